@@ -1,0 +1,70 @@
+"""Planned changes to one table during an import: rows to insert and fields to update.
+
+Nothing is written until `apply`; an import with problems, or a dry run, simply never
+applies. Ids of new rows are assigned here so later rows of the same file can refer to them.
+Updates never erase: an empty cell leaves the stored value as it is.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Table, bindparam, func, select
+from sqlalchemy.engine import Connection
+
+CHUNK = 5_000
+
+
+class TableChanges:
+    def __init__(self, connection: Connection, table: Table, now):
+        self.table = table
+        self.now = now
+        self._next_id = (connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        self._stamped = "updated_at" in table.c
+        self.new: dict[int, dict[str, Any]] = {}
+        self.updates: dict[int, dict[str, Any]] = {}
+
+    def insert(self, values: Mapping[str, Any]) -> int:
+        record_id, self._next_id = self._next_id, self._next_id + 1
+        row = {column.name: None for column in self.table.c}
+        row.update(values, id=record_id)
+        if self._stamped:
+            row.update(created_at=self.now, updated_at=self.now)
+        self.new[record_id] = row
+        return record_id
+
+    def change(self, record_id: int, current: dict[str, Any], wanted: Mapping[str, Any]) -> list[str]:
+        """Sets the non-empty `wanted` values that differ from `current`; returns their keys.
+
+        `current` is updated in place, so later rows of the same file compare with the change.
+        """
+        changed = [key for key, value in wanted.items() if value is not None and current.get(key) != value]
+        for key in changed:
+            current[key] = wanted[key]
+            if record_id not in self.new:
+                self.updates.setdefault(record_id, {})[key] = wanted[key]
+        return changed
+
+    def force(self, record_id: int, current: dict[str, Any], values: Mapping[str, Any]) -> None:
+        """Sets `values` even when empty (restoring from the recycle bin sets deleted_at to NULL)."""
+        current.update(values)
+        if record_id not in self.new:
+            self.updates.setdefault(record_id, {}).update(values)
+
+    def apply(self, connection: Connection) -> None:
+        rows = list(self.new.values())
+        for start in range(0, len(rows), CHUNK):
+            connection.execute(self.table.insert(), rows[start:start + CHUNK])
+        by_columns: dict[tuple[str, ...], list[dict]] = {}
+        for record_id, values in self.updates.items():
+            if self._stamped:
+                values = {**values, "updated_at": self.now}
+            by_columns.setdefault(tuple(sorted(values)), []).append(
+                {"_id": record_id, **{f"_{key}": value for key, value in values.items()}})
+        for columns, batch in by_columns.items():
+            statement = (self.table.update().where(self.table.c.id == bindparam("_id"))
+                         .values({column: bindparam(f"_{column}") for column in columns}))
+            connection.execute(statement, batch)
+
+    @property
+    def empty(self) -> bool:
+        return not self.new and not self.updates

@@ -1,0 +1,76 @@
+"""The encrypted database: engine, per-connection settings, and what its errors mean.
+
+SQLCipher through SQLAlchemy's pysqlcipher dialect, keyed with a raw 256-bit key (no
+passphrase KDF per connection). A wrong key, a foreign file and a damaged page all look
+alike to SQLite ("file is not a database"); the key slots have already told a wrong
+password apart before a connection is made, so here every such error means damage.
+"""
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import URL, create_engine, event, exc
+from sqlalchemy.engine import Connection, Engine
+
+from .errors import BusyError, BvctError, DamagedError
+
+BUSY_TIMEOUT_MS = 5_000
+
+
+def make_engine(path: Path, key: bytes, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path))
+    engine = create_engine(url, module=sqlcipher, hide_parameters=True)
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see _begin)
+        cursor = dbapi_connection.cursor()
+        for pragma in ("cipher_log_level = NONE", "foreign_keys = ON", "journal_mode = WAL",
+                       f"busy_timeout = {busy_timeout_ms}", "temp_store = MEMORY",
+                       "synchronous = NORMAL"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get("immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+@contextlib.contextmanager
+def translated_errors() -> Iterator[None]:
+    """Turns SQLite's errors into the program's: damage (4), a lock held too long (1)."""
+    try:
+        yield
+    except (exc.DBAPIError, sqlcipher.Error) as error:
+        raise classify(error) from error
+
+
+def classify(error: Exception) -> BvctError:
+    original = getattr(error, "orig", error)
+    text = str(original).lower()
+    if "locked" in text or "busy" in text:
+        return BusyError("Cơ sở dữ liệu đang bị một chương trình khác giữ quá lâu; hãy thử lại sau.")
+    if any(sign in text for sign in ("not a database", "malformed", "hmac", "corrupt",
+                                     "disk image", "no such table")):
+        return DamagedError("Cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu BVCT Desktop.")
+    if "readonly" in text or "read-only" in text:
+        return BvctError("Không ghi được vào cơ sở dữ liệu (tệp hoặc thư mục chỉ cho đọc).")
+    if "full" in text:
+        return BvctError("Ổ đĩa đã đầy; cơ sở dữ liệu không thay đổi.")
+    return BvctError("Lỗi cơ sở dữ liệu; chi tiết đã ghi vào nhật ký.")
+
+
+def cipher_facts(connection: Connection) -> dict[str, str]:
+    """SQLCipher's version and settings, recorded in the meta table."""
+    facts = {}
+    for pragma in ("cipher_version", "cipher_page_size", "cipher_hmac_algorithm",
+                   "cipher_kdf_algorithm", "cipher_plaintext_header_size"):
+        row = connection.exec_driver_sql(f"PRAGMA {pragma}").fetchone()
+        facts[pragma] = "" if row is None else str(row[0])
+    facts["sqlite_version"] = sqlcipher.sqlite_version
+    return facts

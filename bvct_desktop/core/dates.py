@@ -1,0 +1,121 @@
+"""Dates as officers write them: full dates, and birth dates known only to the month or year.
+
+A partial date is stored as ISO text at its own precision ("1955", "1955-03", "1955-03-12"),
+so equal dates compare equal only at the same precision and text order is date order.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .errors import RowProblem
+
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+MIN_YEAR, MAX_YEAR = 1800, 2200
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def display(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.month:02d}/{self.year:04d}"
+        return f"{self.day:02d}/{self.month:02d}/{self.year:04d}"
+
+    def as_date(self) -> dt.date | None:
+        """The full date, when the day is known."""
+        if self.day is None or self.month is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+    @classmethod
+    def from_iso(cls, text: str) -> "PartialDate":
+        parts = [int(p) for p in text.split("-")]
+        return cls(*parts)
+
+    @classmethod
+    def from_date(cls, value: dt.date) -> "PartialDate":
+        return cls(value.year, value.month, value.day)
+
+
+def _checked(year: int, month: int | None = None, day: int | None = None) -> PartialDate:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise RowProblem(f"năm {year} không hợp lệ")
+    if month is not None and not 1 <= month <= 12:
+        raise RowProblem(f"tháng {month} không hợp lệ")
+    if day is not None:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            raise RowProblem(f"ngày {day:02d}/{month:02d}/{year} không tồn tại") from None
+    return PartialDate(year, month, day)
+
+
+def parse_partial(value: object) -> PartialDate | None:
+    """A birth date: a date cell, or text `dd/mm/yyyy`, `mm/yyyy`, `yyyy` (also a number 1955)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return PartialDate.from_date(value.date())
+    if isinstance(value, dt.date):
+        return PartialDate.from_date(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer() and MIN_YEAR <= int(value) <= MAX_YEAR:
+            return _checked(int(value))
+        raise RowProblem("không phải ngày tháng; ghi dd/mm/yyyy, mm/yyyy hoặc yyyy")
+    text = str(value).strip()
+    if m := _DMY.match(text):
+        return _checked(int(m[3]), int(m[2]), int(m[1]))
+    if m := _ISO.match(text):
+        return _checked(int(m[1]), int(m[2]), int(m[3]))
+    if m := _MY.match(text):
+        return _checked(int(m[2]), int(m[1]))
+    if m := _YEAR.match(text):
+        return _checked(int(m[1]))
+    raise RowProblem(f"«{_short(text)}» không phải ngày tháng; ghi dd/mm/yyyy, mm/yyyy hoặc yyyy")
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A full date: a date cell or text `dd/mm/yyyy`."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise RowProblem("không phải ngày tháng; ghi dd/mm/yyyy")
+    partial = parse_partial(value)
+    full = partial.as_date()
+    if full is None:
+        raise RowProblem(f"«{partial.display}» thiếu ngày hoặc tháng; ghi đủ dd/mm/yyyy")
+    return full
+
+
+def parse_cli_date(text: str) -> dt.date:
+    """A date on the command line: `YYYY-MM-DD`."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise RowProblem(f"ngày «{_short(text)}» không hợp lệ; ghi theo dạng YYYY-MM-DD") from None
+
+
+def display_date(value: dt.date | None) -> str:
+    return "" if value is None else value.strftime("%d/%m/%Y")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

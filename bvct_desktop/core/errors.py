@@ -1,0 +1,54 @@
+"""Failures the program expects, each with the exit status of the `bvct` contract.
+
+Messages are Vietnamese and meant for the officer; they never carry record values
+beyond what the officer typed or the file row and column.
+"""
+
+
+class BvctError(Exception):
+    """An expected failure: a message for people and an exit status."""
+
+    exit_code = 1
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class InputError(BvctError):
+    """Bad usage or bad input; nothing was changed."""
+
+    exit_code = 2
+
+
+class AuthError(BvctError):
+    """Wrong user name or password, or a locked-out account."""
+
+    exit_code = 3
+
+
+class DamagedError(BvctError):
+    """Not a BVCT database, or the database, its key file or a backup is damaged."""
+
+    exit_code = 4
+
+
+class PermissionDenied(BvctError):
+    """The user's role does not allow this."""
+
+    exit_code = 5
+
+
+class BusyError(BvctError):
+    """The database stayed locked by another writer past the busy timeout."""
+
+    exit_code = 1
+
+
+class RowProblem(Exception):
+    """One problem with one cell of an import row (collected, not raised to the user)."""
+
+    def __init__(self, message: str, header: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.header = header

@@ -1,0 +1,146 @@
+"""One declaration per field: label, type, rule and Excel header, read by every face.
+
+The form, the register column, the importer, the exporter and the document tables all
+take a field's header, type, choices and validation from here.
+"""
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+
+from . import dates, text
+from .errors import RowProblem
+
+SHORT_TEXT = 1_000
+LONG_TEXT = 32_767  # Excel's own limit for one cell
+
+
+class FieldType(enum.Enum):
+    TEXT = "text"
+    DATE = "date"
+    PARTIAL_DATE = "partial_date"
+    CHOICE = "choice"
+    CCCD = "cccd"
+    CMND = "cmnd"
+    YEAR = "year"
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    header: str
+    type: FieldType = FieldType.TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    max_length: int = SHORT_TEXT
+    hint: str = ""
+
+    @property
+    def folded_header(self) -> str:
+        return text.fold(self.header)
+
+    @property
+    def is_identity_number(self) -> bool:
+        return self.type in (FieldType.CCCD, FieldType.CMND)
+
+    def parse(self, raw: object) -> object:
+        """The stored value of a cell, or None when empty; RowProblem when invalid."""
+        if isinstance(raw, str):
+            raw = raw.strip()
+        if raw is None or raw == "":
+            if self.required:
+                raise RowProblem("bắt buộc, không được để trống")
+            return None
+        return _PARSERS[self.type](self, raw)
+
+    def to_cell(self, value: object) -> object:
+        """The value written to an export cell (the importer reads it back unchanged)."""
+        if value is None:
+            return None
+        if self.type is FieldType.PARTIAL_DATE:
+            partial = dates.PartialDate.from_iso(value) if isinstance(value, str) else value
+            return partial.as_date() or partial.display
+        return value
+
+    def display(self, value: object) -> str:
+        """The value as an officer reads it on screen and paper."""
+        if value is None:
+            return ""
+        if self.type is FieldType.DATE:
+            return dates.display_date(value)
+        if self.type is FieldType.PARTIAL_DATE:
+            partial = dates.PartialDate.from_iso(value) if isinstance(value, str) else value
+            return partial.display
+        return str(value)
+
+
+def _as_text(field: Field, raw: object) -> str:
+    if isinstance(raw, bool):
+        return "Có" if raw else "Không"
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    if isinstance(raw, (dt.date, dt.datetime)):
+        raw = raw.strftime("%d/%m/%Y")
+    value = text.clean(str(raw))
+    if len(value) > field.max_length:
+        raise RowProblem(f"quá dài ({len(value):,} ký tự; tối đa {field.max_length:,})".replace(",", "."))
+    return value
+
+
+def _parse_choice(field: Field, raw: object) -> str:
+    value = _as_text(field, raw)
+    wanted = text.fold(value)
+    for choice in field.choices:
+        if text.fold(choice) == wanted:
+            return choice
+    allowed = ", ".join(field.choices)
+    raise RowProblem(f"giá trị «{_short(value)}» không hợp lệ; chọn một trong: {allowed}")
+
+
+def _digits(field: Field, raw: object, pad_to: int) -> str:
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if not float(raw).is_integer() or raw < 0:
+            raise RowProblem("phải là dãy chữ số")
+        digits = str(int(raw))
+        return digits.zfill(pad_to) if len(digits) < pad_to else digits
+    value = re.sub(r"[\s.]", "", _as_text(field, raw))
+    if not value.isdigit() or not value.isascii():
+        raise RowProblem(f"«{_short(value)}» phải là dãy chữ số")
+    return value
+
+
+def _parse_cccd(field: Field, raw: object) -> str:
+    value = _digits(field, raw, 12)
+    if len(value) != 12:
+        raise RowProblem(f"số CCCD «{_short(value)}» phải có đúng 12 chữ số (có {len(value)})")
+    return value
+
+
+def _parse_cmnd(field: Field, raw: object) -> str:
+    value = _digits(field, raw, 9)
+    if len(value) not in (9, 12):
+        raise RowProblem(f"số CMND «{_short(value)}» phải có 9 hoặc 12 chữ số (có {len(value)})")
+    return value
+
+
+def _parse_year(field: Field, raw: object) -> int:
+    partial = dates.parse_partial(raw)
+    if partial.month is not None:
+        raise RowProblem("chỉ ghi năm (yyyy)")
+    return partial.year
+
+
+def _short(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+_PARSERS = {
+    FieldType.TEXT: _as_text,
+    FieldType.DATE: lambda field, raw: dates.parse_date(raw),
+    FieldType.PARTIAL_DATE: lambda field, raw: dates.parse_partial(raw).iso,
+    FieldType.CHOICE: _parse_choice,
+    FieldType.CCCD: _parse_cccd,
+    FieldType.CMND: _parse_cmnd,
+    FieldType.YEAR: _parse_year,
+}

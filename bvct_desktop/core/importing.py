@@ -1,0 +1,145 @@
+"""Importing a register from a workbook's first sheet: all rows or none.
+
+Reading is the io layer's; this service maps headers to the kind's fields, parses every
+cell by its field declaration, lets the kind's register plan the changes row by row, and
+writes them in one transaction only when no row has a problem and this is not a dry run.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from .errors import RowProblem
+from .fields import Field
+from .kinds import Kind
+from .permissions import Action
+from .registers import REGISTERS
+from .registers.base import CREATED, RESTORED, UNCHANGED, UPDATED
+from .text import fold
+from .vault import Database
+
+MAX_UPDATE_LINES = 200
+
+
+class SheetData(Protocol):
+    path: Path
+    rows: list[list[object]]
+    formula_without_value: set[tuple[int, int]]
+
+
+@dataclass
+class Problem:
+    row: int
+    header: str | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.header:
+            return f"Dòng {self.row}, cột «{self.header}»: {self.message}"
+        return f"Dòng {self.row}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    kind: Kind
+    dry_run: bool
+    rows: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {CREATED: 0, UNCHANGED: 0, UPDATED: 0})
+    updates: list[str] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+    ignored_columns: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def map_headers(kind: Kind, headers: list[object]) -> tuple[dict[int, Field], list[str], list[Problem]]:
+    """Columns by field (headers matched ignoring case, spaces, accents and a trailing *)."""
+    by_fold = {f.folded_header: f for f in kind.fields}
+    columns: dict[int, Field] = {}
+    ignored, problems = [], []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(headers):
+        if raw is None or str(raw).strip() == "":
+            continue
+        text = str(raw).strip().rstrip("*").strip()
+        wanted = by_fold.get(fold(text).replace("(*)", "").strip())
+        if wanted is None:
+            ignored.append(text)
+        elif wanted.key in seen:
+            problems.append(Problem(1, wanted.header, f"cột bị lặp (cột {seen[wanted.key] + 1} và {index + 1})"))
+        else:
+            seen[wanted.key] = index
+            columns[index] = wanted
+    for missing in (f for f in kind.fields if f.required and f.key not in seen):
+        problems.append(Problem(1, missing.header, "thiếu cột bắt buộc"))
+    return columns, ignored, problems
+
+
+def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field],
+               problems: list[Problem]) -> list[tuple[int, dict[str, Any]]]:
+    """Every non-empty row's values by field key; cell problems are appended to `problems`."""
+    parsed = []
+    for index, cells in enumerate(sheet.rows[1:], start=2):
+        if all(cell is None or str(cell).strip() == "" for cell in cells):
+            continue
+        values: dict[str, Any] = {}
+        valid = True
+        for column, spec in columns.items():
+            raw = cells[column] if column < len(cells) else None
+            try:
+                if (index, column + 1) in sheet.formula_without_value:
+                    raise RowProblem("ô chứa công thức chưa có giá trị tính sẵn; hãy mở tệp bằng "
+                                     "Excel, lưu lại rồi nhập lại")
+                values[spec.key] = spec.parse(raw)
+            except RowProblem as problem:
+                problems.append(Problem(index, spec.header, problem.message))
+                valid = False
+        if valid:
+            parsed.append((index, values))
+    return parsed
+
+
+def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = False,
+                 progress: Callable[[int, int], None] | None = None) -> ImportResult:
+    """Plans the whole file, then writes it in one transaction unless a row has a problem."""
+    db.require(Action.EDIT, f"nhập {kind.name}")
+    result = ImportResult(kind, dry_run)
+    columns, result.ignored_columns, result.problems = map_headers(kind, sheet.headers)
+    rows = parse_rows(kind, sheet, columns, result.problems) if not result.problems else []
+    result.rows = sum(1 for cells in sheet.rows[1:] if any(str(c).strip() for c in cells if c is not None))
+    register_class, _ = REGISTERS[kind.name]
+    with db.write() as connection:
+        register = register_class(connection, db.clock())
+        register.prefetch([values for _, values in rows])
+        for done, (number, values) in enumerate(rows, start=1):
+            try:
+                taken = register.take(number, values)
+            except RowProblem as problem:
+                header = kind.field(problem.header).header if problem.header else None
+                result.problems.append(Problem(number, header, problem.message))
+                continue
+            result.counts[taken.status] += 1
+            if taken.changed:
+                result.updates.append(_update_line(kind, number, taken.changed))
+            if progress and done % 1000 == 0:
+                progress(done, len(rows))
+        result.problems.sort(key=lambda p: (p.row, p.header or ""))
+        result.extras = register.extras()
+        if result.ok and not dry_run:
+            register.apply(connection)
+        outcome = "ok" if result.ok else "failed"
+        db.audit(connection, "thử nhập" if dry_run else "nhập", outcome, kind=kind.name,
+                 details={"tep": Path(sheet.path).name, "so_dong": result.rows, **result.counts,
+                          "so_loi": len(result.problems)})
+    return result
+
+
+def _update_line(kind: Kind, number: int, changed: list[str]) -> str:
+    names = [("khôi phục từ thùng rác" if key == RESTORED else kind.field(key).header)
+             for key in dict.fromkeys(changed)]
+    return f"Dòng {number}: cập nhật " + ", ".join(names)
+

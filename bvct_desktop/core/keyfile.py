@@ -1,0 +1,179 @@
+"""The key file `PATH.keys`: the database key wrapped once per user and once for the recovery key.
+
+Layout (JSON): a format marker and version, the database id, one key slot per user and one
+for the recovery key (the 256-bit database key sealed with AES-256-GCM under a key derived
+from the password with Argon2id; the KDF parameters travel in the slot), the failed-login
+counters, the audit chain's head, and a SHA-256 checksum over all of it. A slot's GCM
+associated data names the database and the slot, so slots cannot be moved between users
+or files. Every change goes through `update`: lock, re-read, change, atomic replace.
+"""
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from .errors import AuthError, DamagedError
+from .files import atomic_output, locked
+
+FORMAT = "BVCT-KEYS"
+VERSION = 1
+RECOVERY_SLOT = "*recovery*"
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost; the default takes about 0.5 s on a 2-core office PC."""
+
+    time_cost: int = 4
+    memory_kib: int = 262_144
+    parallelism: int = 2
+
+
+DEFAULT_KDF = KdfParams()
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
+    return hash_secret_raw(secret.encode("utf-8"), salt, params.time_cost, params.memory_kib,
+                           params.parallelism, 32, Type.ID)
+
+
+def seal(db_key: bytes, secret: str, db_id: str, slot: str, params: KdfParams) -> dict:
+    """A key slot holding `db_key`, opened only by `secret`."""
+    salt, nonce = os.urandom(16), os.urandom(12)
+    wrapping = _derive(secret, salt, params)
+    aad = f"{FORMAT}|{db_id}|{slot}".encode()
+    return {
+        "kdf": {"name": "argon2id", "time_cost": params.time_cost,
+                "memory_kib": params.memory_kib, "parallelism": params.parallelism,
+                "salt": _b64(salt)},
+        "nonce": _b64(nonce),
+        "sealed": _b64(AESGCM(wrapping).encrypt(nonce, db_key, aad)),
+    }
+
+
+def unseal(entry: dict, secret: str, db_id: str, slot: str) -> bytes | None:
+    """The database key, or None when `secret` does not open the slot."""
+    kdf = entry["kdf"]
+    params = KdfParams(kdf["time_cost"], kdf["memory_kib"], kdf["parallelism"])
+    wrapping = _derive(secret, _unb64(kdf["salt"]), params)
+    aad = f"{FORMAT}|{db_id}|{slot}".encode()
+    try:
+        return AESGCM(wrapping).decrypt(_unb64(entry["nonce"]), _unb64(entry["sealed"]), aad)
+    except InvalidTag:
+        return None
+
+
+@dataclass
+class KeyFile:
+    db_id: str
+    slots: dict[str, dict] = field(default_factory=dict)
+    failures: dict[str, dict] = field(default_factory=dict)
+    audit_head: dict = field(default_factory=lambda: {"count": 0, "mac": ""})
+
+    def to_bytes(self) -> bytes:
+        body = {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "slots": self.slots,
+                "failures": self.failures, "audit_head": self.audit_head}
+        body["checksum"] = _checksum(body)
+        return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: Path) -> "KeyFile":
+        try:
+            body = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            body = None
+        if not isinstance(body, dict) or body.get("format") != FORMAT:
+            raise DamagedError(f"Tệp khóa «{path}» không phải tệp khóa của BVCT Desktop.")
+        checksum = body.pop("checksum", None)
+        if checksum != _checksum(body):
+            raise DamagedError(f"Tệp khóa «{path}» bị hỏng (sai mã kiểm tra).")
+        if body.get("version") != VERSION:
+            raise DamagedError(f"Tệp khóa «{path}» thuộc phiên bản {body.get('version')} chưa hỗ trợ.")
+        return cls(body["db_id"], body["slots"], body["failures"], body["audit_head"])
+
+    def open_slot(self, slot: str, secret: str) -> bytes:
+        """The database key from `slot`; AuthError when there is no such slot or wrong secret."""
+        entry = self.slots.get(slot)
+        key = unseal(entry, secret, self.db_id, slot) if entry else None
+        if key is None:
+            raise AuthError("Sai tên người dùng hoặc mật khẩu.")
+        return key
+
+
+def _checksum(body: dict) -> str:
+    canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def key_path(db_path: Path) -> Path:
+    return Path(f"{db_path}.keys")
+
+
+def read(path: Path) -> KeyFile:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DamagedError(f"Không tìm thấy tệp khóa «{path}» (phải nằm cạnh cơ sở dữ liệu).") from None
+    except OSError as error:
+        raise DamagedError(f"Không đọc được tệp khóa «{path}» ({error.strerror}).") from None
+    return KeyFile.from_bytes(data, Path(path))
+
+
+def write_new(path: Path, keyfile: KeyFile) -> None:
+    with locked(_lock_path(path)):
+        _replace(path, keyfile)
+
+
+def update(path: Path, change: Callable[[KeyFile], None]) -> KeyFile:
+    """Lock, re-read, apply `change`, replace atomically; no concurrent update is lost."""
+    with locked(_lock_path(path)):
+        keyfile = read(path)
+        change(keyfile)
+        _replace(path, keyfile)
+        return keyfile
+
+
+def _replace(path: Path, keyfile: KeyFile) -> None:
+    with atomic_output(Path(path)) as temp:
+        temp.write_bytes(keyfile.to_bytes())
+
+
+def _lock_path(path: Path) -> Path:
+    return Path(f"{path}.lock")
+
+
+def new_database_key() -> bytes:
+    return secrets.token_bytes(32)
+
+
+def new_recovery_key() -> str:
+    """160 random bits, written as eight groups of four base-32 letters."""
+    letters = base64.b32encode(secrets.token_bytes(20)).decode("ascii")
+    return "-".join(letters[i:i + 4] for i in range(0, len(letters), 4))
+
+
+def normalize_recovery_key(text: str) -> str:
+    letters = "".join(ch for ch in text.upper() if ch.isalnum())
+    return "-".join(letters[i:i + 4] for i in range(0, len(letters), 4))
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

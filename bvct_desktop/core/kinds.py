@@ -1,0 +1,128 @@
+"""The five registers (and relatives later): their fields in import-workbook order.
+
+Headers, required marks and fixed values are the contract of the spec
+(shared/spec/cli-and-formats.md, "Columns and natural keys").
+"""
+
+from dataclasses import dataclass
+
+from .errors import InputError
+from .fields import LONG_TEXT, Field, FieldType
+
+F = FieldType
+
+GENDERS = ("Nam", "Nữ")
+RELATIONS = ("Bản thân", "Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "Cha chồng",
+             "Mẹ chồng", "Con", "Anh/chị/em", "Khác")
+SLIP_PURPOSES = ("Bầu cử", "Bổ nhiệm", "Quy hoạch", "Kết nạp Đảng", "Đi nước ngoài",
+                 "Giải quyết đơn thư", "Khác")
+DELEGATION_PURPOSES = ("Tham quan", "Công tác", "Học tập kinh nghiệm", "Khác")
+MEMBER_ROLES = ("Trưởng đoàn", "Phó trưởng đoàn", "Thành viên")
+ARCHIVE_FOR_OTHERS = "Nghiên cứu giúp tỉnh bạn"
+ARCHIVE_FROM_OTHERS = "Nhờ tỉnh bạn nghiên cứu"
+ARCHIVE_KINDS = (ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS)
+COMPLAINT_KINDS = ("Tố cáo", "Khiếu nại", "Phản ánh", "Kiến nghị")
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str            # the KIND word of the command line
+    title: str           # the register's Vietnamese name
+    fields: tuple[Field, ...]
+    date_key: str | None  # the field a period filters and counts by
+
+    def field(self, key: str) -> Field:
+        return next(f for f in self.fields if f.key == key)
+
+
+CADRES = Kind("cadres", "Cán bộ", (
+    Field("full_name", "Họ và tên", required=True),
+    Field("birth_date", "Ngày sinh", F.PARTIAL_DATE, required=True),
+    Field("gender", "Giới tính", F.CHOICE, choices=GENDERS),
+    Field("cccd", "Số CCCD", F.CCCD),
+    Field("cmnd", "Số CMND", F.CMND),
+    Field("home_town", "Quê quán"),
+    Field("residence", "Nơi ở hiện nay"),
+    Field("ethnicity", "Dân tộc"),
+    Field("religion", "Tôn giáo"),
+    Field("position", "Chức vụ"),
+    Field("unit", "Đơn vị công tác"),
+    Field("management", "Diện quản lý"),
+    Field("party_joined_on", "Ngày vào Đảng", F.DATE),
+    Field("party_official_on", "Ngày chính thức", F.DATE),
+    Field("party_card_no", "Số thẻ đảng viên"),
+    Field("note", "Ghi chú", max_length=LONG_TEXT),
+), date_key=None)
+
+SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
+    Field("number", "Số phiếu", required=True, hint="ghi như trên phiếu, ví dụ 12/PXM"),
+    Field("issued_on", "Ngày phát hành", F.DATE, required=True),
+    Field("full_name", "Họ và tên người được xác minh", required=True),
+    Field("other_names", "Tên gọi khác"),
+    Field("birth_date", "Ngày sinh", F.PARTIAL_DATE),
+    Field("gender", "Giới tính", F.CHOICE, choices=GENDERS),
+    Field("home_town", "Quê quán"),
+    Field("residence", "Nơi ở"),
+    Field("father_name", "Họ và tên cha"),
+    Field("mother_name", "Họ và tên mẹ"),
+    Field("spouse_name", "Họ và tên vợ/chồng"),
+    Field("relation", "Quan hệ", F.CHOICE, choices=RELATIONS),
+    Field("vetted_name", "Họ và tên người được thẩm tra",
+          hint="để trống khi Quan hệ là Bản thân"),
+    Field("purpose", "Mục đích xác minh", F.CHOICE, choices=SLIP_PURPOSES),
+    Field("recipient", "Nơi nhận phiếu", required=True,
+          hint="ví dụ Cục A93B – Bộ Công an; đơn vị mới được thêm vào danh sách"),
+    Field("result_on", "Ngày nhận kết quả", F.DATE),
+    Field("result", "Kết quả", max_length=LONG_TEXT),
+    Field("note", "Ghi chú", max_length=LONG_TEXT),
+), date_key="issued_on")
+
+DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
+    Field("decision_no", "Số quyết định"),
+    Field("decision_on", "Ngày quyết định", F.DATE),
+    Field("name", "Tên đoàn", required=True),
+    Field("countries", "Nước đến", required=True),
+    Field("purpose", "Mục đích", F.CHOICE, choices=DELEGATION_PURPOSES),
+    Field("depart_on", "Ngày đi", F.DATE, required=True),
+    Field("return_on", "Ngày về", F.DATE, required=True),
+    Field("report_received_on", "Ngày nhận báo cáo", F.DATE),
+    Field("full_name", "Họ và tên thành viên", required=True),
+    Field("birth_date", "Ngày sinh", F.PARTIAL_DATE),
+    Field("home_town", "Quê quán"),
+    Field("cccd", "Số CCCD", F.CCCD),
+    Field("position", "Chức vụ"),
+    Field("unit", "Đơn vị công tác"),
+    Field("role", "Vai trò", F.CHOICE, choices=MEMBER_ROLES),
+), date_key="decision_on")
+
+ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
+    Field("request_kind", "Loại yêu cầu", F.CHOICE, required=True, choices=ARCHIVE_KINDS),
+    Field("province", "Tỉnh/thành", required=True),
+    Field("doc_no", "Số văn bản"),
+    Field("doc_on", "Ngày văn bản", F.DATE, required=True),
+    Field("full_name", "Họ và tên đối tượng", required=True),
+    Field("birth_date", "Ngày sinh", F.PARTIAL_DATE),
+    Field("home_town", "Quê quán"),
+    Field("answered_on", "Ngày trả lời", F.DATE),
+    Field("result", "Kết quả", max_length=LONG_TEXT),
+), date_key="doc_on")
+
+COMPLAINTS = Kind("complaints", "Đơn thư", (
+    Field("received_on", "Ngày nhận", F.DATE, required=True),
+    Field("sender", "Người gửi", hint="họ và tên, hoặc Nặc danh"),
+    Field("complaint_kind", "Loại đơn", F.CHOICE, required=True, choices=COMPLAINT_KINDS),
+    Field("subject_name", "Họ và tên người bị phản ánh"),
+    Field("summary", "Nội dung tóm tắt", required=True, max_length=LONG_TEXT),
+    Field("due_on", "Hạn giải quyết", F.DATE),
+    Field("resolved_on", "Ngày giải quyết", F.DATE),
+    Field("result", "Kết quả", max_length=LONG_TEXT),
+), date_key="received_on")
+
+KINDS = {kind.name: kind for kind in (CADRES, SLIPS, DELEGATIONS, ARCHIVE_REQUESTS, COMPLAINTS)}
+
+
+def kind_named(name: str) -> Kind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise InputError(f"Loại dữ liệu «{name}» không có; chọn một trong: {', '.join(KINDS)}.") from None

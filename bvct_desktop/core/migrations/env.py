@@ -1,0 +1,10 @@
+"""Alembic environment: migrations always run on a connection the program has opened and keyed."""
+
+from alembic import context
+
+from bvct_desktop.core.schema import metadata
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,48 @@
+"""Roles and what each may do: the spec's permission table, checked in one place."""
+
+import enum
+
+ADMIN, LEADER, OFFICER, VIEWER = "quan-tri", "lanh-dao", "chuyen-vien", "xem"
+ROLES = {
+    ADMIN: "Quản trị",
+    LEADER: "Lãnh đạo",
+    OFFICER: "Chuyên viên",
+    VIEWER: "Chỉ xem",
+}
+
+
+class Action(enum.Enum):
+    BROWSE = "xem và tìm kiếm hồ sơ"
+    EDIT = "thêm, sửa, xóa hoặc nhập hồ sơ"
+    EXPORT = "xuất, in hoặc lập báo cáo có dữ liệu cá nhân"
+    REPORT_FIGURES = "xem số liệu báo cáo"
+    REPORT_ISSUE = "phát hành báo cáo (lấy số văn bản)"
+    BACKUP = "sao lưu hoặc kiểm tra bản sao lưu"
+    RESTORE = "khôi phục từ bản sao lưu"
+    MANAGE_USERS = "quản lý người dùng"
+    SETTINGS = "thay đổi thiết lập"
+    PASSWD_OTHERS = "đổi mật khẩu người khác"
+    PASSWD_OWN = "đổi mật khẩu của mình"
+    AUDIT = "xem và kiểm tra nhật ký"
+
+
+_EVERYONE = frozenset(ROLES)
+_WORKERS = frozenset({ADMIN, LEADER, OFFICER})
+ALLOWED: dict[Action, frozenset[str]] = {
+    Action.BROWSE: _EVERYONE,
+    Action.EDIT: _WORKERS,
+    Action.EXPORT: _WORKERS,
+    Action.REPORT_FIGURES: _EVERYONE,
+    Action.REPORT_ISSUE: frozenset({ADMIN, LEADER}),
+    Action.BACKUP: _WORKERS,
+    Action.RESTORE: frozenset({ADMIN}),
+    Action.MANAGE_USERS: frozenset({ADMIN}),
+    Action.SETTINGS: frozenset({ADMIN}),
+    Action.PASSWD_OTHERS: frozenset({ADMIN}),
+    Action.PASSWD_OWN: _EVERYONE,
+    Action.AUDIT: frozenset({ADMIN, LEADER}),
+}
+
+
+def allows(role: str, action: Action) -> bool:
+    return role in ALLOWED[action]

@@ -1,0 +1,81 @@
+"""The periodic report's figures, counted from the registers (spec, "Report figures").
+
+"In the period" means the kind's date lies between `start` and `end`, both included;
+records in the recycle bin never count.
+"""
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.engine import Connection
+
+from .errors import InputError
+from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
+from .permissions import Action
+from .registers.delegations import period_day
+from .schema import archive_requests, complaints, delegation_members, delegations, recipients, slips
+from .vault import Database
+
+
+def figures(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
+    """The report keys of the spec (and a few more breakdowns) for the period."""
+    if end < start:
+        raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
+    db.require(Action.REPORT_FIGURES, "báo cáo số liệu")
+    with db.read() as connection:
+        result = {"from": start.isoformat(), "to": end.isoformat()}
+        result.update(_slips(connection, start, end))
+        result.update(_delegations(connection, start, end))
+        result.update(_archive(connection, start, end))
+        result.update(_complaints(connection, start, end))
+    with db.write() as connection:
+        db.audit(connection, "báo cáo số liệu", details={"tu": start, "den": end})
+    return result
+
+
+def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
+    in_period = and_(slips.c.deleted_at.is_(None), slips.c.issued_on.between(start, end))
+    answered = func.sum(case((and_(slips.c.result_on.is_not(None), slips.c.result_on <= end), 1), else_=0))
+    issued, subjects, answered = connection.execute(
+        select(func.count(), func.count(slips.c.person_id.distinct()), answered).where(in_period)).one()
+    by_recipient = connection.execute(
+        select(recipients.c.name, func.count()).select_from(slips.join(recipients))
+        .where(in_period).group_by(recipients.c.name).order_by(func.count().desc(), recipients.c.name)).all()
+    by_purpose = connection.execute(
+        select(func.coalesce(slips.c.purpose, "Không ghi"), func.count()).where(in_period)
+        .group_by(slips.c.purpose).order_by(func.count().desc())).all()
+    return {"slips_issued": issued, "slip_subjects": subjects, "slips_answered": answered or 0,
+            "slips_by_recipient": dict(by_recipient), "slips_by_purpose": dict(by_purpose)}
+
+
+def _delegations(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
+    in_period = and_(delegations.c.deleted_at.is_(None), period_day().between(start, end))
+    count = connection.execute(select(func.count()).where(in_period)).scalar()
+    members = connection.execute(
+        select(func.count()).select_from(delegation_members.join(delegations)).where(in_period)).scalar()
+    by_purpose = connection.execute(
+        select(func.coalesce(delegations.c.purpose, "Không ghi"), func.count()).where(in_period)
+        .group_by(delegations.c.purpose)).all()
+    return {"delegations": count, "cadres_sent_abroad": members, "delegations_by_purpose": dict(by_purpose)}
+
+
+def _archive(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
+    counts = dict(connection.execute(
+        select(archive_requests.c.request_kind, func.count())
+        .where(archive_requests.c.deleted_at.is_(None), archive_requests.c.doc_on.between(start, end))
+        .group_by(archive_requests.c.request_kind)).all())
+    return {"archive_research_for_other_provinces": counts.get(ARCHIVE_FOR_OTHERS, 0),
+            "archive_research_requested_from_other_provinces": counts.get(ARCHIVE_FROM_OTHERS, 0)}
+
+
+def _complaints(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
+    in_period = and_(complaints.c.deleted_at.is_(None), complaints.c.received_on.between(start, end))
+    resolved = func.sum(case((and_(complaints.c.resolved_on.is_not(None), complaints.c.resolved_on <= end), 1),
+                             else_=0))
+    received, resolved = connection.execute(select(func.count(), resolved).where(in_period)).one()
+    by_kind = connection.execute(
+        select(complaints.c.complaint_kind, func.count()).where(in_period)
+        .group_by(complaints.c.complaint_kind)).all()
+    return {"complaints_received": received, "complaints_resolved": resolved or 0,
+            "complaints_by_kind": dict(by_kind)}

@@ -1,0 +1,195 @@
+"""The tables. Alembic owns their creation (core/migrations); this module is the model
+the services query through and the target a test compares the migrations with.
+
+Partial birth dates are ISO text at their precision; full dates are DATE.
+Every record table has `deleted_at`: deletion is soft (the recycle bin).
+"""
+
+from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData,
+                        String, Table, Text, UniqueConstraint)
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+
+def _stamps() -> list[Column]:
+    return [
+        Column("created_at", DateTime, nullable=False),
+        Column("updated_at", DateTime, nullable=False),
+        Column("deleted_at", DateTime),
+    ]
+
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+settings = Table(
+    "settings", metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String, nullable=False, unique=True),
+    Column("role", String, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime, nullable=False),
+)
+
+persons = Table(
+    "persons", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("full_name", Text, nullable=False),
+    Column("name_key", Text, nullable=False),
+    Column("other_names", Text),
+    Column("gender", String),
+    Column("birth_date", String),
+    Column("home_town", Text),
+    Column("home_town_key", Text, nullable=False, default=""),
+    Column("residence", Text),
+    Column("ethnicity", String),
+    Column("religion", String),
+    Column("cccd", String, unique=True),
+    Column("cmnd", String),
+    Column("search_key", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Index(None, "name_key", "birth_date", "home_town_key"),
+)
+
+units = Table(
+    "units", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("name_key", Text, nullable=False, unique=True),
+)
+
+recipients = Table(
+    "recipients", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("name_key", Text, nullable=False, unique=True),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime, nullable=False),
+)
+
+cadres = Table(
+    "cadres", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), nullable=False, unique=True),
+    Column("position", Text),
+    Column("unit_id", ForeignKey("units.id")),
+    Column("management", Text),
+    Column("party_joined_on", Date),
+    Column("party_official_on", Date),
+    Column("party_card_no", String),
+    Column("note", Text),
+    *_stamps(),
+)
+
+slips = Table(
+    "slips", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String, nullable=False),
+    Column("number_key", String, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("issued_on", Date, nullable=False),
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("relation", String),
+    Column("vetted_name", Text),
+    Column("vetted_cadre_id", ForeignKey("cadres.id")),
+    Column("purpose", String),
+    Column("recipient_id", ForeignKey("recipients.id"), nullable=False),
+    Column("father_name", Text),
+    Column("mother_name", Text),
+    Column("spouse_name", Text),
+    Column("result_on", Date),
+    Column("result", Text),
+    Column("note", Text),
+    *_stamps(),
+    UniqueConstraint("year", "number_key"),
+    Index(None, "deleted_at", "issued_on", "person_id", "recipient_id", "result_on"),
+    Index(None, "person_id"),
+)
+
+delegations = Table(
+    "delegations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("decision_no", String),
+    Column("decision_on", Date),
+    Column("name", Text, nullable=False),
+    Column("countries", Text, nullable=False),
+    Column("purpose", String),
+    Column("depart_on", Date, nullable=False),
+    Column("return_on", Date, nullable=False),
+    Column("report_received_on", Date),
+    *_stamps(),
+    Index(None, "deleted_at", "decision_on", "depart_on"),
+)
+
+delegation_members = Table(
+    "delegation_members", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("delegation_id", ForeignKey("delegations.id"), nullable=False),
+    Column("cadre_id", ForeignKey("cadres.id"), nullable=False),
+    Column("position", Text),
+    Column("unit", Text),
+    Column("role", String),
+    UniqueConstraint("delegation_id", "cadre_id"),
+    Index(None, "cadre_id"),
+)
+
+archive_requests = Table(
+    "archive_requests", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("request_kind", String, nullable=False),
+    Column("province", Text, nullable=False),
+    Column("doc_no", String),
+    Column("doc_on", Date, nullable=False),
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("answered_on", Date),
+    Column("result", Text),
+    *_stamps(),
+    Index(None, "deleted_at", "doc_on", "request_kind"),
+    Index(None, "person_id"),
+)
+
+complaints = Table(
+    "complaints", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("received_on", Date, nullable=False),
+    Column("sender", Text),
+    Column("complaint_kind", String, nullable=False),
+    Column("subject_name", Text),
+    Column("person_id", ForeignKey("persons.id")),
+    Column("summary", Text, nullable=False),
+    Column("due_on", Date),
+    Column("resolved_on", Date),
+    Column("result", Text),
+    *_stamps(),
+    Index(None, "deleted_at", "received_on"),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("user_name", String),
+    Column("role", String),
+    Column("action", String, nullable=False),
+    Column("kind", String),
+    Column("record_id", Integer),
+    Column("outcome", String, nullable=False),
+    Column("details", Text),
+    Column("mac", String, nullable=False),
+    Index(None, "at"),
+)

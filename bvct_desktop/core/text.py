@@ -1,0 +1,51 @@
+"""The text rules: how every string is cleaned on the way in, compared and folded for search.
+
+- `clean`: NFC, invisible characters dropped, runs of white space collapsed, and the tone
+  mark of a final oa/oe/uy placed on the first vowel ("hoà" → "hòa", "thuý" → "thúy",
+  "uỷ" → "ủy"), the placement Party documents use.
+- `identity_key`: what two spellings of one name share (case ignored, accents kept).
+- `fold`: accents, đ and case folded, for search ("NGUYỄN VĂN HÙNG" → "nguyen van hung").
+"""
+
+import re
+import unicodedata
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# A final o+a/e or u+y whose tone sits on the second vowel; "qu" is a consonant, so "quý" stays.
+_NEW_STYLE_TONE = re.compile(
+    r"(?<![qQ])([oO])([aAeE][" + _TONES + r"])(?![\w" + _TONES + r"])"
+    r"|(?<![qQ])([uU])([yY][" + _TONES + r"])(?![\w" + _TONES + r"])"
+)
+
+
+def _move_tone(match: re.Match) -> str:
+    first = match.group(1) or match.group(3)
+    second = match.group(2) or match.group(4)
+    return first + second[1] + second[0]
+
+
+def clean(value: str) -> str:
+    """The canonical form every text takes before it is stored or compared."""
+    text = unicodedata.normalize("NFD", value.translate(_INVISIBLE))
+    if any(ch in text for ch in _TONES):
+        text = _NEW_STYLE_TONE.sub(_move_tone, text)
+    text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
+
+
+def identity_key(value: str) -> str:
+    """Equal for two spellings of the same name: case, accent encoding, tone placement, spacing."""
+    return clean(value).casefold()
+
+
+def fold(value: str) -> str:
+    """Accent-, đ- and case-free form for search and header matching."""
+    text = unicodedata.normalize("NFD", clean(value).casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("đ", "d")
+
+
+def search_words(query: str) -> list[str]:
+    """The folded words of a search box: every one must occur."""
+    return fold(query).split()

@@ -1,0 +1,181 @@
+"""Workbooks the office opens in Excel: import templates and register exports.
+
+Exports stream through openpyxl's write-only mode in the import layout (so they import
+again unchanged): bold frozen header row, autofilter, widths by field type, full dates as
+real date cells shown dd/mm/yyyy, identity numbers as text, A4 print setup with the header
+row repeated and page numbers. A password, when given, encrypts the file (msoffcrypto-tool).
+"""
+
+import io
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import openpyxl
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..core.errors import InputError
+from ..core.fields import Field, FieldType
+from ..core.files import atomic_output
+from ..core.kinds import Kind
+
+DATE_FORMAT = "DD/MM/YYYY"
+TEXT_FORMAT = "@"
+HEADER_FONT = Font(name="Times New Roman", bold=True)
+REQUIRED_FONT = Font(name="Times New Roman", bold=True, color="C00000")
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+TEMPLATE_ROWS = 1000
+_WIDTHS = {FieldType.DATE: 13, FieldType.PARTIAL_DATE: 13, FieldType.CCCD: 15, FieldType.CMND: 13,
+           FieldType.YEAR: 8}
+
+
+def column_width(spec: Field) -> float:
+    base = _WIDTHS.get(spec.type, 40 if spec.max_length > 1000 else 24)
+    if spec.type is FieldType.CHOICE:
+        base = max(len(choice) for choice in spec.choices) + 4
+    return max(base, len(spec.header) + 4)
+
+
+def _header_cells(sheet, kind: Kind) -> list[WriteOnlyCell]:
+    cells = []
+    for spec in kind.fields:
+        cell = WriteOnlyCell(sheet, value=spec.header)
+        cell.font = REQUIRED_FONT if spec.required else HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cells.append(cell)
+    return cells
+
+
+def _page_setup(sheet, kind: Kind, title: str) -> None:
+    for index, spec in enumerate(kind.fields, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column_width(spec)
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if len(kind.fields) > 6 else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.oddHeader.center.text = title
+    sheet.oddFooter.center.text = "Trang &P / &N"
+
+
+def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: str | None = None) -> int:
+    """Writes `rows` (values by field key) in the import layout; returns how many."""
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet(kind.title[:31])
+    _page_setup(sheet, kind, kind.title)
+    fields = kind.fields
+    width = len(fields)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(width)}1"
+    sheet.append(_header_cells(sheet, kind))
+    dated = [i for i, spec in enumerate(fields) if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE)]
+    texted = [i for i, spec in enumerate(fields) if spec.is_identity_number or spec.key == "number"]
+    count = 0
+    for record in rows:
+        values = [spec.to_cell(record[spec.key]) for spec in fields]
+        for i in dated:
+            if values[i] is not None and not isinstance(values[i], str):
+                cell = WriteOnlyCell(sheet, value=values[i])
+                cell.number_format = DATE_FORMAT
+                values[i] = cell
+        for i in texted:
+            if values[i] is not None:
+                cell = WriteOnlyCell(sheet, value=values[i])
+                cell.number_format = TEXT_FORMAT
+                values[i] = cell
+        sheet.append(values)
+        count += 1
+    if count:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{count + 1}"
+    _save(workbook, Path(target), password)
+    return count
+
+
+def write_template(kind: Kind, target: Path) -> None:
+    """An empty import workbook: headers, text-formatted identity columns, drop-down lists and
+    an instructions sheet."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = kind.title[:31]
+    lists = workbook.create_sheet("Danh mục")
+    for column, spec in enumerate(kind.fields, start=1):
+        cell = sheet.cell(row=1, column=column, value=spec.header)
+        cell.font = REQUIRED_FONT if spec.required else HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.comment = Comment(_describe(spec), "BVCT Desktop")
+        letter = get_column_letter(column)
+        if spec.is_identity_number or spec.key == "number":
+            for row in range(2, TEMPLATE_ROWS + 2):
+                sheet.cell(row=row, column=column).number_format = TEXT_FORMAT
+        if spec.type is FieldType.DATE:
+            for row in range(2, TEMPLATE_ROWS + 2):
+                sheet.cell(row=row, column=column).number_format = DATE_FORMAT
+        if spec.choices:
+            for row, choice in enumerate(spec.choices, start=1):
+                lists.cell(row=row, column=column, value=choice)
+            validation = DataValidation(
+                type="list", formula1=f"='Danh mục'!${letter}$1:${letter}${len(spec.choices)}",
+                allow_blank=True, showErrorMessage=True, errorTitle="Giá trị không hợp lệ",
+                error=f"Chọn một trong: {', '.join(spec.choices)}")
+            validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+            sheet.add_data_validation(validation)
+    _page_setup(sheet, kind, kind.title)
+    lists.sheet_state = "hidden"
+    _instructions(workbook.create_sheet("Hướng dẫn"), kind)
+    _save(workbook, Path(target), None)
+
+
+def _describe(spec: Field) -> str:
+    kinds = {
+        FieldType.TEXT: "Chữ.",
+        FieldType.DATE: "Ngày, dạng dd/mm/yyyy.",
+        FieldType.PARTIAL_DATE: "Ngày dd/mm/yyyy, hoặc chỉ tháng/năm mm/yyyy, hoặc chỉ năm yyyy.",
+        FieldType.CHOICE: "Chọn một trong: " + ", ".join(spec.choices) + ".",
+        FieldType.CCCD: "12 chữ số (ghi dạng văn bản để giữ số 0 đầu).",
+        FieldType.CMND: "9 hoặc 12 chữ số.",
+        FieldType.YEAR: "Năm, dạng yyyy.",
+    }
+    parts = ["Bắt buộc." if spec.required else "Không bắt buộc.", kinds[spec.type]]
+    if spec.hint:
+        parts.append(spec.hint[0].upper() + spec.hint[1:] + ".")
+    return " ".join(parts)
+
+
+def _instructions(sheet, kind: Kind) -> None:
+    sheet.append([f"HƯỚNG DẪN NHẬP DỮ LIỆU: {kind.title.upper()}"])
+    sheet["A1"].font = Font(name="Times New Roman", bold=True, size=13)
+    sheet.append(["Mỗi dòng một bản ghi; dòng 1 là tiêu đề cột (thứ tự cột tùy ý, cột thừa được bỏ qua). "
+                  "Cột chữ đỏ là bắt buộc. Tệp được nhập tất cả hoặc không dòng nào: "
+                  "nếu có lỗi, chương trình liệt kê từng lỗi theo dòng và cột, dữ liệu không thay đổi."])
+    sheet.append([])
+    sheet.append(["Cột", "Bắt buộc", "Cách ghi"])
+    for cell in sheet[4]:
+        cell.font = HEADER_FONT
+    for spec in kind.fields:
+        sheet.append([spec.header, "Có" if spec.required else "", _describe(spec)])
+    sheet.column_dimensions["A"].width = 34
+    sheet.column_dimensions["B"].width = 10
+    sheet.column_dimensions["C"].width = 90
+
+
+def _save(workbook, target: Path, password: str | None) -> None:
+    """Saves atomically; with a password the plain workbook never touches the disk."""
+    if target.suffix.lower() != ".xlsx":
+        raise InputError(f"Tệp xuất «{target.name}» phải có đuôi .xlsx.")
+    with atomic_output(target) as temp:
+        if password is None:
+            workbook.save(temp)
+            return
+        from msoffcrypto.format.ooxml import OOXMLFile
+
+        plain = io.BytesIO()
+        workbook.save(plain)
+        plain.seek(0)
+        with open(temp, "wb") as sink:
+            OOXMLFile(plain).encrypt(password, sink)
