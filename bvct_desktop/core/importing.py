@@ -108,9 +108,11 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     """Plans the whole file, then writes it in one transaction unless a row has a problem."""
     db.require(Action.EDIT, f"nhập {kind.name}")
     result = ImportResult(kind, dry_run)
-    columns, result.ignored_columns, result.problems = map_headers(kind, sheet.headers)
+    columns, result.ignored_columns, result.problems = map_headers(kind, sheet.rows[0] if sheet.rows else [])
     rows = parse_rows(kind, sheet, columns, result.problems) if not result.problems else []
-    result.rows = sum(1 for cells in sheet.rows[1:] if any(str(c).strip() for c in cells if c is not None))
+    result.rows = len(rows) + len({p.row for p in result.problems if p.row > 1})
+    if not result.problems and not rows:
+        result.problems.append(Problem(2, None, "tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)"))
     register_class, _ = REGISTERS[kind.name]
     with db.write() as connection:
         register = register_class(connection, db.clock())

@@ -18,8 +18,7 @@ class Account:
     active: bool
 
 
-def add(db: Database, name: str, role: str, password: str,
-        kdf: keyfile.KdfParams = keyfile.DEFAULT_KDF) -> None:
+def add(db: Database, name: str, role: str, password: str) -> None:
     name = name.strip()
     db.require(Action.MANAGE_USERS, "thêm người dùng")
     if not name or name == keyfile.RECOVERY_SLOT:
@@ -32,7 +31,7 @@ def add(db: Database, name: str, role: str, password: str,
             raise InputError(f"Người dùng «{name}» đã có.")
         connection.execute(users.insert().values(name=name, role=role, active=True, created_at=db.clock()))
         db.audit(connection, "thêm người dùng", details={"nguoi_dung": name, "vai_tro": role})
-        slot = db.seal_slot(password, name, kdf)
+        slot = db.seal_slot(password, name)
         keyfile.update(db.key_path, lambda keys: keys.slots.__setitem__(name, slot))
 
 
@@ -59,8 +58,7 @@ def disable(db: Database, name: str) -> None:
         keyfile.update(db.key_path, lambda keys: keys.slots.pop(name, None))
 
 
-def change_password(db: Database, name: str, password: str,
-                    kdf: keyfile.KdfParams = keyfile.DEFAULT_KDF) -> None:
+def change_password(db: Database, name: str, password: str) -> None:
     """A user's own password, or anyone's by an administrator (or with the recovery key)."""
     own = name == db.actor.name
     db.require(Action.PASSWD_OWN if own else Action.PASSWD_OTHERS, "đổi mật khẩu")
@@ -72,5 +70,5 @@ def change_password(db: Database, name: str, password: str,
         if db.actor.name == keyfile.RECOVERY_SLOT and row.role != ADMIN:
             raise InputError("Khóa khôi phục chỉ dùng để đặt lại mật khẩu quản trị viên.")
         db.audit(connection, "đổi mật khẩu", details={"nguoi_dung": name})
-        slot = db.seal_slot(password, name, kdf)
+        slot = db.seal_slot(password, name)
         keyfile.update(db.key_path, lambda keys: keys.slots.__setitem__(name, slot))

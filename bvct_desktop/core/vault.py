@@ -48,9 +48,9 @@ class Database:
         self._db_key = db_key
         self._audit_key = audit.derive_key(db_key)
 
-    def seal_slot(self, secret: str, slot: str, kdf: keyfile.KdfParams) -> dict:
+    def seal_slot(self, secret: str, slot: str) -> dict:
         """A key slot that opens this database with `secret`."""
-        return keyfile.seal(self._db_key, secret, self.db_id, slot, kdf)
+        return keyfile.seal(self._db_key, secret, self.db_id, slot, keyfile.DEFAULT_KDF)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
@@ -84,7 +84,7 @@ class Database:
         self.engine.dispose()
 
 
-def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams = keyfile.DEFAULT_KDF,
+def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None = None,
            clock: Clock = system_clock) -> str:
     """Creates the database and its key file with one administrator; returns the recovery key."""
     path = Path(path)
@@ -99,6 +99,7 @@ def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams = keyfi
     if not path.parent.is_dir():
         raise InputError(f"Thư mục «{path.parent}» không tồn tại.")
     db_key, db_id, recovery = keyfile.new_database_key(), str(uuid.uuid4()), keyfile.new_recovery_key()
+    kdf = kdf or keyfile.DEFAULT_KDF
     slots = {admin: keyfile.seal(db_key, password, db_id, admin, kdf),
              keyfile.RECOVERY_SLOT: keyfile.seal(db_key, recovery, db_id, keyfile.RECOVERY_SLOT, kdf)}
     try:

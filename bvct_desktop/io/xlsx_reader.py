@@ -31,10 +31,6 @@ class Sheet:
     formula_without_value: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 1-based
     _fonts: object = None
 
-    @property
-    def headers(self) -> list[object]:
-        return self.rows[0] if self.rows else []
-
     def font_of(self, row: int, column: int) -> str | None:
         """The font name of a cell (1-based), read with openpyxl on first use."""
         if self._fonts is None:

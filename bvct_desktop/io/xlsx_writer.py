@@ -16,6 +16,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.errors import InputError
 from ..core.fields import Field, FieldType
@@ -55,7 +56,7 @@ def _page_setup(sheet, kind: Kind, title: str) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = column_width(spec)
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if len(kind.fields) > 6 else "portrait"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
@@ -66,6 +67,7 @@ def _page_setup(sheet, kind: Kind, title: str) -> None:
 
 def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: str | None = None) -> int:
     """Writes `rows` (values by field key) in the import layout; returns how many."""
+    _check_target(Path(target))
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(kind.title[:31])
     _page_setup(sheet, kind, kind.title)
@@ -99,6 +101,7 @@ def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: st
 def write_template(kind: Kind, target: Path) -> None:
     """An empty import workbook: headers, text-formatted identity columns, drop-down lists and
     an instructions sheet."""
+    _check_target(Path(target))
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = kind.title[:31]
@@ -164,10 +167,15 @@ def _instructions(sheet, kind: Kind) -> None:
     sheet.column_dimensions["C"].width = 90
 
 
-def _save(workbook, target: Path, password: str | None) -> None:
-    """Saves atomically; with a password the plain workbook never touches the disk."""
+def _check_target(target: Path) -> None:
     if target.suffix.lower() != ".xlsx":
         raise InputError(f"Tệp xuất «{target.name}» phải có đuôi .xlsx.")
+    if not target.parent.is_dir():
+        raise InputError(f"Thư mục «{target.parent}» không tồn tại.")
+
+
+def _save(workbook, target: Path, password: str | None) -> None:
+    """Saves atomically; with a password the plain workbook never touches the disk."""
     with atomic_output(target) as temp:
         if password is None:
             workbook.save(temp)

@@ -39,7 +39,7 @@ class ArchiveRequestRegister(Register):
     def take(self, number: int, values: dict[str, Any]) -> Outcome:
         pid, _ = self.people.resolve(self.identity(values))
         key = request_key(values, pid)
-        self.claim(key, number, "yêu cầu (cùng loại, văn bản, ngày và đối tượng)")
+        self.claim(key, number, "yêu cầu (cùng loại, văn bản, ngày và đối tượng)", "full_name")
         current = self._existing.get(key)
         wanted = {k: values.get(k) for k in REQUEST_KEYS}
         wanted["person_id"] = pid

@@ -80,11 +80,11 @@ class Register(abc.ABC):
 
     # helpers for subclasses
 
-    def claim(self, key: tuple, number: int, what: str) -> None:
-        """One natural key per file: a second row with it is a problem."""
+    def claim(self, key: tuple, number: int, what: str, field_key: str) -> None:
+        """One natural key per file: a second row with it is a problem (shown at `field_key`)."""
         first = self._seen.setdefault(key, number)
         if first != number:
-            raise RowProblem(f"trùng {what} với dòng {first} trong cùng tệp")
+            raise RowProblem(f"trùng {what} với dòng {first} trong cùng tệp", field_key)
 
     @staticmethod
     def identity(values: dict[str, Any]) -> Identity:

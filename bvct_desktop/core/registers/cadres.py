@@ -25,7 +25,7 @@ class CadreRegister(Register):
 
     def take(self, number: int, values: dict[str, Any]) -> Outcome:
         pid, _ = self.people.resolve(self.identity(values))
-        self.claim(("cadre", pid), number, "cán bộ (cùng họ tên, ngày sinh, quê quán hoặc CCCD)")
+        self.claim(("cadre", pid), number, "cán bộ (cùng họ tên, ngày sinh, quê quán hoặc CCCD)", "full_name")
         changed = self.person_changes(pid, values, PERSON_KEYS)
         wanted = {key: values.get(key) for key in CADRE_KEYS}
         wanted["unit_id"] = self.units.id_for(values.get("unit"))

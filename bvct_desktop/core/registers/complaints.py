@@ -37,7 +37,7 @@ class ComplaintRegister(Register):
 
     def take(self, number: int, values: dict[str, Any]) -> Outcome:
         key = complaint_key(values)
-        self.claim(key, number, "đơn (cùng ngày nhận, người gửi, loại đơn, người bị phản ánh, nội dung)")
+        self.claim(key, number, "đơn (cùng ngày nhận, người gửi, loại đơn, người bị phản ánh, nội dung)", "summary")
         current = self._existing.get(key)
         wanted = {k: values.get(k) for k in COMPLAINT_KEYS}
         wanted["person_id"] = self._subject(values.get("subject_name"))

@@ -62,7 +62,7 @@ class DelegationRegister(Register):
         if trip_created:
             self._delegations[key] = self.delegations.new[did]
             self.new_delegations += 1
-        self.claim(("member", did, cid), number, "thành viên trong cùng đoàn")
+        self.claim(("member", did, cid), number, "thành viên trong cùng đoàn", "full_name")
         membership = self._members.get((did, cid))
         wanted = {k: values.get(k) for k in MEMBER_KEYS}
         wanted.update(delegation_id=did, cadre_id=cid)

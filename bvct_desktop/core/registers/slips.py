@@ -44,7 +44,7 @@ class SlipRegister(Register):
 
     def take(self, number: int, values: dict[str, Any]) -> Outcome:
         key = (values["issued_on"].year, identity_key(values["number"]))
-        self.claim(key, number, f"số phiếu «{values['number']}» năm {key[0]}")
+        self.claim(key, number, f"số phiếu «{values['number']}» năm {key[0]}", "number")
         pid, _ = self.people.resolve(self.identity(values))
         current = self._existing.get(key)
         if current is not None and current["person_id"] != pid:

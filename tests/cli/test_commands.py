@@ -1,0 +1,210 @@
+"""The `bvct` contract: exit codes, credentials, settings, roles, the report and the log."""
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.cli import main as cli_main
+from bvct_desktop.core import records, vault
+from bvct_desktop.core.schema import audit_log, cadres
+from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.samples import SAMPLES
+
+VIEWER, VIEWER_PASSWORD = "nguoixem", "Chi-xem-thoi-2025"
+
+
+def audit_entries(cli):
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    with db.read() as connection:
+        rows = connection.execute(select(audit_log.c.user_name, audit_log.c.action, audit_log.c.outcome)
+                                  .order_by(audit_log.c.id)).all()
+    db.close()
+    return rows
+
+
+def test_init_prints_the_recovery_key_once_and_refuses_to_overwrite(cli):
+    code, _, err = cli("init", "--admin", ADMIN)
+    assert code == 2 and "đã có" in err
+
+
+def test_init_output(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
+    code = cli_main.main(["--db", str(tmp_path / "a.db"), "init", "--admin", "an"])
+    out = capsys.readouterr().out
+    assert code == 0 and "KHÓA KHÔI PHỤC" in out
+    assert (tmp_path / "a.db").exists() and (tmp_path / "a.db.keys").exists()
+
+
+def test_default_database_is_in_the_user_data_folder(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
+    assert cli_main.main(["init", "--admin", "an"]) == 0
+    from bvct_desktop import paths
+
+    assert paths.default_database().exists()
+    assert str(paths.default_database()).startswith(str(tmp_path))
+
+
+def test_password_file_takes_the_first_line(cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("BVCT_PASSWORD")
+    secret = tmp_path / "pw"
+    secret.write_text(PASSWORD + "\nignored\n", encoding="utf-8")
+    assert cli("--password-file", secret, "settings", "list")[0] == 0
+
+
+def test_no_password_and_no_terminal_is_usage_error(cli, monkeypatch):
+    monkeypatch.delenv("BVCT_PASSWORD")
+    monkeypatch.setattr("sys.stdin", None)
+    code, _, err = cli("settings", "list")
+    assert code == 2 and "Thiếu mật khẩu" in err
+
+
+def test_missing_user_is_usage_error(cli, monkeypatch):
+    monkeypatch.delenv("BVCT_USER")
+    code, _, err = cli("settings", "list")
+    assert code == 2 and "Thiếu tên người dùng" in err
+
+
+def test_wrong_password_exits_3_and_damage_exits_4(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("BVCT_PASSWORD", "không phải mật khẩu")
+    code, _, err = cli("settings", "list")
+    assert code == 3 and "Sai tên người dùng hoặc mật khẩu" in err
+    monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
+    data = bytearray(cli.db.read_bytes())
+    data[5000] ^= 0xFF
+    cli.db.write_bytes(bytes(data))
+    code, _, err = cli("report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json", "--out", "-")
+    assert code == 4 and "hỏng" in err and "Traceback" not in err
+
+
+def test_damaged_page_met_during_a_query_exits_4(cli, tmp_path):
+    headers, rows = SAMPLES["cadres"]
+    many = [[f"Cán Bộ Số {i}", "1970", "Nam", None] for i in range(3000)]
+    assert cli("import", "cadres", workbook(tmp_path / "c.xlsx", headers[:4], many))[0] == 0
+    data = bytearray(cli.db.read_bytes())
+    pages = len(data) // 4096
+    for page in range(pages // 2, pages):  # the record pages, past the schema and the accounts
+        data[page * 4096 + 100] ^= 0xFF
+    cli.db.write_bytes(bytes(data))
+    code, out, err = cli("export", "cadres", "--out", tmp_path / "x.xlsx")
+    assert code == 4 and "hỏng" in err and "Traceback" not in out + err
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_bad_usage_is_answered_in_vietnamese(cli):
+    code, _, err = cli("import", "khong-co-loai", "x.xlsx")
+    assert code == 2 and "không hợp lệ" in err
+    code, _, err = cli("export", "cadres")
+    assert code == 2 and "thiếu tham số" in err
+    code, _, err = cli("report", "--from", "31/12/2025", "--to", "2025-12-31", "--format", "json", "--out", "-")
+    assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_report_json_to_stdout_and_file(cli, tmp_path):
+    for kind, (headers, rows) in SAMPLES.items():
+        cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", headers, rows))
+    code, out, _ = cli("report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json", "--out", "-")
+    figures = json.loads(out)
+    assert code == 0 and figures["slips_issued"] == 2 and figures["cadres_sent_abroad"] == 3
+    target = tmp_path / "so-lieu.json"
+    assert cli("report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json", "--out", target)[0] == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == figures
+
+
+@pytest.mark.parametrize("form", ["xlsx", "pdf", "docx"])
+def test_other_report_formats_are_not_yet_supported(cli, tmp_path, form):
+    code, _, err = cli("report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", form,
+                       "--out", tmp_path / f"bc.{form}")
+    assert code == 2 and "chưa hỗ trợ" in err
+
+
+def test_settings_list_and_set(cli):
+    code, out, _ = cli("settings", "list")
+    assert code == 0 and "co_quan_cap_tren\tTỈNH ỦY LÂM ĐỒNG" in out and "han_tra_loi_phieu_ngay\t30" in out
+    assert cli("settings", "set", "dia_danh", "Bình Thuận")[0] == 0
+    assert "dia_danh\tBình Thuận" in cli("settings", "list")[1]
+    code, _, err = cli("settings", "set", "han_tra_loi_phieu_ngay", "ba mươi")
+    assert code == 2 and "số nguyên dương" in err
+    code, _, err = cli("settings", "set", "khong_co", "x")
+    assert code == 2
+
+
+@pytest.fixture
+def viewer(cli, tmp_path):
+    secret = tmp_path / "new-pw"
+    secret.write_text(VIEWER_PASSWORD, encoding="utf-8")
+    assert cli("users", "add", VIEWER, "--role", "xem", "--new-password-file", secret)[0] == 0
+    return cli.as_user(VIEWER, VIEWER_PASSWORD)
+
+
+def test_a_viewer_may_read_figures_but_not_change_or_export(viewer, tmp_path, cadres_file):
+    code, _, _ = viewer("report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json", "--out", "-")
+    assert code == 0
+    for argv in (("import", "cadres", cadres_file), ("export", "cadres", "--out", tmp_path / "x.xlsx"),
+                 ("settings", "set", "do_mat", "MẬT"), ("settings", "list"), ("users", "list")):
+        code, _, err = viewer(*argv)
+        assert code == 5, argv
+        assert "Vai trò của bạn không được phép" in err
+    assert not (tmp_path / "x.xlsx").exists()
+    viewer.as_user(ADMIN, PASSWORD)
+    refusals = [row for row in audit_entries(viewer) if row.outcome == "refused"]
+    assert [row.user_name for row in refusals] == [VIEWER] * 5
+
+
+def test_users_list_shows_roles(viewer):
+    viewer.as_user(ADMIN, PASSWORD)
+    code, out, _ = viewer("users", "list")
+    assert code == 0 and f"{VIEWER}\txem\tChỉ xem" in out and f"{ADMIN}\tquan-tri" in out
+
+
+def test_weak_new_password_is_refused_with_the_reason(cli, tmp_path):
+    secret = tmp_path / "weak"
+    secret.write_text("1234567890", encoding="utf-8")
+    code, _, err = cli("users", "add", "binh", "--role", "chuyen-vien", "--new-password-file", secret)
+    assert code == 2 and "phổ biến" in err
+
+
+def test_import_export_and_report_are_audited(cli, cadres_file, tmp_path):
+    cli("import", "cadres", cadres_file, "--dry-run")
+    cli("import", "cadres", cadres_file)
+    cli("export", "cadres", "--out", tmp_path / "x.xlsx")
+    actions = [row.action for row in audit_entries(cli)]
+    assert actions[:1] == ["khởi tạo cơ sở dữ liệu"]
+    assert {"thử nhập", "nhập", "xuất", "đăng nhập"} <= set(actions)
+
+
+def test_deleted_cadre_leaves_the_export_and_comes_back_on_reimport(cli, cadres_file, tmp_path):
+    cli("import", "cadres", cadres_file)
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    with db.read() as connection:
+        first = connection.execute(select(cadres.c.id).order_by(cadres.c.id)).scalars().first()
+    records.delete(db, "cadres", first)
+    db.close()
+    out = tmp_path / "x.xlsx"
+    cli("export", "cadres", "--out", out)
+    import openpyxl
+
+    names = [row[0] for row in openpyxl.load_workbook(out).worksheets[0].iter_rows(min_row=2, values_only=True)]
+    assert "Nguyễn Văn Hùng" not in names and len(names) == 2
+    code, text, _ = cli("import", "cadres", cadres_file)
+    assert code == 0 and "Dòng 2: cập nhật khôi phục từ thùng rác" in text
+
+
+def test_unexpected_errors_are_logged_without_record_values(cli, cadres_file, monkeypatch):
+    from bvct_desktop import paths
+    from bvct_desktop.core import importing
+
+    def broken(*args, **kwargs):
+        raise ValueError("Nguyễn Văn Hùng 060065001234")
+
+    monkeypatch.setattr(importing, "import_sheet", broken)
+    code, out, err = cli("import", "cadres", cadres_file)
+    assert code == 1 and "Traceback" not in out + err and "Nguyễn" not in err
+    log = paths.log_file().read_text(encoding="utf-8")
+    assert "ValueError" in log and "import_sheet" not in log or "broken" in log
+    assert "Nguyễn" not in log and "060065001234" not in log
+
+
+def test_version_names_the_libraries(cli):
+    code, out, _ = cli("--version")
+    assert code == 0 and "SQLCipher 4." in out and "SQLite 3." in out and "Qt 6." in out

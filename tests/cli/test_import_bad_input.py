@@ -1,0 +1,242 @@
+"""Every bad input gets a Vietnamese message naming row and column, exit 2, and an unchanged database."""
+
+import datetime as dt
+import io
+import zipfile
+
+import openpyxl
+from msoffcrypto.format.ooxml import OOXMLFile
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core import vault
+from bvct_desktop.core.schema import metadata
+from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.samples import SAMPLES
+
+
+def snapshot(db_path) -> dict:
+    """Every record table's rows (the audit trail aside, which records the failed attempt)."""
+    db = vault.unlock(db_path, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            return {name: connection.execute(select(table).order_by(*table.primary_key.columns)).all()
+                    for name, table in metadata.tables.items() if name != "audit_log"}
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def base(cli, tmp_path):
+    """A database with the sample cadres and slips already in it."""
+    for kind in ("cadres", "slips"):
+        headers, rows = SAMPLES[kind]
+        assert cli("import", kind, workbook(tmp_path / f"base-{kind}.xlsx", headers, rows))[0] == 0
+    return cli
+
+
+def refused(cli, kind, path, *expected_lines):
+    before = snapshot(cli.db)
+    code, out, err = cli("import", kind, path)
+    assert code == 2, out + err
+    assert "Traceback" not in out + err
+    for line in expected_lines:
+        assert line in out + err, f"{line!r} not in:\n{out}{err}"
+    assert "cơ sở dữ liệu không thay đổi" in err
+    assert snapshot(cli.db) == before
+    return out + err
+
+
+def cadre_file(tmp_path, rows, headers=None):
+    return workbook(tmp_path / "bad.xlsx", headers or ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD"], rows)
+
+
+def test_missing_file(base, tmp_path):
+    code, _, err = base("import", "cadres", tmp_path / "khong-co.xlsx")
+    assert code == 2 and "Không tìm thấy tệp" in err
+
+
+def test_not_an_xlsx(base, tmp_path):
+    fake = tmp_path / "ghi-chu.xlsx"
+    fake.write_text("Họ và tên;Ngày sinh\n", encoding="utf-8")
+    code, _, err = base("import", "cadres", fake)
+    assert code == 2 and "không phải tệp Excel" in err
+
+
+def test_broken_zip_structure(base, tmp_path):
+    broken = tmp_path / "hong.xlsx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook")
+    code, _, err = base("import", "cadres", broken)
+    assert code == 2 and "bị hỏng" in err
+
+
+def test_password_protected_xlsx(base, tmp_path):
+    plain = cadre_file(tmp_path, [["Nguyễn Văn A", "1970", "Nam", None]])
+    locked = tmp_path / "khoa.xlsx"
+    with open(plain, "rb") as source, open(locked, "wb") as sink:
+        OOXMLFile(source).encrypt("bí mật", sink)
+    code, _, err = base("import", "cadres", locked)
+    assert code == 2 and "bảo vệ bằng mật khẩu" in err
+
+
+def test_empty_sheet(base, tmp_path):
+    empty = tmp_path / "trong.xlsx"
+    openpyxl.Workbook().save(empty)
+    code, _, err = base("import", "cadres", empty)
+    assert code == 2 and "trống" in err
+
+
+def test_missing_required_header(base, tmp_path):
+    path = cadre_file(tmp_path, [["Nguyễn Văn A", "Nam"]], headers=["Họ và tên", "Giới tính"])
+    refused(base, "cadres", path, "Dòng 1, cột «Ngày sinh»: thiếu cột bắt buộc")
+
+
+def test_headers_match_ignoring_case_spaces_accents_and_star(base, tmp_path):
+    path = cadre_file(tmp_path, [["Nguyễn Văn Mới", "1970"]], headers=["  HO VA TEN* ", "ngay sinh"])
+    code, out, _ = base("import", "cadres", path)
+    assert code == 0 and "Thêm mới: 1" in out
+
+
+def test_unknown_enum_value(base, tmp_path):
+    path = cadre_file(tmp_path, [["Nguyễn Văn A", "1970", "Không rõ", None]])
+    refused(base, "cadres", path, "Dòng 2, cột «Giới tính»: giá trị «Không rõ» không hợp lệ; chọn một trong: Nam, Nữ")
+
+
+@pytest.mark.parametrize("value", ["31/02/2016", "29/02/2015", "32/01/2000", "ngày 5"])
+def test_invalid_or_impossible_date(base, tmp_path, value):
+    path = cadre_file(tmp_path, [["Nguyễn Văn A", "1970", "Nam", None], ["Nguyễn Văn B", value, "Nam", None]])
+    refused(base, "cadres", path, "Dòng 3, cột «Ngày sinh»:")
+
+
+def test_every_problem_is_listed_not_just_the_first(base, tmp_path):
+    path = cadre_file(tmp_path, [["Nguyễn Văn A", "31/02/2016", "X", "123"], [None, "1970", "Nam", None]])
+    out = refused(base, "cadres", path, "Dòng 2, cột «Ngày sinh»", "Dòng 2, cột «Giới tính»",
+                  "Dòng 2, cột «Số CCCD»", "Dòng 3, cột «Họ và tên»: bắt buộc")
+    assert "4 lỗi" in out
+
+
+def test_return_before_departure(base, tmp_path):
+    headers, rows = SAMPLES["delegations"]
+    row = list(rows[0])
+    row[5], row[6] = "08/04/2025", "01/04/2025"
+    refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [row]),
+            "Dòng 2, cột «Ngày về»: Ngày về trước Ngày đi")
+
+
+def test_duplicate_key_within_one_file(base, tmp_path):
+    path = cadre_file(tmp_path, [["Phan Văn Mới", "1970", "Nam", None], ["PHAN VĂN MỚI", "1970", "Nam", None]])
+    refused(base, "cadres", path, "Dòng 3, cột «Họ và tên»: trùng cán bộ (cùng họ tên, ngày sinh, quê quán "
+            "hoặc CCCD) với dòng 2 trong cùng tệp")
+    headers, rows = SAMPLES["slips"]
+    twice = [list(rows[0]), list(rows[0])]
+    twice[1][2] = "Người Khác"
+    refused(base, "slips", workbook(tmp_path / "s.xlsx", headers, twice),
+            "Dòng 3, cột «Số phiếu»: trùng số phiếu «12/PXM» năm 2025 với dòng 2")
+
+
+def test_slip_number_already_used_for_another_person(base, tmp_path):
+    headers, rows = SAMPLES["slips"]
+    row = list(rows[0])
+    row[2], row[4] = "Võ Văn Khác", "1960"
+    refused(base, "slips", workbook(tmp_path / "s.xlsx", headers, [row]),
+            "Dòng 2, cột «Số phiếu»: số phiếu «12/PXM» năm 2025 đã dùng cho người khác")
+
+
+def test_same_slip_number_in_another_year_is_another_slip(base, tmp_path):
+    headers, rows = SAMPLES["slips"]
+    row = list(rows[0])
+    row[1], row[2] = "05/01/2024", "Võ Văn Khác"
+    code, out, _ = base("import", "slips", workbook(tmp_path / "s.xlsx", headers, [row]))
+    assert code == 0 and "Thêm mới: 1" in out
+
+
+@pytest.mark.parametrize("cccd", ["06006500123", "0600650012345", "0600-6500-123"])
+def test_cccd_that_is_not_twelve_digits(base, tmp_path, cccd):
+    path = cadre_file(tmp_path, [["Nguyễn Văn A", "1970", "Nam", cccd]])
+    refused(base, "cadres", path, "Dòng 2, cột «Số CCCD»:")
+
+
+def test_cccd_that_belongs_to_someone_else(base, tmp_path):
+    path = cadre_file(tmp_path, [["Võ Thị Khác", "1971", "Nữ", "060065001234"]])
+    refused(base, "cadres", path, "Dòng 2, cột «Số CCCD»: số CCCD 060065001234 đã thuộc về người khác")
+
+
+def test_five_megabyte_cell(base, tmp_path):
+    path = workbook(tmp_path / "big.xlsx", ["Họ và tên", "Ngày sinh", "Ghi chú"],
+                    [["Nguyễn Văn A", "1970", "x"]])
+    _rewrite_cell(path, "C2", f'<c r="C2" t="inlineStr"><is><t>{"ồ" * 5_000_000}</t></is></c>')
+    refused(base, "cadres", path, "Dòng 2, cột «Ghi chú»: quá dài (5.000.000 ký tự; tối đa 32.767)")
+
+
+def test_formula_without_cached_value(base, tmp_path):
+    path = cadre_file(tmp_path, [["Nguyễn Văn A", "=TEXT(1970,\"0\")", "Nam", None]])
+    refused(base, "cadres", path, "Dòng 2, cột «Ngày sinh»: ô chứa công thức chưa có giá trị tính sẵn")
+
+
+def test_formula_with_cached_value_uses_the_value(base, tmp_path):
+    path = cadre_file(tmp_path, [["Nguyễn Văn Công Thức", "1970", "Nam", None]])
+    _rewrite_cell(path, "B2", '<c r="B2" t="str"><f>TEXT(1970,"0")</f><v>1970</v></c>')
+    code, out, _ = base("import", "cadres", path)
+    assert code == 0 and "Thêm mới: 1" in out
+
+
+def _rewrite_cell(path, ref, xml):
+    """Replaces one cell's XML, as another program (Excel, a script) may have saved it."""
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    start = sheet.index(f'<c r="{ref}"')
+    end = sheet.index("</c>", start) + 4
+    members["xl/worksheets/sheet1.xml"] = (
+        sheet[:start] + xml + sheet[end:]).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_ambiguous_delegation_member(base, tmp_path):
+    namesakes = [["Hồ Văn Trùng", "1960", "Nam", None, "Tuy Phong"], ["Hồ Văn Trùng", "1965", "Nam", None, "Bắc Bình"]]
+    assert base("import", "cadres", cadre_file(tmp_path, namesakes, headers=[
+        "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Quê quán"]))[0] == 0
+    headers, rows = SAMPLES["delegations"]
+    row = list(rows[0])
+    row[8], row[9], row[10] = "Hồ Văn Trùng", None, None
+    refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [row]),
+            "Dòng 2, cột «Họ và tên thành viên»: «Hồ Văn Trùng» khớp với 2 cán bộ")
+
+
+def test_delegation_member_unknown_without_birth_date(base, tmp_path):
+    headers, rows = SAMPLES["delegations"]
+    row = list(rows[0])
+    row[8], row[9] = "Người Chưa Có", None
+    refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [row]),
+            "Dòng 2, cột «Họ và tên thành viên»: không tìm thấy cán bộ «Người Chưa Có»")
+
+
+def test_rows_of_one_delegation_must_agree(base, tmp_path):
+    headers, rows = SAMPLES["delegations"]
+    second = list(rows[1])
+    second[3] = "Trung Quốc"
+    refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [rows[0], second]),
+            "Dòng 3, cột «Nước đến»: khác với dòng 2 của cùng đoàn")
+
+
+def test_a_problem_in_the_last_row_keeps_all_earlier_rows_out(base, tmp_path):
+    rows = [[f"Người Thứ {i}", "1970", "Nam", None] for i in range(1, 200)] + [["Người Cuối", "1970", "?", None]]
+    refused(base, "cadres", cadre_file(tmp_path, rows), "Dòng 201, cột «Giới tính»")
+
+
+def test_export_to_a_missing_folder_or_wrong_suffix(base, tmp_path):
+    code, _, err = base("export", "cadres", "--out", tmp_path / "khong-co" / "x.xlsx")
+    assert code == 2 and "không tồn tại" in err
+    code, _, err = base("export", "cadres", "--out", tmp_path / "x.csv")
+    assert code == 2 and ".xlsx" in err
+    assert list(tmp_path.glob("*.tmp")) == [] and list(tmp_path.glob(".x*")) == []
+
+
+def test_dates_given_as_real_cells_and_numbers(base, tmp_path):
+    path = cadre_file(tmp_path, [["Mai Văn Số", 1958, "Nam", 60058000001], ["Mai Thị Ngày", dt.date(1960, 1, 2), "Nữ", None]])
+    code, out, _ = base("import", "cadres", path)
+    assert code == 0 and "Thêm mới: 2" in out
+    assert not io.StringIO(out).read().count("Traceback")

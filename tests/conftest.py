@@ -1,0 +1,89 @@
+"""Shared fixtures: cheap key slots, a database made with `bvct init`, workbooks built in tests."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import datetime as dt  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import openpyxl  # noqa: E402
+import pytest  # noqa: E402
+
+from bvct_desktop.cli.main import main  # noqa: E402
+from bvct_desktop.core import keyfile  # noqa: E402
+
+ADMIN = "quantri"
+PASSWORD = "Hoa-sen-no-2025"
+
+
+@pytest.fixture(autouse=True)
+def cheap_key_slots(monkeypatch):
+    """Argon2id at a test cost; the parameters travel in each slot, so unlocking follows."""
+    monkeypatch.setattr(keyfile, "DEFAULT_KDF", keyfile.KdfParams(1, 1024, 1))
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Keeps the log file and the default database inside the test's folder."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "home" / "state"))
+    for name in ("BVCT_DB", "BVCT_USER", "BVCT_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+
+
+class Cli:
+    """Runs `bvct` in-process with the test database and credentials."""
+
+    def __init__(self, db: Path, capsys, monkeypatch):
+        self.db = db
+        self._capsys = capsys
+        monkeypatch.setenv("BVCT_DB", str(db))
+        monkeypatch.setenv("BVCT_USER", ADMIN)
+        monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
+        self._monkeypatch = monkeypatch
+
+    def __call__(self, *argv: str) -> tuple[int, str, str]:
+        self._capsys.readouterr()
+        code = main([str(a) for a in argv])
+        captured = self._capsys.readouterr()
+        return code, captured.out, captured.err
+
+    def as_user(self, name: str, password: str) -> "Cli":
+        self._monkeypatch.setenv("BVCT_USER", name)
+        self._monkeypatch.setenv("BVCT_PASSWORD", password)
+        return self
+
+
+@pytest.fixture
+def cli(tmp_path, capsys, monkeypatch) -> Cli:
+    """A fresh database created by `bvct init` with the administrator ADMIN."""
+    runner = Cli(tmp_path / "bvct.db", capsys, monkeypatch)
+    code, out, err = runner("init", "--admin", ADMIN)
+    assert code == 0, err
+    return runner
+
+
+def workbook(path: Path, headers: list[str], rows: list[list[object]]) -> Path:
+    """A first sheet with `headers` in row 1 and `rows` below."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+CADRE_HEADERS = ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Quê quán", "Chức vụ", "Đơn vị công tác"]
+CADRE_ROWS = [
+    ["Nguyễn Văn Hùng", "12/03/1965", "Nam", "060065001234", "Phú Thủy, Phan Thiết", "Giám đốc", "Sở Nội vụ"],
+    ["Trần Thị Ánh", "1970", "Nữ", None, "Mũi Né", "Phó Giám đốc", "Sở Tài chính"],
+    ["Lê Hoàng Đức", dt.date(1980, 7, 1), "Nam", "060080004321", "La Gi", "Trưởng phòng", "Sở Nội vụ"],
+]
+
+
+@pytest.fixture
+def cadres_file(tmp_path) -> Path:
+    return workbook(tmp_path / "can_bo.xlsx", CADRE_HEADERS, CADRE_ROWS)

@@ -1,0 +1,47 @@
+"""Birth dates keep their precision; full dates must exist."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core.dates import PartialDate, parse_cli_date, parse_date, parse_partial
+from bvct_desktop.core.errors import RowProblem
+
+
+@pytest.mark.parametrize("raw, iso", [
+    ("1955", "1955"), (1955, "1955"), (1955.0, "1955"), ("03/1955", "1955-03"), ("3/1955", "1955-03"),
+    ("12/03/1955", "1955-03-12"), ("1955-03-12", "1955-03-12"), (dt.date(1955, 3, 12), "1955-03-12"),
+    (dt.datetime(1955, 3, 12, 0, 0), "1955-03-12"),
+])
+def test_partial_dates_keep_their_precision(raw, iso):
+    assert parse_partial(raw).iso == iso
+
+
+def test_display_is_day_month_year_with_leading_zeros():
+    assert PartialDate(1955, 3, 2).display == "02/03/1955"
+    assert PartialDate(1955, 3).display == "03/1955"
+    assert PartialDate(1955).display == "1955"
+
+
+def test_year_and_full_date_are_not_the_same_date():
+    assert parse_partial("1955") != parse_partial("12/03/1955")
+
+
+@pytest.mark.parametrize("raw", ["31/02/2016", "29/02/2015", "00/01/2000", "13/2000", "1/13/2000", "hôm qua", 12.5, 99])
+def test_impossible_or_malformed_dates_are_refused(raw):
+    with pytest.raises(RowProblem):
+        parse_partial(raw)
+
+
+def test_full_date_fields_refuse_partial_dates():
+    with pytest.raises(RowProblem, match="thiếu ngày"):
+        parse_date("03/2016")
+    with pytest.raises(RowProblem, match="không tồn tại"):
+        parse_date("31/02/2016")
+    assert parse_date("29/02/2016") == dt.date(2016, 2, 29)
+
+
+def test_command_line_dates_are_iso():
+    assert parse_cli_date("2025-12-31") == dt.date(2025, 12, 31)
+    with pytest.raises(RowProblem):
+        parse_cli_date("31/12/2025")

@@ -1,0 +1,52 @@
+"""A field's declaration parses its cells: required, choices, identity numbers, lengths."""
+
+import pytest
+
+from bvct_desktop.core.errors import RowProblem
+from bvct_desktop.core.kinds import CADRES, SLIPS
+
+CCCD = CADRES.field("cccd")
+CMND = CADRES.field("cmnd")
+GENDER = CADRES.field("gender")
+
+
+def test_numeric_cccd_cell_gets_back_its_leading_zero():
+    assert CCCD.parse(60065001234) == "060065001234"
+    assert CCCD.parse(60065001234.0) == "060065001234"
+    assert CCCD.parse("060 065 001 234") == "060065001234"
+
+
+@pytest.mark.parametrize("raw", ["06006500123", "0600650012345", "06006500123A", 1234567890123])
+def test_cccd_must_be_twelve_digits(raw):
+    with pytest.raises(RowProblem, match="12 chữ số|chữ số"):
+        CCCD.parse(raw)
+
+
+def test_old_cmnd_has_nine_digits_padded_from_a_number():
+    assert CMND.parse(26123456) == "026123456"
+    assert CMND.parse("260123456") == "260123456"
+    with pytest.raises(RowProblem):
+        CMND.parse("2601234")
+
+
+def test_choices_match_ignoring_case_and_accents_and_store_the_canonical_value():
+    assert GENDER.parse("nu") == "Nữ"
+    assert GENDER.parse("NAM") == "Nam"
+    with pytest.raises(RowProblem, match="chọn một trong: Nam, Nữ"):
+        GENDER.parse("Khác")
+
+
+def test_required_cells_may_not_be_empty():
+    with pytest.raises(RowProblem, match="bắt buộc"):
+        CADRES.field("full_name").parse("  ")
+    assert CADRES.field("position").parse(None) is None
+
+
+def test_text_is_cleaned_and_numbers_become_their_digits():
+    assert SLIPS.field("number").parse(12.0) == "12"
+    assert CADRES.field("full_name").parse(" Nguyễn  Văn  Hoà ") == "Nguyễn Văn Hòa"
+
+
+def test_a_five_megabyte_cell_is_refused():
+    with pytest.raises(RowProblem, match="quá dài"):
+        CADRES.field("note").parse("x" * 5_000_000)

@@ -1,0 +1,74 @@
+"""Figures are counted from the registers; records in the recycle bin vanish from figures and
+exports and come back when restored."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core import records, report, vault
+from bvct_desktop.core.errors import InputError
+from bvct_desktop.core.schema import slips
+from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.samples import SAMPLES
+
+YEAR_2025 = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    for kind, (headers, rows) in SAMPLES.items():
+        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", headers, rows))[0] == 0
+    database = vault.unlock(cli.db, ADMIN, PASSWORD)
+    yield database
+    database.close()
+
+
+def test_figures_of_the_sample_registers(db):
+    figures = report.figures(db, *YEAR_2025)
+    assert figures["from"] == "2025-01-01" and figures["to"] == "2025-12-31"
+    assert figures["slips_issued"] == 2
+    assert figures["slip_subjects"] == 2
+    assert figures["slips_answered"] == 1
+    assert figures["slips_by_recipient"] == {"Cục A93B – Bộ Công an": 1, "Phòng PV27 – Công an tỉnh Bình Thuận": 1}
+    assert figures["delegations"] == 2
+    assert figures["cadres_sent_abroad"] == 3
+    assert figures["archive_research_for_other_provinces"] == 1
+    assert figures["archive_research_requested_from_other_provinces"] == 1
+    assert figures["complaints_received"] == 2
+    assert figures["complaints_resolved"] == 1
+
+
+def test_period_bounds_are_both_included_and_answers_after_the_period_do_not_count(db):
+    figures = report.figures(db, dt.date(2025, 1, 5), dt.date(2025, 2, 19))
+    assert figures["slips_issued"] == 2 and figures["slips_answered"] == 0
+    assert report.figures(db, dt.date(2025, 1, 6), dt.date(2025, 1, 6))["slips_issued"] == 1
+
+
+def test_the_same_person_on_two_slips_counts_once(db):
+    figures = report.figures(db, dt.date(2025, 1, 1), dt.date(2026, 12, 31))
+    assert figures["slips_issued"] == 3 and figures["slip_subjects"] == 2
+
+
+def test_delegations_count_by_decision_date_else_departure(db):
+    assert report.figures(db, dt.date(2025, 3, 10), dt.date(2025, 3, 10))["delegations"] == 1
+    assert report.figures(db, dt.date(2025, 9, 15), dt.date(2025, 9, 15))["delegations"] == 1
+    assert report.figures(db, dt.date(2025, 4, 1), dt.date(2025, 4, 1))["delegations"] == 0
+
+
+def test_deleted_records_vanish_from_figures_and_come_back_restored(db):
+    with db.read() as connection:
+        slip_id = connection.execute(select(slips.c.id).where(slips.c.number == "12/PXM")).scalar()
+    records.delete(db, "slips", slip_id)
+    assert report.figures(db, *YEAR_2025)["slips_issued"] == 1
+    assert records.in_recycle_bin(db, "slips") == [slip_id]
+    with pytest.raises(InputError):
+        records.delete(db, "slips", slip_id)
+    records.restore(db, "slips", slip_id)
+    assert report.figures(db, *YEAR_2025)["slips_issued"] == 2
+    assert records.in_recycle_bin(db, "slips") == []
+
+
+def test_reversed_period_is_refused(db):
+    with pytest.raises(InputError):
+        report.figures(db, dt.date(2025, 12, 31), dt.date(2025, 1, 1))

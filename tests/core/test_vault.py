@@ -1,0 +1,114 @@
+"""Opening a database: wrong password (3) and damage of every kind (4) are told apart."""
+
+import shutil
+import sqlite3
+
+import pytest
+
+from bvct_desktop.core import vault
+from bvct_desktop.core.errors import AuthError, DamagedError, InputError
+from bvct_desktop.core.schema import meta
+from tests.conftest import ADMIN, PASSWORD
+
+
+@pytest.fixture
+def made(tmp_path):
+    path = tmp_path / "bvct.db"
+    vault.create(path, ADMIN, PASSWORD)
+    return path
+
+
+def test_create_then_unlock_as_the_administrator(made):
+    db = vault.unlock(made, ADMIN, PASSWORD)
+    assert db.actor == vault.Actor(ADMIN, "quan-tri")
+    with db.read() as connection:
+        facts = dict(connection.execute(meta.select()).all())
+    db.close()
+    assert facts["cipher_version"].startswith("4.")
+    assert {"db_id", "cipher_page_size", "cipher_hmac_algorithm", "sqlite_version"} <= set(facts)
+
+
+def test_create_refuses_existing_files_and_weak_passwords(made, tmp_path):
+    with pytest.raises(InputError, match="đã có"):
+        vault.create(made, ADMIN, PASSWORD)
+    with pytest.raises(InputError, match="ít nhất 10"):
+        vault.create(tmp_path / "other.db", ADMIN, "ngan")
+    assert not (tmp_path / "other.db").exists()
+
+
+def test_wrong_password_and_unknown_user_are_auth_errors(made):
+    with pytest.raises(AuthError):
+        vault.unlock(made, ADMIN, "sai mật khẩu rồi")
+    with pytest.raises(AuthError):
+        vault.unlock(made, "nguoi-la", PASSWORD)
+
+
+def test_missing_database_or_key_file(made, tmp_path):
+    with pytest.raises(DamagedError, match="Không tìm thấy cơ sở dữ liệu"):
+        vault.unlock(tmp_path / "none.db", ADMIN, PASSWORD)
+    (tmp_path / "bvct.db.keys").unlink()
+    with pytest.raises(DamagedError, match="Không tìm thấy tệp khóa"):
+        vault.unlock(made, ADMIN, PASSWORD)
+
+
+def test_damaged_key_file(made, tmp_path):
+    keys = tmp_path / "bvct.db.keys"
+    data = bytearray(keys.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    keys.write_bytes(bytes(data))
+    with pytest.raises(DamagedError, match="Tệp khóa .* bị hỏng"):
+        vault.unlock(made, ADMIN, PASSWORD)
+
+
+def test_truncated_database(made):
+    data = made.read_bytes()
+    made.write_bytes(data[: len(data) - 100])
+    with pytest.raises(DamagedError, match="hỏng"):
+        vault.unlock(made, ADMIN, PASSWORD)
+
+
+def test_flipped_byte_in_the_first_page(made):
+    data = bytearray(made.read_bytes())
+    data[200] ^= 0xFF
+    made.write_bytes(bytes(data))
+    with pytest.raises(DamagedError):
+        vault.unlock(made, ADMIN, PASSWORD)
+
+
+def test_foreign_files(made, tmp_path):
+    plain = tmp_path / "plain.db"
+    sqlite3.connect(plain).execute("create table t(x)").connection.commit()
+    shutil.copy(tmp_path / "bvct.db.keys", tmp_path / "plain.db.keys")
+    with pytest.raises(DamagedError, match="không mã hóa"):
+        vault.unlock(plain, ADMIN, PASSWORD)
+    random_file = tmp_path / "random.db"
+    random_file.write_bytes(b"\x42" * 8192)
+    shutil.copy(tmp_path / "bvct.db.keys", tmp_path / "random.db.keys")
+    with pytest.raises(DamagedError):
+        vault.unlock(random_file, ADMIN, PASSWORD)
+
+
+def test_key_file_of_another_database(made, tmp_path):
+    other = tmp_path / "other.db"
+    vault.create(other, ADMIN, PASSWORD)
+    shutil.copy(tmp_path / "other.db.keys", tmp_path / "bvct.db.keys")
+    with pytest.raises(DamagedError):
+        vault.unlock(made, ADMIN, PASSWORD)
+
+
+def test_copied_to_another_folder_opens_with_the_same_password(made, tmp_path):
+    elsewhere = tmp_path / "may-khac"
+    elsewhere.mkdir()
+    shutil.copy(made, elsewhere / "bvct.db")
+    shutil.copy(tmp_path / "bvct.db.keys", elsewhere / "bvct.db.keys")
+    vault.unlock(elsewhere / "bvct.db", ADMIN, PASSWORD).close()
+
+
+def test_recovery_key_opens_as_administrator(tmp_path):
+    path = tmp_path / "r.db"
+    recovery = vault.create(path, ADMIN, PASSWORD)
+    db = vault.unlock_with_recovery_key(path, recovery.lower())
+    assert db.actor.role == "quan-tri"
+    db.close()
+    with pytest.raises(AuthError, match="Khóa khôi phục"):
+        vault.unlock_with_recovery_key(path, "AAAA-BBBB")
