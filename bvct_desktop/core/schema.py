@@ -193,3 +193,20 @@ audit_log = Table(
     Column("mac", String, nullable=False),
     Index(None, "at"),
 )
+
+document_numbers = Table(
+    "document_numbers", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_type", String, nullable=False),
+    Column("term_start", Date, nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("issued_on", Date, nullable=False),
+    Column("subject", Text),
+    Column("created_at", DateTime, nullable=False),
+    Column("created_by", String),
+    UniqueConstraint("doc_type", "term_start", "number"),
+)
+
+# Full-text index over persons.search_key (FTS5, external content, kept by triggers); created by
+# migration 0002 and outside `metadata`, since SQLAlchemy does not model virtual tables.
+PERSONS_FTS = "persons_fts"

@@ -9,6 +9,7 @@ from sqlalchemy import create_engine
 
 import bvct_desktop.core
 from bvct_desktop.core import migrations
+from bvct_desktop.core.migrations import include_object
 from bvct_desktop.core.schema import metadata
 
 CORE = pathlib.Path(bvct_desktop.core.__file__).parent
@@ -34,5 +35,6 @@ def test_migrations_match_the_declared_schema(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'plain.db'}")
     with engine.begin() as connection:
         migrations.upgrade(connection)
-        diff = compare_metadata(MigrationContext.configure(connection), metadata)
+        context = MigrationContext.configure(connection, opts={"include_object": include_object})
+        diff = compare_metadata(context, metadata)
     assert diff == []

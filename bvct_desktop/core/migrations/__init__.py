@@ -8,6 +8,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
+from ..schema import PERSONS_FTS
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """The FTS5 index and its shadow tables are the migrations' own, not SQLAlchemy's."""
+    return not (type_ == "table" and name.startswith(PERSONS_FTS))
+
 
 def _config(connection: Connection | None = None) -> Config:
     config = Config()

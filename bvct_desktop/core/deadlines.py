@@ -1,0 +1,51 @@
+"""Deadlines that follow from the records and the office settings: what needs action today."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from . import settings
+from .permissions import Action
+from .schema import delegations, persons, recipients, slips
+from .vault import Database
+
+
+@dataclass(frozen=True)
+class Due:
+    record_id: int
+    title: str
+    due_on: dt.date
+
+    def days_late(self, today: dt.date) -> int:
+        return (today - self.due_on).days
+
+
+def post_trip_reports_due(db: Database, today: dt.date) -> list[Due]:
+    """Delegations back home whose report is not received, due `han_bao_cao_sau_chuyen_di_ngay`
+    days after the return (those not yet due included, so the officer sees them coming)."""
+    db.require(Action.BROWSE, "xem việc đến hạn")
+    with db.read() as connection:
+        days = int(settings.read_all(connection)["han_bao_cao_sau_chuyen_di_ngay"])
+        rows = connection.execute(
+            select(delegations.c.id, delegations.c.name, delegations.c.return_on)
+            .where(delegations.c.deleted_at.is_(None), delegations.c.report_received_on.is_(None),
+                   delegations.c.return_on <= today)
+            .order_by(delegations.c.return_on)).all()
+    return [Due(row.id, row.name, row.return_on + dt.timedelta(days=days)) for row in rows]
+
+
+def slips_awaiting_reply(db: Database, today: dt.date) -> list[Due]:
+    """Slips without a reply past `han_tra_loi_phieu_ngay` days after they were issued."""
+    db.require(Action.BROWSE, "xem việc đến hạn")
+    with db.read() as connection:
+        days = int(settings.read_all(connection)["han_tra_loi_phieu_ngay"])
+        rows = connection.execute(
+            select(slips.c.id, slips.c.number, persons.c.full_name, recipients.c.name.label("recipient"),
+                   slips.c.issued_on)
+            .select_from(slips.join(persons).join(recipients))
+            .where(slips.c.deleted_at.is_(None), slips.c.result_on.is_(None),
+                   slips.c.issued_on < today - dt.timedelta(days=days))
+            .order_by(slips.c.issued_on)).all()
+    return [Due(row.id, f"Phiếu {row.number} – {row.full_name} – {row.recipient}",
+                row.issued_on + dt.timedelta(days=days)) for row in rows]
