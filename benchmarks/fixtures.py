@@ -26,6 +26,7 @@ ADMIN = "quantri"
 PASSWORD = "Thu-nghiem-hieu-nang-2026"
 CHEAP_KDF = keyfile.KdfParams(1, 1024, 1)  # key slots are not what is measured
 LOAD_CHUNK = 50_000
+FINGERPRINT_LENGTH = 10
 
 
 def create_database(path: Path) -> None:
@@ -42,18 +43,24 @@ def remove_database(path: Path) -> None:
 
 
 def _fingerprint() -> str:
-    """Changes whenever the generator, the loader or the schema does."""
-    digest = hashlib.sha256(migrations.head_revision().encode())
-    for source in (synthetic.__file__, __file__, schema.__file__):
+    """Changes whenever the generator, the loader, the schema or a migration does."""
+    migration_files = sorted(Path(migrations.__file__).parent.glob("versions/*.py"))
+    digest = hashlib.sha256()
+    for source in (synthetic.__file__, __file__, schema.__file__, *migration_files):
         digest.update(Path(source).read_bytes())
-    return digest.hexdigest()[:10]
+    return digest.hexdigest()[:FINGERPRINT_LENGTH]
 
 
 def cached(name: str, build: Callable[[Path], None]) -> Path:
-    """A folder under out/ built once by `build(folder)`; a half-built one never counts."""
+    """A folder under out/ built once by `build(folder)`; a half-built one never counts.
+
+    Folders of the same name built by an older generator, loader or schema are removed.
+    """
     folder = OUT / f"{name}-{_fingerprint()}"
     if folder.is_dir():
         return folder
+    for stale in OUT.glob(f"{name}-" + "?" * FINGERPRINT_LENGTH):
+        shutil.rmtree(stale)
     partial = folder.with_name(folder.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)

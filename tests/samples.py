@@ -66,8 +66,8 @@ SAMPLES = {
         [
             ["02/05/2025", "Nặc danh", "Tố cáo", "Nguyễn Văn Hùng", "Phản ánh kê khai lý lịch chưa trung thực",
              "02/07/2025", "20/06/2025", "Không có cơ sở"],
-            [dt.date(2025, 8, 1), "Trần Văn Lộc", "Kiến nghị", None, "Đề nghị xem xét lại kết luận tiêu chuẩn chính trị",
-             None, None, None],
+            [dt.date(2025, 8, 1), "Trần Văn Lộc", "Kiến nghị", None,
+             "Đề nghị xem xét lại kết luận tiêu chuẩn chính trị", None, None, None],
         ],
     ),
 }

@@ -5,8 +5,8 @@ import io
 import zipfile
 
 import openpyxl
-from msoffcrypto.format.ooxml import OOXMLFile
 import pytest
+from msoffcrypto.format.ooxml import OOXMLFile
 from sqlalchemy import select
 
 from bvct_desktop.core import vault
@@ -236,7 +236,8 @@ def test_export_to_a_missing_folder_or_wrong_suffix(base, tmp_path):
 
 
 def test_dates_given_as_real_cells_and_numbers(base, tmp_path):
-    path = cadre_file(tmp_path, [["Mai Văn Số", 1958, "Nam", 60058000001], ["Mai Thị Ngày", dt.date(1960, 1, 2), "Nữ", None]])
+    path = cadre_file(tmp_path, [["Mai Văn Số", 1958, "Nam", 60058000001],
+                                 ["Mai Thị Ngày", dt.date(1960, 1, 2), "Nữ", None]])
     code, out, _ = base("import", "cadres", path)
     assert code == 0 and "Thêm mới: 2" in out
     assert not io.StringIO(out).read().count("Traceback")

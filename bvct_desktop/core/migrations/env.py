@@ -5,7 +5,6 @@ from alembic import context
 from bvct_desktop.core.migrations import include_object
 from bvct_desktop.core.schema import metadata
 
-
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=metadata, render_as_batch=True,
                   include_object=include_object)

@@ -59,7 +59,7 @@ class Register(abc.ABC):
         self._seen: dict[tuple, int] = {}
         self.counts: dict[str, int] = {}
 
-    def prefetch(self, rows: list[dict[str, Any]]) -> None:
+    def prefetch(self, rows: list[dict[str, Any]]) -> None:  # noqa: B027 - an optional hook
         """Loads, before the rows are taken, stored records the whole file refers to."""
 
     @abc.abstractmethod
