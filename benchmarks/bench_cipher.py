@@ -36,10 +36,10 @@ FTS_QUERY = text("SELECT persons.id, persons.full_name, persons.birth_date FROM 
                  "JOIN persons ON persons.id = persons_fts.rowid WHERE persons_fts MATCH :words")
 
 
-def plain_copy(rows: int) -> Path:
-    """The plain SQLite copy of the cached encrypted database (cached as well)."""
+def plain_copy(source: Path, rows: int) -> Path:
+    """The plain SQLite copy of the cached encrypted database `source` (cached as well)."""
     def build(folder: Path) -> None:
-        db = fixtures.open_database(fixtures.slip_database(rows))
+        db = fixtures.open_database(source)
         try:
             connection = db.engine.raw_connection()
             try:
@@ -130,9 +130,10 @@ QUERIES: dict[str, Callable] = {
 
 def run(scale: float = 1.0, repeat: int = 5, profile: bool = False) -> list[common.Figure]:
     rows = common.scaled(ROWS, scale)
-    encrypted = fixtures.open_database(fixtures.slip_database(rows))
+    source = fixtures.slip_database(rows)
+    encrypted = fixtures.open_database(source)
     plain = copy.copy(encrypted)
-    plain.engine = plain_engine(plain_copy(rows))
+    plain.engine = plain_engine(plain_copy(source, rows))
     try:
         figures = _compare(encrypted, plain, repeat)
         if profile:

@@ -5,6 +5,7 @@ everything that shapes them (this loader, the generator, the schema and its migr
 head), so a change to any of them builds afresh.
 """
 
+import functools
 import hashlib
 import shutil
 import time
@@ -42,8 +43,12 @@ def remove_database(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+@functools.cache
 def _fingerprint() -> str:
-    """Changes whenever the generator, the loader, the schema or a migration does."""
+    """Changes whenever the generator, the loader, the schema or a migration does.
+
+    Taken once per process, so one run uses one set of fixtures even while the tree is edited.
+    """
     migration_files = sorted(Path(migrations.__file__).parent.glob("versions/*.py"))
     digest = hashlib.sha256()
     for source in (synthetic.__file__, __file__, schema.__file__, *migration_files):

@@ -1,0 +1,1 @@
+"""The desktop application (PySide6): a thin face over the core services."""

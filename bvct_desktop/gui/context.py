@@ -1,0 +1,25 @@
+"""What every page of the application is given: the open database, the clock, the dialogs,
+and one notifier that says "this kind of record changed" so views decide to refresh."""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..core.vault import Database
+from .dialogs import Dialogs
+from .qt import QObject, Signal
+
+
+class Notifier(QObject):
+    """Data flows one way: service → notifier → views refresh."""
+
+    changed = Signal(str)  # the kind name ("cadres", "slips", …) or "*" for everything
+
+
+@dataclass
+class AppContext:
+    db: Database
+    clock: Callable[[], dt.datetime]
+    dialogs: Dialogs
+    notifier: Notifier = field(default_factory=Notifier)
+    read_only: bool = False

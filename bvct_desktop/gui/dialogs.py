@@ -1,0 +1,68 @@
+"""Message boxes and file dialogs behind one seam (KeePassXC's `setNextAnswer` pattern).
+
+GUI code asks through `Dialogs`; tests queue the answers (`dialogs.answer_next(...)`) so no
+real modal dialog ever opens under pytest, and they can read what would have been shown.
+"""
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from .qt import QFileDialog, QMessageBox, QWidget
+
+YES, NO, CANCEL = "yes", "no", "cancel"
+
+
+@dataclass
+class Shown:
+    kind: str
+    title: str
+    text: str
+
+
+@dataclass
+class Dialogs:
+    """Asks the officer; in tests, answers come from a queue and nothing is shown."""
+
+    scripted: bool = False
+    _answers: deque = field(default_factory=deque)
+    shown: list[Shown] = field(default_factory=list)
+
+    def answer_next(self, *answers: object) -> None:
+        self.scripted = True
+        self._answers.extend(answers)
+
+    def _scripted(self, kind: str, title: str, text: str, default: object) -> object:
+        self.shown.append(Shown(kind, title, text))
+        return self._answers.popleft() if self._answers else default
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        if self.scripted:
+            self._scripted("inform", title, text, None)
+            return
+        QMessageBox.information(parent, title, text)
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        if self.scripted:
+            self._scripted("warn", title, text, None)
+            return
+        QMessageBox.warning(parent, title, text)
+
+    def ask(self, parent: QWidget | None, title: str, text: str, with_cancel: bool = False) -> str:
+        """YES, NO or (with_cancel) CANCEL."""
+        if self.scripted:
+            return self._scripted("ask", title, text, NO)
+        buttons = QMessageBox.Yes | QMessageBox.No | (QMessageBox.Cancel if with_cancel else QMessageBox.NoButton)
+        answer = QMessageBox.question(parent, title, text, buttons)
+        return {QMessageBox.Yes: YES, QMessageBox.No: NO}.get(answer, CANCEL)
+
+    def open_file(self, parent: QWidget | None, title: str, filter_text: str) -> str | None:
+        if self.scripted:
+            return self._scripted("open_file", title, filter_text, None)
+        name, _ = QFileDialog.getOpenFileName(parent, title, "", filter_text)
+        return name or None
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str, filter_text: str) -> str | None:
+        if self.scripted:
+            return self._scripted("save_file", title, filter_text, None)
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
+        return name or None
