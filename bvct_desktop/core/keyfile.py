@@ -9,7 +9,6 @@ or files. Every change goes through `update`: lock, re-read, change, atomic repl
 """
 
 import base64
-import datetime as dt
 import hashlib
 import json
 import os
@@ -173,7 +172,3 @@ def new_recovery_key() -> str:
 def normalize_recovery_key(text: str) -> str:
     letters = "".join(ch for ch in text.upper() if ch.isalnum())
     return "-".join(letters[i:i + 4] for i in range(0, len(letters), 4))
-
-
-def now_iso() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

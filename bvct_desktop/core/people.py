@@ -16,8 +16,6 @@ from .errors import RowProblem
 from .schema import cadres, persons
 from .text import fold, identity_key
 
-PERSON_ATTRIBUTES = ("other_names", "gender", "residence", "ethnicity", "religion", "cccd", "cmnd")
-
 
 @dataclass(frozen=True)
 class Identity:

@@ -13,7 +13,7 @@ from ..changes import TableChanges
 from ..kinds import ARCHIVE_REQUESTS
 from ..schema import archive_requests, persons
 from ..text import identity_key
-from .base import Outcome, Register, outcome
+from .base import Outcome, Register, outcome, within
 
 REQUEST_KEYS = ("request_kind", "province", "doc_no", "doc_on", "answered_on", "result")
 
@@ -57,8 +57,5 @@ def export_rows(connection: Connection, start=None, end=None):
                     archive_requests.c.result)
              .select_from(archive_requests.join(persons))
              .where(archive_requests.c.deleted_at.is_(None)))
-    if start:
-        query = query.where(archive_requests.c.doc_on >= start)
-    if end:
-        query = query.where(archive_requests.c.doc_on <= end)
+    query = within(query, archive_requests.c.doc_on, start, end)
     return connection.execute(query.order_by(archive_requests.c.doc_on, archive_requests.c.id)).mappings()

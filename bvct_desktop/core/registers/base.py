@@ -110,6 +110,15 @@ class Register(abc.ABC):
         return record_id, changed, False
 
 
+def within(query, day, start, end):
+    """Restricts `query` to records whose `day` lies in the period (both ends included)."""
+    if start:
+        query = query.where(day >= start)
+    if end:
+        query = query.where(day <= end)
+    return query
+
+
 def outcome(created: bool, changed: list[str]) -> Outcome:
     if created:
         return Outcome(CREATED)

@@ -12,7 +12,7 @@ from ..changes import TableChanges
 from ..kinds import COMPLAINTS
 from ..schema import complaints
 from ..text import identity_key
-from .base import Outcome, Register, outcome
+from .base import Outcome, Register, outcome, within
 
 COMPLAINT_KEYS = ("received_on", "sender", "complaint_kind", "subject_name", "summary", "due_on",
                   "resolved_on", "result")
@@ -54,8 +54,5 @@ class ComplaintRegister(Register):
 
 def export_rows(connection: Connection, start=None, end=None):
     query = select(*(complaints.c[key] for key in COMPLAINT_KEYS)).where(complaints.c.deleted_at.is_(None))
-    if start:
-        query = query.where(complaints.c.received_on >= start)
-    if end:
-        query = query.where(complaints.c.received_on <= end)
+    query = within(query, complaints.c.received_on, start, end)
     return connection.execute(query.order_by(complaints.c.received_on, complaints.c.id)).mappings()

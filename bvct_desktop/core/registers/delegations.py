@@ -15,7 +15,7 @@ from ..errors import RowProblem
 from ..kinds import DELEGATIONS
 from ..schema import cadres, delegation_members, delegations, persons
 from ..text import identity_key
-from .base import Outcome, Register, outcome
+from .base import Outcome, Register, outcome, within
 
 DELEGATION_KEYS = ("decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
                    "return_on", "report_received_on")
@@ -120,18 +120,10 @@ def export_rows(connection: Connection, start=None, end=None):
                     delegation_members.c.role)
              .select_from(delegations.join(delegation_members).join(cadres).join(persons))
              .where(delegations.c.deleted_at.is_(None)))
-    query = period_filter(query, start, end)
+    query = within(query, period_day(), start, end)
     return connection.execute(query.order_by(delegations.c.id, delegation_members.c.id)).mappings()
 
 
 def period_day():
     """The date a delegation counts by: its decision date, else its departure."""
     return func.coalesce(delegations.c.decision_on, delegations.c.depart_on)
-
-
-def period_filter(query, start, end):
-    if start:
-        query = query.where(period_day() >= start)
-    if end:
-        query = query.where(period_day() <= end)
-    return query

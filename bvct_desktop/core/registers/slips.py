@@ -10,7 +10,7 @@ from ..errors import RowProblem
 from ..kinds import SLIPS
 from ..schema import persons, recipients, slips
 from ..text import identity_key
-from .base import NameList, Outcome, Register, outcome
+from .base import NameList, Outcome, Register, outcome, within
 
 PERSON_KEYS = ("other_names", "gender", "residence")
 SLIP_KEYS = ("number", "issued_on", "relation", "vetted_name", "purpose", "father_name",
@@ -82,8 +82,5 @@ def export_rows(connection: Connection, start=None, end=None):
                     slips.c.result_on, slips.c.result, slips.c.note)
              .select_from(slips.join(persons).join(recipients))
              .where(slips.c.deleted_at.is_(None)))
-    if start:
-        query = query.where(slips.c.issued_on >= start)
-    if end:
-        query = query.where(slips.c.issued_on <= end)
+    query = within(query, slips.c.issued_on, start, end)
     return connection.execute(query.order_by(slips.c.issued_on, slips.c.id)).mappings()
