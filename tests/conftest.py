@@ -17,6 +17,21 @@ ADMIN = "quantri"
 PASSWORD = "Hoa-sen-no-2025"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def no_network():
+    """The whole suite runs with network connections refused: the app must never need one."""
+    import socket
+
+    def refused(*args, **kwargs):
+        raise OSError("mạng bị chặn trong bộ kiểm thử")
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("connect", "connect_ex", "sendto"):
+            patch.setattr(socket.socket, name, refused)
+        patch.setattr(socket, "getaddrinfo", refused)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def cheap_key_slots(monkeypatch):
     """Argon2id at a test cost; the parameters travel in each slot, so unlocking follows."""

@@ -19,7 +19,8 @@ from .errors import BusyError, BvctError, DamagedError
 BUSY_TIMEOUT_MS = 5_000
 
 
-def make_engine(path: Path, key: bytes, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None) -> Engine:
+    busy_timeout_ms = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
     url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path))
     engine = create_engine(url, module=sqlcipher, hide_parameters=True)
 
@@ -63,6 +64,43 @@ def classify(error: Exception) -> BvctError:
     if "full" in text:
         return BvctError("Ổ đĩa đã đầy; cơ sở dữ liệu không thay đổi.")
     return BvctError("Lỗi cơ sở dữ liệu; chi tiết đã ghi vào nhật ký.")
+
+
+def export_copy(engine: Engine, key: bytes, target: Path) -> dict:
+    """Exports one read snapshot into a new encrypted file `target` keyed with `key`.
+
+    Returns the copy's audit head (count, last id, last MAC). ATTACH cannot run inside a
+    transaction, so the snapshot is taken between ATTACH and DETACH on one raw connection.
+    """
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("ATTACH DATABASE ? AS sao_luu KEY ?", (str(target), f"x'{key.hex()}'"))
+        try:
+            cursor.execute("BEGIN")
+            try:
+                cursor.execute("SELECT sqlcipher_export('sao_luu')")
+                last = cursor.execute("SELECT id, mac FROM main.audit_log ORDER BY id DESC LIMIT 1").fetchone()
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+        finally:
+            cursor.execute("DETACH DATABASE sao_luu")
+    finally:
+        raw.close()
+    return {"count": last[0], "id": last[0], "mac": last[1]} if last else {"count": 0, "id": 0, "mac": ""}
+
+
+def integrity_problems(connection: Connection) -> list[str]:
+    """Every page's HMAC (`cipher_integrity_check`), then SQLite's own structure check."""
+    problems = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA cipher_integrity_check")]
+    if problems:
+        return problems
+    try:
+        return [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check") if str(row[0]) != "ok"]
+    except (exc.DBAPIError, sqlcipher.Error) as error:
+        return [str(getattr(error, "orig", error))]
 
 
 def cipher_facts(connection: Connection) -> dict[str, str]:

@@ -3,7 +3,8 @@
 Layout (JSON): a format marker and version, the database id, one key slot per user and one
 for the recovery key (the 256-bit database key sealed with AES-256-GCM under a key derived
 from the password with Argon2id; the KDF parameters travel in the slot), the failed-login
-counters, the audit chain's head, and a SHA-256 checksum over all of it. A slot's GCM
+counters and lockout times, the audit chain's head (count, last id, last MAC), where the
+newest verified backup was written, and a SHA-256 checksum over all of it. A slot's GCM
 associated data names the database and the slot, so slots cannot be moved between users
 or files. Every change goes through `update`: lock, re-read, change, atomic replace.
 """
@@ -19,7 +20,9 @@ from pathlib import Path
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from .errors import AuthError, DamagedError
 from .files import atomic_output, locked
@@ -85,11 +88,12 @@ class KeyFile:
     db_id: str
     slots: dict[str, dict] = field(default_factory=dict)
     failures: dict[str, dict] = field(default_factory=dict)
-    audit_head: dict = field(default_factory=lambda: {"count": 0, "mac": ""})
+    audit_head: dict = field(default_factory=lambda: {"count": 0, "id": 0, "mac": ""})
+    last_backup: dict | None = None
 
     def to_bytes(self) -> bytes:
         body = {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "slots": self.slots,
-                "failures": self.failures, "audit_head": self.audit_head}
+                "failures": self.failures, "audit_head": self.audit_head, "last_backup": self.last_backup}
         body["checksum"] = _checksum(body)
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
@@ -106,7 +110,11 @@ class KeyFile:
             raise DamagedError(f"Tệp khóa «{path}» bị hỏng (sai mã kiểm tra).")
         if body.get("version") != VERSION:
             raise DamagedError(f"Tệp khóa «{path}» thuộc phiên bản {body.get('version')} chưa hỗ trợ.")
-        return cls(body["db_id"], body["slots"], body["failures"], body["audit_head"])
+        try:
+            return cls(body["db_id"], body["slots"], body["failures"], body["audit_head"],
+                       body.get("last_backup"))
+        except KeyError:
+            raise DamagedError(f"Tệp khóa «{path}» thiếu thông tin bắt buộc.") from None
 
     def open_slot(self, slot: str, secret: str) -> bytes:
         """The database key from `slot`; AuthError when there is no such slot or wrong secret."""
@@ -157,6 +165,11 @@ def _replace(path: Path, keyfile: KeyFile) -> None:
 
 def _lock_path(path: Path) -> Path:
     return Path(f"{path}.lock")
+
+
+def derive_subkey(db_key: bytes, purpose: bytes) -> bytes:
+    """A 256-bit key for one purpose (audit chain, backup manifests), derived from the database key."""
+    return HKDF(hashes.SHA256(), 32, salt=None, info=purpose).derive(db_key)
 
 
 def new_database_key() -> bytes:

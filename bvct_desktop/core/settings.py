@@ -25,7 +25,7 @@ class Setting:
 
     def validate(self, value: str) -> str:
         value = clean(value)
-        if self.kind in ("days", "minutes"):
+        if self.kind in ("days", "minutes", "months"):
             if not value.isdigit() or int(value) <= 0:
                 raise InputError(f"«{self.key}» phải là số nguyên dương.")
             return str(int(value))
@@ -36,6 +36,8 @@ class Setting:
                 raise InputError(f"«{self.key}» phải là ngày dạng YYYY-MM-DD.") from None
         if self.kind == "secrecy" and value not in ("", "MẬT"):
             raise InputError(f"«{self.key}» chỉ nhận giá trị rỗng hoặc «MẬT».")
+        if self.kind == "yesno" and value not in ("có", "không"):
+            raise InputError(f"«{self.key}» chỉ nhận «có» hoặc «không».")
         return value
 
 
@@ -52,6 +54,9 @@ SETTINGS = (
     Setting("han_bao_cao_sau_chuyen_di_ngay", "7", "Hạn báo cáo sau chuyến đi (ngày)", "days"),
     Setting("tu_dong_khoa_phut", "10", "Tự động khóa sau (phút)", "minutes"),
     Setting("do_mat", "", "Độ mật", "secrecy"),
+    Setting("hieu_luc_ket_luan_thang", "6", "Hiệu lực kết luận tiêu chuẩn chính trị (tháng)", "months"),
+    Setting("hoi_lai_mat_khau", "có", "Hỏi lại mật khẩu trước khi xuất hoặc in", "yesno"),
+    Setting("thu_muc_sao_luu_2", "", "Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)"),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 

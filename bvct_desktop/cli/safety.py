@@ -1,0 +1,92 @@
+"""The data-safety commands: backup, verify, restore, audit list and audit verify."""
+
+from pathlib import Path
+
+from .. import paths
+from ..core import audit, backup
+from ..core.errors import DamagedError, InputError
+from . import credentials
+from .parser import VietnameseParser
+from .records import cli_date, open_database
+
+
+def register(commands) -> None:
+    make = commands.add_parser("backup", help="sao lưu cơ sở dữ liệu (một tệp đã mã hóa, có kiểm tra)")
+    make.set_defaults(handler=cmd_backup)
+    make.add_argument("--out", required=True, help="tệp sao lưu sẽ ghi (ví dụ E:\\sao-luu\\bvct.bvctbak)")
+
+    check = commands.add_parser("verify", help="kiểm tra một bản sao lưu mà không khôi phục")
+    check.set_defaults(handler=cmd_verify)
+    check.add_argument("file", metavar="TỆP")
+
+    restore = commands.add_parser("restore", help="khôi phục từ bản sao lưu (giữ lại bản hiện có)")
+    restore.set_defaults(handler=cmd_restore)
+    restore.add_argument("file", metavar="TỆP")
+
+    trail = commands.add_parser("audit", help="nhật ký thao tác")
+    trail.set_defaults(handler=cmd_audit)
+    actions = trail.add_subparsers(dest="action", required=True, metavar="list|verify", parser_class=VietnameseParser)
+    listing = actions.add_parser("list", help="liệt kê nhật ký (phân cách bằng tab)")
+    listing.add_argument("--from", dest="start")
+    listing.add_argument("--to", dest="end")
+    listing.add_argument("--user", dest="of_user", metavar="TÊN")
+    actions.add_parser("verify", help="kiểm tra chuỗi nhật ký có bị sửa, xóa hay cắt bớt")
+
+
+def cmd_backup(args) -> int:
+    db = open_database(args)
+    try:
+        written = backup.create(db, Path(args.out))
+    finally:
+        db.close()
+    print(f"Đã sao lưu và kiểm tra: {written.path} ({written.size / 1_048_576:.1f} MB, "
+          f"{written.at:%d/%m/%Y %H:%M}, nhật ký {written.audit_head['count']} mục).")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    user = credentials.user(args.user)
+    report = backup.verify(Path(args.file), user, credentials.password(args.password_file))
+    _print_report(report)
+    print("Bản sao lưu dùng được.")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    target = paths.database_from(args.db)
+    user = credentials.user(args.user)
+    restored = backup.restore(Path(args.file), user, credentials.password(args.password_file), target)
+    _print_report(restored.report)
+    print(f"Đã khôi phục vào: {restored.path}")
+    if restored.kept:
+        print("Bản đang có được giữ lại: " + ", ".join(str(path) for path in restored.kept))
+    return 0
+
+
+def _print_report(report: backup.Report) -> None:
+    manifest = report.manifest
+    print(f"Bản sao lưu tạo lúc {report.created_at:%d/%m/%Y %H:%M} bởi {manifest['created_by']} "
+          f"(phiên bản {manifest['app_version']}).")
+    for line in report.checks:
+        print(f"  ✔ {line}")
+
+
+def cmd_audit(args) -> int:
+    if args.action == "list":
+        start, end = cli_date(args.start), cli_date(args.end)
+        if start and end and end < start:
+            raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
+    db = open_database(args)
+    try:
+        if args.action == "list":
+            print("\t".join(audit.LIST_HEADERS))
+            for entry in audit.list_entries(db, start, end, args.of_user):
+                print("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in entry.cells()))
+            return 0
+        verdict = audit.verify(db)
+    finally:
+        db.close()
+    if not verdict.ok:
+        raise DamagedError(f"Nhật ký không toàn vẹn. {verdict.problem}")
+    print(f"Nhật ký toàn vẹn: {verdict.count} mục, khớp đầu chuỗi lưu trong tệp khóa.")
+    return 0

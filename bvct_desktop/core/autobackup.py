@@ -1,0 +1,114 @@
+"""Automatic backups: when the program closes (at most one a day) and before a schema migration.
+
+They go to the automatic folder in the user's data folder (`backup_log.auto_folder`), are
+copied to a second folder when the setting `thu_muc_sao_luu_2` names one (a USB drive or a
+network share), and are thinned to the last 7 daily, 4 weekly and 12 monthly backups. They
+run whoever is logged in (spec, "Permissions").
+"""
+
+import datetime as dt
+import hashlib
+import shutil
+from pathlib import Path
+
+from . import audit, backup, backup_log, settings
+from .errors import BvctError
+from .files import atomic_output
+from .vault import Database
+
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+WARN_AFTER = dt.timedelta(days=7)
+SECOND_FOLDER = "thu_muc_sao_luu_2"
+
+
+def at_exit(db: Database, folder: Path | None = None) -> Path | None:
+    """A backup as the program closes, unless one was made today; returns its path."""
+    folder = Path(folder or backup_log.auto_folder())
+    now = db.clock()
+    made = backup_log.auto_backups(folder, db.path)
+    if made and made[-1].at.date() == now.date():
+        return None
+    written = backup.audited_write(db, _prepared(folder) / backup_log.auto_name(db.path, now), "sao lưu tự động")
+    _copy_to_second_folder(db, written.path)
+    prune(folder, db.path)
+    return written.path
+
+
+def before_migration(db: Database) -> Path:
+    """A verified backup of the database as it is, before its schema changes.
+
+    Not audited here: the migration's own entry names this backup.
+    """
+    folder = _prepared(backup_log.auto_folder())
+    written = backup.write(db, folder / backup_log.auto_name(db.path, db.clock()))
+    backup_log.remember(db.key_path, written.path, written.at)
+    return written.path
+
+
+def last_verified(db_path: Path) -> backup_log.Known | None:
+    """The newest verified backup of the database at `db_path` (path and time), or None."""
+    return backup_log.newest_verified(db_path)
+
+
+def overdue(db_path: Path, now: dt.datetime) -> bool:
+    """True when there is no verified backup from the last 7 days (the dashboard warns)."""
+    newest = last_verified(db_path)
+    return newest is None or now - newest.at > WARN_AFTER
+
+
+def prune(folder: Path, db_path: Path) -> list[Path]:
+    """Removes automatic backups beyond the newest per day (7), ISO week (4) and month (12)."""
+    made = backup_log.auto_backups(folder, db_path)
+    keep: set[Path] = set()
+    for bucket, count in ((lambda at: at.date(), KEEP_DAILY),
+                          (lambda at: at.isocalendar()[:2], KEEP_WEEKLY),
+                          (lambda at: (at.year, at.month), KEEP_MONTHLY)):
+        newest: dict = {}
+        for known in reversed(made):
+            if len(newest) == count:
+                break
+            newest.setdefault(bucket(known.at), known.path)
+        keep.update(newest.values())
+    removed = [known.path for known in made if known.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def _prepared(folder: Path) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BvctError(f"Không tạo được thư mục sao lưu «{folder}» ({error.strerror}).") from None
+    return folder
+
+
+def _copy_to_second_folder(db: Database, written: Path) -> None:
+    """Copies a backup to the second folder; a missing drive is audited, never fatal."""
+    with db.read() as connection:
+        second = settings.read_all(connection).get(SECOND_FOLDER, "")
+    if not second:
+        return
+    target = Path(second) / written.name
+    try:
+        if not Path(second).is_dir():
+            raise BvctError(f"Không thấy thư mục sao lưu thứ hai «{second}» (ổ USB chưa cắm?).")
+        with atomic_output(target) as temp:
+            shutil.copyfile(written, temp)
+            if _sha256(temp) != _sha256(written):
+                raise BvctError(f"Bản chép sang «{second}» không khớp bản gốc.")
+    except BvctError as error:
+        with db.write() as connection:
+            db.audit(connection, "sao lưu tự động (thư mục thứ hai)", audit.FAILED, details={"loi": error.message})
+        return
+    prune(Path(second), db.path)
+    with db.write() as connection:
+        db.audit(connection, "sao lưu tự động (thư mục thứ hai)", details={"tep": str(target)})
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(backup.CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

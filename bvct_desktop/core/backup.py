@@ -1,0 +1,331 @@
+"""Backups: one file holding a consistent encrypted copy, its key file and the audit head.
+
+The file is a zip (stored, not compressed: the copy is ciphertext) with three members:
+`manifest.json` (format, database id, when and by whom, the audit head, each member's
+SHA-256, and an HMAC over all of it keyed from the database key), `bvct.db.keys` (the key
+slots as they were) and `bvct.db` (a SQLCipher export of one read snapshot). Verifying and
+restoring open the backup's own key slots, so a damaged current database locks no one out.
+Every backup written is verified before it is put in place.
+"""
+
+import contextlib
+import datetime as dt
+import hashlib
+import hmac
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from .. import __version__
+from . import audit, backup_log, database, keyfile, migrations
+from .errors import AuthError, BvctError, DamagedError, InputError, PermissionDenied
+from .files import atomic_output
+from .permissions import ADMIN, Action, allows
+from .schema import meta, users
+from .vault import Actor, Clock, Database, system_clock
+
+FORMAT = "BVCT-BACKUP"
+VERSION = 1
+MANIFEST, KEYS, DATA = "manifest.json", "bvct.db.keys", "bvct.db"
+MANIFEST_KEY_PURPOSE = b"bvct-backup-manifest"
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    at: dt.datetime
+    audit_head: dict
+    size: int
+
+
+@dataclass
+class Report:
+    """What verifying a backup found: its manifest, the user's role in it, the checks passed."""
+
+    manifest: dict
+    role: str = ""
+    checks: list[str] = field(default_factory=list)
+
+    @property
+    def created_at(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.manifest["created_at"])
+
+
+@dataclass(frozen=True)
+class Restored:
+    path: Path
+    kept: list[Path]
+    report: Report
+
+
+# --- writing ---------------------------------------------------------------------------
+
+def create(db: Database, out: Path) -> Written:
+    """`bvct backup`: writes and verifies a backup at `out`; audited either way."""
+    db.require(Action.BACKUP, "sao lưu")
+    return audited_write(db, Path(out), "sao lưu")
+
+
+def audited_write(db: Database, out: Path, action: str) -> Written:
+    """Writes a verified backup, notes it in the key file and the audit trail."""
+    try:
+        written = write(db, out)
+    except BvctError as error:
+        _audit_quietly(db, action, audit.FAILED, {"tep": out.name, "loi": error.message})
+        raise
+    backup_log.remember(db.key_path, written.path, written.at)
+    _audit_quietly(db, action, audit.OK, {"tep": str(written.path), "so_muc_nhat_ky": written.audit_head["count"],
+                                         "da_kiem_tra": True})
+    return written
+
+
+def _audit_quietly(db: Database, action: str, outcome: str, details: dict) -> None:
+    """A backup's entry; a disk too full to take it must not hide the backup's own outcome."""
+    try:
+        with db.write() as connection:
+            db.audit(connection, action, outcome, details=details)
+    except BvctError:
+        if outcome == audit.OK:
+            raise
+
+
+def write(db: Database, out: Path) -> Written:
+    """The backup file, written beside `out` and renamed into place once verified.
+
+    The copy passes the full check (page HMACs, structure, audit chain) before it is packed,
+    and the packed file is read back against the manifest's SHA-256 before the rename.
+    """
+    out = Path(out)
+    if out.is_dir():
+        raise InputError(f"«{out}» là một thư mục; hãy cho tên tệp sao lưu (ví dụ …/bvct{backup_log.SUFFIX}).")
+    at = db.clock()
+    with atomic_output(out) as temp:
+        copy = temp.with_name(temp.name + ".db")
+        try:
+            head = db.export_copy(copy)
+            _check_database(copy, db.key, db.db_id, head, None, out, Report({}))
+            keys = keyfile.read(db.key_path)
+            keys.audit_head, keys.failures = head, {}
+            key_bytes = keys.to_bytes()
+            with zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED) as archive:
+                archive.writestr(KEYS, key_bytes)
+                data_digest = _pack(archive, copy)
+                manifest = {"format": FORMAT, "version": VERSION, "db_id": db.db_id,
+                            "created_at": at.isoformat(timespec="seconds"), "created_by": db.actor.name,
+                            "app_version": __version__, "schema": migrations.head_revision(),
+                            "source": Path(db.path).name, "audit_head": head,
+                            "files": {KEYS: _digest_bytes(key_bytes), DATA: data_digest}}
+                manifest["mac"] = _manifest_mac(db.derive_key(MANIFEST_KEY_PURPOSE), manifest)
+                archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
+        finally:
+            copy.unlink(missing_ok=True)
+        _read_back(temp, manifest)
+    return Written(out, at, head, out.stat().st_size)
+
+
+def _pack(archive: zipfile.ZipFile, copy: Path) -> dict:
+    """Streams the copy into the archive, hashing it on the way."""
+    digest = hashlib.sha256()
+    with open(copy, "rb") as source, archive.open(DATA, "w", force_zip64=True) as sink:
+        for chunk in iter(lambda: source.read(CHUNK), b""):
+            digest.update(chunk)
+            sink.write(chunk)
+    return {"sha256": digest.hexdigest(), "size": copy.stat().st_size}
+
+
+def _read_back(path: Path, manifest: dict) -> None:
+    """Every member of the written file, read back: CRCs and SHA-256 as the manifest says."""
+    with _open_archive(path) as archive:
+        written, key_bytes = _read_manifest(archive, path)
+        digest = hashlib.sha256()
+        try:
+            with archive.open(DATA) as source:
+                for chunk in iter(lambda: source.read(CHUNK), b""):
+                    digest.update(chunk)
+        except zipfile.BadZipFile:
+            digest = None
+    if (written != manifest or _digest_bytes(key_bytes) != manifest["files"][KEYS]
+            or digest is None or digest.hexdigest() != manifest["files"][DATA]["sha256"]):
+        raise BvctError(f"Bản sao lưu vừa ghi ra «{path.parent}» đọc lại không khớp; ổ đĩa có thể bị lỗi.")
+
+
+def _digest_bytes(data: bytes) -> dict:
+    return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def _manifest_mac(key: bytes, manifest: dict) -> str:
+    body = {k: v for k, v in manifest.items() if k != "mac"}
+    canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hmac.new(key, canonical.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+# --- reading ---------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def _opened(path: Path, open_key: Callable[[keyfile.KeyFile], bytes],
+            user: str | None) -> Iterator[tuple[Report, Path, keyfile.KeyFile, bytes]]:
+    """Checks everything in the backup at `path`; yields the report, the extracted copy, the
+    backup's key file and the database key. The extracted copy is removed afterwards."""
+    path = Path(path)
+    archive = _open_archive(path)
+    with archive, tempfile.TemporaryDirectory(prefix="bvct-kiem-tra-") as folder:
+        manifest, key_bytes = _read_manifest(archive, path)
+        keys = keyfile.KeyFile.from_bytes(key_bytes, Path(f"{path}/{KEYS}"))
+        if keys.db_id != manifest["db_id"]:
+            raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: tệp khóa bên trong không thuộc bản sao này.")
+        db_key = open_key(keys)
+        report = Report(manifest)
+        if not hmac.compare_digest(_manifest_mac(keyfile.derive_subkey(db_key, MANIFEST_KEY_PURPOSE), manifest),
+                                   str(manifest.get("mac", ""))):
+            raise DamagedError(f"Bản sao lưu «{path.name}» hỏng hoặc đã bị sửa: bản kê không đúng mã xác thực.")
+        report.checks.append("Bản kê (manifest) đúng mã xác thực HMAC")
+        extracted = Path(folder) / DATA
+        files = manifest["files"]
+        if _digest_bytes(key_bytes) != files[KEYS] or _extract(archive, extracted) != files[DATA]:
+            raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: nội dung không khớp mã băm SHA-256 trong bản kê.")
+        report.checks.append("Tệp khóa và tệp dữ liệu đúng mã băm SHA-256")
+        accounts = len([slot for slot in keys.slots if slot != keyfile.RECOVERY_SLOT])
+        report.checks.append(f"Khóa mở được; bản sao có {accounts} tài khoản và khóa khôi phục")
+        report.role = _check_database(extracted, db_key, manifest["db_id"], manifest["audit_head"], user, path,
+                                      report)
+        yield report, extracted, keys, db_key
+
+
+def _open_archive(path: Path) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise InputError(f"Không tìm thấy tệp sao lưu «{path}».") from None
+    except (zipfile.BadZipFile, OSError):
+        raise DamagedError(f"«{path.name}» không phải bản sao lưu BVCT Desktop hoặc đã bị hỏng.") from None
+
+
+def _read_manifest(archive: zipfile.ZipFile, path: Path) -> tuple[dict, bytes]:
+    try:
+        manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+        key_bytes = archive.read(KEYS)
+    except (KeyError, ValueError, zipfile.BadZipFile, OSError):
+        manifest, key_bytes = None, b""
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or DATA not in archive.namelist():
+        raise DamagedError(f"«{path.name}» không phải bản sao lưu BVCT Desktop hoặc đã bị hỏng.")
+    if manifest.get("version") != VERSION:
+        raise DamagedError(f"Bản sao lưu «{path.name}» thuộc phiên bản {manifest.get('version')} chưa hỗ trợ.")
+    return manifest, key_bytes
+
+
+def _extract(archive: zipfile.ZipFile, target: Path) -> dict:
+    digest = hashlib.sha256()
+    try:
+        with archive.open(DATA) as source, open(target, "wb") as sink:
+            for chunk in iter(lambda: source.read(CHUNK), b""):
+                digest.update(chunk)
+                sink.write(chunk)
+    except zipfile.BadZipFile:
+        return {}
+    except OSError as error:
+        raise BvctError(f"Không giải nén được bản sao lưu để kiểm tra ({error.strerror}).") from None
+    return {"sha256": digest.hexdigest(), "size": target.stat().st_size}
+
+
+def _check_database(extracted: Path, db_key: bytes, db_id: str, head: dict, user: str | None, path: Path,
+                    report: Report) -> str:
+    """Integrity of every page, the database id, the audit chain; returns `user`'s role."""
+    engine = database.make_engine(extracted, db_key)
+    damaged = f"Bản sao lưu «{path.name}» hỏng"
+    try:
+        with database.translated_errors(), engine.connect() as connection:
+            problems = database.integrity_problems(connection)
+            if problems:
+                raise DamagedError(f"{damaged}: kiểm tra toàn vẹn báo lỗi ({problems[0]}).")
+            report.checks.append("Toàn vẹn từng trang mã hóa (cipher_integrity_check) và cấu trúc (integrity_check)")
+            stored_id = connection.execute(select(meta.c.value).where(meta.c.key == "db_id")).scalar()
+            if stored_id != db_id:
+                raise DamagedError(f"{damaged}: dữ liệu không thuộc bản kê.")
+            verdict = audit.verify_chain(connection, audit.derive_key(db_key), head)
+            if not verdict.ok or verdict.count != head["count"]:
+                raise DamagedError(f"{damaged}: {verdict.problem or 'nhật ký dài hơn đầu chuỗi trong bản kê.'}")
+            report.checks.append(f"Chuỗi nhật ký toàn vẹn: {verdict.count} mục, khớp đầu chuỗi trong bản kê")
+            if user is None:
+                return ""
+            row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == user)).first()
+    except DamagedError as error:
+        if error.message.startswith(damaged):
+            raise
+        raise DamagedError(f"{damaged}: {error.message}") from None
+    finally:
+        engine.dispose()
+    if row is None or not row.active:
+        raise AuthError("Sai tên người dùng hoặc mật khẩu.")
+    return row.role
+
+
+def verify(path: Path, user: str, password: str) -> Report:
+    """`bvct verify`: checks everything in a backup as one of its users, restoring nothing.
+
+    A backup file can be attacked offline at leisure, so no lockout applies here: the key
+    slots' Argon2id cost is what protects it.
+    """
+    with _opened(path, lambda keys: keys.open_slot(user, password), user) as (report, *_):
+        if not allows(report.role, Action.BACKUP):
+            raise PermissionDenied(f"Vai trò của bạn không được phép {Action.BACKUP.value}.")
+        return report
+
+
+def restore(path: Path, user: str, password: str, target: Path, clock: Clock = system_clock) -> Restored:
+    """`bvct restore`: an administrator of the backup writes it to `target` and its key file,
+    after moving any current pair aside under a dated name; never overwrites without it."""
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise InputError(f"Thư mục «{target.parent}» không tồn tại.")
+    with _opened(path, lambda keys: keys.open_slot(user, password), user) as (report, extracted, keys, db_key):
+        if report.role != ADMIN:
+            raise PermissionDenied(f"Vai trò của bạn không được phép {Action.RESTORE.value} "
+                                   "(chỉ quản trị viên của bản sao lưu).")
+        keys.failures, keys.last_backup = {}, {"path": str(Path(path).resolve()), "at": report.manifest["created_at"]}
+        key_path = keyfile.key_path(target)
+        with atomic_output(target) as data_temp, atomic_output(key_path) as keys_temp:
+            shutil.copyfile(extracted, data_temp)
+            keys_temp.write_bytes(keys.to_bytes())
+            kept = _move_aside(target, clock())
+    db = Database(target, db_key, keys.db_id, Actor(user, ADMIN), clock)
+    try:
+        with db.write() as connection:
+            db.audit(connection, "khôi phục từ bản sao lưu",
+                     details={"tep": str(path), "tao_luc": report.manifest["created_at"],
+                              "ban_cu_giu_lai": [p.name for p in kept]})
+    finally:
+        db.close()
+    return Restored(target, kept, report)
+
+
+def _move_aside(target: Path, now: dt.datetime) -> list[Path]:
+    """Renames the current database, its WAL/SHM and key file to one dated name."""
+    parts = [Path(f"{target}{suffix}") for suffix in ("", "-wal", "-shm", ".keys")]
+    if not any(part.exists() for part in parts):
+        return []
+    stamp, number = now.strftime(backup_log.STAMP), 1
+    while True:
+        base = target.with_name(f"{target.stem}-truoc-khoi-phuc-{stamp}{'' if number == 1 else f'-{number}'}"
+                                f"{target.suffix}")
+        if not any(Path(f"{base}{suffix}").exists() for suffix in ("", "-wal", "-shm", ".keys")):
+            break
+        number += 1
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for part, suffix in zip(parts, ("", "-wal", "-shm", ".keys"), strict=True):
+            if part.exists():
+                os.replace(part, f"{base}{suffix}")
+                moved.append((part, Path(f"{base}{suffix}")))
+    except OSError:
+        for part, kept in reversed(moved):
+            os.replace(kept, part)
+        raise
+    return [kept for _, kept in moved]

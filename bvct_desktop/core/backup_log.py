@@ -1,0 +1,87 @@
+"""Where the newest verified backup of a database is, readable without its key.
+
+Every verified backup is noted in the key file (`last_backup`); the automatic backups also
+sit in a known folder. When the database is damaged the message names the newest of these,
+so the officer knows what to restore. Nothing here holds record content.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from .. import paths
+from . import keyfile
+from .errors import BvctError, DamagedError
+
+SUFFIX = ".bvctbak"
+AUTO_FOLDER = "sao-luu"
+STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class Known:
+    path: Path
+    at: dt.datetime
+
+    def describe(self) -> str:
+        return f"«{self.path}» ({self.at:%d/%m/%Y %H:%M})"
+
+
+def auto_folder() -> Path:
+    return Path(platformdirs.user_data_dir(paths.APP_NAME, appauthor=False)) / AUTO_FOLDER
+
+
+def auto_name(db_path: Path, at: dt.datetime) -> str:
+    return f"{Path(db_path).stem}-{at.strftime(STAMP)}{SUFFIX}"
+
+
+def auto_backups(folder: Path, db_path: Path) -> list[Known]:
+    """The automatic backups of `db_path` in `folder`, oldest first (taken from their names)."""
+    found = []
+    stem = Path(db_path).stem
+    for path in Path(folder).glob(f"{stem}-*{SUFFIX}") if Path(folder).is_dir() else []:
+        try:
+            at = dt.datetime.strptime(path.name[len(stem) + 1:-len(SUFFIX)], STAMP)
+        except ValueError:
+            continue
+        found.append(Known(path, at))
+    return sorted(found, key=lambda known: known.at)
+
+
+def remember(key_path: Path, backup: Path, at: dt.datetime) -> None:
+    """Notes a verified backup in the key file (only if it is the newest)."""
+    def change(keys: keyfile.KeyFile) -> None:
+        current = keys.last_backup
+        if current is None or current.get("at", "") <= at.isoformat(timespec="seconds"):
+            keys.last_backup = {"path": str(Path(backup).resolve()), "at": at.isoformat(timespec="seconds")}
+
+    keyfile.update(key_path, change)
+
+
+def newest_verified(db_path: Path) -> Known | None:
+    """The newest verified backup that still exists: from the key file, else the automatic folder."""
+    try:
+        noted = keyfile.read(keyfile.key_path(Path(db_path))).last_backup
+    except BvctError:
+        noted = None
+    candidates = [Known(Path(noted["path"]), dt.datetime.fromisoformat(noted["at"]))] if noted else []
+    candidates += reversed(auto_backups(auto_folder(), db_path))  # on a tie, the one noted wins
+    existing = [known for known in candidates if known.path.is_file()]
+    return max(existing, key=lambda known: known.at) if existing else None
+
+
+def naming_backup(error: DamagedError, db_path: Path) -> DamagedError:
+    """The damage message followed by the newest verified backup and how to restore it."""
+    if getattr(error, "names_backup", False):
+        return error
+    newest = newest_verified(db_path)
+    if newest is None:
+        hint = "Không tìm thấy bản sao lưu đã kiểm tra nào của cơ sở dữ liệu này."
+    else:
+        hint = (f"Bản sao lưu đã kiểm tra gần nhất: {newest.describe()}; khôi phục bằng lệnh: "
+                f"bvct restore \"{newest.path}\"")
+    named = DamagedError(f"{error.message} {hint}")
+    named.names_backup = True
+    return named

@@ -1,0 +1,90 @@
+"""Failed logins and lockout, kept in the key file: a wrong password opens nothing, so it
+cannot write into the encrypted database.
+
+After `FREE_ATTEMPTS` wrong passwords in a row a user waits before the next try, longer each
+time (`DELAYS`); a locked account is refused before any password is tried. The key file
+survives a restart, so restarting does not reset the count. Each failure is also kept as an
+event until the next successful unlock copies it into the audit trail (`take_events`).
+"""
+
+import datetime as dt
+from pathlib import Path
+
+from . import keyfile
+from .errors import AuthError
+
+FREE_ATTEMPTS = 5
+DELAYS = (dt.timedelta(seconds=30), dt.timedelta(minutes=1), dt.timedelta(minutes=5),
+          dt.timedelta(minutes=15), dt.timedelta(hours=1), dt.timedelta(hours=4),
+          dt.timedelta(hours=24))
+MAX_EVENTS = 200          # per user; older events are counted, not kept
+MAX_TRACKED_NAMES = 100   # unknown names typed at the login must not grow the key file forever
+
+
+def check(keys: keyfile.KeyFile, user: str, now: dt.datetime) -> None:
+    """Refuses, saying until when, while `user` is locked out."""
+    until = locked_until(keys, user)
+    if until is not None and now < until:
+        raise AuthError(f"Tài khoản «{user}» tạm khóa do nhập sai mật khẩu nhiều lần; "
+                        f"hãy thử lại sau {until:%d/%m/%Y %H:%M}.")
+
+
+def locked_until(keys: keyfile.KeyFile, user: str) -> dt.datetime | None:
+    until = keys.failures.get(user, {}).get("until")
+    return dt.datetime.fromisoformat(until) if until else None
+
+
+def delay_after(count: int) -> dt.timedelta | None:
+    """The wait after `count` wrong passwords in a row (None while attempts are free)."""
+    if count < FREE_ATTEMPTS:
+        return None
+    return DELAYS[min(count - FREE_ATTEMPTS, len(DELAYS) - 1)]
+
+
+def record_failure(key_path: Path, user: str, now: dt.datetime) -> dict:
+    """Counts one wrong password for `user`; returns the user's new state."""
+    def change(keys: keyfile.KeyFile) -> None:
+        state = keys.failures.setdefault(user, {"count": 0, "until": None, "events": [], "dropped": 0})
+        state["count"] += 1
+        state["events"].append(now.isoformat(timespec="seconds"))
+        if len(state["events"]) > MAX_EVENTS:
+            state["dropped"] = state.get("dropped", 0) + len(state["events"]) - MAX_EVENTS
+            del state["events"][:-MAX_EVENTS]
+        delay = delay_after(state["count"])
+        state["until"] = (now + delay).isoformat(timespec="seconds") if delay else None
+        _forget_oldest_names(keys)
+
+    return keyfile.update(key_path, change).failures.get(user, {})
+
+
+def _forget_oldest_names(keys: keyfile.KeyFile) -> None:
+    while len(keys.failures) > MAX_TRACKED_NAMES:
+        oldest = min(keys.failures, key=lambda name: (keys.failures[name]["events"] or [""])[-1])
+        del keys.failures[oldest]
+
+
+def pending_events(keys: keyfile.KeyFile) -> dict[str, dict]:
+    """Failures not yet in the audit trail, by user name: events, dropped count, lockout."""
+    return {name: {"events": list(state.get("events", [])), "dropped": state.get("dropped", 0),
+                   "until": state.get("until")}
+            for name, state in keys.failures.items() if state.get("events") or state.get("dropped")}
+
+
+def settle(key_path: Path, user: str, copied: dict[str, dict]) -> None:
+    """After an unlock's audit entries committed: clears `user`'s counter and the copied events."""
+    def change(keys: keyfile.KeyFile) -> None:
+        for name, done in copied.items():
+            state = keys.failures.get(name)
+            if state is None:
+                continue
+            for event in done["events"]:
+                if event in state["events"]:
+                    state["events"].remove(event)
+            state["dropped"] = max(0, state.get("dropped", 0) - done["dropped"])
+        if user in keys.failures:
+            keys.failures[user].update(count=0, until=None)
+        for name in [n for n, s in keys.failures.items()
+                     if not s["count"] and not s.get("events") and not s.get("dropped")]:
+            del keys.failures[name]
+
+    keyfile.update(key_path, change)

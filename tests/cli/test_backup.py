@@ -1,0 +1,211 @@
+"""`bvct backup / verify / restore`: one encrypted file, checked before use, restored safely."""
+
+import json
+import zipfile
+
+import pytest
+
+from bvct_desktop.core import backup, keyfile
+from tests.conftest import ADMIN, PASSWORD
+from tests.core.test_no_plaintext import SECRETS, _encodings
+
+
+def _secret(cli, text: str):
+    path = cli.db.parent / f"secret-{abs(hash(text))}.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def backed_up(cli, cadres_file, tmp_path):
+    assert cli("import", "cadres", cadres_file)[0] == 0
+    out = tmp_path / "sao-luu" / "bvct.bvctbak"
+    out.parent.mkdir()
+    code, stdout, err = cli("backup", "--out", out)
+    assert code == 0, err
+    assert "Đã sao lưu và kiểm tra" in stdout
+    return out
+
+
+def _cadre_names(cli) -> list[str]:
+    export = cli.db.parent / "xuat.xlsx"
+    assert cli("export", "cadres", "--out", export)[0] == 0
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(export).worksheets[0]
+    return sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True))
+
+
+def test_backup_holds_the_copy_its_key_file_and_a_signed_manifest(backed_up, cli):
+    with zipfile.ZipFile(backed_up) as archive:
+        assert sorted(archive.namelist()) == ["bvct.db", "bvct.db.keys", "manifest.json"]
+        manifest = json.loads(archive.read("manifest.json"))
+        keys = keyfile.KeyFile.from_bytes(archive.read("bvct.db.keys"), backed_up)
+        data = archive.read("bvct.db")
+    assert manifest["format"] == "BVCT-BACKUP" and len(manifest["mac"]) == 64
+    assert manifest["audit_head"] == keys.audit_head and manifest["audit_head"]["count"] >= 3
+    assert not data.startswith(b"SQLite format 3")
+    assert keyfile.read(keyfile.key_path(cli.db)).last_backup["path"] == str(backed_up.resolve())
+
+
+def test_verify_checks_everything_without_restoring(backed_up, cli):
+    before = cli.db.read_bytes()
+    code, out, _ = cli("verify", backed_up)
+    assert code == 0
+    for check in ("HMAC", "SHA-256", "cipher_integrity_check", "Chuỗi nhật ký toàn vẹn"):
+        assert check in out
+    assert cli.db.read_bytes() == before
+
+
+def test_restore_brings_the_records_back_and_keeps_the_current_pair(backed_up, cli, tmp_path):
+    names = _cadre_names(cli)
+    cli.db.write_bytes(b"\x00" * 8192)  # the current database is ruined
+    code, out, err = cli("restore", backed_up)
+    assert code == 0, err
+    kept = sorted(p.name for p in tmp_path.glob("bvct-truoc-khoi-phuc-*"))
+    assert len(kept) == 2 and kept[1] == kept[0] + ".keys"
+    assert (tmp_path / kept[0]).read_bytes() == b"\x00" * 8192
+    assert _cadre_names(cli) == names
+    assert cli("audit", "verify")[0] == 0
+    listing = cli("audit", "list")[1]
+    assert "khôi phục từ bản sao lưu" in listing
+
+
+def test_restore_into_an_empty_place_and_open_with_the_same_password(backed_up, cli, tmp_path):
+    target = tmp_path / "may-moi" / "bvct.db"
+    target.parent.mkdir()
+    assert cli("--db", target, "restore", backed_up)[0] == 0
+    assert cli("--db", target, "users", "list")[0] == 0
+    assert not list(target.parent.glob("*truoc-khoi-phuc*"))
+
+
+def test_backup_file_holds_no_plaintext(cli, tmp_path):
+    from tests.conftest import workbook
+
+    source = workbook(tmp_path / "bi-mat.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán", "Số CCCD", "Chức vụ"],
+                      [SECRETS[:1] + ["1971"] + SECRETS[1:]])
+    assert cli("import", "cadres", source)[0] == 0
+    source.unlink()
+    out = tmp_path / "b.bvctbak"
+    assert cli("backup", "--out", out)[0] == 0
+    data = out.read_bytes()
+    assert not [s for s in SECRETS if any(e in data for e in _encodings(s))]
+
+
+def _rewrite(archive_path, change):
+    with zipfile.ZipFile(archive_path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    change(members)
+    with zipfile.ZipFile(archive_path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def _flip_page(members):
+    data = bytearray(members["bvct.db"])
+    data[4096 * 2 + 100] ^= 0x01
+    members["bvct.db"] = bytes(data)
+
+
+def _edit_manifest(members):
+    manifest = json.loads(members["manifest.json"])
+    manifest["created_by"] = "nguoi-khac"
+    members["manifest.json"] = json.dumps(manifest).encode()
+
+
+def _flip_page_and_fix_hash(members):
+    import hashlib
+
+    _flip_page(members)
+    manifest = json.loads(members["manifest.json"])
+    manifest["files"]["bvct.db"]["sha256"] = hashlib.sha256(members["bvct.db"]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+
+
+def _damage_key_file(members):
+    members["bvct.db.keys"] = members["bvct.db.keys"].replace(b'"count"', b'"cuont"')
+
+
+@pytest.mark.parametrize("damage, message", [
+    (_flip_page, "SHA-256"),
+    (_edit_manifest, "mã xác thực"),
+    (_flip_page_and_fix_hash, "mã xác thực"),
+    (_damage_key_file, "Tệp khóa"),
+])
+def test_a_damaged_backup_is_refused_with_exit_4(backed_up, cli, damage, message):
+    _rewrite(backed_up, damage)
+    before = cli.db.read_bytes()
+    for command in ("verify", "restore"):
+        code, _, err = cli(command, backed_up)
+        assert code == 4 and message in err, err
+    assert cli.db.read_bytes() == before
+
+
+def test_truncated_or_foreign_backup_files(backed_up, cli, tmp_path):
+    backed_up.write_bytes(backed_up.read_bytes()[:5000])
+    assert cli("verify", backed_up)[0] == 4
+    other = tmp_path / "khac.bvctbak"
+    other.write_bytes(b"PK\x03\x04 not really")
+    assert cli("verify", other)[0] == 4
+    assert cli("verify", tmp_path / "khong-co.bvctbak")[0] == 2
+
+
+def test_page_damage_inside_a_consistent_backup_is_found_by_the_integrity_check(cli, tmp_path):
+    """A backup whose hashes and manifest agree (as if made from a damaged copy) still fails."""
+    from bvct_desktop.core import vault
+
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    out = tmp_path / "x.bvctbak"
+    backup.write(db, out)
+
+    def forged(members):
+        _flip_page(members)
+        import hashlib
+
+        manifest = json.loads(members["manifest.json"])
+        manifest["files"]["bvct.db"] = {"sha256": hashlib.sha256(members["bvct.db"]).hexdigest(),
+                                        "size": len(members["bvct.db"])}
+        manifest["mac"] = backup._manifest_mac(db.derive_key(backup.MANIFEST_KEY_PURPOSE), manifest)
+        members["manifest.json"] = json.dumps(manifest).encode()
+
+    _rewrite(out, forged)
+    db.close()
+    code, _, err = cli("verify", out)
+    assert code == 4 and "hỏng" in err
+
+
+def test_wrong_password_of_the_backup_exits_3(backed_up, cli):
+    assert cli.as_user(ADMIN, "sai-mat-khau-roi")("verify", backed_up)[0] == 3
+    assert cli.as_user("nguoi-la", PASSWORD)("restore", backed_up)[0] == 3
+
+
+def test_roles_for_backup_verify_and_restore(cli, tmp_path):
+    for name, role in (("xem1", "xem"), ("cv1", "chuyen-vien")):
+        assert cli("users", "add", name, "--role", role,
+                   "--new-password-file", _secret(cli, f"{name}-Mat-khau-2026"))[0] == 0
+    out = tmp_path / "b.bvctbak"
+    assert cli("backup", "--out", out)[0] == 0
+    assert cli.as_user("xem1", "xem1-Mat-khau-2026")("backup", "--out", tmp_path / "x.bvctbak")[0] == 5
+    assert not (tmp_path / "x.bvctbak").exists()
+    assert cli.as_user("xem1", "xem1-Mat-khau-2026")("verify", out)[0] == 5
+    assert cli.as_user("cv1", "cv1-Mat-khau-2026")("verify", out)[0] == 0
+    before = cli.db.read_bytes()
+    code, _, err = cli.as_user("cv1", "cv1-Mat-khau-2026")("restore", out)
+    assert code == 5 and "quản trị viên" in err
+    assert cli.db.read_bytes() == before and not list(tmp_path.glob("*truoc-khoi-phuc*"))
+
+
+def test_a_failed_backup_is_audited(cli, tmp_path, monkeypatch):
+    import errno
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    out = tmp_path / "day.bvctbak"
+    with monkeypatch.context() as patched:
+        patched.setattr(zipfile.ZipFile, "writestr", full)
+        code, _, err = cli("backup", "--out", out)
+    assert code == 2 and "Ổ đĩa đã đầy" in err
+    assert sorted(p.name for p in tmp_path.iterdir() if "day" in p.name) == []
+    listing = cli("audit", "list")[1]
+    assert "sao lưu\tthất bại" in listing

@@ -1,0 +1,96 @@
+"""The permission table of the spec, walked whole: every command a role may not run exits 5,
+changes nothing and is written to the audit trail; every command it may run is not refused."""
+
+import pytest
+
+from bvct_desktop.core.permissions import ADMIN as ADMIN_ROLE
+from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
+from tests.conftest import ADMIN, PASSWORD
+
+PERIOD = ("--from", "2025-01-01", "--to", "2025-12-31")
+ROLE_USERS = {LEADER: "lanhdao1", OFFICER: "chuyenvien1", VIEWER: "xem1"}
+EVERYONE = {ADMIN_ROLE, LEADER, OFFICER, VIEWER}
+WORKERS = {ADMIN_ROLE, LEADER, OFFICER}
+
+
+def _password(user: str) -> str:
+    return f"{user}-Mat-khau-2026"
+
+
+# (command, roles allowed, written to this database's trail when refused)
+def table(files):
+    return [
+        (("import", "cadres", files["cadres"]), WORKERS, True),
+        (("export", "cadres", "--out", files["out"] / "ra.xlsx"), WORKERS, True),
+        (("report", *PERIOD, "--format", "json", "--out", "-"), EVERYONE, True),
+        (("report", *PERIOD, "--format", "xlsx", "--out", files["out"] / "bc.xlsx"), WORKERS, True),
+        (("report", *PERIOD, "--format", "xlsx", "--out", files["out"] / "so.xlsx", "--issue"),
+         {ADMIN_ROLE, LEADER}, True),
+        (("print", "slip-register", *PERIOD, "--out", files["out"] / "so.pdf"), WORKERS, True),
+        (("backup", "--out", files["out"] / "b.bvctbak"), WORKERS, True),
+        (("verify", files["backup"]), WORKERS, False),
+        (("restore", files["backup"]), {ADMIN_ROLE}, False),
+        (("users", "add", "moi1", "--role", "xem", "--new-password-file", files["new"]), {ADMIN_ROLE}, True),
+        (("users", "list"), {ADMIN_ROLE}, True),
+        (("users", "disable", "xem1"), {ADMIN_ROLE}, True),
+        (("users", "passwd", ADMIN, "--new-password-file", files["new"]), {ADMIN_ROLE}, True),
+        (("settings", "list"), {ADMIN_ROLE}, True),
+        (("settings", "set", "do_mat", "MẬT"), {ADMIN_ROLE}, True),
+        (("audit", "list"), {ADMIN_ROLE, LEADER}, True),
+        (("audit", "verify"), {ADMIN_ROLE, LEADER}, True),
+    ]
+
+
+@pytest.fixture
+def office(cli, cadres_file, tmp_path):
+    new = tmp_path / "moi.txt"
+    new.write_text("Mat-khau-moi-2026", encoding="utf-8")
+    for role, user in ROLE_USERS.items():
+        secret = tmp_path / f"{user}.txt"
+        secret.write_text(_password(user), encoding="utf-8")
+        assert cli("users", "add", user, "--role", role, "--new-password-file", secret)[0] == 0
+    out = tmp_path / "ra"
+    out.mkdir()
+    backup = tmp_path / "chung.bvctbak"
+    assert cli("backup", "--out", backup)[0] == 0
+    return {"cadres": cadres_file, "out": out, "new": new, "backup": backup}
+
+
+def _refusals(cli) -> list[tuple[str, str]]:
+    cli.as_user(ADMIN, PASSWORD)
+    lines = cli("audit", "list")[1].splitlines()[1:]
+    return [(cells[2], cells[4]) for cells in (line.split("\t") for line in lines) if cells[5] == "bị từ chối"]
+
+
+@pytest.mark.parametrize("role", [LEADER, OFFICER, VIEWER])
+def test_every_command_a_role_may_not_run_is_refused_and_audited(office, cli, role):
+    user = ROLE_USERS[role]
+    refused_here = 0
+    for argv, allowed, audited_here in table(office):
+        before = cli.db.read_bytes() if argv[0] == "restore" else None
+        code, _, err = cli.as_user(user, _password(user))(*argv)
+        if role in allowed:
+            assert code != 5, (argv, err)
+            continue
+        assert code == 5 and "không được phép" in err, (argv, code, err)
+        refused_here += audited_here
+        if before is not None:
+            assert cli.db.read_bytes() == before
+    assert not (office["out"] / "ra.xlsx").exists() or role in WORKERS
+    assert len([entry for entry in _refusals(cli) if entry[0] == user]) == refused_here > 0
+
+
+def test_everyone_may_change_their_own_password(office, cli, tmp_path):
+    for user in ROLE_USERS.values():
+        secret = tmp_path / f"{user}-moi.txt"
+        secret.write_text(f"{user}-Moi-2026-x", encoding="utf-8")
+        assert cli.as_user(user, _password(user))("users", "passwd", user, "--new-password-file", secret)[0] == 0
+        assert cli.as_user(user, f"{user}-Moi-2026-x")("report", *PERIOD, "--format", "json", "--out", "-")[0] == 0
+        assert cli.as_user(user, _password(user))("report", *PERIOD, "--format", "json", "--out", "-")[0] == 3
+
+
+def test_a_disabled_user_no_longer_opens_the_database_and_the_last_administrator_stays(office, cli):
+    assert cli("users", "disable", "xem1")[0] == 0
+    assert cli.as_user("xem1", _password("xem1"))("report", *PERIOD, "--format", "json", "--out", "-")[0] == 3
+    code, _, err = cli.as_user(ADMIN, PASSWORD)("users", "disable", ADMIN)
+    assert code == 2 and "quản trị viên cuối cùng" in err

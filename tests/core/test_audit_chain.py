@@ -1,0 +1,136 @@
+"""The audit trail is hash-chained and its head mirrored in the key file: tampering is named."""
+
+import json
+import shutil
+
+import pytest
+from sqlalchemy import text
+
+from bvct_desktop.core import audit, database, keyfile, settings, vault
+from tests.conftest import ADMIN, PASSWORD
+
+
+def _sql(path, statement: str) -> None:
+    """What someone with a SQL shell and the key could do."""
+    key = keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD)
+    engine = database.make_engine(path, key)
+    with engine.begin() as connection:
+        connection.execute(text(statement))
+    engine.dispose()
+
+
+def _head(path) -> dict:
+    return json.loads(keyfile.key_path(path).read_text(encoding="utf-8"))["audit_head"]
+
+
+@pytest.fixture
+def trail(tmp_path):
+    """A database with a dozen entries (logins and settings changes)."""
+    path = tmp_path / "bvct.db"
+    vault.create(path, ADMIN, PASSWORD)
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    for number in range(5):
+        settings.set_setting(db, "nguoi_ky", f"Người ký {number}")
+    db.close()
+    return path
+
+
+def _verify(path) -> audit.Verdict:
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    try:
+        return audit.verify(db)
+    finally:
+        db.close()
+
+
+def test_the_head_is_mirrored_after_every_commit(trail):
+    db = vault.unlock(trail, ADMIN, PASSWORD)
+    with db.read() as connection:
+        last = connection.execute(text("SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1")).one()
+    db.close()
+    assert _head(trail) == {"count": last.id, "id": last.id, "mac": last.mac}
+    assert _verify(trail).ok
+
+
+def test_an_edited_entry_is_named(trail):
+    _sql(trail, "UPDATE audit_log SET user_name = 'nguoi-khac' WHERE id = 4")
+    verdict = _verify(trail)
+    assert not verdict.ok and verdict.broken_id == 4
+    assert "số 4" in verdict.problem and "bị sửa" in verdict.problem
+
+
+def test_a_deleted_entry_is_named(trail):
+    _sql(trail, "DELETE FROM audit_log WHERE id = 3")
+    verdict = _verify(trail)
+    assert verdict.broken_id == 3 and "xóa mục số 3" in verdict.problem
+
+
+def test_the_newest_entries_cut_off_are_detected_and_later_writes_do_not_hide_it(trail):
+    head = _head(trail)
+    _sql(trail, f"DELETE FROM audit_log WHERE id > {head['id'] - 3}")
+    verdict = _verify(trail)
+    assert "bị cắt: tệp khóa ghi 7 mục" in verdict.problem and verdict.broken_id <= head["id"]
+    for _ in range(6):  # more logins than were cut: the mirror must keep its evidence
+        vault.unlock(trail, ADMIN, PASSWORD).close()
+    assert _head(trail)["id"] == head["id"]
+    verdict = _verify(trail)
+    assert verdict.broken_id == head["id"] and "khác với bản ghi trong tệp khóa" in verdict.problem
+
+
+def test_the_database_swapped_for_an_older_copy_without_its_key_file(trail, tmp_path):
+    shutil.copy(trail, tmp_path / "old.db")
+    for number in range(3):
+        db = vault.unlock(trail, ADMIN, PASSWORD)
+        settings.set_setting(db, "nguoi_ky", f"Sau {number}")
+        db.close()
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"bvct.db{suffix}").unlink(missing_ok=True)
+    shutil.copy(tmp_path / "old.db", trail)
+    verdict = _verify(trail)
+    assert not verdict.ok and ("bị cắt" in verdict.problem or "bản khác" in verdict.problem)
+
+
+def test_a_lagging_mirror_is_not_tampering(trail):
+    """After a crash between commit and mirror the key file is behind: that is allowed."""
+    db = vault.unlock(trail, ADMIN, PASSWORD)
+    with db.read() as connection:
+        mac_2 = connection.execute(text("SELECT mac FROM audit_log WHERE id = 2")).scalar()
+    db.close()
+    keyfile.update(keyfile.key_path(trail),
+                   lambda keys: setattr(keys, "audit_head", {"count": 2, "id": 2, "mac": mac_2}))
+    assert _verify(trail).ok
+
+
+def test_cli_audit_verify_exits_4_naming_the_entry(cli):
+    assert cli("audit", "verify")[0] == 0
+    _sql(cli.db, "UPDATE audit_log SET action = 'khác' WHERE id = 2")
+    code, _, err = cli("audit", "verify")
+    assert code == 4 and "Mục nhật ký số 2" in err
+
+
+def test_cli_audit_list_filters_by_day_and_user(cli):
+    cli("users", "add", "binh", "--role", "lanh-dao", "--new-password-file", _file(cli, "Binh-mat-khau-2026"))
+    code, out, _ = cli("audit", "list", "--user", ADMIN, "--from", "2000-01-01", "--to", "2100-12-31")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split("\t") == list(audit.LIST_HEADERS)
+    assert {line.split("\t")[2] for line in lines[1:]} == {ADMIN}
+    assert any("thêm người dùng" in line for line in lines)
+    code, out, _ = cli("audit", "list", "--from", "2000-01-01", "--to", "2000-12-31")
+    assert code == 0 and out.splitlines() == ["\t".join(audit.LIST_HEADERS)]
+    assert cli("audit", "list", "--from", "2026-02-30")[0] == 2
+
+
+def test_audit_commands_are_for_administrators_and_leaders_only(cli):
+    cli("users", "add", "an", "--role", "chuyen-vien", "--new-password-file", _file(cli, "An-mat-khau-2026"))
+    cli("users", "add", "lan", "--role", "lanh-dao", "--new-password-file", _file(cli, "Lan-mat-khau-2026"))
+    assert cli.as_user("lan", "Lan-mat-khau-2026")("audit", "verify")[0] == 0
+    for command in (("audit", "list"), ("audit", "verify")):
+        assert cli.as_user("an", "An-mat-khau-2026")(*command)[0] == 5
+    out = cli.as_user("lan", "Lan-mat-khau-2026")("audit", "list", "--user", "an")[1]
+    assert out.count("bị từ chối") == 2
+
+
+def _file(cli, secret: str):
+    path = cli.db.parent / f"{secret}.txt"
+    path.write_text(secret, encoding="utf-8")
+    return path

@@ -1,0 +1,115 @@
+"""Automatic backups: at exit at most daily, before a migration, kept 7 daily/4 weekly/12 monthly."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import audit, autobackup, backup, backup_log, migrations, settings, vault
+from bvct_desktop.core.errors import DamagedError
+from tests.conftest import ADMIN, PASSWORD
+
+
+class Clock:
+    def __init__(self, now: dt.datetime):
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock(dt.datetime(2026, 5, 4, 17, 30))
+
+
+@pytest.fixture
+def db(tmp_path, clock):
+    path = tmp_path / "bvct.db"
+    vault.create(path, ADMIN, PASSWORD)
+    opened = vault.unlock(path, ADMIN, PASSWORD, clock)
+    yield opened
+    opened.close()
+
+
+def test_at_exit_backs_up_at_most_once_a_day(db, clock):
+    first = autobackup.at_exit(db)
+    assert first is not None and first.parent == backup_log.auto_folder()
+    assert backup.verify(first, ADMIN, PASSWORD).checks
+    clock.now += dt.timedelta(hours=2)
+    assert autobackup.at_exit(db) is None
+    clock.now += dt.timedelta(days=1)
+    second = autobackup.at_exit(db)
+    assert second != first and second.exists()
+    actions = [(e.action, e.outcome) for e in audit.list_entries(db)]
+    assert actions.count(("sao lưu tự động", "ok")) == 2
+
+
+def test_last_verified_and_the_seven_day_warning(db, clock):
+    assert autobackup.last_verified(db.path) is None
+    assert autobackup.overdue(db.path, clock.now)
+    made = autobackup.at_exit(db)
+    newest = autobackup.last_verified(db.path)
+    assert newest.path == made and newest.at == clock.now
+    assert not autobackup.overdue(db.path, clock.now + dt.timedelta(days=7))
+    assert autobackup.overdue(db.path, clock.now + dt.timedelta(days=7, minutes=1))
+
+
+def test_thinning_keeps_7_daily_4_weekly_12_monthly(tmp_path):
+    folder = tmp_path / "sao-luu"
+    folder.mkdir()
+    start = dt.datetime(2025, 1, 1, 18, 0)
+    for day in range(500):  # two a day for 500 days
+        for hour in (9, 18):
+            at = start + dt.timedelta(days=day) - dt.timedelta(hours=18 - hour)
+            (folder / backup_log.auto_name(tmp_path / "bvct.db", at)).write_bytes(b"x")
+    (folder / "khac-20250101-000000.bvctbak").write_bytes(b"x")  # another database's: untouched
+    autobackup.prune(folder, tmp_path / "bvct.db")
+    kept = [known.at for known in backup_log.auto_backups(folder, tmp_path / "bvct.db")]
+    last = start + dt.timedelta(days=499)
+    daily = [last - dt.timedelta(days=n) for n in range(7)]
+    assert set(daily) <= set(kept)
+    assert all(at.hour == 18 for at in kept)  # the newest of each day
+    assert len({at.isocalendar()[:2] for at in kept}) >= 4
+    assert len({(at.year, at.month) for at in kept}) == 12
+    assert len(kept) <= 7 + 4 + 12 and (folder / "khac-20250101-000000.bvctbak").exists()
+
+
+def test_a_second_folder_gets_a_copy_and_a_missing_one_is_audited(db, clock, tmp_path):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    settings.set_setting(db, "thu_muc_sao_luu_2", str(usb))
+    made = autobackup.at_exit(db)
+    assert (usb / made.name).read_bytes() == made.read_bytes()
+    settings.set_setting(db, "thu_muc_sao_luu_2", str(tmp_path / "o-usb-da-rut"))
+    clock.now += dt.timedelta(days=1)
+    assert autobackup.at_exit(db) is not None
+    last = list(audit.list_entries(db))[-1]
+    assert (last.action, last.outcome) == ("sao lưu tự động (thư mục thứ hai)", "failed")
+    assert "o-usb-da-rut" in last.details
+
+
+def test_a_verified_backup_is_taken_before_a_schema_migration(tmp_path, monkeypatch):
+    path = tmp_path / "bvct.db"
+    vault.create(path, ADMIN, PASSWORD)
+    older = sorted(migrations.known_revisions() - {migrations.head_revision()})[0]
+    seen = []
+
+    def upgrade(connection):
+        newest = backup_log.newest_verified(path)
+        seen.append(backup.verify(newest.path, ADMIN, PASSWORD).manifest["db_id"])
+
+    monkeypatch.setattr(migrations, "current_revision", lambda connection: older)
+    monkeypatch.setattr(migrations, "upgrade", upgrade)
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    entries = [e for e in audit.list_entries(db) if e.action == "nâng cấp cấu trúc dữ liệu"]
+    db.close()
+    assert seen == [db.db_id] and len(entries) == 1 and "sao_luu_truoc" in entries[0].details
+
+
+def test_a_damaged_database_message_names_the_newest_verified_backup(db, tmp_path):
+    made = autobackup.at_exit(db)
+    db.close()
+    db.path.write_bytes(db.path.read_bytes()[:-1000])
+    with pytest.raises(DamagedError) as raised:
+        vault.unlock(db.path, ADMIN, PASSWORD)
+    assert str(made) in raised.value.message and "bvct restore" in raised.value.message

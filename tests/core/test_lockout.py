@@ -1,0 +1,141 @@
+"""Wrong passwords: counted in the key file, growing lockouts, copied into the audit trail."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from bvct_desktop.core import audit, keyfile, lockout, users, vault
+from bvct_desktop.core.errors import AuthError
+from tests.conftest import ADMIN, PASSWORD
+
+START = dt.datetime(2026, 3, 2, 8, 0, 0)
+WRONG = "không-phải-mật-khẩu"
+
+
+class Clock:
+    def __init__(self):
+        self.now = START
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+@pytest.fixture
+def made(tmp_path):
+    path = tmp_path / "bvct.db"
+    vault.create(path, ADMIN, PASSWORD, clock=lambda: START)
+    return path
+
+
+def _fail(path, clock, times=1, user=ADMIN):
+    for _ in range(times):
+        with pytest.raises(AuthError):
+            vault.unlock(path, user, WRONG, clock)
+
+
+def test_five_wrong_passwords_lock_the_account_for_30_seconds(made):
+    clock = Clock()
+    _fail(made, clock, 4)
+    with pytest.raises(AuthError, match=r"tạm khóa, hãy thử lại sau 02/03/2026 08:00"):
+        vault.unlock(made, ADMIN, WRONG, clock)
+    clock.advance(seconds=29)
+    with pytest.raises(AuthError, match=r"thử lại sau 02/03/2026 08:00"):
+        vault.unlock(made, ADMIN, PASSWORD, clock)  # even the right password waits
+    clock.advance(seconds=2)
+    vault.unlock(made, ADMIN, PASSWORD, clock).close()
+    assert keyfile.read(keyfile.key_path(made)).failures == {}
+
+
+def test_the_delay_grows_30s_1min_5min_15min_1h(made):
+    clock = Clock()
+    _fail(made, clock, 5)
+    waits = []
+    for _ in range(5):
+        until = lockout.locked_until(keyfile.read(keyfile.key_path(made)), ADMIN)
+        waits.append(until - clock.now)
+        clock.now = until
+        _fail(made, clock)
+    assert waits == [dt.timedelta(seconds=30), dt.timedelta(minutes=1), dt.timedelta(minutes=5),
+                     dt.timedelta(minutes=15), dt.timedelta(hours=1)]
+
+
+def test_a_restart_does_not_reset_the_count_and_a_wrong_password_leaves_the_database_untouched(made):
+    clock = Clock()
+    before = made.read_bytes()
+    _fail(made, clock, 5)
+    assert made.read_bytes() == before
+    stored = json.loads(keyfile.key_path(made).read_text(encoding="utf-8"))["failures"][ADMIN]
+    assert stored["count"] == 5 and stored["until"] == "2026-03-02T08:00:30"
+    # a new process reads the same key file: still locked
+    with pytest.raises(AuthError, match="thử lại sau"):
+        vault.unlock(made, ADMIN, PASSWORD, clock)
+
+
+def test_failures_are_copied_into_the_audit_trail_at_the_next_unlock(made):
+    clock = Clock()
+    _fail(made, clock, 2)
+    clock.advance(seconds=5)
+    _fail(made, clock, 1, user="ai-do")
+    clock.advance(minutes=1)
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    entries = list(audit.list_entries(db))
+    failed = [(e.user, e.action, e.at) for e in entries if e.outcome == audit.FAILED]
+    later = START + dt.timedelta(seconds=5)
+    assert failed == [(ADMIN, "đăng nhập", START), (ADMIN, "đăng nhập", START), ("ai-do", "đăng nhập", later)]
+    assert entries[-1].action == "đăng nhập" and entries[-1].outcome == audit.OK
+    assert db.verify_audit_chain().ok
+    db.close()
+    # the unlocking user starts afresh; the other keeps the count, its event is now in the trail
+    assert keyfile.read(keyfile.key_path(made)).failures == {
+        "ai-do": {"count": 1, "until": None, "events": [], "dropped": 0}}
+
+
+def test_a_lockout_is_audited_and_other_users_keep_their_count(made):
+    clock = Clock()
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    users.add(db, "binh", "chuyen-vien", "Binh-mat-khau-2026")
+    db.close()
+    _fail(made, clock, 5)
+    _fail(made, clock, 3, user="binh")
+    clock.advance(minutes=1)
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    actions = [(e.action, e.outcome) for e in audit.list_entries(db)]
+    db.close()
+    assert ("tạm khóa tài khoản", audit.FAILED) in actions
+    assert keyfile.read(keyfile.key_path(made)).failures["binh"]["count"] == 3
+
+
+def test_screen_lock_and_unlock_again_are_audited_and_counted(made):
+    clock = Clock()
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    db.record_lock()
+    with pytest.raises(AuthError):
+        db.unlock_again(WRONG)
+    assert keyfile.read(db.key_path).failures[ADMIN]["count"] == 1
+    db.unlock_again(PASSWORD)
+    actions = [(e.action, e.outcome) for e in audit.list_entries(db)][-3:]
+    db.close()
+    assert actions == [("khóa màn hình", "ok"), ("đăng nhập", "failed"), ("mở khóa màn hình", "ok")]
+
+
+def test_the_recovery_key_is_locked_out_too(tmp_path):
+    path = tmp_path / "r.db"
+    recovery = vault.create(path, ADMIN, PASSWORD)
+    clock = Clock()
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            vault.unlock_with_recovery_key(path, "AAAA-BBBB-CCCC", clock)
+    with pytest.raises(AuthError, match="thử lại sau"):
+        vault.unlock_with_recovery_key(path, recovery, clock)
+
+
+def test_cli_exit_3_says_when_to_try_again(cli):
+    cli.as_user(ADMIN, WRONG)
+    codes = [cli("users", "list")[0] for _ in range(5)]
+    code, _, err = cli.as_user(ADMIN, PASSWORD)("users", "list")
+    assert codes == [3] * 5 and code == 3
+    assert "hãy thử lại sau" in err and dt.datetime.now().strftime("%d/%m/%Y") in err
