@@ -70,4 +70,18 @@ SAMPLES = {
              "Đề nghị xem xét lại kết luận tiêu chuẩn chính trị", None, None, None],
         ],
     ),
+    "relatives": (
+        ["Họ và tên cán bộ", "Ngày sinh cán bộ", "Quan hệ", "Họ và tên thân nhân", "Ngày sinh", "Quê quán",
+         "Nơi ở", "Nghề nghiệp", "Ở nước ngoài", "Nước", "Từ năm", "Công việc ở nước ngoài"],
+        [
+            ["Nguyễn Văn Hùng", "12/03/1965", "Cha", "Nguyễn Văn Tư", "1938", "Phú Thủy, Phan Thiết",
+             "Phường Phú Thủy", "Hưu trí", "Không", None, None, None],
+            ["Nguyễn Văn Hùng", dt.date(1965, 3, 12), "Vợ", "Lê Thị Hoa", "1968", "Hàm Tiến",
+             "Phường Phú Thủy", "Giáo viên", None, None, None, None],
+            ["Nguyễn Văn Hùng", "12/03/1965", "Con", "Nguyễn Minh Khoa", "1992", "Phú Thủy, Phan Thiết",
+             "California", "Kỹ sư", "Có", "Hoa Kỳ", 2015, "Kỹ sư phần mềm, công ty tư nhân"],
+            ["Trần Thị Ánh", "1970", "Mẹ chồng", "Võ Thị Bảy", "1942", "Tân Hải, La Gi", None,
+             "Nội trợ", None, None, None, None],
+        ],
+    ),
 }

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from .errors import RowProblem
 from .fields import Field
 from .kinds import Kind
+from .legacy import Conversion, convert_sheet
 from .permissions import Action
 from .registers import REGISTERS
 from .registers.base import CREATED, RESTORED, UNCHANGED, UPDATED
@@ -26,6 +27,8 @@ class SheetData(Protocol):
     path: Path
     rows: list[list[object]]
     formula_without_value: set[tuple[int, int]]
+
+    def font_of(self, row: int, column: int) -> str | None: ...
 
 
 @dataclass
@@ -50,6 +53,7 @@ class ImportResult:
     extras: dict[str, Any] = field(default_factory=dict)
     ignored_columns: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    legacy: Conversion = field(default_factory=Conversion)  # cells converted from TCVN3/VNI
 
     @property
     def ok(self) -> bool:
@@ -107,7 +111,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                  progress: Callable[[int, int], None] | None = None) -> ImportResult:
     """Plans the whole file, then writes it in one transaction unless a row has a problem."""
     db.require(Action.EDIT, f"nhập {kind.name}")
-    result = ImportResult(kind, dry_run)
+    result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet))
     columns, result.ignored_columns, result.problems = map_headers(kind, sheet.rows[0] if sheet.rows else [])
     rows = parse_rows(kind, sheet, columns, result.problems) if not result.problems else []
     result.rows = len(rows) + len({p.row for p in result.problems if p.row > 1})
@@ -136,7 +140,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         outcome = "ok" if result.ok else "failed"
         db.audit(connection, "thử nhập" if dry_run else "nhập", outcome, kind=kind.name,
                  details={"tep": Path(sheet.path).name, "so_dong": result.rows, **result.counts,
-                          "so_loi": len(result.problems)})
+                          "so_loi": len(result.problems), "o_chuyen_ma_cu": result.legacy.cells})
     return result
 
 

@@ -118,7 +118,24 @@ COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("result", "Kết quả", max_length=LONG_TEXT),
 ), date_key="received_on")
 
-KINDS = {kind.name: kind for kind in (CADRES, SLIPS, DELEGATIONS, ARCHIVE_REQUESTS, COMPLAINTS)}
+YES_NO = ("Có", "Không")
+
+RELATIVES = Kind("relatives", "Thân nhân", (
+    Field("cadre_name", "Họ và tên cán bộ", required=True),
+    Field("cadre_birth_date", "Ngày sinh cán bộ", F.PARTIAL_DATE, required=True),
+    Field("relation", "Quan hệ", F.CHOICE, required=True, choices=RELATIONS),
+    Field("full_name", "Họ và tên thân nhân", required=True),
+    Field("birth_date", "Ngày sinh", F.PARTIAL_DATE, hint="thường chỉ ghi năm sinh"),
+    Field("home_town", "Quê quán"),
+    Field("residence", "Nơi ở"),
+    Field("occupation", "Nghề nghiệp"),
+    Field("abroad", "Ở nước ngoài", F.CHOICE, choices=YES_NO),
+    Field("country", "Nước"),
+    Field("abroad_since", "Từ năm", F.YEAR),
+    Field("abroad_work", "Công việc ở nước ngoài"),
+), date_key=None)
+
+KINDS = {kind.name: kind for kind in (CADRES, SLIPS, DELEGATIONS, ARCHIVE_REQUESTS, COMPLAINTS, RELATIVES)}
 
 
 def kind_named(name: str) -> Kind:

@@ -11,7 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from . import gazetteer
 from .changes import TableChanges
+from .collation import name_sort_key
 from .errors import RowProblem
 from .schema import cadres, persons
 from .text import fold, identity_key
@@ -43,7 +45,8 @@ def _display(iso: str) -> str:
 
 
 def search_key(values: dict[str, Any]) -> str:
-    parts = (values.get(key) for key in ("full_name", "other_names", "cccd", "cmnd", "home_town"))
+    parts = [values.get(key) for key in ("full_name", "other_names", "cccd", "cmnd", "home_town")]
+    parts += gazetteer.counterparts(values.get("home_town"))  # old/new names of the home town
     return fold(" ".join(part for part in parts if part))
 
 
@@ -104,7 +107,7 @@ class PersonBook:
         values = {"full_name": identity.full_name, "name_key": identity.key[0],
                   "birth_date": identity.birth_date, "home_town": identity.home_town,
                   "home_town_key": identity.key[2], "cccd": identity.cccd}
-        values["search_key"] = search_key(values)
+        values.update(search_key=search_key(values), sort_key=name_sort_key(identity.full_name))
         pid = self.changes.insert(values)
         self._current[pid] = self.changes.new[pid]
         self._index(pid, identity.key, identity.cccd)

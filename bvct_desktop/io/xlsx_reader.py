@@ -36,7 +36,8 @@ class Sheet:
         if self._fonts is None:
             import openpyxl
 
-            self._fonts = openpyxl.load_workbook(self.path, read_only=True).worksheets[0]
+            # not read-only: there each cell() call rereads the sheet from its first row
+            self._fonts = openpyxl.load_workbook(self.path).worksheets[0]
         cell = self._fonts.cell(row=row, column=column)
         return getattr(getattr(cell, "font", None), "name", None)
 

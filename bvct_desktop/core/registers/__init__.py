@@ -1,6 +1,6 @@
 """One importer and one export query per kind of record."""
 
-from . import archive_requests, cadres, complaints, delegations, slips
+from . import archive_requests, cadres, complaints, delegations, relatives, slips
 
 REGISTERS = {
     "cadres": (cadres.CadreRegister, cadres.export_rows),
@@ -8,4 +8,5 @@ REGISTERS = {
     "delegations": (delegations.DelegationRegister, delegations.export_rows),
     "archive-requests": (archive_requests.ArchiveRequestRegister, archive_requests.export_rows),
     "complaints": (complaints.ComplaintRegister, complaints.export_rows),
+    "relatives": (relatives.RelativeRegister, relatives.export_rows),
 }

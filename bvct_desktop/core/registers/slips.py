@@ -8,6 +8,7 @@ from sqlalchemy.engine import Connection
 from ..changes import TableChanges
 from ..errors import RowProblem
 from ..kinds import SLIPS
+from ..personfile.cases import CasePlanner, vetted_person
 from ..schema import persons, recipients, slips
 from ..text import identity_key
 from .base import NameList, Outcome, Register, outcome, within
@@ -16,6 +17,7 @@ PERSON_KEYS = ("other_names", "gender", "residence")
 SLIP_KEYS = ("number", "issued_on", "relation", "vetted_name", "purpose", "father_name",
              "mother_name", "spouse_name", "result_on", "result", "note")
 SELF = "Bản thân"
+CASE_KEYS = {"relation", "vetted_name", "vetted_cadre_id", "purpose", "issued_on"}
 
 
 class SlipRegister(Register):
@@ -27,6 +29,8 @@ class SlipRegister(Register):
         self.recipients = NameList(connection, recipients, now, stamped=True)
         self.slips = TableChanges(connection, slips, now)
         self._existing: dict[tuple[int, str], dict] = {}
+        self.cases = CasePlanner(connection, now)
+        self._to_attach: list[tuple[int, str]] = []  # slips whose vetting case is (re)decided
 
     def prefetch(self, rows: list[dict[str, Any]]) -> None:
         """Loads the stored slips whose keys occur in the file (not the whole register)."""
@@ -40,7 +44,8 @@ class SlipRegister(Register):
                 self._existing[(row["year"], row["number_key"])] = dict(row)
 
     def all_changes(self):
-        return [self.people.changes, self.cadres.changes, self.recipients.changes, self.slips]
+        return [self.people.changes, self.cadres.changes, self.recipients.changes, self.cases.changes,
+                self.slips]
 
     def take(self, number: int, values: dict[str, Any]) -> Outcome:
         key = (values["issued_on"].year, identity_key(values["number"]))
@@ -58,6 +63,8 @@ class SlipRegister(Register):
         record_id, slip_changed, created = self.upsert(self.slips, record_id, current, wanted)
         if created:
             self._existing[key] = self.slips.new[record_id]
+        if created or self._existing[key]["vetting_case_id"] is None or set(slip_changed) & CASE_KEYS:
+            self._to_attach.append(key)
         labels = {"recipient_id": "recipient", "vetted_cadre_id": None, "number_key": None}
         changed += [labels.get(k, k) for k in slip_changed if labels.get(k, k)]
         return outcome(created, changed)
@@ -71,7 +78,41 @@ class SlipRegister(Register):
         return found[0] if len(found) == 1 else None
 
     def extras(self) -> dict[str, Any]:
-        return {"Nơi nhận phiếu mới": self.recipients.added} if self.recipients.added else {}
+        unattached = self._attach_to_cases()
+        extras: dict[str, Any] = {"Nơi nhận phiếu mới": self.recipients.added} if self.recipients.added else {}
+        if self.cases.opened:
+            extras["Hồ sơ thẩm tra mới mở"] = self.cases.opened
+        if unattached:
+            extras["Phiếu chưa gắn hồ sơ thẩm tra (không rõ người được thẩm tra)"] = unattached
+        return extras
+
+    def _attach_to_cases(self) -> list[str]:
+        """Plans each slip's vetting case once every row is taken, in the order of the slips'
+        dates rather than the file's; returns the numbers of slips whose vetted person is unknown."""
+        named = self._persons_named()
+        unattached = []
+        for slip in sorted((self._existing[key] for key in self._to_attach),
+                           key=lambda slip: (slip["issued_on"], slip["id"])):
+            person = vetted_person(slip, self.cadres.person_of, named)
+            if person is None:
+                unattached.append(slip["number"])
+                continue
+            case = self.cases.case_for(person, slip["purpose"], slip["issued_on"])
+            self.slips.change(slip["id"], slip, {"vetting_case_id": case})
+        return unattached
+
+    def _persons_named(self):
+        """Persons by exact name, stored and planned, read on first use."""
+        index: dict[str, list[int]] = {}
+
+        def named(name: str) -> list[int]:
+            if not index:
+                rows = self.connection.execute(select(persons.c.id, persons.c.name_key)).all()
+                rows += [(pid, row["name_key"]) for pid, row in self.people.changes.new.items()]
+                for pid, key in rows:
+                    index.setdefault(key, []).append(pid)
+            return index.get(identity_key(name), [])
+        return named
 
 
 def export_rows(connection: Connection, start=None, end=None):

@@ -1,0 +1,209 @@
+"""Vietnamese text typed in the pre-Unicode encodings, found and turned into NFC Unicode.
+
+Old office workbooks hold TCVN3 (ABC, TCVN 5712:1993 VN3; fonts .VnTime, .VnArial… for
+lower case and .VnTimeH, .VnArialH… whose glyphs are CAPITALS on the same bytes) or
+VNI-Windows (fonts VNI-Times…: a base letter followed by an accent byte). Excel keeps such
+cells as Latin-1-looking text ("Hå ChÝ Minh", "Hoà Chí Minh"), so:
+
+- the cell's font name decides first (`encoding_of_font`);
+- with an ordinary font the text itself decides (`guess`): it must hold characters that no
+  Unicode Vietnamese text has, no character beyond Latin-1 that Unicode Vietnamese has, and
+  its conversion must read as more Vietnamese syllables than the text as it stands.
+
+Tables: TCVN 5712:1993 VN3 (as in XFree86 `tcvn.h` and iconv's TCVN5712-1) and VNI-Windows
+(as in xvnkb `vni.h`); see the brief §5.2. Conversion runs on raw cell text, before the
+text rules of core/text.py, which would drop U+00AD (TCVN3's "ư") as invisible.
+"""
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Protocol
+
+TCVN3_LOWER = "ăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+TCVN3 = {
+    # capitals that have no tone
+    "\xa1": "Ă", "\xa2": "Â", "\xa3": "Ê", "\xa4": "Ô", "\xa5": "Ơ", "\xa6": "Ư", "\xa7": "Đ",
+    # lower case
+    "\xa8": "ă", "\xa9": "â", "\xaa": "ê", "\xab": "ô", "\xac": "ơ", "\xad": "ư", "\xae": "đ",
+    "\xb5": "à", "\xb6": "ả", "\xb7": "ã", "\xb8": "á", "\xb9": "ạ",
+    "\xbb": "ằ", "\xbc": "ẳ", "\xbd": "ẵ", "\xbe": "ắ", "\xc6": "ặ",
+    "\xc7": "ầ", "\xc8": "ẩ", "\xc9": "ẫ", "\xca": "ấ", "\xcb": "ậ",
+    "\xcc": "è", "\xce": "ẻ", "\xcf": "ẽ", "\xd0": "é", "\xd1": "ẹ",
+    "\xd2": "ề", "\xd3": "ể", "\xd4": "ễ", "\xd5": "ế", "\xd6": "ệ",
+    "\xd7": "ì", "\xd8": "ỉ", "\xdc": "ĩ", "\xdd": "í", "\xde": "ị",
+    "\xdf": "ò", "\xe1": "ỏ", "\xe2": "õ", "\xe3": "ó", "\xe4": "ọ",
+    "\xe5": "ồ", "\xe6": "ổ", "\xe7": "ỗ", "\xe8": "ố", "\xe9": "ộ",
+    "\xea": "ờ", "\xeb": "ở", "\xec": "ỡ", "\xed": "ớ", "\xee": "ợ",
+    "\xef": "ù", "\xf1": "ủ", "\xf2": "ũ", "\xf3": "ú", "\xf4": "ụ",
+    "\xf5": "ừ", "\xf6": "ử", "\xf7": "ữ", "\xf8": "ứ", "\xf9": "ự",
+    "\xfa": "ỳ", "\xfb": "ỷ", "\xfc": "ỹ", "\xfd": "ý", "\xfe": "ỵ",
+}
+_TCVN3_TABLE = str.maketrans(TCVN3)
+
+# VNI-Windows accent bytes after a base vowel (lower-case forms; capitals use the byte - 0x20).
+_VNI_TONES = {"ø": "\u0300", "ù": "\u0301", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
+_VNI_HAT = {"â": "", "à": "\u0300", "á": "\u0301", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}
+_VNI_BREVE = {"ê": "", "è": "\u0300", "é": "\u0301", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}
+_VNI_ALONE = {"ñ": "đ", "ì": "ì", "í": "í", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ", "ô": "ơ", "ö": "ư"}
+
+
+def _vni_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for base in "aeiouy" + "ôö":
+        plain = _VNI_ALONE.get(base, base)
+        for mark, tone in _VNI_TONES.items():
+            table[base + mark] = plain + tone
+    for base in "aeo":
+        for mark, tone in _VNI_HAT.items():
+            table[base + mark] = base + "\u0302" + tone
+    for mark, tone in _VNI_BREVE.items():
+        table["a" + mark] = "a\u0306" + tone
+    table.update(_VNI_ALONE)
+    lower = {key: unicodedata.normalize("NFC", value) for key, value in table.items()}
+    upper = {key.upper(): value.upper() for key, value in lower.items()}
+    return {**lower, **upper}
+
+
+VNI = _vni_table()
+_VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, VNI), key=len, reverse=True)))
+
+
+class Encoding(enum.Enum):
+    TCVN3 = "TCVN3"
+    TCVN3_CAPITALS = "TCVN3 (chữ hoa)"
+    VNI = "VNI"
+
+
+def encoding_of_font(font_name: str | None) -> Encoding | None:
+    """The legacy encoding a font implies: .Vn… (…H = capitals) is TCVN3, VNI-… is VNI."""
+    name = (font_name or "").strip()
+    if name.startswith(".Vn"):
+        return Encoding.TCVN3_CAPITALS if name.endswith("H") else Encoding.TCVN3
+    if name.upper().startswith("VNI-") or name.upper().startswith("VNI "):
+        return Encoding.VNI
+    return None
+
+
+def decode(value: str, encoding: Encoding) -> str:
+    """The Unicode (NFC) text of a cell typed in `encoding`."""
+    if encoding is Encoding.VNI:
+        text = _VNI_PATTERN.sub(lambda match: VNI[match.group()], value)
+    else:
+        text = value.translate(_TCVN3_TABLE)
+        if encoding is Encoding.TCVN3_CAPITALS:
+            text = text.upper()
+    return unicodedata.normalize("NFC", text)
+
+
+# Letters of Unicode Vietnamese; Latin-1 letters outside it only occur in legacy text.
+_VIETNAMESE = set("abcdeghiklmnopqrstuvxyfjwzđ" + TCVN3_LOWER + "âêô")
+_VIETNAMESE |= {ch.upper() for ch in _VIETNAMESE}
+_BEYOND_LATIN1_VIETNAMESE = {ch for ch in _VIETNAMESE if ord(ch) > 0xFF}
+
+
+def might_be_legacy(value: object) -> bool:
+    """Cheap test: text with a Latin-1 character that no Unicode Vietnamese word has, and
+    none of the letters beyond Latin-1 that Unicode Vietnamese has (ư, ơ, đ, ạ…)."""
+    if not isinstance(value, str) or value.isascii():
+        return False
+    return (any("\xa1" <= ch <= "\xff" and ch not in _VIETNAMESE for ch in value)
+            and not any(ch in _BEYOND_LATIN1_VIETNAMESE for ch in value))
+
+
+def latin1_only(value: object) -> bool:
+    """Non-ASCII text within Latin-1: what every legacy cell looks like, and some Unicode too."""
+    return isinstance(value, str) and not value.isascii() and max(value) <= "\xff"
+
+
+def guess(value: str) -> Encoding | None:
+    """The encoding of text in an ordinary font, when its conversion reads as more Vietnamese
+    syllables than the text as it stands ("Hoà Bình" stays; "Chaêm" is VNI for "Chăm")."""
+    if not latin1_only(value):
+        return None
+    best, best_score = None, _syllable_score(value)
+    for encoding in (Encoding.VNI, Encoding.TCVN3):
+        score = _syllable_score(decode(value, encoding))
+        if score > best_score:
+            best, best_score = encoding, score
+    return best
+
+
+_ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu(?!u)|th|tr|[bcdđghklmnprstvx])?"
+_NUCLEI = ("a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê ui uô uơ "
+           "uy ưa ưi ươ ưu yê iêu yêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu").split()
+_NUCLEUS = "(?:" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + ")"
+_CODA = "(?:ng|nh|ch|[cmnpt])?"
+_SYLLABLE = re.compile(f"^{_ONSET}{_NUCLEUS}{_CODA}$")
+_WORD_BREAK = re.compile(r"[\s,.;:!?()\[\]/\\\"'\-–—]+")  # legacy bytes stay inside their words
+_TONE_MARKS = set("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _syllable_score(text: str) -> int:
+    """How many words read as Vietnamese syllables (at most one tone mark each)."""
+    score = 0
+    for word in _WORD_BREAK.split(text.casefold()):
+        if not word or word.isdigit():
+            continue
+        decomposed = unicodedata.normalize("NFD", word)
+        tones = sum(ch in _TONE_MARKS for ch in decomposed)
+        bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
+        if tones <= 1 and _SYLLABLE.match(bare):
+            score += 1
+        elif tones or not bare.isascii():
+            score -= 1
+    return score
+
+
+class FontedSheet(Protocol):
+    rows: list[list[object]]
+
+    def font_of(self, row: int, column: int) -> str | None: ...
+
+
+@dataclass
+class Conversion:
+    """What converting a sheet changed: how many cells, by encoding, and a few examples."""
+
+    cells: int = 0
+    by_encoding: dict[str, int] = field(default_factory=dict)
+    samples: list[tuple[str, str]] = field(default_factory=list)
+
+
+def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
+    """Rewrites in place every cell typed in a legacy encoding, headers included.
+
+    Fonts are read only for text that looks legacy; text made only of letters that Unicode
+    Vietnamese also has ("Néi" is "Nội" in TCVN3) is checked by font once the sheet has shown
+    a legacy font, and else by `guess`.
+    """
+    result = Conversion()
+    doubtful: list[tuple[int, int, str]] = []
+    legacy_fonts = False
+    for r, row in enumerate(sheet.rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if might_be_legacy(value):
+                by_font = encoding_of_font(sheet.font_of(r, c))
+                legacy_fonts = legacy_fonts or by_font is not None
+                _convert(sheet, r, c, value, by_font or guess(value), result, samples)
+            elif latin1_only(value):
+                doubtful.append((r, c, value))
+    for r, c, value in doubtful:
+        by_font = encoding_of_font(sheet.font_of(r, c)) if legacy_fonts else None
+        _convert(sheet, r, c, value, by_font or guess(value), result, samples)
+    return result
+
+
+def _convert(sheet: FontedSheet, r: int, c: int, value: str, encoding: Encoding | None,
+             result: Conversion, samples: int) -> None:
+    if encoding is None:
+        return
+    converted = decode(value, encoding)
+    if converted == value:
+        return
+    sheet.rows[r - 1][c - 1] = converted
+    result.cells += 1
+    result.by_encoding[encoding.value] = result.by_encoding.get(encoding.value, 0) + 1
+    if len(result.samples) < samples:
+        result.samples.append((value, converted))

@@ -1,0 +1,270 @@
+"""Vetting cases (hồ sơ thẩm tra, xác minh, brief §1.3): who is vetted and what for, the slips
+and archive requests that serve the case, its conclusion, and how long the conclusion holds.
+
+The slip rule: a slip serves the case of its vetted person (the slip's subject when `Quan hệ`
+is Bản thân) with the same purpose that was open on the slip's date; with none, the open case
+of that person and purpose; with none open, a case is opened on the slip's date. Recording the
+conclusion closes the case, so a later slip opens a new one. The importer plans attachments
+with `CasePlanner`; migration 0003 attached the slips that existed before.
+"""
+
+import calendar
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from .. import settings
+from ..changes import TableChanges
+from ..errors import InputError
+from ..fields import LONG_TEXT, Field, FieldType
+from ..kinds import SLIP_PURPOSES
+from ..permissions import Action
+from ..schema import archive_requests, persons, recipients, slips, vetting_cases
+from ..vault import Database
+from . import records
+from .relatives import Relative, of_person
+
+KIND = "vetting-cases"
+SELF = "Bản thân"
+OPEN, CONCLUDED = "Đang xác minh", "Đã kết luận"
+RESULTS = ("Đủ tiêu chuẩn", "Chưa đủ tiêu chuẩn", "Có vấn đề nhưng không vi phạm")
+VALIDITY_SETTING = "hieu_luc_ket_luan_thang"
+ADULT_AGE = 18
+# Relatives Party rules need checked (brief §1.2): parents, parents-in-law, spouse, adult children.
+MUST_CHECK = ("Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "Cha chồng", "Mẹ chồng", "Con")
+
+CASE_FIELDS = (
+    Field("purpose", "Mục đích thẩm tra", FieldType.CHOICE, choices=SLIP_PURPOSES),
+    Field("opened_on", "Ngày mở hồ sơ", FieldType.DATE, required=True),
+    Field("due_on", "Hạn hoàn thành", FieldType.DATE),
+    Field("note", "Ghi chú", max_length=LONG_TEXT),
+)
+CONCLUSION_FIELDS = (
+    Field("conclusion_no", "Số văn bản kết luận", required=True, hint="ví dụ 472-CV/BTCTU"),
+    Field("concluded_on", "Ngày kết luận", FieldType.DATE, required=True),
+    Field("signer", "Người ký"),
+    Field("result", "Kết quả", FieldType.CHOICE, required=True, choices=RESULTS),
+    Field("limit_note", "Mức giới hạn", hint="khi có vấn đề nhưng không vi phạm (QĐ 58)"),
+)
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    relation: str
+    full_name: str | None      # None: no relative of this relation in the person's file
+    birth_date: str | None
+    relative_record_id: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    case: dict[str, Any]
+    full_name: str
+    slips: list[dict[str, Any]]
+    archive_requests: list[dict[str, Any]]
+    unchecked: list[Unchecked]
+    valid_until: dt.date | None  # the conclusion's validity, when concluded
+
+
+@dataclass(frozen=True)
+class Reminder:
+    case_id: int
+    person_id: int
+    full_name: str
+    purpose: str | None
+    concluded_on: dt.date
+    valid_until: dt.date
+
+
+# -- services -------------------------------------------------------------------------------
+
+def open_case(db: Database, person_id: int, raw: dict[str, Any]) -> int:
+    db.require(Action.EDIT, "mở hồ sơ thẩm tra")
+    values = records.parse(CASE_FIELDS, raw)
+    with db.write() as connection:
+        records.person_exists(connection, person_id)
+        already = connection.execute(select(vetting_cases.c.id).where(
+            vetting_cases.c.person_id == person_id, _same_purpose(values["purpose"]),
+            vetting_cases.c.status == OPEN, vetting_cases.c.deleted_at.is_(None))).scalar()
+        if already is not None:
+            raise InputError(f"Người này đang có hồ sơ thẩm tra số {already} cùng mục đích chưa kết luận.")
+        return records.insert(db, connection, vetting_cases, KIND,
+                              {**values, "person_id": person_id, "status": OPEN})
+
+
+def update_case(db: Database, case_id: int, raw: dict[str, Any]) -> list[str]:
+    """Corrects the purpose, dates or note of a case; returns the keys that changed."""
+    db.require(Action.EDIT, "sửa hồ sơ thẩm tra")
+    values = records.parse(CASE_FIELDS, raw)
+    with db.write() as connection:
+        case = records.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        return records.update(db, connection, vetting_cases, KIND, case, values)
+
+
+def record_conclusion(db: Database, case_id: int, raw: dict[str, Any]) -> None:
+    """Records the conclusion (number, date, signer, result, limit) and closes the case."""
+    db.require(Action.EDIT, "ghi kết luận thẩm tra")
+    values = records.parse(CONCLUSION_FIELDS, raw)
+    with db.write() as connection:
+        case = records.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        if case["status"] == CONCLUDED:
+            raise InputError(f"Hồ sơ thẩm tra số {case_id} đã có kết luận.")
+        if values["concluded_on"] < case["opened_on"]:
+            raise InputError("Ngày kết luận trước ngày mở hồ sơ.")
+        records.update(db, connection, vetting_cases, KIND, case, {**values, "status": CONCLUDED})
+
+
+def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:
+    """Counts an archive request among those serving the case."""
+    db.require(Action.EDIT, "gắn yêu cầu tàng thư vào hồ sơ thẩm tra")
+    with db.write() as connection:
+        records.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        request = records.current(connection, archive_requests, request_id, "yêu cầu tàng thư")
+        records.update(db, connection, archive_requests, "archive-requests", request,
+                       {"vetting_case_id": case_id})
+
+
+def cases_of(db: Database, person_id: int) -> list[dict[str, Any]]:
+    """The person's vetting cases, newest first."""
+    db.require(Action.BROWSE, "xem hồ sơ thẩm tra")
+    with db.read() as connection:
+        query = (select(vetting_cases).where(vetting_cases.c.person_id == person_id,
+                                             vetting_cases.c.deleted_at.is_(None))
+                 .order_by(vetting_cases.c.opened_on.desc(), vetting_cases.c.id.desc()))
+        return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def case_file(db: Database, case_id: int) -> CaseFile:
+    """The case with its slips, archive requests, relatives still unchecked and validity."""
+    db.require(Action.BROWSE, "xem hồ sơ thẩm tra")
+    with db.read() as connection:
+        case = records.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        full_name = connection.execute(select(persons.c.full_name)
+                                       .where(persons.c.id == case["person_id"])).scalar()
+        served = _slips(connection, case_id)
+        requests = [dict(row) for row in connection.execute(
+            select(archive_requests).where(archive_requests.c.vetting_case_id == case_id,
+                                           archive_requests.c.deleted_at.is_(None))
+            .order_by(archive_requests.c.doc_on)).mappings()]
+        months = int(settings.read_all(connection)[VALIDITY_SETTING])
+        missing = unchecked(of_person(connection, case["person_id"]), case["opened_on"],
+                            {slip["person_id"] for slip in served})
+    return CaseFile(case, full_name, served, requests, missing,
+                    add_months(case["concluded_on"], months) if case["concluded_on"] else None)
+
+
+def due_for_review(db: Database, on: dt.date) -> list[Reminder]:
+    """Conclusions whose validity has run out by `on`, with no newer case for the same purpose."""
+    db.require(Action.BROWSE, "xem nhắc việc thẩm tra")
+    with db.read() as connection:
+        months = int(settings.read_all(connection)[VALIDITY_SETTING])
+        query = (select(vetting_cases, persons.c.full_name)
+                 .select_from(vetting_cases.join(persons))
+                 .where(vetting_cases.c.deleted_at.is_(None))
+                 .order_by(vetting_cases.c.opened_on, vetting_cases.c.id))
+        latest: dict[tuple[int, str | None], dict[str, Any]] = {}
+        for row in connection.execute(query).mappings():
+            latest[(row["person_id"], row["purpose"])] = dict(row)
+    reminders = [Reminder(case["id"], case["person_id"], case["full_name"], case["purpose"],
+                          case["concluded_on"], add_months(case["concluded_on"], months))
+                 for case in latest.values() if case["status"] == CONCLUDED]
+    return sorted((r for r in reminders if r.valid_until <= on), key=lambda r: (r.valid_until, r.case_id))
+
+
+# -- rules ----------------------------------------------------------------------------------
+
+def unchecked(relatives_: list[Relative], opened_on: dt.date, checked_persons: set[int]) -> list[Unchecked]:
+    """Relatives the rules require checked who have no slip in the case, and missing parents."""
+    found = []
+    for relative in relatives_:
+        if relative.relation not in MUST_CHECK or relative.relative_id in checked_persons:
+            continue
+        if relative.relation == "Con" and not _adult(relative.birth_date, opened_on):
+            continue
+        found.append(Unchecked(relative.relation, relative.full_name, relative.birth_date, relative.id,
+                               "chưa có phiếu xác minh trong hồ sơ thẩm tra"))
+    for relation in ("Cha", "Mẹ"):
+        if not any(relative.relation == relation for relative in relatives_):
+            found.append(Unchecked(relation, None, None, None, "chưa khai trong danh sách thân nhân"))
+    return found
+
+
+def _adult(birth_iso: str | None, on: dt.date) -> bool:
+    """Of age on `on`; a child whose birth date is unknown is checked all the same."""
+    if not birth_iso:
+        return True
+    year, month, day = ([int(part) for part in birth_iso.split("-")] + [1, 1])[:3]  # yyyy → 1 January
+    return on.year - year - ((on.month, on.day) < (month, day)) >= ADULT_AGE
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _same_purpose(purpose: str | None):
+    return vetting_cases.c.purpose.is_(None) if purpose is None else vetting_cases.c.purpose == purpose
+
+
+def _slips(connection: Connection, case_id: int) -> list[dict[str, Any]]:
+    query = (select(slips.c.id, slips.c.number, slips.c.issued_on, slips.c.person_id, slips.c.relation,
+                    persons.c.full_name, slips.c.result_on, slips.c.result,
+                    recipients.c.name.label("recipient"))
+             .select_from(slips.join(persons).join(recipients))
+             .where(slips.c.vetting_case_id == case_id, slips.c.deleted_at.is_(None))
+             .order_by(slips.c.issued_on, slips.c.id))
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def vetted_person(slip: dict[str, Any], person_of_cadre: Callable[[int], int],
+                  named: Callable[[str], list[int]]) -> int | None:
+    """Whom a slip's vetting is for: its subject (Bản thân), the linked cadre, or the one person
+    of that name; None when nobody can be told."""
+    if not slip["vetted_name"] and slip["relation"] in (None, SELF):
+        return slip["person_id"]
+    if slip["vetted_cadre_id"] is not None:
+        return person_of_cadre(slip["vetted_cadre_id"])
+    found = named(slip["vetted_name"]) if slip["vetted_name"] else []
+    return found[0] if len(found) == 1 else None
+
+
+class CasePlanner:
+    """Plans, during an import, the case each slip serves (see the module's rule)."""
+
+    def __init__(self, connection: Connection, now):
+        self.changes = TableChanges(connection, vetting_cases, now)
+        self._connection = connection
+        self._cases: dict[int, list[dict[str, Any]]] = {}
+        self.opened = 0
+
+    def case_for(self, person_id: int, purpose: str | None, issued_on: dt.date) -> int:
+        cases = [case for case in self._of(person_id) if case["purpose"] == purpose]
+        covering = [case for case in cases if case["opened_on"] <= issued_on
+                    and (case["concluded_on"] is None or issued_on <= case["concluded_on"])]
+        if covering:
+            return covering[-1]["id"]
+        still_open = [case for case in cases if case["status"] == OPEN]
+        if still_open:
+            case = still_open[-1]
+            if issued_on < case["opened_on"]:
+                self.changes.change(case["id"], case, {"opened_on": issued_on})
+            return case["id"]
+        case_id = self.changes.insert({"person_id": person_id, "purpose": purpose,
+                                       "opened_on": issued_on, "status": OPEN})
+        self._cases[person_id].append(self.changes.new[case_id])
+        self.opened += 1
+        return case_id
+
+    def _of(self, person_id: int) -> list[dict[str, Any]]:
+        if person_id not in self._cases:
+            query = (select(vetting_cases).where(vetting_cases.c.person_id == person_id,
+                                                 vetting_cases.c.deleted_at.is_(None))
+                     .order_by(vetting_cases.c.opened_on, vetting_cases.c.id))
+            self._cases[person_id] = [dict(row) for row in self._connection.execute(query).mappings()]
+        return self._cases[person_id]

@@ -1,0 +1,63 @@
+"""Records kept about a person, or about one of their relatives, as form values go: the
+shared shape of foreign elements and political-issue notes."""
+
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.engine import Connection
+
+from ..editing import FormProblems
+from ..fields import Field
+from ..permissions import Action
+from ..schema import relatives
+from ..vault import Database
+from . import records
+
+RELATIVE = "relative_id"  # the form value naming the relative a record is about (or None)
+
+
+class PersonNotes:
+    def __init__(self, table: Table, kind: str, title: str, fields: tuple[Field, ...]):
+        self.table, self.kind, self.title, self.fields = table, kind, title, fields
+
+    def of_person(self, db: Database, person_id: int) -> list[dict[str, Any]]:
+        """The person's records (about them and their relatives), oldest first."""
+        db.require(Action.BROWSE, f"xem {self.title}")
+        with db.read() as connection:
+            query = (select(self.table).where(self.table.c.person_id == person_id,
+                                              self.table.c.deleted_at.is_(None))
+                     .order_by(self.table.c.id))
+            return [dict(row) for row in connection.execute(query).mappings()]
+
+    def add(self, db: Database, person_id: int, raw: dict[str, Any]) -> int:
+        db.require(Action.EDIT, f"thêm {self.title}")
+        values = records.parse(self.fields, raw)
+        with db.write() as connection:
+            records.person_exists(connection, person_id)
+            values[RELATIVE] = _relative_of(connection, person_id, raw.get(RELATIVE))
+            return records.insert(db, connection, self.table, self.kind, {**values, "person_id": person_id})
+
+    def update(self, db: Database, record_id: int, raw: dict[str, Any]) -> list[str]:
+        """Replaces the record's values with the form's; returns the keys that changed."""
+        db.require(Action.EDIT, f"sửa {self.title}")
+        values = records.parse(self.fields, raw)
+        with db.write() as connection:
+            record = records.current(connection, self.table, record_id, self.title)
+            values[RELATIVE] = _relative_of(connection, record["person_id"], raw.get(RELATIVE))
+            return records.update(db, connection, self.table, self.kind, record, values)
+
+    def delete(self, db: Database, record_id: int) -> None:
+        db.require(Action.EDIT, f"xóa {self.title}")
+        with db.write() as connection:
+            records.soft_delete(db, connection, self.table, self.kind,
+                                records.current(connection, self.table, record_id, self.title))
+
+
+def _relative_of(connection: Connection, person_id: int, relative_id: int | None) -> int | None:
+    if relative_id is None:
+        return None
+    owner = connection.execute(select(relatives.c.person_id).where(
+        relatives.c.id == relative_id, relatives.c.deleted_at.is_(None))).scalar()
+    if owner != person_id:
+        raise FormProblems({RELATIVE: "Thân nhân đã chọn không thuộc hồ sơ này"})
+    return relative_id

@@ -1,0 +1,79 @@
+"""What the person-file services share: form values parsed by their field declarations, and
+one record created, changed or put in the recycle bin with an audit entry that names every
+changed field with its old and new value."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.engine import Connection
+
+from ..editing import FormProblems
+from ..errors import InputError, RowProblem
+from ..fields import Field
+from ..schema import persons
+from ..vault import Database
+
+
+def parse(fields: Iterable[Field], raw: dict[str, Any], partial: bool = False) -> dict[str, Any]:
+    """Values by field key; FormProblems naming every invalid field.
+
+    With `partial`, only the keys present in `raw` are parsed (an edit of some fields).
+    """
+    values, problems = {}, {}
+    for spec in fields:
+        if partial and spec.key not in raw:
+            continue
+        try:
+            values[spec.key] = spec.parse(raw.get(spec.key))
+        except RowProblem as problem:
+            problems[spec.key] = f"{spec.header}: {problem.message}"
+    if problems:
+        raise FormProblems(problems)
+    return values
+
+
+def person_exists(connection: Connection, person_id: int) -> None:
+    if connection.execute(select(persons.c.id).where(persons.c.id == person_id)).first() is None:
+        raise InputError(f"Không có người số {person_id}.")
+
+
+def current(connection: Connection, table: Table, record_id: int, what: str) -> dict[str, Any]:
+    """The stored record (not in the recycle bin); InputError when there is none."""
+    row = connection.execute(select(table).where(table.c.id == record_id,
+                                                 table.c.deleted_at.is_(None))).mappings().first()
+    if row is None:
+        raise InputError(f"Không có {what} số {record_id}.")
+    return dict(row)
+
+
+def insert(db: Database, connection: Connection, table: Table, kind: str, values: dict[str, Any]) -> int:
+    now = db.clock()
+    record_id = connection.execute(table.insert().values(**values, created_at=now, updated_at=now)
+                                   ).inserted_primary_key[0]
+    db.audit(connection, "thêm", kind=kind, record_id=record_id, details={"moi": _filled(values)})
+    return record_id
+
+
+def update(db: Database, connection: Connection, table: Table, kind: str, record: dict[str, Any],
+           values: dict[str, Any]) -> list[str]:
+    """Stores the values that differ from `record`; returns their keys (nothing to do: [])."""
+    changed = {key: value for key, value in values.items() if record.get(key) != value}
+    if changed:
+        connection.execute(table.update().where(table.c.id == record["id"])
+                           .values(**changed, updated_at=db.clock()))
+        db.audit(connection, "sửa", kind=kind, record_id=record["id"],
+                 details={key: {"cu": record.get(key), "moi": value} for key, value in changed.items()})
+    return list(changed)
+
+
+def soft_delete(db: Database, connection: Connection, table: Table, kind: str, record: dict[str, Any]) -> None:
+    connection.execute(table.update().where(table.c.id == record["id"])
+                       .values(deleted_at=db.clock(), updated_at=db.clock()))
+    db.audit(connection, "xóa", kind=kind, record_id=record["id"],
+             details={"cu": _filled({k: v for k, v in record.items()
+                                     if k not in ("id", "created_at", "updated_at", "deleted_at")})})
+
+
+def _filled(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if value is not None}

@@ -1,0 +1,116 @@
+"""`bvct import/export relatives`: relatives linked to their cadre by name and birth date, with
+the same all-or-nothing rules, exit codes and messages as the other kinds."""
+
+import openpyxl
+import pytest
+
+from tests.conftest import workbook
+from tests.samples import SAMPLES
+
+HEADERS, ROWS = SAMPLES["relatives"]
+
+
+@pytest.fixture
+def with_cadres(cli, tmp_path):
+    headers, rows = SAMPLES["cadres"]
+    assert cli("import", "cadres", workbook(tmp_path / "cadres.xlsx", headers, rows))[0] == 0
+    return cli
+
+
+def _row(**changes):
+    row = dict(zip(HEADERS, ROWS[0], strict=True))
+    row.update(changes)
+    return [row[h] for h in HEADERS]
+
+
+def _refused(cli, path, *lines):
+    code, out, err = cli("import", "relatives", path)
+    assert code == 2, out + err
+    for line in lines:
+        assert line in out, out
+    assert "Không nhập" in err and "cơ sở dữ liệu không thay đổi" in err
+    return out
+
+
+def test_relatives_are_imported_then_matched(with_cadres, tmp_path):
+    source = workbook(tmp_path / "tn.xlsx", HEADERS, ROWS)
+    code, out, _ = with_cadres("import", "relatives", source)
+    assert code == 0 and "Thêm mới: 4" in out
+    code, out, _ = with_cadres("import", "relatives", source)
+    assert code == 0 and "Đã có, không đổi: 4" in out
+
+
+def test_export_gives_the_relatives_with_their_cadre_and_facts_abroad(with_cadres, tmp_path):
+    with_cadres("import", "relatives", workbook(tmp_path / "tn.xlsx", HEADERS, ROWS))
+    assert with_cadres("export", "relatives", "--out", tmp_path / "ra.xlsx")[0] == 0
+    rows = list(openpyxl.load_workbook(tmp_path / "ra.xlsx").worksheets[0].iter_rows(values_only=True))
+    assert list(rows[0]) == HEADERS
+    son = next(row for row in rows if row[3] == "Nguyễn Minh Khoa")
+    assert son[:4] == ("Nguyễn Văn Hùng", son[1], "Con", "Nguyễn Minh Khoa")
+    assert son[4] == "1992" and son[8:] == ("Có", "Hoa Kỳ", 2015, "Kỹ sư phần mềm, công ty tư nhân")
+    father = next(row for row in rows if row[2] == "Cha")
+    assert father[8] == "Không"
+
+
+def test_a_changed_occupation_is_an_update(with_cadres, tmp_path):
+    with_cadres("import", "relatives", workbook(tmp_path / "tn.xlsx", HEADERS, ROWS))
+    code, out, _ = with_cadres("import", "relatives",
+                               workbook(tmp_path / "moi.xlsx", HEADERS, [_row(**{"Nghề nghiệp": "Làm vườn"})]))
+    assert code == 0 and "Cập nhật: 1" in out and "Dòng 2: cập nhật Nghề nghiệp" in out
+
+
+def test_an_unknown_cadre_refuses_the_whole_file(with_cadres, tmp_path):
+    rows = [ROWS[0], _row(**{"Họ và tên cán bộ": "Hồ Văn Không Có"})]
+    _refused(with_cadres, workbook(tmp_path / "x.xlsx", HEADERS, rows),
+             "Dòng 3, cột «Họ và tên cán bộ»: không tìm thấy cán bộ «Hồ Văn Không Có, sinh 12/03/1965»")
+    assert with_cadres("export", "relatives", "--out", tmp_path / "ra.xlsx")[0] == 0
+    assert openpyxl.load_workbook(tmp_path / "ra.xlsx").worksheets[0].max_row == 1
+
+
+def test_the_cadres_birth_date_must_match(with_cadres, tmp_path):
+    _refused(with_cadres, workbook(tmp_path / "x.xlsx", HEADERS, [_row(**{"Ngày sinh cán bộ": "1966"})]),
+             "không tìm thấy cán bộ «Nguyễn Văn Hùng, sinh 1966»")
+
+
+def test_namesake_cadres_with_the_same_birth_date_are_an_error(with_cadres, tmp_path):
+    twins = workbook(tmp_path / "c.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán"],
+                     [["Lê Văn Nam", "1970", "Mũi Né"], ["Lê Văn Nam", "1970", "La Gi"]])
+    assert with_cadres("import", "cadres", twins)[0] == 0
+    _refused(with_cadres, workbook(tmp_path / "x.xlsx", HEADERS,
+                                   [_row(**{"Họ và tên cán bộ": "Lê Văn Nam", "Ngày sinh cán bộ": "1970"})]),
+             "khớp với 2 cán bộ")
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"Quan hệ": "Bản thân"}, "cột «Quan hệ»: thân nhân không thể có quan hệ «Bản thân»"),
+    ({"Quan hệ": "Ông nội"}, "cột «Quan hệ»: giá trị «Ông nội» không hợp lệ"),
+    ({"Họ và tên thân nhân": None}, "cột «Họ và tên thân nhân»: bắt buộc"),
+    ({"Từ năm": "05/2010"}, "cột «Từ năm»: chỉ ghi năm"),
+    ({"Ở nước ngoài": "Không", "Nước": "Úc"}, "«Ở nước ngoài» là Không nhưng lại ghi nước"),
+])
+def test_bad_rows_are_reported_by_row_and_column(with_cadres, tmp_path, changes, expected):
+    _refused(with_cadres, workbook(tmp_path / "x.xlsx", HEADERS, [_row(**changes)]), expected)
+
+
+def test_the_same_relative_twice_in_a_file_is_an_error(with_cadres, tmp_path):
+    _refused(with_cadres, workbook(tmp_path / "x.xlsx", HEADERS, [ROWS[0], ROWS[0]]),
+             "Dòng 3, cột «Họ và tên thân nhân»: trùng thân nhân")
+
+
+def test_a_missing_required_column_is_reported(with_cadres, tmp_path):
+    _refused(with_cadres, workbook(tmp_path / "x.xlsx", HEADERS[1:], [ROWS[0][1:]]),
+             "Dòng 1, cột «Họ và tên cán bộ»: thiếu cột bắt buộc")
+
+
+def test_a_viewer_may_not_import_relatives(with_cadres, tmp_path):
+    assert with_cadres("users", "add", "xemthu", "--role", "xem", "--new-password-file",
+                       _secret(tmp_path, "Xem-thu-du-lieu-2026"))[0] == 0
+    code, _, err = with_cadres.as_user("xemthu", "Xem-thu-du-lieu-2026")(
+        "import", "relatives", workbook(tmp_path / "tn.xlsx", HEADERS, ROWS))
+    assert code == 5 and "không được phép" in err
+
+
+def _secret(folder, text):
+    path = folder / "secret.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return path

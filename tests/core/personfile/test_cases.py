@@ -1,0 +1,153 @@
+"""Vetting cases: slips attach to the open case of their vetted person and purpose, a conclusion
+closes the case, a later slip opens a new one; who is still unchecked; when a conclusion expires."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core import settings
+from bvct_desktop.core.errors import InputError, PermissionDenied
+from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.schema import archive_requests, slips
+from tests.conftest import workbook
+from tests.core.personfile.conftest import last_audit, person_named
+from tests.sample_db import viewer_database
+from tests.samples import SAMPLES
+
+SLIP_HEADERS = SAMPLES["slips"][0]
+CONCLUSION = {"conclusion_no": "472-CV/BTCTU", "concluded_on": "15/03/2025", "signer": "Trần Văn Ban",
+              "result": "Đủ tiêu chuẩn"}
+
+
+def _slip(number, issued_on, name, birth, town, relation, vetted, purpose):
+    row = dict.fromkeys(SLIP_HEADERS)
+    row.update({"Số phiếu": number, "Ngày phát hành": issued_on, "Họ và tên người được xác minh": name,
+                "Ngày sinh": birth, "Quê quán": town, "Quan hệ": relation,
+                "Họ và tên người được thẩm tra": vetted, "Mục đích xác minh": purpose,
+                "Nơi nhận phiếu": "Cục A93B – Bộ Công an"})
+    return [row[h] for h in SLIP_HEADERS]
+
+
+def _import_slips(cli, tmp_path, *rows):
+    code, out, err = cli("import", "slips", workbook(tmp_path / "phieu.xlsx", SLIP_HEADERS, list(rows)))
+    assert code == 0, out + err
+    return out
+
+
+def _case_of(db, number):
+    with db.read() as connection:
+        return connection.execute(select(slips.c.vetting_case_id).where(slips.c.number == number)).scalar_one()
+
+
+def test_slips_of_one_vetting_share_a_case_and_another_purpose_has_its_own(db):
+    quang = person_named(db, "Phạm Minh Quang")
+    admission, appointment = sorted(cases.cases_of(db, quang), key=lambda c: c["opened_on"])
+    assert (admission["purpose"], admission["opened_on"], admission["status"]) == \
+        ("Kết nạp Đảng", dt.date(2025, 1, 5), cases.OPEN)
+    assert _case_of(db, "12/PXM") == _case_of(db, "13/PXM") == admission["id"]
+    assert _case_of(db, "1/PXM") == appointment["id"] and appointment["purpose"] == "Bổ nhiệm"
+    [served] = [case_file.slips for case_file in [cases.case_file(db, admission["id"])]]
+    assert [slip["number"] for slip in served] == ["12/PXM", "13/PXM"]
+
+
+def test_a_conclusion_closes_the_case_and_a_later_slip_opens_a_new_one(cli, db, tmp_path):
+    quang = person_named(db, "Phạm Minh Quang")
+    admission = _case_of(db, "13/PXM")
+    cases.record_conclusion(db, admission, CONCLUSION)
+    entry = last_audit(db)
+    assert entry["details"]["status"] == {"cu": cases.OPEN, "moi": cases.CONCLUDED}
+    out = _import_slips(cli, tmp_path,
+                        _slip("20/PXM", "10/02/2025", "Lê Thị Năm", "1952", "Hàm Tiến", "Mẹ", "Phạm Minh Quang",
+                              "Kết nạp Đảng"),
+                        _slip("30/PXM", "01/06/2025", "Phạm Minh Quang", "15/08/1995", "Hàm Tiến", "Bản thân",
+                              None, "Kết nạp Đảng"))
+    assert "Hồ sơ thẩm tra mới mở: 1" in out
+    assert _case_of(db, "20/PXM") == admission  # dated while the case was open
+    new_case = _case_of(db, "30/PXM")
+    assert new_case != admission
+    assert [c["status"] for c in cases.cases_of(db, quang) if c["purpose"] == "Kết nạp Đảng"] == \
+        [cases.OPEN, cases.CONCLUDED]
+
+
+def test_slips_attach_by_their_dates_whatever_the_order_of_the_file(cli, db, tmp_path):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    _import_slips(cli, tmp_path,
+                  _slip("41/PXM", "20/03/2026", "Nguyễn Văn Tư", "1938", "Phú Thủy, Phan Thiết", "Cha",
+                        "Nguyễn Văn Hùng", "Bầu cử"),
+                  _slip("40/PXM", "02/03/2026", "Nguyễn Văn Hùng", "12/03/1965", "Phú Thủy, Phan Thiết",
+                        "Bản thân", None, "Bầu cử"))
+    [case] = cases.cases_of(db, hung)
+    assert case["opened_on"] == dt.date(2026, 3, 2) and _case_of(db, "41/PXM") == case["id"]
+
+
+def test_who_is_still_unchecked_for_a_case(cli, db, tmp_path):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026", "due_on": "15/03/2026"})
+    missing = cases.case_file(db, case).unchecked
+    assert [(u.relation, u.full_name) for u in missing] == [
+        ("Cha", "Nguyễn Văn Tư"), ("Vợ", "Lê Thị Hoa"), ("Con", "Nguyễn Minh Khoa"), ("Mẹ", None)]
+    _import_slips(cli, tmp_path, _slip("50/PXM", "05/03/2026", "Nguyễn Văn Tư", "1938", "Phú Thủy, Phan Thiết",
+                                       "Cha", "Nguyễn Văn Hùng", "Bầu cử"))
+    assert _case_of(db, "50/PXM") == case
+    assert [u.relation for u in cases.case_file(db, case).unchecked] == ["Vợ", "Con", "Mẹ"]
+
+
+def test_a_child_under_age_need_not_be_checked():
+    from bvct_desktop.core.personfile.relatives import Relative
+
+    def child(birth):
+        return Relative(1, 1, 2, "Con", "Nguyễn Văn Út", birth, None, None, None, None, None, None, None)
+
+    on = dt.date(2026, 3, 1)
+    assert [u.relation for u in cases.unchecked([child("2010")], on, set())] == ["Cha", "Mẹ"]
+    assert [u.full_name for u in cases.unchecked([child("2008-02-28"), child("2008-03-02")], on, set())
+            if u.full_name] == ["Nguyễn Văn Út"]
+    assert [u.full_name for u in cases.unchecked([child(None)], on, set()) if u.full_name] == ["Nguyễn Văn Út"]
+
+
+def test_a_conclusion_past_its_validity_is_due_for_review(db):
+    quang = person_named(db, "Phạm Minh Quang")
+    cases.record_conclusion(db, _case_of(db, "13/PXM"), CONCLUSION)
+    [reminder] = cases.due_for_review(db, dt.date(2026, 3, 1))
+    assert (reminder.person_id, reminder.valid_until) == (quang, dt.date(2025, 9, 15))
+    assert cases.due_for_review(db, dt.date(2025, 9, 14)) == []
+    settings.set_setting(db, cases.VALIDITY_SETTING, "12")
+    assert cases.due_for_review(db, dt.date(2026, 3, 1)) == []
+    assert cases.case_file(db, _case_of(db, "13/PXM")).valid_until == dt.date(2026, 3, 15)
+
+
+def test_a_new_case_for_the_same_purpose_silences_the_reminder(db):
+    quang = person_named(db, "Phạm Minh Quang")
+    cases.record_conclusion(db, _case_of(db, "13/PXM"), CONCLUSION)
+    cases.open_case(db, quang, {"purpose": "Kết nạp Đảng", "opened_on": "01/02/2026"})
+    assert cases.due_for_review(db, dt.date(2026, 3, 1)) == []
+
+
+def test_case_rules_are_enforced(db):
+    quang = person_named(db, "Phạm Minh Quang")
+    case = _case_of(db, "13/PXM")
+    with pytest.raises(InputError, match="đang có hồ sơ thẩm tra"):
+        cases.open_case(db, quang, {"purpose": "Kết nạp Đảng", "opened_on": "01/03/2026"})
+    with pytest.raises(InputError, match="trước ngày mở"):
+        cases.record_conclusion(db, case, {**CONCLUSION, "concluded_on": "01/01/2025"})
+    cases.record_conclusion(db, case, CONCLUSION)
+    with pytest.raises(InputError, match="đã có kết luận"):
+        cases.record_conclusion(db, case, CONCLUSION)
+
+
+def test_an_archive_request_can_serve_a_case(db):
+    case = _case_of(db, "13/PXM")
+    with db.read() as connection:
+        request = connection.execute(select(archive_requests.c.id).order_by(archive_requests.c.id)).scalars().first()
+    cases.attach_archive_request(db, case, request)
+    assert [r["id"] for r in cases.case_file(db, case).archive_requests] == [request]
+
+
+def test_a_viewer_may_read_cases_but_not_conclude_them(cli, db):
+    viewer = viewer_database(cli, db)
+    case = _case_of(db, "13/PXM")
+    assert cases.case_file(viewer, case).full_name == "Phạm Minh Quang"
+    with pytest.raises(PermissionDenied):
+        cases.record_conclusion(viewer, case, CONCLUSION)
+    viewer.close()

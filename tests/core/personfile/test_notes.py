@@ -1,0 +1,72 @@
+"""Foreign elements and political-issue notes: about the person or a named relative, dated and
+sourced, on the two axes with the regulation and effect, audited field by field."""
+
+import pytest
+
+from bvct_desktop.core.editing import FormProblems
+from bvct_desktop.core.errors import InputError
+from bvct_desktop.core.personfile import relatives
+from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
+from bvct_desktop.core.personfile.political import POLITICAL_NOTES
+from tests.core.personfile.conftest import last_audit, person_named
+
+SON_ABROAD = {"element_kind": "Thân nhân ở nước ngoài", "country": "Hoa Kỳ", "since": "2015",
+              "details": "Con trai định cư, làm kỹ sư phần mềm", "source": "Lý lịch 2C năm 2020"}
+NOTE = {"axis": "Lịch sử chính trị", "content": "Cha từng là lính chế độ cũ (binh nhì), không có nợ máu",
+        "evidence": "Phiếu trả lời của A93B", "source_doc": "Phiếu 12/PXM ngày 05/01/2025",
+        "regulation": "QĐ 58-QĐ/TW", "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)"}
+
+
+def _son(db, hung):
+    return next(r for r in relatives.list_relatives(db, hung) if r.relation == "Con")
+
+
+def test_a_foreign_element_about_a_relative_is_kept_dated_and_sourced(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    record = FOREIGN_ELEMENTS.add(db, hung, {**SON_ABROAD, "relative_id": _son(db, hung).id})
+    [stored] = FOREIGN_ELEMENTS.of_person(db, hung)
+    assert stored["id"] == record and stored["since"] == "2015" and stored["relative_id"] == _son(db, hung).id
+    assert last_audit(db)["kind"] == "foreign-elements" and last_audit(db)["details"]["moi"]["country"] == "Hoa Kỳ"
+
+
+def test_a_foreign_element_needs_its_kind_date_and_source(db):
+    with pytest.raises(FormProblems) as caught:
+        FOREIGN_ELEMENTS.add(db, person_named(db, "Nguyễn Văn Hùng"), {"element_kind": "Du lịch", "country": "Úc"})
+    assert set(caught.value.problems) == {"element_kind", "since", "source"}
+
+
+def test_a_political_note_on_each_axis_names_the_regulation_and_effect(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    father = relatives.list_relatives(db, hung)[0]
+    POLITICAL_NOTES.add(db, hung, {**NOTE, "relative_id": father.id})
+    POLITICAL_NOTES.add(db, hung, {"axis": "Chính trị hiện nay", "content": "Không có biểu hiện vi phạm",
+                                   "regulation": "QĐ 126-QĐ/TW", "effect": "Không ảnh hưởng"})
+    notes = POLITICAL_NOTES.of_person(db, hung)
+    assert [(n["axis"], n["relative_id"]) for n in notes] == [("Lịch sử chính trị", father.id),
+                                                             ("Chính trị hiện nay", None)]
+
+
+def test_an_edited_note_is_audited_with_old_and_new_values_and_deleted_into_the_recycle_bin(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    note = POLITICAL_NOTES.add(db, hung, NOTE)
+    assert POLITICAL_NOTES.update(db, note, {**NOTE, "effect": "Không ảnh hưởng"}) == ["effect"]
+    assert last_audit(db)["details"] == {"effect": {"cu": NOTE["effect"], "moi": "Không ảnh hưởng"}}
+    assert POLITICAL_NOTES.update(db, note, {**NOTE, "effect": "Không ảnh hưởng"}) == []
+    POLITICAL_NOTES.delete(db, note)
+    assert POLITICAL_NOTES.of_person(db, hung) == [] and last_audit(db)["action"] == "xóa"
+    with pytest.raises(InputError):
+        POLITICAL_NOTES.delete(db, note)
+
+
+def test_a_note_may_only_name_a_relative_of_the_same_person(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    anh = person_named(db, "Trần Thị Ánh")
+    with pytest.raises(FormProblems) as caught:
+        POLITICAL_NOTES.add(db, anh, {**NOTE, "relative_id": _son(db, hung).id})
+    assert "relative_id" in caught.value.problems
+
+
+def test_unknown_axis_or_regulation_is_refused(db):
+    with pytest.raises(FormProblems) as caught:
+        POLITICAL_NOTES.add(db, person_named(db, "Nguyễn Văn Hùng"), {**NOTE, "axis": "Khác", "regulation": "QĐ 1"})
+    assert set(caught.value.problems) == {"axis", "regulation"}

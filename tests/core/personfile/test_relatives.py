@@ -1,0 +1,72 @@
+"""A person's relatives through the services: the person rule, 2C order, audit and roles."""
+
+import pytest
+
+from bvct_desktop.core.editing import FormProblems
+from bvct_desktop.core.errors import InputError, PermissionDenied
+from bvct_desktop.core.personfile import relatives
+from tests.core.personfile.conftest import last_audit, person_named
+from tests.sample_db import viewer_database
+
+FATHER_IN_LAW = {"relation": "Cha vợ", "full_name": "Lê Văn Cường", "birth_date": "1940",
+                 "home_town": "Hàm Tiến", "occupation": "Nông dân"}
+
+
+def test_relatives_are_listed_in_the_order_of_form_2c(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    relatives.add_relative(db, hung, FATHER_IN_LAW)
+    listed = relatives.list_relatives(db, hung)
+    assert [(r.relation, r.full_name) for r in listed] == [
+        ("Cha", "Nguyễn Văn Tư"), ("Vợ", "Lê Thị Hoa"), ("Cha vợ", "Lê Văn Cường"), ("Con", "Nguyễn Minh Khoa")]
+    assert listed[2].spouse_side and not listed[0].spouse_side
+    son = listed[3]
+    assert (son.birth_date, son.abroad, son.country, son.abroad_since) == ("1992", True, "Hoa Kỳ", 2015)
+
+
+def test_a_relative_is_the_same_person_as_the_subject_of_a_slip(db):
+    quang = person_named(db, "Phạm Minh Quang")
+    binh = person_named(db, "Phạm Văn Bình")
+    record = relatives.add_relative(db, quang, {"relation": "Cha", "full_name": "PHẠM VĂN BÌNH",
+                                                "birth_date": "1950", "home_town": "Hàm Tiến",
+                                                "residence": "Mũi Né"})
+    assert relatives.list_relatives(db, quang)[0].relative_id == binh
+    assert last_audit(db)["details"]["moi"]["relative_id"] == binh and last_audit(db)["record_id"] == record
+
+
+def test_an_edit_is_audited_with_old_and_new_values_and_a_deletion_hides_the_relative(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    father = relatives.list_relatives(db, hung)[0]
+    changed = relatives.update_relative(db, father.id, {"relation": "Cha", "full_name": "Nguyễn Văn Tư",
+                                                        "birth_date": "1938", "home_town": "Phú Thủy, Phan Thiết",
+                                                        "occupation": "Cán bộ hưu trí", "abroad": "Không"})
+    assert changed == ["occupation"]
+    entry = last_audit(db)
+    assert entry["action"] == "sửa" and entry["kind"] == "relatives"
+    assert entry["details"]["occupation"] == {"cu": "Hưu trí", "moi": "Cán bộ hưu trí"}
+    relatives.delete_relative(db, father.id)
+    assert [r.relation for r in relatives.list_relatives(db, hung)] == ["Vợ", "Con"]
+    with pytest.raises(InputError):
+        relatives.add_relative(db, hung, {"relation": "Cha", "full_name": "Nguyễn Văn Tư", "birth_date": "1938",
+                                          "home_town": "Phú Thủy, Phan Thiết"})
+
+
+@pytest.mark.parametrize(("values", "field"), [
+    ({"relation": "Bản thân", "full_name": "Ai Đó"}, "relation"),
+    ({"relation": "Con", "full_name": ""}, "full_name"),
+    ({"relation": "Con", "full_name": "Lê Văn Út", "abroad": "Không", "country": "Nhật Bản"}, "abroad"),
+    ({"relation": "Mẹ", "full_name": "Lê Thị Mơ", "birth_date": "31/02/1950"}, "birth_date"),
+])
+def test_invalid_values_are_reported_by_field(db, values, field):
+    with pytest.raises(FormProblems) as caught:
+        relatives.add_relative(db, person_named(db, "Nguyễn Văn Hùng"), values)
+    assert field in caught.value.problems
+
+
+def test_a_viewer_may_read_but_not_change_relatives(cli, db):
+    viewer = viewer_database(cli, db)
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    assert len(relatives.list_relatives(viewer, hung)) == 3
+    with pytest.raises(PermissionDenied):
+        relatives.add_relative(viewer, hung, FATHER_IN_LAW)
+    assert last_audit(db)["outcome"] != "ok"
+    viewer.close()

@@ -1,0 +1,106 @@
+"""Cells typed in TCVN3 or VNI are recognised — by their font first, by their text second —
+and turned into NFC Unicode; Unicode text is never touched."""
+
+import unicodedata
+
+import pytest
+
+from bvct_desktop.core.legacy import Encoding, convert_sheet, decode, encoding_of_font, guess
+from tests.fixtures.legacy import TCVN3_CHART, to_tcvn3, to_tcvn3_capitals, to_vni
+
+LOWER = "ăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+UPPER = LOWER.upper()
+PLACES = ["Nguyễn Văn Hùng", "Phường Phú Thủy, thành phố Phan Thiết", "Trưởng phòng Tổ chức cán bộ",
+          "xã Hàm Thuận, huyện Hàm Thuận Bắc", "Đặng Thị Ngọc Ánh", "Quỳnh Lưu, Nghệ An",
+          "Đảng ủy Khối các cơ quan tỉnh", "Chăm, Hồi giáo"]
+
+
+def test_every_tcvn3_letter_of_the_code_chart():
+    assert len(TCVN3_CHART) == 74
+    for letter, byte in TCVN3_CHART.items():
+        assert decode(chr(byte), Encoding.TCVN3) == letter
+
+
+def test_the_h_fonts_put_capitals_on_the_lower_case_bytes():
+    assert decode("VI\xd6T NAM", Encoding.TCVN3_CAPITALS) == "VIỆT NAM"
+    assert decode(to_tcvn3(LOWER), Encoding.TCVN3_CAPITALS) == UPPER
+    assert decode(to_tcvn3_capitals("SỞ NỘI VỤ TỈNH BÌNH THUẬN"), Encoding.TCVN3_CAPITALS) == \
+        "SỞ NỘI VỤ TỈNH BÌNH THUẬN"
+
+
+def test_every_vni_letter_lower_and_upper_case():
+    assert decode(to_vni(LOWER), Encoding.VNI) == LOWER
+    assert decode(to_vni(UPPER), Encoding.VNI) == UPPER
+
+
+@pytest.mark.parametrize(("typed", "encoding", "unicode"), [
+    ("B\xb6o Th\xbeng", Encoding.TCVN3, "Bảo Thắng"),
+    ("M\xadêng Kh\xad\xacng", Encoding.TCVN3, "Mường Khương"),
+    ("Uû ban nh©n d©n", Encoding.TCVN3, "Uỷ ban nhân dân"),
+    ("Xin chaøo caùc baïn", Encoding.VNI, "Xin chào các bạn"),
+    ("TRÖÔØNG ÑAÏI HOÏC", Encoding.VNI, "TRƯỜNG ĐẠI HỌC"),
+])
+def test_known_examples_from_old_files(typed, encoding, unicode):
+    converted = decode(typed, encoding)
+    assert converted == unicode and unicodedata.is_normalized("NFC", converted)
+
+
+@pytest.mark.parametrize(("font", "encoding"), [
+    (".VnTime", Encoding.TCVN3), (".VnArial", Encoding.TCVN3), (".VnTimeH", Encoding.TCVN3_CAPITALS),
+    (".VnArial NarrowH", Encoding.TCVN3_CAPITALS), ("VNI-Times", Encoding.VNI), ("VNI-Helve", Encoding.VNI),
+    ("Times New Roman", None), ("Calibri", None), (None, None),
+])
+def test_the_font_name_tells_the_encoding(font, encoding):
+    assert encoding_of_font(font) is encoding
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_text_in_an_ordinary_font_is_recognised_by_its_characters(place):
+    assert guess(to_tcvn3(place.replace("Ủ", "U").replace("Á", "A"))) is Encoding.TCVN3
+    assert guess(to_vni(place)) is Encoding.VNI
+
+
+@pytest.mark.parametrize("text", PLACES + ["Hoà Bình", "Thái Bình", "Tô Hiến Thành", "«Phòng PV27»",
+                                           "Café", "Số 12/PXM", "Müller", "Nguyễn"])
+def test_unicode_and_foreign_text_are_left_alone(text):
+    assert guess(text) is None
+
+
+class FakeSheet:
+    """Rows and fonts as the xlsx reader gives them; counts the font look-ups."""
+
+    def __init__(self, rows, fonts):
+        self.rows, self._fonts, self.lookups = rows, fonts, []
+
+    def font_of(self, row, column):
+        self.lookups.append((row, column))
+        return self._fonts.get((row, column), "Times New Roman")
+
+
+def test_a_sheet_is_converted_in_place_with_counts_and_samples():
+    sheet = FakeSheet(
+        [["Hä vµ tªn", "Quê quán", "Năm"],
+         [to_tcvn3("Lê Văn Tám"), to_vni("Hàm Tiến"), 1950],
+         [to_tcvn3_capitals("NGUYỄN THỊ HOA"), "Mũi Né", "1952"],
+         ["Trần Văn Ba", to_vni("Phan Rí Cửa"), None]],
+        {(2, 1): ".VnTime", (3, 1): ".VnTimeH", (2, 2): "VNI-Times", (4, 2): "VNI-Times"})
+    result = convert_sheet(sheet)
+    assert sheet.rows == [["Họ và tên", "Quê quán", "Năm"], ["Lê Văn Tám", "Hàm Tiến", 1950],
+                          ["NGUYỄN THỊ HOA", "Mũi Né", "1952"], ["Trần Văn Ba", "Phan Rí Cửa", None]]
+    assert result.cells == 5
+    assert result.by_encoding == {"TCVN3": 2, "TCVN3 (chữ hoa)": 1, "VNI": 2}
+    assert result.samples[0] == ("Hä vµ tªn", "Họ và tên") and len(result.samples) == 3
+    assert (3, 2) not in sheet.lookups and (4, 1) not in sheet.lookups  # Unicode: no font read
+
+
+def test_where_the_text_cannot_tell_the_font_decides():
+    # "Thái" reads as Vietnamese in both: in a .VnTime cell it is TCVN3 for "Thỏi"
+    sheet = FakeSheet([[to_tcvn3("Hà Nội"), "Thái"], ["Thái", "Café"], ["Néi", "Müller"]],
+                      {(1, 1): ".VnTime", (1, 2): ".VnTime"})
+    convert_sheet(sheet)
+    assert sheet.rows == [["Hà Nội", "Thỏi"], ["Thái", "Café"], ["Nội", "Müller"]]
+
+
+def test_a_unicode_sheet_reads_no_font_at_all():
+    sheet = FakeSheet([["Họ và tên", "Quê quán"], ["Nguyễn Văn Hùng", "Hoà Bình"]], {})
+    assert convert_sheet(sheet).cells == 0 and sheet.lookups == []

@@ -1,0 +1,155 @@
+"""An office database made by the first release (schema revision 0001), full of records of every
+kind, opened by this program: unlocking upgrades it, every record survives, the slips get their
+vetting cases and the search index learns the old and new names of home towns."""
+
+import datetime as dt
+
+import pytest
+from alembic import command
+from sqlalchemy import func, select, text
+
+from bvct_desktop.core import database, keyfile, migrations, vault
+from bvct_desktop.core.schema import persons, slips, vetting_cases
+from bvct_desktop.core.search import persons_with
+from tests.conftest import ADMIN, PASSWORD
+
+NOW = "2025-06-01 08:00:00"
+PEOPLE = [  # id, name, birth date, home town
+    (1, "Nguyễn Văn Hùng", "1965-03-12", "Hàm Tiến, Phan Thiết"),
+    (2, "Phạm Minh Quang", "1995-08-15", "Mũi Né"),
+    (3, "Phạm Văn Bình", "1950", "Mũi Né"),
+    (4, "Huỳnh Văn Tám", "1948", "Tánh Linh"),
+    (5, "Bùi Thị Hương", "1975-02-02", "Đức Linh"),
+    (6, "Lê Văn Lạ", "1960", None),
+]
+SLIPS = [  # id, number, issued on, subject, relation, vetted name, vetted cadre, purpose, deleted
+    (1, "12/PXM", "2025-01-05", 3, "Cha", "Phạm Minh Quang", None, "Kết nạp Đảng", None),
+    (2, "13/PXM", "2025-01-06", 2, "Bản thân", None, None, "Kết nạp Đảng", None),
+    (3, "1/PXM", "2026-01-03", 3, "Cha", "Phạm Minh Quang", None, "Bổ nhiệm", None),
+    (4, "5/PXM", "2025-02-01", 1, "Bản thân", None, 1, "Bầu cử", None),
+    (5, "6/PXM", "2025-02-02", 6, "Cha", "Người Không Rõ", None, "Bầu cử", None),
+    (6, "7/PXM", "2025-02-03", 1, "Bản thân", None, 1, "Quy hoạch", NOW),
+]
+
+
+def _fold(value: str) -> str:
+    from bvct_desktop.core.text import fold
+
+    return fold(value)
+
+
+@pytest.fixture
+def first_release_db(tmp_path, monkeypatch):
+    """A database at revision 0001 as the first release made it, filled with raw rows."""
+    path = tmp_path / "bvct.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "upgrade", lambda connection: command.upgrade(
+            migrations._config(connection), "0001"))
+        vault.create(path, ADMIN, PASSWORD)
+    key = keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD)
+    engine = database.make_engine(path, key)
+    with engine.begin() as connection:
+        assert migrations.current_revision(connection) == "0001"
+        _fill(connection)
+    engine.dispose()
+    return path
+
+
+def _fill(connection) -> None:
+    def insert(table, rows):
+        columns = list(rows[0])
+        connection.execute(text(f"INSERT INTO {table} ({', '.join(columns)}) "
+                                f"VALUES ({', '.join(':' + c for c in columns)})"), rows)
+
+    stamps = {"created_at": NOW, "updated_at": NOW}
+    insert("persons", [{"id": pid, "full_name": name, "name_key": name.casefold(), "birth_date": birth,
+                        "home_town": town, "home_town_key": (town or "").casefold(),
+                        "search_key": _fold(f"{name} {town or ''}"), **stamps}
+                       for pid, name, birth, town in PEOPLE])
+    insert("units", [{"id": 1, "name": "Sở Nội vụ", "name_key": "sở nội vụ"}])
+    insert("recipients", [{"id": 1, "name": "Cục A93B – Bộ Công an", "name_key": "cục a93b – bộ công an",
+                           "active": True, "created_at": NOW}])
+    insert("cadres", [{"id": 1, "person_id": 1, "position": "Giám đốc", "unit_id": 1, "party_joined_on": "1990-05-19",
+                       "deleted_at": None, **stamps},
+                      {"id": 2, "person_id": 5, "position": "Giám đốc Sở Ngoại vụ", "unit_id": None,
+                       "party_joined_on": None, "deleted_at": None, **stamps}])
+    insert("slips", [{"id": sid, "number": number, "number_key": number.casefold(), "year": int(on[:4]),
+                      "issued_on": on, "person_id": person, "relation": relation, "vetted_name": vetted,
+                      "vetted_cadre_id": cadre, "purpose": purpose, "recipient_id": 1, "result": None,
+                      "deleted_at": deleted, **stamps}
+                     for sid, number, on, person, relation, vetted, cadre, purpose, deleted in SLIPS])
+    insert("delegations", [{"id": 1, "decision_no": "125-QĐ/TU", "decision_on": "2025-03-10",
+                            "name": "Đoàn công tác Sở Nội vụ", "countries": "Nhật Bản", "purpose": "Công tác",
+                            "depart_on": "2025-04-01", "return_on": "2025-04-08", **stamps}])
+    insert("delegation_members", [{"id": 1, "delegation_id": 1, "cadre_id": 2, "role": "Trưởng đoàn"}])
+    insert("archive_requests", [{"id": 1, "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Đồng Nai",
+                                 "doc_no": "45-CV/BTCTU", "doc_on": "2025-02-03", "person_id": 4, **stamps}])
+    insert("complaints", [{"id": 1, "received_on": "2025-05-02", "sender": "Nặc danh", "complaint_kind": "Tố cáo",
+                           "subject_name": "Nguyễn Văn Hùng", "person_id": 1,
+                           "summary": "Phản ánh kê khai lý lịch chưa trung thực", **stamps}])
+
+
+COUNTED = ("persons", "units", "recipients", "cadres", "slips", "delegations", "delegation_members",
+           "archive_requests", "complaints")
+
+
+def test_unlocking_upgrades_the_first_release_database_and_keeps_every_record(first_release_db):
+    db = vault.unlock(first_release_db, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            assert migrations.current_revision(connection) == migrations.head_revision()
+            counts = {table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+                      for table in COUNTED}
+            hung = connection.execute(select(persons).where(persons.c.id == 1)).mappings().one()
+            position = connection.execute(text("SELECT position, party_joined_on FROM cadres WHERE id = 1")).one()
+            summary = connection.execute(text("SELECT summary FROM complaints")).scalar()
+        assert counts == {"persons": 6, "units": 1, "recipients": 1, "cadres": 2, "slips": 6, "delegations": 1,
+                          "delegation_members": 1, "archive_requests": 1, "complaints": 1}
+        assert (hung["full_name"], hung["birth_date"], hung["home_town"]) == \
+            ("Nguyễn Văn Hùng", "1965-03-12", "Hàm Tiến, Phan Thiết")
+        assert tuple(position) == ("Giám đốc", "1990-05-19")
+        assert summary == "Phản ánh kê khai lý lịch chưa trung thực"
+    finally:
+        db.close()
+
+
+def test_the_upgrade_attaches_existing_slips_to_vetting_cases(first_release_db):
+    db = vault.unlock(first_release_db, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            case_of = dict(connection.execute(select(slips.c.number, slips.c.vetting_case_id)).all())
+            opened = {row.id: (row.person_id, row.purpose, row.opened_on, row.status)
+                      for row in connection.execute(select(vetting_cases))}
+    finally:
+        db.close()
+    assert case_of["12/PXM"] == case_of["13/PXM"]
+    assert opened[case_of["13/PXM"]] == (2, "Kết nạp Đảng", dt.date(2025, 1, 5), "Đang xác minh")
+    assert opened[case_of["1/PXM"]] == (2, "Bổ nhiệm", dt.date(2026, 1, 3), "Đang xác minh")
+    assert opened[case_of["5/PXM"]] == (1, "Bầu cử", dt.date(2025, 2, 1), "Đang xác minh")
+    assert case_of["6/PXM"] is None  # the vetted person cannot be told
+    assert case_of["7/PXM"] is None  # in the recycle bin
+    assert len(opened) == 3
+
+
+def test_the_upgrade_teaches_the_search_index_the_other_names_of_home_towns(first_release_db):
+    db = vault.unlock(first_release_db, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            found = set(connection.execute(select(persons.c.full_name).where(
+                persons.c.id.in_(persons_with("mui")), persons.c.id.in_(persons_with("ne")))).scalars())
+            fts_rows = connection.execute(select(func.count()).select_from(text("persons_fts"))).scalar()
+    finally:
+        db.close()
+    assert found == {"Nguyễn Văn Hùng", "Phạm Minh Quang", "Phạm Văn Bình"}
+    assert fts_rows == 6
+
+
+@pytest.mark.parametrize("kind", ["cadres", "slips", "delegations", "archive-requests", "complaints"])
+def test_every_register_exports_after_the_upgrade(first_release_db, tmp_path, monkeypatch, capsys, kind):
+    from bvct_desktop.cli.main import main
+
+    monkeypatch.setenv("BVCT_DB", str(first_release_db))
+    monkeypatch.setenv("BVCT_USER", ADMIN)
+    monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
+    assert main(["export", kind, "--out", str(tmp_path / f"{kind}.xlsx")]) == 0
+    assert "Đã xuất" in capsys.readouterr().out
