@@ -111,13 +111,6 @@ def test_report_json_to_stdout_and_file(cli, tmp_path):
     assert json.loads(target.read_text(encoding="utf-8")) == figures
 
 
-@pytest.mark.parametrize("form", ["xlsx", "pdf", "docx"])
-def test_other_report_formats_are_not_yet_supported(cli, tmp_path, form):
-    code, _, err = cli("report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", form,
-                       "--out", tmp_path / f"bc.{form}")
-    assert code == 2 and "chưa hỗ trợ" in err
-
-
 def test_settings_list_and_set(cli):
     code, out, _ = cli("settings", "list")
     assert code == 0 and "co_quan_cap_tren\tTỈNH ỦY LÂM ĐỒNG" in out and "han_tra_loi_phieu_ngay\t30" in out

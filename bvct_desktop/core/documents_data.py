@@ -1,0 +1,193 @@
+"""What the printed documents show, gathered from the registers, and the one door they leave by.
+
+Every print and export needs Action.EXPORT and is written to the audit trail ("in" for a
+document for signature, "xuất" for a workbook or the report); the details name the file and
+what was selected, never record content. Issuing the report also needs Action.REPORT_ISSUE
+and reserves its number in the same transaction that writes the file.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import or_, select
+from sqlalchemy.engine import Connection
+
+from . import numbering, report, settings
+from .dates import display_date
+from .errors import InputError
+from .kinds import MEMBER_ROLES
+from .permissions import Action
+from .personfile import relatives
+from .registers.delegations import period_day
+from .schema import cadres, delegation_members, delegations, persons, recipients, slips, units
+from .text import identity_key
+from .vault import Database
+
+T = TypeVar("T")
+Office = dict[str, str]
+PRINTED, EXPORTED = "in", "xuất"
+
+
+def gather(db: Database, what: str, query: Callable[[Connection], T]) -> tuple[Office, T]:
+    """The office settings and a document's content, for a user allowed to print and export."""
+    db.require(Action.EXPORT, what)
+    with db.read() as connection:
+        return settings.read_all(connection), query(connection)
+
+
+def record(db: Database, action: str, kind: str, details: dict[str, Any]) -> None:
+    """Writes a print ("in") or an export ("xuất") to the audit trail once it has happened."""
+    with db.write() as connection:
+        db.audit(connection, action, kind=kind, details=details)
+
+
+def produce(db: Database, what: str, kind: str, query: Callable[[Connection], T],
+            write: Callable[[Office, T], None], details: dict[str, Any], action: str = PRINTED) -> T:
+    """Checks the permission, gathers the content, writes the file, audits."""
+    office, content = gather(db, what, query)
+    write(office, content)
+    record(db, action, kind, details)
+    return content
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A report's number and date once issued (None and None for a draft)."""
+
+    number: int | None = None
+    on: dt.date | None = None
+
+
+def report_document(db: Database, start: dt.date, end: dt.date, target: Path, subject: str,
+                    write: Callable[[Office, dict[str, Any], Issue], None], issue: bool = False) -> Issue:
+    """The periodic report as a document; with `issue`, the next report number is reserved."""
+    db.require(Action.EXPORT, "lập báo cáo")
+    if issue:
+        db.require(Action.REPORT_ISSUE, "phát hành báo cáo")
+    figures = report.figures(db, start, end)
+    details = {"tep": Path(target).name, "tu": start, "den": end}
+    with db.write() as connection:
+        office = settings.read_all(connection)
+        issued = Issue()
+        if issue:
+            today = db.clock().date()
+            number = numbering.reserve(connection, numbering.REPORT, numbering.term_start(office), today,
+                                       subject, db.actor.name, db.clock())
+            issued = Issue(number, today)
+            details["so_van_ban"] = f"{number}-{numbering.REPORT}/{office['ky_hieu']}"
+        write(office, figures, issued)
+        db.audit(connection, EXPORTED, kind="report", details=details)
+    return issued
+
+
+# Slips
+
+def _slip_query():
+    return (select(slips.c.id, slips.c.number, slips.c.issued_on, persons.c.full_name, persons.c.other_names,
+                   persons.c.birth_date, persons.c.gender, persons.c.home_town, persons.c.residence,
+                   slips.c.father_name, slips.c.mother_name, slips.c.spouse_name, slips.c.relation,
+                   slips.c.vetted_name, slips.c.purpose, recipients.c.name.label("recipient"),
+                   slips.c.result_on, slips.c.result, slips.c.note)
+            .select_from(slips.join(persons).join(recipients))
+            .where(slips.c.deleted_at.is_(None)))
+
+
+def check_period(start: dt.date, end: dt.date) -> None:
+    if end < start:
+        raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
+
+
+def slips_in_period(connection: Connection, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """The slips issued in the period (both days included), in issue order."""
+    check_period(start, end)
+    query = _slip_query().where(slips.c.issued_on.between(start, end)).order_by(slips.c.issued_on, slips.c.id)
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def slips_numbered(connection: Connection, year: int, numbers: Sequence[str]) -> list[dict[str, Any]]:
+    """The slips of `year` with these numbers (as written), in the order given; every one must exist."""
+    keys = [identity_key(number) for number in numbers]
+    query = _slip_query().where(slips.c.year == year, slips.c.number_key.in_(set(keys)))
+    found = {identity_key(row["number"]): dict(row) for row in connection.execute(query).mappings()}
+    missing = [number for number, key in zip(numbers, keys, strict=True) if key not in found]
+    if missing:
+        raise InputError(f"Không có phiếu số {', '.join(missing)} năm {year}.")
+    return [found[key] for key in dict.fromkeys(keys)]
+
+
+def slips_by_ids(connection: Connection, ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The slips chosen in a register (those still there), in the order given."""
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 400):
+        query = _slip_query().where(slips.c.id.in_(list(ids[start:start + 400])))
+        found.update((row["id"], dict(row)) for row in connection.execute(query).mappings())
+    return [found[record_id] for record_id in ids if record_id in found]
+
+
+# Delegations
+
+def delegation_for_print(connection: Connection, decision_no: str, on: dt.date | None) -> dict[str, Any]:
+    """One delegation by its decision number, with its members (heads first).
+
+    A number shared by several delegations needs the decision date to tell them apart.
+    """
+    wanted = identity_key(decision_no)
+    rows = connection.execute(select(delegations).where(delegations.c.deleted_at.is_(None),
+                                                        delegations.c.decision_no.is_not(None))).mappings()
+    found = [dict(row) for row in rows if identity_key(row["decision_no"]) == wanted]
+    if on is not None:
+        found = [row for row in found if row["decision_on"] == on]
+    if not found:
+        when = f" ngày {display_date(on)}" if on else ""
+        raise InputError(f"Không có đoàn ra nào theo quyết định số «{decision_no}»{when}.")
+    if len(found) > 1:
+        dates = ", ".join(display_date(row["decision_on"]) or "không ghi ngày" for row in found)
+        raise InputError(f"Số quyết định «{decision_no}» dùng cho {len(found)} đoàn (ngày quyết định: {dates}); "
+                         "ghi thêm --date để chọn một đoàn.")
+    trip = found[0]
+    members = connection.execute(
+        select(persons.c.full_name, persons.c.birth_date, persons.c.home_town, delegation_members.c.position,
+               delegation_members.c.unit, delegation_members.c.role, delegation_members.c.id)
+        .select_from(delegation_members.join(cadres).join(persons))
+        .where(delegation_members.c.delegation_id == trip["id"])).mappings()
+    rank = {role: index for index, role in enumerate(MEMBER_ROLES)}
+    trip["members"] = sorted((dict(member) for member in members),
+                             key=lambda member: (rank.get(member["role"], len(rank)), member["id"]))
+    return trip
+
+
+# Cadres
+
+def cadre_for_print(connection: Connection, full_name: str, birth_date: str | None) -> dict[str, Any]:
+    """One cadre's summary: particulars, party dates, relatives, trips abroad and the slips of their vetting."""
+    query = (select(cadres.c.id, cadres.c.person_id, persons.c.full_name, persons.c.birth_date,
+                    persons.c.gender, persons.c.cccd, persons.c.cmnd, persons.c.home_town, persons.c.residence,
+                    persons.c.ethnicity, persons.c.religion, cadres.c.position, units.c.name.label("unit"),
+                    cadres.c.management, cadres.c.party_joined_on, cadres.c.party_official_on,
+                    cadres.c.party_card_no, cadres.c.note, persons.c.other_names)
+             .select_from(cadres.join(persons).outerjoin(units))
+             .where(cadres.c.deleted_at.is_(None), persons.c.name_key == identity_key(full_name)))
+    if birth_date:
+        query = query.where(persons.c.birth_date == birth_date)
+    found = [dict(row) for row in connection.execute(query).mappings()]
+    if not found:
+        raise InputError(f"Không có cán bộ «{full_name}»" + (f" sinh {birth_date}" if birth_date else "") + ".")
+    if len(found) > 1:
+        raise InputError(f"Có {len(found)} cán bộ tên «{full_name}»; ghi thêm --birth để chọn một người.")
+    cadre = found[0]
+    cadre["trips"] = [dict(row) for row in connection.execute(
+        select(delegations.c.decision_no, delegations.c.decision_on, delegations.c.name, delegations.c.countries,
+               delegations.c.purpose, delegations.c.depart_on, delegations.c.return_on,
+               delegation_members.c.role)
+        .select_from(delegation_members.join(delegations))
+        .where(delegation_members.c.cadre_id == cadre["id"], delegations.c.deleted_at.is_(None))
+        .order_by(period_day(), delegations.c.id)).mappings()]
+    cadre["relatives"] = [{**asdict(relative), "country": relative.country if relative.abroad else None}
+                          for relative in relatives.of_person(connection, cadre["person_id"])]
+    cadre["slips"] = [dict(row) for row in connection.execute(
+        _slip_query().where(or_(slips.c.person_id == cadre["person_id"], slips.c.vetted_cadre_id == cadre["id"]))
+        .order_by(slips.c.issued_on, slips.c.id)).mappings()]
+    return cadre

@@ -1,0 +1,360 @@
+"""The HD 36 layout of a Party document, drawn with reportlab's canvas API.
+
+A page is: the header block (superior body, issuing body and "*" on the left; "ĐẢNG CỘNG SẢN
+VIỆT NAM" underlined on the right), the number and the italic place-and-date line, the title
+with its separator, the body, then the signature block beside the underlined "Nơi nhận".
+Page numbers run from page 2 of each document; the secrecy mark is on every page.
+Every size and distance comes from the format profile.
+"""
+
+import datetime as dt
+import io
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import landscape
+from reportlab.pdfgen.canvas import Canvas
+
+from . import fonts
+from .fonts import BOLD, ITALIC, REGULAR
+from .profile import Profile
+
+PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+CREATOR = "BVCT Desktop"
+DOTS = "…"
+LEFT_COLUMN = 0.42  # share of the text width taken by the issuing body's column
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def vietnamese_number(value: int) -> str:
+    """1250 → "1.250" (the dot groups thousands)."""
+    return f"{value:,}".replace(",", ".")
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Who issues and signs, from the office settings (spec, "Settings")."""
+
+    superior: str
+    issuer: str
+    symbol: str
+    place: str
+    authority: str
+    signer_title: str
+    signer: str
+    secrecy: str = ""
+
+    @classmethod
+    def from_settings(cls, values: Mapping[str, str], secrecy: str | None = None) -> "Letterhead":
+        return cls(superior=values["co_quan_cap_tren"], issuer=values["co_quan"], symbol=values["ky_hieu"],
+                   place=values["dia_danh"], authority=values["quyen_ky"], signer_title=values["chuc_vu_ky"],
+                   signer=values["nguoi_ky"], secrecy=values["do_mat"] if secrecy is None else secrecy)
+
+
+def number_text(number: object | None, doc_code: str | None, symbol: str) -> str:
+    """"Số 12-BC/BTCTU"; a draft (no number yet) leaves the number blank to be written in.
+
+    Without a document code the number is printed as written (a slip's "12/PXM").
+    """
+    if doc_code is None:
+        return f"Số {number}" if number else "Số"
+    shown = str(number) if number is not None else "\u00a0" * 8
+    return f"Số {shown}-{doc_code}/{symbol}"
+
+
+def date_text(place: str, day: dt.date | None, profile: Profile, year: int | None = None) -> str:
+    """"Lâm Đồng, ngày 05 tháng 01 năm 2026": leading zeros where the profile says; a draft
+    (no day yet) leaves day and month blank."""
+    if day is None:
+        blank = "\u00a0" * 6
+        return f"{place}, ngày{blank}tháng{blank}năm {year or dt.date.today().year}"
+    day_text = f"{day.day:02d}" if day.day < profile.pad_day_below else str(day.day)
+    month_text = f"{day.month:02d}" if day.month < profile.pad_month_below else str(day.month)
+    return f"{place}, ngày {day_text} tháng {month_text} năm {day.year}"
+
+
+def wrap(text: str, font: str, size: float, width: float, first_indent: float = 0.0) -> list[str]:
+    """Lines of `text` that fit `width` (the first one after `first_indent`); words are never cut
+    unless a single word is wider than the line."""
+    text = nfc(text)
+    if "\n" not in text and fonts.width(text, font, size) <= width - first_indent:
+        return [text]
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        space = fonts.width(" ", font, size)
+        line, line_width, limit = [], 0.0, width - first_indent
+        for word in paragraph.split():
+            word_width = fonts.width(word, font, size)
+            if line and line_width + space + word_width > limit:
+                lines.append(" ".join(line))
+                line, line_width, limit = [], 0.0, width
+            line.append(word)
+            line_width += word_width + (space if len(line) > 1 else 0.0)
+        lines.append(" ".join(line))
+        first_indent = 0.0
+    return lines
+
+
+def fit_size(text: str, font: str, size: float, width: float, smallest: float = 8.0) -> float:
+    """The profile's size, shrunk only as much as needed for one line to fit."""
+    while size > smallest and fonts.width(text, font, size) > width:
+        size -= 0.5
+    return size
+
+
+class DocumentCanvas(Canvas):
+    """A reportlab canvas that numbers each document's pages from 2 and marks every page secret."""
+
+    def __init__(self, sink: io.BytesIO, profile: Profile, head: Letterhead, title: str,
+                 wide: bool = False):
+        fonts.register()
+        size = landscape(profile.page_size) if wide else profile.page_size
+        super().__init__(sink, pagesize=size, initialFontName=REGULAR, initialFontSize=profile.size("body"),
+                         pageCompression=1)
+        self.profile, self.head = profile, head
+        self.page_width, self.page_height = size
+        top, bottom, left, right = profile.margins
+        self.left, self.right, self.top, self.bottom = left, self.page_width - right, self.page_height - top, bottom
+        self.width = self.right - self.left
+        self.document_page = 1
+        self.dots: list[tuple[float, float, float, float]] = []
+        self.setTitle(nfc(title))
+        self.setAuthor(nfc(f"{head.issuer} – {head.superior}"))
+        self.setCreator(CREATOR)
+
+    def setFont(self, name: str, size: float, leading: float | None = None) -> None:  # noqa: N802
+        """Sets the font only when it changes (each call otherwise adds operators to the page)."""
+        if leading is None and (name, size) == (self._fontname, self._fontsize):
+            return
+        super().setFont(name, size, leading)
+
+    def new_document(self) -> None:
+        """The next page starts another document of a batch (its pages count from 1 again)."""
+        self.document_page = 1
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._decorate()
+        super().showPage()
+        self.document_page += 1
+
+    def _decorate(self) -> None:
+        if self.dots:
+            self.setLineWidth(0.6)
+            self.setDash(1, 2.5)
+            self.lines(self.dots)
+            self.setDash()
+            self.dots = []
+        margin_middle = (self.page_height + self.top) / 2
+        if self.document_page > 1:
+            self.setFont(REGULAR, self.profile.size("page_number"))
+            self.drawCentredString(self.page_width / 2, margin_middle - 4, str(self.document_page))
+        if self.head.secrecy:
+            size = self.profile.size("secrecy")
+            mark = nfc(self.head.secrecy)
+            mark_width = fonts.width(mark, BOLD, size)
+            self.setFont(BOLD, size)
+            self.drawString(self.left + 4, margin_middle - 4, mark)
+            self.rect(self.left, margin_middle - 4 - size * 0.3, mark_width + 8, size * 1.2)
+
+
+class Flow:
+    """Where the next line goes on a DocumentCanvas; starts a new page when the text runs out."""
+
+    def __init__(self, canvas: DocumentCanvas):
+        self.c = canvas
+        self.profile = canvas.profile
+        self.y = canvas.top
+
+    def need(self, height: float) -> bool:
+        """Makes room for `height`; True when that took a new page."""
+        if self.y - height >= self.c.bottom:
+            return False
+        self.new_page()
+        return True
+
+    def new_page(self) -> None:
+        self.c.showPage()
+        self.y = self.c.top
+
+    def skip(self, points: float) -> None:
+        self.y -= points
+
+    def line(self, text: str, font: str, size: float, align: str = "left", x: float | None = None) -> None:
+        leading = self.profile.leading(size)
+        self.need(leading)
+        self.y -= leading
+        draw_aligned(self.c, nfc(text), font, size, self.y + size * 0.22, align,
+                     self.c.left if x is None else x, self.c.right)
+
+    def paragraph(self, text: str, font: str = REGULAR, size: float | None = None, indent: bool = True,
+                  justify: bool = True, align: str = "left") -> None:
+        """A body paragraph: first line indented, lines justified (the last one not)."""
+        size = size or self.profile.size("body")
+        first = self.profile.first_line_indent if indent else 0.0
+        lines = wrap(text, font, size, self.c.width, first)
+        leading = self.profile.leading(size)
+        for number, text_line in enumerate(lines):
+            self.need(leading)
+            self.y -= leading
+            x = self.c.left + (first if number == 0 else 0.0)
+            baseline = self.y + size * 0.22
+            if justify and number < len(lines) - 1:
+                draw_justified(self.c, text_line, font, size, x, self.c.right, baseline)
+            else:
+                draw_aligned(self.c, text_line, font, size, baseline, align, x, self.c.right)
+        self.y -= self.profile.paragraph_after
+
+    def labelled(self, label: str, value: str | None, size: float, value_font: str = REGULAR) -> None:
+        """"Label: value" wrapped under itself; an unknown value is a dotted line to fill by hand."""
+        label_text = f"{label}: "
+        label_width = fonts.width(label_text, REGULAR, size)
+        leading = self.profile.leading(size)
+        self.need(leading)
+        self.y -= leading
+        baseline = self.y + size * 0.22
+        self.c.setFont(REGULAR, size)
+        self.c.drawString(self.c.left, baseline, nfc(label_text))
+        if not value:
+            dotted_line(self.c, self.c.left + label_width, self.c.right, baseline)
+            return
+        lines = wrap(value, value_font, size, self.c.width, label_width)
+        self.c.setFont(value_font, size)
+        self.c.drawString(self.c.left + label_width, baseline, lines[0])
+        for text_line in lines[1:]:
+            self.need(leading)
+            self.y -= leading
+            self.c.setFont(value_font, size)
+            self.c.drawString(self.c.left, self.y + size * 0.22, text_line)
+
+    def dotted_lines(self, count: int, size: float) -> None:
+        leading = self.profile.leading(size)
+        for _ in range(count):
+            self.need(leading)
+            self.y -= leading
+            dotted_line(self.c, self.c.left, self.c.right, self.y + size * 0.22)
+
+
+def draw_aligned(c: Canvas, text: str, font: str, size: float, baseline: float, align: str,
+                 left: float, right: float) -> None:
+    c.setFont(font, size)
+    if align == "center":
+        c.drawCentredString((left + right) / 2, baseline, text)
+    elif align == "right":
+        c.drawRightString(right, baseline, text)
+    else:
+        c.drawString(left, baseline, text)
+
+
+def draw_justified(c: Canvas, text: str, font: str, size: float, left: float, right: float,
+                   baseline: float) -> None:
+    words = text.split(" ")
+    if len(words) < 2:
+        draw_aligned(c, text, font, size, baseline, "left", left, right)
+        return
+    widths = [fonts.width(word, font, size) for word in words]
+    gap = (right - left - sum(widths)) / (len(words) - 1)
+    c.setFont(font, size)
+    x = left
+    for word, word_width in zip(words, widths, strict=True):
+        c.drawString(x, baseline, word)
+        x += word_width + gap
+
+
+def dotted_line(c: "DocumentCanvas", left: float, right: float, baseline: float) -> None:
+    """A line of dots to write on by hand; drawn with the page's others when the page is done."""
+    c.dots.append((left, baseline, right, baseline))
+
+
+def header(flow: Flow, number: str, date: str) -> None:
+    """The header block, the number and the place-and-date line (HD 36)."""
+    c, p = flow.c, flow.profile
+    head = c.head
+    split = c.left + c.width * LEFT_COLUMN
+    left_mid, right_mid = (c.left + split) / 2, (split + c.right) / 2
+    left_width, right_width = split - c.left, c.right - split
+    y = flow.y
+    superior_size = fit_size(head.superior, REGULAR, p.size("superior"), left_width)
+    party_size = p.size("party")
+    y -= p.leading(max(superior_size, party_size))
+    c.setFont(REGULAR, superior_size)
+    c.drawCentredString(left_mid, y, nfc(head.superior))
+    c.setFont(BOLD, party_size)
+    c.drawCentredString(right_mid, y, PARTY)
+    party_width = fonts.width(PARTY, BOLD, party_size)
+    c.setLineWidth(0.8)
+    c.line(right_mid - party_width / 2, y - 3, right_mid + party_width / 2, y - 3)
+    issuer_size = fit_size(head.issuer, BOLD, p.size("issuer"), left_width)
+    y -= p.leading(issuer_size)
+    c.setFont(BOLD, issuer_size)
+    c.drawCentredString(left_mid, y, nfc(head.issuer))
+    y -= p.leading(issuer_size)
+    c.drawCentredString(left_mid, y, "*")
+    number_size = fit_size(number, REGULAR, p.size("number"), left_width)
+    date_size = fit_size(date, ITALIC, p.size("date"), right_width)
+    y -= p.leading(max(number_size, date_size))
+    c.setFont(REGULAR, number_size)
+    c.drawCentredString(left_mid, y, nfc(number))
+    c.setFont(ITALIC, date_size)
+    c.drawCentredString(right_mid, y, nfc(date))
+    flow.y = y - p.leading(p.size("body")) * 0.6
+
+
+def title(flow: Flow, name: str, subject: Sequence[str] = ()) -> None:
+    """The document's kind in capitals, its subject, and the short separator line below."""
+    c, p = flow.c, flow.profile
+    flow.skip(p.leading(p.size("body")) * 0.4)
+    flow.line(name, BOLD, p.size("title"), "center")
+    for text in subject:
+        for text_line in wrap(text, BOLD, p.size("subject"), c.width * 0.85):
+            flow.line(text_line, BOLD, p.size("subject"), "center")
+    flow.skip(6)
+    middle = (c.left + c.right) / 2
+    c.setLineWidth(0.6)
+    c.line(middle - p.separator_width / 2, flow.y, middle + p.separator_width / 2, flow.y)
+    flow.skip(p.leading(p.size("body")) * 0.6)
+
+
+def signature(flow: Flow, recipients: Sequence[str] | None) -> None:
+    """The signer's block on the right, "Nơi nhận" on the left (kept together on one page)."""
+    c, p = flow.c, flow.profile
+    head = c.head
+    title_size, name_size = p.size("signer_title"), p.size("signer_name")
+    label_size, list_size = p.size("recipients_label"), p.size("recipients")
+    lines = [line for line in (head.authority, head.signer_title) if line]
+    block = (p.leading(title_size) * len(lines) + p.signature_space + p.leading(name_size))
+    listed = list(recipients or ())
+    block = max(block, p.leading(label_size) + p.leading(list_size) * len(listed))
+    flow.skip(p.leading(p.size("body")) * 0.3)
+    flow.need(block)
+    split = c.left + c.width * 0.45
+    right_mid = (split + c.right) / 2
+    y = flow.y
+    for text in lines:
+        y -= p.leading(title_size)
+        c.setFont(BOLD, fit_size(text, BOLD, title_size, c.right - split))
+        c.drawCentredString(right_mid, y, nfc(text))
+    y -= p.signature_space + p.leading(name_size)
+    if head.signer:
+        c.setFont(BOLD, name_size)
+        c.drawCentredString(right_mid, y, nfc(head.signer))
+    bottom = y
+    if recipients is not None:
+        y = flow.y - p.leading(label_size)
+        label = "Nơi nhận"
+        c.setFont(REGULAR, label_size)
+        c.drawString(c.left, y, f"{label}:")
+        c.setLineWidth(0.6)
+        c.line(c.left, y - 2, c.left + fonts.width(label, REGULAR, label_size), y - 2)
+        c.setFont(REGULAR, list_size)
+        for text in listed:
+            y -= p.leading(list_size)
+            for number, text_line in enumerate(wrap(f"- {text}", REGULAR, list_size, split - c.left - 6)):
+                if number:
+                    y -= p.leading(list_size)
+                c.drawString(c.left + (6 if number else 0), y, text_line)
+        bottom = min(bottom, y)
+    flow.y = bottom - p.leading(p.size("body")) * 0.5

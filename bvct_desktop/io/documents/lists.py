@@ -1,0 +1,106 @@
+"""The slip register (sổ theo dõi, landscape) and a delegation's member list (danh sách trích
+ngang), each as a PDF for signature and as a workbook; columns named by the field declarations."""
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ...core.dates import PartialDate, display_date
+from ...core.kinds import DELEGATIONS, SLIPS
+from . import layout, tables
+from .fonts import ITALIC, REGULAR
+from .layout import DocumentCanvas, Flow, vietnamese_number
+from .tables import Column
+from .workbook import Sheet
+
+REGISTER_TITLE = "SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH"
+DELEGATION_TITLE = "DANH SÁCH TRÍCH NGANG"
+
+S, D = SLIPS.field, DELEGATIONS.field
+REGISTER_COLUMNS: tuple[Column, ...] = (
+    tables.counter(), tables.of(S("number"), 1.05, align="center"), tables.of(S("issued_on"), 1.25, align="center"),
+    tables.of(S("full_name"), 1.8), tables.of(S("birth_date"), 1.25, align="center"),
+    tables.of(S("home_town"), 1.6), tables.of(S("relation"), 0.9), tables.of(S("vetted_name"), 1.5),
+    tables.of(S("purpose"), 1.1), tables.of(S("recipient"), 1.6), tables.of(S("result_on"), 1.25, align="center"),
+    tables.of(S("result"), 1.7),
+)
+REGISTER_SIZE = 11  # points: twelve columns across a landscape page
+MEMBER_COLUMNS: tuple[Column, ...] = (
+    tables.counter(), tables.of(D("full_name"), 2.0, label="Họ và tên"),
+    tables.plain("birth_year", "Năm sinh", 0.8, "center", 10), tables.of(D("position"), 1.8),
+    tables.of(D("unit"), 2.0), tables.of(D("role"), 1.2),
+)
+
+
+def period_text(start: dt.date, end: dt.date) -> str:
+    return f"Từ ngày {display_date(start)} đến ngày {display_date(end)}"
+
+
+# The slip register
+
+def draw_register(c: DocumentCanvas, slips: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date,
+                  printed_on: dt.date) -> None:
+    draw_listing(c, REGISTER_TITLE, period_text(start, end), REGISTER_COLUMNS, slips, printed_on, "phiếu",
+                 REGISTER_SIZE)
+
+
+def draw_listing(c: DocumentCanvas, title: str, subtitle: str, columns: Sequence[Column],
+                 records: Sequence[Mapping[str, Any]], printed_on: dt.date, unit: str = "bản ghi",
+                 size: float | None = None) -> None:
+    """A register's records under the header block, numbered, with their count below."""
+    flow = Flow(c)
+    layout.header(flow, "", layout.date_text(c.head.place, printed_on, c.profile))
+    layout.title(flow, title, [subtitle] if subtitle else [])
+    tables.draw_table(flow, columns, tables.numbered(records), size)
+    flow.line(f"Tổng số: {vietnamese_number(len(records))} {unit}.", ITALIC, size or c.profile.size("table"))
+
+
+def register_sheet(slips: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date) -> Sheet:
+    return Sheet("Sổ theo dõi phiếu", [REGISTER_TITLE, period_text(start, end)], REGISTER_COLUMNS,
+                 tables.numbered(slips), wide=True, notes=[f"Tổng số: {vietnamese_number(len(slips))} phiếu."])
+
+
+# A delegation's member list
+
+def delegation_lines(trip: Mapping[str, Any]) -> list[str]:
+    """What the list is attached to and what the trip is: the proposal's header lines."""
+    lines = []
+    if trip["decision_no"]:
+        when = f" ngày {display_date(trip['decision_on'])}" if trip["decision_on"] else ""
+        lines.append(f"(Kèm theo Quyết định số {trip['decision_no']}{when})")
+    lines.append(f"{D('name').header}: {trip['name']}")
+    lines.append(f"{D('countries').header}: {trip['countries']}")
+    if trip["purpose"]:
+        lines.append(f"{D('purpose').header}: {trip['purpose']}")
+    lines.append(f"Thời gian: từ ngày {display_date(trip['depart_on'])} đến ngày {display_date(trip['return_on'])}")
+    return lines
+
+
+def member_records(trip: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return tables.numbered({**member, "birth_year": _year(member["birth_date"])} for member in trip["members"])
+
+
+def _year(birth_date: str | None) -> str:
+    return str(PartialDate.from_iso(birth_date).year) if birth_date else ""
+
+
+def draw_delegation(c: DocumentCanvas, trip: Mapping[str, Any], printed_on: dt.date) -> None:
+    flow = Flow(c)
+    size = c.profile.size("body")
+    layout.header(flow, "", layout.date_text(c.head.place, printed_on, c.profile))
+    subject = f"cán bộ, đảng viên đi {trip['countries']}"
+    layout.title(flow, DELEGATION_TITLE, [subject])
+    lines = delegation_lines(trip)
+    if trip["decision_no"]:
+        flow.line(lines.pop(0), ITALIC, size, "center")
+        flow.skip(4)
+    for text in lines:
+        flow.paragraph(text, REGULAR, size, indent=False, justify=False)
+    tables.draw_table(flow, MEMBER_COLUMNS, member_records(trip))
+    flow.line(f"Danh sách có {vietnamese_number(len(trip['members']))} người.", ITALIC, size)
+    layout.signature(flow, None)
+
+
+def delegation_sheet(trip: Mapping[str, Any]) -> Sheet:
+    return Sheet("Danh sách trích ngang", [f"{DELEGATION_TITLE} CÁN BỘ, ĐẢNG VIÊN ĐI {trip['countries'].upper()}",
+                                           *delegation_lines(trip)], MEMBER_COLUMNS, member_records(trip))

@@ -1,0 +1,51 @@
+"""Writing a PDF document: drawn in memory, encrypted when asked (AES-256), then written atomically.
+
+The plaintext of an encrypted document never touches the disk. Encryption is PDF 2.0's
+AES-256 (revision 6) through pypdf; reportlab's own 256-bit mode is the deprecated revision 5
+(one unsalted-iteration SHA-256 per password guess) and needs the unmaintained pyaes.
+"""
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from ...core.errors import InputError
+from ...core.files import atomic_output
+from .layout import DocumentCanvas, Letterhead
+from .profile import Profile
+
+Draw = Callable[[DocumentCanvas], None]
+
+
+def render(draw: Draw, profile: Profile, head: Letterhead, title: str, wide: bool = False) -> bytes:
+    """The PDF's bytes: `draw` fills the canvas, page by page."""
+    sink = io.BytesIO()
+    canvas = DocumentCanvas(sink, profile, head, title, wide)
+    draw(canvas)
+    canvas.save()
+    return sink.getvalue()
+
+
+def encrypt(data: bytes, password: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
+    sink = io.BytesIO()
+    writer.write(sink)
+    return sink.getvalue()
+
+
+def save(data: bytes, target: Path, password: str | None = None) -> None:
+    check_target(Path(target), ".pdf")
+    if password:
+        data = encrypt(data, password)
+    with atomic_output(Path(target)) as temp:
+        temp.write_bytes(data)
+
+
+def check_target(target: Path, suffix: str) -> None:
+    if target.suffix.lower() != suffix:
+        raise InputError(f"Tệp «{target.name}» phải có đuôi {suffix}.")
+    if not target.parent.is_dir():
+        raise InputError(f"Thư mục «{target.parent}» không tồn tại.")

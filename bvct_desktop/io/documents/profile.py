@@ -1,0 +1,81 @@
+"""Format profiles: the editable layout values of a document rule (HD 36, HD 05/2026 …).
+
+A profile is a TOML file in resources/profiles/; an office changes margins, sizes or the
+default recipients there, without touching the program.
+"""
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+
+from ...core.errors import InputError
+from ...resources import resource_path
+
+DEFAULT = "hd36"
+_SIZES = {"A4": A4}
+
+
+@dataclass(frozen=True)
+class Profile:
+    key: str
+    name: str
+    draft: bool
+    page_size: tuple[float, float]
+    margins: tuple[float, float, float, float]  # top, bottom, left, right in points
+    sizes: dict[str, float]
+    line: float
+    paragraph_after: float
+    first_line_indent: float
+    signature_space: float
+    separator_width: float
+    pad_day_below: int
+    pad_month_below: int
+    recipients: tuple[str, ...]
+    report_recipients: tuple[str, ...]
+    slip: dict[str, object]
+
+    def size(self, role: str) -> float:
+        return self.sizes[role]
+
+    def leading(self, size: float) -> float:
+        return size * self.line
+
+
+def profile_path(key: str) -> Path:
+    return resource_path(f"profiles/{key}.toml")
+
+
+def available() -> list[str]:
+    """The profile keys bundled with the program (file names without .toml)."""
+    return sorted(path.stem for path in profile_path(DEFAULT).parent.glob("*.toml"))
+
+
+def load(key: str = DEFAULT) -> Profile:
+    try:
+        path = profile_path(key)
+    except FileNotFoundError:
+        raise InputError(f"Không có hồ sơ thể thức «{key}»; chọn một trong: {', '.join(available())}.") from None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        page, spacing = data["page"], data["spacing"]
+        return Profile(
+            key=key, name=data["name"], draft=bool(data.get("draft", False)),
+            page_size=_SIZES[page["size"]],
+            margins=tuple(float(page[side]) * mm for side in
+                          ("margin_top", "margin_bottom", "margin_left", "margin_right")),
+            sizes={role: float(size) for role, size in data["font_size"].items()},
+            line=float(spacing["line"]), paragraph_after=float(spacing["paragraph_after"]),
+            first_line_indent=float(spacing["first_line_indent"]) * mm,
+            signature_space=float(spacing["signature_space"]) * mm,
+            separator_width=float(spacing["separator_width"]) * mm,
+            pad_day_below=int(data["date"]["pad_day_below"]),
+            pad_month_below=int(data["date"]["pad_month_below"]),
+            recipients=tuple(data["recipients_default"]["lines"]),
+            report_recipients=tuple(data["report"]["recipients"]),
+            slip=dict(data["slip"]),
+        )
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
+        raise InputError(f"Hồ sơ thể thức «{path}» sai cấu trúc ({error}); hãy sửa tệp.") from None

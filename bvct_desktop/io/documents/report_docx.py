@@ -1,0 +1,211 @@
+"""The periodic report as an editable Word document (python-docx), laid out like the PDF.
+
+Officers rewrite the narrative in Word, so everything is ordinary paragraphs and tables in the
+font "Times New Roman" (whose metrics Liberation Serif, bundled, shares): the header block and
+the signature block are border-less tables, page numbers a PAGE field from page 2.
+"""
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
+
+from ..xlsx_writer import _save
+from . import fonts
+from .fonts import WORD_FONT
+from .layout import LEFT_COLUMN, PARTY, Letterhead, nfc
+from .pdf import check_target
+from .profile import Profile
+from .report_content import FILL, HEADING, TITLE, ReportContent
+from .tables import TOTAL, column_widths
+
+FALLBACK_FONT = "Liberation Serif"
+WORD_CELL_PADDING = 7.5  # points each side: Word's default cell margin (0.19 cm) and some slack for its line breaking
+CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+
+
+def write_report(target: Path, content: ReportContent, head: Letterhead, profile: Profile, number: str,
+                 date: str, attached_to: str, password: str | None = None) -> None:
+    check_target(Path(target), ".docx")
+    fonts.register()  # the appendix columns are sized with the PDF's metrics
+    document = Document()
+    _page(document, profile)
+    _styles(document, profile)
+    _fallback_font(document)
+    _page_numbers_and_mark(document, head, profile)
+    _header_block(document, head, profile, number, date)
+    title = _text(document.add_paragraph(), TITLE, profile.size("title"), bold=True, align=CENTER, after=0)
+    title.paragraph_format.space_before = Pt(profile.size("body") * 0.6)
+    _text(document.add_paragraph(), content.subject, profile.size("subject"), bold=True, align=CENTER, after=0)
+    _text(document.add_paragraph(), "-----", profile.size("body"), align=CENTER)
+    body = profile.size("body")
+    for section in content.sections:
+        _body(document, section.heading, profile, bold=True)
+        for paragraph in section.paragraphs:
+            _body(document, paragraph.text, profile, bold=paragraph.style == HEADING,
+                  italic=paragraph.style == FILL)
+    _signature(document, head, profile, content.recipients)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    for number, appendix in enumerate(content.appendices):
+        if number:
+            document.add_paragraph()
+        _text(document.add_paragraph(), appendix.title, body, bold=True, align=CENTER, after=0)
+        _text(document.add_paragraph(), attached_to, body, italic=True, align=CENTER)
+        table = document.add_table(rows=1, cols=len(appendix.columns))
+        table.style = "Table Grid"
+        table.autofit = False
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _repeat_header(table.rows[0])
+        widths = column_widths(appendix.columns, _usable_width(profile), profile.size("table"), WORD_CELL_PADDING)
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Pt(width)
+        for cell, column, width in zip(table.rows[0].cells, appendix.columns, widths, strict=True):
+            cell.width = Pt(width)
+            _text(cell.paragraphs[0], column.label, profile.size("table"), bold=True, align=CENTER, after=0)
+        for record in appendix.records:
+            cells = table.add_row().cells
+            for cell, column, width in zip(cells, appendix.columns, widths, strict=True):
+                cell.width = Pt(width)
+                align = {"center": CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(column.align, LEFT)
+                _text(cell.paragraphs[0], column.text(record), profile.size("table"),
+                      bold=bool(record.get(TOTAL)), align=align, after=0)
+        if appendix.note:
+            _text(document.add_paragraph(), appendix.note, profile.size("table"), italic=True)
+    _save(document, Path(target), password)
+
+
+def _page(document, profile: Profile) -> None:
+    section = document.sections[0]
+    width, height = profile.page_size
+    section.page_width, section.page_height = Pt(width), Pt(height)
+    top, bottom, left, right = profile.margins
+    section.top_margin, section.bottom_margin = Pt(top), Pt(bottom)
+    section.left_margin, section.right_margin = Pt(left), Pt(right)
+
+
+def _styles(document, profile: Profile) -> None:
+    normal = document.styles["Normal"]
+    normal.font.name = WORD_FONT
+    normal.font.size = Pt(profile.size("body"))
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), WORD_FONT)
+
+
+def _fallback_font(document) -> None:
+    """Names Liberation Serif (bundled, same metrics) as the stand-in where Times New Roman is missing."""
+    part = document.part.part_related_by(RT.FONT_TABLE)
+    table = etree.fromstring(part.blob)
+    for font in table.iterchildren(qn("w:font")):
+        if font.get(qn("w:name")) == WORD_FONT:
+            alternative = etree.SubElement(font, qn("w:altName"))
+            alternative.set(qn("w:val"), FALLBACK_FONT)
+            font.insert(0, alternative)  # altName comes first in a w:font
+    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)  # a plain Part
+
+
+def _text(paragraph: DocxParagraph, text: str, size: float, bold: bool = False, italic: bool = False,
+          underline: bool = False, align=LEFT, after: float | None = None) -> DocxParagraph:
+    paragraph.alignment = align
+    if after is not None:
+        paragraph.paragraph_format.space_after = Pt(after)
+    run = paragraph.add_run(nfc(text))
+    run.font.size, run.bold, run.italic, run.underline = Pt(size), bold, italic, underline
+    return paragraph
+
+
+def _body(document, text: str, profile: Profile, bold: bool = False, italic: bool = False) -> None:
+    paragraph = _text(document.add_paragraph(), text, profile.size("body"), bold=bold, italic=italic,
+                      align=JUSTIFY, after=profile.paragraph_after)
+    paragraph.paragraph_format.first_line_indent = Pt(profile.first_line_indent)
+    paragraph.paragraph_format.line_spacing = profile.line
+
+
+def _borderless(table) -> None:
+    table.style = None
+    table.autofit = False
+
+
+def _header_block(document, head: Letterhead, profile: Profile, number: str, date: str) -> None:
+    table = document.add_table(rows=2, cols=2)
+    _borderless(table)
+    _widths(table, profile, LEFT_COLUMN)
+    left, right = table.rows[0].cells
+    _text(left.paragraphs[0], head.superior, profile.size("superior"), align=CENTER, after=0)
+    _text(left.add_paragraph(), head.issuer, profile.size("issuer"), bold=True, align=CENTER, after=0)
+    _text(left.add_paragraph(), "*", profile.size("issuer"), bold=True, align=CENTER, after=0)
+    _text(right.paragraphs[0], PARTY, profile.size("party"), bold=True, underline=True, align=CENTER, after=0)
+    left, right = table.rows[1].cells
+    _text(left.paragraphs[0], number, profile.size("number"), align=CENTER, after=0)
+    _text(right.paragraphs[0], date, profile.size("date"), italic=True, align=CENTER, after=0)
+
+
+def _signature(document, head: Letterhead, profile: Profile, recipients) -> None:
+    table = document.add_table(rows=1, cols=2)
+    _borderless(table)
+    _widths(table, profile, 0.45)
+    left, right = table.rows[0].cells
+    label = left.paragraphs[0]
+    label.paragraph_format.space_after = Pt(0)
+    run = label.add_run("Nơi nhận")
+    run.underline, run.font.size = True, Pt(profile.size("recipients_label"))
+    label.add_run(":").font.size = Pt(profile.size("recipients_label"))
+    for text in recipients:
+        _text(left.add_paragraph(), f"- {text}", profile.size("recipients"), after=0)
+    first = True
+    for text in (head.authority, head.signer_title):
+        if text:
+            paragraph = right.paragraphs[0] if first else right.add_paragraph()
+            _text(paragraph, text, profile.size("signer_title"), bold=True, align=CENTER, after=0)
+            first = False
+    for _ in range(max(1, round(profile.signature_space / profile.leading(profile.size("body"))))):
+        right.add_paragraph()
+    _text(right.add_paragraph(), head.signer, profile.size("signer_name"), bold=True, align=CENTER, after=0)
+
+
+def _widths(table, profile: Profile, left_share: float) -> None:
+    usable = _usable_width(profile)
+    widths = (Pt(usable * left_share), Pt(usable * (1 - left_share)))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice follows
+        for cell in column.cells:
+            cell.width = width  # each cell, which Word follows
+
+
+def _usable_width(profile: Profile) -> float:
+    _, _, left, right = profile.margins
+    return profile.page_size[0] - left - right
+
+
+def _repeat_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    properties.append(marker)
+
+
+def _page_numbers_and_mark(document, head: Letterhead, profile: Profile) -> None:
+    """A centred PAGE field in the header from page 2; the secrecy mark on every page."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    for header in (section.first_page_header, section.header):
+        paragraph = header.paragraphs[0]
+        if head.secrecy:
+            _text(paragraph, head.secrecy, profile.size("secrecy"), bold=True, after=0)
+    paragraph = section.header.add_paragraph() if head.secrecy else section.header.paragraphs[0]
+    paragraph.alignment = CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)

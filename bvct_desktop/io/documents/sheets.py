@@ -1,0 +1,101 @@
+"""One-person sheets: a cadre's summary (trích ngang cán bộ) and the recovery-key sheet printed at
+first run. Particulars come from the field declarations; an unknown one is a dotted line."""
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from ...core.dates import display_date
+from ...core.kinds import CADRES, DELEGATIONS, RELATIVES, SLIPS
+from . import layout, tables
+from .fonts import BOLD, ITALIC, REGULAR
+from .layout import DocumentCanvas, Flow
+
+CADRE_TITLE = "TRÍCH NGANG CÁN BỘ"
+RECOVERY_TITLE = "PHIẾU KHÓA KHÔI PHỤC"
+PARTICULARS = ("birth_date", "gender", "cccd", "cmnd", "home_town", "residence", "ethnicity", "religion",
+               "position", "unit", "management")
+PARTY = ("party_joined_on", "party_official_on", "party_card_no")
+C, D, R, S = CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field
+RELATIVE_COLUMNS = (tables.counter(), tables.of(R("relation"), 0.9), tables.of(R("full_name"), 2.2, label="Họ và tên"),
+                    tables.of(R("birth_date"), 1.0, align="center"), tables.of(R("home_town"), 1.4),
+                    tables.of(R("residence"), 1.3), tables.of(R("occupation"), 1.1),
+                    tables.of(R("country"), 1.0, label="Ở nước ngoài"))
+TRIP_COLUMNS = (tables.counter(), tables.of(D("decision_no"), 1.2), tables.of(D("name"), 2.2),
+                tables.of(D("countries"), 1.3), tables.of(D("purpose"), 1.1),
+                tables.plain("period", "Thời gian", 1.6, "center"), tables.of(D("role"), 1.0))
+VETTING_COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center"),
+                   tables.of(S("issued_on"), 1.1, align="center"), tables.of(S("full_name"), 1.6),
+                   tables.of(S("relation"), 0.8), tables.of(S("purpose"), 1.0), tables.of(S("recipient"), 1.5),
+                   tables.of(S("result"), 1.5))
+
+
+def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date) -> None:
+    p = c.profile
+    size = p.size("body")
+    flow = Flow(c)
+    layout.header(flow, "", layout.date_text(c.head.place, printed_on, p))
+    layout.title(flow, CADRE_TITLE, [cadre["full_name"]])
+    flow.paragraph("I. SƠ LƯỢC LÝ LỊCH", BOLD, size, indent=False, justify=False)
+    flow.labelled(C("full_name").header, cadre["full_name"].upper(), size, BOLD)
+    if cadre["other_names"]:
+        flow.labelled(S("other_names").header, cadre["other_names"], size)
+    for key in PARTICULARS:
+        flow.labelled(C(key).header, C(key).display(cadre[key]), size)
+    flow.skip(p.paragraph_after)
+    flow.paragraph("II. ĐẢNG TỊCH", BOLD, size, indent=False, justify=False)
+    for key in PARTY:
+        flow.labelled(C(key).header, C(key).display(cadre[key]), size)
+    flow.skip(p.paragraph_after)
+    flow.paragraph("III. QUAN HỆ GIA ĐÌNH", BOLD, size, indent=False, justify=False)
+    _table_or_none(flow, RELATIVE_COLUMNS, cadre["relatives"], "Chưa ghi nhận thân nhân nào.")
+    flow.paragraph("IV. ĐI NƯỚC NGOÀI", BOLD, size, indent=False, justify=False)
+    trips = [{**trip, "period": f"{display_date(trip['depart_on'])} – {display_date(trip['return_on'])}"}
+             for trip in cadre["trips"]]
+    _table_or_none(flow, TRIP_COLUMNS, trips, "Chưa có chuyến đi nào được ghi nhận.")
+    flow.paragraph("V. XÁC MINH LAI LỊCH", BOLD, size, indent=False, justify=False)
+    _table_or_none(flow, VETTING_COLUMNS, cadre["slips"], "Chưa có phiếu yêu cầu xác minh nào.")
+    if cadre["note"]:
+        flow.labelled(C("note").header, cadre["note"], size)
+    layout.signature(flow, None)
+
+
+def _table_or_none(flow: Flow, columns, records, nothing: str) -> None:
+    if records:
+        tables.draw_table(flow, columns, tables.numbered(records))
+    else:
+        flow.paragraph(nothing, ITALIC, indent=False, justify=False)
+
+
+def draw_recovery_key(c: DocumentCanvas, recovery_key: str, database: str, created_on: dt.date) -> None:
+    """The key in large print, what it opens and how to keep it; signed by whoever keeps it."""
+    p = c.profile
+    size = p.size("body")
+    flow = Flow(c)
+    layout.header(flow, "", layout.date_text(c.head.place, created_on, p))
+    layout.title(flow, RECOVERY_TITLE, ["của cơ sở dữ liệu BVCT Desktop"])
+    flow.labelled("Cơ sở dữ liệu", database, size)
+    flow.labelled("Ngày tạo", display_date(created_on), size)
+    flow.skip(size)
+    flow.line("KHÓA KHÔI PHỤC", BOLD, size, "center")
+    flow.skip(6)
+    for group in _halves(recovery_key):
+        flow.line(group, BOLD, size * 1.6, "center")
+    flow.skip(size)
+    for text in (
+        "Khóa khôi phục mở được cơ sở dữ liệu khi quản trị viên quên mật khẩu: chương trình dùng khóa này "
+        "để đặt lại mật khẩu quản trị viên (bvct users passwd TÊN --recovery-key-file TỆP).",
+        "Khóa chỉ in ra một lần và không lưu ở đâu trên máy tính. Cất phiếu này trong tủ tài liệu mật, "
+        "tách khỏi máy tính; không chụp ảnh, không sao chép vào máy tính hay điện thoại.",
+        "Ai giữ phiếu này mở được toàn bộ dữ liệu: bàn giao phiếu phải lập biên bản.",
+    ):
+        flow.paragraph(text, REGULAR, size)
+    flow.skip(size)
+    flow.line("NGƯỜI GIỮ PHIẾU", BOLD, size, "center", x=c.left + c.width * 0.45)
+    flow.line("(Ký, ghi rõ họ tên)", ITALIC, size, "center", x=c.left + c.width * 0.45)
+
+
+def _halves(key: str) -> list[str]:
+    groups = key.split("-")
+    middle = (len(groups) + 1) // 2
+    return ["-".join(groups[:middle]), "-".join(groups[middle:])]

@@ -1,0 +1,272 @@
+"""`bvct print …` and `bvct report --format pdf|xlsx|docx [--issue]`: documents from the registers,
+numbers reserved only on issue, every print audited, roles and encryption honoured."""
+
+import json
+
+import docx
+import openpyxl
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from bvct_desktop.core import vault
+from bvct_desktop.core.kinds import DELEGATIONS, SLIPS
+from bvct_desktop.core.schema import audit_log, document_numbers
+from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.io.documents import pdfcheck
+from tests.samples import SAMPLES
+
+pytestmark = pdfcheck.needs_poppler
+YEAR = ("--from", "2025-01-01", "--to", "2025-12-31")
+OFFICER, OFFICER_PASSWORD = "chuyenvien", "Chuyen-vien-2025"
+
+
+@pytest.fixture
+def loaded(cli, tmp_path):
+    for kind, (headers, rows) in SAMPLES.items():
+        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", headers, rows))[0] == 0
+    assert cli("settings", "set", "nguoi_ky", "Nguyễn Văn Hòa")[0] == 0
+    return cli
+
+
+def audit_rows(cli) -> list[tuple]:
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    with db.read() as connection:
+        rows = connection.execute(select(audit_log.c.user_name, audit_log.c.action, audit_log.c.kind,
+                                         audit_log.c.outcome, audit_log.c.details)
+                                  .order_by(audit_log.c.id)).all()
+    db.close()
+    return rows
+
+
+def issued_numbers(cli) -> list[int]:
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    with db.read() as connection:
+        numbers = list(connection.execute(select(document_numbers.c.number).order_by(document_numbers.c.id))
+                       .scalars())
+    db.close()
+    return numbers
+
+
+# Slips
+
+def test_slips_of_a_period_one_page_each_and_audited(loaded, tmp_path):
+    target = tmp_path / "phieu.pdf"
+    code, out, _ = loaded("print", "slips", *YEAR, "--out", target)
+    assert code == 0 and "Đã in 2 phiếu" in out
+    assert pdfcheck.info(target)["Pages"] == "2"
+    assert "Số 12/PXM" in pdfcheck.text(target, first=1, last=1)
+    assert "Họ và tên: PHẠM MINH QUANG" in pdfcheck.lines(target, first=2, last=2)
+    printed = [row for row in audit_rows(loaded) if row.action == "in"]
+    assert len(printed) == 1 and printed[0].kind == "slips" and printed[0].outcome == "ok"
+    assert json.loads(printed[0].details)["tep"] == "phieu.pdf"
+
+
+def test_slips_by_number_follow_the_order_given(loaded, tmp_path):
+    target = tmp_path / "phieu.pdf"
+    code, _, err = loaded("print", "slips", "--year", "2025", "--numbers", "13/pxm", "12/PXM", "--out", target)
+    assert code == 0, err
+    assert "Số 13/PXM" in pdfcheck.text(target, first=1, last=1)
+    assert "Số 12/PXM" in pdfcheck.text(target, first=2, last=2)
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("--year", "2025", "--numbers", "12/PXM", "99/PXM"), "Không có phiếu số 99/PXM năm 2025"),
+    (("--numbers", "12/PXM"), "--year"),
+    (("--year", "25", "--numbers", "12/PXM"), "Năm «25» phải có dạng YYYY"),
+    (("--from", "2025-01-01"), "--to"),
+    (("--from", "2024-01-01", "--to", "2024-12-31"), "Không có phiếu nào"),
+    (("--from", "2025-12-31", "--to", "2025-01-01"), "--to phải sau"),
+])
+def test_bad_selections_exit_2_and_write_nothing(loaded, tmp_path, argv, message):
+    target = tmp_path / "phieu.pdf"
+    code, _, err = loaded("print", "slips", *argv, "--out", target)
+    assert code == 2 and message in err
+    assert not target.exists()
+
+
+# Registers
+
+def test_the_slip_register_as_a_landscape_pdf(loaded, tmp_path):
+    target = tmp_path / "so.pdf"
+    assert loaded("print", "slip-register", "--from", "2025-01-01", "--to", "2026-12-31", "--out", target)[0] == 0
+    assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_LANDSCAPE_POINTS
+    pdfcheck.assert_bundled_fonts_only(target)
+    lines = pdfcheck.lines(target)
+    pdfcheck.assert_in_order(lines, "BAN TỔ CHỨC", "SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH",
+                             "Từ ngày 01/01/2025 đến ngày 31/12/2026", "STT", "12/PXM", "13/PXM", "1/PXM",
+                             "Tổng số: 3 phiếu.")
+
+
+def test_the_slip_register_as_a_workbook_with_the_export_look(loaded, tmp_path):
+    target = tmp_path / "so.xlsx"
+    assert loaded("print", "slip-register", *YEAR, "--out", target)[0] == 0
+    sheet = openpyxl.load_workbook(target).active
+    header = [cell.value for cell in sheet[4]]
+    assert header[0] == "STT"
+    assert header[1:] == [SLIPS.field(key).header for key in ("number", "issued_on", "full_name", "birth_date",
+                                                               "home_town", "relation", "vetted_name", "purpose",
+                                                               "recipient", "result_on", "result")]
+    assert all(cell.font.b for cell in sheet[4]) and sheet.freeze_panes == "A5"
+    assert sheet["C5"].value.year == 2025 and sheet["C5"].number_format == "DD/MM/YYYY"
+    assert sheet["B5"].value == "12/PXM" and sheet["B5"].number_format == "@"
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$4:$4"
+    assert sheet.auto_filter.ref == "A4:L6"
+    assert [row for row in audit_rows(loaded) if row.action == "xuất" and row.kind == "slips"]
+
+
+def test_a_register_in_another_format_is_refused(loaded, tmp_path):
+    code, _, err = loaded("print", "slip-register", *YEAR, "--out", tmp_path / "so.docx")
+    assert code == 2 and ".pdf hoặc .xlsx" in err
+
+
+# Delegations
+
+def test_a_delegation_list_heads_first_with_the_proposal_header(loaded, tmp_path):
+    target = tmp_path / "doan.pdf"
+    code, out, _ = loaded("print", "delegation", "--decision", "125-qđ/tu", "--out", target)
+    assert code == 0 and "(2 người)" in out
+    lines = pdfcheck.lines(target)
+    pdfcheck.assert_in_order(lines, "BAN TỔ CHỨC", "DANH SÁCH TRÍCH NGANG", "cán bộ, đảng viên đi Nhật Bản",
+                             "(Kèm theo Quyết định số 125-QĐ/TU ngày 10/03/2025)", "Tên đoàn: Đoàn công tác Sở Nội vụ",
+                             "Thời gian: từ ngày 01/04/2025 đến ngày 08/04/2025",
+                             "STT Họ và tên Năm Chức vụ Đơn vị công tác Vai trò",
+                             "1 Bùi Thị Hương 1975 Giám đốc Sở Ngoại vụ Trưởng", "2 Đỗ Quang Vinh 1982",
+                             "K/T TRƯỞNG BAN", "Nguyễn Văn Hòa")
+
+
+def test_a_delegation_list_as_a_workbook(loaded, tmp_path):
+    target = tmp_path / "doan.xlsx"
+    assert loaded("print", "delegation", "--decision", "125-QĐ/TU", "--out", target)[0] == 0
+    sheet = openpyxl.load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header_at = next(i for i, row in enumerate(rows) if row[0] == "STT")
+    assert rows[header_at] == ("STT", "Họ và tên", "Năm sinh", DELEGATIONS.field("position").header,
+                               DELEGATIONS.field("unit").header, DELEGATIONS.field("role").header)
+    assert rows[header_at + 1] == (1, "Bùi Thị Hương", "1975", "Giám đốc", "Sở Ngoại vụ", "Trưởng đoàn")
+
+
+def test_a_decision_number_shared_by_two_delegations_needs_the_date(loaded, tmp_path):
+    headers, rows = SAMPLES["delegations"]
+    later = [["125-QĐ/TU", "20/10/2025", "Đoàn khảo sát du lịch", "Lào", "Tham quan", "01/11/2025",
+              "05/11/2025", None, "Bùi Thị Hương", "02/02/1975", "Đức Linh", None, "Giám đốc", "Sở Ngoại vụ",
+              "Trưởng đoàn"]]
+    assert loaded("import", "delegations", workbook(tmp_path / "d2.xlsx", headers, later))[0] == 0
+    target = tmp_path / "doan.pdf"
+    code, _, err = loaded("print", "delegation", "--decision", "125-QĐ/TU", "--out", target)
+    assert code == 2 and "2 đoàn" in err and "10/03/2025" in err and "20/10/2025" in err and "--date" in err
+    assert not target.exists()
+    code, _, _ = loaded("print", "delegation", "--decision", "125-QĐ/TU", "--date", "2025-10-20", "--out", target)
+    assert code == 0 and "cán bộ, đảng viên đi Lào" in pdfcheck.lines(target)
+    code, _, err = loaded("print", "delegation", "--decision", "999-QĐ/TU", "--out", target)
+    assert code == 2 and "Không có đoàn ra" in err
+
+
+# The cadre summary
+
+def test_a_cadre_summary_with_trips_and_dotted_unknowns(loaded, tmp_path):
+    target = tmp_path / "can-bo.pdf"
+    assert loaded("print", "cadre", "--name", "bùi thị hương", "--out", target)[0] == 0
+    lines = pdfcheck.lines(target)
+    pdfcheck.assert_in_order(lines, "TRÍCH NGANG CÁN BỘ", "I. SƠ LƯỢC LÝ LỊCH", "Họ và tên: BÙI THỊ HƯƠNG",
+                             "Ngày sinh: 02/02/1975", "Giới tính:", "II. ĐẢNG TỊCH", "III. QUAN HỆ GIA ĐÌNH",
+                             "Chưa ghi nhận thân nhân nào.", "IV. ĐI NƯỚC NGOÀI", "125-QĐ/TU",
+                             "V. XÁC MINH LAI LỊCH", "Chưa có phiếu yêu cầu xác minh nào.")
+    assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--out", target)[0] == 0
+    lines = pdfcheck.lines(target)
+    pdfcheck.assert_in_order(lines, "III. QUAN HỆ GIA ĐÌNH", "1 Cha Nguyễn Văn Tư 1938", "2 Vợ Lê Thị Hoa 1968",
+                             "3 Con Nguyễn Minh 1992 Phú Thủy, California Kỹ sư Hoa Kỳ", "IV. ĐI NƯỚC NGOÀI")
+    code, _, err = loaded("print", "cadre", "--name", "Không Có Ai", "--out", target)
+    assert code == 2 and "Không có cán bộ" in err
+
+
+# The report
+
+def test_the_report_formats_show_the_json_figures(loaded, tmp_path):
+    figures = json.loads(loaded("report", *YEAR, "--format", "json", "--out", "-")[1])
+    for form in ("pdf", "xlsx", "docx"):
+        code, out, err = loaded("report", *YEAR, "--format", form, "--out", tmp_path / f"bc.{form}")
+        assert code == 0 and "dự thảo" in out, err
+    text = " ".join(pdfcheck.lines(tmp_path / "bc.pdf"))
+    assert (f"Phát hành {figures['slips_issued']} phiếu yêu cầu xác minh lai lịch đối với "
+            f"{figures['slip_subjects']} đối tượng") in text
+    assert f"cử {figures['cadres_sent_abroad']} lượt cán bộ" in text
+    sheet = openpyxl.load_workbook(tmp_path / "bc.xlsx")["Số liệu"]
+    workbook_figures = [row[2] for row in sheet.iter_rows(min_row=7, values_only=True)]
+    from bvct_desktop.io.documents.report_content import FACTS
+
+    assert workbook_figures == [figures[key] for key, _ in FACTS]
+    words = "\n".join(paragraph.text for paragraph in docx.Document(tmp_path / "bc.docx").paragraphs)
+    assert f"Tiếp nhận {figures['complaints_received']} đơn thư" in words
+    assert issued_numbers(loaded) == []
+
+
+def test_issuing_reserves_the_next_number_of_the_term_and_never_reuses_it(loaded, tmp_path):
+    first, second = tmp_path / "bc1.pdf", tmp_path / "bc2.docx"
+    code, out, _ = loaded("report", *YEAR, "--format", "pdf", "--out", first, "--issue")
+    assert code == 0 and "Đã phát hành báo cáo số 1 ngày" in out
+    assert any(line.startswith("Số 1-BC/BTCTU") for line in pdfcheck.lines(first))
+    assert loaded("report", *YEAR, "--format", "pdf", "--out", tmp_path / "nhap.pdf")[0] == 0  # a draft
+    code, out, _ = loaded("report", *YEAR, "--format", "docx", "--out", second, "--issue")
+    assert "số 2" in out and docx.Document(second).tables[0].cell(1, 0).text == "Số 2-BC/BTCTU"
+    code, _, _ = loaded("report", *YEAR, "--format", "pdf", "--out", tmp_path / "khong-co" / "bc.pdf", "--issue")
+    assert code == 2  # the file could not be written: the number goes back
+    assert issued_numbers(loaded) == [1, 2]
+    issues = [json.loads(row.details) for row in audit_rows(loaded) if row.kind == "report"]
+    assert [entry.get("so_van_ban") for entry in issues] == ["1-BC/BTCTU", None, "2-BC/BTCTU"]
+    assert loaded("settings", "set", "nhiem_ky_bat_dau", "2026-01-01")[0] == 0
+    code, out, _ = loaded("report", *YEAR, "--format", "xlsx", "--out", tmp_path / "bc3.xlsx", "--issue")
+    assert "số 1" in out  # a new term numbers from 1 again
+
+
+def test_issue_is_for_documents_only(loaded):
+    code, _, err = loaded("report", *YEAR, "--format", "json", "--out", "-", "--issue")
+    assert code == 2 and "--issue" in err
+
+
+def test_an_officer_may_draft_but_not_issue_and_a_viewer_may_not_print(loaded, tmp_path):
+    secret = tmp_path / "pw"
+    secret.write_text(OFFICER_PASSWORD, encoding="utf-8")
+    assert loaded("users", "add", OFFICER, "--role", "chuyen-vien", "--new-password-file", secret)[0] == 0
+    assert loaded("users", "add", "xem", "--role", "xem", "--new-password-file", secret)[0] == 0
+    officer = loaded.as_user(OFFICER, OFFICER_PASSWORD)
+    assert officer("report", *YEAR, "--format", "pdf", "--out", tmp_path / "nhap.pdf")[0] == 0
+    code, _, err = officer("report", *YEAR, "--format", "pdf", "--out", tmp_path / "bc.pdf", "--issue")
+    assert code == 5 and "phát hành báo cáo" in err and not (tmp_path / "bc.pdf").exists()
+    viewer = loaded.as_user("xem", OFFICER_PASSWORD)
+    code, _, err = viewer("print", "slips", *YEAR, "--out", tmp_path / "p.pdf")
+    assert code == 5 and not (tmp_path / "p.pdf").exists()
+    loaded.as_user(ADMIN, PASSWORD)
+    assert issued_numbers(loaded) == []
+    refused = [(row.user_name, row.action) for row in audit_rows(loaded) if row.outcome == "refused"]
+    assert refused == [(OFFICER, "phát hành báo cáo"), ("xem", "in phiếu xác minh")]
+
+
+# Encryption
+
+def test_an_encrypted_pdf_opens_only_with_its_password(loaded, tmp_path):
+    secret = tmp_path / "mat-khau"
+    secret.write_text("Mật khẩu in 2025\n", encoding="utf-8")
+    target = tmp_path / "phieu.pdf"
+    code, out, _ = loaded("print", "slips", *YEAR, "--out", target, "--encrypt-password-file", secret)
+    assert code == 0 and "(đã mã hóa)" in out
+    reader = PdfReader(target)
+    assert reader.is_encrypted
+    encryption = reader.trailer["/Encrypt"]
+    assert (encryption["/V"], encryption["/R"]) == (5, 6)  # AES-256 of PDF 2.0
+    assert reader.decrypt("Mật khẩu in 2025")
+    assert "Số 12/PXM" in reader.pages[0].extract_text()
+    assert "Số 12/PXM" in pdfcheck.text(target, first=1, last=1, password="Mật khẩu in 2025")
+    assert b"PXM" not in target.read_bytes()
+
+
+def test_an_encrypted_workbook_and_word_file(loaded, tmp_path):
+    import msoffcrypto
+
+    secret = tmp_path / "mat-khau"
+    secret.write_text("Mat-khau-2025", encoding="utf-8")
+    for argv, target in ((("print", "slip-register", *YEAR), tmp_path / "so.xlsx"),
+                         (("report", *YEAR, "--format", "docx"), tmp_path / "bc.docx")):
+        assert loaded(*argv, "--out", target, "--encrypt-password-file", secret)[0] == 0
+        with open(target, "rb") as handle:
+            assert msoffcrypto.OfficeFile(handle).is_encrypted()

@@ -1,0 +1,213 @@
+"""Print preview and printing: pages rendered from the PDF, page range and copies on a printer,
+and "no printer installed" answered with a clear message and "Lưu thành PDF"."""
+
+import datetime as dt
+
+import pypdfium2 as pdfium
+import pytest
+
+from bvct_desktop.core.settings import SETTINGS
+from bvct_desktop.gui import printing
+from bvct_desktop.gui.dialogs import YES, Dialogs
+from bvct_desktop.gui.qt import QPrinter
+from bvct_desktop.io.documents import profile, render
+from tests.conftest import PASSWORD
+
+SLIP = {"number": "12/PXM", "issued_on": dt.date(2025, 1, 5), "full_name": "Phạm Văn Bình", "other_names": None,
+        "birth_date": "1950", "gender": "Nam", "home_town": "Hàm Tiến", "residence": None, "father_name": None,
+        "mother_name": None, "spouse_name": None, "relation": "Bản thân", "vetted_name": None,
+        "purpose": "Bổ nhiệm", "recipient": "Cục A93B – Bộ Công an"}
+
+
+@pytest.fixture(scope="module")
+def slips_pdf() -> bytes:
+    office = {setting.key: setting.default for setting in SETTINGS}
+    slips = [{**SLIP, "number": f"{n}/PXM"} for n in range(1, 4)]
+    return render.slips_pdf(office, slips, render.Options(profile.load()))
+
+
+class PdfPrinter(printing.Printers):
+    """One installed printer that prints into a PDF file; its dialog is accepted unseen."""
+
+    def __init__(self, target, accept=True):
+        self.target, self.accept, self.asked = target, accept, 0
+
+    def available(self):
+        return ["Máy in phòng BVCTNB"]
+
+    def default(self):
+        return "Máy in phòng BVCTNB"
+
+    def choose(self, parent, printer, pages):
+        self.asked += 1
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.target))
+        return self.accept
+
+
+class NoPrinter(printing.Printers):
+    def available(self):
+        return []
+
+
+def preview(qtbot, data, printers, outputs=None):
+    outputs = [] if outputs is None else outputs
+    dialogs = Dialogs()
+    dialogs.answer_next()  # scripted: nothing modal opens
+    window = printing.PrintPreview(None, data, "Phiếu", dialogs, "phieu.pdf",
+                                   on_output=lambda action, details: outputs.append((action, details)),
+                                   printers=printers)
+    qtbot.addWidget(window)
+    return window, dialogs
+
+
+def test_the_preview_shows_each_page_rendered_from_the_pdf(qtbot, slips_pdf):
+    window, _ = preview(qtbot, slips_pdf, NoPrinter())
+    assert window.pages == 3 and window.last.value() == 3
+    pixmap = window.image.pixmap()
+    assert pixmap.width() == pytest.approx(210 / 25.4 * printing.PREVIEW_DPI, abs=2)
+    assert pixmap.height() == pytest.approx(297 / 25.4 * printing.PREVIEW_DPI, abs=2)
+    image = pixmap.toImage()
+    assert any(image.pixelColor(x, y).lightness() < 100 for x in range(0, image.width(), 3)
+               for y in range(100, 200, 3)), "the header block is drawn"
+    window.page.setValue(3)
+    assert window.image.pixmap().width() == pixmap.width()
+
+
+def test_pages_and_copies_go_to_the_chosen_printer(qtbot, tmp_path, slips_pdf):
+    target = tmp_path / "may-in.pdf"
+    outputs = []
+    window, dialogs = preview(qtbot, slips_pdf, PdfPrinter(target), outputs)
+    window.first.setValue(2)
+    window.last.setValue(3)
+    window.copies.setValue(2)
+    assert window.print_document()
+    printed = pdfium.PdfDocument(target.read_bytes())
+    assert len(printed) == 4
+    width, height = printed[0].get_size()
+    assert (round(width), round(height)) == (595, 842)
+    assert outputs == [("in", {"may_in": "tệp may-in.pdf", "tu_trang": 2, "den_trang": 3, "so_ban": 2})]
+    assert dialogs.shown[-1].text == "Đã gửi 4 trang tới máy in «tệp may-in.pdf»."
+
+
+def test_a_cancelled_printer_dialog_prints_nothing(qtbot, tmp_path, slips_pdf):
+    outputs = []
+    window, _ = preview(qtbot, slips_pdf, PdfPrinter(tmp_path / "x.pdf", accept=False), outputs)
+    assert not window.print_document()
+    assert outputs == [] and not (tmp_path / "x.pdf").exists()
+
+
+def test_no_printer_installed_offers_to_save_a_pdf_instead(qtbot, tmp_path, slips_pdf):
+    outputs = []
+    window, dialogs = preview(qtbot, slips_pdf, NoPrinter(), outputs)
+    dialogs.answer_next(YES, str(tmp_path / "phieu"))
+    assert window.print_document()
+    assert dialogs.shown[0].title == "Chưa có máy in" and "chưa cài máy in" in dialogs.shown[0].text
+    assert (tmp_path / "phieu.pdf").read_bytes() == slips_pdf
+    assert outputs == [("xuất", {"tep": "phieu.pdf"})]
+
+
+def test_declining_to_save_leaves_nothing_behind(qtbot, tmp_path, slips_pdf):
+    outputs = []
+    window, dialogs = preview(qtbot, slips_pdf, NoPrinter(), outputs)
+    dialogs.answer_next("no")
+    assert not window.print_document()
+    assert outputs == [] and list(tmp_path.iterdir()) == []
+
+
+def test_landscape_documents_print_landscape(qtbot, tmp_path):
+    office = {setting.key: setting.default for setting in SETTINGS}
+    data = render.slip_register_pdf(office, [{**SLIP, "result_on": None, "result": None}], dt.date(2025, 1, 1),
+                                    dt.date(2025, 12, 31), dt.date(2026, 1, 2), render.Options(profile.load()))
+    target = tmp_path / "so.pdf"
+    window, _ = preview(qtbot, data, PdfPrinter(target))
+    assert window.print_document()
+    width, height = pdfium.PdfDocument(target.read_bytes())[0].get_size()
+    assert width > height
+
+
+# The register pages' entry points
+
+@pytest.fixture
+def context(cli, tmp_path):
+    from bvct_desktop.core import vault
+    from bvct_desktop.gui.context import AppContext
+    from tests.conftest import ADMIN, PASSWORD, workbook
+    from tests.samples import SAMPLES
+
+    for kind in ("slips", "delegations"):
+        headers, rows = SAMPLES[kind]
+        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", headers, rows))[0] == 0
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    dialogs = Dialogs()
+    dialogs.answer_next()
+    yield AppContext(db, lambda: dt.datetime(2026, 1, 2, 9, 0), dialogs)
+    db.close()
+
+
+def page_text(data: bytes, index: int = 0) -> str:
+    return pdfium.PdfDocument(data)[index].get_textpage().get_text_range()
+
+
+def audited(context) -> list[tuple[str, str]]:
+    from sqlalchemy import select
+
+    from bvct_desktop.core.schema import audit_log
+
+    with context.db.read() as connection:
+        return [tuple(row) for row in connection.execute(
+            select(audit_log.c.action, audit_log.c.kind).where(audit_log.c.action.in_(("in", "xuất"))))]
+
+
+def test_a_register_prints_its_rows_with_the_columns_on_screen(qtbot, context, tmp_path):
+    from bvct_desktop.core import browse
+
+    ids = browse.record_ids(context.db, "slips")
+    window = printing.print_register(context, "slips", ids)
+    qtbot.addWidget(window)
+    text = page_text(window.data)
+    assert "SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH" in text and "Tổng số: 3 bản ghi." in text
+    for column in browse.view("slips").columns:
+        assert column.header.split()[0] in text
+    assert "Phạm Văn Bình" in text and "Ngày 02 tháng 01 năm 2026".lower() in text.lower()
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "so"))  # the password asked again first
+    assert window.save_document()
+    assert audited(context) == [("xuất", "slips")]
+
+
+def test_an_empty_register_prints_nothing(qtbot, context):
+    assert printing.print_register(context, "delegations", []) is None
+    assert context.dialogs.shown[-1].text == "Danh sách đang trống; không có gì để in."
+
+
+def test_chosen_slips_print_as_forms(qtbot, context):
+    from bvct_desktop.core import browse
+
+    ids = browse.record_ids(context.db, "slips")[:2]
+    window = printing.print_slips(context, ids)
+    qtbot.addWidget(window)
+    assert window.pages == 2 and "PHIẾU YÊU CẦU XÁC MINH LAI LỊCH" in page_text(window.data, 1)
+
+
+def test_the_recovery_key_sheet_is_marked_secret(qtbot, tmp_path):
+    office = {setting.key: setting.default for setting in SETTINGS}
+    dialogs = Dialogs()
+    dialogs.answer_next()
+    window = printing.print_recovery_key(None, dialogs, office, "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567",
+                                         tmp_path / "bvct.db", dt.date(2026, 11, 26))
+    qtbot.addWidget(window)
+    text = page_text(window.data)
+    assert "PHIẾU KHÓA KHÔI PHỤC" in text and "MẬT" in text
+    assert "ABCD-EFGH-IJKL-MNOP" in text and "QRST-UVWX-YZ23-4567" in text and "bvct.db" in text
+
+
+def test_nothing_leaves_when_the_confirmation_is_refused(qtbot, tmp_path, slips_pdf):
+    outputs, asked = [], []
+    dialogs = Dialogs()
+    dialogs.answer_next(str(tmp_path / "phieu.pdf"))
+    window = printing.PrintPreview(None, slips_pdf, "Phiếu", dialogs, on_output=lambda *a: outputs.append(a),
+                                   printers=PdfPrinter(tmp_path / "may-in.pdf"),
+                                   confirm=lambda parent: asked.append(parent) or False)
+    qtbot.addWidget(window)
+    assert not window.print_document() and not window.save_document()
+    assert len(asked) == 2 and outputs == [] and list(tmp_path.iterdir()) == []

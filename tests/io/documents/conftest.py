@@ -1,0 +1,45 @@
+"""Content for the document tests: the office's default settings, one slip, report figures."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core.settings import SETTINGS
+from bvct_desktop.io.documents import profile, render
+
+
+@pytest.fixture
+def office() -> dict[str, str]:
+    values = {setting.key: setting.default for setting in SETTINGS}
+    values["nguoi_ky"] = "Nguyễn Văn Hòa"
+    return values
+
+
+@pytest.fixture
+def options() -> render.Options:
+    return render.Options(profile.load())
+
+
+@pytest.fixture
+def slip() -> dict:
+    return {"id": 1, "number": "12/PXM", "issued_on": dt.date(2025, 1, 5), "full_name": "Phạm Văn Bình",
+            "other_names": "Út", "birth_date": "1950", "gender": "Nam", "home_town": "xã Hàm Tiến, tỉnh Bình Thuận",
+            "residence": "phường Mũi Né", "father_name": "Phạm Văn Tư", "mother_name": None,
+            "spouse_name": "Võ Thị Sáu", "relation": "Cha", "vetted_name": "Phạm Minh Quang",
+            "purpose": "Kết nạp Đảng", "recipient": "Cục A93B – Bộ Công an", "result_on": None, "result": None,
+            "note": None}
+
+
+@pytest.fixture
+def figures() -> dict:
+    return {
+        "from": "2025-01-01", "to": "2025-06-30",
+        "slips_issued": 1250, "slip_subjects": 480, "slips_answered": 1100,
+        "slips_by_recipient": {"Cục A93B – Bộ Công an": 700, "Phòng PV27 – Công an tỉnh Bình Thuận": 550},
+        "slips_by_purpose": {"Kết nạp Đảng": 1000, "Bổ nhiệm": 250},
+        "delegations": 6, "cadres_sent_abroad": 27,
+        "delegations_by_purpose": {"Công tác": 3, "Học tập kinh nghiệm": 2, "Tham quan": 1},
+        "archive_research_for_other_provinces": 12, "archive_research_requested_from_other_provinces": 5,
+        "complaints_received": 15, "complaints_resolved": 12,
+        "complaints_by_kind": {"Tố cáo": 5, "Khiếu nại": 4, "Phản ánh": 4, "Kiến nghị": 2},
+    }

@@ -1,0 +1,78 @@
+"""HD 36 details: the number, the place-and-date line with its leading zeros, wrapping, profiles."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core.errors import InputError
+from bvct_desktop.io.documents import fonts, layout, profile
+from bvct_desktop.io.documents.fonts import REGULAR
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (dt.date(2026, 1, 5), "Lâm Đồng, ngày 05 tháng 01 năm 2026"),
+    (dt.date(2026, 2, 10), "Lâm Đồng, ngày 10 tháng 02 năm 2026"),
+    (dt.date(2026, 3, 9), "Lâm Đồng, ngày 09 tháng 3 năm 2026"),
+    (dt.date(2025, 11, 26), "Lâm Đồng, ngày 26 tháng 11 năm 2025"),
+])
+def test_the_date_line_has_leading_zeros_for_days_below_10_and_months_below_3(day, expected):
+    assert layout.date_text("Lâm Đồng", day, profile.load()) == expected
+
+
+def test_a_draft_leaves_day_and_month_blank():
+    text = layout.date_text("Lâm Đồng", None, profile.load(), year=2026)
+    assert text.startswith("Lâm Đồng, ngày") and text.endswith("năm 2026")
+    assert "tháng" in text and not any(ch.isdigit() for ch in text[:-4])
+
+
+def test_numbers_of_issued_documents_drafts_and_slips():
+    assert layout.number_text(125, "BC", "BTCTU") == "Số 125-BC/BTCTU"
+    draft = layout.number_text(None, "BC", "BTCTU")
+    assert draft.startswith("Số ") and draft.endswith("-BC/BTCTU") and not any(ch.isdigit() for ch in draft)
+    assert layout.number_text("12/PXM", None, "BTCTU") == "Số 12/PXM"
+
+
+def test_vietnamese_numbers_group_thousands_with_dots():
+    assert layout.vietnamese_number(1250) == "1.250"
+    assert layout.vietnamese_number(1000000) == "1.000.000"
+    assert layout.vietnamese_number(27) == "27"
+
+
+def test_wrapping_keeps_every_word_and_fits_the_width():
+    fonts.register()
+    text = "Đề nghị tra cứu tàng thư, hồ sơ lưu trữ và cho biết có hay không có tài liệu liên quan " * 3
+    lines = layout.wrap(text, REGULAR, 13, 200, first_indent=30)
+    assert " ".join(lines).split() == text.split()
+    assert fonts.width(lines[0], REGULAR, 13) <= 170
+    assert all(fonts.width(line, REGULAR, 13) <= 200 for line in lines[1:])
+
+
+def test_text_is_nfc_before_it_reaches_the_pdf():
+    decomposed = "Nguye\u0302\u0303n"
+    assert layout.wrap(decomposed, REGULAR, 12, 500) == ["Nguyễn"]
+
+
+def test_both_bundled_profiles_load():
+    assert {"hd36", "hd05-2026"} <= set(profile.available())
+    hd36, hd05 = profile.load("hd36"), profile.load("hd05-2026")
+    assert not hd36.draft and hd05.draft
+    assert hd36.page_size == pytest.approx((595.2756, 841.8898))
+    assert hd36.size("title") == 15 and hd36.report_recipients[-1] == "Lưu Văn phòng Ban."
+
+
+def test_an_unknown_or_broken_profile_is_a_clear_error(tmp_path, monkeypatch):
+    with pytest.raises(InputError, match="Không có hồ sơ thể thức"):
+        profile.load("nd30")
+    broken = tmp_path / "hong.toml"
+    broken.write_text('name = "x"\n[page]\nsize = "A4"\n', encoding="utf-8")
+    monkeypatch.setattr(profile, "profile_path", lambda key: broken)
+    with pytest.raises(InputError, match="sai cấu trúc"):
+        profile.load("hong")
+
+
+def test_a_changed_profile_value_changes_the_page(tmp_path, monkeypatch):
+    edited = tmp_path / "rong.toml"
+    edited.write_text(profile.profile_path("hd36").read_text(encoding="utf-8")
+                      .replace("margin_left = 30", "margin_left = 35"), encoding="utf-8")
+    monkeypatch.setattr(profile, "profile_path", lambda key: edited)
+    assert profile.load("rong").margins[2] == pytest.approx(35 * 72 / 25.4)
