@@ -5,11 +5,11 @@ from collections.abc import Sequence
 
 from .. import errorlog
 from ..core.errors import BvctError, InputError
+from . import documents, records, safety
 from . import parser as cli_parser
-from . import records
 
 # Each module adds its commands (argparse sub-parsers with a `handler`).
-MODULES = [records]
+MODULES = [records, documents, safety]
 
 
 def run() -> None:

@@ -1,6 +1,5 @@
 """The commands of the records core: init, template, import, export, report, settings, users."""
 
-import argparse
 import datetime as dt
 import json
 import sys
@@ -12,7 +11,7 @@ from ..core.dates import parse_cli_date
 from ..core.errors import InputError, RowProblem
 from ..core.files import atomic_output
 from ..core.kinds import KINDS, kind_named
-from ..core.permissions import ROLES, Action
+from ..core.permissions import ROLES
 from ..core.registers.base import CREATED, UNCHANGED, UPDATED
 from ..io import xlsx_reader, xlsx_writer
 from . import credentials
@@ -81,11 +80,6 @@ def register(commands) -> None:
     passwd.add_argument("--new-password-file")
     passwd.add_argument("--recovery-key-file")
 
-    printing = commands.add_parser("print", help="in biểu mẫu (PDF)")
-    printing.set_defaults(handler=cmd_print)
-    printing.add_argument("document", choices=["slips", "slip-register", "delegation"], metavar="TÀI_LIỆU")
-    printing.add_argument("rest", nargs=argparse.REMAINDER)
-
     commands.add_parser("gui", help="mở ứng dụng máy tính").set_defaults(handler=cmd_gui)
 
 
@@ -141,6 +135,10 @@ def cmd_import(args) -> int:
 def _print_import(result: importing.ImportResult, name: str) -> None:
     heading = "Kiểm tra (không ghi)" if result.dry_run else "Nhập"
     print(f"{heading} «{result.kind.title}» từ {name}: {result.rows} dòng.")
+    if result.legacy.cells:
+        print(f"  Ô chuyển từ mã cũ (TCVN3/VNI): {result.legacy.cells}")
+        for before, after in result.legacy.samples:
+            print(f"    «{before}» → «{after}»")
     if result.problems:
         for problem in result.problems:
             print(str(problem))
@@ -179,10 +177,10 @@ def cmd_export(args) -> int:
 
 def cmd_report(args) -> int:
     start, end = cli_date(args.start), cli_date(args.end)
-    if args.format != "json":
-        raise InputError(f"Báo cáo dạng {args.format}: {NOT_YET}.")
-    if args.issue:
-        raise InputError(f"Phát hành báo cáo (--issue): {NOT_YET}.")
+    if args.format != "json" or args.issue:
+        from .documents import cmd_report_document  # imported here: cli.documents imports this module
+
+        return cmd_report_document(args)
     db = open_database(args)
     try:
         figures = report.figures(db, start, end)
@@ -237,14 +235,7 @@ def cmd_users(args) -> int:
     return 0
 
 
-def cmd_print(args) -> int:
-    db = open_database(args)
-    try:
-        db.require(Action.EXPORT, f"in {args.document}")
-    finally:
-        db.close()
-    raise InputError(f"In {args.document}: {NOT_YET}.")
-
-
 def cmd_gui(args) -> int:
-    raise InputError(f"Ứng dụng máy tính: {NOT_YET}.")
+    from ..gui import app  # Qt is loaded only when the desktop application starts
+
+    return app.main([] if args.db is None else ["--db", args.db])

@@ -7,7 +7,7 @@ real modal dialog ever opens under pytest, and they can read what would have bee
 from collections import deque
 from dataclasses import dataclass, field
 
-from .qt import QFileDialog, QMessageBox, QWidget
+from .qt import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 YES, NO, CANCEL = "yes", "no", "cancel"
 
@@ -54,6 +54,13 @@ class Dialogs:
         buttons = QMessageBox.Yes | QMessageBox.No | (QMessageBox.Cancel if with_cancel else QMessageBox.NoButton)
         answer = QMessageBox.question(parent, title, text, buttons)
         return {QMessageBox.Yes: YES, QMessageBox.No: NO}.get(answer, CANCEL)
+
+    def ask_password(self, parent: QWidget | None, title: str, text: str) -> str | None:
+        """A password typed without echo, or None when cancelled."""
+        if self.scripted:
+            return self._scripted("ask_password", title, text, None)
+        password, accepted = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
+        return password if accepted and password else None
 
     def open_file(self, parent: QWidget | None, title: str, filter_text: str) -> str | None:
         if self.scripted:

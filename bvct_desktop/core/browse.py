@@ -1,0 +1,396 @@
+"""What the registers show: ordered id lists (search, filters and sort done in SQL) and the
+rows of the ids on screen, each formatted by its field declaration.
+
+A register's table model holds only the ids of `record_ids` and asks `fetch_rows` for the
+few rows it paints, so 200k cadres open and scroll without loading them.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Column as SqlColumn
+from sqlalchemy import ColumnElement, Table, func, literal, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql import FromClause
+from sqlalchemy.sql.visitors import iterate
+
+from . import registers, search, settings  # registers before the person file: they import each other
+from .errors import InputError
+from .fields import Field
+from .kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, SLIPS, Kind, kind_named
+from .permissions import Action
+from .personfile import cases
+from .schema import (
+    archive_requests,
+    cadres,
+    complaints,
+    delegation_members,
+    delegations,
+    persons,
+    recipients,
+    slips,
+    units,
+    vetting_cases,
+)
+from .text import search_words
+from .vault import Database
+
+PAGE = 400  # ids per fetch (SQLite's bound-parameter limit is far above)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    value: ColumnElement
+    sort: ColumnElement
+    field: Field | None = None
+
+    def display(self, value: object) -> str:
+        if self.field is not None:
+            return self.field.display(value)
+        return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Filters:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    status: str | None = None
+    recipient_id: int | None = None
+    purpose: str | None = None
+    overdue: bool = False
+    deleted: bool = False  # the recycle bin instead of the register
+    person_id: int | None = None  # one person's records (the tabs of a cadre's file)
+
+
+Overdue = Callable[[dt.date, dict[str, str]], ColumnElement]
+
+
+@dataclass(frozen=True)
+class View:
+    kind: Kind
+    table: Table
+    source: FromClause
+    columns: tuple[Column, ...]
+    default_sort: tuple[str, bool]  # column key, descending
+    person_id: ColumnElement | None = None
+    text_columns: tuple[ColumnElement, ...] = ()  # searched folded, in memory (see search_listing)
+    search_extra: Callable[[str], ColumnElement] | None = None  # more record ids per word, from SQL
+    period: ColumnElement | None = None
+    statuses: dict[str, ColumnElement] = field(default_factory=dict)
+    purpose: ColumnElement | None = None
+    purposes: tuple[str, ...] = ()
+    purpose_label: str = "Mục đích"
+    recipient: ColumnElement | None = None
+    overdue: Overdue | None = None
+    overdue_label: str = "Quá hạn"
+    extra_rows: Callable[[Connection, list[int]], dict[int, dict[str, str]]] | None = None
+    of_person: Callable[[int], ColumnElement] | None = None
+
+    def column(self, key: str) -> Column:
+        return next(column for column in self.columns if column.key == key)
+
+
+def _field_column(kind: Kind, key: str, value: ColumnElement, sort: ColumnElement | None = None) -> Column:
+    spec = kind.field(key)
+    return Column(key, spec.header, value, value if sort is None else sort, spec)
+
+
+def _person_columns(kind: Kind, keys: Sequence[str]) -> list[Column]:
+    columns = []
+    for key in keys:
+        sort = persons.c.sort_key if key == "full_name" else None
+        columns.append(_field_column(kind, key, persons.c[key], sort))
+    return columns
+
+
+def _days(name: str) -> Callable[[dict[str, str]], int]:
+    return lambda values: int(values[name])
+
+
+def _members(connection: Connection, ids: list[int]) -> dict[int, dict[str, str]]:
+    query = (select(delegation_members.c.delegation_id, persons.c.full_name)
+             .select_from(delegation_members.join(cadres).join(persons))
+             .where(delegation_members.c.delegation_id.in_(ids))
+             .order_by(delegation_members.c.delegation_id, delegation_members.c.id))
+    names: dict[int, list[str]] = {}
+    for delegation_id, full_name in connection.execute(query):
+        names.setdefault(delegation_id, []).append(full_name)
+    return {did: {"members": ", ".join(found)} for did, found in names.items()}
+
+
+def _delegations_with_member(word: str) -> ColumnElement:
+    members = (select(delegation_members.c.delegation_id).select_from(delegation_members.join(cadres))
+               .where(cadres.c.person_id.in_(search.persons_with(word))))
+    return delegations.c.id.in_(members)
+
+
+def _delegations_of(person_id: int) -> ColumnElement:
+    members = (select(delegation_members.c.delegation_id).select_from(delegation_members.join(cadres))
+               .where(cadres.c.person_id == person_id))
+    return delegations.c.id.in_(members)
+
+
+_slip_reply_days = _days("han_tra_loi_phieu_ngay")
+_report_days = _days("han_bao_cao_sau_chuyen_di_ngay")
+
+VIEWS: dict[str, View] = {
+    "cadres": View(
+        CADRES, cadres, cadres.join(persons).outerjoin(units),
+        (*_person_columns(CADRES, ("full_name", "birth_date", "gender", "cccd", "home_town")),
+         _field_column(CADRES, "position", cadres.c.position),
+         _field_column(CADRES, "unit", units.c.name),
+         _field_column(CADRES, "management", cadres.c.management)),
+        default_sort=("full_name", False), person_id=cadres.c.person_id),
+    "slips": View(
+        SLIPS, slips, slips.join(persons).join(recipients),
+        (_field_column(SLIPS, "number", slips.c.number, slips.c.number_key),
+         _field_column(SLIPS, "issued_on", slips.c.issued_on),
+         *_person_columns(SLIPS, ("full_name", "birth_date", "home_town")),
+         _field_column(SLIPS, "relation", slips.c.relation),
+         _field_column(SLIPS, "purpose", slips.c.purpose),
+         _field_column(SLIPS, "recipient", recipients.c.name),
+         _field_column(SLIPS, "result_on", slips.c.result_on),
+         _field_column(SLIPS, "result", slips.c.result)),
+        default_sort=("issued_on", True), person_id=slips.c.person_id,
+        text_columns=(slips.c.number, slips.c.relation, slips.c.vetted_name, slips.c.purpose,
+                      slips.c.father_name, slips.c.mother_name, slips.c.spouse_name, slips.c.result,
+                      slips.c.note, recipients.c.name),
+        period=slips.c.issued_on,
+        statuses={"Chờ kết quả": slips.c.result_on.is_(None), "Đã có kết quả": slips.c.result_on.is_not(None)},
+        purpose=slips.c.purpose, purposes=SLIPS.field("purpose").choices, recipient=slips.c.recipient_id,
+        overdue=lambda today, values: (slips.c.result_on.is_(None)
+                                       & (slips.c.issued_on < today - dt.timedelta(days=_slip_reply_days(values)))),
+        overdue_label="Quá hạn trả lời"),
+    "delegations": View(
+        DELEGATIONS, delegations, delegations,
+        (_field_column(DELEGATIONS, "decision_no", delegations.c.decision_no),
+         _field_column(DELEGATIONS, "decision_on", delegations.c.decision_on, registers.delegations.period_day()),
+         _field_column(DELEGATIONS, "name", delegations.c.name),
+         _field_column(DELEGATIONS, "countries", delegations.c.countries),
+         _field_column(DELEGATIONS, "purpose", delegations.c.purpose),
+         _field_column(DELEGATIONS, "depart_on", delegations.c.depart_on),
+         _field_column(DELEGATIONS, "return_on", delegations.c.return_on),
+         _field_column(DELEGATIONS, "report_received_on", delegations.c.report_received_on),
+         Column("members", "Thành viên", delegations.c.id, delegations.c.id)),
+        default_sort=("decision_on", True),
+        text_columns=(delegations.c.decision_no, delegations.c.name, delegations.c.countries,
+                      delegations.c.purpose),
+        search_extra=_delegations_with_member, period=registers.delegations.period_day(),
+        statuses={"Chưa nhận báo cáo": delegations.c.report_received_on.is_(None),
+                  "Đã nhận báo cáo": delegations.c.report_received_on.is_not(None)},
+        purpose=delegations.c.purpose, purposes=DELEGATIONS.field("purpose").choices,
+        overdue=lambda today, values: (delegations.c.report_received_on.is_(None)
+                                       & (delegations.c.return_on < today - dt.timedelta(days=_report_days(values)))),
+        overdue_label="Quá hạn báo cáo", extra_rows=_members, of_person=_delegations_of),
+    "archive-requests": View(
+        ARCHIVE_REQUESTS, archive_requests, archive_requests.join(persons),
+        (_field_column(ARCHIVE_REQUESTS, "request_kind", archive_requests.c.request_kind),
+         _field_column(ARCHIVE_REQUESTS, "province", archive_requests.c.province),
+         _field_column(ARCHIVE_REQUESTS, "doc_no", archive_requests.c.doc_no),
+         _field_column(ARCHIVE_REQUESTS, "doc_on", archive_requests.c.doc_on),
+         *_person_columns(ARCHIVE_REQUESTS, ("full_name", "birth_date", "home_town")),
+         _field_column(ARCHIVE_REQUESTS, "answered_on", archive_requests.c.answered_on),
+         _field_column(ARCHIVE_REQUESTS, "result", archive_requests.c.result)),
+        default_sort=("doc_on", True), person_id=archive_requests.c.person_id,
+        text_columns=(archive_requests.c.request_kind, archive_requests.c.province,
+                      archive_requests.c.doc_no, archive_requests.c.result),
+        period=archive_requests.c.doc_on,
+        statuses={"Chưa trả lời": archive_requests.c.answered_on.is_(None),
+                  "Đã trả lời": archive_requests.c.answered_on.is_not(None)},
+        purpose=archive_requests.c.request_kind, purposes=ARCHIVE_REQUESTS.field("request_kind").choices,
+        purpose_label="Loại yêu cầu"),
+    "complaints": View(
+        COMPLAINTS, complaints, complaints,
+        tuple(_field_column(COMPLAINTS, key, complaints.c[key]) for key in
+              ("received_on", "sender", "complaint_kind", "subject_name", "summary", "due_on",
+               "resolved_on", "result")),
+        default_sort=("received_on", True), person_id=complaints.c.person_id,
+        text_columns=(complaints.c.sender, complaints.c.complaint_kind, complaints.c.subject_name,
+                      complaints.c.summary, complaints.c.result),
+        period=complaints.c.received_on,
+        statuses={"Chưa giải quyết": complaints.c.resolved_on.is_(None),
+                  "Đã giải quyết": complaints.c.resolved_on.is_not(None)},
+        purpose=complaints.c.complaint_kind, purposes=COMPLAINTS.field("complaint_kind").choices,
+        purpose_label="Loại đơn",
+        overdue=lambda today, values: complaints.c.resolved_on.is_(None) & (complaints.c.due_on < today),
+        overdue_label="Quá hạn giải quyết"),
+}
+
+# Vetting cases (the person-file services of core/personfile/cases.py) are listed like a register:
+# opened from slips or by hand, concluded by a document; they are neither imported nor exported.
+VETTING_CASES = Kind("vetting-cases", "Hồ sơ thẩm tra", (
+    Field("full_name", "Họ và tên người được thẩm tra"),
+    *cases.CASE_FIELDS[:3],
+    Field("status", "Trạng thái"),
+    *cases.CONCLUSION_FIELDS[:2],
+    cases.CONCLUSION_FIELDS[3],
+), date_key="opened_on")
+VIEWS["vetting-cases"] = View(
+    VETTING_CASES, vetting_cases, vetting_cases.join(persons),
+    (_field_column(VETTING_CASES, "full_name", persons.c.full_name, persons.c.sort_key),
+     *(_field_column(VETTING_CASES, key, vetting_cases.c[key])
+       for key in ("purpose", "opened_on", "due_on", "status", "conclusion_no", "concluded_on", "result"))),
+    default_sort=("opened_on", True), person_id=vetting_cases.c.person_id, period=vetting_cases.c.opened_on,
+    statuses={status: vetting_cases.c.status == status for status in (cases.OPEN, cases.CONCLUDED)},
+    purpose=vetting_cases.c.purpose, purposes=SLIPS.field("purpose").choices,
+    overdue=lambda today, _values: (vetting_cases.c.status == cases.OPEN) & (vetting_cases.c.due_on < today),
+    overdue_label="Quá hạn")
+
+
+
+def view(kind: str) -> View:
+    if kind not in VIEWS:
+        kind_named(kind)  # the message naming the kinds there are
+        raise InputError(f"Loại dữ liệu «{kind}» không có danh sách để xem.")
+    return VIEWS[kind]
+
+
+@dataclass
+class Listing:
+    """A register's records under fixed filters and sort, in display order (with each record's
+    person); typing in the search box narrows it in memory instead of sorting again in SQL."""
+
+    kind: str
+    ids: list[int]
+    person_ids: list[int | None]
+    texts: list[str] | None = None  # each record's own text columns folded, read at the first search
+
+
+def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | None = None,
+            descending: bool | None = None, today: dt.date | None = None) -> Listing:
+    db.require(Action.BROWSE, "xem danh sách")
+    spec = view(kind)
+    table = spec.table
+    order = _order(spec, filters, sort, descending)
+    own = all(element.table is table for expression in order for element in iterate(expression)
+              if isinstance(element, SqlColumn))  # else the joins the sort column needs
+    person = spec.person_id if spec.person_id is not None else literal(None)
+    statement = select(table.c.id, person).select_from(table if own else spec.source)
+    statement = statement.where(table.c.deleted_at.is_not(None) if filters.deleted else table.c.deleted_at.is_(None))
+    with db.read() as connection:
+        statement = _filtered(statement, spec, filters, connection, today or db.clock().date())
+        rows = _plain_rows(connection, statement.order_by(*order))
+    return Listing(spec.kind.name, [row[0] for row in rows], [row[1] for row in rows])
+
+
+def _plain_rows(connection: Connection, statement) -> list[tuple]:
+    """The rows as the driver gives them: ids need no result processing, and 200k rows are many."""
+    return connection.execute(statement).cursor.fetchall()
+
+
+def search_listing(db: Database, found: Listing, query: str) -> Listing:
+    """The records of `found` matching the search rule for `query`, in the listing's order.
+
+    Every word must occur in the record's person (the FTS5 index), in its own text columns
+    (folded, held by the listing after the first search) or in `search_extra`. `found` may be
+    the result of an earlier search that `query` only narrows (search.narrows).
+    """
+    words = search_words(query)
+    if not words:
+        return found
+    spec = view(found.kind)
+    with db.read() as connection:
+        if spec.text_columns and found.texts is None:
+            found.texts = _folded_texts(connection, spec, found.ids)
+        if not spec.text_columns and spec.search_extra is None:  # the person alone: one FTS query
+            persons_found = _id_set(connection, search.persons_with_every(words))
+            keep = [i for i, person_id in enumerate(found.person_ids) if person_id in persons_found]
+            return _subset(found, keep)
+        persons_by_word = [_id_set(connection, search.persons_with(word)) if spec.person_id is not None else set()
+                           for word in words]
+        extra_by_word = [_id_set(connection, select(spec.table.c.id).where(spec.search_extra(word)))
+                         if spec.search_extra else set() for word in words]
+    texts = found.texts or [""] * len(found.ids)
+    looked_for = [search.fold_ascii(word) for word in words]
+    keep = [i for i, (record_id, person_id, folded) in enumerate(zip(found.ids, found.person_ids, texts, strict=True))
+            if all(person_id in persons or word in folded or record_id in extra
+                   for word, persons, extra in zip(looked_for, persons_by_word, extra_by_word, strict=True))]
+    return _subset(found, keep)
+
+
+def _subset(found: Listing, keep: list[int]) -> Listing:
+    return Listing(found.kind, [found.ids[i] for i in keep], [found.person_ids[i] for i in keep],
+                   [found.texts[i] for i in keep] if found.texts is not None else None)
+
+
+def _id_set(connection: Connection, statement) -> set[int]:
+    return {row[0] for row in _plain_rows(connection, statement)}
+
+
+def _folded_texts(connection: Connection, spec: View, ids: list[int]) -> list[str]:
+    """Each record's text columns, joined and folded, in the order of `ids`."""
+    statement = select(spec.table.c.id, *spec.text_columns).select_from(spec.source)
+    if len(ids) < PAGE:
+        statement = statement.where(spec.table.c.id.in_(ids))
+    by_id = {row[0]: search.fold_ascii(" ".join(value for value in row[1:] if value))
+             for row in _plain_rows(connection, statement)}
+    return [by_id.get(record_id, "") for record_id in ids]
+
+
+def record_ids(db: Database, kind: str, query: str = "", filters: Filters = Filters(),
+               sort: str | None = None, descending: bool | None = None,
+               today: dt.date | None = None) -> list[int]:
+    """The ids of the register's records (or its recycle bin) matching, in display order."""
+    return search_listing(db, listing(db, kind, filters, sort, descending, today), query).ids
+
+
+def _filtered(statement, spec: View, filters: Filters, connection: Connection, today: dt.date):
+    if spec.period is not None:
+        if filters.start:
+            statement = statement.where(spec.period >= filters.start)
+        if filters.end:
+            statement = statement.where(spec.period <= filters.end)
+    if filters.status in spec.statuses:
+        statement = statement.where(spec.statuses[filters.status])
+    if filters.purpose and spec.purpose is not None:
+        statement = statement.where(spec.purpose == filters.purpose)
+    if filters.recipient_id is not None and spec.recipient is not None:
+        statement = statement.where(spec.recipient == filters.recipient_id)
+    if filters.person_id is not None:
+        statement = statement.where(spec.of_person(filters.person_id) if spec.of_person
+                                    else spec.person_id == filters.person_id)
+    if filters.overdue and spec.overdue is not None:
+        statement = statement.where(spec.overdue(today, settings.read_all(connection)))
+    return statement
+
+
+def _order(spec: View, filters: Filters, sort: str | None, descending: bool | None) -> list:
+    key, default_descending = spec.default_sort
+    if filters.deleted and sort is None:
+        return [spec.table.c.deleted_at.desc(), spec.table.c.id.desc()]
+    column = spec.column(sort or key)
+    descending = default_descending if descending is None else descending
+    # Ties of a name are broken by the person first: the order then follows the name index.
+    ties = [persons.c.id] if column.sort is persons.c.sort_key else []
+    order = [column.sort, *ties, spec.table.c.id]
+    return [expression.desc() for expression in order] if descending else order
+
+
+def fetch_rows(db: Database, kind: str, ids: Sequence[int]) -> dict[int, list[str]]:
+    """The displayed cells of the records `ids`, by id (ids no longer there are left out)."""
+    spec = view(kind)
+    found: dict[int, list[str]] = {}
+    with db.read() as connection:
+        for start in range(0, len(ids), PAGE):
+            chunk = list(ids[start:start + PAGE])
+            statement = (select(spec.table.c.id, *(column.value for column in spec.columns))
+                         .select_from(spec.source).where(spec.table.c.id.in_(chunk)))
+            extra = spec.extra_rows(connection, chunk) if spec.extra_rows else {}
+            for row in connection.execute(statement):
+                record_id, values = row[0], row[1:]
+                more = extra.get(record_id, {})
+                found[record_id] = [more.get(column.key, "") if column.key in more or spec.extra_rows
+                                    and column.field is None else column.display(value)
+                                    for column, value in zip(spec.columns, values, strict=True)]
+    return found
+
+
+def count(db: Database, kind: str, deleted: bool = False) -> int:
+    """How many records the register (or its recycle bin) holds."""
+    spec = view(kind)
+    condition = spec.table.c.deleted_at.is_not(None) if deleted else spec.table.c.deleted_at.is_(None)
+    with db.read() as connection:
+        return connection.execute(select(func.count()).select_from(spec.table).where(condition)).scalar()

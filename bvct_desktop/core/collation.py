@@ -1,0 +1,48 @@
+"""Vietnamese order of people's names (brief §5.1): tên, then họ, then chữ đệm.
+
+Letters follow the Vietnamese alphabet (a ă â b c d đ e ê … o ô ơ … u ư … y), and letters
+decide before tones (none, huyền, hỏi, ngã, sắc, nặng): "ang" < "anh" whatever the tones.
+`name_sort_key` is a plain string, so a stored copy orders correctly with SQLite's binary
+collation (UTF-8 byte order is code-point order).
+"""
+
+import functools
+import unicodedata
+
+from .text import clean
+
+_ALPHABET = "0123456789aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_RANK = {letter: chr(0x30 + index) for index, letter in enumerate(_ALPHABET)}
+_TONES = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
+WORD_GAP, PART_GAP, TONE_GAP = "\x21", "\x20", "\x1f"
+
+
+@functools.lru_cache(maxsize=512)
+def _letter(char: str) -> tuple[str, str]:
+    """A character's rank in the alphabet and its tone digit."""
+    decomposed = unicodedata.normalize("NFD", char)
+    tone = next((_TONES[mark] for mark in decomposed if mark in _TONES), "0")
+    base = unicodedata.normalize("NFC", "".join(mark for mark in decomposed if mark not in _TONES))
+    return _RANK.get(base, chr(0x100 + ord(base[0]))), tone
+
+
+def _letters_and_tones(words: list[str]) -> tuple[str, str]:
+    letters, tones = [], []
+    for word in words:
+        if letters:
+            letters.append(WORD_GAP)
+        for char in word:
+            rank, tone = _letter(char)
+            letters.append(rank)
+            tones.append(tone)
+    return "".join(letters), "".join(tones)
+
+
+def name_sort_key(full_name: str) -> str:
+    """Orders names by given name, family name, middle name, in Vietnamese collation."""
+    words = clean(full_name).lower().split()
+    if not words:
+        return ""
+    parts = [words[-1:], words[:1] if len(words) > 1 else [], words[1:-1]]
+    keyed = [_letters_and_tones(part) for part in parts]
+    return PART_GAP.join(letters for letters, _ in keyed) + TONE_GAP + "".join(tones for _, tones in keyed)

@@ -1,0 +1,94 @@
+"""What the dashboard shows beside the report figures: slips per month, and the complaints and
+vetting cases whose deadline is near or past (the deadlines of the other registers are in
+core/deadlines)."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from .deadlines import Due
+from .permissions import Action
+from .schema import complaints, persons, slips, vetting_cases
+from .vault import Database
+
+COMPLAINT_WARNING_DAYS = 7
+
+# The report keys of the spec in the office's words (the dashboard and the report page show these).
+FIGURE_LABELS = {
+    "slips_issued": "Phiếu xác minh lai lịch đã gửi",
+    "slip_subjects": "Người được xác minh lai lịch",
+    "slips_answered": "Phiếu đã có kết quả trả lời",
+    "delegations": "Đoàn ra nước ngoài",
+    "cadres_sent_abroad": "Lượt cán bộ đi nước ngoài",
+    "archive_research_for_other_provinces": "Nghiên cứu tàng thư giúp tỉnh bạn",
+    "archive_research_requested_from_other_provinces": "Nhờ tỉnh bạn nghiên cứu tàng thư",
+    "complaints_received": "Đơn thư đã nhận",
+    "complaints_resolved": "Đơn thư đã giải quyết",
+}
+BREAKDOWN_LABELS = {
+    "slips_by_recipient": "Phiếu xác minh theo nơi nhận",
+    "slips_by_purpose": "Phiếu xác minh theo mục đích",
+    "delegations_by_purpose": "Đoàn ra theo mục đích",
+    "complaints_by_kind": "Đơn thư theo loại",
+}
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    year: int
+    month: int
+    issued: int
+    answered: int
+
+
+def months_ending(today: dt.date, count: int) -> list[tuple[int, int]]:
+    """The `count` months up to and including today's, oldest first."""
+    index = today.year * 12 + today.month - 1
+    return [divmod(i, 12) for i in range(index - count + 1, index + 1)]
+
+
+def slips_by_month(db: Database, today: dt.date, count: int = 12) -> list[MonthCount]:
+    """Slips issued, and slips answered (by the reply's date), in each of the last `count` months."""
+    db.require(Action.REPORT_FIGURES, "xem số phiếu theo tháng")
+    months = [(year, month + 1) for year, month in months_ending(today, count)]
+    first = dt.date(*months[0], 1)
+    with db.read() as connection:
+        issued = _per_month(connection, slips.c.issued_on, first, today)
+        answered = _per_month(connection, slips.c.result_on, first, today)
+    return [MonthCount(year, month, issued.get(f"{year:04d}-{month:02d}", 0),
+                       answered.get(f"{year:04d}-{month:02d}", 0)) for year, month in months]
+
+
+def _per_month(connection, column, first: dt.date, last: dt.date) -> dict[str, int]:
+    month = func.strftime("%Y-%m", column)
+    return dict(connection.execute(
+        select(month, func.count()).where(slips.c.deleted_at.is_(None), column.between(first, last))
+        .group_by(month)).all())
+
+
+def complaints_due(db: Database, today: dt.date, warning_days: int = COMPLAINT_WARNING_DAYS) -> list[Due]:
+    """Unresolved complaints past their `Hạn giải quyết` or due within `warning_days`."""
+    db.require(Action.BROWSE, "xem việc đến hạn")
+    with db.read() as connection:
+        rows = connection.execute(
+            select(complaints.c.id, complaints.c.complaint_kind, complaints.c.sender, complaints.c.due_on)
+            .where(complaints.c.deleted_at.is_(None), complaints.c.resolved_on.is_(None),
+                   complaints.c.due_on <= today + dt.timedelta(days=warning_days))
+            .order_by(complaints.c.due_on)).all()
+    return [Due(row.id, f"{row.complaint_kind} – {row.sender or 'Không ghi người gửi'}", row.due_on)
+            for row in rows]
+
+
+def vetting_cases_overdue(db: Database, today: dt.date) -> list[Due]:
+    """Vetting cases without a conclusion past their deadline."""
+    db.require(Action.BROWSE, "xem việc đến hạn")
+    with db.read() as connection:
+        rows = connection.execute(
+            select(vetting_cases.c.id, vetting_cases.c.purpose, persons.c.full_name, vetting_cases.c.due_on)
+            .select_from(vetting_cases.join(persons))
+            .where(vetting_cases.c.deleted_at.is_(None), vetting_cases.c.concluded_on.is_(None),
+                   vetting_cases.c.due_on < today)
+            .order_by(vetting_cases.c.due_on)).all()
+    return [Due(row.id, f"{row.full_name} – {row.purpose or 'Không ghi mục đích'}", row.due_on) for row in rows]
+

@@ -1,0 +1,52 @@
+"""The search rule of the registers (spec, "Search (GUI)").
+
+Every word typed must occur, accents, đ and case folded, in the person's name, other names,
+CCCD/CMND or home town — found through the FTS5 index `persons_fts` over the folded
+`persons.search_key`, each word as a prefix — or, for the other registers, in one of the
+record's own text columns (core.browse holds those folded in memory while a register is open).
+"""
+
+import unicodedata
+
+from sqlalchemy import ColumnElement, literal_column, select, text, true
+
+from .schema import PERSONS_FTS
+from .text import search_words
+
+
+def fold_ascii(value: str) -> str:
+    """Accents, đ and case folded, and every other non-ASCII character dropped, at C speed.
+
+    Registers fold every row of their text columns with it; the typed words are folded the same
+    way before they are looked for, so "–" or "ß" simply do not count on either side.
+    """
+    return unicodedata.normalize("NFD", value.lower().replace("đ", "d")).encode("ascii", "ignore").decode("ascii")
+
+
+def narrows(before: str, after: str) -> bool:
+    """Whether every record matching `after` also matches `before` (the officer typed on)."""
+    old, new = search_words(before), search_words(after)
+    return len(new) >= len(old) and all(now.startswith(then) for then, now in zip(old, new, strict=False))
+
+
+def fts_phrase(word: str) -> str:
+    """One folded word as an FTS5 prefix query (quoted, so punctuation cannot break the syntax)."""
+    return '"' + word.replace('"', '""') + '"*'
+
+
+def persons_with(word: str):
+    """The ids of persons whose name, other names, CCCD/CMND or home town hold `word` as a prefix."""
+    return persons_with_every([word])
+
+
+def persons_with_every(words: list[str]):
+    """The ids of persons holding every one of the folded `words` (one FTS5 query)."""
+    index = literal_column(PERSONS_FTS)
+    query = " ".join(fts_phrase(word) for word in words)
+    return select(literal_column("rowid")).select_from(text(PERSONS_FTS)).where(index.op("MATCH")(query))
+
+
+def person_condition(query: str, person_id: ColumnElement) -> ColumnElement:
+    """Every word of `query` in the person `person_id` (name, other names, CCCD/CMND, home town)."""
+    words = search_words(query)
+    return person_id.in_(persons_with_every(words)) if words else true()

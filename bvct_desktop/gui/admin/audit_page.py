@@ -1,0 +1,152 @@
+"""Nhật ký: the audit trail with filters (days, user), its integrity check and an xlsx export."""
+
+import datetime as dt
+from pathlib import Path
+
+from ...core import audit
+from ...core.errors import BvctError
+from ...core.permissions import Action, allows
+from ...io.audit_xlsx import export_audit, readable
+from .. import reauth
+from ..context import AppContext
+from ..look import ErrorLabel, heading, wait_cursor
+from ..qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QColor,
+    QDate,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QPushButton,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+ROOT = QModelIndex()  # the invisible root of a flat table
+DEFAULT_DAYS = 30
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.entries: list[audit.Entry] = []
+
+    def set_entries(self, entries: list[audit.Entry]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = ROOT) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex = ROOT) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(audit.LIST_HEADERS)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return readable(entry)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and entry.outcome != audit.OK:
+            return QColor("#b00020")
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return audit.LIST_HEADERS[section]
+        return None
+
+
+def date_edit(day: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+class AuditPage(QWidget):
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        today = context.clock().date()
+        self.start = date_edit(today - dt.timedelta(days=DEFAULT_DAYS))
+        self.end = date_edit(today)
+        self.user = QLineEdit()
+        self.user.setPlaceholderText("mọi người dùng")
+        show = QPushButton("Xem")
+        show.setDefault(True)
+        show.clicked.connect(self.refresh)
+        self.user.returnPressed.connect(self.refresh)
+        verify = QPushButton("Kiểm tra toàn vẹn nhật ký")
+        verify.clicked.connect(self.verify)
+        self.export_button = QPushButton("Xuất Excel…")
+        self.export_button.clicked.connect(self.export)
+        self.export_button.setVisible(allows(context.db.actor.role, Action.EXPORT))
+        self.model = AuditModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.count = QLabel()
+        self.message = ErrorLabel()
+        filters = QHBoxLayout()
+        for label, widget in (("Từ ngày:", self.start), ("Đến ngày:", self.end), ("Người dùng:", self.user)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(show)
+        filters.addStretch(1)
+        filters.addWidget(verify)
+        filters.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Nhật ký hoạt động", "Mọi đăng nhập, thay đổi, nhập, xuất, in, sao lưu và lần bị "
+                                 "từ chối; các mục được xâu chuỗi nên không sửa hay xóa được mà không bị phát hiện."))
+        layout.addLayout(filters)
+        layout.addWidget(self.message)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+        self.refresh()
+
+    def filters(self) -> tuple[dt.date, dt.date, str | None]:
+        return self.start.date().toPython(), self.end.date().toPython(), self.user.text().strip() or None
+
+    def refresh(self) -> None:
+        with wait_cursor():
+            self.model.set_entries(list(audit.list_entries(self.context.db, *self.filters())))
+        self.view.scrollToBottom()
+        self.count.setText(f"{len(self.model.entries):,} mục".replace(",", "."))
+
+    def verify(self) -> None:
+        with wait_cursor():
+            verdict = audit.verify(self.context.db)
+        if verdict.ok:
+            self.message.show_message(f"Nhật ký toàn vẹn: {verdict.count:,} mục đều đúng.".replace(",", "."),
+                                      error=False)
+        else:
+            self.message.show_message(verdict.problem)
+        self.refresh()  # the check itself is now in the trail
+
+    def export(self) -> None:
+        start, end, user = self.filters()
+        if not reauth.confirm(self.context, self, "xuất nhật ký"):
+            return
+        chosen = self.context.dialogs.save_file(self, "Xuất nhật ký ra Excel",
+                                                f"nhat-ky-{start:%Y%m%d}-{end:%Y%m%d}.xlsx", "Sổ tính Excel (*.xlsx)")
+        if not chosen:
+            return
+        try:
+            with wait_cursor():
+                count = export_audit(self.context.db, Path(chosen), start, end, user)
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        self.message.show_message(f"Đã xuất {count} mục nhật ký ra «{chosen}».", error=False)

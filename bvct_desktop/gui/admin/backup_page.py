@@ -1,0 +1,150 @@
+"""Sao lưu: back up now, verify a backup, restore one (administrator); the newest verified
+backup and a warning when it is older than a week. The data-safety services do the work,
+off the GUI thread with a progress dialog."""
+
+from pathlib import Path
+
+from ...core import autobackup, backup, backup_log
+from ...core.errors import BvctError
+from ...core.permissions import Action, allows
+from ..context import AppContext
+from ..dialogs import YES
+from ..look import ErrorLabel, heading
+from ..qt import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from ..workers import run_in_background
+
+BACKUP_FILTER = f"Bản sao lưu BVCT (*{backup_log.SUFFIX});;Mọi tệp (*)"
+
+
+class BackupPage(QWidget):
+    """`restored` is called once a restore replaced the open database (the session logs in again)."""
+
+    def __init__(self, context: AppContext, restored, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self._restored = restored
+        self.task = None
+        self.newest = QLabel()
+        self.newest.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("mật khẩu của bạn trong bản sao lưu")
+        self.backup_button = QPushButton("Sao lưu ngay…")
+        self.backup_button.clicked.connect(self.back_up)
+        self.verify_button = QPushButton("Kiểm tra bản sao lưu…")
+        self.verify_button.clicked.connect(self.verify)
+        self.restore_button = QPushButton("Khôi phục từ bản sao lưu…")
+        self.restore_button.clicked.connect(self.restore)
+        self.restore_button.setVisible(allows(context.db.actor.role, Action.RESTORE) and not context.read_only)
+        self.message = ErrorLabel()
+        self.checks = QLabel()
+        self.checks.setWordWrap(True)
+
+        now_box = QGroupBox("Sao lưu")
+        now_layout = QVBoxLayout(now_box)
+        now_layout.addWidget(self.newest)
+        about = QLabel("Bản sao lưu là một tệp mã hóa gồm dữ liệu, tệp khóa và đầu chuỗi nhật ký; mỗi bản được "
+                       "kiểm tra ngay sau khi ghi. Chương trình cũng tự sao lưu khi đóng (mỗi ngày một lần).")
+        about.setWordWrap(True)
+        now_layout.addWidget(about)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        now_layout.addLayout(row)
+        check_box = QGroupBox("Kiểm tra và khôi phục")
+        form = QFormLayout(check_box)
+        form.addRow("Mật khẩu:", self.password)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        form.addRow("", buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Sao lưu và khôi phục", "Kiểm tra và khôi phục mở bản sao lưu bằng tài khoản có "
+                                 "trong chính bản sao lưu đó."))
+        layout.addWidget(now_box)
+        layout.addWidget(check_box)
+        layout.addWidget(self.message)
+        layout.addWidget(self.checks)
+        layout.addStretch(1)
+        self.show_newest()
+
+    def show_newest(self) -> None:
+        db_path = self.context.db.path
+        newest = autobackup.last_verified(db_path)
+        text = ("Chưa có bản sao lưu đã kiểm tra nào." if newest is None
+                else f"Bản sao lưu đã kiểm tra gần nhất: {newest.describe()}.")
+        if autobackup.overdue(db_path, self.context.clock()):
+            text += " Đã hơn 7 ngày chưa có bản sao lưu tốt — hãy sao lưu ngay."
+            self.newest.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            self.newest.setStyleSheet("")
+        self.newest.setText(text)
+
+    def _start(self, title: str, job, done) -> None:
+        self.message.clear()
+        self.checks.clear()
+
+        def finished(result, error) -> None:
+            self.task = None
+            if isinstance(error, BvctError):
+                self.message.show_message(error.message)
+            elif error is not None:
+                raise error
+            else:
+                done(result)
+
+        self.task = run_in_background(self, title, lambda progress: job(), finished)
+
+    def back_up(self) -> None:
+        db = self.context.db
+        suggested = str(backup_log.auto_folder() / backup_log.auto_name(db.path, self.context.clock()))
+        chosen = self.context.dialogs.save_file(self, "Sao lưu ra tệp", suggested, BACKUP_FILTER)
+        if not chosen:
+            return
+
+        def done(written: backup.Written) -> None:
+            self.message.show_message(f"Đã sao lưu và kiểm tra: «{written.path}» "
+                                      f"({written.size / 1_048_576:.1f} MB).".replace(".", ",", 1), error=False)
+            self.show_newest()
+
+        self._start("Đang sao lưu…", lambda: backup.create(db, Path(chosen)), done)
+
+    def _chosen_backup(self, title: str) -> Path | None:
+        if not self.password.text():
+            self.message.show_message("Nhập mật khẩu của bạn để mở bản sao lưu.")
+            return None
+        chosen = self.context.dialogs.open_file(self, title, BACKUP_FILTER)
+        return Path(chosen) if chosen else None
+
+    def verify(self) -> None:
+        path = self._chosen_backup("Kiểm tra bản sao lưu")
+        if path is None:
+            return
+        user, password = self.context.db.actor.name, self.password.text()
+
+        def done(report: backup.Report) -> None:
+            self.message.show_message(f"Bản sao lưu «{path.name}» tốt (tạo lúc "
+                                      f"{report.created_at:%d/%m/%Y %H:%M}).", error=False)
+            self.checks.setText("\n".join(f"✔ {check}" for check in report.checks))
+
+        self._start("Đang kiểm tra bản sao lưu…", lambda: backup.verify(path, user, password), done)
+
+    def restore(self) -> None:
+        path = self._chosen_backup("Khôi phục từ bản sao lưu")
+        if path is None:
+            return
+        db = self.context.db
+        question = (f"Thay cơ sở dữ liệu đang dùng bằng bản sao lưu «{path.name}»?\n\nBản hiện tại được giữ lại "
+                    "dưới tên có ngày giờ. Sau khi khôi phục, chương trình yêu cầu đăng nhập lại.")
+        if self.context.dialogs.ask(self, "Khôi phục từ bản sao lưu", question) != YES:
+            return
+        user, password = db.actor.name, self.password.text()
+        db.close()  # the files are moved aside: no connection may stay open on them
+
+        def done(result: backup.Restored) -> None:
+            self.context.dialogs.inform(self, "Đã khôi phục", f"Đã khôi phục từ «{path.name}». Hãy đăng nhập lại.")
+            self._restored()
+
+        self._start("Đang khôi phục…", lambda: backup.restore(path, user, password, db.path, self.context.clock),
+                    done)

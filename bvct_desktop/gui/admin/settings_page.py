@@ -1,0 +1,119 @@
+"""Thiết lập: the office settings (core/settings declarations), a basic view of what offices
+change most and an advanced view with everything."""
+
+from ...core import settings
+from ...core.errors import BvctError
+from ...core.settings import SETTINGS, Setting
+from ..context import AppContext
+from ..look import ErrorLabel, heading
+from ..qt import (
+    QCheckBox,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QFormLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+BASIC = ("co_quan_cap_tren", "co_quan", "dia_danh", "nguoi_ky", "han_tra_loi_phieu_ngay", "tu_dong_khoa_phut",
+         "hoi_lai_mat_khau", "thu_muc_sao_luu_2")
+# kind → (unit shown after the number, largest value) for the numeric settings
+NUMBERS = {"days": (" ngày", 3650), "minutes": (" phút", 240), "months": (" tháng", 120)}
+# kind → [(what the officer sees, the stored value)] for the settings with fixed values
+CHOICES = {"secrecy": [("Không đóng dấu độ mật", ""), ("MẬT", "MẬT")],
+           "yesno": [("Có", "có"), ("Không", "không")]}
+
+
+class SettingField:
+    """One setting's editor, chosen by the setting's kind."""
+
+    def __init__(self, setting: Setting):
+        self.setting = setting
+        if setting.kind in NUMBERS:
+            unit, largest = NUMBERS[setting.kind]
+            self.widget = QSpinBox()
+            self.widget.setRange(1, largest)
+            self.widget.setSuffix(unit)
+        elif setting.kind == "date":
+            self.widget = QDateEdit()
+            self.widget.setDisplayFormat("dd/MM/yyyy")
+            self.widget.setCalendarPopup(True)
+        elif setting.kind in CHOICES:
+            self.widget = QComboBox()
+            for shown, stored in CHOICES[setting.kind]:
+                self.widget.addItem(shown, stored)
+        else:
+            self.widget = QLineEdit()
+
+    def set(self, value: str) -> None:
+        if self.setting.kind in NUMBERS:
+            self.widget.setValue(int(value))
+        elif self.setting.kind == "date":
+            self.widget.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+        elif self.setting.kind in CHOICES:
+            self.widget.setCurrentIndex(max(0, self.widget.findData(value)))
+        else:
+            self.widget.setText(value)
+
+    def get(self) -> str:
+        if self.setting.kind in NUMBERS:
+            return str(self.widget.value())
+        if self.setting.kind == "date":
+            return self.widget.date().toString("yyyy-MM-dd")
+        if self.setting.kind in CHOICES:
+            return self.widget.currentData()
+        return self.widget.text()
+
+
+class SettingsPage(QWidget):
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.fields = {setting.key: SettingField(setting) for setting in SETTINGS}
+        self.form = QFormLayout()
+        for setting in SETTINGS:
+            self.form.addRow(f"{setting.label}:", self.fields[setting.key].widget)
+        self.advanced = QCheckBox("Hiện thiết lập nâng cao")
+        self.advanced.toggled.connect(self._show_rows)
+        self.save_button = QPushButton("Lưu thiết lập")
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(not context.read_only)
+        self.message = ErrorLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Thiết lập của cơ quan", "Dùng trên văn bản in ra và để tính hạn; "
+                                 "mọi thay đổi được ghi vào nhật ký."))
+        layout.addWidget(self.advanced)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.save_button)
+        layout.addStretch(1)
+        self.load()
+        self._show_rows(False)
+
+    def _show_rows(self, advanced: bool) -> None:
+        for row, setting in enumerate(SETTINGS):
+            self.form.setRowVisible(row, advanced or setting.key in BASIC)
+
+    def load(self) -> None:
+        self.stored = settings.list_settings(self.context.db)
+        for key, field in self.fields.items():
+            field.set(self.stored[key])
+
+    def save(self) -> None:
+        changed = {key: field.get() for key, field in self.fields.items() if field.get() != self.stored[key]}
+        try:
+            for key, value in changed.items():
+                settings.set_setting(self.context.db, key, value)
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        finally:
+            self.load()
+        self.message.show_message(f"Đã lưu {len(changed)} thiết lập." if changed else "Không có gì thay đổi.",
+                                  error=False)
+        if changed:
+            self.context.notifier.changed.emit("settings")

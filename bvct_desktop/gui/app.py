@@ -1,0 +1,206 @@
+"""`bvct-desktop [--db PATH]` and `bvct gui`: prepares Qt (fonts, Vietnamese), finds the
+database as `bvct` does, runs the first-run wizard or the login, then the main window.
+
+Only what the login window needs is imported before it shows; the main window, the first-run
+wizard and the database services (SQLAlchemy, Alembic, openpyxl, reportlab) are imported when
+first used, so the login window appears about as fast as a bare Qt window.
+"""
+
+import argparse
+import importlib
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import errorlog, paths
+from ..core import keyfile
+from ..core.errors import BvctError
+from . import look, translation
+from .dialogs import Dialogs
+from .icons import icon
+from .instance import InstanceLock
+from .login import Clock, LoginDialog
+from .qt import QApplication, QDialog, QMessageBox, QTimer
+
+if TYPE_CHECKING:
+    from ..core.vault import Database
+    from .main_window import MainWindow
+
+APP_TITLE = "BVCT Desktop"
+PREPARED = "bvct_prepared"
+PRELOAD_AFTER_MS = 200
+PRELOADED = ("bvct_desktop.core.vault", "bvct_desktop.gui.restore_offer", "bvct_desktop.gui.main_window")
+
+
+def prepare_application(argv: Sequence[str] = ()) -> QApplication:
+    """The QApplication with the bundled fonts, Vietnamese Qt strings and the program's look."""
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "bvct-desktop", *argv])
+    if app.property(PREPARED):
+        return app  # once: replacing the style under live widgets crashes Qt
+    app.setProperty(PREPARED, True)
+    app.setApplicationName(APP_TITLE)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setWindowIcon(icon("app"))
+    look.apply(app)
+    translation.install(app)
+    return app
+
+
+def is_new(path: Path) -> bool:
+    """No database and no key file there yet: the first run."""
+    return not path.exists() and not keyfile.key_path(path).exists()
+
+
+class Session:
+    """One run of the program: log in (or set up), work in the main window, log out or quit."""
+
+    def __init__(self, path: Path, dialogs: Dialogs | None = None, clock: Clock | None = None):
+        """`clock` None is the system clock."""
+        self.path = Path(path)
+        self.dialogs = dialogs or Dialogs()
+        self.clock = clock
+        self.window: MainWindow | None = None
+        self.lock: InstanceLock | None = None
+        self.user = ""
+        self._logging_out = False
+        self.exit_backup = None
+
+    def start(self) -> bool:
+        """Shows the first-run wizard or the login; False when the officer gives up."""
+        db = self._set_up() if is_new(self.path) else self._log_in()
+        if db is None:
+            return False
+        self._open_window(db)
+        return True
+
+    def _set_up(self) -> "Database | None":
+        from .startup import OPEN_OTHER, FirstRunWizard
+
+        wizard = FirstRunWizard(self.path, self.dialogs, self.clock)
+        result = wizard.exec()
+        if result == OPEN_OTHER:
+            self.path = wizard.other_path
+            return self._log_in()
+        return wizard.database if result == QDialog.DialogCode.Accepted else None
+
+    def _log_in(self) -> "Database | None":
+        QTimer.singleShot(PRELOAD_AFTER_MS, preload_in_background)  # once the login window is on screen
+        dialog = LoginDialog(self.path, self.dialogs, self.clock, self.user)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.path = dialog.path
+        return dialog.database
+
+    def _open_window(self, db: "Database") -> None:
+        from ..core.vault import system_clock
+        from .context import AppContext
+        from .main_window import MainWindow
+
+        self.user = db.actor.name
+        self.lock = InstanceLock(db.path)
+        read_only = not self.lock.acquire()
+        context = AppContext(db=db, clock=self.clock or system_clock, dialogs=self.dialogs, read_only=read_only)
+        self.window = MainWindow(context)
+        self.window.logout_requested.connect(self.log_out)
+        self.window.closed.connect(self._window_closed)
+        self.window.show()
+
+    def log_out(self) -> None:
+        """Closes the window (asking about unsaved changes), then shows the login again."""
+        self._logging_out = True
+        try:
+            if self.window is None or not self.window.close():
+                return
+        finally:
+            self._logging_out = False
+        self.end()
+        if not self.start():
+            QApplication.quit()
+
+    def _window_closed(self) -> None:
+        """Quitting: the day's automatic backup (not from a read-only second window), then the end."""
+        if self._logging_out:
+            return
+        context = self.window.context
+        if context.read_only:
+            self._quit()
+            return
+        from ..core import autobackup
+        from .workers import run_in_background
+
+        self.exit_backup = run_in_background(None, "Đang tự động sao lưu trước khi thoát…",
+                                             lambda progress: autobackup.at_exit(context.db), self._backed_up)
+
+    def _backed_up(self, _written, error: BaseException | None) -> None:
+        if isinstance(error, BvctError):
+            self.dialogs.warn(None, APP_TITLE, f"Không tự động sao lưu được: {error.message}")
+        elif error is not None:
+            errorlog.log_unexpected(error)
+        self._quit()
+
+    def _quit(self) -> None:
+        self.end()
+        QApplication.quit()
+
+    def end(self) -> None:
+        if self.window is not None:
+            self.window.context.db.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+def preload_in_background() -> None:
+    """Imports the database services and the main window while the officer types the password."""
+    threading.Thread(target=_preload, name="bvct-preload", daemon=True).start()
+
+
+def _preload() -> None:
+    for module in PRELOADED:
+        try:
+            importlib.import_module(module)
+        except Exception:  # noqa: BLE001 - the same import fails again, and is reported, where it is used
+            return
+
+
+def install_error_hook(dialogs: Dialogs) -> None:
+    """Expected failures show their Vietnamese message; anything else is logged, never a traceback."""
+    def hook(kind, error, trace) -> None:
+        parent = QApplication.activeWindow()
+        if isinstance(error, BvctError):
+            dialogs.warn(parent, APP_TITLE, error.message)
+            return
+        where = errorlog.log_unexpected(error.with_traceback(trace))
+        dialogs.warn(parent, APP_TITLE, f"Lỗi không lường trước; chi tiết (không có dữ liệu hồ sơ) đã ghi vào: {where}")
+
+    sys.excepthook = hook
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bvct-desktop", description="BVCT Desktop — ứng dụng máy tính.")
+    parser.add_argument("--db", help="đường dẫn cơ sở dữ liệu (mặc định: $BVCT_DB hoặc thư mục dữ liệu)")
+    return parser.parse_known_args(list(argv))[0]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The gui-script `bvct-desktop`; also `bvct gui`."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parse(argv)
+    app = prepare_application(argv)  # Qt's own options (e.g. -platform) pass through
+    app.setQuitOnLastWindowClosed(False)  # the session quits, so logging out can show the login again
+    dialogs = Dialogs()
+    install_error_hook(dialogs)
+    session = Session(paths.database_from(args.db), dialogs)
+    try:
+        if not session.start():
+            return 0
+        return app.exec()
+    except BvctError as error:
+        QMessageBox.warning(None, APP_TITLE, error.message)
+        return error.exit_code
+    finally:
+        session.end()

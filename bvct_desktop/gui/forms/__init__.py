@@ -1,0 +1,17 @@
+"""Record forms built from the core's field declarations."""
+
+from ..context import AppContext
+from ..qt import QWidget
+from .cadre_form import CadreForm
+from .case_form import CaseForm
+from .record_form import RecordForm
+
+FORMS = {"cadres": CadreForm, "vetting-cases": CaseForm}
+
+
+def open_form(context: AppContext, kind: str, record_id: int | None, parent: QWidget | None = None) -> QWidget:
+    """The form of a record (a new one when record_id is None); the caller shows it."""
+    return FORMS.get(kind, RecordForm)(context, kind, record_id, parent)
+
+
+__all__ = ["CadreForm", "CaseForm", "RecordForm", "open_form"]

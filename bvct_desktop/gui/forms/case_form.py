@@ -1,0 +1,178 @@
+"""One vetting case (hồ sơ thẩm tra) in one window: who is vetted and what for, the slips and
+archive requests that serve it, the relatives the rules still require checked, and the
+conclusion with how long it holds. A new case starts by choosing the person."""
+
+from typing import Any
+
+from ...core.dates import display_date
+from ...core.errors import BvctError
+from ...core.kinds import SLIPS
+from ...core.permissions import Action, allows
+from ...core.personfile import cases
+from ..context import AppContext
+from ..look import ErrorLabel, heading
+from ..qt import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from .person_file import CASES, EntryDialog
+from .person_picker import PersonPicker
+
+OPEN_ACTION, EDIT_ACTION, CONCLUDE_ACTION = CASES.actions
+
+
+class CaseForm(QDialog):
+    closed = Signal()
+    saved = Signal(int)
+
+    def __init__(self, context: AppContext, kind: str = "vetting-cases", record_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.record_id = record_id
+        self.editable = not context.read_only and allows(context.db.actor.role, Action.EDIT)
+        self.dialog: EntryDialog | None = None
+        self.setWindowTitle("Hồ sơ thẩm tra – " + ("Mở hồ sơ mới" if record_id is None else f"số {record_id}"))
+        self.layout_ = QVBoxLayout(self)
+        self.message = ErrorLabel()
+        self.resize(860, 620)
+        if record_id is None:
+            self._choose_person()
+        else:
+            self._show_case()
+
+    # ----- a new case: whom it is about
+
+    def _choose_person(self) -> None:
+        self.layout_.addWidget(heading("Mở hồ sơ thẩm tra", "Chọn người được thẩm tra (đã có trong cơ sở dữ liệu)."))
+        self.picker = PersonPicker(self.context, self)
+        self.picker.picked.connect(self._open_for)
+        self.layout_.addWidget(self.picker)
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.message)
+
+    def _open_for(self, facts) -> None:
+        self.person_id = facts.person_id
+        self.dialog = EntryDialog(self.context, CASES, OPEN_ACTION, facts.person_id, None, self)
+        self.dialog.saved.connect(self._opened)
+        self.dialog.open()
+
+    def _opened(self) -> None:
+        opened = cases.cases_of(self.context.db, self.person_id)[0]
+        self.record_id = opened["id"]
+        self.context.notifier.changed.emit("vetting-cases")
+        self.saved.emit(self.record_id)
+        self._clear()
+        self._show_case()
+
+    # ----- a case
+
+    def _show_case(self) -> None:
+        try:
+            found = cases.case_file(self.context.db, self.record_id)
+        except BvctError as error:
+            self.layout_.addWidget(QLabel(error.message))
+            return
+        case = found.case
+        self.setWindowTitle(f"Hồ sơ thẩm tra – {found.full_name}")
+        purpose = case["purpose"] or "chưa ghi mục đích"
+        self.layout_.addWidget(heading(f"{found.full_name} — {purpose}", _summary(case, found.valid_until)))
+        self.layout_.addWidget(QLabel("<b>Phiếu xác minh phục vụ hồ sơ</b>"))
+        self.layout_.addWidget(_table(
+            [SLIPS.field(key).header for key in ("number", "issued_on", "full_name", "relation", "recipient",
+                                                 "result_on", "result")],
+            [[s["number"], display_date(s["issued_on"]), s["full_name"], s["relation"] or "", s["recipient"],
+              display_date(s["result_on"]), s["result"] or ""] for s in found.slips]))
+        if found.archive_requests:
+            self.layout_.addWidget(QLabel("<b>Nghiên cứu tàng thư</b>"))
+            self.layout_.addWidget(_table(["Số văn bản", "Ngày văn bản", "Ngày trả lời", "Kết quả"],
+                                          [[r["doc_no"] or "", display_date(r["doc_on"]),
+                                            display_date(r["answered_on"]), r["result"] or ""]
+                                           for r in found.archive_requests]))
+        missing = "<br>".join(f"– {u.relation}" + (f": {u.full_name}" if u.full_name else "") + f" ({u.reason})"
+                              for u in found.unchecked)
+        self.layout_.addWidget(QLabel("<b>Thân nhân cần xác minh còn thiếu:</b><br>" + missing if missing
+                                      else "<b>Đã xác minh đủ thân nhân theo quy định.</b>"))
+        self.layout_.addWidget(self.message)
+        buttons = QHBoxLayout()
+        if self.editable:
+            for action in (EDIT_ACTION, CONCLUDE_ACTION):
+                if action is CONCLUDE_ACTION and case["status"] == cases.CONCLUDED:
+                    continue
+                button = QPushButton(action.label)
+                button.clicked.connect(lambda _=False, a=action, c=case: self._act(a, c))
+                buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QPushButton("Đóng")
+        close.clicked.connect(self.close)
+        buttons.addWidget(close)
+        self.layout_.addLayout(buttons)
+
+    def _act(self, action, case: dict[str, Any]) -> None:
+        self.dialog = EntryDialog(self.context, CASES, action, case["person_id"], case, self)
+        self.dialog.saved.connect(self._changed)
+        self.dialog.open()
+
+    def _changed(self) -> None:
+        self.context.notifier.changed.emit("vetting-cases")
+        self.saved.emit(self.record_id)
+        self._clear()
+        self._show_case()
+
+    def _clear(self) -> None:
+        self.message = ErrorLabel()
+        while self.layout_.count():
+            item = self.layout_.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+            elif item.layout() is not None:
+                _drop(item.layout())
+
+    def is_dirty(self) -> bool:
+        return False  # every change is saved by its own small dialog
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.closed.emit()
+        event.accept()
+
+
+def _summary(case: dict[str, Any], valid_until) -> str:
+    parts = [f"Mở ngày {display_date(case['opened_on'])}"]
+    if case["due_on"]:
+        parts.append(f"hạn hoàn thành {display_date(case['due_on'])}")
+    parts.append(case["status"])
+    if case["status"] == cases.CONCLUDED:
+        parts.append(f"kết luận số {case['conclusion_no']} ngày {display_date(case['concluded_on'])}: {case['result']}")
+        if case["limit_note"]:
+            parts.append(f"mức giới hạn: {case['limit_note']}")
+        if valid_until:
+            parts.append(f"kết luận có giá trị đến {display_date(valid_until)}")
+    return "; ".join(parts) + "."
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+    return table
+
+
+def _drop(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()

@@ -1,0 +1,89 @@
+"""One input widget per field declaration: drop-downs for fixed values, a multi-line box for
+long text, a line with a date hint for dates; each reads and shows values as the officer types
+them, and the field's own `parse` decides what is valid."""
+
+from ...core.dates import PartialDate, display_date
+from ...core.fields import LONG_TEXT, Field, FieldType
+from ..qt import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+DATE_HINTS = {
+    FieldType.DATE: "dd/mm/yyyy",
+    FieldType.PARTIAL_DATE: "dd/mm/yyyy, mm/yyyy hoặc yyyy",
+    FieldType.YEAR: "yyyy",
+    FieldType.CCCD: "12 chữ số",
+    FieldType.CMND: "9 hoặc 12 chữ số",
+}
+
+
+def make_input(spec: Field, suggestions: list[str] | None = None) -> QWidget:
+    if spec.type is FieldType.CHOICE:
+        box = QComboBox()
+        box.addItem("")
+        box.addItems(list(spec.choices))
+        return box
+    if suggestions is not None:
+        box = QComboBox()
+        box.setEditable(True)
+        box.addItem("")
+        box.addItems(suggestions)
+        box.lineEdit().setPlaceholderText(spec.hint)
+        return box
+    if spec.max_length >= LONG_TEXT:
+        box = QPlainTextEdit()
+        box.setTabChangesFocus(True)
+        box.setFixedHeight(56)
+        return box
+    line = QLineEdit()
+    line.setPlaceholderText(spec.hint or DATE_HINTS.get(spec.type, ""))
+    return line
+
+
+def make_read_only(widget: QWidget) -> None:
+    """Shown, selectable, not editable (a disabled box greys its text out)."""
+    if isinstance(widget, QComboBox) and not widget.isEditable():
+        widget.setEnabled(False)
+    elif isinstance(widget, QComboBox):
+        widget.lineEdit().setReadOnly(True)
+    else:
+        widget.setReadOnly(True)
+
+
+def read_input(widget: QWidget) -> str:
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    return widget.text()
+
+
+def as_typed(spec: Field, value: object) -> str:
+    """A stored value as the officer would type it."""
+    if value is None:
+        return ""
+    if spec.type is FieldType.PARTIAL_DATE:
+        return PartialDate.from_iso(value).display if isinstance(value, str) else spec.display(value)
+    if spec.type is FieldType.DATE:
+        return display_date(value)
+    return str(value)
+
+
+def show_value(widget: QWidget, spec: Field, value: object) -> None:
+    """Shows a stored value as the officer would type it."""
+    set_typed(widget, as_typed(spec, value))
+
+
+def set_typed(widget: QWidget, shown: str) -> None:
+    if isinstance(widget, QComboBox):
+        if widget.findText(shown) < 0:
+            widget.addItem(shown)
+        widget.setCurrentText(shown)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(shown)
+    else:
+        widget.setText(shown)
+
+
+def changed_signal(widget: QWidget):
+    if isinstance(widget, QComboBox):
+        return widget.currentTextChanged
+    return widget.textChanged

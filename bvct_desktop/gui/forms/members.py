@@ -1,0 +1,77 @@
+"""A delegation's members on its form: one line per member, typed like the import rows
+(name, birth date, home town, CCCD, position, unit, role); the service finds each cadre."""
+
+from ...core import editing
+from ...core.kinds import Kind
+from ..qt import QComboBox, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, Signal
+from .inputs import as_typed, show_value
+
+KEYS = editing.MEMBER_PERSON_KEYS + editing.MEMBER_KEYS
+
+
+class MembersTable(QWidget):
+    changed = Signal()
+
+    def __init__(self, kind: Kind, editable: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = kind
+        self.editable = editable
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, len(KEYS))
+        self.table.setHorizontalHeaderLabels([kind.field(key).header for key in KEYS])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(150)
+        if not editable:
+            self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.itemChanged.connect(lambda _item: self.changed.emit())
+        layout.addWidget(self.table)
+        if editable:
+            buttons = QHBoxLayout()
+            add = QPushButton("Thêm thành viên")
+            add.clicked.connect(lambda: self.add_member({}))
+            remove = QPushButton("Bỏ thành viên đã chọn")
+            remove.clicked.connect(self._remove)
+            buttons.addWidget(add)
+            buttons.addWidget(remove)
+            buttons.addStretch(1)
+            layout.addLayout(buttons)
+
+    def set_members(self, members: list[dict]) -> None:
+        self.table.setRowCount(0)
+        for member in members:
+            self.add_member(member)
+        self.table.resizeColumnsToContents()
+
+    def add_member(self, member: dict) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, key in enumerate(KEYS):
+            spec = self.kind.field(key)
+            if spec.choices:
+                box = QComboBox()
+                box.addItems(["", *spec.choices])
+                box.setEnabled(self.editable)
+                show_value(box, spec, member.get(key))
+                box.currentTextChanged.connect(lambda _text: self.changed.emit())
+                self.table.setCellWidget(row, column, box)
+            else:
+                self.table.setItem(row, column, QTableWidgetItem(as_typed(spec, member.get(key))))
+        self.changed.emit()
+
+    def _remove(self) -> None:
+        for row in sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True):
+            self.table.removeRow(row)
+        self.changed.emit()
+
+    def members(self) -> list[dict]:
+        found = []
+        for row in range(self.table.rowCount()):
+            member = {}
+            for column, key in enumerate(KEYS):
+                widget = self.table.cellWidget(row, column)
+                item = self.table.item(row, column)
+                member[key] = widget.currentText() if widget is not None else (item.text() if item else "")
+            if any(value.strip() for value in member.values()):
+                found.append(member)
+        return found

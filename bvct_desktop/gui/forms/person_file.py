@@ -1,0 +1,252 @@
+"""The whole file of one person on the tabs of the cadre's form: relatives, foreign elements,
+political-issue notes and vetting cases, edited there through the person-file services, and the
+slips, delegations and complaints that concern them (read-only lists of the registers)."""
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ...core.errors import BvctError
+from ...core.fields import Field, FieldType
+from ...core.permissions import Action, allows
+from ...core.personfile import cases, relatives
+from ...core.personfile.foreign import FOREIGN_ELEMENTS
+from ...core.personfile.notes import RELATIVE, PersonNotes
+from ...core.personfile.political import POLITICAL_NOTES
+from ...core.vault import Database
+from ..context import AppContext
+from ..dialogs import YES
+from ..look import ErrorLabel
+from ..qt import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from .inputs import make_input, read_input, show_value
+from .record_form import field_label
+
+ABOUT = "Về thân nhân"
+Entry = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class EntryAction:
+    """A button of a section: it asks for `fields` and hands their values to `run`."""
+
+    label: str
+    fields: tuple[Field, ...]
+    run: Callable[[Database, int, Entry | None, dict[str, Any]], object]  # db, person id, entry, values
+    on_entry: bool = False  # acts on the selected entry (and shows its values)
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    columns: tuple[Field, ...]
+    list: Callable[[Database, int], list[Entry]]
+    actions: tuple[EntryAction, ...]
+    delete: Callable[[Database, int], None] | None = None
+    about_relative: bool = False
+
+
+def _editable(title: str, fields: tuple[Field, ...], list_, add, update, delete, about_relative=False) -> Section:
+    return Section(title, fields, list_,
+                   (EntryAction("Thêm", fields, lambda db, person, _entry, values: add(db, person, values)),
+                    EntryAction("Sửa", fields, lambda db, _person, entry, values: update(db, entry["id"], values),
+                                on_entry=True)),
+                   delete, about_relative)
+
+
+def _relatives(db: Database, person_id: int) -> list[Entry]:
+    return [dataclasses.asdict(relative) for relative in relatives.list_relatives(db, person_id)]
+
+
+def _notes(title: str, notes: PersonNotes) -> Section:
+    return _editable(title, notes.fields, notes.of_person, notes.add, notes.update, notes.delete, about_relative=True)
+
+
+STATUS = Field("status", "Trạng thái")
+CASES = Section(
+    "Hồ sơ thẩm tra", (*cases.CASE_FIELDS[:3], STATUS, *cases.CONCLUSION_FIELDS[:2], cases.CONCLUSION_FIELDS[3]),
+    cases.cases_of,
+    (EntryAction("Mở hồ sơ thẩm tra", cases.CASE_FIELDS,
+                 lambda db, person, _entry, values: cases.open_case(db, person, values)),
+     EntryAction("Sửa", cases.CASE_FIELDS,
+                 lambda db, _person, entry, values: cases.update_case(db, entry["id"], values), on_entry=True),
+     EntryAction("Ghi kết luận", cases.CONCLUSION_FIELDS,
+                 lambda db, _person, entry, values: cases.record_conclusion(db, entry["id"], values), on_entry=True)))
+
+
+SECTIONS = (
+    _editable("Thân nhân", relatives.FIELDS, _relatives, relatives.add_relative, relatives.update_relative,
+              relatives.delete_relative),
+    _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS),
+    _notes("Vấn đề chính trị", POLITICAL_NOTES),
+    CASES,
+)
+
+
+class SectionTab(QWidget):
+    """One section of the person's file: its entries in a table, with the section's buttons."""
+
+    changed = Signal()
+
+    def __init__(self, context: AppContext, section: Section, person_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context, self.section, self.person_id = context, section, person_id
+        self.editable = not context.read_only and allows(context.db.actor.role, Action.EDIT)
+        self.entries: list[Entry] = []
+        self.dialog: EntryDialog | None = None
+        layout = QVBoxLayout(self)
+        headers = [spec.header for spec in section.columns] + ([ABOUT] if section.about_relative else [])
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.message = ErrorLabel()
+        layout.addWidget(self.message)
+        self.buttons: dict[str, QPushButton] = {}
+        if self.editable:
+            row = QHBoxLayout()
+            for action in section.actions:
+                self.buttons[action.label] = self._button(row, action.label, lambda _=False, a=action: self.act(a))
+            if section.delete is not None:
+                self.buttons["Xóa"] = self._button(row, "Xóa", self.delete_selected)
+            row.addStretch(1)
+            layout.addLayout(row)
+            editing = next((a for a in section.actions if a.on_entry), None)
+            if editing is not None:
+                self.table.doubleClicked.connect(lambda _index: self.act(editing))
+        self.reload()
+
+    def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    def reload(self) -> None:
+        self.entries = self.section.list(self.context.db, self.person_id)
+        names = self._relative_names()
+        self.table.setRowCount(len(self.entries))
+        for row, entry in enumerate(self.entries):
+            cells = [spec.display(_shown(spec, entry.get(spec.key))) for spec in self.section.columns]
+            if self.section.about_relative:
+                cells.append(names.get(entry.get(RELATIVE), ""))
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def _relative_names(self) -> dict[int, str]:
+        if not self.section.about_relative:
+            return {}
+        return {r.id: f"{r.relation}: {r.full_name}" for r in relatives.list_relatives(self.context.db, self.person_id)}
+
+    def selected(self) -> Entry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.entries[rows[0].row()] if rows else None
+
+    def act(self, action: EntryAction) -> None:
+        entry = self.selected() if action.on_entry else None
+        if action.on_entry and entry is None:
+            self.message.show_message("Hãy chọn một dòng trước.")
+            return
+        self.message.clear()
+        self.dialog = EntryDialog(self.context, self.section, action, self.person_id, entry, self)
+        self.dialog.saved.connect(self._saved)
+        self.dialog.open()
+
+    def delete_selected(self) -> None:
+        entry = self.selected()
+        if entry is None or self.context.dialogs.ask(self, "Xóa", f"Xóa mục «{self.section.title}» đã chọn?") != YES:
+            return
+        try:
+            self.section.delete(self.context.db, entry["id"])
+        except BvctError as error:
+            self.message.show_message(error.message)
+            return
+        self._saved()
+
+    def _saved(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+
+class EntryDialog(QDialog):
+    """Asks for one action's fields, with the field declarations' inputs and messages."""
+
+    saved = Signal()
+
+    def __init__(self, context: AppContext, section: Section, action: EntryAction, person_id: int,
+                 entry: Entry | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context, self.action, self.person_id, self.entry = context, action, person_id, entry
+        self.setWindowTitle(f"{section.title} – {action.label}")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.inputs: dict[str, QWidget] = {}
+        for spec in action.fields:
+            widget = make_input(spec)
+            show_value(widget, spec, _shown(spec, entry.get(spec.key)) if entry else None)
+            form.addRow(field_label(spec.header, spec.required), widget)
+            self.inputs[spec.key] = widget
+        self.relative = None
+        if section.about_relative:
+            self.relative = QComboBox()
+            self.relative.addItem("(bản thân)", None)
+            for r in relatives.list_relatives(context.db, person_id):
+                self.relative.addItem(f"{r.relation}: {r.full_name}", r.id)
+            if entry and entry.get(RELATIVE) is not None:
+                self.relative.setCurrentIndex(max(self.relative.findData(entry[RELATIVE]), 0))
+            form.addRow(ABOUT, self.relative)
+        layout.addLayout(form)
+        self.message = ErrorLabel()
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        save = QPushButton("Lưu")
+        save.setDefault(True)
+        save.clicked.connect(self.save)
+        cancel = QPushButton("Hủy")
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(save)
+        buttons.addWidget(cancel)
+        layout.addLayout(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def values(self) -> dict[str, Any]:
+        values = {key: read_input(widget) for key, widget in self.inputs.items()}
+        if self.relative is not None:
+            values[RELATIVE] = self.relative.currentData()
+        return values
+
+    def save(self) -> bool:
+        try:
+            self.action.run(self.context.db, self.person_id, self.entry, self.values())
+        except BvctError as error:
+            problems = getattr(error, "problems", None)
+            self.message.show_message("; ".join(problems.values()) if problems else error.message)
+            return False
+        self.saved.emit()
+        self.accept()
+        return True
+
+
+def _shown(spec: Field, value: object) -> object:
+    """Stored booleans (ở nước ngoài) as the choice the form offers."""
+    if isinstance(value, bool) and spec.type is FieldType.CHOICE:
+        return spec.choices[0] if value else spec.choices[-1]
+    return value

@@ -1,0 +1,99 @@
+"""The person picker above a form that concerns a person: search the people already recorded
+(the register's search rule), see what is known about each — a cadre, slips sent and their
+results, archive research — and reuse one instead of recording them again. As the officer
+types a name and birth date, people who may be the same are shown with a warning."""
+
+from ...core import editing
+from ...core.errors import BvctError
+from ...core.people import Identity
+from ..context import AppContext
+from ..qt import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+WARNING_STYLE = "background: #fff4ce; color: #5c4400; padding: 4px; border: 1px solid #e0c060;"
+
+
+class PersonPicker(QGroupBox):
+    picked = Signal(object)  # editing.PersonFacts
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__("Người đã có trong cơ sở dữ liệu", parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("Tìm người đã có: họ tên, CCCD, quê quán (không cần dấu)")
+        self.search.textChanged.connect(self._search)
+        row.addWidget(self.search, 1)
+        self.use_button = QPushButton("Dùng người này")
+        self.use_button.setEnabled(False)
+        self.use_button.clicked.connect(self._use_current)
+        row.addWidget(self.use_button)
+        layout.addLayout(row)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.warning.hide()
+        layout.addWidget(self.warning)
+        self.results = QListWidget()
+        self.results.setMaximumHeight(110)
+        self.results.setWordWrap(True)
+        self.results.currentRowChanged.connect(lambda row: self.use_button.setEnabled(row >= 0))
+        self.results.itemDoubleClicked.connect(lambda _item: self._use_current())
+        self.results.hide()
+        layout.addWidget(self.results)
+
+    def _search(self, query: str) -> None:
+        found = editing.find_people(self.context.db, query) if query.strip() else []
+        self._show(found)
+
+    def _show(self, people: list[editing.PersonFacts]) -> None:
+        self.results.clear()
+        for facts in people:
+            item = QListWidgetItem(describe(facts))
+            item.setData(Qt.UserRole, facts)
+            self.results.addItem(item)
+        self.results.setVisible(bool(people))
+        self.use_button.setEnabled(False)
+
+    def warn_about(self, identity: Identity | None, current_person: int | None) -> None:
+        """Shows the people who may be `identity` (none when it is the person already chosen)."""
+        maybe = []
+        if identity is not None:
+            try:
+                maybe = editing.possible_duplicates(self.context.db, identity, except_person=current_person)
+            except BvctError:
+                maybe = []
+        if not maybe:
+            self.warning.hide()
+            return
+        who = "một người đã có" if len(maybe) == 1 else f"{len(maybe)} người đã có"
+        self.warning.setText(f"<b>Có thể trùng với {who}</b> — xem những gì đã biết bên dưới; chọn và bấm "
+                             "«Dùng người này» để dùng lại kết quả thay vì gửi phiếu mới.")
+        self.warning.show()
+        self._show(maybe)
+
+    def _use_current(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self.picked.emit(item.data(Qt.UserRole))
+            self.warning.hide()
+
+
+def describe(facts: editing.PersonFacts) -> str:
+    if not facts.known:
+        return facts.description
+    return facts.description + "\n" + "\n".join(f"– {line}" for line in facts.known)

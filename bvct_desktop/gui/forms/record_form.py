@@ -1,0 +1,239 @@
+"""The form of one record, built from its kind's field declarations: required fields marked
+with a red *, a Vietnamese message under a field as soon as its value is wrong, dates typed as
+`1955`, `03/1955` or `12/03/1955`, drop-downs for fixed values, a person picker that warns when
+the person already exists, and a prompt before unsaved changes are lost."""
+
+from ...core import editing, recipients
+from ...core.errors import BvctError, RowProblem
+from ...core.kinds import kind_named
+from ...core.people import Identity
+from ...core.permissions import Action, allows
+from ..context import AppContext
+from ..dialogs import CANCEL, YES
+from ..look import ERROR_COLOUR, ErrorLabel
+from ..qt import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from .inputs import changed_signal, make_input, make_read_only, read_input, show_value
+from .members import MembersTable
+from .person_picker import PersonPicker
+
+
+class RecordForm(QDialog):
+    closed = Signal()
+    saved = Signal(int)
+
+    def __init__(self, context: AppContext, kind: str, record_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.kind = kind_named(kind)
+        self.record_id = record_id
+        self.editable = not context.read_only and allows(context.db.actor.role, Action.EDIT)
+        self.person_keys = editing.person_keys(self.kind)
+        self.person_id: int | None = None
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._dirty = False
+        stored = editing.load(context.db, kind, record_id) if record_id else {}
+        self.setWindowTitle(self._title(stored))
+        self._build()
+        self._fill(stored)
+        self._dirty = False
+
+    # ----- building
+
+    def _title(self, stored: dict) -> str:
+        label = stored.get("full_name") or stored.get("name") or stored.get("number") or ""
+        action = "Sửa" if self.editable else "Xem"
+        return f"{self.kind.title} – {action}: {label}" if self.record_id else f"{self.kind.title} – Thêm mới"
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.picker = None
+        if self.person_keys and self.editable and self.record_id is None:  # choosing who the new record is about
+            self.picker = PersonPicker(self.context, self)
+            self.picker.picked.connect(self.use_person)
+            layout.addWidget(self.picker)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._scrolled(self._fields_box()), "Thông tin")
+        layout.addWidget(self.tabs, 1)
+        self.message = ErrorLabel()
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        note = QLabel(f"<span style='color:{ERROR_COLOUR}'>*</span> bắt buộc")
+        buttons.addWidget(note)
+        buttons.addStretch(1)
+        if self.editable:
+            self.save_button = QPushButton("Lưu")
+            self.save_button.setDefault(True)
+            self.save_button.clicked.connect(self.save)
+            buttons.addWidget(self.save_button)
+        close = QPushButton("Đóng")
+        close.clicked.connect(self.close)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.resize(760, 640)
+
+    def _scrolled(self, inner: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(inner)
+        return area
+
+    def _fields_box(self) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        members_only = editing.MEMBER_PERSON_KEYS + editing.MEMBER_KEYS if self.kind.name == "delegations" else ()
+        for spec in self.kind.fields:
+            if spec.key in members_only:
+                continue
+            suggestions = self._suggestions(spec.key)
+            widget = make_input(spec, suggestions)
+            if not self.editable:
+                make_read_only(widget)
+            label = field_label(spec.header, spec.required)
+            label.setBuddy(widget)
+            error = QLabel()
+            error.setStyleSheet(f"color: {ERROR_COLOUR};")
+            error.setWordWrap(True)
+            error.hide()
+            column = QVBoxLayout()
+            column.setSpacing(1)
+            column.addWidget(widget)
+            column.addWidget(error)
+            form.addRow(label, column)
+            self.inputs[spec.key], self.errors[spec.key] = widget, error
+            changed_signal(widget).connect(lambda _=None, key=spec.key: self._edited(key))
+        self.members = None
+        if members_only:
+            self.members = MembersTable(self.kind, self.editable)
+            self.members.changed.connect(lambda: self._set_dirty())
+            form.addRow(field_label("Thành viên", required=True), self.members)
+            self.errors[editing.MEMBERS] = QLabel()
+            self.errors[editing.MEMBERS].setStyleSheet(f"color: {ERROR_COLOUR};")
+            self.errors[editing.MEMBERS].hide()
+            form.addRow("", self.errors[editing.MEMBERS])
+        return box
+
+    def _suggestions(self, key: str) -> list[str] | None:
+        if self.kind.name == "slips" and key == "recipient":
+            return [unit.name for unit in recipients.list_recipients(self.context.db)]
+        return None
+
+    def _fill(self, stored: dict) -> None:
+        self.person_id = stored.get("person_id")
+        for key, widget in self.inputs.items():
+            show_value(widget, self.kind.field(key), stored.get(key))
+        if self.members is not None:
+            self.members.set_members(stored.get(editing.MEMBERS, []))
+
+    # ----- editing
+
+    def _edited(self, key: str) -> None:
+        self._set_dirty()
+        self._check(key)
+        if self.picker is not None and key in ("full_name", "birth_date", "home_town", "cccd"):
+            self.picker.warn_about(self._identity(), self.person_id)
+
+    def _set_dirty(self) -> None:
+        self._dirty = True
+
+    def is_dirty(self) -> bool:
+        return self._dirty and self.editable
+
+    def _check(self, key: str) -> bool:
+        spec = self.kind.field(key)
+        try:
+            spec.parse(read_input(self.inputs[key]))
+        except RowProblem as problem:
+            self._show_error(key, f"{spec.header}: {problem.message}")
+            return False
+        self.errors[key].hide()
+        return True
+
+    def _show_error(self, key: str, text: str) -> None:
+        label = self.errors.get(key) or self.errors.get(key.split(".")[0]) or self.errors.get(editing.MEMBERS)
+        if label is None:
+            self.message.show_message(text)
+            return
+        label.setText(text)
+        label.show()
+
+    def _identity(self) -> Identity | None:
+        values = self.values()
+        try:
+            parsed = {key: self.kind.field(key).parse(values.get(key)) for key in ("full_name", "birth_date")}
+            town = values.get("home_town") or None
+            cccd = self.kind.field("cccd").parse(values.get("cccd")) if "cccd" in self.inputs else None
+        except RowProblem:
+            return None
+        return Identity(parsed["full_name"], parsed["birth_date"], town, cccd)
+
+    def values(self) -> dict:
+        values = {key: read_input(widget) for key, widget in self.inputs.items()}
+        if self.members is not None:
+            values[editing.MEMBERS] = self.members.members()
+        return values
+
+    def use_person(self, facts: editing.PersonFacts) -> None:
+        """Fills the person's fields from the one the officer picked in the picker."""
+        person = editing.load_person(self.context.db, facts.person_id)
+        self.person_id = facts.person_id
+        for key in self.person_keys:
+            if key in self.inputs:
+                show_value(self.inputs[key], self.kind.field(key), person.get(key))
+        self.message.show_message(f"Dùng người đã có: {facts.description}", error=False)
+
+    def save(self) -> bool:
+        for label in self.errors.values():
+            label.hide()
+        self.message.clear()
+        try:
+            self.record_id = editing.save(self.context.db, self.kind.name, self.values(), self.record_id,
+                                          self.person_id)
+        except editing.FormProblems as problems:
+            for key, text in problems.problems.items():
+                self._show_error(key, text)
+            self.message.show_message("Chưa lưu: hãy sửa các ô báo đỏ.")
+            return False
+        except BvctError as error:
+            self.message.show_message(error.message)
+            return False
+        stored = editing.load(self.context.db, self.kind.name, self.record_id)
+        self.person_id = stored.get("person_id")
+        self._dirty = False
+        self.setWindowTitle(self._title(stored))
+        self.message.show_message("Đã lưu.", error=False)
+        self.context.notifier.changed.emit(self.kind.name)
+        self.saved.emit(self.record_id)
+        return True
+
+    # ----- closing
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.is_dirty():
+            answer = self.context.dialogs.ask(self, "Chưa lưu", "Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?",
+                                              with_cancel=True)
+            if answer == CANCEL or answer == YES and not self.save():
+                event.ignore()
+                return
+        self.closed.emit()
+        event.accept()
+
+    def reject(self) -> None:  # Esc closes through the same prompt
+        self.close()
+
+
+def field_label(text: str, required: bool) -> QLabel:
+    """A field's label; a required one ends with a red *."""
+    return QLabel(text + (f" <span style='color:{ERROR_COLOUR}'>*</span>" if required else ""))

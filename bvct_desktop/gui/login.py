@@ -1,0 +1,131 @@
+"""The login dialog: user and password for one database file, with the core's own words for
+what went wrong (wrong password, account locked, damaged or foreign file)."""
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..core.errors import AuthError, BvctError, DamagedError
+from .dialogs import Dialogs
+from .icons import icon
+from .look import ErrorLabel, heading, wait_cursor
+from .qt import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+)
+
+if TYPE_CHECKING:
+    from ..core.vault import Database
+
+DATABASE_FILTER = "Cơ sở dữ liệu BVCT (*.db);;Mọi tệp (*)"
+Clock = Callable[[], dt.datetime]
+
+
+class LoginDialog(QDialog):
+    """Accepted with `database` set to the unlocked database (and `path` to its file)."""
+
+    def __init__(self, path: Path, dialogs: Dialogs, clock: Clock | None = None, user: str = "", parent=None):
+        """`clock` None is the system clock."""
+        super().__init__(parent)
+        self.path = Path(path)
+        self.database: Database | None = None
+        self._dialogs, self._clock = dialogs, clock
+        self.setWindowTitle("Đăng nhập – BVCT Desktop")
+        self.setWindowIcon(icon("app"))
+        self.setMinimumWidth(520)
+
+        self.file_label = QLabel()
+        self.file_label.setWordWrap(True)
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        other = QPushButton("Mở cơ sở dữ liệu khác…")
+        other.clicked.connect(self.choose_other_file)
+        self.user = QLineEdit(user)
+        self.user.setPlaceholderText("tên đăng nhập")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("mật khẩu")
+        self.error = ErrorLabel()
+        self.login_button = QPushButton("Đăng nhập")
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(self.attempt)
+        quit_button = QPushButton("Thoát")
+        quit_button.clicked.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow("Tên người dùng:", self.user)
+        form.addRow("Mật khẩu:", self.password)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(other)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.login_button)
+        buttons.addWidget(quit_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("BVCT Desktop", "Quản lý công tác bảo vệ chính trị nội bộ"))
+        layout.addLayout(file_row)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self._show_path()
+        (self.password if user else self.user).setFocus()
+
+    def _tell(self, text: str, error: bool = True) -> None:
+        self.error.show_message(text, error)
+        self.adjustSize()  # a long message (a damaged file, a lockout) wraps onto more lines
+
+    def _show_path(self) -> None:
+        self.file_label.setText(f"Cơ sở dữ liệu: {self.path}")
+
+    def choose_other_file(self) -> None:
+        chosen = self._dialogs.open_file(self, "Mở cơ sở dữ liệu khác", DATABASE_FILTER)
+        if chosen:
+            self.path = Path(chosen)
+            self._show_path()
+            self.error.clear()
+
+    def attempt(self) -> bool:
+        """Tries to unlock; on success the dialog is accepted, otherwise the reason is shown."""
+        user, password = self.user.text().strip(), self.password.text()
+        if not user or not password:
+            self._tell("Nhập tên người dùng và mật khẩu.")
+            (self.password if user else self.user).setFocus()
+            return False
+        # The database services load here, not with the window (app.py preloads them meanwhile).
+        from ..core import vault
+
+        clock = self._clock or vault.system_clock
+        try:
+            with wait_cursor():
+                self.database = vault.unlock(self.path, user, password, clock)
+        except AuthError as refused:
+            self._tell(refused.message)
+            self.password.clear()
+            self.password.setFocus()
+            return False
+        except DamagedError as damaged:
+            self._tell(damaged.message)
+            self._offer_restore(user, password, clock)
+            return False
+        except BvctError as failed:
+            self._tell(failed.message)
+            return False
+        self.accept()
+        return True
+
+    def _offer_restore(self, user: str, password: str, clock: Clock) -> None:
+        from . import restore_offer
+
+        restored = restore_offer.offer(self, self._dialogs, self.path, user, password, clock)
+        if restored:
+            self._tell(restored + " Hãy đăng nhập lại.", error=False)
+            self.password.clear()
+            self.password.setFocus()
+

@@ -1,0 +1,53 @@
+"""The left navigation: Tổng quan, the registers (in the registers package's order), Báo cáo,
+Quản trị. Pages are built the first time they are shown (a register over 200k rows costs)."""
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .icons import icon
+from .qt import QFont, QFontMetrics, QListWidget, QListWidgetItem, QSize, Qt, QWidget
+
+DASHBOARD, REPORT, ADMIN = "dashboard", "report", "admin"
+REGISTERS_MODULE = "bvct_desktop.gui.registers"
+NAVIGATION_POINTS = 11  # as in look.STYLE
+
+
+@dataclass(frozen=True)
+class Destination:
+    key: str          # "dashboard", a register kind ("cadres", …), "report" or "admin"
+    title: str
+    build: Callable[[], QWidget]
+
+
+def register_destinations(context) -> list[Destination]:
+    """One destination per register the registers package offers (none while it is absent)."""
+    if importlib.util.find_spec(REGISTERS_MODULE) is None:
+        return []
+    registers = importlib.import_module(REGISTERS_MODULE)
+    return [Destination(kind, title, lambda kind=kind: registers.make_register_page(context, kind))
+            for kind, title in getattr(registers, "REGISTER_KINDS", ())]
+
+
+class Navigation(QListWidget):
+    """Emits `currentRowChanged`; `key_at(row)` says which destination it is."""
+
+    def __init__(self, destinations: list[Destination], parent=None):
+        super().__init__(parent)
+        self.setObjectName("navigation")
+        self.setIconSize(QSize(22, 22))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.keys: list[str] = []
+        for destination in destinations:
+            item = QListWidgetItem(icon(destination.key, "#ffffff"), destination.title)
+            item.setToolTip(destination.title)
+            self.addItem(item)
+            self.keys.append(destination.key)
+        font = QFont(self.font())
+        font.setPointSize(NAVIGATION_POINTS)
+        widest = max((QFontMetrics(font).horizontalAdvance(d.title) for d in destinations), default=120)
+        self.setFixedWidth(widest + 22 + 52)
+
+    def select(self, key: str) -> None:
+        self.setCurrentRow(self.keys.index(key))

@@ -1,0 +1,356 @@
+"""One register page: search box, filters that fit the record, row count, the table, and the
+actions Thêm · Sửa · Xóa · Nhập Excel · Xuất Excel · In; a switch shows the recycle bin,
+where a deleted record is restored. Double-click or Enter opens the record's form."""
+
+import datetime as dt
+from pathlib import Path
+
+from ...core import browse, exporting, recipients, records
+from ...core.dates import parse_date
+from ...core.errors import BvctError, RowProblem
+from ...core.permissions import Action, allows
+from ...core.registers import REGISTERS
+from ...io import xlsx_writer
+from .. import forms, printing, reauth  # forms: a module import, they import this package's model
+from ..context import AppContext
+from ..dialogs import YES
+from ..import_wizard import ImportWizard
+from ..look import ErrorLabel, heading
+from ..qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QEvent,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from ..workers import Cancelled, failure_message, run_in_background
+from .model import RegisterModel
+
+
+class RegisterPage(QWidget):
+    def __init__(self, context: AppContext, kind: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.spec = browse.view(kind)
+        self.kind = self.spec.kind
+        self.title = title
+        self.forms: dict[int | None, QWidget] = {}
+        self.can_edit = not context.read_only and allows(context.db.actor.role, Action.EDIT)
+        self.can_export = allows(context.db.actor.role, Action.EXPORT)
+        # vetting cases are listed here but kept by the person-file services: no bin, no Excel
+        self.recyclable = kind in records.TABLES
+        self.exchanged = kind in REGISTERS
+        self.model = RegisterModel(context.db, kind, self)
+        self._build()
+        context.notifier.changed.connect(self._changed)
+        self._show_count()
+        self._update_buttons()
+
+    # ----- building
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.title), 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("pageSubtitle")
+        top.addWidget(self.count_label, 0, Qt.AlignBottom)
+        layout.addLayout(top)
+        layout.addLayout(self._filter_row())
+        layout.addLayout(self._action_row())
+        self.message = ErrorLabel()
+        layout.addWidget(self.message)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        self._size_columns()
+        key, descending = self.spec.default_sort
+        header.setSortIndicator([c.key for c in self.spec.columns].index(key),
+                                Qt.DescendingOrder if descending else Qt.AscendingOrder)
+        self.table.setSortingEnabled(True)  # sorts (loads) once, by the indicator
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.installEventFilter(self)  # Enter opens the selected record
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.table, 1)
+
+    def _filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("Tìm: họ tên, CCCD, quê quán" + (", nội dung" if self.spec.text_columns else "")
+                                       + " (không cần dấu)")
+        self.search.setToolTip("Ctrl+F. Mọi từ gõ vào đều phải có; không phân biệt dấu, chữ hoa, chữ thường.")
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 16))
+        self.search.textChanged.connect(self.model.set_query)
+        self.search.textChanged.connect(self._show_count)
+        row.addWidget(self.search, 3)
+        self.start = self.end = None
+        if self.spec.period is not None:
+            self.start, self.end = self._date_box("Từ ngày"), self._date_box("Đến ngày")
+            row.addWidget(self.start)
+            row.addWidget(self.end)
+        self.status = self._combo("Trạng thái: tất cả", *self.spec.statuses) if self.spec.statuses else None
+        self.purpose = self._combo(f"{self.spec.purpose_label}: tất cả", *self.spec.purposes) \
+            if self.spec.purposes else None
+        self.recipient = None
+        if self.spec.recipient is not None:
+            self.recipient = self._combo("Nơi nhận: tất cả")
+            for unit in recipients.list_recipients(self.context.db, include_inactive=True):
+                self.recipient.addItem(unit.name, unit.id)
+        for box in (self.status, self.purpose, self.recipient):
+            if box is not None:
+                row.addWidget(box, 1)
+        self.overdue = None
+        if self.spec.overdue is not None:
+            self.overdue = QCheckBox(self.spec.overdue_label)
+            self.overdue.toggled.connect(self._apply_filters)
+            row.addWidget(self.overdue)
+        self.bin_switch = QCheckBox("Thùng rác")
+        self.bin_switch.setToolTip("Xem các bản ghi đã xóa để khôi phục")
+        self.bin_switch.toggled.connect(self._apply_filters)
+        self.bin_switch.setVisible(self.recyclable)
+        row.addWidget(self.bin_switch)
+        return row
+
+    def _date_box(self, placeholder: str) -> QLineEdit:
+        box = QLineEdit()
+        box.setPlaceholderText(placeholder)
+        box.setToolTip(f"{placeholder}: dd/mm/yyyy; để trống là không lọc")
+        box.setFixedWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+        box.editingFinished.connect(self._apply_filters)
+        return box
+
+    def _combo(self, first: str, *items: str) -> QComboBox:
+        box = QComboBox()
+        box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(12)  # long recipient names must not widen the page past the screen
+        box.addItem(first, None)
+        for item in items:
+            box.addItem(item, item)
+        box.currentIndexChanged.connect(self._apply_filters)
+        return box
+
+    def _action_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        actions = [("add", "Thêm", self.new_record, "Ctrl+N", self.can_edit),
+                   ("edit", "Sửa", self.edit_selected, "Enter", True),
+                   ("delete", "Xóa", self.delete_selected, "chuyển vào thùng rác", self.can_edit and self.recyclable),
+                   ("restore", "Khôi phục", self.restore_selected, "đưa ra khỏi thùng rác",
+                    self.can_edit and self.recyclable),
+                   ("import", "Nhập Excel", self.import_excel, "", self.can_edit and self.exchanged),
+                   ("export", "Xuất Excel", self.export_excel, "Ctrl+E", self.can_export and self.exchanged),
+                   ("print", "In", self.print_list, "Ctrl+P", self.can_export and self.exchanged)]
+        for key, text, slot, tip, offered in actions:
+            if not offered:
+                continue
+            button = QPushButton(text)
+            if tip:
+                button.setToolTip(tip)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            self.buttons[key] = button
+        if not self.can_edit or not self.recyclable:  # a vetting case opens its own window of actions
+            self.buttons["edit"].setText("Xem" if not self.can_edit else "Mở")
+        row.addStretch(1)
+        return row
+
+    def _size_columns(self) -> None:
+        metrics = self.fontMetrics()
+        for index, column in enumerate(self.spec.columns):
+            wide = column.key in ("full_name", "name", "summary", "result", "recipient", "home_town", "unit")
+            sample = "M" * (22 if wide else 10)
+            width = max(metrics.horizontalAdvance(column.header), metrics.horizontalAdvance(sample)) + 24
+            self.table.setColumnWidth(index, min(width, 280))
+
+    # ----- the contract with the main window
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._show_count()
+        self._update_buttons()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_record(self) -> None:
+        if self.can_edit:
+            self._show_form(None)
+
+    def open_record(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        self._show_form(record_id)
+
+    def has_unsaved_changes(self) -> bool:
+        return any(form.is_dirty() for form in self.forms.values())
+
+    def import_excel(self) -> None:
+        if self.can_edit and self.exchanged:
+            wizard = ImportWizard(self.context, self.kind.name, self)
+            wizard.show()
+            self.import_wizard = wizard
+
+    def export_excel(self) -> None:
+        if not (self.can_export and self.exchanged):
+            return
+        start, end = self._period()
+        suggested = f"{self.kind.name}-{self.context.clock():%Y%m%d}.xlsx"
+        if not reauth.confirm(self.context, self, "xuất Excel"):
+            return
+        name = self.context.dialogs.save_file(self, "Xuất Excel", suggested, "Tệp Excel (*.xlsx)")
+        if not name:
+            return
+        target = Path(name)
+        kind, db = self.kind, self.context.db
+
+        def job(progress):
+            return exporting.export(db, kind, target, lambda rows: xlsx_writer.write_export(kind, rows, target),
+                                    start, end)
+
+        run_in_background(self, "Đang xuất Excel…", job, lambda count, error: self._exported(target, count, error))
+
+    def print_list(self) -> None:
+        """The list as shown (search, filters and order) in the print preview."""
+        if self.can_export and self.exchanged:
+            self.preview = printing.print_register(self.context, self.kind.name, self.model.ids, self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (watched is self.table and event.type() == QEvent.KeyPress
+                and event.key() in (Qt.Key_Return, Qt.Key_Enter)):
+            self.edit_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    # ----- actions
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.record_id(row) for row in rows]
+
+    def edit_selected(self) -> None:
+        chosen = self.selected_ids()
+        if chosen and not self.bin_switch.isChecked():
+            self._show_form(chosen[0])
+
+    def delete_selected(self) -> None:
+        chosen = self.selected_ids()
+        if not chosen or self.bin_switch.isChecked():
+            return
+        what = "bản ghi đã chọn" if len(chosen) == 1 else f"{len(chosen)} bản ghi đã chọn"
+        if self.context.dialogs.ask(self, "Xóa", f"Chuyển {what} vào thùng rác? Có thể khôi phục lại sau.") != YES:
+            return
+        self._each(chosen, records.delete, "Đã chuyển {n} bản ghi vào thùng rác.")
+
+    def restore_selected(self) -> None:
+        chosen = self.selected_ids()
+        if chosen and self.bin_switch.isChecked():
+            self._each(chosen, records.restore, "Đã khôi phục {n} bản ghi.")
+
+    def _each(self, ids: list[int], action, done: str) -> None:
+        try:
+            for record_id in ids:
+                action(self.context.db, self.kind.name, record_id)
+        except BvctError as error:
+            self.message.show_message(error.message)
+        else:
+            self.message.show_message(done.format(n=len(ids)), error=False)
+        self.context.notifier.changed.emit(self.kind.name)
+
+    def _open_row(self, row: int) -> None:
+        if not self.bin_switch.isChecked():
+            self._show_form(self.model.record_id(row))
+
+    def _show_form(self, record_id: int | None) -> None:
+        form = self.forms.get(record_id)
+        if form is None:
+            try:
+                form = forms.open_form(self.context, self.kind.name, record_id, self)
+            except BvctError as error:
+                self.message.show_message(error.message)
+                return
+            self.forms[record_id] = form
+            form.closed.connect(lambda record_id=record_id: self.forms.pop(record_id, None))
+        form.show()
+        form.raise_()
+        form.activateWindow()
+
+    def _exported(self, target: Path, count, error) -> None:
+        if isinstance(error, Cancelled):
+            self.message.show_message("Đã hủy xuất.", error=True)
+        elif error is not None:
+            self.message.show_message(failure_message(error, "Không xuất được"))
+        else:
+            self.message.show_message(f"Đã xuất {count} dòng ra {target}.", error=False)
+
+    # ----- filters and state
+
+    def _period(self) -> tuple[dt.date | None, dt.date | None]:
+        found = []
+        for box in (self.start, self.end):
+            value = None
+            if box is not None and box.text().strip():
+                try:
+                    value = parse_date(box.text())
+                    box.setStyleSheet("")
+                except RowProblem as problem:
+                    box.setStyleSheet("border: 1px solid #b00020;")
+                    box.setToolTip(problem.message)
+            found.append(value)
+        return found[0], found[1]
+
+    def _apply_filters(self) -> None:
+        start, end = self._period()
+        self.model.set_filters(browse.Filters(
+            start=start, end=end,
+            status=self.status.currentData() if self.status else None,
+            purpose=self.purpose.currentData() if self.purpose else None,
+            recipient_id=self.recipient.currentData() if self.recipient else None,
+            overdue=bool(self.overdue and self.overdue.isChecked()),
+            deleted=self.bin_switch.isChecked()))
+        self._show_count()
+        self._update_buttons()
+
+    def _show_count(self) -> None:
+        shown = self.model.rowCount()
+        where = "trong thùng rác" if self.bin_switch.isChecked() else "bản ghi"
+        self.count_label.setText(f"{shown:,} {where}".replace(",", "."))
+
+    def _update_buttons(self) -> None:
+        in_bin = self.bin_switch.isChecked()
+        selected = bool(self.table.selectionModel().selectedRows())
+        for key, visible, enabled in (("add", not in_bin, True), ("edit", not in_bin, selected),
+                                      ("delete", not in_bin, selected), ("restore", in_bin, selected),
+                                      ("import", not in_bin, True)):
+            if key in self.buttons:
+                self.buttons[key].setVisible(visible)
+                self.buttons[key].setEnabled(enabled)
+
+    def _changed(self, kind: str) -> None:
+        if kind in (self.kind.name, "*", "cadres"):  # a cadre's name shows in other registers too
+            selected = self.selected_ids()
+            self.refresh()
+            for record_id in selected[:1]:
+                row = self.model.row_of(record_id)
+                if row is not None:
+                    self.table.selectRow(row)

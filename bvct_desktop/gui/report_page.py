@@ -1,0 +1,217 @@
+"""Báo cáo: the periodic report's figures for a chosen period (6 tháng, 9 tháng, năm or any
+dates), with the breakdowns, and the report as PDF, Excel or Word (a draft, or issued with
+the next number) written off the GUI thread by the documents services."""
+
+import datetime as dt
+from pathlib import Path
+
+from ..core import documents_data, report
+from ..core.dates import display_date
+from ..core.errors import BvctError
+from ..core.overview import BREAKDOWN_LABELS, FIGURE_LABELS
+from ..core.permissions import Action, allows
+from ..io.documents import pdf, profile, render
+from ..io.documents.report_content import subject
+from . import reauth
+from .context import AppContext
+from .look import ErrorLabel, heading, wait_cursor
+from .qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from .workers import run_in_background
+
+# (name in the list, last month of the period; None = the dates typed by the officer)
+PERIODS = (("6 tháng đầu năm", 6), ("9 tháng", 9), ("Cả năm", 12), ("Tùy chọn", None))
+# format → (button, file filter)
+FORMATS = {"pdf": ("Xuất PDF…", "Tệp PDF (*.pdf)"), "xlsx": ("Xuất Excel…", "Sổ tính Excel (*.xlsx)"),
+           "docx": ("Xuất Word…", "Văn bản Word (*.docx)")}
+
+
+def report_writer(fmt: str, target: Path, options: render.Options):
+    """The documents service's writer for `fmt` (as `bvct report --format` uses it)."""
+    if fmt == "pdf":
+        return lambda office, figures, issue: pdf.save(render.report_pdf(office, figures, issue, options),
+                                                       target, options.password)
+    if fmt == "xlsx":
+        return lambda office, figures, issue: render.report_xlsx(target, office, figures, issue, options)
+    return lambda office, figures, issue: render.report_docx_file(target, office, figures, issue, options)
+
+
+def period_dates(year: int, last_month: int) -> tuple[dt.date, dt.date]:
+    end = dt.date(year + 1, 1, 1) if last_month == 12 else dt.date(year, last_month + 1, 1)
+    return dt.date(year, 1, 1), end - dt.timedelta(days=1)
+
+
+def number_text(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def table(headers: tuple[str, str]) -> QTableWidget:
+    widget = QTableWidget(0, 2)
+    widget.setHorizontalHeaderLabels(list(headers))
+    widget.verticalHeader().hide()
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    widget.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    widget.verticalHeader().setDefaultSectionSize(widget.fontMetrics().height() + 8)
+    return widget
+
+
+def fill(widget: QTableWidget, rows: list[tuple[str, int]]) -> None:
+    widget.setRowCount(len(rows))
+    for row, (label, value) in enumerate(rows):
+        widget.setItem(row, 0, QTableWidgetItem(label))
+        count = QTableWidgetItem(number_text(value))
+        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        widget.setItem(row, 1, count)
+
+
+class ReportPage(QWidget):
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.figures: dict | None = None
+        self.may_export = allows(context.db.actor.role, Action.EXPORT)
+        today = context.clock().date()
+        self.period = QComboBox()
+        for name, _month in PERIODS:
+            self.period.addItem(name)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year)
+        self.start, self.end = QDateEdit(), QDateEdit()
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
+        run = QPushButton("Lập số liệu")
+        run.setDefault(True)
+        run.clicked.connect(self.refresh)
+        self.start.dateChanged.connect(self.end.setMinimumDate)  # a period never ends before it starts
+        self.period.currentIndexChanged.connect(self._preset)
+        self.year.valueChanged.connect(self._preset)
+
+        chooser = QHBoxLayout()
+        for label, widget in (("Kỳ báo cáo:", self.period), ("Năm:", self.year), ("Từ ngày:", self.start),
+                              ("Đến ngày:", self.end)):
+            chooser.addWidget(QLabel(label))
+            chooser.addWidget(widget)
+        chooser.addWidget(run)
+        chooser.addStretch(1)
+
+        self.summary = QLabel()
+        self.error = ErrorLabel()
+        self.main_table = table(("Nội dung", "Số lượng"))
+        rows_height = len(FIGURE_LABELS) * self.main_table.verticalHeader().defaultSectionSize()
+        self.main_table.setMinimumHeight(rows_height + self.main_table.horizontalHeader().sizeHint().height() + 4)
+        self.breakdowns = {key: table((label, "Số lượng")) for key, label in BREAKDOWN_LABELS.items()}
+        grid = QGridLayout()
+        for i, widget in enumerate(self.breakdowns.values()):
+            grid.addWidget(widget, i // 2, i % 2)
+        figures_box = QGroupBox("Số liệu chính")
+        QVBoxLayout(figures_box).addWidget(self.main_table)
+        details_box = QGroupBox("Chi tiết")
+        details_box.setLayout(grid)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Báo cáo định kỳ", "Số liệu đếm từ các sổ theo dõi; hồ sơ trong thùng rác không "
+                                 "được tính. Kỳ báo cáo gồm cả ngày đầu và ngày cuối."))
+        layout.addLayout(chooser)
+        layout.addLayout(self._export_row())
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(figures_box)
+        layout.addWidget(details_box, 1)
+        self._preset()
+
+    def _preset(self) -> None:
+        last_month = PERIODS[self.period.currentIndex()][1]
+        custom = last_month is None
+        self.start.setEnabled(custom)
+        self.end.setEnabled(custom)
+        self.year.setEnabled(not custom)
+        if not custom:
+            start, end = period_dates(self.year.value(), last_month)
+            self.start.setDate(QDate(start.year, start.month, start.day))
+            self.end.setDate(QDate(end.year, end.month, end.day))
+
+    def chosen_period(self) -> tuple[dt.date, dt.date]:
+        return self.start.date().toPython(), self.end.date().toPython()
+
+    def refresh(self) -> None:
+        start, end = self.chosen_period()
+        try:
+            with wait_cursor():
+                self.figures = report.figures(self.context.db, start, end)
+        except BvctError as refused:
+            self.error.show_message(refused.message)
+            return
+        self.error.clear()
+        self.summary.setText(f"Kỳ báo cáo: từ {display_date(start)} đến {display_date(end)}.")
+        fill(self.main_table, [(label, self.figures[key]) for key, label in FIGURE_LABELS.items()])
+        for key, widget in self.breakdowns.items():
+            fill(widget, list(self.figures[key].items()))
+
+    def _export_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.issue = QCheckBox("Phát hành (lấy số văn bản)")
+        self.issue.setToolTip("Không chọn: lập dự thảo, chưa có số. Chọn: lấy số báo cáo tiếp theo của nhiệm kỳ.")
+        self.issue.setVisible(allows(self.context.db.actor.role, Action.REPORT_ISSUE) and not self.context.read_only)
+        row.addWidget(self.issue)
+        self.export_buttons = {}
+        for fmt, (text, _filter) in FORMATS.items():
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, fmt=fmt: self.export(fmt))
+            button.setVisible(self.may_export)
+            self.export_buttons[fmt] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.task = None
+        return row
+
+    def export_excel(self) -> None:
+        """Ctrl+E on this page."""
+        self.export("xlsx")
+
+    def export(self, fmt: str) -> None:
+        start, end = self.chosen_period()
+        _text, filter_text = FORMATS[fmt]
+        if not reauth.confirm(self.context, self, "xuất báo cáo"):
+            return
+        chosen = self.context.dialogs.save_file(self, "Lưu báo cáo", f"bao-cao-{start:%Y%m%d}-{end:%Y%m%d}.{fmt}",
+                                                filter_text)
+        if not chosen:
+            return
+        target = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt}" else Path(f"{chosen}.{fmt}")
+        writer = report_writer(fmt, target, render.Options(profile.load()))
+        db, issue = self.context.db, self.issue.isChecked()
+
+        def done(issued, error) -> None:
+            self.task = None
+            if isinstance(error, BvctError):
+                self.error.show_message(error.message)
+                return
+            if error is not None:
+                raise error
+            what = ("dự thảo báo cáo (chưa có số)" if issued.number is None
+                    else f"báo cáo số {issued.number} ngày {issued.on:%d/%m/%Y}")
+            self.error.show_message(f"Đã lập {what}: «{target}».", error=False)
+
+        self.task = run_in_background(self, "Đang lập báo cáo…", lambda progress: documents_data.report_document(
+            db, start, end, target, subject(start, end), writer, issue=issue), done)

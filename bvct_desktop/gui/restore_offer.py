@@ -1,0 +1,30 @@
+"""A damaged database at login: offer the newest verified backup, restored by the data-safety
+service (authenticated against the backup's own key slots, the damaged pair kept aside)."""
+
+from pathlib import Path
+
+from ..core import backup, backup_log
+from ..core.errors import BvctError
+from ..core.vault import Clock
+from .dialogs import YES, Dialogs
+from .look import wait_cursor
+
+
+def offer(parent, dialogs: Dialogs, path: Path, user: str, password: str, clock: Clock) -> str | None:
+    """Asks, then restores; returns what was done (None when nothing was restored)."""
+    newest = backup_log.newest_verified(path)
+    if newest is None:
+        return None
+    question = (f"Cơ sở dữ liệu không mở được vì bị hỏng hoặc không đúng tệp.\n\nKhôi phục từ bản sao lưu đã kiểm "
+                f"tra gần nhất {newest.describe()}?\n\nTệp hiện tại được giữ lại dưới tên có ngày giờ, không bị "
+                "xóa. Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại.")
+    if dialogs.ask(parent, "Khôi phục từ bản sao lưu", question) != YES:
+        return None
+    try:
+        with wait_cursor():
+            restored = backup.restore(newest.path, user, password, path, clock)
+    except BvctError as refused:
+        dialogs.warn(parent, "Không khôi phục được", refused.message)
+        return None
+    kept = ", ".join(p.name for p in restored.kept) or "không có"
+    return f"Đã khôi phục từ bản sao lưu {newest.describe()}. Tệp cũ giữ lại: {kept}."

@@ -1,0 +1,100 @@
+"""Long work off the GUI thread: a QThread runs the job while a progress dialog with a Cancel
+button shows how far it got; the window never freezes.
+
+    run_in_background(parent, "Đang nhập…", job, on_done)
+
+`job(progress)` runs on the worker thread and may call `progress(done, total)`; once Cancel is
+pressed that call raises `Cancelled`, so the job stops at its next step (a transaction open
+around it rolls back). `on_done(result, error)` then runs on the GUI thread: `error` is None,
+a `Cancelled`, or the exception the job raised.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from .. import errorlog
+from ..core.errors import BvctError
+from .qt import QObject, QProgressDialog, Qt, QThread, QWidget, Signal
+
+Progress = Callable[[int, int], None]
+_RUNNING: set["BackgroundTask"] = set()  # a running thread must outlive its caller's references
+
+
+class Cancelled(Exception):
+    """The officer pressed Cancel."""
+
+
+class _Worker(QThread):
+    advanced = Signal(int, int)
+    finished_with = Signal(object, object)
+
+    def __init__(self, job: Callable[[Progress], Any]):
+        super().__init__()
+        self._job = job
+        self.cancel_requested = False
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.cancel_requested:
+            raise Cancelled()
+        self.advanced.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result, error = self._job(self._progress), None
+        except BaseException as caught:  # handed to on_done on the GUI thread, never lost
+            result, error = None, caught
+        self.finished_with.emit(result, error)
+
+
+class BackgroundTask(QObject):
+    """One running job and its progress dialog (kept alive by the parent until done)."""
+
+    def __init__(self, parent: QWidget | None, title: str, job: Callable[[Progress], Any],
+                 on_done: Callable[[Any, BaseException | None], None]):
+        super().__init__(parent)
+        self.dialog = QProgressDialog(title, "Hủy", 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.worker = _Worker(job)
+        self.worker.advanced.connect(self._advanced)
+        self.worker.finished_with.connect(self._finished)
+        self.dialog.canceled.connect(self.cancel)
+        self._on_done = on_done
+        self.done = False
+
+    def start(self) -> None:
+        _RUNNING.add(self)
+        self.worker.start()
+
+    def cancel(self) -> None:
+        self.worker.cancel_requested = True
+        self.dialog.setLabelText("Đang dừng…")
+
+    def _advanced(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, total))
+
+    def _finished(self, result: Any, error: BaseException | None) -> None:
+        self.worker.wait()
+        self.dialog.close()
+        self.done = True
+        _RUNNING.discard(self)
+        self._on_done(result, error)
+
+
+def failure_message(error: BaseException, what: str) -> str:
+    """What to tell the officer about a job's error; an unexpected one is logged, never shown."""
+    if isinstance(error, BvctError):
+        return error.message
+    errorlog.log_unexpected(error)
+    return f"{what}; chi tiết đã ghi vào nhật ký lỗi."
+
+
+def run_in_background(parent: QWidget | None, title: str, job: Callable[[Progress], Any],
+                      on_done: Callable[[Any, BaseException | None], None]) -> BackgroundTask:
+    task = BackgroundTask(parent, title, job, on_done)
+    task.start()
+    return task

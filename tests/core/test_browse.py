@@ -1,0 +1,81 @@
+"""Register queries: Vietnamese name order, filters, the recycle bin and rows fetched by id."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import browse, editing, recipients, records
+from bvct_desktop.core.collation import name_sort_key
+from tests.sample_db import sample_database
+
+REFERENCE_ORDER = ["Đỗ Văn An", "Nguyễn Văn An", "Lê Thị Ánh", "Võ Thị Ăn", "Phạm Thị Ân",
+                   "Nguyễn Thị Bảo", "Bùi Văn Dũng", "Hoàng Duy", "Trần Văn Đức"]
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    database = sample_database(cli, tmp_path)
+    yield database
+    database.close()
+
+
+def test_names_sort_by_given_then_family_then_middle_name_in_vietnamese_order():
+    assert sorted(reversed(REFERENCE_ORDER), key=name_sort_key) == REFERENCE_ORDER
+    assert name_sort_key("NGUYỄN VĂN AN") == name_sort_key("Nguyễn Văn An")
+
+
+def test_the_cadre_register_is_in_name_order_and_can_be_reversed(db):
+    for number, name in enumerate(REFERENCE_ORDER):
+        editing.save(db, "cadres", {"full_name": name, "birth_date": str(1960 + number)})
+    ids = browse.record_ids(db, "cadres")
+    rows = browse.fetch_rows(db, "cadres", ids)
+    shown = [rows[i][0] for i in ids]
+    assert [n for n in shown if n in REFERENCE_ORDER] == REFERENCE_ORDER
+    assert browse.record_ids(db, "cadres", descending=True) == ids[::-1]
+
+
+def test_rows_are_formatted_by_their_fields(db):
+    ids = browse.record_ids(db, "slips", sort="issued_on", descending=False)
+    row = browse.fetch_rows(db, "slips", ids)[ids[0]]
+    headers = [c.header for c in browse.view("slips").columns]
+    assert headers[:3] == ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh"]
+    assert row[:5] == ["12/PXM", "05/01/2025", "Phạm Văn Bình", "1950", "Hàm Tiến"]
+
+
+def test_slip_filters_period_status_recipient_purpose_overdue(db):
+    in_2025 = browse.Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
+    assert len(browse.record_ids(db, "slips", filters=in_2025)) == 2
+    waiting = browse.record_ids(db, "slips", filters=browse.Filters(status="Chờ kết quả"))
+    assert len(waiting) == 2
+    pv27 = next(r.id for r in recipients.list_recipients(db) if "PV27" in r.name)
+    assert len(browse.record_ids(db, "slips", filters=browse.Filters(recipient_id=pv27))) == 1
+    assert len(browse.record_ids(db, "slips", filters=browse.Filters(purpose="Bổ nhiệm"))) == 1
+    # today is 01/03/2026: 13/PXM (06/01/2025) waits past the 30-day limit, 1/PXM (03/01/2026) too
+    overdue = browse.record_ids(db, "slips", filters=browse.Filters(overdue=True), today=dt.date(2026, 1, 20))
+    assert len(overdue) == 1
+
+
+def test_complaints_overdue_and_delegations_without_report(db):
+    late = browse.record_ids(db, "complaints", filters=browse.Filters(overdue=True))
+    assert late == []
+    no_report = browse.record_ids(db, "delegations", filters=browse.Filters(status="Chưa nhận báo cáo"))
+    rows = browse.fetch_rows(db, "delegations", no_report)
+    assert [row[2] for row in rows.values()] == ["Đoàn học tập kinh nghiệm chuyển đổi số"]
+    assert list(rows.values())[0][-1] == "Bùi Thị Hương"
+
+
+def test_deleted_records_move_to_the_recycle_bin_and_back(db):
+    first = browse.record_ids(db, "complaints")[0]
+    records.delete(db, "complaints", first)
+    assert first not in browse.record_ids(db, "complaints")
+    assert browse.record_ids(db, "complaints", filters=browse.Filters(deleted=True)) == [first]
+    assert browse.count(db, "complaints", deleted=True) == 1
+    records.restore(db, "complaints", first)
+    assert first in browse.record_ids(db, "complaints")
+
+
+def test_one_persons_records_for_the_tabs_of_their_file(db):
+    huong = browse.record_ids(db, "cadres", "bui thi huong")[0]
+    person = editing.load(db, "cadres", huong)["person_id"]
+    assert len(browse.record_ids(db, "delegations", filters=browse.Filters(person_id=person))) == 2
+    assert browse.record_ids(db, "slips", filters=browse.Filters(person_id=person)) == []

@@ -1,0 +1,96 @@
+"""Creating and editing records from form values: validation, the person rule, audit, roles."""
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core import browse, editing
+from bvct_desktop.core.errors import PermissionDenied
+from bvct_desktop.core.people import Identity
+from bvct_desktop.core.schema import audit_log, persons
+from tests.sample_db import sample_database, viewer_database
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    database = sample_database(cli, tmp_path)
+    yield database
+    database.close()
+
+
+def test_every_invalid_field_is_reported_in_vietnamese(db):
+    with pytest.raises(editing.FormProblems) as caught:
+        editing.save(db, "slips", {"number": "", "issued_on": "31/02/2025", "full_name": "Lê Văn Tám",
+                                    "recipient": "Cục A93B – Bộ Công an", "purpose": "Du lịch"})
+    problems = caught.value.problems
+    assert set(problems) == {"number", "issued_on", "purpose"}
+    assert problems["number"] == "Số phiếu: bắt buộc, không được để trống"
+    assert "không tồn tại" in problems["issued_on"]
+
+
+def test_partial_birth_dates_as_typed(db):
+    for typed, stored in (("1955", "1955"), ("03/1955", "1955-03"), ("12/03/1955", "1955-03-12")):
+        cid = editing.save(db, "cadres", {"full_name": f"Võ Văn {typed}", "birth_date": typed})
+        assert editing.load(db, "cadres", cid)["birth_date"] == stored
+
+
+def test_a_new_slip_for_a_known_person_reuses_them_and_the_picker_shows_what_is_known(db):
+    found = editing.find_people(db, "pham van binh")
+    assert len(found) == 1
+    assert "đã xác minh ngày 20/02/2025, kết quả: Không có tàng thư" in found[0].known
+    before = _count_persons(db)
+    editing.save(db, "slips", {"number": "2/PXM", "issued_on": "05/02/2026", "full_name": "Phạm Văn Bình",
+                               "birth_date": "1950", "home_town": "Hàm Tiến", "recipient": "Phòng PV27 mới"},
+                 person_id=found[0].person_id)
+    assert _count_persons(db) == before
+
+
+def test_a_person_who_may_be_the_same_is_warned_about(db):
+    maybe = editing.possible_duplicates(db, Identity("NGUYỄN VĂN HÙNG", "1965", "Hà Nội"))
+    assert [p.description for p in maybe] == ["Nguyễn Văn Hùng, sinh 12/03/1965, quê Phú Thủy, Phan Thiết, "
+                                              "CCCD 060065001234"]
+    assert editing.possible_duplicates(db, Identity("Nguyễn Văn Hùng", "1990")) == []
+
+
+def test_editing_is_audited_with_old_and_new_values(db):
+    cid = browse.record_ids(db, "cadres", "tran thi anh")[0]
+    values = editing.load(db, "cadres", cid)
+    editing.save(db, "cadres", {**values, "position": "Giám đốc"}, record_id=cid, person_id=values["person_id"])
+    with db.read() as connection:
+        entry = connection.execute(select(audit_log).order_by(audit_log.c.id.desc()).limit(1)).mappings().one()
+    assert (entry["action"], entry["kind"], entry["record_id"]) == ("sửa", "cadres", cid)
+    assert json.loads(entry["details"]) == {"position": ["Phó Giám đốc", "Giám đốc"]}
+
+
+def test_a_cccd_of_someone_else_is_refused(db):
+    with pytest.raises(editing.FormProblems) as caught:
+        editing.save(db, "cadres", {"full_name": "Lê Văn Mới", "birth_date": "1990", "cccd": "060065001234"})
+    assert "đã thuộc về người khác" in caught.value.problems["cccd"]
+
+
+def test_a_delegation_is_saved_with_its_members(db):
+    did = editing.save(db, "delegations", {
+        "name": "Đoàn khảo sát du lịch", "countries": "Lào", "depart_on": "01/05/2026", "return_on": "05/05/2026",
+        editing.MEMBERS: [{"full_name": "Nguyễn Văn Hùng", "birth_date": "12/03/1965", "role": "Trưởng đoàn"},
+                          {"full_name": "Cao Thị Mới", "birth_date": "1991"}]})
+    members = editing.load(db, "delegations", did)[editing.MEMBERS]
+    assert [(m["full_name"], m["role"]) for m in members] == [("Nguyễn Văn Hùng", "Trưởng đoàn"), ("Cao Thị Mới", None)]
+    with pytest.raises(editing.FormProblems) as caught:
+        editing.save(db, "delegations", {"name": "Đoàn", "countries": "Lào", "depart_on": "05/05/2026",
+                                         "return_on": "01/05/2026", editing.MEMBERS: []})
+    assert caught.value.problems == {"members": "Đoàn phải có ít nhất một thành viên",
+                                     "return_on": "Ngày về trước Ngày đi"}
+
+
+def test_a_viewer_may_not_edit(cli, db):
+    viewer = viewer_database(cli, db)
+    with pytest.raises(PermissionDenied):
+        editing.save(viewer, "complaints", {"received_on": "01/03/2026", "complaint_kind": "Tố cáo",
+                                            "summary": "Nội dung"})
+    viewer.close()
+
+
+def _count_persons(db) -> int:
+    with db.read() as connection:
+        return len(connection.execute(select(persons.c.id)).all())

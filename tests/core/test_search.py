@@ -1,0 +1,71 @@
+"""The search rule: every word, accents, đ and case folded, in the person or the record's text."""
+
+import pytest
+
+from bvct_desktop.core import browse
+from bvct_desktop.core.search import fold_ascii, fts_phrase, narrows
+from bvct_desktop.core.text import fold
+from tests.sample_db import sample_database
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    database = sample_database(cli, tmp_path)
+    yield database
+    database.close()
+
+
+def names(db, kind, query):
+    ids = browse.record_ids(db, kind, query)
+    rows = browse.fetch_rows(db, kind, ids)
+    column = [c.key for c in browse.view(kind).columns].index("full_name")
+    return [rows[i][column] for i in ids]
+
+
+def test_words_without_accents_find_the_person(db):
+    assert names(db, "cadres", "nguyen hung") == ["Nguyễn Văn Hùng"]
+    assert names(db, "cadres", "NGUYỄN   hùng") == ["Nguyễn Văn Hùng"]
+
+
+def test_d_bar_folds_to_d_and_every_word_must_occur(db):
+    assert names(db, "cadres", "hoang duc") == ["Lê Hoàng Đức"]
+    assert "Bùi Thị Hương" in names(db, "cadres", "duc linh")
+    assert names(db, "cadres", "le hung") == []
+
+
+def test_identity_number_and_home_town_are_searched(db):
+    assert names(db, "cadres", "060065") == ["Nguyễn Văn Hùng"]
+    assert names(db, "cadres", "mui ne") == ["Trần Thị Ánh"]
+
+
+def test_slips_are_found_by_their_recipient_and_own_text(db):
+    pv27 = browse.record_ids(db, "slips", "pv27")
+    assert [row[0] for row in browse.fetch_rows(db, "slips", pv27).values()] == ["13/PXM"]
+    assert len(browse.record_ids(db, "slips", "a93b binh")) == 2
+    assert len(browse.record_ids(db, "slips", "khong co tang thu")) == 1
+
+
+def test_delegations_are_found_by_a_member(db):
+    assert len(browse.record_ids(db, "delegations", "huong")) == 2
+    assert len(browse.record_ids(db, "delegations", "vinh nhat")) == 1
+
+
+def test_punctuation_cannot_break_the_query(db):
+    assert fts_phrase('a"b') == '"a""b"*'
+    assert browse.record_ids(db, "cadres", 'hùng" OR *') == []
+    assert browse.record_ids(db, "slips", "12/pxm") != []
+
+
+def test_typing_on_narrows_the_previous_search():
+    assert narrows("nguy", "nguyen")
+    assert narrows("nguyen", "nguyen van h")
+    assert narrows("", "a")
+    assert not narrows("nguyen van", "nguyen")
+    assert not narrows("nguyen", "ngu")
+    assert not narrows("hung", "nguyen hung")
+
+
+@pytest.mark.parametrize("stored", ["NGUYỄN VĂN HÙNG", "Phòng PV27 – Công an tỉnh Bình Thuận", "Đắk Lắk; Ưng Hoà",
+                                    "Ở nước ngoài: Hoa Kỳ (Mỹ)", "Ngô Thị Ẩn, Ỷ Lan, ỹ ỵ ữ"])
+def test_fast_folding_agrees_with_the_text_rule_on_vietnamese(stored):
+    assert fold_ascii(stored) == fold(stored).replace("–", "")

@@ -1,0 +1,62 @@
+"""What the registers' GUI tests share: the bundled font as the application font (else every
+glyph is a box in a rendered page), a sample database and a page context, and form filling.
+
+The sample database is built once per session and copied for each test (it is a few hundred
+kilobytes; building it anew costs more than the test)."""
+
+import shutil
+
+import pytest
+
+from bvct_desktop.core import keyfile, vault
+from bvct_desktop.gui import look
+from bvct_desktop.gui.forms.inputs import read_input, set_typed
+from bvct_desktop.gui.qt import QApplication
+from tests.conftest import ADMIN, PASSWORD
+from tests.gui.shell_support import FakeClock, context_for, new_database
+
+ALL_KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints", "relatives")
+
+
+@pytest.fixture(scope="session")
+def app(qapp) -> QApplication:
+    look.apply(qapp)
+    return qapp
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def sample_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("registers-sample")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keyfile, "DEFAULT_KDF", keyfile.KdfParams(1, 1024, 1))
+        new_database(folder, FakeClock(), ALL_KINDS).close()
+    return folder
+
+
+@pytest.fixture
+def db(tmp_path, clock, sample_files):
+    for name in ("bvct.db", "bvct.db.keys"):
+        shutil.copy(sample_files / name, tmp_path / name)
+    database = vault.unlock(tmp_path / "bvct.db", ADMIN, PASSWORD, clock)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def context(app, db, clock):
+    return context_for(db, clock)
+
+
+def fill(form, values: dict[str, str]) -> None:
+    """Types `values` into the form's inputs (through the widgets, as an officer would)."""
+    for key, value in values.items():
+        set_typed(form.inputs[key], value)
+
+
+def shown_values(form) -> dict[str, str]:
+    return {key: read_input(widget) for key, widget in form.inputs.items()}

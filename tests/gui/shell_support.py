@@ -1,0 +1,61 @@
+"""What the shell's GUI tests share: a database with sample registers, a fixed clock, the
+context pages get, and typing Vietnamese the safe way (stack notes)."""
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtTest import QTest
+
+from bvct_desktop.core import importing, users, vault
+from bvct_desktop.core.kinds import kind_named
+from bvct_desktop.gui.context import AppContext
+from bvct_desktop.gui.dialogs import Dialogs
+from bvct_desktop.gui.qt import QLineEdit, Qt
+from bvct_desktop.io.xlsx_reader import Sheet
+from tests.conftest import ADMIN, PASSWORD
+from tests.samples import SAMPLES
+
+TODAY = dt.datetime(2025, 6, 15, 9, 30)
+
+
+class FakeClock:
+    """The injected clock: tests move time forward instead of waiting."""
+
+    def __init__(self, now: dt.datetime = TODAY):
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+def new_database(folder: Path, clock: FakeClock, kinds: tuple[str, ...] = ()) -> vault.Database:
+    """A database (administrator ADMIN) holding the sample rows of `kinds`, opened as ADMIN."""
+    path = folder / "bvct.db"
+    vault.create(path, ADMIN, PASSWORD, clock=clock)
+    db = vault.unlock(path, ADMIN, PASSWORD, clock)
+    for kind in kinds:
+        headers, rows = SAMPLES[kind]
+        result = importing.import_sheet(db, kind_named(kind), Sheet(folder / f"{kind}.xlsx", [headers, *rows]))
+        assert result.ok, result.problems
+    return db
+
+
+def as_user(db: vault.Database, name: str, role: str, password: str = "Mat-khau-rieng-2025") -> vault.Database:
+    """Another account on the same database, opened as that user."""
+    users.add(db, name, role, password)
+    return vault.unlock(db.path, name, password, db.clock)
+
+
+def context_for(db: vault.Database, clock: FakeClock, read_only: bool = False) -> AppContext:
+    dialogs = Dialogs()
+    dialogs.scripted = True
+    return AppContext(db=db, clock=clock, dialogs=dialogs, read_only=read_only)
+
+
+def type_text(widget: QLineEdit, text: str) -> None:
+    """Types `text` key by key; non-ASCII letters through sendKeyEvent (keyClicks would abort)."""
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)

@@ -1,0 +1,221 @@
+"""Quản trị: settings (basic and advanced), recipient units, users and roles, the audit view
+with its check and export, backups with progress, one's own password — each tab only for the
+roles the spec allows."""
+
+import openpyxl
+import pytest
+
+from bvct_desktop.core import backup, recipients, settings, users, vault
+from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
+from bvct_desktop.gui.admin import AdminPage
+from bvct_desktop.gui.admin.audit_page import AuditModel, AuditPage
+from bvct_desktop.gui.admin.backup_page import BackupPage
+from bvct_desktop.gui.admin.password_page import PasswordPage
+from bvct_desktop.gui.admin.recipients_page import RecipientsPage
+from bvct_desktop.gui.admin.settings_page import BASIC, SettingsPage
+from bvct_desktop.gui.admin.users_page import UsersPage
+from bvct_desktop.gui.dialogs import YES
+from tests.conftest import PASSWORD
+from tests.gui.shell_support import FakeClock, as_user, context_for, new_database
+
+NEW_PASSWORD = "Doi-mat-khau-2026"
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def db(tmp_path, clock):
+    opened = new_database(tmp_path, clock, ("slips",))
+    yield opened
+    opened.close()
+
+
+def page_of(qtbot, widget):
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def tab_titles(page: AdminPage) -> list[str]:
+    return [page.tabText(i) for i in range(page.count())]
+
+
+def test_tabs_follow_the_role(qtbot, db, clock):
+    expected = {
+        None: ["Thiết lập", "Nơi nhận phiếu", "Người dùng", "Nhật ký", "Sao lưu", "Mật khẩu của tôi"],
+        LEADER: ["Nơi nhận phiếu", "Nhật ký", "Sao lưu", "Mật khẩu của tôi"],
+        OFFICER: ["Nơi nhận phiếu", "Sao lưu", "Mật khẩu của tôi"],
+        VIEWER: ["Nơi nhận phiếu", "Mật khẩu của tôi"],
+    }
+    for role, titles in expected.items():
+        acting = db if role is None else as_user(db, f"user-{role}", role)
+        page = page_of(qtbot, AdminPage(context_for(acting, clock), lambda: None))
+        assert tab_titles(page) == titles
+    viewer_page = page.widget(0)
+    assert not viewer_page.add_button.isVisible()                # a viewer sees the units, changes nothing
+
+
+def test_settings_basic_and_advanced_views_save_through_the_service(qtbot, db, clock):
+    context = context_for(db, clock)
+    changes = []
+    context.notifier.changed.connect(changes.append)
+    page = page_of(qtbot, SettingsPage(context))
+    visible = {key for row, key in enumerate(page.fields) if page.form.isRowVisible(row)}
+    assert visible == set(BASIC)
+    page.advanced.setChecked(True)
+    assert all(page.form.isRowVisible(row) for row in range(len(page.fields)))
+
+    page.fields["dia_danh"].widget.setText("Bình Thuận")
+    page.fields["tu_dong_khoa_phut"].widget.setValue(5)
+    page.fields["do_mat"].widget.setCurrentIndex(1)
+    page.save()
+    stored = settings.list_settings(db)
+    assert (stored["dia_danh"], stored["tu_dong_khoa_phut"], stored["do_mat"]) == ("Bình Thuận", "5", "MẬT")
+    assert page.message.text() == "Đã lưu 3 thiết lập." and changes == ["settings"]
+    page.save()
+    assert page.message.text() == "Không có gì thay đổi."
+
+
+def test_recipient_units_added_renamed_and_set_aside(qtbot, db, clock):
+    page = page_of(qtbot, RecipientsPage(context_for(db, clock), may_edit=True))
+    page.name.setText("Phòng PV06 – Công an tỉnh Lâm Đồng")
+    page.add()
+    row = next(i for i, e in enumerate(page.entries) if e.name.startswith("Phòng PV06"))
+    page.table.selectRow(row)
+    page.name.setText("Phòng PV06 – Công an tỉnh Lâm Đồng (mới)")
+    page.rename()
+    page.table.selectRow(next(i for i, e in enumerate(page.entries) if e.name.endswith("(mới)")))
+    assert page.toggle_button.text() == "Ngừng dùng"
+    page.toggle()
+    names = {r.name: r.active for r in recipients.list_recipients(db, include_inactive=True)}
+    assert names["Phòng PV06 – Công an tỉnh Lâm Đồng (mới)"] is False
+    page.name.setText("Cục A93B – Bộ Công an")
+    page.add()
+    assert page.message.text() == "Đã có nơi nhận phiếu «Cục A93B – Bộ Công an»."
+
+
+def test_users_added_reset_and_disabled(qtbot, db, clock):
+    context = context_for(db, clock)
+    page = page_of(qtbot, UsersPage(context))
+    page.name.setText("tran.b")
+    page.role.setCurrentIndex(page.role.findData(OFFICER))
+    page.password.setText("ngan")
+    page.again.setText("ngan")
+    page.add()
+    assert page.message.text() == "Mật khẩu phải có ít nhất 10 ký tự."
+    page.password.setText(NEW_PASSWORD)
+    page.again.setText(NEW_PASSWORD)
+    page.add()
+    assert ("tran.b", OFFICER, True) in [(a.name, a.role, a.active) for a in users.list_accounts(db)]
+    vault.unlock(db.path, "tran.b", NEW_PASSWORD).close()
+
+    page.table.selectRow(next(i for i, a in enumerate(page.accounts) if a.name == "tran.b"))
+    context.dialogs.answer_next(YES)
+    page.disable()
+    assert not next(a for a in users.list_accounts(db) if a.name == "tran.b").active
+    page.table.selectRow(next(i for i, a in enumerate(page.accounts) if a.name == "quantri"))
+    context.dialogs.answer_next(YES)
+    page.disable()
+    assert page.message.text() == "Không thể khóa quản trị viên cuối cùng."
+
+
+def test_audit_view_filters_checks_and_exports(qtbot, db, clock, tmp_path):
+    context = context_for(db, clock)
+    other = as_user(db, "lanh.dao", LEADER)
+    page = page_of(qtbot, AuditPage(context))
+    actions = [entry.action for entry in page.model.entries]
+    assert actions[:2] == ["khởi tạo cơ sở dữ liệu", "đăng nhập"] and "nhập" in actions
+    assert page.model.index(2, 6).data() == "Phiếu yêu cầu xác minh lai lịch"      # the register, in Vietnamese
+    page.user.setText("lanh.dao")
+    page.refresh()
+    assert {entry.user for entry in page.model.entries} == {"lanh.dao"}
+    page.user.clear()
+    page.start.setDate(page.start.date().addDays(40))
+    page.refresh()
+    assert page.model.entries == []
+
+    page.verify()
+    assert page.message.text().startswith("Nhật ký toàn vẹn")
+    target = tmp_path / "nhat-ky.xlsx"
+    page.start.setDate(page.end.date().addDays(-1))
+    context.dialogs.answer_next(PASSWORD, str(target))  # the password asked again first
+    page.export()
+    sheet = openpyxl.load_workbook(target).active
+    assert [cell.value for cell in sheet[1]][:5] == ["Số", "Thời gian", "Người dùng", "Vai trò", "Hành động"]
+    assert sheet.max_row > 3 and page.message.text().startswith("Đã xuất")
+    other.close()
+
+
+def test_audit_model_is_a_sound_table(qtmodeltester, qtbot, db, clock):
+    page = page_of(qtbot, AuditPage(context_for(db, clock)))
+    model = AuditModel()
+    model.set_entries(page.model.entries)
+    qtmodeltester.check(model)
+
+
+def test_backup_now_then_verify_with_progress(qtbot, db, clock, tmp_path):
+    context = context_for(db, clock)
+    page = page_of(qtbot, BackupPage(context, lambda: None))
+    assert "Chưa có bản sao lưu" in page.newest.text() and "hơn 7 ngày" in page.newest.text()
+    target = tmp_path / "sao-luu.bvctbak"
+    context.dialogs.answer_next(str(target))
+    page.back_up()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert target.exists() and page.message.text().startswith("Đã sao lưu và kiểm tra")
+    assert str(target) in page.newest.text() and "hơn 7 ngày" not in page.newest.text()
+
+    page.password.setText(PASSWORD)
+    context.dialogs.answer_next(str(target))
+    page.verify()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert "tốt" in page.message.text() and "SHA-256" in page.checks.text()
+
+    page.password.setText("Sai-mat-khau-99")
+    context.dialogs.answer_next(str(target))
+    page.verify()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert "Sai" in page.message.text()
+
+
+def test_restore_replaces_the_database_and_asks_to_log_in_again(qtbot, tmp_path, clock):
+    db = new_database(tmp_path, clock, ("slips",))
+    saved = backup.create(db, tmp_path / "truoc.bvctbak")
+    users.add(db, "sau.sao.luu", VIEWER, NEW_PASSWORD)
+    context = context_for(db, clock)
+    restored = []
+    page = page_of(qtbot, BackupPage(context, lambda: restored.append(True)))
+    assert page.restore_button.isVisible()
+    page.password.setText(PASSWORD)
+    context.dialogs.answer_next(str(saved.path), YES)
+    page.restore()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert restored == [True]
+    again = vault.unlock(db.path, "quantri", PASSWORD, clock)
+    assert "sau.sao.luu" not in [a.name for a in users.list_accounts(again)]
+    again.close()
+
+
+def test_restore_is_for_administrators_only(qtbot, db, clock):
+    officer = as_user(db, "chuyen.vien", OFFICER)
+    page = page_of(qtbot, BackupPage(context_for(officer, clock), lambda: None))
+    assert not page.restore_button.isVisible() and page.backup_button.isVisible()
+    officer.close()
+
+
+def test_own_password_change(qtbot, db, clock):
+    viewer = as_user(db, "xem.a", VIEWER)
+    page = page_of(qtbot, PasswordPage(context_for(viewer, clock)))
+    page.password.setText(NEW_PASSWORD)
+    page.again.setText(NEW_PASSWORD + "x")
+    page.change()
+    assert page.message.text() == "Hai lần nhập mật khẩu không khớp."
+    page.password.setText(NEW_PASSWORD)
+    page.again.setText(NEW_PASSWORD)
+    page.change()
+    assert page.message.text().startswith("Đã đổi mật khẩu")
+    vault.unlock(db.path, "xem.a", NEW_PASSWORD, clock).close()
+    viewer.close()
+

@@ -1,0 +1,236 @@
+"""Record forms built from the field declarations: create, edit, inline validation, partial
+dates, the person picker's warning, the unsaved-changes prompt and the cadre's file on tabs."""
+
+import pytest
+
+from bvct_desktop.core import browse, editing
+from bvct_desktop.gui.dialogs import CANCEL, NO
+from bvct_desktop.gui.forms import CadreForm, open_form
+from bvct_desktop.gui.qt import QComboBox, QLabel, QPlainTextEdit
+from bvct_desktop.gui.registers import make_register_page
+from tests.gui import register_support as support
+from tests.gui.shell_support import type_text
+
+app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
+                                         support.context)  # fixtures
+
+NEW = {
+    "cadres": {"full_name": "Hoàng Thị Mới", "birth_date": "03/1955", "gender": "Nữ", "home_town": "Phan Thiết"},
+    "slips": {"number": "5/PXM", "issued_on": "10/02/2026", "full_name": "Lý Văn Sáu", "birth_date": "1960",
+              "recipient": "Cục A93B – Bộ Công an", "purpose": "Bổ nhiệm"},
+    "archive-requests": {"request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Khánh Hòa", "doc_on": "02/02/2026",
+                         "full_name": "Đinh Văn Bảy", "birth_date": "1945"},
+    "complaints": {"received_on": "01/02/2026", "complaint_kind": "Tố cáo", "summary": "Nội dung đơn mới"},
+    "delegations": {"name": "Đoàn mới", "countries": "Lào", "depart_on": "01/03/2026", "return_on": "05/03/2026"},
+}
+EDIT = {"cadres": ("position", "Chánh Văn phòng"), "slips": ("result", "Không có vấn đề"),
+        "archive-requests": ("result", "Có tài liệu"), "complaints": ("result", "Đã xử lý xong"),
+        "delegations": ("countries", "Lào, Campuchia")}
+BAD_DATE = {"cadres": "birth_date", "slips": "issued_on", "archive-requests": "doc_on",
+            "complaints": "received_on", "delegations": "depart_on"}
+
+
+def _page(qtbot, context, kind):
+    page = make_register_page(context, kind)
+    qtbot.addWidget(page)
+    return page
+
+
+@pytest.mark.parametrize("kind", list(NEW))
+def test_a_new_record_is_created_from_the_form(qtbot, context, kind):
+    page = _page(qtbot, context, kind)
+    before = page.model.rowCount()
+    page.new_record()
+    form = page.forms[None]
+    assert form.windowTitle().endswith("Thêm mới")
+    support.fill(form, NEW[kind])
+    if kind == "delegations":
+        form.members.add_member({"full_name": "Nguyễn Văn Hùng", "birth_date": "1965-03-12", "role": "Trưởng đoàn"})
+    assert form.is_dirty()
+    assert form.save(), form.message.text()
+    assert form.message.text() == "Đã lưu."
+    assert page.model.rowCount() == before + 1  # the page refreshed on the notifier
+    assert form.record_id in page.model.ids and not form.is_dirty()
+
+
+@pytest.mark.parametrize("kind", list(EDIT))
+def test_an_edit_is_saved_and_shown_in_the_register(qtbot, context, kind):
+    page = _page(qtbot, context, kind)
+    record_id = page.model.record_id(0)
+    page.open_record(record_id)
+    form = page.forms[record_id]
+    key, value = EDIT[kind]
+    support.fill(form, {key: value})
+    assert form.save(), form.message.text()
+    column = [c.key for c in browse.view(kind).columns].index(key)
+    assert page.model.index(page.model.row_of(record_id), column).data() == value
+
+
+@pytest.mark.parametrize("kind", list(BAD_DATE))
+def test_a_wrong_date_is_explained_under_its_field_and_nothing_is_saved(qtbot, context, kind):
+    page = _page(qtbot, context, kind)
+    page.new_record()
+    form = page.forms[None]
+    support.fill(form, NEW[kind])
+    key = BAD_DATE[kind]
+    support.fill(form, {key: "31/02/2026"})
+    error = form.errors[key]
+    assert error.isVisibleTo(form)
+    assert error.text() == f"{form.kind.field(key).header}: ngày 31/02/2026 không tồn tại"
+    assert not form.save()
+    assert form.message.text() == "Chưa lưu: hãy sửa các ô báo đỏ."
+    assert page.model.rowCount() == browse.count(context.db, kind)
+
+
+def test_required_fields_are_marked_and_checked(qtbot, context):
+    form = open_form(context, "complaints", None)
+    qtbot.addWidget(form)
+    labels = [label.text() for label in form.findChildren(QLabel) if "*" in label.text()]
+    assert any(text.startswith("Ngày nhận <span") for text in labels)
+    assert not form.save()
+    assert form.errors["summary"].text() == "Nội dung tóm tắt: bắt buộc, không được để trống"
+    assert isinstance(form.inputs["summary"], QPlainTextEdit)
+    assert isinstance(form.inputs["complaint_kind"], QComboBox)
+    assert [form.inputs["complaint_kind"].itemText(i) for i in range(5)] == ["", "Tố cáo", "Khiếu nại", "Phản ánh",
+                                                                              "Kiến nghị"]
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("1955", "1955"), ("03/1955", "1955-03"), ("12/03/1955", "1955-03-12")])
+def test_partial_birth_dates_are_typed_as_known(qtbot, context, typed, stored):
+    form = open_form(context, "cadres", None)
+    qtbot.addWidget(form)
+    type_text(form.inputs["full_name"], "Võ Thị Ánh")
+    type_text(form.inputs["birth_date"], typed)
+    assert not form.errors["birth_date"].isVisibleTo(form)
+    assert form.save(), form.message.text()
+    assert editing.load(context.db, "cadres", form.record_id)["birth_date"] == stored
+
+
+def test_the_picker_warns_that_the_person_exists_and_reuses_them(qtbot, context):
+    form = open_form(context, "slips", None)
+    qtbot.addWidget(form)
+    type_text(form.inputs["full_name"], "Phạm Văn Bình")
+    type_text(form.inputs["birth_date"], "1950")
+    warning = form.picker.warning
+    assert warning.isVisibleTo(form)
+    assert warning.text().startswith("<b>Có thể trùng với một người đã có</b>")
+    known = form.picker.results.item(0).text().splitlines()
+    assert known == ["Phạm Văn Bình, sinh 1950, quê Hàm Tiến",
+                     "– đã gửi phiếu xác minh ngày 03/01/2026 (Bổ nhiệm), chưa có kết quả",
+                     "– đã xác minh ngày 20/02/2025, kết quả: Không có tàng thư"]
+    form.picker.results.setCurrentRow(0)
+    form.picker.use_button.click()
+    assert form.person_id is not None
+    assert support.shown_values(form)["home_town"] == "Hàm Tiến"
+    support.fill(form, {"number": "9/PXM", "issued_on": "02/03/2026", "recipient": "Cục A93B – Bộ Công an"})
+    assert form.save(), form.message.text()
+    assert editing.load(context.db, "slips", form.record_id)["person_id"] == form.person_id
+
+
+def test_searching_the_picker_without_accents(qtbot, context):
+    form = open_form(context, "archive-requests", None)
+    qtbot.addWidget(form)
+    type_text(form.picker.search, "huynh tam")
+    assert form.picker.results.count() == 1
+    assert form.picker.results.item(0).text().startswith("Huỳnh Văn Tám, sinh 1948, quê Tánh Linh")
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, context):
+    form = open_form(context, "complaints", None)
+    qtbot.addWidget(form)
+    form.show()
+    support.fill(form, {"summary": "Chưa lưu"})
+    context.dialogs.answer_next(CANCEL)
+    form.close()
+    assert form.isVisible()
+    assert context.dialogs.shown[-1].text == "Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?"
+    context.dialogs.answer_next(NO)
+    form.close()
+    assert not form.isVisible()
+    assert browse.count(context.db, "complaints") == 2
+
+
+def test_a_page_reports_open_forms_with_unsaved_changes(qtbot, context):
+    page = _page(qtbot, context, "cadres")
+    assert not page.has_unsaved_changes()
+    page.open_record(page.model.record_id(0))
+    support.fill(next(iter(page.forms.values())), {"position": "Giám đốc Sở"})
+    assert page.has_unsaved_changes()
+
+
+def test_the_cadre_form_shows_the_whole_file_of_the_person(qtbot, context):
+    hung = browse.record_ids(context.db, "cadres", "nguyen van hung")[0]
+    form = open_form(context, "cadres", hung)
+    qtbot.addWidget(form)
+    assert isinstance(form, CadreForm)
+    titles = [form.tabs.tabText(i) for i in range(form.tabs.count())]
+    assert titles == ["Thông tin", "Thân nhân", "Yếu tố nước ngoài", "Vấn đề chính trị", "Hồ sơ thẩm tra",
+                      "Phiếu xác minh", "Đoàn ra nước ngoài", "Đơn thư"]
+    relatives_tab = form.tabs.widget(1)
+    assert relatives_tab.table.rowCount() == 3
+    complaints_tab = form.tabs.widget(7)
+    assert complaints_tab.model().rowCount() == 1  # the complaint naming him
+    opened = complaints_tab.open_record(complaints_tab.model().record_id(0))
+    assert opened.windowTitle().startswith("Đơn thư – Sửa")
+
+
+def test_a_relative_is_added_on_the_cadres_file(qtbot, context):
+    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
+    form = open_form(context, "cadres", anh)
+    qtbot.addWidget(form)
+    tab = form.tabs.widget(1)
+    before = tab.table.rowCount()
+    tab.buttons["Thêm"].click()
+    support.fill(tab.dialog, {"relation": "Con", "full_name": "Lê Minh Trí", "birth_date": "1995"})
+    assert tab.dialog.save()
+    assert tab.table.rowCount() == before + 1
+    assert tab.table.item(before, tab.section.columns.index(tab.section.columns[1])).text() == "Lê Minh Trí"
+
+
+def test_a_vetting_case_is_opened_and_concluded_on_the_cadres_file(qtbot, context):
+    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
+    form = open_form(context, "cadres", anh)
+    qtbot.addWidget(form)
+    tab = form.tabs.widget(4)
+    assert tab.section.title == "Hồ sơ thẩm tra"
+    tab.buttons["Mở hồ sơ thẩm tra"].click()
+    support.fill(tab.dialog, {"purpose": "Bổ nhiệm", "opened_on": "01/03/2026"})
+    assert tab.dialog.save(), tab.dialog.message.text()
+    tab.table.selectRow(0)
+    tab.buttons["Ghi kết luận"].click()
+    support.fill(tab.dialog, {"conclusion_no": "472-CV/BTCTU", "concluded_on": "20/02/2026",
+                              "result": "Đủ tiêu chuẩn"})
+    assert not tab.dialog.save()
+    assert tab.dialog.message.text() == "Ngày kết luận trước ngày mở hồ sơ."
+    support.fill(tab.dialog, {"concluded_on": "20/03/2026"})
+    assert tab.dialog.save()
+    row = [tab.table.item(0, c).text() for c in range(tab.table.columnCount())]
+    assert row == ["Bổ nhiệm", "01/03/2026", "", "Đã kết luận", "472-CV/BTCTU", "20/03/2026", "Đủ tiêu chuẩn"]
+
+
+def test_a_new_cadre_has_its_file_after_the_first_save(qtbot, context):
+    form = open_form(context, "cadres", None)
+    qtbot.addWidget(form)
+    assert [form.tabs.tabText(i) for i in range(form.tabs.count())] == ["Thông tin", "Hồ sơ"]
+    support.fill(form, NEW["cadres"])
+    assert form.save()
+    assert form.tabs.count() == 8
+
+
+def test_a_vetting_case_is_opened_from_its_register_with_what_is_left_to_check(qtbot, context, clock):
+    page = _page(qtbot, context, "vetting-cases")
+    before = page.model.rowCount()
+    page.new_record()
+    form = page.forms[None]
+    type_text(form.picker.search, "tran thi anh")
+    form.picker.results.setCurrentRow(0)
+    form.picker.use_button.click()
+    support.fill(form.dialog, {"purpose": "Quy hoạch", "opened_on": "01/03/2026", "due_on": "15/03/2026"})
+    assert form.dialog.save(), form.dialog.message.text()
+    assert page.model.rowCount() == before + 1
+    assert form.windowTitle() == "Hồ sơ thẩm tra – Trần Thị Ánh"
+    labels = " ".join(label.text() for label in form.findChildren(QLabel))
+    assert "Mẹ chồng: Võ Thị Bảy (chưa có phiếu xác minh trong hồ sơ thẩm tra)" in labels
+    clock.now = clock.now.replace(year=2026, month=3, day=20)
+    page.overdue.setChecked(True)
+    assert page.model.rowCount() == 1  # past its 15/03/2026 deadline, still open

@@ -1,0 +1,133 @@
+"""The login dialog tells each failure apart in the core's words, and offers the newest
+verified backup when the database is damaged."""
+
+import sqlite3
+
+import pytest
+
+from bvct_desktop.core import backup, keyfile, users
+from bvct_desktop.gui.dialogs import YES, Dialogs
+from bvct_desktop.gui.login import LoginDialog
+from tests.conftest import ADMIN, PASSWORD
+from tests.gui.shell_support import FakeClock, new_database, type_text
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def db_path(tmp_path, clock):
+    db = new_database(tmp_path, clock)
+    db.close()
+    return db.path
+
+
+def login(qtbot, path, clock, user=ADMIN, password=PASSWORD, dialogs=None):
+    dialog = LoginDialog(path, dialogs or Dialogs(scripted=True), clock)
+    qtbot.addWidget(dialog)
+    dialog.user.setText(user)
+    dialog.password.setText(password)
+    return dialog, dialog.attempt()
+
+
+def test_right_password_opens_the_database(qtbot, db_path, clock):
+    dialog, ok = login(qtbot, db_path, clock)
+    assert ok and dialog.result() == LoginDialog.DialogCode.Accepted
+    assert dialog.database.actor.name == ADMIN
+    dialog.database.close()
+
+
+def test_vietnamese_password_typed_key_by_key(qtbot, tmp_path, clock):
+    db = new_database(tmp_path, clock)
+    users.add(db, "nguyen.an", "chuyen-vien", "Sông Hương mùa thu")
+    db.close()
+    dialog = LoginDialog(db.path, Dialogs(scripted=True), clock)
+    qtbot.addWidget(dialog)
+    dialog.user.setText("nguyen.an")
+    type_text(dialog.password, "Sông Hương mùa thu")
+    assert dialog.attempt()
+    dialog.database.close()
+
+
+def test_each_failure_has_its_own_message(qtbot, tmp_path, db_path, clock):
+    messages = {}
+    dialog, ok = login(qtbot, db_path, clock, password="")
+    assert not ok and dialog.error.text() == "Nhập tên người dùng và mật khẩu."
+    dialog, ok = login(qtbot, db_path, clock, password="Sai-mat-khau-99")
+    assert not ok and dialog.password.text() == ""
+    messages["wrong password"] = dialog.error.text()
+
+    for _ in range(5):
+        login(qtbot, db_path, clock, password="Sai-mat-khau-99")
+    dialog, ok = login(qtbot, db_path, clock)             # even the right password waits out the lockout
+    assert not ok
+    messages["locked"] = dialog.error.text()
+
+    foreign = tmp_path / "khac.db"
+    sqlite3.connect(foreign).execute("CREATE TABLE t (x)").connection.commit()
+    keyfile.key_path(db_path).rename(keyfile.key_path(foreign))
+    dialog, ok = login(qtbot, foreign, clock)
+    messages["foreign"] = dialog.error.text()
+
+    keyfile.key_path(foreign).rename(keyfile.key_path(db_path))
+    with open(db_path, "r+b") as handle:
+        handle.truncate(db_path.stat().st_size - 100)
+    dialog, ok = login(qtbot, db_path, clock)
+    messages["damaged"] = dialog.error.text()
+
+    missing = tmp_path / "khong-co.db"
+    dialog, ok = login(qtbot, missing, clock)
+    messages["missing"] = dialog.error.text()
+
+    assert "Sai tên người dùng hoặc mật khẩu" in messages["wrong password"]
+    assert "tạm khóa" in messages["locked"] and "thử lại sau" in messages["locked"]
+    assert "không mã hóa" in messages["foreign"]
+    assert "hỏng" in messages["damaged"]
+    assert "Không tìm thấy" in messages["missing"]
+    assert len(set(messages.values())) == len(messages)
+
+
+def test_damaged_database_offers_the_newest_verified_backup(qtbot, tmp_path, clock):
+    db = new_database(tmp_path, clock, ("cadres",))
+    saved = backup.create(db, tmp_path / "ban-sao.bvctbak")
+    db.close()
+    with open(db.path, "r+b") as handle:
+        handle.truncate(db.path.stat().st_size - 100)
+
+    dialogs = Dialogs(scripted=True)
+    dialogs.answer_next(YES)
+    dialog, ok = login(qtbot, db.path, clock, dialogs=dialogs)
+    assert not ok
+    assert dialogs.shown[0].kind == "ask" and saved.path.name in dialogs.shown[0].text
+    assert "Đã khôi phục" in dialog.error.text()
+    assert list(tmp_path.glob("bvct-truoc-khoi-phuc-*.db"))     # the damaged file is kept aside
+
+    dialog.password.setText(PASSWORD)
+    assert dialog.attempt()
+    dialog.database.close()
+
+
+def test_declining_the_restore_changes_nothing(qtbot, tmp_path, clock):
+    db = new_database(tmp_path, clock)
+    backup.create(db, tmp_path / "ban-sao.bvctbak")
+    db.close()
+    db.path.write_bytes(b"hong" * 1000)
+    dialogs = Dialogs(scripted=True)
+    dialog, ok = login(qtbot, db.path, clock, dialogs=dialogs)   # the scripted answer defaults to "no"
+    assert not ok and dialogs.shown[0].kind == "ask"
+    assert db.path.read_bytes() == b"hong" * 1000
+
+
+def test_another_database_file_can_be_chosen(qtbot, db_path, tmp_path, clock):
+    dialogs = Dialogs(scripted=True)
+    dialog = LoginDialog(tmp_path / "khong-co.db", dialogs, clock)
+    qtbot.addWidget(dialog)
+    dialogs.answer_next(str(db_path))
+    dialog.choose_other_file()
+    assert dialog.path == db_path and str(db_path) in dialog.file_label.text()
+    dialog.user.setText(ADMIN)
+    dialog.password.setText(PASSWORD)
+    assert dialog.attempt()
+    dialog.database.close()

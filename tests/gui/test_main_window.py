@@ -1,0 +1,231 @@
+"""The main window: navigation, status bar, shortcuts forwarded to the page shown (and not
+offered where the role or a read-only window forbids), a read-only second instance, closing
+with unsaved changes, and Qt's own strings in Vietnamese."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import backup_log
+from bvct_desktop.core.permissions import VIEWER
+from bvct_desktop.gui import app, navigation
+from bvct_desktop.gui.dialogs import YES, Dialogs
+from bvct_desktop.gui.instance import InstanceLock
+from bvct_desktop.gui.login import LoginDialog
+from bvct_desktop.gui.main_window import MainWindow
+from bvct_desktop.gui.qt import QDialog, QDialogButtonBox, QMessageBox, Qt, QWidget
+from tests.conftest import ADMIN, PASSWORD
+from tests.gui.shell_support import FakeClock, as_user, context_for, new_database
+
+
+class FakeRegister(QWidget):
+    """Stands in for a RegisterPage (the contract's methods, recording their calls)."""
+
+    def __init__(self):
+        super().__init__()
+        self.calls: list[object] = []
+        self.unsaved = False
+
+    def refresh(self): self.calls.append("refresh")
+    def focus_search(self): self.calls.append("focus_search")
+    def new_record(self): self.calls.append("new_record")
+    def export_excel(self): self.calls.append("export_excel")
+    def print_list(self): self.calls.append("print_list")
+    def import_excel(self): self.calls.append("import_excel")
+    def open_record(self, record_id): self.calls.append(("open_record", record_id))
+    def has_unsaved_changes(self): return self.unsaved
+
+
+@pytest.fixture
+def fake_registers(monkeypatch):
+    pages: dict[str, FakeRegister] = {}
+
+    def destinations(context):
+        def build(kind):
+            pages[kind] = FakeRegister()
+            return pages[kind]
+        return [navigation.Destination(kind, title, lambda kind=kind: build(kind))
+                for kind, title in (("cadres", "Cán bộ"), ("slips", "Phiếu xác minh"))]
+
+    monkeypatch.setattr(navigation, "register_destinations", destinations)
+    return pages
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def db(tmp_path, clock):
+    opened = new_database(tmp_path, clock)
+    yield opened
+    opened.close()
+
+
+def window_for(qtbot, db, clock, read_only=False) -> MainWindow:
+    shown = MainWindow(context_for(db, clock, read_only))
+    qtbot.addWidget(shown)
+    shown.show()
+    shown.activateWindow()
+    qtbot.waitUntil(shown.isActiveWindow)  # window shortcuts fire only in the active window
+    return shown
+
+
+def test_navigation_and_status_bar(qtbot, db, clock, fake_registers):
+    window = window_for(qtbot, db, clock)
+    titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    assert titles == ["Tổng quan", "Cán bộ", "Phiếu xác minh", "Báo cáo", "Quản trị"]
+    assert window.current_key() == "dashboard"
+    assert window.user_label.text() == f"Người dùng: {ADMIN}"
+    assert window.role_label.text() == "Vai trò: Quản trị"
+    assert str(db.path) in window.file_label.text()
+    assert window.lock_label.text() == "Trạng thái: Đang mở"
+    assert not window.banner.isVisible()
+
+
+def test_real_registers_are_in_the_navigation(qtbot, db, clock):
+    registers = pytest.importorskip("bvct_desktop.gui.registers")
+    window = window_for(qtbot, db, clock)
+    titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    assert titles == ["Tổng quan", *(title for _kind, title in registers.REGISTER_KINDS), "Báo cáo", "Quản trị"]
+
+
+def test_shortcuts_reach_the_register_shown(qtbot, db, clock, fake_registers):
+    window = window_for(qtbot, db, clock)
+    window.navigation.select("slips")
+    for key in (Qt.Key.Key_N, Qt.Key.Key_F, Qt.Key.Key_E, Qt.Key.Key_P):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert fake_registers["slips"].calls == ["new_record", "focus_search", "export_excel", "print_list", "refresh"]
+    window.navigation.select("dashboard")
+    assert not window.page_actions["new_record"].isEnabled()       # the dashboard makes no records
+    assert window.page_actions["refresh"].isEnabled()
+
+
+def test_a_viewer_is_not_offered_changes_or_exports(qtbot, db, clock, fake_registers):
+    viewer = as_user(db, "xem1", VIEWER)
+    window = window_for(qtbot, viewer, clock)
+    window.navigation.select("cadres")
+    offered = {method for method, action in window.page_actions.items() if action.isVisible()}
+    assert offered == {"focus_search", "refresh"}
+    assert {m for m, action in window.page_actions.items() if action.isEnabled()} == offered
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert fake_registers["cadres"].calls == []
+    assert window.role_label.text() == "Vai trò: Chỉ xem"
+    viewer.close()
+
+
+def test_read_only_window_has_a_banner_and_offers_no_changes(qtbot, db, clock, fake_registers):
+    window = window_for(qtbot, db, clock, read_only=True)
+    window.navigation.select("cadres")
+    assert window.banner.isVisible() and "CHỈ ĐỌC" in window.banner.text()
+    assert "chỉ đọc" in window.lock_label.text() and "(chỉ đọc)" in window.windowTitle()
+    assert not window.page_actions["new_record"].isVisible()
+    assert not window.page_actions["import_excel"].isVisible()
+    assert window.page_actions["export_excel"].isEnabled()
+
+
+def test_dashboard_entries_open_records_in_their_register(qtbot, db, clock, fake_registers):
+    window = window_for(qtbot, db, clock)
+    window.open_record("slips", 7)
+    assert window.current_key() == "slips" and fake_registers["slips"].calls == [("open_record", 7)]
+    window.open_record("vetting-cases", 3)
+    assert window.context.dialogs.shown[-1].title == "Chưa có sổ"
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, db, clock, fake_registers):
+    window = window_for(qtbot, db, clock)
+    window.navigation.select("cadres")
+    fake_registers["cadres"].unsaved = True
+    assert not window.close()                                    # scripted answer: no
+    assert "Cán bộ" in window.context.dialogs.shown[-1].text
+    window.context.dialogs.answer_next(YES)
+    assert window.close()
+
+
+def test_second_instance_on_the_same_database_is_read_only(tmp_path):
+    first, second = InstanceLock(tmp_path / "bvct.db"), InstanceLock(tmp_path / "bvct.db")
+    assert first.acquire()
+    assert not second.acquire()
+    first.release()
+    assert second.acquire()
+    second.release()
+
+
+def log_in_as_admin(dialog: LoginDialog) -> QDialog.DialogCode:
+    """Stands in for the login dialog's exec(): the officer types and presses Đăng nhập."""
+    dialog.user.setText(ADMIN)
+    dialog.password.setText(PASSWORD)
+    return QDialog.DialogCode.Accepted if dialog.attempt() else QDialog.DialogCode.Rejected
+
+
+def test_session_logs_in_and_opens_read_only_beside_another(qtbot, db, clock, monkeypatch, fake_registers):
+    monkeypatch.setattr(LoginDialog, "exec", log_in_as_admin)
+    sessions = [app.Session(db.path, Dialogs(scripted=True), clock) for _ in range(2)]
+    assert all(session.start() for session in sessions)
+    first, second = (session.window for session in sessions)
+    assert not first.context.read_only and second.context.read_only
+    assert second.banner.isVisible()
+    for session in sessions:
+        session.end()
+
+
+def test_first_run_when_no_database(tmp_path):
+    assert app.is_new(tmp_path / "bvct.db")
+    assert app.parse(["--db", str(tmp_path / "x.db")]).db == str(tmp_path / "x.db")
+
+
+def test_qt_own_buttons_are_vietnamese(qapp):
+    app.prepare_application()
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "x",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert sorted(button.text().replace("&", "") for button in box.buttons()) == ["Có", "Không"]
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    assert sorted(button.text().replace("&", "") for button in buttons.buttons()) == ["Hủy", "Đồng ý"]
+
+
+def test_logging_out_shows_the_login_again(qtbot, db, clock, monkeypatch, fake_registers):
+    logins = iter([True, False])                               # log in, then give up at the second login
+
+    def answer_login(dialog):
+        return log_in_as_admin(dialog) if next(logins) else QDialog.DialogCode.Rejected
+
+    quits = []
+    monkeypatch.setattr(LoginDialog, "exec", answer_login)
+    monkeypatch.setattr(app.QApplication, "quit", lambda: quits.append(True))
+    session = app.Session(db.path, Dialogs(scripted=True), clock)
+    assert session.start()
+    window = session.window
+    window.logout_requested.emit()
+    assert not window.isVisible() and session.window is None and session.lock is None
+    assert quits == [True]
+
+
+def test_quitting_takes_the_days_automatic_backup(qtbot, db, clock, monkeypatch, fake_registers):
+    monkeypatch.setattr(LoginDialog, "exec", log_in_as_admin)
+    quits = []
+    monkeypatch.setattr(app.QApplication, "quit", lambda: quits.append(True))
+    session = app.Session(db.path, Dialogs(scripted=True), clock)
+    assert session.start()
+    session.window.close()
+    qtbot.waitUntil(lambda: quits == [True], timeout=20_000)
+    made = backup_log.auto_backups(backup_log.auto_folder(), db.path)
+    assert len(made) == 1 and made[0].at == clock()
+    assert session.window is None and session.lock is None
+
+
+def test_a_dashboard_entry_opens_the_record_in_the_real_register(qtbot, tmp_path):
+    pytest.importorskip("bvct_desktop.gui.registers")
+    clock = FakeClock(dt.datetime(2025, 9, 25, 8, 0))
+    db = new_database(tmp_path, clock, ("slips",))
+    window = window_for(qtbot, db, clock)
+    slips = next(due_list for due_list in window.page("dashboard").lists if due_list.kind == "slips")
+    slips.view.setCurrentIndex(slips.model.index(0, 0))
+    qtbot.keyClick(slips.view, Qt.Key.Key_Return)
+    record_id = slips.model.entries[0].record_id
+    assert window.current_key() == "slips"
+    form = window.current_page().forms[record_id]
+    assert form.isVisible()
+    form.close()
+    db.close()

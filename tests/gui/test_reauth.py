@@ -1,0 +1,42 @@
+"""Before data leaves the encryption the password is asked again (setting hoi_lai_mat_khau)."""
+
+import pytest
+
+from bvct_desktop.core import audit, settings
+from bvct_desktop.gui import reauth
+from tests.conftest import PASSWORD
+from tests.gui.shell_support import FakeClock, context_for, new_database
+
+
+@pytest.fixture
+def context(tmp_path):
+    clock = FakeClock()
+    db = new_database(tmp_path, clock)
+    yield context_for(db, clock)
+    db.close()
+
+
+def _actions(context):
+    return [entry.action for entry in audit.list_entries(context.db)]
+
+
+def test_the_right_password_lets_the_export_go_and_is_audited(context):
+    context.dialogs.answer_next(PASSWORD)
+    assert reauth.confirm(context, None, "xuất Excel")
+    assert context.dialogs.shown[-1].kind == "ask_password"
+    assert "xác nhận mật khẩu để xuất Excel" in _actions(context)
+
+
+def test_a_wrong_or_cancelled_password_stops_it(context):
+    context.dialogs.answer_next("sai mật khẩu rồi")
+    assert not reauth.confirm(context, None, "xuất Excel")
+    assert context.dialogs.shown[-1].kind == "warn"
+    context.dialogs.answer_next(None)
+    assert not reauth.confirm(context, None, "in")
+
+
+def test_with_the_setting_off_nothing_is_asked(context):
+    settings.set_setting(context.db, "hoi_lai_mat_khau", "không")
+    context.dialogs.answer_next()
+    assert reauth.confirm(context, None, "xuất Excel")
+    assert [shown.kind for shown in context.dialogs.shown] == []

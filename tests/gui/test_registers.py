@@ -1,0 +1,188 @@
+"""Every register page: the table model, row count, filters, delete and restore through the
+recycle bin, opening a record, and what a read-only (xem) user is offered."""
+
+import pytest
+
+from bvct_desktop.core import browse, records
+from bvct_desktop.core.permissions import VIEWER
+from bvct_desktop.gui.dialogs import YES
+from bvct_desktop.gui.printing import PrintPreview
+from bvct_desktop.gui.qt import QCheckBox, Qt
+from bvct_desktop.gui.registers import REGISTER_KINDS, make_register_page
+from bvct_desktop.gui.registers.model import RegisterModel
+from bvct_desktop.io.xlsx_reader import read_first_sheet
+from tests.conftest import PASSWORD
+from tests.gui import register_support as support
+from tests.gui.shell_support import as_user, context_for
+
+app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
+                                         support.context)  # fixtures
+
+KINDS = [kind for kind, _ in REGISTER_KINDS]
+RECORDS = [kind for kind in KINDS if kind != "vetting-cases"]  # kept by the person-file services
+SAMPLE_COUNTS = {"cadres": 5, "vetting-cases": 2, "slips": 3, "delegations": 2, "archive-requests": 2,
+                 "complaints": 2}
+
+
+def test_the_registers_are_offered_in_navigation_order():
+    assert REGISTER_KINDS == [("cadres", "Cán bộ"), ("vetting-cases", "Hồ sơ thẩm tra"), ("slips", "Phiếu xác minh"),
+                              ("archive-requests", "Tàng thư"), ("delegations", "Đoàn ra nước ngoài"),
+                              ("complaints", "Đơn thư")]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_register_model_is_a_correct_qt_model(qtmodeltester, db, kind):
+    model = RegisterModel(db, kind)
+    model.reload()
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == SAMPLE_COUNTS[kind]
+    assert model.headerData(0, Qt.Horizontal) == browse.view(kind).columns[0].header
+
+
+@pytest.mark.parametrize("kind", RECORDS)
+def test_every_page_shows_its_rows_count_and_actions(qtbot, context, kind):
+    page = make_register_page(context, kind)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == SAMPLE_COUNTS[kind]
+    assert page.count_label.text() == f"{SAMPLE_COUNTS[kind]} bản ghi"
+    assert [page.buttons[k].text() for k in ("add", "edit", "delete", "import", "export", "print")] == [
+        "Thêm", "Sửa", "Xóa", "Nhập Excel", "Xuất Excel", "In"]
+
+
+@pytest.mark.parametrize("kind", RECORDS)
+def test_delete_goes_to_the_recycle_bin_and_restore_brings_it_back(qtbot, context, kind):
+    page = make_register_page(context, kind)
+    qtbot.addWidget(page)
+    first = page.model.record_id(0)
+    page.table.selectRow(0)
+    context.dialogs.answer_next(YES)
+    page.delete_selected()
+    assert "thùng rác" in context.dialogs.shown[-1].text
+    assert first not in page.model.ids
+    assert page.model.rowCount() == SAMPLE_COUNTS[kind] - 1
+    page.bin_switch.setChecked(True)
+    assert page.model.ids == [first]
+    assert page.count_label.text() == "1 trong thùng rác"
+    assert page.buttons["restore"].isVisibleTo(page) and not page.buttons["delete"].isVisibleTo(page)
+    page.table.selectRow(0)
+    page.restore_selected()
+    assert page.model.ids == []
+    page.bin_switch.setChecked(False)
+    assert first in page.model.ids
+
+
+def test_declining_the_question_deletes_nothing(qtbot, context):
+    page = make_register_page(context, "complaints")
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    context.dialogs.answer_next("no")
+    page.delete_selected()
+    assert page.model.rowCount() == 2
+
+
+def test_slip_filters_narrow_the_list(qtbot, context):
+    page = make_register_page(context, "slips")
+    qtbot.addWidget(page)
+    page.status.setCurrentText("Đã có kết quả")
+    assert page.model.rowCount() == 1
+    page.status.setCurrentIndex(0)
+    page.start.setText("01/01/2026")
+    page.start.editingFinished.emit()
+    assert page.model.rowCount() == 1
+    page.start.setText("32/01/2026")
+    page.start.editingFinished.emit()
+    assert "border" in page.start.styleSheet()  # a wrong date is marked, not applied
+    page.start.clear()
+    page.start.editingFinished.emit()
+    page.recipient.setCurrentIndex(page.recipient.findText("Phòng PV27 – Công an tỉnh Bình Thuận"))
+    assert page.model.rowCount() == 1
+    assert isinstance(page.overdue, QCheckBox) and page.overdue.text() == "Quá hạn trả lời"
+
+
+def test_sorting_by_a_column_is_done_by_the_model(qtbot, context):
+    page = make_register_page(context, "cadres")
+    qtbot.addWidget(page)
+    names = [page.model.index(row, 0).data() for row in range(page.model.rowCount())]
+    assert names == ["Trần Thị Ánh", "Lê Hoàng Đức", "Nguyễn Văn Hùng", "Bùi Thị Hương", "Đỗ Quang Vinh"]
+    page.table.sortByColumn(0, Qt.DescendingOrder)
+    assert [page.model.index(row, 0).data() for row in range(5)] == names[::-1]
+
+
+def test_enter_or_double_click_opens_the_record(qtbot, context):
+    page = make_register_page(context, "complaints")
+    qtbot.addWidget(page)
+    page.table.setFocus()
+    page.table.selectRow(1)
+    qtbot.keyClick(page.table, Qt.Key_Return)
+    record_id = page.model.record_id(1)
+    assert list(page.forms) == [record_id]
+    assert page.forms[record_id].windowTitle().startswith("Đơn thư – Sửa")
+    page.open_record(page.model.record_id(0))
+    assert len(page.forms) == 2
+
+
+def test_a_viewer_is_not_offered_changes(qtbot, db, clock):
+    viewer = as_user(db, "xemthu", VIEWER)
+    page = make_register_page(context_for(viewer, clock), "slips")
+    qtbot.addWidget(page)
+    assert set(page.buttons) == {"edit"}  # shown as "Xem"; no export either: the role may not
+    assert page.buttons["edit"].text() == "Xem"
+    page.new_record()
+    assert page.forms == {}
+    page.open_record(page.model.record_id(0))
+    form = next(iter(page.forms.values()))
+    assert not hasattr(form, "save_button") and form.picker is None
+    viewer.close()
+
+
+def test_a_change_elsewhere_refreshes_the_page(qtbot, context):
+    page = make_register_page(context, "complaints")
+    qtbot.addWidget(page)
+    records.delete(context.db, "complaints", page.model.record_id(0))
+    context.notifier.changed.emit("complaints")
+    assert page.model.rowCount() == 1
+
+
+def test_the_vetting_cases_register_lists_cases_without_bin_or_excel(qtbot, context):
+    page = make_register_page(context, "vetting-cases")
+    qtbot.addWidget(page)
+    assert set(page.buttons) == {"add", "edit"}
+    assert not page.bin_switch.isVisibleTo(page)
+    headers = [page.model.headerData(i, Qt.Horizontal) for i in range(page.model.columnCount())]
+    assert headers[:3] == ["Họ và tên người được thẩm tra", "Mục đích thẩm tra", "Ngày mở hồ sơ"]
+    assert {page.model.index(row, 0).data() for row in range(page.model.rowCount())} == {"Phạm Minh Quang"}
+    page.status.setCurrentText("Đã kết luận")
+    assert page.model.rowCount() == 0
+
+
+def test_export_writes_the_register_in_its_import_layout_off_the_gui_thread(qtbot, context, tmp_path):
+    page = make_register_page(context, "complaints")
+    qtbot.addWidget(page)
+    target = tmp_path / "don-thu.xlsx"
+    context.dialogs.answer_next(PASSWORD, str(target))  # the password asked again first
+    page.export_excel()
+    qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
+    assert page.message.text() == f"Đã xuất 2 dòng ra {target}."
+    assert read_first_sheet(target).rows[0][:3] == ["Ngày nhận", "Người gửi", "Loại đơn"]
+
+
+def test_print_previews_the_list_as_shown(qtbot, context):
+    page = make_register_page(context, "slips")
+    qtbot.addWidget(page)
+    page.search.setText("pv27")
+    page.print_list()
+    assert isinstance(page.preview, PrintPreview)
+    page.preview.close()
+
+
+def test_a_viewer_reads_a_record_without_editing_it(qtbot, db, clock):
+    viewer = as_user(db, "xemthu", VIEWER)
+    page = make_register_page(context_for(viewer, clock), "complaints")
+    qtbot.addWidget(page)
+    page.open_record(page.model.record_id(0))
+    form = next(iter(page.forms.values()))
+    assert form.windowTitle().startswith("Đơn thư – Xem")
+    assert form.inputs["sender"].isReadOnly() and form.inputs["summary"].isReadOnly()
+    assert not form.inputs["complaint_kind"].isEnabled()
+    assert not form.is_dirty()
+    viewer.close()

@@ -1,0 +1,92 @@
+"""Báo cáo: the period chosen by name or by dates, the spec's figures in Vietnamese with
+their breakdowns, and the role's limits."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core.overview import FIGURE_LABELS
+from bvct_desktop.core.permissions import VIEWER
+from bvct_desktop.gui.qt import QDate
+from bvct_desktop.gui.report_page import ReportPage, period_dates
+from tests.conftest import PASSWORD
+from tests.gui.shell_support import FakeClock, as_user, context_for, new_database
+
+KINDS = ("slips", "delegations", "archive-requests", "complaints")
+
+
+@pytest.fixture
+def page(qtbot, tmp_path):
+    clock = FakeClock(dt.datetime(2025, 10, 2, 8, 0))
+    db = new_database(tmp_path, clock, KINDS)
+    shown = ReportPage(context_for(db, clock))
+    qtbot.addWidget(shown)
+    shown.show()
+    yield shown
+    db.close()
+
+
+def rows(table) -> dict[str, str]:
+    return {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+
+
+def test_named_periods():
+    assert period_dates(2025, 6) == (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    assert period_dates(2025, 9) == (dt.date(2025, 1, 1), dt.date(2025, 9, 30))
+    assert period_dates(2024, 12) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+
+
+def test_six_months_figures_with_breakdowns(page):
+    assert page.year.value() == 2025 and page.chosen_period() == (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    page.refresh()
+    figures = rows(page.main_table)
+    assert list(figures) == list(FIGURE_LABELS.values())
+    assert figures["Phiếu xác minh lai lịch đã gửi"] == "2"
+    assert figures["Lượt cán bộ đi nước ngoài"] == "2"           # September's trip is not in the first half
+    assert figures["Đơn thư đã nhận"] == "1"
+    assert rows(page.breakdowns["slips_by_recipient"]) == {"Cục A93B – Bộ Công an": "1",
+                                                           "Phòng PV27 – Công an tỉnh Bình Thuận": "1"}
+    assert page.summary.text() == "Kỳ báo cáo: từ 01/01/2025 đến 30/06/2025."
+
+
+def test_whole_year_and_custom_dates(page):
+    page.period.setCurrentIndex(2)
+    page.refresh()
+    assert rows(page.main_table)["Lượt cán bộ đi nước ngoài"] == "3"
+    page.period.setCurrentIndex(3)
+    assert page.start.isEnabled() and not page.year.isEnabled()
+    page.start.setDate(QDate(2025, 9, 1))
+    page.end.setDate(QDate(2025, 8, 1))
+    assert page.chosen_period() == (dt.date(2025, 9, 1), dt.date(2025, 9, 1))
+    page.refresh()
+    assert rows(page.main_table)["Lượt cán bộ đi nước ngoài"] == "0"
+
+
+def test_report_document_written_off_the_gui_thread(page, qtbot, tmp_path):
+    context = page.context
+    for fmt in ("pdf", "xlsx", "docx"):
+        target = tmp_path / f"bao-cao.{fmt}"
+        context.dialogs.answer_next(PASSWORD, str(target))  # the password asked again first
+        page.export(fmt)
+        qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+        assert target.stat().st_size > 0 and page.error.text().startswith("Đã lập dự thảo báo cáo")
+    page.issue.setChecked(True)
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "phat-hanh"))
+    page.export("pdf")
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    assert (tmp_path / "phat-hanh.pdf").exists() and "báo cáo số 1 ngày 02/10/2025" in page.error.text()
+
+
+def test_a_viewer_sees_figures_but_no_document_export(qtbot, tmp_path):
+    clock = FakeClock()
+    db = new_database(tmp_path, clock)
+    viewer = as_user(db, "xem.b", VIEWER)
+    shown = ReportPage(context_for(viewer, clock))
+    qtbot.addWidget(shown)
+    shown.show()
+    shown.refresh()
+    assert shown.main_table.rowCount() == len(FIGURE_LABELS)
+    assert not any(button.isVisible() for button in shown.export_buttons.values())
+    assert not shown.issue.isVisible()
+    viewer.close()
+    db.close()

@@ -1,0 +1,46 @@
+"""Searching a register as you type, with and without accents, Vietnamese typed key by key."""
+
+import pytest
+
+from bvct_desktop.core import browse
+from bvct_desktop.gui.qt import QApplication, QInputMethodEvent
+from bvct_desktop.gui.registers import make_register_page
+from tests.gui import register_support as support
+from tests.gui.shell_support import type_text
+
+app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
+                                         support.context)  # fixtures
+
+SEARCHES = [
+    ("cadres", "nguyen hung", ["Nguyễn Văn Hùng"]),
+    ("cadres", "NGUYỄN hùng", ["Nguyễn Văn Hùng"]),
+    ("cadres", "đức", ["Lê Hoàng Đức", "Bùi Thị Hương"]),  # Đức Linh is her home town
+    ("slips", "pv27", ["13/PXM"]),
+    ("slips", "phạm bình", ["1/PXM", "13/PXM", "12/PXM"]),  # 13/PXM names him as the father
+    ("archive-requests", "tam tanh linh", ["Nghiên cứu giúp tỉnh bạn"]),
+    ("delegations", "nhat ban", ["125-QĐ/TU"]),
+    ("complaints", "ly lich", ["02/05/2025"]),
+]
+
+
+@pytest.mark.parametrize(("kind", "typed", "first_cells"), SEARCHES)
+def test_typing_filters_the_register(qtbot, context, kind, typed, first_cells):
+    page = make_register_page(context, kind)
+    qtbot.addWidget(page)
+    page.focus_search()
+    type_text(page.search, typed)
+    shown = [page.model.index(row, 0).data() for row in range(page.model.rowCount())]
+    assert shown == first_cells
+    assert page.count_label.text() == f"{len(first_cells)} bản ghi"
+    page.search.clear()
+    assert page.model.rowCount() == browse.count(context.db, kind)
+
+
+def test_text_committed_by_an_input_method_is_searched_too(qtbot, context):
+    page = make_register_page(context, "cadres")
+    qtbot.addWidget(page)
+    event = QInputMethodEvent()
+    event.setCommitString("Ánh")
+    QApplication.sendEvent(page.search, event)
+    assert page.search.text() == "Ánh"
+    assert [page.model.index(row, 0).data() for row in range(page.model.rowCount())] == ["Trần Thị Ánh"]

@@ -1,0 +1,144 @@
+"""First run: office settings pre-filled and editable, the administrator with a password hint,
+the recovery key shown once and confirmed; or an existing database opened instead."""
+
+from pathlib import Path
+
+import pytest
+
+from bvct_desktop import paths
+from bvct_desktop.cli.main import main as cli_main
+from bvct_desktop.core import settings, vault
+from bvct_desktop.gui import app
+from bvct_desktop.gui.dialogs import Dialogs
+from bvct_desktop.gui.qt import QApplication, QWizard
+from bvct_desktop.gui.startup import OPEN_OTHER, FirstRunWizard
+from tests.conftest import PASSWORD
+from tests.gui.shell_support import FakeClock
+
+
+@pytest.fixture
+def wizard(qtbot, tmp_path):
+    dialogs = Dialogs(scripted=True)
+    shown = FirstRunWizard(tmp_path / "du-lieu" / "bvct.db", dialogs, FakeClock())
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def fill_admin(wizard, password=PASSWORD, again=PASSWORD):
+    wizard.admin.password.setText(password)
+    wizard.admin.again.setText(again)
+
+
+def test_office_settings_are_prefilled_and_editable(wizard):
+    assert wizard.office.values() == {"co_quan_cap_tren": "TỈNH ỦY LÂM ĐỒNG", "co_quan": "BAN TỔ CHỨC",
+                                      "dia_danh": "Lâm Đồng"}
+    wizard.office.fields["co_quan"].setText("")
+    wizard.next()
+    assert wizard.currentPage() is wizard.office
+    assert "Cơ quan ban hành" in wizard.office.error.text()
+
+
+def test_password_hint_gives_the_core_reason(wizard):
+    wizard.next()
+    wizard.admin.password.setText("ngan")
+    assert wizard.admin.hint.text() == "Mật khẩu phải có ít nhất 10 ký tự."
+    wizard.admin.password.setText("matkhau123")
+    assert "phổ biến" in wizard.admin.hint.text()
+    wizard.admin.password.setText(PASSWORD)
+    assert wizard.admin.hint.text() == "Mật khẩu đạt yêu cầu."
+
+
+def test_mismatched_passwords_create_nothing(wizard):
+    wizard.next()
+    fill_admin(wizard, again=PASSWORD + "x")
+    wizard.next()
+    assert wizard.currentPage() is wizard.admin
+    assert wizard.admin.error.text() == "Hai lần nhập mật khẩu không khớp."
+    assert not wizard.path.exists()
+
+
+def test_whole_first_run_creates_the_database_with_the_office_settings(wizard):
+    wizard.office.fields["dia_danh"].setText("Bình Thuận")
+    wizard.next()
+    fill_admin(wizard)
+    wizard.next()
+
+    assert wizard.currentPage() is wizard.recovery
+    db = wizard.database
+    assert db.actor.name == "quantri" and db.actor.role == "quan-tri"
+    assert settings.list_settings(db)["dia_danh"] == "Bình Thuận"
+    key = wizard.recovery.key.text()
+    assert key == wizard.recovery_key and len(key) > 20
+    vault.unlock_with_recovery_key(wizard.path, key).close()
+
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()                     # not before the officer confirms the key is kept
+    wizard.reject()
+    assert wizard.isVisible()                         # cannot be dismissed: the key is never shown again
+    wizard.recovery.kept.setChecked(True)
+    assert finish.isEnabled()
+    wizard.accept()
+    db.close()
+
+
+def test_recovery_key_can_be_saved_and_copied(wizard, tmp_path):
+    wizard.next()
+    fill_admin(wizard)
+    wizard.next()
+    target = tmp_path / "khoa.txt"
+    wizard.dialogs.answer_next(str(target))
+    wizard.recovery.save_key()
+    assert wizard.recovery.key.text() in target.read_text(encoding="utf-8")
+    wizard.recovery.copy_key()
+    assert QApplication.clipboard().text() == wizard.recovery.key.text()
+    wizard.recovery.print_key()
+    assert wizard.recovery.preview.isVisible() and wizard.recovery.preview.pages == 1
+    wizard.recovery.preview.close()
+    wizard.database.close()
+
+
+def test_open_another_database_instead(wizard, tmp_path):
+    other = tmp_path / "khac.db"
+    wizard.dialogs.answer_next(str(other))
+    wizard.open_other()
+    assert wizard.result() == OPEN_OTHER and wizard.other_path == other
+    assert not wizard.path.exists()
+
+
+def test_bvct_gui_and_bvct_desktop_find_the_database_as_bvct_does(monkeypatch, tmp_path):
+    started: list[Path] = []
+
+    def start(session):
+        started.append(session.path)
+        return False                                          # the officer closed the login
+
+    monkeypatch.setattr(app.Session, "start", start)
+    monkeypatch.setenv("BVCT_DB", str(tmp_path / "tu-bien.db"))
+    assert app.main([]) == 0
+    assert cli_main(["--db", str(tmp_path / "tu-tham-so.db"), "gui"]) == 0
+    assert cli_main(["gui"]) == 0
+    monkeypatch.delenv("BVCT_DB")
+    assert app.main([]) == 0
+    assert started == [tmp_path / "tu-bien.db", tmp_path / "tu-tham-so.db", tmp_path / "tu-bien.db",
+                       paths.default_database()]
+
+
+def test_first_run_session_opens_the_main_window_as_the_new_administrator(qtbot, tmp_path, monkeypatch):
+    def walk_through(wizard):
+        wizard.show()                                         # as exec() would
+        wizard.next()
+        fill_admin(wizard)
+        wizard.next()
+        wizard.recovery.kept.setChecked(True)
+        wizard.accept()
+        return wizard.result()
+
+    monkeypatch.setattr(FirstRunWizard, "exec", walk_through)
+    session = app.Session(tmp_path / "moi" / "bvct.db", Dialogs(scripted=True))   # the system clock
+    assert session.start()
+    window = session.window
+    qtbot.addWidget(window)
+    assert window.context.db.actor.name == "quantri" and not window.context.read_only
+    assert (tmp_path / "moi" / "bvct.db").exists()
+    session.end()
