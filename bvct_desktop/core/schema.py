@@ -76,6 +76,8 @@ persons = Table(
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
     Index(None, "name_key", "birth_date", "home_town_key"),
+    Column("sort_key", Text, nullable=False, server_default=""),  # core/collation.py (migration 0004)
+    Index(None, "sort_key"),
 )
 
 units = Table(
@@ -106,6 +108,7 @@ cadres = Table(
     Column("party_card_no", String),
     Column("note", Text),
     *_stamps(),
+    Index(None, "person_id", "deleted_at"),  # migration 0004: the register in name order, from indexes
 )
 
 slips = Table(
@@ -127,10 +130,14 @@ slips = Table(
     Column("result_on", Date),
     Column("result", Text),
     Column("note", Text),
+    Column("vetting_case_id", ForeignKey("vetting_cases.id")),
     *_stamps(),
     UniqueConstraint("year", "number_key"),
     Index(None, "deleted_at", "issued_on", "person_id", "recipient_id", "result_on"),
     Index(None, "person_id"),
+    # The report walks these in order (no sort, no table rows) even for a million slips a period.
+    Index("ix_slips_report_groups", "deleted_at", "recipient_id", "purpose", "issued_on", "result_on"),
+    Index("ix_slips_report_subjects", "deleted_at", "person_id", "issued_on"),
 )
 
 delegations = Table(
@@ -170,6 +177,7 @@ archive_requests = Table(
     Column("person_id", ForeignKey("persons.id"), nullable=False),
     Column("answered_on", Date),
     Column("result", Text),
+    Column("vetting_case_id", ForeignKey("vetting_cases.id")),
     *_stamps(),
     Index(None, "deleted_at", "doc_on", "request_kind"),
     Index(None, "person_id"),
@@ -222,3 +230,69 @@ document_numbers = Table(
 # Full-text index over persons.search_key (FTS5, external content, kept by triggers); created by
 # migration 0002 and outside `metadata`, since SQLAlchemy does not model virtual tables.
 PERSONS_FTS = "persons_fts"
+
+# The person's file (migration 0003). A relative is a person of their own (the person rule),
+# linked to the person whose file it is; notes and foreign elements may name one of them.
+relatives = Table(
+    "relatives", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("relative_id", ForeignKey("persons.id"), nullable=False),
+    Column("relation", String, nullable=False),
+    Column("occupation", Text),
+    Column("abroad", Boolean),
+    Column("country", Text),
+    Column("abroad_since", Integer),
+    Column("abroad_work", Text),
+    *_stamps(),
+    UniqueConstraint("person_id", "relation", "relative_id"),
+    Index(None, "relative_id"),
+)
+
+foreign_elements = Table(
+    "foreign_elements", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("relative_id", ForeignKey("relatives.id")),
+    Column("element_kind", String, nullable=False),
+    Column("country", Text),
+    Column("since", String),
+    Column("until", String),
+    Column("details", Text),
+    Column("source", Text),
+    *_stamps(),
+    Index(None, "person_id"),
+)
+
+political_notes = Table(
+    "political_notes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("relative_id", ForeignKey("relatives.id")),
+    Column("axis", String, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("evidence", Text),
+    Column("source_doc", Text),
+    Column("regulation", String),
+    Column("effect", Text),
+    *_stamps(),
+    Index(None, "person_id"),
+)
+
+vetting_cases = Table(
+    "vetting_cases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("purpose", String),
+    Column("opened_on", Date, nullable=False),
+    Column("due_on", Date),
+    Column("status", String, nullable=False),
+    Column("conclusion_no", String),
+    Column("concluded_on", Date),
+    Column("signer", Text),
+    Column("result", String),
+    Column("limit_note", Text),
+    Column("note", Text),
+    *_stamps(),
+    Index(None, "person_id", "status"),
+)
