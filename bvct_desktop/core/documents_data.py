@@ -22,7 +22,8 @@ from .kinds import MEMBER_ROLES
 from .permissions import Action
 from .personfile import relatives
 from .registers.delegations import period_day
-from .schema import cadres, delegation_members, delegations, persons, recipients, slips, units
+from .registers.slips import slip_query
+from .schema import cadres, delegation_members, delegations, persons, slips, units
 from .text import identity_key
 from .vault import Database
 
@@ -85,16 +86,6 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path, su
 
 # Slips
 
-def _slip_query():
-    return (select(slips.c.id, slips.c.number, slips.c.issued_on, persons.c.full_name, persons.c.other_names,
-                   persons.c.birth_date, persons.c.gender, persons.c.home_town, persons.c.residence,
-                   slips.c.father_name, slips.c.mother_name, slips.c.spouse_name, slips.c.relation,
-                   slips.c.vetted_name, slips.c.purpose, recipients.c.name.label("recipient"),
-                   slips.c.result_on, slips.c.result, slips.c.note)
-            .select_from(slips.join(persons).join(recipients))
-            .where(slips.c.deleted_at.is_(None)))
-
-
 def check_period(start: dt.date, end: dt.date) -> None:
     if end < start:
         raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
@@ -103,14 +94,14 @@ def check_period(start: dt.date, end: dt.date) -> None:
 def slips_in_period(connection: Connection, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """The slips issued in the period (both days included), in issue order."""
     check_period(start, end)
-    query = _slip_query().where(slips.c.issued_on.between(start, end)).order_by(slips.c.issued_on, slips.c.id)
+    query = slip_query().where(slips.c.issued_on.between(start, end)).order_by(slips.c.issued_on, slips.c.id)
     return [dict(row) for row in connection.execute(query).mappings()]
 
 
 def slips_numbered(connection: Connection, year: int, numbers: Sequence[str]) -> list[dict[str, Any]]:
     """The slips of `year` with these numbers (as written), in the order given; every one must exist."""
     keys = [identity_key(number) for number in numbers]
-    query = _slip_query().where(slips.c.year == year, slips.c.number_key.in_(set(keys)))
+    query = slip_query().where(slips.c.year == year, slips.c.number_key.in_(set(keys)))
     found = {identity_key(row["number"]): dict(row) for row in connection.execute(query).mappings()}
     missing = [number for number, key in zip(numbers, keys, strict=True) if key not in found]
     if missing:
@@ -122,7 +113,7 @@ def slips_by_ids(connection: Connection, ids: Sequence[int]) -> list[dict[str, A
     """The slips chosen in a register (those still there), in the order given."""
     found: dict[int, dict[str, Any]] = {}
     for start in range(0, len(ids), 400):
-        query = _slip_query().where(slips.c.id.in_(list(ids[start:start + 400])))
+        query = slip_query().where(slips.c.id.in_(list(ids[start:start + 400])))
         found.update((row["id"], dict(row)) for row in connection.execute(query).mappings())
     return [found[record_id] for record_id in ids if record_id in found]
 
@@ -188,6 +179,6 @@ def cadre_for_print(connection: Connection, full_name: str, birth_date: str | No
     cadre["relatives"] = [{**asdict(relative), "country": relative.country if relative.abroad else None}
                           for relative in relatives.of_person(connection, cadre["person_id"])]
     cadre["slips"] = [dict(row) for row in connection.execute(
-        _slip_query().where(or_(slips.c.person_id == cadre["person_id"], slips.c.vetted_cadre_id == cadre["id"]))
+        slip_query().where(or_(slips.c.person_id == cadre["person_id"], slips.c.vetted_cadre_id == cadre["id"]))
         .order_by(slips.c.issued_on, slips.c.id)).mappings()]
     return cadre

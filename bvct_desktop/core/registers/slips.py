@@ -115,13 +115,17 @@ class SlipRegister(Register):
         return named
 
 
+def slip_query():
+    """Every slip out of the recycle bin with its person and recipient, in the import layout (and its id)."""
+    return (select(slips.c.id, slips.c.number, slips.c.issued_on, persons.c.full_name, persons.c.other_names,
+                   persons.c.birth_date, persons.c.gender, persons.c.home_town, persons.c.residence,
+                   slips.c.father_name, slips.c.mother_name, slips.c.spouse_name, slips.c.relation,
+                   slips.c.vetted_name, slips.c.purpose, recipients.c.name.label("recipient"),
+                   slips.c.result_on, slips.c.result, slips.c.note)
+            .select_from(slips.join(persons).join(recipients))
+            .where(slips.c.deleted_at.is_(None)))
+
+
 def export_rows(connection: Connection, start=None, end=None):
-    query = (select(slips.c.number, slips.c.issued_on, persons.c.full_name, persons.c.other_names,
-                    persons.c.birth_date, persons.c.gender, persons.c.home_town, persons.c.residence,
-                    slips.c.father_name, slips.c.mother_name, slips.c.spouse_name, slips.c.relation,
-                    slips.c.vetted_name, slips.c.purpose, recipients.c.name.label("recipient"),
-                    slips.c.result_on, slips.c.result, slips.c.note)
-             .select_from(slips.join(persons).join(recipients))
-             .where(slips.c.deleted_at.is_(None)))
-    query = within(query, slips.c.issued_on, start, end)
+    query = within(slip_query(), slips.c.issued_on, start, end)
     return connection.execute(query.order_by(slips.c.issued_on, slips.c.id)).mappings()
