@@ -86,6 +86,7 @@ def load() -> Gazetteer:
     return Gazetteer(old_units, new_units, higher)
 
 
-def counterparts(place: str | None) -> list[str]:
+@functools.lru_cache(maxsize=65_536)  # home towns repeat: an import asks for the same few thousand
+def counterparts(place: str | None) -> tuple[str, ...]:
     """Other names of the places in a home town, for the search index."""
-    return load().counterparts(place) if place else []
+    return tuple(load().counterparts(place)) if place else ()

@@ -5,6 +5,7 @@ town; when both sides carry a CCCD, the CCCD decides. Cadres are found among per
 name + birth date, narrowed by home town and CCCD where the row gives them.
 """
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +27,7 @@ class Identity:
     home_town: str | None = None
     cccd: str | None = None
 
-    @property
+    @functools.cached_property
     def key(self) -> tuple[str, str, str]:
         return identity_key(self.full_name), self.birth_date or "", identity_key(self.home_town or "")
 
@@ -42,6 +43,9 @@ class Identity:
 
 def _display(iso: str) -> str:
     return "/".join(reversed(iso.split("-")))
+
+
+SEARCHED = frozenset({"full_name", "other_names", "cccd", "cmnd", "home_town"})  # what search_key reads
 
 
 def search_key(values: dict[str, Any]) -> str:
@@ -121,9 +125,12 @@ class PersonBook:
 
     def update(self, pid: int, attributes: dict[str, Any]) -> list[str]:
         """Fills or corrects the person's attributes; returns the keys that changed."""
+        owner = self._by_cccd.get(attributes.get("cccd"))
+        if owner not in (None, pid):
+            raise RowProblem(f"số CCCD {attributes['cccd']} đã thuộc về người khác", "cccd")
         current = self.current(pid)
         changed = self.changes.change(pid, current, attributes)
-        if changed:
+        if SEARCHED.intersection(changed):
             self.changes.change(pid, current, {"search_key": search_key(current)})
             if "cccd" in changed:
                 self._cccd_of[pid] = current["cccd"]
@@ -180,6 +187,9 @@ class CadreBook:
         """Cadres matching name + birth date, narrowed by home town and CCCD where given."""
         if identity.cccd:
             owner = self.people.cccd_owner(identity.cccd)
+            if owner is not None and not _same_name_and_birth(self.people.key_of(owner), identity.key):
+                raise RowProblem(f"số CCCD {identity.cccd} đã thuộc về người khác "
+                                 "(khác họ tên hoặc ngày sinh)", "cccd")
             cid = self.by_person.get(owner) if owner is not None else None
             if cid is not None and cid not in self.deleted:
                 return [cid]
@@ -194,3 +204,8 @@ class CadreBook:
                 continue
             found.append(cid)
         return found
+
+
+def _same_name_and_birth(stored: tuple[str, str, str], given: tuple[str, str, str]) -> bool:
+    """A row naming a person by CCCD must agree on the name, and on the birth date when it gives one."""
+    return stored[0] == given[0] and (not given[1] or stored[1] == given[1])

@@ -7,6 +7,7 @@
 - `fold`: accents, đ and case folded, for search ("NGUYỄN VĂN HÙNG" → "nguyen van hung").
 """
 
+import functools
 import re
 import unicodedata
 
@@ -25,6 +26,7 @@ def _move_tone(match: re.Match) -> str:
     return first + second[1] + second[0]
 
 
+@functools.lru_cache(maxsize=65_536)  # units, places, positions repeat down a register
 def clean(value: str) -> str:
     """The canonical form every text takes before it is stored or compared."""
     text = unicodedata.normalize("NFD", value.translate(_INVISIBLE))
@@ -34,11 +36,13 @@ def clean(value: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=65_536)
 def identity_key(value: str) -> str:
     """Equal for two spellings of the same name: case, accent encoding, tone placement, spacing."""
     return clean(value).casefold()
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold(value: str) -> str:
     """Accent-, đ- and case-free form for search and header matching."""
     text = unicodedata.normalize("NFD", clean(value).casefold())

@@ -154,3 +154,17 @@ def test_template_has_the_import_headers_lists_and_instructions(cli, tmp_path, k
     assert len(book.worksheets[0].data_validations.dataValidation) == len(choices)
     code, out_text, _ = cli("import", kind, out)
     assert code == 2  # an empty template has no rows
+
+
+def test_a_delegation_row_fills_in_the_members_missing_cccd(loaded, tmp_path):
+    headers, rows = SAMPLES["delegations"]
+    row = list(rows[1])  # Đỗ Quang Vinh, 1982, no CCCD yet
+    row[11] = "060082000777"
+    code, out, _ = loaded("import", "delegations", workbook(tmp_path / "d.xlsx", headers, [row]))
+    assert code == 0 and "Dòng 2: cập nhật Số CCCD" in out
+    exported = tmp_path / "cb.xlsx"
+    loaded("export", "cadres", "--out", exported)
+    assert ["Đỗ Quang Vinh", "060082000777"] in [[r[0], r[3]] for r in _sheet_rows(exported)[1:]]
+    row[8], row[9], row[11] = "Bùi Thị Hương", "02/02/1975", "060082000777"
+    code, out, _ = loaded("import", "delegations", workbook(tmp_path / "e.xlsx", headers, [row]))
+    assert code == 2 and "đã thuộc về người khác" in out

@@ -56,6 +56,7 @@ class DelegationRegister(Register):
         trip = {k: values.get(k) for k in DELEGATION_KEYS}
         self._same_trip(key, number, trip)
         cid = self._member(values)
+        person_changed = self.person_changes(self.cadres.person_of(cid), values, ("cccd",))
         current = self._delegations.get(key)
         did, trip_changed, trip_created = self.upsert(
             self.delegations, current["id"] if current else None, current, trip)
@@ -70,7 +71,7 @@ class DelegationRegister(Register):
             self.members, membership["id"] if membership else None, membership, wanted)
         if member_created:
             self._members[(did, cid)] = self.members.new[mid]
-        return outcome(member_created, trip_changed + member_changed)
+        return outcome(member_created, person_changed + trip_changed + member_changed)
 
     def _same_trip(self, key: tuple, number: int, trip: dict[str, Any]) -> None:
         """Rows of one delegation must agree on its details."""
