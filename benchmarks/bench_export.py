@@ -12,6 +12,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import common
+import fixtures
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
 
@@ -19,9 +21,6 @@ from bvct_desktop.core import exporting
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.registers.slips import export_rows
 from bvct_desktop.io import xlsx_writer
-
-import common
-import fixtures
 
 ROWS = 100_000
 TARGET = 1.3

@@ -9,16 +9,15 @@ target:   ratio ≤ 1.5.
 import tempfile
 from pathlib import Path
 
+import common
+import fixtures
 import openpyxl
+import synthetic
 
 from bvct_desktop.core import importing
 from bvct_desktop.core.kinds import CADRES
 from bvct_desktop.core.registers.base import CREATED
 from bvct_desktop.io import xlsx_reader
-
-import common
-import fixtures
-import synthetic
 
 ROWS = 50_000
 TARGET = 1.5
@@ -47,13 +46,8 @@ def import_into_fresh_database(workbook: Path, rows: int, scratch: Path) -> floa
     fixtures.create_database(path)
     db = fixtures.open_database(path)
     try:
-        result = None
-
-        def run() -> None:
-            nonlocal result
-            result = importing.import_sheet(db, CADRES, xlsx_reader.read_first_sheet(workbook))
-
-        elapsed = common.timed(run)
+        elapsed, result = common.timed_call(
+            lambda: importing.import_sheet(db, CADRES, xlsx_reader.read_first_sheet(workbook)))
     finally:
         db.close()
         fixtures.remove_database(path)

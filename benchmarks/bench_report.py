@@ -8,13 +8,12 @@ target:   median ≤ 1 s.
 
 import datetime as dt
 
-from sqlalchemy import text
-
-from bvct_desktop.core import report
-
 import common
 import fixtures
 import synthetic
+from sqlalchemy import text
+
+from bvct_desktop.core import report
 
 ROWS = 1_000_000
 TARGET_SECONDS = 1.0

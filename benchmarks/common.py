@@ -7,19 +7,23 @@ within one process and compares medians.
 import argparse
 import cProfile
 import gc
+import os
 import pstats
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass
 class Figure:
-    """One measured operation: its runs, its baseline's runs, and its target."""
+    """One measured operation: its runs, its baseline's runs, and its target (None: shown only)."""
 
     name: str
-    target: float
+    target: float | None
     runs: list[float]
     baseline_runs: list[float]
     absolute: bool = False  # the target is in seconds, not a ratio to the baseline
@@ -42,21 +46,33 @@ class Figure:
 
     @property
     def met(self) -> bool:
-        return self.value <= self.target
+        return self.target is None or self.value <= self.target
 
     def target_text(self) -> str:
+        if self.target is None:
+            return "none"
         return f"≤ {self.target:g} s" if self.absolute else f"ratio ≤ {self.target:g}"
+
+    def result_text(self) -> str:
+        if self.target is None:
+            return "for information"
+        return "met" if self.met else "MISSED"
 
     def verdict(self) -> str:
         shown = f"{self.median:.3f} s" if self.absolute else f"ratio {self.ratio:.2f}"
-        return f"{shown} (target {self.target_text()}): {'met' if self.met else 'MISSED'}"
+        return f"{shown} (target {self.target_text()}): {self.result_text()}"
+
+
+def timed_call(action: Callable[[], T]) -> tuple[float, T]:
+    """The seconds `action` takes (after a garbage collection) and what it returns."""
+    gc.collect()
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
 
 
 def timed(action: Callable[[], object]) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+    return timed_call(action)[0]
 
 
 def alternate(baseline: Callable[[], float], measured: Callable[[], float],
@@ -83,6 +99,12 @@ def print_figure(figure: Figure, baseline_label: str, measured_label: str) -> No
     print(f"  {figure.verdict()}")
 
 
+def machine() -> str:
+    """How busy the shared machine is, to read the absolute figures by."""
+    loads = " ".join(f"{load:.2f}" for load in os.getloadavg())
+    return f"{os.cpu_count()} CPUs, load average {loads}"
+
+
 def arguments(description: str, default_repeat: int) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--scale", type=float, default=1.0,
@@ -90,7 +112,9 @@ def arguments(description: str, default_repeat: int) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=default_repeat, help="timed runs of each side")
     parser.add_argument("--profile", action="store_true",
                         help="also run the measured operation once under cProfile and print the top")
-    return parser.parse_args()
+    args = parser.parse_args()
+    print(machine(), flush=True)
+    return args
 
 
 def scaled(rows: int, scale: float) -> int:

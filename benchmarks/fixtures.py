@@ -1,26 +1,28 @@
 """Databases for the benchmarks: created with cheap key slots, bulk-loaded, cached.
 
 Built databases are cached under benchmarks/out/ (gitignored) in a folder named after
-everything that shapes them (this loader, the generator, the schema and its migration
-head), so a change to any of them builds afresh.
+everything that shapes them (the slip loader, the generator, the schema and the
+migrations), so a change to any of them builds afresh.
 """
 
 import functools
 import hashlib
+import inspect
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+import synthetic
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from bvct_desktop.core import keyfile, migrations, schema, vault
+from bvct_desktop.core.collation import name_sort_key
 from bvct_desktop.core.people import Identity, search_key
 from bvct_desktop.core.schema import persons, recipients, slips
 from bvct_desktop.core.text import identity_key
-
-import synthetic
 
 OUT = Path(__file__).resolve().parent / "out"
 ADMIN = "quantri"
@@ -45,14 +47,16 @@ def remove_database(path: Path) -> None:
 
 @functools.cache
 def _fingerprint() -> str:
-    """Changes whenever the generator, the loader, the schema or a migration does.
+    """Changes whenever the generator, the slip loader, the schema or a migration does.
 
     Taken once per process, so one run uses one set of fixtures even while the tree is edited.
     """
     migration_files = sorted(Path(migrations.__file__).parent.glob("versions/*.py"))
     digest = hashlib.sha256()
-    for source in (synthetic.__file__, __file__, schema.__file__, *migration_files):
+    for source in (synthetic.__file__, schema.__file__, *migration_files):
         digest.update(Path(source).read_bytes())
+    for loader in (load_slips, SlipLoader):
+        digest.update(inspect.getsource(loader).encode())
     return digest.hexdigest()[:FINGERPRINT_LENGTH]
 
 
@@ -64,17 +68,41 @@ def cached(name: str, build: Callable[[Path], None]) -> Path:
     folder = OUT / f"{name}-{_fingerprint()}"
     if folder.is_dir():
         return folder
-    for stale in OUT.glob(f"{name}-" + "?" * FINGERPRINT_LENGTH):
-        shutil.rmtree(stale)
-    partial = folder.with_name(folder.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
+    _remove_leftovers(name)
+    # Per process, so two runs building the same fixture at once never share a folder.
+    partial = folder.with_name(f"{folder.name}.partial-{os.getpid()}")
     partial.mkdir(parents=True)
     print(f"building {folder.name} (cached for later runs)…", flush=True)
     started = time.perf_counter()
-    build(partial)
-    partial.rename(folder)
+    try:
+        build(partial)
+        partial.rename(folder)
+    except OSError:
+        if not folder.is_dir():
+            raise
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
     print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
     return folder
+
+
+def _remove_leftovers(name: str) -> None:
+    """Removes `name` built for an older tree, and half-built ones whose process is gone."""
+    for stale in OUT.glob(f"{name}-" + "?" * FINGERPRINT_LENGTH):
+        shutil.rmtree(stale, ignore_errors=True)
+    for partial in OUT.glob(f"{name}-" + "?" * FINGERPRINT_LENGTH + ".partial-*"):
+        if not _running(int(partial.name.rsplit("-", 1)[1])):
+            shutil.rmtree(partial, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, and someone else's
+        pass
+    return True
 
 
 def slip_database(rows: int, seed: int = 1) -> Path:
@@ -92,7 +120,8 @@ def slip_database(rows: int, seed: int = 1) -> Path:
 
 
 # Bulk loading: SQLAlchemy Core executemany straight into the tables, with every derived
-# column computed by the package's own text rules, as an import would store it.
+# column computed by the package's own rules, as an import would store it. Unlike an import,
+# it opens no vetting cases (slips.vetting_case_id stays empty).
 
 def load_slips(db: vault.Database, records: Iterable[synthetic.Record]) -> int:
     """Inserts slips, their persons and recipients; one transaction per chunk."""
@@ -150,7 +179,8 @@ class SlipLoader:
         new.append({**values, "id": person_id, "name_key": key[0], "gender": record.get("gender"),
                     "birth_date": record.get("birth_date"), "home_town_key": key[2],
                     "residence": record.get("residence"), "ethnicity": None, "religion": None,
-                    "search_key": search_key(values), "created_at": self.now, "updated_at": self.now})
+                    "search_key": search_key(values), "sort_key": name_sort_key(record["full_name"]),
+                    "created_at": self.now, "updated_at": self.now})
         self.person_ids[key] = person_id
         return person_id
 

@@ -1,14 +1,18 @@
 """Runs every benchmark in turn and prints a summary table of the figures and their targets.
 
-    python benchmarks/run_all.py [--scale 0.1] [import export report cipher]
+    python benchmarks/run_all.py [--scale 0.1] [import export report cipher documents gui-startup gui-registers backup]
 """
 
 import argparse
 import sys
 import time
 
+import bench_backup
 import bench_cipher
+import bench_documents
 import bench_export
+import bench_gui_registers
+import bench_gui_startup
 import bench_import
 import bench_report
 import common
@@ -18,6 +22,10 @@ BENCHMARKS = {
     "export": bench_export.run,
     "report": bench_report.run,
     "cipher": bench_cipher.run,
+    "documents": bench_documents.run,
+    "gui-startup": bench_gui_startup.run,
+    "gui-registers": bench_gui_registers.run,
+    "backup": bench_backup.run,
 }
 
 
@@ -27,7 +35,7 @@ def summary(figures: list[common.Figure]) -> str:
              "-" * (width + 62)]
     for figure in figures:
         lines.append(f"{figure.name:<{width}}  {figure.median:>9.3f}s  {figure.baseline:>9.3f}s  "
-                     f"{figure.ratio:>6.2f}  {figure.target_text():<14}  {'met' if figure.met else 'MISSED'}")
+                     f"{figure.ratio:>6.2f}  {figure.target_text():<14}  {figure.result_text()}")
     return "\n".join(lines)
 
 
@@ -40,6 +48,7 @@ def main() -> int:
     unknown = [name for name in args.names if name not in BENCHMARKS]
     if unknown:
         parser.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+    print(common.machine())
     figures = []
     for name in args.names or BENCHMARKS:
         print(f"== {name} ==", flush=True)
@@ -47,6 +56,7 @@ def main() -> int:
         figures += BENCHMARKS[name](args.scale)
         print(f"({name}: {time.perf_counter() - started:.0f} s in all)\n", flush=True)
     print(summary(figures))
+    print(common.machine())
     return 0 if all(figure.met for figure in figures) else 1
 
 

@@ -29,8 +29,15 @@ import openpyxl
 from openpyxl.cell import WriteOnlyCell
 
 from bvct_desktop.core.dates import PartialDate
-from bvct_desktop.core.kinds import (ARCHIVE_KINDS, COMPLAINT_KINDS, DELEGATION_PURPOSES, KINDS,
-                                     MEMBER_ROLES, RELATIONS, SLIP_PURPOSES)
+from bvct_desktop.core.kinds import (
+    ARCHIVE_KINDS,
+    COMPLAINT_KINDS,
+    DELEGATION_PURPOSES,
+    KINDS,
+    MEMBER_ROLES,
+    RELATIONS,
+    SLIP_PURPOSES,
+)
 
 Record = dict[str, Any]
 DATE_FORMAT = "DD/MM/YYYY"
@@ -132,8 +139,8 @@ PROVINCIAL_UNITS = ("Ban Tổ chức Tỉnh ủy", "Văn phòng Tỉnh ủy", "�
                     "Trường Chính trị tỉnh", "Kho bạc Nhà nước khu vực XV")
 MANAGEMENT = weighted({"Diện Ban Thường vụ Tỉnh ủy quản lý": 15, "Diện Ban Chấp hành Đảng bộ tỉnh": 5,
                        "Diện Đảng ủy xã, phường quản lý": 40, "Diện Đảng ủy cơ quan quản lý": 40})
-CADRE_NOTES = ("Cán bộ chủ chốt", "Quy hoạch nhiệm kỳ 2025–2030", "Đã luân chuyển", "Đang học cao cấp lý luận chính trị",
-               "Biệt phái", "Nghỉ hưu từ tháng 01/2026")
+CADRE_NOTES = ("Cán bộ chủ chốt", "Quy hoạch nhiệm kỳ 2025–2030", "Đã luân chuyển",
+               "Đang học cao cấp lý luận chính trị", "Biệt phái", "Nghỉ hưu từ tháng 01/2026")
 # Where slips are sent; the first two carry most of the traffic.
 RECIPIENTS = weighted({
     "Cục A93B – Bộ Công an": 300, "Phòng PV27 – Công an tỉnh Bình Thuận": 250,
