@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from . import search
 from .collation import name_sort_key
 from .errors import InputError, RowProblem
-from .kinds import DELEGATIONS, Kind, kind_named
+from .kinds import DELEGATIONS, SELF, Kind, kind_named
 from .people import Identity, search_key
 from .permissions import Action
 from .records import TABLES
@@ -29,7 +29,6 @@ MEMBERS = "members"  # a delegation's form value: one dict per member
 MEMBER_PERSON_KEYS = ("full_name", "birth_date", "home_town", "cccd")
 MEMBER_KEYS = ("position", "unit", "role")
 TRIP_KEYS = tuple(f.key for f in DELEGATIONS.fields if f.key in delegations.c)
-SELF = "Bản thân"
 
 
 class FormProblems(InputError):

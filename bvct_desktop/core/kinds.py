@@ -12,7 +12,8 @@ from .fields import LONG_TEXT, Field, FieldType
 F = FieldType
 
 GENDERS = ("Nam", "Nữ")
-RELATIONS = ("Bản thân", "Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "Cha chồng",
+SELF = "Bản thân"  # the vetted person is the subject of the slip
+RELATIONS = (SELF, "Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "Cha chồng",
              "Mẹ chồng", "Con", "Anh/chị/em", "Khác")
 SLIP_PURPOSES = ("Bầu cử", "Bổ nhiệm", "Quy hoạch", "Kết nạp Đảng", "Đi nước ngoài",
                  "Giải quyết đơn thư", "Khác")

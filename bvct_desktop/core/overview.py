@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from .deadlines import Due
 from .permissions import Action
+from .personfile import cases
 from .schema import complaints, persons, slips, vetting_cases
 from .vault import Database
 
@@ -78,6 +79,13 @@ def complaints_due(db: Database, today: dt.date, warning_days: int = COMPLAINT_W
             .order_by(complaints.c.due_on)).all()
     return [Due(row.id, f"{row.complaint_kind} – {row.sender or 'Không ghi người gửi'}", row.due_on)
             for row in rows]
+
+
+def conclusions_expired(db: Database, today: dt.date) -> list[Due]:
+    """Conclusions past their validity (setting hieu_luc_ket_luan_thang) with no newer case."""
+    return [Due(reminder.case_id, f"{reminder.full_name} – {reminder.purpose or 'Không ghi mục đích'} "
+                f"(kết luận ngày {reminder.concluded_on:%d/%m/%Y})", reminder.valid_until)
+            for reminder in cases.due_for_review(db, today)]
 
 
 def vetting_cases_overdue(db: Database, today: dt.date) -> list[Due]:

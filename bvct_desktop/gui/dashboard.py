@@ -44,6 +44,7 @@ ACTION_LISTS: tuple[tuple[str, str, DueSource], ...] = (
     ("delegations", "Báo cáo sau chuyến đi chưa nhận", deadlines.post_trip_reports_due),
     ("complaints", "Đơn thư sắp đến hạn hoặc quá hạn", overview.complaints_due),
     ("vetting-cases", "Hồ sơ thẩm tra quá hạn", overview.vetting_cases_overdue),
+    ("vetting-cases", "Kết luận thẩm tra hết hiệu lực, cần xem lại", overview.conclusions_expired),
 )
 LIST_HEIGHT = 170
 ISSUED_COLOUR, ANSWERED_COLOUR = QColor("#2e75b6"), QColor("#70ad47")

@@ -21,7 +21,7 @@ from .. import settings
 from ..changes import TableChanges
 from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
-from ..kinds import SLIP_PURPOSES
+from ..kinds import SELF, SLIP_PURPOSES
 from ..permissions import Action
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
 from ..vault import Database
@@ -29,7 +29,6 @@ from . import records
 from .relatives import Relative, of_person
 
 KIND = "vetting-cases"
-SELF = "Bản thân"
 OPEN, CONCLUDED = "Đang xác minh", "Đã kết luận"
 RESULTS = ("Đủ tiêu chuẩn", "Chưa đủ tiêu chuẩn", "Có vấn đề nhưng không vi phạm")
 VALIDITY_SETTING = "hieu_luc_ket_luan_thang"

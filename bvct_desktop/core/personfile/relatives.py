@@ -12,10 +12,9 @@ from sqlalchemy.engine import Connection
 
 from ..editing import FormProblems
 from ..errors import InputError, RowProblem
-from ..kinds import RELATIONS, RELATIVES
+from ..kinds import RELATIONS, RELATIVES, SELF
 from ..people import Identity, PersonBook
 from ..permissions import Action
-from ..registers.relatives import SELF, abroad_flag
 from ..schema import persons, relatives
 from ..vault import Database
 from . import records
@@ -131,3 +130,13 @@ def _unique(connection: Connection, person_id: int, relation: str, relative_id: 
                                          relatives.c.relative_id == relative_id)
     if connection.execute(query).first() is not None:
         raise InputError(f"Thân nhân này ({relation}) đã có trong hồ sơ (có thể ở thùng rác).")
+
+
+def abroad_flag(values: dict[str, Any]) -> bool | None:
+    """`Ở nước ngoài` as stored; a country or a year abroad implies Có."""
+    abroad_facts = [k for k in ("country", "abroad_since", "abroad_work") if values.get(k) is not None]
+    if values.get("abroad") == "Không" and abroad_facts:
+        raise RowProblem("«Ở nước ngoài» là Không nhưng lại ghi nước, năm hoặc công việc ở nước ngoài", "abroad")
+    if values.get("abroad") is None:
+        return True if abroad_facts else None
+    return values["abroad"] == "Có"

@@ -12,12 +12,12 @@ from sqlalchemy.orm import aliased
 
 from ..changes import TableChanges
 from ..errors import RowProblem
-from ..kinds import RELATIVES
+from ..kinds import RELATIVES, SELF
 from ..people import Identity
+from ..personfile.relatives import abroad_flag
 from ..schema import cadres, persons, relatives
 from .base import Outcome, Register, outcome
 
-SELF = "Bản thân"
 RELATIVE_KEYS = ("relation", "occupation", "abroad", "country", "abroad_since", "abroad_work")
 
 
@@ -61,16 +61,6 @@ class RelativeRegister(Register):
         if len(found) > 1:
             raise RowProblem(f"«{identity.description}» khớp với {len(found)} cán bộ", "cadre_name")
         return found[0]
-
-
-def abroad_flag(values: dict[str, Any]) -> bool | None:
-    """`Ở nước ngoài` as stored; a country or a year abroad implies Có."""
-    abroad_facts = [k for k in ("country", "abroad_since", "abroad_work") if values.get(k) is not None]
-    if values.get("abroad") == "Không" and abroad_facts:
-        raise RowProblem("«Ở nước ngoài» là Không nhưng lại ghi nước, năm hoặc công việc ở nước ngoài", "abroad")
-    if values.get("abroad") is None:
-        return True if abroad_facts else None
-    return values["abroad"] == "Có"
 
 
 def export_rows(connection: Connection, start=None, end=None):

@@ -7,7 +7,7 @@ from sqlalchemy.engine import Connection
 
 from ..changes import TableChanges
 from ..errors import RowProblem
-from ..kinds import SLIPS
+from ..kinds import SELF, SLIPS
 from ..personfile.cases import CasePlanner, vetted_person
 from ..schema import persons, recipients, slips
 from ..text import identity_key
@@ -16,7 +16,6 @@ from .base import NameList, Outcome, Register, outcome, within
 PERSON_KEYS = ("other_names", "gender", "residence")
 SLIP_KEYS = ("number", "issued_on", "relation", "vetted_name", "purpose", "father_name",
              "mother_name", "spouse_name", "result_on", "result", "note")
-SELF = "Bản thân"
 CASE_KEYS = {"relation", "vetted_name", "vetted_cadre_id", "purpose", "issued_on"}
 
 

@@ -8,13 +8,12 @@ the reply section the police fill in. A particular not known prints as a dotted 
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ...core.kinds import SLIPS
+from ...core.kinds import SELF, SLIPS
 from . import layout
 from .fonts import BOLD, REGULAR
 from .layout import DocumentCanvas, Flow
 
 TITLE = "PHIẾU YÊU CẦU XÁC MINH LAI LỊCH"
-SELF = "Bản thân"
 PARTICULARS = ("other_names", "gender", "birth_date", "home_town", "residence", "father_name", "mother_name",
                "spouse_name")
 SLIP_RECIPIENTS = ("Như trên,",)

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import settings
+from bvct_desktop.core import overview, settings
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import archive_requests, slips
@@ -115,6 +115,13 @@ def test_a_conclusion_past_its_validity_is_due_for_review(db):
     settings.set_setting(db, cases.VALIDITY_SETTING, "12")
     assert cases.due_for_review(db, dt.date(2026, 3, 1)) == []
     assert cases.case_file(db, _case_of(db, "13/PXM")).valid_until == dt.date(2026, 3, 15)
+
+
+def test_the_dashboard_lists_conclusions_due_for_review(db):
+    cases.record_conclusion(db, _case_of(db, "13/PXM"), CONCLUSION)
+    [due] = overview.conclusions_expired(db, dt.date(2026, 3, 1))
+    assert (due.record_id, due.due_on) == (_case_of(db, "13/PXM"), dt.date(2025, 9, 15))
+    assert due.title.startswith("Phạm Minh Quang – Kết nạp Đảng (kết luận ngày ")
 
 
 def test_a_new_case_for_the_same_purpose_silences_the_reminder(db):
