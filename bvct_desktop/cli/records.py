@@ -17,8 +17,6 @@ from ..io import xlsx_reader, xlsx_writer
 from . import credentials
 from .parser import VietnameseParser
 
-NOT_YET = "chưa hỗ trợ"
-
 
 def register(commands) -> None:
     kinds = list(KINDS)
