@@ -1,5 +1,6 @@
 """`bvct`: a thin face over the core services. It parses, asks for credentials, prints."""
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -34,6 +35,9 @@ def main(argv: Sequence[str]) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         print("Đã hủy.", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader of our output went away (`bvct … | head`): nothing to tell
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for people
         where = errorlog.log_unexpected(error)
