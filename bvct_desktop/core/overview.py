@@ -15,17 +15,18 @@ from .vault import Database
 
 COMPLAINT_WARNING_DAYS = 7
 
-# The report keys of the spec in the office's words (the dashboard and the report page show these).
+# The report keys of the spec in the office's words: the one naming used by the dashboard, the
+# report page and the report documents.
 FIGURE_LABELS = {
-    "slips_issued": "Phiếu xác minh lai lịch đã gửi",
-    "slip_subjects": "Người được xác minh lai lịch",
-    "slips_answered": "Phiếu đã có kết quả trả lời",
+    "slips_issued": "Phiếu yêu cầu xác minh lai lịch đã phát hành",
+    "slip_subjects": "Số đối tượng được xác minh lai lịch",
+    "slips_answered": "Phiếu đã nhận kết quả (đến cuối kỳ)",
     "delegations": "Đoàn ra nước ngoài",
     "cadres_sent_abroad": "Lượt cán bộ đi nước ngoài",
     "archive_research_for_other_provinces": "Nghiên cứu tàng thư giúp tỉnh bạn",
-    "archive_research_requested_from_other_provinces": "Nhờ tỉnh bạn nghiên cứu tàng thư",
-    "complaints_received": "Đơn thư đã nhận",
-    "complaints_resolved": "Đơn thư đã giải quyết",
+    "archive_research_requested_from_other_provinces": "Đề nghị tỉnh bạn nghiên cứu tàng thư",
+    "complaints_received": "Đơn thư tiếp nhận",
+    "complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)",
 }
 BREAKDOWN_LABELS = {
     "slips_by_recipient": "Phiếu xác minh theo nơi nhận",

@@ -18,6 +18,8 @@ from .registers.delegations import period_day
 from .schema import archive_requests, complaints, delegation_members, delegations, recipients
 from .vault import Database
 
+UNSTATED = "Không ghi"  # the breakdowns' name for an empty purpose
+
 
 def figures(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
     """The report keys of the spec (and a few more breakdowns) for the period."""
@@ -57,7 +59,7 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
     by_purpose: Counter[str] = Counter()
     for recipient_id, purpose, count, _ in groups:
         by_recipient[names[recipient_id]] += count
-        by_purpose[purpose or "Không ghi"] += count
+        by_purpose[purpose or UNSTATED] += count
     return {"slips_issued": sum(group[2] for group in groups), "slip_subjects": subjects,
             "slips_answered": sum(group[3] or 0 for group in groups),
             "slips_by_recipient": _largest_first(by_recipient), "slips_by_purpose": _largest_first(by_purpose)}
@@ -73,7 +75,7 @@ def _delegations(connection: Connection, start: dt.date, end: dt.date) -> dict[s
     members = connection.execute(
         select(func.count()).select_from(delegation_members.join(delegations)).where(in_period)).scalar()
     by_purpose = connection.execute(
-        select(func.coalesce(delegations.c.purpose, "Không ghi"), func.count()).where(in_period)
+        select(func.coalesce(delegations.c.purpose, UNSTATED), func.count()).where(in_period)
         .group_by(delegations.c.purpose)).all()
     return {"delegations": count, "cadres_sent_abroad": members, "delegations_by_purpose": dict(by_purpose)}
 

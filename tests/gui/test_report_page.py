@@ -41,9 +41,9 @@ def test_six_months_figures_with_breakdowns(page):
     page.refresh()
     figures = rows(page.main_table)
     assert list(figures) == list(FIGURE_LABELS.values())
-    assert figures["Phiếu xác minh lai lịch đã gửi"] == "2"
+    assert figures["Phiếu yêu cầu xác minh lai lịch đã phát hành"] == "2"
     assert figures["Lượt cán bộ đi nước ngoài"] == "2"           # September's trip is not in the first half
-    assert figures["Đơn thư đã nhận"] == "1"
+    assert figures["Đơn thư tiếp nhận"] == "1"
     assert rows(page.breakdowns["slips_by_recipient"]) == {"Cục A93B – Bộ Công an": "1",
                                                            "Phòng PV27 – Công an tỉnh Bình Thuận": "1"}
     assert page.summary.text() == "Kỳ báo cáo: từ 01/01/2025 đến 30/06/2025."

@@ -22,26 +22,17 @@ from ...core.kinds import (
     SLIP_PURPOSES,
     SLIPS,
 )
+from ...core.overview import FIGURE_LABELS
+from ...core.report import UNSTATED
 from . import tables
 from .layout import vietnamese_number as n
 from .tables import TOTAL, Column
 
 TITLE = "BÁO CÁO"
-UNSTATED = "Không ghi"  # the figures' name for an empty purpose
 HEADING, FILL = "heading", "fill"
 
 # The spec's figures, as the workbook's first sheet names them.
-FACTS = (
-    ("slips_issued", "Phiếu yêu cầu xác minh lai lịch đã phát hành"),
-    ("slip_subjects", "Số đối tượng được xác minh lai lịch"),
-    ("slips_answered", "Phiếu đã nhận kết quả (đến cuối kỳ)"),
-    ("delegations", "Đoàn ra nước ngoài"),
-    ("cadres_sent_abroad", "Lượt cán bộ đi nước ngoài"),
-    ("archive_research_for_other_provinces", "Nghiên cứu tàng thư giúp tỉnh bạn"),
-    ("archive_research_requested_from_other_provinces", "Đề nghị tỉnh bạn nghiên cứu tàng thư"),
-    ("complaints_received", "Đơn thư tiếp nhận"),
-    ("complaints_resolved", "Đơn thư đã giải quyết (đến cuối kỳ)"),
-)
+FACTS = tuple(FIGURE_LABELS.items())
 
 
 @dataclass(frozen=True)
