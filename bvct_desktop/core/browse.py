@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.visitors import iterate
 
-from . import registers, search, settings
+from . import deadlines, registers, search, settings
 from .errors import InputError
 from .fields import Field
 from .kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, SLIPS, Kind, kind_named
@@ -161,8 +161,7 @@ VIEWS: dict[str, View] = {
         period=slips.c.issued_on,
         statuses={"Chờ kết quả": slips.c.result_on.is_(None), "Đã có kết quả": slips.c.result_on.is_not(None)},
         purpose=slips.c.purpose, purposes=SLIPS.field("purpose").choices, recipient=slips.c.recipient_id,
-        overdue=lambda today, values: (slips.c.result_on.is_(None)
-                                       & (slips.c.issued_on < today - dt.timedelta(days=_slip_reply_days(values)))),
+        overdue=lambda today, values: deadlines.slip_reply_overdue(today, _slip_reply_days(values)),
         overdue_label="Quá hạn trả lời"),
     "delegations": View(
         DELEGATIONS, delegations, delegations,

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
 from . import settings
 from .permissions import Action
@@ -19,6 +19,11 @@ class Due:
 
     def days_late(self, today: dt.date) -> int:
         return (today - self.due_on).days
+
+
+def slip_reply_overdue(today: dt.date, days: int):
+    """The rule: a slip with no reply `days` (han_tra_loi_phieu_ngay) after it was issued."""
+    return and_(slips.c.result_on.is_(None), slips.c.issued_on < today - dt.timedelta(days=days))
 
 
 def post_trip_reports_due(db: Database, today: dt.date) -> list[Due]:
@@ -44,8 +49,7 @@ def slips_awaiting_reply(db: Database, today: dt.date) -> list[Due]:
             select(slips.c.id, slips.c.number, persons.c.full_name, recipients.c.name.label("recipient"),
                    slips.c.issued_on)
             .select_from(slips.join(persons).join(recipients))
-            .where(slips.c.deleted_at.is_(None), slips.c.result_on.is_(None),
-                   slips.c.issued_on < today - dt.timedelta(days=days))
+            .where(slips.c.deleted_at.is_(None), slip_reply_overdue(today, days))
             .order_by(slips.c.issued_on)).all()
     return [Due(row.id, f"Phiếu {row.number} – {row.full_name} – {row.recipient}",
                 row.issued_on + dt.timedelta(days=days)) for row in rows]
