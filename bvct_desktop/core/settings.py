@@ -21,7 +21,7 @@ class Setting:
     key: str
     default: str
     label: str
-    kind: str = "text"  # text | days | minutes | date | secrecy
+    kind: str = "text"  # text | days | minutes | months | date | secrecy | yesno
 
     def validate(self, value: str) -> str:
         value = clean(value)
@@ -59,6 +59,11 @@ SETTINGS = (
     Setting("thu_muc_sao_luu_2", "", "Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)"),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
+
+
+def asks_password_again(connection: Connection) -> bool:
+    """`hoi_lai_mat_khau`: the GUI asks for the password before an export or a print."""
+    return read_all(connection)["hoi_lai_mat_khau"] == "có"
 
 
 def store_defaults(connection: Connection) -> None:

@@ -10,7 +10,7 @@ from .qt import QWidget
 def confirm(context: AppContext, parent: QWidget | None, purpose: str) -> bool:
     """True when the setting is off or the officer typed their password correctly."""
     with context.db.read() as connection:
-        if settings.read_all(connection)["hoi_lai_mat_khau"] != "có":
+        if not settings.asks_password_again(connection):
             return True
     password = context.dialogs.ask_password(
         parent, "Xác nhận mật khẩu", f"Dữ liệu sắp rời khỏi vùng mã hóa ({purpose}).\nNhập lại mật khẩu của bạn:")
