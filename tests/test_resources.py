@@ -8,3 +8,15 @@ def test_fonts_and_licence_are_bundled():
         assert resource_path(f"fonts/LiberationSerif-{style}.ttf").stat().st_size > 100_000
         assert resource_path(f"fonts/LiberationSans-{style}.ttf").stat().st_size > 100_000
     assert "SIL Open Font License" in resource_path("fonts/OFL.txt").read_text(encoding="utf-8")
+
+
+def test_a_bundle_finds_its_own_copy_first(tmp_path, monkeypatch):
+    """In the frozen program the files sit under sys._MEIPASS/resources (installer/bvct.spec puts them there)."""
+    import sys
+
+    bundled = tmp_path / "resources" / "profiles" / "hd36.toml"
+    bundled.parent.mkdir(parents=True)
+    bundled.write_text("# the bundle's copy\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resource_path("profiles/hd36.toml") == bundled
+    assert resource_path("fonts/OFL.txt").exists()  # anything the bundle lacks is looked for further on

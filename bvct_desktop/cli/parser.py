@@ -3,7 +3,6 @@
 import argparse
 import re
 
-from .. import __version__
 from ..core.errors import InputError
 
 _ARGPARSE_MESSAGES = [
@@ -45,15 +44,6 @@ def build(modules) -> VietnameseParser:
 
 
 def version_text() -> str:
-    import sqlcipher3.dbapi2 as sqlcipher
+    from .. import buildinfo
 
-    try:
-        from PySide6 import QtCore
-
-        qt = QtCore.qVersion()
-    except ImportError:
-        qt = "không có"
-    connection = sqlcipher.connect(":memory:")
-    cipher = connection.execute("PRAGMA cipher_version").fetchone()[0]
-    connection.close()
-    return f"BVCT Desktop {__version__}\nSQLCipher {cipher}\nSQLite {sqlcipher.sqlite_version}\nQt {qt}"
+    return buildinfo.gather().text()

@@ -1,7 +1,6 @@
 """The main window: navigation on the left, the page on the right, the menus and shortcuts
 that forward to the page shown, the status bar, the read-only banner and the auto-lock."""
 
-from .. import __version__
 from ..core.permissions import ROLES, Action, allows
 from . import navigation
 from .admin import AdminPage, admin_allowed
@@ -187,8 +186,9 @@ class MainWindow(QMainWindow):
             self.locker.reload_setting()
 
     def _about(self) -> None:
-        self.context.dialogs.inform(self, "Giới thiệu", f"BVCT Desktop {__version__}\nQuản lý công tác bảo vệ "
-                                    "chính trị nội bộ — ngoại tuyến, dữ liệu được mã hóa.")
+        from .about import AboutDialog
+
+        AboutDialog(self).open()
 
     # ----- closing
     def unsaved_pages(self) -> list[str]:
