@@ -8,7 +8,7 @@ from ..core import settings
 from ..core.errors import BvctError
 from .context import AppContext
 from .icons import icon
-from .look import ErrorLabel
+from .look import ErrorLabel, styled
 from .qt import (
     QApplication,
     QEvent,
@@ -80,7 +80,7 @@ class LockCover(QWidget):
 
     def __init__(self, window: QWidget, locker: "Locker"):
         super().__init__(window)
-        self.setObjectName("lockCover")
+        styled(self, "lockCover")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -102,7 +102,7 @@ class LockCover(QWidget):
         inner = QVBoxLayout(panel)
         inner.addWidget(symbol)
         title = QLabel("Chương trình đã khóa")
-        title.setObjectName("pageTitle")
+        styled(title, "pageTitle")
         inner.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
         for line in (f"Người dùng: {locker.context.db.actor.name}", "Nhập mật khẩu để tiếp tục.",
                      "Công việc đang làm dở vẫn được giữ nguyên."):

@@ -9,7 +9,7 @@ from ..core.dates import display_date
 from ..core.deadlines import Due
 from ..core.overview import FIGURE_LABELS, MonthCount
 from .context import AppContext
-from .look import heading
+from .look import heading, styled
 from .qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -217,9 +217,9 @@ class Dashboard(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         self.title = heading("Tổng quan", " ")
-        self.period = self.title.findChild(QLabel, "pageSubtitle")
+        self.period = self.title.findChild(QLabel, "subtitle")
         self.backup_warning = QLabel()
-        self.backup_warning.setObjectName("banner")
+        styled(self.backup_warning, "banner")
         self.backup_warning.setWordWrap(True)
         self.backup_warning.hide()
         self.figure_values: dict[str, QLabel] = {}
@@ -248,11 +248,11 @@ class Dashboard(QScrollArea):
 
     def _figure_card(self, key: str, label: str) -> QFrame:
         card = QFrame()
-        card.setObjectName("figure")
+        styled(card, "figure")
         value = QLabel("–")
-        value.setObjectName("figureValue")
+        styled(value, "figureValue")
         text = QLabel(label)
-        text.setObjectName("figureLabel")
+        styled(text, "figureLabel")
         text.setWordWrap(True)
         layout = QVBoxLayout(card)
         layout.addWidget(value)

@@ -7,19 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.errors import AuthError, BvctError, DamagedError
+from .designer.ui_login import Ui_LoginDialog
 from .dialogs import Dialogs
 from .icons import icon
-from .look import ErrorLabel, heading, wait_cursor
-from .qt import (
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    Qt,
-    QVBoxLayout,
-)
+from .look import wait_cursor
+from .qt import QDialog
 
 if TYPE_CHECKING:
     from ..core.vault import Database
@@ -28,8 +20,9 @@ DATABASE_FILTER = "Cơ sở dữ liệu BVCT (*.db);;Mọi tệp (*)"
 Clock = Callable[[], dt.datetime]
 
 
-class LoginDialog(QDialog):
-    """Accepted with `database` set to the unlocked database (and `path` to its file)."""
+class LoginDialog(QDialog, Ui_LoginDialog):
+    """Accepted with `database` set to the unlocked database (and `path` to its file).
+    The layout is the Designer form ui/login.ui."""
 
     def __init__(self, path: Path, dialogs: Dialogs, clock: Clock | None = None, user: str = "", parent=None):
         """`clock` None is the system clock."""
@@ -37,43 +30,12 @@ class LoginDialog(QDialog):
         self.path = Path(path)
         self.database: Database | None = None
         self._dialogs, self._clock = dialogs, clock
-        self.setWindowTitle("Đăng nhập – BVCT Desktop")
+        self.setupUi(self)
         self.setWindowIcon(icon("app"))
-        self.setMinimumWidth(520)
-
-        self.file_label = QLabel()
-        self.file_label.setWordWrap(True)
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        other = QPushButton("Mở cơ sở dữ liệu khác…")
-        other.clicked.connect(self.choose_other_file)
-        self.user = QLineEdit(user)
-        self.user.setPlaceholderText("tên đăng nhập")
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("mật khẩu")
-        self.error = ErrorLabel()
-        self.login_button = QPushButton("Đăng nhập")
-        self.login_button.setDefault(True)
+        self.user.setText(user)
+        self.other_button.clicked.connect(self.choose_other_file)
         self.login_button.clicked.connect(self.attempt)
-        quit_button = QPushButton("Thoát")
-        quit_button.clicked.connect(self.reject)
-
-        form = QFormLayout()
-        form.addRow("Tên người dùng:", self.user)
-        form.addRow("Mật khẩu:", self.password)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_label, 1)
-        file_row.addWidget(other)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.login_button)
-        buttons.addWidget(quit_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("BVCT Desktop", "Quản lý công tác bảo vệ chính trị nội bộ"))
-        layout.addLayout(file_row)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        self.quit_button.clicked.connect(self.reject)
         self._show_path()
         (self.password if user else self.user).setFocus()
 

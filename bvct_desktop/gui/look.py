@@ -1,8 +1,12 @@
 """How the program looks: bundled fonts, the style sheet, and the few small widgets every
-page uses (a page heading, an inline error line, a wait cursor)."""
+page uses (a page heading, an inline error line, a wait cursor).
+
+A widget takes one of the style sheet's looks through its `look` property: `styled(widget,
+"pageTitle")` in code, or a dynamic property `look` in a Designer form (ui/*.ui)."""
 
 import contextlib
 from collections.abc import Iterator
+from typing import TypeVar
 
 from ..resources import resource_path
 from .qt import QApplication, QCursor, QFont, QFontDatabase, QLabel, Qt, QVBoxLayout, QWidget
@@ -10,20 +14,27 @@ from .qt import QApplication, QCursor, QFont, QFontDatabase, QLabel, Qt, QVBoxLa
 FONT_FILES = ("Regular", "Bold", "Italic", "BoldItalic")
 UI_FAMILY = "Liberation Sans"
 ERROR_COLOUR, OK_COLOUR = "#b00020", "#1b5e20"
+Widget = TypeVar("Widget", bound=QWidget)
 
 STYLE = """
-QListWidget#navigation { background: #1f4e79; color: white; border: none; font-size: 11pt; }
-QListWidget#navigation::item { padding: 9px 10px; }
-QListWidget#navigation::item:selected { background: #2e75b6; color: white; }
-QLabel#banner { background: #fff4ce; color: #5c4400; padding: 6px 10px; border-bottom: 1px solid #e0c060; }
-QLabel#pageTitle { font-size: 15pt; font-weight: bold; color: #1f4e79; }
-QLabel#pageSubtitle { color: #555555; }
-QFrame#figure { background: white; border: 1px solid #c9d6e3; border-radius: 4px; }
-QLabel#figureValue { font-size: 18pt; font-weight: bold; color: #1f4e79; }
-QLabel#figureLabel { color: #333333; }
-QWidget#lockCover { background: #eef2f6; }
-QLineEdit#recoveryKey { font-size: 14pt; font-weight: bold; letter-spacing: 1px; }
+QListWidget[look="navigation"] { background: #1f4e79; color: white; border: none; font-size: 11pt; }
+QListWidget[look="navigation"]::item { padding: 9px 10px; }
+QListWidget[look="navigation"]::item:selected { background: #2e75b6; color: white; }
+QLabel[look="banner"] { background: #fff4ce; color: #5c4400; padding: 6px 10px; border-bottom: 1px solid #e0c060; }
+QLabel[look="pageTitle"] { font-size: 15pt; font-weight: bold; color: #1f4e79; }
+QLabel[look="pageSubtitle"] { color: #555555; }
+QFrame[look="figure"] { background: white; border: 1px solid #c9d6e3; border-radius: 4px; }
+QLabel[look="figureValue"] { font-size: 18pt; font-weight: bold; color: #1f4e79; }
+QLabel[look="figureLabel"] { color: #333333; }
+QWidget[look="lockCover"] { background: #eef2f6; }
+QLineEdit[look="recoveryKey"] { font-size: 14pt; font-weight: bold; letter-spacing: 1px; }
 """
+
+
+def styled(widget: Widget, look: str) -> Widget:
+    """`widget` with the style sheet's `look` (set before it is first shown)."""
+    widget.setProperty("look", look)
+    return widget
 
 
 def register_fonts() -> None:
@@ -41,15 +52,16 @@ def apply(app: QApplication) -> None:
 
 
 def heading(title: str, subtitle: str = "") -> QWidget:
+    """The page's title and the line under it (its labels are named "title" and "subtitle")."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 6)
-    label = QLabel(title)
-    label.setObjectName("pageTitle")
-    layout.addWidget(label)
+    above = styled(QLabel(title), "pageTitle")
+    above.setObjectName("title")
+    layout.addWidget(above)
     if subtitle:
-        below = QLabel(subtitle)
-        below.setObjectName("pageSubtitle")
+        below = styled(QLabel(subtitle), "pageSubtitle")
+        below.setObjectName("subtitle")
         below.setWordWrap(True)
         layout.addWidget(below)
     return box

@@ -1,5 +1,6 @@
 """The main window: navigation on the left, the page on the right, the menus and shortcuts
-that forward to the page shown, the status bar, the read-only banner and the auto-lock."""
+that forward to the page shown, the status bar, the read-only banner and the auto-lock.
+Its layout and menus are the Designer form ui/main_window.ui."""
 
 from ..core.permissions import ROLES, Action, allows
 from . import navigation
@@ -7,74 +8,44 @@ from .admin import AdminPage, admin_allowed
 from .autolock import Locker
 from .context import AppContext
 from .dashboard import Dashboard
+from .designer.ui_main_window import Ui_MainWindow
 from .dialogs import CANCEL, NO
 from .icons import icon
-from .navigation import ADMIN, DASHBOARD, REPORT, Destination, Navigation
-from .qt import (
-    QAction,
-    QHBoxLayout,
-    QKeySequence,
-    QLabel,
-    QMainWindow,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
+from .navigation import ADMIN, DASHBOARD, REPORT, Destination
+from .qt import QAction, QLabel, QMainWindow, QWidget, Signal
 from .report_page import ReportPage
 
-READ_ONLY_BANNER = ("Cơ sở dữ liệu này đang được mở ở một cửa sổ BVCT Desktop khác. Cửa sổ này ở chế độ "
-                    "CHỈ ĐỌC: xem và tìm kiếm được, không thêm, sửa, xóa hay nhập dữ liệu.")
-
-# (page method, menu text, shortcut, permission needed, also needs a writable database)
-PAGE_ACTIONS = (
-    ("new_record", "Thêm mới", "Ctrl+N", Action.EDIT, True),
-    ("focus_search", "Tìm kiếm", "Ctrl+F", Action.BROWSE, False),
-    ("import_excel", "Nhập từ Excel…", None, Action.EDIT, True),
-    ("export_excel", "Xuất Excel…", "Ctrl+E", Action.EXPORT, False),
-    ("print_list", "In…", "Ctrl+P", Action.EXPORT, False),
-    ("refresh", "Làm mới", "F5", Action.BROWSE, False),
-)
+# page method → (permission needed, also needs a writable database); the menu entry is `<method>_action`
+PAGE_ACTIONS = {
+    "new_record": (Action.EDIT, True),
+    "focus_search": (Action.BROWSE, False),
+    "import_excel": (Action.EDIT, True),
+    "export_excel": (Action.EXPORT, False),
+    "print_list": (Action.EXPORT, False),
+    "refresh": (Action.BROWSE, False),
+}
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, Ui_MainWindow):
     logout_requested = Signal()
     closed = Signal()
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
+        self.setupUi(self)
         self.context = context
         db = context.db
         self.setWindowTitle(f"BVCT Desktop – {db.path.name}" + (" (chỉ đọc)" if context.read_only else ""))
         self.setWindowIcon(icon("app"))
-        self.resize(1200, 760)
 
         self.destinations = self._destinations()
         self.pages: dict[str, QWidget] = {}
-        self.stack = QStackedWidget()
-        self.navigation = Navigation(self.destinations)
+        self.navigation.show_destinations(self.destinations)
         self.navigation.currentRowChanged.connect(self._navigate)
-        self.banner = QLabel(READ_ONLY_BANNER)
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
         self.banner.setVisible(context.read_only)
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(0)
-        right_layout.addWidget(self.banner)
-        right_layout.addWidget(self.stack, 1)
-        body = QWidget()
-        body_layout = QHBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.setSpacing(0)
-        body_layout.addWidget(self.navigation)
-        body_layout.addWidget(right, 1)
-        self.setCentralWidget(body)
-
-        self.page_actions: dict[str, QAction] = {}
-        self._menus()
+        self.page_actions: dict[str, QAction] = {method: getattr(self, f"{method}_action") for method in PAGE_ACTIONS}
+        self._connect_actions()
         self._status_bar()
         self.locker = Locker(context, self)
         self.locker.locked_changed.connect(self._show_lock_state)
@@ -120,30 +91,17 @@ class MainWindow(QMainWindow):
         self.page(kind).open_record(record_id)
 
     # ----- menus, shortcuts and the status bar
-    def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&Tệp")
-        self.lock_action = self._action("Khóa chương trình", "Ctrl+L", lambda: self.locker.lock(), "lock")
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction(self._action("Đăng xuất", None, self.logout_requested.emit))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("Thoát", "Ctrl+Q", self.close))
-        record_menu = self.menuBar().addMenu("&Hồ sơ")
-        for method, text, shortcut, _permission, _writes in PAGE_ACTIONS:
-            action = self._action(text, shortcut, lambda _checked=False, method=method: self._forward(method))
-            self.page_actions[method] = action
-            record_menu.addAction(action)
-        help_menu = self.menuBar().addMenu("Trợ &giúp")
-        help_menu.addAction(self._action("Giới thiệu", None, self._about))
-
-    def _action(self, text: str, shortcut: str | None, slot, icon_name: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    def _connect_actions(self) -> None:
+        self.lock_action.setIcon(icon("lock"))
+        self.lock_action.triggered.connect(lambda: self.locker.lock())
+        self.logout_action.triggered.connect(self.logout_requested.emit)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action.triggered.connect(self._about)
+        for method, action in self.page_actions.items():
+            action.triggered.connect(lambda _checked=False, method=method: self._forward(method))
+        # the window's own actions too, so their shortcuts work wherever the focus is in it
+        self.addActions([self.lock_action, self.logout_action, self.quit_action, *self.page_actions.values(),
+                         self.about_action])
 
     def _forward(self, method: str) -> None:
         handler = getattr(self.current_page(), method, None)
@@ -152,7 +110,7 @@ class MainWindow(QMainWindow):
 
     def permitted(self, method: str) -> bool:
         """Whether this user, on this database, may use `method` at all (if not, it is not offered)."""
-        _method, _text, _shortcut, permission, writes = next(a for a in PAGE_ACTIONS if a[0] == method)
+        permission, writes = PAGE_ACTIONS[method]
         if writes and self.context.read_only:
             return False
         return allows(self.context.db.actor.role, permission)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .icons import icon
+from .look import styled
 from .qt import QFont, QFontMetrics, QListWidget, QListWidgetItem, QSize, Qt, QWidget
 
 DASHBOARD, REPORT, ADMIN = "dashboard", "report", "admin"
@@ -31,14 +32,17 @@ def register_destinations(context) -> list[Destination]:
 
 
 class Navigation(QListWidget):
-    """Emits `currentRowChanged`; `key_at(row)` says which destination it is."""
+    """Emits `currentRowChanged`; `keys[row]` says which destination it is."""
 
-    def __init__(self, destinations: list[Destination], parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.setObjectName("navigation")
+        styled(self, "navigation")
         self.setIconSize(QSize(22, 22))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.keys: list[str] = []
+
+    def show_destinations(self, destinations: list[Destination]) -> None:
+        """One entry per destination, as wide as the longest title needs."""
         for destination in destinations:
             item = QListWidgetItem(icon(destination.key, "#ffffff"), destination.title)
             item.setToolTip(destination.title)

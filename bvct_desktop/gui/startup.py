@@ -11,7 +11,7 @@ from . import printing
 from .dialogs import Dialogs
 from .icons import icon
 from .login import DATABASE_FILTER
-from .look import ErrorLabel, wait_cursor
+from .look import ErrorLabel, styled, wait_cursor
 from .qt import (
     QApplication,
     QCheckBox,
@@ -179,7 +179,7 @@ class RecoveryPage(QWizardPage):
         self.setSubTitle("Khóa này mở được cơ sở dữ liệu khi quản trị viên quên mật khẩu. Nó CHỈ HIỆN MỘT LẦN: "
                          "hãy chép ra giấy hoặc lưu vào tệp, cất giữ an toàn, tách khỏi máy tính này.")
         self.key = QLineEdit()
-        self.key.setObjectName("recoveryKey")
+        styled(self.key, "recoveryKey")
         self.key.setReadOnly(True)
         copy = QPushButton("Sao chép")
         copy.clicked.connect(self.copy_key)

@@ -15,7 +15,7 @@ from .. import forms, printing, reauth  # forms: a module import, they import th
 from ..context import AppContext
 from ..dialogs import YES
 from ..import_wizard import ImportWizard
-from ..look import ErrorLabel, heading
+from ..look import ErrorLabel, heading, styled
 from ..qt import (
     QAbstractItemView,
     QCheckBox,
@@ -61,7 +61,7 @@ class RegisterPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(heading(self.title), 1)
         self.count_label = QLabel()
-        self.count_label.setObjectName("pageSubtitle")
+        styled(self.count_label, "pageSubtitle")
         top.addWidget(self.count_label, 0, Qt.AlignBottom)
         layout.addLayout(top)
         layout.addLayout(self._filter_row())
