@@ -25,7 +25,8 @@ from bench_report import ROWS
 from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
 
-from bvct_desktop.core import database, report, search
+from bvct_desktop.core import report, search
+from bvct_desktop.core.engine import BUSY_TIMEOUT_MS
 from bvct_desktop.core.schema import persons, recipients, slips
 
 TARGET = 1.3
@@ -55,14 +56,14 @@ def plain_copy(source: Path, rows: int) -> Path:
 
 
 def plain_engine(path: Path) -> Engine:
-    """An engine on a plain file with the settings database.make_engine gives every connection."""
+    """An engine on a plain file with the settings engine.make_engine gives every connection."""
     engine = create_engine(f"sqlite:///{path}", module=sqlcipher, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        for pragma in ("foreign_keys = ON", "journal_mode = WAL", f"busy_timeout = {database.BUSY_TIMEOUT_MS}",
+        for pragma in ("foreign_keys = ON", "journal_mode = WAL", f"busy_timeout = {BUSY_TIMEOUT_MS}",
                        "temp_store = MEMORY", "synchronous = NORMAL"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()

@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .. import __version__
-from . import audit, backup_log, database, keyfile, migrations
+from . import audit, backup_log, engine, keyfile, migrations
 from .errors import AuthError, BvctError, DamagedError, InputError, PermissionDenied
 from .files import atomic_output
 from .permissions import ADMIN, Action, allows
@@ -238,11 +238,11 @@ def _extract(archive: zipfile.ZipFile, target: Path) -> dict:
 def _check_database(extracted: Path, db_key: bytes, db_id: str, head: dict, user: str | None, path: Path,
                     report: Report) -> str:
     """Integrity of every page, the database id, the audit chain; returns `user`'s role."""
-    engine = database.make_engine(extracted, db_key)
+    copy = engine.make_engine(extracted, db_key)
     damaged = f"Bản sao lưu «{path.name}» hỏng"
     try:
-        with database.translated_errors(), engine.connect() as connection:
-            problems = database.integrity_problems(connection)
+        with engine.translated_errors(), copy.connect() as connection:
+            problems = engine.integrity_problems(connection)
             if problems:
                 raise DamagedError(f"{damaged}: kiểm tra toàn vẹn báo lỗi ({problems[0]}).")
             report.checks.append("Toàn vẹn từng trang mã hóa (cipher_integrity_check) và cấu trúc (integrity_check)")
@@ -261,7 +261,7 @@ def _check_database(extracted: Path, db_key: bytes, db_id: str, head: dict, user
             raise
         raise DamagedError(f"{damaged}: {error.message}") from None
     finally:
-        engine.dispose()
+        copy.dispose()
     if row is None or not row.active:
         raise AuthError("Sai tên người dùng hoặc mật khẩu.")
     return row.role

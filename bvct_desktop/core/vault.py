@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from .. import __version__
-from . import audit, backup_log, database, keyfile, lockout, migrations, passwords, settings
+from . import audit, backup_log, engine, keyfile, lockout, migrations, passwords, settings
 from .errors import AuthError, BvctError, DamagedError, InputError, PermissionDenied
 from .permissions import ADMIN, Action, allows
 from .schema import meta, users
@@ -47,7 +47,7 @@ class Database:
         self.db_id = db_id
         self.actor = actor
         self.clock = clock
-        self.engine = database.make_engine(self.path, db_key)
+        self.engine = engine.make_engine(self.path, db_key)
         self._db_key = db_key
         self._audit_key = audit.derive_key(db_key)
 
@@ -57,14 +57,14 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
-        with self._damage_named(), database.translated_errors(), self.engine.connect() as connection:
+        with self._damage_named(), engine.translated_errors(), self.engine.connect() as connection:
             with connection.begin():
                 yield connection
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
         """One write transaction (BEGIN IMMEDIATE): all of it commits or none of it."""
-        with self._damage_named(), database.translated_errors(), self.engine.connect() as connection:
+        with self._damage_named(), engine.translated_errors(), self.engine.connect() as connection:
             try:
                 with connection.execution_options(immediate=True).begin():
                     yield connection
@@ -105,13 +105,13 @@ class Database:
     def export_copy(self, target: Path) -> dict:
         """A consistent encrypted copy of the database at `target` (SQLCipher export of one
         read snapshot, never a raw copy of a live WAL database); returns the copy's audit head."""
-        with self._damage_named(), database.translated_errors():
-            return database.export_copy(self.engine, self._db_key, Path(target))
+        with self._damage_named(), engine.translated_errors():
+            return engine.export_copy(self.engine, self._db_key, Path(target))
 
     def check_integrity(self) -> list[str]:
         """The full check on demand: every page's HMAC and SQLite's structure; [] when sound."""
         with self.read() as connection:
-            return database.integrity_problems(connection)
+            return engine.integrity_problems(connection)
 
     def verify_audit_chain(self) -> audit.Verdict:
         head = keyfile.read(self.key_path).audit_head
@@ -184,7 +184,7 @@ def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None 
             migrations.upgrade(connection)
             now = clock()
             facts = {"db_id": db_id, "created_at": now.isoformat(), "app_version": __version__,
-                     **database.cipher_facts(connection)}
+                     **engine.cipher_facts(connection)}
             connection.execute(meta.insert(), [{"key": k, "value": v} for k, v in facts.items()])
             settings.store_defaults(connection)
             connection.execute(users.insert().values(name=admin, role=ADMIN, active=True, created_at=now))

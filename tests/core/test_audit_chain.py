@@ -6,17 +6,17 @@ import shutil
 import pytest
 from sqlalchemy import text
 
-from bvct_desktop.core import audit, database, keyfile, settings, vault
+from bvct_desktop.core import audit, engine, keyfile, settings, vault
 from tests.conftest import ADMIN, PASSWORD
 
 
 def _sql(path, statement: str) -> None:
     """What someone with a SQL shell and the key could do."""
     key = keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD)
-    engine = database.make_engine(path, key)
-    with engine.begin() as connection:
+    opened = engine.make_engine(path, key)
+    with opened.begin() as connection:
         connection.execute(text(statement))
-    engine.dispose()
+    opened.dispose()
 
 
 def _head(path) -> dict:

@@ -8,7 +8,7 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select, text
 
-from bvct_desktop.core import database, keyfile, migrations, vault
+from bvct_desktop.core import engine, keyfile, migrations, vault
 from bvct_desktop.core.schema import persons, slips, vetting_cases
 from bvct_desktop.core.search import persons_with
 from tests.conftest import ADMIN, PASSWORD
@@ -47,11 +47,11 @@ def first_release_db(tmp_path, monkeypatch):
             migrations._config(connection), "0001"))
         vault.create(path, ADMIN, PASSWORD)
     key = keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD)
-    engine = database.make_engine(path, key)
-    with engine.begin() as connection:
+    opened = engine.make_engine(path, key)
+    with opened.begin() as connection:
         assert migrations.current_revision(connection) == "0001"
         _fill(connection)
-    engine.dispose()
+    opened.dispose()
     return path
 
 

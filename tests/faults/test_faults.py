@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from sqlalchemy import event
 
-from bvct_desktop.core import autobackup, backup, database, files, importing, vault
+from bvct_desktop.core import autobackup, backup, engine, files, importing, vault
 from bvct_desktop.core.kinds import CADRES
 from tests.conftest import ADMIN, CADRE_HEADERS, CADRE_ROWS, PASSWORD, workbook
 from tests.faults.test_kill import batch
@@ -125,18 +125,18 @@ def _cadre_count(path) -> int:
 
 def _with_pragma(monkeypatch, pragma: str) -> None:
     """A seam on every new engine: SQLite sees a full disk or a read-only file."""
-    original = database.make_engine
+    original = engine.make_engine
 
     def make_engine(*args, **kwargs):
-        engine = original(*args, **kwargs)
+        made = original(*args, **kwargs)
 
-        @event.listens_for(engine, "connect")
+        @event.listens_for(made, "connect")
         def _limit(dbapi_connection, _record):
             dbapi_connection.execute(f"PRAGMA {pragma}")
 
-        return engine
+        return made
 
-    monkeypatch.setattr(database, "make_engine", make_engine)
+    monkeypatch.setattr(engine, "make_engine", make_engine)
 
 
 def test_disk_full_while_saving_leaves_the_database_unchanged(filled, cli, tmp_path, monkeypatch):
@@ -240,7 +240,7 @@ def test_a_writer_waits_for_the_lock_then_fails_clearly(filled, cli, monkeypatch
 
     pid = _fork(hold_the_write_lock)
     assert os.read(ready_read, 1) == b"1"
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
     started = time.monotonic()
     code, _, err = cli("settings", "set", "nguoi_ky", "Ai Đó")
     waited = time.monotonic() - started

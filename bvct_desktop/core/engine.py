@@ -1,4 +1,4 @@
-"""The encrypted database: engine, per-connection settings, and what its errors mean.
+"""The SQLCipher engine: per-connection settings, consistent copies, and what its errors mean.
 
 SQLCipher through SQLAlchemy's pysqlcipher dialect, keyed with a raw 256-bit key (no
 passphrase KDF per connection). A wrong key, a foreign file and a damaged page all look
