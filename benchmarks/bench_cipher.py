@@ -1,6 +1,6 @@
 """The cost of encryption: one query mix on the encrypted database and on a plain copy.
 
-Both sides run the same package code (a copy of the unlocked `vault.Database` whose engine
+Both sides run the same package code (a copy of the unlocked `Database` whose engine
 opens the plain file instead) with the same SQLite library (sqlcipher3 without a key) and
 the same connection settings, over the 1,000,000-slip database of bench_report and its
 plain copy made with `sqlcipher_export`.

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from bvct_desktop.core import keyfile, migrations, schema, vault
 from bvct_desktop.core.collation import name_sort_key
+from bvct_desktop.core.database import Database
 from bvct_desktop.core.people import Identity, search_key
 from bvct_desktop.core.schema import persons, recipients, slips
 from bvct_desktop.core.text import identity_key
@@ -36,7 +37,7 @@ def create_database(path: Path) -> None:
     vault.create(path, ADMIN, PASSWORD, kdf=CHEAP_KDF)
 
 
-def open_database(path: Path) -> vault.Database:
+def open_database(path: Path) -> Database:
     return vault.unlock(path, ADMIN, PASSWORD)
 
 
@@ -123,7 +124,7 @@ def slip_database(rows: int, seed: int = 1) -> Path:
 # column computed by the package's own rules, as an import would store it. Unlike an import,
 # it opens no vetting cases (slips.vetting_case_id stays empty).
 
-def load_slips(db: vault.Database, records: Iterable[synthetic.Record]) -> int:
+def load_slips(db: Database, records: Iterable[synthetic.Record]) -> int:
     """Inserts slips, their persons and recipients; one transaction per chunk."""
     loader = None
     count = 0

@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 from bvct_desktop.core import users, vault
+from bvct_desktop.core.database import Database
 from bvct_desktop.core.permissions import VIEWER
 from tests.conftest import ADMIN, PASSWORD, Cli, workbook
 from tests.samples import SAMPLES
@@ -15,7 +16,7 @@ def fixed_clock() -> dt.datetime:
     return TODAY
 
 
-def sample_database(cli: Cli, folder: Path, kinds=tuple(SAMPLES)) -> vault.Database:
+def sample_database(cli: Cli, folder: Path, kinds=tuple(SAMPLES)) -> Database:
     for kind in kinds:
         headers, rows = SAMPLES[kind]
         code, _, err = cli("import", kind, workbook(folder / f"{kind}.xlsx", headers, rows))
@@ -23,7 +24,7 @@ def sample_database(cli: Cli, folder: Path, kinds=tuple(SAMPLES)) -> vault.Datab
     return vault.unlock(cli.db, ADMIN, PASSWORD, clock=fixed_clock)
 
 
-def viewer_database(cli: Cli, db: vault.Database) -> vault.Database:
+def viewer_database(cli: Cli, db: Database) -> Database:
     """The same database opened by a user with the read-only role `xem`."""
     users.add(db, "xemthu", VIEWER, "Xem-thu-du-lieu-2026")
     return vault.unlock(cli.db, "xemthu", "Xem-thu-du-lieu-2026", clock=fixed_clock)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import paths
 from ..core import exporting, importing, report, settings, users, vault
+from ..core.database import Database
 from ..core.dates import parse_cli_date
 from ..core.errors import InputError, RowProblem
 from ..core.files import atomic_output
@@ -90,7 +91,7 @@ def cli_date(text: str | None) -> dt.date | None:
         raise InputError(problem.message[0].upper() + problem.message[1:] + ".") from None
 
 
-def open_database(args) -> vault.Database:
+def open_database(args) -> Database:
     path = paths.database_from(args.db)
     user = credentials.user(args.user)
     return vault.unlock(path, user, credentials.password(args.password_file))

@@ -12,9 +12,9 @@ import shutil
 from pathlib import Path
 
 from . import audit, backup, backup_log, settings
+from .database import Database
 from .errors import BvctError
 from .files import atomic_output
-from .vault import Database
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 WARN_AFTER = dt.timedelta(days=7)

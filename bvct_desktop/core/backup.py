@@ -24,12 +24,12 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .. import __version__
-from . import audit, backup_log, engine, keyfile, migrations
+from . import audit_chain, backup_log, engine, keyfile, migrations
+from .database import Actor, Clock, Database, system_clock
 from .errors import AuthError, BvctError, DamagedError, InputError, PermissionDenied
 from .files import atomic_output
 from .permissions import ADMIN, Action, allows
 from .schema import meta, users
-from .vault import Actor, Clock, Database, system_clock
 
 FORMAT = "BVCT-BACKUP"
 VERSION = 1
@@ -79,10 +79,10 @@ def audited_write(db: Database, out: Path, action: str) -> Written:
     try:
         written = write(db, out)
     except BvctError as error:
-        _audit_quietly(db, action, audit.FAILED, {"tep": out.name, "loi": error.message})
+        _audit_quietly(db, action, audit_chain.FAILED, {"tep": out.name, "loi": error.message})
         raise
     backup_log.remember(db.key_path, written.path, written.at)
-    _audit_quietly(db, action, audit.OK, {"tep": str(written.path), "so_muc_nhat_ky": written.audit_head["count"],
+    _audit_quietly(db, action, audit_chain.OK, {"tep": str(written.path), "so_muc_nhat_ky": written.audit_head["count"],
                                          "da_kiem_tra": True})
     return written
 
@@ -93,7 +93,7 @@ def _audit_quietly(db: Database, action: str, outcome: str, details: dict) -> No
         with db.write() as connection:
             db.audit(connection, action, outcome, details=details)
     except BvctError:
-        if outcome == audit.OK:
+        if outcome == audit_chain.OK:
             raise
 
 
@@ -249,7 +249,7 @@ def _check_database(extracted: Path, db_key: bytes, db_id: str, head: dict, user
             stored_id = connection.execute(select(meta.c.value).where(meta.c.key == "db_id")).scalar()
             if stored_id != db_id:
                 raise DamagedError(f"{damaged}: dữ liệu không thuộc bản kê.")
-            verdict = audit.verify_chain(connection, audit.derive_key(db_key), head)
+            verdict = audit_chain.verify_chain(connection, audit_chain.derive_key(db_key), head)
             if not verdict.ok or verdict.count != head["count"]:
                 raise DamagedError(f"{damaged}: {verdict.problem or 'nhật ký dài hơn đầu chuỗi trong bản kê.'}")
             report.checks.append(f"Chuỗi nhật ký toàn vẹn: {verdict.count} mục, khớp đầu chuỗi trong bản kê")

@@ -16,6 +16,7 @@ from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.visitors import iterate
 
 from . import deadlines, registers, search, settings
+from .database import Database
 from .errors import InputError
 from .fields import Field
 from .kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, SLIPS, Kind, kind_named
@@ -34,7 +35,6 @@ from .schema import (
     vetting_cases,
 )
 from .text import search_words
-from .vault import Database
 
 PAGE = 400  # ids per fetch (SQLite's bound-parameter limit is far above)
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from sqlalchemy import and_, select
 
 from . import settings
+from .database import Database
 from .permissions import Action
 from .schema import delegations, persons, recipients, slips
-from .vault import Database
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection
 
 from . import numbering, report, settings
+from .database import Database
 from .dates import display_date
 from .errors import InputError
 from .kinds import MEMBER_ROLES
@@ -25,7 +26,6 @@ from .registers.delegations import period_day
 from .registers.slips import slip_query
 from .schema import cadres, delegation_members, delegations, persons, slips, units
 from .text import identity_key
-from .vault import Database
 
 T = TypeVar("T")
 Office = dict[str, str]

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from . import search
 from .collation import name_sort_key
+from .database import Database
 from .errors import InputError, RowProblem
 from .kinds import DELEGATIONS, SELF, Kind, kind_named
 from .people import Identity, search_key
@@ -23,7 +24,6 @@ from .permissions import Action
 from .records import TABLES
 from .schema import archive_requests, cadres, delegation_members, delegations, persons, recipients, slips, units
 from .text import identity_key
-from .vault import Database
 
 MEMBERS = "members"  # a delegation's form value: one dict per member
 MEMBER_PERSON_KEYS = ("full_name", "birth_date", "home_town", "cccd")

@@ -4,11 +4,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from .database import Database
 from .errors import InputError
 from .kinds import Kind
 from .permissions import Action
 from .registers import REGISTERS
-from .vault import Database
 
 RowWriter = Callable[[Iterable[Mapping]], int]
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from .database import Database
 from .errors import RowProblem
 from .fields import Field
 from .kinds import Kind
@@ -18,7 +19,6 @@ from .permissions import Action
 from .registers import REGISTERS
 from .registers.base import CREATED, RESTORED, UNCHANGED, UPDATED
 from .text import fold
-from .vault import Database
 
 MAX_UPDATE_LINES = 200
 

@@ -88,3 +88,16 @@ def settle(key_path: Path, user: str, copied: dict[str, dict]) -> None:
             del keys.failures[name]
 
     keyfile.update(key_path, change)
+
+
+def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now: dt.datetime) -> bytes:
+    """The database key; a wrong secret is counted in the key file and may lock the account."""
+    try:
+        return keys.open_slot(user, secret)
+    except AuthError:
+        state = record_failure(key_path, user, now)
+        if state.get("until"):
+            until = dt.datetime.fromisoformat(state["until"])
+            raise AuthError(f"Sai tên người dùng hoặc mật khẩu. Đã sai {state['count']} lần: tài khoản "
+                            f"tạm khóa, hãy thử lại sau {until:%d/%m/%Y %H:%M}.") from None
+        raise

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from .database import Database
 from .deadlines import Due
 from .permissions import Action
 from .personfile import cases
 from .schema import complaints, persons, slips, vetting_cases
-from .vault import Database
 
 COMPLAINT_WARNING_DAYS = 7
 

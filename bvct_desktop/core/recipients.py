@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from .database import Database
 from .errors import InputError
 from .permissions import Action
 from .schema import recipients
 from .text import clean, identity_key
-from .vault import Database
 
 
 @dataclass(frozen=True)

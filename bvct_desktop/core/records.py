@@ -3,11 +3,11 @@ brings it back unchanged. Nothing is erased by a misclick."""
 
 from sqlalchemy import Table, select
 
+from .database import Database
 from .errors import InputError
 from .kinds import kind_named
 from .permissions import Action
 from .schema import archive_requests, cadres, complaints, delegations, slips
-from .vault import Database
 
 TABLES: dict[str, Table] = {
     "cadres": cadres, "slips": slips, "delegations": delegations,

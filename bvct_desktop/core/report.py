@@ -11,12 +11,12 @@ from typing import Any
 from sqlalchemy import and_, case, func, select, text
 from sqlalchemy.engine import Connection
 
+from .database import Database
 from .errors import InputError
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
 from .permissions import Action
 from .registers.delegations import period_day
 from .schema import archive_requests, complaints, delegation_members, delegations, recipients
-from .vault import Database
 
 UNSTATED = "Không ghi"  # the breakdowns' name for an empty purpose
 

@@ -13,7 +13,7 @@ from .schema import settings as settings_table
 from .text import clean
 
 if TYPE_CHECKING:
-    from .vault import Database
+    from .database import Database
 
 
 @dataclass(frozen=True)

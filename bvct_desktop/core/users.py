@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from . import keyfile, passwords
+from .database import Database
 from .errors import InputError
 from .permissions import ADMIN, ROLES, Action
 from .schema import users
-from .vault import Database
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from .login import Clock, LoginDialog
 from .qt import QApplication, QDialog, QMessageBox, QTimer
 
 if TYPE_CHECKING:
-    from ..core.vault import Database
+    from ..core.database import Database
     from .main_window import MainWindow
 
 APP_TITLE = "BVCT Desktop"
@@ -94,7 +94,7 @@ class Session:
         return dialog.database
 
     def _open_window(self, db: "Database") -> None:
-        from ..core.vault import system_clock
+        from ..core.database import system_clock
         from .context import AppContext
         from .main_window import MainWindow
 

@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..core.vault import Database
+from ..core.database import Database
 from .dialogs import Dialogs
 from .qt import QObject, Signal
 

@@ -14,7 +14,7 @@ from .look import wait_cursor
 from .qt import QDialog
 
 if TYPE_CHECKING:
-    from ..core.vault import Database
+    from ..core.database import Database
 
 DATABASE_FILTER = "Cơ sở dữ liệu BVCT (*.db);;Mọi tệp (*)"
 Clock = Callable[[], dt.datetime]
@@ -62,8 +62,9 @@ class LoginDialog(QDialog, Ui_LoginDialog):
             return False
         # The database services load here, not with the window (app.py preloads them meanwhile).
         from ..core import vault
+        from ..core.database import system_clock
 
-        clock = self._clock or vault.system_clock
+        clock = self._clock or system_clock
         try:
             with wait_cursor():
                 self.database = vault.unlock(self.path, user, password, clock)

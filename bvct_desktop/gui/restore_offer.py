@@ -4,8 +4,8 @@ service (authenticated against the backup's own key slots, the damaged pair kept
 from pathlib import Path
 
 from ..core import backup, backup_log
+from ..core.database import Clock
 from ..core.errors import BvctError
-from ..core.vault import Clock
 from .dialogs import YES, Dialogs
 from .look import wait_cursor
 

@@ -4,9 +4,9 @@ key shown once — kept (copied or saved) and confirmed before the program opens
 from pathlib import Path
 
 from ..core import passwords, settings, vault
+from ..core.database import Clock, Database, system_clock
 from ..core.errors import BvctError, InputError
 from ..core.files import atomic_output
-from ..core.vault import Clock
 from . import printing
 from .dialogs import Dialogs
 from .icons import icon
@@ -37,8 +37,8 @@ class FirstRunWizard(QWizard):
         """`clock` None is the system clock."""
         super().__init__(parent)
         self.path = Path(path)
-        self.dialogs, self.clock = dialogs, clock or vault.system_clock
-        self.database: vault.Database | None = None
+        self.dialogs, self.clock = dialogs, clock or system_clock
+        self.database: Database | None = None
         self.recovery_key = ""
         self.other_path: Path | None = None
         self.setWindowTitle("Thiết lập lần đầu – BVCT Desktop")

@@ -10,11 +10,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from ..core import audit
+from ..core.database import Database
 from ..core.errors import InputError
 from ..core.files import atomic_output
 from ..core.kinds import KINDS
 from ..core.permissions import ROLES, Action
-from ..core.vault import Database
 
 WIDTHS = (8, 20, 16, 14, 30, 13, 22, 9, 60)
 ROLE_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 6, 8

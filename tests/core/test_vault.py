@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 
 from bvct_desktop.core import vault
+from bvct_desktop.core.database import Actor
 from bvct_desktop.core.errors import AuthError, DamagedError, InputError
 from bvct_desktop.core.schema import meta
 from tests.conftest import ADMIN, PASSWORD
@@ -20,7 +21,7 @@ def made(tmp_path):
 
 def test_create_then_unlock_as_the_administrator(made):
     db = vault.unlock(made, ADMIN, PASSWORD)
-    assert db.actor == vault.Actor(ADMIN, "quan-tri")
+    assert db.actor == Actor(ADMIN, "quan-tri")
     with db.read() as connection:
         facts = dict(connection.execute(meta.select()).all())
     db.close()

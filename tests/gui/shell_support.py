@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtTest import QTest
 
 from bvct_desktop.core import importing, users, vault
+from bvct_desktop.core.database import Database
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.gui.context import AppContext
 from bvct_desktop.gui.dialogs import Dialogs
@@ -31,7 +32,7 @@ class FakeClock:
         self.now += dt.timedelta(**delta)
 
 
-def new_database(folder: Path, clock: FakeClock, kinds: tuple[str, ...] = ()) -> vault.Database:
+def new_database(folder: Path, clock: FakeClock, kinds: tuple[str, ...] = ()) -> Database:
     """A database (administrator ADMIN) holding the sample rows of `kinds`, opened as ADMIN."""
     path = folder / "bvct.db"
     vault.create(path, ADMIN, PASSWORD, clock=clock)
@@ -43,13 +44,13 @@ def new_database(folder: Path, clock: FakeClock, kinds: tuple[str, ...] = ()) ->
     return db
 
 
-def as_user(db: vault.Database, name: str, role: str, password: str = "Mat-khau-rieng-2025") -> vault.Database:
+def as_user(db: Database, name: str, role: str, password: str = "Mat-khau-rieng-2025") -> Database:
     """Another account on the same database, opened as that user."""
     users.add(db, name, role, password)
     return vault.unlock(db.path, name, password, db.clock)
 
 
-def context_for(db: vault.Database, clock: FakeClock, read_only: bool = False) -> AppContext:
+def context_for(db: Database, clock: FakeClock, read_only: bool = False) -> AppContext:
     dialogs = Dialogs()
     dialogs.scripted = True
     return AppContext(db=db, clock=clock, dialogs=dialogs, read_only=read_only)

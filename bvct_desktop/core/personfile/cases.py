@@ -19,12 +19,12 @@ from sqlalchemy.engine import Connection
 
 from .. import settings
 from ..changes import TableChanges
+from ..database import Database
 from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
 from ..kinds import SELF, SLIP_PURPOSES
 from ..permissions import Action
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
-from ..vault import Database
 from . import records
 from .relatives import Relative, of_person
 

@@ -6,11 +6,11 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
+from ..database import Database
 from ..editing import FormProblems
 from ..fields import Field
 from ..permissions import Action
 from ..schema import relatives
-from ..vault import Database
 from . import records
 
 RELATIVE = "relative_id"  # the form value naming the relative a record is about (or None)

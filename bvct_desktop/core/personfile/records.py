@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
+from ..database import Database
 from ..editing import FormProblems
 from ..errors import InputError, RowProblem
 from ..fields import Field
 from ..schema import persons
-from ..vault import Database
 
 
 def parse(fields: Iterable[Field], raw: dict[str, Any], partial: bool = False) -> dict[str, Any]:

@@ -10,13 +10,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from ..database import Database
 from ..editing import FormProblems
 from ..errors import InputError, RowProblem
 from ..kinds import RELATIONS, RELATIVES, SELF
 from ..people import Identity, PersonBook
 from ..permissions import Action
 from ..schema import persons, relatives
-from ..vault import Database
 from . import records
 
 KIND = "relatives"

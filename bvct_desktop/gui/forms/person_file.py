@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ...core.database import Database
 from ...core.errors import BvctError
 from ...core.fields import Field, FieldType
 from ...core.permissions import Action, allows
@@ -14,7 +15,6 @@ from ...core.personfile import cases, relatives
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.notes import RELATIVE, PersonNotes
 from ...core.personfile.political import POLITICAL_NOTES
-from ...core.vault import Database
 from ..context import AppContext
 from ..dialogs import YES
 from ..look import ErrorLabel

@@ -3,9 +3,9 @@ fetches the rows it paints a page at a time (Anki's browser table), so 200k cadr
 scroll smoothly; search, filters and sort are done by SQL in core.browse."""
 
 from ...core import browse
+from ...core.database import Database
 from ...core.search import narrows
 from ...core.text import search_words
-from ...core.vault import Database
 from ..qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 PAGE = 80  # rows fetched at a time: a screenful and some

@@ -1,0 +1,109 @@
+"""The audit trail's hash chain: appending an entry, moving the head, verifying the chain.
+
+Each entry carries an HMAC-SHA256, keyed with a secret derived from the database key, over
+the previous entry's MAC and the entry's own fields, so an entry edited or removed through
+a SQL shell breaks the chain. Entry ids run 1, 2, 3… without gaps in an intact trail.
+
+The chain's head (entry count, last id, last MAC) is mirrored in the key file after every
+commit that appended entries — after, so the mirror may lag behind the database but never
+runs ahead of it. It only moves forward, and only while the entry it names is still in the
+database as it was: a database cut short or swapped for an older copy cannot overwrite the
+evidence. `verify_chain` recomputes everything and names the first broken entry.
+"""
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from . import keyfile
+from .schema import audit_log
+
+OK, REFUSED, FAILED = "ok", "refused", "failed"
+HEAD_INFO = "bvct_audit_head"  # the newest head appended in the open transaction (connection.info)
+
+
+def derive_key(db_key: bytes) -> bytes:
+    return keyfile.derive_subkey(db_key, b"bvct-audit-chain")
+
+
+def entry_mac(key: bytes, previous_mac: str, entry: dict) -> str:
+    canonical = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                           default=str)
+    return hmac.new(key, (previous_mac + canonical).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def append(connection: Connection, key: bytes, *, at: dt.datetime, user: str | None,
+           role: str | None, action: str, outcome: str, kind: str | None = None,
+           record_id: int | None = None, details: dict | None = None) -> dict:
+    """Adds one entry inside the caller's transaction; returns the chain's new head."""
+    previous = connection.execute(
+        select(audit_log.c.id, audit_log.c.mac).order_by(audit_log.c.id.desc()).limit(1)).first()
+    entry = {"at": at.isoformat(timespec="seconds"), "user_name": user, "role": role,
+             "action": action, "outcome": outcome, "kind": kind, "record_id": record_id,
+             "details": json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)
+             if details else None}
+    mac = entry_mac(key, previous.mac if previous else "", entry)
+    entry_id = (previous.id if previous else 0) + 1
+    connection.execute(audit_log.insert().values(
+        **{**entry, "at": at.replace(microsecond=0)}, id=entry_id, mac=mac))
+    head = {"count": entry_id, "id": entry_id, "mac": mac}
+    connection.info[HEAD_INFO] = head
+    return head
+
+
+def _fields(row) -> dict:
+    return {"at": row.at.isoformat(timespec="seconds"), "user_name": row.user_name, "role": row.role,
+            "action": row.action, "outcome": row.outcome, "kind": row.kind, "record_id": row.record_id,
+            "details": row.details}
+
+
+def advance(stored: dict, head: dict, mac_at: Callable[[int], str | None]) -> dict:
+    """The key file's new head: `head` if it moves forward from an entry still intact, else `stored`."""
+    if head["id"] <= stored.get("id", 0):
+        return stored
+    if stored.get("id") and mac_at(stored["id"]) != stored["mac"]:
+        return stored  # the database no longer holds what the key file saw: keep the evidence
+    return dict(head)
+
+
+def mac_at(connection: Connection, entry_id: int) -> str | None:
+    return connection.execute(select(audit_log.c.mac).where(audit_log.c.id == entry_id)).scalar()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    count: int
+    broken_id: int | None = None
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def verify_chain(connection: Connection, key: bytes, head: dict) -> Verdict:
+    """Recomputes every MAC and compares the end of the chain with the key file's `head`."""
+    previous_mac, expected_id, count = "", 1, 0
+    rows = connection.execution_options(yield_per=5_000).execute(select(audit_log).order_by(audit_log.c.id))
+    for row in rows:
+        if row.id != expected_id:
+            return Verdict(count, expected_id, f"Nhật ký bị xóa mục số {expected_id}"
+                           + (f" đến {row.id - 1}" if row.id - 1 > expected_id else "") + ".")
+        if not hmac.compare_digest(entry_mac(key, previous_mac, _fields(row)), row.mac):
+            return Verdict(count, row.id, f"Mục nhật ký số {row.id} ({row.at:%d/%m/%Y %H:%M}) đã bị sửa "
+                           "hoặc không thuộc chuỗi nhật ký này.")
+        previous_mac, expected_id, count = row.mac, row.id + 1, count + 1
+        if row.id == head.get("id") and not hmac.compare_digest(row.mac, head.get("mac", "")):
+            return Verdict(count, row.id, f"Mục nhật ký số {row.id} khác với bản ghi trong tệp khóa: "
+                           "cơ sở dữ liệu đã bị thay bằng một bản khác.")
+    if head.get("id", 0) > count:
+        return Verdict(count, count + 1, f"Nhật ký bị cắt: tệp khóa ghi {head['id']} mục, cơ sở dữ liệu chỉ còn "
+                       f"{count}; mất từ mục số {count + 1} (các mục mới nhất bị xóa, hoặc cơ sở dữ liệu "
+                       "bị thay bằng bản cũ hơn).")
+    return Verdict(count)
