@@ -19,7 +19,7 @@ from openpyxl.cell import WriteOnlyCell
 
 from bvct_desktop.core import exporting
 from bvct_desktop.core.kinds import SLIPS
-from bvct_desktop.core.registers.slips import export_rows
+from bvct_desktop.core.plans.slips import export_rows
 from bvct_desktop.io import xlsx_writer
 
 ROWS = 100_000

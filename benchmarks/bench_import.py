@@ -16,7 +16,7 @@ import synthetic
 
 from bvct_desktop.core import importing
 from bvct_desktop.core.kinds import CADRES
-from bvct_desktop.core.registers.base import CREATED
+from bvct_desktop.core.plans.base import CREATED
 from bvct_desktop.io import xlsx_reader
 
 ROWS = 50_000

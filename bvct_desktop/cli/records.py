@@ -13,7 +13,7 @@ from ..core.errors import InputError, RowProblem
 from ..core.files import atomic_output
 from ..core.kinds import KINDS, kind_named
 from ..core.permissions import ROLES
-from ..core.registers.base import CREATED, UNCHANGED, UPDATED
+from ..core.plans.base import CREATED, UNCHANGED, UPDATED
 from ..io import xlsx_reader, xlsx_writer
 from . import credentials
 from .parser import VietnameseParser

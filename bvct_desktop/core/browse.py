@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.visitors import iterate
 
-from . import deadlines, registers, search, settings
+from . import deadlines, plans, search, settings
 from .database import Database
 from .errors import InputError
 from .fields import Field
@@ -166,7 +166,7 @@ VIEWS: dict[str, View] = {
     "delegations": View(
         DELEGATIONS, delegations, delegations,
         (_field_column(DELEGATIONS, "decision_no", delegations.c.decision_no),
-         _field_column(DELEGATIONS, "decision_on", delegations.c.decision_on, registers.delegations.period_day()),
+         _field_column(DELEGATIONS, "decision_on", delegations.c.decision_on, plans.delegations.period_day()),
          _field_column(DELEGATIONS, "name", delegations.c.name),
          _field_column(DELEGATIONS, "countries", delegations.c.countries),
          _field_column(DELEGATIONS, "purpose", delegations.c.purpose),
@@ -177,7 +177,7 @@ VIEWS: dict[str, View] = {
         default_sort=("decision_on", True),
         text_columns=(delegations.c.decision_no, delegations.c.name, delegations.c.countries,
                       delegations.c.purpose),
-        search_extra=_delegations_with_member, period=registers.delegations.period_day(),
+        search_extra=_delegations_with_member, period=plans.delegations.period_day(),
         statuses={"Chưa nhận báo cáo": delegations.c.report_received_on.is_(None),
                   "Đã nhận báo cáo": delegations.c.report_received_on.is_not(None)},
         purpose=delegations.c.purpose, purposes=DELEGATIONS.field("purpose").choices,

@@ -22,8 +22,8 @@ from .errors import InputError
 from .kinds import MEMBER_ROLES
 from .permissions import Action
 from .personfile import relatives
-from .registers.delegations import period_day
-from .registers.slips import slip_query
+from .plans.delegations import period_day
+from .plans.slips import slip_query
 from .schema import cadres, delegation_members, delegations, persons, slips, units
 from .text import identity_key
 

@@ -21,7 +21,7 @@ from .errors import InputError, RowProblem
 from .kinds import DELEGATIONS, SELF, Kind, kind_named
 from .people import Identity, search_key
 from .permissions import Action
-from .records import TABLES
+from .recycle_bin import TABLES
 from .schema import archive_requests, cadres, delegation_members, delegations, persons, recipients, slips, units
 from .text import identity_key
 

@@ -8,7 +8,7 @@ from .database import Database
 from .errors import InputError
 from .kinds import Kind
 from .permissions import Action
-from .registers import REGISTERS
+from .plans import PLANS
 
 RowWriter = Callable[[Iterable[Mapping]], int]
 
@@ -21,7 +21,7 @@ def export(db: Database, kind: Kind, target: Path, write: RowWriter,
     if start and end and end < start:
         raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
     db.require(Action.EXPORT, f"xuất {kind.name}")
-    _, export_rows = REGISTERS[kind.name]
+    _, export_rows = PLANS[kind.name]
     with db.read() as connection:
         count = write(export_rows(connection, start, end))
     with db.write() as connection:

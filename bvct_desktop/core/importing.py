@@ -1,7 +1,7 @@
 """Importing a register from a workbook's first sheet: all rows or none.
 
 Reading is the io layer's; this service maps headers to the kind's fields, parses every
-cell by its field declaration, lets the kind's register plan the changes row by row, and
+cell by its field declaration, lets the kind's plan (core/plans) lay out the changes row by row, and
 writes them in one transaction only when no row has a problem and this is not a dry run.
 """
 
@@ -16,8 +16,8 @@ from .fields import Field
 from .kinds import Kind
 from .legacy import Conversion, convert_sheet
 from .permissions import Action
-from .registers import REGISTERS
-from .registers.base import CREATED, RESTORED, UNCHANGED, UPDATED
+from .plans import PLANS
+from .plans.base import CREATED, RESTORED, UNCHANGED, UPDATED
 from .text import fold
 
 MAX_UPDATE_LINES = 200
@@ -117,13 +117,13 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     result.rows = len(rows) + len({p.row for p in result.problems if p.row > 1})
     if not result.problems and not rows:
         result.problems.append(Problem(2, None, "tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)"))
-    register_class, _ = REGISTERS[kind.name]
+    plan_class, _ = PLANS[kind.name]
     with db.write() as connection:
-        register = register_class(connection, db.clock())
-        register.prefetch([values for _, values in rows])
+        plan = plan_class(connection, db.clock())
+        plan.prefetch([values for _, values in rows])
         for done, (number, values) in enumerate(rows, start=1):
             try:
-                taken = register.take(number, values)
+                taken = plan.take(number, values)
             except RowProblem as problem:
                 header = kind.field(problem.header).header if problem.header else None
                 result.problems.append(Problem(number, header, problem.message))
@@ -134,9 +134,9 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
             if progress and done % 1000 == 0:
                 progress(done, len(rows))
         result.problems.sort(key=lambda p: (p.row, p.header or ""))
-        result.extras = register.extras()
+        result.extras = plan.extras()
         if result.ok and not dry_run:
-            register.apply(connection)
+            plan.apply(connection)
         outcome = "ok" if result.ok else "failed"
         db.audit(connection, "thử nhập" if dry_run else "nhập", outcome, kind=kind.name,
                  details={"tep": Path(sheet.path).name, "so_dong": result.rows, **result.counts,

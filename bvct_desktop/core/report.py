@@ -15,7 +15,7 @@ from .database import Database
 from .errors import InputError
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
 from .permissions import Action
-from .registers.delegations import period_day
+from .plans.delegations import period_day
 from .schema import archive_requests, complaints, delegation_members, delegations, recipients
 
 UNSTATED = "Không ghi"  # the breakdowns' name for an empty purpose

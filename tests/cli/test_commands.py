@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from bvct_desktop.cli import main as cli_main
-from bvct_desktop.core import records, vault
+from bvct_desktop.core import recycle_bin, vault
 from bvct_desktop.core.schema import audit_log, cadres
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
@@ -171,7 +171,7 @@ def test_deleted_cadre_leaves_the_export_and_comes_back_on_reimport(cli, cadres_
     db = vault.unlock(cli.db, ADMIN, PASSWORD)
     with db.read() as connection:
         first = connection.execute(select(cadres.c.id).order_by(cadres.c.id)).scalars().first()
-    records.delete(db, "cadres", first)
+    recycle_bin.delete(db, "cadres", first)
     db.close()
     out = tmp_path / "x.xlsx"
     cli("export", "cadres", "--out", out)

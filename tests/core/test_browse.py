@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import browse, editing, recipients, records
+from bvct_desktop.core import browse, editing, recipients, recycle_bin
 from bvct_desktop.core.collation import name_sort_key
 from tests.sample_db import sample_database
 
@@ -66,11 +66,11 @@ def test_complaints_overdue_and_delegations_without_report(db):
 
 def test_deleted_records_move_to_the_recycle_bin_and_back(db):
     first = browse.record_ids(db, "complaints")[0]
-    records.delete(db, "complaints", first)
+    recycle_bin.delete(db, "complaints", first)
     assert first not in browse.record_ids(db, "complaints")
     assert browse.record_ids(db, "complaints", filters=browse.Filters(deleted=True)) == [first]
     assert browse.count(db, "complaints", deleted=True) == 1
-    records.restore(db, "complaints", first)
+    recycle_bin.restore(db, "complaints", first)
     assert first in browse.record_ids(db, "complaints")
 
 

@@ -3,7 +3,7 @@ recycle bin, opening a record, and what a read-only (xem) user is offered."""
 
 import pytest
 
-from bvct_desktop.core import browse, records
+from bvct_desktop.core import browse, recycle_bin
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.printing import PrintPreview
@@ -138,7 +138,7 @@ def test_a_viewer_is_not_offered_changes(qtbot, db, clock):
 def test_a_change_elsewhere_refreshes_the_page(qtbot, context):
     page = make_register_page(context, "complaints")
     qtbot.addWidget(page)
-    records.delete(context.db, "complaints", page.model.record_id(0))
+    recycle_bin.delete(context.db, "complaints", page.model.record_id(0))
     context.notifier.changed.emit("complaints")
     assert page.model.rowCount() == 1
 

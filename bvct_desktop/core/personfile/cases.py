@@ -25,7 +25,7 @@ from ..fields import LONG_TEXT, Field, FieldType
 from ..kinds import SELF, SLIP_PURPOSES
 from ..permissions import Action
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
-from . import records
+from . import writes
 from .relatives import Relative, of_person
 
 KIND = "vetting-cases"
@@ -84,47 +84,47 @@ class Reminder:
 
 def open_case(db: Database, person_id: int, raw: dict[str, Any]) -> int:
     db.require(Action.EDIT, "mở hồ sơ thẩm tra")
-    values = records.parse(CASE_FIELDS, raw)
+    values = writes.parse(CASE_FIELDS, raw)
     with db.write() as connection:
-        records.person_exists(connection, person_id)
+        writes.person_exists(connection, person_id)
         already = connection.execute(select(vetting_cases.c.id).where(
             vetting_cases.c.person_id == person_id, _same_purpose(values["purpose"]),
             vetting_cases.c.status == OPEN, vetting_cases.c.deleted_at.is_(None))).scalar()
         if already is not None:
             raise InputError(f"Người này đang có hồ sơ thẩm tra số {already} cùng mục đích chưa kết luận.")
-        return records.insert(db, connection, vetting_cases, KIND,
+        return writes.insert(db, connection, vetting_cases, KIND,
                               {**values, "person_id": person_id, "status": OPEN})
 
 
 def update_case(db: Database, case_id: int, raw: dict[str, Any]) -> list[str]:
     """Corrects the purpose, dates or note of a case; returns the keys that changed."""
     db.require(Action.EDIT, "sửa hồ sơ thẩm tra")
-    values = records.parse(CASE_FIELDS, raw)
+    values = writes.parse(CASE_FIELDS, raw)
     with db.write() as connection:
-        case = records.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
-        return records.update(db, connection, vetting_cases, KIND, case, values)
+        case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        return writes.update(db, connection, vetting_cases, KIND, case, values)
 
 
 def record_conclusion(db: Database, case_id: int, raw: dict[str, Any]) -> None:
     """Records the conclusion (number, date, signer, result, limit) and closes the case."""
     db.require(Action.EDIT, "ghi kết luận thẩm tra")
-    values = records.parse(CONCLUSION_FIELDS, raw)
+    values = writes.parse(CONCLUSION_FIELDS, raw)
     with db.write() as connection:
-        case = records.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
         if case["status"] == CONCLUDED:
             raise InputError(f"Hồ sơ thẩm tra số {case_id} đã có kết luận.")
         if values["concluded_on"] < case["opened_on"]:
             raise InputError("Ngày kết luận trước ngày mở hồ sơ.")
-        records.update(db, connection, vetting_cases, KIND, case, {**values, "status": CONCLUDED})
+        writes.update(db, connection, vetting_cases, KIND, case, {**values, "status": CONCLUDED})
 
 
 def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:
     """Counts an archive request among those serving the case."""
     db.require(Action.EDIT, "gắn yêu cầu tàng thư vào hồ sơ thẩm tra")
     with db.write() as connection:
-        records.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
-        request = records.current(connection, archive_requests, request_id, "yêu cầu tàng thư")
-        records.update(db, connection, archive_requests, "archive-requests", request,
+        writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        request = writes.current(connection, archive_requests, request_id, "yêu cầu tàng thư")
+        writes.update(db, connection, archive_requests, "archive-requests", request,
                        {"vetting_case_id": case_id})
 
 
@@ -142,7 +142,7 @@ def case_file(db: Database, case_id: int) -> CaseFile:
     """The case with its slips, archive requests, relatives still unchecked and validity."""
     db.require(Action.BROWSE, "xem hồ sơ thẩm tra")
     with db.read() as connection:
-        case = records.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
         full_name = connection.execute(select(persons.c.full_name)
                                        .where(persons.c.id == case["person_id"])).scalar()
         served = _slips(connection, case_id)

@@ -11,7 +11,7 @@ from ..editing import FormProblems
 from ..fields import Field
 from ..permissions import Action
 from ..schema import relatives
-from . import records
+from . import writes
 
 RELATIVE = "relative_id"  # the form value naming the relative a record is about (or None)
 
@@ -31,26 +31,26 @@ class PersonNotes:
 
     def add(self, db: Database, person_id: int, raw: dict[str, Any]) -> int:
         db.require(Action.EDIT, f"thêm {self.title}")
-        values = records.parse(self.fields, raw)
+        values = writes.parse(self.fields, raw)
         with db.write() as connection:
-            records.person_exists(connection, person_id)
+            writes.person_exists(connection, person_id)
             values[RELATIVE] = _relative_of(connection, person_id, raw.get(RELATIVE))
-            return records.insert(db, connection, self.table, self.kind, {**values, "person_id": person_id})
+            return writes.insert(db, connection, self.table, self.kind, {**values, "person_id": person_id})
 
     def update(self, db: Database, record_id: int, raw: dict[str, Any]) -> list[str]:
         """Replaces the record's values with the form's; returns the keys that changed."""
         db.require(Action.EDIT, f"sửa {self.title}")
-        values = records.parse(self.fields, raw)
+        values = writes.parse(self.fields, raw)
         with db.write() as connection:
-            record = records.current(connection, self.table, record_id, self.title)
+            record = writes.current(connection, self.table, record_id, self.title)
             values[RELATIVE] = _relative_of(connection, record["person_id"], raw.get(RELATIVE))
-            return records.update(db, connection, self.table, self.kind, record, values)
+            return writes.update(db, connection, self.table, self.kind, record, values)
 
     def delete(self, db: Database, record_id: int) -> None:
         db.require(Action.EDIT, f"xóa {self.title}")
         with db.write() as connection:
-            records.soft_delete(db, connection, self.table, self.kind,
-                                records.current(connection, self.table, record_id, self.title))
+            writes.soft_delete(db, connection, self.table, self.kind,
+                                writes.current(connection, self.table, record_id, self.title))
 
 
 def _relative_of(connection: Connection, person_id: int, relative_id: int | None) -> int | None:

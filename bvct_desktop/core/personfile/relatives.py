@@ -17,7 +17,7 @@ from ..kinds import RELATIONS, RELATIVES, SELF
 from ..people import Identity, PersonBook
 from ..permissions import Action
 from ..schema import persons, relatives
-from . import records
+from . import writes
 
 KIND = "relatives"
 FIELDS = tuple(f for f in RELATIVES.fields if f.key not in ("cadre_name", "cadre_birth_date"))
@@ -71,11 +71,11 @@ def add_relative(db: Database, person_id: int, raw: dict[str, Any]) -> int:
     db.require(Action.EDIT, "thêm thân nhân")
     values = _validated(raw)
     with db.write() as connection:
-        records.person_exists(connection, person_id)
+        writes.person_exists(connection, person_id)
         relative_id = _relative_person(db, connection, person_id, values)
         _unique(connection, person_id, values["relation"], relative_id)
         wanted = {key: values.get(key) for key in RECORD_KEYS}
-        return records.insert(db, connection, relatives, KIND,
+        return writes.insert(db, connection, relatives, KIND,
                               {**wanted, "person_id": person_id, "relative_id": relative_id})
 
 
@@ -84,24 +84,24 @@ def update_relative(db: Database, record_id: int, raw: dict[str, Any]) -> list[s
     db.require(Action.EDIT, "sửa thân nhân")
     values = _validated(raw)
     with db.write() as connection:
-        record = records.current(connection, relatives, record_id, "thân nhân")
+        record = writes.current(connection, relatives, record_id, "thân nhân")
         relative_id = _relative_person(db, connection, record["person_id"], values)
         if (values["relation"], relative_id) != (record["relation"], record["relative_id"]):
             _unique(connection, record["person_id"], values["relation"], relative_id)
         wanted = {key: values.get(key) for key in RECORD_KEYS}
-        return records.update(db, connection, relatives, KIND, record, {**wanted, "relative_id": relative_id})
+        return writes.update(db, connection, relatives, KIND, record, {**wanted, "relative_id": relative_id})
 
 
 def delete_relative(db: Database, record_id: int) -> None:
     """Puts the relative record in the recycle bin (the person stays: others may refer to them)."""
     db.require(Action.EDIT, "xóa thân nhân")
     with db.write() as connection:
-        records.soft_delete(db, connection, relatives, KIND,
-                            records.current(connection, relatives, record_id, "thân nhân"))
+        writes.soft_delete(db, connection, relatives, KIND,
+                            writes.current(connection, relatives, record_id, "thân nhân"))
 
 
 def _validated(raw: dict[str, Any]) -> dict[str, Any]:
-    values = records.parse(FIELDS, raw)
+    values = writes.parse(FIELDS, raw)
     if values["relation"] == SELF:
         raise FormProblems({"relation": "Quan hệ: thân nhân không thể là «Bản thân»"})
     try:

@@ -5,11 +5,11 @@ where a deleted record is restored. Double-click or Enter opens the record's for
 import datetime as dt
 from pathlib import Path
 
-from ...core import browse, exporting, recipients, records
+from ...core import browse, exporting, recipients, recycle_bin
 from ...core.dates import parse_date
 from ...core.errors import BvctError, RowProblem
+from ...core.kinds import KINDS
 from ...core.permissions import Action, allows
-from ...core.registers import REGISTERS
 from ...io import xlsx_writer
 from .. import forms, printing, reauth  # forms: a module import, they import this package's model
 from ..context import AppContext
@@ -46,8 +46,8 @@ class RegisterPage(QWidget):
         self.can_edit = not context.read_only and allows(context.db.actor.role, Action.EDIT)
         self.can_export = allows(context.db.actor.role, Action.EXPORT)
         # vetting cases are listed here but kept by the person-file services: no bin, no Excel
-        self.recyclable = kind in records.TABLES
-        self.exchanged = kind in REGISTERS
+        self.recyclable = kind in recycle_bin.TABLES
+        self.exchanged = kind in KINDS
         self.model = RegisterModel(context.db, kind, self)
         self._build()
         context.notifier.changed.connect(self._changed)
@@ -260,12 +260,12 @@ class RegisterPage(QWidget):
         what = "bản ghi đã chọn" if len(chosen) == 1 else f"{len(chosen)} bản ghi đã chọn"
         if self.context.dialogs.ask(self, "Xóa", f"Chuyển {what} vào thùng rác? Có thể khôi phục lại sau.") != YES:
             return
-        self._each(chosen, records.delete, "Đã chuyển {n} bản ghi vào thùng rác.")
+        self._each(chosen, recycle_bin.delete, "Đã chuyển {n} bản ghi vào thùng rác.")
 
     def restore_selected(self) -> None:
         chosen = self.selected_ids()
         if chosen and self.bin_switch.isChecked():
-            self._each(chosen, records.restore, "Đã khôi phục {n} bản ghi.")
+            self._each(chosen, recycle_bin.restore, "Đã khôi phục {n} bản ghi.")
 
     def _each(self, ids: list[int], action, done: str) -> None:
         try:

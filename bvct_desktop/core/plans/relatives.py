@@ -16,12 +16,12 @@ from ..kinds import RELATIVES, SELF
 from ..people import Identity
 from ..personfile.relatives import abroad_flag
 from ..schema import cadres, persons, relatives
-from .base import Outcome, Register, outcome
+from .base import Outcome, Plan, outcome
 
 RELATIVE_KEYS = ("relation", "occupation", "abroad", "country", "abroad_since", "abroad_work")
 
 
-class RelativeRegister(Register):
+class RelativePlan(Plan):
     kind = RELATIVES
 
     def __init__(self, connection: Connection, now):

@@ -47,7 +47,7 @@ class NameList:
         return self.by_key[key]
 
 
-class Register(abc.ABC):
+class Plan(abc.ABC):
     """Base of one kind's importer: subclasses implement `take` for one parsed row."""
 
     kind: Kind

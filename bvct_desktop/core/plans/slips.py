@@ -11,7 +11,7 @@ from ..kinds import SELF, SLIPS
 from ..personfile.cases import CasePlanner, vetted_person
 from ..schema import persons, recipients, slips
 from ..text import identity_key
-from .base import NameList, Outcome, Register, outcome, within
+from .base import NameList, Outcome, Plan, outcome, within
 
 PERSON_KEYS = ("other_names", "gender", "residence")
 SLIP_KEYS = ("number", "issued_on", "relation", "vetted_name", "purpose", "father_name",
@@ -19,7 +19,7 @@ SLIP_KEYS = ("number", "issued_on", "relation", "vetted_name", "purpose", "fathe
 CASE_KEYS = {"relation", "vetted_name", "vetted_cadre_id", "purpose", "issued_on"}
 
 
-class SlipRegister(Register):
+class SlipPlan(Plan):
     kind = SLIPS
 
     def __init__(self, connection: Connection, now):

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import records, report, vault
+from bvct_desktop.core import recycle_bin, report, vault
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.schema import slips
 from tests.conftest import ADMIN, PASSWORD, workbook
@@ -59,14 +59,14 @@ def test_delegations_count_by_decision_date_else_departure(db):
 def test_deleted_records_vanish_from_figures_and_come_back_restored(db):
     with db.read() as connection:
         slip_id = connection.execute(select(slips.c.id).where(slips.c.number == "12/PXM")).scalar()
-    records.delete(db, "slips", slip_id)
+    recycle_bin.delete(db, "slips", slip_id)
     assert report.figures(db, *YEAR_2025)["slips_issued"] == 1
-    assert records.in_recycle_bin(db, "slips") == [slip_id]
+    assert recycle_bin.in_recycle_bin(db, "slips") == [slip_id]
     with pytest.raises(InputError):
-        records.delete(db, "slips", slip_id)
-    records.restore(db, "slips", slip_id)
+        recycle_bin.delete(db, "slips", slip_id)
+    recycle_bin.restore(db, "slips", slip_id)
     assert report.figures(db, *YEAR_2025)["slips_issued"] == 2
-    assert records.in_recycle_bin(db, "slips") == []
+    assert recycle_bin.in_recycle_bin(db, "slips") == []
 
 
 def test_reversed_period_is_refused(db):

@@ -15,7 +15,7 @@ from ..errors import RowProblem
 from ..kinds import DELEGATIONS
 from ..schema import cadres, delegation_members, delegations, persons
 from ..text import identity_key
-from .base import Outcome, Register, outcome, within
+from .base import Outcome, Plan, outcome, within
 
 DELEGATION_KEYS = ("decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
                    "return_on", "report_received_on")
@@ -28,7 +28,7 @@ def delegation_key(values: dict[str, Any]) -> tuple:
     return ("ten", identity_key(values["name"]), values["depart_on"])
 
 
-class DelegationRegister(Register):
+class DelegationPlan(Plan):
     kind = DELEGATIONS
 
     def __init__(self, connection: Connection, now):

@@ -12,7 +12,7 @@ from ..changes import TableChanges
 from ..kinds import COMPLAINTS
 from ..schema import complaints
 from ..text import identity_key
-from .base import Outcome, Register, outcome, within
+from .base import Outcome, Plan, outcome, within
 
 COMPLAINT_KEYS = ("received_on", "sender", "complaint_kind", "subject_name", "summary", "due_on",
                   "resolved_on", "result")
@@ -23,7 +23,7 @@ def complaint_key(values: dict[str, Any]) -> tuple:
             identity_key(values.get("subject_name") or ""), identity_key(values["summary"]))
 
 
-class ComplaintRegister(Register):
+class ComplaintPlan(Plan):
     kind = COMPLAINTS
 
     def __init__(self, connection: Connection, now):

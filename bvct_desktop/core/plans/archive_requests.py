@@ -13,7 +13,7 @@ from ..changes import TableChanges
 from ..kinds import ARCHIVE_REQUESTS
 from ..schema import archive_requests, persons
 from ..text import identity_key
-from .base import Outcome, Register, outcome, within
+from .base import Outcome, Plan, outcome, within
 
 REQUEST_KEYS = ("request_kind", "province", "doc_no", "doc_on", "answered_on", "result")
 
@@ -24,7 +24,7 @@ def request_key(values: dict[str, Any], person_id: int) -> tuple:
     return (values["request_kind"], "tinh", identity_key(values["province"]), values["doc_on"], person_id)
 
 
-class ArchiveRequestRegister(Register):
+class ArchiveRequestPlan(Plan):
     kind = ARCHIVE_REQUESTS
 
     def __init__(self, connection: Connection, now):

@@ -7,13 +7,13 @@ from sqlalchemy.engine import Connection
 
 from ..kinds import CADRES
 from ..schema import cadres, persons, units
-from .base import NameList, Outcome, Register, outcome
+from .base import NameList, Outcome, Plan, outcome
 
 PERSON_KEYS = ("gender", "cccd", "cmnd", "residence", "ethnicity", "religion")
 CADRE_KEYS = ("position", "management", "party_joined_on", "party_official_on", "party_card_no", "note")
 
 
-class CadreRegister(Register):
+class CadrePlan(Plan):
     kind = CADRES
 
     def __init__(self, connection: Connection, now):
