@@ -6,11 +6,12 @@ from collections.abc import Sequence
 
 from .. import errorlog
 from ..core.errors import BvctError, InputError
-from . import documents, records, safety
+from . import administration, desktop, documents, report, safety, workbooks
 from . import parser as cli_parser
 
-# Each module adds its commands (argparse sub-parsers with a `handler`).
-MODULES = [records, documents, safety]
+# Each adds its commands (argparse sub-parsers with a `handler`), in the order `bvct --help` lists them.
+REGISTRARS = [administration.register_init, workbooks.register, report.register, administration.register,
+              desktop.register, documents.register, safety.register]
 
 
 def run() -> None:
@@ -21,7 +22,7 @@ def main(argv: Sequence[str]) -> int:
     """Runs one command; returns the exit status of the spec."""
     try:
         _utf8_streams()
-        args = cli_parser.build(MODULES).parse_args(list(argv))
+        args = cli_parser.build(REGISTRARS).parse_args(list(argv))
         if args.version:
             print(cli_parser.version_text())
             return 0

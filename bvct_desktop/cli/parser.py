@@ -30,16 +30,16 @@ class VietnameseParser(argparse.ArgumentParser):
                 .replace("options:", "Tùy chọn:").replace("show this help message and exit", "hiện hướng dẫn này"))
 
 
-def build(modules) -> VietnameseParser:
-    """The whole command line: global options, then each module's commands."""
+def build(registrars) -> VietnameseParser:
+    """The whole command line: global options, then the commands each registrar adds."""
     parser = VietnameseParser(prog="bvct", description="BVCT Desktop — dòng lệnh (ngày ghi dạng YYYY-MM-DD).")
     parser.add_argument("--db", help="đường dẫn cơ sở dữ liệu (mặc định: $BVCT_DB hoặc thư mục dữ liệu)")
     parser.add_argument("--user", help="tên người dùng (mặc định: $BVCT_USER)")
     parser.add_argument("--password-file", help="tệp chứa mật khẩu (dòng đầu); hoặc $BVCT_PASSWORD")
     parser.add_argument("--version", action="store_true", help="phiên bản chương trình và thư viện")
     commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseParser)
-    for module in modules:
-        module.register(commands)
+    for add_commands in registrars:
+        add_commands(commands)
     return parser
 
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 from .. import paths
 from ..core import audit, backup
-from ..core.errors import DamagedError, InputError
+from ..core.errors import DamagedError
 from . import credentials
+from .arguments import open_database, period
 from .parser import VietnameseParser
-from .records import cli_date, open_database
 
 
 def register(commands) -> None:
@@ -73,9 +73,7 @@ def _print_report(report: backup.Report) -> None:
 
 def cmd_audit(args) -> int:
     if args.action == "list":
-        start, end = cli_date(args.start), cli_date(args.end)
-        if start and end and end < start:
-            raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
+        start, end = period(args)
     db = open_database(args)
     try:
         if args.action == "list":

@@ -10,7 +10,7 @@ from ..core.dates import display_date
 from ..core.errors import BvctError
 from ..core.overview import BREAKDOWN_LABELS, FIGURE_LABELS
 from ..core.permissions import Action, allows
-from ..io.documents import pdf, profile, render
+from ..io.documents import profile, render
 from ..io.documents.report_content import subject
 from . import reauth
 from .context import AppContext
@@ -41,16 +41,6 @@ PERIODS = (("6 tháng đầu năm", 6), ("9 tháng", 9), ("Cả năm", 12), ("T�
 # format → (button, file filter)
 FORMATS = {"pdf": ("Xuất PDF…", "Tệp PDF (*.pdf)"), "xlsx": ("Xuất Excel…", "Sổ tính Excel (*.xlsx)"),
            "docx": ("Xuất Word…", "Văn bản Word (*.docx)")}
-
-
-def report_writer(fmt: str, target: Path, options: render.Options):
-    """The documents service's writer for `fmt` (as `bvct report --format` uses it)."""
-    if fmt == "pdf":
-        return lambda office, figures, issue: pdf.save(render.report_pdf(office, figures, issue, options),
-                                                       target, options.password)
-    if fmt == "xlsx":
-        return lambda office, figures, issue: render.report_xlsx(target, office, figures, issue, options)
-    return lambda office, figures, issue: render.report_docx_file(target, office, figures, issue, options)
 
 
 def period_dates(year: int, last_month: int) -> tuple[dt.date, dt.date]:
@@ -199,7 +189,7 @@ class ReportPage(QWidget):
         if not chosen:
             return
         target = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt}" else Path(f"{chosen}.{fmt}")
-        writer = report_writer(fmt, target, render.Options(profile.load()))
+        writer = render.report_writer(fmt, target, render.Options(profile.load()))
         db, issue = self.context.db, self.issue.isChecked()
 
         def done(issued, error) -> None:

@@ -5,7 +5,7 @@ PDFs come back as bytes (the GUI previews and prints them, the CLI saves them wi
 """
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -137,3 +137,17 @@ def report_xlsx(target: Path, office: Mapping[str, str], figures: Mapping[str, A
                                      appendix.records, wide=len(appendix.columns) > 6,
                                      notes=[appendix.note] if appendix.note else []))
     return workbook.write(target, sheets, options.password)
+
+
+ReportWriter = Callable[[Mapping[str, str], Mapping[str, Any], Issue], object]
+
+
+def report_writer(fmt: str, target: Path, options: Options) -> ReportWriter:
+    """The report written as `fmt` ("pdf", "xlsx" or "docx") to `target`: the writer the documents
+    service `report_document` calls with the office, the figures and the issue."""
+    if fmt == "pdf":
+        return lambda office, figures, issue: pdf.save(report_pdf(office, figures, issue, options), target,
+                                                       options.password)
+    if fmt == "xlsx":
+        return lambda office, figures, issue: report_xlsx(target, office, figures, issue, options)
+    return lambda office, figures, issue: report_docx_file(target, office, figures, issue, options)

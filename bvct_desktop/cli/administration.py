@@ -1,0 +1,93 @@
+"""Setting up and running the office: `bvct init`, `bvct settings` and `bvct users`."""
+
+from .. import paths
+from ..core import settings, users, vault
+from ..core.permissions import ROLES
+from . import credentials
+from .arguments import open_database
+from .parser import VietnameseParser
+
+
+def register_init(commands) -> None:
+    init = commands.add_parser("init", help="tạo cơ sở dữ liệu mới với một quản trị viên")
+    init.set_defaults(handler=cmd_init)
+    init.add_argument("--admin", required=True, help="tên đăng nhập của quản trị viên")
+
+
+def register(commands) -> None:
+    """`settings` and `users`."""
+    settings_parser = commands.add_parser("settings", help="thiết lập của cơ quan")
+    settings_parser.set_defaults(handler=cmd_settings)
+    settings_commands = settings_parser.add_subparsers(dest="action", required=True, metavar="list|set",
+                                                parser_class=VietnameseParser)
+    settings_commands.add_parser("list", help="liệt kê thiết lập")
+    setter = settings_commands.add_parser("set", help="đặt một thiết lập")
+    setter.add_argument("key", metavar="KHÓA")
+    setter.add_argument("value", metavar="GIÁ_TRỊ")
+
+    users_parser = commands.add_parser("users", help="tài khoản người dùng")
+    users_parser.set_defaults(handler=cmd_users)
+    user_commands = users_parser.add_subparsers(dest="action", required=True, metavar="add|list|disable|passwd",
+                                         parser_class=VietnameseParser)
+    add = user_commands.add_parser("add", help="thêm người dùng")
+    add.add_argument("name", metavar="TÊN")
+    add.add_argument("--role", required=True, choices=list(ROLES))
+    add.add_argument("--new-password-file")
+    user_commands.add_parser("list", help="liệt kê người dùng")
+    disable = user_commands.add_parser("disable", help="khóa người dùng")
+    disable.add_argument("name", metavar="TÊN")
+    passwd = user_commands.add_parser("passwd", help="đổi mật khẩu")
+    passwd.add_argument("name", metavar="TÊN")
+    passwd.add_argument("--new-password-file")
+    passwd.add_argument("--recovery-key-file")
+
+
+def cmd_init(args) -> int:
+    path = paths.database_from(args.db)
+    password = credentials.password(args.password_file, "Mật khẩu quản trị viên: ")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    recovery = vault.create(path, args.admin, password)
+    print(f"Đã tạo cơ sở dữ liệu: {path}")
+    print(f"Quản trị viên: {args.admin}")
+    print("KHÓA KHÔI PHỤC (chỉ hiện một lần; chép lại và cất giữ an toàn, tách khỏi máy tính):")
+    print(recovery)
+    return 0
+
+
+def cmd_settings(args) -> int:
+    db = open_database(args)
+    try:
+        if args.action == "list":
+            for key, value in settings.list_settings(db).items():
+                print(f"{key}\t{value}")
+        else:
+            value = settings.set_setting(db, args.key, args.value)
+            print(f"Đã đặt {args.key} = {value}")
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_users(args) -> int:
+    if args.action == "passwd" and args.recovery_key_file:
+        recovery = credentials.read_secret_file(args.recovery_key_file, "khóa khôi phục")
+        db = vault.unlock_with_recovery_key(paths.database_from(args.db), recovery)
+    else:
+        db = open_database(args)
+    try:
+        if args.action == "add":
+            users.add(db, args.name, args.role, credentials.new_password(args.new_password_file))
+            print(f"Đã thêm người dùng «{args.name}» ({ROLES[args.role]}).")
+        elif args.action == "list":
+            for account in users.list_accounts(db):
+                state = "" if account.active else " (đã khóa)"
+                print(f"{account.name}\t{account.role}\t{ROLES.get(account.role, '')}{state}")
+        elif args.action == "disable":
+            users.disable(db, args.name)
+            print(f"Đã khóa người dùng «{args.name}».")
+        else:
+            users.change_password(db, args.name, credentials.new_password(args.new_password_file))
+            print(f"Đã đổi mật khẩu của «{args.name}».")
+    finally:
+        db.close()
+    return 0

@@ -1,0 +1,72 @@
+"""What several commands read from their arguments: dates and periods, the database to open
+with the acting user's credentials, and the options of a document (profile, secrecy, password)."""
+
+import datetime as dt
+from pathlib import Path
+
+from .. import paths
+from ..core import vault
+from ..core.database import Database
+from ..core.dates import parse_cli_date
+from ..core.errors import InputError, RowProblem
+from ..io.documents import profile, render
+from . import credentials
+
+
+def cli_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return parse_cli_date(text)
+    except RowProblem as problem:
+        raise InputError(problem.message[0].upper() + problem.message[1:] + ".") from None
+
+
+def period(args) -> tuple[dt.date | None, dt.date | None]:
+    """`--from` and `--to`; the end may not come before the start."""
+    start, end = cli_date(args.start), cli_date(args.end)
+    if start and end and end < start:
+        raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
+    return start, end
+
+
+def open_database(args) -> Database:
+    path = paths.database_from(args.db)
+    user = credentials.user(args.user)
+    return vault.unlock(path, user, credentials.password(args.password_file))
+
+
+def add_document_options(parser, out: str) -> None:
+    """`--out`, `--profile`, `--secret`/`--no-secret` and `--encrypt-password-file`."""
+    parser.add_argument("--out", required=True, metavar=out)
+    parser.add_argument("--profile", default=profile.DEFAULT, help="hồ sơ thể thức (mặc định hd36)")
+    secrecy = parser.add_mutually_exclusive_group()
+    secrecy.add_argument("--secret", dest="secrecy", action="store_const", const=render.SECRET,
+                         help="đóng dấu MẬT trên mọi trang (lần in này)")
+    secrecy.add_argument("--no-secret", dest="secrecy", action="store_const", const="",
+                         help="không đóng dấu MẬT (lần in này)")
+    parser.add_argument("--encrypt-password-file", help="mã hóa tệp bằng mật khẩu trong tệp này")
+
+
+def encryption_password(args) -> str | None:
+    """The password of `--encrypt-password-file`, or None to write the file unencrypted."""
+    if not getattr(args, "encrypt_password_file", None):
+        return None
+    return credentials.read_secret_file(args.encrypt_password_file, "mật khẩu mã hóa")
+
+
+def document_options(args) -> render.Options:
+    return render.Options(profile.load(getattr(args, "profile", profile.DEFAULT)),
+                          getattr(args, "secrecy", None), encryption_password(args))
+
+
+def out_suffix(out: Path, allowed: tuple[str, ...]) -> str:
+    """The output file's suffix, one of `allowed`."""
+    suffix = out.suffix.lower()
+    if suffix not in allowed:
+        raise InputError(f"Tệp «{out.name}» phải có đuôi {' hoặc '.join(allowed)}.")
+    return suffix
+
+
+def encrypted_note(password: str | None) -> str:
+    return " (đã mã hóa)" if password else ""

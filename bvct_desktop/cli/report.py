@@ -1,0 +1,67 @@
+"""`bvct report`: the periodic report's figures as JSON, or the report as a document (pdf, xlsx,
+docx), a draft unless `--issue` reserves the next number."""
+
+import json
+from pathlib import Path
+
+from ..core import documents_data, report
+from ..core.documents_data import Issue
+from ..core.errors import InputError
+from ..core.files import atomic_output
+from ..io.documents import render
+from ..io.documents.report_content import subject
+from .arguments import document_options, encrypted_note, open_database, out_suffix, period
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("report", help="báo cáo định kỳ cho một kỳ")
+    parser.set_defaults(handler=cmd_report)
+    parser.add_argument("--from", dest="start", required=True)
+    parser.add_argument("--to", dest="end", required=True)
+    parser.add_argument("--format", required=True, choices=["json", "xlsx", "pdf", "docx"])
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--issue", action="store_true", help="phát hành (lấy số văn bản)")
+    parser.add_argument("--encrypt-password-file")
+
+
+def cmd_report(args) -> int:
+    start, end = period(args)
+    if args.format == "json":
+        if args.issue:
+            raise InputError("--issue chỉ dùng khi lập báo cáo dạng pdf, xlsx hoặc docx.")
+        return _figures(args, start, end)
+    return _document(args, start, end)
+
+
+def _figures(args, start, end) -> int:
+    db = open_database(args)
+    try:
+        figures = report.figures(db, start, end)
+    finally:
+        db.close()
+    text = json.dumps(figures, ensure_ascii=False, indent=2)
+    if args.out == "-":
+        print(text)
+    else:
+        with atomic_output(Path(args.out)) as temp:
+            temp.write_text(text + "\n", encoding="utf-8")
+        print(f"Đã ghi số liệu báo cáo: {args.out}")
+    return 0
+
+
+def _document(args, start, end) -> int:
+    out, chosen = Path(args.out), document_options(args)
+    out_suffix(out, (f".{args.format}",))
+    db = open_database(args)
+    try:
+        issued: Issue = documents_data.report_document(db, start, end, out, subject(start, end),
+                                                       render.report_writer(args.format, out, chosen),
+                                                       issue=args.issue)
+    finally:
+        db.close()
+    if issued.number is None:
+        print(f"Đã lập dự thảo báo cáo (chưa có số) ra {out}" + encrypted_note(chosen.password))
+    else:
+        print(f"Đã phát hành báo cáo số {issued.number} ngày {issued.on:%d/%m/%Y} ra {out}"
+              + encrypted_note(chosen.password))
+    return 0

@@ -1,0 +1,97 @@
+"""The register workbooks: `bvct template`, `bvct import` and `bvct export`."""
+
+import sys
+from pathlib import Path
+
+from ..core import exporting, importing
+from ..core.kinds import KINDS, kind_named
+from ..core.plans.base import CREATED, UNCHANGED, UPDATED
+from ..io import xlsx_reader, xlsx_writer
+from .arguments import encrypted_note, encryption_password, open_database, period
+
+
+def register(commands) -> None:
+    kinds = list(KINDS)
+
+    template = commands.add_parser("template", help="tệp Excel mẫu để nhập dữ liệu")
+    template.set_defaults(handler=cmd_template)
+    template.add_argument("kind", choices=kinds, metavar="LOẠI")
+    template.add_argument("--out", required=True)
+
+    imp = commands.add_parser("import", help="nhập dữ liệu từ Excel (tất cả hoặc không dòng nào)")
+    imp.set_defaults(handler=cmd_import)
+    imp.add_argument("kind", choices=kinds, metavar="LOẠI")
+    imp.add_argument("file", metavar="TỆP.xlsx")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
+
+    export = commands.add_parser("export", help="xuất dữ liệu ra Excel theo mẫu nhập")
+    export.set_defaults(handler=cmd_export)
+    export.add_argument("kind", choices=kinds, metavar="LOẠI")
+    export.add_argument("--out", required=True)
+    export.add_argument("--from", dest="start")
+    export.add_argument("--to", dest="end")
+    export.add_argument("--encrypt-password-file")
+
+
+def cmd_template(args) -> int:
+    kind = kind_named(args.kind)
+    xlsx_writer.write_template(kind, Path(args.out))
+    print(f"Đã ghi tệp mẫu «{kind.title}»: {args.out}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    kind = kind_named(args.kind)
+    sheet = xlsx_reader.read_first_sheet(Path(args.file))
+    db = open_database(args)
+    try:
+        result = importing.import_sheet(db, kind, sheet, dry_run=args.dry_run)
+    finally:
+        db.close()
+    _print_import(result, Path(args.file).name)
+    if not result.ok:
+        print(f"Không nhập: {len(result.problems)} lỗi; cơ sở dữ liệu không thay đổi.", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _print_import(result: importing.ImportResult, name: str) -> None:
+    heading = "Kiểm tra (không ghi)" if result.dry_run else "Nhập"
+    print(f"{heading} «{result.kind.title}» từ {name}: {result.rows} dòng.")
+    if result.legacy.cells:
+        print(f"  Ô chuyển từ mã cũ (TCVN3/VNI): {result.legacy.cells}")
+        for before, after in result.legacy.samples:
+            print(f"    «{before}» → «{after}»")
+    if result.problems:
+        for problem in result.problems:
+            print(str(problem))
+        return
+    print(f"  Thêm mới: {result.counts[CREATED]}")
+    print(f"  Đã có, không đổi: {result.counts[UNCHANGED]}")
+    print(f"  Cập nhật: {result.counts[UPDATED]}")
+    for line in result.updates[:importing.MAX_UPDATE_LINES]:
+        print(f"    {line}")
+    if len(result.updates) > importing.MAX_UPDATE_LINES:
+        print(f"    … và {len(result.updates) - importing.MAX_UPDATE_LINES} dòng cập nhật khác")
+    for label, value in result.extras.items():
+        shown = f"{len(value)}: {', '.join(value)}" if isinstance(value, list) else value
+        print(f"  {label}: {shown}")
+    if result.ignored_columns:
+        print(f"  Cột không dùng (bỏ qua): {', '.join(result.ignored_columns)}")
+    if result.dry_run:
+        print("Chưa ghi gì vào cơ sở dữ liệu (--dry-run).")
+
+
+def cmd_export(args) -> int:
+    kind = kind_named(args.kind)
+    start, end = period(args)
+    password = encryption_password(args)
+    out = Path(args.out)
+    db = open_database(args)
+    try:
+        count = exporting.export(db, kind, out, lambda rows: xlsx_writer.write_export(kind, rows, out, password),
+                                 start, end)
+    finally:
+        db.close()
+    print(f"Đã xuất {count} dòng «{kind.title}» ra {out}" + encrypted_note(password))
+    return 0
