@@ -18,6 +18,9 @@ import io
 import tempfile
 from pathlib import Path
 
+import common
+import fixtures
+import synthetic
 from reportlab.pdfgen.canvas import Canvas
 
 from bvct_desktop.core import documents_data, report
@@ -25,10 +28,6 @@ from bvct_desktop.core.settings import SETTINGS
 from bvct_desktop.io.documents import fonts, pdf, profile, render
 from bvct_desktop.io.documents.layout import DocumentCanvas
 from bvct_desktop.io.documents.report_content import subject
-
-import common
-import fixtures
-import synthetic
 
 SLIPS = 1_000
 REPORT_ROWS = 1_000_000

@@ -18,6 +18,9 @@ import resource  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import common  # noqa: E402
+import fixtures  # noqa: E402
+import synthetic  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
@@ -30,10 +33,6 @@ from bvct_desktop.gui.context import AppContext  # noqa: E402
 from bvct_desktop.gui.dialogs import Dialogs  # noqa: E402
 from bvct_desktop.gui.qt import QApplication, QLineEdit, Qt, QTableView, QVBoxLayout, QWidget  # noqa: E402
 from bvct_desktop.gui.registers import make_register_page  # noqa: E402
-
-import common  # noqa: E402
-import fixtures  # noqa: E402
-import synthetic  # noqa: E402
 
 ROWS = 200_000
 OPEN_TARGET, KEY_TARGET, RSS_TARGET_MB = 1.0, 0.050, 300
