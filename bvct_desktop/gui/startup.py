@@ -1,5 +1,6 @@
 """The first run: the office's name and place, the administrator account, then the recovery
-key shown once — kept (copied or saved) and confirmed before the program opens."""
+key shown once — kept (copied or saved) and confirmed before the program opens. Each page's
+layout is a Designer form: ui/first_run_office.ui, first_run_admin.ui, first_run_recovery.ui."""
 
 from pathlib import Path
 
@@ -8,25 +9,16 @@ from ..core.database import Clock, Database, system_clock
 from ..core.errors import BvctError, InputError
 from ..core.files import atomic_output
 from . import printing
+from .designer.ui_first_run_admin import Ui_FirstRunAdmin
+from .designer.ui_first_run_office import Ui_FirstRunOffice
+from .designer.ui_first_run_recovery import Ui_FirstRunRecovery
 from .dialogs import Dialogs
 from .icons import icon
 from .login import DATABASE_FILTER
-from .look import ErrorLabel, styled, wait_cursor
-from .qt import (
-    QApplication,
-    QCheckBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWizard,
-    QWizardPage,
-)
+from .look import wait_cursor
+from .qt import QApplication, QLineEdit, QWizard, QWizardPage
 
 OFFICE_KEYS = ("co_quan_cap_tren", "co_quan", "dia_danh")
-DEFAULT_ADMIN = "quantri"
 OPEN_OTHER = 2  # the wizard's result when the officer chose an existing database instead
 
 
@@ -65,32 +57,17 @@ class FirstRunWizard(QWizard):
             super().reject()
 
 
-class OfficePage(QWizardPage):
+class OfficePage(QWizardPage, Ui_FirstRunOffice):
     def __init__(self, wizard: FirstRunWizard):
         super().__init__()
-        self.setTitle("Chào mừng đến với BVCT Desktop")
-        self.setSubTitle("Chưa có cơ sở dữ liệu. Hãy nhập tên cơ quan và địa danh dùng trên văn bản; "
-                         "có thể sửa lại sau trong Quản trị › Thiết lập.")
-        self.fields: dict[str, QLineEdit] = {}
-        form = QFormLayout()
-        for key in OFFICE_KEYS:
-            setting = settings.BY_KEY[key]
-            self.fields[key] = QLineEdit(setting.default)
-            form.addRow(f"{setting.label}:", self.fields[key])
-        where = QLabel(f"Cơ sở dữ liệu sẽ được tạo tại:\n{wizard.path}")
-        where.setWordWrap(True)
-        other = QPushButton("Mở cơ sở dữ liệu khác…")
-        other.setToolTip("Dùng một cơ sở dữ liệu đã có (ví dụ chép từ máy khác)")
-        other.clicked.connect(wizard.open_other)
-        row = QHBoxLayout()
-        row.addWidget(where, 1)
-        row.addWidget(other)
-        self.error = ErrorLabel()
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
+        # The rows follow the settings' declarations; made before the form's widgets, they come first
+        # in the tab order and take the focus when the page opens.
+        self.fields = {key: QLineEdit(settings.BY_KEY[key].default, self) for key in OFFICE_KEYS}
+        self.setupUi(self)
+        for key, field in self.fields.items():
+            self.form.addRow(f"{settings.BY_KEY[key].label}:", field)
+        self.where.setText(self.where.text().format(path=wizard.path))
+        self.other_button.clicked.connect(wizard.open_other)
 
     def values(self) -> dict[str, str]:
         return {key: field.text() for key, field in self.fields.items()}
@@ -108,32 +85,15 @@ class OfficePage(QWizardPage):
         return True
 
 
-class AdminPage(QWizardPage):
+class AdminPage(QWizardPage, Ui_FirstRunAdmin):
     def __init__(self, wizard: FirstRunWizard):
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Tài khoản quản trị viên")
-        self.setSubTitle("Quản trị viên thêm người dùng, phân quyền và sao lưu. Mật khẩu cần ít nhất "
-                         f"{passwords.MIN_LENGTH} ký tự, không trùng tên đăng nhập, không phải mật khẩu phổ biến.")
+        self.setupUi(self)
+        self.setSubTitle(self.subTitle().format(min_length=passwords.MIN_LENGTH))
         self.setCommitPage(True)
-        self.name = QLineEdit(DEFAULT_ADMIN)
-        self.password = QLineEdit()
-        self.again = QLineEdit()
-        for field in (self.password, self.again):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.hint = ErrorLabel()
-        self.error = ErrorLabel()
         for field in (self.name, self.password):
             field.textChanged.connect(self._update_hint)
-        form = QFormLayout()
-        form.addRow("Tên đăng nhập:", self.name)
-        form.addRow("Mật khẩu:", self.password)
-        form.addRow("Nhập lại mật khẩu:", self.again)
-        form.addRow("", self.hint)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        layout.addWidget(self.error)
 
     def _update_hint(self) -> None:
         if not self.password.text():
@@ -171,36 +131,15 @@ class AdminPage(QWizardPage):
         return True
 
 
-class RecoveryPage(QWizardPage):
+class RecoveryPage(QWizardPage, Ui_FirstRunRecovery):
     def __init__(self, wizard: FirstRunWizard):
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Khóa khôi phục")
-        self.setSubTitle("Khóa này mở được cơ sở dữ liệu khi quản trị viên quên mật khẩu. Nó CHỈ HIỆN MỘT LẦN: "
-                         "hãy chép ra giấy hoặc lưu vào tệp, cất giữ an toàn, tách khỏi máy tính này.")
-        self.key = QLineEdit()
-        styled(self.key, "recoveryKey")
-        self.key.setReadOnly(True)
-        copy = QPushButton("Sao chép")
-        copy.clicked.connect(self.copy_key)
-        save = QPushButton("Lưu vào tệp…")
-        save.clicked.connect(self.save_key)
-        print_sheet = QPushButton("In phiếu khóa khôi phục…")
-        print_sheet.clicked.connect(self.print_key)
-        self.kept = QCheckBox("Tôi đã chép, lưu hoặc in khóa khôi phục và cất giữ ở nơi an toàn.")
+        self.setupUi(self)
+        self.copy_button.clicked.connect(self.copy_key)
+        self.save_button.clicked.connect(self.save_key)
+        self.print_button.clicked.connect(self.print_key)
         self.kept.toggled.connect(self.completeChanged)
-        self.status = ErrorLabel()
-        buttons = QHBoxLayout()
-        buttons.addWidget(copy)
-        buttons.addWidget(save)
-        buttons.addWidget(print_sheet)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.key)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        layout.addWidget(self.kept)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         self.key.setText(self._wizard.recovery_key)
