@@ -1,6 +1,7 @@
 """Báo cáo: the periodic report's figures for a chosen period (6 tháng, 9 tháng, năm or any
 dates), with the breakdowns, and the report as PDF, Excel or Word (a draft, or issued with
-the next number) written off the GUI thread by the documents services."""
+the next number) written off the GUI thread by the documents services. The layout is the
+Designer form ui/report_page.ui; the breakdown tables follow the core's list of breakdowns."""
 
 import datetime as dt
 from pathlib import Path
@@ -14,33 +15,15 @@ from ..io.documents import profile, render
 from ..io.documents.report_content import subject
 from . import reauth
 from .context import AppContext
-from .look import ErrorLabel, heading, wait_cursor
-from .qt import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDate,
-    QDateEdit,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    Qt,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from .designer.ui_report_page import Ui_ReportPage
+from .look import wait_cursor
+from .qt import QAbstractItemView, QDate, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QWidget
 from .workers import run_in_background
 
 # (name in the list, last month of the period; None = the dates typed by the officer)
 PERIODS = (("6 tháng đầu năm", 6), ("9 tháng", 9), ("Cả năm", 12), ("Tùy chọn", None))
-# format → (button, file filter)
-FORMATS = {"pdf": ("Xuất PDF…", "Tệp PDF (*.pdf)"), "xlsx": ("Xuất Excel…", "Sổ tính Excel (*.xlsx)"),
-           "docx": ("Xuất Word…", "Văn bản Word (*.docx)")}
+# format → file filter (the form's button for it is `<format>_button`)
+FORMATS = {"pdf": "Tệp PDF (*.pdf)", "xlsx": "Sổ tính Excel (*.xlsx)", "docx": "Văn bản Word (*.docx)"}
 
 
 def period_dates(year: int, last_month: int) -> tuple[dt.date, dt.date]:
@@ -52,9 +35,8 @@ def number_text(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def table(headers: tuple[str, str]) -> QTableWidget:
-    widget = QTableWidget(0, 2)
-    widget.setHorizontalHeaderLabels(list(headers))
+def figures_table(widget: QTableWidget) -> QTableWidget:
+    """A label and its count per row: read-only, whole rows selected, the label column stretched."""
     widget.verticalHeader().hide()
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -73,61 +55,37 @@ def fill(widget: QTableWidget, rows: list[tuple[str, int]]) -> None:
         widget.setItem(row, 1, count)
 
 
-class ReportPage(QWidget):
+class ReportPage(QWidget, Ui_ReportPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
+        self.setupUi(self)
         self.context = context
         self.figures: dict | None = None
-        self.may_export = allows(context.db.actor.role, Action.EXPORT)
-        today = context.clock().date()
-        self.period = QComboBox()
+        self.task = None
         for name, _month in PERIODS:
             self.period.addItem(name)
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setValue(today.year)
-        self.start, self.end = QDateEdit(), QDateEdit()
-        for edit in (self.start, self.end):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setCalendarPopup(True)
-        run = QPushButton("Lập số liệu")
-        run.setDefault(True)
-        run.clicked.connect(self.refresh)
+        self.year.setValue(context.clock().date().year)
+        self.run_button.clicked.connect(self.refresh)
         self.start.dateChanged.connect(self.end.setMinimumDate)  # a period never ends before it starts
         self.period.currentIndexChanged.connect(self._preset)
         self.year.valueChanged.connect(self._preset)
 
-        chooser = QHBoxLayout()
-        for label, widget in (("Kỳ báo cáo:", self.period), ("Năm:", self.year), ("Từ ngày:", self.start),
-                              ("Đến ngày:", self.end)):
-            chooser.addWidget(QLabel(label))
-            chooser.addWidget(widget)
-        chooser.addWidget(run)
-        chooser.addStretch(1)
-
-        self.summary = QLabel()
-        self.error = ErrorLabel()
-        self.main_table = table(("Nội dung", "Số lượng"))
+        figures_table(self.main_table)
         rows_height = len(FIGURE_LABELS) * self.main_table.verticalHeader().defaultSectionSize()
         self.main_table.setMinimumHeight(rows_height + self.main_table.horizontalHeader().sizeHint().height() + 4)
-        self.breakdowns = {key: table((label, "Số lượng")) for key, label in BREAKDOWN_LABELS.items()}
-        grid = QGridLayout()
-        for i, widget in enumerate(self.breakdowns.values()):
-            grid.addWidget(widget, i // 2, i % 2)
-        figures_box = QGroupBox("Số liệu chính")
-        QVBoxLayout(figures_box).addWidget(self.main_table)
-        details_box = QGroupBox("Chi tiết")
-        details_box.setLayout(grid)
+        count_header = self.main_table.horizontalHeaderItem(1).text()
+        self.breakdowns: dict[str, QTableWidget] = {}
+        for i, (key, label) in enumerate(BREAKDOWN_LABELS.items()):
+            self.breakdowns[key] = figures_table(QTableWidget(0, 2))
+            self.breakdowns[key].setHorizontalHeaderLabels([label, count_header])
+            self.details_grid.addWidget(self.breakdowns[key], i // 2, i % 2)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Báo cáo định kỳ", "Số liệu đếm từ các sổ theo dõi; hồ sơ trong thùng rác không "
-                                 "được tính. Kỳ báo cáo gồm cả ngày đầu và ngày cuối."))
-        layout.addLayout(chooser)
-        layout.addLayout(self._export_row())
-        layout.addWidget(self.summary)
-        layout.addWidget(self.error)
-        layout.addWidget(figures_box)
-        layout.addWidget(details_box, 1)
+        role = context.db.actor.role
+        self.issue.setVisible(allows(role, Action.REPORT_ISSUE) and not context.read_only)
+        self.export_buttons = {fmt: getattr(self, f"{fmt}_button") for fmt in FORMATS}
+        for fmt, button in self.export_buttons.items():
+            button.clicked.connect(lambda _checked=False, fmt=fmt: self.export(fmt))
+            button.setVisible(allows(role, Action.EXPORT))
         self._preset()
 
     def _preset(self) -> None:
@@ -158,30 +116,13 @@ class ReportPage(QWidget):
         for key, widget in self.breakdowns.items():
             fill(widget, list(self.figures[key].items()))
 
-    def _export_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.issue = QCheckBox("Phát hành (lấy số văn bản)")
-        self.issue.setToolTip("Không chọn: lập dự thảo, chưa có số. Chọn: lấy số báo cáo tiếp theo của nhiệm kỳ.")
-        self.issue.setVisible(allows(self.context.db.actor.role, Action.REPORT_ISSUE) and not self.context.read_only)
-        row.addWidget(self.issue)
-        self.export_buttons = {}
-        for fmt, (text, _filter) in FORMATS.items():
-            button = QPushButton(text)
-            button.clicked.connect(lambda _checked=False, fmt=fmt: self.export(fmt))
-            button.setVisible(self.may_export)
-            self.export_buttons[fmt] = button
-            row.addWidget(button)
-        row.addStretch(1)
-        self.task = None
-        return row
-
     def export_excel(self) -> None:
         """Ctrl+E on this page."""
         self.export("xlsx")
 
     def export(self, fmt: str) -> None:
         start, end = self.chosen_period()
-        _text, filter_text = FORMATS[fmt]
+        filter_text = FORMATS[fmt]
         if not reauth.confirm(self.context, self, "xuất báo cáo"):
             return
         chosen = self.context.dialogs.save_file(self, "Lưu báo cáo", f"bao-cao-{start:%Y%m%d}-{end:%Y%m%d}.{fmt}",

@@ -1,4 +1,5 @@
-"""Nhật ký: the audit trail with filters (days, user), its integrity check and an xlsx export."""
+"""Nhật ký: the audit trail with filters (days, user), its integrity check and an xlsx export.
+The page is the Designer form ui/admin_audit.ui."""
 
 import datetime as dt
 from pathlib import Path
@@ -9,24 +10,9 @@ from ...core.permissions import Action, allows
 from ...io.audit_xlsx import export_audit, readable
 from .. import reauth
 from ..context import AppContext
-from ..look import ErrorLabel, heading, wait_cursor
-from ..qt import (
-    QAbstractItemView,
-    QAbstractTableModel,
-    QColor,
-    QDate,
-    QDateEdit,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QModelIndex,
-    QPushButton,
-    Qt,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from ..designer.ui_admin_audit import Ui_AuditPage
+from ..look import wait_cursor
+from ..qt import QAbstractTableModel, QColor, QDate, QHeaderView, QModelIndex, Qt, QWidget
 
 ROOT = QModelIndex()  # the invisible root of a flat table
 DEFAULT_DAYS = 30
@@ -64,56 +50,26 @@ class AuditModel(QAbstractTableModel):
         return None
 
 
-def date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
-class AuditPage(QWidget):
+class AuditPage(QWidget, Ui_AuditPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
+        self.setupUi(self)
         self.context = context
         today = context.clock().date()
-        self.start = date_edit(today - dt.timedelta(days=DEFAULT_DAYS))
-        self.end = date_edit(today)
-        self.user = QLineEdit()
-        self.user.setPlaceholderText("mọi người dùng")
-        show = QPushButton("Xem")
-        show.setDefault(True)
-        show.clicked.connect(self.refresh)
+        self.start.setDate(qdate(today - dt.timedelta(days=DEFAULT_DAYS)))
+        self.end.setDate(qdate(today))
+        self.show_button.clicked.connect(self.refresh)
         self.user.returnPressed.connect(self.refresh)
-        verify = QPushButton("Kiểm tra toàn vẹn nhật ký")
-        verify.clicked.connect(self.verify)
-        self.export_button = QPushButton("Xuất Excel…")
+        self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(self.export)
         self.export_button.setVisible(allows(context.db.actor.role, Action.EXPORT))
         self.model = AuditModel(self)
-        self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.count = QLabel()
-        self.message = ErrorLabel()
-        filters = QHBoxLayout()
-        for label, widget in (("Từ ngày:", self.start), ("Đến ngày:", self.end), ("Người dùng:", self.user)):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(widget)
-        filters.addWidget(show)
-        filters.addStretch(1)
-        filters.addWidget(verify)
-        filters.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Nhật ký hoạt động", "Mọi đăng nhập, thay đổi, nhập, xuất, in, sao lưu và lần bị "
-                                 "từ chối; các mục được xâu chuỗi nên không sửa hay xóa được mà không bị phát hiện."))
-        layout.addLayout(filters)
-        layout.addWidget(self.message)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.count)
         self.refresh()
 
     def filters(self) -> tuple[dt.date, dt.date, str | None]:

@@ -1,6 +1,6 @@
 """Sao lưu: back up now, verify a backup, restore one (administrator); the newest verified
 backup and a warning when it is older than a week. The data-safety services do the work,
-off the GUI thread with a progress dialog."""
+off the GUI thread with a progress dialog. The page is the Designer form ui/admin_backup.ui."""
 
 from pathlib import Path
 
@@ -8,65 +8,27 @@ from ...core import autobackup, backup, backup_log
 from ...core.errors import BvctError
 from ...core.permissions import Action, allows
 from ..context import AppContext
+from ..designer.ui_admin_backup import Ui_BackupPage
 from ..dialogs import YES
-from ..look import ErrorLabel, heading
-from ..qt import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from ..qt import QWidget
 from ..workers import run_in_background
 
 BACKUP_FILTER = f"Bản sao lưu BVCT (*{backup_log.SUFFIX});;Mọi tệp (*)"
 
 
-class BackupPage(QWidget):
+class BackupPage(QWidget, Ui_BackupPage):
     """`restored` is called once a restore replaced the open database (the session logs in again)."""
 
     def __init__(self, context: AppContext, restored, parent=None):
         super().__init__(parent)
+        self.setupUi(self)
         self.context = context
         self._restored = restored
         self.task = None
-        self.newest = QLabel()
-        self.newest.setWordWrap(True)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("mật khẩu của bạn trong bản sao lưu")
-        self.backup_button = QPushButton("Sao lưu ngay…")
         self.backup_button.clicked.connect(self.back_up)
-        self.verify_button = QPushButton("Kiểm tra bản sao lưu…")
         self.verify_button.clicked.connect(self.verify)
-        self.restore_button = QPushButton("Khôi phục từ bản sao lưu…")
         self.restore_button.clicked.connect(self.restore)
         self.restore_button.setVisible(allows(context.db.actor.role, Action.RESTORE) and not context.read_only)
-        self.message = ErrorLabel()
-        self.checks = QLabel()
-        self.checks.setWordWrap(True)
-
-        now_box = QGroupBox("Sao lưu")
-        now_layout = QVBoxLayout(now_box)
-        now_layout.addWidget(self.newest)
-        about = QLabel("Bản sao lưu là một tệp mã hóa gồm dữ liệu, tệp khóa và đầu chuỗi nhật ký; mỗi bản được "
-                       "kiểm tra ngay sau khi ghi. Chương trình cũng tự sao lưu khi đóng (mỗi ngày một lần).")
-        about.setWordWrap(True)
-        now_layout.addWidget(about)
-        row = QHBoxLayout()
-        row.addWidget(self.backup_button)
-        row.addStretch(1)
-        now_layout.addLayout(row)
-        check_box = QGroupBox("Kiểm tra và khôi phục")
-        form = QFormLayout(check_box)
-        form.addRow("Mật khẩu:", self.password)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.verify_button)
-        buttons.addWidget(self.restore_button)
-        buttons.addStretch(1)
-        form.addRow("", buttons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Sao lưu và khôi phục", "Kiểm tra và khôi phục mở bản sao lưu bằng tài khoản có "
-                                 "trong chính bản sao lưu đó."))
-        layout.addWidget(now_box)
-        layout.addWidget(check_box)
-        layout.addWidget(self.message)
-        layout.addWidget(self.checks)
-        layout.addStretch(1)
         self.show_newest()
 
     def show_newest(self) -> None:

@@ -1,31 +1,22 @@
-"""Mật khẩu của tôi: every user changes their own password."""
+"""Mật khẩu của tôi: every user changes their own password. The page is the Designer form
+ui/admin_password.ui."""
 
-from ...core import users
+from ...core import passwords, users
 from ...core.errors import BvctError
 from ..context import AppContext
-from ..look import ErrorLabel, heading
-from ..qt import QFormLayout, QPushButton, QVBoxLayout, QWidget
-from .users_page import matching, password_pair
+from ..designer.ui_admin_password import Ui_PasswordPage
+from ..qt import QWidget
+from .users_page import matching
 
 
-class PasswordPage(QWidget):
+class PasswordPage(QWidget, Ui_PasswordPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
+        self.setupUi(self)
         self.context = context
-        self.password, self.again = password_pair()
-        self.message = ErrorLabel()
-        change = QPushButton("Đổi mật khẩu")
-        change.clicked.connect(self.change)
-        form = QFormLayout()
-        form.addRow("Mật khẩu mới:", self.password)
-        form.addRow("Nhập lại mật khẩu mới:", self.again)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Mật khẩu của tôi", f"Người dùng: {context.db.actor.name}. Mật khẩu mới cần ít "
-                                 "nhất 10 ký tự, không trùng tên đăng nhập, không phải mật khẩu phổ biến."))
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(change)
-        layout.addStretch(1)
+        self.page_subtitle.setText(self.page_subtitle.text().format(user=context.db.actor.name,
+                                                                    min_length=passwords.MIN_LENGTH))
+        self.change_button.clicked.connect(self.change)
 
     def change(self) -> None:
         db = self.context.db

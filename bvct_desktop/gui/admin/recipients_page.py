@@ -1,59 +1,29 @@
 """Nơi nhận phiếu: the police units slips are sent to. Units are renamed when the police
-reorganise (old slips keep pointing at the same entry) and set aside, never deleted."""
+reorganise (old slips keep pointing at the same entry) and set aside, never deleted. The page
+is the Designer form ui/admin_recipients.ui."""
 
 from ...core import recipients
 from ...core.errors import BvctError
 from ..context import AppContext
-from ..look import ErrorLabel, heading
-from ..qt import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from ..designer.ui_admin_recipients import Ui_RecipientsPage
+from ..qt import QHeaderView, QTableWidgetItem, QWidget
 
 ACTIVE, INACTIVE = "Đang dùng", "Ngừng dùng"
 
 
-class RecipientsPage(QWidget):
+class RecipientsPage(QWidget, Ui_RecipientsPage):
     def __init__(self, context: AppContext, may_edit: bool, parent=None):
         super().__init__(parent)
+        self.setupUi(self)
         self.context = context
         self.entries: list[recipients.Recipient] = []
-        self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Tên nơi nhận", "Trạng thái"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText("ví dụ: Phòng PV06 – Công an tỉnh Lâm Đồng")
-        self.add_button = QPushButton("Thêm mới")
         self.add_button.clicked.connect(self.add)
-        self.rename_button = QPushButton("Đổi tên")
         self.rename_button.clicked.connect(self.rename)
-        self.toggle_button = QPushButton("Ngừng dùng")
         self.toggle_button.clicked.connect(self.toggle)
-        self.message = ErrorLabel()
-        editing = QHBoxLayout()
-        editing.addWidget(self.name, 1)
-        for button in (self.add_button, self.rename_button, self.toggle_button):
-            editing.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Nơi nhận phiếu xác minh", "Khi đơn vị công an đổi tên, hãy Đổi tên (phiếu cũ vẫn "
-                                 "gắn với đơn vị đó); đơn vị không còn dùng thì Ngừng dùng — không xóa."))
-        layout.addWidget(self.table, 1)
-        if may_edit and not context.read_only:
-            layout.addLayout(editing)
-        layout.addWidget(self.message)
+        self.editing.setVisible(may_edit and not context.read_only)
         self.refresh()
 
     def refresh(self) -> None:

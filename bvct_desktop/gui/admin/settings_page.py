@@ -1,23 +1,15 @@
 """Thiết lập: the office settings (core/settings declarations), a basic view of what offices
-change most and an advanced view with everything."""
+change most and an advanced view with everything. The page is the Designer form
+ui/admin_settings.ui; its rows follow the settings' declarations."""
+
+from itertools import pairwise
 
 from ...core import settings
 from ...core.errors import BvctError
 from ...core.settings import SETTINGS, Setting
 from ..context import AppContext
-from ..look import ErrorLabel, heading
-from ..qt import (
-    QCheckBox,
-    QComboBox,
-    QDate,
-    QDateEdit,
-    QFormLayout,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from ..designer.ui_admin_settings import Ui_SettingsPage
+from ..qt import QComboBox, QDate, QDateEdit, QLineEdit, QSpinBox, QWidget
 
 BASIC = ("co_quan_cap_tren", "co_quan", "dia_danh", "nguoi_ky", "han_tra_loi_phieu_ngay", "tu_dong_khoa_phut",
          "hoi_lai_mat_khau", "thu_muc_sao_luu_2")
@@ -69,28 +61,20 @@ class SettingField:
         return self.widget.text()
 
 
-class SettingsPage(QWidget):
+class SettingsPage(QWidget, Ui_SettingsPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
+        self.setupUi(self)
         self.context = context
         self.fields = {setting.key: SettingField(setting) for setting in SETTINGS}
-        self.form = QFormLayout()
         for setting in SETTINGS:
             self.form.addRow(f"{setting.label}:", self.fields[setting.key].widget)
-        self.advanced = QCheckBox("Hiện thiết lập nâng cao")
+        for before, after in pairwise([self.advanced, *(field.widget for field in self.fields.values()),
+                                       self.save_button]):
+            QWidget.setTabOrder(before, after)  # top to bottom, the rows between the switch and the button
         self.advanced.toggled.connect(self._show_rows)
-        self.save_button = QPushButton("Lưu thiết lập")
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(not context.read_only)
-        self.message = ErrorLabel()
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Thiết lập của cơ quan", "Dùng trên văn bản in ra và để tính hạn; "
-                                 "mọi thay đổi được ghi vào nhật ký."))
-        layout.addWidget(self.advanced)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.save_button)
-        layout.addStretch(1)
         self.load()
         self._show_rows(False)
 

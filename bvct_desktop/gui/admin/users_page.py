@@ -1,32 +1,14 @@
 """Người dùng (administrator only): accounts and roles; add, reset a password, disable.
-Each account has its own key slot; disabling removes it; the last administrator stays."""
+Each account has its own key slot; disabling removes it; the last administrator stays.
+The page is the Designer form ui/admin_users.ui."""
 
 from ...core import users
 from ...core.errors import BvctError, InputError
 from ...core.permissions import ROLES
 from ..context import AppContext
+from ..designer.ui_admin_users import Ui_UsersPage
 from ..dialogs import YES
-from ..look import ErrorLabel, heading
-from ..qt import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
-
-
-def password_pair() -> tuple[QLineEdit, QLineEdit]:
-    fields = QLineEdit(), QLineEdit()
-    for field in fields:
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-    return fields
+from ..qt import QHeaderView, QLineEdit, QTableWidgetItem, QWidget
 
 
 def matching(first: QLineEdit, again: QLineEdit) -> str:
@@ -35,48 +17,20 @@ def matching(first: QLineEdit, again: QLineEdit) -> str:
     return first.text()
 
 
-class UsersPage(QWidget):
+class UsersPage(QWidget, Ui_UsersPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
+        self.setupUi(self)
         self.context = context
         self.accounts: list[users.Account] = []
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Tên đăng nhập", "Vai trò", "Trạng thái"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.name = QLineEdit()
-        self.role = QComboBox()
         for role, label in ROLES.items():
             self.role.addItem(label, role)
-        self.password, self.again = password_pair()
-        self.add_button = QPushButton("Thêm người dùng")
         self.add_button.clicked.connect(self.add)
-        self.reset_button = QPushButton("Đặt lại mật khẩu")
         self.reset_button.clicked.connect(self.reset_password)
-        self.disable_button = QPushButton("Khóa tài khoản")
         self.disable_button.clicked.connect(self.disable)
-        self.message = ErrorLabel()
-        form = QFormLayout()
-        form.addRow("Tên đăng nhập:", self.name)
-        form.addRow("Vai trò:", self.role)
-        form.addRow("Mật khẩu mới:", self.password)
-        form.addRow("Nhập lại mật khẩu:", self.again)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.reset_button, self.disable_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Người dùng và vai trò", "Quản trị: mọi việc · Lãnh đạo: thêm phát hành báo cáo, "
-                                 "xem nhật ký · Chuyên viên: nhập, sửa, in, sao lưu · Chỉ xem: xem và tìm kiếm."))
-        layout.addWidget(self.table, 1)
-        if not context.read_only:
-            layout.addLayout(form)
-            layout.addLayout(buttons)
-        layout.addWidget(self.message)
+        self.editing.setVisible(not context.read_only)
         self.refresh()
 
     def refresh(self) -> None:

@@ -47,6 +47,7 @@ class Ui_FirstRunRecovery(object):
 
         self.buttons.addItem(self.buttons_spacer)
 
+        self.buttons.setStretch(3, 1)
 
         self.recovery_layout.addLayout(self.buttons)
 

@@ -110,6 +110,7 @@ class Ui_LoginDialog(object):
 
         self.buttons.addWidget(self.quit_button)
 
+        self.buttons.setStretch(0, 1)
 
         self.login_layout.addLayout(self.buttons)
 

@@ -1,0 +1,144 @@
+# Generated from ui/admin_audit.ui by ui/compile.py (pyside6-uic): do not edit.
+# Change the form in Qt Designer (pyside6-designer ui/admin_audit.ui), then run: python ui/compile.py
+
+from ..qt import (
+    QAbstractItemView,
+    QCoreApplication,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from ..look import ErrorLabel
+
+class Ui_AuditPage(object):
+    def setupUi(self, AuditPage):
+        if not AuditPage.objectName():
+            AuditPage.setObjectName(u"AuditPage")
+        self.audit_layout = QVBoxLayout(AuditPage)
+        self.audit_layout.setObjectName(u"audit_layout")
+        self.heading = QWidget(AuditPage)
+        self.heading.setObjectName(u"heading")
+        self.heading_layout = QVBoxLayout(self.heading)
+        self.heading_layout.setObjectName(u"heading_layout")
+        self.heading_layout.setContentsMargins(0, 0, 0, 6)
+        self.page_title = QLabel(self.heading)
+        self.page_title.setObjectName(u"page_title")
+        self.page_title.setProperty(u"look", u"pageTitle")
+
+        self.heading_layout.addWidget(self.page_title)
+
+        self.page_subtitle = QLabel(self.heading)
+        self.page_subtitle.setObjectName(u"page_subtitle")
+        self.page_subtitle.setWordWrap(True)
+        self.page_subtitle.setProperty(u"look", u"pageSubtitle")
+
+        self.heading_layout.addWidget(self.page_subtitle)
+
+
+        self.audit_layout.addWidget(self.heading)
+
+        self.filter_row = QHBoxLayout()
+        self.filter_row.setObjectName(u"filter_row")
+        self.start_label = QLabel(AuditPage)
+        self.start_label.setObjectName(u"start_label")
+
+        self.filter_row.addWidget(self.start_label)
+
+        self.start = QDateEdit(AuditPage)
+        self.start.setObjectName(u"start")
+        self.start.setDisplayFormat(u"dd/MM/yyyy")
+        self.start.setCalendarPopup(True)
+
+        self.filter_row.addWidget(self.start)
+
+        self.end_label = QLabel(AuditPage)
+        self.end_label.setObjectName(u"end_label")
+
+        self.filter_row.addWidget(self.end_label)
+
+        self.end = QDateEdit(AuditPage)
+        self.end.setObjectName(u"end")
+        self.end.setDisplayFormat(u"dd/MM/yyyy")
+        self.end.setCalendarPopup(True)
+
+        self.filter_row.addWidget(self.end)
+
+        self.user_label = QLabel(AuditPage)
+        self.user_label.setObjectName(u"user_label")
+
+        self.filter_row.addWidget(self.user_label)
+
+        self.user = QLineEdit(AuditPage)
+        self.user.setObjectName(u"user")
+
+        self.filter_row.addWidget(self.user)
+
+        self.show_button = QPushButton(AuditPage)
+        self.show_button.setObjectName(u"show_button")
+
+        self.filter_row.addWidget(self.show_button)
+
+        self.filters_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.filter_row.addItem(self.filters_spacer)
+
+        self.verify_button = QPushButton(AuditPage)
+        self.verify_button.setObjectName(u"verify_button")
+
+        self.filter_row.addWidget(self.verify_button)
+
+        self.export_button = QPushButton(AuditPage)
+        self.export_button.setObjectName(u"export_button")
+
+        self.filter_row.addWidget(self.export_button)
+
+        self.filter_row.setStretch(7, 1)
+
+        self.audit_layout.addLayout(self.filter_row)
+
+        self.message = ErrorLabel(AuditPage)
+        self.message.setObjectName(u"message")
+
+        self.audit_layout.addWidget(self.message)
+
+        self.view = QTableView(AuditPage)
+        self.view.setObjectName(u"view")
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setVisible(False)
+
+        self.audit_layout.addWidget(self.view)
+
+        self.count = QLabel(AuditPage)
+        self.count.setObjectName(u"count")
+
+        self.audit_layout.addWidget(self.count)
+
+        self.audit_layout.setStretch(3, 1)
+
+        self.retranslateUi(AuditPage)
+
+        self.show_button.setDefault(True)
+
+    # setupUi
+
+    def retranslateUi(self, AuditPage):
+        self.page_title.setText(QCoreApplication.translate("AuditPage", u"Nh\u1eadt k\u00fd ho\u1ea1t \u0111\u1ed9ng", None))
+        self.page_subtitle.setText(QCoreApplication.translate("AuditPage", u"M\u1ecdi \u0111\u0103ng nh\u1eadp, thay \u0111\u1ed5i, nh\u1eadp, xu\u1ea5t, in, sao l\u01b0u v\u00e0 l\u1ea7n b\u1ecb t\u1eeb ch\u1ed1i; c\u00e1c m\u1ee5c \u0111\u01b0\u1ee3c x\u00e2u chu\u1ed7i n\u00ean kh\u00f4ng s\u1eeda hay x\u00f3a \u0111\u01b0\u1ee3c m\u00e0 kh\u00f4ng b\u1ecb ph\u00e1t hi\u1ec7n.", None))
+        self.start_label.setText(QCoreApplication.translate("AuditPage", u"T\u1eeb ng\u00e0y:", None))
+        self.end_label.setText(QCoreApplication.translate("AuditPage", u"\u0110\u1ebfn ng\u00e0y:", None))
+        self.user_label.setText(QCoreApplication.translate("AuditPage", u"Ng\u01b0\u1eddi d\u00f9ng:", None))
+        self.user.setPlaceholderText(QCoreApplication.translate("AuditPage", u"m\u1ecdi ng\u01b0\u1eddi d\u00f9ng", None))
+        self.show_button.setText(QCoreApplication.translate("AuditPage", u"Xem", None))
+        self.verify_button.setText(QCoreApplication.translate("AuditPage", u"Ki\u1ec3m tra to\u00e0n v\u1eb9n nh\u1eadt k\u00fd", None))
+        self.export_button.setText(QCoreApplication.translate("AuditPage", u"Xu\u1ea5t Excel\u2026", None))
+        pass
+    # retranslateUi

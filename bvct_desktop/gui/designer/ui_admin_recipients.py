@@ -1,0 +1,111 @@
+# Generated from ui/admin_recipients.ui by ui/compile.py (pyside6-uic): do not edit.
+# Change the form in Qt Designer (pyside6-designer ui/admin_recipients.ui), then run: python ui/compile.py
+
+from ..qt import (
+    QAbstractItemView,
+    QCoreApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from ..look import ErrorLabel
+
+class Ui_RecipientsPage(object):
+    def setupUi(self, RecipientsPage):
+        if not RecipientsPage.objectName():
+            RecipientsPage.setObjectName(u"RecipientsPage")
+        self.recipients_layout = QVBoxLayout(RecipientsPage)
+        self.recipients_layout.setObjectName(u"recipients_layout")
+        self.heading = QWidget(RecipientsPage)
+        self.heading.setObjectName(u"heading")
+        self.heading_layout = QVBoxLayout(self.heading)
+        self.heading_layout.setObjectName(u"heading_layout")
+        self.heading_layout.setContentsMargins(0, 0, 0, 6)
+        self.page_title = QLabel(self.heading)
+        self.page_title.setObjectName(u"page_title")
+        self.page_title.setProperty(u"look", u"pageTitle")
+
+        self.heading_layout.addWidget(self.page_title)
+
+        self.page_subtitle = QLabel(self.heading)
+        self.page_subtitle.setObjectName(u"page_subtitle")
+        self.page_subtitle.setWordWrap(True)
+        self.page_subtitle.setProperty(u"look", u"pageSubtitle")
+
+        self.heading_layout.addWidget(self.page_subtitle)
+
+
+        self.recipients_layout.addWidget(self.heading)
+
+        self.table = QTableWidget(RecipientsPage)
+        if (self.table.columnCount() < 2):
+            self.table.setColumnCount(2)
+        __qtablewidgetitem = QTableWidgetItem()
+        self.table.setHorizontalHeaderItem(0, __qtablewidgetitem)
+        __qtablewidgetitem1 = QTableWidgetItem()
+        self.table.setHorizontalHeaderItem(1, __qtablewidgetitem1)
+        self.table.setObjectName(u"table")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+
+        self.recipients_layout.addWidget(self.table)
+
+        self.editing = QWidget(RecipientsPage)
+        self.editing.setObjectName(u"editing")
+        self.editing_layout = QHBoxLayout(self.editing)
+        self.editing_layout.setObjectName(u"editing_layout")
+        self.editing_layout.setContentsMargins(0, 0, 0, 0)
+        self.name = QLineEdit(self.editing)
+        self.name.setObjectName(u"name")
+
+        self.editing_layout.addWidget(self.name)
+
+        self.add_button = QPushButton(self.editing)
+        self.add_button.setObjectName(u"add_button")
+
+        self.editing_layout.addWidget(self.add_button)
+
+        self.rename_button = QPushButton(self.editing)
+        self.rename_button.setObjectName(u"rename_button")
+
+        self.editing_layout.addWidget(self.rename_button)
+
+        self.toggle_button = QPushButton(self.editing)
+        self.toggle_button.setObjectName(u"toggle_button")
+
+        self.editing_layout.addWidget(self.toggle_button)
+
+        self.editing_layout.setStretch(0, 1)
+
+        self.recipients_layout.addWidget(self.editing)
+
+        self.message = ErrorLabel(RecipientsPage)
+        self.message.setObjectName(u"message")
+
+        self.recipients_layout.addWidget(self.message)
+
+        self.recipients_layout.setStretch(1, 1)
+
+        self.retranslateUi(RecipientsPage)
+    # setupUi
+
+    def retranslateUi(self, RecipientsPage):
+        self.page_title.setText(QCoreApplication.translate("RecipientsPage", u"N\u01a1i nh\u1eadn phi\u1ebfu x\u00e1c minh", None))
+        self.page_subtitle.setText(QCoreApplication.translate("RecipientsPage", u"Khi \u0111\u01a1n v\u1ecb c\u00f4ng an \u0111\u1ed5i t\u00ean, h\u00e3y \u0110\u1ed5i t\u00ean (phi\u1ebfu c\u0169 v\u1eabn g\u1eafn v\u1edbi \u0111\u01a1n v\u1ecb \u0111\u00f3); \u0111\u01a1n v\u1ecb kh\u00f4ng c\u00f2n d\u00f9ng th\u00ec Ng\u1eebng d\u00f9ng \u2014 kh\u00f4ng x\u00f3a.", None))
+        ___qtablewidgetitem = self.table.horizontalHeaderItem(0)
+        ___qtablewidgetitem.setText(QCoreApplication.translate("RecipientsPage", u"T\u00ean n\u01a1i nh\u1eadn", None))
+        ___qtablewidgetitem1 = self.table.horizontalHeaderItem(1)
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("RecipientsPage", u"Tr\u1ea1ng th\u00e1i", None))
+        self.name.setPlaceholderText(QCoreApplication.translate("RecipientsPage", u"v\u00ed d\u1ee5: Ph\u00f2ng PV06 \u2013 C\u00f4ng an t\u1ec9nh L\u00e2m \u0110\u1ed3ng", None))
+        self.add_button.setText(QCoreApplication.translate("RecipientsPage", u"Th\u00eam m\u1edbi", None))
+        self.rename_button.setText(QCoreApplication.translate("RecipientsPage", u"\u0110\u1ed5i t\u00ean", None))
+        self.toggle_button.setText(QCoreApplication.translate("RecipientsPage", u"Ng\u1eebng d\u00f9ng", None))
+        pass
+    # retranslateUi

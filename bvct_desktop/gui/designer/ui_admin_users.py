@@ -1,0 +1,179 @@
+# Generated from ui/admin_users.ui by ui/compile.py (pyside6-uic): do not edit.
+# Change the form in Qt Designer (pyside6-designer ui/admin_users.ui), then run: python ui/compile.py
+
+from ..qt import (
+    QAbstractItemView,
+    QComboBox,
+    QCoreApplication,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from ..look import ErrorLabel
+
+class Ui_UsersPage(object):
+    def setupUi(self, UsersPage):
+        if not UsersPage.objectName():
+            UsersPage.setObjectName(u"UsersPage")
+        self.users_layout = QVBoxLayout(UsersPage)
+        self.users_layout.setObjectName(u"users_layout")
+        self.heading = QWidget(UsersPage)
+        self.heading.setObjectName(u"heading")
+        self.heading_layout = QVBoxLayout(self.heading)
+        self.heading_layout.setObjectName(u"heading_layout")
+        self.heading_layout.setContentsMargins(0, 0, 0, 6)
+        self.page_title = QLabel(self.heading)
+        self.page_title.setObjectName(u"page_title")
+        self.page_title.setProperty(u"look", u"pageTitle")
+
+        self.heading_layout.addWidget(self.page_title)
+
+        self.page_subtitle = QLabel(self.heading)
+        self.page_subtitle.setObjectName(u"page_subtitle")
+        self.page_subtitle.setWordWrap(True)
+        self.page_subtitle.setProperty(u"look", u"pageSubtitle")
+
+        self.heading_layout.addWidget(self.page_subtitle)
+
+
+        self.users_layout.addWidget(self.heading)
+
+        self.table = QTableWidget(UsersPage)
+        if (self.table.columnCount() < 3):
+            self.table.setColumnCount(3)
+        __qtablewidgetitem = QTableWidgetItem()
+        self.table.setHorizontalHeaderItem(0, __qtablewidgetitem)
+        __qtablewidgetitem1 = QTableWidgetItem()
+        self.table.setHorizontalHeaderItem(1, __qtablewidgetitem1)
+        __qtablewidgetitem2 = QTableWidgetItem()
+        self.table.setHorizontalHeaderItem(2, __qtablewidgetitem2)
+        self.table.setObjectName(u"table")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+
+        self.users_layout.addWidget(self.table)
+
+        self.editing = QWidget(UsersPage)
+        self.editing.setObjectName(u"editing")
+        self.editing_layout = QVBoxLayout(self.editing)
+        self.editing_layout.setObjectName(u"editing_layout")
+        self.editing_layout.setContentsMargins(0, 0, 0, 0)
+        self.form = QFormLayout()
+        self.form.setObjectName(u"form")
+        self.name_label = QLabel(self.editing)
+        self.name_label.setObjectName(u"name_label")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.name_label)
+
+        self.name = QLineEdit(self.editing)
+        self.name.setObjectName(u"name")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.name)
+
+        self.role_label = QLabel(self.editing)
+        self.role_label.setObjectName(u"role_label")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.role_label)
+
+        self.role = QComboBox(self.editing)
+        self.role.setObjectName(u"role")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.role)
+
+        self.password_label = QLabel(self.editing)
+        self.password_label.setObjectName(u"password_label")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.password_label)
+
+        self.password = QLineEdit(self.editing)
+        self.password.setObjectName(u"password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.password)
+
+        self.again_label = QLabel(self.editing)
+        self.again_label.setObjectName(u"again_label")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.again_label)
+
+        self.again = QLineEdit(self.editing)
+        self.again.setObjectName(u"again")
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.again)
+
+
+        self.editing_layout.addLayout(self.form)
+
+        self.buttons = QHBoxLayout()
+        self.buttons.setObjectName(u"buttons")
+        self.add_button = QPushButton(self.editing)
+        self.add_button.setObjectName(u"add_button")
+
+        self.buttons.addWidget(self.add_button)
+
+        self.reset_button = QPushButton(self.editing)
+        self.reset_button.setObjectName(u"reset_button")
+
+        self.buttons.addWidget(self.reset_button)
+
+        self.disable_button = QPushButton(self.editing)
+        self.disable_button.setObjectName(u"disable_button")
+
+        self.buttons.addWidget(self.disable_button)
+
+        self.buttons_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.buttons.addItem(self.buttons_spacer)
+
+        self.buttons.setStretch(3, 1)
+
+        self.editing_layout.addLayout(self.buttons)
+
+
+        self.users_layout.addWidget(self.editing)
+
+        self.message = ErrorLabel(UsersPage)
+        self.message.setObjectName(u"message")
+
+        self.users_layout.addWidget(self.message)
+
+        self.users_layout.setStretch(1, 1)
+#if QT_CONFIG(shortcut)
+        self.name_label.setBuddy(self.name)
+        self.role_label.setBuddy(self.role)
+        self.password_label.setBuddy(self.password)
+        self.again_label.setBuddy(self.again)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(UsersPage)
+    # setupUi
+
+    def retranslateUi(self, UsersPage):
+        self.page_title.setText(QCoreApplication.translate("UsersPage", u"Ng\u01b0\u1eddi d\u00f9ng v\u00e0 vai tr\u00f2", None))
+        self.page_subtitle.setText(QCoreApplication.translate("UsersPage", u"Qu\u1ea3n tr\u1ecb: m\u1ecdi vi\u1ec7c \u00b7 L\u00e3nh \u0111\u1ea1o: th\u00eam ph\u00e1t h\u00e0nh b\u00e1o c\u00e1o, xem nh\u1eadt k\u00fd \u00b7 Chuy\u00ean vi\u00ean: nh\u1eadp, s\u1eeda, in, sao l\u01b0u \u00b7 Ch\u1ec9 xem: xem v\u00e0 t\u00ecm ki\u1ebfm.", None))
+        ___qtablewidgetitem = self.table.horizontalHeaderItem(0)
+        ___qtablewidgetitem.setText(QCoreApplication.translate("UsersPage", u"T\u00ean \u0111\u0103ng nh\u1eadp", None))
+        ___qtablewidgetitem1 = self.table.horizontalHeaderItem(1)
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("UsersPage", u"Vai tr\u00f2", None))
+        ___qtablewidgetitem2 = self.table.horizontalHeaderItem(2)
+        ___qtablewidgetitem2.setText(QCoreApplication.translate("UsersPage", u"Tr\u1ea1ng th\u00e1i", None))
+        self.name_label.setText(QCoreApplication.translate("UsersPage", u"T\u00ean \u0111\u0103ng nh\u1eadp:", None))
+        self.role_label.setText(QCoreApplication.translate("UsersPage", u"Vai tr\u00f2:", None))
+        self.password_label.setText(QCoreApplication.translate("UsersPage", u"M\u1eadt kh\u1ea9u m\u1edbi:", None))
+        self.again_label.setText(QCoreApplication.translate("UsersPage", u"Nh\u1eadp l\u1ea1i m\u1eadt kh\u1ea9u:", None))
+        self.add_button.setText(QCoreApplication.translate("UsersPage", u"Th\u00eam ng\u01b0\u1eddi d\u00f9ng", None))
+        self.reset_button.setText(QCoreApplication.translate("UsersPage", u"\u0110\u1eb7t l\u1ea1i m\u1eadt kh\u1ea9u", None))
+        self.disable_button.setText(QCoreApplication.translate("UsersPage", u"Kh\u00f3a t\u00e0i kho\u1ea3n", None))
+        pass
+    # retranslateUi

@@ -1,0 +1,207 @@
+# Generated from ui/report_page.ui by ui/compile.py (pyside6-uic): do not edit.
+# Change the form in Qt Designer (pyside6-designer ui/report_page.ui), then run: python ui/compile.py
+
+from ..qt import (
+    QCheckBox,
+    QComboBox,
+    QCoreApplication,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from ..look import ErrorLabel
+
+class Ui_ReportPage(object):
+    def setupUi(self, ReportPage):
+        if not ReportPage.objectName():
+            ReportPage.setObjectName(u"ReportPage")
+        self.report_layout = QVBoxLayout(ReportPage)
+        self.report_layout.setObjectName(u"report_layout")
+        self.heading = QWidget(ReportPage)
+        self.heading.setObjectName(u"heading")
+        self.heading_layout = QVBoxLayout(self.heading)
+        self.heading_layout.setObjectName(u"heading_layout")
+        self.heading_layout.setContentsMargins(0, 0, 0, 6)
+        self.page_title = QLabel(self.heading)
+        self.page_title.setObjectName(u"page_title")
+        self.page_title.setProperty(u"look", u"pageTitle")
+
+        self.heading_layout.addWidget(self.page_title)
+
+        self.page_subtitle = QLabel(self.heading)
+        self.page_subtitle.setObjectName(u"page_subtitle")
+        self.page_subtitle.setWordWrap(True)
+        self.page_subtitle.setProperty(u"look", u"pageSubtitle")
+
+        self.heading_layout.addWidget(self.page_subtitle)
+
+
+        self.report_layout.addWidget(self.heading)
+
+        self.chooser = QHBoxLayout()
+        self.chooser.setObjectName(u"chooser")
+        self.period_label = QLabel(ReportPage)
+        self.period_label.setObjectName(u"period_label")
+
+        self.chooser.addWidget(self.period_label)
+
+        self.period = QComboBox(ReportPage)
+        self.period.setObjectName(u"period")
+
+        self.chooser.addWidget(self.period)
+
+        self.year_label = QLabel(ReportPage)
+        self.year_label.setObjectName(u"year_label")
+
+        self.chooser.addWidget(self.year_label)
+
+        self.year = QSpinBox(ReportPage)
+        self.year.setObjectName(u"year")
+        self.year.setMinimum(2000)
+        self.year.setMaximum(2100)
+
+        self.chooser.addWidget(self.year)
+
+        self.start_label = QLabel(ReportPage)
+        self.start_label.setObjectName(u"start_label")
+
+        self.chooser.addWidget(self.start_label)
+
+        self.start = QDateEdit(ReportPage)
+        self.start.setObjectName(u"start")
+        self.start.setDisplayFormat(u"dd/MM/yyyy")
+        self.start.setCalendarPopup(True)
+
+        self.chooser.addWidget(self.start)
+
+        self.end_label = QLabel(ReportPage)
+        self.end_label.setObjectName(u"end_label")
+
+        self.chooser.addWidget(self.end_label)
+
+        self.end = QDateEdit(ReportPage)
+        self.end.setObjectName(u"end")
+        self.end.setDisplayFormat(u"dd/MM/yyyy")
+        self.end.setCalendarPopup(True)
+
+        self.chooser.addWidget(self.end)
+
+        self.run_button = QPushButton(ReportPage)
+        self.run_button.setObjectName(u"run_button")
+
+        self.chooser.addWidget(self.run_button)
+
+        self.chooser_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.chooser.addItem(self.chooser_spacer)
+
+        self.chooser.setStretch(9, 1)
+
+        self.report_layout.addLayout(self.chooser)
+
+        self.export_row = QHBoxLayout()
+        self.export_row.setObjectName(u"export_row")
+        self.issue = QCheckBox(ReportPage)
+        self.issue.setObjectName(u"issue")
+
+        self.export_row.addWidget(self.issue)
+
+        self.pdf_button = QPushButton(ReportPage)
+        self.pdf_button.setObjectName(u"pdf_button")
+
+        self.export_row.addWidget(self.pdf_button)
+
+        self.xlsx_button = QPushButton(ReportPage)
+        self.xlsx_button.setObjectName(u"xlsx_button")
+
+        self.export_row.addWidget(self.xlsx_button)
+
+        self.docx_button = QPushButton(ReportPage)
+        self.docx_button.setObjectName(u"docx_button")
+
+        self.export_row.addWidget(self.docx_button)
+
+        self.export_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.export_row.addItem(self.export_spacer)
+
+        self.export_row.setStretch(4, 1)
+
+        self.report_layout.addLayout(self.export_row)
+
+        self.summary = QLabel(ReportPage)
+        self.summary.setObjectName(u"summary")
+
+        self.report_layout.addWidget(self.summary)
+
+        self.error = ErrorLabel(ReportPage)
+        self.error.setObjectName(u"error")
+
+        self.report_layout.addWidget(self.error)
+
+        self.figures_box = QGroupBox(ReportPage)
+        self.figures_box.setObjectName(u"figures_box")
+        self.figures_layout = QVBoxLayout(self.figures_box)
+        self.figures_layout.setObjectName(u"figures_layout")
+        self.main_table = QTableWidget(self.figures_box)
+        if (self.main_table.columnCount() < 2):
+            self.main_table.setColumnCount(2)
+        __qtablewidgetitem = QTableWidgetItem()
+        self.main_table.setHorizontalHeaderItem(0, __qtablewidgetitem)
+        __qtablewidgetitem1 = QTableWidgetItem()
+        self.main_table.setHorizontalHeaderItem(1, __qtablewidgetitem1)
+        self.main_table.setObjectName(u"main_table")
+
+        self.figures_layout.addWidget(self.main_table)
+
+
+        self.report_layout.addWidget(self.figures_box)
+
+        self.details_box = QGroupBox(ReportPage)
+        self.details_box.setObjectName(u"details_box")
+        self.details_grid = QGridLayout(self.details_box)
+        self.details_grid.setObjectName(u"details_grid")
+
+        self.report_layout.addWidget(self.details_box)
+
+        self.report_layout.setStretch(6, 1)
+
+        self.retranslateUi(ReportPage)
+
+        self.run_button.setDefault(True)
+
+    # setupUi
+
+    def retranslateUi(self, ReportPage):
+        self.page_title.setText(QCoreApplication.translate("ReportPage", u"B\u00e1o c\u00e1o \u0111\u1ecbnh k\u1ef3", None))
+        self.page_subtitle.setText(QCoreApplication.translate("ReportPage", u"S\u1ed1 li\u1ec7u \u0111\u1ebfm t\u1eeb c\u00e1c s\u1ed5 theo d\u00f5i; h\u1ed3 s\u01a1 trong th\u00f9ng r\u00e1c kh\u00f4ng \u0111\u01b0\u1ee3c t\u00ednh. K\u1ef3 b\u00e1o c\u00e1o g\u1ed3m c\u1ea3 ng\u00e0y \u0111\u1ea7u v\u00e0 ng\u00e0y cu\u1ed1i.", None))
+        self.period_label.setText(QCoreApplication.translate("ReportPage", u"K\u1ef3 b\u00e1o c\u00e1o:", None))
+        self.year_label.setText(QCoreApplication.translate("ReportPage", u"N\u0103m:", None))
+        self.start_label.setText(QCoreApplication.translate("ReportPage", u"T\u1eeb ng\u00e0y:", None))
+        self.end_label.setText(QCoreApplication.translate("ReportPage", u"\u0110\u1ebfn ng\u00e0y:", None))
+        self.run_button.setText(QCoreApplication.translate("ReportPage", u"L\u1eadp s\u1ed1 li\u1ec7u", None))
+#if QT_CONFIG(tooltip)
+        self.issue.setToolTip(QCoreApplication.translate("ReportPage", u"Kh\u00f4ng ch\u1ecdn: l\u1eadp d\u1ef1 th\u1ea3o, ch\u01b0a c\u00f3 s\u1ed1. Ch\u1ecdn: l\u1ea5y s\u1ed1 b\u00e1o c\u00e1o ti\u1ebfp theo c\u1ee7a nhi\u1ec7m k\u1ef3.", None))
+#endif // QT_CONFIG(tooltip)
+        self.issue.setText(QCoreApplication.translate("ReportPage", u"Ph\u00e1t h\u00e0nh (l\u1ea5y s\u1ed1 v\u0103n b\u1ea3n)", None))
+        self.pdf_button.setText(QCoreApplication.translate("ReportPage", u"Xu\u1ea5t PDF\u2026", None))
+        self.xlsx_button.setText(QCoreApplication.translate("ReportPage", u"Xu\u1ea5t Excel\u2026", None))
+        self.docx_button.setText(QCoreApplication.translate("ReportPage", u"Xu\u1ea5t Word\u2026", None))
+        self.figures_box.setTitle(QCoreApplication.translate("ReportPage", u"S\u1ed1 li\u1ec7u ch\u00ednh", None))
+        ___qtablewidgetitem = self.main_table.horizontalHeaderItem(0)
+        ___qtablewidgetitem.setText(QCoreApplication.translate("ReportPage", u"N\u1ed9i dung", None))
+        ___qtablewidgetitem1 = self.main_table.horizontalHeaderItem(1)
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("ReportPage", u"S\u1ed1 l\u01b0\u1ee3ng", None))
+        self.details_box.setTitle(QCoreApplication.translate("ReportPage", u"Chi ti\u1ebft", None))
+        pass
+    # retranslateUi
