@@ -39,12 +39,11 @@ from ..io.documents import lists, profile, render, slip_form, tables
 from ..io.xlsx_writer import column_width
 from . import reauth
 from .context import AppContext
+from .designer.ui_print_preview import Ui_PrintPreview
 from .dialogs import YES, Dialogs
 from .qt import (
     QDialog,
-    QHBoxLayout,
     QImage,
-    QLabel,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -52,18 +51,14 @@ from .qt import (
     QPrintDialog,
     QPrinter,
     QPrinterInfo,
-    QPushButton,
     QRectF,
-    QScrollArea,
-    QSpinBox,
-    Qt,
-    QVBoxLayout,
     QWidget,
 )
 
 PRINTED, SAVED = "in", "xuất"
 PREVIEW_DPI = 96
 PRINT_DPI_LIMIT = 300  # finer than this only makes the spool file bigger
+SCREEN_SHARE = 0.9  # the preview's height at most, of the screen's (office PCs have 768 pixels)
 NO_PRINTER = ("Máy tính này chưa cài máy in nào, nên chưa in được.\n\n"
               "Bạn có muốn lưu tài liệu thành tệp PDF (để in ở máy khác) không?")
 Output = Callable[[str, dict], None]
@@ -85,10 +80,6 @@ class Printers:
         dialog.setWindowTitle("In tài liệu")
         dialog.setMinMax(1, pages)
         return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-def page_count(data: bytes) -> int:
-    return len(pdfium.PdfDocument(data))
 
 
 def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
@@ -137,9 +128,9 @@ def save_pdf(data: bytes, target: Path) -> None:
         temp.write_bytes(data)
 
 
-class PrintPreview(QDialog):
+class PrintPreview(QDialog, Ui_PrintPreview):
     """One page at a time (a batch may hold a thousand slips), with the page range, the number
-    of copies, "In…" and "Lưu thành PDF…"."""
+    of copies, "In…" and "Lưu thành PDF…". The layout is the Designer form ui/print_preview.ui."""
 
     def __init__(self, parent: QWidget | None, data: bytes, title: str, dialogs: Dialogs,
                  suggested_name: str = "tai-lieu.pdf", on_output: Output | None = None,
@@ -151,43 +142,18 @@ class PrintPreview(QDialog):
         self.printers = printers or Printers()
         self.document = pdfium.PdfDocument(data)
         self.pages = len(self.document)
-        self.setWindowTitle(f"Xem trước khi in — {title}")
-        self.resize(900, 1000)
-        self._build()
-        self.show_page(1)
-
-    def _build(self) -> None:
-        self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        scroll = QScrollArea()
-        scroll.setWidget(self.image)
-        scroll.setWidgetResizable(True)
-        self.page = self._spin(1, self.pages, 1)
+        self.setupUi(self)
+        self.setWindowTitle(self.windowTitle().format(title=title))
+        self.resize(self.size().boundedTo(self.screen().availableGeometry().size() * SCREEN_SHARE))
+        self.of_pages.setText(self.of_pages.text().format(pages=self.pages))
+        for spin in (self.page, self.first, self.last):
+            spin.setRange(1, self.pages)
+        self.last.setValue(self.pages)
         self.page.valueChanged.connect(self.show_page)
-        self.first, self.last = self._spin(1, self.pages, 1), self._spin(1, self.pages, self.pages)
-        self.copies = self._spin(1, 99, 1)
-        self.print_button = QPushButton("In…")
-        self.save_button = QPushButton("Lưu thành PDF…")
-        close = QPushButton("Đóng")
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_document)
-        close.clicked.connect(self.reject)
-        navigation = QHBoxLayout()
-        for widget in (QLabel("Trang"), self.page, QLabel(f"/ {self.pages}")):
-            navigation.addWidget(widget)
-        navigation.addStretch()
-        for widget in (QLabel("In từ trang"), self.first, QLabel("đến trang"), self.last, QLabel("Số bản"),
-                       self.copies, self.print_button, self.save_button, close):
-            navigation.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.addLayout(navigation)
-        layout.addWidget(scroll)
-
-    @staticmethod
-    def _spin(low: int, high: int, value: int) -> QSpinBox:
-        box = QSpinBox()
-        box.setRange(low, high)
-        box.setValue(value)
-        return box
+        self.close_button.clicked.connect(self.reject)
+        self.show_page(1)
 
     def show_page(self, number: int) -> None:
         self.image.setPixmap(QPixmap.fromImage(render_page(self.document, number - 1, PREVIEW_DPI)))

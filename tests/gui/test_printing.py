@@ -74,6 +74,12 @@ def test_the_preview_shows_each_page_rendered_from_the_pdf(qtbot, slips_pdf):
     assert window.image.pixmap().width() == pixmap.width()
 
 
+def test_the_preview_fits_on_the_screen(qtbot, slips_pdf):
+    window, _ = preview(qtbot, slips_pdf, NoPrinter())
+    window.show()
+    assert window.frameGeometry().height() <= window.screen().availableGeometry().height()
+
+
 def test_pages_and_copies_go_to_the_chosen_printer(qtbot, tmp_path, slips_pdf):
     target = tmp_path / "may-in.pdf"
     outputs = []
