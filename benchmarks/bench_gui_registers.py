@@ -32,7 +32,7 @@ from bvct_desktop.gui import look  # noqa: E402
 from bvct_desktop.gui.context import AppContext  # noqa: E402
 from bvct_desktop.gui.dialogs import Dialogs  # noqa: E402
 from bvct_desktop.gui.qt import QApplication, QLineEdit, Qt, QTableView, QVBoxLayout, QWidget  # noqa: E402
-from bvct_desktop.gui.registers import make_register_page  # noqa: E402
+from bvct_desktop.gui.registers.page import RegisterPage  # noqa: E402
 
 ROWS = 200_000
 OPEN_TARGET, KEY_TARGET, RSS_TARGET_MB = 1.0, 0.050, 300
@@ -100,7 +100,7 @@ def shown(app: QApplication, widget: QWidget) -> None:
 
 def open_register(app: QApplication, context: AppContext) -> tuple[float, QWidget]:
     start = time.perf_counter()
-    page = make_register_page(context, "cadres")
+    page = RegisterPage(context, "cadres")
     shown(app, page)
     return time.perf_counter() - start, page
 

@@ -1,18 +1,25 @@
-"""The left navigation: Tổng quan, the registers (in the registers package's order), Báo cáo,
-Quản trị. Pages are built the first time they are shown (a register over 200k rows costs)."""
+"""The left navigation: Tổng quan, the registers, Báo cáo, Quản trị. Pages are built the first
+time they are shown (a register over 200k rows costs)."""
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .icons import icon
 from .look import styled
 from .qt import QFont, QFontMetrics, QListWidget, QListWidgetItem, QSize, Qt, QWidget
+from .registers.page import RegisterPage
 
 DASHBOARD, REPORT, ADMIN = "dashboard", "report", "admin"
-REGISTERS_MODULE = "bvct_desktop.gui.registers"
 NAVIGATION_POINTS = 11  # as in look.STYLE
+# The registers in navigation order: (kind, title in the navigation)
+REGISTERS = (
+    ("cadres", "Cán bộ"),
+    ("vetting-cases", "Hồ sơ thẩm tra"),
+    ("slips", "Phiếu xác minh"),
+    ("archive-requests", "Tàng thư"),
+    ("delegations", "Đoàn ra nước ngoài"),
+    ("complaints", "Đơn thư"),
+)
 
 
 @dataclass(frozen=True)
@@ -23,12 +30,8 @@ class Destination:
 
 
 def register_destinations(context) -> list[Destination]:
-    """One destination per register the registers package offers (none while it is absent)."""
-    if importlib.util.find_spec(REGISTERS_MODULE) is None:
-        return []
-    registers = importlib.import_module(REGISTERS_MODULE)
-    return [Destination(kind, title, lambda kind=kind: registers.make_register_page(context, kind))
-            for kind, title in getattr(registers, "REGISTER_KINDS", ())]
+    """One destination per register, in navigation order."""
+    return [Destination(kind, title, lambda kind=kind: RegisterPage(context, kind)) for kind, title in REGISTERS]
 
 
 class Navigation(QListWidget):

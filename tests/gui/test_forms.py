@@ -7,7 +7,7 @@ from bvct_desktop.core import browse, editing
 from bvct_desktop.gui.dialogs import CANCEL, NO
 from bvct_desktop.gui.forms import CadreForm, open_form
 from bvct_desktop.gui.qt import QComboBox, QLabel, QPlainTextEdit
-from bvct_desktop.gui.registers import make_register_page
+from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import type_text
 
@@ -31,7 +31,7 @@ BAD_DATE = {"cadres": "birth_date", "slips": "issued_on", "archive-requests": "d
 
 
 def _page(qtbot, context, kind):
-    page = make_register_page(context, kind)
+    page = RegisterPage(context, kind)
     qtbot.addWidget(page)
     return page
 

@@ -6,7 +6,7 @@ import datetime as dt
 from bvct_desktop.core import browse
 from bvct_desktop.gui.import_wizard import ImportWizard
 from bvct_desktop.gui.qt import QApplication
-from bvct_desktop.gui.registers import make_register_page
+from bvct_desktop.gui.registers.page import RegisterPage
 from tests.conftest import workbook
 from tests.fixtures.legacy import to_tcvn3
 from tests.gui import register_support as support
@@ -40,7 +40,7 @@ def test_the_preview_shows_recognised_and_ignored_columns(qtbot, context, tmp_pa
 
 
 def test_a_good_file_is_imported_with_progress_off_the_gui_thread(qtbot, context, tmp_path):
-    page = make_register_page(context, "cadres")
+    page = RegisterPage(context, "cadres")
     qtbot.addWidget(page)
     before = page.model.rowCount()
     wizard = _wizard(qtbot, context)

@@ -6,10 +6,11 @@ import pytest
 from bvct_desktop.core import browse, recycle_bin
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui.dialogs import YES
+from bvct_desktop.gui.navigation import REGISTERS
 from bvct_desktop.gui.printing import PrintPreview
 from bvct_desktop.gui.qt import QCheckBox, Qt
-from bvct_desktop.gui.registers import REGISTER_KINDS, make_register_page
 from bvct_desktop.gui.registers.model import RegisterModel
+from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.io.xlsx_reader import read_first_sheet
 from tests.conftest import PASSWORD
 from tests.gui import register_support as support
@@ -18,16 +19,16 @@ from tests.gui.shell_support import as_user, context_for
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
 
-KINDS = [kind for kind, _ in REGISTER_KINDS]
+KINDS = [kind for kind, _ in REGISTERS]
 RECORDS = [kind for kind in KINDS if kind != "vetting-cases"]  # kept by the person-file services
 SAMPLE_COUNTS = {"cadres": 5, "vetting-cases": 2, "slips": 3, "delegations": 2, "archive-requests": 2,
                  "complaints": 2}
 
 
 def test_the_registers_are_offered_in_navigation_order():
-    assert REGISTER_KINDS == [("cadres", "Cán bộ"), ("vetting-cases", "Hồ sơ thẩm tra"), ("slips", "Phiếu xác minh"),
-                              ("archive-requests", "Tàng thư"), ("delegations", "Đoàn ra nước ngoài"),
-                              ("complaints", "Đơn thư")]
+    assert REGISTERS == (("cadres", "Cán bộ"), ("vetting-cases", "Hồ sơ thẩm tra"), ("slips", "Phiếu xác minh"),
+                         ("archive-requests", "Tàng thư"), ("delegations", "Đoàn ra nước ngoài"),
+                         ("complaints", "Đơn thư"))
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -41,7 +42,7 @@ def test_every_register_model_is_a_correct_qt_model(qtmodeltester, db, kind):
 
 @pytest.mark.parametrize("kind", RECORDS)
 def test_every_page_shows_its_rows_count_and_actions(qtbot, context, kind):
-    page = make_register_page(context, kind)
+    page = RegisterPage(context, kind)
     qtbot.addWidget(page)
     assert page.model.rowCount() == SAMPLE_COUNTS[kind]
     assert page.count_label.text() == f"{SAMPLE_COUNTS[kind]} bản ghi"
@@ -51,7 +52,7 @@ def test_every_page_shows_its_rows_count_and_actions(qtbot, context, kind):
 
 @pytest.mark.parametrize("kind", RECORDS)
 def test_delete_goes_to_the_recycle_bin_and_restore_brings_it_back(qtbot, context, kind):
-    page = make_register_page(context, kind)
+    page = RegisterPage(context, kind)
     qtbot.addWidget(page)
     first = page.model.record_id(0)
     page.table.selectRow(0)
@@ -72,7 +73,7 @@ def test_delete_goes_to_the_recycle_bin_and_restore_brings_it_back(qtbot, contex
 
 
 def test_declining_the_question_deletes_nothing(qtbot, context):
-    page = make_register_page(context, "complaints")
+    page = RegisterPage(context, "complaints")
     qtbot.addWidget(page)
     page.table.selectRow(0)
     context.dialogs.answer_next("no")
@@ -81,7 +82,7 @@ def test_declining_the_question_deletes_nothing(qtbot, context):
 
 
 def test_slip_filters_narrow_the_list(qtbot, context):
-    page = make_register_page(context, "slips")
+    page = RegisterPage(context, "slips")
     qtbot.addWidget(page)
     page.status.setCurrentText("Đã có kết quả")
     assert page.model.rowCount() == 1
@@ -100,7 +101,7 @@ def test_slip_filters_narrow_the_list(qtbot, context):
 
 
 def test_sorting_by_a_column_is_done_by_the_model(qtbot, context):
-    page = make_register_page(context, "cadres")
+    page = RegisterPage(context, "cadres")
     qtbot.addWidget(page)
     names = [page.model.index(row, 0).data() for row in range(page.model.rowCount())]
     assert names == ["Trần Thị Ánh", "Lê Hoàng Đức", "Nguyễn Văn Hùng", "Bùi Thị Hương", "Đỗ Quang Vinh"]
@@ -109,7 +110,7 @@ def test_sorting_by_a_column_is_done_by_the_model(qtbot, context):
 
 
 def test_enter_or_double_click_opens_the_record(qtbot, context):
-    page = make_register_page(context, "complaints")
+    page = RegisterPage(context, "complaints")
     qtbot.addWidget(page)
     page.table.setFocus()
     page.table.selectRow(1)
@@ -123,7 +124,7 @@ def test_enter_or_double_click_opens_the_record(qtbot, context):
 
 def test_a_viewer_is_not_offered_changes(qtbot, db, clock):
     viewer = as_user(db, "xemthu", VIEWER)
-    page = make_register_page(context_for(viewer, clock), "slips")
+    page = RegisterPage(context_for(viewer, clock), "slips")
     qtbot.addWidget(page)
     assert set(page.buttons) == {"edit"}  # shown as "Xem"; no export either: the role may not
     assert page.buttons["edit"].text() == "Xem"
@@ -136,7 +137,7 @@ def test_a_viewer_is_not_offered_changes(qtbot, db, clock):
 
 
 def test_a_change_elsewhere_refreshes_the_page(qtbot, context):
-    page = make_register_page(context, "complaints")
+    page = RegisterPage(context, "complaints")
     qtbot.addWidget(page)
     recycle_bin.delete(context.db, "complaints", page.model.record_id(0))
     context.notifier.changed.emit("complaints")
@@ -144,7 +145,7 @@ def test_a_change_elsewhere_refreshes_the_page(qtbot, context):
 
 
 def test_the_vetting_cases_register_lists_cases_without_bin_or_excel(qtbot, context):
-    page = make_register_page(context, "vetting-cases")
+    page = RegisterPage(context, "vetting-cases")
     qtbot.addWidget(page)
     assert set(page.buttons) == {"add", "edit"}
     assert not page.bin_switch.isVisibleTo(page)
@@ -156,7 +157,7 @@ def test_the_vetting_cases_register_lists_cases_without_bin_or_excel(qtbot, cont
 
 
 def test_export_writes_the_register_in_its_import_layout_off_the_gui_thread(qtbot, context, tmp_path):
-    page = make_register_page(context, "complaints")
+    page = RegisterPage(context, "complaints")
     qtbot.addWidget(page)
     target = tmp_path / "don-thu.xlsx"
     context.dialogs.answer_next(PASSWORD, str(target))  # the password asked again first
@@ -167,7 +168,7 @@ def test_export_writes_the_register_in_its_import_layout_off_the_gui_thread(qtbo
 
 
 def test_print_previews_the_list_as_shown(qtbot, context):
-    page = make_register_page(context, "slips")
+    page = RegisterPage(context, "slips")
     qtbot.addWidget(page)
     page.search.setText("pv27")
     page.print_list()
@@ -177,7 +178,7 @@ def test_print_previews_the_list_as_shown(qtbot, context):
 
 def test_a_viewer_reads_a_record_without_editing_it(qtbot, db, clock):
     viewer = as_user(db, "xemthu", VIEWER)
-    page = make_register_page(context_for(viewer, clock), "complaints")
+    page = RegisterPage(context_for(viewer, clock), "complaints")
     qtbot.addWidget(page)
     page.open_record(page.model.record_id(0))
     form = next(iter(page.forms.values()))

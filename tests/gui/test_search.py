@@ -4,7 +4,7 @@ import pytest
 
 from bvct_desktop.core import browse
 from bvct_desktop.gui.qt import QApplication, QInputMethodEvent
-from bvct_desktop.gui.registers import make_register_page
+from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import type_text
 
@@ -25,7 +25,7 @@ SEARCHES = [
 
 @pytest.mark.parametrize(("kind", "typed", "first_cells"), SEARCHES)
 def test_typing_filters_the_register(qtbot, context, kind, typed, first_cells):
-    page = make_register_page(context, kind)
+    page = RegisterPage(context, kind)
     qtbot.addWidget(page)
     page.focus_search()
     type_text(page.search, typed)
@@ -37,7 +37,7 @@ def test_typing_filters_the_register(qtbot, context, kind, typed, first_cells):
 
 
 def test_text_committed_by_an_input_method_is_searched_too(qtbot, context):
-    page = make_register_page(context, "cadres")
+    page = RegisterPage(context, "cadres")
     qtbot.addWidget(page)
     event = QInputMethodEvent()
     event.setCommitString("Ánh")

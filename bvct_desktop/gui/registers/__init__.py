@@ -1,28 +1,5 @@
-"""The registers: one page per kind of record (the contract in notes/gui-contract.md)."""
-
-from ..context import AppContext
-from .page import RegisterPage
-
-REGISTER_KINDS: list[tuple[str, str]] = [
-    ("cadres", "Cán bộ"),
-    ("vetting-cases", "Hồ sơ thẩm tra"),
-    ("slips", "Phiếu xác minh"),
-    ("archive-requests", "Tàng thư"),
-    ("delegations", "Đoàn ra nước ngoài"),
-    ("complaints", "Đơn thư"),
-]
-TITLES = {
-    "cadres": "Danh sách cán bộ",
-    "vetting-cases": "Hồ sơ thẩm tra, xác minh tiêu chuẩn chính trị",
-    "slips": "Phiếu yêu cầu xác minh lai lịch",
-    "archive-requests": "Nghiên cứu tàng thư",
-    "delegations": "Đoàn ra nước ngoài",
-    "complaints": "Đơn thư khiếu nại, tố cáo",
-}
-
-
-def make_register_page(context: AppContext, kind: str) -> RegisterPage:
-    return RegisterPage(context, kind, TITLES[kind])
-
-
-__all__ = ["REGISTER_KINDS", "RegisterPage", "make_register_page"]
+"""The registers (sổ theo dõi): the list of every record of one kind — cadres, vetting cases,
+slips, archive requests, delegations, complaints — searched, filtered and sorted in SQL, each
+record opening its form (gui/forms). `page` is the page the navigation shows, `model` its table
+model, which a cadre's file also uses for that person's records. (The core's importers, which
+write a sheet's rows, are the plans in core/plans.)"""

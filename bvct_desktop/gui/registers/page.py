@@ -11,7 +11,7 @@ from ...core.errors import BvctError, RowProblem
 from ...core.kinds import KINDS
 from ...core.permissions import Action, allows
 from ...io import xlsx_writer
-from .. import forms, printing, reauth  # forms: a module import, they import this package's model
+from .. import forms, printing, reauth
 from ..context import AppContext
 from ..dialogs import YES
 from ..import_wizard import ImportWizard
@@ -34,14 +34,23 @@ from ..qt import (
 from ..workers import Cancelled, failure_message, run_in_background
 from .model import RegisterModel
 
+HEADINGS = {
+    "cadres": "Danh sách cán bộ",
+    "vetting-cases": "Hồ sơ thẩm tra, xác minh tiêu chuẩn chính trị",
+    "slips": "Phiếu yêu cầu xác minh lai lịch",
+    "archive-requests": "Nghiên cứu tàng thư",
+    "delegations": "Đoàn ra nước ngoài",
+    "complaints": "Đơn thư khiếu nại, tố cáo",
+}
+
 
 class RegisterPage(QWidget):
-    def __init__(self, context: AppContext, kind: str, title: str, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.spec = browse.view(kind)
         self.kind = self.spec.kind
-        self.title = title
+        self.title = HEADINGS[kind]
         self.forms: dict[int | None, QWidget] = {}
         self.can_edit = not context.read_only and allows(context.db.actor.role, Action.EDIT)
         self.can_export = allows(context.db.actor.role, Action.EXPORT)
