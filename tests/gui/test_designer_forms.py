@@ -1,7 +1,7 @@
 """The Designer forms: each compiled module in gui/designer is exactly what ui/compile.py makes
-of its ui/*.ui today, imports Qt only through the GUI's shim, and is used by one window; and no
+of its ui/*.ui today, imports Qt only through the GUI's shim, and is used by one window; no
 widget of a form is named after a method of its window (the window inherits the form, so the
-widget would hide the method)."""
+widget would hide the method); and a form's `look` properties reach the program's style sheet."""
 
 import ast
 import importlib
@@ -14,7 +14,10 @@ from pathlib import Path
 import pytest
 
 import bvct_desktop.gui
-from bvct_desktop.gui import designer
+from bvct_desktop.gui import app, designer
+from bvct_desktop.gui.dialogs import Dialogs
+from bvct_desktop.gui.login import LoginDialog
+from bvct_desktop.gui.qt import QPalette
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPILED = sorted(Path(designer.__file__).parent.glob("ui_*.py"))
@@ -103,3 +106,14 @@ def test_no_widget_hides_a_method_of_its_window():
                       if base not in (form, object) and name in vars(base)]
             hidden += [f"{window.__qualname__}.{name} hides {owner}.{name}" for owner in owners]
     assert hidden == []
+
+
+def test_a_forms_looks_come_from_the_style_sheet(qtbot, tmp_path):
+    app.prepare_application()
+    dialog = LoginDialog(tmp_path / "bvct.db", Dialogs(scripted=True))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    title, subtitle = dialog.page_title.font(), dialog.page_subtitle
+    assert (title.pointSize(), title.bold(), title.family()) == (15, True, "Liberation Sans")
+    assert subtitle.palette().color(QPalette.ColorRole.WindowText).name() == "#555555"
+    assert dialog.user.font().pointSize() == 10                      # the application font elsewhere
