@@ -183,6 +183,8 @@ def install_error_hook(dialogs: Dialogs) -> None:
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bvct-desktop", description="BVCT Desktop — ứng dụng máy tính.")
     parser.add_argument("--db", help="đường dẫn cơ sở dữ liệu (mặc định: $BVCT_DB hoặc thư mục dữ liệu)")
+    parser.add_argument("--startup-check", metavar="BÁO_CÁO.json", type=Path,
+                        help="kiểm tra sau cài đặt: mở đến cửa sổ đầu tiên, ghi báo cáo (và ảnh cửa sổ), rồi đóng")
     return parser.parse_known_args(list(argv))[0]
 
 
@@ -195,6 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     dialogs = Dialogs()
     install_error_hook(dialogs)
     session = Session(paths.database_from(args.db), dialogs)
+    if args.startup_check:
+        from . import startcheck
+
+        startcheck.arm(args.startup_check)
     try:
         if not session.start():
             return 0
