@@ -42,9 +42,10 @@ EXCLUDED_STDLIB = ("tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "py
 # Mako's Pygments plugin (Alembic renders no templates when it upgrades; Pygments comes with pytest);
 # Pillow's AVIF, WebP, colour-management, font and Tk modules (reportlab 4 imports Pillow at start
 # but the documents hold no pictures; libavif alone is 5 MB); lxml's objectify and HTML.
-EXCLUDED_OPTIONAL = ("greenlet", "pygments", "mako.ext.pygmentplugin", "PIL._avif", "PIL.AvifImagePlugin",
-                     "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms", "PIL.ImageCms", "PIL._imagingft", "PIL._imagingtk", "PIL.ImageTk",
-                     "PIL.ImageQt", "lxml.objectify", "lxml.html", "lxml.isoschematron")
+EXCLUDED_OPTIONAL = ("greenlet", "pygments", "mako.ext.pygmentplugin",
+                     "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms",
+                     "PIL.ImageCms", "PIL._imagingft", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
+                     "lxml.objectify", "lxml.html", "lxml.isoschematron")
 
 
 # Packages kept as source files on disk rather than in the archive: python-docx finds its

@@ -86,7 +86,8 @@ class Pin:
     hashes: tuple[str, ...]
 
     def line(self, hashes: tuple[str, ...] | None = None) -> str:
-        return " \\\n".join([f"{self.name}=={self.version}", *(f"    --hash=sha256:{h}" for h in hashes or self.hashes)])
+        hashes = hashes or self.hashes
+        return " \\\n".join([f"{self.name}=={self.version}", *(f"    --hash=sha256:{h}" for h in hashes)])
 
 
 def parse_lock(text: str) -> list[Pin]:

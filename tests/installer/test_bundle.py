@@ -7,7 +7,7 @@ import pytest
 
 from installer import smoke
 from tests.conftest import ADMIN, PASSWORD
-from tests.core.test_upgrade import first_release_db  # noqa: F401 - the fixture: a revision-0001 database
+from tests.core.test_upgrade import first_release_db  # noqa: F401, F811 - the fixture: a revision-0001 database
 
 pytestmark = pytest.mark.bundle
 
@@ -18,7 +18,8 @@ def test_the_bundle_passes_its_smoke_test_with_no_network(bundle, tmp_path):
     assert any(note.startswith("GUI offscreen: LoginDialog") for note in notes)
 
 
-def test_a_first_release_database_opens_in_the_bundled_program_with_every_record(bundle, first_release_db, tmp_path):
+def test_a_first_release_database_opens_in_the_bundled_program_with_every_record(bundle, first_release_db,  # noqa: F811
+                                                                                  tmp_path):
     program = smoke.Bundle(bundle, tmp_path)
     env = {**program.env, "BVCT_USER": ADMIN, "BVCT_PASSWORD": PASSWORD}
     exported = tmp_path / "can-bo.xlsx"
