@@ -4,12 +4,14 @@ the built bundle with no network (installer/smoke.py). Exit 0 only when all of i
 
     dist/bvct-desktop/                              the bundle (bvct-desktop, bvct, _internal/)
     dist/bvct-desktop-VERSION-linux-x86_64.tar.gz   the Linux bundle to copy (Windows: the installer)
+    dist/SHA256SUMS.txt                             its SHA-256, to check on the office PC
     build/pyinstaller/bvct/warn-bvct.txt            PyInstaller's log of modules it could not find
 
 Needs the build tools: pip install -e ".[build]".
 """
 
 import argparse
+import hashlib
 import platform
 import re
 import subprocess
@@ -82,16 +84,21 @@ def pack(bundle: Path, version: str) -> Path:
     target = bundle.parent / f"{archive_name(version)}.tar.gz"
     with tarfile.open(target, "w:gz", compresslevel=6) as archive:
         archive.add(bundle, arcname=archive_name(version))
+    # Copied with the archive: the officer compares it before unpacking (README).
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    (bundle.parent / "SHA256SUMS.txt").write_text(f"{digest}  {target.name}\n", encoding="ascii")
     return target
 
 
-def build(dist: Path = DIST, work: Path = WORK, with_smoke: bool = True, with_archive: bool = True) -> list[str]:
+def build(dist: Path = DIST, work: Path = WORK, with_smoke: bool = True, with_archive: bool = True,
+          echo: bool = False) -> list[str]:
     from bvct_desktop import __version__
 
     started = time.perf_counter()
     run_pyinstaller(dist, work)
     bundle = dist / BUNDLE_NAME
-    notes = [f"built {bundle} in {time.perf_counter() - started:.0f} s"]
+    notes = smoke.Notes(echo)
+    notes.append(f"built {bundle} in {time.perf_counter() - started:.0f} s")
     missing = missing_program_imports(work / "bvct" / "warn-bvct.txt")
     if missing:
         raise BuildFailure("the program imports modules that are not in the bundle: " + ", ".join(missing))
@@ -108,16 +115,16 @@ def build(dist: Path = DIST, work: Path = WORK, with_smoke: bool = True, with_ar
         archive = pack(bundle, __version__)
         notes.append(f"archive: {archive.name}, {archive.stat().st_size / 1e6:.0f} MB")
     if with_smoke:
-        notes += smoke_notes(bundle)
+        notes += smoke_notes(bundle, echo)
     return notes
 
 
-def smoke_notes(bundle: Path) -> list[str]:
+def smoke_notes(bundle: Path, echo: bool) -> list[str]:
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="bvct-smoke-") as work:
         try:
-            return smoke.smoke(bundle, Path(work))
+            return smoke.smoke(bundle, Path(work), echo)
         except smoke.SmokeFailure as failure:
             raise BuildFailure(f"smoke test failed: {failure}") from None
 
@@ -130,11 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-archive", action="store_true", help="do not pack the bundle into a .tar.gz")
     args = parser.parse_args(argv)
     try:
-        notes = build(args.dist.resolve(), WORK, not args.no_smoke, not args.no_archive)
+        build(args.dist.resolve(), WORK, not args.no_smoke, not args.no_archive, echo=True)
     except BuildFailure as failure:
         print(f"BUILD FAILED: {failure}", file=sys.stderr)
         return 1
-    print("\n".join(notes))
     print("bundle built" + ("" if args.no_smoke else " and smoke-tested"))
     return 0
 

@@ -52,11 +52,24 @@ class SmokeFailure(Exception):
     pass
 
 
+class Notes(list):
+    """What ran and what was seen; printed as it comes when `echo` (a long build shows progress)."""
+
+    def __init__(self, echo: bool = False):
+        super().__init__()
+        self.echo = echo
+
+    def append(self, note: str) -> None:
+        super().append(note)
+        if self.echo:
+            print(note, flush=True)
+
+
 @dataclass
 class Bundle:
     folder: Path
     work: Path
-    log: list[str] = field(default_factory=list)
+    log: Notes = field(default_factory=Notes)
 
     def program(self, name: str) -> Path:
         return self.folder / (f"{name}.exe" if WINDOWS else name)
@@ -193,11 +206,11 @@ def check_gui(bundle: Bundle, database: Path, expected_window: str, wrapper: lis
     return seen
 
 
-def smoke(folder: Path, work: Path) -> list[str]:
+def smoke(folder: Path, work: Path, echo: bool = False) -> list[str]:
     """Runs every check; returns the log of what ran. Raises SmokeFailure at the first failure."""
     from bvct_desktop import __version__
 
-    bundle = Bundle(folder.resolve(), work.resolve())
+    bundle = Bundle(folder.resolve(), work.resolve(), Notes(echo))
     notes = bundle.log
     version = bundle.run("bvct", "--version")
     for expected in (f"BVCT Desktop {__version__}", "Bản đóng gói dựng ngày", "SQLCipher 4.", "SQLite 3.", "Qt 6."):
@@ -250,14 +263,13 @@ def main(argv: list[str] | None = None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="bvct-smoke-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        notes = smoke(args.bundle, work)
+        smoke(args.bundle, work, echo=True)
     except (SmokeFailure, subprocess.TimeoutExpired) as failure:
         print(f"SMOKE TEST FAILED: {failure}", file=sys.stderr)
         return 1
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print("\n".join(notes))
     print("smoke test passed")
     return 0
 
