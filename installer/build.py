@@ -66,7 +66,7 @@ def unwanted_files(bundle: Path) -> list[str]:
         name = path.name
         binding = re.match(r"(Qt\w+)\.(abi3\.so|pyd)$", name)
         if (binding and binding.group(1) not in used) or (path.is_file() and UNWANTED_QT.search(name)):
-            found.append(str(path.relative_to(bundle)))
+            found.append(path.relative_to(bundle).as_posix())
     return sorted(found)
 
 

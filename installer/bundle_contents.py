@@ -62,8 +62,8 @@ def data_files() -> list[tuple[str, str]]:
     alembic_dirs = [path.parent for path in package_files("script.py.mako")]
     chosen = [path for path in package_files()
               if path.suffix not in (".py", ".pyc") or any(folder in path.parents for folder in alembic_dirs)]
-    pairs = [(str(path), str(path.parent.relative_to(ROOT))) for path in chosen]
-    pairs += [(str(path), str(path.parent.relative_to(ROOT))) for path in sorted(RESOURCES.rglob("*"))
+    pairs = [(str(path), path.parent.relative_to(ROOT).as_posix()) for path in chosen]
+    pairs += [(str(path), path.parent.relative_to(ROOT).as_posix()) for path in sorted(RESOURCES.rglob("*"))
               if path.is_file()]
     return pairs
 

@@ -83,3 +83,12 @@ def test_the_bundle_it_packs_is_the_one_the_build_makes(script):
     assert f'#define BundleDir "..\\..\\dist\\{build.BUNDLE_NAME}"' in script
     assert '#define IconFile "..\\..\\build\\pyinstaller\\bvct\\app.ico"' in script
     assert build.WORK.relative_to(build.ROOT).as_posix() == "build/pyinstaller"
+
+
+def test_the_windows_workflow_builds_tests_packs_and_exercises_the_installer():
+    workflow = (WINDOWS.parents[1] / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    steps = ['python-version: "3.11"', "installer.wheelhouse --platform windows", "--no-index",
+             "--require-hashes", "New-NetFirewallRule", "installer.build", "ISCC.exe", "bvct-desktop.iss",
+             "SHA256SUMS.txt", "/CURRENTUSER", "installer.smoke", "stale-from-an-old-version.dll", "unins000.exe"]
+    positions = [workflow.index(step) for step in steps]
+    assert positions == sorted(positions)  # in this order: nothing is packed before it was tested
