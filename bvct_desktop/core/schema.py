@@ -138,6 +138,9 @@ slips = Table(
     # The report walks these in order (no sort, no table rows) even for a million slips a period.
     Index("ix_slips_report_groups", "deleted_at", "recipient_id", "purpose", "issued_on", "result_on"),
     Index("ix_slips_report_subjects", "deleted_at", "person_id", "issued_on"),
+    # migration 0006: a person's file finds the slips of their vetting cases and those naming them
+    Index(None, "vetting_case_id"),
+    Index(None, "vetted_cadre_id"),
 )
 
 delegations = Table(
@@ -295,4 +298,13 @@ vetting_cases = Table(
     Column("note", Text),
     *_stamps(),
     Index(None, "person_id", "status"),
+)
+
+# What each user chose for their own screens (a register's columns, …), by key, as JSON (migration 0006).
+preferences = Table(
+    "preferences", metadata,
+    Column("user_name", String, primary_key=True),
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
 )
