@@ -19,7 +19,7 @@ from openpyxl.cell import WriteOnlyCell
 
 from bvct_desktop.core import exporting
 from bvct_desktop.core.kinds import SLIPS
-from bvct_desktop.core.plans.slips import export_rows
+from bvct_desktop.core.record_rows import export_rows
 from bvct_desktop.io import xlsx_writer
 
 ROWS = 100_000
@@ -29,7 +29,7 @@ TARGET = 1.3
 def cells_in_memory(db) -> list[list[object]]:
     """The export's cell values, read and converted once (not timed)."""
     with db.read() as connection:
-        return [[spec.to_cell(record[spec.key]) for spec in SLIPS.fields] for record in export_rows(connection)]
+        return [[spec.to_cell(record[spec.key]) for spec in SLIPS.fields] for record in export_rows(connection, SLIPS)]
 
 
 def write_with_openpyxl(rows: list[list[object]], target: Path) -> None:

@@ -8,6 +8,7 @@ needs.
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -17,8 +18,24 @@ from .permissions import Action
 from .schema import audit_log
 
 OUTCOMES = {OK: "thành công", REFUSED: "bị từ chối", FAILED: "thất bại"}
+OLD, NEW = "cu", "moi"  # how an entry's details name a value before and after
 LIST_HEADERS = ("Số", "Thời gian", "Người dùng", "Vai trò", "Hành động", "Kết quả", "Loại", "Bản ghi",
                 "Chi tiết")
+
+
+def created(values: dict[str, Any]) -> dict[str, Any]:
+    """The details of a record's creation: its filled values."""
+    return {NEW: {key: value for key, value in values.items() if value not in (None, [])}}
+
+
+def deleted(values: dict[str, Any]) -> dict[str, Any]:
+    """The details of a record put in the recycle bin: the filled values it had."""
+    return {OLD: {key: value for key, value in values.items() if value not in (None, [])}}
+
+
+def changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The details of a change, in the one format every entry uses: each changed value, old and new."""
+    return {key: {OLD: before.get(key), NEW: value} for key, value in after.items() if before.get(key) != value}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -42,16 +42,30 @@ def append(connection: Connection, key: bytes, *, at: dt.datetime, user: str | N
            role: str | None, action: str, outcome: str, kind: str | None = None,
            record_id: int | None = None, details: dict | None = None) -> dict:
     """Adds one entry inside the caller's transaction; returns the chain's new head."""
+    return append_all(connection, key, [{"at": at, "user": user, "role": role, "action": action,
+                                         "outcome": outcome, "kind": kind, "record_id": record_id,
+                                         "details": details}])
+
+
+def append_all(connection: Connection, key: bytes, entries: Sequence[dict]) -> dict | None:
+    """Adds the entries (each with the arguments of `append`) in order, in one statement; returns
+    the chain's new head (None when there were none)."""
+    if not entries:
+        return None
     previous = connection.execute(
         select(audit_log.c.id, audit_log.c.mac).order_by(audit_log.c.id.desc()).limit(1)).first()
-    entry = {"at": at.isoformat(timespec="seconds"), "user_name": user, "role": role,
-             "action": action, "outcome": outcome, "kind": kind, "record_id": record_id,
-             "details": json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)
-             if details else None}
-    mac = entry_mac(key, previous.mac if previous else "", entry)
-    entry_id = (previous.id if previous else 0) + 1
-    connection.execute(audit_log.insert().values(
-        **{**entry, "at": at.replace(microsecond=0)}, id=entry_id, mac=mac))
+    entry_id, mac = (previous.id, previous.mac) if previous else (0, "")
+    rows = []
+    for given in entries:
+        entry = {"at": given["at"].isoformat(timespec="seconds"), "user_name": given["user"],
+                 "role": given["role"], "action": given["action"], "outcome": given["outcome"],
+                 "kind": given.get("kind"), "record_id": given.get("record_id"),
+                 "details": json.dumps(given["details"], ensure_ascii=False, sort_keys=True, default=str)
+                 if given.get("details") else None}
+        mac = entry_mac(key, mac, entry)
+        entry_id += 1
+        rows.append({**entry, "at": given["at"].replace(microsecond=0), "id": entry_id, "mac": mac})
+    connection.execute(audit_log.insert(), rows)
     head = {"count": entry_id, "id": entry_id, "mac": mac}
     connection.info[HEAD_INFO] = head
     return head

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.visitors import iterate
 
-from . import deadlines, plans, search, settings
+from . import deadlines, record_rows, search, settings
 from .database import Database
 from .errors import InputError
 from .fields import Field
@@ -98,12 +98,11 @@ def _field_column(kind: Kind, key: str, value: ColumnElement, sort: ColumnElemen
     return Column(key, spec.header, value, value if sort is None else sort, spec)
 
 
-def _person_columns(kind: Kind, keys: Sequence[str]) -> list[Column]:
-    columns = []
-    for key in keys:
-        sort = persons.c.sort_key if key == "full_name" else None
-        columns.append(_field_column(kind, key, persons.c[key], sort))
-    return columns
+def _columns(kind: Kind, *keys: str, sorts: dict[str, ColumnElement] | None = None) -> list[Column]:
+    """The fields `keys` as the kind stores them (core/kinds.py); a name sorts by its sort key."""
+    stored = record_rows.layout(kind, exported=False).columns
+    sorts = {"full_name": persons.c.sort_key, **(sorts or {})} if kind.person else sorts or {}
+    return [_field_column(kind, key, stored[key], sorts.get(key)) for key in keys]
 
 
 def _days(name: str) -> Callable[[dict[str, str]], int]:
@@ -139,21 +138,13 @@ _report_days = _days("han_bao_cao_sau_chuyen_di_ngay")
 VIEWS: dict[str, View] = {
     "cadres": View(
         CADRES, cadres, cadres.join(persons).outerjoin(units),
-        (*_person_columns(CADRES, ("full_name", "birth_date", "gender", "cccd", "home_town")),
-         _field_column(CADRES, "position", cadres.c.position),
-         _field_column(CADRES, "unit", units.c.name),
-         _field_column(CADRES, "management", cadres.c.management)),
+        tuple(_columns(CADRES, "full_name", "birth_date", "gender", "cccd", "home_town", "position", "unit",
+                       "management")),
         default_sort=("full_name", False), person_id=cadres.c.person_id),
     "slips": View(
         SLIPS, slips, slips.join(persons).join(recipients),
-        (_field_column(SLIPS, "number", slips.c.number, slips.c.number_key),
-         _field_column(SLIPS, "issued_on", slips.c.issued_on),
-         *_person_columns(SLIPS, ("full_name", "birth_date", "home_town")),
-         _field_column(SLIPS, "relation", slips.c.relation),
-         _field_column(SLIPS, "purpose", slips.c.purpose),
-         _field_column(SLIPS, "recipient", recipients.c.name),
-         _field_column(SLIPS, "result_on", slips.c.result_on),
-         _field_column(SLIPS, "result", slips.c.result)),
+        tuple(_columns(SLIPS, "number", "issued_on", "full_name", "birth_date", "home_town", "relation", "purpose",
+                       "recipient", "result_on", "result", sorts={"number": slips.c.number_key})),
         default_sort=("issued_on", True), person_id=slips.c.person_id,
         text_columns=(slips.c.number, slips.c.relation, slips.c.vetted_name, slips.c.purpose,
                       slips.c.father_name, slips.c.mother_name, slips.c.spouse_name, slips.c.result,
@@ -165,19 +156,13 @@ VIEWS: dict[str, View] = {
         overdue_label="Quá hạn trả lời"),
     "delegations": View(
         DELEGATIONS, delegations, delegations,
-        (_field_column(DELEGATIONS, "decision_no", delegations.c.decision_no),
-         _field_column(DELEGATIONS, "decision_on", delegations.c.decision_on, plans.delegations.period_day()),
-         _field_column(DELEGATIONS, "name", delegations.c.name),
-         _field_column(DELEGATIONS, "countries", delegations.c.countries),
-         _field_column(DELEGATIONS, "purpose", delegations.c.purpose),
-         _field_column(DELEGATIONS, "depart_on", delegations.c.depart_on),
-         _field_column(DELEGATIONS, "return_on", delegations.c.return_on),
-         _field_column(DELEGATIONS, "report_received_on", delegations.c.report_received_on),
+        (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
+                   "return_on", "report_received_on", sorts={"decision_on": DELEGATIONS.period()}),
          Column("members", "Thành viên", delegations.c.id, delegations.c.id)),
         default_sort=("decision_on", True),
         text_columns=(delegations.c.decision_no, delegations.c.name, delegations.c.countries,
                       delegations.c.purpose),
-        search_extra=_delegations_with_member, period=plans.delegations.period_day(),
+        search_extra=_delegations_with_member, period=DELEGATIONS.period(),
         statuses={"Chưa nhận báo cáo": delegations.c.report_received_on.is_(None),
                   "Đã nhận báo cáo": delegations.c.report_received_on.is_not(None)},
         purpose=delegations.c.purpose, purposes=DELEGATIONS.field("purpose").choices,
@@ -186,13 +171,8 @@ VIEWS: dict[str, View] = {
         overdue_label="Quá hạn báo cáo", extra_rows=_members, of_person=_delegations_of),
     "archive-requests": View(
         ARCHIVE_REQUESTS, archive_requests, archive_requests.join(persons),
-        (_field_column(ARCHIVE_REQUESTS, "request_kind", archive_requests.c.request_kind),
-         _field_column(ARCHIVE_REQUESTS, "province", archive_requests.c.province),
-         _field_column(ARCHIVE_REQUESTS, "doc_no", archive_requests.c.doc_no),
-         _field_column(ARCHIVE_REQUESTS, "doc_on", archive_requests.c.doc_on),
-         *_person_columns(ARCHIVE_REQUESTS, ("full_name", "birth_date", "home_town")),
-         _field_column(ARCHIVE_REQUESTS, "answered_on", archive_requests.c.answered_on),
-         _field_column(ARCHIVE_REQUESTS, "result", archive_requests.c.result)),
+        tuple(_columns(ARCHIVE_REQUESTS, "request_kind", "province", "doc_no", "doc_on", "full_name", "birth_date",
+                       "home_town", "answered_on", "result")),
         default_sort=("doc_on", True), person_id=archive_requests.c.person_id,
         text_columns=(archive_requests.c.request_kind, archive_requests.c.province,
                       archive_requests.c.doc_no, archive_requests.c.result),
@@ -203,9 +183,8 @@ VIEWS: dict[str, View] = {
         purpose_label="Loại yêu cầu"),
     "complaints": View(
         COMPLAINTS, complaints, complaints,
-        tuple(_field_column(COMPLAINTS, key, complaints.c[key]) for key in
-              ("received_on", "sender", "complaint_kind", "subject_name", "summary", "due_on",
-               "resolved_on", "result")),
+        tuple(_columns(COMPLAINTS, "received_on", "sender", "complaint_kind", "subject_name", "summary", "due_on",
+                       "resolved_on", "result")),
         default_sort=("received_on", True), person_id=complaints.c.person_id,
         text_columns=(complaints.c.sender, complaints.c.complaint_kind, complaints.c.subject_name,
                       complaints.c.summary, complaints.c.result),

@@ -1,8 +1,9 @@
-"""Planned changes to one table during an import: rows to insert and fields to update.
+"""Planned changes to one table: rows to insert, fields to update, rows to delete.
 
 Nothing is written until `apply`; an import with problems, or a dry run, simply never
 applies. Ids of new rows are assigned here so later rows of the same file can refer to them.
-Updates never erase: an empty cell leaves the stored value as it is.
+An update never erases unless told to (`clears`): an empty cell of a file leaves the stored
+value as it is, an emptied field of a form clears it.
 """
 
 from collections.abc import Mapping
@@ -18,10 +19,12 @@ class TableChanges:
     def __init__(self, connection: Connection, table: Table, now):
         self.table = table
         self.now = now
-        self._next_id = (connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        self.stored_max = connection.execute(select(func.max(table.c.id))).scalar() or 0  # 0: nothing stored
+        self._next_id = self.stored_max + 1
         self._stamped = "updated_at" in table.c
         self.new: dict[int, dict[str, Any]] = {}
         self.updates: dict[int, dict[str, Any]] = {}
+        self.deleted: set[int] = set()
 
     def insert(self, values: Mapping[str, Any]) -> int:
         record_id, self._next_id = self._next_id, self._next_id + 1
@@ -32,12 +35,15 @@ class TableChanges:
         self.new[record_id] = row
         return record_id
 
-    def change(self, record_id: int, current: dict[str, Any], wanted: Mapping[str, Any]) -> list[str]:
-        """Sets the non-empty `wanted` values that differ from `current`; returns their keys.
+    def change(self, record_id: int, current: dict[str, Any], wanted: Mapping[str, Any],
+               clears: bool = False) -> list[str]:
+        """Sets the `wanted` values that differ from `current` (the empty ones only when `clears`);
+        returns their keys.
 
         `current` is updated in place, so later rows of the same file compare with the change.
         """
-        changed = [key for key, value in wanted.items() if value is not None and current.get(key) != value]
+        changed = [key for key, value in wanted.items()
+                   if (value is not None or clears) and current.get(key) != value]
         for key in changed:
             current[key] = wanted[key]
             if record_id not in self.new:
@@ -50,7 +56,16 @@ class TableChanges:
         if record_id not in self.new:
             self.updates.setdefault(record_id, {}).update(values)
 
+    def delete(self, record_id: int) -> None:
+        """Removes a row for good (a membership the form no longer lists; records go to the recycle bin)."""
+        self.updates.pop(record_id, None)
+        if self.new.pop(record_id, None) is None:
+            self.deleted.add(record_id)
+
     def apply(self, connection: Connection) -> None:
+        gone = sorted(self.deleted)
+        for start in range(0, len(gone), CHUNK):
+            connection.execute(self.table.delete().where(self.table.c.id.in_(gone[start:start + CHUNK])))
         rows = list(self.new.values())
         for start in range(0, len(rows), CHUNK):
             connection.execute(self.table.insert(), rows[start:start + CHUNK])
@@ -64,7 +79,3 @@ class TableChanges:
             statement = (self.table.update().where(self.table.c.id == bindparam("_id"))
                          .values({column: bindparam(f"_{column}") for column in columns}))
             connection.execute(statement, batch)
-
-    @property
-    def empty(self) -> bool:
-        return not self.new and not self.updates

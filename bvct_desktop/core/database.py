@@ -141,6 +141,14 @@ class Database:
                      role=self.actor.role, action=action, outcome=outcome, kind=kind,
                      record_id=record_id, details=details)
 
+    def audit_records(self, connection: Connection, kind: str,
+                      entries: list[tuple[str, int, dict | None]]) -> None:
+        """One entry per record written: (action, record id, details), appended in one statement."""
+        at, user, role = self.clock(), self.actor.name, self.actor.role
+        audit_chain.append_all(connection, self._audit_key, [
+            {"at": at, "user": user, "role": role, "action": action, "outcome": audit_chain.OK, "kind": kind,
+             "record_id": record_id, "details": details} for action, record_id, details in entries])
+
     def copy_failed_logins(self, connection: Connection, keys: keyfile.KeyFile) -> dict[str, dict]:
         """Writes the failed logins kept in the key file into the audit trail; returns what was copied."""
         pending = lockout.pending_events(keys)

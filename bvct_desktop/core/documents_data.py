@@ -15,16 +15,14 @@ from typing import Any, TypeVar
 from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection
 
-from . import numbering, report, settings
+from . import numbering, record_rows, report, settings
 from .database import Database
 from .dates import display_date
 from .errors import InputError
-from .kinds import MEMBER_ROLES
+from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SLIPS
 from .permissions import Action
 from .personfile import relatives
-from .plans.delegations import period_day
-from .plans.slips import slip_query
-from .schema import cadres, delegation_members, delegations, persons, slips, units
+from .schema import cadres, delegation_members, delegations, persons, slips
 from .text import identity_key
 
 T = TypeVar("T")
@@ -86,6 +84,12 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path, su
 
 # Slips
 
+def _slip_query():
+    """Every slip out of the recycle bin with its person and recipient, in the import layout (and
+    its id), in issue order."""
+    return record_rows.query(SLIPS).where(slips.c.deleted_at.is_(None))
+
+
 def check_period(start: dt.date, end: dt.date) -> None:
     if end < start:
         raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
@@ -94,14 +98,14 @@ def check_period(start: dt.date, end: dt.date) -> None:
 def slips_in_period(connection: Connection, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """The slips issued in the period (both days included), in issue order."""
     check_period(start, end)
-    query = slip_query().where(slips.c.issued_on.between(start, end)).order_by(slips.c.issued_on, slips.c.id)
+    query = _slip_query().where(slips.c.issued_on.between(start, end))
     return [dict(row) for row in connection.execute(query).mappings()]
 
 
 def slips_numbered(connection: Connection, year: int, numbers: Sequence[str]) -> list[dict[str, Any]]:
     """The slips of `year` with these numbers (as written), in the order given; every one must exist."""
     keys = [identity_key(number) for number in numbers]
-    query = slip_query().where(slips.c.year == year, slips.c.number_key.in_(set(keys)))
+    query = _slip_query().where(slips.c.year == year, slips.c.number_key.in_(set(keys)))
     found = {identity_key(row["number"]): dict(row) for row in connection.execute(query).mappings()}
     missing = [number for number, key in zip(numbers, keys, strict=True) if key not in found]
     if missing:
@@ -113,7 +117,7 @@ def slips_by_ids(connection: Connection, ids: Sequence[int]) -> list[dict[str, A
     """The slips chosen in a register (those still there), in the order given."""
     found: dict[int, dict[str, Any]] = {}
     for start in range(0, len(ids), 400):
-        query = slip_query().where(slips.c.id.in_(list(ids[start:start + 400])))
+        query = _slip_query().where(slips.c.id.in_(list(ids[start:start + 400])))
         found.update((row["id"], dict(row)) for row in connection.execute(query).mappings())
     return [found[record_id] for record_id in ids if record_id in found]
 
@@ -154,12 +158,7 @@ def delegation_for_print(connection: Connection, decision_no: str, on: dt.date |
 
 def cadre_for_print(connection: Connection, full_name: str, birth_date: str | None) -> dict[str, Any]:
     """One cadre's summary: particulars, party dates, relatives, trips abroad and the slips of their vetting."""
-    query = (select(cadres.c.id, cadres.c.person_id, persons.c.full_name, persons.c.birth_date,
-                    persons.c.gender, persons.c.cccd, persons.c.cmnd, persons.c.home_town, persons.c.residence,
-                    persons.c.ethnicity, persons.c.religion, cadres.c.position, units.c.name.label("unit"),
-                    cadres.c.management, cadres.c.party_joined_on, cadres.c.party_official_on,
-                    cadres.c.party_card_no, cadres.c.note, persons.c.other_names)
-             .select_from(cadres.join(persons).outerjoin(units))
+    query = (record_rows.query(CADRES).add_columns(persons.c.other_names)
              .where(cadres.c.deleted_at.is_(None), persons.c.name_key == identity_key(full_name)))
     if birth_date:
         query = query.where(persons.c.birth_date == birth_date)
@@ -175,10 +174,10 @@ def cadre_for_print(connection: Connection, full_name: str, birth_date: str | No
                delegation_members.c.role)
         .select_from(delegation_members.join(delegations))
         .where(delegation_members.c.cadre_id == cadre["id"], delegations.c.deleted_at.is_(None))
-        .order_by(period_day(), delegations.c.id)).mappings()]
+        .order_by(DELEGATIONS.period(), delegations.c.id)).mappings()]
     cadre["relatives"] = [{**asdict(relative), "country": relative.country if relative.abroad else None}
                           for relative in relatives.of_person(connection, cadre["person_id"])]
     cadre["slips"] = [dict(row) for row in connection.execute(
-        slip_query().where(or_(slips.c.person_id == cadre["person_id"], slips.c.vetted_cadre_id == cadre["id"]))
-        .order_by(slips.c.issued_on, slips.c.id)).mappings()]
+        _slip_query().where(or_(slips.c.person_id == cadre["person_id"], slips.c.vetted_cadre_id == cadre["id"]))
+        ).mappings()]
     return cadre

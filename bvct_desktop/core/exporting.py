@@ -4,11 +4,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from . import record_rows
 from .database import Database
 from .errors import InputError
 from .kinds import Kind
 from .permissions import Action
-from .plans import PLANS
 
 RowWriter = Callable[[Iterable[Mapping]], int]
 
@@ -21,9 +21,8 @@ def export(db: Database, kind: Kind, target: Path, write: RowWriter,
     if start and end and end < start:
         raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
     db.require(Action.EXPORT, f"xuất {kind.name}")
-    _, export_rows = PLANS[kind.name]
     with db.read() as connection:
-        count = write(export_rows(connection, start, end))
+        count = write(record_rows.export_rows(connection, kind, start, end))
     with db.write() as connection:
         db.audit(connection, "xuất", kind=kind.name,
                  details={"tep": Path(target).name, "so_dong": count,

@@ -35,6 +35,12 @@ class Field:
     choices: tuple[str, ...] = ()
     max_length: int = SHORT_TEXT
     hint: str = ""
+    as_written: bool = False  # a number written as on the document (12/PXM, 0012): text, never a number
+
+    @property
+    def text_only(self) -> bool:
+        """A spreadsheet keeps the value as text (leading zeros and slashes survive Excel)."""
+        return self.is_identity_number or self.as_written
 
     @property
     def folded_header(self) -> str:

@@ -1,8 +1,9 @@
 """Importing a register from a workbook's first sheet: all rows or none.
 
 Reading is the io layer's; this service maps headers to the kind's fields, parses every
-cell by its field declaration, lets the kind's plan (core/plans) lay out the changes row by row, and
-writes them in one transaction only when no row has a problem and this is not a dry run.
+cell by its field declaration, lets the kind's plan (core/plans, the form's path too) lay out
+the changes row by row, and writes them — each record created or changed audited — in one
+transaction only when no row has a problem and this is not a dry run.
 """
 
 from collections.abc import Callable
@@ -117,9 +118,8 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     result.rows = len(rows) + len({p.row for p in result.problems if p.row > 1})
     if not result.problems and not rows:
         result.problems.append(Problem(2, None, "tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)"))
-    plan_class, _ = PLANS[kind.name]
     with db.write() as connection:
-        plan = plan_class(connection, db.clock())
+        plan = PLANS[kind.name](connection, db.clock())
         plan.prefetch([values for _, values in rows])
         for done, (number, values) in enumerate(rows, start=1):
             try:
@@ -134,9 +134,9 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
             if progress and done % 1000 == 0:
                 progress(done, len(rows))
         result.problems.sort(key=lambda p: (p.row, p.header or ""))
-        result.extras = plan.extras()
+        result.extras = plan.finish()
         if result.ok and not dry_run:
-            plan.apply(connection)
+            plan.apply_audited(db, connection)
         outcome = "ok" if result.ok else "failed"
         db.audit(connection, "thử nhập" if dry_run else "nhập", outcome, kind=kind.name,
                  details={"tep": Path(sheet.path).name, "so_dong": result.rows, **result.counts,

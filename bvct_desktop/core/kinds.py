@@ -1,13 +1,22 @@
-"""The five registers (and relatives later): their fields in import-workbook order.
+"""The kinds of record: their fields in import-workbook order, and where each field is stored.
 
 Headers, required marks and fixed values are the contract of the spec
-(shared/spec/cli-and-formats.md, "Columns and natural keys").
+(shared/spec/cli-and-formats.md, "Columns and natural keys"). The storage is declared here
+once — the kind's table, the column of each field, the fields kept on a person, the lookups —
+and the importer, the form, the export, the printed documents and the audit derive from it
+(core/plans, core/record_rows). A field is kept in the column of the kind's table named like
+it unless the kind says otherwise.
 """
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from sqlalchemy import ColumnElement, Table, func
+
+from . import schema
 from .errors import InputError
 from .fields import LONG_TEXT, Field, FieldType
+from .lookups import Lookup
 
 F = FieldType
 
@@ -25,15 +34,72 @@ ARCHIVE_KINDS = (ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS)
 COMPLAINT_KINDS = ("Tố cáo", "Khiếu nại", "Phản ánh", "Kiến nghị")
 
 
+UNITS = Lookup(schema.units, "unit_id", added_label="Đơn vị công tác mới")
+RECIPIENTS = Lookup(schema.recipients, "recipient_id", stamped=True, added_label="Nơi nhận phiếu mới")
+
+
 @dataclass(frozen=True)
+class PersonLink:
+    """Fields kept on a person (the persons table) that a record names in its `column`."""
+
+    column: str                    # the record's column: person_id, relative_id
+    fields: Mapping[str, str]      # field key → column of persons
+    cadre: bool = False            # the person must be a cadre (found among cadres, not by the person rule)
+
+    @classmethod
+    def of(cls, column: str, *keys: str, cadre: bool = False) -> "PersonLink":
+        """Fields named like the persons' columns."""
+        return cls(column, {key: key for key in keys}, cadre)
+
+
+@dataclass(frozen=True)
+class Members:
+    """A record listing cadres (a delegation's members): one import row, and one row of `table`, each."""
+
+    table: Table
+    parent: str                    # the column naming the record: delegation_id
+    cadre: str                     # the column naming the cadre: cadre_id
+    keys: tuple[str, ...]          # fields of the membership itself (as at that time)
+    person: PersonLink             # fields of the member as a person (the link column is the cadre's)
+
+
+@dataclass(frozen=True, eq=False)
 class Kind:
     name: str            # the KIND word of the command line
     title: str           # the register's Vietnamese name
     fields: tuple[Field, ...]
     date_key: str | None  # the field a period filters and counts by
+    table: Table | None = None     # the records (None: listed but neither imported nor exported)
+    persons: tuple[PersonLink, ...] = ()  # the first is the person the record is about
+    lookups: Mapping[str, Lookup] = field(default_factory=dict)  # field key → the list its name is in
+    members: Members | None = None
+    date_fallback: str | None = None  # the field counted by when `date_key` is empty
 
     def field(self, key: str) -> Field:
         return next(f for f in self.fields if f.key == key)
+
+    @property
+    def person(self) -> PersonLink | None:
+        """The person the record is about."""
+        return self.persons[0] if self.persons else None
+
+    @property
+    def person_keys(self) -> tuple[str, ...]:
+        """The fields kept on the person the record is about (a form fills them from a person picked)."""
+        return tuple(self.person.fields) if self.person else ()
+
+    @property
+    def own_keys(self) -> tuple[str, ...]:
+        """The fields kept in the record's own columns."""
+        elsewhere = set(self.lookups).union(*(link.fields for link in self.persons))
+        if self.members:
+            elsewhere.update(self.members.keys, self.members.person.fields)
+        return tuple(spec.key for spec in self.fields if spec.key not in elsewhere)
+
+    def period(self) -> ColumnElement:
+        """The date a period filters and counts the records by."""
+        day = self.table.c[self.date_key]
+        return func.coalesce(day, self.table.c[self.date_fallback]) if self.date_fallback else day
 
 
 CADRES = Kind("cadres", "Cán bộ", (
@@ -53,10 +119,13 @@ CADRES = Kind("cadres", "Cán bộ", (
     Field("party_official_on", "Ngày chính thức", F.DATE),
     Field("party_card_no", "Số thẻ đảng viên"),
     Field("note", "Ghi chú", max_length=LONG_TEXT),
-), date_key=None)
+), date_key=None, table=schema.cadres,
+    persons=(PersonLink.of("person_id", "full_name", "birth_date", "gender", "cccd", "cmnd", "home_town", "residence",
+                           "ethnicity", "religion"),),
+    lookups={"unit": UNITS})
 
 SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
-    Field("number", "Số phiếu", required=True, hint="ghi như trên phiếu, ví dụ 12/PXM"),
+    Field("number", "Số phiếu", required=True, hint="ghi như trên phiếu, ví dụ 12/PXM", as_written=True),
     Field("issued_on", "Ngày phát hành", F.DATE, required=True),
     Field("full_name", "Họ và tên người được xác minh", required=True),
     Field("other_names", "Tên gọi khác"),
@@ -76,7 +145,10 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
     Field("result_on", "Ngày nhận kết quả", F.DATE),
     Field("result", "Kết quả", max_length=LONG_TEXT),
     Field("note", "Ghi chú", max_length=LONG_TEXT),
-), date_key="issued_on")
+), date_key="issued_on", table=schema.slips,
+    persons=(PersonLink.of("person_id", "full_name", "other_names", "birth_date", "gender", "home_town",
+                           "residence"),),
+    lookups={"recipient": RECIPIENTS})
 
 DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     Field("decision_no", "Số quyết định"),
@@ -94,7 +166,9 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     Field("position", "Chức vụ"),
     Field("unit", "Đơn vị công tác"),
     Field("role", "Vai trò", F.CHOICE, choices=MEMBER_ROLES),
-), date_key="decision_on")
+), date_key="decision_on", date_fallback="depart_on", table=schema.delegations,
+    members=Members(schema.delegation_members, "delegation_id", "cadre_id", ("position", "unit", "role"),
+                    PersonLink.of("person_id", "full_name", "birth_date", "home_town", "cccd", cadre=True)))
 
 ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
     Field("request_kind", "Loại yêu cầu", F.CHOICE, required=True, choices=ARCHIVE_KINDS),
@@ -106,7 +180,8 @@ ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
     Field("home_town", "Quê quán"),
     Field("answered_on", "Ngày trả lời", F.DATE),
     Field("result", "Kết quả", max_length=LONG_TEXT),
-), date_key="doc_on")
+), date_key="doc_on", table=schema.archive_requests,
+    persons=(PersonLink.of("person_id", "full_name", "birth_date", "home_town"),))
 
 COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("received_on", "Ngày nhận", F.DATE, required=True),
@@ -117,7 +192,7 @@ COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("due_on", "Hạn giải quyết", F.DATE),
     Field("resolved_on", "Ngày giải quyết", F.DATE),
     Field("result", "Kết quả", max_length=LONG_TEXT),
-), date_key="received_on")
+), date_key="received_on", table=schema.complaints)
 
 YES_NO = ("Có", "Không")
 
@@ -134,7 +209,9 @@ RELATIVES = Kind("relatives", "Thân nhân", (
     Field("country", "Nước"),
     Field("abroad_since", "Từ năm", F.YEAR),
     Field("abroad_work", "Công việc ở nước ngoài"),
-), date_key=None)
+), date_key=None, table=schema.relatives,
+    persons=(PersonLink.of("relative_id", "full_name", "birth_date", "home_town", "residence"),
+             PersonLink("person_id", {"cadre_name": "full_name", "cadre_birth_date": "birth_date"}, cadre=True)))
 
 KINDS = {kind.name: kind for kind in (CADRES, SLIPS, DELEGATIONS, ARCHIVE_REQUESTS, COMPLAINTS, RELATIVES)}
 

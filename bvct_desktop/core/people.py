@@ -1,15 +1,20 @@
-"""The person rule (spec, "The person rule"), implemented once for every importer.
+"""The person rule (spec, "The person rule"), implemented once for every import row and form.
 
 A person is their normalized full name + birth date (at its precision) + normalized home
 town; when both sides carry a CCCD, the CCCD decides. Cadres are found among persons by
 name + birth date, narrowed by home town and CCCD where the row gives them.
+
+Persons are looked up through the indexes (name key, CCCD) the first time a name is needed,
+never loaded all at once: a form saves one person among a million as fast as an import of a
+few; a file asks for all its names in a few queries (`prefetch`).
 """
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.engine import Connection
 
 from . import gazetteer
@@ -46,6 +51,8 @@ def _display(iso: str) -> str:
 
 
 SEARCHED = frozenset({"full_name", "other_names", "cccd", "cmnd", "home_town"})  # what search_key reads
+IDENTITY = frozenset({"full_name", "birth_date", "home_town"})  # what the identity key (and sort key) reads
+CHUNK = 400  # names or numbers per query
 
 
 def search_key(values: dict[str, Any]) -> str:
@@ -55,39 +62,105 @@ def search_key(values: dict[str, Any]) -> str:
 
 
 class PersonBook:
-    """Every person's identity in memory; attributes fetched only for the persons a file touches."""
+    """The persons a plan reads and writes, found by the person rule through the indexes, with
+    the planned ones; attributes fetched only for the persons the plan touches."""
 
     def __init__(self, connection: Connection, now):
         self._connection = connection
         self.changes = TableChanges(connection, persons, now)
         self._key_of: dict[int, tuple[str, str, str]] = {}
         self._by_key: dict[tuple[str, str, str], list[int]] = {}
+        self._by_name: dict[str, list[int]] = {}
         self._cccd_of: dict[int, str] = {}
         self._by_cccd: dict[str, int] = {}
         self._current: dict[int, dict[str, Any]] = {}
-        query = select(persons.c.id, persons.c.name_key, persons.c.birth_date,
-                       persons.c.home_town_key, persons.c.cccd)
-        for pid, name_key, birth, town_key, cccd in connection.execute(query):
-            self._index(pid, (name_key, birth or "", town_key or ""), cccd)
+        self._names: set[str] = set()   # name keys looked up
+        self._cccds: set[str] = set()   # CCCDs looked up
+        self.cadre_of: dict[int, tuple[int, bool]] = {}  # person → (cadre, in the recycle bin), as loaded
+
+    # -- looking up ------------------------------------------------------------------------
+
+    def prefetch(self, identities: Iterable[Identity]) -> None:
+        """Looks up, in a few queries, every name and CCCD a file's rows carry."""
+        identities = list(identities)
+        names = {identity.key[0] for identity in identities} - self._names
+        cccds = {identity.cccd for identity in identities if identity.cccd} - self._cccds
+        self._load_where(persons.c.name_key, names)
+        self._names |= names
+        self._load_where(persons.c.cccd, cccds)
+        self._cccds |= cccds
+
+    def _named(self, name_key: str) -> list[int]:
+        if name_key not in self._names:
+            self._load_where(persons.c.name_key, {name_key})
+            self._names.add(name_key)
+        return self._by_name.get(name_key, [])
+
+    def owner_of(self, cccd: str | None) -> int | None:
+        """The person (stored or planned) holding this CCCD, or None."""
+        if not cccd:
+            return None
+        if cccd not in self._cccds:
+            self._load_where(persons.c.cccd, {cccd})
+            self._cccds.add(cccd)
+        return self._by_cccd.get(cccd)
+
+    def load(self, pid: int) -> None:
+        """Makes a person known by id (one picked on a form, or named by a stored record)."""
+        if pid not in self._key_of:
+            self._load_where(persons.c.id, {pid})
+
+    def _load_where(self, column: ColumnElement, values: set) -> None:
+        if not self.changes.stored_max:  # nothing stored (a first import): nothing to look up
+            return
+        values = sorted(values)
+        for start in range(0, len(values), CHUNK):
+            query = (select(persons.c.id, persons.c.name_key, persons.c.birth_date, persons.c.home_town_key,
+                            persons.c.cccd, cadres.c.id, cadres.c.deleted_at)
+                     .select_from(persons.outerjoin(cadres))
+                     .where(column.in_(values[start:start + CHUNK])))
+            for pid, name_key, birth, town_key, cccd, cid, deleted_at in self._connection.execute(query):
+                if pid not in self._key_of:
+                    self._index(pid, (name_key, birth or "", town_key or ""), cccd)
+                if cid is not None:
+                    self.cadre_of[pid] = (cid, deleted_at is not None)
 
     def _index(self, pid: int, key: tuple[str, str, str], cccd: str | None) -> None:
         self._key_of[pid] = key
         self._by_key.setdefault(key, []).append(pid)
+        self._by_name.setdefault(key[0], []).append(pid)
         if cccd:
             self._cccd_of[pid] = cccd
             self._by_cccd[cccd] = pid
 
+    def _unindex(self, pid: int) -> None:
+        key = self._key_of.pop(pid)
+        self._by_key[key].remove(pid)
+        self._by_name[key[0]].remove(pid)
+        cccd = self._cccd_of.pop(pid, None)
+        if cccd:
+            del self._by_cccd[cccd]
+
     def key_of(self, pid: int) -> tuple[str, str, str]:
+        self.load(pid)
         return self._key_of[pid]
 
     def cccd_of(self, pid: int) -> str | None:
+        self.load(pid)
         return self._cccd_of.get(pid)
+
+    def named(self, full_name: str) -> list[int]:
+        """Persons (stored and planned) with exactly this name."""
+        return self._named(identity_key(full_name))
+
+    # -- the rule --------------------------------------------------------------------------
 
     def find(self, identity: Identity) -> int | None:
         """The existing (or planned) person, or None; RowProblem when the rule is violated."""
         key = identity.key
+        self._named(key[0])
         if identity.cccd:
-            pid = self._by_cccd.get(identity.cccd)
+            pid = self.owner_of(identity.cccd)
             if pid is not None:
                 if self._key_of[pid][:2] != key[:2]:
                     raise RowProblem(f"số CCCD {identity.cccd} đã thuộc về người khác "
@@ -101,14 +174,14 @@ class PersonBook:
                              f"({identity.description}); hãy ghi Số CCCD để phân biệt", "full_name")
         return candidates[0] if candidates else None
 
-    def resolve(self, identity: Identity) -> tuple[int, bool]:
-        """The person's id and whether they are new in this import."""
+    def resolve(self, identity: Identity, attributes: dict[str, Any] | None = None) -> tuple[int, bool]:
+        """The person's id and whether they are new in this plan; a new person has `attributes` too."""
         pid = self.find(identity)
         if pid is not None:
             if identity.cccd and pid not in self._cccd_of:
                 self.update(pid, {"cccd": identity.cccd})
             return pid, False
-        values = {"full_name": identity.full_name, "name_key": identity.key[0],
+        values = {**(attributes or {}), "full_name": identity.full_name, "name_key": identity.key[0],
                   "birth_date": identity.birth_date, "home_town": identity.home_town,
                   "home_town_key": identity.key[2], "cccd": identity.cccd}
         values.update(search_key=search_key(values), sort_key=name_sort_key(identity.full_name))
@@ -123,22 +196,26 @@ class PersonBook:
             self._current[pid] = dict(row)
         return self._current[pid]
 
-    def update(self, pid: int, attributes: dict[str, Any]) -> list[str]:
-        """Fills or corrects the person's attributes; returns the keys that changed."""
-        owner = self._by_cccd.get(attributes.get("cccd"))
+    def update(self, pid: int, attributes: dict[str, Any], clears: bool = False) -> list[str]:
+        """Fills or corrects the person's attributes (erasing the emptied ones when `clears`);
+        returns the keys that changed."""
+        self.load(pid)
+        owner = self.owner_of(attributes.get("cccd"))
         if owner not in (None, pid):
             raise RowProblem(f"số CCCD {attributes['cccd']} đã thuộc về người khác", "cccd")
         current = self.current(pid)
-        changed = self.changes.change(pid, current, attributes)
+        changed = self.changes.change(pid, current, attributes, clears)
+        if IDENTITY.intersection(changed):
+            identity = Identity(current["full_name"], current["birth_date"], current["home_town"])
+            self.changes.change(pid, current, {"name_key": identity.key[0], "home_town_key": identity.key[2],
+                                               "sort_key": name_sort_key(identity.full_name)})
         if SEARCHED.intersection(changed):
             self.changes.change(pid, current, {"search_key": search_key(current)})
-            if "cccd" in changed:
-                self._cccd_of[pid] = current["cccd"]
-                self._by_cccd[current["cccd"]] = pid
+        if IDENTITY.intersection(changed) or "cccd" in changed:
+            self._unindex(pid)
+            self._index(pid, (current["name_key"], current["birth_date"] or "", current["home_town_key"]),
+                        current["cccd"])
         return changed
-
-    def cccd_owner(self, cccd: str) -> int | None:
-        return self._by_cccd.get(cccd)
 
 
 class CadreBook:
@@ -148,30 +225,42 @@ class CadreBook:
         self.people = people
         self.changes = TableChanges(connection, cadres, now)
         self._connection = connection
-        self.by_person: dict[int, int] = {}
-        self.deleted: set[int] = set()
-        self._by_name: dict[str, list[int]] = {}
         self._person_of: dict[int, int] = {}
         self._current: dict[int, dict[str, Any]] = {}
-        query = select(cadres.c.id, cadres.c.person_id, cadres.c.deleted_at)
-        for cid, pid, deleted_at in connection.execute(query):
-            self._index(cid, pid)
-            if deleted_at is not None:
-                self.deleted.add(cid)
 
-    def _index(self, cid: int, pid: int) -> None:
-        self.by_person[pid] = cid
-        self._person_of[cid] = pid
-        self._by_name.setdefault(self.people.key_of(pid)[0], []).append(cid)
+    def of_person(self, pid: int) -> int | None:
+        """The person's cadre record (also one in the recycle bin), or None."""
+        self.people.load(pid)
+        found = self.people.cadre_of.get(pid)
+        if found is not None:
+            self._person_of[found[0]] = pid
+        return found[0] if found else None
+
+    def is_deleted(self, cid: int) -> bool:
+        return self.people.cadre_of[self.person_of(cid)][1]
 
     def person_of(self, cid: int) -> int:
+        if cid not in self._person_of:
+            self._person_of[cid] = self._connection.execute(
+                select(cadres.c.person_id).where(cadres.c.id == cid)).scalar_one()
+            self.people.load(self._person_of[cid])
         return self._person_of[cid]
 
     def add(self, pid: int, values: dict[str, Any]) -> int:
         cid = self.changes.insert({"person_id": pid, **values})
         self._current[cid] = self.changes.new[cid]
-        self._index(cid, pid)
+        self._person_of[cid] = pid
+        self.people.cadre_of[pid] = (cid, False)
         return cid
+
+    def restore(self, cid: int) -> None:
+        """Brings a cadre back from the recycle bin."""
+        self.changes.force(cid, self.current(cid), {"deleted_at": None})
+        self.restored(cid)
+
+    def restored(self, cid: int) -> None:
+        """Notes that the cadre's record came back from the recycle bin."""
+        self.people.cadre_of[self.person_of(cid)] = (cid, False)
 
     def current(self, cid: int) -> dict[str, Any]:
         if cid not in self._current:
@@ -181,19 +270,25 @@ class CadreBook:
 
     def named(self, full_name: str) -> list[int]:
         """Cadres (not in the recycle bin) with exactly this name."""
-        return [cid for cid in self._by_name.get(identity_key(full_name), ()) if cid not in self.deleted]
+        found = []
+        for pid in self.people.named(full_name):
+            cadre = self.people.cadre_of.get(pid)
+            if cadre is not None and not cadre[1]:
+                self._person_of[cadre[0]] = pid
+                found.append(cadre[0])
+        return found
 
     def find(self, identity: Identity) -> list[int]:
         """Cadres matching name + birth date, narrowed by home town and CCCD where given."""
         if identity.cccd:
-            owner = self.people.cccd_owner(identity.cccd)
+            owner = self.people.owner_of(identity.cccd)
             if owner is not None and not _same_name_and_birth(self.people.key_of(owner), identity.key):
                 raise RowProblem(f"số CCCD {identity.cccd} đã thuộc về người khác "
                                  "(khác họ tên hoặc ngày sinh)", "cccd")
-            cid = self.by_person.get(owner) if owner is not None else None
-            if cid is not None and cid not in self.deleted:
+            cid = self.of_person(owner) if owner is not None else None
+            if cid is not None and not self.is_deleted(cid):
                 return [cid]
-        name_key, birth, town_key = identity.key
+        _, birth, town_key = identity.key
         found = []
         for cid in self.named(identity.full_name):
             pid = self._person_of[cid]

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from . import audit, lookups
 from .database import Database
 from .errors import InputError
+from .kinds import RECIPIENTS
 from .permissions import Action
 from .schema import recipients
 from .text import clean, identity_key
@@ -37,7 +39,7 @@ def add_recipient(db: Database, name: str) -> int:
     with db.write() as connection:
         _refuse_duplicate(connection, name)
         record_id = connection.execute(recipients.insert().values(
-            name=name, name_key=identity_key(name), active=True, created_at=db.clock())).inserted_primary_key[0]
+            **RECIPIENTS.new_entry(name, db.clock()))).inserted_primary_key[0]
         db.audit(connection, "thêm nơi nhận phiếu", kind="recipients", record_id=record_id)
     return record_id
 
@@ -51,7 +53,7 @@ def rename_recipient(db: Database, record_id: int, name: str) -> None:
         connection.execute(recipients.update().where(recipients.c.id == record_id)
                            .values(name=name, name_key=identity_key(name)))
         db.audit(connection, "đổi tên nơi nhận phiếu", kind="recipients", record_id=record_id,
-                 details={"cu": old, "moi": name})
+                 details=audit.changed({"name": old}, {"name": name}))
 
 
 def set_recipient_active(db: Database, record_id: int, active: bool) -> None:
@@ -78,6 +80,6 @@ def _existing(connection, record_id: int):
 
 
 def _refuse_duplicate(connection, name: str, except_id: int | None = None) -> None:
-    found = connection.execute(select(recipients.c.id).where(recipients.c.name_key == identity_key(name))).scalar()
+    found = lookups.named(connection, recipients, name)
     if found is not None and found != except_id:
         raise InputError(f"Đã có nơi nhận phiếu «{name}».")

@@ -5,14 +5,10 @@ from sqlalchemy import Table, select
 
 from .database import Database
 from .errors import InputError
-from .kinds import kind_named
+from .kinds import KINDS, kind_named
 from .permissions import Action
-from .schema import archive_requests, cadres, complaints, delegations, slips
 
-TABLES: dict[str, Table] = {
-    "cadres": cadres, "slips": slips, "delegations": delegations,
-    "archive-requests": archive_requests, "complaints": complaints,
-}
+TABLES: dict[str, Table] = {name: kind.table for name, kind in KINDS.items()}
 
 
 def delete(db: Database, kind: str, record_id: int) -> None:

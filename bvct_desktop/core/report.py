@@ -13,9 +13,8 @@ from sqlalchemy.engine import Connection
 
 from .database import Database
 from .errors import InputError
-from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
+from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS, DELEGATIONS
 from .permissions import Action
-from .plans.delegations import period_day
 from .schema import archive_requests, complaints, delegation_members, delegations, recipients
 
 UNSTATED = "Không ghi"  # the breakdowns' name for an empty purpose
@@ -70,7 +69,7 @@ def _largest_first(counts: Counter) -> dict[str, int]:
 
 
 def _delegations(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
-    in_period = and_(delegations.c.deleted_at.is_(None), period_day().between(start, end))
+    in_period = and_(delegations.c.deleted_at.is_(None), DELEGATIONS.period().between(start, end))
     count = connection.execute(select(func.count()).where(in_period)).scalar()
     members = connection.execute(
         select(func.count()).select_from(delegation_members.join(delegations)).where(in_period)).scalar()

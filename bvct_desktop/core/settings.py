@@ -2,18 +2,16 @@
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from . import audit
+from .database import Database
 from .errors import InputError
 from .permissions import Action
 from .schema import settings as settings_table
 from .text import clean
-
-if TYPE_CHECKING:
-    from .database import Database
 
 
 @dataclass(frozen=True)
@@ -82,18 +80,18 @@ def validated(key: str, value: str) -> str:
     return BY_KEY[key].validate(value)
 
 
-def list_settings(db: "Database") -> dict[str, str]:
+def list_settings(db: Database) -> dict[str, str]:
     db.require(Action.SETTINGS, "xem thiết lập")
     with db.read() as connection:
         return read_all(connection)
 
 
-def set_setting(db: "Database", key: str, value: str) -> str:
+def set_setting(db: Database, key: str, value: str) -> str:
     db.require(Action.SETTINGS, "thay đổi thiết lập")
     value = validated(key, value)
     with db.write() as connection:
         old = read_all(connection)[key]
         connection.execute(settings_table.delete().where(settings_table.c.key == key))
         connection.execute(settings_table.insert().values(key=key, value=value))
-        db.audit(connection, "thay đổi thiết lập", details={"khoa": key, "cu": old, "moi": value})
+        db.audit(connection, "thay đổi thiết lập", details=audit.changed({key: old}, {key: value}))
     return value

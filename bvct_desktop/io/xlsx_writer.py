@@ -76,7 +76,7 @@ def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: st
     sheet.auto_filter.ref = f"A1:{get_column_letter(width)}1"
     sheet.append(_header_cells(sheet, kind))
     dated = [i for i, spec in enumerate(fields) if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE)]
-    texted = [i for i, spec in enumerate(fields) if spec.is_identity_number or spec.key == "number"]
+    texted = [i for i, spec in enumerate(fields) if spec.text_only]
     count = 0
     for record in rows:
         values = [spec.to_cell(record[spec.key]) for spec in fields]
@@ -113,7 +113,7 @@ def write_template(kind: Kind, target: Path) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.comment = Comment(_describe(spec), "BVCT Desktop")
         letter = get_column_letter(column)
-        if spec.is_identity_number or spec.key == "number":
+        if spec.text_only:
             for row in range(2, TEMPLATE_ROWS + 2):
                 sheet.cell(row=row, column=column).number_format = TEXT_FORMAT
         if spec.type is FieldType.DATE:

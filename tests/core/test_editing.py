@@ -60,7 +60,7 @@ def test_editing_is_audited_with_old_and_new_values(db):
     with db.read() as connection:
         entry = connection.execute(select(audit_log).order_by(audit_log.c.id.desc()).limit(1)).mappings().one()
     assert (entry["action"], entry["kind"], entry["record_id"]) == ("sửa", "cadres", cid)
-    assert json.loads(entry["details"]) == {"position": ["Phó Giám đốc", "Giám đốc"]}
+    assert json.loads(entry["details"]) == {"position": {"cu": "Phó Giám đốc", "moi": "Giám đốc"}}
 
 
 def test_a_cccd_of_someone_else_is_refused(db):

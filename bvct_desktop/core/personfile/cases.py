@@ -1,16 +1,12 @@
 """Vetting cases (hồ sơ thẩm tra, xác minh, brief §1.3): who is vetted and what for, the slips
 and archive requests that serve the case, its conclusion, and how long the conclusion holds.
 
-The slip rule: a slip serves the case of its vetted person (the slip's subject when `Quan hệ`
-is Bản thân) with the same purpose that was open on the slip's date; with none, the open case
-of that person and purpose; with none open, a case is opened on the slip's date. Recording the
-conclusion closes the case, so a later slip opens a new one. The importer plans attachments
-with `CasePlanner`; migration 0003 attached the slips that existed before.
+A slip is attached to its case when it is saved (core/plans/cases.py states the rule).
+Recording the conclusion closes the case, so a later slip opens a new one.
 """
 
 import calendar
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,18 +14,17 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from .. import settings
-from ..changes import TableChanges
 from ..database import Database
 from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
-from ..kinds import SELF, SLIP_PURPOSES
+from ..kinds import SLIP_PURPOSES
 from ..permissions import Action
+from ..plans.cases import CONCLUDED, OPEN
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
 from . import writes
 from .relatives import Relative, of_person
 
 KIND = "vetting-cases"
-OPEN, CONCLUDED = "Đang xác minh", "Đã kết luận"
 RESULTS = ("Đủ tiêu chuẩn", "Chưa đủ tiêu chuẩn", "Có vấn đề nhưng không vi phạm")
 VALIDITY_SETTING = "hieu_luc_ket_luan_thang"
 ADULT_AGE = 18
@@ -219,51 +214,3 @@ def _slips(connection: Connection, case_id: int) -> list[dict[str, Any]]:
              .where(slips.c.vetting_case_id == case_id, slips.c.deleted_at.is_(None))
              .order_by(slips.c.issued_on, slips.c.id))
     return [dict(row) for row in connection.execute(query).mappings()]
-
-
-def vetted_person(slip: dict[str, Any], person_of_cadre: Callable[[int], int],
-                  named: Callable[[str], list[int]]) -> int | None:
-    """Whom a slip's vetting is for: its subject (Bản thân), the linked cadre, or the one person
-    of that name; None when nobody can be told."""
-    if not slip["vetted_name"] and slip["relation"] in (None, SELF):
-        return slip["person_id"]
-    if slip["vetted_cadre_id"] is not None:
-        return person_of_cadre(slip["vetted_cadre_id"])
-    found = named(slip["vetted_name"]) if slip["vetted_name"] else []
-    return found[0] if len(found) == 1 else None
-
-
-class CasePlanner:
-    """Plans, during an import, the case each slip serves (see the module's rule)."""
-
-    def __init__(self, connection: Connection, now):
-        self.changes = TableChanges(connection, vetting_cases, now)
-        self._connection = connection
-        self._cases: dict[int, list[dict[str, Any]]] = {}
-        self.opened = 0
-
-    def case_for(self, person_id: int, purpose: str | None, issued_on: dt.date) -> int:
-        cases = [case for case in self._of(person_id) if case["purpose"] == purpose]
-        covering = [case for case in cases if case["opened_on"] <= issued_on
-                    and (case["concluded_on"] is None or issued_on <= case["concluded_on"])]
-        if covering:
-            return covering[-1]["id"]
-        still_open = [case for case in cases if case["status"] == OPEN]
-        if still_open:
-            case = still_open[-1]
-            if issued_on < case["opened_on"]:
-                self.changes.change(case["id"], case, {"opened_on": issued_on})
-            return case["id"]
-        case_id = self.changes.insert({"person_id": person_id, "purpose": purpose,
-                                       "opened_on": issued_on, "status": OPEN})
-        self._cases[person_id].append(self.changes.new[case_id])
-        self.opened += 1
-        return case_id
-
-    def _of(self, person_id: int) -> list[dict[str, Any]]:
-        if person_id not in self._cases:
-            query = (select(vetting_cases).where(vetting_cases.c.person_id == person_id,
-                                                 vetting_cases.c.deleted_at.is_(None))
-                     .order_by(vetting_cases.c.opened_on, vetting_cases.c.id))
-            self._cases[person_id] = [dict(row) for row in self._connection.execute(query).mappings()]
-        return self._cases[person_id]

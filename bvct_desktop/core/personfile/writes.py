@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
+from .. import audit
 from ..database import Database
 from ..editing import FormProblems
 from ..errors import InputError, RowProblem
@@ -51,19 +52,18 @@ def insert(db: Database, connection: Connection, table: Table, kind: str, values
     now = db.clock()
     record_id = connection.execute(table.insert().values(**values, created_at=now, updated_at=now)
                                    ).inserted_primary_key[0]
-    db.audit(connection, "thêm", kind=kind, record_id=record_id, details={"moi": _filled(values)})
+    db.audit(connection, "thêm", kind=kind, record_id=record_id, details=audit.created(values))
     return record_id
 
 
 def update(db: Database, connection: Connection, table: Table, kind: str, record: dict[str, Any],
            values: dict[str, Any]) -> list[str]:
     """Stores the values that differ from `record`; returns their keys (nothing to do: [])."""
-    changed = {key: value for key, value in values.items() if record.get(key) != value}
+    changed = audit.changed(record, values)
     if changed:
         connection.execute(table.update().where(table.c.id == record["id"])
-                           .values(**changed, updated_at=db.clock()))
-        db.audit(connection, "sửa", kind=kind, record_id=record["id"],
-                 details={key: {"cu": record.get(key), "moi": value} for key, value in changed.items()})
+                           .values(**{key: values[key] for key in changed}, updated_at=db.clock()))
+        db.audit(connection, "sửa", kind=kind, record_id=record["id"], details=changed)
     return list(changed)
 
 
@@ -71,9 +71,5 @@ def soft_delete(db: Database, connection: Connection, table: Table, kind: str, r
     connection.execute(table.update().where(table.c.id == record["id"])
                        .values(deleted_at=db.clock(), updated_at=db.clock()))
     db.audit(connection, "xóa", kind=kind, record_id=record["id"],
-             details={"cu": _filled({k: v for k, v in record.items()
-                                     if k not in ("id", "created_at", "updated_at", "deleted_at")})})
-
-
-def _filled(values: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in values.items() if value is not None}
+             details=audit.deleted({k: v for k, v in record.items()
+                                    if k not in ("id", "created_at", "updated_at", "deleted_at")}))

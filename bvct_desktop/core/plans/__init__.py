@@ -1,12 +1,13 @@
-"""Per kind of record: the plan of its writes (import rows and form saves) and its export query."""
+"""Per kind of record, the plan of its writes: the rows of an import and the values of a form."""
 
 from . import archive_requests, cadres, complaints, delegations, relatives, slips
+from .base import Plan
 
-PLANS = {
-    "cadres": (cadres.CadrePlan, cadres.export_rows),
-    "slips": (slips.SlipPlan, slips.export_rows),
-    "delegations": (delegations.DelegationPlan, delegations.export_rows),
-    "archive-requests": (archive_requests.ArchiveRequestPlan, archive_requests.export_rows),
-    "complaints": (complaints.ComplaintPlan, complaints.export_rows),
-    "relatives": (relatives.RelativePlan, relatives.export_rows),
+PLANS: dict[str, type[Plan]] = {
+    "cadres": cadres.CadrePlan,
+    "slips": slips.SlipPlan,
+    "delegations": delegations.DelegationPlan,
+    "archive-requests": archive_requests.ArchiveRequestPlan,
+    "complaints": complaints.ComplaintPlan,
+    "relatives": relatives.RelativePlan,
 }

@@ -7,15 +7,11 @@ province + date + the person.
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.engine import Connection
 
-from ..changes import TableChanges
+from ..errors import RowProblem
 from ..kinds import ARCHIVE_REQUESTS
-from ..schema import archive_requests, persons
 from ..text import identity_key
-from .base import Outcome, Plan, outcome, within
-
-REQUEST_KEYS = ("request_kind", "province", "doc_no", "doc_on", "answered_on", "result")
+from .base import Outcome, Plan, Target, outcome
 
 
 def request_key(values: dict[str, Any], person_id: int) -> tuple:
@@ -27,35 +23,29 @@ def request_key(values: dict[str, Any], person_id: int) -> tuple:
 class ArchiveRequestPlan(Plan):
     kind = ARCHIVE_REQUESTS
 
-    def __init__(self, connection: Connection, now):
+    def __init__(self, connection, now):
         super().__init__(connection, now)
-        self.requests = TableChanges(connection, archive_requests, now)
-        self._existing = {request_key(row, row["person_id"]): dict(row)
-                          for row in connection.execute(select(archive_requests)).mappings()}
+        self._existing: dict[tuple, dict] = {}
+        self._days: set = set()  # dates whose stored requests are loaded
 
-    def all_changes(self):
-        return [self.people.changes, self.requests]
+    def _load(self, day) -> None:
+        """The stored requests of one date (the key's most selective indexed part)."""
+        if day in self._days:
+            return
+        self._days.add(day)
+        table = self.kind.table
+        for row in self.connection.execute(select(table).where(table.c.doc_on == day)).mappings():
+            self._existing[request_key(row, row["person_id"])] = dict(row)
 
-    def take(self, number: int, values: dict[str, Any]) -> Outcome:
-        pid, _ = self.people.resolve(self.identity(values))
+    def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
+        pid, changed = self.person(values, target)
         key = request_key(values, pid)
         self.claim(key, number, "yêu cầu (cùng loại, văn bản, ngày và đối tượng)", "full_name")
-        current = self._existing.get(key)
-        wanted = {k: values.get(k) for k in REQUEST_KEYS}
-        wanted["person_id"] = pid
-        record_id, changed, created = self.upsert(
-            self.requests, current["id"] if current else None, current, wanted)
-        if created:
-            self._existing[key] = self.requests.new[record_id]
-        return outcome(created, changed)
-
-
-def export_rows(connection: Connection, start=None, end=None):
-    query = (select(archive_requests.c.request_kind, archive_requests.c.province,
-                    archive_requests.c.doc_no, archive_requests.c.doc_on, persons.c.full_name,
-                    persons.c.birth_date, persons.c.home_town, archive_requests.c.answered_on,
-                    archive_requests.c.result)
-             .select_from(archive_requests.join(persons))
-             .where(archive_requests.c.deleted_at.is_(None)))
-    query = within(query, archive_requests.c.doc_on, start, end)
-    return connection.execute(query.order_by(archive_requests.c.doc_on, archive_requests.c.id)).mappings()
+        self._load(values["doc_on"])
+        current = self.check_new(target, self._existing.get(key), RowProblem(
+            "đã có yêu cầu cùng loại, văn bản, ngày và đối tượng", "full_name"))
+        wanted = {**self.own_values(values), "person_id": pid}
+        record_id, record_changed, created = self.upsert(self.records, current["id"] if current else None,
+                                                          current, wanted, clears=target is not None)
+        self._existing[key] = self.records.new[record_id] if created else current
+        return outcome(record_id, created, changed + self.changed_fields(record_changed))

@@ -1,84 +1,115 @@
-"""What every register's importer shares: outcomes, duplicate keys within a file, restoring
-records from the recycle bin, and the recipient/unit lookup lists."""
+"""The plan of one kind's writes: the rows of a file, or the values of a form, laid out one by
+one as changes to tables, checked, then applied in the caller's transaction.
+
+An import and a form save take the same path — `take` each row, `finish`, `apply`, `audit` —
+so they store the same rows and leave the same audit entries. They differ only in what the
+officer meant (`Target`): an empty cell of a file never erases, an emptied field of a form
+does; a form names the record it edits and the person it picked, and a new record made on a
+form must not exist already (a file's row updates it).
+
+Where each field is stored comes from the kind's declaration (core/kinds.py): a subclass says
+only what is particular to its kind — its natural key and its rules.
+"""
 
 import abc
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
+from .. import audit, record_rows
 from ..changes import TableChanges
+from ..database import Database
 from ..errors import RowProblem
-from ..kinds import Kind
+from ..kinds import Kind, PersonLink
+from ..lookups import NameList
 from ..people import CadreBook, Identity, PersonBook
-from ..text import identity_key
+from ..schema import cadres
 
 CREATED, UNCHANGED, UPDATED = "created", "unchanged", "updated"
 RESTORED = "restored"  # a changed-field marker: the record came back from the recycle bin
+IDENTITY_KEYS = ("full_name", "birth_date", "home_town")
+AUDIT_CHUNK = 2_000  # records audited at a time (their values read back, their entries appended)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a form says besides its values."""
+
+    record_id: int | None = None  # the record edited; None: a new record
+    person_id: int | None = None  # the person picked (or the record's own): the form shows all of them
+    owner_id: int | None = None   # whose relative (the person file), instead of a cadre the row names
 
 
 @dataclass
 class Outcome:
     status: str
+    record_id: int
     changed: list[str] = field(default_factory=list)  # field keys of the kind
 
 
-class NameList:
-    """A list of names kept in its own table (units, recipient units), matched by identity key."""
-
-    def __init__(self, connection: Connection, table: Table, now, stamped: bool):
-        self.changes = TableChanges(connection, table, now)
-        self._stamped = stamped
-        self.by_key = {key: rid for rid, key in connection.execute(select(table.c.id, table.c.name_key))}
-        self.added: list[str] = []
-
-    def id_for(self, name: str | None) -> int | None:
-        if not name:
-            return None
-        key = identity_key(name)
-        if key not in self.by_key:
-            values = {"name": name, "name_key": key}
-            if self._stamped:
-                values.update(active=True, created_at=self.changes.now)
-            self.by_key[key] = self.changes.insert(values)
-            self.added.append(name)
-        return self.by_key[key]
-
-
 class Plan(abc.ABC):
-    """Base of one kind's importer: subclasses implement `take` for one parsed row."""
+    """Base of one kind's plan: subclasses implement `take` for one parsed row."""
 
     kind: Kind
 
     def __init__(self, connection: Connection, now: dt.datetime):
+        self.connection = connection
         self.now = now
         self.people = PersonBook(connection, now)
         self.cadres = CadreBook(connection, self.people, now)
+        # one plan of changes per table: the cadres' records are the cadre book's
+        self.records = (self.cadres.changes if self.kind.table is cadres
+                        else TableChanges(connection, self.kind.table, now))
+        self.lists = {key: NameList(connection, lookup, now) for key, lookup in self.kind.lookups.items()}
+        self.touched: dict[int, str] = {}  # record id → CREATED, UPDATED or RESTORED
         self._seen: dict[tuple, int] = {}
-        self.counts: dict[str, int] = {}
 
-    def prefetch(self, rows: list[dict[str, Any]]) -> None:  # noqa: B027 - an optional hook
-        """Loads, before the rows are taken, stored records the whole file refers to."""
+    def prefetch(self, rows: list[dict[str, Any]]) -> None:
+        """Looks up, in a few queries, the persons and records a whole file refers to."""
+        links = list(self.kind.persons) + ([self.kind.members.person] if self.kind.members else [])
+        self.people.prefetch(identity(row, link) for row in rows for link in links
+                             if row.get(_name_key(link)))
 
     @abc.abstractmethod
-    def take(self, number: int, values: dict[str, Any]) -> Outcome:
+    def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
         """Plans the changes of one valid row; RowProblem when the row conflicts."""
 
+    def finish(self) -> dict[str, Any]:
+        """Plans what needs every row taken; returns the summary's lines beyond the counts."""
+        return {names.lookup.added_label: names.added for names in self.lists.values() if names.added}
+
     def all_changes(self) -> list[TableChanges]:
-        """Every table this importer changes, in foreign-key order."""
-        return [self.people.changes, self.cadres.changes]
+        """Every table this plan changes, in foreign-key order."""
+        tables = [self.people.changes, *(names.changes for names in self.lists.values()), self.cadres.changes]
+        return tables + ([self.records] if self.records is not self.cadres.changes else [])
 
     def apply(self, connection: Connection) -> None:
         for changes in self.all_changes():
             changes.apply(connection)
 
-    def extras(self) -> dict[str, Any]:
-        """Lines of the summary beyond created/unchanged/updated (new units, new cadres…)."""
-        return {}
+    def apply_audited(self, db: Database, connection: Connection) -> None:
+        """Applies the plan and writes one audit entry per record it created or changed: the values
+        of a new record, the old and new value of each changed field of another."""
+        before = record_rows.snapshots(connection, self.kind,
+                                       [rid for rid, status in self.touched.items() if status != CREATED])
+        self.apply(connection)
+        touched = list(self.touched.items())
+        for start in range(0, len(touched), AUDIT_CHUNK):
+            chunk = touched[start:start + AUDIT_CHUNK]
+            after = record_rows.snapshots(connection, self.kind, [record_id for record_id, _ in chunk])
+            entries = []
+            for record_id, status in chunk:
+                if status == CREATED:
+                    entries.append(("thêm", record_id, audit.created(after[record_id])))
+                    continue
+                changes = audit.changed(before[record_id], after[record_id])
+                if status == RESTORED or changes:
+                    entries.append(("khôi phục" if status == RESTORED else "sửa", record_id, changes or None))
+            db.audit_records(connection, self.kind.name, entries)
 
-    # helpers for subclasses
+    # -- what subclasses share -------------------------------------------------------------
 
     def claim(self, key: tuple, number: int, what: str, field_key: str) -> None:
         """One natural key per file: a second row with it is a problem (shown at `field_key`)."""
@@ -86,40 +117,96 @@ class Plan(abc.ABC):
         if first != number:
             raise RowProblem(f"trùng {what} với dòng {first} trong cùng tệp", field_key)
 
-    @staticmethod
-    def identity(values: dict[str, Any]) -> Identity:
-        return Identity(values["full_name"], values.get("birth_date"), values.get("home_town"),
-                        values.get("cccd"))
+    def person(self, values: dict[str, Any], target: Target | None,
+               link: PersonLink | None = None) -> tuple[int, list[str]]:
+        """The person a row names through `link` (the kind's own person by default), and the field
+        keys of theirs it changed.
 
-    def person_changes(self, pid: int, values: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
-        return self.people.update(pid, {key: values.get(key) for key in keys})
+        A person the officer picked shows every value on the form, so the form's values replace
+        theirs (an emptied field is cleared); a person found by the rule only gains what the row adds.
+        """
+        link = link or self.kind.person
+        attributes = {column: values.get(key) for key, column in link.fields.items()}
+        if target is not None and target.person_id is not None:
+            return target.person_id, self._field_keys(link, self.people.update(target.person_id, attributes,
+                                                                                   clears=True))
+        kept = {column: value for column, value in attributes.items() if column not in IDENTITY_KEYS}
+        pid, new = self.people.resolve(identity(values, link), kept)
+        return pid, [] if new else self._field_keys(link, self.people.update(pid, kept))
 
     @staticmethod
-    def upsert(changes: TableChanges, record_id: int | None, current: dict | None,
-               wanted: dict[str, Any]) -> tuple[int, list[str], bool]:
-        """Inserts or updates one record; returns its id, changed keys and whether it is new.
+    def _field_keys(link: PersonLink, columns: list[str]) -> list[str]:
+        by_column = {column: key for key, column in link.fields.items()}
+        return [by_column[column] for column in columns if column in by_column]
+
+    def own_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The record's own columns for a row: its own fields and the ids of its lookups."""
+        wanted = {key: values.get(key) for key in self.kind.own_keys}
+        for key, names in self.lists.items():
+            wanted[names.lookup.column] = names.id_for(values.get(key))
+        return wanted
+
+    def changed_fields(self, columns: list[str]) -> list[str]:
+        """The field keys of changed columns (a lookup's id is its field; other columns are not fields),
+        and RESTORED."""
+        by_column = {names.lookup.column: key for key, names in self.lists.items()}
+        fields = {spec.key for spec in self.kind.fields} | {RESTORED}
+        return [by_column.get(column, column) for column in columns if by_column.get(column, column) in fields]
+
+    def upsert(self, changes: TableChanges, record_id: int | None, current: dict | None,
+               wanted: dict[str, Any], clears: bool = False) -> tuple[int, list[str], bool]:
+        """Inserts or updates one record; returns its id, changed columns and whether it is new.
 
         A record matched in the recycle bin is restored (its changes then include RESTORED).
         """
         if record_id is None:
-            return changes.insert(wanted), [], True
-        changed = changes.change(record_id, current, wanted)
+            record_id = changes.insert(wanted)
+            if changes is self.records:
+                self.touched[record_id] = CREATED
+            return record_id, [], True
+        changed = changes.change(record_id, current, wanted, clears)
         if current.get("deleted_at") is not None:
             changes.force(record_id, current, {"deleted_at": None})
             changed.append(RESTORED)
+        if changes is self.records:
+            self.touch(record_id, RESTORED if RESTORED in changed else UPDATED)
         return record_id, changed, False
 
+    def touch(self, record_id: int, status: str = UPDATED) -> None:
+        """Marks a record as created or changed, for its audit entry."""
+        if self.touched.get(record_id) not in (CREATED, RESTORED):
+            self.touched[record_id] = status
 
-def within(query, day, start, end):
-    """Restricts `query` to records whose `day` lies in the period (both ends included)."""
-    if start:
-        query = query.where(day >= start)
-    if end:
-        query = query.where(day <= end)
-    return query
+    def check_new(self, target: Target | None, current: dict | None, problem: RowProblem) -> dict | None:
+        """The record a row writes: the one the form edits, or the one its key matched.
+
+        A form's new record may not match a stored one, nor an edited record's new key another's.
+        """
+        if target is None:
+            return current
+        if current is not None and current["id"] != target.record_id:
+            raise problem
+        if target.record_id is None:
+            return None
+        return current if current is not None else self.stored(target.record_id)
+
+    def stored(self, record_id: int) -> dict[str, Any]:
+        table = self.kind.table
+        return dict(self.connection.execute(table.select().where(table.c.id == record_id)).mappings().one())
 
 
-def outcome(created: bool, changed: list[str]) -> Outcome:
+def identity(values: dict[str, Any], link: PersonLink) -> Identity:
+    """The person a row names through `link`, for the person rule."""
+    by_column = {column: values.get(key) for key, column in link.fields.items()}
+    return Identity(by_column["full_name"], by_column.get("birth_date"), by_column.get("home_town"),
+                    by_column.get("cccd"))
+
+
+def _name_key(link: PersonLink) -> str:
+    return next(key for key, column in link.fields.items() if column == "full_name")
+
+
+def outcome(record_id: int, created: bool, changed: list[str]) -> Outcome:
     if created:
-        return Outcome(CREATED)
-    return Outcome(UPDATED, changed) if changed else Outcome(UNCHANGED)
+        return Outcome(CREATED, record_id)
+    return Outcome(UPDATED, record_id, changed) if changed else Outcome(UNCHANGED, record_id)

@@ -6,16 +6,12 @@ The person named is linked to a cadre when exactly one cadre has that name.
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.engine import Connection
 
-from ..changes import TableChanges
+from ..errors import RowProblem
 from ..kinds import COMPLAINTS
-from ..schema import complaints
+from ..people import Identity
 from ..text import identity_key
-from .base import Outcome, Plan, outcome, within
-
-COMPLAINT_KEYS = ("received_on", "sender", "complaint_kind", "subject_name", "summary", "due_on",
-                  "resolved_on", "result")
+from .base import Outcome, Plan, Target, outcome
 
 
 def complaint_key(values: dict[str, Any]) -> tuple:
@@ -26,33 +22,34 @@ def complaint_key(values: dict[str, Any]) -> tuple:
 class ComplaintPlan(Plan):
     kind = COMPLAINTS
 
-    def __init__(self, connection: Connection, now):
+    def __init__(self, connection, now):
         super().__init__(connection, now)
-        self.complaints = TableChanges(connection, complaints, now)
-        self._existing = {complaint_key(row): dict(row)
-                          for row in connection.execute(select(complaints)).mappings()}
+        self._existing: dict[tuple, dict] = {}
+        self._days: set = set()  # dates whose stored complaints are loaded
 
-    def all_changes(self):
-        return [self.complaints]
+    def prefetch(self, rows: list[dict[str, Any]]) -> None:
+        self.people.prefetch(Identity(row["subject_name"]) for row in rows if row.get("subject_name"))
 
-    def take(self, number: int, values: dict[str, Any]) -> Outcome:
+    def _load(self, day) -> None:
+        if day in self._days:
+            return
+        self._days.add(day)
+        table = self.kind.table
+        for row in self.connection.execute(select(table).where(table.c.received_on == day)).mappings():
+            self._existing[complaint_key(row)] = dict(row)
+
+    def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
         key = complaint_key(values)
         self.claim(key, number, "đơn (cùng ngày nhận, người gửi, loại đơn, người bị phản ánh, nội dung)", "summary")
-        current = self._existing.get(key)
-        wanted = {k: values.get(k) for k in COMPLAINT_KEYS}
-        wanted["person_id"] = self._subject(values.get("subject_name"))
-        record_id, changed, created = self.upsert(
-            self.complaints, current["id"] if current else None, current, wanted)
-        if created:
-            self._existing[key] = self.complaints.new[record_id]
-        return outcome(created, [k for k in changed if k != "person_id"])
+        self._load(values["received_on"])
+        current = self.check_new(target, self._existing.get(key), RowProblem(
+            "đã có đơn cùng ngày nhận, người gửi, loại đơn, người bị phản ánh và nội dung", "summary"))
+        wanted = {**self.own_values(values), "person_id": self._subject(values.get("subject_name"))}
+        record_id, changed, created = self.upsert(self.records, current["id"] if current else None, current,
+                                                  wanted, clears=target is not None)
+        self._existing[key] = self.records.new[record_id] if created else current
+        return outcome(record_id, created, self.changed_fields(changed))
 
     def _subject(self, name: str | None) -> int | None:
         found = self.cadres.named(name) if name else []
         return self.cadres.person_of(found[0]) if len(found) == 1 else None
-
-
-def export_rows(connection: Connection, start=None, end=None):
-    query = select(*(complaints.c[key] for key in COMPLAINT_KEYS)).where(complaints.c.deleted_at.is_(None))
-    query = within(query, complaints.c.received_on, start, end)
-    return connection.execute(query.order_by(complaints.c.received_on, complaints.c.id)).mappings()

@@ -2,24 +2,19 @@
 
 A delegation is keyed by its decision number + date, or without a decision by its name +
 departure date; a member is a cadre found by the person rule (a new cadre when the row gives
-a birth date). Position and unit are kept on the membership, as they were at the time.
+a birth date). Position and unit are kept on the membership, as they were at the time. A form
+lists every member: a member it no longer lists is taken off the delegation (`keep_only`).
 """
 
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.engine import Connection
+from sqlalchemy import or_, select
 
 from ..changes import TableChanges
 from ..errors import RowProblem
 from ..kinds import DELEGATIONS
-from ..schema import cadres, delegation_members, delegations, persons
 from ..text import identity_key
-from .base import Outcome, Plan, outcome, within
-
-DELEGATION_KEYS = ("decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
-                   "return_on", "report_received_on")
-MEMBER_KEYS = ("position", "unit", "role")
+from .base import Outcome, Plan, Target, identity, outcome
 
 
 def delegation_key(values: dict[str, Any]) -> tuple:
@@ -31,47 +26,76 @@ def delegation_key(values: dict[str, Any]) -> tuple:
 class DelegationPlan(Plan):
     kind = DELEGATIONS
 
-    def __init__(self, connection: Connection, now):
+    def __init__(self, connection, now):
         super().__init__(connection, now)
-        self.connection = connection
-        self.delegations = TableChanges(connection, delegations, now)
-        self.members = TableChanges(connection, delegation_members, now)
+        members = self.kind.members
+        self.members = TableChanges(connection, members.table, now)
         self._delegations: dict[tuple, dict] = {}
-        for row in connection.execute(select(delegations)).mappings():
-            self._delegations[delegation_key(row)] = dict(row)
-        self._members: dict[tuple[int, int], dict] = {
-            (row["delegation_id"], row["cadre_id"]): dict(row)
-            for row in connection.execute(select(delegation_members)).mappings()}
+        self._days: set = set()
+        self._members: dict[int, dict[int, dict]] = {}  # delegation → cadre → membership
         self._first_row: dict[tuple, tuple[int, dict]] = {}
+        self._taken: dict[int, set[int]] = {}  # delegation → the cadres its rows listed
         self.new_cadres: list[str] = []
         self.new_delegations = 0
 
     def all_changes(self):
-        return [self.people.changes, self.cadres.changes, self.delegations, self.members]
+        return [self.people.changes, self.cadres.changes, self.records, self.members]
 
-    def take(self, number: int, values: dict[str, Any]) -> Outcome:
+    def _load(self, day) -> None:
+        """The stored delegations decided or departing on `day`."""
+        if day is None or day in self._days:
+            return
+        self._days.add(day)
+        table = self.kind.table
+        query = select(table).where(or_(table.c.decision_on == day, table.c.depart_on == day))
+        for row in self.connection.execute(query).mappings():
+            self._delegations.setdefault(delegation_key(row), dict(row))
+
+    def _memberships(self, delegation_id: int) -> dict[int, dict]:
+        if delegation_id not in self._members:
+            table = self.kind.members.table
+            rows = self.connection.execute(select(table).where(table.c.delegation_id == delegation_id)).mappings()
+            self._members[delegation_id] = {row["cadre_id"]: dict(row) for row in rows}
+        return self._members[delegation_id]
+
+    def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
         if values["return_on"] < values["depart_on"]:
             raise RowProblem("Ngày về trước Ngày đi", "return_on")
         key = delegation_key(values)
-        trip = {k: values.get(k) for k in DELEGATION_KEYS}
+        trip = {k: values.get(k) for k in self.kind.own_keys}
         self._same_trip(key, number, trip)
         cid = self._member(values)
-        person_changed = self.person_changes(self.cadres.person_of(cid), values, ("cccd",))
+        person_changed = self.people.update(self.cadres.person_of(cid), {"cccd": values.get("cccd")})
+        self._load(values.get("decision_on"))
+        self._load(values["depart_on"])
         current = self._delegations.get(key)
-        did, trip_changed, trip_created = self.upsert(
-            self.delegations, current["id"] if current else None, current, trip)
+        if key not in self._first_row or self._first_row[key][0] == number:
+            current = self.check_new(target, current, RowProblem("đã có đoàn này (cùng số và ngày quyết định, "
+                                                                 "hoặc cùng tên và ngày đi)", "name"))
+        did, trip_changed, trip_created = self.upsert(self.records, current["id"] if current else None, current,
+                                                      trip, clears=target is not None)
         if trip_created:
-            self._delegations[key] = self.delegations.new[did]
             self.new_delegations += 1
+        self._delegations[key] = self.records.new[did] if trip_created else current
         self.claim(("member", did, cid), number, "thành viên trong cùng đoàn", "full_name")
-        membership = self._members.get((did, cid))
-        wanted = {k: values.get(k) for k in MEMBER_KEYS}
-        wanted.update(delegation_id=did, cadre_id=cid)
+        self._taken.setdefault(did, set()).add(cid)
+        memberships = self._memberships(did) if not trip_created else self._members.setdefault(did, {})
+        membership = memberships.get(cid)
+        wanted = {**{k: values.get(k) for k in self.kind.members.keys}, "delegation_id": did, "cadre_id": cid}
         mid, member_changed, member_created = self.upsert(
-            self.members, membership["id"] if membership else None, membership, wanted)
+            self.members, membership["id"] if membership else None, membership, wanted, clears=target is not None)
         if member_created:
-            self._members[(did, cid)] = self.members.new[mid]
-        return outcome(member_created, person_changed + trip_changed + member_changed)
+            memberships[cid] = self.members.new[mid]
+        if member_created or member_changed:
+            self.touch(did)
+        return outcome(did, member_created, person_changed + trip_changed + member_changed)
+
+    def keep_only(self, delegation_id: int) -> None:
+        """Takes off the delegation the members a form no longer lists."""
+        for cid, membership in self._memberships(delegation_id).items():
+            if cid not in self._taken[delegation_id]:
+                self.members.delete(membership["id"])
+                self.touch(delegation_id)
 
     def _same_trip(self, key: tuple, number: int, trip: dict[str, Any]) -> None:
         """Rows of one delegation must agree on its details."""
@@ -86,45 +110,27 @@ class DelegationPlan(Plan):
                 first[1][field_key] = value
 
     def _member(self, values: dict[str, Any]) -> int:
-        identity = self.identity(values)
-        found = self.cadres.find(identity)
+        who = identity(values, self.kind.members.person)
+        found = self.cadres.find(who)
         if len(found) > 1:
-            raise RowProblem(f"«{identity.description}» khớp với {len(found)} cán bộ; "
+            raise RowProblem(f"«{who.description}» khớp với {len(found)} cán bộ; "
                              "hãy ghi thêm Ngày sinh, Quê quán hoặc Số CCCD để phân biệt", "full_name")
         if found:
             return found[0]
         if not values.get("birth_date"):
-            raise RowProblem(f"không tìm thấy cán bộ «{identity.full_name}»; "
+            raise RowProblem(f"không tìm thấy cán bộ «{who.full_name}»; "
                              "ghi Ngày sinh để thêm cán bộ mới", "full_name")
-        pid, _ = self.people.resolve(identity)
-        cid = self.cadres.by_person.get(pid)
+        pid, _ = self.people.resolve(who)
+        cid = self.cadres.of_person(pid)
         if cid is not None:  # the person is a cadre in the recycle bin: bring them back
-            self.cadres.changes.force(cid, self.cadres.current(cid), {"deleted_at": None})
-            self.cadres.deleted.discard(cid)
+            self.cadres.restore(cid)
             return cid
-        self.new_cadres.append(identity.full_name)
+        self.new_cadres.append(who.full_name)
         return self.cadres.add(pid, {})
 
-    def extras(self) -> dict[str, Any]:
+    def finish(self) -> dict[str, Any]:
         extras = {"Đoàn mới": self.new_delegations}
         if self.new_cadres:
             extras["Cán bộ mới (thêm từ danh sách đoàn)"] = self.new_cadres
         return extras
 
-
-def export_rows(connection: Connection, start=None, end=None):
-    query = (select(delegations.c.decision_no, delegations.c.decision_on, delegations.c.name,
-                    delegations.c.countries, delegations.c.purpose, delegations.c.depart_on,
-                    delegations.c.return_on, delegations.c.report_received_on,
-                    persons.c.full_name, persons.c.birth_date, persons.c.home_town, persons.c.cccd,
-                    delegation_members.c.position, delegation_members.c.unit,
-                    delegation_members.c.role)
-             .select_from(delegations.join(delegation_members).join(cadres).join(persons))
-             .where(delegations.c.deleted_at.is_(None)))
-    query = within(query, period_day(), start, end)
-    return connection.execute(query.order_by(delegations.c.id, delegation_members.c.id)).mappings()
-
-
-def period_day():
-    """The date a delegation counts by: its decision date, else its departure."""
-    return func.coalesce(delegations.c.decision_on, delegations.c.depart_on)

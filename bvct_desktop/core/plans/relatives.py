@@ -1,56 +1,54 @@
-"""Relatives of cadres (thân nhân, as on form 2C): the key is the cadre + relation + the relative.
+"""Relatives (thân nhân, as on form 2C): the key is whose relative + relation + the relative.
 
-The cadre is found by name + birth date (no match or several is an error); the relative is a
-person of their own, found or added by the person rule.
+From a file, whose relative is a cadre found by name + birth date (no match or several is an
+error); from the person file, the person whose file it is. The relative is a person of their
+own, found or added by the person rule, so the slips issued about them find them again.
 """
 
 from typing import Any
 
-from sqlalchemy import and_, case, select
-from sqlalchemy.engine import Connection
-from sqlalchemy.orm import aliased
+from sqlalchemy import select
 
-from ..changes import TableChanges
 from ..errors import RowProblem
 from ..kinds import RELATIVES, SELF
 from ..people import Identity
-from ..personfile.relatives import abroad_flag
-from ..schema import cadres, persons, relatives
-from .base import Outcome, Plan, outcome
-
-RELATIVE_KEYS = ("relation", "occupation", "abroad", "country", "abroad_since", "abroad_work")
+from .base import Outcome, Plan, Target, outcome
 
 
 class RelativePlan(Plan):
     kind = RELATIVES
 
-    def __init__(self, connection: Connection, now):
+    def __init__(self, connection, now):
         super().__init__(connection, now)
-        self.relatives = TableChanges(connection, relatives, now)
-        self._existing = {(row["person_id"], row["relation"], row["relative_id"]): dict(row)
-                          for row in connection.execute(select(relatives)).mappings()}
+        self._existing: dict[tuple, dict] = {}
+        self._owners: set[int] = set()  # persons whose stored relatives are loaded
 
-    def all_changes(self):
-        return [self.people.changes, self.relatives]
+    def _load(self, owner: int) -> None:
+        if owner in self._owners:
+            return
+        self._owners.add(owner)
+        table = self.kind.table
+        for row in self.connection.execute(select(table).where(table.c.person_id == owner)).mappings():
+            self._existing[(row["person_id"], row["relation"], row["relative_id"])] = dict(row)
 
-    def take(self, number: int, values: dict[str, Any]) -> Outcome:
+    def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
         if values["relation"] == SELF:
             raise RowProblem("thân nhân không thể có quan hệ «Bản thân»", "relation")
-        owner = self.cadres.person_of(self._cadre(values))
-        relative, _ = self.people.resolve(self.identity(values))
+        owner = target.owner_id if target and target.owner_id else self.cadres.person_of(self._cadre(values))
+        relative, changed = self.person(values, None)
         if relative == owner:
-            raise RowProblem("thân nhân trùng với chính cán bộ", "full_name")
+            raise RowProblem("thân nhân trùng với chính người có hồ sơ", "full_name")
         key = (owner, values["relation"], relative)
         self.claim(key, number, "thân nhân (cùng cán bộ, quan hệ và người)", "full_name")
-        changed = self.person_changes(relative, values, ("residence",))
-        wanted = {k: values.get(k) for k in RELATIVE_KEYS}
-        wanted.update(person_id=owner, relative_id=relative, abroad=abroad_flag(values))
-        current = self._existing.get(key)
-        record_id, record_changed, created = self.upsert(
-            self.relatives, current["id"] if current else None, current, wanted)
-        if created:
-            self._existing[key] = self.relatives.new[record_id]
-        return outcome(created, changed + record_changed)
+        self._load(owner)
+        current = self.check_new(target, self._existing.get(key), RowProblem(
+            f"thân nhân này ({values['relation']}) đã có trong hồ sơ (có thể ở thùng rác)", "relation"))
+        wanted = {**self.own_values(values), "person_id": owner, "relative_id": relative,
+                  "abroad": abroad_flag(values)}
+        record_id, record_changed, created = self.upsert(self.records, current["id"] if current else None,
+                                                          current, wanted, clears=target is not None)
+        self._existing[key] = self.records.new[record_id] if created else current
+        return outcome(record_id, created, changed + self.changed_fields(record_changed))
 
     def _cadre(self, values: dict[str, Any]) -> int:
         identity = Identity(values["cadre_name"], values["cadre_birth_date"])
@@ -63,17 +61,11 @@ class RelativePlan(Plan):
         return found[0]
 
 
-def export_rows(connection: Connection, start=None, end=None):
-    owner, relative = aliased(persons), aliased(persons)
-    query = (select(owner.c.full_name.label("cadre_name"), owner.c.birth_date.label("cadre_birth_date"),
-                    relatives.c.relation, relative.c.full_name, relative.c.birth_date,
-                    relative.c.home_town, relative.c.residence, relatives.c.occupation,
-                    case((relatives.c.abroad.is_(True), "Có"), (relatives.c.abroad.is_(False), "Không"))
-                    .label("abroad"),
-                    relatives.c.country, relatives.c.abroad_since, relatives.c.abroad_work)
-             .select_from(relatives.join(owner, relatives.c.person_id == owner.c.id)
-                          .join(relative, relatives.c.relative_id == relative.c.id)
-                          .join(cadres, and_(cadres.c.person_id == owner.c.id, cadres.c.deleted_at.is_(None))))
-             .where(relatives.c.deleted_at.is_(None))
-             .order_by(cadres.c.id, relatives.c.id))
-    return connection.execute(query).mappings()
+def abroad_flag(values: dict[str, Any]) -> bool | None:
+    """`Ở nước ngoài` as stored; a country or a year abroad implies Có."""
+    abroad_facts = [k for k in ("country", "abroad_since", "abroad_work") if values.get(k) is not None]
+    if values.get("abroad") == "Không" and abroad_facts:
+        raise RowProblem("«Ở nước ngoài» là Không nhưng lại ghi nước, năm hoặc công việc ở nước ngoài", "abroad")
+    if values.get("abroad") is None:
+        return True if abroad_facts else None
+    return values["abroad"] == "Có"

@@ -65,7 +65,7 @@ def _sheet(sheet, spec: Sheet) -> int:
     sheet.append([])
     sheet.append([_header(sheet, column.label) for column in spec.columns])
     texted = {index for index, column in enumerate(spec.columns)
-              if column.field is not None and (column.field.is_identity_number or column.field.key == "number")}
+              if column.field is not None and column.field.text_only}
     count = 0
     for record in spec.records:
         font = TOTAL_FONT if record.get(TOTAL) else BODY_FONT

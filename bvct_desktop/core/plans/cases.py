@@ -1,0 +1,68 @@
+"""Which vetting case a slip serves, planned as slips are saved (from a file or a form).
+
+The slip rule: a slip serves the case of its vetted person (the slip's subject when `Quan hệ`
+is Bản thân) with the same purpose that was open on the slip's date; with none, the open case
+of that person and purpose; with none open, a case is opened on the slip's date. Migration
+0003 attached the slips that existed before.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from ..changes import TableChanges
+from ..kinds import SELF
+from ..schema import vetting_cases
+
+OPEN, CONCLUDED = "Đang xác minh", "Đã kết luận"
+
+
+def vetted_person(slip: dict[str, Any], person_of_cadre: Callable[[int], int],
+                  named: Callable[[str], list[int]]) -> int | None:
+    """Whom a slip's vetting is for: its subject (Bản thân), the linked cadre, or the one person
+    of that name; None when nobody can be told."""
+    if not slip["vetted_name"] and slip["relation"] in (None, SELF):
+        return slip["person_id"]
+    if slip["vetted_cadre_id"] is not None:
+        return person_of_cadre(slip["vetted_cadre_id"])
+    found = named(slip["vetted_name"]) if slip["vetted_name"] else []
+    return found[0] if len(found) == 1 else None
+
+
+class CasePlanner:
+    """Plans, during an import, the case each slip serves (see the module's rule)."""
+
+    def __init__(self, connection: Connection, now):
+        self.changes = TableChanges(connection, vetting_cases, now)
+        self._connection = connection
+        self._cases: dict[int, list[dict[str, Any]]] = {}
+        self.opened = 0
+
+    def case_for(self, person_id: int, purpose: str | None, issued_on: dt.date) -> int:
+        cases = [case for case in self._of(person_id) if case["purpose"] == purpose]
+        covering = [case for case in cases if case["opened_on"] <= issued_on
+                    and (case["concluded_on"] is None or issued_on <= case["concluded_on"])]
+        if covering:
+            return covering[-1]["id"]
+        still_open = [case for case in cases if case["status"] == OPEN]
+        if still_open:
+            case = still_open[-1]
+            if issued_on < case["opened_on"]:
+                self.changes.change(case["id"], case, {"opened_on": issued_on})
+            return case["id"]
+        case_id = self.changes.insert({"person_id": person_id, "purpose": purpose,
+                                       "opened_on": issued_on, "status": OPEN})
+        self._cases[person_id].append(self.changes.new[case_id])
+        self.opened += 1
+        return case_id
+
+    def _of(self, person_id: int) -> list[dict[str, Any]]:
+        if person_id not in self._cases:
+            query = (select(vetting_cases).where(vetting_cases.c.person_id == person_id,
+                                                 vetting_cases.c.deleted_at.is_(None))
+                     .order_by(vetting_cases.c.opened_on, vetting_cases.c.id))
+            self._cases[person_id] = [dict(row) for row in self._connection.execute(query).mappings()]
+        return self._cases[person_id]

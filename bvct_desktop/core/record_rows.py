@@ -1,0 +1,112 @@
+"""A kind's records as rows in its import layout, derived from the kind's storage declaration.
+
+One query per kind serves the export (which imports again unchanged), the printed slips, the
+form's stored values and the audit's before and after: each field's value by field key, with
+the record's id and the ids of the persons it names. A kind listing members (a delegation)
+gives one row per member; its record (`snapshots`) holds the members as a list.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Boolean, ColumnElement, Select, and_, case, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql import FromClause
+
+from .fields import Field
+from .kinds import Kind
+from .schema import cadres, persons
+
+MEMBERS = "members"  # a record's members, each a dict of the member fields
+CHUNK = 400
+
+
+@dataclass(frozen=True)
+class Layout:
+    source: FromClause
+    columns: dict[str, ColumnElement]  # by field key, with "id" and the person links' columns
+    order: list[ColumnElement]
+
+
+def layout(kind: Kind, exported: bool = True) -> Layout:
+    """Where each field of the kind is read from, and the order records are listed in.
+
+    `exported` keeps what the import can take back: members joined (a record without one has no
+    row) and, for a person who must be a cadre, the cadre still out of the recycle bin.
+    """
+    table = kind.table
+    columns: dict[str, ColumnElement] = {"id": table.c.id}
+    source, order = table, []
+    for index, link in enumerate(kind.persons):
+        person = persons if index == 0 else persons.alias(f"persons_{link.column}")
+        source = source.join(person, table.c[link.column] == person.c.id)
+        columns[link.column] = table.c[link.column]
+        columns.update((key, person.c[column]) for key, column in link.fields.items())
+        if link.cadre and exported:
+            cadre = cadres.alias(f"cadres_{link.column}")
+            source = source.join(cadre, and_(cadre.c.person_id == person.c.id, cadre.c.deleted_at.is_(None)))
+            order.append(cadre.c.id)
+    for key, lookup in kind.lookups.items():
+        source = source.outerjoin(lookup.table, table.c[lookup.column] == lookup.table.c.id)
+        columns[key] = lookup.table.c.name
+    columns.update((key, _value(kind.field(key), table.c[key])) for key in kind.own_keys)
+    if kind.date_key:
+        order.append(kind.period())
+    order.append(table.c.id)
+    if kind.members:
+        members = kind.members
+        link = members.person
+        join = source.join if exported else source.outerjoin
+        source = join(members.table, members.table.c[members.parent] == table.c.id)
+        source = source.outerjoin(cadres, members.table.c[members.cadre] == cadres.c.id)
+        source = source.outerjoin(persons, cadres.c[link.column] == persons.c.id)
+        columns["member_id"] = members.table.c.id
+        columns.update((key, persons.c[column]) for key, column in link.fields.items())
+        columns.update((key, members.table.c[key]) for key in members.keys)
+        order.append(members.table.c.id)
+    return Layout(source, columns, order)
+
+
+def query(kind: Kind, exported: bool = True) -> Select:
+    """Every record of the kind with its fields (deleted ones too: callers filter), in order."""
+    found = layout(kind, exported)
+    return (select(*(column.label(key) for key, column in found.columns.items())).select_from(found.source)
+            .order_by(*found.order))
+
+
+def _value(spec: Field, column: ColumnElement) -> ColumnElement:
+    """A yes/no choice kept as a boolean reads back as its choice."""
+    if isinstance(column.type, Boolean) and spec.choices:
+        yes, no = spec.choices
+        return case((column.is_(True), yes), (column.is_(False), no))
+    return column
+
+
+def export_rows(connection: Connection, kind: Kind, start=None, end=None):
+    """The records out of the recycle bin (within the period, both ends included), as exported."""
+    statement = query(kind).where(kind.table.c.deleted_at.is_(None))
+    if start:
+        statement = statement.where(kind.period() >= start)
+    if end:
+        statement = statement.where(kind.period() <= end)
+    return connection.execute(statement).mappings()
+
+
+def snapshots(connection: Connection, kind: Kind, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The records `ids` (in the recycle bin or not) by id, as a form shows them."""
+    found: dict[int, dict[str, Any]] = {}
+    ids = list(ids)
+    member_keys = tuple(kind.members.person.fields) + kind.members.keys if kind.members else ()
+    for start in range(0, len(ids), CHUNK):
+        statement = query(kind, exported=False).where(kind.table.c.id.in_(ids[start:start + CHUNK]))
+        for row in connection.execute(statement).mappings():
+            record = found.get(row["id"])
+            if record is None:
+                record = found[row["id"]] = {key: value for key, value in row.items()
+                                             if key not in member_keys and key != "member_id"}
+                if kind.members:
+                    record[MEMBERS] = []
+            if kind.members and row["member_id"] is not None:
+                record[MEMBERS].append({key: row[key] for key in member_keys})
+    return found

@@ -1,0 +1,29 @@
+"""Each kind declares where every field is stored, once; the export layout is derived from it."""
+
+import pytest
+
+from bvct_desktop.core import record_rows
+from bvct_desktop.core.kinds import KINDS
+from bvct_desktop.core.schema import persons
+
+
+@pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))
+def test_every_field_is_stored_in_a_column_that_exists(kind):
+    stored = set(kind.own_keys)
+    assert all(key in kind.table.c for key in kind.own_keys)
+    for link in kind.persons + ((kind.members.person,) if kind.members else ()):
+        assert all(column in persons.c for column in link.fields.values())
+        stored.update(link.fields)
+    for key, lookup in kind.lookups.items():
+        assert lookup.column in kind.table.c and "name" in lookup.table.c
+        stored.add(key)
+    if kind.members:
+        assert all(key in kind.members.table.c for key in kind.members.keys)
+        stored.update(kind.members.keys)
+    assert stored == {spec.key for spec in kind.fields}
+
+
+@pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))
+def test_the_export_query_reads_every_field_and_the_record_id(kind):
+    columns = {column.name for column in record_rows.query(kind).selected_columns}
+    assert {spec.key for spec in kind.fields} | {"id"} <= columns
