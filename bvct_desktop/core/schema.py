@@ -131,6 +131,7 @@ slips = Table(
     Column("result", Text),
     Column("note", Text),
     Column("vetting_case_id", ForeignKey("vetting_cases.id")),
+    Column("result_no", String),  # migration 0007
     *_stamps(),
     UniqueConstraint("year", "number_key"),
     Index(None, "deleted_at", "issued_on", "person_id", "recipient_id", "result_on"),
