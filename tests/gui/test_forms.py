@@ -234,3 +234,57 @@ def test_a_vetting_case_is_opened_from_its_register_with_what_is_left_to_check(q
     clock.now = clock.now.replace(year=2026, month=3, day=20)
     page.overdue.setChecked(True)
     assert page.model.rowCount() == 1  # past its 15/03/2026 deadline, still open
+
+
+def _slips_about_anh(context):
+    """Slips for the appointment of Trần Thị Ánh about her husband and her mother (not on her list)."""
+    from pathlib import Path
+
+    from bvct_desktop.core import importing
+    from bvct_desktop.core.kinds import SLIPS
+    from bvct_desktop.io.xlsx_reader import Sheet
+    from tests.samples import SAMPLES
+
+    headers = SAMPLES["slips"][0]
+
+    def row(number, name, birth, relation):
+        values = {"Số phiếu": number, "Ngày phát hành": "02/03/2026", "Họ và tên người được xác minh": name,
+                  "Ngày sinh": birth, "Quan hệ": relation, "Họ và tên người được thẩm tra": "Trần Thị Ánh",
+                  "Mục đích xác minh": "Bổ nhiệm", "Nơi nhận phiếu": "Cục A93B – Bộ Công an"}
+        return [values.get(header) for header in headers]
+
+    rows = [row("41/PXM", "Lê Văn Tâm", "1968", "Chồng"), row("42/PXM", "Nguyễn Thị Hạnh", "1948", "Mẹ"),
+            row("43/PXM", "Võ Thị Bảy", "1942", "Mẹ chồng")]
+    result = importing.import_sheet(context.db, SLIPS, Sheet(Path("phieu-anh.xlsx"), [headers, *rows]))
+    assert result.ok, result.problems
+
+
+def test_the_cadres_file_shows_the_slips_naming_her_and_the_relatives_they_tell_of(qtbot, context):
+    _slips_about_anh(context)
+    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
+    form = open_form(context, "cadres", anh)
+    qtbot.addWidget(form)
+    slips_tab = form.tabs.widget([form.tabs.tabText(i) for i in range(form.tabs.count())].index("Phiếu xác minh"))
+    shown = {(slips_tab.item(r, 0).text(), slips_tab.item(r, 2).text(), slips_tab.item(r, 3).text())
+             for r in range(slips_tab.rowCount())}
+    assert shown == {("41/PXM", "Lê Văn Tâm", "Chồng"), ("42/PXM", "Nguyễn Thị Hạnh", "Mẹ"),
+                     ("43/PXM", "Võ Thị Bảy", "Mẹ chồng")}
+    opened = slips_tab.open_record(slips_tab.slips[0].slip_id)
+    qtbot.addWidget(opened)
+    assert opened.windowTitle().startswith("Phiếu yêu cầu xác minh lai lịch – Sửa")
+
+    tab = form.tabs.widget(1)
+    rows = [[tab.table.item(r, c).text() for c in (0, 1, 3)] for r in range(tab.table.rowCount())]
+    assert rows == [["Mẹ", "Nguyễn Thị Hạnh", "Từ phiếu 42/PXM"], ["Chồng", "Lê Văn Tâm", "Từ phiếu 41/PXM"],
+                    ["Mẹ chồng", "Võ Thị Bảy", "Danh sách thân nhân; phiếu 43/PXM"]]
+    tab.table.selectRow(1)
+    tab.open_selected()  # known from a slip only: opens that slip
+    assert tab.slip_forms[-1].record_id == slips_tab.slips[[s.number for s in slips_tab.slips].index("41/PXM")].slip_id
+    qtbot.addWidget(tab.slip_forms[-1])
+    tab.buttons["Sửa"].click()
+    assert "Thêm vào danh sách" in tab.message.text()
+    tab.buttons["Thêm vào danh sách"].click()
+    assert support.shown_values(tab.dialog)["full_name"] == "Lê Văn Tâm"
+    assert tab.dialog.save(), tab.dialog.message.text()
+    assert tab.table.horizontalHeaderItem(3).text() == "Nguồn"
+    assert tab.table.item(1, 3).text() == "Danh sách thân nhân; phiếu 41/PXM"

@@ -136,7 +136,7 @@ def _about(row, person_id: int, relation_of: dict[int, str]) -> SlipAbout:
 
 
 class _RelativeBook:
-    """The listed relatives, joined by the relatives slips name (by person, else by relation and name)."""
+    """The listed relatives, joined by the relatives the slips name."""
 
     def __init__(self, listed: list[KnownRelative], about: list[SlipAbout]):
         slips_of: dict[int, list[int]] = {}
@@ -146,7 +146,7 @@ class _RelativeBook:
 
     def note(self, relation: str, name: str, slip_id: int, person_id: int | None = None,
              birth_date: str | None = None, home_town: str | None = None) -> None:
-        entry = self._find(relation, name, person_id)
+        entry = self._find(relation, name, person_id, birth_date)
         if entry is None:
             entry = {"relation": relation, "full_name": name, "birth_date": birth_date, "home_town": home_town,
                      "person_id": person_id, "record_id": None, "slip_ids": []}
@@ -156,20 +156,26 @@ class _RelativeBook:
         if slip_id not in entry["slip_ids"]:
             entry["slip_ids"].append(slip_id)
 
-    def _find(self, relation: str, name: str, person_id: int | None) -> dict | None:
+    def _find(self, relation: str, name: str, person_id: int | None, birth_date: str | None) -> dict | None:
+        """The relative already known: the same person, else the same relation and name with birth
+        dates that do not differ (one person's mother-in-law of that name is one woman, even when a
+        slip left her home town out)."""
         if person_id is not None:
             same = [e for e in self.entries if e["person_id"] == person_id]
             if same:
                 return next((e for e in same if e["relation"] == relation), same[0])
         key = identity_key(name)
         return next((e for e in self.entries if _same_relation(e["relation"], relation)
-                     and identity_key(e["full_name"]) == key
-                     and (person_id is None or e["person_id"] is None)), None)
+                     and identity_key(e["full_name"]) == key and _births_agree(e["birth_date"], birth_date)), None)
 
     def relatives(self) -> list[KnownRelative]:
         found = [KnownRelative(**{**entry, "slip_ids": tuple(entry["slip_ids"])}) for entry in self.entries]
         return sorted(found, key=lambda r: (_relation_rank(r.relation), r.from_slips, r.birth_date or "",
                                             r.full_name))
+
+
+def _births_agree(one: str | None, other: str | None) -> bool:
+    return not one or not other or one[:4] == other[:4]
 
 
 def _same_relation(one: str, other: str) -> bool:

@@ -1,14 +1,19 @@
 """The cadre's form: the person and post details, then the whole file of the person on tabs —
-relatives, foreign elements, political-issue notes, vetting cases, slips, delegations, complaints."""
+relatives, foreign elements, political-issue notes, vetting cases, slips (about the cadre and
+about each relative), delegations, complaints."""
 
 from ...core import browse
+from ...core.dates import display_date
+from ...core.personfile import known
+from ...core.personfile.known import SlipAbout
 from ..context import AppContext
-from ..qt import QAbstractItemView, QLabel, Qt, QTableView
+from ..qt import QAbstractItemView, QColor, QLabel, Qt, QTableView, QTableWidget, QTableWidgetItem
 from ..registers.model import RegisterModel
-from .person_file import SECTIONS, SectionTab
+from .person_file import SECTIONS, SectionTab, compact, fit_columns
 from .record_form import RecordForm
 
-RECORD_TABS = (("slips", "Phiếu xác minh"), ("delegations", "Đoàn ra nước ngoài"), ("complaints", "Đơn thư"))
+SLIPS_TAB = "Phiếu xác minh"
+RECORD_TABS = (("delegations", "Đoàn ra nước ngoài"), ("complaints", "Đơn thư"))
 
 
 class CadreForm(RecordForm):
@@ -37,6 +42,7 @@ class CadreForm(RecordForm):
             return
         for section in SECTIONS:
             self.tabs.addTab(SectionTab(self.context, section, self.person_id), section.title)
+        self.tabs.addTab(PersonSlips(self.context, self.person_id), SLIPS_TAB)
         for kind, title in RECORD_TABS:
             self.tabs.addTab(PersonRecords(self.context, kind, self.person_id), title)
 
@@ -64,6 +70,64 @@ class PersonRecords(QTableView):
 
     def open_record(self, record_id: int) -> RecordForm:
         form = RecordForm(self.context, self.kind, record_id, self)
+        form.show()
+        self.forms.append(form)
+        return form
+
+
+# (header, the cell of a slip); the relation is the subject's to the person whose file it is
+SLIP_COLUMNS = (
+    ("Số phiếu", lambda slip: slip.number),
+    ("Ngày phát hành", lambda slip: display_date(slip.issued_on)),
+    ("Người được xác minh", lambda slip: slip.subject_name),
+    ("Quan hệ", lambda slip: slip.relation),
+    ("Thẩm tra cho", lambda slip: "người này" if slip.for_this_person else slip.vetted_name or "người khác"),
+    ("Mục đích", lambda slip: slip.purpose or ""),
+    ("Nơi nhận", lambda slip: slip.recipient),
+    ("Ngày nhận kết quả", lambda slip: display_date(slip.result_on) if slip.result_on else ""),
+    ("Kết quả", lambda slip: slip.result or ""),
+)
+OTHER_VETTING_COLOUR = QColor("#555555")
+
+
+class PersonSlips(QTableWidget):
+    """Every slip about the person and about each of their relatives (core.personfile.known), newest
+    first, whatever vetting it was for; double-click or Enter opens the slip."""
+
+    def __init__(self, context: AppContext, person_id: int):
+        super().__init__(0, len(SLIP_COLUMNS))
+        self.context, self.person_id = context, person_id
+        self.slips: list[SlipAbout] = []
+        self.forms: list[RecordForm] = []
+        self.setHorizontalHeaderLabels([header for header, _ in SLIP_COLUMNS])
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        compact(self)
+        self.activated.connect(lambda index: self.open_record(self.slips[index.row()].slip_id))
+        self.doubleClicked.connect(lambda index: self.open_record(self.slips[index.row()].slip_id))
+        context.notifier.changed.connect(self._changed)
+        self.reload()
+
+    def reload(self) -> None:
+        self.slips = known.known_about(self.context.db, self.person_id).slips
+        self.setRowCount(len(self.slips))
+        for row, slip in enumerate(self.slips):
+            for column, (_header, cell) in enumerate(SLIP_COLUMNS):
+                text = cell(slip)
+                item = QTableWidgetItem(text)
+                if len(text) > 30:
+                    item.setToolTip(text)
+                if not slip.for_this_person:
+                    item.setForeground(OTHER_VETTING_COLOUR)
+                self.setItem(row, column, item)
+        fit_columns(self)
+
+    def _changed(self, kind: str) -> None:
+        if kind in ("slips", "relatives", "cadres", "vetting-cases", "*"):
+            self.reload()
+
+    def open_record(self, slip_id: int) -> RecordForm:
+        form = RecordForm(self.context, "slips", slip_id, self)
         form.show()
         self.forms.append(form)
         return form

@@ -1,6 +1,6 @@
-"""The whole file of one person on the tabs of the cadre's form: relatives, foreign elements,
-political-issue notes and vetting cases, edited there through the person-file services, and the
-slips, delegations and complaints that concern them (read-only lists of the registers)."""
+"""The whole file of one person on the tabs of the cadre's form: relatives (the list, and those
+known from slips), foreign elements, political-issue notes and vetting cases, edited there through
+the person-file services, and the slips, delegations and complaints that concern them."""
 
 import dataclasses
 from collections.abc import Callable
@@ -11,7 +11,7 @@ from ...core.database import Database
 from ...core.errors import BvctError
 from ...core.fields import Field, FieldType
 from ...core.permissions import Action, allows
-from ...core.personfile import cases, relatives
+from ...core.personfile import cases, known, relatives
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.notes import RELATIVE, PersonNotes
 from ...core.personfile.political import POLITICAL_NOTES
@@ -20,11 +20,13 @@ from ..dialogs import YES
 from ..look import ErrorLabel
 from ..qt import (
     QAbstractItemView,
+    QColor,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,10 +34,15 @@ from ..qt import (
     Signal,
 )
 from .inputs import make_input, read_input, show_value
-from .record_form import field_label
+from .record_form import RecordForm, field_label
 
 ABOUT = "Về thân nhân"
+ADOPT = "Thêm vào danh sách"
+SOURCE_AT = 3  # the source column's place: after relation, name and birth date
+WIDEST_COLUMN = 240
+SOURCE, SLIP_IDS = "Nguồn", "slip_ids"  # a relative's entry: where it is known from, the slips about them
 Entry = dict[str, Any]
+FROM_SLIPS_COLOUR = QColor("#555555")  # an entry known from slips only: not yet on the list
 
 
 @dataclass(frozen=True)
@@ -56,18 +63,41 @@ class Section:
     actions: tuple[EntryAction, ...]
     delete: Callable[[Database, int], None] | None = None
     about_relative: bool = False
+    sourced: bool = False  # entries may be known from slips only (no record of the section yet)
 
 
-def _editable(title: str, fields: tuple[Field, ...], list_, add, update, delete, about_relative=False) -> Section:
+def _editable(title: str, fields: tuple[Field, ...], list_, add, update, delete, about_relative=False,
+              sourced=False) -> Section:
     return Section(title, fields, list_,
                    (EntryAction("Thêm", fields, lambda db, person, _entry, values: add(db, person, values)),
                     EntryAction("Sửa", fields, lambda db, _person, entry, values: update(db, entry["id"], values),
                                 on_entry=True)),
-                   delete, about_relative)
+                   delete, about_relative, sourced)
 
 
 def _relatives(db: Database, person_id: int) -> list[Entry]:
-    return [dataclasses.asdict(relative) for relative in relatives.list_relatives(db, person_id)]
+    """The relatives in the order of form 2C: those on the list (with the slips about them) and those
+    known from slips only."""
+    found = known.known_about(db, person_id)
+    numbers = {slip.slip_id: slip.number for slip in found.slips}
+    listed = {relative.id: dataclasses.asdict(relative) for relative in relatives.list_relatives(db, person_id)}
+    entries = []
+    for relative in found.relatives:
+        slips = _numbers(relative.slip_ids, numbers) if relative.slip_ids else ""
+        if relative.from_slips:
+            entries.append({"id": None, "relation": relative.relation, "full_name": relative.full_name,
+                            "birth_date": relative.birth_date, "home_town": relative.home_town,
+                            SLIP_IDS: relative.slip_ids, SOURCE: f"Từ {slips}"})
+        elif relative.record_id in listed:
+            source = "Danh sách thân nhân" + (f"; {slips}" if relative.slip_ids else "")
+            entries.append({**listed[relative.record_id], SLIP_IDS: relative.slip_ids, SOURCE: source})
+    return entries
+
+
+def _numbers(slip_ids: tuple[int, ...], numbers: dict[int, str]) -> str:
+    """«phiếu 41/PXM», or «3 phiếu: 41/PXM, 52/PXM, 60/PXM»."""
+    listed = ", ".join(numbers[slip_id] for slip_id in slip_ids)
+    return f"{len(slip_ids)} phiếu: {listed}" if len(slip_ids) > 1 else f"phiếu {listed}"
 
 
 def _notes(title: str, notes: PersonNotes) -> Section:
@@ -88,7 +118,7 @@ CASES = Section(
 
 SECTIONS = (
     _editable("Thân nhân", relatives.FIELDS, _relatives, relatives.add_relative, relatives.update_relative,
-              relatives.delete_relative),
+              relatives.delete_relative, sourced=True),
     _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS),
     _notes("Vấn đề chính trị", POLITICAL_NOTES),
     CASES,
@@ -96,7 +126,10 @@ SECTIONS = (
 
 
 class SectionTab(QWidget):
-    """One section of the person's file: its entries in a table, with the section's buttons."""
+    """One section of the person's file: its entries in a table, with the section's buttons.
+
+    In a sourced section (the relatives) an entry known from slips only opens its newest slip, and
+    «Thêm vào danh sách» adds it to the section with what the slips say filled in."""
 
     changed = Signal()
 
@@ -106,15 +139,16 @@ class SectionTab(QWidget):
         self.editable = not context.read_only and allows(context.db.actor.role, Action.EDIT)
         self.entries: list[Entry] = []
         self.dialog: EntryDialog | None = None
+        self.slip_forms: list[RecordForm] = []
         layout = QVBoxLayout(self)
-        headers = [spec.header for spec in section.columns] + ([ABOUT] if section.about_relative else [])
+        headers = _with_source(section, [spec.header for spec in section.columns]
+                               + ([ABOUT] if section.about_relative else []), SOURCE)
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        compact(self.table)
         layout.addWidget(self.table, 1)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
@@ -125,11 +159,15 @@ class SectionTab(QWidget):
                 self.buttons[action.label] = self._button(row, action.label, lambda _=False, a=action: self.act(a))
             if section.delete is not None:
                 self.buttons["Xóa"] = self._button(row, "Xóa", self.delete_selected)
+            if section.sourced:
+                self.buttons[ADOPT] = self._button(row, ADOPT, self.adopt_selected)
+                self.buttons[ADOPT].setToolTip("Thêm thân nhân biết qua phiếu xác minh vào danh sách thân nhân")
             row.addStretch(1)
             layout.addLayout(row)
-            editing = next((a for a in section.actions if a.on_entry), None)
-            if editing is not None:
-                self.table.doubleClicked.connect(lambda _index: self.act(editing))
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        if section.sourced:  # a slip saved elsewhere may name a relative
+            context.notifier.changed.connect(lambda kind: kind in ("slips", "*") and self.reload())
         self.reload()
 
     def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
@@ -146,9 +184,20 @@ class SectionTab(QWidget):
             cells = [spec.display(_shown(spec, entry.get(spec.key))) for spec in self.section.columns]
             if self.section.about_relative:
                 cells.append(names.get(entry.get(RELATIVE), ""))
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+            for column, text in enumerate(_with_source(self.section, cells, entry.get(SOURCE, ""))):
+                item = QTableWidgetItem(text)
+                if len(text) > 30:
+                    item.setToolTip(text)
+                if entry.get("id") is None:
+                    item.setForeground(FROM_SLIPS_COLOUR)
+                self.table.setItem(row, column, item)
+        fit_columns(self.table)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        entry = self.selected()
+        if ADOPT in self.buttons:
+            self.buttons[ADOPT].setEnabled(entry is not None and entry.get("id") is None)
 
     def _relative_names(self) -> dict[int, str]:
         if not self.section.about_relative:
@@ -159,18 +208,51 @@ class SectionTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.entries[rows[0].row()] if rows else None
 
-    def act(self, action: EntryAction) -> None:
-        entry = self.selected() if action.on_entry else None
+    def act(self, action: EntryAction, filled: Entry | None = None) -> None:
+        """Opens the action's dialog (on the selected entry, or filled with `filled`)."""
+        entry = self.selected() if action.on_entry else filled
         if action.on_entry and entry is None:
             self.message.show_message("Hãy chọn một dòng trước.")
+            return
+        if action.on_entry and entry.get("id") is None:
+            self.message.show_message(f"Thân nhân này mới biết qua phiếu xác minh: chọn «{ADOPT}» trước.")
             return
         self.message.clear()
         self.dialog = EntryDialog(self.context, self.section, action, self.person_id, entry, self)
         self.dialog.saved.connect(self._saved)
         self.dialog.open()
 
+    def open_selected(self) -> None:
+        """Opens the selected entry: its own record, or for one known from slips its newest slip."""
+        entry = self.selected()
+        if entry is None:
+            return
+        if entry.get("id") is None:
+            if entry.get(SLIP_IDS):
+                self.open_slip(entry[SLIP_IDS][-1])
+            return
+        editing = next((a for a in self.section.actions if a.on_entry), None)
+        if editing is not None and self.editable:
+            self.act(editing)
+
+    def open_slip(self, slip_id: int) -> RecordForm:
+        form = RecordForm(self.context, "slips", slip_id, self)
+        form.show()
+        self.slip_forms.append(form)
+        return form
+
+    def adopt_selected(self) -> None:
+        """«Thêm vào danh sách»: the add dialog, filled with what the slips say of the relative."""
+        entry = self.selected()
+        if entry is not None and entry.get("id") is None:
+            adding = next(a for a in self.section.actions if not a.on_entry)
+            self.act(adding, {key: entry.get(key) for key in ("relation", "full_name", "birth_date", "home_town")})
+
     def delete_selected(self) -> None:
         entry = self.selected()
+        if entry is not None and entry.get("id") is None:
+            self.message.show_message("Thân nhân này chỉ biết qua phiếu xác minh, không có trong danh sách để xóa.")
+            return
         if entry is None or self.context.dialogs.ask(self, "Xóa", f"Xóa mục «{self.section.title}» đã chọn?") != YES:
             return
         try:
@@ -243,6 +325,26 @@ class EntryDialog(QDialog):
         self.saved.emit()
         self.accept()
         return True
+
+
+def _with_source(section: Section, cells: list[str], source: str) -> list[str]:
+    """A sourced section's cells with where the entry is known from, after who it is."""
+    return cells[:SOURCE_AT] + [source] + cells[SOURCE_AT:] if section.sourced else cells
+
+
+def compact(table: QTableView) -> None:
+    """Rows one line high, no row numbers, the last column taking the room left."""
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+
+
+def fit_columns(table: QTableView, widest: int = WIDEST_COLUMN) -> None:
+    """Columns as wide as their contents, none wider than `widest` (a tooltip holds the rest)."""
+    table.resizeColumnsToContents()
+    for column in range(table.model().columnCount()):
+        table.setColumnWidth(column, min(table.columnWidth(column), widest))
 
 
 def _shown(spec: Field, value: object) -> object:

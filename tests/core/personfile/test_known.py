@@ -93,3 +93,14 @@ def test_a_person_nobody_wrote_about_has_an_empty_file(db):
     hung = person_named(db, "Nguyễn Minh Khoa")
     assert known.known_about(db, hung) == known.Known([], [])
 
+
+
+def test_a_slip_leaving_out_a_listed_relatives_home_town_still_joins_her(cli, db, anh, tmp_path):
+    row = _slip("46/PXM", "06/03/2025", "Võ Thị Bảy", "1942", None, "Mẹ chồng", "Trần Thị Ánh")
+    code, out, err = cli("import", "slips", workbook(tmp_path / "them.xlsx", SLIP_HEADERS, [row]))
+    assert code == 0, out + err
+    found = known.known_about(db, anh)
+    mothers_in_law = [r for r in found.relatives if r.relation == "Mẹ chồng"]
+    numbers = {slip.slip_id: slip.number for slip in found.slips}
+    assert [(r.from_slips, [numbers[i] for i in r.slip_ids]) for r in mothers_in_law] == \
+        [(False, ["42/PXM", "44/PXM", "46/PXM"])]
