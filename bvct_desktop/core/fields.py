@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import dates, text
 from .errors import RowProblem
+from .numbers import grouped
 
 SHORT_TEXT = 1_000
 LONG_TEXT = 32_767  # Excel's own limit for one cell
@@ -90,7 +91,7 @@ def _as_text(field: Field, raw: object) -> str:
         raw = raw.strftime("%d/%m/%Y")
     value = text.clean(str(raw))
     if len(value) > field.max_length:
-        raise RowProblem(f"quá dài ({len(value):,} ký tự; tối đa {field.max_length:,})".replace(",", "."))
+        raise RowProblem(f"quá dài ({grouped(len(value))} ký tự; tối đa {grouped(field.max_length)})")
     return value
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from ..core import autobackup, deadlines, overview, report
 from ..core.dates import display_date
 from ..core.deadlines import Due
+from ..core.numbers import grouped
 from ..core.overview import FIGURE_LABELS, MonthCount
 from .context import AppContext
 from .look import heading, styled
@@ -276,7 +277,7 @@ class Dashboard(QScrollArea):
         self.period.setText(f"Số liệu năm {today.year}, từ {display_date(start)} đến {display_date(today)}")
         values = report.figures(self.context.db, start, today)
         for key, label in self.figure_values.items():
-            label.setText(f"{values[key]:,}".replace(",", "."))
+            label.setText(grouped(values[key]))
         for due_list in self.lists:
             due_list.load(self.context, today)
         self.chart.set_months(overview.slips_by_month(self.context.db, today))

@@ -10,6 +10,7 @@ from ..core import importing, legacy
 from ..core.errors import BvctError
 from ..core.files import atomic_output
 from ..core.kinds import kind_named
+from ..core.numbers import grouped
 from ..io import xlsx_reader
 from .context import AppContext
 from .look import ErrorLabel, heading
@@ -120,8 +121,7 @@ class ImportWizard(QDialog):
         if problems:
             text += "<br><span style='color:#b00020'>" + "<br>".join(str(p) for p in problems) + "</span>"
         data_rows = max(len(sheet.rows) - 1, 0)
-        text += f"<br>Tệp có {data_rows:,} dòng dữ liệu; xem trước {min(data_rows, PREVIEW_ROWS)} dòng đầu.".replace(
-            ",", ".")
+        text += f"<br>Tệp có {grouped(data_rows)} dòng dữ liệu; xem trước {min(data_rows, PREVIEW_ROWS)} dòng đầu."
         self.columns.setText(text)
         if converted.cells:
             examples = "<br>".join(f"«{before}» → «{after}»" for before, after in converted.samples)

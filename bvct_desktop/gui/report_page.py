@@ -9,6 +9,7 @@ from pathlib import Path
 from ..core import documents_data, report
 from ..core.dates import display_date
 from ..core.errors import BvctError
+from ..core.numbers import grouped
 from ..core.overview import BREAKDOWN_LABELS, FIGURE_LABELS
 from ..core.permissions import Action, allows
 from ..io.documents import profile, render
@@ -31,10 +32,6 @@ def period_dates(year: int, last_month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), end - dt.timedelta(days=1)
 
 
-def number_text(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
 def figures_table(widget: QTableWidget) -> QTableWidget:
     """A label and its count per row: read-only, whole rows selected, the label column stretched."""
     widget.verticalHeader().hide()
@@ -50,7 +47,7 @@ def fill(widget: QTableWidget, rows: list[tuple[str, int]]) -> None:
     widget.setRowCount(len(rows))
     for row, (label, value) in enumerate(rows):
         widget.setItem(row, 0, QTableWidgetItem(label))
-        count = QTableWidgetItem(number_text(value))
+        count = QTableWidgetItem(grouped(value))
         count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         widget.setItem(row, 1, count)
 

@@ -160,11 +160,12 @@ def test_backup_now_then_verify_with_progress(qtbot, db, clock, tmp_path):
     context = context_for(db, clock)
     page = page_of(qtbot, BackupPage(context, lambda: None))
     assert "Chưa có bản sao lưu" in page.newest.text() and "hơn 7 ngày" in page.newest.text()
-    target = tmp_path / "sao-luu.bvctbak"
+    target = tmp_path / "sao-luu-thu.bvctbak"
     context.dialogs.answer_next(str(target))
     page.back_up()
     qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
-    assert target.exists() and page.message.text().startswith("Đã sao lưu và kiểm tra")
+    assert target.exists() and page.message.text().startswith(f"Đã sao lưu và kiểm tra: «{target}» (")
+    assert page.message.text().endswith(" MB).") and "," in page.message.text().split("(")[-1]
     assert str(target) in page.newest.text() and "hơn 7 ngày" not in page.newest.text()
 
     page.password.setText(PASSWORD)

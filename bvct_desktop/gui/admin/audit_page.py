@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ...core import audit
 from ...core.errors import BvctError
+from ...core.numbers import grouped
 from ...core.permissions import Action, allows
 from ...io.audit_xlsx import export_audit, readable
 from .. import reauth
@@ -79,13 +80,13 @@ class AuditPage(QWidget, Ui_AuditPage):
         with wait_cursor():
             self.model.set_entries(list(audit.list_entries(self.context.db, *self.filters())))
         self.view.scrollToBottom()
-        self.count.setText(f"{len(self.model.entries):,} mục".replace(",", "."))
+        self.count.setText(f"{grouped(len(self.model.entries))} mục")
 
     def verify(self) -> None:
         with wait_cursor():
             verdict = audit.verify(self.context.db)
         if verdict.ok:
-            self.message.show_message(f"Nhật ký toàn vẹn: {verdict.count:,} mục đều đúng.".replace(",", "."),
+            self.message.show_message(f"Nhật ký toàn vẹn: {grouped(verdict.count)} mục đều đúng.",
                                       error=False)
         else:
             self.message.show_message(verdict.problem)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ...core import autobackup, backup, backup_log
 from ...core.errors import BvctError
+from ...core.numbers import decimal
 from ...core.permissions import Action, allows
 from ..context import AppContext
 from ..designer.ui_admin_backup import Ui_BackupPage
@@ -67,7 +68,7 @@ class BackupPage(QWidget, Ui_BackupPage):
 
         def done(written: backup.Written) -> None:
             self.message.show_message(f"Đã sao lưu và kiểm tra: «{written.path}» "
-                                      f"({written.size / 1_048_576:.1f} MB).".replace(".", ",", 1), error=False)
+                                      f"({decimal(written.size / 1_048_576)} MB).", error=False)
             self.show_newest()
 
         self._start("Đang sao lưu…", lambda: backup.create(db, Path(chosen)), done)

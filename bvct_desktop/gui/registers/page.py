@@ -9,6 +9,7 @@ from ...core import browse, exporting, recipients, recycle_bin
 from ...core.dates import parse_date
 from ...core.errors import BvctError, RowProblem
 from ...core.kinds import KINDS
+from ...core.numbers import grouped
 from ...core.permissions import Action, allows
 from ...io import xlsx_writer
 from .. import forms, printing, reauth
@@ -343,7 +344,7 @@ class RegisterPage(QWidget):
     def _show_count(self) -> None:
         shown = self.model.rowCount()
         where = "trong thùng rác" if self.bin_switch.isChecked() else "bản ghi"
-        self.count_label.setText(f"{shown:,} {where}".replace(",", "."))
+        self.count_label.setText(f"{grouped(shown)} {where}")
 
     def _update_buttons(self) -> None:
         in_bin = self.bin_switch.isChecked()

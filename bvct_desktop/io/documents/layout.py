@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import landscape
 from reportlab.pdfgen.canvas import Canvas
 
+from ...core.numbers import grouped as vietnamese_number  # noqa: F401 - the documents' name for it
 from . import fonts
 from .fonts import BOLD, ITALIC, REGULAR
 from .profile import Profile
@@ -28,11 +29,6 @@ LEFT_COLUMN = 0.42  # share of the text width taken by the issuing body's column
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
-
-
-def vietnamese_number(value: int) -> str:
-    """1250 → "1.250" (the dot groups thousands)."""
-    return f"{value:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
