@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.visitors import iterate
 
-from . import deadlines, record_rows, search, settings
+from . import collation, deadlines, record_rows, search, settings
 from .database import Database
 from .errors import InputError
 from .fields import Field
@@ -105,6 +105,11 @@ def _columns(kind: Kind, *keys: str, sorts: dict[str, ColumnElement] | None = No
     return [_field_column(kind, key, stored[key], sorts.get(key)) for key in keys]
 
 
+def _name_order(column: ColumnElement) -> ColumnElement:
+    """A name kept as text, in the Vietnamese order of names (core/collation), as persons.sort_key is."""
+    return getattr(func, collation.SQL_FUNCTION)(column)
+
+
 def _days(name: str) -> Callable[[dict[str, str]], int]:
     return lambda values: int(values[name])
 
@@ -184,7 +189,8 @@ VIEWS: dict[str, View] = {
     "complaints": View(
         COMPLAINTS, complaints, complaints,
         tuple(_columns(COMPLAINTS, "received_on", "sender", "complaint_kind", "subject_name", "summary", "due_on",
-                       "resolved_on", "result")),
+                       "resolved_on", "result", sorts={key: _name_order(complaints.c[key])
+                                                       for key in ("sender", "subject_name")})),
         default_sort=("received_on", True), person_id=complaints.c.person_id,
         text_columns=(complaints.c.sender, complaints.c.complaint_kind, complaints.c.subject_name,
                       complaints.c.summary, complaints.c.result),

@@ -3,7 +3,9 @@
 Letters follow the Vietnamese alphabet (a ă â b c d đ e ê … o ô ơ … u ư … y), and letters
 decide before tones (none, huyền, hỏi, ngã, sắc, nặng): "ang" < "anh" whatever the tones.
 `name_sort_key` is a plain string, so a stored copy orders correctly with SQLite's binary
-collation (UTF-8 byte order is code-point order).
+collation (UTF-8 byte order is code-point order). Names kept as text on a record (a complaint's
+sender and the person complained about) are ordered by the same key through the SQL function
+`SQL_FUNCTION`, which the engine gives every connection.
 """
 
 import functools
@@ -15,6 +17,7 @@ _ALPHABET = "0123456789aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {letter: chr(0x30 + index) for index, letter in enumerate(_ALPHABET)}
 _TONES = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
 WORD_GAP, PART_GAP, TONE_GAP = "\x21", "\x20", "\x1f"
+SQL_FUNCTION = "vi_name_key"  # vi_name_key(text): name_sort_key in SQL (NULL stays NULL)
 
 
 @functools.lru_cache(maxsize=512)
@@ -46,3 +49,8 @@ def name_sort_key(full_name: str) -> str:
     parts = [words[-1:], words[:1] if len(words) > 1 else [], words[1:-1]]
     keyed = [_letters_and_tones(part) for part in parts]
     return PART_GAP.join(letters for letters, _ in keyed) + TONE_GAP + "".join(tones for _, tones in keyed)
+
+
+def sql_name_key(full_name: str | None) -> str | None:
+    """`name_sort_key` for SQL: a NULL or empty name has no key (it sorts first)."""
+    return name_sort_key(full_name) if full_name else None

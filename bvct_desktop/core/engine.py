@@ -14,6 +14,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import URL, create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
 
+from . import collation
 from .errors import BusyError, BvctError, DamagedError
 
 BUSY_TIMEOUT_MS = 5_000
@@ -35,6 +36,7 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None) -> E
                        "synchronous = NORMAL"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
+        dbapi_connection.create_function(collation.SQL_FUNCTION, 1, collation.sql_name_key, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:

@@ -187,3 +187,20 @@ def test_a_viewer_reads_a_record_without_editing_it(qtbot, db, clock):
     assert not form.inputs["complaint_kind"].isEnabled()
     assert not form.is_dirty()
     viewer.close()
+
+
+def test_every_name_column_sorts_in_vietnamese_order(qtbot, context):
+    from bvct_desktop.core import editing
+
+    for sender, subject in (("Vũ Văn Ân", "Đỗ Thị Cúc"), ("Đặng Văn Bảo", "Vũ Thị Ánh"), ("Đỗ Văn An", "Đặng Văn Ba")):
+        editing.save(context.db, "complaints", {"received_on": "05/03/2026", "sender": sender,
+                                                "complaint_kind": "Phản ánh", "subject_name": subject,
+                                                "summary": f"Đơn của {sender}"})
+    page = RegisterPage(context, "complaints")
+    qtbot.addWidget(page)
+    keys = [column.key for column in page.spec.columns]
+    for key, expected in (("sender", ["Đỗ Văn An", "Vũ Văn Ân", "Đặng Văn Bảo"]),
+                          ("subject_name", ["Vũ Thị Ánh", "Đặng Văn Ba", "Đỗ Thị Cúc"])):
+        page.table.sortByColumn(keys.index(key), Qt.AscendingOrder)
+        shown = [page.model.index(row, keys.index(key)).data() for row in range(page.model.rowCount())]
+        assert [name for name in shown if name in expected] == expected
