@@ -50,6 +50,16 @@ def fold(value: str) -> str:
     return text.replace("đ", "d")
 
 
+def file_name(*parts: object, suffix: str) -> str:
+    """A file name an officer recognises, in plain letters: ("Phiếu xác minh", date(2026, 11, 30)),
+    "xlsx" → "phieu-xac-minh-2026-11-30.xlsx" (dates as yyyy-mm-dd, so names sort by date)."""
+    words = []
+    for part in parts:
+        text = part.isoformat() if hasattr(part, "isoformat") else fold(str(part))
+        words += re.findall(r"[a-z0-9]+(?:-[0-9]+)*", text)
+    return "-".join(words) + "." + suffix
+
+
 def search_words(query: str) -> list[str]:
     """The folded words of a search box: every one must occur."""
     return fold(query).split()

@@ -17,6 +17,7 @@ class Shown:
     kind: str
     title: str
     text: str
+    suggested: str = ""  # the file name a save dialog offered
 
 
 @dataclass
@@ -31,8 +32,8 @@ class Dialogs:
         self.scripted = True
         self._answers.extend(answers)
 
-    def _scripted(self, kind: str, title: str, text: str, default: object) -> object:
-        self.shown.append(Shown(kind, title, text))
+    def _scripted(self, kind: str, title: str, text: str, default: object, suggested: str = "") -> object:
+        self.shown.append(Shown(kind, title, text, suggested))
         return self._answers.popleft() if self._answers else default
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
@@ -70,6 +71,6 @@ class Dialogs:
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filter_text: str) -> str | None:
         if self.scripted:
-            return self._scripted("save_file", title, filter_text, None)
+            return self._scripted("save_file", title, filter_text, None, suggested)
         name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
         return name or None

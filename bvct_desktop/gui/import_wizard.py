@@ -11,6 +11,7 @@ from ..core.errors import BvctError
 from ..core.files import atomic_output
 from ..core.kinds import kind_named
 from ..core.numbers import grouped
+from ..core.text import file_name
 from ..io import xlsx_reader
 from .context import AppContext
 from .look import ErrorLabel, heading
@@ -187,7 +188,7 @@ class ImportWizard(QDialog):
         self.message.show_message("Đã sao chép danh sách lỗi.", error=False)
 
     def save_errors(self) -> None:
-        suggested = f"loi-nhap-{self.kind.name}.txt"
+        suggested = file_name("Lỗi nhập", self.kind.title, self.context.clock().date(), suffix="txt")
         name = self.context.dialogs.save_file(self, "Lưu danh sách lỗi", suggested, "Tệp văn bản (*.txt)")
         if not name:
             return

@@ -7,19 +7,11 @@ from dataclasses import dataclass
 from .icons import icon
 from .look import styled
 from .qt import QFont, QFontMetrics, QListWidget, QListWidgetItem, QSize, Qt, QWidget
-from .registers.page import RegisterPage
+from .registers.page import SHORT_TITLES, RegisterPage
 
 DASHBOARD, REPORT, ADMIN = "dashboard", "report", "admin"
 NAVIGATION_POINTS = 11  # as in look.STYLE
-# The registers in navigation order: (kind, title in the navigation)
-REGISTERS = (
-    ("cadres", "Cán bộ"),
-    ("vetting-cases", "Hồ sơ thẩm tra"),
-    ("slips", "Phiếu xác minh"),
-    ("archive-requests", "Tàng thư"),
-    ("delegations", "Đoàn ra nước ngoài"),
-    ("complaints", "Đơn thư"),
-)
+REGISTERS = tuple(SHORT_TITLES.items())  # the registers in navigation order: (kind, title in the navigation)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from ..core.errors import BvctError
 from ..core.numbers import grouped
 from ..core.overview import BREAKDOWN_LABELS, FIGURE_LABELS
 from ..core.permissions import Action, allows
+from ..core.text import file_name
 from ..io.documents import profile, render
 from ..io.documents.report_content import subject
 from . import reauth
@@ -122,8 +123,8 @@ class ReportPage(QWidget, Ui_ReportPage):
         filter_text = FORMATS[fmt]
         if not reauth.confirm(self.context, self, "xuất báo cáo"):
             return
-        chosen = self.context.dialogs.save_file(self, "Lưu báo cáo", f"bao-cao-{start:%Y%m%d}-{end:%Y%m%d}.{fmt}",
-                                                filter_text)
+        suggested = file_name("Báo cáo", start, "đến", end, suffix=fmt)
+        chosen = self.context.dialogs.save_file(self, "Lưu báo cáo", suggested, filter_text)
         if not chosen:
             return
         target = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt}" else Path(f"{chosen}.{fmt}")

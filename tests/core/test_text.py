@@ -36,3 +36,14 @@ def test_fold_removes_accents_case_and_d_stroke():
     assert fold("NGUYỄN VĂN HÙNG") == "nguyen van hung"
     assert fold("Đặng Đức") == "dang duc"
     assert search_words("  nguyen   HUNG ") == ["nguyen", "hung"]
+
+
+def test_file_names_are_plain_vietnamese_words_and_iso_dates():
+    import datetime as dt
+
+    from bvct_desktop.core.text import file_name
+
+    assert file_name("Phiếu xác minh", dt.date(2026, 11, 30), suffix="xlsx") == "phieu-xac-minh-2026-11-30.xlsx"
+    assert file_name("Đoàn ra nước ngoài", suffix="pdf") == "doan-ra-nuoc-ngoai.pdf"
+    assert file_name("Nhật ký", dt.date(2026, 1, 1), "đến", dt.date(2026, 1, 31), suffix="xlsx") == \
+        "nhat-ky-2026-01-01-den-2026-01-31.xlsx"

@@ -288,3 +288,39 @@ def test_the_cadres_file_shows_the_slips_naming_her_and_the_relatives_they_tell_
     assert tab.dialog.save(), tab.dialog.message.text()
     assert tab.table.horizontalHeaderItem(3).text() == "Nguồn"
     assert tab.table.item(1, 3).text() == "Danh sách thân nhân; phiếu 41/PXM"
+
+
+def test_retyping_the_birth_date_after_picking_a_person_warns_and_asks_on_save(qtbot, context):
+    form = open_form(context, "slips", None)
+    qtbot.addWidget(form)
+    type_text(form.picker.search, "pham van binh")
+    form.picker.results.setCurrentRow(0)
+    form.picker.use_button.click()
+    binh = form.person_id
+    support.fill(form, {"number": "9/PXM", "issued_on": "02/03/2026", "recipient": "Cục A93B – Bộ Công an"})
+    support.fill(form, {"birth_date": "1952"})
+    assert form.picker.warning.isVisibleTo(form) and form.picker.drop_button.isVisibleTo(form)
+    assert "Đã sửa ngày sinh của người đã chọn" in form.picker.warning.text()
+    context.dialogs.answer_next(NO)  # «someone else»: the person picked keeps their birth date
+    assert form.save(), form.message.text()
+    assert "Đã sửa ngày sinh" in context.dialogs.shown[-1].text
+    assert editing.load_person(context.db, binh)["birth_date"] == "1950"
+    saved = editing.load(context.db, "slips", form.record_id)
+    assert saved["person_id"] != binh and saved["birth_date"] == "1952"
+
+
+def test_dropping_the_picked_person_saves_someone_else_without_asking(qtbot, context):
+    form = open_form(context, "slips", None)
+    qtbot.addWidget(form)
+    type_text(form.picker.search, "pham van binh")
+    form.picker.results.setCurrentRow(0)
+    form.picker.use_button.click()
+    binh = form.person_id
+    support.fill(form, {"number": "9/PXM", "issued_on": "02/03/2026", "recipient": "Cục A93B – Bộ Công an",
+                        "birth_date": "1952"})
+    form.picker.drop_button.click()
+    assert form.person_id is None
+    asked = len(context.dialogs.shown)
+    assert form.save(), form.message.text()
+    assert len(context.dialogs.shown) == asked
+    assert editing.load(context.db, "slips", form.record_id)["person_id"] != binh

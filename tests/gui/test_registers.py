@@ -93,6 +93,11 @@ def test_slip_filters_narrow_the_list(qtbot, context):
     page.start.setText("32/01/2026")
     page.start.editingFinished.emit()
     assert "border" in page.start.styleSheet()  # a wrong date is marked, not applied
+    assert page.model.rowCount() == 1  # the last good bound is kept, not dropped
+    assert page.message.text().startswith("Từ ngày «32/01/2026»:") and "vẫn lọc theo 01/01/2026" in page.message.text()
+    page.start.setText("01/01/2025")
+    page.start.editingFinished.emit()
+    assert page.start.styleSheet() == "" and page.message.text() == ""
     page.start.clear()
     page.start.editingFinished.emit()
     page.recipient.setCurrentIndex(page.recipient.findText("Phòng PV27 – Công an tỉnh Bình Thuận"))
@@ -164,6 +169,7 @@ def test_export_writes_the_register_in_its_import_layout_off_the_gui_thread(qtbo
     page.export_excel()
     qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
     assert page.message.text() == f"Đã xuất 2 dòng ra {target}."
+    assert context.dialogs.shown[-1].suggested == "don-thu-2025-06-15.xlsx"
     assert read_first_sheet(target).rows[0][:3] == ["Ngày nhận", "Người gửi", "Loại đơn"]
 
 

@@ -8,6 +8,7 @@ from ...core import audit
 from ...core.errors import BvctError
 from ...core.numbers import grouped
 from ...core.permissions import Action, allows
+from ...core.text import file_name
 from ...io.audit_xlsx import export_audit, readable
 from .. import reauth
 from ..context import AppContext
@@ -97,7 +98,8 @@ class AuditPage(QWidget, Ui_AuditPage):
         if not reauth.confirm(self.context, self, "xuất nhật ký"):
             return
         chosen = self.context.dialogs.save_file(self, "Xuất nhật ký ra Excel",
-                                                f"nhat-ky-{start:%Y%m%d}-{end:%Y%m%d}.xlsx", "Sổ tính Excel (*.xlsx)")
+                                                file_name("Nhật ký", start, "đến", end, suffix="xlsx"),
+                                                "Sổ tính Excel (*.xlsx)")
         if not chosen:
             return
         try:

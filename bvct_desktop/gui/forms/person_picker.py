@@ -26,6 +26,7 @@ WARNING_STYLE = "background: #fff4ce; color: #5c4400; padding: 4px; border: 1px 
 
 class PersonPicker(QGroupBox):
     picked = Signal(object)  # editing.PersonFacts
+    dropped = Signal()  # «Không dùng người này»: the form is about someone else after all
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__("Người đã có trong cơ sở dữ liệu", parent)
@@ -48,6 +49,11 @@ class PersonPicker(QGroupBox):
         self.warning.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.warning.hide()
         layout.addWidget(self.warning)
+        self.drop_button = QPushButton("Không dùng người này")
+        self.drop_button.setToolTip("Lưu như một người khác, không sửa thông tin của người đã chọn")
+        self.drop_button.clicked.connect(self._drop)
+        self.drop_button.hide()
+        layout.addWidget(self.drop_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.results = QListWidget()
         self.results.setMaximumHeight(110)
         self.results.setWordWrap(True)
@@ -86,11 +92,28 @@ class PersonPicker(QGroupBox):
         self.warning.show()
         self._show(maybe)
 
+    def warn_changed(self, chosen: str, changed: list[str]) -> None:
+        """The officer changed who the form is about after picking someone: say so, offer to drop them."""
+        if not changed:
+            if self.drop_button.isVisible():
+                self.warning.hide()
+                self.drop_button.hide()
+            return
+        self.warning.setText(f"<b>Đã sửa {', '.join(changed)} của người đã chọn</b> ({chosen}). Nếu đây là người "
+                             "khác, bấm «Không dùng người này»; nếu là sửa thông tin của chính người đó, cứ lưu.")
+        self.warning.show()
+        self.drop_button.show()
+
     def _use_current(self) -> None:
         item = self.results.currentItem()
         if item is not None:
             self.picked.emit(item.data(Qt.UserRole))
             self.warning.hide()
+
+    def _drop(self) -> None:
+        self.warning.hide()
+        self.drop_button.hide()
+        self.dropped.emit()
 
 
 def describe(facts: editing.PersonFacts) -> str:

@@ -9,7 +9,7 @@ from ...core.kinds import kind_named
 from ...core.people import Identity
 from ...core.permissions import Action, allows
 from ..context import AppContext
-from ..dialogs import CANCEL, YES
+from ..dialogs import CANCEL, NO, YES
 from ..look import ERROR_COLOUR, ErrorLabel
 from ..qt import (
     QDialog,
@@ -27,6 +27,8 @@ from .inputs import changed_signal, make_input, make_read_only, read_input, show
 from .members import MembersTable
 from .person_picker import PersonPicker
 
+IDENTITY_KEYS = ("full_name", "birth_date", "home_town", "cccd")
+
 
 class RecordForm(QDialog):
     closed = Signal()
@@ -40,6 +42,7 @@ class RecordForm(QDialog):
         self.editable = not context.read_only and allows(context.db.actor.role, Action.EDIT)
         self.person_keys = editing.person_keys(self.kind)
         self.person_id: int | None = None
+        self.picked: Identity | None = None  # the person picked in the picker, as stored then
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._dirty = False
@@ -62,6 +65,7 @@ class RecordForm(QDialog):
         if self.person_keys and self.editable and self.record_id is None:  # choosing who the new record is about
             self.picker = PersonPicker(self.context, self)
             self.picker.picked.connect(self.use_person)
+            self.picker.dropped.connect(self.drop_person)
             layout.addWidget(self.picker)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._scrolled(self._fields_box()), "Thông tin")
@@ -142,8 +146,24 @@ class RecordForm(QDialog):
     def _edited(self, key: str) -> None:
         self._set_dirty()
         self._check(key)
-        if self.picker is not None and key in ("full_name", "birth_date", "home_town", "cccd"):
-            self.picker.warn_about(self._identity(), self.person_id)
+        if self.picker is not None and key in IDENTITY_KEYS:
+            if self.picked is not None:
+                self.picker.warn_changed(self.picked.description, self._changed_identity())
+            else:
+                self.picker.warn_about(self._identity(), self.person_id)
+
+    def _changed_identity(self) -> list[str]:
+        """The identity fields (their labels) whose values now differ from the person picked."""
+        now = self._identity()
+        if self.picked is None:
+            return []
+        if now is None:  # a name emptied or a date not yet valid
+            return ["thông tin nhận dạng"]
+        pairs = zip(("full_name", "birth_date", "home_town"), self.picked.key, now.key, strict=True)
+        changed = [self.kind.field(key).header.lower() for key, before, after in pairs if before != after]
+        if "cccd" in self.inputs and (now.cccd or None) != (self.picked.cccd or None):
+            changed.append("số CCCD")
+        return changed
 
     def _set_dirty(self) -> None:
         self._dirty = True
@@ -192,12 +212,22 @@ class RecordForm(QDialog):
         for key in self.person_keys:
             if key in self.inputs:
                 show_value(self.inputs[key], self.kind.field(key), person.get(key))
+        self.picked = Identity(person["full_name"], person["birth_date"], person["home_town"], person["cccd"])
         self.message.show_message(f"Dùng người đã có: {facts.description}", error=False)
+
+    def drop_person(self) -> None:
+        """The form is about someone else than the person picked: saved by the person rule instead."""
+        self.person_id, self.picked = None, None
+        self.message.show_message("Không dùng người đã chọn: khi lưu, chương trình tìm hoặc tạo người theo họ tên, "
+                                  "ngày sinh, quê quán.", error=False)
+        self.picker.warn_about(self._identity(), None)
 
     def save(self) -> bool:
         for label in self.errors.values():
             label.hide()
         self.message.clear()
+        if not self._confirm_picked_person():
+            return False
         try:
             self.record_id = editing.save(self.context.db, self.kind.name, self.values(), self.record_id,
                                           self.person_id)
@@ -216,6 +246,21 @@ class RecordForm(QDialog):
         self.message.show_message("Đã lưu.", error=False)
         self.context.notifier.changed.emit(self.kind.name)
         self.saved.emit(self.record_id)
+        return True
+
+    def _confirm_picked_person(self) -> bool:
+        """Before a save that changes who the picked person is, asks: correct them, or someone else?"""
+        changed = self._changed_identity() if self.picked is not None else []
+        if not changed:
+            return True
+        answer = self.context.dialogs.ask(
+            self, "Người đã chọn", f"Đã sửa {', '.join(changed)} của người đã chọn ({self.picked.description}).\n\n"
+            "Có: sửa thông tin của chính người đó.\nKhông: đây là người khác (không sửa người đã chọn).",
+            with_cancel=True)
+        if answer == CANCEL:
+            return False
+        if answer == NO:
+            self.drop_person()
         return True
 
     # ----- closing

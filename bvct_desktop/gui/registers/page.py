@@ -6,17 +6,18 @@ import datetime as dt
 from pathlib import Path
 
 from ...core import browse, exporting, recipients, recycle_bin
-from ...core.dates import parse_date
+from ...core.dates import display_date, parse_date
 from ...core.errors import BvctError, RowProblem
 from ...core.kinds import KINDS
 from ...core.numbers import grouped
 from ...core.permissions import Action, allows
+from ...core.text import file_name
 from ...io import xlsx_writer
 from .. import forms, printing, reauth
 from ..context import AppContext
 from ..dialogs import YES
 from ..import_wizard import ImportWizard
-from ..look import ErrorLabel, heading, styled
+from ..look import ERROR_COLOUR, ErrorLabel, heading, styled
 from ..qt import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +36,16 @@ from ..qt import (
 from ..workers import Cancelled, failure_message, run_in_background
 from .model import RegisterModel
 
+PERIOD_TIP = "{}: dd/mm/yyyy; để trống là không lọc"
+# The registers in navigation order, by their short names (the navigation's, and the exported files')
+SHORT_TITLES = {
+    "cadres": "Cán bộ",
+    "vetting-cases": "Hồ sơ thẩm tra",
+    "slips": "Phiếu xác minh",
+    "archive-requests": "Tàng thư",
+    "delegations": "Đoàn ra nước ngoài",
+    "complaints": "Đơn thư",
+}
 HEADINGS = {
     "cadres": "Danh sách cán bộ",
     "vetting-cases": "Hồ sơ thẩm tra, xác minh tiêu chuẩn chính trị",
@@ -112,6 +123,7 @@ class RegisterPage(QWidget):
         self.search.textChanged.connect(self._show_count)
         row.addWidget(self.search, 3)
         self.start = self.end = None
+        self._good_bounds: dict[QLineEdit, dt.date | None] = {}
         if self.spec.period is not None:
             self.start, self.end = self._date_box("Từ ngày"), self._date_box("Đến ngày")
             row.addWidget(self.start)
@@ -142,7 +154,7 @@ class RegisterPage(QWidget):
     def _date_box(self, placeholder: str) -> QLineEdit:
         box = QLineEdit()
         box.setPlaceholderText(placeholder)
-        box.setToolTip(f"{placeholder}: dd/mm/yyyy; để trống là không lọc")
+        box.setToolTip(PERIOD_TIP.format(placeholder))
         box.setFixedWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 24)
         box.editingFinished.connect(self._apply_filters)
         return box
@@ -225,7 +237,7 @@ class RegisterPage(QWidget):
         if not (self.can_export and self.exchanged):
             return
         start, end = self._period()
-        suggested = f"{self.kind.name}-{self.context.clock():%Y%m%d}.xlsx"
+        suggested = file_name(SHORT_TITLES[self.kind.name], self.context.clock().date(), suffix="xlsx")
         if not reauth.confirm(self.context, self, "xuất Excel"):
             return
         name = self.context.dialogs.save_file(self, "Xuất Excel", suggested, "Tệp Excel (*.xlsx)")
@@ -316,17 +328,30 @@ class RegisterPage(QWidget):
     # ----- filters and state
 
     def _period(self) -> tuple[dt.date | None, dt.date | None]:
-        found = []
+        """The period's bounds; a date that is not one is marked and its box keeps the last good bound."""
+        found, wrong = [], []
         for box in (self.start, self.end):
-            value = None
-            if box is not None and box.text().strip():
-                try:
-                    value = parse_date(box.text())
-                    box.setStyleSheet("")
-                except RowProblem as problem:
-                    box.setStyleSheet("border: 1px solid #b00020;")
-                    box.setToolTip(problem.message)
+            if box is None:
+                found.append(None)
+                continue
+            try:
+                value = parse_date(box.text()) if box.text().strip() else None
+            except RowProblem as problem:
+                box.setStyleSheet(f"border: 1px solid {ERROR_COLOUR};")
+                box.setToolTip(problem.message)
+                kept = self._good_bounds.get(box)
+                wrong.append(f"{box.placeholderText()} «{box.text().strip()}»: {problem.message}; "
+                             + (f"vẫn lọc theo {display_date(kept)}" if kept else "chưa lọc theo ngày này"))
+                found.append(kept)
+                continue
+            box.setStyleSheet("")
+            box.setToolTip(PERIOD_TIP.format(box.placeholderText()))
+            self._good_bounds[box] = value
             found.append(value)
+        if wrong:
+            self.message.show_message(". ".join(wrong) + ".")
+        elif self.message.text().startswith(("Từ ngày", "Đến ngày")):
+            self.message.clear()
         return found[0], found[1]
 
     def _apply_filters(self) -> None:
