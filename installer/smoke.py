@@ -157,6 +157,7 @@ def network_calls(log: Path) -> list[str]:
 
 
 def workbook(path: Path, headers: list[str], rows: list[list]) -> Path:
+    """A first sheet with `headers` in row 1 and `rows` below."""
     import openpyxl
 
     book = openpyxl.Workbook()

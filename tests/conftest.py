@@ -4,14 +4,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import datetime as dt  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import openpyxl  # noqa: E402
 import pytest  # noqa: E402
 
 from bvct_desktop.cli.main import main  # noqa: E402
 from bvct_desktop.core import keyfile  # noqa: E402
+
+# One workbook writer and one set of sample cadres for the suite and the bundle's smoke test.
+from installer.smoke import CADRE_HEADERS, workbook  # noqa: E402, F401
+from installer.smoke import CADRES as CADRE_ROWS  # noqa: E402
 
 ADMIN = "quantri"
 PASSWORD = "Hoa-sen-no-2025"
@@ -80,23 +82,6 @@ def cli(tmp_path, capsys, monkeypatch) -> Cli:
     return runner
 
 
-def workbook(path: Path, headers: list[str], rows: list[list[object]]) -> Path:
-    """A first sheet with `headers` in row 1 and `rows` below."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
-CADRE_HEADERS = ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Quê quán", "Chức vụ", "Đơn vị công tác"]
-CADRE_ROWS = [
-    ["Nguyễn Văn Hùng", "12/03/1965", "Nam", "060065001234", "Phú Thủy, Phan Thiết", "Giám đốc", "Sở Nội vụ"],
-    ["Trần Thị Ánh", "1970", "Nữ", None, "Mũi Né", "Phó Giám đốc", "Sở Tài chính"],
-    ["Lê Hoàng Đức", dt.date(1980, 7, 1), "Nam", "060080004321", "La Gi", "Trưởng phòng", "Sở Nội vụ"],
-]
 
 
 @pytest.fixture
