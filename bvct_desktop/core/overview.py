@@ -70,16 +70,18 @@ def _per_month(connection, column, first: dt.date, last: dt.date) -> dict[str, i
 
 
 def complaints_due(db: Database, today: dt.date, warning_days: int = COMPLAINT_WARNING_DAYS) -> list[Due]:
-    """Unresolved complaints past their `Hạn giải quyết` or due within `warning_days`."""
+    """Unresolved complaints past their `Hạn giải quyết` or due within `warning_days`, each named by
+    the person complained about (then the sender)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
         rows = connection.execute(
-            select(complaints.c.id, complaints.c.complaint_kind, complaints.c.sender, complaints.c.due_on)
+            select(complaints.c.id, complaints.c.complaint_kind, complaints.c.subject_name, complaints.c.sender,
+                   complaints.c.due_on)
             .where(complaints.c.deleted_at.is_(None), complaints.c.resolved_on.is_(None),
                    complaints.c.due_on <= today + dt.timedelta(days=warning_days))
             .order_by(complaints.c.due_on)).all()
-    return [Due(row.id, f"{row.complaint_kind} – {row.sender or 'Không ghi người gửi'}", row.due_on)
-            for row in rows]
+    return [Due(row.id, f"{row.complaint_kind} – {row.subject_name or 'không ghi người bị phản ánh'} "
+                f"(người gửi: {row.sender or 'không ghi'})", row.due_on) for row in rows]
 
 
 def conclusions_expired(db: Database, today: dt.date) -> list[Due]:

@@ -9,7 +9,7 @@ import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from ..core import audit
+from ..core import audit, audit_words
 from ..core.database import Database
 from ..core.errors import InputError
 from ..core.files import atomic_output
@@ -21,7 +21,7 @@ ROLE_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 6, 8
 
 
 def readable(entry: audit.Entry) -> list[str]:
-    """The entry's cells with the role and register in Vietnamese and the details as `key: value`."""
+    """The entry's cells with the role, the register and the details in words (core/audit_words)."""
     cells = list(entry.cells())
     cells[ROLE_COLUMN] = ROLES.get(entry.role or "", entry.role or "")
     cells[KIND_COLUMN] = KINDS[entry.kind].title if entry.kind in KINDS else entry.kind or ""
@@ -31,7 +31,7 @@ def readable(entry: audit.Entry) -> list[str]:
         except ValueError:
             details = None
         if isinstance(details, dict):
-            cells[DETAILS_COLUMN] = "; ".join(f"{key}: {value}" for key, value in details.items())
+            cells[DETAILS_COLUMN] = audit_words.describe(entry.kind, details)
     return cells
 
 

@@ -36,3 +36,18 @@ def test_post_trip_reports_not_received(db):
     due = deadlines.post_trip_reports_due(db, dt.date(2025, 10, 1))
     assert [(d.title, d.due_on) for d in due] == [
         ("Đoàn học tập kinh nghiệm chuyển đổi số", dt.date(2025, 9, 29))]
+
+
+def test_a_complaint_due_is_named_by_the_person_complained_about(cli, tmp_path):
+    import datetime as dt
+
+    from bvct_desktop.core import editing, overview
+    from tests.sample_db import sample_database
+
+    db = sample_database(cli, tmp_path, kinds=("cadres",))
+    editing.save(db, "complaints", {"received_on": "02/05/2025", "sender": "Nặc danh", "complaint_kind": "Tố cáo",
+                                    "subject_name": "Nguyễn Văn Hùng", "summary": "Kê khai chưa trung thực",
+                                    "due_on": "02/07/2025"})
+    [due] = overview.complaints_due(db, dt.date(2025, 6, 28))
+    assert due.title == "Tố cáo – Nguyễn Văn Hùng (người gửi: Nặc danh)"
+    db.close()

@@ -220,3 +220,23 @@ def test_own_password_change(qtbot, db, clock):
     vault.unlock(db.path, "xem.a", NEW_PASSWORD, clock).close()
     viewer.close()
 
+
+
+def test_the_audit_view_shows_details_in_words_not_keys(qtbot, db, clock):
+    from bvct_desktop.core import browse, editing
+
+    context = context_for(db, clock)
+    settings.set_setting(db, "dia_danh", "Bình Thuận")
+    slip = browse.record_ids(db, "slips", "13/PXM")[0]
+    stored = editing.load(db, "slips", slip)
+    editing.save(db, "slips", {**stored, "result_on": "20/02/2025", "result": "Không có vấn đề"}, slip,
+                 stored["person_id"])
+    page = page_of(qtbot, AuditPage(context))
+    page.verify()
+    details = [page.model.index(row, 8).data() for row in range(page.model.rowCount())]
+    assert "Địa danh: «Lâm Đồng» → «Bình Thuận»" in details
+    assert "Ngày nhận kết quả: (trống) → 20/02/2025; Kết quả: (trống) → «Không có vấn đề»" in details
+    created = next(text for text in details if text.startswith("Giá trị: Số phiếu: «12/PXM»; Ngày phát hành: 05/01/2025"))
+    assert "Id:" not in created and "Họ và tên người được xác minh: «Phạm Văn Bình»" in created
+    assert details[-1].startswith("Số mục: ") and details[-1].endswith("; Mục hỏng: không có")
+    assert not any(word in text for text in details for word in ("cu:", "moi:", "khoa", "None", "so_muc", "so_dong"))

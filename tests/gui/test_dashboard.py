@@ -66,6 +66,7 @@ def test_lists_that_need_action(dashboard):
     assert [entry.due_on for entry in trips] == [dt.date(2025, 9, 29)]
     complaints = lists["complaints"].model.entries
     assert [entry.due_on for entry in complaints] == [dt.date(2025, 9, 30)]     # December's is not near yet
+    assert [entry.title for entry in complaints] == ["Khiếu nại – không ghi người bị phản ánh (người gửi: Lê Văn Ba)"]
     overdue_cases, expired_conclusions = (d for d in dashboard.lists if d.kind == "vetting-cases")
     assert [entry.due_on for entry in overdue_cases.model.entries] == [dt.date(2025, 9, 15)]
     assert expired_conclusions.title().startswith("Kết luận thẩm tra hết hiệu lực")

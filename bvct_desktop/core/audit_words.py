@@ -1,0 +1,103 @@
+"""An audit entry's details in words: the trail keeps short keys (`cu`/`moi`, `so_dong`, field keys,
+setting keys) and ISO values; the officer reads "Họ và tên: «Nguyễn Văn A» → «Nguyễn Văn B»;
+Ngày sinh: (trống) → 1950" and "Số mục: 1.204; Mục hỏng: không có"."""
+
+import datetime as dt
+import re
+from typing import Any
+
+from .audit import NEW, OLD
+from .fields import Field
+from .kinds import KINDS
+from .numbers import grouped
+from .permissions import ROLES, Action
+from .personfile.cases import CASE_FIELDS, CONCLUSION_FIELDS
+from .personfile.foreign import FOREIGN_ELEMENTS
+from .personfile.political import POLITICAL_NOTES
+from .personfile.relatives import FIELDS as RELATIVE_FIELDS
+from .settings import SETTINGS
+
+EMPTY = "(trống)"
+# what the services name in their details, besides record fields and settings
+WORDS = {
+    "tep": "Tệp", "so_dong": "Số dòng", "so_muc": "Số mục", "muc_hong": "Mục hỏng", "tu": "Từ", "den": "Đến",
+    "nguoi_dung": "Người dùng", "vai_tro": "Vai trò", "loi": "Lỗi", "ly_do": "Lý do", "quyen": "Quyền",
+    "tao_luc": "Tạo lúc", "ban_cu_giu_lai": "Bản cũ giữ lại", "sao_luu_truoc": "Bản sao lưu trước đó",
+    "so_lan_sai_khong_ghi_chi_tiet": "Số lần sai không ghi chi tiết", "so_loi": "Số lỗi",
+    "o_chuyen_ma_cu": "Ô chữ mã cũ đã chuyển", "created": "Mới", "updated": "Cập nhật", "unchanged": "Không đổi",
+    "name": "Tên", "so_phieu": "Số phiếu", OLD: "Trước", NEW: "Sau", "relative_id": "Về thân nhân",
+}
+NOTHING = {"muc_hong": "không có"}  # a key whose empty value means "none", not "not filled in"
+STATUS = Field("status", "Trạng thái")  # a vetting case's
+INTERNAL = {"id", "person_id", "vetted_cadre_id", "vetting_case_id", "recipient_id", "unit_id"}  # ids: said elsewhere
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
+_ISO_PARTIAL = re.compile(r"^\d{4}-\d{2}$")
+_PLAIN = re.compile(r"^[\d./:-]+$")  # numbers, years, dates: no quotes
+
+
+def _person_file_fields() -> dict[str, tuple[Field, ...]]:
+    return {"relatives": RELATIVE_FIELDS, "vetting-cases": (*CASE_FIELDS, *CONCLUSION_FIELDS, STATUS),
+            FOREIGN_ELEMENTS.kind: FOREIGN_ELEMENTS.fields, POLITICAL_NOTES.kind: POLITICAL_NOTES.fields}
+
+
+def label(kind: str | None, key: str) -> str:
+    """A details key in words: the record's field, an office setting, or what the services name."""
+    fields = KINDS[kind].fields if kind in KINDS else _person_file_fields().get(kind or "", ())
+    found = next((spec.header for spec in fields if spec.key == key), None)
+    if found is None:
+        found = next((setting.label for setting in SETTINGS if setting.key == key), None)
+    return found or WORDS.get(key) or key.replace("_", " ").capitalize()
+
+
+def value_text(key: str, value: Any) -> str:
+    """One value as an officer writes it: dates dd/mm/yyyy, yes/no, roles and permissions named."""
+    if value is None or value == "" or value == []:
+        return NOTHING.get(key, EMPTY)
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, int):
+        return grouped(value)
+    if isinstance(value, list):
+        return ", ".join(value_text(key, item) for item in value)
+    text = str(value)
+    if key == "vai_tro":
+        return ROLES.get(text, text)
+    if key == "quyen" and text in Action.__members__:
+        return Action[text].value
+    if _ISO_DAY.match(text):
+        return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
+    if _ISO_TIME.match(text):
+        return dt.datetime.fromisoformat(text).strftime("%d/%m/%Y %H:%M")
+    if _ISO_PARTIAL.match(text):
+        return f"{text[5:7]}/{text[:4]}"
+    return text if _PLAIN.match(text) or key in WORDS and key not in (OLD, NEW, "loi", "ly_do") else f"«{text}»"
+
+
+def describe(kind: str | None, details: dict[str, Any]) -> str:
+    """The details of one entry in words, "; " between the parts."""
+    if "khoa" in details:  # a setting changed (entries written before November 2026)
+        before, after = value_text(OLD, details.get(OLD)), value_text(NEW, details.get(NEW))
+        return f"{label(None, details['khoa'])}: {before} → {after}"
+    if set(details) == {OLD, NEW} and not any(isinstance(value, dict) for value in details.values()):
+        return f"{value_text(OLD, details[OLD])} → {value_text(NEW, details[NEW])}"
+    parts = []
+    for key, value in _in_order(kind, details):
+        if key in (OLD, NEW) and isinstance(value, dict):  # a record created or deleted: its values
+            where = "Giá trị" if key == NEW else "Giá trị trước khi xóa"
+            parts.append(f"{where}: " + "; ".join(f"{label(kind, k)}: {value_text(k, v)}"
+                                                  for k, v in _in_order(kind, value) if k not in INTERNAL))
+        elif isinstance(value, dict) and set(value) <= {OLD, NEW}:  # a field changed: old → new
+            parts.append(f"{label(kind, key)}: {value_text(key, value.get(OLD))} → {value_text(key, value.get(NEW))}")
+        elif isinstance(value, list) and len(value) == 2 and key not in WORDS:  # older entries: [old, new]
+            parts.append(f"{label(kind, key)}: {value_text(key, value[0])} → {value_text(key, value[1])}")
+        elif key not in INTERNAL:
+            parts.append(f"{label(kind, key)}: {value_text(key, value)}")
+    return "; ".join(parts)
+
+
+def _in_order(kind: str | None, values: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The services' words first, in their order, then the record's fields in the form's order."""
+    fields = KINDS[kind].fields if kind in KINDS else _person_file_fields().get(kind or "", ())
+    order = [*WORDS, *(spec.key for spec in fields)]
+    return sorted(values.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
