@@ -25,6 +25,7 @@ WORDS = {
     "tao_luc": "Tạo lúc", "ban_cu_giu_lai": "Bản cũ giữ lại", "sao_luu_truoc": "Bản sao lưu trước đó",
     "so_lan_sai_khong_ghi_chi_tiet": "Số lần sai không ghi chi tiết", "so_loi": "Số lỗi",
     "o_chuyen_ma_cu": "Ô chữ mã cũ đã chuyển", "created": "Mới", "updated": "Cập nhật", "unchanged": "Không đổi",
+    "so_ban_ghi_chon": "Số bản ghi đã chọn",
     "name": "Tên", "so_phieu": "Số phiếu", OLD: "Trước", NEW: "Sau", "relative_id": "Về thân nhân",
 }
 NOTHING = {"muc_hong": "không có"}  # a key whose empty value means "none", not "not filled in"

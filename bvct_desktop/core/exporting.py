@@ -1,7 +1,7 @@
 """Exporting a register in its import layout, and the period rule of each kind."""
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from . import record_rows
@@ -14,17 +14,20 @@ RowWriter = Callable[[Iterable[Mapping]], int]
 
 
 def export(db: Database, kind: Kind, target: Path, write: RowWriter,
-           start: dt.date | None = None, end: dt.date | None = None) -> int:
-    """Streams the kind's records (in the recycle bin: never) to `write`; returns the row count."""
+           start: dt.date | None = None, end: dt.date | None = None, ids: Sequence[int] | None = None) -> int:
+    """Streams the kind's records (in the recycle bin: never) to `write`; returns the row count.
+
+    `ids` exports those records only, in that order: what a register shows under its search and
+    filters, or the rows the officer selected (the audit entry says how many were chosen)."""
     if (start or end) and kind.date_key is None:
         raise InputError(f"Danh sách «{kind.name}» không lọc theo ngày; bỏ --from/--to.")
     if start and end and end < start:
         raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
     db.require(Action.EXPORT, f"xuất {kind.name}")
     with db.read() as connection:
-        count = write(record_rows.export_rows(connection, kind, start, end))
+        count = write(record_rows.export_rows(connection, kind, start, end, ids))
+    chosen = {} if ids is None else {"so_ban_ghi_chon": len(ids)}
     with db.write() as connection:
         db.audit(connection, "xuất", kind=kind.name,
-                 details={"tep": Path(target).name, "so_dong": count,
-                          "tu": start, "den": end})
+                 details={"tep": Path(target).name, "so_dong": count, "tu": start, "den": end, **chosen})
     return count

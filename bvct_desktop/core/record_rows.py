@@ -83,14 +83,27 @@ def _value(spec: Field, column: ColumnElement) -> ColumnElement:
     return column
 
 
-def export_rows(connection: Connection, kind: Kind, start=None, end=None):
-    """The records out of the recycle bin (within the period, both ends included), as exported."""
+def export_rows(connection: Connection, kind: Kind, start=None, end=None, ids: Sequence[int] | None = None):
+    """The records out of the recycle bin (within the period, both ends included), as exported;
+    with `ids`, only those records, in that order (a register's rows as shown)."""
     statement = query(kind).where(kind.table.c.deleted_at.is_(None))
     if start:
         statement = statement.where(kind.period() >= start)
     if end:
         statement = statement.where(kind.period() <= end)
-    return connection.execute(statement).mappings()
+    if ids is None:
+        return connection.execute(statement).mappings()
+    return _in_order_of(connection, statement, kind, list(ids))
+
+
+def _in_order_of(connection: Connection, statement: Select, kind: Kind, ids: list[int]):
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        rows: dict[int, list] = {}
+        for row in connection.execute(statement.where(kind.table.c.id.in_(chunk))).mappings():
+            rows.setdefault(row["id"], []).append(row)  # a delegation: one row per member
+        for record_id in chunk:
+            yield from rows.get(record_id, [])
 
 
 def snapshots(connection: Connection, kind: Kind, ids: Sequence[int]) -> dict[int, dict[str, Any]]:

@@ -5,10 +5,10 @@ import pytest
 
 from bvct_desktop.core import browse, recycle_bin
 from bvct_desktop.core.permissions import VIEWER
-from bvct_desktop.gui.dialogs import YES
+from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.navigation import REGISTERS
 from bvct_desktop.gui.printing import PrintPreview
-from bvct_desktop.gui.qt import QCheckBox, Qt
+from bvct_desktop.gui.qt import QCheckBox, QItemSelectionModel, Qt
 from bvct_desktop.gui.registers.model import RegisterModel
 from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.io.xlsx_reader import read_first_sheet
@@ -165,10 +165,11 @@ def test_export_writes_the_register_in_its_import_layout_off_the_gui_thread(qtbo
     page = RegisterPage(context, "complaints")
     qtbot.addWidget(page)
     target = tmp_path / "don-thu.xlsx"
-    context.dialogs.answer_next(PASSWORD, str(target))  # the password asked again first
+    context.dialogs.answer_next(YES, PASSWORD, str(target))  # how many, then the password asked again
     page.export_excel()
     qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
-    assert page.message.text() == f"Đã xuất 2 dòng ra {target}."
+    assert context.dialogs.shown[-3].text == "Xuất tất cả 2 bản ghi của sổ ra Excel?"
+    assert page.message.text() == f"Đã xuất 2 bản ghi ra {target}."
     assert context.dialogs.shown[-1].suggested == "don-thu-2025-06-15.xlsx"
     assert read_first_sheet(target).rows[0][:3] == ["Ngày nhận", "Người gửi", "Loại đơn"]
 
@@ -210,3 +211,36 @@ def test_every_name_column_sorts_in_vietnamese_order(qtbot, context):
         page.table.sortByColumn(keys.index(key), Qt.AscendingOrder)
         shown = [page.model.index(row, keys.index(key)).data() for row in range(page.model.rowCount())]
         assert [name for name in shown if name in expected] == expected
+
+
+def test_export_writes_only_the_rows_shown_or_selected_and_says_how_many(qtbot, context, tmp_path):
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.search.setText("pv27")
+    assert page.model.rowCount() == 1
+    target = tmp_path / "phieu.xlsx"
+    context.dialogs.answer_next(YES, PASSWORD, str(target))
+    page.export_excel()
+    qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
+    assert context.dialogs.shown[-3].text.startswith("Xuất 1 bản ghi đang hiện theo tìm kiếm và bộ lọc ra Excel? "
+                                                     "(Sổ có 3 bản ghi;")
+    assert [row[0] for row in read_first_sheet(target).rows[1:]] == ["13/PXM"]
+
+    page.search.clear()
+    page.table.selectRow(0)
+    flags = QItemSelectionModel.SelectionFlag
+    page.table.selectionModel().select(page.model.index(2, 0), flags.Select | flags.Rows)
+    chosen = tmp_path / "chon.xlsx"
+    context.dialogs.answer_next(YES, PASSWORD, str(chosen))
+    page.export_excel()
+    qtbot.waitUntil(lambda: str(chosen) in page.message.text(), timeout=10_000)
+    assert context.dialogs.shown[-3].text.startswith("Xuất 2 bản ghi đang chọn ra Excel?")
+    assert [row[0] for row in read_first_sheet(chosen).rows[1:]] == [page.model.index(r, 0).data() for r in (0, 2)]
+
+
+def test_declining_the_count_exports_nothing(qtbot, context, tmp_path):
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    context.dialogs.answer_next(NO)
+    page.export_excel()
+    assert [shown.kind for shown in context.dialogs.shown] == ["ask"]

@@ -234,9 +234,16 @@ class RegisterPage(QWidget):
             self.import_wizard = wizard
 
     def export_excel(self) -> None:
-        if not (self.can_export and self.exchanged):
+        """Exports what the officer sees: the rows selected (several), else the rows shown under the
+        search and filters — saying how many, and how many the register holds, before anything leaves."""
+        if not (self.can_export and self.exchanged) or self.bin_switch.isChecked():
             return
-        start, end = self._period()
+        ids, question = self._rows_to_export()
+        if not ids:
+            self.message.show_message("Không có bản ghi nào đang hiện để xuất.")
+            return
+        if self.context.dialogs.ask(self, "Xuất Excel", question) != YES:
+            return
         suggested = file_name(SHORT_TITLES[self.kind.name], self.context.clock().date(), suffix="xlsx")
         if not reauth.confirm(self.context, self, "xuất Excel"):
             return
@@ -248,9 +255,23 @@ class RegisterPage(QWidget):
 
         def job(progress):
             return exporting.export(db, kind, target, lambda rows: xlsx_writer.write_export(kind, rows, target),
-                                    start, end)
+                                    ids=ids)
 
-        run_in_background(self, "Đang xuất Excel…", job, lambda count, error: self._exported(target, count, error))
+        run_in_background(self, "Đang xuất Excel…", job,
+                          lambda count, error: self._exported(target, len(ids), count, error))
+
+    def _rows_to_export(self) -> tuple[list[int], str]:
+        """The records to export and the question naming them."""
+        total = browse.count(self.context.db, self.kind.name)
+        selected = self.selected_ids()
+        if len(selected) > 1:
+            return selected, (f"Xuất {grouped(len(selected))} bản ghi đang chọn ra Excel? "
+                              f"(Sổ có {grouped(total)} bản ghi.)")
+        shown = self.model.ids
+        if len(shown) < total:
+            return shown, (f"Xuất {grouped(len(shown))} bản ghi đang hiện theo tìm kiếm và bộ lọc ra Excel? "
+                           f"(Sổ có {grouped(total)} bản ghi; muốn xuất tất cả, hãy bỏ tìm kiếm và bộ lọc.)")
+        return shown, f"Xuất tất cả {grouped(total)} bản ghi của sổ ra Excel?"
 
     def print_list(self) -> None:
         """The list as shown (search, filters and order) in the print preview."""
@@ -317,13 +338,14 @@ class RegisterPage(QWidget):
         form.raise_()
         form.activateWindow()
 
-    def _exported(self, target: Path, count, error) -> None:
+    def _exported(self, target: Path, records: int, rows, error) -> None:
         if isinstance(error, Cancelled):
             self.message.show_message("Đã hủy xuất.", error=True)
         elif error is not None:
             self.message.show_message(failure_message(error, "Không xuất được"))
         else:
-            self.message.show_message(f"Đã xuất {count} dòng ra {target}.", error=False)
+            lines = f" ({grouped(rows)} dòng)" if rows != records else ""
+            self.message.show_message(f"Đã xuất {grouped(records)} bản ghi{lines} ra {target}.", error=False)
 
     # ----- filters and state
 
