@@ -1,92 +1,361 @@
-"""Bình Thuận's administrative units before and after the 1 July 2025 merger.
+"""Vietnam's administrative units before and after 01/7/2025, and the mapping between them.
 
-Home towns are kept as written; this gazetteer only tells which other names the same
-place has had, so that a search for the new name finds records that use the old one and the
-reverse ("Hàm Tiến" ↔ "Mũi Né"). Data: core/data/binh_thuan_2025.json (brief §5.5).
+The whole country: 63 former provinces with their districts and communes, the 34 provinces and
+their communes since the arrangement, and for each former commune the new unit(s) it went into
+(several when it was divided). Data: resources/places/places-v1.json.gz, written by
+tools/places/build.py from the `vietnamadminunits` dataset (MIT; notice beside the file), read
+the first time a place is looked up — never at start-up.
 
-Names that are also a province or district ("Bình Thuận", "Phan Thiết", "La Gi", "Tuy Phong"…)
-count as a commune-level unit only after "phường", "xã", "thị trấn" or "đặc khu"
-(or P., X., TT.), so "Hàm Tiến, Phan Thiết, Bình Thuận" is not taken for the new phường
-Bình Thuận.
+Home towns are kept as written; the gazetteer tells which unit a written place names and what
+that unit is called on the other side of the date:
+- `lookup("Ngũ Phụng, Phú Quí")` — the units a name (with district, province after commas) names;
+- `resolve(home_town)` — the unit a free-written home town names ("xã Ngũ Phụng, huyện Phú Quí,
+  tỉnh Bình Thuận", "Hàm Tiến - Phan Thiết", "P. Mũi Né, Lâm Đồng"), or none when it is unknown
+  or could be several;
+- `counterparts(home_town)` — the other names of that place, for the search index;
+- `now_called(home_town)` — "Đặc khu Phú Quý, Lâm Đồng" for a home town written under old names.
+Names compare accents, case, punctuation and the i/y of Quí/Quý ignored (`place_key`).
 """
 
 import functools
+import gzip
 import json
 import re
-from dataclasses import dataclass
-from pathlib import Path
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from .text import fold
+from ..resources import resource_path
+from .text import clean, unify_final_y, variant_fold
 
-DATA = Path(__file__).parent / "data" / "binh_thuan_2025.json"
-_UNIT_WORD = r"(?:phuong|xa|thi tran|dac khu|p\.|x\.|tt\.?)\s*"
+DATA = "places/places-v1.json.gz"
+EFFECTIVE = "01/7/2025"
+
+COMMUNE, DISTRICT, PROVINCE = 0, 1, 2  # levels
+# unit words as written (folded, abbreviations too) → the levels they name
+_UNIT_WORDS = {
+    "xa": {COMMUNE}, "x": {COMMUNE}, "phuong": {COMMUNE}, "p": {COMMUNE}, "thi tran": {COMMUNE},
+    "tt": {COMMUNE}, "dac khu": {COMMUNE}, "dk": {COMMUNE},
+    "huyen": {DISTRICT}, "h": {DISTRICT}, "quan": {DISTRICT}, "q": {DISTRICT}, "thi xa": {DISTRICT},
+    "tx": {DISTRICT}, "thanh pho": {DISTRICT, PROVINCE}, "tp": {DISTRICT, PROVINCE},
+    "tinh": {PROVINCE}, "t": {PROVINCE},
+}
+_UNIT_WORD = re.compile(r"^(" + "|".join(sorted((re.escape(word) for word in _UNIT_WORDS), key=len, reverse=True))
+                        + r")(?:\s+|\.\s*|(?=\d))(.+)$")
+_APOSTROPHES = re.compile(r"['’`ʼ][ \t]*")
+_DASHES = re.compile(r"[-–—.]")
+_LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
+_SPACES = re.compile(r"[ \t]+")
+_TYPE = re.compile(r"^(?:Thành phố|Thị trấn|Thị xã|Đặc khu|Phường|Huyện|Quận|Tỉnh|Xã) (?!\d)", re.MULTILINE)
+_UNIT_WORD_WRITTEN = re.compile(r"^(?:thành phố|thị trấn|thị xã|đặc khu|phường|huyện|quận|tỉnh|xã)\s+(?!\d)",
+                                re.IGNORECASE)
+_SPELLED_OUT = {"x": "xa", "p": "phuong", "tt": "thi tran", "dk": "dac khu", "h": "huyen", "q": "quan",
+                "tx": "thi xa", "tp": "thanh pho", "t": "tinh"}
+_TYPE_WORD = re.compile(r"^(?:Thành phố|Thị trấn|Thị xã|Đặc khu|Phường|Huyện|Quận|Tỉnh|Xã)(?= )")
+_PARTS = re.compile(r"[,;]")
+_DASHED = re.compile(r"\s[-–]\s")
+
+
+def place_key(name: str) -> str:
+    """What two spellings of one place name share: "Đắk R'Lấp" = "dak rlap", "Phú Quí" = "phu qui".
+
+    Accents, đ, case, tone placement, apostrophes, dashes and dots, zeros before a number and the
+    i/y of Quí/Quý are ignored.
+    """
+    return place_keys([name])[0]
+
+
+def place_keys(names: list[str]) -> list[str]:
+    """`place_key` of many names at once, in a few passes over them joined (15,000 at load)."""
+    text = _APOSTROPHES.sub("", "\n".join(names).lower().replace("đ", "d"))
+    text = unicodedata.normalize("NFD", _DASHES.sub(" ", text)).encode("ascii", "ignore").decode("ascii")
+    text = _SPACES.sub(" ", _LEADING_ZEROS.sub("", unify_final_y(text)))
+    return [line.strip() for line in text.split("\n")]
+
+
+@dataclass(eq=False, repr=False)
+class Unit:
+    code: str
+    name: str                  # with its type: "Xã Ngũ Phụng", "Huyện Phú Quí", "Tỉnh Lâm Đồng"
+    level: int
+    new: bool                  # a unit since 01/7/2025
+    parent: "Unit | None" = None
+    successors: list["Unit"] = field(default_factory=list)    # a former unit: what it went into
+    predecessors: list["Unit"] = field(default_factory=list)  # a unit since 01/7/2025: what went into it
+    children: list["Unit"] = field(default_factory=list)
+    other_names: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"<{self.full_name()}{' (từ 01/7/2025)' if self.new else ''}>"
+
+    @property
+    def short(self) -> str:
+        """The name without its type ("Ngũ Phụng"), or with it when the name is a number ("Phường 1")."""
+        return _without_type(self.name)
+
+    @property
+    def type_word(self) -> str:
+        """The unit word of its name, folded ("xa", "thanh pho")."""
+        match = _TYPE_WORD.match(self.name)
+        return place_key(match.group()) if match else ""
+
+    @property
+    def province(self) -> "Unit":
+        unit = self
+        while unit.parent is not None:
+            unit = unit.parent
+        return unit
+
+    @property
+    def divided(self) -> bool:
+        return len(self.successors) > 1
+
+    def ancestors(self) -> list["Unit"]:
+        found, unit = [], self.parent
+        while unit is not None:
+            found.append(unit)
+            unit = unit.parent
+        return found
+
+    def full_name(self) -> str:
+        """"Xã Ngũ Phụng, Huyện Phú Quí, Tỉnh Bình Thuận"."""
+        return ", ".join(unit.name for unit in (self, *self.ancestors()))
+
+    @functools.cached_property
+    def current(self) -> list["Unit"]:
+        """The units since 01/7/2025 covering this one (itself when it is one)."""
+        if self.new:
+            return [self]
+        if self.successors:
+            return self.successors
+        return list(dict.fromkeys(unit for child in self.children for unit in child.current))
+
+    @functools.cached_property
+    def related(self) -> frozenset["Unit"]:
+        """The higher units of what this one became (a former unit) or came from (a current one)."""
+        others = self.predecessors if self.new else self.current
+        return frozenset(higher for other in others for higher in other.ancestors())
 
 
 @dataclass(frozen=True)
-class NewUnit:
-    kind: str                      # Phường, Xã, Đặc khu
-    name: str
-    predecessors: tuple[str, ...]  # names of the old units merged into it
-    complete: bool                 # False while only some predecessors are recorded
+class _Part:
+    levels: frozenset[int]  # the levels its unit word allows (all three without one)
+    key: str                # of the name after the unit word
+    word: str = ""          # the unit word, spelled out and folded ("xa", "thanh pho")
+    whole: str = ""         # the key of the whole part, for a name that begins like a unit word ("Xà Phìn")
 
 
 class Gazetteer:
-    def __init__(self, old_units: dict[str, tuple[str, ...]], new_units: list[NewUnit],
-                 higher_level: set[str]):
-        self.old_units = old_units  # old commune-level unit name → the districts that had one
-        self.new_units = {fold(unit.name): unit for unit in new_units}
-        self._successors: dict[str, list[str]] = {}
-        for unit in new_units:
-            for name in unit.predecessors:
-                self._successors.setdefault(fold(name), []).append(unit.name)
-        names = {fold(name) for name in old_units} | set(self.new_units)
-        self._names = {fold(name): name for name in old_units}
-        self._names.update({key: unit.name for key, unit in self.new_units.items()})
-        self._higher = _alternation(higher_level, prefix=f"({_UNIT_WORD})?")
-        self._units = _alternation(names)
+    def __init__(self, data: dict):
+        self.units: list[Unit] = []
+        self._named: dict[str, list[Unit]] = {}
+        new_provinces = [self._add(code, name, PROVINCE, True) for code, name in data["new_provinces"]]
+        new_units = [self._add(code, name, COMMUNE, True, new_provinces[province])
+                     for code, name, province in data["new_units"]]
+        old_provinces = []
+        for code, name, successor, *other_names in data["old_provinces"]:
+            province = self._add(code, name, PROVINCE, False, None, *(other_names[0] if other_names else ()))
+            province.successors = [new_provinces[successor]]
+            old_provinces.append(province)
+        districts = []
+        for code, name, province, *went_into in data["old_districts"]:
+            district = self._add(code, name, DISTRICT, False, old_provinces[province])
+            district.successors = [new_units[index] for index in went_into[0]] if went_into else []
+            districts.append(district)
+        for code, name, district, went_into, *other_names in data["old_units"]:
+            unit = self._add(code, name, COMMUNE, False, districts[district], *(other_names[0] if other_names else ()))
+            unit.successors = [new_units[index] for index in went_into]
+        written = [(unit, name) for unit in self.units for name in (unit.name, *unit.other_names)]
+        names = _TYPE.sub("", "\n".join(name for _, name in written)).split("\n")
+        for (unit, _), key in zip(written, place_keys(names), strict=True):
+            named = self._named.setdefault(key, [])
+            if not named or named[-1] is not unit:
+                named.append(unit)
+        for unit in self.units:
+            for successor in unit.successors:
+                successor.predecessors.append(unit)
+            if unit.parent is not None:
+                unit.parent.children.append(unit)
 
-    def successors(self, old_name: str) -> list[str]:
-        """The new units an old commune-level unit went into (several when it was split)."""
-        return list(self._successors.get(fold(old_name), []))
+    def _add(self, code: str, name: str, level: int, new: bool, parent: Unit | None = None,
+             *other_names: str) -> Unit:
+        unit = Unit(code, name, level, new, parent, other_names=other_names)
+        self.units.append(unit)
+        return unit
 
-    def predecessors(self, new_name: str) -> list[str]:
-        unit = self.new_units.get(fold(new_name))
-        return list(unit.predecessors) if unit else []
+    # ------------------------------------------------------------ names
 
-    def counterparts(self, place: str) -> list[str]:
-        """Other names (old or new) of the commune-level units named in `place`."""
-        written = fold(place)
-        # a province or district name counts only after a unit word: "phường Bình Thuận"
-        communes = self._higher.sub(lambda match: match.group() if match.group(1) else "|", written)
-        found = []
-        for match in self._units.finditer(communes):
-            name = self._names[match.group()]
-            found += self.successors(name) + self.predecessors(name)
-        return [name for name in dict.fromkeys(found)
-                if not re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", written)]
+    def named(self, written: str, levels: Iterable[int] = (COMMUNE, DISTRICT, PROVINCE)) -> list[Unit]:
+        """The units called `written` (one name, maybe after its unit word), of the given levels."""
+        part = _part(written)
+        return self._candidates(part, frozenset(levels))
+
+    def _candidates(self, part: _Part, levels: frozenset[int]) -> list[Unit]:
+        allowed = part.levels & levels
+        found = [unit for unit in self._named.get(part.key, ()) if unit.level in allowed]
+        if part.whole:
+            found += [unit for unit in self._named.get(part.whole, ()) if unit.level in levels and unit not in found]
+        return found
+
+    def lookup(self, text: str) -> list[Unit]:
+        """`bvct places`: the units named by "NAME[, district][, province]", old and new.
+
+        Each part after the first must name one of the unit's own higher units (its district or
+        province). With accents typed, units whose accents match are preferred ("Phú Mỹ" is not
+        "Phù Mỹ") when there are any.
+        """
+        pieces = [piece for piece in _PARTS.split(text) if piece.strip()]
+        if not pieces:
+            return []
+        first, *qualifiers = [_part(piece) for piece in pieces]
+        found = [unit for unit in self._candidates(first, first.levels)
+                 if all(any(self._is(higher, qualifier) for higher in unit.ancestors()) for qualifier in qualifiers)]
+        found = [unit for unit in found if unit.type_word == first.word] or found  # "đặc khu Phú Quý"
+        found = [unit for unit in found if _same_accents(pieces[0], unit)] or found
+        return sorted(found, key=lambda unit: (unit.new, unit.level, unit.code))
+
+    def _is(self, unit: Unit, part: _Part) -> bool:
+        return unit in self._candidates(part, frozenset((unit.level,)))
+
+    # ------------------------------------------------------------ home towns
+
+    def resolve(self, place: str) -> list[Unit]:
+        """The most specific unit a written place names: [] when none, several when it could be any.
+
+        Parts are read left to right (villages and streets name no unit and are passed over); a
+        part's readings are kept when every later part naming a higher unit agrees with them —
+        as its own district or province (best), or as the province or district of what it became
+        or came from ("P. Mũi Né, Bình Thuận") — and a contradicted reading is dropped. Of an old
+        and a new unit read from the same words, the new one stands when the old went into it.
+        """
+        parts = [_part(piece) for piece in self._pieces(place)]
+        for position, part in enumerate(parts):
+            readings = self._candidates(part, part.levels)
+            later = [self._candidates(other, other.levels) for other in parts[position + 1:]]
+            scored = [(score, unit) for unit in readings
+                      if (score := _agreement(unit, later)) is not None]
+            if not scored:
+                continue
+            best = max(score for score, _ in scored)
+            chosen = [unit for score, unit in scored if score == best]
+            if len(part.levels) > 1:  # no unit word: "Bình Thuận" is the province, "Phan Thiết" the city
+                highest = max(unit.level for unit in chosen)
+                chosen = [unit for unit in chosen if unit.level == highest]
+            return [unit for unit in chosen if not any(other.new and other in unit.successors for other in chosen)]
+        return []
+
+    def _pieces(self, place: str) -> list[str]:
+        """The parts of a written place: after commas, and after dashes unless a unit is so named
+        ("Hàm Tiến - Phan Thiết" is two parts, "Xuân Hương - Đà Lạt" one)."""
+        pieces = []
+        for piece in _PARTS.split(place):
+            if _DASHED.search(piece) and _part(piece).key not in self._named:
+                pieces += _DASHED.split(piece)
+            else:
+                pieces.append(piece)
+        return [piece for piece in pieces if piece.strip()]
+
+    def counterparts(self, place: str) -> tuple[str, ...]:
+        """The other names (old or new) of the place written, for the search index."""
+        units = self.resolve(place)
+        if len(units) != 1:
+            return ()
+        unit = units[0]
+        if unit.new:
+            related = [*unit.predecessors, *(higher for old in unit.predecessors for higher in old.ancestors())]
+        elif unit.level == COMMUNE:
+            related = [*unit.successors, *(successor.province for successor in unit.successors)]
+        else:
+            current = unit.current
+            related = ([*current] if len(current) == 1 else []) + [successor.province for successor in current]
+        written = f" {place_key(_PARTS.sub(' ', place))} "
+        names = dict.fromkeys(other.short for other in related)
+        return tuple(name for name in names if f" {place_key(name)} " not in written)
+
+    def now_called(self, place: str) -> str | None:
+        """What a home town written under former names is called now ("Đặc khu Phú Quý, Lâm Đồng")."""
+        units = self.resolve(place)
+        if len(units) != 1 or units[0].new:
+            return None
+        unit = units[0]
+        current = unit.current
+        provinces = list(dict.fromkeys(successor.province for successor in current))
+        if unit.level == PROVINCE:
+            return current[0].name if current[0].short != unit.short else None
+        if unit.level == COMMUNE or len(current) == 1:
+            names = " hoặc ".join(successor.name for successor in current)
+            return f"{names}, {', '.join(province.short for province in provinces)}"
+        if [province.short for province in provinces] != [unit.province.short]:
+            return "thuộc " + ", ".join(province.short for province in provinces)
+        return None
 
 
-def _alternation(names, prefix: str = "") -> re.Pattern:
-    words = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w){prefix}(?:{words})(?!\w)")
+def _without_type(name: str) -> str:
+    """"Ngũ Phụng" of "Xã Ngũ Phụng"; a numbered unit keeps its type ("Phường 1")."""
+    return _TYPE.sub("", name, count=1)
+
+
+def _part(written: str) -> _Part:
+    """One comma-separated part: its unit word (if any) and the key of the name after it."""
+    folded = " ".join(variant_fold(written).split())
+    match = _UNIT_WORD.match(folded)
+    if match:
+        word, name = match.groups()
+        word = _SPELLED_OUT.get(word, word)
+        if name.isdigit():  # "Phường 1", "P.01": numbered units keep their word
+            name = f"{word} {name}"
+        return _Part(frozenset(_UNIT_WORDS[word]), place_key(name), word, place_key(written))
+    return _Part(frozenset((COMMUNE, DISTRICT, PROVINCE)), place_key(written))
+
+
+def _agreement(unit: Unit, later: list[list[Unit]]) -> int | None:
+    """How well the later parts agree with `unit`: 2 per own higher unit, 1 per related; None if one contradicts."""
+    own = unit.ancestors()
+    score = 0
+    for readings in later:
+        higher = [reading for reading in readings if reading.level > unit.level]
+        if not higher:
+            continue
+        if any(reading in own for reading in higher):
+            score += 2
+        elif any(reading in unit.related for reading in higher):
+            score += 1
+        else:
+            return None
+    return score
+
+
+def _same_accents(written: str, unit: Unit) -> bool:
+    """Whether `written` (a name of `unit`, its key equal) carries the same accents, when it has any."""
+    marks = _marks(_UNIT_WORD_WRITTEN.sub("", clean(written)))
+    return not marks or any(_marks(_without_type(name)) == marks for name in (unit.name, *unit.other_names))
+
+
+def _marks(text: str) -> list[str]:
+    """The tone and vowel marks and the đ of a text, in order: "Phú Quí" and "Phú Quý" alike."""
+    return [ch for ch in unicodedata.normalize("NFD", text.casefold()) if unicodedata.combining(ch) or ch == "đ"]
 
 
 @functools.cache
 def load() -> Gazetteer:
-    data = json.loads(DATA.read_text(encoding="utf-8"))
-    old_units: dict[str, tuple[str, ...]] = {}
-    higher = {fold(data["truoc"]["tinh"])}
-    for district in data["truoc"]["huyen"]:
-        higher.add(fold(re.sub(r"^(Thành phố|Thị xã|Huyện)\s+", "", district["ten"])))
-        for unit in district["don_vi"]:
-            old_units[unit["ten"]] = (*old_units.get(unit["ten"], ()), district["ten"])
-    new_units = [NewUnit(unit["loai"], unit["ten"], tuple(source["ten"] for source in unit["tu"]),
-                         unit["du_danh_sach"]) for unit in data["sau"]["don_vi"]]
-    higher.discard(fold("Phú Quý"))  # the district became the special zone of the same name and land
-    return Gazetteer(old_units, new_units, higher)
+    return Gazetteer(json.loads(gzip.decompress(resource_path(DATA).read_bytes())))
 
 
 @functools.lru_cache(maxsize=65_536)  # home towns repeat: an import asks for the same few thousand
 def counterparts(place: str | None) -> tuple[str, ...]:
-    """Other names of the places in a home town, for the search index."""
-    return tuple(load().counterparts(place)) if place else ()
+    """Other names of the place in a home town, for the search index."""
+    return load().counterparts(place) if place else ()
+
+
+@functools.lru_cache(maxsize=4_096)
+def now_called(place: str | None) -> str | None:
+    """"Đặc khu Phú Quý, Lâm Đồng" for "Xã Ngũ Phụng, Phú Quí"; None for a current or unknown place."""
+    return load().now_called(place) if place else None
+
+
+def with_current_name(place: str | None) -> str:
+    """The home town as written, and what it is called now when it was written under former names."""
+    if not place:
+        return ""
+    current = now_called(place)
+    return f"{place} (nay: {current})" if current else place

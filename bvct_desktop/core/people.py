@@ -22,7 +22,7 @@ from .changes import TableChanges
 from .collation import name_sort_key
 from .errors import RowProblem
 from .schema import cadres, persons
-from .text import fold, identity_key
+from .text import identity_key, variant_fold
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,10 @@ CHUNK = 400  # names or numbers per query
 
 
 def search_key(values: dict[str, Any]) -> str:
+    """What the person search (FTS5) indexes: folded, the i/y of Quí/Quý made one (search.fts_phrase)."""
     parts = [values.get(key) for key in ("full_name", "other_names", "cccd", "cmnd", "home_town")]
-    parts += gazetteer.counterparts(values.get("home_town"))  # old/new names of the home town
-    return fold(" ".join(part for part in parts if part))
+    parts += gazetteer.counterparts(values.get("home_town"))  # its other names, before and after 01/7/2025
+    return variant_fold(" ".join(part for part in parts if part))
 
 
 class PersonBook:

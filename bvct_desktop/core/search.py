@@ -11,7 +11,7 @@ import unicodedata
 from sqlalchemy import ColumnElement, literal_column, select, text, true
 
 from .schema import PERSONS_FTS
-from .text import search_words
+from .text import search_words, unify_final_y
 
 
 def fold_ascii(value: str) -> str:
@@ -30,7 +30,18 @@ def narrows(before: str, after: str) -> bool:
 
 
 def fts_phrase(word: str) -> str:
-    """One folded word as an FTS5 prefix query (quoted, so punctuation cannot break the syntax)."""
+    """One folded word as an FTS5 prefix query (quoted, so punctuation cannot break the syntax).
+
+    The index holds a final y after a consonant as i (people.search_key): "quý" is looked for as
+    "qui" — and as "quy" too, since it may be the start of "quynh".
+    """
+    variant = unify_final_y(word)
+    if variant != word:
+        return f"({_prefix(word)} OR {_prefix(variant)})"
+    return _prefix(word)
+
+
+def _prefix(word: str) -> str:
     return '"' + word.replace('"', '""') + '"*'
 
 

@@ -5,6 +5,8 @@
   "uỷ" → "ủy"), the placement Party documents use.
 - `identity_key`: what two spellings of one name share (case ignored, accents kept).
 - `fold`: accents, đ and case folded, for search ("NGUYỄN VĂN HÙNG" → "nguyen van hung").
+- `variant_fold`: `fold` with the two spellings of a final i/y made one ("Phú Quí" = "Phú Quý"),
+  for the person search index and place names.
 """
 
 import functools
@@ -58,6 +60,21 @@ def file_name(*parts: object, suffix: str) -> str:
         text = part.isoformat() if hasattr(part, "isoformat") else fold(str(part))
         words += re.findall(r"[a-z0-9]+(?:-[0-9]+)*", text)
     return "-".join(words) + "." + suffix
+
+
+# Quí/Quý, Kì/Kỳ, Lí/Lý, Mĩ/Mỹ, Sĩ/Sỹ: a syllable of one consonant and a final i or y is spelled
+# either way in the old lists and in names. (In "huy", "thuy", "quynh" the y is no such final.)
+_FINAL_Y = re.compile(r"\b(qu|ch|kh|nh|ph|th|tr|[bdhklmnstv])y\b")
+
+
+def unify_final_y(folded: str) -> str:
+    """A final y after a consonant written i, in folded text: "phu quy" → "phu qui"."""
+    return _FINAL_Y.sub(r"\1i", folded)
+
+
+def variant_fold(value: str) -> str:
+    """`fold`, and a final y after a consonant written i: "Phú Quý" and "Phú Quí" → "phu qui"."""
+    return unify_final_y(fold(value))
 
 
 def search_words(query: str) -> list[str]:

@@ -1,65 +1,202 @@
-"""Bình Thuận's units before and after 1 July 2025: home towns stay as written, and a search for
-the new name finds the old one and the reverse."""
-
-import json
+"""Place names of the whole country before and after 01/7/2025: a name (old or new) finds its unit
+and what it became or came from; a home town as written names one unit; search finds the old and
+the new names of a home town both ways; the stored text never changes."""
 
 import pytest
 from sqlalchemy import select
 
 from bvct_desktop.core import gazetteer, search
 from bvct_desktop.core.schema import persons
+from bvct_desktop.core.text import variant_fold
 from tests.conftest import workbook
 
 
-def test_the_data_has_both_sides_of_the_merger():
-    data = json.loads(gazetteer.DATA.read_text(encoding="utf-8"))
-    old = [unit for district in data["truoc"]["huyen"] for unit in district["don_vi"]]
-    new = data["sau"]["don_vi"]
-    assert len(data["truoc"]["huyen"]) == 10 and len(old) == 121
-    assert len(new) == 45
-    assert [sum(unit["loai"] == kind for unit in new) for kind in ("Phường", "Xã", "Đặc khu")] == [8, 36, 1]
-    old_names = {unit["ten"] for unit in old}
-    assert all(source["ten"] in old_names for unit in new for source in unit["tu"])
+@pytest.fixture(scope="module")
+def places():
+    return gazetteer.load()
+
+
+def lines(places, text):
+    """Each match as "full name → new units" (former) or "full name ← former units" (current)."""
+    found = []
+    for unit in places.lookup(text):
+        others = unit.predecessors if unit.new else unit.current
+        arrow = "←" if unit.new else "→"
+        found.append(f"{unit.full_name()} {arrow} {'; '.join(other.name for other in others)}")
+    return found
+
+
+# ------------------------------------------------------------ lookup: old → new, new → old
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the three former provinces of the merged Lâm Đồng
+    ("Ngũ Phụng", ["Xã Ngũ Phụng, Huyện Phú Quí, Tỉnh Bình Thuận → Đặc khu Phú Quý"]),
+    ("Hàm Tiến, Phan Thiết", ["Phường Hàm Tiến, Thành phố Phan Thiết, Tỉnh Bình Thuận → Phường Mũi Né"]),
+    ("Phường 1, Đà Lạt", ["Phường 1, Thành phố Đà Lạt, Tỉnh Lâm Đồng → Phường Xuân Hương - Đà Lạt"]),
+    ("Lộc Tân, Bảo Lâm, Lâm Đồng", ["Xã Lộc Tân, Huyện Bảo Lâm, Tỉnh Lâm Đồng → Phường 2 Bảo Lộc"]),
+    ("Đắk R'Moan", ["Xã Đắk R'Moan, Thành phố Gia Nghĩa, Tỉnh Đắk Nông → Phường Nam Gia Nghĩa"]),
+    ("dak rmoan", ["Xã Đắk R'Moan, Thành phố Gia Nghĩa, Tỉnh Đắk Nông → Phường Nam Gia Nghĩa"]),
+    ("Ea T'ling, Cư Jút", ["Thị trấn Ea T'Ling, Huyện Cư Jút, Tỉnh Đắk Nông → Xã Cư Jút"]),
+    # other provinces
+    ("Quỳnh Đôi, Quỳnh Lưu, Nghệ An", ["Xã Quỳnh Đôi, Huyện Quỳnh Lưu, Tỉnh Nghệ An → Xã Quỳnh Anh"]),
+    ("Hàng Bạc, Hoàn Kiếm", ["Phường Hàng Bạc, Quận Hoàn Kiếm, Thành phố Hà Nội → Phường Hoàn Kiếm"]),
+    ("Hàng Trống, Hoàn Kiếm",  # divided
+     ["Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà Nội → Phường Hoàn Kiếm; Phường Cửa Nam"]),
+    ("Thủ Thừa, Thủ Thừa, Long An", ["Thị trấn Thủ Thừa, Huyện Thủ Thừa, Tỉnh Long An → Xã Thủ Thừa"]),
+])
+def test_a_former_unit_finds_what_it_became(places, text, expected):
+    assert lines(places, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đặc khu Phú Quý", ["Đặc khu Phú Quý, Tỉnh Lâm Đồng ← Xã Ngũ Phụng; Xã Long Hải; Xã Tam Thanh"]),
+    ("phường Mũi Né, Lâm Đồng", ["Phường Mũi Né, Tỉnh Lâm Đồng ← Phường Mũi Né; Phường Hàm Tiến; Xã Thiện Nghiệp"]),
+    ("xã Nam Dong, Lâm Đồng", ["Xã Nam Dong, Tỉnh Lâm Đồng ← Xã Nam Dong; Xã Đắk D'rông"]),
+    ("Phường Xuân Hương - Đà Lạt",
+     ["Phường Xuân Hương - Đà Lạt, Tỉnh Lâm Đồng ← Phường 2; Phường 1; Phường 4; Phường 10; Phường 3"]),
+    ("xã Quỳnh Anh, Nghệ An",  # Nghị quyết 1678/NQ-UBTVQH15, khoản 73
+     ["Xã Quỳnh Anh, Tỉnh Nghệ An ← Xã Minh Lương; Xã Quỳnh Bảng; Xã Quỳnh Đôi; Xã Quỳnh Thanh; Xã Quỳnh Yên"]),
+    ("tỉnh Lâm Đồng", ["Tỉnh Lâm Đồng ← Tỉnh Lâm Đồng",  # the former province, and the merged one
+                       "Tỉnh Lâm Đồng ← Tỉnh Lâm Đồng; Tỉnh Đắk Nông; Tỉnh Bình Thuận"]),
+])
+def test_a_current_unit_finds_what_went_into_it(places, text, expected):
+    found = [line.replace(" → ", " ← ") for line in lines(places, text)]
+    assert [line.split(" ← ")[0] for line in found] == [line.split(" ← ")[0] for line in expected]
+    for got, wanted in zip(found, expected, strict=True):
+        assert sorted(got.split(" ← ")[1].split("; ")) == sorted(wanted.split(" ← ")[1].split("; "))
+
+
+def test_a_divided_commune_finds_every_unit_it_went_into(places):
+    (phong_phu,) = places.lookup("Phong Phú, Tuy Phong")
+    assert phong_phu.divided and {unit.name for unit in phong_phu.current} == {"Xã Tuy Phong", "Xã Phan Rí Cửa"}
+    (hoa_thang,) = places.lookup("xã Hòa Thắng, Bắc Bình")
+    assert {unit.name for unit in hoa_thang.current} == {"Xã Hòa Thắng", "Xã Hồng Thái"}
+    (tuy_phong,) = places.lookup("Xã Tuy Phong, Lâm Đồng")
+    assert {unit.name for unit in tuy_phong.predecessors} == {"Xã Phan Dũng", "Xã Phong Phú"}
+
+
+def test_accents_case_and_spelling_variants_are_optional(places):
+    assert lines(places, "NGU PHUNG") == lines(places, "Ngũ Phụng")
+    assert [unit.full_name() for unit in places.lookup("Phú Quý, Bình Thuận")] == ["Huyện Phú Quí, Tỉnh Bình Thuận"]
+    assert places.lookup("Thuận Quí, Hàm Thuận Nam") == places.lookup("Thuận Quý, Hàm Thuận Nam") != []
+    assert places.lookup("Vũ Hoà, Đức Linh") == places.lookup("vu hoa, duc linh") != []
+    assert places.lookup("Đạ Tẻh") == places.lookup("Đạ Tẽh")  # an accent typed wrong still finds it
+    # with accents typed, the units whose accents match come first and alone
+    assert {unit.full_name() for unit in places.lookup("Phù Mỹ, Bình Định")} == {
+        "Thị trấn Phù Mỹ, Huyện Phù Mỹ, Tỉnh Bình Định", "Huyện Phù Mỹ, Tỉnh Bình Định"}
+
+
+def test_the_gso_spelling_of_a_former_unit_finds_it_too(places):
+    assert places.lookup("Xà Phìn, Đồng Văn") == places.lookup("Sà Phìn, Đồng Văn") != []
+    assert [unit.name for unit in places.lookup("Thừa Thiên Huế")] == ["Thành phố Huế"]
+
+
+def test_district_and_province_narrow_the_match(places):
+    assert len(places.lookup("Phong Phú")) > 3
+    assert places.lookup("Phong Phú, Bình Thuận") == places.lookup("Phong Phú, Tuy Phong, Bình Thuận")
+    assert places.lookup("Ngũ Phụng, Nghệ An") == []
+    assert places.lookup("Không Có Nơi Này") == []
+
+
+# ------------------------------------------------------------ home towns as written
+
+@pytest.mark.parametrize(("place", "unit"), [
+    ("xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận", "Xã Ngũ Phụng, Huyện Phú Quí, Tỉnh Bình Thuận"),
+    ("Hàm Tiến - Phan Thiết", "Phường Hàm Tiến, Thành phố Phan Thiết, Tỉnh Bình Thuận"),
+    ("thôn 2, xã Đắk R'Moan, Gia Nghĩa, Đắk Nông", "Xã Đắk R'Moan, Thành phố Gia Nghĩa, Tỉnh Đắk Nông"),
+    ("P. Mũi Né, Lâm Đồng", "Phường Mũi Né, Tỉnh Lâm Đồng"),
+    ("phường Xuân Hương - Đà Lạt, Lâm Đồng", "Phường Xuân Hương - Đà Lạt, Tỉnh Lâm Đồng"),
+    ("P.1, TP Đà Lạt", "Phường 1, Thành phố Đà Lạt, Tỉnh Lâm Đồng"),
+    ("Phan Thiết, Bình Thuận", "Thành phố Phan Thiết, Tỉnh Bình Thuận"),  # the city, not the new phường
+    ("Bình Thuận", "Tỉnh Bình Thuận"),
+    ("phường Bình Thuận, Lâm Đồng", "Phường Bình Thuận, Tỉnh Lâm Đồng"),
+    ("Quỳnh Đôi, Quỳnh Lưu, Nghệ An", "Xã Quỳnh Đôi, Huyện Quỳnh Lưu, Tỉnh Nghệ An"),
+])
+def test_a_written_home_town_names_one_unit(places, place, unit):
+    assert [found.full_name() for found in places.resolve(place)] == [unit]
+
+
+def test_a_home_town_that_could_be_several_units_names_none_for_sure(places):
+    assert len(places.resolve("xã Phong Phú")) > 1
+    assert gazetteer.counterparts("xã Phong Phú") == ()
+    assert gazetteer.now_called("xã Phong Phú") is None
+    assert places.resolve("số 5 đường Lê Lợi") == []
 
 
 @pytest.mark.parametrize(("place", "others"), [
-    ("Hàm Tiến, Phan Thiết, Bình Thuận", ["Mũi Né"]),
-    ("phường Mũi Né, tỉnh Lâm Đồng", ["Hàm Tiến", "Thiện Nghiệp"]),
-    ("TT Phú Long, Hàm Thuận Bắc", ["Hàm Thắng"]),
-    ("P. Bình Thuận", ["Phú Tài", "Phong Nẫm", "Hàm Hiệp"]),
-    ("Tam Thanh, huyện Phú Quý", ["Ngũ Phụng", "Long Hải"]),
-    ("xã Phong Phú", ["Tuy Phong", "Phan Rí Cửa"]),  # split between two new xã
-    ("xã Phong Phú, huyện Tuy Phong", ["Phan Rí Cửa"]),  # names already written are not repeated
-    ("Quỳnh Lưu, Nghệ An", []),
+    ("xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận", ("Lâm Đồng",)),  # "Phú Quý" is written: Quí = Quý
+    ("Hàm Tiến, Phan Thiết, Bình Thuận", ("Mũi Né", "Lâm Đồng")),
+    ("phường Mũi Né, tỉnh Lâm Đồng", ("Hàm Tiến", "Thiện Nghiệp", "Phan Thiết", "Bình Thuận")),
+    ("xã Phong Phú, huyện Tuy Phong", ("Phan Rí Cửa", "Lâm Đồng")),  # names already written are not repeated
+    ("Gia Nghĩa, Đắk Nông", ("Lâm Đồng",)),
+    ("Quỳnh Đôi, Quỳnh Lưu, Nghệ An", ("Quỳnh Anh",)),
+    ("Quỳnh Lưu, Nghệ An", ()),
 ])
 def test_other_names_of_a_home_town(place, others):
-    assert gazetteer.counterparts(place) == tuple(others)
+    assert gazetteer.counterparts(place) == others
 
 
-def test_a_province_or_district_name_is_no_commune_without_its_unit_word():
-    assert "Phú Tài" not in gazetteer.counterparts("Hàm Tiến, Phan Thiết, Bình Thuận")
-    assert gazetteer.counterparts("huyện Hàm Thuận Bắc") == ()
+@pytest.mark.parametrize(("place", "shown"), [
+    ("Xã Ngũ Phụng, Phú Quí", "Xã Ngũ Phụng, Phú Quí (nay: Đặc khu Phú Quý, Lâm Đồng)"),
+    ("xã Phong Phú, Tuy Phong, Bình Thuận",
+     "xã Phong Phú, Tuy Phong, Bình Thuận (nay: Xã Phan Rí Cửa hoặc Xã Tuy Phong, Lâm Đồng)"),
+    ("Phan Thiết, Bình Thuận", "Phan Thiết, Bình Thuận (nay: thuộc Lâm Đồng)"),
+    ("Quảng Nam", "Quảng Nam (nay: Thành phố Đà Nẵng)"),
+    ("Đặc khu Phú Quý, Lâm Đồng", "Đặc khu Phú Quý, Lâm Đồng"),  # a current name: shown as written
+    ("Quỳnh Lưu, Nghệ An", "Quỳnh Lưu, Nghệ An"),
+    ("", ""),
+])
+def test_a_home_town_under_former_names_is_shown_with_its_current_unit(place, shown):
+    assert gazetteer.with_current_name(place) == shown
 
+
+def test_the_data_is_read_the_first_time_a_place_is_looked_up():
+    import subprocess
+    import sys
+
+    code = ("import sys; import bvct_desktop.core.people, bvct_desktop.core.search; "
+            "from bvct_desktop.core import gazetteer; assert gazetteer.load.cache_info().currsize == 0; "
+            "gazetteer.counterparts('Ngũ Phụng, Phú Quí'); assert gazetteer.load.cache_info().currsize == 1")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ------------------------------------------------------------ search
 
 def _found(db, words: str) -> set[str]:
     with db.read() as connection:
-        query = select(persons.c.full_name).where(*(persons.c.id.in_(search.persons_with(word))
-                                                    for word in words.split()))
+        query = select(persons.c.full_name).where(persons.c.id.in_(search.persons_with_every(
+            variant_fold(words).split())))
         return set(connection.execute(query).scalars())
 
 
-def test_search_finds_old_and_new_names_of_a_home_town(cli, tmp_path):
+def test_search_finds_a_home_town_by_its_old_and_new_names(cli, tmp_path):
     from tests.sample_db import sample_database
 
-    cli("import", "cadres", workbook(tmp_path / "c.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán"],
-                                     [["Đinh Văn Mới", "1980", "phường Mũi Né, Lâm Đồng"],
-                                      ["Đinh Văn Cũ", "1981", "xã Thiện Nghiệp, TP Phan Thiết"]]))
+    rows = [["Đinh Văn Đảo", "1980", "xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận"],
+            ["Đinh Văn Mới", "1981", "phường Mũi Né, Lâm Đồng"],
+            ["Đinh Văn Cũ", "1982", "xã Thiện Nghiệp, TP Phan Thiết"],
+            ["Lê Thị Núi", "1983", "xã Đắk R'Moan, thành phố Gia Nghĩa, tỉnh Đắk Nông"],
+            ["Hồ Văn Nghệ", "1984", "Quỳnh Đôi, Quỳnh Lưu, Nghệ An"],
+            ["Hồ Văn Anh", "1985", "xã Quỳnh Anh, tỉnh Nghệ An"]]
+    cli("import", "cadres", workbook(tmp_path / "c.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán"], rows))
     db = sample_database(cli, tmp_path, kinds=())
     try:
-        assert _found(db, "thien nghiep") == {"Đinh Văn Mới", "Đinh Văn Cũ"}
-        assert {"Đinh Văn Mới", "Đinh Văn Cũ"} <= _found(db, "mui ne")
+        assert _found(db, "Phú Quý") == {"Đinh Văn Đảo"}  # new name → old records
+        assert _found(db, "phu qui") == {"Đinh Văn Đảo"}
+        assert _found(db, "thien nghiep") == {"Đinh Văn Mới", "Đinh Văn Cũ"}  # old name → new records
+        assert {"Đinh Văn Mới", "Đinh Văn Cũ"} <= _found(db, "mui ne")  # new name → old records
+        assert _found(db, "nam gia nghia") == {"Lê Thị Núi"}
+        assert _found(db, "quynh anh") == {"Hồ Văn Nghệ", "Hồ Văn Anh"}  # another province
+        assert _found(db, "quynh doi") == {"Hồ Văn Nghệ", "Hồ Văn Anh"}
+        assert {"Đinh Văn Đảo", "Lê Thị Núi", "Đinh Văn Cũ"} <= _found(db, "lam dong")
         with db.read() as connection:
             towns = set(connection.execute(select(persons.c.home_town)).scalars())
-        assert "phường Mũi Né, Lâm Đồng" in towns  # kept as written
+        assert towns == {row[2] for row in rows}  # kept as written
     finally:
         db.close()
+
+
+def test_a_typed_final_y_finds_both_spellings_and_the_words_it_begins():
+    assert search.fts_phrase("quy") == '("quy"* OR "qui"*)'  # "Quý", "Quí" and "Quỳnh"
+    assert search.fts_phrase("qui") == '"qui"*'
+    assert search.fts_phrase("thuy") == '"thuy"*'
