@@ -153,3 +153,44 @@ def test_every_register_exports_after_the_upgrade(first_release_db, tmp_path, mo
     monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
     assert main(["export", kind, "--out", str(tmp_path / f"{kind}.xlsx")]) == 0
     assert "Đã xuất" in capsys.readouterr().out
+
+
+def test_the_place_names_upgrade_rebuilds_every_search_key_once_after_a_backup(tmp_path, monkeypatch):
+    """Revision 0008: keys written by the Bình Thuận hand list learn the whole country's names."""
+    from bvct_desktop.core import backup_log
+
+    path = tmp_path / "bvct.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "upgrade", lambda connection: command.upgrade(
+            migrations._config(connection), "0007"))
+        vault.create(path, ADMIN, PASSWORD)
+    key = keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD)
+    opened = engine.make_engine(path, key)
+    towns = {"Trần Văn Đảo": "xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận",
+             "Lê Thị Núi": "xã Đắk R'Moan, thành phố Gia Nghĩa, tỉnh Đắk Nông",
+             "Hồ Văn Nghệ": "Quỳnh Đôi, Quỳnh Lưu, Nghệ An"}
+    with opened.begin() as connection:
+        connection.execute(persons.insert(), [
+            {"full_name": name, "name_key": name.casefold(), "home_town": town, "home_town_key": town.casefold(),
+             "search_key": _fold(f"{name} {town}"), "sort_key": "", "created_at": dt.datetime(2025, 6, 1),
+             "updated_at": dt.datetime(2025, 6, 1)} for name, town in towns.items()])
+    opened.dispose()
+    assert backup_log.newest_verified(path) is None
+
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            def found(*words):
+                query = select(persons.c.full_name)
+                for word in words:
+                    query = query.where(persons.c.id.in_(persons_with(word)))
+                return set(connection.execute(query).scalars())
+
+            assert found("phu", "quy") == {"Trần Văn Đảo"}
+            assert found("nam", "gia", "nghia") == {"Lê Thị Núi"}
+            assert found("quynh", "anh") == {"Hồ Văn Nghệ"}
+            assert found("lam", "dong") == {"Trần Văn Đảo", "Lê Thị Núi"}
+            assert set(connection.execute(select(persons.c.home_town)).scalars()) == set(towns.values())
+    finally:
+        db.close()
+    assert backup_log.newest_verified(path) is not None  # taken before the migration
