@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 from .. import errorlog
 from ..core.errors import BvctError, InputError
-from . import administration, desktop, documents, report, safety, workbooks
+from . import administration, desktop, documents, places, report, safety, workbooks
 from . import parser as cli_parser
 
 # Each adds its commands (argparse sub-parsers with a `handler`), in the order `bvct --help` lists them.
 REGISTRARS = [administration.register_init, workbooks.register, report.register, administration.register,
-              desktop.register, documents.register, safety.register]
+              desktop.register, documents.register, safety.register, places.register]
 
 
 def run() -> None:

@@ -290,6 +290,27 @@ class Gazetteer:
         return None
 
 
+def describe(unit: Unit) -> str:
+    """One line of `bvct places`: the unit with its province, and what it became or came from."""
+    if not unit.new:
+        current = unit.current
+        verb = "nay chia về" if unit.divided else "nay thuộc" if unit.level == PROVINCE or len(current) > 1 else "nay"
+        return f"{unit.full_name()} (trước {EFFECTIVE}) → {verb}: {_grouped(current, lambda new: new.ancestors())}"
+    parts = [f"{old.name} (một phần)" if old.divided else old.name for old in unit.predecessors]
+    named = dict(zip(unit.predecessors, parts, strict=True))
+    return (f"{unit.full_name()} (từ {EFFECTIVE}) ← gồm: "
+            f"{_grouped(unit.predecessors, lambda old: old.ancestors(), named)}")
+
+
+def _grouped(units: list[Unit], higher, names: dict | None = None) -> str:
+    """"Xã A, Xã B (Huyện X, Tỉnh Y); Xã C (Huyện Z, Tỉnh Y)": units grouped by their higher units."""
+    groups: dict[tuple, list[str]] = {}
+    for unit in units:
+        groups.setdefault(tuple(higher(unit)), []).append((names or {}).get(unit, unit.name))
+    return "; ".join(", ".join(members) + (f" ({', '.join(u.name for u in above)})" if above else "")
+                     for above, members in groups.items())
+
+
 def _without_type(name: str) -> str:
     """"Ngũ Phụng" of "Xã Ngũ Phụng"; a numbered unit keeps its type ("Phường 1")."""
     return _TYPE.sub("", name, count=1)

@@ -53,7 +53,7 @@ def persons_with(word: str):
 def persons_with_every(words: list[str]):
     """The ids of persons holding every one of the folded `words` (one FTS5 query)."""
     index = literal_column(PERSONS_FTS)
-    query = " ".join(fts_phrase(word) for word in words)
+    query = " AND ".join(fts_phrase(word) for word in words)
     return select(literal_column("rowid")).select_from(text(PERSONS_FTS)).where(index.op("MATCH")(query))
 
 

@@ -12,6 +12,7 @@ from .designer.ui_main_window import Ui_MainWindow
 from .dialogs import CANCEL, NO
 from .icons import icon
 from .navigation import ADMIN, DASHBOARD, REPORT, Destination
+from .places_dialog import open_places
 from .qt import QAction, QLabel, QMainWindow, QWidget, Signal
 from .report_page import ReportPage
 
@@ -97,11 +98,14 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.logout_action.triggered.connect(self.logout_requested.emit)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._about)
+        self.places_action = QAction("Tra cứu &địa danh…", self, shortcut="Ctrl+Shift+D")
+        self.places_action.triggered.connect(lambda: open_places(self))
+        self.help_menu.insertAction(self.about_action, self.places_action)
         for method, action in self.page_actions.items():
             action.triggered.connect(lambda _checked=False, method=method: self._forward(method))
         # the window's own actions too, so their shortcuts work wherever the focus is in it
         self.addActions([self.lock_action, self.logout_action, self.quit_action, *self.page_actions.values(),
-                         self.about_action])
+                         self.places_action, self.about_action])
 
     def _forward(self, method: str) -> None:
         handler = getattr(self.current_page(), method, None)

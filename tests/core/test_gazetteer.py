@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from bvct_desktop.core import gazetteer, search
 from bvct_desktop.core.schema import persons
-from bvct_desktop.core.text import variant_fold
+from bvct_desktop.core.text import search_words
 from tests.conftest import workbook
 
 
@@ -164,8 +164,7 @@ def test_the_data_is_read_the_first_time_a_place_is_looked_up():
 
 def _found(db, words: str) -> set[str]:
     with db.read() as connection:
-        query = select(persons.c.full_name).where(persons.c.id.in_(search.persons_with_every(
-            variant_fold(words).split())))
+        query = select(persons.c.full_name).where(persons.c.id.in_(search.persons_with_every(search_words(words))))
         return set(connection.execute(query).scalars())
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ...core import gazetteer
 from ...core.database import Database
 from ...core.errors import BvctError
 from ...core.fields import Field, FieldType
@@ -348,7 +349,10 @@ def fit_columns(table: QTableView, widest: int = WIDEST_COLUMN) -> None:
 
 
 def _shown(spec: Field, value: object) -> object:
-    """Stored booleans (ở nước ngoài) as the choice the form offers."""
+    """Stored booleans (ở nước ngoài) as the choice the form offers; a home town written under former
+    names with what it is called now beside it (the stored text is unchanged)."""
     if isinstance(value, bool) and spec.type is FieldType.CHOICE:
         return spec.choices[0] if value else spec.choices[-1]
+    if spec.key == "home_town" and isinstance(value, str):
+        return gazetteer.with_current_name(value)
     return value

@@ -3,14 +3,14 @@ with a red *, a Vietnamese message under a field as soon as its value is wrong, 
 `1955`, `03/1955` or `12/03/1955`, drop-downs for fixed values, a person picker that warns when
 the person already exists, and a prompt before unsaved changes are lost."""
 
-from ...core import editing, recipients
+from ...core import editing, gazetteer, recipients
 from ...core.errors import BvctError, RowProblem
 from ...core.kinds import kind_named
 from ...core.people import Identity
 from ...core.permissions import Action, allows
 from ..context import AppContext
 from ..dialogs import CANCEL, NO, YES
-from ..look import ERROR_COLOUR, ErrorLabel
+from ..look import ERROR_COLOUR, ErrorLabel, styled
 from ..qt import (
     QDialog,
     QFormLayout,
@@ -114,6 +114,10 @@ class RecordForm(QDialog):
             column = QVBoxLayout()
             column.setSpacing(1)
             column.addWidget(widget)
+            if spec.key == "home_town":  # written under former names: what the place is called now
+                self.current_place = styled(QLabel(), "hint")
+                self.current_place.setWordWrap(True)
+                column.addWidget(self.current_place)
             column.addWidget(error)
             form.addRow(label, column)
             self.inputs[spec.key], self.errors[spec.key] = widget, error
@@ -138,6 +142,7 @@ class RecordForm(QDialog):
         self.person_id = stored.get("person_id")
         for key, widget in self.inputs.items():
             show_value(widget, self.kind.field(key), stored.get(key))
+        self._show_current_place()
         if self.members is not None:
             self.members.set_members(stored.get(editing.MEMBERS, []))
 
@@ -146,6 +151,8 @@ class RecordForm(QDialog):
     def _edited(self, key: str) -> None:
         self._set_dirty()
         self._check(key)
+        if key == "home_town":
+            self._show_current_place()
         if self.picker is not None and key in IDENTITY_KEYS:
             if self.picked is not None:
                 self.picker.warn_changed(self.picked.description, self._changed_identity())
@@ -164,6 +171,12 @@ class RecordForm(QDialog):
         if "cccd" in self.inputs and (now.cccd or None) != (self.picked.cccd or None):
             changed.append("số CCCD")
         return changed
+
+    def _show_current_place(self) -> None:
+        if "home_town" in self.inputs:
+            current = gazetteer.now_called(read_input(self.inputs["home_town"]).strip())
+            self.current_place.setText(f"(nay: {current})" if current else "")
+            self.current_place.setVisible(bool(current))
 
     def _set_dirty(self) -> None:
         self._dirty = True

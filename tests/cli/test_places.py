@@ -1,0 +1,91 @@
+"""`bvct places`: old → new and new → old, for the three former provinces of Lâm Đồng and for the
+rest of the country; accents optional; no login, no database; exit 2 when nothing matches."""
+
+import pytest
+
+from bvct_desktop.cli.main import main
+
+
+@pytest.fixture
+def places(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("BVCT_DB", str(tmp_path / "none" / "bvct.db"))  # no database, no password anywhere
+    monkeypatch.delenv("BVCT_PASSWORD", raising=False)
+    monkeypatch.delenv("BVCT_USER", raising=False)
+
+    def run(*text):
+        code = main(["places", *text])
+        out, err = capsys.readouterr()
+        return code, out.splitlines(), err
+
+    yield run
+    assert not (tmp_path / "none").exists()
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # Bình Thuận
+    ("Ngũ Phụng, Phú Quí", "Xã Ngũ Phụng, Huyện Phú Quí, Tỉnh Bình Thuận (trước 01/7/2025) → nay: "
+                           "Đặc khu Phú Quý (Tỉnh Lâm Đồng)"),
+    ("ham tien, phan thiet", "Phường Hàm Tiến, Thành phố Phan Thiết, Tỉnh Bình Thuận (trước 01/7/2025) → nay: "
+                             "Phường Mũi Né (Tỉnh Lâm Đồng)"),
+    # Đắk Nông
+    ("Đắk R'Moan", "Xã Đắk R'Moan, Thành phố Gia Nghĩa, Tỉnh Đắk Nông (trước 01/7/2025) → nay: "
+                   "Phường Nam Gia Nghĩa (Tỉnh Lâm Đồng)"),
+    # Lâm Đồng
+    ("Phường 1, Đà Lạt", "Phường 1, Thành phố Đà Lạt, Tỉnh Lâm Đồng (trước 01/7/2025) → nay: "
+                         "Phường Xuân Hương - Đà Lạt (Tỉnh Lâm Đồng)"),
+    # other provinces
+    ("Quỳnh Đôi, Quỳnh Lưu", "Xã Quỳnh Đôi, Huyện Quỳnh Lưu, Tỉnh Nghệ An (trước 01/7/2025) → nay: "
+                             "Xã Quỳnh Anh (Tỉnh Nghệ An)"),
+    ("Hàng Bạc", "Phường Hàng Bạc, Quận Hoàn Kiếm, Thành phố Hà Nội (trước 01/7/2025) → nay: "
+                 "Phường Hoàn Kiếm (Thành phố Hà Nội)"),
+])
+def test_a_former_unit_prints_what_it_became(places, text, line):
+    assert places(text) == (0, [line], "")
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Đặc khu Phú Quý", "Đặc khu Phú Quý, Tỉnh Lâm Đồng (từ 01/7/2025) ← gồm: Xã Ngũ Phụng, Xã Long Hải, "
+                        "Xã Tam Thanh (Huyện Phú Quí, Tỉnh Bình Thuận)"),
+    ("xa nam dong, lam dong", "Xã Nam Dong, Tỉnh Lâm Đồng (từ 01/7/2025) ← gồm: Xã Nam Dong, Xã Đắk D'rông "
+                              "(Huyện Cư Jút, Tỉnh Đắk Nông)"),
+    ("Xã Hồng Thái, Lâm Đồng", "Xã Hồng Thái, Tỉnh Lâm Đồng (từ 01/7/2025) ← gồm: Xã Phan Thanh, Xã Hồng Thái, "
+                               "Xã Hòa Thắng (một phần) (Huyện Bắc Bình, Tỉnh Bình Thuận)"),
+    ("xã Quỳnh Anh", "Xã Quỳnh Anh, Tỉnh Nghệ An (từ 01/7/2025) ← gồm: Xã Quỳnh Bảng, Xã Quỳnh Thanh, "
+                     "Xã Quỳnh Đôi, Xã Minh Lương, Xã Quỳnh Yên (Huyện Quỳnh Lưu, Tỉnh Nghệ An)"),
+])
+def test_a_current_unit_prints_what_went_into_it(places, text, line):
+    code, out, err = places(text)
+    assert (code, err) == (0, "")
+    assert [sorted(printed.split(" ← gồm: ")[1].split(", ")) for printed in out] == \
+        [sorted(line.split(" ← gồm: ")[1].split(", "))]
+    assert out[0].split(" ← ")[0] == line.split(" ← ")[0]
+
+
+def test_a_divided_commune_prints_every_new_unit(places):
+    assert places("Phong Phú, Tuy Phong, Bình Thuận") == (0, [
+        "Xã Phong Phú, Huyện Tuy Phong, Tỉnh Bình Thuận (trước 01/7/2025) → nay chia về: "
+        "Xã Phan Rí Cửa, Xã Tuy Phong (Tỉnh Lâm Đồng)"], "")
+
+
+def test_one_line_per_match_with_its_province(places):
+    code, out, _ = places("Phú Quý")  # Quí and Quý are one name
+    assert code == 0 and out == [
+        "Xã Phú Quý, Thị xã Cai Lậy, Tỉnh Tiền Giang (trước 01/7/2025) → nay: Phường Nhị Quý (Tỉnh Đồng Tháp)",
+        "Huyện Phú Quí, Tỉnh Bình Thuận (trước 01/7/2025) → nay: Đặc khu Phú Quý (Tỉnh Lâm Đồng)",
+        "Đặc khu Phú Quý, Tỉnh Lâm Đồng (từ 01/7/2025) ← gồm: Xã Ngũ Phụng, Xã Long Hải, Xã Tam Thanh "
+        "(Huyện Phú Quí, Tỉnh Bình Thuận)"]
+    assert places("Phú", "Quý") == (code, out, "")  # unquoted words are one name
+
+
+def test_provinces_before_and_after(places):
+    assert places("Bình Thuận, Lâm Đồng") == (0, [  # the new phường; predecessors grouped by district
+        "Phường Bình Thuận, Tỉnh Lâm Đồng (từ 01/7/2025) ← gồm: Phường Phú Tài, Xã Phong Nẫm "
+        "(Thành phố Phan Thiết, Tỉnh Bình Thuận); Xã Hàm Hiệp (Huyện Hàm Thuận Bắc, Tỉnh Bình Thuận)"], "")
+    code, out, _ = places("tỉnh Đắk Nông")
+    assert out == ["Tỉnh Đắk Nông (trước 01/7/2025) → nay thuộc: Tỉnh Lâm Đồng"]
+
+
+def test_nothing_found_is_exit_2_with_a_vietnamese_message(places):
+    code, out, err = places("Không Có Nơi Này")
+    assert (code, out) == (2, []) and "Không tìm thấy đơn vị hành chính «Không Có Nơi Này»" in err
+    assert places("Ngũ Phụng, Nghệ An")[0] == 2
