@@ -236,11 +236,14 @@ class Gazetteer:
                       if (score := _agreement(unit, later)) is not None]
             if not scored:
                 continue
-            best = max(score for score, _ in scored)
-            chosen = [unit for score, unit in scored if score == best]
+            best = max(score for (score, _), _ in scored)
+            chosen = [(unit, surer) for (score, surer), unit in scored if score == best]
             if len(part.levels) > 1:  # no unit word: "Bình Thuận" is the province, "Phan Thiết" the city
-                highest = max(unit.level for unit in chosen)
-                chosen = [unit for unit in chosen if unit.level == highest]
+                highest = max(unit.level for unit, _ in chosen)
+                chosen = [(unit, surer) for unit, surer in chosen if unit.level == highest]
+            if best > 0 and any(surer for _, surer in chosen):
+                chosen = [(unit, surer) for unit, surer in chosen if surer]
+            chosen = [unit for unit, _ in chosen]
             return [unit for unit in chosen if not any(other.new and other in unit.successors for other in chosen)]
         return []
 
@@ -329,21 +332,24 @@ def _part(written: str) -> _Part:
     return _Part(frozenset((COMMUNE, DISTRICT, PROVINCE)), place_key(written))
 
 
-def _agreement(unit: Unit, later: list[list[Unit]]) -> int | None:
-    """How well the later parts agree with `unit`: 2 per own higher unit, 1 per related; None if one contradicts."""
+def _agreement(unit: Unit, later: list[list[Unit]]) -> tuple[int, bool] | None:
+    """How well the later parts agree with `unit`: 2 per own higher unit, 1 per related, None if one
+    contradicts; then whether it is a current unit or a former one whose own district is written (of
+    "xã Tân Thành, tỉnh Lâm Đồng", the current xã rather than a former one written without its district)."""
     own = unit.ancestors()
-    score = 0
+    score, district = 0, False
     for readings in later:
         higher = [reading for reading in readings if reading.level > unit.level]
         if not higher:
             continue
         if any(reading in own for reading in higher):
             score += 2
+            district = district or any(reading in own and reading.level == DISTRICT for reading in higher)
         elif any(reading in unit.related for reading in higher):
             score += 1
         else:
             return None
-    return score
+    return score, unit.new or district
 
 
 def _same_accents(written: str, unit: Unit) -> bool:

@@ -110,6 +110,8 @@ def test_district_and_province_narrow_the_match(places):
     ("Phan Thiết, Bình Thuận", "Thành phố Phan Thiết, Tỉnh Bình Thuận"),  # the city, not the new phường
     ("Bình Thuận", "Tỉnh Bình Thuận"),
     ("phường Bình Thuận, Lâm Đồng", "Phường Bình Thuận, Tỉnh Lâm Đồng"),
+    ("xã Tân Thành, tỉnh Lâm Đồng", "Xã Tân Thành, Tỉnh Lâm Đồng"),  # no district: the current xã
+    ("xã Tân Thành, huyện Đức Trọng, Lâm Đồng", "Xã Tân Thành, Huyện Đức Trọng, Tỉnh Lâm Đồng"),
     ("Quỳnh Đôi, Quỳnh Lưu, Nghệ An", "Xã Quỳnh Đôi, Huyện Quỳnh Lưu, Tỉnh Nghệ An"),
 ])
 def test_a_written_home_town_names_one_unit(places, place, unit):
