@@ -8,7 +8,7 @@ from .. import paths
 from ..core import vault
 from ..core.database import Database
 from ..core.dates import parse_cli_date
-from ..core.errors import InputError, RowProblem
+from ..core.errors import DamagedError, InputError, RowProblem
 from ..io.documents import profile, render
 from . import credentials
 
@@ -33,7 +33,12 @@ def period(args) -> tuple[dt.date | None, dt.date | None]:
 def open_database(args) -> Database:
     path = paths.database_from(args.db)
     user = credentials.user(args.user)
-    return vault.unlock(path, user, credentials.password(args.password_file))
+    try:
+        return vault.unlock(path, user, credentials.password(args.password_file))
+    except DamagedError as error:
+        if path.exists():
+            raise
+        raise DamagedError(f"{error.message} Tạo mới bằng lệnh: bvct init --admin TÊN") from None
 
 
 def add_document_options(parser, out: str) -> None:

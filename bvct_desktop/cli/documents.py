@@ -6,7 +6,7 @@ from pathlib import Path
 from ..core import documents_data
 from ..core.dates import parse_partial
 from ..core.documents_data import EXPORTED, PRINTED
-from ..core.errors import InputError, RowProblem
+from ..core.errors import Ambiguous, InputError, RowProblem
 from ..io.documents import pdf, render
 from .arguments import (
     add_document_options,
@@ -18,6 +18,8 @@ from .arguments import (
     period,
 )
 from .parser import VietnameseParser
+
+ASKING = {"ngày quyết định": "--date", "ngày sinh": "--birth"}  # what tells records apart → the option
 
 
 def register(commands) -> None:
@@ -64,6 +66,8 @@ def _run(args, what: str, kind: str, gather: Callable, write: Callable, details:
         today = db.clock().date()
         return documents_data.produce(db, what, kind, gather, lambda office, content: write(office, content, today),
                                       {"tep": Path(args.out).name, **details}, action)
+    except Ambiguous as several:
+        raise several.asking_for(ASKING[several.needs]) from None
     finally:
         db.close()
 

@@ -6,8 +6,9 @@ needs.
 """
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -75,6 +76,17 @@ def _entries(db: Database, query) -> Iterator[Entry]:
         for row in connection.execution_options(yield_per=5_000).execute(query):
             yield Entry(row.id, row.at, row.user_name, row.role, row.action, row.outcome, row.kind,
                         row.record_id, row.details)
+
+
+def export(db: Database, target: Path, write: Callable[[Iterator[Entry]], int], start: dt.date | None = None,
+           end: dt.date | None = None, user: str | None = None) -> int:
+    """Hands the entries `list_entries` selects to `write` (the io layer's workbook at `target`);
+    returns how many. Exporting needs the export permission and is itself audited with the file's name."""
+    db.require(Action.EXPORT, "xuất nhật ký")
+    count = write(list_entries(db, start, end, user))
+    with db.write() as connection:
+        db.audit(connection, "xuất nhật ký", details={"tep": Path(target).name, "so_muc": count})
+    return count
 
 
 def verify(db: Database) -> Verdict:

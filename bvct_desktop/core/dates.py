@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .errors import RowProblem
+from .errors import InputError, RowProblem
 
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
@@ -111,6 +111,12 @@ def parse_cli_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise RowProblem(f"ngày «{_short(text)}» không hợp lệ; ghi theo dạng YYYY-MM-DD") from None
+
+
+def check_period(start: dt.date | None, end: dt.date | None) -> None:
+    """A period's end may not come before its start (both days count)."""
+    if start and end and end < start:
+        raise InputError("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.")
 
 
 def display_date(value: dt.date | None) -> str:

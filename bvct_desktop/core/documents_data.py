@@ -17,8 +17,8 @@ from sqlalchemy.engine import Connection
 
 from . import numbering, record_rows, report, settings
 from .database import Database
-from .dates import display_date
-from .errors import InputError
+from .dates import check_period, display_date
+from .errors import Ambiguous, InputError
 from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SLIPS
 from .permissions import Action
 from .personfile import relatives
@@ -90,11 +90,6 @@ def _slip_query():
     return record_rows.query(SLIPS).where(slips.c.deleted_at.is_(None))
 
 
-def check_period(start: dt.date, end: dt.date) -> None:
-    if end < start:
-        raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
-
-
 def slips_in_period(connection: Connection, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """The slips issued in the period (both days included), in issue order."""
     check_period(start, end)
@@ -140,8 +135,8 @@ def delegation_for_print(connection: Connection, decision_no: str, on: dt.date |
         raise InputError(f"Không có đoàn ra nào theo quyết định số «{decision_no}»{when}.")
     if len(found) > 1:
         dates = ", ".join(display_date(row["decision_on"]) or "không ghi ngày" for row in found)
-        raise InputError(f"Số quyết định «{decision_no}» dùng cho {len(found)} đoàn (ngày quyết định: {dates}); "
-                         "ghi thêm --date để chọn một đoàn.")
+        raise Ambiguous(f"Số quyết định «{decision_no}» dùng cho {len(found)} đoàn (ngày quyết định: {dates})",
+                        "ngày quyết định", "một đoàn")
     trip = found[0]
     members = connection.execute(
         select(persons.c.full_name, persons.c.birth_date, persons.c.home_town, delegation_members.c.position,
@@ -166,7 +161,7 @@ def cadre_for_print(connection: Connection, full_name: str, birth_date: str | No
     if not found:
         raise InputError(f"Không có cán bộ «{full_name}»" + (f" sinh {birth_date}" if birth_date else "") + ".")
     if len(found) > 1:
-        raise InputError(f"Có {len(found)} cán bộ tên «{full_name}»; ghi thêm --birth để chọn một người.")
+        raise Ambiguous(f"Có {len(found)} cán bộ tên «{full_name}»", "ngày sinh", "một người")
     cadre = found[0]
     cadre["trips"] = [dict(row) for row in connection.execute(
         select(delegations.c.decision_no, delegations.c.decision_on, delegations.c.name, delegations.c.countries,

@@ -21,6 +21,19 @@ class InputError(BvctError):
     exit_code = 2
 
 
+class Ambiguous(InputError):
+    """What was given names several records; `needs` says what more tells them apart, so that each
+    face asks for it its own way (the form a field, the command line an option)."""
+
+    def __init__(self, situation: str, needs: str, one: str):
+        self.situation, self.needs, self.one = situation, needs, one
+        super().__init__(f"{situation}; ghi thêm {needs} để chọn {one}.")
+
+    def asking_for(self, option: str) -> InputError:
+        """The same problem, asking for `option` instead."""
+        return InputError(f"{self.situation}; ghi thêm {option} để chọn {self.one}.")
+
+
 class AuthError(BvctError):
     """Wrong user name or password, or a locked-out account."""
 

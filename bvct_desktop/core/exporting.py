@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import record_rows
 from .database import Database
+from .dates import check_period
 from .errors import InputError
 from .kinds import Kind
 from .permissions import Action
@@ -20,9 +21,8 @@ def export(db: Database, kind: Kind, target: Path, write: RowWriter,
     `ids` exports those records only, in that order: what a register shows under its search and
     filters, or the rows the officer selected (the audit entry says how many were chosen)."""
     if (start or end) and kind.date_key is None:
-        raise InputError(f"Danh sách «{kind.name}» không lọc theo ngày; bỏ --from/--to.")
-    if start and end and end < start:
-        raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
+        raise InputError(f"Danh sách «{kind.title}» không lọc theo ngày; bỏ ngày bắt đầu và ngày kết thúc.")
+    check_period(start, end)
     db.require(Action.EXPORT, f"xuất {kind.name}")
     with db.read() as connection:
         count = write(record_rows.export_rows(connection, kind, start, end, ids))

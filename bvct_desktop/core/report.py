@@ -12,7 +12,7 @@ from sqlalchemy import and_, case, func, select, text
 from sqlalchemy.engine import Connection
 
 from .database import Database
-from .errors import InputError
+from .dates import check_period
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS, DELEGATIONS
 from .permissions import Action
 from .schema import archive_requests, complaints, delegation_members, delegations, recipients
@@ -22,8 +22,7 @@ UNSTATED = "Không ghi"  # the breakdowns' name for an empty purpose
 
 def figures(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
     """The report keys of the spec (and a few more breakdowns) for the period."""
-    if end < start:
-        raise InputError("Ngày --to phải sau hoặc bằng ngày --from.")
+    check_period(start, end)
     db.require(Action.REPORT_FIGURES, "báo cáo số liệu")
     with db.read() as connection:
         result = {"from": start.isoformat(), "to": end.isoformat()}

@@ -119,8 +119,7 @@ def _check_file(path: Path) -> None:
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except FileNotFoundError:
-        raise DamagedError(f"Không tìm thấy cơ sở dữ liệu «{path}». "
-                           "Tạo mới bằng lệnh: bvct init --admin TÊN") from None
+        raise DamagedError(f"Không tìm thấy cơ sở dữ liệu «{path}».") from None
     except OSError as error:
         raise DamagedError(f"Không đọc được «{path}» ({error.strerror}).") from None
     if head == SQLITE_MAGIC:

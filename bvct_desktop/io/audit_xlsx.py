@@ -1,8 +1,8 @@
-"""The audit trail as a workbook (Quản trị › Nhật ký › Xuất Excel), written atomically and
-itself written to the trail with the file's name."""
+"""The audit trail as a workbook (Quản trị › Nhật ký › Xuất Excel), written atomically; the
+export's permission and its own audit entry are the core's (`audit.export`)."""
 
-import datetime as dt
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import openpyxl
@@ -10,11 +10,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from ..core import audit, audit_words
-from ..core.database import Database
 from ..core.errors import InputError
 from ..core.files import atomic_output
 from ..core.kinds import KINDS
-from ..core.permissions import ROLES, Action
+from ..core.permissions import ROLES
 
 WIDTHS = (8, 20, 16, 14, 30, 13, 22, 9, 60)
 ROLE_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 6, 8
@@ -35,13 +34,11 @@ def readable(entry: audit.Entry) -> list[str]:
     return cells
 
 
-def export_audit(db: Database, target: Path, start: dt.date | None = None, end: dt.date | None = None,
-                 user: str | None = None) -> int:
-    """Writes the entries `audit.list_entries` selects to `target`; returns how many."""
+def write_audit(entries: Iterable[audit.Entry], target: Path) -> int:
+    """Writes `entries` to the workbook `target`; returns how many."""
     target = Path(target)
     if target.suffix.lower() != ".xlsx":
         raise InputError(f"Tệp xuất «{target.name}» phải có đuôi .xlsx.")
-    db.require(Action.EXPORT, "xuất nhật ký")
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Nhật ký")
     for i, width in enumerate(WIDTHS):
@@ -54,11 +51,9 @@ def export_audit(db: Database, target: Path, start: dt.date | None = None, end: 
         header.append(cell)
     sheet.append(header)
     count = 0
-    for entry in audit.list_entries(db, start, end, user):
+    for entry in entries:
         sheet.append(readable(entry))
         count += 1
     with atomic_output(target) as temp:
         book.save(temp)
-    with db.write() as connection:
-        db.audit(connection, "xuất nhật ký", details={"tep": target.name, "so_muc": count})
     return count

@@ -6,6 +6,7 @@ import) and under TYPE_CHECKING, and the package `__init__` an import of a submo
 
 import ast
 import pathlib
+import re
 import sys
 
 from alembic.autogenerate import compare_metadata
@@ -38,6 +39,21 @@ def test_core_imports_no_qt():
     offenders = [str(path) for path in CORE.rglob("*.py")
                  if any(name.split(".")[0] in ("PySide6", "shiboken6") for name in _imports(path))]
     assert offenders == []
+
+
+def test_the_core_names_no_command_line_option():
+    """The core's messages reach the desktop application too: they speak of fields and dates
+    ("ngày bắt đầu", "ngày quyết định"), and the command line maps them to its options."""
+    flagged = []
+    for path in CORE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                      and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        flagged += [f"{path.name}: {node.value}" for node in ast.walk(tree)
+                    if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                    and re.search(r"(^|[\s(«/])--[a-z]", node.value)]
+    assert flagged == []
 
 
 def test_migrations_match_the_declared_schema(tmp_path):

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core.dates import PartialDate, parse_cli_date, parse_date, parse_partial
-from bvct_desktop.core.errors import RowProblem
+from bvct_desktop.core.dates import PartialDate, check_period, parse_cli_date, parse_date, parse_partial
+from bvct_desktop.core.errors import InputError, RowProblem
 
 
 @pytest.mark.parametrize("raw, iso", [
@@ -45,3 +45,10 @@ def test_command_line_dates_are_iso():
     assert parse_cli_date("2025-12-31") == dt.date(2025, 12, 31)
     with pytest.raises(RowProblem):
         parse_cli_date("31/12/2025")
+
+
+def test_a_period_ends_on_or_after_its_start_in_words_every_face_can_show():
+    check_period(dt.date(2025, 1, 1), dt.date(2025, 1, 1))
+    check_period(None, dt.date(2025, 1, 1))
+    with pytest.raises(InputError, match="^Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.$"):
+        check_period(dt.date(2025, 12, 31), dt.date(2025, 1, 1))

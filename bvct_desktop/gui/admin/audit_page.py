@@ -9,7 +9,7 @@ from ...core.errors import BvctError
 from ...core.numbers import grouped
 from ...core.permissions import Action, allows
 from ...core.text import file_name
-from ...io.audit_xlsx import export_audit, readable
+from ...io.audit_xlsx import readable, write_audit
 from .. import reauth
 from ..context import AppContext
 from ..designer.ui_admin_audit import Ui_AuditPage
@@ -104,7 +104,8 @@ class AuditPage(QWidget, Ui_AuditPage):
             return
         try:
             with wait_cursor():
-                count = export_audit(self.context.db, Path(chosen), start, end, user)
+                count = audit.export(self.context.db, Path(chosen), lambda entries: write_audit(entries, Path(chosen)),
+                                     start, end, user)
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
