@@ -1,4 +1,4 @@
-"""Where the bundled files (fonts, profiles, icons, translations) are, however the program runs.
+"""Where the bundled files (fonts, document profiles, icons) are, however the program runs.
 
 The source tree and an editable install use `resources/` beside the package; `pip install .`
 puts them under `<prefix>/share/bvct-desktop/`; a PyInstaller bundle unpacks them next to the

@@ -15,7 +15,6 @@ from .errors import InputError
 from .schema import document_numbers
 
 REPORT = "BC"  # Báo cáo
-DOC_TYPES = {REPORT: "Báo cáo"}
 
 
 def term_start(office: dict[str, str]) -> dt.date:

@@ -16,14 +16,12 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from ...core.numbers import grouped as vietnamese_number  # noqa: F401 - the documents' name for it
 from . import fonts
 from .fonts import BOLD, ITALIC, REGULAR
 from .profile import Profile
 
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 CREATOR = "BVCT Desktop"
-DOTS = "…"
 LEFT_COLUMN = 0.42  # share of the text width taken by the issuing body's column
 
 

@@ -7,9 +7,10 @@ from typing import Any
 
 from ...core.dates import PartialDate, display_date
 from ...core.kinds import DELEGATIONS, SLIPS
+from ...core.numbers import grouped
 from . import layout, tables
 from .fonts import ITALIC, REGULAR
-from .layout import DocumentCanvas, Flow, vietnamese_number
+from .layout import DocumentCanvas, Flow
 from .tables import Column
 from .workbook import Sheet
 
@@ -52,12 +53,12 @@ def draw_listing(c: DocumentCanvas, title: str, subtitle: str, columns: Sequence
     layout.header(flow, "", layout.date_text(c.head.place, printed_on, c.profile))
     layout.title(flow, title, [subtitle] if subtitle else [])
     tables.draw_table(flow, columns, tables.numbered(records), size)
-    flow.line(f"Tổng số: {vietnamese_number(len(records))} {unit}.", ITALIC, size or c.profile.size("table"))
+    flow.line(f"Tổng số: {grouped(len(records))} {unit}.", ITALIC, size or c.profile.size("table"))
 
 
 def register_sheet(slips: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date) -> Sheet:
     return Sheet("Sổ theo dõi phiếu", [REGISTER_TITLE, period_text(start, end)], REGISTER_COLUMNS,
-                 tables.numbered(slips), wide=True, notes=[f"Tổng số: {vietnamese_number(len(slips))} phiếu."])
+                 tables.numbered(slips), wide=True, notes=[f"Tổng số: {grouped(len(slips))} phiếu."])
 
 
 # A delegation's member list
@@ -97,7 +98,7 @@ def draw_delegation(c: DocumentCanvas, trip: Mapping[str, Any], printed_on: dt.d
     for text in lines:
         flow.paragraph(text, REGULAR, size, indent=False, justify=False)
     tables.draw_table(flow, MEMBER_COLUMNS, member_records(trip))
-    flow.line(f"Danh sách có {vietnamese_number(len(trip['members']))} người.", ITALIC, size)
+    flow.line(f"Danh sách có {grouped(len(trip['members']))} người.", ITALIC, size)
     layout.signature(flow, None)
 
 

@@ -22,10 +22,10 @@ from ...core.kinds import (
     SLIP_PURPOSES,
     SLIPS,
 )
+from ...core.numbers import grouped as n
 from ...core.overview import FIGURE_LABELS
 from ...core.report import UNSTATED
 from . import tables
-from .layout import vietnamese_number as n
 from .tables import TOTAL, Column
 
 TITLE = "BÁO CÁO"

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...core.fields import Field, FieldType
+from ...core.numbers import grouped
 from ..xlsx_writer import column_width
 from . import fonts
 from .fonts import BOLD, REGULAR
-from .layout import Flow, nfc, vietnamese_number, wrap
+from .layout import Flow, nfc, wrap
 
 PADDING = 3.0  # points inside a cell
 NUMBER = "stt"
@@ -34,7 +35,7 @@ class Column:
         if self.field is not None:
             return self.field.display(value)
         if isinstance(value, int) and not isinstance(value, bool):
-            return vietnamese_number(value)
+            return grouped(value)
         return "" if value is None else str(value)
 
     def cell(self, record: Mapping[str, Any]) -> object:

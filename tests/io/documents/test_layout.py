@@ -32,12 +32,6 @@ def test_numbers_of_issued_documents_drafts_and_slips():
     assert layout.number_text("12/PXM", None, "BTCTU") == "Số 12/PXM"
 
 
-def test_vietnamese_numbers_group_thousands_with_dots():
-    assert layout.vietnamese_number(1250) == "1.250"
-    assert layout.vietnamese_number(1000000) == "1.000.000"
-    assert layout.vietnamese_number(27) == "27"
-
-
 def test_wrapping_keeps_every_word_and_fits_the_width():
     fonts.register()
     text = "Đề nghị tra cứu tàng thư, hồ sơ lưu trữ và cho biết có hay không có tài liệu liên quan " * 3
