@@ -6,7 +6,9 @@ import shutil
 import pytest
 from sqlalchemy import text
 
-from bvct_desktop.core import audit, engine, keyfile, settings, vault
+from bvct_desktop.core import audit, engine, keyfile, settings, users, vault
+from bvct_desktop.core.errors import PermissionDenied
+from bvct_desktop.core.permissions import VIEWER
 from tests.conftest import ADMIN, PASSWORD
 
 
@@ -134,3 +136,19 @@ def _file(cli, secret: str):
     path = cli.db.parent / f"{secret}.txt"
     path.write_text(secret, encoding="utf-8")
     return path
+
+
+def test_exporting_the_trail_needs_the_export_permission_and_is_itself_audited(trail, tmp_path):
+    db = vault.unlock(trail, ADMIN, PASSWORD)
+    users.add(db, "xemthu", VIEWER, "Xem-thu-du-lieu-2026")
+    count = audit.export(db, tmp_path / "nhat-ky.xlsx", lambda entries: len(list(entries)))
+    last = list(audit.list_entries(db))[-1]
+    assert count > 5 and (last.action, json.loads(last.details)) == (
+        "xuất nhật ký", {"tep": "nhat-ky.xlsx", "so_muc": count})
+    viewer = vault.unlock(trail, "xemthu", "Xem-thu-du-lieu-2026")
+    written = []
+    with pytest.raises(PermissionDenied):
+        audit.export(viewer, tmp_path / "khac.xlsx", lambda entries: written.append(entries) or 0)
+    assert written == []
+    viewer.close()
+    db.close()
