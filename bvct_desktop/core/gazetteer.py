@@ -23,7 +23,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..resources import resource_path
 from .text import clean, unify_final_y, variant_fold
@@ -73,17 +73,25 @@ def place_keys(names: list[str]) -> list[str]:
     return [line.strip() for line in text.split("\n")]
 
 
-@dataclass(eq=False, repr=False)
 class Unit:
-    code: str
-    name: str                  # with its type: "Xã Ngũ Phụng", "Huyện Phú Quí", "Tỉnh Lâm Đồng"
-    level: int
-    new: bool                  # a unit since 01/7/2025
-    parent: "Unit | None" = None
-    successors: list["Unit"] = field(default_factory=list)    # a former unit: what it went into
-    predecessors: list["Unit"] = field(default_factory=list)  # a unit since 01/7/2025: what went into it
-    children: list["Unit"] = field(default_factory=list)
-    other_names: tuple[str, ...] = ()
+    """One administrative unit, before or since 01/7/2025 (15,000 are made at load: slots, no dataclass)."""
+
+    __slots__ = ("code", "name", "level", "new", "parent", "successors", "predecessors", "children",
+                 "other_names", "_current", "_related")
+
+    def __init__(self, code: str, name: str, level: int, new: bool, parent: "Unit | None" = None,
+                 successors: list["Unit"] | None = None, other_names: tuple[str, ...] = ()):
+        self.code = code
+        self.name = name                # with its type: "Xã Ngũ Phụng", "Huyện Phú Quí", "Tỉnh Lâm Đồng"
+        self.level = level
+        self.new = new                  # a unit since 01/7/2025
+        self.parent = parent
+        self.successors: list[Unit] = successors or []  # a former unit: what it went into
+        self.predecessors: list[Unit] = []              # a unit since 01/7/2025: what went into it
+        self.children: list[Unit] = []
+        self.other_names = other_names
+        self._current: list[Unit] | None = None
+        self._related: frozenset[Unit] | None = None
 
     def __repr__(self) -> str:
         return f"<{self.full_name()}{' (từ 01/7/2025)' if self.new else ''}>"
@@ -121,20 +129,21 @@ class Unit:
         """"Xã Ngũ Phụng, Huyện Phú Quí, Tỉnh Bình Thuận"."""
         return ", ".join(unit.name for unit in (self, *self.ancestors()))
 
-    @functools.cached_property
+    @property
     def current(self) -> list["Unit"]:
         """The units since 01/7/2025 covering this one (itself when it is one)."""
-        if self.new:
-            return [self]
-        if self.successors:
-            return self.successors
-        return list(dict.fromkeys(unit for child in self.children for unit in child.current))
+        if self._current is None:
+            self._current = [self] if self.new else self.successors or list(dict.fromkeys(
+                unit for child in self.children for unit in child.current))
+        return self._current
 
-    @functools.cached_property
+    @property
     def related(self) -> frozenset["Unit"]:
         """The higher units of what this one became (a former unit) or came from (a current one)."""
-        others = self.predecessors if self.new else self.current
-        return frozenset(higher for other in others for higher in other.ancestors())
+        if self._related is None:
+            others = self.predecessors if self.new else self.current
+            self._related = frozenset(higher for other in others for higher in other.ancestors())
+        return self._related
 
 
 @dataclass(frozen=True)
@@ -152,19 +161,14 @@ class Gazetteer:
         new_provinces = [self._add(code, name, PROVINCE, True) for code, name in data["new_provinces"]]
         new_units = [self._add(code, name, COMMUNE, True, new_provinces[province])
                      for code, name, province in data["new_units"]]
-        old_provinces = []
-        for code, name, successor, *other_names in data["old_provinces"]:
-            province = self._add(code, name, PROVINCE, False, None, *(other_names[0] if other_names else ()))
-            province.successors = [new_provinces[successor]]
-            old_provinces.append(province)
-        districts = []
-        for code, name, province, *went_into in data["old_districts"]:
-            district = self._add(code, name, DISTRICT, False, old_provinces[province])
-            district.successors = [new_units[index] for index in went_into[0]] if went_into else []
-            districts.append(district)
+        old_provinces = [self._add(code, name, PROVINCE, False, None, [new_provinces[successor]], *other_names[:1])
+                         for code, name, successor, *other_names in data["old_provinces"]]
+        districts = [self._add(code, name, DISTRICT, False, old_provinces[province],
+                               [new_units[index] for index in went_into[0]] if went_into else None)
+                     for code, name, province, *went_into in data["old_districts"]]
         for code, name, district, went_into, *other_names in data["old_units"]:
-            unit = self._add(code, name, COMMUNE, False, districts[district], *(other_names[0] if other_names else ()))
-            unit.successors = [new_units[index] for index in went_into]
+            self._add(code, name, COMMUNE, False, districts[district], [new_units[index] for index in went_into],
+                      *other_names[:1])
         written = [(unit, name) for unit in self.units for name in (unit.name, *unit.other_names)]
         names = _TYPE.sub("", "\n".join(name for _, name in written)).split("\n")
         for (unit, _), key in zip(written, place_keys(names), strict=True):
@@ -178,8 +182,8 @@ class Gazetteer:
                 unit.parent.children.append(unit)
 
     def _add(self, code: str, name: str, level: int, new: bool, parent: Unit | None = None,
-             *other_names: str) -> Unit:
-        unit = Unit(code, name, level, new, parent, other_names=other_names)
+             successors: list[Unit] | None = None, other_names: tuple[str, ...] | list[str] = ()) -> Unit:
+        unit = Unit(code, name, level, new, parent, successors, tuple(other_names))
         self.units.append(unit)
         return unit
 

@@ -18,6 +18,8 @@ from ..qt import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    Qt,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -116,7 +118,8 @@ class RecordForm(QDialog):
             column.addWidget(widget)
             if spec.key == "home_town":  # written under former names: what the place is called now
                 self.current_place = styled(QLabel(), "hint")
-                self.current_place.setWordWrap(True)
+                self.current_place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.current_place.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
                 column.addWidget(self.current_place)
             column.addWidget(error)
             form.addRow(label, column)
