@@ -10,7 +10,8 @@ def register(commands) -> None:
         description="Tìm đơn vị hành chính theo tên cũ hoặc mới, có dấu hay không dấu; "
                     "thêm huyện, tỉnh sau dấu phẩy để thu hẹp: bvct places \"Ngũ Phụng, Phú Quí\"")
     places.set_defaults(handler=cmd_places)
-    places.add_argument("text", nargs="+", metavar="TÊN[, HUYỆN][, TỈNH]")
+    places.add_argument("text", nargs="+", metavar="TÊN",
+                        help="tên đơn vị (cũ hoặc mới), có thể kèm «, huyện» và «, tỉnh»")
 
 
 def cmd_places(args) -> int:
