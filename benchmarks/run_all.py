@@ -1,6 +1,7 @@
 """Runs every benchmark in turn and prints a summary table of the figures and their targets.
 
-    python benchmarks/run_all.py [--scale 0.1] [import export report cipher documents gui-startup gui-registers backup]
+    python benchmarks/run_all.py [--scale 0.1] [import export report cipher documents gui-startup gui-registers
+                                                backup places]
 """
 
 import argparse
@@ -14,6 +15,7 @@ import bench_export
 import bench_gui_registers
 import bench_gui_startup
 import bench_import
+import bench_places
 import bench_report
 import common
 
@@ -26,6 +28,7 @@ BENCHMARKS = {
     "gui-startup": bench_gui_startup.run,
     "gui-registers": bench_gui_registers.run,
     "backup": bench_backup.run,
+    "places": bench_places.run,
 }
 
 
