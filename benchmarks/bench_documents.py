@@ -24,7 +24,7 @@ import synthetic
 from reportlab.pdfgen.canvas import Canvas
 
 from bvct_desktop.core import documents_data, report
-from bvct_desktop.core.settings import SETTINGS
+from bvct_desktop.core.settings import SETTINGS, History
 from bvct_desktop.io.documents import fonts, pdf, profile, render
 from bvct_desktop.io.documents.layout import DocumentCanvas
 from bvct_desktop.io.documents.report_content import subject
@@ -32,7 +32,8 @@ from bvct_desktop.io.documents.report_content import subject
 SLIPS = 1_000
 REPORT_ROWS = 1_000_000
 SLIP_RATIO, REPORT_SECONDS = 1.5, 3.0
-OFFICE = {setting.key: setting.default for setting in SETTINGS} | {"nguoi_ky": "Nguyễn Văn Hòa"}
+OFFICE = History([(setting.key, None, setting.default) for setting in SETTINGS]
+                 + [("nguoi_ky", None, "Nguyễn Văn Hòa")])
 DRAWS = ("drawString", "drawCentredString", "drawRightString")
 
 
@@ -114,8 +115,7 @@ def report_figure(scale: float, repeat: int, profile_run: bool) -> common.Figure
     folder = Path(tempfile.mkdtemp(prefix="bvct-report-"))
     target = folder / "bao-cao.pdf"
 
-    def write(office, figures, issue):
-        pdf.save(render.report_pdf(office, figures, issue, options), target)
+    write = render.report_writer("pdf", target, options)
 
     def document(start: dt.date, end: dt.date) -> None:
         documents_data.report_document(db, start, end, target, subject(start, end), write)

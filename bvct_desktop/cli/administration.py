@@ -4,7 +4,7 @@ from .. import paths
 from ..core import settings, users, vault
 from ..core.permissions import ROLES
 from . import credentials
-from .arguments import open_database
+from .arguments import cli_date, open_database
 from .parser import VietnameseParser
 
 
@@ -20,10 +20,12 @@ def register(commands) -> None:
     settings_parser.set_defaults(handler=cmd_settings)
     settings_commands = settings_parser.add_subparsers(dest="action", required=True, metavar="list|set",
                                                 parser_class=VietnameseParser)
-    settings_commands.add_parser("list", help="liệt kê thiết lập")
+    lister = settings_commands.add_parser("list", help="liệt kê thiết lập đang áp dụng và lịch sử thay đổi")
+    lister.add_argument("--on", help="ngày áp dụng (mặc định hôm nay)")
     setter = settings_commands.add_parser("set", help="đặt một thiết lập")
     setter.add_argument("key", metavar="KHÓA")
     setter.add_argument("value", metavar="GIÁ_TRỊ")
+    setter.add_argument("--from", dest="start", help="giá trị mới áp dụng từ ngày này (giá trị cũ giữ đến hôm trước)")
 
     users_parser = commands.add_parser("users", help="tài khoản người dùng")
     users_parser.set_defaults(handler=cmd_users)
@@ -58,14 +60,31 @@ def cmd_settings(args) -> int:
     db = open_database(args)
     try:
         if args.action == "list":
-            for key, value in settings.list_settings(db).items():
-                print(f"{key}\t{value}")
+            _list_settings(db, cli_date(args.on) or db.clock().date())
         else:
-            value = settings.set_setting(db, args.key, args.value)
-            print(f"Đã đặt {args.key} = {value}")
+            start = cli_date(args.start)
+            value = settings.set_setting(db, args.key, args.value, start)
+            since = f" từ ngày {start:%d/%m/%Y}" if start else ""
+            print(f"Đã đặt {args.key} = {value}{since}")
     finally:
         db.close()
     return 0
+
+
+def _list_settings(db, on) -> None:
+    """The values in force on `on`, one `key<TAB>value` a line; then each changed key's history."""
+    history = settings.settings_history(db)
+    for key, value in history.on(on).items():
+        print(f"{key}\t{value}")
+    changed = history.changed()
+    if changed:
+        print()
+        print("Lịch sử thay đổi (khóa, từ ngày, đến ngày, giá trị):")
+        for key, spans in changed.items():
+            for span in spans:
+                first = f"{span.valid_from:%d/%m/%Y}" if span.valid_from else "từ đầu"
+                last = f"{span.until:%d/%m/%Y}" if span.until else "nay"
+                print(f"{key}\t{first}\t{last}\t{span.value}")
 
 
 def cmd_users(args) -> int:

@@ -75,3 +75,10 @@ def out_suffix(out: Path, allowed: tuple[str, ...]) -> str:
 
 def encrypted_note(password: str | None) -> str:
     return " (đã mã hóa)" if password else ""
+
+
+def profile_note(options: render.Options) -> None:
+    """Says, after the document is written, that its profile is not verified yet (HD 05/2026)."""
+    if options.profile.unverified:
+        print(f"Lưu ý: {options.profile.unverified} Văn bản in theo các giá trị chép từ HD 36; "
+              "đối chiếu trước khi ban hành.")

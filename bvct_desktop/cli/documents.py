@@ -16,6 +16,7 @@ from .arguments import (
     open_database,
     out_suffix,
     period,
+    profile_note,
 )
 from .parser import VietnameseParser
 
@@ -95,6 +96,7 @@ def cmd_slips(args) -> int:
 
     slips = _run(args, "in phiếu xác minh", "slips", gather, write, details)
     print(f"Đã in {len(slips)} phiếu yêu cầu xác minh lai lịch ra {out}" + encrypted_note(chosen.password))
+    profile_note(chosen)
     return 0
 
 
@@ -107,12 +109,13 @@ def cmd_slip_register(args) -> int:
         if suffix == ".pdf":
             pdf.save(render.slip_register_pdf(office, slips, start, end, today, chosen), out, chosen.password)
         else:
-            render.slip_register_xlsx(out, slips, start, end, chosen.password)
+            render.slip_register_xlsx(out, office, slips, start, end, today, chosen)
 
     slips = _run(args, "in sổ theo dõi phiếu", "slips",
                  lambda connection: documents_data.slips_in_period(connection, start, end), write,
                  {"tu": start, "den": end}, PRINTED if suffix == ".pdf" else EXPORTED)
     print(f"Đã ghi sổ theo dõi ({len(slips)} phiếu) ra {out}" + encrypted_note(chosen.password))
+    profile_note(chosen)
     return 0
 
 
@@ -121,17 +124,18 @@ def cmd_delegation(args) -> int:
     suffix = out_suffix(out, (".pdf", ".xlsx"))
     on = cli_date(args.date)
 
-    def write(office, trip, today) -> None:
+    def write(office, trip, _today) -> None:
         if suffix == ".pdf":
-            pdf.save(render.delegation_pdf(office, trip, today, chosen), out, chosen.password)
+            pdf.save(render.delegation_pdf(office, trip, chosen), out, chosen.password)
         else:
-            render.delegation_xlsx(out, trip, chosen.password)
+            render.delegation_xlsx(out, office, trip, chosen)
 
     trip = _run(args, "in danh sách đoàn ra", "delegations",
                 lambda connection: documents_data.delegation_for_print(connection, args.decision, on), write,
                 {"so_quyet_dinh": args.decision, "ngay": on}, PRINTED if suffix == ".pdf" else EXPORTED)
     print(f"Đã ghi danh sách trích ngang «{trip['name']}» ({len(trip['members'])} người) ra {out}"
           + encrypted_note(chosen.password))
+    profile_note(chosen)
     return 0
 
 
@@ -149,4 +153,5 @@ def cmd_cadre(args) -> int:
     _run(args, "in trích ngang cán bộ", "cadres",
          lambda connection: documents_data.cadre_for_print(connection, args.name, birth), write, {})
     print(f"Đã in trích ngang cán bộ ra {out}" + encrypted_note(chosen.password))
+    profile_note(chosen)
     return 0

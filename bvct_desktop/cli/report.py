@@ -4,13 +4,21 @@ docx), a draft unless `--issue` reserves the next number."""
 import json
 from pathlib import Path
 
-from ..core import documents_data, report
+from ..core import documents_data, report, report_notes
 from ..core.documents_data import Issue
 from ..core.errors import InputError
 from ..core.files import atomic_output
 from ..io.documents import render
 from ..io.documents.report_content import subject
-from .arguments import document_options, encrypted_note, open_database, out_suffix, period
+from .arguments import (
+    add_document_options,
+    document_options,
+    encrypted_note,
+    open_database,
+    out_suffix,
+    period,
+    profile_note,
+)
 
 
 def register(commands) -> None:
@@ -19,16 +27,17 @@ def register(commands) -> None:
     parser.add_argument("--from", dest="start", required=True)
     parser.add_argument("--to", dest="end", required=True)
     parser.add_argument("--format", required=True, choices=["json", "xlsx", "pdf", "docx"])
-    parser.add_argument("--out", required=True)
+    parser.add_argument("--notes", metavar="TỆP", help="các phần do cán bộ viết (Ưu điểm; Hạn chế, khuyết điểm; "
+                                                         "Phương hướng, nhiệm vụ), mỗi phần bắt đầu bằng «## Tên phần»")
     parser.add_argument("--issue", action="store_true", help="phát hành (lấy số văn bản)")
-    parser.add_argument("--encrypt-password-file")
+    add_document_options(parser, "FILE|-")
 
 
 def cmd_report(args) -> int:
     start, end = period(args)
     if args.format == "json":
-        if args.issue:
-            raise InputError("--issue chỉ dùng khi lập báo cáo dạng pdf, xlsx hoặc docx.")
+        if args.issue or args.notes:
+            raise InputError("--issue và --notes chỉ dùng khi lập báo cáo dạng pdf, xlsx hoặc docx.")
         return _figures(args, start, end)
     return _document(args, start, end)
 
@@ -52,16 +61,18 @@ def _figures(args, start, end) -> int:
 def _document(args, start, end) -> int:
     out, chosen = Path(args.out), document_options(args)
     out_suffix(out, (f".{args.format}",))
+    notes = report_notes.read_file(Path(args.notes)) if args.notes else None
     db = open_database(args)
     try:
         issued: Issue = documents_data.report_document(db, start, end, out, subject(start, end),
                                                        render.report_writer(args.format, out, chosen),
-                                                       issue=args.issue)
+                                                       notes=notes, issue=args.issue)
     finally:
         db.close()
     if issued.number is None:
-        print(f"Đã lập dự thảo báo cáo (chưa có số) ra {out}" + encrypted_note(chosen.password))
+        print(f"Đã lập dự thảo báo cáo (chưa có số, có dấu DỰ THẢO) ra {out}" + encrypted_note(chosen.password))
     else:
-        print(f"Đã phát hành báo cáo số {issued.number} ngày {issued.on:%d/%m/%Y} ra {out}"
+        print(f"Đã phát hành báo cáo số {issued.number:02d} ngày {issued.on:%d/%m/%Y} ra {out}"
               + encrypted_note(chosen.password))
+    profile_note(chosen)
     return 0

@@ -337,7 +337,7 @@ def _filtered(statement, spec: View, filters: Filters, connection: Connection, t
         statement = statement.where(spec.of_person(filters.person_id) if spec.of_person
                                     else spec.person_id == filters.person_id)
     if filters.overdue and spec.overdue is not None:
-        statement = statement.where(spec.overdue(today, settings.read_all(connection)))
+        statement = statement.where(spec.overdue(today, settings.read_all(connection, today)))
     return statement
 
 

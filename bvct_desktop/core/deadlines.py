@@ -31,7 +31,7 @@ def post_trip_reports_due(db: Database, today: dt.date) -> list[Due]:
     days after the return (those not yet due included, so the officer sees them coming)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
-        days = int(settings.read_all(connection)["han_bao_cao_sau_chuyen_di_ngay"])
+        days = int(settings.read_all(connection, today)["han_bao_cao_sau_chuyen_di_ngay"])
         rows = connection.execute(
             select(delegations.c.id, delegations.c.name, delegations.c.return_on)
             .where(delegations.c.deleted_at.is_(None), delegations.c.report_received_on.is_(None),
@@ -44,7 +44,7 @@ def slips_awaiting_reply(db: Database, today: dt.date) -> list[Due]:
     """Slips without a reply past `han_tra_loi_phieu_ngay` days after they were issued."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
-        days = int(settings.read_all(connection)["han_tra_loi_phieu_ngay"])
+        days = int(settings.read_all(connection, today)["han_tra_loi_phieu_ngay"])
         rows = connection.execute(
             select(slips.c.id, slips.c.number, persons.c.full_name, recipients.c.name.label("recipient"),
                    slips.c.issued_on)

@@ -8,33 +8,34 @@ and reserves its number in the same transaction that writes the file.
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import numbering, record_rows, report, settings
+from . import numbering, record_rows, report, report_notes, settings
 from .database import Database
 from .dates import check_period, display_date
 from .errors import Ambiguous, InputError
-from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SLIPS
+from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS
 from .permissions import Action
-from .personfile import relatives
+from .personfile import known, relatives
 from .schema import cadres, delegation_members, delegations, persons, slips
 from .text import identity_key
 
 T = TypeVar("T")
-Office = dict[str, str]
+Office = settings.History  # a document takes the values in force on its own date
 PRINTED, EXPORTED = "in", "xuất"
 
 
 def gather(db: Database, what: str, query: Callable[[Connection], T]) -> tuple[Office, T]:
-    """The office settings and a document's content, for a user allowed to print and export."""
+    """The office settings (with their history) and a document's content, for a user allowed to
+    print and export."""
     db.require(Action.EXPORT, what)
     with db.read() as connection:
-        return settings.read_all(connection), query(connection)
+        return settings.read_history(connection), query(connection)
 
 
 def record(db: Database, action: str, kind: str, details: dict[str, Any]) -> None:
@@ -54,30 +55,47 @@ def produce(db: Database, what: str, kind: str, query: Callable[[Connection], T]
 
 @dataclass(frozen=True)
 class Issue:
-    """A report's number and date once issued (None and None for a draft)."""
+    """A document's number (None for a draft) and its date (a draft's: the day it was made)."""
 
-    number: int | None = None
-    on: dt.date | None = None
+    number: int | None
+    on: dt.date
 
 
-def report_document(db: Database, start: dt.date, end: dt.date, target: Path, subject: str,
-                    write: Callable[[Office, dict[str, Any], Issue], None], issue: bool = False) -> Issue:
-    """The periodic report as a document; with `issue`, the next report number is reserved."""
+ReportWrite = Callable[[dict[str, str], dict[str, Any], report_notes.Notes, Issue], None]
+
+
+def report_document(db: Database, start: dt.date, end: dt.date, target: Path, subject: str, write: ReportWrite,
+                    notes: report_notes.Notes | None = None, issue: bool = False) -> Issue:
+    """The periodic report as a document, written from the figures, the officer's parts (`notes`,
+    kept for the period; None: those kept before) and the settings in force on its date (today).
+
+    With `issue`, every part must be written; the next report number is reserved.
+    """
     db.require(Action.EXPORT, "lập báo cáo")
     if issue:
         db.require(Action.REPORT_ISSUE, "phát hành báo cáo")
     figures = report.figures(db, start, end)
     details = {"tep": Path(target).name, "tu": start, "den": end}
     with db.write() as connection:
-        office = settings.read_all(connection)
-        issued = Issue()
+        if notes is None:
+            notes = report_notes.read(connection, start, end)
+        else:
+            report_notes.store(db, connection, start, end, notes)
+        today = db.clock().date()
+        office = settings.read_all(connection, today)
+        issued = Issue(None, today)
         if issue:
-            today = db.clock().date()
+            missing = report_notes.missing(notes)
+            if missing:
+                raise InputError("Chưa phát hành được: báo cáo còn thiếu phần do cán bộ viết: "
+                                 + ", ".join(f"«{part}»" for part in missing)
+                                 + " (viết ở trang Báo cáo hoặc trong tệp các phần do cán bộ viết). "
+                                 "Chưa lấy số văn bản.")
             number = numbering.reserve(connection, numbering.REPORT, numbering.term_start(office), today,
                                        subject, db.actor.name, db.clock())
             issued = Issue(number, today)
-            details["so_van_ban"] = f"{number}-{numbering.REPORT}/{office['ky_hieu']}"
-        write(office, figures, issued)
+            details["so_van_ban"] = numbering.number_text(number, numbering.REPORT, office["ky_hieu"])
+        write(office, figures, notes, issued)
         db.audit(connection, EXPORTED, kind="report", details=details)
     return issued
 
@@ -152,9 +170,8 @@ def delegation_for_print(connection: Connection, decision_no: str, on: dt.date |
 # Cadres
 
 def cadre_for_print(connection: Connection, full_name: str, birth_date: str | None) -> dict[str, Any]:
-    """One cadre's summary: particulars, party dates, relatives, trips abroad and the slips of their vetting."""
-    query = (record_rows.query(CADRES).add_columns(persons.c.other_names)
-             .where(cadres.c.deleted_at.is_(None), persons.c.name_key == identity_key(full_name)))
+    """One cadre's summary, the cadre named by name (and birth date when namesakes exist)."""
+    query = _cadre_query().where(persons.c.name_key == identity_key(full_name))
     if birth_date:
         query = query.where(persons.c.birth_date == birth_date)
     found = [dict(row) for row in connection.execute(query).mappings()]
@@ -162,7 +179,24 @@ def cadre_for_print(connection: Connection, full_name: str, birth_date: str | No
         raise InputError(f"Không có cán bộ «{full_name}»" + (f" sinh {birth_date}" if birth_date else "") + ".")
     if len(found) > 1:
         raise Ambiguous(f"Có {len(found)} cán bộ tên «{full_name}»", "ngày sinh", "một người")
-    cadre = found[0]
+    return _summary(connection, found[0])
+
+
+def cadre_by_id(connection: Connection, cadre_id: int) -> dict[str, Any]:
+    """One cadre's summary, from the cadre's file."""
+    found = connection.execute(_cadre_query().where(cadres.c.id == cadre_id)).mappings().first()
+    if found is None:
+        raise InputError("Cán bộ này không còn trong danh sách (đã xóa?).")
+    return _summary(connection, dict(found))
+
+
+def _cadre_query():
+    return record_rows.query(CADRES).add_columns(persons.c.other_names).where(cadres.c.deleted_at.is_(None))
+
+
+def _summary(connection: Connection, cadre: dict[str, Any]) -> dict[str, Any]:
+    """Particulars, party dates, the family (the relatives list and the relatives known from
+    slips), trips abroad, and every slip about the cadre and about each relative."""
     cadre["trips"] = [dict(row) for row in connection.execute(
         select(delegations.c.decision_no, delegations.c.decision_on, delegations.c.name, delegations.c.countries,
                delegations.c.purpose, delegations.c.depart_on, delegations.c.return_on,
@@ -170,9 +204,25 @@ def cadre_for_print(connection: Connection, full_name: str, birth_date: str | No
         .select_from(delegation_members.join(delegations))
         .where(delegation_members.c.cadre_id == cadre["id"], delegations.c.deleted_at.is_(None))
         .order_by(DELEGATIONS.period(), delegations.c.id)).mappings()]
-    cadre["relatives"] = [{**asdict(relative), "country": relative.country if relative.abroad else None}
-                          for relative in relatives.of_person(connection, cadre["person_id"])]
-    cadre["slips"] = [dict(row) for row in connection.execute(
-        _slip_query().where(or_(slips.c.person_id == cadre["person_id"], slips.c.vetted_cadre_id == cadre["id"]))
-        ).mappings()]
+    found = known.read(connection, cadre["person_id"])
+    listed = {relative.id: relative for relative in relatives.of_person(connection, cadre["person_id"])}
+    numbers = {slip.slip_id: slip.number for slip in found.slips}
+    cadre["relatives"] = [_relative(relative, listed.get(relative.record_id), numbers) for relative in found.relatives]
+    cadre["slips"] = [{"number": slip.number, "issued_on": slip.issued_on, "full_name": slip.subject_name,
+                       "relation": slip.relation, "purpose": slip.purpose, "recipient": slip.recipient,
+                       "result_on": slip.result_on, "result": slip.result}
+                      for slip in sorted(found.slips, key=lambda slip: (slip.relation != SELF, slip.issued_on,
+                                                                        slip.slip_id))]
     return cadre
+
+
+def _relative(relative: known.KnownRelative, listed: relatives.Relative | None,
+              numbers: dict[int, str]) -> dict[str, Any]:
+    slips_named = [numbers[slip_id] for slip_id in relative.slip_ids if slip_id in numbers]
+    source = "Danh sách thân nhân" if listed is not None else ""
+    if slips_named:
+        source = "; ".join(filter(None, (source, "Phiếu " + ", ".join(slips_named))))
+    return {"relation": relative.relation, "full_name": relative.full_name, "birth_date": relative.birth_date,
+            "home_town": relative.home_town, "residence": listed.residence if listed else None,
+            "occupation": listed.occupation if listed else None,
+            "country": listed.country if listed and listed.abroad else None, "source": source}

@@ -17,6 +17,11 @@ from .schema import document_numbers
 REPORT = "BC"  # Báo cáo
 
 
+def number_text(number: int, doc_type: str, symbol: str) -> str:
+    """"07-BC/BTCTU": below 10 with a leading zero (spec, "Numbers")."""
+    return f"{number:02d}-{doc_type}/{symbol}"
+
+
 def term_start(office: dict[str, str]) -> dt.date:
     return dt.date.fromisoformat(office["nhiem_ky_bat_dau"])
 

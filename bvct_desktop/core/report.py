@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, select, text
 from sqlalchemy.engine import Connection
 
+from . import recipient_groups, settings
 from .database import Database
 from .dates import check_period
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS, DELEGATIONS
@@ -27,6 +28,8 @@ def figures(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
     with db.read() as connection:
         result = {"from": start.isoformat(), "to": end.isoformat()}
         result.update(_slips(connection, start, end))
+        province = settings.read_all(connection, end)["dia_danh"]
+        result["slips_by_recipient_group"] = recipient_groups.grouped(result["slips_by_recipient"], province)
         result.update(_delegations(connection, start, end))
         result.update(_archive(connection, start, end))
         result.update(_complaints(connection, start, end))
@@ -43,6 +46,10 @@ _SLIP_GROUPS = text(
     "FROM slips INDEXED BY ix_slips_report_groups "
     "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end "
     "GROUP BY recipient_id, purpose")
+_SLIP_RESULTS = text(
+    "SELECT result, count(*) FROM slips "
+    "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end AND result_on <= :end "
+    "AND result IS NOT NULL GROUP BY result")
 _SLIP_SUBJECTS = text(
     "SELECT count(DISTINCT person_id) FROM slips INDEXED BY ix_slips_report_subjects "
     "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end")
@@ -58,7 +65,10 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
     for recipient_id, purpose, count, _ in groups:
         by_recipient[names[recipient_id]] += count
         by_purpose[purpose or UNSTATED] += count
+    found = sum(count for result, count in connection.execute(_SLIP_RESULTS, period)
+                if recipient_groups.found_archive_record(result))
     return {"slips_issued": sum(group[2] for group in groups), "slip_subjects": subjects,
+            "slips_with_archive_record": found,
             "slips_answered": sum(group[3] or 0 for group in groups),
             "slips_by_recipient": _largest_first(by_recipient), "slips_by_purpose": _largest_first(by_purpose)}
 
@@ -79,12 +89,17 @@ def _delegations(connection: Connection, start: dt.date, end: dt.date) -> dict[s
 
 
 def _archive(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
-    counts = dict(connection.execute(
-        select(archive_requests.c.request_kind, func.count())
+    answered = func.sum(case((and_(archive_requests.c.answered_on.is_not(None), archive_requests.c.answered_on <= end),
+                              1), else_=0))
+    counts = {kind: (count, done or 0) for kind, count, done in connection.execute(
+        select(archive_requests.c.request_kind, func.count(), answered)
         .where(archive_requests.c.deleted_at.is_(None), archive_requests.c.doc_on.between(start, end))
-        .group_by(archive_requests.c.request_kind)).all())
-    return {"archive_research_for_other_provinces": counts.get(ARCHIVE_FOR_OTHERS, 0),
-            "archive_research_requested_from_other_provinces": counts.get(ARCHIVE_FROM_OTHERS, 0)}
+        .group_by(archive_requests.c.request_kind)).all()}
+    for_others, from_others = counts.get(ARCHIVE_FOR_OTHERS, (0, 0)), counts.get(ARCHIVE_FROM_OTHERS, (0, 0))
+    return {"archive_research_for_other_provinces": for_others[0],
+            "archive_research_for_other_provinces_answered": for_others[1],
+            "archive_research_requested_from_other_provinces": from_others[0],
+            "archive_research_requested_from_other_provinces_answered": from_others[1]}
 
 
 def _complaints(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData(naming_convention={
@@ -42,10 +43,16 @@ meta = Table(
     Column("value", Text, nullable=False),
 )
 
+# One row per value a setting has had: `valid_from` is the first day it holds (NULL: from the
+# start), the value holds until the day before the key's next row (migration 0009).
 settings = Table(
     "settings", metadata,
-    Column("key", String, primary_key=True),
+    Column("id", Integer, primary_key=True),
+    Column("key", String, nullable=False),
+    Column("valid_from", Date),
     Column("value", Text, nullable=False),
+    UniqueConstraint("key", "valid_from"),
+    Index("ix_settings_key_first", "key", unique=True, sqlite_where=text("valid_from IS NULL")),
 )
 
 users = Table(
@@ -229,6 +236,20 @@ document_numbers = Table(
     Column("created_at", DateTime, nullable=False),
     Column("created_by", String),
     UniqueConstraint("doc_type", "term_start", "number"),
+)
+
+# The parts of a periodic report the officer writes (core/report_notes), kept per period until
+# the report is issued (migration 0010).
+report_notes = Table(
+    "report_notes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("part", String, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("updated_by", String),
+    UniqueConstraint("period_start", "period_end", "part"),
 )
 
 # Full-text index over persons.search_key (FTS5, external content, kept by triggers); created by

@@ -1,5 +1,12 @@
-"""The office settings used by documents and deadlines (spec, "Settings")."""
+"""The office settings used by documents and deadlines (spec, "Settings"), with their history.
 
+A setting has one value per span of days: `set_setting` corrects the value in force today for
+its whole span, or, given a first day, starts a new value there (the office was renamed or
+merged) while the earlier value holds until the day before. A document takes the values in
+force on its own date (`History.on`); deadlines and the program's own behaviour take today's.
+"""
+
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -20,9 +27,12 @@ class Setting:
     default: str
     label: str
     kind: str = "text"  # text | days | minutes | months | date | secrecy | yesno
+    required: bool = False  # printed on every document: never empty
 
     def validate(self, value: str) -> str:
         value = clean(value)
+        if self.required and not value:
+            raise InputError(f"«{self.label}» ({self.key}) in trên mọi văn bản nên không được để trống.")
         if self.kind in ("days", "minutes", "months"):
             if not value.isdigit() or int(value) <= 0:
                 raise InputError(f"«{self.key}» phải là số nguyên dương.")
@@ -40,12 +50,12 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG", "Cơ quan cấp trên"),
-    Setting("co_quan", "BAN TỔ CHỨC", "Cơ quan ban hành"),
-    Setting("ky_hieu", "BTCTU", "Ký hiệu cơ quan"),
-    Setting("dia_danh", "Lâm Đồng", "Địa danh"),
-    Setting("quyen_ky", "K/T TRƯỞNG BAN", "Quyền hạn ký"),
-    Setting("chuc_vu_ky", "PHÓ TRƯỞNG BAN", "Chức vụ người ký"),
+    Setting("co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG", "Cơ quan cấp trên", required=True),
+    Setting("co_quan", "BAN TỔ CHỨC", "Cơ quan ban hành", required=True),
+    Setting("ky_hieu", "BTCTU", "Ký hiệu cơ quan", required=True),
+    Setting("dia_danh", "Lâm Đồng", "Địa danh", required=True),
+    Setting("quyen_ky", "K/T TRƯỞNG BAN", "Quyền hạn ký", required=True),
+    Setting("chuc_vu_ky", "PHÓ TRƯỞNG BAN", "Chức vụ người ký", required=True),
     Setting("nguoi_ky", "", "Người ký"),
     Setting("nhiem_ky_bat_dau", "2025-10-01", "Ngày bắt đầu nhiệm kỳ", "date"),
     Setting("han_tra_loi_phieu_ngay", "30", "Hạn trả lời phiếu (ngày)", "days"),
@@ -59,6 +69,62 @@ SETTINGS = (
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 
 
+@dataclass(frozen=True)
+class Span:
+    """One value of a setting: from `valid_from` (None: from the start) until `until` (None: open)."""
+
+    valid_from: dt.date | None
+    until: dt.date | None
+    value: str
+
+    def holds_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.until is None or day <= self.until)
+
+
+class History:
+    """Every setting's values through time, as stored."""
+
+    def __init__(self, rows: list[tuple[str, dt.date | None, str]]):
+        starts: dict[str, list[tuple[dt.date | None, str]]] = {}
+        for key, valid_from, value in rows:
+            starts.setdefault(key, []).append((valid_from, value))
+        self.spans: dict[str, list[Span]] = {}
+        for setting in SETTINGS:
+            values = sorted(starts.get(setting.key, [(None, setting.default)]),
+                            key=lambda start: start[0] or dt.date.min)
+            self.spans[setting.key] = [
+                Span(valid_from, _day_before(values[i + 1][0]) if i + 1 < len(values) else None, value)
+                for i, (valid_from, value) in enumerate(values)]
+
+    def on(self, day: dt.date) -> dict[str, str]:
+        """The value of every setting in force on `day`."""
+        return {key: self.span_on(key, day).value for key in self.spans}
+
+    def span_on(self, key: str, day: dt.date) -> Span:
+        spans = self.spans[key]
+        firsts = [span.valid_from or dt.date.min for span in spans]
+        index = bisect.bisect_right(firsts, day) - 1
+        return spans[max(index, 0)]  # before a key's first dated value, its first value holds
+
+    def changed(self) -> dict[str, list[Span]]:
+        """The settings that have more than one value, with their spans in order."""
+        return {key: spans for key, spans in self.spans.items() if len(spans) > 1}
+
+
+def _day_before(day: dt.date | None) -> dt.date | None:
+    return None if day is None else day - dt.timedelta(days=1)
+
+
+def read_history(connection: Connection) -> History:
+    return History(connection.execute(
+        select(settings_table.c.key, settings_table.c.valid_from, settings_table.c.value)).all())
+
+
+def read_all(connection: Connection, on: dt.date | None = None) -> dict[str, str]:
+    """The values in force on `on` (default today)."""
+    return read_history(connection).on(on or dt.date.today())
+
+
 def asks_password_again(connection: Connection) -> bool:
     """`hoi_lai_mat_khau`: the GUI asks for the password before an export or a print."""
     return read_all(connection)["hoi_lai_mat_khau"] == "có"
@@ -69,29 +135,40 @@ def store_defaults(connection: Connection) -> None:
                        [{"key": s.key, "value": s.default} for s in SETTINGS])
 
 
-def read_all(connection: Connection) -> dict[str, str]:
-    stored = dict(connection.execute(select(settings_table.c.key, settings_table.c.value)).all())
-    return {s.key: stored.get(s.key, s.default) for s in SETTINGS}
-
-
 def validated(key: str, value: str) -> str:
     if key not in BY_KEY:
         raise InputError(f"Không có thiết lập «{key}»; các khóa: {', '.join(BY_KEY)}.")
     return BY_KEY[key].validate(value)
 
 
-def list_settings(db: Database) -> dict[str, str]:
+def list_settings(db: Database, on: dt.date | None = None) -> dict[str, str]:
+    """The values in force on `on` (default today)."""
+    return settings_history(db).on(on or db.clock().date())
+
+
+def settings_history(db: Database) -> History:
     db.require(Action.SETTINGS, "xem thiết lập")
     with db.read() as connection:
-        return read_all(connection)
+        return read_history(connection)
 
 
-def set_setting(db: Database, key: str, value: str) -> str:
+def set_setting(db: Database, key: str, value: str, start: dt.date | None = None) -> str:
+    """Without `start`, corrects the value in force today for its whole span; with `start`, the
+    value holds from that day (until the key's next dated value, if one comes later)."""
     db.require(Action.SETTINGS, "thay đổi thiết lập")
     value = validated(key, value)
     with db.write() as connection:
-        old = read_all(connection)[key]
-        connection.execute(settings_table.delete().where(settings_table.c.key == key))
-        connection.execute(settings_table.insert().values(key=key, value=value))
-        db.audit(connection, "thay đổi thiết lập", details=audit.changed({key: old}, {key: value}))
+        history = read_history(connection)
+        today = db.clock().date()
+        if start is None:
+            span = history.span_on(key, today)
+            first, old = span.valid_from, span.value
+        else:
+            first, old = start, history.span_on(key, start).value
+        table = settings_table.c
+        same_row = (table.valid_from.is_(None) if first is None else table.valid_from == first)
+        connection.execute(settings_table.delete().where(table.key == key, same_row))
+        connection.execute(settings_table.insert().values(key=key, valid_from=first, value=value))
+        name = key if start is None else f"{key} từ {start.isoformat()}"
+        db.audit(connection, "thay đổi thiết lập", details=audit.changed({name: old}, {name: value}))
     return value

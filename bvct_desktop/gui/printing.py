@@ -223,7 +223,7 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], parent: Q
     columns = [tables.counter(), *(
         tables.Column(str(index), column.header,
                       (column_width(column.field) if column.field else len(column.header) + 4) / 10,
-                      least=tables.least_text(column.field))
+                      whole=tables.kept_whole(column.field))
         for index, column in enumerate(spec.columns))]
     records = [{str(index): value for index, value in enumerate(shown[record_id])}
                for record_id in ids if record_id in shown]

@@ -139,7 +139,7 @@ class ReportPage(QWidget, Ui_ReportPage):
             if error is not None:
                 raise error
             what = ("dự thảo báo cáo (chưa có số)" if issued.number is None
-                    else f"báo cáo số {issued.number} ngày {issued.on:%d/%m/%Y}")
+                    else f"báo cáo số {issued.number:02d} ngày {issued.on:%d/%m/%Y}")
             self.error.show_message(f"Đã lập {what}: «{target}».", error=False)
 
         self.task = run_in_background(self, "Đang lập báo cáo…", lambda progress: documents_data.report_document(

@@ -201,3 +201,19 @@ def test_unexpected_errors_are_logged_without_record_values(cli, cadres_file, mo
 def test_version_names_the_libraries(cli):
     code, out, _ = cli("--version")
     assert code == 0 and "SQLCipher 4." in out and "SQLite 3." in out and "Qt 6." in out
+
+
+def test_settings_take_a_first_day_and_list_the_values_on_a_day_with_their_history(cli):
+    assert cli("settings", "set", "co_quan_cap_tren", "TỈNH ỦY BÌNH THUẬN")[0] == 0
+    code, out, _ = cli("settings", "set", "co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG", "--from", "2025-07-01")
+    assert code == 0 and "từ ngày 01/07/2025" in out
+    code, out, _ = cli("settings", "list", "--on", "2016-01-05")
+    lines = out.splitlines()
+    assert "co_quan_cap_tren\tTỈNH ỦY BÌNH THUẬN" in lines
+    assert "co_quan_cap_tren\ttừ đầu\t30/06/2025\tTỈNH ỦY BÌNH THUẬN" in lines
+    assert "co_quan_cap_tren\t01/07/2025\tnay\tTỈNH ỦY LÂM ĐỒNG" in lines
+    assert "co_quan_cap_tren\tTỈNH ỦY LÂM ĐỒNG" in cli("settings", "list")[1].splitlines()
+    code, _, err = cli("settings", "set", "ky_hieu", "", "--from", "2026-01-01")
+    assert code == 2 and "không được để trống" in err
+    code, _, err = cli("settings", "set", "ky_hieu", "X", "--from", "01/01/2026")
+    assert code == 2

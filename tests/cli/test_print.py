@@ -98,20 +98,22 @@ def test_the_slip_register_as_a_landscape_pdf(loaded, tmp_path):
                              "Tổng số: 3 phiếu.")
 
 
-def test_the_slip_register_as_a_workbook_with_the_export_look(loaded, tmp_path):
+def test_the_slip_register_as_a_workbook_that_prints_under_the_letterhead(loaded, tmp_path):
     target = tmp_path / "so.xlsx"
     assert loaded("print", "slip-register", *YEAR, "--out", target)[0] == 0
     sheet = openpyxl.load_workbook(target).active
-    header = [cell.value for cell in sheet[4]]
-    assert header[0] == "STT"
+    header_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == "STT")
+    header = [cell.value for cell in sheet[header_row]]
     assert header[1:] == [SLIPS.field(key).header for key in ("number", "issued_on", "full_name", "birth_date",
                                                                "home_town", "relation", "vetted_name", "purpose",
-                                                               "recipient", "result_on", "result")]
-    assert all(cell.font.b for cell in sheet[4]) and sheet.freeze_panes == "A5"
-    assert sheet["C5"].value.year == 2025 and sheet["C5"].number_format == "DD/MM/YYYY"
-    assert sheet["B5"].value == "12/PXM" and sheet["B5"].number_format == "@"
-    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$4:$4"
-    assert sheet.auto_filter.ref == "A4:L6"
+                                                               "recipient")] + ["Ngày có kết quả", "Kết quả"]
+    assert sheet["A1"].value == "TỈNH ỦY LÂM ĐỒNG" and sheet["A2"].value == "BAN TỔ CHỨC"
+    assert all(cell.font.b for cell in sheet[header_row]) and sheet.freeze_panes == f"A{header_row + 1}"
+    first = header_row + 1
+    assert sheet[f"C{first}"].value.year == 2025 and sheet[f"C{first}"].number_format == "DD/MM/YYYY"
+    assert sheet[f"B{first}"].value == "12/PXM" and sheet[f"B{first}"].number_format == "@"
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == f"${header_row}:${header_row}"
+    assert sheet.auto_filter.ref == f"A{header_row}:L{header_row + 2}"
     assert [row for row in audit_rows(loaded) if row.action == "xuất" and row.kind == "slips"]
 
 
@@ -130,7 +132,7 @@ def test_a_delegation_list_heads_first_with_the_proposal_header(loaded, tmp_path
     pdfcheck.assert_in_order(lines, "BAN TỔ CHỨC", "DANH SÁCH TRÍCH NGANG", "cán bộ, đảng viên đi Nhật Bản",
                              "(Kèm theo Quyết định số 125-QĐ/TU ngày 10/03/2025)", "Tên đoàn: Đoàn công tác Sở Nội vụ",
                              "Thời gian: từ ngày 01/04/2025 đến ngày 08/04/2025",
-                             "STT Họ và tên Năm Chức vụ Đơn vị công tác Vai trò",
+                             "STT Họ và tên Năm sinh Chức vụ Đơn vị công tác Vai trò",
                              "1 Bùi Thị Hương 1975 Giám đốc Sở Ngoại vụ Trưởng", "2 Đỗ Quang Vinh 1982",
                              "K/T TRƯỞNG BAN", "Nguyễn Văn Hòa")
 
@@ -170,12 +172,12 @@ def test_a_cadre_summary_with_trips_and_dotted_unknowns(loaded, tmp_path):
     lines = pdfcheck.lines(target)
     pdfcheck.assert_in_order(lines, "TRÍCH NGANG CÁN BỘ", "I. SƠ LƯỢC LÝ LỊCH", "Họ và tên: BÙI THỊ HƯƠNG",
                              "Ngày sinh: 02/02/1975", "Giới tính:", "II. ĐẢNG TỊCH", "III. QUAN HỆ GIA ĐÌNH",
-                             "Chưa ghi nhận thân nhân nào.", "IV. ĐI NƯỚC NGOÀI", "125-QĐ/TU",
+                             "Chưa biết thân nhân nào.", "IV. ĐI NƯỚC NGOÀI", "125-QĐ/TU",
                              "V. XÁC MINH LAI LỊCH", "Chưa có phiếu yêu cầu xác minh nào.")
     assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--out", target)[0] == 0
     lines = pdfcheck.lines(target)
     pdfcheck.assert_in_order(lines, "III. QUAN HỆ GIA ĐÌNH", "1 Cha Nguyễn Văn Tư 1938", "2 Vợ Lê Thị Hoa 1968",
-                             "3 Con Nguyễn Minh 1992 Phú Thủy, California Kỹ sư Hoa Kỳ", "IV. ĐI NƯỚC NGOÀI")
+                             "3 Con Nguyễn Minh 1992", "IV. ĐI NƯỚC NGOÀI")
     code, _, err = loaded("print", "cadre", "--name", "Không Có Ai", "--out", target)
     assert code == 2 and "Không có cán bộ" in err
 
@@ -188,35 +190,73 @@ def test_the_report_formats_show_the_json_figures(loaded, tmp_path):
         code, out, err = loaded("report", *YEAR, "--format", form, "--out", tmp_path / f"bc.{form}")
         assert code == 0 and "dự thảo" in out, err
     text = " ".join(pdfcheck.lines(tmp_path / "bc.pdf"))
-    assert (f"Phát hành {figures['slips_issued']} phiếu yêu cầu xác minh lai lịch đối với "
-            f"{figures['slip_subjects']} đối tượng") in text
-    assert f"cử {figures['cadres_sent_abroad']} lượt cán bộ" in text
+    assert (f"phát hành {figures['slips_issued']} phiếu yêu cầu xác minh lai lịch đối với "
+            f"{figures['slip_subjects']} người") in text
+    assert f"cử {figures['delegations']} đoàn với {figures['cadres_sent_abroad']} lượt cán bộ" in text
     sheet = openpyxl.load_workbook(tmp_path / "bc.xlsx")["Số liệu"]
-    workbook_figures = [row[2] for row in sheet.iter_rows(min_row=7, values_only=True)]
     from bvct_desktop.io.documents.report_content import FACTS
 
-    assert workbook_figures == [figures[key] for key, _ in FACTS]
+    labels = dict(FACTS)
+    shown = {row[1]: row[2] for row in sheet.iter_rows(values_only=True) if row[1] in labels.values()}
+    assert shown == {label: figures[key] for key, label in FACTS}
     words = "\n".join(paragraph.text for paragraph in docx.Document(tmp_path / "bc.docx").paragraphs)
     assert f"Tiếp nhận {figures['complaints_received']} đơn thư" in words
     assert issued_numbers(loaded) == []
 
 
+NOTES = "## Ưu điểm\nPhối hợp tốt.\n## Hạn chế, khuyết điểm\nCòn chậm.\n## Phương hướng, nhiệm vụ\nTiếp tục.\n"
+
+
 def test_issuing_reserves_the_next_number_of_the_term_and_never_reuses_it(loaded, tmp_path):
+    notes = tmp_path / "phan-viet.txt"
+    notes.write_text(NOTES, encoding="utf-8")
     first, second = tmp_path / "bc1.pdf", tmp_path / "bc2.docx"
-    code, out, _ = loaded("report", *YEAR, "--format", "pdf", "--out", first, "--issue")
-    assert code == 0 and "Đã phát hành báo cáo số 1 ngày" in out
-    assert any(line.startswith("Số 1-BC/BTCTU") for line in pdfcheck.lines(first))
+    code, out, _ = loaded("report", *YEAR, "--format", "pdf", "--out", first, "--issue", "--notes", notes)
+    assert code == 0 and "Đã phát hành báo cáo số 01 ngày" in out
+    assert any(line.startswith("Số 01-BC/BTCTU") for line in pdfcheck.lines(first))
     assert loaded("report", *YEAR, "--format", "pdf", "--out", tmp_path / "nhap.pdf")[0] == 0  # a draft
-    code, out, _ = loaded("report", *YEAR, "--format", "docx", "--out", second, "--issue")
-    assert "số 2" in out and docx.Document(second).tables[0].cell(1, 0).text == "Số 2-BC/BTCTU"
+    code, out, _ = loaded("report", *YEAR, "--format", "docx", "--out", second, "--issue")  # the kept notes
+    assert "số 02" in out and docx.Document(second).tables[0].cell(1, 0).text == "Số 02-BC/BTCTU"
     code, _, _ = loaded("report", *YEAR, "--format", "pdf", "--out", tmp_path / "khong-co" / "bc.pdf", "--issue")
     assert code == 2  # the file could not be written: the number goes back
     assert issued_numbers(loaded) == [1, 2]
-    issues = [json.loads(row.details) for row in audit_rows(loaded) if row.kind == "report"]
-    assert [entry.get("so_van_ban") for entry in issues] == ["1-BC/BTCTU", None, "2-BC/BTCTU"]
+    issues = [json.loads(row.details) for row in audit_rows(loaded) if row.kind == "report" and row.action == "xuất"]
+    assert [entry.get("so_van_ban") for entry in issues] == ["01-BC/BTCTU", None, "02-BC/BTCTU"]
     assert loaded("settings", "set", "nhiem_ky_bat_dau", "2026-01-01")[0] == 0
     code, out, _ = loaded("report", *YEAR, "--format", "xlsx", "--out", tmp_path / "bc3.xlsx", "--issue")
-    assert "số 1" in out  # a new term numbers from 1 again
+    assert "số 01" in out  # a new term numbers from 1 again
+
+
+def test_issuing_refuses_while_a_part_the_officer_writes_is_empty(loaded, tmp_path):
+    partial = tmp_path / "thieu.txt"
+    partial.write_text("## Ưu điểm\nPhối hợp tốt.\n", encoding="utf-8")
+    target = tmp_path / "bc.pdf"
+    code, _, err = loaded("report", *YEAR, "--format", "pdf", "--out", target, "--issue", "--notes", partial)
+    assert code == 2 and "«Hạn chế, khuyết điểm», «Phương hướng, nhiệm vụ»" in err and "Chưa lấy số" in err
+    assert not target.exists() and issued_numbers(loaded) == []
+    code, out, _ = loaded("report", *YEAR, "--format", "pdf", "--out", target, "--notes", partial)
+    assert code == 0 and "DỰ THẢO" in pdfcheck.text(target)
+    assert "Phối hợp tốt." in pdfcheck.text(target) and "[Chưa viết phần «Hạn chế, khuyết điểm»" in " ".join(
+        pdfcheck.lines(target))
+    bad = tmp_path / "sai.txt"
+    bad.write_text("## Kết luận\nx\n", encoding="utf-8")
+    code, _, err = loaded("report", *YEAR, "--format", "pdf", "--out", target, "--notes", bad)
+    assert code == 2 and "Dòng 1" in err and "Kết luận" in err
+
+
+def test_the_report_takes_secret_and_profile_and_says_hd05_is_unverified(loaded, tmp_path):
+    target = tmp_path / "bc.pdf"
+    code, out, _ = loaded("report", *YEAR, "--format", "pdf", "--out", target, "--secret")
+    lines = pdfcheck.lines(target)
+    assert code == 0 and lines[lines.index(next(line for line in lines if line.startswith("Số"))) + 1] == "MẬT"
+    assert "chưa được đối chiếu" not in out
+    code, out, _ = loaded("report", *YEAR, "--format", "pdf", "--out", target, "--profile", "hd05-2026")
+    assert code == 0 and "chưa được đối chiếu với văn bản gốc" in out
+    assert "chưa được đối chiếu" in pdfcheck.info(target)["Subject"]
+    code, out, _ = loaded("print", "slips", *YEAR, "--out", tmp_path / "p.pdf", "--profile", "hd05-2026")
+    assert code == 0 and "chưa được đối chiếu" in out
+    code, _, err = loaded("report", *YEAR, "--format", "pdf", "--out", target, "--profile", "nd30")
+    assert code == 2 and "hd36" in err
 
 
 def test_issue_is_for_documents_only(loaded):

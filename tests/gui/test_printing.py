@@ -6,7 +6,7 @@ import datetime as dt
 import pypdfium2 as pdfium
 import pytest
 
-from bvct_desktop.core.settings import SETTINGS
+from bvct_desktop.core.settings import SETTINGS, History
 from bvct_desktop.gui import printing
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.qt import QPrinter
@@ -21,7 +21,7 @@ SLIP = {"number": "12/PXM", "issued_on": dt.date(2025, 1, 5), "full_name": "Pháº
 
 @pytest.fixture(scope="module")
 def slips_pdf() -> bytes:
-    office = {setting.key: setting.default for setting in SETTINGS}
+    office = History([(setting.key, None, setting.default) for setting in SETTINGS])
     slips = [{**SLIP, "number": f"{n}/PXM"} for n in range(1, 4)]
     return render.slips_pdf(office, slips, render.Options(profile.load()))
 
@@ -122,7 +122,7 @@ def test_declining_to_save_leaves_nothing_behind(qtbot, tmp_path, slips_pdf):
 
 
 def test_landscape_documents_print_landscape(qtbot, tmp_path):
-    office = {setting.key: setting.default for setting in SETTINGS}
+    office = History([(setting.key, None, setting.default) for setting in SETTINGS])
     data = render.slip_register_pdf(office, [{**SLIP, "result_on": None, "result": None}], dt.date(2025, 1, 1),
                                     dt.date(2025, 12, 31), dt.date(2026, 1, 2), render.Options(profile.load()))
     target = tmp_path / "so.pdf"

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from bvct_desktop.core import report_notes
 from bvct_desktop.core.overview import FIGURE_LABELS
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui.qt import QDate
@@ -71,10 +72,12 @@ def test_report_document_written_off_the_gui_thread(page, qtbot, tmp_path):
         qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
         assert target.stat().st_size > 0 and page.error.text().startswith("Đã lập dự thảo báo cáo")
     page.issue.setChecked(True)
+    start, end = page.chosen_period()
+    report_notes.save(context.db, start, end, dict.fromkeys(report_notes.PARTS, "Đã viết."))
     context.dialogs.answer_next(PASSWORD, str(tmp_path / "phat-hanh"))
     page.export("pdf")
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
-    assert (tmp_path / "phat-hanh.pdf").exists() and "báo cáo số 1 ngày 02/10/2025" in page.error.text()
+    assert (tmp_path / "phat-hanh.pdf").exists() and "báo cáo số 01 ngày 02/10/2025" in page.error.text()
 
 
 def test_a_viewer_sees_figures_but_no_document_export(qtbot, tmp_path):

@@ -3,7 +3,9 @@
 A page is: the header block (superior body, issuing body and "*" on the left; "ĐẢNG CỘNG SẢN
 VIỆT NAM" underlined on the right), the number and the italic place-and-date line, the title
 with its separator, the body, then the signature block beside the underlined "Nơi nhận".
-Page numbers run from page 2 of each document; the secrecy mark is on every page.
+Page numbers run from page 2 of each document; the secrecy stamp sits where the profile says
+(HD 36: under the number, on the first page); a draft carries "DỰ THẢO" on every page. Headings
+keep with the lines that follow them and the signature with the body's last lines.
 Every size and distance comes from the format profile.
 """
 
@@ -16,12 +18,14 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import landscape
 from reportlab.pdfgen.canvas import Canvas
 
+from ...core import numbering
 from . import fonts
 from .fonts import BOLD, ITALIC, REGULAR
 from .profile import Profile
 
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 CREATOR = "BVCT Desktop"
+NUMBER_BLANK = "\u00a0" * 8  # a draft's number, written in by hand once issued
 LEFT_COLUMN = 0.42  # share of the text width taken by the issuing body's column
 
 
@@ -50,14 +54,15 @@ class Letterhead:
 
 
 def number_text(number: object | None, doc_code: str | None, symbol: str) -> str:
-    """"Số 12-BC/BTCTU"; a draft (no number yet) leaves the number blank to be written in.
+    """"Số 07-BC/BTCTU"; a draft (no number yet) leaves the number blank to be written in.
 
     Without a document code the number is printed as written (a slip's "12/PXM").
     """
     if doc_code is None:
         return f"Số {number}" if number else "Số"
-    shown = str(number) if number is not None else "\u00a0" * 8
-    return f"Số {shown}-{doc_code}/{symbol}"
+    if number is None:
+        return f"Số {NUMBER_BLANK}-{doc_code}/{symbol}"
+    return f"Số {numbering.number_text(int(number), doc_code, symbol)}"
 
 
 def date_text(place: str, day: dt.date | None, profile: Profile, year: int | None = None) -> str:
@@ -100,18 +105,25 @@ def fit_size(text: str, font: str, size: float, width: float, smallest: float = 
     return size
 
 
+DRAFT = "DỰ THẢO"
+
+
 class DocumentCanvas(Canvas):
-    """A reportlab canvas that numbers each document's pages from 2 and marks every page secret."""
+    """A reportlab canvas that numbers each document's pages from 2 and marks every page of a draft.
+
+    The same content always gives the same bytes (reportlab's invariant mode: no time stamp, no
+    random document id), so an issued document written again is the file issued.
+    """
 
     def __init__(self, sink: io.BytesIO, profile: Profile, head: Letterhead, title: str,
-                 wide: bool = False):
+                 wide: bool = False, draft: bool = False):
         fonts.register()
         size = landscape(profile.page_size) if wide else profile.page_size
         super().__init__(sink, pagesize=size, initialFontName=REGULAR, initialFontSize=profile.size("body"),
-                         pageCompression=1)
-        self.profile, self.head = profile, head
+                         pageCompression=1, invariant=1)
+        self.profile, self.head, self.draft = profile, head, draft
         self.page_width, self.page_height = size
-        top, bottom, left, right = profile.margins
+        top, bottom, left, right = profile.listing_margins if wide else profile.margins
         self.left, self.right, self.top, self.bottom = left, self.page_width - right, self.page_height - top, bottom
         self.width = self.right - self.left
         self.document_page = 1
@@ -119,6 +131,8 @@ class DocumentCanvas(Canvas):
         self.setTitle(nfc(title))
         self.setAuthor(nfc(f"{head.issuer} – {head.superior}"))
         self.setCreator(CREATOR)
+        if profile.unverified:
+            self.setSubject(nfc(profile.unverified))
 
     def setFont(self, name: str, size: float, leading: float | None = None) -> None:  # noqa: N802
         """Sets the font only when it changes (each call otherwise adds operators to the page)."""
@@ -126,9 +140,12 @@ class DocumentCanvas(Canvas):
             return
         super().setFont(name, size, leading)
 
-    def new_document(self) -> None:
-        """The next page starts another document of a batch (its pages count from 1 again)."""
+    def new_document(self, head: Letterhead | None = None) -> None:
+        """The next page starts another document of a batch (its pages count from 1 again), with
+        its own letterhead (the settings in force on its own date)."""
         self.document_page = 1
+        if head is not None:
+            self.head = head
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._decorate()
@@ -146,13 +163,25 @@ class DocumentCanvas(Canvas):
         if self.document_page > 1:
             self.setFont(REGULAR, self.profile.size("page_number"))
             self.drawCentredString(self.page_width / 2, margin_middle - 4, str(self.document_page))
-        if self.head.secrecy:
-            size = self.profile.size("secrecy")
-            mark = nfc(self.head.secrecy)
-            mark_width = fonts.width(mark, BOLD, size)
+        if self.draft:
+            size = self.profile.size("page_number")
+            width = fonts.width(DRAFT, BOLD, size) + 10
+            self.setLineWidth(1)
+            self.rect(self.right - width, margin_middle - 4 - size * 0.35, width, size * 1.4)
             self.setFont(BOLD, size)
-            self.drawString(self.left + 4, margin_middle - 4, mark)
-            self.rect(self.left, margin_middle - 4 - size * 0.3, mark_width + 8, size * 1.2)
+            self.drawCentredString(self.right - width / 2, margin_middle - 4, DRAFT)
+
+    def stamp(self, text: str, centre: float, top: float) -> float:
+        """The secrecy stamp (its text in a frame of the profile's size) hanging from `top`,
+        centred on `centre`; returns its bottom."""
+        width, height = self.profile.secrecy_box
+        size = self.profile.size("secrecy")
+        width = max(width, fonts.width(text, BOLD, size) + 8)
+        self.setLineWidth(1)
+        self.rect(centre - width / 2, top - height, width, height)
+        self.setFont(BOLD, size)
+        self.drawCentredString(centre, top - height / 2 - size * 0.35, nfc(text))
+        return top - height
 
 
 class Flow:
@@ -177,22 +206,36 @@ class Flow:
     def skip(self, points: float) -> None:
         self.y -= points
 
-    def line(self, text: str, font: str, size: float, align: str = "left", x: float | None = None) -> None:
+    def line(self, text: str, font: str, size: float, align: str = "left", x: float | None = None,
+             right: float | None = None) -> None:
+        """One line between `x` and `right` (default: the margins)."""
         leading = self.profile.leading(size)
         self.need(leading)
         self.y -= leading
         draw_aligned(self.c, nfc(text), font, size, self.y + size * 0.22, align,
-                     self.c.left if x is None else x, self.c.right)
+                     self.c.left if x is None else x, self.c.right if right is None else right)
 
     def paragraph(self, text: str, font: str = REGULAR, size: float | None = None, indent: bool = True,
-                  justify: bool = True, align: str = "left") -> None:
-        """A body paragraph: first line indented, lines justified (the last one not)."""
+                  justify: bool = True, align: str = "left", keep_next: float = 0.0,
+                  keep_last: float = 0.0) -> None:
+        """A body paragraph: first line indented, lines justified (the last one not).
+
+        `keep_next`: the room the next block needs on the same page as this whole paragraph (a
+        heading keeps the first lines of what follows it). `keep_last`: the room the next block
+        needs beside this paragraph's last two lines (the signature never stands alone).
+        """
         size = size or self.profile.size("body")
         first = self.profile.first_line_indent if indent else 0.0
-        lines = wrap(text, font, size, self.c.width, first)
+        lines = self.lines_of(text, font, size, indent)
         leading = self.profile.leading(size)
+        if keep_next:
+            self.need(len(lines) * leading + keep_next)
+        last_together = min(2, len(lines))
         for number, text_line in enumerate(lines):
-            self.need(leading)
+            if keep_last and len(lines) - number == last_together:
+                self.need(last_together * leading + self.profile.paragraph_after + keep_last)
+            else:
+                self.need(leading)
             self.y -= leading
             x = self.c.left + (first if number == 0 else 0.0)
             baseline = self.y + size * 0.22
@@ -201,6 +244,17 @@ class Flow:
             else:
                 draw_aligned(self.c, text_line, font, size, baseline, align, x, self.c.right)
         self.y -= self.profile.paragraph_after
+
+    def lines_of(self, text: str, font: str = REGULAR, size: float | None = None, indent: bool = True) -> list[str]:
+        size = size or self.profile.size("body")
+        return wrap(text, font, size, self.c.width, self.profile.first_line_indent if indent else 0.0)
+
+    def height(self, text: str, font: str = REGULAR, size: float | None = None, indent: bool = True,
+               lines: int | None = None) -> float:
+        """The room a paragraph takes (or its first `lines` lines), its space after included."""
+        size = size or self.profile.size("body")
+        count = len(self.lines_of(text, font, size, indent))
+        return min(count, lines or count) * self.profile.leading(size) + self.profile.paragraph_after
 
     def labelled(self, label: str, value: str | None, size: float, value_font: str = REGULAR) -> None:
         """"Label: value" wrapped under itself; an unknown value is a dotted line to fill by hand."""
@@ -223,6 +277,34 @@ class Flow:
             self.y -= leading
             self.c.setFont(value_font, size)
             self.c.drawString(self.c.left, self.y + size * 0.22, text_line)
+
+    @staticmethod
+    def pair_breaks(items: Sequence[tuple[str, str | None]], size: float, width: float) -> bool:
+        """Whether a pair of particulars is too long to share a line (each gets its own)."""
+        return any(fonts.width(nfc(f"{label}: {value or ''}"), REGULAR, size) > width / 2 - 6
+                   for label, value in items)
+
+    def labelled_pair(self, items: Sequence[tuple[str, str | None]], size: float) -> None:
+        """Two short particulars on one line, the second from the middle; on two lines when either
+        is too long for its half."""
+        half = self.c.width / 2
+        if self.pair_breaks(items, size, self.c.width):
+            for label, value in items:
+                self.labelled(label, value, size)
+            return
+        leading = self.profile.leading(size)
+        self.need(leading)
+        self.y -= leading
+        baseline = self.y + size * 0.22
+        self.c.setFont(REGULAR, size)
+        for (label, value), left in zip(items, (self.c.left, self.c.left + half), strict=True):
+            label_text = nfc(f"{label}: ")
+            self.c.drawString(left, baseline, label_text)
+            start = left + fonts.width(label_text, REGULAR, size)
+            if value:
+                self.c.drawString(start, baseline, nfc(value))
+            else:
+                dotted_line(self.c, start, left + half - 6, baseline)
 
     def dotted_lines(self, count: int, size: float) -> None:
         leading = self.profile.leading(size)
@@ -294,6 +376,8 @@ def header(flow: Flow, number: str, date: str) -> None:
     c.drawCentredString(left_mid, y, nfc(number))
     c.setFont(ITALIC, date_size)
     c.drawCentredString(right_mid, y, nfc(date))
+    if head.secrecy and p.secrecy_place == "under_number":
+        y = c.stamp(head.secrecy, left_mid, y - p.leading(number_size) * 0.45)
     flow.y = y - p.leading(p.size("body")) * 0.6
 
 
@@ -312,6 +396,27 @@ def title(flow: Flow, name: str, subject: Sequence[str] = ()) -> None:
     flow.skip(p.leading(p.size("body")) * 0.6)
 
 
+SIGNATURE_SHARE = 0.45  # the share of the width left of the signer's column ("Nơi nhận")
+
+
+def _recipient_lines(c: "DocumentCanvas", recipients: Sequence[str]) -> list[list[str]]:
+    split = c.left + c.width * SIGNATURE_SHARE
+    size = c.profile.size("recipients")
+    return [wrap(f"- {text}", REGULAR, size, split - c.left - 6) for text in recipients]
+
+
+def signature_height(flow: Flow, recipients: Sequence[str] | None) -> float:
+    """The room the signature block takes below the body (with "Nơi nhận" when given)."""
+    c, p = flow.c, flow.profile
+    head = c.head
+    lines = [line for line in (head.authority, head.signer_title) if line]
+    block = p.leading(p.size("signer_title")) * len(lines) + p.signature_space + p.leading(p.size("signer_name"))
+    if recipients is not None:
+        listed = sum(len(item) for item in _recipient_lines(c, recipients))
+        block = max(block, p.leading(p.size("recipients_label")) + p.leading(p.size("recipients")) * listed)
+    return p.leading(p.size("body")) * 0.3 + block
+
+
 def signature(flow: Flow, recipients: Sequence[str] | None) -> None:
     """The signer's block on the right, "Nơi nhận" on the left (kept together on one page)."""
     c, p = flow.c, flow.profile
@@ -319,12 +424,9 @@ def signature(flow: Flow, recipients: Sequence[str] | None) -> None:
     title_size, name_size = p.size("signer_title"), p.size("signer_name")
     label_size, list_size = p.size("recipients_label"), p.size("recipients")
     lines = [line for line in (head.authority, head.signer_title) if line]
-    block = (p.leading(title_size) * len(lines) + p.signature_space + p.leading(name_size))
-    listed = list(recipients or ())
-    block = max(block, p.leading(label_size) + p.leading(list_size) * len(listed))
+    flow.need(signature_height(flow, recipients))
     flow.skip(p.leading(p.size("body")) * 0.3)
-    flow.need(block)
-    split = c.left + c.width * 0.45
+    split = c.left + c.width * SIGNATURE_SHARE
     right_mid = (split + c.right) / 2
     y = flow.y
     for text in lines:
@@ -344,11 +446,9 @@ def signature(flow: Flow, recipients: Sequence[str] | None) -> None:
         c.setLineWidth(0.6)
         c.line(c.left, y - 2, c.left + fonts.width(label, REGULAR, label_size), y - 2)
         c.setFont(REGULAR, list_size)
-        for text in listed:
-            y -= p.leading(list_size)
-            for number, text_line in enumerate(wrap(f"- {text}", REGULAR, list_size, split - c.left - 6)):
-                if number:
-                    y -= p.leading(list_size)
+        for item in _recipient_lines(c, recipients):
+            for number, text_line in enumerate(item):
+                y -= p.leading(list_size)
                 c.drawString(c.left + (6 if number else 0), y, text_line)
         bottom = min(bottom, y)
     flow.y = bottom - p.leading(p.size("body")) * 0.5

@@ -18,14 +18,23 @@ REGISTER_TITLE = "SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH"
 DELEGATION_TITLE = "DANH SÁCH TRÍCH NGANG"
 
 S, D = SLIPS.field, DELEGATIONS.field
+# The printed register: one line a slip wherever the values allow (the workbook has every column).
 REGISTER_COLUMNS: tuple[Column, ...] = (
-    tables.counter(), tables.of(S("number"), 1.05, align="center"), tables.of(S("issued_on"), 1.25, align="center"),
-    tables.of(S("full_name"), 1.8), tables.of(S("birth_date"), 1.25, align="center"),
-    tables.of(S("home_town"), 1.6), tables.of(S("relation"), 0.9), tables.of(S("vetted_name"), 1.5),
-    tables.of(S("purpose"), 1.1), tables.of(S("recipient"), 1.6), tables.of(S("result_on"), 1.25, align="center"),
+    tables.counter(), tables.of(S("number"), 1.0, align="center"),
+    tables.of(S("issued_on"), 1.0, label="Ngày gửi", align="center"), tables.of(S("full_name"), 1.8, label="Họ và tên"),
+    tables.of(S("birth_date"), 1.0, align="center"), tables.of(S("purpose"), 1.1, label="Mục đích"),
+    tables.of(S("recipient"), 1.8, label="Nơi nhận"), tables.of(S("result_on"), 1.0, label="Trả lời", align="center"),
     tables.of(S("result"), 1.7),
 )
-REGISTER_SIZE = 11  # points: twelve columns across a landscape page
+REGISTER_SHEET_COLUMNS: tuple[Column, ...] = (
+    tables.counter(), tables.of(S("number"), 1.0, align="center", excel_width=10),
+    tables.of(S("issued_on"), 1.0, align="center", excel_width=11), tables.of(S("full_name"), 1.8, excel_width=19),
+    tables.of(S("birth_date"), 1.0, align="center", excel_width=11), tables.of(S("home_town"), 1.6, excel_width=20),
+    tables.of(S("relation"), 0.9, excel_width=9), tables.of(S("vetted_name"), 1.5, excel_width=18),
+    tables.of(S("purpose"), 1.1, excel_width=11), tables.of(S("recipient"), 1.6, excel_width=18),
+    tables.of(S("result_on"), 1.0, label="Ngày có kết quả", align="center", excel_width=11),
+    tables.of(S("result"), 1.7, excel_width=20),
+)
 MEMBER_COLUMNS: tuple[Column, ...] = (
     tables.counter(), tables.of(D("full_name"), 2.0, label="Họ và tên"),
     tables.plain("birth_year", "Năm sinh", 0.8, "center", 10), tables.of(D("position"), 1.8),
@@ -41,24 +50,26 @@ def period_text(start: dt.date, end: dt.date) -> str:
 
 def draw_register(c: DocumentCanvas, slips: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date,
                   printed_on: dt.date) -> None:
-    draw_listing(c, REGISTER_TITLE, period_text(start, end), REGISTER_COLUMNS, slips, printed_on, "phiếu",
-                 REGISTER_SIZE)
+    draw_listing(c, REGISTER_TITLE, period_text(start, end), REGISTER_COLUMNS, slips, printed_on, "phiếu")
 
 
 def draw_listing(c: DocumentCanvas, title: str, subtitle: str, columns: Sequence[Column],
-                 records: Sequence[Mapping[str, Any]], printed_on: dt.date, unit: str = "bản ghi",
-                 size: float | None = None) -> None:
-    """A register's records under the header block, numbered, with their count below."""
+                 records: Sequence[Mapping[str, Any]], printed_on: dt.date, unit: str = "bản ghi") -> None:
+    """A register's records under the header block, numbered, with their count below (landscape,
+    at the profile's listing size)."""
     flow = Flow(c)
+    listing = c.profile.listing
     layout.header(flow, "", layout.date_text(c.head.place, printed_on, c.profile))
     layout.title(flow, title, [subtitle] if subtitle else [])
-    tables.draw_table(flow, columns, tables.numbered(records), size)
-    flow.line(f"Tổng số: {grouped(len(records))} {unit}.", ITALIC, size or c.profile.size("table"))
+    tables.draw_table(flow, columns, tables.numbered(records), listing["size"], listing["size"] * listing["line"],
+                      listing["padding"], listing["padding_vertical"])
+    flow.line(f"Tổng số: {grouped(len(records))} {unit}.", ITALIC, listing["size"])
 
 
-def register_sheet(slips: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date) -> Sheet:
-    return Sheet("Sổ theo dõi phiếu", [REGISTER_TITLE, period_text(start, end)], REGISTER_COLUMNS,
-                 tables.numbered(slips), wide=True, notes=[f"Tổng số: {grouped(len(slips))} phiếu."])
+def register_sheet(slips: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date, date: str) -> Sheet:
+    return Sheet("Sổ theo dõi phiếu", [REGISTER_TITLE, period_text(start, end)], REGISTER_SHEET_COLUMNS,
+                 tables.numbered(slips), wide=True, notes=[f"Tổng số: {grouped(len(slips))} phiếu."],
+                 date=date)
 
 
 # A delegation's member list
@@ -85,9 +96,15 @@ def _year(birth_date: str | None) -> str:
     return str(PartialDate.from_iso(birth_date).year) if birth_date else ""
 
 
+def delegation_day(trip: Mapping[str, Any]) -> dt.date:
+    """The list's own date: the decision's, else the departure's."""
+    return trip["decision_on"] or trip["depart_on"]
+
+
 def draw_delegation(c: DocumentCanvas, trip: Mapping[str, Any], printed_on: dt.date) -> None:
     flow = Flow(c)
-    size = c.profile.size("body")
+    p = c.profile
+    size = p.size("body")
     layout.header(flow, "", layout.date_text(c.head.place, printed_on, c.profile))
     subject = f"cán bộ, đảng viên đi {trip['countries']}"
     layout.title(flow, DELEGATION_TITLE, [subject])
@@ -97,11 +114,14 @@ def draw_delegation(c: DocumentCanvas, trip: Mapping[str, Any], printed_on: dt.d
         flow.skip(4)
     for text in lines:
         flow.paragraph(text, REGULAR, size, indent=False, justify=False)
-    tables.draw_table(flow, MEMBER_COLUMNS, member_records(trip))
+    count_line = p.leading(size)
+    tables.draw_table(flow, MEMBER_COLUMNS, member_records(trip),
+                      keep_last=count_line + layout.signature_height(flow, None))
     flow.line(f"Danh sách có {grouped(len(trip['members']))} người.", ITALIC, size)
     layout.signature(flow, None)
 
 
-def delegation_sheet(trip: Mapping[str, Any]) -> Sheet:
+def delegation_sheet(trip: Mapping[str, Any], date: str) -> Sheet:
     return Sheet("Danh sách trích ngang", [f"{DELEGATION_TITLE} CÁN BỘ, ĐẢNG VIÊN ĐI {trip['countries'].upper()}",
-                                           *delegation_lines(trip)], MEMBER_COLUMNS, member_records(trip))
+                                           *delegation_lines(trip)], MEMBER_COLUMNS, member_records(trip),
+                 notes=[f"Danh sách có {grouped(len(trip['members']))} người."], date=date)

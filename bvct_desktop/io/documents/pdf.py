@@ -17,10 +17,11 @@ from .profile import Profile
 Draw = Callable[[DocumentCanvas], None]
 
 
-def render(draw: Draw, profile: Profile, head: Letterhead, title: str, wide: bool = False) -> bytes:
+def render(draw: Draw, profile: Profile, head: Letterhead, title: str, wide: bool = False,
+           draft: bool = False) -> bytes:
     """The PDF's bytes: `draw` fills the canvas, page by page."""
     sink = io.BytesIO()
-    canvas = DocumentCanvas(sink, profile, head, title, wide)
+    canvas = DocumentCanvas(sink, profile, head, title, wide, draft)
     draw(canvas)
     canvas.save()
     return sink.getvalue()

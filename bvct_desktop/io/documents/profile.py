@@ -16,6 +16,7 @@ from ...resources import resource_path
 
 DEFAULT = "hd36"
 _SIZES = {"A4": A4}
+SECRECY_PLACES = ("under_number",)  # HD 36, 10a: under the number and symbol
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,20 @@ class Profile:
     recipients: tuple[str, ...]
     report_recipients: tuple[str, ...]
     slip: dict[str, object]
+    listing: dict[str, float]  # the landscape registers: size, line, padding (pt); margins (pt)
+    secrecy_box: tuple[float, float]  # the secrecy stamp's width and height, in points
+    secrecy_place: str  # where the stamp goes: "under_number" (HD 36, 10a)
+    data: dict  # the profile as read, kept with an issued document so it prints again the same
+
+    @property
+    def unverified(self) -> str:
+        """Why the profile may not be trusted yet ("" for a verified one)."""
+        return f"Thể thức «{self.name}» chưa được đối chiếu với văn bản gốc." if self.draft else ""
+
+    @property
+    def listing_margins(self) -> tuple[float, float, float, float]:
+        """The landscape registers' margins: top, bottom, left, right in points."""
+        return tuple(self.listing[f"margin_{side}"] for side in ("top", "bottom", "left", "right"))
 
     def size(self, role: str) -> float:
         return self.sizes[role]
@@ -60,8 +75,16 @@ def load(key: str = DEFAULT) -> Profile:
         raise InputError(f"Không có hồ sơ thể thức «{key}»; chọn một trong: {', '.join(available())}.") from None
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        page, spacing = data["page"], data["spacing"]
-        return Profile(
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"Hồ sơ thể thức «{path}» sai cấu trúc ({error}); hãy sửa tệp.") from None
+    return from_data(key, data, str(path))
+
+
+def from_data(key: str, data: dict, where: str = "") -> Profile:
+    """A profile from its values (a file just read, or those an issued document was made with)."""
+    try:
+        page, spacing, secrecy = data["page"], data["spacing"], data["secrecy"]
+        profile = Profile(
             key=key, name=data["name"], draft=bool(data.get("draft", False)),
             page_size=_SIZES[page["size"]],
             margins=tuple(float(page[side]) * mm for side in
@@ -76,6 +99,15 @@ def load(key: str = DEFAULT) -> Profile:
             recipients=tuple(data["recipients_default"]["lines"]),
             report_recipients=tuple(data["report"]["recipients"]),
             slip=dict(data["slip"]),
+            listing={name: float(value) * (mm if name.startswith("margin") else 1)
+                     for name, value in data["listing"].items()},
+            secrecy_box=(float(secrecy["width"]) * mm, float(secrecy["height"]) * mm),
+            secrecy_place=str(secrecy["place"]),
+            data=data,
         )
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
-        raise InputError(f"Hồ sơ thể thức «{path}» sai cấu trúc ({error}); hãy sửa tệp.") from None
+    except (KeyError, TypeError, ValueError) as error:
+        raise InputError(f"Hồ sơ thể thức «{where or key}» sai cấu trúc ({error}); hãy sửa tệp.") from None
+    if profile.secrecy_place not in SECRECY_PLACES:
+        raise InputError(f"Hồ sơ thể thức «{where or key}»: vị trí dấu độ mật «{profile.secrecy_place}» chưa hỗ trợ; "
+                         f"dùng một trong: {', '.join(SECRECY_PLACES)}.")
+    return profile

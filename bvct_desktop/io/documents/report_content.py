@@ -1,8 +1,14 @@
-"""The periodic report's content, built once from the figures and rendered as PDF, docx and xlsx.
+"""The periodic report's content, built once and rendered as PDF, docx and xlsx.
 
-A narrative skeleton whose sentences carry the counted figures ("Phát hành 1.250 phiếu …"),
-bracketed places for the officer's own assessment, and the statistical appendices; all three
-formats render this one structure, so they show the same figures as `report --format json`.
+Written as a BVCTNB office writes its report: the regulation in force for the period, then the
+vetting done for elections, appointments, planning and new members (the slips' purposes), where
+the slips went (the ministry, this province's police, other provinces' police), what the replies
+found, the archive research both ways, the delegations the Standing Committee sent abroad and
+the complaints; then the officer's own assessment and directions (core/report_notes). Every
+figure is the counted one of `report --format json`, written the Vietnamese way (1.712).
+
+`ReportSource` is everything the report is made from; an issued report keeps it in the outgoing
+register and is written again from it, identical, in any format.
 """
 
 import datetime as dt
@@ -10,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...core import recipient_groups, regulations, report_notes
 from ...core.dates import display_date
 from ...core.kinds import (
     ARCHIVE_FOR_OTHERS,
@@ -22,6 +29,7 @@ from ...core.kinds import (
     SLIP_PURPOSES,
     SLIPS,
 )
+from ...core.numbers import decimal
 from ...core.numbers import grouped as n
 from ...core.overview import FIGURE_LABELS
 from ...core.report import UNSTATED
@@ -30,15 +38,41 @@ from .tables import TOTAL, Column
 
 TITLE = "BÁO CÁO"
 HEADING, FILL = "heading", "fill"
+DRAFT_MARK = "DỰ THẢO"
 
-# The spec's figures, as the workbook's first sheet names them.
-FACTS = tuple(FIGURE_LABELS.items())
+# The spec's figures and the report's own, as the workbook's first sheet names them.
+FACTS = (*FIGURE_LABELS.items(),
+         ("slips_with_archive_record", "Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)"),
+         ("archive_research_for_other_provinces_answered", "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"),
+         ("archive_research_requested_from_other_provinces_answered",
+          "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả"))
+# How the report names what a slip was for ("phục vụ bầu cử 250 phiếu, bổ nhiệm …").
+PURPOSE_WORDS = {"Bầu cử": "bầu cử", "Bổ nhiệm": "bổ nhiệm", "Quy hoạch": "quy hoạch",
+                 "Kết nạp Đảng": "kết nạp đảng viên mới", "Đi nước ngoài": "cử cán bộ đi nước ngoài",
+                 "Giải quyết đơn thư": "giải quyết đơn thư", "Khác": "các mục đích khác"}
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """What the report is made from: the counted figures, the officer's parts, the office settings
+    in force on the report's date, its number (None for a draft) and its date (a draft's: the day
+    it was made, whose year it carries)."""
+
+    figures: Mapping[str, Any]
+    office: Mapping[str, str]
+    notes: Mapping[str, str]
+    number: int | None
+    on: dt.date
+
+    @property
+    def draft(self) -> bool:
+        return self.number is None
 
 
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    style: str = "text"  # "text", "heading" (a numbered sub-heading) or "fill" (for the officer to write)
+    style: str = "text"  # "text", "heading" (a numbered sub-heading) or "fill" (a part not yet written)
 
 
 @dataclass(frozen=True)
@@ -61,10 +95,12 @@ class ReportContent:
     period: str
     start: dt.date
     end: dt.date
+    intro: str
     sections: tuple[Section, ...]
     appendices: tuple[Appendix, ...]
     facts: tuple[tuple[str, str, int], ...]  # key, label, value
     recipients: tuple[str, ...]
+    draft: bool
 
 
 def period_name(start: dt.date, end: dt.date) -> str:
@@ -80,74 +116,64 @@ def subject(start: dt.date, end: dt.date) -> str:
     return f"kết quả công tác bảo vệ chính trị nội bộ {period_name(start, end)}"
 
 
-def build(figures: Mapping[str, Any], recipients: Sequence[str]) -> ReportContent:
-    start, end = dt.date.fromisoformat(figures["from"]), dt.date.fromisoformat(figures["to"])
+def issuer_name(office: Mapping[str, str]) -> str:
+    """"BAN TỔ CHỨC" of "TỈNH ỦY LÂM ĐỒNG" → "Ban Tổ chức Tỉnh ủy"."""
+    words = office["co_quan"].split()
+    body = " ".join([words[0].capitalize(), *(word.lower() for word in words[1:])])
+    if words[0].upper() == "BAN" and len(words) > 1:
+        body = f"Ban {words[1].capitalize()} {' '.join(word.lower() for word in words[2:])}".strip()
+    return f"{body} {committee(office)}"
+
+
+def committee(office: Mapping[str, str]) -> str:
+    """"TỈNH ỦY LÂM ĐỒNG" → "Tỉnh ủy" (the Party committee the Ban serves)."""
+    words = office["co_quan_cap_tren"].split()[:2]
+    return " ".join([words[0].capitalize(), *(word.lower() for word in words[1:])])
+
+
+def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
+    f, office = source.figures, source.office
+    start, end = dt.date.fromisoformat(f["from"]), dt.date.fromisoformat(f["to"])
     sections = (
-        Section("I. TÌNH HÌNH CHUNG", (
-            Paragraph(f"Trong kỳ báo cáo (từ ngày {display_date(start)} đến ngày {display_date(end)}), công tác "
-                      "bảo vệ chính trị nội bộ được triển khai theo Quy định số 58-QĐ/TW của Bộ Chính trị và các "
-                      "văn bản hướng dẫn thực hiện."),
-            _fill("tình hình chính trị nội bộ, việc quán triệt, triển khai các văn bản trong kỳ"),
+        Section("I. KẾT QUẢ THỰC HIỆN", (
+            Paragraph("1. Công tác thẩm định, thẩm tra, xác minh tiêu chuẩn chính trị", HEADING),
+            *(Paragraph(text) for text in _vetting(f, office)),
+            Paragraph("2. Công tác nghiên cứu tàng thư", HEADING), Paragraph(_archive(f)),
+            Paragraph("3. Quản lý cán bộ, đảng viên đi nước ngoài", HEADING), Paragraph(_abroad(f, office)),
+            Paragraph("4. Tiếp nhận, giải quyết đơn thư", HEADING), Paragraph(_complaints(f)),
         )),
-        Section("II. KẾT QUẢ THỰC HIỆN", (
-            Paragraph("1. Công tác tra cứu, xác minh lai lịch", HEADING), Paragraph(_slips(figures)),
-            Paragraph("2. Công tác nghiên cứu tàng thư", HEADING), Paragraph(_archive(figures)),
-            Paragraph("3. Quản lý cán bộ, đảng viên đi nước ngoài", HEADING), Paragraph(_abroad(figures)),
-            Paragraph("4. Tiếp nhận, giải quyết đơn thư", HEADING), Paragraph(_complaints(figures)),
+        Section("II. ĐÁNH GIÁ CHUNG", (
+            Paragraph(f"1. {report_notes.STRENGTHS}", HEADING), *_written(source.notes, report_notes.STRENGTHS),
+            Paragraph(f"2. {report_notes.WEAKNESSES}", HEADING), *_written(source.notes, report_notes.WEAKNESSES),
         )),
-        Section("III. ĐÁNH GIÁ CHUNG", (
-            Paragraph("1. Ưu điểm", HEADING), _fill("những ưu điểm, kết quả nổi bật"),
-            Paragraph("2. Hạn chế, nguyên nhân", HEADING), _fill("những hạn chế, khó khăn và nguyên nhân"),
-        )),
-        Section("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", (
-            _fill("các nhiệm vụ trọng tâm kỳ tới và đề xuất, kiến nghị"),
-        )),
+        Section("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", _written(source.notes, report_notes.DIRECTIONS)),
     )
-    facts = tuple((key, label, int(figures[key])) for key, label in FACTS)
-    return ReportContent(subject(start, end), period_name(start, end), start, end, sections,
-                         _appendices(figures), facts, tuple(recipients))
+    facts = tuple((key, label, int(f[key])) for key, label in FACTS)
+    return ReportContent(subject(start, end), period_name(start, end), start, end, _intro(start, end, office),
+                         sections, _appendices(f), facts, tuple(recipients), source.draft)
 
 
-def _fill(what: str) -> Paragraph:
-    return Paragraph(f"[Cán bộ soạn thảo bổ sung: {what}.]", FILL)
+def _written(notes: Mapping[str, str], part: str) -> tuple[Paragraph, ...]:
+    written = report_notes.paragraphs(notes.get(part, ""))
+    if written:
+        return tuple(Paragraph(text) for text in written)
+    return (Paragraph(f"[Chưa viết phần «{part}»: cán bộ soạn thảo viết phần này ở trang Báo cáo "
+                      "hoặc trong tệp các phần do cán bộ viết, trước khi phát hành.]", FILL),)
 
 
-def _listing(counts: Mapping[str, int], unit: str) -> str:
-    return ", ".join(f"{name} {n(count)} {unit}" for name, count in counts.items() if count)
-
-
-def _slips(f: Mapping[str, Any]) -> str:
-    issued, answered = f["slips_issued"], f["slips_answered"]
-    if not issued:
-        return "Trong kỳ không phát hành phiếu yêu cầu xác minh lai lịch."
-    by_recipient = "; ".join(f"{name}: {n(count)} phiếu" for name, count in f["slips_by_recipient"].items())
-    return (f"Phát hành {n(issued)} phiếu yêu cầu xác minh lai lịch đối với {n(f['slip_subjects'])} đối tượng; "
-            f"đến ngày {display_date(dt.date.fromisoformat(f['to']))} đã nhận kết quả {n(answered)} phiếu, "
-            f"còn {n(issued - answered)} phiếu chưa có kết quả. Phiếu gửi {by_recipient} "
-            "(chi tiết tại Phụ lục 1 và Phụ lục 2).")
-
-
-def _archive(f: Mapping[str, Any]) -> str:
-    return (f"Nghiên cứu tàng thư giúp tỉnh bạn {n(f['archive_research_for_other_provinces'])} trường hợp; "
-            f"đề nghị tỉnh bạn nghiên cứu tàng thư {n(f['archive_research_requested_from_other_provinces'])} "
-            "trường hợp (Phụ lục 4).")
-
-
-def _abroad(f: Mapping[str, Any]) -> str:
-    if not f["delegations"]:
-        return "Trong kỳ không có đoàn ra nước ngoài."
-    purposes = _listing(_ordered(f["delegations_by_purpose"], DELEGATION_PURPOSES), "đoàn")
-    return (f"Thẩm định, cử {n(f['cadres_sent_abroad'])} lượt cán bộ đi công tác, học tập ở nước ngoài "
-            f"trong {n(f['delegations'])} đoàn ra, gồm: {purposes} (Phụ lục 3).")
-
-
-def _complaints(f: Mapping[str, Any]) -> str:
-    received, resolved = f["complaints_received"], f["complaints_resolved"]
-    if not received:
-        return "Trong kỳ không tiếp nhận đơn thư."
-    kinds = _listing(_ordered(f["complaints_by_kind"], COMPLAINT_KINDS), "đơn")
-    return (f"Tiếp nhận {n(received)} đơn thư ({kinds}); đã giải quyết {n(resolved)} đơn, "
-            f"đang giải quyết {n(received - resolved)} đơn (Phụ lục 5).")
+def _intro(start: dt.date, end: dt.date, office: Mapping[str, str]) -> str:
+    found = regulations.in_force(start, end)
+    if not found:
+        basis = "các quy định của Đảng về công tác bảo vệ chính trị nội bộ"
+    elif len(found) == 1:
+        basis = found[0].citation
+    else:
+        basis = " và ".join(
+            f"{regulation.citation} (" + (f"đến ngày {display_date(regulation.until)}" if i == 0
+                                         else f"từ ngày {display_date(regulation.signed_on)}") + ")"
+            for i, regulation in enumerate(found))
+    return (f"Thực hiện {basis} và các văn bản hướng dẫn thực hiện, {issuer_name(office)} báo cáo kết quả công tác "
+            f"bảo vệ chính trị nội bộ {period_name(start, end)} như sau:")
 
 
 def _ordered(counts: Mapping[str, int], order: Sequence[str]) -> dict[str, int]:
@@ -156,29 +182,139 @@ def _ordered(counts: Mapping[str, int], order: Sequence[str]) -> dict[str, int]:
     return {name: counts[name] for name in names + [name for name in counts if name not in names]}
 
 
+def percent(part: int, whole: int) -> str:
+    """"81,8%" (the comma is the decimal sign)."""
+    return f"{decimal(100 * part / whole)}%"
+
+
+def _vetting(f: Mapping[str, Any], office: Mapping[str, str]) -> list[str]:
+    issued, answered = f["slips_issued"], f["slips_answered"]
+    issuer = issuer_name(office)
+    if not issued:
+        return [f"Trong kỳ, {issuer} không phát hành phiếu yêu cầu xác minh lai lịch."]
+    by_purpose = _ordered(f["slips_by_purpose"], SLIP_PURPOSES)
+    served = [f"{PURPOSE_WORDS[name]} {n(count)} phiếu" for name, count in by_purpose.items()
+              if name in PURPOSE_WORDS and count]
+    purposes = f", trong đó phục vụ {', '.join(served)}" if served else ""
+    if by_purpose.get(UNSTATED):
+        purposes += f"; {n(by_purpose[UNSTATED])} phiếu chưa ghi mục đích"
+    first = (f"Trong kỳ, {issuer} đã tham mưu thẩm tra, xác minh lý lịch phục vụ công tác cán bộ và công tác "
+             f"phát triển đảng viên: phát hành {n(issued)} phiếu yêu cầu xác minh lai lịch đối với "
+             f"{n(f['slip_subjects'])} người{purposes} (Phụ lục 2).")
+    end = display_date(dt.date.fromisoformat(f["to"]))
+    found = f["slips_with_archive_record"]
+    finding = (f"qua tra cứu, xác minh đã phát hiện {n(found)} trường hợp có tài liệu lưu trữ (tàng thư) liên quan"
+               if found else "qua tra cứu, xác minh chưa phát hiện trường hợp nào có tài liệu lưu trữ (tàng thư) "
+                             "liên quan")
+    second = (f"Phiếu được gửi tới {_recipients(f['slips_by_recipient_group'])} (chi tiết tại Phụ lục 1). "
+              f"Đến ngày {end} đã nhận kết quả {n(answered)} phiếu ({percent(answered, issued)}), còn "
+              f"{n(issued - answered)} phiếu chưa có kết quả; {finding}.")
+    return [first, second]
+
+
+def _recipients(groups: Mapping[str, Mapping[str, int]]) -> str:
+    """"Cục A93B – Bộ Công an (700 phiếu), Phòng PV27 – Công an tỉnh Bình Thuận (550 phiếu) và Công an
+    các tỉnh, thành phố khác (120 phiếu)"."""
+    named = [f"{_group_name(group, units)} ({n(sum(units.values()))} phiếu)" for group, units in groups.items()]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} và {named[-1]}"
+
+
+def _group_name(group: str, units: Mapping[str, int]) -> str:
+    if group == recipient_groups.OTHER_PROVINCES:
+        return recipient_groups.OTHER_PROVINCES
+    if group == recipient_groups.OTHER:
+        return "các cơ quan khác" if len(units) > 1 else next(iter(units))
+    if len(units) == 1:
+        return next(iter(units))
+    parts = [name.rsplit(" – ", 1) for name in units]
+    parents = {part[1] for part in parts if len(part) == 2}
+    if len(parents) == 1 and all(len(part) == 2 for part in parts):
+        return f"{', '.join(part[0] for part in parts)} – {parents.pop()}"
+    return "các đơn vị thuộc Bộ Công an" if group == recipient_groups.MINISTRY else "các đơn vị Công an tỉnh"
+
+
+def _archive(f: Mapping[str, Any]) -> str:
+    for_others = f["archive_research_for_other_provinces"]
+    from_others = f["archive_research_requested_from_other_provinces"]
+    first = (f"Nghiên cứu tàng thư giúp tỉnh bạn {n(for_others)} trường hợp, đã trả lời "
+             f"{n(f['archive_research_for_other_provinces_answered'])} trường hợp" if for_others
+             else "Trong kỳ không có yêu cầu nghiên cứu tàng thư của tỉnh bạn")
+    second = (f"đề nghị tỉnh bạn nghiên cứu tàng thư {n(from_others)} trường hợp, đã nhận kết quả "
+              f"{n(f['archive_research_requested_from_other_provinces_answered'])} trường hợp" if from_others
+              else "không có trường hợp nào phải đề nghị tỉnh bạn nghiên cứu tàng thư")
+    return f"{first}; {second} (Phụ lục 4)."
+
+
+def _abroad(f: Mapping[str, Any], office: Mapping[str, str]) -> str:
+    standing = f"Ban Thường vụ {committee(office)}"
+    if not f["delegations"]:
+        return f"Trong kỳ, {standing} không cử đoàn cán bộ nào đi nước ngoài."
+    purposes = _ordered(f["delegations_by_purpose"], DELEGATION_PURPOSES)
+    listed = ", ".join(f"{(name.lower() if name != UNSTATED else 'chưa ghi mục đích')} {n(count)} đoàn"
+                       for name, count in purposes.items() if count)
+    return (f"Tham mưu {standing} cử {n(f['delegations'])} đoàn với {n(f['cadres_sent_abroad'])} lượt cán bộ "
+            f"thuộc diện {standing} quản lý đi nước ngoài, trong đó: {listed} (Phụ lục 3).")
+
+
+def _complaints(f: Mapping[str, Any]) -> str:
+    received, resolved = f["complaints_received"], f["complaints_resolved"]
+    if not received:
+        return "Trong kỳ không tiếp nhận đơn thư."
+    kinds = ", ".join(f"{name} {n(count)} đơn" for name, count in
+                      _ordered(f["complaints_by_kind"], COMPLAINT_KINDS).items() if count)
+    return (f"Tiếp nhận {n(received)} đơn thư ({kinds}); đã giải quyết {n(resolved)} đơn, "
+            f"đang giải quyết {n(received - resolved)} đơn (Phụ lục 5).")
+
+
 def _count_column(key: str, label: str) -> Column:
     return tables.plain(key, label, 1.0, "center", 12)
 
 
 def _appendices(f: Mapping[str, Any]) -> tuple[Appendix, ...]:
     return (
-        _simple("Phụ lục 1. Phiếu yêu cầu xác minh lai lịch theo nơi nhận", SLIPS.field("recipient").header,
-                "Số phiếu", f["slips_by_recipient"], f["slips_issued"],
-                f"Đã nhận kết quả {n(f['slips_answered'])} phiếu."),
+        _by_recipient(f),
         _simple("Phụ lục 2. Phiếu yêu cầu xác minh lai lịch theo mục đích xác minh", SLIPS.field("purpose").header,
                 "Số phiếu", _every(f["slips_by_purpose"], SLIP_PURPOSES), f["slips_issued"]),
         _simple("Phụ lục 3. Đoàn ra nước ngoài theo mục đích", DELEGATIONS.field("purpose").header, "Số đoàn",
                 _every(f["delegations_by_purpose"], DELEGATION_PURPOSES), f["delegations"],
                 f"Số lượt cán bộ đi nước ngoài: {n(f['cadres_sent_abroad'])}."),
-        _simple("Phụ lục 4. Nghiên cứu tàng thư", ARCHIVE_REQUESTS.field("request_kind").header, "Số trường hợp",
-                {ARCHIVE_FOR_OTHERS: f["archive_research_for_other_provinces"],
-                 ARCHIVE_FROM_OTHERS: f["archive_research_requested_from_other_provinces"]},
-                f["archive_research_for_other_provinces"] + f["archive_research_requested_from_other_provinces"]),
+        _archive_appendix(f),
         _simple("Phụ lục 5. Đơn thư theo loại", COMPLAINTS.field("complaint_kind").header, "Số đơn",
                 _every(f["complaints_by_kind"], COMPLAINT_KINDS), f["complaints_received"],
                 f"Đã giải quyết {n(f['complaints_resolved'])} đơn; đang giải quyết "
                 f"{n(f['complaints_received'] - f['complaints_resolved'])} đơn."),
     )
+
+
+def _by_recipient(f: Mapping[str, Any]) -> Appendix:
+    """Each recipient under its group, the group's count in bold above its units."""
+    columns = (tables.counter(), tables.plain("name", SLIPS.field("recipient").header, 4.0, excel_width=48),
+               _count_column("count", "Số phiếu"))
+    rows: list[dict[str, Any]] = []
+    number = 0
+    for group, units in f["slips_by_recipient_group"].items():
+        rows.append({"name": group, "count": sum(units.values()), TOTAL: True})
+        for name, count in units.items():
+            number += 1
+            rows.append({tables.NUMBER: number, "name": name, "count": count})
+    rows.append({"name": "Tổng cộng", "count": f["slips_issued"], TOTAL: True})
+    return Appendix("Phụ lục 1. Phiếu yêu cầu xác minh lai lịch theo nơi nhận", columns, tuple(rows),
+                    f"Đã nhận kết quả {n(f['slips_answered'])} phiếu; có tài liệu lưu trữ (tàng thư) liên quan "
+                    f"{n(f['slips_with_archive_record'])} phiếu.")
+
+
+def _archive_appendix(f: Mapping[str, Any]) -> Appendix:
+    columns = (tables.counter(), tables.plain("name", ARCHIVE_REQUESTS.field("request_kind").header, 3.0,
+                                              excel_width=36),
+               _count_column("count", "Số trường hợp"), _count_column("answered", "Đã có kết quả"))
+    rows = tables.numbered([
+        {"name": ARCHIVE_FOR_OTHERS, "count": f["archive_research_for_other_provinces"],
+         "answered": f["archive_research_for_other_provinces_answered"]},
+        {"name": ARCHIVE_FROM_OTHERS, "count": f["archive_research_requested_from_other_provinces"],
+         "answered": f["archive_research_requested_from_other_provinces_answered"]}])
+    total = {"name": "Tổng cộng", TOTAL: True,
+             "count": sum(row["count"] for row in rows), "answered": sum(row["answered"] for row in rows)}
+    return Appendix("Phụ lục 4. Nghiên cứu tàng thư", columns, (*rows, total))
 
 
 def _every(counts: Mapping[str, int], choices: Sequence[str]) -> dict[str, int]:

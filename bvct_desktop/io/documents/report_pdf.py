@@ -1,12 +1,35 @@
 """The periodic report as a PDF: HD 36 header, the narrative, signature and "Nơi nhận", then
-each appendix table from a new page."""
+each appendix table from a new page. A heading never ends a page (it keeps the first lines of
+what follows) and the signature keeps the body's last two lines beside it."""
+
+from dataclasses import dataclass
 
 from . import layout, tables
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
 from .report_content import FILL, HEADING, TITLE, ReportContent
 
-STYLES = {HEADING: (BOLD, False), FILL: (ITALIC, True)}
+KEEP_LINES = 2  # a heading keeps at least this many lines of its text on its page
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    font: str
+    justify: bool
+    heading: bool
+
+
+def blocks(content: ReportContent) -> list[Block]:
+    """The body as drawn: the intro, then each section's heading and paragraphs."""
+    found = [Block(content.intro, REGULAR, True, False)]
+    for section in content.sections:
+        found.append(Block(section.heading, BOLD, False, True))
+        for paragraph in section.paragraphs:
+            font = {HEADING: BOLD, FILL: ITALIC}.get(paragraph.style, REGULAR)
+            found.append(Block(paragraph.text, font, paragraph.style != HEADING and paragraph.style != FILL,
+                               paragraph.style == HEADING))
+    return found
 
 
 def draw_report(c: DocumentCanvas, content: ReportContent, number: str, date: str, attached_to: str) -> None:
@@ -14,11 +37,16 @@ def draw_report(c: DocumentCanvas, content: ReportContent, number: str, date: st
     size = c.profile.size("body")
     layout.header(flow, number, date)
     layout.title(flow, TITLE, [content.subject])
-    for section in content.sections:
-        flow.paragraph(section.heading, BOLD, size, justify=False)
-        for paragraph in section.paragraphs:
-            font, justify = STYLES.get(paragraph.style, (REGULAR, True))
-            flow.paragraph(paragraph.text, font, size, justify=justify)
+    body = blocks(content)
+    signature = layout.signature_height(flow, content.recipients)
+    for index, block in enumerate(body):
+        keep_next = keep_last = 0.0
+        if block.heading:
+            keep_next = _following(flow, body, index + 1)
+        elif index == len(body) - 1:
+            keep_last = signature
+        flow.paragraph(block.text, block.font, size, justify=block.justify, keep_next=keep_next,
+                       keep_last=keep_last)
     layout.signature(flow, content.recipients)
     flow.new_page()
     for number, appendix in enumerate(content.appendices):
@@ -32,3 +60,15 @@ def draw_report(c: DocumentCanvas, content: ReportContent, number: str, date: st
         tables.draw_table(flow, appendix.columns, appendix.records)
         if appendix.note:
             flow.paragraph(appendix.note, ITALIC, c.profile.size("table"), justify=False)
+
+
+def _following(flow: Flow, body: list[Block], start: int) -> float:
+    """What a heading keeps on its page: the headings right after it and the first lines of the
+    text below them."""
+    kept = 0.0
+    for block in body[start:]:
+        if block.heading:
+            kept += flow.height(block.text, block.font)
+            continue
+        return kept + flow.height(block.text, block.font, lines=KEEP_LINES)
+    return kept

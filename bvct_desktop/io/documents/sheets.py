@@ -17,15 +17,16 @@ PARTICULARS = ("birth_date", "gender", "cccd", "cmnd", "home_town", "residence",
                "position", "unit", "management")
 PARTY = ("party_joined_on", "party_official_on", "party_card_no")
 C, D, R, S = CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field
-RELATIVE_COLUMNS = (tables.counter(), tables.of(R("relation"), 0.9), tables.of(R("full_name"), 2.2, label="Họ và tên"),
-                    tables.of(R("birth_date"), 1.0, align="center"), tables.of(R("home_town"), 1.4),
-                    tables.of(R("residence"), 1.3), tables.of(R("occupation"), 1.1),
-                    tables.of(R("country"), 1.0, label="Ở nước ngoài"))
+RELATIVE_COLUMNS = (tables.counter(), tables.of(R("relation"), 0.9), tables.of(R("full_name"), 2.0, label="Họ và tên"),
+                    tables.of(R("birth_date"), 0.9, label="Năm sinh", align="center"), tables.of(R("home_town"), 1.4),
+                    tables.of(R("occupation"), 1.0), tables.of(R("country"), 0.9, label="Ở nước ngoài"),
+                    tables.plain("source", "Biết qua", 1.3))
 TRIP_COLUMNS = (tables.counter(), tables.of(D("decision_no"), 1.2), tables.of(D("name"), 2.2),
                 tables.of(D("countries"), 1.3), tables.of(D("purpose"), 1.1),
                 tables.plain("period", "Thời gian", 1.6, "center"), tables.of(D("role"), 1.0))
 VETTING_COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center"),
-                   tables.of(S("issued_on"), 1.1, align="center"), tables.of(S("full_name"), 1.6),
+                   tables.of(S("issued_on"), 1.1, label="Ngày gửi", align="center"),
+                   tables.of(S("full_name"), 1.6, label="Người được xác minh"),
                    tables.of(S("relation"), 0.8), tables.of(S("purpose"), 1.0), tables.of(S("recipient"), 1.5),
                    tables.of(S("result"), 1.5))
 
@@ -36,35 +37,44 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
     flow = Flow(c)
     layout.header(flow, "", layout.date_text(c.head.place, printed_on, p))
     layout.title(flow, CADRE_TITLE, [cadre["full_name"]])
-    flow.paragraph("I. SƠ LƯỢC LÝ LỊCH", BOLD, size, indent=False, justify=False)
+    _heading(flow, "I. SƠ LƯỢC LÝ LỊCH", size)
     flow.labelled(C("full_name").header, cadre["full_name"].upper(), size, BOLD)
     if cadre["other_names"]:
         flow.labelled(S("other_names").header, cadre["other_names"], size)
     for key in PARTICULARS:
         flow.labelled(C(key).header, C(key).display(cadre[key]), size)
+    if cadre["note"]:
+        flow.labelled(C("note").header, cadre["note"], size)
     flow.skip(p.paragraph_after)
-    flow.paragraph("II. ĐẢNG TỊCH", BOLD, size, indent=False, justify=False)
+    _heading(flow, "II. ĐẢNG TỊCH", size)
     for key in PARTY:
         flow.labelled(C(key).header, C(key).display(cadre[key]), size)
     flow.skip(p.paragraph_after)
-    flow.paragraph("III. QUAN HỆ GIA ĐÌNH", BOLD, size, indent=False, justify=False)
-    _table_or_none(flow, RELATIVE_COLUMNS, cadre["relatives"], "Chưa ghi nhận thân nhân nào.")
-    flow.paragraph("IV. ĐI NƯỚC NGOÀI", BOLD, size, indent=False, justify=False)
     trips = [{**trip, "period": f"{display_date(trip['depart_on'])} – {display_date(trip['return_on'])}"}
              for trip in cadre["trips"]]
-    _table_or_none(flow, TRIP_COLUMNS, trips, "Chưa có chuyến đi nào được ghi nhận.")
-    flow.paragraph("V. XÁC MINH LAI LỊCH", BOLD, size, indent=False, justify=False)
-    _table_or_none(flow, VETTING_COLUMNS, cadre["slips"], "Chưa có phiếu yêu cầu xác minh nào.")
-    if cadre["note"]:
-        flow.labelled(C("note").header, cadre["note"], size)
+    signature = layout.signature_height(flow, None)
+    sections = [("III. QUAN HỆ GIA ĐÌNH", RELATIVE_COLUMNS, cadre["relatives"], "Chưa biết thân nhân nào."),
+                ("IV. ĐI NƯỚC NGOÀI", TRIP_COLUMNS, trips, "Chưa có chuyến đi nào được ghi nhận."),
+                ("V. XÁC MINH LAI LỊCH (BẢN THÂN VÀ THÂN NHÂN)", VETTING_COLUMNS, cadre["slips"],
+                 "Chưa có phiếu yêu cầu xác minh nào.")]
+    for number, (heading, columns, records, nothing) in enumerate(sections):
+        last = number == len(sections) - 1
+        _heading(flow, heading, size, keep=p.leading(p.size("table")) * 3)
+        _table_or_none(flow, columns, records, nothing, signature if last else 0.0)
     layout.signature(flow, None)
 
 
-def _table_or_none(flow: Flow, columns, records, nothing: str) -> None:
+def _heading(flow: Flow, text: str, size: float, keep: float = 0.0) -> None:
+    """A section heading, kept with the first lines of what follows."""
+    flow.paragraph(text, BOLD, size, indent=False, justify=False,
+                   keep_next=keep or flow.profile.leading(size) * 2)
+
+
+def _table_or_none(flow: Flow, columns, records, nothing: str, keep_last: float = 0.0) -> None:
     if records:
-        tables.draw_table(flow, columns, tables.numbered(records))
+        tables.draw_table(flow, columns, tables.numbered(records), keep_last=keep_last)
     else:
-        flow.paragraph(nothing, ITALIC, indent=False, justify=False)
+        flow.paragraph(nothing, ITALIC, indent=False, justify=False, keep_last=keep_last)
 
 
 def draw_recovery_key(c: DocumentCanvas, recovery_key: str, database: str, created_on: dt.date) -> None:

@@ -1,6 +1,12 @@
 """Tables of the documents: columns named by the field declarations, drawn on paper with a
-grid and the header row repeated on every page, and written to a worksheet the same way."""
+grid and the header row repeated on every page, and written to a worksheet the same way.
 
+Column widths follow the content: numbers, dates and slip numbers are never broken (a
+"1042/PXM" keeps its column), and when the page is too narrow for every value on one line the
+text columns give up the width their longest few values need, so most rows stay one line.
+"""
+
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,12 +21,17 @@ from .layout import Flow, nfc, wrap
 PADDING = 3.0  # points inside a cell
 NUMBER = "stt"
 TOTAL = "_tong"  # a record with this key set is a totals row, set in bold
+FIT_SAMPLE = 2_000  # rows looked at to fit the columns of a long register
+BREAK_WEIGHT = 0.1  # a value broken over one more line, against one more line of the table
+HEADER_ONE_LINE = 60.0  # points: a header this short stays on one line when the page has room
+KEEP_WHOLE = (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.CCCD, FieldType.CMND, FieldType.YEAR)
 
 
 @dataclass(frozen=True)
 class Column:
     """One column: its header (a field's, unless the document's wording differs), its share of
-    the width on paper, its width in Excel characters, and how its values are shown."""
+    the width on paper, its width in Excel characters, how its values are shown, and whether a
+    value may be broken over lines (`whole`: never, for numbers and dates)."""
 
     key: str
     label: str
@@ -28,7 +39,7 @@ class Column:
     field: Field | None = None
     align: str = "left"
     excel_width: float = 0.0
-    least: str = ""  # a value the column must hold on one line (a date), beside its header's words
+    whole: bool = False
 
     def text(self, record: Mapping[str, Any]) -> str:
         value = record.get(self.key)
@@ -43,58 +54,145 @@ class Column:
         return self.field.to_cell(value) if self.field is not None else value
 
 
-DATE_SAMPLE = "00/00/0000"
+def kept_whole(field: Field | None) -> bool:
+    """Dates, identity numbers and the slip number are never broken over two lines."""
+    return field is not None and (field.type in KEEP_WHOLE or field.key == "number")
 
 
-def of(field: Field, weight: float, label: str | None = None, align: str = "left") -> Column:
-    return Column(field.key, label or field.header, weight, field, align, column_width(field), least_text(field))
-
-
-def least_text(field: Field | None) -> str:
-    return DATE_SAMPLE if field is not None and field.type in (FieldType.DATE, FieldType.PARTIAL_DATE) else ""
+def of(field: Field, weight: float, label: str | None = None, align: str = "left",
+       excel_width: float | None = None) -> Column:
+    return Column(field.key, label or field.header, weight, field, align,
+                  excel_width if excel_width is not None else column_width(field), kept_whole(field))
 
 
 def counter(label: str = "STT") -> Column:
-    return Column(NUMBER, label, 0.5, None, "center", 6)
+    return Column(NUMBER, label, 0.5, None, "center", 6, whole=True)
 
 
-def plain(key: str, label: str, weight: float, align: str = "left", excel_width: float = 14) -> Column:
-    return Column(key, label, weight, None, align, excel_width)
+def plain(key: str, label: str, weight: float, align: str = "left", excel_width: float = 14,
+          whole: bool = False) -> Column:
+    return Column(key, label, weight, None, align, excel_width, whole)
 
 
 def numbered(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return [{**record, NUMBER: index} for index, record in enumerate(records, start=1)]
 
 
-def column_widths(columns: Sequence[Column], width: float, size: float, padding: float = PADDING) -> list[float]:
-    """Shares of the width by weight; a column too narrow for a word of its header (inside the
-    cell's `padding`) takes the difference from the widest column."""
-    total = sum(column.weight for column in columns)
-    widths = [width * column.weight / total for column in columns]
-    for index, column in enumerate(columns):
-        words = max(fonts.width(word, BOLD, size) for word in column.label.split())
-        least = max(words, fonts.width(column.least, REGULAR, size)) + 2 * padding
-        if widths[index] < least:
+def column_widths(columns: Sequence[Column], width: float, size: float, padding: float = PADDING,
+                  texts: Sequence[Sequence[str]] | None = None) -> list[float]:
+    """Widths that fill `width`. Each column needs its header's longest word; a whole column
+    needs its longest value too. With `texts` (each row's cell texts) the columns follow the
+    content; without, the width is shared by weight."""
+    least = [max(_widest(column.label.split(), BOLD, size), _least_values(texts, i, column, size)) + 2 * padding
+             for i, column in enumerate(columns)]
+    if texts:
+        wanted = [max(least[i], _widest([row[i] for row in texts] + [""], REGULAR, size) + 2 * padding,
+                      min(fonts.width(column.label, BOLD, size), HEADER_ONE_LINE) + 2 * padding)
+                  for i, column in enumerate(columns)]
+        widths = _fitted(columns, wanted, least, [[row[i] for row in texts] for i in range(len(columns))],
+                         width, size, padding)
+    else:
+        total = sum(column.weight for column in columns)
+        widths = [width * column.weight / total for column in columns]
+    for index in range(len(widths)):
+        if widths[index] < least[index]:
             widest = max(range(len(widths)), key=widths.__getitem__)
-            widths[widest] -= least - widths[index]
-            widths[index] = least
+            widths[widest] -= least[index] - widths[index]
+            widths[index] = least[index]
     return widths
 
 
+def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Column, size: float) -> float:
+    """What a column's values need at least: a whole value (numbers, dates), else its longest word."""
+    if not texts:
+        return 0.0
+    values = [row[index] for row in texts[::max(1, len(texts) // FIT_SAMPLE)]]
+    if column.whole:
+        return _widest(values, REGULAR, size)
+    return _widest({word for value in values for word in value.split()}, REGULAR, size)
+
+
+def _widest(texts: Iterable[str], font: str, size: float) -> float:
+    return max((fonts.width(text, font, size) for text in texts if text), default=0.0)
+
+
+def _fitted(columns: Sequence[Column], wanted: list[float], least: list[float], values: list[list[str]],
+            width: float, size: float, padding: float) -> list[float]:
+    """Every value on one line when the width allows (the rest shared by weight); else the text
+    columns give up width, a little at a time, where that makes the table least taller (a row is
+    as tall as its tallest cell), and, among equals, breaks the fewest values."""
+    spare = width - sum(wanted)
+    if spare >= 0:
+        total = sum(column.weight for column in columns)
+        return [want + spare * column.weight / total for want, column in zip(wanted, columns, strict=True)]
+    count = len(values[0]) if values else 0
+    step = max(1, count // FIT_SAMPLE)
+    needs = [[fonts.width(text, REGULAR, size) for text in column_values[::step]] for column_values in values]
+    widths = list(wanted)
+    lines = [_lines(column_needs, w - 2 * padding) for column_needs, w in zip(needs, widths, strict=True)]
+    cuttable = [i for i, column in enumerate(columns) if not column.whole]
+    while sum(widths) > width + 0.01:
+        excess = sum(widths) - width
+        tallest = [sorted(row, reverse=True)[:2] + [1] for row in zip(*lines, strict=True)]
+        best = None  # (cost, column, width, lines)
+        for i in cuttable:
+            for target in _breaks(needs[i], widths[i], least[i], excess, padding):
+                cut = _lines(needs[i], target - 2 * padding)
+                taller = broken = 0
+                for row, (before, after) in enumerate(zip(lines[i], cut, strict=True)):
+                    top, second = tallest[row][0], tallest[row][1]
+                    others = second if before == top else top
+                    taller += max(others, after) - max(others, before)
+                    broken += after - before
+                cost = (taller + BREAK_WEIGHT * broken) / (widths[i] - target)
+                if best is None or cost < best[0] - 1e-9 or abs(cost - best[0]) < 1e-9 and widths[i] > widths[best[1]]:
+                    best = (cost, i, target, cut)
+        if best is None:  # every text column is down to its least: share what is left by weight
+            scale = (width - sum(least)) / max(1e-6, sum(widths) - sum(least))
+            return [lo + (w - lo) * max(0.0, scale) for w, lo in zip(widths, least, strict=True)]
+        _, i, widths[i], lines[i] = best
+    return widths
+
+
+def _breaks(needs: list[float], current: float, least: float, excess: float, padding: float) -> list[float]:
+    """The widths worth trying for a column: where its values take one line fewer, no narrower than
+    its least, no narrower than the table needs."""
+    floor = max(least, current - excess)
+    found = {floor} if floor < current - 0.01 else set()
+    for need in set(needs):
+        for count in range(1, 7):
+            target = need / count + 2 * padding
+            if floor < target < current - 0.01:
+                found.add(target)
+    return sorted(found, reverse=True)[:40]
+
+
+def _lines(needs: list[float], room: float) -> list[int]:
+    """About how many lines each value of these widths takes in a cell `room` points wide."""
+    room = max(room, 1.0)
+    return [max(1, math.ceil(need / room - 1e-9)) for need in needs]
+
+
 def draw_table(flow: Flow, columns: Sequence[Column], records: Iterable[Mapping[str, Any]],
-               size: float | None = None) -> None:
-    """The table from the flow's position down, over as many pages as it takes."""
+               size: float | None = None, leading: float | None = None, padding: float = PADDING,
+               vertical: float | None = None, keep_last: float = 0.0) -> None:
+    """The table from the flow's position down, over as many pages as it takes; `padding` inside a
+    cell left and right, `vertical` above and below the text (default: `padding`). `keep_last`:
+    the room the next block (a signature) needs beside the table's last two rows."""
+    vertical = padding if vertical is None else vertical
     c = flow.c
     size = size or flow.profile.size("table")
-    widths = column_widths(columns, c.width, size)
-    leading = flow.profile.leading(size)
+    leading = leading or flow.profile.leading(size)
+    records = list(records)
+    texts = [[nfc(column.text(record)) for column in columns] for record in records]
+    widths = column_widths(columns, c.width, size, padding, texts)
 
-    def cells(texts: Sequence[str], font: str) -> list[list[str]]:
-        return [wrap(text, font, size, width - 2 * PADDING) if text else [""]
-                for text, width in zip(texts, widths, strict=True)]
+    def cells(row: Sequence[str], font: str) -> list[list[str]]:
+        return [wrap(text, font, size, width - 2 * padding) if text else [""]
+                for text, width in zip(row, widths, strict=True)]
 
     header = cells([column.label for column in columns], BOLD)
-    header_height = max(len(lines) for lines in header) * leading + 2 * PADDING
+    header_height = max(len(lines) for lines in header) * leading + 2 * vertical
 
     def draw_row(lines: list[list[str]], font: str, height: float, aligns: Sequence[str]) -> None:
         top = flow.y
@@ -103,26 +201,29 @@ def draw_table(flow: Flow, columns: Sequence[Column], records: Iterable[Mapping[
         for cell_lines, width, align in zip(lines, widths, aligns, strict=True):
             c.rect(x, top - height, width, height)
             c.setFont(font, size)
-            baseline = top - PADDING - size * 0.9
+            baseline = top - vertical - leading / 2 - size * 0.335  # the glyphs centred in the line
             for text in cell_lines:
                 if align == "center":
                     c.drawCentredString(x + width / 2, baseline, text)
                 elif align == "right":
-                    c.drawRightString(x + width - PADDING, baseline, text)
+                    c.drawRightString(x + width - padding, baseline, text)
                 else:
-                    c.drawString(x + PADDING, baseline, text)
+                    c.drawString(x + padding, baseline, text)
                 baseline -= leading
             x += width
         flow.y = top - height
 
-    flow.need(header_height + leading + 2 * PADDING)
+    flow.need(header_height + leading + 2 * vertical)
     draw_row(header, BOLD, header_height, ["center"] * len(columns))
     aligns = [column.align for column in columns]
-    for record in records:
-        font = BOLD if record.get(TOTAL) else REGULAR
-        row = cells([nfc(column.text(record)) for column in columns], font)
-        height = max(len(lines) for lines in row) * leading + 2 * PADDING
-        if flow.need(height):
+    rows = [cells(row_texts, BOLD if record.get(TOTAL) else REGULAR) for record, row_texts in zip(records, texts,
+                                                                                                 strict=True)]
+    heights = [max(len(lines) for lines in row) * leading + 2 * vertical for row in rows]
+    for index, (record, row, height) in enumerate(zip(records, rows, heights, strict=True)):
+        room = height
+        if keep_last and index == max(0, len(rows) - 2):
+            room = sum(heights[index:]) + flow.profile.paragraph_after + keep_last
+        if flow.need(room):
             draw_row(header, BOLD, header_height, ["center"] * len(columns))
-        draw_row(row, font, height, aligns)
+        draw_row(row, BOLD if record.get(TOTAL) else REGULAR, height, aligns)
     flow.skip(flow.profile.paragraph_after)

@@ -1,7 +1,13 @@
-"""Document tables as an Excel workbook: the document's title lines above a table styled like
-every export (bold frozen header row, autofilter, fitting widths, dates as date cells shown
-dd/mm/yyyy, A4 fitted to width with the header row repeated and page numbers), streamed in
-write-only mode, encrypted when a password is given."""
+"""Documents as Excel workbooks that print as they are: on A4 (landscape where the table is wide)
+at 10 pt or more, under the letterhead (issuing body, number, place and date, the secrecy stamp
+under the number), the table with borders, wrapped text and its header row repeated on every
+page, counts in the Vietnamese way (1.712), and the signature block below. Streamed in
+write-only mode, encrypted when a password is given.
+
+Sizes: the cells are set in Times New Roman 12 pt; the sheet prints at the scale its columns need
+to fit the paper's width, never below PRINT_SCALE_LEAST % (so never below 10 pt); the columns
+of every document are chosen to fit at that scale (checked by the tests).
+"""
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
@@ -11,18 +17,38 @@ from typing import Any
 
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..xlsx_writer import DATE_FORMAT, HEADER_FILL, HEADER_FONT, TEXT_FORMAT, _check_target, _save
-from .layout import nfc
+from ..xlsx_writer import DATE_FORMAT, HEADER_FILL, TEXT_FORMAT, _check_target, _save
+from .layout import DRAFT, PARTY, Letterhead, nfc
+from .profile import Profile
 from .tables import TOTAL, Column
 
-TITLE_FONT = Font(name="Times New Roman", bold=True, size=14)
-LINE_FONT = Font(name="Times New Roman", italic=True)
-BODY_FONT = Font(name="Times New Roman")
-TOTAL_FONT = Font(name="Times New Roman", bold=True)
+FONT_NAME = "Times New Roman"
+SIZE = 12
+TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14)
+LINE_FONT = Font(name=FONT_NAME, italic=True, size=SIZE)
+BODY_FONT = Font(name=FONT_NAME, size=SIZE)
+BOLD_FONT = Font(name=FONT_NAME, bold=True, size=SIZE)
+PARTY_FONT = Font(name=FONT_NAME, bold=True, underline="single", size=SIZE)
+UNDERLINED = Font(name=FONT_NAME, underline="single", size=SIZE)
+THIN = Side(style="thin", color="000000")
+GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+STAMP = Border(left=Side(style="medium"), right=Side(style="medium"), top=Side(style="medium"),
+               bottom=Side(style="medium"))
+CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+WRAPPED = Alignment(vertical="top", wrap_text=True)
+# Counts as 1.712 and 1.234.567 whatever the PC's regional settings (a number stays a number).
+VIETNAMESE_COUNT = '[>=1000000]#"."###"."##0;[>=1000]#"."##0;0'
+MARGINS_INCH = PageMargins(left=0.6, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+A4_INCH = (8.27, 11.69)
+PRINT_SCALE_LEAST = 84  # % : 12 pt × 0.84 ≥ 10 pt
+CHAR_POINTS = 5.25  # one unit of Excel's column width (Calibri 11's digit, 7 px) in points
+SIGNATURE_ROWS = 4  # empty rows left for the signature and the seal
+LETTERHEAD_ROWS = 4  # superior and party, issuer, "*", number and date (then the stamp, if any)
 
 
 @dataclass
@@ -33,71 +59,169 @@ class Sheet:
     records: Iterable[Mapping[str, Any]]
     wide: bool = False
     notes: Sequence[str] = field(default_factory=tuple)  # lines below the table
+    number: str = ""  # "Số 07-BC/BTCTU" under the issuing body ("" when the document has none)
+    date: str = ""  # the place-and-date line
+    recipients: Sequence[str] | None = None  # "Nơi nhận" beside the signature
+    signed: bool = True
 
 
-def write(target: Path, sheets: Sequence[Sheet], password: str | None = None) -> int:
+def printable_width(wide: bool) -> float:
+    """The width (points) a sheet prints on, inside the margins."""
+    paper = A4_INCH[1] if wide else A4_INCH[0]
+    return (paper - MARGINS_INCH.left - MARGINS_INCH.right) * 72
+
+
+def column_points(excel_width: float) -> float:
+    """A column's printed width at 100 %, from its width in Excel's units (7 px a unit + 5 px)."""
+    return (excel_width * 7 + 5) * 0.75
+
+
+def print_scale(columns: Sequence[Column], wide: bool) -> int:
+    """The scale (%) at which the table fits the paper's width; 100 when it fits as it is."""
+    total = sum(column_points(column.excel_width or 14) for column in columns)
+    return max(10, min(100, int(100 * printable_width(wide) / total)))
+
+
+def write(target: Path, sheets: Sequence[Sheet], head: Letterhead, profile: Profile, password: str | None = None,
+          draft: bool = False) -> int:
     """Writes the sheets; returns the number of table rows written in all."""
     _check_target(Path(target))
     workbook = openpyxl.Workbook(write_only=True)
+    workbook.properties.creator = nfc(f"{head.issuer} – {head.superior}")
+    workbook.properties.title = nfc(sheets[0].heading[0]) if sheets and sheets[0].heading else ""
+    workbook.properties.language = "vi-VN"
     count = 0
     for spec in sheets:
-        count += _sheet(workbook.create_sheet(spec.name[:31]), spec)
+        count += _sheet(workbook.create_sheet(spec.name[:31]), spec, head, draft)
     _save(workbook, Path(target), password)
     return count
 
 
-def _sheet(sheet, spec: Sheet) -> int:
-    header_row = len(spec.heading) + 2
+def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
     width = len(spec.columns)
-    last = get_column_letter(width)
     for index, column in enumerate(spec.columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.excel_width or 14
-    sheet.freeze_panes = f"A{header_row + 1}"
+    _page_setup(sheet, spec, draft)
+    header_row = LETTERHEAD_ROWS + (1 if head.secrecy else 0) + 1 + len(spec.heading) + 2  # blank, title, blank
+    sheet.freeze_panes = f"A{header_row + 1}"  # a write-only sheet takes its view before its rows
     sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if spec.wide else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.oddFooter.center.text = "Trang &P / &N"
+    rows = _Rows(sheet, width)
+    _letterhead(rows, spec, head)
     for number, text in enumerate(spec.heading):
-        sheet.append([_styled(sheet, nfc(text), TITLE_FONT if number == 0 else LINE_FONT)])
-    sheet.append([])
-    sheet.append([_header(sheet, column.label) for column in spec.columns])
+        rows.across(nfc(text), TITLE_FONT if number == 0 else LINE_FONT)
+    rows.blank()
+    rows.add([_cell(sheet, column.label, BOLD_FONT, CENTRE, fill=True) for column in spec.columns])
     texted = {index for index, column in enumerate(spec.columns)
               if column.field is not None and column.field.text_only}
     count = 0
     for record in spec.records:
-        font = TOTAL_FONT if record.get(TOTAL) else BODY_FONT
-        sheet.append([_cell(sheet, column.cell(record), font, index in texted)
-                      for index, column in enumerate(spec.columns)])
+        font = BOLD_FONT if record.get(TOTAL) else BODY_FONT
+        rows.add([_value(sheet, column, record, font, index in texted) for index, column in enumerate(spec.columns)])
         count += 1
-    sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + count}"
-    if spec.notes:
-        sheet.append([])
-        for text in spec.notes:
-            sheet.append([_styled(sheet, nfc(text), LINE_FONT)])
+    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(width)}{header_row + count}"
+    for text in spec.notes:
+        rows.across(nfc(text), LINE_FONT)
+    if spec.signed:
+        _signature(rows, spec, head)
     return count
 
 
-def _styled(sheet, value: object, font: Font) -> WriteOnlyCell:
+def _page_setup(sheet, spec: Sheet, draft: bool) -> None:
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if spec.wide else "portrait"
+    sheet.page_setup.scale = print_scale(spec.columns, spec.wide)
+    sheet.sheet_properties.pageSetUpPr.fitToPage = False
+    sheet.page_margins = MARGINS_INCH
+    sheet.print_options.horizontalCentered = True
+    sheet.oddFooter.center.text = "Trang &P / &N"
+    sheet.oddFooter.center.font = f"{FONT_NAME},Regular"
+    if draft:
+        sheet.oddHeader.right.text = DRAFT
+        sheet.oddHeader.right.font = f"{FONT_NAME},Bold"
+
+
+class _Rows:
+    """Appends rows to a write-only sheet, merging a line's cells across the table's width."""
+
+    def __init__(self, sheet, width: int):
+        self.sheet, self.width, self.count = sheet, width, 0
+
+    def add(self, cells: list) -> int:
+        self.sheet.append(cells)
+        self.count += 1
+        return self.count
+
+    def blank(self) -> int:
+        return self.add([])
+
+    def merge(self, first: int, last: int) -> None:
+        if last > first:
+            self.sheet.merged_cells.add(f"{get_column_letter(first)}{self.count}:{get_column_letter(last)}{self.count}")
+
+    def across(self, text: str, font: Font, alignment: Alignment = CENTRE) -> int:
+        """One line of text over the whole width (a title, a period, a note)."""
+        self.add([_cell(self.sheet, text, font, alignment)])
+        self.merge(1, self.width)
+        return self.count
+
+    def split(self, left: tuple | None, right: tuple | None, left_share: float = 0.42) -> None:
+        """Text on the left part and on the right part of the width, each part merged."""
+        middle = max(1, min(self.width - 1, round(self.width * left_share)))
+        cells: list = [None] * self.width
+        if left:
+            cells[0] = _cell(self.sheet, *left)
+        if right:
+            cells[middle] = _cell(self.sheet, *right)
+        self.add(cells)
+        self.merge(1, middle)
+        self.merge(middle + 1, self.width)
+
+
+def _letterhead(rows: _Rows, spec: Sheet, head: Letterhead) -> None:
+    rows.split((nfc(head.superior), BODY_FONT, CENTRE), (PARTY, PARTY_FONT, CENTRE))
+    rows.split((nfc(head.issuer), BOLD_FONT, CENTRE), None)
+    rows.split(("*", BOLD_FONT, CENTRE), None)
+    rows.split((nfc(spec.number), BODY_FONT, CENTRE) if spec.number else None,
+               (nfc(spec.date), LINE_FONT, CENTRE) if spec.date else None)
+    if head.secrecy:
+        rows.split((nfc(head.secrecy), TITLE_FONT, CENTRE, STAMP), None, left_share=0.2)
+    rows.blank()
+
+
+def _signature(rows: _Rows, spec: Sheet, head: Letterhead) -> None:
+    rows.blank()
+    lines = [line for line in (head.authority, head.signer_title) if line]
+    recipients = list(spec.recipients or ())
+    left = ["Nơi nhận:", *(f"- {text}" for text in recipients)] if spec.recipients is not None else []
+    right = [*lines, *([""] * SIGNATURE_ROWS), head.signer]
+    for number in range(max(len(left), len(right))):
+        left_text = left[number] if number < len(left) else None
+        right_text = right[number] if number < len(right) else None
+        left_font = UNDERLINED if number == 0 else Font(name=FONT_NAME, size=11)
+        rows.split((nfc(left_text), left_font, Alignment(vertical="top", wrap_text=True)) if left_text else None,
+                   (nfc(right_text), BOLD_FONT, CENTRE) if right_text else None, left_share=0.45)
+
+
+def _cell(sheet, value: object, font: Font, alignment: Alignment, border: Border | None = None,
+          fill: bool = False) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet, value=value)
-    cell.font = font
+    cell.font, cell.alignment = font, alignment
+    if border is not None:
+        cell.border = border
+    if fill:
+        cell.fill, cell.border = HEADER_FILL, GRID
     return cell
 
 
-def _header(sheet, label: str) -> WriteOnlyCell:
-    cell = _styled(sheet, label, HEADER_FONT)
-    cell.fill = HEADER_FILL
-    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    return cell
-
-
-def _cell(sheet, value: object, font: Font, as_text: bool) -> WriteOnlyCell:
-    cell = _styled(sheet, nfc(value) if isinstance(value, str) else value, font)
+def _value(sheet, column: Column, record: Mapping[str, Any], font: Font, as_text: bool) -> WriteOnlyCell:
+    value = column.cell(record)
+    alignment = Alignment(horizontal={"center": "center", "right": "right"}.get(column.align, "left"),
+                          vertical="top", wrap_text=True)
+    cell = _cell(sheet, nfc(value) if isinstance(value, str) else value, font, alignment, GRID)
     if isinstance(value, dt.date):
         cell.number_format = DATE_FORMAT
+    elif isinstance(value, int) and not isinstance(value, bool):
+        cell.number_format = VIETNAMESE_COUNT
     elif as_text and value is not None:
         cell.number_format = TEXT_FORMAT
-    cell.alignment = Alignment(vertical="top", wrap_text=True)
     return cell

@@ -4,8 +4,10 @@ import datetime as dt
 
 import pytest
 
+from bvct_desktop.core import settings
 from bvct_desktop.core.settings import SETTINGS
 from bvct_desktop.io.documents import profile, render
+from bvct_desktop.io.documents.report_content import ReportSource
 
 
 @pytest.fixture
@@ -21,8 +23,33 @@ def options() -> render.Options:
 
 
 @pytest.fixture
+def history(office) -> settings.History:
+    """The office settings as documents read them (with their history): one value each."""
+    return settings.History([(key, None, value) for key, value in office.items()])
+
+
+NOTES = {"Ưu điểm": "Phối hợp chặt chẽ với Công an tỉnh.\nTra cứu kịp thời phục vụ bầu cử.",
+         "Hạn chế, khuyết điểm": "Một số phiếu trả lời chậm.",
+         "Phương hướng, nhiệm vụ": "Tiếp tục thẩm định tiêu chuẩn chính trị nhân sự cấp ủy."}
+
+
+@pytest.fixture
+def notes() -> dict[str, str]:
+    return dict(NOTES)
+
+
+@pytest.fixture
+def source(figures, office, notes) -> ReportSource:
+    """The report issued as Số 12 on 03/7/2025, every part written."""
+    return ReportSource(figures, office, notes, 12, dt.date(2025, 7, 3))
+
+
+@pytest.fixture
 def slip() -> dict:
-    return {"id": 1, "number": "12/PXM", "issued_on": dt.date(2025, 1, 5), "full_name": "Phạm Văn Bình",
+    return dict(SLIP)
+
+
+SLIP = {"id": 1, "number": "12/PXM", "issued_on": dt.date(2025, 1, 5), "full_name": "Phạm Văn Bình",
             "other_names": "Út", "birth_date": "1950", "gender": "Nam", "home_town": "xã Hàm Tiến, tỉnh Bình Thuận",
             "residence": "phường Mũi Né", "father_name": "Phạm Văn Tư", "mother_name": None,
             "spouse_name": "Võ Thị Sáu", "relation": "Cha", "vetted_name": "Phạm Minh Quang",
@@ -32,14 +59,25 @@ def slip() -> dict:
 
 @pytest.fixture
 def figures() -> dict:
-    return {
+    return dict(FIGURES)
+
+
+FIGURES = {
         "from": "2025-01-01", "to": "2025-06-30",
-        "slips_issued": 1250, "slip_subjects": 480, "slips_answered": 1100,
-        "slips_by_recipient": {"Cục A93B – Bộ Công an": 700, "Phòng PV27 – Công an tỉnh Bình Thuận": 550},
+        "slips_issued": 1250, "slip_subjects": 480, "slips_answered": 1100, "slips_with_archive_record": 37,
+        "slips_by_recipient": {"Cục A93B – Bộ Công an": 700, "Phòng PV27 – Công an tỉnh Bình Thuận": 430,
+                               "Phòng PV01 – Công an tỉnh Đồng Nai": 70, "Phòng PV01 – Công an tỉnh Khánh Hòa": 50},
+        "slips_by_recipient_group": {
+            "Bộ Công an": {"Cục A93B – Bộ Công an": 700},
+            "Công an tỉnh": {"Phòng PV27 – Công an tỉnh Bình Thuận": 430},
+            "Công an các tỉnh, thành phố khác": {"Phòng PV01 – Công an tỉnh Đồng Nai": 70,
+                                                 "Phòng PV01 – Công an tỉnh Khánh Hòa": 50}},
         "slips_by_purpose": {"Kết nạp Đảng": 1000, "Bổ nhiệm": 250},
         "delegations": 6, "cadres_sent_abroad": 27,
         "delegations_by_purpose": {"Công tác": 3, "Học tập kinh nghiệm": 2, "Tham quan": 1},
         "archive_research_for_other_provinces": 12, "archive_research_requested_from_other_provinces": 5,
+        "archive_research_for_other_provinces_answered": 10,
+        "archive_research_requested_from_other_provinces_answered": 3,
         "complaints_received": 15, "complaints_resolved": 12,
         "complaints_by_kind": {"Tố cáo": 5, "Khiếu nại": 4, "Phản ánh": 4, "Kiến nghị": 2},
     }

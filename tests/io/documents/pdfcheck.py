@@ -3,8 +3,11 @@
 CI needs the Debian package poppler-utils.
 """
 
+import html
+import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -67,3 +70,65 @@ def assert_in_order(haystack: list[str], *needles: str) -> None:
                 break
         else:
             raise AssertionError(f"«{needle}» not found after line {position}: {haystack}")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as poppler places it on the page: points from the page's top-left corner."""
+
+    page: int
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+MM = 72 / 25.4
+_WORD = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">|'
+                   r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def words(path: Path) -> list[Word]:
+    """Every word with its box, as `pdftotext -bbox` reads them, page by page in reading order."""
+    found, page = [], 0
+    for match in _WORD.finditer(_run("pdftotext", "-bbox", str(path), "-")):
+        if match.group(1):
+            page += 1
+            continue
+        x0, top, x1, bottom = (float(match.group(i)) for i in range(3, 7))
+        found.append(Word(page, html.unescape(match.group(7)), x0, top, x1, bottom))
+    return found
+
+
+def phrase(found: list[Word], text: str, page: int | None = None) -> Word:
+    """The box around the first run of words reading `text` (on `page`, when given)."""
+    wanted = text.split()
+    for start in range(len(found)):
+        run = found[start:start + len(wanted)]
+        if [word.text for word in run] == wanted and (page is None or run[0].page == page) \
+                and len({word.page for word in run}) == 1:
+            return Word(run[0].page, text, min(w.x0 for w in run), min(w.top for w in run),
+                        max(w.x1 for w in run), max(w.bottom for w in run))
+    raise AssertionError(f"«{text}» not found" + (f" on page {page}" if page else ""))
+
+
+def page_count(path: Path) -> int:
+    return int(info(path)["Pages"])
+
+
+def font_sizes(path: Path, first: int = 1, last: int | None = None) -> dict[float, int]:
+    """How many printed characters each font size has, as the PDF itself says (pypdfium2)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(str(path))
+    sizes: dict[float, int] = {}
+    for index in range(first - 1, last or len(document)):
+        text = document[index].get_textpage()
+        for char in range(text.count_chars()):
+            if raw.FPDFText_IsGenerated(text.raw, char) or chr(raw.FPDFText_GetUnicode(text.raw, char)).isspace():
+                continue
+            size = round(raw.FPDFText_GetFontSize(text.raw, char), 1)
+            sizes[size] = sizes.get(size, 0) + 1
+    return sizes

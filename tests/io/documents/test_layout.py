@@ -27,6 +27,9 @@ def test_a_draft_leaves_day_and_month_blank():
 
 def test_numbers_of_issued_documents_drafts_and_slips():
     assert layout.number_text(125, "BC", "BTCTU") == "Số 125-BC/BTCTU"
+    assert layout.number_text(7, "BC", "BTCTU") == "Số 07-BC/BTCTU"  # two digits below 10
+    assert layout.number_text(1, "CV", "BTCTU") == "Số 01-CV/BTCTU"
+    assert layout.number_text(10, "BC", "BTCTU") == "Số 10-BC/BTCTU"
     draft = layout.number_text(None, "BC", "BTCTU")
     assert draft.startswith("Số ") and draft.endswith("-BC/BTCTU") and not any(ch.isdigit() for ch in draft)
     assert layout.number_text("12/PXM", None, "BTCTU") == "Số 12/PXM"
@@ -52,6 +55,14 @@ def test_both_bundled_profiles_load():
     assert not hd36.draft and hd05.draft
     assert hd36.page_size == pytest.approx((595.2756, 841.8898))
     assert hd36.size("title") == 15 and hd36.report_recipients[-1] == "Lưu Văn phòng Ban."
+    assert hd36.secrecy_place == "under_number" and hd36.secrecy_box == pytest.approx((20 * 72 / 25.4, 8 * 72 / 25.4))
+    assert hd36.listing["size"] >= 10
+    assert not hd36.unverified and "chưa được đối chiếu" in hd05.unverified
+
+
+def test_a_profile_is_rebuilt_from_the_values_an_issued_document_kept():
+    hd36 = profile.load("hd36")
+    assert profile.from_data("hd36", hd36.data) == hd36
 
 
 def test_an_unknown_or_broken_profile_is_a_clear_error(tmp_path, monkeypatch):

@@ -1,20 +1,23 @@
-"""The periodic report in its three formats: the same figures, in Vietnamese, laid out as HD 36."""
+"""The periodic report in its three formats: written as the office writes it, the same figures in
+Vietnamese number format, the regulation of its period, the officer's parts, HD 36 layout."""
 
+import dataclasses
 import datetime as dt
 import re
+import zipfile
 
 import docx
 import openpyxl
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
+import pytest
 
-from bvct_desktop.core.documents_data import Issue
+from bvct_desktop.core import report_notes
 from bvct_desktop.core.kinds import SLIP_PURPOSES, SLIPS
+from bvct_desktop.core.numbers import grouped
 from bvct_desktop.io.documents import pdf, render, report_content
-from bvct_desktop.io.xlsx_writer import HEADER_FILL
+from bvct_desktop.io.documents.report_content import ReportSource
+from bvct_desktop.io.documents.workbook import VIETNAMESE_COUNT
 
 from . import pdfcheck
-
-ISSUED = Issue(12, dt.date(2025, 7, 3))
 
 
 def test_period_names():
@@ -25,106 +28,268 @@ def test_period_names():
     assert name(dt.date(2025, 3, 1), dt.date(2025, 5, 31)) == "từ ngày 01/03/2025 đến ngày 31/05/2025"
 
 
-def test_the_narrative_carries_the_counted_figures(figures, options):
-    content = render.report_content(figures, options)
-    text = " ".join(p.text for section in content.sections for p in section.paragraphs)
-    assert "Phát hành 1.250 phiếu yêu cầu xác minh lai lịch đối với 480 đối tượng" in text
-    assert "đã nhận kết quả 1.100 phiếu, còn 150 phiếu chưa có kết quả" in text
-    assert "cử 27 lượt cán bộ đi công tác, học tập ở nước ngoài trong 6 đoàn ra" in text
-    assert "gồm: Tham quan 1 đoàn, Công tác 3 đoàn, Học tập kinh nghiệm 2 đoàn" in text
-    assert "Nghiên cứu tàng thư giúp tỉnh bạn 12 trường hợp; đề nghị tỉnh bạn nghiên cứu tàng thư 5" in text
+def text_of(source, options) -> str:
+    content = render.report_content(source, options)
+    return " ".join([content.intro, *(p.text for section in content.sections for p in section.paragraphs)])
+
+
+def test_the_report_leads_with_the_vetting_by_purpose_and_groups_where_the_slips_went(source, options):
+    text = text_of(source, options)
+    assert ("phát hành 1.250 phiếu yêu cầu xác minh lai lịch đối với 480 người, trong đó phục vụ bổ nhiệm "
+            "250 phiếu, kết nạp đảng viên mới 1.000 phiếu (Phụ lục 2)") in text
+    assert ("Phiếu được gửi tới Cục A93B – Bộ Công an (700 phiếu), Phòng PV27 – Công an tỉnh Bình Thuận (430 phiếu) "
+            "và Công an các tỉnh, thành phố khác (120 phiếu)") in text
+    assert "Khánh Hòa" not in text and "Đồng Nai" not in text  # one group, not a list of every unit
+    assert "đã nhận kết quả 1.100 phiếu (88,0%), còn 150 phiếu chưa có kết quả" in text
+    assert "phát hiện 37 trường hợp có tài liệu lưu trữ (tàng thư) liên quan" in text
+    assert ("Nghiên cứu tàng thư giúp tỉnh bạn 12 trường hợp, đã trả lời 10 trường hợp; đề nghị tỉnh bạn nghiên "
+            "cứu tàng thư 5 trường hợp, đã nhận kết quả 3 trường hợp") in text
+    assert ("Tham mưu Ban Thường vụ Tỉnh ủy cử 6 đoàn với 27 lượt cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý "
+            "đi nước ngoài, trong đó: tham quan 1 đoàn, công tác 3 đoàn, học tập kinh nghiệm 2 đoàn") in text
     assert "Tiếp nhận 15 đơn thư (Tố cáo 5 đơn, Khiếu nại 4 đơn, Phản ánh 4 đơn, Kiến nghị 2 đơn)" in text
-    assert content.subject == "kết quả công tác bảo vệ chính trị nội bộ 6 tháng đầu năm 2025"
 
 
-def test_the_appendices_add_up_to_the_figures_and_keep_every_declared_row(figures, options):
-    appendices = render.report_content(figures, options).appendices
+def test_purposes_follow_the_declared_order_elections_first(source, options):
+    figures = {**source.figures, "slips_by_purpose": {"Kết nạp Đảng": 400, "Khác": 10, "Bầu cử": 300,
+                                                       "Quy hoạch": 290, "Bổ nhiệm": 250, "Không ghi": 3}}
+    text = text_of(dataclasses.replace(source, figures=figures), options)
+    assert ("phục vụ bầu cử 300 phiếu, bổ nhiệm 250 phiếu, quy hoạch 290 phiếu, kết nạp đảng viên mới 400 phiếu, "
+            "các mục đích khác 10 phiếu; 3 phiếu chưa ghi mục đích") in text
+
+
+@pytest.mark.parametrize(("start", "end", "cited"), [
+    ("2016-01-01", "2016-09-30", ["Quy định số 57-QĐ/TW ngày 03/05/2007"]),
+    ("2019-01-01", "2019-12-31", ["Quy định số 126-QĐ/TW ngày 28/02/2018"]),
+    ("2025-01-01", "2025-06-30", ["Quy định số 58-QĐ/TW ngày 08/02/2022"]),
+    ("2018-01-01", "2018-06-30", ["Quy định số 57-QĐ/TW ngày 03/05/2007", "(đến ngày 27/02/2018)",
+                                  "Quy định số 126-QĐ/TW ngày 28/02/2018", "(từ ngày 28/02/2018)"]),
+])
+def test_the_legal_basis_is_the_regulation_in_force_for_the_period(source, options, start, end, cited):
+    figures = {**source.figures, "from": start, "to": end}
+    intro = render.report_content(dataclasses.replace(source, figures=figures), options).intro
+    assert intro.startswith("Thực hiện Quy định số")
+    position = 0
+    for text in cited:
+        position = intro.index(text, position)
+    others = {"57-QĐ/TW", "126-QĐ/TW", "58-QĐ/TW"} - {re.search(r"\d+-QĐ/TW", text).group() for text in cited
+                                                        if "QĐ" in text}
+    assert not any(other in intro for other in others)
+
+
+def test_the_officers_parts_are_its_paragraphs_and_a_missing_one_is_marked(source, options):
+    content = render.report_content(source, options)
+    assessment = [p.text for p in content.sections[1].paragraphs]
+    assert assessment == ["1. Ưu điểm", "Phối hợp chặt chẽ với Công an tỉnh.", "Tra cứu kịp thời phục vụ bầu cử.",
+                          "2. Hạn chế, khuyết điểm", "Một số phiếu trả lời chậm."]
+    draft = render.report_content(dataclasses.replace(source, notes={}, number=None), options)
+    fills = [p for section in draft.sections for p in section.paragraphs if p.style == report_content.FILL]
+    assert len(fills) == 3 and all("Chưa viết phần" in p.text for p in fills)
+    assert not any("Cán bộ soạn thảo bổ sung" in p.text for section in content.sections for p in section.paragraphs)
+
+
+def test_the_appendices_add_up_to_the_figures_and_keep_every_declared_row(source, options):
+    appendices = render.report_content(source, options).appendices
     assert [appendix.title.split(".")[0] for appendix in appendices] == [f"Phụ lục {i}" for i in range(1, 6)]
-    totals = {appendix.title: appendix.records[-1]["count"] for appendix in appendices}
-    assert list(totals.values()) == [1250, 1250, 6, 17, 15]
-    for appendix in appendices:
-        assert [column.label for column in appendix.columns][0] == "STT"
-        assert sum(row["count"] for row in appendix.records[:-1]) == appendix.records[-1]["count"]
+    totals = [appendix.records[-1]["count"] for appendix in appendices]
+    assert totals == [1250, 1250, 6, 17, 15]
+    by_recipient = appendices[0].records
+    assert [row["name"] for row in by_recipient if row.get("_tong")] == [
+        "Bộ Công an", "Công an tỉnh", "Công an các tỉnh, thành phố khác", "Tổng cộng"]
+    assert sum(row["count"] for row in by_recipient if "stt" in row) == 1250
     by_purpose = [row["name"] for row in appendices[1].records[:-1]]
     assert by_purpose == list(SLIP_PURPOSES)  # "Bầu cử" stays, with 0, in a period without one
-    assert appendices[1].records[0]["count"] == 0
     assert appendices[0].columns[1].label == SLIPS.field("recipient").header
+    assert appendices[3].records[-1]["answered"] == 13
 
 
 @pdfcheck.needs_poppler
-def test_the_pdf_has_the_blocks_in_order_and_numbers_pages_from_2(tmp_path, office, figures, options):
+def test_the_pdf_has_the_blocks_in_order_a_two_digit_number_and_pages_from_2(tmp_path, source, options):
     target = tmp_path / "bao-cao.pdf"
-    pdf.save(render.report_pdf(office, figures, ISSUED, options), target)
+    pdf.save(render.report_pdf(dataclasses.replace(source, number=7), options), target)
     assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_POINTS
     pdfcheck.assert_bundled_fonts_only(target)
     lines = pdfcheck.lines(target)
     pdfcheck.assert_in_order(
-        lines, "TỈNH ỦY LÂM ĐỒNG", "BAN TỔ CHỨC", "Số 12-BC/BTCTU Lâm Đồng, ngày 03 tháng 7 năm 2025", "BÁO CÁO",
-        "kết quả công tác bảo vệ chính trị nội bộ 6 tháng đầu năm 2025", "I. TÌNH HÌNH CHUNG",
-        "II. KẾT QUẢ THỰC HIỆN", "Phát hành 1.250 phiếu", "III. ĐÁNH GIÁ CHUNG", "IV. PHƯƠNG HƯỚNG",
-        "Nơi nhận: K/T TRƯỞNG BAN", "Nguyễn Văn Hòa", "Phụ lục 1.", "(Kèm theo Báo cáo số 12-BC/BTCTU ngày 03/07/2025)",
-        "Tổng cộng", "Phụ lục 5.")
-    pages = int(pdfcheck.info(target)["Pages"])
-    assert pages >= 2
+        lines, "TỈNH ỦY LÂM ĐỒNG", "BAN TỔ CHỨC", "Số 07-BC/BTCTU Lâm Đồng, ngày 03 tháng 7 năm 2025", "BÁO CÁO",
+        "kết quả công tác bảo vệ chính trị nội bộ 6 tháng đầu năm 2025", "Thực hiện Quy định số 58-QĐ/TW",
+        "I. KẾT QUẢ THỰC HIỆN", "phát hành 1.250 phiếu", "II. ĐÁNH GIÁ CHUNG", "1. Ưu điểm",
+        "Phối hợp chặt chẽ với Công an tỉnh.", "III. PHƯƠNG HƯỚNG", "Nơi nhận: K/T TRƯỞNG BAN", "Nguyễn Văn Hòa",
+        "Phụ lục 1.", "(Kèm theo Báo cáo số 07-BC/BTCTU ngày 03/07/2025)", "Tổng cộng", "Phụ lục 5.")
+    assert "DỰ THẢO" not in pdfcheck.text(target)
+    pages = pdfcheck.page_count(target)
     assert not pdfcheck.lines(target, first=1, last=1)[0].isdigit()
     for page in range(2, pages + 1):
         assert pdfcheck.lines(target, first=page, last=page)[0] == str(page)
 
 
 @pdfcheck.needs_poppler
-def test_a_draft_pdf_has_a_blank_number(tmp_path, office, figures, options):
+def test_a_draft_has_a_blank_number_and_day_and_dự_thảo_on_every_page(tmp_path, source, options):
     target = tmp_path / "du-thao.pdf"
-    pdf.save(render.report_pdf(office, figures, Issue(), options), target)
+    pdf.save(render.report_pdf(dataclasses.replace(source, notes={}, number=None), options), target)
     number_line = next(line for line in pdfcheck.lines(target) if line.startswith("Số"))
-    assert number_line.startswith("Số -BC/BTCTU Lâm Đồng, ngày tháng năm")
+    assert number_line.startswith("Số -BC/BTCTU Lâm Đồng, ngày tháng năm 2025")
+    found = pdfcheck.words(target)
+    for page in range(1, pdfcheck.page_count(target) + 1):
+        mark = pdfcheck.phrase(found, "DỰ THẢO", page)
+        assert mark.bottom < 20 * pdfcheck.MM and mark.x1 > 150 * pdfcheck.MM  # in the top margin, on the right
+    assert "[Chưa viết phần «Ưu điểm»" in pdfcheck.text(target)
 
 
-def test_the_workbook_holds_the_figures_and_appendices_with_the_export_look(tmp_path, office, figures, options):
+@pdfcheck.needs_poppler
+def test_the_secrecy_stamp_sits_under_the_number_at_the_left_at_the_stamps_size(tmp_path, office, source, options):
+    target = tmp_path / "mat.pdf"
+    pdf.save(render.report_pdf(dataclasses.replace(source, office={**office, "do_mat": "MẬT"}), options), target)
+    found = pdfcheck.words(target)
+    number = pdfcheck.phrase(found, "Số 12-BC/BTCTU", 1)
+    stamp = pdfcheck.phrase(found, "MẬT", 1)
+    assert number.bottom < stamp.top < number.bottom + 8 * pdfcheck.MM  # right under the number
+    assert abs((stamp.x0 + stamp.x1) / 2 - (number.x0 + number.x1) / 2) < 2  # centred under it, at the left
+    size = (stamp.bottom - stamp.top) / (number.bottom - number.top) * options.profile.size("number")
+    assert size == pytest.approx(options.profile.size("secrecy"), abs=0.3)  # 13 pt, beside the number's 14
+    assert stamp.top > 20 * pdfcheck.MM  # no longer in the top margin beside the page number
+    assert all(word.text != "MẬT" for word in found if word.page > 1)
+
+
+def long_notes(lines: int) -> dict[str, str]:
+    sentence = ("Tiếp tục phối hợp chặt chẽ với Công an tỉnh trong tra cứu, xác minh lý lịch phục vụ công tác cán bộ "
+                "và phát triển đảng viên, bảo đảm đúng quy trình và thời hạn")
+    return {"Ưu điểm": "\n".join(f"{sentence} ({i})." for i in range(lines)),
+            "Hạn chế, khuyết điểm": "Một số phiếu trả lời chậm.",
+            "Phương hướng, nhiệm vụ": f"{sentence}."}
+
+
+HEADINGS = ("I. KẾT QUẢ THỰC HIỆN", "1. Công tác thẩm định", "2. Công tác nghiên cứu tàng thư",
+            "3. Quản lý cán bộ", "4. Tiếp nhận, giải quyết đơn thư", "II. ĐÁNH GIÁ CHUNG", "1. Ưu điểm",
+            "2. Hạn chế, khuyết điểm", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI")
+
+
+@pdfcheck.needs_poppler
+@pytest.mark.parametrize("lines", range(24))
+def test_no_heading_ends_a_page_and_the_signature_keeps_the_last_lines(tmp_path, source, options, lines):
+    """However long the officer's parts, a heading has its text below it on its page, and the signer's
+    block has the body's last lines above it on its page."""
+    target = tmp_path / "bao-cao.pdf"
+    pdf.save(render.report_pdf(dataclasses.replace(source, notes=long_notes(lines)), options), target)
+    pages = {page: pdfcheck.lines(target, first=page, last=page) for page in range(1, pdfcheck.page_count(target))}
+    for page, page_lines in pages.items():
+        body = [line for line in page_lines if not line.isdigit()]
+        for heading in HEADINGS:
+            if any(line.startswith(heading) for line in body[-1:]):
+                raise AssertionError(f"«{heading}» ends page {page}")
+    signed = next(page for page, page_lines in pages.items() if any("K/T TRƯỞNG BAN" in line for line in page_lines))
+    before = pages[signed][:next(i for i, line in enumerate(pages[signed]) if "K/T TRƯỞNG BAN" in line)]
+    assert len([line for line in before if not line.isdigit()]) >= 2
+
+
+def test_the_workbook_prints_on_a4_with_letterhead_borders_and_vietnamese_numbers(tmp_path, source, options):
     target = tmp_path / "bao-cao.xlsx"
-    render.report_xlsx(target, office, figures, ISSUED, options)
+    render.report_xlsx(target, source, options)
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["Số liệu", *(f"Phụ lục {i}" for i in range(1, 6))]
     sheet = book["Số liệu"]
-    assert sheet["A1"].value.startswith("BÁO CÁO KẾT QUẢ CÔNG TÁC BẢO VỆ CHÍNH TRỊ NỘI BỘ")
-    assert sheet["A3"].value == "Số 12-BC/BTCTU"
-    header = [cell.value for cell in sheet[6]]
-    assert header == ["STT", "Chỉ tiêu", "Số lượng"] and sheet["B6"].font.b
-    assert sheet["B6"].fill.fgColor.rgb.endswith(HEADER_FILL.fgColor.rgb[-6:])
-    values = {row[1]: row[2] for row in sheet.iter_rows(min_row=7, values_only=True)}
+    cells = {cell.value: cell for row in sheet.iter_rows() for cell in row if cell.value is not None}
+    for text in ("TỈNH ỦY LÂM ĐỒNG", "BAN TỔ CHỨC", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-BC/BTCTU",
+                 "Lâm Đồng, ngày 03 tháng 7 năm 2025", "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Văn Hòa"):
+        assert text in cells, text
+    title = next(cell for value, cell in cells.items() if str(value).startswith("BÁO CÁO KẾT QUẢ"))
+    merged = next(r for r in sheet.merged_cells.ranges if title.coordinate in r)
+    assert merged.min_col == 1 and merged.max_col == sheet.max_column  # the title spans the table, no overflow
+    assert title.alignment.wrap_text
+    header = next(row for row in sheet.iter_rows() if row[0].value == "STT")
+    assert [cell.value for cell in header] == ["STT", "Chỉ tiêu", "Số lượng"] and header[1].font.b
+    assert sheet.print_title_rows == f"${header[0].row}:${header[0].row}"
+    body = list(sheet.iter_rows(min_row=header[0].row + 1, max_row=header[0].row + len(report_content.FACTS)))
+    values = {row[1].value: row[2] for row in body}
     for key, label in report_content.FACTS:
-        assert values[label] == figures[key]
-    assert sheet.freeze_panes == "A7" and sheet.print_title_rows == "$6:$6"
-    assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.fitToWidth == 1
-    assert sheet.oddFooter.center.text == "Trang &P / &N" and sheet.auto_filter.ref == "A6:C15"
-    appendix = book["Phụ lục 1"]
-    rows = list(appendix.iter_rows(values_only=True))
-    total = next(row for row in rows if row[1] == "Tổng cộng")
-    assert total[-1] == 1250 and appendix.page_setup.orientation == "portrait"
+        assert values[label].value == source.figures[key]
+        assert values[label].number_format == VIETNAMESE_COUNT
+    assert all(cell.border.left.style == "thin" and cell.border.bottom.style == "thin" for row in body for cell in row)
+    assert all(cell.alignment.wrap_text for row in body for cell in row)
+    assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.orientation == "portrait"
+    assert sheet.oddFooter.center.text == "Trang &P / &N"
 
 
-def test_the_word_document_holds_the_same_figures_in_times_new_roman(tmp_path, office, figures, options):
+def excel_shows(value: int, number_format: str) -> str:
+    """What Excel shows for a whole number under a format of conditional sections, digit
+    placeholders and quoted literals (the part of the format language VIETNAMESE_COUNT uses)."""
+    for section in number_format.split(";"):
+        condition = re.match(r"\[>=(\d+)\](.*)", section)
+        if condition is None or value >= int(condition.group(1)):
+            pattern = condition.group(2) if condition else section
+            break
+    digits, shown = list(str(value)), []
+    for token in reversed(re.findall(r'"[^"]*"|[#0]', pattern)):
+        if token.startswith('"'):
+            shown.append(token.strip('"'))
+        elif digits:
+            shown.append(digits.pop())
+    return "".join(digits) + "".join(reversed(shown))
+
+
+@pytest.mark.parametrize("count", [0, 7, 999, 1000, 1712, 999_999, 1_234_567])
+def test_the_vietnamese_count_format_shows_what_the_text_shows(count):
+    assert excel_shows(count, VIETNAMESE_COUNT) == grouped(count)
+
+
+def test_the_word_document_has_headings_vietnamese_and_the_office_as_author(tmp_path, source, options):
     target = tmp_path / "bao-cao.docx"
-    render.report_docx_file(target, office, figures, ISSUED, options)
+    render.report_docx_file(target, source, options)
     document = docx.Document(target)
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
-    assert "Phát hành 1.250 phiếu yêu cầu xác minh lai lịch đối với 480 đối tượng" in text
-    assert "cử 27 lượt cán bộ" in text
+    assert "phát hành 1.250 phiếu yêu cầu xác minh lai lịch đối với 480 người" in text
     head = document.tables[0]
     assert head.cell(0, 0).text.split("\n") == ["TỈNH ỦY LÂM ĐỒNG", "BAN TỔ CHỨC", "*"]
-    assert head.cell(0, 1).text == "ĐẢNG CỘNG SẢN VIỆT NAM"
     assert head.cell(1, 0).text == "Số 12-BC/BTCTU"
     assert head.cell(1, 1).text == "Lâm Đồng, ngày 03 tháng 7 năm 2025"
-    assert head.cell(1, 1).paragraphs[0].runs[0].italic
+    styled = {paragraph.text: paragraph.style.name for paragraph in document.paragraphs}
+    assert styled["I. KẾT QUẢ THỰC HIỆN"] == styled["II. ĐÁNH GIÁ CHUNG"] == "Heading 1"
+    assert styled["1. Ưu điểm"] == styled["2. Công tác nghiên cứu tàng thư"] == "Heading 2"
+    for name in ("Heading 1", "Heading 2"):
+        style = document.styles[name]
+        assert style.paragraph_format.keep_with_next and style.font.name == "Times New Roman"
+        assert str(style.font.color.rgb) == "000000"
+    last = next(p for p in document.paragraphs if p.text.startswith("Tiếp tục thẩm định"))
+    assert last.paragraph_format.keep_with_next  # the last lines stay with the signature
     signature = document.tables[1]
-    assert signature.cell(0, 0).paragraphs[0].runs[0].underline
-    assert signature.cell(0, 0).text.startswith("Nơi nhận:")
-    assert "K/T TRƯỞNG BAN" in signature.cell(0, 1).text and "Nguyễn Văn Hòa" in signature.cell(0, 1).text
-    assert document.styles["Normal"].font.name == "Times New Roman"
-    font_table = document.part.part_related_by(RT.FONT_TABLE).blob.decode("utf-8")
-    assert re.search(r'<w:font w:name="Times New Roman">\s*<w:altName w:val="Liberation Serif"/>', font_table)
-    appendix = document.tables[2]
-    assert appendix.rows[-1].cells[-1].text == "1.250"
+    assert signature.rows[0]._tr.trPr.find(docx.oxml.ns.qn("w:cantSplit")) is not None
+    properties = document.core_properties
+    assert properties.title == "Báo cáo kết quả công tác bảo vệ chính trị nội bộ 6 tháng đầu năm 2025"
+    assert properties.author == "BAN TỔ CHỨC – TỈNH ỦY LÂM ĐỒNG" and properties.language == "vi-VN"
+    assert properties.created.replace(tzinfo=None) == dt.datetime(2025, 7, 3, 8, 0)
+    with zipfile.ZipFile(target) as package:
+        xml = {name: package.read(name).decode("utf-8", "replace") for name in package.namelist()
+               if name.endswith(".xml")}
+    assert not any("python-docx" in content for content in xml.values())
+    assert "<Application>BVCT Desktop</Application>" in xml["docProps/app.xml"]
+    assert 'w:lang w:val="vi-VN"' in xml["word/styles.xml"] and "en-US" not in xml["word/styles.xml"]
+    assert 'w:instr="PAGE"' in document.sections[0].header._element.xml
+    assert document.sections[0].different_first_page_header_footer
+
+
+def test_a_word_draft_and_a_secret_one_carry_their_marks(tmp_path, office, source, options):
+    target = tmp_path / "du-thao.docx"
+    draft = dataclasses.replace(source, office={**office, "do_mat": "MẬT"}, number=None)
+    render.report_docx_file(target, draft, options)
+    document = docx.Document(target)
     section = document.sections[0]
-    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
-    assert section.different_first_page_header_footer
-    assert 'w:instr="PAGE"' in section.header._element.xml
+    assert all(header.paragraphs[0].text == "DỰ THẢO" for header in (section.first_page_header, section.header))
+    stamp = document.tables[0].cell(1, 0).paragraphs[-1]
+    assert stamp.text == "MẬT" and stamp.runs[0].bold
+    assert stamp._p.pPr.find(docx.oxml.ns.qn("w:pBdr")) is not None
+
+
+def test_notes_files_are_read_by_part_name_ignoring_case_and_accents():
+    notes = report_notes.parse("## uu diem\nMột.\n\nHai.\n##  HẠN CHẾ, KHUYẾT ĐIỂM \nBa.\n")
+    assert notes == {"Ưu điểm": "Một.\nHai.", "Hạn chế, khuyết điểm": "Ba."}
+    assert report_notes.missing(notes) == ["Phương hướng, nhiệm vụ"]
+    assert report_notes.parse(report_notes.text_of(notes)) == notes
+    with pytest.raises(Exception, match="phần «Kết luận» không có"):
+        report_notes.parse("## Kết luận\nx\n")
+    with pytest.raises(Exception, match="trước tiêu đề phần đầu tiên"):
+        report_notes.parse("Chữ lạc\n## Ưu điểm\nx\n")
+
+
+def test_the_report_source_is_made_from_plain_values(source):
+    """What is frozen in the outgoing register: figures, settings, notes, number and date."""
+    assert isinstance(source, ReportSource) and source.draft is False
+    assert dataclasses.replace(source, number=None).draft

@@ -1,9 +1,11 @@
 """The verification request slip: one page each, exact Vietnamese text, the HD 36 blocks in order."""
 
+import datetime as dt
 import unicodedata
 
 import pytest
 
+from bvct_desktop.core import settings
 from bvct_desktop.io.documents import pdf, render
 
 from . import pdfcheck
@@ -13,9 +15,10 @@ pytestmark = pdfcheck.needs_poppler
 
 @pytest.fixture
 def printed(tmp_path, office, options, slip):
-    def make(slips, office=office, options=options):
+    def make(slips, office=office, options=options, history=None):
         target = tmp_path / "phieu.pdf"
-        pdf.save(render.slips_pdf(office, slips, options), target)
+        history = history or settings.History([(key, None, value) for key, value in office.items()])
+        pdf.save(render.slips_pdf(history, slips, options), target)
         return target
     return make
 
@@ -34,12 +37,13 @@ def test_the_slip_reads_back_exactly_with_its_blocks_in_order(printed, slip):
         lines,
         "TỈNH ỦY LÂM ĐỒNG", "BAN TỔ CHỨC", "Số 12/PXM Lâm Đồng, ngày 05 tháng 01 năm 2025",
         "PHIẾU YÊU CẦU XÁC MINH LAI LỊCH", "Kính gửi: Cục A93B – Bộ Công an",
-        "Họ và tên: PHẠM VĂN BÌNH", "Tên gọi khác: Út", "Giới tính: Nam", "Ngày sinh: 1950",
+        "Họ và tên: PHẠM VĂN BÌNH", "Tên gọi khác: Út", "Ngày sinh: 1950 Giới tính: Nam",
         "Quê quán: xã Hàm Tiến, tỉnh Bình Thuận", "Nơi ở: phường Mũi Né", "Họ và tên cha: Phạm Văn Tư",
         "Họ và tên mẹ:", "Họ và tên vợ/chồng: Võ Thị Sáu",
         "Quan hệ với người được thẩm tra: Cha của Phạm Minh Quang", "Mục đích xác minh: Kết nạp Đảng",
         "Nội dung đề nghị xác minh:", "Nơi nhận: K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Văn Hòa",
-        "PHẦN TRẢ LỜI CỦA CƠ QUAN CÔNG AN", "Kết quả tra cứu:", "THỦ TRƯỞNG ĐƠN VỊ",
+        "PHẦN TRẢ LỜI CỦA CƠ QUAN CÔNG AN", "Kết quả tra cứu: □ Không có tài liệu □ Có tài liệu, số hồ sơ:",
+        "Nội dung:", "NGƯỜI TRA CỨU ngày ....... tháng ....... năm ..........", "(Ký, ghi rõ họ tên) THỦ TRƯỞNG ĐƠN VỊ",
     )
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in lines[0]
 
@@ -50,8 +54,8 @@ def test_an_unknown_particular_is_a_line_to_fill_by_hand(printed, slip):
 
 
 def test_a_birth_date_prints_at_its_precision(printed, slip):
-    assert "Ngày sinh: 03/1950" in pdfcheck.lines(printed([{**slip, "birth_date": "1950-03"}]))
-    assert "Ngày sinh: 12/03/1950" in pdfcheck.lines(printed([{**slip, "birth_date": "1950-03-12"}]))
+    assert "Ngày sinh: 03/1950 Giới tính: Nam" in pdfcheck.lines(printed([{**slip, "birth_date": "1950-03"}]))
+    assert "Ngày sinh: 12/03/1950 Giới tính: Nam" in pdfcheck.lines(printed([{**slip, "birth_date": "1950-03-12"}]))
 
 
 def test_decomposed_text_comes_back_composed(printed, slip):
@@ -60,9 +64,13 @@ def test_decomposed_text_comes_back_composed(printed, slip):
     assert "Họ và tên: NGUYỄN THỊ THỦY" in lines
 
 
-def test_the_secrecy_mark_is_on_every_page_when_set(printed, office, options, slip):
-    marked = printed([slip, slip], office={**office, "do_mat": "MẬT"})
-    assert all("MẬT" in pdfcheck.lines(marked, first=page, last=page)[0] for page in (1, 2))
+def test_each_slip_carries_the_secrecy_stamp_under_its_number_when_set(printed, office, options, slip):
+    marked = printed([slip, {**slip, "number": "13/PXM"}], office={**office, "do_mat": "MẬT"})
+    found = pdfcheck.words(marked)
+    for page, number in ((1, "Số 12/PXM"), (2, "Số 13/PXM")):
+        below = pdfcheck.phrase(found, number, page)
+        stamp = pdfcheck.phrase(found, "MẬT", page)
+        assert below.bottom < stamp.top < below.bottom + 8 * pdfcheck.MM
     plain = printed([slip], options=options)
     assert "MẬT" not in pdfcheck.text(plain)
 
@@ -74,3 +82,49 @@ def test_a_per_print_choice_overrides_the_setting(printed, office, options, slip
     assert "MẬT" not in pdfcheck.text(unmarked)
     marked = printed([slip], options=replace(options, secrecy="MẬT"))
     assert "MẬT" in pdfcheck.text(marked)
+
+
+def test_each_slip_is_printed_under_the_letterhead_in_force_on_its_own_date(printed, slip):
+    """Tỉnh ủy Bình Thuận became part of Tỉnh ủy Lâm Đồng on 01/7/2025: a slip of 2016 keeps its letterhead."""
+    history = settings.History([("co_quan_cap_tren", None, "TỈNH ỦY BÌNH THUẬN"), ("dia_danh", None, "Bình Thuận"),
+                                ("co_quan_cap_tren", dt.date(2025, 7, 1), "TỈNH ỦY LÂM ĐỒNG"),
+                                ("dia_danh", dt.date(2025, 7, 1), "Lâm Đồng")])
+    target = printed([{**slip, "issued_on": dt.date(2016, 1, 5)}, {**slip, "issued_on": dt.date(2025, 6, 30)},
+                      {**slip, "issued_on": dt.date(2025, 7, 1)}], history=history)
+    first, second, third = (pdfcheck.lines(target, first=page, last=page) for page in (1, 2, 3))
+    assert first[0].startswith("TỈNH ỦY BÌNH THUẬN") and "Bình Thuận, ngày 05 tháng 01 năm 2016" in first[3]
+    assert second[0].startswith("TỈNH ỦY BÌNH THUẬN") and "Bình Thuận, ngày 30 tháng 6 năm 2025" in second[3]
+    assert third[0].startswith("TỈNH ỦY LÂM ĐỒNG") and "Lâm Đồng, ngày 01 tháng 7 năm 2025" in third[3]
+
+
+LONG = {"number": "1042/PXM", "full_name": "Tôn Nữ Thị Hoàng Phương Thảo Nguyên", "other_names": "Út Lớn, Bé Ba",
+        "home_town": "xã Phan Rí Thành, huyện Bắc Bình, tỉnh Bình Thuận (nay là xã Hòa Thắng, tỉnh Lâm Đồng)",
+        "residence": "số 229 đường Võ Văn Kiệt, phường Phước Hội, thị xã La Gi, tỉnh Bình Thuận",
+        "father_name": "Tôn Thất Hoàng Long", "mother_name": "Nguyễn Thị Ngọc Phượng",
+        "spouse_name": "Trương Đình Quốc Bảo", "relation": "Mẹ chồng", "vetted_name": "Trương Thị Thanh Hương",
+        "recipient": "Phòng Hồ sơ nghiệp vụ (PV06) – Công an Thành phố Hồ Chí Minh", "purpose": "Giải quyết đơn thư"}
+
+
+@pytest.mark.parametrize("secret", ["", "MẬT"])
+@pytest.mark.parametrize("values", [{}, LONG], ids=["typical", "long"])
+def test_the_slip_stays_on_one_page_and_the_police_seal_stays_inside_the_margin(printed, office, options, slip,
+                                                                               values, secret):
+    target = printed([{**slip, **values}], office={**office, "do_mat": secret})
+    assert pdfcheck.page_count(target) == 1
+    found = pdfcheck.words(target)
+    head = pdfcheck.phrase(found, "THỦ TRƯỞNG ĐƠN VỊ")
+    page_bottom = options.profile.page_size[1] - options.profile.margins[1]
+    assert head.bottom + options.profile.signature_space <= page_bottom  # room to sign and stamp, above the margin
+    assert all(word.bottom <= page_bottom for word in found)
+    assert all(word.x1 <= options.profile.page_size[0] - options.profile.margins[3] + 0.5 for word in found)
+    text = " ".join(pdfcheck.lines(target))
+    for value in values.values():
+        assert value.upper() in text.upper().replace("\u00ad", "") or all(part in text for part in value.split())
+
+
+def test_a_typical_slip_keeps_the_profiles_size(printed, options, slip):
+    found = pdfcheck.words(printed([slip]))
+    label = pdfcheck.phrase(found, "Họ và tên:")
+    number = pdfcheck.phrase(found, "Số 12/PXM")
+    size = (label.bottom - label.top) / (number.bottom - number.top) * options.profile.size("number")
+    assert size == pytest.approx(float(options.profile.slip["body"]), abs=0.3)

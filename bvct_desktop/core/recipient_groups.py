@@ -1,0 +1,46 @@
+"""Where slips went, in the report's words: the ministry, this province's police, the police of
+other provinces, and other bodies (the report says "gửi Cục A93B – Bộ Công an và Phòng PV27 – Công
+an các tỉnh", not twelve unit names in one sentence); and whether a reply found an archive record."""
+
+import re
+from collections.abc import Mapping
+
+from .text import fold
+
+MINISTRY = "Bộ Công an"
+OWN_PROVINCE = "Công an tỉnh"
+OTHER_PROVINCES = "Công an các tỉnh, thành phố khác"
+OTHER = "Cơ quan khác"
+GROUPS = (MINISTRY, OWN_PROVINCE, OTHER_PROVINCES, OTHER)
+
+# Words of a reply that found an archive record, and the words that deny them in the same clause.
+_FOUND = ("tang thu", "tai lieu", "ho so", "trich luc", "che do cu")
+_DENIED = ("khong", "chua")
+
+
+def group_of(recipient: str, province: str) -> str:
+    """The group of one recipient unit; `province` is the office's own (setting dia_danh)."""
+    name = fold(recipient)
+    if "bo cong an" in name:
+        return MINISTRY
+    if "cong an" in name:
+        return OWN_PROVINCE if province and fold(province) in name else OTHER_PROVINCES
+    return OTHER
+
+
+def grouped(counts: Mapping[str, int], province: str) -> dict[str, dict[str, int]]:
+    """{group: {recipient: count}} in the order of GROUPS, empty groups left out."""
+    groups: dict[str, dict[str, int]] = {group: {} for group in GROUPS}
+    for recipient, count in counts.items():
+        groups[group_of(recipient, province)][recipient] = count
+    return {group: units for group, units in groups.items() if units}
+
+
+def found_archive_record(result: str | None) -> bool:
+    """Whether a slip's `Kết quả` says an archive record (tàng thư, hồ sơ, tài liệu, trích lục, a
+    past in the former regime) was found: some clause names one and does not deny it."""
+    if not result:
+        return False
+    clauses = re.split(r"[;,.()\n]", fold(result))
+    return any(any(word in clause for word in _FOUND) and not any(word in clause.split() for word in _DENIED)
+               for clause in clauses)

@@ -1,0 +1,78 @@
+"""Office settings have a history: a value corrected for its whole span, or a new value from a day
+(Tỉnh ủy Bình Thuận became part of Tỉnh ủy Lâm Đồng on 01/7/2025); documents read the values in
+force on their own date; a setting printed on every document is never empty."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import settings, vault
+from bvct_desktop.core.errors import InputError
+from tests.conftest import ADMIN, PASSWORD
+
+TODAY = dt.datetime(2026, 3, 1, 9, 0)
+MERGER = dt.date(2025, 7, 1)
+
+
+@pytest.fixture
+def db(cli):
+    database = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: TODAY)
+    yield database
+    database.close()
+
+
+def test_a_new_value_from_a_day_keeps_the_old_one_until_the_day_before(db):
+    settings.set_setting(db, "co_quan_cap_tren", "TỈNH ỦY BÌNH THUẬN")  # corrects the value now in force
+    settings.set_setting(db, "co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG", MERGER)
+    assert settings.list_settings(db, dt.date(2016, 1, 5))["co_quan_cap_tren"] == "TỈNH ỦY BÌNH THUẬN"
+    assert settings.list_settings(db, dt.date(2025, 6, 30))["co_quan_cap_tren"] == "TỈNH ỦY BÌNH THUẬN"
+    assert settings.list_settings(db, MERGER)["co_quan_cap_tren"] == "TỈNH ỦY LÂM ĐỒNG"
+    assert settings.list_settings(db)["co_quan_cap_tren"] == "TỈNH ỦY LÂM ĐỒNG"  # today
+    spans = settings.settings_history(db).changed()["co_quan_cap_tren"]
+    assert [(span.valid_from, span.until, span.value) for span in spans] == [
+        (None, dt.date(2025, 6, 30), "TỈNH ỦY BÌNH THUẬN"), (MERGER, None, "TỈNH ỦY LÂM ĐỒNG")]
+
+
+def test_a_correction_changes_only_the_span_in_force(db):
+    settings.set_setting(db, "dia_danh", "Bình Thuận")
+    settings.set_setting(db, "dia_danh", "Lâm Đồng", MERGER)
+    settings.set_setting(db, "dia_danh", "Lâm  Đồng ")  # today's span: cleaned, the earlier one kept
+    history = settings.settings_history(db)
+    assert history.on(dt.date(2016, 1, 1))["dia_danh"] == "Bình Thuận"
+    assert history.on(dt.date(2026, 1, 1))["dia_danh"] == "Lâm Đồng"
+    settings.set_setting(db, "dia_danh", "Lâm Đồng (mới)", MERGER)  # the same first day: replaced
+    assert len(settings.settings_history(db).spans["dia_danh"]) == 2
+
+
+@pytest.mark.parametrize("key", ["co_quan_cap_tren", "co_quan", "ky_hieu", "dia_danh", "quyen_ky", "chuc_vu_ky"])
+def test_a_setting_printed_on_documents_is_never_empty(db, key):
+    before = settings.list_settings(db)[key]
+    for value in ("", "   "):
+        with pytest.raises(InputError, match="không được để trống"):
+            settings.set_setting(db, key, value)
+        with pytest.raises(InputError, match="không được để trống"):
+            settings.set_setting(db, key, value, MERGER)
+    assert settings.list_settings(db)[key] == before
+    assert settings.set_setting(db, "nguoi_ky", "") == ""  # the signer's name may wait
+
+
+def test_every_change_is_audited_with_its_first_day(db):
+    import json
+
+    from sqlalchemy import select
+
+    from bvct_desktop.core.schema import audit_log
+
+    settings.set_setting(db, "dia_danh", "Bình Thuận")
+    settings.set_setting(db, "dia_danh", "Lâm Đồng", MERGER)
+    with db.read() as connection:
+        details = connection.execute(select(audit_log.c.details).where(audit_log.c.action == "thay đổi thiết lập")
+                                     .order_by(audit_log.c.id.desc())).scalar()
+    assert "dia_danh từ 2025-07-01" in json.loads(details)
+
+
+def test_deadlines_read_the_value_in_force_on_their_day(db):
+    settings.set_setting(db, "han_tra_loi_phieu_ngay", "45", dt.date(2026, 1, 1))
+    with db.read() as connection:
+        assert settings.read_all(connection, dt.date(2025, 12, 31))["han_tra_loi_phieu_ngay"] == "30"
+        assert settings.read_all(connection, dt.date(2026, 2, 1))["han_tra_loi_phieu_ngay"] == "45"

@@ -1,0 +1,109 @@
+"""The slip register and a delegation's member list: on paper (a register of 1,712 slips in at
+most 40 landscape pages at 10 pt or more, numbers never broken) and as workbooks that print
+legibly on A4 (10 pt or more, borders, wrapped text, the header row on every page, letterhead
+and signature)."""
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from bvct_desktop.core import settings
+from bvct_desktop.io.documents import lists, pdf, render, workbook
+from tests import office_2016
+
+from . import pdfcheck
+
+PRINTED = dt.date(2026, 3, 1)
+START, END = office_2016.FIRST, office_2016.LAST
+
+
+@pytest.fixture(scope="module")
+def slips_2016() -> list[dict]:
+    return [{"id": index, **slip} for index, slip in enumerate(office_2016.slip_records())]
+
+
+@pytest.fixture
+def history(office) -> settings.History:
+    return settings.History([(key, None, value) for key, value in office.items()])
+
+
+@pdfcheck.needs_poppler
+def test_the_register_of_1712_slips_fits_40_landscape_pages_at_10_pt(tmp_path, history, options, slips_2016):
+    assert len(slips_2016) == 1712
+    target = tmp_path / "so.pdf"
+    pdf.save(render.slip_register_pdf(history, slips_2016, START, END, PRINTED, options), target)
+    assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_LANDSCAPE_POINTS
+    assert pdfcheck.page_count(target) <= 40
+    sizes = pdfcheck.font_sizes(target)
+    assert min(sizes) >= 10 and sum(count for size, count in sizes.items() if size == 10) > 0.9 * sum(sizes.values())
+    found = pdfcheck.words(target)
+    numbers = [word for word in found if word.text.endswith("/PXM")]
+    assert len(numbers) == 1712  # every number whole, on one line of its own cell
+    text = pdfcheck.text(target)
+    assert all(slip["full_name"].split()[-1] in text for slip in slips_2016[:50])  # names as written
+
+
+@pdfcheck.needs_poppler
+def test_a_four_digit_number_keeps_inside_its_column(tmp_path, history, options, slips_2016):
+    """"1042/PXM" and the date beside it no longer run into each other."""
+    target = tmp_path / "so.pdf"
+    chosen = [slip for slip in slips_2016 if len(slip["number"]) >= 8][:40]
+    pdf.save(render.slip_register_pdf(history, chosen, START, END, PRINTED, options), target)
+    found = pdfcheck.words(target)
+    numbers = [word for word in found if word.text.endswith("/PXM")]
+    assert numbers
+    for number in numbers:
+        beside = min((word for word in found if word.page == number.page and abs(word.top - number.top) < 1
+                      and word.x0 > number.x0), key=lambda word: word.x0)
+        assert beside.x0 - number.x1 > 3  # a gap and a grid line between the number and the date
+
+
+def sheet_of(path):
+    return openpyxl.load_workbook(path).active
+
+
+def assert_prints_legibly(sheet, wide: bool) -> None:
+    """A4, landscape when wide, at a scale where 12 pt text stays 10 pt or more, the columns
+    within the paper's width at that scale, header row repeated, borders and wrapping."""
+    setup = sheet.page_setup
+    assert int(setup.paperSize) == 9 and setup.orientation == ("landscape" if wide else "portrait")
+    assert not sheet.sheet_properties.pageSetUpPr.fitToPage
+    scale = int(setup.scale)
+    columns = [sheet.column_dimensions[letter].width for letter in
+               (openpyxl.utils.get_column_letter(i) for i in range(1, sheet.max_column + 1))]
+    printed = sum(workbook.column_points(width) for width in columns) * scale / 100
+    assert printed <= workbook.printable_width(wide) + 1
+    header_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == "STT")
+    assert sheet.print_title_rows == f"${header_row}:${header_row}"
+    body = [row for row in sheet.iter_rows(min_row=header_row) if row[0].value is not None
+            and row[0].border.left.style == "thin"]
+    sizes = {cell.font.sz for row in body for cell in row}
+    assert min(sizes) * scale / 100 >= 10
+    assert all(cell.alignment.wrap_text and cell.border.top.style == "thin" for row in body for cell in row)
+    values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in values and "K/T TRƯỞNG BAN" in values
+
+
+def test_the_register_workbook_prints_legibly_on_a4_landscape(tmp_path, history, options, slips_2016):
+    target = tmp_path / "so.xlsx"
+    render.slip_register_xlsx(target, history, slips_2016[:300], START, END, PRINTED, options)
+    sheet = sheet_of(target)
+    assert_prints_legibly(sheet, wide=True)
+    assert sheet.max_column == len(lists.REGISTER_SHEET_COLUMNS) == 12
+    title = next(cell for row in sheet.iter_rows() for cell in row if cell.value == lists.REGISTER_TITLE)
+    assert any(title.coordinate in merged and merged.max_col == 12 for merged in sheet.merged_cells.ranges)
+
+
+def test_the_delegation_list_workbook_prints_legibly_on_a4(tmp_path, history, options):
+    trip = {"decision_no": "125-QĐ/TU", "decision_on": dt.date(2016, 3, 10), "name": "Đoàn công tác Sở Nội vụ",
+            "countries": "Nhật Bản", "purpose": "Công tác", "depart_on": dt.date(2016, 4, 1),
+            "return_on": dt.date(2016, 4, 8),
+            "members": [{"full_name": "Bùi Thị Hương", "birth_date": "1975-02-02", "position": "Giám đốc",
+                         "unit": "Sở Ngoại vụ", "role": "Trưởng đoàn"}]}
+    target = tmp_path / "doan.xlsx"
+    render.delegation_xlsx(target, history, trip, options)
+    sheet = sheet_of(target)
+    assert_prints_legibly(sheet, wide=False)
+    values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
+    assert "Lâm Đồng, ngày 10 tháng 3 năm 2016" in values  # dated as the decision
