@@ -6,12 +6,10 @@ province + date + the person.
 
 from typing import Any
 
-from sqlalchemy import select
-
 from ..errors import RowProblem
 from ..kinds import ARCHIVE_REQUESTS
 from ..text import identity_key
-from .base import Outcome, Plan, Target, outcome
+from .base import Outcome, Plan, RecordsByKey, Target, outcome
 
 
 def request_key(values: dict[str, Any], person_id: int) -> tuple:
@@ -25,27 +23,18 @@ class ArchiveRequestPlan(Plan):
 
     def __init__(self, connection, now):
         super().__init__(connection, now)
-        self._existing: dict[tuple, dict] = {}
-        self._days: set = set()  # dates whose stored requests are loaded
-
-    def _load(self, day) -> None:
-        """The stored requests of one date (the key's most selective indexed part)."""
-        if day in self._days:
-            return
-        self._days.add(day)
-        table = self.kind.table
-        for row in self.connection.execute(select(table).where(table.c.doc_on == day)).mappings():
-            self._existing[request_key(row, row["person_id"])] = dict(row)
+        self.stored = RecordsByKey(connection, self.kind.table, lambda row: request_key(row, row["person_id"]),
+                                   "doc_on")
 
     def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
         pid, changed = self.person(values, target)
         key = request_key(values, pid)
         self.claim(key, number, "yêu cầu (cùng loại, văn bản, ngày và đối tượng)", "full_name")
-        self._load(values["doc_on"])
-        current = self.check_new(target, self._existing.get(key), RowProblem(
+        self.stored.on(values["doc_on"])
+        current = self.check_new(target, self.stored.by_key.get(key), RowProblem(
             "đã có yêu cầu cùng loại, văn bản, ngày và đối tượng", "full_name"))
         wanted = {**self.own_values(values), "person_id": pid}
         record_id, record_changed, created = self.upsert(self.records, current["id"] if current else None,
                                                           current, wanted, clears=target is not None)
-        self._existing[key] = self.records.new[record_id] if created else current
+        self.stored.by_key[key] = self.records.new[record_id] if created else current
         return outcome(record_id, created, changed + self.changed_fields(record_changed))

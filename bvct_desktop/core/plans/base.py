@@ -13,9 +13,11 @@ only what is particular to its kind — its natural key and its rules.
 
 import abc
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import Table, or_, select
 from sqlalchemy.engine import Connection
 
 from .. import audit, record_rows
@@ -193,6 +195,26 @@ class Plan(abc.ABC):
     def stored(self, record_id: int) -> dict[str, Any]:
         table = self.kind.table
         return dict(self.connection.execute(table.select().where(table.c.id == record_id)).mappings().one())
+
+
+class RecordsByKey:
+    """A kind's stored records by natural key, read one date at a time (the dates of a key are
+    indexed): a file reads only the records of the dates its rows name, a form those of one date."""
+
+    def __init__(self, connection: Connection, table: Table, key: Callable[[Mapping[str, Any]], tuple],
+                 *days: str):
+        self._connection, self._table, self._key, self._days = connection, table, key, days
+        self._read: set = set()
+        self.by_key: dict[tuple, dict[str, Any]] = {}
+
+    def on(self, day) -> None:
+        """Reads the records whose dates include `day`."""
+        if day is None or day in self._read:
+            return
+        self._read.add(day)
+        condition = or_(*(self._table.c[column] == day for column in self._days))
+        for row in self._connection.execute(select(self._table).where(condition)).mappings():
+            self.by_key.setdefault(self._key(row), dict(row))
 
 
 def identity(values: dict[str, Any], link: PersonLink) -> Identity:

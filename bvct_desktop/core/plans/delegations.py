@@ -8,13 +8,13 @@ lists every member: a member it no longer lists is taken off the delegation (`ke
 
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from ..changes import TableChanges
 from ..errors import RowProblem
 from ..kinds import DELEGATIONS
 from ..text import identity_key
-from .base import Outcome, Plan, Target, identity, outcome
+from .base import Outcome, Plan, RecordsByKey, Target, identity, outcome
 
 
 def delegation_key(values: dict[str, Any]) -> tuple:
@@ -30,8 +30,7 @@ class DelegationPlan(Plan):
         super().__init__(connection, now)
         members = self.kind.members
         self.members = TableChanges(connection, members.table, now)
-        self._delegations: dict[tuple, dict] = {}
-        self._days: set = set()
+        self.stored = RecordsByKey(connection, self.kind.table, delegation_key, "decision_on", "depart_on")
         self._members: dict[int, dict[int, dict]] = {}  # delegation → cadre → membership
         self._first_row: dict[tuple, tuple[int, dict]] = {}
         self._taken: dict[int, set[int]] = {}  # delegation → the cadres its rows listed
@@ -40,16 +39,6 @@ class DelegationPlan(Plan):
 
     def all_changes(self):
         return [self.people.changes, self.cadres.changes, self.records, self.members]
-
-    def _load(self, day) -> None:
-        """The stored delegations decided or departing on `day`."""
-        if day is None or day in self._days:
-            return
-        self._days.add(day)
-        table = self.kind.table
-        query = select(table).where(or_(table.c.decision_on == day, table.c.depart_on == day))
-        for row in self.connection.execute(query).mappings():
-            self._delegations.setdefault(delegation_key(row), dict(row))
 
     def _memberships(self, delegation_id: int) -> dict[int, dict]:
         if delegation_id not in self._members:
@@ -66,9 +55,9 @@ class DelegationPlan(Plan):
         self._same_trip(key, number, trip)
         cid = self._member(values)
         person_changed = self.people.update(self.cadres.person_of(cid), {"cccd": values.get("cccd")})
-        self._load(values.get("decision_on"))
-        self._load(values["depart_on"])
-        current = self._delegations.get(key)
+        self.stored.on(values.get("decision_on"))
+        self.stored.on(values["depart_on"])
+        current = self.stored.by_key.get(key)
         if key not in self._first_row or self._first_row[key][0] == number:
             current = self.check_new(target, current, RowProblem("đã có đoàn này (cùng số và ngày quyết định, "
                                                                  "hoặc cùng tên và ngày đi)", "name"))
@@ -76,7 +65,7 @@ class DelegationPlan(Plan):
                                                       trip, clears=target is not None)
         if trip_created:
             self.new_delegations += 1
-        self._delegations[key] = self.records.new[did] if trip_created else current
+        self.stored.by_key[key] = self.records.new[did] if trip_created else current
         self.claim(("member", did, cid), number, "thành viên trong cùng đoàn", "full_name")
         self._taken.setdefault(did, set()).add(cid)
         memberships = self._memberships(did) if not trip_created else self._members.setdefault(did, {})
