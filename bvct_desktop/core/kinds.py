@@ -143,10 +143,11 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
     Field("recipient", "Nơi nhận phiếu", required=True,
           hint="ví dụ Cục A93B – Bộ Công an; đơn vị mới được thêm vào danh sách"),
     Field("result_on", "Ngày nhận kết quả", F.DATE),
-    Field("result_no", "Số văn bản trả lời", hint="số công văn trả lời của cơ quan công an, ví dụ 0125/PV06",
-          as_written=True),
     Field("result", "Kết quả", max_length=LONG_TEXT),
     Field("note", "Ghi chú", max_length=LONG_TEXT),
+    # Not in the spec's column list: after it, so the contract's columns keep their order.
+    Field("result_no", "Số văn bản trả lời", hint="số công văn trả lời của cơ quan công an, ví dụ 0125/PV06",
+          as_written=True),
 ), date_key="issued_on", table=schema.slips,
     persons=(PersonLink.of("person_id", "full_name", "other_names", "birth_date", "gender", "home_town",
                            "residence"),),

@@ -297,7 +297,10 @@ def test_an_encrypted_pdf_opens_only_with_its_password(loaded, tmp_path):
     assert reader.decrypt("Mật khẩu in 2025")
     assert "Số 12/PXM" in reader.pages[0].extract_text()
     assert "Số 12/PXM" in pdfcheck.text(target, first=1, last=1, password="Mật khẩu in 2025")
-    assert b"PXM" not in target.read_bytes()
+    plain = tmp_path / "phieu-ro.pdf"
+    assert loaded("print", "slips", *YEAR, "--out", plain)[0] == 0
+    in_clear = PdfReader(plain).pages[0]["/Contents"].get_object()._data[:64]  # the stream as stored
+    assert in_clear in plain.read_bytes() and in_clear not in target.read_bytes()
 
 
 def test_an_encrypted_workbook_and_word_file(loaded, tmp_path):

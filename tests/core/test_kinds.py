@@ -5,6 +5,7 @@ import pytest
 from bvct_desktop.core import record_rows
 from bvct_desktop.core.kinds import KINDS
 from bvct_desktop.core.schema import persons
+from tests.samples import SAMPLES
 
 
 @pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))
@@ -27,3 +28,10 @@ def test_every_field_is_stored_in_a_column_that_exists(kind):
 def test_the_export_query_reads_every_field_and_the_record_id(kind):
     columns = {column.name for column in record_rows.query(kind).selected_columns}
     assert {spec.key for spec in kind.fields} | {"id"} <= columns
+
+
+@pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))
+def test_the_spec_columns_come_first_in_the_spec_order(kind):
+    """Scripts read the import layout of the spec word for word; a field added since stands after it."""
+    spec_headers = SAMPLES[kind.name][0]
+    assert [spec.header for spec in kind.fields][:len(spec_headers)] == spec_headers
