@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import openpyxl
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from ..core import audit, audit_words
@@ -14,6 +13,7 @@ from ..core.errors import InputError
 from ..core.files import atomic_output
 from ..core.kinds import KINDS
 from ..core.permissions import ROLES
+from . import xlsx_book
 
 WIDTHS = (8, 20, 16, 14, 30, 13, 22, 9, 60)
 ROLE_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 6, 8
@@ -44,15 +44,10 @@ def write_audit(entries: Iterable[audit.Entry], target: Path) -> int:
     for i, width in enumerate(WIDTHS):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width = width
     sheet.freeze_panes = "A2"
-    header = []
-    for text in audit.LIST_HEADERS:
-        cell = WriteOnlyCell(sheet, text)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
+    sheet.append([xlsx_book.cell(sheet, text, font=Font(bold=True)) for text in audit.LIST_HEADERS])
     count = 0
     for entry in entries:
-        sheet.append(readable(entry))
+        sheet.append(xlsx_book.row(sheet, readable(entry)))
         count += 1
     with atomic_output(target) as temp:
         book.save(temp)

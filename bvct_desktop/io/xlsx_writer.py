@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import openpyxl
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -22,9 +21,10 @@ from ..core.errors import InputError
 from ..core.fields import Field, FieldType
 from ..core.files import atomic_output
 from ..core.kinds import Kind
+from . import xlsx_book
+from .xlsx_book import TEXT_FORMAT
 
 DATE_FORMAT = "DD/MM/YYYY"
-TEXT_FORMAT = "@"
 HEADER_FONT = Font(name="Times New Roman", bold=True)
 REQUIRED_FONT = Font(name="Times New Roman", bold=True, color="C00000")
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -40,15 +40,10 @@ def column_width(spec: Field) -> float:
     return max(base, len(spec.header) + 4)
 
 
-def _header_cells(sheet, kind: Kind) -> list[WriteOnlyCell]:
-    cells = []
-    for spec in kind.fields:
-        cell = WriteOnlyCell(sheet, value=spec.header)
-        cell.font = REQUIRED_FONT if spec.required else HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cells.append(cell)
-    return cells
+def _header_cells(sheet, kind: Kind) -> list:
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    return [xlsx_book.cell(sheet, spec.header, font=REQUIRED_FONT if spec.required else HEADER_FONT,
+                           fill=HEADER_FILL, alignment=centred) for spec in kind.fields]
 
 
 def _page_setup(sheet, kind: Kind, title: str) -> None:
@@ -82,15 +77,11 @@ def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: st
         values = [spec.to_cell(record[spec.key]) for spec in fields]
         for i in dated:
             if values[i] is not None and not isinstance(values[i], str):
-                cell = WriteOnlyCell(sheet, value=values[i])
-                cell.number_format = DATE_FORMAT
-                values[i] = cell
+                values[i] = xlsx_book.cell(sheet, values[i], number_format=DATE_FORMAT)
         for i in texted:
             if values[i] is not None:
-                cell = WriteOnlyCell(sheet, value=values[i])
-                cell.number_format = TEXT_FORMAT
-                values[i] = cell
-        sheet.append(values)
+                values[i] = xlsx_book.cell(sheet, values[i], text=True)
+        sheet.append(xlsx_book.row(sheet, values))
         count += 1
     if count:
         sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{count + 1}"
@@ -107,7 +98,7 @@ def write_template(kind: Kind, target: Path) -> None:
     sheet.title = kind.title[:31]
     lists = workbook.create_sheet("Danh mục")
     for column, spec in enumerate(kind.fields, start=1):
-        cell = sheet.cell(row=1, column=column, value=spec.header)
+        cell = xlsx_book.put(sheet, 1, column, spec.header)
         cell.font = REQUIRED_FONT if spec.required else HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -121,7 +112,7 @@ def write_template(kind: Kind, target: Path) -> None:
                 sheet.cell(row=row, column=column).number_format = DATE_FORMAT
         if spec.choices:
             for row, choice in enumerate(spec.choices, start=1):
-                lists.cell(row=row, column=column, value=choice)
+                xlsx_book.put(lists, row, column, choice)
             validation = DataValidation(
                 type="list", formula1=f"='Danh mục'!${letter}$1:${letter}${len(spec.choices)}",
                 allow_blank=True, showErrorMessage=True, errorTitle="Giá trị không hợp lệ",
@@ -151,17 +142,17 @@ def _describe(spec: Field) -> str:
 
 
 def _instructions(sheet, kind: Kind) -> None:
-    sheet.append([f"HƯỚNG DẪN NHẬP DỮ LIỆU: {kind.title.upper()}"])
+    xlsx_book.append(sheet, [f"HƯỚNG DẪN NHẬP DỮ LIỆU: {kind.title.upper()}"])
     sheet["A1"].font = Font(name="Times New Roman", bold=True, size=13)
-    sheet.append(["Mỗi dòng một bản ghi; dòng 1 là tiêu đề cột (thứ tự cột tùy ý, cột thừa được bỏ qua). "
+    xlsx_book.append(sheet, ["Mỗi dòng một bản ghi; dòng 1 là tiêu đề cột (thứ tự cột tùy ý, cột thừa được bỏ qua). "
                   "Cột chữ đỏ là bắt buộc. Tệp được nhập tất cả hoặc không dòng nào: "
                   "nếu có lỗi, chương trình liệt kê từng lỗi theo dòng và cột, dữ liệu không thay đổi."])
-    sheet.append([])
-    sheet.append(["Cột", "Bắt buộc", "Cách ghi"])
+    xlsx_book.append(sheet, [])
+    xlsx_book.append(sheet, ["Cột", "Bắt buộc", "Cách ghi"])
     for cell in sheet[4]:
         cell.font = HEADER_FONT
     for spec in kind.fields:
-        sheet.append([spec.header, "Có" if spec.required else "", _describe(spec)])
+        xlsx_book.append(sheet, [spec.header, "Có" if spec.required else "", _describe(spec)])
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 10
     sheet.column_dimensions["C"].width = 90

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .. import xlsx_book
 from ..xlsx_writer import DATE_FORMAT, HEADER_FILL, TEXT_FORMAT, _check_target, _save
 from .layout import DRAFT, PARTY, Letterhead, nfc
 from .profile import Profile
@@ -203,17 +203,12 @@ def _signature(rows: _Rows, spec: Sheet, head: Letterhead) -> None:
 
 
 def _cell(sheet, value: object, font: Font, alignment: Alignment, border: Border | None = None,
-          fill: bool = False) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.font, cell.alignment = font, alignment
-    if border is not None:
-        cell.border = border
-    if fill:
-        cell.fill, cell.border = HEADER_FILL, GRID
-    return cell
+          fill: bool = False):
+    return xlsx_book.cell(sheet, value, font=font, alignment=alignment, fill=HEADER_FILL if fill else None,
+                          border=GRID if fill else border)
 
 
-def _value(sheet, column: Column, record: Mapping[str, Any], font: Font, as_text: bool) -> WriteOnlyCell:
+def _value(sheet, column: Column, record: Mapping[str, Any], font: Font, as_text: bool):
     value = column.cell(record)
     alignment = Alignment(horizontal={"center": "center", "right": "right"}.get(column.align, "left"),
                           vertical="top", wrap_text=True)
