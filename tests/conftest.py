@@ -10,6 +10,7 @@ import pytest  # noqa: E402
 
 from bvct_desktop.cli.main import main  # noqa: E402
 from bvct_desktop.core import keyfile  # noqa: E402
+from tests.small_disk import small_disk  # noqa: E402, F401 - a fixture for every test module
 
 # One workbook writer and one set of sample cadres for the suite and the bundle's smoke test.
 from installer.smoke import CADRE_HEADERS, workbook  # noqa: E402, F401

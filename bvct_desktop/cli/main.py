@@ -4,7 +4,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from .. import errorlog
+from .. import errorlog, startup
 from ..core.errors import BvctError, InputError
 from . import administration, desktop, documents, places, report, safety, workbooks
 from . import parser as cli_parser
@@ -28,6 +28,7 @@ def main(argv: Sequence[str]) -> int:
             return 0
         if not args.command:
             raise InputError("Thiếu lệnh. Xem: bvct --help")
+        startup.prepare(args.db)
         return args.handler(args) or 0
     except SystemExit as done:  # --help
         return done.code if isinstance(done.code, int) else 0

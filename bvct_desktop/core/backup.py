@@ -15,7 +15,6 @@ import hmac
 import json
 import os
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .. import __version__
-from . import audit_chain, backup_log, engine, keyfile, migrations
+from . import audit_chain, backup_log, crashpoints, engine, files, keyfile, leftovers, migrations
 from .database import Actor, Clock, Database, system_clock
 from .errors import AuthError, BvctError, DamagedError, InputError, PermissionDenied
 from .files import atomic_output
@@ -107,10 +106,12 @@ def write(db: Database, out: Path) -> Written:
     if out.is_dir():
         raise InputError(f"«{out}» là một thư mục; hãy cho tên tệp sao lưu (ví dụ …/bvct{backup_log.SUFFIX}).")
     at = db.clock()
+    files.sweep(out.parent, f".{out.name}.*{files.TEMP_SUFFIX}*")
     with atomic_output(out) as temp:
         copy = temp.with_name(temp.name + ".db")
         try:
             head = db.export_copy(copy)
+            crashpoints.reached("backup-copied")
             _check_database(copy, db.key, db.db_id, head, None, out, Report({}))
             keys = keyfile.read(db.key_path)
             keys.audit_head, keys.failures = head, {}
@@ -128,6 +129,7 @@ def write(db: Database, out: Path) -> Written:
         finally:
             copy.unlink(missing_ok=True)
         _read_back(temp, manifest)
+        crashpoints.reached("backup-packed")
     return Written(out, at, head, out.stat().st_size)
 
 
@@ -176,7 +178,7 @@ def _opened(path: Path, open_key: Callable[[keyfile.KeyFile], bytes],
     backup's key file and the database key. The extracted copy is removed afterwards."""
     path = Path(path)
     archive = _open_archive(path)
-    with archive, tempfile.TemporaryDirectory(prefix="bvct-kiem-tra-") as folder:
+    with archive, files.temporary_folder(leftovers.CHECK_FOLDER) as folder:
         manifest, key_bytes = _read_manifest(archive, path)
         keys = keyfile.KeyFile.from_bytes(key_bytes, Path(f"{path}/{KEYS}"))
         if keys.db_id != manifest["db_id"]:
@@ -188,10 +190,11 @@ def _opened(path: Path, open_key: Callable[[keyfile.KeyFile], bytes],
             raise DamagedError(f"Bản sao lưu «{path.name}» hỏng hoặc đã bị sửa: bản kê không đúng mã xác thực.")
         report.checks.append("Bản kê (manifest) đúng mã xác thực HMAC")
         extracted = Path(folder) / DATA
-        files = manifest["files"]
-        if _digest_bytes(key_bytes) != files[KEYS] or _extract(archive, extracted) != files[DATA]:
+        listed = manifest["files"]
+        if _digest_bytes(key_bytes) != listed[KEYS] or _extract(archive, extracted) != listed[DATA]:
             raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: nội dung không khớp mã băm SHA-256 trong bản kê.")
         report.checks.append("Tệp khóa và tệp dữ liệu đúng mã băm SHA-256")
+        crashpoints.reached("backup-extracted")
         accounts = len([slot for slot in keys.slots if slot != keyfile.RECOVERY_SLOT])
         report.checks.append(f"Khóa mở được; bản sao có {accounts} tài khoản và khóa khôi phục")
         report.role = _check_database(extracted, db_key, manifest["db_id"], manifest["audit_head"], user, path,
@@ -294,6 +297,7 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
         with atomic_output(target) as data_temp, atomic_output(key_path) as keys_temp:
             shutil.copyfile(extracted, data_temp)
             keys_temp.write_bytes(keys.to_bytes())
+            crashpoints.reached("restore-written")
             kept = _move_aside(target, clock())
     db = Database(target, db_key, keys.db_id, Actor(user, ADMIN), clock)
     try:

@@ -1,7 +1,15 @@
-"""Writing files so that a failure never leaves half a file, and locking files between processes."""
+"""Writing files so that a failure never leaves half a file, and locking files between processes.
+
+Temporary files live beside what they become (never in the system's temporary folder) and
+carry the writing process's id in their name (`.NAME.p<pid>-<random>.tmp`): a later start
+removes those of a process that no longer runs (`sweep`), and leaves those still being written.
+"""
 
 import contextlib
+import datetime as dt
 import os
+import re
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -9,20 +17,39 @@ from pathlib import Path
 
 from .errors import BvctError, InputError
 
+TEMP_SUFFIX = ".tmp"
+# A leftover without a process id (written before ids were kept) is removed once this old.
+UNTAGGED_AGE = dt.timedelta(days=1)
+_TAGGED = re.compile(r"\.p(\d+)-[^.]+\.tmp")
+
+
+def temporary_beside(target: Path) -> Path:
+    """A new empty file in `target`'s folder, named after it and this process."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.p{os.getpid()}-", suffix=TEMP_SUFFIX, dir=folder)
+    except FileNotFoundError:
+        raise InputError(f"Thư mục «{folder}» không tồn tại.") from None
+    except PermissionError:
+        raise InputError(f"Không có quyền ghi vào thư mục «{folder}».") from None
+    except OSError as error:
+        raise os_error(error, target) from None
+    os.close(fd)
+    return Path(name)
+
+
+def temporary_folder(purpose: str) -> tempfile.TemporaryDirectory:
+    """A folder in the system's temporary folder for ciphertext only (a backup being checked),
+    named after this process so that `sweep` can remove it once the process is gone."""
+    return tempfile.TemporaryDirectory(prefix=f"{purpose}-p{os.getpid()}-")
+
 
 @contextlib.contextmanager
 def atomic_output(target: Path) -> Iterator[Path]:
     """A temporary path beside `target`; renamed over it only when the block succeeds."""
     target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise InputError(f"Thư mục «{folder}» không tồn tại.") from None
-    except PermissionError:
-        raise InputError(f"Không có quyền ghi vào thư mục «{folder}».") from None
-    os.close(fd)
-    temp = Path(name)
+    temp = temporary_beside(target)
     try:
         yield temp
         with open(temp, "rb+") as handle:
@@ -30,13 +57,13 @@ def atomic_output(target: Path) -> Iterator[Path]:
         os.replace(temp, target)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise _os_error(error, target) from None
+        raise os_error(error, target) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
 
 
-def _os_error(error: OSError, target: Path) -> BvctError:
+def os_error(error: OSError, target: Path) -> BvctError:
     import errno
 
     if error.errno == errno.ENOSPC:
@@ -73,3 +100,54 @@ def locked(lock_path: Path) -> Iterator[None]:
                 yield
             finally:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def process_alive(pid: int) -> bool:
+    """True while a process with this id runs (an id reused by another process counts as alive)."""
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # ERROR_ACCESS_DENIED: it runs, as someone else
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep(folder: Path, pattern: str, now: dt.datetime | None = None) -> list[Path]:
+    """Removes the temporary files (or folders) matching `pattern` in `folder` that a killed
+    process left behind; returns what was removed. Nothing another running process writes."""
+    now = now or dt.datetime.now()
+    removed = []
+    try:
+        candidates = list(Path(folder).glob(pattern))
+    except OSError:
+        return removed
+    for path in candidates:
+        tagged = _TAGGED.search(path.name) or re.search(r"-p(\d+)-", path.name)
+        try:
+            if tagged:
+                if process_alive(int(tagged[1])):
+                    continue
+            elif now - dt.datetime.fromtimestamp(path.stat().st_mtime) < UNTAGGED_AGE:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed

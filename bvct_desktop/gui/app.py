@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import errorlog, paths
+from .. import errorlog, paths, startup
 from ..core import keyfile
 from ..core.errors import BvctError
 from . import look, translation
@@ -192,6 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The gui-script `bvct-desktop`; also `bvct gui`."""
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parse(argv)
+    # leftovers of killed backups and restores go meanwhile, off the path to the login window
+    threading.Thread(target=startup.prepare, args=(args.db,), name="bvct-start", daemon=True).start()
     app = prepare_application(argv)  # Qt's own options (e.g. -platform) pass through
     app.setQuitOnLastWindowClosed(False)  # the session quits, so logging out can show the login again
     dialogs = Dialogs()

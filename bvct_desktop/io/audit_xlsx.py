@@ -5,12 +5,11 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-import openpyxl
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from ..core import audit, audit_words
 from ..core.errors import InputError
-from ..core.files import atomic_output
 from ..core.kinds import KINDS
 from ..core.permissions import ROLES
 from . import xlsx_book
@@ -39,16 +38,15 @@ def write_audit(entries: Iterable[audit.Entry], target: Path) -> int:
     target = Path(target)
     if target.suffix.lower() != ".xlsx":
         raise InputError(f"Tệp xuất «{target.name}» phải có đuôi .xlsx.")
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Nhật ký")
-    for i, width in enumerate(WIDTHS):
-        sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.append([xlsx_book.cell(sheet, text, font=Font(bold=True)) for text in audit.LIST_HEADERS])
-    count = 0
-    for entry in entries:
-        sheet.append(xlsx_book.row(sheet, readable(entry)))
-        count += 1
-    with atomic_output(target) as temp:
-        book.save(temp)
+    with xlsx_book.Workbook(target) as book:
+        sheet = book.create_sheet("Nhật ký")
+        for i, width in enumerate(WIDTHS):
+            sheet.column_dimensions[get_column_letter(i + 1)].width = width
+        sheet.freeze_panes = "A2"
+        sheet.append([xlsx_book.cell(sheet, text, font=Font(bold=True)) for text in audit.LIST_HEADERS])
+        count = 0
+        for entry in entries:
+            sheet.append(xlsx_book.row(sheet, readable(entry)))
+            count += 1
+        book.write()
     return count

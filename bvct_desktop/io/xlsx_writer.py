@@ -6,11 +6,9 @@ real date cells shown dd/mm/yyyy, identity numbers as text, A4 print setup with 
 row repeated and page numbers. A password, when given, encrypts the file (msoffcrypto-tool).
 """
 
-import io
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -19,7 +17,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.errors import InputError
 from ..core.fields import Field, FieldType
-from ..core.files import atomic_output
 from ..core.kinds import Kind
 from . import xlsx_book
 from .xlsx_book import TEXT_FORMAT
@@ -63,29 +60,29 @@ def _page_setup(sheet, kind: Kind, title: str) -> None:
 def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: str | None = None) -> int:
     """Writes `rows` (values by field key) in the import layout; returns how many."""
     _check_target(Path(target))
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(kind.title[:31])
-    _page_setup(sheet, kind, kind.title)
-    fields = kind.fields
-    width = len(fields)
-    sheet.auto_filter.ref = f"A1:{get_column_letter(width)}1"
-    sheet.append(_header_cells(sheet, kind))
-    dated = [i for i, spec in enumerate(fields) if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE)]
-    texted = [i for i, spec in enumerate(fields) if spec.text_only]
-    count = 0
-    for record in rows:
-        values = [spec.to_cell(record[spec.key]) for spec in fields]
-        for i in dated:
-            if values[i] is not None and not isinstance(values[i], str):
-                values[i] = xlsx_book.cell(sheet, values[i], number_format=DATE_FORMAT)
-        for i in texted:
-            if values[i] is not None:
-                values[i] = xlsx_book.cell(sheet, values[i], text=True)
-        sheet.append(xlsx_book.row(sheet, values))
-        count += 1
-    if count:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{count + 1}"
-    _save(workbook, Path(target), password)
+    with xlsx_book.Workbook(target, password) as workbook:
+        sheet = workbook.create_sheet(kind.title[:31])
+        _page_setup(sheet, kind, kind.title)
+        fields = kind.fields
+        width = len(fields)
+        sheet.auto_filter.ref = f"A1:{get_column_letter(width)}1"
+        sheet.append(_header_cells(sheet, kind))
+        dated = [i for i, spec in enumerate(fields) if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE)]
+        texted = [i for i, spec in enumerate(fields) if spec.text_only]
+        count = 0
+        for record in rows:
+            values = [spec.to_cell(record[spec.key]) for spec in fields]
+            for i in dated:
+                if values[i] is not None and not isinstance(values[i], str):
+                    values[i] = xlsx_book.cell(sheet, values[i], number_format=DATE_FORMAT)
+            for i in texted:
+                if values[i] is not None:
+                    values[i] = xlsx_book.cell(sheet, values[i], text=True)
+            sheet.append(xlsx_book.row(sheet, values))
+            count += 1
+        if count:
+            sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{count + 1}"
+        workbook.write()
     return count
 
 
@@ -93,7 +90,7 @@ def write_template(kind: Kind, target: Path) -> None:
     """An empty import workbook: headers, text-formatted identity columns, drop-down lists and
     an instructions sheet."""
     _check_target(Path(target))
-    workbook = openpyxl.Workbook()
+    workbook = xlsx_book.Workbook(target, write_only=False)
     sheet = workbook.active
     sheet.title = kind.title[:31]
     lists = workbook.create_sheet("Danh mục")
@@ -122,7 +119,7 @@ def write_template(kind: Kind, target: Path) -> None:
     _page_setup(sheet, kind, kind.title)
     lists.sheet_state = "hidden"
     _instructions(workbook.create_sheet("Hướng dẫn"), kind)
-    _save(workbook, Path(target), None)
+    workbook.write()
 
 
 def _describe(spec: Field) -> str:
@@ -164,17 +161,3 @@ def _check_target(target: Path) -> None:
     if not target.parent.is_dir():
         raise InputError(f"Thư mục «{target.parent}» không tồn tại.")
 
-
-def _save(workbook, target: Path, password: str | None) -> None:
-    """Saves atomically; with a password the plain workbook never touches the disk."""
-    with atomic_output(target) as temp:
-        if password is None:
-            workbook.save(temp)
-            return
-        from msoffcrypto.format.ooxml import OOXMLFile
-
-        plain = io.BytesIO()
-        workbook.save(plain)
-        plain.seek(0)
-        with open(temp, "wb") as sink:
-            OOXMLFile(plain).encrypt(password, sink)

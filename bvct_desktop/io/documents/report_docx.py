@@ -22,7 +22,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
-from ..xlsx_writer import _save
+from .. import office_file
 from . import fonts
 from .fonts import WORD_FONT
 from .layout import CREATOR, DRAFT, LEFT_COLUMN, PARTY, SIGNATURE_SHARE, Letterhead, nfc
@@ -97,7 +97,7 @@ def write_report(target: Path, content: ReportContent, head: Letterhead, profile
                       bold=bool(record.get(TOTAL)), align=align, after=0)
         if appendix.note:
             _text(document.add_paragraph(), appendix.note, profile.size("table"), italic=True)
-    _save(document, Path(target), password)
+    office_file.save(Path(target), document.save, password)
 
 
 def _page(document, profile: Profile) -> None:

@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import xlsx_book
-from ..xlsx_writer import DATE_FORMAT, HEADER_FILL, TEXT_FORMAT, _check_target, _save
+from ..xlsx_writer import DATE_FORMAT, HEADER_FILL, TEXT_FORMAT, _check_target
 from .layout import DRAFT, PARTY, Letterhead, nfc
 from .profile import Profile
 from .tables import TOTAL, Column
@@ -86,14 +85,14 @@ def write(target: Path, sheets: Sequence[Sheet], head: Letterhead, profile: Prof
           draft: bool = False) -> int:
     """Writes the sheets; returns the number of table rows written in all."""
     _check_target(Path(target))
-    workbook = openpyxl.Workbook(write_only=True)
-    workbook.properties.creator = nfc(f"{head.issuer} – {head.superior}")
-    workbook.properties.title = nfc(sheets[0].heading[0]) if sheets and sheets[0].heading else ""
-    workbook.properties.language = "vi-VN"
-    count = 0
-    for spec in sheets:
-        count += _sheet(workbook.create_sheet(spec.name[:31]), spec, head, draft)
-    _save(workbook, Path(target), password)
+    with xlsx_book.Workbook(target, password) as workbook:
+        workbook.properties.creator = nfc(f"{head.issuer} – {head.superior}")
+        workbook.properties.title = nfc(sheets[0].heading[0]) if sheets and sheets[0].heading else ""
+        workbook.properties.language = "vi-VN"
+        count = 0
+        for spec in sheets:
+            count += _sheet(workbook.create_sheet(spec.name[:31]), spec, head, draft)
+        workbook.write()
     return count
 
 

@@ -1,0 +1,43 @@
+"""What a killed backup, restore or key-file write left behind, removed at the next start.
+
+A backup is written beside its target (`.NAME.p<pid>-….tmp`, and the database copy with
+`.db` after it), checked in a folder of the system's temporary folder (`bvct-kiem-tra-p<pid>-…`),
+and a restore writes `.bvct.db.p<pid>-….tmp` beside the database. Such files of a process that
+no longer runs are removed from the places known at start: the database's folder, the
+automatic backups' folder, the folder of the last verified backup and the temporary folder;
+a backup also clears its own target folder before it starts. All of them hold ciphertext only.
+"""
+
+import tempfile
+from pathlib import Path
+
+from . import backup_log, files, keyfile
+from .errors import BvctError
+
+CHECK_FOLDER = "bvct-kiem-tra"
+BACKUP_TEMPS = f".*{backup_log.SUFFIX}.*{files.TEMP_SUFFIX}*"
+
+
+def sweep(db_path: Path) -> list[Path]:
+    """Removes the leftovers of killed processes around the database at `db_path`."""
+    db_path = Path(db_path)
+    removed = files.sweep(db_path.parent, f".{db_path.name}.*{files.TEMP_SUFFIX}*")
+    for folder in _backup_folders(db_path):
+        removed += files.sweep(folder, BACKUP_TEMPS)
+    removed += files.sweep(Path(tempfile.gettempdir()), f"{CHECK_FOLDER}-p*")
+    return removed
+
+
+def sweep_backup_folder(folder: Path) -> list[Path]:
+    return files.sweep(folder, BACKUP_TEMPS)
+
+
+def _backup_folders(db_path: Path) -> list[Path]:
+    folders = [backup_log.auto_folder()]
+    try:
+        noted = keyfile.read(keyfile.key_path(db_path)).last_backup
+    except BvctError:
+        noted = None
+    if noted:
+        folders.append(Path(noted["path"]).parent)
+    return list(dict.fromkeys(folder for folder in folders if folder.is_dir()))
