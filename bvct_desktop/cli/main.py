@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from .. import errorlog, startup
 from ..core.errors import BvctError, InputError
+from ..io import sheet_process
 from . import administration, desktop, documents, places, report, safety, workbooks
 from . import parser as cli_parser
 
@@ -15,6 +16,7 @@ REGISTRARS = [administration.register_init, workbooks.register, report.register,
 
 
 def run() -> None:
+    sheet_process.serve_if_child(sys.argv)  # the frozen program, started to read a workbook
     sys.exit(main(sys.argv[1:]))
 
 

@@ -42,7 +42,9 @@ def cmd_template(args) -> int:
 
 def cmd_import(args) -> int:
     kind = kind_named(args.kind)
-    sheet = xlsx_reader.read_first_sheet(Path(args.file))
+    sheet = xlsx_reader.read_first_sheet(Path(args.file), len(kind.fields))
+    if sheet.described:
+        print(sheet.described)
     db = open_database(args)
     try:
         result = importing.import_sheet(db, kind, sheet, dry_run=args.dry_run)
@@ -65,6 +67,9 @@ def _print_import(result: importing.ImportResult, name: str) -> None:
     if result.problems:
         for problem in result.problems:
             print(str(problem))
+        if result.stopped_early:
+            print(f"Dừng kiểm tra sau {importing.MAX_PROBLEMS} lỗi đầu tiên; sửa các lỗi này rồi kiểm tra lại "
+                  "để thấy các lỗi tiếp theo.")
         return
     print(f"  Thêm mới: {result.counts[CREATED]}")
     print(f"  Đã có, không đổi: {result.counts[UNCHANGED]}")

@@ -6,7 +6,7 @@ the changes row by row, and writes them — each record created or changed audit
 transaction only when no row has a problem and this is not a dry run.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,6 +22,7 @@ from .plans.base import CREATED, RESTORED, UNCHANGED, UPDATED
 from .text import fold
 
 MAX_UPDATE_LINES = 200
+MAX_PROBLEMS = 50  # a screenful: checking stops there, so a hostile or wrong file costs seconds, not minutes
 
 
 class SheetData(Protocol):
@@ -29,7 +30,7 @@ class SheetData(Protocol):
     rows: list[list[object]]
     formula_without_value: set[tuple[int, int]]
 
-    def font_of(self, row: int, column: int) -> str | None: ...
+    def fonts_of(self, cells: Collection[tuple[int, int]]) -> dict[tuple[int, int], str | None]: ...
 
 
 @dataclass
@@ -60,6 +61,11 @@ class ImportResult:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def stopped_early(self) -> bool:
+        """Checking stopped at MAX_PROBLEMS: the rows after the last one listed were not checked."""
+        return len(self.problems) >= MAX_PROBLEMS
+
 
 def map_headers(kind: Kind, headers: list[object]) -> tuple[dict[int, Field], list[str], list[Problem]]:
     """Columns by field (headers matched ignoring case, spaces, accents and a trailing *)."""
@@ -89,6 +95,8 @@ def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field],
     """Every non-empty row's values by field key; cell problems are appended to `problems`."""
     parsed = []
     for index, cells in enumerate(sheet.rows[1:], start=2):
+        if len(problems) >= MAX_PROBLEMS:
+            break
         if all(cell is None or str(cell).strip() == "" for cell in cells):
             continue
         values: dict[str, Any] = {}
@@ -122,6 +130,8 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         plan = PLANS[kind.name](connection, db.clock())
         plan.prefetch([values for _, values in rows])
         for done, (number, values) in enumerate(rows, start=1):
+            if len(result.problems) >= MAX_PROBLEMS:
+                break
             try:
                 taken = plan.take(number, values)
             except RowProblem as problem:
@@ -134,6 +144,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
             if progress and done % 1000 == 0:
                 progress(done, len(rows))
         result.problems.sort(key=lambda p: (p.row, p.header or ""))
+        del result.problems[MAX_PROBLEMS:]
         result.extras = plan.finish()
         if result.ok and not dry_run:
             plan.apply_audited(db, connection)

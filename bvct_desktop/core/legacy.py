@@ -18,6 +18,7 @@ text rules of core/text.py, which would drop U+00AD (TCVN3's "ư") as invisible.
 import enum
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -159,7 +160,7 @@ def _syllable_score(text: str) -> int:
 class FontedSheet(Protocol):
     rows: list[list[object]]
 
-    def font_of(self, row: int, column: int) -> str | None: ...
+    def fonts_of(self, cells: Collection[tuple[int, int]]) -> dict[tuple[int, int], str | None]: ...
 
 
 @dataclass
@@ -174,23 +175,25 @@ class Conversion:
 def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
     """Rewrites in place every cell typed in a legacy encoding, headers included.
 
-    Fonts are read only for text that looks legacy; text made only of letters that Unicode
-    Vietnamese also has ("Néi" is "Nội" in TCVN3) is checked by font once the sheet has shown
-    a legacy font, and else by `guess`.
+    Fonts are read (once, for all the cells concerned) only when some text looks legacy; text
+    made only of letters that Unicode Vietnamese also has ("Néi" is "Nội" in TCVN3) is checked
+    by font once the sheet has shown a legacy font, and else by `guess`.
     """
     result = Conversion()
+    suspects: list[tuple[int, int, str]] = []
     doubtful: list[tuple[int, int, str]] = []
-    legacy_fonts = False
     for r, row in enumerate(sheet.rows, start=1):
         for c, value in enumerate(row, start=1):
             if might_be_legacy(value):
-                by_font = encoding_of_font(sheet.font_of(r, c))
-                legacy_fonts = legacy_fonts or by_font is not None
-                _convert(sheet, r, c, value, by_font or guess(value), result, samples)
+                suspects.append((r, c, value))
             elif latin1_only(value):
                 doubtful.append((r, c, value))
+    fonts = sheet.fonts_of({(r, c) for r, c, _ in suspects + doubtful}) if suspects else {}
+    legacy_fonts = any(encoding_of_font(fonts.get((r, c))) for r, c, _ in suspects)
+    for r, c, value in suspects:
+        _convert(sheet, r, c, value, encoding_of_font(fonts.get((r, c))) or guess(value), result, samples)
     for r, c, value in doubtful:
-        by_font = encoding_of_font(sheet.font_of(r, c)) if legacy_fonts else None
+        by_font = encoding_of_font(fonts.get((r, c))) if legacy_fonts else None
         _convert(sheet, r, c, value, by_font or guess(value), result, samples)
     return result
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .. import errorlog, paths, startup
 from ..core import keyfile
 from ..core.errors import BvctError
+from ..io import sheet_process
 from . import look, translation
 from .dialogs import Dialogs
 from .icons import icon
@@ -190,6 +191,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The gui-script `bvct-desktop`; also `bvct gui`."""
+    sheet_process.serve_if_child(sys.argv)  # the frozen program, started to read a workbook
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parse(argv)
     # leftovers of killed backups and restores go meanwhile, off the path to the login window

@@ -14,7 +14,7 @@ from ..core.numbers import grouped
 from ..core.text import file_name
 from ..io import xlsx_reader
 from .context import AppContext
-from .look import ErrorLabel, heading
+from .look import ErrorLabel, heading, wait_cursor
 from .qt import (
     QApplication,
     QDialog,
@@ -101,7 +101,8 @@ class ImportWizard(QDialog):
         self._reset()
         self.path.setText(str(path))
         try:
-            self.sheet = xlsx_reader.read_first_sheet(path)
+            with wait_cursor():
+                self.sheet = xlsx_reader.read_first_sheet(path, len(self.kind.fields))
         except BvctError as error:
             self.sheet = None
             self.message.show_message(error.message)
@@ -116,7 +117,8 @@ class ImportWizard(QDialog):
         headers = shown.rows[0] if shown.rows else []
         columns, ignored, problems = importing.map_headers(self.kind, headers)
         found = ", ".join(spec.header for spec in columns.values()) or "không có"
-        text = f"<b>Cột nhận ra:</b> {found}"
+        text = f"{sheet.described}<br>" if sheet.described else ""
+        text += f"<b>Cột nhận ra:</b> {found}"
         if ignored:
             text += f"<br><b>Cột bỏ qua:</b> {', '.join(ignored)}"
         if problems:
@@ -170,7 +172,9 @@ class ImportWizard(QDialog):
             self.context.notifier.changed.emit("*")
             return
         else:
-            self.message.show_message(f"Không nhập dòng nào: {len(result.problems)} lỗi; cơ sở dữ liệu không thay đổi. "
+            counted = (f"dừng kiểm tra sau {len(result.problems)} lỗi đầu tiên" if result.stopped_early
+                       else f"{len(result.problems)} lỗi")
+            self.message.show_message(f"Không nhập dòng nào: {counted}; cơ sở dữ liệu không thay đổi. "
                                       "Sửa tệp Excel theo danh sách dưới đây rồi nhập lại.")
             self.errors.setPlainText("\n".join(str(problem) for problem in result.problems))
             self.errors.show()

@@ -72,9 +72,9 @@ class FakeSheet:
     def __init__(self, rows, fonts):
         self.rows, self._fonts, self.lookups = rows, fonts, []
 
-    def font_of(self, row, column):
-        self.lookups.append((row, column))
-        return self._fonts.get((row, column), "Times New Roman")
+    def fonts_of(self, cells):
+        self.lookups.extend(sorted(cells))
+        return {cell: self._fonts.get(cell, "Times New Roman") for cell in cells}
 
 
 def test_a_sheet_is_converted_in_place_with_counts_and_samples():

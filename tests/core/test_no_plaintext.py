@@ -16,8 +16,8 @@ class Sheet:
         self.rows = rows
         self.formula_without_value = set()
 
-    def font_of(self, row: int, column: int) -> str:
-        return "Times New Roman"
+    def fonts_of(self, cells) -> dict:
+        return dict.fromkeys(cells, "Times New Roman")
 
 
 def _encodings(text: str) -> list[bytes]:

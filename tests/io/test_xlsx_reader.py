@@ -3,9 +3,13 @@
 import datetime as dt
 
 import openpyxl
+import pytest
 from openpyxl.styles import Font
 
+from bvct_desktop.core.errors import InputError
+from bvct_desktop.io import sheet_process
 from bvct_desktop.io.xlsx_reader import read_first_sheet
+from tests import hostile_workbooks
 
 
 def test_values_dates_and_numbers_come_back_typed(tmp_path):
@@ -30,7 +34,7 @@ def test_rows_keep_their_excel_numbers_when_the_sheet_starts_lower(tmp_path):
     assert sheet.rows[2][2] == "Họ và tên"
 
 
-def test_font_of_a_cell_is_read_on_demand(tmp_path):
+def test_fonts_are_read_for_the_cells_asked_for(tmp_path):
     path = tmp_path / "c.xlsx"
     book = openpyxl.Workbook()
     book.active["A1"] = "Hä vµ tªn"
@@ -39,8 +43,7 @@ def test_font_of_a_cell_is_read_on_demand(tmp_path):
     book.active["B1"].font = Font(name=".VnTimeH")
     book.save(path)
     sheet = read_first_sheet(path)
-    assert sheet.font_of(1, 1) == ".VnTime"
-    assert sheet.font_of(1, 2) == ".VnTimeH"
+    assert sheet.fonts_of({(1, 1), (1, 2)}) == {(1, 1): ".VnTime", (1, 2): ".VnTimeH"}
 
 
 def test_formulas_without_a_cached_value_are_found(tmp_path):
@@ -50,3 +53,49 @@ def test_formulas_without_a_cached_value_are_found(tmp_path):
     book.active.append(["A", "=1900+70"])
     book.save(path)
     assert read_first_sheet(path).formula_without_value == {(2, 2)}
+
+
+def test_the_first_visible_sheet_is_read_and_named(tmp_path):
+    path = hostile_workbooks.write(tmp_path / "an.xlsx", [
+        ("Cũ", "hidden", hostile_workbooks.sheet_xml([hostile_workbooks.header_row(["Sai"])])),
+        ("Cán bộ", "visible", hostile_workbooks.sheet_xml([hostile_workbooks.header_row(["Họ và tên"])]))])
+    sheet = read_first_sheet(path)
+    assert sheet.rows[0] == ["Họ và tên"] and sheet.name == "Cán bộ"
+    assert sheet.described == "Đọc trang tính «Cán bộ» (bỏ qua trang ẩn «Cũ»)."
+
+
+@pytest.mark.parametrize("make, says", [
+    (hostile_workbooks.far_cell, "XFD"),
+    (lambda path: hostile_workbooks.far_cell(path, dimension=None), "dòng 1.048.576"),
+    (hostile_workbooks.lying_shared_strings, "hỏng"),
+])
+def test_workbooks_that_make_the_reader_abort_are_refused_first(tmp_path, make, says):
+    with pytest.raises(InputError) as refused:
+        read_first_sheet(make(tmp_path / "doc.xlsx"), columns=16)
+    assert says in refused.value.message
+
+
+def test_a_sheet_wider_than_the_kind_is_refused(tmp_path):
+    rows = [hostile_workbooks.header_row(["Họ và tên"]),
+            '<row r="2">' + hostile_workbooks.inline("A2", "a") + hostile_workbooks.inline("BZ2", "z") + "</row>"]
+    path = hostile_workbooks.write(tmp_path / "rong.xlsx", [("Cán bộ", "visible", hostile_workbooks.sheet_xml(rows))])
+    with pytest.raises(InputError) as refused:
+        read_first_sheet(path, columns=16)
+    assert "đến cột BZ (cột thứ 78)" in refused.value.message and "tối đa 46 cột" in refused.value.message
+    assert read_first_sheet(path, columns=50).rows[1][77] == "z"  # within the limit it reads
+
+
+def test_cells_without_references_are_counted_by_position(tmp_path):
+    cells = "".join(f'<c t="inlineStr"><is><t>{i}</t></is></c>' for i in range(60))
+    rows = [hostile_workbooks.header_row(["Họ và tên"]), f"<row>{cells}</row>"]
+    path = hostile_workbooks.write(tmp_path / "vitri.xlsx", [("A", "visible", hostile_workbooks.sheet_xml(rows))])
+    with pytest.raises(InputError, match="cột thứ 60"):
+        read_first_sheet(path, columns=16)
+
+
+def test_a_reader_abort_is_a_damaged_file_not_the_end_of_the_program(tmp_path):
+    """What slips past the checks still cannot take the program down: the child dies, not us."""
+    path = hostile_workbooks.far_cell(tmp_path / "doc.xlsx", dimension=None)
+    with pytest.raises(sheet_process.ReaderFailed) as failed:
+        sheet_process.read_rows(path, 0)
+    assert failed.value.reason == "aborted"
