@@ -12,11 +12,24 @@ from . import __version__, paths
 
 def log_unexpected(error: BaseException) -> str:
     """Writes the error's type and stack to the log file; returns the log file's path."""
-    target = paths.log_file()
     frames = traceback.extract_tb(error.__traceback__)
-    lines = [f"{dt.datetime.now().isoformat(timespec='seconds')} BVCT {__version__} "
-             f"lỗi không lường trước: {type(error).__module__}.{type(error).__qualname__}"]
+    lines = [f"{_stamp()} lỗi không lường trước: {type(error).__module__}.{type(error).__qualname__}"]
     lines += [f"  {frame.filename}:{frame.lineno} in {frame.name}" for frame in frames]
+    return _append(lines)
+
+
+def log_failure(what: str, message: str) -> str:
+    """One line for an expected failure an officer may need to find later (a full disk during
+    a scheduled backup); `message` is the program's own, which never holds record values."""
+    return _append([f"{_stamp()} {what}: {message}"])
+
+
+def _stamp() -> str:
+    return f"{dt.datetime.now().isoformat(timespec='seconds')} BVCT {__version__}"
+
+
+def _append(lines: list[str]) -> str:
+    target = paths.log_file()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "a", encoding="utf-8") as handle:

@@ -5,7 +5,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import errorlog, startup
-from ..core.errors import BvctError, InputError
+from ..core.errors import BvctError, DiskFullError, InputError
 from ..io import sheet_process
 from . import administration, desktop, documents, places, report, safety, workbooks
 from . import parser as cli_parser
@@ -35,6 +35,8 @@ def main(argv: Sequence[str]) -> int:
     except SystemExit as done:  # --help
         return done.code if isinstance(done.code, int) else 0
     except BvctError as error:
+        if isinstance(error, DiskFullError):  # a scheduled backup's officer reads it in the log
+            errorlog.log_failure(" ".join(argv[:2]), error.message)
         print(error.message, file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:

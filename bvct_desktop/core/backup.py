@@ -25,7 +25,7 @@ from sqlalchemy import select
 from .. import __version__
 from . import audit_chain, backup_log, crashpoints, engine, files, keyfile, leftovers, migrations
 from .database import Actor, Clock, Database, system_clock
-from .errors import AuthError, BvctError, DamagedError, InputError, PermissionDenied
+from .errors import DISK_FULL, AuthError, BvctError, DamagedError, DiskFullError, InputError, PermissionDenied
 from .files import atomic_output
 from .permissions import ADMIN, Action, allows
 from .schema import meta, users
@@ -107,6 +107,13 @@ def write(db: Database, out: Path) -> Written:
         raise InputError(f"«{out}» là một thư mục; hãy cho tên tệp sao lưu (ví dụ …/bvct{backup_log.SUFFIX}).")
     at = db.clock()
     files.sweep(out.parent, f".{out.name}.*{files.TEMP_SUFFIX}*")
+    try:
+        return _write(db, out, at)
+    except DiskFullError:
+        raise DiskFullError(f"{DISK_FULL}: không ghi được bản sao lưu «{out}»; không có tệp nào bị ghi dở.") from None
+
+
+def _write(db: Database, out: Path, at: dt.datetime) -> Written:
     with atomic_output(out) as temp:
         copy = temp.with_name(temp.name + ".db")
         try:
@@ -127,7 +134,8 @@ def write(db: Database, out: Path) -> Written:
                 manifest["mac"] = _manifest_mac(db.derive_key(MANIFEST_KEY_PURPOSE), manifest)
                 archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
         finally:
-            copy.unlink(missing_ok=True)
+            for leftover in (copy, *(Path(f"{copy}{suffix}") for suffix in ("-journal", "-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
         _read_back(temp, manifest)
         crashpoints.reached("backup-packed")
     return Written(out, at, head, out.stat().st_size)
@@ -234,6 +242,9 @@ def _extract(archive: zipfile.ZipFile, target: Path) -> dict:
     except zipfile.BadZipFile:
         return {}
     except OSError as error:
+        if isinstance(files.os_error(error, target), DiskFullError):
+            raise DiskFullError(f"{DISK_FULL}: không giải nén được bản sao lưu để kiểm tra vào thư mục tạm "
+                                f"«{target.parent.parent}».") from None
         raise BvctError(f"Không giải nén được bản sao lưu để kiểm tra ({error.strerror}).") from None
     return {"sha256": digest.hexdigest(), "size": target.stat().st_size}
 
@@ -241,10 +252,10 @@ def _extract(archive: zipfile.ZipFile, target: Path) -> dict:
 def _check_database(extracted: Path, db_key: bytes, db_id: str, head: dict, user: str | None, path: Path,
                     report: Report) -> str:
     """Integrity of every page, the database id, the audit chain; returns `user`'s role."""
-    copy = engine.make_engine(extracted, db_key)
+    copy = engine.make_engine(extracted, db_key, read_only=True)
     damaged = f"Bản sao lưu «{path.name}» hỏng"
     try:
-        with engine.translated_errors(), copy.connect() as connection:
+        with engine.translated_errors(extracted), copy.connect() as connection:
             problems = engine.integrity_problems(connection)
             if problems:
                 raise DamagedError(f"{damaged}: kiểm tra toàn vẹn báo lỗi ({problems[0]}).")

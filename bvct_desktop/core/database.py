@@ -50,14 +50,14 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
-        with self._damage_named(), engine.translated_errors(), self.engine.connect() as connection:
+        with self._damage_named(), engine.translated_errors(self.path), self.engine.connect() as connection:
             with connection.begin():
                 yield connection
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
         """One write transaction (BEGIN IMMEDIATE): all of it commits or none of it."""
-        with self._damage_named(), engine.translated_errors(), self.engine.connect() as connection:
+        with self._damage_named(), engine.translated_errors(self.path), self.engine.connect() as connection:
             try:
                 with connection.execution_options(immediate=True).begin():
                     yield connection
@@ -98,7 +98,7 @@ class Database:
     def export_copy(self, target: Path) -> dict:
         """A consistent encrypted copy of the database at `target` (SQLCipher export of one
         read snapshot, never a raw copy of a live WAL database); returns the copy's audit head."""
-        with self._damage_named(), engine.translated_errors():
+        with self._damage_named(), engine.translated_errors(Path(target)):
             return engine.export_copy(self.engine, self._db_key, Path(target))
 
     def check_integrity(self) -> list[str]:

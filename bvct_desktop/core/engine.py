@@ -14,22 +14,26 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import URL, create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
 
-from . import collation
-from .errors import BusyError, BvctError, DamagedError
+from .. import errorlog
+from . import collation, files
+from .errors import DISK_FULL, BusyError, BvctError, DamagedError, DiskFullError
 
 BUSY_TIMEOUT_MS = 5_000
 
 
-def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None) -> Engine:
+def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read_only: bool = False) -> Engine:
+    """`read_only` checks a copy (a backup) without writing anything beside it, not even a
+    write-ahead log: what is checked is the file as it is."""
     busy_timeout_ms = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
     url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path))
     engine = create_engine(url, module=sqlcipher, hide_parameters=True)
+    journal = "query_only = ON" if read_only else "journal_mode = WAL"
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see _begin)
         cursor = dbapi_connection.cursor()
-        for pragma in ("cipher_log_level = NONE", "foreign_keys = ON", "journal_mode = WAL",
+        for pragma in ("cipher_log_level = NONE", "foreign_keys = ON", journal,
                        f"busy_timeout = {busy_timeout_ms}", "temp_store = MEMORY",
                        # 128 MB of decrypted pages: a cache miss costs a page decryption and HMAC
                        "cache_size = -131072",
@@ -47,15 +51,16 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None) -> E
 
 
 @contextlib.contextmanager
-def translated_errors() -> Iterator[None]:
-    """Turns SQLite's errors into the program's: damage (4), a lock held too long (1)."""
+def translated_errors(path: Path | None = None) -> Iterator[None]:
+    """Turns SQLite's errors into the program's: damage (4), a lock held too long or a full
+    disk (1). `path` is the database file, whose disk tells a full disk from a failing one."""
     try:
         yield
     except (exc.DBAPIError, sqlcipher.Error) as error:
-        raise classify(error) from error
+        raise classify(error, path) from error
 
 
-def classify(error: Exception) -> BvctError:
+def classify(error: Exception, path: Path | None = None) -> BvctError:
     original = getattr(error, "orig", error)
     text = str(original).lower()
     if "locked" in text or "busy" in text:
@@ -64,9 +69,13 @@ def classify(error: Exception) -> BvctError:
         return DamagedError("Cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu BVCT Desktop.")
     if "readonly" in text or "read-only" in text:
         return BvctError("Không ghi được vào cơ sở dữ liệu (tệp hoặc thư mục chỉ cho đọc).")
-    if "full" in text:
-        return BvctError("Ổ đĩa đã đầy; cơ sở dữ liệu không thay đổi.")
-    return BvctError("Lỗi cơ sở dữ liệu; chi tiết đã ghi vào nhật ký.")
+    # SQLite says "database or disk is full", or — when the write-ahead log cannot grow — only
+    # "disk I/O error": the disk's free space tells which.
+    if "full" in text or "i/o error" in text and path is not None and files.nearly_full(path):
+        return DiskFullError(f"{DISK_FULL}: không ghi được vào «{Path(path).name if path else 'cơ sở dữ liệu'}»; "
+                             "cơ sở dữ liệu không thay đổi.")
+    where = errorlog.log_unexpected(original)
+    return BvctError(f"Lỗi cơ sở dữ liệu ({type(original).__name__}); chi tiết đã ghi vào: {where}")
 
 
 def export_copy(engine: Engine, key: bytes, target: Path) -> dict:
@@ -86,10 +95,15 @@ def export_copy(engine: Engine, key: bytes, target: Path) -> dict:
                 last = cursor.execute("SELECT id, mac FROM main.audit_log ORDER BY id DESC LIMIT 1").fetchone()
                 cursor.execute("COMMIT")
             except BaseException:
-                cursor.execute("ROLLBACK")
+                # a failed COMMIT has already ended the transaction: its own error is the one to tell
+                with contextlib.suppress(sqlcipher.Error):
+                    cursor.execute("ROLLBACK")
                 raise
-        finally:
-            cursor.execute("DETACH DATABASE sao_luu")
+        except BaseException:
+            with contextlib.suppress(sqlcipher.Error):
+                cursor.execute("DETACH DATABASE sao_luu")
+            raise
+        cursor.execute("DETACH DATABASE sao_luu")
     finally:
         raw.close()
     return {"count": last[0], "id": last[0], "mac": last[1]} if last else {"count": 0, "id": 0, "mac": ""}

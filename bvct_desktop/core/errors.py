@@ -52,6 +52,15 @@ class PermissionDenied(BvctError):
     exit_code = 5
 
 
+class DiskFullError(BvctError):
+    """The disk a file was being written to has no room left; nothing was left half-written."""
+
+    exit_code = 1
+
+
+DISK_FULL = "Ổ đĩa đầy"  # how every such message starts, whatever was being written
+
+
 class BusyError(BvctError):
     """The database stayed locked by another writer past the busy timeout."""
 

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import BvctError, InputError
+from .errors import DISK_FULL, BvctError, DiskFullError, InputError
 
 TEMP_SUFFIX = ".tmp"
 # A leftover without a process id (written before ids were kept) is removed once this old.
@@ -66,8 +66,8 @@ def atomic_output(target: Path) -> Iterator[Path]:
 def os_error(error: OSError, target: Path) -> BvctError:
     import errno
 
-    if error.errno == errno.ENOSPC:
-        return InputError(f"Ổ đĩa đã đầy, không ghi được «{target}». Không có tệp nào bị ghi dở.")
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError(f"{DISK_FULL}: không ghi được «{target}»; không có tệp nào bị ghi dở.")
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EROFS):
         return InputError(f"Không có quyền ghi «{target}».")
     return BvctError(f"Không ghi được «{target}» ({error.strerror}).")
@@ -151,3 +151,14 @@ def sweep(folder: Path, pattern: str, now: dt.datetime | None = None) -> list[Pa
             continue
         removed.append(path)
     return removed
+
+
+def nearly_full(path: Path, room: int = 1 << 20) -> bool:
+    """True when the disk holding `path` has less than `room` bytes free (1 MiB)."""
+    folder = Path(path)
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free < room
+    except OSError:
+        return False

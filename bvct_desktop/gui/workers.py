@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import errorlog
-from ..core.errors import BvctError
+from ..core.errors import BvctError, DiskFullError
 from .qt import QObject, QProgressDialog, Qt, QThread, QWidget, Signal
 
 Progress = Callable[[int, int], None]
@@ -87,6 +87,8 @@ class BackgroundTask(QObject):
 
 def failure_message(error: BaseException, what: str) -> str:
     """What to tell the officer about a job's error; an unexpected one is logged, never shown."""
+    if isinstance(error, DiskFullError):
+        errorlog.log_failure(what, error.message)
     if isinstance(error, BvctError):
         return error.message
     errorlog.log_unexpected(error)

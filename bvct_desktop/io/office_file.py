@@ -14,16 +14,21 @@ from ..core.files import atomic_output
 Write = Callable[[BinaryIO | Path], None]
 
 
-def save(target: Path, write: Write, password: str | None = None) -> None:
-    """`write` puts the package into the path or stream it is given."""
+def save(target: Path, write: Write, password: str | None = None, in_memory: bool = False) -> None:
+    """`write` puts the package into the path or stream it is given. `in_memory` builds a small
+    package in memory first, for a writer that leaves its zip file open when the disk fills
+    (python-docx's does: its clean-up at exit would then print a traceback)."""
     with atomic_output(Path(target)) as temp:
-        if password is None:
+        if password is None and not in_memory:
             write(temp)
             return
-        from msoffcrypto.format.ooxml import OOXMLFile
+        package = io.BytesIO()
+        write(package)
+        if password is not None:
+            from msoffcrypto.format.ooxml import OOXMLFile
 
-        plain = io.BytesIO()
-        write(plain)
-        plain.seek(0)
-        with open(temp, "wb") as sink:
-            OOXMLFile(plain).encrypt(password, sink)
+            package.seek(0)
+            encrypted = io.BytesIO()
+            OOXMLFile(package).encrypt(password, encrypted)
+            package = encrypted
+        temp.write_bytes(package.getvalue())

@@ -205,7 +205,7 @@ def test_a_failed_backup_is_audited(cli, tmp_path, monkeypatch):
     with monkeypatch.context() as patched:
         patched.setattr(zipfile.ZipFile, "writestr", full)
         code, _, err = cli("backup", "--out", out)
-    assert code == 2 and "Ổ đĩa đã đầy" in err
+    assert code == 1 and "Ổ đĩa đầy" in err
     assert sorted(p.name for p in tmp_path.iterdir() if "day" in p.name) == []
     listing = cli("audit", "list")[1]
     assert "sao lưu\tthất bại" in listing

@@ -14,7 +14,6 @@ from bvct_desktop.core import autobackup, backup, engine, files, importing, vaul
 from bvct_desktop.core.kinds import CADRES
 from tests.conftest import ADMIN, CADRE_HEADERS, CADRE_ROWS, PASSWORD, workbook
 from tests.faults.test_kill import batch
-from tests.small_disk import fill
 
 # An export cut short (full disk, damaged page) must end openpyxl's streams itself: an
 # exception left for the garbage collector would print a traceback to the officer.
@@ -151,7 +150,7 @@ def test_disk_full_while_saving_leaves_the_database_unchanged(filled, cli, tmp_p
     with monkeypatch.context() as patched:
         _with_pragma(patched, f"max_page_count = {pages + 2}")
         code, _, err = cli("import", "cadres", source)
-    assert code == 1 and "Ổ đĩa đã đầy" in err
+    assert code == 1 and "Ổ đĩa đầy" in err
     assert _cadre_count(cli.db) == before
 
 
@@ -161,13 +160,6 @@ def test_read_only_database_while_saving_is_a_clear_message(filled, cli, monkeyp
         code, _, err = cli("settings", "set", "nguoi_ky", "Nguyễn Văn Ký")
     assert code == 1 and "chỉ cho đọc" in err
     assert "Nguyễn Văn Ký" not in cli("settings", "list")[1]
-
-
-def test_disk_full_during_export_leaves_no_half_written_file(filled, cli, small_disk):
-    filler = fill(small_disk, leave=8 * 1024)
-    code, _, err = cli("export", "cadres", "--out", small_disk / "can-bo.xlsx")
-    assert code == 2 and "Ổ đĩa đã đầy" in err and "Traceback" not in err
-    assert list(small_disk.iterdir()) == [filler]
 
 
 @pytest.mark.parametrize("command", [("export", "cadres", "--out"), ("backup", "--out")])
@@ -184,23 +176,6 @@ def test_read_only_folder_during_export_or_backup(filled, cli, tmp_path, monkeyp
         code, _, err = cli(*command, folder / "ra.tep")
     assert code == 2 and "Không có quyền ghi" in err
     assert list(folder.iterdir()) == []
-
-
-def test_disk_full_during_backup_leaves_nothing_and_the_database_unchanged(filled, cli, tmp_path, monkeypatch):
-    before = cli.db.read_bytes()
-    real_write = os.write
-
-    def write_fails(fd, data):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    out = tmp_path / "day" / "b.bvctbak"
-    out.parent.mkdir()
-    with monkeypatch.context() as patched:
-        patched.setattr("zipfile.ZipFile.writestr", lambda *a, **k: write_fails(0, b""))
-        code, _, err = cli("backup", "--out", out)
-    assert real_write and code == 2 and "Ổ đĩa đã đầy" in err
-    assert list(out.parent.iterdir()) == []
-    assert _cadre_count(cli.db) == 400 and len(cli.db.read_bytes()) >= len(before) - 4096 * 8
 
 
 # --- two processes ----------------------------------------------------------------------

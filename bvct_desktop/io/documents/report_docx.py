@@ -97,7 +97,7 @@ def write_report(target: Path, content: ReportContent, head: Letterhead, profile
                       bold=bool(record.get(TOTAL)), align=align, after=0)
         if appendix.note:
             _text(document.add_paragraph(), appendix.note, profile.size("table"), italic=True)
-    office_file.save(Path(target), document.save, password)
+    office_file.save(Path(target), document.save, password, in_memory=True)
 
 
 def _page(document, profile: Profile) -> None:
