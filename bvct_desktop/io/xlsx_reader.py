@@ -16,6 +16,7 @@ needs a font name only where text looks like TCVN3/VNI.
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,6 +141,12 @@ def _damaged(path: Path) -> InputError:
     return InputError(f"Tệp «{path.name}» bị hỏng, không đọc được nội dung bảng tính.")
 
 
+# What reading a broken zip or XML part raises (a corrupt deflate stream is zlib.error, an
+# unknown compression NotImplementedError, an encrypted member RuntimeError).
+_BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError,
+           OSError, zlib.error, NotImplementedError, RuntimeError)
+
+
 class _opened:
     """The workbook's zip archive; a broken one is the officer's "damaged file"."""
 
@@ -149,14 +156,13 @@ class _opened:
     def __enter__(self) -> zipfile.ZipFile:
         try:
             self.archive = zipfile.ZipFile(self.path)
-        except (zipfile.BadZipFile, OSError):
+        except _BROKEN:
             raise _damaged(self.path) from None
         return self.archive
 
     def __exit__(self, kind, error, _traceback) -> None:
         self.archive.close()
-        if isinstance(error, (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError)) \
-                or isinstance(error, OSError) and not isinstance(error, InputError):
+        if isinstance(error, _BROKEN):
             raise _damaged(self.path) from None
 
 
