@@ -8,6 +8,7 @@ process (`python -m bvct_desktop.io.sheet_process`, or the frozen program starte
 or which way the child failed. Nothing here opens the database or holds a key.
 """
 
+import os
 import pickle
 import subprocess
 import sys
@@ -61,8 +62,10 @@ def main(argv: list[str]) -> int:
         result = (NO_MEMORY, None)
     except BaseException as error:  # noqa: BLE001 - a Rust panic is a BaseException too
         result = (PASSWORD if type(error).__name__ == "PasswordError" else DAMAGED, None)
-    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    sys.stdout.buffer.flush()
+    # a windowed frozen program may have no sys.stdout, yet the pipe it was given is descriptor 1
+    out = getattr(sys.stdout, "buffer", None) or os.fdopen(1, "wb", closefd=False)
+    out.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    out.flush()
     return 0
 
 
