@@ -1,6 +1,40 @@
 """What every start of the program does first, the command line's and the desktop's alike."""
 
+import sys
+
 from . import errorlog, paths
+
+PR_SET_DUMPABLE, PR_GET_DUMPABLE = 4, 3
+SEM_FAILCRITICALERRORS, SEM_NOGPFAULTERRORBOX = 0x0001, 0x0002
+WER_FAULT_REPORTING_FLAG_NOHEAP = 1
+
+
+def harden_process() -> None:
+    """No dump of this process may carry the raw database key out of it.
+
+    Linux: no core file (RLIMIT_CORE 0) and not dumpable (PR_SET_DUMPABLE 0, which also keeps
+    other processes of the same user from attaching a debugger or reading its memory).
+    Windows: no crash dialog, and Windows Error Reporting leaves the heap — where the key
+    lives — out of any report it makes. (An administrator who configures full local dumps for
+    every program overrides this; see the README's known limits.)
+    """
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        kernel32.SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX)
+        try:
+            kernel32.WerSetFlags(WER_FAULT_REPORTING_FLAG_NOHEAP)
+        except AttributeError:  # no Windows Error Reporting API (very old Windows)
+            pass
+        return
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
 def prepare(db_option: str | None) -> None:

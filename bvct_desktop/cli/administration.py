@@ -3,7 +3,7 @@
 from .. import paths
 from ..core import settings, users, vault
 from ..core.permissions import ROLES
-from . import credentials
+from . import arguments, credentials
 from .arguments import cli_date, open_database
 from .parser import VietnameseParser
 
@@ -90,7 +90,8 @@ def _list_settings(db, on) -> None:
 def cmd_users(args) -> int:
     if args.action == "passwd" and args.recovery_key_file:
         recovery = credentials.read_secret_file(args.recovery_key_file, "khóa khôi phục")
-        db = vault.unlock_with_recovery_key(paths.database_from(args.db), recovery)
+        db = vault.unlock_with_recovery_key(paths.database_from(args.db), recovery,
+                                            busy_timeout_ms=arguments.WAIT_FOR_WRITER_MS)
     else:
         db = open_database(args)
     try:
@@ -105,8 +106,12 @@ def cmd_users(args) -> int:
             users.disable(db, args.name)
             print(f"Đã khóa người dùng «{args.name}».")
         else:
-            users.change_password(db, args.name, credentials.new_password(args.new_password_file))
+            recovery = users.change_password(db, args.name, credentials.new_password(args.new_password_file))
             print(f"Đã đổi mật khẩu của «{args.name}».")
+            if recovery:
+                print("Khóa khôi phục cũ đã dùng nên đã bị thay. KHÓA KHÔI PHỤC MỚI (chỉ hiện một lần; chép lại "
+                      "và cất giữ an toàn, tách khỏi máy tính; khóa cũ không còn dùng được):")
+                print(recovery)
     finally:
         db.close()
     return 0

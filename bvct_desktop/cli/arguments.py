@@ -30,11 +30,17 @@ def period(args) -> tuple[dt.date | None, dt.date | None]:
     return start, end
 
 
+# A command waits this long for another program's write (a long import) to end: every command
+# writes at least its login to the audit trail, and a reader must not fail "busy" meanwhile.
+WAIT_FOR_WRITER_MS = 10 * 60 * 1000
+
+
 def open_database(args) -> Database:
     path = paths.database_from(args.db)
     user = credentials.user(args.user)
     try:
-        return vault.unlock(path, user, credentials.password(args.password_file))
+        return vault.unlock(path, user, credentials.password(args.password_file),
+                            busy_timeout_ms=WAIT_FOR_WRITER_MS)
     except DamagedError as error:
         if path.exists():
             raise

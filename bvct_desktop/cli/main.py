@@ -16,6 +16,7 @@ REGISTRARS = [administration.register_init, workbooks.register, report.register,
 
 
 def run() -> None:
+    startup.harden_process()
     sheet_process.serve_if_child(sys.argv)  # the frozen program, started to read a workbook
     sys.exit(main(sys.argv[1:]))
 

@@ -13,12 +13,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from .audit_chain import FAILED, OK, REFUSED, Verdict
+from .audit_chain import FAILED, OK, PENDING, REFUSED, Verdict
 from .database import Database
 from .permissions import Action
 from .schema import audit_log
 
-OUTCOMES = {OK: "thành công", REFUSED: "bị từ chối", FAILED: "thất bại"}
+OUTCOMES = {OK: "thành công", REFUSED: "bị từ chối", FAILED: "thất bại", PENDING: "đang thực hiện"}
 OLD, NEW = "cu", "moi"  # how an entry's details name a value before and after
 LIST_HEADERS = ("Số", "Thời gian", "Người dùng", "Vai trò", "Hành động", "Kết quả", "Loại", "Bản ghi",
                 "Chi tiết")

@@ -25,6 +25,7 @@ from . import keyfile
 from .schema import audit_log
 
 OK, REFUSED, FAILED = "ok", "refused", "failed"
+PENDING = "pending"  # begun, settled by a later entry that names it (key slot changes)
 HEAD_INFO = "bvct_audit_head"  # the newest head appended in the open transaction (connection.info)
 
 

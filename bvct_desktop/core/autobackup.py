@@ -19,6 +19,7 @@ from .files import atomic_output
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 WARN_AFTER = dt.timedelta(days=7)
 SECOND_FOLDER = "thu_muc_sao_luu_2"
+SECOND_ACTION = f"{backup_log.AUTOMATIC} (thư mục thứ hai)"
 
 
 def at_exit(db: Database, folder: Path | None = None) -> Path | None:
@@ -28,7 +29,7 @@ def at_exit(db: Database, folder: Path | None = None) -> Path | None:
     made = backup_log.auto_backups(folder, db.path)
     if made and made[-1].at.date() == now.date():
         return None
-    written = backup.audited_write(db, _prepared(folder) / backup_log.auto_name(db.path, now), "sao lưu tự động")
+    written = backup.audited_write(db, _prepared(folder) / backup_log.auto_name(db.path, now), backup_log.AUTOMATIC)
     _copy_to_second_folder(db, written.path)
     prune(folder, db.path)
     return written.path
@@ -99,11 +100,11 @@ def _copy_to_second_folder(db: Database, written: Path) -> None:
                 raise BvctError(f"Bản chép sang «{second}» không khớp bản gốc.")
     except BvctError as error:
         with db.write() as connection:
-            db.audit(connection, "sao lưu tự động (thư mục thứ hai)", audit.FAILED, details={"loi": error.message})
+            db.audit(connection, SECOND_ACTION, audit.FAILED, details={"loi": error.message})
         return
     prune(Path(second), db.path)
     with db.write() as connection:
-        db.audit(connection, "sao lưu tự động (thư mục thứ hai)", details={"tep": str(target)})
+        db.audit(connection, SECOND_ACTION, details={"tep": str(target)})
 
 
 def _sha256(path: Path) -> str:

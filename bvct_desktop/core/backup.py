@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .. import __version__
-from . import audit_chain, backup_log, crashpoints, engine, files, keyfile, leftovers, migrations
+from . import audit_chain, backup_log, crashpoints, engine, files, key_slots, keyfile, leftovers, migrations
 from .database import Actor, Clock, Database, system_clock
 from .errors import DISK_FULL, AuthError, BvctError, DamagedError, DiskFullError, InputError, PermissionDenied
 from .files import atomic_output
@@ -69,8 +69,8 @@ class Restored:
 
 def create(db: Database, out: Path) -> Written:
     """`bvct backup`: writes and verifies a backup at `out`; audited either way."""
-    db.require(Action.BACKUP, "sao lưu")
-    return audited_write(db, Path(out), "sao lưu")
+    db.require(Action.BACKUP, backup_log.MANUAL)
+    return audited_write(db, Path(out), backup_log.MANUAL)
 
 
 def audited_write(db: Database, out: Path, action: str) -> Written:
@@ -80,9 +80,13 @@ def audited_write(db: Database, out: Path, action: str) -> Written:
     except BvctError as error:
         _audit_quietly(db, action, audit_chain.FAILED, {"tep": out.name, "loi": error.message})
         raise
+    try:  # audited before it is noted as the newest verified backup: never one without the other
+        _audit_quietly(db, action, audit_chain.OK, {"tep": str(written.path.resolve()),
+                                                    "so_muc_nhat_ky": written.audit_head["count"], "da_kiem_tra": True})
+    except BvctError as error:
+        written.path.unlink(missing_ok=True)
+        raise type(error)(f"{error.message} Bản sao lưu vừa ghi đã được xóa vì không ghi được vào nhật ký.") from None
     backup_log.remember(db.key_path, written.path, written.at)
-    _audit_quietly(db, action, audit_chain.OK, {"tep": str(written.path), "so_muc_nhat_ky": written.audit_head["count"],
-                                         "da_kiem_tra": True})
     return written
 
 
@@ -117,10 +121,11 @@ def _write(db: Database, out: Path, at: dt.datetime) -> Written:
     with atomic_output(out) as temp:
         copy = temp.with_name(temp.name + ".db")
         try:
-            head = db.export_copy(copy)
+            with key_slots.holding(db.key_path):  # the copy and the key slots of one moment
+                head = db.export_copy(copy)
+                keys = keyfile.read(db.key_path)
             crashpoints.reached("backup-copied")
             _check_database(copy, db.key, db.db_id, head, None, out, Report({}))
-            keys = keyfile.read(db.key_path)
             keys.audit_head, keys.failures = head, {}
             key_bytes = keys.to_bytes()
             with zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED) as archive:

@@ -6,6 +6,7 @@ so the officer knows what to restore. Nothing here holds record content.
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from . import keyfile
 from .errors import BvctError, DamagedError
 
 SUFFIX = ".bvctbak"
+MANUAL, AUTOMATIC = "sao lưu", "sao lưu tự động"  # their audit actions
 AUTO_FOLDER = "sao-luu"
 STAMP = "%Y%m%d-%H%M%S"
 
@@ -60,23 +62,25 @@ def remember(key_path: Path, backup: Path, at: dt.datetime) -> None:
     keyfile.update(key_path, change)
 
 
-def newest_verified(db_path: Path) -> Known | None:
-    """The newest verified backup that still exists: from the key file, else the automatic folder."""
+def newest_verified(db_path: Path, also: Sequence[Known] = ()) -> Known | None:
+    """The newest verified backup that still exists: from the key file, the automatic folder,
+    or `also` (the audit trail's, when the key file itself is in doubt)."""
     try:
         noted = keyfile.read(keyfile.key_path(Path(db_path))).last_backup
     except BvctError:
         noted = None
     candidates = [Known(Path(noted["path"]), dt.datetime.fromisoformat(noted["at"]))] if noted else []
     candidates += reversed(auto_backups(auto_folder(), db_path))  # on a tie, the one noted wins
+    candidates += also
     existing = [known for known in candidates if known.path.is_file()]
     return max(existing, key=lambda known: known.at) if existing else None
 
 
-def naming_backup(error: DamagedError, db_path: Path) -> DamagedError:
+def naming_backup(error: DamagedError, db_path: Path, also: Sequence[Known] = ()) -> DamagedError:
     """The damage message followed by the newest verified backup and how to restore it."""
     if getattr(error, "names_backup", False):
         return error
-    newest = newest_verified(db_path)
+    newest = newest_verified(db_path, also)
     if newest is None:
         hint = "Không tìm thấy bản sao lưu đã kiểm tra nào của cơ sở dữ liệu này."
     else:

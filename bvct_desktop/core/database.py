@@ -34,13 +34,15 @@ class Actor:
 class Database:
     """An unlocked database and the user acting on it."""
 
-    def __init__(self, path: Path, db_key: bytes, db_id: str, actor: Actor, clock: Clock):
+    def __init__(self, path: Path, db_key: bytes, db_id: str, actor: Actor, clock: Clock,
+                 busy_timeout_ms: int | None = None):
+        """`busy_timeout_ms`: how long a write waits for another process's write to end."""
         self.path = Path(path)
         self.key_path = keyfile.key_path(self.path)
         self.db_id = db_id
         self.actor = actor
         self.clock = clock
-        self.engine = engine.make_engine(self.path, db_key)
+        self.engine = engine.make_engine(self.path, db_key, busy_timeout_ms)
         self._db_key = db_key
         self._audit_key = audit_chain.derive_key(db_key)
 

@@ -72,7 +72,8 @@ def seal(db_key: bytes, secret: str, db_id: str, slot: str, params: KdfParams) -
 
 
 def unseal(entry: dict, secret: str, db_id: str, slot: str) -> bytes | None:
-    """The database key, or None when `secret` does not open the slot."""
+    """The database key, or None when `secret` does not open the slot (a well-formed one:
+    `check_slot` has passed when the key file was read)."""
     kdf = entry["kdf"]
     params = KdfParams(kdf["time_cost"], kdf["memory_kib"], kdf["parallelism"])
     wrapping = _derive(secret, _unb64(kdf["salt"]), params)
@@ -83,6 +84,34 @@ def unseal(entry: dict, secret: str, db_id: str, slot: str) -> bytes | None:
         return None
 
 
+# What a slot's Argon2id parameters may be: argon2's own rules (memory at least 8 KiB per lane)
+# and bounds that keep an edited key file from asking for hours or gigabytes at every login.
+LIMITS = {"time_cost": (1, 64), "memory_kib": (8, 2 * 1024 * 1024), "parallelism": (1, 64)}
+
+
+def check_slot(name: str, entry: object) -> str | None:
+    """Why slot `name` is malformed (its KDF parameters, salt, nonce or sealed key), or None."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("kdf"), dict):
+        return "không đúng cấu trúc"
+    kdf = entry["kdf"]
+    if kdf.get("name") != "argon2id":
+        return f"thuật toán dẫn xuất khóa «{kdf.get('name')}» không hợp lệ"
+    for key, (low, high) in LIMITS.items():
+        value = kdf.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            return f"tham số dẫn xuất khóa {key} = {value!r} không hợp lệ"
+    if kdf["memory_kib"] < 8 * kdf["parallelism"]:
+        return "tham số dẫn xuất khóa memory_kib nhỏ hơn 8 × parallelism"
+    for where, field_name, size in ((kdf, "salt", None), (entry, "nonce", 12), (entry, "sealed", 48)):
+        try:
+            raw = _unb64(where.get(field_name, ""))
+        except (ValueError, TypeError, AttributeError):
+            raw = b""
+        if len(raw) < 8 or size is not None and len(raw) != size:
+            return f"trường {field_name} không hợp lệ"
+    return None
+
+
 @dataclass
 class KeyFile:
     db_id: str
@@ -90,10 +119,12 @@ class KeyFile:
     failures: dict[str, dict] = field(default_factory=dict)
     audit_head: dict = field(default_factory=lambda: {"count": 0, "id": 0, "mac": ""})
     last_backup: dict | None = None
+    generation: int = 0  # bumped by every change of a key slot; the database records it (key_slots)
 
     def to_bytes(self) -> bytes:
         body = {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "slots": self.slots,
-                "failures": self.failures, "audit_head": self.audit_head, "last_backup": self.last_backup}
+                "failures": self.failures, "audit_head": self.audit_head, "last_backup": self.last_backup,
+                "generation": self.generation}
         body["checksum"] = _checksum(body)
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
@@ -111,10 +142,18 @@ class KeyFile:
         if body.get("version") != VERSION:
             raise DamagedError(f"Tệp khóa «{path}» thuộc phiên bản {body.get('version')} chưa hỗ trợ.")
         try:
-            return cls(body["db_id"], body["slots"], body["failures"], body["audit_head"],
-                       body.get("last_backup"))
+            keys = cls(body["db_id"], body["slots"], body["failures"], body["audit_head"],
+                       body.get("last_backup"), body.get("generation", 0))
         except KeyError:
             raise DamagedError(f"Tệp khóa «{path}» thiếu thông tin bắt buộc.") from None
+        if not isinstance(keys.slots, dict) or not isinstance(keys.generation, int) or keys.generation < 0:
+            raise DamagedError(f"Tệp khóa «{path}» bị hỏng (ngăn khóa hoặc số thế hệ không hợp lệ).")
+        for name, entry in keys.slots.items():
+            problem = check_slot(name, entry)
+            if problem:
+                shown = "khóa khôi phục" if name == RECOVERY_SLOT else f"«{name}»"
+                raise DamagedError(f"Tệp khóa «{path}» bị hỏng: ngăn khóa {shown} có {problem}.")
+        return keys
 
     def open_slot(self, slot: str, secret: str) -> bytes:
         """The database key from `slot`; AuthError when there is no such slot or wrong secret."""

@@ -3,8 +3,9 @@
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 
-from . import keyfile, passwords
+from . import key_slots, keyfile, passwords
 from .database import Database
 from .errors import InputError
 from .permissions import ADMIN, ROLES, Action
@@ -26,13 +27,13 @@ def add(db: Database, name: str, role: str, password: str) -> None:
     if role not in ROLES:
         raise InputError(f"Vai trò «{role}» không có; chọn một trong: {', '.join(ROLES)}.")
     passwords.check(name, password)
-    with db.write() as connection:
+
+    def new_name(connection: Connection) -> None:
         if connection.execute(select(users.c.id).where(users.c.name == name)).first():
             raise InputError(f"Người dùng «{name}» đã có.")
-        connection.execute(users.insert().values(name=name, role=role, active=True, created_at=db.clock()))
-        db.audit(connection, "thêm người dùng", details={"nguoi_dung": name, "vai_tro": role})
-        slot = db.seal_slot(password, name)
-        keyfile.update(db.key_path, lambda keys: keys.slots.__setitem__(name, slot))
+
+    key_slots.apply(db, key_slots.Change("thêm người dùng", name, {name: db.seal_slot(password, name)},
+                                         key_slots.ADD, role), new_name)
 
 
 def list_accounts(db: Database) -> list[Account]:
@@ -44,7 +45,8 @@ def list_accounts(db: Database) -> list[Account]:
 
 def disable(db: Database, name: str) -> None:
     db.require(Action.MANAGE_USERS, "khóa người dùng")
-    with db.write() as connection:
+
+    def may_be_disabled(connection: Connection) -> None:
         row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).first()
         if row is None:
             raise InputError(f"Không có người dùng «{name}».")
@@ -53,22 +55,31 @@ def disable(db: Database, name: str) -> None:
                 users.c.role == ADMIN, users.c.active.is_(True))).scalar()
             if admins <= 1:
                 raise InputError("Không thể khóa quản trị viên cuối cùng.")
-        connection.execute(users.update().where(users.c.name == name).values(active=False))
-        db.audit(connection, "khóa người dùng", details={"nguoi_dung": name})
-        keyfile.update(db.key_path, lambda keys: keys.slots.pop(name, None))
+
+    key_slots.apply(db, key_slots.Change("khóa người dùng", name, {name: None}, key_slots.DISABLE), may_be_disabled)
 
 
-def change_password(db: Database, name: str, password: str) -> None:
-    """A user's own password, or anyone's by an administrator (or with the recovery key)."""
+def change_password(db: Database, name: str, password: str) -> str | None:
+    """A user's own password, or anyone's by an administrator. Opened with the recovery key,
+    an administrator's password is reset and the recovery key replaced at once: the new one is
+    returned, to be shown once (the old one was used, so it may have been seen)."""
     own = name == db.actor.name
     db.require(Action.PASSWD_OWN if own else Action.PASSWD_OTHERS, "đổi mật khẩu")
     passwords.check(name, password)
-    with db.write() as connection:
+    with_recovery = db.actor.name == keyfile.RECOVERY_SLOT
+
+    def active_user(connection: Connection) -> None:
         row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).first()
         if row is None or not row.active:
             raise InputError(f"Không có người dùng «{name}» đang hoạt động.")
-        if db.actor.name == keyfile.RECOVERY_SLOT and row.role != ADMIN:
+        if with_recovery and row.role != ADMIN:
             raise InputError("Khóa khôi phục chỉ dùng để đặt lại mật khẩu quản trị viên.")
-        db.audit(connection, "đổi mật khẩu", details={"nguoi_dung": name})
-        slot = db.seal_slot(password, name)
-        keyfile.update(db.key_path, lambda keys: keys.slots.__setitem__(name, slot))
+
+    slots = {name: db.seal_slot(password, name)}
+    recovery = None
+    if with_recovery:
+        recovery = keyfile.new_recovery_key()
+        slots[keyfile.RECOVERY_SLOT] = db.seal_slot(recovery, keyfile.RECOVERY_SLOT)
+    action = "đặt lại mật khẩu bằng khóa khôi phục, thay khóa khôi phục" if with_recovery else "đổi mật khẩu"
+    key_slots.apply(db, key_slots.Change(action, name, slots), active_user)
+    return recovery

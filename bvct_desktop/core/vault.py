@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from .. import __version__
-from . import audit_chain, autobackup, backup_log, engine, keyfile, lockout, migrations, passwords, settings
+from . import audit_chain, autobackup, backup_log, engine, key_slots, keyfile, lockout, migrations, passwords, settings
 from .database import Actor, Clock, Database, system_clock
 from .errors import AuthError, DamagedError, InputError
 from .permissions import ADMIN
@@ -60,8 +60,10 @@ def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None 
     return recovery
 
 
-def unlock(path: Path, user: str, password: str, clock: Clock = system_clock) -> Database:
-    """Opens the database as `user`; tells a wrong password (3) from damage (4)."""
+def unlock(path: Path, user: str, password: str, clock: Clock = system_clock,
+           busy_timeout_ms: int | None = None) -> Database:
+    """Opens the database as `user`; tells a wrong password (3) from damage (4). Its writes
+    (the login's audit entry first) wait `busy_timeout_ms` for another process's write."""
     path = Path(path)
     try:
         _check_file(path)
@@ -72,9 +74,10 @@ def unlock(path: Path, user: str, password: str, clock: Clock = system_clock) ->
         raise AuthError("Sai tên người dùng hoặc mật khẩu.")
     lockout.check(keys, user, clock())
     db_key = lockout.open_slot(keys, keyfile.key_path(path), user, password, clock())
-    db = Database(path, db_key, keys.db_id, Actor(user, ""), clock)
+    db = Database(path, db_key, keys.db_id, Actor(user, ""), clock, busy_timeout_ms)
     try:
         _check_schema(db, keys)
+        key_slots.reconcile(db, keys)
         with db.write() as connection:
             row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == user)).first()
             if row is None or not row.active:
@@ -89,7 +92,8 @@ def unlock(path: Path, user: str, password: str, clock: Clock = system_clock) ->
     return db
 
 
-def unlock_with_recovery_key(path: Path, recovery_key: str, clock: Clock = system_clock) -> Database:
+def unlock_with_recovery_key(path: Path, recovery_key: str, clock: Clock = system_clock,
+                             busy_timeout_ms: int | None = None) -> Database:
     """Opens the database with the recovery key, acting as an administrator (for password resets)."""
     path = Path(path)
     _check_file(path)
@@ -100,9 +104,10 @@ def unlock_with_recovery_key(path: Path, recovery_key: str, clock: Clock = syste
         db_key = lockout.open_slot(keys, keyfile.key_path(path), keyfile.RECOVERY_SLOT, secret, clock())
     except AuthError:
         raise AuthError("Khóa khôi phục không đúng.") from None
-    db = Database(path, db_key, keys.db_id, Actor(keyfile.RECOVERY_SLOT, ADMIN), clock)
+    db = Database(path, db_key, keys.db_id, Actor(keyfile.RECOVERY_SLOT, ADMIN), clock, busy_timeout_ms)
     try:
         _check_schema(db, keys)
+        key_slots.reconcile(db, keys)
         with db.write() as connection:
             copied = db.copy_failed_logins(connection, keys)
             db.audit(connection, "mở bằng khóa khôi phục")

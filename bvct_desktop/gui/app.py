@@ -191,6 +191,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The gui-script `bvct-desktop`; also `bvct gui`."""
+    startup.harden_process()
     sheet_process.serve_if_child(sys.argv)  # the frozen program, started to read a workbook
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parse(argv)

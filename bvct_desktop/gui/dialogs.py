@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .qt import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 YES, NO, CANCEL = "yes", "no", "cancel"
+DATABASE_FILTER = "Cơ sở dữ liệu BVCT (*.db);;Mọi tệp (*)"
 
 
 @dataclass

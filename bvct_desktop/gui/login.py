@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import AuthError, BvctError, DamagedError
 from .designer.ui_login import Ui_LoginDialog
-from .dialogs import Dialogs
+from .dialogs import DATABASE_FILTER, Dialogs
 from .icons import icon
 from .look import wait_cursor
 from .qt import QDialog
@@ -16,7 +16,6 @@ from .qt import QDialog
 if TYPE_CHECKING:
     from ..core.database import Database
 
-DATABASE_FILTER = "Cơ sở dữ liệu BVCT (*.db);;Mọi tệp (*)"
 Clock = Callable[[], dt.datetime]
 
 
@@ -34,6 +33,7 @@ class LoginDialog(QDialog, Ui_LoginDialog):
         self.setWindowIcon(icon("app"))
         self.user.setText(user)
         self.other_button.clicked.connect(self.choose_other_file)
+        self.recovery_button.clicked.connect(self.reset_with_recovery_key)
         self.login_button.clicked.connect(self.attempt)
         self.quit_button.clicked.connect(self.reject)
         self._show_path()
@@ -82,6 +82,20 @@ class LoginDialog(QDialog, Ui_LoginDialog):
             return False
         self.accept()
         return True
+
+    def reset_with_recovery_key(self) -> None:
+        """The administrator forgot the password: the recovery wizard resets it, shows the new
+        recovery key to keep, and logs in."""
+        from .recovery import RecoveryWizard
+
+        self.recovery = RecoveryWizard(self.path, self._dialogs, self._clock, self)
+        self.recovery.finished.connect(self._recovered)
+        self.recovery.open()
+
+    def _recovered(self, _result: int) -> None:
+        if self.recovery.database is not None:
+            self.database = self.recovery.database
+            self.accept()
 
     def _offer_restore(self, user: str, password: str, clock: Clock) -> None:
         from . import restore_offer

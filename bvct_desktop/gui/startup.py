@@ -12,9 +12,8 @@ from . import printing
 from .designer.ui_first_run_admin import Ui_FirstRunAdmin
 from .designer.ui_first_run_office import Ui_FirstRunOffice
 from .designer.ui_first_run_recovery import Ui_FirstRunRecovery
-from .dialogs import Dialogs
+from .dialogs import DATABASE_FILTER, Dialogs
 from .icons import icon
-from .login import DATABASE_FILTER
 from .look import wait_cursor
 from .qt import QApplication, QLineEdit, QWizard, QWizardPage
 

@@ -10,6 +10,7 @@ import time
 import pytest
 from sqlalchemy import event
 
+from bvct_desktop.cli import arguments
 from bvct_desktop.core import autobackup, backup, engine, files, importing, vault
 from bvct_desktop.core.kinds import CADRES
 from tests.conftest import ADMIN, CADRE_HEADERS, CADRE_ROWS, PASSWORD, workbook
@@ -205,7 +206,7 @@ def test_a_writer_waits_for_the_lock_then_fails_clearly(filled, cli, monkeypatch
 
     pid = _fork(hold_the_write_lock)
     assert os.read(ready_read, 1) == b"1"
-    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(arguments, "WAIT_FOR_WRITER_MS", 300)
     started = time.monotonic()
     code, _, err = cli("settings", "set", "nguoi_ky", "Ai Đó")
     waited = time.monotonic() - started

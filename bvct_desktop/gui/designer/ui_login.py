@@ -96,6 +96,12 @@ class Ui_LoginDialog(object):
 
         self.buttons = QHBoxLayout()
         self.buttons.setObjectName(u"buttons")
+        self.recovery_button = QPushButton(LoginDialog)
+        self.recovery_button.setObjectName(u"recovery_button")
+        self.recovery_button.setAutoDefault(False)
+
+        self.buttons.addWidget(self.recovery_button)
+
         self.buttons_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttons.addItem(self.buttons_spacer)
@@ -110,7 +116,7 @@ class Ui_LoginDialog(object):
 
         self.buttons.addWidget(self.quit_button)
 
-        self.buttons.setStretch(0, 1)
+        self.buttons.setStretch(1, 1)
 
         self.login_layout.addLayout(self.buttons)
 
@@ -122,6 +128,7 @@ class Ui_LoginDialog(object):
         QWidget.setTabOrder(self.password, self.login_button)
         QWidget.setTabOrder(self.login_button, self.quit_button)
         QWidget.setTabOrder(self.quit_button, self.other_button)
+        QWidget.setTabOrder(self.other_button, self.recovery_button)
 
         self.retranslateUi(LoginDialog)
 
@@ -138,6 +145,10 @@ class Ui_LoginDialog(object):
         self.user.setPlaceholderText(QCoreApplication.translate("LoginDialog", u"t\u00ean \u0111\u0103ng nh\u1eadp", None))
         self.password_label.setText(QCoreApplication.translate("LoginDialog", u"M\u1eadt kh\u1ea9u:", None))
         self.password.setPlaceholderText(QCoreApplication.translate("LoginDialog", u"m\u1eadt kh\u1ea9u", None))
+        self.recovery_button.setText(QCoreApplication.translate("LoginDialog", u"Qu\u00ean m\u1eadt kh\u1ea9u qu\u1ea3n tr\u1ecb\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.recovery_button.setToolTip(QCoreApplication.translate("LoginDialog", u"\u0110\u1eb7t l\u1ea1i m\u1eadt kh\u1ea9u c\u1ee7a qu\u1ea3n tr\u1ecb vi\u00ean b\u1eb1ng kh\u00f3a kh\u00f4i ph\u1ee5c (r\u1ed3i nh\u1eadn kh\u00f3a kh\u00f4i ph\u1ee5c m\u1edbi)", None))
+#endif // QT_CONFIG(tooltip)
         self.login_button.setText(QCoreApplication.translate("LoginDialog", u"\u0110\u0103ng nh\u1eadp", None))
         self.quit_button.setText(QCoreApplication.translate("LoginDialog", u"Tho\u00e1t", None))
     # retranslateUi

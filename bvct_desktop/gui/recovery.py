@@ -1,0 +1,91 @@
+"""An administrator who forgot the password: reset it with the recovery key, then keep the new
+recovery key (the used one is replaced at once and shown nowhere again), then go straight in.
+The reset page is the Designer form ui/recovery_reset.ui; the new key is shown by the first
+run's own recovery page."""
+
+from pathlib import Path
+
+from ..core import passwords, users, vault
+from ..core.database import Clock, Database, system_clock
+from ..core.errors import BvctError
+from .designer.ui_recovery_reset import Ui_RecoveryReset
+from .dialogs import Dialogs
+from .icons import icon
+from .look import wait_cursor
+from .qt import QWizard, QWizardPage
+from .startup import RecoveryPage
+
+NEW_KEY_SUBTITLE = ("Khóa khôi phục vừa dùng đã bị thay và không còn mở được gì. Đây là KHÓA KHÔI PHỤC MỚI, chỉ "
+                    "hiện một lần: chép ra giấy, lưu hoặc in phiếu, cất giữ an toàn thay cho phiếu cũ.")
+
+
+class RecoveryWizard(QWizard):
+    """Accepted with `database` open as the administrator whose password was reset."""
+
+    def __init__(self, path: Path, dialogs: Dialogs, clock: Clock | None = None, parent=None):
+        super().__init__(parent)
+        self.path = Path(path)
+        self.dialogs, self.clock = dialogs, clock or system_clock
+        self.database: Database | None = None
+        self.recovery_key = ""
+        self.setWindowTitle("Đặt lại mật khẩu quản trị – BVCT Desktop")
+        self.setWindowIcon(icon("app"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Đặt lại mật khẩu")
+        self.setMinimumSize(640, 460)
+        self.reset = ResetPage(self)
+        self.recovery = RecoveryPage(self)
+        self.recovery.setTitle("Khóa khôi phục mới")
+        self.recovery.setSubTitle(NEW_KEY_SUBTITLE)
+        for page in (self.reset, self.recovery):
+            self.addPage(page)
+
+    def reject(self) -> None:
+        # Once the old key is replaced the new one must be confirmed as kept: it is never shown again.
+        if self.database is None:
+            super().reject()
+
+
+class ResetPage(QWizardPage, Ui_RecoveryReset):
+    def __init__(self, wizard: RecoveryWizard):
+        super().__init__()
+        self._wizard = wizard
+        self.setupUi(self)
+        self.setSubTitle(self.subTitle().format(min_length=passwords.MIN_LENGTH))
+        self.setCommitPage(True)
+        for field in (self.name, self.password):
+            field.textChanged.connect(self._update_hint)
+
+    def _update_hint(self) -> None:
+        if not self.password.text():
+            self.hint.clear()
+            return
+        try:
+            passwords.check(self.name.text().strip(), self.password.text())
+        except BvctError as weak:
+            self.hint.show_message(weak.message)
+            return
+        self.hint.show_message("Mật khẩu đạt yêu cầu.", error=False)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        """Resets the password and replaces the recovery key (the commit point), then logs in."""
+        wizard = self._wizard
+        if self.password.text() != self.again.text():
+            self.error.show_message("Hai lần nhập mật khẩu không khớp.")
+            return False
+        name, password = self.name.text().strip(), self.password.text()
+        try:
+            with wait_cursor():
+                opened = vault.unlock_with_recovery_key(wizard.path, self.key.text(), wizard.clock)
+                try:
+                    new_key = users.change_password(opened, name, password)
+                finally:
+                    opened.close()
+                database = vault.unlock(wizard.path, name, password, wizard.clock)
+        except BvctError as refused:
+            self.error.show_message(refused.message)
+            return False
+        self.key.clear()
+        wizard.database, wizard.recovery_key = database, new_key or ""
+        return True

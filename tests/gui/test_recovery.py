@@ -1,0 +1,65 @@
+"""Forgot the administrator's password: the recovery key resets it from the login window, the
+used key is replaced by a new one shown once (kept before going on), and the officer is in."""
+
+import pytest
+
+from bvct_desktop.core import vault
+from bvct_desktop.core.errors import AuthError
+from bvct_desktop.gui.dialogs import Dialogs
+from bvct_desktop.gui.login import LoginDialog
+from bvct_desktop.gui.qt import QWizard
+from tests.conftest import ADMIN, PASSWORD
+from tests.gui.shell_support import FakeClock
+
+NEW_PASSWORD = "Sen-vang-no-2026"
+
+
+@pytest.fixture
+def login(qtbot, tmp_path):
+    path = tmp_path / "bvct.db"
+    old_key = vault.create(path, ADMIN, PASSWORD)
+    dialog = LoginDialog(path, Dialogs(scripted=True), FakeClock())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog, old_key
+
+
+def _reset(wizard, key: str, password: str = NEW_PASSWORD) -> None:
+    wizard.reset.name.setText(ADMIN)
+    wizard.reset.key.setText(key)
+    wizard.reset.password.setText(password)
+    wizard.reset.again.setText(password)
+    wizard.next()
+
+
+def test_the_recovery_key_resets_the_password_shows_a_new_key_once_and_logs_in(login):
+    dialog, old_key = login
+    dialog.recovery_button.click()
+    wizard = dialog.recovery
+    _reset(wizard, old_key.lower().replace("-", " "))  # typed as it comes, spaces and all
+    assert wizard.currentPage() is wizard.recovery
+    new_key = wizard.recovery.key.text()
+    assert new_key and new_key != old_key and wizard.reset.key.text() == ""
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
+    wizard.reject()
+    assert wizard.isVisible()  # the new key is never shown again: it must be kept first
+    wizard.recovery.kept.setChecked(True)
+    wizard.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.database.actor.name == ADMIN
+    dialog.database.close()
+    with pytest.raises(AuthError):
+        vault.unlock_with_recovery_key(dialog.path, old_key)  # the used key opens nothing now
+    vault.unlock_with_recovery_key(dialog.path, new_key).close()
+    vault.unlock(dialog.path, ADMIN, NEW_PASSWORD).close()
+
+
+def test_a_wrong_recovery_key_changes_nothing(login):
+    dialog, old_key = login
+    dialog.reset_with_recovery_key()
+    wizard = dialog.recovery
+    _reset(wizard, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")
+    assert wizard.currentPage() is wizard.reset
+    assert wizard.reset.error.text() == "Khóa khôi phục không đúng."
+    vault.unlock(dialog.path, ADMIN, PASSWORD).close()
+    vault.unlock_with_recovery_key(dialog.path, old_key).close()
