@@ -3,7 +3,8 @@
 Every print and export needs Action.EXPORT and is written to the audit trail ("in" for a
 document for signature, "xuất" for a workbook or the report); the details name the file and
 what was selected, never record content. Issuing the report also needs Action.REPORT_ISSUE
-and reserves its number in the same transaction that writes the file.
+and takes its number before the file is written (`numbering.issuing`): a crash or a failed
+write can never hand the same number out twice.
 """
 
 import datetime as dt
@@ -15,7 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import numbering, record_rows, report, report_notes, settings
+from . import crashpoints, files, numbering, record_rows, report, report_notes, settings
 from .database import Database
 from .dates import check_period, display_date
 from .errors import Ambiguous, InputError
@@ -74,16 +75,16 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path, su
     db.require(Action.EXPORT, "lập báo cáo")
     if issue:
         db.require(Action.REPORT_ISSUE, "phát hành báo cáo")
+    files.check_folder(target)  # bad input takes no number
     figures = report.figures(db, start, end)
     details = {"tep": Path(target).name, "tu": start, "den": end}
+    today = db.clock().date()
     with db.write() as connection:
         if notes is None:
             notes = report_notes.read(connection, start, end)
         else:
             report_notes.store(db, connection, start, end, notes)
-        today = db.clock().date()
         office = settings.read_all(connection, today)
-        issued = Issue(None, today)
         if issue:
             missing = report_notes.missing(notes)
             if missing:
@@ -91,12 +92,19 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path, su
                                  + ", ".join(f"«{part}»" for part in missing)
                                  + " (viết ở trang Báo cáo hoặc trong tệp các phần do cán bộ viết). "
                                  "Chưa lấy số văn bản.")
-            number = numbering.reserve(connection, numbering.REPORT, numbering.term_start(office), today,
-                                       subject, db.actor.name, db.clock())
-            issued = Issue(number, today)
-            details["so_van_ban"] = numbering.number_text(number, numbering.REPORT, office["ky_hieu"])
+    if not issue:
+        write(office, figures, notes, Issue(None, today))
+        record(db, EXPORTED, "report", details)
+        return Issue(None, today)
+    with numbering.issuing(db, numbering.REPORT, numbering.term_start(office), today, subject,
+                           office["ky_hieu"]) as reserved:
+        issued = Issue(reserved.number, today)
+        details["so_van_ban"] = reserved.text(office["ky_hieu"])
         write(office, figures, notes, issued)
-        db.audit(connection, EXPORTED, kind="report", details=details)
+        crashpoints.reached("document-written")
+        with db.write() as connection:
+            numbering.confirm(connection, reserved)
+            db.audit(connection, EXPORTED, kind="report", details=details)
     return issued
 
 

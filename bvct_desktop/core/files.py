@@ -39,6 +39,13 @@ def temporary_beside(target: Path) -> Path:
     return Path(name)
 
 
+def check_folder(target: Path) -> None:
+    """InputError unless the folder `target` goes into exists."""
+    folder = Path(target).parent if str(Path(target).parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"Thư mục «{folder}» không tồn tại.")
+
+
 def temporary_folder(purpose: str) -> tempfile.TemporaryDirectory:
     """A folder in the system's temporary folder for ciphertext only (a backup being checked),
     named after this process so that `sweep` can remove it once the process is gone."""

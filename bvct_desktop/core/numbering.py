@@ -1,20 +1,45 @@
 """Document numbers ("Số 125-BC/BTCTU"): per document type, continuous within the current term.
 
-A number is reserved only when a document is issued, inside the issuing transaction, so a
-document that fails to be written gives its number back; once committed it is never reused,
-since reserved numbers are never deleted and the next is always the term's highest plus one.
+A number is taken before its document is written and committed at once (`issuing`): status
+"đang ghi". Once the document is written the number becomes "đã phát hành" in the same
+transaction as the document's audit entry; if writing fails it becomes "hỏng". It is never
+given back, since numbers are never deleted and the next is always the term's highest plus one
+— so a crash after the file is written and before anything else leaves a number "đang ghi"
+(the file may exist; the register shows it as unconfirmed), never a number used twice.
 A draft carries no number. Slips keep their own yearly numbers and are not numbered here.
+
+This is the numbering service the outgoing register (sổ đăng ký văn bản đi) builds on.
 """
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from .errors import InputError
+from . import audit_chain, crashpoints
+from .database import Database
+from .errors import BvctError, InputError
 from .schema import document_numbers
 
 REPORT = "BC"  # Báo cáo
+RESERVED, ISSUED, SPOILED = "reserved", "issued", "spoiled"
+STATUS_LABELS = {RESERVED: "đang ghi (chưa xác nhận)", ISSUED: "đã phát hành", SPOILED: "hỏng"}
+
+
+@dataclass(frozen=True)
+class Reservation:
+    id: int
+    doc_type: str
+    term: dt.date
+    number: int
+    issued_on: dt.date
+
+    def text(self, code: str) -> str:
+        """The number as printed, e.g. "07-BC/BTCTU" (`code` is the office's ky_hieu)."""
+        return number_text(self.number, self.doc_type, code)
 
 
 def number_text(number: int, doc_type: str, symbol: str) -> str:
@@ -27,8 +52,8 @@ def term_start(office: dict[str, str]) -> dt.date:
 
 
 def reserve(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.date, subject: str,
-            user: str, now: dt.datetime) -> int:
-    """The next number of `doc_type` in the term starting `term`, recorded as issued."""
+            user: str, now: dt.datetime) -> Reservation:
+    """The next number of `doc_type` in the term starting `term`, taken in the caller's transaction."""
     if issued_on < term:
         raise InputError(f"Ngày phát hành {issued_on:%d/%m/%Y} trước ngày bắt đầu nhiệm kỳ "
                          f"{term:%d/%m/%Y} (thiết lập nhiem_ky_bat_dau).")
@@ -36,15 +61,50 @@ def reserve(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.
         select(func.max(document_numbers.c.number))
         .where(document_numbers.c.doc_type == doc_type, document_numbers.c.term_start == term)).scalar()
     number = (last or 0) + 1
-    connection.execute(document_numbers.insert().values(
+    row_id = connection.execute(document_numbers.insert().values(
         doc_type=doc_type, term_start=term, number=number, issued_on=issued_on, subject=subject,
-        created_at=now, created_by=user))
-    return number
+        created_at=now, created_by=user, status=RESERVED)).inserted_primary_key[0]
+    return Reservation(row_id, doc_type, term, number, issued_on)
 
 
-def issued(connection: Connection, doc_type: str, term: dt.date) -> list[tuple[int, dt.date, str]]:
-    """The numbers issued in a term: (number, date, subject), in order."""
+@contextlib.contextmanager
+def issuing(db: Database, doc_type: str, term: dt.date, issued_on: dt.date, subject: str,
+            code: str) -> Iterator[Reservation]:
+    """Takes the next number (committed, audited) and yields it while the caller writes the
+    document; a failure on the way marks it "hỏng" (audited) and goes on. The caller confirms
+    it with `confirm` in the transaction that records the document."""
+    with db.write() as connection:
+        reserved = reserve(connection, doc_type, term, issued_on, subject, db.actor.name, db.clock())
+        db.audit(connection, "giữ số văn bản", details={"so_van_ban": reserved.text(code), "trich_yeu": subject})
+    crashpoints.reached("number-reserved")
+    try:
+        yield reserved
+    except BaseException as error:
+        reason = error.message if isinstance(error, BvctError) else type(error).__name__
+        try:
+            with db.write() as connection:
+                _set_status(connection, reserved, SPOILED)
+                db.audit(connection, "giữ số văn bản", audit_chain.FAILED,
+                         details={"so_van_ban": reserved.text(code), "tinh_trang": STATUS_LABELS[SPOILED],
+                                  "ly_do": reason})
+        except BvctError:
+            pass  # it stays "đang ghi": still never reused
+        raise
+
+
+def confirm(connection: Connection, reserved: Reservation) -> None:
+    """The document is written: its number is issued (in the transaction that audits it)."""
+    _set_status(connection, reserved, ISSUED)
+
+
+def _set_status(connection: Connection, reserved: Reservation, status: str) -> None:
+    connection.execute(document_numbers.update().where(document_numbers.c.id == reserved.id).values(status=status))
+
+
+def issued(connection: Connection, doc_type: str, term: dt.date) -> list[tuple[int, dt.date, str, str]]:
+    """The numbers taken in a term: (number, date, subject, status), in order."""
     return [tuple(row) for row in connection.execute(
-        select(document_numbers.c.number, document_numbers.c.issued_on, document_numbers.c.subject)
+        select(document_numbers.c.number, document_numbers.c.issued_on, document_numbers.c.subject,
+               document_numbers.c.status)
         .where(document_numbers.c.doc_type == doc_type, document_numbers.c.term_start == term)
         .order_by(document_numbers.c.number))]

@@ -235,6 +235,8 @@ document_numbers = Table(
     Column("subject", Text),
     Column("created_at", DateTime, nullable=False),
     Column("created_by", String),
+    # numbering.RESERVED ("đang ghi") until the document is written, then ISSUED; SPOILED ("hỏng")
+    Column("status", String, nullable=False, server_default="issued"),
     UniqueConstraint("doc_type", "term_start", "number"),
 )
 

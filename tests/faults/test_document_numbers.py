@@ -1,0 +1,71 @@
+"""A document number is never used twice, whatever happens while its document is written
+(issue 10, point 4): taken and committed before the file is written; a crash right after the
+file is renamed into place leaves the number taken; a failed write records it as "hỏng"."""
+
+import sys
+
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core import numbering, vault
+from bvct_desktop.core.schema import document_numbers
+from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.io.documents import pdfcheck
+from tests.real_process import bvct, environment, killed
+from tests.samples import SAMPLES
+from tests.small_disk import fill
+
+YEAR = ("--from", "2025-01-01", "--to", "2025-12-31")
+NOTES = "## Ưu điểm\nPhối hợp tốt.\n## Hạn chế, khuyết điểm\nCòn chậm.\n## Phương hướng, nhiệm vụ\nTiếp tục.\n"
+
+
+@pytest.fixture
+def office(cli, tmp_path):
+    for kind in ("cadres", "slips"):
+        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", *SAMPLES[kind]))[0] == 0
+    (tmp_path / "phan-viet.txt").write_text(NOTES, encoding="utf-8")  # kept for the period from now on
+    assert cli("report", *YEAR, "--format", "pdf", "--out", tmp_path / "so-1.pdf", "--issue",
+               "--notes", tmp_path / "phan-viet.txt")[0] == 0
+    return cli
+
+
+def _numbers(cli) -> list[tuple[int, str]]:
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            return [tuple(row) for row in connection.execute(
+                select(document_numbers.c.number, document_numbers.c.status).order_by(document_numbers.c.number))]
+    finally:
+        db.close()
+
+
+def _number_on(pdf) -> str:
+    return next(line for line in pdfcheck.lines(pdf) if line.startswith("Số "))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
+def test_a_kill_right_after_the_file_is_in_place_never_gives_its_number_again(office, tmp_path):
+    env = environment(tmp_path, office.db)
+    done = bvct(env, "report", *YEAR, "--format", "pdf", "--out", tmp_path / "so-2.pdf", "--issue",
+                crash_at="document-written")
+    assert killed(done)
+    assert _number_on(tmp_path / "so-2.pdf").startswith("Số 02-BC/")  # the file carries "số 02"…
+    assert _numbers(office) == [(1, numbering.ISSUED), (2, numbering.RESERVED)]  # …and the database holds it
+    code, out, _ = office("report", *YEAR, "--format", "pdf", "--out", tmp_path / "so-3.pdf", "--issue")
+    assert code == 0 and "số 03" in out and _number_on(tmp_path / "so-3.pdf").startswith("Số 03-BC/")
+
+
+def test_a_document_that_could_not_be_written_is_recorded_as_spoiled(office, tmp_path, small_disk):
+    fill(small_disk)
+    code, _, err = office("report", *YEAR, "--format", "pdf", "--out", small_disk / "so-2.pdf", "--issue")
+    assert code == 1 and "Ổ đĩa đầy" in err and not (small_disk / "so-2.pdf").exists()
+    assert _numbers(office) == [(1, numbering.ISSUED), (2, numbering.SPOILED)]
+    listing = office("audit", "list")[1]
+    assert "giữ số văn bản\tthất bại" in listing and "hỏng" in listing
+    code, out, _ = office("report", *YEAR, "--format", "pdf", "--out", tmp_path / "so-3.pdf", "--issue")
+    assert "số 03" in out
+
+
+def test_bad_input_takes_no_number(office, tmp_path):
+    code, _, _ = office("report", *YEAR, "--format", "pdf", "--out", tmp_path / "khong-co" / "bc.pdf", "--issue")
+    assert code == 2 and _numbers(office) == [(1, numbering.ISSUED)]
