@@ -10,11 +10,11 @@ import pytest  # noqa: E402
 
 from bvct_desktop.cli.main import main  # noqa: E402
 from bvct_desktop.core import keyfile  # noqa: E402
-from tests.small_disk import small_disk  # noqa: E402, F401 - a fixture for every test module
 
 # One workbook writer and one set of sample cadres for the suite and the bundle's smoke test.
 from installer.smoke import CADRE_HEADERS, workbook  # noqa: E402, F401
 from installer.smoke import CADRES as CADRE_ROWS  # noqa: E402
+from tests.small_disk import small_disk  # noqa: E402, F401 - a fixture for every test module
 
 ADMIN = "quantri"
 PASSWORD = "Hoa-sen-no-2025"
