@@ -8,7 +8,6 @@ sender and the person complained about) are ordered by the same key through the 
 `SQL_FUNCTION`, which the engine gives every connection.
 """
 
-import functools
 import unicodedata
 
 from .text import clean
@@ -20,25 +19,27 @@ WORD_GAP, PART_GAP, TONE_GAP = "\x21", "\x20", "\x1f"
 SQL_FUNCTION = "vi_name_key"  # vi_name_key(text): name_sort_key in SQL (NULL stays NULL)
 
 
-@functools.lru_cache(maxsize=512)
+class _PerLetter(dict):
+    """str.translate tables built as characters come: each letter's rank, or its tone digit."""
+
+    def __init__(self, part: int):
+        super().__init__()
+        self._part = part
+
+    def __missing__(self, code: int) -> str:
+        self[code] = _letter(chr(code))[self._part]
+        return self[code]
+
+
 def _letter(char: str) -> tuple[str, str]:
     """A character's rank in the alphabet and its tone digit."""
     decomposed = unicodedata.normalize("NFD", char)
     tone = next((_TONES[mark] for mark in decomposed if mark in _TONES), "0")
-    base = unicodedata.normalize("NFC", "".join(mark for mark in decomposed if mark not in _TONES))
+    base = unicodedata.normalize("NFC", "".join(mark for mark in decomposed if mark not in _TONES)) or char
     return _RANK.get(base, chr(0x100 + ord(base[0]))), tone
 
 
-def _letters_and_tones(words: list[str]) -> tuple[str, str]:
-    letters, tones = [], []
-    for word in words:
-        if letters:
-            letters.append(WORD_GAP)
-        for char in word:
-            rank, tone = _letter(char)
-            letters.append(rank)
-            tones.append(tone)
-    return "".join(letters), "".join(tones)
+_RANKS, _TONE_DIGITS = _PerLetter(0), _PerLetter(1)
 
 
 def name_sort_key(full_name: str) -> str:
@@ -47,8 +48,8 @@ def name_sort_key(full_name: str) -> str:
     if not words:
         return ""
     parts = [words[-1:], words[:1] if len(words) > 1 else [], words[1:-1]]
-    keyed = [_letters_and_tones(part) for part in parts]
-    return PART_GAP.join(letters for letters, _ in keyed) + TONE_GAP + "".join(tones for _, tones in keyed)
+    letters = PART_GAP.join(WORD_GAP.join(word.translate(_RANKS) for word in part) for part in parts)
+    return letters + TONE_GAP + "".join(word.translate(_TONE_DIGITS) for part in parts for word in part)
 
 
 def sql_name_key(full_name: str | None) -> str | None:

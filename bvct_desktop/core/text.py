@@ -13,13 +13,22 @@ import functools
 import re
 import unicodedata
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARACTERS), None)
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
+_MARKS = "\u0300-\u036f"  # the combining diacritical marks (Vietnamese uses only these)
 # A final o+a/e or u+y whose tone sits on the second vowel; "qu" is a consonant, so "quý" stays.
+# (A tone followed by another mark is not final: "hoặc" is o + ạ + breve, and stays.)
 _NEW_STYLE_TONE = re.compile(
-    r"(?<![qQ])([oO])([aAeE][" + _TONES + r"])(?![\w" + _TONES + r"])"
-    r"|(?<![qQ])([uU])([yY][" + _TONES + r"])(?![\w" + _TONES + r"])"
+    r"(?<![qQ])([oO])([aAeE][" + _TONES + r"])(?![\w" + _MARKS + r"])"
+    r"|(?<![qQ])([uU])([yY][" + _TONES + r"])(?![\w" + _MARKS + r"])"
 )
+# What `clean` must look at closely in NFC text: an invisible character, a combining mark, or an
+# o/u before a toned a/e/y (where the tone may sit on the wrong vowel). Text with none of them is
+# clean once its spaces are collapsed — most text, checked in C.
+_NEEDS_CARE = re.compile("[" + _INVISIBLE_CHARACTERS + _MARKS + "]|[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]")
+# fold: the combining marks dropped and đ made d, in one pass
+_FOLD = {**dict.fromkeys(range(0x300, 0x370)), ord("đ"): "d"}
 
 
 def _move_tone(match: re.Match) -> str:
@@ -31,6 +40,12 @@ def _move_tone(match: re.Match) -> str:
 @functools.lru_cache(maxsize=65_536)  # units, places, positions repeat down a register
 def clean(value: str) -> str:
     """The canonical form every text takes before it is stored or compared."""
+    if value.isascii() or unicodedata.is_normalized("NFC", value) and not _NEEDS_CARE.search(value):
+        return " ".join(value.split())
+    return _clean_fully(value)
+
+
+def _clean_fully(value: str) -> str:
     text = unicodedata.normalize("NFD", value.translate(_INVISIBLE))
     if any(ch in text for ch in _TONES):
         text = _NEW_STYLE_TONE.sub(_move_tone, text)
@@ -47,9 +62,10 @@ def identity_key(value: str) -> str:
 @functools.lru_cache(maxsize=65_536)
 def fold(value: str) -> str:
     """Accent-, đ- and case-free form for search and header matching."""
-    text = unicodedata.normalize("NFD", clean(value).casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.replace("đ", "d")
+    text = unicodedata.normalize("NFD", clean(value).casefold()).translate(_FOLD)
+    if not text.isascii():  # marks outside Vietnamese's block (other scripts) go too
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text
 
 
 def file_name(*parts: object, suffix: str) -> str:

@@ -47,3 +47,33 @@ def test_file_names_are_plain_vietnamese_words_and_iso_dates():
     assert file_name("Đoàn ra nước ngoài", suffix="pdf") == "doan-ra-nuoc-ngoai.pdf"
     assert file_name("Nhật ký", dt.date(2026, 1, 1), "đến", dt.date(2026, 1, 31), suffix="xlsx") == \
         "nhat-ky-2026-01-01-den-2026-01-31.xlsx"
+
+
+def test_a_tone_followed_by_another_mark_is_not_moved():
+    for word in ("hoặc", "ngoặc", "Hoặc là", "hoạch"):
+        assert clean(word) == word
+
+
+def _samples() -> list[str]:
+    """Words of every Vietnamese letter in every position, odd spacing, decomposed and foreign text."""
+    import random
+
+    letters = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+    letters += letters.upper() + " \u00a0\u200b\u00adæøüñ\u0301\u0323"
+    chosen = random.Random(14)
+    words = ["".join(chosen.choice(letters) for _ in range(chosen.randint(1, 12))) for _ in range(12_000)]
+    return words + [unicodedata.normalize("NFD", word) for word in words[:2_000]]
+
+
+def test_the_quick_check_gives_what_the_full_rules_give():
+    from bvct_desktop.core import text
+
+    for word in _samples():
+        assert clean(word) == text._clean_fully(word), word
+
+
+def test_fold_drops_every_combining_mark_as_the_unicode_database_says():
+    for word in _samples() + ["Ελληνικά\u0342", "русский\u0301", "x\u20d7"]:
+        marks_dropped = "".join(ch for ch in unicodedata.normalize("NFD", clean(word).casefold())
+                                if not unicodedata.combining(ch))
+        assert fold(word) == marks_dropped.replace("đ", "d"), word
