@@ -8,6 +8,7 @@ sender and the person complained about) are ordered by the same key through the 
 `SQL_FUNCTION`, which the engine gives every connection.
 """
 
+import functools
 import unicodedata
 
 from .text import clean
@@ -19,18 +20,7 @@ WORD_GAP, PART_GAP, TONE_GAP = "\x21", "\x20", "\x1f"
 SQL_FUNCTION = "vi_name_key"  # vi_name_key(text): name_sort_key in SQL (NULL stays NULL)
 
 
-class _PerLetter(dict):
-    """str.translate tables built as characters come: each letter's rank, or its tone digit."""
-
-    def __init__(self, part: int):
-        super().__init__()
-        self._part = part
-
-    def __missing__(self, code: int) -> str:
-        self[code] = _letter(chr(code))[self._part]
-        return self[code]
-
-
+@functools.lru_cache(maxsize=512)
 def _letter(char: str) -> tuple[str, str]:
     """A character's rank in the alphabet and its tone digit."""
     decomposed = unicodedata.normalize("NFD", char)
@@ -39,7 +29,11 @@ def _letter(char: str) -> tuple[str, str]:
     return _RANK.get(base, chr(0x100 + ord(base[0]))), tone
 
 
-_RANKS, _TONE_DIGITS = _PerLetter(0), _PerLetter(1)
+@functools.lru_cache(maxsize=65_536)  # names are made of a few thousand words
+def _word(word: str) -> tuple[str, str]:
+    """A word's letters ranked, and its tone digits."""
+    ranked = [_letter(char) for char in word]
+    return "".join(rank for rank, _ in ranked), "".join(tone for _, tone in ranked)
 
 
 def name_sort_key(full_name: str) -> str:
@@ -48,8 +42,9 @@ def name_sort_key(full_name: str) -> str:
     if not words:
         return ""
     parts = [words[-1:], words[:1] if len(words) > 1 else [], words[1:-1]]
-    letters = PART_GAP.join(WORD_GAP.join(word.translate(_RANKS) for word in part) for part in parts)
-    return letters + TONE_GAP + "".join(word.translate(_TONE_DIGITS) for part in parts for word in part)
+    keyed = [[_word(word) for word in part] for part in parts]
+    letters = PART_GAP.join(WORD_GAP.join(ranks for ranks, _ in part) for part in keyed)
+    return letters + TONE_GAP + "".join(tones for part in keyed for _, tones in part)
 
 
 def sql_name_key(full_name: str | None) -> str | None:

@@ -17,12 +17,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.engine import Connection
 
-from . import gazetteer
+from . import gazetteer, search
 from .changes import TableChanges
 from .collation import name_sort_key
 from .errors import RowProblem
 from .schema import cadres, persons
-from .text import identity_key, variant_fold
+from .text import identity_key, variant_fold_words
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,15 @@ def search_key(values: dict[str, Any]) -> str:
     """What the person search (FTS5) indexes: folded, the i/y of Quí/Quý made one (search.fts_phrase)."""
     parts = [values.get(key) for key in ("full_name", "other_names", "cccd", "cmnd", "home_town")]
     parts += gazetteer.counterparts(values.get("home_town"))  # its other names, before and after 01/7/2025
-    return variant_fold(" ".join(part for part in parts if part))
+    return variant_fold_words(" ".join(part for part in parts if part))
+
+
+class _PersonChanges(TableChanges):
+    """The persons' changes: many new persons are put in the search index at once."""
+
+    def apply(self, connection: Connection) -> None:
+        with search.indexed_at_once(connection, self.stored_max + 1, len(self.new)):
+            super().apply(connection)
 
 
 class PersonBook:
@@ -68,7 +76,7 @@ class PersonBook:
 
     def __init__(self, connection: Connection, now):
         self._connection = connection
-        self.changes = TableChanges(connection, persons, now)
+        self.changes = _PersonChanges(connection, persons, now)
         self._key_of: dict[int, tuple[str, str, str]] = {}
         self._by_key: dict[tuple[str, str, str], list[int]] = {}
         self._by_name: dict[str, list[int]] = {}

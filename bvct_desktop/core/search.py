@@ -6,9 +6,12 @@ CCCD/CMND or home town — found through the FTS5 index `persons_fts` over the f
 record's own text columns (core.browse holds those folded in memory while a register is open).
 """
 
+import contextlib
 import unicodedata
+from collections.abc import Iterator
 
 from sqlalchemy import ColumnElement, literal_column, select, text, true
+from sqlalchemy.engine import Connection
 
 from .schema import PERSONS_FTS
 from .text import search_words, unify_final_y
@@ -61,3 +64,31 @@ def person_condition(query: str, person_id: ColumnElement) -> ColumnElement:
     """Every word of `query` in the person `person_id` (name, other names, CCCD/CMND, home town)."""
     words = search_words(query)
     return person_id.in_(persons_with_every(words)) if words else true()
+
+
+INDEXING_TRIGGER = "persons_fts_insert"  # migration 0002: indexes each person inserted
+AT_ONCE = 500  # new persons from which one indexing statement beats the trigger's one per row
+
+
+@contextlib.contextmanager
+def indexed_at_once(connection: Connection, first_id: int, count: int) -> Iterator[None]:
+    """Persons inserted in the block (ids from `first_id` on) are indexed by one statement at its
+    end instead of one by one: the trigger is set aside meanwhile, inside the caller's transaction,
+    and put back exactly as it was."""
+    trigger = None
+    if count >= AT_ONCE and connection.dialect.name == "sqlite":
+        trigger = connection.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                             (INDEXING_TRIGGER,)).scalar()
+    if trigger is None:
+        yield
+        return
+    connection.exec_driver_sql(f"DROP TRIGGER {INDEXING_TRIGGER}")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):  # the transaction is being abandoned: its error tells
+            connection.exec_driver_sql(trigger)
+        raise
+    connection.exec_driver_sql(f"INSERT INTO {PERSONS_FTS}(rowid, search_key) "
+                               "SELECT id, search_key FROM persons WHERE id >= ?", (first_id,))
+    connection.exec_driver_sql(trigger)

@@ -93,6 +93,17 @@ def variant_fold(value: str) -> str:
     return unify_final_y(fold(value))
 
 
+def variant_fold_words(value: str) -> str:
+    """The words of `variant_fold`, each word folded once per process (a search key is a new
+    string every time, its words are not)."""
+    return " ".join(folded for folded in map(_variant_fold_word, value.split()) if folded)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _variant_fold_word(word: str) -> str:
+    return unify_final_y(fold(word))
+
+
 def search_words(query: str) -> list[str]:
     """The folded words of a search box: every one must occur."""
     return fold(query).split()

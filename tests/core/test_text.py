@@ -77,3 +77,12 @@ def test_fold_drops_every_combining_mark_as_the_unicode_database_says():
         marks_dropped = "".join(ch for ch in unicodedata.normalize("NFD", clean(word).casefold())
                                 if not unicodedata.combining(ch))
         assert fold(word) == marks_dropped.replace("đ", "d"), word
+
+
+def test_folding_word_by_word_gives_the_words_of_folding_the_whole():
+    from bvct_desktop.core.text import variant_fold, variant_fold_words
+
+    samples = _samples()
+    for start in range(0, 2_000, 5):
+        joined = " ".join(samples[start:start + 5]) + " Phú Quý\tKỳ Sơn  quynh"
+        assert variant_fold_words(joined) == " ".join(variant_fold(joined).split()), joined

@@ -1,0 +1,85 @@
+"""An import writes its rows in bulk — plain tuples, the search index filled in one statement —
+and stores exactly what one row at a time through SQLAlchemy would."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import text
+
+from bvct_desktop.core import browse, search, vault
+from bvct_desktop.core.changes import TableChanges
+from bvct_desktop.core.schema import cadres, persons, recipients
+from tests.conftest import ADMIN, CADRE_HEADERS, PASSWORD, workbook
+
+MANY = search.AT_ONCE + 20
+
+
+def _cadre(index: int) -> list:
+    return [f"Phạm Văn Thứ {index:04d}", f"{index % 28 + 1:02d}/03/1965", "Nam", f"068065{index:06d}",
+            "Hàm Tiến, Phan Thiết", "Chuyên viên", "Sở Nội vụ"]
+
+
+def _trigger(db) -> str:
+    with db.read() as connection:
+        return connection.execute(text("SELECT sql FROM sqlite_master WHERE name = :name"),
+                                  {"name": search.INDEXING_TRIGGER}).scalar_one()
+
+
+@pytest.fixture
+def db(cli):
+    database = vault.unlock(cli.db, ADMIN, PASSWORD)
+    yield database
+    database.close()
+
+
+def test_many_new_persons_are_indexed_at_once_and_the_trigger_is_put_back(cli, db, tmp_path):
+    before = _trigger(db)
+    rows = [_cadre(index) for index in range(MANY)]
+    code, _, err = cli("import", "cadres", workbook(tmp_path / "nhieu.xlsx", CADRE_HEADERS, rows))
+    assert code == 0, err
+    assert _trigger(db) == before
+    assert len(browse.record_ids(db, "cadres", "pham thu")) == MANY
+    assert len(browse.record_ids(db, "cadres", "mui ne 068065000517")) == 1  # the home town's new name too
+    with db.read() as connection:
+        connection.execute(text("INSERT INTO persons_fts(persons_fts) VALUES ('integrity-check')"))
+    code, _, err = cli("import", "cadres", workbook(tmp_path / "mot.xlsx", CADRE_HEADERS,
+                                                    [["Đoàn Thị Một", "1971", "Nữ", None, "La Gi", None, None]]))
+    assert code == 0, err
+    assert len(browse.record_ids(db, "cadres", "doan mot")) == 1  # the trigger indexes a few as before
+
+
+def test_a_failed_bulk_write_leaves_the_trigger_in_place(db):
+    before = _trigger(db)
+    with pytest.raises(RuntimeError), db.write() as connection:
+        with search.indexed_at_once(connection, 1, MANY):
+            raise RuntimeError("the disk filled up")
+    assert _trigger(db) == before
+
+
+def _raw(connection, table, record_id: int) -> list:
+    columns = ", ".join(f"typeof({c.name}), {c.name}" for c in table.c)
+    return list(connection.execute(text(f"SELECT {columns} FROM {table.name} WHERE id = :id"), {"id": record_id}).one())
+
+
+@pytest.mark.parametrize("table", [persons, cadres, recipients])
+def test_rows_written_as_tuples_are_stored_as_sqlalchemy_stores_them(db, table):
+    now = dt.datetime(2026, 11, 30, 9, 5, 7)  # SQLAlchemy writes .000000, the driver alone would not
+    values = {persons: {"full_name": "Lê Văn A", "name_key": "lê văn a", "birth_date": "1965-03", "home_town_key": "",
+                        "search_key": "le van a", "sort_key": "a", "cccd": "060065001234"},
+              cadres: {"person_id": 1, "party_joined_on": dt.date(2001, 2, 3), "note": "=SUM(A1)"},
+              recipients: {"name": "Cục A93B", "name_key": "cục a93b", "active": True, "created_at": now}}[table]
+    unique = {persons: {"cccd": "060065009999"}, cadres: {"person_id": 2}, recipients: {"name_key": "b"}}[table]
+    with db.write() as connection:
+        for pid in (1, 2):
+            connection.execute(persons.insert().values(id=pid, full_name="X", name_key="x", search_key="x",
+                                                       home_town_key="", created_at=now, updated_at=now))
+        changes = TableChanges(connection, table, now)
+        bulk = changes.insert(values)
+        by_row = bulk + 1
+        changes.apply(connection)
+        connection.execute(table.insert(), [{**changes.new[bulk], "id": by_row, **unique}])
+        stored_bulk, stored_by_row = _raw(connection, table, bulk), _raw(connection, table, by_row)
+        connection.rollback()
+    differing = {table.c[i // 2].name for i, (a, b) in enumerate(zip(stored_bulk, stored_by_row, strict=True))
+                 if a != b}
+    assert differing <= {"id", *unique}
