@@ -10,13 +10,14 @@ it unless the kind says otherwise.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Table, func
-
-from . import schema
 from .errors import InputError
 from .fields import LONG_TEXT, Field, FieldType
-from .lookups import Lookup
+from .text import identity_key
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, Table
 
 F = FieldType
 
@@ -34,8 +35,37 @@ ARCHIVE_KINDS = (ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS)
 COMPLAINT_KINDS = ("Tố cáo", "Khiếu nại", "Phản ánh", "Kiến nghị")
 
 
-UNITS = Lookup(schema.units, "unit_id", added_label="Đơn vị công tác mới")
-RECIPIENTS = Lookup(schema.recipients, "recipient_id", stamped=True, added_label="Nơi nhận phiếu mới")
+def _table(name: str) -> "Table":
+    """A table named in a declaration. The tables (and SQLAlchemy) load with the first record read
+    or written, not with the declarations: `bvct template` needs only the fields."""
+    from . import schema
+
+    return schema.metadata.tables[name]
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A field whose value is the name of an entry in a list of its own (core/lookups), kept by id
+    in the record's `column`."""
+
+    table_name: str
+    column: str           # the record's foreign key: unit_id, recipient_id
+    stamped: bool = False  # an entry carries `active` and `created_at` (the editable list of recipients)
+    added_label: str = ""  # how the import's summary names the entries it added
+
+    @property
+    def table(self) -> "Table":
+        return _table(self.table_name)
+
+    def new_entry(self, name: str, now) -> dict:
+        entry = {"name": name, "name_key": identity_key(name)}
+        if self.stamped:
+            entry.update(active=True, created_at=now)
+        return entry
+
+
+UNITS = Lookup("units", "unit_id", added_label="Đơn vị công tác mới")
+RECIPIENTS = Lookup("recipients", "recipient_id", stamped=True, added_label="Nơi nhận phiếu mới")
 
 
 @dataclass(frozen=True)
@@ -56,11 +86,15 @@ class PersonLink:
 class Members:
     """A record listing cadres (a delegation's members): one import row, and one row of `table`, each."""
 
-    table: Table
+    table_name: str
     parent: str                    # the column naming the record: delegation_id
     cadre: str                     # the column naming the cadre: cadre_id
     keys: tuple[str, ...]          # fields of the membership itself (as at that time)
     person: PersonLink             # fields of the member as a person (the link column is the cadre's)
+
+    @property
+    def table(self) -> "Table":
+        return _table(self.table_name)
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,7 +103,7 @@ class Kind:
     title: str           # the register's Vietnamese name
     fields: tuple[Field, ...]
     date_key: str | None  # the field a period filters and counts by
-    table: Table | None = None     # the records (None: listed but neither imported nor exported)
+    stored_in: str | None = None   # the records' table (None: listed but neither imported nor exported)
     persons: tuple[PersonLink, ...] = ()  # the first is the person the record is about
     lookups: Mapping[str, Lookup] = field(default_factory=dict)  # field key → the list its name is in
     members: Members | None = None
@@ -77,6 +111,11 @@ class Kind:
 
     def field(self, key: str) -> Field:
         return next(f for f in self.fields if f.key == key)
+
+    @property
+    def table(self) -> "Table | None":
+        """The records' table."""
+        return _table(self.stored_in) if self.stored_in else None
 
     @property
     def person(self) -> PersonLink | None:
@@ -96,8 +135,10 @@ class Kind:
             elsewhere.update(self.members.keys, self.members.person.fields)
         return tuple(spec.key for spec in self.fields if spec.key not in elsewhere)
 
-    def period(self) -> ColumnElement:
+    def period(self) -> "ColumnElement":
         """The date a period filters and counts the records by."""
+        from sqlalchemy import func
+
         day = self.table.c[self.date_key]
         return func.coalesce(day, self.table.c[self.date_fallback]) if self.date_fallback else day
 
@@ -119,7 +160,7 @@ CADRES = Kind("cadres", "Cán bộ", (
     Field("party_official_on", "Ngày chính thức", F.DATE),
     Field("party_card_no", "Số thẻ đảng viên"),
     Field("note", "Ghi chú", max_length=LONG_TEXT),
-), date_key=None, table=schema.cadres,
+), date_key=None, stored_in="cadres",
     persons=(PersonLink.of("person_id", "full_name", "birth_date", "gender", "cccd", "cmnd", "home_town", "residence",
                            "ethnicity", "religion"),),
     lookups={"unit": UNITS})
@@ -148,7 +189,7 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
     # Not in the spec's column list: after it, so the contract's columns keep their order.
     Field("result_no", "Số văn bản trả lời", hint="số công văn trả lời của cơ quan công an, ví dụ 0125/PV06",
           as_written=True),
-), date_key="issued_on", table=schema.slips,
+), date_key="issued_on", stored_in="slips",
     persons=(PersonLink.of("person_id", "full_name", "other_names", "birth_date", "gender", "home_town",
                            "residence"),),
     lookups={"recipient": RECIPIENTS})
@@ -169,8 +210,8 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     Field("position", "Chức vụ"),
     Field("unit", "Đơn vị công tác"),
     Field("role", "Vai trò", F.CHOICE, choices=MEMBER_ROLES),
-), date_key="decision_on", date_fallback="depart_on", table=schema.delegations,
-    members=Members(schema.delegation_members, "delegation_id", "cadre_id", ("position", "unit", "role"),
+), date_key="decision_on", date_fallback="depart_on", stored_in="delegations",
+    members=Members("delegation_members", "delegation_id", "cadre_id", ("position", "unit", "role"),
                     PersonLink.of("person_id", "full_name", "birth_date", "home_town", "cccd", cadre=True)))
 
 ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
@@ -183,7 +224,7 @@ ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
     Field("home_town", "Quê quán"),
     Field("answered_on", "Ngày trả lời", F.DATE),
     Field("result", "Kết quả", max_length=LONG_TEXT),
-), date_key="doc_on", table=schema.archive_requests,
+), date_key="doc_on", stored_in="archive_requests",
     persons=(PersonLink.of("person_id", "full_name", "birth_date", "home_town"),))
 
 COMPLAINTS = Kind("complaints", "Đơn thư", (
@@ -195,7 +236,7 @@ COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("due_on", "Hạn giải quyết", F.DATE),
     Field("resolved_on", "Ngày giải quyết", F.DATE),
     Field("result", "Kết quả", max_length=LONG_TEXT),
-), date_key="received_on", table=schema.complaints)
+), date_key="received_on", stored_in="complaints")
 
 YES_NO = ("Có", "Không")
 
@@ -212,7 +253,7 @@ RELATIVES = Kind("relatives", "Thân nhân", (
     Field("country", "Nước"),
     Field("abroad_since", "Từ năm", F.YEAR),
     Field("abroad_work", "Công việc ở nước ngoài"),
-), date_key=None, table=schema.relatives,
+), date_key=None, stored_in="relatives",
     persons=(PersonLink.of("relative_id", "full_name", "birth_date", "home_town", "residence"),
              PersonLink("person_id", {"cadre_name": "full_name", "cadre_birth_date": "birth_date"}, cadre=True)))
 

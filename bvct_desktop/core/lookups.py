@@ -6,29 +6,12 @@ importer and the form add a name they do not find (`NameList`); the list's own p
 one only when no entry has that name (`named`).
 """
 
-from dataclasses import dataclass
-
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
 from .changes import TableChanges
+from .kinds import Lookup
 from .text import identity_key
-
-
-@dataclass(frozen=True)
-class Lookup:
-    """A field whose value is the name of an entry in `table`, kept by id in the record's `column`."""
-
-    table: Table
-    column: str           # the record's foreign key: unit_id, recipient_id
-    stamped: bool = False  # an entry carries `active` and `created_at` (the editable list of recipients)
-    added_label: str = ""  # how the import's summary names the entries it added
-
-    def new_entry(self, name: str, now) -> dict:
-        entry = {"name": name, "name_key": identity_key(name)}
-        if self.stamped:
-            entry.update(active=True, created_at=now)
-        return entry
 
 
 def named(connection: Connection, table: Table, name: str) -> int | None:
