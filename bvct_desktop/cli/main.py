@@ -1,18 +1,28 @@
 """`bvct`: a thin face over the core services. It parses, asks for credentials, prints."""
 
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .. import errorlog, startup
 from ..core.errors import BvctError, DiskFullError, InputError
 from ..io import sheet_process
-from . import administration, desktop, documents, places, report, safety, workbooks
 from . import parser as cli_parser
 
-# Each adds its commands (argparse sub-parsers with a `handler`), in the order `bvct --help` lists them.
-REGISTRARS = [administration.register_init, workbooks.register, report.register, administration.register,
-              desktop.register, documents.register, safety.register, places.register]
+# Each adds its commands (argparse sub-parsers with a `handler`), in the order `bvct --help` lists
+# them: (module, registrar, the command words it adds). A command's module — and what it needs —
+# is imported only when that command runs, so `bvct --version` and `bvct template` start at once.
+REGISTRARS = [
+    ("administration", "register_init", ("init",)),
+    ("workbooks", "register", ("template", "import", "export")),
+    ("report", "register", ("report",)),
+    ("administration", "register", ("settings", "users")),
+    ("desktop", "register", ("gui",)),
+    ("documents", "register", ("print",)),
+    ("safety", "register", ("backup", "verify", "restore", "audit")),
+    ("places", "register", ("places",)),
+]
 
 
 def run() -> None:
@@ -25,7 +35,7 @@ def main(argv: Sequence[str]) -> int:
     """Runs one command; returns the exit status of the spec."""
     try:
         _utf8_streams()
-        args = cli_parser.build(REGISTRARS).parse_args(list(argv))
+        args = cli_parser.build(registrars(cli_parser.command_word(argv))).parse_args(list(argv))
         if args.version:
             print(cli_parser.version_text())
             return 0
@@ -50,6 +60,17 @@ def main(argv: Sequence[str]) -> int:
         where = errorlog.log_unexpected(error)
         print(f"Lỗi không lường trước; chi tiết (không có dữ liệu hồ sơ) đã ghi vào: {where}", file=sys.stderr)
         return 1
+
+
+def registrars(command: str | None) -> list[Callable]:
+    """The registrars of `command`'s module; none when no command is named; all of them for a word
+    that is no command (and for `bvct --help`), so that the parser lists and checks every command."""
+    if command is None:
+        return []
+    wanted = [(module, name) for module, name, words in REGISTRARS if command in words]
+    if not wanted:
+        wanted = [(module, name) for module, name, _ in REGISTRARS]
+    return [getattr(importlib.import_module(f".{module}", __package__), name) for module, name in wanted]
 
 
 def _utf8_streams() -> None:

@@ -33,10 +33,7 @@ class VietnameseParser(argparse.ArgumentParser):
 def build(registrars) -> VietnameseParser:
     """The whole command line: global options, then the commands each registrar adds."""
     parser = VietnameseParser(prog="bvct", description="BVCT Desktop — dòng lệnh (ngày ghi dạng YYYY-MM-DD).")
-    parser.add_argument("--db", help="đường dẫn cơ sở dữ liệu (mặc định: $BVCT_DB hoặc thư mục dữ liệu)")
-    parser.add_argument("--user", help="tên người dùng (mặc định: $BVCT_USER)")
-    parser.add_argument("--password-file", help="tệp chứa mật khẩu (dòng đầu); hoặc $BVCT_PASSWORD")
-    parser.add_argument("--version", action="store_true", help="phiên bản chương trình và thư viện")
+    _global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseParser)
     for add_commands in registrars:
         add_commands(commands)
@@ -47,3 +44,25 @@ def version_text() -> str:
     from .. import buildinfo
 
     return buildinfo.gather().text()
+
+
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="đường dẫn cơ sở dữ liệu (mặc định: $BVCT_DB hoặc thư mục dữ liệu)")
+    parser.add_argument("--user", help="tên người dùng (mặc định: $BVCT_USER)")
+    parser.add_argument("--password-file", help="tệp chứa mật khẩu (dòng đầu); hoặc $BVCT_PASSWORD")
+    parser.add_argument("--version", action="store_true", help="phiên bản chương trình và thư viện")
+
+
+def command_word(argv) -> str | None:
+    """The command a command line names: its first word after the global options; "--help" for
+    `bvct --help` (every command is listed); None when it names none (`bvct --version`, or global
+    options the whole parser will find wrong)."""
+    probe = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    _global_options(probe)
+    probe.add_argument("-h", "--help", action="store_true")
+    try:
+        known, rest = probe.parse_known_args(list(argv))
+    except (argparse.ArgumentError, SystemExit):
+        return None
+    word = next((word for word in rest if not word.startswith("-")), None)
+    return "--help" if word is None and known.help else word

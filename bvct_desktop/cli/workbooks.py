@@ -3,11 +3,11 @@
 import sys
 from pathlib import Path
 
-from ..core import exporting, importing
 from ..core.kinds import KINDS, kind_named
-from ..core.plans.base import CREATED, UNCHANGED, UPDATED
-from ..io import xlsx_reader, xlsx_writer
-from .arguments import encrypted_note, encryption_password, open_database, period
+from ..io import xlsx_writer
+
+# `bvct template` loads only the declarations and the workbook writer: the database, the importer
+# and the reader are imported by the commands that use them.
 
 
 def register(commands) -> None:
@@ -41,6 +41,10 @@ def cmd_template(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from ..core import importing
+    from ..io import xlsx_reader
+    from .arguments import open_database
+
     kind = kind_named(args.kind)
     sheet = xlsx_reader.read_first_sheet(Path(args.file), len(kind.fields))
     if sheet.described:
@@ -57,7 +61,10 @@ def cmd_import(args) -> int:
     return 0
 
 
-def _print_import(result: importing.ImportResult, name: str) -> None:
+def _print_import(result, name: str) -> None:
+    from ..core import importing
+    from ..core.plans.base import CREATED, UNCHANGED, UPDATED
+
     heading = "Kiểm tra (không ghi)" if result.dry_run else "Nhập"
     print(f"{heading} «{result.kind.title}» từ {name}: {result.rows} dòng.")
     if result.legacy.cells:
@@ -88,6 +95,9 @@ def _print_import(result: importing.ImportResult, name: str) -> None:
 
 
 def cmd_export(args) -> int:
+    from ..core import exporting
+    from .arguments import encrypted_note, encryption_password, open_database, period
+
     kind = kind_named(args.kind)
     start, end = period(args)
     password = encryption_password(args)
