@@ -41,7 +41,8 @@ def main(argv: Sequence[str]) -> int:
             return 0
         if not args.command:
             raise InputError("Thiếu lệnh. Xem: bvct --help")
-        startup.prepare(args.db)
+        if getattr(args, "database", True):  # `template` and `places` open none
+            startup.prepare(args.db)
         return args.handler(args) or 0
     except SystemExit as done:  # --help
         return done.code if isinstance(done.code, int) else 0

@@ -9,7 +9,7 @@ def register(commands) -> None:
         "places", help="tra cứu địa danh trước và sau 01/7/2025 (không cần đăng nhập)",
         description="Tìm đơn vị hành chính theo tên cũ hoặc mới, có dấu hay không dấu; "
                     "thêm huyện, tỉnh sau dấu phẩy để thu hẹp: bvct places \"Ngũ Phụng, Phú Quí\"")
-    places.set_defaults(handler=cmd_places)
+    places.set_defaults(handler=cmd_places, database=False)
     places.add_argument("text", nargs="+", metavar="TÊN",
                         help="tên đơn vị (cũ hoặc mới), có thể kèm «, huyện» và «, tỉnh»")
 

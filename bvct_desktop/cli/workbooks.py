@@ -14,7 +14,7 @@ def register(commands) -> None:
     kinds = list(KINDS)
 
     template = commands.add_parser("template", help="tệp Excel mẫu để nhập dữ liệu")
-    template.set_defaults(handler=cmd_template)
+    template.set_defaults(handler=cmd_template, database=False)
     template.add_argument("kind", choices=kinds, metavar="LOẠI")
     template.add_argument("--out", required=True)
 

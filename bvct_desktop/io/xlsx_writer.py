@@ -101,12 +101,11 @@ def write_template(kind: Kind, target: Path) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.comment = Comment(_describe(spec), "BVCT Desktop")
         letter = get_column_letter(column)
+        # the column's own format: whatever row the officer types in keeps text as text, dates as dates
         if spec.text_only:
-            for row in range(2, TEMPLATE_ROWS + 2):
-                sheet.cell(row=row, column=column).number_format = TEXT_FORMAT
+            sheet.column_dimensions[letter].number_format = TEXT_FORMAT
         if spec.type is FieldType.DATE:
-            for row in range(2, TEMPLATE_ROWS + 2):
-                sheet.cell(row=row, column=column).number_format = DATE_FORMAT
+            sheet.column_dimensions[letter].number_format = DATE_FORMAT
         if spec.choices:
             for row, choice in enumerate(spec.choices, start=1):
                 xlsx_book.put(lists, row, column, choice)
