@@ -1,8 +1,10 @@
 """The register workbooks: `bvct template`, `bvct import` and `bvct export`."""
 
+import contextlib
 import sys
 from pathlib import Path
 
+from ..core.errors import BvctError
 from ..core.kinds import KINDS, kind_named
 from ..io import xlsx_writer
 
@@ -46,14 +48,20 @@ def cmd_import(args) -> int:
     from .arguments import open_database
 
     kind = kind_named(args.kind)
-    sheet = xlsx_reader.read_first_sheet(Path(args.file), len(kind.fields))
-    if sheet.described:
-        print(sheet.described)
-    db = open_database(args)
-    try:
-        result = importing.import_sheet(db, kind, sheet, dry_run=args.dry_run)
-    finally:
-        db.close()
+    reading = xlsx_reader.start_reading(Path(args.file), len(kind.fields))  # read while the database unlocks
+    with contextlib.closing(reading):
+        try:
+            db = open_database(args)
+        except BvctError:
+            reading.result()  # what is wrong with the file is told first, as when it was read first
+            raise
+        try:
+            sheet = reading.result()
+            if sheet.described:
+                print(sheet.described)
+            result = importing.import_sheet(db, kind, sheet, dry_run=args.dry_run)
+        finally:
+            db.close()
     _print_import(result, Path(args.file).name)
     if not result.ok:
         print(f"Không nhập: {len(result.problems)} lỗi; cơ sở dữ liệu không thay đổi.", file=sys.stderr)

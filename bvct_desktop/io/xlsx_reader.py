@@ -1,42 +1,28 @@
 """Reading the sheet of an import workbook, fast, and telling bad and hostile files apart.
 
 The sheet read is the first one an officer sees in Excel: the first visible worksheet (a
-hidden sheet before it is skipped and named). Before anything reads its values, one pass
-over the sheet's XML (streamed, never held whole) checks the declared dimension and the
-used range against the limits — at most `MAX_DATA_ROWS` data rows, and the kind's columns
-plus `EXTRA_COLUMNS` — and finds formulas with no cached value. The values then come from
-python-calamine (Rust; about 11× openpyxl's read-only mode) in a process of its own
-(`sheet_process`): a workbook that makes the reader abort takes only that process down.
+hidden sheet before it is skipped and named). A child process (`sheet_process`) surveys it
+(`sheet_xml`: the declared dimension and the used range against the limits, formulas with no
+cached value) and only then reads its values with python-calamine (Rust; about 11× openpyxl's
+read-only mode): a workbook that makes the reader abort takes only that process down. The
+caller may go on meanwhile (`start_reading`): `bvct import` unlocks the database while the
+sheet is read.
 
 Calamine gives no styles, so `fonts_of` reads the cell styles of just the cells asked for
 (one more pass over the XML, and the workbook's style table): the legacy-encoding converter
 needs a font name only where text looks like TCVN3/VNI.
 """
 
-import io
-import re
 import zipfile
-import zlib
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
 
 from ..core.errors import InputError
-from . import sheet_process
+from . import sheet_process, sheet_xml
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAX_DATA_ROWS = 250_000
-EXTRA_COLUMNS = 30          # columns beyond the kind's own that a sheet may carry (they are ignored)
 DEFAULT_COLUMNS = 30        # a caller that does not say how many columns it expects
-EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
-MAX_PART_BYTES = 32 * 1024 * 1024    # workbook.xml, its relationships, styles.xml
-MAX_ROW_BYTES = 64 * 1024 * 1024     # one row's XML
-CHUNK = 1 << 20
-_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-       "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
-_HIDDEN = ("hidden", "veryHidden")
 _READER_FAILED = {
     sheet_process.PASSWORD: "Tệp «{}» được bảo vệ bằng mật khẩu; hãy bỏ mật khẩu rồi nhập lại.",
     sheet_process.NO_MEMORY: "Tệp «{}» quá lớn để đọc trên máy này; hãy chia thành nhiều tệp nhỏ hơn.",
@@ -70,43 +56,48 @@ class Sheet:
         """The font name of each cell asked for (row, column, 1-based)."""
         if not cells:
             return {}
-        with _opened(self.path) as archive:
-            names = _xf_font_names(archive, self.styles_member)
+        with sheet_xml.opened(self.path) as archive:
+            names = sheet_xml.xf_font_names(archive, self.styles_member)
             if len(set(names)) <= 1:
                 return dict.fromkeys(cells, names[0] if names else None)
-            styles = _cell_styles(archive, self.member, {row for row, _ in cells})
+            styles = sheet_xml.cell_styles(archive, self.member, {row for row, _ in cells})
         return {(r, c): names[styles.get((r, c), 0)] if styles.get((r, c), 0) < len(names) else None
                 for r, c in cells}
 
 
-@dataclass
-class _Part:
-    name: str
-    state: str
-    member: str
-    worksheet: bool
-
-
 def read_first_sheet(path: Path, columns: int = DEFAULT_COLUMNS) -> Sheet:
     """The first visible worksheet of `path`; `columns` is how many the caller expects."""
+    return start_reading(path, columns).result()
+
+
+def start_reading(path: Path, columns: int = DEFAULT_COLUMNS) -> "PendingSheet":
+    """Starts reading the first visible worksheet of `path` (`read_first_sheet`) while the caller
+    goes on; a file that is missing or no xlsx is told at once."""
     path = Path(path)
     _check_container(path)
-    with _opened(path) as archive:
-        parts, styles, shared = _workbook(archive, path)
-        worksheets = [part for part in parts if part.worksheet]
-        chosen = next((part for part in worksheets if part.state not in _HIDDEN), None)
-        if chosen is None:
-            raise InputError(f"Tệp «{path.name}» không có trang tính nào đang hiện để nhập.")
-        _check_shared_strings(archive, shared, path)
-        formulas = _survey(archive, chosen, path, columns + EXTRA_COLUMNS)
-    try:
-        rows = sheet_process.read_rows(path, parts.index(chosen))
-    except sheet_process.ReaderFailed as failed:
-        raise InputError(_READER_FAILED.get(failed.reason, _READER_FAILED["aborted"]).format(path.name)) from None
-    if not any(any(value != "" for value in row) for row in rows):
-        raise InputError(f"Trang tính «{chosen.name}» của tệp «{path.name}» trống.")
-    hidden = [part.name for part in worksheets[:worksheets.index(chosen)]]
-    return Sheet(path, rows, chosen.name, formulas, hidden, len(worksheets), chosen.member, styles)
+    return PendingSheet(path, sheet_process.Reading(path, columns))
+
+
+class PendingSheet:
+    """A sheet being read: `result` waits for it (and tells what is wrong with the file), `close`
+    stops reading it."""
+
+    def __init__(self, path: Path, reading: sheet_process.Reading):
+        self.path, self._reading = path, reading
+
+    def result(self) -> Sheet:
+        path = self.path
+        try:
+            surveyed, rows = self._reading.outcome()
+        except sheet_process.ReaderFailed as failed:
+            raise InputError(_READER_FAILED.get(failed.reason, _READER_FAILED["aborted"]).format(path.name)) from None
+        if not any(any(value != "" for value in row) for row in rows):
+            raise InputError(f"Trang tính «{surveyed.name}» của tệp «{path.name}» trống.")
+        return Sheet(path, rows, surveyed.name, surveyed.formula_without_value, surveyed.hidden_skipped,
+                     surveyed.sheets, surveyed.member, surveyed.styles_member)
+
+    def close(self) -> None:
+        self._reading.close()
 
 
 def _check_container(path: Path) -> None:
@@ -135,267 +126,3 @@ def _is_encrypted_ole(path: Path) -> bool:
             return msoffcrypto.OfficeFile(handle).is_encrypted()
     except Exception:  # an OLE file msoffcrypto cannot read is not one we can import either
         return False
-
-
-def _damaged(path: Path) -> InputError:
-    return InputError(f"Tệp «{path.name}» bị hỏng, không đọc được nội dung bảng tính.")
-
-
-# What reading a broken zip or XML part raises (a corrupt deflate stream is zlib.error, an
-# unknown compression NotImplementedError, an encrypted member RuntimeError).
-_BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError,
-           OSError, zlib.error, NotImplementedError, RuntimeError)
-
-
-class _opened:
-    """The workbook's zip archive; a broken one is the officer's "damaged file"."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def __enter__(self) -> zipfile.ZipFile:
-        try:
-            self.archive = zipfile.ZipFile(self.path)
-        except _BROKEN:
-            raise _damaged(self.path) from None
-        return self.archive
-
-    def __exit__(self, kind, error, _traceback) -> None:
-        self.archive.close()
-        if isinstance(error, _BROKEN):
-            raise _damaged(self.path) from None
-
-
-def _small_part(archive: zipfile.ZipFile, member: str) -> bytes:
-    if archive.getinfo(member).file_size > MAX_PART_BYTES:
-        raise ValueError(member)
-    return archive.read(member)
-
-
-def _workbook(archive: zipfile.ZipFile, path: Path) -> tuple[list[_Part], str | None, str | None]:
-    """The workbook's sheets in order, and where its styles and shared strings are."""
-    book = ElementTree.fromstring(_small_part(archive, "xl/workbook.xml"))
-    rels = ElementTree.fromstring(_small_part(archive, "xl/_rels/workbook.xml.rels"))
-    targets, styles, shared = {}, None, None
-    for rel in rels.findall("rel:Relationship", _NS):
-        target = rel.get("Target", "").lstrip("/")
-        target = target if target.startswith("xl/") else f"xl/{target}"
-        kind = rel.get("Type", "").rsplit("/", 1)[-1]
-        targets[rel.get("Id")] = (target, kind)
-        if kind == "styles":
-            styles = target
-        elif kind == "sharedStrings":
-            shared = target
-    parts = []
-    for sheet in book.findall("m:sheets/m:sheet", _NS):
-        target, kind = targets.get(sheet.get(f"{{{_NS['r']}}}id"), ("", ""))
-        parts.append(_Part(sheet.get("name", ""), sheet.get("state", "visible"), target,
-                           kind == "worksheet" and target in archive.namelist()))
-    if not parts:
-        raise InputError(f"Tệp «{path.name}» không có trang tính nào.")
-    return parts, styles, shared
-
-
-def _check_shared_strings(archive: zipfile.ZipFile, member: str | None, path: Path) -> None:
-    """A shared-string table that claims more entries than its bytes can hold is a lie the
-    reader would act on (it reserves room for all of them)."""
-    if member is None or member not in archive.namelist():
-        return
-    with archive.open(member) as stream:
-        head = stream.read(64 * 1024)
-    root = re.search(rb"<(?:\w+:)?sst\b([^>]*)>", head)
-    if root is None:
-        return
-    claimed = [int(n) for n in re.findall(rb'\b(?:count|uniqueCount)\s*=\s*["\'](\d{1,20})["\']', root[1])]
-    if claimed and max(claimed) > archive.getinfo(member).file_size // 5 + 1:
-        raise _damaged(path)
-
-
-# --- the survey: one streamed pass over the sheet's XML ------------------------------------
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
-def _column_letters(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
-class _Syntax:
-    """The byte patterns of one sheet part, for its namespace prefix (`<row>` or `<x:row>`)."""
-
-    def __init__(self, prefix: bytes):
-        p = re.escape(prefix)
-        self.prefix = prefix
-        self.row_end = b"</" + prefix + b"row>"
-        self.row_r = re.compile(rb"<" + p + rb'row\s[^>]*?\br\s*=\s*["\'](\d+)')
-        self.rows = (b"<" + prefix + b"row ", b"<" + prefix + b"row>", b"<" + prefix + b"row/>")
-        self.cells = (b"<" + prefix + b"c ", b"<" + prefix + b"c>")
-        self.plain_cell = b"<" + prefix + b'c r="'
-        self.formula = (b"<" + prefix + b"f>", b"<" + prefix + b"f ")
-        self.row = re.compile(rb"<" + p + rb"row\b([^>]*?)(/?)>")
-        self.cell = re.compile(rb"<" + p + rb"c\b([^>]*?)(/?)>")
-        self.full_cell = re.compile(rb"<" + p + rb"c\b([^>]*?)(?<!/)>(.*?)</" + p + rb"c>", re.S)
-        self.value = re.compile(rb"<" + p + rb"(?:v(?:\s[^>]*)?>[^<]|is[\s>])")
-        self.dimension = re.compile(rb"<" + p + rb'dimension\s[^>]*?\bref\s*=\s*["\']([^"\']+)')
-
-    def wide_cells(self, letters: int) -> re.Pattern:
-        """Valued cells whose column is written with at least `letters` letters."""
-        return re.compile(rb"<" + re.escape(self.prefix) + rb'c r="([A-Z]{' + str(letters).encode()
-                          + rb',3})\d+"[^>]*?(/?)>')
-
-
-_ATTR_R = re.compile(rb'\br\s*=\s*["\']([A-Z]{1,3})?(\d+)["\']')
-_ATTR_S = re.compile(rb'\bs\s*=\s*["\'](\d+)["\']')
-_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
-
-
-def _blocks(archive: zipfile.ZipFile, member: str) -> Iterator[tuple[_Syntax, bytes]]:
-    """The sheet part in pieces that each end after a whole row."""
-    syntax = None
-    with archive.open(member) as stream:
-        pending = bytearray()
-        while chunk := stream.read(CHUNK):
-            pending += chunk
-            if syntax is None:
-                root = re.search(rb"<(\w+:)?worksheet\b", pending)
-                if root is None and len(pending) < CHUNK:
-                    continue
-                syntax = _Syntax(root[1] or b"" if root else b"")
-            cut = pending.rfind(syntax.row_end)
-            if cut < 0:
-                if len(pending) > MAX_ROW_BYTES:
-                    raise ValueError("row too long")
-                continue
-            cut += len(syntax.row_end)
-            yield syntax, bytes(pending[:cut])
-            del pending[:cut]
-        if pending:
-            yield syntax or _Syntax(b""), bytes(pending)
-
-
-def _survey(archive: zipfile.ZipFile, part: _Part, path: Path, max_columns: int) -> set[tuple[int, int]]:
-    """Refuses a sheet taller or wider than the limits (declared or used); returns the cells
-    whose formula has no cached value."""
-    max_rows = MAX_DATA_ROWS + 1
-    where = f"Trang tính «{part.name}» của tệp «{path.name}»"
-    tall = (f"; mỗi lần nhập tối đa {_thousands(MAX_DATA_ROWS)} dòng dữ liệu. Hãy chia thành nhiều tệp, "
-            "hoặc xóa các dòng thừa ở cuối trang tính rồi lưu lại.")
-    wide = (f"; chỉ nhận tối đa {max_columns} cột (các cột của danh sách và {EXTRA_COLUMNS} cột khác). "
-            "Hãy xóa các cột thừa rồi lưu lại.")
-    last_row, rows_without_number, last_column, formulas = 0, 0, 0, set()
-    letters = len(_column_letters(max_columns + 1))
-    first = True
-    for syntax, block in _blocks(archive, part.member):
-        if first:
-            first = False
-            declared = syntax.dimension.search(block)
-            ref = declared[1].decode("ascii", "replace") if declared else ""
-            height, width = _dimension(ref)
-            if height > max_rows or width > max_columns:
-                raise InputError(f"{where} khai báo vùng dữ liệu «{ref}» (đến dòng {_thousands(height)}, cột "
-                                 f"thứ {_thousands(width)}){tall if height > max_rows else wide}")
-        numbered = syntax.row_r.findall(block)
-        if numbered:
-            last_row = max(last_row, max(map(int, numbered)))
-        rows_without_number += sum(block.count(tag) for tag in syntax.rows) - len(numbered)
-        cells = sum(block.count(tag) for tag in syntax.cells)
-        if cells == block.count(syntax.plain_cell):
-            for column, closed in syntax.wide_cells(letters).findall(block):
-                if not closed:
-                    last_column = max(last_column, _column_number(column.decode("ascii")))
-        else:  # cells without a plain `r="A1"` first: follow their positions one by one
-            last_column = max(last_column, _widest_by_position(syntax, block))
-        if last_row + rows_without_number > max_rows:
-            raise InputError(f"{where} có dữ liệu đến dòng {_thousands(last_row + rows_without_number)}{tall}")
-        if last_column > max_columns:
-            raise InputError(f"{where} có dữ liệu đến cột {_column_letters(last_column)} "
-                             f"(cột thứ {_thousands(last_column)}){wide}")
-        if any(tag in block for tag in syntax.formula):
-            formulas |= _formulas_without_value(syntax, block)
-    return formulas
-
-
-def _dimension(ref: str) -> tuple[int, int]:
-    """(last row, last column) of a declared range such as A1:XFD1048576; (0, 0) when unreadable."""
-    match = _REF.match(ref.split(":")[-1].strip().upper())
-    if not match:
-        return 0, 0
-    return int(match[2]), _column_number(match[1])
-
-
-def _widest_by_position(syntax: _Syntax, block: bytes) -> int:
-    """The widest valued cell of `block`, counting cells without a reference by position."""
-    widest = 0
-    starts = [match.start() for match in syntax.row.finditer(block)] + [len(block)]
-    for start, end in zip(starts, starts[1:], strict=False):
-        column = 0
-        for match in syntax.cell.finditer(block, start, end):
-            reference = _ATTR_R.search(match[1])
-            column = _column_number(reference[1].decode("ascii")) if reference and reference[1] else column + 1
-            if not match[2]:
-                widest = max(widest, column)
-    return widest
-
-
-def _formulas_without_value(syntax: _Syntax, block: bytes) -> set[tuple[int, int]]:
-    missing = set()
-    for match in syntax.full_cell.finditer(block):
-        content = match[2]
-        if not any(tag in content for tag in syntax.formula) or syntax.value.search(content):
-            continue
-        reference = _ATTR_R.search(match[1])
-        if reference and reference[1]:
-            missing.add((int(reference[2]), _column_number(reference[1].decode("ascii"))))
-    return missing
-
-
-# --- fonts ---------------------------------------------------------------------------------
-
-def _xf_font_names(archive: zipfile.ZipFile, member: str | None) -> list[str | None]:
-    """The font name of each cell format (`s` attribute of a cell) in the style table."""
-    if member is None or member not in archive.namelist():
-        return []
-    styles = ElementTree.parse(io.BytesIO(_small_part(archive, member))).getroot()
-    fonts = []
-    for font in styles.findall("m:fonts/m:font", _NS):
-        name = font.find("m:name", _NS)
-        fonts.append(name.get("val") if name is not None else None)
-    names = []
-    for xf in styles.findall("m:cellXfs/m:xf", _NS):
-        index = int(xf.get("fontId", "0") or 0)
-        names.append(fonts[index] if 0 <= index < len(fonts) else None)
-    return names
-
-
-def _cell_styles(archive: zipfile.ZipFile, member: str, wanted_rows: set[int]) -> dict[tuple[int, int], int]:
-    """The style index of every cell in `wanted_rows` (cells with none have style 0)."""
-    styles: dict[tuple[int, int], int] = {}
-    row = 0
-    for syntax, block in _blocks(archive, member):
-        starts = list(syntax.row.finditer(block))
-        for index, start in enumerate(starts):
-            number = _ATTR_R.search(start[1])
-            row = int(number[2]) if number else row + 1
-            if row not in wanted_rows:
-                continue
-            end = starts[index + 1].start() if index + 1 < len(starts) else len(block)
-            column = 0
-            for match in syntax.cell.finditer(block, start.end(), end):
-                reference = _ATTR_R.search(match[1])
-                column = _column_number(reference[1].decode("ascii")) if reference and reference[1] else column + 1
-                style = _ATTR_S.search(match[1])
-                if style:
-                    styles[(row, column)] = int(style[1])
-    return styles

@@ -11,7 +11,7 @@ from openpyxl.styles import Font
 
 from bvct_desktop.core import importing
 from bvct_desktop.gui.import_wizard import ImportWizard
-from bvct_desktop.io import xlsx_reader
+from bvct_desktop.io import sheet_process, sheet_xml, xlsx_reader
 from tests import hostile_workbooks
 from tests.conftest import workbook
 from tests.fixtures.legacy import to_tcvn3
@@ -108,7 +108,9 @@ def test_the_import_wizard_survives_the_2_kb_workbook(qtbot, context, tmp_path):
 
 
 def test_the_import_wizard_survives_a_reader_abort_the_checks_miss(qtbot, context, tmp_path, monkeypatch):
-    monkeypatch.setattr(xlsx_reader, "_survey", lambda *args: set())  # as if a new trick got past them
+    # as if a new trick got past the survey (in the child, which forks with the patch)
+    monkeypatch.setattr(sheet_xml, "_survey", lambda *args: set())
+    monkeypatch.setattr(sheet_process, "_may_fork", lambda: True)
     wizard = _wizard(qtbot, context)
     wizard.load(hostile_workbooks.far_cell(tmp_path / "doc.xlsx", dimension=None))
     assert "trình đọc bảng tính đã dừng" in wizard.message.text()

@@ -7,7 +7,7 @@ import pytest
 from openpyxl.styles import Font
 
 from bvct_desktop.core.errors import InputError
-from bvct_desktop.io import sheet_process
+from bvct_desktop.io import sheet_process, sheet_xml
 from bvct_desktop.io.xlsx_reader import read_first_sheet
 from tests import hostile_workbooks
 
@@ -93,9 +93,16 @@ def test_cells_without_references_are_counted_by_position(tmp_path):
         read_first_sheet(path, columns=16)
 
 
-def test_a_reader_abort_is_a_damaged_file_not_the_end_of_the_program(tmp_path):
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_reader_abort_is_a_damaged_file_not_the_end_of_the_program(tmp_path, monkeypatch, fork):
     """What slips past the checks still cannot take the program down: the child dies, not us."""
     path = hostile_workbooks.far_cell(tmp_path / "doc.xlsx", dimension=None)
-    with pytest.raises(sheet_process.ReaderFailed) as failed:
-        sheet_process.read_rows(path, 0)
-    assert failed.value.reason == "aborted"
+    monkeypatch.setattr(sheet_process, "_may_fork", lambda: fork)
+    if fork:  # the forked child has the patched survey; the started one surveys, then refuses
+        monkeypatch.setattr(sheet_xml, "_survey", lambda *args: set())
+        with pytest.raises(sheet_process.ReaderFailed) as failed:
+            sheet_process.Reading(path, 16).outcome()
+        assert failed.value.reason == "aborted"
+    else:
+        with pytest.raises(InputError, match="đến dòng 1.048.576"):
+            sheet_process.Reading(path, 16).outcome()
