@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from . import keyfile
+from .changes import insert_rows
 from .schema import audit_log
 
 OK, REFUSED, FAILED = "ok", "refused", "failed"
@@ -33,10 +34,20 @@ def derive_key(db_key: bytes) -> bytes:
     return keyfile.derive_subkey(db_key, b"bvct-audit-chain")
 
 
+# The entry's canonical text (what the MAC covers) and its details, as json.dumps writes them.
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode
+_DETAILS = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+
+
 def entry_mac(key: bytes, previous_mac: str, entry: dict) -> str:
-    canonical = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                           default=str)
-    return hmac.new(key, (previous_mac + canonical).encode("utf-8"), hashlib.sha256).hexdigest()
+    return _mac(hmac.new(key, digestmod=hashlib.sha256), previous_mac, entry)
+
+
+def _mac(keyed: "hmac.HMAC", previous_mac: str, entry: dict) -> str:
+    """The entry's MAC, from an HMAC already keyed (copying one costs less than keying anew)."""
+    mac = keyed.copy()
+    mac.update((previous_mac + _CANONICAL(entry)).encode("utf-8"))
+    return mac.hexdigest()
 
 
 def append(connection: Connection, key: bytes, *, at: dt.datetime, user: str | None,
@@ -56,17 +67,17 @@ def append_all(connection: Connection, key: bytes, entries: Sequence[dict]) -> d
     previous = connection.execute(
         select(audit_log.c.id, audit_log.c.mac).order_by(audit_log.c.id.desc()).limit(1)).first()
     entry_id, mac = (previous.id, previous.mac) if previous else (0, "")
+    keyed = hmac.new(key, digestmod=hashlib.sha256)
     rows = []
     for given in entries:
         entry = {"at": given["at"].isoformat(timespec="seconds"), "user_name": given["user"],
                  "role": given["role"], "action": given["action"], "outcome": given["outcome"],
                  "kind": given.get("kind"), "record_id": given.get("record_id"),
-                 "details": json.dumps(given["details"], ensure_ascii=False, sort_keys=True, default=str)
-                 if given.get("details") else None}
-        mac = entry_mac(key, mac, entry)
+                 "details": _DETAILS(given["details"]) if given.get("details") else None}
+        mac = _mac(keyed, mac, entry)
         entry_id += 1
         rows.append({**entry, "at": given["at"].replace(microsecond=0), "id": entry_id, "mac": mac})
-    connection.execute(audit_log.insert(), rows)
+    insert_rows(connection, audit_log, rows)
     head = {"count": entry_id, "id": entry_id, "mac": mac}
     connection.info[HEAD_INFO] = head
     return head

@@ -67,7 +67,7 @@ class TableChanges:
         gone = sorted(self.deleted)
         for start in range(0, len(gone), CHUNK):
             connection.execute(self.table.delete().where(self.table.c.id.in_(gone[start:start + CHUNK])))
-        self._insert(connection, list(self.new.values()))
+        insert_rows(connection, self.table, list(self.new.values()))
         by_columns: dict[tuple[str, ...], list[dict]] = {}
         for record_id, values in self.updates.items():
             if self._stamped:
@@ -79,31 +79,31 @@ class TableChanges:
                          .values({column: bindparam(f"_{column}") for column in columns}))
             connection.execute(statement, batch)
 
-    def _insert(self, connection: Connection, rows: list[dict[str, Any]]) -> None:
-        """Inserts whole rows as plain tuples, each value through its column type's own conversion
-        (what SQLAlchemy would do per row, done here once per column)."""
-        if not rows:
-            return
-        names = [column.name for column in self.table.c]
-        compiled = self.table.insert().compile(dialect=connection.dialect, column_keys=names)
-        if not compiled.positional:
-            for start in range(0, len(rows), CHUNK):
-                connection.execute(self.table.insert(), rows[start:start + CHUNK])
-            return
-        order = list(compiled.positiontup)
-        converters = []
-        for index, name in enumerate(order):
-            column_type = self.table.c[name].type
-            convert = column_type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
-            if convert is not None:
-                converters.append((index, convert))
-        values_of = itemgetter(*order)
-        statement = str(compiled)
+
+def insert_rows(connection: Connection, table: Table, rows: list[Mapping[str, Any]]) -> None:
+    """Inserts rows holding every column of `table`, as plain tuples, each value through its column
+    type's own conversion (what SQLAlchemy does row by row, set up here once per column)."""
+    if not rows:
+        return
+    names = [column.name for column in table.c]
+    compiled = table.insert().compile(dialect=connection.dialect, column_keys=names)
+    if not compiled.positional:
         for start in range(0, len(rows), CHUNK):
-            batch = []
-            for row in rows[start:start + CHUNK]:
-                values = list(values_of(row))
-                for index, convert in converters:
-                    values[index] = convert(values[index])
-                batch.append(tuple(values))
-            connection.exec_driver_sql(statement, batch)
+            connection.execute(table.insert(), rows[start:start + CHUNK])
+        return
+    order = list(compiled.positiontup)
+    converters = []
+    for index, name in enumerate(order):
+        convert = table.c[name].type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+        if convert is not None:
+            converters.append((index, convert))
+    values_of = itemgetter(*order)
+    statement = str(compiled)
+    for start in range(0, len(rows), CHUNK):
+        batch = []
+        for row in rows[start:start + CHUNK]:
+            values = list(values_of(row))
+            for index, convert in converters:
+                values[index] = convert(values[index])
+            batch.append(tuple(values))
+        connection.exec_driver_sql(statement, batch)

@@ -7,6 +7,7 @@ take a field's header, type, choices and validation from here.
 import datetime as dt
 import enum
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import dates, text
@@ -61,6 +62,21 @@ class Field:
             return None
         return _PARSERS[self.type](self, raw)
 
+    def parse_column(self, raws: Sequence[object]) -> tuple[list[object], dict[int, str]]:
+        """`parse` of a whole column: the stored values (None for an invalid cell) and the problem
+        of each invalid cell by its index. Each distinct value is parsed once."""
+        if bool in set(map(type, raws)):  # True == 1: distinct values would not tell them apart
+            outcomes = None
+        else:
+            outcomes = {raw: _outcome(self, raw) for raw in set(raws)}
+        values = [outcomes[raw] for raw in raws] if outcomes is not None else [_outcome(self, raw) for raw in raws]
+        if outcomes is not None and not any(outcome.__class__ is _Invalid for outcome in outcomes.values()):
+            return values, {}
+        messages = {index: value.message for index, value in enumerate(values) if value.__class__ is _Invalid}
+        for index in messages:
+            values[index] = None
+        return values, messages
+
     def to_cell(self, value: object) -> object:
         """The value written to an export cell (the importer reads it back unchanged)."""
         if value is None:
@@ -80,6 +96,22 @@ class Field:
             partial = dates.PartialDate.from_iso(value) if isinstance(value, str) else value
             return partial.display
         return str(value)
+
+
+class _Invalid:
+    """A cell's problem, in place of its value."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str):
+        self.message = message
+
+
+def _outcome(field: Field, raw: object) -> object:
+    try:
+        return field.parse(raw)
+    except RowProblem as problem:
+        return _Invalid(problem.message)
 
 
 def _as_text(field: Field, raw: object) -> str:

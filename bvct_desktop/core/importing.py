@@ -6,6 +6,7 @@ the changes row by row, and writes them — each record created or changed audit
 transaction only when no row has a problem and this is not a dry run.
 """
 
+import itertools
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,30 +91,53 @@ def map_headers(kind: Kind, headers: list[object]) -> tuple[dict[int, Field], li
     return columns, ignored, problems
 
 
+FORMULA_WITHOUT_VALUE = ("ô chứa công thức chưa có giá trị tính sẵn; hãy mở tệp bằng Excel, lưu lại rồi "
+                         "nhập lại")
+
+
 def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field],
                problems: list[Problem]) -> list[tuple[int, dict[str, Any]]]:
-    """Every non-empty row's values by field key; cell problems are appended to `problems`."""
-    parsed = []
-    for index, cells in enumerate(sheet.rows[1:], start=2):
+    """Every non-empty row's values by field key; cell problems are appended to `problems`, row by
+    row, until there are MAX_PROBLEMS.
+
+    Parsed column by column: each column with its field's rule, each distinct value of it once.
+    """
+    body = sheet.rows[1:]
+    by_column = list(itertools.zip_longest(*body))
+    blank = (None,) * len(body)
+    parsed: list[list[Any]] = []
+    invalid: dict[int, dict[int, tuple[str, str]]] = {}  # row offset → column position → (header, message)
+    for position, (column, spec) in enumerate(columns.items()):
+        values, messages = spec.parse_column(by_column[column] if column < len(by_column) else blank)
+        parsed.append(values)
+        for offset, message in messages.items():
+            invalid.setdefault(offset, {})[position] = (spec.header, message)
+    positions = {column: position for position, column in enumerate(columns)}
+    for row, column in sheet.formula_without_value:
+        if column - 1 in positions and 0 <= row - 2 < len(body):
+            invalid.setdefault(row - 2, {})[positions[column - 1]] = (columns[column - 1].header,
+                                                                      FORMULA_WITHOUT_VALUE)
+    keys = [spec.key for spec in columns.values()]
+    rows = []
+    for offset, (cells, values) in enumerate(zip(body, zip(*parsed, strict=True) if parsed else itertools.repeat(()),
+                                                 strict=False)):
         if len(problems) >= MAX_PROBLEMS:
             break
-        if all(cell is None or str(cell).strip() == "" for cell in cells):
+        if _blank(cells):
             continue
-        values: dict[str, Any] = {}
-        valid = True
-        for column, spec in columns.items():
-            raw = cells[column] if column < len(cells) else None
-            try:
-                if (index, column + 1) in sheet.formula_without_value:
-                    raise RowProblem("ô chứa công thức chưa có giá trị tính sẵn; hãy mở tệp bằng "
-                                     "Excel, lưu lại rồi nhập lại")
-                values[spec.key] = spec.parse(raw)
-            except RowProblem as problem:
-                problems.append(Problem(index, spec.header, problem.message))
-                valid = False
-        if valid:
-            parsed.append((index, values))
-    return parsed
+        if offset in invalid:
+            problems += [Problem(offset + 2, *found) for _, found in sorted(invalid[offset].items())]
+        else:
+            rows.append((offset + 2, dict(zip(keys, values, strict=True))))
+    return rows
+
+
+def _blank(cells: list[object]) -> bool:
+    """A row of empty cells (or spaces only)."""
+    for cell in cells:
+        if cell is not None and (cell.__class__ is not str or cell and not cell.isspace()):
+            return False
+    return True
 
 
 def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = False,

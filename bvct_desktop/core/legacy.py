@@ -16,6 +16,7 @@ text rules of core/text.py, which would drop U+00AD (TCVN3's "ư") as invisible.
 """
 
 import enum
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection
@@ -104,13 +105,17 @@ _VIETNAMESE |= {ch.upper() for ch in _VIETNAMESE}
 _BEYOND_LATIN1_VIETNAMESE = {ch for ch in _VIETNAMESE if ord(ch) > 0xFF}
 
 
+_LEGACY_ONLY = re.compile("[" + "".join(sorted(chr(code) for code in range(0xA1, 0x100)
+                                              if chr(code) not in _VIETNAMESE)) + "]")
+_BEYOND_LATIN1 = re.compile("[" + "".join(sorted(_BEYOND_LATIN1_VIETNAMESE)) + "]")
+
+
 def might_be_legacy(value: object) -> bool:
     """Cheap test: text with a Latin-1 character that no Unicode Vietnamese word has, and
     none of the letters beyond Latin-1 that Unicode Vietnamese has (ư, ơ, đ, ạ…)."""
     if not isinstance(value, str) or value.isascii():
         return False
-    return (any("\xa1" <= ch <= "\xff" and ch not in _VIETNAMESE for ch in value)
-            and not any(ch in _BEYOND_LATIN1_VIETNAMESE for ch in value))
+    return _LEGACY_ONLY.search(value) is not None and _BEYOND_LATIN1.search(value) is None
 
 
 def latin1_only(value: object) -> bool:
@@ -175,27 +180,74 @@ class Conversion:
 def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
     """Rewrites in place every cell typed in a legacy encoding, headers included.
 
-    Fonts are read (once, for all the cells concerned) only when some text looks legacy; text
-    made only of letters that Unicode Vietnamese also has ("Néi" is "Nội" in TCVN3) is checked
-    by font once the sheet has shown a legacy font, and else by `guess`.
+    Decided column by column: one look at a column's text tells whether any cell of it can be
+    legacy (plain Unicode costs that look alone). In a column with characters no Unicode
+    Vietnamese has, each such cell is converted by its font, else by `guess`; text made only of
+    letters Unicode Vietnamese also has ("Néi" is "Nội" in TCVN3) is checked by font once the
+    sheet has shown a legacy font, and else by `guess` — except in a column plainly written in
+    Unicode (its text has ư, ơ, đ, ạ…), where it is Unicode too. Fonts are read once, for all the
+    cells concerned, and only when some text looks legacy.
     """
-    result = Conversion()
     suspects: list[tuple[int, int, str]] = []
     doubtful: list[tuple[int, int, str]] = []
-    for r, row in enumerate(sheet.rows, start=1):
-        for c, value in enumerate(row, start=1):
-            if might_be_legacy(value):
-                suspects.append((r, c, value))
-            elif latin1_only(value):
-                doubtful.append((r, c, value))
+    unicode_columns: list[int] = []
+    for c, column in enumerate(itertools.zip_longest(*sheet.rows), start=1):
+        text = "\0".join(value for value in column if value.__class__ is str)
+        if text.isascii():
+            continue
+        legacy = _LEGACY_ONLY.search(text) is not None
+        if not legacy and _BEYOND_LATIN1.search(text) is not None:
+            unicode_columns.append(c)
+            continue
+        kinds = _kinds(column, legacy)
+        suspects += _cells(column, c, kinds, _SUSPECT)
+        doubtful += _cells(column, c, kinds, _DOUBTFUL)
+    if suspects:  # a legacy sheet: latin1-only cells of its Unicode columns may carry a legacy font
+        columns = list(itertools.zip_longest(*sheet.rows))
+        for c in unicode_columns:
+            doubtful += _cells(columns[c - 1], c, _kinds(columns[c - 1], False), _DOUBTFUL)
+    doubtful.sort()
     fonts = sheet.fonts_of({(r, c) for r, c, _ in suspects + doubtful}) if suspects else {}
     legacy_fonts = any(encoding_of_font(fonts.get((r, c))) for r, c, _ in suspects)
-    for r, c, value in suspects:
-        _convert(sheet, r, c, value, encoding_of_font(fonts.get((r, c))) or guess(value), result, samples)
+    result, guessed = Conversion(), _Guesses()
+    for r, c, value in sorted(suspects):
+        _convert(sheet, r, c, value, encoding_of_font(fonts.get((r, c))) or guessed[value], result, samples)
     for r, c, value in doubtful:
         by_font = encoding_of_font(fonts.get((r, c))) if legacy_fonts else None
-        _convert(sheet, r, c, value, by_font or guess(value), result, samples)
+        _convert(sheet, r, c, value, by_font or guessed[value], result, samples)
     return result
+
+
+_SUSPECT, _DOUBTFUL = "suspect", "doubtful"
+
+
+def _kinds(column: tuple, legacy: bool) -> dict[str, str]:
+    """Each distinct text of a column that may be legacy: suspect (looks legacy) or doubtful
+    (latin1-only). Suspects exist only in a column whose text has legacy-only characters."""
+    kinds = {}
+    for value in set(column):
+        if value.__class__ is not str or value.isascii():
+            continue
+        if legacy and might_be_legacy(value):
+            kinds[value] = _SUSPECT
+        elif latin1_only(value):
+            kinds[value] = _DOUBTFUL
+    return kinds
+
+
+def _cells(column: tuple, c: int, kinds: dict[str, str], wanted: str) -> list[tuple[int, int, str]]:
+    chosen = {value for value, kind in kinds.items() if kind == wanted}
+    if not chosen:
+        return []
+    return [(r, c, value) for r, value in enumerate(column, start=1) if value in chosen]
+
+
+class _Guesses(dict):
+    """`guess` of each distinct text, once."""
+
+    def __missing__(self, value: str) -> Encoding | None:
+        self[value] = guess(value)
+        return self[value]
 
 
 def _convert(sheet: FontedSheet, r: int, c: int, value: str, encoding: Encoding | None,

@@ -109,17 +109,37 @@ def _in_order_of(connection: Connection, statement: Select, kind: Kind, ids: lis
 def snapshots(connection: Connection, kind: Kind, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """The records `ids` (in the recycle bin or not) by id, as a form shows them."""
     found: dict[int, dict[str, Any]] = {}
-    ids = list(ids)
     member_keys = tuple(kind.members.person.fields) + kind.members.keys if kind.members else ()
-    for start in range(0, len(ids), CHUNK):
-        statement = query(kind, exported=False).where(kind.table.c.id.in_(ids[start:start + CHUNK]))
-        for row in connection.execute(statement).mappings():
+    everything = query(kind, exported=False)
+    for which in _id_conditions(kind.table.c.id, ids):
+        rows = connection.execute(everything.where(which)).mappings()
+        if not kind.members:
+            found.update((row["id"], dict(row)) for row in rows)
+            continue
+        for row in rows:
             record = found.get(row["id"])
             if record is None:
                 record = found[row["id"]] = {key: value for key, value in row.items()
                                              if key not in member_keys and key != "member_id"}
-                if kind.members:
-                    record[MEMBERS] = []
-            if kind.members and row["member_id"] is not None:
+                record[MEMBERS] = []
+            if row["member_id"] is not None:
                 record[MEMBERS].append({key: row[key] for key in member_keys})
     return found
+
+
+def _id_conditions(column: ColumnElement, ids: Sequence[int]) -> list[ColumnElement]:
+    """Conditions selecting `ids`: each run of consecutive ids as a range (the records an import
+    created are one run), the others in lists of CHUNK."""
+    ordered = sorted(set(ids))
+    conditions, single = [], []
+    start = 0
+    for end in range(1, len(ordered) + 1):
+        if end < len(ordered) and ordered[end] == ordered[end - 1] + 1:
+            continue
+        if end - start > 1:
+            conditions.append(column.between(ordered[start], ordered[end - 1]))
+        else:
+            single.append(ordered[start])
+        start = end
+    conditions += [column.in_(single[i:i + CHUNK]) for i in range(0, len(single), CHUNK)]
+    return conditions
