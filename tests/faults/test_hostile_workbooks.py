@@ -11,7 +11,7 @@ from openpyxl.styles import Font
 
 from bvct_desktop.core import importing
 from bvct_desktop.gui.import_wizard import ImportWizard
-from bvct_desktop.io import sheet_process, sheet_xml, xlsx_reader
+from bvct_desktop.io import sheet_process, sheet_xml
 from tests import hostile_workbooks
 from tests.conftest import workbook
 from tests.fixtures.legacy import to_tcvn3
