@@ -112,3 +112,17 @@ def copy_to(source: Path, folder: Path) -> Path:
     shutil.copy2(source, target)
     shutil.copy2(keyfile.key_path(source), keyfile.key_path(target))
     return target
+
+
+@pytest.fixture(scope="session")
+def built_2016(tmp_path_factory) -> Path:
+    """The 2016 office, built once for the session."""
+    return build(tmp_path_factory.mktemp("office-2016"))
+
+
+@pytest.fixture
+def office_cli(built_2016, tmp_path, capsys, monkeypatch):
+    """`bvct` on a copy of the 2016 office, as its administrator."""
+    from tests.conftest import Cli
+
+    return Cli(copy_to(built_2016, tmp_path), capsys, monkeypatch)

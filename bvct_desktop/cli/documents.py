@@ -48,6 +48,13 @@ def register(commands) -> None:
     delegation.add_argument("--date", help="ngày quyết định (khi số quyết định dùng cho nhiều đoàn)")
     add_document_options(delegation, "FILE.pdf|FILE.xlsx")
 
+    reminder = documents.add_parser("reminder", help="công văn đôn đốc trả lời phiếu quá hạn, gửi một nơi nhận")
+    reminder.set_defaults(handler=cmd_reminder)
+    reminder.add_argument("--recipient", required=True, metavar="NƠI_NHẬN", help="nơi nhận phiếu, như trong danh sách")
+    reminder.add_argument("--on", help="ngày của công văn, ngày tính quá hạn (mặc định hôm nay)")
+    reminder.add_argument("--issue", action="store_true", help="phát hành (lấy số CV, ghi sổ văn bản đi)")
+    add_document_options(reminder, "FILE.pdf|FILE.docx")
+
     cadre = documents.add_parser("cadre", help="trích ngang một cán bộ")
     cadre.set_defaults(handler=cmd_cadre)
     cadre.add_argument("--name", required=True, help="họ và tên cán bộ")
@@ -134,6 +141,24 @@ def cmd_delegation(args) -> int:
                 lambda connection: documents_data.delegation_for_print(connection, args.decision, on), write,
                 {"so_quyet_dinh": args.decision, "ngay": on}, PRINTED if suffix == ".pdf" else EXPORTED)
     print(f"Đã ghi danh sách trích ngang «{trip['name']}» ({len(trip['members'])} người) ra {out}"
+          + encrypted_note(chosen.password))
+    profile_note(chosen)
+    return 0
+
+
+def cmd_reminder(args) -> int:
+    out, chosen = Path(args.out), document_options(args)
+    suffix = out_suffix(out, (".pdf", ".docx"))
+    db = open_database(args)
+    try:
+        on = cli_date(args.on) or db.clock().date()
+        issued, data = documents_data.reminder_document(db, args.recipient, on, out,
+                                                        render.reminder_writer(suffix[1:], out, chosen), args.issue)
+    finally:
+        db.close()
+    what = ("Đã lập dự thảo công văn đôn đốc (chưa có số, có dấu DỰ THẢO)" if issued.number is None
+            else f"Đã phát hành công văn đôn đốc số {issued.text} ngày {issued.on:%d/%m/%Y}")
+    print(f"{what} gửi «{data['recipient']}» về {len(data['slips'])} phiếu quá hạn trả lời ra {out}"
           + encrypted_note(chosen.password))
     profile_note(chosen)
     return 0

@@ -20,6 +20,7 @@ REGISTRARS = [
     ("administration", "register", ("settings", "users")),
     ("desktop", "register", ("gui",)),
     ("documents", "register", ("print",)),
+    ("outgoing", "register", ("documents",)),
     ("safety", "register", ("backup", "verify", "restore", "audit")),
     ("places", "register", ("places",)),
 ]

@@ -72,7 +72,7 @@ def _document(args, start, end) -> int:
     if issued.number is None:
         print(f"Đã lập dự thảo báo cáo (chưa có số, có dấu DỰ THẢO) ra {out}" + encrypted_note(chosen.password))
     else:
-        print(f"Đã phát hành báo cáo số {issued.number:02d} ngày {issued.on:%d/%m/%Y} ra {out}"
+        print(f"Đã phát hành báo cáo số {issued.text} ngày {issued.on:%d/%m/%Y} ra {out}"
               + encrypted_note(chosen.password))
     profile_note(chosen)
     return 0

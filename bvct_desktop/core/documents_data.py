@@ -11,20 +11,20 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from . import crashpoints, files, numbering, record_rows, report, report_notes, settings
+from . import deadlines, files, numbering, outgoing, record_rows, report, report_notes, settings
 from .database import Database
 from .dates import check_period, display_date
 from .errors import Ambiguous, InputError
 from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS
 from .permissions import Action
 from .personfile import known, relatives
-from .schema import cadres, delegation_members, delegations, persons, slips
-from .text import identity_key
+from .schema import cadres, delegation_members, delegations, persons, recipients, slips
+from .text import fold, identity_key
 
 T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
@@ -60,24 +60,46 @@ class Issue:
 
     number: int | None
     on: dt.date
+    text: str = ""  # the number as printed, "07-BC/BTCTU"
 
 
-ReportWrite = Callable[[dict[str, str], dict[str, Any], report_notes.Notes, Issue], None]
+class Writer(Protocol):
+    """How a document is written (io.documents.render's writers): `freeze` makes its content as
+    plain values, `write` writes that content; `recipients` are its "Nơi nhận"."""
+
+    recipients: list[str]
+
+    def write(self, content: outgoing.Content) -> None: ...
 
 
-def report_document(db: Database, start: dt.date, end: dt.date, target: Path, subject: str, write: ReportWrite,
-                    notes: report_notes.Notes | None = None, issue: bool = False) -> Issue:
+class ReportWriter(Writer, Protocol):
+    def freeze(self, office: Office | dict[str, str], figures: dict[str, Any], notes: report_notes.Notes,
+               issue: Issue) -> outgoing.Content: ...
+
+
+class LetterWriter(Writer, Protocol):
+    def freeze(self, office: dict[str, str], data: dict[str, Any], issue: Issue) -> outgoing.Content: ...
+
+
+def _where(target: Path | None) -> dict[str, Any]:
+    return {"tep": Path(target).name} if target is not None else {"xem_truoc": True}
+
+
+def report_document(db: Database, start: dt.date, end: dt.date, target: Path | None, subject: str,
+                    writer: ReportWriter, notes: report_notes.Notes | None = None, issue: bool = False) -> Issue:
     """The periodic report as a document, written from the figures, the officer's parts (`notes`,
     kept for the period; None: those kept before) and the settings in force on its date (today).
 
-    With `issue`, every part must be written; the next report number is reserved.
+    With `issue`, every part must be written; the next report number is taken and the report
+    recorded in the outgoing register with its content as issued.
     """
     db.require(Action.EXPORT, "lập báo cáo")
     if issue:
         db.require(Action.REPORT_ISSUE, "phát hành báo cáo")
-    files.check_folder(target)  # bad input takes no number
+    if target is not None:
+        files.check_folder(target)  # bad input takes no number
     figures = report.figures(db, start, end)
-    details = {"tep": Path(target).name, "tu": start, "den": end}
+    details = {**_where(target), "tu": start, "den": end}
     today = db.clock().date()
     with db.write() as connection:
         if notes is None:
@@ -85,27 +107,53 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path, su
         else:
             report_notes.store(db, connection, start, end, notes)
         office = settings.read_all(connection, today)
-        if issue:
-            missing = report_notes.missing(notes)
-            if missing:
-                raise InputError("Chưa phát hành được: báo cáo còn thiếu phần do cán bộ viết: "
-                                 + ", ".join(f"«{part}»" for part in missing)
-                                 + " (viết ở trang Báo cáo hoặc trong tệp các phần do cán bộ viết). "
-                                 "Chưa lấy số văn bản.")
     if not issue:
-        write(office, figures, notes, Issue(None, today))
+        writer.write(writer.freeze(office, figures, notes, Issue(None, today)))
         record(db, EXPORTED, "report", details)
         return Issue(None, today)
-    with numbering.issuing(db, numbering.REPORT, numbering.term_start(office), today, subject,
-                           office["ky_hieu"]) as reserved:
-        issued = Issue(reserved.number, today)
-        details["so_van_ban"] = reserved.text(office["ky_hieu"])
-        write(office, figures, notes, issued)
-        crashpoints.reached("document-written")
-        with db.write() as connection:
-            numbering.confirm(connection, reserved)
-            db.audit(connection, EXPORTED, kind="report", details=details)
-    return issued
+    missing = report_notes.missing(notes)
+    if missing:
+        raise InputError("Chưa phát hành được: báo cáo còn thiếu phần do cán bộ viết: "
+                         + ", ".join(f"«{part}»" for part in missing)
+                         + " (viết ở trang Báo cáo hoặc trong tệp các phần do cán bộ viết). Chưa lấy số văn bản.")
+    issued = outgoing.issue(db, numbering.REPORT, outgoing.REPORT, subject, office, writer.recipients, today,
+                            lambda number: writer.freeze(office, figures, notes, Issue(number, today)), writer.write,
+                            details)
+    return Issue(issued.number, issued.issued_on, issued.number_text)
+
+
+def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | None, writer: LetterWriter,
+                      issue: bool = False) -> tuple[Issue, dict[str, Any]]:
+    """A reminder letter (công văn đôn đốc) to `recipient` for its slips unanswered past the reply
+    deadline on day `on`, under the settings in force that day; with `issue`, numbered (CV) and
+    recorded in the outgoing register."""
+    db.require(Action.EXPORT, "lập công văn đôn đốc")
+    if issue:
+        db.require(Action.REPORT_ISSUE, "phát hành công văn")
+    if target is not None:
+        files.check_folder(target)  # bad input takes no number
+    with db.read() as connection:
+        data = overdue_for(connection, recipient, on)
+        office = settings.read_all(connection, on)
+    details = {**_where(target), "noi_nhan": data["recipient"], "ngay": on, "so_phieu": len(data["slips"])}
+    if not issue:
+        writer.write(writer.freeze(office, data, Issue(None, on)))
+        record(db, PRINTED, "slips", details)
+        return Issue(None, on), data
+    subject = f"V/v đôn đốc trả lời phiếu yêu cầu xác minh lai lịch ({data['recipient']})"
+    issued = outgoing.issue(db, numbering.LETTER, outgoing.REMINDER, subject, office, writer.recipients, on,
+                            lambda number: writer.freeze(office, data, Issue(number, on)), writer.write, details)
+    return Issue(issued.number, issued.issued_on, issued.number_text), data
+
+
+def reprint(db: Database, number_text: str, on: dt.date | None, write: Callable[[outgoing.Content], None],
+            details: dict[str, Any]) -> outgoing.Issued:
+    """An issued document written again from its content as issued (`write`), audited."""
+    entry, content = outgoing.content_of(db, number_text, on)
+    write(content)
+    record(db, PRINTED if details.get("dinh_dang", "pdf") == "pdf" else EXPORTED, entry.kind,
+           {**details, "so_van_ban": entry.number_text})
+    return entry
 
 
 # Slips
@@ -143,6 +191,43 @@ def slips_by_ids(connection: Connection, ids: Sequence[int]) -> list[dict[str, A
     return [found[record_id] for record_id in ids if record_id in found]
 
 
+def overdue_for(connection: Connection, recipient: str, on: dt.date) -> dict[str, Any]:
+    """What a reminder letter (công văn đôn đốc) to `recipient` lists: its slips still unanswered past
+    the reply deadline on day `on` (the deadline in force that day), oldest first."""
+    unit = _recipient_named(connection, recipient)
+    days = int(settings.read_all(connection, on)["han_tra_loi_phieu_ngay"])
+    query = _slip_query().where(slips.c.recipient_id == unit.id, deadlines.slip_reply_overdue(on, days),
+                                slips.c.issued_on <= on)
+    found = [{**dict(row), "days_late": (on - row["issued_on"]).days - days}
+             for row in connection.execute(query).mappings()]
+    if not found:
+        raise InputError(f"Vào ngày {display_date(on)} không có phiếu nào gửi «{unit.name}» quá hạn trả lời "
+                         f"({days} ngày); không lập công văn đôn đốc.")
+    return {"recipient": unit.name, "on": on, "days": days, "slips": found}
+
+
+def _recipient_named(connection: Connection, name: str):
+    """The recipient unit written `name` (case, accents and spacing aside)."""
+    units = connection.execute(select(recipients.c.id, recipients.c.name)).all()
+    same = [unit for unit in units if identity_key(unit.name) == identity_key(name)] or \
+        [unit for unit in units if fold(unit.name) == fold(name)]
+    if not same:
+        raise InputError(f"Không có nơi nhận phiếu «{name}» trong danh sách nơi nhận.")
+    if len(same) > 1:
+        raise InputError(f"«{name}» khớp {len(same)} nơi nhận: " + "; ".join(unit.name for unit in same)
+                         + ". Ghi đủ dấu để chọn một.")
+    return same[0]
+
+
+def recipients_overdue(connection: Connection, on: dt.date) -> list[tuple[str, int]]:
+    """The recipients with slips unanswered past the deadline on `on`, and how many each."""
+    days = int(settings.read_all(connection, on)["han_tra_loi_phieu_ngay"])
+    return [(name, count) for name, count in connection.execute(
+        select(recipients.c.name, func.count()).select_from(slips.join(recipients))
+        .where(slips.c.deleted_at.is_(None), deadlines.slip_reply_overdue(on, days))
+        .group_by(recipients.c.name).order_by(func.count().desc(), recipients.c.name))]
+
+
 # Delegations
 
 def delegation_for_print(connection: Connection, decision_no: str, on: dt.date | None) -> dict[str, Any]:
@@ -163,7 +248,20 @@ def delegation_for_print(connection: Connection, decision_no: str, on: dt.date |
         dates = ", ".join(display_date(row["decision_on"]) or "không ghi ngày" for row in found)
         raise Ambiguous(f"Số quyết định «{decision_no}» dùng cho {len(found)} đoàn (ngày quyết định: {dates})",
                         "ngày quyết định", "một đoàn")
-    trip = found[0]
+    return _with_members(connection, found[0])
+
+
+def delegation_by_id(connection: Connection, delegation_id: int) -> dict[str, Any]:
+    """One delegation, from its register or its form."""
+    found = connection.execute(select(delegations).where(delegations.c.id == delegation_id,
+                                                         delegations.c.deleted_at.is_(None))).mappings().first()
+    if found is None:
+        raise InputError("Đoàn ra này không còn trong danh sách (đã xóa?).")
+    return _with_members(connection, dict(found))
+
+
+def _with_members(connection: Connection, trip: dict[str, Any]) -> dict[str, Any]:
+    """The delegation with its members, heads first."""
     members = connection.execute(
         select(persons.c.full_name, persons.c.birth_date, persons.c.home_town, delegation_members.c.position,
                delegation_members.c.unit, delegation_members.c.role, delegation_members.c.id)

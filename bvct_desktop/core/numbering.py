@@ -25,6 +25,7 @@ from .errors import BvctError, InputError
 from .schema import document_numbers
 
 REPORT = "BC"  # Báo cáo
+LETTER = "CV"  # Công văn
 RESERVED, ISSUED, SPOILED = "reserved", "issued", "spoiled"
 STATUS_LABELS = {RESERVED: "đang ghi (chưa xác nhận)", ISSUED: "đã phát hành", SPOILED: "hỏng"}
 

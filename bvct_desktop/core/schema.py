@@ -240,6 +240,22 @@ document_numbers = Table(
     UniqueConstraint("doc_type", "term_start", "number"),
 )
 
+# The outgoing register (sổ đăng ký văn bản đi, core/outgoing): each numbered document with its
+# trích yếu (document_numbers.subject), signer, recipients and its content as issued, as JSON,
+# so it is written again exactly as issued (migration 0013).
+outgoing_documents = Table(
+    "outgoing_documents", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number_id", ForeignKey("document_numbers.id"), nullable=False, unique=True),
+    Column("kind", String, nullable=False),
+    Column("symbol", String, nullable=False),
+    Column("signer", Text, nullable=False),
+    Column("recipients", Text, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("created_by", String),
+)
+
 # The parts of a periodic report the officer writes (core/report_notes), kept per period until
 # the report is issued (migration 0010).
 report_notes = Table(

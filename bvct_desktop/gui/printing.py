@@ -31,11 +31,11 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from ..core import browse, documents_data
+from ..core import browse, documents_data, text
 from ..core.errors import BvctError
 from ..core.files import atomic_output
 from ..core.kinds import kind_named
-from ..io.documents import lists, profile, render, slip_form, tables
+from ..io.documents import lists, profile, render, sheets, slip_form, tables
 from ..io.xlsx_writer import column_width
 from . import reauth
 from .context import AppContext
@@ -43,7 +43,9 @@ from .designer.ui_print_preview import Ui_PrintPreview
 from .dialogs import YES, Dialogs
 from .qt import (
     QDialog,
+    QEvent,
     QImage,
+    QKeySequence,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -52,13 +54,15 @@ from .qt import (
     QPrinter,
     QPrinterInfo,
     QRectF,
+    QShortcut,
+    Qt,
     QWidget,
 )
 
 PRINTED, SAVED = "in", "xuất"
 PREVIEW_DPI = 96
 PRINT_DPI_LIMIT = 300  # finer than this only makes the spool file bigger
-SCREEN_SHARE = 0.9  # the preview's height at most, of the screen's (office PCs have 768 pixels)
+SCREEN_SHARE = 0.92  # the preview's size at most, of the screen's (office PCs: 1366×768)
 NO_PRINTER = ("Máy tính này chưa cài máy in nào, nên chưa in được.\n\n"
               "Bạn có muốn lưu tài liệu thành tệp PDF (để in ở máy khác) không?")
 Output = Callable[[str, dict], None]
@@ -128,13 +132,22 @@ def save_pdf(data: bytes, target: Path) -> None:
         temp.write_bytes(data)
 
 
+FIT_WIDTH, FIT_PAGE = "width", "page"
+ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # of the page's real size on a 96-dpi screen
+ZOOM_CHOICES = (("Vừa chiều rộng", FIT_WIDTH), ("Vừa trang", FIT_PAGE),
+                *((f"{round(zoom * 100)}%", zoom) for zoom in ZOOMS))
+
+
 class PrintPreview(QDialog, Ui_PrintPreview):
-    """One page at a time (a batch may hold a thousand slips), with the page range, the number
-    of copies, "In…" and "Lưu thành PDF…". The layout is the Designer form ui/print_preview.ui."""
+    """One page at a time (a batch may hold a thousand slips) at the zoom chosen — fitted to the
+    width or to the whole page, or 50 % to 200 % — with page navigation (buttons, Page Up/Down,
+    Home/End), the page range, the number of copies, "In…" and "Lưu thành PDF…". It opens no
+    larger than the screen (1366×768 on office PCs) with the whole page in view. The layout is
+    the Designer form ui/print_preview.ui."""
 
     def __init__(self, parent: QWidget | None, data: bytes, title: str, dialogs: Dialogs,
                  suggested_name: str = "tai-lieu.pdf", on_output: Output | None = None,
-                 printers: Printers | None = None, confirm: Confirm | None = None):
+                 printers: Printers | None = None, confirm: Confirm | None = None, note: str = ""):
         super().__init__(parent)
         self.data, self.dialogs, self.suggested_name = data, dialogs, suggested_name
         self.on_output = on_output or (lambda action, details: None)
@@ -146,17 +159,75 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         self.setWindowTitle(self.windowTitle().format(title=title))
         self.resize(self.size().boundedTo(self.screen().availableGeometry().size() * SCREEN_SHARE))
         self.of_pages.setText(self.of_pages.text().format(pages=self.pages))
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         for spin in (self.page, self.first, self.last):
             spin.setRange(1, self.pages)
         self.last.setValue(self.pages)
+        for shown, value in ZOOM_CHOICES:
+            self.zoom.addItem(shown, value)
+        self.zoom.setCurrentIndex(1)  # the whole page in view
         self.page.valueChanged.connect(self.show_page)
+        self.zoom.currentIndexChanged.connect(lambda _index: self.show_page(self.page.value()))
+        self.first_button.clicked.connect(lambda: self.page.setValue(1))
+        self.previous_button.clicked.connect(lambda: self.page.setValue(self.page.value() - 1))
+        self.next_button.clicked.connect(lambda: self.page.setValue(self.page.value() + 1))
+        self.last_button.clicked.connect(lambda: self.page.setValue(self.pages))
+        self.zoom_in_button.clicked.connect(lambda: self.step_zoom(+1))
+        self.zoom_out_button.clicked.connect(lambda: self.step_zoom(-1))
+        self._shortcuts()
+        self.scroll_area.viewport().installEventFilter(self)
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_document)
         self.close_button.clicked.connect(self.reject)
         self.show_page(1)
 
+    def _shortcuts(self) -> None:
+        for keys, slot in ((QKeySequence.StandardKey.MoveToPreviousPage, self.previous_button.click),
+                           (QKeySequence.StandardKey.MoveToNextPage, self.next_button.click),
+                           (QKeySequence.StandardKey.MoveToStartOfDocument, self.first_button.click),
+                           (QKeySequence.StandardKey.MoveToEndOfDocument, self.last_button.click),
+                           (QKeySequence.StandardKey.ZoomIn, self.zoom_in_button.click),
+                           (QKeySequence.StandardKey.ZoomOut, self.zoom_out_button.click)):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+        QShortcut(QKeySequence(Qt.Key.Key_Home), self, activated=self.first_button.click)
+        QShortcut(QKeySequence(Qt.Key.Key_End), self, activated=self.last_button.click)
+
+    def scale(self, number: int) -> float:
+        """Pixels per point for page `number` at the zoom chosen (a fit follows the window)."""
+        chosen = self.zoom.currentData()
+        width, height = self.document[number - 1].get_size()
+        view = self.scroll_area.viewport().size()
+        room_width, room_height = max(50, view.width() - 8), max(50, view.height() - 8)
+        if chosen == FIT_WIDTH:
+            return room_width / width
+        if chosen == FIT_PAGE:
+            return min(room_width / width, room_height / height)
+        return chosen * PREVIEW_DPI / 72
+
     def show_page(self, number: int) -> None:
-        self.image.setPixmap(QPixmap.fromImage(render_page(self.document, number - 1, PREVIEW_DPI)))
+        number = max(1, min(self.pages, number))
+        scale = self.scale(number)
+        self.image.setPixmap(QPixmap.fromImage(render_page(self.document, number - 1, scale * 72)))
+        self.zoom_shown.setText(f"{round(scale * 72 / PREVIEW_DPI * 100)}%")
+        for button, enabled in ((self.first_button, number > 1), (self.previous_button, number > 1),
+                                (self.next_button, number < self.pages), (self.last_button, number < self.pages)):
+            button.setEnabled(enabled)
+
+    def step_zoom(self, direction: int) -> None:
+        """The next size up or down from the one shown (a fit becomes the nearest size)."""
+        shown = self.scale(self.page.value()) * 72 / PREVIEW_DPI
+        sizes = [zoom for zoom in ZOOMS if (zoom > shown + 0.01 if direction > 0 else zoom < shown - 0.01)]
+        if sizes:
+            target = min(sizes) if direction > 0 else max(sizes)
+            self.zoom.setCurrentIndex(self.zoom.findData(target))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """A fitted page follows the view's size."""
+        if (watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize
+                and self.zoom.currentData() in (FIT_WIDTH, FIT_PAGE)):
+            self.show_page(self.page.value())
+        return super().eventFilter(watched, event)
 
     def print_document(self) -> bool:
         """Prints the chosen pages; with no printer installed, offers to save a PDF instead."""
@@ -245,8 +316,60 @@ def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None 
         context.dialogs.inform(parent, "In", "Chưa chọn phiếu nào để in.")
         return None
     data = render.slips_pdf(office, slips, render.Options(profile.load()))
-    return _open(context, parent, data, slip_form.TITLE.capitalize(), "phieu-xac-minh.pdf", "slips", len(slips),
-                 confirm)
+    return _open(context, parent, data, slip_form.TITLE.capitalize(), file_name("phieu xac minh", slips), "slips",
+                 len(slips), confirm)
+
+
+def print_delegations(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
+                      confirm: Confirm | None = None) -> PrintPreview | None:
+    """The member list (danh sách trích ngang) of the chosen delegation (the first chosen)."""
+    if not ids:
+        context.dialogs.inform(parent, "In", "Chưa chọn đoàn nào để in.")
+        return None
+    try:
+        office, trip = documents_data.gather(context.db, "in danh sách đoàn ra",
+                                             lambda connection: documents_data.delegation_by_id(connection, ids[0]))
+    except BvctError as error:
+        context.dialogs.warn(parent, "Không in được", error.message)
+        return None
+    data = render.delegation_pdf(office, trip, render.Options(profile.load()))
+    return _open(context, parent, data, lists.DELEGATION_TITLE.capitalize(), file_name("danh sach doan", [trip]),
+                 "delegations", 1, confirm)
+
+
+def print_cadres(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
+                 confirm: Confirm | None = None) -> PrintPreview | None:
+    """The summary (trích ngang) of the chosen cadre (the first chosen), family and slips included."""
+    if not ids:
+        context.dialogs.inform(parent, "In", "Chưa chọn cán bộ nào để in.")
+        return None
+    try:
+        office, cadre = documents_data.gather(context.db, "in trích ngang cán bộ",
+                                              lambda connection: documents_data.cadre_by_id(connection, ids[0]))
+    except BvctError as error:
+        context.dialogs.warn(parent, "Không in được", error.message)
+        return None
+    data = render.cadre_pdf(office, cadre, context.clock().date(), render.Options(profile.load()))
+    return _open(context, parent, data, sheets.CADRE_TITLE.capitalize(), file_name("trich ngang", [cadre]),
+                 "cadres", 1, confirm)
+
+
+# What "In" prints for one record of a register (its form's button, the register's "In …" button)
+RECORD_DOCUMENTS = {"slips": ("In phiếu", print_slips), "delegations": ("In danh sách đoàn", print_delegations),
+                    "cadres": ("In trích ngang", print_cadres)}
+
+
+def print_records(context: AppContext, kind: str, ids: Sequence[int], parent: QWidget | None = None,
+                  confirm: Confirm | None = None) -> PrintPreview | None:
+    """The document of the chosen records of `kind` (slips: each on its page)."""
+    return RECORD_DOCUMENTS[kind][1](context, ids, parent, confirm)
+
+
+def file_name(what: str, records: Sequence[Mapping]) -> str:
+    """"phieu-xac-minh-12-pxm.pdf", "trich-ngang-nguyen-van-hung.pdf": plain words for a file."""
+    one = records[0] if len(records) == 1 else {}
+    detail = one.get("number") or one.get("full_name") or one.get("decision_no") or one.get("name") or ""
+    return text.file_name(what, detail, suffix="pdf")
 
 
 def print_recovery_key(parent: QWidget | None, dialogs: Dialogs, office: Mapping[str, str], recovery_key: str,

@@ -177,7 +177,7 @@ def test_a_cadre_summary_with_trips_and_dotted_unknowns(loaded, tmp_path):
     assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--out", target)[0] == 0
     lines = pdfcheck.lines(target)
     pdfcheck.assert_in_order(lines, "III. QUAN HỆ GIA ĐÌNH", "1 Cha Nguyễn Văn Tư 1938", "2 Vợ Lê Thị Hoa 1968",
-                             "3 Con Nguyễn Minh 1992", "IV. ĐI NƯỚC NGOÀI")
+                             "3 Con Nguyễn Minh Khoa 1992", "IV. ĐI NƯỚC NGOÀI")
     code, _, err = loaded("print", "cadre", "--name", "Không Có Ai", "--out", target)
     assert code == 2 and "Không có cán bộ" in err
 
@@ -212,19 +212,20 @@ def test_issuing_reserves_the_next_number_of_the_term_and_never_reuses_it(loaded
     notes.write_text(NOTES, encoding="utf-8")
     first, second = tmp_path / "bc1.pdf", tmp_path / "bc2.docx"
     code, out, _ = loaded("report", *YEAR, "--format", "pdf", "--out", first, "--issue", "--notes", notes)
-    assert code == 0 and "Đã phát hành báo cáo số 01 ngày" in out
+    assert code == 0 and "Đã phát hành báo cáo số 01-BC/BTCTU ngày" in out
     assert any(line.startswith("Số 01-BC/BTCTU") for line in pdfcheck.lines(first))
     assert loaded("report", *YEAR, "--format", "pdf", "--out", tmp_path / "nhap.pdf")[0] == 0  # a draft
     code, out, _ = loaded("report", *YEAR, "--format", "docx", "--out", second, "--issue")  # the kept notes
-    assert "số 02" in out and docx.Document(second).tables[0].cell(1, 0).text == "Số 02-BC/BTCTU"
+    assert "số 02-BC" in out and docx.Document(second).tables[0].cell(1, 0).text == "Số 02-BC/BTCTU"
     code, _, _ = loaded("report", *YEAR, "--format", "pdf", "--out", tmp_path / "khong-co" / "bc.pdf", "--issue")
     assert code == 2  # the file could not be written: the number goes back
     assert issued_numbers(loaded) == [1, 2]
-    issues = [json.loads(row.details) for row in audit_rows(loaded) if row.kind == "report" and row.action == "xuất"]
+    issues = [json.loads(row.details) for row in audit_rows(loaded)
+              if row.kind == "report" and row.action in ("xuất", "phát hành văn bản")]
     assert [entry.get("so_van_ban") for entry in issues] == ["01-BC/BTCTU", None, "02-BC/BTCTU"]
     assert loaded("settings", "set", "nhiem_ky_bat_dau", "2026-01-01")[0] == 0
     code, out, _ = loaded("report", *YEAR, "--format", "xlsx", "--out", tmp_path / "bc3.xlsx", "--issue")
-    assert "số 01" in out  # a new term numbers from 1 again
+    assert "số 01-BC" in out  # a new term numbers from 1 again
 
 
 def test_issuing_refuses_while_a_part_the_officer_writes_is_empty(loaded, tmp_path):

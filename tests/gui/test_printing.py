@@ -64,6 +64,7 @@ def preview(qtbot, data, printers, outputs=None):
 def test_the_preview_shows_each_page_rendered_from_the_pdf(qtbot, slips_pdf):
     window, _ = preview(qtbot, slips_pdf, NoPrinter())
     assert window.pages == 3 and window.last.value() == 3
+    window.zoom.setCurrentIndex(window.zoom.findData(1.0))
     pixmap = window.image.pixmap()
     assert pixmap.width() == pytest.approx(210 / 25.4 * printing.PREVIEW_DPI, abs=2)
     assert pixmap.height() == pytest.approx(297 / 25.4 * printing.PREVIEW_DPI, abs=2)
@@ -74,10 +75,41 @@ def test_the_preview_shows_each_page_rendered_from_the_pdf(qtbot, slips_pdf):
     assert window.image.pixmap().width() == pixmap.width()
 
 
-def test_the_preview_fits_on_the_screen(qtbot, slips_pdf):
+OFFICE_SCREEN = (1366, 768)
+
+
+def test_the_preview_fits_an_office_screen_with_the_whole_page_in_view(qtbot, slips_pdf):
     window, _ = preview(qtbot, slips_pdf, NoPrinter())
+    window.resize(*(size * printing.SCREEN_SHARE for size in OFFICE_SCREEN))
     window.show()
+    qtbot.waitExposed(window)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= OFFICE_SCREEN[0] and hint.height() <= OFFICE_SCREEN[1]
     assert window.frameGeometry().height() <= window.screen().availableGeometry().height()
+    view = window.scroll_area.viewport().size()
+    page = window.image.pixmap()
+    assert window.zoom.currentData() == printing.FIT_PAGE
+    assert page.height() <= view.height() and page.width() <= view.width()
+    assert page.height() > view.height() * 0.9  # as large as the window allows
+    window.zoom.setCurrentIndex(window.zoom.findData(printing.FIT_WIDTH))
+    assert window.image.pixmap().width() == pytest.approx(view.width() - 8, abs=2)
+
+
+def test_zoom_steps_and_page_navigation(qtbot, slips_pdf):
+    window, _ = preview(qtbot, slips_pdf, NoPrinter())
+    window.zoom.setCurrentIndex(window.zoom.findData(1.0))
+    window.zoom_in_button.click()
+    assert window.zoom.currentData() == 1.25 and window.zoom_shown.text() == "125%"
+    window.zoom_out_button.click()
+    window.zoom_out_button.click()
+    assert window.zoom.currentData() == 0.75
+    assert not window.previous_button.isEnabled() and window.next_button.isEnabled()
+    window.next_button.click()
+    assert window.page.value() == 2
+    window.last_button.click()
+    assert window.page.value() == 3 and not window.next_button.isEnabled()
+    window.first_button.click()
+    assert window.page.value() == 1
 
 
 def test_pages_and_copies_go_to_the_chosen_printer(qtbot, tmp_path, slips_pdf):

@@ -2,6 +2,7 @@
 # Change the form in Qt Designer (pyside6-designer ui/print_preview.ui), then run: python ui/compile.py
 
 from ..qt import (
+    QComboBox,
     QCoreApplication,
     QHBoxLayout,
     QLabel,
@@ -10,37 +11,99 @@ from ..qt import (
     QSizePolicy,
     QSpacerItem,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
+    QWidget,
     Qt,
 )
 class Ui_PrintPreview(object):
     def setupUi(self, PrintPreview):
         if not PrintPreview.objectName():
             PrintPreview.setObjectName(u"PrintPreview")
-        PrintPreview.resize(900, 1000)
+        PrintPreview.resize(1040, 680)
         self.preview_layout = QVBoxLayout(PrintPreview)
         self.preview_layout.setObjectName(u"preview_layout")
-        self.controls = QHBoxLayout()
-        self.controls.setObjectName(u"controls")
+        self.navigation = QHBoxLayout()
+        self.navigation.setObjectName(u"navigation")
+        self.first_button = QToolButton(PrintPreview)
+        self.first_button.setObjectName(u"first_button")
+
+        self.navigation.addWidget(self.first_button)
+
+        self.previous_button = QToolButton(PrintPreview)
+        self.previous_button.setObjectName(u"previous_button")
+
+        self.navigation.addWidget(self.previous_button)
+
         self.page_label = QLabel(PrintPreview)
         self.page_label.setObjectName(u"page_label")
 
-        self.controls.addWidget(self.page_label)
+        self.navigation.addWidget(self.page_label)
 
         self.page = QSpinBox(PrintPreview)
         self.page.setObjectName(u"page")
 
-        self.controls.addWidget(self.page)
+        self.navigation.addWidget(self.page)
 
         self.of_pages = QLabel(PrintPreview)
         self.of_pages.setObjectName(u"of_pages")
 
-        self.controls.addWidget(self.of_pages)
+        self.navigation.addWidget(self.of_pages)
 
-        self.controls_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.next_button = QToolButton(PrintPreview)
+        self.next_button.setObjectName(u"next_button")
 
-        self.controls.addItem(self.controls_spacer)
+        self.navigation.addWidget(self.next_button)
 
+        self.last_button = QToolButton(PrintPreview)
+        self.last_button.setObjectName(u"last_button")
+
+        self.navigation.addWidget(self.last_button)
+
+        self.zoom_gap = QSpacerItem(16, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+
+        self.navigation.addItem(self.zoom_gap)
+
+        self.zoom_out_button = QToolButton(PrintPreview)
+        self.zoom_out_button.setObjectName(u"zoom_out_button")
+
+        self.navigation.addWidget(self.zoom_out_button)
+
+        self.zoom = QComboBox(PrintPreview)
+        self.zoom.setObjectName(u"zoom")
+
+        self.navigation.addWidget(self.zoom)
+
+        self.zoom_in_button = QToolButton(PrintPreview)
+        self.zoom_in_button.setObjectName(u"zoom_in_button")
+
+        self.navigation.addWidget(self.zoom_in_button)
+
+        self.zoom_shown = QLabel(PrintPreview)
+        self.zoom_shown.setObjectName(u"zoom_shown")
+
+        self.navigation.addWidget(self.zoom_shown)
+
+        self.navigation_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.navigation.addItem(self.navigation_spacer)
+
+        self.navigation.setStretch(12, 1)
+
+        self.preview_layout.addLayout(self.navigation)
+
+        self.scroll_area = QScrollArea(PrintPreview)
+        self.scroll_area.setObjectName(u"scroll_area")
+        self.scroll_area.setWidgetResizable(True)
+        self.image = QLabel()
+        self.image.setObjectName(u"image")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll_area.setWidget(self.image)
+
+        self.preview_layout.addWidget(self.scroll_area)
+
+        self.controls = QHBoxLayout()
+        self.controls.setObjectName(u"controls")
         self.first_label = QLabel(PrintPreview)
         self.first_label.setObjectName(u"first_label")
 
@@ -73,6 +136,20 @@ class Ui_PrintPreview(object):
 
         self.controls.addWidget(self.copies)
 
+        self.note = QLabel(PrintPreview)
+        self.note.setObjectName(u"note")
+        self.note.setProperty(u"look", u"hint")
+
+        self.controls.addWidget(self.note)
+
+        self.controls_gap = QSpacerItem(8, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+
+        self.controls.addItem(self.controls_gap)
+
+        self.controls_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.controls.addItem(self.controls_spacer)
+
         self.print_button = QPushButton(PrintPreview)
         self.print_button.setObjectName(u"print_button")
 
@@ -88,27 +165,53 @@ class Ui_PrintPreview(object):
 
         self.controls.addWidget(self.close_button)
 
+        self.controls.setStretch(8, 1)
 
         self.preview_layout.addLayout(self.controls)
 
-        self.scroll_area = QScrollArea(PrintPreview)
-        self.scroll_area.setObjectName(u"scroll_area")
-        self.scroll_area.setWidgetResizable(True)
-        self.image = QLabel()
-        self.image.setObjectName(u"image")
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll_area.setWidget(self.image)
-
-        self.preview_layout.addWidget(self.scroll_area)
-
+        QWidget.setTabOrder(self.page, self.zoom)
+        QWidget.setTabOrder(self.zoom, self.scroll_area)
+        QWidget.setTabOrder(self.scroll_area, self.first)
+        QWidget.setTabOrder(self.first, self.last)
+        QWidget.setTabOrder(self.last, self.copies)
+        QWidget.setTabOrder(self.copies, self.print_button)
+        QWidget.setTabOrder(self.print_button, self.save_button)
+        QWidget.setTabOrder(self.save_button, self.close_button)
 
         self.retranslateUi(PrintPreview)
     # setupUi
 
     def retranslateUi(self, PrintPreview):
         PrintPreview.setWindowTitle(QCoreApplication.translate("PrintPreview", u"Xem tr\u01b0\u1edbc khi in \u2014 {title}", None))
+#if QT_CONFIG(tooltip)
+        self.first_button.setToolTip(QCoreApplication.translate("PrintPreview", u"Trang \u0111\u1ea7u (Home)", None))
+#endif // QT_CONFIG(tooltip)
+        self.first_button.setText(QCoreApplication.translate("PrintPreview", u"|\u25c0", None))
+#if QT_CONFIG(tooltip)
+        self.previous_button.setToolTip(QCoreApplication.translate("PrintPreview", u"Trang tr\u01b0\u1edbc (Page Up)", None))
+#endif // QT_CONFIG(tooltip)
+        self.previous_button.setText(QCoreApplication.translate("PrintPreview", u"\u25c0", None))
         self.page_label.setText(QCoreApplication.translate("PrintPreview", u"Trang", None))
         self.of_pages.setText(QCoreApplication.translate("PrintPreview", u"/ {pages}", None))
+#if QT_CONFIG(tooltip)
+        self.next_button.setToolTip(QCoreApplication.translate("PrintPreview", u"Trang sau (Page Down)", None))
+#endif // QT_CONFIG(tooltip)
+        self.next_button.setText(QCoreApplication.translate("PrintPreview", u"\u25b6", None))
+#if QT_CONFIG(tooltip)
+        self.last_button.setToolTip(QCoreApplication.translate("PrintPreview", u"Trang cu\u1ed1i (End)", None))
+#endif // QT_CONFIG(tooltip)
+        self.last_button.setText(QCoreApplication.translate("PrintPreview", u"\u25b6|", None))
+#if QT_CONFIG(tooltip)
+        self.zoom_out_button.setToolTip(QCoreApplication.translate("PrintPreview", u"Thu nh\u1ecf (Ctrl+-)", None))
+#endif // QT_CONFIG(tooltip)
+        self.zoom_out_button.setText(QCoreApplication.translate("PrintPreview", u"\u2212", None))
+#if QT_CONFIG(tooltip)
+        self.zoom.setToolTip(QCoreApplication.translate("PrintPreview", u"C\u1ee1 xem", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(tooltip)
+        self.zoom_in_button.setToolTip(QCoreApplication.translate("PrintPreview", u"Ph\u00f3ng to (Ctrl++)", None))
+#endif // QT_CONFIG(tooltip)
+        self.zoom_in_button.setText(QCoreApplication.translate("PrintPreview", u"+", None))
         self.first_label.setText(QCoreApplication.translate("PrintPreview", u"In t\u1eeb trang", None))
         self.last_label.setText(QCoreApplication.translate("PrintPreview", u"\u0111\u1ebfn trang", None))
         self.copies_label.setText(QCoreApplication.translate("PrintPreview", u"S\u1ed1 b\u1ea3n", None))

@@ -8,6 +8,7 @@ from ...core.errors import BvctError, RowProblem
 from ...core.kinds import kind_named
 from ...core.people import Identity
 from ...core.permissions import Action, allows
+from .. import printing
 from ..context import AppContext
 from ..dialogs import CANCEL, NO, YES
 from ..look import ERROR_COLOUR, ErrorLabel, styled
@@ -83,11 +84,24 @@ class RecordForm(QDialog):
             self.save_button.setDefault(True)
             self.save_button.clicked.connect(self.save)
             buttons.addWidget(self.save_button)
+        if self.record_id and self.kind.name in printing.RECORD_DOCUMENTS \
+                and allows(self.context.db.actor.role, Action.EXPORT):
+            self.print_button = QPushButton(printing.RECORD_DOCUMENTS[self.kind.name][0] + "…")
+            self.print_button.setToolTip("Xem trước và in, sẵn sàng để ký")
+            self.print_button.clicked.connect(self.print_record)
+            buttons.addWidget(self.print_button)
         close = QPushButton("Đóng")
         close.clicked.connect(self.close)
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self.resize(760, 640)
+
+    def print_record(self) -> None:
+        """This record's document in the print preview (as saved: unsaved changes are not printed)."""
+        if self.is_dirty():
+            self.message.show_message("Lưu thay đổi trước khi in: giấy tờ in theo dữ liệu đã lưu.")
+            return
+        self.preview = printing.print_records(self.context, self.kind.name, [self.record_id], self)
 
     def _scrolled(self, inner: QWidget) -> QScrollArea:
         area = QScrollArea()

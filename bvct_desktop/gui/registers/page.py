@@ -179,7 +179,10 @@ class RegisterPage(QWidget):
                     self.can_edit and self.recyclable),
                    ("import", "Nhập Excel", self.import_excel, "", self.can_edit and self.exchanged),
                    ("export", "Xuất Excel", self.export_excel, "Ctrl+E", self.can_export and self.exchanged),
-                   ("print", "In", self.print_list, "Ctrl+P", self.can_export and self.exchanged)]
+                   ("print", "In", self.print_list, "Ctrl+P", self.can_export and self.exchanged),
+                   ("print_record", printing.RECORD_DOCUMENTS.get(self.kind.name, ("",))[0], self.print_selected,
+                    "in giấy tờ của các dòng đã chọn, sẵn sàng để ký",
+                    self.can_export and self.kind.name in printing.RECORD_DOCUMENTS)]
         for key, text, slot, tip, offered in actions:
             if not offered:
                 continue
@@ -277,6 +280,12 @@ class RegisterPage(QWidget):
         """The list as shown (search, filters and order) in the print preview."""
         if self.can_export and self.exchanged:
             self.preview = printing.print_register(self.context, self.kind.name, self.model.ids, self)
+
+    def print_selected(self) -> None:
+        """The chosen rows' document (slips: one per page; a delegation's list; a cadre's summary)."""
+        chosen = self.selected_ids()
+        if chosen and self.can_export and self.kind.name in printing.RECORD_DOCUMENTS:
+            self.preview = printing.print_records(self.context, self.kind.name, chosen, self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if (watched is self.table and event.type() == QEvent.KeyPress
@@ -398,7 +407,7 @@ class RegisterPage(QWidget):
         selected = bool(self.table.selectionModel().selectedRows())
         for key, visible, enabled in (("add", not in_bin, True), ("edit", not in_bin, selected),
                                       ("delete", not in_bin, selected), ("restore", in_bin, selected),
-                                      ("import", not in_bin, True)):
+                                      ("import", not in_bin, True), ("print_record", not in_bin, selected)):
             if key in self.buttons:
                 self.buttons[key].setVisible(visible)
                 self.buttons[key].setEnabled(enabled)

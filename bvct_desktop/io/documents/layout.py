@@ -345,8 +345,9 @@ def dotted_line(c: "DocumentCanvas", left: float, right: float, baseline: float)
     c.dots.append((left, baseline, right, baseline))
 
 
-def header(flow: Flow, number: str, date: str) -> None:
-    """The header block, the number and the place-and-date line (HD 36)."""
+def header(flow: Flow, number: str, date: str, under_number: str = "") -> None:
+    """The header block, the number and the place-and-date line (HD 36); a letter's trích yếu
+    ("V/v …", italic) under its number."""
     c, p = flow.c, flow.profile
     head = c.head
     split = c.left + c.width * LEFT_COLUMN
@@ -376,6 +377,12 @@ def header(flow: Flow, number: str, date: str) -> None:
     c.drawCentredString(left_mid, y, nfc(number))
     c.setFont(ITALIC, date_size)
     c.drawCentredString(right_mid, y, nfc(date))
+    if under_number:
+        size = p.size("letter_subject")
+        for text_line in wrap(under_number, ITALIC, size, left_width):
+            y -= p.leading(size)
+            c.setFont(ITALIC, size)
+            c.drawCentredString(left_mid, y, text_line)
     if head.secrecy and p.secrecy_place == "under_number":
         y = c.stamp(head.secrecy, left_mid, y - p.leading(number_size) * 0.45)
     flow.y = y - p.leading(p.size("body")) * 0.6

@@ -5,15 +5,17 @@ PDFs come back as bytes (the GUI previews and prints them, the CLI saves them wi
 """
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ...core import numbering
-from ...core.documents_data import ReportWrite
+from ...core import numbering, outgoing
+from ...core.documents_data import Issue
+from ...core.errors import InputError
+from ...core.outgoing import Content
 from ...core.settings import History
-from . import lists, pdf, report_docx, sheets, slip_form, workbook
+from . import lists, pdf, profile, reminder, report_docx, sheets, slip_form, workbook
 from . import report_content as contents
 from . import report_pdf as report_pages
 from .layout import Letterhead, date_text, number_text
@@ -153,17 +155,116 @@ def report_xlsx(target: Path, source: ReportSource, options: Options) -> int:
     return workbook.write(target, sheets, head, options.profile, options.password, draft=source.draft)
 
 
-def report_file(fmt: str, target: Path, options: Options) -> Callable[[ReportSource], object]:
-    """The report written as `fmt` ("pdf", "xlsx" or "docx") to `target` from its source."""
-    if fmt == "pdf":
-        return lambda source: pdf.save(report_pdf(source, options), target, options.password)
-    if fmt == "xlsx":
-        return lambda source: report_xlsx(target, source, options)
-    return lambda source: report_docx_file(target, source, options)
+# A reminder letter (công văn đôn đốc)
+
+def reminder_pdf(source: reminder.ReminderSource, options: Options) -> bytes:
+    return pdf.render(lambda c: reminder.draw(c, source), options.profile, letterhead(source.office, options),
+                      reminder.TITLE, draft=source.draft)
 
 
-def report_writer(fmt: str, target: Path, options: Options) -> ReportWrite:
-    """The writer the documents service `report_document` calls with the office settings, the
-    figures, the officer's parts and the issue: one for the CLI and the GUI."""
-    write = report_file(fmt, target, options)
-    return lambda office, figures, notes, issue: write(ReportSource(figures, office, notes, issue.number, issue.on))
+def reminder_docx_file(target: Path, source: reminder.ReminderSource, options: Options) -> None:
+    reminder.write_docx(target, source, letterhead(source.office, options), options.profile, options.password)
+
+
+# Writing a document, and what an issued one keeps to be written again as issued
+
+PDF, XLSX, DOCX = "pdf", "xlsx", "docx"
+FORMATS = {outgoing.REPORT: (PDF, XLSX, DOCX), outgoing.REMINDER: (PDF, DOCX)}
+
+
+def freeze_report(source: ReportSource, options: Options) -> Content:
+    """Everything the report shows, as plain values: what the outgoing register keeps."""
+    return {"kind": outgoing.REPORT, "figures": dict(source.figures), "office": dict(source.office),
+            "notes": dict(source.notes), "number": source.number, "on": source.on.isoformat(),
+            **_frozen_options(source.office, options)}
+
+
+def freeze_reminder(source: reminder.ReminderSource, options: Options) -> Content:
+    slips = [{key: value.isoformat() if isinstance(value, dt.date) else value for key, value in slip.items()
+              if key in SLIP_KEPT} for slip in source.slips]
+    return {"kind": outgoing.REMINDER, "recipient": source.recipient, "on": source.on.isoformat(),
+            "days": source.days, "slips": slips, "office": dict(source.office), "number": source.number,
+            **_frozen_options(source.office, options)}
+
+
+SLIP_KEPT = ("number", "issued_on", "full_name", "birth_date", "home_town", "days_late")
+
+
+def _frozen_options(office: Mapping[str, str], options: Options) -> Content:
+    secrecy = office["do_mat"] if options.secrecy is None else options.secrecy
+    return {"secrecy": secrecy, "profile": {"key": options.profile.key, "data": options.profile.data}}
+
+
+def thawed(content: Content, password: str | None = None):
+    """The source and the options a frozen document was made with (its profile as it was then)."""
+    options = Options(profile.from_data(content["profile"]["key"], content["profile"]["data"]),
+                      content["secrecy"], password)
+    on = dt.date.fromisoformat(content["on"])
+    if content["kind"] == outgoing.REPORT:
+        return ReportSource(content["figures"], content["office"], content["notes"], content["number"], on), options
+    slips = [{**slip, "issued_on": dt.date.fromisoformat(slip["issued_on"])} for slip in content["slips"]]
+    return reminder.ReminderSource(content["recipient"], on, content["days"], slips, content["office"],
+                                   content["number"]), options
+
+
+def document_pdf(content: Content) -> bytes:
+    """A frozen document as PDF bytes (the preview, and the printer)."""
+    source, options = thawed(content)
+    if content["kind"] == outgoing.REPORT:
+        return report_pdf(source, options)
+    return reminder_pdf(source, options)
+
+
+def write_document(content: Content, fmt: str, target: Path, password: str | None = None) -> None:
+    """A frozen document written as `fmt` to `target` (encrypted when a password is given)."""
+    allowed = FORMATS[content["kind"]]
+    if fmt not in allowed:
+        raise InputError(f"{outgoing.KIND_LABELS[content['kind']]} chỉ ghi được dạng {', '.join(allowed)}.")
+    source, options = thawed(content, password)
+    if fmt == PDF:
+        pdf.save(document_pdf(content), target, password)
+    elif content["kind"] == outgoing.REPORT:
+        (report_xlsx if fmt == XLSX else report_docx_file)(target, source, options)
+    else:
+        reminder_docx_file(target, source, options)
+
+
+class Writer:
+    """What the documents services call: `freeze` the document's content (a draft's or an issued
+    one's), `write` it to the target — or, with no target, keep the PDF in `data` for the preview."""
+
+    def __init__(self, fmt: str, target: Path | None, options: Options):
+        self.fmt, self.target, self.options = fmt, target, options
+        self.data: bytes | None = None
+        self.recipients = list(options.profile.report_recipients)
+
+    def write(self, content: Content) -> None:
+        if self.target is None:
+            self.data = document_pdf(content)
+        else:
+            write_document(content, self.fmt, self.target, self.options.password)
+
+
+class ReportWriter(Writer):
+    def freeze(self, office: Mapping[str, str], figures: Mapping[str, Any], notes: Mapping[str, str],
+               issue: Issue) -> Content:
+        return freeze_report(ReportSource(figures, office, notes, issue.number, issue.on), self.options)
+
+
+class ReminderWriter(Writer):
+    def __init__(self, fmt: str, target: Path | None, options: Options):
+        super().__init__(fmt, target, options)
+        self.recipients = reminder.recipients(options.profile)
+
+    def freeze(self, office: Mapping[str, str], data: Mapping[str, Any], issue: Issue) -> Content:
+        return freeze_reminder(reminder.ReminderSource(data["recipient"], issue.on, data["days"], data["slips"],
+                                                       office, issue.number), self.options)
+
+
+def report_writer(fmt: str, target: Path | None, options: Options) -> ReportWriter:
+    """The report's writer for the CLI and the GUI (`report_document` calls it)."""
+    return ReportWriter(fmt, target, options)
+
+
+def reminder_writer(fmt: str, target: Path | None, options: Options) -> ReminderWriter:
+    return ReminderWriter(fmt, target, options)

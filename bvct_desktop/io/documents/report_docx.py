@@ -1,323 +1,52 @@
-"""The periodic report as an editable Word document (python-docx), laid out like the PDF.
-
-Officers rewrite the narrative in Word, so everything is ordinary paragraphs and tables in the
-font "Times New Roman" (whose metrics Liberation Serif, bundled, shares): the header block and
-the signature block are border-less tables, page numbers a PAGE field from page 2. The section
-headings are Word's own "Heading 1" and "Heading 2" (the navigation pane lists them), every
-heading keeps with its next paragraph and the body's last paragraph with the signature; the
-text is marked Vietnamese (vi-VN) so Word does not spell-check it as English; the document's
-properties name the report and the office, never the library that wrote it.
-"""
+"""The periodic report as an editable Word document, laid out like the PDF (see `word`): the
+section headings are "Heading 1", the numbered parts "Heading 2", the body's last paragraph keeps
+with the signature, each appendix table after the report on its own page."""
 
 import datetime as dt
 from pathlib import Path
 
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
-from docx.text.paragraph import Paragraph as DocxParagraph
-from lxml import etree
+from docx.enum.text import WD_BREAK
+from docx.shared import Pt
 
-from .. import office_file
-from . import fonts
-from .fonts import WORD_FONT
-from .layout import CREATOR, DRAFT, LEFT_COLUMN, PARTY, SIGNATURE_SHARE, Letterhead, nfc
+from . import word
+from .layout import Letterhead
 from .pdf import check_target
 from .profile import Profile
 from .report_content import FILL, HEADING, TITLE, ReportContent
-from .tables import TOTAL, column_widths
-
-FALLBACK_FONT = "Liberation Serif"
-LANGUAGE = "vi-VN"
-WORD_CELL_PADDING = 7.5  # points each side: Word's default cell margin (0.19 cm) and some slack for its line breaking
-CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
-SECTION_STYLE, PART_STYLE = "Heading 1", "Heading 2"
-APP_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+from .word import CENTER
 
 
 def write_report(target: Path, content: ReportContent, head: Letterhead, profile: Profile, number: str,
                  date: str, attached_to: str, password: str | None = None, on: dt.date | None = None) -> None:
     check_target(Path(target), ".docx")
-    fonts.register()  # the appendix columns are sized with the PDF's metrics
-    document = Document()
-    _page(document, profile)
-    _styles(document, profile)
-    _fallback_font(document)
-    _properties(document, content, head, on)
-    _page_numbers_and_marks(document, profile, content.draft)
-    _header_block(document, head, profile, number, date)
-    title = _text(document.add_paragraph(), TITLE, profile.size("title"), bold=True, align=CENTER, after=0)
+    document = word.new_document(profile, head, content.draft)
+    word.properties(document, f"{TITLE.capitalize()} {content.subject}", content.subject, TITLE.capitalize(), head,
+                    on or content.end, content.draft)
+    word.header_block(document, head, profile, number, date)
+    title = word.write(document.add_paragraph(), TITLE, profile.size("title"), bold=True, align=CENTER, after=0)
     title.paragraph_format.space_before = Pt(profile.size("body") * 0.6)
     title.paragraph_format.keep_with_next = True
-    _text(document.add_paragraph(), content.subject, profile.size("subject"), bold=True, align=CENTER,
-          after=0).paragraph_format.keep_with_next = True
-    _text(document.add_paragraph(), "-----", profile.size("body"), align=CENTER)
+    word.write(document.add_paragraph(), content.subject, profile.size("subject"), bold=True, align=CENTER,
+              after=0).paragraph_format.keep_with_next = True
+    word.write(document.add_paragraph(), "-----", profile.size("body"), align=CENTER)
     body = profile.size("body")
-    last = _body(document, content.intro, profile)
+    last = word.body(document, content.intro, profile)
     for section in content.sections:
-        _heading(document, section.heading, SECTION_STYLE)
+        word.heading(document, section.heading, word.SECTION_STYLE)
         for paragraph in section.paragraphs:
             if paragraph.style == HEADING:
-                _heading(document, paragraph.text, PART_STYLE)
+                word.heading(document, paragraph.text, word.PART_STYLE)
             else:
-                last = _body(document, paragraph.text, profile, italic=paragraph.style == FILL)
+                last = word.body(document, paragraph.text, profile, italic=paragraph.style == FILL)
     last.paragraph_format.keep_with_next = True  # the last lines go with the signature
-    _signature(document, head, profile, content.recipients)
+    word.signature(document, head, profile, content.recipients)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     for number, appendix in enumerate(content.appendices):
         if number:
             document.add_paragraph()
-        _text(document.add_paragraph(), appendix.title, body, bold=True, align=CENTER,
-              after=0).paragraph_format.keep_with_next = True
-        attached = _text(document.add_paragraph(), attached_to, body, italic=True, align=CENTER)
+        word.write(document.add_paragraph(), appendix.title, body, bold=True, align=CENTER,
+                  after=0).paragraph_format.keep_with_next = True
+        attached = word.write(document.add_paragraph(), attached_to, body, italic=True, align=CENTER)
         attached.paragraph_format.keep_with_next = True
-        table = document.add_table(rows=1, cols=len(appendix.columns))
-        table.style = "Table Grid"
-        table.autofit = False
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _repeat_header(table.rows[0])
-        texts = [[column.text(record) for column in appendix.columns] for record in appendix.records]
-        widths = column_widths(appendix.columns, _usable_width(profile), profile.size("table"), WORD_CELL_PADDING,
-                               texts)
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = Pt(width)
-        for cell, column, width in zip(table.rows[0].cells, appendix.columns, widths, strict=True):
-            cell.width = Pt(width)
-            _text(cell.paragraphs[0], column.label, profile.size("table"), bold=True, align=CENTER, after=0)
-        for record in appendix.records:
-            cells = table.add_row().cells
-            for cell, column, width in zip(cells, appendix.columns, widths, strict=True):
-                cell.width = Pt(width)
-                align = {"center": CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(column.align, LEFT)
-                _text(cell.paragraphs[0], column.text(record), profile.size("table"),
-                      bold=bool(record.get(TOTAL)), align=align, after=0)
-        if appendix.note:
-            _text(document.add_paragraph(), appendix.note, profile.size("table"), italic=True)
-    office_file.save(Path(target), document.save, password, in_memory=True)
-
-
-def _page(document, profile: Profile) -> None:
-    section = document.sections[0]
-    width, height = profile.page_size
-    section.page_width, section.page_height = Pt(width), Pt(height)
-    top, bottom, left, right = profile.margins
-    section.top_margin, section.bottom_margin = Pt(top), Pt(bottom)
-    section.left_margin, section.right_margin = Pt(left), Pt(right)
-    section.header_distance = Mm(7)
-
-
-def _styles(document, profile: Profile) -> None:
-    """Times New Roman everywhere, the language Vietnamese, the two heading levels bold black."""
-    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    _all_scripts(defaults)
-    _language(defaults)
-    normal = document.styles["Normal"]
-    normal.font.name = WORD_FONT
-    normal.font.size = Pt(profile.size("body"))
-    _all_scripts(normal.element.get_or_add_rPr())
-    _language(normal.element.get_or_add_rPr())
-    size = profile.size("body")
-    for name in (SECTION_STYLE, PART_STYLE):
-        style = document.styles[name]
-        style.font.name, style.font.size, style.font.bold, style.font.italic = WORD_FONT, Pt(size), True, False
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        _all_scripts(style.element.get_or_add_rPr())
-        paragraph = style.paragraph_format
-        paragraph.keep_with_next, paragraph.keep_together = True, True
-        paragraph.space_before, paragraph.space_after = Pt(profile.paragraph_after), Pt(profile.paragraph_after)
-        paragraph.first_line_indent = Pt(profile.first_line_indent)
-        paragraph.line_spacing = profile.line
-
-
-def _all_scripts(properties) -> None:
-    """The font for every script (Word picks the East Asian or complex-script slot for some
-    Vietnamese letters otherwise), never the theme's."""
-    names = properties.get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        names.set(qn(attribute), WORD_FONT)
-    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        names.attrib.pop(qn(attribute), None)
-
-
-def _language(properties) -> None:
-    language = properties.find(qn("w:lang"))
-    if language is None:
-        language = OxmlElement("w:lang")
-        properties.append(language)
-    language.set(qn("w:val"), LANGUAGE)
-    language.set(qn("w:eastAsia"), LANGUAGE)
-
-
-def _fallback_font(document) -> None:
-    """Names Liberation Serif (bundled, same metrics) as the stand-in where Times New Roman is missing."""
-    part = document.part.part_related_by(RT.FONT_TABLE)
-    table = etree.fromstring(part.blob)
-    for font in table.iterchildren(qn("w:font")):
-        if font.get(qn("w:name")) == WORD_FONT:
-            alternative = etree.SubElement(font, qn("w:altName"))
-            alternative.set(qn("w:val"), FALLBACK_FONT)
-            font.insert(0, alternative)  # altName comes first in a w:font
-    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)  # a plain Part
-
-
-def _properties(document, content: ReportContent, head: Letterhead, on: dt.date | None) -> None:
-    """Title, subject, the office as author, Vietnamese; dated with the report's own date."""
-    properties = document.core_properties
-    office = nfc(f"{head.issuer} – {head.superior}")
-    properties.title = nfc(f"{TITLE.capitalize()} {content.subject}")
-    properties.subject = nfc(content.subject)
-    properties.author = properties.last_modified_by = office
-    properties.comments = ""
-    properties.keywords = "bảo vệ chính trị nội bộ; báo cáo" + ("; dự thảo" if content.draft else "")
-    properties.category = TITLE.capitalize()
-    properties.language = LANGUAGE
-    properties.revision = 1
-    when = dt.datetime.combine(on or content.end, dt.time(8, 0))
-    properties.created = properties.modified = when
-    app = next(part for part in document.part.package.parts if part.partname == "/docProps/app.xml")
-    tree = etree.fromstring(app.blob)
-    tree.find(f"{{{APP_NAMESPACE}}}Application").text = CREATOR
-    tree.find(f"{{{APP_NAMESPACE}}}Company").text = office
-    app._blob = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _text(paragraph: DocxParagraph, text: str, size: float, bold: bool = False, italic: bool = False,
-          underline: bool = False, align=LEFT, after: float | None = None) -> DocxParagraph:
-    paragraph.alignment = align
-    if after is not None:
-        paragraph.paragraph_format.space_after = Pt(after)
-    run = paragraph.add_run(nfc(text))
-    run.font.size, run.bold, run.italic, run.underline = Pt(size), bold, italic, underline
-    return paragraph
-
-
-def _heading(document, text: str, style: str) -> DocxParagraph:
-    paragraph = document.add_paragraph(style=style)
-    paragraph.alignment = JUSTIFY
-    paragraph.add_run(nfc(text))
-    return paragraph
-
-
-def _body(document, text: str, profile: Profile, italic: bool = False) -> DocxParagraph:
-    paragraph = _text(document.add_paragraph(), text, profile.size("body"), italic=italic,
-                      align=JUSTIFY, after=profile.paragraph_after)
-    paragraph.paragraph_format.first_line_indent = Pt(profile.first_line_indent)
-    paragraph.paragraph_format.line_spacing = profile.line
-    paragraph.paragraph_format.widow_control = True
-    return paragraph
-
-
-def _borderless(table) -> None:
-    table.style = None
-    table.autofit = False
-
-
-def _header_block(document, head: Letterhead, profile: Profile, number: str, date: str) -> None:
-    table = document.add_table(rows=2, cols=2)
-    _borderless(table)
-    _widths(table, profile, LEFT_COLUMN)
-    left, right = table.rows[0].cells
-    _text(left.paragraphs[0], head.superior, profile.size("superior"), align=CENTER, after=0)
-    _text(left.add_paragraph(), head.issuer, profile.size("issuer"), bold=True, align=CENTER, after=0)
-    _text(left.add_paragraph(), "*", profile.size("issuer"), bold=True, align=CENTER, after=0)
-    _text(right.paragraphs[0], PARTY, profile.size("party"), bold=True, underline=True, align=CENTER, after=0)
-    left, right = table.rows[1].cells
-    _text(left.paragraphs[0], number, profile.size("number"), align=CENTER, after=0)
-    _text(right.paragraphs[0], date, profile.size("date"), italic=True, align=CENTER, after=0)
-    if head.secrecy and profile.secrecy_place == "under_number":
-        _stamp(left.add_paragraph(), head.secrecy, profile, _usable_width(profile) * LEFT_COLUMN)
-
-
-def _stamp(paragraph: DocxParagraph, text: str, profile: Profile, column: float) -> None:
-    """The secrecy stamp under the number: its text bold in a frame of the profile's width."""
-    width, height = profile.secrecy_box
-    _text(paragraph, text, profile.size("secrecy"), bold=True, align=CENTER, after=0)
-    paragraph.paragraph_format.space_before = Pt(4)
-    side = max(0.0, (column - width) / 2 - WORD_CELL_PADDING)
-    paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = Pt(side)
-    borders = OxmlElement("w:pBdr")
-    for edge in ("top", "left", "bottom", "right"):
-        line = OxmlElement(f"w:{edge}")
-        line.set(qn("w:val"), "single")
-        line.set(qn("w:sz"), "8")
-        line.set(qn("w:space"), str(max(1, round((height - profile.size("secrecy")) / 2))) if edge in ("top", "bottom")
-                 else "4")
-        line.set(qn("w:color"), "000000")
-        borders.append(line)
-    paragraph._p.get_or_add_pPr().append(borders)
-
-
-def _signature(document, head: Letterhead, profile: Profile, recipients) -> None:
-    table = document.add_table(rows=1, cols=2)
-    _borderless(table)
-    _widths(table, profile, SIGNATURE_SHARE)
-    row = table.rows[0]
-    properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))  # the block is never cut by a page break
-    left, right = row.cells
-    label = left.paragraphs[0]
-    label.paragraph_format.space_after = Pt(0)
-    run = label.add_run("Nơi nhận")
-    run.underline, run.font.size = True, Pt(profile.size("recipients_label"))
-    label.add_run(":").font.size = Pt(profile.size("recipients_label"))
-    for text in recipients:
-        _text(left.add_paragraph(), f"- {text}", profile.size("recipients"), after=0)
-    first = True
-    for text in (head.authority, head.signer_title):
-        if text:
-            paragraph = right.paragraphs[0] if first else right.add_paragraph()
-            _text(paragraph, text, profile.size("signer_title"), bold=True, align=CENTER, after=0)
-            first = False
-    for _ in range(max(1, round(profile.signature_space / profile.leading(profile.size("body"))))):
-        right.add_paragraph()
-    _text(right.add_paragraph(), head.signer, profile.size("signer_name"), bold=True, align=CENTER, after=0)
-
-
-def _widths(table, profile: Profile, left_share: float) -> None:
-    usable = _usable_width(profile)
-    widths = (Pt(usable * left_share), Pt(usable * (1 - left_share)))
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width  # the grid, which LibreOffice follows
-        for cell in column.cells:
-            cell.width = width  # each cell, which Word follows
-
-
-def _usable_width(profile: Profile) -> float:
-    _, _, left, right = profile.margins
-    return profile.page_size[0] - left - right
-
-
-def _repeat_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    marker = OxmlElement("w:tblHeader")
-    marker.set(qn("w:val"), "true")
-    properties.append(marker)
-
-
-def _page_numbers_and_marks(document, profile: Profile, draft: bool) -> None:
-    """A centred PAGE field in the header from page 2; "DỰ THẢO" on the right of every page of a draft."""
-    section = document.sections[0]
-    section.different_first_page_header_footer = True
-    if draft:
-        for header in (section.first_page_header, section.header):
-            _text(header.paragraphs[0], DRAFT, profile.size("page_number"), bold=True,
-                  align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
-    paragraph = section.header.add_paragraph() if draft else section.header.paragraphs[0]
-    paragraph.alignment = CENTER
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    properties = OxmlElement("w:rPr")
-    size = OxmlElement("w:sz")
-    size.set(qn("w:val"), str(round(profile.size("page_number") * 2)))
-    properties.append(size)
-    run.append(properties)
-    text = OxmlElement("w:t")
-    text.text = "2"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
+        word.table(document, appendix.columns, appendix.records, profile, appendix.note)
+    word.save(document, target, password)

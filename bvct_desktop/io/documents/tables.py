@@ -118,9 +118,10 @@ def _widest(texts: Iterable[str], font: str, size: float) -> float:
 
 def _fitted(columns: Sequence[Column], wanted: list[float], least: list[float], values: list[list[str]],
             width: float, size: float, padding: float) -> list[float]:
-    """Every value on one line when the width allows (the rest shared by weight); else the text
-    columns give up width, a little at a time, where that makes the table least taller (a row is
-    as tall as its tallest cell), and, among equals, breaks the fewest values."""
+    """Every value on one line when the width allows (the rest shared by weight). Else the better
+    of two layouts, by the table's height (a row is as tall as its tallest cell) and then by the
+    values broken: the text columns shrunk in proportion to what they hold, as a word processor
+    does, or cut one at a time where that makes the table least taller."""
     spare = width - sum(wanted)
     if spare >= 0:
         total = sum(column.weight for column in columns)
@@ -128,9 +129,29 @@ def _fitted(columns: Sequence[Column], wanted: list[float], least: list[float], 
     count = len(values[0]) if values else 0
     step = max(1, count // FIT_SAMPLE)
     needs = [[fonts.width(text, REGULAR, size) for text in column_values[::step]] for column_values in values]
+    cuttable = list(range(len(columns)))  # a whole column keeps its values (its least), only its header may wrap
+    layouts = [_proportional(wanted, least, cuttable, width), _cut(wanted, least, needs, cuttable, width, padding)]
+    return min(layouts, key=lambda widths: (_cost(needs, widths, padding), layouts.index(widths)))
+
+
+def _proportional(wanted: list[float], least: list[float], cuttable: list[int], width: float) -> list[float]:
+    fixed = sum(wanted[i] for i in range(len(wanted)) if i not in cuttable)
+    room = width - fixed - sum(least[i] for i in cuttable)
+    extra = sum(wanted[i] - least[i] for i in cuttable)
+    share = max(0.0, min(1.0, room / extra)) if extra else 0.0
+    return [least[i] + (wanted[i] - least[i]) * share if i in cuttable else wanted[i] for i in range(len(wanted))]
+
+
+def _cost(needs: list[list[float]], widths: list[float], padding: float) -> float:
+    lines = [_lines(column_needs, w - 2 * padding) for column_needs, w in zip(needs, widths, strict=True)]
+    rows = list(zip(*lines, strict=True))
+    return sum(max(row) for row in rows) + BREAK_WEIGHT * sum(sum(row) - len(row) for row in rows)
+
+
+def _cut(wanted: list[float], least: list[float], needs: list[list[float]], cuttable: list[int], width: float,
+         padding: float) -> list[float]:
     widths = list(wanted)
     lines = [_lines(column_needs, w - 2 * padding) for column_needs, w in zip(needs, widths, strict=True)]
-    cuttable = [i for i, column in enumerate(columns) if not column.whole]
     while sum(widths) > width + 0.01:
         excess = sum(widths) - width
         tallest = [sorted(row, reverse=True)[:2] + [1] for row in zip(*lines, strict=True)]

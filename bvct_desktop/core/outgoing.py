@@ -1,0 +1,164 @@
+"""The outgoing register (sổ đăng ký văn bản đi): every document issued with a number, its trích
+yếu, signer and recipients, and its content as issued — kept in the encrypted database, so the
+document can be written again, in any format, exactly as issued, whatever the records say now.
+
+A document is issued in three steps (numbering.issuing): its number is taken and committed
+("đang ghi") and its content kept with it; the file is written from what the register keeps;
+the number is confirmed with the issue's audit entry ("đã phát hành"). A failed write leaves the
+number "hỏng", never free; a crash between leaves it "đang ghi" with its content, so the document
+can still be written again.
+"""
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from . import crashpoints, numbering
+from .database import Database
+from .errors import Ambiguous, InputError
+from .permissions import Action
+from .schema import document_numbers, outgoing_documents
+
+REPORT, REMINDER = "report", "reminder"  # what the content is, for the writer that reads it
+KIND_LABELS = {REPORT: "Báo cáo", REMINDER: "Công văn"}
+Content = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Issued:
+    """One entry of the register."""
+
+    id: int
+    number: int
+    doc_type: str
+    symbol: str
+    issued_on: dt.date
+    kind: str
+    subject: str
+    signer: str
+    recipients: str
+    status: str
+    term: dt.date
+
+    @property
+    def number_text(self) -> str:
+        return numbering.number_text(self.number, self.doc_type, self.symbol)
+
+    @property
+    def status_label(self) -> str:
+        return numbering.STATUS_LABELS.get(self.status, self.status)
+
+
+def signer_of(office: dict[str, str]) -> str:
+    """"K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN Nguyễn Văn Hòa" as the register writes the signer."""
+    title = ", ".join(part for part in (office["quyen_ky"], office["chuc_vu_ky"]) if part)
+    return f"{title} {office['nguoi_ky']}".strip()
+
+
+def recipients_text(recipients: list[str]) -> str:
+    """"Nơi nhận" as one line of the register: "Thường trực Tỉnh ủy (để báo cáo); Lưu Văn phòng Ban"."""
+    return "; ".join(item.rstrip(",.; ") for item in recipients)
+
+
+def issue(db: Database, doc_type: str, kind: str, subject: str, office: dict[str, str], recipients: list[str],
+          on: dt.date, freeze: Callable[[int], Content], write: Callable[[Content], None],
+          details: dict[str, Any]) -> Issued:
+    """Takes the next number of `doc_type` (committed), keeps the content `freeze(number)` with it
+    in the register, writes the document from what the register keeps (`write`), and confirms the
+    number with the issue's audit entry. A failed write leaves the number "hỏng"."""
+    with numbering.issuing(db, doc_type, numbering.term_start(office), on, subject, office["ky_hieu"]) as reserved:
+        kept = json.dumps(freeze(reserved.number), ensure_ascii=False)
+        with db.write() as connection:
+            row_id = connection.execute(outgoing_documents.insert().values(
+                number_id=reserved.id, kind=kind, symbol=office["ky_hieu"], signer=signer_of(office),
+                recipients=recipients_text(recipients), content=kept, created_at=db.clock(),
+                created_by=db.actor.name)).inserted_primary_key[0]
+        write(json.loads(kept))  # the document is written from what the register keeps, as a reprint is
+        crashpoints.reached("document-written")
+        with db.write() as connection:
+            numbering.confirm(connection, reserved)
+            db.audit(connection, "phát hành văn bản", kind=kind, record_id=row_id,
+                     details={**details, "so_van_ban": reserved.text(office["ky_hieu"])})
+    return find_by_id(db, row_id)
+
+
+def _query():
+    return (select(outgoing_documents.c.id, document_numbers.c.number, document_numbers.c.doc_type,
+                   outgoing_documents.c.symbol, document_numbers.c.issued_on, outgoing_documents.c.kind,
+                   document_numbers.c.subject, outgoing_documents.c.signer, outgoing_documents.c.recipients,
+                   document_numbers.c.status, document_numbers.c.term_start)
+            .select_from(outgoing_documents.join(document_numbers)))
+
+
+def _issued(row) -> Issued:
+    return Issued(*row)
+
+
+def register(db: Database, year: int | None = None) -> list[Issued]:
+    """The register, in the order the numbers were taken (of one year, if given)."""
+    db.require(Action.EXPORT, "xem sổ văn bản đi")
+    query = _query().order_by(document_numbers.c.issued_on, document_numbers.c.id)
+    if year is not None:
+        query = query.where(document_numbers.c.issued_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    with db.read() as connection:
+        return [_issued(row) for row in connection.execute(query)]
+
+
+def find_by_id(db: Database, record_id: int) -> Issued:
+    with db.read() as connection:
+        row = connection.execute(_query().where(outgoing_documents.c.id == record_id)).first()
+    if row is None:
+        raise InputError("Không có văn bản này trong sổ văn bản đi.")
+    return _issued(row)
+
+
+def find(connection: Connection, number_text: str, on: dt.date | None = None) -> Issued:
+    """The entry whose number reads `number_text` ("07-BC/BTCTU", as printed); `on` tells apart
+    the same number of two terms."""
+    number, doc_type, symbol = parse_number(number_text)
+    query = _query().where(document_numbers.c.number == number, document_numbers.c.doc_type == doc_type,
+                           outgoing_documents.c.symbol == symbol)
+    if on is not None:
+        query = query.where(document_numbers.c.issued_on == on)
+    found = [_issued(row) for row in connection.execute(query.order_by(document_numbers.c.issued_on))]
+    if not found:
+        raise InputError(f"Sổ văn bản đi không có văn bản số {number_text}"
+                         + (f" ngày {on:%d/%m/%Y}" if on else "") + ".")
+    if len(found) > 1:
+        dates = ", ".join(f"{entry.issued_on:%d/%m/%Y}" for entry in found)
+        raise Ambiguous(f"Số {number_text} có ở {len(found)} nhiệm kỳ (ngày {dates})", "ngày văn bản", "một văn bản")
+    return found[0]
+
+
+def parse_number(text: str) -> tuple[int, str, str]:
+    """"07-BC/BTCTU" → (7, "BC", "BTCTU"); "Số 07-BC/BTCTU" is read too."""
+    cleaned = text.strip().removeprefix("Số").strip()
+    head, _, symbol = cleaned.partition("/")
+    number, _, doc_type = head.partition("-")
+    if not (number.strip().isdigit() and doc_type.strip() and symbol.strip()):
+        raise InputError(f"Số văn bản «{text}» phải có dạng 07-BC/BTCTU (số-loại/ký hiệu), như in trên văn bản.")
+    return int(number), doc_type.strip().upper(), symbol.strip()
+
+
+def content_of(db: Database, number_text: str, on: dt.date | None = None) -> tuple[Issued, Content]:
+    """An issued document and its content as issued, for a user allowed to print."""
+    db.require(Action.EXPORT, "in lại văn bản đã ban hành")
+    with db.read() as connection:
+        entry = find(connection, number_text, on)
+        if entry.status == numbering.SPOILED:
+            raise InputError(f"Văn bản số {entry.number_text} bị ghi hỏng khi phát hành; số này không dùng.")
+        content = connection.execute(select(outgoing_documents.c.content)
+                                     .where(outgoing_documents.c.id == entry.id)).scalar()
+    return entry, json.loads(content)
+
+
+def entries_text(entries: list[Issued]) -> Iterator[str]:
+    """The register as lines of text (the command line's `documents list`)."""
+    for entry in entries:
+        yield "\t".join((entry.number_text, f"{entry.issued_on:%d/%m/%Y}", KIND_LABELS.get(entry.kind, entry.kind),
+                         entry.subject, entry.signer, entry.recipients, entry.status_label))

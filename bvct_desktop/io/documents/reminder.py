@@ -1,0 +1,147 @@
+"""Công văn đôn đốc: a letter to one police records unit listing its slips still unanswered past
+the reply deadline, asking for the replies — as PDF and as an editable Word file.
+
+The letter (HD 36 công văn): the number "Số 05-CV/BTCTU" with its trích yếu "V/v …" in italics
+under it, "Kính gửi", two paragraphs, the signature and "Nơi nhận"; the slips follow on their own
+page as the list attached ("Danh sách kèm theo"). A draft has no number and carries DỰ THẢO.
+"""
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx.enum.text import WD_BREAK
+from docx.shared import Pt
+
+from ...core import numbering
+from ...core.dates import display_date
+from ...core.kinds import SLIPS
+from ...core.numbers import grouped
+from . import layout, tables, word
+from .fonts import BOLD, ITALIC, REGULAR
+from .layout import DocumentCanvas, Flow, Letterhead
+from .pdf import check_target
+from .profile import Profile
+from .report_content import issuer_name
+from .word import CENTER
+
+TITLE = "Công văn đôn đốc trả lời phiếu yêu cầu xác minh lai lịch"
+SUBJECT = "V/v đôn đốc trả lời phiếu yêu cầu xác minh lai lịch"
+LIST_TITLE = "DANH SÁCH PHIẾU YÊU CẦU XÁC MINH LAI LỊCH QUÁ HẠN CHƯA TRẢ LỜI"
+S = SLIPS.field
+COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center"),
+           tables.of(S("issued_on"), 1.0, label="Ngày gửi", align="center"),
+           tables.of(S("full_name"), 1.8, label="Họ và tên"), tables.of(S("birth_date"), 0.9, align="center"),
+           tables.of(S("home_town"), 1.7), tables.plain("days_late", "Quá hạn (ngày)", 0.7, "center", whole=True))
+
+
+@dataclass(frozen=True)
+class ReminderSource:
+    """What the letter is made from: the recipient, its overdue slips on the letter's day, the
+    deadline then, the office settings in force that day, the number (None: a draft)."""
+
+    recipient: str
+    on: dt.date
+    days: int
+    slips: Sequence[Mapping[str, Any]]
+    office: Mapping[str, str]
+    number: int | None
+
+    @property
+    def draft(self) -> bool:
+        return self.number is None
+
+
+def recipients(profile: Profile) -> list[str]:
+    return ["Như trên,", *profile.recipients]
+
+
+@dataclass(frozen=True)
+class Texts:
+    number: str
+    date: str
+    attached_to: str
+    paragraphs: tuple[str, ...]
+
+
+def texts(source: ReminderSource, profile: Profile) -> Texts:
+    office, slips = source.office, source.slips
+    issuer = issuer_name(office)
+    number = layout.number_text(source.number, numbering.LETTER, office["ky_hieu"])
+    date = layout.date_text(office["dia_danh"], None if source.draft else source.on, profile, source.on.year)
+    if source.draft:
+        attached = f"(Kèm theo Công văn của {issuer})"
+    else:
+        attached = (f"(Kèm theo Công văn số {numbering.number_text(source.number, numbering.LETTER, office['ky_hieu'])}"
+                    f" ngày {source.on:%d/%m/%Y} của {issuer})")
+    first, last = slips[0]["issued_on"], slips[-1]["issued_on"]
+    if len(slips) == 1:
+        sent = (f"Ngày {display_date(first)}, {issuer} đã gửi quý cơ quan phiếu yêu cầu xác minh lai lịch số "
+                f"{slips[0]['number']} đối với {slips[0]['full_name']}")
+    else:
+        sent = (f"Từ ngày {display_date(first)} đến ngày {display_date(last)}, {issuer} đã gửi quý cơ quan "
+                f"{grouped(len(slips))} phiếu yêu cầu xác minh lai lịch (danh sách kèm theo)")
+    paragraphs = (
+        f"{sent} để phục vụ công tác thẩm tra, xác minh tiêu chuẩn chính trị. Đến ngày {display_date(source.on)}, "
+        f"đã quá thời hạn trả lời ({grouped(source.days)} ngày kể từ ngày gửi phiếu) nhưng {issuer} chưa nhận "
+        "được kết quả.",
+        f"Để kịp thời phục vụ công tác cán bộ, {issuer} đề nghị quý cơ quan quan tâm, sớm tra cứu và trả lời kết "
+        f"quả các phiếu nêu trên. Trường hợp đã trả lời, đề nghị quý cơ quan thông báo số, ngày văn bản trả lời để "
+        f"{issuer} đối chiếu.",
+        "Trân trọng./.",
+    )
+    return Texts(number, date, attached, paragraphs)
+
+
+def _records(source: ReminderSource) -> list[dict[str, Any]]:
+    return tables.numbered(source.slips)
+
+
+def draw(c: DocumentCanvas, source: ReminderSource) -> None:
+    p = c.profile
+    size = p.size("body")
+    words = texts(source, p)
+    flow = Flow(c)
+    layout.header(flow, words.number, words.date, SUBJECT)
+    flow.skip(p.leading(size) * 0.5)
+    for text in layout.wrap(f"Kính gửi: {source.recipient}", REGULAR, size, c.width * 0.9):
+        flow.line(text, REGULAR, size, "center")
+    flow.skip(p.leading(size) * 0.4)
+    signature = layout.signature_height(flow, recipients(p))
+    for index, text in enumerate(words.paragraphs):
+        flow.paragraph(text, REGULAR, size, keep_last=signature if index == len(words.paragraphs) - 1 else 0.0)
+    layout.signature(flow, recipients(p))
+    flow.new_page()
+    for text in layout.wrap(LIST_TITLE, BOLD, size, c.width):
+        flow.line(text, BOLD, size, "center")
+    for text in layout.wrap(words.attached_to, ITALIC, size, c.width):
+        flow.line(text, ITALIC, size, "center")
+    flow.skip(6)
+    tables.draw_table(flow, COLUMNS, _records(source))
+    flow.line(f"Tổng số: {grouped(len(source.slips))} phiếu.", ITALIC, p.size("table"))
+
+
+def write_docx(target: Path, source: ReminderSource, head: Letterhead, profile: Profile,
+               password: str | None = None) -> None:
+    check_target(Path(target), ".docx")
+    words = texts(source, profile)
+    document = word.new_document(profile, head, source.draft)
+    word.properties(document, TITLE, SUBJECT, "Công văn", head, source.on, source.draft)
+    word.header_block(document, head, profile, words.number, words.date, SUBJECT)
+    greeting = word.write(document.add_paragraph(), f"Kính gửi: {source.recipient}", profile.size("body"),
+                          align=CENTER)
+    greeting.paragraph_format.space_before = Pt(profile.size("body"))
+    last = None
+    for text in words.paragraphs:
+        last = word.body(document, text, profile)
+    last.paragraph_format.keep_with_next = True
+    word.signature(document, head, profile, recipients(profile))
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    word.write(document.add_paragraph(), LIST_TITLE, profile.size("body"), bold=True, align=CENTER,
+               after=0).paragraph_format.keep_with_next = True
+    word.write(document.add_paragraph(), words.attached_to, profile.size("body"), italic=True,
+               align=CENTER).paragraph_format.keep_with_next = True
+    word.table(document, COLUMNS, _records(source), profile, f"Tổng số: {grouped(len(source.slips))} phiếu.")
+    word.save(document, target, password)

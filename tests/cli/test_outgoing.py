@@ -1,0 +1,176 @@
+"""The outgoing register (sổ đăng ký văn bản đi) on the 2016 office: a report issued once is
+written again identical in pdf, docx and xlsx even after the records change; the letterhead is
+the one in force on each document's date; reminder letters; a number is never used twice."""
+
+import json
+
+import docx
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core import vault
+from bvct_desktop.core.schema import audit_log
+from tests import office_2016
+from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.io.documents import pdfcheck
+
+built_2016, office_cli = office_2016.built_2016, office_2016.office_cli  # fixtures
+
+pytestmark = pdfcheck.needs_poppler
+NINE_MONTHS = ("--from", "2016-01-01", "--to", "2016-09-30")
+NOTES = "## Ưu điểm\nPhối hợp tốt với Công an tỉnh.\n## Hạn chế, khuyết điểm\nCòn chậm.\n## Phương hướng, nhiệm vụ\n" \
+        "Tiếp tục thẩm định tiêu chuẩn chính trị.\n"
+OFFICER, OFFICER_PASSWORD = "chuyenvien", "Chuyen-vien-2026"
+
+
+@pytest.fixture
+def notes(tmp_path):
+    path = tmp_path / "phan-viet.txt"
+    path.write_text(NOTES, encoding="utf-8")
+    return path
+
+
+def issue_report(cli, tmp_path, notes, fmt="pdf"):
+    target = tmp_path / f"bao-cao.{fmt}"
+    code, out, err = cli("report", *NINE_MONTHS, "--format", fmt, "--out", target, "--issue", "--notes", notes)
+    assert code == 0, err
+    return target, out
+
+
+def test_slips_of_2016_print_under_the_2016_letterhead_and_the_report_under_todays(office_cli, tmp_path, notes):
+    slips = tmp_path / "phieu.pdf"
+    assert office_cli("print", "slips", "--year", "2016", "--numbers", "1/PXM", "1712/PXM", "--out", slips)[0] == 0
+    for page in (1, 2):
+        lines = pdfcheck.lines(slips, first=page, last=page)
+        assert lines[0].startswith("TỈNH ỦY BÌNH THUẬN") and "Bình Thuận, ngày" in lines[3] and "năm 2016" in lines[3]
+    report, out = issue_report(office_cli, tmp_path, notes)
+    lines = pdfcheck.lines(report)
+    assert lines[0].startswith("TỈNH ỦY LÂM ĐỒNG") and "Lâm Đồng, ngày 30 tháng" not in lines[0]
+    assert lines[3].startswith("Số 01-BC/BTCTU Lâm Đồng, ngày")
+    text = " ".join(lines)
+    assert "Quy định số 57-QĐ/TW ngày 03/05/2007" in text and "58-QĐ/TW" not in text  # the regulation of 2016
+    assert "phát hành 1.712 phiếu yêu cầu xác minh lai lịch" in text
+    assert "Phòng PV27 – Công an tỉnh Bình Thuận (873 phiếu)" in text  # this province's police, in 2016
+    assert "Công an các tỉnh, thành phố khác (218 phiếu)" in text
+    assert "cử 12 đoàn với 57 lượt cán bộ" in text
+
+
+def test_an_issued_report_is_written_again_identical_in_every_format(office_cli, tmp_path, notes):
+    issued, out = issue_report(office_cli, tmp_path, notes)
+    assert "số 01-BC/BTCTU" in out
+    # the records change after the report was issued: 5 more slips in its period
+    headers = ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Nơi nhận phiếu"]
+    rows = [[f"{2000 + n}/PXM", "15/09/2016", f"Người Thêm Sau {n}", "Cục A93B – Bộ Công an"] for n in range(5)]
+    assert office_cli("import", "slips", workbook(tmp_path / "them.xlsx", headers, rows))[0] == 0
+    again = {fmt: tmp_path / f"in-lai.{fmt}" for fmt in ("pdf", "docx", "xlsx")}
+    for fmt, target in again.items():
+        code, out, err = office_cli("documents", "print", "01-BC/BTCTU", "--format", fmt, "--out", target)
+        assert code == 0 and "đúng như khi phát hành" in out, err
+    assert again["pdf"].read_bytes() == issued.read_bytes()  # byte for byte
+    pdf_text = " ".join(pdfcheck.lines(again["pdf"]))
+    word = docx.Document(again["docx"])
+    word_text = " ".join(paragraph.text for paragraph in word.paragraphs)
+    assert word.tables[0].cell(1, 0).text == "Số 01-BC/BTCTU"
+    for sentence in ("phát hành 1.712 phiếu yêu cầu xác minh lai lịch", "Phối hợp tốt với Công an tỉnh.",
+                     "Quy định số 57-QĐ/TW"):
+        assert sentence in pdf_text and sentence in word_text
+    assert "1.717" not in pdf_text and "1.717" not in word_text
+    sheet = openpyxl.load_workbook(again["xlsx"])["Số liệu"]
+    values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert "Số 01-BC/BTCTU" in values and 1712 in values and 1717 not in values
+    fresh = tmp_path / "hom-nay.pdf"  # a draft made now counts the new slips
+    assert office_cli("report", *NINE_MONTHS, "--format", "pdf", "--out", fresh)[0] == 0
+    assert "phát hành 1.717 phiếu" in " ".join(pdfcheck.lines(fresh))
+
+
+def test_the_register_lists_each_issue_once_with_two_digit_numbers(office_cli, tmp_path, notes):
+    issue_report(office_cli, tmp_path, notes)
+    issue_report(office_cli, tmp_path, notes, "docx")
+    code, out, _ = office_cli("print", "reminder", "--recipient", "cuc a93b – bo cong an", "--out",
+                              tmp_path / "cv.pdf", "--issue")
+    assert code == 0 and "số 01-CV/BTCTU" in out
+    code, out, _ = office_cli("documents", "list")
+    lines = out.splitlines()
+    assert lines[0].split("\t") == ["Số", "Ngày", "Loại", "Trích yếu", "Người ký", "Nơi nhận", "Tình trạng"]
+    numbers = [line.split("\t")[0] for line in lines[1:]]
+    assert numbers == ["01-BC/BTCTU", "02-BC/BTCTU", "01-CV/BTCTU"]
+    first = lines[1].split("\t")
+    assert first[2] == "Báo cáo" and first[3] == "kết quả công tác bảo vệ chính trị nội bộ 9 tháng đầu năm 2016"
+    assert first[4] == "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN Nguyễn Văn Hòa" and first[6] == "đã phát hành"
+    assert "Thường trực Tỉnh ủy (để báo cáo)" in first[5]
+    assert office_cli("documents", "list", "--year", "2016")[1].startswith("Sổ văn bản đi chưa có văn bản nào năm 2016")
+    code, _, err = office_cli("documents", "print", "03-BC/BTCTU", "--format", "pdf", "--out", tmp_path / "x.pdf")
+    assert code == 2 and "không có văn bản số 03-BC/BTCTU" in err
+    code, _, err = office_cli("documents", "print", "01-CV/BTCTU", "--format", "xlsx", "--out", tmp_path / "x.xlsx")
+    assert code == 2 and "pdf, docx" in err
+    code, _, err = office_cli("documents", "print", "BC-01", "--format", "pdf", "--out", tmp_path / "x.pdf")
+    assert code == 2 and "07-BC/BTCTU" in err
+
+
+def test_a_number_is_never_used_twice(office_cli, tmp_path, notes):
+    code, _, _ = office_cli("report", *NINE_MONTHS, "--format", "pdf", "--out", tmp_path / "khong-co" / "bc.pdf",
+                            "--issue", "--notes", notes)
+    assert code == 2  # bad input: no number taken
+    assert office_cli("report", *NINE_MONTHS, "--format", "pdf", "--out", tmp_path / "nhap.pdf")[0] == 0  # a draft
+    blocked = tmp_path / "bc.pdf"
+    blocked.mkdir()  # the file cannot be written where a folder of that name is
+    code, _, _ = office_cli("report", *NINE_MONTHS, "--format", "pdf", "--out", blocked, "--issue", "--notes", notes)
+    assert code != 0
+    code, out, _ = office_cli("report", *NINE_MONTHS, "--format", "pdf", "--out", tmp_path / "bc-2.pdf", "--issue",
+                              "--notes", notes)
+    assert code == 0 and "số 02-BC/BTCTU" in out  # 01 was taken by the failed write: never used again
+    listed = [line.split("\t") for line in office_cli("documents", "list")[1].splitlines()[1:]]
+    assert [(row[0], row[6]) for row in listed] == [("01-BC/BTCTU", "hỏng"), ("02-BC/BTCTU", "đã phát hành")]
+    code, _, err = office_cli("documents", "print", "01-BC/BTCTU", "--format", "pdf", "--out", tmp_path / "x.pdf")
+    assert code == 2 and "hỏng" in err
+
+
+def test_the_reminder_letter_lists_the_recipients_overdue_slips(office_cli, tmp_path):
+    target = tmp_path / "cv.pdf"
+    code, out, err = office_cli("print", "reminder", "--recipient", "Phòng PV27 – Công an tỉnh Bình Thuận",
+                                "--on", "2016-10-15", "--out", target)
+    assert code == 0 and "dự thảo" in out, err
+    lines = pdfcheck.lines(target)
+    pdfcheck.assert_in_order(lines, "TỈNH ỦY BÌNH THUẬN", "BAN TỔ CHỨC", "Số -CV/BTCTU Bình Thuận, ngày tháng năm 2016",
+                             "V/v đôn đốc trả lời phiếu yêu cầu xác", "Kính gửi: Phòng PV27 – Công an tỉnh Bình Thuận",
+                             "trả lời (30 ngày kể từ ngày gửi phiếu)", "Trân trọng./.", "Nơi nhận: K/T TRƯỞNG BAN",
+                             "- Như trên,", "DANH SÁCH PHIẾU YÊU CẦU XÁC MINH LAI LỊCH QUÁ HẠN", "Tổng số:")
+    assert "DỰ THẢO" in lines[0]
+    count = int(out.split(" về ")[1].split(" phiếu")[0])
+    listed = [line for line in lines if line.split()[1:2] and line.split()[1].endswith("/PXM")]
+    assert len(listed) == count > 0
+    code, _, err = office_cli("print", "reminder", "--recipient", "Phòng Không Có", "--out", target)
+    assert code == 2 and "Không có nơi nhận phiếu" in err
+    code, _, err = office_cli("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--on", "2016-01-02",
+                              "--out", target)
+    assert code == 2 and "không có phiếu nào" in err
+    code, _, err = office_cli("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--out",
+                              tmp_path / "cv.xlsx")
+    assert code == 2
+
+
+def test_who_may_issue_list_and_print_again(office_cli, tmp_path, notes):
+    issue_report(office_cli, tmp_path, notes)
+    secret = tmp_path / "pw"
+    secret.write_text(OFFICER_PASSWORD, encoding="utf-8")
+    for name, role in ((OFFICER, "chuyen-vien"), ("xem", "xem")):
+        assert office_cli("users", "add", name, "--role", role, "--new-password-file", secret)[0] == 0
+    officer = office_cli.as_user(OFFICER, OFFICER_PASSWORD)
+    assert officer("documents", "list")[0] == 0
+    assert officer("documents", "print", "01-BC/BTCTU", "--format", "pdf", "--out", tmp_path / "a.pdf")[0] == 0
+    code, _, _ = officer("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--out", tmp_path / "cv.pdf",
+                         "--issue")
+    assert code == 5
+    viewer = office_cli.as_user("xem", OFFICER_PASSWORD)
+    assert viewer("documents", "list")[0] == 5
+    office_cli.as_user(ADMIN, PASSWORD)
+    db = vault.unlock(office_cli.db, ADMIN, PASSWORD)
+    with db.read() as connection:
+        issued = [json.loads(row.details) for row in connection.execute(
+            select(audit_log.c.details).where(audit_log.c.action == "phát hành văn bản"))]
+        reprinted = [json.loads(row.details) for row in connection.execute(
+            select(audit_log.c.details).where(audit_log.c.action == "in", audit_log.c.kind == "report"))]
+    db.close()
+    assert [entry["so_van_ban"] for entry in issued] == ["01-BC/BTCTU"]
+    assert [entry["so_van_ban"] for entry in reprinted] == ["01-BC/BTCTU"]
