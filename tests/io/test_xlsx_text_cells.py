@@ -130,8 +130,9 @@ def test_the_audit_workbook_keeps_user_names_as_text(cli, tmp_path):
     assert "=1+1" in all_text(out)
 
 
-def test_only_the_cell_helper_makes_cells():
-    """Every writer goes through io/xlsx_book: no other module builds a cell by itself."""
+def test_only_the_workbook_helper_makes_cells_and_workbooks():
+    """Every writer goes through io/xlsx_book: no other module builds a cell (which could turn text
+    into a formula) or an openpyxl workbook (which would stage its sheets in the temporary folder)."""
     package = pathlib.Path(bvct_desktop.__file__).parent
     offenders = []
     for path in package.rglob("*.py"):
@@ -139,8 +140,11 @@ def test_only_the_cell_helper_makes_cells():
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
-        names |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
-        if names & {"WriteOnlyCell", "Cell"}:
+        names |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+                  and isinstance(node.value, ast.Name) and node.value.id == "openpyxl"}
+        names |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                  and (node.module or "").startswith("openpyxl") for alias in node.names}
+        if names & {"WriteOnlyCell", "Cell", "Workbook"}:
             offenders.append(str(path.relative_to(package)))
     assert offenders == []
 
