@@ -74,9 +74,10 @@ def apply(db: Database, change: Change, check: Callable[[Connection], None] = la
         except BvctError as error:
             try:
                 _write_key_file(db.key_path, previous, generation - 1, generation)  # put back
-            except BvctError:
-                raise type(error)(f"{error.message} Thay đổi đã vào tệp khóa; nhật ký sẽ ghi nhận nó ở lần mở "
-                                  "cơ sở dữ liệu tiếp theo.") from None
+            except BvctError:  # the key file has it: the next open completes it (`reconcile`)
+                raise type(error)(f"{error.message.split(';')[0].rstrip('.')}; «{change.action}» của «{change.user}» "
+                                  "đã vào tệp khóa và sẽ được hoàn tất, ghi vào nhật ký ở lần mở cơ sở dữ liệu "
+                                  "tiếp theo.") from None
             _settle_quietly(db, note, completed=False, reason=error.message)
             raise
 

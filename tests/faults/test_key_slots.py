@@ -181,3 +181,32 @@ def test_users_module_goes_through_the_protocol():
     import inspect
 
     assert "keyfile.update" not in inspect.getsource(users)
+
+
+def test_a_change_in_the_key_file_that_cannot_be_put_back_is_completed_at_the_next_open(office, tmp_path,
+                                                                                       monkeypatch):
+    """The completion fails and so does putting the key file back (the disk filled meanwhile):
+    the key file has the change, so the next open completes and audits it — both, not neither."""
+    real_settle, real_update = key_slots._settle, keyfile.update
+    writes = []
+
+    def settle(db, connection, note, completed, reason=None):
+        if completed:
+            raise DiskFullError("Ổ đĩa đầy: không ghi được vào «bvct.db»; cơ sở dữ liệu không thay đổi.")
+        return real_settle(db, connection, note, completed, reason)
+
+    def update(path, change):
+        if change.__qualname__.startswith("_write_key_file"):
+            writes.append(1)
+            if len(writes) == 2:  # the putting back
+                raise DiskFullError("Ổ đĩa đầy: không ghi được tệp khóa.")
+        return real_update(path, change)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(key_slots, "_settle", settle)
+        patched.setattr(keyfile, "update", update)
+        code, _, err = office("users", "passwd", "binh", "--new-password-file", tmp_path / "moi.txt")
+    assert code == 1 and err.startswith("Ổ đĩa đầy") and "đã vào tệp khóa" in err
+    assert office("users", "list")[0] == 0  # the next open
+    assert _opens(office, "binh", NEW) and not _opens(office, "binh", OLD)
+    assert _trail(office, "đổi mật khẩu")[-2:] == ["đang thực hiện", "thành công"]
