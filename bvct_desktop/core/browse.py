@@ -7,10 +7,10 @@ few rows it paints, so 200k cadres open and scroll without loading them.
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import ColumnElement, Table, func, literal, select
+from sqlalchemy import ColumnElement, Table, false, func, literal, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.visitors import iterate
@@ -37,6 +37,12 @@ from .schema import (
 from .text import search_words
 
 PAGE = 400  # ids per fetch (SQLite's bound-parameter limit is far above)
+FEW_VALUES = 300  # at most this many distinct values are offered by a column's filter
+NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # imported slips with a result and no reply date
+NAME_KEYS = ("full_name", "sender", "subject_name")  # values ordered as names
+# A register's header says in fewer words what the field's header says (the header's tooltip says it all)
+SHORTER = {"Họ và tên người được xác minh": "Người được xác minh", "Họ và tên người bị phản ánh": "Người bị phản ánh",
+           "Họ và tên người được thẩm tra": "Người được thẩm tra", "Họ và tên đối tượng": "Đối tượng nghiên cứu"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,16 @@ class Filters:
     overdue: bool = False
     deleted: bool = False  # the recycle bin instead of the register
     person_id: int | None = None  # one person's records (the tabs of a cadre's file)
+    # Excel's column filters: (column key, the values kept); None in the values keeps the empty cells
+    values: tuple[tuple[str, tuple[str | None, ...]], ...] = ()
+
+    def with_values(self, key: str, kept: tuple[str | None, ...] | None) -> "Filters":
+        """These filters with column `key` keeping `kept` (None: every value)."""
+        others = tuple((k, v) for k, v in self.values if k != key)
+        return replace(self, values=others + (((key, tuple(kept)),) if kept is not None else ()))
+
+    def kept(self, key: str) -> tuple[str | None, ...] | None:
+        return next((v for k, v in self.values if k == key), None)
 
 
 Overdue = Callable[[dt.date, dict[str, str]], ColumnElement]
@@ -77,7 +93,10 @@ class View:
     default_sort: tuple[str, bool]  # column key, descending
     person_id: ColumnElement | None = None
     text_columns: tuple[ColumnElement, ...] = ()  # searched folded, in memory (see search_listing)
-    search_extra: Callable[[str], ColumnElement] | None = None  # more record ids per word, from SQL
+    # more record ids per word, from SQL; the dict is the listing's to keep what it read meanwhile
+    search_extra: Callable[[Connection, str, dict], ColumnElement] | None = None
+    few_values: tuple[str, ...] = ()  # columns offering Excel's filter by value (besides fixed choices)
+    searched_also: str = ""  # what the search box reads besides the person, in words
     period: ColumnElement | None = None
     statuses: dict[str, ColumnElement] = field(default_factory=dict)
     purpose: ColumnElement | None = None
@@ -95,7 +114,7 @@ class View:
 
 def _field_column(kind: Kind, key: str, value: ColumnElement, sort: ColumnElement | None = None) -> Column:
     spec = kind.field(key)
-    return Column(key, spec.header, value, value if sort is None else sort, spec)
+    return Column(key, SHORTER.get(spec.header, spec.header), value, value if sort is None else sort, spec)
 
 
 def _columns(kind: Kind, *keys: str, sorts: dict[str, ColumnElement] | None = None) -> list[Column]:
@@ -122,10 +141,27 @@ def _members(connection: Connection, ids: list[int]) -> dict[int, dict[str, str]
     names: dict[int, list[str]] = {}
     for delegation_id, full_name in connection.execute(query):
         names.setdefault(delegation_id, []).append(full_name)
-    return {did: {"members": ", ".join(found)} for did, found in names.items()}
+    return {did: {"members": f"{len(found)} người: " + ", ".join(found)} for did, found in names.items()}
 
 
-def _delegations_with_member(word: str) -> ColumnElement:
+def _cadres_by_post(connection: Connection, word: str, cache: dict) -> ColumnElement:
+    """Cadres whose unit, position or management level holds `word` ("so y te" finds Sở Y tế's).
+
+    Those columns hold few distinct values: they are read and folded once per listing, and the
+    values holding the word are looked up in SQL."""
+    if "posts" not in cache:
+        cache["posts"] = {
+            cadres.c.unit_id: [(uid, search.fold_ascii(name)) for uid, name in connection.execute(
+                select(units.c.id, units.c.name))],
+            **{column: [(value, search.fold_ascii(value)) for (value,) in connection.execute(
+                select(column).where(column.is_not(None)).distinct())] for column in (cadres.c.position,
+                                                                                      cadres.c.management)}}
+    found = [column.in_(matching) for column, values in cache["posts"].items()
+             if (matching := [value for value, folded in values if word in folded])]
+    return or_(*found) if found else false()
+
+
+def _delegations_with_member(connection: Connection, word: str, cache: dict) -> ColumnElement:
     members = (select(delegation_members.c.delegation_id).select_from(delegation_members.join(cadres))
                .where(cadres.c.person_id.in_(search.persons_with(word))))
     return delegations.c.id.in_(members)
@@ -145,7 +181,9 @@ VIEWS: dict[str, View] = {
         CADRES, cadres, cadres.join(persons).outerjoin(units),
         tuple(_columns(CADRES, "full_name", "birth_date", "gender", "cccd", "home_town", "position", "unit",
                        "management")),
-        default_sort=("full_name", False), person_id=cadres.c.person_id),
+        default_sort=("full_name", False), person_id=cadres.c.person_id, search_extra=_cadres_by_post,
+        searched_also="đơn vị, chức vụ, diện quản lý",
+        few_values=("position", "unit", "management")),
     "slips": View(
         SLIPS, slips, slips.join(persons).join(recipients),
         tuple(_columns(SLIPS, "number", "issued_on", "full_name", "birth_date", "home_town", "relation", "purpose",
@@ -155,7 +193,9 @@ VIEWS: dict[str, View] = {
                       slips.c.father_name, slips.c.mother_name, slips.c.spouse_name, slips.c.result,
                       slips.c.note, recipients.c.name),
         period=slips.c.issued_on,
-        statuses={"Chờ kết quả": slips.c.result_on.is_(None), "Đã có kết quả": slips.c.result_on.is_not(None)},
+        statuses={"Chờ kết quả": slips.c.result_on.is_(None), "Đã có kết quả": slips.c.result_on.is_not(None),
+                  NO_REPLY_DATE: deadlines.result_without_date()},
+        few_values=("recipient",),
         purpose=slips.c.purpose, purposes=SLIPS.field("purpose").choices, recipient=slips.c.recipient_id,
         overdue=lambda today, values: deadlines.slip_reply_overdue(today, _slip_reply_days(values)),
         overdue_label="Quá hạn trả lời"),
@@ -164,7 +204,7 @@ VIEWS: dict[str, View] = {
         (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
                    "return_on", "report_received_on", sorts={"decision_on": DELEGATIONS.period()}),
          Column("members", "Thành viên", delegations.c.id, delegations.c.id)),
-        default_sort=("decision_on", True),
+        default_sort=("decision_on", True), few_values=("countries",),
         text_columns=(delegations.c.decision_no, delegations.c.name, delegations.c.countries,
                       delegations.c.purpose),
         search_extra=_delegations_with_member, period=DELEGATIONS.period(),
@@ -178,7 +218,7 @@ VIEWS: dict[str, View] = {
         ARCHIVE_REQUESTS, archive_requests, archive_requests.join(persons),
         tuple(_columns(ARCHIVE_REQUESTS, "request_kind", "province", "doc_no", "doc_on", "full_name", "birth_date",
                        "home_town", "answered_on", "result")),
-        default_sort=("doc_on", True), person_id=archive_requests.c.person_id,
+        default_sort=("doc_on", True), person_id=archive_requests.c.person_id, few_values=("province",),
         text_columns=(archive_requests.c.request_kind, archive_requests.c.province,
                       archive_requests.c.doc_no, archive_requests.c.result),
         period=archive_requests.c.doc_on,
@@ -241,6 +281,7 @@ class Listing:
     ids: list[int]
     person_ids: list[int | None]
     texts: list[str] | None = None  # each record's own text columns folded, read at the first search
+    searched: dict = field(default_factory=dict)  # what search_extra read for this listing
 
 
 def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | None = None,
@@ -285,8 +326,9 @@ def search_listing(db: Database, found: Listing, query: str) -> Listing:
             return _subset(found, keep)
         persons_by_word = [_id_set(connection, search.persons_with(word)) if spec.person_id is not None else set()
                            for word in words]
-        extra_by_word = [_id_set(connection, select(spec.table.c.id).where(spec.search_extra(word)))
-                         if spec.search_extra else set() for word in words]
+        extra_by_word = [_id_set(connection, select(spec.table.c.id).where(
+            spec.search_extra(connection, search.fold_ascii(word), found.searched)))
+            if spec.search_extra else set() for word in words]
     texts = found.texts or [""] * len(found.ids)
     looked_for = [search.fold_ascii(word) for word in words]
     keep = [i for i, (record_id, person_id, folded) in enumerate(zip(found.ids, found.person_ids, texts, strict=True))
@@ -297,7 +339,7 @@ def search_listing(db: Database, found: Listing, query: str) -> Listing:
 
 def _subset(found: Listing, keep: list[int]) -> Listing:
     return Listing(found.kind, [found.ids[i] for i in keep], [found.person_ids[i] for i in keep],
-                   [found.texts[i] for i in keep] if found.texts is not None else None)
+                   [found.texts[i] for i in keep] if found.texts is not None else None, found.searched)
 
 
 def _id_set(connection: Connection, statement) -> set[int]:
@@ -338,7 +380,48 @@ def _filtered(statement, spec: View, filters: Filters, connection: Connection, t
                                     else spec.person_id == filters.person_id)
     if filters.overdue and spec.overdue is not None:
         statement = statement.where(spec.overdue(today, settings.read_all(connection, today)))
+    for key, kept in filters.values:
+        statement = statement.where(_keeps(spec, spec.column(key).value, kept))
     return statement
+
+
+def _keeps(spec: View, value: ColumnElement, kept: tuple[str | None, ...]) -> ColumnElement:
+    """The records whose cell of a column is one of `kept` (None: an empty cell)."""
+    values = [item for item in kept if item is not None]
+    condition = value.in_(values) if values else false()
+    if None in kept:
+        condition = or_(condition, value.is_(None), value == "")
+    if all(element.table is spec.table for element in iterate(value) if isinstance(element, SqlColumn)):
+        return condition
+    return spec.table.c.id.in_(select(spec.table.c.id).select_from(spec.source).where(condition))  # a joined column
+
+
+def filterable(kind: str) -> tuple[str, ...]:
+    """The columns a register filters by value, as Excel does: fixed choices, and the few-valued ones."""
+    spec = view(kind)
+    return tuple(column.key for column in spec.columns
+                 if column.field is not None and column.field.choices or column.key in spec.few_values)
+
+
+def column_values(db: Database, kind: str, key: str, filters: Filters = Filters(),
+                  today: dt.date | None = None) -> list[tuple[str | None, int]] | None:
+    """The distinct values of a column under the other filters, with how many records hold each
+    (None: the empty cells), in Vietnamese order; None when there are more than FEW_VALUES."""
+    db.require(Action.BROWSE, "xem danh sách")
+    spec = view(kind)
+    value = spec.column(key).value
+    others = replace(filters, values=tuple((k, v) for k, v in filters.values if k != key))
+    cell = func.nullif(value, "")
+    statement = select(cell, func.count()).select_from(spec.source).where(
+        spec.table.c.deleted_at.is_not(None) if filters.deleted else spec.table.c.deleted_at.is_(None))
+    with db.read() as connection:
+        statement = _filtered(statement, spec, others, connection, today or db.clock().date())
+        rows = connection.execute(statement.group_by(cell).limit(FEW_VALUES + 1)).all()
+    if len(rows) > FEW_VALUES:
+        return None
+    return sorted(((found, count) for found, count in rows),
+                  key=lambda item: (item[0] is None, collation.name_sort_key(item[0] or "")
+                                    if key in NAME_KEYS else search.fold_ascii(str(item[0] or ""))))
 
 
 def _order(spec: View, filters: Filters, sort: str | None, descending: bool | None) -> list:

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select
 
 from . import settings
 from .database import Database
@@ -22,8 +22,17 @@ class Due:
 
 
 def slip_reply_overdue(today: dt.date, days: int):
-    """The rule: a slip with no reply `days` (han_tra_loi_phieu_ngay) after it was issued."""
-    return and_(slips.c.result_on.is_(None), slips.c.issued_on < today - dt.timedelta(days=days))
+    """The rule: a slip with no reply `days` (han_tra_loi_phieu_ngay) after it was issued. A slip
+    whose result is written without its day has had its reply: it waits for that day, not for
+    the police (result_without_date)."""
+    return and_(slips.c.result_on.is_(None), or_(slips.c.result.is_(None), slips.c.result == ""),
+                slips.c.issued_on < today - dt.timedelta(days=days))
+
+
+def result_without_date():
+    """A slip whose result is written but not the day it came (old sheets lost that column): it is
+    neither answered for the report nor to be chased as overdue until the officer sets the day."""
+    return and_(slips.c.result_on.is_(None), slips.c.result.is_not(None), slips.c.result != "")
 
 
 def post_trip_reports_due(db: Database, today: dt.date) -> list[Due]:

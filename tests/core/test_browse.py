@@ -38,7 +38,7 @@ def test_rows_are_formatted_by_their_fields(db):
     ids = browse.record_ids(db, "slips", sort="issued_on", descending=False)
     row = browse.fetch_rows(db, "slips", ids)[ids[0]]
     headers = [c.header for c in browse.view("slips").columns]
-    assert headers[:3] == ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh"]
+    assert headers[:3] == ["Số phiếu", "Ngày phát hành", "Người được xác minh"]
     assert row[:5] == ["12/PXM", "05/01/2025", "Phạm Văn Bình", "1950", "Hàm Tiến"]
 
 
@@ -61,7 +61,7 @@ def test_complaints_overdue_and_delegations_without_report(db):
     no_report = browse.record_ids(db, "delegations", filters=browse.Filters(status="Chưa nhận báo cáo"))
     rows = browse.fetch_rows(db, "delegations", no_report)
     assert [row[2] for row in rows.values()] == ["Đoàn học tập kinh nghiệm chuyển đổi số"]
-    assert list(rows.values())[0][-1] == "Bùi Thị Hương"
+    assert list(rows.values())[0][-1] == "1 người: Bùi Thị Hương"
 
 
 def test_deleted_records_move_to_the_recycle_bin_and_back(db):
@@ -79,3 +79,41 @@ def test_one_persons_records_for_the_tabs_of_their_file(db):
     person = editing.load(db, "cadres", huong)["person_id"]
     assert len(browse.record_ids(db, "delegations", filters=browse.Filters(person_id=person))) == 2
     assert browse.record_ids(db, "slips", filters=browse.Filters(person_id=person)) == []
+
+
+def test_a_column_filters_by_its_values_as_excel_does(db):
+    values = dict(browse.column_values(db, "slips", "relation"))
+    assert values == {"Bản thân": 1, "Cha": 2}
+    kept = browse.Filters().with_values("relation", ("Bản thân",))
+    assert [browse.fetch_rows(db, "slips", [i])[i][0] for i in browse.record_ids(db, "slips", filters=kept)] == \
+        ["13/PXM"]
+    recipient = browse.Filters().with_values("recipient", ("Cục A93B – Bộ Công an",))  # a joined column
+    assert len(browse.record_ids(db, "slips", filters=recipient)) == 2
+    both = recipient.with_values("relation", ("Bản thân",))
+    assert browse.record_ids(db, "slips", filters=both) == []
+    assert dict(browse.column_values(db, "slips", "relation", both)) == {"Cha": 2}  # its own filter aside
+    empty = browse.Filters().with_values("management", (None,))
+    assert len(browse.record_ids(db, "cadres", filters=empty)) == 4  # only Nguyễn Văn Hùng has one
+    assert "relation" in browse.filterable("slips") and "recipient" in browse.filterable("slips")
+    assert "full_name" not in browse.filterable("slips")
+
+
+def test_the_cadre_register_is_searched_by_unit_position_and_management_level(db):
+    editing.save(db, "cadres", {"full_name": "Võ Thị Mai", "birth_date": "1975", "unit": "Sở Y tế",
+                                "position": "Phó Giám đốc", "management": "Diện Ban Thường vụ Tỉnh ủy quản lý"})
+    named = {rows[0] for rows in browse.fetch_rows(db, "cadres", browse.record_ids(db, "cadres", "so y te")).values()}
+    assert named == {"Võ Thị Mai"}
+    by_post = browse.fetch_rows(db, "cadres", browse.record_ids(db, "cadres", "giam doc noi vu")).values()
+    assert {row[0] for row in by_post} == {"Nguyễn Văn Hùng"}
+    assert len(browse.record_ids(db, "cadres", "ban thuong vu")) == 1
+    assert len(browse.record_ids(db, "cadres", "nguyen hung")) == 1  # the person's own words still work
+
+
+def test_slips_with_a_result_but_no_reply_date_are_found_and_not_overdue(db):
+    slip = browse.record_ids(db, "slips", "13/PXM")[0]
+    stored = editing.load(db, "slips", slip)
+    editing.save(db, "slips", {**stored, "result": "Không có vấn đề"}, slip, stored["person_id"])
+    found = browse.record_ids(db, "slips", filters=browse.Filters(status=browse.NO_REPLY_DATE))
+    assert found == [slip]
+    overdue = browse.record_ids(db, "slips", filters=browse.Filters(overdue=True), today=dt.date(2026, 12, 1))
+    assert slip not in overdue

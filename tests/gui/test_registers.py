@@ -155,7 +155,7 @@ def test_the_vetting_cases_register_lists_cases_without_bin_or_excel(qtbot, cont
     assert set(page.buttons) == {"add", "edit"}
     assert not page.bin_switch.isVisibleTo(page)
     headers = [page.model.headerData(i, Qt.Horizontal) for i in range(page.model.columnCount())]
-    assert headers[:3] == ["Họ và tên người được thẩm tra", "Mục đích thẩm tra", "Ngày mở hồ sơ"]
+    assert headers[:3] == ["Người được thẩm tra", "Mục đích thẩm tra", "Ngày mở hồ sơ"]
     assert {page.model.index(row, 0).data() for row in range(page.model.rowCount())} == {"Phạm Minh Quang"}
     page.status.setCurrentText("Đã kết luận")
     assert page.model.rowCount() == 0

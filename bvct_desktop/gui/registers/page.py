@@ -19,7 +19,6 @@ from ..dialogs import YES
 from ..import_wizard import ImportWizard
 from ..look import ERROR_COLOUR, ErrorLabel, heading, styled
 from ..qt import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QEvent,
@@ -27,14 +26,17 @@ from ..qt import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPoint,
     QPushButton,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 from ..workers import Cancelled, failure_message, run_in_background
+from .columns import ColumnLayout
 from .model import RegisterModel
+from .table import RegisterTable
+from .value_filter import ValueFilter
 
 PERIOD_TIP = "{}: dd/mm/yyyy; để trống là không lọc"
 # The registers in navigation order, by their short names (the navigation's, and the exported files')
@@ -45,6 +47,10 @@ SHORT_TITLES = {
     "archive-requests": "Tàng thư",
     "delegations": "Đoàn ra nước ngoài",
     "complaints": "Đơn thư",
+}
+FROZEN = {  # the column kept in view (with those before it) while the others scroll sideways
+    "cadres": "full_name", "vetting-cases": "full_name", "slips": "full_name", "archive-requests": "full_name",
+    "delegations": "name", "complaints": "subject_name",
 }
 HEADINGS = {
     "cadres": "Danh sách cán bộ",
@@ -70,6 +76,8 @@ class RegisterPage(QWidget):
         self.recyclable = kind in recycle_bin.TABLES
         self.exchanged = kind in KINDS
         self.model = RegisterModel(context.db, kind, self)
+        self.column_filters = browse.Filters()  # only its column values: Excel's filters
+        self._columns_laid_out = False
         self._build()
         context.notifier.changed.connect(self._changed)
         self._show_count()
@@ -89,23 +97,19 @@ class RegisterPage(QWidget):
         layout.addLayout(self._action_row())
         self.message = ErrorLabel()
         layout.addWidget(self.message)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.verticalHeader().hide()
+        keys = [column.key for column in self.spec.columns]
+        frozen = FROZEN.get(kind_name := self.kind.name)
+        self.table = RegisterTable(self.model, lambda: keys.index(frozen) if frozen in keys else None)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
-        self._size_columns()
+        header.filterable = {keys.index(key) for key in browse.filterable(kind_name)}
+        header.filter_clicked.connect(self.filter_column)
+        self.table.frozen.horizontalHeader().filter_clicked.connect(self.filter_column)
         key, descending = self.spec.default_sort
-        header.setSortIndicator([c.key for c in self.spec.columns].index(key),
-                                Qt.DescendingOrder if descending else Qt.AscendingOrder)
+        header.setSortIndicator(keys.index(key), Qt.DescendingOrder if descending else Qt.AscendingOrder)
         self.table.setSortingEnabled(True)  # sorts (loads) once, by the indicator
+        self.columns = ColumnLayout(self.context, kind_name, self.table, keys, self._filter_menu)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.installEventFilter(self)  # Enter opens the selected record
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -115,8 +119,8 @@ class RegisterPage(QWidget):
         row = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText("Tìm: họ tên, CCCD, quê quán" + (", nội dung" if self.spec.text_columns else "")
-                                       + " (không cần dấu)")
+        also = self.spec.searched_also or ("nội dung" if self.spec.text_columns else "")
+        self.search.setPlaceholderText(f"Tìm: họ tên, CCCD, quê quán{', ' + also if also else ''} (không cần dấu)")
         self.search.setToolTip("Ctrl+F. Mọi từ gõ vào đều phải có; không phân biệt dấu, chữ hoa, chữ thường.")
         self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 16))
         self.search.textChanged.connect(self.model.set_query)
@@ -144,6 +148,11 @@ class RegisterPage(QWidget):
             self.overdue = QCheckBox(self.spec.overdue_label)
             self.overdue.toggled.connect(self._apply_filters)
             row.addWidget(self.overdue)
+        self.clear_columns_button = QPushButton()
+        self.clear_columns_button.setToolTip("Bỏ mọi bộ lọc theo cột (mũi tên trên tiêu đề cột)")
+        self.clear_columns_button.clicked.connect(self.clear_column_filters)
+        self.clear_columns_button.hide()
+        row.addWidget(self.clear_columns_button)
         self.bin_switch = QCheckBox("Thùng rác")
         self.bin_switch.setToolTip("Xem các bản ghi đã xóa để khôi phục")
         self.bin_switch.toggled.connect(self._apply_filters)
@@ -197,13 +206,11 @@ class RegisterPage(QWidget):
         row.addStretch(1)
         return row
 
-    def _size_columns(self) -> None:
-        metrics = self.fontMetrics()
-        for index, column in enumerate(self.spec.columns):
-            wide = column.key in ("full_name", "name", "summary", "result", "recipient", "home_town", "unit")
-            sample = "M" * (22 if wide else 10)
-            width = max(metrics.horizontalAdvance(column.header), metrics.horizontalAdvance(sample)) + 24
-            self.table.setColumnWidth(index, min(width, 280))
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._columns_laid_out:  # the width is known once shown
+            self._columns_laid_out = True
+            self.columns.apply()
 
     # ----- the contract with the main window
 
@@ -388,7 +395,7 @@ class RegisterPage(QWidget):
     def _apply_filters(self) -> None:
         start, end = self._period()
         self.model.set_filters(browse.Filters(
-            start=start, end=end,
+            values=self.column_filters.values, start=start, end=end,
             status=self.status.currentData() if self.status else None,
             purpose=self.purpose.currentData() if self.purpose else None,
             recipient_id=self.recipient.currentData() if self.recipient else None,
@@ -413,10 +420,57 @@ class RegisterPage(QWidget):
                 self.buttons[key].setEnabled(enabled)
 
     def _changed(self, kind: str) -> None:
+        """A record changed: the rows are read again where they are, selection and scroll kept."""
         if kind in (self.kind.name, "*", "cadres"):  # a cadre's name shows in other registers too
-            selected = self.selected_ids()
-            self.refresh()
-            for record_id in selected[:1]:
-                row = self.model.row_of(record_id)
-                if row is not None:
-                    self.table.selectRow(row)
+            self.model.refresh()
+            self._show_count()
+            self._update_buttons()
+
+    # ----- Excel's filters of the columns
+
+    def filter_column(self, logical: int, where=None) -> None:
+        """Opens the filter of a column with few values under its header."""
+        key = self.spec.columns[logical].key
+        try:
+            values = browse.column_values(self.context.db, self.kind.name, key, self.model.filters)
+        except BvctError as error:
+            self.message.show_message(error.message)
+            return
+        if values is None:
+            self.message.show_message(f"Cột «{self.spec.columns[logical].header}» có quá nhiều giá trị để lọc; "
+                                      "hãy dùng ô tìm kiếm.")
+            return
+        self.value_filter = ValueFilter(self.spec.columns[logical].header, values, self.column_filters.kept(key),
+                                        lambda kept: self.keep_values(key, kept), self)
+        if where is None:
+            header = self.table.horizontalHeader()
+            where = header.mapToGlobal(QPoint(header.sectionViewportPosition(logical), header.height()))
+        self.value_filter.move(where)
+        self.value_filter.show()
+
+    def keep_values(self, key: str, kept: tuple[str | None, ...] | None) -> None:
+        """The column `key` keeps `kept` (None: every value)."""
+        self.column_filters = self.column_filters.with_values(key, kept)
+        keys = [column.key for column in self.spec.columns]
+        active = {keys.index(k) for k, _ in self.column_filters.values}
+        self.table.horizontalHeader().active = active
+        self.table.sync_frozen()
+        self.table.horizontalHeader().viewport().update()
+        self.table.frozen.horizontalHeader().viewport().update()
+        self.clear_columns_button.setVisible(bool(active))
+        self.clear_columns_button.setText("Bỏ lọc cột: " + ", ".join(
+            self.spec.column(k).header for k, _ in self.column_filters.values) + " ✕")
+        self._apply_filters()
+
+    def clear_column_filters(self) -> None:
+        for key, _ in self.column_filters.values:
+            self.keep_values(key, None)
+
+    def _filter_menu(self, menu, logical: int) -> None:
+        """The header menu's entries for the column's filter."""
+        key = self.spec.columns[logical].key
+        if logical in self.table.horizontalHeader().filterable:
+            menu.addAction(f"Lọc cột «{self.spec.columns[logical].header}»…", lambda: self.filter_column(logical))
+            if self.column_filters.kept(key) is not None:
+                menu.addAction(f"Bỏ lọc cột «{self.spec.columns[logical].header}»", lambda: self.keep_values(key, None))
+            menu.addSeparator()

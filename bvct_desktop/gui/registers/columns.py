@@ -1,0 +1,201 @@
+"""Which columns a register shows, in what order and how wide: fitted to the screen at first,
+then as each user leaves them (kept per user in the database, core/preferences). The header's
+menu shows and hides columns, fits them to the width again or goes back to the defaults; a
+column is moved by dragging its header, widened by dragging its edge."""
+
+from collections.abc import Callable, Sequence
+
+from ...core import preferences
+from ...core.errors import BvctError
+from ..qt import QAction, QApplication, QMenu, Qt, QTimer
+
+SAMPLE_ROWS = 200  # rows measured for a column's natural width
+WIDEST = 420       # no column is fitted wider than this (a tooltip shows the rest)
+PADDING = 18
+SAVE_AFTER_MS = 600
+# Shown on request only: columns an officer rarely needs on screen, to leave room for the others
+DEFAULT_HIDDEN = {
+    "slips": ("birth_date", "home_town"),
+    "archive-requests": ("home_town",),
+}
+
+
+def fit(natural: Sequence[int], minimum: Sequence[int], available: int) -> list[int]:
+    """Widths that fit `available`: every column its natural width when they all fit; else the
+    widest are narrowed first to one common cap, none below its minimum (then the table scrolls)."""
+    if sum(natural) <= available:
+        return list(natural)
+    low, high = 0, max(natural)
+    while low < high:  # the largest cap that fits
+        cap = (low + high + 1) // 2
+        if sum(max(least, min(width, cap)) for width, least in zip(natural, minimum, strict=True)) <= available:
+            low = cap
+        else:
+            high = cap - 1
+    return [max(least, min(width, low)) for width, least in zip(natural, minimum, strict=True)]
+
+
+class ColumnLayout:
+    """The columns of one register table for the user logged in."""
+
+    def __init__(self, context, kind: str, table, keys: Sequence[str], filter_menu: Callable[[QMenu, int], None]):
+        self.context, self.kind, self.table, self.keys = context, kind, table, list(keys)
+        self._filter_menu = filter_menu
+        self.key = f"cot.{kind}"
+        self.resized_by_hand = False
+        self._applying = False
+        self._save_timer = QTimer(table)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_AFTER_MS)
+        self._save_timer.timeout.connect(self.save)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self.show_menu)
+        header.sectionMoved.connect(lambda *_: self._changed())
+        header.sectionResized.connect(self._resized)
+
+    # ----- applying
+
+    def apply(self) -> None:
+        """The user's columns (order, hidden, widths), else the defaults fitted to the width."""
+        saved = self._read()
+        header = self.table.horizontalHeader()
+        self._applying = True
+        try:
+            order = [key for key in saved.get("order", []) if key in self.keys]
+            order += [key for key in self.keys if key not in order]
+            for visual, key in enumerate(order):
+                header.moveSection(header.visualIndex(self.keys.index(key)), visual)
+            hidden = saved.get("hidden", DEFAULT_HIDDEN.get(self.kind, ()))
+            for logical, key in enumerate(self.keys):
+                header.setSectionHidden(logical, key in hidden)
+            widths = saved.get("widths") or {}
+            self.resized_by_hand = bool(widths)
+            if widths:
+                for logical, key in enumerate(self.keys):
+                    if key in widths:
+                        header.resizeSection(logical, int(widths[key]))
+            else:
+                self._fit()
+        finally:
+            self._applying = False
+        self.table.sync_frozen()
+
+    def fit_now(self) -> None:
+        """«Vừa khít bề ngang»: fitted to the width again, and remembered so."""
+        self._applying = True
+        try:
+            self._fit()
+        finally:
+            self._applying = False
+        self.resized_by_hand = False
+        self.table.sync_frozen()
+        self._changed()
+
+    def reset(self) -> None:
+        """«Cột mặc định»: the defaults again, the user's choice forgotten."""
+        self._write(None)
+        self._save_timer.stop()
+        self.apply()
+
+    def _fit(self) -> None:
+        header = self.table.horizontalHeader()
+        shown = [logical for logical in range(len(self.keys)) if not header.isSectionHidden(logical)]
+        natural = [self.natural_width(logical) for logical in shown]
+        least = [self.least_width(logical, width) for logical, width in zip(shown, natural, strict=True)]
+        available = self.table.viewport().width() or self.table.width()
+        for logical, width in zip(shown, fit(natural, least, available - 2), strict=True):
+            header.resizeSection(logical, width)
+
+    def natural_width(self, logical: int) -> int:
+        """As wide as the header and the widest of the first rows, within WIDEST."""
+        metrics = self.table.fontMetrics()
+        model = self.table.model()
+        header = self.table.horizontalHeader().sectionSizeFromContents(logical).width()
+        texts = (model.index(row, logical).data() or "" for row in range(min(model.rowCount(), SAMPLE_ROWS)))
+        return min(WIDEST, max([header, *(metrics.horizontalAdvance(text) + PADDING for text in texts)]))
+
+    def least_width(self, logical: int, natural: int) -> int:
+        """The narrowest a fitted column gets: its natural width, or ten digits' room."""
+        return min(natural, self.table.fontMetrics().horizontalAdvance("0" * 10) + PADDING)
+
+    # ----- remembering
+
+    def _resized(self, logical: int, _old: int, _new: int) -> None:
+        """A column's edge dragged (not the last column following the window): remembered."""
+        if not self._applying and QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self.resized_by_hand = True
+            self._changed()
+
+    def _changed(self) -> None:
+        if not self._applying:
+            self._save_timer.start()
+
+    def chosen(self) -> dict:
+        """What the user has chosen: the columns' order, those hidden, and widths set by hand."""
+        header = self.table.horizontalHeader()
+        order = [self.keys[header.logicalIndex(visual)] for visual in range(header.count())]
+        hidden = [key for logical, key in enumerate(self.keys) if header.isSectionHidden(logical)]
+        chosen = {"order": order, "hidden": hidden}
+        if self.resized_by_hand:
+            chosen["widths"] = {key: header.sectionSize(logical) for logical, key in enumerate(self.keys)
+                                if not header.isSectionHidden(logical)}
+        return chosen
+
+    def save(self) -> None:
+        self._save_timer.stop()
+        self._write(self.chosen())
+
+    def _read(self) -> dict:
+        try:
+            found = preferences.read(self.context.db, self.key)
+        except BvctError:
+            found = None
+        return found if isinstance(found, dict) else {}
+
+    def _write(self, value) -> None:
+        if self.context.read_only:
+            return
+        try:
+            preferences.write(self.context.db, self.key, value)
+        except BvctError:
+            pass  # a preference not kept is no reason to trouble the officer
+
+    # ----- the header's menu
+
+    def show_menu(self, position) -> None:
+        self.menu = self.build_menu(self.table.horizontalHeader().logicalIndexAt(position))
+        self.menu.popup(self.table.horizontalHeader().mapToGlobal(position))
+
+    def build_menu(self, logical: int) -> QMenu:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self.table)
+        if logical >= 0:
+            self._filter_menu(menu, logical)
+        shown = menu.addMenu("Hiện cột")
+        model = self.table.model()
+        for index, _key in enumerate(self.keys):
+            action = QAction(model.headerData(index, header.orientation()), shown)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(index))
+            action.toggled.connect(lambda on, index=index: self.show_column(index, on))
+            shown.addAction(action)
+        menu.addSeparator()
+        menu.addAction("Vừa khít bề ngang", self.fit_now)
+        menu.addAction("Cột mặc định", self.reset)
+        return menu
+
+    def show_column(self, logical: int, shown: bool) -> None:
+        header = self.table.horizontalHeader()
+        if not shown and header.count() - header.hiddenSectionCount() <= 1:
+            return  # the last column stays
+        header.setSectionHidden(logical, not shown)
+        if shown and not self.resized_by_hand:
+            self._applying = True
+            try:
+                self._fit()
+            finally:
+                self._applying = False
+        self.table.sync_frozen()
+        self._changed()

@@ -1,0 +1,217 @@
+"""A register's table view: the columns up to the name stay in place while the others scroll
+(Qt's frozen-column example: a second view over the same model laid on the first), a cell cut
+short shows its whole text as a tooltip, and a column with few values carries Excel's filter
+arrow in its header."""
+
+from collections.abc import Callable
+
+from ..qt import (
+    QAbstractItemView,
+    QColor,
+    QEvent,
+    QHeaderView,
+    QPoint,
+    QPolygon,
+    QRect,
+    QStyledItemDelegate,
+    Qt,
+    QTableView,
+    QToolTip,
+    Signal,
+)
+
+ARROW = 14  # the filter arrow's box at a header section's right end, in pixels
+ACTIVE_COLOUR, ARROW_COLOUR, BUTTON_EDGE = QColor("#1f5fbf"), QColor("#505050"), QColor("#a8a8a8")
+ARROW_SHAPE = ((-3, -1), (3, -1), (0, 2))
+FUNNEL = ((-4, -3), (4, -3), (1, 0), (1, 4), (-1, 4), (-1, 0))
+FROZEN_SHARE = 0.45  # the frozen columns never take more of the width than this
+
+
+class FilterHeader(QHeaderView):
+    """A horizontal header whose filterable sections end with an arrow; a click on it asks for the
+    column's filter instead of sorting."""
+
+    filter_clicked = Signal(int, QPoint)  # logical column, where to open the filter (global)
+
+    def __init__(self, parent=None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.filterable: set[int] = set()
+        self.active: set[int] = set()
+        self.setSectionsClickable(True)
+        self.setHighlightSections(False)
+
+    def arrow_rect(self, section_rect: QRect) -> QRect:
+        """The filter button at the section's right end."""
+        return QRect(section_rect.right() - ARROW - 1, section_rect.top(), ARROW, section_rect.height())
+
+    def paintSection(self, painter, rect: QRect, logical: int) -> None:  # noqa: N802 - Qt's name
+        """A filterable section leaves its right end to a small drop-down button (Excel's), so the
+        sort indicator stays clear of it."""
+        filterable = logical in self.filterable
+        painter.save()
+        super().paintSection(painter, rect.adjusted(0, 0, -(ARROW + 3), 0) if filterable else rect, logical)
+        painter.restore()
+        if not filterable:
+            return
+        button = self.arrow_rect(rect)
+        active = logical in self.active
+        painter.save()
+        painter.fillRect(QRect(button.left() - 1, rect.top(), rect.right() - button.left() + 1, rect.height() - 1),
+                         self.palette().button())
+        painter.setPen(BUTTON_EDGE)
+        painter.drawLine(rect.right(), rect.top(), rect.right(), rect.bottom())
+        painter.setPen(ACTIVE_COLOUR if active else BUTTON_EDGE)
+        painter.drawRect(button.adjusted(0, 3, -1, -4))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ACTIVE_COLOUR if active else ARROW_COLOUR)
+        middle = button.center()
+        shape = FUNNEL if active else ARROW_SHAPE  # a funnel: the column is filtered
+        painter.drawPolygon(QPolygon([QPoint(middle.x() + dx, middle.y() + dy) for dx, dy in shape]))
+        painter.restore()
+
+    def sectionSizeFromContents(self, logical: int):  # noqa: N802 - Qt's name
+        size = super().sectionSizeFromContents(logical)
+        if logical in self.filterable:
+            size.setWidth(size.width() + ARROW)
+        return size
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        logical = self.logicalIndexAt(event.position().toPoint())
+        if logical in self.filterable and event.button() == Qt.MouseButton.LeftButton:
+            rect = QRect(self.sectionViewportPosition(logical), 0, self.sectionSize(logical), self.height())
+            if self.arrow_rect(rect).contains(event.position().toPoint()):
+                self.filter_clicked.emit(logical, self.mapToGlobal(QPoint(rect.left(), rect.bottom())))
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+
+class CutTextTips(QStyledItemDelegate):
+    """Shows a cell's whole text as a tooltip only when the cell cuts it short."""
+
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt's name
+        if event is None or event.type() != QEvent.Type.ToolTip:
+            return super().helpEvent(event, view, option, index)
+        tip = self.tip(view, option, index)
+        if tip:
+            QToolTip.showText(event.globalPos(), tip, view)
+        else:
+            QToolTip.hideText()
+            event.ignore()
+        return True
+
+    @staticmethod
+    def tip(view, option, index) -> str | None:
+        """The cell's whole text when the cell cuts it short (or the model says more), else None."""
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        whole = index.data(Qt.ItemDataRole.ToolTipRole) or text
+        room = option.rect.width() - 8  # the cell's margins
+        return whole if text and (option.fontMetrics.horizontalAdvance(text) > room or whole != text) else None
+
+
+class RegisterTable(QTableView):
+    """The table of a register page, with its columns up to `frozen_key` kept in place."""
+
+    def __init__(self, model, frozen_column: Callable[[], int | None], parent=None):
+        """`frozen_column()` is the logical column of the name, or None for no frozen part."""
+        super().__init__(parent)
+        self._frozen_column = frozen_column
+        self.setHorizontalHeader(FilterHeader(self))
+        self.setModel(model)
+        self.tips = CutTextTips(self)
+        self.setItemDelegate(self.tips)
+        self._look(self)
+        self.frozen = QTableView(self)
+        self.frozen.setHorizontalHeader(FilterHeader(self.frozen))
+        self._look(self.frozen)
+        self.frozen.setModel(model)
+        self.frozen.setItemDelegate(self.tips)
+        self.frozen.setSelectionModel(self.selectionModel())
+        self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.frozen.setStyleSheet("QTableView { border: none; border-right: 1px solid #a0a0a0; }")
+        self.viewport().stackUnder(self.frozen)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        header = self.horizontalHeader()
+        header.sectionResized.connect(lambda *_: self.sync_frozen())
+        header.sectionMoved.connect(lambda *_: self.sync_frozen())
+        header.sortIndicatorChanged.connect(self.frozen.horizontalHeader().setSortIndicator)
+        self.frozen.horizontalHeader().setSortIndicatorShown(True)
+        self.frozen.horizontalHeader().sectionClicked.connect(self._sort_from_frozen)
+        self.frozen.doubleClicked.connect(self.doubleClicked.emit)
+        model.modelReset.connect(self.sync_frozen)
+        self.frozen_count = 0
+        self.sync_frozen()
+
+    @staticmethod
+    def _look(view: QTableView) -> None:
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view.verticalHeader().hide()
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    # ----- the frozen columns
+
+    def frozen_logicals(self) -> list[int]:
+        """The visible columns from the first to the name's, in their visual order (none when they
+        would take too much of the width)."""
+        name = self._frozen_column()
+        header = self.horizontalHeader()
+        if name is None or header.isSectionHidden(name):
+            return []
+        shown = [header.logicalIndex(visual) for visual in range(header.count())]
+        shown = [logical for logical in shown if not header.isSectionHidden(logical)]
+        prefix = shown[:shown.index(name) + 1]
+        if sum(header.sectionSize(logical) for logical in prefix) > self.viewport().width() * FROZEN_SHARE:
+            return []
+        return prefix
+
+    def sync_frozen(self) -> None:
+        """The frozen view shows the frozen columns, as wide and in the order the main view has them."""
+        frozen = self.frozen_logicals()
+        self.frozen_count = len(frozen)
+        header, mirror = self.horizontalHeader(), self.frozen.horizontalHeader()
+        mirror.filterable, mirror.active = header.filterable, header.active
+        for logical in range(header.count()):
+            self.frozen.setColumnHidden(logical, logical not in frozen)
+            if logical in frozen:
+                self.frozen.setColumnWidth(logical, header.sectionSize(logical))
+        for visual, logical in enumerate(frozen):
+            mirror.moveSection(mirror.visualIndex(logical), visual)
+        self.frozen.setVisible(bool(frozen))
+        self._place_frozen()
+
+    def _place_frozen(self) -> None:
+        width = sum(self.columnWidth(logical) for logical in self.frozen_logicals())
+        self.frozen.setGeometry(self.frameWidth(), self.frameWidth(), width,
+                                self.viewport().height() + self.horizontalHeader().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.sync_frozen()
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt's name
+        super().updateGeometries()
+        if hasattr(self, "frozen"):
+            self._place_frozen()
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
+        """Scrolls to the row; a frozen cell is always in view sideways, so the columns stay put."""
+        sideways = self.horizontalScrollBar().value()
+        super().scrollTo(index, hint)
+        if index.column() in self.frozen_logicals():
+            self.horizontalScrollBar().setValue(sideways)
+
+    def _sort_from_frozen(self, logical: int) -> None:
+        header = self.horizontalHeader()
+        ascending = not (header.sortIndicatorSection() == logical
+                         and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder)
+        self.sortByColumn(logical, Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder)

@@ -1,0 +1,190 @@
+"""Registers that fit the screen: columns fitted to the width, chosen, moved and remembered per
+user, the name kept in view while the rest scrolls sideways, the whole text of a cut cell as a
+tooltip, Excel's filters on the columns with few values, and rows that keep their place when a
+record changes."""
+
+
+from bvct_desktop.core import browse, editing, preferences
+from bvct_desktop.core.permissions import OFFICER
+from bvct_desktop.gui.main_window import MainWindow
+from bvct_desktop.gui.qt import QRect, QStyleOptionViewItem, Qt
+from bvct_desktop.gui.registers.columns import fit
+from bvct_desktop.gui.registers.page import RegisterPage
+from tests.gui import register_support as support
+from tests.gui.shell_support import as_user, context_for
+
+app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
+                                         support.context)  # fixtures
+
+SCREEN = (1366, 768)
+
+
+def test_fitting_narrows_the_widest_columns_first_and_never_below_their_minimum():
+    assert fit([100, 200, 50], [60, 60, 40], 400) == [100, 200, 50]           # they fit: as they are
+    assert fit([100, 500, 400], [60, 60, 60], 600) == [100, 250, 250]         # the widest narrowed to one cap
+    assert fit([300, 300, 300], [200, 200, 200], 300) == [200, 200, 200]      # never below the minimum
+
+
+def _page_in_window(qtbot, context, kind):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(*SCREEN)
+    window.show()
+    window.navigation.select(kind)
+    qtbot.waitExposed(window)
+    return window, window.current_page()
+
+
+def _long_slip(context, number):
+    editing.save(context.db, "slips", {
+        "number": number, "issued_on": "03/03/2026", "full_name": "Công Tằng Tôn Nữ Diệu Huyền Thanh Thảo",
+        "birth_date": "1948", "home_town": "xã Hàm Thuận Bắc, huyện Hàm Thuận Bắc, tỉnh Bình Thuận",
+        "relation": "Mẹ chồng", "vetted_name": "Nguyễn Thị Thanh Hương Bích Ngọc", "purpose": "Quy hoạch",
+        "recipient": "Phòng An ninh chính trị nội bộ – Công an tỉnh Bình Thuận (nay là Công an tỉnh Lâm Đồng)",
+        "result_on": "30/03/2026", "result": "Không có tàng thư; đã trích lục lý lịch gửi kèm công văn số 1234/PV01",
+    })
+
+
+def test_the_slip_register_fits_a_1366_by_768_screen_with_reply_columns_in_view(qtbot, context):
+    _long_slip(context, "1234/PXM")
+    window, page = _page_in_window(qtbot, context, "slips")
+    table, header = page.table, page.table.horizontalHeader()
+    shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
+    used = sum(header.sectionSize(logical) for logical in shown)
+    assert used <= table.viewport().width() + 1, (used, table.viewport().width())
+    keys = [column.key for column in page.spec.columns]
+    for key in ("recipient", "result_on", "result"):
+        logical = keys.index(key)
+        assert not header.isSectionHidden(logical)
+        assert header.sectionViewportPosition(logical) + 20 < table.viewport().width()
+    assert {keys[i] for i in range(len(keys)) if header.isSectionHidden(i)} == {"birth_date", "home_town"}
+
+
+def test_columns_chosen_moved_and_widened_are_remembered_for_that_user_only(qtbot, context, db, clock):
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.resize(1100, 600)
+    page.show()
+    keys = [column.key for column in page.spec.columns]
+    header = page.table.horizontalHeader()
+    menu = page.columns.build_menu(keys.index("purpose"))
+    [purpose_action] = [a for a in menu.actions()[-4].menu().actions() if a.text() == "Mục đích xác minh"]
+    purpose_action.setChecked(False)
+    header.moveSection(header.visualIndex(keys.index("result")), 0)
+    page.columns.resized_by_hand = True
+    header.resizeSection(keys.index("recipient"), 333)
+    page.columns.save()
+    saved = preferences.read(context.db, "cot.slips")
+    assert saved["order"][0] == "result" and "purpose" in saved["hidden"] and saved["widths"]["recipient"] == 333
+
+    again = RegisterPage(context, "slips")
+    qtbot.addWidget(again)
+    again.show()
+    header = again.table.horizontalHeader()
+    assert header.logicalIndex(0) == keys.index("result")
+    assert header.isSectionHidden(keys.index("purpose")) and header.sectionSize(keys.index("recipient")) == 333
+
+    other = as_user(db, "can.bo", OFFICER)
+    theirs = RegisterPage(context_for(other, clock), "slips")
+    qtbot.addWidget(theirs)
+    theirs.show()
+    assert not theirs.table.horizontalHeader().isSectionHidden(keys.index("purpose"))
+    other.close()
+
+    again.columns.reset()
+    assert preferences.read(context.db, "cot.slips") is None
+    assert not header.isSectionHidden(keys.index("purpose")) and header.logicalIndex(0) == 0
+
+
+def test_the_name_stays_in_view_while_the_other_columns_scroll(qtbot, context):
+    window, page = _page_in_window(qtbot, context, "slips")
+    table = page.table
+    keys = [column.key for column in page.spec.columns]
+    name = keys.index("full_name")
+    assert table.frozen_logicals() == [0, 1, name]
+    table.setColumnWidth(keys.index("result"), 1500)  # wider than the screen: the table scrolls
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    assert table.frozen.isVisible() and table.frozen.geometry().left() <= table.frameWidth()
+    assert not table.frozen.isColumnHidden(name) and table.frozen.isColumnHidden(keys.index("result"))
+    assert table.frozen.columnWidth(name) == table.columnWidth(name)
+    assert table.frozen.model() is table.model() and table.frozen.selectionModel() is table.selectionModel()
+
+
+def test_a_cut_cell_shows_its_whole_text_as_a_tooltip(qtbot, context):
+    _long_slip(context, "1234/PXM")
+    window, page = _page_in_window(qtbot, context, "slips")
+    table = page.table
+    keys = [column.key for column in page.spec.columns]
+    row = page.model.row_of(browse.record_ids(context.db, "slips", "1234/PXM")[0])
+    shown = []
+    for key in ("recipient", "number"):
+        index = page.model.index(row, keys.index(key))
+        option = QStyleOptionViewItem()
+        table.initViewItemOption(option)
+        option.rect = table.visualRect(index)
+        shown.append(table.tips.tip(table, option, index))
+    assert shown[0] == "Phòng An ninh chính trị nội bộ – Công an tỉnh Bình Thuận (nay là Công an tỉnh Lâm Đồng)"
+    assert shown[1] is None  # "1234/PXM" is not cut
+
+
+def test_excel_like_filters_on_the_columns_with_few_values(qtbot, context):
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.resize(1100, 600)
+    page.show()
+    keys = [column.key for column in page.spec.columns]
+    header = page.table.horizontalHeader()
+    assert {keys[i] for i in header.filterable} == {"relation", "purpose", "recipient"}
+    relation = keys.index("relation")
+    sorted_by = page.model.sort_key
+    section = QRect(header.sectionViewportPosition(relation), 0, header.sectionSize(relation), header.height())
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header.arrow_rect(section).center())
+    popup = page.value_filter
+    assert [popup.list.item(r).text() for r in range(popup.list.count())] == ["Bản thân  (1)", "Cha  (2)"]
+    assert page.model.sort_key == sorted_by  # the click opened the filter, it did not sort
+    popup.tick("Cha")
+    popup.accept()
+    assert page.model.rowCount() == 2 and page.clear_columns_button.isVisible()
+    assert page.clear_columns_button.text().startswith("Bỏ lọc cột: Quan hệ")
+    assert relation in header.active
+    page.search.setText("pv27")  # the search narrows what the column filter keeps
+    assert page.model.rowCount() == 0
+    page.search.clear()
+    page.clear_columns_button.click()
+    assert page.model.rowCount() == 3 and not page.clear_columns_button.isVisible()
+
+
+def test_the_cadre_register_finds_a_unit_by_its_words(qtbot, context):
+    editing.save(context.db, "cadres", {"full_name": "Võ Thị Mai", "birth_date": "1975", "unit": "Sở Y tế"})
+    page = RegisterPage(context, "cadres")
+    qtbot.addWidget(page)
+    page.search.setText("so y te")
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == ["Võ Thị Mai"]
+    assert "đơn vị" in page.search.placeholderText()
+
+
+def test_an_edit_keeps_the_selection_and_the_scroll_position(qtbot, context):
+    for number in range(60):
+        editing.save(context.db, "complaints", {"received_on": "05/03/2026", "sender": f"Người gửi {number}",
+                                                "complaint_kind": "Phản ánh", "summary": f"Đơn số {number}"})
+    window, page = _page_in_window(qtbot, context, "complaints")
+    table = page.table
+    table.selectRow(40)
+    chosen = page.model.record_id(40)
+    table.scrollTo(page.model.index(40, 0))
+    position = table.verticalScrollBar().value()
+    assert position > 0
+    resets = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+    stored = editing.load(context.db, "complaints", chosen)
+    editing.save(context.db, "complaints", {**stored, "result": "Đã trả lời"}, chosen)
+    context.notifier.changed.emit("complaints")
+    assert resets == []
+    assert page.selected_ids() == [chosen] and table.verticalScrollBar().value() == position
+    row = page.model.row_of(chosen)
+    assert page.model.index(row, [c.key for c in page.spec.columns].index("result")).data() == "Đã trả lời"
+    editing.save(context.db, "complaints", {"received_on": "06/03/2026", "sender": "Người gửi mới",
+                                            "complaint_kind": "Phản ánh", "summary": "Đơn mới nhất"})
+    context.notifier.changed.emit("complaints")  # a new row (the newest, first): the chosen one stays chosen
+    assert resets == [] and page.selected_ids() == [chosen]
+    assert page.model.record_id(0) != chosen and page.model.rowCount() == 63
