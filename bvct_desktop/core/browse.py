@@ -39,6 +39,7 @@ from .text import search_words
 PAGE = 400  # ids per fetch (SQLite's bound-parameter limit is far above)
 FEW_VALUES = 300  # at most this many distinct values are offered by a column's filter
 NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # imported slips with a result and no reply date
+NO_DEADLINE = "Đang xác minh, chưa có hạn"  # open vetting cases whose purpose the deadline rule leaves out
 NAME_KEYS = ("full_name", "sender", "subject_name")  # values ordered as names
 # A register's header says in fewer words what the field's header says (the header's tooltip says it all)
 SHORTER = {"Họ và tên người được xác minh": "Người được xác minh", "Họ và tên người bị phản ánh": "Người bị phản ánh",
@@ -69,6 +70,7 @@ class Filters:
     overdue: bool = False
     deleted: bool = False  # the recycle bin instead of the register
     person_id: int | None = None  # one person's records (the tabs of a cadre's file)
+    done_by: dt.date | None = None  # answered, resolved… on or before this day (the report's "to end of period")
     # Excel's column filters: (column key, the values kept); None in the values keeps the empty cells
     values: tuple[tuple[str, tuple[str | None, ...]], ...] = ()
 
@@ -93,10 +95,14 @@ class View:
     default_sort: tuple[str, bool]  # column key, descending
     person_id: ColumnElement | None = None
     text_columns: tuple[ColumnElement, ...] = ()  # searched folded, in memory (see search_listing)
-    # more record ids per word, from SQL; the dict is the listing's to keep what it read meanwhile
-    search_extra: Callable[[Connection, str, dict], ColumnElement] | None = None
+    # the texts are searched as a whole, never mixed with the person: every word begins a word of them
+    # (a cadre's unit, position and management level: "so y te"); else each word anywhere in them
+    texts_whole: bool = False
+    search_extra: Callable[[str], ColumnElement] | None = None  # more record ids per word, from SQL
     few_values: tuple[str, ...] = ()  # columns offering Excel's filter by value (besides fixed choices)
     searched_also: str = ""  # what the search box reads besides the person, in words
+    done: ColumnElement | None = None  # the day a record was done with (answered, resolved…)
+    done_label: str = "Đã xong"
     period: ColumnElement | None = None
     statuses: dict[str, ColumnElement] = field(default_factory=dict)
     purpose: ColumnElement | None = None
@@ -144,24 +150,7 @@ def _members(connection: Connection, ids: list[int]) -> dict[int, dict[str, str]
     return {did: {"members": f"{len(found)} người: " + ", ".join(found)} for did, found in names.items()}
 
 
-def _cadres_by_post(connection: Connection, word: str, cache: dict) -> ColumnElement:
-    """Cadres whose unit, position or management level holds `word` ("so y te" finds Sở Y tế's).
-
-    Those columns hold few distinct values: they are read and folded once per listing, and the
-    values holding the word are looked up in SQL."""
-    if "posts" not in cache:
-        cache["posts"] = {
-            cadres.c.unit_id: [(uid, search.fold_ascii(name)) for uid, name in connection.execute(
-                select(units.c.id, units.c.name))],
-            **{column: [(value, search.fold_ascii(value)) for (value,) in connection.execute(
-                select(column).where(column.is_not(None)).distinct())] for column in (cadres.c.position,
-                                                                                      cadres.c.management)}}
-    found = [column.in_(matching) for column, values in cache["posts"].items()
-             if (matching := [value for value, folded in values if word in folded])]
-    return or_(*found) if found else false()
-
-
-def _delegations_with_member(connection: Connection, word: str, cache: dict) -> ColumnElement:
+def _delegations_with_member(word: str) -> ColumnElement:
     members = (select(delegation_members.c.delegation_id).select_from(delegation_members.join(cadres))
                .where(cadres.c.person_id.in_(search.persons_with(word))))
     return delegations.c.id.in_(members)
@@ -181,7 +170,8 @@ VIEWS: dict[str, View] = {
         CADRES, cadres, cadres.join(persons).outerjoin(units),
         tuple(_columns(CADRES, "full_name", "birth_date", "gender", "cccd", "home_town", "position", "unit",
                        "management")),
-        default_sort=("full_name", False), person_id=cadres.c.person_id, search_extra=_cadres_by_post,
+        default_sort=("full_name", False), person_id=cadres.c.person_id,
+        text_columns=(units.c.name, cadres.c.position, cadres.c.management), texts_whole=True,
         searched_also="đơn vị, chức vụ, diện quản lý",
         few_values=("position", "unit", "management")),
     "slips": View(
@@ -195,7 +185,7 @@ VIEWS: dict[str, View] = {
         period=slips.c.issued_on,
         statuses={"Chờ kết quả": slips.c.result_on.is_(None), "Đã có kết quả": slips.c.result_on.is_not(None),
                   NO_REPLY_DATE: deadlines.result_without_date()},
-        few_values=("recipient",),
+        few_values=("recipient",), done=slips.c.result_on, done_label="Có kết quả",
         purpose=slips.c.purpose, purposes=SLIPS.field("purpose").choices, recipient=slips.c.recipient_id,
         overdue=lambda today, values: deadlines.slip_reply_overdue(today, _slip_reply_days(values)),
         overdue_label="Quá hạn trả lời"),
@@ -219,6 +209,7 @@ VIEWS: dict[str, View] = {
         tuple(_columns(ARCHIVE_REQUESTS, "request_kind", "province", "doc_no", "doc_on", "full_name", "birth_date",
                        "home_town", "answered_on", "result")),
         default_sort=("doc_on", True), person_id=archive_requests.c.person_id, few_values=("province",),
+        done=archive_requests.c.answered_on, done_label="Đã trả lời",
         text_columns=(archive_requests.c.request_kind, archive_requests.c.province,
                       archive_requests.c.doc_no, archive_requests.c.result),
         period=archive_requests.c.doc_on,
@@ -232,6 +223,7 @@ VIEWS: dict[str, View] = {
                        "resolved_on", "result", sorts={key: _name_order(complaints.c[key])
                                                        for key in ("sender", "subject_name")})),
         default_sort=("received_on", True), person_id=complaints.c.person_id,
+        done=complaints.c.resolved_on, done_label="Đã giải quyết",
         text_columns=(complaints.c.sender, complaints.c.complaint_kind, complaints.c.subject_name,
                       complaints.c.summary, complaints.c.result),
         period=complaints.c.received_on,
@@ -258,7 +250,8 @@ VIEWS["vetting-cases"] = View(
      *(_field_column(VETTING_CASES, key, vetting_cases.c[key])
        for key in ("purpose", "opened_on", "due_on", "status", "conclusion_no", "concluded_on", "result"))),
     default_sort=("opened_on", True), person_id=vetting_cases.c.person_id, period=vetting_cases.c.opened_on,
-    statuses={status: vetting_cases.c.status == status for status in (cases.OPEN, cases.CONCLUDED)},
+    statuses={**{status: vetting_cases.c.status == status for status in (cases.OPEN, cases.CONCLUDED)},
+              NO_DEADLINE: (vetting_cases.c.status == cases.OPEN) & vetting_cases.c.due_on.is_(None)},
     purpose=vetting_cases.c.purpose, purposes=SLIPS.field("purpose").choices,
     overdue=lambda today, _values: (vetting_cases.c.status == cases.OPEN) & (vetting_cases.c.due_on < today),
     overdue_label="Quá hạn")
@@ -281,7 +274,28 @@ class Listing:
     ids: list[int]
     person_ids: list[int | None]
     texts: list[str] | None = None  # each record's own text columns folded, read at the first search
-    searched: dict = field(default_factory=dict)  # what search_extra read for this listing
+    matching: "TextMatches | None" = None  # shared by the listings narrowed from one another
+
+    def holding(self, words: tuple[str, ...], holds: Callable[[str, tuple[str, ...]], bool]) -> set[int]:
+        """The positions of the records whose texts hold the folded `words`."""
+        if self.matching is None:
+            self.matching = TextMatches(frozenset(self.texts or ()))
+        found = self.matching.holding(words, holds)
+        return {i for i, text in enumerate(self.texts) if text in found} if found else set()
+
+
+@dataclass
+class TextMatches:
+    """The distinct texts of a register's records, and those holding the words searched so far: each
+    distinct text is tried once (units, positions and levels repeat down 200k cadres)."""
+
+    distinct: frozenset[str]
+    by_words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+
+    def holding(self, words: tuple[str, ...], holds: Callable[[str, tuple[str, ...]], bool]) -> frozenset[str]:
+        if words not in self.by_words:
+            self.by_words[words] = frozenset(text for text in self.distinct if text and holds(text, words))
+        return self.by_words[words]
 
 
 def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | None = None,
@@ -312,6 +326,10 @@ def search_listing(db: Database, found: Listing, query: str) -> Listing:
     Every word must occur in the record's person (the FTS5 index), in its own text columns
     (folded, held by the listing after the first search) or in `search_extra`. `found` may be
     the result of an earlier search that `query` only narrows (search.narrows).
+
+    One FTS query finds the persons holding every word; only a record whose texts hold some of
+    the words needs its person to hold the others, which a query per such set of words answers.
+    Texts are matched once per distinct text (a unit, position and level repeat down 200k cadres).
     """
     words = search_words(query)
     if not words:
@@ -320,26 +338,53 @@ def search_listing(db: Database, found: Listing, query: str) -> Listing:
     with db.read() as connection:
         if spec.text_columns and found.texts is None:
             found.texts = _folded_texts(connection, spec, found.ids)
-        if not spec.text_columns and spec.search_extra is None:  # the person alone: one FTS query
-            persons_found = _id_set(connection, search.persons_with_every(words))
-            keep = [i for i, person_id in enumerate(found.person_ids) if person_id in persons_found]
+        everyone = _id_set(connection, search.persons_with_every(words)) if spec.person_id is not None else set()
+        keep = [i for i, person_id in enumerate(found.person_ids) if person_id in everyone]
+        if spec.texts_whole:  # or every word in the texts: the post of a cadre
+            folded = tuple(search.fold_ascii(word) for word in words)
+            return _subset(found, sorted(set(keep).union(found.holding(folded, _starts_words))))
+        holds = _contains_words
+        hits = [found.holding((search.fold_ascii(word),), holds) for word in words] if spec.text_columns else []
+        if spec.search_extra is not None:
+            extra = [_id_set(connection, select(spec.table.c.id).where(spec.search_extra(word))) for word in words]
+            by_word = [{i for i, record_id in enumerate(found.ids) if record_id in ids} for ids in extra]
+            hits = [held | more for held, more in zip(hits, by_word, strict=True)] if hits else by_word
+        if not any(hits):  # the person alone: that one query
             return _subset(found, keep)
-        persons_by_word = [_id_set(connection, search.persons_with(word)) if spec.person_id is not None else set()
-                           for word in words]
-        extra_by_word = [_id_set(connection, select(spec.table.c.id).where(
-            spec.search_extra(connection, search.fold_ascii(word), found.searched)))
-            if spec.search_extra else set() for word in words]
-    texts = found.texts or [""] * len(found.ids)
-    looked_for = [search.fold_ascii(word) for word in words]
-    keep = [i for i, (record_id, person_id, folded) in enumerate(zip(found.ids, found.person_ids, texts, strict=True))
-            if all(person_id in persons or word in folded or record_id in extra
-                   for word, persons, extra in zip(looked_for, persons_by_word, extra_by_word, strict=True))]
-    return _subset(found, keep)
+        waiting: dict[tuple[str, ...], list[int]] = {}
+        for i in set().union(*hits).difference(keep):
+            missing = tuple(word for word, held in zip(words, hits, strict=True) if i not in held)
+            if not missing:
+                keep.append(i)
+            elif len(missing) < len(words) and found.person_ids[i] is not None:
+                waiting.setdefault(missing, []).append(i)
+        if waiting:  # the person must hold the words the texts do not: their search keys tell
+            keys = _search_keys(connection, {found.person_ids[i] for rows in waiting.values() for i in rows})
+            keep += [i for missing, rows in waiting.items() for i in rows
+                     if all(search.key_holds(keys.get(found.person_ids[i], ""), word) for word in missing)]
+    return _subset(found, sorted(keep))
+
+
+def _search_keys(connection: Connection, person_ids: set[int]) -> dict[int, str]:
+    ids, found = list(person_ids), {}
+    for start in range(0, len(ids), PAGE):
+        found.update(_plain_rows(connection, select(persons.c.id, persons.c.search_key)
+                                 .where(persons.c.id.in_(ids[start:start + PAGE]))))
+    return found
+
+
+def _contains_words(text: str, words: tuple[str, ...]) -> bool:
+    return all(word in text for word in words)
+
+
+def _starts_words(text: str, words: tuple[str, ...]) -> bool:
+    """Every one of `words` begins a word of `text`, as the FTS index matches names."""
+    return all(text.startswith(word) or f" {word}" in text for word in words)
 
 
 def _subset(found: Listing, keep: list[int]) -> Listing:
     return Listing(found.kind, [found.ids[i] for i in keep], [found.person_ids[i] for i in keep],
-                   [found.texts[i] for i in keep] if found.texts is not None else None, found.searched)
+                   [found.texts[i] for i in keep] if found.texts is not None else None, found.matching)
 
 
 def _id_set(connection: Connection, statement) -> set[int]:
@@ -380,6 +425,8 @@ def _filtered(statement, spec: View, filters: Filters, connection: Connection, t
                                     else spec.person_id == filters.person_id)
     if filters.overdue and spec.overdue is not None:
         statement = statement.where(spec.overdue(today, settings.read_all(connection, today)))
+    if filters.done_by is not None and spec.done is not None:
+        statement = statement.where(spec.done.is_not(None), spec.done <= filters.done_by)
     for key, kept in filters.values:
         statement = statement.where(_keeps(spec, spec.column(key).value, kept))
     return statement

@@ -7,13 +7,16 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from . import browse, deadlines
 from .database import Database
 from .deadlines import Due
+from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
 from .permissions import Action
 from .personfile import cases
 from .schema import complaints, persons, slips, vetting_cases
 
 COMPLAINT_WARNING_DAYS = 7
+MOST_MONTHS = 24  # months a chart shows at most
 
 # The report keys of the spec in the office's words: the one naming used by the dashboard, the
 # report page and the report documents.
@@ -27,6 +30,19 @@ FIGURE_LABELS = {
     "archive_research_requested_from_other_provinces": "Đề nghị tỉnh bạn nghiên cứu tàng thư",
     "complaints_received": "Đơn thư tiếp nhận",
     "complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)",
+}
+DONE = "done"  # the figure counts those done (answered, resolved) by the period's end
+# report key → the register listing what it counts, and the filters besides the period
+FIGURE_RECORDS: dict[str, tuple[str, dict | str]] = {
+    "slips_issued": ("slips", {}),
+    "slip_subjects": ("slips", {}),
+    "slips_answered": ("slips", DONE),
+    "delegations": ("delegations", {}),
+    "cadres_sent_abroad": ("delegations", {}),
+    "archive_research_for_other_provinces": ("archive-requests", {"purpose": ARCHIVE_FOR_OTHERS}),
+    "archive_research_requested_from_other_provinces": ("archive-requests", {"purpose": ARCHIVE_FROM_OTHERS}),
+    "complaints_received": ("complaints", {}),
+    "complaints_resolved": ("complaints", DONE),
 }
 BREAKDOWN_LABELS = {
     "slips_by_recipient": "Phiếu xác minh theo nơi nhận",
@@ -50,16 +66,38 @@ def months_ending(today: dt.date, count: int) -> list[tuple[int, int]]:
     return [divmod(i, 12) for i in range(index - count + 1, index + 1)]
 
 
-def slips_by_month(db: Database, today: dt.date, count: int = 12) -> list[MonthCount]:
-    """Slips issued, and slips answered (by the reply's date), in each of the last `count` months."""
+def slips_by_month(db: Database, start: dt.date, end: dt.date) -> list[MonthCount]:
+    """Slips issued, and slips answered (by the reply's date), in each month of the period (its last
+    MOST_MONTHS months when it is longer)."""
     db.require(Action.REPORT_FIGURES, "xem số phiếu theo tháng")
-    months = [(year, month + 1) for year, month in months_ending(today, count)]
-    first = dt.date(*months[0], 1)
+    count = min(MOST_MONTHS, (end.year - start.year) * 12 + end.month - start.month + 1)
+    months = [(year, month + 1) for year, month in months_ending(end, count)]
+    first = max(start, dt.date(*months[0], 1))
     with db.read() as connection:
-        issued = _per_month(connection, slips.c.issued_on, first, today)
-        answered = _per_month(connection, slips.c.result_on, first, today)
+        issued = _per_month(connection, slips.c.issued_on, first, end)
+        answered = _per_month(connection, slips.c.result_on, first, end)
     return [MonthCount(year, month, issued.get(f"{year:04d}-{month:02d}", 0),
                        answered.get(f"{year:04d}-{month:02d}", 0)) for year, month in months]
+
+
+def records_behind(key: str, start: dt.date, end: dt.date) -> tuple[str, browse.Filters]:
+    """The register and filters listing the records a report figure counts (the dashboard's drill-down)."""
+    kind, more = FIGURE_RECORDS[key]
+    return kind, browse.Filters(start=start, end=end, **({"done_by": end} if more == DONE else more))
+
+
+def loose_ends(db: Database) -> dict[str, int]:
+    """What the figures cannot count until the officer completes it: slips with a result but no
+    reply date (not answered for the report), open vetting cases with no deadline (never overdue)."""
+    db.require(Action.BROWSE, "xem việc cần bổ sung")
+    with db.read() as connection:
+        return {
+            browse.NO_REPLY_DATE: connection.execute(select(func.count()).where(
+                slips.c.deleted_at.is_(None), deadlines.result_without_date())).scalar(),
+            browse.NO_DEADLINE: connection.execute(select(func.count()).where(
+                vetting_cases.c.deleted_at.is_(None), vetting_cases.c.status == cases.OPEN,
+                vetting_cases.c.due_on.is_(None))).scalar(),
+        }
 
 
 def _per_month(connection, column, first: dt.date, last: dt.date) -> dict[str, int]:

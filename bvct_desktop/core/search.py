@@ -7,6 +7,7 @@ record's own text columns (core.browse holds those folded in memory while a regi
 """
 
 import contextlib
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -15,6 +16,8 @@ from sqlalchemy.engine import Connection
 
 from .schema import PERSONS_FTS
 from .text import search_words, unify_final_y
+
+_TOKENS = re.compile(r"[0-9a-z]+")  # FTS5's unicode61 tokens of a folded key (ASCII letters and digits)
 
 
 def fold_ascii(value: str) -> str:
@@ -30,6 +33,13 @@ def narrows(before: str, after: str) -> bool:
     """Whether every record matching `after` also matches `before` (the officer typed on)."""
     old, new = search_words(before), search_words(after)
     return len(new) >= len(old) and all(now.startswith(then) for then, now in zip(old, new, strict=False))
+
+
+def key_holds(search_key: str, word: str) -> bool:
+    """What the FTS index answers for one person, from their folded search key: a token begins with
+    `word` (or its final-y variant, as fts_phrase looks for it)."""
+    starts = (word, unify_final_y(word))
+    return any(token.startswith(starts) for token in _TOKENS.findall(search_key))
 
 
 def fts_phrase(word: str) -> str:

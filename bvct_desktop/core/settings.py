@@ -16,9 +16,10 @@ from sqlalchemy.engine import Connection
 from . import audit
 from .database import Database
 from .errors import InputError
+from .kinds import SLIP_PURPOSES
 from .permissions import Action
 from .schema import settings as settings_table
-from .text import clean
+from .text import clean, fold
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Setting:
     key: str
     default: str
     label: str
-    kind: str = "text"  # text | days | minutes | months | date | secrecy | yesno
+    kind: str = "text"  # text | days | minutes | months | date | secrecy | yesno | days_by_purpose
     required: bool = False  # printed on every document: never empty
 
     def validate(self, value: str) -> str:
@@ -46,6 +47,8 @@ class Setting:
             raise InputError(f"«{self.key}» chỉ nhận giá trị rỗng hoặc «MẬT».")
         if self.kind == "yesno" and value not in ("có", "không"):
             raise InputError(f"«{self.key}» chỉ nhận «có» hoặc «không».")
+        if self.kind == "days_by_purpose":
+            return "; ".join(f"{purpose}: {days}" for purpose, days in days_by_purpose(value, self.key).items())
         return value
 
 
@@ -63,6 +66,10 @@ SETTINGS = (
     Setting("tu_dong_khoa_phut", "10", "Tự động khóa sau (phút)", "minutes"),
     Setting("do_mat", "", "Độ mật", "secrecy"),
     Setting("hieu_luc_ket_luan_thang", "6", "Hiệu lực kết luận tiêu chuẩn chính trị (tháng)", "months"),
+    Setting("han_tham_tra_ngay", "Bầu cử: 30; Bổ nhiệm: 45; Quy hoạch: 60; Kết nạp Đảng: 90; Đi nước ngoài: 20; "
+            "Giải quyết đơn thư: 60; Khác: 60",
+            "Hạn hoàn thành hồ sơ thẩm tra theo mục đích (số ngày kể từ ngày mở; 0: không đặt hạn)",
+            "days_by_purpose"),
     Setting("hoi_lai_mat_khau", "có", "Hỏi lại mật khẩu trước khi xuất hoặc in", "yesno"),
     Setting("thu_muc_sao_luu_2", "", "Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)"),
 )
@@ -123,6 +130,22 @@ def read_history(connection: Connection) -> History:
 def read_all(connection: Connection, on: dt.date | None = None) -> dict[str, str]:
     """The values in force on `on` (default today)."""
     return read_history(connection).on(on or dt.date.today())
+
+
+def days_by_purpose(value: str, key: str = "han_tham_tra_ngay") -> dict[str, int]:
+    """«Bầu cử: 30; Bổ nhiệm: 45» → {"Bầu cử": 30, "Bổ nhiệm": 45}; a purpose is written as the
+    slips' «Mục đích xác minh» (accents and case ignored), days are 0 (no deadline) or more."""
+    by_key = {fold(purpose): purpose for purpose in SLIP_PURPOSES}
+    found: dict[str, int] = {}
+    for part in (part.strip() for part in clean(value).split(";")):
+        if not part:
+            continue
+        purpose, _, days = part.rpartition(":")
+        if fold(purpose) not in by_key or not days.strip().isdigit():
+            raise InputError(f"«{key}»: «{part}» phải có dạng «Mục đích: số ngày», mục đích là một trong: "
+                             f"{', '.join(SLIP_PURPOSES)}.")
+        found[by_key[fold(purpose)]] = int(days)
+    return found
 
 
 def asks_password_again(connection: Connection) -> bool:

@@ -1,54 +1,93 @@
-"""Tổng quan: this year's figures, the lists of what needs action today (each entry opens its
-record) and a chart of slips issued and answered per month."""
+"""Tổng quan: the report's figures for a period the officer chooses (this year so far, 6 months,
+9 months, a year, any dates), each opening the register filtered to the records it counts; slips
+per month in that period beside them, in view without scrolling at 1366×768; what needs action
+today on tabs (each entry opens its record); and what the figures cannot count until it is
+completed (slips with a result but no reply date, vetting cases with no deadline).
+
+Everything is read off the GUI thread (the figures take about half a second over a million
+slips); the page says "Đang tính…" meanwhile and stays usable. Its layout is ui/dashboard.ui."""
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from ..core import autobackup, deadlines, overview, report
+from ..core import autobackup, browse, deadlines, overview, report
 from ..core.dates import display_date
 from ..core.deadlines import Due
 from ..core.numbers import grouped
 from ..core.overview import FIGURE_LABELS, MonthCount
+from ..core.periods import PERIODS, SO_FAR, describe, period_dates
 from .context import AppContext
-from .look import heading, styled
+from .designer.ui_dashboard import Ui_Dashboard
+from .look import styled
 from .qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QColor,
+    QDate,
     QEvent,
     QFont,
     QFrame,
-    QGridLayout,
-    QGroupBox,
     QHeaderView,
     QLabel,
     QModelIndex,
     QPainter,
     QPen,
     QRectF,
-    QScrollArea,
     QSize,
     Qt,
     QTableView,
+    QTimer,
     QToolTip,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
+from .workers import failure_message, run_quietly
 
 ROOT = QModelIndex()  # the invisible root of a flat table
 OpenRecord = Callable[[str, int], None]
 DueSource = Callable[..., list[Due]]
 
-# (register kind the entries open in, heading, the core service listing them)
+# (register kind the entries open in, tab title, the core service listing them)
 ACTION_LISTS: tuple[tuple[str, str, DueSource], ...] = (
-    ("slips", "Phiếu xác minh chờ trả lời quá hạn", deadlines.slips_awaiting_reply),
-    ("delegations", "Báo cáo sau chuyến đi chưa nhận", deadlines.post_trip_reports_due),
-    ("complaints", "Đơn thư sắp đến hạn hoặc quá hạn", overview.complaints_due),
+    ("slips", "Phiếu chờ trả lời quá hạn", deadlines.slips_awaiting_reply),
+    ("delegations", "Báo cáo sau chuyến đi", deadlines.post_trip_reports_due),
+    ("complaints", "Đơn thư đến hạn, quá hạn", overview.complaints_due),
     ("vetting-cases", "Hồ sơ thẩm tra quá hạn", overview.vetting_cases_overdue),
-    ("vetting-cases", "Kết luận thẩm tra hết hiệu lực, cần xem lại", overview.conclusions_expired),
+    ("vetting-cases", "Kết luận hết hiệu lực", overview.conclusions_expired),
 )
-LIST_HEIGHT = 170
+FIGURE_COLUMNS = 3
+REFRESH_AFTER_MS = 250  # changes in a burst (an import, a batch) refresh the page once
 ISSUED_COLOUR, ANSWERED_COLOUR = QColor("#2e75b6"), QColor("#70ad47")
+OpenRegister = Callable[[str, browse.Filters], None]
+# what a loose end is, and the register showing them
+LOOSE_ENDS = {
+    browse.NO_REPLY_DATE: ("slips", "{n} phiếu có kết quả nhưng thiếu ngày nhận kết quả (chưa tính là đã trả lời)",
+                           "xem và đặt ngày nhận"),
+    browse.NO_DEADLINE: ("vetting-cases", "{n} hồ sơ thẩm tra đang mở chưa có hạn (không bao giờ tính là quá hạn)",
+                         "xem và đặt hạn"),
+}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the page shows, read in one go off the GUI thread."""
+
+    start: dt.date
+    end: dt.date
+    today: dt.date
+    figures: dict
+    months: list[MonthCount]
+    lists: list[list[Due]]
+    loose_ends: dict[str, int]
+
+
+def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.date) -> Snapshot:
+    """The page's data for the period (runs on a worker thread: no widget is touched)."""
+    db = context.db
+    return Snapshot(start, end, today, report.figures(db, start, end), overview.slips_by_month(db, start, end),
+                    [source(db, today) for _kind, _title, source in ACTION_LISTS], overview.loose_ends(db))
 
 
 def due_state(entry: Due, today: dt.date) -> str:
@@ -95,49 +134,83 @@ class DueModel(QAbstractTableModel):
         return None
 
 
-class DueList(QGroupBox):
-    """One list of entries needing action; Enter or a double-click opens the record."""
+class DueList(QWidget):
+    """One list of entries needing action, on a tab; Enter or a double-click opens the record."""
 
-    def __init__(self, kind: str, title: str, source: DueSource, open_record: OpenRecord):
-        super().__init__(title)
-        self.kind, self.name, self.source = kind, title, source
+    def __init__(self, kind: str, title: str, open_record: OpenRecord):
+        super().__init__()
+        self.kind, self.name = kind, title
         self.model = DueModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.view.setFixedHeight(LIST_HEIGHT)
         self.view.activated.connect(lambda index: open_record(self.kind, self.model.entries[index.row()].record_id))
         self.empty = QLabel("Không có việc cần xử lý.")
-        self.empty.setFixedHeight(LIST_HEIGHT)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
         layout.addWidget(self.view)
 
-    def load(self, context: AppContext, today: dt.date) -> None:
-        entries = self.source(context.db, today)
+    def show_entries(self, entries: list[Due], today: dt.date) -> None:
         self.model.set_entries(entries, today)
-        self.setTitle(f"{self.name} ({len(entries)})")
         self.empty.setVisible(not entries)
         self.view.setVisible(bool(entries))
 
+    def title(self) -> str:
+        return f"{self.name} ({grouped(len(self.model.entries))})"
+
+
+class FigureCard(QFrame):
+    """One report figure: its value and label; a click (or Enter) opens the records it counts."""
+
+    clicked = Signal(str)
+
+    def __init__(self, key: str, label: str):
+        super().__init__()
+        self.key = key
+        styled(self, "figure")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip("Bấm để xem các bản ghi được đếm")
+        self.value = styled(QLabel("–"), "figureValue")
+        self.label = styled(QLabel(label), "figureLabel")
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.value)
+        layout.addWidget(self.label)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit(self.key)
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit(self.key)
+            return
+        super().keyPressEvent(event)
+
 
 class MonthChart(QWidget):
-    """Bars of slips issued and answered for each of the last twelve months (QPainter)."""
+    """Bars of slips issued and answered for each month of the period (QPainter)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.months: list[MonthCount] = []
         self.plot: QRectF | None = None
-        self.setMinimumHeight(230)
+        self.setMinimumHeight(180)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(720, 260)
+        return QSize(440, 220)
 
     def set_months(self, months: list[MonthCount]) -> None:
         self.months = months
@@ -208,63 +281,96 @@ class MonthChart(QWidget):
             x += line + 12 + painter.fontMetrics().horizontalAdvance(text) + 16
 
 
-class Dashboard(QScrollArea):
+class Dashboard(QWidget, Ui_Dashboard):
     """The first page after login."""
 
-    def __init__(self, context: AppContext, open_record: OpenRecord, parent=None):
+    def __init__(self, context: AppContext, open_record: OpenRecord, open_register: OpenRegister | None = None,
+                 parent=None):
         super().__init__(parent)
+        self.setupUi(self)
         self.context = context
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        self.title = heading("Tổng quan", " ")
-        self.period = self.title.findChild(QLabel, "subtitle")
-        self.backup_warning = QLabel()
-        styled(self.backup_warning, "banner")
-        self.backup_warning.setWordWrap(True)
+        self.open_register = open_register
+        self.snapshot: Snapshot | None = None
+        self.task = None
+        self._again = False
         self.backup_warning.hide()
-        self.figure_values: dict[str, QLabel] = {}
-        figures = QGridLayout()
+        self.loose_ends.hide()
+        self.loose_ends.linkActivated.connect(self._open_loose_ends)
+        self.figure_cards: dict[str, FigureCard] = {}
         for i, (key, label) in enumerate(FIGURE_LABELS.items()):
-            figures.addWidget(self._figure_card(key, label), i // 3, i % 3)
-        self.lists = [DueList(kind, title, source, open_record) for kind, title, source in ACTION_LISTS]
-        lists = QGridLayout()
-        for i, due_list in enumerate(self.lists):
-            lists.addWidget(due_list, i // 2, i % 2)
-        lists.setColumnStretch(0, 1)
-        lists.setColumnStretch(1, 1)
-        chart_box = QGroupBox("Phiếu xác minh theo tháng (12 tháng gần nhất)")
+            card = self.figure_cards[key] = FigureCard(key, label)
+            card.clicked.connect(self.open_figure)
+            self.figures_grid.addWidget(card, i // FIGURE_COLUMNS, i % FIGURE_COLUMNS)
+        self.figure_values = {key: card.value for key, card in self.figure_cards.items()}
         self.chart = MonthChart()
-        QVBoxLayout(chart_box).addWidget(self.chart)
-        layout = QVBoxLayout(body)
-        layout.addWidget(self.title)
-        layout.addWidget(self.backup_warning)
-        layout.addLayout(figures)
-        layout.addLayout(lists)
-        layout.addWidget(chart_box)
-        layout.addStretch(1)
-        self.setWidget(body)
+        self.chart_layout.addWidget(self.chart)
+        self.due_lists = [DueList(kind, title, open_record) for kind, title, _source in ACTION_LISTS]
+        for due_list in self.due_lists:
+            self.lists.addTab(due_list, due_list.name)
+        self.state = styled(QLabel(), "pageSubtitle")
+        self.top.addWidget(self.state)
+        today = context.clock().date()
+        for name, _month in PERIODS:
+            self.period.addItem(name)
+        self.year.setValue(today.year)
+        self.start.setDate(QDate(today.year, 1, 1))
+        self.end.setDate(QDate(today.year, today.month, today.day))
+        self.period.currentIndexChanged.connect(self._period_chosen)
+        self.year.valueChanged.connect(self._period_chosen)
+        self.start.dateChanged.connect(self._dates_typed)
+        self.end.dateChanged.connect(self._dates_typed)
+        self._period_chosen()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_AFTER_MS)
+        self._timer.timeout.connect(self.refresh)
         self._stale = True
         context.notifier.changed.connect(self._data_changed)
 
-    def _figure_card(self, key: str, label: str) -> QFrame:
-        card = QFrame()
-        styled(card, "figure")
-        value = QLabel("–")
-        styled(value, "figureValue")
-        text = QLabel(label)
-        styled(text, "figureLabel")
-        text.setWordWrap(True)
-        layout = QVBoxLayout(card)
-        layout.addWidget(value)
-        layout.addWidget(text)
-        self.figure_values[key] = value
-        return card
+    # ----- the period
 
-    def _data_changed(self, kind: str) -> None:
+    def chosen_period(self) -> tuple[dt.date, dt.date]:
+        return self.start.date().toPython(), self.end.date().toPython()
+
+    def _period_chosen(self) -> None:
+        last_month = PERIODS[self.period.currentIndex()][1]
+        custom = last_month is None
+        for widget in (self.start, self.end, self.start_label, self.end_label):
+            widget.setVisible(custom)
+        self.year.setVisible(not custom)
+        self.year_label.setVisible(not custom)
+        if not custom:
+            start, end = period_dates(self.year.value(), last_month, self.context.clock().date())
+            for box, day in ((self.start, start), (self.end, end)):
+                box.blockSignals(True)
+                box.setDate(QDate(day.year, day.month, day.day))
+                box.blockSignals(False)
+        self._show_period_text()
+        self._soon()
+
+    def _dates_typed(self) -> None:
+        if self.end.date() < self.start.date():
+            self.end.setDate(self.start.date())  # a period never ends before it starts
+        self._show_period_text()
+        self._soon()
+
+    def _show_period_text(self) -> None:
+        start, end = self.chosen_period()
+        name, last_month = PERIODS[self.period.currentIndex()]
+        label = name if last_month is None else f"{name} {self.year.value()}" if last_month != SO_FAR else \
+            f"Năm {self.year.value()}"
+        self.period_text.setText(f"{label}: số liệu {describe(start, end)}; bấm vào một số để xem các bản ghi")
+
+    # ----- reading, off the GUI thread
+
+    def _data_changed(self, _kind: str) -> None:
         self._stale = True
         if self.isVisible():
-            self.refresh()
+            self._soon()
+
+    def _soon(self) -> None:
+        if hasattr(self, "_timer"):
+            self._timer.start()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -272,17 +378,59 @@ class Dashboard(QScrollArea):
             self.refresh()
 
     def refresh(self) -> None:
+        """Reads the figures, the chart and the lists on a worker; one read at a time."""
+        self._timer.stop()
+        if self.task is not None:
+            self._again = True
+            return
+        start, end = self.chosen_period()
         today = self.context.clock().date()
-        start = dt.date(today.year, 1, 1)
-        self.period.setText(f"Số liệu năm {today.year}, từ {display_date(start)} đến {display_date(today)}")
-        values = report.figures(self.context.db, start, today)
-        for key, label in self.figure_values.items():
-            label.setText(grouped(values[key]))
-        for due_list in self.lists:
-            due_list.load(self.context, today)
-        self.chart.set_months(overview.slips_by_month(self.context.db, today))
-        self._warn_about_backups()
+        context = self.context
         self._stale = False
+        self.state.setText("Đang tính…")
+        self.task = run_quietly(self, lambda: read_snapshot(context, start, end, today), self._read)
+
+    def _read(self, snapshot: Snapshot | None, error: BaseException | None) -> None:
+        self.task = None
+        if self._again:
+            self._again = False
+            self.refresh()
+            return
+        if error is not None:
+            self.state.setText(failure_message(error, "Không tính được số liệu"))
+            return
+        self.state.setText("")
+        self.show_snapshot(snapshot)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        for key, card in self.figure_cards.items():
+            card.value.setText(grouped(snapshot.figures[key]))
+        for index, (due_list, entries) in enumerate(zip(self.due_lists, snapshot.lists, strict=True)):
+            due_list.show_entries(entries, snapshot.today)
+            self.lists.setTabText(index, due_list.title())
+        self.chart.set_months(snapshot.months)
+        self.chart_box.setTitle(f"Phiếu xác minh theo tháng, {describe(snapshot.start, snapshot.end)}")
+        self._show_loose_ends(snapshot.loose_ends)
+        self._warn_about_backups()
+
+    # ----- opening what a figure counts
+
+    def open_figure(self, key: str) -> None:
+        if self.open_register is None or self.snapshot is None:
+            return
+        kind, filters = overview.records_behind(key, self.snapshot.start, self.snapshot.end)
+        self.open_register(kind, filters)
+
+    def _show_loose_ends(self, counts: dict[str, int]) -> None:
+        lines = [f"{text.format(n=grouped(counts[key]))} — <a href='{key}'>{link}</a>"
+                 for key, (_kind, text, link) in LOOSE_ENDS.items() if counts.get(key)]
+        self.loose_ends.setText("<br>".join(lines))
+        self.loose_ends.setVisible(bool(lines))
+
+    def _open_loose_ends(self, key: str) -> None:
+        if self.open_register is not None:
+            self.open_register(LOOSE_ENDS[key][0], browse.Filters(status=key))
 
     def _warn_about_backups(self) -> None:
         db_path, now = self.context.db.path, self.context.clock()

@@ -56,7 +56,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     # ----- pages
     def _destinations(self) -> list[Destination]:
         context = self.context
-        found = [Destination(DASHBOARD, "Tổng quan", lambda: Dashboard(context, self.open_record))]
+        found = [Destination(DASHBOARD, "Tổng quan", lambda: Dashboard(context, self.open_record, self.open_register))]
         found += navigation.register_destinations(context)
         found.append(Destination(REPORT, "Báo cáo", lambda: ReportPage(context)))
         if admin_allowed(context.db.actor.role):
@@ -90,6 +90,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             return
         self.navigation.select(kind)
         self.page(kind).open_record(record_id)
+
+    def open_register(self, kind: str, filters) -> None:
+        """Shows the register of `kind` filtered to `filters` (a dashboard figure's records)."""
+        self.navigation.select(kind)
+        self.page(kind).show_filtered(filters)
 
     # ----- menus, shortcuts and the status bar
     def _connect_actions(self) -> None:

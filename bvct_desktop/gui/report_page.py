@@ -11,6 +11,7 @@ from ..core.dates import display_date
 from ..core.errors import BvctError
 from ..core.numbers import grouped
 from ..core.overview import BREAKDOWN_LABELS, FIGURE_LABELS
+from ..core.periods import REPORT_PERIODS, period_dates
 from ..core.permissions import Action, allows
 from ..core.text import file_name
 from ..io.documents import profile, render
@@ -22,15 +23,8 @@ from .look import wait_cursor
 from .qt import QAbstractItemView, QDate, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QWidget
 from .workers import run_in_background
 
-# (name in the list, last month of the period; None = the dates typed by the officer)
-PERIODS = (("6 tháng đầu năm", 6), ("9 tháng", 9), ("Cả năm", 12), ("Tùy chọn", None))
 # format → file filter (the form's button for it is `<format>_button`)
 FORMATS = {"pdf": "Tệp PDF (*.pdf)", "xlsx": "Sổ tính Excel (*.xlsx)", "docx": "Văn bản Word (*.docx)"}
-
-
-def period_dates(year: int, last_month: int) -> tuple[dt.date, dt.date]:
-    end = dt.date(year + 1, 1, 1) if last_month == 12 else dt.date(year, last_month + 1, 1)
-    return dt.date(year, 1, 1), end - dt.timedelta(days=1)
 
 
 def figures_table(widget: QTableWidget) -> QTableWidget:
@@ -60,7 +54,7 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.context = context
         self.figures: dict | None = None
         self.task = None
-        for name, _month in PERIODS:
+        for name, _month in REPORT_PERIODS:
             self.period.addItem(name)
         self.year.setValue(context.clock().date().year)
         self.run_button.clicked.connect(self.refresh)
@@ -87,7 +81,7 @@ class ReportPage(QWidget, Ui_ReportPage):
         self._preset()
 
     def _preset(self) -> None:
-        last_month = PERIODS[self.period.currentIndex()][1]
+        last_month = REPORT_PERIODS[self.period.currentIndex()][1]
         custom = last_month is None
         self.start.setEnabled(custom)
         self.end.setEnabled(custom)

@@ -7,6 +7,9 @@ button shows how far it got; the window never freezes.
 pressed that call raises `Cancelled`, so the job stops at its next step (a transaction open
 around it rolls back). `on_done(result, error)` then runs on the GUI thread: `error` is None,
 a `Cancelled`, or the exception the job raised.
+
+`run_quietly(parent, job, on_done)` does the same without a dialog, for a page that says itself
+that it is working (the dashboard's "Đang tính…").
 """
 
 from collections.abc import Callable
@@ -17,7 +20,7 @@ from ..core.errors import BvctError, DiskFullError
 from .qt import QObject, QProgressDialog, Qt, QThread, QWidget, Signal
 
 Progress = Callable[[int, int], None]
-_RUNNING: set["BackgroundTask"] = set()  # a running thread must outlive its caller's references
+_RUNNING: set["BackgroundTask | QuietTask"] = set()  # a running thread must outlive its caller's references
 
 
 class Cancelled(Exception):
@@ -83,6 +86,35 @@ class BackgroundTask(QObject):
         self.done = True
         _RUNNING.discard(self)
         self._on_done(result, error)
+
+
+class QuietTask(QObject):
+    """One job off the GUI thread with no dialog (kept alive until done)."""
+
+    def __init__(self, parent: QObject | None, job: Callable[[], Any],
+                 on_done: Callable[[Any, BaseException | None], None]):
+        super().__init__(parent)
+        self.worker = _Worker(lambda _progress: job())
+        self.worker.finished_with.connect(self._finished)
+        self._on_done = on_done
+        self.done = False
+
+    def start(self) -> None:
+        _RUNNING.add(self)
+        self.worker.start()
+
+    def _finished(self, result: Any, error: BaseException | None) -> None:
+        self.worker.wait()
+        self.done = True
+        _RUNNING.discard(self)
+        self._on_done(result, error)
+
+
+def run_quietly(parent: QObject | None, job: Callable[[], Any],
+                on_done: Callable[[Any, BaseException | None], None]) -> QuietTask:
+    task = QuietTask(parent, job, on_done)
+    task.start()
+    return task
 
 
 def failure_message(error: BaseException, what: str) -> str:

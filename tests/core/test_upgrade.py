@@ -131,6 +131,19 @@ def test_the_upgrade_attaches_existing_slips_to_vetting_cases(first_release_db):
     assert len(opened) == 3
 
 
+
+def test_the_upgrade_gives_the_open_cases_the_deadline_of_their_purpose(first_release_db):
+    db = vault.unlock(first_release_db, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            due = {(row.purpose, row.opened_on): row.due_on for row in connection.execute(select(vetting_cases))}
+    finally:
+        db.close()
+    assert due == {("Kết nạp Đảng", dt.date(2025, 1, 5)): dt.date(2025, 4, 5),   # 90 days
+                   ("Bổ nhiệm", dt.date(2026, 1, 3)): dt.date(2026, 2, 17),       # 45 days
+                   ("Bầu cử", dt.date(2025, 2, 1)): dt.date(2025, 3, 3)}          # 30 days
+
+
 def test_the_upgrade_teaches_the_search_index_the_other_names_of_home_towns(first_release_db):
     db = vault.unlock(first_release_db, ADMIN, PASSWORD)
     try:

@@ -1,5 +1,6 @@
-"""Tổng quan: this year's figures under Vietnamese labels, the lists that need action (each
-entry opens its record), the monthly chart and the backup warning."""
+"""Tổng quan: the figures of a chosen period under Vietnamese labels, read off the GUI thread, each
+opening the records it counts; the lists that need action (each entry opens its record), the
+monthly chart in view at 1366×768, what the figures cannot count yet, and the backup warning."""
 
 import datetime as dt
 
@@ -9,10 +10,11 @@ from bvct_desktop.core import backup, importing
 from bvct_desktop.core.deadlines import Due
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.overview import FIGURE_LABELS
+from bvct_desktop.core.periods import PERIODS
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui.dashboard import Dashboard, DueModel, due_state
-from bvct_desktop.gui.qt import Qt
+from bvct_desktop.gui.qt import QDate, Qt
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.gui.shell_support import FakeClock, context_for, new_database
 from tests.samples import SAMPLES
@@ -42,15 +44,24 @@ def db(tmp_path, clock):
 @pytest.fixture
 def dashboard(qtbot, db, clock):
     opened: list[tuple[str, int]] = []
-    page = Dashboard(context_for(db, clock), lambda kind, record_id: opened.append((kind, record_id)))
-    page.opened = opened
+    registers: list[tuple[str, object]] = []
+    page = Dashboard(context_for(db, clock), lambda kind, record_id: opened.append((kind, record_id)),
+                     lambda kind, filters: registers.append((kind, filters)))
+    page.opened, page.registers = opened, registers
     qtbot.addWidget(page)
     page.show()
+    settled(qtbot, page)
     return page
 
 
+def settled(qtbot, page) -> None:
+    """Until the reading under way (a worker) is shown."""
+    qtbot.waitUntil(lambda: page.task is None and page.snapshot is not None and not page._timer.isActive(),
+                    timeout=10_000)
+
+
 def test_figures_of_the_year_so_far_with_vietnamese_labels(dashboard):
-    assert dashboard.period.text() == "Số liệu năm 2025, từ 01/01/2025 đến 25/09/2025"
+    assert dashboard.period_text.text().startswith("Năm 2025: số liệu từ 01/01/2025 đến 25/09/2025")
     shown = {key: label.text() for key, label in dashboard.figure_values.items()}
     assert set(shown) == set(FIGURE_LABELS)
     assert shown["slips_issued"] == "2" and shown["slips_answered"] == "1"
@@ -58,61 +69,65 @@ def test_figures_of_the_year_so_far_with_vietnamese_labels(dashboard):
 
 
 def test_lists_that_need_action(dashboard):
-    lists = {due_list.kind: due_list for due_list in dashboard.lists}
+    lists = {due_list.kind: due_list for due_list in dashboard.due_lists}
     slips = lists["slips"].model.entries
     assert [entry.title.split(" – ")[0] for entry in slips] == ["Phiếu 13/PXM"]
-    assert lists["slips"].title().endswith("(1)")
+    assert dashboard.lists.tabText(0) == "Phiếu chờ trả lời quá hạn (1)"
     trips = lists["delegations"].model.entries
     assert [entry.due_on for entry in trips] == [dt.date(2025, 9, 29)]
     complaints = lists["complaints"].model.entries
     assert [entry.due_on for entry in complaints] == [dt.date(2025, 9, 30)]     # December's is not near yet
     assert [entry.title for entry in complaints] == ["Khiếu nại – không ghi người bị phản ánh (người gửi: Lê Văn Ba)"]
-    overdue_cases, expired_conclusions = (d for d in dashboard.lists if d.kind == "vetting-cases")
-    assert [entry.due_on for entry in overdue_cases.model.entries] == [dt.date(2025, 9, 15)]
-    assert expired_conclusions.title().startswith("Kết luận thẩm tra hết hiệu lực")
+    overdue_cases, expired_conclusions = (d for d in dashboard.due_lists if d.kind == "vetting-cases")
+    # the case an import opened for Phạm Minh Quang (Kết nạp Đảng, 05/01/2025) is due by the rule: 90 days
+    assert [entry.due_on for entry in overdue_cases.model.entries] == [dt.date(2025, 4, 5), dt.date(2025, 9, 15)]
+    assert expired_conclusions.title().startswith("Kết luận hết hiệu lực")
     model = lists["delegations"].model
     assert model.index(0, 2).data() == "Còn 4 ngày"
     assert lists["slips"].model.index(0, 2).data().startswith("Quá hạn")
 
 
 def test_an_entry_opens_its_record(dashboard, qtbot):
-    slips = next(due_list for due_list in dashboard.lists if due_list.kind == "slips")
+    slips = next(due_list for due_list in dashboard.due_lists if due_list.kind == "slips")
     slips.view.setFocus()
     slips.view.setCurrentIndex(slips.model.index(0, 0))
     qtbot.keyClick(slips.view, Qt.Key.Key_Return)
     assert dashboard.opened == [("slips", slips.model.entries[0].record_id)]
 
 
-def test_chart_counts_slips_per_month(dashboard):
+def test_chart_counts_slips_per_month_of_the_period(dashboard):
     months = dashboard.chart.months
-    assert len(months) == 12 and (months[0].year, months[0].month) == (2024, 10)
+    assert [(m.year, m.month) for m in months] == [(2025, month) for month in range(1, 10)]
     by_month = {(m.year, m.month): (m.issued, m.answered) for m in months}
     assert by_month[(2025, 1)] == (2, 0) and by_month[(2025, 2)] == (0, 1)
     chart = dashboard.chart
     assert not chart.grab().isNull()                           # painted: the bars' places are known
-    slot = chart.plot.width() / 12
+    slot = chart.plot.width() / 9
     assert chart.month_at(chart.plot.left() + slot * 3.5) is months[3]
     assert chart.month_at(chart.plot.left() - 1) is None
 
 
-def test_backup_warning_until_a_recent_verified_backup(dashboard, db, tmp_path):
+def test_backup_warning_until_a_recent_verified_backup(qtbot, dashboard, db, tmp_path):
     assert dashboard.backup_warning.isVisible() and "7 ngày" in dashboard.backup_warning.text()
     backup.create(db, tmp_path / "moi.bvctbak")
     dashboard.refresh()
+    settled(qtbot, dashboard)
     assert not dashboard.backup_warning.isVisible()
 
 
-def test_refreshes_when_records_change(dashboard, db, tmp_path):
+def test_refreshes_when_records_change(qtbot, dashboard, db, tmp_path):
     headers = SAMPLES["complaints"][0]
     row = ["20/09/2025", "Mai Văn Năm", "Tố cáo", None, "Nội dung", "26/09/2025", None, None]
     importing.import_sheet(db, kind_named("complaints"), Sheet(tmp_path / "y.xlsx", [headers, row]))
     dashboard.context.notifier.changed.emit("complaints")
+    assert dashboard._timer.isActive()  # a burst of changes refreshes the page once, soon
+    settled(qtbot, dashboard)
     assert dashboard.figure_values["complaints_received"].text() == "5"
 
 
 def test_due_model_is_a_sound_table(qtmodeltester, dashboard):
     model = DueModel()
-    model.set_entries(next(d for d in dashboard.lists if d.kind == "slips").model.entries, dt.date(2025, 9, 25))
+    model.set_entries(next(d for d in dashboard.due_lists if d.kind == "slips").model.entries, dt.date(2025, 9, 25))
     qtmodeltester.check(model)
 
 
@@ -120,3 +135,77 @@ def test_due_state_wording():
     entry = Due(1, "x", dt.date(2025, 9, 25))
     assert [due_state(entry, dt.date(2025, 9, d)) for d in (20, 25, 27)] == [
         "Còn 5 ngày", "Đến hạn hôm nay", "Quá hạn 2 ngày"]
+
+
+def test_a_past_year_is_chosen_and_its_figures_shown(qtbot, dashboard, db):
+    dashboard.year.setValue(2026)
+    dashboard.period.setCurrentIndex(PERIODS.index(("Cả năm", 12)))
+    settled(qtbot, dashboard)
+    assert dashboard.chosen_period() == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert dashboard.figure_values["slips_issued"].text() == "1"            # 1/PXM of 03/01/2026
+    assert len(dashboard.chart.months) == 12
+    dashboard.period.setCurrentIndex(PERIODS.index(("Tùy chọn", None)))
+    assert dashboard.start.isVisible() and not dashboard.year.isVisible()
+    dashboard.start.setDate(QDate(2024, 12, 1))
+    dashboard.end.setDate(QDate(2025, 1, 31))
+    settled(qtbot, dashboard)
+    assert dashboard.figure_values["slips_issued"].text() == "2"
+    assert [(m.year, m.month) for m in dashboard.chart.months] == [(2024, 12), (2025, 1)]
+
+
+def test_a_figure_opens_the_register_filtered_to_the_records_it_counts(qtbot, dashboard):
+    card = dashboard.figure_cards["slips_answered"]
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    [(kind, filters)] = dashboard.registers
+    assert kind == "slips"
+    assert (filters.start, filters.end, filters.done_by) == (dt.date(2025, 1, 1), dt.date(2025, 9, 25),
+                                                             dt.date(2025, 9, 25))
+    card = dashboard.figure_cards["archive_research_for_other_provinces"]
+    card.setFocus()
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert dashboard.registers[-1][0] == "archive-requests"
+    assert dashboard.registers[-1][1].purpose == "Nghiên cứu giúp tỉnh bạn"
+
+
+def test_what_the_figures_cannot_count_yet_is_said_with_a_link(qtbot, dashboard, db):
+    from bvct_desktop.core import browse, editing
+
+    slip = browse.record_ids(db, "slips", "13/PXM")[0]
+    stored = editing.load(db, "slips", slip)
+    editing.save(db, "slips", {**stored, "result": "Không có vấn đề"}, slip, stored["person_id"])
+    dashboard.context.notifier.changed.emit("slips")
+    settled(qtbot, dashboard)
+    assert dashboard.loose_ends.isVisible()
+    assert "1 phiếu có kết quả nhưng thiếu ngày nhận kết quả" in dashboard.loose_ends.text()
+    assert dashboard.lists.tabText(0) == "Phiếu chờ trả lời quá hạn (0)"  # answered: no longer chased
+    dashboard.loose_ends.linkActivated.emit(browse.NO_REPLY_DATE)
+    assert dashboard.registers[-1] == ("slips", browse.Filters(status=browse.NO_REPLY_DATE))
+
+
+def test_at_1366_by_768_the_chart_is_in_view_and_a_figure_lists_exactly_its_records(qtbot, db, clock):
+    from bvct_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(context_for(db, clock))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.current_page()
+    settled(qtbot, page)
+    chart = page.chart_box
+    bottom = chart.mapTo(window, chart.rect().bottomLeft()).y()
+    assert chart.isVisible() and bottom <= window.centralWidget().geometry().bottom()
+    assert page.lists.mapTo(window, page.lists.rect().bottomLeft()).y() <= window.centralWidget().geometry().bottom()
+    for key, kind in (("slips_issued", "slips"), ("slips_answered", "slips"), ("complaints_received", "complaints"),
+                      ("complaints_resolved", "complaints"), ("cadres_sent_abroad", "delegations")):
+        window.navigation.select("dashboard")
+        page.figure_cards[key].clicked.emit(key)
+        register = window.current_page()
+        assert window.current_key() == kind
+        shown = register.model.rowCount()
+        if key == "cadres_sent_abroad":
+            from bvct_desktop.core import browse
+
+            shown = sum(int(row[-1].split(" người")[0]) for row in browse.fetch_rows(
+                db, "delegations", register.model.ids).values())
+        assert shown == page.snapshot.figures[key], key
+        assert register.start.text() == "01/01/2025" and register.end.text() == "25/09/2025"

@@ -205,7 +205,9 @@ def test_a_vetting_case_is_opened_and_concluded_on_the_cadres_file(qtbot, contex
     support.fill(tab.dialog, {"concluded_on": "20/03/2026"})
     assert tab.dialog.save()
     row = [tab.table.item(0, c).text() for c in range(tab.table.columnCount())]
-    assert row == ["Bổ nhiệm", "01/03/2026", "", "Đã kết luận", "472-CV/BTCTU", "20/03/2026", "Đủ tiêu chuẩn"]
+    # no deadline given: the office's rule for appointments, 45 days
+    assert row == ["Bổ nhiệm", "01/03/2026", "15/04/2026", "Đã kết luận", "472-CV/BTCTU", "20/03/2026",
+                   "Đủ tiêu chuẩn"]
 
 
 def test_a_new_cadre_has_its_file_after_the_first_save(qtbot, context):
@@ -233,7 +235,9 @@ def test_a_vetting_case_is_opened_from_its_register_with_what_is_left_to_check(q
     assert "Mẹ chồng: Võ Thị Bảy (chưa có phiếu xác minh trong hồ sơ thẩm tra)" in labels
     clock.now = clock.now.replace(year=2026, month=3, day=20)
     page.overdue.setChecked(True)
-    assert page.model.rowCount() == 1  # past its 15/03/2026 deadline, still open
+    overdue = {page.model.index(row, 1).data(): page.model.index(row, 3).data() for row in range(page.model.rowCount())}
+    assert overdue["Quy hoạch"] == "15/03/2026"  # past its deadline, still open
+    assert overdue["Kết nạp Đảng"] == "05/04/2025"  # opened by an import, due by the rule (90 days)
 
 
 def _slips_about_anh(context):

@@ -218,7 +218,9 @@ def test_a_dashboard_entry_opens_the_record_in_the_real_register(qtbot, tmp_path
     clock = FakeClock(dt.datetime(2025, 9, 25, 8, 0))
     db = new_database(tmp_path, clock, ("slips",))
     window = window_for(qtbot, db, clock)
-    slips = next(due_list for due_list in window.page("dashboard").lists if due_list.kind == "slips")
+    dashboard = window.page("dashboard")
+    qtbot.waitUntil(lambda: dashboard.snapshot is not None, timeout=10_000)
+    slips = next(due_list for due_list in dashboard.due_lists if due_list.kind == "slips")
     slips.view.setCurrentIndex(slips.model.index(0, 0))
     qtbot.keyClick(slips.view, Qt.Key.Key_Return)
     record_id = slips.model.entries[0].record_id

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
 from ..kinds import SLIP_PURPOSES
 from ..permissions import Action
-from ..plans.cases import CONCLUDED, OPEN
+from ..plans.cases import CONCLUDED, OPEN, deadline, deadline_rule
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
 from . import writes
 from .relatives import Relative, of_person
@@ -87,6 +87,9 @@ def open_case(db: Database, person_id: int, raw: dict[str, Any]) -> int:
             vetting_cases.c.status == OPEN, vetting_cases.c.deleted_at.is_(None))).scalar()
         if already is not None:
             raise InputError(f"Người này đang có hồ sơ thẩm tra số {already} cùng mục đích chưa kết luận.")
+        if values.get("due_on") is None:  # not given: the office's rule for the purpose
+            rule = deadline_rule(connection, values["opened_on"])
+            values["due_on"] = deadline(rule, values["purpose"], values["opened_on"])
         return writes.insert(db, connection, vetting_cases, KIND,
                               {**values, "person_id": person_id, "status": OPEN})
 

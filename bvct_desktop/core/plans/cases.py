@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from .. import settings
 from ..changes import TableChanges
 from ..kinds import SELF
 from ..schema import vetting_cases
@@ -32,13 +33,29 @@ def vetted_person(slip: dict[str, Any], person_of_cadre: Callable[[int], int],
     return found[0] if len(found) == 1 else None
 
 
+DEADLINE_SETTING = "han_tham_tra_ngay"
+
+
+def deadline(rule: dict[str, int], purpose: str | None, opened_on: dt.date) -> dt.date | None:
+    """The day a case of `purpose` opened on `opened_on` is due by the office's rule (None: no rule)."""
+    days = rule.get(purpose or "Khác", 0)
+    return opened_on + dt.timedelta(days=days) if days else None
+
+
+def deadline_rule(connection: Connection, on: dt.date) -> dict[str, int]:
+    """The rule in force on `on`: days to complete a case, by purpose (setting han_tham_tra_ngay)."""
+    return settings.days_by_purpose(settings.read_all(connection, on)[DEADLINE_SETTING])
+
+
 class CasePlanner:
-    """Plans, during an import, the case each slip serves (see the module's rule)."""
+    """Plans, during an import, the case each slip serves (see the module's rule); a case it opens
+    is due by the office's rule for its purpose."""
 
     def __init__(self, connection: Connection, now):
         self.changes = TableChanges(connection, vetting_cases, now)
         self._connection = connection
         self._cases: dict[int, list[dict[str, Any]]] = {}
+        self._settings = settings.read_history(connection)
         self.opened = 0
 
     def case_for(self, person_id: int, purpose: str | None, issued_on: dt.date) -> int:
@@ -51,13 +68,21 @@ class CasePlanner:
         if still_open:
             case = still_open[-1]
             if issued_on < case["opened_on"]:
-                self.changes.change(case["id"], case, {"opened_on": issued_on})
+                moved = {"opened_on": issued_on}
+                if case["due_on"] is not None and case["due_on"] == self._deadline(purpose, case["opened_on"]):
+                    moved["due_on"] = self._deadline(purpose, issued_on)  # a deadline by the rule follows
+                self.changes.change(case["id"], case, moved)
             return case["id"]
-        case_id = self.changes.insert({"person_id": person_id, "purpose": purpose,
-                                       "opened_on": issued_on, "status": OPEN})
+        case_id = self.changes.insert({"person_id": person_id, "purpose": purpose, "opened_on": issued_on,
+                                       "due_on": self._deadline(purpose, issued_on), "status": OPEN})
         self._cases[person_id].append(self.changes.new[case_id])
         self.opened += 1
         return case_id
+
+    def _deadline(self, purpose: str | None, opened_on: dt.date) -> dt.date | None:
+        """The deadline by the rule in force on the day the case opens."""
+        rule = settings.days_by_purpose(self._settings.on(opened_on)[DEADLINE_SETTING])
+        return deadline(rule, purpose, opened_on)
 
     def _of(self, person_id: int) -> list[dict[str, Any]]:
         if person_id not in self._cases:

@@ -9,7 +9,7 @@ from ...core import preferences
 from ...core.errors import BvctError
 from ..qt import QAction, QApplication, QMenu, Qt, QTimer
 
-SAMPLE_ROWS = 200  # rows measured for a column's natural width
+SAMPLE_ROWS = 100  # rows measured for a column's natural width (a few screenfuls)
 WIDEST = 420       # no column is fitted wider than this (a tooltip shows the rest)
 PADDING = 18
 SAVE_AFTER_MS = 600

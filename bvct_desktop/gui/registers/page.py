@@ -77,6 +77,7 @@ class RegisterPage(QWidget):
         self.exchanged = kind in KINDS
         self.model = RegisterModel(context.db, kind, self)
         self.column_filters = browse.Filters()  # only its column values: Excel's filters
+        self.done_by: dt.date | None = None  # done with by this day (a dashboard figure's records)
         self._columns_laid_out = False
         self._build()
         context.notifier.changed.connect(self._changed)
@@ -148,6 +149,11 @@ class RegisterPage(QWidget):
             self.overdue = QCheckBox(self.spec.overdue_label)
             self.overdue.toggled.connect(self._apply_filters)
             row.addWidget(self.overdue)
+        self.done_by_button = QPushButton()
+        self.done_by_button.setToolTip("Chỉ các bản ghi đã xong đến ngày cuối kỳ (như số liệu ở Tổng quan); bấm để bỏ")
+        self.done_by_button.clicked.connect(self.clear_done_by)
+        self.done_by_button.hide()
+        row.addWidget(self.done_by_button)
         self.clear_columns_button = QPushButton()
         self.clear_columns_button.setToolTip("Bỏ mọi bộ lọc theo cột (mũi tên trên tiêu đề cột)")
         self.clear_columns_button.clicked.connect(self.clear_column_filters)
@@ -394,8 +400,11 @@ class RegisterPage(QWidget):
 
     def _apply_filters(self) -> None:
         start, end = self._period()
+        self.done_by_button.setVisible(self.done_by is not None and self.spec.done is not None)
+        if self.done_by is not None:
+            self.done_by_button.setText(f"{self.spec.done_label} đến {display_date(self.done_by)} ✕")
         self.model.set_filters(browse.Filters(
-            values=self.column_filters.values, start=start, end=end,
+            values=self.column_filters.values, done_by=self.done_by, start=start, end=end,
             status=self.status.currentData() if self.status else None,
             purpose=self.purpose.currentData() if self.purpose else None,
             recipient_id=self.recipient.currentData() if self.recipient else None,
@@ -425,6 +434,41 @@ class RegisterPage(QWidget):
             self.model.refresh()
             self._show_count()
             self._update_buttons()
+
+    def show_filtered(self, filters: browse.Filters) -> None:
+        """The register under `filters` (what a dashboard figure counts), set in the page's own boxes so
+        the officer sees them and can change them; the search and the column filters start empty."""
+        self.search.clear()
+        self.column_filters = browse.Filters()
+        self.table.horizontalHeader().active = set()
+        for box in (self.status, self.purpose, self.recipient):
+            if box is not None:
+                box.blockSignals(True)
+        for box, day in ((self.start, filters.start), (self.end, filters.end)):
+            if box is not None:
+                box.setText(display_date(day))
+        if self.status is not None:
+            self.status.setCurrentIndex(max(0, self.status.findData(filters.status)))
+        if self.purpose is not None:
+            self.purpose.setCurrentIndex(max(0, self.purpose.findData(filters.purpose)))
+        if self.recipient is not None:
+            self.recipient.setCurrentIndex(max(0, self.recipient.findData(filters.recipient_id)))
+        for box in (self.status, self.purpose, self.recipient):
+            if box is not None:
+                box.blockSignals(False)
+        if self.overdue is not None:
+            self.overdue.blockSignals(True)
+            self.overdue.setChecked(filters.overdue)
+            self.overdue.blockSignals(False)
+        self.bin_switch.blockSignals(True)
+        self.bin_switch.setChecked(False)
+        self.bin_switch.blockSignals(False)
+        self.done_by = filters.done_by
+        self._apply_filters()
+
+    def clear_done_by(self) -> None:
+        self.done_by = None
+        self._apply_filters()
 
     # ----- Excel's filters of the columns
 

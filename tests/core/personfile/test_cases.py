@@ -158,3 +158,41 @@ def test_a_viewer_may_read_cases_but_not_conclude_them(cli, db):
     with pytest.raises(PermissionDenied):
         cases.record_conclusion(viewer, case, CONCLUSION)
     viewer.close()
+
+
+def test_a_case_an_import_opens_is_due_by_the_rule_of_its_purpose(cli, db, tmp_path):
+    quang = person_named(db, "Phạm Minh Quang")
+    due = {case["purpose"]: (case["opened_on"], case["due_on"]) for case in cases.cases_of(db, quang)}
+    assert due["Kết nạp Đảng"] == (dt.date(2025, 1, 5), dt.date(2025, 4, 5))
+    assert due["Bổ nhiệm"] == (dt.date(2026, 1, 3), dt.date(2026, 2, 17))
+    settings.set_setting(db, "han_tham_tra_ngay", "bau cu: 10; Quy hoạch: 0")  # accents and case ignored
+    assert settings.list_settings(db)["han_tham_tra_ngay"] == "Bầu cử: 10; Quy hoạch: 0"
+    _import_slips(cli, tmp_path, _slip("20/PXM", "01/02/2026", "Lê Văn Mười", "1950", "La Gi", "Cha",
+                                       "Phạm Minh Quang", "Bầu cử"),
+                  _slip("21/PXM", "01/02/2026", "Lê Thị Mười", "1952", "La Gi", "Mẹ", "Phạm Minh Quang",
+                        "Quy hoạch"))
+    due = {case["purpose"]: case["due_on"] for case in cases.cases_of(db, quang)}
+    assert due["Bầu cử"] == dt.date(2026, 2, 11) and due["Quy hoạch"] is None  # 0: no deadline for planning
+
+
+def test_an_earlier_slip_moves_the_case_and_its_deadline_by_the_rule(cli, db, tmp_path):
+    quang = person_named(db, "Phạm Minh Quang")
+    _import_slips(cli, tmp_path, _slip("19/PXM", "20/12/2025", "Lê Văn Mười", "1950", "La Gi", "Cha",
+                                       "Phạm Minh Quang", "Bổ nhiệm"))
+    case = next(case for case in cases.cases_of(db, quang) if case["purpose"] == "Bổ nhiệm")
+    assert (case["opened_on"], case["due_on"]) == (dt.date(2025, 12, 20), dt.date(2026, 2, 3))
+
+
+def test_a_case_opened_by_hand_takes_the_rule_unless_a_deadline_is_given(db):
+    anh = person_named(db, "Trần Thị Ánh")
+    first = cases.open_case(db, anh, {"purpose": "Đi nước ngoài", "opened_on": "01/03/2026"})
+    second = cases.open_case(db, anh, {"purpose": "Bầu cử", "opened_on": "01/03/2026", "due_on": "05/03/2026"})
+    due = {case["id"]: case["due_on"] for case in cases.cases_of(db, anh)}
+    assert due[first] == dt.date(2026, 3, 21) and due[second] == dt.date(2026, 3, 5)
+
+
+def test_a_wrong_deadline_rule_is_refused_with_the_purposes_named(db):
+    with pytest.raises(InputError, match="Mục đích: số ngày"):
+        settings.set_setting(db, "han_tham_tra_ngay", "Tuyển dụng: 30")
+    with pytest.raises(InputError, match="Mục đích: số ngày"):
+        settings.set_setting(db, "han_tham_tra_ngay", "Bầu cử: ba mươi")
