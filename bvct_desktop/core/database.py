@@ -8,6 +8,7 @@ creating and upgrading a database is `vault`'s work.
 
 import contextlib
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from .errors import BvctError, DamagedError, PermissionDenied
 from .permissions import Action, allows
 
 Clock = Callable[[], dt.datetime]
+CLOSE_WAIT_S = 30.0  # the longest `close` waits for a connection still in use
 
 
 def system_clock() -> dt.datetime:
@@ -45,21 +47,40 @@ class Database:
         self.engine = engine.make_engine(self.path, db_key, busy_timeout_ms)
         self._db_key = db_key
         self._audit_key = audit_chain.derive_key(db_key)
+        self._users = 0  # connections in use (a page may read on a worker thread)
+        self._closed = False
+        self._idle = threading.Condition()
 
     def seal_slot(self, secret: str, slot: str) -> dict:
         """A key slot that opens this database with `secret`."""
         return keyfile.seal(self._db_key, secret, self.db_id, slot, keyfile.DEFAULT_KDF)
 
     @contextlib.contextmanager
+    def _in_use(self) -> Iterator[None]:
+        """Counts a connection in use, so `close` waits for it; refused once the database is closed."""
+        with self._idle:
+            if self._closed:
+                raise BvctError("Cơ sở dữ liệu đã đóng.")
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._idle:
+                self._users -= 1
+                self._idle.notify_all()
+
+    @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
-        with self._damage_named(), engine.translated_errors(self.path), self.engine.connect() as connection:
+        with self._in_use(), self._damage_named(), engine.translated_errors(self.path), \
+                self.engine.connect() as connection:
             with connection.begin():
                 yield connection
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
         """One write transaction (BEGIN IMMEDIATE): all of it commits or none of it."""
-        with self._damage_named(), engine.translated_errors(self.path), self.engine.connect() as connection:
+        with self._in_use(), self._damage_named(), engine.translated_errors(self.path), \
+                self.engine.connect() as connection:
             try:
                 with connection.execution_options(immediate=True).begin():
                     yield connection
@@ -175,7 +196,12 @@ class Database:
             self.audit(connection, what, audit_chain.REFUSED, details={"quyen": action.name})
         raise PermissionDenied(f"Vai trò của bạn không được phép {action.value}.")
 
-    def close(self) -> None:
+    def close(self, wait_s: float = CLOSE_WAIT_S) -> None:
+        """Closes the connections once those in use (a read on a worker thread) are done; later reads
+        and writes are refused."""
+        with self._idle:
+            self._closed = True
+            self._idle.wait_for(lambda: self._users == 0, timeout=wait_s)
         self.engine.dispose()
 
 

@@ -113,3 +113,30 @@ def test_recovery_key_opens_as_administrator(tmp_path):
     db.close()
     with pytest.raises(AuthError, match="Khóa khôi phục"):
         vault.unlock_with_recovery_key(path, "AAAA-BBBB")
+
+
+def test_closing_waits_for_a_read_under_way_on_another_thread_then_refuses(tmp_path):
+    import threading
+    import time
+
+    from bvct_desktop.core.errors import BvctError
+
+    vault.create(tmp_path / "bvct.db", "quantri", "Mat-khau-dai-2026")
+    db = vault.unlock(tmp_path / "bvct.db", "quantri", "Mat-khau-dai-2026")
+    reading, finished = threading.Event(), []
+
+    def read_slowly():
+        with db.read() as connection:
+            reading.set()
+            time.sleep(0.3)
+            finished.append(connection.exec_driver_sql("SELECT count(*) FROM settings").scalar())
+
+    worker = threading.Thread(target=read_slowly)
+    worker.start()
+    reading.wait()
+    db.close()  # waits for the read: disposing under it could crash the process
+    assert finished and finished[0] > 0
+    worker.join()
+    with pytest.raises(BvctError, match="đã đóng"):
+        with db.read():
+            pass
