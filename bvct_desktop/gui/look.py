@@ -15,6 +15,7 @@ FONT_FILES = ("Regular", "Bold", "Italic", "BoldItalic")
 UI_FAMILY = "Liberation Sans"
 ERROR_COLOUR, OK_COLOUR = "#b00020", "#1b5e20"
 Widget = TypeVar("Widget", bound=QWidget)
+APPLIED = "bvct_look_applied"
 
 STYLE = """
 QListWidget[look="navigation"] { background: #1f4e79; color: white; border: none; font-size: 11pt; }
@@ -46,6 +47,10 @@ def register_fonts() -> None:
 
 
 def apply(app: QApplication) -> None:
+    """The fonts, the style and the style sheet, once: replacing the style under live widgets crashes Qt."""
+    if app.property(APPLIED):
+        return
+    app.setProperty(APPLIED, True)
     register_fonts()
     app.setStyle("Fusion")
     app.setFont(QFont(UI_FAMILY, 10))
