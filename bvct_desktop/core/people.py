@@ -91,6 +91,8 @@ class PersonBook:
 
     def prefetch(self, identities: Iterable[Identity]) -> None:
         """Looks up, in a few queries, every name and CCCD a file's rows carry."""
+        if not self.changes.stored_max:  # nothing stored: nothing to look up
+            return
         identities = list(identities)
         names = {identity.key[0] for identity in identities} - self._names
         cccds = {identity.cccd for identity in identities if identity.cccd} - self._cccds

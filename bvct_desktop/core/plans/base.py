@@ -92,19 +92,26 @@ class Plan(abc.ABC):
             changes.apply(connection)
 
     def apply_audited(self, db: Database, connection: Connection) -> None:
-        """Applies the plan and writes one audit entry per record it created or changed: the values
-        of a new record, the old and new value of each changed field of another."""
-        before = record_rows.snapshots(connection, self.kind,
-                                       [rid for rid, status in self.touched.items() if status != CREATED])
+        """Applies the plan and writes one audit entry per record it created or changed.
+
+        A change names each changed field with its old and new value (the old one is gone from the
+        record); a creation names the record by its required fields and whom it is about (the rest
+        of its values are the record's own), which keeps a large import's trail small.
+        """
+        changed = [record_id for record_id, status in self.touched.items() if status != CREATED]
+        before = record_rows.snapshots(connection, self.kind, changed)
         self.apply(connection)
-        touched = list(self.touched.items())
+        named = [link.column for link in self.kind.persons] + [spec.key for spec in self.kind.fields if spec.required]
+        touched = list(self.touched)
         for start in range(0, len(touched), AUDIT_CHUNK):
             chunk = touched[start:start + AUDIT_CHUNK]
-            after = record_rows.snapshots(connection, self.kind, [record_id for record_id, _ in chunk])
+            after = record_rows.snapshots(connection, self.kind, chunk)
             entries = []
-            for record_id, status in chunk:
+            for record_id in chunk:
+                status = self.touched[record_id]
                 if status == CREATED:
-                    entries.append(("thêm", record_id, audit.created(after[record_id])))
+                    entries.append(("thêm", record_id, audit.created(
+                        {key: after[record_id][key] for key in named if key in after[record_id]})))
                     continue
                 changes = audit.changed(before[record_id], after[record_id])
                 if status == RESTORED or changes:
@@ -119,15 +126,13 @@ class Plan(abc.ABC):
         if first != number:
             raise RowProblem(f"trùng {what} với dòng {first} trong cùng tệp", field_key)
 
-    def person(self, values: dict[str, Any], target: Target | None,
-               link: PersonLink | None = None) -> tuple[int, list[str]]:
-        """The person a row names through `link` (the kind's own person by default), and the field
-        keys of theirs it changed.
+    def person(self, values: dict[str, Any], target: Target | None) -> tuple[int, list[str]]:
+        """The person the row is about, and the field keys of theirs it changed.
 
         A person the officer picked shows every value on the form, so the form's values replace
         theirs (an emptied field is cleared); a person found by the rule only gains what the row adds.
         """
-        link = link or self.kind.person
+        link = self.kind.person
         attributes = {column: values.get(key) for key, column in link.fields.items()}
         if target is not None and target.person_id is not None:
             return target.person_id, self._field_keys(link, self.people.update(target.person_id, attributes,
