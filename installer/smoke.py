@@ -207,6 +207,25 @@ def check_pdf(path: Path, expected_text: str) -> str:
     return note
 
 
+def check_reader_child(bundle: Bundle, program: str, sheet: Path) -> str:
+    """The frozen program started as the workbook reader's child, as the desktop application (and
+    every program on Windows) starts it: it must read the sheet and hand back the values."""
+    import pickle
+
+    from bvct_desktop.io import sheet_process
+
+    argv = [str(bundle.program(program)), sheet_process.CHILD_FLAG, str(sheet), "60"]
+    done = subprocess.run([*offline_prefix(), *argv], env=bundle.env, capture_output=True, timeout=TIMEOUT_S,
+                          cwd=bundle.work)
+    if done.returncode != 0 or not done.stdout:
+        raise SmokeFailure(f"{program} as the reader child: exit {done.returncode}\n{done.stderr[-3000:]!r}")
+    outcome = pickle.loads(done.stdout)  # noqa: S301 - our own program wrote it
+    values = [value for row in outcome[-1] for value in row] if outcome[0] == sheet_process.OK else []
+    if CADRES[0][0] not in values:
+        raise SmokeFailure(f"{program} as the reader child gave {outcome[0]!r} without «{CADRES[0][0]}»")
+    return f"{program} {sheet_process.CHILD_FLAG}: read {len(outcome[-1])} rows"
+
+
 def check_gui(bundle: Bundle, database: Path, expected_window: str, wrapper: list[str] = (),
               platform: str = "offscreen") -> dict:
     report = bundle.work / f"startup-{expected_window}-{platform}.json"
@@ -241,6 +260,8 @@ def smoke(folder: Path, work: Path, echo: bool = False) -> list[str]:
     bundle.run("bvct", "--db", db, "import", "slips", workbook(bundle.work / "phieu.xlsx", SLIP_HEADERS, SLIPS))
     if "3" not in imported:
         raise SmokeFailure(f"the import did not report 3 cadres:\n{imported}")
+    for program in ("bvct", "bvct-desktop"):
+        notes.append(check_reader_child(bundle, program, bundle.work / "can-bo.xlsx"))
     figures = json.loads(bundle.run("bvct", "--db", db, "report", "--from", "2025-01-01", "--to", "2025-12-31",
                                     "--format", "json", "--out", "-"))
     if figures["slips_issued"] != 2 or figures["slips_by_recipient"].get("Cục A93B – Bộ Công an") != 1:
