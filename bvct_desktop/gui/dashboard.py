@@ -11,12 +11,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..core import autobackup, browse, deadlines, overview, report
+from ..core import autobackup, browse, deadlines, documents_data, overview, report
 from ..core.dates import display_date
 from ..core.deadlines import Due
+from ..core.errors import BvctError
 from ..core.numbers import grouped
 from ..core.overview import FIGURE_LABELS, MonthCount
 from ..core.periods import PERIODS, SO_FAR, describe, period_dates
+from ..core.permissions import Action, allows
 from .context import AppContext
 from .designer.ui_dashboard import Ui_Dashboard
 from .look import styled
@@ -33,6 +35,7 @@ from .qt import (
     QModelIndex,
     QPainter,
     QPen,
+    QPushButton,
     QRectF,
     QSize,
     Qt,
@@ -43,6 +46,7 @@ from .qt import (
     QWidget,
     Signal,
 )
+from .reminder_dialog import ReminderDialog
 from .workers import failure_message, run_quietly
 
 ROOT = QModelIndex()  # the invisible root of a flat table
@@ -307,6 +311,8 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.due_lists = [DueList(kind, title, open_record) for kind, title, _source in ACTION_LISTS]
         for due_list in self.due_lists:
             self.lists.addTab(due_list, due_list.name)
+        if allows(context.db.actor.role, Action.EXPORT):
+            self._reminder_button(self.due_lists[0])
         self.state = styled(QLabel(), "pageSubtitle")
         self.top.addWidget(self.state)
         today = context.clock().date()
@@ -326,6 +332,30 @@ class Dashboard(QWidget, Ui_Dashboard):
         self._timer.timeout.connect(self.refresh)
         self._stale = True
         context.notifier.changed.connect(self._data_changed)
+
+    # ----- the reminder letter
+
+    def _reminder_button(self, overdue: DueList) -> None:
+        """Under the overdue slips: a reminder letter to the recipient of the slip selected."""
+        self.reminder_button = QPushButton("Lập công văn đôn đốc…")
+        self.reminder_button.setToolTip("Công văn đề nghị nơi nhận sớm trả lời các phiếu đã quá hạn")
+        self.reminder_button.clicked.connect(lambda: self.open_reminder(overdue))
+        overdue.layout().addWidget(self.reminder_button)
+
+    def open_reminder(self, overdue: DueList) -> ReminderDialog:
+        rows = overdue.view.selectionModel().selectedRows()
+        recipient = None
+        if rows:
+            slip_id = overdue.model.entries[rows[0].row()].record_id
+            try:
+                _office, slips = documents_data.gather(self.context.db, "lập công văn đôn đốc",
+                                                       lambda c: documents_data.slips_by_ids(c, [slip_id]))
+                recipient = slips[0]["recipient"] if slips else None
+            except BvctError:
+                recipient = None
+        self.reminder = ReminderDialog(self.context, self, recipient)
+        self.reminder.open()
+        return self.reminder
 
     # ----- the period
 

@@ -25,6 +25,7 @@ QLabel[look="banner"] { background: #fff4ce; color: #5c4400; padding: 6px 10px; 
 QLabel[look="pageTitle"] { font-size: 15pt; font-weight: bold; color: #1f4e79; }
 QLabel[look="pageSubtitle"] { color: #555555; }
 QLabel[look="hint"] { color: #555555; }
+QLabel[look="sectionTitle"] { font-weight: bold; color: #1f4e79; }
 QFrame[look="figure"] { background: white; border: 1px solid #c9d6e3; border-radius: 4px; }
 QLabel[look="figureValue"] { font-size: 18pt; font-weight: bold; color: #1f4e79; }
 QLabel[look="figureLabel"] { color: #333333; }

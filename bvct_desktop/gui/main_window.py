@@ -11,7 +11,8 @@ from .dashboard import Dashboard
 from .designer.ui_main_window import Ui_MainWindow
 from .dialogs import CANCEL, NO
 from .icons import icon
-from .navigation import ADMIN, DASHBOARD, REPORT, Destination
+from .issued_page import IssuedPage
+from .navigation import ADMIN, DASHBOARD, ISSUED, REPORT, Destination
 from .places_dialog import open_places
 from .qt import QAction, QLabel, QMainWindow, QWidget, Signal
 from .report_page import ReportPage
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         found = [Destination(DASHBOARD, "Tổng quan", lambda: Dashboard(context, self.open_record, self.open_register))]
         found += navigation.register_destinations(context)
         found.append(Destination(REPORT, "Báo cáo", lambda: ReportPage(context)))
+        if allows(context.db.actor.role, Action.EXPORT):
+            found.append(Destination(ISSUED, "Văn bản đã ban hành", lambda: IssuedPage(context)))
         if admin_allowed(context.db.actor.role):
             found.append(Destination(ADMIN, "Quản trị", lambda: AdminPage(context, self.logout_requested.emit)))
         return found

@@ -9,7 +9,7 @@ from .look import styled
 from .qt import QFont, QFontMetrics, QListWidget, QListWidgetItem, QSize, Qt, QWidget
 from .registers.page import SHORT_TITLES, RegisterPage
 
-DASHBOARD, REPORT, ADMIN = "dashboard", "report", "admin"
+DASHBOARD, REPORT, ISSUED, ADMIN = "dashboard", "report", "issued", "admin"
 NAVIGATION_POINTS = 11  # as in look.STYLE
 REGISTERS = tuple(SHORT_TITLES.items())  # the registers in navigation order: (kind, title in the navigation)
 

@@ -382,6 +382,13 @@ def print_recovery_key(parent: QWidget | None, dialogs: Dialogs, office: Mapping
     return preview
 
 
+def preview_pdf(context: AppContext, parent: QWidget | None, data: bytes, title: str, kind: str, name: str,
+                confirm: Confirm | None = None) -> PrintPreview:
+    """A document made elsewhere (the report, an issued document) in the preview; printing or
+    saving it is audited as any print."""
+    return _open(context, parent, data, title, name, kind, 1, confirm)
+
+
 def _open(context: AppContext, parent: QWidget | None, data: bytes, title: str, name: str, kind: str,
           count: int, confirm: Confirm | None) -> PrintPreview:
     def audited(action: str, details: dict) -> None:

@@ -1,12 +1,14 @@
 """Báo cáo: the periodic report's figures for a chosen period (6 tháng, 9 tháng, năm or any
-dates), with the breakdowns, and the report as PDF, Excel or Word (a draft, or issued with
-the next number) written off the GUI thread by the documents services. The layout is the
-Designer form ui/report_page.ui; the breakdown tables follow the core's list of breakdowns."""
+dates), with the breakdowns; the parts the officer writes (Ưu điểm; Hạn chế, khuyết điểm;
+Phương hướng, nhiệm vụ), kept per period as they are typed; and the report printed directly
+(the print preview) or written as PDF, Excel or Word — a draft, or issued with the next number
+and recorded in the outgoing register — off the GUI thread by the documents services. The
+layout is the Designer form ui/report_page.ui; the breakdown tables follow the core's list."""
 
 import datetime as dt
 from pathlib import Path
 
-from ..core import documents_data, report
+from ..core import documents_data, report, report_notes
 from ..core.dates import display_date
 from ..core.errors import BvctError
 from ..core.numbers import grouped
@@ -16,13 +18,14 @@ from ..core.permissions import Action, allows
 from ..core.text import file_name
 from ..io.documents import profile, render
 from ..io.documents.report_content import subject
-from . import reauth
+from . import printing, reauth
 from .context import AppContext
 from .designer.ui_report_page import Ui_ReportPage
 from .look import wait_cursor
-from .qt import QAbstractItemView, QDate, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QWidget
+from .qt import QAbstractItemView, QDate, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QTimer, QWidget
 from .workers import run_in_background
 
+NOTES_DELAY_MS = 1000  # the officer's parts are kept this long after typing stops
 # format → file filter (the form's button for it is `<format>_button`)
 FORMATS = {"pdf": "Tệp PDF (*.pdf)", "xlsx": "Sổ tính Excel (*.xlsx)", "docx": "Văn bản Word (*.docx)"}
 
@@ -78,7 +81,88 @@ class ReportPage(QWidget, Ui_ReportPage):
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _checked=False, fmt=fmt: self.export(fmt))
             button.setVisible(allows(role, Action.EXPORT))
+        for key in profile.available():
+            self.profile.addItem(profile.load(key).name, key)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(profile.DEFAULT)))
+        self.profile.currentIndexChanged.connect(lambda _index: self._profile_chosen())
+        self.print_button.setVisible(allows(role, Action.EXPORT))
+        self.print_button.clicked.connect(self.print_report)
+        self._notes_editors()
         self._preset()
+
+    def _notes_editors(self) -> None:
+        """The officer's parts: shown for the chosen period, kept (a second after typing stops)."""
+        self.notes_editors = {report_notes.STRENGTHS: self.strengths, report_notes.WEAKNESSES: self.weaknesses,
+                              report_notes.DIRECTIONS: self.directions}
+        writable = allows(self.context.db.actor.role, Action.EXPORT) and not self.context.read_only
+        self.notes_timer = QTimer(self)
+        self.notes_timer.setSingleShot(True)
+        self.notes_timer.setInterval(NOTES_DELAY_MS)
+        self.notes_timer.timeout.connect(self.save_notes)
+        for editor in self.notes_editors.values():
+            editor.setReadOnly(not writable)
+            editor.textChanged.connect(self._notes_typed)
+        self.notes_period: tuple[dt.date, dt.date] | None = None
+        self.start.dateChanged.connect(self._load_notes)
+        self.end.dateChanged.connect(self._load_notes)
+
+    def _notes_typed(self) -> None:
+        if not self._loading_notes:
+            self.notes_state.setText("Đang soạn…")
+            self.notes_timer.start()
+
+    _loading_notes = False
+
+    def _load_notes(self) -> None:
+        """The parts kept for the period now chosen (those of the period left are kept first)."""
+        if not allows(self.context.db.actor.role, Action.EXPORT):
+            return
+        self.save_notes()
+        period = self.chosen_period()
+        try:
+            kept = report_notes.saved(self.context.db, *period)
+        except BvctError as refused:
+            self.error.show_message(refused.message)
+            return
+        self._loading_notes = True
+        for part, editor in self.notes_editors.items():
+            editor.setPlainText(kept.get(part, ""))
+        self._loading_notes = False
+        self.notes_period = period
+        self._show_notes_state()
+
+    def notes(self) -> report_notes.Notes:
+        return {part: editor.toPlainText() for part, editor in self.notes_editors.items()}
+
+    def save_notes(self) -> None:
+        """Keeps what is typed for the period it was typed for."""
+        self.notes_timer.stop()
+        if self.notes_period is None or self.context.read_only:
+            return
+        try:
+            report_notes.save(self.context.db, *self.notes_period, self.notes())
+        except BvctError as refused:
+            self.error.show_message(refused.message)
+            return
+        self._show_notes_state()
+
+    def _show_notes_state(self) -> None:
+        missing = report_notes.missing(self.notes())
+        self.notes_state.setText("Đã lưu. " + ("Đủ ba phần: báo cáo phát hành được." if not missing else
+                                               "Còn thiếu: " + ", ".join(f"«{part}»" for part in missing) + "."))
+
+    def options(self) -> render.Options:
+        chosen = profile.load(self.profile.currentData())
+        return render.Options(chosen, render.SECRET if self.secret.isChecked() else None)
+
+    def _profile_chosen(self) -> None:
+        """A profile not checked against its official text says so when chosen."""
+        unverified = profile.load(self.profile.currentData()).unverified
+        if unverified:
+            self.error.show_message(f"{unverified} Văn bản in theo các giá trị chép từ HD 36; đối chiếu trước khi "
+                                    "ban hành.")
+        else:
+            self.error.clear()
 
     def _preset(self) -> None:
         last_month = REPORT_PERIODS[self.period.currentIndex()][1]
@@ -122,8 +206,21 @@ class ReportPage(QWidget, Ui_ReportPage):
         if not chosen:
             return
         target = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt}" else Path(f"{chosen}.{fmt}")
-        writer = render.report_writer(fmt, target, render.Options(profile.load()))
-        db, issue = self.context.db, self.issue.isChecked()
+        self._make(render.report_writer(fmt, target, self.options()), target)
+
+    def print_list(self) -> None:
+        """Ctrl+P on this page."""
+        self.print_report()
+
+    def print_report(self) -> None:
+        """The report (a draft, or issued when "Phát hành" is ticked) straight into the print preview."""
+        if self.task is None:
+            self._make(render.report_writer("pdf", None, self.options()), None)
+
+    def _make(self, writer: render.ReportWriter, target: Path | None) -> None:
+        start, end = self.chosen_period()
+        self.save_notes()
+        db, issue, notes = self.context.db, self.issue.isChecked(), self.notes()
 
         def done(issued, error) -> None:
             self.task = None
@@ -133,8 +230,14 @@ class ReportPage(QWidget, Ui_ReportPage):
             if error is not None:
                 raise error
             what = ("dự thảo báo cáo (chưa có số)" if issued.number is None
-                    else f"báo cáo số {issued.number:02d} ngày {issued.on:%d/%m/%Y}")
-            self.error.show_message(f"Đã lập {what}: «{target}».", error=False)
+                    else f"báo cáo số {issued.text} ngày {issued.on:%d/%m/%Y}, đã ghi vào sổ văn bản đi")
+            self.error.show_message(f"Đã lập {what}" + (f": «{target}»." if target else "."), error=False)
+            if issued.number is not None:
+                self.issue.setChecked(False)  # the next one is a draft again, unless asked
+                self.context.notifier.changed.emit("outgoing")
+            if target is None:
+                self.preview = printing.preview_pdf(self.context, self, writer.data, f"Báo cáo {subject(start, end)}",
+                                                    "report", file_name("Báo cáo", start, "đến", end, suffix="pdf"))
 
         self.task = run_in_background(self, "Đang lập báo cáo…", lambda progress: documents_data.report_document(
-            db, start, end, target, subject(start, end), writer, issue=issue), done)
+            db, start, end, target, subject(start, end), writer, notes=notes, issue=issue), done)

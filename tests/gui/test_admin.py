@@ -15,6 +15,7 @@ from bvct_desktop.gui.admin.recipients_page import RecipientsPage
 from bvct_desktop.gui.admin.settings_page import BASIC, SettingsPage
 from bvct_desktop.gui.admin.users_page import UsersPage
 from bvct_desktop.gui.dialogs import YES
+from bvct_desktop.gui.qt import QDate
 from tests.conftest import PASSWORD
 from tests.gui.shell_support import FakeClock, as_user, context_for, new_database
 
@@ -241,3 +242,30 @@ def test_the_audit_view_shows_details_in_words_not_keys(qtbot, db, clock):
     assert "Id:" not in created and "Họ và tên người được xác minh: «Phạm Văn Bình»" in created
     assert details[-1].startswith("Số mục: ") and details[-1].endswith("; Mục hỏng: không có")
     assert not any(word in text for text in details for word in ("cu:", "moi:", "khoa", "None", "so_muc", "so_dong"))
+
+
+def test_settings_show_their_history_and_take_a_new_value_from_a_day(qtbot, db, clock):
+    context = context_for(db, clock)
+    page = page_of(qtbot, SettingsPage(context))
+    assert not page.history.isVisible() or page.history.rowCount() == 0
+    page.new_key.setCurrentIndex(page.new_key.findData("co_quan_cap_tren"))
+    page.new_value.setText("TỈNH ỦY BÌNH THUẬN")
+    page.new_from.setDate(QDate(2016, 1, 1))
+    page.start_new_value()
+    rows = [[page.history.item(row, column).text() for column in range(4)] for row in range(page.history.rowCount())]
+    assert rows == [["Cơ quan cấp trên", "từ đầu", "31/12/2015", "TỈNH ỦY LÂM ĐỒNG"],
+                    ["Cơ quan cấp trên", "01/01/2016", "nay", "TỈNH ỦY BÌNH THUẬN"]]
+    assert "Từ ngày 01/01/2016" in page.message.text()
+    page.new_value.setText("   ")
+    page.start_new_value()
+    assert "không được để trống" in page.message.text()
+
+
+def test_a_setting_printed_on_documents_is_never_saved_empty_nor_half_saved(qtbot, db, clock):
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    page.fields["dia_danh"].widget.setText("Bình Thuận")
+    page.fields["co_quan_cap_tren"].widget.setText("")
+    page.save()
+    assert "«Cơ quan cấp trên» (co_quan_cap_tren) in trên mọi văn bản nên không được để trống" in page.message.text()
+    stored = settings.list_settings(db)
+    assert stored["co_quan_cap_tren"] == "TỈNH ỦY LÂM ĐỒNG" and stored["dia_danh"] == "Lâm Đồng"

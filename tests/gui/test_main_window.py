@@ -75,7 +75,7 @@ def window_for(qtbot, db, clock, read_only=False) -> MainWindow:
 def test_navigation_and_status_bar(qtbot, db, clock, fake_registers):
     window = window_for(qtbot, db, clock)
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
-    assert titles == ["Tổng quan", "Cán bộ", "Phiếu xác minh", "Báo cáo", "Quản trị"]
+    assert titles == ["Tổng quan", "Cán bộ", "Phiếu xác minh", "Báo cáo", "Văn bản đã ban hành", "Quản trị"]
     assert window.current_key() == "dashboard"
     assert window.user_label.text() == f"Người dùng: {ADMIN}"
     assert window.role_label.text() == "Vai trò: Quản trị"
@@ -87,7 +87,8 @@ def test_navigation_and_status_bar(qtbot, db, clock, fake_registers):
 def test_real_registers_are_in_the_navigation(qtbot, db, clock):
     window = window_for(qtbot, db, clock)
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
-    assert titles == ["Tổng quan", *(title for _kind, title in navigation.REGISTERS), "Báo cáo", "Quản trị"]
+    assert titles == ["Tổng quan", *(title for _kind, title in navigation.REGISTERS), "Báo cáo", "Văn bản đã ban hành",
+                      "Quản trị"]
 
 
 def test_shortcuts_reach_the_register_shown(qtbot, db, clock, fake_registers):

@@ -3,9 +3,10 @@ their breakdowns, and the role's limits."""
 
 import datetime as dt
 
+import pypdfium2 as pdfium
 import pytest
 
-from bvct_desktop.core import report_notes
+from bvct_desktop.core import outgoing, report_notes
 from bvct_desktop.core.overview import FIGURE_LABELS
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui.qt import QDate
@@ -72,12 +73,11 @@ def test_report_document_written_off_the_gui_thread(page, qtbot, tmp_path):
         qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
         assert target.stat().st_size > 0 and page.error.text().startswith("Đã lập dự thảo báo cáo")
     page.issue.setChecked(True)
-    start, end = page.chosen_period()
-    report_notes.save(context.db, start, end, dict.fromkeys(report_notes.PARTS, "Đã viết."))
+    type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
     context.dialogs.answer_next(PASSWORD, str(tmp_path / "phat-hanh"))
     page.export("pdf")
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
-    assert (tmp_path / "phat-hanh.pdf").exists() and "báo cáo số 01 ngày 02/10/2025" in page.error.text()
+    assert (tmp_path / "phat-hanh.pdf").exists() and "báo cáo số 01-BC/BTCTU ngày 02/10/2025" in page.error.text()
 
 
 def test_a_viewer_sees_figures_but_no_document_export(qtbot, tmp_path):
@@ -93,3 +93,54 @@ def test_a_viewer_sees_figures_but_no_document_export(qtbot, tmp_path):
     assert not shown.issue.isVisible()
     viewer.close()
     db.close()
+
+
+def type_notes(page, notes: dict[str, str]) -> None:
+    for part, text in notes.items():
+        page.notes_editors[part].setPlainText(text)
+
+
+def test_the_officers_parts_are_kept_per_period_as_they_are_typed(page, qtbot):
+    type_notes(page, {"Ưu điểm": "Phối hợp tốt.\nKịp thời.", "Hạn chế, khuyết điểm": "Còn chậm."})
+    qtbot.waitUntil(lambda: page.notes_state.text().startswith("Đã lưu"), timeout=5_000)
+    assert "Còn thiếu: «Phương hướng, nhiệm vụ»" in page.notes_state.text()
+    six_months = page.chosen_period()
+    assert report_notes.saved(page.context.db, *six_months) == {"Ưu điểm": "Phối hợp tốt.\nKịp thời.",
+                                                                "Hạn chế, khuyết điểm": "Còn chậm."}
+    page.period.setCurrentIndex(1)  # nine months: its own parts, none yet
+    assert all(editor.toPlainText() == "" for editor in page.notes_editors.values())
+    page.period.setCurrentIndex(0)
+    assert page.strengths.toPlainText() == "Phối hợp tốt.\nKịp thời."
+
+
+def test_the_report_prints_directly_a_draft_then_issued_into_the_register(page, qtbot):
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    preview = page.preview
+    assert preview.pages >= 2 and "DỰ THẢO" in pdfium.PdfDocument(preview.data)[0].get_textpage().get_text_range()
+    preview.close()
+    page.issue.setChecked(True)
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    assert "còn thiếu phần do cán bộ viết" in page.error.text()
+    type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
+    page.issue.setChecked(True)
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    first_page = pdfium.PdfDocument(page.preview.data)[0].get_textpage().get_text_range()
+    assert "Số 01-BC/BTCTU" in first_page and "DỰ THẢO" not in first_page
+    assert "đã ghi vào sổ văn bản đi" in page.error.text() and not page.issue.isChecked()
+    assert [entry.number_text for entry in outgoing.register(page.context.db)] == ["01-BC/BTCTU"]
+    page.preview.close()
+
+
+def test_the_profile_and_the_secrecy_stamp_are_chosen_on_the_page(page, qtbot):
+    page.secret.setChecked(True)
+    page.profile.setCurrentIndex(page.profile.findData("hd05-2026"))
+    options = page.options()
+    assert options.secrecy == "MẬT" and options.profile.key == "hd05-2026"
+    assert "chưa được đối chiếu với văn bản gốc" in page.error.text()
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    assert "MẬT" in pdfium.PdfDocument(page.preview.data)[0].get_textpage().get_text_range()
+    page.preview.close()

@@ -1,15 +1,20 @@
 """Thiết lập: the office settings (core/settings declarations), a basic view of what offices
-change most and an advanced view with everything. The page is the Designer form
-ui/admin_settings.ui; its rows follow the settings' declarations."""
+change most and an advanced view with everything; the values in force today, and each
+setting's values through time with a new value started from a day (the office renamed or
+merged: documents take the value in force on their own date). A setting printed on every
+document is never saved empty. The page is the Designer form ui/admin_settings.ui; its rows
+follow the settings' declarations."""
 
 from itertools import pairwise
 
 from ...core import settings
+from ...core.dates import display_date
 from ...core.errors import BvctError
-from ...core.settings import SETTINGS, Setting
+from ...core.settings import BY_KEY, SETTINGS, Setting
 from ..context import AppContext
 from ..designer.ui_admin_settings import Ui_SettingsPage
-from ..qt import QComboBox, QDate, QDateEdit, QLineEdit, QSpinBox, QWidget
+from ..forms.record_form import field_label
+from ..qt import QComboBox, QDate, QDateEdit, QHeaderView, QLineEdit, QSpinBox, QTableWidgetItem, QWidget
 
 BASIC = ("co_quan_cap_tren", "co_quan", "dia_danh", "nguoi_ky", "han_tra_loi_phieu_ngay", "tu_dong_khoa_phut",
          "hoi_lai_mat_khau", "thu_muc_sao_luu_2")
@@ -68,13 +73,25 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         self.context = context
         self.fields = {setting.key: SettingField(setting) for setting in SETTINGS}
         for setting in SETTINGS:
-            self.form.addRow(f"{setting.label}:", self.fields[setting.key].widget)
+            self.form.addRow(field_label(f"{setting.label}:", setting.required), self.fields[setting.key].widget)
         for before, after in pairwise([self.advanced, *(field.widget for field in self.fields.values()),
                                        self.save_button]):
             QWidget.setTabOrder(before, after)  # top to bottom, the rows between the switch and the button
         self.advanced.toggled.connect(self._show_rows)
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(not context.read_only)
+        for setting in SETTINGS:
+            if setting.kind == "text":
+                self.new_key.addItem(setting.label, setting.key)
+        today = context.clock().date()
+        self.new_from.setDate(QDate(today.year, today.month, today.day))
+        self.new_button.clicked.connect(self.start_new_value)
+        self.new_button.setEnabled(not context.read_only)
+        self.history.verticalHeader().hide()
+        header = self.history.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.load()
         self._show_rows(False)
 
@@ -83,13 +100,42 @@ class SettingsPage(QWidget, Ui_SettingsPage):
             self.form.setRowVisible(row, advanced or setting.key in BASIC)
 
     def load(self) -> None:
-        self.stored = settings.list_settings(self.context.db)
+        history = settings.settings_history(self.context.db)
+        self.stored = history.on(self.context.clock().date())
         for key, field in self.fields.items():
             field.set(self.stored[key])
+        self._show_history(history)
+
+    def _show_history(self, history: settings.History) -> None:
+        """Every value a setting has had, for the settings that changed."""
+        rows = [(BY_KEY[key].label, span) for key, spans in history.changed().items() for span in spans]
+        self.history.setRowCount(len(rows))
+        for row, (label, span) in enumerate(rows):
+            cells = (label, display_date(span.valid_from) if span.valid_from else "từ đầu",
+                     display_date(span.until) if span.until else "nay", span.value)
+            for column, value in enumerate(cells):
+                self.history.setItem(row, column, QTableWidgetItem(value))
+        self.history.setVisible(bool(rows))
+
+    def start_new_value(self) -> None:
+        """The chosen setting takes the new value from the day chosen; the old one holds until the day before."""
+        key = self.new_key.currentData()
+        start = self.new_from.date().toPython()
+        try:
+            value = settings.set_setting(self.context.db, key, self.new_value.text(), start)
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        self.load()
+        self.new_value.clear()
+        self.message.show_message(f"Từ ngày {display_date(start)}, «{BY_KEY[key].label}» là «{value}».", error=False)
+        self.context.notifier.changed.emit("settings")
 
     def save(self) -> None:
         changed = {key: field.get() for key, field in self.fields.items() if field.get() != self.stored[key]}
         try:
+            for key, value in changed.items():  # all checked before any is saved
+                settings.validated(key, value)
             for key, value in changed.items():
                 settings.set_setting(self.context.db, key, value)
         except BvctError as refused:

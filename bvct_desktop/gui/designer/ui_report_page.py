@@ -10,10 +10,12 @@ from ..qt import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSpacerItem,
     QSpinBox,
+    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -116,6 +118,21 @@ class Ui_ReportPage(object):
 
         self.export_row.addWidget(self.issue)
 
+        self.profile = QComboBox(ReportPage)
+        self.profile.setObjectName(u"profile")
+
+        self.export_row.addWidget(self.profile)
+
+        self.secret = QCheckBox(ReportPage)
+        self.secret.setObjectName(u"secret")
+
+        self.export_row.addWidget(self.secret)
+
+        self.print_button = QPushButton(ReportPage)
+        self.print_button.setObjectName(u"print_button")
+
+        self.export_row.addWidget(self.print_button)
+
         self.pdf_button = QPushButton(ReportPage)
         self.pdf_button.setObjectName(u"pdf_button")
 
@@ -135,7 +152,7 @@ class Ui_ReportPage(object):
 
         self.export_row.addItem(self.export_spacer)
 
-        self.export_row.setStretch(4, 1)
+        self.export_row.setStretch(7, 1)
 
         self.report_layout.addLayout(self.export_row)
 
@@ -149,7 +166,13 @@ class Ui_ReportPage(object):
 
         self.report_layout.addWidget(self.error)
 
-        self.figures_box = QGroupBox(ReportPage)
+        self.content_tabs = QTabWidget(ReportPage)
+        self.content_tabs.setObjectName(u"content_tabs")
+        self.figures_tab = QWidget()
+        self.figures_tab.setObjectName(u"figures_tab")
+        self.figures_tab_layout = QVBoxLayout(self.figures_tab)
+        self.figures_tab_layout.setObjectName(u"figures_tab_layout")
+        self.figures_box = QGroupBox(self.figures_tab)
         self.figures_box.setObjectName(u"figures_box")
         self.figures_layout = QVBoxLayout(self.figures_box)
         self.figures_layout.setObjectName(u"figures_layout")
@@ -165,16 +188,75 @@ class Ui_ReportPage(object):
         self.figures_layout.addWidget(self.main_table)
 
 
-        self.report_layout.addWidget(self.figures_box)
+        self.figures_tab_layout.addWidget(self.figures_box)
 
-        self.details_box = QGroupBox(ReportPage)
+        self.details_box = QGroupBox(self.figures_tab)
         self.details_box.setObjectName(u"details_box")
         self.details_grid = QGridLayout(self.details_box)
         self.details_grid.setObjectName(u"details_grid")
 
-        self.report_layout.addWidget(self.details_box)
+        self.figures_tab_layout.addWidget(self.details_box)
 
-        self.report_layout.setStretch(6, 1)
+        self.figures_tab_layout.setStretch(1, 1)
+        self.content_tabs.addTab(self.figures_tab, "")
+        self.notes_tab = QWidget()
+        self.notes_tab.setObjectName(u"notes_tab")
+        self.notes_layout = QVBoxLayout(self.notes_tab)
+        self.notes_layout.setObjectName(u"notes_layout")
+        self.notes_hint = QLabel(self.notes_tab)
+        self.notes_hint.setObjectName(u"notes_hint")
+        self.notes_hint.setWordWrap(True)
+        self.notes_hint.setProperty(u"look", u"hint")
+
+        self.notes_layout.addWidget(self.notes_hint)
+
+        self.strengths_label = QLabel(self.notes_tab)
+        self.strengths_label.setObjectName(u"strengths_label")
+        self.strengths_label.setProperty(u"look", u"sectionTitle")
+
+        self.notes_layout.addWidget(self.strengths_label)
+
+        self.strengths = QPlainTextEdit(self.notes_tab)
+        self.strengths.setObjectName(u"strengths")
+
+        self.notes_layout.addWidget(self.strengths)
+
+        self.weaknesses_label = QLabel(self.notes_tab)
+        self.weaknesses_label.setObjectName(u"weaknesses_label")
+        self.weaknesses_label.setProperty(u"look", u"sectionTitle")
+
+        self.notes_layout.addWidget(self.weaknesses_label)
+
+        self.weaknesses = QPlainTextEdit(self.notes_tab)
+        self.weaknesses.setObjectName(u"weaknesses")
+
+        self.notes_layout.addWidget(self.weaknesses)
+
+        self.directions_label = QLabel(self.notes_tab)
+        self.directions_label.setObjectName(u"directions_label")
+        self.directions_label.setProperty(u"look", u"sectionTitle")
+
+        self.notes_layout.addWidget(self.directions_label)
+
+        self.directions = QPlainTextEdit(self.notes_tab)
+        self.directions.setObjectName(u"directions")
+
+        self.notes_layout.addWidget(self.directions)
+
+        self.notes_state = QLabel(self.notes_tab)
+        self.notes_state.setObjectName(u"notes_state")
+        self.notes_state.setProperty(u"look", u"hint")
+
+        self.notes_layout.addWidget(self.notes_state)
+
+        self.notes_layout.setStretch(2, 1)
+        self.notes_layout.setStretch(4, 1)
+        self.notes_layout.setStretch(6, 1)
+        self.content_tabs.addTab(self.notes_tab, "")
+
+        self.report_layout.addWidget(self.content_tabs)
+
+        self.report_layout.setStretch(5, 1)
 
         self.retranslateUi(ReportPage)
 
@@ -194,6 +276,17 @@ class Ui_ReportPage(object):
         self.issue.setToolTip(QCoreApplication.translate("ReportPage", u"Kh\u00f4ng ch\u1ecdn: l\u1eadp d\u1ef1 th\u1ea3o, ch\u01b0a c\u00f3 s\u1ed1. Ch\u1ecdn: l\u1ea5y s\u1ed1 b\u00e1o c\u00e1o ti\u1ebfp theo c\u1ee7a nhi\u1ec7m k\u1ef3.", None))
 #endif // QT_CONFIG(tooltip)
         self.issue.setText(QCoreApplication.translate("ReportPage", u"Ph\u00e1t h\u00e0nh (l\u1ea5y s\u1ed1 v\u0103n b\u1ea3n)", None))
+#if QT_CONFIG(tooltip)
+        self.profile.setToolTip(QCoreApplication.translate("ReportPage", u"Th\u1ec3 th\u1ee9c v\u0103n b\u1ea3n (h\u1ed3 s\u01a1 th\u1ec3 th\u1ee9c)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(tooltip)
+        self.secret.setToolTip(QCoreApplication.translate("ReportPage", u"\u0110\u00f3ng d\u1ea5u M\u1eacT d\u01b0\u1edbi s\u1ed1 v\u0103n b\u1ea3n (l\u1ea7n in n\u00e0y); m\u1eb7c \u0111\u1ecbnh theo thi\u1ebft l\u1eadp \u0111\u1ed9 m\u1eadt", None))
+#endif // QT_CONFIG(tooltip)
+        self.secret.setText(QCoreApplication.translate("ReportPage", u"\u0110\u00f3ng d\u1ea5u M\u1eacT", None))
+#if QT_CONFIG(tooltip)
+        self.print_button.setToolTip(QCoreApplication.translate("ReportPage", u"Xem tr\u01b0\u1edbc v\u00e0 in b\u00e1o c\u00e1o (Ctrl+P)", None))
+#endif // QT_CONFIG(tooltip)
+        self.print_button.setText(QCoreApplication.translate("ReportPage", u"In\u2026", None))
         self.pdf_button.setText(QCoreApplication.translate("ReportPage", u"Xu\u1ea5t PDF\u2026", None))
         self.xlsx_button.setText(QCoreApplication.translate("ReportPage", u"Xu\u1ea5t Excel\u2026", None))
         self.docx_button.setText(QCoreApplication.translate("ReportPage", u"Xu\u1ea5t Word\u2026", None))
@@ -203,5 +296,14 @@ class Ui_ReportPage(object):
         ___qtablewidgetitem1 = self.main_table.horizontalHeaderItem(1)
         ___qtablewidgetitem1.setText(QCoreApplication.translate("ReportPage", u"S\u1ed1 l\u01b0\u1ee3ng", None))
         self.details_box.setTitle(QCoreApplication.translate("ReportPage", u"Chi ti\u1ebft", None))
+        self.content_tabs.setTabText(self.content_tabs.indexOf(self.figures_tab), QCoreApplication.translate("ReportPage", u"S\u1ed1 li\u1ec7u", None))
+        self.notes_hint.setText(QCoreApplication.translate("ReportPage", u"Ba ph\u1ea7n \u0111\u00e1nh gi\u00e1 v\u00e0 ph\u01b0\u01a1ng h\u01b0\u1edbng do c\u00e1n b\u1ed9 vi\u1ebft; \u0111\u01b0\u1ee3c l\u01b0u theo k\u1ef3 b\u00e1o c\u00e1o (m\u00e3 h\u00f3a c\u00f9ng c\u01a1 s\u1edf d\u1eef li\u1ec7u) v\u00e0 \u0111\u01b0a v\u00e0o b\u00e1o c\u00e1o khi l\u1eadp.", None))
+        self.strengths_label.setText(QCoreApplication.translate("ReportPage", u"\u01afu \u0111i\u1ec3m", None))
+        self.strengths.setPlaceholderText(QCoreApplication.translate("ReportPage", u"M\u1ed7i d\u00f2ng m\u1ed9t \u0111o\u1ea1n. Ph\u1ea7n n\u00e0y do c\u00e1n b\u1ed9 vi\u1ebft; b\u00e1o c\u00e1o ch\u1ec9 ph\u00e1t h\u00e0nh khi c\u1ea3 ba ph\u1ea7n \u0111\u00e3 vi\u1ebft.", None))
+        self.weaknesses_label.setText(QCoreApplication.translate("ReportPage", u"H\u1ea1n ch\u1ebf, khuy\u1ebft \u0111i\u1ec3m", None))
+        self.weaknesses.setPlaceholderText(QCoreApplication.translate("ReportPage", u"M\u1ed7i d\u00f2ng m\u1ed9t \u0111o\u1ea1n. Ph\u1ea7n n\u00e0y do c\u00e1n b\u1ed9 vi\u1ebft; b\u00e1o c\u00e1o ch\u1ec9 ph\u00e1t h\u00e0nh khi c\u1ea3 ba ph\u1ea7n \u0111\u00e3 vi\u1ebft.", None))
+        self.directions_label.setText(QCoreApplication.translate("ReportPage", u"Ph\u01b0\u01a1ng h\u01b0\u1edbng, nhi\u1ec7m v\u1ee5", None))
+        self.directions.setPlaceholderText(QCoreApplication.translate("ReportPage", u"M\u1ed7i d\u00f2ng m\u1ed9t \u0111o\u1ea1n. Ph\u1ea7n n\u00e0y do c\u00e1n b\u1ed9 vi\u1ebft; b\u00e1o c\u00e1o ch\u1ec9 ph\u00e1t h\u00e0nh khi c\u1ea3 ba ph\u1ea7n \u0111\u00e3 vi\u1ebft.", None))
+        self.content_tabs.setTabText(self.content_tabs.indexOf(self.notes_tab), QCoreApplication.translate("ReportPage", u"Ph\u1ea7n c\u00e1n b\u1ed9 vi\u1ebft", None))
         pass
     # retranslateUi

@@ -147,11 +147,12 @@ def report_xlsx(target: Path, source: ReportSource, options: Options) -> int:
     title = f"{contents.TITLE} {content.subject.upper()}"
     facts = [{"stt": index, "label": label, "value": value}
              for index, (_key, label, value) in enumerate(content.facts, start=1)]
-    sheets = [workbook.Sheet("Số liệu", [title], FACT_COLUMNS, facts, number=texts.number, date=texts.date)]
+    sheets = [workbook.Sheet("Số liệu", [title], FACT_COLUMNS, facts, number=texts.number, date=texts.date,
+                             recipients=content.recipients)]
     for number, appendix in enumerate(content.appendices, start=1):
         sheets.append(workbook.Sheet(f"Phụ lục {number}", [appendix.title, texts.attached_to], appendix.columns,
                                      appendix.records, wide=len(appendix.columns) > 6,
-                                     notes=[appendix.note] if appendix.note else []))
+                                     notes=[appendix.note] if appendix.note else [], signed=False))
     return workbook.write(target, sheets, head, options.profile, options.password, draft=source.draft)
 
 

@@ -17,7 +17,7 @@ from bvct_desktop.io.documents import pdf, render, report_content
 from bvct_desktop.io.documents.report_content import ReportSource
 from bvct_desktop.io.documents.workbook import VIETNAMESE_COUNT
 
-from . import pdfcheck
+from . import pdfcheck, test_lists
 
 
 def test_period_names():
@@ -207,6 +207,9 @@ def test_the_workbook_prints_on_a4_with_letterhead_borders_and_vietnamese_number
     assert all(cell.alignment.wrap_text for row in body for cell in row)
     assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.orientation == "portrait"
     assert sheet.oddFooter.center.text == "Trang &P / &N"
+    for name in book.sheetnames:  # every sheet prints on A4 at 10 pt or more; the first one is signed
+        test_lists.assert_prints_legibly(book[name], wide=False, signed=name == "Số liệu")
+    assert "Nơi nhận:" in cells and "- Thường trực Tỉnh ủy (để báo cáo)," in cells
 
 
 def excel_shows(value: int, number_format: str) -> str:

@@ -1,0 +1,132 @@
+"""Văn bản đã ban hành: the outgoing register (sổ đăng ký văn bản đi) — each issued document with
+its number, date, kind, trích yếu, signer, recipients and state — and any of them written again
+exactly as issued: into the print preview, or saved as PDF, Word or Excel (a letter has no
+Excel form). The layout is the Designer form ui/issued_page.ui."""
+
+from pathlib import Path
+
+from ..core import documents_data, outgoing, text
+from ..core.errors import BvctError
+from ..io.documents import render
+from . import printing, reauth
+from .context import AppContext
+from .designer.ui_issued_page import Ui_IssuedPage
+from .qt import QHeaderView, QTableWidgetItem, QWidget
+
+ALL_YEARS = "Tất cả"
+WRAPPED_COLUMNS = {4: 30, 5: 36}  # column → its width in characters
+FILTERS = {"pdf": "Tệp PDF (*.pdf)", "docx": "Văn bản Word (*.docx)", "xlsx": "Sổ tính Excel (*.xlsx)"}
+
+
+class IssuedPage(QWidget, Ui_IssuedPage):
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.context = context
+        self.entries: list[outgoing.Issued] = []
+        self.preview = None
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 2, 6):  # number, date, kind, state: as wide as they read
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the trích yếu takes the rest
+        for column, characters in WRAPPED_COLUMNS.items():  # signer and recipients wrap in a fixed width
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, self.fontMetrics().averageCharWidth() * characters)
+        self.table.verticalHeader().hide()
+        self.year.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.print_selected())
+        self.print_button.clicked.connect(self.print_selected)
+        self.format_buttons = {"pdf": self.pdf_button, "docx": self.docx_button, "xlsx": self.xlsx_button}
+        for fmt, button in self.format_buttons.items():
+            button.clicked.connect(lambda _checked=False, fmt=fmt: self.save_selected(fmt))
+        context.notifier.changed.connect(self._changed)
+        self._years()
+        self.refresh()
+
+    def _years(self) -> None:
+        self.year.blockSignals(True)
+        chosen = self.year.currentData()
+        self.year.clear()
+        self.year.addItem(ALL_YEARS, None)
+        try:
+            years = sorted({entry.issued_on.year for entry in outgoing.register(self.context.db)}, reverse=True)
+        except BvctError:
+            years = []
+        for year in years:
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(max(0, self.year.findData(chosen)))
+        self.year.blockSignals(False)
+
+    def refresh(self) -> None:
+        try:
+            self.entries = outgoing.register(self.context.db, self.year.currentData())
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            self.entries = []
+        self.table.setRowCount(len(self.entries))
+        for row, entry in enumerate(self.entries):
+            cells = (entry.number_text, f"{entry.issued_on:%d/%m/%Y}", outgoing.KIND_LABELS.get(entry.kind, entry.kind),
+                     entry.subject, entry.signer, entry.recipients, entry.status_label)
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self.count_label.setText(f"{len(self.entries)} văn bản" if self.entries else "Chưa có văn bản nào.")
+        self._update_buttons()
+
+    def _changed(self, kind: str) -> None:
+        if kind in ("outgoing", "*"):
+            self._years()
+            self.refresh()
+
+    def selected(self) -> outgoing.Issued | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.entries[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        entry = self.selected()
+        self.print_button.setEnabled(entry is not None)
+        for fmt, button in self.format_buttons.items():
+            button.setEnabled(entry is not None and fmt in render.FORMATS.get(entry.kind, ()))
+
+    def print_list(self) -> None:
+        """Ctrl+P on this page: the selected document."""
+        self.print_selected()
+
+    def print_selected(self) -> None:
+        """The selected document, as issued, in the print preview."""
+        entry = self.selected()
+        if entry is None:
+            return
+        made: dict[str, bytes] = {}
+        try:
+            documents_data.reprint(self.context.db, entry.number_text, entry.issued_on,
+                                   lambda content: made.update(pdf=render.document_pdf(content)),
+                                   {"xem_truoc": True})
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        title = f"{outgoing.KIND_LABELS.get(entry.kind, entry.kind)} số {entry.number_text}"
+        self.preview = printing.preview_pdf(self.context, self, made["pdf"], title, entry.kind,
+                                            text.file_name(title, suffix="pdf"))
+
+    def save_selected(self, fmt: str) -> None:
+        """The selected document, as issued, saved as `fmt`."""
+        entry = self.selected()
+        if entry is None or not reauth.confirm(self.context, self, "lưu văn bản đã ban hành"):
+            return
+        title = f"{outgoing.KIND_LABELS.get(entry.kind, entry.kind)} số {entry.number_text}"
+        chosen = self.context.dialogs.save_file(self, "Lưu văn bản", text.file_name(title, suffix=fmt), FILTERS[fmt])
+        if not chosen:
+            return
+        target = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt}" else Path(f"{chosen}.{fmt}")
+        try:
+            documents_data.reprint(self.context.db, entry.number_text, entry.issued_on,
+                                   lambda content: render.write_document(content, fmt, target),
+                                   {"tep": target.name, "dinh_dang": fmt})
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        self.message.show_message(f"Đã lưu {title.lower()} (đúng như khi phát hành): «{target}».", error=False)

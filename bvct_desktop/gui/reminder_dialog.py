@@ -1,0 +1,85 @@
+"""Công văn đôn đốc from the dashboard's list of slips past their reply deadline: the recipient
+(those with overdue slips, with how many), the letter's day, a draft or issued (CV number, in the
+outgoing register), into the print preview or saved as Word. The layout is the Designer form
+ui/reminder_dialog.ui."""
+
+import datetime as dt
+from pathlib import Path
+
+from ..core import documents_data, text
+from ..core.errors import BvctError
+from ..core.numbers import grouped
+from ..core.permissions import Action, allows
+from ..io.documents import profile, reminder, render
+from . import printing, reauth
+from .context import AppContext
+from .designer.ui_reminder_dialog import Ui_ReminderDialog
+from .qt import QDate, QDialog, QWidget
+
+
+class ReminderDialog(QDialog, Ui_ReminderDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None, recipient: str | None = None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.context = context
+        self.preview = None
+        today = context.clock().date()
+        self.on.setDate(QDate(today.year, today.month, today.day))
+        self.issue.setVisible(allows(context.db.actor.role, Action.REPORT_ISSUE) and not context.read_only)
+        self.on.dateChanged.connect(lambda _date: self._recipients(self.recipient.currentData()))
+        self.print_button.clicked.connect(lambda: self.make(None))
+        self.docx_button.clicked.connect(self.save_docx)
+        self.close_button.clicked.connect(self.reject)
+        self._recipients(recipient)
+
+    def _recipients(self, chosen: str | None) -> None:
+        try:
+            _office, found = documents_data.gather(
+                self.context.db, "lập công văn đôn đốc",
+                lambda connection: documents_data.recipients_overdue(connection, self.chosen_day()))
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        self.recipient.clear()
+        for name, count in found:
+            self.recipient.addItem(f"{name} ({grouped(count)} phiếu quá hạn)", name)
+        self.recipient.setCurrentIndex(max(0, self.recipient.findData(chosen)))
+        nothing = not found
+        self.print_button.setEnabled(not nothing)
+        self.docx_button.setEnabled(not nothing)
+        if nothing:
+            self.message.show_message("Vào ngày này không có phiếu nào quá hạn trả lời.", error=False)
+
+    def chosen_day(self) -> dt.date:
+        return self.on.date().toPython()
+
+    def save_docx(self) -> None:
+        if not reauth.confirm(self.context, self, "lưu công văn"):
+            return
+        name = text.file_name("cong van don doc", self.recipient.currentData() or "", suffix="docx")
+        chosen = self.context.dialogs.save_file(self, "Lưu công văn", name, "Văn bản Word (*.docx)")
+        if chosen:
+            self.make(Path(chosen) if chosen.lower().endswith(".docx") else Path(f"{chosen}.docx"))
+
+    def make(self, target: Path | None) -> None:
+        """The letter into the preview (no target) or as a Word file."""
+        recipient = self.recipient.currentData()
+        if recipient is None:
+            return
+        writer = render.reminder_writer("pdf" if target is None else "docx", target, render.Options(profile.load()))
+        try:
+            issued, data = documents_data.reminder_document(self.context.db, recipient, self.chosen_day(), target,
+                                                            writer, self.issue.isChecked())
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        what = ("Dự thảo công văn (chưa có số)" if issued.number is None
+                else f"Công văn số {issued.text}, đã ghi vào sổ văn bản đi")
+        self.message.show_message(f"{what}: {grouped(len(data['slips']))} phiếu gửi «{data['recipient']}»"
+                                  + (f", lưu ở «{target}»." if target else "."), error=False)
+        if issued.number is not None:
+            self.issue.setChecked(False)
+            self.context.notifier.changed.emit("outgoing")
+        if target is None:
+            self.preview = printing.preview_pdf(self.context, self, writer.data, reminder.TITLE, "slips",
+                                                text.file_name("cong van don doc", recipient, suffix="pdf"))

@@ -1,0 +1,85 @@
+"""Văn bản đã ban hành: the outgoing register on its page, each document written again exactly as
+issued — into the preview, or saved as PDF, Word or Excel — and a reminder letter from the
+dashboard's overdue slips."""
+
+import datetime as dt
+
+import docx
+import pypdfium2 as pdfium
+import pytest
+
+from bvct_desktop.core import documents_data, outgoing, report_notes
+from bvct_desktop.gui.dashboard import Dashboard
+from bvct_desktop.gui.issued_page import IssuedPage
+from bvct_desktop.gui.main_window import MainWindow
+from bvct_desktop.gui.navigation import ISSUED
+from bvct_desktop.io.documents import profile, render
+from tests.conftest import PASSWORD
+from tests.gui.shell_support import FakeClock, context_for, new_database
+
+KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints")
+START, END = dt.date(2025, 1, 1), dt.date(2025, 6, 30)
+
+
+@pytest.fixture
+def context(tmp_path):
+    clock = FakeClock(dt.datetime(2025, 10, 2, 8, 0))
+    db = new_database(tmp_path, clock, KINDS)
+    yield context_for(db, clock)
+    db.close()
+
+
+def issue_report(context, tmp_path) -> None:
+    report_notes.save(context.db, START, END, dict.fromkeys(report_notes.PARTS, "Đã viết."))
+    writer = render.report_writer("pdf", tmp_path / "bc.pdf", render.Options(profile.load()))
+    documents_data.report_document(context.db, START, END, tmp_path / "bc.pdf", "kết quả 6 tháng", writer,
+                                   issue=True)
+
+
+def test_the_register_page_lists_and_prints_again_as_issued(qtbot, context, tmp_path):
+    issue_report(context, tmp_path)
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    assert page.table.rowCount() == 1
+    cells = [page.table.item(0, column).text() for column in range(page.table.columnCount())]
+    assert cells[:3] == ["01-BC/BTCTU", "02/10/2025", "Báo cáo"] and cells[6] == "đã phát hành"
+    assert not page.print_button.isEnabled()
+    page.table.selectRow(0)
+    assert page.print_button.isEnabled() and page.xlsx_button.isEnabled()
+    page.print_list()  # Ctrl+P
+    assert page.preview.data == (tmp_path / "bc.pdf").read_bytes()  # exactly the document issued
+    page.preview.close()
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "in-lai"))
+    page.save_selected("docx")
+    word = docx.Document(tmp_path / "in-lai.docx")
+    assert word.tables[0].cell(1, 0).text == "Số 01-BC/BTCTU"
+    assert "đúng như khi phát hành" in page.message.text()
+
+
+def test_the_page_is_in_the_navigation_for_those_who_may_print(qtbot, context):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert ISSUED in window.navigation.keys
+    window.navigation.select(ISSUED)
+    assert isinstance(window.current_page(), IssuedPage)
+
+
+def test_a_reminder_from_the_dashboards_overdue_slips(qtbot, context):
+    dashboard = Dashboard(context, lambda kind, record_id: None)
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    overdue = dashboard.due_lists[0]
+    overdue.view.selectRow(0)
+    dialog = dashboard.open_reminder(overdue)
+    qtbot.addWidget(dialog)
+    assert dialog.recipient.currentData() == "Phòng PV27 – Công an tỉnh Bình Thuận"
+    assert "1 phiếu quá hạn" in dialog.recipient.currentText()
+    dialog.make(None)
+    text = pdfium.PdfDocument(dialog.preview.data)[0].get_textpage().get_text_range()
+    assert "DỰ THẢO" in text and "Kính gửi: Phòng PV27 – Công an tỉnh Bình Thuận" in text
+    dialog.preview.close()
+    dialog.issue.setChecked(True)
+    dialog.make(None)
+    assert "Công văn số 01-CV/BTCTU" in dialog.message.text()
+    assert [entry.number_text for entry in outgoing.register(context.db)] == ["01-CV/BTCTU"]
+    dialog.preview.close()
