@@ -2,6 +2,11 @@
 database made by the first release opens in it — upgraded, automatically backed up first, every
 record kept."""
 
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import openpyxl
 import pytest
 
@@ -16,6 +21,17 @@ def test_the_bundle_passes_its_smoke_test_with_no_network(bundle, tmp_path):
     notes = smoke.smoke(bundle, tmp_path)
     assert any("all embedded" in note for note in notes)
     assert any(note.startswith("GUI offscreen: LoginDialog") for note in notes)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ELF shared libraries: the Linux bundle")
+def test_no_library_of_the_linux_bundle_carries_debug_information(bundle):
+    assert shutil.which("readelf"), "binutils (readelf) is needed: PyInstaller uses it on Linux too"
+    libraries = [path for path in Path(bundle).rglob("*.so*") if path.is_file()]
+    assert len(libraries) > 20
+    carrying = [path.name for path in libraries
+                if ".debug_info" in subprocess.run(["readelf", "-S", "-W", path], capture_output=True,
+                                                   text=True, check=True).stdout]
+    assert carrying == []
 
 
 def test_a_first_release_database_opens_in_the_bundled_program_with_every_record(bundle, first_release_db,  # noqa: F811
