@@ -2,7 +2,8 @@
 grid and the header row repeated on every page, and written to a worksheet the same way.
 
 Column widths follow the content: numbers, dates and slip numbers are never broken (a
-"1042/PXM" keeps its column), and when the page is too narrow for every value on one line the
+"1042/PXM" keeps its column; a document may keep names whole too, up to WHOLE_SHARE of the width),
+and when the page is too narrow for every value on one line the
 text columns give up the width their longest few values need, so most rows stay one line.
 """
 
@@ -23,6 +24,7 @@ NUMBER = "stt"
 TOTAL = "_tong"  # a record with this key set is a totals row, set in bold
 FIT_SAMPLE = 2_000  # rows looked at to fit the columns of a long register
 BREAK_WEIGHT = 0.1  # a value broken over one more line, against one more line of the table
+WHOLE_SHARE = 0.3  # of the table's width: the most a value kept whole takes (a longer one breaks)
 HEADER_ONE_LINE = 60.0  # points: a header this short stays on one line when the page has room
 KEEP_WHOLE = (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.CCCD, FieldType.CMND, FieldType.YEAR)
 
@@ -60,9 +62,10 @@ def kept_whole(field: Field | None) -> bool:
 
 
 def of(field: Field, weight: float, label: str | None = None, align: str = "left",
-       excel_width: float | None = None) -> Column:
+       excel_width: float | None = None, whole: bool = False) -> Column:
+    """A field's column; `whole`: its values kept on one line too (names, where the table has room)."""
     return Column(field.key, label or field.header, weight, field, align,
-                  excel_width if excel_width is not None else column_width(field), kept_whole(field))
+                  excel_width if excel_width is not None else column_width(field), whole or kept_whole(field))
 
 
 def counter(label: str = "STT") -> Column:
@@ -83,7 +86,8 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
     """Widths that fill `width`. Each column needs its header's longest word; a whole column
     needs its longest value too. With `texts` (each row's cell texts) the columns follow the
     content; without, the width is shared by weight."""
-    least = [max(_widest(column.label.split(), BOLD, size), _least_values(texts, i, column, size)) + 2 * padding
+    least = [max(_widest(column.label.split(), BOLD, size),
+                 _least_values(texts, i, column, size, width * WHOLE_SHARE - 2 * padding)) + 2 * padding
              for i, column in enumerate(columns)]
     if texts:
         wanted = [max(least[i], _widest([row[i] for row in texts] + [""], REGULAR, size) + 2 * padding,
@@ -102,14 +106,17 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
     return widths
 
 
-def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Column, size: float) -> float:
-    """What a column's values need at least: a whole value (numbers, dates), else its longest word."""
+def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Column, size: float,
+                  most: float) -> float:
+    """What a column's values need at least: a whole value (numbers, dates), up to `most`, else
+    its longest word."""
     if not texts:
         return 0.0
     values = [row[index] for row in texts[::max(1, len(texts) // FIT_SAMPLE)]]
+    longest_word = _widest({word for value in values for word in value.split()}, REGULAR, size)
     if column.whole:
-        return _widest(values, REGULAR, size)
-    return _widest({word for value in values for word in value.split()}, REGULAR, size)
+        return max(longest_word, min(_widest(values, REGULAR, size), most))
+    return longest_word
 
 
 def _widest(texts: Iterable[str], font: str, size: float) -> float:
