@@ -180,11 +180,13 @@ class Workbook(openpyxl.Workbook):
     `tempfile.gettempdir()`; here a sheet is staged in a temporary file beside `target`, or
     — when `password` asks for encryption — compressed in memory, so that nothing unencrypted
     touches any disk. Used as a context manager, whatever was staged is removed on the way out.
+    `stamp`: the workbook's time (its properties and parts) instead of the moment it is written.
     """
 
-    def __init__(self, target: Path, password: str | None = None, write_only: bool = True):
+    def __init__(self, target: Path, password: str | None = None, write_only: bool = True,
+                 stamp: dt.datetime | None = None):
         super().__init__(write_only=write_only)
-        self.target, self.password = Path(target), password
+        self.target, self.password, self.stamp = Path(target), password, stamp
         self._staged: list[_Deflated | _Beside] = []
 
     def create_sheet(self, title: str | None = None, index: int | None = None):
@@ -208,7 +210,7 @@ class Workbook(openpyxl.Workbook):
     def write(self) -> None:
         """Writes the workbook to its target (encrypted when a password was given)."""
         try:
-            office_file.save(self.target, self._package, self.password)
+            office_file.save(self.target, self._package, self.password, stamp=self.stamp)
         finally:
             self.discard()
 
@@ -230,7 +232,9 @@ class Workbook(openpyxl.Workbook):
     def _package(self, sink) -> None:
         if self.write_only and not self.worksheets:
             self.create_sheet()
-        self.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
+        self.properties.modified = self.stamp or dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
+        if self.stamp is not None:
+            self.properties.created = self.stamp
         archive = zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
         try:
             _Writer(self, archive).write_data()

@@ -3,6 +3,7 @@ written again identical in pdf, docx and xlsx even after the records change; the
 the one in force on each document's date; reminder letters; a number is never used twice."""
 
 import json
+import zipfile
 
 import docx
 import openpyxl
@@ -82,6 +83,22 @@ def test_an_issued_report_is_written_again_identical_in_every_format(office_cli,
     fresh = tmp_path / "hom-nay.pdf"  # a draft made now counts the new slips
     assert office_cli("report", *NINE_MONTHS, "--format", "pdf", "--out", fresh)[0] == 0
     assert "phát hành 1.717 phiếu" in " ".join(pdfcheck.lines(fresh))
+
+
+def test_an_issued_word_or_excel_file_is_written_again_byte_for_byte(office_cli, tmp_path, notes):
+    """Not only the same text: the same file, every part dated with the document's day."""
+    issued, _ = issue_report(office_cli, tmp_path, notes, "docx")
+    again = {}
+    for fmt, copy in (("docx", 1), ("xlsx", 1), ("xlsx", 2)):
+        target = again[fmt, copy] = tmp_path / f"in-lai-{copy}.{fmt}"
+        assert office_cli("documents", "print", "01-BC/BTCTU", "--format", fmt, "--out", target)[0] == 0
+    assert again["docx", 1].read_bytes() == issued.read_bytes()
+    assert again["xlsx", 1].read_bytes() == again["xlsx", 2].read_bytes()
+    issued_on = docx.Document(issued).core_properties.created.date()
+    for path in (issued, again["xlsx", 1]):
+        with zipfile.ZipFile(path) as package:
+            assert {part.date_time for part in package.infolist()} == {(*issued_on.timetuple()[:3], 8, 0, 0)}
+    assert openpyxl.load_workbook(again["xlsx", 1]).properties.modified.date() == issued_on
 
 
 def test_the_register_lists_each_issue_once_with_two_digit_numbers(office_cli, tmp_path, notes):

@@ -144,4 +144,4 @@ def write_docx(target: Path, source: ReminderSource, head: Letterhead, profile: 
     word.write(document.add_paragraph(), words.attached_to, profile.size("body"), italic=True,
                align=CENTER).paragraph_format.keep_with_next = True
     word.table(document, COLUMNS, _records(source), profile, f"Tổng số: {grouped(len(source.slips))} phiếu.")
-    word.save(document, target, password)
+    word.save(document, target, password, source.on)

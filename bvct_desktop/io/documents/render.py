@@ -153,7 +153,7 @@ def report_xlsx(target: Path, source: ReportSource, options: Options) -> int:
         sheets.append(workbook.Sheet(f"Phụ lục {number}", [appendix.title, texts.attached_to], appendix.columns,
                                      appendix.records, wide=len(appendix.columns) > 6,
                                      notes=[appendix.note] if appendix.note else [], signed=False))
-    return workbook.write(target, sheets, head, options.profile, options.password, draft=source.draft)
+    return workbook.write(target, sheets, head, options.profile, options.password, draft=source.draft, on=source.on)
 
 
 # A reminder letter (công văn đôn đốc)

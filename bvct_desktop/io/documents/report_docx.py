@@ -20,8 +20,9 @@ def write_report(target: Path, content: ReportContent, head: Letterhead, profile
                  date: str, attached_to: str, password: str | None = None, on: dt.date | None = None) -> None:
     check_target(Path(target), ".docx")
     document = word.new_document(profile, head, content.draft)
+    dated = on or content.end
     word.properties(document, f"{TITLE.capitalize()} {content.subject}", content.subject, TITLE.capitalize(), head,
-                    on or content.end, content.draft)
+                    dated, content.draft)
     word.header_block(document, head, profile, number, date)
     title = word.write(document.add_paragraph(), TITLE, profile.size("title"), bold=True, align=CENTER, after=0)
     title.paragraph_format.space_before = Pt(profile.size("body") * 0.6)
@@ -49,4 +50,4 @@ def write_report(target: Path, content: ReportContent, head: Letterhead, profile
         attached = word.write(document.add_paragraph(), attached_to, body, italic=True, align=CENTER)
         attached.paragraph_format.keep_with_next = True
         word.table(document, appendix.columns, appendix.records, profile, appendix.note)
-    word.save(document, target, password)
+    word.save(document, target, password, dated)

@@ -114,7 +114,7 @@ def properties(document, title: str, subject: str, category: str, head: Letterhe
     properties.category = category
     properties.language = LANGUAGE
     properties.revision = 1
-    properties.created = properties.modified = dt.datetime.combine(on, dt.time(8, 0))
+    properties.created = properties.modified = office_file.dated(on)
     app = next(part for part in document.part.package.parts if part.partname == "/docProps/app.xml")
     tree = etree.fromstring(app.blob)
     tree.find(f"{{{APP_NAMESPACE}}}Application").text = CREATOR
@@ -158,9 +158,10 @@ def table(document, columns, records, profile: Profile, note: str = "") -> None:
         write(document.add_paragraph(), note, profile.size("table"), italic=True)
 
 
-def save(document, target: Path, password: str | None) -> None:
-    """Written atomically; encrypted in memory when a password is given (no plaintext on disk)."""
-    office_file.save(Path(target), document.save, password, in_memory=True)
+def save(document, target: Path, password: str | None, on: dt.date) -> None:
+    """Written atomically, dated `on` throughout (the same document is the same bytes); encrypted
+    in memory when a password is given (no plaintext on disk)."""
+    office_file.save(Path(target), document.save, password, in_memory=True, stamp=office_file.dated(on))
 
 
 def write(paragraph: DocxParagraph, text: str, size: float, bold: bool = False, italic: bool = False,

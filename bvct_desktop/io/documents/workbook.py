@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .. import xlsx_book
+from .. import office_file, xlsx_book
 from ..xlsx_writer import DATE_FORMAT, HEADER_FILL, TEXT_FORMAT, _check_target
 from .layout import DRAFT, PARTY, Letterhead, nfc
 from .profile import Profile
@@ -82,10 +82,11 @@ def print_scale(columns: Sequence[Column], wide: bool) -> int:
 
 
 def write(target: Path, sheets: Sequence[Sheet], head: Letterhead, profile: Profile, password: str | None = None,
-          draft: bool = False) -> int:
-    """Writes the sheets; returns the number of table rows written in all."""
+          draft: bool = False, on: dt.date | None = None) -> int:
+    """Writes the sheets; returns the number of table rows written in all. A workbook dated `on`
+    (a report's date) is the same bytes each time it is written."""
     _check_target(Path(target))
-    with xlsx_book.Workbook(target, password) as workbook:
+    with xlsx_book.Workbook(target, password, stamp=office_file.dated(on) if on else None) as workbook:
         workbook.properties.creator = nfc(f"{head.issuer} – {head.superior}")
         workbook.properties.title = nfc(sheets[0].heading[0]) if sheets and sheets[0].heading else ""
         workbook.properties.language = "vi-VN"

@@ -78,8 +78,8 @@ def assert_prints_legibly(sheet, wide: bool, signed: bool = True) -> None:
     assert sheet.print_title_rows == f"${header_row}:${header_row}"
     body = [row for row in sheet.iter_rows(min_row=header_row) if row[0].value is not None
             and row[0].border.left.style == "thin"]
-    sizes = {cell.font.sz for row in body for cell in row}
-    assert min(sizes) * scale / 100 >= 10
+    sizes = {cell.font.sz for row in sheet.iter_rows() for cell in row if cell.value is not None}
+    assert min(sizes) * scale / 100 >= 10  # every line: letterhead, table, notes, "Nơi nhận", signature
     assert all(cell.alignment.wrap_text and cell.border.top.style == "thin" for row in body for cell in row)
     values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in values and ("K/T TRƯỞNG BAN" in values) == signed
