@@ -20,3 +20,20 @@ def test_a_bundle_finds_its_own_copy_first(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resource_path("profiles/hd36.toml") == bundled
     assert resource_path("fonts/OFL.txt").exists()  # anything the bundle lacks is looked for further on
+
+
+def test_an_installed_package_carries_every_data_file_it_reads():
+    """`pip install .` (the README's first command) installs only the package data pyproject.toml
+    lists: a data file left out (core/data/regulations.json) breaks the report on a fresh machine."""
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    listed = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
+    package = root / "bvct_desktop"
+    data = [path.relative_to(package).as_posix() for path in package.rglob("*")
+            if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts]
+    assert data
+    missing = [name for name in data if not any(fnmatch.fnmatch(name, pattern) for pattern in listed["bvct_desktop"])]
+    assert not missing, f"not installed by pip install .: {missing}"
