@@ -157,6 +157,8 @@ def test_the_reminder_letter_lists_the_recipients_overdue_slips(office_cli, tmp_
     count = int(out.split(" về ")[1].split(" phiếu")[0])
     listed = [line for line in lines if line.split()[1:2] and line.split()[1].endswith("/PXM")]
     assert len(listed) == count > 0
+    names = {slip["number"]: slip["full_name"] for slip in office_2016.slip_records()}
+    assert all(names[line.split()[1]] in line for line in listed)  # each name whole, on its slip's line
     code, _, err = office_cli("print", "reminder", "--recipient", "Phòng Không Có", "--out", target)
     assert code == 2 and "Không có nơi nhận phiếu" in err
     code, _, err = office_cli("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--on", "2016-01-02",
