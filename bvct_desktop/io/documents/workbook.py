@@ -102,10 +102,13 @@ def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
     for index, column in enumerate(spec.columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.excel_width or 14
     _page_setup(sheet, spec, draft)
-    header_row = LETTERHEAD_ROWS + (1 if head.secrecy else 0) + 1 + len(spec.heading) + 2  # blank, title, blank
+    header_row = ((1 if draft else 0) + LETTERHEAD_ROWS + (1 if head.secrecy else 0) + 1 + len(spec.heading)
+                  + 2)  # blank, title, blank
     sheet.freeze_panes = f"A{header_row + 1}"  # a write-only sheet takes its view before its rows
     sheet.print_title_rows = f"{header_row}:{header_row}"
     rows = _Rows(sheet, width)
+    if draft:  # on the screen as on paper (the page header shows only when printed)
+        rows.split(None, (DRAFT, BOLD_FONT, Alignment(horizontal="right")), left_share=0.6)
     _letterhead(rows, spec, head)
     for number, text in enumerate(spec.heading):
         rows.across(nfc(text), TITLE_FONT if number == 0 else LINE_FONT)

@@ -212,6 +212,17 @@ def test_the_workbook_prints_on_a4_with_letterhead_borders_and_vietnamese_number
     assert "Nơi nhận:" in cells and "- Thường trực Tỉnh ủy (để báo cáo)," in cells
 
 
+def test_an_excel_draft_shows_dự_thảo_on_screen_and_on_every_printed_page(tmp_path, source, options):
+    drafted, issued = tmp_path / "du-thao.xlsx", tmp_path / "bao-cao.xlsx"
+    render.report_xlsx(drafted, dataclasses.replace(source, number=None), options)
+    render.report_xlsx(issued, source, options)
+    for path, draft in ((drafted, True), (issued, False)):
+        for sheet in openpyxl.load_workbook(path).worksheets:
+            first_row = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+            assert ("DỰ THẢO" in first_row) == draft and (sheet.oddHeader.right.text == "DỰ THẢO") == draft
+            test_lists.assert_prints_legibly(sheet, wide=False, signed=sheet.title == "Số liệu")
+
+
 def excel_shows(value: int, number_format: str) -> str:
     """What Excel shows for a whole number under a format of conditional sections, digit
     placeholders and quoted literals (the part of the format language VIETNAMESE_COUNT uses)."""
