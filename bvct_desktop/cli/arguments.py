@@ -53,7 +53,7 @@ def add_document_options(parser, out: str) -> None:
     parser.add_argument("--profile", default=profile.DEFAULT, help="hồ sơ thể thức (mặc định hd36)")
     secrecy = parser.add_mutually_exclusive_group()
     secrecy.add_argument("--secret", dest="secrecy", action="store_const", const=render.SECRET,
-                         help="đóng dấu MẬT trên mọi trang (lần in này)")
+                         help="đóng dấu MẬT dưới số văn bản, trang đầu của mỗi văn bản (lần in này)")
     secrecy.add_argument("--no-secret", dest="secrecy", action="store_const", const="",
                          help="không đóng dấu MẬT (lần in này)")
     parser.add_argument("--encrypt-password-file", help="mã hóa tệp bằng mật khẩu trong tệp này")
