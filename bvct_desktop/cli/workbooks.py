@@ -98,6 +98,12 @@ def _print_import(result, name: str) -> None:
         print(f"  {label}: {shown}")
     if result.ignored_columns:
         print(f"  Cột không dùng (bỏ qua): {', '.join(result.ignored_columns)}")
+    if result.warnings:
+        print(f"  Lưu ý: {len(result.warnings)} dòng được nhập nhưng còn thiếu (không phải lỗi):")
+        for warning in result.warnings[:importing.MAX_UPDATE_LINES]:
+            print(f"    {warning}")
+        if len(result.warnings) > importing.MAX_UPDATE_LINES:
+            print(f"    … và {len(result.warnings) - importing.MAX_UPDATE_LINES} dòng khác")
     if result.dry_run:
         print("Chưa ghi gì vào cơ sở dữ liệu (--dry-run).")
 

@@ -23,9 +23,9 @@ WORDS = {
     "tep": "Tệp", "so_dong": "Số dòng", "so_muc": "Số mục", "muc_hong": "Mục hỏng", "tu": "Từ", "den": "Đến",
     "nguoi_dung": "Người dùng", "vai_tro": "Vai trò", "loi": "Lỗi", "ly_do": "Lý do", "quyen": "Quyền",
     "tao_luc": "Tạo lúc", "ban_cu_giu_lai": "Bản cũ giữ lại", "sao_luu_truoc": "Bản sao lưu trước đó",
-    "so_lan_sai_khong_ghi_chi_tiet": "Số lần sai không ghi chi tiết", "so_loi": "Số lỗi",
+    "so_lan_sai_khong_ghi_chi_tiet": "Số lần sai không ghi chi tiết", "so_loi": "Số lỗi", "so_canh_bao": "Số cảnh báo",
     "o_chuyen_ma_cu": "Ô chữ mã cũ đã chuyển", "created": "Mới", "updated": "Cập nhật", "unchanged": "Không đổi",
-    "so_ban_ghi_chon": "Số bản ghi đã chọn",
+    "so_ban_ghi_chon": "Số bản ghi đã chọn", "ngay_nhan": "Ngày nhận kết quả", "so_van_ban": "Số văn bản trả lời",
     "name": "Tên", "so_phieu": "Số phiếu", OLD: "Trước", NEW: "Sau", "relative_id": "Về thân nhân",
 }
 NOTHING = {"muc_hong": "không có"}  # a key whose empty value means "none", not "not filled in"

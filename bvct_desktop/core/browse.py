@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.visitors import iterate
 
-from . import collation, deadlines, record_rows, search, settings
+from . import collation, deadlines, plans, record_rows, search, settings
 from .database import Database
 from .errors import InputError
 from .fields import Field
@@ -38,7 +38,7 @@ from .text import search_words
 
 PAGE = 400  # ids per fetch (SQLite's bound-parameter limit is far above)
 FEW_VALUES = 300  # at most this many distinct values are offered by a column's filter
-NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # imported slips with a result and no reply date
+NO_REPLY_DATE = plans.slips.NO_REPLY_DATE  # imported slips with a result and no reply date
 NO_DEADLINE = "Đang xác minh, chưa có hạn"  # open vetting cases whose purpose the deadline rule leaves out
 NAME_KEYS = ("full_name", "sender", "subject_name")  # values ordered as names
 # A register's header says in fewer words what the field's header says (the header's tooltip says it all)

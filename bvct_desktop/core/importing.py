@@ -56,6 +56,7 @@ class ImportResult:
     extras: dict[str, Any] = field(default_factory=dict)
     ignored_columns: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # rows taken, but left incomplete
     legacy: Conversion = field(default_factory=Conversion)  # cells converted from TCVN3/VNI
 
     @property
@@ -163,6 +164,8 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                 result.problems.append(Problem(number, header, problem.message))
                 continue
             result.counts[taken.status] += 1
+            result.warnings += [Problem(number, kind.field(w.header).header if w.header else None, w.message)
+                                for w in plan.warnings(values)]
             if taken.changed:
                 result.updates.append(_update_line(kind, number, taken.changed))
             if progress and done % 1000 == 0:
@@ -175,7 +178,8 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         outcome = "ok" if result.ok else "failed"
         db.audit(connection, "thử nhập" if dry_run else "nhập", outcome, kind=kind.name,
                  details={"tep": Path(sheet.path).name, "so_dong": result.rows, **result.counts,
-                          "so_loi": len(result.problems), "o_chuyen_ma_cu": result.legacy.cells})
+                          "so_loi": len(result.problems), "so_canh_bao": len(result.warnings),
+                          "o_chuyen_ma_cu": result.legacy.cells})
     return result
 
 

@@ -1,22 +1,25 @@
-"""Importing a register from Excel: choose the file, see its first rows with the columns the
-program recognised (and any old TCVN3/VNI text converted, before → after), run the import with a
-progress bar off the GUI thread (Cancel stops it, nothing written), then read either
-"Đã nhập N dòng" or the full list of row errors — copyable and savable — with nothing imported."""
+"""Importing a register from Excel: choose the file (read off the GUI thread), see its first rows
+numbered as Excel numbers them, with the columns the program recognised (and any old TCVN3/VNI
+text converted, before → after), run the import with a progress bar off the GUI thread (Cancel
+stops it, nothing written), then read either "Đã nhập N dòng" — with what the rows left
+incomplete, and for slips a way to set their reply date at once — or the full list of row errors,
+copyable and savable, with the faulty rows shown and their bad cells marked, nothing imported."""
 
 import dataclasses
 from pathlib import Path
 
-from ..core import importing, legacy
+from ..core import browse, importing, legacy
 from ..core.errors import BvctError
 from ..core.files import atomic_output
-from ..core.kinds import kind_named
+from ..core.kinds import SLIPS, kind_named
 from ..core.numbers import grouped
 from ..core.text import file_name
 from ..io import xlsx_reader
 from .context import AppContext
-from .look import ErrorLabel, heading, wait_cursor
+from .look import ErrorLabel, heading
 from .qt import (
     QApplication,
+    QColor,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -27,19 +30,25 @@ from .qt import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
-from .workers import Cancelled, failure_message, run_in_background
+from .workers import Cancelled, failure_message, run_in_background, run_quietly
 
 PREVIEW_ROWS = 10
+MARKED_ROWS = 200  # faulty rows shown with their cells marked
+MARKED_COLOURS = {"error": QColor("#f8d0d4"), "warning": QColor("#fff0b3")}
 EXCEL_FILTER = "Tệp Excel (*.xlsx)"
 
 
 class ImportWizard(QDialog):
+    records_wanted = Signal(object)  # browse.Filters: the register should show these records
+
     def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.kind = kind_named(kind)
         self.sheet: xlsx_reader.Sheet | None = None
+        self.reading = None  # the workbook being read, off the GUI thread
         self.result: importing.ImportResult | None = None
         self.setWindowTitle(f"Nhập Excel – {self.kind.title}")
         layout = QVBoxLayout(self)
@@ -61,11 +70,19 @@ class ImportWizard(QDialog):
         self.conversion.setWordWrap(True)
         self.conversion.hide()
         layout.addWidget(self.conversion)
+        self.preview_label = QLabel()
+        self.preview_label.setWordWrap(True)
+        self.preview_label.hide()
+        layout.addWidget(self.preview_label)
         self.preview = QTableWidget()
         self.preview.setEditTriggers(QTableWidget.NoEditTriggers)
         layout.addWidget(self.preview, 1)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
+        self.warnings_label = QLabel()
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.hide()
+        layout.addWidget(self.warnings_label)
         self.errors = QPlainTextEdit()
         self.errors.setReadOnly(True)
         self.errors.hide()
@@ -75,7 +92,9 @@ class ImportWizard(QDialog):
         self.copy_button.clicked.connect(self.copy_errors)
         self.save_button = QPushButton("Lưu danh sách lỗi…")
         self.save_button.clicked.connect(self.save_errors)
-        for button in (self.copy_button, self.save_button):
+        self.complete_button = QPushButton()
+        self.complete_button.clicked.connect(self.complete_records)
+        for button in (self.copy_button, self.save_button, self.complete_button):
             button.hide()
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -98,17 +117,23 @@ class ImportWizard(QDialog):
             self.load(Path(name))
 
     def load(self, path: Path) -> None:
+        """Reads the workbook on a worker (a large file takes seconds), then shows its first rows."""
         self._reset()
+        self.sheet = None
         self.path.setText(str(path))
-        try:
-            with wait_cursor():
-                self.sheet = xlsx_reader.read_first_sheet(path, len(self.kind.fields))
-        except BvctError as error:
-            self.sheet = None
-            self.message.show_message(error.message)
-            self.import_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.message.show_message("Đang đọc tệp…", error=False)
+        columns = len(self.kind.fields)
+        self.reading = run_quietly(self, lambda: xlsx_reader.read_first_sheet(path, columns), self._read)
+
+    def _read(self, sheet: xlsx_reader.Sheet | None, error: BaseException | None) -> None:
+        self.reading = None
+        if error is not None:
+            self.message.show_message(failure_message(error, "Không đọc được tệp"))
             return
-        self._show_preview(self.sheet)
+        self.message.clear()
+        self.sheet = sheet
+        self._show_preview(sheet)
         self.import_button.setEnabled(True)
 
     def _show_preview(self, sheet: xlsx_reader.Sheet) -> None:
@@ -132,18 +157,55 @@ class ImportWizard(QDialog):
             self.conversion.setText(f"<b>Chữ mã cũ ({kinds}) sẽ được chuyển sang Unicode</b> "
                                     f"(trong phần xem trước: {converted.cells} ô), ví dụ:<br>{examples}")
             self.conversion.show()
-        width = max((len(row) for row in shown.rows), default=0)
+        self._fill_preview(shown.rows[0] if shown.rows else [],
+                           [(number, row) for number, row in enumerate(shown.rows[1:], start=2)])
+
+    def _fill_preview(self, headers: list, rows: list[tuple[int, list]], marked: dict | None = None) -> None:
+        """The rows numbered as in Excel (the header is row 1); `marked` cells ((row, column) → message)
+        coloured, a whole row when the column is None, their message as the tooltip."""
+        columns, _ignored, _problems = importing.map_headers(self.kind, headers)
+        width = max([len(headers), *(len(row) for _, row in rows)], default=0)
+        self.preview.clear()
         self.preview.setColumnCount(width)
-        self.preview.setRowCount(max(len(shown.rows) - 1, 0))
+        self.preview.setRowCount(len(rows))
         labels = []
         for index in range(width):
             header = str(headers[index]) if index < len(headers) and headers[index] is not None else ""
             labels.append(f"✓ {columns[index].header}" if index in columns else f"(bỏ qua) {header}")
         self.preview.setHorizontalHeaderLabels(labels)
-        for r, row in enumerate(shown.rows[1:]):
-            for c, value in enumerate(row):
-                self.preview.setItem(r, c, QTableWidgetItem("" if value is None else _cell_text(value)))
+        self.preview.setVerticalHeaderLabels([str(number) for number, _ in rows])
+        marked = marked or {}
+        for r, (number, row) in enumerate(rows):
+            for c in range(width):
+                value = row[c] if c < len(row) else None
+                item = QTableWidgetItem("" if value is None else _cell_text(value))
+                message = marked.get((number, c)) or marked.get((number, None))
+                if message:
+                    item.setBackground(MARKED_COLOURS[marked.get("look", "error")])
+                    item.setToolTip(message)
+                self.preview.setItem(r, c, item)
         self.preview.resizeColumnsToContents()
+        for c in range(width):
+            self.preview.setColumnWidth(c, min(self.preview.columnWidth(c), 260))
+
+    def _show_rows_of(self, problems: list[importing.Problem], look: str) -> None:
+        """The rows the problems name (their first ones), in place of the preview, bad cells marked."""
+        if self.sheet is None or not self.sheet.rows:
+            return
+        headers = self.sheet.rows[0]
+        column_of = {spec.header: index for index, spec in importing.map_headers(self.kind, headers)[0].items()}
+        marked: dict = {"look": look}
+        for problem in problems:
+            key = (problem.row, column_of.get(problem.header))
+            marked[key] = f"{marked[key]}\n{problem.message}" if key in marked else problem.message
+        numbers = sorted({problem.row for problem in problems if 1 < problem.row <= len(self.sheet.rows)})
+        shown = [(number, list(self.sheet.rows[number - 1])) for number in numbers[:MARKED_ROWS]]
+        self._fill_preview(list(headers), shown, marked)
+        what = "lỗi" if look == "error" else "cần bổ sung"
+        more = f" (xem {MARKED_ROWS} dòng đầu)" if len(numbers) > MARKED_ROWS else ""
+        self.preview_label.setText(f"Các dòng {what}{more}: số dòng như trong Excel; ô tô màu là ô {what}, "
+                                   "rê chuột lên ô để xem vì sao.")
+        self.preview_label.show()
 
     # ----- step 2: run
 
@@ -167,9 +229,11 @@ class ImportWizard(QDialog):
             counts = result.counts
             done = counts["created"] + counts["updated"] + counts["unchanged"]
             self.message.show_message(
-                f"Đã nhập {done} dòng: {counts['created']} mới, {counts['updated']} cập nhật, "
-                f"{counts['unchanged']} không đổi.", error=False)
+                f"Đã nhập {grouped(done)} dòng: {grouped(counts['created'])} mới, {grouped(counts['updated'])} "
+                f"cập nhật, {grouped(counts['unchanged'])} không đổi.", error=False)
             self.context.notifier.changed.emit("*")
+            if result.warnings:
+                self._show_warnings(result)
             return
         else:
             counted = (f"dừng kiểm tra sau {len(result.problems)} lỗi đầu tiên" if result.stopped_early
@@ -180,7 +244,27 @@ class ImportWizard(QDialog):
             self.errors.show()
             self.copy_button.show()
             self.save_button.show()
+            self._show_rows_of(result.problems, "error")
         self.import_button.setEnabled(True)
+
+    def _show_warnings(self, result: importing.ImportResult) -> None:
+        """Rows taken but left incomplete: listed, marked, and for slips a way to complete them at once."""
+        self.warnings_label.setText(f"<b>Lưu ý: {grouped(len(result.warnings))} dòng đã nhập nhưng còn thiếu</b> "
+                                    "(không phải lỗi, các dòng vẫn được nhập):")
+        self.warnings_label.show()
+        self.errors.setPlainText("\n".join(str(warning) for warning in result.warnings))
+        self.errors.show()
+        self.copy_button.show()
+        self.save_button.show()
+        self._show_rows_of(result.warnings, "warning")
+        if self.kind.name == "slips" and any(w.header == SLIPS.field("result_on").header for w in result.warnings):
+            self.complete_button.setText("Ghi ngày nhận cho các phiếu này…")
+            self.complete_button.show()
+
+    def complete_records(self) -> None:
+        """Shows the register's records left incomplete, and for slips asks their reply date once."""
+        self.records_wanted.emit(browse.Filters(status=browse.NO_REPLY_DATE))
+        self.close()
 
     # ----- the error list
 
@@ -208,7 +292,8 @@ class ImportWizard(QDialog):
         self.result = None
         self.message.clear()
         self.errors.clear()
-        for widget in (self.errors, self.copy_button, self.save_button, self.conversion):
+        for widget in (self.errors, self.copy_button, self.save_button, self.conversion, self.preview_label,
+                       self.warnings_label, self.complete_button):
             widget.hide()
 
 

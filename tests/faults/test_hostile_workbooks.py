@@ -104,6 +104,7 @@ def _wizard(qtbot, context) -> ImportWizard:
 def test_the_import_wizard_survives_the_2_kb_workbook(qtbot, context, tmp_path):
     wizard = _wizard(qtbot, context)
     wizard.load(hostile_workbooks.far_cell(tmp_path / "doc.xlsx"))
+    qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
     assert "XFD1048576" in wizard.message.text() and not wizard.import_button.isEnabled()
 
 
@@ -113,6 +114,8 @@ def test_the_import_wizard_survives_a_reader_abort_the_checks_miss(qtbot, contex
     monkeypatch.setattr(sheet_process, "_may_fork", lambda: True)
     wizard = _wizard(qtbot, context)
     wizard.load(hostile_workbooks.far_cell(tmp_path / "doc.xlsx", dimension=None))
+    qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
     assert "trình đọc bảng tính đã dừng" in wizard.message.text()
     wizard.load(workbook(tmp_path / "tot.xlsx", ["Họ và tên", "Ngày sinh"], [["Lê Văn Ba", "1970"]]))
+    qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
     assert wizard.import_button.isEnabled()  # and it goes on working

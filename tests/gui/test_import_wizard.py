@@ -22,9 +22,16 @@ BAD = [["Châu Văn Lực", "31/02/1972", "Tuy Phong", None, None],
        ["Tạ Thị Nhi", "1988", "Bắc Bình", None, None]]
 
 
-def _wizard(qtbot, context) -> ImportWizard:
-    wizard = ImportWizard(context, "cadres")
+def _wizard(qtbot, context, kind: str = "cadres") -> ImportWizard:
+    wizard = ImportWizard(context, kind)
     qtbot.addWidget(wizard)
+    return wizard
+
+
+def loaded(qtbot, wizard: ImportWizard, path) -> ImportWizard:
+    """The workbook read (off the GUI thread) and previewed."""
+    wizard.load(path)
+    qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
     return wizard
 
 
@@ -32,6 +39,8 @@ def test_the_preview_shows_recognised_and_ignored_columns(qtbot, context, tmp_pa
     wizard = _wizard(qtbot, context)
     context.dialogs.answer_next(str(workbook(tmp_path / "moi.xlsx", HEADERS, GOOD)))
     wizard.choose_file()
+    assert wizard.message.text() == "Đang đọc tệp…" and not wizard.import_button.isEnabled()
+    qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
     headers = [wizard.preview.horizontalHeaderItem(i).text() for i in range(wizard.preview.columnCount())]
     assert headers == ["✓ Họ và tên", "✓ Ngày sinh", "✓ Quê quán", "✓ Chức vụ", "(bỏ qua) Ghi chú riêng"]
     assert wizard.preview.item(1, 1).text() == "02/04/1988"
@@ -44,7 +53,7 @@ def test_a_good_file_is_imported_with_progress_off_the_gui_thread(qtbot, context
     qtbot.addWidget(page)
     before = page.model.rowCount()
     wizard = _wizard(qtbot, context)
-    wizard.load(workbook(tmp_path / "moi.xlsx", HEADERS, GOOD))
+    loaded(qtbot, wizard, workbook(tmp_path / "moi.xlsx", HEADERS, GOOD))
     wizard.run_import()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
     assert wizard.message.text() == "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi."
@@ -53,7 +62,7 @@ def test_a_good_file_is_imported_with_progress_off_the_gui_thread(qtbot, context
 
 def test_a_file_with_errors_lists_them_all_and_imports_nothing(qtbot, context, tmp_path):
     wizard = _wizard(qtbot, context)
-    wizard.load(workbook(tmp_path / "loi.xlsx", HEADERS, BAD))
+    loaded(qtbot, wizard, workbook(tmp_path / "loi.xlsx", HEADERS, BAD))
     before = browse.count(context.db, "cadres")
     wizard.run_import()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
@@ -68,13 +77,67 @@ def test_a_file_with_errors_lists_them_all_and_imports_nothing(qtbot, context, t
     context.dialogs.answer_next(str(target))
     wizard.save_errors()
     assert target.read_text(encoding="utf-8-sig").splitlines() == wizard.error_text().splitlines()
+    assert context.dialogs.shown[-1].suggested == "loi-nhap-can-bo-2025-06-15.txt"
+
+
+def test_the_preview_numbers_rows_as_excel_does_and_marks_the_bad_cells(qtbot, context, tmp_path):
+    wizard = loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "loi.xlsx", HEADERS, BAD))
+    rows = wizard.preview.rowCount()
+    assert [wizard.preview.verticalHeaderItem(r).text() for r in range(rows)] == ["2", "3", "4"]  # row 1: headers
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    assert [wizard.preview.verticalHeaderItem(r).text() for r in range(wizard.preview.rowCount())] == ["2", "3"]
+    bad_date, no_name = wizard.preview.item(0, 1), wizard.preview.item(1, 0)
+    assert bad_date.text() == "31/02/1972" and bad_date.toolTip() == "ngày 31/02/1972 không tồn tại"
+    assert no_name.toolTip() == "bắt buộc, không được để trống"
+    assert bad_date.background().color().name() == "#f8d0d4"
+    assert wizard.preview.item(0, 0).toolTip() == ""  # a good cell of a bad row is not marked
+    assert wizard.preview_label.text().startswith("Các dòng lỗi: số dòng như trong Excel")
+
+
+def test_slips_imported_with_a_result_but_no_reply_date_are_listed_and_dated_at_once(qtbot, context, tmp_path):
+    from bvct_desktop.gui.dialogs import YES  # noqa: F401 - the reply dialog needs no question
+    from tests.samples import SAMPLES
+
+    headers = SAMPLES["slips"][0]
+
+    def slip(number, name):
+        row = dict.fromkeys(headers)
+        row.update({"Số phiếu": number, "Ngày phát hành": "02/03/2026", "Họ và tên người được xác minh": name,
+                    "Nơi nhận phiếu": "Cục A93B – Bộ Công an", "Kết quả": "Không có tàng thư"})
+        return [row[h] for h in headers]
+
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.import_excel()
+    wizard = page.import_wizard
+    loaded(qtbot, wizard, workbook(tmp_path / "cu.xlsx", headers, [slip("30/PXM", "Lê Văn Mười"),
+                                                                   slip("31/PXM", "Lê Thị Mười")]))
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    assert wizard.message.text().startswith("Đã nhập 2 dòng")
+    assert wizard.warnings_label.text().startswith("<b>Lưu ý: 2 dòng đã nhập nhưng còn thiếu</b>")
+    assert wizard.error_text().splitlines()[0].startswith(
+        "Dòng 2, cột «Ngày nhận kết quả»: có «Kết quả» nhưng chưa có ngày nhận kết quả")
+    assert wizard.preview.item(0, headers.index("Ngày nhận kết quả")).background().color().name() == "#fff0b3"
+    wizard.complete_button.click()
+    assert page.status.currentText() == "Có kết quả, thiếu ngày nhận" and page.model.rowCount() == 2
+    dialog = page.reply_dialog
+    support.fill(dialog, {"result_on": "25/03/2026", "result_no": "0125/PV06"})
+    assert dialog.save(), dialog.message.text()
+    assert page.message.text() == "Đã ghi kết quả cho 2 phiếu."
+    assert page.model.rowCount() == 0  # none left without a reply date
+    page.status.setCurrentIndex(0)
+    row = page.model.row_of(browse.record_ids(context.db, "slips", "30/PXM")[0])
+    keys = [column.key for column in page.spec.columns]
+    assert page.model.index(row, keys.index("result_on")).data() == "25/03/2026"
 
 
 def test_a_file_that_is_not_excel_is_explained(qtbot, context, tmp_path):
     wizard = _wizard(qtbot, context)
     fake = tmp_path / "khong-phai.xlsx"
     fake.write_text("không phải Excel", encoding="utf-8")
-    wizard.load(fake)
+    loaded(qtbot, wizard, fake)
     assert wizard.message.isVisibleTo(wizard) and wizard.message.text()
     assert not wizard.import_button.isEnabled()
 
@@ -82,7 +145,7 @@ def test_a_file_that_is_not_excel_is_explained(qtbot, context, tmp_path):
 def test_old_tcvn3_text_is_shown_before_and_after_conversion(qtbot, context, tmp_path):
     old = [[to_tcvn3("Nguyễn Thị Hường"), "1975", to_tcvn3("Hàm Thuận Bắc"), None, None]]
     wizard = _wizard(qtbot, context)
-    wizard.load(workbook(tmp_path / "cu.xlsx", HEADERS, old))
+    loaded(qtbot, wizard, workbook(tmp_path / "cu.xlsx", HEADERS, old))
     assert wizard.conversion.isVisibleTo(wizard)
     assert f"«{to_tcvn3('Nguyễn Thị Hường')}» → «Nguyễn Thị Hường»" in wizard.conversion.text()
     assert wizard.preview.item(0, 0).text() == "Nguyễn Thị Hường"

@@ -78,6 +78,10 @@ class Plan(abc.ABC):
     def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
         """Plans the changes of one valid row; RowProblem when the row conflicts."""
 
+    def warnings(self, values: dict[str, Any]) -> list[RowProblem]:
+        """What a valid row leaves incomplete, told to the officer without refusing the row."""
+        return []
+
     def finish(self) -> dict[str, Any]:
         """Plans what needs every row taken; returns the summary's lines beyond the counts."""
         return {names.lookup.added_label: names.added for names in self.lists.values() if names.added}

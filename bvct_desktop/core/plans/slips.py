@@ -15,6 +15,7 @@ from ..text import identity_key
 from .base import Outcome, Plan, Target, outcome
 from .cases import CasePlanner, vetted_person
 
+NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # the slip register's status listing them
 CASE_KEYS = {"relation", "vetted_name", "vetted_cadre_id", "purpose", "issued_on"}
 CHUNK = 400
 
@@ -65,6 +66,13 @@ class SlipPlan(Plan):
         if created or slip["vetting_case_id"] is None or set(slip_changed) & CASE_KEYS:
             self._to_attach.append(slip)
         return outcome(record_id, created, changed + self.changed_fields(slip_changed))
+
+    def warnings(self, values: dict[str, Any]) -> list[RowProblem]:
+        """A result without its reply date: not answered for the report, nor chased as overdue."""
+        if values.get("result") and not values.get("result_on"):
+            return [RowProblem("có «Kết quả» nhưng chưa có ngày nhận kết quả: phiếu chưa được tính là đã trả lời; "
+                               f"hãy ghi ngày nhận (sổ Phiếu xác minh, trạng thái «{NO_REPLY_DATE}»)", "result_on")]
+        return []
 
     def _vetted_cadre(self, pid: int, values: dict[str, Any]) -> int | None:
         """The cadre the vetting is for: the subject when Bản thân, else the one cadre of that name."""

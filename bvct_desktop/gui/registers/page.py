@@ -35,6 +35,7 @@ from ..qt import (
 from ..workers import Cancelled, failure_message, run_in_background
 from .columns import ColumnLayout
 from .model import RegisterModel
+from .replies import ReplyDialog
 from .table import RegisterTable
 from .value_filter import ValueFilter
 
@@ -192,6 +193,9 @@ class RegisterPage(QWidget):
                    ("delete", "Xóa", self.delete_selected, "chuyển vào thùng rác", self.can_edit and self.recyclable),
                    ("restore", "Khôi phục", self.restore_selected, "đưa ra khỏi thùng rác",
                     self.can_edit and self.recyclable),
+                   ("reply", "Ghi kết quả…", self.record_replies,
+                    "Ghi ngày nhận, số văn bản và kết quả cho các phiếu đã chọn (trả lời trong cùng một văn bản)",
+                    self.can_edit and self.kind.name == "slips"),
                    ("import", "Nhập Excel", self.import_excel, "", self.can_edit and self.exchanged),
                    ("export", "Xuất Excel", self.export_excel, "Ctrl+E", self.can_export and self.exchanged),
                    ("print", "In", self.print_list, "Ctrl+P", self.can_export and self.exchanged),
@@ -246,6 +250,7 @@ class RegisterPage(QWidget):
     def import_excel(self) -> None:
         if self.can_edit and self.exchanged:
             wizard = ImportWizard(self.context, self.kind.name, self)
+            wizard.records_wanted.connect(self._complete_imported)
             wizard.show()
             self.import_wizard = wizard
 
@@ -326,6 +331,26 @@ class RegisterPage(QWidget):
         if self.context.dialogs.ask(self, "Xóa", f"Chuyển {what} vào thùng rác? Có thể khôi phục lại sau.") != YES:
             return
         self._each(chosen, recycle_bin.delete, "Đã chuyển {n} bản ghi vào thùng rác.")
+
+    def _complete_imported(self, filters: browse.Filters) -> None:
+        """After an import: the records it left incomplete; slips without their reply date get one at once."""
+        self.show_filtered(filters)
+        if filters.status == browse.NO_REPLY_DATE and self.model.ids:
+            self.record_replies(self.model.ids)
+
+    def record_replies(self, chosen: list[int] | None = None) -> None:
+        """«Ghi kết quả…» for the slips selected (or `chosen`): one letter's reply entered once."""
+        chosen = chosen if chosen is not None else self.selected_ids()
+        if not chosen or self.bin_switch.isChecked():
+            return
+        rows = browse.fetch_rows(self.context.db, self.kind.name, chosen)
+        numbers = [rows[record_id][0] for record_id in chosen if record_id in rows]
+        self.reply_dialog = ReplyDialog(self.context, chosen, numbers, self._replied, self)
+        self.reply_dialog.open()
+
+    def _replied(self, count: int) -> None:
+        self.message.show_message(f"Đã ghi kết quả cho {grouped(count)} phiếu.", error=False)
+        self.context.notifier.changed.emit(self.kind.name)
 
     def restore_selected(self) -> None:
         chosen = self.selected_ids()
@@ -423,6 +448,7 @@ class RegisterPage(QWidget):
         selected = bool(self.table.selectionModel().selectedRows())
         for key, visible, enabled in (("add", not in_bin, True), ("edit", not in_bin, selected),
                                       ("delete", not in_bin, selected), ("restore", in_bin, selected),
+                                      ("reply", not in_bin, selected),
                                       ("import", not in_bin, True), ("print_record", not in_bin, selected)):
             if key in self.buttons:
                 self.buttons[key].setVisible(visible)

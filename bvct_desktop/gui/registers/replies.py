@@ -1,0 +1,69 @@
+"""«Ghi kết quả…»: one police letter answering the slips selected in the register — its date, and
+its number and result when given — entered once (core/replies); the inputs follow the slips'
+field declarations, and the register keeps its rows, selection and scroll when it is saved."""
+
+from collections.abc import Callable
+
+from ...core import replies
+from ...core.editing import FormProblems
+from ...core.errors import BvctError
+from ...core.numbers import grouped
+from ..context import AppContext
+from ..forms.inputs import make_input, read_input
+from ..forms.record_form import field_label
+from ..look import ErrorLabel
+from ..qt import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+MOST_NAMED = 12  # slip numbers listed in the dialog before "…"
+
+
+class ReplyDialog(QDialog):
+    """Asks for the reply once; `done(count)` is called after it was written on every slip."""
+
+    def __init__(self, context: AppContext, slip_ids: list[int], numbers: list[str], done: Callable[[int], None],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context, self.slip_ids, self._done = context, slip_ids, done
+        self.setWindowTitle("Ghi kết quả trả lời")
+        layout = QVBoxLayout(self)
+        shown = ", ".join(numbers[:MOST_NAMED]) + (f" và {grouped(len(numbers) - MOST_NAMED)} phiếu khác"
+                                                    if len(numbers) > MOST_NAMED else "")
+        chosen = QLabel(f"<b>{grouped(len(slip_ids))} phiếu</b> được trả lời trong cùng một văn bản: {shown}.")
+        chosen.setWordWrap(True)
+        layout.addWidget(chosen)
+        form = QFormLayout()
+        self.inputs: dict[str, QWidget] = {}
+        for spec in replies.FIELDS:
+            widget = self.inputs[spec.key] = make_input(spec)
+            form.addRow(field_label(spec.header, spec.key == "result_on"), widget)
+        layout.addLayout(form)
+        note = QLabel("Để trống Số văn bản hoặc Kết quả: mỗi phiếu giữ nội dung đã có.")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.message = ErrorLabel()
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.save_button = QPushButton("Lưu cho tất cả")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        cancel = QPushButton("Hủy")
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(cancel)
+        layout.addLayout(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def save(self) -> bool:
+        values = {key: read_input(widget) for key, widget in self.inputs.items()}
+        try:
+            count = replies.record_replies(self.context.db, self.slip_ids, values)
+        except FormProblems as problems:
+            self.message.show_message("; ".join(problems.problems.values()))
+            return False
+        except BvctError as error:
+            self.message.show_message(error.message)
+            return False
+        self.accept()
+        self._done(count)
+        return True

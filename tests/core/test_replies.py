@@ -1,0 +1,92 @@
+"""One police letter answering several slips: entered once, written through the slips' own path,
+all or nothing, each slip audited; and an import telling of results without their date."""
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core import browse, editing, recycle_bin, replies
+from bvct_desktop.core.editing import FormProblems
+from bvct_desktop.core.errors import InputError, PermissionDenied
+from bvct_desktop.core.schema import audit_log
+from tests.conftest import workbook
+from tests.sample_db import sample_database, viewer_database
+from tests.samples import SAMPLES
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    database = sample_database(cli, tmp_path, kinds=("cadres", "slips"))
+    yield database
+    database.close()
+
+
+def _slips(db, *numbers):
+    return [browse.record_ids(db, "slips", number)[0] for number in numbers]
+
+
+def test_one_letter_answers_several_slips_at_once(db):
+    chosen = _slips(db, "13/PXM", "1/PXM")
+    assert replies.record_replies(db, chosen, {"result_on": "20/03/2026", "result_no": "0125/PV06",
+                                               "result": "Không có vấn đề về chính trị"}) == 2
+    for slip in chosen:
+        stored = editing.load(db, "slips", slip)
+        assert (stored["result_on"], stored["result_no"], stored["result"]) == \
+            (dt.date(2026, 3, 20), "0125/PV06", "Không có vấn đề về chính trị")
+    with db.read() as connection:
+        entries = connection.execute(select(audit_log).order_by(audit_log.c.id.desc()).limit(3)).mappings().all()
+    assert {(e["action"], e["record_id"]) for e in entries[1:]} == {("sửa", slip) for slip in chosen}
+    assert entries[0]["action"] == "ghi kết quả nhiều phiếu"
+    assert json.loads(entries[0]["details"])["so_ban_ghi_chon"] == 2
+
+
+def test_an_empty_result_keeps_each_slips_own(db):
+    answered = _slips(db, "12/PXM")[0]
+    replies.record_replies(db, [answered], {"result_on": "21/02/2025"})
+    stored = editing.load(db, "slips", answered)
+    assert (stored["result_on"], stored["result"]) == (dt.date(2025, 2, 21), "Không có tàng thư")
+
+
+def test_a_reply_before_a_slip_was_issued_changes_nothing(db):
+    chosen = _slips(db, "13/PXM", "1/PXM")
+    with pytest.raises(InputError, match="trước ngày phát hành của phiếu 1/PXM"):
+        replies.record_replies(db, chosen, {"result_on": "10/01/2025"})
+    assert all(editing.load(db, "slips", slip)["result_on"] is None for slip in chosen)
+
+
+def test_the_reply_date_is_required_and_checked(db):
+    with pytest.raises(FormProblems) as raised:
+        replies.record_replies(db, _slips(db, "13/PXM"), {"result": "Không có vấn đề"})
+    assert raised.value.problems == {"result_on": "Ngày nhận kết quả: bắt buộc"}
+    with pytest.raises(FormProblems):
+        replies.record_replies(db, _slips(db, "13/PXM"), {"result_on": "31/02/2026"})
+
+
+def test_a_slip_in_the_recycle_bin_stops_the_batch(db):
+    chosen = _slips(db, "13/PXM", "1/PXM")
+    recycle_bin.delete(db, "slips", chosen[1])
+    with pytest.raises(InputError, match="không còn trong sổ"):
+        replies.record_replies(db, chosen, {"result_on": "20/03/2026"})
+    assert editing.load(db, "slips", chosen[0])["result_on"] is None
+
+
+def test_a_viewer_may_not(cli, db):
+    viewer = viewer_database(cli, db)
+    with pytest.raises(PermissionDenied):
+        replies.record_replies(viewer, _slips(db, "13/PXM"), {"result_on": "20/03/2026"})
+    viewer.close()
+
+
+def test_an_import_warns_of_results_without_their_date_and_still_takes_the_rows(cli, db, tmp_path):
+    headers = SAMPLES["slips"][0]
+    row = dict.fromkeys(headers)
+    row.update({"Số phiếu": "30/PXM", "Ngày phát hành": "02/03/2026", "Họ và tên người được xác minh": "Lê Văn Mười",
+                "Nơi nhận phiếu": "Cục A93B – Bộ Công an", "Kết quả": "Không có tàng thư"})
+    code, out, err = cli("import", "slips", workbook(tmp_path / "cu.xlsx", headers, [[row[h] for h in headers]]))
+    assert code == 0, out + err
+    assert "Lưu ý: 1 dòng được nhập nhưng còn thiếu (không phải lỗi):" in out
+    assert "Dòng 2, cột «Ngày nhận kết quả»: có «Kết quả» nhưng chưa có ngày nhận kết quả" in out
+    found = browse.record_ids(db, "slips", filters=browse.Filters(status=browse.NO_REPLY_DATE))
+    assert found == _slips(db, "30/PXM")
