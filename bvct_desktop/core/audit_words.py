@@ -21,7 +21,8 @@ EMPTY = "(trống)"
 # what the services name in their details, besides record fields and settings
 WORDS = {
     "tep": "Tệp", "so_dong": "Số dòng", "so_muc": "Số mục", "muc_hong": "Mục hỏng", "tu": "Từ", "den": "Đến",
-    "nguoi_dung": "Người dùng", "vai_tro": "Vai trò", "loi": "Lỗi", "ly_do": "Lý do", "quyen": "Quyền",
+    "nguoi_dung": "Người dùng", "vai_tro": "Vai trò",
+    "vai_tro_cu": "Vai trò trước đó", "loi": "Lỗi", "ly_do": "Lý do", "quyen": "Quyền",
     "tao_luc": "Tạo lúc", "ban_cu_giu_lai": "Bản cũ giữ lại", "sao_luu_truoc": "Bản sao lưu trước đó",
     "so_lan_sai_khong_ghi_chi_tiet": "Số lần sai không ghi chi tiết", "so_loi": "Số lỗi", "so_canh_bao": "Số cảnh báo",
     "o_chuyen_ma_cu": "Ô chữ mã cũ đã chuyển", "created": "Mới", "updated": "Cập nhật", "unchanged": "Không đổi",
@@ -62,7 +63,7 @@ def value_text(key: str, value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(value_text(key, item) for item in value)
     text = str(value)
-    if key == "vai_tro":
+    if key in ("vai_tro", "vai_tro_cu"):
         return ROLES.get(text, text)
     if key == "quyen" and text in Action.__members__:
         return Action[text].value

@@ -83,3 +83,33 @@ def change_password(db: Database, name: str, password: str) -> str | None:
     action = "đặt lại mật khẩu bằng khóa khôi phục, thay khóa khôi phục" if with_recovery else "đổi mật khẩu"
     key_slots.apply(db, key_slots.Change(action, name, slots), active_user)
     return recovery
+
+
+def change_own_password(db: Database, current: str, password: str) -> None:
+    """The acting user's own password, once they have proved it is them with the current one (a
+    session left open must not let whoever sits down change it); wrong tries count toward the lockout."""
+    db.require(Action.PASSWD_OWN, "đổi mật khẩu")
+    if not current:
+        raise InputError("Nhập mật khẩu hiện tại.")
+    db.confirm_password(current, "đổi mật khẩu")
+    change_password(db, db.actor.name, password)
+
+
+def set_role(db: Database, name: str, role: str) -> None:
+    """An administrator gives a user another role (it holds from the user's next login); the last
+    active administrator keeps theirs."""
+    db.require(Action.MANAGE_USERS, "đổi vai trò người dùng")
+    if role not in ROLES:
+        raise InputError(f"Vai trò «{role}» không có; chọn một trong: {', '.join(ROLES)}.")
+    with db.write() as connection:
+        row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).first()
+        if row is None:
+            raise InputError(f"Không có người dùng «{name}».")
+        if row.role == role:
+            return
+        if row.role == ADMIN and row.active and connection.execute(select(func.count()).where(
+                users.c.role == ADMIN, users.c.active.is_(True))).scalar() <= 1:
+            raise InputError("Không thể đổi vai trò của quản trị viên cuối cùng.")
+        connection.execute(users.update().where(users.c.name == name).values(role=role))
+        db.audit(connection, "đổi vai trò người dùng", details={"nguoi_dung": name, "vai_tro": role,
+                                                                 "vai_tro_cu": row.role})

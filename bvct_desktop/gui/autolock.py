@@ -1,6 +1,7 @@
 """Auto-lock: after `tu_dong_khoa_phut` minutes without keyboard or mouse, every window of the
 program is covered (its data hidden, nothing closed, so unsaved edits survive) until the
-officer types the password again. Ctrl+L locks at once. The clock is injected for tests."""
+officer types the password again — or logs out so another officer can log in. Ctrl+L locks at
+once. The clock is injected for tests."""
 
 import datetime as dt
 
@@ -97,6 +98,9 @@ class LockCover(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.password)
         row.addWidget(unlock)
+        self.leave = QPushButton("Đăng xuất / đổi người dùng")
+        self.leave.setToolTip("Đóng phiên làm việc này (hỏi trước nếu còn thay đổi chưa lưu) để người khác đăng nhập")
+        self.leave.clicked.connect(locker.logout_requested.emit)
         panel = QWidget()
         panel.setFixedWidth(PANEL_WIDTH)
         inner = QVBoxLayout(panel)
@@ -109,6 +113,7 @@ class LockCover(QWidget):
             inner.addWidget(QLabel(line), 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addLayout(row)
         inner.addWidget(self.error)
+        inner.addWidget(self.leave, 0, Qt.AlignmentFlag.AlignHCenter)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -126,9 +131,11 @@ class LockCover(QWidget):
 
 
 class Locker(QObject):
-    """Locks every visible window of the program and unlocks them with the user's password."""
+    """Locks every visible window of the program and unlocks them with the user's password; from the
+    lock screen another officer may end the session and log in instead."""
 
     locked_changed = Signal(bool)
+    logout_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QObject | None = None):
         super().__init__(parent)

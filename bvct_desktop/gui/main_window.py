@@ -51,6 +51,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._status_bar()
         self.locker = Locker(context, self)
         self.locker.locked_changed.connect(self._show_lock_state)
+        self.locker.logout_requested.connect(self.logout_requested.emit)
         context.notifier.changed.connect(self._data_changed)
         self.navigation.select(DASHBOARD)
 

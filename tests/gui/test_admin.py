@@ -98,7 +98,7 @@ def test_recipient_units_added_renamed_and_set_aside(qtbot, db, clock):
     assert page.message.text() == "Đã có nơi nhận phiếu «Cục A93B – Bộ Công an»."
 
 
-def test_users_added_reset_and_disabled(qtbot, db, clock):
+def test_users_added_given_another_role_reset_and_disabled(qtbot, db, clock):
     context = context_for(db, clock)
     page = page_of(qtbot, UsersPage(context))
     page.name.setText("tran.b")
@@ -112,6 +112,19 @@ def test_users_added_reset_and_disabled(qtbot, db, clock):
     page.add()
     assert ("tran.b", OFFICER, True) in [(a.name, a.role, a.active) for a in users.list_accounts(db)]
     vault.unlock(db.path, "tran.b", NEW_PASSWORD).close()
+
+    page.table.selectRow(next(i for i, a in enumerate(page.accounts) if a.name == "tran.b"))
+    page.role.setCurrentIndex(page.role.findData(LEADER))
+    page.role_button.click()
+    assert page.message.text().startswith("«tran.b» nay là Lãnh đạo")
+    assert ("tran.b", LEADER) in [(a.name, a.role) for a in users.list_accounts(db)]
+    reopened = vault.unlock(db.path, "tran.b", NEW_PASSWORD)
+    assert reopened.actor.role == LEADER
+    reopened.close()
+    page.table.selectRow(next(i for i, a in enumerate(page.accounts) if a.name == "quantri"))
+    page.role.setCurrentIndex(page.role.findData(OFFICER))
+    page.role_button.click()
+    assert page.message.text() == "Không thể đổi vai trò của quản trị viên cuối cùng."
 
     page.table.selectRow(next(i for i, a in enumerate(page.accounts) if a.name == "tran.b"))
     context.dialogs.answer_next(YES)
@@ -207,13 +220,25 @@ def test_restore_is_for_administrators_only(qtbot, db, clock):
     officer.close()
 
 
-def test_own_password_change(qtbot, db, clock):
+def test_own_password_change_asks_for_the_current_one(qtbot, db, clock):
     viewer = as_user(db, "xem.a", VIEWER)
     page = page_of(qtbot, PasswordPage(context_for(viewer, clock)))
+    page.current.setText("Mat-khau-rieng-2025")
     page.password.setText(NEW_PASSWORD)
     page.again.setText(NEW_PASSWORD + "x")
     page.change()
     assert page.message.text() == "Hai lần nhập mật khẩu không khớp."
+    page.password.setText(NEW_PASSWORD)
+    page.again.setText(NEW_PASSWORD)
+    page.change()
+    assert page.message.text() == "Nhập mật khẩu hiện tại."  # a session left open changes nothing
+    page.current.setText("khong-phai-mat-khau")
+    page.password.setText(NEW_PASSWORD)
+    page.again.setText(NEW_PASSWORD)
+    page.change()
+    assert "mật khẩu" in page.message.text().lower() and not page.message.text().startswith("Đã đổi")
+    vault.unlock(db.path, "xem.a", "Mat-khau-rieng-2025", clock).close()  # unchanged
+    page.current.setText("Mat-khau-rieng-2025")
     page.password.setText(NEW_PASSWORD)
     page.again.setText(NEW_PASSWORD)
     page.change()

@@ -230,3 +230,21 @@ def test_a_dashboard_entry_opens_the_record_in_the_real_register(qtbot, tmp_path
     assert form.isVisible()
     form.close()
     db.close()
+
+
+def test_another_officer_logs_in_from_the_lock_screen(qtbot, db, clock, monkeypatch, fake_registers):
+    logins = iter([True, False])
+
+    def answer_login(dialog):
+        return log_in_as_admin(dialog) if next(logins) else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(LoginDialog, "exec", answer_login)
+    monkeypatch.setattr(app.QApplication, "quit", lambda: None)
+    session = app.Session(db.path, Dialogs(scripted=True), clock)
+    assert session.start()
+    window = session.window
+    window.locker.lock()
+    [cover] = [c for c in window.locker.covers if c.parent() is window]
+    assert cover.leave.text() == "Đăng xuất / đổi người dùng" and cover.leave.isVisibleTo(cover)
+    cover.leave.click()
+    assert not window.isVisible() and session.window is None  # the login was shown again

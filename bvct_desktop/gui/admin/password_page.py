@@ -1,5 +1,5 @@
-"""Mật khẩu của tôi: every user changes their own password. The page is the Designer form
-ui/admin_password.ui."""
+"""Mật khẩu của tôi: every user changes their own password, after typing the current one. The
+page is the Designer form ui/admin_password.ui."""
 
 from ...core import passwords, users
 from ...core.errors import BvctError
@@ -19,13 +19,12 @@ class PasswordPage(QWidget, Ui_PasswordPage):
         self.change_button.clicked.connect(self.change)
 
     def change(self) -> None:
-        db = self.context.db
         try:
-            users.change_password(db, db.actor.name, matching(self.password, self.again))
+            users.change_own_password(self.context.db, self.current.text(), matching(self.password, self.again))
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
         finally:
-            for field in (self.password, self.again):
+            for field in (self.current, self.password, self.again):
                 field.clear()
         self.message.show_message("Đã đổi mật khẩu; lần đăng nhập sau hãy dùng mật khẩu mới.", error=False)

@@ -1,4 +1,4 @@
-"""Người dùng (administrator only): accounts and roles; add, reset a password, disable.
+"""Người dùng (administrator only): accounts and roles; add, change the role, reset a password, disable.
 Each account has its own key slot; disabling removes it; the last administrator stays.
 The page is the Designer form ui/admin_users.ui."""
 
@@ -29,6 +29,7 @@ class UsersPage(QWidget, Ui_UsersPage):
             self.role.addItem(label, role)
         self.add_button.clicked.connect(self.add)
         self.reset_button.clicked.connect(self.reset_password)
+        self.role_button.clicked.connect(self.change_role)
         self.disable_button.clicked.connect(self.disable)
         self.editing.setVisible(not context.read_only)
         self.refresh()
@@ -51,6 +52,7 @@ class UsersPage(QWidget, Ui_UsersPage):
         usable = account is not None and account.active
         self.reset_button.setEnabled(usable)
         self.disable_button.setEnabled(usable)
+        self.role_button.setEnabled(usable)
         if account is not None:
             self.name.setText(account.name)
             self.role.setCurrentIndex(max(0, self.role.findData(account.role)))
@@ -75,6 +77,11 @@ class UsersPage(QWidget, Ui_UsersPage):
         account = self.selected()
         self._run(lambda: users.change_password(self.context.db, account.name, matching(self.password, self.again)),
                   f"Đã đặt lại mật khẩu của «{account.name}».")
+
+    def change_role(self) -> None:
+        account, role = self.selected(), self.role.currentData()
+        self._run(lambda: users.set_role(self.context.db, account.name, role),
+                  f"«{account.name}» nay là {ROLES[role]} (có hiệu lực từ lần đăng nhập sau của họ).")
 
     def disable(self) -> None:
         account = self.selected()

@@ -43,27 +43,38 @@ class Ui_PasswordPage(object):
 
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
+        self.current_label = QLabel(PasswordPage)
+        self.current_label.setObjectName(u"current_label")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.current_label)
+
+        self.current = QLineEdit(PasswordPage)
+        self.current.setObjectName(u"current")
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.current)
+
         self.password_label = QLabel(PasswordPage)
         self.password_label.setObjectName(u"password_label")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.password_label)
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.password_label)
 
         self.password = QLineEdit(PasswordPage)
         self.password.setObjectName(u"password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.password)
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.password)
 
         self.again_label = QLabel(PasswordPage)
         self.again_label.setObjectName(u"again_label")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.again_label)
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.again_label)
 
         self.again = QLineEdit(PasswordPage)
         self.again.setObjectName(u"again")
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.again)
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.again)
 
 
         self.password_layout.addLayout(self.form)
@@ -84,6 +95,7 @@ class Ui_PasswordPage(object):
 
         self.password_layout.setStretch(4, 1)
 #if QT_CONFIG(shortcut)
+        self.current_label.setBuddy(self.current)
         self.password_label.setBuddy(self.password)
         self.again_label.setBuddy(self.again)
 #endif // QT_CONFIG(shortcut)
@@ -94,6 +106,7 @@ class Ui_PasswordPage(object):
     def retranslateUi(self, PasswordPage):
         self.page_title.setText(QCoreApplication.translate("PasswordPage", u"M\u1eadt kh\u1ea9u c\u1ee7a t\u00f4i", None))
         self.page_subtitle.setText(QCoreApplication.translate("PasswordPage", u"Ng\u01b0\u1eddi d\u00f9ng: {user}. M\u1eadt kh\u1ea9u m\u1edbi c\u1ea7n \u00edt nh\u1ea5t {min_length} k\u00fd t\u1ef1, kh\u00f4ng tr\u00f9ng t\u00ean \u0111\u0103ng nh\u1eadp, kh\u00f4ng ph\u1ea3i m\u1eadt kh\u1ea9u ph\u1ed5 bi\u1ebfn.", None))
+        self.current_label.setText(QCoreApplication.translate("PasswordPage", u"M\u1eadt kh\u1ea9u hi\u1ec7n t\u1ea1i:", None))
         self.password_label.setText(QCoreApplication.translate("PasswordPage", u"M\u1eadt kh\u1ea9u m\u1edbi:", None))
         self.again_label.setText(QCoreApplication.translate("PasswordPage", u"Nh\u1eadp l\u1ea1i m\u1eadt kh\u1ea9u m\u1edbi:", None))
         self.change_button.setText(QCoreApplication.translate("PasswordPage", u"\u0110\u1ed5i m\u1eadt kh\u1ea9u", None))

@@ -122,6 +122,11 @@ class Ui_UsersPage(object):
 
         self.buttons.addWidget(self.add_button)
 
+        self.role_button = QPushButton(self.editing)
+        self.role_button.setObjectName(u"role_button")
+
+        self.buttons.addWidget(self.role_button)
+
         self.reset_button = QPushButton(self.editing)
         self.reset_button.setObjectName(u"reset_button")
 
@@ -136,7 +141,7 @@ class Ui_UsersPage(object):
 
         self.buttons.addItem(self.buttons_spacer)
 
-        self.buttons.setStretch(3, 1)
+        self.buttons.setStretch(4, 1)
 
         self.editing_layout.addLayout(self.buttons)
 
@@ -173,6 +178,10 @@ class Ui_UsersPage(object):
         self.password_label.setText(QCoreApplication.translate("UsersPage", u"M\u1eadt kh\u1ea9u m\u1edbi:", None))
         self.again_label.setText(QCoreApplication.translate("UsersPage", u"Nh\u1eadp l\u1ea1i m\u1eadt kh\u1ea9u:", None))
         self.add_button.setText(QCoreApplication.translate("UsersPage", u"Th\u00eam ng\u01b0\u1eddi d\u00f9ng", None))
+        self.role_button.setText(QCoreApplication.translate("UsersPage", u"\u0110\u1ed5i vai tr\u00f2", None))
+#if QT_CONFIG(tooltip)
+        self.role_button.setToolTip(QCoreApplication.translate("UsersPage", u"\u0110\u1eb7t vai tr\u00f2 \u0111ang ch\u1ecdn \u1edf tr\u00ean cho ng\u01b0\u1eddi d\u00f9ng \u0111\u00e3 ch\u1ecdn (c\u00f3 hi\u1ec7u l\u1ef1c t\u1eeb l\u1ea7n \u0111\u0103ng nh\u1eadp sau c\u1ee7a h\u1ecd)", None))
+#endif // QT_CONFIG(tooltip)
         self.reset_button.setText(QCoreApplication.translate("UsersPage", u"\u0110\u1eb7t l\u1ea1i m\u1eadt kh\u1ea9u", None))
         self.disable_button.setText(QCoreApplication.translate("UsersPage", u"Kh\u00f3a t\u00e0i kho\u1ea3n", None))
         pass
