@@ -1,17 +1,18 @@
 """The login dialog: user and password for one database file, with the core's own words for
-what went wrong (wrong password, account locked, damaged or foreign file)."""
+what went wrong (wrong password, account locked, damaged or foreign file). The key derivation runs
+off the GUI thread: the window stays painted and says it is unlocking."""
 
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.errors import AuthError, BvctError, DamagedError
+from ..core.errors import AuthError, DamagedError
 from .designer.ui_login import Ui_LoginDialog
 from .dialogs import DATABASE_FILTER, Dialogs
 from .icons import icon
-from .look import wait_cursor
 from .qt import QDialog
+from .workers import failure_message, run_quietly
 
 if TYPE_CHECKING:
     from ..core.database import Database
@@ -28,6 +29,7 @@ class LoginDialog(QDialog, Ui_LoginDialog):
         super().__init__(parent)
         self.path = Path(path)
         self.database: Database | None = None
+        self.unlocking = None  # the unlock under way on a worker
         self._dialogs, self._clock = dialogs, clock
         self.setupUi(self)
         self.setWindowIcon(icon("app"))
@@ -53,35 +55,46 @@ class LoginDialog(QDialog, Ui_LoginDialog):
             self._show_path()
             self.error.clear()
 
-    def attempt(self) -> bool:
-        """Tries to unlock; on success the dialog is accepted, otherwise the reason is shown."""
+    def attempt(self) -> None:
+        """Unlocks on a worker thread — the key derivation takes up to a second or so — while the
+        window says so; on success the dialog is accepted, otherwise the reason is shown."""
+        if self.unlocking is not None:
+            return
         user, password = self.user.text().strip(), self.password.text()
         if not user or not password:
             self._tell("Nhập tên người dùng và mật khẩu.")
             (self.password if user else self.user).setFocus()
-            return False
+            return
         # The database services load here, not with the window (app.py preloads them meanwhile).
         from ..core import vault
         from ..core.database import system_clock
 
         clock = self._clock or system_clock
-        try:
-            with wait_cursor():
-                self.database = vault.unlock(self.path, user, password, clock)
-        except AuthError as refused:
-            self._tell(refused.message)
+        self._busy(True)
+        self._tell("Đang mở khóa cơ sở dữ liệu…", error=False)
+        self.unlocking = run_quietly(self, lambda: vault.unlock(self.path, user, password, clock),
+                                     lambda db, error: self._unlocked(db, error, user, password, clock))
+
+    def _unlocked(self, database: "Database | None", error: BaseException | None, user: str, password: str,
+                  clock: Clock) -> None:
+        self.unlocking = None
+        self._busy(False)
+        if error is None:
+            self.database = database
+            self.accept()
+        elif isinstance(error, AuthError):
+            self._tell(error.message)
             self.password.clear()
             self.password.setFocus()
-            return False
-        except DamagedError as damaged:
-            self._tell(damaged.message)
+        elif isinstance(error, DamagedError):
+            self._tell(error.message)
             self._offer_restore(user, password, clock)
-            return False
-        except BvctError as failed:
-            self._tell(failed.message)
-            return False
-        self.accept()
-        return True
+        else:
+            self._tell(failure_message(error, "Không mở được cơ sở dữ liệu"))
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.user, self.password, self.login_button, self.other_button, self.recovery_button):
+            widget.setEnabled(not busy)
 
     def reset_with_recovery_key(self) -> None:
         """The administrator forgot the password: the recovery wizard resets it, shows the new

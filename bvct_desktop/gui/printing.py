@@ -2,8 +2,8 @@
 
 Entry points for the GUI pages:
 
-    print_register(context, "slips", model.ids, page)   # a register's rows as on screen
-    print_slips(context, selected_slip_ids, page)        # the slips' forms, one per page
+    print_register(context, "slips", model.ids, page, opened=...)  # a register's rows as on screen
+    print_slips(context, selected_slip_ids, page, opened=...)       # the slips' forms, one per page
     print_recovery_key(wizard, dialogs, office, key, database_path, today)  # at first run
 
 or, for any other document (the content from `core.documents_data.gather`, the PDF from
@@ -15,6 +15,10 @@ or, for any other document (the content from `core.documents_data.gather`, the P
                            suggested_name="phieu-xac-minh.pdf",
                            on_output=lambda action, details: documents_data.record(ctx.db, action, "slips", details))
     preview.open()
+
+The records are read and the PDF written on a worker thread (a register of thousands of rows
+takes seconds), with a progress dialog; the preview then opens and is handed to `opened`. Printing
+paints the pages on the printer on a worker too, sheet by sheet, with Cancel.
 
 Pages are rendered with pypdfium2 (PDF page → QImage) and painted with QPainter on a QPrinter
 (Qt's own PDF module is not in PySide6-Essentials). The printer list and the printer dialog sit
@@ -58,6 +62,7 @@ from .qt import (
     Qt,
     QWidget,
 )
+from .workers import BackgroundTask, Cancelled, Progress, failure_message, run_in_background
 
 PRINTED, SAVED = "in", "xuất"
 PREVIEW_DPI = 96
@@ -67,6 +72,8 @@ NO_PRINTER = ("Máy tính này chưa cài máy in nào, nên chưa in được.\
               "Bạn có muốn lưu tài liệu thành tệp PDF (để in ở máy khác) không?")
 Output = Callable[[str, dict], None]
 Confirm = Callable[[QWidget], bool]
+Made = tuple[bytes, str, str, int]  # a document's PDF, title, suggested file name, records in it
+Opened = Callable[["PrintPreview"], None]  # given the preview once the document is ready
 
 
 class Printers:
@@ -93,8 +100,10 @@ def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
     return image.copy()  # the bitmap's memory goes away with it
 
 
-def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int) -> int:
-    """Paints pages first..last (1-based, included) `copies` times; returns the sheets printed."""
+def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int,
+              progress: Progress | None = None) -> int:
+    """Paints pages first..last (1-based, included) `copies` times; returns the sheets printed.
+    Runs on a worker thread (QPainter may paint a QPrinter there); `progress(done, total)` per sheet."""
     document = pdfium.PdfDocument(data)
     width, height = document[first - 1].get_size()
     printer.setFullPage(True)
@@ -115,6 +124,8 @@ def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int
                     printer.newPage()
                 painter.drawImage(QRectF(0, 0, paper.width(), paper.height()), render_page(document, index, dpi))
                 sheets += 1
+                if progress is not None:
+                    progress(sheets, copies * (last - first + 1))
     finally:
         painter.end()
     return sheets
@@ -150,6 +161,7 @@ class PrintPreview(QDialog, Ui_PrintPreview):
                  printers: Printers | None = None, confirm: Confirm | None = None, note: str = ""):
         super().__init__(parent)
         self.data, self.dialogs, self.suggested_name = data, dialogs, suggested_name
+        self.printing = None  # the pages being painted on the printer, off the GUI thread
         self.on_output = on_output or (lambda action, details: None)
         self.confirm = confirm or (lambda parent: True)
         self.printers = printers or Printers()
@@ -230,7 +242,8 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         return super().eventFilter(watched, event)
 
     def print_document(self) -> bool:
-        """Prints the chosen pages; with no printer installed, offers to save a PDF instead."""
+        """Prints the chosen pages on a worker, page by page with a Cancel button (`printing` until
+        done); with no printer installed, offers to save a PDF instead. True when it started."""
         if not self.confirm(self):
             return False
         names = self.printers.available()
@@ -248,15 +261,22 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         if first > last:
             self.dialogs.warn(self, "Khoảng trang không hợp lệ", "Trang đầu phải trước hoặc bằng trang cuối.")
             return False
-        copies = printer.copyCount()
-        try:
-            sheets = print_pdf(self.data, printer, first, min(last, self.pages), copies)
-        except BvctError as error:
-            self.dialogs.warn(self, "Không in được", error.message)
-            return False
-        where = destination(printer)
-        self.on_output(PRINTED, {"may_in": where, "tu_trang": first, "den_trang": last, "so_ban": copies})
-        self.dialogs.inform(self, "Đã in", f"Đã gửi {sheets} trang tới máy in «{where}».")
+        copies, data, last = printer.copyCount(), self.data, min(last, self.pages)
+        self.printer = printer  # kept alive while the worker paints it
+
+        def printed(sheets: int | None, error: BaseException | None) -> None:
+            self.printing = None
+            if error is not None:
+                self.dialogs.warn(self, "Không in được", "Đã dừng in." if isinstance(error, Cancelled)
+                                  else failure_message(error, "Không in được"))
+                return
+            where = destination(printer)
+            self.on_output(PRINTED, {"may_in": where, "tu_trang": first, "den_trang": last, "so_ban": copies})
+            self.dialogs.inform(self, "Đã in", f"Đã gửi {sheets} trang tới máy in «{where}».")
+
+        self.printing = run_in_background(self, "Đang in…",
+                                          lambda progress: print_pdf(data, printer, first, last, copies, progress),
+                                          printed)
         return True
 
     def save_document(self) -> bool:
@@ -278,80 +298,79 @@ class PrintPreview(QDialog, Ui_PrintPreview):
 
 
 def print_register(context: AppContext, kind: str, ids: Sequence[int], parent: QWidget | None = None,
-                   confirm: Confirm | None = None) -> PrintPreview | None:
+                   confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
     """The register's rows `ids`, with the columns shown on screen, in a print preview."""
     spec = browse.view(kind)
     title = lists.REGISTER_TITLE if kind == "slips" else f"DANH SÁCH {kind_named(kind).title.upper()}"
     if not ids:
         context.dialogs.inform(parent, "In", "Danh sách đang trống; không có gì để in.")
         return None
-    try:
+    ids, today = list(ids), context.clock().date()
+
+    def make() -> Made:
         office, _ = documents_data.gather(context.db, f"in danh sách {kind}", lambda connection: None)
-        shown = browse.fetch_rows(context.db, kind, list(ids))
-    except BvctError as error:
-        context.dialogs.warn(parent, "Không in được", error.message)
-        return None
-    columns = [tables.counter(), *(
-        tables.Column(str(index), column.header,
-                      (column_width(column.field) if column.field else len(column.header) + 4) / 10,
-                      whole=tables.kept_whole(column.field))
-        for index, column in enumerate(spec.columns))]
-    records = [{str(index): value for index, value in enumerate(shown[record_id])}
-               for record_id in ids if record_id in shown]
-    data = render.listing_pdf(office, title, "", columns, records, context.clock().date(),
-                              render.Options(profile.load()))
-    return _open(context, parent, data, title.capitalize(), f"{kind}.pdf", kind, len(records), confirm)
+        shown = browse.fetch_rows(context.db, kind, ids)
+        columns = [tables.counter(), *(
+            tables.Column(str(index), column.header,
+                          (column_width(column.field) if column.field else len(column.header) + 4) / 10,
+                          whole=tables.kept_whole(column.field))
+            for index, column in enumerate(spec.columns))]
+        records = [{str(index): value for index, value in enumerate(shown[record_id])}
+                   for record_id in ids if record_id in shown]
+        data = render.listing_pdf(office, title, "", columns, records, today, render.Options(profile.load()))
+        return data, title.capitalize(), f"{kind}.pdf", len(records)
+
+    return _prepare(context, parent, kind, make, confirm, opened)
 
 
 def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
-                confirm: Confirm | None = None) -> PrintPreview | None:
+                confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
     """The chosen slips' forms, one per page, ready for signature."""
-    try:
+    ids = list(ids)
+
+    def make() -> Made | None:
         office, slips = documents_data.gather(context.db, "in phiếu xác minh",
                                               lambda connection: documents_data.slips_by_ids(connection, ids))
-    except BvctError as error:
-        context.dialogs.warn(parent, "Không in được", error.message)
-        return None
-    if not slips:
-        context.dialogs.inform(parent, "In", "Chưa chọn phiếu nào để in.")
-        return None
-    data = render.slips_pdf(office, slips, render.Options(profile.load()))
-    return _open(context, parent, data, slip_form.TITLE.capitalize(), file_name("phieu xac minh", slips), "slips",
-                 len(slips), confirm)
+        if not slips:
+            return None
+        data = render.slips_pdf(office, slips, render.Options(profile.load()))
+        return data, slip_form.TITLE.capitalize(), file_name("phieu xac minh", slips), len(slips)
+
+    return _prepare(context, parent, "slips", make, confirm, opened, nothing="Chưa chọn phiếu nào để in.")
 
 
 def print_delegations(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
-                      confirm: Confirm | None = None) -> PrintPreview | None:
+                      confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
     """The member list (danh sách trích ngang) of the chosen delegation (the first chosen)."""
     if not ids:
         context.dialogs.inform(parent, "In", "Chưa chọn đoàn nào để in.")
         return None
-    try:
+    first = ids[0]
+
+    def make() -> Made:
         office, trip = documents_data.gather(context.db, "in danh sách đoàn ra",
-                                             lambda connection: documents_data.delegation_by_id(connection, ids[0]))
-    except BvctError as error:
-        context.dialogs.warn(parent, "Không in được", error.message)
-        return None
-    data = render.delegation_pdf(office, trip, render.Options(profile.load()))
-    return _open(context, parent, data, lists.DELEGATION_TITLE.capitalize(), file_name("danh sach doan", [trip]),
-                 "delegations", 1, confirm)
+                                             lambda connection: documents_data.delegation_by_id(connection, first))
+        data = render.delegation_pdf(office, trip, render.Options(profile.load()))
+        return data, lists.DELEGATION_TITLE.capitalize(), file_name("danh sach doan", [trip]), 1
+
+    return _prepare(context, parent, "delegations", make, confirm, opened)
 
 
 def print_cadres(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
-                 confirm: Confirm | None = None) -> PrintPreview | None:
+                 confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
     """The summary (trích ngang) of the chosen cadre (the first chosen), family and slips included."""
     if not ids:
         context.dialogs.inform(parent, "In", "Chưa chọn cán bộ nào để in.")
         return None
-    try:
+    first, today = ids[0], context.clock().date()
+
+    def make() -> Made:
         office, cadre = documents_data.gather(context.db, "in trích ngang cán bộ",
-                                              lambda connection: documents_data.cadre_by_id(connection, ids[0]))
-    except BvctError as error:
-        context.dialogs.warn(parent, "Không in được", error.message)
-        return None
-    data = render.cadre_pdf(office, cadre, context.clock().date(), render.Options(profile.load()))
-    return _open(context, parent, data, sheets.CADRE_TITLE.capitalize(), file_name("trich ngang", [cadre]),
-                 "cadres", 1, confirm)
+                                              lambda connection: documents_data.cadre_by_id(connection, first))
+        data = render.cadre_pdf(office, cadre, today, render.Options(profile.load()))
+        return data, sheets.CADRE_TITLE.capitalize(), file_name("trich ngang", [cadre]), 1
+
+    return _prepare(context, parent, "cadres", make, confirm, opened)
 
 
 # What "In" prints for one record of a register (its form's button, the register's "In …" button)
@@ -360,9 +379,9 @@ RECORD_DOCUMENTS = {"slips": ("In phiếu", print_slips), "delegations": ("In da
 
 
 def print_records(context: AppContext, kind: str, ids: Sequence[int], parent: QWidget | None = None,
-                  confirm: Confirm | None = None) -> PrintPreview | None:
+                  confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
     """The document of the chosen records of `kind` (slips: each on its page)."""
-    return RECORD_DOCUMENTS[kind][1](context, ids, parent, confirm)
+    return RECORD_DOCUMENTS[kind][1](context, ids, parent, confirm, opened)
 
 
 def file_name(what: str, records: Sequence[Mapping]) -> str:
@@ -387,6 +406,26 @@ def preview_pdf(context: AppContext, parent: QWidget | None, data: bytes, title:
     """A document made elsewhere (the report, an issued document) in the preview; printing or
     saving it is audited as any print."""
     return _open(context, parent, data, title, name, kind, 1, confirm)
+
+
+def _prepare(context: AppContext, parent: QWidget | None, kind: str, make: Callable[[], Made | None],
+             confirm: Confirm | None, opened: Opened | None, nothing: str = "") -> BackgroundTask:
+    """Reads the records and writes the PDF on a worker (a long register takes seconds), then opens
+    the preview on the GUI thread and hands it to `opened`."""
+    def ready(made: Made | None, error: BaseException | None) -> None:
+        if error is not None:
+            if not isinstance(error, Cancelled):
+                context.dialogs.warn(parent, "Không in được", failure_message(error, "Không in được"))
+            return
+        if made is None:
+            context.dialogs.inform(parent, "In", nothing)
+            return
+        data, title, name, count = made
+        preview = _open(context, parent, data, title, name, kind, count, confirm)
+        if opened is not None:
+            opened(preview)
+
+    return run_in_background(parent, "Đang chuẩn bị bản in…", lambda _progress: make(), ready)
 
 
 def _open(context: AppContext, parent: QWidget | None, data: bytes, title: str, name: str, kind: str,

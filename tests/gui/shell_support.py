@@ -60,3 +60,16 @@ def type_text(widget: QLineEdit, text: str) -> None:
     """Types `text` key by key; non-ASCII letters through sendKeyEvent (keyClicks would abort)."""
     for ch in text:
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def logged_in(dialog) -> bool:
+    """Presses Đăng nhập on a login dialog and waits for the unlock (a worker) to be told."""
+    import time
+
+    from bvct_desktop.gui.qt import QApplication, QDialog
+
+    dialog.attempt()
+    while dialog.unlocking is not None:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    return dialog.result() == QDialog.DialogCode.Accepted

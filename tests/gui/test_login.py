@@ -9,7 +9,7 @@ from bvct_desktop.core import backup, keyfile, users
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.login import LoginDialog
 from tests.conftest import ADMIN, PASSWORD
-from tests.gui.shell_support import FakeClock, new_database, type_text
+from tests.gui.shell_support import FakeClock, logged_in, new_database, type_text
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def login(qtbot, path, clock, user=ADMIN, password=PASSWORD, dialogs=None):
     qtbot.addWidget(dialog)
     dialog.user.setText(user)
     dialog.password.setText(password)
-    return dialog, dialog.attempt()
+    return dialog, logged_in(dialog)
 
 
 def test_right_password_opens_the_database(qtbot, db_path, clock):
@@ -47,7 +47,7 @@ def test_vietnamese_password_typed_key_by_key(qtbot, tmp_path, clock):
     qtbot.addWidget(dialog)
     dialog.user.setText("nguyen.an")
     type_text(dialog.password, "Sông Hương mùa thu")
-    assert dialog.attempt()
+    assert logged_in(dialog)
     dialog.database.close()
 
 
@@ -105,7 +105,7 @@ def test_damaged_database_offers_the_newest_verified_backup(qtbot, tmp_path, clo
     assert list(tmp_path.glob("bvct-truoc-khoi-phuc-*.db"))     # the damaged file is kept aside
 
     dialog.password.setText(PASSWORD)
-    assert dialog.attempt()
+    assert logged_in(dialog)
     dialog.database.close()
 
 
@@ -129,5 +129,19 @@ def test_another_database_file_can_be_chosen(qtbot, db_path, tmp_path, clock):
     assert dialog.path == db_path and str(db_path) in dialog.file_label.text()
     dialog.user.setText(ADMIN)
     dialog.password.setText(PASSWORD)
-    assert dialog.attempt()
+    assert logged_in(dialog)
+    dialog.database.close()
+
+
+def test_the_key_is_derived_off_the_gui_thread_while_the_window_says_so(qtbot, db_path, clock):
+    dialog = LoginDialog(db_path, Dialogs(scripted=True), clock)
+    qtbot.addWidget(dialog)
+    dialog.user.setText(ADMIN)
+    dialog.password.setText(PASSWORD)
+    dialog.attempt()
+    assert dialog.unlocking is not None  # returned at once: the window goes on painting
+    assert dialog.error.text() == "Đang mở khóa cơ sở dữ liệu…" and not dialog.login_button.isEnabled()
+    dialog.attempt()  # a second press meanwhile does nothing
+    qtbot.waitUntil(lambda: dialog.unlocking is None, timeout=20_000)
+    assert dialog.result() == LoginDialog.DialogCode.Accepted and dialog.login_button.isEnabled()
     dialog.database.close()

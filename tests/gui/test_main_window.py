@@ -15,7 +15,7 @@ from bvct_desktop.gui.login import LoginDialog
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.qt import QDialog, QDialogButtonBox, QMessageBox, Qt, QWidget
 from tests.conftest import ADMIN, PASSWORD
-from tests.gui.shell_support import FakeClock, as_user, context_for, new_database
+from tests.gui.shell_support import FakeClock, as_user, context_for, logged_in, new_database
 
 
 class FakeRegister(QWidget):
@@ -157,7 +157,7 @@ def log_in_as_admin(dialog: LoginDialog) -> QDialog.DialogCode:
     """Stands in for the login dialog's exec(): the officer types and presses Đăng nhập."""
     dialog.user.setText(ADMIN)
     dialog.password.setText(PASSWORD)
-    return QDialog.DialogCode.Accepted if dialog.attempt() else QDialog.DialogCode.Rejected
+    return QDialog.DialogCode.Accepted if logged_in(dialog) else QDialog.DialogCode.Rejected
 
 
 def test_session_logs_in_and_opens_read_only_beside_another(qtbot, db, clock, monkeypatch, fake_registers):

@@ -120,6 +120,8 @@ def test_pages_and_copies_go_to_the_chosen_printer(qtbot, tmp_path, slips_pdf):
     window.last.setValue(3)
     window.copies.setValue(2)
     assert window.print_document()
+    assert window.printing is not None  # the pages are painted on a worker, with a progress dialog
+    qtbot.waitUntil(lambda: window.printing is None, timeout=20_000)
     printed = pdfium.PdfDocument(target.read_bytes())
     assert len(printed) == 4
     width, height = printed[0].get_size()
@@ -160,6 +162,7 @@ def test_landscape_documents_print_landscape(qtbot, tmp_path):
     target = tmp_path / "so.pdf"
     window, _ = preview(qtbot, data, PdfPrinter(target))
     assert window.print_document()
+    qtbot.waitUntil(lambda: window.printing is None, timeout=20_000)
     width, height = pdfium.PdfDocument(target.read_bytes())[0].get_size()
     assert width > height
 
@@ -183,6 +186,16 @@ def context(cli, tmp_path):
     db.close()
 
 
+def prepared(qtbot, start):
+    """The preview a print_… entry point opens once its document is written on a worker."""
+    opened = []
+    job = start(opened.append)
+    assert job is not None and not opened  # returned at once: the document is being prepared
+    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+    qtbot.addWidget(opened[0])
+    return opened[0]
+
+
 def page_text(data: bytes, index: int = 0) -> str:
     return pdfium.PdfDocument(data)[index].get_textpage().get_text_range()
 
@@ -201,8 +214,7 @@ def test_a_register_prints_its_rows_with_the_columns_on_screen(qtbot, context, t
     from bvct_desktop.core import browse
 
     ids = browse.record_ids(context.db, "slips")
-    window = printing.print_register(context, "slips", ids)
-    qtbot.addWidget(window)
+    window = prepared(qtbot, lambda opened: printing.print_register(context, "slips", ids, opened=opened))
     text = page_text(window.data)
     assert "SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH" in text and "Tổng số: 3 bản ghi." in text
     for column in browse.view("slips").columns:
@@ -222,8 +234,7 @@ def test_chosen_slips_print_as_forms(qtbot, context):
     from bvct_desktop.core import browse
 
     ids = browse.record_ids(context.db, "slips")[:2]
-    window = printing.print_slips(context, ids)
-    qtbot.addWidget(window)
+    window = prepared(qtbot, lambda opened: printing.print_slips(context, ids, opened=opened))
     assert window.pages == 2 and "PHIẾU YÊU CẦU XÁC MINH LAI LỊCH" in page_text(window.data, 1)
 
 

@@ -33,6 +33,7 @@ def test_the_selected_slips_print_one_per_page(qtbot, context):
     select_rows(page, [0, 2])
     assert button.isEnabled()
     button.click()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
     preview = page.preview
     assert isinstance(preview, printing.PrintPreview) and preview.pages == 2
     numbers = [browse.fetch_rows(context.db, "slips", [page.model.record_id(row)]) for row in (0, 2)]
@@ -49,6 +50,7 @@ def test_a_delegation_prints_its_member_list_from_its_form(qtbot, context):
     qtbot.addWidget(form)
     assert form.print_button.text() == "In danh sách đoàn…"
     form.print_record()
+    qtbot.waitUntil(lambda: form.preview is not None, timeout=20_000)
     text = page_text(form.preview)
     assert "DANH SÁCH TRÍCH NGANG" in text and "Bùi Thị Hương" in text and "Danh sách có" in text
     form.preview.close()
@@ -62,6 +64,7 @@ def test_a_cadres_summary_prints_from_the_cadres_file_with_the_family(qtbot, con
     form = open_form(context, "cadres", hung, page)
     qtbot.addWidget(form)
     form.print_button.click()
+    qtbot.waitUntil(lambda: form.preview is not None, timeout=20_000)
     text = " ".join(page_text(form.preview, n + 1) for n in range(form.preview.pages))
     for expected in ("TRÍCH NGANG CÁN BỘ", "NGUYỄN VĂN HÙNG", "III. QUAN HỆ GIA ĐÌNH", "Nguyễn Văn Tư", "Lê Thị Hoa",
                      "Danh sách thân nhân"):

@@ -179,6 +179,7 @@ def test_print_previews_the_list_as_shown(qtbot, context):
     qtbot.addWidget(page)
     page.search.setText("pv27")
     page.print_list()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
     assert isinstance(page.preview, PrintPreview)
     page.preview.close()
 

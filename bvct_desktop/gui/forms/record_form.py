@@ -45,6 +45,7 @@ class RecordForm(QDialog):
         self.editable = not context.read_only and allows(context.db.actor.role, Action.EDIT)
         self.person_keys = editing.person_keys(self.kind)
         self.person_id: int | None = None
+        self.preview = self.print_job = None  # the print preview, and the document being prepared for it
         self.picked: Identity | None = None  # the person picked in the picker, as stored then
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
@@ -101,7 +102,8 @@ class RecordForm(QDialog):
         if self.is_dirty():
             self.message.show_message("Lưu thay đổi trước khi in: giấy tờ in theo dữ liệu đã lưu.")
             return
-        self.preview = printing.print_records(self.context, self.kind.name, [self.record_id], self)
+        self.print_job = printing.print_records(self.context, self.kind.name, [self.record_id], self,
+                                                opened=lambda preview: setattr(self, "preview", preview))
 
     def _scrolled(self, inner: QWidget) -> QScrollArea:
         area = QScrollArea()

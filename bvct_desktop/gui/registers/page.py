@@ -79,6 +79,7 @@ class RegisterPage(QWidget):
         self.model = RegisterModel(context.db, kind, self)
         self.column_filters = browse.Filters()  # only its column values: Excel's filters
         self.done_by: dt.date | None = None  # done with by this day (a dashboard figure's records)
+        self.preview = self.print_job = None  # the print preview, and the document being prepared for it
         self._columns_laid_out = False
         self._build()
         context.notifier.changed.connect(self._changed)
@@ -297,13 +298,18 @@ class RegisterPage(QWidget):
     def print_list(self) -> None:
         """The list as shown (search, filters and order) in the print preview."""
         if self.can_export and self.exchanged:
-            self.preview = printing.print_register(self.context, self.kind.name, self.model.ids, self)
+            self.print_job = printing.print_register(self.context, self.kind.name, self.model.ids, self,
+                                                     opened=self._previewed)
 
     def print_selected(self) -> None:
         """The chosen rows' document (slips: one per page; a delegation's list; a cadre's summary)."""
         chosen = self.selected_ids()
         if chosen and self.can_export and self.kind.name in printing.RECORD_DOCUMENTS:
-            self.preview = printing.print_records(self.context, self.kind.name, chosen, self)
+            self.print_job = printing.print_records(self.context, self.kind.name, chosen, self,
+                                                    opened=self._previewed)
+
+    def _previewed(self, preview) -> None:
+        self.preview = preview
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if (watched is self.table and event.type() == QEvent.KeyPress
