@@ -8,7 +8,7 @@ from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.navigation import REGISTERS
 from bvct_desktop.gui.printing import PrintPreview
-from bvct_desktop.gui.qt import QCheckBox, QItemSelectionModel, Qt
+from bvct_desktop.gui.qt import QCheckBox, QItemSelectionModel, QLabel, Qt
 from bvct_desktop.gui.registers.model import RegisterModel
 from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.io.xlsx_reader import read_first_sheet
@@ -245,3 +245,34 @@ def test_declining_the_count_exports_nothing(qtbot, context, tmp_path):
     context.dialogs.answer_next(NO)
     page.export_excel()
     assert [shown.kind for shown in context.dialogs.shown] == ["ask"]
+
+
+def test_one_police_letter_answers_the_slips_selected_in_one_step(qtbot, context):
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    keys = [column.key for column in page.spec.columns]
+    button = page.buttons["reply"]
+    assert button.text() == "Ghi kết quả…" and not button.isEnabled()  # nothing selected yet
+    flags = QItemSelectionModel.SelectionFlag
+    page.table.selectRow(0)
+    page.table.selectionModel().select(page.model.index(2, 0), flags.Select | flags.Rows)
+    chosen = [page.model.record_id(row) for row in (0, 2)]
+    assert button.isEnabled()
+    button.click()
+    dialog = page.reply_dialog
+    assert dialog.isVisible() and "<b>2 phiếu</b>" in dialog.findChildren(QLabel)[0].text()
+
+    support.fill(dialog, {"result_on": "01/01/2000", "result": "Có tàng thư"})  # before the slips were issued
+    assert not dialog.save() and dialog.isVisible() and dialog.message.text()
+    assert all(page.model.index(page.model.row_of(i), keys.index("result")).data() != "Có tàng thư" for i in chosen)
+
+    support.fill(dialog, {"result_on": "25/03/2026", "result_no": "0125/PV06", "result": "Có tàng thư"})
+    assert dialog.save(), dialog.message.text()
+    assert not dialog.isVisible() and page.message.text() == "Đã ghi kết quả cho 2 phiếu."
+    for record_id in chosen:
+        row = page.model.row_of(record_id)
+        assert page.model.index(row, keys.index("result_on")).data() == "25/03/2026"
+        assert page.model.index(row, keys.index("result")).data() == "Có tàng thư"
+    assert sorted(page.selected_ids()) == sorted(chosen)  # the selection survives the change
+    assert page.model.index(1, keys.index("result")).data() != "Có tàng thư"  # the slip not selected
+

@@ -194,7 +194,7 @@ class RegisterPage(QWidget):
                    ("delete", "Xóa", self.delete_selected, "chuyển vào thùng rác", self.can_edit and self.recyclable),
                    ("restore", "Khôi phục", self.restore_selected, "đưa ra khỏi thùng rác",
                     self.can_edit and self.recyclable),
-                   ("reply", "Ghi kết quả…", self.record_replies,
+                   ("reply", "Ghi kết quả…", lambda: self.record_replies(),  # clicked(bool) is no id list
                     "Ghi ngày nhận, số văn bản và kết quả cho các phiếu đã chọn (trả lời trong cùng một văn bản)",
                     self.can_edit and self.kind.name == "slips"),
                    ("import", "Nhập Excel", self.import_excel, "", self.can_edit and self.exchanged),
