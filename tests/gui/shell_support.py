@@ -69,7 +69,9 @@ def logged_in(dialog) -> bool:
     from bvct_desktop.gui.qt import QApplication, QDialog
 
     dialog.attempt()
+    deadline = time.monotonic() + 60
     while dialog.unlocking is not None:
+        assert time.monotonic() < deadline, "the unlock on its worker never reported back"
         QApplication.processEvents()
         time.sleep(0.005)
     return dialog.result() == QDialog.DialogCode.Accepted
