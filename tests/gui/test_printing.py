@@ -130,6 +130,31 @@ def test_pages_and_copies_go_to_the_chosen_printer(qtbot, tmp_path, slips_pdf):
     assert dialogs.shown[-1].text == "Đã gửi 4 trang tới máy in «tệp may-in.pdf»."
 
 
+def test_cancel_stops_the_printing_at_the_next_sheet_and_nothing_is_audited(qtbot, tmp_path, slips_pdf, monkeypatch):
+    import threading
+
+    painting, go_on, threads = threading.Event(), threading.Event(), []
+    real = printing.render_page
+
+    def held(document, index, dpi):  # a sheet for the printer waits until Cancel was pressed
+        if threading.current_thread() is not threading.main_thread():  # not the preview's own page
+            threads.append(threading.current_thread())
+            painting.set()
+            go_on.wait(20)
+        return real(document, index, dpi)
+
+    monkeypatch.setattr(printing, "render_page", held)
+    outputs = []
+    window, dialogs = preview(qtbot, slips_pdf, PdfPrinter(tmp_path / "may-in.pdf"), outputs)
+    assert window.print_document()
+    assert painting.wait(20)  # the first sheet is being painted, on a worker: the window is free
+    window.printing.dialog.canceled.emit()  # the progress dialog's Hủy
+    go_on.set()
+    qtbot.waitUntil(lambda: window.printing is None, timeout=20_000)
+    assert len(threads) == 1 and outputs == []  # stopped before the second sheet; no print recorded
+    assert dialogs.shown[-1].text == "Đã dừng in."
+
+
 def test_a_cancelled_printer_dialog_prints_nothing(qtbot, tmp_path, slips_pdf):
     outputs = []
     window, _ = preview(qtbot, slips_pdf, PdfPrinter(tmp_path / "x.pdf", accept=False), outputs)
