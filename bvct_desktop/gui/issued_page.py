@@ -1,7 +1,8 @@
 """Văn bản đã ban hành: the outgoing register (sổ đăng ký văn bản đi) — each issued document with
 its number, date, kind, trích yếu, signer, recipients and state — and any of them written again
 exactly as issued: into the print preview, or saved as PDF, Word or Excel (a letter has no
-Excel form). The layout is the Designer form ui/issued_page.ui."""
+Excel form). A document is written on a worker, with a progress dialog. The layout is the
+Designer form ui/issued_page.ui."""
 
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from . import printing, reauth
 from .context import AppContext
 from .designer.ui_issued_page import Ui_IssuedPage
 from .qt import QHeaderView, QTableWidgetItem, QWidget
+from .workers import failure_message, run_in_background
 
 ALL_YEARS = "Tất cả"
 WRAPPED_COLUMNS = {4: 30, 5: 36}  # column → its width in characters
@@ -25,6 +27,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         self.context = context
         self.entries: list[outgoing.Issued] = []
         self.preview = None
+        self.task = None  # a document being written on a worker
         header = self.table.horizontalHeader()
         for column in (0, 1, 2, 6):  # number, date, kind, state: as wide as they read
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -98,35 +101,48 @@ class IssuedPage(QWidget, Ui_IssuedPage):
     def print_selected(self) -> None:
         """The selected document, as issued, in the print preview."""
         entry = self.selected()
-        if entry is None:
+        if entry is None or self.task is not None:
             return
-        made: dict[str, bytes] = {}
-        try:
+        title = f"{outgoing.KIND_LABELS.get(entry.kind, entry.kind)} số {entry.number_text}"
+
+        def write(_progress) -> bytes:
+            made: dict[str, bytes] = {}
             documents_data.reprint(self.context.db, entry.number_text, entry.issued_on,
                                    lambda content: made.update(pdf=render.document_pdf(content)),
                                    {"xem_truoc": True})
-        except BvctError as refused:
-            self.message.show_message(refused.message)
-            return
-        title = f"{outgoing.KIND_LABELS.get(entry.kind, entry.kind)} số {entry.number_text}"
-        self.preview = printing.preview_pdf(self.context, self, made["pdf"], title, entry.kind,
-                                            text.file_name(title, suffix="pdf"))
+            return made["pdf"]
+
+        def written(data: bytes | None, error: BaseException | None) -> None:
+            self.task = None
+            if error is not None:
+                self.message.show_message(failure_message(error, "Không in được"))
+                return
+            self.preview = printing.preview_pdf(self.context, self, data, title, entry.kind,
+                                                text.file_name(title, suffix="pdf"))
+
+        self.task = run_in_background(self, "Đang chuẩn bị bản in…", write, written)
 
     def save_selected(self, fmt: str) -> None:
         """The selected document, as issued, saved as `fmt`."""
         entry = self.selected()
-        if entry is None or not reauth.confirm(self.context, self, "lưu văn bản đã ban hành"):
+        if entry is None or self.task is not None or not reauth.confirm(self.context, self, "lưu văn bản đã ban hành"):
             return
         title = f"{outgoing.KIND_LABELS.get(entry.kind, entry.kind)} số {entry.number_text}"
         chosen = self.context.dialogs.save_file(self, "Lưu văn bản", text.file_name(title, suffix=fmt), FILTERS[fmt])
         if not chosen:
             return
         target = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt}" else Path(f"{chosen}.{fmt}")
-        try:
-            documents_data.reprint(self.context.db, entry.number_text, entry.issued_on,
-                                   lambda content: render.write_document(content, fmt, target),
-                                   {"tep": target.name, "dinh_dang": fmt})
-        except BvctError as refused:
-            self.message.show_message(refused.message)
-            return
-        self.message.show_message(f"Đã lưu {title.lower()} (đúng như khi phát hành): «{target}».", error=False)
+
+        def saved(_entry, error: BaseException | None) -> None:
+            self.task = None
+            if error is not None:
+                self.message.show_message(failure_message(error, "Không lưu được"))
+                return
+            self.message.show_message(f"Đã lưu {title.lower()} (đúng như khi phát hành): «{target}».", error=False)
+
+        def write(_progress) -> outgoing.Issued:
+            return documents_data.reprint(self.context.db, entry.number_text, entry.issued_on,
+                                          lambda content: render.write_document(content, fmt, target),
+                                          {"tep": target.name, "dinh_dang": fmt})
+
+        self.task = run_in_background(self, "Đang lưu văn bản…", write, saved)

@@ -1,7 +1,7 @@
 """Công văn đôn đốc from the dashboard's list of slips past their reply deadline: the recipient
 (those with overdue slips, with how many), the letter's day, a draft or issued (CV number, in the
-outgoing register), into the print preview or saved as Word. The layout is the Designer form
-ui/reminder_dialog.ui."""
+outgoing register), into the print preview or saved as Word — written on a worker, with a progress
+dialog. The layout is the Designer form ui/reminder_dialog.ui."""
 
 import datetime as dt
 from pathlib import Path
@@ -15,6 +15,7 @@ from . import printing, reauth
 from .context import AppContext
 from .designer.ui_reminder_dialog import Ui_ReminderDialog
 from .qt import QDate, QDialog, QWidget
+from .workers import failure_message, run_in_background
 
 
 class ReminderDialog(QDialog, Ui_ReminderDialog):
@@ -23,6 +24,7 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
         self.setupUi(self)
         self.context = context
         self.preview = None
+        self.task = None  # the letter being written on a worker
         today = context.clock().date()
         self.on.setDate(QDate(today.year, today.month, today.day))
         self.issue.setVisible(allows(context.db.actor.role, Action.REPORT_ISSUE) and not context.read_only)
@@ -64,22 +66,27 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
     def make(self, target: Path | None) -> None:
         """The letter into the preview (no target) or as a Word file."""
         recipient = self.recipient.currentData()
-        if recipient is None:
+        if recipient is None or self.task is not None:
             return
         writer = render.reminder_writer("pdf" if target is None else "docx", target, render.Options(profile.load()))
-        try:
-            issued, data = documents_data.reminder_document(self.context.db, recipient, self.chosen_day(), target,
-                                                            writer, self.issue.isChecked())
-        except BvctError as refused:
-            self.message.show_message(refused.message)
-            return
-        what = ("Dự thảo công văn (chưa có số)" if issued.number is None
-                else f"Công văn số {issued.text}, đã ghi vào sổ văn bản đi")
-        self.message.show_message(f"{what}: {grouped(len(data['slips']))} phiếu gửi «{data['recipient']}»"
-                                  + (f", lưu ở «{target}»." if target else "."), error=False)
-        if issued.number is not None:
-            self.issue.setChecked(False)
-            self.context.notifier.changed.emit("outgoing")
-        if target is None:
-            self.preview = printing.preview_pdf(self.context, self, writer.data, reminder.TITLE, "slips",
-                                                text.file_name("cong van don doc", recipient, suffix="pdf"))
+        issue, day = self.issue.isChecked(), self.chosen_day()
+
+        def written(made, error: BaseException | None) -> None:
+            self.task = None
+            if error is not None:
+                self.message.show_message(failure_message(error, "Không lập được công văn"))
+                return
+            issued, data = made
+            what = ("Dự thảo công văn (chưa có số)" if issued.number is None
+                    else f"Công văn số {issued.text}, đã ghi vào sổ văn bản đi")
+            self.message.show_message(f"{what}: {grouped(len(data['slips']))} phiếu gửi «{data['recipient']}»"
+                                      + (f", lưu ở «{target}»." if target else "."), error=False)
+            if issued.number is not None:
+                self.issue.setChecked(False)
+                self.context.notifier.changed.emit("outgoing")
+            if target is None:
+                self.preview = printing.preview_pdf(self.context, self, writer.data, reminder.TITLE, "slips",
+                                                    text.file_name("cong van don doc", recipient, suffix="pdf"))
+
+        self.task = run_in_background(self, "Đang lập công văn…", lambda _progress: documents_data.reminder_document(
+            self.context.db, recipient, day, target, writer, issue), written)

@@ -47,10 +47,14 @@ def test_the_register_page_lists_and_prints_again_as_issued(qtbot, context, tmp_
     page.table.selectRow(0)
     assert page.print_button.isEnabled() and page.xlsx_button.isEnabled()
     page.print_list()  # Ctrl+P
+    assert page.task is not None and page.preview is None  # written on a worker; the page stays usable
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
     assert page.preview.data == (tmp_path / "bc.pdf").read_bytes()  # exactly the document issued
     page.preview.close()
     context.dialogs.answer_next(PASSWORD, str(tmp_path / "in-lai"))
     page.save_selected("docx")
+    assert page.task is not None
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
     word = docx.Document(tmp_path / "in-lai.docx")
     assert word.tables[0].cell(1, 0).text == "Số 01-BC/BTCTU"
     assert "đúng như khi phát hành" in page.message.text()
@@ -75,11 +79,14 @@ def test_a_reminder_from_the_dashboards_overdue_slips(qtbot, context):
     assert dialog.recipient.currentData() == "Phòng PV27 – Công an tỉnh Bình Thuận"
     assert "1 phiếu quá hạn" in dialog.recipient.currentText()
     dialog.make(None)
+    assert dialog.task is not None and dialog.preview is None  # written on a worker
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
     text = pdfium.PdfDocument(dialog.preview.data)[0].get_textpage().get_text_range()
     assert "DỰ THẢO" in text and "Kính gửi: Phòng PV27 – Công an tỉnh Bình Thuận" in text
     dialog.preview.close()
     dialog.issue.setChecked(True)
     dialog.make(None)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
     assert "Công văn số 01-CV/BTCTU" in dialog.message.text()
     assert [entry.number_text for entry in outgoing.register(context.db)] == ["01-CV/BTCTU"]
     dialog.preview.close()
