@@ -119,7 +119,7 @@ def cmd_export(args) -> int:
     db = open_database(args)
     try:
         count = exporting.export(db, kind, out, lambda rows: xlsx_writer.write_export(kind, rows, out, password),
-                                 start, end)
+                                 start, end, encrypted=password is not None)
     finally:
         db.close()
     print(f"Đã xuất {count} dòng «{kind.title}» ra {out}" + encrypted_note(password))

@@ -15,19 +15,23 @@ RowWriter = Callable[[Iterable[Mapping]], int]
 
 
 def export(db: Database, kind: Kind, target: Path, write: RowWriter,
-           start: dt.date | None = None, end: dt.date | None = None, ids: Sequence[int] | None = None) -> int:
+           start: dt.date | None = None, end: dt.date | None = None, ids: Sequence[int] | None = None,
+           encrypted: bool = False) -> int:
     """Streams the kind's records (in the recycle bin: never) to `write`; returns the row count.
 
     `ids` exports those records only, in that order: what a register shows under its search and
-    filters, or the rows the officer selected (the audit entry says how many were chosen)."""
+    filters, or the rows the officer selected (the audit entry says how many were chosen).
+    `encrypted`: `write` encrypts the file with a password (the audit entry says so)."""
     if (start or end) and kind.date_key is None:
         raise InputError(f"Danh sách «{kind.title}» không lọc theo ngày; bỏ ngày bắt đầu và ngày kết thúc.")
     check_period(start, end)
     db.require(Action.EXPORT, f"xuất {kind.name}")
     with db.read() as connection:
         count = write(record_rows.export_rows(connection, kind, start, end, ids))
-    chosen = {} if ids is None else {"so_ban_ghi_chon": len(ids)}
+    noted = {} if ids is None else {"so_ban_ghi_chon": len(ids)}
+    if encrypted:
+        noted["ma_hoa"] = True
     with db.write() as connection:
         db.audit(connection, "xuất", kind=kind.name,
-                 details={"tep": Path(target).name, "so_dong": count, "tu": start, "den": end, **chosen})
+                 details={"tep": Path(target).name, "so_dong": count, "tu": start, "den": end, **noted})
     return count

@@ -18,7 +18,7 @@ from ..core.permissions import Action, allows
 from ..core.text import file_name
 from ..io.documents import profile, render
 from ..io.documents.report_content import subject
-from . import printing, reauth
+from . import export_password, printing, reauth
 from .context import AppContext
 from .designer.ui_report_page import Ui_ReportPage
 from .look import wait_cursor
@@ -151,9 +151,9 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.notes_state.setText("Đã lưu. " + ("Đủ ba phần: báo cáo phát hành được." if not missing else
                                                "Còn thiếu: " + ", ".join(f"«{part}»" for part in missing) + "."))
 
-    def options(self) -> render.Options:
+    def options(self, password: str | None = None) -> render.Options:
         chosen = profile.load(self.profile.currentData())
-        return render.Options(chosen, render.SECRET if self.secret.isChecked() else None)
+        return render.Options(chosen, render.SECRET if self.secret.isChecked() else None, password)
 
     def _profile_chosen(self) -> None:
         """A profile not checked against its official text says so when chosen."""
@@ -205,8 +205,12 @@ class ReportPage(QWidget, Ui_ReportPage):
         chosen = self.context.dialogs.save_file(self, "Lưu báo cáo", suggested, filter_text)
         if not chosen:
             return
+        try:
+            password = export_password.ask(self.context, self)
+        except export_password.Declined:
+            return
         target = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt}" else Path(f"{chosen}.{fmt}")
-        self._make(render.report_writer(fmt, target, self.options()), target)
+        self._make(render.report_writer(fmt, target, self.options(password)), target)
 
     def print_list(self) -> None:
         """Ctrl+P on this page."""
@@ -231,7 +235,8 @@ class ReportPage(QWidget, Ui_ReportPage):
                 raise error
             what = ("dự thảo báo cáo (chưa có số)" if issued.number is None
                     else f"báo cáo số {issued.text} ngày {issued.on:%d/%m/%Y}, đã ghi vào sổ văn bản đi")
-            self.error.show_message(f"Đã lập {what}" + (f": «{target}»." if target else "."), error=False)
+            locked = ", đã mã hóa bằng mật khẩu" if writer.options.password else ""
+            self.error.show_message(f"Đã lập {what}" + (f": «{target}»{locked}." if target else "."), error=False)
             if issued.number is not None:
                 self.issue.setChecked(False)  # the next one is a draft again, unless asked
                 self.context.notifier.changed.emit("outgoing")

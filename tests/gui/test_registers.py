@@ -168,9 +168,10 @@ def test_export_writes_the_register_in_its_import_layout_off_the_gui_thread(qtbo
     context.dialogs.answer_next(YES, PASSWORD, str(target))  # how many, then the password asked again
     page.export_excel()
     qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
-    assert context.dialogs.shown[-3].text == "Xuất tất cả 2 bản ghi của sổ ra Excel?"
+    assert context.dialogs.shown[-4].text == "Xuất tất cả 2 bản ghi của sổ ra Excel?"
     assert page.message.text() == f"Đã xuất 2 bản ghi ra {target}."
-    assert context.dialogs.shown[-1].suggested == "don-thu-2025-06-15.xlsx"
+    assert context.dialogs.shown[-2].suggested == "don-thu-2025-06-15.xlsx"
+    assert context.dialogs.shown[-1].title == "Mã hóa tệp"  # not answered: NO, a plain workbook
     assert read_first_sheet(target).rows[0][:3] == ["Ngày nhận", "Người gửi", "Loại đơn"]
 
 
@@ -223,7 +224,7 @@ def test_export_writes_only_the_rows_shown_or_selected_and_says_how_many(qtbot, 
     context.dialogs.answer_next(YES, PASSWORD, str(target))
     page.export_excel()
     qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
-    assert context.dialogs.shown[-3].text.startswith("Xuất 1 bản ghi đang hiện theo tìm kiếm và bộ lọc ra Excel? "
+    assert context.dialogs.shown[-4].text.startswith("Xuất 1 bản ghi đang hiện theo tìm kiếm và bộ lọc ra Excel? "
                                                      "(Sổ có 3 bản ghi;")
     assert [row[0] for row in read_first_sheet(target).rows[1:]] == ["13/PXM"]
 
@@ -235,7 +236,7 @@ def test_export_writes_only_the_rows_shown_or_selected_and_says_how_many(qtbot, 
     context.dialogs.answer_next(YES, PASSWORD, str(chosen))
     page.export_excel()
     qtbot.waitUntil(lambda: str(chosen) in page.message.text(), timeout=10_000)
-    assert context.dialogs.shown[-3].text.startswith("Xuất 2 bản ghi đang chọn ra Excel?")
+    assert context.dialogs.shown[-4].text.startswith("Xuất 2 bản ghi đang chọn ra Excel?")
     assert [row[0] for row in read_first_sheet(chosen).rows[1:]] == [page.model.index(r, 0).data() for r in (0, 2)]
 
 

@@ -13,7 +13,7 @@ from ...core.numbers import grouped
 from ...core.permissions import Action, allows
 from ...core.text import file_name
 from ...io import xlsx_writer
-from .. import forms, printing, reauth
+from .. import export_password, forms, printing, reauth
 from ..context import AppContext
 from ..dialogs import YES
 from ..import_wizard import ImportWizard
@@ -272,15 +272,20 @@ class RegisterPage(QWidget):
         name = self.context.dialogs.save_file(self, "Xuất Excel", suggested, "Tệp Excel (*.xlsx)")
         if not name:
             return
+        try:
+            password = export_password.ask(self.context, self)
+        except export_password.Declined:
+            return
         target = Path(name)
         kind, db = self.kind, self.context.db
 
         def job(progress):
-            return exporting.export(db, kind, target, lambda rows: xlsx_writer.write_export(kind, rows, target),
-                                    ids=ids)
+            return exporting.export(db, kind, target,
+                                    lambda rows: xlsx_writer.write_export(kind, rows, target, password),
+                                    ids=ids, encrypted=password is not None)
 
         run_in_background(self, "Đang xuất Excel…", job,
-                          lambda count, error: self._exported(target, len(ids), count, error))
+                          lambda count, error: self._exported(target, len(ids), count, error, password is not None))
 
     def _rows_to_export(self) -> tuple[list[int], str]:
         """The records to export and the question naming them."""
@@ -391,14 +396,15 @@ class RegisterPage(QWidget):
         form.raise_()
         form.activateWindow()
 
-    def _exported(self, target: Path, records: int, rows, error) -> None:
+    def _exported(self, target: Path, records: int, rows, error, encrypted: bool) -> None:
         if isinstance(error, Cancelled):
             self.message.show_message("Đã hủy xuất.", error=True)
         elif error is not None:
             self.message.show_message(failure_message(error, "Không xuất được"))
         else:
             lines = f" ({grouped(rows)} dòng)" if rows != records else ""
-            self.message.show_message(f"Đã xuất {grouped(records)} bản ghi{lines} ra {target}.", error=False)
+            locked = ", đã mã hóa bằng mật khẩu" if encrypted else ""
+            self.message.show_message(f"Đã xuất {grouped(records)} bản ghi{lines} ra {target}{locked}.", error=False)
 
     # ----- filters and state
 
