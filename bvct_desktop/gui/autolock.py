@@ -1,12 +1,12 @@
 """Auto-lock: after `tu_dong_khoa_phut` minutes without keyboard or mouse, every window of the
 program is covered (its data hidden, nothing closed, so unsaved edits survive) until the
-officer types the password again — or logs out so another officer can log in. Ctrl+L locks at
-once. The clock is injected for tests."""
+officer types the password again — checked on a worker (the key derivation takes up to a second)
+while the cover says so — or logs out so another officer can log in. Ctrl+L locks at once. The
+clock is injected for tests."""
 
 import datetime as dt
 
 from ..core import settings
-from ..core.errors import BvctError
 from .context import AppContext
 from .icons import icon
 from .look import ErrorLabel, styled
@@ -24,6 +24,7 @@ from .qt import (
     QWidget,
     Signal,
 )
+from .workers import failure_message, run_quietly
 
 SETTING = "tu_dong_khoa_phut"
 POLL_MS = 5_000
@@ -88,7 +89,7 @@ class LockCover(QWidget):
         self.password.setPlaceholderText("mật khẩu")
         self.password.setMinimumWidth(260)
         self.error = ErrorLabel()
-        unlock = QPushButton(icon("unlock"), "Mở khóa")
+        self.unlock_button = unlock = QPushButton(icon("unlock"), "Mở khóa")
         unlock.setDefault(True)
         unlock.clicked.connect(lambda: locker.unlock(self))
         self.password.returnPressed.connect(lambda: locker.unlock(self))
@@ -124,6 +125,10 @@ class LockCover(QWidget):
         self.show()
         self.password.setFocus()
 
+    def busy(self, busy: bool) -> None:
+        for widget in (self.password, self.unlock_button, self.leave):
+            widget.setEnabled(not busy)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize:
             self.setGeometry(watched.rect())
@@ -141,6 +146,7 @@ class Locker(QObject):
         super().__init__(parent)
         self.context = context
         self.covers: list[LockCover] = []
+        self.unlocking = None  # the password being checked on a worker
         self.watch = IdleWatch(context.clock, idle_minutes(context), self)
         self.watch.idle.connect(self.lock)
 
@@ -159,18 +165,29 @@ class Locker(QObject):
         self.context.db.record_lock()
         self.locked_changed.emit(True)
 
-    def unlock(self, cover: LockCover) -> bool:
-        try:
-            self.context.db.unlock_again(cover.password.text())
-        except BvctError as refused:
+    def unlock(self, cover: LockCover) -> None:
+        """Checks the password typed on `cover` on a worker (`unlocking` until told), the cover
+        saying so meanwhile; a right one uncovers every window, a wrong one is said on the cover."""
+        if self.unlocking is not None:
+            return
+        password = cover.password.text()
+        cover.busy(True)
+        cover.error.show_message("Đang kiểm tra mật khẩu…", error=False)
+        self.unlocking = run_quietly(cover, lambda: self.context.db.unlock_again(password),
+                                     lambda _result, error: self._checked(cover, error))
+
+    def _checked(self, cover: LockCover, error: BaseException | None) -> None:
+        self.unlocking = None
+        cover.busy(False)
+        if error is not None:
             cover.password.clear()
-            cover.error.show_message(refused.message)
-            return False
+            cover.password.setFocus()
+            cover.error.show_message(failure_message(error, "Không mở khóa được"))
+            return
         for each in self.covers:
             each.hide()
             each.deleteLater()
         self.covers = []
         self.watch.touch()
         self.locked_changed.emit(False)
-        return True
 

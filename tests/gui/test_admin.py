@@ -220,32 +220,39 @@ def test_restore_is_for_administrators_only(qtbot, db, clock):
     officer.close()
 
 
+def changed(qtbot, page) -> None:
+    """Presses Đổi mật khẩu: the keys are derived on a worker while the page says so."""
+    page.change_button.click()
+    assert page.task is not None and page.message.text() == "Đang đổi mật khẩu…"
+    assert not page.change_button.isEnabled()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+
+
 def test_own_password_change_asks_for_the_current_one(qtbot, db, clock):
     viewer = as_user(db, "xem.a", VIEWER)
     page = page_of(qtbot, PasswordPage(context_for(viewer, clock)))
     page.current.setText("Mat-khau-rieng-2025")
     page.password.setText(NEW_PASSWORD)
     page.again.setText(NEW_PASSWORD + "x")
-    page.change()
-    assert page.message.text() == "Hai lần nhập mật khẩu không khớp."
+    page.change()  # told at once: nothing to derive
+    assert page.task is None and page.message.text() == "Hai lần nhập mật khẩu không khớp."
     page.password.setText(NEW_PASSWORD)
     page.again.setText(NEW_PASSWORD)
-    page.change()
+    changed(qtbot, page)
     assert page.message.text() == "Nhập mật khẩu hiện tại."  # a session left open changes nothing
     page.current.setText("khong-phai-mat-khau")
     page.password.setText(NEW_PASSWORD)
     page.again.setText(NEW_PASSWORD)
-    page.change()
+    changed(qtbot, page)
     assert "mật khẩu" in page.message.text().lower() and not page.message.text().startswith("Đã đổi")
     vault.unlock(db.path, "xem.a", "Mat-khau-rieng-2025", clock).close()  # unchanged
     page.current.setText("Mat-khau-rieng-2025")
     page.password.setText(NEW_PASSWORD)
     page.again.setText(NEW_PASSWORD)
-    page.change()
+    changed(qtbot, page)
     assert page.message.text().startswith("Đã đổi mật khẩu")
     vault.unlock(db.path, "xem.a", NEW_PASSWORD, clock).close()
     viewer.close()
-
 
 
 def test_the_audit_view_shows_details_in_words_not_keys(qtbot, db, clock):
