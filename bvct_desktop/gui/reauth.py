@@ -5,6 +5,7 @@ from ..core import settings
 from ..core.errors import AuthError
 from .context import AppContext
 from .qt import QWidget
+from .workers import wait_for
 
 
 def confirm(context: AppContext, parent: QWidget | None, purpose: str) -> bool:
@@ -17,7 +18,7 @@ def confirm(context: AppContext, parent: QWidget | None, purpose: str) -> bool:
     if password is None:
         return False
     try:
-        context.db.confirm_password(password, purpose)
+        wait_for(lambda: context.db.confirm_password(password, purpose))  # the key derivation: up to a second
     except AuthError as error:
         context.dialogs.warn(parent, "Không xác nhận được", error.message)
         return False

@@ -10,6 +10,11 @@ a `Cancelled`, or the exception the job raised.
 
 `run_quietly(parent, job, on_done)` does the same without a dialog, for a page that says itself
 that it is working (the dashboard's "Đang tính…").
+
+`wait_for(job)` is for a short job in the middle of a step that needs its result (a key
+derivation, up to a second): the job runs on a worker and the caller waits with the windows
+still painted, the officer's clicks and keys held until it is done; it returns the job's result
+or raises its error.
 """
 
 from collections.abc import Callable
@@ -17,7 +22,7 @@ from typing import Any
 
 from .. import errorlog
 from ..core.errors import BvctError, DiskFullError
-from .qt import QObject, QProgressDialog, Qt, QThread, QWidget, Signal
+from .qt import QEventLoop, QObject, QProgressDialog, Qt, QThread, QWidget, Signal
 
 Progress = Callable[[int, int], None]
 _RUNNING: set["BackgroundTask | QuietTask"] = set()  # a running thread must outlive its caller's references
@@ -115,6 +120,21 @@ def run_quietly(parent: QObject | None, job: Callable[[], Any],
     task = QuietTask(parent, job, on_done)
     task.start()
     return task
+
+
+def wait_for(job: Callable[[], Any]) -> Any:
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(result: Any, error: BaseException | None) -> None:
+        outcome.update(result=result, error=error)
+        loop.quit()
+
+    run_quietly(None, job, done)
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if outcome["error"] is not None:
+        raise outcome["error"]
+    return outcome["result"]
 
 
 def failure_message(error: BaseException, what: str) -> str:

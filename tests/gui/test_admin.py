@@ -136,6 +136,26 @@ def test_users_added_given_another_role_reset_and_disabled(qtbot, db, clock):
     assert page.message.text() == "Không thể khóa quản trị viên cuối cùng."
 
 
+def test_a_new_users_key_is_derived_on_a_worker(qtbot, db, clock, monkeypatch):
+    import threading
+
+    derived_on = []
+    real = users.add
+
+    def add(*args):
+        derived_on.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(users, "add", add)
+    page = page_of(qtbot, UsersPage(context_for(db, clock)))
+    page.name.setText("le.c")
+    page.password.setText(NEW_PASSWORD)
+    page.again.setText(NEW_PASSWORD)
+    page.add()
+    assert derived_on and derived_on[0] is not threading.main_thread()
+    assert page.message.text().startswith("Đã thêm người dùng «le.c»")
+
+
 def test_audit_view_filters_checks_and_exports(qtbot, db, clock, tmp_path):
     context = context_for(db, clock)
     other = as_user(db, "lanh.dao", LEADER)

@@ -40,3 +40,22 @@ def test_with_the_setting_off_nothing_is_asked(context):
     context.dialogs.answer_next()
     assert reauth.confirm(context, None, "xuất Excel")
     assert [shown.kind for shown in context.dialogs.shown] == []
+
+
+def test_the_password_is_checked_on_a_worker_while_the_windows_paint(context, monkeypatch):
+    import threading
+
+    checked_on = []
+    real = context.db.confirm_password
+
+    def confirm_password(password, purpose):
+        checked_on.append(threading.current_thread())
+        return real(password, purpose)
+
+    monkeypatch.setattr(context.db, "confirm_password", confirm_password)
+    context.dialogs.answer_next(PASSWORD)
+    assert reauth.confirm(context, None, "in")
+    assert checked_on and checked_on[0] is not threading.main_thread()
+    context.dialogs.answer_next("sai mật khẩu rồi")
+    assert not reauth.confirm(context, None, "in")  # the worker's refusal comes back as before
+    assert context.dialogs.shown[-1].kind == "warn"

@@ -9,6 +9,7 @@ from ..context import AppContext
 from ..designer.ui_admin_users import Ui_UsersPage
 from ..dialogs import YES
 from ..qt import QHeaderView, QLineEdit, QTableWidgetItem, QWidget
+from ..workers import wait_for
 
 
 def matching(first: QLineEdit, again: QLineEdit) -> str:
@@ -58,8 +59,9 @@ class UsersPage(QWidget, Ui_UsersPage):
             self.role.setCurrentIndex(max(0, self.role.findData(account.role)))
 
     def _run(self, change, done: str) -> None:
+        """`change` on a worker (a new key slot derives a key, up to a second), then `done` said."""
         try:
-            change()
+            wait_for(change)
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
@@ -69,14 +71,24 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.refresh()
 
     def add(self) -> None:
-        name, role = self.name.text().strip(), self.role.currentData()
-        self._run(lambda: users.add(self.context.db, name, role, matching(self.password, self.again)),
-                  f"Đã thêm người dùng «{name}» ({ROLES[role]}).")
+        name, role, password = self.name.text().strip(), self.role.currentData(), self._new_password()
+        if password is not None:
+            self._run(lambda: users.add(self.context.db, name, role, password),
+                      f"Đã thêm người dùng «{name}» ({ROLES[role]}).")
 
     def reset_password(self) -> None:
-        account = self.selected()
-        self._run(lambda: users.change_password(self.context.db, account.name, matching(self.password, self.again)),
-                  f"Đã đặt lại mật khẩu của «{account.name}».")
+        account, password = self.selected(), self._new_password()
+        if password is not None:
+            self._run(lambda: users.change_password(self.context.db, account.name, password),
+                      f"Đã đặt lại mật khẩu của «{account.name}».")
+
+    def _new_password(self) -> str | None:
+        """The new password typed twice alike (read here: a worker never touches a widget)."""
+        try:
+            return matching(self.password, self.again)
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return None
 
     def change_role(self) -> None:
         account, role = self.selected(), self.role.currentData()
