@@ -6,11 +6,13 @@ few rows it paints, so 200k cadres open and scroll without loading them.
 """
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import functools
+import re
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import ColumnElement, Table, false, func, literal, or_, select
+from sqlalchemy import ColumnElement, Table, false, func, literal, literal_column, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.visitors import iterate
@@ -37,6 +39,9 @@ from .schema import (
 from .text import search_words
 
 PAGE = 400  # ids per fetch (SQLite's bound-parameter limit is far above)
+HELD_SEARCHES = 256  # the texts held by this many searches are remembered per listing
+PERSONS_AT_ONCE = 25_000  # persons (by id) the index is asked about in one step of a search finished while idle
+WHOLE_TABLE = 20 * PAGE  # more records than this: their texts are read with the whole table's
 FEW_VALUES = 300  # at most this many distinct values are offered by a column's filter
 NO_REPLY_DATE = plans.slips.NO_REPLY_DATE  # imported slips with a result and no reply date
 NO_DEADLINE = "Đang xác minh, chưa có hạn"  # open vetting cases whose purpose the deadline rule leaves out
@@ -94,7 +99,7 @@ class View:
     columns: tuple[Column, ...]
     default_sort: tuple[str, bool]  # column key, descending
     person_id: ColumnElement | None = None
-    text_columns: tuple[ColumnElement, ...] = ()  # searched folded, in memory (see search_listing)
+    text_columns: tuple[ColumnElement, ...] = ()  # searched folded, in memory (see matching)
     # the texts are searched as a whole, never mixed with the person: every word begins a word of them
     # (a cadre's unit, position and management level: "so y te"); else each word anywhere in them
     texts_whole: bool = False
@@ -268,34 +273,95 @@ def view(kind: str) -> View:
 @dataclass
 class Listing:
     """A register's records under fixed filters and sort, in display order (with each record's
-    person); typing in the search box narrows it in memory instead of sorting again in SQL."""
+    person). The search reads the records' own text columns into it, folded (`read_texts`): a
+    slice at a time while the officer has not typed yet, the rest at once when a search needs all."""
 
     kind: str
     ids: list[int]
     person_ids: list[int | None]
-    texts: list[str] | None = None  # each record's own text columns folded, read at the first search
-    matching: "TextMatches | None" = None  # shared by the listings narrowed from one another
+    texts: list[str] = field(default_factory=list)  # the folded texts of the first len(texts) records
+    _by_text: dict[str, list[int]] | None = None  # positions by text, once every text is read
+    _by_person: dict[int | None, int] | None = None  # each person's first position
+    _more_of_person: dict[int | None, list[int]] = field(default_factory=dict)  # and their others
+    _holding: dict[tuple, frozenset[str]] = field(default_factory=dict)  # texts by rule and words
 
-    def holding(self, words: tuple[str, ...], holds: Callable[[str, tuple[str, ...]], bool]) -> set[int]:
-        """The positions of the records whose texts hold the folded `words`."""
-        if self.matching is None:
-            self.matching = TextMatches(frozenset(self.texts or ()))
-        found = self.matching.holding(words, holds)
-        return {i for i, text in enumerate(self.texts) if text in found} if found else set()
+    @property
+    def spec(self) -> View:
+        return view(self.kind)
+
+    @property
+    def texts_read(self) -> bool:
+        return len(self.texts) == len(self.ids) or not self.spec.text_columns
+
+    def read_texts(self, connection: Connection, rows: int | None = None) -> bool:
+        """Reads the texts of `rows` more records (None: every one left); True once all are read."""
+        if not self.texts_read:
+            first = len(self.texts)
+            wanted = self.ids[first:] if rows is None else self.ids[first:first + rows]
+            self.texts += _folded_texts(connection, self.spec, wanted)
+        return self.texts_read
+
+    def texts_at(self, connection: Connection, positions: Sequence[int]) -> list[str]:
+        """The folded texts of the records at `positions` (read from the database where not yet read)."""
+        if not self.spec.text_columns:
+            return [""] * len(positions)
+        missing = [self.ids[i] for i in positions if i >= len(self.texts)]
+        read = dict(zip(missing, _folded_texts(connection, self.spec, missing), strict=True)) if missing else {}
+        return [self.texts[i] if i < len(self.texts) else read[self.ids[i]] for i in positions]
+
+    def holding(self, connection: Connection, words: tuple[str, ...], whole: bool) -> set[int]:
+        """The positions of the records whose texts hold the folded `words` (`text_pattern`; each
+        distinct text is tried once: units, positions and levels repeat down 200k cadres)."""
+        if not self.spec.text_columns:
+            return set()
+        self._index_texts(connection)
+        asked = (whole, *words)
+        if asked not in self._holding:
+            if len(self._holding) > HELD_SEARCHES:
+                self._holding.clear()
+            texts: Collection[str] = self._by_text
+            for (rule, *before), held in self._holding.items():  # typed on: only the texts held before
+                if rule == whole and len(held) < len(texts) and _narrowed(before, words):
+                    texts = held
+            texts = filter(None, texts)  # an empty text holds nothing
+            for word in words:
+                texts = filter(text_pattern(word, whole).search, texts)
+            self._holding[asked] = frozenset(texts)
+        return {i for text in self._holding[asked] for i in self._by_text[text]}
+
+    def _index_texts(self, connection: Connection) -> None:
+        if self._by_text is None:
+            self.read_texts(connection)
+            self._by_text = {}
+            for i, text in enumerate(self.texts):
+                self._by_text.setdefault(text, []).append(i)
+
+    def positions_of(self, person_ids: Collection[int]) -> list[int]:
+        """The positions of the records of `person_ids`."""
+        if self._by_person is None:
+            first: dict[int | None, int] = {}
+            for i, person_id in enumerate(self.person_ids):
+                if person_id in first:
+                    self._more_of_person.setdefault(person_id, []).append(i)
+                else:
+                    first[person_id] = i
+            self._by_person = first
+        found = [self._by_person[person] for person in person_ids if person in self._by_person]
+        return found + [i for person in person_ids if person in self._more_of_person
+                        for i in self._more_of_person[person]]
+
+    def prepare(self, connection: Connection, rows: int) -> bool:
+        """One slice of what a search needs of the whole register, read ahead; True once all is."""
+        if not self.read_texts(connection, rows):
+            return False
+        self._index_texts(connection)
+        self.positions_of(set())
+        return True
 
 
-@dataclass
-class TextMatches:
-    """The distinct texts of a register's records, and those holding the words searched so far: each
-    distinct text is tried once (units, positions and levels repeat down 200k cadres)."""
-
-    distinct: frozenset[str]
-    by_words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
-
-    def holding(self, words: tuple[str, ...], holds: Callable[[str, tuple[str, ...]], bool]) -> frozenset[str]:
-        if words not in self.by_words:
-            self.by_words[words] = frozenset(text for text in self.distinct if text and holds(text, words))
-        return self.by_words[words]
+def _narrowed(before: list[str], words: tuple[str, ...]) -> bool:
+    """Whether a text holding `words` holds `before` (each word typed on), under either rule."""
+    return len(words) >= len(before) and all(word.startswith(then) for then, word in zip(before, words, strict=False))
 
 
 def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | None = None,
@@ -320,52 +386,85 @@ def _plain_rows(connection: Connection, statement) -> list[tuple]:
     return connection.execute(statement).cursor.fetchall()
 
 
-def search_listing(db: Database, found: Listing, query: str) -> Listing:
-    """The records of `found` matching the search rule for `query`, in the listing's order.
+def matching(db: Database, found: Listing, words: list[str]) -> list[int]:
+    """The positions in `found` of the records matching the search rule for the folded `words`.
 
     Every word must occur in the record's person (the FTS5 index), in its own text columns
-    (folded, held by the listing after the first search) or in `search_extra`. `found` may be
-    the result of an earlier search that `query` only narrows (search.narrows).
-
-    One FTS query finds the persons holding every word; only a record whose texts hold some of
-    the words needs its person to hold the others, which a query per such set of words answers.
-    Texts are matched once per distinct text (a unit, position and level repeat down 200k cadres).
+    (folded, read into the listing) or in `search_extra`. One FTS query finds the persons holding
+    every word; only a record whose texts hold some of the words needs its person to hold the
+    others, which the person's search key tells. core/register_search applies the same rule
+    record by record (`Rule`), for the first rows of a search while the officer types.
     """
-    words = search_words(query)
-    if not words:
-        return found
-    spec = view(found.kind)
+    steps = matching_in_steps(db, found, words, persons_at_once=None)
+    return next(positions for positions in steps if positions is not None)
+
+
+def matching_in_steps(db: Database, found: Listing, words: list[str],
+                      persons_at_once: int | None) -> Iterator[list[int] | None]:
+    """`matching` a step at a time, for a search the event loop finishes between keystrokes: the
+    index asked about `persons_at_once` persons at a time (by id; None: all at once), None yielded
+    after each step, the positions at the end."""
+    spec = found.spec
+    everyone: set[int] = set()
+    if spec.person_id is not None:
+        with db.read() as connection:
+            last = connection.execute(select(func.max(persons.c.id))).scalar() or 0
+        step = persons_at_once or last + 1
+        for first in range(0, last + 1, step):
+            rowid = literal_column("rowid")
+            with db.read() as connection:
+                everyone |= id_set(connection, search.persons_with_every(words).where(rowid >= first,
+                                                                                      rowid < first + step))
+            yield None
+    keep: list[int] = []
+    held = list(everyone)
+    step = persons_at_once or len(held) or 1
+    for first in range(0, len(held), step):
+        keep += found.positions_of(held[first:first + step])
+        if persons_at_once:
+            yield None
     with db.read() as connection:
-        if spec.text_columns and found.texts is None:
-            found.texts = _folded_texts(connection, spec, found.ids)
-        everyone = _id_set(connection, search.persons_with_every(words)) if spec.person_id is not None else set()
-        keep = [i for i, person_id in enumerate(found.person_ids) if person_id in everyone]
-        if spec.texts_whole:  # or every word in the texts: the post of a cadre
-            folded = tuple(search.fold_ascii(word) for word in words)
-            return _subset(found, sorted(set(keep).union(found.holding(folded, _starts_words))))
-        holds = _contains_words
-        hits = [found.holding((search.fold_ascii(word),), holds) for word in words] if spec.text_columns else []
-        if spec.search_extra is not None:
-            extra = [_id_set(connection, select(spec.table.c.id).where(spec.search_extra(word))) for word in words]
-            by_word = [{i for i, record_id in enumerate(found.ids) if record_id in ids} for ids in extra]
-            hits = [held | more for held, more in zip(hits, by_word, strict=True)] if hits else by_word
-        if not any(hits):  # the person alone: that one query
-            return _subset(found, keep)
-        waiting: dict[tuple[str, ...], list[int]] = {}
-        for i in set().union(*hits).difference(keep):
-            missing = tuple(word for word, held in zip(words, hits, strict=True) if i not in held)
-            if not missing:
-                keep.append(i)
-            elif len(missing) < len(words) and found.person_ids[i] is not None:
-                waiting.setdefault(missing, []).append(i)
-        if waiting:  # the person must hold the words the texts do not: their search keys tell
-            keys = _search_keys(connection, {found.person_ids[i] for rows in waiting.values() for i in rows})
-            keep += [i for missing, rows in waiting.items() for i in rows
-                     if all(search.key_holds(keys.get(found.person_ids[i], ""), word) for word in missing)]
-    return _subset(found, sorted(keep))
+        positions = _matched(connection, found, words, keep)
+    yield positions
 
 
-def _search_keys(connection: Connection, person_ids: set[int]) -> dict[int, str]:
+def _matched(connection: Connection, found: Listing, words: list[str], keep: list[int]) -> list[int]:
+    """The positions matching, `keep` those of the persons holding every word."""
+    spec = found.spec
+    if spec.texts_whole:  # or every word in the texts: the post of a cadre
+        folded = tuple(search.fold_ascii(word) for word in words)
+        return sorted(set(keep).union(found.holding(connection, folded, whole=True)))
+    hits = [found.holding(connection, (search.fold_ascii(word),), whole=False) for word in words]
+    if spec.search_extra is not None:
+        by_word = [{i for i, record_id in enumerate(found.ids) if record_id in ids}
+                   for ids in extra_ids(connection, spec, words)]
+        hits = [held | more for held, more in zip(hits, by_word, strict=True)]
+    if not any(hits):  # the person alone: that one query
+        return sorted(keep)
+    waiting: dict[tuple[str, ...], list[int]] = {}
+    for i in set().union(*hits).difference(keep):
+        missing = tuple(word for word, held in zip(words, hits, strict=True) if i not in held)
+        if not missing:
+            keep.append(i)
+        elif len(missing) < len(words) and found.person_ids[i] is not None:
+            waiting.setdefault(missing, []).append(i)
+    if waiting:  # the person must hold the words the texts do not: their search keys tell
+        keys = search_keys(connection, {found.person_ids[i] for rows in waiting.values() for i in rows})
+        for missing, rows in waiting.items():
+            patterns = [search.key_pattern(word) for word in missing]
+            keep += [i for i in rows if all(pattern.search(keys.get(found.person_ids[i], ""))
+                                            for pattern in patterns)]
+    return sorted(keep)
+
+
+def extra_ids(connection: Connection, spec: View, words: list[str]) -> list[set[int]]:
+    """The ids of the records `search_extra` finds by each word (none without it)."""
+    if spec.search_extra is None:
+        return [set() for _ in words]
+    return [id_set(connection, select(spec.table.c.id).where(spec.search_extra(word))) for word in words]
+
+
+def search_keys(connection: Connection, person_ids: set[int]) -> dict[int, str]:
     ids, found = list(person_ids), {}
     for start in range(0, len(ids), PAGE):
         found.update(_plain_rows(connection, select(persons.c.id, persons.c.search_key)
@@ -373,39 +472,40 @@ def _search_keys(connection: Connection, person_ids: set[int]) -> dict[int, str]
     return found
 
 
-def _contains_words(text: str, words: tuple[str, ...]) -> bool:
-    return all(word in text for word in words)
+def text_pattern(word: str, whole: bool) -> re.Pattern:
+    """A folded word in a record's folded texts: anywhere in them, or (`whole`: the texts searched
+    as a whole, a cadre's post) beginning one of their words, as the FTS index matches names."""
+    return re.compile(("(?:^| )" if whole else "") + re.escape(word))
 
 
-def _starts_words(text: str, words: tuple[str, ...]) -> bool:
-    """Every one of `words` begins a word of `text`, as the FTS index matches names."""
-    return all(text.startswith(word) or f" {word}" in text for word in words)
-
-
-def _subset(found: Listing, keep: list[int]) -> Listing:
-    return Listing(found.kind, [found.ids[i] for i in keep], [found.person_ids[i] for i in keep],
-                   [found.texts[i] for i in keep] if found.texts is not None else None, found.matching)
-
-
-def _id_set(connection: Connection, statement) -> set[int]:
+def id_set(connection: Connection, statement) -> set[int]:
     return {row[0] for row in _plain_rows(connection, statement)}
 
 
 def _folded_texts(connection: Connection, spec: View, ids: list[int]) -> list[str]:
     """Each record's text columns, joined and folded, in the order of `ids`."""
     statement = select(spec.table.c.id, *spec.text_columns).select_from(spec.source)
-    if len(ids) < PAGE:
-        statement = statement.where(spec.table.c.id.in_(ids))
-    by_id = {row[0]: search.fold_ascii(" ".join(value for value in row[1:] if value))
-             for row in _plain_rows(connection, statement)}
+    if len(ids) > WHOLE_TABLE:
+        rows = _plain_rows(connection, statement)
+    else:
+        rows = [row for start in range(0, len(ids), PAGE)
+                for row in _plain_rows(connection, statement.where(spec.table.c.id.in_(ids[start:start + PAGE])))]
+    by_id = {row[0]: _folded(row[1:]) for row in rows}
     return [by_id.get(record_id, "") for record_id in ids]
+
+
+@functools.lru_cache(maxsize=65_536)  # units, positions and levels repeat down a register
+def _folded(values: tuple[str | None, ...]) -> str:
+    return search.fold_ascii(" ".join(value for value in values if value))
 
 
 def record_ids(db: Database, kind: str, query: str = "", filters: Filters = Filters(),
                sort: str | None = None, descending: bool | None = None,
                today: dt.date | None = None) -> list[int]:
     """The ids of the register's records (or its recycle bin) matching, in display order."""
-    return search_listing(db, listing(db, kind, filters, sort, descending, today), query).ids
+    found = listing(db, kind, filters, sort, descending, today)
+    words = search_words(query)
+    return [found.ids[i] for i in matching(db, found, words)] if words else found.ids
 
 
 def _filtered(statement, spec: View, filters: Filters, connection: Connection, today: dt.date):

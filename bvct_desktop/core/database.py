@@ -51,6 +51,10 @@ class Database:
         self._closed = False
         self._idle = threading.Condition()
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def seal_slot(self, secret: str, slot: str) -> dict:
         """A key slot that opens this database with `secret`."""
         return keyfile.seal(self._db_key, secret, self.db_id, slot, keyfile.DEFAULT_KDF)

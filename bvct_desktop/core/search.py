@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from .schema import PERSONS_FTS
 from .text import search_words, unify_final_y
 
-_TOKENS = re.compile(r"[0-9a-z]+")  # FTS5's unicode61 tokens of a folded key (ASCII letters and digits)
+_TOKENS = re.compile(r"[^\W_]+")  # FTS5's unicode61 tokens: runs of letters and digits
 
 
 def fold_ascii(value: str) -> str:
@@ -35,11 +35,14 @@ def narrows(before: str, after: str) -> bool:
     return len(new) >= len(old) and all(now.startswith(then) for then, now in zip(old, new, strict=False))
 
 
-def key_holds(search_key: str, word: str) -> bool:
-    """What the FTS index answers for one person, from their folded search key: a token begins with
-    `word` (or its final-y variant, as fts_phrase looks for it)."""
-    starts = (word, unify_final_y(word))
-    return any(token.startswith(starts) for token in _TOKENS.findall(search_key))
+def key_pattern(word: str) -> re.Pattern:
+    """What the FTS index answers for one folded word, as a pattern over a person's folded search
+    key: the word's tokens one after another, the last one as a prefix, beginning a token of the key
+    — the word or its final-y variant, as fts_phrase asks the index ("phu," is "phu"; "ab-c" is
+    "ab" followed by a token beginning with "c"; a word of no letters or digits holds nowhere)."""
+    phrases = [r"[\W_]+".join(map(re.escape, tokens))
+               for variant in dict.fromkeys((word, unify_final_y(word))) if (tokens := _TOKENS.findall(variant))]
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(phrases) + ")" if phrases else r"(?!)")
 
 
 def fts_phrase(word: str) -> str:

@@ -8,9 +8,9 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select, text
 
-from bvct_desktop.core import engine, keyfile, migrations, vault
+from bvct_desktop.core import editing, engine, keyfile, migrations, vault
 from bvct_desktop.core.schema import persons, slips, vetting_cases
-from bvct_desktop.core.search import persons_with
+from bvct_desktop.core.search import key_pattern, persons_with
 from tests.conftest import ADMIN, PASSWORD
 
 NOW = "2025-06-01 08:00:00"
@@ -155,6 +155,27 @@ def test_the_upgrade_teaches_the_search_index_the_other_names_of_home_towns(firs
         db.close()
     assert found == {"Nguyễn Văn Hùng", "Phạm Minh Quang", "Phạm Văn Bình"}
     assert fts_rows == 6
+
+
+def test_the_upgrade_gives_the_search_index_one_letter_prefixes_and_keeps_it_following_persons(first_release_db):
+    """Revision 0015: the first key typed is answered from the index's own list of one-letter prefixes."""
+    db = vault.unlock(first_release_db, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            made = connection.execute(text("SELECT sql FROM sqlite_master WHERE name = 'persons_fts'")).scalar()
+            keys = dict(connection.execute(select(persons.c.id, persons.c.search_key)).all())
+            by_letter = {letter: set(connection.execute(persons_with(letter)).scalars()) for letter in "pht"}
+        editing.save(db, "cadres", {"full_name": "Quách Thị Xuyến", "birth_date": "1980", "home_town": "Tánh Linh"})
+        with db.write() as connection:
+            connection.execute(text("INSERT INTO persons_fts(persons_fts) VALUES ('integrity-check')"))
+            new = set(connection.execute(persons_with("x")).scalars())
+    finally:
+        db.close()
+    assert "prefix='1 2 3'" in made
+    assert by_letter == {letter: {person for person, key in keys.items() if key_pattern(letter).search(key)}
+                         for letter in "pht"}
+    assert 1 in by_letter["h"] and 6 not in by_letter["h"]  # Hùng of Hàm Tiến; Lê Văn Lạ has no word in h
+    assert len(new) == 1  # the triggers index the persons written after the upgrade
 
 
 @pytest.mark.parametrize("kind", ["cadres", "slips", "delegations", "archive-requests", "complaints"])

@@ -3,7 +3,7 @@ recycle bin, opening a record, and what a read-only (xem) user is offered."""
 
 import pytest
 
-from bvct_desktop.core import browse, recycle_bin
+from bvct_desktop.core import browse, recycle_bin, register_search
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.navigation import REGISTERS
@@ -277,3 +277,24 @@ def test_one_police_letter_answers_the_slips_selected_in_one_step(qtbot, context
     assert sorted(page.selected_ids()) == sorted(chosen)  # the selection survives the change
     assert page.model.index(1, keys.index("result")).data() != "Có tàng thư"  # the slip not selected
 
+
+def test_a_search_shows_its_first_rows_at_once_and_its_count_once_every_row_is_found(qtbot, context, monkeypatch):
+    for name, value in (("FIRST", 1), ("CHUNK", 1), ("QUICK", 1), ("RARE", 0), ("SCAN_BUDGET", 3)):
+        monkeypatch.setattr(register_search, name, value)  # five cadres searched as 200,000 are
+    page = RegisterPage(context, "cadres")
+    qtbot.addWidget(page)
+    whole = browse.record_ids(context.db, "cadres", "n")
+    qtbot.keyClicks(page.search, "n")
+    shown = page.model.rowCount()
+    assert not page.model.complete and 1 <= shown < len(whole)
+    assert [page.model.record_id(row) for row in range(shown)] == whole[:shown]
+    assert page.count_label.text() == f"ít nhất {shown} bản ghi, đang đếm…"
+    assert page.model.canFetchMore()
+    qtbot.waitUntil(lambda: page.model.complete)  # the officer paused: the rest is found
+    assert [page.model.record_id(row) for row in range(page.model.rowCount())] == whole
+    assert page.count_label.text() == f"{len(whole)} bản ghi"
+    page.search.clear()
+    qtbot.keyClicks(page.search, "n")
+    assert not page.model.complete
+    assert page.model.ids == whole  # what export and print take: every row, found at once
+    assert page.count_label.text() == f"{len(whole)} bản ghi"

@@ -1,25 +1,36 @@
 """A register's table: a QAbstractTableModel over SQL that holds only the ordered ids and
 fetches the rows it paints a page at a time (Anki's browser table), so 200k cadres open and
-scroll smoothly; search, filters and sort are done by SQL in core.browse.
+scroll smoothly; filters and sort are done by SQL in core.browse.
+
+A keystroke in the search box shows the first rows found (core.register_search) and the model
+finds the rest while the officer pauses, a slice at a time, appending them (`grown` says so, with
+the count); scrolling to the last row found or asking for every id finds the rest at once. While
+idle it also reads ahead what a search of rare words needs of the whole register.
 
 After a record changed (`refresh`), the model tells the views what moved — rows removed,
 rows added, the order changed, cells changed — instead of starting over, so the selection,
 the current row and the scroll position survive an edit; a new search, filter or sort starts
 the table over."""
 
-from ...core import browse
+import time
+
+from ...core import browse, register_search
 from ...core.database import Database
-from ...core.search import narrows
 from ...core.text import search_words
-from ..qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from ..qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 PAGE = 80  # rows fetched at a time: a screenful and some
 CACHE_LIMIT = 5_000  # rows kept; beyond it the cache starts over (a few pages are refetched)
 MOVES_LIMIT = 200  # more separate runs of rows removed than this: the table starts over instead
+PAUSE_MS = 100  # the officer stopped typing: the rest of the search goes on
+SLICE = 0.012  # seconds of work between two looks at the event queue
+READ_AHEAD = 2_000  # records whose texts are read ahead in one step
 DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.ToolTipRole.value
 
 
 class RegisterModel(QAbstractTableModel):
+    grown = Signal()  # rows found since the search was shown, or the search is complete
+
     def __init__(self, db: Database, kind: str, parent=None):
         super().__init__(parent)
         self.db = db
@@ -30,9 +41,12 @@ class RegisterModel(QAbstractTableModel):
         self.sort_key: str | None = None
         self.descending: bool | None = None
         self._listing: browse.Listing | None = None  # the register under its filters and sort
-        self._result: browse.Listing | None = None   # what the search box leaves of it
+        self._search: register_search.Search | None = None  # what the search box finds of it
         self._ids: list[int] = []
         self._rows: dict[int, list[str]] = {}
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self._work)
 
     # the register's state
 
@@ -40,10 +54,11 @@ class RegisterModel(QAbstractTableModel):
         """Reads the register again (after a change, or with other filters or sort)."""
         self._listing = browse.listing(self.db, self.kind, self.filters, self.sort_key, self.descending)
         self._rows.clear()
-        self._show(browse.search_listing(self.db, self._listing, self.query))
+        self._show(register_search.start(self.db, self._listing, self.query))
+        self._idle.start(0)
 
     def set_query(self, query: str) -> None:
-        """Narrows the loaded listing by the search rule (no new sort in SQL)."""
+        """Shows the first rows matching `query`; the rest follow once the officer pauses."""
         if self._listing is None:
             self.query = query
             self.reload()
@@ -51,9 +66,25 @@ class RegisterModel(QAbstractTableModel):
         if search_words(query) == search_words(self.query):  # a space or a case change: the same search
             self.query = query
             return
-        base = self._result if narrows(self.query, query) else self._listing
         self.query = query
-        self._show(browse.search_listing(self.db, base, query))
+        self._show(register_search.start(self.db, self._listing, query, self._search))
+        self._idle.start(PAUSE_MS)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row matching the search is in the table (the count is final)."""
+        return self._search is None or self._search.complete
+
+    @property
+    def busy(self) -> bool:
+        """Whether work waits for the officer's next pause (the rest of a search, reading ahead)."""
+        return self._idle.isActive()
+
+    def find_all(self) -> None:
+        """Finds every row of the search now."""
+        if not self.complete:
+            self._search.finish(self.db)
+            self._grow()
 
     def set_filters(self, filters: browse.Filters) -> None:
         self.filters = filters
@@ -62,14 +93,42 @@ class RegisterModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Reads the register again after a change, keeping the views' selection and position."""
         self._listing = browse.listing(self.db, self.kind, self.filters, self.sort_key, self.descending)
-        result = browse.search_listing(self.db, self._listing, self.query)
+        result = register_search.finished(self.db, self._listing, self.query)
         self._rows.clear()
+        self._idle.start(0)
         if not self._moved_to(result.ids):
             self._show(result)
             return
-        self._result = result
+        self._search = result
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
+        self.grown.emit()
+
+    def _work(self) -> None:
+        """A slice of the search's rest, else of reading ahead; then the event queue again."""
+        if self.db.closed:  # the window is going (logged out, locked, quit)
+            return
+        end = time.perf_counter() + SLICE
+        while time.perf_counter() < end:
+            if not self.complete:
+                self._search.go_on(self.db)
+            elif self._listing is not None and not self._listing.texts_read:
+                with self.db.read() as connection:
+                    self._listing.prepare(connection, READ_AHEAD)
+            else:
+                break
+        self._grow()
+        if not self.complete or self._listing is not None and not self._listing.texts_read:
+            self._idle.start(0)
+
+    def _grow(self) -> None:
+        """Appends the rows found since they were last shown."""
+        found = self._search.ids
+        if len(found) > len(self._ids):
+            self.beginInsertRows(QModelIndex(), len(self._ids), len(found) - 1)
+            self._ids.extend(found[len(self._ids):])
+            self.endInsertRows()
+        self.grown.emit()
 
     def _moved_to(self, new: list[int]) -> bool:
         """Turns the ids into `new` by removing, adding and reordering rows; False when a reset is cheaper."""
@@ -99,16 +158,18 @@ class RegisterModel(QAbstractTableModel):
             self.layoutChanged.emit()
         return True
 
-    def _show(self, result: browse.Listing) -> None:
+    def _show(self, result: register_search.Search) -> None:
         self.beginResetModel()
-        self._result = result
+        self._search = result
         self._ids = list(result.ids)
         self.endResetModel()
+        self.grown.emit()
 
     def record_id(self, row: int) -> int:
         return self._ids[row]
 
     def row_of(self, record_id: int) -> int | None:
+        self.find_all()
         try:
             return self._ids.index(record_id)
         except ValueError:
@@ -116,12 +177,29 @@ class RegisterModel(QAbstractTableModel):
 
     @property
     def ids(self) -> list[int]:
+        """Every row's record, in order (the search finished first)."""
+        self.find_all()
         return list(self._ids)
 
     # Qt's model interface
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self.complete
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        """The view shows the last row found: a page more, found now (all of them when they are rare)."""
+        if parent.isValid() or self.complete:
+            return
+        wanted, tried = len(self._ids) + PAGE, 0
+        while not self.complete and len(self._search.ids) < wanted and tried < register_search.SCAN_BUDGET:
+            self._search.step(self.db)
+            tried += register_search.CHUNK
+        if len(self._search.ids) < wanted:
+            self._search.finish(self.db)
+        self._grow()
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)

@@ -83,6 +83,7 @@ class RegisterPage(QWidget):
         self._columns_laid_out = False
         self._build()
         context.notifier.changed.connect(self._changed)
+        self.model.grown.connect(self._show_count)
         self._show_count()
         self._update_buttons()
 
@@ -451,9 +452,13 @@ class RegisterPage(QWidget):
         self._update_buttons()
 
     def _show_count(self) -> None:
+        """How many records are shown; while the search is still finding them, how many so far."""
         shown = self.model.rowCount()
         where = "trong thùng rác" if self.bin_switch.isChecked() else "bản ghi"
-        self.count_label.setText(f"{grouped(shown)} {where}")
+        if self.model.complete:
+            self.count_label.setText(f"{grouped(shown)} {where}")
+        else:
+            self.count_label.setText(f"ít nhất {grouped(shown)} {where}, đang đếm…")
 
     def _update_buttons(self) -> None:
         in_bin = self.bin_switch.isChecked()

@@ -1,0 +1,160 @@
+"""The search box of a register as the officer types: the first rows at once, the rest after.
+
+A keystroke reads the register in its display order, CHUNK records at a time (their persons'
+search keys and their own texts), and applies the search rule to each (`Rule`) until FIRST rows
+match: a short prefix ("n", "ng") matches one record in two, so a screenful is found among the
+first hundreds of 200,000. When QUICK records hold fewer and the FTS index counts (in its prefix
+lists, up to RARE) few persons holding the words, the index answers for the whole register at once
+(browse.matching); when it counts many, they lie far apart in this order and the reading goes on
+(up to SCAN_BUDGET, then the index answers after all). An unfinished search is finished while the officer
+pauses, a step at a time (`go_on`), or at once (`finish`) when every row is wanted; the rows and their
+order are the same either way: the rule is the one the index and the texts apply together.
+"""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from . import browse, search
+from .database import Database
+from .text import search_words
+
+FIRST = 60  # rows found before a keystroke shows them: more than a screenful
+CHUNK = 400  # records read and tried at a time
+QUICK = CHUNK  # records tried for the first rows before the index is asked how many persons hold the words
+RARE = 10_000  # fewer persons hold them: the index answers for the whole register
+SCAN_BUDGET = 4_000  # records tried for the first rows when many hold them, before the index answers after all
+
+
+class Rule:
+    """The search rule for one record, from its person's search key and its own folded texts: every
+    word in one or the other (for a cadre: every word in the person, or every word in the post)."""
+
+    def __init__(self, spec: browse.View, words: list[str], extra: list[set[int]]):
+        self.in_key = [search.key_pattern(word) for word in words]
+        self.whole = spec.texts_whole
+        self.in_text = [browse.text_pattern(search.fold_ascii(word), self.whole) for word in words]
+        self.extra = extra
+
+    def holds(self, record_id: int, key: str, text: str) -> bool:
+        """`text` is "" for a record of no texts: it holds nothing (browse.Listing.holding)."""
+        if self.whole:
+            return (all(word.search(key) for word in self.in_key)
+                    or bool(text) and all(word.search(text) for word in self.in_text))
+        return all(text and in_text.search(text) or record_id in extra or in_key.search(key)
+                   for in_text, extra, in_key in zip(self.in_text, self.extra, self.in_key, strict=True))
+
+
+@dataclass
+class Search:
+    """The records of a listing matching a query, found in the listing's order."""
+
+    listing: browse.Listing
+    query: str
+    words: list[str]
+    candidates: Sequence[int]  # the positions in the listing the matches are among, in order
+    positions: list[int] = field(default_factory=list)  # the positions found so far
+    ids: list[int] = field(default_factory=list)  # and their records
+    scanned: int = 0  # candidates tried
+    complete: bool = False
+    _rule: Rule | None = None
+    _rest: Iterator[list[int] | None] | None = None  # the steps finding every match
+
+    def remaining(self) -> list[int] | Sequence[int]:
+        """The positions that may match a query narrowing this one."""
+        if self.complete:
+            return self.positions
+        return self.positions + list(self.candidates[self.scanned:])
+
+    def step(self, db: Database, rows: int | None = None) -> int:
+        """Tries `rows` (CHUNK) more candidates; how many of them match."""
+        chunk = self.candidates[self.scanned:self.scanned + (rows or CHUNK)]
+        listing = self.listing
+        with db.read() as connection:
+            if self._rule is None:
+                self._rule = Rule(listing.spec, self.words, browse.extra_ids(connection, listing.spec, self.words))
+            persons = {person for i in chunk if (person := listing.person_ids[i]) is not None}
+            keys = browse.search_keys(connection, persons) if persons else {}
+            texts = listing.texts_at(connection, chunk)
+        before = len(self.positions)
+        for i, text in zip(chunk, texts, strict=True):
+            record_id = listing.ids[i]
+            if self._rule.holds(record_id, keys.get(listing.person_ids[i], ""), text):
+                self.positions.append(i)
+                self.ids.append(record_id)
+        self.scanned += len(chunk)
+        self.complete = self.scanned >= len(self.candidates)
+        return len(self.positions) - before
+
+    def scan(self, db: Database, budget: int) -> None:
+        """Tries candidates until FIRST match or `budget` of them are tried."""
+        while not self.complete and len(self.positions) < FIRST and self.scanned < budget:
+            self.step(db)
+
+    def finish(self, db: Database) -> None:
+        """Finds every match at once: the index answers for the whole register."""
+        if not self.complete:
+            self._found(browse.matching(db, self.listing, self.words))
+
+    def go_on(self, db: Database) -> None:
+        """One step of finding every match while the officer pauses (browse.matching_in_steps):
+        the index asked about some of the persons, or at last every match put in order."""
+        if self.complete:
+            return
+        if self._rest is None:
+            self._rest = browse.matching_in_steps(db, self.listing, self.words, browse.PERSONS_AT_ONCE)
+        positions = next(self._rest)
+        if positions is not None:
+            self._found(positions)
+
+    def _found(self, positions: list[int]) -> None:
+        """Every match (those found so far come first in it: the rule is one)."""
+        self.positions = positions
+        self.ids = [self.listing.ids[i] for i in positions]
+        self.scanned = len(self.candidates)
+        self.complete = True
+        self._rest = None
+
+
+def start(db: Database, listing: browse.Listing, query: str, previous: Search | None = None) -> Search:
+    """The search for `query`, its first rows found (all of them when few match). `previous`, a
+    search in the same listing that `query` narrows (the officer typed on), is searched instead."""
+    words = search_words(query)
+    if not words:
+        everything = range(len(listing.ids))
+        return Search(listing, query, words, everything, everything, listing.ids, len(listing.ids), True)
+    narrowed = previous is not None and previous.listing is listing and search.narrows(previous.query, query)
+    candidates = previous.remaining() if narrowed else range(len(listing.ids))
+    found = Search(listing, query, words, candidates)
+    if len(candidates) <= SCAN_BUDGET:  # few left to try: all of them, and the count is final
+        found.step(db, len(candidates))
+        return found
+    found.step(db, 2 * FIRST)  # enough when one record in two holds the words
+    found.scan(db, QUICK)
+    if len(found.positions) < FIRST and few_hold(db, listing, words):
+        found.finish(db)
+    found.scan(db, SCAN_BUDGET)
+    if len(found.positions) < FIRST:  # many hold them, far apart in this order
+        found.finish(db)
+    return found
+
+
+def few_hold(db: Database, listing: browse.Listing, words: list[str]) -> bool:
+    """Whether fewer than RARE persons hold the words (the index counts them in its prefix lists)."""
+    if listing.spec.person_id is None:
+        return True
+    with db.read() as connection:
+        held = search.persons_with_every(words).limit(RARE).subquery()
+        return connection.execute(select(func.count()).select_from(held)).scalar() < RARE
+
+
+def finished(db: Database, listing: browse.Listing, query: str) -> Search:
+    """Every record of `listing` matching `query`."""
+    words = search_words(query)
+    if not words:
+        return start(db, listing, query)
+    found = Search(listing, query, words, range(len(listing.ids)))
+    found.finish(db)
+    return found
+

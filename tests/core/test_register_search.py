@@ -1,0 +1,120 @@
+"""The search box as the officer types: the first rows of a keystroke, the rest found after, are
+exactly the records the whole search finds (browse.record_ids), in the register's order."""
+
+import pytest
+
+from bvct_desktop.core import browse, register_search
+from bvct_desktop.core.schema import persons
+from bvct_desktop.core.search import key_pattern, persons_with
+from bvct_desktop.core.text import search_words
+from tests.conftest import CADRE_HEADERS, workbook
+from tests.sample_db import sample_database
+
+FAMILIES = ["Nguyễn", "Trần", "Phạm", "Huỳnh", "Võ", "Đặng"]
+GIVEN = ["Hùng", "Quý", "Quí", "Hương", "Thủy", "Anh", "Phụng"]
+TOWNS = ["Hàm Tiến, Phan Thiết", "Ngũ Phụng, Phú Quí", "Mũi Né", "La Gi", "Đức Linh", None]
+POSTS = [("Phụ trách Quản trị", "Sở Y tế"), ("Chuyên viên", "Sở Nội vụ"), ("Giám đốc", "Ban Thường vụ"),
+         (None, None), ("Phó Giám đốc", "Sở Tài chính")]
+TYPED = ["nguyen van hung", "phu quy", "phu q", "so y te", "ham tien", "qui", "060", "tran phu", "huong pv27",
+         "a93b binh", "vinh nhat", "phu,", "ab-c", "–", "giam doc noi vu", "cuc a93b"]
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    rows = [[f"{FAMILIES[i % 6]} {'Văn' if i % 3 else 'Thị'} {GIVEN[i % 7]}", str(1950 + i % 40), "Nam",
+             f"0600{i:08d}", TOWNS[i % 6], *POSTS[i % 5]] for i in range(150)]
+    code, _, err = cli("import", "cadres", workbook(tmp_path / "nhieu.xlsx", CADRE_HEADERS, rows))
+    assert code == 0, err
+    database = sample_database(cli, tmp_path)
+    yield database
+    database.close()
+
+
+SMALL_STEPS = (("FIRST", 4), ("CHUNK", 7), ("QUICK", 7), ("RARE", 6), ("SCAN_BUDGET", 30))
+PERSONS_AT_ONCE = 7  # and the index asked about a few persons at a time
+
+
+def typed(text: str) -> list[str]:
+    return [text[:end] for end in range(1, len(text) + 1)]
+
+
+def whole_search(db, listing: browse.Listing, query: str) -> list[int]:
+    """browse.record_ids over `listing`, read once."""
+    words = search_words(query)
+    return [listing.ids[i] for i in browse.matching(db, listing, words)] if words else listing.ids
+
+
+def rest_by_steps(db, found: register_search.Search) -> list[int]:
+    while not found.complete:
+        found.step(db)
+    return found.ids
+
+
+def test_every_keystroke_shows_the_first_rows_of_the_whole_search_and_the_rest_follows(db, monkeypatch):
+    for small in (False, True):  # small steps make a few hundred records take every way 200,000 take
+        for name, value in SMALL_STEPS if small else ():
+            monkeypatch.setattr(register_search, name, value)
+        if small:
+            monkeypatch.setattr(browse, "PERSONS_AT_ONCE", PERSONS_AT_ONCE)
+        for kind in browse.VIEWS:
+            listing = browse.listing(db, kind)
+            for text in TYPED:
+                previous, typing = None, browse.listing(db, kind)  # its texts not read ahead
+                for query in typed(text):
+                    whole = whole_search(db, listing, query)
+                    found = register_search.start(db, typing, query, previous)
+                    assert found.ids == whole[:len(found.ids)], (kind, query)
+                    assert found.complete or len(found.ids) >= register_search.FIRST
+                    previous = found
+                assert rest_by_steps(db, previous) == whole, (kind, text)
+                for finish in (register_search.Search.finish, register_search.Search.go_on):
+                    found = register_search.start(db, browse.listing(db, kind), text)
+                    while not found.complete:
+                        finish(found, db)
+                    assert found.ids == whole, (kind, text, finish)
+
+
+def test_a_common_prefix_shows_its_first_rows_before_they_are_all_counted(db, monkeypatch):
+    monkeypatch.setattr(register_search, "FIRST", 5)
+    monkeypatch.setattr(register_search, "CHUNK", 10)
+    monkeypatch.setattr(register_search, "QUICK", 10)
+    monkeypatch.setattr(register_search, "SCAN_BUDGET", 40)
+    monkeypatch.setattr(register_search, "RARE", 20)  # of 160 persons, more than 20 hold "n"
+    listing = browse.listing(db, "cadres")
+    whole = browse.record_ids(db, "cadres", "n")
+    found = register_search.start(db, listing, "n")
+    assert not found.complete and 5 <= len(found.ids) < len(whole)
+    assert found.scanned < len(listing.ids)  # the register was not read to its end
+    assert rest_by_steps(db, found) == whole
+
+
+def test_rare_words_are_answered_by_the_index_for_the_whole_register_at_once(db, monkeypatch):
+    monkeypatch.setattr(register_search, "SCAN_BUDGET", 20)
+    listing = browse.listing(db, "cadres")
+    found = register_search.start(db, listing, "nguyen van hung")
+    assert found.complete
+    assert found.ids == browse.record_ids(db, "cadres", "nguyen van hung") != []
+
+
+def test_typing_on_searches_only_the_rows_the_last_keystroke_left(db, monkeypatch):
+    monkeypatch.setattr(register_search, "SCAN_BUDGET", 1_000)
+    listing = browse.listing(db, "cadres")
+    before = register_search.start(db, listing, "huynh")
+    after = register_search.start(db, listing, "huynh thi", before)
+    assert after.candidates == before.positions
+    assert after.ids == browse.record_ids(db, "cadres", "huynh thi") != []
+
+
+def test_an_empty_search_is_the_whole_register_at_once(db):
+    listing = browse.listing(db, "cadres")
+    found = register_search.start(db, listing, "  ")
+    assert found.complete and found.ids == listing.ids
+
+
+def test_a_persons_search_key_holds_a_word_exactly_when_the_index_finds_them_by_it(db):
+    with db.read() as connection:
+        keys = dict(connection.execute(persons.select().with_only_columns(persons.c.id, persons.c.search_key)).all())
+        for word in ("n", "ng", "phu", "phu,", "quy", "qui", "060", "0600000", "ab-c", "ngu phung", "–", "ham",
+                     "duc", "vu"):
+            found = set(connection.execute(persons_with(word)).scalars())
+            assert found == {person for person, key in keys.items() if key_pattern(word).search(key)}, word
