@@ -36,7 +36,7 @@ REGISTER_SHEET_COLUMNS: tuple[Column, ...] = (
     tables.of(S("result"), 1.7, excel_width=20),
 )
 MEMBER_COLUMNS: tuple[Column, ...] = (
-    tables.counter(), tables.of(D("full_name"), 2.0, label="Họ và tên", whole=True),
+    tables.counter(), tables.of(D("full_name"), 2.0, label="Họ và tên", unbroken=True),
     tables.plain("birth_year", "Năm sinh", 0.8, "center", 10), tables.of(D("position"), 1.8),
     tables.of(D("unit"), 2.0), tables.of(D("role"), 1.2),
 )

@@ -33,7 +33,7 @@ LIST_TITLE = "DANH SÁCH PHIẾU YÊU CẦU XÁC MINH LAI LỊCH QUÁ HẠN CHƯ
 S = SLIPS.field
 COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center"),
            tables.of(S("issued_on"), 1.0, label="Ngày gửi", align="center"),
-           tables.of(S("full_name"), 1.8, label="Họ và tên", whole=True),
+           tables.of(S("full_name"), 1.8, label="Họ và tên", unbroken=True),
            tables.of(S("birth_date"), 0.9, align="center"),
            tables.of(S("home_town"), 1.7), tables.plain("days_late", "Quá hạn (ngày)", 0.7, "center", whole=True))
 

@@ -18,7 +18,7 @@ PARTICULARS = ("birth_date", "gender", "cccd", "cmnd", "home_town", "residence",
 PARTY = ("party_joined_on", "party_official_on", "party_card_no")
 C, D, R, S = CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field
 RELATIVE_COLUMNS = (tables.counter(), tables.of(R("relation"), 0.9),
-                    tables.of(R("full_name"), 2.0, label="Họ và tên", whole=True),
+                    tables.of(R("full_name"), 2.0, label="Họ và tên", unbroken=True),
                     tables.of(R("birth_date"), 0.9, label="Năm sinh", align="center"), tables.of(R("home_town"), 1.4),
                     tables.of(R("occupation"), 1.0), tables.of(R("country"), 0.9, label="Ở nước ngoài"),
                     tables.plain("source", "Biết qua", 1.3))
@@ -27,7 +27,7 @@ TRIP_COLUMNS = (tables.counter(), tables.of(D("decision_no"), 1.2), tables.of(D(
                 tables.plain("period", "Thời gian", 1.6, "center"), tables.of(D("role"), 1.0))
 VETTING_COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center"),
                    tables.of(S("issued_on"), 1.1, label="Ngày gửi", align="center"),
-                   tables.of(S("full_name"), 1.6, label="Người được xác minh", whole=True),
+                   tables.of(S("full_name"), 1.6, label="Người được xác minh", unbroken=True),
                    tables.of(S("relation"), 0.8), tables.of(S("purpose"), 1.0), tables.of(S("recipient"), 1.5),
                    tables.of(S("result"), 1.5))
 

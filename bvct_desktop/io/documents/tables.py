@@ -2,9 +2,10 @@
 grid and the header row repeated on every page, and written to a worksheet the same way.
 
 Column widths follow the content: numbers, dates and slip numbers are never broken (a
-"1042/PXM" keeps its column; a document may keep names whole too, up to WHOLE_SHARE of the width),
-and when the page is too narrow for every value on one line the
-text columns give up the width their longest few values need, so most rows stay one line.
+"1042/PXM" keeps its column); a document may keep names on one line too (`unbroken`), as long
+as the other text columns keep ROOM_FOR_TEXT of the width between them; and when the page is
+too narrow for every value on one line the text columns give up the width their longest few
+values need, so most rows stay one line.
 """
 
 import math
@@ -24,7 +25,8 @@ NUMBER = "stt"
 TOTAL = "_tong"  # a record with this key set is a totals row, set in bold
 FIT_SAMPLE = 2_000  # rows looked at to fit the columns of a long register
 BREAK_WEIGHT = 0.1  # a value broken over one more line, against one more line of the table
-WHOLE_SHARE = 0.3  # of the table's width: the most a value kept whole takes (a longer one breaks)
+UNBROKEN_SHARE = 0.3  # of the table's width: the most a name kept on one line takes (a longer one breaks)
+ROOM_FOR_TEXT = 0.05  # of the width, left beyond their least to the other text columns (a name breaks first)
 HEADER_ONE_LINE = 60.0  # points: a header this short stays on one line when the page has room
 KEEP_WHOLE = (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.CCCD, FieldType.CMND, FieldType.YEAR)
 
@@ -33,7 +35,8 @@ KEEP_WHOLE = (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.CCCD, FieldType.
 class Column:
     """One column: its header (a field's, unless the document's wording differs), its share of
     the width on paper, its width in Excel characters, how its values are shown, and whether a
-    value may be broken over lines (`whole`: never, for numbers and dates)."""
+    value may be broken over lines (`whole`: never, for numbers and dates; `unbroken`: only when
+    the table has no room, for names)."""
 
     key: str
     label: str
@@ -42,6 +45,7 @@ class Column:
     align: str = "left"
     excel_width: float = 0.0
     whole: bool = False
+    unbroken: bool = False
 
     def text(self, record: Mapping[str, Any]) -> str:
         value = record.get(self.key)
@@ -62,10 +66,10 @@ def kept_whole(field: Field | None) -> bool:
 
 
 def of(field: Field, weight: float, label: str | None = None, align: str = "left",
-       excel_width: float | None = None, whole: bool = False) -> Column:
-    """A field's column; `whole`: its values kept on one line too (names, where the table has room)."""
+       excel_width: float | None = None, unbroken: bool = False) -> Column:
+    """A field's column; `unbroken`: its values kept on one line where the table has room (names)."""
     return Column(field.key, label or field.header, weight, field, align,
-                  excel_width if excel_width is not None else column_width(field), whole or kept_whole(field))
+                  excel_width if excel_width is not None else column_width(field), kept_whole(field), unbroken)
 
 
 def counter(label: str = "STT") -> Column:
@@ -86,10 +90,10 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
     """Widths that fill `width`. Each column needs its header's longest word; a whole column
     needs its longest value too. With `texts` (each row's cell texts) the columns follow the
     content; without, the width is shared by weight."""
-    least = [max(_widest(column.label.split(), BOLD, size),
-                 _least_values(texts, i, column, size, width * WHOLE_SHARE - 2 * padding)) + 2 * padding
+    least = [max(_widest(column.label.split(), BOLD, size), _least_values(texts, i, column, size)) + 2 * padding
              for i, column in enumerate(columns)]
     if texts:
+        least = _names_unbroken(columns, least, texts, width, size, padding)
         wanted = [max(least[i], _widest([row[i] for row in texts] + [""], REGULAR, size) + 2 * padding,
                       min(fonts.width(column.label, BOLD, size), HEADER_ONE_LINE) + 2 * padding)
                   for i, column in enumerate(columns)]
@@ -106,17 +110,31 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
     return widths
 
 
-def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Column, size: float,
-                  most: float) -> float:
-    """What a column's values need at least: a whole value (numbers, dates), up to `most`, else
-    its longest word."""
+def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Column, size: float) -> float:
+    """What a column's values need at least: a whole value (numbers, dates), else its longest word."""
     if not texts:
         return 0.0
     values = [row[index] for row in texts[::max(1, len(texts) // FIT_SAMPLE)]]
-    longest_word = _widest({word for value in values for word in value.split()}, REGULAR, size)
     if column.whole:
-        return max(longest_word, min(_widest(values, REGULAR, size), most))
-    return longest_word
+        return _widest(values, REGULAR, size)
+    return _widest({word for value in values for word in value.split()}, REGULAR, size)
+
+
+def _names_unbroken(columns: Sequence[Column], least: list[float], texts: Sequence[Sequence[str]], width: float,
+                    size: float, padding: float) -> list[float]:
+    """The least widths with the `unbroken` columns (names) widened to their longest value — up
+    to UNBROKEN_SHARE of the width each, and only as far as the other text columns keep
+    ROOM_FOR_TEXT of the width beyond their least."""
+    chosen = [i for i, column in enumerate(columns) if column.unbroken]
+    if not chosen:
+        return least
+    step = max(1, len(texts) // FIT_SAMPLE)
+    wanted = {i: min(_widest([row[i] for row in texts[::step]], REGULAR, size) + 2 * padding, width * UNBROKEN_SHARE)
+              for i in chosen}
+    extra = {i: max(0.0, wanted[i] - least[i]) for i in chosen}
+    room = max(0.0, width * (1 - ROOM_FOR_TEXT) - sum(least))
+    share = min(1.0, room / sum(extra.values())) if sum(extra.values()) else 0.0
+    return [least[i] + extra[i] * share if i in extra else least[i] for i in range(len(least))]
 
 
 def _widest(texts: Iterable[str], font: str, size: float) -> float:
