@@ -14,6 +14,7 @@ from .icons import icon
 from .look import wait_cursor
 from .qt import QWizard, QWizardPage
 from .startup import RecoveryPage
+from .workers import wait_for
 
 NEW_KEY_SUBTITLE = ("Khóa khôi phục vừa dùng đã bị thay và không còn mở được gì. Đây là KHÓA KHÔI PHỤC MỚI, chỉ "
                     "hiện một lần: chép ra giấy, lưu hoặc in phiếu, cất giữ an toàn thay cho phiếu cũ.")
@@ -74,18 +75,24 @@ class ResetPage(QWizardPage, Ui_RecoveryReset):
         if self.password.text() != self.again.text():
             self.error.show_message("Hai lần nhập mật khẩu không khớp.")
             return False
-        name, password = self.name.text().strip(), self.password.text()
+        name, password, key = self.name.text().strip(), self.password.text(), self.key.text()
+
+        def reset() -> tuple[str | None, Database]:  # three key derivations: seconds, on a worker
+            opened = vault.unlock_with_recovery_key(wizard.path, key, wizard.clock)
+            try:
+                new_key = users.change_password(opened, name, password)
+            finally:
+                opened.close()
+            return new_key, vault.unlock(wizard.path, name, password, wizard.clock)
+
+        self.error.show_message("Đang kiểm tra khóa khôi phục…", error=False)
         try:
             with wait_cursor():
-                opened = vault.unlock_with_recovery_key(wizard.path, self.key.text(), wizard.clock)
-                try:
-                    new_key = users.change_password(opened, name, password)
-                finally:
-                    opened.close()
-                database = vault.unlock(wizard.path, name, password, wizard.clock)
+                new_key, database = wait_for(reset)
         except BvctError as refused:
             self.error.show_message(refused.message)
             return False
+        self.error.clear()
         self.key.clear()
         wizard.database, wizard.recovery_key = database, new_key or ""
         return True

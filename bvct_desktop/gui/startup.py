@@ -16,6 +16,7 @@ from .dialogs import DATABASE_FILTER, Dialogs
 from .icons import icon
 from .look import wait_cursor
 from .qt import QApplication, QLineEdit, QWizard, QWizardPage
+from .workers import wait_for
 
 OFFICE_KEYS = ("co_quan_cap_tren", "co_quan", "dia_danh")
 OPEN_OTHER = 2  # the wizard's result when the officer chose an existing database instead
@@ -111,21 +112,28 @@ class AdminPage(QWizardPage, Ui_FirstRunAdmin):
         if self.password.text() != self.again.text():
             self.error.show_message("Hai lần nhập mật khẩu không khớp.")
             return False
-        name, password = self.name.text().strip(), self.password.text()
+        name, password, office = self.name.text().strip(), self.password.text(), wizard.office.values()
+
+        def create() -> tuple[str, Database]:  # three key derivations: seconds, on a worker
+            wizard.path.parent.mkdir(parents=True, exist_ok=True)
+            recovery = vault.create(wizard.path, name, password, clock=wizard.clock)
+            database = vault.unlock(wizard.path, name, password, wizard.clock)
+            for key, value in office.items():
+                if settings.validated(key, value) != settings.BY_KEY[key].default:
+                    settings.set_setting(database, key, value)
+            return recovery, database
+
+        self.error.show_message("Đang tạo cơ sở dữ liệu mã hóa…", error=False)
         try:
             with wait_cursor():
-                wizard.path.parent.mkdir(parents=True, exist_ok=True)
-                recovery = vault.create(wizard.path, name, password, clock=wizard.clock)
-                database = vault.unlock(wizard.path, name, password, wizard.clock)
-                for key, value in wizard.office.values().items():
-                    if settings.validated(key, value) != settings.BY_KEY[key].default:
-                        settings.set_setting(database, key, value)
+                recovery, database = wait_for(create)
         except OSError as error:
             self.error.show_message(f"Không tạo được thư mục «{wizard.path.parent}» ({error.strerror}).")
             return False
         except BvctError as refused:
             self.error.show_message(refused.message)
             return False
+        self.error.clear()
         wizard.database, wizard.recovery_key = database, recovery
         return True
 

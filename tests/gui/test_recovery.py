@@ -63,3 +63,24 @@ def test_a_wrong_recovery_key_changes_nothing(login):
     assert wizard.reset.error.text() == "Khóa khôi phục không đúng."
     vault.unlock(dialog.path, ADMIN, PASSWORD).close()
     vault.unlock_with_recovery_key(dialog.path, old_key).close()
+
+
+def test_the_recovery_key_is_checked_on_a_worker(login, monkeypatch):
+    import threading
+
+    dialog, old_key = login
+    checked_on = []
+    real = vault.unlock_with_recovery_key
+
+    def unlock_with_recovery_key(*args, **kwargs):
+        checked_on.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(vault, "unlock_with_recovery_key", unlock_with_recovery_key)
+    dialog.reset_with_recovery_key()
+    _reset(dialog.recovery, old_key)
+    assert dialog.recovery.currentPage() is dialog.recovery.recovery
+    assert checked_on and checked_on[0] is not threading.main_thread()
+    dialog.recovery.recovery.kept.setChecked(True)
+    dialog.recovery.accept()
+    dialog.database.close()

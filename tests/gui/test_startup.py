@@ -142,3 +142,22 @@ def test_first_run_session_opens_the_main_window_as_the_new_administrator(qtbot,
     assert window.context.db.actor.name == "quantri" and not window.context.read_only
     assert (tmp_path / "moi" / "bvct.db").exists()
     session.end()
+
+
+def test_the_database_is_created_on_a_worker(wizard, monkeypatch):
+    import threading
+
+    created_on = []
+    real = vault.create
+
+    def create(*args, **kwargs):
+        created_on.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(vault, "create", create)
+    wizard.next()
+    fill_admin(wizard)
+    wizard.next()
+    assert wizard.currentPage() is wizard.recovery and wizard.admin.error.text() == ""
+    assert created_on and created_on[0] is not threading.main_thread()  # its key derivations too
+    wizard.database.close()
