@@ -23,7 +23,7 @@ from .context import AppContext
 from .designer.ui_report_page import Ui_ReportPage
 from .look import wait_cursor
 from .qt import QAbstractItemView, QDate, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QTimer, QWidget
-from .workers import run_in_background
+from .workers import run_in_background, wait_for
 
 NOTES_DELAY_MS = 1000  # the officer's parts are kept this long after typing stops
 # format → file filter (the form's button for it is `<format>_button`)
@@ -182,7 +182,7 @@ class ReportPage(QWidget, Ui_ReportPage):
         start, end = self.chosen_period()
         try:
             with wait_cursor():
-                self.figures = report.figures(self.context.db, start, end)
+                self.figures = wait_for(lambda: report.figures(self.context.db, start, end))
         except BvctError as refused:
             self.error.show_message(refused.message)
             return

@@ -8,6 +8,7 @@ from ..core.database import Clock
 from ..core.errors import BvctError
 from .dialogs import YES, Dialogs
 from .look import wait_cursor
+from .workers import wait_for
 
 
 def offer(parent, dialogs: Dialogs, path: Path, user: str, password: str, clock: Clock) -> str | None:
@@ -22,7 +23,7 @@ def offer(parent, dialogs: Dialogs, path: Path, user: str, password: str, clock:
         return None
     try:
         with wait_cursor():
-            restored = backup.restore(newest.path, user, password, path, clock)
+            restored = wait_for(lambda: backup.restore(newest.path, user, password, path, clock))
     except BvctError as refused:
         dialogs.warn(parent, "Không khôi phục được", refused.message)
         return None

@@ -15,6 +15,7 @@ from ..context import AppContext
 from ..designer.ui_admin_audit import Ui_AuditPage
 from ..look import wait_cursor
 from ..qt import QAbstractTableModel, QColor, QDate, QHeaderView, QModelIndex, Qt, QWidget
+from ..workers import wait_for
 
 ROOT = QModelIndex()  # the invisible root of a flat table
 DEFAULT_DAYS = 30
@@ -78,14 +79,15 @@ class AuditPage(QWidget, Ui_AuditPage):
         return self.start.date().toPython(), self.end.date().toPython(), self.user.text().strip() or None
 
     def refresh(self) -> None:
+        filters = self.filters()
         with wait_cursor():
-            self.model.set_entries(list(audit.list_entries(self.context.db, *self.filters())))
+            self.model.set_entries(wait_for(lambda: list(audit.list_entries(self.context.db, *filters))))
         self.view.scrollToBottom()
         self.count.setText(f"{grouped(len(self.model.entries))} mục")
 
     def verify(self) -> None:
         with wait_cursor():
-            verdict = audit.verify(self.context.db)
+            verdict = wait_for(lambda: audit.verify(self.context.db))  # the whole chain: seconds on a big trail
         if verdict.ok:
             self.message.show_message(f"Nhật ký toàn vẹn: {grouped(verdict.count)} mục đều đúng.",
                                       error=False)
@@ -104,8 +106,9 @@ class AuditPage(QWidget, Ui_AuditPage):
             return
         try:
             with wait_cursor():
-                count = audit.export(self.context.db, Path(chosen), lambda entries: write_audit(entries, Path(chosen)),
-                                     start, end, user)
+                count = wait_for(lambda: audit.export(self.context.db, Path(chosen),
+                                                      lambda entries: write_audit(entries, Path(chosen)),
+                                                      start, end, user))
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
