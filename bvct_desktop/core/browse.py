@@ -483,8 +483,13 @@ def id_set(connection: Connection, statement) -> set[int]:
 
 
 def _folded_texts(connection: Connection, spec: View, ids: list[int]) -> list[str]:
-    """Each record's text columns, joined and folded, in the order of `ids`."""
-    statement = select(spec.table.c.id, *spec.text_columns).select_from(spec.source)
+    """Each record's text columns, joined and folded, in the order of `ids` (read from the tables
+    that hold them alone: the persons' pages stay out of the cache)."""
+    source = spec.table
+    for table in dict.fromkeys(column.table for column in spec.text_columns):
+        if table is not spec.table:
+            source = source.outerjoin(table)
+    statement = select(spec.table.c.id, *spec.text_columns).select_from(source)
     if len(ids) > WHOLE_TABLE:
         rows = _plain_rows(connection, statement)
     else:

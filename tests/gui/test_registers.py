@@ -298,3 +298,16 @@ def test_a_search_shows_its_first_rows_at_once_and_its_count_once_every_row_is_f
     assert not page.model.complete
     assert page.model.ids == whole  # what export and print take: every row, found at once
     assert page.count_label.text() == f"{len(whole)} bản ghi"
+
+
+def test_a_register_not_shown_does_no_work_while_idle(qtbot, context):
+    page = RegisterPage(context, "cadres")
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.busy  # reading ahead what a search of rare words needs
+    page.hide()  # another page shown
+    assert not page.model.busy
+    qtbot.wait(50)
+    assert not page.model.busy
+    page.show()
+    assert page.model.busy

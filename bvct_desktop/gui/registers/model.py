@@ -47,6 +47,7 @@ class RegisterModel(QAbstractTableModel):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._work)
+        self._held = False  # the register is not shown: no work while idle
 
     # the register's state
 
@@ -80,6 +81,14 @@ class RegisterModel(QAbstractTableModel):
         """Whether work waits for the officer's next pause (the rest of a search, reading ahead)."""
         return self._idle.isActive()
 
+    def hold(self, held: bool) -> None:
+        """No work while idle as long as the register is not shown (`held`); it goes on once it is."""
+        self._held = held
+        if held:
+            self._idle.stop()
+        else:
+            self._idle.start(0)
+
     def find_all(self) -> None:
         """Finds every row of the search now."""
         if not self.complete:
@@ -106,7 +115,7 @@ class RegisterModel(QAbstractTableModel):
 
     def _work(self) -> None:
         """A slice of the search's rest, else of reading ahead; then the event queue again."""
-        if self.db.closed:  # the window is going (logged out, locked, quit)
+        if self._held or self.db.closed:  # not shown; or the window is going (logged out, locked, quit)
             return
         end = time.perf_counter() + SLICE
         while time.perf_counter() < end:

@@ -220,9 +220,15 @@ class RegisterPage(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        self.model.hold(False)
         if not self._columns_laid_out:  # the width is known once shown
             self._columns_laid_out = True
             self.columns.apply()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Another page is shown: this register stops reading ahead and finding the rest of a search."""
+        super().hideEvent(event)
+        self.model.hold(True)
 
     # ----- the contract with the main window
 
