@@ -2,6 +2,7 @@
 and stores exactly what one row at a time through SQLAlchemy would."""
 
 import datetime as dt
+import time
 
 import pytest
 from sqlalchemy import text
@@ -83,3 +84,21 @@ def test_rows_written_as_tuples_are_stored_as_sqlalchemy_stores_them(db, table):
     differing = {table.c[i // 2].name for i, (a, b) in enumerate(zip(stored_bulk, stored_by_row, strict=True))
                  if a != b}
     assert differing <= {"id", *unique}
+
+
+def test_a_slip_import_plans_each_row_in_constant_time(cli, tmp_path):
+    """Looking a slip's key up among those seen walked every key seen so far (a set minus dict keys):
+    the planning of a file grew with the square of its rows."""
+    from bvct_desktop.core.plans.slips import SlipPlan
+
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    try:
+        with db.write() as connection:
+            plan = SlipPlan(connection, dt.datetime(2026, 1, 1))
+            plan._existing.update(dict.fromkeys((2025, f"{n}/pxm") for n in range(200_000)))
+            started = time.perf_counter()
+            for n in range(2_000):
+                plan._load({(2025, f"{n}/pxm")})
+            assert time.perf_counter() - started < 0.5
+    finally:
+        db.close()

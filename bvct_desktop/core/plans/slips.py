@@ -36,7 +36,7 @@ class SlipPlan(Plan):
         self.people.prefetch(Identity(row["vetted_name"]) for row in rows if row.get("vetted_name"))
 
     def _load(self, keys: set[tuple[int, str]]) -> None:
-        keys = sorted(keys - self._existing.keys())
+        keys = sorted(key for key in keys if key not in self._existing)  # (a set minus dict keys walks the dict)
         self._existing.update(dict.fromkeys(keys))
         table = self.kind.table
         for start in range(0, len(keys), CHUNK):
