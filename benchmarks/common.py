@@ -26,7 +26,8 @@ class Figure:
     target: float | None
     runs: list[float]
     baseline_runs: list[float]
-    absolute: bool = False  # the target is in seconds, not a ratio to the baseline
+    absolute: bool = False  # the target is in `unit`, not a ratio to the baseline
+    unit: str = "s"
 
     @property
     def median(self) -> float:
@@ -51,7 +52,7 @@ class Figure:
     def target_text(self) -> str:
         if self.target is None:
             return "none"
-        return f"≤ {self.target:g} s" if self.absolute else f"ratio ≤ {self.target:g}"
+        return f"≤ {self.target:g} {self.unit}" if self.absolute else f"ratio ≤ {self.target:g}"
 
     def result_text(self) -> str:
         if self.target is None:
@@ -59,7 +60,7 @@ class Figure:
         return "met" if self.met else "MISSED"
 
     def verdict(self) -> str:
-        shown = f"{self.median:.3f} s" if self.absolute else f"ratio {self.ratio:.2f}"
+        shown = f"{self.median:.3f} {self.unit}" if self.absolute else f"ratio {self.ratio:.2f}"
         return f"{shown} (target {self.target_text()}): {self.result_text()}"
 
 

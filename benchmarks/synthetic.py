@@ -27,6 +27,7 @@ from typing import Any
 
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 
 from bvct_desktop.core.dates import PartialDate
 from bvct_desktop.core.kinds import (
@@ -38,6 +39,7 @@ from bvct_desktop.core.kinds import (
     RELATIONS,
     SLIP_PURPOSES,
 )
+from bvct_desktop.core.legacy import TCVN3
 
 Record = dict[str, Any]
 DATE_FORMAT = "DD/MM/YYYY"
@@ -539,15 +541,18 @@ def _period(year: int | None) -> tuple[dt.date, dt.date]:
 
 # Workbooks in the import layout.
 
-def write_workbook(path: Path, kind_name: str, records: Iterable[Record]) -> int:
-    """Writes `records` under the kind's import headers (write-only); returns the row count."""
+def write_workbook(path: Path, kind_name: str, records: Iterable[Record],
+                   cell: Callable[[Any, object], object] | None = None) -> int:
+    """Writes `records` under the kind's import headers (write-only); returns the row count.
+    `cell` makes each header and value a cell (default: `_cell`)."""
+    cell = cell or _cell
     fields = KINDS[kind_name].fields
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(KINDS[kind_name].title[:31])
-    sheet.append([spec.header for spec in fields])
+    sheet.append([cell(sheet, spec.header) for spec in fields])
     count = 0
     for record in records:
-        sheet.append([_cell(sheet, spec.to_cell(record.get(spec.key))) for spec in fields])
+        sheet.append([cell(sheet, spec.to_cell(record.get(spec.key))) for spec in fields])
         count += 1
     workbook.save(path)
     return count
@@ -560,6 +565,29 @@ def _cell(sheet, value: object) -> object:
         cell.number_format = DATE_FORMAT
         return cell
     return value
+
+
+# An old office register: every text typed in TCVN3 — in .VnTime, or in .VnTimeH (capitals on
+# the lower-case bytes) where the text has a capital letter with a mark .VnTime cannot hold.
+_TO_TCVN3 = str.maketrans({letter: byte for byte, letter in TCVN3.items()})
+_VNTIME, _VNTIMEH = Font(name=".VnTime"), Font(name=".VnTimeH")
+
+
+def _tcvn3_cell(sheet, value: object) -> object:
+    if not isinstance(value, str) or value.isascii():
+        return _cell(sheet, value)
+    typed, font = value.translate(_TO_TCVN3), _VNTIME
+    if max(typed) > "\xff":
+        typed = "".join(ch.upper() if ch.isascii() else ch for ch in value.lower().translate(_TO_TCVN3))
+        font = _VNTIMEH
+    cell = WriteOnlyCell(sheet, value=typed)
+    cell.font = font
+    return cell
+
+
+def write_legacy_cadres(path: Path, n: int, seed: int = 1) -> int:
+    """The cadres of `write_cadres`, typed in TCVN3 as a pre-Unicode office file holds them."""
+    return write_workbook(path, "cadres", iter_cadres(n, seed), _tcvn3_cell)
 
 
 def write_cadres(path: Path, n: int, seed: int = 1) -> int:
