@@ -1,9 +1,10 @@
 """Workbooks the office opens in Excel: import templates and register exports.
 
-Exports stream through openpyxl's write-only mode in the import layout (so they import
-again unchanged): bold frozen header row, autofilter, widths by field type, full dates as
-real date cells shown dd/mm/yyyy, identity numbers as text, A4 print setup with the header
-row repeated and page numbers. A password, when given, encrypts the file (msoffcrypto-tool).
+Exports are streamed by XlsxWriter in the import layout (so they import again unchanged): bold
+frozen header row, autofilter, widths by field type, full dates as real date cells shown
+dd/mm/yyyy, identity and slip numbers as text, A4 print setup with the header row repeated and
+page numbers. A password, when given, encrypts the file (msoffcrypto-tool). Templates are small
+and built with openpyxl (comments, drop-down lists, an instructions sheet).
 """
 
 from collections.abc import Iterable, Mapping
@@ -60,30 +61,41 @@ def _page_setup(sheet, kind: Kind, title: str) -> None:
 def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: str | None = None) -> int:
     """Writes `rows` (values by field key) in the import layout; returns how many."""
     _check_target(Path(target))
-    with xlsx_book.Workbook(target, password) as workbook:
-        sheet = workbook.create_sheet(kind.title[:31])
-        _page_setup(sheet, kind, kind.title)
+    written = 0
+
+    def fill(book) -> None:
+        nonlocal written
         fields = kind.fields
-        width = len(fields)
-        sheet.auto_filter.ref = f"A1:{get_column_letter(width)}1"
-        sheet.append(_header_cells(sheet, kind))
-        dated = [i for i, spec in enumerate(fields) if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE)]
-        texted = [i for i, spec in enumerate(fields) if spec.text_only]
-        count = 0
-        for record in rows:
-            values = [spec.to_cell(record[spec.key]) for spec in fields]
-            for i in dated:
-                if values[i] is not None and not isinstance(values[i], str):
-                    values[i] = xlsx_book.cell(sheet, values[i], number_format=DATE_FORMAT)
-            for i in texted:
-                if values[i] is not None:
-                    values[i] = xlsx_book.cell(sheet, values[i], text=True)
-            sheet.append(xlsx_book.row(sheet, values))
-            count += 1
-        if count:
-            sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{count + 1}"
-        workbook.write()
-    return count
+        sheet = xlsx_book.StreamedSheet(book, kind.title[:31])
+        header = {"font_name": HEADER_FONT.name, "bold": True, "bg_color": f"#{HEADER_FILL.fgColor.rgb[-6:]}",
+                  "pattern": 1, "align": "center", "valign": "vcenter", "text_wrap": True}
+        headers = {required: book.add_format({**header, **({"font_color": f"#{REQUIRED_FONT.color.rgb[-6:]}"}
+                                                           if required else {})}) for required in (False, True)}
+        sheet.row(0, [spec.header for spec in fields], [headers[spec.required] for spec in fields])
+        dates, texts = book.add_format({"num_format": DATE_FORMAT}), book.add_format({"num_format": TEXT_FORMAT})
+        formats = [dates if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE) else texts if spec.text_only
+                   else None for spec in fields]
+        for written, record in enumerate(rows, start=1):  # noqa: B007 - the count is the last row's
+            sheet.row(written, [spec.to_cell(record[spec.key]) for spec in fields], formats)
+        _streamed_page_setup(sheet.sheet, kind, written)
+
+    xlsx_book.streamed(Path(target), fill, password)
+    return written
+
+
+def _streamed_page_setup(sheet, kind: Kind, rows: int) -> None:
+    """`_page_setup`, for a sheet XlsxWriter writes, with the autofilter over the rows written."""
+    for index, spec in enumerate(kind.fields):
+        sheet.set_column(index, index, column_width(spec))
+    sheet.freeze_panes(1, 0)
+    sheet.repeat_rows(0)
+    sheet.set_paper(9)  # A4
+    if len(kind.fields) > 6:
+        sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.set_header("&C" + kind.title.replace("&", "&&"))
+    sheet.set_footer("&CTrang &P / &N")
+    sheet.autofilter(0, 0, rows, len(kind.fields) - 1)
 
 
 def write_template(kind: Kind, target: Path) -> None:
