@@ -23,13 +23,14 @@ class TableChanges:
         self.stored_max = connection.execute(select(func.max(table.c.id))).scalar() or 0  # 0: nothing stored
         self._next_id = self.stored_max + 1
         self._stamped = "updated_at" in table.c
+        self._empty = dict.fromkeys(column.name for column in table.c)  # a new row: every column, empty
         self.new: dict[int, dict[str, Any]] = {}
         self.updates: dict[int, dict[str, Any]] = {}
         self.deleted: set[int] = set()
 
     def insert(self, values: Mapping[str, Any]) -> int:
         record_id, self._next_id = self._next_id, self._next_id + 1
-        row = {column.name: None for column in self.table.c}
+        row = self._empty.copy()
         row.update(values, id=record_id)
         if self._stamped:
             row.update(created_at=self.now, updated_at=self.now)

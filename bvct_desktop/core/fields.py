@@ -69,7 +69,8 @@ class Field:
             outcomes = None
         else:
             outcomes = {raw: _outcome(self, raw) for raw in set(raws)}
-        values = [outcomes[raw] for raw in raws] if outcomes is not None else [_outcome(self, raw) for raw in raws]
+        values = (list(map(outcomes.__getitem__, raws)) if outcomes is not None
+                  else [_outcome(self, raw) for raw in raws])
         if outcomes is not None and not any(outcome.__class__ is _Invalid for outcome in outcomes.values()):
             return values, {}
         messages = {index: value.message for index, value in enumerate(values) if value.__class__ is _Invalid}

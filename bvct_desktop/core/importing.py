@@ -7,7 +7,7 @@ transaction only when no row has a problem and this is not a dry run.
 """
 
 import itertools
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -97,7 +97,7 @@ FORMULA_WITHOUT_VALUE = ("ô chứa công thức chưa có giá trị tính sẵ
 
 
 def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field],
-               problems: list[Problem]) -> list[tuple[int, dict[str, Any]]]:
+               problems: list[Problem]) -> "ParsedRows":
     """Every non-empty row's values by field key; cell problems are appended to `problems`, row by
     row, until there are MAX_PROBLEMS.
 
@@ -118,10 +118,8 @@ def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field],
         if column - 1 in positions and 0 <= row - 2 < len(body):
             invalid.setdefault(row - 2, {})[positions[column - 1]] = (columns[column - 1].header,
                                                                       FORMULA_WITHOUT_VALUE)
-    keys = [spec.key for spec in columns.values()]
-    rows = []
-    for offset, (cells, values) in enumerate(zip(body, zip(*parsed, strict=True) if parsed else itertools.repeat(()),
-                                                 strict=False)):
+    valid = []
+    for offset, cells in enumerate(body):
         if len(problems) >= MAX_PROBLEMS:
             break
         if _blank(cells):
@@ -129,8 +127,34 @@ def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field],
         if offset in invalid:
             problems += [Problem(offset + 2, *found) for _, found in sorted(invalid[offset].items())]
         else:
-            rows.append((offset + 2, dict(zip(keys, values, strict=True))))
-    return rows
+            valid.append(offset)
+    return ParsedRows([spec.key for spec in columns.values()], parsed, valid)
+
+
+class ParsedRows:
+    """The valid rows, (row number, values by field key), each made when it is asked for: a
+    register of 100,000 rows is not held twice, as cells and as dicts."""
+
+    def __init__(self, keys: list[str], columns: list[list[Any]], offsets: list[int]):
+        self._keys, self._columns, self._offsets = keys, columns, offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        keys, columns = self._keys, self._columns
+        for offset in self._offsets:
+            yield offset + 2, dict(zip(keys, [column[offset] for column in columns], strict=True))
+
+
+class _Values:
+    """The rows' values, walked as often as a plan's prefetch asks."""
+
+    def __init__(self, rows):
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (values for _, values in self._rows)
 
 
 def _blank(cells: list[object]) -> bool:
@@ -153,7 +177,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         result.problems.append(Problem(2, None, "tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)"))
     with db.write() as connection:
         plan = PLANS[kind.name](connection, db.clock())
-        plan.prefetch([values for _, values in rows])
+        plan.prefetch(_Values(rows))
         for done, (number, values) in enumerate(rows, start=1):
             if len(result.problems) >= MAX_PROBLEMS:
                 break

@@ -8,6 +8,7 @@ and the importer, the form, the export, the printed documents and the audit deri
 it unless the kind says otherwise.
 """
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -127,7 +128,7 @@ class Kind:
         """The fields kept on the person the record is about (a form fills them from a person picked)."""
         return tuple(self.person.fields) if self.person else ()
 
-    @property
+    @functools.cached_property  # asked for every row an import or a form writes
     def own_keys(self) -> tuple[str, ...]:
         """The fields kept in the record's own columns."""
         elsewhere = set(self.lookups).union(*(link.fields for link in self.persons))

@@ -16,6 +16,7 @@ text rules of core/text.py, which would drop U+00AD (TCVN3's "ư") as invisible.
 """
 
 import enum
+import functools
 import itertools
 import re
 import unicodedata
@@ -250,11 +251,16 @@ class _Guesses(dict):
         return self[value]
 
 
+@functools.lru_cache(maxsize=65_536)  # an old register repeats its units, places and positions
+def _decoded(value: str, encoding: Encoding) -> str:
+    return decode(value, encoding)
+
+
 def _convert(sheet: FontedSheet, r: int, c: int, value: str, encoding: Encoding | None,
              result: Conversion, samples: int) -> None:
     if encoding is None:
         return
-    converted = decode(value, encoding)
+    converted = _decoded(value, encoding)
     if converted == value:
         return
     sheet.rows[r - 1][c - 1] = converted

@@ -57,9 +57,18 @@ CHUNK = 400  # names or numbers per query
 
 def search_key(values: dict[str, Any]) -> str:
     """What the person search (FTS5) indexes: folded, the i/y of Quí/Quý made one (search.fts_phrase)."""
-    parts = [values.get(key) for key in ("full_name", "other_names", "cccd", "cmnd", "home_town")]
-    parts += gazetteer.counterparts(values.get("home_town"))  # its other names, before and after 01/7/2025
-    return variant_fold_words(" ".join(part for part in parts if part))
+    parts = [values.get(key) for key in ("full_name", "other_names", "cccd", "cmnd")]
+    return " ".join([*_folded(parts), *_place_words(values.get("home_town"))])
+
+
+@functools.lru_cache(maxsize=65_536)  # home towns repeat down a register
+def _place_words(home_town: str | None) -> tuple[str, ...]:
+    """The home town's folded words, with its other names before and after 01/7/2025."""
+    return tuple(_folded([home_town, *gazetteer.counterparts(home_town)])) if home_town else ()
+
+
+def _folded(parts: list[str | None]) -> list[str]:
+    return [folded for folded in map(variant_fold_words, filter(None, parts)) if folded]
 
 
 class _PersonChanges(TableChanges):
