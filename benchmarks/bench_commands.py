@@ -235,6 +235,9 @@ def start_up(repeat: int, scratch: Path) -> list[common.Figure]:
         runs, yardstick = alternate(lambda argv=argv: process([*BVCT, *argv], env), bare, repeat)
         made = common.Figure(name, 0.25, [run.wall for run in runs], [run.wall for run in yardstick], absolute=True)
         common.print_figure(made, "python -c pass", "whole process")
+        cpu, base_cpu = (statistics.median(run.cpu for run in side) for side in (runs, yardstick))
+        print(f"  CPU seconds: {cpu:.3f} against {base_cpu:.3f} (a loaded machine stretches wall time, "
+              "not these)", flush=True)
         figures.append(made)
     return figures
 

@@ -1,6 +1,6 @@
 """Runs every benchmark in turn and prints a summary table of the figures and their targets.
 
-    python benchmarks/run_all.py [--scale 0.1] [import export report cipher documents gui-startup gui-registers
+    python benchmarks/run_all.py [--scale 0.1] [commands import export report cipher documents gui-startup gui-registers
                                                 backup places]
 """
 
@@ -10,6 +10,7 @@ import time
 
 import bench_backup
 import bench_cipher
+import bench_commands
 import bench_documents
 import bench_export
 import bench_gui_registers
@@ -20,6 +21,7 @@ import bench_report
 import common
 
 BENCHMARKS = {
+    "commands": bench_commands.run,
     "import": bench_import.run,
     "export": bench_export.run,
     "report": bench_report.run,
