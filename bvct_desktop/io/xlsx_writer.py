@@ -3,29 +3,23 @@
 Exports are streamed by XlsxWriter in the import layout (so they import again unchanged): bold
 frozen header row, autofilter, widths by field type, full dates as real date cells shown
 dd/mm/yyyy, identity and slip numbers as text, A4 print setup with the header row repeated and
-page numbers. A password, when given, encrypts the file (msoffcrypto-tool). Templates are small
-and built with openpyxl (comments, drop-down lists, an instructions sheet).
+page numbers. A password, when given, encrypts the file (msoffcrypto-tool). Templates are written
+the same way (comments, drop-down lists, an instructions sheet), so `bvct template` loads no openpyxl.
 """
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
-
 from ..core.errors import InputError
 from ..core.fields import Field, FieldType
 from ..core.kinds import Kind
-from . import xlsx_book
-from .xlsx_book import TEXT_FORMAT
+from . import xlsx_stream
+from .xlsx_stream import TEXT_FORMAT
 
 DATE_FORMAT = "DD/MM/YYYY"
-HEADER_FONT = Font(name="Times New Roman", bold=True)
-REQUIRED_FONT = Font(name="Times New Roman", bold=True, color="C00000")
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+HEADER_FONT_NAME = "Times New Roman"
+REQUIRED_COLOR = "C00000"  # a required column's header
+HEADER_COLOR = "DDEBF7"  # the header row's fill
 TEMPLATE_ROWS = 1000
 _WIDTHS = {FieldType.DATE: 13, FieldType.PARTIAL_DATE: 13, FieldType.CCCD: 15, FieldType.CMND: 13,
            FieldType.YEAR: 8}
@@ -38,26 +32,6 @@ def column_width(spec: Field) -> float:
     return max(base, len(spec.header) + 4)
 
 
-def _header_cells(sheet, kind: Kind) -> list:
-    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    return [xlsx_book.cell(sheet, spec.header, font=REQUIRED_FONT if spec.required else HEADER_FONT,
-                           fill=HEADER_FILL, alignment=centred) for spec in kind.fields]
-
-
-def _page_setup(sheet, kind: Kind, title: str) -> None:
-    for index, spec in enumerate(kind.fields, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column_width(spec)
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if len(kind.fields) > 6 else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.oddHeader.center.text = title
-    sheet.oddFooter.center.text = "Trang &P / &N"
-
-
 def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: str | None = None) -> int:
     """Writes `rows` (values by field key) in the import layout; returns how many."""
     _check_target(Path(target))
@@ -66,27 +40,35 @@ def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: st
     def fill(book) -> None:
         nonlocal written
         fields = kind.fields
-        sheet = xlsx_book.StreamedSheet(book, kind.title[:31])
-        header = {"font_name": HEADER_FONT.name, "bold": True, "bg_color": f"#{HEADER_FILL.fgColor.rgb[-6:]}",
-                  "pattern": 1, "align": "center", "valign": "vcenter", "text_wrap": True}
-        headers = {required: book.add_format({**header, **({"font_color": f"#{REQUIRED_FONT.color.rgb[-6:]}"}
-                                                           if required else {})}) for required in (False, True)}
-        sheet.row(0, [spec.header for spec in fields], [headers[spec.required] for spec in fields])
+        sheet = _register_sheet(book, kind)
         dates, texts = book.add_format({"num_format": DATE_FORMAT}), book.add_format({"num_format": TEXT_FORMAT})
         formats = [dates if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE) else texts if spec.text_only
                    else None for spec in fields]
         for written, record in enumerate(rows, start=1):  # noqa: B007 - the count is the last row's
             sheet.row(written, [spec.to_cell(record[spec.key]) for spec in fields], formats)
-        _streamed_page_setup(sheet.sheet, kind, written)
+        _page_setup(sheet.sheet, kind)
+        sheet.sheet.autofilter(0, 0, written, len(fields) - 1)
 
-    xlsx_book.streamed(Path(target), fill, password)
+    xlsx_stream.streamed(Path(target), fill, password)
     return written
 
 
-def _streamed_page_setup(sheet, kind: Kind, rows: int) -> None:
-    """`_page_setup`, for a sheet XlsxWriter writes, with the autofilter over the rows written."""
+def _register_sheet(book, kind: Kind) -> xlsx_stream.StreamedSheet:
+    """The kind's sheet with its header row: bold, filled, required columns in red."""
+    sheet = xlsx_stream.StreamedSheet(book, kind.title[:31])
+    header = {"font_name": HEADER_FONT_NAME, "bold": True, "bg_color": f"#{HEADER_COLOR}", "pattern": 1,
+              "align": "center", "valign": "vcenter", "text_wrap": True}
+    formats = {required: book.add_format({**header, **({"font_color": f"#{REQUIRED_COLOR}"} if required else {})})
+               for required in (False, True)}
+    sheet.row(0, [spec.header for spec in kind.fields], [formats[spec.required] for spec in kind.fields])
+    return sheet
+
+
+def _page_setup(sheet, kind: Kind, formats: list | None = None) -> None:
+    """Widths by field type (and each column's own format, if given), the header row frozen and
+    repeated on every page, A4 fitted to the page width, the title and page numbers."""
     for index, spec in enumerate(kind.fields):
-        sheet.set_column(index, index, column_width(spec))
+        sheet.set_column(index, index, column_width(spec), formats[index] if formats else None)
     sheet.freeze_panes(1, 0)
     sheet.repeat_rows(0)
     sheet.set_paper(9)  # A4
@@ -95,42 +77,37 @@ def _streamed_page_setup(sheet, kind: Kind, rows: int) -> None:
     sheet.fit_to_pages(1, 0)
     sheet.set_header("&C" + kind.title.replace("&", "&&"))
     sheet.set_footer("&CTrang &P / &N")
-    sheet.autofilter(0, 0, rows, len(kind.fields) - 1)
 
 
 def write_template(kind: Kind, target: Path) -> None:
     """An empty import workbook: headers, text-formatted identity columns, drop-down lists and
     an instructions sheet."""
     _check_target(Path(target))
-    workbook = xlsx_book.Workbook(target, write_only=False)
-    sheet = workbook.active
-    sheet.title = kind.title[:31]
-    lists = workbook.create_sheet("Danh mục")
-    for column, spec in enumerate(kind.fields, start=1):
-        cell = xlsx_book.put(sheet, 1, column, spec.header)
-        cell.font = REQUIRED_FONT if spec.required else HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.comment = Comment(_describe(spec), "BVCT Desktop")
-        letter = get_column_letter(column)
-        # the column's own format: whatever row the officer types in keeps text as text, dates as dates
-        if spec.text_only:
-            sheet.column_dimensions[letter].number_format = TEXT_FORMAT
-        if spec.type is FieldType.DATE:
-            sheet.column_dimensions[letter].number_format = DATE_FORMAT
-        if spec.choices:
-            for row, choice in enumerate(spec.choices, start=1):
-                xlsx_book.put(lists, row, column, choice)
-            validation = DataValidation(
-                type="list", formula1=f"='Danh mục'!${letter}$1:${letter}${len(spec.choices)}",
-                allow_blank=True, showErrorMessage=True, errorTitle="Giá trị không hợp lệ",
-                error=f"Chọn một trong: {', '.join(spec.choices)}")
-            validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
-            sheet.add_data_validation(validation)
-    _page_setup(sheet, kind, kind.title)
-    lists.sheet_state = "hidden"
-    _instructions(workbook.create_sheet("Hướng dẫn"), kind)
-    workbook.write()
+
+    def fill(book) -> None:
+        from xlsxwriter.utility import xl_col_to_name
+
+        sheet = _register_sheet(book, kind)
+        lists = book.add_worksheet("Danh mục")
+        # each column's own format: whatever row the officer types in keeps text as text, dates as dates
+        texts, dates = book.add_format({"num_format": TEXT_FORMAT}), book.add_format({"num_format": DATE_FORMAT})
+        formats = [texts if spec.text_only else dates if spec.type is FieldType.DATE else None
+                   for spec in kind.fields]
+        for column, spec in enumerate(kind.fields):
+            sheet.sheet.write_comment(0, column, _describe(spec), {"author": "BVCT Desktop"})
+            if spec.choices:
+                for row, choice in enumerate(spec.choices):
+                    lists.write_string(row, column, choice)
+                letter = xl_col_to_name(column)
+                sheet.sheet.data_validation(1, column, TEMPLATE_ROWS, column, {
+                    "validate": "list", "source": f"='Danh mục'!${letter}$1:${letter}${len(spec.choices)}",
+                    "ignore_blank": True, "show_error": True, "error_title": "Giá trị không hợp lệ",
+                    "error_message": f"Chọn một trong: {', '.join(spec.choices)}"})
+        _page_setup(sheet.sheet, kind, formats)
+        lists.hide()
+        _instructions(xlsx_stream.StreamedSheet(book, "Hướng dẫn"), kind)
+
+    xlsx_stream.streamed(Path(target), fill)
 
 
 def _describe(spec: Field) -> str:
@@ -149,21 +126,19 @@ def _describe(spec: Field) -> str:
     return " ".join(parts)
 
 
-def _instructions(sheet, kind: Kind) -> None:
-    xlsx_book.append(sheet, [f"HƯỚNG DẪN NHẬP DỮ LIỆU: {kind.title.upper()}"])
-    sheet["A1"].font = Font(name="Times New Roman", bold=True, size=13)
-    xlsx_book.append(sheet, ["Mỗi dòng một bản ghi; dòng 1 là tiêu đề cột (thứ tự cột tùy ý, cột thừa được bỏ qua). "
+def _instructions(sheet: xlsx_stream.StreamedSheet, kind: Kind) -> None:
+    book = sheet.book
+    title = book.add_format({"font_name": HEADER_FONT_NAME, "bold": True, "font_size": 13})
+    bold = book.add_format({"font_name": HEADER_FONT_NAME, "bold": True})
+    sheet.row(0, [f"HƯỚNG DẪN NHẬP DỮ LIỆU: {kind.title.upper()}"], [title])
+    sheet.row(1, ["Mỗi dòng một bản ghi; dòng 1 là tiêu đề cột (thứ tự cột tùy ý, cột thừa được bỏ qua). "
                   "Cột chữ đỏ là bắt buộc. Tệp được nhập tất cả hoặc không dòng nào: "
                   "nếu có lỗi, chương trình liệt kê từng lỗi theo dòng và cột, dữ liệu không thay đổi."])
-    xlsx_book.append(sheet, [])
-    xlsx_book.append(sheet, ["Cột", "Bắt buộc", "Cách ghi"])
-    for cell in sheet[4]:
-        cell.font = HEADER_FONT
-    for spec in kind.fields:
-        xlsx_book.append(sheet, [spec.header, "Có" if spec.required else "", _describe(spec)])
-    sheet.column_dimensions["A"].width = 34
-    sheet.column_dimensions["B"].width = 10
-    sheet.column_dimensions["C"].width = 90
+    sheet.row(3, ["Cột", "Bắt buộc", "Cách ghi"], [bold] * 3)
+    for row, spec in enumerate(kind.fields, start=4):
+        sheet.row(row, [spec.header, "Có" if spec.required else "", _describe(spec)])
+    for column, width in enumerate((34, 10, 90)):
+        sheet.sheet.set_column(column, column, width)
 
 
 def _check_target(target: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from bvct_desktop.cli import main as cli_main
 
-HEAVY = ("sqlalchemy", "alembic", "reportlab", "docx", "PySide6", "python_calamine", "argon2")
+HEAVY = ("sqlalchemy", "alembic", "reportlab", "docx", "PySide6", "python_calamine", "argon2", "openpyxl")
 
 
 def _loaded_by(argv: list[str], tmp_path) -> set[str]:

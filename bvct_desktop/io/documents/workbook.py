@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import office_file, xlsx_book
-from ..xlsx_writer import DATE_FORMAT, HEADER_FILL, TEXT_FORMAT, _check_target
+from ..xlsx_writer import DATE_FORMAT, HEADER_COLOR, TEXT_FORMAT, _check_target
 from .layout import DRAFT, PARTY, Letterhead, nfc
 from .profile import Profile
 from .tables import TOTAL, Column
@@ -36,6 +36,7 @@ PARTY_FONT = Font(name=FONT_NAME, bold=True, underline="single", size=SIZE)
 UNDERLINED = Font(name=FONT_NAME, underline="single", size=SIZE)
 THIN = Side(style="thin", color="000000")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_FILL = PatternFill("solid", fgColor=HEADER_COLOR)
 STAMP = Border(left=Side(style="medium"), right=Side(style="medium"), top=Side(style="medium"),
                bottom=Side(style="medium"))
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
