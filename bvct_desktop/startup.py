@@ -1,5 +1,6 @@
 """What every start of the program does first, the command line's and the desktop's alike."""
 
+import os
 import sys
 
 from . import errorlog, paths
@@ -40,8 +41,11 @@ def harden_process() -> None:
 def prepare(db_option: str | None) -> None:
     """Removes what killed backups and restores left around the database (never fatal)."""
     from .core import leftovers
+    from .core.address import is_server_url
 
     try:
+        if is_server_url(db_option or os.environ.get("BVCT_DB")):
+            return  # the server keeps its own files; backups and restores of it run here, beside their files
         leftovers.sweep(paths.database_from(db_option))
     except Exception as error:  # noqa: BLE001 - a cleanup must never stop the program starting
         errorlog.log_unexpected(error)

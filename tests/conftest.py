@@ -18,6 +18,48 @@ from tests.small_disk import small_disk  # noqa: E402, F401 - a fixture for ever
 
 ADMIN = "quantri"
 PASSWORD = "Hoa-sen-no-2025"
+ON_SERVER = False  # set for the office-server pass (--engine=postgresql)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--engine", choices=("file", "postgresql"), default=None,
+                     help="the database the fixtures make: a file (default) or the office server "
+                          "(BVCT_TEST_ENGINE too; needs BVCT_TEST_PG, see tests/server_db.py)")
+
+
+def pytest_configure(config):
+    global ON_SERVER
+    config.addinivalue_line("markers", "file_only(reason): a test of what only the file database has "
+                                       "(its key file, its pages, the SQLCipher engine); skipped on the server pass")
+    ON_SERVER = (config.getoption("--engine") or os.environ.get("BVCT_TEST_ENGINE") or "file") == "postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        marker = item.get_closest_marker("file_only")
+        if ON_SERVER and marker is not None:
+            item.add_marker(pytest.mark.skip(reason="chỉ có ở cơ sở dữ liệu tệp: " + (marker.args[0] if marker.args
+                                                                                      else "")))
+
+
+@pytest.fixture(scope="session")
+def cluster():
+    """The office server's test cluster (tests/server_db.py): BVCT_TEST_PG's, else one started
+    for the session; the server tests are skipped, saying why, where PostgreSQL is not installed."""
+    from tests import server_db
+
+    settings, own = server_db.settings_from_environment(), None
+    if settings is None:
+        if server_db.server_binaries() is None:
+            pytest.skip("không có PostgreSQL trên máy này (/usr/lib/postgresql/*/bin): các kiểm thử máy chủ "
+                        "cần gói postgresql của bản phân phối (apt-get install postgresql; .ci/run cài sẵn)")
+        own = server_db.OwnCluster()
+        settings = own.settings
+    found = server_db.cluster_of(settings)
+    yield found
+    found.close()
+    if own:
+        own.stop()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -54,10 +96,11 @@ def isolated_home(tmp_path, monkeypatch):
 class Cli:
     """Runs `bvct` in-process with the test database and credentials."""
 
-    def __init__(self, db: Path, capsys, monkeypatch):
+    def __init__(self, db, capsys, monkeypatch, url: str | None = None):
+        """`db`: the database file, or the server address (`url` its text)."""
         self.db = db
         self._capsys = capsys
-        monkeypatch.setenv("BVCT_DB", str(db))
+        monkeypatch.setenv("BVCT_DB", url or str(db))
         monkeypatch.setenv("BVCT_USER", ADMIN)
         monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
         self._monkeypatch = monkeypatch
@@ -74,15 +117,45 @@ class Cli:
         return self
 
 
-@pytest.fixture
-def cli(tmp_path, capsys, monkeypatch) -> Cli:
-    """A fresh database created by `bvct init` with the administrator ADMIN."""
+def file_cli(tmp_path, capsys, monkeypatch) -> Cli:
     runner = Cli(tmp_path / "bvct.db", capsys, monkeypatch)
     code, out, err = runner("init", "--admin", ADMIN)
     assert code == 0, err
     return runner
 
 
+def server_cli(request, capsys, monkeypatch) -> Cli:
+    """An empty database on the test cluster, made by `bvct init` as its owner (dropped after the test)."""
+    cluster = request.getfixturevalue("cluster")
+    name = cluster.new_database()
+    request.addfinalizer(lambda: cluster.drop(name))
+    runner = Cli(cluster.address(name), capsys, monkeypatch, url=cluster.url(name))
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    code, out, err = runner("init", "--admin", ADMIN, "--server-owner", server_owner())
+    monkeypatch.delenv("PGPASSWORD")
+    assert code == 0, err
+    return runner
+
+
+def server_owner() -> str:
+    from tests.server_db import OWNER
+
+    return OWNER
+
+
+@pytest.fixture
+def cli(tmp_path, capsys, monkeypatch, request) -> Cli:
+    """A fresh database created by `bvct init` with the administrator ADMIN (a file, or on the
+    office-server pass an empty server database, created as its owner)."""
+    return server_cli(request, capsys, monkeypatch) if ON_SERVER else file_cli(tmp_path, capsys, monkeypatch)
+
+
+@pytest.fixture(params=["file", "server"])
+def both_engines_cli(request, tmp_path, capsys, monkeypatch) -> Cli:
+    """The same test on a database file and on the office server."""
+    if request.param == "server":
+        return server_cli(request, capsys, monkeypatch)
+    return file_cli(tmp_path, capsys, monkeypatch)
 
 
 @pytest.fixture

@@ -1,7 +1,10 @@
 """Setting up and running the office: `bvct init`, `bvct settings` and `bvct users`."""
 
+import os
+
 from .. import paths
 from ..core import settings, users, vault
+from ..core.errors import InputError
 from ..core.permissions import ROLES
 from . import arguments, credentials
 from .arguments import cli_date, open_database
@@ -12,6 +15,25 @@ def register_init(commands) -> None:
     init = commands.add_parser("init", help="tạo cơ sở dữ liệu mới với một quản trị viên")
     init.set_defaults(handler=cmd_init)
     init.add_argument("--admin", required=True, help="tên đăng nhập của quản trị viên")
+    add_server_owner(init)
+
+
+def add_server_owner(parser) -> None:
+    """`--server-owner ROLE [--server-owner-password-file F]`: the server database's owner."""
+    parser.add_argument("--server-owner", metavar="TÀI_KHOẢN",
+                        help="máy chủ: tài khoản chủ sở hữu cơ sở dữ liệu (có quyền CREATEROLE)")
+    parser.add_argument("--server-owner-password-file", metavar="TỆP",
+                        help="tệp chứa mật khẩu của tài khoản chủ sở hữu (hoặc $PGPASSWORD)")
+
+
+def server_owner(args) -> tuple[str, str | None]:
+    """The owner's role and password (`--server-owner-password-file`, else $PGPASSWORD, else libpq's own)."""
+    if not args.server_owner:
+        raise InputError("Cơ sở dữ liệu trên máy chủ: cần --server-owner TÀI_KHOẢN (chủ sở hữu cơ sở dữ liệu).")
+    if args.server_owner_password_file:
+        return args.server_owner, credentials.read_secret_file(args.server_owner_password_file,
+                                                               "mật khẩu chủ sở hữu")
+    return args.server_owner, os.environ.get("PGPASSWORD") or None
 
 
 def register(commands) -> None:
@@ -45,11 +67,18 @@ def register(commands) -> None:
 
 
 def cmd_init(args) -> int:
-    path = paths.database_from(args.db)
-    password = credentials.password(args.password_file, "Mật khẩu quản trị viên: ")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    recovery = vault.create(path, args.admin, password)
-    print(f"Đã tạo cơ sở dữ liệu: {path}")
+    where = arguments.database_address(args)
+    if where.is_server:
+        owner, owner_password = server_owner(args)
+        password = credentials.password(args.password_file, "Mật khẩu quản trị viên: ")
+        recovery = vault.create_on_server(where, args.admin, password, owner, owner_password)
+    else:
+        if args.server_owner:
+            raise InputError("--server-owner chỉ dùng khi --db là địa chỉ máy chủ (postgresql://…).")
+        password = credentials.password(args.password_file, "Mật khẩu quản trị viên: ")
+        where.path.parent.mkdir(parents=True, exist_ok=True)
+        recovery = vault.create(where.path, args.admin, password)
+    print(f"Đã tạo cơ sở dữ liệu: {where.display}")
     print(f"Quản trị viên: {args.admin}")
     print("KHÓA KHÔI PHỤC (chỉ hiện một lần; chép lại và cất giữ an toàn, tách khỏi máy tính):")
     print(recovery)

@@ -2,13 +2,14 @@
 with the acting user's credentials, and the options of a document (profile, secrecy, password)."""
 
 import datetime as dt
+import sys
 from pathlib import Path
 
-from .. import paths
-from ..core import vault
+from ..core import address, vault
+from ..core.address import Address
 from ..core.database import Database
 from ..core.dates import parse_cli_date
-from ..core.errors import DamagedError, InputError, RowProblem
+from ..core.errors import DamagedError, InputError, RowProblem, SchemaBehind
 from ..io.documents import profile, render
 from . import credentials
 
@@ -35,14 +36,30 @@ def period(args) -> tuple[dt.date | None, dt.date | None]:
 WAIT_FOR_WRITER_MS = 10 * 60 * 1000
 
 
+def database_address(args, text: str | None = None) -> Address:
+    """`text`, else `--db`, `$BVCT_DB` or the default file; a server address is checked (TLS) and
+    warned about when `--insecure-lan` lets an unverified one through."""
+    insecure = getattr(args, "insecure_lan", False)
+    try:
+        where = address.parse(text, insecure) if text else address.from_option(args.db, insecure)
+    except address.UnverifiedServer as error:
+        raise InputError(f"{error.message} Trong mạng nội bộ khép kín chưa có chứng chỉ: thêm --insecure-lan "
+                         "(kết nối không được xác thực).") from None
+    if where.is_server and where.insecure:
+        print(address.INSECURE_WARNING, file=sys.stderr)
+    return where
+
+
 def open_database(args) -> Database:
-    path = paths.database_from(args.db)
+    where = database_address(args)
     user = credentials.user(args.user)
     try:
-        return vault.unlock(path, user, credentials.password(args.password_file),
+        return vault.unlock(where, user, credentials.password(args.password_file),
                             busy_timeout_ms=WAIT_FOR_WRITER_MS)
+    except SchemaBehind as error:
+        raise type(error)(f"{error.message} Lệnh: bvct upgrade --server-owner TÀI_KHOẢN_CHỦ_SỞ_HỮU") from None
     except DamagedError as error:
-        if path.exists():
+        if where.is_server or where.path.exists():
             raise
         raise DamagedError(f"{error.message} Tạo mới bằng lệnh: bvct init --admin TÊN") from None
 

@@ -23,6 +23,7 @@ REGISTRARS = [
     ("outgoing", "register", ("documents",)),
     ("safety", "register", ("backup", "verify", "restore", "audit")),
     ("places", "register", ("places",)),
+    ("server", "register", ("migrate-to-server", "upgrade")),
 ]
 
 

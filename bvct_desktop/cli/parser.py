@@ -47,9 +47,12 @@ def version_text() -> str:
 
 
 def _global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", help="đường dẫn cơ sở dữ liệu (mặc định: $BVCT_DB hoặc thư mục dữ liệu)")
+    parser.add_argument("--db", help="đường dẫn cơ sở dữ liệu, hoặc địa chỉ máy chủ postgresql://MÁY_CHỦ/TÊN_CSDL?"
+                        "sslmode=verify-full&sslrootcert=TỆP_CA (mặc định: $BVCT_DB hoặc thư mục dữ liệu)")
     parser.add_argument("--user", help="tên người dùng (mặc định: $BVCT_USER)")
     parser.add_argument("--password-file", help="tệp chứa mật khẩu (dòng đầu); hoặc $BVCT_PASSWORD")
+    parser.add_argument("--insecure-lan", action="store_true",
+                        help="cho phép kết nối máy chủ không xác thực chứng chỉ TLS (mạng khép kín; có cảnh báo)")
     parser.add_argument("--version", action="store_true", help="phiên bản chương trình và thư viện")
 
 

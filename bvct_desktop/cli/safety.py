@@ -1,10 +1,12 @@
 """The data-safety commands: backup, verify, restore, audit list and audit verify."""
 
+import os
 from pathlib import Path
 
 from .. import paths
 from ..core import audit, backup
-from ..core.errors import DamagedError
+from ..core.address import is_server_url
+from ..core.errors import DamagedError, InputError
 from . import credentials
 from .arguments import open_database, period
 from .parser import VietnameseParser
@@ -53,6 +55,10 @@ def cmd_verify(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    if is_server_url(args.db or os.environ.get("BVCT_DB")):
+        raise InputError("Khôi phục ghi ra một tệp cơ sở dữ liệu (--db TỆP), không ghi đè máy chủ. Để đưa bản sao "
+                         "lưu lên máy chủ: khôi phục ra tệp, rồi bvct migrate-to-server --db TỆP --to ĐỊA_CHỈ vào một "
+                         "cơ sở dữ liệu trống.")
     target = paths.database_from(args.db)
     user = credentials.user(args.user)
     restored = backup.restore(Path(args.file), user, credentials.password(args.password_file), target)
@@ -86,5 +92,6 @@ def cmd_audit(args) -> int:
         db.close()
     if not verdict.ok:
         raise DamagedError(f"Nhật ký không toàn vẹn. {verdict.problem}")
-    print(f"Nhật ký toàn vẹn: {verdict.count} mục, khớp đầu chuỗi lưu trong tệp khóa.")
+    kept = "trên máy chủ" if db.is_server else "trong tệp khóa"
+    print(f"Nhật ký toàn vẹn: {verdict.count} mục, khớp đầu chuỗi lưu {kept}.")
     return 0

@@ -73,7 +73,7 @@ def append_all(connection: Connection, key: bytes, entries: Sequence[dict]) -> d
         entry = {"at": given["at"].isoformat(timespec="seconds"), "user_name": given["user"],
                  "role": given["role"], "action": given["action"], "outcome": given["outcome"],
                  "kind": given.get("kind"), "record_id": given.get("record_id"),
-                 "details": _DETAILS(given["details"]) if given.get("details") else None}
+                 "details": details_text(given.get("details"))}
         mac = _mac(keyed, mac, entry)
         entry_id += 1
         rows.append({**entry, "at": given["at"].replace(microsecond=0), "id": entry_id, "mac": mac})
@@ -83,10 +83,16 @@ def append_all(connection: Connection, key: bytes, entries: Sequence[dict]) -> d
     return head
 
 
-def _fields(row) -> dict:
-    return {"at": row.at.isoformat(timespec="seconds"), "user_name": row.user_name, "role": row.role,
-            "action": row.action, "outcome": row.outcome, "kind": row.kind, "record_id": row.record_id,
-            "details": row.details}
+def details_text(details: dict | None) -> str | None:
+    """An entry's details as stored (JSON, keys sorted), or None."""
+    return _DETAILS(details) if details else None
+
+
+def fields_of(row) -> dict:
+    """What an entry's MAC covers, from a stored row (a mapping)."""
+    return {"at": row["at"].isoformat(timespec="seconds"), "user_name": row["user_name"], "role": row["role"],
+            "action": row["action"], "outcome": row["outcome"], "kind": row["kind"], "record_id": row["record_id"],
+            "details": row["details"]}
 
 
 def advance(stored: dict, head: dict, mac_at: Callable[[int], str | None]) -> dict:
@@ -121,7 +127,7 @@ def verify_chain(connection: Connection, key: bytes, head: dict) -> Verdict:
         if row.id != expected_id:
             return Verdict(count, expected_id, f"Nhật ký bị xóa mục số {expected_id}"
                            + (f" đến {row.id - 1}" if row.id - 1 > expected_id else "") + ".")
-        if not hmac.compare_digest(entry_mac(key, previous_mac, _fields(row)), row.mac):
+        if not hmac.compare_digest(entry_mac(key, previous_mac, fields_of(row._mapping)), row.mac):
             return Verdict(count, row.id, f"Mục nhật ký số {row.id} ({row.at:%d/%m/%Y %H:%M}) đã bị sửa "
                            "hoặc không thuộc chuỗi nhật ký này.")
         previous_mac, expected_id, count = row.mac, row.id + 1, count + 1

@@ -26,12 +26,12 @@ def at_exit(db: Database, folder: Path | None = None) -> Path | None:
     """A backup as the program closes, unless one was made today; returns its path."""
     folder = Path(folder or backup_log.auto_folder())
     now = db.clock()
-    made = backup_log.auto_backups(folder, db.path)
+    made = backup_log.auto_backups(folder, named(db))
     if made and made[-1].at.date() == now.date():
         return None
-    written = backup.audited_write(db, _prepared(folder) / backup_log.auto_name(db.path, now), backup_log.AUTOMATIC)
+    written = backup.audited_write(db, _prepared(folder) / backup_log.auto_name(named(db), now), backup_log.AUTOMATIC)
     _copy_to_second_folder(db, written.path)
-    prune(folder, db.path)
+    prune(folder, named(db))
     return written.path
 
 
@@ -41,9 +41,15 @@ def before_migration(db: Database) -> Path:
     Not audited here: the migration's own entry names this backup.
     """
     folder = _prepared(backup_log.auto_folder())
-    written = backup.write(db, folder / backup_log.auto_name(db.path, db.clock()))
-    backup_log.remember(db.key_path, written.path, written.at)
+    written = backup.write(db, folder / backup_log.auto_name(named(db), db.clock()))
+    if not db.is_server:
+        backup_log.remember(db.key_path, written.path, written.at)
     return written.path
+
+
+def named(db: Database) -> Path:
+    """What names the database's automatic backups: its file, or the server database's name."""
+    return Path(f"{db.address.stem}.db") if db.is_server else db.path
 
 
 def last_verified(db_path: Path) -> backup_log.Known | None:
@@ -102,7 +108,7 @@ def _copy_to_second_folder(db: Database, written: Path) -> None:
         with db.write() as connection:
             db.audit(connection, SECOND_ACTION, audit.FAILED, details={"loi": error.message})
         return
-    prune(Path(second), db.path)
+    prune(Path(second), named(db))
     with db.write() as connection:
         db.audit(connection, SECOND_ACTION, details={"tep": str(target)})
 

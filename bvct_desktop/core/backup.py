@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from .. import __version__
 from . import audit_chain, backup_log, crashpoints, engine, files, key_slots, keyfile, leftovers, migrations
-from .database import Actor, Clock, Database, system_clock
+from .database import Actor, Clock, Database, FileDatabase, system_clock
 from .errors import DISK_FULL, AuthError, BvctError, DamagedError, DiskFullError, InputError, PermissionDenied
 from .files import atomic_output
 from .permissions import ADMIN, Action, allows
@@ -86,7 +86,8 @@ def audited_write(db: Database, out: Path, action: str) -> Written:
     except BvctError as error:
         written.path.unlink(missing_ok=True)
         raise type(error)(f"{error.message} Bản sao lưu vừa ghi đã được xóa vì không ghi được vào nhật ký.") from None
-    backup_log.remember(db.key_path, written.path, written.at)
+    if not db.is_server:  # the server's newest backups are in its audit trail
+        backup_log.remember(db.key_path, written.path, written.at)
     return written
 
 
@@ -121,9 +122,7 @@ def _write(db: Database, out: Path, at: dt.datetime) -> Written:
     with atomic_output(out) as temp:
         copy = temp.with_name(temp.name + ".db")
         try:
-            with key_slots.holding(db.key_path):  # the copy and the key slots of one moment
-                head = db.export_copy(copy)
-                keys = keyfile.read(db.key_path)
+            head, keys = _copy(db, copy)
             crashpoints.reached("backup-copied")
             _check_database(copy, db.key, db.db_id, head, None, out, Report({}))
             keys.audit_head, keys.failures = head, {}
@@ -134,7 +133,8 @@ def _write(db: Database, out: Path, at: dt.datetime) -> Written:
                 manifest = {"format": FORMAT, "version": VERSION, "db_id": db.db_id,
                             "created_at": at.isoformat(timespec="seconds"), "created_by": db.actor.name,
                             "app_version": __version__, "schema": migrations.head_revision(),
-                            "source": Path(db.path).name, "audit_head": head,
+                            "source": db.address.display if db.is_server else Path(db.path).name,
+                            "audit_head": head,
                             "files": {KEYS: _digest_bytes(key_bytes), DATA: data_digest}}
                 manifest["mac"] = _manifest_mac(db.derive_key(MANIFEST_KEY_PURPOSE), manifest)
                 archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
@@ -144,6 +144,16 @@ def _write(db: Database, out: Path, at: dt.datetime) -> Written:
         _read_back(temp, manifest)
         crashpoints.reached("backup-packed")
     return Written(out, at, head, out.stat().st_size)
+
+
+def _copy(db: Database, copy: Path) -> tuple[dict, keyfile.KeyFile]:
+    """A consistent encrypted copy at `copy` and the key slots of the same moment."""
+    if db.is_server:
+        from .server import copying
+
+        return copying.to_file(db, copy)
+    with key_slots.holding(db.key_path):
+        return db.export_copy(copy), keyfile.read(db.key_path)
 
 
 def _pack(archive: zipfile.ZipFile, copy: Path) -> dict:
@@ -315,7 +325,7 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
             keys_temp.write_bytes(keys.to_bytes())
             crashpoints.reached("restore-written")
             kept = _move_aside(target, clock())
-    db = Database(target, db_key, keys.db_id, Actor(user, ADMIN), clock)
+    db = FileDatabase(target, db_key, keys.db_id, Actor(user, ADMIN), clock)
     try:
         with db.write() as connection:
             db.audit(connection, "khôi phục từ bản sao lưu",

@@ -1,11 +1,17 @@
 """The open database every service works through, and the user acting on it.
 
 `Database` carries who is acting; `require` is the one place a permission is checked and a
-refusal audited, and `audit` the one place an action is written to the trail. After every
-commit that appended audit entries, the chain's head is mirrored in the key file. Opening,
-creating and upgrading a database is `vault`'s work.
+refusal audited, and `audit` the one place an action is written to the trail. `read` is one
+consistent snapshot, `write` one transaction that no other program's write interleaves with
+(SQLite's BEGIN IMMEDIATE; on the office server a lock every writer takes first), so a plan
+read and applied in it sees exactly what it changes.
+
+Two kinds: `FileDatabase` (SQLCipher file + key file, the default) and the office server's
+(core/server/database.py). Services never ask which: the differences live behind these
+methods. Opening, creating and upgrading a database is `vault`'s work.
 """
 
+import abc
 import contextlib
 import datetime as dt
 import threading
@@ -13,11 +19,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import Connection
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection, Engine
 
 from . import audit_chain, backup_log, engine, keyfile, lockout
+from .address import Address, FileAddress
 from .errors import BvctError, DamagedError, PermissionDenied
 from .permissions import Action, allows
+from .schema import audit_log
 
 Clock = Callable[[], dt.datetime]
 CLOSE_WAIT_S = 30.0  # the longest `close` waits for a connection still in use
@@ -33,20 +42,17 @@ class Actor:
     role: str
 
 
-class Database:
+class Database(abc.ABC):
     """An unlocked database and the user acting on it."""
 
-    def __init__(self, path: Path, db_key: bytes, db_id: str, actor: Actor, clock: Clock,
-                 busy_timeout_ms: int | None = None):
-        """`busy_timeout_ms`: how long a write waits for another process's write to end."""
-        self.path = Path(path)
-        self.key_path = keyfile.key_path(self.path)
-        self.db_id = db_id
-        self.actor = actor
-        self.clock = clock
-        self.engine = engine.make_engine(self.path, db_key, busy_timeout_ms)
-        self._db_key = db_key
-        self._audit_key = audit_chain.derive_key(db_key)
+    address: Address
+    engine: Engine
+    db_id: str
+    actor: Actor
+    clock: Clock
+    is_server = False
+
+    def __init__(self) -> None:
         self._users = 0  # connections in use (a page may read on a worker thread)
         self._closed = False
         self._idle = threading.Condition()
@@ -54,10 +60,6 @@ class Database:
     @property
     def closed(self) -> bool:
         return self._closed
-
-    def seal_slot(self, secret: str, slot: str) -> dict:
-        """A key slot that opens this database with `secret`."""
-        return keyfile.seal(self._db_key, secret, self.db_id, slot, keyfile.DEFAULT_KDF)
 
     @contextlib.contextmanager
     def _in_use(self) -> Iterator[None]:
@@ -75,25 +77,152 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
-        with self._in_use(), self._damage_named(), engine.translated_errors(self.path), \
-                self.engine.connect() as connection:
-            with connection.begin():
+        """One read-only snapshot."""
+        with self._in_use(), self._errors_translated(), self.engine.connect() as connection:
+            with self._begin(connection, write=False):
                 yield connection
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
-        """One write transaction (BEGIN IMMEDIATE): all of it commits or none of it."""
-        with self._in_use(), self._damage_named(), engine.translated_errors(self.path), \
-                self.engine.connect() as connection:
+        """One write transaction: all of it commits or none of it, and no other write runs meanwhile."""
+        with self._in_use(), self._errors_translated(), self.engine.connect() as connection:
             try:
-                with connection.execution_options(immediate=True).begin():
+                with self._begin(connection, write=True):
                     yield connection
             finally:
                 head = connection.info.pop(audit_chain.HEAD_INFO, None)
-            if head:  # reached only once committed: the mirror never runs ahead of the database
-                self._mirror_audit_head(connection, head)
+            if head:  # reached only once committed
+                self._committed_audit(connection, head)
 
-    def _mirror_audit_head(self, connection: Connection, head: dict) -> None:
+    @abc.abstractmethod
+    def _begin(self, connection: Connection, write: bool):
+        """The transaction of `read` or `write` (a context manager)."""
+
+    @abc.abstractmethod
+    def _errors_translated(self):
+        """A context manager turning the driver's errors into the program's (BvctError)."""
+
+    def _committed_audit(self, connection: Connection, head: dict) -> None:  # noqa: B027 - a hook
+        """After a commit that appended audit entries (the file database mirrors the head)."""
+
+    @abc.abstractmethod
+    def _append(self, connection: Connection, entries: list[dict]) -> None:
+        """Appends audit entries (the arguments of `audit_chain.append`) to the chain."""
+
+    def audit(self, connection: Connection, action: str, outcome: str = audit_chain.OK,
+              kind: str | None = None, record_id: int | None = None,
+              details: dict | None = None) -> None:
+        self._append(connection, [{"at": self.clock(), "user": self.actor.name, "role": self.actor.role,
+                                   "action": action, "outcome": outcome, "kind": kind, "record_id": record_id,
+                                   "details": details}])
+
+    def audit_records(self, connection: Connection, kind: str,
+                      entries: list[tuple[str, int, dict | None]]) -> None:
+        """One entry per record written: (action, record id, details), appended in one statement."""
+        at, user, role = self.clock(), self.actor.name, self.actor.role
+        self._append(connection, [
+            {"at": at, "user": user, "role": role, "action": action, "outcome": audit_chain.OK, "kind": kind,
+             "record_id": record_id, "details": details} for action, record_id, details in entries])
+
+    def change_token(self) -> int:
+        """Grows with every write anyone commits (each is audited): a window that saw another
+        value re-reads what it shows."""
+        with self.read() as connection:
+            return connection.execute(select(func.coalesce(func.max(audit_log.c.id), 0))).scalar()
+
+    @abc.abstractmethod
+    def seal_slot(self, secret: str, slot: str) -> dict:
+        """A key slot holding this database's key (for backups) opened with `secret`."""
+
+    @property
+    @abc.abstractmethod
+    def key(self) -> bytes:
+        """The key a backup's copy is encrypted with. It never leaves the process."""
+
+    def derive_key(self, purpose: bytes) -> bytes:
+        """A key for `purpose` derived from the database key (backup manifests use one)."""
+        return keyfile.derive_subkey(self.key, purpose)
+
+    @abc.abstractmethod
+    def verify_audit_chain(self) -> audit_chain.Verdict:
+        """Every entry's link recomputed, and the chain's end compared with the head kept apart."""
+
+    @abc.abstractmethod
+    def check_integrity(self) -> list[str]:
+        """The full check on demand; [] when sound."""
+
+    def record_lock(self) -> None:
+        """The screen was locked (the GUI's auto-lock or the officer's own)."""
+        with self.write() as connection:
+            self.audit(connection, "khóa màn hình")
+
+    def unlock_again(self, password: str) -> None:
+        """Unlocks a locked screen with the acting user's password, under the same lockout rules."""
+        self._reauthenticate(password, "mở khóa màn hình")
+
+    def confirm_password(self, password: str, purpose: str) -> None:
+        """The acting user proves it is still them before data leaves the encryption (an export or
+        a print, when `hoi_lai_mat_khau` is on); AuthError when the password is wrong."""
+        self._reauthenticate(password, f"xác nhận mật khẩu để {purpose}")
+
+    @abc.abstractmethod
+    def _reauthenticate(self, password: str, action: str) -> None:
+        """Checks the acting user's password again, audited as `action`."""
+
+    def require(self, action: Action, what: str) -> None:
+        """Refuses (and audits the refusal) unless the actor's role allows `action`."""
+        if allows(self.actor.role, action):
+            return
+        with self.write() as connection:
+            self.audit(connection, what, audit_chain.REFUSED, details={"quyen": action.name})
+        raise PermissionDenied(f"Vai trò của bạn không được phép {action.value}.")
+
+    def close(self, wait_s: float = CLOSE_WAIT_S) -> None:
+        """Closes the connections once those in use (a read on a worker thread) are done; later reads
+        and writes are refused."""
+        with self._idle:
+            self._closed = True
+            self._idle.wait_for(lambda: self._users == 0, timeout=wait_s)
+        self.engine.dispose()
+
+
+
+
+class FileDatabase(Database):
+    """A SQLCipher file and its key file `PATH.keys`."""
+
+    def __init__(self, path: Path, db_key: bytes, db_id: str, actor: Actor, clock: Clock,
+                 busy_timeout_ms: int | None = None):
+        """`busy_timeout_ms`: how long a write waits for another process's write to end."""
+        super().__init__()
+        self.path = Path(path)
+        self.address = FileAddress(self.path)
+        self.key_path = keyfile.key_path(self.path)
+        self.db_id = db_id
+        self.actor = actor
+        self.clock = clock
+        self.engine = engine.make_engine(self.path, db_key, busy_timeout_ms)
+        self._db_key = db_key
+        self._audit_key = audit_chain.derive_key(db_key)
+
+    def seal_slot(self, secret: str, slot: str) -> dict:
+        return keyfile.seal(self._db_key, secret, self.db_id, slot, keyfile.DEFAULT_KDF)
+
+    @contextlib.contextmanager
+    def _begin(self, connection: Connection, write: bool) -> Iterator[None]:
+        with (connection.execution_options(immediate=True) if write else connection).begin():
+            yield
+
+    @contextlib.contextmanager
+    def _errors_translated(self) -> Iterator[None]:
+        with self._damage_named(), engine.translated_errors(self.path):
+            yield
+
+    def _append(self, connection: Connection, entries: list[dict]) -> None:
+        audit_chain.append_all(connection, self._audit_key, entries)
+
+    def _committed_audit(self, connection: Connection, head: dict) -> None:
+        """The chain's head mirrored in the key file: never ahead of the database."""
         def change(keys: keyfile.KeyFile) -> None:
             keys.audit_head = audit_chain.advance(keys.audit_head, head, lambda i: audit_chain.mac_at(connection, i))
 
@@ -115,12 +244,7 @@ class Database:
 
     @property
     def key(self) -> bytes:
-        """The raw database key: a backup's copy is encrypted with it. It never leaves the process."""
         return self._db_key
-
-    def derive_key(self, purpose: bytes) -> bytes:
-        """A key for `purpose` derived from the database key (backup manifests use one)."""
-        return keyfile.derive_subkey(self._db_key, purpose)
 
     def export_copy(self, target: Path) -> dict:
         """A consistent encrypted copy of the database at `target` (SQLCipher export of one
@@ -129,7 +253,7 @@ class Database:
             return engine.export_copy(self.engine, self._db_key, Path(target))
 
     def check_integrity(self) -> list[str]:
-        """The full check on demand: every page's HMAC and SQLite's structure; [] when sound."""
+        """Every page's HMAC and SQLite's structure."""
         with self.read() as connection:
             return engine.integrity_problems(connection)
 
@@ -137,20 +261,6 @@ class Database:
         head = keyfile.read(self.key_path).audit_head
         with self.read() as connection:
             return audit_chain.verify_chain(connection, self._audit_key, head)
-
-    def record_lock(self) -> None:
-        """The screen was locked (the GUI's auto-lock or the officer's own)."""
-        with self.write() as connection:
-            self.audit(connection, "khóa màn hình")
-
-    def unlock_again(self, password: str) -> None:
-        """Unlocks a locked screen with the acting user's password, under the same lockout rules."""
-        self._reauthenticate(password, "mở khóa màn hình")
-
-    def confirm_password(self, password: str, purpose: str) -> None:
-        """The acting user proves it is still them before data leaves the encryption (an export or
-        a print, when `hoi_lai_mat_khau` is on); AuthError when the password is wrong."""
-        self._reauthenticate(password, f"xác nhận mật khẩu để {purpose}")
 
     def _reauthenticate(self, password: str, action: str) -> None:
         keys = keyfile.read(self.key_path)
@@ -161,28 +271,13 @@ class Database:
             self.audit(connection, action)
         lockout.settle(self.key_path, self.actor.name, copied)
 
-    def audit(self, connection: Connection, action: str, outcome: str = audit_chain.OK,
-              kind: str | None = None, record_id: int | None = None,
-              details: dict | None = None) -> None:
-        audit_chain.append(connection, self._audit_key, at=self.clock(), user=self.actor.name,
-                     role=self.actor.role, action=action, outcome=outcome, kind=kind,
-                     record_id=record_id, details=details)
-
-    def audit_records(self, connection: Connection, kind: str,
-                      entries: list[tuple[str, int, dict | None]]) -> None:
-        """One entry per record written: (action, record id, details), appended in one statement."""
-        at, user, role = self.clock(), self.actor.name, self.actor.role
-        audit_chain.append_all(connection, self._audit_key, [
-            {"at": at, "user": user, "role": role, "action": action, "outcome": audit_chain.OK, "kind": kind,
-             "record_id": record_id, "details": details} for action, record_id, details in entries])
-
     def copy_failed_logins(self, connection: Connection, keys: keyfile.KeyFile) -> dict[str, dict]:
         """Writes the failed logins kept in the key file into the audit trail; returns what was copied."""
         pending = lockout.pending_events(keys)
         in_time_order = sorted((event, name) for name, state in pending.items() for event in state["events"])
-        for event, name in in_time_order:
-            audit_chain.append(connection, self._audit_key, at=dt.datetime.fromisoformat(event), user=name, role=None,
-                         action="đăng nhập", outcome=audit_chain.FAILED, details={"ly_do": "sai mật khẩu"})
+        self._append(connection, [{"at": dt.datetime.fromisoformat(event), "user": name, "role": None,
+                                   "action": "đăng nhập", "outcome": audit_chain.FAILED,
+                                   "details": {"ly_do": "sai mật khẩu"}} for event, name in in_time_order])
         for name, state in pending.items():
             if state["dropped"]:
                 self.audit(connection, "đăng nhập", audit_chain.FAILED,
@@ -191,21 +286,4 @@ class Database:
                 self.audit(connection, "tạm khóa tài khoản", audit_chain.FAILED,
                          details={"nguoi_dung": name, "den": state["until"]})
         return pending
-
-    def require(self, action: Action, what: str) -> None:
-        """Refuses (and audits the refusal) unless the actor's role allows `action`."""
-        if allows(self.actor.role, action):
-            return
-        with self.write() as connection:
-            self.audit(connection, what, audit_chain.REFUSED, details={"quyen": action.name})
-        raise PermissionDenied(f"Vai trò của bạn không được phép {action.value}.")
-
-    def close(self, wait_s: float = CLOSE_WAIT_S) -> None:
-        """Closes the connections once those in use (a read on a worker thread) are done; later reads
-        and writes are refused."""
-        with self._idle:
-            self._closed = True
-            self._idle.wait_for(lambda: self._users == 0, timeout=wait_s)
-        self.engine.dispose()
-
 

@@ -67,6 +67,12 @@ class BusyError(BvctError):
     exit_code = 1
 
 
+class SchemaBehind(BvctError):
+    """The office server's schema is older than the program's: its owner upgrades it, once."""
+
+    exit_code = 1
+
+
 class RowProblem(Exception):
     """One problem with one cell of an import row (collected, not raised to the user)."""
 

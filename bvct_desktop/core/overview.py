@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from . import browse, deadlines
+from . import browse, deadlines, sql
 from .database import Database
 from .deadlines import Due
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
@@ -101,7 +101,7 @@ def loose_ends(db: Database) -> dict[str, int]:
 
 
 def _per_month(connection, column, first: dt.date, last: dt.date) -> dict[str, int]:
-    month = func.strftime("%Y-%m", column)
+    month = sql.month_text(column)
     return dict(connection.execute(
         select(month, func.count()).where(slips.c.deleted_at.is_(None), column.between(first, last))
         .group_by(month)).all())

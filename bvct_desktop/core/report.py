@@ -8,10 +8,10 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, text
+from sqlalchemy import Date, and_, bindparam, case, func, select, text
 from sqlalchemy.engine import Connection
 
-from . import recipient_groups, settings
+from . import recipient_groups, settings, sql
 from .database import Database
 from .dates import check_period
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS, DELEGATIONS
@@ -40,37 +40,44 @@ def figures(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
 
 # SQLAlchemy cannot say INDEXED BY for SQLite; these two walk the report indexes of the schema in
 # order (no table rows read, no sort), however many slips the period holds.
-_SLIP_GROUPS = text(
+_SLIP_GROUPS = (
     "SELECT recipient_id, purpose, count(*), "
-    "sum(result_on IS NOT NULL AND result_on <= :end) "
-    "FROM slips INDEXED BY ix_slips_report_groups "
+    "count(CASE WHEN result_on <= :end THEN 1 END) "
+    "FROM slips {groups} "
     "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end "
     "GROUP BY recipient_id, purpose")
-_SLIP_RESULTS = text(
+_SLIP_RESULTS = (
     "SELECT result, count(*) FROM slips "
     "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end AND result_on <= :end "
     "AND result IS NOT NULL GROUP BY result")
-_SLIP_SUBJECTS = text(
-    "SELECT count(DISTINCT person_id) FROM slips INDEXED BY ix_slips_report_subjects "
+_SLIP_SUBJECTS = (
+    "SELECT count(DISTINCT person_id) FROM slips {subjects} "
     "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end")
 
 
 def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
-    period = {"start": start.isoformat(), "end": end.isoformat()}
-    groups = connection.execute(_SLIP_GROUPS, period).all()
-    subjects = connection.execute(_SLIP_SUBJECTS, period).scalar()
+    period = {"start": start, "end": end}
+    hints = {"groups": sql.indexed_by(connection, "ix_slips_report_groups"),
+             "subjects": sql.indexed_by(connection, "ix_slips_report_subjects")}
+    groups = connection.execute(_dated(_SLIP_GROUPS.format(**hints)), period).all()
+    subjects = connection.execute(_dated(_SLIP_SUBJECTS.format(**hints)), period).scalar()
     names = dict(connection.execute(select(recipients.c.id, recipients.c.name)).all())
     by_recipient: Counter[str] = Counter()
     by_purpose: Counter[str] = Counter()
     for recipient_id, purpose, count, _ in groups:
         by_recipient[names[recipient_id]] += count
         by_purpose[purpose or UNSTATED] += count
-    found = sum(count for result, count in connection.execute(_SLIP_RESULTS, period)
+    found = sum(count for result, count in connection.execute(_dated(_SLIP_RESULTS), period)
                 if recipient_groups.found_archive_record(result))
     return {"slips_issued": sum(group[2] for group in groups), "slip_subjects": subjects,
             "slips_with_archive_record": found,
             "slips_answered": sum(group[3] or 0 for group in groups),
             "slips_by_recipient": _largest_first(by_recipient), "slips_by_purpose": _largest_first(by_purpose)}
+
+
+def _dated(statement: str):
+    """The statement with its period's bounds bound as dates (each engine stores them its own way)."""
+    return text(statement).bindparams(bindparam("start", type_=Date), bindparam("end", type_=Date))
 
 
 def _largest_first(counts: Counter) -> dict[str, int]:

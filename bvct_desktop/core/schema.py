@@ -52,7 +52,8 @@ settings = Table(
     Column("valid_from", Date),
     Column("value", Text, nullable=False),
     UniqueConstraint("key", "valid_from"),
-    Index("ix_settings_key_first", "key", unique=True, sqlite_where=text("valid_from IS NULL")),
+    Index("ix_settings_key_first", "key", unique=True, sqlite_where=text("valid_from IS NULL"),
+          postgresql_where=text("valid_from IS NULL")),
 )
 
 users = Table(

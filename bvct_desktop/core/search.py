@@ -4,6 +4,10 @@ Every word typed must occur, accents, đ and case folded, in the person's name, 
 CCCD/CMND or home town — found through the FTS5 index `persons_fts` over the folded
 `persons.search_key`, each word as a prefix — or, for the other registers, in one of the
 record's own text columns (core.browse holds those folded in memory while a register is open).
+
+On the office server the same folded key is searched through its words as FTS5 cuts them
+(`bvct_search_words`, trigram-indexed): a word typed is a phrase of those words whose last is a
+prefix, exactly as the FTS5 query below, so both engines find the same persons.
 """
 
 import contextlib
@@ -11,10 +15,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from sqlalchemy import ColumnElement, literal_column, select, text, true
+from sqlalchemy import Boolean, ColumnElement, bindparam, select, true
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
 
-from .schema import PERSONS_FTS
+from .schema import PERSONS_FTS, persons
 from .text import search_words, unify_final_y
 
 _TOKENS = re.compile(r"[^\W_]+")  # FTS5's unicode61 tokens: runs of letters and digits
@@ -68,9 +73,47 @@ def persons_with(word: str):
 
 def persons_with_every(words: list[str]):
     """The ids of persons holding every one of the folded `words` (one FTS5 query)."""
-    index = literal_column(PERSONS_FTS)
-    query = " AND ".join(fts_phrase(word) for word in words)
-    return select(literal_column("rowid")).select_from(text(PERSONS_FTS)).where(index.op("MATCH")(query))
+    return select(persons.c.id).where(_Holding(tuple(words)))
+
+
+class _Holding(ColumnElement):
+    """The person row holds every word (a condition on `persons`, written per engine)."""
+
+    type = Boolean()
+    inherit_cache = False
+
+    def __init__(self, words: tuple[str, ...]):
+        self.words = words
+
+
+@compiles(_Holding, "sqlite")
+def _in_fts5(element: _Holding, compiler, **kw) -> str:
+    query = compiler.process(bindparam("fts_query", " AND ".join(fts_phrase(word) for word in element.words),
+                                       unique=True), **kw)
+    return f"persons.id IN (SELECT rowid FROM {PERSONS_FTS} WHERE {PERSONS_FTS} MATCH {query})"
+
+
+@compiles(_Holding, "postgresql")
+def _in_search_words(element: _Holding, compiler, **kw) -> str:
+    conditions = []
+    for word in element.words:
+        spellings = dict.fromkeys((word, unify_final_y(word)))
+        patterns = [_phrase_pattern(spelling) for spelling in spellings]
+        if None in patterns:  # no word character at all: FTS5 finds nothing either
+            return "false"
+        either = [f"public.bvct_search_words(persons.search_key) LIKE "
+                  f"{compiler.process(bindparam('pattern', pattern, unique=True), **kw)}" for pattern in patterns]
+        conditions.append("(" + " OR ".join(either) + ")")
+    return " AND ".join(conditions) or "true"
+
+
+def _phrase_pattern(word: str) -> str | None:
+    """A LIKE pattern over `bvct_search_words`: the word's tokens in a row, the last a prefix."""
+    tokens = "".join(ch if ch.isalnum() or "\ue000" <= ch <= "\uf8ff" else " " for ch in word).split()
+    if not tokens:
+        return None
+    escaped = " ".join(tokens).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"% {escaped}%"
 
 
 def person_condition(query: str, person_id: ColumnElement) -> ColumnElement:

@@ -32,6 +32,11 @@ def add(db: Database, name: str, role: str, password: str) -> None:
         if connection.execute(select(users.c.id).where(users.c.name == name)).first():
             raise InputError(f"Người dùng «{name}» đã có.")
 
+    if db.is_server:
+        from .server import accounts
+
+        accounts.add(db, name, role, password, new_name)
+        return
     key_slots.apply(db, key_slots.Change("thêm người dùng", name, {name: db.seal_slot(password, name)},
                                          key_slots.ADD, role), new_name)
 
@@ -56,6 +61,11 @@ def disable(db: Database, name: str) -> None:
             if admins <= 1:
                 raise InputError("Không thể khóa quản trị viên cuối cùng.")
 
+    if db.is_server:
+        from .server import accounts
+
+        accounts.disable(db, name, may_be_disabled)
+        return
     key_slots.apply(db, key_slots.Change("khóa người dùng", name, {name: None}, key_slots.DISABLE), may_be_disabled)
 
 
@@ -75,6 +85,11 @@ def change_password(db: Database, name: str, password: str) -> str | None:
         if with_recovery and row.role != ADMIN:
             raise InputError("Khóa khôi phục chỉ dùng để đặt lại mật khẩu quản trị viên.")
 
+    if db.is_server:
+        from .server import accounts
+
+        accounts.change_password(db, name, password, active_user)
+        return None
     slots = {name: db.seal_slot(password, name)}
     recovery = None
     if with_recovery:

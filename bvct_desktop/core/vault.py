@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 
 from .. import __version__
 from . import audit_chain, autobackup, backup_log, engine, key_slots, keyfile, lockout, migrations, passwords, settings
-from .database import Actor, Clock, Database, system_clock
+from .address import Address, FileAddress, ServerAddress
+from .database import Actor, Clock, Database, FileDatabase, system_clock
 from .errors import AuthError, DamagedError, InputError
 from .permissions import ADMIN
 from .schema import meta, users
@@ -40,7 +41,7 @@ def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None 
     slots = {admin: keyfile.seal(db_key, password, db_id, admin, kdf),
              keyfile.RECOVERY_SLOT: keyfile.seal(db_key, recovery, db_id, keyfile.RECOVERY_SLOT, kdf)}
     try:
-        db = Database(path, db_key, db_id, Actor(admin, ADMIN), clock)
+        db = FileDatabase(path, db_key, db_id, Actor(admin, ADMIN), clock)
         with db.write() as connection:
             migrations.upgrade(connection)
             now = clock()
@@ -60,11 +61,47 @@ def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None 
     return recovery
 
 
-def unlock(path: Path, user: str, password: str, clock: Clock = system_clock,
+def create_on_server(server: ServerAddress, admin: str, password: str, owner: str, owner_password: str | None,
+                     kdf: keyfile.KdfParams | None = None, clock: Clock = system_clock) -> str:
+    """`create` on the office server, as its database's owner; returns the recovery key."""
+    from .server import setup
+
+    return setup.create(server, admin, password, owner, owner_password, kdf, clock)
+
+
+def move_to_server(db: FileDatabase, server: ServerAddress, owner: str, owner_password: str | None,
+                   password: str) -> list[str]:
+    """`bvct migrate-to-server`: the file database `db` (opened by an administrator, whose
+    `password` becomes theirs on the server) copied whole into the empty database `server`;
+    returns the users still without a password there."""
+    from .server import copying
+
+    details = {"tu_tep": str(db.path), "len_may_chu": server.display}
+    waiting = copying.to_server(db, server, owner, owner_password, db.actor.name, password, db.clock,
+                                "chuyển lên máy chủ", details)
+    with db.write() as connection:
+        db.audit(connection, "chuyển lên máy chủ", details=details)
+    return waiting
+
+
+def upgrade_server(server: ServerAddress, user: str, password: str, owner: str, owner_password: str | None,
+                   backup_out: Path | None = None, clock: Clock = system_clock) -> Path | None:
+    """`bvct upgrade`: an administrator backs the server database up, then its owner migrates it;
+    returns the backup (None when there was nothing to do)."""
+    from .server import upgrading
+
+    return upgrading.upgrade(server, user, password, owner, owner_password, backup_out, clock)
+
+
+def unlock(path: Path | Address, user: str, password: str, clock: Clock = system_clock,
            busy_timeout_ms: int | None = None) -> Database:
     """Opens the database as `user`; tells a wrong password (3) from damage (4). Its writes
     (the login's audit entry first) wait `busy_timeout_ms` for another process's write."""
-    path = Path(path)
+    if isinstance(path, ServerAddress):
+        from .server import setup
+
+        return setup.unlock(path, user, password, clock, busy_timeout_ms)
+    path = Path(path.path if isinstance(path, FileAddress) else path)
     try:
         _check_file(path)
         keys = keyfile.read(keyfile.key_path(path))
@@ -74,7 +111,7 @@ def unlock(path: Path, user: str, password: str, clock: Clock = system_clock,
         raise AuthError("Sai tên người dùng hoặc mật khẩu.")
     lockout.check(keys, user, clock())
     db_key = lockout.open_slot(keys, keyfile.key_path(path), user, password, clock())
-    db = Database(path, db_key, keys.db_id, Actor(user, ""), clock, busy_timeout_ms)
+    db = FileDatabase(path, db_key, keys.db_id, Actor(user, ""), clock, busy_timeout_ms)
     try:
         _check_schema(db, keys)
         key_slots.reconcile(db, keys)
@@ -104,7 +141,7 @@ def unlock_with_recovery_key(path: Path, recovery_key: str, clock: Clock = syste
         db_key = lockout.open_slot(keys, keyfile.key_path(path), keyfile.RECOVERY_SLOT, secret, clock())
     except AuthError:
         raise AuthError("Khóa khôi phục không đúng.") from None
-    db = Database(path, db_key, keys.db_id, Actor(keyfile.RECOVERY_SLOT, ADMIN), clock, busy_timeout_ms)
+    db = FileDatabase(path, db_key, keys.db_id, Actor(keyfile.RECOVERY_SLOT, ADMIN), clock, busy_timeout_ms)
     try:
         _check_schema(db, keys)
         key_slots.reconcile(db, keys)

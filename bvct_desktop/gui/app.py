@@ -8,6 +8,7 @@ first used, so the login window appears about as fast as a bare Qt window.
 
 import argparse
 import importlib
+import os
 import sys
 import threading
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import errorlog, paths, startup
 from ..core import keyfile
+from ..core.address import is_server_url
 from ..core.errors import BvctError
 from ..io import sheet_process
 from . import look, translation
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 APP_TITLE = "BVCT Desktop"
 PREPARED = "bvct_prepared"
 PRELOAD_AFTER_MS = 200
+SERVER_NOT_YET = ("Ứng dụng máy tính chưa mở được cơ sở dữ liệu dùng chung trên máy chủ; trên máy chủ hãy dùng "
+                  "dòng lệnh bvct (README: «Dùng chung trong mạng nội bộ»).")
 PRELOADED = ("bvct_desktop.core.vault", "bvct_desktop.gui.restore_offer", "bvct_desktop.gui.main_window")
 
 
@@ -201,6 +205,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)  # the session quits, so logging out can show the login again
     dialogs = Dialogs()
     install_error_hook(dialogs)
+    if is_server_url(args.db or os.environ.get("BVCT_DB")):
+        QMessageBox.warning(None, APP_TITLE, SERVER_NOT_YET)
+        return 2
     session = Session(paths.database_from(args.db), dialogs)
     if args.startup_check:
         from . import startcheck

@@ -11,6 +11,12 @@ from tests.samples import SAMPLES
 KINDS = list(SAMPLES)
 
 
+@pytest.fixture
+def cli(both_engines_cli):
+    """Import and export read and write the same rows on the office server as on a file."""
+    return both_engines_cli
+
+
 def _sheet_rows(path):
     sheet = openpyxl.load_workbook(path).worksheets[0]
     return [list(row) for row in sheet.iter_rows(values_only=True)]

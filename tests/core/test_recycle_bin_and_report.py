@@ -16,6 +16,12 @@ YEAR_2025 = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 
 
 @pytest.fixture
+def cli(both_engines_cli):
+    """The report figures are the same on the office server as on a file."""
+    return both_engines_cli
+
+
+@pytest.fixture
 def db(cli, tmp_path):
     for kind, (headers, rows) in SAMPLES.items():
         assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", headers, rows))[0] == 0

@@ -9,6 +9,12 @@ from tests.sample_db import sample_database
 
 
 @pytest.fixture
+def cli(both_engines_cli):
+    """The search rule gives the same answers on the office server as on a file."""
+    return both_engines_cli
+
+
+@pytest.fixture
 def db(cli, tmp_path):
     database = sample_database(cli, tmp_path)
     yield database

@@ -161,3 +161,13 @@ def test_the_database_is_created_on_a_worker(wizard, monkeypatch):
     assert wizard.currentPage() is wizard.recovery and wizard.admin.error.text() == ""
     assert created_on and created_on[0] is not threading.main_thread()  # its key derivations too
     wizard.database.close()
+
+
+def test_a_server_address_is_not_taken_for_a_file_by_the_desktop_application(monkeypatch, tmp_path):
+    """The desktop application does not open the office server yet: it says so, and makes no file."""
+    told: list[str] = []
+    monkeypatch.setattr(app.QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(app.Session, "start", lambda session: pytest.fail("no session on a server address"))
+    monkeypatch.chdir(tmp_path)
+    assert app.main(["--db", "postgresql://may-chu/bvct?sslmode=verify-full&sslrootcert=ca.crt"]) == 2
+    assert "máy chủ" in told[0] and list(tmp_path.iterdir()) == []

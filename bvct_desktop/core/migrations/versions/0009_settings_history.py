@@ -14,20 +14,24 @@ depends_on = None
 
 
 def upgrade() -> None:
+    sqlite = op.get_bind().dialect.name == "sqlite"
     op.create_table(
         "settings_history",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("key", sa.String(), nullable=False),
         sa.Column("valid_from", sa.Date(), nullable=True),
         sa.Column("value", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name="pk_settings"),
+        # SQLite names constraints per table; PostgreSQL per schema, where the old table still holds the name
+        sa.PrimaryKeyConstraint("id", name="pk_settings" if sqlite else "pk_settings_history"),
         sa.UniqueConstraint("key", "valid_from", name="uq_settings_key_valid_from"),
     )
     op.execute("INSERT INTO settings_history (key, valid_from, value) SELECT key, NULL, value FROM settings")
     op.drop_table("settings")
     op.rename_table("settings_history", "settings")
+    if not sqlite:
+        op.execute("ALTER TABLE settings RENAME CONSTRAINT pk_settings_history TO pk_settings")
     op.create_index("ix_settings_key_first", "settings", ["key"], unique=True,
-                    sqlite_where=sa.text("valid_from IS NULL"))
+                    sqlite_where=sa.text("valid_from IS NULL"), postgresql_where=sa.text("valid_from IS NULL"))
 
 
 def downgrade() -> None:

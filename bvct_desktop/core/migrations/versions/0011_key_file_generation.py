@@ -15,7 +15,8 @@ depends_on = None
 def upgrade() -> None:
     # A database older than this revision has never seen a slot change counted: generation 0,
     # as its key file (one without a generation) reads.
-    op.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('key_generation', '0')")
+    op.execute("INSERT INTO meta (key, value) SELECT 'key_generation', '0' "
+               "WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'key_generation')")
 
 
 def downgrade() -> None:

@@ -1,0 +1,172 @@
+"""Copies between the office server and an encrypted file, whole.
+
+- `to_file`: a backup of the server database is a SQLCipher file like any other, keyed with the
+  database key the users' key slots hold: every table read in one REPEATABLE READ READ ONLY
+  snapshot (the same moment for all of them), the server's audit chain verified in that snapshot
+  and then linked again with the file's own HMAC key, entry by entry, ids and fields unchanged.
+  So `verify` and `restore` read it as they read any backup, and it restores to a standalone PC.
+- `to_server`: a file database (or a backup restored from one) into an empty server database, as
+  its owner: every table, the users as login roles, the audit trail entry by entry (the server
+  links it anew) and checked against the file's, field by field.
+"""
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlalchemy import Table, func, select, text
+from sqlalchemy.engine import Connection
+
+from .. import audit_chain, engine, keyfile, migrations
+from ..address import ServerAddress
+from ..changes import insert_rows
+from ..database import Clock, FileDatabase
+from ..errors import DamagedError, InputError
+from ..permissions import ADMIN
+from ..schema import audit_log, meta, metadata, users
+from . import engine as server_engine
+from . import objects
+from .database import ServerDatabase, verdict
+from .setup import check_login_name, check_owner, verifier
+
+CHUNK = 5_000
+SERVER_FACTS = ("engine", "server_version")  # meta keys that describe the server, not the data
+
+
+def _data_tables() -> list[Table]:
+    """Every table of the schema in foreign-key order, but the trail (copied entry by entry)."""
+    return [table for table in metadata.sorted_tables if table is not audit_log]
+
+
+def _rows(connection: Connection, table: Table) -> Iterable[list[dict]]:
+    result = connection.execute(select(table).order_by(*table.primary_key), execution_options={"yield_per": CHUNK})
+    for partition in result.mappings().partitions():
+        yield [dict(row) for row in partition]
+
+
+# --- server → file ------------------------------------------------------------------------
+
+def to_file(db: ServerDatabase, target: Path) -> tuple[dict, keyfile.KeyFile]:
+    """Writes the server database into a new encrypted file `target`; returns its audit head and
+    the key file of that moment (the users' key slots on the server)."""
+    copy = engine.make_engine(Path(target), db.key)
+    try:
+        with db.read() as source, engine.translated_errors(Path(target)), copy.connect() as sink:
+            with sink.execution_options(immediate=True).begin():
+                migrations.upgrade(sink)
+                sink.execute(meta.delete())  # what the migrations noted: the server's own notes come next
+                for table in _data_tables():
+                    for rows in _rows(source, table):
+                        if table is meta:
+                            rows = [row for row in rows if row["key"] not in SERVER_FACTS]
+                        insert_rows(sink, table, rows)
+                sink.execute(meta.insert(), [{"key": k, "value": v} for k, v in engine.cipher_facts(sink).items()
+                                             if k != "sqlite_version"])
+                head = _relinked_trail(db, source, sink)
+            slots = {name: json.loads(slot) for name, slot in source.execute(text("SELECT name, slot FROM key_slots"))}
+    finally:
+        copy.dispose()
+    return head, keyfile.KeyFile(db.db_id, slots, audit_head=head)
+
+
+def _relinked_trail(db: ServerDatabase, source: Connection, sink: Connection) -> dict:
+    checked, broken, problem, head = source.execute(text("SELECT * FROM public.bvct_audit_verify()")).one()
+    if problem:
+        found = verdict(checked, broken, problem, head).problem
+        raise DamagedError(f"Nhật ký trên máy chủ không toàn vẹn, không sao lưu: {found}")
+    key = audit_chain.derive_key(db.key)
+    mac, count, last = "", 0, 0
+    result = source.execute(text("SELECT * FROM public.bvct_audit_rows()"), execution_options={"yield_per": CHUNK})
+    for partition in result.mappings().partitions():
+        rows = []
+        for row in partition:
+            fields = audit_chain.fields_of(row)
+            mac = audit_chain.entry_mac(key, mac, fields)
+            rows.append({**fields, "at": row["at"], "id": row["id"], "mac": mac})
+            count, last = count + 1, row["id"]
+        insert_rows(sink, audit_log, rows)
+    if count != checked:
+        raise DamagedError("Nhật ký trên máy chủ thay đổi trong lúc sao lưu; hãy thử lại.")
+    return {"count": count, "id": last, "mac": mac}
+
+
+# --- file → server ------------------------------------------------------------------------
+
+def to_server(source: FileDatabase, address: ServerAddress, owner: str, owner_password: str | None,
+              admin: str, admin_password: str, clock: Clock, action: str, details: dict) -> list[str]:
+    """Copies the file database `source` into the empty server database `address` as `owner`;
+    `admin` (an administrator of the file) gets their password on the server, every other user a
+    login role without one (an administrator sets it). Returns those users' names."""
+    verdict_found = source.verify_audit_chain()
+    if not verdict_found.ok:
+        raise DamagedError(f"Nhật ký của cơ sở dữ liệu tệp không toàn vẹn, không chuyển: {verdict_found.problem}")
+    keys = keyfile.read(source.key_path)
+    target = server_engine.make_engine(address, owner, owner_password)
+    try:
+        with source.read() as reading, server_engine.translated_errors(address), target.connect() as writing:
+            with writing.begin():
+                check_owner(writing, address, owner)
+                people = reading.execute(select(users)).mappings().all()
+                for person in people:
+                    check_login_name(person["name"])
+                    taken = text("SELECT 1 FROM pg_roles WHERE rolname = :name")
+                    if writing.execute(taken, {"name": person["name"]}).first():
+                        raise InputError(f"Tên «{person['name']}» đã là một tài khoản trên máy chủ; không chuyển được.")
+                migrations.upgrade(writing)
+                objects.prepare(writing, address.dbname, owner)
+                writing.execute(meta.delete())  # what the migrations noted: the file's own notes come next
+                for table in _data_tables():
+                    if table is users:
+                        continue
+                    for rows in _rows(reading, table):
+                        writing.execute(table.insert(), rows)
+                writing.execute(meta.insert(), [{"key": "engine", "value": "postgresql"},
+                                                {"key": "server_version",
+                                                 "value": writing.exec_driver_sql("SHOW server_version").scalar()}])
+                waiting = _accounts(writing, people, keys, admin, admin_password)
+                _trail(reading, writing)
+                writing.execute(text("INSERT INTO audit_log (at, user_name, role, action, outcome, details) "
+                                     "VALUES (:at, :user, :role, :action, 'ok', :details)"),
+                                {"at": clock(), "user": admin, "role": ADMIN, "action": action, "details":
+                                 audit_chain.details_text({**details, "nguoi_dung_chua_co_mat_khau": waiting})})
+    finally:
+        target.dispose()
+    return waiting
+
+
+def _accounts(writing: Connection, people, keys: keyfile.KeyFile, admin: str, admin_password: str) -> list[str]:
+    waiting = []
+    for person in people:
+        name = person["name"]
+        password_verifier = verifier(writing, name, admin_password) if name == admin else None
+        slot = keys.slots.get(name)
+        writing.execute(text("SELECT public.bvct_user_add(:name, :role, :verifier, :slot, :at)"),
+                        {"name": name, "role": person["role"], "verifier": password_verifier,
+                         "slot": json.dumps(slot) if slot and person["active"] else None, "at": person["created_at"]})
+        if not person["active"]:
+            writing.execute(text("SELECT public.bvct_user_disable(:name)"), {"name": name})
+        elif name != admin:
+            waiting.append(name)
+    recovery = keys.slots.get(keyfile.RECOVERY_SLOT)
+    if recovery:
+        writing.execute(text("INSERT INTO key_slots (name, slot) VALUES (:name, :slot)"),
+                        {"name": keyfile.RECOVERY_SLOT, "slot": json.dumps(recovery)})
+    return waiting
+
+
+def _trail(reading: Connection, writing: Connection) -> None:
+    """The file's entries in order; the server links them, then the two are compared."""
+    for rows in _rows(reading, audit_log):
+        writing.execute(text("INSERT INTO audit_log (at, user_name, role, action, outcome, kind, record_id, details) "
+                             "VALUES (:at, :user_name, :role, :action, :outcome, :kind, :record_id, :details)"),
+                        [{key: row[key] for key in ("at", "user_name", "role", "action", "outcome", "kind",
+                                                     "record_id", "details")} for row in rows])
+    count = reading.execute(select(func.count()).select_from(audit_log)).scalar()
+    copied = writing.execute(select(func.count()).select_from(audit_log)).scalar()
+    checked, _, problem, _ = writing.execute(text("SELECT * FROM public.bvct_audit_verify()")).one()
+    if copied != count or problem or checked != count:
+        raise DamagedError("Nhật ký chép lên máy chủ không khớp nhật ký của tệp; không chuyển.")
+    for source_rows, copied_rows in zip(_rows(reading, audit_log), _rows(writing, audit_log), strict=True):
+        for before, after in zip(source_rows, copied_rows, strict=True):
+            if audit_chain.fields_of(before) != audit_chain.fields_of(after) or before["id"] != after["id"]:
+                raise DamagedError(f"Mục nhật ký số {before['id']} chép lên máy chủ khác bản trong tệp; không chuyển.")

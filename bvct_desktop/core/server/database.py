@@ -1,0 +1,129 @@
+"""A database on the office server, opened by one program user (the login role of the same name).
+
+Reads are REPEATABLE READ READ ONLY snapshots. Every write transaction first takes one lock
+(`engine.WRITE_LOCK`, an advisory lock held to the commit) — what SQLite's BEGIN IMMEDIATE does
+for a file — so the plans, which read what they are about to change and number new rows after
+the largest id, see exactly the data they change: no lost update, no duplicate person, however
+many officers save at once; a write that waits longer than the busy timeout is refused as busy.
+Audit entries are linked by the server (objects.py): the program sends the entry, never its id
+or MAC. The database key that encrypts backups is opened from the user's key slot on the server.
+"""
+
+import contextlib
+from collections.abc import Iterator
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+
+from .. import audit_chain, keyfile
+from ..address import ServerAddress
+from ..database import Actor, Clock, Database
+from ..errors import BvctError
+from . import engine as server_engine
+
+NO_KEY = ("Tài khoản này chưa có ngăn khóa sao lưu trên máy chủ (mật khẩu chưa được đặt lại từ khi chuyển lên "
+          "máy chủ); quản trị viên đặt lại mật khẩu để sao lưu được.")
+
+
+_APPEND = text("INSERT INTO audit_log (at, user_name, role, action, outcome, kind, record_id, details) "
+               "VALUES (:at, :user_name, :role, :action, :outcome, :kind, :record_id, :details)")
+
+
+class ServerDatabase(Database):
+    is_server = True
+
+    def __init__(self, address: ServerAddress, engine: Engine, db_id: str, actor: Actor, clock: Clock,
+                 key: bytes | None, password: str, busy_timeout_ms: int | None = None):
+        super().__init__()
+        self.address = address
+        self.engine = engine
+        self.db_id = db_id
+        self.actor = actor
+        self.clock = clock
+        self._key = key
+        self._password = password  # kept only to open the same login for a backup's snapshot
+        self.busy_timeout_ms = server_engine.BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+
+    @contextlib.contextmanager
+    def _begin(self, connection: Connection, write: bool) -> Iterator[None]:
+        if not write:
+            with connection.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True).begin():
+                yield
+            return
+        with connection.begin():
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(self.busy_timeout_ms)}")
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({server_engine.WRITE_LOCK})")
+            yield
+
+    def _errors_translated(self):
+        return server_engine.translated_errors(self.address)
+
+    def _append(self, connection: Connection, entries: list[dict]) -> None:
+        """The entries as the program sees them; the server's trigger numbers and links them."""
+        if not entries:
+            return
+        rows = [{"at": entry["at"].replace(microsecond=0), "user_name": entry["user"], "role": entry["role"],
+                 "action": entry["action"], "outcome": entry["outcome"], "kind": entry.get("kind"),
+                 "record_id": entry.get("record_id"), "details": audit_chain.details_text(entry.get("details"))}
+                for entry in entries]
+        connection.execute(_APPEND, rows)  # written out: no RETURNING, since most roles may not read the trail
+
+    def change_token(self) -> int:
+        with self.read() as connection:
+            return connection.execute(text("SELECT public.bvct_change_token()")).scalar()
+
+    def seal_slot(self, secret: str, slot: str) -> dict:
+        return keyfile.seal(self.key, secret, self.db_id, slot, keyfile.DEFAULT_KDF)
+
+    @property
+    def key(self) -> bytes:
+        if self._key is None:
+            raise BvctError(NO_KEY)
+        return self._key
+
+    @property
+    def has_key(self) -> bool:
+        return self._key is not None
+
+    def logged_in_again(self, password: str) -> None:
+        """The acting user's password changed: later connections log in with the new one."""
+        self._password = password
+        self.engine.dispose()
+        self.engine = server_engine.make_engine(self.address, self.actor.name, password)
+
+    @property
+    def password(self) -> str:
+        return self._password
+
+    def verify_audit_chain(self) -> audit_chain.Verdict:
+        with self.read() as connection:
+            checked, broken, problem, head = connection.execute(
+                text("SELECT * FROM public.bvct_audit_verify()")).one()
+            at = connection.execute(text("SELECT at FROM audit_log WHERE id = :id"), {"id": broken}).scalar() \
+                if problem == "altered" else None
+        return verdict(checked, broken, problem, head, at)
+
+    def check_integrity(self) -> list[str]:
+        """The server keeps its own pages (checksums, WAL); the program checks what it wrote."""
+        verdict_found = self.verify_audit_chain()
+        return [] if verdict_found.ok else [verdict_found.problem]
+
+    def _reauthenticate(self, password: str, action: str) -> None:
+        """The server checks the password (a new login); the officer's wrong tries are the server's to log."""
+        server_engine.connect(self.address, self.actor.name, password).close()
+        with self.write() as connection:
+            self.audit(connection, action)
+
+
+def verdict(checked: int, broken: int | None, problem: str | None, head: int, at=None) -> audit_chain.Verdict:
+    """The server's verdict in the words of the file database's (`audit_chain.verify_chain`)."""
+    if problem == "missing":
+        return audit_chain.Verdict(checked, broken, f"Nhật ký bị xóa mục số {broken}.")
+    if problem == "altered":
+        when = f" ({at:%d/%m/%Y %H:%M})" if at else ""
+        return audit_chain.Verdict(checked, broken, f"Mục nhật ký số {broken}{when} đã bị sửa hoặc không thuộc chuỗi "
+                                   "nhật ký này.")
+    if problem == "truncated":
+        return audit_chain.Verdict(checked, broken, f"Nhật ký bị cắt: máy chủ ghi {head} mục, bảng nhật ký chỉ còn "
+                                   f"{checked}; mất từ mục số {checked + 1}.")
+    return audit_chain.Verdict(checked)

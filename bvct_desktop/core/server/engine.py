@@ -1,0 +1,119 @@
+"""The PostgreSQL engine (psycopg 3 under SQLAlchemy) and what the server's errors mean.
+
+Every connection is made by libpq with the address's parameters and the acting login; TLS is
+checked on each (`sslmode=verify-full` unless the officer allowed an unverified LAN). Two habits
+of SQLite the program's queries rely on are kept here, so a query reads the same on both engines:
+NULLs sort first in ascending order (PostgreSQL puts them last), and text compares by code point
+(the database is created with the C.UTF-8 locale, which `bvct init` checks).
+"""
+
+import contextlib
+from collections.abc import Iterator
+
+import psycopg
+from psycopg import errors as pg_errors
+from sqlalchemy import create_engine, event, exc
+from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
+from sqlalchemy.engine import Engine
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
+
+from ... import errorlog
+from ..address import ServerAddress
+from ..errors import DISK_FULL, AuthError, BusyError, BvctError, DamagedError, DiskFullError, PermissionDenied
+
+BUSY_TIMEOUT_MS = 5_000
+WRITE_LOCK = 0x42564354  # "BVCT": the advisory lock every write transaction takes first
+_PLACED = (operators.nulls_first_op, operators.nulls_last_op)
+
+
+class _Compiler(PGDialect_psycopg.statement_compiler):
+    """ORDER BY as SQLite orders: NULL first when ascending, last when descending."""
+
+    def order_by_clause(self, select, **kw):
+        placed = [self._placed(clause) for clause in select._order_by_clauses]
+        text = ", ".join(filter(None, (clause._compiler_dispatch(self, **kw) for clause in placed)))
+        return " ORDER BY " + text if text else ""
+
+    @staticmethod
+    def _placed(clause):
+        if isinstance(clause, UnaryExpression) and clause.modifier in _PLACED:
+            return clause
+        if isinstance(clause, UnaryExpression) and clause.modifier is operators.desc_op:
+            return UnaryExpression(clause, modifier=operators.nulls_last_op)
+        return UnaryExpression(clause, modifier=operators.nulls_first_op)
+
+
+class _Dialect(PGDialect_psycopg):
+    statement_compiler = _Compiler
+    supports_statement_cache = True
+
+
+def connect(address: ServerAddress, user: str, password: str | None, **options) -> psycopg.Connection:
+    """One libpq connection as `user` (errors translated)."""
+    with translated_errors(address):
+        connection = psycopg.connect(address.conninfo(user=user, **({"password": password} if password else {})),
+                                     **options)
+    if not address.insecure and not connection.pgconn.ssl_in_use:
+        connection.close()
+        raise BvctError(f"Máy chủ {address.host}:{address.port} không dùng TLS; không gửi dữ liệu qua kết nối này.")
+    return connection
+
+
+def make_engine(address: ServerAddress, user: str, password: str | None) -> Engine:
+    """An engine whose connections log in as `user`."""
+    engine = create_engine("postgresql+psycopg://", creator=lambda: connect(address, user, password),
+                           hide_parameters=True, pool_pre_ping=True, pool_size=2, max_overflow=8)
+    engine.dialect.__class__ = _Dialect
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET search_path = public")
+        dbapi_connection.commit()
+
+    return engine
+
+
+@contextlib.contextmanager
+def translated_errors(address: ServerAddress) -> Iterator[None]:
+    try:
+        yield
+    except (exc.DBAPIError, psycopg.Error) as error:
+        raise classify(error, address) from error
+
+
+def classify(error: Exception, address: ServerAddress) -> BvctError:
+    original = getattr(error, "orig", error)
+    lower = str(original).lower()
+    state = getattr(original, "sqlstate", None) or ""
+    where = f"{address.host}:{address.port}"
+    if isinstance(original, pg_errors.InsufficientPrivilege) or state == "42501":
+        return PermissionDenied("Máy chủ từ chối: vai trò của bạn không được phép thao tác này.")
+    if state in ("55P03", "57014", "40001", "40P01"):
+        return BusyError("Cơ sở dữ liệu đang bị một người dùng khác giữ quá lâu; hãy thử lại sau.")
+    if state == "53100":
+        return DiskFullError(f"{DISK_FULL}: máy chủ {where} hết chỗ ghi; cơ sở dữ liệu không thay đổi.")
+    if state.startswith("XX"):
+        return DamagedError(f"Cơ sở dữ liệu trên máy chủ {where} báo hỏng dữ liệu ({state}); hãy báo quản trị máy chủ.")
+    if isinstance(original, psycopg.OperationalError) and not state:
+        return _connection_refused(lower, address, where)
+    if state.startswith(("08", "57P")):
+        return BvctError(f"Mất kết nối với máy chủ cơ sở dữ liệu {where}; thao tác chưa được ghi.")
+    logged = errorlog.log_unexpected(original)
+    return BvctError(f"Lỗi cơ sở dữ liệu ({type(original).__name__}); chi tiết đã ghi vào: {logged}")
+
+
+def _connection_refused(lower: str, address: ServerAddress, where: str) -> BvctError:
+    if "password authentication failed" in lower or "no password supplied" in lower:
+        return AuthError("Sai tên người dùng hoặc mật khẩu.")
+    if "not permitted to log in" in lower:
+        return AuthError("Tài khoản không tồn tại hoặc đã bị khóa.")
+    if "database" in lower and "does not exist" in lower:
+        return DamagedError(f"Không có cơ sở dữ liệu «{address.dbname}» trên máy chủ {where}.")
+    if "no pg_hba.conf entry" in lower:
+        return AuthError(f"Máy chủ {where} không cho tài khoản này đăng nhập từ máy tính này.")
+    if "certificate" in lower or "ssl" in lower or "tls" in lower:
+        return BvctError(f"Không kết nối an toàn được với máy chủ {where}: chứng chỉ TLS của máy chủ không khớp "
+                         "tên máy chủ hoặc không do CA của cơ quan cấp.")
+    return BvctError(f"Không kết nối được máy chủ cơ sở dữ liệu {where}; kiểm tra mạng nội bộ và máy chủ.")

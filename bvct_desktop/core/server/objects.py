@@ -1,0 +1,357 @@
+"""What the server holds besides the tables the migrations make, (re)made by the owner after each
+migration (`prepare`, idempotent):
+
+- a group role per program role (`DBNAME:quan-tri`, …), the only ones that may connect, with the
+  grants of core/server/access.py, and row-level security where a row belongs to its login;
+- ids assigned as the file database assigns them (the next after the largest), so rows the plans
+  number themselves and rows numbered by the server never collide;
+- the audit chain extended by the server: a trigger run as the owner takes the chain's head
+  (locked), sets the entry's id, its login and role, and its HMAC with a secret no login can read;
+  `bvct_audit_verify()` recomputes it; nobody but the owner may change or delete an entry;
+- the account functions (`bvct_user_add`, `bvct_user_disable`, `bvct_user_password`), run as the
+  owner, which check the caller's role themselves and take a SCRAM verifier, never a password;
+- `vi_name_key`, the Vietnamese order of names, as the file database's engine gives it.
+"""
+
+from sqlalchemy import inspect
+from sqlalchemy.engine import Connection
+
+from ..permissions import ADMIN, ROLES
+from .access import AUDITORS, EVERYONE, TABLES, WORKERS
+
+PRIVATE = "bvct_private"  # the chain's secret and head: the owner's alone
+EXTENSIONS = ("pgcrypto", "pg_trgm")  # HMAC for the chain; trigram index for the person search
+
+
+def _sql(connection: Connection, statement: str, params: dict | None = None):
+    """A statement sent as written (no placeholder but those of `params`) in the caller's transaction."""
+    return connection.connection.driver_connection.execute(statement, params)
+
+
+def group(dbname: str, role: str) -> str:
+    """The group role of program role `role` in database `dbname`."""
+    return f"{dbname}:{role}"
+
+
+def quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def prepare(connection: Connection, dbname: str, owner: str) -> None:
+    """Makes (again) every server object; run by the owner inside the migration's transaction."""
+    for extension in EXTENSIONS:
+        _sql(connection, f"CREATE EXTENSION IF NOT EXISTS {extension} SCHEMA public")
+    _groups(connection, dbname)
+    _private(connection)
+    _key_slots(connection)
+    _ids(connection)
+    for statement in _functions(owner):
+        _sql(connection, statement)
+    _search_index(connection)
+    _grants(connection, dbname)
+
+
+def _groups(connection: Connection, dbname: str) -> None:
+    for role in ROLES:
+        name = group(dbname, role)
+        exists = _sql(connection, "SELECT 1 FROM pg_roles WHERE rolname = %(name)s", {"name": name}).fetchone()
+        if not exists:
+            _sql(connection, f"CREATE ROLE {quoted(name)} NOLOGIN")
+    database = quoted(dbname)
+    _sql(connection, f"REVOKE ALL ON DATABASE {database} FROM PUBLIC")
+    _sql(connection, "REVOKE ALL ON SCHEMA public FROM PUBLIC")
+    for role in ROLES:
+        _sql(connection, f"GRANT CONNECT ON DATABASE {database} TO {quoted(group(dbname, role))}")
+        _sql(connection, f"GRANT USAGE ON SCHEMA public TO {quoted(group(dbname, role))}")
+
+
+def _private(connection: Connection) -> None:
+    _sql(connection, f"CREATE SCHEMA IF NOT EXISTS {PRIVATE}")
+    _sql(connection, f"REVOKE ALL ON SCHEMA {PRIVATE} FROM PUBLIC")
+    _sql(connection, f"CREATE TABLE IF NOT EXISTS {PRIVATE}.audit_secret (key bytea NOT NULL)")
+    _sql(connection, f"CREATE TABLE IF NOT EXISTS {PRIVATE}.audit_head "
+                               "(count bigint NOT NULL, mac text NOT NULL)")
+    _sql(connection, f"INSERT INTO {PRIVATE}.audit_secret SELECT public.gen_random_bytes(32) "
+                               f"WHERE NOT EXISTS (SELECT 1 FROM {PRIVATE}.audit_secret)")
+    _sql(connection, f"INSERT INTO {PRIVATE}.audit_head SELECT 0, '' "
+                               f"WHERE NOT EXISTS (SELECT 1 FROM {PRIVATE}.audit_head)")
+
+
+def _key_slots(connection: Connection) -> None:
+    """Each user's key slot of the database key the backups are encrypted with (the key file's slots)."""
+    _sql(connection, "CREATE TABLE IF NOT EXISTS key_slots (name text PRIMARY KEY, slot text NOT NULL, "
+                               "updated_at timestamp NOT NULL DEFAULT localtimestamp)")
+
+
+def _ids(connection: Connection) -> None:
+    """An integer id left empty takes the next after the largest (the file database's rowid rule)."""
+    _sql(connection, """
+CREATE OR REPLACE FUNCTION public.bvct_next_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS NULL THEN
+    EXECUTE format('SELECT coalesce(max(id), 0) + 1 FROM %I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME) INTO NEW.id;
+  END IF;
+  RETURN NEW;
+END $$""")
+    for table in inspect(connection).get_table_names():
+        columns = {column["name"]: column for column in inspect(connection).get_columns(table)}
+        if "id" not in columns or table == "audit_log" or "INT" not in str(columns["id"]["type"]).upper():
+            continue
+        _sql(connection, f"ALTER TABLE {quoted(table)} ALTER COLUMN id DROP DEFAULT")
+        _sql(connection, f"DROP SEQUENCE IF EXISTS {quoted(table + '_id_seq')}")
+        _sql(connection, f"CREATE OR REPLACE TRIGGER bvct_next_id BEFORE INSERT ON {quoted(table)} "
+                                   "FOR EACH ROW EXECUTE FUNCTION public.bvct_next_id()")
+    _sql(connection, "ALTER TABLE audit_log ALTER COLUMN id DROP DEFAULT")
+    _sql(connection, "DROP SEQUENCE IF EXISTS audit_log_id_seq")
+
+
+def _search_index(connection: Connection) -> None:
+    """The person search's words as the file database's FTS5 index sees them (core/search.py)."""
+    _sql(connection, "CREATE INDEX IF NOT EXISTS ix_persons_search_words ON persons "
+                               "USING gin (public.bvct_search_words(search_key) public.gin_trgm_ops)")
+
+
+def _functions(owner: str) -> list[str]:
+    program_roles = ", ".join(f"'{role}'" for role in ROLES)
+    definer = "SECURITY DEFINER SET search_path = pg_catalog, public"
+    return [
+        _vi_name_key(),
+        _search_words(),
+        f"""
+CREATE OR REPLACE FUNCTION {PRIVATE}.audit_canonical(entry public.audit_log) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT json_build_array(entry.at, entry.user_name, entry.role, entry.action, entry.outcome, entry.kind,
+                          entry.record_id, entry.details)::text $$""",
+        f"""
+CREATE OR REPLACE FUNCTION {PRIVATE}.audit_link() RETURNS trigger LANGUAGE plpgsql {definer} AS $$
+DECLARE
+  head record;
+  secret bytea;
+BEGIN
+  SELECT count, mac INTO head FROM {PRIVATE}.audit_head FOR UPDATE;
+  IF session_user <> {_literal(owner)} THEN
+    NEW.user_name := session_user;
+    NEW.role := (SELECT role FROM public.users WHERE name = session_user);
+  END IF;
+  SELECT key INTO secret FROM {PRIVATE}.audit_secret;
+  NEW.id := head.count + 1;
+  NEW.mac := '';
+  NEW.mac := encode(public.hmac(convert_to(head.mac || {PRIVATE}.audit_canonical(NEW), 'UTF8'), secret,
+                                'sha256'), 'hex');
+  UPDATE {PRIVATE}.audit_head SET count = NEW.id, mac = NEW.mac;
+  RETURN NEW;
+END $$""",
+        "CREATE OR REPLACE TRIGGER bvct_audit_link BEFORE INSERT ON audit_log "
+        f"FOR EACH ROW EXECUTE FUNCTION {PRIVATE}.audit_link()",
+        f"""
+CREATE OR REPLACE FUNCTION public.bvct_audit_verify(OUT checked bigint, OUT broken_id bigint, OUT problem text,
+                                                    OUT head_count bigint)
+LANGUAGE plpgsql STABLE {definer} AS $$
+DECLARE
+  entry public.audit_log;
+  previous text := '';
+  expected bigint := 1;
+  secret bytea;
+  head record;
+BEGIN
+  checked := 0;
+  SELECT key INTO secret FROM {PRIVATE}.audit_secret;
+  SELECT count, mac INTO head FROM {PRIVATE}.audit_head;
+  head_count := head.count;
+  FOR entry IN SELECT * FROM public.audit_log ORDER BY id LOOP
+    IF entry.id <> expected THEN
+      broken_id := expected; problem := 'missing'; RETURN;
+    END IF;
+    IF encode(public.hmac(convert_to(previous || {PRIVATE}.audit_canonical(entry), 'UTF8'),
+                          secret, 'sha256'), 'hex') IS DISTINCT FROM entry.mac THEN
+      broken_id := entry.id; problem := 'altered'; RETURN;
+    END IF;
+    previous := entry.mac; expected := entry.id + 1; checked := checked + 1;
+  END LOOP;
+  IF head.count <> checked OR head.mac <> previous THEN
+    broken_id := checked + 1; problem := 'truncated';
+  END IF;
+END $$""",
+        f"""
+CREATE OR REPLACE FUNCTION public.bvct_change_token() RETURNS bigint LANGUAGE sql STABLE {definer} AS $$
+  SELECT count FROM {PRIVATE}.audit_head $$""",
+        f"""
+CREATE OR REPLACE FUNCTION public.bvct_audit_rows() RETURNS SETOF public.audit_log
+LANGUAGE sql STABLE {definer} AS $$ SELECT * FROM public.audit_log ORDER BY id $$""",
+        f"""
+CREATE OR REPLACE FUNCTION public.bvct_caller_is_admin() RETURNS boolean LANGUAGE sql STABLE {definer} AS $$
+  SELECT session_user = {_literal(owner)}
+      OR EXISTS (SELECT 1 FROM public.users WHERE name = session_user AND role = '{ADMIN}' AND active) $$""",
+        f"""
+CREATE OR REPLACE FUNCTION public.bvct_user_add(user_name text, program_role text, verifier text, slot text,
+                                                 at timestamp) RETURNS void
+LANGUAGE plpgsql {definer} AS $$
+BEGIN
+  IF NOT public.bvct_caller_is_admin() THEN
+    RAISE EXCEPTION 'only an administrator adds users' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF program_role NOT IN ({program_roles}) THEN
+    RAISE EXCEPTION 'unknown role %', program_role USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF verifier IS NOT NULL AND verifier !~ '^SCRAM-SHA-256\\$' THEN
+    RAISE EXCEPTION 'a SCRAM-SHA-256 verifier is required' USING ERRCODE = 'invalid_password';
+  END IF;
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = user_name) THEN
+    RAISE EXCEPTION 'role % exists', user_name USING ERRCODE = 'duplicate_object';
+  END IF;
+  EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', user_name, verifier,
+                 current_database() || ':' || program_role);
+  INSERT INTO public.users (name, role, active, created_at) VALUES (user_name, program_role, true, at);
+  IF slot IS NOT NULL THEN
+    INSERT INTO public.key_slots (name, slot) VALUES (user_name, slot)
+      ON CONFLICT (name) DO UPDATE SET slot = EXCLUDED.slot, updated_at = localtimestamp;
+  END IF;
+END $$""",
+        f"""
+CREATE OR REPLACE FUNCTION public.bvct_user_disable(user_name text) RETURNS void
+LANGUAGE plpgsql {definer} AS $$
+DECLARE
+  target record;
+BEGIN
+  IF NOT public.bvct_caller_is_admin() THEN
+    RAISE EXCEPTION 'only an administrator disables users' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  SELECT * INTO target FROM public.users WHERE name = user_name FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no user %', user_name USING ERRCODE = 'undefined_object';
+  END IF;
+  IF target.role = '{ADMIN}' AND target.active AND (SELECT count(*) FROM public.users
+                                                  WHERE role = '{ADMIN}' AND active) <= 1 THEN
+    RAISE EXCEPTION 'the last administrator stays' USING ERRCODE = 'check_violation';
+  END IF;
+  EXECUTE format('ALTER ROLE %I NOLOGIN PASSWORD NULL', user_name);
+  UPDATE public.users SET active = false WHERE name = user_name;
+  DELETE FROM public.key_slots WHERE name = user_name;
+END $$""",
+        f"""
+CREATE OR REPLACE FUNCTION public.bvct_user_password(user_name text, verifier text, slot text,
+                                                      recovery_slot text DEFAULT NULL) RETURNS void
+LANGUAGE plpgsql {definer} AS $$
+BEGIN
+  IF user_name <> session_user AND NOT public.bvct_caller_is_admin() THEN
+    RAISE EXCEPTION 'only an administrator sets another user''s password' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM public.users WHERE name = user_name AND active) THEN
+    RAISE EXCEPTION 'no active user %', user_name USING ERRCODE = 'undefined_object';
+  END IF;
+  IF verifier !~ '^SCRAM-SHA-256\\$' THEN
+    RAISE EXCEPTION 'a SCRAM-SHA-256 verifier is required' USING ERRCODE = 'invalid_password';
+  END IF;
+  EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', user_name, verifier);
+  IF slot IS NOT NULL THEN
+    INSERT INTO public.key_slots (name, slot) VALUES (user_name, slot)
+      ON CONFLICT (name) DO UPDATE SET slot = EXCLUDED.slot, updated_at = localtimestamp;
+  END IF;
+  IF recovery_slot IS NOT NULL AND public.bvct_caller_is_admin() THEN
+    UPDATE public.key_slots SET slot = recovery_slot, updated_at = localtimestamp WHERE name = '*recovery*';
+  END IF;
+END $$""",
+    ]
+
+
+# Who may call each function that runs as the owner (none is PUBLIC's).
+FUNCTIONS = {
+    "bvct_audit_verify()": AUDITORS,
+    "bvct_change_token()": EVERYONE,
+    "bvct_audit_rows()": WORKERS,
+    "bvct_caller_is_admin()": (),
+    "bvct_user_add(text, text, text, text, timestamp)": (ADMIN,),
+    "bvct_user_disable(text)": (ADMIN,),
+    "bvct_user_password(text, text, text, text)": EVERYONE,
+}
+
+
+def _grants(connection: Connection, dbname: str) -> None:
+    """Each table's access class, exactly: whatever was granted before is taken back first."""
+    for table in inspect(connection).get_table_names():
+        access = TABLES.get(table)
+        name = quoted(table)
+        _sql(connection, f"REVOKE ALL ON {name} FROM PUBLIC")
+        for role, privileges in (access.grants() if access else {role: [] for role in ROLES}).items():
+            grantee = quoted(group(dbname, role))
+            _sql(connection, f"REVOKE ALL ON {name} FROM {grantee}")
+            if privileges:
+                _sql(connection, f"GRANT {', '.join(privileges)} ON {name} TO {grantee}")
+        if access and access.own_rows:
+            _sql(connection, f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY")
+            _sql(connection, f"DROP POLICY IF EXISTS own_rows ON {name}")
+            _sql(connection, f"CREATE POLICY own_rows ON {name} USING ({access.own_rows} = session_user) "
+                                       f"WITH CHECK ({access.own_rows} = session_user)")
+    for function, roles in FUNCTIONS.items():
+        _sql(connection, f"REVOKE ALL ON FUNCTION public.{function} FROM PUBLIC")
+        for role in roles:
+            _sql(connection, f"GRANT EXECUTE ON FUNCTION public.{function} TO {quoted(group(dbname, role))}")
+    _sql(connection, f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {PRIVATE} FROM PUBLIC")
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _vi_name_key() -> str:
+    """core/collation.name_sort_key for a stored (already clean) name; NULL or empty: NULL."""
+    return r"""
+CREATE OR REPLACE FUNCTION public.vi_name_key(name text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  alphabet constant text := '0123456789aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+  tone_marks constant text := U&'\0300\0309\0303\0301\0323';
+  words text[];
+  parts text[] := ARRAY['', '', ''];
+  part_words int[];
+  tones text := '';
+  n int; p int; k int; i int; j int; pos int;
+  word text; ch text; decomposed text; tone text; base text; ranked text;
+BEGIN
+  IF name IS NULL OR name = '' THEN RETURN NULL; END IF;
+  words := regexp_split_to_array(btrim(lower(name)), '\s+');
+  n := array_length(words, 1);
+  IF n IS NULL OR words[1] = '' THEN RETURN ''; END IF;
+  FOR p IN 1..3 LOOP
+    IF p = 1 THEN part_words := ARRAY[n];
+    ELSIF p = 2 THEN part_words := CASE WHEN n > 1 THEN ARRAY[1] ELSE ARRAY[]::int[] END;
+    ELSE part_words := ARRAY(SELECT generate_series(2, n - 1));
+    END IF;
+    ranked := '';
+    FOR k IN 1..coalesce(array_length(part_words, 1), 0) LOOP
+      IF k > 1 THEN ranked := ranked || chr(33); END IF;
+      word := words[part_words[k]];
+      FOR i IN 1..length(word) LOOP
+        ch := substr(word, i, 1);
+        decomposed := normalize(ch, NFD);
+        tone := '0';
+        FOR j IN 1..length(decomposed) LOOP
+          pos := strpos(tone_marks, substr(decomposed, j, 1));
+          IF pos > 0 THEN tone := (ARRAY['1', '2', '3', '4', '5'])[pos]; EXIT; END IF;
+        END LOOP;
+        base := normalize(translate(decomposed, tone_marks, ''), NFC);
+        IF base = '' THEN base := ch; END IF;
+        pos := CASE WHEN length(base) = 1 THEN strpos(alphabet, base) ELSE 0 END;
+        ranked := ranked || CASE WHEN pos > 0 THEN chr(47 + pos) ELSE chr(256 + ascii(base)) END;
+        tones := tones || tone;
+      END LOOP;
+    END LOOP;
+    parts[p] := ranked;
+  END LOOP;
+  RETURN parts[1] || ' ' || parts[2] || ' ' || parts[3] || chr(31) || tones;
+END $$"""
+
+
+def _search_words() -> str:
+    """The words of a folded search key as FTS5's unicode61 tokenizer cuts them (letters, digits and
+    private-use characters make words; anything else separates them), one space around each."""
+    return (r"""
+CREATE OR REPLACE FUNCTION public.bvct_search_words(key text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT ' ' || btrim(regexp_replace(key, '[^[:alnum:]""" + _NON_ASCII_WORD_CHARACTERS + r"""]+', ' ', 'g')) || ' '
+$$""")
+
+
+# Non-ASCII word characters for the regular expression above: the database's C.UTF-8 character
+# classes know letters and digits; the private-use area is added as FTS5 counts it too.
+_NON_ASCII_WORD_CHARACTERS = "\ue000-\uf8ff"

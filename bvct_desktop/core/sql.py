@@ -1,0 +1,32 @@
+"""SQL that reads the same on both engines, where SQLite and PostgreSQL spell a thing differently.
+
+Services write one query; what differs is compiled here per engine (SQLAlchemy's `compiles`),
+so new code uses these instead of an engine's own function (`strftime`, `INDEXED BY`, …).
+"""
+
+from sqlalchemy import String
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+
+class month_text(FunctionElement):  # noqa: N801 - used as a SQL function
+    """A date's month as text, "YYYY-MM"."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(month_text, "sqlite")
+def _month_sqlite(element, compiler, **kw) -> str:
+    return f"strftime('%Y-%m', {compiler.process(element.clauses, **kw)})"
+
+
+@compiles(month_text, "postgresql")
+def _month_postgresql(element, compiler, **kw) -> str:
+    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
+
+
+def indexed_by(connection: Connection, index: str) -> str:
+    """SQLite's INDEXED BY for a hand-written query (the server's planner chooses by itself)."""
+    return f"INDEXED BY {index}" if connection.dialect.name == "sqlite" else ""

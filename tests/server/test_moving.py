@@ -1,0 +1,113 @@
+"""Moving an office between a file and the server: `bvct migrate-to-server` copies a file database
+into an empty server database (records, users, the audit trail verified), and a backup of the
+server database restores to a file for a standalone PC (spec, "Office server")."""
+
+import openpyxl
+import pytest
+
+from tests.conftest import ADMIN, PASSWORD, file_cli, workbook
+from tests.samples import SAMPLES
+from tests.server_db import OWNER
+
+KINDS = list(SAMPLES)
+OFFICER, OFFICER_PASSWORD = "chuyenvien1", "Chuyen-vien-2026-a"
+
+
+def _rows(path) -> list[list]:
+    return [list(row) for row in openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True)]
+
+
+def _exports(cli, folder) -> dict[str, list[list]]:
+    folder.mkdir(exist_ok=True)
+    found = {}
+    for kind in KINDS:
+        out = folder / f"{kind}.xlsx"
+        code, _, err = cli("export", kind, "--out", out)
+        assert code == 0, err
+        found[kind] = _rows(out)
+    return found
+
+
+def _trail(cli) -> list[list[str]]:
+    """The audit list without the entries of reading it."""
+    lines = cli("audit", "list")[1].splitlines()[1:]
+    return [line.split("\t") for line in lines]
+
+
+@pytest.fixture
+def office_file(tmp_path, capsys, monkeypatch):
+    """A file database holding every sample register and an officer."""
+    cli = file_cli(tmp_path, capsys, monkeypatch)
+    for kind in KINDS:
+        headers, rows = SAMPLES[kind]
+        assert cli("import", kind, workbook(tmp_path / f"{kind}-in.xlsx", headers, rows))[0] == 0
+    secret = tmp_path / "cv.txt"
+    secret.write_text(OFFICER_PASSWORD, encoding="utf-8")
+    assert cli("users", "add", OFFICER, "--role", "chuyen-vien", "--new-password-file", secret)[0] == 0
+    return cli
+
+
+@pytest.fixture
+def empty_server(cluster, request):
+    name = cluster.new_database()
+    request.addfinalizer(lambda: cluster.drop(name))
+    return cluster.url(name)
+
+
+def test_migrate_to_server_copies_records_users_and_a_verified_trail(office_file, empty_server, cluster, tmp_path,
+                                                                    monkeypatch):
+    before = _exports(office_file, tmp_path / "tep")
+    trail_before = _trail(office_file)
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    code, out, err = office_file("migrate-to-server", "--db", office_file.db, "--to", empty_server,
+                                 "--server-owner", OWNER)
+    assert code == 0, err
+    assert OFFICER in out  # still without a password on the server
+    monkeypatch.delenv("PGPASSWORD")
+
+    monkeypatch.setenv("BVCT_DB", empty_server)
+    server = office_file.as_user(ADMIN, PASSWORD)
+    assert _exports(server, tmp_path / "may-chu") == before
+    code, out, _ = server("audit", "verify")
+    assert code == 0 and "toàn vẹn" in out
+    moved = _trail(server)
+    assert [entry[1:] for entry in moved[:len(trail_before)]] == [entry[1:] for entry in trail_before]
+    assert any(entry[4] == "chuyển lên máy chủ" for entry in moved)
+    assert server("users", "list")[1].count(OFFICER) == 1
+
+    assert office_file.as_user(OFFICER, OFFICER_PASSWORD)("users", "list")[0] == 3  # no password there yet
+    secret = tmp_path / "moi.txt"
+    secret.write_text("Mat-khau-tren-may-chu-1", encoding="utf-8")
+    assert office_file.as_user(ADMIN, PASSWORD)("users", "passwd", OFFICER, "--new-password-file", secret)[0] == 0
+    code, out, err = office_file.as_user(OFFICER, "Mat-khau-tren-may-chu-1")(
+        "report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json", "--out", "-")
+    assert code == 0, err
+
+
+def test_migrate_to_server_refuses_a_database_that_is_not_empty(office_file, cli, cluster, monkeypatch):
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    target = cluster.url(cli.db.dbname)
+    monkeypatch.setenv("BVCT_DB", str(office_file.db))
+    code, _, err = office_file("migrate-to-server", "--db", office_file.db, "--to", target, "--server-owner", OWNER)
+    assert code == 2 and "đã có dữ liệu" in err
+
+
+def test_a_server_backup_verifies_and_restores_to_a_standalone_file(cli, tmp_path, monkeypatch):
+    for kind in KINDS:
+        headers, rows = SAMPLES[kind]
+        assert cli("import", kind, workbook(tmp_path / f"{kind}-in.xlsx", headers, rows))[0] == 0
+    on_server = _exports(cli, tmp_path / "may-chu")
+    backup = tmp_path / "sao-luu.bvctbak"
+    code, out, err = cli("backup", "--out", backup)
+    assert code == 0 and "Đã sao lưu và kiểm tra" in out, err
+    code, out, err = cli("verify", backup)
+    assert code == 0 and "Bản sao lưu dùng được" in out, err
+
+    standalone = tmp_path / "may-le" / "bvct.db"
+    standalone.parent.mkdir()
+    monkeypatch.setenv("BVCT_DB", str(standalone))
+    code, out, err = cli("restore", backup)
+    assert code == 0, err
+    assert _exports(cli, tmp_path / "tep") == on_server
+    code, out, _ = cli("audit", "verify")
+    assert code == 0 and "toàn vẹn" in out

@@ -1,0 +1,148 @@
+"""The permission table holds at the SQL level: someone with psql and an officer's password can do
+no more than that officer can in the program (spec, "Office server"; core/server/access.py)."""
+
+import psycopg
+import pytest
+from psycopg import errors
+
+from bvct_desktop.core.server.access import TABLES
+from bvct_desktop.core.server.objects import group
+from tests.conftest import ADMIN, PASSWORD
+
+USERS = {"lanh-dao": "lanhdao1", "chuyen-vien": "chuyenvien1", "xem": "xem1"}
+
+
+def _password(user: str) -> str:
+    return f"{user}-Mat-khau-2026"
+
+
+@pytest.fixture
+def office(cli, cadres_file, tmp_path):
+    """A server database with a cadre, and one user per role."""
+    assert cli("import", "cadres", cadres_file)[0] == 0
+    for role, user in USERS.items():
+        secret = tmp_path / f"{user}.pw"
+        secret.write_text(_password(user), encoding="utf-8")
+        assert cli("users", "add", user, "--role", role, "--new-password-file", secret)[0] == 0
+    return cli
+
+
+def _login(cli, user: str, password: str | None = None) -> psycopg.Connection:
+    return psycopg.connect(cli.db.conninfo(user=user, password=password or _password(user)), autocommit=True)
+
+
+def _refused(connection: psycopg.Connection, statement: str, params=None) -> None:
+    with pytest.raises(errors.InsufficientPrivilege):
+        connection.execute(statement, params)
+
+
+def test_a_viewer_reads_but_writes_nothing(office):
+    with _login(office, USERS["xem"]) as xem:
+        assert xem.execute("SELECT count(*) FROM cadres").fetchone()[0] == 3
+        _refused(xem, "INSERT INTO persons (full_name, name_key, search_key, home_town_key, created_at, updated_at) "
+                      "VALUES ('A', 'a', 'a', '', now(), now())")
+        _refused(xem, "UPDATE cadres SET note = 'x'")
+        _refused(xem, "UPDATE persons SET full_name = 'x'")
+        _refused(xem, "DELETE FROM slips")
+        _refused(xem, "INSERT INTO recipients (name, name_key, active, created_at) VALUES ('X', 'x', true, now())")
+        _refused(xem, "SELECT * FROM audit_log")
+        _refused(xem, "SELECT public.bvct_audit_rows()")
+
+
+def test_an_officer_edits_records_but_not_settings_users_numbers_or_the_trail(office):
+    with _login(office, USERS["chuyen-vien"]) as officer:
+        with officer.transaction(force_rollback=True):
+            officer.execute("UPDATE cadres SET note = 'ghi chú'")
+        _refused(officer, "INSERT INTO settings (key, value) VALUES ('co_quan', 'X')")
+        _refused(officer, "UPDATE settings SET value = 'X'")
+        _refused(officer, "DELETE FROM settings")
+        _refused(officer, "UPDATE users SET role = 'quan-tri' WHERE name = %s", (USERS["chuyen-vien"],))
+        _refused(officer, "INSERT INTO users (name, role, active, created_at) VALUES ('x', 'quan-tri', true, now())")
+        _refused(officer, "DELETE FROM key_slots")
+        _refused(officer, "INSERT INTO document_numbers (doc_type, term_start, number, issued_on, created_at) "
+                          "VALUES ('BC', '2025-10-01', 99, '2026-01-01', now())")
+        _refused(officer, "SELECT public.bvct_user_add('tay_sai', 'quan-tri', NULL, NULL, now()::timestamp)")
+        _refused(officer, "SELECT public.bvct_user_disable(%s)", (ADMIN,))
+        _refused(officer, "SELECT public.bvct_user_password(%s, 'SCRAM-SHA-256$4096:x$y:z', NULL)", (ADMIN,))
+        _refused(officer, f'ALTER ROLE "{ADMIN}" PASSWORD \'mat-khau-moi\'')
+        _refused(officer, "UPDATE audit_log SET action = 'x'")
+        _refused(officer, "DELETE FROM audit_log")
+        _refused(officer, "TRUNCATE audit_log")
+        _refused(officer, "SELECT * FROM bvct_private.audit_secret")
+        _refused(officer, "SELECT public.bvct_audit_verify()")
+        with pytest.raises(errors.InsufficientPrivilege):
+            officer.execute("CREATE TABLE lau (x int)")
+
+
+def test_no_one_changes_or_removes_an_audit_entry_not_even_an_administrator(office):
+    with _login(office, ADMIN, PASSWORD) as admin:
+        assert admin.execute("SELECT count(*) FROM audit_log").fetchone()[0] > 0
+        _refused(admin, "UPDATE audit_log SET outcome = 'ok'")
+        _refused(admin, "DELETE FROM audit_log WHERE id = 1")
+        _refused(admin, "TRUNCATE audit_log")
+        _refused(admin, "SELECT key FROM bvct_private.audit_secret")
+        _refused(admin, "UPDATE bvct_private.audit_head SET count = 0")
+        _refused(admin, "ALTER TABLE audit_log DISABLE TRIGGER bvct_audit_link")
+        with pytest.raises(errors.InsufficientPrivilege):
+            admin.execute("CREATE ROLE moi LOGIN")
+
+
+def test_a_client_cannot_write_a_false_link(office):
+    """Whatever id, MAC or name a client sends, the server numbers, names and links the entry."""
+    with _login(office, USERS["chuyen-vien"]) as officer:
+        officer.execute("INSERT INTO audit_log (id, at, user_name, role, action, outcome, mac) "
+                        "VALUES (1, now(), %s, 'quan-tri', 'giả mạo', 'ok', 'ffff')", (ADMIN,))
+    with _login(office, ADMIN, PASSWORD) as admin:
+        row = admin.execute("SELECT id, user_name, role, mac FROM audit_log WHERE action = 'giả mạo'").fetchone()
+        assert row[0] > 1 and row[1] == USERS["chuyen-vien"] and row[2] == "chuyen-vien" and row[3] != "ffff"
+    code, out, _ = office("audit", "verify")
+    assert code == 0 and "toàn vẹn" in out
+
+
+def test_a_tampered_trail_is_found_and_named(office, cluster):
+    """Only the owner (or a superuser) can change an entry; the chain then names it (exit 4)."""
+    with cluster.superuser(office.db.dbname) as superuser:
+        superuser.execute("UPDATE audit_log SET details = 'sửa lén' WHERE id = 3")
+    code, _, err = office("audit", "verify")
+    assert code == 4 and "Mục nhật ký số 3" in err
+
+
+def test_every_program_user_is_a_scram_login_in_exactly_its_group(office, cluster):
+    database = office.db.dbname
+    with cluster.superuser(database) as superuser:
+        for role, user in {**USERS, "quan-tri": ADMIN}.items():
+            stored = superuser.execute("SELECT rolpassword FROM pg_authid WHERE rolname = %s", (user,)).fetchone()[0]
+            assert stored.startswith("SCRAM-SHA-256$")
+            groups = {row[0] for row in superuser.execute(
+                "SELECT g.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid "
+                "JOIN pg_roles m ON m.oid = a.member WHERE m.rolname = %s", (user,))}
+            assert groups == {group(database, role)}
+
+
+def test_a_password_reaches_the_server_only_as_a_verifier(office):
+    """The function refuses anything but a SCRAM verifier, so no client can store a plaintext."""
+    with _login(office, USERS["xem"]) as xem, pytest.raises(errors.InvalidPassword):
+        xem.execute("SELECT public.bvct_user_password(%s, 'mat-khau-ro', NULL)", (USERS["xem"],))
+
+
+def test_each_user_sees_only_their_own_screen_preferences(office):
+    with _login(office, USERS["xem"]) as xem:
+        xem.execute("INSERT INTO preferences (user_name, key, value, updated_at) VALUES (%s, 'k', '1', now())",
+                    (USERS["xem"],))
+        with pytest.raises(errors.InsufficientPrivilege):
+            xem.execute("INSERT INTO preferences (user_name, key, value, updated_at) VALUES (%s, 'k', '1', now())",
+                        (ADMIN,))
+    with _login(office, USERS["chuyen-vien"]) as officer:
+        assert officer.execute("SELECT count(*) FROM preferences").fetchone()[0] == 0
+
+
+def test_every_table_on_the_server_says_who_may_touch_it(office, cluster):
+    with cluster.superuser(office.db.dbname) as superuser:
+        tables = {row[0] for row in superuser.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+    assert tables - set(TABLES) == set()
+
+
+def test_a_disabled_user_cannot_log_in_with_psql_either(office):
+    assert office("users", "disable", USERS["xem"])[0] == 0
+    with pytest.raises(psycopg.OperationalError):
+        _login(office, USERS["xem"])
