@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.engine import Connection
 
+from . import row_versions
+
 CHUNK = 5_000
 
 
@@ -20,6 +22,7 @@ class TableChanges:
     def __init__(self, connection: Connection, table: Table, now):
         self.table = table
         self.now = now
+        self._first_version = row_versions.first(connection, table)
         self.stored_max = connection.execute(select(func.max(table.c.id))).scalar() or 0  # 0: nothing stored
         self._next_id = self.stored_max + 1
         self._stamped = "updated_at" in table.c
@@ -34,6 +37,7 @@ class TableChanges:
         row.update(values, id=record_id)
         if self._stamped:
             row.update(created_at=self.now, updated_at=self.now)
+        row.update(self._first_version)
         self.new[record_id] = row
         return record_id
 
@@ -75,9 +79,10 @@ class TableChanges:
                 values = {**values, "updated_at": self.now}
             by_columns.setdefault(tuple(sorted(values)), []).append(
                 {"_id": record_id, **{f"_{key}": value for key, value in values.items()}})
+        counted_up = row_versions.next_of(connection, self.table)
         for columns, batch in by_columns.items():
             statement = (self.table.update().where(self.table.c.id == bindparam("_id"))
-                         .values({column: bindparam(f"_{column}") for column in columns}))
+                         .values({**counted_up, **{column: bindparam(f"_{column}") for column in columns}}))
             connection.execute(statement, batch)
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 
-from . import audit_chain, backup_log, engine, keyfile, lockout
+from . import audit_chain, backup_log, engine, keyfile, lockout, row_versions
 from .address import Address, FileAddress
 from .errors import BvctError, DamagedError, PermissionDenied
 from .permissions import Action, allows
@@ -86,6 +86,7 @@ class Database(abc.ABC):
     def write(self) -> Iterator[Connection]:
         """One write transaction: all of it commits or none of it, and no other write runs meanwhile."""
         with self._in_use(), self._errors_translated(), self.engine.connect() as connection:
+            connection.info[row_versions.ACTOR_INFO] = self.actor.name
             try:
                 with self._begin(connection, write=True):
                     yield connection

@@ -26,6 +26,7 @@ from .schema import archive_requests, cadres, persons, slips
 from .text import identity_key
 
 MEMBERS = record_rows.MEMBERS  # a delegation's form value: one dict per member
+VERSION = "_versions_seen"  # in `load`'s values: the versions of the record and its persons, for `save`
 MEMBER_PERSON_KEYS = tuple(DELEGATIONS.members.person.fields)
 MEMBER_KEYS = DELEGATIONS.members.keys
 
@@ -95,9 +96,49 @@ def load(db: Database, kind_name: str, record_id: int) -> dict[str, Any]:
     kind = kind_named(kind_name)
     with db.read() as connection:
         found = record_rows.snapshots(connection, kind, [record_id])
-    if record_id not in found:
+        if record_id not in found:
+            raise InputError(f"Không có bản ghi số {record_id}.")
+        return {**found[record_id], VERSION: _versions(connection, kind, record_id)}
+
+
+# -- row versions ---------------------------------------------------------------------------
+
+class ChangedMeanwhile(InputError):
+    """Someone else changed the record (or its person) since the form was filled from it."""
+
+
+def _version_rows(connection: Connection, kind: Kind, record_id: int) -> list:
+    """The record's row and its persons' rows: (row_version, updated_by, updated_at)."""
+    table = kind.table
+    record = connection.execute(select(table).where(table.c.id == record_id)).mappings().first()
+    if record is None:
+        return []
+    linked = [record[link.column] for link in kind.persons
+              if link.column in table.c and any(fk.column.table is persons for fk in table.c[link.column].foreign_keys)]
+    people = {row.id: row for row in connection.execute(
+        select(persons.c.id, persons.c.row_version, persons.c.updated_by, persons.c.updated_at)
+        .where(persons.c.id.in_([pid for pid in linked if pid is not None])))}
+    return [(record["row_version"], record["updated_by"], record["updated_at"]),
+            *((people[pid].row_version, people[pid].updated_by, people[pid].updated_at) for pid in linked
+              if pid in people)]
+
+
+def _versions(connection: Connection, kind: Kind, record_id: int) -> tuple[int, ...]:
+    return tuple(version for version, _, _ in _version_rows(connection, kind, record_id))
+
+
+def _check_unchanged(connection: Connection, kind: Kind, record_id: int, seen: tuple[int, ...]) -> None:
+    rows = _version_rows(connection, kind, record_id)
+    if not rows:
         raise InputError(f"Không có bản ghi số {record_id}.")
-    return found[record_id]
+    if tuple(version for version, _, _ in rows) == tuple(seen):
+        return
+    was = [*seen, *([None] * len(rows))]
+    changed = [(at, by) for index, (version, by, at) in enumerate(rows) if version != was[index]]
+    at, by = max(changed or [(at, by) for _, by, at in rows], key=lambda change: change[0])
+    raise ChangedMeanwhile(f"Bản ghi đã được {by or 'người khác'} sửa lúc {at:%H:%M} ngày {at:%d/%m/%Y}, sau khi "
+                           "bạn mở nó; chưa lưu. Những gì bạn nhập vẫn còn trên biểu mẫu: hãy mở lại bản ghi để "
+                           "xem thay đổi rồi lưu lại.")
 
 
 # -- the person picker ---------------------------------------------------------------------
@@ -170,22 +211,27 @@ def _facts(connection: Connection, pid: int) -> PersonFacts:
 # -- saving -------------------------------------------------------------------------------
 
 def save(db: Database, kind_name: str, raw: dict[str, Any], record_id: int | None = None,
-         person_id: int | None = None) -> int:
+         person_id: int | None = None, seen: tuple[int, ...] | None = None) -> int:
     """Creates (record_id None) or updates a record from form values; returns its id.
 
-    `person_id` is the person the officer picked (or the record's own person when editing).
+    `person_id` is the person the officer picked (or the record's own person when editing);
+    `seen` the versions the form was filled from (`load`'s VERSION): a record changed since is
+    refused (ChangedMeanwhile) and nothing is written.
     """
     kind = kind_named(kind_name)
     values = validate(kind, raw)
     db.require(Action.EDIT, "sửa hồ sơ" if record_id else "thêm hồ sơ")
-    return write(db, kind, values, Target(record_id, person_id)).record_id
+    return write(db, kind, values, Target(record_id, person_id), seen).record_id
 
 
-def write(db: Database, kind: Kind, values: dict[str, Any], target: Target) -> Outcome:
+def write(db: Database, kind: Kind, values: dict[str, Any], target: Target,
+          seen: tuple[int, ...] | None = None) -> Outcome:
     """Writes validated form values through the kind's plan, audited; FormProblems by field when
     they conflict with what is stored (a CCCD of someone else, a slip number already used…)."""
     rows = [{**values, **member} for member in values[MEMBERS]] if kind.members else [values]
     with db.write() as connection:
+        if target.record_id is not None and seen is not None:
+            _check_unchanged(connection, kind, target.record_id, seen)
         plan = PLANS[kind.name](connection, db.clock())
         taken = []
         for number, row in enumerate(rows, start=1):

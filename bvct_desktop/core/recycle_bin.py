@@ -3,6 +3,7 @@ brings it back unchanged. Nothing is erased by a misclick."""
 
 from sqlalchemy import Table, select
 
+from . import row_versions
 from .database import Database
 from .errors import InputError
 from .kinds import KINDS, kind_named
@@ -40,5 +41,6 @@ def _set_deleted(db: Database, kind: str, record_id: int, deleted: bool) -> None
             raise InputError("Bản ghi đã ở trong thùng rác." if deleted else "Bản ghi không ở trong thùng rác.")
         now = db.clock()
         connection.execute(table.update().where(table.c.id == record_id)
-                           .values(deleted_at=now if deleted else None, updated_at=now))
+                           .values(deleted_at=now if deleted else None, updated_at=now,
+                                   **row_versions.next_of(connection, table)))
         db.audit(connection, action, kind=kind, record_id=record_id)

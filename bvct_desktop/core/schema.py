@@ -34,6 +34,15 @@ def _stamps() -> list[Column]:
         Column("created_at", DateTime, nullable=False),
         Column("updated_at", DateTime, nullable=False),
         Column("deleted_at", DateTime),
+        *_versions(),
+    ]
+
+
+def _versions() -> list[Column]:
+    """Counted up by every change, with who made it (core/row_versions.py, migration 0015)."""
+    return [
+        Column("row_version", Integer, nullable=False, server_default="1"),
+        Column("updated_by", String),
     ]
 
 
@@ -86,6 +95,7 @@ persons = Table(
     Index(None, "name_key", "birth_date", "home_town_key"),
     Column("sort_key", Text, nullable=False, server_default=""),  # core/collation.py (migration 0004)
     Index(None, "sort_key"),
+    *_versions(),
 )
 
 units = Table(

@@ -66,6 +66,21 @@ def test_an_edit_is_saved_and_shown_in_the_register(qtbot, context, kind):
     assert page.model.index(page.model.row_of(record_id), column).data() == value
 
 
+def test_a_save_over_someone_elses_change_is_refused_and_the_typed_values_stay(qtbot, context):
+    page = _page(qtbot, context, "cadres")
+    record_id = page.model.record_id(0)
+    page.open_record(record_id)
+    form = page.forms[record_id]
+    support.fill(form, {"position": "Chánh Văn phòng"})
+    meanwhile = editing.load(context.db, "cadres", record_id)  # saved from another window or PC
+    editing.save(context.db, "cadres", {**meanwhile, "note": "sửa ở máy khác"}, record_id, meanwhile["person_id"],
+                 meanwhile[editing.VERSION])
+    assert not form.save()
+    assert form.message.text().startswith(f"Bản ghi đã được {context.db.actor.name} sửa lúc")
+    assert form.values()["position"] == "Chánh Văn phòng" and form.is_dirty()
+    assert editing.load(context.db, "cadres", record_id)["position"] != "Chánh Văn phòng"
+
+
 @pytest.mark.parametrize("kind", list(BAD_DATE))
 def test_a_wrong_date_is_explained_under_its_field_and_nothing_is_saved(qtbot, context, kind):
     page = _page(qtbot, context, kind)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
-from .. import audit
+from .. import audit, row_versions
 from ..database import Database
 from ..editing import FormProblems
 from ..errors import InputError, RowProblem
@@ -50,7 +50,8 @@ def current(connection: Connection, table: Table, record_id: int, what: str) -> 
 
 def insert(db: Database, connection: Connection, table: Table, kind: str, values: dict[str, Any]) -> int:
     now = db.clock()
-    record_id = connection.execute(table.insert().values(**values, created_at=now, updated_at=now)
+    record_id = connection.execute(table.insert().values(**values, created_at=now, updated_at=now,
+                                                         **row_versions.first(connection, table))
                                    ).inserted_primary_key[0]
     db.audit(connection, "thêm", kind=kind, record_id=record_id, details=audit.created(values))
     return record_id
@@ -62,14 +63,15 @@ def update(db: Database, connection: Connection, table: Table, kind: str, record
     changed = audit.changed(record, values)
     if changed:
         connection.execute(table.update().where(table.c.id == record["id"])
-                           .values(**{key: values[key] for key in changed}, updated_at=db.clock()))
+                           .values(**{key: values[key] for key in changed}, updated_at=db.clock(),
+                                   **row_versions.next_of(connection, table)))
         db.audit(connection, "sửa", kind=kind, record_id=record["id"], details=changed)
     return list(changed)
 
 
 def soft_delete(db: Database, connection: Connection, table: Table, kind: str, record: dict[str, Any]) -> None:
     connection.execute(table.update().where(table.c.id == record["id"])
-                       .values(deleted_at=db.clock(), updated_at=db.clock()))
+                       .values(deleted_at=db.clock(), updated_at=db.clock(), **row_versions.next_of(connection, table)))
     db.audit(connection, "xóa", kind=kind, record_id=record["id"],
              details=audit.deleted({k: v for k, v in record.items()
                                     if k not in ("id", "created_at", "updated_at", "deleted_at")}))

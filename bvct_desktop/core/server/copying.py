@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import Column, MetaData, Table, func, inspect, select, text
 from sqlalchemy.engine import Connection
 
 from .. import audit_chain, engine, keyfile, migrations
@@ -46,6 +46,22 @@ def _rows(connection: Connection, table: Table) -> Iterable[list[dict]]:
 
 # --- server → file ------------------------------------------------------------------------
 
+def _as_stored(sink: Connection, tables: list[Table]) -> list[Table]:
+    """The tables with the columns the copy's schema has (a backup taken before `bvct upgrade`
+    holds the server's older schema; opening it brings it up to date like any older file)."""
+    present = inspect(sink)
+    narrowed = MetaData()
+    found = []
+    for table in tables:
+        if not present.has_table(table.name):
+            continue
+        names = {column["name"] for column in present.get_columns(table.name)}
+        found.append(table if names == set(table.c.keys()) else Table(
+            table.name, narrowed, *[Column(column.name, column.type, primary_key=column.primary_key)
+                                    for column in table.c if column.name in names]))
+    return found
+
+
 def to_file(db: ServerDatabase, target: Path) -> tuple[dict, keyfile.KeyFile]:
     """Writes the server database into a new encrypted file `target`; returns its audit head and
     the key file of that moment (the users' key slots on the server)."""
@@ -53,9 +69,9 @@ def to_file(db: ServerDatabase, target: Path) -> tuple[dict, keyfile.KeyFile]:
     try:
         with db.read() as source, engine.translated_errors(Path(target)), copy.connect() as sink:
             with sink.execution_options(immediate=True).begin():
-                migrations.upgrade(sink)
+                migrations.upgrade(sink, migrations.current_revision(source))  # the server's schema, even older
                 sink.execute(meta.delete())  # what the migrations noted: the server's own notes come next
-                for table in _data_tables():
+                for table in _as_stored(sink, _data_tables()):
                     for rows in _rows(source, table):
                         if table is meta:
                             rows = [row for row in rows if row["key"] not in SERVER_FACTS]

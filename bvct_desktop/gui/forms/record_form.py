@@ -51,6 +51,7 @@ class RecordForm(QDialog):
         self.errors: dict[str, QLabel] = {}
         self._dirty = False
         stored = editing.load(context.db, kind, record_id) if record_id else {}
+        self.seen = stored.get(editing.VERSION)  # a save over someone else's change since is refused
         self.setWindowTitle(self._title(stored))
         self._build()
         self._fill(stored)
@@ -262,7 +263,7 @@ class RecordForm(QDialog):
             return False
         try:
             self.record_id = editing.save(self.context.db, self.kind.name, self.values(), self.record_id,
-                                          self.person_id)
+                                          self.person_id, self.seen)
         except editing.FormProblems as problems:
             for key, text in problems.problems.items():
                 self._show_error(key, text)
@@ -272,7 +273,7 @@ class RecordForm(QDialog):
             self.message.show_message(error.message)
             return False
         stored = editing.load(self.context.db, self.kind.name, self.record_id)
-        self.person_id = stored.get("person_id")
+        self.person_id, self.seen = stored.get("person_id"), stored.get(editing.VERSION)
         self._dirty = False
         self.setWindowTitle(self._title(stored))
         self.message.show_message("Đã lưu.", error=False)

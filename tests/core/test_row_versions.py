@@ -1,0 +1,101 @@
+"""Two officers editing the same record: the second save is refused, naming who changed it and when,
+and writes nothing (a row version on every record and person) — on a file and on the office server."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import editing, recycle_bin, users, vault
+from bvct_desktop.core.permissions import OFFICER
+from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.samples import SAMPLES
+
+OTHER, OTHER_PASSWORD = "chuyenvien2", "Chuyen-vien-hai-2026"
+MORNING = dt.datetime(2026, 3, 2, 9, 15)
+
+
+@pytest.fixture
+def cli(both_engines_cli):
+    return both_engines_cli
+
+
+@pytest.fixture
+def office(cli, tmp_path):
+    """The sample cadres and slips, opened by the administrator and by a second officer."""
+    for kind in ("cadres", "slips"):
+        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", *SAMPLES[kind]))[0] == 0
+    admin = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: MORNING)
+    users.add(admin, OTHER, OFFICER, OTHER_PASSWORD)
+    other = vault.unlock(cli.db, OTHER, OTHER_PASSWORD, clock=lambda: MORNING + dt.timedelta(minutes=5))
+    yield admin, other
+    other.close()
+    admin.close()
+
+
+def _a_cadre(db) -> int:
+    from sqlalchemy import select
+
+    from bvct_desktop.core.schema import cadres
+
+    with db.read() as connection:
+        return connection.execute(select(cadres.c.id).order_by(cadres.c.id)).scalars().first()
+
+
+def test_the_second_save_of_the_same_record_is_refused_and_changes_nothing(office):
+    admin, other = office
+    cadre = _a_cadre(admin)
+    mine, theirs = editing.load(admin, "cadres", cadre), editing.load(other, "cadres", cadre)
+    editing.save(other, "cadres", {**theirs, "position": "Phó Giám đốc"}, cadre, theirs["person_id"],
+                 theirs[editing.VERSION])
+    with pytest.raises(editing.ChangedMeanwhile) as refused:
+        editing.save(admin, "cadres", {**mine, "position": "Giám đốc"}, cadre, mine["person_id"], mine[editing.VERSION])
+    assert refused.value.message.startswith(f"Bản ghi đã được {OTHER} sửa lúc 09:20 ngày 02/03/2026")
+    assert editing.load(admin, "cadres", cadre)["position"] == "Phó Giám đốc"
+
+    again = editing.load(admin, "cadres", cadre)  # the officer opens it again, sees the change, saves
+    editing.save(admin, "cadres", {**again, "position": "Giám đốc"}, cadre, again["person_id"], again[editing.VERSION])
+    assert editing.load(other, "cadres", cadre)["position"] == "Giám đốc"
+
+
+def test_a_change_to_the_person_through_another_record_counts_too(office):
+    """The cadre form shows the person's name and birth date: a slip that corrects them is a change."""
+    admin, other = office
+    cadre = _a_cadre(admin)
+    mine = editing.load(admin, "cadres", cadre)
+    theirs = editing.load(other, "cadres", cadre)
+    editing.save(other, "slips", {"number": "77/PXM", "issued_on": "02/03/2026", "full_name": theirs["full_name"],
+                                  "other_names": "Tư Hùng", "birth_date": theirs["birth_date"],
+                                  "home_town": theirs["home_town"], "recipient": "Cục A93B – Bộ Công an"},
+                 person_id=theirs["person_id"])
+    assert editing.load(admin, "cadres", cadre)[editing.VERSION] != mine[editing.VERSION]
+    with pytest.raises(editing.ChangedMeanwhile):
+        editing.save(admin, "cadres", {**mine, "note": "ghi chú"}, cadre, mine["person_id"], mine[editing.VERSION])
+
+
+def test_a_record_moved_to_the_recycle_bin_meanwhile_is_not_saved_over(office):
+    admin, other = office
+    cadre = _a_cadre(admin)
+    mine = editing.load(admin, "cadres", cadre)
+    recycle_bin.delete(other, "cadres", cadre)
+    with pytest.raises(editing.ChangedMeanwhile, match=OTHER):
+        editing.save(admin, "cadres", {**mine, "note": "x"}, cadre, mine["person_id"], mine[editing.VERSION])
+
+
+def test_saving_twice_from_the_same_form_is_not_a_conflict(office):
+    admin, _ = office
+    cadre = _a_cadre(admin)
+    for note in ("một", "hai"):
+        stored = editing.load(admin, "cadres", cadre)
+        editing.save(admin, "cadres", {**stored, "note": note}, cadre, stored["person_id"], stored[editing.VERSION])
+    assert editing.load(admin, "cadres", cadre)["note"] == "hai"
+
+
+def test_another_officers_write_changes_the_token_a_window_polls(office):
+    """What lets an open window know it shows old data (grows with every committed write)."""
+    admin, other = office
+    cadre = _a_cadre(admin)
+    before = admin.change_token()
+    assert admin.change_token() == before
+    stored = editing.load(other, "cadres", cadre)
+    editing.save(other, "cadres", {**stored, "note": "mới"}, cadre, stored["person_id"], stored[editing.VERSION])
+    assert admin.change_token() > before
