@@ -36,6 +36,7 @@ def _cadre_names(cli) -> list[str]:
     return sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True))
 
 
+@pytest.mark.file_only("a file database's backup (its pages, key file); a server's: tests/server/test_moving.py")
 def test_backup_holds_the_copy_its_key_file_and_a_signed_manifest(backed_up, cli):
     with zipfile.ZipFile(backed_up) as archive:
         assert sorted(archive.namelist()) == ["bvct.db", "bvct.db.keys", "manifest.json"]
@@ -48,6 +49,7 @@ def test_backup_holds_the_copy_its_key_file_and_a_signed_manifest(backed_up, cli
     assert keyfile.read(keyfile.key_path(cli.db)).last_backup["path"] == str(backed_up.resolve())
 
 
+@pytest.mark.file_only("a file database's backup (its pages, key file); a server's: tests/server/test_moving.py")
 def test_verify_checks_everything_without_restoring(backed_up, cli):
     before = cli.db.read_bytes()
     code, out, _ = cli("verify", backed_up)
@@ -57,6 +59,7 @@ def test_verify_checks_everything_without_restoring(backed_up, cli):
     assert cli.db.read_bytes() == before
 
 
+@pytest.mark.file_only("a file database's backup (its pages, key file); a server's: tests/server/test_moving.py")
 def test_restore_brings_the_records_back_and_keeps_the_current_pair(backed_up, cli, tmp_path):
     names = _cadre_names(cli)
     cli.db.write_bytes(b"\x00" * 8192)  # the current database is ruined
@@ -132,6 +135,7 @@ def _damage_key_file(members):
     (_flip_page_and_fix_hash, "mã xác thực"),
     (_damage_key_file, "Tệp khóa"),
 ])
+@pytest.mark.file_only("a file database's backup (its pages, key file); a server's: tests/server/test_moving.py")
 def test_a_damaged_backup_is_refused_with_exit_4(backed_up, cli, damage, message):
     _rewrite(backed_up, damage)
     before = cli.db.read_bytes()
@@ -174,11 +178,13 @@ def test_page_damage_inside_a_consistent_backup_is_found_by_the_integrity_check(
     assert code == 4 and "hỏng" in err
 
 
+@pytest.mark.file_only("a file database's backup (its pages, key file); a server's: tests/server/test_moving.py")
 def test_wrong_password_of_the_backup_exits_3(backed_up, cli):
     assert cli.as_user(ADMIN, "sai-mat-khau-roi")("verify", backed_up)[0] == 3
     assert cli.as_user("nguoi-la", PASSWORD)("restore", backed_up)[0] == 3
 
 
+@pytest.mark.file_only("a file database's backup (its pages, key file); a server's: tests/server/test_moving.py")
 def test_roles_for_backup_verify_and_restore(cli, tmp_path):
     for name, role in (("xem1", "xem"), ("cv1", "chuyen-vien")):
         assert cli("users", "add", name, "--role", role,

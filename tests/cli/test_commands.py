@@ -23,6 +23,7 @@ def audit_entries(cli):
     return rows
 
 
+@pytest.mark.file_only("the file pair; a server: tests/server/test_connecting.py")
 def test_init_prints_the_recovery_key_once_and_refuses_to_overwrite(cli):
     code, _, err = cli("init", "--admin", ADMIN)
     assert code == 2 and "đã có" in err
@@ -65,6 +66,7 @@ def test_missing_user_is_usage_error(cli, monkeypatch):
     assert code == 2 and "Thiếu tên người dùng" in err
 
 
+@pytest.mark.file_only("damages the file; a server: tests/server/test_connecting.py")
 def test_wrong_password_exits_3_and_damage_exits_4(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("BVCT_PASSWORD", "không phải mật khẩu")
     code, _, err = cli("settings", "list")
@@ -77,6 +79,7 @@ def test_wrong_password_exits_3_and_damage_exits_4(cli, tmp_path, monkeypatch):
     assert code == 4 and "hỏng" in err and "Traceback" not in err
 
 
+@pytest.mark.file_only("damages a page of the file")
 def test_damaged_page_met_during_a_query_exits_4(cli, tmp_path):
     headers, rows = SAMPLES["cadres"]
     many = [[f"Cán Bộ Số {i}", "1970", "Nam", None] for i in range(3000)]

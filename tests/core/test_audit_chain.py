@@ -103,6 +103,7 @@ def test_a_lagging_mirror_is_not_tampering(trail):
     assert _verify(trail).ok
 
 
+@pytest.mark.file_only("changes entries in the file; the server's chain: tests/server/test_permissions.py")
 def test_cli_audit_verify_exits_4_naming_the_entry(cli):
     assert cli("audit", "verify")[0] == 0
     _sql(cli.db, "UPDATE audit_log SET action = 'khác' WHERE id = 2")
@@ -110,6 +111,7 @@ def test_cli_audit_verify_exits_4_naming_the_entry(cli):
     assert code == 4 and "Mục nhật ký số 2" in err
 
 
+@pytest.mark.file_only("writes entries into the file directly")
 def test_cli_audit_list_filters_by_day_and_user(cli):
     cli("users", "add", "binh", "--role", "lanh-dao", "--new-password-file", _file(cli, "Binh-mat-khau-2026"))
     code, out, _ = cli("audit", "list", "--user", ADMIN, "--from", "2000-01-01", "--to", "2100-12-31")
@@ -122,6 +124,7 @@ def test_cli_audit_list_filters_by_day_and_user(cli):
     assert cli("audit", "list", "--from", "2026-02-30")[0] == 2
 
 
+@pytest.mark.file_only("writes entries into the file directly")
 def test_audit_commands_are_for_administrators_and_leaders_only(cli):
     cli("users", "add", "an", "--role", "chuyen-vien", "--new-password-file", _file(cli, "An-mat-khau-2026"))
     cli("users", "add", "lan", "--role", "lanh-dao", "--new-password-file", _file(cli, "Lan-mat-khau-2026"))

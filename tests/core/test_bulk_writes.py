@@ -12,6 +12,8 @@ from bvct_desktop.core.changes import TableChanges
 from bvct_desktop.core.schema import cadres, persons, recipients
 from tests.conftest import ADMIN, CADRE_HEADERS, PASSWORD, workbook
 
+pytestmark = pytest.mark.file_only("SQLite's search-index trigger and its bulk writes")
+
 MANY = search.AT_ONCE + 20
 
 

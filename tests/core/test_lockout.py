@@ -133,6 +133,7 @@ def test_the_recovery_key_is_locked_out_too(tmp_path):
         vault.unlock_with_recovery_key(path, recovery, clock)
 
 
+@pytest.mark.file_only("the lockout counters are in the key file; the server checks passwords itself")
 def test_cli_exit_3_says_when_to_try_again(cli):
     cli.as_user(ADMIN, WRONG)
     codes = [cli("users", "list")[0] for _ in range(5)]

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from bvct_desktop import paths
 from bvct_desktop.core import importing, vault
 from bvct_desktop.core.kinds import CADRES
@@ -37,6 +39,7 @@ def _leaks(folder: Path) -> list[str]:
     return found
 
 
+@pytest.mark.file_only("the SQLCipher file's bytes; a server's volume is protected by disk encryption (README)")
 def test_record_values_never_reach_the_disk_in_plaintext(cli, tmp_path, monkeypatch):
     db = vault.unlock(cli.db, ADMIN, PASSWORD)
     rows = [["Họ và tên", "Ngày sinh", "Quê quán", "Số CCCD", "Chức vụ"],

@@ -16,6 +16,8 @@ from tests.conftest import ADMIN, PASSWORD
 from tests.sample_db import fixed_clock, sample_database
 
 # A slip about a cadre already in the register (Lê Hoàng Đức), for his appointment.
+pytestmark = pytest.mark.file_only("counts the statements SQLite runs")
+
 SLIP = {"number": "5/PXM", "issued_on": "10/02/2026", "full_name": "Lê Hoàng Đức", "birth_date": "07/1980",
         "home_town": "La Gi", "other_names": "Đức Lê", "relation": "Bản thân", "purpose": "Bổ nhiệm",
         "recipient": "Phòng PV27 – Công an tỉnh Lâm Đồng", "note": "Gửi kèm lý lịch"}
