@@ -116,6 +116,9 @@ def set_role(db: Database, name: str, role: str) -> None:
     db.require(Action.MANAGE_USERS, "đổi vai trò người dùng")
     if role not in ROLES:
         raise InputError(f"Vai trò «{role}» không có; chọn một trong: {', '.join(ROLES)}.")
+    if db.is_server:  # the role is the login's group on the server: not changed by this program yet
+        raise InputError("Trên máy chủ chưa đổi được vai trò: khóa tài khoản này và thêm một tài khoản mới với vai "
+                         "trò cần dùng.")
     with db.write() as connection:
         row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).first()
         if row is None:

@@ -142,3 +142,17 @@ def test_upgrade_backs_up_then_brings_an_older_schema_up_to_date(request, capsys
     code, out, _ = old("audit", "verify")
     assert code == 0 and "toàn vẹn" in out
     assert old("upgrade", "--server-owner", OWNER)[1].startswith("Cấu trúc cơ sở dữ liệu trên máy chủ đã mới nhất")
+
+
+def test_changing_a_role_on_the_server_is_refused_plainly_not_half_done(cli):
+    from bvct_desktop.core import users, vault
+    from bvct_desktop.core.errors import InputError
+
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    try:
+        users.add(db, "xem2", "xem", "Xem-hai-mat-khau-2026")
+        with pytest.raises(InputError, match="chưa đổi được vai trò"):
+            users.set_role(db, "xem2", "chuyen-vien")
+    finally:
+        db.close()
+    assert "xem2\txem" in cli("users", "list")[1]
