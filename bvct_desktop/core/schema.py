@@ -39,7 +39,7 @@ def _stamps() -> list[Column]:
 
 
 def _versions() -> list[Column]:
-    """Counted up by every change, with who made it (core/row_versions.py, migration 0015)."""
+    """Counted up by every change, with who made it (core/row_versions.py, migration 0016)."""
     return [
         Column("row_version", Integer, nullable=False, server_default="1"),
         Column("updated_by", String),

@@ -1,15 +1,15 @@
 """every record and person counts its changes (row_version) and names who made the last one
 (updated_by): a form saved over a change its officer did not see is refused (core/row_versions.py)
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015"
-down_revision = "0014"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
