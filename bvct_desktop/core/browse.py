@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import ColumnElement, Table, false, func, literal, literal_column, or_, select
+from sqlalchemy import ColumnElement, Table, false, func, literal, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.visitors import iterate
@@ -411,10 +411,9 @@ def matching_in_steps(db: Database, found: Listing, words: list[str],
             last = connection.execute(select(func.max(persons.c.id))).scalar() or 0
         step = persons_at_once or last + 1
         for first in range(0, last + 1, step):
-            rowid = literal_column("rowid")
-            with db.read() as connection:
-                everyone |= id_set(connection, search.persons_with_every(words).where(rowid >= first,
-                                                                                      rowid < first + step))
+            with db.read() as connection:  # persons.id is SQLite's rowid: the same plan, and the server's column
+                everyone |= id_set(connection, search.persons_with_every(words).where(persons.c.id >= first,
+                                                                                      persons.c.id < first + step))
             yield None
     keep: list[int] = []
     held = list(everyone)
