@@ -2,6 +2,7 @@
 context pages get, and typing Vietnamese the safe way (stack notes)."""
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 from PySide6.QtTest import QTest
@@ -75,3 +76,21 @@ def logged_in(dialog) -> bool:
         QApplication.processEvents()
         time.sleep(0.005)
     return dialog.result() == QDialog.DialogCode.Accepted
+
+
+def threads_calling(monkeypatch, owner, name: str) -> list[threading.Thread]:
+    """The threads `owner.name` is called on from now on (each call goes through unchanged)."""
+    called_on = []
+    real = getattr(owner, name)
+
+    def spy(*args, **kwargs):
+        called_on.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, spy)
+    return called_on
+
+
+def off_the_gui_thread(called_on: list[threading.Thread]) -> bool:
+    """Called, and first on a worker rather than the GUI thread."""
+    return bool(called_on) and called_on[0] is not threading.main_thread()

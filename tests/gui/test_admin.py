@@ -17,7 +17,14 @@ from bvct_desktop.gui.admin.users_page import UsersPage
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.qt import QDate
 from tests.conftest import PASSWORD
-from tests.gui.shell_support import FakeClock, as_user, context_for, new_database
+from tests.gui.shell_support import (
+    FakeClock,
+    as_user,
+    context_for,
+    new_database,
+    off_the_gui_thread,
+    threads_calling,
+)
 
 NEW_PASSWORD = "Doi-mat-khau-2026"
 
@@ -137,22 +144,13 @@ def test_users_added_given_another_role_reset_and_disabled(qtbot, db, clock):
 
 
 def test_a_new_users_key_is_derived_on_a_worker(qtbot, db, clock, monkeypatch):
-    import threading
-
-    derived_on = []
-    real = users.add
-
-    def add(*args):
-        derived_on.append(threading.current_thread())
-        return real(*args)
-
-    monkeypatch.setattr(users, "add", add)
+    derived_on = threads_calling(monkeypatch, users, "add")
     page = page_of(qtbot, UsersPage(context_for(db, clock)))
     page.name.setText("le.c")
     page.password.setText(NEW_PASSWORD)
     page.again.setText(NEW_PASSWORD)
     page.add()
-    assert derived_on and derived_on[0] is not threading.main_thread()
+    assert off_the_gui_thread(derived_on)
     assert page.message.text().startswith("Đã thêm người dùng «le.c»")
 
 

@@ -5,11 +5,11 @@ import pytest
 from bvct_desktop.core import audit, settings
 from bvct_desktop.gui import reauth
 from tests.conftest import PASSWORD
-from tests.gui.shell_support import FakeClock, context_for, new_database
+from tests.gui.shell_support import FakeClock, context_for, new_database, off_the_gui_thread, threads_calling
 
 
 @pytest.fixture
-def context(tmp_path):
+def context(qapp, tmp_path):  # the password is checked on a worker: its answer comes through Qt's event loop
     clock = FakeClock()
     db = new_database(tmp_path, clock)
     yield context_for(db, clock)
@@ -43,19 +43,10 @@ def test_with_the_setting_off_nothing_is_asked(context):
 
 
 def test_the_password_is_checked_on_a_worker_while_the_windows_paint(context, monkeypatch):
-    import threading
-
-    checked_on = []
-    real = context.db.confirm_password
-
-    def confirm_password(password, purpose):
-        checked_on.append(threading.current_thread())
-        return real(password, purpose)
-
-    monkeypatch.setattr(context.db, "confirm_password", confirm_password)
+    checked_on = threads_calling(monkeypatch, context.db, "confirm_password")
     context.dialogs.answer_next(PASSWORD)
     assert reauth.confirm(context, None, "in")
-    assert checked_on and checked_on[0] is not threading.main_thread()
+    assert off_the_gui_thread(checked_on)
     context.dialogs.answer_next("sai mật khẩu rồi")
     assert not reauth.confirm(context, None, "in")  # the worker's refusal comes back as before
     assert context.dialogs.shown[-1].kind == "warn"

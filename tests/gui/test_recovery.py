@@ -9,7 +9,7 @@ from bvct_desktop.gui.dialogs import Dialogs
 from bvct_desktop.gui.login import LoginDialog
 from bvct_desktop.gui.qt import QWizard
 from tests.conftest import ADMIN, PASSWORD
-from tests.gui.shell_support import FakeClock
+from tests.gui.shell_support import FakeClock, off_the_gui_thread, threads_calling
 
 NEW_PASSWORD = "Sen-vang-no-2026"
 
@@ -66,21 +66,12 @@ def test_a_wrong_recovery_key_changes_nothing(login):
 
 
 def test_the_recovery_key_is_checked_on_a_worker(login, monkeypatch):
-    import threading
-
     dialog, old_key = login
-    checked_on = []
-    real = vault.unlock_with_recovery_key
-
-    def unlock_with_recovery_key(*args, **kwargs):
-        checked_on.append(threading.current_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(vault, "unlock_with_recovery_key", unlock_with_recovery_key)
+    checked_on = threads_calling(monkeypatch, vault, "unlock_with_recovery_key")
     dialog.reset_with_recovery_key()
     _reset(dialog.recovery, old_key)
     assert dialog.recovery.currentPage() is dialog.recovery.recovery
-    assert checked_on and checked_on[0] is not threading.main_thread()
+    assert off_the_gui_thread(checked_on)
     dialog.recovery.recovery.kept.setChecked(True)
     dialog.recovery.accept()
     dialog.database.close()

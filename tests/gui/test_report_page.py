@@ -12,7 +12,14 @@ from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui.qt import QDate
 from bvct_desktop.gui.report_page import ReportPage, period_dates
 from tests.conftest import PASSWORD
-from tests.gui.shell_support import FakeClock, as_user, context_for, new_database
+from tests.gui.shell_support import (
+    FakeClock,
+    as_user,
+    context_for,
+    new_database,
+    off_the_gui_thread,
+    threads_calling,
+)
 
 KINDS = ("slips", "delegations", "archive-requests", "complaints")
 
@@ -52,20 +59,11 @@ def test_six_months_figures_with_breakdowns(page):
 
 
 def test_the_figures_are_counted_on_a_worker(page, monkeypatch):
-    import threading
-
     from bvct_desktop.core import report
 
-    counted_on = []
-    real = report.figures
-
-    def figures(*args):
-        counted_on.append(threading.current_thread())
-        return real(*args)
-
-    monkeypatch.setattr(report, "figures", figures)
+    counted_on = threads_calling(monkeypatch, report, "figures")
     page.refresh()
-    assert counted_on and counted_on[0] is not threading.main_thread()  # ~0.5 s on a million slips
+    assert off_the_gui_thread(counted_on)  # ~0.5 s on a million slips
     assert rows(page.main_table)["Phiếu yêu cầu xác minh lai lịch đã phát hành"] == "2"
 
 

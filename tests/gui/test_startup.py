@@ -13,7 +13,7 @@ from bvct_desktop.gui.dialogs import Dialogs
 from bvct_desktop.gui.qt import QApplication, QWizard
 from bvct_desktop.gui.startup import OPEN_OTHER, FirstRunWizard
 from tests.conftest import PASSWORD
-from tests.gui.shell_support import FakeClock
+from tests.gui.shell_support import FakeClock, off_the_gui_thread, threads_calling
 
 
 @pytest.fixture
@@ -145,21 +145,12 @@ def test_first_run_session_opens_the_main_window_as_the_new_administrator(qtbot,
 
 
 def test_the_database_is_created_on_a_worker(wizard, monkeypatch):
-    import threading
-
-    created_on = []
-    real = vault.create
-
-    def create(*args, **kwargs):
-        created_on.append(threading.current_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(vault, "create", create)
+    created_on = threads_calling(monkeypatch, vault, "create")
     wizard.next()
     fill_admin(wizard)
     wizard.next()
     assert wizard.currentPage() is wizard.recovery and wizard.admin.error.text() == ""
-    assert created_on and created_on[0] is not threading.main_thread()  # its key derivations too
+    assert off_the_gui_thread(created_on)  # its key derivations too
     wizard.database.close()
 
 
