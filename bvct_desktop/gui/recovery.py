@@ -5,15 +5,15 @@ run's own recovery page."""
 
 from pathlib import Path
 
-from ..core import passwords, users, vault
+from ..core import users, vault
 from ..core.database import Clock, Database, system_clock
 from ..core.errors import BvctError
 from .designer.ui_recovery_reset import Ui_RecoveryReset
 from .dialogs import Dialogs
 from .icons import icon
 from .look import wait_cursor
-from .qt import QWizard, QWizardPage
-from .startup import RecoveryPage
+from .qt import QWizard
+from .startup import NewPasswordPage, RecoveryPage
 from .workers import wait_for
 
 NEW_KEY_SUBTITLE = ("Khóa khôi phục vừa dùng đã bị thay và không còn mở được gì. Đây là KHÓA KHÔI PHỤC MỚI, chỉ "
@@ -48,32 +48,11 @@ class RecoveryWizard(QWizard):
             super().reject()
 
 
-class ResetPage(QWizardPage, Ui_RecoveryReset):
-    def __init__(self, wizard: RecoveryWizard):
-        super().__init__()
-        self._wizard = wizard
-        self.setupUi(self)
-        self.setSubTitle(self.subTitle().format(min_length=passwords.MIN_LENGTH))
-        self.setCommitPage(True)
-        for field in (self.name, self.password):
-            field.textChanged.connect(self._update_hint)
-
-    def _update_hint(self) -> None:
-        if not self.password.text():
-            self.hint.clear()
-            return
-        try:
-            passwords.check(self.name.text().strip(), self.password.text())
-        except BvctError as weak:
-            self.hint.show_message(weak.message)
-            return
-        self.hint.show_message("Mật khẩu đạt yêu cầu.", error=False)
-
+class ResetPage(NewPasswordPage, Ui_RecoveryReset):
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         """Resets the password and replaces the recovery key (the commit point), then logs in."""
         wizard = self._wizard
-        if self.password.text() != self.again.text():
-            self.error.show_message("Hai lần nhập mật khẩu không khớp.")
+        if not self.typed_twice():
             return False
         name, password, key = self.name.text().strip(), self.password.text(), self.key.text()
 

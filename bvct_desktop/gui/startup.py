@@ -85,8 +85,11 @@ class OfficePage(QWizardPage, Ui_FirstRunOffice):
         return True
 
 
-class AdminPage(QWizardPage, Ui_FirstRunAdmin):
-    def __init__(self, wizard: FirstRunWizard):
+class NewPasswordPage(QWizardPage):
+    """A wizard's commit page where a user's name and new password are typed twice (its form has
+    `name`, `password`, `again`, `hint` and `error`): the password rules said as the officer types."""
+
+    def __init__(self, wizard: QWizard):
         super().__init__()
         self._wizard = wizard
         self.setupUi(self)
@@ -106,11 +109,19 @@ class AdminPage(QWizardPage, Ui_FirstRunAdmin):
             return
         self.hint.show_message("Mật khẩu đạt yêu cầu.", error=False)
 
+    def typed_twice(self) -> bool:
+        """The two passwords typed agree; says so on the page when not."""
+        if self.password.text() != self.again.text():
+            self.error.show_message("Hai lần nhập mật khẩu không khớp.")
+            return False
+        return True
+
+
+class AdminPage(NewPasswordPage, Ui_FirstRunAdmin):
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         """Creates the database (the commit point), stores the office settings and logs in."""
         wizard = self._wizard
-        if self.password.text() != self.again.text():
-            self.error.show_message("Hai lần nhập mật khẩu không khớp.")
+        if not self.typed_twice():
             return False
         name, password, office = self.name.text().strip(), self.password.text(), wizard.office.values()
 
