@@ -1,5 +1,6 @@
 """What several commands read from their arguments: dates and periods, the database to open
-with the acting user's credentials, and the options of a document (profile, secrecy, password)."""
+with the acting user's credentials, an output file's suffix and encryption password. A document's
+options are in document_options, so that only the commands that print load the document modules."""
 
 import datetime as dt
 import sys
@@ -10,7 +11,6 @@ from ..core.address import Address
 from ..core.database import Database
 from ..core.dates import parse_cli_date
 from ..core.errors import DamagedError, InputError, RowProblem, SchemaBehind
-from ..io.documents import profile, render
 from . import credentials
 
 
@@ -64,28 +64,11 @@ def open_database(args) -> Database:
         raise DamagedError(f"{error.message} Tạo mới bằng lệnh: bvct init --admin TÊN") from None
 
 
-def add_document_options(parser, out: str) -> None:
-    """`--out`, `--profile`, `--secret`/`--no-secret` and `--encrypt-password-file`."""
-    parser.add_argument("--out", required=True, metavar=out)
-    parser.add_argument("--profile", default=profile.DEFAULT, help="hồ sơ thể thức (mặc định hd36)")
-    secrecy = parser.add_mutually_exclusive_group()
-    secrecy.add_argument("--secret", dest="secrecy", action="store_const", const=render.SECRET,
-                         help="đóng dấu MẬT dưới số văn bản, trang đầu của mỗi văn bản (lần in này)")
-    secrecy.add_argument("--no-secret", dest="secrecy", action="store_const", const="",
-                         help="không đóng dấu MẬT (lần in này)")
-    parser.add_argument("--encrypt-password-file", help="mã hóa tệp bằng mật khẩu trong tệp này")
-
-
 def encryption_password(args) -> str | None:
     """The password of `--encrypt-password-file`, or None to write the file unencrypted."""
     if not getattr(args, "encrypt_password_file", None):
         return None
     return credentials.read_secret_file(args.encrypt_password_file, "mật khẩu mã hóa")
-
-
-def document_options(args) -> render.Options:
-    return render.Options(profile.load(getattr(args, "profile", profile.DEFAULT)),
-                          getattr(args, "secrecy", None), encryption_password(args))
 
 
 def out_suffix(out: Path, allowed: tuple[str, ...]) -> str:
@@ -98,10 +81,3 @@ def out_suffix(out: Path, allowed: tuple[str, ...]) -> str:
 
 def encrypted_note(password: str | None) -> str:
     return " (đã mã hóa)" if password else ""
-
-
-def profile_note(options: render.Options) -> None:
-    """Says, after the document is written, that its profile is not verified yet (HD 05/2026)."""
-    if options.profile.unverified:
-        print(f"Lưu ý: {options.profile.unverified} Văn bản in theo các giá trị chép từ HD 36; "
-              "đối chiếu trước khi ban hành.")

@@ -9,15 +9,13 @@ from ..core.documents_data import EXPORTED, PRINTED
 from ..core.errors import Ambiguous, InputError, RowProblem
 from ..io.documents import pdf, render
 from .arguments import (
-    add_document_options,
     cli_date,
-    document_options,
     encrypted_note,
     open_database,
     out_suffix,
     period,
-    profile_note,
 )
+from .document_options import add_document_options, document_options, profile_note
 from .parser import VietnameseParser
 
 ASKING = {"ngày quyết định": "--date", "ngày sinh": "--birth"}  # what tells records apart → the option

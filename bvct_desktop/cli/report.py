@@ -11,14 +11,12 @@ from ..core.files import atomic_output
 from ..io.documents import render
 from ..io.documents.report_content import subject
 from .arguments import (
-    add_document_options,
-    document_options,
     encrypted_note,
     open_database,
     out_suffix,
     period,
-    profile_note,
 )
+from .document_options import add_document_options, document_options, profile_note
 
 
 def register(commands) -> None:

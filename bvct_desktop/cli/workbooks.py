@@ -43,12 +43,15 @@ def cmd_template(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from ..core import importing
     from ..io import xlsx_reader
-    from .arguments import open_database
 
     kind = kind_named(args.kind)
-    reading = xlsx_reader.start_reading(Path(args.file), len(kind.fields))  # read while the database unlocks
+    # the sheet is read from the start (before the importer and the database are even loaded)
+    # while the database unlocks
+    reading = xlsx_reader.start_reading(Path(args.file), len(kind.fields))
+    from ..core import importing
+    from .arguments import open_database
+
     with contextlib.closing(reading):
         try:
             db = open_database(args)

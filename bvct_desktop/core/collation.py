@@ -36,6 +36,7 @@ def _word(word: str) -> tuple[str, str]:
     return "".join(rank for rank, _ in ranked), "".join(tone for _, tone in ranked)
 
 
+@functools.lru_cache(maxsize=65_536)  # names repeat down a register
 def name_sort_key(full_name: str) -> str:
     """Orders names by given name, family name, middle name, in Vietnamese collation."""
     words = clean(full_name).lower().split()

@@ -57,18 +57,29 @@ CHUNK = 400  # names or numbers per query
 
 def search_key(values: dict[str, Any]) -> str:
     """What the person search (FTS5) indexes: folded, the i/y of Quí/Quý made one (search.fts_phrase)."""
-    parts = [values.get(key) for key in ("full_name", "other_names", "cccd", "cmnd")]
-    return " ".join([*_folded(parts), *_place_words(values.get("home_town"))])
+    parts = [_folded_name(values.get("full_name")), _folded_name(values.get("other_names")),
+             _number(values.get("cccd")), _number(values.get("cmnd")), *_place_words(values.get("home_town"))]
+    return " ".join(filter(None, parts))
+
+
+@functools.lru_cache(maxsize=65_536)  # names repeat down a register, and the same persons come again
+def _folded_name(name: str | None) -> str:
+    return variant_fold_words(name) if name else ""
+
+
+def _number(number: str | None) -> str:
+    """An identity number as the index holds it: a stored one is digits already (each new, so not cached)."""
+    if not number or number.isdigit() and number.isascii():
+        return number or ""
+    return variant_fold_words(number)
 
 
 @functools.lru_cache(maxsize=65_536)  # home towns repeat down a register
 def _place_words(home_town: str | None) -> tuple[str, ...]:
     """The home town's folded words, with its other names before and after 01/7/2025."""
-    return tuple(_folded([home_town, *gazetteer.counterparts(home_town)])) if home_town else ()
-
-
-def _folded(parts: list[str | None]) -> list[str]:
-    return [folded for folded in map(variant_fold_words, filter(None, parts)) if folded]
+    if not home_town:
+        return ()
+    return tuple(filter(None, map(variant_fold_words, [home_town, *gazetteer.counterparts(home_town)])))
 
 
 class _PersonChanges(TableChanges):

@@ -62,3 +62,7 @@ def test_a_wrong_command_line_is_told_as_before(cli, capsys, argv, shown):
 def test_help_lists_every_command(cli):
     code, out, _ = cli("--help")
     assert code == 0 and all(word in out for _, _, words in cli_main.REGISTRARS for word in words)
+
+
+def test_import_loads_no_document_library(cli, cadres_file, tmp_path):
+    assert _loaded_by(["import", "cadres", str(cadres_file)], tmp_path).isdisjoint({"reportlab", "docx", "PySide6"})

@@ -1,0 +1,28 @@
+"""The options of a document (profile, secrecy, password), for the commands that print or issue one."""
+
+from ..io.documents import profile, render
+from .arguments import encryption_password
+
+
+def add_document_options(parser, out: str) -> None:
+    """`--out`, `--profile`, `--secret`/`--no-secret` and `--encrypt-password-file`."""
+    parser.add_argument("--out", required=True, metavar=out)
+    parser.add_argument("--profile", default=profile.DEFAULT, help="hồ sơ thể thức (mặc định hd36)")
+    secrecy = parser.add_mutually_exclusive_group()
+    secrecy.add_argument("--secret", dest="secrecy", action="store_const", const=render.SECRET,
+                         help="đóng dấu MẬT dưới số văn bản, trang đầu của mỗi văn bản (lần in này)")
+    secrecy.add_argument("--no-secret", dest="secrecy", action="store_const", const="",
+                         help="không đóng dấu MẬT (lần in này)")
+    parser.add_argument("--encrypt-password-file", help="mã hóa tệp bằng mật khẩu trong tệp này")
+
+
+def document_options(args) -> render.Options:
+    return render.Options(profile.load(getattr(args, "profile", profile.DEFAULT)),
+                          getattr(args, "secrecy", None), encryption_password(args))
+
+
+def profile_note(options: render.Options) -> None:
+    """Says, after the document is written, that its profile is not verified yet (HD 05/2026)."""
+    if options.profile.unverified:
+        print(f"Lưu ý: {options.profile.unverified} Văn bản in theo các giá trị chép từ HD 36; "
+              "đối chiếu trước khi ban hành.")
