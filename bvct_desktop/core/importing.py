@@ -7,7 +7,7 @@ transaction only when no row has a problem and this is not a dry run.
 """
 
 import itertools
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,7 +31,7 @@ class SheetData(Protocol):
     rows: list[list[object]]
     formula_without_value: set[tuple[int, int]]
 
-    def fonts_of(self, cells: Collection[tuple[int, int]]) -> dict[tuple[int, int], str | None]: ...
+    def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
 
 
 @dataclass

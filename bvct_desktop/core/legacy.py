@@ -15,12 +15,13 @@ Tables: TCVN 5712:1993 VN3 (as in XFree86 `tcvn.h` and iconv's TCVN5712-1) and V
 text rules of core/text.py, which would drop U+00AD (TCVN3's "ư") as invisible.
 """
 
+import collections
 import enum
 import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -166,7 +167,7 @@ def _syllable_score(text: str) -> int:
 class FontedSheet(Protocol):
     rows: list[list[object]]
 
-    def fonts_of(self, cells: Collection[tuple[int, int]]) -> dict[tuple[int, int], str | None]: ...
+    def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
 
 
 @dataclass
@@ -178,6 +179,9 @@ class Conversion:
     samples: list[tuple[str, str]] = field(default_factory=list)
 
 
+_SUSPECT, _DOUBTFUL = "suspect", "doubtful"
+
+
 def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
     """Rewrites in place every cell typed in a legacy encoding, headers included.
 
@@ -186,40 +190,47 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
     Vietnamese has, each such cell is converted by its font, else by `guess`; text made only of
     letters Unicode Vietnamese also has ("Néi" is "Nội" in TCVN3) is checked by font once the
     sheet has shown a legacy font, and else by `guess` — except in a column plainly written in
-    Unicode (its text has ư, ơ, đ, ạ…), where it is Unicode too. Fonts are read once, for all the
-    cells concerned, and only when some text looks legacy.
+    Unicode (its text has ư, ơ, đ, ạ…), where it is Unicode too. Fonts are read once, for the
+    columns concerned, and only when some text looks legacy; each distinct text in each font is
+    decided and decoded once.
     """
-    suspects: list[tuple[int, int, str]] = []
-    doubtful: list[tuple[int, int, str]] = []
+    columns = list(itertools.zip_longest(*sheet.rows))
+    kinds: dict[int, dict[str, str]] = {}  # column → its texts that may be legacy, suspect or doubtful
     unicode_columns: list[int] = []
-    for c, column in enumerate(itertools.zip_longest(*sheet.rows), start=1):
-        text = "\0".join(value for value in column if value.__class__ is str)
+    for c, column in enumerate(columns):
+        text = "\0".join([value for value in column if value.__class__ is str])
         if text.isascii():
             continue
         legacy = _LEGACY_ONLY.search(text) is not None
         if not legacy and _BEYOND_LATIN1.search(text) is not None:
             unicode_columns.append(c)
-            continue
-        kinds = _kinds(column, legacy)
-        suspects += _cells(column, c, kinds, _SUSPECT)
-        doubtful += _cells(column, c, kinds, _DOUBTFUL)
-    if suspects:  # a legacy sheet: latin1-only cells of its Unicode columns may carry a legacy font
-        columns = list(itertools.zip_longest(*sheet.rows))
+        elif found := _kinds(column, legacy):
+            kinds[c] = found
+    suspected = any(_SUSPECT in found.values() for found in kinds.values())
+    if suspected:  # a legacy sheet: latin1-only cells of its Unicode columns may carry a legacy font
         for c in unicode_columns:
-            doubtful += _cells(columns[c - 1], c, _kinds(columns[c - 1], False), _DOUBTFUL)
-    doubtful.sort()
-    fonts = sheet.fonts_of({(r, c) for r, c, _ in suspects + doubtful}) if suspects else {}
-    legacy_fonts = any(encoding_of_font(fonts.get((r, c))) for r, c, _ in suspects)
-    result, guessed = Conversion(), _Guesses()
-    for r, c, value in sorted(suspects):
-        _convert(sheet, r, c, value, encoding_of_font(fonts.get((r, c))) or guessed[value], result, samples)
-    for r, c, value in doubtful:
-        by_font = encoding_of_font(fonts.get((r, c))) if legacy_fonts else None
-        _convert(sheet, r, c, value, by_font or guessed[value], result, samples)
-    return result
-
-
-_SUSPECT, _DOUBTFUL = "suspect", "doubtful"
+            if found := _kinds(columns[c], False):
+                kinds[c] = found
+    read = sheet.column_fonts([c + 1 for c in kinds]) if suspected else {}
+    fonts = {c: read.get(c + 1) or (None,) * len(columns[c]) for c in kinds}
+    encodings = _FontEncodings()
+    legacy_fonts = any(encodings[font] for c, found in kinds.items()
+                       for value, font in set(zip(columns[c], fonts[c], strict=True)) if found.get(value) == _SUSPECT)
+    guessed = _Guesses()
+    changes: dict[int, dict[tuple[str, str | None], tuple[str, Encoding]]] = {}
+    for c, found in kinds.items():
+        decided = {}
+        for value, font in set(zip(columns[c], fonts[c], strict=True)):
+            kind = found.get(value)
+            if kind is None:
+                continue
+            by_font = encodings[font] if kind == _SUSPECT or legacy_fonts else None
+            encoding = by_font or guessed[value]
+            if encoding is not None and (converted := _decoded(value, encoding)) != value:
+                decided[value, font] = (converted, encoding)
+        if decided:
+            changes[c] = decided
+    return _rewrite(sheet, columns, fonts, kinds, changes, samples)
 
 
 def _kinds(column: tuple, legacy: bool) -> dict[str, str]:
@@ -236,11 +247,37 @@ def _kinds(column: tuple, legacy: bool) -> dict[str, str]:
     return kinds
 
 
-def _cells(column: tuple, c: int, kinds: dict[str, str], wanted: str) -> list[tuple[int, int, str]]:
-    chosen = {value for value, kind in kinds.items() if kind == wanted}
-    if not chosen:
-        return []
-    return [(r, c, value) for r, value in enumerate(column, start=1) if value in chosen]
+def _rewrite(sheet: FontedSheet, columns: list[tuple], fonts: dict[int, Sequence[str | None]],
+             kinds: dict[int, dict[str, str]], changes: dict, samples: int) -> Conversion:
+    """Writes the decided conversions into the rows; counts them, and takes the samples from the
+    suspect cells first, then the doubtful ones, each in reading order."""
+    result = Conversion()
+    firsts: list[tuple[bool, int, int]] = []
+    for c, decided in changes.items():
+        pairs = list(zip(columns[c], fonts[c], strict=True))
+        for pair, count in collections.Counter(pairs).items():
+            if pair in decided:
+                encoding = decided[pair][1].value
+                result.cells += count
+                result.by_encoding[encoding] = result.by_encoding.get(encoding, 0) + count
+        converted = {pair: text for pair, (text, _) in decided.items()}
+        new = list(map(converted.get, pairs))
+        changed = list(itertools.compress(range(len(new)), new))  # a converted text is never empty
+        for r in changed:
+            sheet.rows[r][c] = new[r]
+        for kind in (_SUSPECT, _DOUBTFUL):
+            firsts += itertools.islice(((kind == _DOUBTFUL, r, c) for r in changed
+                                        if kinds[c][columns[c][r]] == kind), samples)
+    result.samples = [(columns[c][r], sheet.rows[r][c]) for _, r, c in sorted(firsts)[:samples]]
+    return result
+
+
+class _FontEncodings(dict):
+    """`encoding_of_font` of each font name, once."""
+
+    def __missing__(self, font: str | None) -> Encoding | None:
+        self[font] = encoding_of_font(font)
+        return self[font]
 
 
 class _Guesses(dict):
@@ -254,17 +291,3 @@ class _Guesses(dict):
 @functools.lru_cache(maxsize=65_536)  # an old register repeats its units, places and positions
 def _decoded(value: str, encoding: Encoding) -> str:
     return decode(value, encoding)
-
-
-def _convert(sheet: FontedSheet, r: int, c: int, value: str, encoding: Encoding | None,
-             result: Conversion, samples: int) -> None:
-    if encoding is None:
-        return
-    converted = _decoded(value, encoding)
-    if converted == value:
-        return
-    sheet.rows[r - 1][c - 1] = converted
-    result.cells += 1
-    result.by_encoding[encoding.value] = result.by_encoding.get(encoding.value, 0) + 1
-    if len(result.samples) < samples:
-        result.samples.append((value, converted))

@@ -313,30 +313,43 @@ def xf_font_names(archive: zipfile.ZipFile, member: str | None) -> list[str | No
     return names
 
 
-def cell_styles(archive: zipfile.ZipFile, member: str, wanted_rows: set[int]) -> dict[tuple[int, int], int]:
-    """The style index of every cell in `wanted_rows` (cells with none have style 0)."""
-    styles: dict[tuple[int, int], int] = {}
+def column_styles(archive: zipfile.ZipFile, member: str, columns: set[int],
+                  rows: int) -> dict[int, dict[int, int]]:
+    """The style index of the cells of `columns` in rows 1 to `rows`, by column and row (cells
+    with none have style 0 and are left out)."""
+    styles: dict[int, dict[int, int]] = {column: {} for column in columns}
+    numbers: dict[bytes, int] = {}  # a column's letters → its number
     row = 0
     for syntax, block in _blocks(archive, member):
         if syntax.plain(block):  # the fast way: only cells that carry a style, found by one pattern
             for letters, number, style in syntax.styled_cell.findall(block):
-                if int(number) in wanted_rows:
-                    styles[(int(number), _column_number(letters.decode("ascii")))] = int(style)
+                column = numbers.get(letters) or numbers.setdefault(letters, _column_number(letters.decode("ascii")))
+                if column in styles and int(number) <= rows:
+                    styles[column][int(number)] = int(style)
             numbered = syntax.row_r.findall(block)
             row = int(numbered[-1]) if numbered else row
-            continue
-        starts = list(syntax.row.finditer(block))
-        for index, start in enumerate(starts):
-            number = _ATTR_R.search(start[1])
-            row = int(number[2]) if number else row + 1
-            if row not in wanted_rows:
-                continue
-            end = starts[index + 1].start() if index + 1 < len(starts) else len(block)
-            column = 0
-            for match in syntax.cell.finditer(block, start.end(), end):
-                reference = _ATTR_R.search(match[1])
-                column = _column_number(reference[1].decode("ascii")) if reference and reference[1] else column + 1
-                style = _ATTR_S.search(match[1])
-                if style:
-                    styles[(row, column)] = int(style[1])
+        else:
+            row = _styles_by_position(syntax, block, row, styles, rows)
+        if row >= rows:
+            break
     return styles
+
+
+def _styles_by_position(syntax: _Syntax, block: bytes, row: int, styles: dict[int, dict[int, int]],
+                        rows: int) -> int:
+    """`column_styles` of a block whose rows or cells may lack their reference; the last row's number."""
+    starts = list(syntax.row.finditer(block))
+    for index, start in enumerate(starts):
+        number = _ATTR_R.search(start[1])
+        row = int(number[2]) if number else row + 1
+        if row > rows:
+            continue
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(block)
+        column = 0
+        for match in syntax.cell.finditer(block, start.end(), end):
+            reference = _ATTR_R.search(match[1])
+            column = _column_number(reference[1].decode("ascii")) if reference and reference[1] else column + 1
+            style = _ATTR_S.search(match[1])
+            if style and column in styles:
+                styles[column][row] = int(style[1])
+    return row

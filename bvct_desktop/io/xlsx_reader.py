@@ -8,9 +8,9 @@ read-only mode): a workbook that makes the reader abort takes only that process 
 caller may go on meanwhile (`start_reading`): `bvct import` unlocks the database while the
 sheet is read.
 
-Calamine gives no styles, so `fonts_of` reads the cell styles of just the cells asked for
+Calamine gives no styles, so `column_fonts` reads the cell styles of just the columns asked for
 (one more pass over the XML, and the workbook's style table): the legacy-encoding converter
-needs a font name only where text looks like TCVN3/VNI.
+needs fonts only where text looks like TCVN3/VNI.
 """
 
 import zipfile
@@ -52,17 +52,22 @@ class Sheet:
             text += " (bỏ qua trang ẩn " + ", ".join(f"«{name}»" for name in self.hidden_skipped) + ")"
         return text + "."
 
-    def fonts_of(self, cells: Collection[tuple[int, int]]) -> dict[tuple[int, int], str | None]:
-        """The font name of each cell asked for (row, column, 1-based)."""
-        if not cells:
+    def column_fonts(self, columns: Collection[int]) -> dict[int, list[str | None]]:
+        """The font name of every cell of each column asked for (1-based), row 1 first."""
+        if not columns:
             return {}
+        height = len(self.rows)
         with sheet_xml.opened(self.path) as archive:
             names = sheet_xml.xf_font_names(archive, self.styles_member)
             if len(set(names)) <= 1:
-                return dict.fromkeys(cells, names[0] if names else None)
-            styles = sheet_xml.cell_styles(archive, self.member, {row for row, _ in cells})
-        return {(r, c): names[styles.get((r, c), 0)] if styles.get((r, c), 0) < len(names) else None
-                for r, c in cells}
+                return {c: [names[0] if names else None] * height for c in columns}
+            styles = sheet_xml.column_styles(archive, self.member, set(columns), height)
+        fonts = {}
+        for c in columns:
+            fonts[c] = column = [names[0]] * height
+            for row, style in styles.get(c, {}).items():
+                column[row - 1] = names[style] if style < len(names) else None
+        return fonts
 
 
 def read_first_sheet(path: Path, columns: int = DEFAULT_COLUMNS) -> Sheet:

@@ -72,9 +72,10 @@ class FakeSheet:
     def __init__(self, rows, fonts):
         self.rows, self._fonts, self.lookups = rows, fonts, []
 
-    def fonts_of(self, cells):
-        self.lookups.extend(sorted(cells))
-        return {cell: self._fonts.get(cell, "Times New Roman") for cell in cells}
+    def column_fonts(self, columns):
+        self.lookups.extend(sorted(columns))
+        return {c: [self._fonts.get((r, c), "Times New Roman") for r in range(1, len(self.rows) + 1)]
+                for c in columns}
 
 
 def test_a_sheet_is_converted_in_place_with_counts_and_samples():
@@ -90,7 +91,7 @@ def test_a_sheet_is_converted_in_place_with_counts_and_samples():
     assert result.cells == 5
     assert result.by_encoding == {"TCVN3": 2, "TCVN3 (chữ hoa)": 1, "VNI": 2}
     assert result.samples[0] == ("Hä vµ tªn", "Họ và tên") and len(result.samples) == 3
-    assert (3, 2) not in sheet.lookups and (4, 1) not in sheet.lookups  # Unicode: no font read
+    assert sheet.lookups == [1, 2]  # fonts read once, for the columns with legacy text only
 
 
 def test_where_the_text_cannot_tell_the_font_decides():

@@ -18,8 +18,8 @@ class Sheet:
         self.rows = rows
         self.formula_without_value = set()
 
-    def fonts_of(self, cells) -> dict:
-        return dict.fromkeys(cells, "Times New Roman")
+    def column_fonts(self, columns) -> dict:
+        return {c: ["Times New Roman"] * len(self.rows) for c in columns}
 
 
 def _encodings(text: str) -> list[bytes]:

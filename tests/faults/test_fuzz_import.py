@@ -44,8 +44,8 @@ class Sheet:
         self.rows = rows
         self.formula_without_value = set()
 
-    def fonts_of(self, cells) -> dict:
-        return dict.fromkeys(cells)
+    def column_fonts(self, columns) -> dict:
+        return {c: [None] * len(self.rows) for c in columns}
 
 
 def _headers(kind) -> st.SearchStrategy:

@@ -34,7 +34,7 @@ def test_rows_keep_their_excel_numbers_when_the_sheet_starts_lower(tmp_path):
     assert sheet.rows[2][2] == "Họ và tên"
 
 
-def test_fonts_are_read_for_the_cells_asked_for(tmp_path):
+def test_fonts_are_read_for_the_columns_asked_for(tmp_path):
     path = tmp_path / "c.xlsx"
     book = openpyxl.Workbook()
     book.active["A1"] = "Hä vµ tªn"
@@ -43,7 +43,7 @@ def test_fonts_are_read_for_the_cells_asked_for(tmp_path):
     book.active["B1"].font = Font(name=".VnTimeH")
     book.save(path)
     sheet = read_first_sheet(path)
-    assert sheet.fonts_of({(1, 1), (1, 2)}) == {(1, 1): ".VnTime", (1, 2): ".VnTimeH"}
+    assert sheet.column_fonts({1, 2}) == {1: [".VnTime"], 2: [".VnTimeH"]}
 
 
 def test_formulas_without_a_cached_value_are_found(tmp_path):
