@@ -170,9 +170,10 @@ class _Syntax:
         self.row_end = b"</" + prefix + b"row>"
         self.row_r = re.compile(rb"<" + p + rb'row\s[^>]*?\br\s*=\s*["\'](\d+)')
         self.rows = (b"<" + prefix + b"row ", b"<" + prefix + b"row>", b"<" + prefix + b"row/>")
-        self.cells = (b"<" + prefix + b"c ", b"<" + prefix + b"c>")
-        self.plain_cell = b"<" + prefix + b'c r="'
+        self.row_start = b"<" + prefix + b"row"  # the start of a row tag, or of a longer name (<rowBreaks>)
+        self.unplain_cell = re.compile(rb"<" + p + rb'c(?:>|[\t\r\n]| (?!r="))')
         self.formula = (b"<" + prefix + b"f>", b"<" + prefix + b"f ")
+        self.any_formula = re.compile(rb"<" + p + rb"f[ >]")
         self.row = re.compile(rb"<" + p + rb"row\b([^>]*?)(/?)>")
         self.cell = re.compile(rb"<" + p + rb"c\b([^>]*?)(/?)>")
         self.full_cell = re.compile(rb"<" + p + rb"c\b([^>]*?)(?<!/)>(.*?)</" + p + rb"c>", re.S)
@@ -183,7 +184,13 @@ class _Syntax:
     def plain(self, block: bytes) -> bool:
         """True when every cell of `block` starts `<c r="A1"` (as Excel and openpyxl write them):
         the fast patterns then see every cell."""
-        return sum(block.count(tag) for tag in self.cells) == block.count(self.plain_cell)
+        return self.unplain_cell.search(block) is None
+
+    def unnumbered_rows(self, block: bytes, numbered: int) -> int:
+        """How many rows of `block` have no number, given that `numbered` have one."""
+        if block.count(self.row_start) == numbered:  # one scan says it for most blocks
+            return 0
+        return sum(block.count(tag) for tag in self.rows) - numbered
 
     def wide_cells(self, letters: int) -> re.Pattern:
         """Valued cells whose column is written with at least `letters` letters."""
@@ -244,7 +251,7 @@ def _survey(archive: zipfile.ZipFile, part: _Part, path: Path, max_columns: int)
         numbered = syntax.row_r.findall(block)
         if numbered:
             last_row = max(last_row, max(map(int, numbered)))
-        rows_without_number += sum(block.count(tag) for tag in syntax.rows) - len(numbered)
+        rows_without_number += syntax.unnumbered_rows(block, len(numbered))
         if syntax.plain(block):
             for column, closed in syntax.wide_cells(letters).findall(block):
                 if not closed:
@@ -256,7 +263,7 @@ def _survey(archive: zipfile.ZipFile, part: _Part, path: Path, max_columns: int)
         if last_column > max_columns:
             raise InputError(f"{where} có dữ liệu đến cột {_column_letters(last_column)} "
                              f"(cột thứ {_thousands(last_column)}){wide}")
-        if any(tag in block for tag in syntax.formula):
+        if syntax.any_formula.search(block):
             formulas |= _formulas_without_value(syntax, block)
     return formulas
 
