@@ -6,8 +6,9 @@ take a field's header, type, choices and validation from here.
 
 import datetime as dt
 import enum
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import dates, text
@@ -64,13 +65,14 @@ class Field:
 
     def parse_column(self, raws: Sequence[object]) -> tuple[list[object], dict[int, str]]:
         """`parse` of a whole column: the stored values (None for an invalid cell) and the problem
-        of each invalid cell by its index. Each distinct value is parsed once."""
+        of each invalid cell by its index. Each distinct value is parsed once, by the one function
+        chosen for the field (a cell already in its stored form is taken as it is)."""
+        parse = _column_parser(self)
         if bool in set(map(type, raws)):  # True == 1: distinct values would not tell them apart
             outcomes = None
         else:
-            outcomes = {raw: _outcome(self, raw) for raw in set(raws)}
-        values = (list(map(outcomes.__getitem__, raws)) if outcomes is not None
-                  else [_outcome(self, raw) for raw in raws])
+            outcomes = {raw: parse(raw) for raw in set(raws)}
+        values = list(map(outcomes.__getitem__, raws)) if outcomes is not None else list(map(parse, raws))
         if outcomes is not None and not any(outcome.__class__ is _Invalid for outcome in outcomes.values()):
             return values, {}
         messages = {index: value.message for index, value in enumerate(values) if value.__class__ is _Invalid}
@@ -113,6 +115,35 @@ def _outcome(field: Field, raw: object) -> object:
         return field.parse(raw)
     except RowProblem as problem:
         return _Invalid(problem.message)
+
+
+def _column_parser(field: Field) -> Callable[[object], object]:
+    """The outcome of a cell of `field`'s column: its stored value, or its problem (_Invalid).
+
+    Text that is plain ASCII within the length, and an identity number that is already its
+    digits, are their stored form (what `parse` would return); anything else goes through `parse`.
+    """
+    if field.type is FieldType.TEXT:
+        limit = field.max_length
+
+        def text_cell(raw: object) -> object:
+            if raw.__class__ is str and raw.isascii():
+                value = " ".join(raw.split())
+                if value and len(value) <= limit:
+                    return value
+            return _outcome(field, raw)
+
+        return text_cell
+    if field.is_identity_number:
+        lengths = (12,) if field.type is FieldType.CCCD else (9, 12)
+
+        def number_cell(raw: object) -> object:
+            if raw.__class__ is str and len(raw) in lengths and raw.isdigit() and raw.isascii():
+                return raw
+            return _outcome(field, raw)
+
+        return number_cell
+    return functools.partial(_outcome, field)
 
 
 def _as_text(field: Field, raw: object) -> str:

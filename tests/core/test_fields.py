@@ -1,5 +1,7 @@
 """A field's declaration parses its cells: required, choices, identity numbers, lengths."""
 
+import datetime as dt
+
 import pytest
 
 from bvct_desktop.core.errors import RowProblem
@@ -50,3 +52,18 @@ def test_text_is_cleaned_and_numbers_become_their_digits():
 def test_a_five_megabyte_cell_is_refused():
     with pytest.raises(RowProblem, match="quá dài"):
         CADRES.field("note").parse("x" * 5_000_000)
+
+
+CELLS = ["  Nguyễn  Văn A ", "Tran  Van\tB", " ", "", None, "x" * 1_001, "0600 9912 3456", "060099123456",
+         "06009912345", "123456789", "１２３４５６７８９０１２", 60099123456, 60099123456.0, "12/03/1955", "1955",
+         "a\u200bb", "\x0bsố\x0c", "0123", 12.5, dt.date(1955, 3, 12)]
+
+
+@pytest.mark.parametrize("spec", [spec for kind in (CADRES, SLIPS) for spec in kind.fields])
+def test_a_column_is_parsed_as_its_cells_one_by_one(spec):
+    values, problems = spec.parse_column(CELLS)
+    for index, raw in enumerate(CELLS):
+        try:
+            assert values[index] == spec.parse(raw) and index not in problems
+        except RowProblem as problem:
+            assert values[index] is None and problems[index] == problem.message
