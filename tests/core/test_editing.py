@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from bvct_desktop.core import browse, editing
 from bvct_desktop.core.errors import PermissionDenied
+from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.people import Identity
 from bvct_desktop.core.schema import audit_log, persons
 from tests.sample_db import sample_database, viewer_database
@@ -94,3 +95,17 @@ def test_a_viewer_may_not_edit(cli, db):
 def _count_persons(db) -> int:
     with db.read() as connection:
         return len(connection.execute(select(persons.c.id)).all())
+
+
+@pytest.mark.parametrize(("kind", "changes"), [
+    ("complaints", {"summary": "Nội dung đã sửa"}),
+    ("archive-requests", {"doc_no": "99/CV"}),
+    ("delegations", {"name": "Tên đoàn đã sửa"}),
+])
+def test_a_form_edits_the_fields_that_name_its_record(db, kind, changes):
+    """The fields of a record's natural key (a complaint's summary, a delegation's name…) are edited too."""
+    record = browse.record_ids(db, kind)[0]
+    stored = editing.load(db, kind, record)
+    shown = {spec.key: spec.display(stored[spec.key]) for spec in kind_named(kind).fields if spec.key in stored}
+    editing.save(db, kind, {**stored, **shown, **changes}, record, stored.get("person_id"), stored[editing.VERSION])
+    assert {key: editing.load(db, kind, record)[key] for key in changes} == changes

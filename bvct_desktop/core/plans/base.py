@@ -199,9 +199,9 @@ class Plan(abc.ABC):
             raise problem
         if target.record_id is None:
             return None
-        return current if current is not None else self.stored(target.record_id)
+        return current if current is not None else self.stored_row(target.record_id)
 
-    def stored(self, record_id: int) -> dict[str, Any]:
+    def stored_row(self, record_id: int) -> dict[str, Any]:
         table = self.kind.table
         return dict(self.connection.execute(table.select().where(table.c.id == record_id)).mappings().one())
 
