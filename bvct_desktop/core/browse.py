@@ -15,6 +15,7 @@ from sqlalchemy import Column as SqlColumn
 from sqlalchemy import ColumnElement, Table, false, func, literal, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
+from sqlalchemy.sql.util import find_tables
 from sqlalchemy.sql.visitors import iterate
 
 from . import collation, deadlines, plans, record_rows, search, settings
@@ -36,6 +37,7 @@ from .schema import (
     units,
     vetting_cases,
 )
+from .schema import settings as settings_table
 from .text import search_words
 
 PAGE = 400  # ids per fetch (SQLite's bound-parameter limit is far above)
@@ -118,9 +120,16 @@ class View:
     overdue_label: str = "Quá hạn"
     extra_rows: Callable[[Connection, list[int]], dict[int, dict[str, str]]] | None = None
     of_person: Callable[[int], ColumnElement] | None = None
+    also_reads: tuple[Table, ...] = ()  # tables read besides `source` (by extra_rows, search_extra)
 
     def column(self, key: str) -> Column:
         return next(column for column in self.columns if column.key == key)
+
+    @functools.cached_property
+    def reads(self) -> frozenset[str]:
+        """The tables the register's rows and filters are read from: a write to one may change it."""
+        tables = [*find_tables(self.source), *self.also_reads, *([settings_table] if self.overdue else [])]
+        return frozenset(table.name for table in tables if isinstance(table, Table))
 
 
 def _field_column(kind: Kind, key: str, value: ColumnElement, sort: ColumnElement | None = None) -> Column:
@@ -208,7 +217,8 @@ VIEWS: dict[str, View] = {
         purpose=delegations.c.purpose, purposes=DELEGATIONS.field("purpose").choices,
         overdue=lambda today, values: (delegations.c.report_received_on.is_(None)
                                        & (delegations.c.return_on < today - dt.timedelta(days=_report_days(values)))),
-        overdue_label="Quá hạn báo cáo", extra_rows=_members, of_person=_delegations_of),
+        overdue_label="Quá hạn báo cáo", extra_rows=_members, of_person=_delegations_of,
+        also_reads=(delegation_members, cadres, persons)),
     "archive-requests": View(
         ARCHIVE_REQUESTS, archive_requests, archive_requests.join(persons),
         tuple(_columns(ARCHIVE_REQUESTS, "request_kind", "province", "doc_no", "doc_on", "full_name", "birth_date",
@@ -261,6 +271,11 @@ VIEWS["vetting-cases"] = View(
     overdue=lambda today, _values: (vetting_cases.c.status == cases.OPEN) & (vetting_cases.c.due_on < today),
     overdue_label="Quá hạn")
 
+
+
+def kinds_reading(tables: Collection[str]) -> list[str]:
+    """The registers whose rows may have changed when `tables` were written."""
+    return [kind for kind, spec in VIEWS.items() if spec.reads.intersection(tables)]
 
 
 def view(kind: str) -> View:

@@ -19,14 +19,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
 from . import audit_chain, backup_log, engine, keyfile, lockout, row_versions
 from .address import Address, FileAddress
 from .errors import BvctError, DamagedError, PermissionDenied
 from .permissions import Action, allows
-from .schema import audit_log
+from .schema import change_counts
 
 Clock = Callable[[], dt.datetime]
 CLOSE_WAIT_S = 30.0  # the longest `close` waits for a connection still in use
@@ -125,11 +125,11 @@ class Database(abc.ABC):
             {"at": at, "user": user, "role": role, "action": action, "outcome": audit_chain.OK, "kind": kind,
              "record_id": record_id, "details": details} for action, record_id, details in entries])
 
-    def change_token(self) -> int:
-        """Grows with every write anyone commits (each is audited): a window that saw another
-        value re-reads what it shows."""
+    def change_counts(self) -> dict[str, int]:
+        """How many writes each counted table has had, whoever committed them (this program, another
+        window or process, another officer): a window that saw other counts re-reads what it shows."""
         with self.read() as connection:
-            return connection.execute(select(func.coalesce(func.max(audit_log.c.id), 0))).scalar()
+            return dict(connection.execute(select(change_counts.c.table_name, change_counts.c.count)).all())
 
     @abc.abstractmethod
     def seal_slot(self, secret: str, slot: str) -> dict:

@@ -46,6 +46,14 @@ def _versions() -> list[Column]:
     ]
 
 
+# How many writes each table has had (migration 0017), counted by triggers on both engines: a window
+# that last saw other counts re-reads what it shows (core/watch.py). A table is counted when it has a row.
+change_counts = Table(
+    "change_counts", metadata,
+    Column("table_name", String, primary_key=True),
+    Column("count", Integer, nullable=False, server_default="0"),
+)
+
 meta = Table(
     "meta", metadata,
     Column("key", String, primary_key=True),

@@ -56,7 +56,7 @@ TABLES: dict[str, Access] = {
     "relatives": RECORDS, "foreign_elements": RECORDS, "political_notes": RECORDS, "vetting_cases": RECORDS,
     "units": RECORDS, "recipients": RECORDS,
     "settings": SETTINGS,
-    "meta": READ_ONLY, "alembic_version": READ_ONLY,
+    "meta": READ_ONLY, "alembic_version": READ_ONLY, "change_counts": READ_ONLY,
     "users": ACCOUNTS, "key_slots": ACCOUNTS,
     "audit_log": AUDIT,
     "document_numbers": NUMBERS,

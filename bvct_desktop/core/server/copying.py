@@ -23,7 +23,7 @@ from ..changes import insert_rows
 from ..database import Clock, FileDatabase
 from ..errors import DamagedError, InputError
 from ..permissions import ADMIN
-from ..schema import audit_log, meta, metadata, users
+from ..schema import audit_log, change_counts, meta, metadata, users
 from . import engine as server_engine
 from . import objects
 from .database import ServerDatabase, verdict
@@ -34,8 +34,9 @@ SERVER_FACTS = ("engine", "server_version")  # meta keys that describe the serve
 
 
 def _data_tables() -> list[Table]:
-    """Every table of the schema in foreign-key order, but the trail (copied entry by entry)."""
-    return [table for table in metadata.sorted_tables if table is not audit_log]
+    """Every table of the schema in foreign-key order, but the trail (copied entry by entry) and the
+    change counts (each database counts its own writes)."""
+    return [table for table in metadata.sorted_tables if table not in (audit_log, change_counts)]
 
 
 def _rows(connection: Connection, table: Table) -> Iterable[list[dict]]:

@@ -68,10 +68,6 @@ class ServerDatabase(Database):
                 for entry in entries]
         connection.execute(_APPEND, rows)  # written out: no RETURNING, since most roles may not read the trail
 
-    def change_token(self) -> int:
-        with self.read() as connection:
-            return connection.execute(text("SELECT public.bvct_change_token()")).scalar()
-
     def seal_slot(self, secret: str, slot: str) -> dict:
         return keyfile.seal(self.key, secret, self.db_id, slot, keyfile.DEFAULT_KDF)
 

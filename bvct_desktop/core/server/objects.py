@@ -5,6 +5,7 @@ migration (`prepare`, idempotent):
   grants of core/server/access.py, and row-level security where a row belongs to its login;
 - ids assigned as the file database assigns them (the next after the largest), so rows the plans
   number themselves and rows numbered by the server never collide;
+- each counted table's writes counted by a trigger run as the owner (`change_counts`, core/watch.py);
 - the audit chain extended by the server: a trigger run as the owner takes the chain's head
   (locked), sets the entry's id, its login and role, and its HMAC with a secret no login can read;
   `bvct_audit_verify()` recomputes it; nobody but the owner may change or delete an entry;
@@ -48,6 +49,7 @@ def prepare(connection: Connection, dbname: str, owner: str) -> None:
     for statement in _functions(owner):
         _sql(connection, statement)
     _search_index(connection)
+    _counted(connection)
     _grants(connection, dbname)
 
 
@@ -103,6 +105,16 @@ END $$""")
                                    "FOR EACH ROW EXECUTE FUNCTION public.bvct_next_id()")
     _sql(connection, "ALTER TABLE audit_log ALTER COLUMN id DROP DEFAULT")
     _sql(connection, "DROP SEQUENCE IF EXISTS audit_log_id_seq")
+
+
+def _counted(connection: Connection) -> None:
+    """Each table with a change count (migration 0017) counts its writes, one per statement, whoever
+    writes (core/watch.py); the count is written as the owner: no login may write it itself."""
+    if not inspect(connection).has_table("change_counts"):  # a schema older than the counts
+        return
+    for (table,) in _sql(connection, "SELECT table_name FROM public.change_counts").fetchall():
+        _sql(connection, f"CREATE OR REPLACE TRIGGER bvct_counted AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+                         f"ON {quoted(table)} FOR EACH STATEMENT EXECUTE FUNCTION {PRIVATE}.count_change()")
 
 
 def _search_index(connection: Connection) -> None:
@@ -173,8 +185,11 @@ BEGIN
   END IF;
 END $$""",
         f"""
-CREATE OR REPLACE FUNCTION public.bvct_change_token() RETURNS bigint LANGUAGE sql STABLE {definer} AS $$
-  SELECT count FROM {PRIVATE}.audit_head $$""",
+CREATE OR REPLACE FUNCTION {PRIVATE}.count_change() RETURNS trigger LANGUAGE plpgsql {definer} AS $$
+BEGIN
+  UPDATE public.change_counts SET count = count + 1 WHERE table_name = TG_TABLE_NAME;
+  RETURN NULL;
+END $$""",
         f"""
 CREATE OR REPLACE FUNCTION public.bvct_audit_rows() RETURNS SETOF public.audit_log
 LANGUAGE sql STABLE {definer} AS $$ SELECT * FROM public.audit_log ORDER BY id $$""",
@@ -257,7 +272,6 @@ END $$""",
 # Who may call each function that runs as the owner (none is PUBLIC's).
 FUNCTIONS = {
     "bvct_audit_verify()": AUDITORS,
-    "bvct_change_token()": EVERYONE,
     "bvct_audit_rows()": WORKERS,
     "bvct_caller_is_admin()": (),
     "bvct_user_add(text, text, text, text, timestamp)": (ADMIN,),
