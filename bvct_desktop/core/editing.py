@@ -127,18 +127,32 @@ def _versions(connection: Connection, kind: Kind, record_id: int) -> tuple[int, 
     return tuple(version for version, _, _ in _version_rows(connection, kind, record_id))
 
 
-def _check_unchanged(connection: Connection, kind: Kind, record_id: int, seen: tuple[int, ...]) -> None:
+def changed_meanwhile(db: Database, kind_name: str, record_id: int, seen: tuple[int, ...]) -> str | None:
+    """Who changed the record (or its persons) since a form was filled from it (`seen`, `load`'s
+    VERSION), and when, in words («chuyenvien2 sửa lúc 09:20 ngày 02/03/2026»); None: no one did.
+    An open form asks when it hears of changes, so the officer knows before saving."""
+    db.require(Action.BROWSE, "xem hồ sơ")
+    with db.read() as connection:
+        return _changed_meanwhile(connection, kind_named(kind_name), record_id, seen)
+
+
+def _changed_meanwhile(connection: Connection, kind: Kind, record_id: int, seen: tuple[int, ...]) -> str | None:
     rows = _version_rows(connection, kind, record_id)
     if not rows:
         raise InputError(f"Không có bản ghi số {record_id}.")
     if tuple(version for version, _, _ in rows) == tuple(seen):
-        return
+        return None
     was = [*seen, *([None] * len(rows))]
     changed = [(at, by) for index, (version, by, at) in enumerate(rows) if version != was[index]]
     at, by = max(changed or [(at, by) for _, by, at in rows], key=lambda change: change[0])
-    raise ChangedMeanwhile(f"Bản ghi đã được {by or 'người khác'} sửa lúc {at:%H:%M} ngày {at:%d/%m/%Y}, sau khi "
-                           "bạn mở nó; chưa lưu. Những gì bạn nhập vẫn còn trên biểu mẫu: hãy mở lại bản ghi để "
-                           "xem thay đổi rồi lưu lại.")
+    return f"{by or 'người khác'} sửa lúc {at:%H:%M} ngày {at:%d/%m/%Y}"
+
+
+def _check_unchanged(connection: Connection, kind: Kind, record_id: int, seen: tuple[int, ...]) -> None:
+    who = _changed_meanwhile(connection, kind, record_id, seen)
+    if who is not None:
+        raise ChangedMeanwhile(f"Bản ghi đã được {who}, sau khi bạn mở nó; chưa lưu. Những gì bạn nhập vẫn còn trên "
+                               "biểu mẫu: hãy mở lại bản ghi để xem thay đổi rồi lưu lại.")
 
 
 # -- the person picker ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from .designer.ui_main_window import Ui_MainWindow
 from .dialogs import CANCEL, NO
 from .icons import icon
 from .issued_page import IssuedPage
+from .live import LiveChanges
 from .navigation import ADMIN, DASHBOARD, ISSUED, REPORT, Destination
 from .places_dialog import open_places
 from .qt import QAction, QLabel, QMainWindow, QWidget, Signal
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.locker.locked_changed.connect(self._show_lock_state)
         self.locker.logout_requested.connect(self.logout_requested.emit)
         context.notifier.changed.connect(self._data_changed)
+        self.live = LiveChanges(context, self)  # others' changes shown without a restart
         self.navigation.select(DASHBOARD)
 
     # ----- pages
@@ -176,5 +178,6 @@ class MainWindow(QMainWindow, Ui_MainWindow):
                 event.ignore()
                 return
         self.locker.watch.stop()
+        self.live.stop()
         event.accept()
         self.closed.emit()

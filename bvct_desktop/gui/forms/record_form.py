@@ -56,6 +56,7 @@ class RecordForm(QDialog):
         self._build()
         self._fill(stored)
         self._dirty = False
+        context.notifier.changed.connect(self._changed_elsewhere)
 
     # ----- building
 
@@ -295,6 +296,31 @@ class RecordForm(QDialog):
         if answer == NO:
             self.drop_person()
         return True
+
+    def _changed_elsewhere(self, _kind: str) -> None:
+        """Someone changed this record (or its person) since the form was filled — in another window or
+        another officer: an untouched form shows the change; one being edited keeps what the officer
+        typed and says that saving it now would be refused."""
+        if self.record_id is None or self.seen is None or not self.isVisible() or self.context.db.closed:
+            return
+        try:
+            who = editing.changed_meanwhile(self.context.db, self.kind.name, self.record_id, self.seen)
+            if who is None:
+                return
+            if self.is_dirty():
+                self.message.show_message(f"Bản ghi vừa được {who}. Những gì bạn nhập vẫn còn, nhưng nếu lưu bây giờ "
+                                          "chương trình sẽ từ chối để không ghi đè thay đổi đó: hãy ghi lại phần "
+                                          "mình sửa, đóng và mở lại bản ghi.")
+                return
+            stored = editing.load(self.context.db, self.kind.name, self.record_id)
+        except BvctError as error:
+            self.message.show_message(error.message)
+            return
+        self.seen = stored.get(editing.VERSION)
+        self._fill(stored)
+        self._dirty = False
+        self.setWindowTitle(self._title(stored))
+        self.message.show_message(f"Đang hiện bản mới nhất: bản ghi vừa được {who}.", error=False)
 
     # ----- closing
 

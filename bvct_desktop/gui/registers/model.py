@@ -81,6 +81,10 @@ class RegisterModel(QAbstractTableModel):
         """Whether work waits for the officer's next pause (the rest of a search, reading ahead)."""
         return self._idle.isActive()
 
+    @property
+    def held(self) -> bool:
+        return self._held
+
     def hold(self, held: bool) -> None:
         """No work while idle as long as the register is not shown (`held`); it goes on once it is."""
         self._held = held

@@ -81,6 +81,7 @@ class RegisterPage(QWidget):
         self.done_by: dt.date | None = None  # done with by this day (a dashboard figure's records)
         self.preview = self.print_job = None  # the print preview, and the document being prepared for it
         self._columns_laid_out = False
+        self._stale = False  # records changed while another page was shown
         self._build()
         context.notifier.changed.connect(self._changed)
         self.model.grown.connect(self._show_count)
@@ -221,6 +222,8 @@ class RegisterPage(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.model.hold(False)
+        if self._stale:
+            self._changed(self.kind.name)
         if not self._columns_laid_out:  # the width is known once shown
             self._columns_laid_out = True
             self.columns.apply()
@@ -478,11 +481,18 @@ class RegisterPage(QWidget):
                 self.buttons[key].setEnabled(enabled)
 
     def _changed(self, kind: str) -> None:
-        """A record changed: the rows are read again where they are, selection and scroll kept."""
-        if kind in (self.kind.name, "*", "cadres"):  # a cadre's name shows in other registers too
-            self.model.refresh()
-            self._show_count()
-            self._update_buttons()
+        """A record changed (here, in another window or by another officer): the rows are read again
+        where they are, selection, scroll and search kept; a register hidden by another page reads them
+        once it is shown again."""
+        if kind not in (self.kind.name, "*", "cadres"):  # a cadre's name shows in other registers too
+            return
+        if self.model.held:  # another page is shown
+            self._stale = True
+            return
+        self._stale = False
+        self.model.refresh()
+        self._show_count()
+        self._update_buttons()
 
     def show_filtered(self, filters: browse.Filters) -> None:
         """The register under `filters` (what a dashboard figure counts), set in the page's own boxes so

@@ -1,0 +1,56 @@
+"""The windows follow what others write, without a restart: every few seconds a look (core/watch)
+asks the database, off the GUI thread, which tables were written since the last look — by another
+window or `bvct` process on the same file, or another officer on the server — and the notifier
+says which records changed, as after the officer's own save: the registers, the dashboard and the
+open forms take it from there. While nothing changes a look reads a few counts and says nothing."""
+
+from .. import errorlog
+from ..core import browse
+from ..core.errors import BvctError
+from ..core.watch import Watch
+from .context import AppContext
+from .qt import QObject, QTimer
+from .workers import run_quietly
+
+INTERVAL_MS = 2_500
+# Tables shown by pages other than the registers, by the notifier's name for them
+PAGES = {"document_numbers": "outgoing", "outgoing_documents": "outgoing", "settings": "settings",
+         "recipients": "recipients"}
+
+
+def names_of(tables: frozenset[str]) -> list[str]:
+    """What the notifier says when `tables` were written."""
+    return browse.kinds_reading(tables) + sorted({PAGES[table] for table in tables if table in PAGES})
+
+
+class LiveChanges(QObject):
+    """Looks for others' changes every `interval_ms` while the database is open."""
+
+    def __init__(self, context: AppContext, parent: QObject | None = None, interval_ms: int = INTERVAL_MS):
+        super().__init__(parent)
+        self.context = context
+        self.watch = Watch(context.db)
+        self.looking = None  # the look under way on a worker
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.look)
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def look(self) -> None:
+        if self.looking is not None or self.context.db.closed:  # a slow server: one look at a time
+            return
+        self.looking = run_quietly(self, self.watch.changed, self._looked)
+
+    def _looked(self, tables: frozenset[str] | None, error: BaseException | None) -> None:
+        self.looking = None
+        if isinstance(error, BvctError):  # closed meanwhile, busy, the server out of reach: the next look
+            return
+        if error is not None:
+            errorlog.log_unexpected(error)
+            self.stop()
+            return
+        for name in names_of(tables):
+            self.context.notifier.changed.emit(name)

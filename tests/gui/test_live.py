@@ -1,0 +1,191 @@
+"""The windows follow what others write without a restart — another officer on the same file or
+server, another `bvct` process: an open register shows the change where it is (selection, scroll and
+search kept), the dashboard's figures follow, and an open form tells its officer, never overwriting
+what they typed. While nothing changes the looks say nothing."""
+
+import datetime as dt
+import os
+
+import pytest
+
+from bvct_desktop.core import editing, users, vault
+from bvct_desktop.core.permissions import OFFICER
+from bvct_desktop.gui import live
+from bvct_desktop.gui.dashboard import Dashboard
+from bvct_desktop.gui.forms.record_form import RecordForm
+from bvct_desktop.gui.registers.page import RegisterPage
+from tests import real_process
+from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.gui import register_support as support
+from tests.gui.register_support import fill, shown_values
+from tests.gui.shell_support import FakeClock, context_for
+from tests.samples import SAMPLES
+
+OTHER, OTHER_PASSWORD = "chuyenvien2", "Chuyen-vien-hai-2026"
+NOW = dt.datetime(2025, 9, 25, 8, 0)
+app = support.app  # fixture
+LOOK_MS = 100  # the interval of the tests' looks (the program's: live.INTERVAL_MS)
+SEEN_WITHIN_MS = 5_000
+
+
+@pytest.fixture
+def cli(both_engines_cli):
+    return both_engines_cli
+
+
+@pytest.fixture
+def office(cli, tmp_path, app):
+    """The sample records, opened in this window (`mine`) and by a second officer elsewhere (`theirs`)."""
+    for kind in ("cadres", "complaints"):
+        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", *SAMPLES[kind]))[0] == 0
+    clock = FakeClock(NOW)
+    mine = vault.unlock(cli.db, ADMIN, PASSWORD, clock=clock)
+    users.add(mine, OTHER, OFFICER, OTHER_PASSWORD)
+    theirs = vault.unlock(cli.db, OTHER, OTHER_PASSWORD, clock=lambda: NOW + dt.timedelta(minutes=5))
+    yield context_for(mine, clock), theirs
+    theirs.close()
+    mine.close()
+
+
+@pytest.fixture
+def looking(office, qtbot):
+    context, _ = office
+    watcher = live.LiveChanges(context, interval_ms=LOOK_MS)
+    yield watcher
+    watcher.stop()
+    qtbot.waitUntil(lambda: watcher.looking is None)
+
+
+def _complaint(db, number: int) -> int:
+    return editing.save(db, "complaints", {"received_on": "05/09/2025", "sender": f"Người gửi {number}",
+                                           "complaint_kind": "Phản ánh", "summary": f"Đơn số {number}"})
+
+
+def _answer(db, record_id: int, result: str) -> None:
+    stored = editing.load(db, "complaints", record_id)
+    editing.save(db, "complaints", {**stored, "result": result}, record_id, seen=stored[editing.VERSION])
+
+
+def _cell(page, record_id: int, key: str) -> str:
+    row = page.model.row_of(record_id)
+    return page.model.index(row, [column.key for column in page.spec.columns].index(key)).data()
+
+
+def test_another_officers_change_shows_in_the_open_register_where_it_is(qtbot, office, looking):
+    context, theirs = office
+    for number in range(60):
+        _complaint(context.db, number)
+    page = RegisterPage(context, "complaints")
+    qtbot.addWidget(page)
+    page.resize(1000, 500)
+    page.show()
+    page.search.setText("nguoi gui")
+    qtbot.waitUntil(lambda: page.model.complete and page.model.rowCount() == 60)
+    page.table.selectRow(40)
+    chosen = page.model.record_id(40)
+    page.table.scrollTo(page.model.index(40, 0))
+    position = page.table.verticalScrollBar().value()
+    assert position > 0
+    resets = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+
+    _answer(theirs, chosen, "Đã trả lời")
+    qtbot.waitUntil(lambda: _cell(page, chosen, "result") == "Đã trả lời", timeout=SEEN_WITHIN_MS)
+    assert resets == [] and page.search.text() == "nguoi gui"
+    assert page.selected_ids() == [chosen] and page.table.verticalScrollBar().value() == position
+
+    added = _complaint(theirs, 60)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 61, timeout=SEEN_WITHIN_MS)
+    assert added in page.model.ids and page.selected_ids() == [chosen]
+
+
+# The dashboard of a server database (its backup warning) comes with the desktop on the server (gui/app).
+@pytest.mark.parametrize("both_engines_cli", ["file"], indirect=True)
+def test_the_dashboard_figures_follow(qtbot, office, looking):
+    context, theirs = office
+    dashboard = Dashboard(context, lambda kind, record_id: None)
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    qtbot.waitUntil(lambda: dashboard.snapshot is not None and dashboard.task is None)
+    before = int(dashboard.figure_values["complaints_received"].text())
+    _complaint(theirs, 1)
+    qtbot.waitUntil(lambda: dashboard.figure_values["complaints_received"].text() == str(before + 1),
+                    timeout=SEEN_WITHIN_MS)
+
+
+def test_an_untouched_form_shows_the_change(qtbot, office, looking):
+    context, theirs = office
+    record = _complaint(context.db, 1)
+    form = RecordForm(context, "complaints", record)
+    qtbot.addWidget(form)
+    form.show()
+    _answer(theirs, record, "Đã chuyển cơ quan chức năng")
+    qtbot.waitUntil(lambda: shown_values(form)["result"] == "Đã chuyển cơ quan chức năng", timeout=SEEN_WITHIN_MS)
+    assert f"vừa được {OTHER} sửa lúc 08:05" in form.message.text()
+    fill(form, {"summary": "Đơn số 1, bổ sung"})
+    assert form.save()  # the form now holds their version: no conflict
+
+
+def test_a_form_being_edited_keeps_what_was_typed_and_says_its_save_would_be_refused(qtbot, office, looking):
+    context, theirs = office
+    record = _complaint(context.db, 1)
+    form = RecordForm(context, "complaints", record)
+    qtbot.addWidget(form)
+    form.show()
+    fill(form, {"summary": "Nội dung tôi đang sửa"})
+    _answer(theirs, record, "Đã trả lời")
+    qtbot.waitUntil(lambda: "từ chối" in form.message.text(), timeout=SEEN_WITHIN_MS)
+    assert form.message.text().startswith(f"Bản ghi vừa được {OTHER} sửa lúc 08:05 ngày 25/09/2025.")
+    assert shown_values(form)["summary"] == "Nội dung tôi đang sửa" and shown_values(form)["result"] == ""
+    assert not form.save()
+    assert form.message.text().startswith(f"Bản ghi đã được {OTHER} sửa")
+    assert shown_values(form)["summary"] == "Nội dung tôi đang sửa"
+    assert editing.load(theirs, "complaints", record)["summary"] == "Đơn số 1"
+
+
+def test_an_import_by_another_bvct_process_shows_in_the_open_register(qtbot, office, looking, tmp_path):
+    context, _ = office
+    page = RegisterPage(context, "cadres")
+    qtbot.addWidget(page)
+    page.show()
+    before = page.model.rowCount()
+    more = workbook(tmp_path / "more.xlsx", SAMPLES["cadres"][0],
+                    [["Đinh Thị Mới", "1990", "Nữ", None, None, "Hà Nội"] + [None] * 10])
+    done = real_process.bvct(real_process.environment(tmp_path, os.environ["BVCT_DB"]), "import", "cadres", more)
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: page.model.rowCount() == before + 1, timeout=SEEN_WITHIN_MS)
+
+
+def test_while_nothing_changes_the_looks_say_nothing(qtbot, office, looking, monkeypatch):
+    context, _ = office
+    looks, said = [], []
+    seen = looking.watch.changed
+    monkeypatch.setattr(looking.watch, "changed", lambda: looks.append(1) or seen())
+    context.notifier.changed.connect(said.append)
+    qtbot.waitUntil(lambda: len(looks) >= 3 and looking.looking is None, timeout=SEEN_WITHIN_MS)
+    assert said == []
+
+
+def test_a_register_hidden_by_another_page_reads_the_change_once_shown_again(qtbot, office):
+    context, theirs = office
+    page = RegisterPage(context, "complaints")
+    qtbot.addWidget(page)
+    page.show()
+    page.hide()  # what the window's page stack does when the officer goes to another page
+    refreshed = []
+    page.model.grown.connect(lambda: refreshed.append(1))
+    record = page.model.record_id(0)
+    _answer(theirs, record, "Đã trả lời")
+    context.notifier.changed.emit("complaints")
+    assert refreshed == []
+    page.show()
+    assert _cell(page, record, "result") == "Đã trả lời"
+
+
+def test_the_notifier_names_the_registers_and_pages_that_show_the_tables_written():
+    assert live.names_of(frozenset({"complaints"})) == ["complaints"]
+    assert set(live.names_of(frozenset({"persons"}))) == {"cadres", "slips", "delegations", "archive-requests",
+                                                          "vetting-cases"}
+    assert set(live.names_of(frozenset({"recipients", "outgoing_documents"}))) == {"slips", "recipients",
+                                                                                    "outgoing"}
+    assert live.names_of(frozenset()) == []
