@@ -62,6 +62,12 @@ class TableChanges:
         if record_id not in self.new:
             self.updates.setdefault(record_id, {}).update(values)
 
+    def count_up(self, record_id: int) -> None:
+        """The record changed through its parts (a delegation's members): its version and stamp count
+        up though none of its own columns changed."""
+        if record_id not in self.new:
+            self.updates.setdefault(record_id, {})
+
     def delete(self, record_id: int) -> None:
         """Removes a row for good (a membership the form no longer lists; records go to the recycle bin)."""
         self.updates.pop(record_id, None)

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from . import record_rows, search
 from .database import Database
 from .errors import InputError, RowProblem
-from .kinds import DELEGATIONS, Kind, kind_named
+from .kinds import DELEGATIONS, Kind, Members, kind_named
 from .people import Identity
 from .permissions import Action
 from .plans import PLANS
@@ -118,9 +118,26 @@ def _version_rows(connection: Connection, kind: Kind, record_id: int) -> list:
     people = {row.id: row for row in connection.execute(
         select(persons.c.id, persons.c.row_version, persons.c.updated_by, persons.c.updated_at)
         .where(persons.c.id.in_([pid for pid in linked if pid is not None])))}
-    return [(record["row_version"], record["updated_by"], record["updated_at"]),
+    rows = [(record["row_version"], record["updated_by"], record["updated_at"]),
             *((people[pid].row_version, people[pid].updated_by, people[pid].updated_at) for pid in linked
               if pid in people)]
+    if kind.members:
+        rows += _member_version_rows(connection, kind.members, record_id, record["updated_at"])
+    return rows
+
+
+def _member_version_rows(connection: Connection, members: Members, record_id: int, at) -> list:
+    """Each member's membership and person, by membership: a membership is told at the record's time
+    (the record counts up with its members, so a member added or taken off is told by the record)."""
+    table = members.table
+    found = connection.execute(
+        select(table.c.row_version, table.c.updated_by, persons.c.row_version, persons.c.updated_by,
+               persons.c.updated_at)
+        .select_from(table.join(cadres, table.c[members.cadre] == cadres.c.id)
+                     .join(persons, cadres.c[members.person.column] == persons.c.id))
+        .where(table.c[members.parent] == record_id).order_by(table.c.id))
+    return [row for version, by, person_version, person_by, person_at in found
+            for row in ((version, by, at), (person_version, person_by, person_at))]
 
 
 def _versions(connection: Connection, kind: Kind, record_id: int) -> tuple[int, ...]:

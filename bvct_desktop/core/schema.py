@@ -39,7 +39,7 @@ def _stamps() -> list[Column]:
 
 
 def _versions() -> list[Column]:
-    """Counted up by every change, with who made it (core/row_versions.py, migration 0016)."""
+    """Counted up by every change, with who made it (core/row_versions.py, migrations 0016 and 0018)."""
     return [
         Column("row_version", Integer, nullable=False, server_default="1"),
         Column("updated_by", String),
@@ -195,6 +195,7 @@ delegation_members = Table(
     Column("role", String),
     UniqueConstraint("delegation_id", "cadre_id"),
     Index(None, "cadre_id"),
+    *_versions(),  # migration 0018
 )
 
 archive_requests = Table(

@@ -1,12 +1,16 @@
 """Two officers editing the same record: the second save is refused, naming who changed it and when,
-and writes nothing (a row version on every record and person) — on a file and on the office server."""
+and writes nothing (a row version on every record, person and delegation member) — on a file and on
+the office server."""
 
 import datetime as dt
 
 import pytest
+from sqlalchemy import func, select
 
-from bvct_desktop.core import editing, recycle_bin, users, vault
+from bvct_desktop.core import browse, editing, recycle_bin, users, vault
+from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import OFFICER
+from bvct_desktop.core.schema import delegation_members
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
 
@@ -22,7 +26,7 @@ def cli(both_engines_cli):
 @pytest.fixture
 def office(cli, tmp_path):
     """The sample cadres and slips, opened by the administrator and by a second officer."""
-    for kind in ("cadres", "slips"):
+    for kind in ("cadres", "slips", "delegations"):
         assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", *SAMPLES[kind]))[0] == 0
     admin = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: MORNING)
     users.add(admin, OTHER, OFFICER, OTHER_PASSWORD)
@@ -88,4 +92,71 @@ def test_saving_twice_from_the_same_form_is_not_a_conflict(office):
         stored = editing.load(admin, "cadres", cadre)
         editing.save(admin, "cadres", {**stored, "note": note}, cadre, stored["person_id"], stored[editing.VERSION])
     assert editing.load(admin, "cadres", cadre)["note"] == "hai"
+
+
+def _a_delegation(db) -> int:
+    """One with two members or more."""
+    delegation = delegation_members.c.delegation_id
+    with db.read() as connection:
+        return connection.execute(select(delegation).group_by(delegation).having(func.count() > 1)
+                                  .order_by(delegation)).scalar()
+
+
+def _as_typed(kind: str, stored: dict) -> dict:
+    """A form's values as it shows them (dates typed dd/mm/yyyy), members too."""
+    spec = kind_named(kind)
+    shown = {**stored, **{f.key: f.display(stored[f.key]) for f in spec.fields if f.key in stored}}
+    if editing.MEMBERS in stored:
+        shown[editing.MEMBERS] = [{key: spec.field(key).display(value) for key, value in member.items()}
+                                  for member in stored[editing.MEMBERS]]
+    return shown
+
+
+def _save(db, kind: str, record_id: int, form: dict, **changes) -> None:
+    editing.save(db, kind, {**_as_typed(kind, form), **changes}, record_id, form.get("person_id"),
+                 form[editing.VERSION])
+
+
+@pytest.mark.parametrize("their_change", ["a member's role", "a member taken off", "a member added"])
+def test_a_delegation_saved_over_a_change_to_its_members_is_refused(office, their_change):
+    admin, other = office
+    delegation = _a_delegation(admin)
+    mine, theirs = editing.load(admin, "delegations", delegation), editing.load(other, "delegations", delegation)
+    members = _as_typed("delegations", theirs)[editing.MEMBERS]
+    if their_change == "a member's role":
+        members[1]["role"] = "Phó trưởng đoàn"
+    elif their_change == "a member taken off":
+        members.pop()
+    else:
+        members.append({"full_name": "Cao Thị Mới", "birth_date": "1991"})
+    _save(other, "delegations", delegation, theirs, **{editing.MEMBERS: members})
+    after_theirs = editing.load(admin, "delegations", delegation)
+    with pytest.raises(editing.ChangedMeanwhile) as refused:
+        _save(admin, "delegations", delegation, mine, name="Đoàn đổi tên")
+    assert refused.value.message.startswith(f"Bản ghi đã được {OTHER} sửa lúc 09:20 ngày 02/03/2026")
+    assert editing.load(admin, "delegations", delegation) == after_theirs
+
+
+def test_a_delegation_saved_over_a_member_corrected_elsewhere_is_refused(office):
+    """The form shows each member's name and birth date: a correction on the cadre's own form counts."""
+    admin, other = office
+    delegation = _a_delegation(admin)
+    mine = editing.load(admin, "delegations", delegation)
+    member = mine[editing.MEMBERS][0]
+    cadre = browse.record_ids(other, "cadres", member["full_name"])[0]
+    their_cadre = editing.load(other, "cadres", cadre)
+    _save(other, "cadres", cadre, their_cadre, residence="Phường Phú Thủy")
+    with pytest.raises(editing.ChangedMeanwhile, match=OTHER):
+        _save(admin, "delegations", delegation, mine, name="Đoàn đổi tên")
+
+
+def test_a_delegation_form_saved_twice_over_its_own_member_changes_is_not_a_conflict(office):
+    admin, _ = office
+    delegation = _a_delegation(admin)
+    for role in ("Phó trưởng đoàn", "Thành viên"):
+        form = editing.load(admin, "delegations", delegation)
+        members = _as_typed("delegations", form)[editing.MEMBERS]
+        members[1]["role"] = role
+        _save(admin, "delegations", delegation, form, **{editing.MEMBERS: members})
+    assert editing.load(admin, "delegations", delegation)[editing.MEMBERS][1]["role"] == "Thành viên"
 

@@ -343,3 +343,24 @@ def test_dropping_the_picked_person_saves_someone_else_without_asking(qtbot, con
     assert form.save(), form.message.text()
     assert len(context.dialogs.shown) == asked
     assert editing.load(context.db, "slips", form.record_id)["person_id"] != binh
+
+
+def test_a_delegation_saved_over_a_change_to_its_members_is_refused_and_the_typed_members_stay(qtbot, context):
+    page = _page(qtbot, context, "delegations")
+    record_id = next(rid for rid in page.model.ids
+                     if len(editing.load(context.db, "delegations", rid)[editing.MEMBERS]) > 1)
+    page.open_record(record_id)
+    form = page.forms[record_id]
+    position = len(editing.MEMBER_PERSON_KEYS) + editing.MEMBER_KEYS.index("position")
+    form.members.table.item(0, position).setText("Phó Chánh Văn phòng")
+    typed = form.values()[editing.MEMBERS]
+    meanwhile = editing.load(context.db, "delegations", record_id)  # another window takes a member off
+    members = [{key: form.kind.field(key).display(value) for key, value in member.items()}
+               for member in meanwhile[editing.MEMBERS][:-1]]
+    editing.save(context.db, "delegations", {**{key: form.kind.field(key).display(value)
+                                                for key, value in meanwhile.items() if key in form.inputs},
+                                             editing.MEMBERS: members}, record_id, seen=meanwhile[editing.VERSION])
+    assert not form.save()
+    assert form.message.text().startswith(f"Bản ghi đã được {context.db.actor.name} sửa lúc")
+    assert form.values()[editing.MEMBERS] == typed and form.is_dirty()
+    assert len(editing.load(context.db, "delegations", record_id)[editing.MEMBERS]) == len(typed) - 1

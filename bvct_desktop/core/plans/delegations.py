@@ -3,7 +3,8 @@
 A delegation is keyed by its decision number + date, or without a decision by its name +
 departure date; a member is a cadre found by the person rule (a new cadre when the row gives
 a birth date). Position and unit are kept on the membership, as they were at the time. A form
-lists every member: a member it no longer lists is taken off the delegation (`keep_only`).
+lists every member: a member it no longer lists is taken off the delegation (`keep_only`). A
+delegation counts its members' changes as its own (its row version, who and when).
 """
 
 from typing import Any
@@ -76,7 +77,7 @@ class DelegationPlan(Plan):
         if member_created:
             memberships[cid] = self.members.new[mid]
         if member_created or member_changed:
-            self.touch(did)
+            self._members_changed(did)
         return outcome(did, member_created, person_changed + trip_changed + member_changed)
 
     def keep_only(self, delegation_id: int) -> None:
@@ -84,7 +85,12 @@ class DelegationPlan(Plan):
         for cid, membership in self._memberships(delegation_id).items():
             if cid not in self._taken[delegation_id]:
                 self.members.delete(membership["id"])
-                self.touch(delegation_id)
+                self._members_changed(delegation_id)
+
+    def _members_changed(self, delegation_id: int) -> None:
+        """A member added, changed or taken off changes the delegation: audited, and its version counts up."""
+        self.touch(delegation_id)
+        self.records.count_up(delegation_id)
 
     def _same_trip(self, key: tuple, number: int, trip: dict[str, Any]) -> None:
         """Rows of one delegation must agree on its details."""
