@@ -98,13 +98,24 @@ def load(db: Database, kind_name: str, record_id: int) -> dict[str, Any]:
         found = record_rows.snapshots(connection, kind, [record_id])
         if record_id not in found:
             raise InputError(f"Không có bản ghi số {record_id}.")
-        return {**found[record_id], VERSION: _versions(connection, kind, record_id)}
+        return {**found[record_id], VERSION: versions(connection, kind, record_id)}
 
 
 # -- row versions ---------------------------------------------------------------------------
 
 class ChangedMeanwhile(InputError):
     """Someone else changed the record (or its person) since the form was filled from it."""
+
+    @classmethod
+    def by(cls, who: str) -> "ChangedMeanwhile":
+        """The refusal naming `who` changed it and when (`changed_by`)."""
+        return cls(f"Bản ghi đã được {who}, sau khi bạn mở nó; chưa lưu. Những gì bạn nhập vẫn còn trên biểu mẫu: "
+                   "hãy mở lại bản ghi để xem thay đổi rồi lưu lại.")
+
+
+def changed_by(by: str | None, at) -> str:
+    """Who changed a record and when, in words: «chuyenvien2 sửa lúc 09:20 ngày 02/03/2026»."""
+    return f"{by or 'người khác'} sửa lúc {at:%H:%M} ngày {at:%d/%m/%Y}"
 
 
 def _version_rows(connection: Connection, kind: Kind, record_id: int) -> list:
@@ -140,7 +151,8 @@ def _member_version_rows(connection: Connection, members: Members, record_id: in
             for row in ((version, by, at), (person_version, person_by, person_at))]
 
 
-def _versions(connection: Connection, kind: Kind, record_id: int) -> tuple[int, ...]:
+def versions(connection: Connection, kind: Kind, record_id: int) -> tuple[int, ...]:
+    """What a save of the record compares (`save`'s `seen`): its version and its persons'."""
     return tuple(version for version, _, _ in _version_rows(connection, kind, record_id))
 
 
@@ -162,14 +174,13 @@ def _changed_meanwhile(connection: Connection, kind: Kind, record_id: int, seen:
     was = [*seen, *([None] * len(rows))]
     changed = [(at, by) for index, (version, by, at) in enumerate(rows) if version != was[index]]
     at, by = max(changed or [(at, by) for _, by, at in rows], key=lambda change: change[0])
-    return f"{by or 'người khác'} sửa lúc {at:%H:%M} ngày {at:%d/%m/%Y}"
+    return changed_by(by, at)
 
 
 def _check_unchanged(connection: Connection, kind: Kind, record_id: int, seen: tuple[int, ...]) -> None:
     who = _changed_meanwhile(connection, kind, record_id, seen)
     if who is not None:
-        raise ChangedMeanwhile(f"Bản ghi đã được {who}, sau khi bạn mở nó; chưa lưu. Những gì bạn nhập vẫn còn trên "
-                               "biểu mẫu: hãy mở lại bản ghi để xem thay đổi rồi lưu lại.")
+        raise ChangedMeanwhile.by(who)
 
 
 # -- the person picker ---------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Two officers editing the same record: the second save is refused, naming who changed it and when,
 and writes nothing (a row version on every record, person and delegation member) — on a file and on
-the office server."""
+the office server. The parts of a person's file (relatives, foreign elements, political notes,
+vetting cases) are refused the same way."""
 
 import datetime as dt
 
@@ -10,6 +11,9 @@ from sqlalchemy import func, select
 from bvct_desktop.core import browse, editing, recycle_bin, users, vault
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import OFFICER
+from bvct_desktop.core.personfile import cases, relatives
+from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
+from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.schema import delegation_members
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
@@ -159,4 +163,56 @@ def test_a_delegation_form_saved_twice_over_its_own_member_changes_is_not_a_conf
         members[1]["role"] = role
         _save(admin, "delegations", delegation, form, **{editing.MEMBERS: members})
     assert editing.load(admin, "delegations", delegation)[editing.MEMBERS][1]["role"] == "Thành viên"
+
+
+def _a_cadres_person(db) -> int:
+    return editing.load(db, "cadres", _a_cadre(db))["person_id"]
+
+
+def test_a_relative_saved_over_someone_elses_change_is_refused(office):
+    admin, other = office
+    person = _a_cadres_person(admin)
+    relatives.add_relative(admin, person, {"relation": "Con", "full_name": "Lê Văn Út", "birth_date": "2001"})
+    [mine], [theirs] = relatives.list_relatives(admin, person), relatives.list_relatives(other, person)
+    form = {"relation": "Con", "full_name": "Lê Văn Út", "birth_date": "2001"}
+    relatives.update_relative(other, theirs.id, {**form, "occupation": "Kỹ sư"}, theirs.versions)
+    with pytest.raises(editing.ChangedMeanwhile, match=f"^Bản ghi đã được {OTHER} sửa lúc 09:20"):
+        relatives.update_relative(admin, mine.id, {**form, "occupation": "Bác sĩ"}, mine.versions)
+    [stored] = relatives.list_relatives(admin, person)
+    assert stored.occupation == "Kỹ sư"
+    assert relatives.update_relative(admin, stored.id, {**form, "occupation": "Bác sĩ"}, stored.versions)
+
+
+@pytest.mark.parametrize(("notes", "values", "key"), [
+    (POLITICAL_NOTES, {"axis": "Chính trị hiện nay", "content": "Không có biểu hiện vi phạm",
+                       "regulation": "QĐ 126-QĐ/TW", "effect": "Không ảnh hưởng"}, "content"),
+    (FOREIGN_ELEMENTS, {"element_kind": "Thân nhân ở nước ngoài", "country": "Hoa Kỳ", "since": "2015",
+                        "source": "Lý lịch 2C năm 2020"}, "country"),
+])
+def test_a_note_saved_over_someone_elses_change_is_refused(office, notes, values, key):
+    admin, other = office
+    person = _a_cadres_person(admin)
+    notes.add(admin, person, values)
+    [mine], [theirs] = notes.of_person(admin, person), notes.of_person(other, person)
+    notes.update(other, theirs["id"], {**values, key: "Của người kia"}, theirs[editing.VERSION])
+    with pytest.raises(editing.ChangedMeanwhile, match=OTHER):
+        notes.update(admin, mine["id"], {**values, key: "Của tôi"}, mine[editing.VERSION])
+    assert notes.of_person(admin, person)[0][key] == "Của người kia"
+
+
+def test_a_vetting_case_concluded_over_someone_elses_change_is_refused(office):
+    admin, other = office
+    person = _a_cadres_person(admin)
+    case = cases.open_case(admin, person, {"purpose": "Khác", "opened_on": "01/02/2026"})
+    [mine] = [c for c in cases.cases_of(admin, person) if c["id"] == case]
+    [theirs] = [c for c in cases.cases_of(other, person) if c["id"] == case]
+    cases.update_case(other, case, {"purpose": "Khác", "opened_on": "01/02/2026", "note": "Chờ A93B"},
+                      theirs[editing.VERSION])
+    with pytest.raises(editing.ChangedMeanwhile, match=OTHER):
+        cases.record_conclusion(admin, case, {"conclusion_no": "472-CV/BTCTU", "concluded_on": "01/03/2026",
+                                              "result": "Đủ tiêu chuẩn"}, mine[editing.VERSION])
+    with pytest.raises(editing.ChangedMeanwhile, match=OTHER):
+        cases.update_case(admin, case, {"purpose": "Khác", "opened_on": "01/02/2026"}, mine[editing.VERSION])
+    [stored] = [c for c in cases.cases_of(admin, person) if c["id"] == case]
+    assert stored["status"] == cases.OPEN and stored["note"] == "Chờ A93B"
 

@@ -4,6 +4,7 @@ dates, the person picker's warning, the unsaved-changes prompt and the cadre's f
 import pytest
 
 from bvct_desktop.core import browse, editing
+from bvct_desktop.core.personfile import relatives
 from bvct_desktop.gui.dialogs import CANCEL, NO
 from bvct_desktop.gui.forms import CadreForm, open_form
 from bvct_desktop.gui.qt import QComboBox, QLabel, QPlainTextEdit
@@ -364,3 +365,22 @@ def test_a_delegation_saved_over_a_change_to_its_members_is_refused_and_the_type
     assert form.message.text().startswith(f"Bản ghi đã được {context.db.actor.name} sửa lúc")
     assert form.values()[editing.MEMBERS] == typed and form.is_dirty()
     assert len(editing.load(context.db, "delegations", record_id)[editing.MEMBERS]) == len(typed) - 1
+
+
+def test_a_relative_saved_over_someone_elses_change_is_refused_and_the_dialog_keeps_what_was_typed(qtbot, context):
+    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
+    form = open_form(context, "cadres", anh)
+    qtbot.addWidget(form)
+    tab = form.tabs.widget(1)
+    row = next(r for r, entry in enumerate(tab.entries) if entry["id"] is not None)
+    tab.table.selectRow(row)
+    tab.buttons["Sửa"].click()
+    support.fill(tab.dialog, {"occupation": "Giáo viên"})
+    entry = tab.entries[row]
+    [meanwhile] = [r for r in relatives.list_relatives(context.db, entry["person_id"]) if r.id == entry["id"]]
+    relatives.update_relative(context.db, entry["id"], {  # saved from another window or PC
+        "relation": meanwhile.relation, "full_name": meanwhile.full_name, "occupation": "Nông dân"},
+        meanwhile.versions)
+    assert not tab.dialog.save()
+    assert tab.dialog.message.text().startswith(f"Bản ghi đã được {context.db.actor.name} sửa lúc")
+    assert tab.dialog.values()["occupation"] == "Giáo viên" and tab.dialog.isVisible()

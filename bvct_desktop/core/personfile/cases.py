@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from .. import settings
 from ..database import Database
+from ..editing import VERSION
 from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
 from ..kinds import SLIP_PURPOSES
@@ -94,21 +95,25 @@ def open_case(db: Database, person_id: int, raw: dict[str, Any]) -> int:
                               {**values, "person_id": person_id, "status": OPEN})
 
 
-def update_case(db: Database, case_id: int, raw: dict[str, Any]) -> list[str]:
-    """Corrects the purpose, dates or note of a case; returns the keys that changed."""
+def update_case(db: Database, case_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None) -> list[str]:
+    """Corrects the purpose, dates or note of a case; returns the keys that changed. A case changed since
+    the form was filled from it (`seen`, the entry's VERSION) is refused (ChangedMeanwhile)."""
     db.require(Action.EDIT, "sửa hồ sơ thẩm tra")
     values = writes.parse(CASE_FIELDS, raw)
     with db.write() as connection:
         case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        writes.check_unchanged(case, seen)
         return writes.update(db, connection, vetting_cases, KIND, case, values)
 
 
-def record_conclusion(db: Database, case_id: int, raw: dict[str, Any]) -> None:
-    """Records the conclusion (number, date, signer, result, limit) and closes the case."""
+def record_conclusion(db: Database, case_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None) -> None:
+    """Records the conclusion (number, date, signer, result, limit) and closes the case (refused as
+    `update_case` is when changed since `seen`)."""
     db.require(Action.EDIT, "ghi kết luận thẩm tra")
     values = writes.parse(CONCLUSION_FIELDS, raw)
     with db.write() as connection:
         case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        writes.check_unchanged(case, seen)
         if case["status"] == CONCLUDED:
             raise InputError(f"Hồ sơ thẩm tra số {case_id} đã có kết luận.")
         if values["concluded_on"] < case["opened_on"]:
@@ -127,13 +132,13 @@ def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:
 
 
 def cases_of(db: Database, person_id: int) -> list[dict[str, Any]]:
-    """The person's vetting cases, newest first."""
+    """The person's vetting cases, newest first, each with its VERSION."""
     db.require(Action.BROWSE, "xem hồ sơ thẩm tra")
     with db.read() as connection:
         query = (select(vetting_cases).where(vetting_cases.c.person_id == person_id,
                                              vetting_cases.c.deleted_at.is_(None))
                  .order_by(vetting_cases.c.opened_on.desc(), vetting_cases.c.id.desc()))
-        return [dict(row) for row in connection.execute(query).mappings()]
+        return [{**row, VERSION: (row["row_version"],)} for row in connection.execute(query).mappings()]
 
 
 def case_file(db: Database, case_id: int) -> CaseFile:

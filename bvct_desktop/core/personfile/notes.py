@@ -7,7 +7,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
 from ..database import Database
-from ..editing import FormProblems
+from ..editing import VERSION, FormProblems
 from ..fields import Field
 from ..permissions import Action
 from ..schema import relatives
@@ -21,13 +21,13 @@ class PersonNotes:
         self.table, self.kind, self.title, self.fields = table, kind, title, fields
 
     def of_person(self, db: Database, person_id: int) -> list[dict[str, Any]]:
-        """The person's records (about them and their relatives), oldest first."""
+        """The person's records (about them and their relatives), oldest first, each with its VERSION."""
         db.require(Action.BROWSE, f"xem {self.title}")
         with db.read() as connection:
             query = (select(self.table).where(self.table.c.person_id == person_id,
                                               self.table.c.deleted_at.is_(None))
                      .order_by(self.table.c.id))
-            return [dict(row) for row in connection.execute(query).mappings()]
+            return [{**row, VERSION: (row["row_version"],)} for row in connection.execute(query).mappings()]
 
     def add(self, db: Database, person_id: int, raw: dict[str, Any]) -> int:
         db.require(Action.EDIT, f"thêm {self.title}")
@@ -37,12 +37,15 @@ class PersonNotes:
             values[RELATIVE] = _relative_of(connection, person_id, raw.get(RELATIVE))
             return writes.insert(db, connection, self.table, self.kind, {**values, "person_id": person_id})
 
-    def update(self, db: Database, record_id: int, raw: dict[str, Any]) -> list[str]:
-        """Replaces the record's values with the form's; returns the keys that changed."""
+    def update(self, db: Database, record_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None
+               ) -> list[str]:
+        """Replaces the record's values with the form's; returns the keys that changed. A record changed
+        since the form was filled from it (`seen`, the entry's VERSION) is refused (ChangedMeanwhile)."""
         db.require(Action.EDIT, f"sửa {self.title}")
         values = writes.parse(self.fields, raw)
         with db.write() as connection:
             record = writes.current(connection, self.table, record_id, self.title)
+            writes.check_unchanged(record, seen)
             values[RELATIVE] = _relative_of(connection, record["person_id"], raw.get(RELATIVE))
             return writes.update(db, connection, self.table, self.kind, record, values)
 

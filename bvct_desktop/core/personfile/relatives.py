@@ -5,6 +5,7 @@ home town; the CCCD decides), so the slips issued about them find them again. A 
 written through the same plan as a row of `bvct import relatives` (core/plans/relatives.py).
 """
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,7 @@ class Relative:
     country: str | None
     abroad_since: int | None
     abroad_work: str | None
+    versions: tuple[int, ...] = ()  # what a save of it compares (editing.versions; read by list_relatives)
 
     @property
     def spouse_side(self) -> bool:
@@ -47,10 +49,12 @@ class Relative:
 
 
 def list_relatives(db: Database, person_id: int) -> list[Relative]:
-    """The person's relatives, in the order of form 2C (parents, spouse, children, siblings…)."""
+    """The person's relatives, in the order of form 2C (parents, spouse, children, siblings…), each with
+    the versions a save of it compares."""
     db.require(Action.BROWSE, "xem thân nhân")
     with db.read() as connection:
-        return of_person(connection, person_id)
+        return [dataclasses.replace(relative, versions=editing.versions(connection, RELATIVES, relative.id))
+                for relative in of_person(connection, person_id)]
 
 
 def of_person(connection: Connection, person_id: int) -> list[Relative]:
@@ -73,13 +77,16 @@ def add_relative(db: Database, person_id: int, raw: dict[str, Any]) -> int:
     return editing.write(db, RELATIVES, values, Target(owner_id=person_id)).record_id
 
 
-def update_relative(db: Database, record_id: int, raw: dict[str, Any]) -> list[str]:
-    """Replaces the relative's details with the form's; returns the keys that changed."""
+def update_relative(db: Database, record_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None
+                    ) -> list[str]:
+    """Replaces the relative's details with the form's; returns the keys that changed. A relative (or
+    their person) changed since the form was filled from it (`seen`, the Relative's versions) is
+    refused (editing.ChangedMeanwhile)."""
     db.require(Action.EDIT, "sửa thân nhân")
     values = writes.parse(FIELDS, raw)
     with db.read() as connection:
         record = writes.current(connection, relatives, record_id, "thân nhân")
-    return editing.write(db, RELATIVES, values, Target(record_id, owner_id=record["person_id"])).changed
+    return editing.write(db, RELATIVES, values, Target(record_id, owner_id=record["person_id"]), seen).changed
 
 
 def delete_relative(db: Database, record_id: int) -> None:

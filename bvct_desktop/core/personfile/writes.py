@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from .. import audit, row_versions
 from ..database import Database
-from ..editing import FormProblems
+from ..editing import ChangedMeanwhile, FormProblems, changed_by
 from ..errors import InputError, RowProblem
 from ..fields import Field
 from ..schema import persons
@@ -46,6 +46,12 @@ def current(connection: Connection, table: Table, record_id: int, what: str) -> 
     if row is None:
         raise InputError(f"Không có {what} số {record_id}.")
     return dict(row)
+
+
+def check_unchanged(record: dict[str, Any], seen: tuple[int, ...] | None) -> None:
+    """A record changed since its form was filled from it (`seen`: its version then) is not saved over."""
+    if seen is not None and (record["row_version"],) != tuple(seen):
+        raise ChangedMeanwhile.by(changed_by(record["updated_by"], record["updated_at"]))
 
 
 def insert(db: Database, connection: Connection, table: Table, kind: str, values: dict[str, Any]) -> int:

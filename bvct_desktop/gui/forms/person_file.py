@@ -9,6 +9,7 @@ from typing import Any
 
 from ...core import gazetteer
 from ...core.database import Database
+from ...core.editing import VERSION
 from ...core.errors import BvctError
 from ...core.fields import Field, FieldType
 from ...core.permissions import Action, allows
@@ -71,7 +72,8 @@ def _editable(title: str, fields: tuple[Field, ...], list_, add, update, delete,
               sourced=False) -> Section:
     return Section(title, fields, list_,
                    (EntryAction("Thêm", fields, lambda db, person, _entry, values: add(db, person, values)),
-                    EntryAction("Sửa", fields, lambda db, _person, entry, values: update(db, entry["id"], values),
+                    EntryAction("Sửa", fields,
+                                lambda db, _person, entry, values: update(db, entry["id"], values, entry[VERSION]),
                                 on_entry=True)),
                    delete, about_relative, sourced)
 
@@ -91,7 +93,8 @@ def _relatives(db: Database, person_id: int) -> list[Entry]:
                             SLIP_IDS: relative.slip_ids, SOURCE: f"Từ {slips}"})
         elif relative.record_id in listed:
             source = "Danh sách thân nhân" + (f"; {slips}" if relative.slip_ids else "")
-            entries.append({**listed[relative.record_id], SLIP_IDS: relative.slip_ids, SOURCE: source})
+            record = listed[relative.record_id]
+            entries.append({**record, VERSION: record["versions"], SLIP_IDS: relative.slip_ids, SOURCE: source})
     return entries
 
 
@@ -112,9 +115,11 @@ CASES = Section(
     (EntryAction("Mở hồ sơ thẩm tra", cases.CASE_FIELDS,
                  lambda db, person, _entry, values: cases.open_case(db, person, values)),
      EntryAction("Sửa", cases.CASE_FIELDS,
-                 lambda db, _person, entry, values: cases.update_case(db, entry["id"], values), on_entry=True),
+                 lambda db, _person, entry, values: cases.update_case(db, entry["id"], values, entry[VERSION]),
+                 on_entry=True),
      EntryAction("Ghi kết luận", cases.CONCLUSION_FIELDS,
-                 lambda db, _person, entry, values: cases.record_conclusion(db, entry["id"], values), on_entry=True)))
+                 lambda db, _person, entry, values: cases.record_conclusion(db, entry["id"], values, entry[VERSION]),
+                 on_entry=True)))
 
 
 SECTIONS = (
