@@ -7,15 +7,20 @@ open forms take it from there. While nothing changes a look reads a few counts a
 from .. import errorlog
 from ..core import browse
 from ..core.errors import BvctError
+from ..core.personfile import relatives
+from ..core.personfile.foreign import FOREIGN_ELEMENTS
+from ..core.personfile.political import POLITICAL_NOTES
 from ..core.watch import Watch
 from .context import AppContext
 from .qt import QObject, QTimer
 from .workers import run_quietly
 
 INTERVAL_MS = 2_500
-# Tables shown by pages other than the registers, by the notifier's name for them
+# Tables shown by pages other than the registers (and the person's file on the cadre's form), by the
+# notifier's name for them
 PAGES = {"document_numbers": "outgoing", "outgoing_documents": "outgoing", "settings": "settings",
-         "recipients": "recipients"}
+         "recipients": "recipients", "relatives": relatives.KIND, FOREIGN_ELEMENTS.table.name: FOREIGN_ELEMENTS.kind,
+         POLITICAL_NOTES.table.name: POLITICAL_NOTES.kind}
 
 
 def names_of(tables: frozenset[str]) -> list[str]:

@@ -8,10 +8,12 @@ import os
 
 import pytest
 
-from bvct_desktop.core import editing, users, vault
+from bvct_desktop.core import browse, editing, users, vault
 from bvct_desktop.core.permissions import OFFICER
+from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.gui import live
 from bvct_desktop.gui.dashboard import Dashboard
+from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.record_form import RecordForm
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests import real_process
@@ -189,3 +191,15 @@ def test_the_notifier_names_the_registers_and_pages_that_show_the_tables_written
     assert set(live.names_of(frozenset({"recipients", "outgoing_documents"}))) == {"slips", "recipients",
                                                                                     "outgoing"}
     assert live.names_of(frozenset()) == []
+
+
+def test_the_open_cadres_file_follows_a_note_written_elsewhere(qtbot, office, looking):
+    context, theirs = office
+    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres")[0])
+    qtbot.addWidget(form)
+    form.show()
+    tab = next(form.tabs.widget(i) for i in range(form.tabs.count()) if form.tabs.tabText(i) == "Vấn đề chính trị")
+    before = tab.table.rowCount()
+    POLITICAL_NOTES.add(theirs, form.person_id, {"axis": "Chính trị hiện nay", "content": "Không có biểu hiện vi phạm",
+                                                 "regulation": "QĐ 126-QĐ/TW", "effect": "Không ảnh hưởng"})
+    qtbot.waitUntil(lambda: tab.table.rowCount() == before + 1, timeout=SEEN_WITHIN_MS)

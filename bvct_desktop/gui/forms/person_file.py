@@ -60,6 +60,7 @@ class EntryAction:
 @dataclass(frozen=True)
 class Section:
     title: str
+    kind: str  # the notifier's name for the section's records (core.personfile)
     columns: tuple[Field, ...]
     list: Callable[[Database, int], list[Entry]]
     actions: tuple[EntryAction, ...]
@@ -68,9 +69,9 @@ class Section:
     sourced: bool = False  # entries may be known from slips only (no record of the section yet)
 
 
-def _editable(title: str, fields: tuple[Field, ...], list_, add, update, delete, about_relative=False,
+def _editable(title: str, kind: str, fields: tuple[Field, ...], list_, add, update, delete, about_relative=False,
               sourced=False) -> Section:
-    return Section(title, fields, list_,
+    return Section(title, kind, fields, list_,
                    (EntryAction("Thêm", fields, lambda db, person, _entry, values: add(db, person, values)),
                     EntryAction("Sửa", fields,
                                 lambda db, _person, entry, values: update(db, entry["id"], values, entry[VERSION]),
@@ -105,12 +106,14 @@ def _numbers(slip_ids: tuple[int, ...], numbers: dict[int, str]) -> str:
 
 
 def _notes(title: str, notes: PersonNotes) -> Section:
-    return _editable(title, notes.fields, notes.of_person, notes.add, notes.update, notes.delete, about_relative=True)
+    return _editable(title, notes.kind, notes.fields, notes.of_person, notes.add, notes.update, notes.delete,
+                     about_relative=True)
 
 
 STATUS = Field("status", "Trạng thái")
 CASES = Section(
-    "Hồ sơ thẩm tra", (*cases.CASE_FIELDS[:3], STATUS, *cases.CONCLUSION_FIELDS[:2], cases.CONCLUSION_FIELDS[3]),
+    "Hồ sơ thẩm tra", cases.KIND,
+    (*cases.CASE_FIELDS[:3], STATUS, *cases.CONCLUSION_FIELDS[:2], cases.CONCLUSION_FIELDS[3]),
     cases.cases_of,
     (EntryAction("Mở hồ sơ thẩm tra", cases.CASE_FIELDS,
                  lambda db, person, _entry, values: cases.open_case(db, person, values)),
@@ -123,8 +126,8 @@ CASES = Section(
 
 
 SECTIONS = (
-    _editable("Thân nhân", relatives.FIELDS, _relatives, relatives.add_relative, relatives.update_relative,
-              relatives.delete_relative, sourced=True),
+    _editable("Thân nhân", relatives.KIND, relatives.FIELDS, _relatives, relatives.add_relative,
+              relatives.update_relative, relatives.delete_relative, sourced=True),
     _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS),
     _notes("Vấn đề chính trị", POLITICAL_NOTES),
     CASES,
@@ -172,9 +175,14 @@ class SectionTab(QWidget):
             layout.addLayout(row)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        if section.sourced:  # a slip saved elsewhere may name a relative
-            context.notifier.changed.connect(lambda kind: kind in ("slips", "*") and self.reload())
+        self.shows = (section.kind, "*", *(("slips",) if section.sourced else ()))
+        context.notifier.changed.connect(self._changed)
         self.reload()
+
+    def _changed(self, kind: str) -> None:
+        """Its records changed, in another window or by another officer (a slip saved may name a relative)."""
+        if kind in self.shows:
+            self.reload()
 
     def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
         button = QPushButton(text)
