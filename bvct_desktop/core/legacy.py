@@ -212,15 +212,17 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
             if found := _kinds(columns[c], False):
                 kinds[c] = found
     read = sheet.column_fonts([c + 1 for c in kinds]) if suspected else {}
-    fonts = {c: read.get(c + 1) or (None,) * len(columns[c]) for c in kinds}
+    cells = {c: list(zip(columns[c], read.get(c + 1) or itertools.repeat(None), strict=c + 1 in read))
+             for c in kinds}  # (text, font) of each cell, row 1 first
+    distinct = {c: set(pairs) for c, pairs in cells.items()}
     encodings = _FontEncodings()
     legacy_fonts = any(encodings[font] for c, found in kinds.items()
-                       for value, font in set(zip(columns[c], fonts[c], strict=True)) if found.get(value) == _SUSPECT)
+                       for value, font in distinct[c] if found.get(value) == _SUSPECT)
     guessed = _Guesses()
     changes: dict[int, dict[tuple[str, str | None], tuple[str, Encoding]]] = {}
     for c, found in kinds.items():
         decided = {}
-        for value, font in set(zip(columns[c], fonts[c], strict=True)):
+        for value, font in distinct[c]:
             kind = found.get(value)
             if kind is None:
                 continue
@@ -230,7 +232,7 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
                 decided[value, font] = (converted, encoding)
         if decided:
             changes[c] = decided
-    return _rewrite(sheet, columns, fonts, kinds, changes, samples)
+    return _rewrite(sheet, cells, kinds, changes, samples)
 
 
 def _kinds(column: tuple, legacy: bool) -> dict[str, str]:
@@ -247,28 +249,28 @@ def _kinds(column: tuple, legacy: bool) -> dict[str, str]:
     return kinds
 
 
-def _rewrite(sheet: FontedSheet, columns: list[tuple], fonts: dict[int, Sequence[str | None]],
+def _rewrite(sheet: FontedSheet, cells: dict[int, list[tuple[object, str | None]]],
              kinds: dict[int, dict[str, str]], changes: dict, samples: int) -> Conversion:
     """Writes the decided conversions into the rows; counts them, and takes the samples from the
     suspect cells first, then the doubtful ones, each in reading order."""
     result = Conversion()
     firsts: list[tuple[bool, int, int]] = []
     for c, decided in changes.items():
-        pairs = list(zip(columns[c], fonts[c], strict=True))
-        for pair, count in collections.Counter(pairs).items():
-            if pair in decided:
-                encoding = decided[pair][1].value
+        outcomes = list(decided.values())
+        numbers = {pair: number for number, pair in enumerate(decided, start=1)}
+        chosen = list(map(numbers.get, cells[c]))  # each cell's outcome, by its number; None: unchanged
+        for number, count in collections.Counter(chosen).items():
+            if number is not None:
+                encoding = outcomes[number - 1][1].value
                 result.cells += count
                 result.by_encoding[encoding] = result.by_encoding.get(encoding, 0) + count
-        converted = {pair: text for pair, (text, _) in decided.items()}
-        new = list(map(converted.get, pairs))
-        changed = list(itertools.compress(range(len(new)), new))  # a converted text is never empty
+        changed = list(itertools.compress(range(len(chosen)), chosen))
         for r in changed:
-            sheet.rows[r][c] = new[r]
+            sheet.rows[r][c] = outcomes[chosen[r] - 1][0]
         for kind in (_SUSPECT, _DOUBTFUL):
             firsts += itertools.islice(((kind == _DOUBTFUL, r, c) for r in changed
-                                        if kinds[c][columns[c][r]] == kind), samples)
-    result.samples = [(columns[c][r], sheet.rows[r][c]) for _, r, c in sorted(firsts)[:samples]]
+                                        if kinds[c][cells[c][r][0]] == kind), samples)
+    result.samples = [(cells[c][r][0], sheet.rows[r][c]) for _, r, c in sorted(firsts)[:samples]]
     return result
 
 
