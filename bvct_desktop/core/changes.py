@@ -6,8 +6,8 @@ An update never erases unless told to (`clears`): an empty cell of a file leaves
 value as it is, an emptied field of a form clears it.
 """
 
+import functools
 from collections.abc import Mapping
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, select
@@ -22,22 +22,22 @@ class TableChanges:
     def __init__(self, connection: Connection, table: Table, now):
         self.table = table
         self.now = now
-        self._first_version = row_versions.first(connection, table)
         self.stored_max = connection.execute(select(func.max(table.c.id))).scalar() or 0  # 0: nothing stored
         self._next_id = self.stored_max + 1
         self._stamped = "updated_at" in table.c
-        self._empty = dict.fromkeys(column.name for column in table.c)  # a new row: every column, empty
+        # what every new row gets, added as they are written rather than held by each
+        self.every_new_row = {**({"created_at": now, "updated_at": now} if self._stamped else {}),
+                              **row_versions.first(connection, table)}
+        self._new_row = new_row_type(table)
         self.new: dict[int, dict[str, Any]] = {}
         self.updates: dict[int, dict[str, Any]] = {}
         self.deleted: set[int] = set()
 
     def insert(self, values: Mapping[str, Any]) -> int:
+        """Plans a new row of `values` (its other columns empty); returns its id."""
         record_id, self._next_id = self._next_id, self._next_id + 1
-        row = self._empty.copy()
-        row.update(values, id=record_id)
-        if self._stamped:
-            row.update(created_at=self.now, updated_at=self.now)
-        row.update(self._first_version)
+        row = self._new_row({key: value for key, value in values.items() if value is not None})
+        row["id"] = record_id
         self.new[record_id] = row
         return record_id
 
@@ -78,7 +78,7 @@ class TableChanges:
         gone = sorted(self.deleted)
         for start in range(0, len(gone), CHUNK):
             connection.execute(self.table.delete().where(self.table.c.id.in_(gone[start:start + CHUNK])))
-        insert_rows(connection, self.table, list(self.new.values()))
+        insert_rows(connection, self.table, list(self.new.values()), self.every_new_row)
         by_columns: dict[tuple[str, ...], list[dict]] = {}
         for record_id, values in self.updates.items():
             if self._stamped:
@@ -92,29 +92,49 @@ class TableChanges:
             connection.execute(statement, batch)
 
 
-def insert_rows(connection: Connection, table: Table, rows: list[Mapping[str, Any]]) -> None:
-    """Inserts rows holding every column of `table`, as plain tuples, each value through its column
-    type's own conversion (what SQLAlchemy does row by row, set up here once per column)."""
+@functools.cache
+def new_row_type(table: Table) -> type[dict]:
+    """A planned new row of `table`: a dict holding only the values set (a large import holds
+    a hundred thousand of them); a column not set reads as empty, a name not a column fails."""
+    columns = frozenset(table.c.keys())
+
+    def __missing__(row: dict, key: str) -> None:
+        if key not in columns:
+            raise KeyError(key)
+
+    return type(f"New{table.name.title().replace('_', '')}Row", (dict,), {"__slots__": (), "__missing__": __missing__})
+
+
+def insert_rows(connection: Connection, table: Table, rows: list[Mapping[str, Any]],
+                every_row: Mapping[str, Any] | None = None) -> None:
+    """Inserts rows of `table` (a column a row lacks is empty; `every_row` holds the values of
+    every row), as plain tuples, each value through its column type's own conversion (what
+    SQLAlchemy does row by row, set up here once per column)."""
     if not rows:
         return
+    every_row = every_row or {}
     names = [column.name for column in table.c]
     compiled = table.insert().compile(dialect=connection.dialect, column_keys=names)
     if not compiled.positional:
         for start in range(0, len(rows), CHUNK):
-            connection.execute(table.insert(), rows[start:start + CHUNK])
+            connection.execute(table.insert(), [{**dict.fromkeys(names), **row, **every_row}
+                                                for row in rows[start:start + CHUNK]])
         return
     order = list(compiled.positiontup)
-    converters = []
+    converters, fixed = [], []
     for index, name in enumerate(order):
         convert = table.c[name].type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
-        if convert is not None:
+        if name in every_row:
+            fixed.append((index, convert(every_row[name]) if convert else every_row[name]))
+        elif convert is not None:
             converters.append((index, convert))
-    values_of = itemgetter(*order)
     statement = str(compiled)
     for start in range(0, len(rows), CHUNK):
         batch = []
         for row in rows[start:start + CHUNK]:
-            values = list(values_of(row))
+            values = list(map(row.get, order))
+            for index, value in fixed:
+                values[index] = value
             for index, convert in converters:
                 values[index] = convert(values[index])
             batch.append(tuple(values))

@@ -110,6 +110,12 @@ class Database(abc.ABC):
     def _append(self, connection: Connection, entries: list[dict]) -> None:
         """Appends audit entries (the arguments of `audit_chain.append`) to the chain."""
 
+    @contextlib.contextmanager
+    def bulk_writes(self, connection: Connection) -> Iterator[None]:
+        """Around the writing of a large import in `connection`'s transaction (the file database
+        keeps a smaller page cache meanwhile)."""
+        yield
+
     def audit(self, connection: Connection, action: str, outcome: str = audit_chain.OK,
               kind: str | None = None, record_id: int | None = None,
               details: dict | None = None) -> None:
@@ -217,6 +223,11 @@ class FileDatabase(Database):
     @contextlib.contextmanager
     def _errors_translated(self) -> Iterator[None]:
         with self._damage_named(), engine.translated_errors(self.path):
+            yield
+
+    @contextlib.contextmanager
+    def bulk_writes(self, connection: Connection) -> Iterator[None]:
+        with engine.smaller_cache(connection):
             yield
 
     def _append(self, connection: Connection, entries: list[dict]) -> None:

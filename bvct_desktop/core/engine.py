@@ -19,6 +19,10 @@ from . import collation, files
 from .errors import DISK_FULL, BusyError, BvctError, DamagedError, DiskFullError
 
 BUSY_TIMEOUT_MS = 5_000
+CACHE_KIB = 131_072  # 128 MB of decrypted pages: a cache miss costs a page decryption and HMAC
+# While a large import writes: its new pages leave the cache for the write-ahead log as it fills
+# (a 100,000-slip import: about 125 MB less at its peak, its writing about a tenth slower).
+BULK_CACHE_KIB = 16_384
 
 
 def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read_only: bool = False) -> Engine:
@@ -35,8 +39,7 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read
         cursor = dbapi_connection.cursor()
         for pragma in ("cipher_log_level = NONE", "foreign_keys = ON", journal,
                        f"busy_timeout = {busy_timeout_ms}", "temp_store = MEMORY",
-                       # 128 MB of decrypted pages: a cache miss costs a page decryption and HMAC
-                       "cache_size = -131072",
+                       f"cache_size = -{CACHE_KIB}",
                        "synchronous = NORMAL"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
@@ -48,6 +51,17 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+@contextlib.contextmanager
+def smaller_cache(connection: Connection) -> Iterator[None]:
+    """The connection's page cache at BULK_CACHE_KIB for the block, then as before."""
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(exc.DBAPIError, sqlcipher.Error):  # an error of the block is the one to tell
+            connection.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 @contextlib.contextmanager

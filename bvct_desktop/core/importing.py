@@ -197,8 +197,11 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         result.problems.sort(key=lambda p: (p.row, p.header or ""))
         del result.problems[MAX_PROBLEMS:]
         result.extras = plan.finish()
+        writes = plan.writes()
+        del plan, rows  # what planning looked rows up by: not needed to write them
         if result.ok and not dry_run:
-            plan.apply_audited(db, connection)
+            with db.bulk_writes(connection):
+                writes.apply_audited(db, connection)
         outcome = "ok" if result.ok else "failed"
         db.audit(connection, "thử nhập" if dry_run else "nhập", outcome, kind=kind.name,
                  details={"tep": Path(sheet.path).name, "so_dong": result.rows, **result.counts,

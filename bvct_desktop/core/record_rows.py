@@ -127,6 +127,20 @@ def snapshots(connection: Connection, kind: Kind, ids: Sequence[int]) -> dict[in
     return found
 
 
+def values_of(connection: Connection, kind: Kind, ids: Sequence[int], keys: Sequence[str]) -> dict[int, dict[str, Any]]:
+    """The values `keys` of the records `ids` by id, as `snapshots` has them (the keys of members
+    and those the kind does not have left out), read without the rest of the records."""
+    found = layout(kind, exported=False)
+    member_keys = {*kind.members.person.fields, *kind.members.keys} if kind.members else set()
+    kept = [key for key in keys if key in found.columns and key not in member_keys]
+    statement = select(found.columns["id"], *(found.columns[key].label(key) for key in kept)).select_from(found.source)
+    values: dict[int, dict[str, Any]] = {}
+    for which in _id_conditions(kind.table.c.id, ids):
+        for record_id, *row in connection.execute(statement.where(which)):
+            values[record_id] = dict(zip(kept, row, strict=True))
+    return values
+
+
 def _id_conditions(column: ColumnElement, ids: Sequence[int]) -> list[ColumnElement]:
     """Conditions selecting `ids`: each run of consecutive ids as a range (the records an import
     created are one run), the others in lists of CHUNK."""

@@ -80,7 +80,7 @@ def test_rows_written_as_tuples_are_stored_as_sqlalchemy_stores_them(db, table):
         bulk = changes.insert(values)
         by_row = bulk + 1
         changes.apply(connection)
-        connection.execute(table.insert(), [{**changes.new[bulk], "id": by_row, **unique}])
+        connection.execute(table.insert(), [{**changes.every_new_row, **changes.new[bulk], "id": by_row, **unique}])
         stored_bulk, stored_by_row = _raw(connection, table, bulk), _raw(connection, table, by_row)
         connection.rollback()
     differing = {table.c[i // 2].name for i, (a, b) in enumerate(zip(stored_bulk, stored_by_row, strict=True))
@@ -104,3 +104,16 @@ def test_a_slip_import_plans_each_row_in_constant_time(cli, tmp_path):
             assert time.perf_counter() - started < 0.5
     finally:
         db.close()
+
+
+def test_a_planned_row_holds_only_its_values_and_reads_its_other_columns_as_empty(db):
+    """A 100,000-slip import holds its new rows until it writes them: each keeps only what is set."""
+    now = dt.datetime(2026, 11, 30, 9, 5, 7)
+    with db.write() as connection:
+        changes = TableChanges(connection, persons, now)
+        row = changes.new[changes.insert({"full_name": "Lê Văn A", "name_key": "lê văn a", "cccd": None})]
+        connection.rollback()
+    assert dict(row) == {"full_name": "Lê Văn A", "name_key": "lê văn a", "id": row["id"]}
+    assert row["cccd"] is None and row.get("home_town") is None
+    with pytest.raises(KeyError):
+        row["not_a_column"]

@@ -51,6 +51,49 @@ class Outcome:
     changed: list[str] = field(default_factory=list)  # field keys of the kind
 
 
+@dataclass
+class Writes:
+    """A plan's changes to its tables and the records it touched: all a plan keeps once every row
+    is taken (an import lets go of the rest before writing)."""
+
+    kind: Kind
+    tables: list[TableChanges]  # in foreign-key order
+    touched: dict[int, str]     # record id → CREATED, UPDATED or RESTORED
+
+    def apply(self, connection: Connection) -> None:
+        for changes in self.tables:
+            changes.apply(connection)
+
+    def apply_audited(self, db: Database, connection: Connection) -> None:
+        """Applies the plan and writes one audit entry per record it created or changed.
+
+        A change names each changed field with its old and new value (the old one is gone from the
+        record); a creation names the record by its required fields and whom it is about (the rest
+        of its values are the record's own), which keeps a large import's trail small.
+        """
+        changed = [record_id for record_id, status in self.touched.items() if status != CREATED]
+        before = record_rows.snapshots(connection, self.kind, changed)
+        self.apply(connection)
+        named = [link.column for link in self.kind.persons] + [spec.key for spec in self.kind.fields if spec.required]
+        touched = list(self.touched)
+        for start in range(0, len(touched), AUDIT_CHUNK):
+            chunk = touched[start:start + AUDIT_CHUNK]
+            created = record_rows.values_of(connection, self.kind, [record_id for record_id in chunk
+                                                                      if self.touched[record_id] == CREATED], named)
+            after = record_rows.snapshots(connection, self.kind, [record_id for record_id in chunk
+                                                                  if self.touched[record_id] != CREATED])
+            entries = []
+            for record_id in chunk:
+                status = self.touched[record_id]
+                if status == CREATED:
+                    entries.append(("thêm", record_id, audit.created(created[record_id])))
+                    continue
+                changes = audit.changed(before[record_id], after[record_id])
+                if status == RESTORED or changes:
+                    entries.append(("khôi phục" if status == RESTORED else "sửa", record_id, changes or None))
+            db.audit_records(connection, self.kind.name, entries)
+
+
 class Plan(abc.ABC):
     """Base of one kind's plan: subclasses implement `take` for one parsed row."""
 
@@ -91,36 +134,12 @@ class Plan(abc.ABC):
         tables = [self.people.changes, *(names.changes for names in self.lists.values()), self.cadres.changes]
         return tables + ([self.records] if self.records is not self.cadres.changes else [])
 
-    def apply(self, connection: Connection) -> None:
-        for changes in self.all_changes():
-            changes.apply(connection)
+    def writes(self) -> "Writes":
+        """What the plan writes, without what planning looked rows up by."""
+        return Writes(self.kind, self.all_changes(), self.touched)
 
     def apply_audited(self, db: Database, connection: Connection) -> None:
-        """Applies the plan and writes one audit entry per record it created or changed.
-
-        A change names each changed field with its old and new value (the old one is gone from the
-        record); a creation names the record by its required fields and whom it is about (the rest
-        of its values are the record's own), which keeps a large import's trail small.
-        """
-        changed = [record_id for record_id, status in self.touched.items() if status != CREATED]
-        before = record_rows.snapshots(connection, self.kind, changed)
-        self.apply(connection)
-        named = [link.column for link in self.kind.persons] + [spec.key for spec in self.kind.fields if spec.required]
-        touched = list(self.touched)
-        for start in range(0, len(touched), AUDIT_CHUNK):
-            chunk = touched[start:start + AUDIT_CHUNK]
-            after = record_rows.snapshots(connection, self.kind, chunk)
-            entries = []
-            for record_id in chunk:
-                status = self.touched[record_id]
-                if status == CREATED:
-                    entries.append(("thêm", record_id, audit.created(
-                        {key: after[record_id][key] for key in named if key in after[record_id]})))
-                    continue
-                changes = audit.changed(before[record_id], after[record_id])
-                if status == RESTORED or changes:
-                    entries.append(("khôi phục" if status == RESTORED else "sửa", record_id, changes or None))
-            db.audit_records(connection, self.kind.name, entries)
+        self.writes().apply_audited(db, connection)
 
     # -- what subclasses share -------------------------------------------------------------
 
@@ -160,6 +179,8 @@ class Plan(abc.ABC):
     def changed_fields(self, columns: list[str]) -> list[str]:
         """The field keys of changed columns (a lookup's id is its field; other columns are not fields),
         and RESTORED."""
+        if not columns:
+            return []
         by_column = {names.lookup.column: key for key, names in self.lists.items()}
         fields = {spec.key for spec in self.kind.fields} | {RESTORED}
         return [by_column.get(column, column) for column in columns if by_column.get(column, column) in fields]

@@ -7,7 +7,7 @@ of that person and purpose; with none open, a case is opened on the slip's date.
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -19,6 +19,9 @@ from ..kinds import SELF
 from ..schema import vetting_cases
 
 OPEN, CONCLUDED = "Đang xác minh", "Đã kết luận"
+CHUNK = 400  # persons per query
+_LIVE_CASES = (select(vetting_cases).where(vetting_cases.c.deleted_at.is_(None))
+               .order_by(vetting_cases.c.opened_on, vetting_cases.c.id))  # a person's, oldest first
 
 
 def vetted_person(slip: dict[str, Any], person_of_cadre: Callable[[int], int],
@@ -56,7 +59,19 @@ class CasePlanner:
         self._connection = connection
         self._cases: dict[int, list[dict[str, Any]]] = {}
         self._settings = settings.read_history(connection)
+        self._rules: dict[dt.date, dict[str, int]] = {}  # the deadline rule by day a case opens
         self.opened = 0
+
+    def prefetch(self, person_ids: Iterable[int], new_from: int) -> None:
+        """Reads the cases of many persons in a few queries; persons from id `new_from` on are
+        planned in this plan and have none stored."""
+        unknown = {pid for pid in person_ids if pid not in self._cases}
+        self._cases.update((pid, []) for pid in unknown)
+        stored = sorted(pid for pid in unknown if pid < new_from)
+        for start in range(0, len(stored), CHUNK):
+            for row in self._connection.execute(_LIVE_CASES.where(
+                    vetting_cases.c.person_id.in_(stored[start:start + CHUNK]))).mappings():
+                self._cases[row["person_id"]].append(dict(row))
 
     def case_for(self, person_id: int, purpose: str | None, issued_on: dt.date) -> int:
         cases = [case for case in self._of(person_id) if case["purpose"] == purpose]
@@ -81,13 +96,14 @@ class CasePlanner:
 
     def _deadline(self, purpose: str | None, opened_on: dt.date) -> dt.date | None:
         """The deadline by the rule in force on the day the case opens."""
-        rule = settings.days_by_purpose(self._settings.on(opened_on)[DEADLINE_SETTING])
+        rule = self._rules.get(opened_on)
+        if rule is None:
+            rule = self._rules[opened_on] = settings.days_by_purpose(
+                self._settings.on(opened_on)[DEADLINE_SETTING])
         return deadline(rule, purpose, opened_on)
 
     def _of(self, person_id: int) -> list[dict[str, Any]]:
         if person_id not in self._cases:
-            query = (select(vetting_cases).where(vetting_cases.c.person_id == person_id,
-                                                 vetting_cases.c.deleted_at.is_(None))
-                     .order_by(vetting_cases.c.opened_on, vetting_cases.c.id))
-            self._cases[person_id] = [dict(row) for row in self._connection.execute(query).mappings()]
+            self._cases[person_id] = [dict(row) for row in self._connection.execute(
+                _LIVE_CASES.where(vetting_cases.c.person_id == person_id)).mappings()]
         return self._cases[person_id]

@@ -38,6 +38,8 @@ class SlipPlan(Plan):
     def _load(self, keys: set[tuple[int, str]]) -> None:
         keys = sorted(key for key in keys if key not in self._existing)  # (a set minus dict keys walks the dict)
         self._existing.update(dict.fromkeys(keys))
+        if not self.records.stored_max:  # no slip stored
+            return
         table = self.kind.table
         for start in range(0, len(keys), CHUNK):
             query = select(table).where(tuple_(table.c.year, table.c.number_key).in_(keys[start:start + CHUNK]))
@@ -52,7 +54,8 @@ class SlipPlan(Plan):
         key = _key(values)
         self.claim(key, number, f"số phiếu «{values['number']}» năm {key[0]}", "number")
         pid, changed = self.person(values, target)
-        self._load({key})
+        if key not in self._existing:  # prefetched for a file
+            self._load({key})
         current = self.check_new(target, self._existing[key], RowProblem(
             f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho phiếu khác", "number"))
         if target is None and current is not None and current["person_id"] != pid:
@@ -84,6 +87,8 @@ class SlipPlan(Plan):
         return found[0] if len(found) == 1 else None
 
     def finish(self) -> dict[str, Any]:
+        self._seen.clear()  # every row is taken: the slips' keys are let go before the cases are planned
+        self._existing.clear()
         unattached = self._attach_to_cases()
         extras = super().finish()
         if self.cases.opened:
@@ -96,9 +101,11 @@ class SlipPlan(Plan):
         """Plans each slip's vetting case once every row is taken, in the order of the slips'
         dates rather than the file's; returns the numbers of slips whose vetted person is unknown."""
         unattached = []
-        for slip in sorted({id(slip): slip for slip in self._to_attach}.values(),
-                           key=lambda slip: (slip["issued_on"], slip["id"])):
-            person = vetted_person(slip, self.cadres.person_of, self.people.named)
+        slips = sorted({id(slip): slip for slip in self._to_attach}.values(),
+                       key=lambda slip: (slip["issued_on"], slip["id"]))
+        persons = [vetted_person(slip, self.cadres.person_of, self.people.named) for slip in slips]
+        self.cases.prefetch(filter(None, persons), self.people.changes.stored_max + 1)
+        for slip, person in zip(slips, persons, strict=True):
             if person is None:
                 unattached.append(slip["number"])
                 continue
