@@ -1,21 +1,64 @@
-"""Where the program keeps its files by default (the GUI and the CLI share these)."""
+"""Where the program keeps its files by default, and which database it opens (the GUI and the
+CLI share these): `--db`, else `$BVCT_DB`, else the office server the first-run wizard connected
+to (remembered in the data folder), else the default database file."""
 
+import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "BVCT Desktop"
+CHOICE_FILE = "co-so-du-lieu.json"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A database named by the officer: a path or a server address (`text`); `insecure_lan` when
+    they allowed a server reached without a verified certificate."""
+
+    text: str
+    insecure_lan: bool = False
+
+
+def data_folder() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_database() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "bvct.db"
+    return data_folder() / "bvct.db"
+
+
+def chosen(option: str | None) -> Choice | None:
+    """`--db`, else `$BVCT_DB`, else the remembered choice; None: the default database."""
+    named = option or os.environ.get("BVCT_DB")
+    return Choice(named) if named else remembered()
 
 
 def database_from(option: str | None) -> Path:
-    """`--db`, else `$BVCT_DB`, else the default database."""
-    chosen = option or os.environ.get("BVCT_DB")
-    return Path(chosen).expanduser() if chosen else default_database()
+    """The chosen database as a file path (its callers have ruled out a server)."""
+    choice = chosen(option)
+    return Path(choice.text).expanduser() if choice else default_database()
+
+
+def remembered() -> Choice | None:
+    """The database the first-run wizard remembered (an unreadable note is no choice)."""
+    try:
+        note = json.loads((data_folder() / CHOICE_FILE).read_text(encoding="utf-8"))
+        return Choice(str(note["db"]), bool(note.get("insecure_lan", False)))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def remember(choice: Choice) -> None:
+    """Opens `choice` from the next start on (written whole, then renamed into place)."""
+    target = data_folder() / CHOICE_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.tmp")
+    temp.write_text(json.dumps({"db": choice.text, "insecure_lan": choice.insecure_lan}, ensure_ascii=False),
+                    encoding="utf-8")
+    os.replace(temp, target)
 
 
 def log_file() -> Path:

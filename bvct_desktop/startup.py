@@ -1,6 +1,5 @@
 """What every start of the program does first, the command line's and the desktop's alike."""
 
-import os
 import sys
 
 from . import errorlog, paths
@@ -44,7 +43,8 @@ def prepare(db_option: str | None) -> None:
     from .core.address import is_server_url
 
     try:
-        if is_server_url(db_option or os.environ.get("BVCT_DB")):
+        choice = paths.chosen(db_option)
+        if choice and is_server_url(choice.text):
             return  # the server keeps its own files; backups and restores of it run here, beside their files
         leftovers.sweep(paths.database_from(db_option))
     except Exception as error:  # noqa: BLE001 - a cleanup must never stop the program starting

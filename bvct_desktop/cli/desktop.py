@@ -8,4 +8,4 @@ def register(commands) -> None:
 def cmd_gui(args) -> int:
     from ..gui import app  # the command line's one import of the GUI: Qt loads only when it starts
 
-    return app.main([] if args.db is None else ["--db", args.db])
+    return app.main(([] if args.db is None else ["--db", args.db]) + (["--insecure-lan"] if args.insecure_lan else []))

@@ -1,6 +1,5 @@
 """The data-safety commands: backup, verify, restore, audit list and audit verify."""
 
-import os
 from pathlib import Path
 
 from .. import paths
@@ -55,7 +54,8 @@ def cmd_verify(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    if is_server_url(args.db or os.environ.get("BVCT_DB")):
+    choice = paths.chosen(args.db)
+    if choice and is_server_url(choice.text):
         raise InputError("Khôi phục ghi ra một tệp cơ sở dữ liệu (--db TỆP), không ghi đè máy chủ. Để đưa bản sao "
                          "lưu lên máy chủ: khôi phục ra tệp, rồi bvct migrate-to-server --db TỆP --to ĐỊA_CHỈ vào một "
                          "cơ sở dữ liệu trống.")

@@ -8,7 +8,6 @@ URL never carries a user or a password: the program user is the login, and the p
 from where it always does.
 """
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +31,8 @@ class FileAddress:
     @property
     def display(self) -> str:
         return str(self.path)
+
+    described = display
 
     @property
     def stem(self) -> str:
@@ -62,6 +63,11 @@ class ServerAddress:
     @property
     def display(self) -> str:
         return f"{self.dbname} trên máy chủ {self.host}:{self.port}"
+
+    @property
+    def described(self) -> str:
+        """As a window names it: the database, its host, and whether the connection is unverified."""
+        return self.display + (" (kết nối KHÔNG xác thực chứng chỉ)" if self.insecure else "")
 
     @property
     def stem(self) -> str:
@@ -111,6 +117,17 @@ def server(url: str, insecure: bool = False) -> ServerAddress:
     return ServerAddress(params, insecure)
 
 
+def server_url(host: str, port: int, dbname: str, ca_file: str | None) -> str:
+    """The address of database `dbname` on `host`: verified against the office CA in `ca_file`, or
+    (None) over an unverified closed LAN — TLS when the server offers it."""
+    from urllib.parse import quote
+
+    where = f"[{host}]" if ":" in host else host
+    kept = ":/\\"  # a Windows path stays readable in the remembered address
+    tls = f"sslmode={VERIFIED}&sslrootcert={quote(ca_file, safe=kept)}" if ca_file else "sslmode=prefer"
+    return f"postgresql://{where}:{port}/{quote(dbname, safe='')}?{tls}"
+
+
 def _check_verified(params: dict[str, str]) -> None:
     if params.get("sslmode") != VERIFIED:
         raise UnverifiedServer("Kết nối máy chủ phải dùng TLS có xác thực chứng chỉ: thêm ?sslmode=verify-full&"
@@ -129,10 +146,16 @@ def _shown(url: str) -> str:
 
 
 def from_option(option: str | None, insecure: bool = False) -> Address:
-    """`--db`, else `$BVCT_DB`, else the default database file."""
-    chosen = option or os.environ.get("BVCT_DB")
-    if chosen:
-        return parse(chosen, insecure)
+    """`--db`, else `$BVCT_DB`, else the server the first-run wizard remembered, else the default
+    database file."""
     from .. import paths
 
-    return FileAddress(paths.default_database())
+    choice = paths.chosen(option)
+    if choice is None:
+        return FileAddress(paths.default_database())
+    return parse(choice.text, insecure or choice.insecure_lan)
+
+
+def located(where: "Path | Address") -> Address:
+    """An address as given, or a path's."""
+    return where if isinstance(where, FileAddress | ServerAddress) else FileAddress(Path(where))

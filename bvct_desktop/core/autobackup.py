@@ -15,6 +15,7 @@ from . import audit, backup, backup_log, settings
 from .database import Database
 from .errors import BvctError
 from .files import atomic_output
+from .permissions import Action, allows
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 WARN_AFTER = dt.timedelta(days=7)
@@ -57,10 +58,25 @@ def last_verified(db_path: Path) -> backup_log.Known | None:
     return backup_log.newest_verified(db_path)
 
 
-def overdue(db_path: Path, now: dt.datetime) -> bool:
-    """True when there is no verified backup from the last 7 days (the dashboard warns)."""
-    newest = last_verified(db_path)
-    return newest is None or now - newest.at > WARN_AFTER
+def newest(db: Database) -> backup_log.Known | None:
+    """The newest verified backup of the open database: a file's as `last_verified`; a server's
+    from its audit trail (whoever took it, on whichever PC), None for a role that may not read the trail."""
+    if not db.is_server:
+        return last_verified(db.path)
+    if not allows(db.actor.role, Action.AUDIT):
+        return None
+    with db.read() as connection:
+        found = backup_log.in_trail(connection, limit=1)
+    return found[0] if found else None
+
+
+def overdue(db: Database, now: dt.datetime) -> bool:
+    """True when the open database has no verified backup from the last 7 days (the dashboard warns);
+    on a server, told only to the roles that may read its trail."""
+    if db.is_server and not allows(db.actor.role, Action.AUDIT):
+        return False
+    found = newest(db)
+    return found is None or now - found.at > WARN_AFTER
 
 
 def prune(folder: Path, db_path: Path) -> list[Path]:

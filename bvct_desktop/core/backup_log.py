@@ -6,15 +6,18 @@ so the officer knows what to restore. Nothing here holds record content.
 """
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from .. import paths
-from . import keyfile
+from . import audit_chain, keyfile
 from .errors import BvctError, DamagedError
+from .schema import audit_log
 
 SUFFIX = ".bvctbak"
 MANUAL, AUTOMATIC = "sao lưu", "sao lưu tự động"  # their audit actions
@@ -32,7 +35,7 @@ class Known:
 
 
 def auto_folder() -> Path:
-    return Path(platformdirs.user_data_dir(paths.APP_NAME, appauthor=False)) / AUTO_FOLDER
+    return paths.data_folder() / AUTO_FOLDER
 
 
 def auto_name(db_path: Path, at: dt.datetime) -> str:
@@ -60,6 +63,19 @@ def remember(key_path: Path, backup: Path, at: dt.datetime) -> None:
             keys.last_backup = {"path": str(Path(backup).resolve()), "at": at.isoformat(timespec="seconds")}
 
     keyfile.update(key_path, change)
+
+
+def in_trail(connection: Connection, limit: int = 50) -> list[Known]:
+    """The verified backups the audit trail recorded, newest first."""
+    rows = connection.execute(select(audit_log.c.at, audit_log.c.details).where(
+        audit_log.c.action.in_((MANUAL, AUTOMATIC)), audit_log.c.outcome == audit_chain.OK)
+        .order_by(audit_log.c.id.desc()).limit(limit))
+    found = []
+    for at, details in rows:
+        path = json.loads(details or "{}").get("tep")
+        if path:
+            found.append(Known(Path(path), at))
+    return found
 
 
 def newest_verified(db_path: Path, also: Sequence[Known] = ()) -> Known | None:

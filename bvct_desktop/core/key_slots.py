@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection
 from . import audit_chain, backup_log, crashpoints, files, keyfile
 from .database import Database
 from .errors import BvctError, DamagedError
-from .schema import audit_log, meta, users
+from .schema import meta, users
 
 GENERATION, PENDING = "key_generation", "key_change_pending"  # keys of the meta table
 ADD, DISABLE = "add", "disable"  # a change's effect on the users table ("" for none)
@@ -102,23 +102,10 @@ def reconcile(db: Database, keys: keyfile.KeyFile) -> None:
                 db.audit(connection, "mở cơ sở dữ liệu", audit_chain.FAILED,
                          details={"ly_do": "tệp khóa không khớp", "the_he_tep_khoa": keys.generation,
                                   "the_he_co_so_du_lieu": generation})
-                backups = _backups_in_trail(connection)
+                backups = backup_log.in_trail(connection)
     if keys.generation != generation:
         raise backup_log.naming_backup(DamagedError(_mismatch(db.key_path, keys.generation, generation)), db.path,
                                        backups)
-
-
-def _backups_in_trail(connection: Connection) -> list[backup_log.Known]:
-    """The verified backups the audit trail recorded (the key file's own note is in doubt here)."""
-    rows = connection.execute(select(audit_log.c.at, audit_log.c.details).where(
-        audit_log.c.action.in_((backup_log.MANUAL, backup_log.AUTOMATIC)), audit_log.c.outcome == audit_chain.OK)
-        .order_by(audit_log.c.id.desc()).limit(50))
-    found = []
-    for at, details in rows:
-        path = json.loads(details or "{}").get("tep")
-        if path:
-            found.append(backup_log.Known(Path(path), at))
-    return found
 
 
 def _mismatch(key_path: Path, found: int, recorded: int) -> str:

@@ -8,16 +8,15 @@ first used, so the login window appears about as fast as a bare Qt window.
 
 import argparse
 import importlib
-import os
 import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import errorlog, paths, startup
-from ..core import keyfile
-from ..core.address import is_server_url
+from .. import errorlog, startup
+from ..core import address, keyfile
+from ..core.address import Address, FileAddress
 from ..core.errors import BvctError
 from ..io import sheet_process
 from . import look, translation
@@ -34,8 +33,6 @@ if TYPE_CHECKING:
 APP_TITLE = "BVCT Desktop"
 PREPARED = "bvct_prepared"
 PRELOAD_AFTER_MS = 200
-SERVER_NOT_YET = ("Ứng dụng máy tính chưa mở được cơ sở dữ liệu dùng chung trên máy chủ; trên máy chủ hãy dùng "
-                  "dòng lệnh bvct (README: «Dùng chung trong mạng nội bộ»).")
 PRELOADED = ("bvct_desktop.core.vault", "bvct_desktop.gui.restore_offer", "bvct_desktop.gui.main_window")
 
 
@@ -53,17 +50,17 @@ def prepare_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
-def is_new(path: Path) -> bool:
-    """No database and no key file there yet: the first run."""
-    return not path.exists() and not keyfile.key_path(path).exists()
+def is_new(where: Address) -> bool:
+    """A database file not made yet, nor its key file: the first run (a server's is made by `bvct init`)."""
+    return not where.is_server and not where.path.exists() and not keyfile.key_path(where.path).exists()
 
 
 class Session:
     """One run of the program: log in (or set up), work in the main window, log out or quit."""
 
-    def __init__(self, path: Path, dialogs: Dialogs | None = None, clock: Clock | None = None):
-        """`clock` None is the system clock."""
-        self.path = Path(path)
+    def __init__(self, where: Path | Address, dialogs: Dialogs | None = None, clock: Clock | None = None):
+        """`where`: the database (a path is a file's); `clock` None is the system clock."""
+        self.address = address.located(where)
         self.dialogs = dialogs or Dialogs()
         self.clock = clock
         self.window: MainWindow | None = None
@@ -71,10 +68,11 @@ class Session:
         self.user = ""
         self._logging_out = False
         self.exit_backup = None
+        self._finished_dialog: QDialog | None = None
 
     def start(self) -> bool:
         """Shows the first-run wizard or the login; False when the officer gives up."""
-        db = self._set_up() if is_new(self.path) else self._log_in()
+        db = self._set_up() if is_new(self.address) else self._log_in()
         if db is None:
             return False
         self._open_window(db)
@@ -83,20 +81,33 @@ class Session:
     def _set_up(self) -> "Database | None":
         from .startup import OPEN_OTHER, FirstRunWizard
 
-        wizard = FirstRunWizard(self.path, self.dialogs, self.clock)
+        wizard = FirstRunWizard(self.address.path, self.dialogs, self.clock)
         result = wizard.exec()
+        self._let_go(wizard)
         if result == OPEN_OTHER:
-            self.path = wizard.other_path
+            self.address = FileAddress(wizard.other_path)
             return self._log_in()
-        return wizard.database if result == QDialog.DialogCode.Accepted else None
+        if result != QDialog.DialogCode.Accepted:
+            return None
+        self.address = wizard.database.address  # the office server, when the officer chose it
+        return wizard.database
 
     def _log_in(self) -> "Database | None":
         QTimer.singleShot(PRELOAD_AFTER_MS, preload_in_background)  # once the login window is on screen
-        dialog = LoginDialog(self.path, self.dialogs, self.clock, self.user)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        dialog = LoginDialog(self.address, self.dialogs, self.clock, self.user)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self._let_go(dialog)
+        if not accepted:
             return None
-        self.path = dialog.path
+        self.address = dialog.address
         return dialog.database
+
+    def _let_go(self, dialog: QDialog) -> None:
+        """A finished dialog is deleted by Qt at the next turn of the event loop and held until then:
+        left to Python's garbage collector it may be deleted in the middle of building the main window,
+        which crashed the program."""
+        dialog.deleteLater()
+        self._finished_dialog = dialog
 
     def _open_window(self, db: "Database") -> None:
         from ..core.database import system_clock
@@ -104,8 +115,10 @@ class Session:
         from .main_window import MainWindow
 
         self.user = db.actor.name
-        self.lock = InstanceLock(db.path)
-        read_only = not self.lock.acquire()
+        read_only = False
+        if not db.is_server:  # on the server every window writes; the server keeps the writes apart
+            self.lock = InstanceLock(db.path)
+            read_only = not self.lock.acquire()
         context = AppContext(db=db, clock=self.clock or system_clock, dialogs=self.dialogs, read_only=read_only)
         self.window = MainWindow(context)
         self.window.logout_requested.connect(self.log_out)
@@ -125,11 +138,12 @@ class Session:
             QApplication.quit()
 
     def _window_closed(self) -> None:
-        """Quitting: the day's automatic backup (not from a read-only second window), then the end."""
+        """Quitting: the day's automatic backup of a file (not from a read-only second window), then the
+        end. A server database is backed up by its administrator (`bvct backup`), not by each PC."""
         if self._logging_out:
             return
         context = self.window.context
-        if context.read_only:
+        if context.read_only or context.db.is_server:
             self._quit()
             return
         from ..core import autobackup
@@ -187,7 +201,10 @@ def install_error_hook(dialogs: Dialogs) -> None:
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bvct-desktop", description="BVCT Desktop — ứng dụng máy tính.")
-    parser.add_argument("--db", help="đường dẫn cơ sở dữ liệu (mặc định: $BVCT_DB hoặc thư mục dữ liệu)")
+    parser.add_argument("--db", help="đường dẫn cơ sở dữ liệu hoặc địa chỉ máy chủ postgresql://… (mặc định: $BVCT_DB, "
+                        "máy chủ đã chọn lúc thiết lập, hoặc tệp trong thư mục dữ liệu)")
+    parser.add_argument("--insecure-lan", action="store_true",
+                        help="cho phép kết nối máy chủ không xác thực chứng chỉ (chỉ trong mạng nội bộ khép kín)")
     parser.add_argument("--startup-check", metavar="BÁO_CÁO.json", type=Path,
                         help="kiểm tra sau cài đặt: mở đến cửa sổ đầu tiên, ghi báo cáo (và ảnh cửa sổ), rồi đóng")
     return parser.parse_known_args(list(argv))[0]
@@ -205,10 +222,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)  # the session quits, so logging out can show the login again
     dialogs = Dialogs()
     install_error_hook(dialogs)
-    if is_server_url(args.db or os.environ.get("BVCT_DB")):
-        QMessageBox.warning(None, APP_TITLE, SERVER_NOT_YET)
-        return 2
-    session = Session(paths.database_from(args.db), dialogs)
+    try:
+        where = address.from_option(args.db, args.insecure_lan)
+    except BvctError as error:
+        hint = (" Trong mạng nội bộ khép kín chưa có chứng chỉ: thêm --insecure-lan (kết nối không được xác thực)."
+                if isinstance(error, address.UnverifiedServer) else "")
+        QMessageBox.warning(None, APP_TITLE, error.message + hint)
+        return error.exit_code
+    session = Session(where, dialogs)
     if args.startup_check:
         from . import startcheck
 

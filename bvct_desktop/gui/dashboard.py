@@ -463,11 +463,11 @@ class Dashboard(QWidget, Ui_Dashboard):
             self.open_register(LOOSE_ENDS[key][0], browse.Filters(status=key))
 
     def _warn_about_backups(self) -> None:
-        db_path, now = self.context.db.path, self.context.clock()
-        if not autobackup.overdue(db_path, now):
+        db, now = self.context.db, self.context.clock()
+        if not autobackup.overdue(db, now):
             self.backup_warning.hide()
             return
-        newest = autobackup.last_verified(db_path)
+        newest = autobackup.newest(db)
         since = "chưa có bản sao lưu đã kiểm tra nào" if newest is None else f"bản gần nhất: {newest.describe()}"
         self.backup_warning.setText(f"Đã hơn 7 ngày chưa có bản sao lưu tốt ({since}). "
                                     "Hãy sao lưu ở Quản trị › Sao lưu.")

@@ -1,12 +1,16 @@
-"""The login dialog: user and password for one database file, with the core's own words for
-what went wrong (wrong password, account locked, damaged or foreign file). The key derivation runs
-off the GUI thread: the window stays painted and says it is unlocking."""
+"""The login dialog: user and password for one database — a file, or the office server where the
+program user is the server's login — with the core's own words for what went wrong (wrong
+password, account locked, damaged or foreign file, server unreachable or not trusted). The key
+derivation or the server's answer is awaited off the GUI thread: the window stays painted and says
+it is unlocking."""
 
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core import address
+from ..core.address import Address, FileAddress
 from ..core.errors import AuthError, DamagedError
 from .designer.ui_login import Ui_LoginDialog
 from .dialogs import DATABASE_FILTER, Dialogs
@@ -21,13 +25,14 @@ Clock = Callable[[], dt.datetime]
 
 
 class LoginDialog(QDialog, Ui_LoginDialog):
-    """Accepted with `database` set to the unlocked database (and `path` to its file).
+    """Accepted with `database` set to the unlocked database (and `address` to where it is).
     The layout is the Designer form ui/login.ui."""
 
-    def __init__(self, path: Path, dialogs: Dialogs, clock: Clock | None = None, user: str = "", parent=None):
-        """`clock` None is the system clock."""
+    def __init__(self, where: Path | Address, dialogs: Dialogs, clock: Clock | None = None, user: str = "",
+                 parent=None):
+        """`where`: the database (a path is a file's); `clock` None is the system clock."""
         super().__init__(parent)
-        self.path = Path(path)
+        self.address = address.located(where)
         self.database: Database | None = None
         self.unlocking = None  # the unlock under way on a worker
         self._dialogs, self._clock = dialogs, clock
@@ -46,12 +51,17 @@ class LoginDialog(QDialog, Ui_LoginDialog):
         self.adjustSize()  # a long message (a damaged file, a lockout) wraps onto more lines
 
     def _show_path(self) -> None:
-        self.file_label.setText(f"Cơ sở dữ liệu: {self.path}")
+        where = self.address
+        self.file_label.setText(f"Cơ sở dữ liệu dùng chung: {where.described}" if where.is_server
+                                else f"Cơ sở dữ liệu: {where.described}")
+        # A file's administrator resets a forgotten password with the file's recovery key; on the server
+        # another administrator (or `bvct users passwd`) does
+        self.recovery_button.setVisible(not where.is_server)
 
     def choose_other_file(self) -> None:
         chosen = self._dialogs.open_file(self, "Mở cơ sở dữ liệu khác", DATABASE_FILTER)
         if chosen:
-            self.path = Path(chosen)
+            self.address = FileAddress(Path(chosen))
             self._show_path()
             self.error.clear()
 
@@ -71,8 +81,9 @@ class LoginDialog(QDialog, Ui_LoginDialog):
 
         clock = self._clock or system_clock
         self._busy(True)
-        self._tell("Đang mở khóa cơ sở dữ liệu…", error=False)
-        self.unlocking = run_quietly(self, lambda: vault.unlock(self.path, user, password, clock),
+        where = self.address
+        self._tell("Đang kết nối máy chủ…" if where.is_server else "Đang mở khóa cơ sở dữ liệu…", error=False)
+        self.unlocking = run_quietly(self, lambda: vault.unlock(where, user, password, clock),
                                      lambda db, error: self._unlocked(db, error, user, password, clock))
 
     def _unlocked(self, database: "Database | None", error: BaseException | None, user: str, password: str,
@@ -86,7 +97,7 @@ class LoginDialog(QDialog, Ui_LoginDialog):
             self._tell(error.message)
             self.password.clear()
             self.password.setFocus()
-        elif isinstance(error, DamagedError):
+        elif isinstance(error, DamagedError) and not self.address.is_server:
             self._tell(error.message)
             self._offer_restore(user, password, clock)
         else:
@@ -101,7 +112,7 @@ class LoginDialog(QDialog, Ui_LoginDialog):
         recovery key to keep, and logs in."""
         from .recovery import RecoveryWizard
 
-        self.recovery = RecoveryWizard(self.path, self._dialogs, self._clock, self)
+        self.recovery = RecoveryWizard(self.address.path, self._dialogs, self._clock, self)
         self.recovery.finished.connect(self._recovered)
         self.recovery.open()
 
@@ -113,7 +124,7 @@ class LoginDialog(QDialog, Ui_LoginDialog):
     def _offer_restore(self, user: str, password: str, clock: Clock) -> None:
         from . import restore_offer
 
-        restored = restore_offer.offer(self, self._dialogs, self.path, user, password, clock)
+        restored = restore_offer.offer(self, self._dialogs, self.address.path, user, password, clock)
         if restored:
             self._tell(restored + " Hãy đăng nhập lại.", error=False)
             self.password.clear()

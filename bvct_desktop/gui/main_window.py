@@ -38,7 +38,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.setupUi(self)
         self.context = context
         db = context.db
-        self.setWindowTitle(f"BVCT Desktop – {db.path.name}" + (" (chỉ đọc)" if context.read_only else ""))
+        shown = db.address.display if db.is_server else db.path.name
+        self.setWindowTitle(f"BVCT Desktop – {shown}" + (" (chỉ đọc)" if context.read_only else ""))
         self.setWindowIcon(icon("app"))
 
         self.destinations = self._destinations()
@@ -141,8 +142,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         bar = self.statusBar()
         self.user_label = QLabel(f"Người dùng: {actor.name}")
         self.role_label = QLabel(f"Vai trò: {ROLES.get(actor.role, actor.role)}")
-        self.file_label = QLabel(f"Cơ sở dữ liệu: {self.context.db.path}")
-        self.file_label.setToolTip(str(self.context.db.path))
+        self.file_label = QLabel(f"Cơ sở dữ liệu: {self.context.db.address.described}")
+        self.file_label.setToolTip(self.context.db.address.described)
         self.lock_label = QLabel()
         for label in (self.user_label, self.role_label, self.file_label, self.lock_label):
             bar.addPermanentWidget(label)

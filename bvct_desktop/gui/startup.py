@@ -1,17 +1,21 @@
 """The first run: the office's name and place, the administrator account, then the recovery
-key shown once — kept (copied or saved) and confirmed before the program opens. Each page's
-layout is a Designer form: ui/first_run_office.ui, first_run_admin.ui, first_run_recovery.ui."""
+key shown once — kept (copied or saved) and confirmed before the program opens. Or the office's
+shared database on its server: the address, the office CA, the officer's login, tested and
+remembered for the next start. Each page's layout is a Designer form: ui/first_run_office.ui,
+first_run_admin.ui, first_run_recovery.ui, first_run_server.ui."""
 
 from pathlib import Path
 
-from ..core import passwords, settings, vault
+from .. import paths
+from ..core import address, passwords, settings, vault
 from ..core.database import Clock, Database, system_clock
-from ..core.errors import BvctError, InputError
+from ..core.errors import AuthError, BvctError, InputError
 from ..core.files import atomic_output
 from . import printing
 from .designer.ui_first_run_admin import Ui_FirstRunAdmin
 from .designer.ui_first_run_office import Ui_FirstRunOffice
 from .designer.ui_first_run_recovery import Ui_FirstRunRecovery
+from .designer.ui_first_run_server import Ui_FirstRunServer
 from .dialogs import DATABASE_FILTER, Dialogs
 from .icons import icon
 from .look import wait_cursor
@@ -20,10 +24,13 @@ from .workers import wait_for
 
 OFFICE_KEYS = ("co_quan_cap_tren", "co_quan", "dia_danh")
 OPEN_OTHER = 2  # the wizard's result when the officer chose an existing database instead
+OFFICE, ADMIN, RECOVERY, SERVER = range(4)  # the pages' ids
+CA_FILTER = "Chứng chỉ CA (*.crt *.pem *.cer);;Mọi tệp (*)"
 
 
 class FirstRunWizard(QWizard):
-    """Accepted with `database` open as the new administrator; or done(OPEN_OTHER) with `other_path`."""
+    """Accepted with `database` open — a new file as its administrator, or the office server as the
+    officer who logged in; or done(OPEN_OTHER) with `other_path`."""
 
     def __init__(self, path: Path, dialogs: Dialogs, clock: Clock | None = None, parent=None):
         """`clock` None is the system clock."""
@@ -33,17 +40,22 @@ class FirstRunWizard(QWizard):
         self.database: Database | None = None
         self.recovery_key = ""
         self.other_path: Path | None = None
+        self.to_server = False  # the officer chose the office server on the first page
         self.setWindowTitle("Thiết lập lần đầu – BVCT Desktop")
         self.setWindowIcon(icon("app"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.CommitButton, "Tạo cơ sở dữ liệu")
         self.setMinimumSize(640, 460)
         self.office = OfficePage(self)
         self.admin = AdminPage(self)
         self.recovery = RecoveryPage(self)
-        for page in (self.office, self.admin, self.recovery):
-            self.addPage(page)
+        self.server = ServerPage(self)
+        for page_id, page in enumerate((self.office, self.admin, self.recovery, self.server)):
+            self.setPage(page_id, page)
+
+    def use_server(self) -> None:
+        self.to_server = True
+        self.next()
 
     def open_other(self) -> None:
         chosen = self.dialogs.open_file(self, "Mở cơ sở dữ liệu khác", DATABASE_FILTER)
@@ -68,11 +80,18 @@ class OfficePage(QWizardPage, Ui_FirstRunOffice):
             self.form.addRow(f"{settings.BY_KEY[key].label}:", field)
         self.where.setText(self.where.text().format(path=wizard.path))
         self.other_button.clicked.connect(wizard.open_other)
+        self.server_button.clicked.connect(wizard.use_server)
+        self._wizard = wizard
 
     def values(self) -> dict[str, str]:
         return {key: field.text() for key, field in self.fields.items()}
 
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        return SERVER if self._wizard.to_server else ADMIN
+
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        if self._wizard.to_server:
+            return True  # the server's database has its office settings already
         try:
             for key, value in self.values().items():
                 if not value.strip():
@@ -162,6 +181,10 @@ class RecoveryPage(QWizardPage, Ui_FirstRunRecovery):
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         self.key.setText(self._wizard.recovery_key)
         self._wizard.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self._wizard.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        return -1
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         return self.kept.isChecked()
@@ -190,3 +213,89 @@ class RecoveryPage(QWizardPage, Ui_FirstRunRecovery):
         wizard = self._wizard
         self.preview = printing.print_recovery_key(wizard, wizard.dialogs, settings.list_settings(wizard.database),
                                                    self.key.text(), wizard.path, wizard.clock().date())
+
+
+class ServerPage(QWizardPage, Ui_FirstRunServer):
+    """The office server: where it is, the office CA (or, warned, an unverified closed LAN), and the
+    officer's own login; the connection is tested (and the officer logged in) before it is remembered."""
+
+    def __init__(self, wizard: FirstRunWizard):
+        super().__init__()
+        self._wizard = wizard
+        self.setupUi(self)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Kết nối")
+        self.insecure_warning.setText(address.INSECURE_WARNING)
+        self.insecure_warning.hide()
+        self.insecure.toggled.connect(self._insecure_chosen)
+        self.ca_button.clicked.connect(self.choose_ca)
+
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        return -1
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt's name
+        """Back to the first page: creating a file is the way forward again."""
+        self._wizard.to_server = False
+        self.error.clear()
+
+    def _insecure_chosen(self, insecure: bool) -> None:
+        self.insecure_warning.setVisible(insecure)
+        for widget in (self.ca_file, self.ca_button):
+            widget.setEnabled(not insecure)
+
+    def choose_ca(self) -> None:
+        chosen = self._wizard.dialogs.open_file(self, "Chứng chỉ CA của cơ quan", CA_FILTER)
+        if chosen:
+            self.ca_file.setText(chosen)
+
+    def choice(self) -> paths.Choice:
+        """The address typed, as it is remembered (checked by `validatePage`)."""
+        insecure = self.insecure.isChecked()
+        url = address.server_url(self.host.text().strip(), self.port.value(), self.dbname.text().strip(),
+                                 None if insecure else self.ca_file.text().strip())
+        return paths.Choice(url, insecure)
+
+    def _missing(self) -> str | None:
+        """What the officer left out, said as the page's labels say it."""
+        if not self.host.text().strip():
+            return "Nhập tên hoặc địa chỉ IP của máy chủ."
+        if not self.dbname.text().strip():
+            return "Nhập tên cơ sở dữ liệu trên máy chủ."
+        ca_file = self.ca_file.text().strip()
+        if not self.insecure.isChecked() and not ca_file:
+            return ("Chọn tệp chứng chỉ CA của cơ quan (quản trị viên chép sang), hoặc — chỉ trong mạng nội bộ khép "
+                    "kín chưa có chứng chỉ — chọn «Mạng nội bộ không xác thực chứng chỉ».")
+        if not self.insecure.isChecked() and not Path(ca_file).is_file():
+            return f"Không tìm thấy tệp chứng chỉ «{ca_file}»."
+        if not self.user.text().strip() or not self.password.text():
+            return "Nhập tên đăng nhập và mật khẩu của bạn."
+        return None
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        """Connects and logs in (the server checks the password), then remembers the server."""
+        wizard = self._wizard
+        missing = self._missing()
+        if missing:
+            self.error.show_message(missing)
+            return False
+        choice, user, password = self.choice(), self.user.text().strip(), self.password.text()
+        self.error.show_message("Đang kết nối máy chủ…", error=False)
+        try:
+            where = address.parse(choice.text, choice.insecure_lan)
+            with wait_cursor():
+                database = wait_for(lambda: vault.unlock(where, user, password, wizard.clock))
+        except BvctError as refused:
+            self.error.show_message(refused.message)
+            if isinstance(refused, AuthError):
+                self.password.clear()
+                self.password.setFocus()
+            return False
+        try:
+            paths.remember(choice)
+        except OSError as error:
+            database.close()
+            self.error.show_message(f"Không ghi được lựa chọn máy chủ vào «{paths.data_folder()}» "
+                                    f"({error.strerror}).")
+            return False
+        self.error.clear()
+        wizard.database = database
+        return True

@@ -46,12 +46,12 @@ def test_at_exit_backs_up_at_most_once_a_day(db, clock):
 
 def test_last_verified_and_the_seven_day_warning(db, clock):
     assert autobackup.last_verified(db.path) is None
-    assert autobackup.overdue(db.path, clock.now)
+    assert autobackup.overdue(db, clock.now)
     made = autobackup.at_exit(db)
     newest = autobackup.last_verified(db.path)
     assert newest.path == made and newest.at == clock.now
-    assert not autobackup.overdue(db.path, clock.now + dt.timedelta(days=7))
-    assert autobackup.overdue(db.path, clock.now + dt.timedelta(days=7, minutes=1))
+    assert not autobackup.overdue(db, clock.now + dt.timedelta(days=7))
+    assert autobackup.overdue(db, clock.now + dt.timedelta(days=7, minutes=1))
 
 
 def test_thinning_keeps_7_daily_4_weekly_12_monthly(tmp_path):

@@ -38,11 +38,16 @@ def new_database(folder: Path, clock: FakeClock, kinds: tuple[str, ...] = ()) ->
     path = folder / "bvct.db"
     vault.create(path, ADMIN, PASSWORD, clock=clock)
     db = vault.unlock(path, ADMIN, PASSWORD, clock)
+    import_samples(db, kinds)
+    return db
+
+
+def import_samples(db: Database, kinds: tuple[str, ...]) -> None:
+    """The sample rows of `kinds`, imported as the acting user."""
     for kind in kinds:
         headers, rows = SAMPLES[kind]
-        result = importing.import_sheet(db, kind_named(kind), Sheet(folder / f"{kind}.xlsx", [headers, *rows]))
+        result = importing.import_sheet(db, kind_named(kind), Sheet(Path(f"{kind}.xlsx"), [headers, *rows]))
         assert result.ok, result.problems
-    return db
 
 
 def as_user(db: Database, name: str, role: str, password: str = "Mat-khau-rieng-2025") -> Database:

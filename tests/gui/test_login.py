@@ -126,7 +126,7 @@ def test_another_database_file_can_be_chosen(qtbot, db_path, tmp_path, clock):
     qtbot.addWidget(dialog)
     dialogs.answer_next(str(db_path))
     dialog.choose_other_file()
-    assert dialog.path == db_path and str(db_path) in dialog.file_label.text()
+    assert dialog.address.path == db_path and str(db_path) in dialog.file_label.text()
     dialog.user.setText(ADMIN)
     dialog.password.setText(PASSWORD)
     assert logged_in(dialog)

@@ -5,15 +5,17 @@ with unsaved changes, and Qt's own strings in Vietnamese."""
 import datetime as dt
 
 import pytest
+from shiboken6 import Shiboken
 
 from bvct_desktop.core import backup_log
+from bvct_desktop.core.address import FileAddress
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui import app, navigation
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.instance import InstanceLock
 from bvct_desktop.gui.login import LoginDialog
 from bvct_desktop.gui.main_window import MainWindow
-from bvct_desktop.gui.qt import QDialog, QDialogButtonBox, QMessageBox, Qt, QWidget
+from bvct_desktop.gui.qt import QApplication, QDialog, QDialogButtonBox, QEvent, QMessageBox, Qt, QWidget
 from tests.conftest import ADMIN, PASSWORD
 from tests.gui.shell_support import FakeClock, as_user, context_for, logged_in, new_database
 
@@ -171,8 +173,26 @@ def test_session_logs_in_and_opens_read_only_beside_another(qtbot, db, clock, mo
         session.end()
 
 
+def test_the_finished_login_window_is_deleted_by_qt_not_by_the_garbage_collector(qtbot, db, clock, monkeypatch,
+                                                                                  fake_registers):
+    """Left to the collector, the login window was deleted at a random moment — once in the middle of
+    building the main window, which crashed the program."""
+    shown: list[LoginDialog] = []
+
+    def log_in(dialog):
+        shown.append(dialog)
+        return log_in_as_admin(dialog)
+
+    monkeypatch.setattr(LoginDialog, "exec", log_in)
+    session = app.Session(db.path, Dialogs(scripted=True), clock)
+    assert session.start()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not Shiboken.isValid(shown[0])
+    session.end()
+
+
 def test_first_run_when_no_database(tmp_path):
-    assert app.is_new(tmp_path / "bvct.db")
+    assert app.is_new(FileAddress(tmp_path / "bvct.db"))
     assert app.parse(["--db", str(tmp_path / "x.db")]).db == str(tmp_path / "x.db")
 
 

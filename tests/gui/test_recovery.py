@@ -49,9 +49,9 @@ def test_the_recovery_key_resets_the_password_shows_a_new_key_once_and_logs_in(l
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.database.actor.name == ADMIN
     dialog.database.close()
     with pytest.raises(AuthError):
-        vault.unlock_with_recovery_key(dialog.path, old_key)  # the used key opens nothing now
-    vault.unlock_with_recovery_key(dialog.path, new_key).close()
-    vault.unlock(dialog.path, ADMIN, NEW_PASSWORD).close()
+        vault.unlock_with_recovery_key(dialog.address.path, old_key)  # the used key opens nothing now
+    vault.unlock_with_recovery_key(dialog.address.path, new_key).close()
+    vault.unlock(dialog.address.path, ADMIN, NEW_PASSWORD).close()
 
 
 def test_a_wrong_recovery_key_changes_nothing(login):
@@ -61,8 +61,8 @@ def test_a_wrong_recovery_key_changes_nothing(login):
     _reset(wizard, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")
     assert wizard.currentPage() is wizard.reset
     assert wizard.reset.error.text() == "Khóa khôi phục không đúng."
-    vault.unlock(dialog.path, ADMIN, PASSWORD).close()
-    vault.unlock_with_recovery_key(dialog.path, old_key).close()
+    vault.unlock(dialog.address.path, ADMIN, PASSWORD).close()
+    vault.unlock_with_recovery_key(dialog.address.path, old_key).close()
 
 
 def test_the_recovery_key_is_checked_on_a_worker(login, monkeypatch):

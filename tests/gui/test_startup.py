@@ -1,13 +1,13 @@
 """First run: office settings pre-filled and editable, the administrator with a password hint,
 the recovery key shown once and confirmed; or an existing database opened instead."""
 
-from pathlib import Path
 
 import pytest
 
 from bvct_desktop import paths
 from bvct_desktop.cli.main import main as cli_main
-from bvct_desktop.core import settings, vault
+from bvct_desktop.core import address, settings, vault
+from bvct_desktop.core.address import FileAddress
 from bvct_desktop.gui import app
 from bvct_desktop.gui.dialogs import Dialogs
 from bvct_desktop.gui.qt import QApplication, QWizard
@@ -107,10 +107,10 @@ def test_open_another_database_instead(wizard, tmp_path):
 
 
 def test_bvct_gui_and_bvct_desktop_find_the_database_as_bvct_does(monkeypatch, tmp_path):
-    started: list[Path] = []
+    started: list[address.Address] = []
 
     def start(session):
-        started.append(session.path)
+        started.append(session.address)
         return False                                          # the officer closed the login
 
     monkeypatch.setattr(app.Session, "start", start)
@@ -120,8 +120,8 @@ def test_bvct_gui_and_bvct_desktop_find_the_database_as_bvct_does(monkeypatch, t
     assert cli_main(["gui"]) == 0
     monkeypatch.delenv("BVCT_DB")
     assert app.main([]) == 0
-    assert started == [tmp_path / "tu-bien.db", tmp_path / "tu-tham-so.db", tmp_path / "tu-bien.db",
-                       paths.default_database()]
+    assert started == [FileAddress(tmp_path / "tu-bien.db"), FileAddress(tmp_path / "tu-tham-so.db"),
+                       FileAddress(tmp_path / "tu-bien.db"), FileAddress(paths.default_database())]
 
 
 def test_first_run_session_opens_the_main_window_as_the_new_administrator(qtbot, tmp_path, monkeypatch):
@@ -154,11 +154,11 @@ def test_the_database_is_created_on_a_worker(wizard, monkeypatch):
     wizard.database.close()
 
 
-def test_a_server_address_is_not_taken_for_a_file_by_the_desktop_application(monkeypatch, tmp_path):
-    """The desktop application does not open the office server yet: it says so, and makes no file."""
+def test_a_server_address_without_a_verified_certificate_is_refused_before_any_window(monkeypatch, tmp_path):
+    """As `bvct` does: exit 2, saying how to allow a closed LAN anyway; no session, no file made."""
     told: list[str] = []
     monkeypatch.setattr(app.QMessageBox, "warning", lambda parent, title, text: told.append(text))
-    monkeypatch.setattr(app.Session, "start", lambda session: pytest.fail("no session on a server address"))
+    monkeypatch.setattr(app.Session, "start", lambda session: pytest.fail("no session on an unverified server"))
     monkeypatch.chdir(tmp_path)
     assert app.main(["--db", "postgresql://may-chu/bvct?sslmode=verify-full&sslrootcert=ca.crt"]) == 2
-    assert "máy chủ" in told[0] and list(tmp_path.iterdir()) == []
+    assert "ca.crt" in told[0] and "--insecure-lan" in told[0] and list(tmp_path.iterdir()) == []

@@ -15,6 +15,11 @@ from ..qt import QWidget
 from ..workers import run_in_background
 
 BACKUP_FILTER = f"Bản sao lưu BVCT (*{backup_log.SUFFIX});;Mọi tệp (*)"
+SERVER_ABOUT = ("Bản sao lưu cơ sở dữ liệu trên máy chủ là một tệp mã hóa (cùng định dạng với cơ sở dữ liệu tệp), "
+                "chụp một thời điểm nhất quán và được kiểm tra ngay sau khi ghi. Trên máy chủ, chương trình không tự "
+                "sao lưu khi đóng: quản trị viên sao lưu định kỳ bằng lệnh bvct backup (README: «Dùng chung trong mạng "
+                "nội bộ»).")
+SERVER_NEWEST_HIDDEN = "Các bản sao lưu của máy chủ ghi trong nhật ký; quản trị viên và lãnh đạo xem được."
 
 
 class BackupPage(QWidget, Ui_BackupPage):
@@ -29,15 +34,21 @@ class BackupPage(QWidget, Ui_BackupPage):
         self.backup_button.clicked.connect(self.back_up)
         self.verify_button.clicked.connect(self.verify)
         self.restore_button.clicked.connect(self.restore)
-        self.restore_button.setVisible(allows(context.db.actor.role, Action.RESTORE) and not context.read_only)
+        # A restore writes a database file; the server is never overwritten (`bvct restore` says how)
+        self.restore_button.setVisible(allows(context.db.actor.role, Action.RESTORE) and not context.read_only
+                                       and not context.db.is_server)
+        if context.db.is_server:
+            self.about.setText(SERVER_ABOUT)
         self.show_newest()
 
     def show_newest(self) -> None:
-        db_path = self.context.db.path
-        newest = autobackup.last_verified(db_path)
+        db = self.context.db
+        newest = autobackup.newest(db)
         text = ("Chưa có bản sao lưu đã kiểm tra nào." if newest is None
                 else f"Bản sao lưu đã kiểm tra gần nhất: {newest.describe()}.")
-        if autobackup.overdue(db_path, self.context.clock()):
+        if db.is_server and not allows(db.actor.role, Action.AUDIT):
+            text = SERVER_NEWEST_HIDDEN
+        if autobackup.overdue(db, self.context.clock()):
             text += " Đã hơn 7 ngày chưa có bản sao lưu tốt — hãy sao lưu ngay."
             self.newest.setStyleSheet("color: #b00020; font-weight: bold;")
         else:
@@ -61,7 +72,7 @@ class BackupPage(QWidget, Ui_BackupPage):
 
     def back_up(self) -> None:
         db = self.context.db
-        suggested = str(backup_log.auto_folder() / backup_log.auto_name(db.path, self.context.clock()))
+        suggested = str(backup_log.auto_folder() / backup_log.auto_name(autobackup.named(db), self.context.clock()))
         chosen = self.context.dialogs.save_file(self, "Sao lưu ra tệp", suggested, BACKUP_FILTER)
         if not chosen:
             return

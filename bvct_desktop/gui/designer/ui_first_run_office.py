@@ -28,6 +28,23 @@ class Ui_FirstRunOffice(object):
 
         self.office_layout.addItem(self.office_spacer)
 
+        self.server_row = QHBoxLayout()
+        self.server_row.setObjectName(u"server_row")
+        self.server_hint = QLabel(FirstRunOffice)
+        self.server_hint.setObjectName(u"server_hint")
+        self.server_hint.setWordWrap(True)
+
+        self.server_row.addWidget(self.server_hint)
+
+        self.server_button = QPushButton(FirstRunOffice)
+        self.server_button.setObjectName(u"server_button")
+
+        self.server_row.addWidget(self.server_button)
+
+        self.server_row.setStretch(0, 1)
+
+        self.office_layout.addLayout(self.server_row)
+
         self.where_row = QHBoxLayout()
         self.where_row.setObjectName(u"where_row")
         self.where = QLabel(FirstRunOffice)
@@ -58,6 +75,11 @@ class Ui_FirstRunOffice(object):
     def retranslateUi(self, FirstRunOffice):
         FirstRunOffice.setTitle(QCoreApplication.translate("FirstRunOffice", u"Ch\u00e0o m\u1eebng \u0111\u1ebfn v\u1edbi BVCT Desktop", None))
         FirstRunOffice.setSubTitle(QCoreApplication.translate("FirstRunOffice", u"Ch\u01b0a c\u00f3 c\u01a1 s\u1edf d\u1eef li\u1ec7u. H\u00e3y nh\u1eadp t\u00ean c\u01a1 quan v\u00e0 \u0111\u1ecba danh d\u00f9ng tr\u00ean v\u0103n b\u1ea3n; c\u00f3 th\u1ec3 s\u1eeda l\u1ea1i sau trong Qu\u1ea3n tr\u1ecb \u203a Thi\u1ebft l\u1eadp.", None))
+        self.server_hint.setText(QCoreApplication.translate("FirstRunOffice", u"C\u01a1 quan \u0111\u00e3 c\u00f3 m\u00e1y ch\u1ee7 d\u00f9ng chung?", None))
+#if QT_CONFIG(tooltip)
+        self.server_button.setToolTip(QCoreApplication.translate("FirstRunOffice", u"K\u1ebft n\u1ed1i c\u01a1 s\u1edf d\u1eef li\u1ec7u c\u1ee7a c\u01a1 quan tr\u00ean m\u00e1y ch\u1ee7 PostgreSQL thay v\u00ec t\u1ea1o t\u1ec7p tr\u00ean m\u00e1y n\u00e0y", None))
+#endif // QT_CONFIG(tooltip)
+        self.server_button.setText(QCoreApplication.translate("FirstRunOffice", u"C\u01a1 s\u1edf d\u1eef li\u1ec7u d\u00f9ng chung tr\u00ean m\u00e1y ch\u1ee7\u2026", None))
         self.where.setText(QCoreApplication.translate("FirstRunOffice", u"C\u01a1 s\u1edf d\u1eef li\u1ec7u s\u1ebd \u0111\u01b0\u1ee3c t\u1ea1o t\u1ea1i:\n"
 "{path}", None))
 #if QT_CONFIG(tooltip)
