@@ -9,6 +9,7 @@ import subprocess
 import pytest
 
 from bvct_desktop import paths
+from bvct_desktop.cli.main import main as cli_main
 from bvct_desktop.core import address, backup_log, editing, users, vault
 from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.gui import app
@@ -91,7 +92,8 @@ def test_the_wizard_offers_the_office_server_and_back_leads_to_a_new_file_again(
     assert wizard.currentPage() is wizard.admin
 
 
-def test_the_first_run_connects_to_the_server_and_the_next_start_goes_to_its_login(wizard, server, monkeypatch):
+def test_the_first_run_connects_to_the_server_and_the_next_start_goes_to_its_login(wizard, server, monkeypatch,
+                                                                                    capsys):
     fill_server(wizard.server, server)
     assert connect(wizard), wizard.server.error.text()
     db = wizard.database
@@ -104,6 +106,11 @@ def test_the_first_run_connects_to_the_server_and_the_next_start_goes_to_its_log
     monkeypatch.setattr(app.Session, "start", lambda session: started.append(session.address) or False)
     assert app.main([]) == 0
     assert started[0].is_server and started[0].dbname == server.dbname and not app.is_new(started[0])
+    monkeypatch.setenv("BVCT_USER", ADMIN)
+    monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
+    capsys.readouterr()
+    assert cli_main(["users", "list"]) == 0                    # bvct on this PC goes there too
+    assert f"{ADMIN}\tquan-tri" in capsys.readouterr().out
 
 
 def test_each_failure_to_connect_is_told_in_words_and_nothing_is_remembered(wizard, server, cluster, tmp_path):
