@@ -8,13 +8,14 @@ first used, so the login window appears about as fast as a bare Qt window.
 
 import argparse
 import importlib
+import os
 import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import errorlog, startup
+from .. import errorlog, paths, startup
 from ..core import address, keyfile
 from ..core.address import Address, FileAddress
 from ..core.errors import BvctError
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 APP_TITLE = "BVCT Desktop"
 PREPARED = "bvct_prepared"
 PRELOAD_AFTER_MS = 200
+REMEMBERED_SERVER_BROKEN = ("Không mở được máy chủ đã chọn lúc thiết lập: {problem} Hãy chọn lại ở «Máy chủ dùng "
+                            "chung…» trong cửa sổ đăng nhập (hoặc trang đầu của trình thiết lập).")
 PRELOADED = ("bvct_desktop.core.vault", "bvct_desktop.gui.restore_offer", "bvct_desktop.gui.main_window")
 
 
@@ -225,10 +228,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         where = address.from_option(args.db, args.insecure_lan)
     except BvctError as error:
-        hint = (" Trong mạng nội bộ khép kín chưa có chứng chỉ: thêm --insecure-lan (kết nối không được xác thực)."
-                if isinstance(error, address.UnverifiedServer) else "")
-        QMessageBox.warning(None, APP_TITLE, error.message + hint)
-        return error.exit_code
+        if args.db or os.environ.get("BVCT_DB"):
+            hint = (" Trong mạng nội bộ khép kín chưa có chứng chỉ: thêm --insecure-lan (kết nối không được xác "
+                    "thực)." if isinstance(error, address.UnverifiedServer) else "")
+            QMessageBox.warning(None, APP_TITLE, error.message + hint)
+            return error.exit_code
+        QMessageBox.warning(None, APP_TITLE, REMEMBERED_SERVER_BROKEN.format(problem=error.message))
+        where = FileAddress(paths.default_database())
     session = Session(where, dialogs)
     if args.startup_check:
         from . import startcheck

@@ -41,6 +41,7 @@ class LoginDialog(QDialog, Ui_LoginDialog):
         self.user.setText(user)
         self.other_button.clicked.connect(self.choose_other_file)
         self.recovery_button.clicked.connect(self.reset_with_recovery_key)
+        self.server_button.clicked.connect(self.choose_server)
         self.login_button.clicked.connect(self.attempt)
         self.quit_button.clicked.connect(self.reject)
         self._show_path()
@@ -104,8 +105,27 @@ class LoginDialog(QDialog, Ui_LoginDialog):
             self._tell(failure_message(error, "Không mở được cơ sở dữ liệu"))
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.user, self.password, self.login_button, self.other_button, self.recovery_button):
+        for widget in (self.user, self.password, self.login_button, self.other_button, self.recovery_button,
+                       self.server_button):
             widget.setEnabled(not busy)
+
+    def choose_server(self) -> None:
+        """The office server's page (filled with the server in use): connected there, the dialog is done."""
+        from .startup import ServerWizard
+
+        self.server_wizard = ServerWizard(self._dialogs, self._clock, self)
+        if self.address.is_server:
+            self.server_wizard.server.show_address(self.address, self.user.text().strip())
+        else:
+            self.server_wizard.server.user.setText(self.user.text().strip())
+        self.server_wizard.finished.connect(self._connected)
+        self.server_wizard.open()
+
+    def _connected(self, _result: int) -> None:
+        if self.server_wizard.database is not None:
+            self.database = self.server_wizard.database
+            self.address = self.database.address
+            self.accept()
 
     def reset_with_recovery_key(self) -> None:
         """The administrator forgot the password: the recovery wizard resets it, shows the new

@@ -40,7 +40,7 @@ class FirstRunWizard(QWizard):
         self.database: Database | None = None
         self.recovery_key = ""
         self.other_path: Path | None = None
-        self.to_server = False  # the officer chose the office server on the first page
+        self.to_server = False  # the officer chose the office server on the first page (until back there)
         self.setWindowTitle("Thiết lập lần đầu – BVCT Desktop")
         self.setWindowIcon(icon("app"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -52,10 +52,15 @@ class FirstRunWizard(QWizard):
         self.server = ServerPage(self)
         for page_id, page in enumerate((self.office, self.admin, self.recovery, self.server)):
             self.setPage(page_id, page)
+        self.currentIdChanged.connect(self._page_shown)
 
     def use_server(self) -> None:
         self.to_server = True
         self.next()
+
+    def _page_shown(self, page_id: int) -> None:
+        if page_id == OFFICE:  # back from the server page: creating a file is the way forward again
+            self.to_server = False
 
     def open_other(self) -> None:
         chosen = self.dialogs.open_file(self, "Mở cơ sở dữ liệu khác", DATABASE_FILTER)
@@ -217,9 +222,10 @@ class RecoveryPage(QWizardPage, Ui_FirstRunRecovery):
 
 class ServerPage(QWizardPage, Ui_FirstRunServer):
     """The office server: where it is, the office CA (or, warned, an unverified closed LAN), and the
-    officer's own login; the connection is tested (and the officer logged in) before it is remembered."""
+    officer's own login; the connection is tested (and the officer logged in) before it is remembered.
+    Its wizard gives `dialogs` and `clock` and takes the `database` opened."""
 
-    def __init__(self, wizard: FirstRunWizard):
+    def __init__(self, wizard: "FirstRunWizard | ServerWizard"):
         super().__init__()
         self._wizard = wizard
         self.setupUi(self)
@@ -233,9 +239,16 @@ class ServerPage(QWizardPage, Ui_FirstRunServer):
         return -1
 
     def cleanupPage(self) -> None:  # noqa: N802 - Qt's name
-        """Back to the first page: creating a file is the way forward again."""
-        self._wizard.to_server = False
         self.error.clear()
+
+    def show_address(self, where: address.ServerAddress, user: str) -> None:
+        """Fills the page with the server in use (to correct its address or certificate)."""
+        self.host.setText(where.host)
+        self.port.setValue(int(where.port))
+        self.dbname.setText(where.dbname)
+        self.ca_file.setText(where.params.get("sslrootcert", ""))
+        self.insecure.setChecked(where.insecure)
+        self.user.setText(user)
 
     def _insecure_chosen(self, insecure: bool) -> None:
         self.insecure_warning.setVisible(insecure)
@@ -299,3 +312,20 @@ class ServerPage(QWizardPage, Ui_FirstRunServer):
         self.error.clear()
         wizard.database = database
         return True
+
+
+class ServerWizard(QWizard):
+    """The office server chosen from the login window — another server, a corrected address or
+    certificate, or a PC that worked on a file moving to the server: accepted with `database` open."""
+
+    def __init__(self, dialogs: Dialogs, clock: Clock | None = None, parent=None):
+        """`clock` None is the system clock."""
+        super().__init__(parent)
+        self.dialogs, self.clock = dialogs, clock or system_clock
+        self.database: Database | None = None
+        self.setWindowTitle("Máy chủ dùng chung – BVCT Desktop")
+        self.setWindowIcon(icon("app"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setMinimumSize(640, 460)
+        self.server = ServerPage(self)
+        self.addPage(self.server)

@@ -1,8 +1,9 @@
 """The desktop application on the office server: the first-run wizard connects to it (tested,
 each failure told in words, then remembered for the next start), the login window names it and
 logs in as the server's login, and the main window works on it — a register, a record edited and
-saved, a save over another officer's change refused with the typed values kept, the users,
-audit and backup pages — with nothing of a file's (instance lock, backup at exit, recovery key)."""
+saved, a save over another officer's change refused with the typed values kept, an import, the report,
+the users, password, audit and backup pages — with nothing of a file's (instance lock, backup at exit,
+recovery key)."""
 
 import subprocess
 
@@ -10,19 +11,24 @@ import pytest
 
 from bvct_desktop import paths
 from bvct_desktop.cli.main import main as cli_main
-from bvct_desktop.core import address, backup_log, editing, users, vault
-from bvct_desktop.core.permissions import OFFICER
+from bvct_desktop.core import address, backup_log, editing, report, users, vault
+from bvct_desktop.core.errors import AuthError
+from bvct_desktop.core.overview import FIGURE_LABELS
+from bvct_desktop.core.permissions import OFFICER, VIEWER
 from bvct_desktop.gui import app
 from bvct_desktop.gui.admin.audit_page import AuditPage
 from bvct_desktop.gui.admin.backup_page import BackupPage
+from bvct_desktop.gui.admin.password_page import PasswordPage
 from bvct_desktop.gui.admin.users_page import UsersPage
-from bvct_desktop.gui.dialogs import Dialogs
+from bvct_desktop.gui.dialogs import YES, Dialogs
+from bvct_desktop.gui.import_wizard import ImportWizard
 from bvct_desktop.gui.login import LoginDialog
 from bvct_desktop.gui.navigation import ADMIN as ADMIN_PAGE
 from bvct_desktop.gui.qt import QDialog, QWizard
 from bvct_desktop.gui.registers.page import RegisterPage
+from bvct_desktop.gui.report_page import ReportPage
 from bvct_desktop.gui.startup import FirstRunWizard
-from tests.conftest import ADMIN, PASSWORD, server_cli
+from tests.conftest import ADMIN, PASSWORD, server_cli, workbook
 from tests.gui import register_support as support
 from tests.gui.shell_support import FakeClock, context_for, import_samples, logged_in
 from tests.server_db import OWNER
@@ -180,6 +186,29 @@ def test_the_login_window_names_the_server_and_tells_a_wrong_password(qtbot, ser
     dialog.database.close()
 
 
+def test_the_login_window_moves_to_the_server_or_corrects_its_address(qtbot, server, clock, tmp_path):
+    dialog = LoginDialog(tmp_path / "bvct.db", Dialogs(scripted=True), clock, user=ADMIN)
+    qtbot.addWidget(dialog)
+    assert dialog.recovery_button.isVisibleTo(dialog)          # a file's way, while on a file
+    dialog.choose_server()
+    page = dialog.server_wizard.server
+    assert page.user.text() == ADMIN and page.host.text() == ""
+    fill_server(page, server)
+    assert connect(dialog.server_wizard)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.address.is_server
+    assert dialog.database.actor.name == ADMIN and paths.remembered().text == page.choice().text
+    dialog.database.close()
+
+    again = LoginDialog(dialog.address, Dialogs(scripted=True), clock, user=ADMIN)
+    qtbot.addWidget(again)
+    again.choose_server()                                       # filled with the server in use
+    shown = again.server_wizard.server
+    assert (shown.host.text(), shown.dbname.text(), shown.ca_file.text()) == (
+        server.host, server.dbname, server.params["sslrootcert"])
+    again.server_wizard.reject()
+    assert again.result() != QDialog.DialogCode.Accepted and again.database is None
+
+
 def log_in_as_admin(dialog: LoginDialog) -> QDialog.DialogCode:
     dialog.user.setText(ADMIN)
     dialog.password.setText(PASSWORD)
@@ -259,4 +288,63 @@ def test_a_save_over_another_officers_change_is_refused_and_the_typed_values_sta
         form.close()
     finally:
         other_pc.close()
+        admin.close()
+
+
+def test_importing_reporting_and_accounts_work_on_the_server(qtbot, server, clock, tmp_path):
+    admin = vault.unlock(server, ADMIN, PASSWORD, clock)
+    users.add(admin, OFFICER_NAME, OFFICER, OFFICER_PASSWORD)
+    officer = vault.unlock(server, OFFICER_NAME, OFFICER_PASSWORD, clock)
+    try:
+        context = context_for(officer, clock)
+        importer = ImportWizard(context, "cadres")
+        qtbot.addWidget(importer)
+        importer.load(workbook(tmp_path / "moi.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán"],
+                               [["Châu Văn Lực", "1972", "Tuy Phong"], ["Tạ Thị Nhi", "1988", "Bắc Bình"]]))
+        qtbot.waitUntil(lambda: importer.reading is None, timeout=20_000)
+        importer.run_import()
+        qtbot.waitUntil(lambda: importer.result is not None, timeout=20_000)
+        assert importer.message.text() == "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi."
+
+        figures = ReportPage(context)
+        qtbot.addWidget(figures)
+        figures.refresh()
+        start, end = figures.chosen_period()
+        issued = report.figures(admin, start, end)["slips_issued"]
+        assert {figures.main_table.item(r, 0).text(): figures.main_table.item(r, 1).text()
+                for r in range(figures.main_table.rowCount())}[FIGURE_LABELS["slips_issued"]] == str(issued)
+        target = tmp_path / "bao-cao.pdf"
+        context.dialogs.answer_next(OFFICER_PASSWORD, str(target))  # the password asked again: the server checks it
+        figures.export("pdf")
+        qtbot.waitUntil(lambda: figures.task is None, timeout=30_000)
+        assert target.stat().st_size > 0 and figures.error.text().startswith("Đã lập dự thảo báo cáo")
+
+        own = PasswordPage(context)
+        qtbot.addWidget(own)
+        own.current.setText(OFFICER_PASSWORD)
+        own.password.setText("Mat-khau-moi-cua-toi-26")
+        own.again.setText("Mat-khau-moi-cua-toi-26")
+        own.change_button.click()
+        qtbot.waitUntil(lambda: own.task is None, timeout=20_000)
+        assert own.message.text().startswith("Đã đổi mật khẩu"), own.message.text()
+        vault.unlock(server, OFFICER_NAME, "Mat-khau-moi-cua-toi-26", clock).close()  # the login's own password
+
+        accounts = UsersPage(context_for(admin, clock))
+        qtbot.addWidget(accounts)
+        accounts.table.selectRow(next(i for i, a in enumerate(accounts.accounts) if a.name == OFFICER_NAME))
+        accounts.password.setText(OFFICER_PASSWORD)
+        accounts.again.setText(OFFICER_PASSWORD)
+        accounts.reset_password()
+        assert accounts.message.text() == f"Đã đặt lại mật khẩu của «{OFFICER_NAME}»."
+        vault.unlock(server, OFFICER_NAME, OFFICER_PASSWORD, clock).close()
+        accounts.role.setCurrentIndex(accounts.role.findData(VIEWER))
+        accounts.role_button.click()
+        assert "Trên máy chủ chưa đổi được vai trò" in accounts.message.text()
+        accounts.context.dialogs.answer_next(YES)
+        accounts.disable()
+        assert accounts.message.text() == f"Đã khóa tài khoản «{OFFICER_NAME}»."
+        with pytest.raises(AuthError):
+            vault.unlock(server, OFFICER_NAME, OFFICER_PASSWORD, clock)
+    finally:
+        officer.close()
         admin.close()

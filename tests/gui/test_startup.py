@@ -162,3 +162,16 @@ def test_a_server_address_without_a_verified_certificate_is_refused_before_any_w
     monkeypatch.chdir(tmp_path)
     assert app.main(["--db", "postgresql://may-chu/bvct?sslmode=verify-full&sslrootcert=ca.crt"]) == 2
     assert "ca.crt" in told[0] and "--insecure-lan" in told[0] and list(tmp_path.iterdir()) == []
+
+
+def test_a_remembered_server_that_no_longer_opens_is_said_and_the_file_is_offered(monkeypatch, tmp_path):
+    """The office CA file was moved: the officer is told why and how to choose the server again."""
+    told: list[str] = []
+    started: list[address.Address] = []
+    monkeypatch.setattr(app.QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(app.Session, "start", lambda session: started.append(session.address) or False)
+    paths.remember(paths.Choice(f"postgresql://may-chu/bvct?sslmode=verify-full&sslrootcert={tmp_path}/ca.crt"))
+    assert app.main([]) == 0
+    assert told[0].startswith("Không mở được máy chủ đã chọn lúc thiết lập: Không tìm thấy tệp chứng chỉ CA")
+    assert "«Máy chủ dùng chung…»" in told[0]
+    assert started == [FileAddress(paths.default_database())]

@@ -21,7 +21,7 @@ class Ui_LoginDialog(object):
     def setupUi(self, LoginDialog):
         if not LoginDialog.objectName():
             LoginDialog.setObjectName(u"LoginDialog")
-        LoginDialog.setMinimumSize(QSize(520, 0))
+        LoginDialog.setMinimumSize(QSize(580, 0))
         self.login_layout = QVBoxLayout(LoginDialog)
         self.login_layout.setObjectName(u"login_layout")
         self.heading = QWidget(LoginDialog)
@@ -102,6 +102,12 @@ class Ui_LoginDialog(object):
 
         self.buttons.addWidget(self.recovery_button)
 
+        self.server_button = QPushButton(LoginDialog)
+        self.server_button.setObjectName(u"server_button")
+        self.server_button.setAutoDefault(False)
+
+        self.buttons.addWidget(self.server_button)
+
         self.buttons_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttons.addItem(self.buttons_spacer)
@@ -116,7 +122,7 @@ class Ui_LoginDialog(object):
 
         self.buttons.addWidget(self.quit_button)
 
-        self.buttons.setStretch(1, 1)
+        self.buttons.setStretch(2, 1)
 
         self.login_layout.addLayout(self.buttons)
 
@@ -129,6 +135,7 @@ class Ui_LoginDialog(object):
         QWidget.setTabOrder(self.login_button, self.quit_button)
         QWidget.setTabOrder(self.quit_button, self.other_button)
         QWidget.setTabOrder(self.other_button, self.recovery_button)
+        QWidget.setTabOrder(self.recovery_button, self.server_button)
 
         self.retranslateUi(LoginDialog)
 
@@ -148,6 +155,10 @@ class Ui_LoginDialog(object):
         self.recovery_button.setText(QCoreApplication.translate("LoginDialog", u"Qu\u00ean m\u1eadt kh\u1ea9u qu\u1ea3n tr\u1ecb\u2026", None))
 #if QT_CONFIG(tooltip)
         self.recovery_button.setToolTip(QCoreApplication.translate("LoginDialog", u"\u0110\u1eb7t l\u1ea1i m\u1eadt kh\u1ea9u c\u1ee7a qu\u1ea3n tr\u1ecb vi\u00ean b\u1eb1ng kh\u00f3a kh\u00f4i ph\u1ee5c (r\u1ed3i nh\u1eadn kh\u00f3a kh\u00f4i ph\u1ee5c m\u1edbi)", None))
+#endif // QT_CONFIG(tooltip)
+        self.server_button.setText(QCoreApplication.translate("LoginDialog", u"M\u00e1y ch\u1ee7 d\u00f9ng chung\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.server_button.setToolTip(QCoreApplication.translate("LoginDialog", u"K\u1ebft n\u1ed1i c\u01a1 s\u1edf d\u1eef li\u1ec7u d\u00f9ng chung c\u1ee7a c\u01a1 quan tr\u00ean m\u00e1y ch\u1ee7 (ho\u1eb7c s\u1eeda \u0111\u1ecba ch\u1ec9, ch\u1ee9ng ch\u1ec9 c\u1ee7a m\u00e1y ch\u1ee7 \u0111ang d\u00f9ng)", None))
 #endif // QT_CONFIG(tooltip)
         self.login_button.setText(QCoreApplication.translate("LoginDialog", u"\u0110\u0103ng nh\u1eadp", None))
         self.quit_button.setText(QCoreApplication.translate("LoginDialog", u"Tho\u00e1t", None))
