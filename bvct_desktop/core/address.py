@@ -15,6 +15,7 @@ from .errors import InputError
 
 SCHEMES = ("postgresql://", "postgres://")
 VERIFIED = "verify-full"
+PATH_SIGNS = ":/\\"  # left as they are in the CA file's path of a remembered address
 INSECURE_WARNING = ("Cảnh báo: kết nối đến máy chủ KHÔNG được xác thực bằng chứng chỉ TLS; chỉ dùng trong mạng "
                     "nội bộ khép kín khi chưa có chứng chỉ.")
 
@@ -120,12 +121,16 @@ def server(url: str, insecure: bool = False) -> ServerAddress:
 def server_url(host: str, port: int, dbname: str, ca_file: str | None) -> str:
     """The address of database `dbname` on `host`: verified against the office CA in `ca_file`, or
     (None) over an unverified closed LAN — TLS when the server offers it."""
-    from urllib.parse import quote
-
     where = f"[{host}]" if ":" in host else host
-    kept = ":/\\"  # a Windows path stays readable in the remembered address
-    tls = f"sslmode={VERIFIED}&sslrootcert={quote(ca_file, safe=kept)}" if ca_file else "sslmode=prefer"
-    return f"postgresql://{where}:{port}/{quote(dbname, safe='')}?{tls}"
+    tls = f"sslmode={VERIFIED}&sslrootcert={_escaped(ca_file, PATH_SIGNS)}" if ca_file else "sslmode=prefer"
+    return f"postgresql://{where}:{port}/{_escaped(dbname)}?{tls}"
+
+
+def _escaped(text: str, kept: str = "") -> str:
+    """`text` percent-encoded for a URL (libpq decodes it), letters, digits and `kept` left as they are
+    (a Windows path stays readable in the remembered address)."""
+    return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-._~" + kept)
+                   else "".join(f"%{byte:02X}" for byte in ch.encode("utf-8")) for ch in text)
 
 
 def _check_verified(params: dict[str, str]) -> None:
