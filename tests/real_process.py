@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from bvct_desktop.core import crashpoints
+from bvct_desktop.core.address import ServerAddress
+from tests import server_db
 from tests.conftest import ADMIN, PASSWORD
 
 COMMAND = [sys.executable, "-c", "from bvct_desktop.cli.main import run; run()"]
@@ -22,10 +24,13 @@ _CREATED = re.compile(r'^\d+\s+(?:open|openat|creat)\((?:AT_FDCWD, )?"([^"]+)", 
 _MADE_DIR = re.compile(r'^\d+\s+(?:mkdir|mkdirat)\((?:AT_FDCWD, )?"([^"]+)"[^=]*= 0')
 
 
-def environment(tmp_path: Path, db: Path, user: str = ADMIN, password: str = PASSWORD, **extra: str) -> dict:
+def environment(tmp_path: Path, db: Path | ServerAddress, user: str = ADMIN, password: str = PASSWORD,
+                **extra: str) -> dict:
+    """`db`: a database file, or a database on the office server (`cli.db` either way)."""
     temp = tmp_path / "tmp-cua-tien-trinh"
     temp.mkdir(exist_ok=True)
-    env = {**os.environ, "BVCT_DB": str(db), "BVCT_USER": user, "BVCT_PASSWORD": password,
+    where = server_db.url_of(db) if isinstance(db, ServerAddress) else str(db)
+    env = {**os.environ, "BVCT_DB": where, "BVCT_USER": user, "BVCT_PASSWORD": password,
            "TMPDIR": str(temp), "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop(crashpoints.ENV, None)
     env.update(extra)

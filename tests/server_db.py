@@ -20,6 +20,7 @@ import socket
 import subprocess
 import tempfile
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import psycopg
 
@@ -79,6 +80,9 @@ class Cluster:
         return address.parse(self.url(dbname))
 
 
+def url_of(where: address.ServerAddress) -> str:
+    """`where` as `--db` / `BVCT_DB` name it (for `bvct` run as its own process)."""
+    return "postgresql://?" + urlencode(where.params, quote_via=quote)
 
 
 def server_binaries() -> Path | None:

@@ -111,7 +111,7 @@ def write(db: Database, out: Path) -> Written:
     if out.is_dir():
         raise InputError(f"«{out}» là một thư mục; hãy cho tên tệp sao lưu (ví dụ …/bvct{backup_log.SUFFIX}).")
     at = db.clock()
-    files.sweep(out.parent, f".{out.name}.*{files.TEMP_SUFFIX}*")
+    leftovers.sweep_backup_folder(out.parent)  # what killed backups left there (ciphertext)
     try:
         return _write(db, out, at)
     except DiskFullError:

@@ -1,11 +1,13 @@
 """Faults: damaged files named with the newest verified backup, a full or read-only disk
 during export, backup and save, and two processes on one database."""
 
+import contextlib
 import errno
 import os
 import signal
 import sys
 import time
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import event
@@ -13,6 +15,7 @@ from sqlalchemy import event
 from bvct_desktop.cli import arguments
 from bvct_desktop.core import autobackup, backup, engine, files, importing, vault
 from bvct_desktop.core.kinds import CADRES
+from tests import conftest
 from tests.conftest import ADMIN, CADRE_HEADERS, CADRE_ROWS, PASSWORD, workbook
 from tests.faults.test_kill import batch
 
@@ -71,6 +74,7 @@ def _flip_last(path) -> None:
 DAMAGE = [_flip_first, _flip_last, _truncate, _foreign, _damaged_key_file]
 
 
+@pytest.mark.file_only("damages the file's pages or its key file; a server keeps its own pages")
 @pytest.mark.parametrize("damage", DAMAGE, ids=[d.__name__.strip("_") for d in DAMAGE])
 def test_damage_exits_4_naming_the_newest_verified_backup(filled, cli, damage):
     _checkpoint(cli.db)
@@ -86,6 +90,7 @@ def test_damage_exits_4_naming_the_newest_verified_backup(filled, cli, damage):
     assert not (cli.db.parent / "x.xlsx").exists() or codes[1] == 0
 
 
+@pytest.mark.file_only("a SQLCipher page; a server checks its own pages")
 def test_the_full_check_on_demand_finds_a_page_no_query_read(filled, cli):
     _checkpoint(cli.db)
     _flip(cli.db, _root_page(cli.db, "persons") - 1)  # read by no query at open
@@ -140,31 +145,65 @@ def _with_pragma(monkeypatch, pragma: str) -> None:
     monkeypatch.setattr(engine, "make_engine", make_engine)
 
 
-def test_disk_full_while_saving_leaves_the_database_unchanged(filled, cli, tmp_path, monkeypatch):
-    before = _cadre_count(cli.db)
+def _server_refuses_new_persons(request, cli, sqlstate: str) -> None:
+    """The office server answers a new person with `sqlstate` (a trigger its superuser adds)."""
+    with request.getfixturevalue("cluster").superuser(cli.db.dbname) as superuser:
+        superuser.execute("CREATE FUNCTION public.test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                          f"RAISE EXCEPTION 'test' USING ERRCODE = '{sqlstate}'; END $$")
+        superuser.execute("CREATE TRIGGER test_refuse BEFORE INSERT ON persons FOR EACH ROW "
+                          "EXECUTE FUNCTION public.test_refuse()")
+
+
+def _full_disk(request, cli, monkeypatch) -> None:
+    """SQLite's page limit just above the file's size; the server's own refusal on a server."""
+    if conftest.ON_SERVER:
+        _server_refuses_new_persons(request, cli, "53100")
+        return
     db = vault.unlock(cli.db, ADMIN, PASSWORD)
     with db.read() as connection:
         pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
     db.close()
+    _with_pragma(monkeypatch, f"max_page_count = {pages + 2}")
+
+
+def test_disk_full_while_saving_leaves_the_database_unchanged(filled, cli, tmp_path, monkeypatch, request):
+    before = _cadre_count(cli.db)
     source = workbook(tmp_path / "them.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán", "Ghi chú"],
                       [[f"Lê Văn {i}", "1970", f"Thôn {i}", "x" * 3000] for i in range(300)])
     with monkeypatch.context() as patched:
-        _with_pragma(patched, f"max_page_count = {pages + 2}")
+        _full_disk(request, cli, patched)
         code, _, err = cli("import", "cadres", source)
     assert code == 1 and "Ổ đĩa đầy" in err
     assert _cadre_count(cli.db) == before
 
 
-def test_read_only_database_while_saving_is_a_clear_message(filled, cli, monkeypatch):
-    with monkeypatch.context() as patched:
-        _with_pragma(patched, "query_only = ON")
+@contextlib.contextmanager
+def _read_only(request, cli, monkeypatch) -> Iterator[None]:
+    """SQLite's query_only; on a server, the database's transactions read-only (a standby's answer)."""
+    if not conftest.ON_SERVER:
+        with monkeypatch.context() as patched:
+            _with_pragma(patched, "query_only = ON")
+            yield
+        return
+    cluster = request.getfixturevalue("cluster")
+    with cluster.superuser(cli.db.dbname) as superuser:
+        superuser.execute(f"ALTER DATABASE {cli.db.dbname} SET default_transaction_read_only = on")
+        try:
+            yield
+        finally:
+            superuser.execute(f"ALTER DATABASE {cli.db.dbname} RESET default_transaction_read_only")
+
+
+def test_read_only_database_while_saving_is_a_clear_message(filled, cli, monkeypatch, request):
+    with _read_only(request, cli, monkeypatch):
         code, _, err = cli("settings", "set", "nguoi_ky", "Nguyễn Văn Ký")
     assert code == 1 and "chỉ cho đọc" in err
     assert "Nguyễn Văn Ký" not in cli("settings", "list")[1]
 
 
-@pytest.mark.parametrize("command", [("export", "cadres", "--out"), ("backup", "--out")])
-def test_read_only_folder_during_export_or_backup(filled, cli, tmp_path, monkeypatch, command):
+@pytest.mark.parametrize("command, name", [(("export", "cadres", "--out"), "ra.xlsx"),
+                                           (("backup", "--out"), "ra.bvctbak")])
+def test_read_only_folder_during_export_or_backup(filled, cli, tmp_path, monkeypatch, command, name):
     """Tests run as root, whom chmod does not stop: the seam is the temporary file's creation."""
     folder = tmp_path / "chi-doc"
     folder.mkdir()
@@ -174,7 +213,7 @@ def test_read_only_folder_during_export_or_backup(filled, cli, tmp_path, monkeyp
 
     with monkeypatch.context() as patched:
         patched.setattr(files.tempfile, "mkstemp", refused)
-        code, _, err = cli(*command, folder / "ra.tep")
+        code, _, err = cli(*command, folder / name)
     assert code == 2 and "Không có quyền ghi" in err
     assert list(folder.iterdir()) == []
 
@@ -212,7 +251,7 @@ def test_a_writer_waits_for_the_lock_then_fails_clearly(filled, cli, monkeypatch
     waited = time.monotonic() - started
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
-    assert code == 1 and "chương trình khác giữ" in err
+    assert code == 1 and "khác giữ quá lâu" in err
     assert 0.3 <= waited < 4
     assert "Ai Đó" not in cli("settings", "list")[1]
 

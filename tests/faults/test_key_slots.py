@@ -12,6 +12,9 @@ from bvct_desktop.core.errors import AuthError, DiskFullError
 from tests.conftest import ADMIN, PASSWORD
 from tests.real_process import bvct, environment, killed
 
+pytestmark = pytest.mark.file_only("the key file beside the database; a server keeps its key slots in its own "
+                                   "transactions (tests/server)")
+
 OLD, NEW = "Mat-khau-cu-cua-Binh", "Mat-khau-moi-cua-Binh"
 
 

@@ -94,6 +94,9 @@ def classify(error: Exception, address: ServerAddress) -> BvctError:
         return BusyError("Cơ sở dữ liệu đang bị một người dùng khác giữ quá lâu; hãy thử lại sau.")
     if state == "53100":
         return DiskFullError(f"{DISK_FULL}: máy chủ {where} hết chỗ ghi; cơ sở dữ liệu không thay đổi.")
+    if state == "25006":
+        return BvctError(f"Không ghi được vào cơ sở dữ liệu: máy chủ {where} chỉ cho đọc (máy chủ dự phòng, hoặc "
+                         "quản trị máy chủ đã đặt chỉ đọc); báo quản trị máy chủ.")
     if state.startswith("XX"):
         return DamagedError(f"Cơ sở dữ liệu trên máy chủ {where} báo hỏng dữ liệu ({state}); hãy báo quản trị máy chủ.")
     if isinstance(original, psycopg.OperationalError) and not state:
