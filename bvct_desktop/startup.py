@@ -45,7 +45,8 @@ def prepare(db_option: str | None) -> None:
     try:
         choice = paths.chosen(db_option)
         if choice and is_server_url(choice.text):
-            return  # the server keeps its own files; backups and restores of it run here, beside their files
+            leftovers.sweep_temporary()  # the server keeps its own files; a backup sweeps its own folder
+            return
         leftovers.sweep(paths.database_from(db_option))
     except Exception as error:  # noqa: BLE001 - a cleanup must never stop the program starting
         errorlog.log_unexpected(error)

@@ -3,10 +3,11 @@
 from pathlib import Path
 
 from .. import paths
-from ..core import audit, backup
-from ..core.address import is_server_url
-from ..core.errors import DamagedError, InputError
-from . import credentials
+from ..core import audit, backup, vault
+from ..core.address import ServerAddress
+from ..core.errors import DamagedError
+from . import arguments, credentials
+from .administration import add_server_owner, server_owner
 from .arguments import open_database, period
 from .parser import VietnameseParser
 
@@ -23,6 +24,7 @@ def register(commands) -> None:
     restore = commands.add_parser("restore", help="khôi phục từ bản sao lưu (giữ lại bản hiện có)")
     restore.set_defaults(handler=cmd_restore)
     restore.add_argument("file", metavar="TỆP")
+    add_server_owner(restore)
 
     trail = commands.add_parser("audit", help="nhật ký thao tác")
     trail.set_defaults(handler=cmd_audit)
@@ -54,11 +56,9 @@ def cmd_verify(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    choice = paths.chosen(args.db)
-    if choice and is_server_url(choice.text):
-        raise InputError("Khôi phục ghi ra một tệp cơ sở dữ liệu (--db TỆP), không ghi đè máy chủ. Để đưa bản sao "
-                         "lưu lên máy chủ: khôi phục ra tệp, rồi bvct migrate-to-server --db TỆP --to ĐỊA_CHỈ vào một "
-                         "cơ sở dữ liệu trống.")
+    where = arguments.database_address(args)
+    if where.is_server:
+        return _restore_to_server(args, where)
     target = paths.database_from(args.db)
     user = credentials.user(args.user)
     restored = backup.restore(Path(args.file), user, credentials.password(args.password_file), target)
@@ -66,6 +66,20 @@ def cmd_restore(args) -> int:
     print(f"Đã khôi phục vào: {restored.path}")
     if restored.kept:
         print("Bản đang có được giữ lại: " + ", ".join(str(path) for path in restored.kept))
+    return 0
+
+
+def _restore_to_server(args, where: ServerAddress) -> int:
+    """Into an empty server database only (never over one in use), by its owner and an administrator."""
+    owner, owner_password = server_owner(args)
+    user = credentials.user(args.user)
+    report, waiting = vault.restore_to_server(Path(args.file), user, credentials.password(args.password_file),
+                                              where, owner, owner_password)
+    _print_report(report)
+    print(f"Đã khôi phục lên {where.display}; nhật ký đã được kiểm tra, khớp từng mục.")
+    if waiting:
+        print("Người dùng chưa có mật khẩu trên máy chủ (quản trị viên đặt bằng: bvct users passwd TÊN): "
+              + ", ".join(waiting))
     return 0
 
 

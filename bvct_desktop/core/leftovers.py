@@ -24,8 +24,13 @@ def sweep(db_path: Path) -> list[Path]:
     removed = files.sweep(db_path.parent, f".{db_path.name}.*{files.TEMP_SUFFIX}*")
     for folder in _backup_folders(db_path):
         removed += files.sweep(folder, BACKUP_TEMPS)
-    removed += files.sweep(Path(tempfile.gettempdir()), f"{CHECK_FOLDER}-p*")
-    return removed
+    return removed + sweep_temporary()
+
+
+def sweep_temporary() -> list[Path]:
+    """The folders killed checks of a backup, and restores onto the office server, left in the
+    system's temporary folder."""
+    return files.sweep(Path(tempfile.gettempdir()), f"{CHECK_FOLDER}-p*")
 
 
 def sweep_backup_folder(folder: Path) -> list[Path]:

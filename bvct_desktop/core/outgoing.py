@@ -69,8 +69,9 @@ def issue(db: Database, doc_type: str, kind: str, subject: str, office: dict[str
           on: dt.date, freeze: Callable[[int], Content], write: Callable[[Content], None],
           details: dict[str, Any]) -> Issued:
     """Takes the next number of `doc_type` (committed), keeps the content `freeze(number)` with it
-    in the register, writes the document from what the register keeps (`write`), and confirms the
-    number with the issue's audit entry. A failed write leaves the number "hỏng"."""
+    in the register (audited, as every write is), writes the document from what the register keeps
+    (`write`), and confirms the number with the issue's audit entry. A failed write leaves the
+    number "hỏng"."""
     with numbering.issuing(db, doc_type, numbering.term_start(office), on, subject, office["ky_hieu"]) as reserved:
         kept = json.dumps(freeze(reserved.number), ensure_ascii=False)
         with db.write() as connection:
@@ -78,6 +79,8 @@ def issue(db: Database, doc_type: str, kind: str, subject: str, office: dict[str
                 number_id=reserved.id, kind=kind, symbol=office["ky_hieu"], signer=signer_of(office),
                 recipients=recipients_text(recipients), content=kept, created_at=db.clock(),
                 created_by=db.actor.name)).inserted_primary_key[0]
+            db.audit(connection, "ghi sổ văn bản đi", kind=kind, record_id=row_id,
+                     details={"so_van_ban": reserved.text(office["ky_hieu"])})
         write(json.loads(kept))  # the document is written from what the register keeps, as a reprint is
         crashpoints.reached("document-written")
         with db.write() as connection:

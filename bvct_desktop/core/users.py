@@ -111,14 +111,11 @@ def change_own_password(db: Database, current: str, password: str) -> None:
 
 
 def set_role(db: Database, name: str, role: str) -> None:
-    """An administrator gives a user another role (it holds from the user's next login); the last
-    active administrator keeps theirs."""
+    """An administrator gives a user another role (on a file it holds from the user's next login, on
+    the office server at once); the last active administrator keeps theirs."""
     db.require(Action.MANAGE_USERS, "đổi vai trò người dùng")
     if role not in ROLES:
         raise InputError(f"Vai trò «{role}» không có; chọn một trong: {', '.join(ROLES)}.")
-    if db.is_server:  # the role is the login's group on the server: not changed by this program yet
-        raise InputError("Trên máy chủ chưa đổi được vai trò: khóa tài khoản này và thêm một tài khoản mới với vai "
-                         "trò cần dùng.")
     with db.write() as connection:
         row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).first()
         if row is None:
@@ -128,6 +125,11 @@ def set_role(db: Database, name: str, role: str) -> None:
         if row.role == ADMIN and row.active and connection.execute(select(func.count()).where(
                 users.c.role == ADMIN, users.c.active.is_(True))).scalar() <= 1:
             raise InputError("Không thể đổi vai trò của quản trị viên cuối cùng.")
-        connection.execute(users.update().where(users.c.name == name).values(role=role))
+        if db.is_server:
+            from .server import accounts
+
+            accounts.change_role(connection, name, role)
+        else:
+            connection.execute(users.update().where(users.c.name == name).values(role=role))
         db.audit(connection, "đổi vai trò người dùng", details={"nguoi_dung": name, "vai_tro": role,
                                                                  "vai_tro_cu": row.role})

@@ -11,7 +11,21 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from .. import __version__
-from . import audit_chain, autobackup, backup_log, engine, key_slots, keyfile, lockout, migrations, passwords, settings
+from . import (
+    audit_chain,
+    autobackup,
+    backup,
+    backup_log,
+    engine,
+    files,
+    key_slots,
+    keyfile,
+    leftovers,
+    lockout,
+    migrations,
+    passwords,
+    settings,
+)
 from .address import Address, FileAddress, ServerAddress
 from .database import Actor, Clock, Database, FileDatabase, system_clock
 from .errors import AuthError, DamagedError, InputError
@@ -82,6 +96,27 @@ def move_to_server(db: FileDatabase, server: ServerAddress, owner: str, owner_pa
     with db.write() as connection:
         db.audit(connection, "chuyển lên máy chủ", details=details)
     return waiting
+
+
+def restore_to_server(path: Path, user: str, password: str, server: ServerAddress, owner: str,
+                      owner_password: str | None, clock: Clock = system_clock) -> tuple[backup.Report, list[str]]:
+    """`bvct restore` onto the office server: an administrator of the backup (checked whole, as any
+    restore) restores it into the empty server database `server`, through a file in a temporary
+    folder (ciphertext only) copied as `migrate-to-server` copies one, every audit entry compared.
+    Returns the backup's report and the users still without a password on the server."""
+    from .server import copying
+
+    with files.temporary_folder(leftovers.CHECK_FOLDER) as folder:
+        restored = backup.restore(path, user, password, Path(folder) / "khoi-phuc.db", clock)
+        db = unlock(restored.path, user, password, clock)
+        try:
+            details = {"tep": str(path), "tao_luc": restored.report.manifest["created_at"],
+                       "len_may_chu": server.display}
+            waiting = copying.to_server(db, server, owner, owner_password, user, password, clock,
+                                        "khôi phục lên máy chủ từ bản sao lưu", details)
+        finally:
+            db.close()
+    return restored.report, waiting
 
 
 def upgrade_server(server: ServerAddress, user: str, password: str, owner: str, owner_password: str | None,

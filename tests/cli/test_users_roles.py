@@ -37,11 +37,12 @@ def table(files, on_server: bool = False):
         (("print", "slip-register", *PERIOD, "--out", files["out"] / "so.pdf"), WORKERS, True),
         (("backup", "--out", files["out"] / "b.bvctbak"), WORKERS, True),
         (("verify", files["backup"]), WORKERS, False),
-        # a server database is never restored over (restore writes a file)
+        # onto a server: only into an empty database, with its owner (tests/server/test_moving.py)
         *([] if on_server else [(("restore", files["backup"]), {ADMIN_ROLE}, False)]),
         (("users", "add", "moi1", "--role", "xem", "--new-password-file", files["new"]), {ADMIN_ROLE}, True),
         (("users", "list"), {ADMIN_ROLE}, True),
         (("users", "disable", "xem1"), {ADMIN_ROLE}, True),
+        (("users", "role", "xem1", "--role", OFFICER), {ADMIN_ROLE}, True),
         (("users", "passwd", ADMIN, "--new-password-file", files["new"]), {ADMIN_ROLE}, True),
         (("settings", "list"), {ADMIN_ROLE}, True),
         (("settings", "set", "do_mat", "MẬT"), {ADMIN_ROLE}, True),
@@ -102,4 +103,16 @@ def test_a_disabled_user_no_longer_opens_the_database_and_the_last_administrator
     assert cli("users", "disable", "xem1")[0] == 0
     assert cli.as_user("xem1", _password("xem1"))("report", *PERIOD, "--format", "json", "--out", "-")[0] == 3
     code, _, err = cli.as_user(ADMIN, PASSWORD)("users", "disable", ADMIN)
+    assert code == 2 and "quản trị viên cuối cùng" in err
+
+
+def test_an_administrator_changes_a_role_and_it_holds_from_the_next_login(office, cli):
+    viewer = ("xem1", _password("xem1"))
+    assert cli.as_user(*viewer)("import", "cadres", office["cadres"])[0] == 5
+    code, out, err = cli.as_user(ADMIN, PASSWORD)("users", "role", "xem1", "--role", OFFICER)
+    assert code == 0 and "«xem1»: Chuyên viên" in out, err
+    assert "xem1\tchuyen-vien" in cli("users", "list")[1]
+    assert "đổi vai trò người dùng" in cli("audit", "list")[1]
+    assert cli.as_user(*viewer)("import", "cadres", office["cadres"])[0] == 0
+    code, _, err = cli.as_user(ADMIN, PASSWORD)("users", "role", ADMIN, "--role", VIEWER)
     assert code == 2 and "quản trị viên cuối cùng" in err

@@ -339,7 +339,7 @@ def test_importing_reporting_and_accounts_work_on_the_server(qtbot, server, cloc
         vault.unlock(server, OFFICER_NAME, OFFICER_PASSWORD, clock).close()
         accounts.role.setCurrentIndex(accounts.role.findData(VIEWER))
         accounts.role_button.click()
-        assert "Trên máy chủ chưa đổi được vai trò" in accounts.message.text()
+        assert accounts.message.text().startswith(f"«{OFFICER_NAME}» nay là Chỉ xem"), accounts.message.text()
         accounts.context.dialogs.answer_next(YES)
         accounts.disable()
         assert accounts.message.text() == f"Đã khóa tài khoản «{OFFICER_NAME}»."

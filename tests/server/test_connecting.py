@@ -88,13 +88,6 @@ def test_init_refuses_a_database_the_owner_does_not_own(cli, monkeypatch, cluste
     assert code == 2 and "không thuộc sở hữu" in err
 
 
-def test_restore_never_writes_over_the_server(cli, tmp_path):
-    backup = tmp_path / "chung.bvctbak"
-    assert cli("backup", "--out", backup)[0] == 0
-    code, _, err = cli("restore", backup)
-    assert code == 2 and "migrate-to-server" in err
-
-
 def test_the_file_database_never_loads_the_server_driver(tmp_path):
     """The default stays what it was: a file database's commands do not import psycopg."""
     probe = ("import sys\nfrom bvct_desktop.cli.main import main\n"
@@ -142,17 +135,3 @@ def test_upgrade_backs_up_then_brings_an_older_schema_up_to_date(request, capsys
     code, out, _ = old("audit", "verify")
     assert code == 0 and "toàn vẹn" in out
     assert old("upgrade", "--server-owner", OWNER)[1].startswith("Cấu trúc cơ sở dữ liệu trên máy chủ đã mới nhất")
-
-
-def test_changing_a_role_on_the_server_is_refused_plainly_not_half_done(cli):
-    from bvct_desktop.core import users, vault
-    from bvct_desktop.core.errors import InputError
-
-    db = vault.unlock(cli.db, ADMIN, PASSWORD)
-    try:
-        users.add(db, "xem2", "xem", "Xem-hai-mat-khau-2026")
-        with pytest.raises(InputError, match="chưa đổi được vai trò"):
-            users.set_role(db, "xem2", "chuyen-vien")
-    finally:
-        db.close()
-    assert "xem2\txem" in cli("users", "list")[1]

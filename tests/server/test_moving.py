@@ -1,11 +1,16 @@
 """Moving an office between a file and the server: `bvct migrate-to-server` copies a file database
-into an empty server database (records, users, the audit trail verified), and a backup of the
-server database restores to a file for a standalone PC (spec, "Office server")."""
+into an empty server database (records, users, the audit trail verified), a backup of the server
+database restores to a file for a standalone PC, and a backup restores onto an empty server
+database (spec, "Office server")."""
+
+from pathlib import Path
 
 import openpyxl
 import pytest
 
+from bvct_desktop.core import address
 from tests.conftest import ADMIN, PASSWORD, file_cli, workbook
+from tests.real_process import bvct, environment, killed
 from tests.samples import SAMPLES
 from tests.server_db import OWNER
 
@@ -111,3 +116,65 @@ def test_a_server_backup_verifies_and_restores_to_a_standalone_file(cli, tmp_pat
     assert _exports(cli, tmp_path / "tep") == on_server
     code, out, _ = cli("audit", "verify")
     assert code == 0 and "toàn vẹn" in out
+
+
+def _backed_up(office_file, tmp_path):
+    backup = tmp_path / "sao-luu.bvctbak"
+    assert office_file("backup", "--out", backup)[0] == 0
+    return backup
+
+
+def test_a_backup_restores_onto_an_empty_server_database(office_file, empty_server, cluster, tmp_path, monkeypatch):
+    before = _exports(office_file, tmp_path / "tep")
+    backup = _backed_up(office_file, tmp_path)
+    trail_before = _trail(office_file)
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    monkeypatch.setenv("BVCT_DB", empty_server)
+    code, out, err = office_file("restore", backup, "--server-owner", OWNER)
+    assert code == 0, err
+    assert "Đã khôi phục lên" in out and OFFICER in out  # the officer sets a password on the server later
+    monkeypatch.delenv("PGPASSWORD")
+
+    assert _exports(office_file, tmp_path / "may-chu") == before
+    code, out, _ = office_file("audit", "verify")
+    assert code == 0 and "toàn vẹn" in out
+    restored = _trail(office_file)
+    kept = next(i for i, entry in enumerate(trail_before) if entry[4] == "sao lưu")
+    assert [entry[1:] for entry in restored[:kept]] == [entry[1:] for entry in trail_before[:kept]]
+    assert [entry[4] for entry in restored].count("khôi phục lên máy chủ từ bản sao lưu") == 1
+
+
+def test_a_backup_is_never_restored_over_a_server_database_in_use(office_file, cli, cluster, tmp_path, monkeypatch):
+    backup = _backed_up(office_file, tmp_path)
+    users_before = cli("users", "list")[1]
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    code, _, err = cli("restore", backup, "--server-owner", OWNER)
+    assert code == 2 and "đã có dữ liệu" in err
+    monkeypatch.delenv("PGPASSWORD")
+    assert cli("users", "list")[1] == users_before and cli("audit", "verify")[0] == 0
+
+
+def test_only_an_administrator_of_the_backup_restores_it_onto_the_server(office_file, empty_server, cluster,
+                                                                        tmp_path, monkeypatch):
+    backup = _backed_up(office_file, tmp_path)
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    monkeypatch.setenv("BVCT_DB", empty_server)
+    code, _, err = office_file.as_user(OFFICER, OFFICER_PASSWORD)("restore", backup, "--server-owner", OWNER)
+    assert code == 5 and "quản trị viên của bản sao lưu" in err
+    code, _, err = office_file.as_user(ADMIN, PASSWORD)("restore", backup)
+    assert code == 2 and "--server-owner" in err
+    with cluster.superuser(empty_server.split("/")[3].split("?")[0]) as superuser:
+        assert superuser.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("point", ["backup-extracted", "restore-written"])
+def test_a_killed_restore_onto_the_server_leaves_nothing_after_the_next_start(office_file, empty_server, cluster,
+                                                                              tmp_path, point):
+    backup = _backed_up(office_file, tmp_path)
+    env = environment(tmp_path, address.parse(empty_server), PGPASSWORD=cluster.owner_password)
+    assert killed(bvct(env, "restore", backup, "--server-owner", OWNER, crash_at=point))
+    temp = Path(env["TMPDIR"])
+    assert list(temp.iterdir())  # the crash did leave its (ciphertext) copy
+    done = bvct(env, "restore", backup, "--server-owner", OWNER)  # the next start; the database is still empty
+    assert done.returncode == 0, done.stderr
+    assert list(temp.iterdir()) == []

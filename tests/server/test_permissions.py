@@ -88,15 +88,89 @@ def test_no_one_changes_or_removes_an_audit_entry_not_even_an_administrator(offi
 
 
 def test_a_client_cannot_write_a_false_link(office):
-    """Whatever id, MAC or name a client sends, the server numbers, names and links the entry."""
+    """Whatever id, MAC or role a client sends, the server numbers, links and names the entry."""
     with _login(office, USERS["chuyen-vien"]) as officer:
         officer.execute("INSERT INTO audit_log (id, at, user_name, role, action, outcome, mac) "
-                        "VALUES (1, now(), %s, 'quan-tri', 'giả mạo', 'ok', 'ffff')", (ADMIN,))
+                        "VALUES (1, now(), %s, 'quan-tri', 'tự ghi', 'ok', 'ffff')", (USERS["chuyen-vien"],))
     with _login(office, ADMIN, PASSWORD) as admin:
-        row = admin.execute("SELECT id, user_name, role, mac FROM audit_log WHERE action = 'giả mạo'").fetchone()
+        row = admin.execute("SELECT id, user_name, role, mac FROM audit_log WHERE action = 'tự ghi'").fetchone()
         assert row[0] > 1 and row[1] == USERS["chuyen-vien"] and row[2] == "chuyen-vien" and row[3] != "ffff"
     code, out, _ = office("audit", "verify")
     assert code == 0 and "toàn vẹn" in out
+
+
+def test_an_audit_entry_in_another_users_name_is_refused(office):
+    with _login(office, USERS["chuyen-vien"]) as officer:
+        _refused(officer, "INSERT INTO audit_log (at, user_name, role, action, outcome) "
+                          "VALUES (now(), %s, 'quan-tri', 'giả mạo', 'ok')", (ADMIN,))
+        _refused(officer, "INSERT INTO audit_log (at, role, action, outcome) VALUES (now(), 'xem', 'vô danh', 'ok')")
+    with _login(office, ADMIN, PASSWORD) as admin:
+        assert admin.execute("SELECT count(*) FROM audit_log WHERE action IN ('giả mạo', 'vô danh')").fetchone()[0] == 0
+
+
+_AUDITED = ("INSERT INTO audit_log (at, user_name, role, action, outcome, kind) "
+            "VALUES (now(), %s, 'chuyen-vien', 'sửa hồ sơ', 'ok', 'cadres')")
+_INSERT_PERSON = ("INSERT INTO persons (full_name, name_key, search_key, home_town_key, created_at, updated_at) "
+                  "VALUES ('Lê Văn Lén', 'le van len', 'le van len', '', now(), now())")
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE cadres SET note = 'sửa lén'",
+    _INSERT_PERSON,
+    "DELETE FROM delegation_members",
+    "UPDATE recipients SET active = false",
+])
+def test_a_change_without_its_audit_entry_is_refused_at_commit(office, statement):
+    """psql with an officer's password leaves the trace the program leaves: a transaction that
+    changed records commits only with an audit entry of that officer in it."""
+    with _login(office, USERS["chuyen-vien"]) as officer:
+        _refused(officer, statement)
+        with pytest.raises(errors.InsufficientPrivilege, match="without an audit entry"):
+            with officer.transaction():
+                officer.execute(statement)
+                officer.execute("SELECT 1")
+        assert officer.execute("SELECT count(*) FROM cadres WHERE note = 'sửa lén'").fetchone()[0] == 0
+        assert officer.execute("SELECT count(*) FROM persons WHERE full_name = 'Lê Văn Lén'").fetchone()[0] == 0
+
+
+def test_a_change_with_its_own_audit_entry_commits_either_order(office):
+    officer_name = USERS["chuyen-vien"]
+    with _login(office, officer_name) as officer:
+        with officer.transaction():
+            officer.execute("UPDATE cadres SET note = 'trước'")
+            officer.execute(_AUDITED, (officer_name,))
+        with officer.transaction():
+            officer.execute(_AUDITED, (officer_name,))
+            officer.execute(_INSERT_PERSON)
+        assert officer.execute("SELECT count(*) FROM cadres WHERE note = 'trước'").fetchone()[0] == 3
+    with _login(office, ADMIN, PASSWORD) as admin:
+        assert admin.execute("SELECT count(*) FROM audit_log WHERE user_name = %s AND action = 'sửa hồ sơ'",
+                             (officer_name,)).fetchone()[0] == 2
+    assert office("audit", "verify")[0] == 0
+
+
+def test_an_audit_entry_rolled_back_or_from_another_transaction_does_not_count(office):
+    officer_name = USERS["chuyen-vien"]
+    with _login(office, officer_name) as officer:
+        with officer.transaction():
+            officer.execute(_AUDITED, (officer_name,))
+            mark = officer.execute("SELECT current_setting('bvct.audited')").fetchone()[0]
+        with pytest.raises(errors.InsufficientPrivilege):
+            with officer.transaction():
+                officer.execute("SELECT set_config('bvct.audited', %s, true)", (mark,))
+                officer.execute("UPDATE cadres SET note = 'sửa lén'")
+        with pytest.raises(errors.InsufficientPrivilege):
+            with officer.transaction():
+                officer.execute("UPDATE cadres SET note = 'sửa lén'")
+                with officer.transaction():  # a savepoint whose entry is taken back
+                    officer.execute(_AUDITED, (officer_name,))
+                    raise psycopg.Rollback()
+        with pytest.raises(errors.InsufficientPrivilege):
+            with officer.transaction():
+                officer.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                officer.execute("UPDATE cadres SET note = 'sửa lén'")
+                officer.execute(_AUDITED, (officer_name,))
+        assert officer.execute("SELECT count(*) FROM cadres WHERE note = 'sửa lén'").fetchone()[0] == 0
 
 
 def test_a_tampered_trail_is_found_and_named(office, cluster):
@@ -146,3 +220,18 @@ def test_a_disabled_user_cannot_log_in_with_psql_either(office):
     assert office("users", "disable", USERS["xem"])[0] == 0
     with pytest.raises(psycopg.OperationalError):
         _login(office, USERS["xem"])
+
+
+def test_a_role_changed_by_the_administrator_is_the_logins_group_at_once(office, cluster):
+    """The server refuses the old role's writes from the next statement, whatever client is used."""
+    officer_name = USERS["chuyen-vien"]
+    with _login(office, officer_name) as officer:
+        assert office("users", "role", officer_name, "--role", "xem")[0] == 0
+        _refused(officer, "UPDATE cadres SET note = 'sau khi đổi'")
+    with cluster.superuser(office.db.dbname) as superuser:
+        groups = {row[0] for row in superuser.execute(
+            "SELECT g.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid "
+            "JOIN pg_roles m ON m.oid = a.member WHERE m.rolname = %s", (officer_name,))}
+    assert groups == {group(office.db.dbname, "xem")}
+    with _login(office, officer_name) as officer:
+        _refused(officer, "SELECT public.bvct_user_role(%s, 'quan-tri')", (officer_name,))

@@ -24,6 +24,7 @@ class Access:
     update: tuple[str, ...] = ()
     delete: tuple[str, ...] = ()
     own_rows: str | None = None  # a column that must name the login (row-level security)
+    audited: bool = True  # a write commits only with an audit entry by the same login in its transaction
     why: str = ""
 
     def grants(self) -> dict[str, list[str]]:
@@ -39,16 +40,19 @@ RECORDS = Access(EVERYONE, WORKERS, WORKERS, why="hồ sơ: mọi vai trò xem; 
                  "(xóa là đưa vào thùng rác, tức là sửa)")
 MEMBERSHIPS = Access(EVERYONE, WORKERS, WORKERS, WORKERS, why="thành viên đoàn: bỏ một người khỏi đoàn là xóa dòng")
 READ_ONLY = Access(EVERYONE, why="mọi vai trò đọc; chỉ chủ sở hữu (nâng cấp cấu trúc) ghi")
+COUNTS = Access(EVERYONE, audited=False, why="số lần ghi mỗi bảng: chỉ trigger của máy chủ ghi, theo một thay đổi "
+                "đã có nhật ký của chính nó")
 SETTINGS = Access(EVERYONE, (ADMIN,), (ADMIN,), (ADMIN,), why="thiết lập: mọi vai trò đọc, chỉ quản trị ghi")
 ACCOUNTS = Access(EVERYONE, why="tài khoản: chỉ ghi qua các hàm kiểm tra người gọi (bvct_user_*)")
-AUDIT = Access(AUDITORS, EVERYONE, why="nhật ký: mọi vai trò chỉ được THÊM (mắt xích do máy chủ tính); quản trị và "
-               "lãnh đạo xem; không ai sửa hay xóa")
+AUDIT = Access(AUDITORS, EVERYONE, audited=False,
+               why="nhật ký: mọi vai trò chỉ được THÊM (mắt xích do máy chủ tính); quản trị và lãnh đạo xem; không ai "
+               "sửa hay xóa")
 NUMBERS = Access(WORKERS, AUDITORS, AUDITORS, why="số văn bản: quản trị và lãnh đạo lấy số; người lập văn bản xem")
 OUTGOING = Access(WORKERS, AUDITORS, why="sổ văn bản đi: quản trị và lãnh đạo ghi văn bản phát hành; không ai sửa; "
                   "người lập văn bản xem và in lại")
 DOCUMENT_DRAFTS = Access(WORKERS, WORKERS, WORKERS, WORKERS, why="phần báo cáo tự viết: người lập văn bản")
-OWN_ROWS = Access(EVERYONE, EVERYONE, EVERYONE, EVERYONE, own_rows="user_name",
-                  why="tùy chọn hiển thị: mỗi người chỉ dòng của mình")
+OWN_ROWS = Access(EVERYONE, EVERYONE, EVERYONE, EVERYONE, own_rows="user_name", audited=False,
+                  why="tùy chọn hiển thị: mỗi người chỉ dòng của mình (không phải hồ sơ, không ghi nhật ký)")
 
 TABLES: dict[str, Access] = {
     "persons": RECORDS, "cadres": RECORDS, "slips": RECORDS, "delegations": RECORDS,
@@ -56,7 +60,7 @@ TABLES: dict[str, Access] = {
     "relatives": RECORDS, "foreign_elements": RECORDS, "political_notes": RECORDS, "vetting_cases": RECORDS,
     "units": RECORDS, "recipients": RECORDS,
     "settings": SETTINGS,
-    "meta": READ_ONLY, "alembic_version": READ_ONLY, "change_counts": READ_ONLY,
+    "meta": READ_ONLY, "alembic_version": READ_ONLY, "change_counts": COUNTS,
     "users": ACCOUNTS, "key_slots": ACCOUNTS,
     "audit_log": AUDIT,
     "document_numbers": NUMBERS,

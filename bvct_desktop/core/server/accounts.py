@@ -38,6 +38,12 @@ def disable(db: ServerDatabase, name: str, check: Check) -> None:
         db.audit(connection, "khóa người dùng", details={"nguoi_dung": name})
 
 
+def change_role(connection: Connection, name: str, role: str) -> None:
+    """The login leaves its old role's group for the new one's, in the caller's transaction; it holds
+    at once (the server checks each statement against the groups the login is in now)."""
+    connection.execute(text("SELECT public.bvct_user_role(:name, :role)"), {"name": name, "role": role})
+
+
 def change_password(db: ServerDatabase, name: str, password: str, check: Check) -> None:
     """The user's key slot is sealed again when the one acting holds the database key."""
     slot = json.dumps(db.seal_slot(password, name)) if db.has_key else None

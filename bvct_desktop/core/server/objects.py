@@ -8,9 +8,14 @@ migration (`prepare`, idempotent):
 - each counted table's writes counted by a trigger run as the owner (`change_counts`, core/watch.py);
 - the audit chain extended by the server: a trigger run as the owner takes the chain's head
   (locked), sets the entry's id, its login and role, and its HMAC with a secret no login can read;
-  `bvct_audit_verify()` recomputes it; nobody but the owner may change or delete an entry;
-- the account functions (`bvct_user_add`, `bvct_user_disable`, `bvct_user_password`), run as the
-  owner, which check the caller's role themselves and take a SCRAM verifier, never a password;
+  `bvct_audit_verify()` recomputes it; nobody but the owner may change or delete an entry, and a
+  login may write entries in its own name only;
+- no change without its audit entry: a transaction of a login that wrote to a table of the records
+  (access.py's `audited`) is refused at its commit unless it also wrote an audit entry — psql
+  with an officer's password leaves the same trace as the program;
+- the account functions (`bvct_user_add`, `bvct_user_disable`, `bvct_user_role`,
+  `bvct_user_password`), run as the owner, which check the caller's role themselves and take a
+  SCRAM verifier, never a password;
 - `vi_name_key`, the Vietnamese order of names, as the file database's engine gives it.
 """
 
@@ -21,6 +26,7 @@ from ..permissions import ADMIN, ROLES
 from .access import AUDITORS, EVERYONE, TABLES, WORKERS
 
 PRIVATE = "bvct_private"  # the chain's secret and head: the owner's alone
+AUDITED_SETTING = "bvct.audited"  # the transaction's mark that its login wrote an audit entry
 EXTENSIONS = ("pgcrypto", "pg_trgm")  # HMAC for the chain; trigram index for the person search
 
 
@@ -50,6 +56,7 @@ def prepare(connection: Connection, dbname: str, owner: str) -> None:
         _sql(connection, statement)
     _search_index(connection)
     _counted(connection)
+    _audited_writes(connection)
     _grants(connection, dbname)
 
 
@@ -73,6 +80,7 @@ def _private(connection: Connection) -> None:
     _sql(connection, f"CREATE TABLE IF NOT EXISTS {PRIVATE}.audit_secret (key bytea NOT NULL)")
     _sql(connection, f"CREATE TABLE IF NOT EXISTS {PRIVATE}.audit_head "
                                "(count bigint NOT NULL, mac text NOT NULL)")
+    _sql(connection, f"CREATE TABLE IF NOT EXISTS {PRIVATE}.changes_to_audit (xact xid8 PRIMARY KEY)")
     _sql(connection, f"INSERT INTO {PRIVATE}.audit_secret SELECT public.gen_random_bytes(32) "
                                f"WHERE NOT EXISTS (SELECT 1 FROM {PRIVATE}.audit_secret)")
     _sql(connection, f"INSERT INTO {PRIVATE}.audit_head SELECT 0, '' "
@@ -117,6 +125,17 @@ def _counted(connection: Connection) -> None:
                          f"ON {quoted(table)} FOR EACH STATEMENT EXECUTE FUNCTION {PRIVATE}.count_change()")
 
 
+def _audited_writes(connection: Connection) -> None:
+    """A transaction that writes to a table of the records commits only with an audit entry of its
+    own login (the entry's trigger marks the transaction with a MAC only the server can make)."""
+    for table in inspect(connection).get_table_names():
+        access = TABLES.get(table)
+        if access is None or not access.audited:
+            continue
+        _sql(connection, f"CREATE OR REPLACE TRIGGER bvct_note_change AFTER INSERT OR UPDATE OR DELETE ON "
+                         f"{quoted(table)} FOR EACH STATEMENT EXECUTE FUNCTION {PRIVATE}.note_change()")
+
+
 def _search_index(connection: Connection) -> None:
     """The person search's words as the file database's FTS5 index sees them (core/search.py)."""
     _sql(connection, "CREATE INDEX IF NOT EXISTS ix_persons_search_words ON persons "
@@ -135,6 +154,10 @@ LANGUAGE sql IMMUTABLE AS $$
   SELECT json_build_array(entry.at, entry.user_name, entry.role, entry.action, entry.outcome, entry.kind,
                           entry.record_id, entry.details)::text $$""",
         f"""
+CREATE OR REPLACE FUNCTION {PRIVATE}.audit_mark() RETURNS text LANGUAGE sql STABLE {definer} AS $$
+  SELECT encode(public.hmac(convert_to(pg_current_xact_id()::text || ':' || session_user, 'UTF8'), key, 'sha256'),
+                'hex') FROM {PRIVATE}.audit_secret $$""",
+        f"""
 CREATE OR REPLACE FUNCTION {PRIVATE}.audit_link() RETURNS trigger LANGUAGE plpgsql {definer} AS $$
 DECLARE
   head record;
@@ -142,8 +165,12 @@ DECLARE
 BEGIN
   SELECT count, mac INTO head FROM {PRIVATE}.audit_head FOR UPDATE;
   IF session_user <> {_literal(owner)} THEN
-    NEW.user_name := session_user;
+    IF NEW.user_name IS DISTINCT FROM session_user THEN
+      RAISE EXCEPTION 'an audit entry of % names %', session_user, NEW.user_name
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
     NEW.role := (SELECT role FROM public.users WHERE name = session_user);
+    PERFORM set_config('{AUDITED_SETTING}', {PRIVATE}.audit_mark(), true);
   END IF;
   SELECT key INTO secret FROM {PRIVATE}.audit_secret;
   NEW.id := head.count + 1;
@@ -155,6 +182,29 @@ BEGIN
 END $$""",
         "CREATE OR REPLACE TRIGGER bvct_audit_link BEFORE INSERT ON audit_log "
         f"FOR EACH ROW EXECUTE FUNCTION {PRIVATE}.audit_link()",
+        f"""
+CREATE OR REPLACE FUNCTION {PRIVATE}.note_change() RETURNS trigger LANGUAGE plpgsql {definer} AS $$
+BEGIN
+  IF session_user <> {_literal(owner)} THEN
+    INSERT INTO {PRIVATE}.changes_to_audit (xact) VALUES (pg_current_xact_id()) ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END $$""",
+        f"""
+CREATE OR REPLACE FUNCTION {PRIVATE}.require_audit() RETURNS trigger LANGUAGE plpgsql {definer} AS $$
+BEGIN
+  IF current_setting('{AUDITED_SETTING}', true) IS DISTINCT FROM {PRIVATE}.audit_mark()
+     AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN  -- a superuser is above any rule
+    RAISE EXCEPTION 'a change by % without an audit entry of its own', session_user
+      USING ERRCODE = 'insufficient_privilege',
+            HINT = 'every change is written to audit_log in the same transaction, as the program does';
+  END IF;
+  DELETE FROM {PRIVATE}.changes_to_audit WHERE xact = NEW.xact;
+  RETURN NULL;
+END $$""",
+        f"DROP TRIGGER IF EXISTS bvct_require_audit ON {PRIVATE}.changes_to_audit",  # no OR REPLACE for these
+        f"CREATE CONSTRAINT TRIGGER bvct_require_audit AFTER INSERT ON {PRIVATE}.changes_to_audit "
+        f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {PRIVATE}.require_audit()",
         f"""
 CREATE OR REPLACE FUNCTION public.bvct_audit_verify(OUT checked bigint, OUT broken_id bigint, OUT problem text,
                                                     OUT head_count bigint)
@@ -244,6 +294,30 @@ BEGIN
   DELETE FROM public.key_slots WHERE name = user_name;
 END $$""",
         f"""
+CREATE OR REPLACE FUNCTION public.bvct_user_role(user_name text, program_role text) RETURNS void
+LANGUAGE plpgsql {definer} AS $$
+DECLARE
+  target record;
+BEGIN
+  IF NOT public.bvct_caller_is_admin() THEN
+    RAISE EXCEPTION 'only an administrator changes roles' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF program_role NOT IN ({program_roles}) THEN
+    RAISE EXCEPTION 'unknown role %', program_role USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  SELECT * INTO target FROM public.users WHERE name = user_name FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no user %', user_name USING ERRCODE = 'undefined_object';
+  END IF;
+  IF target.role = '{ADMIN}' AND program_role <> '{ADMIN}' AND target.active
+     AND (SELECT count(*) FROM public.users WHERE role = '{ADMIN}' AND active) <= 1 THEN
+    RAISE EXCEPTION 'the last administrator stays' USING ERRCODE = 'check_violation';
+  END IF;
+  EXECUTE format('REVOKE %I FROM %I', current_database() || ':' || target.role, user_name);
+  EXECUTE format('GRANT %I TO %I', current_database() || ':' || program_role, user_name);
+  UPDATE public.users SET role = program_role WHERE name = user_name;
+END $$""",
+        f"""
 CREATE OR REPLACE FUNCTION public.bvct_user_password(user_name text, verifier text, slot text,
                                                       recovery_slot text DEFAULT NULL) RETURNS void
 LANGUAGE plpgsql {definer} AS $$
@@ -276,6 +350,7 @@ FUNCTIONS = {
     "bvct_caller_is_admin()": (),
     "bvct_user_add(text, text, text, text, timestamp)": (ADMIN,),
     "bvct_user_disable(text)": (ADMIN,),
+    "bvct_user_role(text, text)": (ADMIN,),
     "bvct_user_password(text, text, text, text)": EVERYONE,
 }
 
