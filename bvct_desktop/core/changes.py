@@ -6,16 +6,20 @@ An update never erases unless told to (`clears`): an empty cell of a file leaves
 value as it is, an emptied field of a form clears it.
 """
 
+import contextlib
 import functools
-from collections.abc import Mapping
+import itertools
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.engine import Connection
 
-from . import row_versions
+from . import engine, row_versions
+from .schema import change_counts
 
 CHUNK = 5_000
+AT_ONCE = 500  # new rows of a table from which the file's per-row upkeep is done once for them all
 
 
 class TableChanges:
@@ -78,7 +82,8 @@ class TableChanges:
         gone = sorted(self.deleted)
         for start in range(0, len(gone), CHUNK):
             connection.execute(self.table.delete().where(self.table.c.id.in_(gone[start:start + CHUNK])))
-        insert_rows(connection, self.table, list(self.new.values()), self.every_new_row)
+        with written_at_once(connection, self.table, len(self.new), self.stored_max):
+            insert_rows(connection, self.table, list(self.new.values()), self.every_new_row)
         by_columns: dict[tuple[str, ...], list[dict]] = {}
         for record_id, values in self.updates.items():
             if self._stamped:
@@ -105,11 +110,35 @@ def new_row_type(table: Table) -> type[dict]:
     return type(f"New{table.name.title().replace('_', '')}Row", (dict,), {"__slots__": (), "__missing__": __missing__})
 
 
-def insert_rows(connection: Connection, table: Table, rows: list[Mapping[str, Any]],
+@contextlib.contextmanager
+def written_at_once(connection: Connection, table: Table, count: int, stored: int) -> Iterator[None]:
+    """`count` new rows of `table` written in the block, among about `stored` rows already there.
+
+    On the file, from AT_ONCE new rows, the trigger counting each insert (migration 0017) is set
+    aside and counts them all at the end; and when the new rows are at least as many as the stored
+    ones, the table's plain indexes (not the unique ones, which refuse duplicates as the rows come)
+    are dropped and made again after the rows are in: one sort instead of an insertion per row per
+    index. All inside the caller's transaction, the schema put back exactly as it was.
+    """
+    if count < AT_ONCE or connection.dialect.name != "sqlite":
+        yield
+        return
+    names = [f"{table.name}_counted_insert"]
+    if count >= stored:
+        names += [index.name for index in connection.exec_driver_sql(f"PRAGMA index_list({table.name})")
+                  if index.origin == "c" and not index.unique]
+    with engine.set_aside(connection, names) as dropped:
+        yield
+    if names[0] in dropped:
+        connection.execute(change_counts.update().where(change_counts.c.table_name == table.name)
+                           .values(count=change_counts.c.count + count))
+
+
+def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]],
                 every_row: Mapping[str, Any] | None = None) -> None:
     """Inserts rows of `table` (a column a row lacks is empty; `every_row` holds the values of
-    every row), as plain tuples, each value through its column type's own conversion (what
-    SQLAlchemy does row by row, set up here once per column)."""
+    every row), as plain tuples built column by column, each value through its column type's own
+    conversion (what SQLAlchemy does row by row, set up here once per column)."""
     if not rows:
         return
     every_row = every_row or {}
@@ -120,22 +149,20 @@ def insert_rows(connection: Connection, table: Table, rows: list[Mapping[str, An
             connection.execute(table.insert(), [{**dict.fromkeys(names), **row, **every_row}
                                                 for row in rows[start:start + CHUNK]])
         return
-    order = list(compiled.positiontup)
-    converters, fixed = [], []
-    for index, name in enumerate(order):
-        convert = table.c[name].type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
-        if name in every_row:
-            fixed.append((index, convert(every_row[name]) if convert else every_row[name]))
-        elif convert is not None:
-            converters.append((index, convert))
+    dialect = connection.dialect
+    order = compiled.positiontup
+    converters = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order}
+    fixed = {name: converters[name](value) if converters[name] else value
+             for name, value in every_row.items() if name in converters}
     statement = str(compiled)
     for start in range(0, len(rows), CHUNK):
-        batch = []
-        for row in rows[start:start + CHUNK]:
-            values = list(map(row.get, order))
-            for index, value in fixed:
-                values[index] = value
-            for index, convert in converters:
-                values[index] = convert(values[index])
-            batch.append(tuple(values))
-        connection.exec_driver_sql(statement, batch)
+        chunk = rows[start:start + CHUNK]
+        columns = [itertools.repeat(fixed[name], len(chunk)) if name in fixed
+                   else _values(chunk, name, converters[name]) for name in order]
+        connection.exec_driver_sql(statement, list(zip(*columns, strict=True)))
+
+
+def _values(rows: list[dict[str, Any]], name: str, convert: Callable | None) -> Iterator:
+    """Column `name` of `rows`, converted."""
+    values = map(dict.get, rows, itertools.repeat(name))
+    return map(convert, values) if convert else values

@@ -19,6 +19,7 @@ from sqlalchemy import Boolean, ColumnElement, bindparam, select, true
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 
+from . import engine
 from .schema import PERSONS_FTS, persons
 from .text import search_words, unify_final_y
 
@@ -131,20 +132,11 @@ def indexed_at_once(connection: Connection, first_id: int, count: int) -> Iterat
     """Persons inserted in the block (ids from `first_id` on) are indexed by one statement at its
     end instead of one by one: the trigger is set aside meanwhile, inside the caller's transaction,
     and put back exactly as it was."""
-    trigger = None
-    if count >= AT_ONCE and connection.dialect.name == "sqlite":
-        trigger = connection.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                             (INDEXING_TRIGGER,)).scalar()
-    if trigger is None:
+    if count < AT_ONCE or connection.dialect.name != "sqlite":
         yield
         return
-    connection.exec_driver_sql(f"DROP TRIGGER {INDEXING_TRIGGER}")
-    try:
+    with engine.set_aside(connection, [INDEXING_TRIGGER]) as set_aside:
         yield
-    except BaseException:
-        with contextlib.suppress(Exception):  # the transaction is being abandoned: its error tells
-            connection.exec_driver_sql(trigger)
-        raise
-    connection.exec_driver_sql(f"INSERT INTO {PERSONS_FTS}(rowid, search_key) "
-                               "SELECT id, search_key FROM persons WHERE id >= ?", (first_id,))
-    connection.exec_driver_sql(trigger)
+        if set_aside:
+            connection.exec_driver_sql(f"INSERT INTO {PERSONS_FTS}(rowid, search_key) "
+                                       "SELECT id, search_key FROM persons WHERE id >= ?", (first_id,))

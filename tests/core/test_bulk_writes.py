@@ -1,5 +1,6 @@
-"""An import writes its rows in bulk — plain tuples, the search index filled in one statement —
-and stores exactly what one row at a time through SQLAlchemy would."""
+"""An import writes its rows in bulk — plain tuples, the search index filled in one statement, the
+write counts added once, plain indexes made again after many rows — and stores exactly what one
+row at a time through SQLAlchemy would, the file's schema left as it was."""
 
 import datetime as dt
 import time
@@ -7,14 +8,15 @@ import time
 import pytest
 from sqlalchemy import text
 
-from bvct_desktop.core import browse, search, vault
+from bvct_desktop.core import browse, changes, engine, search, vault
 from bvct_desktop.core.changes import TableChanges
+from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.schema import cadres, persons, recipients
 from tests.conftest import ADMIN, CADRE_HEADERS, PASSWORD, workbook
 
 pytestmark = pytest.mark.file_only("SQLite's search-index trigger and its bulk writes")
 
-MANY = search.AT_ONCE + 20
+MANY = max(search.AT_ONCE, changes.AT_ONCE) + 20
 
 
 def _cadre(index: int) -> list:
@@ -57,6 +59,67 @@ def test_a_failed_bulk_write_leaves_the_trigger_in_place(db):
         with search.indexed_at_once(connection, 1, MANY):
             raise RuntimeError("the disk filled up")
     assert _trigger(db) == before
+
+
+def _schema(db) -> list:
+    with db.read() as connection:
+        return _schema_of(connection)
+
+
+def _schema_of(connection) -> list:
+    return connection.execute(text("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name")).all()
+
+
+def _person(index: int) -> dict:
+    return {"full_name": f"Lê Văn {index}", "name_key": f"lê văn {index}", "search_key": f"le van {index}",
+            "cccd": f"{index:012d}", "sort_key": f"{index:06d}"}
+
+
+def test_a_large_import_counts_each_row_and_leaves_the_schema_and_the_file_whole(cli, db, tmp_path):
+    schema, counts = _schema(db), db.change_counts()
+    rows = [_cadre(index) for index in range(MANY)]
+    code, _, err = cli("import", "cadres", workbook(tmp_path / "nhieu.xlsx", CADRE_HEADERS, rows))
+    assert code == 0, err
+    assert _schema(db) == schema
+    after = db.change_counts()
+    assert (after["persons"] - counts["persons"], after["cadres"] - counts["cadres"]) == (MANY, MANY)
+    with db.read() as connection:
+        assert engine.integrity_problems(connection) == []  # every index holds every row
+        by_index = connection.execute(text("SELECT count(*) FROM persons INDEXED BY ix_persons_sort_key "
+                                           "WHERE sort_key > ''")).scalar_one()
+    assert by_index == MANY
+    code, _, err = cli("import", "cadres", workbook(tmp_path / "mot.xlsx", CADRE_HEADERS,
+                                                    [["Đoàn Thị Một", "1971", "Nữ", None, "La Gi", None, None]]))
+    assert code == 0, err
+    assert db.change_counts()["cadres"] == after["cadres"] + 1  # the trigger counts a few as before
+
+
+def test_a_duplicate_among_many_new_rows_is_refused_as_before_and_leaves_nothing(db):
+    """Unique indexes stay in place while many rows are written: a duplicate fails at its row."""
+    schema, now = _schema(db), dt.datetime(2026, 11, 30, 9, 5, 7)
+    with pytest.raises(BvctError, match="IntegrityError"), db.write() as connection:
+        changes = TableChanges(connection, persons, now)
+        for index in range(MANY):
+            changes.insert(_person(index))
+        changes.insert({**_person(MANY), "cccd": _person(7)["cccd"]})
+        changes.apply(connection)
+    assert _schema(db) == schema
+    with db.read() as connection:
+        assert connection.execute(text("SELECT count(*) FROM persons")).scalar_one() == 0
+
+
+def test_a_failed_write_of_many_rows_puts_the_indexes_and_triggers_back(db):
+    schema = _schema(db)
+    with pytest.raises(RuntimeError), db.write() as connection:
+        with changes.written_at_once(connection, persons, MANY, 0):
+            assert _schema_of(connection) != schema
+            raise RuntimeError("the disk filled up")
+    assert _schema(db) == schema
+
+
+def test_an_empty_value_is_bound_as_null(db):
+    with db.read() as connection:
+        assert connection.exec_driver_sql("SELECT typeof(?), ? IS NULL", (None, None)).one() == ("null", 1)
 
 
 def _raw(connection, table, record_id: int) -> list:
