@@ -12,11 +12,13 @@ evidence. `verify_chain` recomputes everything and names the first broken entry.
 """
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -34,9 +36,9 @@ def derive_key(db_key: bytes) -> bytes:
     return keyfile.derive_subkey(db_key, b"bvct-audit-chain")
 
 
-# The entry's canonical text (what the MAC covers) and its details, as json.dumps writes them.
-_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode
+# An entry's details and its fields' values as json.dumps writes them.
 _DETAILS = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+_VALUE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode
 
 
 def entry_mac(key: bytes, previous_mac: str, entry: dict) -> str:
@@ -46,8 +48,37 @@ def entry_mac(key: bytes, previous_mac: str, entry: dict) -> str:
 def _mac(keyed: "hmac.HMAC", previous_mac: str, entry: dict) -> str:
     """The entry's MAC, from an HMAC already keyed (copying one costs less than keying anew)."""
     mac = keyed.copy()
-    mac.update((previous_mac + _CANONICAL(entry)).encode("utf-8"))
+    mac.update((previous_mac + canonical(entry)).encode("utf-8"))
     return mac.hexdigest()
+
+
+def canonical(entry: dict) -> str:
+    """What an entry's MAC covers: its fields (those of `fields_of`) as the JSON object
+    json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    writes, byte for byte — put together from each value's own encoding, the fields an import's
+    entries share encoded once."""
+    head, middle, tail = _frame(entry["action"], entry["at"], entry["kind"], entry["outcome"], entry["role"],
+                                entry["user_name"])
+    return f"{head}{_json(entry['details'])}{middle}{_json(entry['record_id'])}{tail}"
+
+
+@functools.lru_cache(maxsize=64, typed=True)  # typed: 1 and True are equal keys but not the same JSON
+def _frame(action, at, kind, outcome, role, user_name) -> tuple[str, str, str]:
+    """The canonical text around an entry's details and record id (the keys in sorted order)."""
+    return (f'{{"action":{_json(action)},"at":{_json(at)},"details":',
+            f',"kind":{_json(kind)},"outcome":{_json(outcome)},"record_id":',
+            f',"role":{_json(role)},"user_name":{_json(user_name)}}}')
+
+
+def _json(value) -> str:
+    """One value as json.dumps writes it (ensure_ascii=False, default=str)."""
+    if type(value) is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return int.__repr__(value)
+    return _VALUE(value)
 
 
 def append(connection: Connection, key: bytes, *, at: dt.datetime, user: str | None,
@@ -70,13 +101,14 @@ def append_all(connection: Connection, key: bytes, entries: Sequence[dict]) -> d
     keyed = hmac.new(key, digestmod=hashlib.sha256)
     rows = []
     for given in entries:
-        entry = {"at": given["at"].isoformat(timespec="seconds"), "user_name": given["user"],
-                 "role": given["role"], "action": given["action"], "outcome": given["outcome"],
-                 "kind": given.get("kind"), "record_id": given.get("record_id"),
-                 "details": details_text(given.get("details"))}
-        mac = _mac(keyed, mac, entry)
+        row = {"at": given["at"].isoformat(timespec="seconds"), "user_name": given["user"],
+               "role": given["role"], "action": given["action"], "outcome": given["outcome"],
+               "kind": given.get("kind"), "record_id": given.get("record_id"),
+               "details": details_text(given.get("details"))}
+        mac = _mac(keyed, mac, row)
         entry_id += 1
-        rows.append({**entry, "at": given["at"].replace(microsecond=0), "id": entry_id, "mac": mac})
+        row.update(at=given["at"].replace(microsecond=0), id=entry_id, mac=mac)  # the MAC covered the text
+        rows.append(row)
     insert_rows(connection, audit_log, rows)
     head = {"count": entry_id, "id": entry_id, "mac": mac}
     connection.info[HEAD_INFO] = head

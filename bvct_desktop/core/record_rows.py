@@ -6,7 +6,7 @@ the record's id and the ids of the persons it names. A kind listing members (a d
 gives one row per member; its record (`snapshots`) holds the members as a list.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +14,8 @@ from sqlalchemy import Boolean, ColumnElement, Select, and_, case, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 
+from . import schema
+from .changes import TableChanges
 from .fields import Field
 from .kinds import Kind
 from .schema import cadres, persons
@@ -127,18 +129,63 @@ def snapshots(connection: Connection, kind: Kind, ids: Sequence[int]) -> dict[in
     return found
 
 
-def values_of(connection: Connection, kind: Kind, ids: Sequence[int], keys: Sequence[str]) -> dict[int, dict[str, Any]]:
-    """The values `keys` of the records `ids` by id, as `snapshots` has them (the keys of members
-    and those the kind does not have left out), read without the rest of the records."""
-    found = layout(kind, exported=False)
-    member_keys = {*kind.members.person.fields, *kind.members.keys} if kind.members else set()
-    kept = [key for key in keys if key in found.columns and key not in member_keys]
-    statement = select(found.columns["id"], *(found.columns[key].label(key) for key in kept)).select_from(found.source)
-    values: dict[int, dict[str, Any]] = {}
-    for which in _id_conditions(kind.table.c.id, ids):
-        for record_id, *row in connection.execute(statement.where(which)):
-            values[record_id] = dict(zip(kept, row, strict=True))
+def planned_values(connection: Connection, kind: Kind, planned: Mapping[str, TableChanges], ids: Sequence[int],
+                   keys: Sequence[str]) -> dict[int, dict[str, Any]]:
+    """The values `keys` of the new records `ids` by id, as `snapshots` reads them once the plan is
+    applied (the keys of members and those the kind does not have left out) — taken from the plan
+    (`planned`: its changes by table name) rather than read back: the record's own values from its
+    planned row, a person's and a list entry's from theirs, or for one already stored, from the
+    database with the plan's changes to it. The same before the plan is applied as after."""
+    wanted = set(keys) - ({*kind.members.person.fields, *kind.members.keys} if kind.members else set())
+    own = [link.column for link in kind.persons if link.column in wanted]
+    elsewhere: dict[str, tuple[str, str, str]] = {}  # key → (the record's column naming the row, table, column)
+    for link in kind.persons:
+        elsewhere.update((key, (link.column, persons.name, column)) for key, column in link.fields.items()
+                         if key in wanted)
+    elsewhere.update((key, (lookup.column, lookup.table.name, "name")) for key, lookup in kind.lookups.items()
+                     if key in wanted)
+    own += [key for key in kind.own_keys if key in wanted]
+    choices = {key: kind.field(key).choices for key in own
+               if isinstance(kind.table.c[key].type, Boolean) and kind.field(key).choices}  # as `_value` reads them
+    records = planned[kind.table.name].new
+    referred = _referred_rows(connection, planned, [(records[record_id][column], table, name) for record_id in ids
+                                                    for column, table, name in elsewhere.values()])
+    values = {}
+    for record_id in ids:
+        row = records[record_id]
+        found = {key: row[key] for key in own}
+        for key, (yes, no) in choices.items():
+            found[key] = None if found[key] is None else yes if found[key] else no
+        for key, (column, table, name) in elsewhere.items():
+            found[key] = None if row[column] is None else referred[table][row[column]][name]
+        values[record_id] = found
     return values
+
+
+def _referred_rows(connection: Connection, planned: Mapping[str, TableChanges],
+                   wanted: list[tuple[int | None, str, str]]) -> dict[str, dict[int, Mapping[str, Any]]]:
+    """The rows (id, table, column) names by table and id: a planned new row as planned, a stored
+    one as stored with the plan's changes to it."""
+    ids: dict[str, set[int]] = {}
+    columns: dict[str, set[str]] = {}
+    for row_id, table, column in wanted:
+        if row_id is not None:
+            ids.setdefault(table, set()).add(row_id)
+            columns.setdefault(table, set()).add(column)
+    rows: dict[str, dict[int, Mapping[str, Any]]] = {}
+    for table_name, table_ids in ids.items():
+        changes = planned.get(table_name)
+        new = changes.new if changes is not None else {}
+        rows[table_name] = found = {row_id: new[row_id] for row_id in table_ids if row_id in new}
+        stored = [row_id for row_id in table_ids if row_id not in new]
+        if not stored:
+            continue
+        table = schema.metadata.tables[table_name]
+        statement = select(table.c.id, *(table.c[column] for column in sorted(columns[table_name])))
+        for which in _id_conditions(table.c.id, stored):
+            for row in connection.execute(statement.where(which)).mappings():
+                found[row["id"]] = {**row, **(changes.updates.get(row["id"], {}) if changes is not None else {})}
+    return rows
 
 
 def _id_conditions(column: ColumnElement, ids: Sequence[int]) -> list[ColumnElement]:

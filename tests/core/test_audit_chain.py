@@ -1,15 +1,27 @@
 """The audit trail is hash-chained and its head mirrored in the key file: tampering is named."""
 
+import hashlib
+import hmac
 import json
 import shutil
 
 import pytest
-from sqlalchemy import text
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import select, text
 
-from bvct_desktop.core import audit, engine, keyfile, settings, users, vault
+from bvct_desktop.core import audit, audit_chain, engine, keyfile, settings, users, vault
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.permissions import VIEWER
+from bvct_desktop.core.schema import audit_log
 from tests.conftest import ADMIN, PASSWORD
+
+# What every entry's MAC has covered since the first chain was written: json.dumps of its fields.
+JSON_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode
+AWKWARD = ['"', "\\", '\\"', "\x00\x1f\x7f", "\n\r\t\b\f", "\u2028\u2029", "😀 𝔘", "Nguyễn Văn Ánh", "null",
+           '{"moi": {"full_name": "Lê \\"Út\\""}}', "", " "]
+VALUES = st.one_of(st.none(), st.text(), st.sampled_from(AWKWARD), st.integers(), st.booleans(),
+                   st.floats(), st.dates(), st.datetimes())
 
 
 def _sql(path, statement: str) -> None:
@@ -155,3 +167,26 @@ def test_exporting_the_trail_needs_the_export_permission_and_is_itself_audited(t
     assert written == []
     viewer.close()
     db.close()
+
+
+@given(st.fixed_dictionaries({name: VALUES for name in ("at", "user_name", "role", "action", "outcome", "kind",
+                                                        "record_id", "details")}))
+def test_the_canonical_text_is_json_dumps_byte_for_byte(entry):
+    assert audit_chain.canonical(entry) == JSON_CANONICAL(entry)
+
+
+@pytest.mark.file_only("the server links its entries itself (core/server/objects.py)")
+def test_every_entry_carries_the_mac_json_dumps_gives_so_older_chains_verify(cli, cadres_file):
+    assert cli("import", "cadres", cadres_file)[0] == 0
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    with db.read() as connection:
+        rows = connection.execute(select(audit_log).order_by(audit_log.c.id)).mappings().all()
+    key = audit_chain.derive_key(db.key)
+    db.close()
+    previous = ""
+    for row in rows:
+        expected = hmac.new(key, (previous + JSON_CANONICAL(audit_chain.fields_of(row))).encode("utf-8"),
+                            hashlib.sha256).hexdigest()
+        assert row["mac"] == expected, row
+        previous = row["mac"]
+    assert len(rows) > 3

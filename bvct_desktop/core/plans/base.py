@@ -32,7 +32,7 @@ from ..schema import cadres
 CREATED, UNCHANGED, UPDATED = "created", "unchanged", "updated"
 RESTORED = "restored"  # a changed-field marker: the record came back from the recycle bin
 IDENTITY_KEYS = ("full_name", "birth_date", "home_town")
-AUDIT_CHUNK = 2_000  # records audited at a time (their values read back, their entries appended)
+AUDIT_CHUNK = 2_000  # records audited at a time (their entries made and appended)
 
 
 @dataclass(frozen=True)
@@ -75,11 +75,12 @@ class Writes:
         before = record_rows.snapshots(connection, self.kind, changed)
         self.apply(connection)
         named = [link.column for link in self.kind.persons] + [spec.key for spec in self.kind.fields if spec.required]
+        planned = {changes.table.name: changes for changes in self.tables}
         touched = list(self.touched)
         for start in range(0, len(touched), AUDIT_CHUNK):
             chunk = touched[start:start + AUDIT_CHUNK]
-            created = record_rows.values_of(connection, self.kind, [record_id for record_id in chunk
-                                                                      if self.touched[record_id] == CREATED], named)
+            created = record_rows.planned_values(connection, self.kind, planned, [
+                record_id for record_id in chunk if self.touched[record_id] == CREATED], named)
             after = record_rows.snapshots(connection, self.kind, [record_id for record_id in chunk
                                                                   if self.touched[record_id] != CREATED])
             entries = []

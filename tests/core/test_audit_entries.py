@@ -1,0 +1,83 @@
+"""The entry of a record created names it by its required fields and whom it is about, with the
+values it was written with: the same text, word for word, as the record read back gives."""
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core import audit, audit_chain, browse, editing, record_rows, vault
+from bvct_desktop.core.kinds import KINDS
+from bvct_desktop.core.schema import audit_log
+from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.samples import SAMPLES
+
+IN_ORDER = ("cadres", "slips", "delegations", "archive-requests", "complaints", "relatives")  # relatives name cadres
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    """Every kind's sample register imported."""
+    for kind in IN_ORDER:
+        code, out, err = cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", *SAMPLES[kind]))
+        assert code == 0, out + err
+    opened = vault.unlock(cli.db, ADMIN, PASSWORD)
+    yield opened
+    opened.close()
+
+
+def _created_entries(db) -> list[dict]:
+    with db.read() as connection:
+        return [dict(row) for row in connection.execute(
+            select(audit_log).where(audit_log.c.action == "thêm", audit_log.c.kind.in_(KINDS))
+            .order_by(audit_log.c.id)).mappings()]
+
+
+def _read_back(db, kind_name: str, record_id: int) -> str:
+    """The details as the record stored reads back: its required fields and the persons it names."""
+    kind = KINDS[kind_name]
+    with db.read() as connection:
+        stored = record_rows.snapshots(connection, kind, [record_id])[record_id]
+    named = [link.column for link in kind.persons] + [spec.key for spec in kind.fields if spec.required]
+    return audit_chain.details_text(audit.created({key: stored[key] for key in named
+                                                   if key in stored and key != record_rows.MEMBERS}))
+
+
+def test_every_kinds_creations_read_as_the_records_stored(db):
+    entries = _created_entries(db)
+    assert {entry["kind"] for entry in entries} == set(IN_ORDER)
+    assert len(entries) == 3 + 3 + 2 + 2 + 2 + 4
+    for entry in entries:
+        assert entry["details"] == _read_back(db, entry["kind"], entry["record_id"]), entry
+    assert db.verify_audit_chain().ok
+
+
+def test_the_named_values_word_for_word(db):
+    by_kind = {}
+    for entry in _created_entries(db):
+        by_kind.setdefault(entry["kind"], entry["details"])
+    assert by_kind["cadres"] == '{"moi": {"birth_date": "1965-03-12", "full_name": "Nguyễn Văn Hùng", "person_id": 1}}'
+    slip = json.loads(by_kind["slips"])["moi"]
+    assert slip == {"number": "12/PXM", "issued_on": "2025-01-05", "full_name": "Phạm Văn Bình",
+                    "recipient": "Cục A93B – Bộ Công an", "person_id": slip["person_id"]}
+    assert json.loads(by_kind["delegations"])["moi"] == {
+        "name": "Đoàn công tác Sở Nội vụ", "countries": "Nhật Bản", "depart_on": "2025-04-01",
+        "return_on": "2025-04-08"}
+    relative = json.loads(by_kind["relatives"])["moi"]
+    assert {key: relative[key] for key in ("cadre_name", "cadre_birth_date", "relation", "full_name")} == {
+        "cadre_name": "Nguyễn Văn Hùng", "cadre_birth_date": "1965-03-12", "relation": "Cha",
+        "full_name": "Nguyễn Văn Tư"}
+
+
+def test_a_new_record_about_a_person_renamed_in_the_same_save_names_the_new_name(db):
+    """The person is stored already and changed by the save: the entry has the name as saved."""
+    slip_id = browse.record_ids(db, "slips", "13/PXM")[0]
+    person_id = editing.load(db, "slips", slip_id)["person_id"]
+    new_id = editing.save(db, "slips", {"number": "2/PXM", "issued_on": "05/02/2026", "full_name": "Phạm Minh Quảng",
+                                        "birth_date": "15/08/1995", "home_town": "Hàm Tiến",
+                                        "recipient": "Cục A93B – Bộ Công an"}, person_id=person_id)
+    entry = _created_entries(db)[-1]
+    assert entry["record_id"] == new_id
+    assert json.loads(entry["details"])["moi"]["full_name"] == "Phạm Minh Quảng"
+    assert entry["details"] == _read_back(db, "slips", new_id)
+    assert db.verify_audit_chain().ok
