@@ -109,7 +109,9 @@ def append_all(connection: Connection, key: bytes, entries: Sequence[dict]) -> d
         entry_id += 1
         row.update(at=given["at"].replace(microsecond=0), id=entry_id, mac=mac)  # the MAC covered the text
         rows.append(row)
-    insert_rows(connection, audit_log, rows)
+    shared = {name: rows[0][name] for name in ("at", "user_name", "role", "outcome", "kind")  # converted once
+              if all(row[name] == rows[0][name] for row in rows)}
+    insert_rows(connection, audit_log, rows, shared)
     head = {"count": entry_id, "id": entry_id, "mac": mac}
     connection.info[HEAD_INFO] = head
     return head

@@ -129,62 +129,69 @@ def snapshots(connection: Connection, kind: Kind, ids: Sequence[int]) -> dict[in
     return found
 
 
-def planned_values(connection: Connection, kind: Kind, planned: Mapping[str, TableChanges], ids: Sequence[int],
-                   keys: Sequence[str]) -> dict[int, dict[str, Any]]:
-    """The values `keys` of the new records `ids` by id, as `snapshots` reads them once the plan is
-    applied (the keys of members and those the kind does not have left out) — taken from the plan
-    (`planned`: its changes by table name) rather than read back: the record's own values from its
-    planned row, a person's and a list entry's from theirs, or for one already stored, from the
-    database with the plan's changes to it. The same before the plan is applied as after."""
-    wanted = set(keys) - ({*kind.members.person.fields, *kind.members.keys} if kind.members else set())
-    own = [link.column for link in kind.persons if link.column in wanted]
-    elsewhere: dict[str, tuple[str, str, str]] = {}  # key → (the record's column naming the row, table, column)
-    for link in kind.persons:
-        elsewhere.update((key, (link.column, persons.name, column)) for key, column in link.fields.items()
-                         if key in wanted)
-    elsewhere.update((key, (lookup.column, lookup.table.name, "name")) for key, lookup in kind.lookups.items()
-                     if key in wanted)
-    own += [key for key in kind.own_keys if key in wanted]
-    choices = {key: kind.field(key).choices for key in own
-               if isinstance(kind.table.c[key].type, Boolean) and kind.field(key).choices}  # as `_value` reads them
-    records = planned[kind.table.name].new
-    referred = _referred_rows(connection, planned, [(records[record_id][column], table, name) for record_id in ids
-                                                    for column, table, name in elsewhere.values()])
-    values = {}
-    for record_id in ids:
-        row = records[record_id]
-        found = {key: row[key] for key in own}
-        for key, (yes, no) in choices.items():
-            found[key] = None if found[key] is None else yes if found[key] else no
-        for key, (column, table, name) in elsewhere.items():
-            found[key] = None if row[column] is None else referred[table][row[column]][name]
-        values[record_id] = found
-    return values
+class PlannedValues:
+    """The values `keys` of new records, as `snapshots` reads them once the plan is applied (the
+    keys of members and those the kind does not have left out) — taken from the plan (`planned`:
+    its changes by table name) rather than read back: the record's own values from its planned
+    row, a person's and a list entry's from theirs, or for one already stored, from the database
+    with the plan's changes to it. What is stored is read at once, before the plan is applied or
+    after alike; `of` reads no database."""
+
+    def __init__(self, connection: Connection, kind: Kind, planned: Mapping[str, TableChanges],
+                 ids: Sequence[int], keys: Sequence[str]):
+        wanted = set(keys) - ({*kind.members.person.fields, *kind.members.keys} if kind.members else set())
+        self._own = [link.column for link in kind.persons if link.column in wanted]
+        self._elsewhere: dict[str, tuple[str, str, str]] = {}  # key → (record column naming the row, table, column)
+        for link in kind.persons:
+            self._elsewhere.update((key, (link.column, persons.name, column)) for key, column in link.fields.items()
+                                   if key in wanted)
+        self._elsewhere.update((key, (lookup.column, lookup.table.name, "name"))
+                               for key, lookup in kind.lookups.items() if key in wanted)
+        self._own += [key for key in kind.own_keys if key in wanted]
+        self._choices = {key: kind.field(key).choices for key in self._own  # as `_value` reads them
+                         if isinstance(kind.table.c[key].type, Boolean) and kind.field(key).choices}
+        self._records = planned[kind.table.name].new
+        self._new = {table: planned[table].new if table in planned else {} for _, table, _ in self._elsewhere.values()}
+        self._stored = _stored_rows(connection, planned, [
+            (row_id, table, name) for record_id in ids for column, table, name in self._elsewhere.values()
+            if (row_id := self._records[record_id][column]) is not None and row_id not in self._new[table]])
+
+    def of(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """The values of the records `ids` (among those given at the start) by id."""
+        values = {}
+        for record_id in ids:
+            row = self._records[record_id]
+            found = {key: row[key] for key in self._own}
+            for key, (yes, no) in self._choices.items():
+                found[key] = None if found[key] is None else yes if found[key] else no
+            for key, (column, table, name) in self._elsewhere.items():
+                row_id = row[column]
+                found[key] = None if row_id is None else self._row(table, row_id)[name]
+            values[record_id] = found
+        return values
+
+    def _row(self, table: str, row_id: int) -> Mapping[str, Any]:
+        new = self._new[table]
+        return new[row_id] if row_id in new else self._stored[table][row_id]
 
 
-def _referred_rows(connection: Connection, planned: Mapping[str, TableChanges],
-                   wanted: list[tuple[int | None, str, str]]) -> dict[str, dict[int, Mapping[str, Any]]]:
-    """The rows (id, table, column) names by table and id: a planned new row as planned, a stored
-    one as stored with the plan's changes to it."""
+def _stored_rows(connection: Connection, planned: Mapping[str, TableChanges],
+                 wanted: list[tuple[int, str, str]]) -> dict[str, dict[int, Mapping[str, Any]]]:
+    """The stored rows (id, table, column) names by table and id, with the plan's changes to them."""
     ids: dict[str, set[int]] = {}
     columns: dict[str, set[str]] = {}
     for row_id, table, column in wanted:
-        if row_id is not None:
-            ids.setdefault(table, set()).add(row_id)
-            columns.setdefault(table, set()).add(column)
+        ids.setdefault(table, set()).add(row_id)
+        columns.setdefault(table, set()).add(column)
     rows: dict[str, dict[int, Mapping[str, Any]]] = {}
     for table_name, table_ids in ids.items():
-        changes = planned.get(table_name)
-        new = changes.new if changes is not None else {}
-        rows[table_name] = found = {row_id: new[row_id] for row_id in table_ids if row_id in new}
-        stored = [row_id for row_id in table_ids if row_id not in new]
-        if not stored:
-            continue
+        updates = planned[table_name].updates if table_name in planned else {}
         table = schema.metadata.tables[table_name]
         statement = select(table.c.id, *(table.c[column] for column in sorted(columns[table_name])))
-        for which in _id_conditions(table.c.id, stored):
+        rows[table_name] = found = {}
+        for which in _id_conditions(table.c.id, table_ids):
             for row in connection.execute(statement.where(which)).mappings():
-                found[row["id"]] = {**row, **(changes.updates.get(row["id"], {}) if changes is not None else {})}
+                found[row["id"]] = {**row, **updates.get(row["id"], {})}
     return rows
 
 

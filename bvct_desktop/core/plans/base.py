@@ -68,19 +68,20 @@ class Writes:
         """Applies the plan and writes one audit entry per record it created or changed.
 
         A change names each changed field with its old and new value (the old one is gone from the
-        record); a creation names the record by its required fields and whom it is about (the rest
-        of its values are the record's own), which keeps a large import's trail small.
+        record); a creation names the record by its required fields and whom it is about, as planned
+        (the rest of its values are the record's own), which keeps a large import's trail small.
         """
         changed = [record_id for record_id, status in self.touched.items() if status != CREATED]
         before = record_rows.snapshots(connection, self.kind, changed)
-        self.apply(connection)
         named = [link.column for link in self.kind.persons] + [spec.key for spec in self.kind.fields if spec.required]
         planned = {changes.table.name: changes for changes in self.tables}
         touched = list(self.touched)
+        new = record_rows.PlannedValues(connection, self.kind, planned, [
+            record_id for record_id in touched if self.touched[record_id] == CREATED], named)
+        self.apply(connection)
         for start in range(0, len(touched), AUDIT_CHUNK):
             chunk = touched[start:start + AUDIT_CHUNK]
-            created = record_rows.planned_values(connection, self.kind, planned, [
-                record_id for record_id in chunk if self.touched[record_id] == CREATED], named)
+            created = new.of([record_id for record_id in chunk if self.touched[record_id] == CREATED])
             after = record_rows.snapshots(connection, self.kind, [record_id for record_id in chunk
                                                                   if self.touched[record_id] != CREATED])
             entries = []
