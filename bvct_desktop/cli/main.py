@@ -43,6 +43,8 @@ def main(argv: Sequence[str]) -> int:
             return 0
         if not args.command:
             raise InputError("Thiếu lệnh. Xem: bvct --help")
+        if hasattr(args, "begin"):  # what a command starts before anything else (import: reading its sheet)
+            args.begin(args)
         if getattr(args, "database", True):  # `template` and `places` open none
             startup.prepare(args.db)
         return args.handler(args) or 0

@@ -22,7 +22,7 @@ def register(commands) -> None:
     template.add_argument("--out", required=True)
 
     imp = commands.add_parser("import", help="nhập dữ liệu từ Excel (tất cả hoặc không dòng nào)")
-    imp.set_defaults(handler=cmd_import)
+    imp.set_defaults(handler=cmd_import, begin=start_import)
     imp.add_argument("kind", choices=kinds, metavar="LOẠI")
     imp.add_argument("file", metavar="TỆP.xlsx")
     imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
@@ -41,6 +41,14 @@ def cmd_template(args) -> int:
     xlsx_writer.write_template(kind, Path(args.out))
     print(f"Đã ghi tệp mẫu «{kind.title}»: {args.out}")
     return 0
+
+
+def start_import(args) -> None:
+    """Starts reading the sheet, before the program loads the importer and the database and unlocks
+    it: the reader child works meanwhile."""
+    from ..io import xlsx_reader
+
+    args.reading = xlsx_reader.start_reading(Path(args.file), len(kind_named(args.kind).fields))
 
 
 def cmd_import(args) -> int:
@@ -67,12 +75,8 @@ def _cycle_collector_paused():
 
 
 def _imported(args):
-    from ..io import xlsx_reader
-
     kind = kind_named(args.kind)
-    # the sheet is read from the start (before the importer and the database are even loaded)
-    # while the database unlocks
-    reading = xlsx_reader.start_reading(Path(args.file), len(kind.fields))
+    reading = args.reading  # started first (start_import)
     from ..core import importing
     from .arguments import open_database
 

@@ -66,3 +66,14 @@ def test_help_lists_every_command(cli):
 
 def test_import_loads_no_document_library(cli, cadres_file, tmp_path):
     assert _loaded_by(["import", "cadres", str(cadres_file)], tmp_path).isdisjoint({"reportlab", "docx", "PySide6"})
+
+
+def test_import_starts_reading_the_sheet_before_loading_the_database_libraries(cadres_file, tmp_path):
+    """The reader child works while the program loads what it needs and unlocks the database."""
+    code = ("import sys; from bvct_desktop.io import sheet_process; started = sheet_process.Reading.__init__; "
+            "seen = []; sheet_process.Reading.__init__ = lambda self, *args: "
+            "(seen.append('sqlalchemy' in sys.modules), started(self, *args))[-1]; "
+            "from bvct_desktop.cli.main import main; main(sys.argv[1:]); print(seen)")
+    done = subprocess.run([sys.executable, "-c", code, "--db", str(tmp_path / "chua-co.db"), "import", "cadres",
+                           str(cadres_file)], capture_output=True, text=True, cwd=tmp_path)
+    assert done.stdout.strip().splitlines()[-1] == "[False]"
