@@ -142,9 +142,13 @@ class ParsedRows:
         return len(self._offsets)
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        keys, columns = self._keys, self._columns
-        for offset in self._offsets:
-            yield offset + 2, dict(zip(keys, [column[offset] for column in columns], strict=True))
+        keys, columns, offsets = self._keys, self._columns, self._offsets
+        if not columns:
+            columns = [[None] * len(offsets)]
+        elif len(offsets) < len(columns[0]):  # only the valid rows' cells (else they are all of them)
+            columns = [[column[offset] for offset in offsets] for column in columns]
+        for offset, cells in zip(offsets, zip(*columns, strict=True), strict=True):
+            yield offset + 2, dict(zip(keys, cells, strict=True))
 
 
 class _Values:

@@ -82,6 +82,11 @@ class PersonLink:
         """Fields named like the persons' columns."""
         return cls(column, {key: key for key in keys}, cadre)
 
+    @functools.cached_property  # asked for every row an import or a form writes
+    def by_column(self) -> dict[str, str]:
+        """The field key of each column of persons the record names."""
+        return {column: key for key, column in self.fields.items()}
+
 
 @dataclass(frozen=True)
 class Members:

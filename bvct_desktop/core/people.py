@@ -11,8 +11,7 @@ few; a file asks for all its names in a few queries (`prefetch`).
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.engine import Connection
@@ -25,14 +24,15 @@ from .schema import cadres, persons
 from .text import identity_key, variant_fold_words
 
 
-@dataclass(frozen=True)
-class Identity:
+class Identity(NamedTuple):
+    """Who a row or a form names (made for every row of an import: a plain tuple)."""
+
     full_name: str
     birth_date: str | None = None
     home_town: str | None = None
     cccd: str | None = None
 
-    @functools.cached_property
+    @property
     def key(self) -> tuple[str, str, str]:
         return identity_key(self.full_name), self.birth_date or "", identity_key(self.home_town or "")
 
@@ -188,7 +188,9 @@ class PersonBook:
 
     def find(self, identity: Identity) -> int | None:
         """The existing (or planned) person, or None; RowProblem when the rule is violated."""
-        key = identity.key
+        return self._find(identity, identity.key)
+
+    def _find(self, identity: Identity, key: tuple[str, str, str]) -> int | None:
         self._named(key[0])
         if identity.cccd:
             pid = self.owner_of(identity.cccd)
@@ -207,18 +209,19 @@ class PersonBook:
 
     def resolve(self, identity: Identity, attributes: dict[str, Any] | None = None) -> tuple[int, bool]:
         """The person's id and whether they are new in this plan; a new person has `attributes` too."""
-        pid = self.find(identity)
+        key = identity.key
+        pid = self._find(identity, key)
         if pid is not None:
             if identity.cccd and pid not in self._cccd_of:
                 self.update(pid, {"cccd": identity.cccd})
             return pid, False
-        values = {**(attributes or {}), "full_name": identity.full_name, "name_key": identity.key[0],
+        values = {**(attributes or {}), "full_name": identity.full_name, "name_key": key[0],
                   "birth_date": identity.birth_date, "home_town": identity.home_town,
-                  "home_town_key": identity.key[2], "cccd": identity.cccd}
+                  "home_town_key": key[2], "cccd": identity.cccd}
         values.update(search_key=search_key(values), sort_key=name_sort_key(identity.full_name))
         pid = self.changes.insert(values)
         self._current[pid] = self.changes.new[pid]
-        self._index(pid, identity.key, identity.cccd)
+        self._index(pid, key, identity.cccd)
         return pid, True
 
     def current(self, pid: int) -> dict[str, Any]:

@@ -31,7 +31,7 @@ class ArchiveRequestPlan(Plan):
         key = request_key(values, pid)
         self.claim(key, number, "yêu cầu (cùng loại, văn bản, ngày và đối tượng)", "full_name")
         self.stored.on(values["doc_on"])
-        current = self.check_new(target, self.stored.by_key.get(key), RowProblem(
+        current = self.check_new(target, self.stored.by_key.get(key), lambda: RowProblem(
             "đã có yêu cầu cùng loại, văn bản, ngày và đối tượng", "full_name"))
         wanted = {**self.own_values(values), "person_id": pid}
         record_id, record_changed, created = self.upsert(self.records, current["id"] if current else None,

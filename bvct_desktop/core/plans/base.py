@@ -112,6 +112,9 @@ class Plan(abc.ABC):
         self.lists = {key: NameList(connection, lookup, now) for key, lookup in self.kind.lookups.items()}
         self.touched: dict[int, str] = {}  # record id → CREATED, UPDATED or RESTORED
         self._seen: dict[tuple, int] = {}
+        # (field key, column) of the person's fields other than who they are
+        self._kept = [(key, column) for key, column in self.kind.person.fields.items()
+                      if column not in IDENTITY_KEYS] if self.kind.person else []
 
     def prefetch(self, rows: list[dict[str, Any]]) -> None:
         """Looks up, in a few queries, the persons and records a whole file refers to."""
@@ -158,17 +161,17 @@ class Plan(abc.ABC):
         theirs (an emptied field is cleared); a person found by the rule only gains what the row adds.
         """
         link = self.kind.person
-        attributes = {column: values.get(key) for key, column in link.fields.items()}
         if target is not None and target.person_id is not None:
+            attributes = {column: values.get(key) for key, column in link.fields.items()}
             return target.person_id, self._field_keys(link, self.people.update(target.person_id, attributes,
                                                                                    clears=True))
-        kept = {column: value for column, value in attributes.items() if column not in IDENTITY_KEYS}
+        kept = {column: values.get(key) for key, column in self._kept}
         pid, new = self.people.resolve(identity(values, link), kept)
         return pid, [] if new else self._field_keys(link, self.people.update(pid, kept))
 
     @staticmethod
     def _field_keys(link: PersonLink, columns: list[str]) -> list[str]:
-        by_column = {column: key for key, column in link.fields.items()}
+        by_column = link.by_column
         return [by_column[column] for column in columns if column in by_column]
 
     def own_values(self, values: dict[str, Any]) -> dict[str, Any]:
@@ -211,15 +214,17 @@ class Plan(abc.ABC):
         if self.touched.get(record_id) not in (CREATED, RESTORED):
             self.touched[record_id] = status
 
-    def check_new(self, target: Target | None, current: dict | None, problem: RowProblem) -> dict | None:
+    def check_new(self, target: Target | None, current: dict | None,
+                  problem: Callable[[], RowProblem]) -> dict | None:
         """The record a row writes: the one the form edits, or the one its key matched.
 
-        A form's new record may not match a stored one, nor an edited record's new key another's.
+        A form's new record may not match a stored one, nor an edited record's new key another's
+        (`problem()` is what the officer is told then).
         """
         if target is None:
             return current
         if current is not None and current["id"] != target.record_id:
-            raise problem
+            raise problem()
         if target.record_id is None:
             return None
         return current if current is not None else self.stored_row(target.record_id)
@@ -251,9 +256,10 @@ class RecordsByKey:
 
 def identity(values: dict[str, Any], link: PersonLink) -> Identity:
     """The person a row names through `link`, for the person rule."""
-    by_column = {column: values.get(key) for key, column in link.fields.items()}
-    return Identity(by_column["full_name"], by_column.get("birth_date"), by_column.get("home_town"),
-                    by_column.get("cccd"))
+    keys = link.by_column
+    birth, town, cccd = keys.get("birth_date"), keys.get("home_town"), keys.get("cccd")
+    return Identity(values.get(keys["full_name"]), values.get(birth) if birth else None,
+                    values.get(town) if town else None, values.get(cccd) if cccd else None)
 
 
 def _name_key(link: PersonLink) -> str:

@@ -14,9 +14,8 @@ class CadrePlan(Plan):
         pid, changed = self.person(values, target)
         self.claim(("cadre", pid), number, "cán bộ (cùng họ tên, ngày sinh, quê quán hoặc CCCD)", "full_name")
         cid = self.cadres.of_person(pid)
-        where = " (trong thùng rác; hãy khôi phục)" if cid is not None and self.cadres.is_deleted(cid) else ""
         current = self.check_new(target, self.cadres.current(cid) if cid is not None else None,
-                                 RowProblem(f"người này đã có trong danh sách cán bộ{where}", "full_name"))
+                                 lambda: self._listed_already(cid))
         wanted = {**self.own_values(values), "person_id": pid}
         if current is None:
             cid = self.cadres.add(pid, wanted)
@@ -26,3 +25,7 @@ class CadrePlan(Plan):
         if RESTORED in cadre_changed:
             self.cadres.restored(cid)
         return outcome(cid, False, changed + self.changed_fields(cadre_changed))
+
+    def _listed_already(self, cid: int | None) -> RowProblem:
+        where = " (trong thùng rác; hãy khôi phục)" if cid is not None and self.cadres.is_deleted(cid) else ""
+        return RowProblem(f"người này đã có trong danh sách cán bộ{where}", "full_name")

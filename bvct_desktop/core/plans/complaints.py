@@ -31,7 +31,7 @@ class ComplaintPlan(Plan):
         key = complaint_key(values)
         self.claim(key, number, "đơn (cùng ngày nhận, người gửi, loại đơn, người bị phản ánh, nội dung)", "summary")
         self.stored.on(values["received_on"])
-        current = self.check_new(target, self.stored.by_key.get(key), RowProblem(
+        current = self.check_new(target, self.stored.by_key.get(key), lambda: RowProblem(
             "đã có đơn cùng ngày nhận, người gửi, loại đơn, người bị phản ánh và nội dung", "summary"))
         wanted = {**self.own_values(values), "person_id": self._subject(values.get("subject_name"))}
         record_id, changed, created = self.upsert(self.records, current["id"] if current else None, current,

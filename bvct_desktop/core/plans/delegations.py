@@ -60,7 +60,7 @@ class DelegationPlan(Plan):
         self.stored.on(values["depart_on"])
         current = self.stored.by_key.get(key)
         if key not in self._first_row or self._first_row[key][0] == number:
-            current = self.check_new(target, current, RowProblem("đã có đoàn này (cùng số và ngày quyết định, "
+            current = self.check_new(target, current, lambda: RowProblem("đã có đoàn này (cùng số và ngày quyết định, "
                                                                  "hoặc cùng tên và ngày đi)", "name"))
         did, trip_changed, trip_created = self.upsert(self.records, current["id"] if current else None, current,
                                                       trip, clears=target is not None)

@@ -41,7 +41,7 @@ class RelativePlan(Plan):
         key = (owner, values["relation"], relative)
         self.claim(key, number, "thân nhân (cùng cán bộ, quan hệ và người)", "full_name")
         self._load(owner)
-        current = self.check_new(target, self._existing.get(key), RowProblem(
+        current = self.check_new(target, self._existing.get(key), lambda: RowProblem(
             f"thân nhân này ({values['relation']}) đã có trong hồ sơ (có thể ở thùng rác)", "relation"))
         wanted = {**self.own_values(values), "person_id": owner, "relative_id": relative,
                   "abroad": abroad_flag(values)}

@@ -56,7 +56,7 @@ class SlipPlan(Plan):
         pid, changed = self.person(values, target)
         if key not in self._existing:  # prefetched for a file
             self._load({key})
-        current = self.check_new(target, self._existing[key], RowProblem(
+        current = self.check_new(target, self._existing[key], lambda: RowProblem(
             f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho phiếu khác", "number"))
         if target is None and current is not None and current["person_id"] != pid:
             raise RowProblem(f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho người khác", "number")
