@@ -32,7 +32,8 @@ class SlipPlan(Plan):
     def prefetch(self, rows: list[dict[str, Any]]) -> None:
         """Loads the stored slips whose keys occur in the file (not the whole register)."""
         super().prefetch(rows)
-        self._load({_key(row) for row in rows if row.get("issued_on") and row.get("number")})
+        if self.records.stored_max:  # else there is none to look up
+            self._load({_key(row) for row in rows if row.get("issued_on") and row.get("number")})
         self.people.prefetch(Identity(row["vetted_name"]) for row in rows if row.get("vetted_name"))
 
     def _load(self, keys: set[tuple[int, str]]) -> None:
@@ -54,9 +55,9 @@ class SlipPlan(Plan):
         key = _key(values)
         self.claim(key, number, f"số phiếu «{values['number']}» năm {key[0]}", "number")
         pid, changed = self.person(values, target)
-        if key not in self._existing:  # prefetched for a file
+        if key not in self._existing and self.records.stored_max:  # prefetched for a file
             self._load({key})
-        current = self.check_new(target, self._existing[key], lambda: RowProblem(
+        current = self.check_new(target, self._existing.get(key), lambda: RowProblem(
             f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho phiếu khác", "number"))
         if target is None and current is not None and current["person_id"] != pid:
             raise RowProblem(f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho người khác", "number")
