@@ -96,15 +96,17 @@ FORMULA_WITHOUT_VALUE = ("ô chứa công thức chưa có giá trị tính sẵ
                          "nhập lại")
 
 
-def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field],
-               problems: list[Problem]) -> "ParsedRows":
+def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field], problems: list[Problem],
+               cells: list[Sequence] | None = None) -> "ParsedRows":
     """Every non-empty row's values by field key; cell problems are appended to `problems`, row by
-    row, until there are MAX_PROBLEMS.
+    row, until there are MAX_PROBLEMS. `cells`: the sheet's cells by column (row 1 first), when the
+    caller has them.
 
     Parsed column by column: each column with its field's rule, each distinct value of it once.
     """
     body = sheet.rows[1:]
-    by_column = list(itertools.zip_longest(*body))
+    by_column = ([column[1:] for column in cells] if cells is not None
+                 else list(itertools.zip_longest(*body)))
     blank = (None,) * len(body)
     parsed: list[list[Any]] = []
     invalid: dict[int, dict[int, tuple[str, str]]] = {}  # row offset → column position → (header, message)
@@ -173,9 +175,11 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                  progress: Callable[[int, int], None] | None = None) -> ImportResult:
     """Plans the whole file, then writes it in one transaction unless a row has a problem."""
     db.require(Action.EDIT, f"nhập {kind.name}")
-    result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet))
+    cells = list(itertools.zip_longest(*sheet.rows))  # by column: the converter and the parser read them so
+    result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet, columns=cells))
     columns, result.ignored_columns, result.problems = map_headers(kind, sheet.rows[0] if sheet.rows else [])
-    rows = parse_rows(kind, sheet, columns, result.problems) if not result.problems else []
+    rows = parse_rows(kind, sheet, columns, result.problems, cells) if not result.problems else []
+    del cells
     result.rows = len(rows) + len({p.row for p in result.problems if p.row > 1})
     if not result.problems and not rows:
         result.problems.append(Problem(2, None, "tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)"))

@@ -182,8 +182,9 @@ class Conversion:
 _SUSPECT, _DOUBTFUL = "suspect", "doubtful"
 
 
-def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
-    """Rewrites in place every cell typed in a legacy encoding, headers included.
+def convert_sheet(sheet: FontedSheet, samples: int = 3, columns: list[Sequence] | None = None) -> Conversion:
+    """Rewrites in place every cell typed in a legacy encoding, headers included (in `columns` too:
+    the sheet's cells by column, row 1 first, when the caller has them).
 
     Decided column by column: one look at a column's text tells whether any cell of it can be
     legacy (plain Unicode costs that look alone). In a column with characters no Unicode
@@ -194,7 +195,8 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
     columns concerned, and only when some text looks legacy; each distinct text in each font is
     decided and decoded once.
     """
-    columns = list(itertools.zip_longest(*sheet.rows))
+    if columns is None:
+        columns = list(itertools.zip_longest(*sheet.rows))
     kinds: dict[int, dict[str, str]] = {}  # column → its texts that may be legacy, suspect or doubtful
     unicode_columns: list[int] = []
     for c, column in enumerate(columns):
@@ -232,7 +234,10 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
                 decided[value, font] = (converted, encoding)
         if decided:
             changes[c] = decided
-    return _rewrite(sheet, cells, kinds, changes, samples)
+    result = _rewrite(sheet, cells, kinds, changes, samples)
+    for c in changes:
+        columns[c] = [row[c] if c < len(row) else None for row in sheet.rows]
+    return result
 
 
 def _kinds(column: tuple, legacy: bool) -> dict[str, str]:
