@@ -87,6 +87,7 @@ def _imported(args):
             reading.result()  # what is wrong with the file is told first, as when it was read first
             raise
         try:
+            importing.get_ready(kind)  # while the reader child finishes
             sheet = reading.result()
             if sheet.described:
                 print(sheet.described)

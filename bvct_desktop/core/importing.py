@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from . import gazetteer
 from .database import Database
 from .errors import RowProblem
 from .fields import Field
@@ -169,6 +170,15 @@ def _blank(cells: list[object]) -> bool:
         if cell is not None and (cell.__class__ is not str or cell and not cell.isspace()):
             return False
     return True
+
+
+def get_ready(kind: Kind) -> None:
+    """Loads what planning `kind`'s rows will need, for a caller with time to spare before the sheet
+    is read (`bvct import` while the reader child finishes): the gazetteer, when the rows name home
+    towns (the persons' search keys name their places' other names)."""
+    links = [*kind.persons, *([kind.members.person] if kind.members else [])]
+    if any("home_town" in link.fields.values() for link in links):
+        gazetteer.load()
 
 
 def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = False,
