@@ -73,7 +73,7 @@ class Field:
         else:
             outcomes = {raw: parse(raw) for raw in set(raws)}
         values = list(map(outcomes.__getitem__, raws)) if outcomes is not None else list(map(parse, raws))
-        if outcomes is not None and not any(outcome.__class__ is _Invalid for outcome in outcomes.values()):
+        if outcomes is not None and _Invalid not in set(map(type, outcomes.values())):
             return values, {}
         messages = {index: value.message for index, value in enumerate(values) if value.__class__ is _Invalid}
         for index in messages:

@@ -199,7 +199,8 @@ class PersonBook:
                     raise RowProblem(f"số CCCD {identity.cccd} đã thuộc về người khác "
                                      "(khác họ tên hoặc ngày sinh)", "cccd")
                 return pid
-            candidates = [p for p in self._by_key.get(key, ()) if p not in self._cccd_of]
+            same = self._by_key.get(key)
+            candidates = [p for p in same if p not in self._cccd_of] if same else []
         else:
             candidates = self._by_key.get(key, [])
         if len(candidates) > 1:
@@ -218,7 +219,8 @@ class PersonBook:
         values = {**(attributes or {}), "full_name": identity.full_name, "name_key": key[0],
                   "birth_date": identity.birth_date, "home_town": identity.home_town,
                   "home_town_key": key[2], "cccd": identity.cccd}
-        values.update(search_key=search_key(values), sort_key=name_sort_key(identity.full_name))
+        values["search_key"] = search_key(values)
+        values["sort_key"] = name_sort_key(identity.full_name)
         pid = self.changes.insert(values)
         self._current[pid] = self.changes.new[pid]
         self._index(pid, key, identity.cccd)

@@ -16,7 +16,8 @@ class CadrePlan(Plan):
         cid = self.cadres.of_person(pid)
         current = self.check_new(target, self.cadres.current(cid) if cid is not None else None,
                                  lambda: self._listed_already(cid))
-        wanted = {**self.own_values(values), "person_id": pid}
+        wanted = self.own_values(values)
+        wanted["person_id"] = pid
         if current is None:
             cid = self.cadres.add(pid, wanted)
             self.touch(cid, CREATED)

@@ -61,8 +61,8 @@ class SlipPlan(Plan):
             f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho phiếu khác", "number"))
         if target is None and current is not None and current["person_id"] != pid:
             raise RowProblem(f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho người khác", "number")
-        wanted = {**self.own_values(values), "number_key": key[1], "year": key[0], "person_id": pid,
-                  "vetted_cadre_id": self._vetted_cadre(pid, values)}
+        wanted = self.own_values(values)
+        wanted.update(number_key=key[1], year=key[0], person_id=pid, vetted_cadre_id=self._vetted_cadre(pid, values))
         record_id, slip_changed, created = self.upsert(self.records, current["id"] if current else None, current,
                                                         wanted, clears=target is not None)
         slip = self.records.new[record_id] if created else current
