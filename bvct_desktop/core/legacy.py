@@ -198,25 +198,26 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3, columns: list[Sequence] 
     if columns is None:
         columns = list(itertools.zip_longest(*sheet.rows))
     kinds: dict[int, dict[str, str]] = {}  # column → its texts that may be legacy, suspect or doubtful
-    unicode_columns: list[int] = []
+    unicode_columns: list[set] = []
     for c, column in enumerate(columns):
-        text = "\0".join([value for value in column if value.__class__ is str])
+        values = set(column)
+        text = _text(values)
         if text.isascii():
             continue
         legacy = _LEGACY_ONLY.search(text) is not None
         if not legacy and _BEYOND_LATIN1.search(text) is not None:
-            unicode_columns.append(c)
-        elif found := _kinds(column, legacy):
+            unicode_columns.append((c, values))
+        elif found := _kinds(values, legacy):
             kinds[c] = found
     suspected = any(_SUSPECT in found.values() for found in kinds.values())
     if suspected:  # a legacy sheet: latin1-only cells of its Unicode columns may carry a legacy font
-        for c in unicode_columns:
-            if found := _kinds(columns[c], False):
+        for c, values in unicode_columns:
+            if found := _kinds(values, False):
                 kinds[c] = found
     read = sheet.column_fonts([c + 1 for c in kinds]) if suspected else {}
-    cells = {c: list(zip(columns[c], read.get(c + 1) or itertools.repeat(None), strict=c + 1 in read))
-             for c in kinds}  # (text, font) of each cell, row 1 first
-    distinct = {c: set(pairs) for c, pairs in cells.items()}
+    cells = {c: list(zip(columns[c], read[c + 1], strict=True))
+             for c in kinds if c + 1 in read}  # (text, font) of each cell, row 1 first, where fonts were read
+    distinct = {c: set(cells[c]) if c in cells else {(value, None) for value in found} for c, found in kinds.items()}
     encodings = _FontEncodings()
     legacy_fonts = any(encodings[font] for c, found in kinds.items()
                        for value, font in distinct[c] if found.get(value) == _SUSPECT)
@@ -234,17 +235,27 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3, columns: list[Sequence] 
                 decided[value, font] = (converted, encoding)
         if decided:
             changes[c] = decided
+    for c in changes:
+        cells.setdefault(c, list(zip(columns[c], itertools.repeat(None))))
     result = _rewrite(sheet, cells, kinds, changes, samples)
     for c in changes:
         columns[c] = [row[c] if c < len(row) else None for row in sheet.rows]
     return result
 
 
-def _kinds(column: tuple, legacy: bool) -> dict[str, str]:
+def _text(values: set) -> str:
+    """The texts among a column's distinct values, joined (a cell's text holds no \0)."""
+    try:
+        return "\0".join(values)  # a column of text only
+    except TypeError:  # dates, numbers or empty cells among them
+        return "\0".join([value for value in values if value.__class__ is str])
+
+
+def _kinds(values: set, legacy: bool) -> dict[str, str]:
     """Each distinct text of a column that may be legacy: suspect (looks legacy) or doubtful
     (latin1-only). Suspects exist only in a column whose text has legacy-only characters."""
     kinds = {}
-    for value in set(column):
+    for value in values:
         if value.__class__ is not str or value.isascii():
             continue
         if legacy and might_be_legacy(value):
