@@ -237,10 +237,7 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3, columns: list[Sequence] 
             changes[c] = decided
     for c in changes:
         cells.setdefault(c, list(zip(columns[c], itertools.repeat(None))))
-    result = _rewrite(sheet, cells, kinds, changes, samples)
-    for c in changes:
-        columns[c] = [row[c] if c < len(row) else None for row in sheet.rows]
-    return result
+    return _rewrite(sheet, columns, cells, kinds, changes, samples)
 
 
 def _text(values: set) -> str:
@@ -265,10 +262,10 @@ def _kinds(values: set, legacy: bool) -> dict[str, str]:
     return kinds
 
 
-def _rewrite(sheet: FontedSheet, cells: dict[int, list[tuple[object, str | None]]],
+def _rewrite(sheet: FontedSheet, columns: list[Sequence], cells: dict[int, list[tuple[object, str | None]]],
              kinds: dict[int, dict[str, str]], changes: dict, samples: int) -> Conversion:
-    """Writes the decided conversions into the rows; counts them, and takes the samples from the
-    suspect cells first, then the doubtful ones, each in reading order."""
+    """Writes the decided conversions into the rows and the columns; counts them, and takes the
+    samples from the suspect cells first, then the doubtful ones, each in reading order."""
     result = Conversion()
     firsts: list[tuple[bool, int, int]] = []
     for c, decided in changes.items():
@@ -281,8 +278,11 @@ def _rewrite(sheet: FontedSheet, cells: dict[int, list[tuple[object, str | None]
                 result.cells += count
                 result.by_encoding[encoding] = result.by_encoding.get(encoding, 0) + count
         changed = list(itertools.compress(range(len(chosen)), chosen))
+        texts = {pair: text for pair, (text, _) in decided.items()}
+        column = columns[c] = list(map(texts.get, cells[c], columns[c]))  # each cell's text, converted or kept
+        rows = sheet.rows
         for r in changed:
-            sheet.rows[r][c] = outcomes[chosen[r] - 1][0]
+            rows[r][c] = column[r]
         for kind in (_SUSPECT, _DOUBTFUL):
             firsts += itertools.islice(((kind == _DOUBTFUL, r, c) for r in changed
                                         if kinds[c][cells[c][r][0]] == kind), samples)

@@ -105,3 +105,11 @@ def test_where_the_text_cannot_tell_the_font_decides():
 def test_a_unicode_sheet_reads_no_font_at_all():
     sheet = FakeSheet([["Họ và tên", "Quê quán"], ["Nguyễn Văn Hùng", "Hoà Bình"]], {})
     assert convert_sheet(sheet).cells == 0 and sheet.lookups == []
+
+
+def test_the_columns_a_caller_gives_are_converted_with_the_rows():
+    rows = [["Hä vµ tªn", "Năm"], [to_tcvn3("Lê Văn Tám"), 1950], ["Trần Văn Ba", None]]
+    sheet = FakeSheet(rows, {(1, 1): ".VnTime", (2, 1): ".VnTime"})
+    columns = list(zip(*rows, strict=True))
+    convert_sheet(sheet, columns=columns)
+    assert [list(column) for column in columns] == [["Họ và tên", "Lê Văn Tám", "Trần Văn Ba"], ["Năm", 1950, None]]
