@@ -120,8 +120,9 @@ def _outcome(field: Field, raw: object) -> object:
 def _column_parser(field: Field) -> Callable[[object], object]:
     """The outcome of a cell of `field`'s column: its stored value, or its problem (_Invalid).
 
-    Text that is plain ASCII within the length, and an identity number that is already its
-    digits, are their stored form (what `parse` would return); anything else goes through `parse`.
+    Text that is plain ASCII within the length, an identity number that is already its digits,
+    and a date cell of a date field are their stored form (what `parse` would return); anything
+    else goes through `parse`.
     """
     if field.type is FieldType.TEXT:
         limit = field.max_length
@@ -143,6 +144,15 @@ def _column_parser(field: Field) -> Callable[[object], object]:
             return _outcome(field, raw)
 
         return number_cell
+    if field.type in (FieldType.DATE, FieldType.PARTIAL_DATE):
+        partial = field.type is FieldType.PARTIAL_DATE  # stored as its ISO text
+
+        def date_cell(raw: object) -> object:
+            if raw.__class__ is dt.date:
+                return raw.isoformat() if partial else raw
+            return _outcome(field, raw)
+
+        return date_cell
     return functools.partial(_outcome, field)
 
 

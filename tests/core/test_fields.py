@@ -56,7 +56,7 @@ def test_a_five_megabyte_cell_is_refused():
 
 CELLS = ["  Nguyễn  Văn A ", "Tran  Van\tB", " ", "", None, "x" * 1_001, "0600 9912 3456", "060099123456",
          "06009912345", "123456789", "１２３４５６７８９０１２", 60099123456, 60099123456.0, "12/03/1955", "1955",
-         "a\u200bb", "\x0bsố\x0c", "0123", 12.5, dt.date(1955, 3, 12)]
+         "a\u200bb", "\x0bsố\x0c", "0123", 12.5, dt.date(1955, 3, 12), dt.date(1, 1, 1), dt.datetime(1955, 3, 12, 8)]
 
 
 @pytest.mark.parametrize("spec", [spec for kind in (CADRES, SLIPS) for spec in kind.fields])
