@@ -206,8 +206,9 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                 result.problems.append(Problem(number, header, problem.message))
                 continue
             result.counts[taken.status] += 1
-            result.warnings += [Problem(number, kind.field(w.header).header if w.header else None, w.message)
-                                for w in plan.warnings(values)]
+            if warnings := plan.warnings(values):
+                result.warnings += [Problem(number, kind.field(w.header).header if w.header else None, w.message)
+                                    for w in warnings]
             if taken.changed:
                 result.updates.append(_update_line(kind, number, taken.changed))
             if progress and done % 1000 == 0:

@@ -4,6 +4,7 @@ Once every row is taken, each slip new or changed in what decides it is attached
 vetting case it serves (core/personfile/cases.py), from a file as from a form.
 """
 
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select, tuple_
@@ -102,8 +103,7 @@ class SlipPlan(Plan):
         """Plans each slip's vetting case once every row is taken, in the order of the slips'
         dates rather than the file's; returns the numbers of slips whose vetted person is unknown."""
         unattached = []
-        slips = sorted({id(slip): slip for slip in self._to_attach}.values(),
-                       key=lambda slip: (slip["issued_on"], slip["id"]))
+        slips = sorted({id(slip): slip for slip in self._to_attach}.values(), key=itemgetter("issued_on", "id"))
         persons = [vetted_person(slip, self.cadres.person_of, self.people.named) for slip in slips]
         self.cases.prefetch(filter(None, persons), self.people.changes.stored_max + 1)
         for slip, person in zip(slips, persons, strict=True):
