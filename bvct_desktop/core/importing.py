@@ -100,14 +100,13 @@ FORMULA_WITHOUT_VALUE = ("ô chứa công thức chưa có giá trị tính sẵ
 def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field], problems: list[Problem],
                cells: list[Sequence] | None = None) -> "ParsedRows":
     """Every non-empty row's values by field key; cell problems are appended to `problems`, row by
-    row, until there are MAX_PROBLEMS. `cells`: the sheet's cells by column (row 1 first), when the
+    row, until there are MAX_PROBLEMS. `cells`: the cells below the headers by column, when the
     caller has them.
 
     Parsed column by column: each column with its field's rule, each distinct value of it once.
     """
     body = sheet.rows[1:]
-    by_column = ([column[1:] for column in cells] if cells is not None
-                 else list(itertools.zip_longest(*body)))
+    by_column = cells if cells is not None else list(itertools.zip_longest(*body))
     blank = (None,) * len(body)
     parsed: list[list[Any]] = []
     invalid: dict[int, dict[int, tuple[str, str]]] = {}  # row offset → column position → (header, message)
@@ -188,6 +187,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     cells = list(itertools.zip_longest(*sheet.rows))  # by column: the converter and the parser read them so
     result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet, columns=cells))
     columns, result.ignored_columns, result.problems = map_headers(kind, sheet.rows[0] if sheet.rows else [])
+    cells = [column[1:] for column in cells]  # below the headers
     rows = parse_rows(kind, sheet, columns, result.problems, cells) if not result.problems else []
     del cells
     result.rows = len(rows) + len({p.row for p in result.problems if p.row > 1})
