@@ -13,12 +13,14 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.types import TypeEngine
 
 from . import engine, row_versions
 from .schema import change_counts
 
 CHUNK = 5_000
+CONVERTED = 65_536  # distinct values of a column remembered converted while rows are inserted
 AT_ONCE = 500  # new rows of a table from which the file's per-row upkeep is done once for them all
 
 
@@ -151,7 +153,7 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
         return
     dialect = connection.dialect
     order = compiled.positiontup
-    converters = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order}
+    converters = {name: _converter(table.c[name].type, dialect) for name in order}
     fixed = {name: converters[name](value) if converters[name] else value
              for name, value in every_row.items() if name in converters}
     statement = str(compiled)
@@ -160,6 +162,13 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
         columns = [itertools.repeat(fixed[name], len(chunk)) if name in fixed
                    else _values(chunk, name, converters[name]) for name in order]
         connection.exec_driver_sql(statement, list(zip(*columns, strict=True)))
+
+
+def _converter(column_type: TypeEngine, dialect: Dialect) -> Callable | None:
+    """The column type's conversion of a value to bind, each distinct value converted once (dates
+    repeat down a register; SQLAlchemy's conversion of one costs about a microsecond)."""
+    convert = column_type.dialect_impl(dialect).bind_processor(dialect)
+    return functools.lru_cache(maxsize=CONVERTED)(convert) if convert else None
 
 
 def _values(rows: list[dict[str, Any]], name: str, convert: Callable | None) -> Iterator:

@@ -21,8 +21,9 @@ from .errors import DISK_FULL, BusyError, BvctError, DamagedError, DiskFullError
 BUSY_TIMEOUT_MS = 5_000
 CACHE_KIB = 131_072  # 128 MB of decrypted pages: a cache miss costs a page decryption and HMAC
 # While a large import writes: its new pages leave the cache for the write-ahead log as it fills
-# (a 100,000-slip import: about 125 MB less at its peak, its writing about a tenth slower).
-BULK_CACHE_KIB = 16_384
+# (a 100,000-slip import: about 125 MB less at its peak than with 128 MB). 32 MB keeps that peak
+# (364 MB) and writes faster than 16 MB (0.4 s less CPU; 64 MB: 0.3 s less again, peak 388 MB).
+BULK_CACHE_KIB = 32_768
 
 
 def _null(value: None) -> None:
