@@ -267,6 +267,9 @@ def test_backups_run_while_another_process_writes(filled, cli, tmp_path):
         while True:
             importing.import_sheet(db, CADRES, batch(number, 1))
             number += 1
+            # a moment between writes, as between two officers' saves: with none, SQLite's busy
+            # handler may never find the lock free on a loaded machine and the backup's unlock times out
+            time.sleep(0.01)
 
     pid = _fork(keep_writing)
     assert os.read(ready_read, 1) == b"1"
