@@ -78,6 +78,7 @@ def _imported(args):
     kind = kind_named(args.kind)
     reading = args.reading  # started first (start_import)
     from ..core import importing
+    from ..core.legacy import encoding_of_font
     from .arguments import open_database
 
     with contextlib.closing(reading):
@@ -87,7 +88,10 @@ def _imported(args):
             reading.result()  # what is wrong with the file is told first, as when it was read first
             raise
         try:
-            importing.get_ready(kind)  # while the reader child finishes
+            # while the reader child finishes: what planning needs, and the fonts a legacy register's
+            # conversion will ask for
+            importing.get_ready(kind)
+            reading.read_styles_ahead(encoding_of_font)
             sheet = reading.result()
             if sheet.described:
                 print(sheet.described)

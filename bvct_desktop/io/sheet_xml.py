@@ -48,14 +48,26 @@ def survey(path: Path, columns: int) -> Surveyed:
     InputError when it is missing, damaged or beyond the limits."""
     with opened(path) as archive:
         parts, styles, shared = _workbook(archive, path)
-        worksheets = [part for part in parts if part.worksheet]
-        chosen = next((part for part in worksheets if part.state not in _HIDDEN), None)
-        if chosen is None:
-            raise InputError(f"Tệp «{path.name}» không có trang tính nào đang hiện để nhập.")
+        chosen, worksheets = _first_visible(parts, path)
         _check_shared_strings(archive, shared, path)
         formulas = _survey(archive, chosen, path, columns + EXTRA_COLUMNS)
     hidden = [part.name for part in worksheets[:worksheets.index(chosen)]]
     return Surveyed(parts.index(chosen), chosen.name, formulas, hidden, len(worksheets), chosen.member, styles)
+
+
+def sheet_members(archive: zipfile.ZipFile, path: Path) -> tuple[str, str | None]:
+    """The member of the sheet `survey` chooses, and the style table's."""
+    parts, styles, _ = _workbook(archive, path)
+    return _first_visible(parts, path)[0].member, styles
+
+
+def _first_visible(parts: list["_Part"], path: Path) -> tuple["_Part", list["_Part"]]:
+    """The first visible worksheet, and all the worksheets."""
+    worksheets = [part for part in parts if part.worksheet]
+    chosen = next((part for part in worksheets if part.state not in _HIDDEN), None)
+    if chosen is None:
+        raise InputError(f"Tệp «{path.name}» không có trang tính nào đang hiện để nhập.")
+    return chosen, worksheets
 
 
 @dataclass

@@ -10,11 +10,12 @@ sheet is read.
 
 Calamine gives no styles, so `column_fonts` reads the cell styles of just the columns asked for
 (one more pass over the XML, and the workbook's style table): the legacy-encoding converter
-needs fonts only where text looks like TCVN3/VNI.
+needs fonts only where text looks like TCVN3/VNI. A caller waiting for the child with nothing
+else to do may have them read meanwhile (`PendingSheet.read_styles_ahead`).
 """
 
 import zipfile
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,7 @@ class Sheet:
     sheets: int = 1                       # worksheets in the workbook
     member: str = ""
     styles_member: str | None = None
+    styles_ahead: "StylesAhead | None" = None  # read while the child read the values
 
     @property
     def described(self) -> str:
@@ -57,17 +59,32 @@ class Sheet:
         if not columns:
             return {}
         height = len(self.rows)
-        with sheet_xml.opened(self.path) as archive:
-            names = sheet_xml.xf_font_names(archive, self.styles_member)
-            if len(set(names)) <= 1:
-                return {c: [names[0] if names else None] * height for c in columns}
-            styles = sheet_xml.column_styles(archive, self.member, set(columns), height)
+        ahead = self.styles_ahead
+        if ahead is not None and ahead.columns.issuperset(columns):
+            names, styles = ahead.names, ahead.styles
+        else:
+            with sheet_xml.opened(self.path) as archive:
+                names = sheet_xml.xf_font_names(archive, self.styles_member)
+                if len(set(names)) <= 1:
+                    return {c: [names[0] if names else None] * height for c in columns}
+                styles = sheet_xml.column_styles(archive, self.member, set(columns), height)
         fonts = {}
         for c in columns:
             fonts[c] = column = [names[0]] * height
             for row, style in styles.get(c, {}).items():
-                column[row - 1] = names[style] if style < len(names) else None
+                if row <= height:
+                    column[row - 1] = names[style] if style < len(names) else None
         return fonts
+
+
+@dataclass
+class StylesAhead:
+    """The style index of the cells of `columns` (by column and row, style 0 left out) and each
+    style's font name."""
+
+    names: list[str | None]
+    columns: set[int]
+    styles: dict[int, dict[int, int]]
 
 
 def read_first_sheet(path: Path, columns: int = DEFAULT_COLUMNS) -> Sheet:
@@ -80,15 +97,32 @@ def start_reading(path: Path, columns: int = DEFAULT_COLUMNS) -> "PendingSheet":
     goes on; a file that is missing or no xlsx is told at once."""
     path = Path(path)
     _check_container(path)
-    return PendingSheet(path, sheet_process.Reading(path, columns))
+    return PendingSheet(path, sheet_process.Reading(path, columns), columns)
 
 
 class PendingSheet:
     """A sheet being read: `result` waits for it (and tells what is wrong with the file), `close`
     stops reading it."""
 
-    def __init__(self, path: Path, reading: sheet_process.Reading):
-        self.path, self._reading = path, reading
+    def __init__(self, path: Path, reading: sheet_process.Reading, columns: int):
+        self.path, self._reading, self._columns = path, reading, columns
+        self._styles_ahead: StylesAhead | None = None
+
+    def read_styles_ahead(self, legacy_font: Callable[[str | None], object]) -> None:
+        """Reads the cell styles of the sheet's columns now, while the child still reads its values,
+        when the style table names a font `legacy_font` calls legacy (a TCVN3/VNI register: the
+        converter will ask for them). What is wrong with the file is told by `result`, not here."""
+        try:
+            with sheet_xml.opened(self.path) as archive:
+                member, styles_member = sheet_xml.sheet_members(archive, self.path)
+                names = sheet_xml.xf_font_names(archive, styles_member)
+                if len(set(names)) <= 1 or not any(map(legacy_font, set(names))):
+                    return
+                columns = set(range(1, self._columns + sheet_xml.EXTRA_COLUMNS + 1))
+                styles = sheet_xml.column_styles(archive, member, columns, sheet_xml.MAX_DATA_ROWS + 1)
+        except InputError:
+            return
+        self._styles_ahead = StylesAhead(names, columns, styles)
 
     def result(self) -> Sheet:
         path = self.path
@@ -99,7 +133,7 @@ class PendingSheet:
         if not any(any(value != "" for value in row) for row in rows):
             raise InputError(f"Trang tính «{surveyed.name}» của tệp «{path.name}» trống.")
         return Sheet(path, rows, surveyed.name, surveyed.formula_without_value, surveyed.hidden_skipped,
-                     surveyed.sheets, surveyed.member, surveyed.styles_member)
+                     surveyed.sheets, surveyed.member, surveyed.styles_member, self._styles_ahead)
 
     def close(self) -> None:
         self._reading.close()

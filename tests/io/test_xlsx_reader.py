@@ -7,8 +7,9 @@ import pytest
 from openpyxl.styles import Font
 
 from bvct_desktop.core.errors import InputError
+from bvct_desktop.core.legacy import encoding_of_font
 from bvct_desktop.io import sheet_process, sheet_xml
-from bvct_desktop.io.xlsx_reader import read_first_sheet
+from bvct_desktop.io.xlsx_reader import read_first_sheet, start_reading
 from tests import hostile_workbooks
 
 
@@ -44,6 +45,54 @@ def test_fonts_are_read_for_the_columns_asked_for(tmp_path):
     book.save(path)
     sheet = read_first_sheet(path)
     assert sheet.column_fonts({1, 2}) == {1: [".VnTime"], 2: [".VnTimeH"]}
+
+
+def _legacy_register(path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Hä vµ tªn", "Ghi chó", "Sè"])
+    for row in range(2, 8):
+        sheet.append([f"NguyÔn V¨n {row}", "Plain", row])
+        sheet.cell(row, 1).font = Font(name=".VnTime" if row % 2 else ".VnTimeH")
+    sheet["B5"].font = Font(name="VNI-Times")
+    sheet["A1"].font = Font(name=".VnTimeH")
+    book.save(path)
+    return path
+
+
+def test_fonts_read_while_the_child_reads_are_those_read_after(tmp_path):
+    path = _legacy_register(tmp_path / "e.xlsx")
+    asked = {1, 2, 3}
+    after = read_first_sheet(path, 3).column_fonts(asked)
+    pending = start_reading(path, 3)
+    pending.read_styles_ahead(encoding_of_font)
+    sheet = pending.result()
+    assert sheet.styles_ahead is not None
+    assert sheet.column_fonts(asked) == after
+    assert after[1][0] == ".VnTimeH" and after[1][2] == ".VnTime" and after[2][4] == "VNI-Times"
+
+
+def test_a_sheet_without_a_legacy_font_has_no_styles_read_ahead(tmp_path):
+    path = tmp_path / "f.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Họ và tên", "Ghi chú"])
+    book.active["A1"].font = Font(name="Times New Roman", bold=True)
+    book.save(path)
+    pending = start_reading(path, 2)
+    pending.read_styles_ahead(encoding_of_font)
+    assert pending.result().styles_ahead is None
+
+
+def test_a_damaged_sheet_read_ahead_is_told_by_the_result(tmp_path):
+    path = _legacy_register(tmp_path / "g.xlsx")
+    data = path.read_bytes()
+    member = data.find(b"xl/worksheets/sheet1.xml")
+    damaged = tmp_path / "h.xlsx"
+    damaged.write_bytes(data[:member + 200] + bytes(400) + data[member + 600:])
+    pending = start_reading(damaged, 3)
+    pending.read_styles_ahead(encoding_of_font)  # says nothing itself
+    with pytest.raises(InputError, match="hỏng"):
+        pending.result()
 
 
 def test_formulas_without_a_cached_value_are_found(tmp_path):
