@@ -100,14 +100,18 @@ def append_all(connection: Connection, key: bytes, entries: Sequence[dict]) -> d
     entry_id, mac = (previous.id, previous.mac) if previous else (0, "")
     keyed = hmac.new(key, digestmod=hashlib.sha256)
     rows = []
+    at = None
     for given in entries:
-        row = {"at": given["at"].isoformat(timespec="seconds"), "user_name": given["user"],
+        if given["at"] is not at:  # an import's entries share one moment: written out once
+            at = given["at"]
+            at_text, stored_at = at.isoformat(timespec="seconds"), at.replace(microsecond=0)
+        row = {"at": at_text, "user_name": given["user"],
                "role": given["role"], "action": given["action"], "outcome": given["outcome"],
                "kind": given.get("kind"), "record_id": given.get("record_id"),
                "details": details_text(given.get("details"))}
         mac = _mac(keyed, mac, row)
         entry_id += 1
-        row.update(at=given["at"].replace(microsecond=0), id=entry_id, mac=mac)  # the MAC covered the text
+        row.update(at=stored_at, id=entry_id, mac=mac)  # the MAC covered the text
         rows.append(row)
     shared = {name: rows[0][name] for name in ("at", "user_name", "role", "outcome", "kind")  # converted once
               if all(row[name] == rows[0][name] for row in rows)}
