@@ -10,10 +10,10 @@ few; a file asks for all its names in a few queries (`prefetch`).
 """
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.engine import Connection
 
 from . import gazetteer, search
@@ -109,17 +109,26 @@ class PersonBook:
 
     # -- looking up ------------------------------------------------------------------------
 
-    def prefetch(self, identities: Iterable[Identity]) -> None:
-        """Looks up, in a few queries, every name and CCCD a file's rows carry."""
+    def prefetch(self, identities: Iterable[Identity]) -> set[int]:
+        """Looks up, in a few queries, every name and CCCD a file's rows carry, and reads the stored
+        persons they find (a row's person is read, not asked for one by one); returns those."""
         if not self.changes.stored_max:  # nothing stored: nothing to look up
-            return
-        identities = list(identities)
-        names = {identity.key[0] for identity in identities} - self._names
-        cccds = {identity.cccd for identity in identities if identity.cccd} - self._cccds
+            return set()
+        keyed = [(identity, identity.key) for identity in identities]
+        names = {key[0] for _, key in keyed} - self._names
+        cccds = {identity.cccd for identity, _ in keyed if identity.cccd} - self._cccds
         self._load_where(persons.c.name_key, names)
         self._names |= names
         self._load_where(persons.c.cccd, cccds)
         self._cccds |= cccds
+        found = {pid for _, key in keyed for pid in self._by_key.get(key, ())}
+        found.update(pid for identity, _ in keyed if (pid := self._by_cccd.get(identity.cccd)) is not None)
+        self._read(found)
+        return found
+
+    def _read(self, pids: Iterable[int]) -> None:
+        """Reads the stored rows of persons not read yet (`current`), a few queries for many."""
+        self._current.update(_rows(self._connection, persons, (pid for pid in pids if pid not in self._current)))
 
     def _named(self, name_key: str) -> list[int]:
         if name_key not in self._names:
@@ -228,8 +237,7 @@ class PersonBook:
 
     def current(self, pid: int) -> dict[str, Any]:
         if pid not in self._current:
-            row = self._connection.execute(select(persons).where(persons.c.id == pid)).mappings().one()
-            self._current[pid] = dict(row)
+            self._read([pid])
         return self._current[pid]
 
     def update(self, pid: int, attributes: dict[str, Any], clears: bool = False) -> list[str]:
@@ -272,6 +280,12 @@ class CadreBook:
             self._person_of[found[0]] = pid
         return found[0] if found else None
 
+    def prefetch(self, pids: Iterable[int]) -> None:
+        """Reads, in a few queries, the stored cadre records of persons (looked up already)."""
+        found = {self.people.cadre_of[pid][0]: pid for pid in pids if pid in self.people.cadre_of}
+        self._person_of.update(found)
+        self._current.update(_rows(self._connection, cadres, (cid for cid in found if cid not in self._current)))
+
     def is_deleted(self, cid: int) -> bool:
         return self.people.cadre_of[self.person_of(cid)][1]
 
@@ -300,8 +314,7 @@ class CadreBook:
 
     def current(self, cid: int) -> dict[str, Any]:
         if cid not in self._current:
-            row = self._connection.execute(select(cadres).where(cadres.c.id == cid)).mappings().one()
-            self._current[cid] = dict(row)
+            self._current.update(_rows(self._connection, cadres, [cid]))
         return self._current[cid]
 
     def named(self, full_name: str) -> list[int]:
@@ -335,6 +348,14 @@ class CadreBook:
                 continue
             found.append(cid)
         return found
+
+
+def _rows(connection: Connection, table: Table, ids: Iterable[int]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The stored rows of `table` with these ids, by id, read a chunk of ids at a time."""
+    ids = sorted(ids)
+    for start in range(0, len(ids), CHUNK):
+        for row in connection.execute(select(table).where(table.c.id.in_(ids[start:start + CHUNK]))).mappings():
+            yield row["id"], dict(row)
 
 
 def _same_name_and_birth(stored: tuple[str, str, str], given: tuple[str, str, str]) -> bool:

@@ -119,8 +119,10 @@ class Plan(abc.ABC):
     def prefetch(self, rows: list[dict[str, Any]]) -> None:
         """Looks up, in a few queries, the persons and records a whole file refers to."""
         links = list(self.kind.persons) + ([self.kind.members.person] if self.kind.members else [])
-        self.people.prefetch(identity(row, link) for row in rows for link in links
-                             if row.get(_name_key(link)))
+        found = self.people.prefetch(identity(row, link) for row in rows for link in links
+                                     if row.get(_name_key(link)))
+        if self.records is self.cadres.changes:
+            self.cadres.prefetch(found)
 
     @abc.abstractmethod
     def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
