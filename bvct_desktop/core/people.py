@@ -10,7 +10,8 @@ few; a file asks for all its names in a few queries (`prefetch`).
 """
 
 import functools
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Table, select
@@ -55,11 +56,20 @@ IDENTITY = frozenset({"full_name", "birth_date", "home_town"})  # what the ident
 CHUNK = 400  # names or numbers per query
 
 
-def search_key(values: dict[str, Any]) -> str:
+def search_key(values: Mapping[str, Any]) -> str:
     """What the person search (FTS5) indexes: folded, the i/y of Quí/Quý made one (search.fts_phrase)."""
-    parts = [_folded_name(values.get("full_name")), _folded_name(values.get("other_names")),
-             _number(values.get("cccd")), _number(values.get("cmnd")), *_place_words(values.get("home_town"))]
-    return " ".join(filter(None, parts))
+    return search_keys([values])[0]
+
+
+def search_keys(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """`search_key` of many persons, column by column: each distinct name and place folded once."""
+    def column(key: str) -> Iterator:
+        return map(operator.methodcaller("get", key), rows)
+
+    parts = zip(map(_folded_name, column("full_name")), map(_folded_name, column("other_names")),
+                map(_number, column("cccd")), map(_number, column("cmnd")), map(_place_words, column("home_town")),
+                strict=True)
+    return [" ".join(filter(None, part)) for part in parts]
 
 
 @functools.lru_cache(maxsize=65_536)  # names repeat down a register, and the same persons come again
@@ -75,11 +85,11 @@ def _number(number: str | None) -> str:
 
 
 @functools.lru_cache(maxsize=65_536)  # home towns repeat down a register
-def _place_words(home_town: str | None) -> tuple[str, ...]:
+def _place_words(home_town: str | None) -> str:
     """The home town's folded words, with its other names before and after 01/7/2025."""
     if not home_town:
-        return ()
-    return tuple(filter(None, map(variant_fold_words, [home_town, *gazetteer.counterparts(home_town)])))
+        return ""
+    return " ".join(filter(None, map(variant_fold_words, [home_town, *gazetteer.counterparts(home_town)])))
 
 
 class _PersonChanges(TableChanges):
@@ -140,7 +150,7 @@ class PersonBook:
         """The person (stored or planned) holding this CCCD, or None."""
         if not cccd:
             return None
-        if cccd not in self._cccds:
+        if self.changes.stored_max and cccd not in self._cccds:
             self._load_where(persons.c.cccd, {cccd})
             self._cccds.add(cccd)
         return self._by_cccd.get(cccd)
@@ -200,7 +210,8 @@ class PersonBook:
         return self._find(identity, identity.key)
 
     def _find(self, identity: Identity, key: tuple[str, str, str]) -> int | None:
-        self._named(key[0])
+        if self.changes.stored_max:  # else only planned persons, all known
+            self._named(key[0])
         if identity.cccd:
             pid = self.owner_of(identity.cccd)
             if pid is not None:
@@ -225,15 +236,20 @@ class PersonBook:
             if identity.cccd and pid not in self._cccd_of:
                 self.update(pid, {"cccd": identity.cccd})
             return pid, False
-        values = {**(attributes or {}), "full_name": identity.full_name, "name_key": key[0],
-                  "birth_date": identity.birth_date, "home_town": identity.home_town,
-                  "home_town_key": key[2], "cccd": identity.cccd}
-        values["search_key"] = search_key(values)
-        values["sort_key"] = name_sort_key(identity.full_name)
-        pid = self.changes.insert(values)
+        pid = self.changes.insert({**(attributes or {}), "full_name": identity.full_name, "name_key": key[0],
+                                   "birth_date": identity.birth_date, "home_town": identity.home_town,
+                                   "home_town_key": key[2], "cccd": identity.cccd})
         self._current[pid] = self.changes.new[pid]
         self._index(pid, key, identity.cccd)
         return pid, True
+
+    def finish(self) -> None:
+        """Gives the persons new in this plan their search and sort keys from their values as planned,
+        all at once (each distinct name and place folded once)."""
+        rows = list(self.changes.new.values())
+        sort_keys = map(name_sort_key, map(operator.itemgetter("full_name"), rows))
+        for row, searched, sort in zip(rows, search_keys(rows), sort_keys, strict=True):
+            row["search_key"], row["sort_key"] = searched, sort
 
     def current(self, pid: int) -> dict[str, Any]:
         if pid not in self._current:
@@ -320,7 +336,10 @@ class CadreBook:
     def named(self, full_name: str) -> list[int]:
         """Cadres (not in the recycle bin) with exactly this name."""
         found = []
-        for pid in self.people.named(full_name):
+        named = self.people.named(full_name)  # (their cadres loaded with them)
+        if not self.people.cadre_of:  # no cadre known: none of them is one
+            return found
+        for pid in named:
             cadre = self.people.cadre_of.get(pid)
             if cadre is not None and not cadre[1]:
                 self._person_of[cadre[0]] = pid

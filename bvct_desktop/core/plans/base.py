@@ -115,6 +115,8 @@ class Plan(abc.ABC):
         # (field key, column) of the person's fields other than who they are
         self._kept = [(key, column) for key, column in self.kind.person.fields.items()
                       if column not in IDENTITY_KEYS] if self.kind.person else []
+        self._own_keys = self.kind.own_keys
+        self._lookups = [(key, names.lookup.column, names.id_for) for key, names in self.lists.items()]
 
     def prefetch(self, rows: list[dict[str, Any]]) -> None:
         """Looks up, in a few queries, the persons and records a whole file refers to."""
@@ -143,6 +145,7 @@ class Plan(abc.ABC):
 
     def writes(self) -> "Writes":
         """What the plan writes, without what planning looked rows up by."""
+        self.people.finish()
         return Writes(self.kind, self.all_changes(), self.touched)
 
     def apply_audited(self, db: Database, connection: Connection) -> None:
@@ -178,9 +181,9 @@ class Plan(abc.ABC):
 
     def own_values(self, values: dict[str, Any]) -> dict[str, Any]:
         """The record's own columns for a row: its own fields and the ids of its lookups."""
-        wanted = {key: values.get(key) for key in self.kind.own_keys}
-        for key, names in self.lists.items():
-            wanted[names.lookup.column] = names.id_for(values.get(key))
+        wanted = {key: values.get(key) for key in self._own_keys}
+        for key, column, id_for in self._lookups:
+            wanted[column] = id_for(values.get(key))
         return wanted
 
     def changed_fields(self, columns: list[str]) -> list[str]:
@@ -258,10 +261,9 @@ class RecordsByKey:
 
 def identity(values: dict[str, Any], link: PersonLink) -> Identity:
     """The person a row names through `link`, for the person rule."""
-    keys = link.by_column
-    birth, town, cccd = keys.get("birth_date"), keys.get("home_town"), keys.get("cccd")
-    return Identity(values.get(keys["full_name"]), values.get(birth) if birth else None,
-                    values.get(town) if town else None, values.get(cccd) if cccd else None)
+    keys = link.by_column  # a column the link lacks is None, a key no row has
+    return Identity(values.get(keys["full_name"]), values.get(keys.get("birth_date")),
+                    values.get(keys.get("home_town")), values.get(keys.get("cccd")))
 
 
 def _name_key(link: PersonLink) -> str:
