@@ -219,10 +219,11 @@ class PersonBook:
                     raise RowProblem(f"số CCCD {identity.cccd} đã thuộc về người khác "
                                      "(khác họ tên hoặc ngày sinh)", "cccd")
                 return pid
-            same = self._by_key.get(key)
-            candidates = [p for p in same if p not in self._cccd_of] if same else []
-        else:
-            candidates = self._by_key.get(key, [])
+        candidates = self._by_key.get(key)
+        if not candidates:
+            return None
+        if identity.cccd:
+            candidates = [p for p in candidates if p not in self._cccd_of]
         if len(candidates) > 1:
             raise RowProblem(f"có {len(candidates)} người cùng họ tên, ngày sinh, quê quán "
                              f"({identity.description}); hãy ghi Số CCCD để phân biệt", "full_name")
