@@ -10,6 +10,7 @@ few; a file asks for all its names in a few queries (`prefetch`).
 """
 
 import functools
+import itertools
 import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -112,18 +113,18 @@ class PersonBook:
         self._by_name: dict[str, list[int]] = {}
         self._cccd_of: dict[int, str] = {}
         self._by_cccd: dict[str, int] = {}
-        self._current: dict[int, dict[str, Any]] = {}
+        self._current = _Rows(connection, persons)
         self._names: set[str] = set()   # name keys looked up
         self._cccds: set[str] = set()   # CCCDs looked up
         self.cadre_of: dict[int, tuple[int, bool]] = {}  # person → (cadre, in the recycle bin), as loaded
 
     # -- looking up ------------------------------------------------------------------------
 
-    def prefetch(self, identities: Iterable[Identity]) -> set[int]:
-        """Looks up, in a few queries, every name and CCCD a file's rows carry, and reads the stored
-        persons they find (a row's person is read, not asked for one by one); returns those."""
+    def prefetch(self, identities: Iterable[Identity]) -> list[int]:
+        """Looks up, in a few queries, every name and CCCD a file's rows carry; returns the stored
+        persons they find, in the rows' order, whose rows are then read a chunk at a time."""
         if not self.changes.stored_max:  # nothing stored: nothing to look up
-            return set()
+            return []
         keyed = [(identity, identity.key) for identity in identities]
         names = {key[0] for _, key in keyed} - self._names
         cccds = {identity.cccd for identity, _ in keyed if identity.cccd} - self._cccds
@@ -131,14 +132,11 @@ class PersonBook:
         self._names |= names
         self._load_where(persons.c.cccd, cccds)
         self._cccds |= cccds
-        found = {pid for _, key in keyed for pid in self._by_key.get(key, ())}
-        found.update(pid for identity, _ in keyed if (pid := self._by_cccd.get(identity.cccd)) is not None)
-        self._read(found)
+        found = list(dict.fromkeys(pid for identity, key in keyed
+                                   for pid in (*self._by_key.get(key, ()), self._by_cccd.get(identity.cccd))
+                                   if pid is not None))
+        self._current.expect(found)
         return found
-
-    def _read(self, pids: Iterable[int]) -> None:
-        """Reads the stored rows of persons not read yet (`current`), a few queries for many."""
-        self._current.update(_rows(self._connection, persons, (pid for pid in pids if pid not in self._current)))
 
     def _named(self, name_key: str) -> list[int]:
         if name_key not in self._names:
@@ -253,8 +251,6 @@ class PersonBook:
             row["search_key"], row["sort_key"] = searched, sort
 
     def current(self, pid: int) -> dict[str, Any]:
-        if pid not in self._current:
-            self._read([pid])
         return self._current[pid]
 
     def update(self, pid: int, attributes: dict[str, Any], clears: bool = False) -> list[str]:
@@ -287,7 +283,7 @@ class CadreBook:
         self.changes = TableChanges(connection, cadres, now)
         self._connection = connection
         self._person_of: dict[int, int] = {}
-        self._current: dict[int, dict[str, Any]] = {}
+        self._current = _Rows(connection, cadres)
 
     def of_person(self, pid: int) -> int | None:
         """The person's cadre record (also one in the recycle bin), or None."""
@@ -298,10 +294,10 @@ class CadreBook:
         return found[0] if found else None
 
     def prefetch(self, pids: Iterable[int]) -> None:
-        """Reads, in a few queries, the stored cadre records of persons (looked up already)."""
+        """Expects the stored cadre records of persons (looked up already) to be read, in their order."""
         found = {self.people.cadre_of[pid][0]: pid for pid in pids if pid in self.people.cadre_of}
         self._person_of.update(found)
-        self._current.update(_rows(self._connection, cadres, (cid for cid in found if cid not in self._current)))
+        self._current.expect(found)
 
     def is_deleted(self, cid: int) -> bool:
         return self.people.cadre_of[self.person_of(cid)][1]
@@ -330,8 +326,6 @@ class CadreBook:
         self.people.cadre_of[self.person_of(cid)] = (cid, False)
 
     def current(self, cid: int) -> dict[str, Any]:
-        if cid not in self._current:
-            self._current.update(_rows(self._connection, cadres, [cid]))
         return self._current[cid]
 
     def named(self, full_name: str) -> list[int]:
@@ -370,12 +364,29 @@ class CadreBook:
         return found
 
 
-def _rows(connection: Connection, table: Table, ids: Iterable[int]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The stored rows of `table` with these ids, by id, read a chunk of ids at a time."""
-    ids = sorted(ids)
-    for start in range(0, len(ids), CHUNK):
-        for row in connection.execute(select(table).where(table.c.id.in_(ids[start:start + CHUNK]))).mappings():
-            yield row["id"], dict(row)
+class _Rows(dict):
+    """Rows of a table by id (the stored ones and those planned), a stored one read when first asked
+    for, together with the next of those a file's rows will ask for (`expect`): a query per chunk of
+    rows, and none for the rows after a failing file's last problem."""
+
+    def __init__(self, connection: Connection, table: Table):
+        super().__init__()
+        self._connection, self._table = connection, table
+        self._expected: dict[int, None] = {}  # in the order they will be asked for
+
+    def expect(self, ids: Iterable[int]) -> None:
+        self._expected.update(dict.fromkeys(record_id for record_id in ids if record_id not in self))
+
+    def __missing__(self, record_id: int) -> dict[str, Any]:
+        self._expected.pop(record_id, None)
+        wanted = [record_id, *itertools.islice(self._expected, CHUNK - 1)]
+        for ahead in wanted[1:]:
+            del self._expected[ahead]
+        table = self._table
+        read = {row["id"]: dict(row) for row in self._connection.execute(
+            select(table).where(table.c.id.in_(wanted))).mappings()}
+        self.update(read)
+        return read[record_id]
 
 
 def _same_name_and_birth(stored: tuple[str, str, str], given: tuple[str, str, str]) -> bool:

@@ -1,11 +1,12 @@
 """The persons an import's rows name are found by the person rule through the indexes: a file asks
-for all of them, and reads the stored persons and cadres it finds, in a few statements. The persons
-new in a file get their search and sort keys from their values as planned, all at once."""
+for all of them, and reads the stored persons and cadres it finds in a few statements, a chunk at a
+time as its rows come to them. The persons new in a file get their search and sort keys from their
+values as planned, all at once."""
 
 import pytest
 from sqlalchemy import event, select
 
-from bvct_desktop.core import browse, importing, vault
+from bvct_desktop.core import browse, importing, people, vault
 from bvct_desktop.core.collation import name_sort_key
 from bvct_desktop.core.kinds import CADRES, SLIPS
 from bvct_desktop.core.people import search_key
@@ -57,3 +58,21 @@ def test_persons_new_in_a_file_are_keyed_for_search_and_order_by_their_values_af
     assert [row["sort_key"] for row in stored] == [name_sort_key(row["full_name"]) for row in stored]
     assert len(browse.record_ids(db, "slips", "tu ech")) == 2
     db.close()
+
+
+@pytest.mark.file_only("counts the rows SQLite reads")
+def test_a_file_stopping_at_its_last_problem_reads_no_more_stored_persons_than_a_chunk_past_it(cli, tmp_path):
+    stored = people.CHUNK + 150
+    code, _, err = cli("import", "cadres", workbook(tmp_path / "truoc.xlsx", CADRE_HEADERS,
+                                                    [_cadre(index, "Chuyên viên") for index in range(stored)]))
+    assert code == 0, err
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    read = []
+    event.listen(db.engine, "before_cursor_execute", lambda _conn, _cursor, statement, parameters, *_rest:
+                 read.extend(parameters) if statement.startswith("SELECT persons.id, persons.full_name") else None)
+    twice = [_cadre(0, "Trưởng phòng")] * (importing.MAX_PROBLEMS + 1)  # the same cadre: a problem on each after
+    rows = [CADRE_HEADERS, *twice, *(_cadre(index, "Trưởng phòng") for index in range(1, stored))]
+    result = importing.import_sheet(db, CADRES, Sheet(tmp_path / "sau.xlsx", rows))
+    db.close()
+    assert len(result.problems) == importing.MAX_PROBLEMS
+    assert 0 < len(read) <= people.CHUNK  # not the stored persons of every row
