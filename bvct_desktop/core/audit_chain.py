@@ -18,13 +18,13 @@ import hmac
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from json.encoder import encode_basestring
+from json.encoder import c_make_encoder, encode_basestring
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from . import keyfile
-from .changes import insert_rows
+from .changes import insert_columns
 from .schema import audit_log
 
 OK, REFUSED, FAILED = "ok", "refused", "failed"
@@ -36,19 +36,21 @@ def derive_key(db_key: bytes) -> bytes:
     return keyfile.derive_subkey(db_key, b"bvct-audit-chain")
 
 
-# An entry's details and its fields' values as json.dumps writes them.
-_DETAILS = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+# An entry's details as json.dumps(details, ensure_ascii=False, sort_keys=True, default=str) writes
+# them: json's own C encoder, made once (json.dumps makes it anew for every call).
+_DETAILS = c_make_encoder(None, str, encode_basestring, None, ": ", ", ", True, False, True)
+# A field's value as json.dumps writes it.
 _VALUE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode
 
 
 def entry_mac(key: bytes, previous_mac: str, entry: dict) -> str:
-    return _mac(hmac.new(key, digestmod=hashlib.sha256), previous_mac, entry)
+    return _mac(hmac.new(key, digestmod=hashlib.sha256), previous_mac, canonical(entry))
 
 
-def _mac(keyed: "hmac.HMAC", previous_mac: str, entry: dict) -> str:
+def _mac(keyed: "hmac.HMAC", previous_mac: str, canonical_text: str) -> str:
     """The entry's MAC, from an HMAC already keyed (copying one costs less than keying anew)."""
     mac = keyed.copy()
-    mac.update((previous_mac + canonical(entry)).encode("utf-8"))
+    mac.update((previous_mac + canonical_text).encode("utf-8"))
     return mac.hexdigest()
 
 
@@ -57,9 +59,13 @@ def canonical(entry: dict) -> str:
     json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
     writes, byte for byte — put together from each value's own encoding, the fields an import's
     entries share encoded once."""
-    head, middle, tail = _frame(entry["action"], entry["at"], entry["kind"], entry["outcome"], entry["role"],
-                                entry["user_name"])
-    return f"{head}{_json(entry['details'])}{middle}{_json(entry['record_id'])}{tail}"
+    return _canonical(_frame(entry["action"], entry["at"], entry["kind"], entry["outcome"], entry["role"],
+                             entry["user_name"]), entry["details"], entry["record_id"])
+
+
+def _canonical(frame: tuple[str, str, str], details, record_id) -> str:
+    head, middle, tail = frame
+    return f"{head}{_json(details)}{middle}{_json(record_id)}{tail}"
 
 
 @functools.lru_cache(maxsize=64, typed=True)  # typed: 1 and True are equal keys but not the same JSON
@@ -97,33 +103,37 @@ def append_all(connection: Connection, key: bytes, entries: Sequence[dict]) -> d
         return None
     previous = connection.execute(
         select(audit_log.c.id, audit_log.c.mac).order_by(audit_log.c.id.desc()).limit(1)).first()
-    entry_id, mac = (previous.id, previous.mac) if previous else (0, "")
+    last_id, mac = (previous.id, previous.mac) if previous else (0, "")
     keyed = hmac.new(key, digestmod=hashlib.sha256)
-    rows = []
-    at = None
-    for given in entries:
-        if given["at"] is not at:  # an import's entries share one moment: written out once
-            at = given["at"]
-            at_text, stored_at = at.isoformat(timespec="seconds"), at.replace(microsecond=0)
-        row = {"at": at_text, "user_name": given["user"],
-               "role": given["role"], "action": given["action"], "outcome": given["outcome"],
-               "kind": given.get("kind"), "record_id": given.get("record_id"),
-               "details": details_text(given.get("details"))}
-        mac = _mac(keyed, mac, row)
-        entry_id += 1
-        row.update(at=stored_at, id=entry_id, mac=mac)  # the MAC covered the text
-        rows.append(row)
-    shared = {name: rows[0][name] for name in ("at", "user_name", "role", "outcome", "kind")  # converted once
-              if all(row[name] == rows[0][name] for row in rows)}
-    insert_rows(connection, audit_log, rows, shared)
-    head = {"count": entry_id, "id": entry_id, "mac": mac}
+    columns = {"at": [entry["at"] for entry in entries], "user_name": [entry["user"] for entry in entries],
+               "role": [entry["role"] for entry in entries], "action": [entry["action"] for entry in entries],
+               "outcome": [entry["outcome"] for entry in entries], "kind": [entry.get("kind") for entry in entries],
+               "record_id": [entry.get("record_id") for entry in entries],
+               "details": list(map(details_text, (entry.get("details") for entry in entries)))}
+    macs = []
+    for action, at, kind, outcome, role, user_name, details, record_id in zip(
+            *(columns[name] for name in ("action", "at", "kind", "outcome", "role", "user_name", "details",
+                                         "record_id")), strict=True):
+        mac = _mac(keyed, mac, _canonical(_frame(action, _moment(at)[0], kind, outcome, role, user_name),
+                                          details, record_id))  # the MAC covers the moment's text
+        macs.append(mac)
+    columns.update(id=range(last_id + 1, last_id + len(entries) + 1), mac=macs,
+                   at=[_moment(at)[1] for at in columns["at"]])
+    insert_columns(connection, audit_log, len(entries), columns)
+    head = {"count": last_id + len(entries), "id": last_id + len(entries), "mac": mac}
     connection.info[HEAD_INFO] = head
     return head
 
 
+@functools.lru_cache(maxsize=64)  # an import's entries share one moment
+def _moment(at: dt.datetime) -> tuple[str, dt.datetime]:
+    """An entry's moment as its MAC covers it, and as stored: to the second."""
+    return at.isoformat(timespec="seconds"), at.replace(microsecond=0)
+
+
 def details_text(details: dict | None) -> str | None:
     """An entry's details as stored (JSON, keys sorted), or None."""
-    return _DETAILS(details) if details else None
+    return "".join(_DETAILS(details, 0)) if details else None
 
 
 def fields_of(row) -> dict:

@@ -9,7 +9,7 @@ value as it is, an emptied field of a form clears it.
 import contextlib
 import functools
 import itertools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, select
@@ -138,30 +138,52 @@ def written_at_once(connection: Connection, table: Table, count: int, stored: in
 
 def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]],
                 every_row: Mapping[str, Any] | None = None) -> None:
-    """Inserts rows of `table` (a column a row lacks is empty; `every_row` holds the values of
-    every row), as plain tuples built column by column, each value through its column type's own
-    conversion (what SQLAlchemy does row by row, set up here once per column)."""
-    if not rows:
+    """Inserts rows of `table` given as dicts (a column a row lacks is empty; `every_row` holds the
+    values of every row)."""
+    insert_columns(connection, table, len(rows), {column.name: map(dict.get, rows, itertools.repeat(column.name))
+                                                  for column in table.c}, every_row)
+
+
+def insert_columns(connection: Connection, table: Table, count: int, columns: Mapping[str, Iterable],
+                   every_row: Mapping[str, Any] | None = None) -> None:
+    """Inserts `count` rows of `table` given column by column (each column's values in the rows'
+    order; a column not given is empty, `every_row` holds the values of every row), as plain tuples,
+    each value through its column type's own conversion (what SQLAlchemy does row by row, set up
+    here once per column)."""
+    if not count:
         return
     every_row = every_row or {}
     names = [column.name for column in table.c]
     compiled = table.insert().compile(dialect=connection.dialect, column_keys=names)
     if not compiled.positional:
-        for start in range(0, len(rows), CHUNK):
-            connection.execute(table.insert(), [{**dict.fromkeys(names), **row, **every_row}
-                                                for row in rows[start:start + CHUNK]])
+        rows = _rows([_values(name, columns, every_row) for name in names], count)
+        for _ in range(0, count, CHUNK):
+            connection.execute(table.insert(), [dict(zip(names, row, strict=True))
+                                                for row in itertools.islice(rows, CHUNK)])
         return
     dialect = connection.dialect
-    order = compiled.positiontup
-    converters = {name: _converter(table.c[name].type, dialect) for name in order}
+    converters = {name: _converter(table.c[name].type, dialect) for name in compiled.positiontup}
     fixed = {name: converters[name](value) if converters[name] else value
              for name, value in every_row.items() if name in converters}
+    rows = _rows([_values(name, columns, fixed, converters[name]) for name in compiled.positiontup], count)
     statement = str(compiled)
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start:start + CHUNK]
-        columns = [itertools.repeat(fixed[name], len(chunk)) if name in fixed
-                   else _values(chunk, name, converters[name]) for name in order]
-        connection.exec_driver_sql(statement, list(zip(*columns, strict=True)))
+    for _ in range(0, count, CHUNK):
+        connection.exec_driver_sql(statement, list(itertools.islice(rows, CHUNK)))
+
+
+def _rows(columns: list[Iterator], count: int) -> Iterator[tuple]:
+    """The first `count` rows of the columns (those the same in every row never end)."""
+    return itertools.islice(zip(*columns, strict=False), count)
+
+
+def _values(name: str, columns: Mapping[str, Iterable], every_row: Mapping[str, Any],
+            convert: Callable | None = None) -> Iterator:
+    """Column `name`'s values: the same in every row, or those given (converted), or empty."""
+    if name in every_row:
+        return itertools.repeat(every_row[name])
+    if name not in columns:
+        return itertools.repeat(None)
+    return map(convert, columns[name]) if convert else iter(columns[name])
 
 
 def _converter(column_type: TypeEngine, dialect: Dialect) -> Callable | None:
@@ -169,9 +191,3 @@ def _converter(column_type: TypeEngine, dialect: Dialect) -> Callable | None:
     repeat down a register; SQLAlchemy's conversion of one costs about a microsecond)."""
     convert = column_type.dialect_impl(dialect).bind_processor(dialect)
     return functools.lru_cache(maxsize=CONVERTED)(convert) if convert else None
-
-
-def _values(rows: list[dict[str, Any]], name: str, convert: Callable | None) -> Iterator:
-    """Column `name` of `rows`, converted."""
-    values = map(dict.get, rows, itertools.repeat(name))
-    return map(convert, values) if convert else values

@@ -1,5 +1,6 @@
 """The audit trail is hash-chained and its head mirrored in the key file: tampering is named."""
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -173,6 +174,51 @@ def test_exporting_the_trail_needs_the_export_permission_and_is_itself_audited(t
                                                         "record_id", "details")}))
 def test_the_canonical_text_is_json_dumps_byte_for_byte(entry):
     assert audit_chain.canonical(entry) == JSON_CANONICAL(entry)
+
+
+KEYS = st.one_of(st.text(), st.sampled_from(AWKWARD))
+DETAILS = st.recursive(VALUES, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=4),
+                       max_leaves=12)
+
+
+@given(st.dictionaries(KEYS, DETAILS, max_size=5))
+def test_the_details_are_stored_as_json_dumps_writes_them_byte_for_byte(details):
+    expected = json.dumps(details, ensure_ascii=False, sort_keys=True, default=str) if details else None
+    assert audit_chain.details_text(details) == expected
+
+
+@pytest.mark.file_only("the server links its entries itself (core/server/objects.py)")
+def test_entries_appended_together_are_stored_and_linked_as_appended_one_by_one(trail):
+    """Moments with and without microseconds, empty and filled fields, details with dates."""
+    db = vault.unlock(trail, ADMIN, PASSWORD)
+    key = audit_chain.derive_key(db.key)
+    entries = [{"at": dt.datetime(2026, 1, 2, 3, 4, 5, 678), "user": ADMIN, "role": "quan-tri", "action": "thêm",
+                "outcome": "ok", "kind": "slips", "record_id": 7,
+                "details": {"moi": {"issued_on": dt.date(2025, 1, 5), "full_name": 'Lê "Út"', "person_id": 3}}},
+               {"at": dt.datetime(2026, 1, 2, 3, 4, 5), "user": None, "role": None, "action": "đăng nhập",
+                "outcome": "failed", "details": {"ly_do": "sai mật khẩu"}},
+               {"at": dt.datetime(2026, 1, 3), "user": ADMIN, "role": "quan-tri", "action": "sửa", "outcome": "ok",
+                "kind": "cadres", "record_id": 1, "details": None}]
+    stored = []
+    for together in (True, False):
+        with db.write() as connection:
+            if together:
+                audit_chain.append_all(connection, key, entries)
+            else:
+                for entry in entries:
+                    audit_chain.append(connection, key, **entry)
+            stored.append([dict(row) for row in connection.execute(
+                select(audit_log).order_by(audit_log.c.id.desc()).limit(4)).mappings()][::-1])
+            connection.rollback()
+    db.close()
+    assert stored[0] == stored[1]
+    previous = stored[0][0]["mac"]
+    for row, entry in zip(stored[0][1:], entries, strict=True):
+        assert row["at"] == entry["at"].replace(microsecond=0) and row["details"] == audit_chain.details_text(
+            entry["details"])
+        assert row["mac"] == hmac.new(key, (previous + JSON_CANONICAL(audit_chain.fields_of(row))).encode("utf-8"),
+                                      hashlib.sha256).hexdigest()
+        previous = row["mac"]
 
 
 @pytest.mark.file_only("the server links its entries itself (core/server/objects.py)")
