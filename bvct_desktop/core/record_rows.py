@@ -6,11 +6,11 @@ the record's id and the ids of the persons it names. A kind listing members (a d
 gives one row per member; its record (`snapshots`) holds the members as a list.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Select, and_, case, select
+from sqlalchemy import Boolean, ColumnElement, Select, Table, and_, case, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 
@@ -126,6 +126,18 @@ def snapshots(connection: Connection, kind: Kind, ids: Sequence[int]) -> dict[in
                 record[MEMBERS] = []
             if row["member_id"] is not None:
                 record[MEMBERS].append({key: row[key] for key in member_keys})
+    return found
+
+
+def naming(connection: Connection, table: Table, ids: Sequence[int], named: Mapping[str, Collection[int]]) -> set[int]:
+    """Those of the records `ids` of `table` whose column names one of the ids given for it (`named`:
+    column → ids)."""
+    found = set()
+    statement = select(table.c.id, *(table.c[column] for column in named))
+    for which in _id_conditions(table.c.id, ids):
+        for row in connection.execute(statement.where(which)):
+            if any(value in named[column] for column, value in zip(named, row[1:], strict=True)):
+                found.add(row[0])
     return found
 
 

@@ -81,3 +81,27 @@ def test_a_new_record_about_a_person_renamed_in_the_same_save_names_the_new_name
     assert json.loads(entry["details"])["moi"]["full_name"] == "Phạm Minh Quảng"
     assert entry["details"] == _read_back(db, "slips", new_id)
     assert db.verify_audit_chain().ok
+
+
+def test_a_record_is_read_for_its_entry_only_when_the_plan_changes_it(cli, tmp_path, monkeypatch):
+    """A file imported again reads no record before and after; a row changing only its person's field
+    (Dân tộc) reads that record alone, which gets its entry."""
+    headers, rows = SAMPLES["cadres"]
+    assert cli("import", "cadres", workbook(tmp_path / "a.xlsx", headers, rows))[0] == 0
+    asked = []
+    snapshots = record_rows.snapshots
+    monkeypatch.setattr(record_rows, "snapshots", lambda connection, kind, ids: asked.extend(ids) or snapshots(
+        connection, kind, ids))
+    assert cli("import", "cadres", workbook(tmp_path / "b.xlsx", headers, rows))[0] == 0
+    assert asked == []
+    changed = [rows[0], [*rows[1][:7], "Tày", *rows[1][8:]], rows[2]]
+    assert cli("import", "cadres", workbook(tmp_path / "c.xlsx", headers, changed))[0] == 0
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    with db.read() as connection:
+        entries = connection.execute(select(audit_log.c.action, audit_log.c.record_id, audit_log.c.details)
+                                     .where(audit_log.c.record_id.is_not(None)).order_by(audit_log.c.id)).all()
+    db.close()
+    assert [(action, record_id) for action, record_id, _ in entries] == [("thêm", 1), ("thêm", 2), ("thêm", 3),
+                                                                        ("sửa", 2)]
+    assert json.loads(entries[-1][2]) == {"ethnicity": {"cu": "Kinh", "moi": "Tày"}}
+    assert set(asked) == {2}

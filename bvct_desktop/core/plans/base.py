@@ -27,7 +27,7 @@ from ..errors import RowProblem
 from ..kinds import Kind, PersonLink
 from ..lookups import NameList
 from ..people import CadreBook, Identity, PersonBook
-from ..schema import cadres
+from ..schema import cadres, persons
 
 CREATED, UNCHANGED, UPDATED = "created", "unchanged", "updated"
 RESTORED = "restored"  # a changed-field marker: the record came back from the recycle bin
@@ -71,10 +71,9 @@ class Writes:
         record); a creation names the record by its required fields and whom it is about, as planned
         (the rest of its values are the record's own), which keeps a large import's trail small.
         """
-        changed = [record_id for record_id, status in self.touched.items() if status != CREATED]
-        before = record_rows.snapshots(connection, self.kind, changed)
-        named = [link.column for link in self.kind.persons] + [spec.key for spec in self.kind.fields if spec.required]
         planned = {changes.table.name: changes for changes in self.tables}
+        before = record_rows.snapshots(connection, self.kind, self._maybe_changed(connection, planned))
+        named = [link.column for link in self.kind.persons] + [spec.key for spec in self.kind.fields if spec.required]
         touched = list(self.touched)
         new = record_rows.PlannedValues(connection, self.kind, planned, [
             record_id for record_id in touched if self.touched[record_id] == CREATED], named)
@@ -83,17 +82,36 @@ class Writes:
             chunk = touched[start:start + AUDIT_CHUNK]
             created = new.of([record_id for record_id in chunk if self.touched[record_id] == CREATED])
             after = record_rows.snapshots(connection, self.kind, [record_id for record_id in chunk
-                                                                  if self.touched[record_id] != CREATED])
+                                                                  if record_id in before])
             entries = []
             for record_id in chunk:
                 status = self.touched[record_id]
                 if status == CREATED:
                     entries.append(("thêm", record_id, audit.created(created[record_id])))
                     continue
+                if record_id not in before:
+                    continue
                 changes = audit.changed(before[record_id], after[record_id])
                 if status == RESTORED or changes:
                     entries.append(("khôi phục" if status == RESTORED else "sửa", record_id, changes or None))
             db.audit_records(connection, self.kind.name, entries)
+
+    def _maybe_changed(self, connection: Connection, planned: Mapping[str, TableChanges]) -> list[int]:
+        """The stored records touched that the plan may change: those with a planned change to their
+        own row (a restored one's too) or to a person or list entry they name — not those of a file
+        imported again, read before and after for entries that would say nothing. A record listing
+        members: every one touched."""
+        stored = [record_id for record_id, status in self.touched.items() if status != CREATED]
+        own = planned[self.kind.table.name].updates
+        if self.kind.members or not stored:
+            return stored
+        updated = {link.column: planned[persons.name].updates for link in self.kind.persons}
+        updated.update((lookup.column, planned[lookup.table.name].updates) for lookup in self.kind.lookups.values()
+                       if lookup.table.name in planned)
+        updated = {column: ids for column, ids in updated.items() if ids}
+        unsure = [record_id for record_id in stored if record_id not in own]
+        naming = record_rows.naming(connection, self.kind.table, unsure, updated) if updated and unsure else set()
+        return [record_id for record_id in stored if record_id in own or record_id in naming]
 
 
 class Plan(abc.ABC):
