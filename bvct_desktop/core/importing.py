@@ -6,7 +6,6 @@ the changes row by row, and writes them — each record created or changed audit
 transaction only when no row has a problem and this is not a dry run.
 """
 
-import itertools
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,8 @@ MAX_PROBLEMS = 50  # a screenful: checking stops there, so a hostile or wrong fi
 
 class SheetData(Protocol):
     path: Path
-    rows: list[list[object]]
+    columns: list[list[object]]  # by column (all of one length), columns[c][0] in Excel row 1
+    rows: list[list[object]]     # the same cells by row
     formula_without_value: set[tuple[int, int]]
 
     def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
@@ -98,33 +98,32 @@ FORMULA_WITHOUT_VALUE = ("ô chứa công thức chưa có giá trị tính sẵ
 
 
 def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field], problems: list[Problem],
-               cells: list[Sequence] | None = None) -> "ParsedRows":
+               cells: list[Sequence]) -> "ParsedRows":
     """Every non-empty row's values by field key; cell problems are appended to `problems`, row by
-    row, until there are MAX_PROBLEMS. `cells`: the cells below the headers by column, when the
-    caller has them.
+    row, until there are MAX_PROBLEMS. `cells`: the cells below the headers by column.
 
     Parsed column by column: each column with its field's rule, each distinct value of it once.
     """
-    body = sheet.rows[1:]
-    by_column = cells if cells is not None else list(itertools.zip_longest(*body))
-    blank = (None,) * len(body)
+    height = len(cells[0]) if cells else 0
+    blank = (None,) * height
     parsed: list[list[Any]] = []
     invalid: dict[int, dict[int, tuple[str, str]]] = {}  # row offset → column position → (header, message)
     for position, (column, spec) in enumerate(columns.items()):
-        values, messages = spec.parse_column(by_column[column] if column < len(by_column) else blank)
+        values, messages = spec.parse_column(cells[column] if column < len(cells) else blank)
         parsed.append(values)
         for offset, message in messages.items():
             invalid.setdefault(offset, {})[position] = (spec.header, message)
     positions = {column: position for position, column in enumerate(columns)}
     for row, column in sheet.formula_without_value:
-        if column - 1 in positions and 0 <= row - 2 < len(body):
+        if column - 1 in positions and 0 <= row - 2 < height:
             invalid.setdefault(row - 2, {})[positions[column - 1]] = (columns[column - 1].header,
                                                                       FORMULA_WITHOUT_VALUE)
     valid = []
-    for offset, cells in enumerate(body):
+    blank_rows = _blank_rows(cells)
+    for offset in range(height):
         if len(problems) >= MAX_PROBLEMS:
             break
-        if _blank(cells):
+        if offset in blank_rows:
             continue
         if offset in invalid:
             problems += [Problem(offset + 2, *found) for _, found in sorted(invalid[offset].items())]
@@ -163,12 +162,23 @@ class _Values:
         return (values for _, values in self._rows)
 
 
-def _blank(cells: list[object]) -> bool:
-    """A row of empty cells (or spaces only)."""
-    for cell in cells:
-        if cell is not None and (cell.__class__ is not str or cell and not cell.isspace()):
-            return False
-    return True
+def _blank_rows(cells: list[Sequence]) -> set[int]:
+    """The offsets of the rows whose cells are all empty (or spaces only), found column by column:
+    a column without an empty cell ends the search."""
+    candidates = None
+    for column in cells:
+        empty = {value for value in set(column) if _empty(value)}
+        if not empty:
+            return set()
+        offsets = range(len(column)) if candidates is None else candidates
+        candidates = [offset for offset in offsets if column[offset] in empty]
+        if not candidates:
+            return set()
+    return set(candidates or ())
+
+
+def _empty(value: object) -> bool:
+    return value is None or value.__class__ is str and (not value or value.isspace())
 
 
 def get_ready(kind: Kind) -> None:
@@ -184,9 +194,9 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                  progress: Callable[[int, int], None] | None = None) -> ImportResult:
     """Plans the whole file, then writes it in one transaction unless a row has a problem."""
     db.require(Action.EDIT, f"nhập {kind.name}")
-    cells = list(itertools.zip_longest(*sheet.rows))  # by column: the converter and the parser read them so
+    cells = sheet.columns  # the converter and the parser read them so
     result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet, columns=cells))
-    columns, result.ignored_columns, result.problems = map_headers(kind, sheet.rows[0] if sheet.rows else [])
+    columns, result.ignored_columns, result.problems = map_headers(kind, [column[0] for column in cells])
     cells = [column[1:] for column in cells]  # below the headers
     rows = parse_rows(kind, sheet, columns, result.problems, cells) if not result.problems else []
     del cells

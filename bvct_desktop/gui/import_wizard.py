@@ -137,7 +137,7 @@ class ImportWizard(QDialog):
         self.import_button.setEnabled(True)
 
     def _show_preview(self, sheet: xlsx_reader.Sheet) -> None:
-        shown = dataclasses.replace(sheet, rows=[list(row) for row in sheet.rows[:PREVIEW_ROWS + 1]])
+        shown = dataclasses.replace(sheet, columns=[column[:PREVIEW_ROWS + 1] for column in sheet.columns])
         converted = legacy.convert_sheet(shown)
         headers = shown.rows[0] if shown.rows else []
         columns, ignored, problems = importing.map_headers(self.kind, headers)
@@ -148,7 +148,7 @@ class ImportWizard(QDialog):
             text += f"<br><b>Cột bỏ qua:</b> {', '.join(ignored)}"
         if problems:
             text += "<br><span style='color:#b00020'>" + "<br>".join(str(p) for p in problems) + "</span>"
-        data_rows = max(len(sheet.rows) - 1, 0)
+        data_rows = max(sheet.height - 1, 0)
         text += f"<br>Tệp có {grouped(data_rows)} dòng dữ liệu; xem trước {min(data_rows, PREVIEW_ROWS)} dòng đầu."
         self.columns.setText(text)
         if converted.cells:
@@ -190,17 +190,17 @@ class ImportWizard(QDialog):
 
     def _show_rows_of(self, problems: list[importing.Problem], look: str) -> None:
         """The rows the problems name (their first ones), in place of the preview, bad cells marked."""
-        if self.sheet is None or not self.sheet.rows:
+        if self.sheet is None or not self.sheet.height:
             return
-        headers = self.sheet.rows[0]
+        headers = self.sheet.row(1)
         column_of = {spec.header: index for index, spec in importing.map_headers(self.kind, headers)[0].items()}
         marked: dict = {"look": look}
         for problem in problems:
             key = (problem.row, column_of.get(problem.header))
             marked[key] = f"{marked[key]}\n{problem.message}" if key in marked else problem.message
-        numbers = sorted({problem.row for problem in problems if 1 < problem.row <= len(self.sheet.rows)})
-        shown = [(number, list(self.sheet.rows[number - 1])) for number in numbers[:MARKED_ROWS]]
-        self._fill_preview(list(headers), shown, marked)
+        numbers = sorted({problem.row for problem in problems if 1 < problem.row <= self.sheet.height})
+        shown = [(number, self.sheet.row(number)) for number in numbers[:MARKED_ROWS]]
+        self._fill_preview(headers, shown, marked)
         what = "lỗi" if look == "error" else "cần bổ sung"
         more = f" (xem {MARKED_ROWS} dòng đầu)" if len(numbers) > MARKED_ROWS else ""
         self.preview_label.setText(f"Các dòng {what}{more}: số dòng như trong Excel; ô tô màu là ô {what}, "

@@ -11,11 +11,12 @@ The child starts at once and works while its parent does something else (`bvct i
 the database meanwhile). On Linux a single-threaded parent forks it — no interpreter to start,
 nothing to import again; elsewhere (Windows, the desktop application's threads) it is started as
 `python -m bvct_desktop.io.sheet_process` or as the frozen program with `CHILD_FLAG`. The values
-travel as one pickle, each repeated text or date sent once (a register repeats its units, places
-and dates down the rows).
+travel by column, as the importer reads them, in one pickle, each repeated text or date sent once
+(a register repeats its units, places and dates down the rows).
 """
 
 import datetime as dt
+import itertools
 import os
 import pickle
 import subprocess
@@ -29,8 +30,8 @@ from . import sheet_xml
 CHILD_FLAG = "--bvct-doc-bang-tinh"
 MEMORY_LIMIT = 4 * 1024**3  # the child's address space (Linux): a file within the limits needs far less
 OK, REFUSED, PASSWORD, DAMAGED, NO_MEMORY = "ok", "refused", "password", "damaged", "memory"
-_SHARED = (str, dt.date, dt.datetime)  # values sent once however often they occur (numbers are not:
-                                       # 1, 1.0 and True are equal keys)
+_SHARED = frozenset((str, dt.date, dt.datetime))  # values sent once however often they occur (numbers
+                                                  # are not: 1, 1.0 and True are equal keys)
 
 
 class ReaderFailed(Exception):
@@ -51,8 +52,8 @@ class Reading:
             self._spawned(path, columns)
 
     def outcome(self) -> tuple[sheet_xml.Surveyed, list[list[object]]]:
-        """The survey and the values, row 1 first; InputError when the survey refuses the sheet,
-        ReaderFailed when the reader failed."""
+        """The survey and the values by column, each column row 1 first (all of one length);
+        InputError when the survey refuses the sheet, ReaderFailed when the reader failed."""
         data = self._collect()
         if not data:
             raise ReaderFailed("aborted")
@@ -141,7 +142,9 @@ def _work(path: str, columns: int) -> bytes:
         workbook = python_calamine.load_workbook(path)
         rows = workbook.get_sheet_by_index(surveyed.index).to_python(skip_empty_area=False)
         del workbook
-        outcome = (OK, surveyed, _shared(rows))
+        by_column = _columns(rows)
+        del rows  # each repeated value's other copies go with it
+        outcome = (OK, surveyed, by_column)
     except MemoryError:
         outcome = (NO_MEMORY,)
     except BaseException as error:  # noqa: BLE001 - a Rust panic is a BaseException too
@@ -149,16 +152,18 @@ def _work(path: str, columns: int) -> bytes:
     return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _shared(rows: list[list[object]]) -> list[list[object]]:
-    """The rows, each repeated text and date made one object (which pickle then sends once)."""
+def _columns(rows: list[list[object]]) -> list[list[object]]:
+    """The rows by column, each repeated text and date made one object (which pickle then sends
+    once). A short row's missing cells are None."""
     seen: dict[object, object] = {}
     keep = seen.setdefault
-    for index, row in enumerate(rows):
-        if all(value.__class__ in _SHARED for value in row):
-            rows[index] = list(map(keep, row, row))
+    columns = []
+    for column in itertools.zip_longest(*rows):
+        if set(map(type, column)) <= _SHARED:
+            columns.append(list(map(keep, column, column)))
         else:
-            rows[index] = [keep(value, value) if value.__class__ in _SHARED else value for value in row]
-    return rows
+            columns.append([keep(value, value) if value.__class__ in _SHARED else value for value in column])
+    return columns
 
 
 def serve_if_child(argv: list[str]) -> None:

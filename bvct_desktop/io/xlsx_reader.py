@@ -14,6 +14,8 @@ needs fonts only where text looks like TCVN3/VNI. A caller waiting for the child
 else to do may have them read meanwhile (`PendingSheet.read_styles_ahead`).
 """
 
+import functools
+import itertools
 import zipfile
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -35,7 +37,7 @@ _READER_FAILED = {
 @dataclass
 class Sheet:
     path: Path
-    rows: list[list[object]]              # rows[0] is Excel row 1
+    columns: list[list[object]]           # by column (all of one length), columns[c][0] in Excel row 1
     name: str = ""
     formula_without_value: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 1-based
     hidden_skipped: list[str] = field(default_factory=list)  # hidden sheets before this one
@@ -43,6 +45,26 @@ class Sheet:
     member: str = ""
     styles_member: str | None = None
     styles_ahead: "StylesAhead | None" = None  # read while the child read the values
+
+    @classmethod
+    def of_rows(cls, path: Path, rows: list[list[object]], **facts) -> "Sheet":
+        """A sheet of `rows` (rows[0] is Excel row 1; a short row's missing cells are None)."""
+        return cls(path, [list(column) for column in itertools.zip_longest(*rows)], **facts)
+
+    @functools.cached_property
+    def rows(self) -> list[list[object]]:
+        """The cells by row, rows[0] is Excel row 1 (made when first asked for: an import reads
+        the columns)."""
+        return list(map(list, zip(*self.columns, strict=True)))
+
+    @property
+    def height(self) -> int:
+        """How many rows the sheet has (to its last row with a value)."""
+        return len(self.columns[0]) if self.columns else 0
+
+    def row(self, number: int) -> list[object]:
+        """The cells of Excel row `number` (1 is the headers')."""
+        return [column[number - 1] for column in self.columns]
 
     @property
     def described(self) -> str:
@@ -58,7 +80,7 @@ class Sheet:
         """The font name of every cell of each column asked for (1-based), row 1 first."""
         if not columns:
             return {}
-        height = len(self.rows)
+        height = self.height
         ahead = self.styles_ahead
         if ahead is not None and ahead.columns.issuperset(columns):
             names, styles = ahead.names, ahead.styles
@@ -127,12 +149,12 @@ class PendingSheet:
     def result(self) -> Sheet:
         path = self.path
         try:
-            surveyed, rows = self._reading.outcome()
+            surveyed, columns = self._reading.outcome()
         except sheet_process.ReaderFailed as failed:
             raise InputError(_READER_FAILED.get(failed.reason, _READER_FAILED["aborted"]).format(path.name)) from None
-        if not any(any(value != "" for value in row) for row in rows):
+        if not any(any(value != "" for value in column) for column in columns):
             raise InputError(f"Trang tính «{surveyed.name}» của tệp «{path.name}» trống.")
-        return Sheet(path, rows, surveyed.name, surveyed.formula_without_value, surveyed.hidden_skipped,
+        return Sheet(path, columns, surveyed.name, surveyed.formula_without_value, surveyed.hidden_skipped,
                      surveyed.sheets, surveyed.member, surveyed.styles_member, self._styles_ahead)
 
     def close(self) -> None:

@@ -8,18 +8,9 @@ from bvct_desktop import paths
 from bvct_desktop.core import importing, vault
 from bvct_desktop.core.kinds import CADRES
 from tests.conftest import ADMIN, PASSWORD
+from tests.rows_sheet import rows_sheet
 
 SECRETS = ["Nguyễn Thị Bí Mật", "Xã Hàm Thạnh Ẩn Danh", "060099123456", "Trưởng ban Đặc biệt"]
-
-
-class Sheet:
-    def __init__(self, rows):
-        self.path = Path("bi-mat.xlsx")
-        self.rows = rows
-        self.formula_without_value = set()
-
-    def column_fonts(self, columns) -> dict:
-        return {c: ["Times New Roman"] * len(self.rows) for c in columns}
 
 
 def _encodings(text: str) -> list[bytes]:
@@ -44,7 +35,7 @@ def test_record_values_never_reach_the_disk_in_plaintext(cli, tmp_path, monkeypa
     db = vault.unlock(cli.db, ADMIN, PASSWORD)
     rows = [["Họ và tên", "Ngày sinh", "Quê quán", "Số CCCD", "Chức vụ"],
             [SECRETS[0], "1971", SECRETS[1], SECRETS[2], SECRETS[3]]]
-    result = importing.import_sheet(db, CADRES, Sheet(rows))
+    result = importing.import_sheet(db, CADRES, rows_sheet(rows, "bi-mat.xlsx", font="Times New Roman"))
     assert result.ok
     # a second connection writes while the first is open, so the WAL holds fresh pages
     with db.write() as connection:

@@ -41,7 +41,7 @@ def twins(cli, tmp_path):
 
 def _import(db, tmp_path, values: dict) -> importing.ImportResult:
     headers = [SLIPS.field(key).header for key in values]
-    result = importing.import_sheet(db, SLIPS, Sheet(tmp_path / "phieu.xlsx", [headers, list(values.values())]))
+    result = importing.import_sheet(db, SLIPS, Sheet.of_rows(tmp_path / "phieu.xlsx", [headers, list(values.values())]))
     assert result.ok, result.problems
     return result
 

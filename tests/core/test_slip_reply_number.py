@@ -16,7 +16,7 @@ REPLY = {"Số phiếu": "12/PXM", "Ngày phát hành": "05/01/2025", "Họ và 
 
 def test_the_reply_number_is_imported_exported_and_shown_as_written(cli, tmp_path):
     db = sample_database(cli, tmp_path, kinds=("slips",))
-    sheet = xlsx_reader.Sheet(tmp_path / "tra-loi.xlsx", [list(REPLY), list(REPLY.values())])
+    sheet = xlsx_reader.Sheet.of_rows(tmp_path / "tra-loi.xlsx", [list(REPLY), list(REPLY.values())])
     result = importing.import_sheet(db, SLIPS, sheet)
     assert result.ok and result.updates == ["Dòng 2: cập nhật Số văn bản trả lời"]
     with db.read() as connection:

@@ -8,7 +8,6 @@ import datetime as dt
 import hashlib
 import io
 import zipfile
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,6 +19,7 @@ from bvct_desktop.core.kinds import KINDS
 from bvct_desktop.core.schema import metadata
 from bvct_desktop.io import xlsx_reader, xlsx_writer
 from tests.conftest import ADMIN, PASSWORD
+from tests.rows_sheet import rows_sheet
 
 SHEET_EXAMPLES = 120
 ZIP_EXAMPLES = 60
@@ -36,16 +36,6 @@ cells = st.one_of(
     st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
     st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31)),
 )
-
-
-class Sheet:
-    def __init__(self, rows):
-        self.path = Path("fuzz.xlsx")
-        self.rows = rows
-        self.formula_without_value = set()
-
-    def column_fonts(self, columns) -> dict:
-        return {c: [None] * len(self.rows) for c in columns}
 
 
 def _headers(kind) -> st.SearchStrategy:
@@ -83,7 +73,7 @@ def test_random_sheets_never_crash_and_never_write_part_of_a_file(tmp_path):
     def run(drawn):
         kind, rows = drawn
         before = _fingerprint(db)
-        result = importing.import_sheet(db, kind, Sheet(rows))
+        result = importing.import_sheet(db, kind, rows_sheet(rows, "fuzz.xlsx"))
         if result.ok:
             outcomes["ok"] += 1
         else:

@@ -21,6 +21,7 @@ from sqlalchemy import text
 from bvct_desktop.core import importing, vault
 from bvct_desktop.core.kinds import CADRES
 from tests.conftest import ADMIN, PASSWORD
+from tests.rows_sheet import RowsSheet, rows_sheet
 
 RUNS = 100
 BATCH = 40
@@ -31,21 +32,11 @@ BATCHES = text("SELECT p.home_town, count(*) AS rows, count(DISTINCT c.position)
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
 
 
-class Sheet:
-    def __init__(self, rows):
-        self.path = Path("dot.xlsx")
-        self.rows = rows
-        self.formula_without_value = set()
-
-    def column_fonts(self, columns) -> dict:
-        return {c: [None] * len(self.rows) for c in columns}
-
-
-def batch(number: int, version: int) -> Sheet:
+def batch(number: int, version: int) -> RowsSheet:
     first = dt.date(1950, 1, 1) + dt.timedelta(days=number % 400 * BATCH)
     rows = [[f"Nguyễn Văn Thử {chr(65 + i % 26)}", (first + dt.timedelta(days=i)).strftime("%d/%m/%Y"),
              f"Xã Thử Nghiệm {number}", f"Chuyên viên bậc {version}"] for i in range(BATCH)]
-    return Sheet([HEADERS, *rows])
+    return rows_sheet([HEADERS, *rows], "dot.xlsx")
 
 
 def _work(path: Path, ready: int, seed: int) -> None:

@@ -46,7 +46,7 @@ def import_samples(db: Database, kinds: tuple[str, ...]) -> None:
     """The sample rows of `kinds`, imported as the acting user."""
     for kind in kinds:
         headers, rows = SAMPLES[kind]
-        result = importing.import_sheet(db, kind_named(kind), Sheet(Path(f"{kind}.xlsx"), [headers, *rows]))
+        result = importing.import_sheet(db, kind_named(kind), Sheet.of_rows(Path(f"{kind}.xlsx"), [headers, *rows]))
         assert result.ok, result.problems
 
 

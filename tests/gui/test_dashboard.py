@@ -33,7 +33,8 @@ def db(tmp_path, clock):
     headers = SAMPLES["complaints"][0]
     more = [["01/09/2025", "Lê Văn Ba", "Khiếu nại", None, "Khiếu nại kết quả xác minh", "30/09/2025", None, None],
             ["02/09/2025", "Lê Văn Bốn", "Phản ánh", None, "Phản ánh việc kê khai", "01/12/2025", None, None]]
-    assert importing.import_sheet(opened, kind_named("complaints"), Sheet(tmp_path / "x.xlsx", [headers, *more])).ok
+    sheet = Sheet.of_rows(tmp_path / "x.xlsx", [headers, *more])
+    assert importing.import_sheet(opened, kind_named("complaints"), sheet).ok
     with opened.read() as connection:
         person = connection.execute(cadres.select().with_only_columns(cadres.c.person_id).limit(1)).scalar()
     cases.open_case(opened, person, {"purpose": "Bổ nhiệm", "opened_on": "01/08/2025", "due_on": "15/09/2025"})
@@ -118,7 +119,7 @@ def test_backup_warning_until_a_recent_verified_backup(qtbot, dashboard, db, tmp
 def test_refreshes_when_records_change(qtbot, dashboard, db, tmp_path):
     headers = SAMPLES["complaints"][0]
     row = ["20/09/2025", "Mai Văn Năm", "Tố cáo", None, "Nội dung", "26/09/2025", None, None]
-    importing.import_sheet(db, kind_named("complaints"), Sheet(tmp_path / "y.xlsx", [headers, row]))
+    importing.import_sheet(db, kind_named("complaints"), Sheet.of_rows(tmp_path / "y.xlsx", [headers, row]))
     dashboard.context.notifier.changed.emit("complaints")
     assert dashboard._timer.isActive()  # a burst of changes refreshes the page once, soon
     settled(qtbot, dashboard)

@@ -275,7 +275,7 @@ def _slips_about_anh(context):
 
     rows = [row("41/PXM", "Lê Văn Tâm", "1968", "Chồng"), row("42/PXM", "Nguyễn Thị Hạnh", "1948", "Mẹ"),
             row("43/PXM", "Võ Thị Bảy", "1942", "Mẹ chồng")]
-    result = importing.import_sheet(context.db, SLIPS, Sheet(Path("phieu-anh.xlsx"), [headers, *rows]))
+    result = importing.import_sheet(context.db, SLIPS, Sheet.of_rows(Path("phieu-anh.xlsx"), [headers, *rows]))
     assert result.ok, result.problems
 
 

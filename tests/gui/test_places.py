@@ -30,7 +30,7 @@ CADRES = [  # name, birth, home town as written
 def context(app, tmp_path):
     clock = FakeClock()
     db = new_database(tmp_path, clock)
-    sheet = Sheet(tmp_path / "c.xlsx", [["Họ và tên", "Ngày sinh", "Quê quán"], *map(list, CADRES)])
+    sheet = Sheet.of_rows(tmp_path / "c.xlsx", [["Họ và tên", "Ngày sinh", "Quê quán"], *map(list, CADRES)])
     assert importing.import_sheet(db, kind_named("cadres"), sheet).ok
     yield context_for(db, clock)
     db.close()

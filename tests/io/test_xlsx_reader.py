@@ -26,6 +26,22 @@ def test_values_dates_and_numbers_come_back_typed(tmp_path):
     assert int(sheet.rows[1][2]) == 60065001234
 
 
+def test_the_values_come_by_column_each_repeated_text_and_date_one_object(tmp_path):
+    path = tmp_path / "cot.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Đơn vị", "Ngày", "Số", "Ghi chú"])
+    for number in (1, 1.5, True):
+        book.active.append(["Sở Tư pháp", dt.date(2025, 7, 1), number, None])
+    book.save(path)
+    sheet = read_first_sheet(path)
+    units, days, numbers, notes = sheet.columns
+    assert units == ["Đơn vị", "Sở Tư pháp", "Sở Tư pháp", "Sở Tư pháp"] and units[1] is units[2] is units[3]
+    assert days[1:] == [dt.date(2025, 7, 1)] * 3 and days[1] is days[2] is days[3]
+    assert [type(value) for value in numbers[1:]] == [float, float, bool]  # 1, 1.0 and True stay apart
+    assert sheet.height == 4 and sheet.row(2) == ["Sở Tư pháp", dt.date(2025, 7, 1), 1.0, ""]
+    assert sheet.rows == [sheet.row(number) for number in range(1, 5)]
+
+
 def test_rows_keep_their_excel_numbers_when_the_sheet_starts_lower(tmp_path):
     path = tmp_path / "b.xlsx"
     book = openpyxl.Workbook()

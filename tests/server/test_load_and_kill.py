@@ -15,13 +15,14 @@ from bvct_desktop.core import editing, importing, vault
 from bvct_desktop.core.kinds import CADRES
 from bvct_desktop.core.schema import cadres, persons
 from tests.conftest import ADMIN, PASSWORD
-from tests.faults.test_kill import BATCH, BATCHES, HEADERS, Sheet, _run_child, batch
+from tests.faults.test_kill import BATCH, BATCHES, HEADERS, _run_child, batch
+from tests.rows_sheet import rows_sheet
 
 CLIENTS = 5
 SECONDS = 4.0
 RUNS = 25
-SHARED = Sheet([HEADERS, *[[f"Trần Văn Chung {chr(65 + i)}", f"0{i % 9 + 1}/02/1960", "Xã Dùng Chung", "Chuyên viên"]
-                           for i in range(20)]])
+SHARED = rows_sheet([HEADERS, *[[f"Trần Văn Chung {chr(65 + i)}", f"0{i % 9 + 1}/02/1960", "Xã Dùng Chung",
+                                 "Chuyên viên"] for i in range(20)]], "dot.xlsx")
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
 
