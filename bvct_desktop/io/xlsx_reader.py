@@ -37,7 +37,7 @@ _READER_FAILED = {
 @dataclass
 class Sheet:
     path: Path
-    columns: list[list[object]]           # by column (all of one length), columns[c][0] in Excel row 1
+    columns: list[list[object]] = field(kw_only=True)  # by column (all of one length), columns[c][0] in row 1
     name: str = ""
     formula_without_value: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 1-based
     hidden_skipped: list[str] = field(default_factory=list)  # hidden sheets before this one
@@ -49,7 +49,7 @@ class Sheet:
     @classmethod
     def of_rows(cls, path: Path, rows: list[list[object]], **facts) -> "Sheet":
         """A sheet of `rows` (rows[0] is Excel row 1; a short row's missing cells are None)."""
-        return cls(path, [list(column) for column in itertools.zip_longest(*rows)], **facts)
+        return cls(path, columns=[list(column) for column in itertools.zip_longest(*rows)], **facts)
 
     @functools.cached_property
     def rows(self) -> list[list[object]]:
@@ -154,8 +154,8 @@ class PendingSheet:
             raise InputError(_READER_FAILED.get(failed.reason, _READER_FAILED["aborted"]).format(path.name)) from None
         if not any(any(value != "" for value in column) for column in columns):
             raise InputError(f"Trang tính «{surveyed.name}» của tệp «{path.name}» trống.")
-        return Sheet(path, columns, surveyed.name, surveyed.formula_without_value, surveyed.hidden_skipped,
-                     surveyed.sheets, surveyed.member, surveyed.styles_member, self._styles_ahead)
+        return Sheet(path, surveyed.name, surveyed.formula_without_value, surveyed.hidden_skipped,
+                     surveyed.sheets, surveyed.member, surveyed.styles_member, self._styles_ahead, columns=columns)
 
     def close(self) -> None:
         self._reading.close()

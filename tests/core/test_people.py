@@ -33,7 +33,7 @@ def test_an_import_reads_the_stored_persons_and_cadres_its_rows_find_in_a_few_st
     event.listen(db.engine, "before_cursor_execute",
                  lambda _conn, _cursor, statement, *_rest: statements.append(" ".join(statement.split())))
     rows = [CADRE_HEADERS, *(_cadre(index, "Trưởng phòng") for index in range(ROWS))]
-    result = importing.import_sheet(db, CADRES, Sheet(tmp_path / "sau.xlsx", rows), dry_run=True)
+    result = importing.import_sheet(db, CADRES, Sheet.of_rows(tmp_path / "sau.xlsx", rows), dry_run=True)
     db.close()
     assert result.ok, result.problems
     assert result.counts[UPDATED] == ROWS
