@@ -48,7 +48,7 @@ def test_persons_new_in_a_file_are_keyed_for_search_and_order_by_their_values_af
             ["2/PXM", "05/03/2025", "Lê Thị Quý", None, "1970", "Hàm Tiến", "Mẹ", "Cục A93B"],
             ["3/PXM", "06/03/2025", "Trần Văn Bình", "Tư Ếch", "1961", "Phan Thiết", "Bản thân", "Cục A93B"]]
     db = vault.unlock(cli.db, ADMIN, PASSWORD)
-    result = importing.import_sheet(db, SLIPS, Sheet(tmp_path / "phieu.xlsx", [headers, *rows]))
+    result = importing.import_sheet(db, SLIPS, Sheet.of_rows(tmp_path / "phieu.xlsx", [headers, *rows]))
     assert result.ok, result.problems
     with db.read() as connection:
         stored = [dict(row) for row in connection.execute(select(persons).order_by(persons.c.id)).mappings()]
@@ -72,7 +72,7 @@ def test_a_file_stopping_at_its_last_problem_reads_no_more_stored_persons_than_a
                  read.extend(parameters) if statement.startswith("SELECT persons.id, persons.full_name") else None)
     twice = [_cadre(0, "Trưởng phòng")] * (importing.MAX_PROBLEMS + 1)  # the same cadre: a problem on each after
     rows = [CADRE_HEADERS, *twice, *(_cadre(index, "Trưởng phòng") for index in range(1, stored))]
-    result = importing.import_sheet(db, CADRES, Sheet(tmp_path / "sau.xlsx", rows))
+    result = importing.import_sheet(db, CADRES, Sheet.of_rows(tmp_path / "sau.xlsx", rows))
     db.close()
     assert len(result.problems) == importing.MAX_PROBLEMS
     assert 0 < len(read) <= people.CHUNK  # not the stored persons of every row
