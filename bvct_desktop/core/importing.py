@@ -29,7 +29,6 @@ MAX_PROBLEMS = 50  # a screenful: checking stops there, so a hostile or wrong fi
 class SheetData(Protocol):
     path: Path
     columns: list[list[object]]  # by column (all of one length), columns[c][0] in Excel row 1
-    rows: list[list[object]]     # the same cells by row
     formula_without_value: set[tuple[int, int]]
 
     def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
@@ -194,8 +193,8 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                  progress: Callable[[int, int], None] | None = None) -> ImportResult:
     """Plans the whole file, then writes it in one transaction unless a row has a problem."""
     db.require(Action.EDIT, f"nhập {kind.name}")
-    cells = sheet.columns  # the converter and the parser read them so
-    result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet, columns=cells))
+    result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet))
+    cells = sheet.columns
     columns, result.ignored_columns, result.problems = map_headers(kind, [column[0] for column in cells])
     cells = [column[1:] for column in cells]  # below the headers
     rows = parse_rows(kind, sheet, columns, result.problems, cells) if not result.problems else []

@@ -165,7 +165,7 @@ def _syllable_score(text: str) -> int:
 
 
 class FontedSheet(Protocol):
-    rows: list[list[object]]
+    columns: list[list[object]]  # by column (all of one length), columns[c][0] in Excel row 1
 
     def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
 
@@ -182,9 +182,8 @@ class Conversion:
 _SUSPECT, _DOUBTFUL = "suspect", "doubtful"
 
 
-def convert_sheet(sheet: FontedSheet, samples: int = 3, columns: list[Sequence] | None = None) -> Conversion:
-    """Rewrites in place every cell typed in a legacy encoding, headers included (in `columns` too:
-    the sheet's cells by column, row 1 first, when the caller has them).
+def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
+    """Rewrites in place every cell of the sheet's columns typed in a legacy encoding, headers included.
 
     Decided column by column: one look at a column's text tells whether any cell of it can be
     legacy (plain Unicode costs that look alone). In a column with characters no Unicode
@@ -195,8 +194,7 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3, columns: list[Sequence] 
     columns concerned, and only when some text looks legacy; each distinct text in each font is
     decided and decoded once.
     """
-    if columns is None:
-        columns = list(itertools.zip_longest(*sheet.rows))
+    columns = sheet.columns
     kinds: dict[int, dict[str, str]] = {}  # column → its texts that may be legacy, suspect or doubtful
     unicode_columns: list[set] = []
     for c, column in enumerate(columns):
@@ -237,7 +235,7 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3, columns: list[Sequence] 
             changes[c] = decided
     for c in changes:
         cells.setdefault(c, list(zip(columns[c], itertools.repeat(None))))
-    return _rewrite(sheet, columns, cells, kinds, changes, samples)
+    return _rewrite(columns, cells, kinds, changes, samples)
 
 
 def _text(values: set) -> str:
@@ -262,9 +260,9 @@ def _kinds(values: set, legacy: bool) -> dict[str, str]:
     return kinds
 
 
-def _rewrite(sheet: FontedSheet, columns: list[Sequence], cells: dict[int, list[tuple[object, str | None]]],
+def _rewrite(columns: list[list[object]], cells: dict[int, list[tuple[object, str | None]]],
              kinds: dict[int, dict[str, str]], changes: dict, samples: int) -> Conversion:
-    """Writes the decided conversions into the rows and the columns; counts them, and takes the
+    """Writes the decided conversions into the columns; counts them, and takes the
     samples from the suspect cells first, then the doubtful ones, each in reading order."""
     result = Conversion()
     firsts: list[tuple[bool, int, int]] = []
@@ -279,14 +277,11 @@ def _rewrite(sheet: FontedSheet, columns: list[Sequence], cells: dict[int, list[
                 result.by_encoding[encoding] = result.by_encoding.get(encoding, 0) + count
         changed = list(itertools.compress(range(len(chosen)), chosen))
         texts = {pair: text for pair, (text, _) in decided.items()}
-        column = columns[c] = list(map(texts.get, cells[c], columns[c]))  # each cell's text, converted or kept
-        rows = sheet.rows
-        for r in changed:
-            rows[r][c] = column[r]
+        columns[c] = list(map(texts.get, cells[c], columns[c]))  # each cell's text, converted or kept
         for kind in (_SUSPECT, _DOUBTFUL):
             firsts += itertools.islice(((kind == _DOUBTFUL, r, c) for r in changed
                                         if kinds[c][cells[c][r][0]] == kind), samples)
-    result.samples = [(cells[c][r][0], sheet.rows[r][c]) for _, r, c in sorted(firsts)[:samples]]
+    result.samples = [(cells[c][r][0], columns[c][r]) for _, r, c in sorted(firsts)[:samples]]
     return result
 
 

@@ -14,7 +14,6 @@ needs fonts only where text looks like TCVN3/VNI. A caller waiting for the child
 else to do may have them read meanwhile (`PendingSheet.read_styles_ahead`).
 """
 
-import functools
 import itertools
 import zipfile
 from collections.abc import Callable, Collection
@@ -51,10 +50,10 @@ class Sheet:
         """A sheet of `rows` (rows[0] is Excel row 1; a short row's missing cells are None)."""
         return cls(path, columns=[list(column) for column in itertools.zip_longest(*rows)], **facts)
 
-    @functools.cached_property
+    @property
     def rows(self) -> list[list[object]]:
-        """The cells by row, rows[0] is Excel row 1 (made when first asked for: an import reads
-        the columns)."""
+        """The cells by row, rows[0] is Excel row 1, made anew from the columns (which an import
+        reads, and the converter rewrites)."""
         return list(map(list, zip(*self.columns, strict=True)))
 
     @property

@@ -1,11 +1,14 @@
 """Cells typed in TCVN3 or VNI are recognised — by their font first, by their text second —
 and turned into NFC Unicode; Unicode text is never touched."""
 
+import dataclasses
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from bvct_desktop.core.legacy import Encoding, convert_sheet, decode, encoding_of_font, guess
+from bvct_desktop.io.xlsx_reader import Sheet
 from tests.fixtures.legacy import TCVN3_CHART, to_tcvn3, to_tcvn3_capitals, to_vni
 
 LOWER = "ăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
@@ -66,20 +69,24 @@ def test_unicode_and_foreign_text_are_left_alone(text):
     assert guess(text) is None
 
 
-class FakeSheet:
-    """Rows and fonts as the xlsx reader gives them; counts the font look-ups."""
+@dataclasses.dataclass
+class FakeSheet(Sheet):
+    """Cells and fonts (by Excel row and column) as the xlsx reader gives them; counts the font look-ups."""
 
-    def __init__(self, rows, fonts):
-        self.rows, self._fonts, self.lookups = rows, fonts, []
+    fonts: dict = dataclasses.field(default_factory=dict)
+    lookups: list = dataclasses.field(default_factory=list)
 
     def column_fonts(self, columns):
         self.lookups.extend(sorted(columns))
-        return {c: [self._fonts.get((r, c), "Times New Roman") for r in range(1, len(self.rows) + 1)]
-                for c in columns}
+        return {c: [self.fonts.get((r, c), "Times New Roman") for r in range(1, self.height + 1)] for c in columns}
+
+
+def fake_sheet(rows, fonts) -> FakeSheet:
+    return FakeSheet.of_rows(Path("cu.xlsx"), rows, fonts=fonts)
 
 
 def test_a_sheet_is_converted_in_place_with_counts_and_samples():
-    sheet = FakeSheet(
+    sheet = fake_sheet(
         [["Hä vµ tªn", "Quê quán", "Năm"],
          [to_tcvn3("Lê Văn Tám"), to_vni("Hàm Tiến"), 1950],
          [to_tcvn3_capitals("NGUYỄN THỊ HOA"), "Mũi Né", "1952"],
@@ -96,20 +103,19 @@ def test_a_sheet_is_converted_in_place_with_counts_and_samples():
 
 def test_where_the_text_cannot_tell_the_font_decides():
     # "Thái" reads as Vietnamese in both: in a .VnTime cell it is TCVN3 for "Thỏi"
-    sheet = FakeSheet([[to_tcvn3("Hà Nội"), "Thái"], ["Thái", "Café"], ["Néi", "Müller"]],
+    sheet = fake_sheet([[to_tcvn3("Hà Nội"), "Thái"], ["Thái", "Café"], ["Néi", "Müller"]],
                       {(1, 1): ".VnTime", (1, 2): ".VnTime"})
     convert_sheet(sheet)
     assert sheet.rows == [["Hà Nội", "Thỏi"], ["Thái", "Café"], ["Nội", "Müller"]]
 
 
 def test_a_unicode_sheet_reads_no_font_at_all():
-    sheet = FakeSheet([["Họ và tên", "Quê quán"], ["Nguyễn Văn Hùng", "Hoà Bình"]], {})
+    sheet = fake_sheet([["Họ và tên", "Quê quán"], ["Nguyễn Văn Hùng", "Hoà Bình"]], {})
     assert convert_sheet(sheet).cells == 0 and sheet.lookups == []
 
 
-def test_the_columns_a_caller_gives_are_converted_with_the_rows():
+def test_the_sheet_is_converted_in_its_columns():
     rows = [["Hä vµ tªn", "Năm"], [to_tcvn3("Lê Văn Tám"), 1950], ["Trần Văn Ba", None]]
-    sheet = FakeSheet(rows, {(1, 1): ".VnTime", (2, 1): ".VnTime"})
-    columns = list(zip(*rows, strict=True))
-    convert_sheet(sheet, columns=columns)
-    assert [list(column) for column in columns] == [["Họ và tên", "Lê Văn Tám", "Trần Văn Ba"], ["Năm", 1950, None]]
+    sheet = fake_sheet(rows, {(1, 1): ".VnTime", (2, 1): ".VnTime"})
+    convert_sheet(sheet)
+    assert sheet.columns == [["Họ và tên", "Lê Văn Tám", "Trần Văn Ba"], ["Năm", 1950, None]]
