@@ -37,7 +37,8 @@ def derive_key(db_key: bytes) -> bytes:
 
 
 # An entry's details as json.dumps(details, ensure_ascii=False, sort_keys=True, default=str) writes
-# them: json's own C encoder, made once (json.dumps makes it anew for every call).
+# them: json's own C encoder, made once (json.dumps makes it anew for every call). Its arguments:
+# markers, default, encoder, indent, key separator, item separator, sort_keys, skipkeys, allow_nan.
 _DETAILS = c_make_encoder(None, str, encode_basestring, None, ": ", ", ", True, False, True)
 # A field's value as json.dumps writes it.
 _VALUE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode
@@ -110,15 +111,16 @@ def append_all(connection: Connection, key: bytes, entries: Sequence[dict]) -> d
                "outcome": [entry["outcome"] for entry in entries], "kind": [entry.get("kind") for entry in entries],
                "record_id": [entry.get("record_id") for entry in entries],
                "details": list(map(details_text, (entry.get("details") for entry in entries)))}
+    moments = list(map(_moment, columns["at"]))
     macs = []
-    for action, at, kind, outcome, role, user_name, details, record_id in zip(
-            *(columns[name] for name in ("action", "at", "kind", "outcome", "role", "user_name", "details",
-                                         "record_id")), strict=True):
-        mac = _mac(keyed, mac, _canonical(_frame(action, _moment(at)[0], kind, outcome, role, user_name),
+    for (at_text, _), action, kind, outcome, role, user_name, details, record_id in zip(
+            moments, *(columns[name] for name in ("action", "kind", "outcome", "role", "user_name", "details",
+                                                  "record_id")), strict=True):
+        mac = _mac(keyed, mac, _canonical(_frame(action, at_text, kind, outcome, role, user_name),
                                           details, record_id))  # the MAC covers the moment's text
         macs.append(mac)
     columns.update(id=range(last_id + 1, last_id + len(entries) + 1), mac=macs,
-                   at=[_moment(at)[1] for at in columns["at"]])
+                   at=[stored for _, stored in moments])
     insert_columns(connection, audit_log, len(entries), columns)
     head = {"count": last_id + len(entries), "id": last_id + len(entries), "mac": mac}
     connection.info[HEAD_INFO] = head
