@@ -100,31 +100,60 @@ def append(connection: Connection, key: bytes, *, at: dt.datetime, user: str | N
 def append_all(connection: Connection, key: bytes, entries: Sequence[dict]) -> dict | None:
     """Adds the entries (each with the arguments of `append`) in order, in one statement; returns
     the chain's new head (None when there were none)."""
-    if not entries:
-        return None
-    previous = connection.execute(
-        select(audit_log.c.id, audit_log.c.mac).order_by(audit_log.c.id.desc()).limit(1)).first()
-    last_id, mac = (previous.id, previous.mac) if previous else (0, "")
-    keyed = hmac.new(key, digestmod=hashlib.sha256)
-    columns = {"at": [entry["at"] for entry in entries], "user_name": [entry["user"] for entry in entries],
-               "role": [entry["role"] for entry in entries], "action": [entry["action"] for entry in entries],
-               "outcome": [entry["outcome"] for entry in entries], "kind": [entry.get("kind") for entry in entries],
-               "record_id": [entry.get("record_id") for entry in entries],
-               "details": list(map(details_text, (entry.get("details") for entry in entries)))}
-    moments = list(map(_moment, columns["at"]))
-    macs = []
-    for (at_text, _), action, kind, outcome, role, user_name, details, record_id in zip(
-            moments, *(columns[name] for name in ("action", "kind", "outcome", "role", "user_name", "details",
-                                                  "record_id")), strict=True):
-        mac = _mac(keyed, mac, _canonical(_frame(action, at_text, kind, outcome, role, user_name),
-                                          details, record_id))  # the MAC covers the moment's text
-        macs.append(mac)
-    columns.update(id=range(last_id + 1, last_id + len(entries) + 1), mac=macs,
-                   at=[stored for _, stored in moments])
-    insert_columns(connection, audit_log, len(entries), columns)
-    head = {"count": last_id + len(entries), "id": last_id + len(entries), "mac": mac}
-    connection.info[HEAD_INFO] = head
-    return head
+    links = Links(connection, key)
+    links.add(entries)
+    return links.write(connection)
+
+
+class Links:
+    """Entries linked, in order, to the end of the chain as `connection` holds it (read once): `add`
+    makes their rows and MACs without the database, `write` appends those made so far."""
+
+    COLUMNS = ("id", "at", "user_name", "role", "action", "outcome", "kind", "record_id", "details", "mac")
+
+    def __init__(self, connection: Connection, key: bytes):
+        previous = connection.execute(
+            select(audit_log.c.id, audit_log.c.mac).order_by(audit_log.c.id.desc()).limit(1)).first()
+        self._last_id, self._mac = (previous.id, previous.mac) if previous else (0, "")
+        self._keyed = hmac.new(key, digestmod=hashlib.sha256)
+        self._rows: dict[str, list] = {name: [] for name in self.COLUMNS}
+
+    def add(self, entries: Sequence[dict]) -> None:
+        """Entries with the arguments of `append`, linked after those added before."""
+        rows, mac = self._rows, self._mac
+        details = list(map(details_text, (entry.get("details") for entry in entries)))
+        for entry, text in zip(entries, details, strict=True):
+            at_text, at = _moment(entry["at"])
+            mac = _mac(self._keyed, mac, _canonical(_frame(entry["action"], at_text, entry.get("kind"),
+                                                           entry["outcome"], entry["role"], entry["user"]),
+                                                    text, entry.get("record_id")))  # the MAC covers the moment's text
+            rows["at"].append(at)
+            rows["mac"].append(mac)
+        first = self._last_id + len(rows["id"]) + 1
+        rows["id"] += range(first, first + len(entries))
+        for column, name in (("user_name", "user"), ("role", "role"), ("action", "action"), ("outcome", "outcome")):
+            rows[column] += [entry[name] for entry in entries]
+        rows["kind"] += [entry.get("kind") for entry in entries]
+        rows["record_id"] += [entry.get("record_id") for entry in entries]
+        rows["details"] += [text and text.encode("utf-8") for text in details]  # half the memory while they wait
+        self._mac = mac
+
+    def write(self, connection: Connection) -> dict | None:
+        """Appends the entries added since the last write; the chain's new head (None: there were none)."""
+        count = len(self._rows["id"])
+        if not count:
+            return None
+        insert_columns(connection, audit_log, count,
+                       {**self._rows, "details": map(_decoded, self._rows["details"])})
+        self._last_id += count
+        self._rows = {name: [] for name in self.COLUMNS}
+        head = {"count": self._last_id, "id": self._last_id, "mac": self._mac}
+        connection.info[HEAD_INFO] = head
+        return head
+
+
+def _decoded(text: bytes | None) -> str | None:
+    return text and text.decode("utf-8")
 
 
 @functools.lru_cache(maxsize=64)  # an import's entries share one moment

@@ -15,9 +15,10 @@ import abc
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
@@ -40,6 +41,48 @@ def system_clock() -> dt.datetime:
 class Actor:
     name: str
     role: str
+
+
+class PendingEntries(Protocol):
+    """Audit entries (the arguments of `audit_chain.append`) added in order, appended when written."""
+
+    def add(self, entries: Sequence[dict]) -> None: ...
+
+    def write(self, connection: Connection) -> object: ...
+
+
+class _Waiting:
+    """Entries kept until written, for a chain that links them as they are appended (the server's)."""
+
+    def __init__(self, append: Callable[[Connection, list[dict]], None]):
+        self._append, self._entries = append, []
+
+    def add(self, entries: Sequence[dict]) -> None:
+        self._entries += entries
+
+    def write(self, connection: Connection) -> None:
+        entries, self._entries = self._entries, []
+        self._append(connection, entries)
+
+
+@dataclass
+class RecordTrail:
+    """The audit entries of records written, by one actor at one moment: (action, record id,
+    details) each."""
+
+    links: PendingEntries
+    at: dt.datetime
+    actor: Actor
+    kind: str
+
+    def add(self, entries: Sequence[tuple[str, int, dict | None]]) -> None:
+        at, user, role, kind = self.at, self.actor.name, self.actor.role, self.kind
+        self.links.add([{"at": at, "user": user, "role": role, "action": action, "outcome": audit_chain.OK,
+                         "kind": kind, "record_id": record_id, "details": details}
+                        for action, record_id, details in entries])
+
+    def write(self, connection: Connection) -> None:
+        self.links.write(connection)
 
 
 class Database(abc.ABC):
@@ -113,8 +156,14 @@ class Database(abc.ABC):
     @contextlib.contextmanager
     def bulk_writes(self, connection: Connection) -> Iterator[None]:
         """Around the writing of a large import in `connection`'s transaction (the file database
-        keeps a smaller page cache meanwhile)."""
+        keeps a smaller page cache meanwhile, and makes the indexes it set aside at the end, or
+        `builds_beside`)."""
         yield
+
+    def builds_beside(self, connection: Connection) -> contextlib.AbstractContextManager[bool]:
+        """A block during which the file database makes the indexes `bulk_writes` is waiting to make,
+        on the other core; it gives True when it does, and the block may not use `connection` then."""
+        return contextlib.nullcontext(False)
 
     def audit(self, connection: Connection, action: str, outcome: str = audit_chain.OK,
               kind: str | None = None, record_id: int | None = None,
@@ -126,10 +175,18 @@ class Database(abc.ABC):
     def audit_records(self, connection: Connection, kind: str,
                       entries: list[tuple[str, int, dict | None]]) -> None:
         """One entry per record written: (action, record id, details), appended in one statement."""
-        at, user, role = self.clock(), self.actor.name, self.actor.role
-        self._append(connection, [
-            {"at": at, "user": user, "role": role, "action": action, "outcome": audit_chain.OK, "kind": kind,
-             "record_id": record_id, "details": details} for action, record_id, details in entries])
+        trail = self.record_trail(connection, kind)
+        trail.add(entries)
+        trail.write(connection)
+
+    def record_trail(self, connection: Connection, kind: str) -> "RecordTrail":
+        """The entries of the records of `kind` written in `connection`'s transaction, added in order
+        without the database (`add` may run beside index building) and appended by `write`."""
+        return RecordTrail(self._links(connection), self.clock(), self.actor, kind)
+
+    def _links(self, connection: Connection) -> PendingEntries:
+        """Where audit entries wait to be appended: the server links them itself."""
+        return _Waiting(self._append)
 
     def change_counts(self) -> dict[str, int]:
         """How many writes each counted table has had, whoever committed them (this program, another
@@ -227,11 +284,17 @@ class FileDatabase(Database):
 
     @contextlib.contextmanager
     def bulk_writes(self, connection: Connection) -> Iterator[None]:
-        with engine.smaller_cache(connection):
+        with engine.smaller_cache(connection), engine.built_later(connection):
             yield
 
     def _append(self, connection: Connection, entries: list[dict]) -> None:
         audit_chain.append_all(connection, self._audit_key, entries)
+
+    def _links(self, connection: Connection) -> audit_chain.Links:
+        return audit_chain.Links(connection, self._audit_key)
+
+    def builds_beside(self, connection: Connection) -> contextlib.AbstractContextManager[bool]:
+        return engine.beside(connection)
 
     def _committed_audit(self, connection: Connection, head: dict) -> None:
         """The chain's head mirrored in the key file: never ahead of the database."""

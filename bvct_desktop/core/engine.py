@@ -7,6 +7,7 @@ password apart before a connection is made, so here every such error means damag
 """
 
 import contextlib
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,7 @@ CACHE_KIB = 131_072  # 128 MB of decrypted pages: a cache miss costs a page decr
 # (a 100,000-slip import: about 125 MB less at its peak than with 128 MB). 32 MB keeps that peak
 # (364 MB) and writes faster than 16 MB (0.4 s less CPU; 64 MB: 0.3 s less again, peak 388 MB).
 BULK_CACHE_KIB = 32_768
+LATER_INFO = "bvct_built_later"  # statements waiting for `built_later`'s end (connection.info)
 
 
 def _null(value: None) -> None:
@@ -76,9 +78,77 @@ def smaller_cache(connection: Connection) -> Iterator[None]:
 
 
 @contextlib.contextmanager
+def built_later(connection: Connection) -> Iterator[None]:
+    """In the block, what `later` is given waits, in order, for `beside` or for the block's end: the
+    indexes a large import sets aside are made again, and its persons put in the search index, once
+    every table is written."""
+    pending = connection.info[LATER_INFO] = []
+    try:
+        yield
+        if pending:
+            _run(connection.connection.driver_connection, pending)
+    finally:
+        del connection.info[LATER_INFO]
+
+
+def later(connection: Connection, sql: str, parameters: tuple = ()) -> None:
+    """Runs `sql` now, or inside `built_later` when its block lets it."""
+    pending = connection.info.get(LATER_INFO)
+    if pending is None:
+        connection.exec_driver_sql(sql, parameters)
+    else:
+        pending.append((sql, parameters))
+
+
+@contextlib.contextmanager
+def beside(connection: Connection) -> Iterator[bool]:
+    """Runs what waits for `built_later` on the other core while the block works without the
+    connection: each waiting statement is one long step inside SQLite (an index sorted and written,
+    the search index filled), which does not hold Python's lock. Gives whether anything waited; if
+    so, the block may not use the connection (it is refused), and the statements' error, if any, is
+    raised after the block."""
+    pending = connection.info.get(LATER_INFO)
+    if not pending:
+        yield False
+        return
+    waiting, failed = pending[:], []
+    pending.clear()
+
+    def build() -> None:
+        try:
+            _run(connection.connection.driver_connection, waiting)
+        except BaseException as error:  # noqa: BLE001 - told in the caller's thread
+            failed.append(error)
+
+    def refuse(*_) -> None:
+        raise RuntimeError("the connection is building indexes in another thread")
+
+    worker = threading.Thread(target=build, name="bvct-indexes")
+    event.listen(connection, "before_cursor_execute", refuse)
+    worker.start()
+    try:
+        yield True
+    finally:
+        worker.join()
+        event.remove(connection, "before_cursor_execute", refuse)
+    if failed:
+        raise failed[0]
+
+
+def _run(driver_connection, statements: list[tuple[str, tuple]]) -> None:
+    cursor = driver_connection.cursor()
+    try:
+        for sql, parameters in statements:
+            cursor.execute(sql, parameters)
+    finally:
+        cursor.close()
+
+
+@contextlib.contextmanager
 def set_aside(connection: Connection, names: list[str]) -> Iterator[list[str]]:
     """Drops the file's schema objects `names` (triggers, indexes; those that exist, which the block
-    is given) and makes them again after the block as they were, inside the caller's transaction."""
+    is given) and makes them again after the block as they were (`later`), inside the caller's
+    transaction."""
     found = connection.exec_driver_sql(
         f"SELECT name, type, sql FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})",
         tuple(names)).all()
@@ -92,7 +162,7 @@ def set_aside(connection: Connection, names: list[str]) -> Iterator[list[str]]:
                 connection.exec_driver_sql(sql)
         raise
     for _, _, sql in found:
-        connection.exec_driver_sql(sql)
+        later(connection, sql)
 
 
 @contextlib.contextmanager

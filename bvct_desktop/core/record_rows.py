@@ -147,7 +147,8 @@ class PlannedValues:
     its changes by table name) rather than read back: the record's own values from its planned
     row, a person's and a list entry's from theirs, or for one already stored, from the database
     with the plan's changes to it. What is stored is read at once, before the plan is applied or
-    after alike; `of` reads no database."""
+    after alike; `of` reads no database, and lets go of a record's planned row once its values are
+    taken (a large import's rows leave memory as their audit entries are made)."""
 
     def __init__(self, connection: Connection, kind: Kind, planned: Mapping[str, TableChanges],
                  ids: Sequence[int], keys: Sequence[str]):
@@ -169,10 +170,10 @@ class PlannedValues:
             if (row_id := self._records[record_id][column]) is not None and row_id not in self._new[table]])
 
     def of(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-        """The values of the records `ids` (among those given at the start) by id."""
+        """The values of the records `ids` (among those given at the start, each asked for once) by id."""
         values = {}
         for record_id in ids:
-            row = self._records[record_id]
+            row = self._records.pop(record_id)
             found = {key: row[key] for key in self._own}
             for key, (yes, no) in self._choices.items():
                 found[key] = None if found[key] is None else yes if found[key] else no

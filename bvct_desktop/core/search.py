@@ -138,5 +138,5 @@ def indexed_at_once(connection: Connection, first_id: int, count: int) -> Iterat
     with engine.set_aside(connection, [INDEXING_TRIGGER]) as set_aside:
         yield
         if set_aside:
-            connection.exec_driver_sql(f"INSERT INTO {PERSONS_FTS}(rowid, search_key) "
-                                       "SELECT id, search_key FROM persons WHERE id >= ?", (first_id,))
+            engine.later(connection, f"INSERT INTO {PERSONS_FTS}(rowid, search_key) "
+                         "SELECT id, search_key FROM persons WHERE id >= ?", (first_id,))

@@ -200,18 +200,25 @@ def test_entries_appended_together_are_stored_and_linked_as_appended_one_by_one(
                {"at": dt.datetime(2026, 1, 3), "user": ADMIN, "role": "quan-tri", "action": "sửa", "outcome": "ok",
                 "kind": "cadres", "record_id": 1, "details": None}]
     stored = []
-    for together in (True, False):
+    for how in ("together", "one by one", "linked in parts, written in parts"):
         with db.write() as connection:
-            if together:
+            if how == "together":
                 audit_chain.append_all(connection, key, entries)
-            else:
+            elif how == "one by one":
                 for entry in entries:
                     audit_chain.append(connection, key, **entry)
+            else:
+                links = audit_chain.Links(connection, key)
+                links.add(entries[:1])
+                links.add(entries[1:2])
+                links.write(connection)
+                links.add(entries[2:])
+                links.write(connection)
             stored.append([dict(row) for row in connection.execute(
                 select(audit_log).order_by(audit_log.c.id.desc()).limit(4)).mappings()][::-1])
             connection.rollback()
     db.close()
-    assert stored[0] == stored[1]
+    assert stored[0] == stored[1] == stored[2]
     previous = stored[0][0]["mac"]
     for row, entry in zip(stored[0][1:], entries, strict=True):
         assert row["at"] == entry["at"].replace(microsecond=0) and row["details"] == audit_chain.details_text(

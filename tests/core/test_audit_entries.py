@@ -2,6 +2,7 @@
 values it was written with: the same text, word for word, as the record read back gives."""
 
 import json
+import threading
 
 import pytest
 from sqlalchemy import select
@@ -105,3 +106,34 @@ def test_a_record_is_read_for_its_entry_only_when_the_plan_changes_it(cli, tmp_p
                                                                         ("sửa", 2)]
     assert json.loads(entries[-1][2]) == {"ethnicity": {"cu": "Kinh", "moi": "Tày"}}
     assert set(asked) == {2}
+
+
+def test_a_large_import_mixing_new_and_changed_records_chains_its_entries_in_the_files_order(
+        cli, tmp_path, monkeypatch):
+    """Many new persons: their search index and indexes are made on the other core while the entries
+    of the records created are made; a change further down the file is entered after the database
+    shows it, still in the file's order."""
+    from bvct_desktop.core import engine, search
+    from bvct_desktop.core.plans import base
+    from tests.conftest import CADRE_HEADERS
+
+    first = ["Đoàn Thị Một", "1971", "Nữ", None, "La Gi", None, None]
+    assert cli("import", "cadres", workbook(tmp_path / "a.xlsx", CADRE_HEADERS, [first]))[0] == 0
+    many = search.AT_ONCE + 20
+    rows = [[f"Phạm Văn Thứ {n:04d}", "1965", "Nam", f"068065{n:06d}", "Hàm Tiến", "Chuyên viên", "Sở Nội vụ"]
+            for n in range(many)]
+    rows.insert(many // 2, [*first[:5], "Phó Giám đốc", None])
+    monkeypatch.setattr(base, "AUDIT_CHUNK", 50)
+    threads = []
+    run = engine._run
+    monkeypatch.setattr(engine, "_run", lambda *args: threads.append(threading.get_ident()) or run(*args))
+    assert cli("import", "cadres", workbook(tmp_path / "b.xlsx", CADRE_HEADERS, rows))[0] == 0
+    assert len(threads) == 1 and threads[0] != threading.get_ident()  # built beside, all of it
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    assert db.verify_audit_chain().ok
+    with db.read() as connection:
+        entries = connection.execute(select(audit_log.c.action, audit_log.c.record_id).where(
+            audit_log.c.kind == "cadres", audit_log.c.record_id.is_not(None)).order_by(audit_log.c.id)).all()
+    db.close()
+    created = [("thêm", record_id) for record_id in range(2, many + 2)]
+    assert entries[1:] == created[:many // 2] + [("sửa", 1)] + created[many // 2:]

@@ -13,6 +13,7 @@ only what is particular to its kind — its natural key and its rules.
 
 import abc
 import datetime as dt
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,23 +79,39 @@ class Writes:
         new = record_rows.PlannedValues(connection, self.kind, planned, [
             record_id for record_id in touched if self.touched[record_id] == CREATED], named)
         self.apply(connection)
-        for start in range(0, len(touched), AUDIT_CHUNK):
-            chunk = touched[start:start + AUDIT_CHUNK]
-            created = new.of([record_id for record_id in chunk if self.touched[record_id] == CREATED])
+        trail = db.record_trail(connection, self.kind.name)
+        chunks = [touched[start:start + AUDIT_CHUNK] for start in range(0, len(touched), AUDIT_CHUNK)]
+        made = 0
+        with db.builds_beside(connection) as building:  # the entries of records created need no database
+            for chunk in itertools.takewhile(lambda chunk: all(self.touched[i] == CREATED for i in chunk), chunks):
+                trail.add(self._entries(chunk, new, before, {}))
+                made += 1
+                if not building:  # else they wait, all of them, until the connection is free
+                    trail.write(connection)
+        trail.write(connection)
+        for chunk in chunks[made:]:
             after = record_rows.snapshots(connection, self.kind, [record_id for record_id in chunk
                                                                   if record_id in before])
-            entries = []
-            for record_id in chunk:
-                status = self.touched[record_id]
-                if status == CREATED:
-                    entries.append(("thêm", record_id, audit.created(created[record_id])))
-                    continue
-                if record_id not in before:
-                    continue
-                changes = audit.changed(before[record_id], after[record_id])
-                if status == RESTORED or changes:
-                    entries.append(("khôi phục" if status == RESTORED else "sửa", record_id, changes or None))
-            db.audit_records(connection, self.kind.name, entries)
+            trail.add(self._entries(chunk, new, before, after))
+            trail.write(connection)
+
+    def _entries(self, chunk: list[int], new: record_rows.PlannedValues, before: Mapping[int, dict],
+                 after: Mapping[int, dict]) -> list[tuple[str, int, dict | None]]:
+        """The audit entries of the records `chunk`: a creation as planned, a change from its stored
+        values `before` and `after` the writes (a record left as it was has none)."""
+        created = new.of([record_id for record_id in chunk if self.touched[record_id] == CREATED])
+        entries = []
+        for record_id in chunk:
+            status = self.touched[record_id]
+            if status == CREATED:
+                entries.append(("thêm", record_id, audit.created(created[record_id])))
+                continue
+            if record_id not in before:
+                continue
+            changes = audit.changed(before[record_id], after[record_id])
+            if status == RESTORED or changes:
+                entries.append(("khôi phục" if status == RESTORED else "sửa", record_id, changes or None))
+        return entries
 
     def _maybe_changed(self, connection: Connection, planned: Mapping[str, TableChanges]) -> list[int]:
         """The stored records touched that the plan may change: those with a planned change to their

@@ -1,0 +1,112 @@
+"""The connection's statements that can wait: a large import's indexes are made again, and its
+persons put in the search index, once its tables are written — on the other core while the import
+makes its audit entries, never while anything else uses the connection."""
+
+import threading
+
+import pytest
+
+from bvct_desktop.core import engine, vault
+from bvct_desktop.core.errors import BvctError
+from tests.conftest import ADMIN, PASSWORD
+
+pytestmark = pytest.mark.file_only("the file database's connection and its schema")
+
+
+@pytest.fixture
+def db(cli):
+    database = vault.unlock(cli.db, ADMIN, PASSWORD)
+    with database.write() as connection:
+        connection.exec_driver_sql("CREATE TABLE waiting (n INTEGER, thread INTEGER)")
+    yield database
+    database.close()
+
+
+def _rows(db) -> list[tuple]:
+    with db.read() as connection:
+        return connection.exec_driver_sql("SELECT n FROM waiting ORDER BY rowid").all()
+
+
+def _thread_function(connection, called=lambda: None):
+    """bvct_thread(): the id of the thread running the statement (`called` is run first)."""
+    def thread() -> int:
+        called()
+        return threading.get_ident()
+
+    connection.connection.driver_connection.create_function("bvct_thread", 0, thread)
+
+
+def test_a_statement_runs_at_once_outside_a_bulk_write(db):
+    with db.write() as connection:
+        engine.later(connection, "INSERT INTO waiting (n) VALUES (?)", (1,))
+        assert connection.exec_driver_sql("SELECT count(*) FROM waiting").scalar_one() == 1
+
+
+def test_in_a_bulk_write_statements_wait_and_run_in_order_at_its_end(db):
+    with db.write() as connection:
+        with engine.built_later(connection):
+            for n in (1, 2, 3):
+                engine.later(connection, "INSERT INTO waiting (n) VALUES (?)", (n,))
+            assert connection.exec_driver_sql("SELECT count(*) FROM waiting").scalar_one() == 0
+        assert connection.exec_driver_sql("SELECT n FROM waiting ORDER BY rowid").all() == [(1,), (2,), (3,)]
+
+
+def test_beside_runs_them_in_another_thread_while_the_block_works(db):
+    """The block waits for the statement to have started: run one after the other, it would wait
+    in vain."""
+    started = threading.Event()
+    with db.write() as connection:
+        _thread_function(connection, started.set)
+        with engine.built_later(connection):
+            engine.later(connection, "INSERT INTO waiting VALUES (1, bvct_thread())")
+            engine.later(connection, "INSERT INTO waiting VALUES (2, bvct_thread())")
+            with engine.beside(connection) as building:
+                assert building and started.wait(timeout=10)
+            threads = connection.exec_driver_sql("SELECT DISTINCT thread FROM waiting").scalars().all()
+    assert len(threads) == 1 and threads[0] != threading.get_ident()
+    assert _rows(db) == [(1,), (2,)]
+
+
+def test_the_block_beside_may_not_use_the_connection(db):
+    release = threading.Event()
+    with db.write() as connection:
+        _thread_function(connection, lambda: release.wait(timeout=10))
+        with engine.built_later(connection):
+            engine.later(connection, "INSERT INTO waiting VALUES (1, bvct_thread())")
+            with engine.beside(connection):
+                with pytest.raises(RuntimeError, match="another thread"):
+                    connection.exec_driver_sql("SELECT count(*) FROM waiting")
+                release.set()
+            assert connection.exec_driver_sql("SELECT count(*) FROM waiting").scalar_one() == 1
+
+
+def test_with_nothing_waiting_the_block_beside_has_the_connection(db):
+    with db.write() as connection:
+        with engine.built_later(connection), engine.beside(connection) as building:
+            assert not building
+            assert connection.exec_driver_sql("SELECT count(*) FROM waiting").scalar_one() == 0
+
+
+def test_a_failing_statement_is_raised_after_the_block_and_nothing_is_written(db):
+    done = []
+    with pytest.raises(BvctError, match="OperationalError"), db.write() as connection:
+        with engine.built_later(connection):
+            engine.later(connection, "INSERT INTO waiting (n) VALUES (1)")
+            engine.later(connection, "INSERT INTO missing VALUES (1)")
+            with engine.beside(connection):
+                done.append("block")
+    assert done == ["block"]
+    assert _rows(db) == []
+
+
+def test_a_failing_block_waits_for_the_statements_then_fails_and_nothing_is_written(db):
+    with pytest.raises(ValueError), db.write() as connection:
+        _thread_function(connection)
+        with engine.built_later(connection):
+            engine.later(connection, "INSERT INTO waiting VALUES (1, bvct_thread())")
+            try:
+                with engine.beside(connection):
+                    raise ValueError("the audit entry could not be made")
+            finally:
+                assert not any(thread.name == "bvct-indexes" for thread in threading.enumerate())
+    assert _rows(db) == []
