@@ -44,6 +44,7 @@ def _number_on(pdf) -> str:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
+@pdfcheck.needs_poppler  # the number is read back from the file
 def test_a_kill_right_after_the_file_is_in_place_never_gives_its_number_again(office, tmp_path):
     env = environment(tmp_path, office.db)
     done = bvct(env, "report", *YEAR, "--format", "pdf", "--out", tmp_path / "so-2.pdf", "--issue",
