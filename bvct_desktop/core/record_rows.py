@@ -16,7 +16,6 @@ from sqlalchemy.sql import FromClause
 
 from . import schema
 from .changes import TableChanges
-from .fields import Field
 from .kinds import Kind
 from .schema import cadres, persons
 
@@ -52,7 +51,7 @@ def layout(kind: Kind, exported: bool = True) -> Layout:
     for key, lookup in kind.lookups.items():
         source = source.outerjoin(lookup.table, table.c[lookup.column] == lookup.table.c.id)
         columns[key] = lookup.table.c.name
-    columns.update((key, _value(kind.field(key), table.c[key])) for key in kind.own_keys)
+    columns.update((key, _value(kind, key)) for key in kind.own_keys)
     if kind.date_key:
         order.append(kind.period())
     order.append(table.c.id)
@@ -77,12 +76,20 @@ def query(kind: Kind, exported: bool = True) -> Select:
             .order_by(*found.order))
 
 
-def _value(spec: Field, column: ColumnElement) -> ColumnElement:
-    """A yes/no choice kept as a boolean reads back as its choice."""
-    if isinstance(column.type, Boolean) and spec.choices:
-        yes, no = spec.choices
-        return case((column.is_(True), yes), (column.is_(False), no))
-    return column
+def _value(kind: Kind, key: str) -> ColumnElement:
+    column = kind.table.c[key]
+    readings = _readings(kind, key)
+    return column if readings is None else case(readings, value=column)
+
+
+def _readings(kind: Kind, key: str) -> dict[bool, str] | None:
+    """What the kind's column `key` reads back as if it keeps a yes/no choice as a boolean: true
+    as its first choice, false as its second, empty as nothing (in the database and from a plan
+    alike); None for any other column."""
+    if isinstance(kind.table.c[key].type, Boolean) and (choices := kind.field(key).choices):
+        yes, no = choices
+        return {True: yes, False: no}
+    return None
 
 
 def export_rows(connection: Connection, kind: Kind, start=None, end=None, ids: Sequence[int] | None = None):
@@ -161,8 +168,8 @@ class PlannedValues:
         self._elsewhere.update((key, (lookup.column, lookup.table.name, "name"))
                                for key, lookup in kind.lookups.items() if key in wanted)
         self._own += [key for key in kind.own_keys if key in wanted]
-        self._choices = {key: kind.field(key).choices for key in self._own  # as `_value` reads them
-                         if isinstance(kind.table.c[key].type, Boolean) and kind.field(key).choices}
+        self._readings = {key: readings for key in self._own
+                          if (readings := _readings(kind, key)) is not None}
         self._records = planned[kind.table.name].new
         self._new = {table: planned[table].new if table in planned else {} for _, table, _ in self._elsewhere.values()}
         self._stored = _stored_rows(connection, planned, [
@@ -175,8 +182,8 @@ class PlannedValues:
         for record_id in ids:
             row = self._records.pop(record_id)
             found = {key: row[key] for key in self._own}
-            for key, (yes, no) in self._choices.items():
-                found[key] = None if found[key] is None else yes if found[key] else no
+            for key, readings in self._readings.items():
+                found[key] = readings.get(found[key])
             for key, (column, table, name) in self._elsewhere.items():
                 row_id = row[column]
                 found[key] = None if row_id is None else self._row(table, row_id)[name]
