@@ -16,6 +16,7 @@ travel by column, as the importer reads them, in one pickle, each repeated text 
 """
 
 import datetime as dt
+import faulthandler
 import itertools
 import os
 import pickle
@@ -84,6 +85,7 @@ class Reading:
         if pid == 0:  # the child: survey, read, write the outcome, and never return into the parent's code
             code = 1
             try:
+                faulthandler.disable()  # an inherited one (pytest's) would dump this stack at an abort
                 os.close(read_end)
                 with os.fdopen(write_end, "wb") as out:
                     out.write(_work(str(path), columns))
