@@ -28,6 +28,7 @@ from .access import AUDITORS, EVERYONE, TABLES, WORKERS
 PRIVATE = "bvct_private"  # the chain's secret and head: the owner's alone
 AUDITED_SETTING = "bvct.audited"  # the transaction's mark that its login wrote an audit entry
 EXTENSIONS = ("pgcrypto", "pg_trgm")  # HMAC for the chain; trigram index for the person search
+_AS_OWNER = "SECURITY DEFINER SET search_path = pg_catalog, public"  # run as the owner, whoever calls
 
 
 def _sql(connection: Connection, statement: str, params: dict | None = None):
@@ -95,14 +96,13 @@ def _key_slots(connection: Connection) -> None:
 
 def _ids(connection: Connection) -> None:
     """An integer id left empty takes the next after the largest (the file database's rowid rule)."""
-    _sql(connection, """
-CREATE OR REPLACE FUNCTION public.bvct_next_id() RETURNS trigger LANGUAGE plpgsql AS $$
+    _sql(connection, _function("public.bvct_next_id() RETURNS trigger", """
 BEGIN
   IF NEW.id IS NULL THEN
     EXECUTE format('SELECT coalesce(max(id), 0) + 1 FROM %I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME) INTO NEW.id;
   END IF;
   RETURN NEW;
-END $$""")
+END"""))
     for table in inspect(connection).get_table_names():
         columns = {column["name"]: column for column in inspect(connection).get_columns(table)}
         if "id" not in columns or table == "audit_log" or "INT" not in str(columns["id"]["type"]).upper():
@@ -144,21 +144,16 @@ def _search_index(connection: Connection) -> None:
 
 def _functions(owner: str) -> list[str]:
     program_roles = ", ".join(f"'{role}'" for role in ROLES)
-    definer = "SECURITY DEFINER SET search_path = pg_catalog, public"
     return [
         _vi_name_key(),
         _search_words(),
-        f"""
-CREATE OR REPLACE FUNCTION {PRIVATE}.audit_canonical(entry public.audit_log) RETURNS text
-LANGUAGE sql IMMUTABLE AS $$
+        _function(f"{PRIVATE}.audit_canonical(entry public.audit_log) RETURNS text", """
   SELECT json_build_array(entry.at, entry.user_name, entry.role, entry.action, entry.outcome, entry.kind,
-                          entry.record_id, entry.details)::text $$""",
-        f"""
-CREATE OR REPLACE FUNCTION {PRIVATE}.audit_mark() RETURNS text LANGUAGE sql STABLE {definer} AS $$
+                          entry.record_id, entry.details)::text""", "IMMUTABLE", language="sql"),
+        _function(f"{PRIVATE}.audit_mark() RETURNS text", f"""
   SELECT encode(public.hmac(convert_to(pg_current_xact_id()::text || ':' || session_user, 'UTF8'), key, 'sha256'),
-                'hex') FROM {PRIVATE}.audit_secret $$""",
-        f"""
-CREATE OR REPLACE FUNCTION {PRIVATE}.audit_link() RETURNS trigger LANGUAGE plpgsql {definer} AS $$
+                'hex') FROM {PRIVATE}.audit_secret""", "STABLE", _AS_OWNER, language="sql"),
+        _function(f"{PRIVATE}.audit_link() RETURNS trigger", f"""
 DECLARE
   head record;
   secret bytea;
@@ -179,19 +174,17 @@ BEGIN
                                 'sha256'), 'hex');
   UPDATE {PRIVATE}.audit_head SET count = NEW.id, mac = NEW.mac;
   RETURN NEW;
-END $$""",
+END""", _AS_OWNER),
         "CREATE OR REPLACE TRIGGER bvct_audit_link BEFORE INSERT ON audit_log "
         f"FOR EACH ROW EXECUTE FUNCTION {PRIVATE}.audit_link()",
-        f"""
-CREATE OR REPLACE FUNCTION {PRIVATE}.note_change() RETURNS trigger LANGUAGE plpgsql {definer} AS $$
+        _function(f"{PRIVATE}.note_change() RETURNS trigger", f"""
 BEGIN
   IF session_user <> {_literal(owner)} THEN
     INSERT INTO {PRIVATE}.changes_to_audit (xact) VALUES (pg_current_xact_id()) ON CONFLICT DO NOTHING;
   END IF;
   RETURN NULL;
-END $$""",
-        f"""
-CREATE OR REPLACE FUNCTION {PRIVATE}.require_audit() RETURNS trigger LANGUAGE plpgsql {definer} AS $$
+END""", _AS_OWNER),
+        _function(f"{PRIVATE}.require_audit() RETURNS trigger", f"""
 BEGIN
   IF current_setting('{AUDITED_SETTING}', true) IS DISTINCT FROM {PRIVATE}.audit_mark()
      AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN  -- a superuser is above any rule
@@ -201,14 +194,12 @@ BEGIN
   END IF;
   DELETE FROM {PRIVATE}.changes_to_audit WHERE xact = NEW.xact;
   RETURN NULL;
-END $$""",
+END""", _AS_OWNER),
         f"DROP TRIGGER IF EXISTS bvct_require_audit ON {PRIVATE}.changes_to_audit",  # no OR REPLACE for these
         f"CREATE CONSTRAINT TRIGGER bvct_require_audit AFTER INSERT ON {PRIVATE}.changes_to_audit "
         f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {PRIVATE}.require_audit()",
-        f"""
-CREATE OR REPLACE FUNCTION public.bvct_audit_verify(OUT checked bigint, OUT broken_id bigint, OUT problem text,
-                                                    OUT head_count bigint)
-LANGUAGE plpgsql STABLE {definer} AS $$
+        _function("""public.bvct_audit_verify(OUT checked bigint, OUT broken_id bigint, OUT problem text,
+                                                    OUT head_count bigint)""", f"""
 DECLARE
   entry public.audit_log;
   previous text := '';
@@ -233,24 +224,20 @@ BEGIN
   IF head.count <> checked OR head.mac <> previous THEN
     broken_id := checked + 1; problem := 'truncated';
   END IF;
-END $$""",
-        f"""
-CREATE OR REPLACE FUNCTION {PRIVATE}.count_change() RETURNS trigger LANGUAGE plpgsql {definer} AS $$
+END""", "STABLE", _AS_OWNER),
+        _function(f"{PRIVATE}.count_change() RETURNS trigger", """
 BEGIN
   UPDATE public.change_counts SET count = count + 1 WHERE table_name = TG_TABLE_NAME;
   RETURN NULL;
-END $$""",
-        f"""
-CREATE OR REPLACE FUNCTION public.bvct_audit_rows() RETURNS SETOF public.audit_log
-LANGUAGE sql STABLE {definer} AS $$ SELECT * FROM public.audit_log ORDER BY id $$""",
-        f"""
-CREATE OR REPLACE FUNCTION public.bvct_caller_is_admin() RETURNS boolean LANGUAGE sql STABLE {definer} AS $$
+END""", _AS_OWNER),
+        _function("public.bvct_audit_rows() RETURNS SETOF public.audit_log",
+                  "SELECT * FROM public.audit_log ORDER BY id", "STABLE", _AS_OWNER, language="sql"),
+        _function("public.bvct_caller_is_admin() RETURNS boolean", f"""
   SELECT session_user = {_literal(owner)}
-      OR EXISTS (SELECT 1 FROM public.users WHERE name = session_user AND role = '{ADMIN}' AND active) $$""",
-        f"""
-CREATE OR REPLACE FUNCTION public.bvct_user_add(user_name text, program_role text, verifier text, slot text,
-                                                 at timestamp) RETURNS void
-LANGUAGE plpgsql {definer} AS $$
+      OR EXISTS (SELECT 1 FROM public.users WHERE name = session_user AND role = '{ADMIN}' AND active)""",
+                  "STABLE", _AS_OWNER, language="sql"),
+        _function("""public.bvct_user_add(user_name text, program_role text, verifier text, slot text,
+                                                 at timestamp) RETURNS void""", f"""
 BEGIN
   IF NOT public.bvct_caller_is_admin() THEN
     RAISE EXCEPTION 'only an administrator adds users' USING ERRCODE = 'insufficient_privilege';
@@ -271,10 +258,8 @@ BEGIN
     INSERT INTO public.key_slots (name, slot) VALUES (user_name, slot)
       ON CONFLICT (name) DO UPDATE SET slot = EXCLUDED.slot, updated_at = localtimestamp;
   END IF;
-END $$""",
-        f"""
-CREATE OR REPLACE FUNCTION public.bvct_user_disable(user_name text) RETURNS void
-LANGUAGE plpgsql {definer} AS $$
+END""", _AS_OWNER),
+        _function("public.bvct_user_disable(user_name text) RETURNS void", f"""
 DECLARE
   target record;
 BEGIN
@@ -292,10 +277,8 @@ BEGIN
   EXECUTE format('ALTER ROLE %I NOLOGIN PASSWORD NULL', user_name);
   UPDATE public.users SET active = false WHERE name = user_name;
   DELETE FROM public.key_slots WHERE name = user_name;
-END $$""",
-        f"""
-CREATE OR REPLACE FUNCTION public.bvct_user_role(user_name text, program_role text) RETURNS void
-LANGUAGE plpgsql {definer} AS $$
+END""", _AS_OWNER),
+        _function("public.bvct_user_role(user_name text, program_role text) RETURNS void", f"""
 DECLARE
   target record;
 BEGIN
@@ -316,11 +299,9 @@ BEGIN
   EXECUTE format('REVOKE %I FROM %I', current_database() || ':' || target.role, user_name);
   EXECUTE format('GRANT %I TO %I', current_database() || ':' || program_role, user_name);
   UPDATE public.users SET role = program_role WHERE name = user_name;
-END $$""",
-        f"""
-CREATE OR REPLACE FUNCTION public.bvct_user_password(user_name text, verifier text, slot text,
-                                                      recovery_slot text DEFAULT NULL) RETURNS void
-LANGUAGE plpgsql {definer} AS $$
+END""", _AS_OWNER),
+        _function("""public.bvct_user_password(user_name text, verifier text, slot text,
+                                                      recovery_slot text DEFAULT NULL) RETURNS void""", """
 BEGIN
   IF user_name <> session_user AND NOT public.bvct_caller_is_admin() THEN
     RAISE EXCEPTION 'only an administrator sets another user''s password' USING ERRCODE = 'insufficient_privilege';
@@ -339,8 +320,15 @@ BEGIN
   IF recovery_slot IS NOT NULL AND public.bvct_caller_is_admin() THEN
     UPDATE public.key_slots SET slot = recovery_slot, updated_at = localtimestamp WHERE name = '*recovery*';
   END IF;
-END $$""",
+END""", _AS_OWNER),
     ]
+
+
+def _function(head: str, body: str, *traits: str, language: str = "plpgsql") -> str:
+    """`CREATE OR REPLACE FUNCTION` of `head` (name, arguments, what it returns) with `traits`
+    (volatility, _AS_OWNER…) and `body` as written."""
+    return (f"CREATE OR REPLACE FUNCTION {head}\n"
+            f"LANGUAGE {' '.join((language, *traits))} AS $$\n{body.strip(chr(10))}\n$$")
 
 
 # Who may call each function that runs as the owner (none is PUBLIC's).
@@ -384,9 +372,7 @@ def _literal(text: str) -> str:
 
 def _vi_name_key() -> str:
     """core/collation.name_sort_key for a stored (already clean) name; NULL or empty: NULL."""
-    return r"""
-CREATE OR REPLACE FUNCTION public.vi_name_key(name text) RETURNS text
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+    return _function("public.vi_name_key(name text) RETURNS text", r"""
 DECLARE
   alphabet constant text := '0123456789aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
   tone_marks constant text := U&'\0300\0309\0303\0301\0323';
@@ -428,17 +414,15 @@ BEGIN
     parts[p] := ranked;
   END LOOP;
   RETURN parts[1] || ' ' || parts[2] || ' ' || parts[3] || chr(31) || tones;
-END $$"""
+END""", "IMMUTABLE", "PARALLEL SAFE")
 
 
 def _search_words() -> str:
     """The words of a folded search key as FTS5's unicode61 tokenizer cuts them (letters, digits and
     private-use characters make words; anything else separates them), one space around each."""
-    return (r"""
-CREATE OR REPLACE FUNCTION public.bvct_search_words(key text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT ' ' || btrim(regexp_replace(key, '[^[:alnum:]""" + _NON_ASCII_WORD_CHARACTERS + r"""]+', ' ', 'g')) || ' '
-$$""")
+    return _function("public.bvct_search_words(key text) RETURNS text",
+                     r"  SELECT ' ' || btrim(regexp_replace(key, '[^[:alnum:]" + _NON_ASCII_WORD_CHARACTERS
+                     + r"]+', ' ', 'g')) || ' '", "IMMUTABLE", "PARALLEL SAFE", language="sql")
 
 
 # Non-ASCII word characters for the regular expression above: the database's C.UTF-8 character
