@@ -108,6 +108,7 @@ def test_a_record_is_read_for_its_entry_only_when_the_plan_changes_it(cli, tmp_p
     assert set(asked) == {2}
 
 
+@pytest.mark.file_only("the file database makes its indexes beside the audit entries")
 def test_a_large_import_mixing_new_and_changed_records_chains_its_entries_in_the_files_order(
         cli, tmp_path, monkeypatch):
     """Many new persons: their search index and indexes are made on the other core while the entries
