@@ -116,7 +116,11 @@ class Links:
             select(audit_log.c.id, audit_log.c.mac).order_by(audit_log.c.id.desc()).limit(1)).first()
         self._last_id, self._mac = (previous.id, previous.mac) if previous else (0, "")
         self._keyed = hmac.new(key, digestmod=hashlib.sha256)
-        self._rows: dict[str, list] = {name: [] for name in self.COLUMNS}
+        self._rows = self._no_rows()
+
+    @classmethod
+    def _no_rows(cls) -> dict[str, list]:
+        return {name: [] for name in cls.COLUMNS}
 
     def add(self, entries: Sequence[dict]) -> None:
         """Entries with the arguments of `append`, linked after those added before."""
@@ -146,7 +150,7 @@ class Links:
         insert_columns(connection, audit_log, count,
                        {**self._rows, "details": map(_decoded, self._rows["details"])})
         self._last_id += count
-        self._rows = {name: [] for name in self.COLUMNS}
+        self._rows = self._no_rows()
         head = {"count": self._last_id, "id": self._last_id, "mac": self._mac}
         connection.info[HEAD_INFO] = head
         return head
