@@ -140,8 +140,9 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
                 every_row: Mapping[str, Any] | None = None) -> None:
     """Inserts rows of `table` given as dicts (a column a row lacks is empty; `every_row` holds the
     values of every row)."""
+    filled = set().union(*rows)
     insert_columns(connection, table, len(rows), {column.name: map(dict.get, rows, itertools.repeat(column.name))
-                                                  for column in table.c}, every_row)
+                                                  for column in table.c if column.name in filled}, every_row)
 
 
 def insert_columns(connection: Connection, table: Table, count: int, columns: Mapping[str, Iterable],
@@ -149,11 +150,13 @@ def insert_columns(connection: Connection, table: Table, count: int, columns: Ma
     """Inserts `count` rows of `table` given column by column (each column's values in the rows'
     order; a column not given is empty, `every_row` holds the values of every row), as plain tuples,
     each value through its column type's own conversion (what SQLAlchemy does row by row, set up
-    here once per column)."""
+    here once per column). A column not given that has no default is left to the database, which
+    stores it empty: nothing to bind in each row (a large import's rows leave many columns empty)."""
     if not count:
         return
     every_row = every_row or {}
-    names = [column.name for column in table.c]
+    names = [column.name for column in table.c if column.name in columns or column.name in every_row
+             or column.default is not None or column.server_default is not None]
     compiled = table.insert().compile(dialect=connection.dialect, column_keys=names)
     if not compiled.positional:
         rows = _rows([_values(name, columns, every_row) for name in names], count)

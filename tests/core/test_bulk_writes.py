@@ -6,7 +6,7 @@ import datetime as dt
 import time
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Column, Integer, MetaData, Table, create_engine, event, select, text
 
 from bvct_desktop.core import browse, changes, engine, search, vault
 from bvct_desktop.core.changes import TableChanges
@@ -150,6 +150,23 @@ def test_rows_written_as_tuples_are_stored_as_sqlalchemy_stores_them(db, table):
                  if a != b}
     assert differing <= {"id", *unique}
 
+
+def test_a_column_no_row_fills_is_left_to_the_database_and_stored_empty():
+    """Nothing is bound for it row after row; a column with a default is still written empty, as
+    every column not given was before."""
+    table = Table("t", MetaData(), Column("id", Integer, primary_key=True), Column("given", Integer),
+                  Column("python_default", Integer, default=7), Column("server_default", Integer, server_default="8"),
+                  Column("left_out", Integer))
+    memory = create_engine("sqlite://")
+    table.metadata.create_all(memory)
+    statements = []
+    with memory.begin() as connection:
+        event.listen(connection, "before_cursor_execute", lambda _c, _cur, statement, *_: statements.append(statement))
+        changes.insert_rows(connection, table, [{"id": n, "given": n} for n in (1, 2)])
+        stored = connection.execute(select(table).order_by(table.c.id)).all()
+    assert [statement for statement in statements if statement.startswith("INSERT")] == [
+        "INSERT INTO t (id, given, python_default, server_default) VALUES (?, ?, ?, ?)"]
+    assert stored == [(1, 1, None, None, None), (2, 2, None, None, None)]
 
 def test_a_slip_import_plans_each_row_in_constant_time(cli, tmp_path):
     """Looking a slip's key up among those seen walked every key seen so far (a set minus dict keys):
