@@ -127,7 +127,7 @@ def sheet(kind_name: str, records: list[dict]) -> Sheet:
     fields = KINDS[kind_name].fields
     rows = [[spec.header for spec in fields]]
     rows += [[spec.to_cell(record.get(spec.key)) for spec in fields] for record in records]
-    return Sheet(Path(f"{kind_name}.xlsx"), rows)
+    return Sheet.of_rows(Path(f"{kind_name}.xlsx"), rows)
 
 
 def build(folder: Path, kdf: keyfile.KdfParams | None = None) -> Database:
