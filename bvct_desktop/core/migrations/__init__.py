@@ -6,11 +6,15 @@ open (every command, every login). Alembic is loaded to upgrade and to list the 
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Column, MetaData, String, Table, inspect, select
 from sqlalchemy.engine import Connection
 
 from ..schema import PERSONS_FTS
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 VERSIONS = Path(__file__).parent / "versions"
 # Alembic's own record of a database's revision (its default name and column)
@@ -22,11 +26,11 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
     return not (type_ == "table" and name.startswith(PERSONS_FTS))
 
 
-def _config(connection: Connection | None = None):
+def _config(connection: Connection | None = None) -> "Config":
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(Path(__file__).parent))
+    config.set_main_option("script_location", str(VERSIONS.parent))
     config.attributes["connection"] = connection
     return config
 
