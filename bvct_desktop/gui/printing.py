@@ -20,7 +20,8 @@ The records are read and the PDF written on a worker thread (a register of thous
 takes seconds), with a progress dialog; the preview then opens and is handed to `opened`. Printing
 paints the pages on the printer on a worker too, sheet by sheet, with Cancel.
 
-Pages are rendered with pypdfium2 (PDF page → QImage) and painted with QPainter on a QPrinter
+Pages are rendered with pypdfium2 (PDF page → QImage, through `pdf_pages`, which keeps its calls
+one at a time across threads) and painted with QPainter on a QPrinter
 (Qt's own PDF module is not in PySide6-Essentials). The printer list and the printer dialog sit
 behind `Printers`, a seam tests replace; no printer installed is a normal case: the officer is
 told so and offered "Lưu thành PDF" instead. `on_output("in" | "xuất", details)` is called
@@ -33,8 +34,6 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from ..core import browse, documents_data, text
 from ..core.errors import BvctError
 from ..core.files import atomic_output
@@ -45,10 +44,10 @@ from . import reauth
 from .context import AppContext
 from .designer.ui_print_preview import Ui_PrintPreview
 from .dialogs import YES, Dialogs
+from .pdf_pages import PdfPages
 from .qt import (
     QDialog,
     QEvent,
-    QImage,
     QKeySequence,
     QPageLayout,
     QPageSize,
@@ -93,19 +92,12 @@ class Printers:
         return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
-    """One page as an RGB image at `dpi`."""
-    bitmap = document[index].render(scale=dpi / 72, rev_byteorder=True)
-    image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
-    return image.copy()  # the bitmap's memory goes away with it
-
-
 def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int,
               progress: Progress | None = None) -> int:
     """Paints pages first..last (1-based, included) `copies` times; returns the sheets printed.
     Runs on a worker thread (QPainter may paint a QPrinter there); `progress(done, total)` per sheet."""
-    document = pdfium.PdfDocument(data)
-    width, height = document[first - 1].get_size()
+    pages = PdfPages(data)
+    width, height = pages.size(first - 1)
     printer.setFullPage(True)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Landscape if width > height
@@ -122,12 +114,13 @@ def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int
             for index in range(first - 1, last):
                 if sheets:
                     printer.newPage()
-                painter.drawImage(QRectF(0, 0, paper.width(), paper.height()), render_page(document, index, dpi))
+                painter.drawImage(QRectF(0, 0, paper.width(), paper.height()), pages.render(index, dpi))
                 sheets += 1
                 if progress is not None:
                     progress(sheets, copies * (last - first + 1))
     finally:
         painter.end()
+        pages.close()
     return sheets
 
 
@@ -165,8 +158,8 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         self.on_output = on_output or (lambda action, details: None)
         self.confirm = confirm or (lambda parent: True)
         self.printers = printers or Printers()
-        self.document = pdfium.PdfDocument(data)
-        self.pages = len(self.document)
+        self.pdf = PdfPages(data)
+        self.pages = self.pdf.count
         self.setupUi(self)
         self.setWindowTitle(self.windowTitle().format(title=title))
         self.resize(self.size().boundedTo(self.screen().availableGeometry().size() * SCREEN_SHARE))
@@ -208,7 +201,7 @@ class PrintPreview(QDialog, Ui_PrintPreview):
     def scale(self, number: int) -> float:
         """Pixels per point for page `number` at the zoom chosen (a fit follows the window)."""
         chosen = self.zoom.currentData()
-        width, height = self.document[number - 1].get_size()
+        width, height = self.pdf.size(number - 1)
         view = self.scroll_area.viewport().size()
         room_width, room_height = max(50, view.width() - 8), max(50, view.height() - 8)
         if chosen == FIT_WIDTH:
@@ -220,7 +213,7 @@ class PrintPreview(QDialog, Ui_PrintPreview):
     def show_page(self, number: int) -> None:
         number = max(1, min(self.pages, number))
         scale = self.scale(number)
-        self.image.setPixmap(QPixmap.fromImage(render_page(self.document, number - 1, scale * 72)))
+        self.image.setPixmap(QPixmap.fromImage(self.pdf.render(number - 1, scale * 72)))
         self.zoom_shown.setText(f"{round(scale * 72 / PREVIEW_DPI * 100)}%")
         for button, enabled in ((self.first_button, number > 1), (self.previous_button, number > 1),
                                 (self.next_button, number < self.pages), (self.last_button, number < self.pages)):

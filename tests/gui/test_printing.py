@@ -9,6 +9,7 @@ import pytest
 from bvct_desktop.core.settings import SETTINGS, History
 from bvct_desktop.gui import printing
 from bvct_desktop.gui.dialogs import YES, Dialogs
+from bvct_desktop.gui.pdf_pages import PdfPages
 from bvct_desktop.gui.qt import QPrinter
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
@@ -134,16 +135,16 @@ def test_cancel_stops_the_printing_at_the_next_sheet_and_nothing_is_audited(qtbo
     import threading
 
     painting, go_on, threads = threading.Event(), threading.Event(), []
-    real = printing.render_page
+    real = PdfPages.render
 
-    def held(document, index, dpi):  # a sheet for the printer waits until Cancel was pressed
+    def held(pages, index, dpi):  # a sheet for the printer waits until Cancel was pressed
         if threading.current_thread() is not threading.main_thread():  # not the preview's own page
             threads.append(threading.current_thread())
             painting.set()
             go_on.wait(20)
-        return real(document, index, dpi)
+        return real(pages, index, dpi)
 
-    monkeypatch.setattr(printing, "render_page", held)
+    monkeypatch.setattr(PdfPages, "render", held)
     outputs = []
     window, dialogs = preview(qtbot, slips_pdf, PdfPrinter(tmp_path / "may-in.pdf"), outputs)
     assert window.print_document()
