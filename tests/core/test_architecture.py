@@ -41,6 +41,14 @@ def test_core_imports_no_qt():
     assert offenders == []
 
 
+def test_only_pdf_pages_calls_pdfium():
+    """PDFium is not thread-safe: gui/pdf_pages.py keeps its calls one at a time, so nothing else may
+    call it."""
+    users = {path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py")
+             if any(name.split(".")[0] in ("pypdfium2", "pypdfium2_raw") for name in _imports(path))}
+    assert users == {"gui/pdf_pages.py"}
+
+
 def test_the_core_names_no_command_line_option():
     """The core's messages reach the desktop application too: they speak of fields and dates
     ("ngày bắt đầu", "ngày quyết định"), and the command line maps them to its options."""

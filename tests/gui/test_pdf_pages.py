@@ -1,12 +1,11 @@
 """A PDF's pages for the preview and the printer: PDFium is called by one thread at a time, the
 preview's pages on the GUI thread and the printer's on a worker, even when a document is
 collected on one thread while another renders (PDFium is not thread-safe: overlapping calls
-corrupt or hang the process)."""
+corrupt or hang the process). That no other module calls PDFium: tests/core/test_architecture.py."""
 
-import ast
+import contextlib
 import gc
 import io
-import pathlib
 import threading
 import time
 
@@ -15,7 +14,6 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-import bvct_desktop
 from bvct_desktop.gui.pdf_pages import PdfPages
 
 
@@ -52,20 +50,16 @@ class PdfiumCalls:
         monkeypatch.setattr(pdfium.PdfPage, "render", counted_render)
         monkeypatch.setattr(pdfium.PdfDocument, "close", counted_close)
 
+    @contextlib.contextmanager
     def _running(self):
-        calls = self
-
-        class Running:
-            def __enter__(self):
-                with calls.lock:
-                    calls.running += 1
-                    calls.most = max(calls.most, calls.running)
-
-            def __exit__(self, *exc):
-                with calls.lock:
-                    calls.running -= 1
-
-        return Running()
+        with self.lock:
+            self.running += 1
+            self.most = max(self.most, self.running)
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.running -= 1
 
 
 def render_on_a_worker(pages: PdfPages) -> threading.Thread:
@@ -104,15 +98,3 @@ def test_a_document_collected_while_a_worker_renders_is_closed_after(pdf, monkey
     gc.collect()
     worker.join(10)
     assert calls.most == 1
-
-
-def test_the_package_calls_pdfium_only_through_this_module():
-    package = pathlib.Path(bvct_desktop.__file__).parent
-    users = set()
-    for path in package.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            if any(name.split(".")[0] in ("pypdfium2", "pypdfium2_raw") for name in names):
-                users.add(path.relative_to(package).as_posix())
-    assert users == {"gui/pdf_pages.py"}
