@@ -7,12 +7,14 @@ sheet (sheet_xml) and only then reads its values, under a memory limit where the
 one; the parent only ever sees rows, the survey's refusal, or which way the child failed.
 Nothing here opens the database or holds a key.
 
-The child starts at once and works while its parent does something else (`bvct import` unlocks
-the database meanwhile). On Linux a single-threaded parent forks it — no interpreter to start,
-nothing to import again; elsewhere (Windows, the desktop application's threads) it is started as
+The children start at once and work while their parent does something else (`bvct import`
+unlocks the database meanwhile). A large file is read by one child per core, each surveying and
+reading a part of the rows (sheet_xml); the parent joins their values in order, as one reader of
+the whole sheet gives them. On Linux a single-threaded parent forks them — no interpreter to start,
+nothing to import again; elsewhere (Windows, the desktop application's threads) each is started as
 `python -m bvct_desktop.io.sheet_process` or as the frozen program with `CHILD_FLAG`. The values
-travel by column, as the importer reads them, in one pickle, each repeated text or date sent once
-(a register repeats its units, places and dates down the rows).
+travel by column, as the importer reads them, in one pickle per child, each repeated text or date
+sent once (a register repeats its units, places and dates down the rows).
 """
 
 import datetime as dt
@@ -30,6 +32,8 @@ from . import sheet_xml
 
 CHILD_FLAG = "--bvct-doc-bang-tinh"
 MEMORY_LIMIT = 4 * 1024**3  # the child's address space (Linux): a file within the limits needs far less
+SPLIT_FROM = 1 << 20  # bytes of a file read in parts, one child per core (≈ 10,000 rows of a register)
+MOST_PARTS = 4
 OK, REFUSED, PASSWORD, DAMAGED, NO_MEMORY = "ok", "refused", "password", "damaged", "memory"
 _SHARED = frozenset((str, dt.date, dt.datetime))  # values sent once however often they occur (numbers
                                                   # are not: 1, 1.0 and True are equal keys)
@@ -44,42 +48,89 @@ class ReaderFailed(Exception):
 
 
 class Reading:
-    """A sheet being surveyed and read by a child process; `outcome` waits for it."""
+    """A sheet being surveyed and read by child processes, `parts` of its rows each (by default
+    one per core for a large file); `outcome` waits for them."""
 
-    def __init__(self, path: Path, columns: int):
-        if _may_fork():
-            self._forked(path, columns)
-        else:
-            self._spawned(path, columns)
+    def __init__(self, path: Path, columns: int, parts: int | None = None):
+        self._path, self._columns = path, columns
+        self._children = self._started(parts or parts_for(path))
 
     def outcome(self) -> tuple[sheet_xml.Surveyed, list[list[object]]]:
         """The survey and the values by column, each column row 1 first (all of one length);
-        InputError when the survey refuses the sheet, ReaderFailed when the reader failed."""
-        data = self._collect()
-        if not data:
-            raise ReaderFailed("aborted")
-        kind, *found = pickle.loads(data)  # noqa: S301 - our own child wrote it, from plain values
-        if kind == REFUSED:
-            raise InputError(found[0])
-        if kind != OK:
-            raise ReaderFailed(kind)
-        return found[0], found[1]
+        InputError when the survey refuses the sheet, ReaderFailed when a reader failed."""
+        found = self._collected()
+        surveyed = found[0][0]
+        surveyed.formula_without_value = set().union(*(part[0].formula_without_value for part in found))
+        columns = _joined([(start, columns) for _, start, columns in found])
+        if columns is None or len({part[0].checksum for part in found}) > 1:
+            # rows out of order across the parts, or the file saved again between their reads: read as one
+            self._children = self._started(1)
+            return self.outcome()
+        return surveyed, columns
 
     def close(self) -> None:
-        """Stops the child if its outcome was not taken."""
-        if self._pid is not None:
-            _kill(self._pid)
-            os.close(self._pipe)
-            os.waitpid(self._pid, 0)
-            self._pid = None
-        elif self._process is not None and self._process.returncode is None:
-            self._process.kill()
-            self._process.communicate()
+        """Stops the children whose outcome was not taken."""
+        for child in self._children:
+            child.stop()
+        self._children = []
 
-    # -- starting and collecting ------------------------------------------------------------
+    def _started(self, parts: int) -> list["_Forked | _Spawned"]:
+        start = _Forked if _may_fork() else _Spawned
+        return [start(self._path, self._columns, part, parts) for part in range(parts)]
 
-    def _forked(self, path: Path, columns: int) -> None:
-        self._process = None
+    def _collected(self) -> list[tuple[sheet_xml.Surveyed, tuple[int, int] | None, list[list[object]]]]:
+        """Each part's survey, the start of its values and its values, in order; the first refusal
+        (as the survey of the whole sheet finds it first), else the first failure."""
+        outcomes = []
+        for child in self._children:
+            data = child.collect()
+            outcomes.append(pickle.loads(data) if data else ("aborted",))  # noqa: S301 - our own child wrote it
+            if outcomes[-1][0] == REFUSED:
+                break
+        self.close()
+        for kind, *found in outcomes:
+            if kind == REFUSED:
+                raise InputError(found[0])
+        for kind, *_ in outcomes:
+            if kind != OK:
+                raise ReaderFailed(kind)
+        return [tuple(found) for _, *found in outcomes]
+
+
+def parts_for(path: Path) -> int:
+    """How many children read `path`: one per core (at most MOST_PARTS) for a file from SPLIT_FROM."""
+    try:
+        large = path.stat().st_size >= SPLIT_FROM
+    except OSError:
+        large = False
+    return max(1, min(os.cpu_count() or 1, MOST_PARTS)) if large else 1
+
+
+def _joined(parts: list[tuple[tuple[int, int] | None, list[list[object]]]]) -> list[list[object]] | None:
+    """The values of the whole sheet by column from A1 (an empty cell ""), from each part's values and
+    where they start (row, column; None: no values); None when a part starts above the end of the
+    one before (its rows are not in order)."""
+    width = max((start[1] + len(columns) for start, columns in parts if start is not None), default=0)
+    joined: list[list[object]] = [[] for _ in range(width)]
+    height = 0
+    for start, columns in parts:
+        if start is None:
+            continue
+        (row, column), rows = start, len(columns[0])
+        if row < height:
+            return None
+        gap, blank = [""] * (row - height), [""] * rows
+        for position, values in enumerate(joined):
+            values += gap
+            values += columns[position - column] if column <= position < column + len(columns) else blank
+        height = row + rows
+    return joined
+
+
+class _Forked:
+    """A child forked to read one part (Linux, a single-threaded parent)."""
+
+    def __init__(self, path: Path, columns: int, part: int, parts: int):
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: survey, read, write the outcome, and never return into the parent's code
@@ -88,24 +139,15 @@ class Reading:
                 faulthandler.disable()  # an inherited one (pytest's) would dump this stack at an abort
                 os.close(read_end)
                 with os.fdopen(write_end, "wb") as out:
-                    out.write(_work(str(path), columns))
+                    out.write(_work(str(path), columns, part, parts))
                 code = 0
             finally:
                 os._exit(code)
         os.close(write_end)
         self._pid, self._pipe = pid, read_end
 
-    def _spawned(self, path: Path, columns: int) -> None:
-        self._pid = None
-        command = [sys.executable, CHILD_FLAG] if getattr(sys, "frozen", False) else [sys.executable, "-m", __name__]
-        flags = subprocess.CREATE_NO_WINDOW if sys.platform == "win32" else 0
-        self._process = subprocess.Popen([*command, str(path), str(columns)], stdout=subprocess.PIPE,
-                                         stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, creationflags=flags)
-
-    def _collect(self) -> bytes:
-        if self._process is not None:
-            data, _ = self._process.communicate()
-            return data if self._process.returncode == 0 else b""
+    def collect(self) -> bytes:
+        """The child's pickled outcome; empty when it died."""
         chunks = []
         with os.fdopen(self._pipe, "rb") as pipe:
             while chunk := pipe.read(1 << 20):
@@ -113,6 +155,33 @@ class Reading:
         _, status = os.waitpid(self._pid, 0)
         self._pid = None
         return b"".join(chunks) if os.waitstatus_to_exitcode(status) == 0 else b""
+
+    def stop(self) -> None:
+        if self._pid is not None:
+            _kill(self._pid)
+            os.close(self._pipe)
+            os.waitpid(self._pid, 0)
+            self._pid = None
+
+
+class _Spawned:
+    """A child started as a program to read one part (elsewhere)."""
+
+    def __init__(self, path: Path, columns: int, part: int, parts: int):
+        command = [sys.executable, CHILD_FLAG] if getattr(sys, "frozen", False) else [sys.executable, "-m", __name__]
+        flags = subprocess.CREATE_NO_WINDOW if sys.platform == "win32" else 0
+        self._process = subprocess.Popen([*command, str(path), str(columns), str(part), str(parts)],
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                                         creationflags=flags)
+
+    def collect(self) -> bytes:
+        data, _ = self._process.communicate()
+        return data if self._process.returncode == 0 else b""
+
+    def stop(self) -> None:
+        if self._process.returncode is None:
+            self._process.kill()
+            self._process.communicate()
 
 
 def _may_fork() -> bool:
@@ -131,22 +200,27 @@ def _kill(pid: int) -> None:
         pass
 
 
-def _work(path: str, columns: int) -> bytes:
-    """In the child: the survey, then the values; the outcome pickled."""
+def _work(path: str, columns: int, part: int = 0, parts: int = 1) -> bytes:
+    """In the child: the survey of its part, then the part's values and where they start; the
+    outcome pickled."""
     _limit_memory()
     try:
-        surveyed = sheet_xml.survey(Path(path), columns)
+        surveyed, source = sheet_xml.survey(Path(path), columns, part, parts)
     except InputError as refused:
         return pickle.dumps((REFUSED, refused.message))
+    if source is None:
+        return pickle.dumps((OK, surveyed, None, []))
     try:
         import python_calamine
 
-        workbook = python_calamine.load_workbook(path)
-        rows = workbook.get_sheet_by_index(surveyed.index).to_python(skip_empty_area=False)
-        del workbook
+        workbook = python_calamine.load_workbook(source)
+        del source  # the part's workbook in memory: the reader holds its own copy
+        sheet = workbook.get_sheet_by_index(surveyed.index)
+        start, rows = sheet.start, sheet.to_python()
+        del workbook, sheet
         by_column = _columns(rows)
         del rows  # each repeated value's other copies go with it
-        outcome = (OK, surveyed, by_column)
+        outcome = (OK, surveyed, start, by_column)
     except MemoryError:
         outcome = (NO_MEMORY,)
     except BaseException as error:  # noqa: BLE001 - a Rust panic is a BaseException too
@@ -175,7 +249,7 @@ def serve_if_child(argv: list[str]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    outcome = _work(argv[0], int(argv[1]))
+    outcome = _work(argv[0], *map(int, argv[1:4]))
     # a windowed frozen program may have no sys.stdout, yet the pipe it was given is descriptor 1
     out = getattr(sys.stdout, "buffer", None) or os.fdopen(1, "wb", closefd=False)
     out.write(outcome)

@@ -5,6 +5,11 @@ The survey is one pass over the sheet's XML (streamed, never held whole): the de
 and the used range against the limits — at most `MAX_DATA_ROWS` data rows, and the kind's columns
 plus `EXTRA_COLUMNS` — and the formulas with no cached value. It runs before anything reads the
 values (sheet_process), so the reader is never handed a sheet it could not hold.
+
+A large sheet is read in parts, one reader per core: part k of n surveys only its rows — from the
+first numbered row at about k/n of the sheet's XML to the next part's — and hands the reader a
+workbook in memory whose sheet holds just them (`_RowsPart`). Every part reads the sheet's head,
+so each checks the declared dimension; each checks its own rows before they are read.
 """
 
 import io
@@ -22,6 +27,7 @@ MAX_DATA_ROWS = 250_000
 EXTRA_COLUMNS = 30          # columns beyond the kind's own that a sheet may carry (they are ignored)
 EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
 MAX_PART_BYTES = 32 * 1024 * 1024    # workbook.xml, its relationships, styles.xml
+MAX_COPIED_BYTES = 64 * 1024 * 1024  # the parts a workbook in memory copies besides the sheet (shared strings…)
 MAX_ROW_BYTES = 64 * 1024 * 1024     # one row's XML
 CHUNK = 1 << 20
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -41,37 +47,48 @@ class Surveyed:
     sheets: int = 1                       # worksheets in the workbook
     member: str = ""
     styles_member: str | None = None
+    checksum: int = 0                     # the sheet's CRC in the zip's directory: parts read one file
 
 
-def survey(path: Path, columns: int) -> Surveyed:
-    """The first visible worksheet of `path`, surveyed for a kind of `columns` columns;
-    InputError when it is missing, damaged or beyond the limits."""
+def survey(path: Path, columns: int, part: int = 0,
+           parts: int = 1) -> tuple[Surveyed, "Path | io.BytesIO | None"]:
+    """The first visible worksheet of `path`, surveyed for a kind of `columns` columns, and what the
+    reader reads for part `part` of `parts` of its rows: the file itself (the whole sheet, which a
+    sheet too small or too odd to cut is for part 0), a workbook in memory holding only the part's
+    rows, or None when the part has none; InputError when it is missing, damaged or beyond the limits."""
     with opened(path) as archive:
-        parts, styles, shared = _workbook(archive, path)
-        chosen, worksheets = _first_visible(parts, path)
+        sheets, styles, shared = _workbook(archive, path)
+        chosen, worksheets = _first_visible(sheets, path)
         _check_shared_strings(archive, shared, path)
-        formulas = _survey(archive, chosen, path, columns + EXTRA_COLUMNS)
-    hidden = [part.name for part in worksheets[:worksheets.index(chosen)]]
-    return Surveyed(parts.index(chosen), chosen.name, formulas, hidden, len(worksheets), chosen.member, styles)
+        cut = _RowsPart.of(archive, chosen, worksheets, part, parts)
+        if cut is None and part:
+            formulas, source = set(), None
+        else:
+            formulas = _survey(archive, chosen, path, columns + EXTRA_COLUMNS, cut)
+            source = cut.workbook() if cut else path
+        checksum = archive.getinfo(chosen.member).CRC
+    hidden = [sheet.name for sheet in worksheets[:worksheets.index(chosen)]]
+    return (Surveyed(sheets.index(chosen), chosen.name, formulas, hidden, len(worksheets), chosen.member, styles,
+                     checksum), source)
 
 
 def sheet_members(archive: zipfile.ZipFile, path: Path) -> tuple[str, str | None]:
     """The member of the sheet `survey` chooses, and the style table's."""
-    parts, styles, _ = _workbook(archive, path)
-    return _first_visible(parts, path)[0].member, styles
+    sheets, styles, _ = _workbook(archive, path)
+    return _first_visible(sheets, path)[0].member, styles
 
 
-def _first_visible(parts: list["_Part"], path: Path) -> tuple["_Part", list["_Part"]]:
+def _first_visible(sheets: list["_Sheet"], path: Path) -> tuple["_Sheet", list["_Sheet"]]:
     """The first visible worksheet, and all the worksheets."""
-    worksheets = [part for part in parts if part.worksheet]
-    chosen = next((part for part in worksheets if part.state not in _HIDDEN), None)
+    worksheets = [sheet for sheet in sheets if sheet.worksheet]
+    chosen = next((sheet for sheet in worksheets if sheet.state not in _HIDDEN), None)
     if chosen is None:
         raise InputError(f"Tệp «{path.name}» không có trang tính nào đang hiện để nhập.")
     return chosen, worksheets
 
 
 @dataclass
-class _Part:
+class _Sheet:
     name: str
     state: str
     member: str
@@ -113,7 +130,7 @@ def _small_part(archive: zipfile.ZipFile, member: str) -> bytes:
     return archive.read(member)
 
 
-def _workbook(archive: zipfile.ZipFile, path: Path) -> tuple[list[_Part], str | None, str | None]:
+def _workbook(archive: zipfile.ZipFile, path: Path) -> tuple[list[_Sheet], str | None, str | None]:
     """The workbook's sheets in order, and where its styles and shared strings are."""
     book = ElementTree.fromstring(_small_part(archive, "xl/workbook.xml"))
     rels = ElementTree.fromstring(_small_part(archive, "xl/_rels/workbook.xml.rels"))
@@ -127,14 +144,14 @@ def _workbook(archive: zipfile.ZipFile, path: Path) -> tuple[list[_Part], str | 
             styles = target
         elif kind == "sharedStrings":
             shared = target
-    parts = []
+    sheets = []
     for sheet in book.findall("m:sheets/m:sheet", _NS):
         target, kind = targets.get(sheet.get(f"{{{_NS['r']}}}id"), ("", ""))
-        parts.append(_Part(sheet.get("name", ""), sheet.get("state", "visible"), target,
-                           kind == "worksheet" and target in archive.namelist()))
-    if not parts:
+        sheets.append(_Sheet(sheet.get("name", ""), sheet.get("state", "visible"), target,
+                             kind == "worksheet" and target in archive.namelist()))
+    if not sheets:
         raise InputError(f"Tệp «{path.name}» không có trang tính nào.")
-    return parts, styles, shared
+    return sheets, styles, shared
 
 
 def _check_shared_strings(archive: zipfile.ZipFile, member: str | None, path: Path) -> None:
@@ -192,6 +209,8 @@ class _Syntax:
         self.value = re.compile(rb"<" + p + rb"(?:v(?:\s[^>]*)?>[^<]|is[\s>])")
         self.dimension = re.compile(rb"<" + p + rb'dimension\s[^>]*?\bref\s*=\s*["\']([^"\']+)')
         self.styled_cell = re.compile(rb"<" + p + rb'c r="([A-Z]{1,3})(\d+)"[^>]*?\ss\s*=\s*"(\d+)"')
+        self.rows_open = re.compile(rb"<" + p + rb"sheetData\s*>")
+        self.rows_close = b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"
 
     def plain(self, block: bytes) -> bool:
         """True when every cell of `block` starts `<c r="A1"` (as Excel and openpyxl write them):
@@ -203,6 +222,11 @@ class _Syntax:
         if block.count(self.row_start) == numbered:  # one scan says it for most blocks
             return 0
         return sum(block.count(tag) for tag in self.rows) - numbered
+
+    def starts_numbered_row(self, block: bytes) -> bool:
+        """True when `block` begins with a row that carries its number (a part may start there)."""
+        first = self.row.search(block, 0, 256)
+        return first is not None and not block[:first.start()].strip() and _ATTR_R.search(first[1]) is not None
 
     def wide_cells(self, letters: int) -> re.Pattern:
         """Valued cells whose column is written with at least `letters` letters."""
@@ -239,27 +263,31 @@ def _blocks(archive: zipfile.ZipFile, member: str) -> Iterator[tuple[_Syntax, by
             yield syntax or _Syntax(b""), bytes(pending)
 
 
-def _survey(archive: zipfile.ZipFile, part: _Part, path: Path, max_columns: int) -> set[tuple[int, int]]:
+def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: int,
+            cut: "_RowsPart | None" = None) -> set[tuple[int, int]]:
     """Refuses a sheet taller or wider than the limits (declared or used); returns the cells
-    whose formula has no cached value."""
+    whose formula has no cached value. With `cut`, only the rows of that part are surveyed (and
+    handed to it)."""
     max_rows = MAX_DATA_ROWS + 1
-    where = f"Trang tính «{part.name}» của tệp «{path.name}»"
+    where = f"Trang tính «{sheet.name}» của tệp «{path.name}»"
     tall = (f"; mỗi lần nhập tối đa {_thousands(MAX_DATA_ROWS)} dòng dữ liệu. Hãy chia thành nhiều tệp, "
             "hoặc xóa các dòng thừa ở cuối trang tính rồi lưu lại.")
     wide = (f"; chỉ nhận tối đa {max_columns} cột (các cột của danh sách và {EXTRA_COLUMNS} cột khác). "
             "Hãy xóa các cột thừa rồi lưu lại.")
     last_row, rows_without_number, last_column, formulas = 0, 0, 0, set()
     letters = len(_column_letters(max_columns + 1))
-    first = True
-    for syntax, block in _blocks(archive, part.member):
-        if first:
-            first = False
+    for index, (syntax, block) in enumerate(_blocks(archive, sheet.member)):
+        if index == 0:
             declared = syntax.dimension.search(block)
             ref = declared[1].decode("ascii", "replace") if declared else ""
             height, width = _dimension(ref)
             if height > max_rows or width > max_columns:
                 raise InputError(f"{where} khai báo vùng dữ liệu «{ref}» (đến dòng {_thousands(height)}, cột "
                                  f"thứ {_thousands(width)}){tall if height > max_rows else wide}")
+        if cut is not None and not cut.owns(index, syntax, block):
+            if cut.past:
+                break
+            continue
         numbered = syntax.row_r.findall(block)
         if numbered:
             last_row = max(last_row, max(map(int, numbered)))
@@ -278,6 +306,88 @@ def _survey(archive: zipfile.ZipFile, part: _Part, path: Path, max_columns: int)
         if syntax.any_formula.search(block):
             formulas |= _formulas_without_value(syntax, block)
     return formulas
+
+
+# --- a sheet read in parts --------------------------------------------------------------------
+
+_EMPTY_SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="'
+                + _NS["m"].encode() + b'"><sheetData/></worksheet>')
+
+
+class _RowsPart:
+    """Part `part` of `parts` of a sheet's rows, written as a workbook in memory for the reader: its
+    sheet holds the head of the sheet's XML (to `<sheetData>`) and the part's rows only, the other
+    worksheets are empty, and the file's other members are copied as they are.
+
+    The sheet's XML is cut between blocks (`_blocks`) where a block starts with a numbered row: a
+    part starts at the first such block at `part/parts` of the XML's bytes or after it, and ends
+    where the next part starts. Every part finds the same cuts in the same bytes, so together they
+    hold each row once, and a row without a number stays with the row before it (the reader numbers
+    it from that one)."""
+
+    def __init__(self, archive: zipfile.ZipFile, sheet: _Sheet, others: set[str], part: int, parts: int,
+                 head: bytes):
+        size = archive.getinfo(sheet.member).file_size
+        self._start = size * part // parts
+        self._end = size * (part + 1) // parts if part + 1 < parts else None
+        self._offset = 0
+        self._owning = part == 0
+        self._has_rows = False
+        self._closing = b""
+        self.past = False  # the next part's rows are reached
+        self._buffer = io.BytesIO()
+        self._book = zipfile.ZipFile(self._buffer, "w")
+        for info in archive.infolist():
+            if not info.is_dir() and info.filename != sheet.member:
+                self._book.writestr(info.filename, _EMPTY_SHEET if info.filename in others
+                                    else archive.read(info.filename))
+        self._sheet = self._book.open(sheet.member, "w")
+        if part:
+            self._sheet.write(head)
+
+    @classmethod
+    def of(cls, archive: zipfile.ZipFile, sheet: _Sheet, worksheets: list[_Sheet], part: int,
+           parts: int) -> "_RowsPart | None":
+        """The part, or None when the sheet is read whole: one part asked for, no rows, or more
+        beside the sheet than a workbook in memory copies."""
+        if parts == 1:
+            return None
+        others = {other.member for other in worksheets if other is not sheet}
+        if sum(info.file_size for info in archive.infolist()
+               if info.filename != sheet.member and info.filename not in others) > MAX_COPIED_BYTES:
+            return None
+        blocks = _blocks(archive, sheet.member)
+        try:
+            syntax, first = next(blocks, (None, b""))
+        finally:
+            blocks.close()
+        rows = syntax.rows_open.search(first) if syntax else None
+        return cls(archive, sheet, others, part, parts, first[:rows.end()]) if rows else None
+
+    def owns(self, index: int, syntax: _Syntax, block: bytes) -> bool:
+        """Whether block `index` of the sheet's XML is the part's (it is then written to its sheet);
+        sets `past` at the first block of the next part."""
+        start, self._offset = self._offset, self._offset + len(block)
+        if index and syntax.starts_numbered_row(block):
+            if self._end is not None and start >= self._end:
+                self.past = True
+                self._closing = syntax.rows_close
+                return False
+            self._owning = self._owning or start >= self._start
+        if self._owning:
+            self._sheet.write(block)
+            self._has_rows = True
+        return self._owning
+
+    def workbook(self) -> io.BytesIO | None:
+        """The part's workbook, or None when the part has no rows."""
+        self._sheet.write(self._closing)
+        self._sheet.close()
+        self._book.close()
+        if not self._has_rows:
+            return None
+        self._buffer.seek(0)
+        return self._buffer
 
 
 def _dimension(ref: str) -> tuple[int, int]:
