@@ -103,7 +103,15 @@ def parts_for(path: Path) -> int:
         large = path.stat().st_size >= SPLIT_FROM
     except OSError:
         large = False
-    return max(1, min(os.cpu_count() or 1, MOST_PARTS)) if large else 1
+    return max(1, min(_cores(), MOST_PARTS)) if large else 1
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or an affinity mask may allow fewer than the
+    machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _joined(parts: list[tuple[tuple[int, int] | None, list[list[object]]]]) -> list[list[object]] | None:

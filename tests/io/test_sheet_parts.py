@@ -204,9 +204,17 @@ def test_started_children_read_their_parts_too(tmp_path, monkeypatch, parts_seen
 
 def test_a_large_file_is_read_by_one_child_per_core(tmp_path, monkeypatch):
     small = _register(tmp_path / "nho.xlsx", rows=10)
-    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(sheet_process, "_cores", lambda: 8)
     assert sheet_process.parts_for(small) == 1
     monkeypatch.setattr(sheet_process, "SPLIT_FROM", small.stat().st_size)
     assert sheet_process.parts_for(small) == sheet_process.MOST_PARTS
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(sheet_process, "_cores", lambda: 2)
     assert sheet_process.parts_for(small) == 2
+
+
+def test_the_cores_counted_are_those_the_process_may_run_on(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    assert sheet_process._cores() == 2
+    monkeypatch.delattr(os, "sched_getaffinity")
+    assert sheet_process._cores() == 64
