@@ -158,19 +158,25 @@ def test_a_sheet_past_the_row_limit_is_refused_by_the_part_that_crosses_it(tmp_p
 
 def test_a_part_whose_child_dies_fails_the_read_and_no_child_is_left(tmp_path, small_blocks, monkeypatch):
     path = _register(tmp_path / "so.xlsx")
-    survey = sheet_xml.survey
+    survey, forked, pids = sheet_xml.survey, sheet_process._Forked.__init__, []
 
     def dying_in_part_one(path, columns, part=0, parts=1):
         if part == 1:
             os.abort()
         return survey(path, columns, part, parts)
 
+    def recorded(child, *args):
+        forked(child, *args)
+        pids.append(child._pid)
+
     monkeypatch.setattr(sheet_xml, "survey", dying_in_part_one)
+    monkeypatch.setattr(sheet_process._Forked, "__init__", recorded)
     with pytest.raises(sheet_process.ReaderFailed) as failed:
         _read(path, 3)
-    assert failed.value.reason == "aborted"
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # every child was waited for
+    assert failed.value.reason == "aborted" and len(pids) == 3
+    for pid in pids:  # each was waited for
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
 
 
 def test_the_other_sheets_are_left_out_of_a_part(tmp_path, small_blocks, parts_seen):
