@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import URL, create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import QueuePool
 
 from .. import errorlog
 from . import collation, files
@@ -43,7 +44,10 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read
     write-ahead log: what is checked is the file as it is."""
     busy_timeout_ms = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
     url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path))
-    engine = create_engine(url, module=sqlcipher, hide_parameters=True)
+    # A connection for each use, returned after it (not the dialect's one per thread, whose pool closes
+    # the connections of other threads past five, even one in the middle of a read: the desktop's
+    # workers come and go). The driver lets a file database's connection move between threads.
+    engine = create_engine(url, module=sqlcipher, hide_parameters=True, poolclass=QueuePool)
     journal = "query_only = ON" if read_only else "journal_mode = WAL"
 
     @event.listens_for(engine, "connect")
