@@ -9,6 +9,7 @@ import pytest
 from bvct_desktop.core import engine, vault
 from bvct_desktop.core.errors import BvctError
 from tests.conftest import ADMIN, PASSWORD
+from tests.held_read import read_held_open
 
 pytestmark = pytest.mark.file_only("the file database's connection and its schema")
 
@@ -115,21 +116,9 @@ def test_a_failing_block_waits_for_the_statements_then_fails_and_nothing_is_writ
 def test_a_read_still_open_goes_on_however_many_threads_read_meanwhile(db):
     """The desktop's workers come and go (Qt's thread pool ends idle threads, and starts others): no
     thread's connection may be taken from it while its read is open."""
-    held, release, counted = threading.Event(), threading.Event(), []
-
-    def long_read() -> None:
-        with db.read() as connection:
-            held.set()
-            release.wait(30)
-            counted.append(connection.exec_driver_sql("SELECT count(*) FROM waiting").scalar())
-
-    reader = threading.Thread(target=long_read)
-    reader.start()
-    held.wait(30)
-    for _ in range(40):
-        worker = threading.Thread(target=_rows, args=(db,))
-        worker.start()
-        worker.join(30)
-    release.set()
-    reader.join(30)
+    with read_held_open(db, "SELECT count(*) FROM waiting") as counted:
+        for _ in range(40):
+            worker = threading.Thread(target=_rows, args=(db,))
+            worker.start()
+            worker.join(30)
     assert counted == [0]

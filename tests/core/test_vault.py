@@ -7,9 +7,10 @@ import pytest
 
 from bvct_desktop.core import vault
 from bvct_desktop.core.database import Actor
-from bvct_desktop.core.errors import AuthError, DamagedError, InputError
+from bvct_desktop.core.errors import AuthError, BvctError, DamagedError, InputError
 from bvct_desktop.core.schema import meta
 from tests.conftest import ADMIN, PASSWORD
+from tests.held_read import read_held_open
 
 
 @pytest.fixture
@@ -116,27 +117,11 @@ def test_recovery_key_opens_as_administrator(tmp_path):
 
 
 def test_closing_waits_for_a_read_under_way_on_another_thread_then_refuses(tmp_path):
-    import threading
-    import time
-
-    from bvct_desktop.core.errors import BvctError
-
     vault.create(tmp_path / "bvct.db", "quantri", "Mat-khau-dai-2026")
     db = vault.unlock(tmp_path / "bvct.db", "quantri", "Mat-khau-dai-2026")
-    reading, finished = threading.Event(), []
-
-    def read_slowly():
-        with db.read() as connection:
-            reading.set()
-            time.sleep(0.3)
-            finished.append(connection.exec_driver_sql("SELECT count(*) FROM settings").scalar())
-
-    worker = threading.Thread(target=read_slowly)
-    worker.start()
-    reading.wait()
-    db.close()  # waits for the read: disposing under it could crash the process
-    assert finished and finished[0] > 0
-    worker.join()
+    with read_held_open(db, "SELECT count(*) FROM settings", hold=0.3) as finished:
+        db.close()  # waits for the read: disposing under it could crash the process
+        assert finished and finished[0] > 0
     with pytest.raises(BvctError, match="đã đóng"):
         with db.read():
             pass
