@@ -331,8 +331,7 @@ class _RowsPart:
         self._start = size * part // parts
         self._end = size * (part + 1) // parts if part + 1 < parts else None
         self._offset = 0
-        self._owning = part == 0
-        self._has_rows = False
+        self._owning = part == 0  # part 0 owns block 0, the first its survey is given
         self._closing = b""
         self.past = False  # the next part's rows are reached
         self._buffer = io.BytesIO()
@@ -376,7 +375,6 @@ class _RowsPart:
             self._owning = self._owning or start >= self._start
         if self._owning:
             self._sheet.write(block)
-            self._has_rows = True
         return self._owning
 
     def workbook(self) -> io.BytesIO | None:
@@ -384,7 +382,7 @@ class _RowsPart:
         self._sheet.write(self._closing)
         self._sheet.close()
         self._book.close()
-        if not self._has_rows:
+        if not self._owning:
             return None
         self._buffer.seek(0)
         return self._buffer
