@@ -4,6 +4,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from .. import errorlog, startup
 from ..core.errors import BvctError, DiskFullError, InputError
@@ -30,7 +31,21 @@ REGISTRARS = [
 def run() -> None:
     startup.harden_process()
     sheet_process.serve_if_child(sys.argv)  # the frozen program, started to read a workbook
-    sys.exit(main(sys.argv[1:]))
+    leave(main(sys.argv[1:]))
+
+
+def leave(code: int) -> NoReturn:
+    """Ends the process with `code` once its output is out, without tearing down the objects it
+    holds one by one: the operating system takes the memory back at once. After an import of
+    100,000 slips that teardown took 0.3–0.6 s (hundreds of thousands of objects freed, then two
+    hundred memory arenas given back), for nothing: a command closes its files and its database
+    itself, and nothing of ours waits for the interpreter's end (mypy ends the same way)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away (`bvct … | head`), or the stream is closed
+            pass
+    os._exit(code)
 
 
 def main(argv: Sequence[str]) -> int:

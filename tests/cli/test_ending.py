@@ -1,0 +1,48 @@
+"""A `bvct` process ends as soon as its command is done — its output out, its database closed —
+without tearing down every object it holds (a large import's teardown alone took 0.3–0.6 s)."""
+
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import func, select
+
+from bvct_desktop.core import vault
+from bvct_desktop.core.schema import cadres
+from tests.conftest import ADMIN, CADRE_ROWS, PASSWORD
+
+TORN_DOWN = "đã dọn"  # printed by a handler of the interpreter's end, which a process left at once never runs
+
+
+def _bvct(*argv: str, cwd) -> subprocess.CompletedProcess:
+    code = f"import atexit; atexit.register(print, {TORN_DOWN!r}); from bvct_desktop.cli.main import run; run()"
+    return subprocess.run([sys.executable, "-c", code, *map(str, argv)], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.mark.file_only("the file's write-ahead log tells its database was closed")
+def test_an_import_ends_with_its_summary_printed_and_its_database_closed(cli, cadres_file, tmp_path):
+    done = _bvct("import", "cadres", cadres_file, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert f"{len(CADRE_ROWS)} dòng" in done.stdout.splitlines()[0]
+    assert TORN_DOWN not in done.stdout
+    assert not cli.db.with_name(f"{cli.db.name}-wal").exists()
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    with db.read() as connection:
+        assert connection.execute(select(func.count()).select_from(cadres)).scalar() == len(CADRE_ROWS)
+    db.close()
+
+
+def test_a_refused_command_ends_with_its_exit_status_and_its_message(tmp_path):
+    done = _bvct("--db", tmp_path / "chua-co.db", "--user", ADMIN, "import", "cadres", tmp_path / "khong-co.xlsx",
+                 cwd=tmp_path)
+    assert done.returncode == 2
+    assert "khong-co.xlsx" in done.stderr
+    assert TORN_DOWN not in done.stdout
+
+
+def test_output_to_a_reader_that_went_away_ends_quietly(tmp_path):
+    reading = subprocess.Popen([sys.executable, "-c", "from bvct_desktop.cli.main import run; run()", "--help"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    reading.stdout.close()  # `bvct --help | head -0`
+    assert reading.wait(timeout=60) in (0, 1)
+    assert reading.stderr.read() == b""
