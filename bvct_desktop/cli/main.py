@@ -42,7 +42,8 @@ def leave(code: int) -> NoReturn:
     itself, and nothing of ours waits for the interpreter's end (mypy ends the same way)."""
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # a program started without a console has none
+                stream.flush()
         except (OSError, ValueError):  # the reader went away (`bvct … | head`), or the stream is closed
             pass
     os._exit(code)

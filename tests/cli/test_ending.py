@@ -46,3 +46,9 @@ def test_output_to_a_reader_that_went_away_ends_quietly(tmp_path):
     reading.stdout.close()  # `bvct --help | head -0`
     assert reading.wait(timeout=60) in (0, 1)
     assert reading.stderr.read() == b""
+
+
+def test_a_process_without_output_streams_ends_with_its_exit_status(tmp_path):
+    code = "import sys; sys.stdout = sys.stderr = None; from bvct_desktop.cli.main import leave; leave(3)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (3, "")
