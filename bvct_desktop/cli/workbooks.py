@@ -125,8 +125,7 @@ def _print_import(result, name: str) -> None:
     if len(result.updates) > importing.MAX_UPDATE_LINES:
         print(f"    … và {len(result.updates) - importing.MAX_UPDATE_LINES} dòng cập nhật khác")
     for label, value in result.extras.items():
-        shown = f"{len(value)}: {', '.join(value)}" if isinstance(value, list) else value
-        print(f"  {label}: {shown}")
+        print(f"  {label}: {_listed(value, importing.MAX_UPDATE_LINES) if isinstance(value, list) else value}")
     if result.ignored_columns:
         print(f"  Cột không dùng (bỏ qua): {', '.join(result.ignored_columns)}")
     if result.warnings:
@@ -137,6 +136,15 @@ def _print_import(result, name: str) -> None:
             print(f"    … và {len(result.warnings) - importing.MAX_UPDATE_LINES} dòng khác")
     if result.dry_run:
         print("Chưa ghi gì vào cơ sở dữ liệu (--dry-run).")
+
+
+def _listed(names: list[str], most: int) -> str:
+    """How many names, and the first `most` of them (a register of a hundred thousand slips would
+    otherwise print every slip number on one line)."""
+    shown = ", ".join(names[:most])
+    if len(names) > most:
+        shown += f", … và {len(names) - most} mục khác"
+    return f"{len(names)}: {shown}"
 
 
 def cmd_export(args) -> int:

@@ -111,6 +111,18 @@ def test_unknown_recipient_is_added_to_the_list_and_reported(loaded, tmp_path):
     assert "Nơi nhận phiếu mới: 1: Phòng PV06 – Công an tỉnh Lâm Đồng" in out
 
 
+def test_a_long_list_in_the_summary_names_its_first_200_and_counts_the_rest(cli, tmp_path):
+    """A register of thousands of slips whose vetted person nobody can tell would print every number
+    on one line (a hundred thousand slips: half a megabyte to the console)."""
+    headers, rows = SAMPLES["slips"]
+    unknown = [[f"{n}/PXM", *rows[2][1:12], "Người Chưa Có", *rows[2][13:]] for n in range(1, 206)]
+    code, out, _ = cli("import", "slips", workbook(tmp_path / "s.xlsx", headers, unknown))
+    assert code == 0
+    line = next(line for line in out.splitlines() if "Phiếu chưa gắn hồ sơ thẩm tra" in line)
+    listed = ", ".join(f"{n}/PXM" for n in range(1, 201))
+    assert line.endswith(f"(không rõ người được thẩm tra): 205: {listed}, … và 5 mục khác")
+
+
 def test_delegation_member_not_yet_a_cadre_becomes_one(loaded, tmp_path):
     out_file = tmp_path / "cb.xlsx"
     loaded("export", "cadres", "--out", out_file)
