@@ -120,27 +120,30 @@ def _print_import(result, name: str) -> None:
     print(f"  Thêm mới: {result.counts[CREATED]}")
     print(f"  Đã có, không đổi: {result.counts[UNCHANGED]}")
     print(f"  Cập nhật: {result.counts[UPDATED]}")
-    for line in result.updates[:importing.MAX_UPDATE_LINES]:
-        print(f"    {line}")
-    if len(result.updates) > importing.MAX_UPDATE_LINES:
-        print(f"    … và {len(result.updates) - importing.MAX_UPDATE_LINES} dòng cập nhật khác")
+    most = importing.MAX_UPDATE_LINES
+    _print_lines(result.updates, most, "dòng cập nhật khác")
     for label, value in result.extras.items():
-        print(f"  {label}: {_listed(value, importing.MAX_UPDATE_LINES) if isinstance(value, list) else value}")
+        print(f"  {label}: {_listed(value, most) if isinstance(value, list) else value}")
     if result.ignored_columns:
         print(f"  Cột không dùng (bỏ qua): {', '.join(result.ignored_columns)}")
     if result.warnings:
         print(f"  Lưu ý: {len(result.warnings)} dòng được nhập nhưng còn thiếu (không phải lỗi):")
-        for warning in result.warnings[:importing.MAX_UPDATE_LINES]:
-            print(f"    {warning}")
-        if len(result.warnings) > importing.MAX_UPDATE_LINES:
-            print(f"    … và {len(result.warnings) - importing.MAX_UPDATE_LINES} dòng khác")
+        _print_lines(result.warnings, most, "dòng khác")
     if result.dry_run:
         print("Chưa ghi gì vào cơ sở dữ liệu (--dry-run).")
 
 
+def _print_lines(lines: list, most: int, others: str) -> None:
+    """The first `most` lines, then how many more (`others` names them): a register of a hundred
+    thousand rows would otherwise print them all."""
+    for line in lines[:most]:
+        print(f"    {line}")
+    if len(lines) > most:
+        print(f"    … và {len(lines) - most} {others}")
+
+
 def _listed(names: list[str], most: int) -> str:
-    """How many names, and the first `most` of them (a register of a hundred thousand slips would
-    otherwise print every slip number on one line)."""
+    """How many names, and the first `most` of them, on one line."""
     shown = ", ".join(names[:most])
     if len(names) > most:
         shown += f", … và {len(names) - most} mục khác"

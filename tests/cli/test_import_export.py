@@ -123,6 +123,18 @@ def test_a_long_list_in_the_summary_names_its_first_200_and_counts_the_rest(cli,
     assert line.endswith(f"(không rõ người được thẩm tra): 205: {listed}, … và 5 mục khác")
 
 
+def test_a_long_list_of_warnings_shows_its_first_200_lines_and_counts_the_rest(cli, tmp_path):
+    headers, rows = SAMPLES["slips"]
+    answered = [[f"{n}/PXM", *rows[2][1:16], "Không có tàng thư", None] for n in range(1, 206)]
+    code, out, _ = cli("import", "slips", workbook(tmp_path / "s.xlsx", headers, answered))
+    assert code == 0
+    lines = out.splitlines()
+    first = lines.index("  Lưu ý: 205 dòng được nhập nhưng còn thiếu (không phải lỗi):")
+    shown = lines[first + 1:first + 202]
+    assert [line.split(",")[0] for line in shown[:200]] == [f"    Dòng {n}" for n in range(2, 202)]
+    assert shown[200] == "    … và 5 dòng khác"
+
+
 def test_delegation_member_not_yet_a_cadre_becomes_one(loaded, tmp_path):
     out_file = tmp_path / "cb.xlsx"
     loaded("export", "cadres", "--out", out_file)
