@@ -107,7 +107,7 @@ def _print_import(result, name: str) -> None:
     heading = "Kiểm tra (không ghi)" if result.dry_run else "Nhập"
     print(f"{heading} «{result.kind.title}» từ {name}: {result.rows} dòng.")
     if result.legacy.cells:
-        print(f"  Ô chuyển từ mã cũ (TCVN3/VNI): {result.legacy.cells}")
+        print(f"  {importing.LEGACY_CELLS}: {result.legacy.cells}")
         for before, after in result.legacy.samples:
             print(f"    «{before}» → «{after}»")
     if result.problems:
@@ -120,34 +120,18 @@ def _print_import(result, name: str) -> None:
     print(f"  Thêm mới: {result.counts[CREATED]}")
     print(f"  Đã có, không đổi: {result.counts[UNCHANGED]}")
     print(f"  Cập nhật: {result.counts[UPDATED]}")
-    most = importing.MAX_UPDATE_LINES
-    _print_lines(result.updates, most, "dòng cập nhật khác")
-    for label, value in result.extras.items():
-        print(f"  {label}: {_listed(value, most) if isinstance(value, list) else value}")
+    for line in importing.first_lines(result.updates, "dòng cập nhật khác"):
+        print(f"    {line}")
+    for line in result.extra_lines():
+        print(f"  {line}")
     if result.ignored_columns:
         print(f"  Cột không dùng (bỏ qua): {', '.join(result.ignored_columns)}")
     if result.warnings:
         print(f"  Lưu ý: {len(result.warnings)} dòng được nhập nhưng còn thiếu (không phải lỗi):")
-        _print_lines(result.warnings, most, "dòng khác")
+        for line in importing.first_lines(result.warnings, "dòng khác"):
+            print(f"    {line}")
     if result.dry_run:
         print("Chưa ghi gì vào cơ sở dữ liệu (--dry-run).")
-
-
-def _print_lines(lines: list, most: int, others: str) -> None:
-    """The first `most` lines, then how many more (`others` names them): a register of a hundred
-    thousand rows would otherwise print them all."""
-    for line in lines[:most]:
-        print(f"    {line}")
-    if len(lines) > most:
-        print(f"    … và {len(lines) - most} {others}")
-
-
-def _listed(names: list[str], most: int) -> str:
-    """How many names, and the first `most` of them, on one line."""
-    shown = ", ".join(names[:most])
-    if len(names) > most:
-        shown += f", … và {len(names) - most} mục khác"
-    return f"{len(names)}: {shown}"
 
 
 def cmd_export(args) -> int:

@@ -1,7 +1,8 @@
 """Importing a register from Excel: choose the file (read off the GUI thread), see its first rows
 numbered as Excel numbers them, with the columns the program recognised (and any old TCVN3/VNI
 text converted, before → after), run the import with a progress bar off the GUI thread (Cancel
-stops it, nothing written), then read either "Đã nhập N dòng" — with what the rows left
+stops it, nothing written), then read either "Đã nhập N dòng" — with what else it did (entries
+added to a list, vetting cases opened, slips with no case, rows updated), what the rows left
 incomplete, and for slips a way to set their reply date at once — or the full list of row errors,
 copyable and savable, with the faulty rows shown and their bad cells marked, nothing imported."""
 
@@ -36,6 +37,7 @@ from .workers import Cancelled, failure_message, run_in_background, run_quietly
 
 PREVIEW_ROWS = 10
 MARKED_ROWS = 200  # faulty rows shown with their cells marked
+DETAIL_LINES = 5  # lines of an import's details in view (more scroll)
 MARKED_COLOURS = {"error": QColor("#f8d0d4"), "warning": QColor("#fff0b3")}
 EXCEL_FILTER = "Tệp Excel (*.xlsx)"
 
@@ -79,6 +81,11 @@ class ImportWizard(QDialog):
         layout.addWidget(self.preview, 1)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
+        self.details = QPlainTextEdit()  # after an import: what it did beyond the counts
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(self.details.fontMetrics().lineSpacing() * DETAIL_LINES + 12)
+        self.details.hide()
+        layout.addWidget(self.details)
         self.warnings_label = QLabel()
         self.warnings_label.setWordWrap(True)
         self.warnings_label.hide()
@@ -232,6 +239,7 @@ class ImportWizard(QDialog):
                 f"Đã nhập {grouped(done)} dòng: {grouped(counts['created'])} mới, {grouped(counts['updated'])} "
                 f"cập nhật, {grouped(counts['unchanged'])} không đổi.", error=False)
             self.context.notifier.changed.emit("*")
+            self._show_details(result)
             if result.warnings:
                 self._show_warnings(result)
             return
@@ -246,6 +254,18 @@ class ImportWizard(QDialog):
             self.save_button.show()
             self._show_rows_of(result.problems, "error")
         self.import_button.setEnabled(True)
+
+    def _show_details(self, result: importing.ImportResult) -> None:
+        """What the import did beyond the counts, as the command line tells it: the entries it added to
+        a list (a recipient spelt another way is a new one), vetting cases opened, slips whose case
+        nobody can tell, old-encoding text converted, and each row updated with what changed."""
+        lines = result.extra_lines(grouped)
+        if result.legacy.cells:
+            lines.append(f"{importing.LEGACY_CELLS}: {grouped(result.legacy.cells)}")
+        lines += importing.first_lines(result.updates, "dòng cập nhật khác", grouped)
+        if lines:
+            self.details.setPlainText("\n".join(lines))
+            self.details.show()
 
     def _show_warnings(self, result: importing.ImportResult) -> None:
         """Rows taken but left incomplete: listed, marked, and for slips a way to complete them at once."""
@@ -292,8 +312,9 @@ class ImportWizard(QDialog):
         self.result = None
         self.message.clear()
         self.errors.clear()
-        for widget in (self.errors, self.copy_button, self.save_button, self.conversion, self.preview_label,
-                       self.warnings_label, self.complete_button):
+        self.details.clear()
+        for widget in (self.errors, self.details, self.copy_button, self.save_button, self.conversion,
+                       self.preview_label, self.warnings_label, self.complete_button):
             widget.hide()
 
 

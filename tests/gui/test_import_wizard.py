@@ -1,9 +1,12 @@
 """The import wizard: preview with the columns recognised, the run off the GUI thread, then
-"đã nhập N" — or every row error (copyable, savable) with nothing imported."""
+"đã nhập N" with what else the import did — or every row error (copyable, savable) with nothing
+imported."""
 
 import datetime as dt
 
-from bvct_desktop.core import browse
+from bvct_desktop.core import browse, importing
+from bvct_desktop.core.kinds import kind_named
+from bvct_desktop.core.plans.base import CREATED, UNCHANGED, UPDATED
 from bvct_desktop.gui.import_wizard import ImportWizard
 from bvct_desktop.gui.qt import QApplication
 from bvct_desktop.gui.registers.page import RegisterPage
@@ -57,6 +60,7 @@ def test_a_good_file_is_imported_with_progress_off_the_gui_thread(qtbot, context
     wizard.run_import()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
     assert wizard.message.text() == "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi."
+    assert not wizard.details.isVisibleTo(wizard)  # nothing else to tell
     assert page.model.rowCount() == before + 2  # the register refreshed
 
 
@@ -95,6 +99,57 @@ def test_the_preview_numbers_rows_as_excel_does_and_marks_the_bad_cells(qtbot, c
     assert wizard.preview_label.text().startswith("Các dòng lỗi: số dòng như trong Excel")
 
 
+def _slip(headers: list[str], values: dict[str, object]) -> list[object]:
+    row = dict.fromkeys(headers)
+    row.update(values)
+    return [row[header] for header in headers]
+
+
+def test_an_import_tells_what_else_it_did_as_the_command_line_does(qtbot, context, tmp_path):
+    """A recipient spelt another way is added as a new one: the officer must see it, with the cases
+    opened, the slips whose vetted person nobody can tell, and what each updated row changed."""
+    from tests.samples import SAMPLES
+
+    headers, rows = SAMPLES["slips"]
+    answered = dict(zip(headers, rows[1], strict=True)) | {"Ngày nhận kết quả": "01/03/2025",
+                                                          "Kết quả": "Không có tàng thư", "Ghi chú": None}
+    unknown = {"Số phiếu": "40/PXM", "Ngày phát hành": "10/02/2026", "Họ và tên người được xác minh": "Hồ Văn Tám",
+               "Quan hệ": "Con", "Họ và tên người được thẩm tra": "Đinh Thị Không Rõ",
+               "Mục đích xác minh": "Bổ nhiệm", "Nơi nhận phiếu": "Phòng PV06 – Công an tỉnh Khánh Hòa"}
+    subject = {"Số phiếu": "41/PXM", "Ngày phát hành": "11/02/2026", "Họ và tên người được xác minh": "Hồ Thị Chín",
+               "Quan hệ": "Bản thân", "Mục đích xác minh": "Quy hoạch", "Nơi nhận phiếu": "Cục A93B – Bộ Công an"}
+    wizard = _wizard(qtbot, context, "slips")
+    rows = [rows[0], *(_slip(headers, values) for values in (answered, unknown, subject))]
+    loaded(qtbot, wizard, workbook(tmp_path / "phieu.xlsx", headers, rows))
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    assert wizard.message.text() == "Đã nhập 4 dòng: 2 mới, 1 cập nhật, 1 không đổi."
+    assert wizard.details.isVisibleTo(wizard)
+    assert wizard.details.toPlainText().splitlines() == [
+        "Nơi nhận phiếu mới: 1: Phòng PV06 – Công an tỉnh Khánh Hòa",
+        "Hồ sơ thẩm tra mới mở: 1",
+        "Phiếu chưa gắn hồ sơ thẩm tra (không rõ người được thẩm tra): 1: 40/PXM",
+        "Dòng 3: cập nhật Ngày nhận kết quả, Kết quả",
+    ]
+    loaded(qtbot, wizard, workbook(tmp_path / "khac.xlsx", headers, rows[:1]))  # another file: told afresh
+    assert not wizard.details.isVisibleTo(wizard) and not wizard.details.toPlainText()
+
+
+def test_long_lists_of_an_import_name_their_first_200_and_count_the_rest(qtbot, context):
+    wizard = _wizard(qtbot, context, "slips")
+    numbers = [f"{n}/PXM" for n in range(1, 1206)]
+    result = importing.ImportResult(
+        kind_named("slips"), dry_run=False, rows=2410, counts={CREATED: 1205, UNCHANGED: 0, UPDATED: 1205},
+        updates=[f"Dòng {n}: cập nhật Kết quả" for n in range(2, 1207)],
+        extras={"Hồ sơ thẩm tra mới mở": 1205, "Phiếu chưa gắn hồ sơ thẩm tra (không rõ người được thẩm tra)": numbers})
+    wizard._finished(result, None)
+    lines = wizard.details.toPlainText().splitlines()
+    assert lines[0] == "Hồ sơ thẩm tra mới mở: 1.205"
+    assert lines[1] == ("Phiếu chưa gắn hồ sơ thẩm tra (không rõ người được thẩm tra): 1.205: "
+                        + ", ".join(numbers[:200]) + ", … và 1.005 mục khác")
+    assert lines[2:] == [f"Dòng {n}: cập nhật Kết quả" for n in range(2, 202)] + ["… và 1.005 dòng cập nhật khác"]
+
+
 def test_slips_imported_with_a_result_but_no_reply_date_are_listed_and_dated_at_once(qtbot, context, tmp_path):
     from bvct_desktop.gui.dialogs import YES  # noqa: F401 - the reply dialog needs no question
     from tests.samples import SAMPLES
@@ -102,10 +157,9 @@ def test_slips_imported_with_a_result_but_no_reply_date_are_listed_and_dated_at_
     headers = SAMPLES["slips"][0]
 
     def slip(number, name):
-        row = dict.fromkeys(headers)
-        row.update({"Số phiếu": number, "Ngày phát hành": "02/03/2026", "Họ và tên người được xác minh": name,
-                    "Nơi nhận phiếu": "Cục A93B – Bộ Công an", "Kết quả": "Không có tàng thư"})
-        return [row[h] for h in headers]
+        return _slip(headers, {"Số phiếu": number, "Ngày phát hành": "02/03/2026",
+                               "Họ và tên người được xác minh": name, "Nơi nhận phiếu": "Cục A93B – Bộ Công an",
+                               "Kết quả": "Không có tàng thư"})
 
     page = RegisterPage(context, "slips")
     qtbot.addWidget(page)
@@ -152,3 +206,4 @@ def test_old_tcvn3_text_is_shown_before_and_after_conversion(qtbot, context, tmp
     wizard.run_import()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
     assert browse.record_ids(context.db, "cadres", "nguyen thi huong") != []
+    assert wizard.details.toPlainText() == "Ô chuyển từ mã cũ (TCVN3/VNI): 2"  # the whole file's, not the preview's
