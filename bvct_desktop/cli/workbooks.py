@@ -1,7 +1,6 @@
 """The register workbooks: `bvct template`, `bvct import` and `bvct export`."""
 
 import contextlib
-import gc
 import sys
 from pathlib import Path
 
@@ -52,26 +51,12 @@ def start_import(args) -> None:
 
 
 def cmd_import(args) -> int:
-    with _cycle_collector_paused():
-        result = _imported(args)
+    result = _imported(args)
     _print_import(result, Path(args.file).name)
     if not result.ok:
         print(f"Không nhập: {len(result.problems)} lỗi; cơ sở dữ liệu không thay đổi.", file=sys.stderr)
         return 2
     return 0
-
-
-@contextlib.contextmanager
-def _cycle_collector_paused():
-    """The cyclic garbage collector would walk every row held, over and over, while an import makes
-    hardly any cycles to collect: paused, the import takes a tenth less time and no more memory."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _imported(args):

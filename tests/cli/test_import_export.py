@@ -200,16 +200,3 @@ def test_a_delegation_row_fills_in_the_members_missing_cccd(loaded, tmp_path):
     assert code == 2 and "đã thuộc về người khác" in out
 
 
-def test_an_import_runs_without_the_cycle_collector_and_gives_it_back(cli, cadres_file, monkeypatch):
-    import gc
-
-    from bvct_desktop.core import importing
-
-    seen = []
-    real = importing.import_sheet
-    monkeypatch.setattr(importing, "import_sheet", lambda *args, **kwargs: seen.append(gc.isenabled())
-                        or real(*args, **kwargs))
-    assert gc.isenabled()
-    code, _, err = cli("import", "cadres", cadres_file)
-    assert code == 0, err
-    assert seen == [False] and gc.isenabled()

@@ -1,8 +1,50 @@
 """The importer's service, apart from reading and writing (those are tested through `bvct import`)."""
 
-from bvct_desktop.core import gazetteer, importing
+import gc
+
+import pytest
+
+from bvct_desktop.core import gazetteer, importing, vault
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
+from bvct_desktop.core.plans import PLANS
+from tests.conftest import ADMIN, PASSWORD
 from tests.rows_sheet import rows_sheet
+
+
+@pytest.fixture
+def db(cli):
+    database = vault.unlock(cli.db, ADMIN, PASSWORD)
+    yield database
+    database.close()
+
+
+def test_an_import_runs_without_the_cycle_collector_and_gives_it_back_whatever_happens(db, monkeypatch):
+    """Each collection would walk every object held — the desktop keeps the whole sheet it previews —
+    while an import makes hardly any cycles: whichever face calls the service, it plans and writes
+    with the collector paused."""
+    seen = []
+    take = PLANS["cadres"].take
+    monkeypatch.setattr(PLANS["cadres"], "take", lambda plan, *args, **kwargs: seen.append(gc.isenabled())
+                        or take(plan, *args, **kwargs))
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh"], ["Lê Văn Một", "1960"], ["Lê Văn Hai", "1961"]])
+    assert gc.isenabled()
+    assert importing.import_sheet(db, CADRES, sheet).ok
+    assert seen == [False, False] and gc.isenabled()
+
+    def failing(*_args, **_kwargs):
+        raise RuntimeError("hỏng giữa chừng")
+
+    monkeypatch.setattr(PLANS["cadres"], "take", failing)
+    with pytest.raises(RuntimeError):
+        importing.import_sheet(db, CADRES, sheet)
+    assert gc.isenabled()
+    monkeypatch.setattr(PLANS["cadres"], "take", take)
+    gc.disable()  # a caller that had paused it itself finds it paused still
+    try:
+        assert importing.import_sheet(db, CADRES, sheet, dry_run=True).ok
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_getting_ready_loads_the_gazetteer_for_rows_that_name_home_towns():
