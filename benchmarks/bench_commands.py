@@ -6,6 +6,8 @@ measured                                        yardstick (a fresh process)     
 `bvct import cadres` the same register in TCVN3 the same, on that file                          ratio ≤ 1.0
 `bvct import slips` 100,000 rows                the same, on that file                         ratio ≤ 0.5
   its peak memory (program and reader child)                                                   ≤ 400 MB
+the desktop's import of the same slips          the same, on that file                         for information
+  (read for the preview, then imported on a worker beside the Qt event loop, as the import wizard does)
 `bvct export slips` 100,000 slips               openpyxl write-only writing the same cells     ratio ≤ 1.0
                                                 (dates as date cells, Số phiếu as text)
 `bvct --version`, `bvct template cadres`        `python -c pass`, for information              ≤ 0.25 s
@@ -48,6 +50,28 @@ import sys, openpyxl
 book = openpyxl.load_workbook(sys.argv[1], read_only=True)
 cells = sum(1 for row in book.worksheets[0].iter_rows(values_only=True) for _ in row)
 book.close()
+"""
+IMPORT_AS_THE_DESKTOP = """
+import os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from pathlib import Path
+from bvct_desktop.core import importing, vault
+from bvct_desktop.core.kinds import kind_named
+from bvct_desktop.gui import workers
+from bvct_desktop.gui.qt import QApplication, QEventLoop
+from bvct_desktop.io import xlsx_reader
+app = QApplication([])
+database, user, password, kind, workbook = sys.argv[1:]
+db = vault.unlock(Path(database), user, Path(password).read_text(encoding="utf-8").strip())
+kind = kind_named(kind)
+sheet = workers.wait_for(lambda: xlsx_reader.read_first_sheet(Path(workbook), len(kind.fields)))
+loop, done = QEventLoop(), []
+job = lambda progress: importing.import_sheet(db, kind, sheet, progress=progress)
+workers.run_in_background(None, "Đang nhập…", job,
+                          lambda result, error: (done.append(error is None and result.ok), loop.quit()))
+loop.exec()
+db.close()
+os._exit(0 if done == [True] else 1)
 """
 WRITE_WITH_OPENPYXL = """
 import datetime as dt, pickle, sys, openpyxl
@@ -184,11 +208,14 @@ def imports(scale: float, repeat: int, scratch: Path) -> list[common.Figure]:
     password.write_text(fixtures.PASSWORD + "\n", encoding="utf-8")
     env = environment(scratch)
 
-    def imported(kind: str, workbook: Path) -> Run:
+    def imported(kind: str, workbook: Path, desktop: bool = False) -> Run:
         database = scratch / "nhap.db"
         fixtures.remove_database(database)
         for suffix in ("", ".keys"):
             shutil.copyfile(f"{empty}{suffix}", f"{database}{suffix}")
+        if desktop:
+            return process([sys.executable, "-c", IMPORT_AS_THE_DESKTOP, str(database), fixtures.ADMIN, str(password),
+                            kind, str(workbook)], env, scratch / "nhap.log")
         return process([*BVCT, "--db", str(database), "--user", fixtures.ADMIN, "--password-file", str(password),
                         "import", kind, str(workbook)], env, scratch / "nhap.log")
 
@@ -209,6 +236,12 @@ def imports(scale: float, repeat: int, scratch: Path) -> list[common.Figure]:
                                    [run.peak_mib for run in yardstick], absolute=True, unit="MB")
             print(f"{memory.name}: {memory.verdict()}", flush=True)
             figures.append(memory)
+            runs, yardstick = alternate(lambda workbook=workbook: imported("slips", workbook, desktop=True),
+                                        lambda workbook=workbook: process([sys.executable, "-c", READ_WITH_OPENPYXL,
+                                                                           str(workbook)]), repeat)
+            figures.append(figure(f"the desktop's import of slips, {slips:,} rows", None, runs, yardstick,
+                                  "read and imported as the import wizard does, whole process",
+                                  "openpyxl read-only, every cell, whole process"))
     return figures
 
 
