@@ -24,7 +24,7 @@ from .plans import PLANS
 from .plans.base import CREATED, RESTORED, UNCHANGED, UPDATED
 from .text import fold
 
-MAX_UPDATE_LINES = 200  # lines, or names, a summary's list shows before it counts the rest
+MAX_LISTED = 200  # lines, or names, a summary's list shows before it counts the rest
 LEGACY_CELLS = "Ô chuyển từ mã cũ (TCVN3/VNI)"
 MAX_PROBLEMS = 50  # a screenful: checking stops there, so a hostile or wrong file costs seconds, not minutes
 
@@ -73,27 +73,24 @@ class ImportResult:
 
     def extra_lines(self, number: Callable[[int], str] = str) -> list[str]:
         """The summary's lines beyond the counts, "label: value" (new recipients or units, vetting cases
-        opened, slips with no case), a list named by its first MAX_UPDATE_LINES entries and counted;
+        opened, slips with no case), a list named by its first MAX_LISTED entries and counted;
         `number` writes a count (the desktop groups its thousands)."""
         return [f"{label}: {_listed(value, number) if isinstance(value, list) else number(value)}"
                 for label, value in self.extras.items()]
 
 
 def first_lines(lines: Sequence[object], others: str, number: Callable[[int], str] = str) -> list[str]:
-    """The first MAX_UPDATE_LINES lines, then how many more (`others` names them): a register of a
+    """The first MAX_LISTED lines, then how many more (`others` names them): a register of a
     hundred thousand rows would otherwise list them all."""
-    shown = [str(line) for line in lines[:MAX_UPDATE_LINES]]
-    if len(lines) > MAX_UPDATE_LINES:
-        shown.append(f"… và {number(len(lines) - MAX_UPDATE_LINES)} {others}")
+    shown = [str(line) for line in lines[:MAX_LISTED]]
+    if len(lines) > MAX_LISTED:
+        shown.append(f"… và {number(len(lines) - MAX_LISTED)} {others}")
     return shown
 
 
 def _listed(names: list[str], number: Callable[[int], str]) -> str:
-    """How many names, and the first MAX_UPDATE_LINES of them, on one line."""
-    shown = ", ".join(names[:MAX_UPDATE_LINES])
-    if len(names) > MAX_UPDATE_LINES:
-        shown += f", … và {number(len(names) - MAX_UPDATE_LINES)} mục khác"
-    return f"{number(len(names))}: {shown}"
+    """How many names, and the first MAX_LISTED of them, on one line."""
+    return f"{number(len(names))}: {', '.join(first_lines(names, 'mục khác', number))}"
 
 
 def map_headers(kind: Kind, headers: list[object]) -> tuple[dict[int, Field], list[str], list[Problem]]:

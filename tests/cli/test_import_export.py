@@ -198,5 +198,3 @@ def test_a_delegation_row_fills_in_the_members_missing_cccd(loaded, tmp_path):
     row[8], row[9], row[11] = "Bùi Thị Hương", "02/02/1975", "060082000777"
     code, out, _ = loaded("import", "delegations", workbook(tmp_path / "e.xlsx", headers, [row]))
     assert code == 2 and "đã thuộc về người khác" in out
-
-
