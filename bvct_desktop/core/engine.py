@@ -110,17 +110,19 @@ def beside(connection: Connection) -> Iterator[bool]:
     connection: each waiting statement is one long step inside SQLite (an index sorted and written,
     the search index filled), which does not hold Python's lock. Gives whether anything waited; if
     so, the block may not use the connection (it is refused), and the statements' error, if any, is
-    raised after the block."""
+    raised after the block. When the block fails (an import cancelled), the statement running is
+    interrupted and the others are not run: the transaction rolls back."""
     pending = connection.info.get(LATER_INFO)
     if not pending:
         yield False
         return
-    waiting, failed = pending[:], []
+    waiting, failed, stop = pending[:], [], threading.Event()
     pending.clear()
+    driver = connection.connection.driver_connection
 
     def build() -> None:
         try:
-            _run(connection.connection.driver_connection, waiting)
+            _run(driver, waiting, stop)
         except BaseException as error:  # noqa: BLE001 - told in the caller's thread
             failed.append(error)
 
@@ -132,6 +134,10 @@ def beside(connection: Connection) -> Iterator[bool]:
     worker.start()
     try:
         yield True
+    except BaseException:
+        stop.set()
+        driver.interrupt()
+        raise
     finally:
         worker.join()
         event.remove(connection, "before_cursor_execute", refuse)
@@ -139,10 +145,12 @@ def beside(connection: Connection) -> Iterator[bool]:
         raise failed[0]
 
 
-def _run(driver_connection, statements: list[tuple[str, tuple]]) -> None:
+def _run(driver_connection, statements: list[tuple[str, tuple]], stop: threading.Event | None = None) -> None:
     cursor = driver_connection.cursor()
     try:
         for sql, parameters in statements:
+            if stop is not None and stop.is_set():
+                break
             cursor.execute(sql, parameters)
     finally:
         cursor.close()

@@ -7,6 +7,7 @@ transaction only when no row has a problem and this is not a dry run.
 """
 
 import contextlib
+import functools
 import gc
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from .text import fold
 MAX_LISTED = 200  # lines, or names, a summary's list shows before it counts the rest
 LEGACY_CELLS = "Ô chuyển từ mã cũ (TCVN3/VNI)"
 MAX_PROBLEMS = 50  # a screenful: checking stops there, so a hostile or wrong file costs seconds, not minutes
+WRITING = "Đang ghi vào cơ sở dữ liệu…"
 
 
 class SheetData(Protocol):
@@ -35,6 +37,14 @@ class SheetData(Protocol):
     formula_without_value: set[tuple[int, int]]
 
     def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
+
+
+class Progress(Protocol):
+    """Told how far an import is: `(done, total)` as the rows are checked, then `(0, 0, WRITING)`
+    between the steps of writing them (a count it cannot give). Raising there stops the import, and
+    nothing of it is written, up to its commit."""
+
+    def __call__(self, done: int, total: int, stage: str | None = None) -> None: ...
 
 
 @dataclass
@@ -230,7 +240,7 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 @_cycle_collector_paused()
 def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = False,
-                 progress: Callable[[int, int], None] | None = None) -> ImportResult:
+                 progress: Progress | None = None) -> ImportResult:
     """Plans the whole file, then writes it in one transaction unless a row has a problem."""
     db.require(Action.EDIT, f"nhập {kind.name}")
     result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet))
@@ -268,8 +278,11 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         writes = plan.writes()
         del plan, rows  # what planning looked rows up by: not needed to write them
         if result.ok and not dry_run:
+            step = functools.partial(progress, 0, 0, WRITING) if progress else lambda: None
+            step()
             with db.bulk_writes(connection):
-                writes.apply_audited(db, connection)
+                writes.apply_audited(db, connection, step)
+            step()
         outcome = "ok" if result.ok else "failed"
         db.audit(connection, "thử nhập" if dry_run else "nhập", outcome, kind=kind.name,
                  details={"tep": Path(sheet.path).name, "so_dong": result.rows, **result.counts,

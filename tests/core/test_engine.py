@@ -100,16 +100,31 @@ def test_a_failing_statement_is_raised_after_the_block_and_nothing_is_written(db
     assert _rows(db) == []
 
 
-def test_a_failing_block_waits_for_the_statements_then_fails_and_nothing_is_written(db):
+def test_a_failing_block_stops_the_statements_then_fails_and_nothing_is_written(db):
+    """An import cancelled while its indexes are made stops at once: the statement running is
+    interrupted (here one that would insert ten million rows), those after it are not run."""
+    started, rows, after = threading.Event(), [0], []
+
+    def counted() -> int:
+        rows[0] += 1
+        return 0
+
     with pytest.raises(ValueError), db.write() as connection:
-        _thread_function(connection)
+        _thread_function(connection, started.set)
+        driver = connection.connection.driver_connection
+        driver.create_function("bvct_counted", 0, counted)
+        driver.create_function("bvct_after", 0, lambda: after.append(1))
         with engine.built_later(connection):
-            engine.later(connection, "INSERT INTO waiting VALUES (1, bvct_thread())")
+            engine.later(connection, "INSERT INTO waiting WITH RECURSIVE r(x) AS (SELECT 0 * bvct_thread() UNION ALL "
+                                     "SELECT x + 1 + bvct_counted() FROM r WHERE x < 10000000) SELECT x, 0 FROM r")
+            engine.later(connection, "SELECT bvct_after()")
             try:
                 with engine.beside(connection):
-                    raise ValueError("the audit entry could not be made")
+                    started.wait(timeout=10)
+                    raise ValueError("the officer pressed Cancel")
             finally:
                 assert not any(thread.name == "bvct-indexes" for thread in threading.enumerate())
+    assert rows[0] < 10_000_000 and after == []
     assert _rows(db) == []
 
 

@@ -47,6 +47,50 @@ def test_an_import_runs_without_the_cycle_collector_and_gives_it_back_whatever_h
         gc.enable()
 
 
+class Stopped(Exception):
+    """What the desktop's Cancel raises from `progress`."""
+
+
+def _stored(db) -> tuple:
+    """The database's records, audit entries and schema objects (a large import sets indexes aside)."""
+    with db.read() as connection:
+        counts = [connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+                  for table in ("persons", "cadres", "audit_log")]
+        schema = connection.exec_driver_sql("SELECT type, name, sql FROM sqlite_master ORDER BY name").all()
+    return counts, schema
+
+
+def _stopped_at(db, sheet, step: int) -> tuple[importing.ImportResult | None, list[str | None]]:
+    """The import of `sheet` and the stages it told, stopped (None) where its writing reaches `step`."""
+    stages = []
+
+    def progress(done: int, total: int, stage: str | None = None) -> None:
+        stages.append(stage)
+        if stages.count(importing.WRITING) > step:
+            raise Stopped
+
+    try:
+        return importing.import_sheet(db, CADRES, sheet, progress=progress), stages
+    except Stopped:
+        return None, stages
+
+
+@pytest.mark.parametrize("rows", [3, 1_200])  # one by one, and in bulk (indexes set aside, made beside the entries)
+def test_an_import_can_be_stopped_at_every_step_of_its_writing_and_leaves_the_database_as_it_was(db, rows):
+    """The desktop's Cancel is heard while the rows are written, not only while they are checked:
+    each step of the writing reports WRITING, and raising there rolls the whole import back."""
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh"], *([f"Lê Văn Số {n}", "1960"] for n in range(rows))])
+    before, step = _stored(db), 0
+    while (outcome := _stopped_at(db, sheet, step))[0] is None:
+        assert _stored(db) == before, f"stopped at step {step} of the writing"
+        step += 1
+    result, stages = outcome
+    assert result.ok and result.counts["created"] == rows
+    assert step >= 6  # before, per table, the entries, after
+    assert stages == [None] * (rows // 1000) + [importing.WRITING] * step  # rows checked (per 1,000), then written
+    assert _stored(db)[0][:2] == [rows, rows]
+
+
 def test_getting_ready_loads_the_gazetteer_for_rows_that_name_home_towns():
     gazetteer.load.cache_clear()
     importing.get_ready(COMPLAINTS)  # names a person, not their home town

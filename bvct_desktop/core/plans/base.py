@@ -52,6 +52,10 @@ class Outcome:
     changed: list[str] = field(default_factory=list)  # field keys of the kind
 
 
+def _no_step() -> None:
+    """A writing no one may stop."""
+
+
 @dataclass
 class Writes:
     """A plan's changes to its tables and the records it touched: all a plan keeps once every row
@@ -61,16 +65,19 @@ class Writes:
     tables: list[TableChanges]  # in foreign-key order
     touched: dict[int, str]     # record id → CREATED, UPDATED or RESTORED
 
-    def apply(self, connection: Connection) -> None:
+    def apply(self, connection: Connection, step: Callable[[], None] = _no_step) -> None:
         for changes in self.tables:
+            step()
             changes.apply(connection)
 
-    def apply_audited(self, db: Database, connection: Connection) -> None:
+    def apply_audited(self, db: Database, connection: Connection, step: Callable[[], None] = _no_step) -> None:
         """Applies the plan and writes one audit entry per record it created or changed.
 
         A change names each changed field with its old and new value (the old one is gone from the
         record); a creation names the record by its required fields and whom it is about, as planned
         (the rest of its values are the record's own), which keeps a large import's trail small.
+        `step` is called between the steps of the writing (each table, each chunk of entries): a caller
+        stops it by raising there, and its transaction rolls back.
         """
         planned = {changes.table.name: changes for changes in self.tables}
         before = record_rows.snapshots(connection, self.kind, self._maybe_changed(connection, planned))
@@ -78,18 +85,21 @@ class Writes:
         touched = list(self.touched)
         new = record_rows.PlannedValues(connection, self.kind, planned, [
             record_id for record_id in touched if self.touched[record_id] == CREATED], named)
-        self.apply(connection)
+        self.apply(connection, step)
         trail = db.record_trail(connection, self.kind.name)
         chunks = [touched[start:start + AUDIT_CHUNK] for start in range(0, len(touched), AUDIT_CHUNK)]
         made = 0
         with db.builds_beside(connection) as building:  # the entries of records created need no database
             for chunk in itertools.takewhile(lambda chunk: all(self.touched[i] == CREATED for i in chunk), chunks):
+                step()
                 trail.add(self._entries(chunk, new, before, {}))
                 made += 1
                 if not building:  # else they wait, all of them, until the connection is free
                     trail.write(connection)
+        step()
         trail.write(connection)
         for chunk in chunks[made:]:
+            step()
             after = record_rows.snapshots(connection, self.kind, [record_id for record_id in chunk
                                                                   if record_id in before])
             trail.add(self._entries(chunk, new, before, after))
