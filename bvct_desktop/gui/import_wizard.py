@@ -1,10 +1,11 @@
 """Importing a register from Excel: choose the file (read off the GUI thread), see its first rows
 numbered as Excel numbers them, with the columns the program recognised (and any old TCVN3/VNI
 text converted, before → after), run the import with a progress bar off the GUI thread (Cancel
-stops it, nothing written), then read either "Đã nhập N dòng" — with what else it did (entries
-added to a list, vetting cases opened, slips with no case, rows updated), what the rows left
-incomplete, and for slips a way to set their reply date at once — or the full list of row errors,
-copyable and savable, with the faulty rows shown and their bad cells marked, nothing imported."""
+stops it while the rows are checked or written, nothing written), then read either "Đã nhập N
+dòng" — with what else it did (entries added to a list, vetting cases opened, slips with no case,
+rows updated), what the rows left incomplete, and for slips a way to set their reply date at once
+— or the full list of row errors, copyable and savable, with the faulty rows shown and their bad
+cells marked, nothing imported."""
 
 import dataclasses
 from pathlib import Path
@@ -33,7 +34,7 @@ from .qt import (
     QWidget,
     Signal,
 )
-from .workers import Cancelled, failure_message, run_in_background, run_quietly
+from .workers import BackgroundTask, Cancelled, failure_message, run_in_background, run_quietly
 
 PREVIEW_ROWS = 10
 MARKED_ROWS = 200  # faulty rows shown with their cells marked
@@ -52,6 +53,7 @@ class ImportWizard(QDialog):
         self.sheet: xlsx_reader.Sheet | None = None
         self.reading = None  # the workbook being read, off the GUI thread
         self.result: importing.ImportResult | None = None
+        self.task: BackgroundTask | None = None  # the import running, or the last one
         self.setWindowTitle(f"Nhập Excel – {self.kind.title}")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(f"Nhập «{self.kind.title}» từ Excel",
@@ -224,7 +226,7 @@ class ImportWizard(QDialog):
         db, kind, sheet = self.context.db, self.kind, self.sheet
         self.task = run_in_background(self, f"Đang nhập «{kind.title}»…",
                                       lambda progress: importing.import_sheet(db, kind, sheet, progress=progress),
-                                      self._finished)
+                                      self._finished, cancellable=True)
 
     def _finished(self, result: importing.ImportResult | None, error: BaseException | None) -> None:
         self.result = result
@@ -235,8 +237,9 @@ class ImportWizard(QDialog):
         elif result.ok:
             counts = result.counts
             done = counts["created"] + counts["updated"] + counts["unchanged"]
+            late = "Không kịp hủy: dữ liệu đã được lưu. " if self.task and self.task.cancel_requested else ""
             self.message.show_message(
-                f"Đã nhập {grouped(done)} dòng: {grouped(counts['created'])} mới, {grouped(counts['updated'])} "
+                f"{late}Đã nhập {grouped(done)} dòng: {grouped(counts['created'])} mới, {grouped(counts['updated'])} "
                 f"cập nhật, {grouped(counts['unchanged'])} không đổi.", error=False)
             self.context.notifier.changed.emit("*")
             self._show_details(result)

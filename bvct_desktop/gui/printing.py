@@ -269,7 +269,7 @@ class PrintPreview(QDialog, Ui_PrintPreview):
 
         self.printing = run_in_background(self, "Đang in…",
                                           lambda progress: print_pdf(data, printer, first, last, copies, progress),
-                                          printed)
+                                          printed, cancellable=True)
         return True
 
     def save_document(self) -> bool:

@@ -1,12 +1,15 @@
-"""Long work off the GUI thread: a QThread runs the job while a progress dialog with a Cancel
-button shows how far it got; the window never freezes.
+"""Long work off the GUI thread: a QThread runs the job while a progress dialog shows how far it
+got; the window never freezes.
 
-    run_in_background(parent, "Đang nhập…", job, on_done)
+    run_in_background(parent, "Đang nhập…", job, on_done, cancellable=True)
 
-`job(progress)` runs on the worker thread and may call `progress(done, total)`; once Cancel is
-pressed that call raises `Cancelled`, so the job stops at its next step (a transaction open
-around it rolls back). `on_done(result, error)` then runs on the GUI thread: `error` is None,
-a `Cancelled`, or the exception the job raised.
+`job(progress)` runs on the worker thread and may call `progress(done, total)`, or
+`progress(0, 0, stage)` for a step it cannot count (the dialog then says `stage` over a busy bar).
+A job that calls it at each of its steps up to its point of no return is `cancellable`: its dialog
+has a Cancel button, and once it is pressed that call raises `Cancelled`, so the job stops at its
+next step (a transaction open around it rolls back). Any other job's dialog has no Cancel button
+(nor do Esc or closing the dialog pretend to stop it). `on_done(result, error)` then runs on the GUI
+thread: `error` is None, a `Cancelled`, or the exception the job raised.
 
 `run_quietly(parent, job, on_done)` does the same without a dialog, for a page that says itself
 that it is working (the dashboard's "Đang tính…").
@@ -17,14 +20,16 @@ still painted, the officer's clicks and keys held until it is done; it returns t
 or raises its error.
 """
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from .. import errorlog
 from ..core.errors import BvctError, DiskFullError
 from .qt import QEventLoop, QObject, QProgressDialog, Qt, QThread, QWidget, Signal
 
-Progress = Callable[[int, int], None]
+Progress = Callable[..., None]  # progress(done, total) or progress(0, 0, stage)
+Item = TypeVar("Item")
+COUNTED_EVERY = 1_000  # items `counted` gives between two calls of `progress`
 _RUNNING: set["BackgroundTask | QuietTask"] = set()  # a running thread must outlive its caller's references
 
 
@@ -33,7 +38,7 @@ class Cancelled(Exception):
 
 
 class _Worker(QThread):
-    advanced = Signal(int, int)
+    advanced = Signal(int, int, str)
     finished_with = Signal(object, object)
 
     def __init__(self, job: Callable[[Progress], Any]):
@@ -41,10 +46,10 @@ class _Worker(QThread):
         self._job = job
         self.cancel_requested = False
 
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int, stage: str | None = None) -> None:
         if self.cancel_requested:
             raise Cancelled()
-        self.advanced.emit(done, total)
+        self.advanced.emit(done, total, stage or "")
 
     def run(self) -> None:
         try:
@@ -54,13 +59,34 @@ class _Worker(QThread):
         self.finished_with.emit(result, error)
 
 
+class _ProgressDialog(QProgressDialog):
+    """A job's progress; without a Cancel button when the job cannot stop, and then Esc and the
+    window's close button leave it open too."""
+
+    def __init__(self, title: str, cancellable: bool, parent: QWidget | None):
+        super().__init__(title, "Hủy", 0, 0, parent)
+        self.cancellable = cancellable
+        if not cancellable:
+            self.setCancelButton(None)
+
+    def reject(self) -> None:
+        if self.cancellable:
+            super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.cancellable:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+
 class BackgroundTask(QObject):
     """One running job and its progress dialog (kept alive by the parent until done)."""
 
     def __init__(self, parent: QWidget | None, title: str, job: Callable[[Progress], Any],
-                 on_done: Callable[[Any, BaseException | None], None]):
+                 on_done: Callable[[Any, BaseException | None], None], cancellable: bool = False):
         super().__init__(parent)
-        self.dialog = QProgressDialog(title, "Hủy", 0, 0, parent)
+        self.dialog = _ProgressDialog(title, cancellable, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModal)
         self.dialog.setMinimumDuration(300)
@@ -73,21 +99,30 @@ class BackgroundTask(QObject):
         self._on_done = on_done
         self.done = False
 
+    @property
+    def cancel_requested(self) -> bool:
+        """Cancel was pressed (a job that ended anyway had passed its last step)."""
+        return self.worker.cancel_requested
+
     def start(self) -> None:
         _RUNNING.add(self)
         self.worker.start()
 
     def cancel(self) -> None:
+        if self.done or not self.dialog.cancellable:
+            return
         self.worker.cancel_requested = True
         self.dialog.setLabelText("Đang dừng…")
 
-    def _advanced(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(max(total, 1))
+    def _advanced(self, done: int, total: int, stage: str) -> None:
+        self.dialog.setRange(0, total)  # 0 to 0: a busy bar
         self.dialog.setValue(min(done, total))
+        if stage and not self.worker.cancel_requested:
+            self.dialog.setLabelText(stage)
 
     def _finished(self, result: Any, error: BaseException | None) -> None:
         self.worker.wait()
-        self.dialog.close()
+        self.dialog.hide()
         self.done = True
         _RUNNING.discard(self)
         self._on_done(result, error)
@@ -137,6 +172,17 @@ def wait_for(job: Callable[[], Any]) -> Any:
     return outcome["result"]
 
 
+def counted(items: Iterable[Item], progress: Progress, total: int, then: str) -> Iterator[Item]:
+    """`items` one by one, `progress` told every COUNTED_EVERY of the `total`, then the stage `then`
+    (what the job does once they are all given): a job that streams rows into a file is stopped by
+    Cancel before the file is written."""
+    for done, item in enumerate(items, start=1):
+        if done % COUNTED_EVERY == 0:
+            progress(done, total)
+        yield item
+    progress(0, 0, then)
+
+
 def failure_message(error: BaseException, what: str) -> str:
     """What to tell the officer about a job's error; an unexpected one is logged, never shown."""
     if isinstance(error, DiskFullError):
@@ -148,7 +194,8 @@ def failure_message(error: BaseException, what: str) -> str:
 
 
 def run_in_background(parent: QWidget | None, title: str, job: Callable[[Progress], Any],
-                      on_done: Callable[[Any, BaseException | None], None]) -> BackgroundTask:
-    task = BackgroundTask(parent, title, job, on_done)
+                      on_done: Callable[[Any, BaseException | None], None],
+                      cancellable: bool = False) -> BackgroundTask:
+    task = BackgroundTask(parent, title, job, on_done, cancellable)
     task.start()
     return task

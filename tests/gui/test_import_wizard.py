@@ -8,7 +8,7 @@ from bvct_desktop.core import browse, importing
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED, UPDATED
 from bvct_desktop.gui.import_wizard import ImportWizard
-from bvct_desktop.gui.qt import QApplication
+from bvct_desktop.gui.qt import QApplication, QPushButton, QThread
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.conftest import workbook
 from tests.fixtures.legacy import to_tcvn3
@@ -62,6 +62,45 @@ def test_a_good_file_is_imported_with_progress_off_the_gui_thread(qtbot, context
     assert wizard.message.text() == "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi."
     assert not wizard.details.isVisibleTo(wizard)  # nothing else to tell
     assert page.model.rowCount() == before + 2  # the register refreshed
+
+
+def _cancelled_in_the_import(monkeypatch, when) -> None:
+    """Cancel pressed at the moment `when(stage)` says, as the button does (the worker's flag); `when`
+    is asked at each call of `progress`, with "done" once the import has returned."""
+    import_sheet = importing.import_sheet
+
+    def pressing(db, kind, sheet, progress):
+        def watched(done: int, total: int, stage: str | None = None) -> None:
+            QThread.currentThread().cancel_requested |= when(stage)
+            progress(done, total, stage)
+
+        result = import_sheet(db, kind, sheet, progress=watched)
+        QThread.currentThread().cancel_requested |= when("done")
+        return result
+
+    monkeypatch.setattr(importing, "import_sheet", pressing)
+
+
+def test_cancel_while_the_rows_are_written_imports_nothing(qtbot, context, tmp_path, monkeypatch):
+    """Most of a large import's time goes in writing its rows (a full bar): Cancel stops that too."""
+    _cancelled_in_the_import(monkeypatch, lambda stage: stage == importing.WRITING)
+    wizard = loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "moi.xlsx", HEADERS, GOOD))
+    before = browse.count(context.db, "cadres")
+    wizard.run_import()
+    assert wizard.task.dialog.findChildren(QPushButton)  # its Cancel button
+    qtbot.waitUntil(lambda: wizard.task.done, timeout=10_000)
+    assert wizard.message.text() == "Đã hủy; không nhập dòng nào, cơ sở dữ liệu không thay đổi."
+    assert browse.count(context.db, "cadres") == before
+    assert wizard.import_button.isEnabled()
+
+
+def test_cancel_pressed_once_the_rows_are_saved_is_told_too_late(qtbot, context, tmp_path, monkeypatch):
+    _cancelled_in_the_import(monkeypatch, lambda stage: stage == "done")
+    wizard = loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "moi.xlsx", HEADERS, GOOD))
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    assert wizard.message.text() == ("Không kịp hủy: dữ liệu đã được lưu. "
+                                     "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi.")
 
 
 def test_a_file_with_errors_lists_them_all_and_imports_nothing(qtbot, context, tmp_path):

@@ -4,8 +4,8 @@ import threading
 
 from bvct_desktop import paths
 from bvct_desktop.core.errors import InputError
-from bvct_desktop.gui.qt import QWidget
-from bvct_desktop.gui.workers import Cancelled, failure_message, run_in_background
+from bvct_desktop.gui.qt import QPushButton, Qt, QWidget
+from bvct_desktop.gui.workers import Cancelled, counted, failure_message, run_in_background
 
 
 def test_the_job_runs_on_another_thread_and_reports_back(qtbot):
@@ -37,13 +37,59 @@ def test_cancel_stops_the_job_at_its_next_step(qtbot):
             threading.Event().wait(0.001)
         return "hết"
 
-    task = run_in_background(parent, "Đang làm…", job, lambda result, error: done.append((result, error)))
+    task = run_in_background(parent, "Đang làm…", job, lambda result, error: done.append((result, error)),
+                             cancellable=True)
     started.wait(5)
     task.dialog.canceled.emit()  # what its Cancel button sends
     qtbot.waitUntil(lambda: bool(done), timeout=5_000)
     result, error = done[0]
     assert result is None and isinstance(error, Cancelled)
     assert len(steps) < 10_000
+
+
+def test_a_step_without_a_count_is_told_by_its_stage_over_a_busy_bar(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    go_on, done = threading.Event(), []
+
+    def job(progress):
+        progress(5, 10)
+        progress(0, 0, "Đang ghi vào cơ sở dữ liệu…")
+        go_on.wait(5)
+        return "xong"
+
+    task = run_in_background(parent, "Đang nhập…", job, lambda result, error: done.append(result), cancellable=True)
+    qtbot.waitUntil(lambda: task.dialog.labelText() == "Đang ghi vào cơ sở dữ liệu…", timeout=5_000)
+    assert (task.dialog.minimum(), task.dialog.maximum()) == (0, 0)  # Qt's busy bar
+    go_on.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+    assert done == ["xong"] and not task.dialog.isVisible()
+
+
+def test_a_job_that_cannot_stop_offers_no_cancel_and_is_not_stopped_by_esc_or_closing(qtbot):
+    """Its Cancel would say "Đang dừng…" and let it finish anyway — an export written, a backup made."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    go_on, done = threading.Event(), []
+    task = run_in_background(parent, "Đang xuất Excel…", lambda progress: go_on.wait(5) and "đã xuất",
+                             lambda result, error: done.append((result, error)))
+    qtbot.waitUntil(task.dialog.isVisible, timeout=5_000)
+    assert task.dialog.findChildren(QPushButton) == []
+    qtbot.keyClick(task.dialog, Qt.Key.Key_Escape)
+    task.dialog.close()
+    assert task.dialog.isVisible() and not task.cancel_requested
+    assert task.dialog.labelText() == "Đang xuất Excel…"
+    go_on.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+    assert done == [("đã xuất", None)] and not task.dialog.isVisible()
+
+
+def test_counted_items_tell_their_progress_every_thousand_then_the_next_stage():
+    told = []
+    items = list(counted(range(2_500), lambda *args: told.append(args), 2_500, "Đang lưu tệp…"))
+    assert items == list(range(2_500))
+    assert told == [(1_000, 2_500), (2_000, 2_500), (0, 0, "Đang lưu tệp…")]
 
 
 def test_an_error_in_the_job_is_handed_to_on_done(qtbot):
