@@ -3,14 +3,16 @@ recycle bin, opening a record, and what a read-only (xem) user is offered."""
 
 import pytest
 
-from bvct_desktop.core import browse, recycle_bin, register_search
+from bvct_desktop.core import audit, browse, recycle_bin, register_search
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.navigation import REGISTERS
 from bvct_desktop.gui.printing import PrintPreview
-from bvct_desktop.gui.qt import QCheckBox, QItemSelectionModel, QLabel, Qt
+from bvct_desktop.gui.qt import QCheckBox, QItemSelectionModel, QLabel, QPushButton, Qt, QThread
+from bvct_desktop.gui.registers import page as page_module
 from bvct_desktop.gui.registers.model import RegisterModel
 from bvct_desktop.gui.registers.page import RegisterPage
+from bvct_desktop.gui.workers import counted
 from bvct_desktop.io.xlsx_reader import read_first_sheet
 from tests.conftest import PASSWORD
 from tests.gui import register_support as support
@@ -173,6 +175,27 @@ def test_export_writes_the_register_in_its_import_layout_off_the_gui_thread(qtbo
     assert context.dialogs.shown[-2].suggested == "don-thu-2025-06-15.xlsx"
     assert context.dialogs.shown[-1].title == "Mã hóa tệp"  # not answered: NO, a plain workbook
     assert read_first_sheet(target).rows[0][:3] == ["Ngày nhận", "Người gửi", "Loại đơn"]
+
+
+def test_cancel_stops_an_export_before_its_file_is_written(qtbot, context, tmp_path, monkeypatch):
+    """Pressed while the rows are read and laid out (here at the last moment: before the file is
+    written), Cancel leaves no file and no export in the audit trail."""
+    def cancelled(rows, progress, total, then):
+        QThread.currentThread().cancel_requested = True  # what the dialog's Hủy sets
+        yield from counted(rows, progress, total, then)
+
+    monkeypatch.setattr(page_module, "counted", cancelled)
+    page = RegisterPage(context, "complaints")
+    qtbot.addWidget(page)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    context.dialogs.answer_next(YES, PASSWORD, str(folder / "don-thu.xlsx"))
+    page.export_excel()
+    assert page.export_task.dialog.findChildren(QPushButton)  # its Hủy
+    qtbot.waitUntil(lambda: page.export_task.done, timeout=10_000)
+    assert page.message.text() == "Đã hủy xuất."
+    assert list(folder.iterdir()) == []  # not even a temporary
+    assert not [entry for entry in audit.list_entries(context.db) if entry.action == "xuất"]
 
 
 def test_print_previews_the_list_as_shown(qtbot, context):

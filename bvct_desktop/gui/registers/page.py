@@ -32,7 +32,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
-from ..workers import Cancelled, failure_message, run_in_background
+from ..workers import BackgroundTask, Cancelled, counted, failure_message, run_in_background
 from .columns import ColumnLayout
 from .model import RegisterModel
 from .replies import ReplyDialog
@@ -40,6 +40,7 @@ from .table import RegisterTable
 from .value_filter import ValueFilter
 
 PERIOD_TIP = "{}: dd/mm/yyyy; để trống là không lọc"
+SAVING = "Đang lưu tệp…"  # an export's rows are all read and laid out: its file is being written
 # The registers in navigation order, by their short names (the navigation's, and the exported files')
 SHORT_TITLES = {
     "cadres": "Cán bộ",
@@ -80,6 +81,7 @@ class RegisterPage(QWidget):
         self.column_filters = browse.Filters()  # only its column values: Excel's filters
         self.done_by: dt.date | None = None  # done with by this day (a dashboard figure's records)
         self.preview = self.print_job = None  # the print preview, and the document being prepared for it
+        self.export_task: BackgroundTask | None = None  # the export running, or the last one
         self._columns_laid_out = False
         self._stale = False  # records changed while another page was shown
         self._build()
@@ -290,12 +292,15 @@ class RegisterPage(QWidget):
         kind, db = self.kind, self.context.db
 
         def job(progress):
-            return exporting.export(db, kind, target,
-                                    lambda rows: xlsx_writer.write_export(kind, rows, target, password),
-                                    ids=ids, encrypted=password is not None)
+            def write(rows):
+                return xlsx_writer.write_export(kind, counted(rows, progress, len(ids), SAVING), target, password)
 
-        run_in_background(self, "Đang xuất Excel…", job,
-                          lambda count, error: self._exported(target, len(ids), count, error, password is not None))
+            return exporting.export(db, kind, target, write, ids=ids, encrypted=password is not None)
+
+        self.export_task = run_in_background(
+            self, "Đang xuất Excel…", job,
+            lambda count, error: self._exported(target, len(ids), count, error, password is not None),
+            cancellable=True)
 
     def _rows_to_export(self) -> tuple[list[int], str]:
         """The records to export and the question naming them."""
@@ -414,7 +419,9 @@ class RegisterPage(QWidget):
         else:
             lines = f" ({grouped(rows)} dòng)" if rows != records else ""
             locked = ", đã mã hóa bằng mật khẩu" if encrypted else ""
-            self.message.show_message(f"Đã xuất {grouped(records)} bản ghi{lines} ra {target}{locked}.", error=False)
+            late = "Không kịp hủy: tệp đã được ghi. " if self.export_task and self.export_task.cancel_requested else ""
+            self.message.show_message(f"{late}Đã xuất {grouped(records)} bản ghi{lines} ra {target}{locked}.",
+                                      error=False)
 
     # ----- filters and state
 
