@@ -52,11 +52,13 @@ class Stopped(Exception):
 
 
 def _stored(db) -> tuple:
-    """The database's records, audit entries and schema objects (a large import sets indexes aside)."""
+    """The database's persons, cadres and audit entries, and a file's schema objects (a large import
+    sets its indexes aside there)."""
     with db.read() as connection:
         counts = [connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
                   for table in ("persons", "cadres", "audit_log")]
-        schema = connection.exec_driver_sql("SELECT type, name, sql FROM sqlite_master ORDER BY name").all()
+        schema = (connection.exec_driver_sql("SELECT type, name, sql FROM sqlite_master ORDER BY name").all()
+                  if connection.dialect.name == "sqlite" else None)
     return counts, schema
 
 
