@@ -92,6 +92,7 @@ class BackgroundTask(QObject):
         self.dialog.setMinimumDuration(300)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
+        self.dialog.setValue(0)  # Qt shows the dialog after the minimum duration only once it has a value
         self.worker = _Worker(job)
         self.worker.advanced.connect(self._advanced)
         self.worker.finished_with.connect(self._finished)
@@ -122,6 +123,7 @@ class BackgroundTask(QObject):
 
     def _finished(self, result: Any, error: BaseException | None) -> None:
         self.worker.wait()
+        self.dialog.reset()  # stops the timer that would show it still
         self.dialog.hide()
         self.done = True
         _RUNNING.discard(self)

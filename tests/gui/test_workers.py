@@ -47,6 +47,29 @@ def test_cancel_stops_the_job_at_its_next_step(qtbot):
     assert len(steps) < 10_000
 
 
+def test_a_job_that_tells_no_progress_still_shows_its_dialog_once_it_takes_a_moment(qtbot):
+    """A backup or an export of a large register runs for seconds: its window is blocked and says so."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    go_on, done = threading.Event(), []
+    task = run_in_background(parent, "Đang sao lưu…", lambda progress: go_on.wait(10),
+                             lambda result, error: done.append(result))
+    qtbot.waitUntil(task.dialog.isVisible, timeout=2_000)
+    assert (task.dialog.minimum(), task.dialog.maximum()) == (0, 0) and task.dialog.labelText() == "Đang sao lưu…"
+    go_on.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+
+
+def test_a_job_done_in_a_moment_never_shows_its_dialog(qtbot):
+    done = []
+    task = run_in_background(None, "Đang lập báo cáo…", lambda progress: "xong",
+                             lambda result, error: done.append(result))
+    qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+    qtbot.wait(task.dialog.minimumDuration() + 300)
+    assert not task.dialog.isVisible()
+
+
 def test_a_step_without_a_count_is_told_by_its_stage_over_a_busy_bar(qtbot):
     parent = QWidget()
     qtbot.addWidget(parent)
