@@ -34,7 +34,7 @@ from .qt import (
     QWidget,
     Signal,
 )
-from .workers import BackgroundTask, Cancelled, failure_message, run_in_background, run_quietly
+from .workers import BackgroundTask, Cancelled, failure_message, run_in_background, run_quietly, too_late
 
 PREVIEW_ROWS = 10
 MARKED_ROWS = 200  # faulty rows shown with their cells marked
@@ -237,7 +237,7 @@ class ImportWizard(QDialog):
         elif result.ok:
             counts = result.counts
             done = counts["created"] + counts["updated"] + counts["unchanged"]
-            late = "Không kịp hủy: dữ liệu đã được lưu. " if self.task and self.task.cancel_requested else ""
+            late = too_late(self.task, "dữ liệu đã được lưu")
             self.message.show_message(
                 f"{late}Đã nhập {grouped(done)} dòng: {grouped(counts['created'])} mới, {grouped(counts['updated'])} "
                 f"cập nhật, {grouped(counts['unchanged'])} không đổi.", error=False)

@@ -174,6 +174,12 @@ def wait_for(job: Callable[[], Any]) -> Any:
     return outcome["result"]
 
 
+def too_late(task: BackgroundTask | None, done: str) -> str:
+    """What to say before a job's outcome when Cancel came after its last step ("" if it did not):
+    `done` says what could no longer be undone."""
+    return f"Không kịp hủy: {done}. " if task is not None and task.cancel_requested else ""
+
+
 def counted(items: Iterable[Item], progress: Progress, total: int, then: str) -> Iterator[Item]:
     """`items` one by one, `progress` told every COUNTED_EVERY of the `total`, then the stage `then`
     (what the job does once they are all given): a job that streams rows into a file is stopped by

@@ -198,6 +198,22 @@ def test_cancel_stops_an_export_before_its_file_is_written(qtbot, context, tmp_p
     assert not [entry for entry in audit.list_entries(context.db) if entry.action == "xuất"]
 
 
+def test_cancel_pressed_once_an_export_is_being_saved_is_told_too_late(qtbot, context, tmp_path, monkeypatch):
+    def cancelled_late(rows, progress, total, then):
+        yield from counted(rows, progress, total, then)
+        QThread.currentThread().cancel_requested = True  # past its last step: the file is written
+
+    monkeypatch.setattr(page_module, "counted", cancelled_late)
+    page = RegisterPage(context, "complaints")
+    qtbot.addWidget(page)
+    target = tmp_path / "don-thu.xlsx"
+    context.dialogs.answer_next(YES, PASSWORD, str(target))
+    page.export_excel()
+    qtbot.waitUntil(lambda: page.export_task.done, timeout=10_000)
+    assert page.message.text() == f"Không kịp hủy: tệp đã được ghi. Đã xuất 2 bản ghi ra {target}."
+    assert target.exists()
+
+
 def test_print_previews_the_list_as_shown(qtbot, context):
     page = RegisterPage(context, "slips")
     qtbot.addWidget(page)

@@ -32,7 +32,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
-from ..workers import BackgroundTask, Cancelled, counted, failure_message, run_in_background
+from ..workers import BackgroundTask, Cancelled, counted, failure_message, run_in_background, too_late
 from .columns import ColumnLayout
 from .model import RegisterModel
 from .replies import ReplyDialog
@@ -419,7 +419,7 @@ class RegisterPage(QWidget):
         else:
             lines = f" ({grouped(rows)} dòng)" if rows != records else ""
             locked = ", đã mã hóa bằng mật khẩu" if encrypted else ""
-            late = "Không kịp hủy: tệp đã được ghi. " if self.export_task and self.export_task.cancel_requested else ""
+            late = too_late(self.export_task, "tệp đã được ghi")
             self.message.show_message(f"{late}Đã xuất {grouped(records)} bản ghi{lines} ra {target}{locked}.",
                                       error=False)
 
