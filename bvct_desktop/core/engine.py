@@ -83,9 +83,14 @@ def smaller_cache(connection: Connection) -> Iterator[None]:
 
 @contextlib.contextmanager
 def built_later(connection: Connection) -> Iterator[None]:
-    """In the block, what `later` is given waits, in order, for `beside` or for the block's end: the
-    indexes a large import sets aside are made again, and its persons put in the search index, once
-    every table is written."""
+    """In the block, what `later` is given waits for `beside` or for the block's end: the indexes a
+    large import sets aside are made again, and its persons put in the search index, once every
+    table is written.
+
+    The statements do not depend on one another, and run newest first: those of the table written
+    last, whose pages the page cache still holds, before reading the others' pages pushes them out
+    (each index is made from a whole scan of its table, every page read back decrypted: 100,000
+    slips' six indexes took 1.3 s after the persons', 0.75 s before them)."""
     pending = connection.info[LATER_INFO] = []
     try:
         yield
@@ -96,12 +101,12 @@ def built_later(connection: Connection) -> Iterator[None]:
 
 
 def later(connection: Connection, sql: str, parameters: tuple = ()) -> None:
-    """Runs `sql` now, or inside `built_later` when its block lets it."""
+    """Runs `sql` now, or inside `built_later` when its block lets it (before what waited already)."""
     pending = connection.info.get(LATER_INFO)
     if pending is None:
         connection.exec_driver_sql(sql, parameters)
     else:
-        pending.append((sql, parameters))
+        pending.insert(0, (sql, parameters))
 
 
 @contextlib.contextmanager
