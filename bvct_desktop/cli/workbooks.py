@@ -4,7 +4,7 @@ import contextlib
 import sys
 from pathlib import Path
 
-from ..core.errors import BvctError
+from ..core.errors import BvctError, InputError
 from ..core.kinds import KINDS, kind_named
 from ..io import xlsx_writer
 
@@ -44,10 +44,30 @@ def cmd_template(args) -> int:
 
 def start_import(args) -> None:
     """Starts reading the sheet, before the program loads the importer and the database and unlocks
-    it: the reader child works meanwhile."""
+    it: the reader child works meanwhile. A file that is missing or no xlsx is told once the officer
+    is logged in (and audited), as a file the child cannot read."""
     from ..io import xlsx_reader
 
-    args.reading = xlsx_reader.start_reading(Path(args.file), len(kind_named(args.kind).fields))
+    try:
+        args.reading = xlsx_reader.start_reading(Path(args.file), len(kind_named(args.kind).fields))
+    except InputError as unreadable:
+        args.reading = _Unreadable(unreadable)
+
+
+class _Unreadable:
+    """The reading of a file refused before it began: its result is the refusal."""
+
+    def __init__(self, error: InputError):
+        self._error = error
+
+    def read_styles_ahead(self, _legacy_font) -> None:
+        pass
+
+    def result(self):
+        raise self._error
+
+    def close(self) -> None:
+        pass
 
 
 def cmd_import(args) -> int:
@@ -77,7 +97,11 @@ def _imported(args):
             # conversion will ask for
             importing.get_ready(kind)
             reading.read_styles_ahead(encoding_of_font)
-            sheet = reading.result()
+            try:
+                sheet = reading.result()
+            except InputError as unreadable:
+                importing.audit_unreadable(db, kind, Path(args.file), unreadable.message, args.dry_run)
+                raise
             if sheet.described:
                 print(sheet.described)
             return importing.import_sheet(db, kind, sheet, dry_run=args.dry_run)

@@ -291,6 +291,15 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     return result
 
 
+def audit_unreadable(db: Database, kind: Kind, path: Path, reason: str, dry_run: bool = False) -> None:
+    """Audits a file that could not be read as a register (missing, no xlsx, damaged, protected by a
+    password, an empty sheet): a failed import like one with invalid rows, and nothing else written."""
+    db.require(Action.EDIT, f"nhập {kind.name}")
+    with db.write() as connection:
+        db.audit(connection, "thử nhập" if dry_run else "nhập", "failed", kind=kind.name,
+                 details={"tep": Path(path).name, "loi": reason})
+
+
 def _update_line(kind: Kind, number: int, changed: list[str]) -> str:
     names = [("khôi phục từ thùng rác" if key == RESTORED else kind.field(key).header)
              for key in dict.fromkeys(changed)]

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import json
 import zipfile
 
 import openpyxl
@@ -10,7 +11,7 @@ from msoffcrypto.format.ooxml import OOXMLFile
 from sqlalchemy import select
 
 from bvct_desktop.core import vault
-from bvct_desktop.core.schema import metadata
+from bvct_desktop.core.schema import audit_log, metadata
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
 
@@ -85,6 +86,55 @@ def test_empty_sheet(base, tmp_path):
     openpyxl.Workbook().save(empty)
     code, _, err = base("import", "cadres", empty)
     assert code == 2 and "trống" in err
+
+
+def _entries(db_path, action: str | None = None) -> list[tuple]:
+    """The audit trail's entries (of `action`), newest first."""
+    db = vault.unlock(db_path, ADMIN, PASSWORD)
+    query = select(audit_log.c.action, audit_log.c.outcome, audit_log.c.kind, audit_log.c.details)
+    try:
+        with db.read() as connection:
+            return connection.execute((query.where(audit_log.c.action == action) if action else query)
+                                      .order_by(audit_log.c.id.desc())).all()
+    finally:
+        db.close()
+
+
+def _unreadable(tmp_path, how: str):
+    path = tmp_path / f"{how}.xlsx"
+    if how == "not-an-xlsx":
+        path.write_text("Họ và tên;Ngày sinh\n", encoding="utf-8")
+    elif how == "broken":
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("xl/workbook.xml", "<workbook")
+    elif how == "empty-sheet":
+        openpyxl.Workbook().save(path)
+    return path
+
+
+@pytest.mark.parametrize("how", ["missing", "not-an-xlsx", "broken", "empty-sheet"])
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_file_that_cannot_be_read_is_a_failed_import_in_the_audit_trail(base, tmp_path, how, dry_run):
+    """Failed imports are audited, a file the program cannot read as a register too: the officer's
+    attempt, the file and why it failed (the records unchanged)."""
+    path, action = _unreadable(tmp_path, how), "thử nhập" if dry_run else "nhập"
+    before, audited = snapshot(base.db), _entries(base.db, action)
+    code, _, err = base("import", "slips", path, *(["--dry-run"] if dry_run else []))
+    assert code == 2 and "Traceback" not in err
+    entries = _entries(base.db, action)
+    assert entries[1:] == audited
+    assert entries[0][1:3] == ("failed", "slips")
+    assert json.loads(entries[0][3]) == {"tep": path.name, "loi": err.strip()}
+    assert snapshot(base.db) == before
+
+
+def test_an_unreadable_file_with_a_wrong_password_is_told_first_and_no_import_audited(base, tmp_path):
+    imports = _entries(base.db, "nhập")
+    base.as_user(ADMIN, "sai-mat-khau-roi")
+    code, _, err = base("import", "slips", tmp_path / "khong-co.xlsx")
+    assert code == 2 and "Không tìm thấy tệp" in err
+    base.as_user(ADMIN, PASSWORD)
+    assert _entries(base.db, "nhập") == imports
 
 
 def test_missing_required_header(base, tmp_path):
