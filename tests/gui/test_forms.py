@@ -1,13 +1,15 @@
 """Record forms built from the field declarations: create, edit, inline validation, partial
 dates, the person picker's warning, the unsaved-changes prompt and the cadre's file on tabs."""
 
+import datetime as dt
+
 import pytest
 
 from bvct_desktop.core import browse, editing
-from bvct_desktop.core.personfile import relatives
+from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.gui.dialogs import CANCEL, NO
 from bvct_desktop.gui.forms import CadreForm, open_form
-from bvct_desktop.gui.qt import QComboBox, QLabel, QPlainTextEdit
+from bvct_desktop.gui.qt import QComboBox, QLabel, QPlainTextEdit, QPushButton
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import type_text
@@ -254,6 +256,31 @@ def test_a_vetting_case_is_opened_from_its_register_with_what_is_left_to_check(q
     overdue = {page.model.index(row, 1).data(): page.model.index(row, 3).data() for row in range(page.model.rowCount())}
     assert overdue["Quy hoạch"] == "15/03/2026"  # past its deadline, still open
     assert overdue["Kết nạp Đảng"] == "05/04/2025"  # opened by an import, due by the rule (90 days)
+
+
+def test_a_vetting_case_is_edited_and_concluded_in_its_own_window(qtbot, context):
+    """The register's case window (also opened from the dashboard) records the conclusion, as the
+    cadre's file does."""
+    page = _page(qtbot, context, "vetting-cases")
+    page.new_record()
+    form = page.forms[None]
+    type_text(form.picker.search, "tran thi anh")
+    form.picker.results.setCurrentRow(0)
+    form.picker.use_button.click()
+    support.fill(form.dialog, {"purpose": "Quy hoạch", "opened_on": "01/03/2026"})
+    assert form.dialog.save(), form.dialog.message.text()
+    buttons = {button.text(): button for button in form.findChildren(QPushButton)}
+    buttons["Sửa"].click()
+    support.fill(form.dialog, {"due_on": "30/04/2026"})
+    assert form.dialog.save(), form.dialog.message.text()
+    buttons = {button.text(): button for button in form.findChildren(QPushButton)}
+    buttons["Ghi kết luận"].click()
+    support.fill(form.dialog, {"conclusion_no": "15-CV/BTCTU", "concluded_on": "20/03/2026",
+                               "result": "Đủ tiêu chuẩn"})
+    assert form.dialog.save(), form.dialog.message.text()
+    case = cases.case_file(context.db, form.record_id).case
+    assert (case["status"], case["due_on"], case["conclusion_no"]) == (cases.CONCLUDED, dt.date(2026, 4, 30),
+                                                                     "15-CV/BTCTU")
 
 
 def _slips_about_anh(context):

@@ -7,6 +7,7 @@ Recording the conclusion closes the case, so a later slip opens a new one.
 
 import calendar
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -138,14 +139,20 @@ def cases_of(db: Database, person_id: int) -> list[dict[str, Any]]:
         query = (select(vetting_cases).where(vetting_cases.c.person_id == person_id,
                                              vetting_cases.c.deleted_at.is_(None))
                  .order_by(vetting_cases.c.opened_on.desc(), vetting_cases.c.id.desc()))
-        return [{**row, VERSION: (row["row_version"],)} for row in connection.execute(query).mappings()]
+        return [_versioned(row) for row in connection.execute(query).mappings()]
+
+
+def _versioned(case: Mapping[str, Any]) -> dict[str, Any]:
+    """The case with its VERSION, which its changes are checked against."""
+    return {**case, VERSION: (case["row_version"],)}
 
 
 def case_file(db: Database, case_id: int) -> CaseFile:
-    """The case with its slips, archive requests, relatives still unchecked and validity."""
+    """The case (with its VERSION) with its slips, archive requests, relatives still unchecked and
+    validity."""
     db.require(Action.BROWSE, "xem hồ sơ thẩm tra")
     with db.read() as connection:
-        case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        case = _versioned(writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra"))
         full_name = connection.execute(select(persons.c.full_name)
                                        .where(persons.c.id == case["person_id"])).scalar()
         served = _slips(connection, case_id)
