@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from . import outgoing
 from .audit import NEW, OLD
 from .fields import Field
 from .kinds import KINDS
@@ -15,6 +16,7 @@ from .personfile.cases import CASE_FIELDS, CONCLUSION_FIELDS
 from .personfile.foreign import FOREIGN_ELEMENTS
 from .personfile.political import POLITICAL_NOTES
 from .personfile.relatives import FIELDS as RELATIVE_FIELDS
+from .personfile.relatives import KIND as RELATIVES
 from .settings import SETTINGS
 
 EMPTY = "(trống)"
@@ -26,9 +28,20 @@ WORDS = {
     "tao_luc": "Tạo lúc", "ban_cu_giu_lai": "Bản cũ giữ lại", "sao_luu_truoc": "Bản sao lưu trước đó",
     "so_lan_sai_khong_ghi_chi_tiet": "Số lần sai không ghi chi tiết", "so_loi": "Số lỗi", "so_canh_bao": "Số cảnh báo",
     "o_chuyen_ma_cu": "Ô chữ mã cũ đã chuyển", "created": "Mới", "updated": "Cập nhật", "unchanged": "Không đổi",
-    "so_ban_ghi_chon": "Số bản ghi đã chọn", "ngay_nhan": "Ngày nhận kết quả", "so_van_ban": "Số văn bản trả lời",
+    "so_ban_ghi_chon": "Số bản ghi đã chọn", "ngay_nhan": "Ngày nhận kết quả", "so_van_ban": "Số văn bản",
+    "trich_yeu": "Trích yếu", "tinh_trang": "Tình trạng", "noi_nhan": "Nơi nhận", "ngay": "Ngày",
+    "so_quyet_dinh": "Số quyết định", "phan_da_viet": "Phần đã viết", "ma_hoa": "Mã hóa",
+    "xem_truoc": "Xem trước", "may_in": "Máy in", "tu_trang": "Từ trang", "den_trang": "Đến trang",
+    "so_ban": "Số bản", "so_ban_ghi": "Số bản ghi", "so_muc_nhat_ky": "Số mục nhật ký",
+    "da_kiem_tra": "Đã kiểm tra", "tu_tep": "Từ tệp", "len_may_chu": "Lên máy chủ",
+    "nguoi_dung_chua_co_mat_khau": "Người dùng chưa có mật khẩu", "muc_dang_thuc_hien": "Mục đang thực hiện",
+    "the_he_tep_khoa": "Thế hệ tệp khóa", "the_he_co_so_du_lieu": "Thế hệ cơ sở dữ liệu",
     "name": "Tên", "so_phieu": "Số phiếu", OLD: "Trước", NEW: "Sau", "relative_id": "Về thân nhân",
 }
+# what an entry is about besides the registers (KINDS): the person's file, the documents, the lists
+OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nước ngoài",
+               POLITICAL_NOTES.kind: "Vấn đề chính trị", outgoing.REPORT: "Báo cáo", outgoing.REMINDER: "Công văn",
+               "recipients": "Nơi nhận phiếu"}
 NOTHING = {"muc_hong": "không có"}  # a key whose empty value means "none", not "not filled in"
 STATUS = Field("status", "Trạng thái")  # a vetting case's
 INTERNAL = {"id", "person_id", "vetted_cadre_id", "vetting_case_id", "recipient_id", "unit_id"}  # ids: said elsewhere
@@ -39,8 +52,15 @@ _PLAIN = re.compile(r"^[\d./:-]+$")  # numbers, years, dates: no quotes
 
 
 def _person_file_fields() -> dict[str, tuple[Field, ...]]:
-    return {"relatives": RELATIVE_FIELDS, "vetting-cases": (*CASE_FIELDS, *CONCLUSION_FIELDS, STATUS),
+    return {RELATIVES: RELATIVE_FIELDS, "vetting-cases": (*CASE_FIELDS, *CONCLUSION_FIELDS, STATUS),
             FOREIGN_ELEMENTS.kind: FOREIGN_ELEMENTS.fields, POLITICAL_NOTES.kind: POLITICAL_NOTES.fields}
+
+
+def kind_text(kind: str | None) -> str:
+    """What an entry is about, in words: a register's title, a part of the person's file, a document."""
+    if kind in KINDS:
+        return KINDS[kind].title
+    return OTHER_KINDS.get(kind or "", kind or "")
 
 
 def label(kind: str | None, key: str) -> str:

@@ -10,7 +10,6 @@ from openpyxl.utils import get_column_letter
 
 from ..core import audit, audit_words
 from ..core.errors import InputError
-from ..core.kinds import KINDS
 from ..core.permissions import ROLES
 from . import xlsx_book
 
@@ -22,7 +21,7 @@ def readable(entry: audit.Entry) -> list[str]:
     """The entry's cells with the role, the register and the details in words (core/audit_words)."""
     cells = list(entry.cells())
     cells[ROLE_COLUMN] = ROLES.get(entry.role or "", entry.role or "")
-    cells[KIND_COLUMN] = KINDS[entry.kind].title if entry.kind in KINDS else entry.kind or ""
+    cells[KIND_COLUMN] = audit_words.kind_text(entry.kind)
     if entry.details:
         try:
             details = json.loads(entry.details)
