@@ -283,6 +283,9 @@ def test_a_vetting_case_is_edited_and_concluded_in_its_own_window(qtbot, context
                                                                      "15-CV/BTCTU")
 
 
+OLD_HOME_TOWN = "xã Mương Mán, huyện Hàm Thuận Nam, tỉnh Bình Thuận"  # a unit merged on 01/7/2025
+
+
 def _slips_about_anh(context):
     """Slips for the appointment of Trần Thị Ánh about her husband and her mother (not on her list)."""
     from pathlib import Path
@@ -294,13 +297,14 @@ def _slips_about_anh(context):
 
     headers = SAMPLES["slips"][0]
 
-    def row(number, name, birth, relation):
+    def row(number, name, birth, relation, home_town=None):
         values = {"Số phiếu": number, "Ngày phát hành": "02/03/2026", "Họ và tên người được xác minh": name,
-                  "Ngày sinh": birth, "Quan hệ": relation, "Họ và tên người được thẩm tra": "Trần Thị Ánh",
+                  "Ngày sinh": birth, "Quê quán": home_town, "Quan hệ": relation,
+                  "Họ và tên người được thẩm tra": "Trần Thị Ánh",
                   "Mục đích xác minh": "Bổ nhiệm", "Nơi nhận phiếu": "Cục A93B – Bộ Công an"}
         return [values.get(header) for header in headers]
 
-    rows = [row("41/PXM", "Lê Văn Tâm", "1968", "Chồng"), row("42/PXM", "Nguyễn Thị Hạnh", "1948", "Mẹ"),
+    rows = [row("41/PXM", "Lê Văn Tâm", "1968", "Chồng", OLD_HOME_TOWN), row("42/PXM", "Nguyễn Thị Hạnh", "1948", "Mẹ"),
             row("43/PXM", "Võ Thị Bảy", "1942", "Mẹ chồng")]
     result = importing.import_sheet(context.db, SLIPS, Sheet.of_rows(Path("phieu-anh.xlsx"), [headers, *rows]))
     assert result.ok, result.problems
@@ -335,6 +339,33 @@ def test_the_cadres_file_shows_the_slips_naming_her_and_the_relatives_they_tell_
     assert tab.dialog.save(), tab.dialog.message.text()
     assert tab.table.horizontalHeaderItem(3).text() == "Nguồn"
     assert tab.table.item(1, 3).text() == "Danh sách thân nhân; phiếu 41/PXM"
+
+
+def test_a_relative_known_from_slips_is_listed_with_the_home_town_as_written(qtbot, context):
+    """«Thêm vào danh sách» and then «Sửa» → «Lưu» unchanged store the home town the slip wrote; what the
+    place is called now is shown beside it, never written into it."""
+    _slips_about_anh(context)
+    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "tran thi anh")[0])
+    qtbot.addWidget(form)
+    tab = form.tabs.widget(1)
+    tab.table.selectRow([tab.entries.index(e) for e in tab.entries if e["full_name"] == "Lê Văn Tâm"][0])
+    tab.adopt_selected()
+    assert support.shown_values(tab.dialog)["home_town"] == OLD_HOME_TOWN
+    assert "(nay: " in " ".join(label.text() for label in tab.dialog.findChildren(QLabel))
+    assert tab.dialog.save(), tab.dialog.message.text()
+    person_id = form.person_id
+
+    def stored():
+        return next(r.home_town for r in relatives.list_relatives(context.db, person_id) if r.full_name == "Lê Văn Tâm")
+
+    assert stored() == OLD_HOME_TOWN
+    row = next(i for i, e in enumerate(tab.entries) if e["full_name"] == "Lê Văn Tâm")
+    assert any("(nay: " in tab.table.item(row, c).text() for c in range(tab.table.columnCount()))  # shown only
+    tab.table.selectRow(row)
+    tab.act(next(action for action in tab.section.actions if action.on_entry))  # «Sửa»
+    assert support.shown_values(tab.dialog)["home_town"] == OLD_HOME_TOWN
+    assert tab.dialog.save(), tab.dialog.message.text()
+    assert stored() == OLD_HOME_TOWN
 
 
 def test_retyping_the_birth_date_after_picking_a_person_warns_and_asks_on_save(qtbot, context):

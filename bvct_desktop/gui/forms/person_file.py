@@ -19,7 +19,7 @@ from ...core.personfile.notes import RELATIVE, PersonNotes
 from ...core.personfile.political import POLITICAL_NOTES
 from ..context import AppContext
 from ..dialogs import YES
-from ..look import ErrorLabel
+from ..look import ErrorLabel, styled
 from ..qt import (
     QAbstractItemView,
     QColor,
@@ -27,6 +27,7 @@ from ..qt import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -35,7 +36,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from .inputs import make_input, read_input, show_value
+from .inputs import changed_signal, make_input, read_input, show_value
 from .record_form import RecordForm, field_label
 
 ABOUT = "Về thân nhân"
@@ -294,11 +295,17 @@ class EntryDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.inputs: dict[str, QWidget] = {}
+        self.current_place: QLabel | None = None
         for spec in action.fields:
             widget = make_input(spec)
-            show_value(widget, spec, _shown(spec, entry.get(spec.key)) if entry else None)
+            show_value(widget, spec, _typed(spec, entry.get(spec.key)) if entry else None)
             form.addRow(field_label(spec.header, spec.required), widget)
             self.inputs[spec.key] = widget
+            if spec.key == "home_town":  # what the place is called now: beside the value, never in it
+                self.current_place = styled(QLabel(), "hint")
+                form.addRow("", self.current_place)
+                changed_signal(widget).connect(self._show_current_place)
+                self._show_current_place()
         self.relative = None
         if section.about_relative:
             self.relative = QComboBox()
@@ -322,6 +329,11 @@ class EntryDialog(QDialog):
         buttons.addWidget(cancel)
         layout.addLayout(buttons)
         self.resize(560, self.sizeHint().height())
+
+    def _show_current_place(self) -> None:
+        current = gazetteer.now_called(read_input(self.inputs["home_town"]).strip())
+        self.current_place.setText(f"(nay: {current})" if current else "")
+        self.current_place.setVisible(bool(current))
 
     def values(self) -> dict[str, Any]:
         values = {key: read_input(widget) for key, widget in self.inputs.items()}
@@ -361,11 +373,17 @@ def fit_columns(table: QTableView, widest: int = WIDEST_COLUMN) -> None:
         table.setColumnWidth(column, min(table.columnWidth(column), widest))
 
 
-def _shown(spec: Field, value: object) -> object:
-    """Stored booleans (ở nước ngoài) as the choice the form offers; a home town written under former
-    names with what it is called now beside it (the stored text is unchanged)."""
+def _typed(spec: Field, value: object) -> object:
+    """A stored value as an input holds it: booleans (ở nước ngoài) as the choice the form offers,
+    everything else exactly as stored (an input's text is what is saved)."""
     if isinstance(value, bool) and spec.type is FieldType.CHOICE:
         return spec.choices[0] if value else spec.choices[-1]
+    return value
+
+
+def _shown(spec: Field, value: object) -> object:
+    """A stored value as the list's cell shows it: a home town written under former names with what it
+    is called now beside it (display only: inputs are filled with `_typed`, never with this)."""
     if spec.key == "home_town" and isinstance(value, str):
         return gazetteer.with_current_name(value)
-    return value
+    return _typed(spec, value)
