@@ -52,6 +52,7 @@ class Problem:
     row: int
     header: str | None
     message: str
+    record_id: int | None = None  # a warning's: the record its row was written to
 
     def __str__(self) -> str:
         if self.header:
@@ -266,8 +267,8 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                 continue
             result.counts[taken.status] += 1
             if warnings := plan.warnings(values):
-                result.warnings += [Problem(number, kind.field(w.header).header if w.header else None, w.message)
-                                    for w in warnings]
+                result.warnings += [Problem(number, kind.field(w.header).header if w.header else None, w.message,
+                                            taken.record_id) for w in warnings]
             if taken.changed:
                 result.updates.append(_update_line(kind, number, taken.changed))
             if progress and done % 1000 == 0:

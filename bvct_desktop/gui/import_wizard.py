@@ -44,7 +44,9 @@ EXCEL_FILTER = "Tệp Excel (*.xlsx)"
 
 
 class ImportWizard(QDialog):
-    records_wanted = Signal(object)  # browse.Filters: the register should show these records
+    # browse.Filters: the register should show these records; and the ids of the slips this import
+    # left without their reply date, to be dated at once (those of its warned rows, no older ones)
+    records_wanted = Signal(object, object)
 
     def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -285,8 +287,12 @@ class ImportWizard(QDialog):
             self.complete_button.show()
 
     def complete_records(self) -> None:
-        """Shows the register's records left incomplete, and for slips asks their reply date once."""
-        self.records_wanted.emit(browse.Filters(status=browse.NO_REPLY_DATE))
+        """Shows the register's records left incomplete, and asks once the reply date of the slips this
+        import left without it (not the older ones in that state: the officer is looking at these rows)."""
+        header = SLIPS.field("result_on").header
+        undated = list(dict.fromkeys(w.record_id for w in self.result.warnings
+                                     if w.header == header and w.record_id is not None))
+        self.records_wanted.emit(browse.Filters(status=browse.NO_REPLY_DATE), undated)
         self.close()
 
     # ----- the error list

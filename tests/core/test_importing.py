@@ -113,3 +113,20 @@ def test_empty_rows_are_skipped_and_the_others_keep_their_excel_numbers():
     rows = importing.parse_rows(CADRES, sheet, columns, problems, [column[1:] for column in sheet.columns])
     assert [(number, values["full_name"]) for number, values in rows] == [(2, "Lê Văn Một"), (5, "Lê Văn Bốn")]
     assert [(problem.row, problem.header) for problem in problems] == [(6, "Họ và tên"), (6, "Ngày sinh")]
+
+
+def test_a_warning_names_the_record_its_row_was_written_to(db):
+    """Whoever completes the rows an import left incomplete acts on those records, not on every
+    record in that state (older imports' rows included)."""
+    from bvct_desktop.core import browse
+    from bvct_desktop.core.kinds import SLIPS
+
+    headers = ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Nơi nhận phiếu", "Kết quả",
+               "Ngày nhận kết quả"]
+    sheet = rows_sheet([headers, ["30/PXM", "02/03/2026", "Lê Văn Mười", "Cục A93B – Bộ Công an", "Không có tàng thư",
+                                  None],
+                        ["31/PXM", "02/03/2026", "Lê Thị Mười", "Cục A93B – Bộ Công an", "Không có tàng thư",
+                         "20/03/2026"]])
+    result = importing.import_sheet(db, SLIPS, sheet)
+    assert result.ok, result.problems
+    assert [(w.row, w.record_id) for w in result.warnings] == [(2, browse.record_ids(db, "slips", "30/PXM")[0])]

@@ -8,7 +8,7 @@ from bvct_desktop.core import browse, importing
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED, UPDATED
 from bvct_desktop.gui.import_wizard import ImportWizard
-from bvct_desktop.gui.qt import QApplication, QPushButton, QThread
+from bvct_desktop.gui.qt import QApplication, QLabel, QPushButton, QThread
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.conftest import workbook
 from tests.fixtures.legacy import to_tcvn3
@@ -224,6 +224,46 @@ def test_slips_imported_with_a_result_but_no_reply_date_are_listed_and_dated_at_
     row = page.model.row_of(browse.record_ids(context.db, "slips", "30/PXM")[0])
     keys = [column.key for column in page.spec.columns]
     assert page.model.index(row, keys.index("result_on")).data() == "25/03/2026"
+
+
+def test_the_reply_date_is_asked_for_the_slips_of_this_import_only(qtbot, context, tmp_path):
+    """Slips left without their reply date by an earlier import are not this import's: the wizard's
+    «Ghi ngày nhận…» dates the slips of the rows it warned about, and no other."""
+    from tests.samples import SAMPLES
+
+    headers = SAMPLES["slips"][0]
+
+    def slip(number, name):
+        return _slip(headers, {"Số phiếu": number, "Ngày phát hành": "02/03/2026",
+                               "Họ và tên người được xác minh": name, "Nơi nhận phiếu": "Cục A93B – Bộ Công an",
+                               "Kết quả": "Không có tàng thư"})
+
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    for name, rows in (("cu.xlsx", [slip("30/PXM", "Lê Văn Mười"), slip("31/PXM", "Lê Thị Mười")]),
+                       ("moi.xlsx", [slip("32/PXM", "Lê Văn Mười Một")])):
+        page.import_excel()
+        wizard = page.import_wizard
+        loaded(qtbot, wizard, workbook(tmp_path / name, headers, rows))
+        wizard.run_import()
+        qtbot.waitUntil(lambda wizard=wizard: wizard.result is not None, timeout=10_000)
+        assert wizard.message.text().startswith(f"Đã nhập {len(rows)} dòng"), wizard.message.text()
+    [new] = browse.record_ids(context.db, "slips", "32/PXM")
+    wizard.complete_button.click()
+    dialog = page.reply_dialog
+    assert dialog.slip_ids == [new]
+    assert "<b>1 phiếu</b> được trả lời trong cùng một văn bản: 32/PXM." in dialog.findChildren(QLabel)[0].text()
+    support.fill(dialog, {"result_on": "25/03/2026"})
+    assert dialog.save(), dialog.message.text()
+    assert page.message.text() == "Đã ghi kết quả cho 1 phiếu."
+    page.status.setCurrentIndex(0)
+    keys = [column.key for column in page.spec.columns]
+
+    def reply_date(number):
+        row = page.model.row_of(browse.record_ids(context.db, "slips", number)[0])
+        return page.model.index(row, keys.index("result_on")).data()
+
+    assert [reply_date(n) for n in ("30/PXM", "31/PXM", "32/PXM")] == ["", "", "25/03/2026"]
 
 
 def test_a_file_that_is_not_excel_is_explained(qtbot, context, tmp_path):

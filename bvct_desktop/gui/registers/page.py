@@ -358,11 +358,12 @@ class RegisterPage(QWidget):
             return
         self._each(chosen, recycle_bin.delete, "Đã chuyển {n} bản ghi vào thùng rác.")
 
-    def _complete_imported(self, filters: browse.Filters) -> None:
-        """After an import: the records it left incomplete; slips without their reply date get one at once."""
+    def _complete_imported(self, filters: browse.Filters, undated: list[int]) -> None:
+        """After an import: the records left incomplete; the slips that import left without their reply
+        date (`undated`, and only those: older ones in that state were not in the file) get one at once."""
         self.show_filtered(filters)
-        if filters.status == browse.NO_REPLY_DATE and self.model.ids:
-            self.record_replies(self.model.ids)
+        if filters.status == browse.NO_REPLY_DATE and undated:
+            self.record_replies(undated)
 
     def record_replies(self, chosen: list[int] | None = None) -> None:
         """«Ghi kết quả…» for the slips selected (or `chosen`): one letter's reply entered once."""
