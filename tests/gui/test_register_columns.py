@@ -3,6 +3,7 @@ user, the name kept in view while the rest scrolls sideways, the whole text of a
 tooltip, Excel's filters on the columns with few values, and rows that keep their place when a
 record changes."""
 
+import datetime as dt
 
 from bvct_desktop.core import browse, editing, preferences
 from bvct_desktop.core.permissions import OFFICER
@@ -17,6 +18,7 @@ app, clock, sample_files, db, context = (support.app, support.clock, support.sam
                                          support.context)  # fixtures
 
 SCREEN = (1366, 768)
+RECIPIENT = "Phòng An ninh chính trị nội bộ – Công an tỉnh Bình Thuận (nay là Công an tỉnh Lâm Đồng)"
 
 
 def test_fitting_narrows_the_widest_columns_first_and_never_below_their_minimum():
@@ -40,7 +42,7 @@ def _long_slip(context, number):
         "number": number, "issued_on": "03/03/2026", "full_name": "Công Tằng Tôn Nữ Diệu Huyền Thanh Thảo",
         "birth_date": "1948", "home_town": "xã Hàm Thuận Bắc, huyện Hàm Thuận Bắc, tỉnh Bình Thuận",
         "relation": "Mẹ chồng", "vetted_name": "Nguyễn Thị Thanh Hương Bích Ngọc", "purpose": "Quy hoạch",
-        "recipient": "Phòng An ninh chính trị nội bộ – Công an tỉnh Bình Thuận (nay là Công an tỉnh Lâm Đồng)",
+        "recipient": RECIPIENT,
         "result_on": "30/03/2026", "result": "Không có tàng thư; đã trích lục lý lịch gửi kèm công văn số 1234/PV01",
     })
 
@@ -58,6 +60,23 @@ def test_the_slip_register_fits_a_1366_by_768_screen_with_reply_columns_in_view(
         assert not header.isSectionHidden(logical)
         assert header.sectionViewportPosition(logical) + 20 < table.viewport().width()
     assert {keys[i] for i in range(len(keys)) if header.isSectionHidden(i)} == {"birth_date", "home_town"}
+
+
+def test_the_filters_in_force_never_widen_the_window_past_the_screen(qtbot, context):
+    """A dashboard figure's filter and several column filters, each a button that removes it, on a
+    row of their own: the window keeps to the screen's width (it grew to 1,613 pixels)."""
+    _long_slip(context, "1234/PXM")
+    window, page = _page_in_window(qtbot, context, "slips")
+    page.show_filtered(browse.Filters(status="Đã có kết quả", done_by=dt.date(2026, 9, 30)))
+    page.keep_values("recipient", (RECIPIENT,))
+    page.keep_values("purpose", ("Quy hoạch",))
+    page.keep_values("relation", ("Mẹ chồng",))
+    qtbot.wait(50)
+    assert page.done_by_button.isVisible() and page.clear_columns_button.isVisible()
+    assert window.minimumSizeHint().width() <= SCREEN[0] and window.width() <= SCREEN[0]
+    assert "Nơi nhận phiếu, Mục đích xác minh, Quan hệ" in page.clear_columns_button.toolTip()
+    page.show_filtered(browse.Filters())  # another figure: the column filters go with their button
+    assert not page.clear_columns_button.isVisible() and not page.chips.isVisible()
 
 
 def test_columns_chosen_moved_and_widened_are_remembered_for_that_user_only(qtbot, context, db, clock):

@@ -40,6 +40,9 @@ from .table import RegisterTable
 from .value_filter import ValueFilter
 
 PERIOD_TIP = "{}: dd/mm/yyyy; để trống là không lọc"
+DONE_BY_TIP = "Chỉ các bản ghi đã xong đến ngày cuối kỳ (như số liệu ở Tổng quan); bấm để bỏ"
+COLUMNS_TIP = "Bỏ mọi bộ lọc theo cột (mũi tên trên tiêu đề cột)"
+CHIP_WIDTH = 620  # px: two filters in force side by side fit a 1366-pixel screen
 SAVING = "Đang lưu tệp…"  # an export's rows are all read and laid out: its file is being written
 # The registers in navigation order, by their short names (the navigation's, and the exported files')
 SHORT_TITLES = {
@@ -101,6 +104,7 @@ class RegisterPage(QWidget):
         top.addWidget(self.count_label, 0, Qt.AlignBottom)
         layout.addLayout(top)
         layout.addLayout(self._filter_row())
+        layout.addWidget(self._chips())
         layout.addLayout(self._action_row())
         self.message = ErrorLabel()
         layout.addWidget(self.message)
@@ -155,22 +159,37 @@ class RegisterPage(QWidget):
             self.overdue = QCheckBox(self.spec.overdue_label)
             self.overdue.toggled.connect(self._apply_filters)
             row.addWidget(self.overdue)
-        self.done_by_button = QPushButton()
-        self.done_by_button.setToolTip("Chỉ các bản ghi đã xong đến ngày cuối kỳ (như số liệu ở Tổng quan); bấm để bỏ")
-        self.done_by_button.clicked.connect(self.clear_done_by)
-        self.done_by_button.hide()
-        row.addWidget(self.done_by_button)
-        self.clear_columns_button = QPushButton()
-        self.clear_columns_button.setToolTip("Bỏ mọi bộ lọc theo cột (mũi tên trên tiêu đề cột)")
-        self.clear_columns_button.clicked.connect(self.clear_column_filters)
-        self.clear_columns_button.hide()
-        row.addWidget(self.clear_columns_button)
         self.bin_switch = QCheckBox("Thùng rác")
         self.bin_switch.setToolTip("Xem các bản ghi đã xóa để khôi phục")
         self.bin_switch.toggled.connect(self._apply_filters)
         self.bin_switch.setVisible(self.recyclable)
         row.addWidget(self.bin_switch)
         return row
+
+    def _chips(self) -> QWidget:
+        """The filters in force beyond the row above — a dashboard figure's, the columns' — each a button
+        that removes it, on a row of their own: however long, they never widen the page past the screen."""
+        self.chips = QWidget()
+        row = QHBoxLayout(self.chips)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.done_by_button = QPushButton()
+        self.done_by_button.clicked.connect(self.clear_done_by)
+        self.clear_columns_button = QPushButton()
+        self.clear_columns_button.clicked.connect(self.clear_column_filters)
+        for chip in (self.done_by_button, self.clear_columns_button):
+            chip.hide()
+            row.addWidget(chip)
+        row.addStretch(1)
+        self.chips.hide()
+        return self.chips
+
+    def _show_chip(self, chip: QPushButton, text: str | None, tip: str) -> None:
+        """Shows `chip` with `text` (elided to CHIP_WIDTH; whole in its tip), or hides it (None)."""
+        chip.setVisible(text is not None)
+        if text is not None:
+            chip.setText(self.fontMetrics().elidedText(text, Qt.ElideMiddle, CHIP_WIDTH))
+            chip.setToolTip(f"{text}\n{tip}")
+        self.chips.setVisible(not (self.done_by_button.isHidden() and self.clear_columns_button.isHidden()))
 
     def _date_box(self, placeholder: str) -> QLineEdit:
         box = QLineEdit()
@@ -455,9 +474,9 @@ class RegisterPage(QWidget):
 
     def _apply_filters(self) -> None:
         start, end = self._period()
-        self.done_by_button.setVisible(self.done_by is not None and self.spec.done is not None)
-        if self.done_by is not None:
-            self.done_by_button.setText(f"{self.spec.done_label} đến {display_date(self.done_by)} ✕")
+        done_by = self.done_by is not None and self.spec.done is not None
+        self._show_chip(self.done_by_button, f"{self.spec.done_label} đến {display_date(self.done_by)} ✕"
+                        if done_by else None, DONE_BY_TIP)
         self.model.set_filters(browse.Filters(
             values=self.column_filters.values, done_by=self.done_by, start=start, end=end,
             status=self.status.currentData() if self.status else None,
@@ -508,6 +527,7 @@ class RegisterPage(QWidget):
         self.search.clear()
         self.column_filters = browse.Filters()
         self.table.horizontalHeader().active = set()
+        self._show_chip(self.clear_columns_button, None, COLUMNS_TIP)
         for box in (self.status, self.purpose, self.recipient):
             if box is not None:
                 box.blockSignals(True)
@@ -568,9 +588,9 @@ class RegisterPage(QWidget):
         self.table.sync_frozen()
         self.table.horizontalHeader().viewport().update()
         self.table.frozen.horizontalHeader().viewport().update()
-        self.clear_columns_button.setVisible(bool(active))
-        self.clear_columns_button.setText("Bỏ lọc cột: " + ", ".join(
-            self.spec.column(k).header for k, _ in self.column_filters.values) + " ✕")
+        self._show_chip(self.clear_columns_button, "Bỏ lọc cột: " + ", ".join(
+            self.spec.column(k).header for k, _ in self.column_filters.values) + " ✕" if active else None,
+            COLUMNS_TIP)
         self._apply_filters()
 
     def clear_column_filters(self) -> None:
