@@ -98,6 +98,9 @@ def cmd_settings(args) -> int:
             value = settings.set_setting(db, args.key, args.value, start)
             since = f" từ ngày {start:%d/%m/%Y}" if start else ""
             print(f"Đã đặt {args.key} = {value}{since}")
+            note = settings.numbering_note(db, args.key, value)
+            if note:
+                print(note)
     finally:
         db.close()
     return 0

@@ -1,11 +1,24 @@
-"""Document numbers ("Số 125-BC/BTCTU"): per document type, continuous within the current term.
+"""Document numbers ("Số 125-BC/BTCTU"): per document type, continuous within a term.
+
+The rule. A document belongs to the term whose start (setting nhiem_ky_bat_dau) is in force on
+the document's own date, and is never dated before that start. Its number is one more than the
+highest number of its type already taken for a document dated on or after that start — whatever
+start was in force when that number was taken — or taken under that start itself (`next_number`).
+The settings may be changed at any time; a number on paper may not, so:
+- a new term begins again at 01 as long as no document of its type is dated in it yet;
+- a term start set (or corrected) to a day before documents already issued does not restart
+  their numbers: the term goes on after them (`continued_note` tells the administrator so);
+- a term start moved later than documents already issued leaves them, with their numbers, before
+  the term; its own numbers begin at 01 again, on later dates.
+A document is numbered after every document of its type dated the same day, so a number and a
+date always name one document (outgoing.find), whichever term each was numbered in.
 
 A number is taken before its document is written and committed at once (`issuing`): status
 "đang ghi". Once the document is written the number becomes "đã phát hành" in the same
 transaction as the document's audit entry; if writing fails it becomes "hỏng". It is never
-given back, since numbers are never deleted and the next is always the term's highest plus one
-— so a crash after the file is written and before anything else leaves a number "đang ghi"
-(the file may exist; the register shows it as unconfirmed), never a number used twice.
+given back, since numbers are never deleted and every one counts for the rule above — so a crash
+after the file is written and before anything else leaves a number "đang ghi" (the file may
+exist; the register shows it as unconfirmed), never a number used twice.
 A draft carries no number. Slips keep their own yearly numbers and are not numbered here.
 
 This is the numbering service the outgoing register (sổ đăng ký văn bản đi) builds on.
@@ -16,7 +29,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
 from . import audit_chain, crashpoints
@@ -58,14 +71,37 @@ def reserve(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.
     if issued_on < term:
         raise InputError(f"Ngày phát hành {issued_on:%d/%m/%Y} trước ngày bắt đầu nhiệm kỳ "
                          f"{term:%d/%m/%Y} (thiết lập nhiem_ky_bat_dau).")
-    last = connection.execute(
-        select(func.max(document_numbers.c.number))
-        .where(document_numbers.c.doc_type == doc_type, document_numbers.c.term_start == term)).scalar()
-    number = (last or 0) + 1
+    number = next_number(connection, doc_type, term)
     row_id = connection.execute(document_numbers.insert().values(
         doc_type=doc_type, term_start=term, number=number, issued_on=issued_on, subject=subject,
         created_at=now, created_by=user, status=RESERVED)).inserted_primary_key[0]
     return Reservation(row_id, doc_type, term, number, issued_on)
+
+
+def next_number(connection: Connection, doc_type: str, term: dt.date) -> int:
+    """The number the next document of `doc_type` takes in the term starting `term` (the rule: see the module)."""
+    numbers = document_numbers.c
+    last = connection.execute(
+        select(func.max(numbers.number))
+        .where(numbers.doc_type == doc_type, or_(numbers.issued_on >= term, numbers.term_start == term))).scalar()
+    return (last or 0) + 1
+
+
+def continued_note(connection: Connection, term: dt.date) -> str | None:
+    """What a term starting `term` means for its numbers when documents dated on or after that day
+    were numbered under another start: they keep their numbers, and the term goes on after them."""
+    numbers = document_numbers.c
+    elsewhere = connection.execute(
+        select(numbers.doc_type, func.count())
+        .where(numbers.issued_on >= term, numbers.term_start != term)
+        .group_by(numbers.doc_type).order_by(numbers.doc_type)).all()
+    if not elsewhere:
+        return None
+    count = sum(taken for _, taken in elsewhere)
+    following = ", ".join(f"{next_number(connection, doc_type, term):02d}-{doc_type}" for doc_type, _ in elsewhere)
+    return (f"Lưu ý: {count} số văn bản đã cấp cho văn bản ghi ngày từ {term:%d/%m/%Y} trở đi theo nhiệm kỳ đã đặt "
+            f"trước đây. Các số này giữ nguyên và không bao giờ cấp lại, nên nhiệm kỳ bắt đầu ngày {term:%d/%m/%Y} "
+            f"không đánh số lại từ 01 mà đánh tiếp; số tiếp theo: {following}.")
 
 
 @contextlib.contextmanager

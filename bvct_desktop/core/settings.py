@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import audit
+from . import audit, numbering
 from .database import Database
 from .errors import InputError
 from .kinds import SLIP_PURPOSES
@@ -162,6 +162,15 @@ def validated(key: str, value: str) -> str:
     if key not in BY_KEY:
         raise InputError(f"Không có thiết lập «{key}»; các khóa: {', '.join(BY_KEY)}.")
     return BY_KEY[key].validate(value)
+
+
+def numbering_note(db: Database, key: str, value: str) -> str | None:
+    """What the administrator should know once `key` is set to `value`: a term start on or before
+    documents already numbered under another start does not restart their numbers."""
+    if key != "nhiem_ky_bat_dau":
+        return None
+    with db.read() as connection:
+        return numbering.continued_note(connection, dt.date.fromisoformat(value))
 
 
 def list_settings(db: Database, on: dt.date | None = None) -> dict[str, str]:

@@ -1,7 +1,9 @@
 """The outgoing register (sổ đăng ký văn bản đi) on the 2016 office: a report issued once is
 written again identical in pdf, docx and xlsx even after the records change; the letterhead is
-the one in force on each document's date; reminder letters; a number is never used twice."""
+the one in force on each document's date; reminder letters; a number is never used twice, whatever
+the term settings say later."""
 
+import datetime as dt
 import json
 import zipfile
 
@@ -141,6 +143,48 @@ def test_a_number_is_never_used_twice(office_cli, tmp_path, notes):
     assert [(row[0], row[6]) for row in listed] == [("01-BC/BTCTU", "hỏng"), ("02-BC/BTCTU", "đã phát hành")]
     code, _, err = office_cli("documents", "print", "01-BC/BTCTU", "--format", "pdf", "--out", tmp_path / "x.pdf")
     assert code == 2 and "hỏng" in err
+
+
+def test_a_term_start_set_in_the_past_never_issues_a_number_again(office_cli, tmp_path, notes):
+    """The auditor's case: a report issued today, then a term said to have begun a month ago."""
+    today = dt.date.today()
+    first, out = issue_report(office_cli, tmp_path, notes)
+    assert "số 01-BC/BTCTU" in out
+    began = (today - dt.timedelta(days=31)).isoformat()
+    code, out, err = office_cli("settings", "set", "nhiem_ky_bat_dau", began, "--from", began)
+    assert code == 0 and "Lưu ý" in out and "số tiếp theo: 02-BC" in out, err
+    assert "số 02-BC/BTCTU" in issue_report(office_cli, tmp_path, notes, "docx")[1]
+    again = tmp_path / "in-lai.pdf"
+    for number in ("01-BC/BTCTU", "02-BC/BTCTU"):
+        for date in ((), ("--date", today.isoformat())):
+            code, out, err = office_cli("documents", "print", number, "--format", "pdf", "--out", again, *date)
+            assert code == 0 and f"số {number} ngày {today:%d/%m/%Y}" in out, err
+    assert office_cli("documents", "print", "01-BC/BTCTU", "--format", "pdf", "--out", again)[0] == 0
+    assert again.read_bytes() == first.read_bytes()
+
+
+def test_a_term_start_moved_past_a_letter_numbers_the_term_from_01_told_apart_by_date(office_cli, tmp_path):
+    """The letter keeps its number and is dated before the term: the term's letters begin at 01."""
+    letters = iter(range(1, 10))
+
+    def letter(on: str) -> tuple[int, str, str]:
+        return office_cli("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--on", on, "--out",
+                          tmp_path / f"cv-{next(letters)}.pdf", "--issue")
+
+    assert "số 01-CV/BTCTU ngày 02/12/2026" in letter("2026-12-02")[1]
+    code, out, _ = office_cli("settings", "set", "nhiem_ky_bat_dau", "2026-12-10")
+    assert code == 0 and "Lưu ý" not in out
+    code, _, err = letter("2026-12-02")
+    assert code == 2 and "trước ngày bắt đầu nhiệm kỳ" in err
+    assert "số 01-CV/BTCTU ngày 15/12/2026" in letter("2026-12-15")[1]
+    assert "số 02-CV/BTCTU ngày 11/12/2026" in letter("2026-12-11")[1]
+    again = tmp_path / "in-lai.pdf"
+    code, _, err = office_cli("documents", "print", "01-CV/BTCTU", "--format", "pdf", "--out", again)
+    assert code == 2 and "--date" in err
+    for date in ("2026-12-02", "2026-12-15"):
+        code, out, err = office_cli("documents", "print", "01-CV/BTCTU", "--format", "pdf", "--out", again,
+                                    "--date", date)
+        assert code == 0 and f"số 01-CV/BTCTU ngày {dt.date.fromisoformat(date):%d/%m/%Y}" in out, err
 
 
 def test_the_reminder_letter_lists_the_recipients_overdue_slips(office_cli, tmp_path):

@@ -1,16 +1,20 @@
 """Document numbers: continuous per type within a term, taken (committed) before the document is
-written, then issued or spoiled — never given back."""
+written, then issued or spoiled — never given back, whatever the term settings say later."""
 
 import datetime as dt
 
 import pytest
 from sqlalchemy import create_engine
 
-from bvct_desktop.core import migrations, numbering
+from bvct_desktop.core import documents_data, migrations, numbering, outgoing, report_notes, settings, vault
 from bvct_desktop.core.errors import InputError
+from bvct_desktop.core.schema import document_numbers
+from tests.conftest import ADMIN, PASSWORD
 
 TERM, NEXT_TERM = dt.date(2025, 10, 1), dt.date(2030, 10, 1)
 NOW = dt.datetime(2026, 1, 5, 8, 0)
+# The auditor's case: a report issued on 02/12/2026, then a term said to have begun on 01/11/2026.
+AUDIT_DAY, LATE_TERM = dt.date(2026, 12, 2), dt.date(2026, 11, 1)
 
 
 @pytest.fixture
@@ -41,6 +45,39 @@ def test_a_number_is_taken_in_its_callers_transaction(engine):
         raise RuntimeError("the document could not be written")
     with engine.begin() as connection:
         assert reserve(connection) == 2
+
+
+def test_a_term_start_set_before_issued_documents_goes_on_after_their_numbers(engine):
+    with engine.begin() as connection:
+        assert reserve(connection, on=AUDIT_DAY) == 1  # taken in the term of 01/10/2025
+        assert reserve(connection, term=LATE_TERM, on=AUDIT_DAY) == 2  # never 01 again
+        assert reserve(connection, term=LATE_TERM, on=dt.date(2026, 11, 20)) == 3  # dated earlier, numbered after
+        assert reserve(connection, term=LATE_TERM, on=AUDIT_DAY, doc_type=numbering.LETTER) == 1
+
+
+def test_a_new_term_begins_again_at_01_when_no_document_is_dated_in_it(engine):
+    with engine.begin() as connection:
+        assert [reserve(connection, on=dt.date(2026, 10, day)) for day in (1, 31)] == [1, 2]
+        assert reserve(connection, term=LATE_TERM, on=dt.date(2026, 11, 3)) == 1
+        assert reserve(connection, term=LATE_TERM, on=dt.date(2026, 11, 3)) == 2
+
+
+def test_a_term_start_moved_later_than_issued_documents_leaves_them_before_it(engine):
+    """Their numbers stay as issued; the term numbers from 01 on later days, so a number and a date
+    still name one document."""
+    later = dt.date(2026, 12, 10)
+    with engine.begin() as connection:
+        assert reserve(connection, on=AUDIT_DAY) == 1
+        assert reserve(connection, term=later, on=dt.date(2026, 12, 15)) == 1
+
+
+def test_a_number_taken_under_a_term_start_is_never_taken_again_under_it(engine):
+    """Even one dated before that start (as an older copy of the register may hold)."""
+    with engine.begin() as connection:
+        connection.execute(document_numbers.insert().values(
+            doc_type=numbering.REPORT, term_start=LATE_TERM, number=5, issued_on=dt.date(2026, 10, 20),
+            subject="quý III", created_at=NOW, status=numbering.ISSUED))
+        assert reserve(connection, term=LATE_TERM, on=AUDIT_DAY) == 6
 
 
 def test_an_issue_before_the_term_began_is_refused(engine):
@@ -76,3 +113,53 @@ def test_a_document_that_fails_to_be_written_spoils_its_number_and_the_next_goes
     assert third.number == 3 and third.text("BTCTU") == "03-BC/BTCTU"
     assert _statuses(db) == [(1, numbering.ISSUED), (2, numbering.SPOILED), (3, numbering.RESERVED)]
     assert numbering.STATUS_LABELS[numbering.SPOILED] == "hỏng"
+
+
+# The auditor's case through the services the report page and `report --issue` use, on either database.
+
+class Kept:
+    """A report writer that keeps what it writes instead of a file."""
+
+    recipients = ["Lưu Văn phòng Ban"]
+
+    def freeze(self, office, figures, notes, issue) -> outgoing.Content:
+        return {"so": issue.number, "ngay": issue.on.isoformat()}
+
+    def write(self, content: outgoing.Content) -> None:
+        self.written = content
+
+
+@pytest.fixture
+def office(cli):
+    opened = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: dt.datetime(2026, 12, 2, 8, 0))
+    report_notes.save(opened, LATE_TERM, AUDIT_DAY, dict.fromkeys(report_notes.PARTS, "Đã viết."))
+    yield opened
+    opened.close()
+
+
+def issue_report(db) -> documents_data.Issue:
+    return documents_data.report_document(db, LATE_TERM, AUDIT_DAY, None, "kết quả công tác", Kept(), issue=True)
+
+
+def reprinted(db, number: str, on: dt.date | None = None) -> outgoing.Content:
+    kept = Kept()
+    documents_data.reprint(db, number, on, kept.write, {"xem_truoc": True})
+    return kept.written
+
+
+def test_a_term_start_set_in_the_past_never_issues_a_number_again(office):
+    assert issue_report(office).text == "01-BC/BTCTU"
+    settings.set_setting(office, "nhiem_ky_bat_dau", LATE_TERM.isoformat(), LATE_TERM)
+    note = settings.numbering_note(office, "nhiem_ky_bat_dau", LATE_TERM.isoformat())
+    assert "01/11/2026" in note and "02-BC" in note and "không đánh số lại từ 01" in note
+    assert issue_report(office).text == "02-BC/BTCTU"
+    assert reprinted(office, "01-BC/BTCTU") == {"so": 1, "ngay": "2026-12-02"}
+    assert reprinted(office, "01-BC/BTCTU", AUDIT_DAY) == {"so": 1, "ngay": "2026-12-02"}
+    assert reprinted(office, "02-BC/BTCTU", AUDIT_DAY) == {"so": 2, "ngay": "2026-12-02"}
+    assert [entry.number_text for entry in outgoing.register(office)] == ["01-BC/BTCTU", "02-BC/BTCTU"]
+
+
+def test_a_term_start_with_nothing_numbered_on_or_after_it_needs_no_note(office):
+    assert issue_report(office).number == 1
+    for key, value in (("nhiem_ky_bat_dau", "2026-12-03"), ("co_quan", "BAN TỔ CHỨC TỈNH ỦY")):
+        assert settings.numbering_note(office, key, value) is None

@@ -2,10 +2,12 @@
 with its check and export, backups with progress, one's own password — each tab only for the
 roles the spec allows."""
 
+import datetime as dt
+
 import openpyxl
 import pytest
 
-from bvct_desktop.core import backup, recipients, settings, users, vault
+from bvct_desktop.core import backup, numbering, outgoing, recipients, settings, users, vault
 from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.gui.admin import AdminPage
 from bvct_desktop.gui.admin.audit_page import AuditModel, AuditPage
@@ -309,6 +311,21 @@ def test_settings_show_their_history_and_take_a_new_value_from_a_day(qtbot, db, 
     page.new_value.setText("   ")
     page.start_new_value()
     assert "không được để trống" in page.message.text()
+
+
+def test_a_term_start_before_a_numbered_document_says_the_term_goes_on_after_it(qtbot, db, clock):
+    clock.now = dt.datetime(2026, 12, 2, 8, 0)
+    day = clock.now.date()
+    outgoing.issue(db, numbering.REPORT, outgoing.REPORT, "quý IV", settings.list_settings(db, day), [], day,
+                   lambda number: {"so": number}, lambda content: None, {})
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    page.fields["nhiem_ky_bat_dau"].set("2026-11-01")  # the form corrects the term start in force today
+    page.save()
+    assert page.message.text().startswith("Đã lưu 1 thiết lập. Lưu ý:")
+    assert "ngày 01/11/2026 không đánh số lại từ 01 mà đánh tiếp; số tiếp theo: 02-BC." in page.message.text()
+    page.fields["dia_danh"].set("Lâm Đồng (mới)")
+    page.save()
+    assert page.message.text() == "Đã lưu 1 thiết lập."
 
 
 def test_a_setting_printed_on_documents_is_never_saved_empty_nor_half_saved(qtbot, db, clock):

@@ -136,14 +136,14 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         try:
             for key, value in changed.items():  # all checked before any is saved
                 settings.validated(key, value)
-            for key, value in changed.items():
-                settings.set_setting(self.context.db, key, value)
+            saved = {key: settings.set_setting(self.context.db, key, value) for key, value in changed.items()}
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
         finally:
             self.load()
-        self.message.show_message(f"Đã lưu {len(changed)} thiết lập." if changed else "Không có gì thay đổi.",
-                                  error=False)
+        notes = [settings.numbering_note(self.context.db, key, value) for key, value in saved.items()]
+        done = f"Đã lưu {len(changed)} thiết lập." if changed else "Không có gì thay đổi."
+        self.message.show_message(" ".join([done, *filter(None, notes)]), error=False)
         if changed:
             self.context.notifier.changed.emit("settings")
