@@ -189,7 +189,7 @@ def test_the_cadre_form_shows_the_whole_file_of_the_person(qtbot, context):
     complaints_tab = form.tabs.widget(7)
     assert complaints_tab.model().rowCount() == 1  # the complaint naming him
     opened = complaints_tab.open_record(complaints_tab.model().record_id(0))
-    assert opened.windowTitle().startswith("Đơn thư – Sửa")
+    assert opened.windowTitle() == "Đơn thư – Sửa: Nguyễn Văn Hùng"
 
 
 def test_a_relative_is_added_on_the_cadres_file(qtbot, context):

@@ -31,6 +31,7 @@ from .members import MembersTable
 from .person_picker import PersonPicker
 
 IDENTITY_KEYS = ("full_name", "birth_date", "home_town", "cccd")
+TITLE_KEYS = ("full_name", "name", "number", "subject_name", "sender")  # what names a record in its window's title
 
 
 class RecordForm(QDialog):
@@ -61,7 +62,7 @@ class RecordForm(QDialog):
     # ----- building
 
     def _title(self, stored: dict) -> str:
-        label = stored.get("full_name") or stored.get("name") or stored.get("number") or ""
+        label = next((stored[key] for key in TITLE_KEYS if stored.get(key)), f"số {self.record_id}")
         action = "Sửa" if self.editable else "Xem"
         return f"{self.kind.title} – {action}: {label}" if self.record_id else f"{self.kind.title} – Thêm mới"
 
