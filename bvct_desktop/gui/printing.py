@@ -311,7 +311,7 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], parent: Q
         records = [{str(index): value for index, value in enumerate(shown[record_id])}
                    for record_id in ids if record_id in shown]
         data = render.listing_pdf(office, title, "", columns, records, today, render.Options(profile.load()))
-        return data, title.capitalize(), f"{kind}.pdf", len(records)
+        return data, title.capitalize(), text.file_name(title, today, suffix="pdf"), len(records)
 
     return _prepare(context, parent, kind, make, confirm, opened)
 

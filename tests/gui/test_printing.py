@@ -246,6 +246,7 @@ def test_a_register_prints_its_rows_with_the_columns_on_screen(qtbot, context, t
     for column in browse.view("slips").columns:
         assert column.header.split()[0] in text
     assert "Phạm Văn Bình" in text and "Ngày 02 tháng 01 năm 2026".lower() in text.lower()
+    assert window.suggested_name == "so-theo-doi-phieu-yeu-cau-xac-minh-lai-lich-2026-01-02.pdf"
     context.dialogs.answer_next(PASSWORD, str(tmp_path / "so"))  # the password asked again first
     assert window.save_document()
     assert audited(context) == [("xuất", "slips")]
