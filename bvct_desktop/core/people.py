@@ -1,8 +1,9 @@
 """The person rule (spec, "The person rule"), implemented once for every import row and form.
 
 A person is their normalized full name + birth date (at its precision) + normalized home
-town; when both sides carry a CCCD, the CCCD decides. Cadres are found among persons by
-name + birth date, narrowed by home town and CCCD where the row gives them.
+town; when both sides carry a CCCD, the CCCD decides (and a home town the row gives is then
+theirs). Cadres are found among persons by name + birth date, narrowed by home town and CCCD
+where the row gives them.
 
 Persons are looked up through the indexes (name key, CCCD) the first time a name is needed,
 never loaded all at once: a form saves one person among a million as fast as an import of a
@@ -252,6 +253,14 @@ class PersonBook:
 
     def current(self, pid: int) -> dict[str, Any]:
         return self._current[pid]
+
+    def update_found(self, pid: int, identity: Identity, attributes: dict[str, Any]) -> list[str]:
+        """Fills or corrects, from a row naming them by `identity`, a person the rule found: the
+        `attributes` and, when the row gives another home town, that one (only the CCCD finds a
+        person whose home town is not the row's); returns the keys that changed."""
+        if identity.home_town and identity.key[2] != self.key_of(pid)[2]:
+            attributes = {**attributes, "home_town": identity.home_town}
+        return self.update(pid, attributes)
 
     def update(self, pid: int, attributes: dict[str, Any], clears: bool = False) -> list[str]:
         """Fills or corrects the person's attributes (erasing the emptied ones when `clears`);

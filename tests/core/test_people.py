@@ -1,19 +1,24 @@
 """The persons an import's rows name are found by the person rule through the indexes: a file asks
 for all of them, and reads the stored persons and cadres it finds in a few statements, a chunk at a
 time as its rows come to them. The persons new in a file get their search and sort keys from their
-values as planned, all at once."""
+values as planned, all at once. A person the CCCD finds takes the home town a row gives them."""
+
+import json
+import unicodedata
 
 import pytest
 from sqlalchemy import event, select
 
-from bvct_desktop.core import browse, importing, people, vault
+from bvct_desktop.core import browse, editing, importing, people, vault
 from bvct_desktop.core.collation import name_sort_key
-from bvct_desktop.core.kinds import CADRES, SLIPS
+from bvct_desktop.core.kinds import CADRES, DELEGATIONS, SLIPS
 from bvct_desktop.core.people import search_key
-from bvct_desktop.core.plans.base import UPDATED
-from bvct_desktop.core.schema import persons
+from bvct_desktop.core.plans.base import CREATED, UNCHANGED, UPDATED
+from bvct_desktop.core.schema import audit_log, cadres, persons
+from bvct_desktop.core.text import identity_key
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import ADMIN, CADRE_HEADERS, PASSWORD, workbook
+from tests.rows_sheet import rows_sheet
 
 ROWS = 60
 
@@ -76,3 +81,107 @@ def test_a_file_stopping_at_its_last_problem_reads_no_more_stored_persons_than_a
     db.close()
     assert len(result.problems) == importing.MAX_PROBLEMS
     assert 0 < len(read) <= people.CHUNK  # not the stored persons of every row
+
+
+# -- the home town of a person the CCCD finds -----------------------------------------------
+
+QUE_HEADERS = ["Họ và tên", "Ngày sinh", "Số CCCD", "Quê quán"]
+CCCD = "068080001111"
+MUI_NE = "Mũi Né, Phan Thiết"
+
+
+@pytest.fixture
+def db(cli):
+    database = vault.unlock(cli.db, ADMIN, PASSWORD)
+    yield database
+    database.close()
+
+
+def _cadre_row(home_town: str | None, cccd: str | None = CCCD) -> list:
+    return ["Đỗ Văn Quê", "01/02/1980", cccd, home_town]
+
+
+def _imported(db, kind, headers: list[str], *rows: list) -> importing.ImportResult:
+    result = importing.import_sheet(db, kind, rows_sheet([headers, *rows]))
+    assert result.ok, result.problems
+    return result
+
+
+def _the_person(db) -> dict:
+    with db.read() as connection:
+        return dict(connection.execute(select(persons).where(persons.c.full_name == "Đỗ Văn Quê")).mappings().one())
+
+
+def _found_by(db, query: str) -> list[int]:
+    return [facts.person_id for facts in editing.find_people(db, query)]
+
+
+@pytest.mark.parametrize("stored", [None, "Quê Khác Hẳn"], ids=["none stored", "another stored"])
+def test_a_cadre_the_cccd_finds_takes_the_home_town_of_the_file(db, stored):
+    """The CCCD decides who the row is; the home town it gives is then theirs, an update like any other."""
+    _imported(db, CADRES, QUE_HEADERS, _cadre_row(stored))
+    result = _imported(db, CADRES, QUE_HEADERS, _cadre_row(MUI_NE))
+    assert result.counts == {CREATED: 0, UNCHANGED: 0, UPDATED: 1}
+    assert result.updates == ["Dòng 2: cập nhật Quê quán"]
+    person = _the_person(db)
+    assert (person["home_town"], person["home_town_key"]) == (MUI_NE, identity_key(MUI_NE))
+    assert person["search_key"] == search_key(person)
+    assert _found_by(db, "mũi né") == [person["id"]]
+    assert _found_by(db, "khác hẳn") == []
+    with db.read() as connection:
+        edits = connection.execute(select(audit_log.c.details).where(audit_log.c.kind == "cadres",
+                                                                     audit_log.c.action == "sửa")).scalars().all()
+    assert [json.loads(details) for details in edits] == [{"home_town": {"cu": stored, "moi": MUI_NE}}]
+
+
+@pytest.mark.parametrize("cccd", [CCCD, None], ids=["by CCCD", "by the person rule"])
+def test_the_same_home_town_spelled_otherwise_changes_nothing(db, cccd):
+    _imported(db, CADRES, QUE_HEADERS, _cadre_row(MUI_NE))
+    respelled = unicodedata.normalize("NFD", "  MŨI NÉ,   phan thiết ")
+    result = _imported(db, CADRES, QUE_HEADERS, _cadre_row(respelled, cccd))
+    assert result.counts == {CREATED: 0, UNCHANGED: 1, UPDATED: 0}
+    assert result.updates == []
+    assert _the_person(db)["home_town"] == MUI_NE
+
+
+def test_an_empty_home_town_in_a_file_erases_none(db):
+    _imported(db, CADRES, QUE_HEADERS, _cadre_row(MUI_NE))
+    result = _imported(db, CADRES, QUE_HEADERS, _cadre_row(None))
+    assert result.counts == {CREATED: 0, UNCHANGED: 1, UPDATED: 0}
+    assert (_the_person(db)["home_town"], _the_person(db)["home_town_key"]) == (MUI_NE, identity_key(MUI_NE))
+
+
+DELEGATION_HEADERS = ["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh",
+                      "Quê quán", "Số CCCD"]
+
+
+def _member_row(delegation: str, home_town: str | None, cccd: str | None = CCCD) -> list:
+    return [delegation, "Lào", "01/04/2025", "05/04/2025", "Đỗ Văn Quê", "01/02/1980", home_town, cccd]
+
+
+def test_a_delegation_member_the_cccd_finds_takes_the_home_town_and_is_found_by_it_in_the_rows_after(db):
+    _imported(db, DELEGATIONS, DELEGATION_HEADERS, _member_row("Đoàn khảo sát", None))
+    result = _imported(db, DELEGATIONS, DELEGATION_HEADERS, _member_row("Đoàn khảo sát", MUI_NE),
+                       _member_row("Đoàn học tập", MUI_NE.upper(), cccd=None))
+    assert result.counts == {CREATED: 1, UNCHANGED: 0, UPDATED: 1}
+    assert result.updates == ["Dòng 2: cập nhật Quê quán"]
+    assert "Cán bộ mới (thêm từ danh sách đoàn)" not in result.extras  # row 3 found the same cadre
+    person = _the_person(db)
+    assert (person["home_town"], person["home_town_key"]) == (MUI_NE, identity_key(MUI_NE))
+    with db.read() as connection:
+        assert connection.execute(select(cadres.c.person_id)).scalars().all() == [person["id"]]
+
+
+SLIP_QUE_HEADERS = ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Ngày sinh", "Quê quán",
+                    "Quan hệ", "Nơi nhận phiếu"]
+
+
+def test_a_slips_person_keeps_their_home_town_when_the_file_spells_it_otherwise(db):
+    """Slips carry no CCCD: their person is found by the rule, whose home towns are the same already."""
+    row = ["1/PXM", "04/03/2025", "Đỗ Văn Quê", "01/02/1980", MUI_NE, "Bản thân", "Cục A93B"]
+    _imported(db, SLIPS, SLIP_QUE_HEADERS, row)
+    respelled = unicodedata.normalize("NFD", "mũi  né, PHAN THIẾT")
+    result = _imported(db, SLIPS, SLIP_QUE_HEADERS, row[:4] + [respelled] + row[5:])
+    assert result.counts == {CREATED: 0, UNCHANGED: 1, UPDATED: 0}
+    assert result.updates == []
+    assert _the_person(db)["home_town"] == MUI_NE

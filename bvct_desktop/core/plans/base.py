@@ -208,16 +208,18 @@ class Plan(abc.ABC):
         """The person the row is about, and the field keys of theirs it changed.
 
         A person the officer picked shows every value on the form, so the form's values replace
-        theirs (an emptied field is cleared); a person found by the rule only gains what the row adds.
+        theirs (an emptied field is cleared); a person found by the rule only gains what the row adds
+        (a home town too, when their CCCD found them).
         """
         link = self.kind.person
         if target is not None and target.person_id is not None:
             attributes = {column: values.get(key) for key, column in link.fields.items()}
             return target.person_id, self._field_keys(link, self.people.update(target.person_id, attributes,
                                                                                    clears=True))
+        who = identity(values, link)
         kept = {column: values.get(key) for key, column in self._kept}
-        pid, new = self.people.resolve(identity(values, link), kept)
-        return pid, [] if new else self._field_keys(link, self.people.update(pid, kept))
+        pid, new = self.people.resolve(who, kept)
+        return pid, [] if new else self._field_keys(link, self.people.update_found(pid, who, kept))
 
     @staticmethod
     def _field_keys(link: PersonLink, columns: list[str]) -> list[str]:

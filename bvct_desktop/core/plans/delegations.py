@@ -14,6 +14,7 @@ from sqlalchemy import select
 from ..changes import TableChanges
 from ..errors import RowProblem
 from ..kinds import DELEGATIONS
+from ..people import Identity
 from ..text import identity_key
 from .base import Outcome, Plan, RecordsByKey, Target, identity, outcome
 
@@ -54,8 +55,9 @@ class DelegationPlan(Plan):
         key = delegation_key(values)
         trip = {k: values.get(k) for k in self.kind.own_keys}
         self._same_trip(key, number, trip)
-        cid = self._member(values)
-        person_changed = self.people.update(self.cadres.person_of(cid), {"cccd": values.get("cccd")})
+        who = identity(values, self.kind.members.person)
+        cid = self._member(who)
+        person_changed = self.people.update_found(self.cadres.person_of(cid), who, {"cccd": who.cccd})
         self.stored.on(values.get("decision_on"))
         self.stored.on(values["depart_on"])
         current = self.stored.by_key.get(key)
@@ -104,15 +106,14 @@ class DelegationPlan(Plan):
             if first[1][field_key] is None:
                 first[1][field_key] = value
 
-    def _member(self, values: dict[str, Any]) -> int:
-        who = identity(values, self.kind.members.person)
+    def _member(self, who: Identity) -> int:
         found = self.cadres.find(who)
         if len(found) > 1:
             raise RowProblem(f"«{who.description}» khớp với {len(found)} cán bộ; "
                              "hãy ghi thêm Ngày sinh, Quê quán hoặc Số CCCD để phân biệt", "full_name")
         if found:
             return found[0]
-        if not values.get("birth_date"):
+        if not who.birth_date:
             raise RowProblem(f"không tìm thấy cán bộ «{who.full_name}»; "
                              "ghi Ngày sinh để thêm cán bộ mới", "full_name")
         pid, _ = self.people.resolve(who)
