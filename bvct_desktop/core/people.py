@@ -232,9 +232,7 @@ class PersonBook:
         """The person's id and whether they are new in this plan; a new person has `attributes` too."""
         key = identity.key
         pid = self._find(identity, key)
-        if pid is not None:
-            if identity.cccd and pid not in self._cccd_of:
-                self.update(pid, {"cccd": identity.cccd})
+        if pid is not None:  # what the row tells of them is the caller's to write (`update_found`)
             return pid, False
         pid = self.changes.insert({**(attributes or {}), "full_name": identity.full_name, "name_key": key[0],
                                    "birth_date": identity.birth_date, "home_town": identity.home_town,
@@ -254,13 +252,15 @@ class PersonBook:
     def current(self, pid: int) -> dict[str, Any]:
         return self._current[pid]
 
-    def update_found(self, pid: int, identity: Identity, attributes: dict[str, Any]) -> list[str]:
+    def update_found(self, pid: int, identity: Identity, attributes: dict[str, Any] | None = None) -> list[str]:
         """Fills or corrects, from a row naming them by `identity`, a person the rule found: the
-        `attributes` and, when the row gives another home town, that one (only the CCCD finds a
-        person whose home town is not the row's); returns the keys that changed."""
+        `attributes`, the CCCD (one found by name may have none yet) and, when the row gives another
+        home town, that one (only the CCCD finds a person whose home town is not the row's); returns
+        the keys that changed."""
+        told = {"cccd": identity.cccd}
         if identity.home_town and identity.key[2] != self.key_of(pid)[2]:
-            attributes = {**attributes, "home_town": identity.home_town}
-        return self.update(pid, attributes)
+            told["home_town"] = identity.home_town
+        return self.update(pid, {**(attributes or {}), **told})
 
     def update(self, pid: int, attributes: dict[str, Any], clears: bool = False) -> list[str]:
         """Fills or corrects the person's attributes (erasing the emptied ones when `clears`);

@@ -151,6 +151,15 @@ def test_an_empty_home_town_in_a_file_erases_none(db):
     assert (_the_person(db)["home_town"], _the_person(db)["home_town_key"]) == (MUI_NE, identity_key(MUI_NE))
 
 
+def test_a_cadre_found_by_the_person_rule_takes_the_cccd_of_the_file_as_an_update(db):
+    _imported(db, CADRES, QUE_HEADERS, _cadre_row(MUI_NE, cccd=None))
+    result = _imported(db, CADRES, QUE_HEADERS, _cadre_row(MUI_NE))
+    assert result.counts == {CREATED: 0, UNCHANGED: 0, UPDATED: 1}
+    assert result.updates == ["Dòng 2: cập nhật Số CCCD"]
+    assert _the_person(db)["cccd"] == CCCD
+    assert _found_by(db, CCCD) == [_the_person(db)["id"]]
+
+
 DELEGATION_HEADERS = ["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh",
                       "Quê quán", "Số CCCD"]
 

@@ -57,7 +57,7 @@ class DelegationPlan(Plan):
         self._same_trip(key, number, trip)
         who = identity(values, self.kind.members.person)
         cid = self._member(who)
-        person_changed = self.people.update_found(self.cadres.person_of(cid), who, {"cccd": who.cccd})
+        person_changed = self.people.update_found(self.cadres.person_of(cid), who)
         self.stored.on(values.get("decision_on"))
         self.stored.on(values["depart_on"])
         current = self.stored.by_key.get(key)
