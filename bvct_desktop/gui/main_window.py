@@ -15,9 +15,10 @@ from .issued_page import IssuedPage
 from .live import LiveChanges
 from .navigation import ADMIN, DASHBOARD, ISSUED, REPORT, Destination
 from .places_dialog import open_places
-from .qt import QAction, QLabel, QMainWindow, QWidget, Signal
+from .qt import QAction, QLabel, QMainWindow, Qt, QWidget, Signal
 from .report_page import ReportPage
 
+STATUS_PATH_WIDTH = 420  # px of the status bar the database's path may take at 1366 pixels
 # page method → (permission needed, also needs a writable database); the menu entry is `<method>_action`
 PAGE_ACTIONS = {
     "new_record": (Action.EDIT, True),
@@ -39,7 +40,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.context = context
         db = context.db
         shown = db.address.display if db.is_server else db.path.name
-        self.setWindowTitle(f"BVCT Desktop – {shown}" + (" (chỉ đọc)" if context.read_only else ""))
+        # the system adds the program's name (QGuiApplication.applicationDisplayName): «bvct.db — BVCT Desktop»
+        self.setWindowTitle(shown + (" (chỉ đọc)" if context.read_only else ""))
         self.setWindowIcon(icon("app"))
 
         self.destinations = self._destinations()
@@ -142,8 +144,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         bar = self.statusBar()
         self.user_label = QLabel(f"Người dùng: {actor.name}")
         self.role_label = QLabel(f"Vai trò: {ROLES.get(actor.role, actor.role)}")
-        self.file_label = QLabel(f"Cơ sở dữ liệu: {self.context.db.address.described}")
-        self.file_label.setToolTip(self.context.db.address.described)
+        where = self.context.db.address.described
+        # an office PC's default path is long: cut in its middle, whole in the tip, the state still in view
+        self.file_label = QLabel(self.fontMetrics().elidedText(f"Cơ sở dữ liệu: {where}", Qt.ElideMiddle,
+                                                               STATUS_PATH_WIDTH))
+        self.file_label.setToolTip(where)
         self.lock_label = QLabel()
         for label in (self.user_label, self.role_label, self.file_label, self.lock_label):
             bar.addPermanentWidget(label)

@@ -81,8 +81,12 @@ def test_navigation_and_status_bar(qtbot, db, clock, fake_registers):
     assert window.current_key() == "dashboard"
     assert window.user_label.text() == f"Người dùng: {ADMIN}"
     assert window.role_label.text() == "Vai trò: Quản trị"
-    assert str(db.path) in window.file_label.text()
+    assert window.file_label.toolTip() == str(db.path)
     assert window.lock_label.text() == "Trạng thái: Đang mở"
+    assert window.windowTitle() == db.path.name  # the system adds the program's name once
+    window.resize(1366, 728)  # the office screen above the taskbar
+    qtbot.wait(20)
+    assert window.lock_label.geometry().right() <= window.statusBar().width()
     assert not window.banner.isVisible()
 
 
