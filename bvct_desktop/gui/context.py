@@ -13,7 +13,10 @@ from .qt import QObject, Signal
 class Notifier(QObject):
     """Data flows one way: service → notifier → views refresh."""
 
-    changed = Signal(str)  # the kind name ("cadres", "slips", …) or "*" for everything
+    changed = Signal(str)  # the kind name ("cadres", "slips", …), BACKUPS, or "*" for everything
+
+
+BACKUPS = "backups"  # a backup was made and verified (no record changed)
 
 
 @dataclass

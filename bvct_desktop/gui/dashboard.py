@@ -19,7 +19,7 @@ from ..core.numbers import grouped
 from ..core.overview import FIGURE_LABELS, MonthCount
 from ..core.periods import PERIODS, SO_FAR, describe, period_dates
 from ..core.permissions import Action, allows
-from .context import AppContext
+from .context import BACKUPS, AppContext
 from .designer.ui_dashboard import Ui_Dashboard
 from .look import styled
 from .qt import (
@@ -393,7 +393,10 @@ class Dashboard(QWidget, Ui_Dashboard):
 
     # ----- reading, off the GUI thread
 
-    def _data_changed(self, _kind: str) -> None:
+    def _data_changed(self, kind: str) -> None:
+        if kind == BACKUPS:  # no figure changed
+            self._warn_about_backups()
+            return
         self._stale = True
         if self.isVisible():
             self._soon()

@@ -116,6 +116,19 @@ def test_backup_warning_until_a_recent_verified_backup(qtbot, dashboard, db, tmp
     assert not dashboard.backup_warning.isVisible()
 
 
+def test_a_backup_made_on_the_backup_page_ends_the_warning_at_once(qtbot, dashboard, db, clock, tmp_path):
+    """The warning went only at the next refresh (F5), though the backup was made and verified."""
+    from bvct_desktop.gui.admin.backup_page import BackupPage
+
+    assert dashboard.backup_warning.isVisible()
+    page = BackupPage(dashboard.context, lambda: None)
+    qtbot.addWidget(page)
+    dashboard.context.dialogs.answer_next(str(tmp_path / "moi.bvctbak"))
+    page.back_up()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert not dashboard.backup_warning.isVisible()
+
+
 def test_refreshes_when_records_change(qtbot, dashboard, db, tmp_path):
     headers = SAMPLES["complaints"][0]
     row = ["20/09/2025", "Mai Văn Năm", "Tố cáo", None, "Nội dung", "26/09/2025", None, None]

@@ -8,7 +8,7 @@ from ...core import autobackup, backup, backup_log
 from ...core.errors import BvctError
 from ...core.numbers import decimal
 from ...core.permissions import Action, allows
-from ..context import AppContext
+from ..context import BACKUPS, AppContext
 from ..designer.ui_admin_backup import Ui_BackupPage
 from ..dialogs import YES
 from ..qt import QWidget
@@ -81,6 +81,7 @@ class BackupPage(QWidget, Ui_BackupPage):
             self.message.show_message(f"Đã sao lưu và kiểm tra: «{written.path}» "
                                       f"({decimal(written.size / 1_048_576)} MB).", error=False)
             self.show_newest()
+            self.context.notifier.changed.emit(BACKUPS)
 
         self._start("Đang sao lưu…", lambda: backup.create(db, Path(chosen)), done)
 
