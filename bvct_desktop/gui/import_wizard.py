@@ -41,6 +41,7 @@ MARKED_ROWS = 200  # faulty rows shown with their cells marked
 DETAIL_LINES = 5  # lines of an import's details in view (more scroll)
 MARKED_COLOURS = {"error": QColor("#f8d0d4"), "warning": QColor("#fff0b3")}
 EXCEL_FILTER = "Tệp Excel (*.xlsx)"
+ERRORS, NOTES = "lỗi", "lưu ý"  # what the list under the summary holds
 
 
 class ImportWizard(QDialog):
@@ -99,9 +100,10 @@ class ImportWizard(QDialog):
         self.errors.hide()
         layout.addWidget(self.errors, 1)
         buttons = QHBoxLayout()
-        self.copy_button = QPushButton("Sao chép danh sách lỗi")
+        self.listed = ERRORS  # what the list below holds: the rows' errors, or what imported rows lack
+        self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_errors)
-        self.save_button = QPushButton("Lưu danh sách lỗi…")
+        self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_errors)
         self.complete_button = QPushButton()
         self.complete_button.clicked.connect(self.complete_records)
@@ -253,10 +255,7 @@ class ImportWizard(QDialog):
                        else f"{len(result.problems)} lỗi")
             self.message.show_message(f"Không nhập dòng nào: {counted}; cơ sở dữ liệu không thay đổi. "
                                       "Sửa tệp Excel theo danh sách dưới đây rồi nhập lại.")
-            self.errors.setPlainText("\n".join(str(problem) for problem in result.problems))
-            self.errors.show()
-            self.copy_button.show()
-            self.save_button.show()
+            self._show_list(ERRORS, result.problems)
             self._show_rows_of(result.problems, "error")
         self.import_button.setEnabled(True)
 
@@ -277,10 +276,7 @@ class ImportWizard(QDialog):
         self.warnings_label.setText(f"<b>Lưu ý: {grouped(len(result.warnings))} dòng đã nhập nhưng còn thiếu</b> "
                                     "(không phải lỗi, các dòng vẫn được nhập):")
         self.warnings_label.show()
-        self.errors.setPlainText("\n".join(str(warning) for warning in result.warnings))
-        self.errors.show()
-        self.copy_button.show()
-        self.save_button.show()
+        self._show_list(NOTES, result.warnings)
         self._show_rows_of(result.warnings, "warning")
         if self.kind.name == "slips" and any(w.header == SLIPS.field("result_on").header for w in result.warnings):
             self.complete_button.setText("Ghi ngày nhận cho các phiếu này…")
@@ -297,16 +293,25 @@ class ImportWizard(QDialog):
 
     # ----- the error list
 
+    def _show_list(self, listed: str, problems: list[importing.Problem]) -> None:
+        """The rows' errors (ERRORS) or what imported rows lack (NOTES), to read, copy or save."""
+        self.listed = listed
+        self.errors.setPlainText("\n".join(str(problem) for problem in problems))
+        self.copy_button.setText(f"Sao chép danh sách {listed}")
+        self.save_button.setText(f"Lưu danh sách {listed}…")
+        for shown in (self.errors, self.copy_button, self.save_button):
+            shown.show()
+
     def error_text(self) -> str:
         return self.errors.toPlainText()
 
     def copy_errors(self) -> None:
         QApplication.clipboard().setText(self.error_text())
-        self.message.show_message("Đã sao chép danh sách lỗi.", error=False)
+        self.message.show_message(f"Đã sao chép danh sách {self.listed}.", error=False)
 
     def save_errors(self) -> None:
-        suggested = file_name("Lỗi nhập", self.kind.title, self.context.clock().date(), suffix="txt")
-        name = self.context.dialogs.save_file(self, "Lưu danh sách lỗi", suggested, "Tệp văn bản (*.txt)")
+        suggested = file_name(f"{self.listed} nhập", self.kind.title, self.context.clock().date(), suffix="txt")
+        name = self.context.dialogs.save_file(self, f"Lưu danh sách {self.listed}", suggested, "Tệp văn bản (*.txt)")
         if not name:
             return
         try:
@@ -315,7 +320,7 @@ class ImportWizard(QDialog):
         except BvctError as error:
             self.message.show_message(error.message)
             return
-        self.message.show_message(f"Đã lưu danh sách lỗi vào {name}.", error=False)
+        self.message.show_message(f"Đã lưu danh sách {self.listed} vào {name}.", error=False)
 
     def _reset(self) -> None:
         self.result = None

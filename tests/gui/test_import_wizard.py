@@ -114,6 +114,7 @@ def test_a_file_with_errors_lists_them_all_and_imports_nothing(qtbot, context, t
         "Dòng 2, cột «Ngày sinh»: ngày 31/02/1972 không tồn tại",
         "Dòng 3, cột «Họ và tên»: bắt buộc, không được để trống"]
     assert browse.count(context.db, "cadres") == before
+    assert (wizard.copy_button.text(), wizard.save_button.text()) == ("Sao chép danh sách lỗi", "Lưu danh sách lỗi…")
     wizard.copy_errors()
     assert QApplication.clipboard().text() == wizard.error_text()
     target = tmp_path / "loi-nhap.txt"
@@ -212,6 +213,9 @@ def test_slips_imported_with_a_result_but_no_reply_date_are_listed_and_dated_at_
     assert wizard.warnings_label.text().startswith("<b>Lưu ý: 2 dòng đã nhập nhưng còn thiếu</b>")
     assert wizard.error_text().splitlines()[0].startswith(
         "Dòng 2, cột «Ngày nhận kết quả»: có «Kết quả» nhưng chưa có ngày nhận kết quả")
+    # what imported rows lack, not errors
+    assert (wizard.copy_button.text(), wizard.save_button.text()) == ("Sao chép danh sách lưu ý",
+                                                                     "Lưu danh sách lưu ý…")
     assert wizard.preview.item(0, headers.index("Ngày nhận kết quả")).background().color().name() == "#fff0b3"
     wizard.complete_button.click()
     assert page.status.currentText() == "Có kết quả, thiếu ngày nhận" and page.model.rowCount() == 2
