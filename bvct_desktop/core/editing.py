@@ -69,9 +69,11 @@ def validate(kind: Kind, raw: dict[str, Any]) -> dict[str, Any]:
             members.append(parsed)
         if not members and not problems:
             problems[MEMBERS] = "Đoàn phải có ít nhất một thành viên"
-        if values.get("depart_on") and values.get("return_on") and values["return_on"] < values["depart_on"]:
-            problems["return_on"] = "Ngày về trước Ngày đi"
         values[MEMBERS] = members
+    try:
+        kind.check_order(values)  # told with the others (the plan checks again whoever writes)
+    except RowProblem as problem:
+        problems.setdefault(problem.header, problem.message)
     if problems:
         raise FormProblems(problems)
     return values

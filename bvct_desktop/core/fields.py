@@ -39,6 +39,7 @@ class Field:
     max_length: int = SHORT_TEXT
     hint: str = ""
     as_written: bool = False  # a number written as on the document (12/PXM, 0012): text, never a number
+    not_before: str | None = None  # a date: the key of the record's date it cannot precede (Ngày về: Ngày đi)
 
     @property
     def text_only(self) -> bool:

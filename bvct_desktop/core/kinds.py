@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .errors import InputError
+from .errors import InputError, RowProblem
 from .fields import LONG_TEXT, Field, FieldType
 from .text import identity_key
 
@@ -118,6 +118,17 @@ class Kind:
     def field(self, key: str) -> Field:
         return next(f for f in self.fields if f.key == key)
 
+    @functools.cached_property
+    def ordered_dates(self) -> tuple[tuple[Field, Field], ...]:
+        """(a date, the date it cannot precede): Ngày về and Ngày đi, a reply and its slip's issue…"""
+        return tuple((spec, self.field(spec.not_before)) for spec in self.fields if spec.not_before)
+
+    def check_order(self, values: Mapping[str, object]) -> None:
+        """RowProblem (at the later date) when a date precedes the one it cannot: «Ngày về trước Ngày đi»."""
+        for later, earlier in self.ordered_dates:
+            if values.get(later.key) and values.get(earlier.key) and values[later.key] < values[earlier.key]:
+                raise RowProblem(f"{later.header} trước {earlier.header}", later.key)
+
     @property
     def table(self) -> "Table | None":
         """The records' table."""
@@ -189,7 +200,7 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
     Field("purpose", "Mục đích xác minh", F.CHOICE, choices=SLIP_PURPOSES),
     Field("recipient", "Nơi nhận phiếu", required=True,
           hint="ví dụ Cục A93B – Bộ Công an; đơn vị mới được thêm vào danh sách"),
-    Field("result_on", "Ngày nhận kết quả", F.DATE),
+    Field("result_on", "Ngày nhận kết quả", F.DATE, not_before="issued_on"),
     Field("result", "Kết quả", max_length=LONG_TEXT),
     Field("note", "Ghi chú", max_length=LONG_TEXT),
     # Not in the spec's column list: after it, so the contract's columns keep their order.
@@ -207,8 +218,8 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     Field("countries", "Nước đến", required=True),
     Field("purpose", "Mục đích", F.CHOICE, choices=DELEGATION_PURPOSES),
     Field("depart_on", "Ngày đi", F.DATE, required=True),
-    Field("return_on", "Ngày về", F.DATE, required=True),
-    Field("report_received_on", "Ngày nhận báo cáo", F.DATE),
+    Field("return_on", "Ngày về", F.DATE, required=True, not_before="depart_on"),
+    Field("report_received_on", "Ngày nhận báo cáo", F.DATE, not_before="return_on"),
     Field("full_name", "Họ và tên thành viên", required=True),
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE),
     Field("home_town", "Quê quán"),
@@ -228,7 +239,7 @@ ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
     Field("full_name", "Họ và tên đối tượng", required=True),
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE),
     Field("home_town", "Quê quán"),
-    Field("answered_on", "Ngày trả lời", F.DATE),
+    Field("answered_on", "Ngày trả lời", F.DATE, not_before="doc_on"),
     Field("result", "Kết quả", max_length=LONG_TEXT),
 ), date_key="doc_on", stored_in="archive_requests",
     persons=(PersonLink.of("person_id", "full_name", "birth_date", "home_town"),))
@@ -240,7 +251,7 @@ COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("subject_name", "Họ và tên người bị phản ánh"),
     Field("summary", "Nội dung tóm tắt", required=True, max_length=LONG_TEXT),
     Field("due_on", "Hạn giải quyết", F.DATE),
-    Field("resolved_on", "Ngày giải quyết", F.DATE),
+    Field("resolved_on", "Ngày giải quyết", F.DATE, not_before="received_on"),
     Field("result", "Kết quả", max_length=LONG_TEXT),
 ), date_key="received_on", stored_in="complaints")
 

@@ -174,6 +174,20 @@ def test_return_before_departure(base, tmp_path):
             "Dòng 2, cột «Ngày về»: Ngày về trước Ngày đi")
 
 
+@pytest.mark.parametrize("kind, later, earlier", [
+    ("slips", "Ngày nhận kết quả", "Ngày phát hành"), ("delegations", "Ngày nhận báo cáo", "Ngày về"),
+    ("archive-requests", "Ngày trả lời", "Ngày văn bản"), ("complaints", "Ngày giải quyết", "Ngày nhận")])
+def test_a_reply_report_or_answer_dated_before_what_it_answers(base, tmp_path, kind, later, earlier):
+    """A slip answered before it was sent would be counted answered in a period it was not yet asked."""
+    headers, rows = SAMPLES[kind]
+    row = list(rows[0])
+    day = row[headers.index(earlier)]
+    day = day if isinstance(day, dt.date) else dt.datetime.strptime(day, "%d/%m/%Y").date()
+    row[headers.index(later)] = day - dt.timedelta(days=1)
+    refused(base, kind, workbook(tmp_path / "d.xlsx", headers, [row]),
+            f"Dòng 2, cột «{later}»: {later} trước {earlier}")
+
+
 def test_duplicate_key_within_one_file(base, tmp_path):
     path = cadre_file(tmp_path, [["Phan Văn Mới", "1970", "Nam", None], ["PHAN VĂN MỚI", "1970", "Nam", None]])
     refused(base, "cadres", path, "Dòng 3, cột «Họ và tên»: trùng cán bộ (cùng họ tên, ngày sinh, quê quán "

@@ -84,6 +84,14 @@ def test_a_delegation_is_saved_with_its_members(db):
                                      "return_on": "Ngày về trước Ngày đi"}
 
 
+def test_a_reply_dated_before_its_slip_was_sent_is_refused_at_its_field(db):
+    with pytest.raises(editing.FormProblems) as caught:
+        editing.save(db, "slips", {"number": "77/PXM", "issued_on": "10/03/2026", "full_name": "Lê Văn Tám",
+                                   "recipient": "Cục A93B – Bộ Công an", "result_on": "09/03/2026",
+                                   "result": "Không có tàng thư"})
+    assert caught.value.problems == {"result_on": "Ngày nhận kết quả trước Ngày phát hành"}
+
+
 def test_a_viewer_may_not_edit(cli, db):
     viewer = viewer_database(cli, db)
     with pytest.raises(PermissionDenied):

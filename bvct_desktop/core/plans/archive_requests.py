@@ -26,7 +26,7 @@ class ArchiveRequestPlan(Plan):
         self.stored = RecordsByKey(connection, self.kind.table, lambda row: request_key(row, row["person_id"]),
                                    "doc_on")
 
-    def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
+    def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
         pid, changed = self.person(values, target)
         key = request_key(values, pid)
         self.claim(key, number, "yêu cầu (cùng loại, văn bản, ngày và đối tượng)", "full_name")

@@ -171,9 +171,15 @@ class Plan(abc.ABC):
         if self.records is self.cadres.changes:
             self.cadres.prefetch(found)
 
-    @abc.abstractmethod
     def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
-        """Plans the changes of one valid row; RowProblem when the row conflicts."""
+        """Plans the changes of one valid row; RowProblem when the row conflicts (its dates out of
+        order, whoever writes it: a file, a form, a reply entered for many slips)."""
+        self.kind.check_order(values)
+        return self.take_row(number, values, target)
+
+    @abc.abstractmethod
+    def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
+        """The kind's own planning of one row whose fields are each valid and in order."""
 
     def warnings(self, values: dict[str, Any]) -> list[RowProblem]:
         """What a valid row leaves incomplete, told to the officer without refusing the row."""

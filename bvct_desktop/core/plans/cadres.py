@@ -10,7 +10,7 @@ from .base import CREATED, RESTORED, Outcome, Plan, Target, outcome
 class CadrePlan(Plan):
     kind = CADRES
 
-    def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
+    def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
         pid, changed = self.person(values, target)
         self.claim(("cadre", pid), number, "cán bộ (cùng họ tên, ngày sinh, quê quán hoặc CCCD)", "full_name")
         cid = self.cadres.of_person(pid)

@@ -27,7 +27,7 @@ class ComplaintPlan(Plan):
     def prefetch(self, rows: list[dict[str, Any]]) -> None:
         self.people.prefetch(Identity(row["subject_name"]) for row in rows if row.get("subject_name"))
 
-    def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
+    def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
         key = complaint_key(values)
         self.claim(key, number, "đơn (cùng ngày nhận, người gửi, loại đơn, người bị phản ánh, nội dung)", "summary")
         self.stored.on(values["received_on"])

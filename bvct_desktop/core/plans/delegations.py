@@ -49,9 +49,7 @@ class DelegationPlan(Plan):
             self._members[delegation_id] = {row["cadre_id"]: dict(row) for row in rows}
         return self._members[delegation_id]
 
-    def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
-        if values["return_on"] < values["depart_on"]:
-            raise RowProblem("Ngày về trước Ngày đi", "return_on")
+    def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
         key = delegation_key(values)
         trip = {k: values.get(k) for k in self.kind.own_keys}
         self._same_trip(key, number, trip)

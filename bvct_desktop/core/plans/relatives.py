@@ -31,7 +31,7 @@ class RelativePlan(Plan):
         for row in self.connection.execute(select(table).where(table.c.person_id == owner)).mappings():
             self._existing[(row["person_id"], row["relation"], row["relative_id"])] = dict(row)
 
-    def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
+    def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
         if values["relation"] == SELF:
             raise RowProblem("thân nhân không thể có quan hệ «Bản thân»", "relation")
         owner = target.owner_id if target and target.owner_id else self.cadres.person_of(self._cadre(values))

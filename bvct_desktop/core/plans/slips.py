@@ -52,7 +52,7 @@ class SlipPlan(Plan):
         return [self.people.changes, self.cadres.changes, *(names.changes for names in self.lists.values()),
                 self.cases.changes, self.records]
 
-    def take(self, number: int, values: dict[str, Any], target: Target | None = None) -> Outcome:
+    def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
         key = _key(values)
         self.claim(key, number, f"số phiếu «{values['number']}» năm {key[0]}", "number")
         pid, changed = self.person(values, target)
