@@ -1,5 +1,6 @@
 """Công văn đôn đốc: a letter to one police records unit listing its slips still unanswered past
-the reply deadline, asking for the replies — as PDF and as an editable Word file.
+the reply deadline, asking for the replies — as PDF, as an editable Word file, and as a workbook of
+the list attached (as a report's workbook holds its tables).
 
 The letter (HD 36 công văn): the number "Số 05-CV/BTCTU" with its trích yếu "V/v …" in italics
 under it, "Kính gửi", two paragraphs, the signature and "Nơi nhận"; the slips follow on their own
@@ -19,7 +20,7 @@ from ...core import numbering
 from ...core.dates import display_date
 from ...core.kinds import SLIPS
 from ...core.numbers import grouped
-from . import layout, tables, word
+from . import layout, tables, word, workbook
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow, Letterhead
 from .pdf import check_target
@@ -100,6 +101,10 @@ def _records(source: ReminderSource) -> list[dict[str, Any]]:
     return tables.numbered(source.slips)
 
 
+def _total(source: ReminderSource) -> str:
+    return f"Tổng số: {grouped(len(source.slips))} phiếu."
+
+
 def draw(c: DocumentCanvas, source: ReminderSource) -> None:
     p = c.profile
     size = p.size("body")
@@ -121,7 +126,7 @@ def draw(c: DocumentCanvas, source: ReminderSource) -> None:
         flow.line(text, ITALIC, size, "center")
     flow.skip(6)
     tables.draw_table(flow, COLUMNS, _records(source))
-    flow.line(f"Tổng số: {grouped(len(source.slips))} phiếu.", ITALIC, p.size("table"))
+    flow.line(_total(source), ITALIC, p.size("table"))
 
 
 def write_docx(target: Path, source: ReminderSource, head: Letterhead, profile: Profile,
@@ -144,5 +149,15 @@ def write_docx(target: Path, source: ReminderSource, head: Letterhead, profile: 
                after=0).paragraph_format.keep_with_next = True
     word.write(document.add_paragraph(), words.attached_to, profile.size("body"), italic=True,
                align=CENTER).paragraph_format.keep_with_next = True
-    word.table(document, COLUMNS, _records(source), profile, f"Tổng số: {grouped(len(source.slips))} phiếu.")
+    word.table(document, COLUMNS, _records(source), profile, _total(source))
     word.save(document, target, password, source.on)
+
+
+def write_xlsx(target: Path, source: ReminderSource, head: Letterhead, profile: Profile,
+               password: str | None = None) -> int:
+    """The list attached to the letter, under the letter's letterhead, number and date, signed."""
+    words = texts(source, profile)
+    sheet = workbook.Sheet("Danh sách", [LIST_TITLE, words.attached_to], COLUMNS, _records(source),
+                           notes=[_total(source)], number=words.number, date=words.date,
+                           recipients=recipients(profile))
+    return workbook.write(target, [sheet], head, profile, password, draft=source.draft, on=source.on)

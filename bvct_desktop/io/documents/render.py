@@ -167,10 +167,14 @@ def reminder_docx_file(target: Path, source: reminder.ReminderSource, options: O
     reminder.write_docx(target, source, letterhead(source.office, options), options.profile, options.password)
 
 
+def reminder_xlsx(target: Path, source: reminder.ReminderSource, options: Options) -> int:
+    return reminder.write_xlsx(target, source, letterhead(source.office, options), options.profile, options.password)
+
+
 # Writing a document, and what an issued one keeps to be written again as issued
 
 PDF, XLSX, DOCX = "pdf", "xlsx", "docx"
-FORMATS = {outgoing.REPORT: (PDF, XLSX, DOCX), outgoing.REMINDER: (PDF, DOCX)}
+FORMATS = {outgoing.REPORT: (PDF, XLSX, DOCX), outgoing.REMINDER: (PDF, XLSX, DOCX)}
 
 
 def freeze_report(source: ReportSource, options: Options) -> Content:
@@ -227,7 +231,7 @@ def write_document(content: Content, fmt: str, target: Path, password: str | Non
     elif content["kind"] == outgoing.REPORT:
         (report_xlsx if fmt == XLSX else report_docx_file)(target, source, options)
     else:
-        reminder_docx_file(target, source, options)
+        (reminder_xlsx if fmt == XLSX else reminder_docx_file)(target, source, options)
 
 
 class Writer:
