@@ -15,10 +15,11 @@ from .issued_page import IssuedPage
 from .live import LiveChanges
 from .navigation import ADMIN, DASHBOARD, ISSUED, REPORT, Destination
 from .places_dialog import open_places
-from .qt import QAction, QLabel, QMainWindow, Qt, QWidget, Signal
+from .qt import QAction, QFrame, QLabel, QMainWindow, QScrollArea, Qt, QWidget, Signal
 from .report_page import ReportPage
 
 STATUS_PATH_WIDTH = 420  # px of the status bar the database's path may take at 1366 pixels
+SCROLLED = {REPORT, ADMIN}  # pages of boxes and lines, which scroll on a short screen (registers scroll their rows)
 # page method → (permission needed, also needs a writable database); the menu entry is `<method>_action`
 PAGE_ACTIONS = {
     "new_record": (Action.EDIT, True),
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
         self.destinations = self._destinations()
         self.pages: dict[str, QWidget] = {}
+        self.in_stack: dict[str, QWidget] = {}  # what the stack holds for each page: it, or the area it scrolls in
         self.navigation.show_destinations(self.destinations)
         self.navigation.currentRowChanged.connect(self._navigate)
         self.banner.setVisible(context.read_only)
@@ -76,9 +78,20 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         """The page for `key`, built on first use."""
         if key not in self.pages:
             destination = next(d for d in self.destinations if d.key == key)
-            self.pages[key] = destination.build()
-            self.stack.addWidget(self.pages[key])
+            page = self.pages[key] = destination.build()
+            self.in_stack[key] = self._scrolled(page) if key in SCROLLED else page
+            self.stack.addWidget(self.in_stack[key])
         return self.pages[key]
+
+    @staticmethod
+    def _scrolled(page: QWidget) -> QScrollArea:
+        """A page of boxes and lines, taller than the office screen may show: it scrolls rather than
+        push the window past the taskbar."""
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.NoFrame)
+        area.setWidget(page)
+        return area
 
     def current_key(self) -> str:
         return self.navigation.keys[self.navigation.currentRow()]
@@ -89,7 +102,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def _navigate(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentWidget(self.page(self.navigation.keys[row]))
+        key = self.navigation.keys[row]
+        self.page(key)
+        self.stack.setCurrentWidget(self.in_stack[key])
         self._update_actions()
 
     def open_record(self, kind: str, record_id: int) -> None:
