@@ -242,6 +242,7 @@ def test_a_vetting_case_is_opened_from_its_register_with_what_is_left_to_check(q
     before = page.model.rowCount()
     page.new_record()
     form = page.forms[None]
+    assert "Đóng" in [button.text() for button in form.findChildren(QPushButton)]  # before a person is chosen
     type_text(form.picker.search, "tran thi anh")
     form.picker.results.setCurrentRow(0)
     form.picker.use_button.click()

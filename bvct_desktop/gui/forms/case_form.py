@@ -58,6 +58,15 @@ class CaseForm(QDialog):
         self.layout_.addWidget(self.picker)
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.message)
+        self._add_buttons(QHBoxLayout())
+
+    def _add_buttons(self, buttons: QHBoxLayout) -> None:
+        """The row of `buttons`, then «Đóng» at its right end."""
+        buttons.addStretch(1)
+        close = QPushButton("Đóng")
+        close.clicked.connect(self.close)
+        buttons.addWidget(close)
+        self.layout_.addLayout(buttons)
 
     def _open_for(self, facts) -> None:
         self.person_id = facts.person_id
@@ -110,11 +119,7 @@ class CaseForm(QDialog):
                 button = QPushButton(action.label)
                 button.clicked.connect(lambda _=False, a=action, c=case: self._act(a, c))
                 buttons.addWidget(button)
-        buttons.addStretch(1)
-        close = QPushButton("Đóng")
-        close.clicked.connect(self.close)
-        buttons.addWidget(close)
-        self.layout_.addLayout(buttons)
+        self._add_buttons(buttons)
 
     def _act(self, action, case: dict[str, Any]) -> None:
         self.dialog = EntryDialog(self.context, CASES, action, case["person_id"], case, self)
