@@ -34,10 +34,18 @@ def register(commands) -> None:
 def cmd_report(args) -> int:
     start, end = period(args)
     if args.format == "json":
-        if args.issue or args.notes:
-            raise InputError("--issue và --notes chỉ dùng khi lập báo cáo dạng pdf, xlsx hoặc docx.")
+        _figures_only(args)
         return _figures(args, start, end)
     return _document(args, start, end)
+
+
+def _figures_only(args) -> None:
+    """Refuses what only a document takes: the JSON figures are neither issued, annotated nor encrypted."""
+    if args.issue or args.notes:
+        raise InputError("--issue và --notes chỉ dùng khi lập báo cáo dạng pdf, xlsx hoặc docx.")
+    if args.encrypt_password_file:
+        raise InputError("Chỉ mã hóa được tệp xlsx, docx hoặc pdf; số liệu dạng json không mã hóa được nên "
+                         "không ghi gì. Bỏ --encrypt-password-file, hoặc chọn --format xlsx, docx hoặc pdf.")
 
 
 def _figures(args, start, end) -> int:

@@ -266,6 +266,20 @@ def test_issue_is_for_documents_only(loaded):
     assert code == 2 and "--issue" in err
 
 
+@pytest.mark.parametrize("out", ["so-lieu.json", "-"])
+def test_json_figures_asked_to_be_encrypted_are_refused_and_nothing_is_written(loaded, tmp_path, out):
+    secret = tmp_path / "mat-khau"
+    secret.write_text("Mat-khau-2025", encoding="utf-8")
+    before = len(audit_rows(loaded))
+    code, printed, err = loaded("report", *YEAR, "--format", "json", "--out", out if out == "-" else tmp_path / out,
+                                "--encrypt-password-file", secret)
+    assert code == 2 and printed == ""
+    assert "Chỉ mã hóa được tệp xlsx, docx hoặc pdf" in err and "--encrypt-password-file" in err
+    assert not list(tmp_path.glob("*so-lieu*"))
+    # refused before the database is opened: the only new entry is the login of audit_rows itself
+    assert [row.action for row in audit_rows(loaded)[before:]] == ["đăng nhập"]
+
+
 def test_an_officer_may_draft_but_not_issue_and_a_viewer_may_not_print(loaded, tmp_path):
     secret = tmp_path / "pw"
     secret.write_text(OFFICER_PASSWORD, encoding="utf-8")
