@@ -9,6 +9,7 @@ from typing import NoReturn
 from .. import errorlog, startup
 from ..core.errors import BvctError, DiskFullError, InputError
 from ..io import sheet_process
+from . import hints
 from . import parser as cli_parser
 
 # Each adds its commands (argparse sub-parsers with a `handler`), in the order `bvct --help` lists
@@ -69,7 +70,7 @@ def main(argv: Sequence[str]) -> int:
     except BvctError as error:
         if isinstance(error, DiskFullError):  # a scheduled backup's officer reads it in the log
             errorlog.log_failure(" ".join(argv[:2]), error.message)
-        print(error.message, file=sys.stderr)
+        print(hints.told(error), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("Đã hủy.", file=sys.stderr)

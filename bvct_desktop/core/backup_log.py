@@ -93,15 +93,15 @@ def newest_verified(db_path: Path, also: Sequence[Known] = ()) -> Known | None:
 
 
 def naming_backup(error: DamagedError, db_path: Path, also: Sequence[Known] = ()) -> DamagedError:
-    """The damage message followed by the newest verified backup and how to restore it."""
+    """The damage message followed by the newest verified backup, which the error names for each
+    face to offer its restore (`DamagedError.restore`)."""
     if getattr(error, "names_backup", False):
         return error
     newest = newest_verified(db_path, also)
     if newest is None:
-        hint = "Không tìm thấy bản sao lưu đã kiểm tra nào của cơ sở dữ liệu này."
+        named = DamagedError(f"{error.message} Không tìm thấy bản sao lưu đã kiểm tra nào của cơ sở dữ liệu này.")
     else:
-        hint = (f"Bản sao lưu đã kiểm tra gần nhất: {newest.describe()}; khôi phục bằng lệnh: "
-                f"bvct restore \"{newest.path}\"")
-    named = DamagedError(f"{error.message} {hint}")
+        named = DamagedError(f"{error.message} Bản sao lưu đã kiểm tra gần nhất: {newest.describe()}.",
+                             restore=(Path(db_path), newest.path))
     named.names_backup = True
     return named

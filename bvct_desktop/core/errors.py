@@ -4,6 +4,8 @@ Messages are Vietnamese and meant for the officer; they never carry record value
 beyond what the officer typed or the file row and column.
 """
 
+from pathlib import Path
+
 
 class BvctError(Exception):
     """An expected failure: a message for people and an exit status."""
@@ -41,9 +43,15 @@ class AuthError(BvctError):
 
 
 class DamagedError(BvctError):
-    """Not a BVCT database, or the database, its key file or a backup is damaged."""
+    """Not a BVCT database, or the database, its key file or a backup is damaged. `restore`: the
+    damaged database and its newest verified backup, when there is one, for each face to offer the
+    restore its own way (the login a question, the command line a command)."""
 
     exit_code = 4
+
+    def __init__(self, message: str, restore: tuple[Path, Path] | None = None):
+        super().__init__(message)
+        self.restore = restore
 
 
 class PermissionDenied(BvctError):

@@ -1,6 +1,7 @@
 """`bvct backup / verify / restore`: one encrypted file, checked before use, restored safely."""
 
 import json
+import shlex
 import zipfile
 
 import pytest
@@ -80,6 +81,22 @@ def test_restore_into_an_empty_place_and_open_with_the_same_password(backed_up, 
     assert cli("--db", target, "restore", backed_up)[0] == 0
     assert cli("--db", target, "users", "list")[0] == 0
     assert not list(target.parent.glob("*truoc-khoi-phuc*"))
+
+
+@pytest.mark.file_only("a damaged database file; a server keeps its own pages")
+def test_the_restore_command_of_a_damage_message_restores_that_database_when_run_as_printed(cli, tmp_path):
+    damaged = tmp_path / "kho $2" / "a.db"  # a space and a `$`: one word of the shell only when quoted
+    damaged.parent.mkdir()
+    assert cli("--db", damaged, "init", "--admin", ADMIN)[0] == 0
+    assert cli("--db", damaged, "backup", "--out", tmp_path / "b1.bvctbak")[0] == 0
+    default = cli.db.read_bytes()  # $BVCT_DB names another database
+    damaged.write_bytes(b"\x00" * 8192)
+    code, _, err = cli("--db", damaged, "users", "list")
+    assert code == 4
+    command = shlex.split(err.rsplit("Khôi phục bằng lệnh: ", 1)[1])
+    assert command == ["bvct", "--db", str(damaged), "restore", str(tmp_path / "b1.bvctbak")]
+    assert cli(*command[1:])[0] == 0
+    assert cli("--db", damaged, "users", "list")[0] == 0 and cli.db.read_bytes() == default
 
 
 def test_backup_file_holds_no_plaintext(cli, tmp_path):

@@ -112,4 +112,4 @@ def test_a_damaged_database_message_names_the_newest_verified_backup(db, tmp_pat
     db.path.write_bytes(db.path.read_bytes()[:-1000])
     with pytest.raises(DamagedError) as raised:
         vault.unlock(db.path, ADMIN, PASSWORD)
-    assert str(made) in raised.value.message and "bvct restore" in raised.value.message
+    assert str(made) in raised.value.message and raised.value.restore == (db.path, made)
