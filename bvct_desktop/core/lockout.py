@@ -25,8 +25,13 @@ def check(keys: keyfile.KeyFile, user: str, now: dt.datetime) -> None:
     """Refuses, saying until when, while `user` is locked out."""
     until = locked_until(keys, user)
     if until is not None and now < until:
-        raise AuthError(f"Tài khoản «{user}» tạm khóa do nhập sai mật khẩu nhiều lần; "
-                        f"hãy thử lại sau {until:%d/%m/%Y %H:%M}.")
+        raise AuthError(f"Tài khoản «{user}» tạm khóa do nhập sai mật khẩu nhiều lần; {_try_again(until)}")
+
+
+def _try_again(until: dt.datetime) -> str:
+    """When to try again, to the second: a time rounded to the minute would be earlier than the end
+    of a lockout of 30 seconds, and a try at that time refused again."""
+    return f"hãy thử lại sau {until:%d/%m/%Y %H:%M:%S}."
 
 
 def locked_until(keys: keyfile.KeyFile, user: str) -> dt.datetime | None:
@@ -99,5 +104,5 @@ def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now
         if state.get("until"):
             until = dt.datetime.fromisoformat(state["until"])
             raise AuthError(f"Sai tên người dùng hoặc mật khẩu. Đã sai {state['count']} lần: tài khoản "
-                            f"tạm khóa, hãy thử lại sau {until:%d/%m/%Y %H:%M}.") from None
+                            f"tạm khóa, {_try_again(until)}") from None
         raise

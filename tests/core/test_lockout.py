@@ -50,6 +50,19 @@ def test_five_wrong_passwords_lock_the_account_for_30_seconds(made):
     assert keyfile.read(keyfile.key_path(made)).failures == {}
 
 
+def test_the_time_to_try_again_is_the_end_of_the_lockout_to_the_second(made):
+    clock = Clock()
+    clock.now = dt.datetime(2026, 12, 2, 8, 47, 51)
+    _fail(made, clock, 4)
+    with pytest.raises(AuthError, match=r"tạm khóa, hãy thử lại sau 02/12/2026 08:48:21\.$"):
+        vault.unlock(made, ADMIN, WRONG, clock)
+    clock.now = dt.datetime(2026, 12, 2, 8, 48, 5)
+    with pytest.raises(AuthError, match=r"nhiều lần; hãy thử lại sau 02/12/2026 08:48:21\.$"):
+        vault.unlock(made, ADMIN, PASSWORD, clock)
+    clock.now = dt.datetime(2026, 12, 2, 8, 48, 21)  # the time the message gave
+    vault.unlock(made, ADMIN, PASSWORD, clock).close()
+
+
 def test_the_delay_grows_30s_1min_5min_15min_1h(made):
     clock = Clock()
     _fail(made, clock, 5)
