@@ -25,9 +25,9 @@ from sqlalchemy import select
 from .. import __version__
 from . import audit_chain, backup_log, crashpoints, engine, files, key_slots, keyfile, leftovers, migrations
 from .database import Actor, Clock, Database, FileDatabase, system_clock
-from .errors import DISK_FULL, AuthError, BvctError, DamagedError, DiskFullError, InputError, PermissionDenied
+from .errors import DISK_FULL, AuthError, BvctError, DamagedError, DiskFullError, InputError
 from .files import atomic_output
-from .permissions import ADMIN, Action, allows
+from .permissions import ADMIN, Action, allows, refusal
 from .schema import meta, users
 
 FORMAT = "BVCT-BACKUP"
@@ -304,7 +304,7 @@ def verify(path: Path, user: str, password: str) -> Report:
     """
     with _opened(path, lambda keys: keys.open_slot(user, password), user) as (report, *_):
         if not allows(report.role, Action.BACKUP):
-            raise PermissionDenied(f"Vai trò của bạn không được phép {Action.BACKUP.value}.")
+            raise refusal("kiểm tra bản sao lưu")
         return report
 
 
@@ -316,8 +316,7 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
         raise InputError(f"Thư mục «{target.parent}» không tồn tại.")
     with _opened(path, lambda keys: keys.open_slot(user, password), user) as (report, extracted, keys, db_key):
         if report.role != ADMIN:
-            raise PermissionDenied(f"Vai trò của bạn không được phép {Action.RESTORE.value} "
-                                   "(chỉ quản trị viên của bản sao lưu).")
+            raise refusal("khôi phục từ bản sao lưu (chỉ quản trị viên của bản sao lưu)")
         keys.failures, keys.last_backup = {}, {"path": str(Path(path).resolve()), "at": report.manifest["created_at"]}
         key_path = keyfile.key_path(target)
         with atomic_output(target) as data_temp, atomic_output(key_path) as keys_temp:

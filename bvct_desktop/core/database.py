@@ -25,8 +25,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from . import audit_chain, backup_log, engine, keyfile, lockout, row_versions
 from .address import Address, FileAddress
-from .errors import BvctError, DamagedError, PermissionDenied
-from .permissions import Action, allows
+from .errors import BvctError, DamagedError
+from .permissions import Action, allows, refusal
 from .schema import change_counts
 
 Clock = Callable[[], dt.datetime]
@@ -234,12 +234,13 @@ class Database(abc.ABC):
         """Checks the acting user's password again, audited as `action`."""
 
     def require(self, action: Action, what: str) -> None:
-        """Refuses (and audits the refusal) unless the actor's role allows `action`."""
+        """Refuses (and audits the refusal) unless the actor's role allows `action`; `what`, what was
+        asked for, names the refusal in the audit trail and in its message."""
         if allows(self.actor.role, action):
             return
         with self.write() as connection:
             self.audit(connection, what, audit_chain.REFUSED, details={"quyen": action.name})
-        raise PermissionDenied(f"Vai trò của bạn không được phép {action.value}.")
+        raise refusal(what)
 
     def close(self, wait_s: float = CLOSE_WAIT_S) -> None:
         """Closes the connections once those in use (a read on a worker thread) are done; later reads

@@ -25,7 +25,7 @@ def export(db: Database, kind: Kind, target: Path, write: RowWriter,
     if (start or end) and kind.date_key is None:
         raise InputError(f"Danh sách «{kind.title}» không lọc theo ngày; bỏ ngày bắt đầu và ngày kết thúc.")
     check_period(start, end)
-    db.require(Action.EXPORT, f"xuất {kind.name}")
+    db.require(Action.EXPORT, f"xuất «{kind.title}»")
     with db.read() as connection:
         count = write(record_rows.export_rows(connection, kind, start, end, ids))
     noted = {} if ids is None else {"so_ban_ghi_chon": len(ids)}

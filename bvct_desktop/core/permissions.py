@@ -2,6 +2,8 @@
 
 import enum
 
+from .errors import PermissionDenied
+
 ADMIN, LEADER, OFFICER, VIEWER = "quan-tri", "lanh-dao", "chuyen-vien", "xem"
 ROLES = {
     ADMIN: "Quản trị",
@@ -16,11 +18,11 @@ class Action(enum.Enum):
     EDIT = "thêm, sửa, xóa hoặc nhập hồ sơ"
     EXPORT = "xuất, in hoặc lập báo cáo có dữ liệu cá nhân"
     REPORT_FIGURES = "xem số liệu báo cáo"
-    REPORT_ISSUE = "phát hành báo cáo (lấy số văn bản)"
+    REPORT_ISSUE = "phát hành báo cáo hoặc công văn (lấy số văn bản)"
     BACKUP = "sao lưu hoặc kiểm tra bản sao lưu"
     RESTORE = "khôi phục từ bản sao lưu"
     MANAGE_USERS = "quản lý người dùng"
-    SETTINGS = "thay đổi thiết lập"
+    SETTINGS = "xem và thay đổi thiết lập"
     PASSWD_OTHERS = "đổi mật khẩu người khác"
     PASSWD_OWN = "đổi mật khẩu của mình"
     AUDIT = "xem và kiểm tra nhật ký"
@@ -46,3 +48,9 @@ ALLOWED: dict[Action, frozenset[str]] = {
 
 def allows(role: str, action: Action) -> bool:
     return role in ALLOWED[action]
+
+
+def refusal(asked_for: str) -> PermissionDenied:
+    """The refusal of what the user asked for (`asked_for`: "xem thiết lập"), named as such: the
+    permission it needs covers more ("xem và thay đổi thiết lập")."""
+    return PermissionDenied(f"Vai trò của bạn không được phép {asked_for}.")

@@ -74,7 +74,10 @@ def change_password(db: Database, name: str, password: str) -> str | None:
     an administrator's password is reset and the recovery key replaced at once: the new one is
     returned, to be shown once (the old one was used, so it may have been seen)."""
     own = name == db.actor.name
-    db.require(Action.PASSWD_OWN if own else Action.PASSWD_OTHERS, "đổi mật khẩu")
+    if own:
+        db.require(Action.PASSWD_OWN, "đổi mật khẩu")
+    else:
+        db.require(Action.PASSWD_OTHERS, "đổi mật khẩu người khác")
     passwords.check(name, password)
     with_recovery = db.actor.name == keyfile.RECOVERY_SLOT
 

@@ -301,7 +301,8 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], parent: Q
     ids, today = list(ids), context.clock().date()
 
     def make() -> Made:
-        office, _ = documents_data.gather(context.db, f"in danh sách {kind}", lambda connection: None)
+        office, _ = documents_data.gather(context.db, f"in danh sách «{kind_named(kind).title}»",
+                                          lambda connection: None)
         shown = browse.fetch_rows(context.db, kind, ids)
         columns = [tables.counter(), *(
             tables.Column(str(index), column.header,

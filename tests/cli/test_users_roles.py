@@ -1,5 +1,6 @@
 """The permission table of the spec, walked whole: every command a role may not run exits 5,
-changes nothing and is written to the audit trail; every command it may run is not refused."""
+prints nothing, changes nothing, is written to the audit trail and told what was refused; every
+command it may run is not refused."""
 
 from pathlib import Path
 
@@ -35,6 +36,8 @@ def table(files, on_server: bool = False):
         (("report", *PERIOD, "--format", "xlsx", "--out", files["out"] / "so.xlsx", "--issue"),
          {ADMIN_ROLE, LEADER}, True),
         (("print", "slip-register", *PERIOD, "--out", files["out"] / "so.pdf"), WORKERS, True),
+        (("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--out", files["out"] / "cv.pdf", "--issue"),
+         {ADMIN_ROLE, LEADER}, True),
         (("backup", "--out", files["out"] / "b.bvctbak"), WORKERS, True),
         (("verify", files["backup"]), WORKERS, False),
         # onto a server: only into an empty database, with its owner (tests/server/test_moving.py)
@@ -78,16 +81,37 @@ def test_every_command_a_role_may_not_run_is_refused_and_audited(office, cli, ro
     refused_here = 0
     for argv, allowed, audited_here in table(office, not isinstance(cli.db, Path)):
         before = cli.db.read_bytes() if argv[0] == "restore" else None
-        code, _, err = cli.as_user(user, _password(user))(*argv)
+        code, out, err = cli.as_user(user, _password(user))(*argv)
         if role in allowed:
             assert code != 5, (argv, err)
             continue
-        assert code == 5 and "không được phép" in err, (argv, code, err)
+        assert code == 5 and out == "" and "không được phép" in err, (argv, code, out, err)
         refused_here += audited_here
         if before is not None:
             assert cli.db.read_bytes() == before
     assert not (office["out"] / "ra.xlsx").exists() or role in WORKERS
     assert len([entry for entry in _refusals(cli) if entry[0] == user]) == refused_here > 0
+
+
+def test_a_refusal_names_what_was_asked_for_not_the_permission_it_needs(office, cli):
+    reminder = ("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--out", office["out"] / "cv.pdf")
+    refusals = [
+        (OFFICER, ("settings", "list"), "xem thiết lập"),
+        (OFFICER, ("settings", "set", "do_mat", "MẬT"), "thay đổi thiết lập"),
+        (OFFICER, ("audit", "list"), "xem nhật ký"),
+        (OFFICER, ("audit", "verify"), "kiểm tra nhật ký"),
+        (OFFICER, ("report", *PERIOD, "--format", "pdf", "--out", office["out"] / "bc.pdf", "--issue"),
+         "phát hành báo cáo"),
+        (OFFICER, (*reminder, "--issue"), "phát hành công văn"),
+        (VIEWER, (*reminder, "--issue"), "lập công văn đôn đốc"),
+        (VIEWER, ("export", "cadres", "--out", office["out"] / "ra.xlsx"), "xuất «Cán bộ»"),
+        (VIEWER, ("verify", office["backup"]), "kiểm tra bản sao lưu"),
+        (LEADER, ("users", "passwd", ADMIN, "--new-password-file", office["new"]), "đổi mật khẩu người khác"),
+    ]
+    for role, argv, asked_for in refusals:
+        user = ROLE_USERS[role]
+        code, out, err = cli.as_user(user, _password(user))(*argv)
+        assert (code, out, err) == (5, "", f"Vai trò của bạn không được phép {asked_for}.\n"), argv
 
 
 def test_everyone_may_change_their_own_password(office, cli, tmp_path):
