@@ -15,6 +15,8 @@ _MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 MIN_YEAR, MAX_YEAR = 1800, 2200
+# the forms a field takes, as the officer is told them
+FULL_FORM, PARTIAL_FORMS, YEAR_FORM = "dd/mm/yyyy", "dd/mm/yyyy, mm/yyyy hoặc yyyy", "yyyy"
 
 
 @dataclass(frozen=True, order=True)
@@ -70,6 +72,11 @@ def _checked(year: int, month: int | None = None, day: int | None = None) -> Par
 
 def parse_partial(value: object) -> PartialDate | None:
     """A birth date: a date cell, or text `dd/mm/yyyy`, `mm/yyyy`, `yyyy` (also a number 1955)."""
+    return _partial(value, PARTIAL_FORMS)
+
+
+def _partial(value: object, forms: str) -> PartialDate | None:
+    """`parse_partial`, telling a value that is no date at all the `forms` its field takes."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -79,7 +86,7 @@ def parse_partial(value: object) -> PartialDate | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if float(value).is_integer() and MIN_YEAR <= int(value) <= MAX_YEAR:
             return _checked(int(value))
-        raise RowProblem("không phải ngày tháng; ghi dd/mm/yyyy, mm/yyyy hoặc yyyy")
+        raise RowProblem(f"không phải ngày tháng; ghi {forms}")
     text = str(value).strip()
     if m := _DMY.match(text):
         return _checked(int(m[3]), int(m[2]), int(m[1]))
@@ -89,7 +96,7 @@ def parse_partial(value: object) -> PartialDate | None:
         return _checked(int(m[2]), int(m[1]))
     if m := _YEAR.match(text):
         return _checked(int(m[1]))
-    raise RowProblem(f"«{_short(text)}» không phải ngày tháng; ghi dd/mm/yyyy, mm/yyyy hoặc yyyy")
+    raise RowProblem(f"«{_short(text)}» không phải ngày tháng; ghi {forms}")
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -97,12 +104,22 @@ def parse_date(value: object) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise RowProblem("không phải ngày tháng; ghi dd/mm/yyyy")
-    partial = parse_partial(value)
+        raise RowProblem(f"không phải ngày tháng; ghi {FULL_FORM}")
+    partial = _partial(value, FULL_FORM)
     full = partial.as_date()
     if full is None:
-        raise RowProblem(f"«{partial.display}» thiếu ngày hoặc tháng; ghi đủ dd/mm/yyyy")
+        raise RowProblem(f"«{partial.display}» thiếu ngày hoặc tháng; ghi đủ {FULL_FORM}")
     return full
+
+
+def parse_year(value: object) -> int | None:
+    """A year alone: text `yyyy` or a number 1955."""
+    partial = _partial(value, YEAR_FORM)
+    if partial is None:
+        return None
+    if partial.month is not None:
+        raise RowProblem(f"chỉ ghi năm ({YEAR_FORM})")
+    return partial.year
 
 
 def parse_cli_date(text: str) -> dt.date:

@@ -206,13 +206,6 @@ def _parse_cmnd(field: Field, raw: object) -> str:
     return value
 
 
-def _parse_year(field: Field, raw: object) -> int:
-    partial = dates.parse_partial(raw)
-    if partial.month is not None:
-        raise RowProblem("chỉ ghi năm (yyyy)")
-    return partial.year
-
-
 def _short(value: str, limit: int = 40) -> str:
     return value if len(value) <= limit else value[:limit] + "…"
 
@@ -224,5 +217,5 @@ _PARSERS = {
     FieldType.CHOICE: _parse_choice,
     FieldType.CCCD: _parse_cccd,
     FieldType.CMND: _parse_cmnd,
-    FieldType.YEAR: _parse_year,
+    FieldType.YEAR: lambda field, raw: dates.parse_year(raw),
 }

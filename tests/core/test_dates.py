@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core.dates import PartialDate, check_period, parse_cli_date, parse_date, parse_partial
+from bvct_desktop.core.dates import PartialDate, check_period, parse_cli_date, parse_date, parse_partial, parse_year
 from bvct_desktop.core.errors import InputError, RowProblem
 
 
@@ -39,6 +39,21 @@ def test_full_date_fields_refuse_partial_dates():
     with pytest.raises(RowProblem, match="không tồn tại"):
         parse_date("31/02/2016")
     assert parse_date("29/02/2016") == dt.date(2016, 2, 29)
+
+
+def test_a_year_is_a_year_alone():
+    assert parse_year("1955") == parse_year(1955) == 1955
+    with pytest.raises(RowProblem, match=r"^chỉ ghi năm \(yyyy\)$"):
+        parse_year("03/1955")
+    with pytest.raises(RowProblem, match=r"^«năm ngoái» không phải ngày tháng; ghi yyyy$"):
+        parse_year("năm ngoái")
+
+
+def test_a_full_date_is_told_to_be_written_whole():
+    with pytest.raises(RowProblem, match=r"^«hôm qua» không phải ngày tháng; ghi dd/mm/yyyy$"):
+        parse_date("hôm qua")
+    with pytest.raises(RowProblem, match=r"^«2000» thiếu ngày hoặc tháng; ghi đủ dd/mm/yyyy$"):
+        parse_date("2000")
 
 
 def test_command_line_dates_are_iso():

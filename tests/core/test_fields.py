@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from bvct_desktop.core.errors import RowProblem
-from bvct_desktop.core.kinds import CADRES, SLIPS
+from bvct_desktop.core.kinds import CADRES, RELATIVES, SLIPS
 
 CCCD = CADRES.field("cccd")
 CMND = CADRES.field("cmnd")
@@ -36,6 +36,20 @@ def test_choices_match_ignoring_case_and_accents_and_store_the_canonical_value()
     assert GENDER.parse("NAM") == "Nam"
     with pytest.raises(RowProblem, match="chọn một trong: Nam, Nữ"):
         GENDER.parse("Khác")
+
+
+@pytest.mark.parametrize("spec, forms", [
+    (SLIPS.field("issued_on"), "dd/mm/yyyy"),
+    (SLIPS.field("result_on"), "dd/mm/yyyy"),
+    (CADRES.field("birth_date"), "dd/mm/yyyy, mm/yyyy hoặc yyyy"),
+    (RELATIVES.field("abroad_since"), "yyyy"),
+])
+def test_a_value_that_is_no_date_is_told_only_the_forms_its_field_takes(spec, forms):
+    for raw, told in (("xx", f"«xx» không phải ngày tháng; ghi {forms}"),
+                      (12.5, f"không phải ngày tháng; ghi {forms}")):
+        with pytest.raises(RowProblem) as problem:
+            spec.parse(raw)
+        assert problem.value.message == told
 
 
 def test_required_cells_may_not_be_empty():

@@ -2,14 +2,14 @@
 long text, a line with a date hint for dates; each reads and shows values as the officer types
 them, and the field's own `parse` decides what is valid."""
 
-from ...core.dates import PartialDate, display_date
+from ...core.dates import FULL_FORM, PARTIAL_FORMS, YEAR_FORM, PartialDate, display_date
 from ...core.fields import LONG_TEXT, Field, FieldType
 from ..qt import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 DATE_HINTS = {
-    FieldType.DATE: "dd/mm/yyyy",
-    FieldType.PARTIAL_DATE: "dd/mm/yyyy, mm/yyyy hoặc yyyy",
-    FieldType.YEAR: "yyyy",
+    FieldType.DATE: FULL_FORM,
+    FieldType.PARTIAL_DATE: PARTIAL_FORMS,
+    FieldType.YEAR: YEAR_FORM,
     FieldType.CCCD: "12 chữ số",
     FieldType.CMND: "9 hoặc 12 chữ số",
 }
