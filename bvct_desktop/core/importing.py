@@ -243,7 +243,7 @@ def _cycle_collector_paused() -> Iterator[None]:
 def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = False,
                  progress: Progress | None = None) -> ImportResult:
     """Plans the whole file, then writes it in one transaction unless a row has a problem."""
-    db.require(Action.EDIT, f"nhập {kind.name}")
+    db.require(Action.EDIT, f"nhập «{kind.title}»")
     result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet))
     cells = sheet.columns
     columns, result.ignored_columns, result.problems = map_headers(kind, [column[0] for column in cells])
@@ -295,7 +295,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
 def audit_unreadable(db: Database, kind: Kind, path: Path, reason: str, dry_run: bool = False) -> None:
     """Audits a file that could not be read as a register (missing, no xlsx, damaged, protected by a
     password, an empty sheet): a failed import like one with invalid rows, and nothing else written."""
-    db.require(Action.EDIT, f"nhập {kind.name}")
+    db.require(Action.EDIT, f"nhập «{kind.title}»")
     with db.write() as connection:
         db.audit(connection, "thử nhập" if dry_run else "nhập", "failed", kind=kind.name,
                  details={"tep": Path(path).name, "loi": reason})

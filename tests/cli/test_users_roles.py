@@ -105,6 +105,7 @@ def test_a_refusal_names_what_was_asked_for_not_the_permission_it_needs(office, 
         (OFFICER, (*reminder, "--issue"), "phát hành công văn"),
         (VIEWER, (*reminder, "--issue"), "lập công văn đôn đốc"),
         (VIEWER, ("export", "cadres", "--out", office["out"] / "ra.xlsx"), "xuất «Cán bộ»"),
+        (VIEWER, ("import", "cadres", office["out"] / "khong-co.xlsx"), "nhập «Cán bộ»"),
         (VIEWER, ("verify", office["backup"]), "kiểm tra bản sao lưu"),
         (LEADER, ("users", "passwd", ADMIN, "--new-password-file", office["new"]), "đổi mật khẩu người khác"),
     ]
