@@ -25,7 +25,7 @@ from sqlalchemy import select
 from .. import __version__
 from . import audit_chain, backup_log, crashpoints, engine, files, key_slots, keyfile, leftovers, migrations
 from .database import Actor, Clock, Database, FileDatabase, system_clock
-from .errors import DISK_FULL, AuthError, BvctError, DamagedError, DiskFullError, InputError
+from .errors import DISK_FULL, WRONG_LOGIN, AuthError, BvctError, DamagedError, DiskFullError, InputError
 from .files import atomic_output
 from .permissions import ADMIN, Action, allows, refusal
 from .schema import meta, users
@@ -292,7 +292,7 @@ def _check_database(extracted: Path, db_key: bytes, db_id: str, head: dict, user
     finally:
         copy.dispose()
     if row is None or not row.active:
-        raise AuthError("Sai tên người dùng hoặc mật khẩu.")
+        raise AuthError(WRONG_LOGIN)
     return row.role
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from . import audit_chain, backup_log, engine, keyfile, lockout, row_versions
 from .address import Address, FileAddress
-from .errors import BvctError, DamagedError
+from .errors import WRONG_LOGIN, WRONG_PASSWORD, AuthError, BvctError, DamagedError
 from .permissions import Action, allows, refusal
 from .schema import change_counts
 
@@ -222,12 +222,19 @@ class Database(abc.ABC):
 
     def unlock_again(self, password: str) -> None:
         """Unlocks a locked screen with the acting user's password, under the same lockout rules."""
-        self._reauthenticate(password, "mở khóa màn hình")
+        self._asked_again(password, "mở khóa màn hình")
 
     def confirm_password(self, password: str, purpose: str) -> None:
         """The acting user proves it is still them before data leaves the encryption (an export or
         a print, when `hoi_lai_mat_khau` is on); AuthError when the password is wrong."""
-        self._reauthenticate(password, f"xác nhận mật khẩu để {purpose}")
+        self._asked_again(password, f"xác nhận mật khẩu để {purpose}")
+
+    def _asked_again(self, password: str, action: str) -> None:
+        """The acting user's password asked again: a wrong one is told as such (no name was typed)."""
+        try:
+            self._reauthenticate(password, action)
+        except AuthError as error:
+            raise AuthError(error.message.replace(WRONG_LOGIN, WRONG_PASSWORD, 1)) from None
 
     @abc.abstractmethod
     def _reauthenticate(self, password: str, action: str) -> None:

@@ -6,6 +6,9 @@ beyond what the officer typed or the file row and column.
 
 from pathlib import Path
 
+WRONG_LOGIN = "Sai tên người dùng hoặc mật khẩu."  # at a login: which of the two is wrong is not told
+WRONG_PASSWORD = "Mật khẩu không đúng."  # the acting user's password asked again (no name typed)
+
 
 class BvctError(Exception):
     """An expected failure: a message for people and an exit status."""

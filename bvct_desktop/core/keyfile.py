@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .errors import AuthError, DamagedError
+from .errors import WRONG_LOGIN, AuthError, DamagedError
 from .files import atomic_output, locked
 
 FORMAT = "BVCT-KEYS"
@@ -160,7 +160,7 @@ class KeyFile:
         entry = self.slots.get(slot)
         key = unseal(entry, secret, self.db_id, slot) if entry else None
         if key is None:
-            raise AuthError("Sai tên người dùng hoặc mật khẩu.")
+            raise AuthError(WRONG_LOGIN)
         return key
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from . import keyfile
-from .errors import AuthError
+from .errors import WRONG_LOGIN, AuthError
 
 FREE_ATTEMPTS = 5
 DELAYS = (dt.timedelta(seconds=30), dt.timedelta(minutes=1), dt.timedelta(minutes=5),
@@ -103,6 +103,6 @@ def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now
         state = record_failure(key_path, user, now)
         if state.get("until"):
             until = dt.datetime.fromisoformat(state["until"])
-            raise AuthError(f"Sai tên người dùng hoặc mật khẩu. Đã sai {state['count']} lần: tài khoản "
+            raise AuthError(f"{WRONG_LOGIN} Đã sai {state['count']} lần: tài khoản "
                             f"tạm khóa, {_try_again(until)}") from None
         raise

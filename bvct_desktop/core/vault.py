@@ -28,7 +28,7 @@ from . import (
 )
 from .address import Address, FileAddress, ServerAddress
 from .database import Actor, Clock, Database, FileDatabase, system_clock
-from .errors import AuthError, DamagedError, InputError
+from .errors import WRONG_LOGIN, AuthError, DamagedError, InputError
 from .permissions import ADMIN
 from .schema import meta, users
 
@@ -143,7 +143,7 @@ def unlock(path: Path | Address, user: str, password: str, clock: Clock = system
     except DamagedError as error:
         raise backup_log.naming_backup(error, path) from None
     if user == keyfile.RECOVERY_SLOT:
-        raise AuthError("Sai tên người dùng hoặc mật khẩu.")
+        raise AuthError(WRONG_LOGIN)
     lockout.check(keys, user, clock())
     db_key = lockout.open_slot(keys, keyfile.key_path(path), user, password, clock())
     db = FileDatabase(path, db_key, keys.db_id, Actor(user, ""), clock, busy_timeout_ms)

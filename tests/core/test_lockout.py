@@ -126,13 +126,27 @@ def test_screen_lock_and_unlock_again_are_audited_and_counted(made):
     clock = Clock()
     db = vault.unlock(made, ADMIN, PASSWORD, clock)
     db.record_lock()
-    with pytest.raises(AuthError):
+    with pytest.raises(AuthError) as wrong:
         db.unlock_again(WRONG)
+    assert wrong.value.message == "Mật khẩu không đúng."  # no user name was typed
     assert keyfile.read(db.key_path).failures[ADMIN]["count"] == 1
     db.unlock_again(PASSWORD)
     actions = [(e.action, e.outcome) for e in audit.list_entries(db)][-3:]
     db.close()
     assert actions == [("khóa màn hình", "ok"), ("đăng nhập", "failed"), ("mở khóa màn hình", "ok")]
+
+
+def test_a_password_asked_again_is_told_wrong_as_a_password_even_when_it_locks_the_account(made):
+    clock = Clock()
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    told = []
+    for _ in range(5):
+        with pytest.raises(AuthError) as wrong:
+            db.confirm_password(WRONG, "xuất Excel")
+        told.append(wrong.value.message)
+    db.close()
+    assert told[0] == "Mật khẩu không đúng."
+    assert told[-1].startswith("Mật khẩu không đúng. Đã sai 5 lần: tài khoản tạm khóa, hãy thử lại sau ")
 
 
 def test_the_recovery_key_is_locked_out_too(tmp_path):

@@ -81,7 +81,7 @@ def test_ctrl_l_covers_every_window_and_keeps_unsaved_edits(window, qtbot):
     cover = covers[0]
     cover.password.setText("Sai-mat-khau-99")
     unlocked(qtbot, window.locker, cover)
-    assert window.locker.locked and "Sai" in cover.error.text() and cover.password.isEnabled()
+    assert window.locker.locked and cover.error.text() == "Mật khẩu không đúng." and cover.password.isEnabled()
 
     cover.password.setText(PASSWORD)
     unlocked(qtbot, window.locker, cover)

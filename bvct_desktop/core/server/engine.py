@@ -20,7 +20,16 @@ from sqlalchemy.sql.elements import UnaryExpression
 
 from ... import errorlog
 from ..address import ServerAddress
-from ..errors import DISK_FULL, AuthError, BusyError, BvctError, DamagedError, DiskFullError, PermissionDenied
+from ..errors import (
+    DISK_FULL,
+    WRONG_LOGIN,
+    AuthError,
+    BusyError,
+    BvctError,
+    DamagedError,
+    DiskFullError,
+    PermissionDenied,
+)
 
 BUSY_TIMEOUT_MS = 5_000
 WRITE_LOCK = 0x42564354  # "BVCT": the advisory lock every write transaction takes first
@@ -109,7 +118,7 @@ def classify(error: Exception, address: ServerAddress) -> BvctError:
 
 def _connection_refused(lower: str, address: ServerAddress, where: str) -> BvctError:
     if "password authentication failed" in lower or "no password supplied" in lower:
-        return AuthError("Sai tên người dùng hoặc mật khẩu.")
+        return AuthError(WRONG_LOGIN)
     if "not permitted to log in" in lower:
         return AuthError("Tài khoản không tồn tại hoặc đã bị khóa.")
     if "database" in lower and "does not exist" in lower:
