@@ -23,12 +23,13 @@ from .permissions import Action
 from .plans import PLANS
 from .plans.base import Outcome, Target
 from .schema import archive_requests, cadres, persons, slips
-from .text import identity_key
+from .text import identity_key, search_words, variant_fold, variant_fold_words
 
 MEMBERS = record_rows.MEMBERS  # a delegation's form value: one dict per member
 VERSION = "_versions_seen"  # in `load`'s values: the versions of the record and its persons, for `save`
 MEMBER_PERSON_KEYS = tuple(DELEGATIONS.members.person.fields)
 MEMBER_KEYS = DELEGATIONS.members.keys
+CANDIDATES = 5  # the picker ranks this many times the people it lists: the name matches among them first
 
 
 class FormProblems(InputError):
@@ -188,13 +189,24 @@ def _check_unchanged(connection: Connection, kind: Kind, record_id: int, seen: t
 # -- the person picker ---------------------------------------------------------------------
 
 def find_people(db: Database, query: str, limit: int = 20) -> list[PersonFacts]:
-    """People matching the search box (the search rule), cadres first, with what is known."""
+    """People matching the search box (the search rule), with what is known: those whose name holds
+    every word typed first, then those found through their home town or other names, each in the
+    order of names ("nguyen thi thanh huong" finds Nguyễn Thị Thanh Hương before a Nguyễn Ngọc Hương
+    of «thành phố Phan Thiết»)."""
     db.require(Action.BROWSE, "tìm người")
     condition = search.person_condition(query, persons.c.id)
+    typed = [variant_fold(word) for word in search_words(query)]
     with db.read() as connection:
-        ids = connection.execute(select(persons.c.id).where(condition)
-                                 .order_by(persons.c.sort_key, persons.c.id).limit(limit)).scalars().all()
-        return [_facts(connection, pid) for pid in ids]
+        found = connection.execute(select(persons.c.id, persons.c.full_name).where(condition)
+                                   .order_by(persons.c.sort_key, persons.c.id).limit(limit * CANDIDATES)).all()
+        by_name = sorted(found, key=lambda person: not _named_by(person.full_name, typed))
+        return [_facts(connection, pid) for pid, _ in by_name[:limit]]
+
+
+def _named_by(full_name: str, typed: list[str]) -> bool:
+    """Whether every word typed begins a word of the name (as the search matches words)."""
+    words = variant_fold_words(full_name).split()
+    return all(any(word.startswith(wanted) for word in words) for wanted in typed)
 
 
 def load_person(db: Database, person_id: int) -> dict[str, Any]:

@@ -47,6 +47,16 @@ def test_a_new_slip_for_a_known_person_reuses_them_and_the_picker_shows_what_is_
     assert _count_persons(db) == before
 
 
+def test_the_picker_lists_first_those_whose_name_holds_every_word_typed(db):
+    """«Nguyễn Ngọc Hương» of «thành phố Phan Thiết» matches "nguyen thi thanh huong" too (thi, thanh in
+    her home town) and comes first by name order; the cadre named so comes first."""
+    for name, home_town in (("Nguyễn Ngọc Hương", "thành phố Phan Thiết"),
+                            ("Nguyễn Thị Thanh Hương Bích Ngọc", "Đức Linh")):
+        editing.save(db, "cadres", {"full_name": name, "birth_date": "1980", "home_town": home_town})
+    found = [facts.description.split(",")[0] for facts in editing.find_people(db, "nguyen thi thanh huong")]
+    assert found == ["Nguyễn Thị Thanh Hương Bích Ngọc", "Nguyễn Ngọc Hương"]
+
+
 def test_a_person_who_may_be_the_same_is_warned_about(db):
     maybe = editing.possible_duplicates(db, Identity("NGUYỄN VĂN HÙNG", "1965", "Hà Nội"))
     assert [p.description for p in maybe] == ["Nguyễn Văn Hùng, sinh 12/03/1965, quê Phú Thủy, Phan Thiết, "
