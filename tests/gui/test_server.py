@@ -223,7 +223,7 @@ def test_the_main_window_works_on_the_server(qtbot, server, clock, monkeypatch, 
     assert session.start()
     window = session.window  # the session deletes it at the end
     assert session.lock is None and not window.context.read_only  # every officer's window writes
-    assert window.windowTitle() == f"BVCT Desktop – {server.display}"
+    assert window.windowTitle() == server.display  # the system adds the program's name
     assert window.file_label.text() == f"Cơ sở dữ liệu: {server.display}"
 
     window.navigation.select("cadres")
