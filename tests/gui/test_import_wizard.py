@@ -190,6 +190,12 @@ def test_long_lists_of_an_import_name_their_first_200_and_count_the_rest(qtbot, 
     assert lines[2:] == [f"Dòng {n}: cập nhật Kết quả" for n in range(2, 202)] + ["… và 1.005 dòng cập nhật khác"]
 
 
+def _answered_undated(headers, number, name):
+    """A slip row with a result but no reply date."""
+    return _slip(headers, {"Số phiếu": number, "Ngày phát hành": "02/03/2026", "Họ và tên người được xác minh": name,
+                           "Nơi nhận phiếu": "Cục A93B – Bộ Công an", "Kết quả": "Không có tàng thư"})
+
+
 def test_slips_imported_with_a_result_but_no_reply_date_are_listed_and_dated_at_once(qtbot, context, tmp_path):
     from bvct_desktop.gui.dialogs import YES  # noqa: F401 - the reply dialog needs no question
     from tests.samples import SAMPLES
@@ -197,9 +203,7 @@ def test_slips_imported_with_a_result_but_no_reply_date_are_listed_and_dated_at_
     headers = SAMPLES["slips"][0]
 
     def slip(number, name):
-        return _slip(headers, {"Số phiếu": number, "Ngày phát hành": "02/03/2026",
-                               "Họ và tên người được xác minh": name, "Nơi nhận phiếu": "Cục A93B – Bộ Công an",
-                               "Kết quả": "Không có tàng thư"})
+        return _answered_undated(headers, number, name)
 
     page = RegisterPage(context, "slips")
     qtbot.addWidget(page)
@@ -238,9 +242,7 @@ def test_the_reply_date_is_asked_for_the_slips_of_this_import_only(qtbot, contex
     headers = SAMPLES["slips"][0]
 
     def slip(number, name):
-        return _slip(headers, {"Số phiếu": number, "Ngày phát hành": "02/03/2026",
-                               "Họ và tên người được xác minh": name, "Nơi nhận phiếu": "Cục A93B – Bộ Công an",
-                               "Kết quả": "Không có tàng thư"})
+        return _answered_undated(headers, number, name)
 
     page = RegisterPage(context, "slips")
     qtbot.addWidget(page)
