@@ -4,7 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core import documents_data
-from ..core.dates import parse_partial
+from ..core.dates import PARTIAL_FORMS, parse_partial
 from ..core.documents_data import EXPORTED, PRINTED
 from ..core.errors import Ambiguous, InputError, RowProblem
 from ..io.documents import pdf, render
@@ -56,7 +56,7 @@ def register(commands) -> None:
     cadre = documents.add_parser("cadre", help="trích ngang một cán bộ")
     cadre.set_defaults(handler=cmd_cadre)
     cadre.add_argument("--name", required=True, help="họ và tên cán bộ")
-    cadre.add_argument("--birth", help="ngày sinh (dd/mm/yyyy, mm/yyyy hoặc yyyy) khi có người trùng tên")
+    cadre.add_argument("--birth", help=f"ngày sinh ({PARTIAL_FORMS}) khi có người trùng tên")
     add_document_options(cadre, "FILE.pdf")
 
 

@@ -2,6 +2,7 @@
 work for foreigners, membership of foreign organisations, trips abroad — each dated, with a
 source, about the person or one of their relatives."""
 
+from ..dates import PARTIAL_FORMS
 from ..fields import LONG_TEXT, Field, FieldType
 from ..schema import foreign_elements
 from .notes import PersonNotes
@@ -12,7 +13,7 @@ ELEMENT_KINDS = ("Thân nhân ở nước ngoài", "Kết hôn với người n�
 FIELDS = (
     Field("element_kind", "Loại yếu tố", FieldType.CHOICE, required=True, choices=ELEMENT_KINDS),
     Field("country", "Nước"),
-    Field("since", "Từ ngày", FieldType.PARTIAL_DATE, required=True, hint="dd/mm/yyyy, mm/yyyy hoặc yyyy"),
+    Field("since", "Từ ngày", FieldType.PARTIAL_DATE, required=True, hint=PARTIAL_FORMS),
     Field("until", "Đến ngày", FieldType.PARTIAL_DATE),
     Field("details", "Nội dung", max_length=LONG_TEXT),
     Field("source", "Nguồn", required=True, hint="lý lịch 2C, phiếu xác minh, báo cáo của chi bộ…"),
