@@ -61,7 +61,7 @@ def open_database(args) -> Database:
     except DamagedError as error:
         if where.is_server or where.path.exists():
             raise
-        raise DamagedError(f"{error.message} Tạo mới bằng lệnh: bvct init --admin TÊN", error.restore) from None
+        raise DamagedError(f"{error.message} Tạo mới bằng lệnh: bvct init --admin TÊN.", error.restore) from None
 
 
 def encryption_password(args) -> str | None:
