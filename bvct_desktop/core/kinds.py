@@ -123,11 +123,17 @@ class Kind:
         """(a date, the date it cannot precede): Ngày về and Ngày đi, a reply and its slip's issue…"""
         return tuple((spec, self.field(spec.not_before)) for spec in self.fields if spec.not_before)
 
+    def out_of_order(self, values: Mapping[str, object]) -> tuple[Field, Field] | None:
+        """The first date of `values` that precedes the one it cannot, with that one; None if none does."""
+        return next(((later, earlier) for later, earlier in self.ordered_dates
+                     if values.get(later.key) and values.get(earlier.key) and values[later.key] < values[earlier.key]),
+                    None)
+
     def check_order(self, values: Mapping[str, object]) -> None:
         """RowProblem (at the later date) when a date precedes the one it cannot: «Ngày về trước Ngày đi»."""
-        for later, earlier in self.ordered_dates:
-            if values.get(later.key) and values.get(earlier.key) and values[later.key] < values[earlier.key]:
-                raise RowProblem(f"{later.header} trước {earlier.header}", later.key)
+        if wrong := self.out_of_order(values):
+            later, earlier = wrong
+            raise RowProblem(f"{later.header} trước {earlier.header}", later.key)
 
     @property
     def table(self) -> "Table | None":
