@@ -57,7 +57,7 @@ def open_database(args) -> Database:
         return vault.unlock(where, user, credentials.password(args.password_file),
                             busy_timeout_ms=WAIT_FOR_WRITER_MS)
     except SchemaBehind as error:
-        raise type(error)(f"{error.message} Lệnh: bvct upgrade --server-owner TÀI_KHOẢN_CHỦ_SỞ_HỮU") from None
+        raise error.reworded(f"{error.message} Lệnh: bvct upgrade --server-owner TÀI_KHOẢN_CHỦ_SỞ_HỮU") from None
     except DamagedError as error:
         if where.is_server or where.path.exists():
             raise

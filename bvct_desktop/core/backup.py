@@ -85,7 +85,8 @@ def audited_write(db: Database, out: Path, action: str) -> Written:
                                                     "so_muc_nhat_ky": written.audit_head["count"], "da_kiem_tra": True})
     except BvctError as error:
         written.path.unlink(missing_ok=True)
-        raise type(error)(f"{error.message} Bản sao lưu vừa ghi đã được xóa vì không ghi được vào nhật ký.") from None
+        raise error.reworded(f"{error.message} Bản sao lưu vừa ghi đã được xóa vì không ghi được vào nhật "
+                             "ký.") from None
     if not db.is_server:  # the server's newest backups are in its audit trail
         backup_log.remember(db.key_path, written.path, written.at)
     return written

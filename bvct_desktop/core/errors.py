@@ -19,6 +19,13 @@ class BvctError(Exception):
         super().__init__(message)
         self.message = message
 
+    def reworded(self, message: str) -> "BvctError":
+        """The same failure told by `message`: of the same kind, carrying what it carried (a damaged
+        database's restore, an ambiguity's options)."""
+        made = type(self).__new__(type(self), message)
+        made.__dict__.update(self.__dict__, message=message)
+        return made
+
 
 class InputError(BvctError):
     """Bad usage or bad input; nothing was changed."""

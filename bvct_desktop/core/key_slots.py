@@ -75,9 +75,9 @@ def apply(db: Database, change: Change, check: Callable[[Connection], None] = la
             try:
                 _write_key_file(db.key_path, previous, generation - 1, generation)  # put back
             except BvctError:  # the key file has it: the next open completes it (`reconcile`)
-                raise type(error)(f"{error.message.split(';')[0].rstrip('.')}; «{change.action}» của «{change.user}» "
-                                  "đã vào tệp khóa và sẽ được hoàn tất, ghi vào nhật ký ở lần mở cơ sở dữ liệu "
-                                  "tiếp theo.") from None
+                raise error.reworded(f"{error.message.split(';')[0].rstrip('.')}; «{change.action}» của "
+                                     f"«{change.user}» đã vào tệp khóa và sẽ được hoàn tất, ghi vào nhật ký ở lần "
+                                     "mở cơ sở dữ liệu tiếp theo.") from None
             _settle_quietly(db, note, completed=False, reason=error.message)
             raise
 

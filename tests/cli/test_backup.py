@@ -7,6 +7,7 @@ import zipfile
 import pytest
 
 from bvct_desktop.core import backup, keyfile
+from bvct_desktop.core.errors import DamagedError
 from tests.conftest import ADMIN, PASSWORD
 from tests.core.test_no_plaintext import SECRETS, _encodings
 
@@ -232,3 +233,21 @@ def test_a_failed_backup_is_audited(cli, tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir() if "day" in p.name) == []
     listing = cli("audit", "list")[1]
     assert "sao lưu\tthất bại" in listing
+
+
+@pytest.mark.file_only("a damaged database names its file's restore")
+def test_a_backup_whose_audit_entry_finds_the_database_damaged_still_names_the_restore(cli, tmp_path, monkeypatch):
+    assert cli("backup", "--out", tmp_path / "cu.bvctbak")[0] == 0
+    real = backup._audit_quietly
+
+    def damaged(db, action, outcome, details):
+        if outcome == "ok":
+            raise DamagedError("Cơ sở dữ liệu bị hỏng.", (cli.db, tmp_path / "cu.bvctbak"))
+        return real(db, action, outcome, details)
+
+    monkeypatch.setattr(backup, "_audit_quietly", damaged)
+    code, _, err = cli("backup", "--out", tmp_path / "moi.bvctbak")
+    assert code == 4
+    assert "Bản sao lưu vừa ghi đã được xóa" in err
+    assert "Khôi phục bằng lệnh: bvct --db" in err and "cu.bvctbak" in err
+    assert not (tmp_path / "moi.bvctbak").exists()
