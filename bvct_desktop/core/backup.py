@@ -35,6 +35,11 @@ VERSION = 1
 MANIFEST, KEYS, DATA = "manifest.json", "bvct.db.keys", "bvct.db"
 MANIFEST_KEY_PURPOSE = b"bvct-backup-manifest"
 CHUNK = 1 << 20
+# The checks a verification names, in words an administrator reads (the codes behind them: the
+# manifest's HMAC, the files' SHA-256, SQLCipher's page HMACs and SQLite's integrity check)
+MANIFEST_CHECKED = "Bản kê nội dung còn nguyên, đúng mã xác thực của cơ sở dữ liệu này"
+FILES_CHECKED = "Tệp khóa và tệp dữ liệu còn nguyên như lúc sao lưu (khớp mã kiểm tra trong bản kê)"
+PAGES_CHECKED = "Từng trang dữ liệu mã hóa còn nguyên; cấu trúc cơ sở dữ liệu đúng"
 
 
 @dataclass(frozen=True)
@@ -212,12 +217,12 @@ def _opened(path: Path, open_key: Callable[[keyfile.KeyFile], bytes],
         if not hmac.compare_digest(_manifest_mac(keyfile.derive_subkey(db_key, MANIFEST_KEY_PURPOSE), manifest),
                                    str(manifest.get("mac", ""))):
             raise DamagedError(f"Bản sao lưu «{path.name}» hỏng hoặc đã bị sửa: bản kê không đúng mã xác thực.")
-        report.checks.append("Bản kê (manifest) đúng mã xác thực HMAC")
+        report.checks.append(MANIFEST_CHECKED)
         extracted = Path(folder) / DATA
         listed = manifest["files"]
         if _digest_bytes(key_bytes) != listed[KEYS] or _extract(archive, extracted) != listed[DATA]:
-            raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: nội dung không khớp mã băm SHA-256 trong bản kê.")
-        report.checks.append("Tệp khóa và tệp dữ liệu đúng mã băm SHA-256")
+            raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: nội dung không khớp mã kiểm tra trong bản kê.")
+        report.checks.append(FILES_CHECKED)
         crashpoints.reached("backup-extracted")
         accounts = len([slot for slot in keys.slots if slot != keyfile.RECOVERY_SLOT])
         report.checks.append(f"Khóa mở được; bản sao có {accounts} tài khoản và khóa khôi phục")
@@ -275,7 +280,7 @@ def _check_database(extracted: Path, db_key: bytes, db_id: str, head: dict, user
             problems = engine.integrity_problems(connection)
             if problems:
                 raise DamagedError(f"{damaged}: kiểm tra toàn vẹn báo lỗi ({problems[0]}).")
-            report.checks.append("Toàn vẹn từng trang mã hóa (cipher_integrity_check) và cấu trúc (integrity_check)")
+            report.checks.append(PAGES_CHECKED)
             stored_id = connection.execute(select(meta.c.value).where(meta.c.key == "db_id")).scalar()
             if stored_id != db_id:
                 raise DamagedError(f"{damaged}: dữ liệu không thuộc bản kê.")

@@ -206,7 +206,7 @@ def test_backup_now_then_verify_with_progress(qtbot, db, clock, tmp_path):
     context.dialogs.answer_next(str(target))
     page.verify()
     qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
-    assert "tốt" in page.message.text() and "SHA-256" in page.checks.text()
+    assert "tốt" in page.message.text() and backup.FILES_CHECKED in page.checks.text()
 
     page.password.setText("Sai-mat-khau-99")
     context.dialogs.answer_next(str(target))
