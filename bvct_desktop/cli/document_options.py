@@ -7,7 +7,7 @@ from .arguments import encryption_password
 def add_document_options(parser, out: str) -> None:
     """`--out`, `--profile`, `--secret`/`--no-secret` and `--encrypt-password-file`."""
     parser.add_argument("--out", required=True, metavar=out)
-    parser.add_argument("--profile", default=profile.DEFAULT, help="hồ sơ thể thức (mặc định hd36)")
+    parser.add_argument("--profile", help=f"hồ sơ thể thức (mặc định {profile.DEFAULT})")
     secrecy = parser.add_mutually_exclusive_group()
     secrecy.add_argument("--secret", dest="secrecy", action="store_const", const=render.SECRET,
                          help="đóng dấu MẬT dưới số văn bản, trang đầu của mỗi văn bản (lần in này)")
@@ -17,7 +17,7 @@ def add_document_options(parser, out: str) -> None:
 
 
 def document_options(args) -> render.Options:
-    return render.Options(profile.load(getattr(args, "profile", profile.DEFAULT)),
+    return render.Options(profile.load(getattr(args, "profile", None) or profile.DEFAULT),
                           getattr(args, "secrecy", None), encryption_password(args))
 
 

@@ -40,9 +40,14 @@ def cmd_report(args) -> int:
 
 
 def _figures_only(args) -> None:
-    """Refuses what only a document takes: the JSON figures are neither issued, annotated nor encrypted."""
-    if args.issue or args.notes:
-        raise InputError("--issue và --notes chỉ dùng khi lập báo cáo dạng pdf, xlsx hoặc docx.")
+    """Refuses what only a document takes: the JSON figures are neither issued, annotated, marked
+    secret, laid out nor encrypted."""
+    given = [option for option, value in (("--issue", args.issue), ("--notes", args.notes),
+                                          ("--secret", args.secrecy), ("--profile", args.profile)) if value]
+    if given:
+        named = " và ".join([", ".join(given[:-1]), given[-1]] if len(given) > 1 else given)
+        raise InputError(f"{named} chỉ dùng khi lập báo cáo dạng pdf, xlsx hoặc docx; "
+                         "số liệu dạng json không có các phần ấy nên không ghi gì.")
     if args.encrypt_password_file:
         raise InputError("Chỉ mã hóa được tệp xlsx, docx hoặc pdf; số liệu dạng json không mã hóa được nên "
                          "không ghi gì. Bỏ --encrypt-password-file, hoặc chọn --format xlsx, docx hoặc pdf.")

@@ -261,9 +261,20 @@ def test_the_report_takes_secret_and_profile_and_says_hd05_is_unverified(loaded,
     assert code == 2 and "hd36" in err
 
 
-def test_issue_is_for_documents_only(loaded):
-    code, _, err = loaded("report", *YEAR, "--format", "json", "--out", "-", "--issue")
-    assert code == 2 and "--issue" in err
+@pytest.mark.parametrize("options, named", [(["--issue"], "--issue"), (["--secret"], "--secret"),
+                                            (["--profile", "hd36"], "--profile"),
+                                            (["--issue", "--secret", "--profile", "hd05-2026"],
+                                             "--issue, --secret và --profile")])
+def test_what_only_a_document_takes_is_refused_for_the_json_figures(loaded, options, named):
+    code, out, err = loaded("report", *YEAR, "--format", "json", "--out", "-", *options)
+    assert code == 2 and out == ""
+    assert err.startswith(f"{named} chỉ dùng khi lập báo cáo dạng pdf, xlsx hoặc docx")
+
+
+def test_json_figures_asked_for_no_secret_mark_are_the_figures(loaded):
+    plain = loaded("report", *YEAR, "--format", "json", "--out", "-")[1]
+    code, out, _ = loaded("report", *YEAR, "--format", "json", "--out", "-", "--no-secret")
+    assert code == 0 and json.loads(out) == json.loads(plain)
 
 
 @pytest.mark.parametrize("out", ["so-lieu.json", "-"])
