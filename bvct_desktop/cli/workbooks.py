@@ -136,8 +136,8 @@ def _print_import(result, name: str) -> None:
     if result.ignored_columns:
         print(f"  Cột không dùng (bỏ qua): {', '.join(result.ignored_columns)}")
     if result.warnings:
-        print(f"  Lưu ý: {len(result.warnings)} dòng được nhập nhưng còn thiếu (không phải lỗi):")
-        for line in importing.first_lines(result.warnings, "dòng khác"):
+        print(f"  Lưu ý: {result.rows_to_look_at} dòng được nhập nhưng cần xem lại (không phải lỗi):")
+        for line in importing.first_lines(result.warnings, "lưu ý khác"):
             print(f"    {line}")
     if result.dry_run:
         print("Chưa ghi gì vào cơ sở dữ liệu (--dry-run).")

@@ -8,6 +8,7 @@ cleared, the record edited and the person picked are the officer's. `possible_du
 lists people who may be the same so the form can warn before a new person is made.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,6 +79,23 @@ def validate(kind: Kind, raw: dict[str, Any]) -> dict[str, Any]:
     if problems:
         raise FormProblems(problems)
     return values
+
+
+def dates_ahead(db: Database, kind_name: str, raw: dict[str, Any]) -> list[str]:
+    """The form's dates of what has happened that lie after today, each «header: what to look at»,
+    for the officer to confirm before saving; none while a field is invalid (saving tells that)."""
+    kind = kind_named(kind_name)
+    try:
+        values = validate(kind, raw)
+    except FormProblems:
+        return []
+    return told_ahead(kind, [values, *values.get(MEMBERS, ())], db.clock().date())
+
+
+def told_ahead(kind: Kind, rows: list[dict[str, Any]], today: dt.date) -> list[str]:
+    """Each date of `rows` of what has happened that lies after `today`, as «header: what to look at»."""
+    return [f"{kind.field(problem.header).header}: {problem.message}"
+            for row in rows for problem in kind.dates_ahead(row, today)]
 
 
 def _parse(kind: Kind, keys, raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:

@@ -40,6 +40,11 @@ class Field:
     hint: str = ""
     as_written: bool = False  # a number written as on the document (12/PXM, 0012): text, never a number
     not_before: str | None = None  # a date: the key of the record's date it cannot precede (Ngày về: Ngày đi)
+    planned: bool = False  # a date that may lie ahead (Ngày đi, Hạn giải quyết); another after today is told
+
+    @property
+    def is_date(self) -> bool:
+        return self.type in (FieldType.DATE, FieldType.PARTIAL_DATE)
 
     @property
     def text_only(self) -> bool:

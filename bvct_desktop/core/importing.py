@@ -7,6 +7,7 @@ transaction only when no row has a problem and this is not a dry run.
 """
 
 import contextlib
+import datetime as dt
 import functools
 import gc
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -18,7 +19,7 @@ from . import gazetteer
 from .database import Database
 from .errors import RowProblem
 from .fields import Field
-from .kinds import Kind
+from .kinds import Kind, after
 from .legacy import Conversion, convert_sheet
 from .permissions import Action
 from .plans import PLANS
@@ -76,6 +77,11 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def rows_to_look_at(self) -> int:
+        """How many rows the warnings are about (a row may have several)."""
+        return len({warning.row for warning in self.warnings})
 
     @property
     def stopped_early(self) -> bool:
@@ -176,6 +182,17 @@ class ParsedRows:
     def __len__(self) -> int:
         return len(self._offsets)
 
+    def numbers_after(self, keys: Collection[str], day: dt.date) -> set[int]:
+        """The row numbers (valid or not) with a date of `keys` after `day`, found column by column: a
+        column with none (the usual file) costs one pass in C."""
+        numbers = set()
+        for key, column in zip(self._keys, self._columns, strict=True):
+            latest = max(filter(None, column), default=None) if key in keys else None
+            if latest is not None and after(latest, day):
+                numbers.update(offset + 2 for offset, value in enumerate(column) if value is not None
+                               and after(value, day))
+        return numbers
+
     def __iter__(self) -> Iterator[tuple[int, dict[str, Any]]]:
         keys, columns, offsets = self._keys, self._columns, self._offsets
         if not columns:
@@ -256,6 +273,8 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     with db.write() as connection:
         plan = PLANS[kind.name](connection, db.clock())
         plan.prefetch(_Values(rows))
+        today = plan.now.date()
+        ahead = rows.numbers_after({spec.key for spec in kind.event_dates}, today) if rows else set()
         for done, (number, values) in enumerate(rows, start=1):
             if len(result.problems) >= MAX_PROBLEMS:
                 break
@@ -266,7 +285,10 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                 result.problems.append(Problem(number, header, problem.message))
                 continue
             result.counts[taken.status] += 1
-            if warnings := plan.warnings(values):
+            warnings = plan.warnings(values)
+            if number in ahead:
+                warnings += kind.dates_ahead(values, today)
+            if warnings:
                 result.warnings += [Problem(number, kind.field(w.header).header if w.header else None, w.message,
                                             taken.record_id) for w in warnings]
             if taken.changed:

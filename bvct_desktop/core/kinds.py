@@ -8,6 +8,7 @@ and the importer, the form, the export, the printed documents and the audit deri
 it unless the kind says otherwise.
 """
 
+import datetime as dt
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -103,6 +104,12 @@ class Members:
         return _table(self.table_name)
 
 
+def after(value: object, day: dt.date) -> bool:
+    """Whether a stored date lies wholly after `day` (a partial date's ISO text, "2027" or "2026-12",
+    from its first possible day)."""
+    return value > day.isoformat() if isinstance(value, str) else value > day
+
+
 @dataclass(frozen=True, eq=False)
 class Kind:
     name: str            # the KIND word of the command line
@@ -134,6 +141,18 @@ class Kind:
         if wrong := self.out_of_order(values):
             later, earlier = wrong
             raise RowProblem(f"{later.header} trước {earlier.header}", later.key)
+
+    @functools.cached_property
+    def event_dates(self) -> tuple[Field, ...]:
+        """The dates of what has happened — a birth, a slip's issue, a reply — not of what is planned."""
+        return tuple(spec for spec in self.fields if spec.is_date and not spec.planned)
+
+    def dates_ahead(self, values: Mapping[str, object], today: dt.date) -> list[RowProblem]:
+        """A warning (at the date) for each date of what has happened that lies after `today`: most
+        likely a mistyped year, yet not refused, since an office PC's clock may be wrong."""
+        return [RowProblem(f"«{spec.display(values[spec.key])}» ở sau hôm nay ({today:%d/%m/%Y}): hãy xem lại, có "
+                           "thể đã gõ nhầm năm (hoặc đồng hồ của máy tính chưa đúng)", spec.key)
+                for spec in self.event_dates if values.get(spec.key) is not None and after(values[spec.key], today)]
 
     @property
     def table(self) -> "Table | None":
@@ -223,8 +242,8 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     Field("name", "Tên đoàn", required=True),
     Field("countries", "Nước đến", required=True),
     Field("purpose", "Mục đích", F.CHOICE, choices=DELEGATION_PURPOSES),
-    Field("depart_on", "Ngày đi", F.DATE, required=True),
-    Field("return_on", "Ngày về", F.DATE, required=True, not_before="depart_on"),
+    Field("depart_on", "Ngày đi", F.DATE, required=True, planned=True),
+    Field("return_on", "Ngày về", F.DATE, required=True, not_before="depart_on", planned=True),
     Field("report_received_on", "Ngày nhận báo cáo", F.DATE, not_before="return_on"),
     Field("full_name", "Họ và tên thành viên", required=True),
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE),
@@ -256,7 +275,7 @@ COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("complaint_kind", "Loại đơn", F.CHOICE, required=True, choices=COMPLAINT_KINDS),
     Field("subject_name", "Họ và tên người bị phản ánh"),
     Field("summary", "Nội dung tóm tắt", required=True, max_length=LONG_TEXT),
-    Field("due_on", "Hạn giải quyết", F.DATE),
+    Field("due_on", "Hạn giải quyết", F.DATE, planned=True),
     Field("resolved_on", "Ngày giải quyết", F.DATE, not_before="received_on"),
     Field("result", "Kết quả", max_length=LONG_TEXT),
 ), date_key="received_on", stored_in="complaints")

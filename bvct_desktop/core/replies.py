@@ -11,7 +11,7 @@ from sqlalchemy import select
 from . import record_rows
 from .database import Database
 from .dates import display_date
-from .editing import FormProblems
+from .editing import FormProblems, told_ahead
 from .errors import InputError, RowProblem
 from .kinds import SLIPS
 from .permissions import Action
@@ -36,6 +36,16 @@ def reply_values(raw: dict[str, Any]) -> dict[str, Any]:
     if problems:
         raise FormProblems(problems)
     return {key: value for key, value in values.items() if value is not None}
+
+
+def dates_ahead(db: Database, raw: dict[str, Any]) -> list[str]:
+    """The reply's date when it lies after today, to be confirmed before it is written (none while a
+    value is invalid: writing tells that)."""
+    try:
+        reply = reply_values(raw)
+    except FormProblems:
+        return []
+    return told_ahead(SLIPS, [reply], db.clock().date())
 
 
 def record_replies(db: Database, slip_ids: Sequence[int], raw: dict[str, Any]) -> int:

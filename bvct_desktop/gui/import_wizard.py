@@ -13,8 +13,9 @@ from pathlib import Path
 from ..core import browse, importing, legacy
 from ..core.errors import BvctError
 from ..core.files import atomic_output
-from ..core.kinds import SLIPS, kind_named
+from ..core.kinds import kind_named
 from ..core.numbers import grouped
+from ..core.plans.slips import NO_REPLY_DATE_WARNING
 from ..core.text import file_name
 from ..io import xlsx_reader
 from .context import AppContext
@@ -272,22 +273,22 @@ class ImportWizard(QDialog):
             self.details.show()
 
     def _show_warnings(self, result: importing.ImportResult) -> None:
-        """Rows taken but left incomplete: listed, marked, and for slips a way to complete them at once."""
-        self.warnings_label.setText(f"<b>Lưu ý: {grouped(len(result.warnings))} dòng đã nhập nhưng còn thiếu</b> "
+        """Rows taken but to be looked at again (left incomplete, a date after today): listed, marked, and
+        for slips without their reply date a way to complete them at once."""
+        self.warnings_label.setText(f"<b>Lưu ý: {grouped(result.rows_to_look_at)} dòng đã nhập nhưng cần xem lại</b> "
                                     "(không phải lỗi, các dòng vẫn được nhập):")
         self.warnings_label.show()
         self._show_list(NOTES, result.warnings)
         self._show_rows_of(result.warnings, "warning")
-        if self.kind.name == "slips" and any(w.header == SLIPS.field("result_on").header for w in result.warnings):
+        if self.kind.name == "slips" and any(w.message == NO_REPLY_DATE_WARNING for w in result.warnings):
             self.complete_button.setText("Ghi ngày nhận cho các phiếu này…")
             self.complete_button.show()
 
     def complete_records(self) -> None:
         """Shows the register's records left incomplete, and asks once the reply date of the slips this
         import left without it (not the older ones in that state: the officer is looking at these rows)."""
-        header = SLIPS.field("result_on").header
         undated = list(dict.fromkeys(w.record_id for w in self.result.warnings
-                                     if w.header == header and w.record_id is not None))
+                                     if w.message == NO_REPLY_DATE_WARNING and w.record_id is not None))
         self.records_wanted.emit(browse.Filters(status=browse.NO_REPLY_DATE), undated)
         self.close()
 

@@ -129,10 +129,21 @@ def test_a_long_list_of_warnings_shows_its_first_200_lines_and_counts_the_rest(c
     code, out, _ = cli("import", "slips", workbook(tmp_path / "s.xlsx", headers, answered))
     assert code == 0
     lines = out.splitlines()
-    first = lines.index("  Lưu ý: 205 dòng được nhập nhưng còn thiếu (không phải lỗi):")
+    first = lines.index("  Lưu ý: 205 dòng được nhập nhưng cần xem lại (không phải lỗi):")
     shown = lines[first + 1:first + 202]
     assert [line.split(",")[0] for line in shown[:200]] == [f"    Dòng {n}" for n in range(2, 202)]
-    assert shown[200] == "    … và 5 dòng khác"
+    assert shown[200] == "    … và 5 lưu ý khác"
+
+
+def test_a_row_with_two_things_to_look_at_is_counted_once(cli, tmp_path):
+    headers, rows = SAMPLES["slips"]
+    issued_2062 = [rows[2][0], "05/01/2062", *rows[2][2:15], None, "Không có tàng thư", None]
+    code, out, _ = cli("import", "slips", workbook(tmp_path / "s.xlsx", headers, [issued_2062]))
+    assert code == 0
+    lines = out.splitlines()
+    first = lines.index("  Lưu ý: 1 dòng được nhập nhưng cần xem lại (không phải lỗi):")
+    assert sorted(line.split(":")[0] for line in lines[first + 1:]) == ["    Dòng 2, cột «Ngày nhận kết quả»",
+                                                                        "    Dòng 2, cột «Ngày phát hành»"]
 
 
 def test_delegation_member_not_yet_a_cadre_becomes_one(loaded, tmp_path):

@@ -1,5 +1,6 @@
 """The importer's service, apart from reading and writing (those are tested through `bvct import`)."""
 
+import datetime as dt
 import gc
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from bvct_desktop.core import gazetteer, importing, vault
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
 from bvct_desktop.core.plans import PLANS
+from bvct_desktop.core.plans.base import CREATED
 from tests.conftest import ADMIN, PASSWORD
 from tests.rows_sheet import rows_sheet
 
@@ -130,3 +132,19 @@ def test_a_warning_names_the_record_its_row_was_written_to(db):
     result = importing.import_sheet(db, SLIPS, sheet)
     assert result.ok, result.problems
     assert [(w.row, w.record_id) for w in result.warnings] == [(2, browse.record_ids(db, "slips", "30/PXM")[0])]
+
+
+def test_a_date_of_what_has_happened_after_today_is_imported_and_told_as_a_note(db):
+    """A mistyped year (2062 for 2026) would leave the record out of every period's report; the PC's
+    clock may be wrong too, so the row is imported and the date listed to be looked at again."""
+    db.clock = lambda: dt.datetime(2026, 12, 2, 9, 30)
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh", "Ngày vào Đảng"],
+                        ["Lê Văn Một", "1960", "03/02/2062"],
+                        ["Lê Văn Hai", "2030", "01/12/2026"],
+                        ["Lê Văn Ba", "12/2026", "02/12/2026"]])  # this month, and today: not after it
+    result = importing.import_sheet(db, CADRES, sheet)
+    assert result.ok and result.counts[CREATED] == 3
+    look_again = "ở sau hôm nay (02/12/2026): hãy xem lại, có thể đã gõ nhầm năm (hoặc đồng hồ của máy tính chưa đúng)"
+    assert [str(warning) for warning in result.warnings] == [f"Dòng 2, cột «Ngày vào Đảng»: «03/02/2062» {look_again}",
+                                                             f"Dòng 3, cột «Ngày sinh»: «2030» {look_again}"]
+    assert all(warning.record_id for warning in result.warnings)

@@ -1,9 +1,11 @@
 """Each kind declares where every field is stored, once; the export layout is derived from it."""
 
+import datetime as dt
+
 import pytest
 
 from bvct_desktop.core import record_rows
-from bvct_desktop.core.kinds import KINDS
+from bvct_desktop.core.kinds import COMPLAINTS, DELEGATIONS, KINDS, after
 from bvct_desktop.core.schema import persons
 from tests.samples import SAMPLES
 
@@ -35,3 +37,23 @@ def test_the_spec_columns_come_first_in_the_spec_order(kind):
     """Scripts read the import layout of the spec word for word; a field added since stands after it."""
     spec_headers = SAMPLES[kind.name][0]
     assert [spec.header for spec in kind.fields][:len(spec_headers)] == spec_headers
+
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def test_a_date_of_what_has_happened_is_ahead_only_when_wholly_after_today():
+    assert after(dt.date(2026, 12, 3), TODAY) and not after(TODAY, TODAY)
+    assert after("2027", TODAY) and not after("2026", TODAY)  # a year: from its first day
+    assert after("2027-01", TODAY) and not after("2026-12", TODAY)
+    assert after("2026-12-03", TODAY) and not after("2026-12-02", TODAY)
+
+
+def test_planned_dates_may_lie_ahead_and_the_others_are_told():
+    trip = {"decision_on": dt.date(2026, 11, 20), "depart_on": dt.date(2027, 1, 5), "return_on": dt.date(2027, 1, 9),
+            "report_received_on": dt.date(2027, 1, 20), "birth_date": "1975"}
+    told = DELEGATIONS.dates_ahead(trip, TODAY)
+    assert [problem.header for problem in told] == ["report_received_on"]
+    assert told[0].message == ("«20/01/2027» ở sau hôm nay (02/12/2026): hãy xem lại, có thể đã gõ nhầm năm "
+                               "(hoặc đồng hồ của máy tính chưa đúng)")
+    assert [spec.key for spec in COMPLAINTS.event_dates] == ["received_on", "resolved_on"]  # not Hạn giải quyết

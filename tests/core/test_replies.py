@@ -86,7 +86,7 @@ def test_an_import_warns_of_results_without_their_date_and_still_takes_the_rows(
                 "Nơi nhận phiếu": "Cục A93B – Bộ Công an", "Kết quả": "Không có tàng thư"})
     code, out, err = cli("import", "slips", workbook(tmp_path / "cu.xlsx", headers, [[row[h] for h in headers]]))
     assert code == 0, out + err
-    assert "Lưu ý: 1 dòng được nhập nhưng còn thiếu (không phải lỗi):" in out
+    assert "Lưu ý: 1 dòng được nhập nhưng cần xem lại (không phải lỗi):" in out
     assert "Dòng 2, cột «Ngày nhận kết quả»: có «Kết quả» nhưng chưa có ngày nhận kết quả" in out
     found = browse.record_ids(db, "slips", filters=browse.Filters(status=browse.NO_REPLY_DATE))
     assert found == _slips(db, "30/PXM")

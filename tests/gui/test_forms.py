@@ -7,15 +7,21 @@ import pytest
 
 from bvct_desktop.core import browse, editing
 from bvct_desktop.core.personfile import cases, relatives
-from bvct_desktop.gui.dialogs import CANCEL, NO
+from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
 from bvct_desktop.gui.qt import QComboBox, QLabel, QPlainTextEdit, QPushButton
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
-from tests.gui.shell_support import type_text
+from tests.gui.shell_support import FakeClock, type_text
 
-app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
-                                         support.context)  # fixtures
+app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The office's today, after the dates of early 2026 these forms are filled with (a date typed after
+    today is asked about before saving: test_a_date_after_today_is_saved_only_when_the_officer_confirms)."""
+    return FakeClock(dt.datetime(2026, 6, 15, 9, 30))
 
 NEW = {
     "cadres": {"full_name": "Hoàng Thị Mới", "birth_date": "03/1955", "gender": "Nữ", "home_town": "Phan Thiết"},
@@ -443,3 +449,40 @@ def test_a_relative_saved_over_someone_elses_change_is_refused_and_the_dialog_ke
     assert not tab.dialog.save()
     assert tab.dialog.message.text().startswith(f"Bản ghi đã được {context.db.actor.name} sửa lúc")
     assert tab.dialog.values()["occupation"] == "Giáo viên" and tab.dialog.isVisible()
+
+
+def test_a_date_after_today_is_saved_only_when_the_officer_confirms(qtbot, context):
+    """A mistyped year (2062) would keep the slip out of every period's report: the form asks first,
+    and saves when the officer says the date is right (the PC's clock may be the one that is wrong)."""
+    form = open_form(context, "slips", None)
+    qtbot.addWidget(form)
+    support.fill(form, {**NEW["slips"], "issued_on": "10/02/2062"})
+    context.dialogs.answer_next(NO)
+    assert not form.save() and form.record_id is None
+    asked = context.dialogs.shown[-1]
+    assert (asked.kind, asked.title) == ("ask", "Ngày sau hôm nay")
+    assert asked.text == ("Ngày phát hành: «10/02/2062» ở sau hôm nay (15/06/2026): hãy xem lại, có thể đã gõ nhầm "
+                          "năm (hoặc đồng hồ của máy tính chưa đúng)\n\nVẫn lưu?")
+    context.dialogs.answer_next(YES)
+    assert form.save(), form.message.text()
+    assert editing.load(context.db, "slips", form.record_id)["issued_on"] == dt.date(2062, 2, 10)
+
+
+def test_a_trip_planned_ahead_is_saved_without_asking(qtbot, context):
+    form = open_form(context, "delegations", None)
+    qtbot.addWidget(form)
+    support.fill(form, {**NEW["delegations"], "depart_on": "01/03/2027", "return_on": "05/03/2027"})
+    form.members.add_member({"full_name": "Nguyễn Văn Hùng", "birth_date": "1965-03-12", "role": "Trưởng đoàn"})
+    asked = len(context.dialogs.shown)
+    assert form.save(), form.message.text()
+    assert len(context.dialogs.shown) == asked
+
+
+def test_a_member_born_after_today_is_asked_about(qtbot, context):
+    form = open_form(context, "delegations", None)
+    qtbot.addWidget(form)
+    support.fill(form, NEW["delegations"])
+    form.members.add_member({"full_name": "Nguyễn Văn Hùng", "birth_date": "2065", "role": "Trưởng đoàn"})
+    context.dialogs.answer_next(NO)
+    assert not form.save()
+    assert context.dialogs.shown[-1].text.startswith("Ngày sinh: «2065» ở sau hôm nay (15/06/2026)")

@@ -192,7 +192,7 @@ def test_long_lists_of_an_import_name_their_first_200_and_count_the_rest(qtbot, 
 
 def _answered_undated(headers, number, name):
     """A slip row with a result but no reply date."""
-    return _slip(headers, {"Số phiếu": number, "Ngày phát hành": "02/03/2026", "Họ và tên người được xác minh": name,
+    return _slip(headers, {"Số phiếu": number, "Ngày phát hành": "02/03/2025", "Họ và tên người được xác minh": name,
                            "Nơi nhận phiếu": "Cục A93B – Bộ Công an", "Kết quả": "Không có tàng thư"})
 
 
@@ -214,7 +214,7 @@ def test_slips_imported_with_a_result_but_no_reply_date_are_listed_and_dated_at_
     wizard.run_import()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
     assert wizard.message.text().startswith("Đã nhập 2 dòng")
-    assert wizard.warnings_label.text().startswith("<b>Lưu ý: 2 dòng đã nhập nhưng còn thiếu</b>")
+    assert wizard.warnings_label.text().startswith("<b>Lưu ý: 2 dòng đã nhập nhưng cần xem lại</b>")
     assert wizard.error_text().splitlines()[0].startswith(
         "Dòng 2, cột «Ngày nhận kết quả»: có «Kết quả» nhưng chưa có ngày nhận kết quả")
     # what imported rows lack, not errors
@@ -224,14 +224,32 @@ def test_slips_imported_with_a_result_but_no_reply_date_are_listed_and_dated_at_
     wizard.complete_button.click()
     assert page.status.currentText() == "Có kết quả, thiếu ngày nhận" and page.model.rowCount() == 2
     dialog = page.reply_dialog
-    support.fill(dialog, {"result_on": "25/03/2026", "result_no": "0125/PV06"})
+    support.fill(dialog, {"result_on": "25/03/2025", "result_no": "0125/PV06"})
     assert dialog.save(), dialog.message.text()
     assert page.message.text() == "Đã ghi kết quả cho 2 phiếu."
     assert page.model.rowCount() == 0  # none left without a reply date
     page.status.setCurrentIndex(0)
     row = page.model.row_of(browse.record_ids(context.db, "slips", "30/PXM")[0])
     keys = [column.key for column in page.spec.columns]
-    assert page.model.index(row, keys.index("result_on")).data() == "25/03/2026"
+    assert page.model.index(row, keys.index("result_on")).data() == "25/03/2025"
+
+
+def test_a_reply_dated_after_today_is_imported_and_listed_to_look_at_without_asking_its_date(qtbot, context,
+                                                                                              tmp_path):
+    from tests.samples import SAMPLES
+
+    headers = SAMPLES["slips"][0]
+    row = _slip(headers, {"Số phiếu": "32/PXM", "Ngày phát hành": "02/03/2025", "Họ và tên người được xác minh":
+                          "Lê Văn Mười", "Nơi nhận phiếu": "Cục A93B – Bộ Công an", "Kết quả": "Không có tàng thư",
+                          "Ngày nhận kết quả": "25/03/2062"})
+    wizard = loaded(qtbot, _wizard(qtbot, context, "slips"), workbook(tmp_path / "nam.xlsx", headers, [row]))
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    assert wizard.message.text().startswith("Đã nhập 1 dòng")
+    assert wizard.warnings_label.text().startswith("<b>Lưu ý: 1 dòng đã nhập nhưng cần xem lại</b>")
+    assert wizard.error_text() == ("Dòng 2, cột «Ngày nhận kết quả»: «25/03/2062» ở sau hôm nay (15/06/2025): hãy xem "
+                                   "lại, có thể đã gõ nhầm năm (hoặc đồng hồ của máy tính chưa đúng)")
+    assert not wizard.complete_button.isVisibleTo(wizard)  # it has its reply date: nothing to ask
 
 
 def test_the_reply_date_is_asked_for_the_slips_of_this_import_only(qtbot, context, tmp_path):
@@ -259,7 +277,7 @@ def test_the_reply_date_is_asked_for_the_slips_of_this_import_only(qtbot, contex
     dialog = page.reply_dialog
     assert dialog.slip_ids == [new]
     assert "<b>1 phiếu</b> được trả lời trong cùng một văn bản: 32/PXM." in dialog.findChildren(QLabel)[0].text()
-    support.fill(dialog, {"result_on": "25/03/2026"})
+    support.fill(dialog, {"result_on": "25/03/2025"})
     assert dialog.save(), dialog.message.text()
     assert page.message.text() == "Đã ghi kết quả cho 1 phiếu."
     page.status.setCurrentIndex(0)
@@ -269,7 +287,7 @@ def test_the_reply_date_is_asked_for_the_slips_of_this_import_only(qtbot, contex
         row = page.model.row_of(browse.record_ids(context.db, "slips", number)[0])
         return page.model.index(row, keys.index("result_on")).data()
 
-    assert [reply_date(n) for n in ("30/PXM", "31/PXM", "32/PXM")] == ["", "", "25/03/2026"]
+    assert [reply_date(n) for n in ("30/PXM", "31/PXM", "32/PXM")] == ["", "", "25/03/2025"]
 
 
 def test_a_file_that_is_not_excel_is_explained(qtbot, context, tmp_path):

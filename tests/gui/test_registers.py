@@ -307,7 +307,9 @@ def test_one_police_letter_answers_the_slips_selected_in_one_step(qtbot, context
     assert all(page.model.index(page.model.row_of(i), keys.index("result")).data() != "Có tàng thư" for i in chosen)
 
     support.fill(dialog, {"result_on": "25/03/2026", "result_no": "0125/PV06", "result": "Có tàng thư"})
+    context.dialogs.answer_next(YES)  # a reply dated after today (15/06/2025 here): the officer says it is right
     assert dialog.save(), dialog.message.text()
+    assert context.dialogs.shown[-1].text.startswith("Ngày nhận kết quả: «25/03/2026» ở sau hôm nay (15/06/2025)")
     assert not dialog.isVisible() and page.message.text() == "Đã ghi kết quả cho 2 phiếu."
     for record_id in chosen:
         row = page.model.row_of(record_id)

@@ -17,6 +17,8 @@ from .base import Outcome, Plan, Target, outcome
 from .cases import CasePlanner, vetted_person
 
 NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # the slip register's status listing them
+NO_REPLY_DATE_WARNING = ("có «Kết quả» nhưng chưa có ngày nhận kết quả: phiếu chưa được tính là đã trả lời; "
+                         f"hãy ghi ngày nhận (sổ Phiếu xác minh, trạng thái «{NO_REPLY_DATE}»)")
 CASE_KEYS = {"relation", "vetted_name", "vetted_cadre_id", "purpose", "issued_on"}
 CHUNK = 400
 
@@ -75,8 +77,7 @@ class SlipPlan(Plan):
     def warnings(self, values: dict[str, Any]) -> list[RowProblem]:
         """A result without its reply date: not answered for the report, nor chased as overdue."""
         if values.get("result") and not values.get("result_on"):
-            return [RowProblem("có «Kết quả» nhưng chưa có ngày nhận kết quả: phiếu chưa được tính là đã trả lời; "
-                               f"hãy ghi ngày nhận (sổ Phiếu xác minh, trạng thái «{NO_REPLY_DATE}»)", "result_on")]
+            return [RowProblem(NO_REPLY_DATE_WARNING, "result_on")]
         return []
 
     def _vetted_cadre(self, pid: int, values: dict[str, Any]) -> int | None:

@@ -34,6 +34,13 @@ IDENTITY_KEYS = ("full_name", "birth_date", "home_town", "cccd")
 TITLE_KEYS = ("full_name", "name", "number", "subject_name", "sender")  # what names a record in its window's title
 
 
+def confirm_dates_ahead(context: AppContext, parent: QWidget, ahead: list[str]) -> bool:
+    """Whether to save dates of what has happened that lie after today (`ahead`, as editing tells them):
+    asked, since a mistyped year keeps a record out of its period's report, and the PC's clock may be
+    the one that is wrong; True when there are none."""
+    return not ahead or context.dialogs.ask(parent, "Ngày sau hôm nay", "\n".join(ahead) + "\n\nVẫn lưu?") == YES
+
+
 class RecordForm(QDialog):
     closed = Signal()
     saved = Signal(int)
@@ -261,7 +268,7 @@ class RecordForm(QDialog):
         for label in self.errors.values():
             label.hide()
         self.message.clear()
-        if not self._confirm_picked_person():
+        if not self._confirm_picked_person() or not self._confirm_dates_ahead():
             return False
         try:
             self.record_id = editing.save(self.context.db, self.kind.name, self.values(), self.record_id,
@@ -282,6 +289,10 @@ class RecordForm(QDialog):
         self.context.notifier.changed.emit(self.kind.name)
         self.saved.emit(self.record_id)
         return True
+
+    def _confirm_dates_ahead(self) -> bool:
+        return confirm_dates_ahead(self.context, self, editing.dates_ahead(self.context.db, self.kind.name,
+                                                                           self.values()))
 
     def _confirm_picked_person(self) -> bool:
         """Before a save that changes who the picked person is, asks: correct them, or someone else?"""
