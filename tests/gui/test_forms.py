@@ -486,3 +486,15 @@ def test_a_member_born_after_today_is_asked_about(qtbot, context):
     context.dialogs.answer_next(NO)
     assert not form.save()
     assert context.dialogs.shown[-1].text.startswith("Ngày sinh: «2065» ở sau hôm nay (15/06/2026)")
+
+
+def test_the_picker_shows_ten_lines_of_candidates_each_person_on_its_own_shade(qtbot, context):
+    """A candidate takes two lines (a cadre, a slip sent): the list shows about five without
+    scrolling, and the shades tell where one person's lines end."""
+    form = open_form(context, "slips", None)
+    qtbot.addWidget(form)
+    form.show()
+    type_text(form.picker.search, "thi")
+    results = form.picker.results
+    assert results.count() >= 5 and results.alternatingRowColors()
+    assert results.height() >= results.fontMetrics().lineSpacing() * 10

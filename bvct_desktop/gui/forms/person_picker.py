@@ -21,6 +21,7 @@ from ..qt import (
     Signal,
 )
 
+RESULT_LINES = 10  # the candidates' lines the list shows before it scrolls
 WARNING_STYLE = "background: #fff4ce; color: #5c4400; padding: 4px; border: 1px solid #e0c060;"
 
 
@@ -55,7 +56,10 @@ class PersonPicker(QGroupBox):
         self.drop_button.hide()
         layout.addWidget(self.drop_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.results = QListWidget()
-        self.results.setMaximumHeight(110)
+        # every candidate (two lines each, for a cadre or a slip sent) without scrolling, each on its shade
+        lines = self.results.fontMetrics().lineSpacing() * RESULT_LINES
+        self.results.setMaximumHeight(lines + 2 * self.results.frameWidth())
+        self.results.setAlternatingRowColors(True)
         self.results.setWordWrap(True)
         self.results.currentRowChanged.connect(lambda row: self.use_button.setEnabled(row >= 0))
         self.results.itemDoubleClicked.connect(lambda _item: self._use_current())
