@@ -207,3 +207,21 @@ def test_an_edit_keeps_the_selection_and_the_scroll_position(qtbot, context):
     context.notifier.changed.emit("complaints")  # a new row (the newest, first): the chosen one stays chosen
     assert resets == [] and page.selected_ids() == [chosen]
     assert page.model.record_id(0) != chosen and page.model.rowCount() == 63
+
+
+def test_a_column_filter_shows_a_long_unit_name_whole_and_stays_on_the_screen(qtbot, context):
+    long_name = "Phòng Hồ sơ nghiệp vụ (PV06) – Công an tỉnh Lâm Đồng (cơ sở Bình Thuận)"
+    editing.save(context.db, "slips", {"number": "77/PXM", "issued_on": "02/03/2025", "full_name": "Lê Văn Tám",
+                                       "recipient": long_name})
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    recipient = [column.key for column in page.spec.columns].index("recipient")
+    page.filter_column(recipient)
+    popup = page.value_filter
+    item = next(popup.list.item(row) for row in range(popup.list.count()) if long_name in popup.list.item(row).text())
+    assert popup.list.viewport().width() > popup.list.fontMetrics().horizontalAdvance(item.text())
+    assert item.toolTip() == item.text()
+    screen = popup.screen().availableGeometry()
+    assert screen.contains(popup.frameGeometry())  # opened under the register's last column, moved left to fit

@@ -576,8 +576,7 @@ class RegisterPage(QWidget):
         if where is None:
             header = self.table.horizontalHeader()
             where = header.mapToGlobal(QPoint(header.sectionViewportPosition(logical), header.height()))
-        self.value_filter.move(where)
-        self.value_filter.show()
+        self.value_filter.show_at(where)
 
     def keep_values(self, key: str, kept: tuple[str | None, ...] | None) -> None:
         """The column `key` keeps `kept` (None: every value)."""

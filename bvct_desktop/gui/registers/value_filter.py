@@ -6,6 +6,7 @@ from collections.abc import Callable
 from ...core.numbers import grouped
 from ...core.search import fold_ascii
 from ..qt import (
+    QApplication,
     QCheckBox,
     QDialogButtonBox,
     QFrame,
@@ -13,12 +14,15 @@ from ..qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPoint,
+    QStyle,
     Qt,
     QVBoxLayout,
     QWidget,
 )
 
 EMPTY = "(Trống)"
+MIN_WIDTH = 320
 Kept = tuple[str | None, ...] | None  # None: every value (no filter)
 
 
@@ -44,12 +48,13 @@ class ValueFilter(QFrame):
         self.list = QListWidget()
         for value, count in values:
             item = QListWidgetItem(f"{EMPTY if value is None else value}  ({grouped(count)})")
+            item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, value)
             ticked = kept is None or value in kept
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.list.itemChanged.connect(lambda _item: self._show_every())
-        self.list.setMinimumWidth(320)
+        self.list.setMinimumWidth(self._fitting_width())
         self.list.setMaximumHeight(320)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -59,6 +64,27 @@ class ValueFilter(QFrame):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self._show_every()
+
+    def show_at(self, where: QPoint) -> None:
+        """Shows the popup from `where` (under the header), moved left or up as far as it must to stay
+        on the screen."""
+        self.move(where)
+        self.show()  # (its size is final once shown)
+        screen = (QApplication.screenAt(where) or QApplication.primaryScreen()).availableGeometry()
+        size = self.frameGeometry().size()
+        self.move(max(screen.left(), min(where.x(), screen.right() + 1 - size.width())),
+                  max(screen.top(), min(where.y(), screen.bottom() + 1 - size.height())))
+
+    def _fitting_width(self) -> int:
+        """The list's width showing its longest value whole (a recipient unit's name and its count), from
+        MIN_WIDTH up to two thirds of the screen; a longer one is cut and told in full by its tooltip."""
+        style, metrics = self.list.style(), self.list.fontMetrics()
+        widest = max((metrics.horizontalAdvance(item.text()) for item in self.items()), default=0)
+        around = (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+                  + style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 4 * self.list.frameWidth()
+                  + 3 * metrics.averageCharWidth())
+        screen = self.screen().availableGeometry().width()
+        return max(MIN_WIDTH, min(widest + around, screen * 2 // 3))
 
     def items(self) -> list[QListWidgetItem]:
         return [self.list.item(row) for row in range(self.list.count())]
