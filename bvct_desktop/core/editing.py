@@ -9,6 +9,7 @@ lists people who may be the same so the form can warn before a new person is mad
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ from sqlalchemy.engine import Connection
 from . import record_rows, search
 from .database import Database
 from .errors import InputError, RowProblem
+from .fields import Field, dates_ahead
 from .kinds import DELEGATIONS, Kind, Members, kind_named
 from .people import Identity
 from .permissions import Action
@@ -81,7 +83,7 @@ def validate(kind: Kind, raw: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def dates_ahead(db: Database, kind_name: str, raw: dict[str, Any]) -> list[str]:
+def dates_to_confirm(db: Database, kind_name: str, raw: dict[str, Any]) -> list[str]:
     """The form's dates of what has happened that lie after today, each «header: what to look at»,
     for the officer to confirm before saving; none while a field is invalid (saving tells that)."""
     kind = kind_named(kind_name)
@@ -89,13 +91,25 @@ def dates_ahead(db: Database, kind_name: str, raw: dict[str, Any]) -> list[str]:
         values = validate(kind, raw)
     except FormProblems:
         return []
-    return told_ahead(kind, [values, *values.get(MEMBERS, ())], db.clock().date())
+    return told_ahead(kind.fields, [values, *values.get(MEMBERS, ())], db.clock().date())
 
 
-def told_ahead(kind: Kind, rows: list[dict[str, Any]], today: dt.date) -> list[str]:
-    """Each date of `rows` of what has happened that lies after `today`, as «header: what to look at»."""
-    return [f"{kind.field(problem.header).header}: {problem.message}"
-            for row in rows for problem in kind.dates_ahead(row, today)]
+def entry_dates_to_confirm(db: Database, fields: Sequence[Field], raw: dict[str, Any]) -> list[str]:
+    """`dates_to_confirm` of an entry of a person's file (a relative, a foreign element, a vetting case)
+    given by `fields`."""
+    try:
+        values = {spec.key: spec.parse(raw.get(spec.key)) for spec in fields}
+    except RowProblem:
+        return []
+    return told_ahead(fields, [values], db.clock().date())
+
+
+def told_ahead(fields: Sequence[Field], rows: list[dict[str, Any]], today: dt.date) -> list[str]:
+    """Each date of `rows` (values of `fields`) of what has happened that lies after `today`, as
+    «header: what to look at»."""
+    headers = {spec.key: spec.header for spec in fields}
+    return [f"{headers[problem.header]}: {problem.message}" for row in rows
+            for problem in dates_ahead(fields, row, today)]
 
 
 def _parse(kind: Kind, keys, raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:

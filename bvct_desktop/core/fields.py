@@ -8,7 +8,7 @@ import datetime as dt
 import enum
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import dates, text
@@ -105,6 +105,22 @@ class Field:
             partial = dates.PartialDate.from_iso(value) if isinstance(value, str) else value
             return partial.display
         return str(value)
+
+
+def after(value: object, day: dt.date) -> bool:
+    """Whether a stored date lies wholly after `day` (a partial date's ISO text, "2027" or "2026-12",
+    from its first possible day)."""
+    return value > day.isoformat() if isinstance(value, str) else value > day
+
+
+def dates_ahead(fields: Iterable[Field], values: Mapping[str, object], today: dt.date) -> list[RowProblem]:
+    """A warning (at the date) for each date of what has happened that lies after `today`: most
+    likely a mistyped year, yet not refused, since an office PC's clock may be wrong. Planned dates
+    (Ngày đi, a deadline) may lie ahead."""
+    return [RowProblem(f"«{spec.display(values[spec.key])}» ở sau hôm nay ({today:%d/%m/%Y}): hãy xem lại, có thể "
+                       "đã gõ nhầm năm (hoặc đồng hồ của máy tính chưa đúng)", spec.key)
+            for spec in fields if spec.is_date and not spec.planned and values.get(spec.key) is not None
+            and after(values[spec.key], today)]
 
 
 class _Invalid:

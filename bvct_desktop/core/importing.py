@@ -18,8 +18,8 @@ from typing import Any, Protocol
 from . import gazetteer
 from .database import Database
 from .errors import RowProblem
-from .fields import Field
-from .kinds import Kind, after
+from .fields import Field, after
+from .kinds import Kind
 from .legacy import Conversion, convert_sheet
 from .permissions import Action
 from .plans import PLANS

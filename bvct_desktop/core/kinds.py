@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .errors import InputError, RowProblem
-from .fields import LONG_TEXT, Field, FieldType
+from .fields import LONG_TEXT, Field, FieldType, dates_ahead
 from .text import identity_key
 
 if TYPE_CHECKING:
@@ -104,12 +104,6 @@ class Members:
         return _table(self.table_name)
 
 
-def after(value: object, day: dt.date) -> bool:
-    """Whether a stored date lies wholly after `day` (a partial date's ISO text, "2027" or "2026-12",
-    from its first possible day)."""
-    return value > day.isoformat() if isinstance(value, str) else value > day
-
-
 @dataclass(frozen=True, eq=False)
 class Kind:
     name: str            # the KIND word of the command line
@@ -148,11 +142,8 @@ class Kind:
         return tuple(spec for spec in self.fields if spec.is_date and not spec.planned)
 
     def dates_ahead(self, values: Mapping[str, object], today: dt.date) -> list[RowProblem]:
-        """A warning (at the date) for each date of what has happened that lies after `today`: most
-        likely a mistyped year, yet not refused, since an office PC's clock may be wrong."""
-        return [RowProblem(f"«{spec.display(values[spec.key])}» ở sau hôm nay ({today:%d/%m/%Y}): hãy xem lại, có "
-                           "thể đã gõ nhầm năm (hoặc đồng hồ của máy tính chưa đúng)", spec.key)
-                for spec in self.event_dates if values.get(spec.key) is not None and after(values[spec.key], today)]
+        """`fields.dates_ahead` of the kind's fields."""
+        return dates_ahead(self.event_dates, values, today)
 
     @property
     def table(self) -> "Table | None":

@@ -38,14 +38,14 @@ def reply_values(raw: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value is not None}
 
 
-def dates_ahead(db: Database, raw: dict[str, Any]) -> list[str]:
+def dates_to_confirm(db: Database, raw: dict[str, Any]) -> list[str]:
     """The reply's date when it lies after today, to be confirmed before it is written (none while a
     value is invalid: writing tells that)."""
     try:
         reply = reply_values(raw)
     except FormProblems:
         return []
-    return told_ahead(SLIPS, [reply], db.clock().date())
+    return told_ahead(FIELDS, [reply], db.clock().date())
 
 
 def record_replies(db: Database, slip_ids: Sequence[int], raw: dict[str, Any]) -> int:

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from bvct_desktop.core.errors import RowProblem
+from bvct_desktop.core.fields import after
 from bvct_desktop.core.kinds import CADRES, RELATIVES, SLIPS
 
 CCCD = CADRES.field("cccd")
@@ -81,3 +82,11 @@ def test_a_column_is_parsed_as_its_cells_one_by_one(spec):
             assert values[index] == spec.parse(raw) and index not in problems
         except RowProblem as problem:
             assert values[index] is None and problems[index] == problem.message
+
+
+def test_a_date_of_what_has_happened_is_ahead_only_when_wholly_after_today():
+    today = dt.date(2026, 12, 2)
+    assert after(dt.date(2026, 12, 3), today) and not after(today, today)
+    assert after("2027", today) and not after("2026", today)  # a year: from its first day
+    assert after("2027-01", today) and not after("2026-12", today)
+    assert after("2026-12-03", today) and not after("2026-12-02", today)

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from bvct_desktop.core import record_rows
-from bvct_desktop.core.kinds import COMPLAINTS, DELEGATIONS, KINDS, after
+from bvct_desktop.core.kinds import COMPLAINTS, DELEGATIONS, KINDS
 from bvct_desktop.core.schema import persons
 from tests.samples import SAMPLES
 
@@ -40,13 +40,6 @@ def test_the_spec_columns_come_first_in_the_spec_order(kind):
 
 
 TODAY = dt.date(2026, 12, 2)
-
-
-def test_a_date_of_what_has_happened_is_ahead_only_when_wholly_after_today():
-    assert after(dt.date(2026, 12, 3), TODAY) and not after(TODAY, TODAY)
-    assert after("2027", TODAY) and not after("2026", TODAY)  # a year: from its first day
-    assert after("2027-01", TODAY) and not after("2026-12", TODAY)
-    assert after("2026-12-03", TODAY) and not after("2026-12-02", TODAY)
 
 
 def test_planned_dates_may_lie_ahead_and_the_others_are_told():

@@ -211,6 +211,26 @@ def test_a_relative_is_added_on_the_cadres_file(qtbot, context):
     assert tab.table.item(before, tab.section.columns.index(tab.section.columns[1])).text() == "Lê Minh Trí"
 
 
+def test_a_relative_born_after_today_is_asked_about_and_a_stay_abroad_may_end_ahead(qtbot, context):
+    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
+    form = open_form(context, "cadres", anh)
+    qtbot.addWidget(form)
+    relatives_tab = form.tabs.widget(1)
+    relatives_tab.buttons["Thêm"].click()
+    support.fill(relatives_tab.dialog, {"relation": "Con", "full_name": "Lê Minh Trí", "birth_date": "2095"})
+    context.dialogs.answer_next(NO)
+    assert not relatives_tab.dialog.save()
+    assert context.dialogs.shown[-1].text.startswith("Ngày sinh: «2095» ở sau hôm nay (15/06/2026)")
+    foreign_tab = form.tabs.widget(2)
+    assert foreign_tab.section.title == "Yếu tố nước ngoài"
+    foreign_tab.buttons["Thêm"].click()
+    asked = len(context.dialogs.shown)
+    support.fill(foreign_tab.dialog, {"element_kind": "Đi nước ngoài", "country": "Nhật Bản", "since": "2024",
+                                      "until": "2028", "source": "lý lịch 2C"})
+    assert foreign_tab.dialog.save(), foreign_tab.dialog.message.text()
+    assert len(context.dialogs.shown) == asked  # «Đến ngày» of a stay abroad is not asked about
+
+
 def test_a_vetting_case_is_opened_and_concluded_on_the_cadres_file(qtbot, context):
     anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
     form = open_form(context, "cadres", anh)

@@ -14,7 +14,7 @@ FIELDS = (
     Field("element_kind", "Loại yếu tố", FieldType.CHOICE, required=True, choices=ELEMENT_KINDS),
     Field("country", "Nước"),
     Field("since", "Từ ngày", FieldType.PARTIAL_DATE, required=True, hint=PARTIAL_FORMS),
-    Field("until", "Đến ngày", FieldType.PARTIAL_DATE),
+    Field("until", "Đến ngày", FieldType.PARTIAL_DATE, planned=True),  # a stay abroad may end ahead
     Field("details", "Nội dung", max_length=LONG_TEXT),
     Field("source", "Nguồn", required=True, hint="lý lịch 2C, phiếu xác minh, báo cáo của chi bộ…"),
 )

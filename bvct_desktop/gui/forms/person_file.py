@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ...core import gazetteer
+from ...core import editing, gazetteer
 from ...core.database import Database
 from ...core.editing import VERSION
 from ...core.errors import BvctError
@@ -37,7 +37,7 @@ from ..qt import (
     Signal,
 )
 from .inputs import changed_signal, make_input, read_input, show_value
-from .record_form import RecordForm, field_label
+from .record_form import RecordForm, confirm_dates_ahead, field_label
 
 ABOUT = "Về thân nhân"
 ADOPT = "Thêm vào danh sách"
@@ -342,8 +342,12 @@ class EntryDialog(QDialog):
         return values
 
     def save(self) -> bool:
+        values = self.values()
+        if not confirm_dates_ahead(self.context, self, editing.entry_dates_to_confirm(self.context.db,
+                                                                                      self.action.fields, values)):
+            return False
         try:
-            self.action.run(self.context.db, self.person_id, self.entry, self.values())
+            self.action.run(self.context.db, self.person_id, self.entry, values)
         except BvctError as error:
             problems = getattr(error, "problems", None)
             self.message.show_message("; ".join(problems.values()) if problems else error.message)

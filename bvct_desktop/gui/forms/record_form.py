@@ -291,8 +291,8 @@ class RecordForm(QDialog):
         return True
 
     def _confirm_dates_ahead(self) -> bool:
-        return confirm_dates_ahead(self.context, self, editing.dates_ahead(self.context.db, self.kind.name,
-                                                                           self.values()))
+        return confirm_dates_ahead(self.context, self, editing.dates_to_confirm(self.context.db, self.kind.name,
+                                                                                self.values()))
 
     def _confirm_picked_person(self) -> bool:
         """Before a save that changes who the picked person is, asks: correct them, or someone else?"""

@@ -56,7 +56,7 @@ class ReplyDialog(QDialog):
 
     def save(self) -> bool:
         values = {key: read_input(widget) for key, widget in self.inputs.items()}
-        if not confirm_dates_ahead(self.context, self, replies.dates_ahead(self.context.db, values)):
+        if not confirm_dates_ahead(self.context, self, replies.dates_to_confirm(self.context.db, values)):
             return False
         try:
             count = replies.record_replies(self.context.db, self.slip_ids, values)
