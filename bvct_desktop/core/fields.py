@@ -43,8 +43,9 @@ class Field:
     planned: bool = False  # a date that may lie ahead (Ngày đi, Hạn giải quyết); another after today is told
 
     @property
-    def is_date(self) -> bool:
-        return self.type in (FieldType.DATE, FieldType.PARTIAL_DATE)
+    def is_event_date(self) -> bool:
+        """A date of what has happened (a birth, a slip's issue, a reply), not of what is planned."""
+        return self.type in (FieldType.DATE, FieldType.PARTIAL_DATE) and not self.planned
 
     @property
     def text_only(self) -> bool:
@@ -119,7 +120,7 @@ def dates_ahead(fields: Iterable[Field], values: Mapping[str, object], today: dt
     (Ngày đi, a deadline) may lie ahead."""
     return [RowProblem(f"«{spec.display(values[spec.key])}» ở sau hôm nay ({today:%d/%m/%Y}): hãy xem lại, có thể "
                        "đã gõ nhầm năm (hoặc đồng hồ của máy tính chưa đúng)", spec.key)
-            for spec in fields if spec.is_date and not spec.planned and values.get(spec.key) is not None
+            for spec in fields if spec.is_event_date and values.get(spec.key) is not None
             and after(values[spec.key], today)]
 
 

@@ -139,7 +139,7 @@ class Kind:
     @functools.cached_property
     def event_dates(self) -> tuple[Field, ...]:
         """The dates of what has happened — a birth, a slip's issue, a reply — not of what is planned."""
-        return tuple(spec for spec in self.fields if spec.is_date and not spec.planned)
+        return tuple(spec for spec in self.fields if spec.is_event_date)
 
     def dates_ahead(self, values: Mapping[str, object], today: dt.date) -> list[RowProblem]:
         """`fields.dates_ahead` of the kind's fields."""
