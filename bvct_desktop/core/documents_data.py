@@ -24,7 +24,7 @@ from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS
 from .permissions import Action
 from .personfile import known, relatives
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips
-from .text import fold, identity_key
+from .text import fold, identity_key, unit_key
 
 T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
@@ -207,10 +207,10 @@ def overdue_for(connection: Connection, recipient: str, on: dt.date) -> dict[str
 
 
 def _recipient_named(connection: Connection, name: str):
-    """The recipient unit written `name` (case, accents and spacing aside)."""
+    """The recipient unit written `name` (case, accents and spacing aside; then its dashes; then its accents)."""
     units = connection.execute(select(recipients.c.id, recipients.c.name)).all()
-    same = [unit for unit in units if identity_key(unit.name) == identity_key(name)] or \
-        [unit for unit in units if fold(unit.name) == fold(name)]
+    same = next((found for found in ([unit for unit in units if rule(unit.name) == rule(name)]
+                                     for rule in (identity_key, unit_key, fold)) if found), [])
     if not same:
         raise InputError(f"Không có nơi nhận phiếu «{name}» trong danh sách nơi nhận.")
     if len(same) > 1:

@@ -1,22 +1,40 @@
 """Names kept in a list of their own (units, the recipient units of slips), found by name.
 
 A record keeps the id of the entry; an entry is matched by its identity key (case, accents
-encoding and spacing ignored), so "Cục A93B – Bộ Công an" typed twice is one entry. The
+encoding and spacing ignored), so "Cục A93B – Bộ Công an" typed twice is one entry, and so is
+"Cục A93B - Bộ Công an" typed with a hyphen (`text.unit_key`). The
 importer and the form add a name they do not find (`NameList`); the list's own page adds
 one only when no entry has that name (`named`).
 """
+
+import functools
+from collections.abc import Callable
 
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
 from .changes import TableChanges
 from .kinds import Lookup
-from .text import identity_key
+from .text import identity_key, unit_key
 
 
-def named(connection: Connection, table: Table, name: str) -> int | None:
-    """The id of the entry named `name`, or None."""
-    return connection.execute(select(table.c.id).where(table.c.name_key == identity_key(name))).scalar()
+def named(connection: Connection, table: Table, name: str,
+          spellings: Callable[[], dict[str, int]] | None = None) -> int | None:
+    """The id of the entry named `name`, or else of the first one spelt so but for its dashes
+    («Cục A93B - Bộ Công an» for «Cục A93B – Bộ Công an»); None when there is neither. `spellings`
+    gives the list's `by_unit_key` (a caller looking up many names reads it once)."""
+    found = connection.execute(select(table.c.id).where(table.c.name_key == identity_key(name))).scalar()
+    if found is not None or "-" not in unit_key(name):  # a name without a dash has no other spelling of it
+        return found
+    return (spellings or functools.partial(by_unit_key, connection, table))().get(unit_key(name))
+
+
+def by_unit_key(connection: Connection, table: Table) -> dict[str, int]:
+    """The entries' ids by `unit_key`, the first entry of each (a list may hold two spellings already)."""
+    found: dict[str, int] = {}
+    for row in connection.execute(select(table.c.id, table.c.name).order_by(table.c.id)):
+        found.setdefault(unit_key(row.name), row.id)
+    return found
 
 
 class NameList:
@@ -27,17 +45,27 @@ class NameList:
         self.lookup = lookup
         self.changes = TableChanges(connection, lookup.table, now)
         self._connection = connection
-        self._by_key: dict[str, int | None] = {}
+        self._by_key: dict[str, int | None] = {}  # by unit_key: two spellings of a new entry are one
+        self._by_unit_key: dict[str, int] | None = None
         self.added: list[str] = []
 
     def id_for(self, name: str | None) -> int | None:
         """The entry's id; a name not in the list is added (planned)."""
         if not name:
             return None
-        key = identity_key(name)
+        key = unit_key(name)
         if key not in self._by_key:
-            self._by_key[key] = named(self._connection, self.lookup.table, name)
+            self._by_key[key] = self._stored(name)
         if self._by_key[key] is None:
             self._by_key[key] = self.changes.insert(self.lookup.new_entry(name, self.changes.now))
             self.added.append(name)
         return self._by_key[key]
+
+    def _stored(self, name: str) -> int | None:
+        return named(self._connection, self.lookup.table, name, self._spellings)
+
+    def _spellings(self) -> dict[str, int]:
+        """The list's `by_unit_key`, read once for the whole file."""
+        if self._by_unit_key is None:
+            self._by_unit_key = by_unit_key(self._connection, self.lookup.table)
+        return self._by_unit_key

@@ -59,6 +59,17 @@ def identity_key(value: str) -> str:
     return clean(value).casefold()
 
 
+# A dash of any kind (hyphen, non-breaking hyphen, figure, en and em dash, bar, minus) and the spaces around it
+_DASH = re.compile(r"\s*[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]\s*")
+
+
+@functools.lru_cache(maxsize=4_096)
+def unit_key(value: str) -> str:
+    """Equal for two spellings of one unit's name: `identity_key`, and every dash one hyphen without
+    spaces ("Cục A93B – Bộ Công an", "Cục A93B - Bộ Công an" and "Cục A93B-Bộ Công an" are one unit)."""
+    return _DASH.sub("-", identity_key(value))
+
+
 @functools.lru_cache(maxsize=65_536)
 def fold(value: str) -> str:
     """Accent-, đ- and case-free form for search and header matching."""

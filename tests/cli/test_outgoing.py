@@ -210,6 +210,9 @@ def test_the_reminder_letter_lists_the_recipients_overdue_slips(office_cli, tmp_
     assert all(names[line.split()[1]] in line for line in listed)  # each name whole, on its slip's line
     code, _, err = office_cli("print", "reminder", "--recipient", "Phòng Không Có", "--out", target)
     assert code == 2 and "Không có nơi nhận phiếu" in err
+    code, out, err = office_cli("print", "reminder", "--recipient", "Phòng PV27 - Công an tỉnh Bình Thuận",  # «-»
+                                "--on", "2016-10-15", "--out", tmp_path / "cv2.pdf")
+    assert code == 0 and f"về {count} phiếu" in out, err
     code, _, err = office_cli("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--on", "2016-01-02",
                               "--out", target)
     assert code == 2 and "không có phiếu nào" in err
