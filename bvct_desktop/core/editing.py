@@ -94,16 +94,6 @@ def dates_to_confirm(db: Database, kind_name: str, raw: dict[str, Any]) -> list[
     return told_ahead(kind.fields, [values, *values.get(MEMBERS, ())], db.clock().date())
 
 
-def entry_dates_to_confirm(db: Database, fields: Sequence[Field], raw: dict[str, Any]) -> list[str]:
-    """`dates_to_confirm` of an entry of a person's file (a relative, a foreign element, a vetting case)
-    given by `fields`."""
-    try:
-        values = {spec.key: spec.parse(raw.get(spec.key)) for spec in fields}
-    except RowProblem:
-        return []
-    return told_ahead(fields, [values], db.clock().date())
-
-
 def told_ahead(fields: Sequence[Field], rows: list[dict[str, Any]], today: dt.date) -> list[str]:
     """Each date of `rows` (values of `fields`) of what has happened that lies after `today`, as
     «header: what to look at»."""

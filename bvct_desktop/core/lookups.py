@@ -24,9 +24,10 @@ def named(connection: Connection, table: Table, name: str,
     («Cục A93B - Bộ Công an» for «Cục A93B – Bộ Công an»); None when there is neither. `spellings`
     gives the list's `by_unit_key` (a caller looking up many names reads it once)."""
     found = connection.execute(select(table.c.id).where(table.c.name_key == identity_key(name))).scalar()
-    if found is not None or "-" not in unit_key(name):  # a name without a dash has no other spelling of it
+    key = unit_key(name)
+    if found is not None or "-" not in key:  # a name without a dash has no other spelling of it
         return found
-    return (spellings or functools.partial(by_unit_key, connection, table))().get(unit_key(name))
+    return (spellings or functools.partial(by_unit_key, connection, table))().get(key)
 
 
 def by_unit_key(connection: Connection, table: Table) -> dict[str, int]:
@@ -55,14 +56,11 @@ class NameList:
             return None
         key = unit_key(name)
         if key not in self._by_key:
-            self._by_key[key] = self._stored(name)
+            self._by_key[key] = named(self._connection, self.lookup.table, name, self._spellings)
         if self._by_key[key] is None:
             self._by_key[key] = self.changes.insert(self.lookup.new_entry(name, self.changes.now))
             self.added.append(name)
         return self._by_key[key]
-
-    def _stored(self, name: str) -> int | None:
-        return named(self._connection, self.lookup.table, name, self._spellings)
 
     def _spellings(self) -> dict[str, int]:
         """The list's `by_unit_key`, read once for the whole file."""

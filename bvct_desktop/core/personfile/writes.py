@@ -2,7 +2,7 @@
 one record created, changed or put in the recycle bin with an audit entry that names every
 changed field with its old and new value."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from .. import audit, row_versions
 from ..database import Database
-from ..editing import ChangedMeanwhile, FormProblems, changed_by
+from ..editing import ChangedMeanwhile, FormProblems, changed_by, told_ahead
 from ..errors import InputError, RowProblem
 from ..fields import Field
 from ..schema import persons
@@ -32,6 +32,16 @@ def parse(fields: Iterable[Field], raw: dict[str, Any], partial: bool = False) -
     if problems:
         raise FormProblems(problems)
     return values
+
+
+def dates_to_confirm(db: Database, fields: Sequence[Field], raw: dict[str, Any]) -> list[str]:
+    """`editing.dates_to_confirm` of an entry of a person's file (a relative, a foreign element, a
+    vetting case) given by `fields`; none while a field is invalid (saving tells that)."""
+    try:
+        values = parse(fields, raw)
+    except FormProblems:
+        return []
+    return told_ahead(fields, [values], db.clock().date())
 
 
 def person_exists(connection: Connection, person_id: int) -> None:

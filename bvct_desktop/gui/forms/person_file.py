@@ -7,13 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ...core import editing, gazetteer
+from ...core import gazetteer
 from ...core.database import Database
 from ...core.editing import VERSION
 from ...core.errors import BvctError
 from ...core.fields import Field, FieldType
 from ...core.permissions import Action, allows
-from ...core.personfile import cases, known, relatives
+from ...core.personfile import cases, known, relatives, writes
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.notes import RELATIVE, PersonNotes
 from ...core.personfile.political import POLITICAL_NOTES
@@ -343,8 +343,8 @@ class EntryDialog(QDialog):
 
     def save(self) -> bool:
         values = self.values()
-        if not confirm_dates_ahead(self.context, self, editing.entry_dates_to_confirm(self.context.db,
-                                                                                      self.action.fields, values)):
+        if not confirm_dates_ahead(self.context, self, writes.dates_to_confirm(self.context.db, self.action.fields,
+                                                                               values)):
             return False
         try:
             self.action.run(self.context.db, self.person_id, self.entry, values)
