@@ -324,6 +324,7 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
         if report.role != ADMIN:
             raise refusal("khôi phục từ bản sao lưu (chỉ quản trị viên của bản sao lưu)")
         keys.failures, keys.last_backup = {}, {"path": str(Path(path).resolve()), "at": report.manifest["created_at"]}
+        keys.db_salt = keyfile.salt_of(extracted)  # the copy's own: the backed-up file's key file named that one
         key_path = keyfile.key_path(target)
         with atomic_output(target) as data_temp, atomic_output(key_path) as keys_temp:
             shutil.copyfile(extracted, data_temp)

@@ -4,7 +4,8 @@ Layout (JSON): a format marker and version, the database id, one key slot per us
 for the recovery key (the 256-bit database key sealed with AES-256-GCM under a key derived
 from the password with Argon2id; the KDF parameters travel in the slot), the failed-login
 counters and lockout times, the audit chain's head (count, last id, last MAC), where the
-newest verified backup was written, and a SHA-256 checksum over all of it. A slot's GCM
+newest verified backup was written, the salt at the head of its database file (which tells the
+key file of another database put beside it), and a SHA-256 checksum over all of it. A slot's GCM
 associated data names the database and the slot, so slots cannot be moved between users
 or files. Every change goes through `update`: lock, re-read, change, atomic replace.
 """
@@ -30,6 +31,7 @@ from .files import atomic_output, locked
 FORMAT = "BVCT-KEYS"
 VERSION = 1
 RECOVERY_SLOT = "*recovery*"
+SALT_BYTES = 16
 
 
 @dataclass(frozen=True)
@@ -120,11 +122,17 @@ class KeyFile:
     audit_head: dict = field(default_factory=lambda: {"count": 0, "id": 0, "mac": ""})
     last_backup: dict | None = None
     generation: int = 0  # bumped by every change of a key slot; the database records it (key_slots)
+    db_salt: str | None = None  # its database file's salt (`salt_of`); None: written before it was kept
+
+    def is_for(self, salt: str | None) -> bool:
+        """Whether this may be the key file of the database whose salt is `salt` (one that does not
+        name its database, or a salt not known, may be)."""
+        return None in (self.db_salt, salt) or self.db_salt == salt
 
     def to_bytes(self) -> bytes:
         body = {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "slots": self.slots,
                 "failures": self.failures, "audit_head": self.audit_head, "last_backup": self.last_backup,
-                "generation": self.generation}
+                "generation": self.generation, "db_salt": self.db_salt}
         body["checksum"] = _checksum(body)
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
@@ -143,10 +151,11 @@ class KeyFile:
             raise DamagedError(f"Tệp khóa «{path}» thuộc phiên bản {body.get('version')} chưa hỗ trợ.")
         try:
             keys = cls(body["db_id"], body["slots"], body["failures"], body["audit_head"],
-                       body.get("last_backup"), body.get("generation", 0))
+                       body.get("last_backup"), body.get("generation", 0), body.get("db_salt"))
         except KeyError:
             raise DamagedError(f"Tệp khóa «{path}» thiếu thông tin bắt buộc.") from None
-        if not isinstance(keys.slots, dict) or not isinstance(keys.generation, int) or keys.generation < 0:
+        if (not isinstance(keys.slots, dict) or not isinstance(keys.generation, int) or keys.generation < 0
+                or keys.db_salt is not None and not isinstance(keys.db_salt, str)):
             raise DamagedError(f"Tệp khóa «{path}» bị hỏng (ngăn khóa hoặc số thế hệ không hợp lệ).")
         for name, entry in keys.slots.items():
             problem = check_slot(name, entry)
@@ -167,6 +176,18 @@ class KeyFile:
 def _checksum(body: dict) -> str:
     canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def salt_of(db_path: Path) -> str | None:
+    """What names a database to its key file: the salt SQLCipher keeps at the head of the file
+    (random for each file, not secret), in hex; None when the file has none yet (its pages still in
+    the WAL) or cannot be read. A restore writes a new file, so a new salt."""
+    try:
+        with open(db_path, "rb") as handle:
+            head = handle.read(SALT_BYTES)
+    except OSError:
+        return None
+    return head.hex() if len(head) == SALT_BYTES else None
 
 
 def key_path(db_path: Path) -> Path:

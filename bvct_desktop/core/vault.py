@@ -5,10 +5,12 @@ successful unlock. A damaged database is reported with the newest verified backu
 schema is brought up to date at unlock, after a verified backup (`autobackup`).
 """
 
+import contextlib
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from .. import __version__
 from . import (
@@ -28,7 +30,7 @@ from . import (
 )
 from .address import Address, FileAddress, ServerAddress
 from .database import Actor, Clock, Database, FileDatabase, system_clock
-from .errors import WRONG_LOGIN, AuthError, DamagedError, InputError
+from .errors import WRONG_LOGIN, AuthError, BvctError, DamagedError, InputError
 from .permissions import ADMIN
 from .schema import meta, users
 
@@ -67,7 +69,7 @@ def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None 
             db.audit(connection, "khởi tạo cơ sở dữ liệu")
             head = connection.info[audit_chain.HEAD_INFO]
         db.close()
-        keyfile.write_new(key_path, keyfile.KeyFile(db_id, slots, audit_head=head))
+        keyfile.write_new(key_path, keyfile.KeyFile(db_id, slots, audit_head=head, db_salt=keyfile.salt_of(path)))
     except BaseException:
         for leftover in (path, key_path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             leftover.unlink(missing_ok=True)
@@ -144,11 +146,14 @@ def unlock(path: Path | Address, user: str, password: str, clock: Clock = system
         raise backup_log.naming_backup(error, path) from None
     if user == keyfile.RECOVERY_SLOT:
         raise AuthError(WRONG_LOGIN)
-    lockout.check(keys, user, clock())
-    db_key = lockout.open_slot(keys, keyfile.key_path(path), user, password, clock())
+    salt = keyfile.salt_of(path)
+    with _told_if_foreign(path, keys, salt):
+        lockout.check(keys, user, clock())
+        db_key = lockout.open_slot(keys, keyfile.key_path(path), user, password, clock())
     db = FileDatabase(path, db_key, keys.db_id, Actor(user, ""), clock, busy_timeout_ms)
     try:
-        _check_schema(db, keys)
+        _check_key(db, keys, salt)
+        _bring_up_to_date(db)
         key_slots.reconcile(db, keys)
         with db.write() as connection:
             row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == user)).first()
@@ -170,15 +175,18 @@ def unlock_with_recovery_key(path: Path, recovery_key: str, clock: Clock = syste
     path = Path(path)
     _check_file(path)
     keys = keyfile.read(keyfile.key_path(path))
-    lockout.check(keys, keyfile.RECOVERY_SLOT, clock())
+    salt = keyfile.salt_of(path)
     secret = keyfile.normalize_recovery_key(recovery_key)
-    try:
-        db_key = lockout.open_slot(keys, keyfile.key_path(path), keyfile.RECOVERY_SLOT, secret, clock())
-    except AuthError:
-        raise AuthError("Khóa khôi phục không đúng.") from None
+    with _told_if_foreign(path, keys, salt):
+        lockout.check(keys, keyfile.RECOVERY_SLOT, clock())
+        try:
+            db_key = lockout.open_slot(keys, keyfile.key_path(path), keyfile.RECOVERY_SLOT, secret, clock())
+        except AuthError:
+            raise AuthError("Khóa khôi phục không đúng.") from None
     db = FileDatabase(path, db_key, keys.db_id, Actor(keyfile.RECOVERY_SLOT, ADMIN), clock, busy_timeout_ms)
     try:
-        _check_schema(db, keys)
+        _check_key(db, keys, salt)
+        _bring_up_to_date(db)
         key_slots.reconcile(db, keys)
         with db.write() as connection:
             copied = db.copy_failed_logins(connection, keys)
@@ -205,13 +213,41 @@ def _check_file(path: Path) -> None:
         raise DamagedError(f"Cơ sở dữ liệu «{path}» bị hỏng (kích thước tệp không hợp lệ, có thể bị cắt cụt).")
 
 
-def _check_schema(db: Database, keys: keyfile.KeyFile) -> None:
-    """The cheap check at open; brings an older schema up to date, after a verified backup."""
-    with db.read() as connection:
-        connection.execute(select(func.count()).select_from(meta)).scalar()
+def _check_key(db: FileDatabase, keys: keyfile.KeyFile, salt: str | None) -> None:
+    """The cheap check at open: the key opens the database, whose id the key file names; a key file
+    that does not name its database file's salt yet is made to (see `keyfile.salt_of`)."""
+    with _told_if_foreign(db.path, keys, salt), db.read() as connection:
         stored_id = connection.execute(select(meta.c.value).where(meta.c.key == "db_id")).scalar()
-        if stored_id != keys.db_id:
-            raise DamagedError(f"Tệp khóa «{db.key_path}» không thuộc cơ sở dữ liệu này.")
+    if stored_id != keys.db_id:
+        raise DamagedError(f"Tệp khóa «{db.key_path}» không thuộc cơ sở dữ liệu này.")
+    if salt is not None and keys.db_salt != salt:
+        try:
+            keyfile.update(db.key_path, lambda current: setattr(current, "db_salt", salt))
+        except BvctError:
+            pass  # a key file that cannot be written now still opens its database; it names it at a later open
+
+
+@contextlib.contextmanager
+def _told_if_foreign(path: Path, keys: keyfile.KeyFile, salt: str | None) -> Iterator[None]:
+    """A secret refused, or a key that does not open the database, told as what it may be when the
+    key file names another salt than the database file's: not a wrong password (3). The file's head
+    may be damaged as well (its salt is all the program can read without a key), so both are told,
+    with the newest verified backup."""
+    try:
+        yield
+    except (AuthError, DamagedError):
+        if keys.is_for(salt):
+            raise
+        key_path = keyfile.key_path(path)
+        raise backup_log.naming_backup(DamagedError(
+            f"Tệp khóa «{key_path}» không mở được «{path}»: đó là tệp khóa của một cơ sở dữ liệu khác, hoặc "
+            f"phần đầu tệp «{path.name}» đã bị hỏng. Nếu đã chép nhầm tệp khóa, hãy đặt cạnh cơ sở dữ liệu đúng "
+            f"tệp «{key_path.name}» đi cùng nó; nếu không, khôi phục từ bản sao lưu."), path) from None
+
+
+def _bring_up_to_date(db: Database) -> None:
+    """Brings an older schema up to date, after a verified backup."""
+    with db.read() as connection:
         current, head = migrations.current_revision(connection), migrations.head_revision()
     if current == head:
         return

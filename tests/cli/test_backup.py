@@ -86,6 +86,17 @@ def test_restore_into_an_empty_place_and_open_with_the_same_password(backed_up, 
     assert not list(target.parent.glob("*truoc-khoi-phuc*"))
 
 
+@pytest.mark.file_only("a file database's key file names its database")
+def test_a_restored_database_s_key_file_names_the_restored_file(backed_up, cli, tmp_path, monkeypatch):
+    target = tmp_path / "may-moi" / "bvct.db"
+    target.parent.mkdir()
+    assert cli("--db", target, "restore", backed_up)[0] == 0
+    assert keyfile.read(keyfile.key_path(target)).db_salt == target.read_bytes()[:16].hex()
+    monkeypatch.setenv("BVCT_PASSWORD", "Mat-khau-go-nham-2025")
+    code, _, err = cli("--db", target, "users", "list")
+    assert code == 3 and "Sai tên người dùng hoặc mật khẩu" in err  # a mistyped password, not another file
+
+
 @pytest.mark.file_only("a damaged database file; a server keeps its own pages")
 def test_the_restore_command_of_a_damage_message_restores_that_database_when_run_as_printed(cli, tmp_path):
     damaged = tmp_path / "kho $2" / "a.db"  # a space and a `$`: one word of the shell only when quoted

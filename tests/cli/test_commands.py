@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from bvct_desktop.cli import main as cli_main
-from bvct_desktop.core import recycle_bin, vault
+from bvct_desktop.core import keyfile, recycle_bin, vault
 from bvct_desktop.core.schema import audit_log, cadres
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
@@ -77,6 +77,17 @@ def test_wrong_password_exits_3_and_damage_exits_4(cli, tmp_path, monkeypatch):
     cli.db.write_bytes(bytes(data))
     code, _, err = cli("report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json", "--out", "-")
     assert code == 4 and "hỏng" in err and "Traceback" not in err
+
+
+@pytest.mark.file_only("a file database's key file")
+def test_the_key_file_of_another_database_exits_4_and_is_named(cli, tmp_path):
+    other = tmp_path / "khac" / "bvct.db"
+    other.parent.mkdir()
+    vault.create(other, ADMIN, "Mat-khau-khac-2025")
+    keys = keyfile.key_path(cli.db)
+    keys.write_bytes(keyfile.key_path(other).read_bytes())
+    code, _, err = cli("users", "list")
+    assert code == 4 and f"Tệp khóa «{keys}» không mở được «{cli.db}»: đó là tệp khóa của một cơ sở dữ liệu khác" in err
 
 
 @pytest.mark.file_only("damages a page of the file")

@@ -1,11 +1,12 @@
 """Opening a database: wrong password (3) and damage of every kind (4) are told apart."""
 
+import re
 import shutil
 import sqlite3
 
 import pytest
 
-from bvct_desktop.core import vault
+from bvct_desktop.core import keyfile, vault
 from bvct_desktop.core.database import Actor
 from bvct_desktop.core.errors import AuthError, BvctError, DamagedError, InputError
 from bvct_desktop.core.schema import meta
@@ -90,12 +91,32 @@ def test_foreign_files(made, tmp_path):
         vault.unlock(random_file, ADMIN, PASSWORD)
 
 
-def test_key_file_of_another_database(made, tmp_path):
+FOREIGN_KEY_FILE = "đó là tệp khóa của một cơ sở dữ liệu khác"
+
+
+def test_key_file_of_another_database_is_named_whatever_the_password(made, tmp_path):
     other = tmp_path / "other.db"
-    vault.create(other, ADMIN, PASSWORD)
+    other_recovery = vault.create(other, ADMIN, "Mat-khau-khac-2025")
     shutil.copy(tmp_path / "other.db.keys", tmp_path / "bvct.db.keys")
-    with pytest.raises(DamagedError):
-        vault.unlock(made, ADMIN, PASSWORD)
+    told = f"Tệp khóa «{tmp_path / 'bvct.db.keys'}» không mở được «{made}»: {FOREIGN_KEY_FILE}"
+    for password in (PASSWORD, "Mat-khau-khac-2025"):  # this database's password, or the other's
+        with pytest.raises(DamagedError, match=re.escape(told)):
+            vault.unlock(made, ADMIN, password)
+    with pytest.raises(DamagedError, match=FOREIGN_KEY_FILE):
+        vault.unlock_with_recovery_key(made, other_recovery)
+
+
+def test_a_wrong_password_with_the_database_s_own_key_file_stays_a_wrong_password(made):
+    with pytest.raises(AuthError, match="Sai tên người dùng hoặc mật khẩu"):
+        vault.unlock(made, ADMIN, "Mat-khau-khac-2025")
+
+
+def test_a_key_file_that_does_not_name_its_database_opens_and_then_names_it(made, tmp_path):
+    key_path = keyfile.key_path(made)
+    keyfile.update(key_path, lambda keys: setattr(keys, "db_salt", None))  # written before the salt was kept
+    assert keyfile.read(key_path).db_salt is None
+    vault.unlock(made, ADMIN, PASSWORD).close()
+    assert keyfile.read(key_path).db_salt == made.read_bytes()[:16].hex()
 
 
 def test_copied_to_another_folder_opens_with_the_same_password(made, tmp_path):
