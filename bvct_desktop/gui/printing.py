@@ -38,6 +38,7 @@ from ..core import browse, documents_data, text
 from ..core.errors import BvctError
 from ..core.files import atomic_output
 from ..core.kinds import kind_named
+from ..core.numbers import grouped
 from ..io.documents import lists, profile, render, sheets, slip_form, tables
 from ..io.xlsx_writer import column_width
 from . import reauth
@@ -300,7 +301,7 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], parent: Q
         return None
     ids, today = list(ids), context.clock().date()
 
-    def make() -> Made:
+    def make(options: render.Options) -> Made:
         office, _ = documents_data.gather(context.db, f"in danh sách «{kind_named(kind).title}»",
                                           lambda connection: None)
         shown = browse.fetch_rows(context.db, kind, ids)
@@ -311,7 +312,7 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], parent: Q
             for index, column in enumerate(spec.columns))]
         records = [{str(index): value for index, value in enumerate(shown[record_id])}
                    for record_id in ids if record_id in shown]
-        data = render.listing_pdf(office, title, "", columns, records, today, render.Options(profile.load()))
+        data = render.listing_pdf(office, title, "", columns, records, today, options)
         return data, title.capitalize(), text.file_name(title, today, suffix="pdf"), len(records)
 
     return _prepare(context, parent, kind, make, confirm, opened)
@@ -322,12 +323,12 @@ def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None 
     """The chosen slips' forms, one per page, ready for signature."""
     ids = list(ids)
 
-    def make() -> Made | None:
+    def make(options: render.Options) -> Made | None:
         office, slips = documents_data.gather(context.db, "in phiếu xác minh",
                                               lambda connection: documents_data.slips_by_ids(connection, ids))
         if not slips:
             return None
-        data = render.slips_pdf(office, slips, render.Options(profile.load()))
+        data = render.slips_pdf(office, slips, options)
         return data, slip_form.TITLE.capitalize(), file_name("phieu xac minh", slips), len(slips)
 
     return _prepare(context, parent, "slips", make, confirm, opened, nothing="Chưa chọn phiếu nào để in.")
@@ -341,10 +342,10 @@ def print_delegations(context: AppContext, ids: Sequence[int], parent: QWidget |
         return None
     first = ids[0]
 
-    def make() -> Made:
+    def make(options: render.Options) -> Made:
         office, trip = documents_data.gather(context.db, "in danh sách đoàn ra",
                                              lambda connection: documents_data.delegation_by_id(connection, first))
-        data = render.delegation_pdf(office, trip, render.Options(profile.load()))
+        data = render.delegation_pdf(office, trip, options)
         return data, lists.DELEGATION_TITLE.capitalize(), file_name("danh sach doan", [trip]), 1
 
     return _prepare(context, parent, "delegations", make, confirm, opened)
@@ -358,10 +359,10 @@ def print_cadres(context: AppContext, ids: Sequence[int], parent: QWidget | None
         return None
     first, today = ids[0], context.clock().date()
 
-    def make() -> Made:
+    def make(options: render.Options) -> Made:
         office, cadre = documents_data.gather(context.db, "in trích ngang cán bộ",
                                               lambda connection: documents_data.cadre_by_id(connection, first))
-        data = render.cadre_pdf(office, cadre, today, render.Options(profile.load()))
+        data = render.cadre_pdf(office, cadre, today, options)
         return data, sheets.CADRE_TITLE.capitalize(), file_name("trich ngang", [cadre]), 1
 
     return _prepare(context, parent, "cadres", make, confirm, opened)
@@ -402,10 +403,11 @@ def preview_pdf(context: AppContext, parent: QWidget | None, data: bytes, title:
     return _open(context, parent, data, title, name, kind, 1, confirm)
 
 
-def _prepare(context: AppContext, parent: QWidget | None, kind: str, make: Callable[[], Made | None],
+def _prepare(context: AppContext, parent: QWidget | None, kind: str, make: Callable[[render.Options], Made | None],
              confirm: Confirm | None, opened: Opened | None, nothing: str = "") -> BackgroundTask:
-    """Reads the records and writes the PDF on a worker (a long register takes seconds), then opens
-    the preview on the GUI thread and hands it to `opened`."""
+    """Reads the records and writes the PDF on a worker (a register of thousands of rows takes half a
+    minute), counting its pages, with Cancel; then opens the preview on the GUI thread and hands it to
+    `opened`."""
     def ready(made: Made | None, error: BaseException | None) -> None:
         if error is not None:
             if not isinstance(error, Cancelled):
@@ -419,7 +421,13 @@ def _prepare(context: AppContext, parent: QWidget | None, kind: str, make: Calla
         if opened is not None:
             opened(preview)
 
-    return run_in_background(parent, "Đang chuẩn bị bản in…", lambda _progress: make(), ready)
+    def job(progress: Progress) -> Made | None:
+        def on_page(pages: int) -> None:
+            progress(0, 0, f"Đang chuẩn bị bản in: đã dựng {grouped(pages)} trang…")
+
+        return make(render.Options(profile.load(), on_page=on_page))
+
+    return run_in_background(parent, "Đang chuẩn bị bản in…", job, ready, cancellable=True)
 
 
 def _open(context: AppContext, parent: QWidget | None, data: bytes, title: str, name: str, kind: str,

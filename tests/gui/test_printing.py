@@ -2,6 +2,7 @@
 and "no printer installed" answered with a clear message and "Lưu thành PDF"."""
 
 import datetime as dt
+import threading
 
 import pypdfium2 as pdfium
 import pytest
@@ -250,6 +251,30 @@ def test_a_register_prints_its_rows_with_the_columns_on_screen(qtbot, context, t
     context.dialogs.answer_next(PASSWORD, str(tmp_path / "so"))  # the password asked again first
     assert window.save_document()
     assert audited(context) == [("xuất", "slips")]
+
+
+def test_preparing_a_print_says_its_pages_and_stops_at_cancel_without_a_preview(qtbot, context, monkeypatch):
+    from bvct_desktop.core import browse, documents_data
+
+    ids = browse.record_ids(context.db, "slips")
+    pressed, gather = threading.Event(), documents_data.gather
+    monkeypatch.setattr(documents_data, "gather", lambda *args: pressed.wait(10) and gather(*args))
+    opened, labels = [], []
+    task = printing.print_register(context, "slips", ids, opened=opened.append)
+    task.worker.advanced.connect(lambda _done, _total, stage: labels.append(stage))
+    cancellable = task.dialog.cancellable  # a Cancel button: the register is read, then written page by page
+    task.cancel()
+    pressed.set()
+    qtbot.waitUntil(lambda: task.done, timeout=20_000)
+    assert cancellable and opened == [] and context.dialogs.shown == [] and labels == []  # stopped, quietly
+
+    pressed.clear()
+    task = printing.print_register(context, "slips", ids, opened=opened.append)
+    task.worker.advanced.connect(lambda _done, _total, stage: labels.append(stage))
+    pressed.set()
+    qtbot.waitUntil(lambda: task.done, timeout=20_000)
+    qtbot.addWidget(opened[0])
+    assert labels == ["Đang chuẩn bị bản in: đã dựng 1 trang…"]
 
 
 def test_an_empty_register_prints_nothing(qtbot, context):

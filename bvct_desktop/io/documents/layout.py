@@ -12,7 +12,7 @@ Every size and distance comes from the format profile.
 import datetime as dt
 import io
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import landscape
@@ -116,12 +116,12 @@ class DocumentCanvas(Canvas):
     """
 
     def __init__(self, sink: io.BytesIO, profile: Profile, head: Letterhead, title: str,
-                 wide: bool = False, draft: bool = False):
+                 wide: bool = False, draft: bool = False, on_page: Callable[[int], None] | None = None):
         fonts.register()
         size = landscape(profile.page_size) if wide else profile.page_size
         super().__init__(sink, pagesize=size, initialFontName=REGULAR, initialFontSize=profile.size("body"),
                          pageCompression=1, invariant=1)
-        self.profile, self.head, self.draft = profile, head, draft
+        self.profile, self.head, self.draft, self.on_page = profile, head, draft, on_page
         self.page_width, self.page_height = size
         top, bottom, left, right = profile.listing_margins if wide else profile.margins
         self.left, self.right, self.top, self.bottom = left, self.page_width - right, self.page_height - top, bottom
@@ -151,6 +151,8 @@ class DocumentCanvas(Canvas):
         self._decorate()
         super().showPage()
         self.document_page += 1
+        if self.on_page is not None:
+            self.on_page(self.getPageNumber() - 1)
 
     def _decorate(self) -> None:
         if self.dots:

@@ -5,7 +5,7 @@ PDFs come back as bytes (the GUI previews and prints them, the CLI saves them wi
 """
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ class Options:
     profile: Profile
     secrecy: str | None = None  # None: the office setting `do_mat`; "" or "MẬT" for this print only
     password: str | None = None  # encrypts the file (PDF: AES-256; xlsx/docx: ECMA-376 agile)
+    on_page: Callable[[int], None] | None = None  # a PDF's pages done, told after each; raising there stops it
 
 
 def letterhead(office: Mapping[str, str], options: Options) -> Letterhead:
@@ -44,20 +45,22 @@ def slips_pdf(office: History, slips: Sequence[Mapping[str, Any]], options: Opti
 
     first = head(slips[0]) if slips else letterhead(office.on(dt.date.today()), options)
     return pdf.render(lambda c: slip_form.draw_slips(c, slips, head), options.profile, first,
-                      slip_form.TITLE.capitalize())
+                      slip_form.TITLE.capitalize(), on_page=options.on_page)
 
 
 def slip_register_pdf(office: History, slips: Sequence[Mapping[str, Any]], start: dt.date,
                       end: dt.date, printed_on: dt.date, options: Options) -> bytes:
     return pdf.render(lambda c: lists.draw_register(c, slips, start, end, printed_on), options.profile,
-                      letterhead(office.on(printed_on), options), lists.REGISTER_TITLE.capitalize(), wide=True)
+                      letterhead(office.on(printed_on), options), lists.REGISTER_TITLE.capitalize(), wide=True,
+                      on_page=options.on_page)
 
 
 def listing_pdf(office: History, title: str, subtitle: str, columns: Sequence[Column],
                 records: Sequence[Mapping[str, Any]], printed_on: dt.date, options: Options) -> bytes:
     """Any register's records as shown on screen (the register page's "In"), landscape."""
     return pdf.render(lambda c: lists.draw_listing(c, title, subtitle, columns, records, printed_on),
-                      options.profile, letterhead(office.on(printed_on), options), title.capitalize(), wide=True)
+                      options.profile, letterhead(office.on(printed_on), options), title.capitalize(), wide=True,
+                      on_page=options.on_page)
 
 
 def slip_register_xlsx(target: Path, office: History, slips: Sequence[Mapping[str, Any]], start: dt.date,
@@ -72,7 +75,7 @@ def delegation_pdf(office: History, trip: Mapping[str, Any], options: Options) -
     """The member list, dated and headed as on the delegation's decision (else its departure) day."""
     on = lists.delegation_day(trip)
     return pdf.render(lambda c: lists.draw_delegation(c, trip, on), options.profile,
-                      letterhead(office.on(on), options), lists.DELEGATION_TITLE.capitalize())
+                      letterhead(office.on(on), options), lists.DELEGATION_TITLE.capitalize(), on_page=options.on_page)
 
 
 def delegation_xlsx(target: Path, office: History, trip: Mapping[str, Any], options: Options) -> int:
@@ -85,7 +88,8 @@ def delegation_xlsx(target: Path, office: History, trip: Mapping[str, Any], opti
 
 def cadre_pdf(office: History, cadre: Mapping[str, Any], printed_on: dt.date, options: Options) -> bytes:
     return pdf.render(lambda c: sheets.draw_cadre(c, cadre, printed_on), options.profile,
-                      letterhead(office.on(printed_on), options), sheets.CADRE_TITLE.capitalize())
+                      letterhead(office.on(printed_on), options), sheets.CADRE_TITLE.capitalize(),
+                      on_page=options.on_page)
 
 
 def recovery_key_pdf(office: Mapping[str, str], recovery_key: str, database: str, created_on: dt.date,

@@ -4,8 +4,10 @@ legibly on A4 (10 pt or more, borders, wrapped text, the header row on every pag
 and signature)."""
 
 import datetime as dt
+from dataclasses import replace
 
 import openpyxl
+import pypdfium2 as pdfium
 import pytest
 
 from bvct_desktop.core import settings
@@ -42,6 +44,22 @@ def test_the_register_of_1712_slips_fits_40_landscape_pages_at_10_pt(tmp_path, h
     assert len(numbers) == 1712  # every number whole, on one line of its own cell
     text = pdfcheck.text(target)
     assert all(slip["full_name"].split()[-1] in text for slip in slips_2016[:50])  # names as written
+
+
+def test_a_register_tells_each_page_done_and_stops_when_told_to(history, options, slips_2016):
+    pages = []
+    data = render.slip_register_pdf(history, slips_2016, START, END, PRINTED, replace(options, on_page=pages.append))
+    assert pages == list(range(1, len(pdfium.PdfDocument(data)) + 1)) and len(pages) > 20
+
+    class Stop(Exception):
+        pass
+
+    def stop_at_the_third(done: int) -> None:
+        if done == 3:
+            raise Stop
+
+    with pytest.raises(Stop):
+        render.slip_register_pdf(history, slips_2016, START, END, PRINTED, replace(options, on_page=stop_at_the_third))
 
 
 @pdfcheck.needs_poppler
