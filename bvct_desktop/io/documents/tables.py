@@ -8,6 +8,7 @@ too narrow for every value on one line the text columns give up the width their 
 values need, so most rows stay one line.
 """
 
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
              for i, column in enumerate(columns)]
     if texts:
         least = _names_unbroken(columns, least, texts, width, size, padding)
-        wanted = [max(least[i], _widest([row[i] for row in texts] + [""], REGULAR, size) + 2 * padding,
+        wanted = [max(least[i], _widest({row[i] for row in texts}, REGULAR, size) + 2 * padding,
                       min(fonts.width(column.label, BOLD, size), HEADER_ONE_LINE) + 2 * padding)
                   for i, column in enumerate(columns)]
         widths = _fitted(columns, wanted, least, [[row[i] for row in texts] for i in range(len(columns))],
@@ -176,20 +177,20 @@ def _cost(needs: list[list[float]], widths: list[float], padding: float) -> floa
 def _cut(wanted: list[float], least: list[float], needs: list[list[float]], cuttable: list[int], width: float,
          padding: float) -> list[float]:
     widths = list(wanted)
-    lines = [_lines(column_needs, w - 2 * padding) for column_needs, w in zip(needs, widths, strict=True)]
+    lines_at = functools.cache(lambda i, room: _lines(needs[i], room))  # a column's lines at a width, tried again
+    lines = [lines_at(i, w - 2 * padding) for i, w in enumerate(widths)]
     while sum(widths) > width + 0.01:
         excess = sum(widths) - width
         tallest = [sorted(row, reverse=True)[:2] + [1] for row in zip(*lines, strict=True)]
         best = None  # (cost, column, width, lines)
         for i in cuttable:
+            # each row's tallest cell beside column i's (1 when it has none), and the table as it is
+            others = [second if before == top else top for before, (top, second, _) in zip(lines[i], tallest,
+                                                                                          strict=True)]
+            height, broken_now = sum(map(max, others, lines[i])), sum(lines[i])
             for target in _breaks(needs[i], widths[i], least[i], excess, padding):
-                cut = _lines(needs[i], target - 2 * padding)
-                taller = broken = 0
-                for row, (before, after) in enumerate(zip(lines[i], cut, strict=True)):
-                    top, second = tallest[row][0], tallest[row][1]
-                    others = second if before == top else top
-                    taller += max(others, after) - max(others, before)
-                    broken += after - before
+                cut = lines_at(i, target - 2 * padding)
+                taller, broken = sum(map(max, others, cut)) - height, sum(cut) - broken_now
                 cost = (taller + BREAK_WEIGHT * broken) / (widths[i] - target)
                 if best is None or cost < best[0] - 1e-9 or abs(cost - best[0]) < 1e-9 and widths[i] > widths[best[1]]:
                     best = (cost, i, target, cut)
@@ -216,7 +217,8 @@ def _breaks(needs: list[float], current: float, least: float, excess: float, pad
 def _lines(needs: list[float], room: float) -> list[int]:
     """About how many lines each value of these widths takes in a cell `room` points wide."""
     room = max(room, 1.0)
-    return [max(1, math.ceil(need / room - 1e-9)) for need in needs]
+    counts = {need: max(1, math.ceil(need / room - 1e-9)) for need in set(needs)}  # a column repeats its widths
+    return [counts[need] for need in needs]
 
 
 def draw_table(flow: Flow, columns: Sequence[Column], records: Iterable[Mapping[str, Any]],
@@ -262,14 +264,22 @@ def draw_table(flow: Flow, columns: Sequence[Column], records: Iterable[Mapping[
     flow.need(header_height + leading + 2 * vertical)
     draw_row(header, BOLD, header_height, ["center"] * len(columns))
     aligns = [column.align for column in columns]
-    rows = [cells(row_texts, BOLD if record.get(TOTAL) else REGULAR) for record, row_texts in zip(records, texts,
-                                                                                                 strict=True)]
-    heights = [max(len(lines) for lines in row) * leading + 2 * vertical for row in rows]
-    for index, (record, row, height) in enumerate(zip(records, rows, heights, strict=True)):
+
+    def wrapped(index: int) -> tuple[list[list[str]], str, float]:
+        """Row `index` as drawn: its cells' lines, its font and its height (each row wrapped as it comes,
+        so a long register's first page is drawn without waiting for the last)."""
+        font = BOLD if records[index].get(TOTAL) else REGULAR
+        lines = cells(texts[index], font)
+        return lines, font, max(len(cell) for cell in lines) * leading + 2 * vertical
+
+    last_two = max(0, len(records) - 2)
+    for index in range(len(records)):
+        row, font, height = wrapped(index)
         room = height
-        if keep_last and index == max(0, len(rows) - 2):
-            room = sum(heights[index:]) + flow.profile.paragraph_after + keep_last
+        if keep_last and index == last_two:
+            room = height + sum(wrapped(later)[2] for later in range(index + 1, len(records)))
+            room += flow.profile.paragraph_after + keep_last
         if flow.need(room):
             draw_row(header, BOLD, header_height, ["center"] * len(columns))
-        draw_row(row, BOLD if record.get(TOTAL) else REGULAR, height, aligns)
+        draw_row(row, font, height, aligns)
     flow.skip(flow.profile.paragraph_after)
