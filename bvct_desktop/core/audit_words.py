@@ -32,7 +32,7 @@ WORDS = {
     "trich_yeu": "Trích yếu", "tinh_trang": "Tình trạng", "noi_nhan": "Nơi nhận", "ngay": "Ngày",
     "so_quyet_dinh": "Số quyết định", "phan_da_viet": "Phần đã viết", "ma_hoa": "Mã hóa",
     "xem_truoc": "Xem trước", "may_in": "Máy in", "tu_trang": "Từ trang", "den_trang": "Đến trang",
-    "so_ban": "Số bản", "so_ban_ghi": "Số bản ghi", "so_muc_nhat_ky": "Số mục nhật ký",
+    "so_ban": "Số bản", "gop_tu": "Gộp từ", "so_ban_ghi": "Số bản ghi", "so_muc_nhat_ky": "Số mục nhật ký",
     "da_kiem_tra": "Đã kiểm tra", "tu_tep": "Từ tệp", "len_may_chu": "Lên máy chủ",
     "nguoi_dung_chua_co_mat_khau": "Người dùng chưa có mật khẩu", "muc_dang_thuc_hien": "Mục đang thực hiện",
     "the_he_tep_khoa": "Thế hệ tệp khóa", "the_he_co_so_du_lieu": "Thế hệ cơ sở dữ liệu",

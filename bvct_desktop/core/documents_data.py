@@ -207,16 +207,19 @@ def overdue_for(connection: Connection, recipient: str, on: dt.date) -> dict[str
 
 
 def _recipient_named(connection: Connection, name: str):
-    """The recipient unit written `name` (case, accents and spacing aside; then its dashes; then its accents)."""
-    units = connection.execute(select(recipients.c.id, recipients.c.name)).all()
-    same = next((found for found in ([unit for unit in units if rule(unit.name) == rule(name)]
-                                     for rule in (identity_key, unit_key, fold)) if found), [])
+    """The recipient unit written `name` (case, accents and spacing aside; then its dashes; then its
+    accents); a spelling merged into another entry means the entry kept."""
+    kept = recipients.alias("kept")
+    units = connection.execute(select(recipients.c.name.label("spelt"), kept.c.id, kept.c.name).join_from(
+        recipients, kept, kept.c.id == func.coalesce(recipients.c.merged_into_id, recipients.c.id))).all()
+    same = next((found for found in ({unit.id: unit for unit in units if rule(unit.spelt) == rule(name)}
+                                     for rule in (identity_key, unit_key, fold)) if found), {})
     if not same:
         raise InputError(f"Không có nơi nhận phiếu «{name}» trong danh sách nơi nhận.")
     if len(same) > 1:
-        raise InputError(f"«{name}» khớp {len(same)} nơi nhận: " + "; ".join(unit.name for unit in same)
+        raise InputError(f"«{name}» khớp {len(same)} nơi nhận: " + "; ".join(unit.name for unit in same.values())
                          + ". Ghi đủ dấu để chọn một.")
-    return same[0]
+    return next(iter(same.values()))
 
 
 def recipients_overdue(connection: Connection, on: dt.date) -> list[tuple[str, int]]:

@@ -2,27 +2,41 @@
 
 A record keeps the id of the entry; an entry is matched by its identity key (case, accents
 encoding and spacing ignored), so "Cục A93B – Bộ Công an" typed twice is one entry, and so is
-"Cục A93B - Bộ Công an" typed with a hyphen (`text.unit_key`). The
-importer and the form add a name they do not find (`NameList`); the list's own page adds
-one only when no entry has that name (`named`).
+"Cục A93B - Bộ Công an" typed with a hyphen (`text.unit_key`). A list whose table has
+`merged_into_id` (recipients) keeps an entry merged into another as the other's alias: its name,
+in any spelling, means the entry kept. The importer and the form add a name they do not find
+(`NameList`); the list's own page adds one only when no entry has that name (`spelt`).
 """
 
 import functools
 from collections.abc import Callable
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Connection
 
 from .changes import TableChanges
 from .kinds import Lookup
 from .text import identity_key, unit_key
 
+MERGED_INTO = "merged_into_id"
+
 
 def named(connection: Connection, table: Table, name: str,
           spellings: Callable[[], dict[str, int]] | None = None) -> int | None:
+    """The id of the entry `name` means: the one `spelt` so, or the entry it was merged into; None
+    when there is none."""
+    found = spelt(connection, table, name, spellings)
+    merged_into = table.c.get(MERGED_INTO)
+    if found is None or merged_into is None:
+        return found
+    return connection.execute(select(func.coalesce(merged_into, table.c.id)).where(table.c.id == found)).scalar_one()
+
+
+def spelt(connection: Connection, table: Table, name: str,
+          spellings: Callable[[], dict[str, int]] | None = None) -> int | None:
     """The id of the entry named `name`, or else of the first one spelt so but for its dashes
-    («Cục A93B - Bộ Công an» for «Cục A93B – Bộ Công an»); None when there is neither. `spellings`
-    gives the list's `by_unit_key` (a caller looking up many names reads it once)."""
+    («Cục A93B - Bộ Công an» for «Cục A93B – Bộ Công an»), an alias too; None when there is neither.
+    `spellings` gives the list's `by_unit_key` (a caller looking up many names reads it once)."""
     found = connection.execute(select(table.c.id).where(table.c.name_key == identity_key(name))).scalar()
     key = unit_key(name)
     if found is not None or "-" not in key:  # a name without a dash has no other spelling of it

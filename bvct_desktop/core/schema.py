@@ -120,6 +120,8 @@ recipients = Table(
     Column("name_key", Text, nullable=False, unique=True),
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", DateTime, nullable=False),
+    # Another spelling of a unit, merged into the entry kept: it names that entry (migration 0019)
+    Column("merged_into_id", ForeignKey("recipients.id")),
 )
 
 cadres = Table(

@@ -19,6 +19,7 @@ class Shown:
     title: str
     text: str
     suggested: str = ""  # the file name a save dialog offered
+    items: tuple[str, ...] = ()  # what a list to pick from offered
 
 
 @dataclass
@@ -33,8 +34,9 @@ class Dialogs:
         self.scripted = True
         self._answers.extend(answers)
 
-    def _scripted(self, kind: str, title: str, text: str, default: object, suggested: str = "") -> object:
-        self.shown.append(Shown(kind, title, text, suggested))
+    def _scripted(self, kind: str, title: str, text: str, default: object, suggested: str = "",
+                  items: tuple[str, ...] = ()) -> object:
+        self.shown.append(Shown(kind, title, text, suggested, items))
         return self._answers.popleft() if self._answers else default
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
@@ -63,6 +65,13 @@ class Dialogs:
             return self._scripted("ask_password", title, text, None)
         password, accepted = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
         return password if accepted and password else None
+
+    def choose(self, parent: QWidget | None, title: str, text: str, items: list[str]) -> str | None:
+        """One of `items` picked from a list, or None when cancelled."""
+        if self.scripted:
+            return self._scripted("choose", title, text, None, items=tuple(items))
+        item, accepted = QInputDialog.getItem(parent, title, text, items, 0, False)
+        return item if accepted else None
 
     def open_file(self, parent: QWidget | None, title: str, filter_text: str) -> str | None:
         if self.scripted:

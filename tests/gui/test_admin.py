@@ -3,11 +3,13 @@ with its check and export, backups with progress, one's own password — each ta
 roles the spec allows."""
 
 import datetime as dt
+from pathlib import Path
 
 import openpyxl
 import pytest
 
-from bvct_desktop.core import backup, numbering, outgoing, recipients, settings, users, vault
+from bvct_desktop.core import backup, importing, numbering, outgoing, recipients, report, settings, users, vault
+from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.gui.admin import AdminPage
 from bvct_desktop.gui.admin.audit_page import AuditModel, AuditPage
@@ -18,6 +20,7 @@ from bvct_desktop.gui.admin.settings_page import BASIC, SettingsPage
 from bvct_desktop.gui.admin.users_page import UsersPage
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.qt import QDate
+from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import PASSWORD
 from tests.gui.shell_support import (
     FakeClock,
@@ -105,6 +108,47 @@ def test_recipient_units_added_renamed_and_set_aside(qtbot, db, clock):
     page.name.setText("Cục A93B – Bộ Công an")
     page.add()
     assert page.message.text() == "Đã có nơi nhận phiếu «Cục A93B – Bộ Công an»."
+
+
+def test_a_unit_written_twice_is_merged_into_the_entry_kept(qtbot, db, clock):
+    """«Gộp vào…» asks which entry to keep (those in use first), tells what will move, then merges."""
+    short, kept = "Phòng PV27 - CA tỉnh Bình Thuận", "Phòng PV27 – Công an tỉnh Bình Thuận"
+    sheet = [["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Nơi nhận phiếu"],
+             ["20/PXM", "10/01/2025", "Lê Văn Hai", short]]
+    assert importing.import_sheet(db, kind_named("slips"), Sheet.of_rows(Path("p.xlsx"), sheet)).ok
+    recipients.set_recipient_active(db, recipients.list_recipients(db)[0].id, False)  # Cục A93B
+    context = context_for(db, clock)
+    told = []
+    context.notifier.changed.connect(told.append)
+    page = page_of(qtbot, RecipientsPage(context, may_edit=True))
+    assert not page.merge_button.isEnabled()
+    page.table.selectRow(next(i for i, e in enumerate(page.entries) if e.name == short))
+    assert page.merge_button.isEnabled()
+
+    context.dialogs.answer_next(None)  # the officer cancels the choice
+    page.merge_button.click()
+    assert len(recipients.list_recipients(db, include_inactive=True)) == 3
+
+    context.dialogs.answer_next(kept, YES)
+    page.merge_button.click()
+    choice, question = context.dialogs.shown[-2:]
+    assert choice.items == (kept, "Cục A93B – Bộ Công an (ngừng dùng)")
+    assert question.text.startswith(f"Gộp «{short}» vào «{kept}»: 1 phiếu đang ghi «{short}» (kể cả phiếu trong "
+                                    f"thùng rác) sẽ chuyển sang «{kept}»; «{short}» thành tên khác của «{kept}»: "
+                                    f"tệp Excel và biểu mẫu ghi «{short}» về sau cũng vào «{kept}».")
+    assert page.message.text() == f"Đã gộp «{short}» vào «{kept}»: 1 phiếu đã chuyển sang."
+    assert [entry.name for entry in page.entries] == ["Cục A93B – Bộ Công an", kept]
+    assert [[page.table.item(row, column).text() for column in range(3)] for row in range(page.table.rowCount())] \
+        == [["Cục A93B – Bộ Công an", "", "Ngừng dùng"], [kept, short, "Đang dùng"]]
+    assert page.table.horizontalHeaderItem(1).text() == "Tên khác đã gộp"
+
+    page.name.setText(short)  # the spelling merged is not an entry to add again
+    page.add()
+    assert page.message.text() == f"«{short}» đã được gộp vào «{kept}»."
+    assert [entry.name for entry in page.entries] == ["Cục A93B – Bộ Công an", kept]
+    assert {"slips", "recipients"} <= set(told)
+    figures = report.figures(db, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert figures["slips_by_recipient"] == {kept: 2, "Cục A93B – Bộ Công an": 1}
 
 
 def test_users_added_given_another_role_reset_and_disabled(qtbot, db, clock):

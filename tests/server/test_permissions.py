@@ -56,6 +56,7 @@ def test_an_officer_edits_records_but_not_settings_users_numbers_or_the_trail(of
         _refused(officer, "INSERT INTO settings (key, value) VALUES ('co_quan', 'X')")
         _refused(officer, "UPDATE settings SET value = 'X'")
         _refused(officer, "DELETE FROM settings")
+        _refused(officer, "DELETE FROM recipients")  # a unit is set aside or merged (kept as an alias), never deleted
         _refused(officer, "UPDATE users SET role = 'quan-tri' WHERE name = %s", (USERS["chuyen-vien"],))
         _refused(officer, "INSERT INTO users (name, role, active, created_at) VALUES ('x', 'quan-tri', true, now())")
         _refused(officer, "DELETE FROM key_slots")

@@ -1,14 +1,22 @@
 """Nơi nhận phiếu: the police units slips are sent to. Units are renamed when the police
-reorganise (old slips keep pointing at the same entry) and set aside, never deleted. The page
-is the Designer form ui/admin_recipients.ui."""
+reorganise (old slips keep pointing at the same entry) and set aside, never deleted; another
+spelling of a unit is merged into the entry kept and listed beside it («Tên khác đã gộp»). The
+page is the Designer form ui/admin_recipients.ui."""
+
+from collections.abc import Callable
+from typing import Any
 
 from ...core import recipients
 from ...core.errors import BvctError
+from ...core.numbers import grouped
 from ..context import AppContext
 from ..designer.ui_admin_recipients import Ui_RecipientsPage
+from ..dialogs import YES
+from ..live import names_of
 from ..qt import QHeaderView, QTableWidgetItem, QWidget
 
 ACTIVE, INACTIVE = "Đang dùng", "Ngừng dùng"
+MERGE_TITLE = "Gộp nơi nhận phiếu"
 
 
 class RecipientsPage(QWidget, Ui_RecipientsPage):
@@ -17,12 +25,14 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
         self.setupUi(self)
         self.context = context
         self.entries: list[recipients.Recipient] = []
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for column, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.ResizeToContents)):
+            self.table.horizontalHeader().setSectionResizeMode(column, mode)
         self.table.itemSelectionChanged.connect(self._selected)
         self.add_button.clicked.connect(self.add)
         self.rename_button.clicked.connect(self.rename)
         self.toggle_button.clicked.connect(self.toggle)
+        self.merge_button.clicked.connect(self.merge)
         self.editing.setVisible(may_edit and not context.read_only)
         self.refresh()
 
@@ -31,7 +41,8 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             self.table.setItem(row, 0, QTableWidgetItem(entry.name))
-            self.table.setItem(row, 1, QTableWidgetItem(ACTIVE if entry.active else INACTIVE))
+            self.table.setItem(row, 1, _aliases_item(entry.aliases))
+            self.table.setItem(row, 2, QTableWidgetItem(ACTIVE if entry.active else INACTIVE))
         self._selected()
 
     def selected(self) -> recipients.Recipient | None:
@@ -42,19 +53,22 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
         entry = self.selected()
         self.rename_button.setEnabled(entry is not None)
         self.toggle_button.setEnabled(entry is not None)
+        self.merge_button.setEnabled(entry is not None and len(self.entries) > 1)
         if entry is not None:
             self.name.setText(entry.name)
             self.toggle_button.setText("Ngừng dùng" if entry.active else "Dùng lại")
 
-    def _run(self, change, done: str) -> None:
+    def _run(self, change: Callable[[], Any], done: str | Callable[[Any], str]) -> None:
+        """Makes the change, then tells `done` (or what `done` says of the change's result) and refreshes."""
         try:
-            change()
+            result = change()
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
-        self.message.show_message(done, error=False)
+        self.message.show_message(done(result) if callable(done) else done, error=False)
         self.refresh()
-        self.context.notifier.changed.emit("recipients")
+        for name in _told_when_changed():
+            self.context.notifier.changed.emit(name)
 
     def add(self) -> None:
         name = self.name.text()
@@ -69,3 +83,44 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
         entry = self.selected()
         self._run(lambda: recipients.set_recipient_active(self.context.db, entry.id, not entry.active),
                   f"«{entry.name}»: {INACTIVE.lower() if entry.active else 'dùng lại'}.")
+
+    def merge(self) -> None:
+        duplicate = self.selected()
+        kept = self._kept_for(duplicate)
+        if kept is None:
+            return
+        try:
+            count = recipients.records_naming(self.context.db, duplicate.id)
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        question = (f"Gộp «{duplicate.name}» vào «{kept.name}»: {grouped(count)} phiếu đang ghi «{duplicate.name}» "
+                    f"(kể cả phiếu trong thùng rác) sẽ chuyển sang «{kept.name}»; «{duplicate.name}» thành tên khác "
+                    f"của «{kept.name}»: tệp Excel và biểu mẫu ghi «{duplicate.name}» về sau cũng vào «{kept.name}». "
+                    "Văn bản đã phát hành giữ nguyên như khi phát hành. Tiếp tục?")
+        if self.context.dialogs.ask(self, MERGE_TITLE, question) != YES:
+            return
+        self._run(lambda: recipients.merge_recipient(self.context.db, duplicate.id, kept.id),
+                  lambda moved: f"Đã gộp «{duplicate.name}» vào «{kept.name}»: {grouped(moved)} phiếu đã chuyển sang.")
+
+    def _kept_for(self, duplicate: recipients.Recipient) -> recipients.Recipient | None:
+        """The entry the officer keeps, picked among the others (those in use first); None: cancelled."""
+        others = sorted((entry for entry in self.entries if entry.id != duplicate.id),
+                        key=lambda entry: not entry.active)
+        labels = {entry.name if entry.active else f"{entry.name} ({INACTIVE.lower()})": entry for entry in others}
+        chosen = self.context.dialogs.choose(self, MERGE_TITLE, f"Gộp «{duplicate.name}» vào nơi nhận nào?",
+                                             list(labels))
+        return labels.get(chosen)
+
+
+def _aliases_item(aliases: tuple[str, ...]) -> QTableWidgetItem:
+    """The spellings merged into an entry, one after another (each on its own line in the tooltip)."""
+    item = QTableWidgetItem("; ".join(aliases))
+    item.setToolTip("\n".join(aliases))
+    return item
+
+
+def _told_when_changed() -> list[str]:
+    """What the notifier says after a change to the list: the list, and the registers showing its names
+    (a rename, a merge)."""
+    return names_of(frozenset({"recipients", *(column.table.name for column in recipients.naming_columns())}))

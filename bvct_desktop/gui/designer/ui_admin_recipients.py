@@ -43,12 +43,14 @@ class Ui_RecipientsPage(object):
         self.recipients_layout.addWidget(self.heading)
 
         self.table = QTableWidget(RecipientsPage)
-        if (self.table.columnCount() < 2):
-            self.table.setColumnCount(2)
+        if (self.table.columnCount() < 3):
+            self.table.setColumnCount(3)
         __qtablewidgetitem = QTableWidgetItem()
         self.table.setHorizontalHeaderItem(0, __qtablewidgetitem)
         __qtablewidgetitem1 = QTableWidgetItem()
         self.table.setHorizontalHeaderItem(1, __qtablewidgetitem1)
+        __qtablewidgetitem2 = QTableWidgetItem()
+        self.table.setHorizontalHeaderItem(2, __qtablewidgetitem2)
         self.table.setObjectName(u"table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -82,6 +84,11 @@ class Ui_RecipientsPage(object):
 
         self.editing_layout.addWidget(self.toggle_button)
 
+        self.merge_button = QPushButton(self.editing)
+        self.merge_button.setObjectName(u"merge_button")
+
+        self.editing_layout.addWidget(self.merge_button)
+
         self.editing_layout.setStretch(0, 1)
 
         self.recipients_layout.addWidget(self.editing)
@@ -98,14 +105,20 @@ class Ui_RecipientsPage(object):
 
     def retranslateUi(self, RecipientsPage):
         self.page_title.setText(QCoreApplication.translate("RecipientsPage", u"N\u01a1i nh\u1eadn phi\u1ebfu x\u00e1c minh", None))
-        self.page_subtitle.setText(QCoreApplication.translate("RecipientsPage", u"Khi \u0111\u01a1n v\u1ecb c\u00f4ng an \u0111\u1ed5i t\u00ean, h\u00e3y \u0110\u1ed5i t\u00ean (phi\u1ebfu c\u0169 v\u1eabn g\u1eafn v\u1edbi \u0111\u01a1n v\u1ecb \u0111\u00f3); \u0111\u01a1n v\u1ecb kh\u00f4ng c\u00f2n d\u00f9ng th\u00ec Ng\u1eebng d\u00f9ng \u2014 kh\u00f4ng x\u00f3a.", None))
+        self.page_subtitle.setText(QCoreApplication.translate("RecipientsPage", u"Khi \u0111\u01a1n v\u1ecb c\u00f4ng an \u0111\u1ed5i t\u00ean, h\u00e3y \u0110\u1ed5i t\u00ean (phi\u1ebfu c\u0169 v\u1eabn g\u1eafn v\u1edbi \u0111\u01a1n v\u1ecb \u0111\u00f3); \u0111\u01a1n v\u1ecb kh\u00f4ng c\u00f2n d\u00f9ng th\u00ec Ng\u1eebng d\u00f9ng. M\u1ed9t \u0111\u01a1n v\u1ecb m\u00e0 c\u00f3 hai m\u1ee5c (vi\u1ebft kh\u00e1c nhau) th\u00ec ch\u1ecdn m\u1ee5c th\u1eeba r\u1ed3i G\u1ed9p v\u00e0o\u2026 m\u1ee5c gi\u1eef l\u1ea1i: phi\u1ebfu c\u1ee7a m\u1ee5c th\u1eeba chuy\u1ec3n sang, t\u00ean c\u1ee7a n\u00f3 th\u00e0nh t\u00ean kh\u00e1c c\u1ee7a m\u1ee5c gi\u1eef l\u1ea1i (t\u1ec7p Excel v\u00e0 bi\u1ec3u m\u1eabu ghi t\u00ean \u1ea5y v\u1ec1 sau c\u0169ng v\u00e0o m\u1ee5c gi\u1eef l\u1ea1i).", None))
         ___qtablewidgetitem = self.table.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("RecipientsPage", u"T\u00ean n\u01a1i nh\u1eadn", None))
         ___qtablewidgetitem1 = self.table.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("RecipientsPage", u"Tr\u1ea1ng th\u00e1i", None))
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("RecipientsPage", u"T\u00ean kh\u00e1c \u0111\u00e3 g\u1ed9p", None))
+        ___qtablewidgetitem2 = self.table.horizontalHeaderItem(2)
+        ___qtablewidgetitem2.setText(QCoreApplication.translate("RecipientsPage", u"Tr\u1ea1ng th\u00e1i", None))
         self.name.setPlaceholderText(QCoreApplication.translate("RecipientsPage", u"v\u00ed d\u1ee5: Ph\u00f2ng PV06 \u2013 C\u00f4ng an t\u1ec9nh L\u00e2m \u0110\u1ed3ng", None))
         self.add_button.setText(QCoreApplication.translate("RecipientsPage", u"Th\u00eam m\u1edbi", None))
         self.rename_button.setText(QCoreApplication.translate("RecipientsPage", u"\u0110\u1ed5i t\u00ean", None))
         self.toggle_button.setText(QCoreApplication.translate("RecipientsPage", u"Ng\u1eebng d\u00f9ng", None))
+        self.merge_button.setText(QCoreApplication.translate("RecipientsPage", u"G\u1ed9p v\u00e0o\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.merge_button.setToolTip(QCoreApplication.translate("RecipientsPage", u"G\u1ed9p m\u1ee5c \u0111ang ch\u1ecdn v\u00e0o m\u1ed9t m\u1ee5c kh\u00e1c c\u1ee7a c\u00f9ng \u0111\u01a1n v\u1ecb", None))
+#endif // QT_CONFIG(tooltip)
         pass
     # retranslateUi
