@@ -180,14 +180,19 @@ def _checksum(body: dict) -> str:
 
 def salt_of(db_path: Path) -> str | None:
     """What names a database to its key file: the salt SQLCipher keeps at the head of the file
-    (random for each file, not secret), in hex; None when the file has none yet (its pages still in
-    the WAL) or cannot be read. A restore writes a new file, so a new salt."""
+    (random for each file, not secret), in hex; None when the file cannot be read. A restore writes
+    a new file, so a new salt."""
     try:
         with open(db_path, "rb") as handle:
-            head = handle.read(SALT_BYTES)
+            return salt_in(handle.read(SALT_BYTES))
     except OSError:
         return None
-    return head.hex() if len(head) == SALT_BYTES else None
+
+
+def salt_in(head: bytes) -> str | None:
+    """The salt of a database file whose first bytes are `head`; None when it has none yet (its
+    pages still in the WAL)."""
+    return head[:SALT_BYTES].hex() if len(head) >= SALT_BYTES else None
 
 
 def key_path(db_path: Path) -> Path:

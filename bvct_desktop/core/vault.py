@@ -140,13 +140,12 @@ def unlock(path: Path | Address, user: str, password: str, clock: Clock = system
         return setup.unlock(path, user, password, clock, busy_timeout_ms)
     path = Path(path.path if isinstance(path, FileAddress) else path)
     try:
-        _check_file(path)
+        salt = _check_file(path)
         keys = keyfile.read(keyfile.key_path(path))
     except DamagedError as error:
         raise backup_log.naming_backup(error, path) from None
     if user == keyfile.RECOVERY_SLOT:
         raise AuthError(WRONG_LOGIN)
-    salt = keyfile.salt_of(path)
     with _told_if_foreign(path, keys, salt):
         lockout.check(keys, user, clock())
         db_key = lockout.open_slot(keys, keyfile.key_path(path), user, password, clock())
@@ -173,9 +172,8 @@ def unlock_with_recovery_key(path: Path, recovery_key: str, clock: Clock = syste
                              busy_timeout_ms: int | None = None) -> Database:
     """Opens the database with the recovery key, acting as an administrator (for password resets)."""
     path = Path(path)
-    _check_file(path)
+    salt = _check_file(path)
     keys = keyfile.read(keyfile.key_path(path))
-    salt = keyfile.salt_of(path)
     secret = keyfile.normalize_recovery_key(recovery_key)
     with _told_if_foreign(path, keys, salt):
         lockout.check(keys, keyfile.RECOVERY_SLOT, clock())
@@ -198,7 +196,8 @@ def unlock_with_recovery_key(path: Path, recovery_key: str, clock: Clock = syste
     return db
 
 
-def _check_file(path: Path) -> None:
+def _check_file(path: Path) -> str | None:
+    """Refuses a file that cannot be an encrypted database; returns its salt (`keyfile.salt_in`)."""
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
@@ -211,6 +210,7 @@ def _check_file(path: Path) -> None:
         raise DamagedError(f"«{path}» là tệp SQLite không mã hóa, không phải cơ sở dữ liệu BVCT Desktop.")
     if size % PAGE_SIZE or size == 0 and not Path(f"{path}-wal").exists():
         raise DamagedError(f"Cơ sở dữ liệu «{path}» bị hỏng (kích thước tệp không hợp lệ, có thể bị cắt cụt).")
+    return keyfile.salt_in(head)
 
 
 def _check_key(db: FileDatabase, keys: keyfile.KeyFile, salt: str | None) -> None:
