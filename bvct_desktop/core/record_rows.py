@@ -216,18 +216,19 @@ def _stored_rows(connection: Connection, planned: Mapping[str, TableChanges],
 
 
 def _id_conditions(column: ColumnElement, ids: Sequence[int]) -> list[ColumnElement]:
-    """Conditions selecting `ids`: each run of consecutive ids as a range (the records an import
-    created are one run), the others in lists of CHUNK."""
+    """Conditions selecting `ids`: each run of at least CHUNK consecutive ids as a range (the records
+    an import created are one run), the others in lists of CHUNK — ids scattered in short runs (the
+    slips of one unit among all the others) are read CHUNK at a time, not a run at a time."""
     ordered = sorted(set(ids))
     conditions, single = [], []
     start = 0
     for end in range(1, len(ordered) + 1):
         if end < len(ordered) and ordered[end] == ordered[end - 1] + 1:
             continue
-        if end - start > 1:
+        if end - start >= CHUNK:
             conditions.append(column.between(ordered[start], ordered[end - 1]))
         else:
-            single.append(ordered[start])
+            single += ordered[start:end]
         start = end
     conditions += [column.in_(single[i:i + CHUNK]) for i in range(0, len(single), CHUNK)]
     return conditions
