@@ -56,8 +56,8 @@ def rename_recipient(db: Database, record_id: int, name: str) -> None:
     name = _valid(name)
     db.require(Action.EDIT, "đổi tên nơi nhận phiếu")
     with db.write() as connection:
+        old = _not_alias(connection, record_id).name
         _refuse_duplicate(connection, name, except_id=record_id)
-        old = _existing(connection, record_id).name
         connection.execute(recipients.update().where(recipients.c.id == record_id)
                            .values(name=name, name_key=identity_key(name)))
         db.audit(connection, "đổi tên nơi nhận phiếu", kind="recipients", record_id=record_id,
@@ -67,7 +67,7 @@ def rename_recipient(db: Database, record_id: int, name: str) -> None:
 def set_recipient_active(db: Database, record_id: int, active: bool) -> None:
     db.require(Action.EDIT, "thay đổi nơi nhận phiếu")
     with db.write() as connection:
-        _existing(connection, record_id)
+        _not_alias(connection, record_id)
         connection.execute(recipients.update().where(recipients.c.id == record_id).values(active=active))
         db.audit(connection, "dùng lại nơi nhận phiếu" if active else "ngừng dùng nơi nhận phiếu",
                  kind="recipients", record_id=record_id)

@@ -308,6 +308,21 @@ def test_an_alias_is_neither_merged_nor_merged_into(merged):
     assert (_stored(admin), _slip_recipients(admin)) == (stored, slips_before)
 
 
+def test_an_alias_is_neither_renamed_nor_put_back_in_use(merged):
+    """An alias is a spelling of the entry kept, not an entry: renaming it would change which spelling
+    means that entry, and putting it back in use would offer one unit twice."""
+    _, admin, officer, ids = merged
+    alias = ids[PV27_SHORT]  # its id from before the merge
+    stored, trail = _stored(admin), len(list(audit.list_entries(admin)))
+    for change in (lambda: recipients.rename_recipient(officer, alias, "Phòng PV27 – CA Bình Thuận"),
+                   lambda: recipients.set_recipient_active(officer, alias, True)):
+        with pytest.raises(InputError) as refused:
+            change()
+        assert refused.value.message == f"«{PV27_SHORT}» đã được gộp vào «{PV27}»."
+    assert _stored(admin) == stored
+    assert len(list(audit.list_entries(admin))) == trail
+
+
 def test_merging_the_kept_entry_on_takes_its_aliases_along(merged, tmp_path):
     """The unit renamed since had been entered afresh: merging the old entry into the new one leaves no
     alias naming an alias."""
