@@ -3,6 +3,7 @@ with its check and export, backups with progress, one's own password — each ta
 roles the spec allows."""
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import openpyxl
@@ -131,6 +132,7 @@ def test_a_unit_written_twice_is_merged_into_the_entry_kept(qtbot, db, clock):
 
     context.dialogs.answer_next(kept, YES)
     page.merge_button.click()
+    qtbot.waitUntil(lambda: page.merging is None)
     choice, question = context.dialogs.shown[-2:]
     assert choice.items == (kept, "Cục A93B – Bộ Công an (ngừng dùng)")
     assert question.text.startswith(f"Gộp «{short}» vào «{kept}»: 1 phiếu đang ghi «{short}» (kể cả phiếu trong "
@@ -149,6 +151,34 @@ def test_a_unit_written_twice_is_merged_into_the_entry_kept(qtbot, db, clock):
     assert {"slips", "recipients"} <= set(told)
     figures = report.figures(db, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     assert figures["slips_by_recipient"] == {kept: 2, "Cục A93B – Bộ Công an": 1}
+
+
+def test_a_merge_runs_off_the_window_s_thread_and_tells_a_refusal(qtbot, db, clock, monkeypatch):
+    """Merging a unit named by tens of thousands of slips takes seconds (31,251 slips: 4 s): the window
+    keeps drawing meanwhile, and what refused the merge is told on the page."""
+    short, kept = "Phòng PV27 - CA tỉnh Bình Thuận", "Phòng PV27 – Công an tỉnh Bình Thuận"
+    sheet = [["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Nơi nhận phiếu"],
+             ["20/PXM", "10/01/2025", "Lê Văn Hai", short]]
+    assert importing.import_sheet(db, kind_named("slips"), Sheet.of_rows(Path("p.xlsx"), sheet)).ok
+    threads = []
+    merge = recipients.merge_recipient
+    monkeypatch.setattr(recipients, "merge_recipient",
+                        lambda *args: threads.append(threading.current_thread()) or merge(*args))
+    context = context_for(db, clock)
+    page = page_of(qtbot, RecipientsPage(context, may_edit=True))
+    page.table.selectRow(next(i for i, e in enumerate(page.entries) if e.name == short))
+    context.dialogs.answer_next(kept, YES)
+    page.merge_button.click()
+    qtbot.waitUntil(lambda: page.merging is None)
+    assert threads and threads[0] is not threading.main_thread()
+    assert page.message.text() == f"Đã gộp «{short}» vào «{kept}»: 1 phiếu đã chuyển sang."
+
+    page.table.selectRow(next(i for i, e in enumerate(page.entries) if e.name == kept))
+    recipients.merge_recipient(db, page.selected().id, recipients.list_recipients(db)[0].id)  # meanwhile, elsewhere
+    context.dialogs.answer_next("Cục A93B – Bộ Công an", YES)
+    page.merge_button.click()
+    qtbot.waitUntil(lambda: page.merging is None)
+    assert page.message.text() == f"«{kept}» đã được gộp vào «Cục A93B – Bộ Công an»."
 
 
 def test_users_added_given_another_role_reset_and_disabled(qtbot, db, clock):

@@ -14,6 +14,7 @@ from ..designer.ui_admin_recipients import Ui_RecipientsPage
 from ..dialogs import YES
 from ..live import names_of
 from ..qt import QHeaderView, QTableWidgetItem, QWidget
+from ..workers import BackgroundTask, failure_message, run_in_background
 
 ACTIVE, INACTIVE = "Đang dùng", "Ngừng dùng"
 MERGE_TITLE = "Gộp nơi nhận phiếu"
@@ -25,6 +26,7 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
         self.setupUi(self)
         self.context = context
         self.entries: list[recipients.Recipient] = []
+        self.merging: BackgroundTask | None = None
         for column, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Stretch,
                                        QHeaderView.ResizeMode.ResizeToContents)):
             self.table.horizontalHeader().setSectionResizeMode(column, mode)
@@ -65,7 +67,11 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
-        self.message.show_message(done(result) if callable(done) else done, error=False)
+        self._changed(done(result) if callable(done) else done)
+
+    def _changed(self, told: str) -> None:
+        """Tells what changed, shows the list anew and lets the registers naming its units know."""
+        self.message.show_message(told, error=False)
         self.refresh()
         for name in _told_when_changed():
             self.context.notifier.changed.emit(name)
@@ -100,8 +106,19 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
                     "Văn bản đã phát hành giữ nguyên như khi phát hành. Tiếp tục?")
         if self.context.dialogs.ask(self, MERGE_TITLE, question) != YES:
             return
-        self._run(lambda: recipients.merge_recipient(self.context.db, duplicate.id, kept.id),
-                  lambda moved: f"Đã gộp «{duplicate.name}» vào «{kept.name}»: {grouped(moved)} phiếu đã chuyển sang.")
+        db = self.context.db
+
+        def merged(moved: int | None, error: BaseException | None) -> None:
+            self.merging = None
+            if error is not None:
+                self.message.show_message(failure_message(error, "Không gộp được nơi nhận phiếu"))
+            else:
+                self._changed(f"Đã gộp «{duplicate.name}» vào «{kept.name}»: {grouped(moved)} phiếu đã chuyển sang.")
+
+        # tens of thousands of slips moved, each audited, take seconds: not on the window's thread
+        self.merging = run_in_background(self, f"Đang gộp «{duplicate.name}» vào «{kept.name}»…",
+                                         lambda _progress: recipients.merge_recipient(db, duplicate.id, kept.id),
+                                         merged)
 
     def _kept_for(self, duplicate: recipients.Recipient) -> recipients.Recipient | None:
         """The entry the officer keeps, picked among the others (those in use first); None: cancelled."""
