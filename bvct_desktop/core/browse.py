@@ -602,8 +602,10 @@ def _order(spec: View, filters: Filters, sort: str | None, descending: bool | No
     return [expression.desc() for expression in order] if descending else order
 
 
-def fetch_rows(db: Database, kind: str, ids: Sequence[int]) -> dict[int, list[str]]:
-    """The displayed cells of the records `ids`, by id (ids no longer there are left out)."""
+def fetch_rows(db: Database, kind: str, ids: Sequence[int],
+               step: Callable[[int], None] | None = None) -> dict[int, list[str]]:
+    """The displayed cells of the records `ids`, by id (ids no longer there are left out); `step` is
+    told how many ids were read after each PAGE of them (a caller stops the reading by raising there)."""
     spec = view(kind)
     found: dict[int, list[str]] = {}
     with db.read() as connection:
@@ -618,6 +620,8 @@ def fetch_rows(db: Database, kind: str, ids: Sequence[int]) -> dict[int, list[st
                 found[record_id] = [more.get(column.key, "") if column.key in more or spec.extra_rows
                                     and column.field is None else column.display(value)
                                     for column, value in zip(spec.columns, values, strict=True)]
+            if step is not None:
+                step(min(start + PAGE, len(ids)))
     return found
 
 

@@ -74,6 +74,8 @@ Output = Callable[[str, dict], None]
 Confirm = Callable[[QWidget], bool]
 Made = tuple[bytes, str, str, int]  # a document's PDF, title, suggested file name, records in it
 Opened = Callable[["PrintPreview"], None]  # given the preview once the document is ready
+READING = "Đang đọc dữ liệu để in…"  # the rows of a register, counted
+LAYING_OUT = "Đang chuẩn bị bản in: đang dàn trang…"  # a long table's columns fitted, before its first page
 
 
 class Printers:
@@ -301,10 +303,10 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], parent: Q
         return None
     ids, today = list(ids), context.clock().date()
 
-    def make(options: render.Options) -> Made:
+    def make(options: render.Options, progress: Progress) -> Made:
         office, _ = documents_data.gather(context.db, f"in danh sách «{kind_named(kind).title}»",
                                           lambda connection: None)
-        shown = browse.fetch_rows(context.db, kind, ids)
+        shown = browse.fetch_rows(context.db, kind, ids, lambda done: progress(done, len(ids), READING))
         columns = [tables.counter(), *(
             tables.Column(str(index), column.header,
                           (column_width(column.field) if column.field else len(column.header) + 4) / 10,
@@ -323,7 +325,7 @@ def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None 
     """The chosen slips' forms, one per page, ready for signature."""
     ids = list(ids)
 
-    def make(options: render.Options) -> Made | None:
+    def make(options: render.Options, _progress: Progress) -> Made | None:
         office, slips = documents_data.gather(context.db, "in phiếu xác minh",
                                               lambda connection: documents_data.slips_by_ids(connection, ids))
         if not slips:
@@ -342,7 +344,7 @@ def print_delegations(context: AppContext, ids: Sequence[int], parent: QWidget |
         return None
     first = ids[0]
 
-    def make(options: render.Options) -> Made:
+    def make(options: render.Options, _progress: Progress) -> Made:
         office, trip = documents_data.gather(context.db, "in danh sách đoàn ra",
                                              lambda connection: documents_data.delegation_by_id(connection, first))
         data = render.delegation_pdf(office, trip, options)
@@ -359,7 +361,7 @@ def print_cadres(context: AppContext, ids: Sequence[int], parent: QWidget | None
         return None
     first, today = ids[0], context.clock().date()
 
-    def make(options: render.Options) -> Made:
+    def make(options: render.Options, _progress: Progress) -> Made:
         office, cadre = documents_data.gather(context.db, "in trích ngang cán bộ",
                                               lambda connection: documents_data.cadre_by_id(connection, first))
         data = render.cadre_pdf(office, cadre, today, options)
@@ -403,10 +405,12 @@ def preview_pdf(context: AppContext, parent: QWidget | None, data: bytes, title:
     return _open(context, parent, data, title, name, kind, 1, confirm)
 
 
-def _prepare(context: AppContext, parent: QWidget | None, kind: str, make: Callable[[render.Options], Made | None],
-             confirm: Confirm | None, opened: Opened | None, nothing: str = "") -> BackgroundTask:
-    """Reads the records and writes the PDF on a worker (a register of thousands of rows takes half a
-    minute), counting its pages, with Cancel; then opens the preview on the GUI thread and hands it to
+def _prepare(context: AppContext, parent: QWidget | None, kind: str,
+             make: Callable[[render.Options, Progress], Made | None], confirm: Confirm | None, opened: Opened | None,
+             nothing: str = "") -> BackgroundTask:
+    """Reads the records and writes the PDF on a worker (a register of 100,000 rows takes half a
+    minute), with Cancel at every step: `make` tells the rows read (READING), the PDF its table being
+    laid out (LAYING_OUT), then its pages; then opens the preview on the GUI thread and hands it to
     `opened`."""
     def ready(made: Made | None, error: BaseException | None) -> None:
         if error is not None:
@@ -423,9 +427,9 @@ def _prepare(context: AppContext, parent: QWidget | None, kind: str, make: Calla
 
     def job(progress: Progress) -> Made | None:
         def on_page(pages: int) -> None:
-            progress(0, 0, f"Đang chuẩn bị bản in: đã dựng {grouped(pages)} trang…")
+            progress(0, 0, f"Đang chuẩn bị bản in: đã dựng {grouped(pages)} trang…" if pages else LAYING_OUT)
 
-        return make(render.Options(profile.load(), on_page=on_page))
+        return make(render.Options(profile.load(), on_page=on_page), progress)
 
     return run_in_background(parent, "Đang chuẩn bị bản in…", job, ready, cancellable=True)
 

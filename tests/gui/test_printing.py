@@ -257,16 +257,19 @@ def test_preparing_a_print_says_its_pages_and_stops_at_cancel_without_a_preview(
     from bvct_desktop.core import browse, documents_data
 
     ids = browse.record_ids(context.db, "slips")
-    pressed, gather = threading.Event(), documents_data.gather
+    pressed, gather, listing_pdf = threading.Event(), documents_data.gather, render.listing_pdf
     monkeypatch.setattr(documents_data, "gather", lambda *args: pressed.wait(10) and gather(*args))
+    drawn = []
+    monkeypatch.setattr(render, "listing_pdf", lambda *args: drawn.append(args) or listing_pdf(*args))
     opened, labels = [], []
     task = printing.print_register(context, "slips", ids, opened=opened.append)
     task.worker.advanced.connect(lambda _done, _total, stage: labels.append(stage))
-    cancellable = task.dialog.cancellable  # a Cancel button: the register is read, then written page by page
+    cancellable = task.dialog.cancellable  # a Cancel button: the register is read, laid out, written page by page
     task.cancel()
     pressed.set()
     qtbot.waitUntil(lambda: task.done, timeout=20_000)
     assert cancellable and opened == [] and context.dialogs.shown == [] and labels == []  # stopped, quietly
+    assert drawn == []  # at the first page of rows read, not once the document was drawn
 
     pressed.clear()
     task = printing.print_register(context, "slips", ids, opened=opened.append)
@@ -274,7 +277,8 @@ def test_preparing_a_print_says_its_pages_and_stops_at_cancel_without_a_preview(
     pressed.set()
     qtbot.waitUntil(lambda: task.done, timeout=20_000)
     qtbot.addWidget(opened[0])
-    assert labels == ["Đang chuẩn bị bản in: đã dựng 1 trang…"]
+    assert list(dict.fromkeys(labels)) == [printing.READING, printing.LAYING_OUT,
+                                           "Đang chuẩn bị bản in: đã dựng 1 trang…"]
 
 
 def test_an_empty_register_prints_nothing(qtbot, context):

@@ -151,6 +151,11 @@ class DocumentCanvas(Canvas):
         self._decorate()
         super().showPage()
         self.document_page += 1
+        self.working()
+
+    def working(self) -> None:
+        """Tells `on_page` how many pages are done: after each page, and now and then while a long
+        table is laid out before its first page (whose caller may stop it there as well)."""
         if self.on_page is not None:
             self.on_page(self.getPageNumber() - 1)
 

@@ -20,7 +20,7 @@ Draw = Callable[[DocumentCanvas], None]
 def render(draw: Draw, profile: Profile, head: Letterhead, title: str, wide: bool = False,
            draft: bool = False, on_page: Callable[[int], None] | None = None) -> bytes:
     """The PDF's bytes: `draw` fills the canvas, page by page; `on_page` is told how many pages are
-    done after each (a caller stops the writing by raising there)."""
+    done after each, and while a long table is laid out (a caller stops the writing by raising there)."""
     sink = io.BytesIO()
     canvas = DocumentCanvas(sink, profile, head, title, wide, draft, on_page)
     draw(canvas)

@@ -31,7 +31,8 @@ class Options:
     profile: Profile
     secrecy: str | None = None  # None: the office setting `do_mat`; "" or "MẬT" for this print only
     password: str | None = None  # encrypts the file (PDF: AES-256; xlsx/docx: ECMA-376 agile)
-    on_page: Callable[[int], None] | None = None  # a PDF's pages done, told after each; raising there stops it
+    on_page: Callable[[int], None] | None = None  # a PDF's pages done, told after each and while a long
+                                                 # table is laid out (DocumentCanvas.working); raising there stops it
 
 
 def letterhead(office: Mapping[str, str], options: Options) -> Letterhead:

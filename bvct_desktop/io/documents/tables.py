@@ -10,7 +10,7 @@ values need, so most rows stay one line.
 
 import functools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ PADDING = 3.0  # points inside a cell
 NUMBER = "stt"
 TOTAL = "_tong"  # a record with this key set is a totals row, set in bold
 FIT_SAMPLE = 2_000  # rows looked at to fit the columns of a long register
+TOLD_EVERY = 1_000  # rows of a long table made ready between two words to the caller (DocumentCanvas.working)
 BREAK_WEIGHT = 0.1  # a value broken over one more line, against one more line of the table
 UNBROKEN_SHARE = 0.3  # of the table's width: the most a name kept on one line takes (a longer one breaks)
 ROOM_FOR_TEXT = 0.05  # of the width, left beyond their least to the other text columns (a name breaks first)
@@ -86,20 +87,27 @@ def numbered(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return [{**record, NUMBER: index} for index, record in enumerate(records, start=1)]
 
 
+def _idle() -> None:
+    """Nothing to tell between the steps of fitting a table."""
+
+
 def column_widths(columns: Sequence[Column], width: float, size: float, padding: float = PADDING,
-                  texts: Sequence[Sequence[str]] | None = None) -> list[float]:
+                  texts: Sequence[Sequence[str]] | None = None, tick: Callable[[], None] = _idle) -> list[float]:
     """Widths that fill `width`. Each column needs its header's longest word; a whole column
     needs its longest value too. With `texts` (each row's cell texts) the columns follow the
-    content; without, the width is shared by weight."""
+    content; without, the width is shared by weight. `tick` is called between the steps of fitting
+    a long table (a caller stops it by raising there)."""
     least = [max(_widest(column.label.split(), BOLD, size), _least_values(texts, i, column, size)) + 2 * padding
              for i, column in enumerate(columns)]
     if texts:
         least = _names_unbroken(columns, least, texts, width, size, padding)
-        wanted = [max(least[i], _widest({row[i] for row in texts}, REGULAR, size) + 2 * padding,
-                      min(fonts.width(column.label, BOLD, size), HEADER_ONE_LINE) + 2 * padding)
-                  for i, column in enumerate(columns)]
+        wanted = []
+        for i, column in enumerate(columns):  # every distinct value measured: a column at a time
+            tick()
+            wanted.append(max(least[i], _widest({row[i] for row in texts}, REGULAR, size) + 2 * padding,
+                              min(fonts.width(column.label, BOLD, size), HEADER_ONE_LINE) + 2 * padding))
         widths = _fitted(columns, wanted, least, [[row[i] for row in texts] for i in range(len(columns))],
-                         width, size, padding)
+                         width, size, padding, tick)
     else:
         total = sum(column.weight for column in columns)
         widths = [width * column.weight / total for column in columns]
@@ -143,7 +151,7 @@ def _widest(texts: Iterable[str], font: str, size: float) -> float:
 
 
 def _fitted(columns: Sequence[Column], wanted: list[float], least: list[float], values: list[list[str]],
-            width: float, size: float, padding: float) -> list[float]:
+            width: float, size: float, padding: float, tick: Callable[[], None]) -> list[float]:
     """Every value on one line when the width allows (the rest shared by weight). Else the better
     of two layouts, by the table's height (a row is as tall as its tallest cell) and then by the
     values broken: the text columns shrunk in proportion to what they hold, as a word processor
@@ -156,7 +164,8 @@ def _fitted(columns: Sequence[Column], wanted: list[float], least: list[float], 
     step = max(1, count // FIT_SAMPLE)
     needs = [[fonts.width(text, REGULAR, size) for text in column_values[::step]] for column_values in values]
     cuttable = list(range(len(columns)))  # a whole column keeps its values (its least), only its header may wrap
-    layouts = [_proportional(wanted, least, cuttable, width), _cut(wanted, least, needs, cuttable, width, padding)]
+    layouts = [_proportional(wanted, least, cuttable, width),
+               _cut(wanted, least, needs, cuttable, width, padding, tick)]
     return min(layouts, key=lambda widths: (_cost(needs, widths, padding), layouts.index(widths)))
 
 
@@ -175,11 +184,12 @@ def _cost(needs: list[list[float]], widths: list[float], padding: float) -> floa
 
 
 def _cut(wanted: list[float], least: list[float], needs: list[list[float]], cuttable: list[int], width: float,
-         padding: float) -> list[float]:
+         padding: float, tick: Callable[[], None]) -> list[float]:
     widths = list(wanted)
     lines_at = functools.cache(lambda i, room: _lines(needs[i], room))  # a column's lines at a width, tried again
     lines = [lines_at(i, w - 2 * padding) for i, w in enumerate(widths)]
     while sum(widths) > width + 0.01:
+        tick()
         excess = sum(widths) - width
         tallest = [sorted(row, reverse=True)[:2] + [1] for row in zip(*lines, strict=True)]
         best = None  # (cost, column, width, lines)
@@ -232,8 +242,11 @@ def draw_table(flow: Flow, columns: Sequence[Column], records: Iterable[Mapping[
     size = size or flow.profile.size("table")
     leading = leading or flow.profile.leading(size)
     records = list(records)
-    texts = [[nfc(column.text(record)) for column in columns] for record in records]
-    widths = column_widths(columns, c.width, size, padding, texts)
+    texts = []
+    for start in range(0, len(records), TOLD_EVERY):
+        c.working()
+        texts += [[nfc(column.text(record)) for column in columns] for record in records[start:start + TOLD_EVERY]]
+    widths = column_widths(columns, c.width, size, padding, texts, c.working)
 
     def cells(row: Sequence[str], font: str) -> list[list[str]]:
         return [wrap(text, font, size, width - 2 * padding) if text else [""]

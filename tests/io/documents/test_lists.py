@@ -49,7 +49,9 @@ def test_the_register_of_1712_slips_fits_40_landscape_pages_at_10_pt(tmp_path, h
 def test_a_register_tells_each_page_done_and_stops_when_told_to(history, options, slips_2016):
     pages = []
     data = render.slip_register_pdf(history, slips_2016, START, END, PRINTED, replace(options, on_page=pages.append))
-    assert pages == list(range(1, len(pdfium.PdfDocument(data)) + 1)) and len(pages) > 20
+    laying_out = pages.index(1)  # told while its columns are fitted, before the first page
+    assert laying_out > 5 and set(pages[:laying_out]) == {0}
+    assert pages[laying_out:] == list(range(1, len(pdfium.PdfDocument(data)) + 1)) and len(pages) > 20
 
     class Stop(Exception):
         pass
@@ -58,8 +60,12 @@ def test_a_register_tells_each_page_done_and_stops_when_told_to(history, options
         if done == 3:
             raise Stop
 
-    with pytest.raises(Stop):
-        render.slip_register_pdf(history, slips_2016, START, END, PRINTED, replace(options, on_page=stop_at_the_third))
+    def stop_at_once(done: int) -> None:  # Cancel while the table is laid out (100,000 rows: 5 s before page 1)
+        raise Stop
+
+    for stop in (stop_at_the_third, stop_at_once):
+        with pytest.raises(Stop):
+            render.slip_register_pdf(history, slips_2016, START, END, PRINTED, replace(options, on_page=stop))
 
 
 @pdfcheck.needs_poppler
