@@ -80,6 +80,10 @@ class TableChanges:
         if self.new.pop(record_id, None) is None:
             self.deleted.add(record_id)
 
+    def planned(self, record_id: int) -> bool:
+        """Whether the plan inserts, changes or deletes the row (its current values are the plan's)."""
+        return record_id in self.new or record_id in self.updates or record_id in self.deleted
+
     def apply(self, connection: Connection) -> None:
         gone = sorted(self.deleted)
         for start in range(0, len(gone), CHUNK):

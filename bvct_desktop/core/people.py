@@ -11,12 +11,11 @@ few; a file asks for all its names in a few queries (`prefetch`).
 """
 
 import functools
-import itertools
 import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Table, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.engine import Connection
 
 from . import gazetteer, search
@@ -24,6 +23,7 @@ from .changes import TableChanges
 from .collation import name_sort_key
 from .errors import RowProblem
 from .schema import cadres, persons
+from .stored_rows import StoredRows
 from .text import identity_key, variant_fold_words
 
 
@@ -114,7 +114,7 @@ class PersonBook:
         self._by_name: dict[str, list[int]] = {}
         self._cccd_of: dict[int, str] = {}
         self._by_cccd: dict[str, int] = {}
-        self._current = _Rows(connection, persons)
+        self._current = StoredRows(connection, persons)
         self._names: set[str] = set()   # name keys looked up
         self._cccds: set[str] = set()   # CCCDs looked up
         self.cadre_of: dict[int, tuple[int, bool]] = {}  # person → (cadre, in the recycle bin), as loaded
@@ -123,7 +123,8 @@ class PersonBook:
 
     def prefetch(self, identities: Iterable[Identity]) -> list[int]:
         """Looks up, in a few queries, every name and CCCD a file's rows carry; returns the stored
-        persons they find, in the rows' order, whose rows are then read a chunk at a time."""
+        persons they find, in the rows' order, whose rows are then read a chunk at a time (and let go
+        once the last row naming them leaves them as stored)."""
         if not self.changes.stored_max:  # nothing stored: nothing to look up
             return []
         keyed = [(identity, identity.key) for identity in identities]
@@ -133,11 +134,11 @@ class PersonBook:
         self._names |= names
         self._load_where(persons.c.cccd, cccds)
         self._cccds |= cccds
-        found = list(dict.fromkeys(pid for identity, key in keyed
-                                   for pid in (*self._by_key.get(key, ()), self._by_cccd.get(identity.cccd))
-                                   if pid is not None))
-        self._current.expect(found)
-        return found
+        by_key, by_cccd = self._by_key, self._by_cccd
+        asked = [pid for identity, key in keyed  # each row's: found by the key, the CCCD or both
+                 for pid in dict.fromkeys((*by_key.get(key, ()), by_cccd.get(identity.cccd))) if pid is not None]
+        self._current.expect(asked)
+        return list(dict.fromkeys(asked))
 
     def _named(self, name_key: str) -> list[int]:
         if name_key not in self._names:
@@ -281,6 +282,8 @@ class PersonBook:
             self._unindex(pid)
             self._index(pid, (current["name_key"], current["birth_date"] or "", current["home_town_key"]),
                         current["cccd"])
+        if not self.changes.planned(pid):  # else its current values are the plan's
+            self._current.release(pid)
         return changed
 
 
@@ -292,7 +295,7 @@ class CadreBook:
         self.changes = TableChanges(connection, cadres, now)
         self._connection = connection
         self._person_of: dict[int, int] = {}
-        self._current = _Rows(connection, cadres)
+        self._current = StoredRows(connection, cadres)
 
     def of_person(self, pid: int) -> int | None:
         """The person's cadre record (also one in the recycle bin), or None."""
@@ -337,6 +340,11 @@ class CadreBook:
     def current(self, cid: int) -> dict[str, Any]:
         return self._current[cid]
 
+    def done_with(self, cid: int) -> None:
+        """A row is done with the cadre's record, its changes planned: one left as stored is let go."""
+        if not self.changes.planned(cid):
+            self._current.release(cid)
+
     def named(self, full_name: str) -> list[int]:
         """Cadres (not in the recycle bin) with exactly this name."""
         found = []
@@ -371,31 +379,6 @@ class CadreBook:
                 continue
             found.append(cid)
         return found
-
-
-class _Rows(dict):
-    """Rows of a table by id (the stored ones and those planned), a stored one read when first asked
-    for, together with the next of those a file's rows will ask for (`expect`): a query per chunk of
-    rows, and none for the rows after a failing file's last problem."""
-
-    def __init__(self, connection: Connection, table: Table):
-        super().__init__()
-        self._connection, self._table = connection, table
-        self._expected: dict[int, None] = {}  # in the order they will be asked for
-
-    def expect(self, ids: Iterable[int]) -> None:
-        self._expected.update(dict.fromkeys(record_id for record_id in ids if record_id not in self))
-
-    def __missing__(self, record_id: int) -> dict[str, Any]:
-        self._expected.pop(record_id, None)
-        wanted = [record_id, *itertools.islice(self._expected, CHUNK - 1)]
-        for ahead in wanted[1:]:
-            del self._expected[ahead]
-        table = self._table
-        read = {row["id"]: dict(row) for row in self._connection.execute(
-            select(table).where(table.c.id.in_(wanted))).mappings()}
-        self.update(read)
-        return read[record_id]
 
 
 def _same_name_and_birth(stored: tuple[str, str, str], given: tuple[str, str, str]) -> bool:

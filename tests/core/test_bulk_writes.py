@@ -3,7 +3,6 @@ write counts added once, plain indexes made again after many rows — and stores
 row at a time through SQLAlchemy would, the file's schema left as it was."""
 
 import datetime as dt
-import time
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, event, select, text
@@ -167,24 +166,6 @@ def test_a_column_no_row_fills_is_left_to_the_database_and_stored_empty():
     assert [statement for statement in statements if statement.startswith("INSERT")] == [
         "INSERT INTO t (id, given, python_default, server_default) VALUES (?, ?, ?, ?)"]
     assert stored == [(1, 1, None, None, None), (2, 2, None, None, None)]
-
-def test_a_slip_import_plans_each_row_in_constant_time(cli, tmp_path):
-    """Looking a slip's key up among those seen walked every key seen so far (a set minus dict keys):
-    the planning of a file grew with the square of its rows."""
-    from bvct_desktop.core.plans.slips import SlipPlan
-
-    db = vault.unlock(cli.db, ADMIN, PASSWORD)
-    try:
-        with db.write() as connection:
-            plan = SlipPlan(connection, dt.datetime(2026, 1, 1))
-            plan._existing.update(dict.fromkeys((2025, f"{n}/pxm") for n in range(200_000)))
-            started = time.perf_counter()
-            for n in range(2_000):
-                plan._load({(2025, f"{n}/pxm")})
-            assert time.perf_counter() - started < 0.5
-    finally:
-        db.close()
-
 
 def test_a_planned_row_holds_only_its_values_and_reads_its_other_columns_as_empty(db):
     """A 100,000-slip import holds its new rows until it writes them: each keeps only what is set."""

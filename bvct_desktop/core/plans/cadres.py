@@ -25,6 +25,7 @@ class CadrePlan(Plan):
         cid, cadre_changed, _ = self.upsert(self.records, current["id"], current, wanted, clears=target is not None)
         if RESTORED in cadre_changed:
             self.cadres.restored(cid)
+        self.cadres.done_with(cid)
         return outcome(cid, False, changed + self.changed_fields(cadre_changed))
 
     def _listed_already(self, cid: int | None) -> RowProblem:

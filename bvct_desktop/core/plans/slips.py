@@ -7,11 +7,10 @@ vetting case it serves (core/personfile/cases.py), from a file as from a form.
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import select, tuple_
-
 from ..errors import RowProblem
 from ..kinds import SELF, SLIPS
 from ..people import Identity
+from ..stored_rows import StoredRows
 from ..text import identity_key
 from .base import Outcome, Plan, Target, outcome
 from .cases import CasePlanner, vetted_person
@@ -20,7 +19,7 @@ NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # the slip register's s
 NO_REPLY_DATE_WARNING = ("có «Kết quả» nhưng chưa có ngày nhận kết quả: phiếu chưa được tính là đã trả lời; "
                          f"hãy ghi ngày nhận (sổ Phiếu xác minh, trạng thái «{NO_REPLY_DATE}»)")
 CASE_KEYS = {"relation", "vetted_name", "vetted_cadre_id", "purpose", "issued_on"}
-CHUNK = 400
+TO_ATTACH = ("id", "number", "person_id", "vetting_case_id", *CASE_KEYS)  # what planning a stored slip's case reads
 
 
 class SlipPlan(Plan):
@@ -29,26 +28,16 @@ class SlipPlan(Plan):
     def __init__(self, connection, now):
         super().__init__(connection, now)
         self.cases = CasePlanner(connection, now)
-        self._existing: dict[tuple[int, str], dict | None] = {}
+        self._stored = StoredRows(connection, self.kind.table, ("year", "number_key"))
         self._to_attach: list[dict[str, Any]] = []  # slips whose vetting case is (re)decided
 
     def prefetch(self, rows: list[dict[str, Any]]) -> None:
-        """Loads the stored slips whose keys occur in the file (not the whole register)."""
+        """Expects the stored slips whose keys occur in the file (not the whole register) to be read,
+        a chunk at a time as the rows come to them."""
         super().prefetch(rows)
         if self.records.stored_max:  # else there is none to look up
-            self._load({_key(row) for row in rows if row.get("issued_on") and row.get("number")})
+            self._stored.expect(_key(row) for row in rows if row.get("issued_on") and row.get("number"))
         self.people.prefetch(Identity(row["vetted_name"]) for row in rows if row.get("vetted_name"))
-
-    def _load(self, keys: set[tuple[int, str]]) -> None:
-        keys = sorted(key for key in keys if key not in self._existing)  # (a set minus dict keys walks the dict)
-        self._existing.update(dict.fromkeys(keys))
-        if not self.records.stored_max:  # no slip stored
-            return
-        table = self.kind.table
-        for start in range(0, len(keys), CHUNK):
-            query = select(table).where(tuple_(table.c.year, table.c.number_key).in_(keys[start:start + CHUNK]))
-            for row in self.connection.execute(query).mappings():
-                self._existing[(row["year"], row["number_key"])] = dict(row)
 
     def all_changes(self):
         return [self.people.changes, self.cadres.changes, *(names.changes for names in self.lists.values()),
@@ -58,9 +47,7 @@ class SlipPlan(Plan):
         key = _key(values)
         self.claim(key, number, f"số phiếu «{values['number']}» năm {key[0]}", "number")
         pid, changed = self.person(values, target)
-        if key not in self._existing and self.records.stored_max:  # prefetched for a file
-            self._load({key})
-        current = self.check_new(target, self._existing.get(key), lambda: RowProblem(
+        current = self.check_new(target, self._stored[key] if self.records.stored_max else None, lambda: RowProblem(
             f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho phiếu khác", "number"))
         if target is None and current is not None and current["person_id"] != pid:
             raise RowProblem(f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho người khác", "number")
@@ -68,10 +55,12 @@ class SlipPlan(Plan):
         wanted.update(number_key=key[1], year=key[0], person_id=pid, vetted_cadre_id=self._vetted_cadre(pid, values))
         record_id, slip_changed, created = self.upsert(self.records, current["id"] if current else None, current,
                                                         wanted, clears=target is not None)
-        slip = self.records.new[record_id] if created else current
-        self._existing[key] = slip
-        if created or slip["vetting_case_id"] is None or set(slip_changed) & CASE_KEYS:
-            self._to_attach.append(slip)
+        if created:
+            self._to_attach.append(self.records.new[record_id])
+        else:
+            if current["vetting_case_id"] is None or set(slip_changed) & CASE_KEYS:
+                self._to_attach.append({column: current[column] for column in TO_ATTACH})
+            self._stored.release(key)  # its changes are planned: no other row of the file has its key
         return outcome(record_id, created, changed + self.changed_fields(slip_changed))
 
     def warnings(self, values: dict[str, Any]) -> list[RowProblem]:
@@ -91,7 +80,7 @@ class SlipPlan(Plan):
 
     def finish(self) -> dict[str, Any]:
         self._seen.clear()  # every row is taken: the slips' keys are let go before the cases are planned
-        self._existing.clear()
+        self._stored.clear()
         unattached = self._attach_to_cases()
         extras = super().finish()
         if self.cases.opened:
