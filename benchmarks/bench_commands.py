@@ -8,11 +8,14 @@ measured                                        yardstick (a fresh process)     
   its peak memory (program and reader child)                                                   ≤ 400 MB
 the desktop's import of the same slips          the same, on that file                         for information
   (read for the preview, then imported on a worker beside the Qt event loop, as the import wizard does)
+`bvct import slips` again, the same rows        the same, on that file                         for information
+  (into the database the desktop's import left holding them: every row found unchanged; peak memory too)
 `bvct export slips` 100,000 slips               openpyxl write-only writing the same cells     ratio ≤ 1.0
                                                 (dates as date cells, Số phiếu as text)
 `bvct --version`, `bvct template cadres`        `python -c pass`, for information              ≤ 0.25 s
 
-Each import starts from a fresh copy of an empty database made by `bvct init` (a real key slot).
+Each import starts from a fresh copy of an empty database made by `bvct init` (a real key slot),
+but the import again.
 Every run is a process started with subprocess and reaped with os.wait4: wall seconds, CPU seconds
 (user + system, its children included) and peak resident size (the largest of the process and its
 children). Measured and yardstick runs alternate; figures compare medians.
@@ -213,6 +216,9 @@ def imports(scale: float, repeat: int, scratch: Path) -> list[common.Figure]:
         fixtures.remove_database(database)
         for suffix in ("", ".keys"):
             shutil.copyfile(f"{empty}{suffix}", f"{database}{suffix}")
+        return imported_into(database, kind, workbook, desktop)
+
+    def imported_into(database: Path, kind: str, workbook: Path, desktop: bool = False) -> Run:
         if desktop:
             return process([sys.executable, "-c", IMPORT_AS_THE_DESKTOP, str(database), fixtures.ADMIN, str(password),
                             kind, str(workbook)], env, scratch / "nhap.log")
@@ -241,6 +247,12 @@ def imports(scale: float, repeat: int, scratch: Path) -> list[common.Figure]:
                                                                            str(workbook)]), repeat)
             figures.append(figure(f"the desktop's import of slips, {slips:,} rows", None, runs, yardstick,
                                   "read and imported as the import wizard does, whole process",
+                                  "openpyxl read-only, every cell, whole process"))
+            runs, yardstick = alternate(lambda workbook=workbook: imported_into(scratch / "nhap.db", "slips", workbook),
+                                        lambda workbook=workbook: process([sys.executable, "-c", READ_WITH_OPENPYXL,
+                                                                           str(workbook)]), repeat)
+            figures.append(figure(f"bvct import slips again, the same {slips:,} rows", None, runs, yardstick,
+                                  "bvct import into the database the last run left holding them, whole process",
                                   "openpyxl read-only, every cell, whole process"))
     return figures
 
