@@ -1,4 +1,4 @@
-"""A register imported again holds no more than its first import: the stored slips and persons its
+"""A register imported again holds little more than its first import: the stored slips and persons its
 rows name are read a chunk at a time as the rows come to them, and each is let go once its row is
 planned, unless the row changes it (an office re-imports its whole register after a month's edits)."""
 
@@ -63,7 +63,7 @@ REGISTERS = {"slips": (SLIPS, SLIP_HEADERS, _slip, "Có vấn đề cần xác m
 
 
 @pytest.mark.parametrize("register", REGISTERS)
-def test_a_register_imported_again_holds_no_more_than_its_first_import(db, monkeypatch, register):
+def test_a_register_imported_again_holds_little_more_than_its_first_import(db, monkeypatch, register):
     monkeypatch.setattr(stored_rows, "CHUNK", 40)  # small beside the file, as 400 rows beside 100,000
     kind, headers, row, edit = REGISTERS[register]
     first_sheet = rows_sheet([headers, *(row(index) for index in range(ROWS))])
