@@ -15,7 +15,7 @@ import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import Column, select
 from sqlalchemy.engine import Connection
 
 from . import gazetteer, search
@@ -23,7 +23,7 @@ from .changes import TableChanges
 from .collation import name_sort_key
 from .errors import RowProblem
 from .schema import cadres, persons
-from .stored_rows import StoredRows
+from .stored_rows import KeyedQuery, StoredRows
 from .text import identity_key, variant_fold_words
 
 
@@ -55,7 +55,8 @@ def _display(iso: str) -> str:
 
 SEARCHED = frozenset({"full_name", "other_names", "cccd", "cmnd", "home_town"})  # what search_key reads
 IDENTITY = frozenset({"full_name", "birth_date", "home_town"})  # what the identity key (and sort key) reads
-CHUNK = 400  # names or numbers per query
+_FOUND = (select(persons.c.id, persons.c.name_key, persons.c.birth_date, persons.c.home_town_key, persons.c.cccd,
+                 cadres.c.id, cadres.c.deleted_at).select_from(persons.outerjoin(cadres)))  # by name, CCCD or id
 
 
 def search_key(values: Mapping[str, Any]) -> str:
@@ -160,16 +161,12 @@ class PersonBook:
         if pid not in self._key_of:
             self._load_where(persons.c.id, {pid})
 
-    def _load_where(self, column: ColumnElement, values: set) -> None:
+    def _load_where(self, column: Column, values: set) -> None:
         if not self.changes.stored_max:  # nothing stored (a first import): nothing to look up
             return
-        values = sorted(values)
-        for start in range(0, len(values), CHUNK):
-            query = (select(persons.c.id, persons.c.name_key, persons.c.birth_date, persons.c.home_town_key,
-                            persons.c.cccd, cadres.c.id, cadres.c.deleted_at)
-                     .select_from(persons.outerjoin(cadres))
-                     .where(column.in_(values[start:start + CHUNK])))
-            for pid, name_key, birth, town_key, cccd, cid, deleted_at in self._connection.execute(query):
+        values, query = sorted(values), KeyedQuery(self._connection, _FOUND, persons, [column.name])
+        for start in range(0, len(values), query.size):
+            for pid, name_key, birth, town_key, cccd, cid, deleted_at in query.rows(values[start:start + query.size]):
                 if pid not in self._key_of:
                     self._index(pid, (name_key, birth or "", town_key or ""), cccd)
                 if cid is not None:

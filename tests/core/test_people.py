@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from sqlalchemy import event, select
 
-from bvct_desktop.core import browse, editing, importing, people, vault
+from bvct_desktop.core import browse, editing, importing, stored_rows, vault
 from bvct_desktop.core.collation import name_sort_key
 from bvct_desktop.core.kinds import CADRES, DELEGATIONS, SLIPS
 from bvct_desktop.core.people import search_key
@@ -67,7 +67,7 @@ def test_persons_new_in_a_file_are_keyed_for_search_and_order_by_their_values_af
 
 @pytest.mark.file_only("counts the rows SQLite reads")
 def test_a_file_stopping_at_its_last_problem_reads_no_more_stored_persons_than_a_chunk_past_it(cli, tmp_path):
-    stored = people.CHUNK + 150
+    stored = stored_rows.CHUNK + 150
     code, _, err = cli("import", "cadres", workbook(tmp_path / "truoc.xlsx", CADRE_HEADERS,
                                                     [_cadre(index, "Chuyên viên") for index in range(stored)]))
     assert code == 0, err
@@ -80,7 +80,7 @@ def test_a_file_stopping_at_its_last_problem_reads_no_more_stored_persons_than_a
     result = importing.import_sheet(db, CADRES, Sheet.of_rows(tmp_path / "sau.xlsx", rows))
     db.close()
     assert len(result.problems) == importing.MAX_PROBLEMS
-    assert 0 < len(read) <= people.CHUNK  # not the stored persons of every row
+    assert 0 < len(read) <= stored_rows.CHUNK  # not the stored persons of every row
 
 
 # -- the home town of a person the CCCD finds -----------------------------------------------
