@@ -193,6 +193,14 @@ class ParsedRows:
                                and after(value, day))
         return numbers
 
+    def column(self, key: str | None) -> Sequence[Any]:
+        """The valid rows' values of field `key`, in their order (each None when the file lacks it):
+        what a plan looks up ahead reads the columns it needs, without making every row."""
+        if key not in self._keys:
+            return [None] * len(self._offsets)
+        column = self._columns[self._keys.index(key)]
+        return column if len(column) == len(self._offsets) else [column[offset] for offset in self._offsets]
+
     def __iter__(self) -> Iterator[tuple[int, dict[str, Any]]]:
         keys, columns, offsets = self._keys, self._columns, self._offsets
         if not columns:
@@ -201,16 +209,6 @@ class ParsedRows:
             columns = [[column[offset] for offset in offsets] for column in columns]
         for offset, cells in zip(offsets, zip(*columns, strict=True), strict=True):
             yield offset + 2, dict(zip(keys, cells, strict=True))
-
-
-class _Values:
-    """The rows' values, walked as often as a plan's prefetch asks."""
-
-    def __init__(self, rows):
-        self._rows = rows
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return (values for _, values in self._rows)
 
 
 def _blank_rows(cells: list[Sequence]) -> set[int]:
@@ -265,14 +263,14 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     cells = sheet.columns
     columns, result.ignored_columns, result.problems = map_headers(kind, [column[0] for column in cells])
     cells = [column[1:] for column in cells]  # below the headers
-    rows = parse_rows(kind, sheet, columns, result.problems, cells) if not result.problems else []
+    rows = ParsedRows([], [], []) if result.problems else parse_rows(kind, sheet, columns, result.problems, cells)
     del cells
     result.rows = len(rows) + len({p.row for p in result.problems if p.row > 1})
     if not result.problems and not rows:
         result.problems.append(Problem(2, None, "tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)"))
     with db.write() as connection:
         plan = PLANS[kind.name](connection, db.clock())
-        plan.prefetch(_Values(rows))
+        plan.prefetch(rows)
         today = plan.now.date()
         ahead = rows.numbers_after({spec.key for spec in kind.event_dates}, today) if rows else set()
         for done, (number, values) in enumerate(rows, start=1):

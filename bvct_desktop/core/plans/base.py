@@ -14,9 +14,9 @@ only what is particular to its kind — its natural key and its rules.
 import abc
 import datetime as dt
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Table, or_, select
 from sqlalchemy.engine import Connection
@@ -34,6 +34,13 @@ CREATED, UNCHANGED, UPDATED = "created", "unchanged", "updated"
 RESTORED = "restored"  # a changed-field marker: the record came back from the recycle bin
 IDENTITY_KEYS = ("full_name", "birth_date", "home_town")
 AUDIT_CHUNK = 2_000  # records audited at a time (their entries made and appended)
+
+
+class Columns(Protocol):
+    """A file's valid rows, read a field at a time (what a plan looks up before taking them)."""
+
+    def column(self, key: str | None) -> Sequence[Any]:
+        """The rows' values of field `key` in their order (each None when the file lacks it)."""
 
 
 @dataclass(frozen=True)
@@ -163,11 +170,11 @@ class Plan(abc.ABC):
         self._own_keys = self.kind.own_keys
         self._lookups = [(key, names.lookup.column, names.id_for) for key, names in self.lists.items()]
 
-    def prefetch(self, rows: list[dict[str, Any]]) -> None:
+    def prefetch(self, rows: Columns) -> None:
         """Looks up, in a few queries, the persons and records a whole file refers to."""
         links = list(self.kind.persons) + ([self.kind.members.person] if self.kind.members else [])
-        found = self.people.prefetch(identity(row, link) for row in rows for link in links
-                                     if row.get(_name_key(link)))
+        named = zip(*(identities(rows, link) for link in links), strict=True)  # row by row, link by link
+        found = self.people.prefetch(filter(None, itertools.chain.from_iterable(named)))
         if self.records is self.cadres.changes:
             self.cadres.prefetch(found)
 
@@ -319,8 +326,11 @@ def identity(values: dict[str, Any], link: PersonLink) -> Identity:
                     values.get(keys.get("home_town")), values.get(keys.get("cccd")))
 
 
-def _name_key(link: PersonLink) -> str:
-    return next(key for key, column in link.fields.items() if column == "full_name")
+def identities(rows: Columns, link: PersonLink) -> Iterator[Identity | None]:
+    """The person each row names through `link` (None where it names none), from the file's columns."""
+    keys = link.by_column
+    columns = [rows.column(keys.get(column)) for column in Identity._fields]
+    return (Identity(*values) if values[0] else None for values in zip(*columns, strict=True))
 
 
 def outcome(record_id: int, created: bool, changed: list[str]) -> Outcome:

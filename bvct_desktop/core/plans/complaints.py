@@ -9,7 +9,7 @@ from ..errors import RowProblem
 from ..kinds import COMPLAINTS
 from ..people import Identity
 from ..text import identity_key
-from .base import Outcome, Plan, RecordsByKey, Target, outcome
+from .base import Columns, Outcome, Plan, RecordsByKey, Target, outcome
 
 
 def complaint_key(values: dict[str, Any]) -> tuple:
@@ -24,8 +24,8 @@ class ComplaintPlan(Plan):
         super().__init__(connection, now)
         self.stored = RecordsByKey(connection, self.kind.table, complaint_key, "received_on")
 
-    def prefetch(self, rows: list[dict[str, Any]]) -> None:
-        self.people.prefetch(Identity(row["subject_name"]) for row in rows if row.get("subject_name"))
+    def prefetch(self, rows: Columns) -> None:
+        self.people.prefetch(Identity(name) for name in rows.column("subject_name") if name)
 
     def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
         key = complaint_key(values)

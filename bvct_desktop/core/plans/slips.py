@@ -4,6 +4,7 @@ Once every row is taken, each slip new or changed in what decides it is attached
 vetting case it serves (core/personfile/cases.py), from a file as from a form.
 """
 
+import datetime as dt
 from operator import itemgetter
 from typing import Any
 
@@ -12,7 +13,7 @@ from ..kinds import SELF, SLIPS
 from ..people import Identity
 from ..stored_rows import StoredRows
 from ..text import identity_key
-from .base import Outcome, Plan, Target, outcome
+from .base import Columns, Outcome, Plan, Target, outcome
 from .cases import CasePlanner, vetted_person
 
 NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # the slip register's status listing them
@@ -31,13 +32,15 @@ class SlipPlan(Plan):
         self._stored = StoredRows(connection, self.kind.table, ("year", "number_key"))
         self._to_attach: list[dict[str, Any]] = []  # slips whose vetting case is (re)decided
 
-    def prefetch(self, rows: list[dict[str, Any]]) -> None:
+    def prefetch(self, rows: Columns) -> None:
         """Expects the stored slips whose keys occur in the file (not the whole register) to be read,
         a chunk at a time as the rows come to them."""
         super().prefetch(rows)
         if self.records.stored_max:  # else there is none to look up
-            self._stored.expect(_key(row) for row in rows if row.get("issued_on") and row.get("number"))
-        self.people.prefetch(Identity(row["vetted_name"]) for row in rows if row.get("vetted_name"))
+            self._stored.expect(_slip_key(issued_on, number) for issued_on, number
+                                in zip(rows.column("issued_on"), rows.column("number"), strict=True)
+                                if issued_on and number)
+        self.people.prefetch(Identity(name) for name in rows.column("vetted_name") if name)
 
     def all_changes(self):
         return [self.people.changes, self.cadres.changes, *(names.changes for names in self.lists.values()),
@@ -106,4 +109,8 @@ class SlipPlan(Plan):
 
 
 def _key(values: dict[str, Any]) -> tuple[int, str]:
-    return values["issued_on"].year, identity_key(values["number"])
+    return _slip_key(values["issued_on"], values["number"])
+
+
+def _slip_key(issued_on: dt.date, number: str) -> tuple[int, str]:
+    return issued_on.year, identity_key(number)
