@@ -53,9 +53,15 @@ def _clean_fully(value: str) -> str:
     return " ".join(text.split())
 
 
-@functools.lru_cache(maxsize=65_536)
 def identity_key(value: str) -> str:
     """Equal for two spellings of the same name: case, accent encoding, tone placement, spacing."""
+    if value.isascii():  # a slip's number, a name without accents: made faster than found remembered
+        return " ".join(value.split()).lower()
+    return _accented_identity_key(value)
+
+
+@functools.lru_cache(maxsize=65_536)  # names and places repeat down a register; numbers do not, nor come here
+def _accented_identity_key(value: str) -> str:
     return clean(value).casefold()
 
 

@@ -2,6 +2,7 @@
 
 import unicodedata
 
+from bvct_desktop.core import text
 from bvct_desktop.core.text import clean, fold, identity_key, search_words
 
 
@@ -86,3 +87,19 @@ def test_folding_word_by_word_gives_the_words_of_folding_the_whole():
     for start in range(0, 2_000, 5):
         joined = " ".join(samples[start:start + 5]) + " Phú Quý\tKỳ Sơn  quynh"
         assert variant_fold_words(joined) == " ".join(variant_fold(joined).split()), joined
+
+
+def test_identity_key_of_plain_ascii_text_is_its_words_in_lower_case():
+    for value in ("12/PXM", "  12 /  pxm\t", "NGUYEN VAN HUNG", "", " \n "):
+        assert identity_key(value) == clean(value).casefold()
+
+
+def test_a_registers_distinct_numbers_leave_the_accented_names_keys_remembered():
+    """100,000 slips each have their own number: their keys would push the names' keys, which repeat
+    down the register, out of the cache."""
+    text._accented_identity_key.cache_clear()
+    identity_key("Nguyễn Văn Hùng")
+    for number in range(70_000):
+        identity_key(f"{number}/PXM")
+    identity_key("Nguyễn Văn Hùng")
+    assert text._accented_identity_key.cache_info().hits == 1
