@@ -55,7 +55,7 @@ def _clean_fully(value: str) -> str:
 
 def identity_key(value: str) -> str:
     """Equal for two spellings of the same name: case, accent encoding, tone placement, spacing."""
-    if value.isascii():  # a slip's number, a name without accents: made faster than found remembered
+    if value.isascii():  # a slip's number, a name typed without accents: quicker made than looked up
         return " ".join(value.split()).lower()
     return _accented_identity_key(value)
 
