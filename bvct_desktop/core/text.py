@@ -41,7 +41,7 @@ def _move_tone(match: re.Match) -> str:
 def clean(value: str) -> str:
     """The canonical form every text takes before it is stored or compared."""
     if value.isascii() or unicodedata.is_normalized("NFC", value) and not _NEEDS_CARE.search(value):
-        return " ".join(value.split())
+        return _single_spaced(value)
     return _clean_fully(value)
 
 
@@ -50,13 +50,18 @@ def _clean_fully(value: str) -> str:
     if any(ch in text for ch in _TONES):
         text = _NEW_STYLE_TONE.sub(_move_tone, text)
     text = unicodedata.normalize("NFC", text)
-    return " ".join(text.split())
+    return _single_spaced(text)
+
+
+def _single_spaced(value: str) -> str:
+    """Runs of white space made one space, none at the ends: all `clean` does to plain ASCII text."""
+    return " ".join(value.split())
 
 
 def identity_key(value: str) -> str:
     """Equal for two spellings of the same name: case, accent encoding, tone placement, spacing."""
     if value.isascii():  # a slip's number, a name typed without accents: quicker made than looked up
-        return " ".join(value.split()).lower()
+        return _single_spaced(value).lower()
     return _accented_identity_key(value)
 
 
