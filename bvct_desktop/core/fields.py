@@ -152,7 +152,7 @@ def _column_parser(field: Field) -> Callable[[object], object]:
 
         def text_cell(raw: object) -> object:
             if raw.__class__ is str and raw.isascii():
-                value = " ".join(raw.split())
+                value = text.clean(raw)
                 if value and len(value) <= limit:
                     return value
             return _outcome(field, raw)
