@@ -24,7 +24,7 @@ ON_SERVER = False  # set for the office-server pass (--engine=postgresql)
 def pytest_addoption(parser):
     parser.addoption("--engine", choices=("file", "postgresql"), default=None,
                      help="the database the fixtures make: a file (default) or the office server "
-                          "(BVCT_TEST_ENGINE too; needs BVCT_TEST_PG, see tests/server_db.py)")
+                          "(BVCT_TEST_ENGINE too; its cluster: tests/server_db.py)")
 
 
 def pytest_configure(config):
@@ -40,12 +40,15 @@ def pytest_collection_modifyitems(config, items):
         if ON_SERVER and marker is not None:
             item.add_marker(pytest.mark.skip(reason="chỉ có ở cơ sở dữ liệu tệp: " + (marker.args[0] if marker.args
                                                                                       else "")))
+        if "bundle" in item.fixturenames:  # one worker builds the bundle, once (tests/installer/conftest.py)
+            item.add_marker(pytest.mark.xdist_group("bundle"))
 
 
 @pytest.fixture(scope="session")
 def cluster():
     """The office server's test cluster (tests/server_db.py): BVCT_TEST_PG's, else one started
-    for the session; the server tests are skipped, saying why, where PostgreSQL is not installed."""
+    for the session (for each worker's, when the suite runs on several); the server tests are skipped,
+    saying why, where PostgreSQL is not installed."""
     from tests import server_db
 
     settings, own = server_db.settings_from_environment(), None

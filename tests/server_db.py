@@ -2,7 +2,8 @@
 
 The `cluster` fixture uses the cluster named by BVCT_TEST_PG (a URL of its maintenance database,
 TLS verified against the test CA) with the superuser BVCT_TEST_PG_SUPERUSER /
-BVCT_TEST_PG_SUPERUSER_PASSWORD; without one it starts its own with tools/pg_test_cluster.sh (a
+BVCT_TEST_PG_SUPERUSER_PASSWORD; without one, and on each worker when the suite runs on several, it
+starts its own with tools/pg_test_cluster.sh (a
 test CA made in the run, the loopback address only) and stops it after the session, or skips the
 server tests saying why when this machine has no PostgreSQL server binaries. Each test gets an
 empty database owned by the owner role `bvct_owner` (CREATEROLE), made with the C.UTF-8 locale as
@@ -102,9 +103,12 @@ class OwnCluster:
 
     def __init__(self):
         self.folder = Path(tempfile.mkdtemp(prefix="bvct-pg-"))
-        done = subprocess.run(["bash", str(SCRIPT), "start", str(self.folder), str(_free_port())],
-                              capture_output=True, text=True, timeout=120)
-        if done.returncode:
+        for _ in range(3):  # a port found free may be taken before the server listens (another worker's)
+            done = subprocess.run(["bash", str(SCRIPT), "start", str(self.folder), str(_free_port())],
+                                  capture_output=True, text=True, timeout=120)
+            if not done.returncode:
+                break
+        else:
             raise RuntimeError(f"tools/pg_test_cluster.sh failed: {done.stderr or done.stdout}")
         lines = (self.folder / "env").read_text().splitlines()
         exported = (line.removeprefix("export ").split("=", 1) for line in lines)
@@ -116,7 +120,12 @@ class OwnCluster:
 
 
 def settings_from_environment() -> dict[str, str] | None:
+    """BVCT_TEST_PG's cluster; None when there is none, or when the suite runs on several workers
+    (pytest-xdist): the login roles a test makes are the cluster's, not its database's, and a session
+    takes the cluster for its own (`Cluster`), so each worker starts one."""
     names = ("BVCT_TEST_PG", "BVCT_TEST_PG_SUPERUSER", "BVCT_TEST_PG_SUPERUSER_PASSWORD")
+    if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+        return None
     return {name: os.environ[name] for name in names} if all(os.environ.get(name) for name in names) else None
 
 
