@@ -49,6 +49,7 @@ from .pdf_pages import PdfPages
 from .qt import (
     QDialog,
     QEvent,
+    QImageWriter,
     QKeySequence,
     QPageLayout,
     QPageSize,
@@ -270,6 +271,10 @@ class PrintPreview(QDialog, Ui_PrintPreview):
             self.on_output(PRINTED, {"may_in": where, "tu_trang": first, "den_trang": last, "so_ban": copies})
             self.dialogs.inform(self, "Đã in", f"Đã gửi {sheets} trang tới máy in «{where}».")
 
+        # Qt's PDF engine loads the image plugins as it paints the first image; on the worker, each plugin
+        # is then moved to this thread under a lock this thread may hold while it waits for Python's
+        # (deleting a widget), which the worker holds — the printing would never end. Loaded here first.
+        QImageWriter.supportedImageFormats()
         self.printing = run_in_background(self, "Đang in…",
                                           lambda progress: print_pdf(data, printer, first, last, copies, progress),
                                           printed, cancellable=True)

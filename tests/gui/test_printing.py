@@ -2,7 +2,11 @@
 and "no printer installed" answered with a clear message and "Lưu thành PDF"."""
 
 import datetime as dt
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -130,6 +134,48 @@ def test_pages_and_copies_go_to_the_chosen_printer(qtbot, tmp_path, slips_pdf):
     assert (round(width), round(height)) == (595, 842)
     assert outputs == [("in", {"may_in": "tệp may-in.pdf", "tu_trang": 2, "den_trang": 3, "so_ban": 2})]
     assert dialogs.shown[-1].text == "Đã gửi 4 trang tới máy in «tệp may-in.pdf»."
+
+
+# In a fresh process (the suite's may have loaded them already): which image plugins Qt has loaded when
+# the printing worker begins painting.
+LOADED_WHEN_PAINTING = """
+import sys, time
+from pathlib import Path
+from bvct_desktop.gui import printing
+from bvct_desktop.gui.dialogs import Dialogs
+from bvct_desktop.gui.qt import QApplication
+from tests.gui.test_printing import PdfPrinter
+
+def image_plugins():
+    return {path for path in Path("/proc/self/maps").read_text().split() if "/imageformats/" in path}
+
+app, seen, paint = QApplication([]), [], printing.print_pdf
+printing.print_pdf = lambda *args: seen.append(image_plugins()) or paint(*args)
+dialogs = Dialogs()
+dialogs.answer_next()
+window = printing.PrintPreview(None, Path(sys.argv[1]).read_bytes(), "Phiếu", dialogs, "phieu.pdf",
+                               on_output=lambda *_: None, printers=PdfPrinter(Path(sys.argv[2])))
+assert window.print_document()
+while window.printing is not None:
+    app.processEvents()
+    time.sleep(0.01)
+print(len(seen[0]), len(image_plugins()))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the libraries a process has loaded, from /proc/self/maps")
+def test_the_image_plugins_are_loaded_on_the_main_thread_before_the_worker_paints(tmp_path, slips_pdf):
+    """Qt's PDF engine loads the image plugins as it paints the first image. Loaded on the printing
+    worker, each plugin is moved to the main thread, under a lock the main thread may hold while it
+    waits for Python's lock (deleting a widget), which the worker holds: the printing never ended."""
+    pdf = tmp_path / "phieu.pdf"
+    pdf.write_bytes(slips_pdf)
+    done = subprocess.run([sys.executable, "-c", LOADED_WHEN_PAINTING, str(pdf), str(tmp_path / "may-in.pdf")],
+                          capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2],
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    before_painting, after = map(int, done.stdout.split())
+    assert after and before_painting == after
 
 
 def test_cancel_stops_the_printing_at_the_next_sheet_and_nothing_is_audited(qtbot, tmp_path, slips_pdf, monkeypatch):
