@@ -19,6 +19,7 @@ from tests.small_disk import small_disk  # noqa: E402, F401 - a fixture for ever
 ADMIN = "quantri"
 PASSWORD = "Hoa-sen-no-2025"
 ON_SERVER = False  # set for the office-server pass (--engine=postgresql)
+GUI_TESTS = Path(__file__).parent / "gui"
 
 
 def pytest_addoption(parser):
@@ -42,6 +43,8 @@ def pytest_collection_modifyitems(config, items):
                                                                                       else "")))
         if "bundle" in item.fixturenames:  # one worker builds the bundle, once (tests/installer/conftest.py)
             item.add_marker(pytest.mark.xdist_group("bundle"))
+        elif GUI_TESTS in item.path.parents:  # one QApplication for them all, in the order they were written
+            item.add_marker(pytest.mark.xdist_group("gui"))
 
 
 @pytest.fixture(scope="session")
