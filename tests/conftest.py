@@ -43,7 +43,7 @@ def pytest_collection_modifyitems(config, items):
                                                                                       else "")))
         if "bundle" in item.fixturenames:  # one worker builds the bundle, once (tests/installer/conftest.py)
             item.add_marker(pytest.mark.xdist_group("bundle"))
-        elif GUI_TESTS in item.path.parents:  # one QApplication for them all, in the order they were written
+        elif GUI_TESTS in item.path.parents:  # on one worker, in their file order, as before there were workers
             item.add_marker(pytest.mark.xdist_group("gui"))
 
 
