@@ -3,13 +3,12 @@
 The `cluster` fixture uses the cluster named by BVCT_TEST_PG (a URL of its maintenance database,
 TLS verified against the test CA) with the superuser BVCT_TEST_PG_SUPERUSER /
 BVCT_TEST_PG_SUPERUSER_PASSWORD; without one, and on each worker when the suite runs on several, it
-starts its own with tools/pg_test_cluster.sh (a
-test CA made in the run, the loopback address only) and stops it after the session, or skips the
-server tests saying why when this machine has no PostgreSQL server binaries. Each test gets an
-empty database owned by the owner role `bvct_owner` (CREATEROLE), made with the C.UTF-8 locale as
-the README says, and everything it made — the database, its group roles and its users' login
-roles — is dropped after. `pytest --engine=postgresql` (or BVCT_TEST_ENGINE=postgresql) runs
-every `cli` fixture of the suite on the cluster too.
+starts its own with tools/pg_test_cluster.sh (a test CA made in the run, the loopback address only)
+and stops it after the session, or skips the server tests saying why when this machine has no
+PostgreSQL server binaries. Each test gets an empty database owned by the owner role `bvct_owner`
+(CREATEROLE), made with the C.UTF-8 locale as the README says, and everything it made — the
+database, its group roles and its users' login roles — is dropped after. `pytest --engine=postgresql`
+(or BVCT_TEST_ENGINE=postgresql) runs every `cli` fixture of the suite on the cluster too.
 """
 
 import glob
