@@ -52,13 +52,21 @@ def prepare(connection: Connection, dbname: str, owner: str) -> None:
     _groups(connection, dbname)
     _private(connection)
     _key_slots(connection)
-    _ids(connection)
+    tables = _tables(connection)
+    _ids(connection, tables)
     for statement in _functions(owner):
         _sql(connection, statement)
     _search_index(connection)
-    _counted(connection)
-    _audited_writes(connection)
-    _grants(connection, dbname)
+    _counted(connection, tables)
+    _audited_writes(connection, tables)
+    _grants(connection, dbname, tables)
+
+
+def _tables(connection: Connection) -> dict[str, dict[str, dict]]:
+    """The public schema's tables, each with its columns by name, from one read of the catalog (a
+    table at a time, 24 reads, was a quarter of `bvct init` on the server)."""
+    return {table: {column["name"]: column for column in columns}
+            for (_, table), columns in inspect(connection).get_multi_columns().items()}
 
 
 def _groups(connection: Connection, dbname: str) -> None:
@@ -94,7 +102,7 @@ def _key_slots(connection: Connection) -> None:
                                "updated_at timestamp NOT NULL DEFAULT localtimestamp)")
 
 
-def _ids(connection: Connection) -> None:
+def _ids(connection: Connection, tables: dict[str, dict[str, dict]]) -> None:
     """An integer id left empty takes the next after the largest (the file database's rowid rule)."""
     _sql(connection, _function("public.bvct_next_id() RETURNS trigger", """
 BEGIN
@@ -103,8 +111,7 @@ BEGIN
   END IF;
   RETURN NEW;
 END"""))
-    for table in inspect(connection).get_table_names():
-        columns = {column["name"]: column for column in inspect(connection).get_columns(table)}
+    for table, columns in tables.items():
         if "id" not in columns or table == "audit_log" or "INT" not in str(columns["id"]["type"]).upper():
             continue
         _sql(connection, f"ALTER TABLE {quoted(table)} ALTER COLUMN id DROP DEFAULT")
@@ -115,20 +122,20 @@ END"""))
     _sql(connection, "DROP SEQUENCE IF EXISTS audit_log_id_seq")
 
 
-def _counted(connection: Connection) -> None:
+def _counted(connection: Connection, tables: dict[str, dict[str, dict]]) -> None:
     """Each table with a change count (migration 0017) counts its writes, one per statement, whoever
     writes (core/watch.py); the count is written as the owner: no login may write it itself."""
-    if not inspect(connection).has_table("change_counts"):  # a schema older than the counts
+    if "change_counts" not in tables:  # a schema older than the counts
         return
     for (table,) in _sql(connection, "SELECT table_name FROM public.change_counts").fetchall():
         _sql(connection, f"CREATE OR REPLACE TRIGGER bvct_counted AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
                          f"ON {quoted(table)} FOR EACH STATEMENT EXECUTE FUNCTION {PRIVATE}.count_change()")
 
 
-def _audited_writes(connection: Connection) -> None:
+def _audited_writes(connection: Connection, tables: dict[str, dict[str, dict]]) -> None:
     """A transaction that writes to a table of the records commits only with an audit entry of its
     own login (the entry's trigger marks the transaction with a MAC only the server can make)."""
-    for table in inspect(connection).get_table_names():
+    for table in tables:
         access = TABLES.get(table)
         if access is None or not access.audited:
             continue
@@ -343,9 +350,9 @@ FUNCTIONS = {
 }
 
 
-def _grants(connection: Connection, dbname: str) -> None:
+def _grants(connection: Connection, dbname: str, tables: dict[str, dict[str, dict]]) -> None:
     """Each table's access class, exactly: whatever was granted before is taken back first."""
-    for table in inspect(connection).get_table_names():
+    for table in tables:
         access = TABLES.get(table)
         name = quoted(table)
         _sql(connection, f"REVOKE ALL ON {name} FROM PUBLIC")
