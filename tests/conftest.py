@@ -4,12 +4,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
 from bvct_desktop.cli.main import main  # noqa: E402
-from bvct_desktop.core import keyfile  # noqa: E402
+from bvct_desktop.core import keyfile, vault  # noqa: E402
 
 # One workbook writer and one set of sample cadres for the suite and the bundle's smoke test.
 from installer.smoke import CADRE_HEADERS, workbook  # noqa: E402, F401
@@ -20,6 +21,7 @@ ADMIN = "quantri"
 PASSWORD = "Hoa-sen-no-2025"
 ON_SERVER = False  # set for the office-server pass (--engine=postgresql)
 GUI_TESTS = Path(__file__).parent / "gui"
+CHEAP_KDF = keyfile.KdfParams(1, 1024, 1)  # Argon2id at a test's cost
 
 
 def pytest_addoption(parser):
@@ -86,7 +88,7 @@ def no_network():
 @pytest.fixture(autouse=True)
 def cheap_key_slots(monkeypatch):
     """Argon2id at a test cost; the parameters travel in each slot, so unlocking follows."""
-    monkeypatch.setattr(keyfile, "DEFAULT_KDF", keyfile.KdfParams(1, 1024, 1))
+    monkeypatch.setattr(keyfile, "DEFAULT_KDF", CHEAP_KDF)
 
 
 @pytest.fixture(autouse=True)
@@ -123,11 +125,22 @@ class Cli:
         return self
 
 
-def file_cli(tmp_path, capsys, monkeypatch) -> Cli:
-    runner = Cli(tmp_path / "bvct.db", capsys, monkeypatch)
-    code, out, err = runner("init", "--admin", ADMIN)
-    assert code == 0, err
-    return runner
+@pytest.fixture(scope="session")
+def initialized_file(tmp_path_factory) -> Path:
+    """The folder of a database file made as `bvct init --admin ADMIN` makes it, once for the session
+    (each worker's): the database and its key file, nothing else."""
+    folder = tmp_path_factory.mktemp("initialized")
+    vault.create(folder / "bvct.db", ADMIN, PASSWORD, kdf=CHEAP_KDF)
+    return folder
+
+
+def file_cli(request, capsys, monkeypatch) -> Cli:
+    """A database file of the test's own, copied from the session's `initialized_file` (a `bvct init`
+    of its own cost 0.2–0.4 s in each of some 500 tests)."""
+    folder = request.getfixturevalue("tmp_path")
+    for made in request.getfixturevalue("initialized_file").iterdir():
+        shutil.copy2(made, folder / made.name)
+    return Cli(folder / "bvct.db", capsys, monkeypatch)
 
 
 def server_cli(request, capsys, monkeypatch) -> Cli:
@@ -150,18 +163,18 @@ def server_owner() -> str:
 
 
 @pytest.fixture
-def cli(tmp_path, capsys, monkeypatch, request) -> Cli:
-    """A fresh database created by `bvct init` with the administrator ADMIN (a file, or on the
+def cli(capsys, monkeypatch, request) -> Cli:
+    """A fresh database made by `bvct init` with the administrator ADMIN (a file, or on the
     office-server pass an empty server database, created as its owner)."""
-    return server_cli(request, capsys, monkeypatch) if ON_SERVER else file_cli(tmp_path, capsys, monkeypatch)
+    return server_cli(request, capsys, monkeypatch) if ON_SERVER else file_cli(request, capsys, monkeypatch)
 
 
 @pytest.fixture(params=["file", "server"])
-def both_engines_cli(request, tmp_path, capsys, monkeypatch) -> Cli:
+def both_engines_cli(request, capsys, monkeypatch) -> Cli:
     """The same test on a database file and on the office server."""
     if request.param == "server":
         return server_cli(request, capsys, monkeypatch)
-    return file_cli(tmp_path, capsys, monkeypatch)
+    return file_cli(request, capsys, monkeypatch)
 
 
 @pytest.fixture

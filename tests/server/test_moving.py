@@ -40,9 +40,9 @@ def _trail(cli) -> list[list[str]]:
 
 
 @pytest.fixture
-def office_file(tmp_path, capsys, monkeypatch):
+def office_file(request, tmp_path, capsys, monkeypatch):
     """A file database holding every sample register and an officer."""
-    cli = file_cli(tmp_path, capsys, monkeypatch)
+    cli = file_cli(request, capsys, monkeypatch)
     for kind in KINDS:
         headers, rows = SAMPLES[kind]
         assert cli("import", kind, workbook(tmp_path / f"{kind}-in.xlsx", headers, rows))[0] == 0
