@@ -38,6 +38,10 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    if ON_SERVER:  # only the `cli` fixture's database moves to the server: the rest is the file pass again
+        moved = [item for item in items if _on_the_server_pass(item)]
+        config.hook.pytest_deselected(items=[item for item in items if item not in moved])
+        items[:] = moved
     for item in items:
         marker = item.get_closest_marker("file_only")
         if ON_SERVER and marker is not None:
@@ -47,6 +51,12 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("bundle"))
         elif GUI_TESTS in item.path.parents:  # on one worker, in their file order, as before there were workers
             item.add_marker(pytest.mark.xdist_group("gui"))
+
+
+def _on_the_server_pass(item) -> bool:
+    """Whether the test's database is the `cli` fixture's, which the server pass puts on the server; a
+    module's `cli` made of `both_engines_cli` runs on both in every pass."""
+    return "cli" in item.fixturenames and "both_engines_cli" not in item.fixturenames
 
 
 @pytest.fixture(scope="session")
