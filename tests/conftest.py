@@ -39,8 +39,10 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     if ON_SERVER:  # only the `cli` fixture's database moves to the server: the rest is the file pass again
-        moved = [item for item in items if _on_the_server_pass(item)]
-        config.hook.pytest_deselected(items=[item for item in items if item not in moved])
+        moved, same = [], []
+        for item in items:
+            (moved if _on_the_server_pass(item) else same).append(item)
+        config.hook.pytest_deselected(items=same)
         items[:] = moved
     for item in items:
         marker = item.get_closest_marker("file_only")
