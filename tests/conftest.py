@@ -140,7 +140,7 @@ class Cli:
 @pytest.fixture(scope="session")
 def initialized_file(tmp_path_factory) -> Path:
     """The folder of a database file made as `bvct init --admin ADMIN` makes it, once for the session
-    (each worker's): the database and its key file, nothing else."""
+    (each worker's): the database, its key file and that file's lock, nothing else."""
     folder = tmp_path_factory.mktemp("initialized")
     vault.create(folder / "bvct.db", ADMIN, PASSWORD, kdf=CHEAP_KDF)
     return folder
@@ -176,8 +176,8 @@ def server_owner() -> str:
 
 @pytest.fixture
 def cli(capsys, monkeypatch, request) -> Cli:
-    """A fresh database made by `bvct init` with the administrator ADMIN (a file, or on the
-    office-server pass an empty server database, created as its owner)."""
+    """A fresh database as `bvct init` makes it, with the administrator ADMIN (a file copied from
+    `initialized_file`, or on the office-server pass an empty server database, initialized as its owner)."""
     return server_cli(request, capsys, monkeypatch) if ON_SERVER else file_cli(request, capsys, monkeypatch)
 
 
