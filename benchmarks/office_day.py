@@ -76,10 +76,20 @@ def slips(pick: synthetic.Picker, staff: list[dict], families: Families) -> list
         relation = pick.one(FAMILY[cadre["gender"]][:5] if cadre is her else FAMILY[cadre["gender"]])
         slip.update(families.relative(cadre, relation), relation=relation, vetted_name=cadre["full_name"],
                     purpose=pick.one(("Bổ nhiệm", "Quy hoạch", "Bầu cử", "Đi nước ngoài")))
+    _as_of_today(found, "result_on", "result")
     with_result = [s for s in found if s["result_on"] is not None and s["issued_on"].year == 2026]
     for slip in with_result[:NO_REPLY_DATE]:
         slip["result_on"] = None  # the office's old sheet kept the result and lost the date
     return found
+
+
+def _as_of_today(records: list[dict], received: str, *with_it: str) -> list[dict]:
+    """The records as they stood on the office's day: what the generator dates after it (a reply, a
+    report, a resolution) has not come yet, nor what it brought (`with_it`)."""
+    for record in records:
+        if record[received] is not None and record[received] > NINE_MONTHS_END:
+            record.update(dict.fromkeys((received, *with_it)))
+    return records
 
 
 def relatives(pick: synthetic.Picker, staff: list[dict], families: Families) -> list[dict]:
@@ -102,7 +112,7 @@ def delegations(pick: synthetic.Picker, staff: list[dict]) -> list[dict]:
         cadre = staff[(index * 7) % len(staff)]
         rows.append({**trip, "full_name": cadre["full_name"], "birth_date": cadre["birth_date"],
                      "home_town": cadre["home_town"], "cccd": cadre["cccd"], "unit": cadre["unit"]})
-    return _distinct_members(rows)
+    return _as_of_today(_distinct_members(rows), "report_received_on")
 
 
 def _distinct_members(rows: list[dict]) -> list[dict]:
@@ -120,7 +130,7 @@ def complaints(pick: synthetic.Picker, staff: list[dict]) -> list[dict]:
     for complaint in found:
         if complaint["subject_name"] and pick.chance(0.5):
             complaint["subject_name"] = pick.one(staff)["full_name"]
-    return found
+    return _as_of_today(found, "resolved_on", "result")
 
 
 def sheet(kind_name: str, records: list[dict]) -> Sheet:
@@ -149,8 +159,9 @@ def build(folder: Path, kdf: keyfile.KdfParams | None = None) -> Database:
         for relation in ("Chồng", "Mẹ chồng")]
     for kind_name, records in (("cadres", staff), ("relatives", listed),
                                ("slips", slips(pick, staff, families)), ("delegations", delegations(pick, staff)),
-                               ("archive-requests", list(synthetic.iter_archive_requests(
-                                   140, seed=51, first=dt.date(2025, 10, 1), last=NINE_MONTHS_END))),
+                               ("archive-requests", _as_of_today(list(synthetic.iter_archive_requests(
+                                   140, seed=51, first=dt.date(2025, 10, 1), last=NINE_MONTHS_END)),
+                                   "answered_on", "result")),
                                ("complaints", complaints(pick, staff))):
         result = importing.import_sheet(db, KINDS[kind_name], sheet(kind_name, records))
         if not result.ok:

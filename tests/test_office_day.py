@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from bvct_desktop.core import keyfile
-from bvct_desktop.core.schema import cadres, slips
+from bvct_desktop.core.schema import archive_requests, cadres, complaints, delegations, slips
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -24,3 +24,21 @@ def test_the_nine_months_are_imported_whole(tmp_path):
         db.close()
     assert counted["cadres"] == 260
     assert counted["slips"] > 1_900
+
+
+def test_nothing_of_the_nine_months_is_dated_after_their_last_day(tmp_path):
+    """The office's day is 30/09/2026: no reply, report or answer received, nor complaint resolved, after it
+    (the screenshots show the registers as they stood that morning)."""
+    db = office_day.build(tmp_path, keyfile.KdfParams(1, 1024, 1))
+    try:
+        with db.read() as connection:
+            latest = {column.name: connection.execute(select(func.max(column))).scalar()
+                      for column in (slips.c.result_on, delegations.c.report_received_on,
+                                     archive_requests.c.answered_on, complaints.c.resolved_on)}
+            awaited = connection.execute(select(func.count()).select_from(slips).where(
+                slips.c.result.is_(None), slips.c.issued_on.between(office_day.YEAR_START,
+                                                                    office_day.NINE_MONTHS_END))).scalar()
+    finally:
+        db.close()
+    assert all(day <= office_day.NINE_MONTHS_END for day in latest.values()), latest
+    assert awaited > 300  # the slips of the summer still wait for their replies
