@@ -54,6 +54,13 @@ def test_a_kill_right_after_the_file_is_in_place_never_gives_its_number_again(of
     assert _numbers(office) == [(1, numbering.ISSUED), (2, numbering.RESERVED)]  # …and the database holds it
     code, out, _ = office("report", *YEAR, "--format", "pdf", "--out", tmp_path / "so-3.pdf", "--issue")
     assert code == 0 and "số 03" in out and _number_on(tmp_path / "so-3.pdf").startswith("Số 03-BC/")
+    # the register shows the unconfirmed number as such, and its document can be written again from it
+    listed = {line.split("\t")[0]: line.split("\t")[-1] for line in office("documents", "list")[1].splitlines()
+              if "\t" in line}
+    number = _number_on(tmp_path / "so-2.pdf").split()[1]  # "Số 02-BC/BTCTU   Lâm Đồng, ngày …"
+    assert listed[number] == numbering.STATUS_LABELS[numbering.RESERVED]
+    assert office("documents", "print", number, "--format", "pdf", "--out", tmp_path / "lai-so-2.pdf")[0] == 0
+    assert _number_on(tmp_path / "lai-so-2.pdf") == _number_on(tmp_path / "so-2.pdf")
 
 
 def test_a_document_that_could_not_be_written_is_recorded_as_spoiled(office, tmp_path, small_disk):
