@@ -4,6 +4,7 @@ trying the desktop application are given, are built through the importer from en
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from bvct_desktop.core import keyfile
@@ -14,31 +15,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import office_day  # noqa: E402 - found through the path above
 
 
-def test_the_nine_months_are_imported_whole(tmp_path):
-    db = office_day.build(tmp_path, keyfile.KdfParams(1, 1024, 1))
-    try:
-        with db.read() as connection:
-            counted = {table.name: connection.execute(select(func.count()).select_from(table)).scalar()
-                       for table in (cadres, slips)}
-    finally:
-        db.close()
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    db = office_day.build(tmp_path_factory.mktemp("office"), keyfile.KdfParams(1, 1024, 1))
+    yield db
+    db.close()
+
+
+def test_the_nine_months_are_imported_whole(office):
+    with office.read() as connection:
+        counted = {table.name: connection.execute(select(func.count()).select_from(table)).scalar()
+                   for table in (cadres, slips)}
     assert counted["cadres"] == 260
     assert counted["slips"] > 1_900
 
 
-def test_nothing_of_the_nine_months_is_dated_after_their_last_day(tmp_path):
+def test_nothing_of_the_nine_months_is_dated_after_their_last_day(office):
     """The office's day is 30/09/2026: no reply, report or answer received, nor complaint resolved, after it
     (the screenshots show the registers as they stood that morning)."""
-    db = office_day.build(tmp_path, keyfile.KdfParams(1, 1024, 1))
-    try:
-        with db.read() as connection:
-            latest = {column.name: connection.execute(select(func.max(column))).scalar()
-                      for column in (slips.c.result_on, delegations.c.report_received_on,
-                                     archive_requests.c.answered_on, complaints.c.resolved_on)}
-            awaited = connection.execute(select(func.count()).select_from(slips).where(
-                slips.c.result.is_(None), slips.c.issued_on.between(office_day.YEAR_START,
-                                                                    office_day.NINE_MONTHS_END))).scalar()
-    finally:
-        db.close()
+    with office.read() as connection:
+        latest = {column.name: connection.execute(select(func.max(column))).scalar()
+                  for column in (slips.c.result_on, delegations.c.report_received_on,
+                                 archive_requests.c.answered_on, complaints.c.resolved_on)}
+        awaited = connection.execute(select(func.count()).select_from(slips).where(
+            slips.c.result.is_(None), slips.c.issued_on.between(office_day.YEAR_START,
+                                                                office_day.NINE_MONTHS_END))).scalar()
     assert all(day <= office_day.NINE_MONTHS_END for day in latest.values()), latest
     assert awaited > 300  # the slips of the summer still wait for their replies
