@@ -12,6 +12,7 @@ test suite run the check.
 
 import argparse
 import ast
+import functools
 import shutil
 import subprocess
 import sys
@@ -39,12 +40,16 @@ def target(source: Path) -> Path:
 
 def compiled(source: Path, uic: str) -> str:
     """The module for `source`: uic's Python with its PySide6 imports replaced by the shim."""
+    return _compiled(source.read_bytes(), source.name, uic)
+
+
+@functools.cache  # each form's text through uic once a process: a check after compiling asks again
+def _compiled(form: bytes, name: str, uic: str) -> str:
     # --no-autoconnection: slots are connected by the window's code, never by their names.
-    result = subprocess.run([uic, "--generator", "python", "--no-autoconnection", str(source)],
-                            capture_output=True, text=True, encoding="utf-8")
+    result = subprocess.run([uic, "--generator", "python", "--no-autoconnection"], input=form, capture_output=True)
     if result.returncode != 0:
-        raise SystemExit(f"pyside6-uic failed on {source.name}:\n{result.stderr}")
-    return _through_the_shim(result.stdout.replace("\r\n", "\n"), source.name)
+        raise SystemExit(f"pyside6-uic failed on {name}:\n{result.stderr.decode('utf-8', 'replace')}")
+    return _through_the_shim(result.stdout.decode("utf-8").replace("\r\n", "\n"), name)
 
 
 def _through_the_shim(python: str, source: str) -> str:
