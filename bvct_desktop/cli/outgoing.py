@@ -51,14 +51,15 @@ def cmd_print(args) -> int:
     password = encryption_password(args)
     db = open_database(args)
     try:
-        entry = documents_data.reprint(
+        entry, note = documents_data.reprint(
             db, args.number, cli_date(args.date),
-            lambda content: render.write_document(content, args.format, out, password),
-            {"tep": out.name, "dinh_dang": args.format})
+            lambda content: render.write_document(content, args.format, out, password), out, args.format)
     except Ambiguous as several:
         raise several.asking_for("--date YYYY-MM-DD") from None
     finally:
         db.close()
     print(f"Đã in lại {outgoing.KIND_LABELS.get(entry.kind, entry.kind).lower()} số {entry.number_text} ngày "
           f"{entry.issued_on:%d/%m/%Y} (đúng như khi phát hành) ra {out}" + encrypted_note(password))
+    if note:
+        print(note)
     return 0

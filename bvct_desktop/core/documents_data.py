@@ -147,13 +147,15 @@ def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | 
 
 
 def reprint(db: Database, number_text: str, on: dt.date | None, write: Callable[[outgoing.Content], None],
-            details: dict[str, Any]) -> outgoing.Issued:
-    """An issued document written again from its content as issued (`write`), audited."""
+            target: Path | None, fmt: str = "pdf") -> tuple[outgoing.Issued, str | None]:
+    """An issued document written again from its content as issued (`write`: to the file `target` in
+    `fmt`, or for the print preview), audited; with what the officer is told of its number. A file
+    written settles a number left "đang ghi" (`outgoing.written_again`); a preview does not."""
     entry, content = outgoing.content_of(db, number_text, on)
     write(content)
-    record(db, PRINTED if details.get("dinh_dang", "pdf") == "pdf" else EXPORTED, entry.kind,
-           {**details, "so_van_ban": entry.number_text})
-    return entry
+    details = {**_where(target), **({"dinh_dang": fmt} if target is not None else {}), "so_van_ban": entry.number_text}
+    record(db, PRINTED if fmt == "pdf" else EXPORTED, entry.kind, details)
+    return (entry, None) if target is None else outgoing.written_again(db, entry, details)
 
 
 # Slips

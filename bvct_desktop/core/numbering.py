@@ -109,7 +109,7 @@ def issuing(db: Database, doc_type: str, term: dt.date, issued_on: dt.date, subj
             code: str) -> Iterator[Reservation]:
     """Takes the next number (committed, audited) and yields it while the caller writes the
     document; a failure on the way marks it "hỏng" (audited) and goes on. The caller confirms
-    it with `confirm` in the transaction that records the document."""
+    it with `confirm` in the transaction that audits the issue."""
     with db.write() as connection:
         reserved = reserve(connection, doc_type, term, issued_on, subject, db.actor.name, db.clock())
         db.audit(connection, "giữ số văn bản", details={"so_van_ban": reserved.text(code), "trich_yeu": subject})
@@ -120,7 +120,8 @@ def issuing(db: Database, doc_type: str, term: dt.date, issued_on: dt.date, subj
         reason = error.message if isinstance(error, BvctError) else type(error).__name__
         try:
             with db.write() as connection:
-                _set_status(connection, reserved, SPOILED)
+                connection.execute(document_numbers.update().values(status=SPOILED)
+                                   .where(document_numbers.c.id == reserved.id))
                 db.audit(connection, "giữ số văn bản", audit_chain.FAILED,
                          details={"so_van_ban": reserved.text(code), "tinh_trang": STATUS_LABELS[SPOILED],
                                   "ly_do": reason})
@@ -129,13 +130,12 @@ def issuing(db: Database, doc_type: str, term: dt.date, issued_on: dt.date, subj
         raise
 
 
-def confirm(connection: Connection, reserved: Reservation) -> None:
-    """The document is written: its number is issued (in the transaction that audits it)."""
-    _set_status(connection, reserved, ISSUED)
-
-
-def _set_status(connection: Connection, reserved: Reservation, status: str) -> None:
-    connection.execute(document_numbers.update().where(document_numbers.c.id == reserved.id).values(status=status))
+def confirm(connection: Connection, number_id: int) -> bool:
+    """The document is written: its number, while still "đang ghi", is issued (in the transaction
+    that audits it). False when it was not "đang ghi"."""
+    confirmed = connection.execute(document_numbers.update().values(status=ISSUED).where(
+        document_numbers.c.id == number_id, document_numbers.c.status == RESERVED))
+    return confirmed.rowcount == 1
 
 
 def issued(connection: Connection, doc_type: str, term: dt.date) -> list[tuple[int, dt.date, str, str]]:

@@ -6,7 +6,8 @@ A document is issued in three steps (numbering.issuing): its number is taken and
 ("đang ghi") and its content kept with it; the file is written from what the register keeps;
 the number is confirmed with the issue's audit entry ("đã phát hành"). A failed write leaves the
 number "hỏng", never free; a crash between leaves it "đang ghi" with its content, so the document
-can still be written again.
+can still be written again — and once a user who may issue has written it again whole, its number
+is issued (`written_again`).
 """
 
 import datetime as dt
@@ -21,7 +22,7 @@ from sqlalchemy.engine import Connection
 from . import crashpoints, numbering
 from .database import Database
 from .errors import Ambiguous, InputError
-from .permissions import Action
+from .permissions import Action, allows
 from .schema import document_numbers, outgoing_documents
 
 REPORT, REMINDER = "report", "reminder"  # what the content is, for the writer that reads it
@@ -83,11 +84,33 @@ def issue(db: Database, doc_type: str, kind: str, subject: str, office: dict[str
                      details={"so_van_ban": reserved.text(office["ky_hieu"])})
         write(json.loads(kept))  # the document is written from what the register keeps, as a reprint is
         crashpoints.reached("document-written")
-        with db.write() as connection:
-            numbering.confirm(connection, reserved)
-            db.audit(connection, "phát hành văn bản", kind=kind, record_id=row_id,
-                     details={**details, "so_van_ban": reserved.text(office["ky_hieu"])})
+        _confirm(db, reserved.id, kind, row_id, {**details, "so_van_ban": reserved.text(office["ky_hieu"])})
     return find_by_id(db, row_id)
+
+
+def written_again(db: Database, entry: Issued, details: dict[str, Any]) -> tuple[Issued, str | None]:
+    """`entry` after its document was written again, whole, from the register, and what the officer
+    is told of its number: a number left "đang ghi" by an issue cut short (whose file may never
+    have been finished) is issued now, with the issue's audit entry, when the user may issue
+    documents; anyone else's copy leaves it unconfirmed."""
+    if entry.status != numbering.RESERVED:
+        return entry, None
+    unconfirmed = numbering.STATUS_LABELS[numbering.RESERVED]
+    if not allows(db.actor.role, Action.REPORT_ISSUE):
+        return entry, (f"Số {entry.number_text} vẫn «{unconfirmed}»: số được xác nhận đã phát hành khi người có "
+                       f"quyền phát hành văn bản in lại văn bản này.")
+    with db.read() as connection:
+        number_id = connection.execute(select(outgoing_documents.c.number_id)
+                                       .where(outgoing_documents.c.id == entry.id)).scalar_one()
+    _confirm(db, number_id, entry.kind, entry.id, {**details, "so_van_ban": entry.number_text})
+    again = find_by_id(db, entry.id)
+    return again, f"Số {entry.number_text} (trước đây «{unconfirmed}») nay «{again.status_label}»."
+
+
+def _confirm(db: Database, number_id: int, kind: str, row_id: int, details: dict[str, Any]) -> None:
+    with db.write() as connection:
+        if numbering.confirm(connection, number_id):
+            db.audit(connection, "phát hành văn bản", kind=kind, record_id=row_id, details=details)
 
 
 def _query():

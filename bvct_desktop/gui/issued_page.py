@@ -108,8 +108,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         def write(_progress) -> bytes:
             made: dict[str, bytes] = {}
             documents_data.reprint(self.context.db, entry.number_text, entry.issued_on,
-                                   lambda content: made.update(pdf=render.document_pdf(content)),
-                                   {"xem_truoc": True})
+                                   lambda content: made.update(pdf=render.document_pdf(content)), None)
             return made["pdf"]
 
         def written(data: bytes | None, error: BaseException | None) -> None:
@@ -133,16 +132,19 @@ class IssuedPage(QWidget, Ui_IssuedPage):
             return
         target = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt}" else Path(f"{chosen}.{fmt}")
 
-        def saved(_entry, error: BaseException | None) -> None:
+        def saved(reprinted: tuple[outgoing.Issued, str | None] | None, error: BaseException | None) -> None:
             self.task = None
             if error is not None:
                 self.message.show_message(failure_message(error, "Không lưu được"))
                 return
-            self.message.show_message(f"Đã lưu {title.lower()} (đúng như khi phát hành): «{target}».", error=False)
+            note = reprinted[1]
+            self.message.show_message(f"Đã lưu {title.lower()} (đúng như khi phát hành): «{target}»."
+                                      + (f" {note}" if note else ""), error=False)
+            if reprinted[0].status != entry.status:
+                self.context.notifier.changed.emit("outgoing")
 
-        def write(_progress) -> outgoing.Issued:
+        def write(_progress) -> tuple[outgoing.Issued, str | None]:
             return documents_data.reprint(self.context.db, entry.number_text, entry.issued_on,
-                                          lambda content: render.write_document(content, fmt, target),
-                                          {"tep": target.name, "dinh_dang": fmt})
+                                          lambda content: render.write_document(content, fmt, target), target, fmt)
 
         self.task = run_in_background(self, "Đang lưu văn bản…", write, saved)

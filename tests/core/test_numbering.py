@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import create_engine
 
-from bvct_desktop.core import documents_data, migrations, numbering, outgoing, report_notes, settings, vault
+from bvct_desktop.core import audit, documents_data, migrations, numbering, outgoing, report_notes, settings, vault
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.schema import document_numbers
 from tests.conftest import ADMIN, PASSWORD
@@ -15,6 +15,7 @@ TERM, NEXT_TERM = dt.date(2025, 10, 1), dt.date(2030, 10, 1)
 NOW = dt.datetime(2026, 1, 5, 8, 0)
 # The auditor's case: a report issued on 02/12/2026, then a term said to have begun on 01/11/2026.
 AUDIT_DAY, LATE_TERM = dt.date(2026, 12, 2), dt.date(2026, 11, 1)
+OFFICER, OFFICER_PASSWORD = "chuyenvien", "Chuyen-vien-2026"
 
 
 @pytest.fixture
@@ -103,7 +104,7 @@ def _statuses(db) -> list[tuple[int, str]]:
 def test_a_document_that_fails_to_be_written_spoils_its_number_and_the_next_goes_on(db):
     with numbering.issuing(db, numbering.REPORT, TERM, dt.date(2026, 1, 5), "quý I", "BTCTU") as first:
         with db.write() as connection:
-            numbering.confirm(connection, first)
+            numbering.confirm(connection, first.id)
     with pytest.raises(OSError), numbering.issuing(db, numbering.REPORT, TERM, dt.date(2026, 1, 6), "quý II",
                                                    "BTCTU") as second:
         assert second.number == 2
@@ -143,7 +144,7 @@ def issue_report(db) -> documents_data.Issue:
 
 def reprinted(db, number: str, on: dt.date | None = None) -> outgoing.Content:
     kept = Kept()
-    documents_data.reprint(db, number, on, kept.write, {"xem_truoc": True})
+    documents_data.reprint(db, number, on, kept.write, None)
     return kept.written
 
 
@@ -163,3 +164,51 @@ def test_a_term_start_with_nothing_numbered_on_or_after_it_needs_no_note(office)
     assert issue_report(office).number == 1
     for key, value in (("nhiem_ky_bat_dau", "2026-12-03"), ("co_quan", "BAN TỔ CHỨC TỈNH ỦY")):
         assert settings.numbering_note(office, key, value) is None
+
+
+# A number left "đang ghi" by an issue cut short, settled by writing its document again.
+
+def left_unconfirmed(db, number: int) -> None:
+    """The state a kill right after the file is in place leaves (tests/faults/test_document_numbers.py)."""
+    with db.write() as connection:
+        connection.execute(document_numbers.update().values(status=numbering.RESERVED)
+                           .where(document_numbers.c.number == number))
+        db.audit(connection, "giữ số văn bản")  # the office server refuses a change without an entry
+
+
+def issues_audited(db) -> list[str]:
+    return [entry.details for entry in audit.list_entries(db) if entry.action == "phát hành văn bản"]
+
+
+def test_a_number_left_unconfirmed_is_issued_once_a_user_who_may_issue_writes_its_document_again(office, tmp_path):
+    issue_report(office)
+    left_unconfirmed(office, 1)
+    kept = Kept()
+    assert documents_data.reprint(office, "01-BC/BTCTU", None, kept.write, None)[1] is None  # a preview settles nothing
+    assert [entry.status for entry in outgoing.register(office)] == [numbering.RESERVED]
+    entry, note = documents_data.reprint(office, "01-BC/BTCTU", None, kept.write, tmp_path / "so-01.docx", "docx")
+    assert entry.status == numbering.ISSUED and kept.written == {"so": 1, "ngay": "2026-12-02"}
+    assert note == "Số 01-BC/BTCTU (trước đây «đang ghi (chưa xác nhận)») nay «đã phát hành»."
+    assert [entry.status for entry in outgoing.register(office)] == [numbering.ISSUED]
+    issued = issues_audited(office)
+    assert len(issued) == 2 and '"tep": "so-01.docx"' in issued[1] and '"so_van_ban": "01-BC/BTCTU"' in issued[1]
+    assert documents_data.reprint(office, "01-BC/BTCTU", None, kept.write, tmp_path / "so-01.pdf") == (entry, None)
+    assert len(issues_audited(office)) == 2  # issued once: a later copy is only a print
+
+
+def test_a_copy_by_an_officer_who_may_not_issue_leaves_the_number_unconfirmed(office, cli, tmp_path):
+    issue_report(office)
+    left_unconfirmed(office, 1)
+    secret = tmp_path / "pw"
+    secret.write_text(OFFICER_PASSWORD, encoding="utf-8")
+    assert cli("users", "add", OFFICER, "--role", "chuyen-vien", "--new-password-file", secret)[0] == 0
+    officer = vault.unlock(cli.db, OFFICER, OFFICER_PASSWORD)
+    try:
+        entry, note = documents_data.reprint(officer, "01-BC/BTCTU", None, Kept().write, tmp_path / "so-01.pdf")
+    finally:
+        officer.close()
+    assert entry.status == numbering.RESERVED
+    assert note == ("Số 01-BC/BTCTU vẫn «đang ghi (chưa xác nhận)»: số được xác nhận đã phát hành khi người có "
+                    "quyền phát hành văn bản in lại văn bản này.")
+    assert [entry.status for entry in outgoing.register(office)] == [numbering.RESERVED]
+    assert len(issues_audited(office)) == 1

@@ -15,6 +15,7 @@ from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.navigation import ISSUED
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
+from tests.core.test_numbering import left_unconfirmed
 from tests.gui.shell_support import FakeClock, context_for, new_database
 
 KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints")
@@ -58,6 +59,24 @@ def test_the_register_page_lists_and_prints_again_as_issued(qtbot, context, tmp_
     word = docx.Document(tmp_path / "in-lai.docx")
     assert word.tables[0].cell(1, 0).text == "Số 01-BC/BTCTU"
     assert "đúng như khi phát hành" in page.message.text()
+
+
+def test_a_number_left_unconfirmed_is_issued_once_its_document_is_saved_again(qtbot, context, tmp_path):
+    issue_report(context, tmp_path)
+    left_unconfirmed(context.db, 1)
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    assert page.table.item(0, 6).text() == "đang ghi (chưa xác nhận)"
+    page.table.selectRow(0)
+    page.print_selected()  # the preview settles nothing
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    page.preview.close()
+    assert page.table.item(0, 6).text() == "đang ghi (chưa xác nhận)"
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "in-lai"))
+    page.save_selected("pdf")
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert "nay «đã phát hành»" in page.message.text()
+    assert page.table.item(0, 6).text() == "đã phát hành"
 
 
 def test_the_page_is_in_the_navigation_for_those_who_may_print(qtbot, context):
