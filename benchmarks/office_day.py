@@ -4,7 +4,9 @@ README's screenshots: about 260 cadres (some with long names and units) and thei
 18 slips about her husband, mother and parents-in-law, 626 imported with a "Kết quả" but no
 "Ngày nhận kết quả" — delegations of cadres, archive requests and complaints naming cadres.
 
-Everything goes in through the importer, as the office's workbooks would. Deterministic.
+Everything goes in through the importer, as the office's workbooks would; then the office concludes
+the vetting cases whose replies are all in, through the service the conclusion form uses — so what
+is left open waits for the police or for the officer. Deterministic.
 
     python benchmarks/office_day.py FOLDER     # FOLDER/bvct.db, user quantri (see PASSWORD)
 """
@@ -15,10 +17,12 @@ import sys
 from pathlib import Path
 
 import synthetic
+from sqlalchemy import select
 
-from bvct_desktop.core import importing, keyfile, vault
+from bvct_desktop.core import importing, keyfile, schema, vault
 from bvct_desktop.core.database import Database
 from bvct_desktop.core.kinds import KINDS
+from bvct_desktop.core.personfile import cases
 from bvct_desktop.io.xlsx_reader import Sheet
 
 ADMIN, PASSWORD = "quantri", "Thu-nghiem-van-phong-2026"
@@ -32,6 +36,11 @@ LONG_UNITS = ("Ban Quản lý các khu công nghiệp và khu kinh tế tỉnh L
 FAMILY = {"Nam": ("Cha", "Mẹ", "Vợ", "Cha vợ", "Mẹ vợ", "Con", "Anh/chị/em"),
           "Nữ": ("Cha", "Mẹ", "Chồng", "Cha chồng", "Mẹ chồng", "Con", "Anh/chị/em")}
 NO_REPLY_DATE = 626
+# a conclusion: a few days to a few weeks after the last reply (one kept without its day: a month after its slip)
+CONCLUDED_AFTER_DAYS, UNDATED_REPLY_DAYS = (3, 24), 30
+RESULTS = synthetic.weighted({(cases.RESULTS[0], None): 90, (cases.RESULTS[1], None): 3, (
+    cases.RESULTS[2], "Không bố trí vào vị trí có yêu cầu cao về tiêu chuẩn chính trị theo Quy định 58-QĐ/TW"): 7})
+SIGNERS = ("Nguyễn Văn Hòa", "Trần Thị Minh Thu")
 
 
 def cadres(pick: synthetic.Picker) -> list[dict]:
@@ -133,6 +142,28 @@ def complaints(pick: synthetic.Picker, staff: list[dict]) -> list[dict]:
     return _as_of_today(found, "resolved_on", "result")
 
 
+def conclude(db: Database, pick: synthetic.Picker) -> None:
+    """Concludes each vetting case whose slips all have their replies, by the office's day."""
+    case_rows, slip_rows = schema.vetting_cases, schema.slips
+    replied: dict[int, dt.date | None] = {}  # case → the day its last reply came (None: one still awaited)
+    with db.read() as connection:
+        for case_id, issued_on, result_on, result in connection.execute(
+                select(case_rows.c.id, slip_rows.c.issued_on, slip_rows.c.result_on, slip_rows.c.result)
+                .select_from(case_rows.join(slip_rows)).order_by(case_rows.c.id)):
+            came = result_on or (issued_on + dt.timedelta(days=UNDATED_REPLY_DAYS) if result else None)
+            last = replied.get(case_id, dt.date.min)
+            replied[case_id] = None if last is None or came is None else max(last, came)
+    concluded = sorted((last_reply + dt.timedelta(days=pick.rng.randint(*CONCLUDED_AFTER_DAYS)), case_id)
+                       for case_id, last_reply in replied.items() if last_reply is not None)
+    numbers: dict[int, int] = {}  # the office's notices are numbered by year, in date order
+    for concluded_on, case_id in (found for found in concluded if found[0] <= NINE_MONTHS_END):
+        numbers[concluded_on.year] = numbers.get(concluded_on.year, 0) + 1
+        result, limit = pick.weighted(RESULTS)
+        cases.record_conclusion(db, case_id, {"conclusion_no": f"{numbers[concluded_on.year]:02d}-TB/BTCTU",
+                                              "concluded_on": f"{concluded_on:%d/%m/%Y}", "signer": pick.one(SIGNERS),
+                                              "result": result, "limit_note": limit})
+
+
 def sheet(kind_name: str, records: list[dict]) -> Sheet:
     fields = KINDS[kind_name].fields
     rows = [[spec.header for spec in fields]]
@@ -166,6 +197,7 @@ def build(folder: Path, kdf: keyfile.KdfParams | None = None) -> Database:
         result = importing.import_sheet(db, KINDS[kind_name], sheet(kind_name, records))
         if not result.ok:
             raise SystemExit(f"{kind_name}: " + "; ".join(str(p) for p in result.problems[:5]))
+    conclude(db, pick)
     return db
 
 

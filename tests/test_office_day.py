@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bvct_desktop.core import keyfile
-from bvct_desktop.core.schema import archive_requests, cadres, complaints, delegations, slips
+from bvct_desktop.core import keyfile, overview
+from bvct_desktop.core.schema import archive_requests, cadres, complaints, delegations, slips, vetting_cases
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -42,3 +42,26 @@ def test_nothing_of_the_nine_months_is_dated_after_their_last_day(office):
                                                                 office_day.NINE_MONTHS_END))).scalar()
     assert all(day <= office_day.NINE_MONTHS_END for day in latest.values()), latest
     assert awaited > 300  # the slips of the summer still wait for their replies
+
+
+def test_the_office_has_concluded_the_vetting_cases_whose_replies_are_all_in(office):
+    """A case is concluded after every slip of it and every reply (one kept without its day: a month after
+    its slip), by the office's day; what stays open and overdue waits for the police."""
+    with office.read() as connection:
+        cases = connection.execute(
+            select(vetting_cases.c.id, vetting_cases.c.concluded_on, vetting_cases.c.conclusion_no,
+                   vetting_cases.c.result, func.count().label("slips"), func.count(slips.c.result).label("replies"),
+                   func.max(slips.c.result_on).label("last_reply"), func.max(slips.c.issued_on).label("last_slip"))
+            .select_from(vetting_cases.join(slips)).group_by(vetting_cases.c.id)).all()
+    concluded = [case for case in cases if case.concluded_on is not None]
+    assert len(concluded) > len(cases) / 2
+    for case in concluded:
+        assert case.replies == case.slips
+        assert max(filter(None, (case.last_reply, case.last_slip))) < case.concluded_on <= office_day.NINE_MONTHS_END
+    numbered = sorted(concluded, key=lambda case: (case.concluded_on, case.id))  # by year, in date order
+    assert [int(case.conclusion_no.split("-")[0]) for case in numbered if case.concluded_on.year == 2026] == list(
+        range(1, 1 + sum(case.concluded_on.year == 2026 for case in concluded)))
+    assert {case.result for case in concluded} == set(office_day.cases.RESULTS)
+    waiting = {case.id for case in cases if case.replies < case.slips}
+    overdue = {due.record_id for due in overview.vetting_cases_overdue(office, office_day.NINE_MONTHS_END)}
+    assert len(overdue - waiting) < 100  # nearly all of them
