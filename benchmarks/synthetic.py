@@ -429,8 +429,8 @@ def _trip(pick: Picker, decisions: YearCounter, decision_on: dt.date) -> Record:
     depart_on = decision_on + dt.timedelta(days=pick.rng.randint(7, 30))
     return_on = depart_on + dt.timedelta(days=pick.rng.randint(3, 14))
     countries = pick.one(COUNTRIES)
-    if pick.chance(0.2):
-        countries += f", {pick.one(COUNTRIES)}"
+    if pick.chance(0.2) and (also := pick.one(COUNTRIES)) != countries:  # a second country, never the same twice
+        countries += f", {also}"
     return {
         "decision_no": f"{decisions.next(decision_on.year)}-QĐ/TU",
         "decision_on": decision_on,

@@ -28,6 +28,9 @@ def test_the_nine_months_are_imported_whole(office):
                    for table in (cadres, slips)}
     assert counted["cadres"] == 260
     assert counted["slips"] > 1_900
+    with office.read() as connection:
+        countries = [row.countries.split(", ") for row in connection.execute(select(delegations.c.countries))]
+    assert all(len(set(listed)) == len(listed) for listed in countries)  # no country named twice on one trip
 
 
 def test_nothing_of_the_nine_months_is_dated_after_their_last_day(office):
