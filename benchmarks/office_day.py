@@ -19,7 +19,7 @@ from pathlib import Path
 import synthetic
 from sqlalchemy import select
 
-from bvct_desktop.core import importing, keyfile, schema, vault
+from bvct_desktop.core import gazetteer, importing, keyfile, schema, vault
 from bvct_desktop.core.database import Database
 from bvct_desktop.core.kinds import KINDS
 from bvct_desktop.core.personfile import cases
@@ -41,6 +41,8 @@ CONCLUDED_AFTER_DAYS, UNDATED_REPLY_DAYS = (3, 24), 30
 RESULTS = synthetic.weighted({(cases.RESULTS[0], None): 90, (cases.RESULTS[1], None): 3, (
     cases.RESULTS[2], "Không bố trí vào vị trí có yêu cầu cao về tiêu chuẩn chính trị theo Quy định 58-QĐ/TW"): 7})
 SIGNERS = ("Nguyễn Văn Hòa", "Trần Thị Minh Thu")
+MERGER = dt.date(2025, 7, 1)  # the provinces merged: the generator's addresses of former ones are moved on from then
+OWN_PROVINCE, NEIGHBOUR = "Lâm Đồng", "Đắk Lắk"
 
 
 def cadres(pick: synthetic.Picker) -> list[dict]:
@@ -86,6 +88,9 @@ def slips(pick: synthetic.Picker, staff: list[dict], families: Families) -> list
         slip.update(families.relative(cadre, relation), relation=relation, vetted_name=cadre["full_name"],
                     purpose=pick.one(("Bổ nhiệm", "Quy hoạch", "Bầu cử", "Đi nước ngoài")))
     _as_of_today(found, "result_on", "result")
+    for slip in found:
+        if slip["issued_on"] >= MERGER:
+            slip["recipient"] = _police_now(slip["recipient"])
     with_result = [s for s in found if s["result_on"] is not None and s["issued_on"].year == 2026]
     for slip in with_result[:NO_REPLY_DATE]:
         slip["result_on"] = None  # the office's old sheet kept the result and lost the date
@@ -99,6 +104,34 @@ def _as_of_today(records: list[dict], received: str, *with_it: str) -> list[dict
         if record[received] is not None and record[received] > NINE_MONTHS_END:
             record.update(dict.fromkeys((received, *with_it)))
     return records
+
+
+def _province_now(province: str) -> str:
+    """A province as the office writes it (without "Tỉnh", "TP Hồ Chí Minh") after the merger."""
+    current = gazetteer.now_called(province)
+    if current is None:
+        return province
+    name = current.removeprefix("Tỉnh ").removeprefix("Thành phố ")
+    return "TP Hồ Chí Minh" if name == "Hồ Chí Minh" else name
+
+
+def _police_now(recipient: str) -> str:
+    """A slip's recipient after the merger: a former province's police are those of the province it joined."""
+    _, dash, province = recipient.partition(" – Công an tỉnh ")
+    now = _province_now(province) if dash else province
+    if now == province:
+        return recipient
+    return "Phòng PV01 – Công an " + ("Thành phố Hồ Chí Minh" if now == "TP Hồ Chí Minh" else f"tỉnh {now}")
+
+
+def archive_requests() -> list[dict]:
+    """Requests of the nine months, to and from provinces as they are called since the merger; the former
+    Đắk Nông's archive is the office's own now, so its requests go to the neighbour instead."""
+    found = list(synthetic.iter_archive_requests(140, seed=51, first=dt.date(2025, 10, 1), last=NINE_MONTHS_END))
+    for request in found:
+        province = _province_now(request["province"])
+        request["province"] = NEIGHBOUR if province == OWN_PROVINCE else province
+    return _as_of_today(found, "answered_on", "result")
 
 
 def relatives(pick: synthetic.Picker, staff: list[dict], families: Families) -> list[dict]:
@@ -190,9 +223,7 @@ def build(folder: Path, kdf: keyfile.KdfParams | None = None) -> Database:
         for relation in ("Chồng", "Mẹ chồng")]
     for kind_name, records in (("cadres", staff), ("relatives", listed),
                                ("slips", slips(pick, staff, families)), ("delegations", delegations(pick, staff)),
-                               ("archive-requests", _as_of_today(list(synthetic.iter_archive_requests(
-                                   140, seed=51, first=dt.date(2025, 10, 1), last=NINE_MONTHS_END)),
-                                   "answered_on", "result")),
+                               ("archive-requests", archive_requests()),
                                ("complaints", complaints(pick, staff))):
         result = importing.import_sheet(db, KINDS[kind_name], sheet(kind_name, records))
         if not result.ok:
