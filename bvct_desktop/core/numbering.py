@@ -18,7 +18,8 @@ A number is taken before its document is written and committed at once (`issuing
 transaction as the document's audit entry; if writing fails it becomes "hỏng". It is never
 given back, since numbers are never deleted and every one counts for the rule above — so a crash
 after the file is written and before anything else leaves a number "đang ghi" (the file may
-exist; the register shows it as unconfirmed), never a number used twice.
+exist; the register shows it as unconfirmed until a user who may issue writes the document again,
+`outgoing.written_again`), never a number used twice.
 A draft carries no number. Slips keep their own yearly numbers and are not numbered here.
 
 This is the numbering service the outgoing register (sổ đăng ký văn bản đi) builds on.
