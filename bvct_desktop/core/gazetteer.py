@@ -13,7 +13,9 @@ that unit is called on the other side of the date:
   tỉnh Bình Thuận", "Hàm Tiến - Phan Thiết", "P. Mũi Né, Lâm Đồng"), or none when it is unknown
   or could be several;
 - `counterparts(home_town)` — the other names of that place, for the search index;
-- `now_called(home_town)` — "Đặc khu Phú Quý, Lâm Đồng" for a home town written under old names.
+- `now_called(home_town)` — "Đặc khu Phú Quý, Lâm Đồng" for a home town written under old names;
+- `province_now(text)` — "Tỉnh Lâm Đồng" for a former province, alone or ending an office's name
+  ("Phòng PV27 – Công an tỉnh Bình Thuận").
 Names compare accents, case, punctuation and the i/y of Quí/Quý ignored (`place_key`).
 """
 
@@ -53,6 +55,8 @@ _SPELLED_OUT = {"x": "xa", "p": "phuong", "tt": "thi tran", "dk": "dac khu", "h"
                 "tx": "thi xa", "tp": "thanh pho", "t": "tinh"}
 _TYPE_WORD = re.compile(r"^(?:Thành phố|Thị trấn|Thị xã|Đặc khu|Phường|Huyện|Quận|Tỉnh|Xã)(?= )")
 _PARTS = re.compile(r"[,;]")
+# the province an office's name ends with: "… Công an tỉnh Bình Thuận", "… Thành phố Hồ Chí Minh"
+_PROVINCE_AT_END = re.compile(r"^.*(?:^|\s)(?:tỉnh|thành phố|tp\.?)\s+(.+?)\s*$", re.IGNORECASE | re.DOTALL)
 _DASHED = re.compile(r"\s[-–]\s")
 
 
@@ -221,6 +225,20 @@ class Gazetteer:
     def _is(self, unit: Unit, part: _Part) -> bool:
         return unit in self._candidates(part, frozenset((unit.level,)))
 
+    # ------------------------------------------------------------ provinces named by offices
+
+    def province_now(self, text: str) -> str | None:
+        """What the former province a text names is part of now ("Tỉnh Lâm Đồng"): a province alone
+        ("Bình Thuận") or ending an office's name ("Phòng PV27 – Công an tỉnh Bình Thuận"). None when
+        the province is a current one, or no province is named."""
+        match = _PROVINCE_AT_END.match(text)
+        units = self.named(match.group(1) if match else text, (PROVINCE,))
+        if not units or any(unit.new for unit in units):
+            return None
+        former = units[0]
+        current = former.current[0]
+        return current.name if current.short != former.short else None
+
     # ------------------------------------------------------------ home towns
 
     def resolve(self, place: str) -> list[Unit]:
@@ -382,6 +400,12 @@ def counterparts(place: str | None) -> tuple[str, ...]:
 def now_called(place: str | None) -> str | None:
     """"Đặc khu Phú Quý, Lâm Đồng" for "Xã Ngũ Phụng, Phú Quí"; None for a current or unknown place."""
     return load().now_called(place) if place else None
+
+
+@functools.lru_cache(maxsize=1_024)
+def province_now(text: str | None) -> str | None:
+    """"Tỉnh Lâm Đồng" for "Bình Thuận" or "Phòng PV27 – Công an tỉnh Bình Thuận"; None for a current province."""
+    return load().province_now(text) if text else None
 
 
 def with_current_name(place: str | None) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .errors import InputError, RowProblem
-from .fields import LONG_TEXT, Field, FieldType, dates_ahead
+from .fields import LONG_TEXT, Field, FieldType, Place, dates_ahead
 from .text import identity_key
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ CADRES = Kind("cadres", "Cán bộ", (
     Field("gender", "Giới tính", F.CHOICE, choices=GENDERS),
     Field("cccd", "Số CCCD", F.CCCD),
     Field("cmnd", "Số CMND", F.CMND),
-    Field("home_town", "Quê quán"),
+    Field("home_town", "Quê quán", place=Place.HOME_TOWN),
     Field("residence", "Nơi ở hiện nay"),
     Field("ethnicity", "Dân tộc"),
     Field("religion", "Tôn giáo"),
@@ -205,7 +205,7 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
     Field("other_names", "Tên gọi khác"),
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE),
     Field("gender", "Giới tính", F.CHOICE, choices=GENDERS),
-    Field("home_town", "Quê quán"),
+    Field("home_town", "Quê quán", place=Place.HOME_TOWN),
     Field("residence", "Nơi ở"),
     Field("father_name", "Họ và tên cha"),
     Field("mother_name", "Họ và tên mẹ"),
@@ -215,7 +215,7 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
           hint="để trống khi Quan hệ là Bản thân"),
     Field("purpose", "Mục đích xác minh", F.CHOICE, choices=SLIP_PURPOSES),
     Field("recipient", "Nơi nhận phiếu", required=True,
-          hint="ví dụ Cục A93B – Bộ Công an; đơn vị mới được thêm vào danh sách"),
+          hint="ví dụ Cục A93B – Bộ Công an; đơn vị mới được thêm vào danh sách", place=Place.PROVINCE),
     Field("result_on", "Ngày nhận kết quả", F.DATE, not_before="issued_on"),
     Field("result", "Kết quả", max_length=LONG_TEXT),
     Field("note", "Ghi chú", max_length=LONG_TEXT),
@@ -238,7 +238,7 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     Field("report_received_on", "Ngày nhận báo cáo", F.DATE, not_before="return_on"),
     Field("full_name", "Họ và tên thành viên", required=True),
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE),
-    Field("home_town", "Quê quán"),
+    Field("home_town", "Quê quán", place=Place.HOME_TOWN),
     Field("cccd", "Số CCCD", F.CCCD),
     Field("position", "Chức vụ"),
     Field("unit", "Đơn vị công tác"),
@@ -249,12 +249,12 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
 
 ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
     Field("request_kind", "Loại yêu cầu", F.CHOICE, required=True, choices=ARCHIVE_KINDS),
-    Field("province", "Tỉnh/thành", required=True),
+    Field("province", "Tỉnh/thành", required=True, place=Place.PROVINCE),
     Field("doc_no", "Số văn bản"),
     Field("doc_on", "Ngày văn bản", F.DATE, required=True),
     Field("full_name", "Họ và tên đối tượng", required=True),
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE),
-    Field("home_town", "Quê quán"),
+    Field("home_town", "Quê quán", place=Place.HOME_TOWN),
     Field("answered_on", "Ngày trả lời", F.DATE, not_before="doc_on"),
     Field("result", "Kết quả", max_length=LONG_TEXT),
 ), date_key="doc_on", stored_in="archive_requests",
@@ -279,7 +279,7 @@ RELATIVES = Kind("relatives", "Thân nhân", (
     Field("relation", "Quan hệ", F.CHOICE, required=True, choices=RELATIONS),
     Field("full_name", "Họ và tên thân nhân", required=True),
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE, hint="thường chỉ ghi năm sinh"),
-    Field("home_town", "Quê quán"),
+    Field("home_town", "Quê quán", place=Place.HOME_TOWN),
     Field("residence", "Nơi ở"),
     Field("occupation", "Nghề nghiệp"),
     Field("abroad", "Ở nước ngoài", F.CHOICE, choices=YES_NO),

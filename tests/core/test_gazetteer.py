@@ -152,6 +152,24 @@ def test_a_home_town_under_former_names_is_shown_with_its_current_unit(place, sh
     assert gazetteer.with_current_name(place) == shown
 
 
+@pytest.mark.parametrize(("text", "now"), [
+    ("Phòng PV27 – Công an tỉnh Bình Thuận", "Tỉnh Lâm Đồng"),   # an office named after a former province
+    ("PHÒNG PV27 – CÔNG AN TỈNH BÌNH THUẬN", "Tỉnh Lâm Đồng"),
+    ("Ban Chỉ huy Quân sự tỉnh Ninh Thuận", "Tỉnh Khánh Hòa"),
+    ("Ban Tổ chức Tỉnh ủy tỉnh Quảng Nam", "Thành phố Đà Nẵng"),  # the last province word names it
+    ("Công an tỉnh Bà Rịa - Vũng Tàu", "Thành phố Hồ Chí Minh"),
+    ("Bình Định", "Tỉnh Gia Lai"),                                # a province alone
+    ("Đắk Nông", "Tỉnh Lâm Đồng"),
+    ("Phòng PV01 – Công an tỉnh Lâm Đồng", None),                 # a current province
+    ("Phòng PV01 – Công an Thành phố Hồ Chí Minh", None),
+    ("TP Hồ Chí Minh", None),
+    ("Cục A93B – Bộ Công an", None),                              # no province
+    ("Công an thành phố Phan Thiết", None),                       # a city that was no province
+])
+def test_a_former_province_alone_or_ending_an_offices_name_is_told_with_the_one_it_joined(text, now):
+    assert gazetteer.province_now(text) == now
+
+
 def test_the_data_is_read_the_first_time_a_place_is_looked_up():
     import subprocess
     import sys

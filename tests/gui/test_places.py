@@ -8,6 +8,7 @@ from bvct_desktop.core import editing, importing
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.personfile import relatives
 from bvct_desktop.gui.forms.cadre_form import CadreForm
+from bvct_desktop.gui.forms.record_form import RecordForm
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.places_dialog import PlacesDialog
 from bvct_desktop.gui.registers.page import RegisterPage
@@ -64,16 +65,35 @@ def test_the_form_shows_the_current_unit_beside_a_former_home_town(qtbot, contex
     ids = {page.model.index(row, 0).data(): page.model.record_id(row) for row in range(page.model.rowCount())}
     form = CadreForm(context, "cadres", ids["Đinh Văn Đảo"])
     qtbot.addWidget(form)
-    assert form.current_place.text() == "(nay: Đặc khu Phú Quý, Lâm Đồng)" and not form.current_place.isHidden()
+    hint = form.current_places["home_town"]
+    assert hint.text() == "(nay: Đặc khu Phú Quý, Lâm Đồng)" and not hint.isHidden()
     support.fill(form, {"home_town": "Xã Ngũ Phụng, Phú Quí"})
-    assert form.current_place.text() == "(nay: Đặc khu Phú Quý, Lâm Đồng)"
+    assert hint.text() == "(nay: Đặc khu Phú Quý, Lâm Đồng)"
     support.fill(form, {"home_town": "Đặc khu Phú Quý, Lâm Đồng"})  # a current name: nothing beside it
-    assert form.current_place.isHidden()
+    assert hint.isHidden()
     support.fill(form, {"home_town": "xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận"})
     form.close()
 
     stored = editing.load(context.db, "cadres", ids["Đinh Văn Đảo"])
     assert stored["home_town"] == "xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận"  # never rewritten
+
+
+@pytest.mark.parametrize(("kind", "key", "written", "shown"), [
+    ("slips", "recipient", "Phòng PV27 – Công an tỉnh Bình Thuận", "(nay: Tỉnh Lâm Đồng)"),
+    ("slips", "recipient", "Phòng PV01 – Công an tỉnh Lâm Đồng", None),
+    ("archive-requests", "province", "Bình Định", "(nay: Tỉnh Gia Lai)"),
+    ("archive-requests", "province", "Gia Lai", None),
+])
+def test_a_new_records_form_tells_a_former_province_it_names(qtbot, context, kind, key, written, shown):
+    """A slip for the police of a province that is no more, an archive request to one: told as it is typed,
+    nothing changed in what is written."""
+    form = RecordForm(context, kind, None)
+    qtbot.addWidget(form)
+    hint = form.current_places[key]
+    assert hint.isHidden()
+    support.fill(form, {key: written})
+    assert (None if hint.isHidden() else hint.text()) == shown
+    assert support.shown_values(form)[key] == written  # told beside it, never written into it
 
 
 def test_the_cadres_file_shows_a_relatives_home_town_with_its_current_unit(qtbot, context):

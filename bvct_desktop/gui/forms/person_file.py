@@ -11,7 +11,7 @@ from ...core import gazetteer
 from ...core.database import Database
 from ...core.editing import VERSION
 from ...core.errors import BvctError
-from ...core.fields import Field, FieldType
+from ...core.fields import Field, FieldType, Place
 from ...core.permissions import Action, allows
 from ...core.personfile import cases, known, relatives, writes
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
@@ -295,17 +295,17 @@ class EntryDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.inputs: dict[str, QWidget] = {}
-        self.current_place: QLabel | None = None
+        self.current_places: dict[str, QLabel] = {}  # beside a field naming a place: what it is called now
         for spec in action.fields:
             widget = make_input(spec)
             show_value(widget, spec, _typed(spec, entry.get(spec.key)) if entry else None)
             form.addRow(field_label(spec.header, spec.required), widget)
             self.inputs[spec.key] = widget
-            if spec.key == "home_town":  # what the place is called now: beside the value, never in it
-                self.current_place = styled(QLabel(), "hint")
-                form.addRow("", self.current_place)
-                changed_signal(widget).connect(self._show_current_place)
-                self._show_current_place()
+            if spec.place is not None:  # what the place is called now: beside the value, never in it
+                self.current_places[spec.key] = styled(QLabel(), "hint")
+                form.addRow("", self.current_places[spec.key])
+                changed_signal(widget).connect(lambda _=None, spec=spec: self._show_current_place(spec))
+                self._show_current_place(spec)
         self.relative = None
         if section.about_relative:
             self.relative = QComboBox()
@@ -330,10 +330,10 @@ class EntryDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(560, self.sizeHint().height())
 
-    def _show_current_place(self) -> None:
-        current = gazetteer.now_called(read_input(self.inputs["home_town"]).strip())
-        self.current_place.setText(f"(nay: {current})" if current else "")
-        self.current_place.setVisible(bool(current))
+    def _show_current_place(self, spec: Field) -> None:
+        current = spec.now_called(read_input(self.inputs[spec.key]))
+        self.current_places[spec.key].setText(f"(nay: {current})" if current else "")
+        self.current_places[spec.key].setVisible(bool(current))
 
     def values(self) -> dict[str, Any]:
         values = {key: read_input(widget) for key, widget in self.inputs.items()}
@@ -388,6 +388,6 @@ def _typed(spec: Field, value: object) -> object:
 def _shown(spec: Field, value: object) -> object:
     """A stored value as the list's cell shows it: a home town written under former names with what it
     is called now beside it (display only: inputs are filled with `_typed`, never with this)."""
-    if spec.key == "home_town" and isinstance(value, str):
+    if spec.place is Place.HOME_TOWN and isinstance(value, str):  # not an old letter's addressee: history
         return gazetteer.with_current_name(value)
     return _typed(spec, value)

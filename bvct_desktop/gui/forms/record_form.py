@@ -3,7 +3,7 @@ with a red *, a Vietnamese message under a field as soon as its value is wrong, 
 `1955`, `03/1955` or `12/03/1955`, drop-downs for fixed values, a person picker that warns when
 the person already exists, and a prompt before unsaved changes are lost."""
 
-from ...core import editing, gazetteer, recipients
+from ...core import editing, recipients
 from ...core.errors import BvctError, RowProblem
 from ...core.kinds import kind_named
 from ...core.people import Identity
@@ -57,6 +57,7 @@ class RecordForm(QDialog):
         self.picked: Identity | None = None  # the person picked in the picker, as stored then
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.current_places: dict[str, QLabel] = {}  # beside a field naming a place: what it is called now
         self._dirty = False
         stored = editing.load(context.db, kind, record_id) if record_id else {}
         self.seen = stored.get(editing.VERSION)  # a save over someone else's change since is refused
@@ -142,11 +143,11 @@ class RecordForm(QDialog):
             column = QVBoxLayout()
             column.setSpacing(1)
             column.addWidget(widget)
-            if spec.key == "home_town":  # written under former names: what the place is called now
-                self.current_place = styled(QLabel(), "hint")
-                self.current_place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                self.current_place.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-                column.addWidget(self.current_place)
+            if spec.place is not None:  # written under former names: what the place is called now
+                hint = self.current_places[spec.key] = styled(QLabel(), "hint")
+                hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                column.addWidget(hint)
             column.addWidget(error)
             form.addRow(label, column)
             self.inputs[spec.key], self.errors[spec.key] = widget, error
@@ -171,7 +172,8 @@ class RecordForm(QDialog):
         self.person_id = stored.get("person_id")
         for key, widget in self.inputs.items():
             show_value(widget, self.kind.field(key), stored.get(key))
-        self._show_current_place()
+        for key in self.current_places:
+            self._show_current_place(key)
         if self.members is not None:
             self.members.set_members(stored.get(editing.MEMBERS, []))
 
@@ -180,8 +182,8 @@ class RecordForm(QDialog):
     def _edited(self, key: str) -> None:
         self._set_dirty()
         self._check(key)
-        if key == "home_town":
-            self._show_current_place()
+        if key in self.current_places:
+            self._show_current_place(key)
         if self.picker is not None and key in IDENTITY_KEYS:
             if self.picked is not None:
                 self.picker.warn_changed(self.picked.description, self._changed_identity())
@@ -201,11 +203,10 @@ class RecordForm(QDialog):
             changed.append("số CCCD")
         return changed
 
-    def _show_current_place(self) -> None:
-        if "home_town" in self.inputs:
-            current = gazetteer.now_called(read_input(self.inputs["home_town"]).strip())
-            self.current_place.setText(f"(nay: {current})" if current else "")
-            self.current_place.setVisible(bool(current))
+    def _show_current_place(self, key: str) -> None:
+        current = self.kind.field(key).now_called(read_input(self.inputs[key]))
+        self.current_places[key].setText(f"(nay: {current})" if current else "")
+        self.current_places[key].setVisible(bool(current))
 
     def _set_dirty(self) -> None:
         self._dirty = True
