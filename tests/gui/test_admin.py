@@ -111,6 +111,17 @@ def test_recipient_units_added_renamed_and_set_aside(qtbot, db, clock):
     assert page.message.text() == "Đã có nơi nhận phiếu «Cục A93B – Bộ Công an»."
 
 
+def test_a_unit_of_a_former_province_is_listed_with_the_province_it_joined(qtbot, db, clock):
+    page = page_of(qtbot, RecipientsPage(context_for(db, clock), may_edit=True))
+    page.name.setText("Phòng PV27 – Công an tỉnh Bình Thuận")
+    page.add()
+    shown = {page.table.item(row, 0).text(): page.table.item(row, 0).toolTip() for row in range(page.table.rowCount())}
+    assert "Ngừng dùng" in shown["Phòng PV27 – Công an tỉnh Bình Thuận (nay: Tỉnh Lâm Đồng)"]
+    assert shown["Cục A93B – Bộ Công an"] == ""
+    names = [r.name for r in recipients.list_recipients(db)]
+    assert "Phòng PV27 – Công an tỉnh Bình Thuận" in names  # the name itself as written
+
+
 def test_a_unit_written_twice_is_merged_into_the_entry_kept(qtbot, db, clock):
     """«Gộp vào…» asks which entry to keep (those in use first), tells what will move, then merges."""
     short, kept = "Phòng PV27 - CA tỉnh Bình Thuận", "Phòng PV27 – Công an tỉnh Bình Thuận"
@@ -141,7 +152,7 @@ def test_a_unit_written_twice_is_merged_into_the_entry_kept(qtbot, db, clock):
     assert page.message.text() == f"Đã gộp «{short}» vào «{kept}»: 1 phiếu đã chuyển sang."
     assert [entry.name for entry in page.entries] == ["Cục A93B – Bộ Công an", kept]
     assert [[page.table.item(row, column).text() for column in range(3)] for row in range(page.table.rowCount())] \
-        == [["Cục A93B – Bộ Công an", "", "Ngừng dùng"], [kept, short, "Đang dùng"]]
+        == [["Cục A93B – Bộ Công an", "", "Ngừng dùng"], [f"{kept} (nay: Tỉnh Lâm Đồng)", short, "Đang dùng"]]
     assert page.table.horizontalHeaderItem(1).text() == "Tên khác đã gộp"
 
     page.name.setText(short)  # the spelling merged is not an entry to add again

@@ -8,6 +8,7 @@ from typing import Any
 
 from ...core import recipients
 from ...core.errors import BvctError
+from ...core.kinds import SLIPS
 from ...core.numbers import grouped
 from ..context import AppContext
 from ..designer.ui_admin_recipients import Ui_RecipientsPage
@@ -42,7 +43,7 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
         self.entries = recipients.list_recipients(self.context.db, include_inactive=True)
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            self.table.setItem(row, 0, QTableWidgetItem(entry.name))
+            self.table.setItem(row, 0, _name_item(entry.name))
             self.table.setItem(row, 1, _aliases_item(entry.aliases))
             self.table.setItem(row, 2, QTableWidgetItem(ACTIVE if entry.active else INACTIVE))
         self._selected()
@@ -128,6 +129,17 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
         chosen = self.context.dialogs.choose(self, MERGE_TITLE, f"Gộp «{duplicate.name}» vào nơi nhận nào?",
                                              list(labels))
         return labels.get(chosen)
+
+
+def _name_item(name: str) -> QTableWidgetItem:
+    """A unit's name, and what the former province it names is part of now (as the slip form tells it)."""
+    now = SLIPS.field("recipient").now_called(name)
+    if now is None:
+        return QTableWidgetItem(name)
+    item = QTableWidgetItem(f"{name} (nay: {now})")
+    item.setToolTip(f"Tỉnh đã hợp nhất từ 01/7/2025: phiếu mới gửi cơ quan của {now}. «{INACTIVE}» để biểu mẫu "
+                    "không gợi ý đơn vị này nữa; phiếu cũ vẫn giữ nguyên.")
+    return item
 
 
 def _aliases_item(aliases: tuple[str, ...]) -> QTableWidgetItem:
