@@ -19,7 +19,7 @@ from pathlib import Path
 import synthetic
 from sqlalchemy import select
 
-from bvct_desktop.core import gazetteer, importing, keyfile, schema, vault
+from bvct_desktop.core import gazetteer, importing, keyfile, recipients, schema, vault
 from bvct_desktop.core.database import Database
 from bvct_desktop.core.kinds import KINDS
 from bvct_desktop.core.personfile import cases
@@ -229,6 +229,9 @@ def build(folder: Path, kdf: keyfile.KdfParams | None = None) -> Database:
         if not result.ok:
             raise SystemExit(f"{kind_name}: " + "; ".join(str(p) for p in result.problems[:5]))
     conclude(db, pick)
+    for unit in recipients.list_recipients(db):  # what the office set aside after the merger
+        if KINDS["slips"].field("recipient").now_called(unit.name):
+            recipients.set_recipient_active(db, unit.id, False)
     return db
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bvct_desktop.core import gazetteer, keyfile, overview
-from bvct_desktop.core.schema import archive_requests, cadres, complaints, delegations, recipients, slips, vetting_cases
+from bvct_desktop.core import gazetteer, keyfile, overview, recipients, schema
+from bvct_desktop.core.schema import archive_requests, cadres, complaints, delegations, slips, vetting_cases
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -72,13 +72,15 @@ def test_the_office_has_concluded_the_vetting_cases_whose_replies_are_all_in(off
 
 def test_since_the_merger_nothing_is_addressed_to_a_former_province(office):
     """From 01/7/2025 slips go to the police of the provinces as they are now, and archive requests to other
-    provinces as they are now (Đắk Nông is part of the office's own province)."""
+    provinces as they are now (Đắk Nông is part of the office's own province); the units of former provinces
+    are set aside, so the slip form no longer suggests them."""
     with office.read() as connection:
-        addressed = connection.execute(select(recipients.c.name).distinct().select_from(slips.join(recipients))
+        addressed = connection.execute(select(schema.recipients.c.name).distinct()
+                                       .select_from(slips.join(schema.recipients))
                                        .where(slips.c.issued_on >= office_day.MERGER)).scalars().all()
         provinces = set(connection.execute(select(archive_requests.c.province)).scalars())
-    former = [name for name in addressed if "Công an tỉnh" in name
-              and gazetteer.now_called(name.split("Công an tỉnh ")[1]) is not None]
-    assert former == [] and "Phòng PV01 – Công an tỉnh Lâm Đồng" in addressed
-    assert not {province for province in provinces if gazetteer.now_called(province)}
+    offered = [unit.name for unit in recipients.list_recipients(office)]
+    assert "Phòng PV01 – Công an tỉnh Lâm Đồng" in addressed and "Cục A93B – Bộ Công an" in offered
+    assert not [name for name in addressed + offered if gazetteer.province_now(name)]
+    assert not [province for province in provinces if gazetteer.province_now(province)]
     assert office_day.OWN_PROVINCE not in provinces and "Gia Lai" in provinces
