@@ -121,8 +121,7 @@ def issuing(db: Database, doc_type: str, term: dt.date, issued_on: dt.date, subj
         reason = error.message if isinstance(error, BvctError) else type(error).__name__
         try:
             with db.write() as connection:
-                connection.execute(document_numbers.update().values(status=SPOILED)
-                                   .where(document_numbers.c.id == reserved.id))
+                spoil(connection, reserved.id)
                 db.audit(connection, "giữ số văn bản", audit_chain.FAILED,
                          details={"so_van_ban": reserved.text(code), "tinh_trang": STATUS_LABELS[SPOILED],
                                   "ly_do": reason})
@@ -134,9 +133,19 @@ def issuing(db: Database, doc_type: str, term: dt.date, issued_on: dt.date, subj
 def confirm(connection: Connection, number_id: int) -> bool:
     """The document is written: its number, while still "đang ghi", is issued (in the transaction
     that audits it). False when it was not "đang ghi"."""
-    confirmed = connection.execute(document_numbers.update().values(status=ISSUED).where(
+    return _settle(connection, number_id, ISSUED)
+
+
+def spoil(connection: Connection, number_id: int) -> bool:
+    """A number left "đang ghi" whose document will not be issued: "hỏng" (in the transaction that
+    audits it). False when it was not "đang ghi"."""
+    return _settle(connection, number_id, SPOILED)
+
+
+def _settle(connection: Connection, number_id: int, status: str) -> bool:
+    settled = connection.execute(document_numbers.update().values(status=status).where(
         document_numbers.c.id == number_id, document_numbers.c.status == RESERVED))
-    return confirmed.rowcount == 1
+    return settled.rowcount == 1
 
 
 def issued(connection: Connection, doc_type: str, term: dt.date) -> list[tuple[int, dt.date, str, str]]:

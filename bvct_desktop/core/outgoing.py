@@ -24,6 +24,7 @@ from .database import Database
 from .errors import Ambiguous, InputError
 from .permissions import Action, allows
 from .schema import document_numbers, outgoing_documents
+from .text import clean
 
 REPORT, REMINDER = "report", "reminder"  # what the content is, for the writer that reads it
 KIND_LABELS = {REPORT: "Báo cáo", REMINDER: "Công văn"}
@@ -100,11 +101,33 @@ def written_again(db: Database, entry: Issued, details: dict[str, Any]) -> tuple
         return entry, (f"Số {entry.number_text} vẫn «{unconfirmed}»: số được xác nhận đã phát hành khi người có "
                        f"quyền phát hành văn bản in lại văn bản này.")
     with db.read() as connection:
-        number_id = connection.execute(select(outgoing_documents.c.number_id)
-                                       .where(outgoing_documents.c.id == entry.id)).scalar_one()
+        number_id = _number_id(connection, entry)
     _confirm(db, number_id, entry.kind, entry.id, {**details, "so_van_ban": entry.number_text})
     again = find_by_id(db, entry.id)
     return again, f"Số {entry.number_text} (trước đây «{unconfirmed}») nay «{again.status_label}»."
+
+
+def spoil(db: Database, entry: Issued, reason: str) -> Issued:
+    """Marks a number left "đang ghi" by an issue cut short "hỏng", for a document that will not be
+    issued after all (a user who may issue; the reason audited). Its number is still never given
+    again, and its content stays in the register."""
+    db.require(Action.REPORT_ISSUE, "đánh dấu hỏng số văn bản")
+    reason = clean(reason)
+    if not reason:
+        raise InputError("Hãy ghi lý do đánh dấu hỏng số văn bản.")
+    with db.write() as connection:
+        if not numbering.spoil(connection, _number_id(connection, entry)):
+            unconfirmed = numbering.STATUS_LABELS[numbering.RESERVED]
+            raise InputError(f"Số {entry.number_text} không còn «{unconfirmed}»: chỉ số của lần phát hành bị ngắt "
+                             "mới đánh dấu hỏng được.")
+        db.audit(connection, "đánh dấu hỏng số văn bản", kind=entry.kind, record_id=entry.id,
+                 details={"so_van_ban": entry.number_text, "ly_do": reason})
+    return find_by_id(db, entry.id)
+
+
+def _number_id(connection: Connection, entry: Issued) -> int:
+    return connection.execute(select(outgoing_documents.c.number_id)
+                              .where(outgoing_documents.c.id == entry.id)).scalar_one()
 
 
 def _confirm(db: Database, number_id: int, kind: str, row_id: int, details: dict[str, Any]) -> None:
@@ -177,7 +200,8 @@ def content_of(db: Database, number_text: str, on: dt.date | None = None) -> tup
     with db.read() as connection:
         entry = find(connection, number_text, on)
         if entry.status == numbering.SPOILED:
-            raise InputError(f"Văn bản số {entry.number_text} bị ghi hỏng khi phát hành; số này không dùng.")
+            raise InputError(f"Số {entry.number_text} «{entry.status_label}»: văn bản không được phát hành, "
+                             "không in lại được.")
         content = connection.execute(select(outgoing_documents.c.content)
                                      .where(outgoing_documents.c.id == entry.id)).scalar()
     return entry, json.loads(content)

@@ -61,10 +61,18 @@ class Dialogs:
 
     def ask_password(self, parent: QWidget | None, title: str, text: str) -> str | None:
         """A password typed without echo, or None when cancelled."""
+        return self._typed("ask_password", parent, title, text, QLineEdit.EchoMode.Password)
+
+    def ask_text(self, parent: QWidget | None, title: str, text: str) -> str | None:
+        """A line of text typed, or None when cancelled or left empty."""
+        return self._typed("ask_text", parent, title, text, QLineEdit.EchoMode.Normal)
+
+    def _typed(self, kind: str, parent: QWidget | None, title: str, text: str,
+               echo: QLineEdit.EchoMode) -> str | None:
         if self.scripted:
-            return self._scripted("ask_password", title, text, None)
-        password, accepted = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
-        return password if accepted and password else None
+            return self._scripted(kind, title, text, None)
+        typed, accepted = QInputDialog.getText(parent, title, text, echo)
+        return typed if accepted and typed else None
 
     def choose(self, parent: QWidget | None, title: str, text: str, items: list[str]) -> str | None:
         """One of `items` picked from a list, or None when cancelled."""

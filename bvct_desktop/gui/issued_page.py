@@ -6,8 +6,9 @@ Designer form ui/issued_page.ui."""
 
 from pathlib import Path
 
-from ..core import documents_data, outgoing, text
+from ..core import documents_data, numbering, outgoing, text
 from ..core.errors import BvctError
+from ..core.permissions import Action, allows
 from ..io.documents import render
 from . import printing, reauth
 from .context import AppContext
@@ -43,6 +44,8 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         self.format_buttons = {"pdf": self.pdf_button, "docx": self.docx_button, "xlsx": self.xlsx_button}
         for fmt, button in self.format_buttons.items():
             button.clicked.connect(lambda _checked=False, fmt=fmt: self.save_selected(fmt))
+        self.spoil_button.clicked.connect(self.spoil_selected)
+        self.spoil_button.setVisible(allows(context.db.actor.role, Action.REPORT_ISSUE) and not context.read_only)
         context.notifier.changed.connect(self._changed)
         self._years()
         self.refresh()
@@ -93,6 +96,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         self.print_button.setEnabled(entry is not None)
         for fmt, button in self.format_buttons.items():
             button.setEnabled(entry is not None and fmt in render.FORMATS.get(entry.kind, ()))
+        self.spoil_button.setEnabled(entry is not None and entry.status == numbering.RESERVED)
 
     def print_list(self) -> None:
         """Ctrl+P on this page: the selected document."""
@@ -148,3 +152,22 @@ class IssuedPage(QWidget, Ui_IssuedPage):
                                           lambda content: render.write_document(content, fmt, target), target, fmt)
 
         self.task = run_in_background(self, "Đang lưu văn bản…", write, saved)
+
+    def spoil_selected(self) -> None:
+        """The selected number, left «đang ghi» by an issue cut short, marked «hỏng» with the reason told."""
+        entry = self.selected()
+        if entry is None:
+            return
+        reason = self.context.dialogs.ask_text(
+            self, "Đánh dấu hỏng số văn bản",
+            f"Số {entry.number_text} «{entry.status_label}» sẽ ghi là «{numbering.STATUS_LABELS[numbering.SPOILED]}»: "
+            "văn bản không phát hành, số không cấp lại. Lý do (ghi vào nhật ký):")
+        if reason is None:
+            return
+        try:
+            spoiled = outgoing.spoil(self.context.db, entry, reason)
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        self.message.show_message(f"Số {spoiled.number_text}: «{spoiled.status_label}».", error=False)
+        self.context.notifier.changed.emit("outgoing")

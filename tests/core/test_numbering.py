@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from bvct_desktop.core import audit, documents_data, migrations, numbering, outgoing, report_notes, settings, vault
-from bvct_desktop.core.errors import InputError
+from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.schema import document_numbers
 from tests.conftest import ADMIN, PASSWORD
 
@@ -212,3 +212,35 @@ def test_a_copy_by_an_officer_who_may_not_issue_leaves_the_number_unconfirmed(of
                     "quyền phát hành văn bản in lại văn bản này.")
     assert [entry.status for entry in outgoing.register(office)] == [numbering.RESERVED]
     assert len(issues_audited(office)) == 1
+
+
+def test_a_number_left_unconfirmed_whose_document_will_not_be_issued_is_marked_spoiled_with_its_reason(office):
+    issue_report(office)
+    left_unconfirmed(office, 1)
+    entry = outgoing.register(office)[0]
+    with pytest.raises(InputError, match="Hãy ghi lý do"):
+        outgoing.spoil(office, entry, "  ")
+    spoiled = outgoing.spoil(office, entry, "Lãnh đạo Ban không ký, văn bản không ban hành")
+    assert spoiled.status == numbering.SPOILED and spoiled.status_label == "hỏng"
+    marked = [entry for entry in audit.list_entries(office) if entry.action == "đánh dấu hỏng số văn bản"]
+    assert len(marked) == 1 and "Lãnh đạo Ban không ký" in marked[0].details
+    with pytest.raises(InputError, match="không in lại được"):
+        reprinted(office, "01-BC/BTCTU")
+    with pytest.raises(InputError, match="chỉ số của lần phát hành bị ngắt"):  # once, and never an issued one
+        outgoing.spoil(office, spoiled, "lần nữa")
+    assert issue_report(office).text == "02-BC/BTCTU"  # the spoiled number is never given again
+
+
+def test_only_a_user_who_may_issue_marks_a_number_spoiled(office, cli, tmp_path):
+    issue_report(office)
+    left_unconfirmed(office, 1)
+    secret = tmp_path / "pw"
+    secret.write_text(OFFICER_PASSWORD, encoding="utf-8")
+    assert cli("users", "add", OFFICER, "--role", "chuyen-vien", "--new-password-file", secret)[0] == 0
+    officer = vault.unlock(cli.db, OFFICER, OFFICER_PASSWORD)
+    try:
+        with pytest.raises(PermissionDenied):
+            outgoing.spoil(officer, outgoing.register(officer)[0], "không ban hành")
+    finally:
+        officer.close()
+    assert [entry.status for entry in outgoing.register(office)] == [numbering.RESERVED]

@@ -16,7 +16,7 @@ from bvct_desktop.gui.navigation import ISSUED
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
 from tests.core.test_numbering import left_unconfirmed
-from tests.gui.shell_support import FakeClock, context_for, new_database
+from tests.gui.shell_support import FakeClock, as_user, context_for, new_database
 
 KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints")
 START, END = dt.date(2025, 1, 1), dt.date(2025, 6, 30)
@@ -77,6 +77,34 @@ def test_a_number_left_unconfirmed_is_issued_once_its_document_is_saved_again(qt
     qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
     assert "nay «đã phát hành»" in page.message.text()
     assert page.table.item(0, 6).text() == "đã phát hành"
+
+
+def test_a_number_left_unconfirmed_is_marked_spoiled_with_the_reason_asked(qtbot, context, tmp_path):
+    issue_report(context, tmp_path)
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    assert not page.spoil_button.isHidden() and not page.spoil_button.isEnabled()  # an issued number: never
+    left_unconfirmed(context.db, 1)
+    context.notifier.changed.emit("outgoing")
+    page.table.selectRow(0)
+    assert page.spoil_button.isEnabled()
+    context.dialogs.answer_next(None)  # the officer cancels
+    page.spoil_button.click()
+    assert page.table.item(0, 6).text() == "đang ghi (chưa xác nhận)"
+    context.dialogs.answer_next("Văn bản không ban hành")
+    page.spoil_button.click()
+    assert context.dialogs.shown[-1].text.startswith("Số 01-BC/BTCTU «đang ghi (chưa xác nhận)» sẽ ghi là «hỏng»")
+    assert page.message.text() == "Số 01-BC/BTCTU: «hỏng»." and page.table.item(0, 6).text() == "hỏng"
+
+
+def test_an_officer_who_may_not_issue_has_no_spoil_button(qtbot, context, tmp_path):
+    issue_report(context, tmp_path)
+    officer = as_user(context.db, "chuyenvien", "chuyen-vien")
+    page = IssuedPage(context_for(officer, context.clock))
+    qtbot.addWidget(page)
+    assert page.table.rowCount() == 1 and page.spoil_button.isHidden()
+    officer.close()
 
 
 def test_the_page_is_in_the_navigation_for_those_who_may_print(qtbot, context):

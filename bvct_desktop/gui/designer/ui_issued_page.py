@@ -125,6 +125,11 @@ class Ui_IssuedPage(object):
 
         self.action_row.addItem(self.action_spacer)
 
+        self.spoil_button = QPushButton(IssuedPage)
+        self.spoil_button.setObjectName(u"spoil_button")
+
+        self.action_row.addWidget(self.spoil_button)
+
         self.action_row.setStretch(4, 1)
 
         self.issued_layout.addLayout(self.action_row)
@@ -138,6 +143,7 @@ class Ui_IssuedPage(object):
         QWidget.setTabOrder(self.print_button, self.pdf_button)
         QWidget.setTabOrder(self.pdf_button, self.docx_button)
         QWidget.setTabOrder(self.docx_button, self.xlsx_button)
+        QWidget.setTabOrder(self.xlsx_button, self.spoil_button)
 
         self.retranslateUi(IssuedPage)
     # setupUi
@@ -167,5 +173,9 @@ class Ui_IssuedPage(object):
         self.pdf_button.setText(QCoreApplication.translate("IssuedPage", u"L\u01b0u PDF\u2026", None))
         self.docx_button.setText(QCoreApplication.translate("IssuedPage", u"L\u01b0u Word\u2026", None))
         self.xlsx_button.setText(QCoreApplication.translate("IssuedPage", u"L\u01b0u Excel\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.spoil_button.setToolTip(QCoreApplication.translate("IssuedPage", u"S\u1ed1 c\u1ee7a l\u1ea7n ph\u00e1t h\u00e0nh b\u1ecb ng\u1eaft (\u00ab\u0111ang ghi (ch\u01b0a x\u00e1c nh\u1eadn)\u00bb) m\u00e0 v\u0103n b\u1ea3n s\u1ebd kh\u00f4ng ph\u00e1t h\u00e0nh n\u1eefa: ghi l\u00e0 h\u1ecfng, k\u00e8m l\u00fd do", None))
+#endif // QT_CONFIG(tooltip)
+        self.spoil_button.setText(QCoreApplication.translate("IssuedPage", u"\u0110\u00e1nh d\u1ea5u h\u1ecfng\u2026", None))
         pass
     # retranslateUi
