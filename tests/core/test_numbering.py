@@ -196,17 +196,21 @@ def test_a_number_left_unconfirmed_is_issued_once_a_user_who_may_issue_writes_it
     assert len(issues_audited(office)) == 2  # issued once: a later copy is only a print
 
 
-def test_a_copy_by_an_officer_who_may_not_issue_leaves_the_number_unconfirmed(office, cli, tmp_path):
+@pytest.fixture
+def officer(office, cli, tmp_path):
+    """A chuyên viên (who may print, not issue) on the office with a report whose issue was cut short."""
     issue_report(office)
     left_unconfirmed(office, 1)
     secret = tmp_path / "pw"
     secret.write_text(OFFICER_PASSWORD, encoding="utf-8")
     assert cli("users", "add", OFFICER, "--role", "chuyen-vien", "--new-password-file", secret)[0] == 0
-    officer = vault.unlock(cli.db, OFFICER, OFFICER_PASSWORD)
-    try:
-        entry, note = documents_data.reprint(officer, "01-BC/BTCTU", None, Kept().write, tmp_path / "so-01.pdf")
-    finally:
-        officer.close()
+    opened = vault.unlock(cli.db, OFFICER, OFFICER_PASSWORD)
+    yield opened
+    opened.close()
+
+
+def test_a_copy_by_an_officer_who_may_not_issue_leaves_the_number_unconfirmed(office, officer, tmp_path):
+    entry, note = documents_data.reprint(officer, "01-BC/BTCTU", None, Kept().write, tmp_path / "so-01.pdf")
     assert entry.status == numbering.RESERVED
     assert note == ("Số 01-BC/BTCTU vẫn «đang ghi (chưa xác nhận)»: số được xác nhận đã phát hành khi người có "
                     "quyền phát hành văn bản in lại văn bản này.")
@@ -231,16 +235,7 @@ def test_a_number_left_unconfirmed_whose_document_will_not_be_issued_is_marked_s
     assert issue_report(office).text == "02-BC/BTCTU"  # the spoiled number is never given again
 
 
-def test_only_a_user_who_may_issue_marks_a_number_spoiled(office, cli, tmp_path):
-    issue_report(office)
-    left_unconfirmed(office, 1)
-    secret = tmp_path / "pw"
-    secret.write_text(OFFICER_PASSWORD, encoding="utf-8")
-    assert cli("users", "add", OFFICER, "--role", "chuyen-vien", "--new-password-file", secret)[0] == 0
-    officer = vault.unlock(cli.db, OFFICER, OFFICER_PASSWORD)
-    try:
-        with pytest.raises(PermissionDenied):
-            outgoing.spoil(officer, outgoing.register(officer)[0], "không ban hành")
-    finally:
-        officer.close()
+def test_only_a_user_who_may_issue_marks_a_number_spoiled(office, officer):
+    with pytest.raises(PermissionDenied):
+        outgoing.spoil(officer, outgoing.register(officer)[0], "không ban hành")
     assert [entry.status for entry in outgoing.register(office)] == [numbering.RESERVED]
