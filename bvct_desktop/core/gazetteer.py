@@ -19,6 +19,7 @@ that unit is called on the other side of the date:
 Names compare accents, case, punctuation and the i/y of Quí/Quý ignored (`place_key`).
 """
 
+import datetime as dt
 import functools
 import gzip
 import json
@@ -31,7 +32,8 @@ from ..resources import resource_path
 from .text import clean, unify_final_y, variant_fold
 
 DATA = "places/places-v1.json.gz"
-EFFECTIVE = "01/7/2025"
+MERGED_ON = dt.date(2025, 7, 1)  # the arrangement of provinces and communes took effect
+EFFECTIVE = f"{MERGED_ON:%d}/{MERGED_ON.month}/{MERGED_ON.year}"  # "01/7/2025", as the resolutions write it
 
 COMMUNE, DISTRICT, PROVINCE = 0, 1, 2  # levels
 # unit words as written (folded, abbreviations too) → the levels they name

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from . import gazetteer
 from .database import Database
 from .errors import RowProblem
-from .fields import Field, after
+from .fields import Field, Place, after
 from .kinds import Kind
 from .legacy import Conversion, convert_sheet
 from .permissions import Action
@@ -193,6 +193,28 @@ class ParsedRows:
                                and after(value, day))
         return numbers
 
+    def former_provinces(self, kind: Kind) -> dict[int, list[RowProblem]]:
+        """A warning at each value naming a former province in the rows dated (the kind's own date)
+        since the provinces merged: a slip of 2026 to «Phòng PV27 – Công an tỉnh Bình Thuận». Each
+        distinct value is looked up once; a file naming none costs a pass over its columns."""
+        if kind.date_key not in self._keys:
+            return {}
+        dates = self._columns[self._keys.index(kind.date_key)]
+        before = gazetteer.MERGED_ON - dt.timedelta(days=1)
+        found: dict[int, list[RowProblem]] = {}
+        for spec in kind.fields:
+            if spec.place is not Place.PROVINCE or spec.key not in self._keys:
+                continue
+            column = self._columns[self._keys.index(spec.key)]
+            told = {value: RowProblem(f"«{value}» mang tên tỉnh cũ: từ {gazetteer.EFFECTIVE} tỉnh ấy thuộc {now}; "
+                                      "hãy xem lại", spec.key)
+                    for value in set(column) if value and (now := spec.now_called(value))}
+            for offset in self._offsets if told else ():
+                problem = told.get(column[offset])
+                if problem is not None and dates[offset] is not None and after(dates[offset], before):
+                    found.setdefault(offset + 2, []).append(problem)
+        return found
+
     def column(self, key: str | None) -> Sequence[Any]:
         """The valid rows' values of field `key`, in their order (each None when the file lacks it):
         what a plan looks up ahead reads the columns it needs, without making every row."""
@@ -273,6 +295,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         plan.prefetch(rows)
         today = plan.now.date()
         ahead = rows.numbers_after({spec.key for spec in kind.event_dates}, today) if rows else set()
+        former = rows.former_provinces(kind) if rows else {}
         for done, (number, values) in enumerate(rows, start=1):
             if len(result.problems) >= MAX_PROBLEMS:
                 break
@@ -286,6 +309,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
             warnings = plan.warnings(values)
             if number in ahead:
                 warnings += kind.dates_ahead(values, today)
+            warnings += former.get(number, [])
             if warnings:
                 result.warnings += [Problem(number, kind.field(w.header).header if w.header else None, w.message,
                                             taken.record_id) for w in warnings]

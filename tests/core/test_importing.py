@@ -6,7 +6,7 @@ import gc
 import pytest
 
 from bvct_desktop.core import gazetteer, importing, vault
-from bvct_desktop.core.kinds import CADRES, COMPLAINTS, SLIPS
+from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, SLIPS
 from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED
 from tests.conftest import ADMIN, PASSWORD
@@ -132,6 +132,28 @@ def test_a_warning_names_the_record_its_row_was_written_to(db):
     result = importing.import_sheet(db, SLIPS, sheet)
     assert result.ok, result.problems
     assert [(w.row, w.record_id) for w in result.warnings] == [(2, browse.record_ids(db, "slips", "30/PXM")[0])]
+
+
+def test_a_slip_or_request_dated_since_the_merger_naming_a_former_province_is_imported_and_told(db):
+    """An office's habit after 01/7/2025: its own province's police under the old name. Rows dated before
+    the merger name what existed then, and a current province is never told."""
+    sheet = rows_sheet([["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Nơi nhận phiếu"],
+                        ["40/PXM", "30/06/2025", "Lê Văn Một", "Phòng PV27 – Công an tỉnh Bình Thuận"],
+                        ["41/PXM", "01/07/2025", "Lê Văn Hai", "Phòng PV27 – Công an tỉnh Bình Thuận"],
+                        ["42/PXM", "02/03/2026", "Lê Văn Ba", "Phòng PV01 – Công an tỉnh Lâm Đồng"],
+                        ["43/PXM", "02/03/2026", "Lê Văn Bốn", "Phòng PV01 – Công an tỉnh Ninh Thuận"]])
+    result = importing.import_sheet(db, SLIPS, sheet)
+    assert result.ok and result.counts[CREATED] == 4
+    told = "mang tên tỉnh cũ: từ 01/7/2025 tỉnh ấy thuộc"
+    assert [str(warning) for warning in result.warnings] == [
+        f"Dòng 3, cột «Nơi nhận phiếu»: «Phòng PV27 – Công an tỉnh Bình Thuận» {told} Tỉnh Lâm Đồng; hãy xem lại",
+        f"Dòng 5, cột «Nơi nhận phiếu»: «Phòng PV01 – Công an tỉnh Ninh Thuận» {told} Tỉnh Khánh Hòa; hãy xem lại"]
+    requests = rows_sheet([["Loại yêu cầu", "Tỉnh/thành", "Ngày văn bản", "Họ và tên đối tượng"],
+                           ["Nhờ tỉnh bạn nghiên cứu", "Bình Định", "05/01/2026", "Lê Văn Năm"],
+                           ["Nhờ tỉnh bạn nghiên cứu", "Gia Lai", "05/01/2026", "Lê Văn Sáu"]])
+    result = importing.import_sheet(db, ARCHIVE_REQUESTS, requests)
+    assert result.ok and [(w.row, w.message) for w in result.warnings] == [
+        (2, f"«Bình Định» {told} Tỉnh Gia Lai; hãy xem lại")]
 
 
 def test_a_date_of_what_has_happened_after_today_is_imported_and_told_as_a_note(db):
