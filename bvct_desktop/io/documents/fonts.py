@@ -29,5 +29,7 @@ def register() -> str:
 
 @functools.lru_cache(maxsize=65_536)
 def width(text: str, font: str, size: float) -> float:
-    """The printed width of `text` in points (cached: forms repeat the same words page after page)."""
+    """The printed width of `text` in points (cached: forms repeat the same words page after page);
+    the family is registered first, whoever measures before any PDF is written."""
+    register()
     return pdfmetrics.stringWidth(text, font, size)
