@@ -5,6 +5,7 @@ an các tỉnh", not twelve unit names in one sentence); and whether a reply fou
 import re
 from collections.abc import Mapping
 
+from . import gazetteer
 from .text import fold
 
 MINISTRY = "Bộ Công an"
@@ -24,8 +25,14 @@ def group_of(recipient: str, province: str) -> str:
     if "bo cong an" in name:
         return MINISTRY
     if "cong an" in name:
-        return OWN_PROVINCE if province and fold(province) in name else OTHER_PROVINCES
+        return OWN_PROVINCE if province and _of_province(recipient, name, fold(province)) else OTHER_PROVINCES
     return OTHER
+
+
+def _of_province(recipient: str, name: str, province: str) -> bool:
+    """Whether a police unit is the province's: named after it, or after a former province now part of
+    it (Công an tỉnh Bình Thuận, for the office of the Lâm Đồng made in 2025)."""
+    return province in name or province in fold(gazetteer.province_now(recipient) or "")
 
 
 def grouped(counts: Mapping[str, int], province: str) -> dict[str, dict[str, int]]:
