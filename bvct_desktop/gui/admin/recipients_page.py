@@ -6,7 +6,7 @@ page is the Designer form ui/admin_recipients.ui."""
 from collections.abc import Callable
 from typing import Any
 
-from ...core import recipients
+from ...core import gazetteer, recipients
 from ...core.errors import BvctError
 from ...core.kinds import SLIPS
 from ...core.numbers import grouped
@@ -137,8 +137,8 @@ def _name_item(name: str) -> QTableWidgetItem:
     if now is None:
         return QTableWidgetItem(name)
     item = QTableWidgetItem(f"{name} (nay: {now})")
-    item.setToolTip(f"Tỉnh đã hợp nhất từ 01/7/2025: phiếu mới gửi cơ quan của {now}. «{INACTIVE}» để biểu mẫu "
-                    "không gợi ý đơn vị này nữa; phiếu cũ vẫn giữ nguyên.")
+    item.setToolTip(f"Tỉnh đã hợp nhất từ {gazetteer.EFFECTIVE}: phiếu mới gửi cơ quan của {now}. «{INACTIVE}» "
+                    "để biểu mẫu không gợi ý đơn vị này nữa; phiếu cũ vẫn giữ nguyên.")
     return item
 
 
