@@ -41,7 +41,6 @@ CONCLUDED_AFTER_DAYS, UNDATED_REPLY_DAYS = (3, 24), 30
 RESULTS = synthetic.weighted({(cases.RESULTS[0], None): 90, (cases.RESULTS[1], None): 3, (
     cases.RESULTS[2], "Không bố trí vào vị trí có yêu cầu cao về tiêu chuẩn chính trị theo Quy định 58-QĐ/TW"): 7})
 SIGNERS = ("Nguyễn Văn Hòa", "Trần Thị Minh Thu")
-MERGER = dt.date(2025, 7, 1)  # the provinces merged: the generator's addresses of former ones are moved on from then
 OWN_PROVINCE, NEIGHBOUR = "Lâm Đồng", "Đắk Lắk"
 
 
@@ -89,7 +88,7 @@ def slips(pick: synthetic.Picker, staff: list[dict], families: Families) -> list
                     purpose=pick.one(("Bổ nhiệm", "Quy hoạch", "Bầu cử", "Đi nước ngoài")))
     _as_of_today(found, "result_on", "result")
     for slip in found:
-        if slip["issued_on"] >= MERGER:
+        if slip["issued_on"] >= gazetteer.MERGED_ON:  # the generator's former provinces moved on
             slip["recipient"] = _police_now(slip["recipient"])
     with_result = [s for s in found if s["result_on"] is not None and s["issued_on"].year == 2026]
     for slip in with_result[:NO_REPLY_DATE]:
@@ -107,21 +106,18 @@ def _as_of_today(records: list[dict], received: str, *with_it: str) -> list[dict
 
 
 def _province_now(province: str) -> str:
-    """A province as the office writes it (without "Tỉnh", "TP Hồ Chí Minh") after the merger."""
-    current = gazetteer.now_called(province)
-    if current is None:
+    """A province as the office writes it since the merger ("Gia Lai", "TP Hồ Chí Minh" for "Bình Định")."""
+    now = gazetteer.province_now(province)
+    if now is None:
         return province
-    name = current.removeprefix("Tỉnh ").removeprefix("Thành phố ")
+    name = now.removeprefix("Tỉnh ").removeprefix("Thành phố ")
     return "TP Hồ Chí Minh" if name == "Hồ Chí Minh" else name
 
 
 def _police_now(recipient: str) -> str:
-    """A slip's recipient after the merger: a former province's police are those of the province it joined."""
-    _, dash, province = recipient.partition(" – Công an tỉnh ")
-    now = _province_now(province) if dash else province
-    if now == province:
-        return recipient
-    return "Phòng PV01 – Công an " + ("Thành phố Hồ Chí Minh" if now == "TP Hồ Chí Minh" else f"tỉnh {now}")
+    """A slip's recipient since the merger: a former province's police are those of the province it joined."""
+    now = gazetteer.province_now(recipient)
+    return recipient if now is None else f"Phòng PV01 – Công an {now.replace('Tỉnh ', 'tỉnh ', 1)}"
 
 
 def archive_requests() -> list[dict]:

@@ -77,7 +77,7 @@ def test_since_the_merger_nothing_is_addressed_to_a_former_province(office):
     with office.read() as connection:
         addressed = connection.execute(select(schema.recipients.c.name).distinct()
                                        .select_from(slips.join(schema.recipients))
-                                       .where(slips.c.issued_on >= office_day.MERGER)).scalars().all()
+                                       .where(slips.c.issued_on >= gazetteer.MERGED_ON)).scalars().all()
         provinces = set(connection.execute(select(archive_requests.c.province)).scalars())
     offered = [unit.name for unit in recipients.list_recipients(office)]
     assert "Phòng PV01 – Công an tỉnh Lâm Đồng" in addressed and "Cục A93B – Bộ Công an" in offered

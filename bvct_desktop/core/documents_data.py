@@ -153,7 +153,9 @@ def reprint(db: Database, number_text: str, on: dt.date | None, write: Callable[
     written settles a number left "đang ghi" (`outgoing.written_again`); a preview does not."""
     entry, content = outgoing.content_of(db, number_text, on)
     write(content)
-    details = {**_where(target), **({"dinh_dang": fmt} if target is not None else {}), "so_van_ban": entry.number_text}
+    details = {**_where(target), "so_van_ban": entry.number_text}
+    if target is not None:
+        details["dinh_dang"] = fmt
     record(db, PRINTED if fmt == "pdf" else EXPORTED, entry.kind, details)
     return (entry, None) if target is None else outgoing.written_again(db, entry, details)
 
