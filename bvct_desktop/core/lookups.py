@@ -2,7 +2,8 @@
 
 A record keeps the id of the entry; an entry is matched by its identity key (case, accents
 encoding and spacing ignored), so "Cục A93B – Bộ Công an" typed twice is one entry, and so is
-"Cục A93B - Bộ Công an" typed with a hyphen (`text.unit_key`). A list whose table has
+"Cục A93B - Bộ Công an" typed with a hyphen (`text.unit_key`), and "Cuc A93B - Bo Cong an" typed
+without accents when no other entry reads so without them. A list whose table has
 `merged_into_id` (recipients) keeps an entry merged into another as the other's alias: its name,
 in any spelling, means the entry kept. The importer and the form add a name they do not find
 (`NameList`); the list's own page adds one only when no entry has that name (`spelt`).
@@ -10,19 +11,20 @@ in any spelling, means the entry kept. The importer and the form add a name they
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Connection
 
 from .changes import TableChanges
 from .kinds import Lookup
-from .text import identity_key, unit_key
+from .text import fold, identity_key, unit_key
 
 MERGED_INTO = "merged_into_id"
 
 
 def named(connection: Connection, table: Table, name: str,
-          spellings: Callable[[], dict[str, int]] | None = None) -> int | None:
+          spellings: Callable[[], "Spellings"] | None = None) -> int | None:
     """The id of the entry `name` means: the one `spelt` so, or the entry it was merged into; None
     when there is none."""
     found = spelt(connection, table, name, spellings)
@@ -33,23 +35,47 @@ def named(connection: Connection, table: Table, name: str,
 
 
 def spelt(connection: Connection, table: Table, name: str,
-          spellings: Callable[[], dict[str, int]] | None = None) -> int | None:
-    """The id of the entry named `name`, or else of the first one spelt so but for its dashes
-    («Cục A93B - Bộ Công an» for «Cục A93B – Bộ Công an»), an alias too; None when there is neither.
-    `spellings` gives the list's `by_unit_key` (a caller looking up many names reads it once)."""
+          spellings: Callable[[], "Spellings"] | None = None) -> int | None:
+    """The id of the entry named `name`, or else of the one spelt so but for its dashes
+    («Cục A93B - Bộ Công an» for «Cục A93B – Bộ Công an») or, typed without accents, for them; an
+    alias too; None when there is none. `spellings` gives the list's `Spellings` (a caller looking up
+    many names reads them once)."""
     found = connection.execute(select(table.c.id).where(table.c.name_key == identity_key(name))).scalar()
-    key = unit_key(name)
-    if found is not None or "-" not in key:  # a name without a dash has no other spelling of it
-        return found
-    return (spellings or functools.partial(by_unit_key, connection, table))().get(key)
+    if found is not None or ("-" not in unit_key(name) and not name.isascii()):
+        return found  # a name with accents and without a dash has no other spelling of it
+    return (spellings or functools.partial(Spellings.of_list, connection, table))().entry(name)
 
 
-def by_unit_key(connection: Connection, table: Table) -> dict[str, int]:
-    """The entries' ids by `unit_key`, the first entry of each (a list may hold two spellings already)."""
-    found: dict[str, int] = {}
-    for row in connection.execute(select(table.c.id, table.c.name).order_by(table.c.id)):
-        found.setdefault(unit_key(row.name), row.id)
-    return found
+@dataclass(frozen=True)
+class Spellings:
+    """The entries' ids by `unit_key` (the first entry of each: a list may hold two spellings
+    already) and, for a name typed without accents, by its letters alone — unless two units read
+    alike without accents (Công an huyện Phú Mỹ, Phù Mỹ)."""
+
+    by_unit_key: dict[str, int]
+    by_letters: dict[str, int | None]
+
+    @classmethod
+    def of_list(cls, connection: Connection, table: Table) -> "Spellings":
+        merged_into = table.c.get(MERGED_INTO)
+        kept = table.c.id if merged_into is None else func.coalesce(merged_into, table.c.id)
+        by_unit_key: dict[str, int] = {}
+        by_letters: dict[str, int | None] = {}
+        kept_by_letters: dict[str, int] = {}
+        for row in connection.execute(select(table.c.id, table.c.name, kept.label("kept")).order_by(table.c.id)):
+            key = unit_key(row.name)
+            by_unit_key.setdefault(key, row.id)
+            letters = fold(key)
+            if kept_by_letters.setdefault(letters, row.kept) != row.kept:
+                by_letters[letters] = None
+            else:
+                by_letters.setdefault(letters, row.id)
+        return cls(by_unit_key, by_letters)
+
+    def entry(self, name: str) -> int | None:
+        key = unit_key(name)
+        found = self.by_unit_key.get(key)
+        return self.by_letters.get(fold(key)) if found is None and name.isascii() else found
 
 
 class NameList:
@@ -61,7 +87,7 @@ class NameList:
         self.changes = TableChanges(connection, lookup.table, now)
         self._connection = connection
         self._by_key: dict[str, int | None] = {}  # by unit_key: two spellings of a new entry are one
-        self._by_unit_key: dict[str, int] | None = None
+        self._spellings_read: Spellings | None = None
         self.added: list[str] = []
 
     def id_for(self, name: str | None) -> int | None:
@@ -76,8 +102,8 @@ class NameList:
             self.added.append(name)
         return self._by_key[key]
 
-    def _spellings(self) -> dict[str, int]:
-        """The list's `by_unit_key`, read once for the whole file."""
-        if self._by_unit_key is None:
-            self._by_unit_key = by_unit_key(self._connection, self.lookup.table)
-        return self._by_unit_key
+    def _spellings(self) -> Spellings:
+        """The list's `Spellings`, read once for the whole file."""
+        if self._spellings_read is None:
+            self._spellings_read = Spellings.of_list(self._connection, self.lookup.table)
+        return self._spellings_read

@@ -171,7 +171,7 @@ def _refuse_duplicate(connection, name: str, except_id: int | None = None) -> No
     found = lookups.spelt(connection, recipients, name)
     if found is None or found == except_id:
         return
-    merged_into = _existing(connection, found).merged_into_id
-    if merged_into is not None:
-        raise InputError(_merged_message(connection, name, merged_into))
-    raise InputError(f"Đã có nơi nhận phiếu «{name}».")
+    existing = _existing(connection, found)
+    if existing.merged_into_id is not None:
+        raise InputError(_merged_message(connection, name, existing.merged_into_id))
+    raise InputError(f"Đã có nơi nhận phiếu «{existing.name}».")

@@ -78,6 +78,38 @@ def test_a_unit_typed_with_another_dash_is_the_same_unit(db, cli, tmp_path, type
         assert connection.exec_driver_sql("SELECT recipient_id FROM slips").scalars().all() == [a93]
 
 
+def test_a_unit_typed_without_accents_is_the_unit_written_with_them(db, cli, tmp_path):
+    """An officer typing without accents, or an old Excel list, means the unit the list already has:
+    the page refuses it naming that unit, and a file naming it goes to that unit."""
+    a93 = recipients.add_recipient(db, "Cục A93B – Bộ Công an")
+    with pytest.raises(InputError, match="^Đã có nơi nhận phiếu «Cục A93B – Bộ Công an»"):
+        recipients.add_recipient(db, "cuc a93b - bo cong an")
+    pv27 = recipients.add_recipient(db, "Phòng PV27 – Công an tỉnh Bình Thuận")
+    with pytest.raises(InputError, match="«Cục A93B – Bộ Công an»"):
+        recipients.rename_recipient(db, pv27, "CUC A93B-BO CONG AN")
+    sheet = workbook(tmp_path / "p.xlsx", ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh",
+                                           "Nơi nhận phiếu"],
+                     [["7/PXM", "05/01/2025", "Lê Văn Bảy", "Cuc A93B - Bo Cong an"]])
+    code, out, err = cli("import", "slips", sheet)
+    assert code == 0, err
+    assert "Nơi nhận phiếu mới" not in out
+    assert [r.id for r in recipients.list_recipients(db)] == [a93, pv27]
+
+
+def test_a_name_without_accents_that_could_be_two_units_is_a_unit_of_its_own(db):
+    """Phú Mỹ and Phù Mỹ are two districts: «Cong an huyen Phu My» names neither for sure."""
+    recipients.add_recipient(db, "Công an huyện Phú Mỹ")
+    recipients.add_recipient(db, "Công an huyện Phù Mỹ")
+    recipients.add_recipient(db, "Cong an huyen Phu My")
+    assert len(recipients.list_recipients(db)) == 3
+
+
+def test_two_units_whose_names_differ_only_in_accents_are_both_kept(db):
+    recipients.add_recipient(db, "Công an huyện Phú Mỹ")
+    recipients.add_recipient(db, "Công an huyện Phù Mỹ")
+    assert [r.name for r in recipients.list_recipients(db)] == ["Công an huyện Phù Mỹ", "Công an huyện Phú Mỹ"]
+
+
 # -- merging two spellings of one unit ---------------------------------------------------------
 
 PV27, PV27_SHORT = "Phòng PV27 – Công an tỉnh Bình Thuận", "Phòng PV27 - CA tỉnh Bình Thuận"
