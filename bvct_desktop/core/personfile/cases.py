@@ -161,8 +161,7 @@ def case_file(db: Database, case_id: int) -> CaseFile:
                                            archive_requests.c.deleted_at.is_(None))
             .order_by(archive_requests.c.doc_on)).mappings()]
         months = int(settings.read_all(connection)[VALIDITY_SETTING])
-        missing = unchecked(of_person(connection, case["person_id"]), case["opened_on"],
-                            {slip["person_id"] for slip in served})
+        missing = unchecked(of_person(connection, case["person_id"]), case["opened_on"], served)
     return CaseFile(case, full_name, served, requests, missing,
                     add_months(case["concluded_on"], months) if case["concluded_on"] else None)
 
@@ -187,8 +186,10 @@ def due_for_review(db: Database, on: dt.date) -> list[Reminder]:
 
 # -- rules ----------------------------------------------------------------------------------
 
-def unchecked(relatives_: list[Relative], opened_on: dt.date, checked_persons: set[int]) -> list[Unchecked]:
-    """Relatives the rules require checked who have no slip in the case, and missing parents."""
+def unchecked(relatives_: list[Relative], opened_on: dt.date, served: list[dict[str, Any]]) -> list[Unchecked]:
+    """Relatives the rules require checked who have no slip in the case (`served`), and parents
+    neither in the person's list of relatives nor checked by a slip of the case."""
+    checked_persons = {slip["person_id"] for slip in served}
     found = []
     for relative in relatives_:
         if relative.relation not in MUST_CHECK or relative.relative_id in checked_persons:
@@ -197,8 +198,9 @@ def unchecked(relatives_: list[Relative], opened_on: dt.date, checked_persons: s
             continue
         found.append(Unchecked(relative.relation, relative.full_name, relative.birth_date, relative.id,
                                "chưa có phiếu xác minh trong hồ sơ thẩm tra"))
+    named = {relative.relation for relative in relatives_} | {slip["relation"] for slip in served}
     for relation in ("Cha", "Mẹ"):
-        if not any(relative.relation == relation for relative in relatives_):
+        if relation not in named:
             found.append(Unchecked(relation, None, None, None, "chưa khai trong danh sách thân nhân"))
     return found
 

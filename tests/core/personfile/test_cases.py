@@ -93,6 +93,16 @@ def test_who_is_still_unchecked_for_a_case(cli, db, tmp_path):
     assert [u.relation for u in cases.case_file(db, case).unchecked] == ["Vợ", "Con", "Mẹ"]
 
 
+def test_a_parent_checked_by_a_slip_of_the_case_is_not_missing_though_undeclared(cli, db, tmp_path):
+    """The mother is not in Hùng's list of relatives, but the case holds a slip on her as «Mẹ»."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026", "due_on": "15/03/2026"})
+    _import_slips(cli, tmp_path, _slip("51/PXM", "06/03/2026", "Trần Thị Lan", "1942", "Phú Thủy, Phan Thiết",
+                                       "Mẹ", "Nguyễn Văn Hùng", "Bầu cử"))
+    assert _case_of(db, "51/PXM") == case
+    assert [u.relation for u in cases.case_file(db, case).unchecked] == ["Cha", "Vợ", "Con"]
+
+
 def test_a_child_under_age_need_not_be_checked():
     from bvct_desktop.core.personfile.relatives import Relative
 
@@ -100,10 +110,10 @@ def test_a_child_under_age_need_not_be_checked():
         return Relative(1, 1, 2, "Con", "Nguyễn Văn Út", birth, None, None, None, None, None, None, None)
 
     on = dt.date(2026, 3, 1)
-    assert [u.relation for u in cases.unchecked([child("2010")], on, set())] == ["Cha", "Mẹ"]
-    assert [u.full_name for u in cases.unchecked([child("2008-02-28"), child("2008-03-02")], on, set())
+    assert [u.relation for u in cases.unchecked([child("2010")], on, [])] == ["Cha", "Mẹ"]
+    assert [u.full_name for u in cases.unchecked([child("2008-02-28"), child("2008-03-02")], on, [])
             if u.full_name] == ["Nguyễn Văn Út"]
-    assert [u.full_name for u in cases.unchecked([child(None)], on, set()) if u.full_name] == ["Nguyễn Văn Út"]
+    assert [u.full_name for u in cases.unchecked([child(None)], on, []) if u.full_name] == ["Nguyễn Văn Út"]
 
 
 def test_a_conclusion_past_its_validity_is_due_for_review(db):
