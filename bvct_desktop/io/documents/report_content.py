@@ -253,7 +253,7 @@ def _abroad(f: Mapping[str, Any], office: Mapping[str, str]) -> str:
     listed = ", ".join(f"{(name.lower() if name != UNSTATED else 'chưa ghi mục đích')} {n(count)} đoàn"
                        for name, count in purposes.items() if count)
     return (f"Tham mưu {standing} cử {n(f['delegations'])} đoàn với {n(f['cadres_sent_abroad'])} lượt cán bộ "
-            f"thuộc diện {standing} quản lý đi nước ngoài, trong đó: {listed} (Phụ lục 3).")
+            f"đi nước ngoài, trong đó: {listed} (Phụ lục 3).")
 
 
 def _complaints(f: Mapping[str, Any]) -> str:

@@ -44,9 +44,14 @@ def test_the_report_leads_with_the_vetting_by_purpose_and_groups_where_the_slips
     assert "phát hiện 37 trường hợp có tài liệu lưu trữ (tàng thư) liên quan" in text
     assert ("Nghiên cứu tàng thư giúp tỉnh bạn 12 trường hợp, đã trả lời 10 trường hợp; đề nghị tỉnh bạn nghiên "
             "cứu tàng thư 5 trường hợp, đã nhận kết quả 3 trường hợp") in text
-    assert ("Tham mưu Ban Thường vụ Tỉnh ủy cử 6 đoàn với 27 lượt cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý "
-            "đi nước ngoài, trong đó: tham quan 1 đoàn, công tác 3 đoàn, học tập kinh nghiệm 2 đoàn") in text
+    assert ("Tham mưu Ban Thường vụ Tỉnh ủy cử 6 đoàn với 27 lượt cán bộ đi nước ngoài, trong đó: tham quan "
+            "1 đoàn, công tác 3 đoàn, học tập kinh nghiệm 2 đoàn") in text
     assert "Tiếp nhận 15 đơn thư (Tố cáo 5 đơn, Khiếu nại 4 đơn, Phản ánh 4 đơn, Kiến nghị 2 đơn)" in text
+
+
+def test_the_places_on_delegations_are_not_said_to_be_of_one_management_class(source, options):
+    """`cadres_sent_abroad` counts every member place, whoever manages the cadre (diện quản lý)."""
+    assert "thuộc diện" not in text_of(source, options)
 
 
 def test_purposes_follow_the_declared_order_elections_first(source, options):
