@@ -11,12 +11,12 @@ from typing import Any
 from sqlalchemy import Date, and_, bindparam, case, func, select, text
 from sqlalchemy.engine import Connection
 
-from . import recipient_groups, settings, sql
+from . import deadlines, recipient_groups, settings, sql
 from .database import Database
 from .dates import check_period
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS, DELEGATIONS
 from .permissions import Action
-from .schema import archive_requests, complaints, delegation_members, delegations, recipients
+from .schema import archive_requests, complaints, delegation_members, delegations, recipients, slips
 
 UNSTATED = "Không ghi"  # the breakdowns' name for an empty purpose
 
@@ -69,9 +69,11 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
         by_purpose[purpose or UNSTATED] += count
     found = sum(count for result, count in connection.execute(_dated(_SLIP_RESULTS), period)
                 if recipient_groups.found_archive_record(result))
+    undated = connection.execute(select(func.count()).where(
+        slips.c.deleted_at.is_(None), slips.c.issued_on.between(start, end), deadlines.result_without_date())).scalar()
     return {"slips_issued": sum(group[2] for group in groups), "slip_subjects": subjects,
             "slips_with_archive_record": found,
-            "slips_answered": sum(group[3] or 0 for group in groups),
+            "slips_answered": sum(group[3] or 0 for group in groups), "slips_with_undated_result": undated,
             "slips_by_recipient": _largest_first(by_recipient), "slips_by_purpose": _largest_first(by_purpose)}
 
 

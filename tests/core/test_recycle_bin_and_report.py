@@ -51,6 +51,16 @@ def test_period_bounds_are_both_included_and_answers_after_the_period_do_not_cou
     assert report.figures(db, dt.date(2025, 1, 6), dt.date(2025, 1, 6))["slips_issued"] == 1
 
 
+def test_a_result_written_without_its_day_is_counted_apart_from_the_answered(cli, db, tmp_path):
+    headers, rows = SAMPLES["slips"]
+    waiting = dict(zip(headers, rows[1], strict=True))  # 13/PXM of 2025: no result yet
+    undated = {**waiting, "Số phiếu": "14/PXM", "Kết quả": "Không có tàng thư"}
+    assert cli("import", "slips", workbook(tmp_path / "phieu.xlsx", headers, [list(undated.values())]))[0] == 0
+    figures = report.figures(db, *YEAR_2025)
+    assert figures["slips_issued"] == 3 and figures["slips_answered"] == 1
+    assert figures["slips_with_undated_result"] == 1
+
+
 def test_the_same_person_on_two_slips_counts_once(db):
     figures = report.figures(db, dt.date(2025, 1, 1), dt.date(2026, 12, 31))
     assert figures["slips_issued"] == 3 and figures["slip_subjects"] == 2

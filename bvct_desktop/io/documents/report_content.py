@@ -42,6 +42,7 @@ DRAFT_MARK = "DỰ THẢO"
 
 # The spec's figures and the report's own, as the workbook's first sheet names them.
 FACTS = (*FIGURE_LABELS.items(),
+         ("slips_with_undated_result", "Phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả"),
          ("slips_with_archive_record", "Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)"),
          ("archive_research_for_other_provinces_answered", "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"),
          ("archive_research_requested_from_other_provinces_answered",
@@ -148,7 +149,7 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
         )),
         Section("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", _written(source.notes, report_notes.DIRECTIONS)),
     )
-    facts = tuple((key, label, int(f[key])) for key, label in FACTS)
+    facts = tuple((key, label, int(f[key])) for key, label in FACTS if key in f)  # as counted when it was issued
     return ReportContent(subject(start, end), period_name(start, end), start, end, _intro(start, end, office),
                          sections, _appendices(f), facts, tuple(recipients), source.draft)
 
@@ -206,9 +207,11 @@ def _vetting(f: Mapping[str, Any], office: Mapping[str, str]) -> list[str]:
     finding = (f"qua tra cứu, xác minh đã phát hiện {n(found)} trường hợp có tài liệu lưu trữ (tàng thư) liên quan"
                if found else "qua tra cứu, xác minh chưa phát hiện trường hợp nào có tài liệu lưu trữ (tàng thư) "
                              "liên quan")
+    undated = f.get("slips_with_undated_result", 0)  # a report issued before it was counted has none
+    told_apart = f"{n(undated)} phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả, " if undated else ""
     second = (f"Phiếu được gửi tới {_recipients(f['slips_by_recipient_group'])} (chi tiết tại Phụ lục 1). "
-              f"Đến ngày {end} đã nhận kết quả {n(answered)} phiếu ({percent(answered, issued)}), còn "
-              f"{n(issued - answered)} phiếu chưa có kết quả; {finding}.")
+              f"Đến ngày {end} đã nhận kết quả {n(answered)} phiếu ({percent(answered, issued)}), {told_apart}còn "
+              f"{n(issued - answered - undated)} phiếu chưa có kết quả; {finding}.")
     return [first, second]
 
 

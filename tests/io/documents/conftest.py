@@ -65,6 +65,7 @@ def figures() -> dict:
 FIGURES = {
         "from": "2025-01-01", "to": "2025-06-30",
         "slips_issued": 1250, "slip_subjects": 480, "slips_answered": 1100, "slips_with_archive_record": 37,
+        "slips_with_undated_result": 0,
         "slips_by_recipient": {"Cục A93B – Bộ Công an": 700, "Phòng PV27 – Công an tỉnh Bình Thuận": 430,
                                "Phòng PV01 – Công an tỉnh Đồng Nai": 70, "Phòng PV01 – Công an tỉnh Khánh Hòa": 50},
         "slips_by_recipient_group": {

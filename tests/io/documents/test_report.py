@@ -54,6 +54,21 @@ def test_the_places_on_delegations_are_not_said_to_be_of_one_management_class(so
     assert "thuộc diện" not in text_of(source, options)
 
 
+def test_slips_with_a_result_but_no_day_are_told_apart_from_those_without_a_result(source, options):
+    figures = {**source.figures, "slips_with_undated_result": 100}
+    text = text_of(dataclasses.replace(source, figures=figures), options)
+    assert ("Đến ngày 30/06/2025 đã nhận kết quả 1.100 phiếu (88,0%), 100 phiếu đã ghi kết quả nhưng chưa ghi "
+            "ngày nhận kết quả, còn 50 phiếu chưa có kết quả;") in text
+
+
+def test_a_report_issued_before_the_undated_results_were_counted_is_written_as_issued(source, options):
+    figures = {key: value for key, value in source.figures.items() if key != "slips_with_undated_result"}
+    issued = dataclasses.replace(source, figures=figures)
+    assert "đã nhận kết quả 1.100 phiếu (88,0%), còn 150 phiếu chưa có kết quả" in text_of(issued, options)
+    facts = render.report_content(issued, options).facts
+    assert "slips_with_undated_result" not in {key for key, _label, _value in facts}
+
+
 def test_purposes_follow_the_declared_order_elections_first(source, options):
     figures = {**source.figures, "slips_by_purpose": {"Kết nạp Đảng": 400, "Khác": 10, "Bầu cử": 300,
                                                        "Quy hoạch": 290, "Bổ nhiệm": 250, "Không ghi": 3}}
