@@ -22,11 +22,12 @@ class Due:
 
 
 def slip_reply_overdue(today: dt.date, days: int):
-    """The rule: a slip with no reply `days` (han_tra_loi_phieu_ngay) after it was issued. A slip
-    whose result is written without its day has had its reply: it waits for that day, not for
-    the police (result_without_date)."""
-    return and_(slips.c.result_on.is_(None), or_(slips.c.result.is_(None), slips.c.result == ""),
-                slips.c.issued_on < today - dt.timedelta(days=days))
+    """The rule: a slip with no reply on `today`, `days` (han_tra_loi_phieu_ngay) after it was
+    issued — a reply dated later had not come yet. A slip whose result is written without its day
+    has had its reply: it waits for that day, not for the police (result_without_date)."""
+    no_reply = or_(slips.c.result_on > today,
+                   and_(slips.c.result_on.is_(None), or_(slips.c.result.is_(None), slips.c.result == "")))
+    return and_(no_reply, slips.c.issued_on < today - dt.timedelta(days=days))
 
 
 def result_without_date():

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import deadlines, settings, vault
+from bvct_desktop.core import deadlines, documents_data, settings, vault
+from bvct_desktop.core.errors import InputError
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
 
@@ -20,11 +21,24 @@ def db(cli, tmp_path):
 
 
 def test_slips_without_reply_past_the_limit(db):
-    assert deadlines.slips_awaiting_reply(db, dt.date(2025, 2, 5)) == []
-    late = deadlines.slips_awaiting_reply(db, dt.date(2025, 2, 10))
+    assert deadlines.slips_awaiting_reply(db, dt.date(2025, 2, 4)) == []
+    late = deadlines.slips_awaiting_reply(db, dt.date(2025, 2, 21))
     assert [due.title for due in late] == [
         "Phiếu 13/PXM – Phạm Minh Quang – Phòng PV27 – Công an tỉnh Bình Thuận"]
-    assert late[0].due_on == dt.date(2025, 2, 5) and late[0].days_late(dt.date(2025, 2, 10)) == 5
+    assert late[0].due_on == dt.date(2025, 2, 5) and late[0].days_late(dt.date(2025, 2, 21)) == 16
+
+
+def test_a_slip_answered_later_was_overdue_on_the_days_before_its_reply(db):
+    """12/PXM, sent to Cục A93B on 05/01/2025, was answered on 20/02/2025: a reminder dated
+    10/02/2025 lists it, one dated 20/02/2025 does not."""
+    with db.read() as connection:
+        listed = documents_data.overdue_for(connection, "Cục A93B – Bộ Công an", dt.date(2025, 2, 10))
+        assert [slip["number"] for slip in listed["slips"]] == ["12/PXM"] and listed["slips"][0]["days_late"] == 6
+        with pytest.raises(InputError, match="không có phiếu nào"):
+            documents_data.overdue_for(connection, "Cục A93B – Bộ Công an", dt.date(2025, 2, 20))
+    assert [due.title for due in deadlines.slips_awaiting_reply(db, dt.date(2025, 2, 10))] == [
+        "Phiếu 12/PXM – Phạm Văn Bình – Cục A93B – Bộ Công an",
+        "Phiếu 13/PXM – Phạm Minh Quang – Phòng PV27 – Công an tỉnh Bình Thuận"]
 
 
 def test_the_limit_comes_from_the_settings(db):
