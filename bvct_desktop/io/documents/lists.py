@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ...core.dates import PartialDate, display_date
+from ...core.dates import display_date
 from ...core.kinds import DELEGATIONS, SLIPS
 from ...core.numbers import grouped
 from . import layout, tables
@@ -37,7 +37,7 @@ REGISTER_SHEET_COLUMNS: tuple[Column, ...] = (
 )
 MEMBER_COLUMNS: tuple[Column, ...] = (
     tables.counter(), tables.of(D("full_name"), 2.0, label="Họ và tên", unbroken=True),
-    tables.plain("birth_year", "Năm sinh", 0.8, "center", 10), tables.of(D("position"), 1.8),
+    tables.year_of_birth(D("birth_date"), 0.8), tables.of(D("position"), 1.8),
     tables.of(D("unit"), 2.0), tables.of(D("role"), 1.2),
 )
 
@@ -89,11 +89,7 @@ def delegation_lines(trip: Mapping[str, Any]) -> list[str]:
 
 
 def member_records(trip: Mapping[str, Any]) -> list[dict[str, Any]]:
-    return tables.numbered({**member, "birth_year": _year(member["birth_date"])} for member in trip["members"])
-
-
-def _year(birth_date: str | None) -> str:
-    return str(PartialDate.from_iso(birth_date).year) if birth_date else ""
+    return tables.numbered(trip["members"])
 
 
 def delegation_day(trip: Mapping[str, Any]) -> dt.date:

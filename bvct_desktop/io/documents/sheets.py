@@ -19,7 +19,7 @@ PARTY = ("party_joined_on", "party_official_on", "party_card_no")
 C, D, R, S = CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field
 RELATIVE_COLUMNS = (tables.counter(), tables.of(R("relation"), 0.9),
                     tables.of(R("full_name"), 2.0, label="Họ và tên", unbroken=True),
-                    tables.of(R("birth_date"), 0.9, label="Năm sinh", align="center"), tables.of(R("home_town"), 1.4),
+                    tables.year_of_birth(R("birth_date"), 0.9), tables.of(R("home_town"), 1.4),
                     tables.of(R("occupation"), 1.0), tables.of(R("country"), 0.9, label="Ở nước ngoài"),
                     tables.plain("source", "Biết qua", 1.3))
 TRIP_COLUMNS = (tables.counter(), tables.of(D("decision_no"), 1.2), tables.of(D("name"), 2.2),

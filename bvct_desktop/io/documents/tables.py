@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...core.dates import PartialDate
 from ...core.fields import Field, FieldType
 from ...core.numbers import grouped
 from ..xlsx_writer import column_width
@@ -60,6 +61,22 @@ class Column:
     def cell(self, record: Mapping[str, Any]) -> object:
         value = record.get(self.key)
         return self.field.to_cell(value) if self.field is not None else value
+
+
+class YearOfBirth(Column):
+    """A birth date by its year alone, as the forms list relatives and delegation members."""
+
+    def text(self, record: Mapping[str, Any]) -> str:
+        value = record.get(self.key)
+        return str(PartialDate.from_iso(value).year) if value else ""
+
+    def cell(self, record: Mapping[str, Any]) -> object:
+        return self.text(record) or None
+
+
+def year_of_birth(field: Field, weight: float) -> Column:
+    """«Năm sinh»: the year of the partial date `field` (brief §5.4)."""
+    return YearOfBirth(field.key, "Năm sinh", weight, field, "center", 10, whole=True)
 
 
 def kept_whole(field: Field | None) -> bool:

@@ -1,0 +1,36 @@
+"""A cadre's summary (trích ngang): the family table gives each relative's year of birth, as the
+forms do (brief §5.4), however precisely the birth date is known."""
+
+import datetime as dt
+
+from bvct_desktop.io.documents import render, sheets
+
+from . import pdfcheck
+
+pytestmark = pdfcheck.needs_poppler
+
+FAMILY = (("Vợ", "Trần Thị Mai", "1973-12-18"), ("Cha", "Lê Văn Tư", "1950-03"), ("Mẹ", "Phạm Thị Năm", "1952"),
+          ("Con", "Lê Minh An", None))
+
+
+def cadre() -> dict:
+    blank = dict.fromkeys((*sheets.PARTICULARS, *sheets.PARTY, "other_names", "note"))
+    relatives = [{"relation": relation, "full_name": name, "birth_date": born, "home_town": "Mũi Né",
+                  "occupation": None, "country": None, "source": "Danh sách thân nhân"}
+                 for relation, name, born in FAMILY]
+    return {**blank, "full_name": "Lê Văn Hùng", "birth_date": "1970-05-02", "trips": [], "slips": [],
+            "relatives": relatives}
+
+
+def test_the_family_table_gives_the_year_of_birth_only(tmp_path, history, options):
+    target = tmp_path / "trich-ngang.pdf"
+    target.write_bytes(render.cadre_pdf(history, cadre(), dt.date(2026, 9, 30), options))
+    text = " ".join(pdfcheck.lines(target))
+    family = text[text.index("III. QUAN HỆ GIA ĐÌNH"):text.index("IV. ĐI NƯỚC NGOÀI")]
+    assert "Năm sinh" in family
+    for relation, name, year in (("Vợ", "Trần Thị Mai", "1973"), ("Cha", "Lê Văn Tư", "1950"),
+                                 ("Mẹ", "Phạm Thị Năm", "1952")):
+        assert f"{relation} {name} {year} Mũi Né" in family
+    assert "18/12/1973" not in family and "03/1950" not in family
+    assert "Con Lê Minh An Mũi Né" in family
+    assert "Ngày sinh: 02/05/1970" in text  # the cadre's own date stays whole
