@@ -186,7 +186,7 @@ def freeze_report(source: ReportSource, options: Options) -> Content:
     """Everything the report shows, as plain values: what the outgoing register keeps."""
     return {"kind": outgoing.REPORT, "figures": dict(source.figures), "office": dict(source.office),
             "notes": dict(source.notes), "number": source.number, "on": source.on.isoformat(),
-            **_frozen_options(source.office, options)}
+            "wording": source.wording, **_frozen_options(source.office, options)}
 
 
 def freeze_reminder(source: reminder.ReminderSource, options: Options) -> Content:
@@ -211,7 +211,8 @@ def thawed(content: Content, password: str | None = None):
                       content["secrecy"], password)
     on = dt.date.fromisoformat(content["on"])
     if content["kind"] == outgoing.REPORT:
-        return ReportSource(content["figures"], content["office"], content["notes"], content["number"], on), options
+        return ReportSource(content["figures"], content["office"], content["notes"], content["number"], on,
+                            content.get("wording", 1)), options  # none: issued before the wording was kept
     slips = [{**slip, "issued_on": dt.date.fromisoformat(slip["issued_on"])} for slip in content["slips"]]
     return reminder.ReminderSource(content["recipient"], on, content["days"], slips, content["office"],
                                    content["number"]), options

@@ -53,6 +53,11 @@ PURPOSE_WORDS = {"Bầu cử": "bầu cử", "Bổ nhiệm": "bổ nhiệm", "Qu
                  "Giải quyết đơn thư": "giải quyết đơn thư", "Khác": "các mục đích khác"}
 
 
+# The sentences as this release writes them. 1, before 04/12/2026: I.3 said every cadre sent abroad
+# was «thuộc diện Ban Thường vụ … quản lý», whereas cadres_sent_abroad counts every member place.
+WORDING = 2
+
+
 @dataclass(frozen=True)
 class ReportSource:
     """What the report is made from: the counted figures, the officer's parts, the office settings
@@ -64,6 +69,7 @@ class ReportSource:
     notes: Mapping[str, str]
     number: int | None
     on: dt.date
+    wording: int = WORDING  # an issued report's: the one it was issued with
 
     @property
     def draft(self) -> bool:
@@ -140,7 +146,8 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
             Paragraph("1. Công tác thẩm định, thẩm tra, xác minh tiêu chuẩn chính trị", HEADING),
             *(Paragraph(text) for text in _vetting(f, office)),
             Paragraph("2. Công tác nghiên cứu tàng thư", HEADING), Paragraph(_archive(f)),
-            Paragraph("3. Quản lý cán bộ, đảng viên đi nước ngoài", HEADING), Paragraph(_abroad(f, office)),
+            Paragraph("3. Quản lý cán bộ, đảng viên đi nước ngoài", HEADING),
+            Paragraph(_abroad(f, office, source.wording)),
             Paragraph("4. Tiếp nhận, giải quyết đơn thư", HEADING), Paragraph(_complaints(f)),
         )),
         Section("II. ĐÁNH GIÁ CHUNG", (
@@ -248,15 +255,16 @@ def _archive(f: Mapping[str, Any]) -> str:
     return f"{first}; {second} (Phụ lục 4)."
 
 
-def _abroad(f: Mapping[str, Any], office: Mapping[str, str]) -> str:
+def _abroad(f: Mapping[str, Any], office: Mapping[str, str], wording: int) -> str:
     standing = f"Ban Thường vụ {committee(office)}"
     if not f["delegations"]:
         return f"Trong kỳ, {standing} không cử đoàn cán bộ nào đi nước ngoài."
     purposes = _ordered(f["delegations_by_purpose"], DELEGATION_PURPOSES)
     listed = ", ".join(f"{(name.lower() if name != UNSTATED else 'chưa ghi mục đích')} {n(count)} đoàn"
                        for name, count in purposes.items() if count)
-    return (f"Tham mưu {standing} cử {n(f['delegations'])} đoàn với {n(f['cadres_sent_abroad'])} lượt cán bộ "
-            f"đi nước ngoài, trong đó: {listed} (Phụ lục 3).")
+    managed = f" thuộc diện {standing} quản lý" if wording < 2 else ""
+    return (f"Tham mưu {standing} cử {n(f['delegations'])} đoàn với {n(f['cadres_sent_abroad'])} lượt cán bộ"
+            f"{managed} đi nước ngoài, trong đó: {listed} (Phụ lục 3).")
 
 
 def _complaints(f: Mapping[str, Any]) -> str:

@@ -69,6 +69,16 @@ def test_a_report_issued_before_the_undated_results_were_counted_is_written_as_i
     assert "slips_with_undated_result" not in {key for key, _label, _value in facts}
 
 
+def test_a_report_issued_with_an_earlier_wording_is_written_again_in_it(source, options):
+    """A report issued before 04/12/2026 said the cadres sent abroad were all «thuộc diện Ban Thường vụ …
+    quản lý»: signed so, it is written again so. Its stored content names no wording."""
+    content = render.freeze_report(source, options)
+    assert render.thawed(content)[0].wording == report_content.WORDING
+    issued_before, _ = render.thawed({key: value for key, value in content.items() if key != "wording"})
+    assert ("cử 6 đoàn với 27 lượt cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý đi nước ngoài, trong đó"
+            in text_of(issued_before, options))
+
+
 def test_purposes_follow_the_declared_order_elections_first(source, options):
     figures = {**source.figures, "slips_by_purpose": {"Kết nạp Đảng": 400, "Khác": 10, "Bầu cử": 300,
                                                        "Quy hoạch": 290, "Bổ nhiệm": 250, "Không ghi": 3}}
