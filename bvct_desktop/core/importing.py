@@ -95,6 +95,14 @@ class ImportResult:
         return [f"{label}: {_listed(value, number) if isinstance(value, list) else number(value)}"
                 for label, value in self.extras.items()]
 
+    def extra_counts(self) -> dict[str, dict[str, int]]:
+        """The summary's lines beyond the counts, counted, for the import's audit entry: what it wrote
+        besides the rows' records (vetting cases opened, new recipients) has no entry of its own."""
+        if not self.extras:
+            return {}
+        return {"kem_theo": {label: len(value) if isinstance(value, list) else value
+                             for label, value in self.extras.items()}}
+
 
 def first_lines(lines: Sequence[object], others: str, number: Callable[[int], str] = str) -> list[str]:
     """The first MAX_LISTED lines, then how many more (`others` names them): a register of a
@@ -332,7 +340,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         db.audit(connection, "thử nhập" if dry_run else "nhập", outcome, kind=kind.name,
                  details={"tep": Path(sheet.path).name, "so_dong": result.rows, **result.counts,
                           "so_loi": len(result.problems), "so_canh_bao": len(result.warnings),
-                          "o_chuyen_ma_cu": result.legacy.cells})
+                          "o_chuyen_ma_cu": result.legacy.cells, **result.extra_counts()})
     return result
 
 

@@ -70,6 +70,15 @@ def test_a_conclusion_closes_the_case_and_a_later_slip_opens_a_new_one(cli, db, 
         [cases.OPEN, cases.CONCLUDED]
 
 
+def test_the_import_entry_of_the_audit_trail_counts_the_vetting_cases_it_opened(cli, db, tmp_path):
+    """Cases opened by an import have no entry of their own: the import's says how many it opened."""
+    _import_slips(cli, tmp_path, _slip("30/PXM", "01/06/2025", "Phạm Minh Quang", "15/08/1995", "Hàm Tiến",
+                                       "Bản thân", None, "Quy hoạch"))
+    entry = last_audit(db)
+    assert (entry["action"], entry["kind"]) == ("nhập", "slips")
+    assert entry["details"]["kem_theo"] == {"Hồ sơ thẩm tra mới mở": 1}
+
+
 def test_slips_attach_by_their_dates_whatever_the_order_of_the_file(cli, db, tmp_path):
     hung = person_named(db, "Nguyễn Văn Hùng")
     _import_slips(cli, tmp_path,
