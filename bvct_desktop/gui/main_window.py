@@ -79,6 +79,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if key not in self.pages:
             destination = next(d for d in self.destinations if d.key == key)
             page = self.pages[key] = destination.build()
+            if hasattr(page, "actions_changed"):
+                page.actions_changed.connect(self._update_actions)
             self.in_stack[key] = self._scrolled(page) if key in SCROLLED else page
             self.stack.addWidget(self.in_stack[key])
         return self.pages[key]
@@ -149,10 +151,16 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         return allows(self.context.db.actor.role, permission)
 
     def _update_actions(self) -> None:
+        """Each action offered where permitted, usable where the page shown does it now; when the page
+        says why it does not (the recycle bin shown…), the tooltip says so."""
+        page = self.current_page()
+        unavailable = getattr(page, "unavailable", lambda _method: None)
         for method, action in self.page_actions.items():
             permitted = self.permitted(method)
+            why = unavailable(method) if hasattr(page, method) else None
             action.setVisible(permitted)
-            action.setEnabled(permitted and hasattr(self.current_page(), method))
+            action.setEnabled(permitted and hasattr(page, method) and why is None)
+            action.setToolTip(why or "")  # empty: Qt's default, the action's text
 
     def _status_bar(self) -> None:
         actor = self.context.db.actor

@@ -122,6 +122,21 @@ def test_shortcuts_reach_the_register_shown(qtbot, db, clock, fake_registers):
     assert window.page_actions["refresh"].isEnabled()
 
 
+def test_the_recycle_bin_disables_new_export_and_print_and_tells_why(qtbot, db, clock):
+    window = window_for(qtbot, db, clock)
+    window.navigation.select("slips")
+    page = window.current_page()
+    page.bin_switch.setChecked(True)
+    for method in ("new_record", "export_excel", "print_list"):
+        action = window.page_actions[method]
+        assert not action.isEnabled() and action.toolTip().startswith("Đang xem thùng rác")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.forms == {}
+    page.bin_switch.setChecked(False)
+    assert window.page_actions["new_record"].isEnabled() and window.page_actions["print_list"].isEnabled()
+    assert not window.page_actions["print_list"].toolTip().startswith("Đang xem thùng rác")
+
+
 def test_a_viewer_is_not_offered_changes_or_exports(qtbot, db, clock, fake_registers):
     viewer = as_user(db, "xem1", VIEWER)
     window = window_for(qtbot, viewer, clock)

@@ -74,6 +74,27 @@ def test_delete_goes_to_the_recycle_bin_and_restore_brings_it_back(qtbot, contex
     assert first in page.model.ids
 
 
+def test_the_recycle_bin_offers_no_new_record_export_or_print_and_says_why(qtbot, context):
+    """Deleted records are restored from the bin, not listed, exported or added to."""
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    context.dialogs.answer_next(YES)
+    page.delete_selected()
+    page.bin_switch.setChecked(True)
+    for method in ("new_record", "import_excel", "export_excel", "print_list"):
+        assert page.unavailable(method).startswith("Đang xem thùng rác")
+    for key in ("export", "print"):
+        assert not page.buttons[key].isEnabled() and page.buttons[key].toolTip().startswith("Đang xem thùng rác")
+    page.new_record()
+    page.print_list()
+    page.export_excel()
+    assert page.forms == {} and page.print_job is None and context.dialogs.shown[-1].title == "Xóa"
+    page.bin_switch.setChecked(False)
+    assert page.unavailable("print_list") is None
+    assert page.buttons["print"].isEnabled() and page.buttons["print"].toolTip() == "Ctrl+P"
+
+
 def test_declining_the_question_deletes_nothing(qtbot, context):
     page = RegisterPage(context, "complaints")
     qtbot.addWidget(page)

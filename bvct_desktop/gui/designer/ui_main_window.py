@@ -78,6 +78,7 @@ class Ui_MainWindow(object):
         self.file_menu.setObjectName(u"file_menu")
         self.record_menu = QMenu(self.menubar)
         self.record_menu.setObjectName(u"record_menu")
+        self.record_menu.setToolTipsVisible(True)
         self.help_menu = QMenu(self.menubar)
         self.help_menu.setObjectName(u"help_menu")
         MainWindow.setMenuBar(self.menubar)

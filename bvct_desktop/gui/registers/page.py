@@ -1,6 +1,7 @@
 """One register page: search box, filters that fit the record, row count, the table, and the
 actions Thêm · Sửa · Xóa · Nhập Excel · Xuất Excel · In; a switch shows the recycle bin,
-where a deleted record is restored. Double-click or Enter opens the record's form."""
+where a deleted record is restored (nothing is added, exported or printed there). Double-click
+or Enter opens the record's form."""
 
 import datetime as dt
 from pathlib import Path
@@ -31,6 +32,7 @@ from ..qt import (
     Qt,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from ..workers import BackgroundTask, Cancelled, counted, failure_message, run_in_background, too_late
 from .columns import ColumnLayout
@@ -65,9 +67,16 @@ HEADINGS = {
     "delegations": "Đoàn ra nước ngoài",
     "complaints": "Đơn thư khiếu nại, tố cáo",
 }
+# the main window's actions a register answers (method → its button), and what each does, to say why not
+WINDOW_BUTTONS = {"new_record": "add", "import_excel": "import", "export_excel": "export", "print_list": "print"}
+DOINGS = {"new_record": "thêm bản ghi", "import_excel": "nhập Excel", "export_excel": "xuất Excel",
+          "print_list": "in danh sách"}
+IN_BIN = "Đang xem thùng rác (bản ghi đã xóa): bỏ chọn «Thùng rác» để {}."
 
 
 class RegisterPage(QWidget):
+    actions_changed = Signal()  # what the window's actions do here may have changed (unavailable())
+
     def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
@@ -212,6 +221,7 @@ class RegisterPage(QWidget):
     def _action_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
+        self.tips: dict[str, str] = {}
         actions = [("add", "Thêm", self.new_record, "Ctrl+N", self.can_edit),
                    ("edit", "Sửa", self.edit_selected, "Enter", True),
                    ("delete", "Xóa", self.delete_selected, "chuyển vào thùng rác", self.can_edit and self.recyclable),
@@ -230,8 +240,8 @@ class RegisterPage(QWidget):
             if not offered:
                 continue
             button = QPushButton(text)
-            if tip:
-                button.setToolTip(tip)
+            button.setToolTip(tip)
+            self.tips[key] = tip
             button.clicked.connect(slot)
             row.addWidget(button)
             self.buttons[key] = button
@@ -265,8 +275,14 @@ class RegisterPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    def unavailable(self, method: str) -> str | None:
+        """Why the window's action `method` does nothing here now (said in its tooltip), or None."""
+        if method in DOINGS and self.bin_switch.isChecked():
+            return IN_BIN.format(DOINGS[method])
+        return None
+
     def new_record(self) -> None:
-        if self.can_edit:
+        if self.can_edit and self.unavailable("new_record") is None:
             self._show_form(None)
 
     def open_record(self, record_id: int) -> None:
@@ -280,7 +296,7 @@ class RegisterPage(QWidget):
         return any(form.is_dirty() for form in self.forms.values())
 
     def import_excel(self) -> None:
-        if self.can_edit and self.exchanged:
+        if self.can_edit and self.exchanged and self.unavailable("import_excel") is None:
             wizard = ImportWizard(self.context, self.kind.name, self)
             wizard.records_wanted.connect(self._complete_imported)
             wizard.show()
@@ -289,7 +305,7 @@ class RegisterPage(QWidget):
     def export_excel(self) -> None:
         """Exports what the officer sees: the rows selected (several), else the rows shown under the
         search and filters — saying how many, and how many the register holds, before anything leaves."""
-        if not (self.can_export and self.exchanged) or self.bin_switch.isChecked():
+        if not (self.can_export and self.exchanged) or self.unavailable("export_excel") is not None:
             return
         ids, question = self._rows_to_export()
         if not ids:
@@ -336,7 +352,7 @@ class RegisterPage(QWidget):
 
     def print_list(self) -> None:
         """The list as shown (search, filters and order) in the print preview."""
-        if self.can_export and self.exchanged:
+        if self.can_export and self.exchanged and self.unavailable("print_list") is None:
             self.print_job = printing.print_register(self.context, self.kind.name, self.model.ids, self,
                                                      opened=self._previewed)
 
@@ -499,13 +515,18 @@ class RegisterPage(QWidget):
     def _update_buttons(self) -> None:
         in_bin = self.bin_switch.isChecked()
         selected = bool(self.table.selectionModel().selectedRows())
-        for key, visible, enabled in (("add", not in_bin, True), ("edit", not in_bin, selected),
-                                      ("delete", not in_bin, selected), ("restore", in_bin, selected),
-                                      ("reply", not in_bin, selected),
-                                      ("import", not in_bin, True), ("print_record", not in_bin, selected)):
+        for key, visible, enabled in (("edit", not in_bin, selected), ("delete", not in_bin, selected),
+                                      ("restore", in_bin, selected), ("reply", not in_bin, selected),
+                                      ("print_record", not in_bin, selected)):
             if key in self.buttons:
                 self.buttons[key].setVisible(visible)
                 self.buttons[key].setEnabled(enabled)
+        for method, key in WINDOW_BUTTONS.items():
+            if key in self.buttons:
+                why = self.unavailable(method)
+                self.buttons[key].setEnabled(why is None)
+                self.buttons[key].setToolTip(why or self.tips[key])
+        self.actions_changed.emit()
 
     def _changed(self, kind: str) -> None:
         """A record changed (here, in another window or by another officer): the rows are read again
