@@ -99,7 +99,11 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         self.spoil_button.setEnabled(entry is not None and entry.status == numbering.RESERVED)
 
     def print_list(self) -> None:
-        """Ctrl+P on this page: the selected document."""
+        """Ctrl+P on this page: the selected document; with none selected, what to do."""
+        if self.selected() is None:
+            self.message.show_message(f"Chọn văn bản cần in lại trong danh sách, rồi bấm «{self.print_button.text()}» "
+                                      "(Ctrl+P)." if self.entries else "Chưa có văn bản nào để in lại.")
+            return
         self.print_selected()
 
     def print_selected(self) -> None:

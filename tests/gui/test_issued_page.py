@@ -61,6 +61,18 @@ def test_the_register_page_lists_and_prints_again_as_issued(qtbot, context, tmp_
     assert "đúng như khi phát hành" in page.message.text()
 
 
+def test_ctrl_p_with_no_document_chosen_says_what_to_choose(qtbot, context, tmp_path):
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    page.print_list()  # Ctrl+P
+    assert page.message.text() == "Chưa có văn bản nào để in lại."
+    issue_report(context, tmp_path)
+    page.refresh()
+    page.print_list()
+    assert page.task is None
+    assert page.message.text() == "Chọn văn bản cần in lại trong danh sách, rồi bấm «Xem và in lại…» (Ctrl+P)."
+
+
 def test_a_number_left_unconfirmed_is_issued_once_its_document_is_saved_again(qtbot, context, tmp_path):
     issue_report(context, tmp_path)
     left_unconfirmed(context.db, 1)

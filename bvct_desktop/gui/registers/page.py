@@ -72,6 +72,7 @@ WINDOW_BUTTONS = {"new_record": "add", "import_excel": "import", "export_excel":
 DOINGS = {"new_record": "thêm bản ghi", "import_excel": "nhập Excel", "export_excel": "xuất Excel",
           "print_list": "in danh sách"}
 IN_BIN = "Đang xem thùng rác (bản ghi đã xóa): bỏ chọn «Thùng rác» để {}."
+NOT_EXCHANGED = "Hồ sơ thẩm tra được giữ trong hồ sơ từng người: sổ này không nhập, xuất Excel hay in danh sách."
 
 
 class RegisterPage(QWidget):
@@ -277,9 +278,11 @@ class RegisterPage(QWidget):
 
     def unavailable(self, method: str) -> str | None:
         """Why the window's action `method` does nothing here now (said in its tooltip), or None."""
-        if method in DOINGS and self.bin_switch.isChecked():
-            return IN_BIN.format(DOINGS[method])
-        return None
+        if method not in DOINGS:
+            return None
+        if not self.exchanged and method != "new_record":
+            return NOT_EXCHANGED
+        return IN_BIN.format(DOINGS[method]) if self.bin_switch.isChecked() else None
 
     def new_record(self) -> None:
         if self.can_edit and self.unavailable("new_record") is None:
@@ -296,7 +299,7 @@ class RegisterPage(QWidget):
         return any(form.is_dirty() for form in self.forms.values())
 
     def import_excel(self) -> None:
-        if self.can_edit and self.exchanged and self.unavailable("import_excel") is None:
+        if self.can_edit and self.unavailable("import_excel") is None:
             wizard = ImportWizard(self.context, self.kind.name, self)
             wizard.records_wanted.connect(self._complete_imported)
             wizard.show()
@@ -305,7 +308,7 @@ class RegisterPage(QWidget):
     def export_excel(self) -> None:
         """Exports what the officer sees: the rows selected (several), else the rows shown under the
         search and filters — saying how many, and how many the register holds, before anything leaves."""
-        if not (self.can_export and self.exchanged) or self.unavailable("export_excel") is not None:
+        if not self.can_export or self.unavailable("export_excel") is not None:
             return
         ids, question = self._rows_to_export()
         if not ids:
@@ -352,7 +355,7 @@ class RegisterPage(QWidget):
 
     def print_list(self) -> None:
         """The list as shown (search, filters and order) in the print preview."""
-        if self.can_export and self.exchanged and self.unavailable("print_list") is None:
+        if self.can_export and self.unavailable("print_list") is None:
             self.print_job = printing.print_register(self.context, self.kind.name, self.model.ids, self,
                                                      opened=self._previewed)
 
