@@ -230,6 +230,21 @@ def test_users_added_given_another_role_reset_and_disabled(qtbot, db, clock):
     assert page.message.text() == "Không thể khóa quản trị viên cuối cùng."
 
 
+def test_a_user_added_without_choosing_a_role_may_only_read(qtbot, db, clock):
+    """Least privilege: the role starts at «Chỉ xem», and comes back to it once no account is selected."""
+    page = page_of(qtbot, UsersPage(context_for(db, clock)))
+    assert page.role.currentData() == VIEWER
+    page.table.selectRow(0)  # the administrator: her role is shown to be changed
+    page.table.clearSelection()
+    assert page.role.currentData() == VIEWER
+    page.name.setText("moi.vao")
+    page.password.setText(NEW_PASSWORD)
+    page.again.setText(NEW_PASSWORD)
+    page.add()
+    assert page.message.text() == "Đã thêm người dùng «moi.vao» (Chỉ xem)."
+    assert ("moi.vao", VIEWER) in [(a.name, a.role) for a in users.list_accounts(db)]
+
+
 def test_a_new_users_key_is_derived_on_a_worker(qtbot, db, clock, monkeypatch):
     derived_on = threads_calling(monkeypatch, users, "add")
     page = page_of(qtbot, UsersPage(context_for(db, clock)))

@@ -4,7 +4,7 @@ The page is the Designer form ui/admin_users.ui."""
 
 from ...core import users
 from ...core.errors import BvctError, InputError
-from ...core.permissions import ROLES
+from ...core.permissions import ROLES, VIEWER
 from ..context import AppContext
 from ..designer.ui_admin_users import Ui_UsersPage
 from ..dialogs import YES
@@ -56,7 +56,8 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.role_button.setEnabled(usable)
         if account is not None:
             self.name.setText(account.name)
-            self.role.setCurrentIndex(max(0, self.role.findData(account.role)))
+        # a new account starts with the least it may do: another role is chosen, never inherited
+        self.role.setCurrentIndex(self.role.findData(account.role if account is not None else VIEWER))
 
     def _run(self, change, done: str) -> None:
         """`change` on a worker (a new key slot derives a key, up to a second), then `done` said."""
