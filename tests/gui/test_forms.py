@@ -102,8 +102,34 @@ def test_a_wrong_date_is_explained_under_its_field_and_nothing_is_saved(qtbot, c
     assert error.isVisibleTo(form)
     assert error.text() == f"{form.kind.field(key).header}: ngày 31/02/2026 không tồn tại"
     assert not form.save()
-    assert form.message.text() == "Chưa lưu: hãy sửa các ô báo đỏ."
+    assert form.message.text() == f"Chưa lưu: hãy sửa các ô báo đỏ, trước hết ô «{form.kind.field(key).header}»."
     assert page.model.rowCount() == browse.count(context.db, kind)
+
+
+@pytest.mark.parametrize(("typed", "first"), [({"result_on": "01/02/2026"}, "result_on"),
+                                              ({"recipient": "", "result_on": "01/02/2026"}, "recipient")])
+def test_a_refused_save_brings_the_first_red_field_into_view_and_names_it(qtbot, context, typed, first):
+    """The red field may be far down a long form (a slip's reply before its issue date, or no recipient)."""
+    page = _page(qtbot, context, "slips")
+    page.new_record()
+    form = page.forms[None]
+    support.fill(form, {**NEW["slips"], **typed})
+    form.resize(760, 420)  # a short screen: the reply's fields are below the fold
+    widget, area = form.inputs[first], form.fields_area
+    form.inputs["number"].setFocus()  # where the officer starts, at the top
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    assert not in_view(area, widget)
+    assert not form.save()
+    header = form.kind.field(first).header
+    assert form.message.text() == f"Chưa lưu: hãy sửa các ô báo đỏ, trước hết ô «{header}»."
+    assert form.focusWidget() is widget
+    qtbot.waitUntil(lambda: in_view(area, widget))
+    assert in_view(area, form.errors[first])  # and the reason under it
+
+
+def in_view(area, widget) -> bool:
+    top = widget.mapTo(area.viewport(), widget.rect().topLeft()).y()
+    return 0 <= top and top + widget.height() <= area.viewport().height()
 
 
 def test_required_fields_are_marked_and_checked(qtbot, context):

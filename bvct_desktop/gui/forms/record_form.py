@@ -22,6 +22,7 @@ from ..qt import (
     QSizePolicy,
     Qt,
     QTabWidget,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -83,7 +84,8 @@ class RecordForm(QDialog):
             self.picker.dropped.connect(self.drop_person)
             layout.addWidget(self.picker)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._scrolled(self._fields_box()), "Thông tin")
+        self.fields_area = self._scrolled(self._fields_box())
+        self.tabs.addTab(self.fields_area, "Thông tin")
         layout.addWidget(self.tabs, 1)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
@@ -277,7 +279,7 @@ class RecordForm(QDialog):
         except editing.FormProblems as problems:
             for key, text in problems.problems.items():
                 self._show_error(key, text)
-            self.message.show_message("Chưa lưu: hãy sửa các ô báo đỏ.")
+            self._point_at_first(problems.problems)
             return False
         except BvctError as error:
             self.message.show_message(error.message)
@@ -290,6 +292,24 @@ class RecordForm(QDialog):
         self.context.notifier.changed.emit(self.kind.name)
         self.saved.emit(self.record_id)
         return True
+
+    def _point_at_first(self, problems: dict[str, str]) -> None:
+        """Scrolls to the first field of the form that `problems` names, focuses it and names it: on a
+        long form the red line may be out of view."""
+        named = {key.split(".")[0] for key in problems}
+        first = next((key for key in self.inputs if key in named), None)
+        if first is None:  # the members, or the record as a whole
+            self.message.show_message("Chưa lưu: hãy sửa các ô báo đỏ.")
+            return
+        self.tabs.setCurrentWidget(self.fields_area)
+        self.inputs[first].setFocus()
+        QTimer.singleShot(0, lambda: self._scroll_to(first))  # once the red lines just shown are laid out
+        self.message.show_message(f"Chưa lưu: hãy sửa các ô báo đỏ, trước hết ô «{self.kind.field(first).header}».")
+
+    def _scroll_to(self, key: str) -> None:
+        """The field `key` in view, and the red line under it as far as the view allows."""
+        self.fields_area.ensureWidgetVisible(self.errors[key])
+        self.fields_area.ensureWidgetVisible(self.inputs[key])
 
     def _confirm_dates_ahead(self) -> bool:
         return confirm_dates_ahead(self.context, self, editing.dates_to_confirm(self.context.db, self.kind.name,
