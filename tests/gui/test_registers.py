@@ -128,6 +128,20 @@ def test_slip_filters_narrow_the_list(qtbot, context):
     assert isinstance(page.overdue, QCheckBox) and page.overdue.text() == "Quá hạn trả lời"
 
 
+def test_a_period_that_ends_before_it_starts_is_told_not_shown_empty(qtbot, context):
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.start.setText("01/06/2025")
+    page.end.setText("01/03/2025")
+    page.end.editingFinished.emit()
+    assert page.model.rowCount() == 0
+    assert page.message.text() == ("«Từ ngày» 01/06/2025 sau «Đến ngày» 01/03/2025: không có ngày nào ở giữa; "
+                                   "hãy sửa một trong hai ô.")
+    page.start.setText("01/01/2025")
+    page.start.editingFinished.emit()
+    assert page.message.text() == "" and page.model.rowCount() > 0
+
+
 def test_sorting_by_a_column_is_done_by_the_model(qtbot, context):
     page = RegisterPage(context, "cadres")
     qtbot.addWidget(page)

@@ -485,11 +485,15 @@ class RegisterPage(QWidget):
             box.setToolTip(PERIOD_TIP.format(box.placeholderText()))
             self._good_bounds[box] = value
             found.append(value)
+        start, end = found
+        if start is not None and end is not None and start > end:
+            wrong.append(f"«Từ ngày» {display_date(start)} sau «Đến ngày» {display_date(end)}: không có ngày nào "
+                         "ở giữa; hãy sửa một trong hai ô")
         if wrong:
             self.message.show_message(". ".join(wrong) + ".")
-        elif self.message.text().startswith(("Từ ngày", "Đến ngày")):
+        elif self.message.text().startswith(("Từ ngày", "Đến ngày", "«Từ ngày»")):
             self.message.clear()
-        return found[0], found[1]
+        return start, end
 
     def _apply_filters(self) -> None:
         start, end = self._period()
