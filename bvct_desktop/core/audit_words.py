@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from . import outgoing
+from . import browse, outgoing
 from .audit import NEW, OLD
 from .fields import Field
 from .kinds import KINDS
@@ -58,6 +58,8 @@ def _person_file_fields() -> dict[str, tuple[Field, ...]]:
 
 def kind_text(kind: str | None) -> str:
     """What an entry is about, in words: a register's title, a part of the person's file, a document."""
+    if kind in browse.VIEWS:  # the registers, the vetting cases among them
+        return browse.VIEWS[kind].kind.title
     if kind in KINDS:
         return KINDS[kind].title
     return OTHER_KINDS.get(kind or "", kind or "")

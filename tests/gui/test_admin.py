@@ -283,6 +283,18 @@ def test_audit_view_filters_checks_and_exports(qtbot, db, clock, tmp_path):
     other.close()
 
 
+def test_the_audit_view_names_every_register_in_words(qtbot, db, clock):
+    from bvct_desktop.core import browse, editing
+    from bvct_desktop.core.personfile import cases
+
+    person = editing.load(db, "slips", browse.record_ids(db, "slips", "13/PXM")[0])["person_id"]
+    cases.open_case(db, person, {"purpose": "Đi nước ngoài", "opened_on": "01/06/2025"})
+    page = page_of(qtbot, AuditPage(context_for(db, clock)))
+    kinds = {page.model.index(row, 6).data() for row in range(page.model.rowCount())}
+    assert "Hồ sơ thẩm tra" in kinds  # it was "vetting-cases"
+    assert not {key for key in browse.VIEWS if key in kinds}
+
+
 def test_audit_model_is_a_sound_table(qtmodeltester, qtbot, db, clock):
     page = page_of(qtbot, AuditPage(context_for(db, clock)))
     model = AuditModel()
