@@ -62,6 +62,22 @@ def test_the_slip_register_fits_a_1366_by_768_screen_with_reply_columns_in_view(
     assert {keys[i] for i in range(len(keys)) if header.isSectionHidden(i)} == {"birth_date", "home_town"}
 
 
+def test_the_recipient_most_slips_go_to_is_read_whole_and_empty_reply_columns_stay_narrow(qtbot, context):
+    """Most slips of the season await their reply: the police unit they went to is shown whole (its
+    province tells them apart), a rare longer unit or result is cut and shown whole in its tooltip."""
+    _long_slip(context, "1234/PXM")
+    usual = "Phòng PV01 – Công an tỉnh Lâm Đồng"
+    for number in range(20):
+        editing.save(context.db, "slips", {"number": f"{number + 501}/PXM", "issued_on": "01/04/2026",
+                                           "full_name": f"Lê Văn Số {number}", "birth_date": "1970",
+                                           "purpose": "Bổ nhiệm", "recipient": usual})
+    window, page = _page_in_window(qtbot, context, "slips")
+    header, keys = page.table.horizontalHeader(), [column.key for column in page.spec.columns]
+    assert header.sectionSize(keys.index("recipient")) >= page.table.fontMetrics().horizontalAdvance(usual) + 8
+    reply_on = keys.index("result_on")
+    assert header.sectionSize(reply_on) <= header.sectionSizeFromContents(reply_on).width()  # as its header, no more
+
+
 def test_the_filters_in_force_never_widen_the_window_past_the_screen(qtbot, context):
     """A dashboard figure's filter and several column filters, each a button that removes it, on a
     row of their own: the window keeps to the screen's width (it grew to 1,613 pixels)."""

@@ -3,6 +3,7 @@ then as each user leaves them (kept per user in the database, core/preferences).
 menu shows and hides columns, fits them to the width again or goes back to the defaults; a
 column is moved by dragging its header, widened by dragging its edge."""
 
+import math
 from collections.abc import Callable, Sequence
 
 from ...core import preferences
@@ -11,6 +12,7 @@ from ..qt import QAction, QApplication, QMenu, Qt, QTimer
 
 SAMPLE_ROWS = 100  # rows measured for a column's natural width (a few screenfuls)
 WIDEST = 420       # no column is fitted wider than this (a tooltip shows the rest)
+USUAL = 0.9        # the share of the rows measured whose cells a column's usual width shows whole
 PADDING = 18
 SAVE_AFTER_MS = 600
 # Shown on request only: columns an officer rarely needs on screen, to leave room for the others
@@ -100,23 +102,33 @@ class ColumnLayout:
         self.apply()
 
     def _fit(self) -> None:
+        """Every column its natural width when they all fit; else each its usual width (a recipient most
+        rows name shown whole, an empty reply column narrow) and what is left to the widest; else the
+        usual widths narrowed."""
         header = self.table.horizontalHeader()
         shown = [logical for logical in range(len(self.keys)) if not header.isSectionHidden(logical)]
-        natural = [self.natural_width(logical) for logical in shown]
-        least = [self.least_width(logical, width) for logical, width in zip(shown, natural, strict=True)]
-        available = self.table.viewport().width() or self.table.width()
-        for logical, width in zip(shown, fit(natural, least, available - 2), strict=True):
+        sizes = [self.natural_widths(logical) for logical in shown]
+        natural, usual = [widest for widest, _ in sizes], [most for _, most in sizes]
+        available = (self.table.viewport().width() or self.table.width()) - 2
+        if sum(usual) <= available:
+            widths = fit(natural, usual, available)
+        else:
+            widths = fit(usual, [self.least_width(width) for width in usual], available)
+        for logical, width in zip(shown, widths, strict=True):
             header.resizeSection(logical, width)
 
-    def natural_width(self, logical: int) -> int:
-        """As wide as the header and the widest of the first rows, within WIDEST."""
+    def natural_widths(self, logical: int) -> tuple[int, int]:
+        """As wide as the header and the widest of the first rows, and as the header and most of them
+        (USUAL), within WIDEST."""
         metrics = self.table.fontMetrics()
         model = self.table.model()
         header = self.table.horizontalHeader().sectionSizeFromContents(logical).width()
         texts = (model.index(row, logical).data() or "" for row in range(min(model.rowCount(), SAMPLE_ROWS)))
-        return min(WIDEST, max([header, *(metrics.horizontalAdvance(text) + PADDING for text in texts)]))
+        cells = sorted(metrics.horizontalAdvance(text) + PADDING for text in texts) or [0]
+        usual = cells[max(0, math.ceil(len(cells) * USUAL) - 1)]
+        return min(WIDEST, max(header, cells[-1])), min(WIDEST, max(header, usual))
 
-    def least_width(self, logical: int, natural: int) -> int:
+    def least_width(self, natural: int) -> int:
         """The narrowest a fitted column gets: its natural width, or ten digits' room."""
         return min(natural, self.table.fontMetrics().horizontalAdvance("0" * 10) + PADDING)
 
