@@ -24,7 +24,7 @@ from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS
 from .permissions import Action
 from .personfile import known, relatives
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips
-from .text import fold, identity_key, unit_key
+from .text import identity_key, unit_key, unit_letters
 
 T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
@@ -217,7 +217,7 @@ def _recipient_named(connection: Connection, name: str):
     units = connection.execute(select(recipients.c.name.label("spelt"), kept.c.id, kept.c.name).join_from(
         recipients, kept, kept.c.id == func.coalesce(recipients.c.merged_into_id, recipients.c.id))).all()
     same = next((found for found in ({unit.id: unit for unit in units if rule(unit.spelt) == rule(name)}
-                                     for rule in (identity_key, unit_key, fold)) if found), {})
+                                     for rule in (identity_key, unit_key, unit_letters)) if found), {})
     if not same:
         raise InputError(f"Không có nơi nhận phiếu «{name}» trong danh sách nơi nhận.")
     if len(same) > 1:

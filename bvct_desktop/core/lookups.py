@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 
 from .changes import TableChanges
 from .kinds import Lookup
-from .text import fold, identity_key, unit_key
+from .text import identity_key, unit_key, unit_letters
 
 MERGED_INTO = "merged_into_id"
 
@@ -65,7 +65,7 @@ class Spellings:
         for row in connection.execute(select(table.c.id, table.c.name, kept.label("kept")).order_by(table.c.id)):
             key = unit_key(row.name)
             by_unit_key.setdefault(key, row.id)
-            letters = fold(key)
+            letters = unit_letters(row.name)
             if kept_by_letters.setdefault(letters, row.kept) != row.kept:
                 by_letters[letters] = None
             else:
@@ -73,9 +73,8 @@ class Spellings:
         return cls(by_unit_key, by_letters)
 
     def entry(self, name: str) -> int | None:
-        key = unit_key(name)
-        found = self.by_unit_key.get(key)
-        return self.by_letters.get(fold(key)) if found is None and name.isascii() else found
+        found = self.by_unit_key.get(unit_key(name))
+        return self.by_letters.get(unit_letters(name)) if found is None and name.isascii() else found
 
 
 class NameList:

@@ -81,6 +81,11 @@ def unit_key(value: str) -> str:
     return _DASH.sub("-", identity_key(value))
 
 
+def unit_letters(value: str) -> str:
+    """`unit_key` without accents, đ or case: what a unit's name typed without accents shares with it."""
+    return fold(unit_key(value))
+
+
 @functools.lru_cache(maxsize=65_536)
 def fold(value: str) -> str:
     """Accent-, đ- and case-free form for search and header matching."""

@@ -221,6 +221,12 @@ def test_the_reminder_letter_lists_the_recipients_overdue_slips(office_cli, tmp_
     assert code == 2
 
 
+def test_a_reminder_recipient_typed_without_accents_and_with_a_hyphen_is_found(office_cli, tmp_path):
+    code, out, err = office_cli("print", "reminder", "--recipient", "phong pv27 - cong an tinh binh thuan",
+                                "--on", "2016-10-15", "--out", tmp_path / "cv.pdf")
+    assert code == 0 and "Phòng PV27 – Công an tỉnh Bình Thuận" in out, err
+
+
 def test_who_may_issue_list_and_print_again(office_cli, tmp_path, notes):
     issue_report(office_cli, tmp_path, notes)
     secret = tmp_path / "pw"
