@@ -4,13 +4,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import errno  # noqa: E402
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
 from bvct_desktop.cli.main import main  # noqa: E402
-from bvct_desktop.core import keyfile, vault  # noqa: E402
+from bvct_desktop.core import files, keyfile, vault  # noqa: E402
 
 # One workbook writer and one set of sample cadres for the suite and the bundle's smoke test.
 from installer.smoke import CADRE_HEADERS, workbook  # noqa: E402, F401
@@ -111,6 +112,23 @@ def isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "home" / "state"))
     for name in ("BVCT_DB", "BVCT_USER", "BVCT_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def read_only(tmp_path, monkeypatch) -> Path:
+    """A folder no file can be made in. Tests run as root, whom chmod does not stop: the seam is the
+    creation of a temporary file there (every file is first written as one beside its target)."""
+    folder = tmp_path / "chi-doc"
+    folder.mkdir()
+    make = files.tempfile.mkstemp
+
+    def refused(*args, dir=None, **kwargs):
+        if Path(dir) == folder:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return make(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", refused)
+    return folder
 
 
 class Cli:

@@ -29,7 +29,7 @@ def temporary_beside(target: Path) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.p{os.getpid()}-", suffix=TEMP_SUFFIX, dir=folder)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         raise InputError(f"Thư mục «{folder}» không tồn tại.") from None
     except PermissionError:
         raise InputError(f"Không có quyền ghi vào thư mục «{folder}».") from None
@@ -40,10 +40,9 @@ def temporary_beside(target: Path) -> Path:
 
 
 def check_folder(target: Path) -> None:
-    """InputError unless the folder `target` goes into exists."""
-    folder = Path(target).parent if str(Path(target).parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"Thư mục «{folder}» không tồn tại.")
+    """InputError unless the folder `target` goes into exists and a file can be made there: tried
+    with the temporary file that writing it will make first."""
+    temporary_beside(target).unlink()
 
 
 def temporary_folder(purpose: str) -> tempfile.TemporaryDirectory:

@@ -78,6 +78,21 @@ def test_a_document_that_could_not_be_written_is_recorded_as_spoiled(office, tmp
     assert "số 03" in out
 
 
-def test_bad_input_takes_no_number(office, tmp_path):
-    code, _, _ = office("report", *YEAR, "--format", "pdf", "--out", tmp_path / "khong-co" / "bc.pdf", "--issue")
-    assert code == 2 and _numbers(office) == [(1, numbering.ISSUED)]
+ISSUING = {"report": ("report", *YEAR, "--format", "pdf", "--issue"),
+           "reminder": ("print", "reminder", "--recipient", "Phòng PV27 – Công an tỉnh Bình Thuận",
+                        "--on", "2025-12-01", "--issue")}
+
+
+@pytest.mark.parametrize("document", ISSUING)
+@pytest.mark.parametrize("folder", ["khong-co", "phan-viet.txt"])  # none, a file
+def test_bad_input_takes_no_number(office, tmp_path, document, folder):
+    code, _, err = office(*ISSUING[document], "--out", tmp_path / folder / "bc.pdf")
+    assert code == 2 and f"Thư mục «{tmp_path / folder}» không tồn tại." in err
+    assert _numbers(office) == [(1, numbering.ISSUED)]
+
+
+@pytest.mark.parametrize("document", ISSUING)
+def test_a_folder_that_cannot_be_written_takes_no_number(office, read_only, document):
+    code, _, err = office(*ISSUING[document], "--out", read_only / "bc.pdf")
+    assert code == 2 and f"Không có quyền ghi vào thư mục «{read_only}»." in err
+    assert _numbers(office) == [(1, numbering.ISSUED)] and list(read_only.iterdir()) == []
