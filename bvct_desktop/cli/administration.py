@@ -79,7 +79,6 @@ def cmd_init(args) -> int:
         if args.server_owner:
             raise InputError("--server-owner chỉ dùng khi --db là địa chỉ máy chủ (postgresql://…).")
         password = credentials.password(args.password_file, "Mật khẩu quản trị viên: ")
-        where.path.parent.mkdir(parents=True, exist_ok=True)
         recovery = vault.create(where.path, args.admin, password)
     print(f"Đã tạo cơ sở dữ liệu: {where.display}")
     print(f"Quản trị viên: {args.admin}")

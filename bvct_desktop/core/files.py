@@ -45,6 +45,18 @@ def check_folder(target: Path) -> None:
     temporary_beside(target).unlink()
 
 
+def make_folder(target: Path) -> None:
+    """Creates the folder `target` goes into, with its parents, when missing; then `check_folder`."""
+    folder = Path(target).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except PermissionError:
+        raise InputError(f"Không có quyền tạo thư mục «{folder}».") from None
+    except (FileExistsError, NotADirectoryError, FileNotFoundError):
+        pass  # a file stands in its way: check_folder tells
+    check_folder(target)
+
+
 def temporary_folder(purpose: str) -> tempfile.TemporaryDirectory:
     """A folder in the system's temporary folder for ciphertext only (a backup being checked),
     named after this process so that `sweep` can remove it once the process is gone."""

@@ -40,7 +40,8 @@ PAGE_SIZE = 4096
 
 def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None = None,
            clock: Clock = system_clock) -> str:
-    """Creates the database and its key file with one administrator; returns the recovery key."""
+    """Creates the database (and its folder, when missing) and its key file with one administrator;
+    returns the recovery key."""
     path = Path(path)
     key_path = keyfile.key_path(path)
     for existing in (path, key_path):
@@ -50,8 +51,7 @@ def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None 
     if not admin:
         raise InputError("Tên quản trị viên không được để trống.")
     passwords.check(admin, password)
-    if not path.parent.is_dir():
-        raise InputError(f"Thư mục «{path.parent}» không tồn tại.")
+    files.make_folder(path)
     db_key, db_id, recovery = keyfile.new_database_key(), str(uuid.uuid4()), keyfile.new_recovery_key()
     kdf = kdf or keyfile.DEFAULT_KDF
     slots = {admin: keyfile.seal(db_key, password, db_id, admin, kdf),

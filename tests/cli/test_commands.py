@@ -37,6 +37,27 @@ def test_init_output(tmp_path, capsys, monkeypatch):
     assert (tmp_path / "a.db").exists() and (tmp_path / "a.db.keys").exists()
 
 
+@pytest.mark.parametrize("where, told", [
+    ("a-file/bvct.db", "Thư mục «{tmp}/a-file» không tồn tại."),  # a file where its folder should be
+    ("a-file/sub/bvct.db", "Thư mục «{tmp}/a-file/sub» không tồn tại."),
+    ("chi-doc/bvct.db", "Không có quyền ghi vào thư mục «{tmp}/chi-doc»."),
+])
+def test_init_where_no_database_can_be_made_is_bad_input_and_leaves_nothing(tmp_path, capsys, monkeypatch,
+                                                                            read_only, where, told):
+    monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    before = sorted(tmp_path.rglob("*"))
+    code = cli_main.main(["--db", str(tmp_path / where), "init", "--admin", "an"])
+    assert code == 2 and capsys.readouterr().err.strip() == told.format(tmp=tmp_path)
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_init_makes_the_missing_folders_of_a_new_database(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
+    assert cli_main.main(["--db", str(tmp_path / "moi" / "nam-2026" / "bvct.db"), "init", "--admin", "an"]) == 0
+    assert (tmp_path / "moi" / "nam-2026" / "bvct.db.keys").exists()
+
+
 def test_default_database_is_in_the_user_data_folder(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
     assert cli_main.main(["init", "--admin", "an"]) == 0
