@@ -4,6 +4,7 @@ A partial date is stored as ISO text at its own precision ("1955", "1955-03", "1
 so equal dates compare equal only at the same precision and text order is date order.
 """
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_CLI_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MIN_YEAR, MAX_YEAR = 1800, 2200
 # the forms a field takes, as the officer is told them
 FULL_FORM, PARTIAL_FORMS, YEAR_FORM = "dd/mm/yyyy", "dd/mm/yyyy, mm/yyyy hoặc yyyy", "yyyy"
@@ -123,11 +125,11 @@ def parse_year(value: object) -> int | None:
 
 
 def parse_cli_date(text: str) -> dt.date:
-    """A date on the command line: `YYYY-MM-DD`."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise RowProblem(f"ngày «{_short(text)}» không hợp lệ; ghi theo dạng YYYY-MM-DD") from None
+    """A date on the command line: `YYYY-MM-DD`, none of the other ISO forms Python reads."""
+    if _CLI_DATE.fullmatch(text):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(text)
+    raise RowProblem(f"ngày «{_short(text)}» không hợp lệ; ghi theo dạng YYYY-MM-DD")
 
 
 def check_period(start: dt.date | None, end: dt.date | None) -> None:

@@ -15,7 +15,8 @@ from sqlalchemy.engine import Connection
 
 from . import audit, numbering
 from .database import Database
-from .errors import InputError
+from .dates import parse_cli_date
+from .errors import InputError, RowProblem
 from .kinds import SLIP_PURPOSES
 from .permissions import Action
 from .schema import settings as settings_table
@@ -40,8 +41,8 @@ class Setting:
             return str(int(value))
         if self.kind == "date":
             try:
-                return dt.date.fromisoformat(value).isoformat()
-            except ValueError:
+                return parse_cli_date(value).isoformat()
+            except RowProblem:
                 raise InputError(f"«{self.key}» phải là ngày dạng YYYY-MM-DD.") from None
         if self.kind == "secrecy" and value not in ("", "MẬT"):
             raise InputError(f"«{self.key}» chỉ nhận giá trị rỗng hoặc «MẬT».")

@@ -135,6 +135,23 @@ def test_bad_usage_is_answered_in_vietnamese(cli):
     assert code == 2 and "YYYY-MM-DD" in err
 
 
+@pytest.mark.parametrize("command", [
+    ("report", "--from", "2026-01-01", "--to", "DATE", "--format", "json", "--out", "-"),
+    ("export", "slips", "--out", "phieu.xlsx", "--from", "DATE"),
+    ("audit", "list", "--to", "DATE"),
+    ("settings", "list", "--on", "DATE"),
+    ("settings", "set", "co_quan", "BAN TỔ CHỨC MỚI", "--from", "DATE"),
+    ("settings", "set", "nhiem_ky_bat_dau", "DATE"),
+])
+def test_a_command_line_date_is_yyyy_mm_dd_and_nothing_else(cli, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    before = cli("settings", "list")[1]
+    for lenient in ("20260930", "2026-W40-1", "2026W401"):
+        code, out, err = cli(*[lenient if word == "DATE" else word for word in command])
+        assert code == 2 and err.strip().endswith("YYYY-MM-DD.") and out == ""
+    assert cli("settings", "list")[1] == before and not (tmp_path / "phieu.xlsx").exists()
+
+
 def test_report_json_to_stdout_and_file(cli, tmp_path):
     for kind, (headers, rows) in SAMPLES.items():
         cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", headers, rows))

@@ -1,6 +1,7 @@
 """Birth dates keep their precision; full dates must exist."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -60,6 +61,13 @@ def test_command_line_dates_are_iso():
     assert parse_cli_date("2025-12-31") == dt.date(2025, 12, 31)
     with pytest.raises(RowProblem):
         parse_cli_date("31/12/2025")
+
+
+@pytest.mark.parametrize("text", ["20260930", "2026-W40-1", "2026W401", "2026-273", "2026-9-30", "+2026-09-30",
+                                  "2026-09-30 ", "２０２６-09-30"])
+def test_command_line_dates_are_only_yyyy_mm_dd(text):
+    with pytest.raises(RowProblem, match=re.escape(f"ngày «{text}» không hợp lệ; ghi theo dạng YYYY-MM-DD")):
+        parse_cli_date(text)
 
 
 def test_a_period_ends_on_or_after_its_start_in_words_every_face_can_show():
