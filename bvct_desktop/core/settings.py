@@ -22,6 +22,11 @@ from .permissions import Action
 from .schema import settings as settings_table
 from .text import clean, fold
 
+# kind → the smallest and the largest value of a numeric setting (the GUI's boxes take the same)
+RANGES = {"days": (1, 365), "minutes": (1, 1440), "months": (1, 120)}
+PURPOSE_DAYS = (0, 365)  # han_tham_tra_ngay, for each purpose; 0: no deadline
+LONGEST_TEXT = 255  # characters of a text setting
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -31,13 +36,18 @@ class Setting:
     kind: str = "text"  # text | days | minutes | months | date | secrecy | yesno | days_by_purpose
     required: bool = False  # printed on every document: never empty
 
+    @property
+    def named(self) -> str:
+        return f"«{self.label}» ({self.key})"
+
     def validate(self, value: str) -> str:
         value = clean(value)
         if self.required and not value:
-            raise InputError(f"«{self.label}» ({self.key}) in trên mọi văn bản nên không được để trống.")
-        if self.kind in ("days", "minutes", "months"):
-            if not value.isdigit() or int(value) <= 0:
-                raise InputError(f"«{self.key}» phải là số nguyên dương.")
+            raise InputError(f"{self.named} in trên mọi văn bản nên không được để trống.")
+        if self.kind in RANGES:
+            smallest, largest = RANGES[self.kind]
+            if not _whole_number_in(value, smallest, largest):
+                raise InputError(f"{self.named} phải là số nguyên từ {smallest} đến {largest}.")
             return str(int(value))
         if self.kind == "date":
             try:
@@ -49,8 +59,14 @@ class Setting:
         if self.kind == "yesno" and value not in ("có", "không"):
             raise InputError(f"«{self.key}» chỉ nhận «có» hoặc «không».")
         if self.kind == "days_by_purpose":
-            return "; ".join(f"{purpose}: {days}" for purpose, days in days_by_purpose(value, self.key).items())
+            return "; ".join(f"{purpose}: {days}" for purpose, days in _purpose_days(value, self.key).items())
+        if len(value) > LONGEST_TEXT:
+            raise InputError(f"{self.named} dài tối đa {LONGEST_TEXT} ký tự; giá trị đã nhập có {len(value)} ký tự.")
         return value
+
+
+def _whole_number_in(text: str, smallest: int, largest: int) -> bool:
+    return text.isascii() and text.isdigit() and smallest <= int(text) <= largest
 
 
 SETTINGS = (
@@ -146,6 +162,16 @@ def days_by_purpose(value: str, key: str = "han_tham_tra_ngay") -> dict[str, int
             raise InputError(f"«{key}»: «{part}» phải có dạng «Mục đích: số ngày», mục đích là một trong: "
                              f"{', '.join(SLIP_PURPOSES)}.")
         found[by_key[fold(purpose)]] = int(days)
+    return found
+
+
+def _purpose_days(value: str, key: str) -> dict[str, int]:
+    """`days_by_purpose` as the officer sets it: each purpose's days within PURPOSE_DAYS."""
+    found = days_by_purpose(value, key)
+    smallest, largest = PURPOSE_DAYS
+    for purpose, days in found.items():
+        if not smallest <= days <= largest:
+            raise InputError(f"«{key}»: «{purpose}: {days}»: số ngày phải từ {smallest} đến {largest}.")
     return found
 
 

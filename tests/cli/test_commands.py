@@ -169,7 +169,13 @@ def test_settings_list_and_set(cli):
     assert cli("settings", "set", "dia_danh", "Bình Thuận")[0] == 0
     assert "dia_danh\tBình Thuận" in cli("settings", "list")[1]
     code, _, err = cli("settings", "set", "han_tra_loi_phieu_ngay", "ba mươi")
-    assert code == 2 and "số nguyên dương" in err
+    assert code == 2 and "phải là số nguyên từ 1 đến 365" in err
+    code, _, err = cli("settings", "set", "tu_dong_khoa_phut", "99999999999")
+    assert code == 2 and err.strip() == ("«Tự động khóa sau (phút)» (tu_dong_khoa_phut) phải là số nguyên từ 1 "
+                                         "đến 1440.")
+    code, _, err = cli("settings", "set", "co_quan", "B" * 5000)
+    assert code == 2 and "(co_quan) dài tối đa 255 ký tự" in err
+    assert "tu_dong_khoa_phut\t10" in cli("settings", "list")[1]
     code, _, err = cli("settings", "set", "khong_co", "x")
     assert code == 2
 

@@ -56,6 +56,39 @@ def test_a_setting_printed_on_documents_is_never_empty(db, key):
     assert settings.set_setting(db, "nguoi_ky", "") == ""  # the signer's name may wait
 
 
+AUTO_LOCK_RANGE = "«Tự động khóa sau (phút)» (tu_dong_khoa_phut) phải là số nguyên từ 1 đến 1440."
+
+
+@pytest.mark.parametrize("key, refused, told", [
+    ("tu_dong_khoa_phut", "99999999999", AUTO_LOCK_RANGE),
+    ("tu_dong_khoa_phut", "0", AUTO_LOCK_RANGE),
+    ("han_tra_loi_phieu_ngay", "366", "«Hạn trả lời phiếu (ngày)» (han_tra_loi_phieu_ngay) phải là số nguyên từ 1 "
+                                      "đến 365."),
+    ("han_bao_cao_sau_chuyen_di_ngay", "²", "«Hạn báo cáo sau chuyến đi (ngày)» (han_bao_cao_sau_chuyen_di_ngay) "
+                                           "phải là số nguyên từ 1 đến 365."),
+    ("hieu_luc_ket_luan_thang", "121", "«Hiệu lực kết luận tiêu chuẩn chính trị (tháng)» (hieu_luc_ket_luan_thang) "
+                                       "phải là số nguyên từ 1 đến 120."),
+    ("han_tham_tra_ngay", "Bầu cử: 366", "«han_tham_tra_ngay»: «Bầu cử: 366»: số ngày phải từ 0 đến 365."),
+    ("co_quan", "B" * 5000, "«Cơ quan ban hành» (co_quan) dài tối đa 255 ký tự; giá trị đã nhập có 5000 ký tự."),
+    ("thu_muc_sao_luu_2", "/" + "a" * 255, "«Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)» (thu_muc_sao_luu_2) "
+                                           "dài tối đa 255 ký tự; giá trị đã nhập có 256 ký tự."),
+])
+def test_a_value_out_of_its_range_is_refused_naming_the_setting_and_the_range(db, key, refused, told):
+    before = settings.list_settings(db)[key]
+    for start in (None, MERGER):
+        with pytest.raises(InputError) as refusal:
+            settings.set_setting(db, key, refused, start)
+        assert refusal.value.message == told
+    assert settings.list_settings(db)[key] == before
+
+
+@pytest.mark.parametrize("key, value", [("tu_dong_khoa_phut", "1"), ("tu_dong_khoa_phut", "1440"),
+                                        ("han_tra_loi_phieu_ngay", "365"), ("hieu_luc_ket_luan_thang", "120"),
+                                        ("han_tham_tra_ngay", "Bầu cử: 0; Bổ nhiệm: 365"), ("co_quan", "B" * 255)])
+def test_the_ends_of_a_range_are_taken(db, key, value):
+    assert settings.set_setting(db, key, value) == value
+
+
 def test_every_change_is_audited_with_its_first_day(db):
     import json
 

@@ -448,3 +448,20 @@ def test_a_setting_printed_on_documents_is_never_saved_empty_nor_half_saved(qtbo
     assert "«Cơ quan cấp trên» (co_quan_cap_tren) in trên mọi văn bản nên không được để trống" in page.message.text()
     stored = settings.list_settings(db)
     assert stored["co_quan_cap_tren"] == "TỈNH ỦY LÂM ĐỒNG" and stored["dia_danh"] == "Lâm Đồng"
+
+
+def test_a_value_out_of_range_is_refused_on_the_page_as_on_the_command_line(qtbot, db, clock):
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    page.advanced.setChecked(True)
+    for kind, (smallest, largest) in settings.RANGES.items():
+        spin = next(field.widget for field in page.fields.values() if field.setting.kind == kind)
+        assert (spin.minimum(), spin.maximum()) == (smallest, largest)
+    page.fields["co_quan"].widget.setText("B" * 5000)
+    page.save()
+    assert page.message.text() == "«Cơ quan ban hành» (co_quan) dài tối đa 255 ký tự; giá trị đã nhập có 5000 ký tự."
+    page.new_key.setCurrentIndex(page.new_key.findData("dia_danh"))
+    page.new_value.setText("L" * 256)
+    page.start_new_value()
+    assert "(dia_danh) dài tối đa 255 ký tự" in page.message.text()
+    stored = settings.list_settings(db)
+    assert (stored["co_quan"], stored["dia_danh"]) == ("BAN TỔ CHỨC", "Lâm Đồng")

@@ -18,8 +18,8 @@ from ..qt import QComboBox, QDate, QDateEdit, QHeaderView, QLineEdit, QSpinBox, 
 
 BASIC = ("co_quan_cap_tren", "co_quan", "dia_danh", "nguoi_ky", "han_tra_loi_phieu_ngay", "tu_dong_khoa_phut",
          "hoi_lai_mat_khau", "thu_muc_sao_luu_2")
-# kind → (unit shown after the number, largest value) for the numeric settings
-NUMBERS = {"days": (" ngày", 3650), "minutes": (" phút", 240), "months": (" tháng", 120)}
+# kind → unit shown after the number, for the numeric settings (their ranges: settings.RANGES)
+NUMBERS = {"days": " ngày", "minutes": " phút", "months": " tháng"}
 # kind → [(what the officer sees, the stored value)] for the settings with fixed values
 CHOICES = {"secrecy": [("Không đóng dấu độ mật", ""), ("MẬT", "MẬT")],
            "yesno": [("Có", "có"), ("Không", "không")]}
@@ -31,10 +31,9 @@ class SettingField:
     def __init__(self, setting: Setting):
         self.setting = setting
         if setting.kind in NUMBERS:
-            unit, largest = NUMBERS[setting.kind]
             self.widget = QSpinBox()
-            self.widget.setRange(1, largest)
-            self.widget.setSuffix(unit)
+            self.widget.setRange(*settings.RANGES[setting.kind])
+            self.widget.setSuffix(NUMBERS[setting.kind])
         elif setting.kind == "date":
             self.widget = QDateEdit()
             self.widget.setDisplayFormat("dd/MM/yyyy")
