@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import audit, backup, backup_log, settings
 from .database import Database
-from .errors import BvctError
+from .errors import BvctError, os_reason
 from .files import atomic_output
 from .permissions import Action, allows
 
@@ -102,7 +102,7 @@ def _prepared(folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BvctError(f"Không tạo được thư mục sao lưu «{folder}» ({error.strerror}).") from None
+        raise BvctError(f"Không tạo được thư mục sao lưu «{folder}» ({os_reason(error)}).") from None
     return folder
 
 

@@ -25,7 +25,7 @@ from sqlalchemy import select
 from .. import __version__
 from . import audit_chain, backup_log, crashpoints, engine, files, key_slots, keyfile, leftovers, migrations
 from .database import Actor, Clock, Database, FileDatabase, system_clock
-from .errors import DISK_FULL, WRONG_LOGIN, AuthError, BvctError, DamagedError, DiskFullError, InputError
+from .errors import DISK_FULL, WRONG_LOGIN, AuthError, BvctError, DamagedError, DiskFullError, InputError, os_reason
 from .files import atomic_output
 from .permissions import ADMIN, Action, allows, refusal
 from .schema import meta, users
@@ -266,7 +266,7 @@ def _extract(archive: zipfile.ZipFile, target: Path) -> dict:
         if isinstance(files.os_error(error, target), DiskFullError):
             raise DiskFullError(f"{DISK_FULL}: không giải nén được bản sao lưu để kiểm tra vào thư mục tạm "
                                 f"«{target.parent.parent}».") from None
-        raise BvctError(f"Không giải nén được bản sao lưu để kiểm tra ({error.strerror}).") from None
+        raise BvctError(f"Không giải nén được bản sao lưu để kiểm tra ({os_reason(error)}).") from None
     return {"sha256": digest.hexdigest(), "size": target.stat().st_size}
 
 

@@ -4,6 +4,7 @@ Messages are Vietnamese and meant for the officer; they never carry record value
 beyond what the officer typed or the file row and column.
 """
 
+import errno
 from pathlib import Path
 
 WRONG_LOGIN = "Sai tên người dùng hoặc mật khẩu."  # at a login: which of the two is wrong is not told
@@ -98,3 +99,23 @@ class RowProblem(Exception):
         super().__init__(message)
         self.message = message
         self.header = header
+
+
+# errno → why the operating system refused, as the officer is told it
+OS_REASONS = {
+    errno.EISDIR: "là thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không có quyền truy cập",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENOSPC: "ổ đĩa đầy",
+    errno.EIO: "lỗi đọc ghi ổ đĩa",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EBUSY: "tệp đang được chương trình khác dùng",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why `error` happened, in Vietnamese; a rare reason in the operating system's own words."""
+    return OS_REASONS.get(error.errno, error.strerror or str(error))

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import DISK_FULL, BvctError, DiskFullError, InputError
+from .errors import DISK_FULL, BvctError, DiskFullError, InputError, os_reason
 
 TEMP_SUFFIX = ".tmp"
 # A leftover without a process id (written before ids were kept) is removed once this old.
@@ -88,7 +88,7 @@ def os_error(error: OSError, target: Path) -> BvctError:
         return DiskFullError(f"{DISK_FULL}: không ghi được «{target}»; không có tệp nào bị ghi dở.")
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EROFS):
         return InputError(f"Không có quyền ghi «{target}».")
-    return BvctError(f"Không ghi được «{target}» ({error.strerror}).")
+    return BvctError(f"Không ghi được «{target}» ({os_reason(error)}).")
 
 
 @contextlib.contextmanager

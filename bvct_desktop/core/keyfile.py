@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .errors import WRONG_LOGIN, AuthError, DamagedError
+from .errors import WRONG_LOGIN, AuthError, DamagedError, os_reason
 from .files import atomic_output, locked
 
 FORMAT = "BVCT-KEYS"
@@ -205,7 +205,7 @@ def read(path: Path) -> KeyFile:
     except FileNotFoundError:
         raise DamagedError(f"Không tìm thấy tệp khóa «{path}» (phải nằm cạnh cơ sở dữ liệu).") from None
     except OSError as error:
-        raise DamagedError(f"Không đọc được tệp khóa «{path}» ({error.strerror}).") from None
+        raise DamagedError(f"Không đọc được tệp khóa «{path}» ({os_reason(error)}).") from None
     return KeyFile.from_bytes(data, Path(path))
 
 

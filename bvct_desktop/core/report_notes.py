@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from .database import Database
-from .errors import InputError
+from .errors import InputError, os_reason
 from .permissions import Action
 from .schema import report_notes
 from .text import clean, fold
@@ -60,7 +60,7 @@ def read_file(path: Path) -> Notes:
     except UnicodeDecodeError:
         raise InputError(f"Tệp «{path}» không phải văn bản UTF-8; hãy lưu lại với mã UTF-8.") from None
     except OSError as error:
-        raise InputError(f"Không đọc được tệp «{path}» ({error.strerror}).") from None
+        raise InputError(f"Không đọc được tệp «{path}» ({os_reason(error)}).") from None
     return parse(text)
 
 

@@ -30,7 +30,7 @@ from . import (
 )
 from .address import Address, FileAddress, ServerAddress
 from .database import Actor, Clock, Database, FileDatabase, system_clock
-from .errors import WRONG_LOGIN, AuthError, BvctError, DamagedError, InputError
+from .errors import WRONG_LOGIN, AuthError, BvctError, DamagedError, InputError, os_reason
 from .permissions import ADMIN
 from .schema import meta, users
 
@@ -205,7 +205,7 @@ def _check_file(path: Path) -> str | None:
     except FileNotFoundError:
         raise DamagedError(f"Không tìm thấy cơ sở dữ liệu «{path}».") from None
     except OSError as error:
-        raise DamagedError(f"Không đọc được «{path}» ({error.strerror}).") from None
+        raise DamagedError(f"Không đọc được «{path}» ({os_reason(error)}).") from None
     if head == SQLITE_MAGIC:
         raise DamagedError(f"«{path}» là tệp SQLite không mã hóa, không phải cơ sở dữ liệu BVCT Desktop.")
     if size % PAGE_SIZE or size == 0 and not Path(f"{path}-wal").exists():

@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import paths
 from ..core import address, passwords, settings, vault
 from ..core.database import Clock, Database, system_clock
-from ..core.errors import AuthError, BvctError, InputError
+from ..core.errors import AuthError, BvctError, InputError, os_reason
 from ..core.files import atomic_output
 from . import printing
 from .designer.ui_first_run_admin import Ui_FirstRunAdmin
@@ -163,7 +163,7 @@ class AdminPage(NewPasswordPage, Ui_FirstRunAdmin):
             with wait_cursor():
                 recovery, database = wait_for(create)
         except OSError as error:
-            self.error.show_message(f"Không tạo được thư mục «{wizard.path.parent}» ({error.strerror}).")
+            self.error.show_message(f"Không tạo được thư mục «{wizard.path.parent}» ({os_reason(error)}).")
             return False
         except BvctError as refused:
             self.error.show_message(refused.message)
@@ -307,7 +307,7 @@ class ServerPage(QWizardPage, Ui_FirstRunServer):
         except OSError as error:
             database.close()
             self.error.show_message(f"Không ghi được lựa chọn máy chủ vào «{paths.data_folder()}» "
-                                    f"({error.strerror}).")
+                                    f"({os_reason(error)}).")
             return False
         self.error.clear()
         wizard.database = database

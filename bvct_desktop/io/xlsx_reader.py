@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import InputError
+from ..core.errors import InputError, os_reason
 from . import sheet_process, sheet_xml
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -169,7 +169,7 @@ def _check_container(path: Path) -> None:
     except IsADirectoryError:
         raise InputError(f"«{path}» là thư mục, không phải tệp Excel.") from None
     except OSError as error:
-        raise InputError(f"Không mở được tệp «{path}» ({error.strerror}).") from None
+        raise InputError(f"Không mở được tệp «{path}» ({os_reason(error)}).") from None
     if head == OLE_MAGIC:
         if _is_encrypted_ole(path):
             raise InputError(f"Tệp «{path.name}» được bảo vệ bằng mật khẩu; hãy bỏ mật khẩu rồi nhập lại.")

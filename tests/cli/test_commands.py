@@ -126,6 +126,14 @@ def test_damaged_page_met_during_a_query_exits_4(cli, tmp_path):
     assert not (tmp_path / "x.xlsx").exists()
 
 
+@pytest.mark.file_only("a folder given as the database file")
+def test_a_folder_given_as_the_database_is_told_in_vietnamese(cli, tmp_path):
+    folder = tmp_path / "thu-muc.db"
+    folder.mkdir()
+    code, _, err = cli("--db", folder, "settings", "list")
+    assert code == 4 and f"Không đọc được «{folder}» (là thư mục, không phải tệp)." in err
+
+
 def test_bad_usage_is_answered_in_vietnamese(cli):
     code, _, err = cli("import", "khong-co-loai", "x.xlsx")
     assert code == 2 and "không hợp lệ" in err

@@ -1,8 +1,11 @@
 """The program's expected failures: told again in other words, they stay what they were."""
 
+import errno
 from pathlib import Path
 
-from bvct_desktop.core.errors import Ambiguous, BvctError, DamagedError
+import pytest
+
+from bvct_desktop.core.errors import Ambiguous, BvctError, DamagedError, os_reason
 
 
 def test_a_reworded_failure_keeps_its_kind_and_what_it_carries():
@@ -23,3 +26,18 @@ def test_the_original_failure_is_left_as_it_was():
     original = BvctError("Một.")
     original.reworded("Hai.")
     assert original.message == str(original) == "Một."
+
+
+@pytest.mark.parametrize("error, told", [
+    (IsADirectoryError(errno.EISDIR, "Is a directory"), "là thư mục, không phải tệp"),
+    (PermissionError(errno.EACCES, "Permission denied"), "không có quyền truy cập"),
+    (FileNotFoundError(errno.ENOENT, "No such file or directory"), "không có tệp hoặc thư mục này"),
+    (NotADirectoryError(errno.ENOTDIR, "Not a directory"), "một phần của đường dẫn là tệp, không phải thư mục"),
+    (OSError(errno.EROFS, "Read-only file system"), "ổ đĩa chỉ cho đọc"),
+])
+def test_the_operating_system_s_reason_is_told_in_vietnamese(error, told):
+    assert os_reason(error) == told
+
+
+def test_a_rare_reason_keeps_the_operating_system_s_words():
+    assert os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links")) == "Too many levels of symbolic links"
