@@ -150,7 +150,6 @@ class AdminPage(NewPasswordPage, Ui_FirstRunAdmin):
         name, password, office = self.name.text().strip(), self.password.text(), wizard.office.values()
 
         def create() -> tuple[str, Database]:  # three key derivations: seconds, on a worker
-            wizard.path.parent.mkdir(parents=True, exist_ok=True)
             recovery = vault.create(wizard.path, name, password, clock=wizard.clock)
             database = vault.unlock(wizard.path, name, password, wizard.clock)
             for key, value in office.items():
