@@ -16,6 +16,7 @@ UI_FAMILY = "Liberation Sans"
 ERROR_COLOUR, OK_COLOUR = "#b00020", "#1b5e20"
 Widget = TypeVar("Widget", bound=QWidget)
 APPLIED = "bvct_look_applied"
+SCREEN_SHARE = 0.92  # a large window's share of the screen, its frame and the taskbar in view (office PCs: 1366×768)
 
 STYLE = """
 QListWidget[look="navigation"] { background: #1f4e79; color: white; border: none; font-size: 11pt; }
@@ -38,6 +39,11 @@ def styled(widget: Widget, look: str) -> Widget:
     """`widget` with the style sheet's `look` (set before it is first shown)."""
     widget.setProperty("look", look)
     return widget
+
+
+def fill_screen(window: QWidget) -> None:
+    """A window with a page or tables to read opens on most of the screen it is on."""
+    window.resize(window.screen().availableGeometry().size() * SCREEN_SHARE)
 
 
 def register_fonts() -> None:

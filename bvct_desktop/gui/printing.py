@@ -45,6 +45,7 @@ from . import reauth
 from .context import AppContext
 from .designer.ui_print_preview import Ui_PrintPreview
 from .dialogs import YES, Dialogs
+from .look import fill_screen
 from .pdf_pages import PdfPages
 from .qt import (
     QDialog,
@@ -68,7 +69,6 @@ from .workers import BackgroundTask, Cancelled, Progress, failure_message, run_i
 PRINTED, SAVED = "in", "xuất"
 PREVIEW_DPI = 96
 PRINT_DPI_LIMIT = 300  # finer than this only makes the spool file bigger
-SCREEN_SHARE = 0.92  # the preview's size at most, of the screen's (office PCs: 1366×768)
 NO_PRINTER = ("Máy tính này chưa cài máy in nào, nên chưa in được.\n\n"
               "Bạn có muốn lưu tài liệu thành tệp PDF (để in ở máy khác) không?")
 Output = Callable[[str, dict], None]
@@ -149,9 +149,9 @@ ZOOM_CHOICES = (("Vừa chiều rộng", FIT_WIDTH), ("Vừa trang", FIT_PAGE),
 class PrintPreview(QDialog, Ui_PrintPreview):
     """One page at a time (a batch may hold a thousand slips) at the zoom chosen — fitted to the
     width or to the whole page, or 50 % to 200 % — with page navigation (buttons, Page Up/Down,
-    Home/End), the page range, the number of copies, "In…" and "Lưu thành PDF…". It opens no
-    larger than the screen (1366×768 on office PCs) with the whole page in view. The layout is
-    the Designer form ui/print_preview.ui."""
+    Home/End), the page range, the number of copies, "In…" and "Lưu thành PDF…". It opens on most
+    of the screen (1366×768 on office PCs), a landscape page fitted to the width, a portrait one
+    whole. The layout is the Designer form ui/print_preview.ui."""
 
     def __init__(self, parent: QWidget | None, data: bytes, title: str, dialogs: Dialogs,
                  suggested_name: str = "tai-lieu.pdf", on_output: Output | None = None,
@@ -166,7 +166,7 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         self.pages = self.pdf.count
         self.setupUi(self)
         self.setWindowTitle(self.windowTitle().format(title=title))
-        self.resize(self.size().boundedTo(self.screen().availableGeometry().size() * SCREEN_SHARE))
+        fill_screen(self)
         self.of_pages.setText(self.of_pages.text().format(pages=self.pages))
         self.note.setText(note)
         self.note.setVisible(bool(note))
@@ -175,7 +175,8 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         self.last.setValue(self.pages)
         for shown, value in ZOOM_CHOICES:
             self.zoom.addItem(shown, value)
-        self.zoom.setCurrentIndex(1)  # the whole page in view
+        width, height = self.pdf.size(0)  # a table across the page read at its width, a form seen whole
+        self.zoom.setCurrentIndex(self.zoom.findData(FIT_WIDTH if width > height else FIT_PAGE))
         self.page.valueChanged.connect(self.show_page)
         self.zoom.currentIndexChanged.connect(lambda _index: self.show_page(self.page.value()))
         self.first_button.clicked.connect(lambda: self.page.setValue(1))

@@ -12,12 +12,13 @@ from bvct_desktop.core.database import Database
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.gui.context import AppContext
 from bvct_desktop.gui.dialogs import Dialogs
-from bvct_desktop.gui.qt import QLineEdit, Qt
+from bvct_desktop.gui.qt import QLineEdit, QRect, QScreen, Qt
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import ADMIN, PASSWORD
 from tests.samples import SAMPLES
 
 TODAY = dt.datetime(2025, 6, 15, 9, 30)
+OFFICE_SCREEN = QRect(0, 0, 1366, 728)  # an office PC's 1366×768 less its taskbar
 
 
 class FakeClock:
@@ -99,3 +100,9 @@ def threads_calling(monkeypatch, owner, name: str) -> list[threading.Thread]:
 def off_the_gui_thread(called_on: list[threading.Thread]) -> bool:
     """Called, and first on a worker rather than the GUI thread."""
     return bool(called_on) and called_on[0] is not threading.main_thread()
+
+
+def on_office_screen(monkeypatch) -> QRect:
+    """Windows opened after this find the screen an office PC's (tests run on an 800×800 one)."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(OFFICE_SCREEN))
+    return OFFICE_SCREEN

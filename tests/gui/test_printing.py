@@ -18,6 +18,7 @@ from bvct_desktop.gui.pdf_pages import PdfPages
 from bvct_desktop.gui.qt import QPrinter
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
+from tests.gui.shell_support import on_office_screen
 
 SLIP = {"number": "12/PXM", "issued_on": dt.date(2025, 1, 5), "full_name": "Phạm Văn Bình", "other_names": None,
         "birth_date": "1950", "gender": "Nam", "home_town": "Hàm Tiến", "residence": None, "father_name": None,
@@ -81,19 +82,35 @@ def test_the_preview_shows_each_page_rendered_from_the_pdf(qtbot, slips_pdf):
     assert window.image.pixmap().width() == pixmap.width()
 
 
-OFFICE_SCREEN = (1366, 768)
+@pytest.fixture(scope="module")
+def register_pdf() -> bytes:
+    """The slip register: a landscape table."""
+    office = History([(setting.key, None, setting.default) for setting in SETTINGS])
+    return render.slip_register_pdf(office, [{**SLIP, "result_on": None, "result": None}], dt.date(2025, 1, 1),
+                                    dt.date(2025, 12, 31), dt.date(2026, 1, 2), render.Options(profile.load()))
 
 
-def test_the_preview_fits_an_office_screen_with_the_whole_page_in_view(qtbot, slips_pdf):
-    window, _ = preview(qtbot, slips_pdf, NoPrinter())
-    window.resize(*(size * printing.SCREEN_SHARE for size in OFFICE_SCREEN))
+def opened_on_office_screen(qtbot, monkeypatch, data):
+    screen = on_office_screen(monkeypatch)
+    window, _ = preview(qtbot, data, NoPrinter())
     window.show()
     qtbot.waitExposed(window)
+    assert window.width() >= screen.width() * 0.9 and window.height() >= screen.height() * 0.9
+    assert window.frameGeometry().height() <= screen.height()
+    return window, window.scroll_area.viewport().size(), window.image.pixmap()
+
+
+def test_a_landscape_table_opens_on_most_of_an_office_screen_fitted_to_its_width(qtbot, monkeypatch, register_pdf):
+    window, view, page = opened_on_office_screen(qtbot, monkeypatch, register_pdf)
+    assert window.zoom.currentData() == printing.FIT_WIDTH
+    assert page.width() == pytest.approx(view.width() - 8, abs=2)
+    assert int(window.zoom_shown.text().rstrip("%")) > 100, "larger than the paper itself, not 63 %"
+
+
+def test_a_portrait_form_opens_on_most_of_an_office_screen_with_the_whole_page_in_view(qtbot, monkeypatch, slips_pdf):
+    window, view, page = opened_on_office_screen(qtbot, monkeypatch, slips_pdf)
     hint = window.minimumSizeHint()
-    assert hint.width() <= OFFICE_SCREEN[0] and hint.height() <= OFFICE_SCREEN[1]
-    assert window.frameGeometry().height() <= window.screen().availableGeometry().height()
-    view = window.scroll_area.viewport().size()
-    page = window.image.pixmap()
+    assert hint.width() <= 1366 and hint.height() <= 768
     assert window.zoom.currentData() == printing.FIT_PAGE
     assert page.height() <= view.height() and page.width() <= view.width()
     assert page.height() > view.height() * 0.9  # as large as the window allows
@@ -228,12 +245,9 @@ def test_declining_to_save_leaves_nothing_behind(qtbot, tmp_path, slips_pdf):
     assert outputs == [] and list(tmp_path.iterdir()) == []
 
 
-def test_landscape_documents_print_landscape(qtbot, tmp_path):
-    office = History([(setting.key, None, setting.default) for setting in SETTINGS])
-    data = render.slip_register_pdf(office, [{**SLIP, "result_on": None, "result": None}], dt.date(2025, 1, 1),
-                                    dt.date(2025, 12, 31), dt.date(2026, 1, 2), render.Options(profile.load()))
+def test_landscape_documents_print_landscape(qtbot, tmp_path, register_pdf):
     target = tmp_path / "so.pdf"
-    window, _ = preview(qtbot, data, PdfPrinter(target))
+    window, _ = preview(qtbot, register_pdf, PdfPrinter(target))
     assert window.print_document()
     qtbot.waitUntil(lambda: window.printing is None, timeout=20_000)
     width, height = pdfium.PdfDocument(target.read_bytes())[0].get_size()
