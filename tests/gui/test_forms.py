@@ -9,10 +9,10 @@ from bvct_desktop.core import browse, editing
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
-from bvct_desktop.gui.qt import QComboBox, QLabel, QPlainTextEdit, QPushButton
+from bvct_desktop.gui.qt import QComboBox, QLabel, QPlainTextEdit, QPushButton, QTableView
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
-from tests.gui.shell_support import FakeClock, type_text
+from tests.gui.shell_support import FakeClock, on_office_screen, type_text
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
 
@@ -339,8 +339,9 @@ def test_a_vetting_case_is_edited_and_concluded_in_its_own_window(qtbot, context
 OLD_HOME_TOWN = "xã Mương Mán, huyện Hàm Thuận Nam, tỉnh Bình Thuận"  # a unit merged on 01/7/2025
 
 
-def _slips_about_anh(context):
-    """Slips for the appointment of Trần Thị Ánh about her husband and her mother (not on her list)."""
+def _slips_about_anh(context, reply: str | None = None):
+    """Slips for the appointment of Trần Thị Ánh about her husband and her mother (not on her list); the
+    police's `reply` on the first two."""
     from pathlib import Path
 
     from bvct_desktop.core import importing
@@ -350,14 +351,16 @@ def _slips_about_anh(context):
 
     headers = SAMPLES["slips"][0]
 
-    def row(number, name, birth, relation, home_town=None):
+    def row(number, name, birth, relation, home_town=None, replied=None):
         values = {"Số phiếu": number, "Ngày phát hành": "02/03/2026", "Họ và tên người được xác minh": name,
                   "Ngày sinh": birth, "Quê quán": home_town, "Quan hệ": relation,
                   "Họ và tên người được thẩm tra": "Trần Thị Ánh",
-                  "Mục đích xác minh": "Bổ nhiệm", "Nơi nhận phiếu": "Cục A93B – Bộ Công an"}
+                  "Mục đích xác minh": "Bổ nhiệm", "Nơi nhận phiếu": "Cục A93B – Bộ Công an",
+                  "Ngày nhận kết quả": replied and "30/03/2026", "Kết quả": replied}
         return [values.get(header) for header in headers]
 
-    rows = [row("41/PXM", "Lê Văn Tâm", "1968", "Chồng", OLD_HOME_TOWN), row("42/PXM", "Nguyễn Thị Hạnh", "1948", "Mẹ"),
+    rows = [row("41/PXM", "Lê Văn Tâm", "1968", "Chồng", OLD_HOME_TOWN, reply),
+            row("42/PXM", "Nguyễn Thị Hạnh", "1948", "Mẹ", replied=reply),
             row("43/PXM", "Võ Thị Bảy", "1942", "Mẹ chồng")]
     result = importing.import_sheet(context.db, SLIPS, Sheet.of_rows(Path("phieu-anh.xlsx"), [headers, *rows]))
     assert result.ok, result.problems
@@ -544,3 +547,63 @@ def test_the_picker_shows_ten_lines_of_candidates_each_person_on_its_own_shade(q
     results = form.picker.results
     assert results.count() >= 5 and results.alternatingRowColors()
     assert results.height() >= results.fontMetrics().lineSpacing() * 10
+
+
+LONG_UNIT = "Ban Quản lý các khu công nghiệp và khu kinh tế tỉnh Lâm Đồng"
+LONG_REPLY = "Không có tàng thư; đã trích lục lý lịch gửi kèm công văn số 1234/PV01"
+
+
+def shown_on_office_screen(qtbot, monkeypatch, opening):
+    """The form `opening()` opens on a 1366×768 screen: on most of it, its frame within it."""
+    screen = on_office_screen(monkeypatch)
+    form = opening()
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    assert form.width() >= screen.width() * 0.9 and form.height() >= screen.height() * 0.9
+    assert form.frameGeometry().height() <= screen.height()
+    return form
+
+
+def every_column_in_view(table: QTableView) -> list[str]:
+    """The headers of `table` cut short or out of view sideways (none: the table reads without scrolling)."""
+    header, room = table.horizontalHeader(), table.viewport().width()
+    return [table.model().headerData(column, header.orientation()) for column in range(header.count())
+            if header.sectionViewportPosition(column) + header.sectionSize(column) > room + 1
+            or header.sectionSize(column) < header.sectionSizeFromContents(column).width()]
+
+
+def test_the_cadres_file_opens_on_most_of_an_office_screen_every_tab_read_without_scrolling(qtbot, monkeypatch,
+                                                                                             context):
+    _slips_about_anh(context, LONG_REPLY)
+    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "cadres", anh))
+    for index in range(1, form.tabs.count()):
+        form.tabs.setCurrentIndex(index)
+        qtbot.wait(1)
+        table = getattr(form.tabs.widget(index), "table", form.tabs.widget(index))
+        assert every_column_in_view(table) == [], form.tabs.tabText(index)
+
+
+def test_a_vetting_case_opens_on_most_of_an_office_screen_with_every_column_of_its_slips(qtbot, monkeypatch,
+                                                                                          context):
+    _slips_about_anh(context, LONG_REPLY)
+    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
+    person = editing.load(context.db, "cadres", anh)["person_id"]
+    case = next(case["id"] for case in cases.cases_of(context.db, person) if case["purpose"] == "Bổ nhiệm")
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "vetting-cases", case))
+    slips = form.findChildren(QTableView)[0]
+    assert slips.rowCount() == 3
+    assert every_column_in_view(slips) == []
+
+
+def test_a_delegation_opens_on_most_of_an_office_screen_with_every_column_of_its_members(qtbot, monkeypatch,
+                                                                                          context):
+    page = _page(qtbot, context, "delegations")
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "delegations",
+                                                                        page.model.record_id(0)))
+    form.members.set_members([{"full_name": "Công Tằng Tôn Nữ Diệu Huyền Thanh Thảo", "birth_date": "1975-03-12",
+                               "home_town": "xã Hàm Thuận Bắc, huyện Hàm Thuận Bắc, tỉnh Bình Thuận",
+                               "cccd": "060175001234", "position": "Phó Trưởng ban Thường trực",
+                               "unit": LONG_UNIT, "role": "Trưởng đoàn"}])
+    assert every_column_in_view(form.members.table) == []

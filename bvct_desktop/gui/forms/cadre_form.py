@@ -7,9 +7,11 @@ from ...core.dates import display_date
 from ...core.personfile import known
 from ...core.personfile.known import SlipAbout
 from ..context import AppContext
+from ..look import fill_screen
 from ..qt import QAbstractItemView, QColor, QLabel, Qt, QTableView, QTableWidget, QTableWidgetItem
+from ..registers.columns import fit_to_width, keep_fitted
 from ..registers.model import RegisterModel
-from .person_file import SECTIONS, SectionTab, compact, fit_columns
+from .person_file import SECTIONS, SectionTab, compact
 from .record_form import RecordForm
 
 SLIPS_TAB = "Phiếu xác minh"
@@ -19,7 +21,7 @@ RECORD_TABS = (("delegations", "Đoàn ra nước ngoài"), ("complaints", "Đơ
 class CadreForm(RecordForm):
     def __init__(self, context, kind: str = "cadres", record_id: int | None = None, parent=None):
         super().__init__(context, kind, record_id, parent)
-        self.resize(900, 680)
+        fill_screen(self)
         self._file_of: int | None = None
         self._file_tabs()
         self.saved.connect(lambda _id: self._file_tabs())
@@ -59,8 +61,8 @@ class PersonRecords(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.verticalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
-        self.resizeColumnsToContents()
+        keep_fitted(self)
+        self.model().modelReset.connect(lambda: fit_to_width(self))
         self.doubleClicked.connect(lambda index: self.open_record(self.model().record_id(index.row())))
         context.notifier.changed.connect(self._changed)
 
@@ -120,7 +122,7 @@ class PersonSlips(QTableWidget):
                 if not slip.for_this_person:
                     item.setForeground(OTHER_VETTING_COLOUR)
                 self.setItem(row, column, item)
-        fit_columns(self)
+        fit_to_width(self)
 
     def _changed(self, kind: str) -> None:
         if kind in ("slips", "relatives", "cadres", "vetting-cases", "*"):

@@ -10,7 +10,7 @@ from ...core.kinds import SLIPS
 from ...core.permissions import Action, allows
 from ...core.personfile import cases
 from ..context import AppContext
-from ..look import ErrorLabel, heading
+from ..look import ErrorLabel, fill_screen, heading
 from ..qt import (
     QAbstractItemView,
     QDialog,
@@ -23,6 +23,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
+from ..registers.columns import fit_to_width, keep_fitted
 from .person_file import CASES, EntryDialog
 from .person_picker import PersonPicker
 
@@ -43,7 +44,7 @@ class CaseForm(QDialog):
         self.setWindowTitle("Hồ sơ thẩm tra – " + ("Mở hồ sơ mới" if record_id is None else f"số {record_id}"))
         self.layout_ = QVBoxLayout(self)
         self.message = ErrorLabel()
-        self.resize(860, 620)
+        fill_screen(self)
         if record_id is None:
             self._choose_person()
         else:
@@ -168,11 +169,11 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
+    keep_fitted(table)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(value))
-    table.resizeColumnsToContents()
+    fit_to_width(table)
     return table
 
 

@@ -4,6 +4,7 @@
 from ...core import editing
 from ...core.kinds import Kind
 from ..qt import QComboBox, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, Signal
+from ..registers.columns import fit_to_width, keep_fitted
 from .inputs import as_typed, show_value
 
 KEYS = editing.MEMBER_PERSON_KEYS + editing.MEMBER_KEYS
@@ -20,7 +21,7 @@ class MembersTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(KEYS))
         self.table.setHorizontalHeaderLabels([kind.field(key).header for key in KEYS])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        keep_fitted(self.table)
         self.table.setMinimumHeight(150)
         if not editable:
             self.table.setEditTriggers(QTableWidget.NoEditTriggers)
@@ -41,7 +42,7 @@ class MembersTable(QWidget):
         self.table.setRowCount(0)
         for member in members:
             self.add_member(member)
-        self.table.resizeColumnsToContents()
+        fit_to_width(self.table)
 
     def add_member(self, member: dict) -> None:
         row = self.table.rowCount()

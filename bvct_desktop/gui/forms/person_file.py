@@ -36,13 +36,13 @@ from ..qt import (
     QWidget,
     Signal,
 )
+from ..registers.columns import fit_to_width, keep_fitted
 from .inputs import changed_signal, make_input, read_input, show_value
 from .record_form import RecordForm, confirm_dates_ahead, field_label
 
 ABOUT = "Về thân nhân"
 ADOPT = "Thêm vào danh sách"
 SOURCE_AT = 3  # the source column's place: after relation, name and birth date
-WIDEST_COLUMN = 240
 SOURCE, SLIP_IDS = "Nguồn", "slip_ids"  # a relative's entry: where it is known from, the slips about them
 Entry = dict[str, Any]
 FROM_SLIPS_COLOUR = QColor("#555555")  # an entry known from slips only: not yet on the list
@@ -206,7 +206,7 @@ class SectionTab(QWidget):
                 if entry.get("id") is None:
                     item.setForeground(FROM_SLIPS_COLOUR)
                 self.table.setItem(row, column, item)
-        fit_columns(self.table)
+        fit_to_width(self.table)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -363,18 +363,11 @@ def _with_source(section: Section, cells: list[str], source: str) -> list[str]:
 
 
 def compact(table: QTableView) -> None:
-    """Rows one line high, no row numbers, the last column taking the room left."""
+    """Rows one line high, no row numbers, the columns fitted to the width as a register's."""
     table.setWordWrap(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-
-
-def fit_columns(table: QTableView, widest: int = WIDEST_COLUMN) -> None:
-    """Columns as wide as their contents, none wider than `widest` (a tooltip holds the rest)."""
-    table.resizeColumnsToContents()
-    for column in range(table.model().columnCount()):
-        table.setColumnWidth(column, min(table.columnWidth(column), widest))
+    keep_fitted(table)
 
 
 def _typed(spec: Field, value: object) -> object:

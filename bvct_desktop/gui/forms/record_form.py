@@ -11,7 +11,7 @@ from ...core.permissions import Action, allows
 from .. import printing
 from ..context import AppContext
 from ..dialogs import CANCEL, NO, YES
-from ..look import ERROR_COLOUR, ErrorLabel, styled
+from ..look import ERROR_COLOUR, ErrorLabel, fill_screen, styled
 from ..qt import (
     QDialog,
     QFormLayout,
@@ -108,7 +108,10 @@ class RecordForm(QDialog):
         close.clicked.connect(self.close)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self.resize(760, 640)
+        if self.members is None:
+            self.resize(760, 640)
+        else:  # the members' table read across
+            fill_screen(self)
 
     def print_record(self) -> None:
         """This record's document in the print preview (as saved: unsaved changes are not printed)."""

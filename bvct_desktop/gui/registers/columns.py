@@ -1,14 +1,17 @@
 """Which columns a register shows, in what order and how wide: fitted to the screen at first,
 then as each user leaves them (kept per user in the database, core/preferences). The header's
 menu shows and hides columns, fits them to the width again or goes back to the defaults; a
-column is moved by dragging its header, widened by dragging its edge."""
+column is moved by dragging its header, widened by dragging its edge.
+
+The tables of a record's windows (a cadre's file, a vetting case, a delegation's members) are
+fitted the same way, again whenever their width changes (`keep_fitted`)."""
 
 import math
 from collections.abc import Callable, Sequence
 
 from ...core import preferences
 from ...core.errors import BvctError
-from ..qt import QAction, QApplication, QMenu, Qt, QTimer
+from ..qt import QAction, QApplication, QEvent, QMenu, QObject, Qt, QTableView, QTimer
 
 SAMPLE_ROWS = 100  # rows measured for a column's natural width (a few screenfuls)
 WIDEST = 420       # no column is fitted wider than this (a tooltip shows the rest)
@@ -35,6 +38,56 @@ def fit(natural: Sequence[int], minimum: Sequence[int], available: int) -> list[
         else:
             high = cap - 1
     return [max(least, min(width, low)) for width, least in zip(natural, minimum, strict=True)]
+
+
+def fit_to_width(table: QTableView) -> None:
+    """Every shown column its natural width when they all fit; else each its usual width (a recipient
+    most rows name shown whole, an empty reply column narrow) and what is left to the widest; else the
+    usual widths narrowed."""
+    header = table.horizontalHeader()
+    shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
+    sizes = [natural_widths(table, logical) for logical in shown]
+    natural, usual = [widest for widest, _ in sizes], [most for _, most in sizes]
+    available = (table.viewport().width() or table.width()) - 2
+    if sum(usual) <= available:
+        widths = fit(natural, usual, available)
+    else:
+        widths = fit(usual, [least_width(table, width) for width in usual], available)
+    for logical, width in zip(shown, widths, strict=True):
+        header.resizeSection(logical, width)
+
+
+def natural_widths(table: QTableView, logical: int) -> tuple[int, int]:
+    """As wide as the header and the widest of the first rows, and as the header and most of them
+    (USUAL), within WIDEST."""
+    metrics = table.fontMetrics()
+    model = table.model()
+    header = table.horizontalHeader().sectionSizeFromContents(logical).width()
+    texts = (model.index(row, logical).data() or "" for row in range(min(model.rowCount(), SAMPLE_ROWS)))
+    cells = sorted(metrics.horizontalAdvance(text) + PADDING for text in texts) or [0]
+    usual = cells[max(0, math.ceil(len(cells) * USUAL) - 1)]
+    return min(WIDEST, max(header, cells[-1])), min(WIDEST, max(header, usual))
+
+
+def least_width(table: QTableView, natural: int) -> int:
+    """The narrowest a fitted column gets: its natural width, or ten digits' room."""
+    return min(natural, table.fontMetrics().horizontalAdvance("0" * 10) + PADDING)
+
+
+class _Refitting(QObject):
+    """Fits its table's columns again whenever the table's width changes."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            fit_to_width(self.parent())
+        return False
+
+
+def keep_fitted(table: QTableView) -> None:
+    """A record window's table: its columns fitted to its width as a register's are at first, again
+    whenever the width changes (call `fit_to_width` after refilling it); the last takes what is left."""
+    table.horizontalHeader().setStretchLastSection(True)
+    table.viewport().installEventFilter(_Refitting(table))
 
 
 class ColumnLayout:
@@ -79,7 +132,7 @@ class ColumnLayout:
                     if key in widths:
                         header.resizeSection(logical, int(widths[key]))
             else:
-                self._fit()
+                fit_to_width(self.table)
         finally:
             self._applying = False
         self.table.sync_frozen()
@@ -88,7 +141,7 @@ class ColumnLayout:
         """«Vừa khít bề ngang»: fitted to the width again, and remembered so."""
         self._applying = True
         try:
-            self._fit()
+            fit_to_width(self.table)
         finally:
             self._applying = False
         self.resized_by_hand = False
@@ -100,37 +153,6 @@ class ColumnLayout:
         self._write(None)
         self._save_timer.stop()
         self.apply()
-
-    def _fit(self) -> None:
-        """Every column its natural width when they all fit; else each its usual width (a recipient most
-        rows name shown whole, an empty reply column narrow) and what is left to the widest; else the
-        usual widths narrowed."""
-        header = self.table.horizontalHeader()
-        shown = [logical for logical in range(len(self.keys)) if not header.isSectionHidden(logical)]
-        sizes = [self.natural_widths(logical) for logical in shown]
-        natural, usual = [widest for widest, _ in sizes], [most for _, most in sizes]
-        available = (self.table.viewport().width() or self.table.width()) - 2
-        if sum(usual) <= available:
-            widths = fit(natural, usual, available)
-        else:
-            widths = fit(usual, [self.least_width(width) for width in usual], available)
-        for logical, width in zip(shown, widths, strict=True):
-            header.resizeSection(logical, width)
-
-    def natural_widths(self, logical: int) -> tuple[int, int]:
-        """As wide as the header and the widest of the first rows, and as the header and most of them
-        (USUAL), within WIDEST."""
-        metrics = self.table.fontMetrics()
-        model = self.table.model()
-        header = self.table.horizontalHeader().sectionSizeFromContents(logical).width()
-        texts = (model.index(row, logical).data() or "" for row in range(min(model.rowCount(), SAMPLE_ROWS)))
-        cells = sorted(metrics.horizontalAdvance(text) + PADDING for text in texts) or [0]
-        usual = cells[max(0, math.ceil(len(cells) * USUAL) - 1)]
-        return min(WIDEST, max(header, cells[-1])), min(WIDEST, max(header, usual))
-
-    def least_width(self, natural: int) -> int:
-        """The narrowest a fitted column gets: its natural width, or ten digits' room."""
-        return min(natural, self.table.fontMetrics().horizontalAdvance("0" * 10) + PADDING)
 
     # ----- remembering
 
@@ -206,7 +228,7 @@ class ColumnLayout:
         if shown and not self.resized_by_hand:
             self._applying = True
             try:
-                self._fit()
+                fit_to_width(self.table)
             finally:
                 self._applying = False
         self.table.sync_frozen()
