@@ -607,3 +607,21 @@ def test_a_delegation_opens_on_most_of_an_office_screen_with_every_column_of_its
                                "cccd": "060175001234", "position": "Phó Trưởng ban Thường trực",
                                "unit": LONG_UNIT, "role": "Trưởng đoàn"}])
     assert every_column_in_view(form.members.table) == []
+
+
+def test_the_files_buttons_on_an_entry_are_enabled_only_once_one_is_selected(qtbot, context):
+    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
+    form = open_form(context, "cadres", anh)
+    qtbot.addWidget(form)
+    cases_tab = form.tabs.widget(4)
+    cases_tab.buttons["Mở hồ sơ thẩm tra"].click()
+    support.fill(cases_tab.dialog, {"purpose": "Bổ nhiệm", "opened_on": "01/03/2026"})
+    assert cases_tab.dialog.save(), cases_tab.dialog.message.text()
+    for tab, on_entry in ((form.tabs.widget(1), ("Sửa", "Xóa")), (cases_tab, ("Sửa", "Ghi kết luận"))):
+        assert tab.table.rowCount() > 0
+        tab.table.clearSelection()
+        assert {label: button.isEnabled() for label, button in tab.buttons.items() if label in on_entry} == \
+            dict.fromkeys(on_entry, False), tab.section.title
+        assert tab.buttons["Thêm" if "Thêm" in tab.buttons else "Mở hồ sơ thẩm tra"].isEnabled()
+        tab.table.selectRow(0)
+        assert all(tab.buttons[label].isEnabled() for label in on_entry), tab.section.title

@@ -210,7 +210,12 @@ class SectionTab(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        """What acts on an entry waits for one to be selected; «Thêm vào danh sách» for one known from slips."""
         entry = self.selected()
+        on_entry = [action.label for action in self.section.actions if action.on_entry] + ["Xóa"]
+        for label in on_entry:
+            if label in self.buttons:
+                self.buttons[label].setEnabled(entry is not None)
         if ADOPT in self.buttons:
             self.buttons[ADOPT].setEnabled(entry is not None and entry.get("id") is None)
 
