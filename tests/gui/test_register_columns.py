@@ -195,7 +195,7 @@ def test_the_cadre_register_finds_a_unit_by_its_words(qtbot, context):
     qtbot.addWidget(page)
     page.search.setText("so y te")
     assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == ["Võ Thị Mai"]
-    assert "đơn vị" in page.search.placeholderText()
+    assert "đơn vị" in page.search.toolTip()
 
 
 def test_an_edit_keeps_the_selection_and_the_scroll_position(qtbot, context):

@@ -3,7 +3,9 @@
 import pytest
 
 from bvct_desktop.core import browse
-from bvct_desktop.gui.qt import QApplication, QInputMethodEvent
+from bvct_desktop.gui.main_window import MainWindow
+from bvct_desktop.gui.navigation import REGISTERS
+from bvct_desktop.gui.qt import QApplication, QInputMethodEvent, QStyle
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import type_text
@@ -44,3 +46,19 @@ def test_text_committed_by_an_input_method_is_searched_too(qtbot, context):
     QApplication.sendEvent(page.search, event)
     assert page.search.text() == "Ánh"
     assert [page.model.index(row, 0).data() for row in range(page.model.rowCount())] == ["Trần Thị Ánh"]
+
+
+@pytest.mark.parametrize("kind", [kind for kind, _title in REGISTERS])
+def test_the_search_box_says_what_it_searches_whole_on_a_1366_by_768_screen(qtbot, context, kind):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.navigation.select(kind)
+    qtbot.waitExposed(window)
+    search = window.current_page().search
+    room = search.width() - 2 * search.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth) - 30  # the ✕
+    assert search.fontMetrics().horizontalAdvance(search.placeholderText()) <= room, search.placeholderText()
+    spec = browse.view(kind)
+    also = spec.searched_also or ("nội dung" if spec.text_columns else "")
+    assert f"họ tên, CCCD, quê quán{', ' + also if also else ''}" in search.toolTip()

@@ -141,8 +141,9 @@ class RegisterPage(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         also = self.spec.searched_also or ("nội dung" if self.spec.text_columns else "")
-        self.search.setPlaceholderText(f"Tìm: họ tên, CCCD, quê quán{', ' + also if also else ''} (không cần dấu)")
-        self.search.setToolTip("Ctrl+F. Mọi từ gõ vào đều phải có; không phân biệt dấu, chữ hoa, chữ thường.")
+        self.search.setPlaceholderText("Tìm: họ tên, CCCD, quê quán…")  # whole in the slips' narrow box at 1366×768
+        self.search.setToolTip(f"Tìm theo họ tên, CCCD, quê quán{', ' + also if also else ''} (Ctrl+F). Mọi từ gõ "
+                               "vào đều phải có; không phân biệt dấu, chữ hoa, chữ thường.")
         self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 16))
         self.search.textChanged.connect(self.model.set_query)
         self.search.textChanged.connect(self._show_count)
