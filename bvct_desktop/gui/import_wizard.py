@@ -17,7 +17,7 @@ from ..core.kinds import kind_named
 from ..core.numbers import grouped
 from ..core.plans.slips import NO_REPLY_DATE_WARNING
 from ..core.text import file_name
-from ..io import xlsx_reader
+from ..io import xlsx_reader, xlsx_writer
 from .context import AppContext
 from .look import ErrorLabel, heading
 from .qt import (
@@ -68,10 +68,14 @@ class ImportWizard(QDialog):
         self.path.setPlaceholderText("Chưa chọn tệp")
         choose = QPushButton("Chọn tệp…")
         choose.clicked.connect(self.choose_file)
+        self.template_button = QPushButton("Lưu tệp mẫu…")
+        self.template_button.setToolTip("Tệp Excel trống có sẵn các cột, danh mục chọn và hướng dẫn")
+        self.template_button.clicked.connect(self.save_template)
         row.addWidget(self.path, 1)
         row.addWidget(choose)
+        row.addWidget(self.template_button)
         layout.addLayout(row)
-        self.columns = QLabel()
+        self.columns = QLabel(self._expected_columns())
         self.columns.setWordWrap(True)
         layout.addWidget(self.columns)
         self.conversion = QLabel()
@@ -124,6 +128,26 @@ class ImportWizard(QDialog):
         self.resize(900, 620)
 
     # ----- step 1: the file and its preview
+
+    def _expected_columns(self) -> str:
+        """Before a file is chosen: the columns its first row should name, and where to get them."""
+        headers = ", ".join(spec.header + (" *" if spec.required else "") for spec in self.kind.fields)
+        return (f"<b>Dòng đầu của tệp ghi tên các cột:</b> {headers} (* bắt buộc; thứ tự tùy ý). "
+                "Chưa có tệp? Bấm «Lưu tệp mẫu…» để lấy tệp Excel mẫu, điền rồi chọn nó.")
+
+    def save_template(self) -> None:
+        """The same empty workbook `bvct template` writes, where the officer chooses."""
+        name = self.context.dialogs.save_file(self, "Lưu tệp mẫu", file_name("mẫu nhập", self.kind.title,
+                                                                              suffix="xlsx"), EXCEL_FILTER)
+        if not name:
+            return
+        target = Path(name) if name.lower().endswith(".xlsx") else Path(f"{name}.xlsx")
+        try:
+            xlsx_writer.write_template(self.kind, target)
+        except BvctError as error:
+            self.message.show_message(error.message)
+            return
+        self.message.show_message(f"Đã lưu tệp mẫu vào {target}.", error=False)
 
     def choose_file(self) -> None:
         name = self.context.dialogs.open_file(self, "Chọn tệp Excel để nhập", EXCEL_FILTER)

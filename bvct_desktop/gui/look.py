@@ -9,11 +9,25 @@ from collections.abc import Iterator
 from typing import TypeVar
 
 from ..resources import resource_path
-from .qt import QApplication, QCursor, QFont, QFontDatabase, QLabel, Qt, QVBoxLayout, QWidget
+from .qt import (
+    QAbstractItemView,
+    QApplication,
+    QColor,
+    QCursor,
+    QEvent,
+    QFont,
+    QFontDatabase,
+    QLabel,
+    QObject,
+    QPainter,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 
 FONT_FILES = ("Regular", "Bold", "Italic", "BoldItalic")
 UI_FAMILY = "Liberation Sans"
-ERROR_COLOUR, OK_COLOUR = "#b00020", "#1b5e20"
+ERROR_COLOUR, OK_COLOUR, HINT_COLOUR = "#b00020", "#1b5e20", "#555555"
 Widget = TypeVar("Widget", bound=QWidget)
 APPLIED = "bvct_look_applied"
 SCREEN_SHARE = 0.92  # a large window's share of the screen, its frame and the taskbar in view (office PCs: 1366×768)
@@ -97,6 +111,29 @@ class ErrorLabel(QLabel):
     def clear(self) -> None:
         super().clear()
         self.hide()
+
+
+class EmptyNote(QObject):
+    """A line where an empty table's rows would be, saying what it would list («Chưa có … nào.»)."""
+
+    MARGIN = 12
+
+    def __init__(self, table: QAbstractItemView, text: str):
+        super().__init__(table)
+        self.table, self.text = table, text
+        table.viewport().installEventFilter(self)
+
+    def shown(self) -> bool:
+        return self.table.model().rowCount() == 0
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self.shown():  # an empty table paints no cells over it
+            painter = QPainter(watched)
+            painter.setPen(QColor(HINT_COLOUR))
+            painter.drawText(watched.rect().adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, self.text)
+            painter.end()
+        return False
 
 
 @contextlib.contextmanager

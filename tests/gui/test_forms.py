@@ -9,6 +9,7 @@ from bvct_desktop.core import browse, editing
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
+from bvct_desktop.gui.look import EmptyNote
 from bvct_desktop.gui.qt import QComboBox, QLabel, QPlainTextEdit, QPushButton, QTableView
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
@@ -625,3 +626,28 @@ def test_the_files_buttons_on_an_entry_are_enabled_only_once_one_is_selected(qtb
         assert tab.buttons["Thêm" if "Thêm" in tab.buttons else "Mở hồ sơ thẩm tra"].isEnabled()
         tab.table.selectRow(0)
         assert all(tab.buttons[label].isEnabled() for label in on_entry), tab.section.title
+
+
+def test_an_empty_tab_of_the_cadres_file_says_it_has_nothing_yet(qtbot, context):
+    hung = browse.record_ids(context.db, "cadres", "nguyen van hung")[0]
+    form = open_form(context, "cadres", hung)
+    qtbot.addWidget(form)
+    form.resize(1000, 600)
+    form.show()
+    notes = {}
+    for index in range(1, form.tabs.count()):
+        form.tabs.setCurrentIndex(index)
+        table = getattr(form.tabs.widget(index), "table", form.tabs.widget(index))
+        if table.model().rowCount() == 0:
+            note = table.findChild(EmptyNote)
+            notes[form.tabs.tabText(index)] = note.text
+            image = table.viewport().grab().toImage()
+            assert any(image.pixelColor(x, y).lightness() < 128 for x in range(0, image.width(), 2)
+                       for y in range(0, 60)), "the line is drawn where the rows would be"
+        else:
+            assert not table.findChild(EmptyNote).shown()
+    assert notes == {"Yếu tố nước ngoài": "Chưa có yếu tố nước ngoài nào.",
+                     "Vấn đề chính trị": "Chưa có vấn đề chính trị nào.",
+                     "Hồ sơ thẩm tra": "Chưa có hồ sơ thẩm tra nào.",
+                     "Phiếu xác minh": "Chưa có phiếu xác minh nào.",
+                     "Đoàn ra nước ngoài": "Chưa có đoàn ra nước ngoài nào."}

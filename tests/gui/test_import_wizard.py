@@ -4,9 +4,13 @@ imported."""
 
 import datetime as dt
 
+import openpyxl
+import pytest
+
 from bvct_desktop.core import browse, importing
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED, UPDATED
+from bvct_desktop.core.text import file_name
 from bvct_desktop.gui.import_wizard import ImportWizard
 from bvct_desktop.gui.qt import QApplication, QLabel, QPushButton, QThread
 from bvct_desktop.gui.registers.page import RegisterPage
@@ -310,3 +314,19 @@ def test_old_tcvn3_text_is_shown_before_and_after_conversion(qtbot, context, tmp
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
     assert browse.record_ids(context.db, "cadres", "nguyen thi huong") != []
     assert wizard.details.toPlainText() == "Ô chuyển từ mã cũ (TCVN3/VNI): 2"  # the whole file's, not the preview's
+
+
+@pytest.mark.parametrize("kind", ["cadres", "slips"])
+def test_before_a_file_is_chosen_the_wizard_lists_the_columns_and_saves_the_template(qtbot, context, tmp_path, kind):
+    wizard = _wizard(qtbot, context, kind)
+    headers = [spec.header for spec in kind_named(kind).fields]
+    required = [spec.header for spec in kind_named(kind).fields if spec.required]
+    listed = wizard.columns.text()
+    assert all(f"{header} *" in listed for header in required)
+    assert all(header in listed for header in headers)
+    context.dialogs.answer_next(str(tmp_path / "mau"))
+    wizard.template_button.click()
+    saved = tmp_path / "mau.xlsx"
+    assert context.dialogs.shown[-1].suggested == file_name("mẫu nhập", kind_named(kind).title, suffix="xlsx")
+    assert next(openpyxl.load_workbook(saved).worksheets[0].iter_rows(max_row=1, values_only=True)) == tuple(headers)
+    assert wizard.message.text() == f"Đã lưu tệp mẫu vào {saved}."

@@ -160,3 +160,9 @@ def test_the_profile_and_the_secrecy_stamp_are_chosen_on_the_page(page, qtbot):
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
     assert "MẬT" in pdfium.PdfDocument(page.preview.data)[0].get_textpage().get_text_range()
     page.preview.close()
+
+
+def test_before_the_first_count_the_page_says_what_to_do(page):
+    assert page.summary.text() == "Chọn kỳ rồi bấm «Lập số liệu» để đếm."
+    page.refresh()
+    assert page.summary.text().startswith("Kỳ báo cáo: từ ")

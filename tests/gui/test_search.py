@@ -62,3 +62,14 @@ def test_the_search_box_says_what_it_searches_whole_on_a_1366_by_768_screen(qtbo
     spec = browse.view(kind)
     also = spec.searched_also or ("nội dung" if spec.text_columns else "")
     assert f"họ tên, CCCD, quê quán{', ' + also if also else ''}" in search.toolTip()
+
+
+def test_a_search_that_finds_nothing_says_so_and_the_words_searched(qtbot, context):
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    type_text(page.search, "khong ai ten nay")
+    assert page.model.rowCount() == 0
+    assert page.message.isVisibleTo(page)
+    assert page.message.text() == "Không tìm thấy bản ghi nào khớp «khong ai ten nay»."
+    page.search.clear()
+    assert not page.message.isVisibleTo(page)

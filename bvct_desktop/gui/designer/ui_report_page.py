@@ -290,6 +290,7 @@ class Ui_ReportPage(object):
         self.pdf_button.setText(QCoreApplication.translate("ReportPage", u"Xu\u1ea5t PDF\u2026", None))
         self.xlsx_button.setText(QCoreApplication.translate("ReportPage", u"Xu\u1ea5t Excel\u2026", None))
         self.docx_button.setText(QCoreApplication.translate("ReportPage", u"Xu\u1ea5t Word\u2026", None))
+        self.summary.setText(QCoreApplication.translate("ReportPage", u"Ch\u1ecdn k\u1ef3 r\u1ed3i b\u1ea5m \u00abL\u1eadp s\u1ed1 li\u1ec7u\u00bb \u0111\u1ec3 \u0111\u1ebfm.", None))
         self.figures_box.setTitle(QCoreApplication.translate("ReportPage", u"S\u1ed1 li\u1ec7u ch\u00ednh", None))
         ___qtablewidgetitem = self.main_table.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("ReportPage", u"N\u1ed9i dung", None))

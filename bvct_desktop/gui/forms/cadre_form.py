@@ -7,8 +7,8 @@ from ...core.dates import display_date
 from ...core.personfile import known
 from ...core.personfile.known import SlipAbout
 from ..context import AppContext
-from ..look import fill_screen
-from ..qt import QAbstractItemView, QColor, QLabel, Qt, QTableView, QTableWidget, QTableWidgetItem
+from ..look import EmptyNote, fill_screen
+from ..qt import QAbstractItemView, QColor, QLabel, Qt, QTableView, QTableWidget, QTableWidgetItem, QWidget
 from ..registers.columns import fit_to_width, keep_fitted
 from ..registers.model import RegisterModel
 from .person_file import SECTIONS, SectionTab, compact
@@ -43,10 +43,17 @@ class CadreForm(RecordForm):
             self.tabs.addTab(waiting, "Hồ sơ")
             return
         for section in SECTIONS:
-            self.tabs.addTab(SectionTab(self.context, section, self.person_id), section.title)
-        self.tabs.addTab(PersonSlips(self.context, self.person_id), SLIPS_TAB)
+            tab = SectionTab(self.context, section, self.person_id)
+            self._add_tab(tab, tab.table, section.title)
+        slips = PersonSlips(self.context, self.person_id)
+        self._add_tab(slips, slips, SLIPS_TAB)
         for kind, title in RECORD_TABS:
-            self.tabs.addTab(PersonRecords(self.context, kind, self.person_id), title)
+            records = PersonRecords(self.context, kind, self.person_id)
+            self._add_tab(records, records, title)
+
+    def _add_tab(self, page: QWidget, table: QTableView, title: str) -> None:
+        EmptyNote(table, f"Chưa có {title.lower()} nào.")
+        self.tabs.addTab(page, title)
 
 
 class PersonRecords(QTableView):

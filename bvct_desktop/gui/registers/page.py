@@ -71,6 +71,7 @@ HEADINGS = {
 WINDOW_BUTTONS = {"new_record": "add", "import_excel": "import", "export_excel": "export", "print_list": "print"}
 DOINGS = {"new_record": "thêm bản ghi", "import_excel": "nhập Excel", "export_excel": "xuất Excel",
           "print_list": "in danh sách"}
+NOTHING_FOUND = "Không tìm thấy bản ghi nào khớp «{}»."
 IN_BIN = "Đang xem thùng rác (bản ghi đã xóa): bỏ chọn «Thùng rác» để {}."
 NOT_EXCHANGED = "Hồ sơ thẩm tra được giữ trong hồ sơ từng người: sổ này không nhập, xuất Excel hay in danh sách."
 
@@ -519,6 +520,11 @@ class RegisterPage(QWidget):
             self.count_label.setText(f"{grouped(shown)} {where}")
         else:
             self.count_label.setText(f"ít nhất {grouped(shown)} {where}, đang đếm…")
+        query = self.search.text().strip()
+        if self.model.complete and not shown and query:
+            self.message.show_message(NOTHING_FOUND.format(query), error=False)
+        elif self.message.text().startswith(NOTHING_FOUND.partition("«")[0]):
+            self.message.clear()
 
     def _update_buttons(self) -> None:
         in_bin = self.bin_switch.isChecked()
