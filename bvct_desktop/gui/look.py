@@ -95,7 +95,7 @@ def heading(title: str, subtitle: str = "") -> QWidget:
 
 
 class ErrorLabel(QLabel):
-    """One line under a form saying what is wrong (red) or what was done (green)."""
+    """One line under a form saying what is wrong (red), what was done (green) or what is so (grey)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -104,7 +104,13 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_message(self, text: str, error: bool = True) -> None:
-        self.setStyleSheet(f"color: {ERROR_COLOUR if error else OK_COLOUR};")
+        self._show(text, ERROR_COLOUR if error else OK_COLOUR)
+
+    def show_hint(self, text: str) -> None:
+        self._show(text, HINT_COLOUR)
+
+    def _show(self, text: str, colour: str) -> None:
+        self.setStyleSheet(f"color: {colour};")
         self.setText(text)
         self.show()
 

@@ -522,7 +522,7 @@ class RegisterPage(QWidget):
             self.count_label.setText(f"ít nhất {grouped(shown)} {where}, đang đếm…")
         query = self.search.text().strip()
         if self.model.complete and not shown and query:
-            self.message.show_message(NOTHING_FOUND.format(query), error=False)
+            self.message.show_hint(NOTHING_FOUND.format(query))
         elif self.message.text().startswith(NOTHING_FOUND.partition("«")[0]):
             self.message.clear()
 
