@@ -46,6 +46,13 @@ def _page(qtbot, context, kind):
     return page
 
 
+def _file_of_anh(qtbot, context) -> CadreForm:
+    """The file of Trần Thị Anh, the cadre the sample's slips are about."""
+    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "tran thi anh")[0])
+    qtbot.addWidget(form)
+    return form
+
+
 @pytest.mark.parametrize("kind", list(NEW))
 def test_a_new_record_is_created_from_the_form(qtbot, context, kind):
     page = _page(qtbot, context, kind)
@@ -226,9 +233,7 @@ def test_the_cadre_form_shows_the_whole_file_of_the_person(qtbot, context):
 
 
 def test_a_relative_is_added_on_the_cadres_file(qtbot, context):
-    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
-    form = open_form(context, "cadres", anh)
-    qtbot.addWidget(form)
+    form = _file_of_anh(qtbot, context)
     tab = form.tabs.widget(1)
     before = tab.table.rowCount()
     tab.buttons["Thêm"].click()
@@ -239,9 +244,7 @@ def test_a_relative_is_added_on_the_cadres_file(qtbot, context):
 
 
 def test_a_relative_born_after_today_is_asked_about_and_a_stay_abroad_may_end_ahead(qtbot, context):
-    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
-    form = open_form(context, "cadres", anh)
-    qtbot.addWidget(form)
+    form = _file_of_anh(qtbot, context)
     relatives_tab = form.tabs.widget(1)
     relatives_tab.buttons["Thêm"].click()
     support.fill(relatives_tab.dialog, {"relation": "Con", "full_name": "Lê Minh Trí", "birth_date": "2095"})
@@ -259,9 +262,7 @@ def test_a_relative_born_after_today_is_asked_about_and_a_stay_abroad_may_end_ah
 
 
 def test_a_vetting_case_is_opened_and_concluded_on_the_cadres_file(qtbot, context):
-    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
-    form = open_form(context, "cadres", anh)
-    qtbot.addWidget(form)
+    form = _file_of_anh(qtbot, context)
     tab = form.tabs.widget(4)
     assert tab.section.title == "Hồ sơ thẩm tra"
     tab.buttons["Mở hồ sơ thẩm tra"].click()
@@ -369,9 +370,7 @@ def _slips_about_anh(context, reply: str | None = None):
 
 def test_the_cadres_file_shows_the_slips_naming_her_and_the_relatives_they_tell_of(qtbot, context):
     _slips_about_anh(context)
-    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
-    form = open_form(context, "cadres", anh)
-    qtbot.addWidget(form)
+    form = _file_of_anh(qtbot, context)
     slips_tab = form.tabs.widget([form.tabs.tabText(i) for i in range(form.tabs.count())].index("Phiếu xác minh"))
     shown = {(slips_tab.item(r, 0).text(), slips_tab.item(r, 2).text(), slips_tab.item(r, 3).text())
              for r in range(slips_tab.rowCount())}
@@ -402,8 +401,7 @@ def test_a_relative_known_from_slips_is_listed_with_the_home_town_as_written(qtb
     """«Thêm vào danh sách» and then «Sửa» → «Lưu» unchanged store the home town the slip wrote; what the
     place is called now is shown beside it, never written into it."""
     _slips_about_anh(context)
-    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "tran thi anh")[0])
-    qtbot.addWidget(form)
+    form = _file_of_anh(qtbot, context)
     tab = form.tabs.widget(1)
     tab.table.selectRow([tab.entries.index(e) for e in tab.entries if e["full_name"] == "Lê Văn Tâm"][0])
     tab.adopt_selected()
@@ -483,9 +481,7 @@ def test_a_delegation_saved_over_a_change_to_its_members_is_refused_and_the_type
 
 
 def test_a_relative_saved_over_someone_elses_change_is_refused_and_the_dialog_keeps_what_was_typed(qtbot, context):
-    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
-    form = open_form(context, "cadres", anh)
-    qtbot.addWidget(form)
+    form = _file_of_anh(qtbot, context)
     tab = form.tabs.widget(1)
     row = next(r for r, entry in enumerate(tab.entries) if entry["id"] is not None)
     tab.table.selectRow(row)
@@ -611,9 +607,7 @@ def test_a_delegation_opens_on_most_of_an_office_screen_with_every_column_of_its
 
 
 def test_the_files_buttons_on_an_entry_are_enabled_only_once_one_is_selected(qtbot, context):
-    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
-    form = open_form(context, "cadres", anh)
-    qtbot.addWidget(form)
+    form = _file_of_anh(qtbot, context)
     cases_tab = form.tabs.widget(4)
     cases_tab.buttons["Mở hồ sơ thẩm tra"].click()
     support.fill(cases_tab.dialog, {"purpose": "Bổ nhiệm", "opened_on": "01/03/2026"})
