@@ -54,7 +54,8 @@ PURPOSE_WORDS = {"Bầu cử": "bầu cử", "Bổ nhiệm": "bổ nhiệm", "Qu
 
 
 # The sentences as this release writes them. 1, before 04/12/2026: I.3 said every cadre sent abroad
-# was «thuộc diện Ban Thường vụ … quản lý», whereas cadres_sent_abroad counts every member place.
+# was «thuộc diện Ban Thường vụ … quản lý», whereas cadres_sent_abroad counts every member place; I.1
+# counted the replies «Đến ngày» the period's last day even in a report made before it.
 WORDING = 2
 
 
@@ -144,7 +145,7 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
     sections = (
         Section("I. KẾT QUẢ THỰC HIỆN", (
             Paragraph("1. Công tác thẩm định, thẩm tra, xác minh tiêu chuẩn chính trị", HEADING),
-            *(Paragraph(text) for text in _vetting(f, office)),
+            *(Paragraph(text) for text in _vetting(f, office, _replies_counted_to(source, end))),
             Paragraph("2. Công tác nghiên cứu tàng thư", HEADING), Paragraph(_archive(f)),
             Paragraph("3. Quản lý cán bộ, đảng viên đi nước ngoài", HEADING),
             Paragraph(_abroad(f, office, source.wording)),
@@ -195,7 +196,12 @@ def percent(part: int, whole: int) -> str:
     return f"{decimal(100 * part / whole)}%"
 
 
-def _vetting(f: Mapping[str, Any], office: Mapping[str, str]) -> list[str]:
+def _replies_counted_to(source: ReportSource, end: dt.date) -> dt.date:
+    """The day the replies are counted to: the period's last, or the report's own when it comes first."""
+    return min(end, source.on) if source.wording >= 2 else end
+
+
+def _vetting(f: Mapping[str, Any], office: Mapping[str, str], counted_to: dt.date) -> list[str]:
     issued, answered = f["slips_issued"], f["slips_answered"]
     issuer = issuer_name(office)
     if not issued:
@@ -209,7 +215,6 @@ def _vetting(f: Mapping[str, Any], office: Mapping[str, str]) -> list[str]:
     first = (f"Trong kỳ, {issuer} đã tham mưu thẩm tra, xác minh lý lịch phục vụ công tác cán bộ và công tác "
              f"phát triển đảng viên: phát hành {n(issued)} phiếu yêu cầu xác minh lai lịch đối với "
              f"{n(f['slip_subjects'])} người{purposes} (Phụ lục 2).")
-    end = display_date(dt.date.fromisoformat(f["to"]))
     found = f["slips_with_archive_record"]
     finding = (f"qua tra cứu, xác minh đã phát hiện {n(found)} trường hợp có tài liệu lưu trữ (tàng thư) liên quan"
                if found else "qua tra cứu, xác minh chưa phát hiện trường hợp nào có tài liệu lưu trữ (tàng thư) "
@@ -217,8 +222,9 @@ def _vetting(f: Mapping[str, Any], office: Mapping[str, str]) -> list[str]:
     undated = f.get("slips_with_undated_result", 0)  # a report issued before it was counted has none
     told_apart = f"{n(undated)} phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả, " if undated else ""
     second = (f"Phiếu được gửi tới {_recipients(f['slips_by_recipient_group'])} (chi tiết tại Phụ lục 1). "
-              f"Đến ngày {end} đã nhận kết quả {n(answered)} phiếu ({percent(answered, issued)}), {told_apart}còn "
-              f"{n(issued - answered - undated)} phiếu chưa có kết quả; {finding}.")
+              f"Đến ngày {display_date(counted_to)} đã nhận kết quả {n(answered)} phiếu "
+              f"({percent(answered, issued)}), {told_apart}còn {n(issued - answered - undated)} phiếu chưa có "
+              f"kết quả; {finding}.")
     return [first, second]
 
 

@@ -79,6 +79,15 @@ def test_a_report_issued_with_an_earlier_wording_is_written_again_in_it(source, 
             in text_of(issued_before, options))
 
 
+def test_a_report_made_before_its_period_ends_counts_the_replies_to_its_own_day(source, options):
+    """The year's report issued on 15/12: the replies are counted to that day, and said so."""
+    whole_year = {**source.figures, "from": "2025-01-01", "to": "2025-12-31"}
+    issued = dataclasses.replace(source, figures=whole_year, on=dt.date(2025, 12, 15))
+    assert "Đến ngày 15/12/2025 đã nhận kết quả 1.100 phiếu" in text_of(issued, options)
+    assert "Đến ngày 31/12/2025 đã nhận kết quả" in text_of(dataclasses.replace(issued, wording=1), options)
+    assert "Đến ngày 30/06/2025 đã nhận kết quả" in text_of(source, options)  # issued after its period
+
+
 def test_purposes_follow_the_declared_order_elections_first(source, options):
     figures = {**source.figures, "slips_by_purpose": {"Kết nạp Đảng": 400, "Khác": 10, "Bầu cử": 300,
                                                        "Quy hoạch": 290, "Bổ nhiệm": 250, "Không ghi": 3}}
