@@ -53,11 +53,11 @@ class Setting:
             try:
                 return parse_cli_date(value).isoformat()
             except RowProblem:
-                raise InputError(f"«{self.key}» phải là ngày dạng YYYY-MM-DD.") from None
+                raise InputError(f"{self.named} phải là ngày dạng YYYY-MM-DD.") from None
         if self.kind == "secrecy" and value not in ("", "MẬT"):
-            raise InputError(f"«{self.key}» chỉ nhận giá trị rỗng hoặc «MẬT».")
+            raise InputError(f"{self.named} chỉ nhận giá trị rỗng hoặc «MẬT».")
         if self.kind == "yesno" and value not in ("có", "không"):
-            raise InputError(f"«{self.key}» chỉ nhận «có» hoặc «không».")
+            raise InputError(f"{self.named} chỉ nhận «có» hoặc «không».")
         if self.kind == "days_by_purpose":
             return "; ".join(f"{purpose}: {days}" for purpose, days in _purpose_days(value, self.key).items())
         if len(value) > LONGEST_TEXT:

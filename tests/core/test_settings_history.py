@@ -70,6 +70,10 @@ AUTO_LOCK_RANGE = "«Tự động khóa sau (phút)» (tu_dong_khoa_phut) phải
                                        "phải là số nguyên từ 1 đến 120."),
     ("han_tham_tra_ngay", "Bầu cử: 366", "«han_tham_tra_ngay»: «Bầu cử: 366»: số ngày phải từ 0 đến 365."),
     ("co_quan", "B" * 5000, "«Cơ quan ban hành» (co_quan) dài tối đa 255 ký tự; giá trị đã nhập có 5000 ký tự."),
+    ("nhiem_ky_bat_dau", "20251001", "«Ngày bắt đầu nhiệm kỳ» (nhiem_ky_bat_dau) phải là ngày dạng YYYY-MM-DD."),
+    ("do_mat", "TỐI MẬT", "«Độ mật» (do_mat) chỉ nhận giá trị rỗng hoặc «MẬT»."),
+    ("hoi_lai_mat_khau", "đôi khi", "«Hỏi lại mật khẩu trước khi xuất hoặc in» (hoi_lai_mat_khau) chỉ nhận «có» "
+                                    "hoặc «không»."),
     ("thu_muc_sao_luu_2", "/" + "a" * 255, "«Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)» (thu_muc_sao_luu_2) "
                                            "dài tối đa 255 ký tự; giá trị đã nhập có 256 ký tự."),
 ])
