@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from . import key_slots, keyfile, passwords
+from . import key_slots, keyfile, passwords, user_names
 from .database import Database
 from .errors import InputError
 from .permissions import ADMIN, ROLES, Action
@@ -19,26 +19,25 @@ class Account:
     active: bool
 
 
-def add(db: Database, name: str, role: str, password: str) -> None:
-    name = name.strip()
+def add(db: Database, name: str, role: str, password: str) -> str:
+    """Returns the name as stored (`user_names.checked`)."""
     db.require(Action.MANAGE_USERS, "thêm người dùng")
-    if not name or name == keyfile.RECOVERY_SLOT:
-        raise InputError("Tên người dùng không hợp lệ.")
+    name = user_names.checked(name)
     if role not in ROLES:
         raise InputError(f"Vai trò «{role}» không có; chọn một trong: {', '.join(ROLES)}.")
     passwords.check(name, password)
 
     def new_name(connection: Connection) -> None:
-        if connection.execute(select(users.c.id).where(users.c.name == name)).first():
-            raise InputError(f"Người dùng «{name}» đã có.")
+        user_names.check_free(name, connection.execute(select(users.c.name)).scalars())
 
     if db.is_server:
         from .server import accounts
 
         accounts.add(db, name, role, password, new_name)
-        return
-    key_slots.apply(db, key_slots.Change("thêm người dùng", name, {name: db.seal_slot(password, name)},
-                                         key_slots.ADD, role), new_name)
+    else:
+        key_slots.apply(db, key_slots.Change("thêm người dùng", name, {name: db.seal_slot(password, name)},
+                                             key_slots.ADD, role), new_name)
+    return name
 
 
 def list_accounts(db: Database) -> list[Account]:

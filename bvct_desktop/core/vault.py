@@ -27,6 +27,7 @@ from . import (
     migrations,
     passwords,
     settings,
+    user_names,
 )
 from .address import Address, FileAddress, ServerAddress
 from .database import Actor, Clock, Database, FileDatabase, system_clock
@@ -47,9 +48,7 @@ def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None 
     for existing in (path, key_path):
         if existing.exists():
             raise InputError(f"Tệp «{existing}» đã có; không ghi đè. Chọn đường dẫn khác.")
-    admin = admin.strip()
-    if not admin:
-        raise InputError("Tên quản trị viên không được để trống.")
+    admin = user_names.checked(admin)
     passwords.check(admin, password)
     files.make_folder(path)
     db_key, db_id, recovery = keyfile.new_database_key(), str(uuid.uuid4()), keyfile.new_recovery_key()
