@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import psycopg
+from psycopg import sql
 
 from bvct_desktop.core import address
 
@@ -74,7 +75,7 @@ class Cluster:
             "JOIN pg_roles m ON m.oid = a.member WHERE g.rolname = ANY(%s)", (groups,)).fetchall()}
         for role in [*members, *groups]:
             execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (role,))
-            execute(f'DROP ROLE IF EXISTS "{role}"')
+            execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
 
     def address(self, dbname: str) -> address.ServerAddress:
         return address.parse(self.url(dbname))

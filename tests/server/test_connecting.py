@@ -81,6 +81,19 @@ def test_init_needs_the_owner_and_an_empty_database(cli, monkeypatch, cluster):
     assert code == 2 and "đã có dữ liệu" in err
 
 
+def test_init_refuses_an_administrators_name_breaking_the_rule_and_makes_nothing(cli, monkeypatch, cluster):
+    empty = cluster.new_database()
+    try:
+        monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+        monkeypatch.setenv("BVCT_DB", cluster.url(empty))
+        code, _, err = cli("init", "--admin", "quản trị " * 8, "--server-owner", OWNER)
+        assert code == 2 and "quá giới hạn 63 byte" in err
+        with cluster.superuser(empty) as superuser:
+            assert superuser.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0] == 0
+    finally:
+        cluster.drop(empty)
+
+
 def test_init_refuses_a_database_the_owner_does_not_own(cli, monkeypatch, cluster):
     monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
     monkeypatch.setenv("BVCT_DB", cluster.url("postgres"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from bvct_desktop.core import address
+from bvct_desktop.core import address, user_names, users, vault
 from tests.conftest import ADMIN, PASSWORD, file_cli, workbook
 from tests.real_process import bvct, environment, killed
 from tests.samples import SAMPLES
@@ -95,6 +95,24 @@ def test_migrate_to_server_refuses_a_database_that_is_not_empty(office_file, cli
     monkeypatch.setenv("BVCT_DB", str(office_file.db))
     code, _, err = office_file("migrate-to-server", "--db", office_file.db, "--to", target, "--server-owner", OWNER)
     assert code == 2 and "đã có dữ liệu" in err
+
+
+def test_migrate_to_server_refuses_a_name_stored_before_the_rule_that_no_login_role_may_have(
+        office_file, empty_server, cluster, monkeypatch):
+    long_name = " ".join(["cán bộ phòng bảo vệ chính trị nội bộ"] * 2)
+    db = vault.unlock(office_file.db, ADMIN, PASSWORD)
+    with monkeypatch.context() as before_the_rule:
+        before_the_rule.setattr(user_names, "checked", str.strip)
+        users.add(db, long_name, "xem", OFFICER_PASSWORD)
+    db.close()
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    code, _, err = office_file("migrate-to-server", "--db", office_file.db, "--to", empty_server,
+                               "--server-owner", OWNER)
+    assert code == 2
+    assert err.startswith(f"Người dùng «{long_name[:30]}» không chuyển lên máy chủ được: Tên người dùng dài 103 byte, "
+                          "quá giới hạn 63 byte")
+    with cluster.superuser(address.parse(empty_server).dbname) as superuser:
+        assert superuser.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0] == 0
 
 
 def test_a_server_backup_verifies_and_restores_to_a_standalone_file(cli, tmp_path, monkeypatch):

@@ -13,13 +13,12 @@ from sqlalchemy.engine import Connection
 
 from ..errors import InputError
 from .database import ServerDatabase
-from .setup import check_login_name, verifier
+from .setup import verifier
 
 Check = Callable[[Connection], None]  # the service's own check, in the change's transaction
 
 
 def add(db: ServerDatabase, name: str, role: str, password: str, check: Check) -> None:
-    check_login_name(name)
     slot = json.dumps(db.seal_slot(password, name))
     with db.write() as connection:
         check(connection)

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Column, MetaData, Table, func, inspect, select, text
 from sqlalchemy.engine import Connection
 
-from .. import audit_chain, engine, keyfile, migrations
+from .. import audit_chain, engine, keyfile, migrations, user_names
 from ..address import ServerAddress
 from ..changes import insert_rows
 from ..database import Clock, FileDatabase
@@ -27,7 +27,7 @@ from ..schema import audit_log, change_counts, meta, metadata, users
 from . import engine as server_engine
 from . import objects
 from .database import ServerDatabase, verdict
-from .setup import check_login_name, check_owner, verifier
+from .setup import check_owner, verifier
 
 CHUNK = 5_000
 SERVER_FACTS = ("engine", "server_version")  # meta keys that describe the server, not the data
@@ -125,7 +125,11 @@ def to_server(source: FileDatabase, address: ServerAddress, owner: str, owner_pa
                 check_owner(writing, address, owner)
                 people = reading.execute(select(users)).mappings().all()
                 for person in people:
-                    check_login_name(person["name"])
+                    try:
+                        user_names.check_login_role(person["name"])
+                    except InputError as refused:
+                        raise refused.reworded(f"Người dùng «{person['name'][:30]}» không chuyển lên máy chủ được: "
+                                               f"{refused.message}") from None
                     taken = text("SELECT 1 FROM pg_roles WHERE rolname = :name")
                     if writing.execute(taken, {"name": person["name"]}).first():
                         raise InputError(f"Tên «{person['name']}» đã là một tài khoản trên máy chủ; không chuyển được.")

@@ -14,7 +14,7 @@ from sqlalchemy import exc, insert, select, text
 from sqlalchemy.engine import Connection
 
 from ... import __version__
-from .. import keyfile, migrations, passwords, settings
+from .. import keyfile, migrations, passwords, settings, user_names
 from ..address import ServerAddress
 from ..database import Actor, Clock, system_clock
 from ..errors import AuthError, DamagedError, InputError, SchemaBehind
@@ -36,11 +36,8 @@ def verifier(connection: Connection, user: str, password: str) -> str:
 def create(address: ServerAddress, admin: str, password: str, owner: str, owner_password: str | None,
            kdf: keyfile.KdfParams | None = None, clock: Clock = system_clock) -> str:
     """Makes everything in the empty database `address` as `owner`; returns the recovery key."""
-    admin = admin.strip()
-    if not admin:
-        raise InputError("Tên quản trị viên không được để trống.")
+    admin = user_names.checked(admin)
     passwords.check(admin, password)
-    check_login_name(admin)
     kdf = kdf or keyfile.DEFAULT_KDF
     engine = server_engine.make_engine(address, owner, owner_password)
     try:
@@ -68,12 +65,6 @@ def create(address: ServerAddress, admin: str, password: str, owner: str, owner_
     finally:
         engine.dispose()
     return recovery
-
-
-def check_login_name(name: str) -> None:
-    """A program user's name is a login role's: no quotes or control characters, at most 63 bytes."""
-    if len(name.encode("utf-8")) > 63 or any(ch in name for ch in "\"'\\") or not name.isprintable():
-        raise InputError(f"Tên người dùng «{name}» không dùng được trên máy chủ (tối đa 63 byte, không có dấu nháy).")
 
 
 def check_owner(connection: Connection, address: ServerAddress, owner: str) -> None:
