@@ -3,7 +3,7 @@
 import os
 
 from .. import paths
-from ..core import settings, users, vault
+from ..core import settings, user_names, users, vault
 from ..core.errors import InputError
 from ..core.permissions import ROLES
 from . import arguments, credentials
@@ -71,17 +71,18 @@ def register(commands) -> None:
 
 def cmd_init(args) -> int:
     where = arguments.database_address(args)
+    admin = user_names.checked(args.admin)
     if where.is_server:
         owner, owner_password = server_owner(args)
         password = credentials.password(args.password_file, "Mật khẩu quản trị viên: ")
-        recovery = vault.create_on_server(where, args.admin, password, owner, owner_password)
+        recovery = vault.create_on_server(where, admin, password, owner, owner_password)
     else:
         if args.server_owner:
             raise InputError("--server-owner chỉ dùng khi --db là địa chỉ máy chủ (postgresql://…).")
         password = credentials.password(args.password_file, "Mật khẩu quản trị viên: ")
-        recovery = vault.create(where.path, args.admin, password)
+        recovery = vault.create(where.path, admin, password)
     print(f"Đã tạo cơ sở dữ liệu: {where.display}")
-    print(f"Quản trị viên: {args.admin}")
+    print(f"Quản trị viên: {admin}")
     print("KHÓA KHÔI PHỤC (chỉ hiện một lần; chép lại và cất giữ an toàn, tách khỏi máy tính):")
     print(recovery)
     return 0
@@ -130,8 +131,8 @@ def cmd_users(args) -> int:
         db = open_database(args)
     try:
         if args.action == "add":
-            users.add(db, args.name, args.role, credentials.new_password(args.new_password_file))
-            print(f"Đã thêm người dùng «{args.name}» ({ROLES[args.role]}).")
+            name = users.add(db, args.name, args.role, credentials.new_password(args.new_password_file))
+            print(f"Đã thêm người dùng «{name}» ({ROLES[args.role]}).")
         elif args.action == "list":
             for account in users.list_accounts(db):
                 state = "" if account.active else " (đã khóa)"

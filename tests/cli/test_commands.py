@@ -52,6 +52,16 @@ def test_init_where_no_database_can_be_made_is_bad_input_and_leaves_nothing(tmp_
     assert sorted(tmp_path.rglob("*")) == before
 
 
+def test_init_names_the_administrator_as_stored_and_refuses_a_name_breaking_the_rule(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
+    code = cli_main.main(["--db", str(tmp_path / "a.db"), "init", "--admin", "quan\ntri"])
+    assert code == 2 and "không được có ký tự xuống dòng" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+    assert cli_main.main(["--db", str(tmp_path / "a.db"), "init", "--admin", "  Trần Văn An "]) == 0
+    assert "Quản trị viên: Trần Văn An\n" in capsys.readouterr().out
+    vault.unlock(tmp_path / "a.db", "Trần Văn An", PASSWORD).close()
+
+
 def test_init_makes_the_missing_folders_of_a_new_database(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("BVCT_PASSWORD", PASSWORD)
     assert cli_main.main(["--db", str(tmp_path / "moi" / "nam-2026" / "bvct.db"), "init", "--admin", "an"]) == 0

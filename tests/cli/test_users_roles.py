@@ -141,3 +141,32 @@ def test_an_administrator_changes_a_role_and_it_holds_from_the_next_login(office
     assert cli.as_user(*viewer)("import", "cadres", office["cadres"])[0] == 0
     code, _, err = cli.as_user(ADMIN, PASSWORD)("users", "role", ADMIN, "--role", VIEWER)
     assert code == 2 and "quản trị viên cuối cùng" in err
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("a" * 3000, "Tên người dùng dài 3000 byte, quá giới hạn 63 byte (63 chữ không dấu;"),
+    ("lanh\ndao", "Tên người dùng không được có ký tự xuống dòng"),
+    ("Lanhdao1", "Đã có người dùng «lanhdao1»; «Lanhdao1» chỉ khác ở chữ hoa/thường"),
+])
+def test_a_users_name_breaking_the_rule_exits_2_naming_it_and_adds_no_one(office, cli, name, said):
+    accounts = cli("users", "list")[1]
+    added = cli("audit", "list")[1].count("thêm người dùng")
+    code, out, err = cli("users", "add", name, "--role", VIEWER, "--new-password-file", office["new"])
+    assert code == 2 and said in err and not out
+    assert cli("users", "list")[1] == accounts
+    assert cli("audit", "list")[1].count("thêm người dùng") == added
+
+
+def test_a_name_with_spaces_quotes_and_a_backslash_is_a_user_like_any_other(office, cli, tmp_path):
+    """On the office server it is the login role's name, quoted wherever the server names it."""
+    typed, name = '  o\'Brien "Bình" \\ 2 ', 'o\'Brien "Bình" \\ 2'
+    code, out, err = cli("users", "add", typed, "--role", VIEWER, "--new-password-file", office["new"])
+    assert (code, out) == (0, f"Đã thêm người dùng «{name}» (Chỉ xem).\n"), err
+    secret = tmp_path / "rieng.txt"
+    secret.write_text("Mat-khau-rieng-2026", encoding="utf-8")
+    assert cli.as_user(name, "Mat-khau-moi-2026")("users", "passwd", name, "--new-password-file", secret)[0] == 0
+    assert cli.as_user(name, "Mat-khau-rieng-2026")("report", *PERIOD, "--format", "json", "--out", "-")[0] == 0
+    assert cli.as_user(ADMIN, PASSWORD)("users", "role", name, "--role", OFFICER)[0] == 0
+    assert cli.as_user(name, "Mat-khau-rieng-2026")("import", "cadres", office["cadres"])[0] == 0
+    assert cli.as_user(ADMIN, PASSWORD)("users", "disable", name)[0] == 0
+    assert cli.as_user(name, "Mat-khau-rieng-2026")("users", "list")[0] == 3
