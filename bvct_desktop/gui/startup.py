@@ -7,7 +7,7 @@ first_run_admin.ui, first_run_recovery.ui, first_run_server.ui."""
 from pathlib import Path
 
 from .. import paths
-from ..core import address, passwords, settings, vault
+from ..core import address, passwords, settings, user_names, vault
 from ..core.database import Clock, Database, system_clock
 from ..core.errors import AuthError, BvctError, InputError, os_reason
 from ..core.files import atomic_output
@@ -145,9 +145,14 @@ class AdminPage(NewPasswordPage, Ui_FirstRunAdmin):
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         """Creates the database (the commit point), stores the office settings and logs in."""
         wizard = self._wizard
+        try:
+            name = user_names.checked(self.name.text())  # as stored: the login that follows uses it
+        except BvctError as refused:
+            self.error.show_message(refused.message)
+            return False
         if not self.typed_twice():
             return False
-        name, password, office = self.name.text().strip(), self.password.text(), wizard.office.values()
+        password, office = self.password.text(), wizard.office.values()
 
         def create() -> tuple[str, Database]:  # three key derivations: seconds, on a worker
             recovery = vault.create(wizard.path, name, password, clock=wizard.clock)

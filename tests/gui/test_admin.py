@@ -4,6 +4,7 @@ roles the spec allows."""
 
 import datetime as dt
 import threading
+import unicodedata
 from pathlib import Path
 
 import openpyxl
@@ -243,6 +244,22 @@ def test_a_user_added_without_choosing_a_role_may_only_read(qtbot, db, clock):
     page.add()
     assert page.message.text() == "Đã thêm người dùng «moi.vao» (Chỉ xem)."
     assert ("moi.vao", VIEWER) in [(a.name, a.role) for a in users.list_accounts(db)]
+
+
+def test_a_users_name_breaking_the_rule_is_told_and_the_name_added_is_said_as_stored(qtbot, db, clock):
+    page = page_of(qtbot, UsersPage(context_for(db, clock)))
+    page.password.setText(NEW_PASSWORD)
+    page.again.setText(NEW_PASSWORD)
+    for name, said in (("a" * 3000, "Tên người dùng dài 3000 byte, quá giới hạn 63 byte"),
+                       ("QuanTri", "Đã có người dùng «quantri»; «QuanTri» chỉ khác ở chữ hoa/thường")):
+        page.name.setText(name)
+        page.add()
+        assert page.message.text().startswith(said)
+    assert [account.name for account in users.list_accounts(db)] == ["quantri"]
+    page.name.setText(unicodedata.normalize("NFD", "  Trần Bình "))
+    page.add()
+    assert page.message.text() == "Đã thêm người dùng «Trần Bình» (Chỉ xem)."
+    assert "Trần Bình" in [account.name for account in users.list_accounts(db)]
 
 
 def test_a_new_users_key_is_derived_on_a_worker(qtbot, db, clock, monkeypatch):

@@ -1,6 +1,7 @@
 """First run: office settings pre-filled and editable, the administrator with a password hint,
 the recovery key shown once and confirmed; or an existing database opened instead."""
 
+import unicodedata
 
 import pytest
 
@@ -56,6 +57,26 @@ def test_mismatched_passwords_create_nothing(wizard):
     assert wizard.currentPage() is wizard.admin
     assert wizard.admin.error.text() == "Hai lần nhập mật khẩu không khớp."
     assert not wizard.path.exists()
+
+
+def test_an_administrators_name_breaking_the_rule_creates_nothing(wizard):
+    wizard.next()
+    fill_admin(wizard)
+    wizard.admin.name.setText("quản trị " * 8)
+    wizard.next()
+    assert wizard.currentPage() is wizard.admin
+    assert wizard.admin.error.text().startswith("Tên người dùng dài 103 byte, quá giới hạn 63 byte")
+    assert not wizard.path.exists()
+
+
+def test_the_administrator_is_the_name_as_stored_and_logged_in_by_it(wizard):
+    wizard.next()
+    fill_admin(wizard)
+    wizard.admin.name.setText(unicodedata.normalize("NFD", " Trần Bình "))  # typed with combining marks
+    wizard.next()
+    assert wizard.currentPage() is wizard.recovery
+    assert wizard.database.actor.name == "Trần Bình"
+    wizard.database.close()
 
 
 def test_whole_first_run_creates_the_database_with_the_office_settings(wizard):

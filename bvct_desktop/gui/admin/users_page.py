@@ -2,7 +2,7 @@
 Each account has its own key slot; disabling removes it; the last administrator stays.
 The page is the Designer form ui/admin_users.ui."""
 
-from ...core import users
+from ...core import user_names, users
 from ...core.errors import BvctError, InputError
 from ...core.permissions import ROLES, VIEWER
 from ..context import AppContext
@@ -72,7 +72,13 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.refresh()
 
     def add(self) -> None:
-        name, role, password = self.name.text().strip(), self.role.currentData(), self._new_password()
+        """The name is checked here too, to say the one stored."""
+        try:
+            name = user_names.checked(self.name.text())
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        role, password = self.role.currentData(), self._new_password()
         if password is not None:
             self._run(lambda: users.add(self.context.db, name, role, password),
                       f"Đã thêm người dùng «{name}» ({ROLES[role]}).")
