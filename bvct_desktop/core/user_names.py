@@ -7,10 +7,11 @@ role's name (which PostgreSQL would cut at 63 bytes): so a name made on one is v
   moving to the server), as stored — a name from before this rule keeps its spelling.
 - `check_free`: a new name is no existing one's, nor differs from one only by letter case or
   Unicode form («Lanhdao» beside «lanhdao»).
+- `as_stored`: the account a name typed at login means.
 """
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from .errors import InputError
 from .keyfile import RECOVERY_SLOT
@@ -62,3 +63,9 @@ def check_free(name: str, existing: Iterable[str]) -> None:
 
 def _key(name: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
+def as_stored(typed: str, known: Collection[str]) -> str:
+    """The account a name typed at login means: the one of that spelling, else the name as `checked`
+    stores it (a keyboard typing combining marks, a space typed around it)."""
+    return typed if typed in known else unicodedata.normalize("NFC", typed).strip()

@@ -143,6 +143,7 @@ def unlock(path: Path | Address, user: str, password: str, clock: Clock = system
         keys = keyfile.read(keyfile.key_path(path))
     except DamagedError as error:
         raise backup_log.naming_backup(error, path) from None
+    user = user_names.as_stored(user, keys.slots)
     if user == keyfile.RECOVERY_SLOT:
         raise AuthError(WRONG_LOGIN)
     with _told_if_foreign(path, keys, salt):

@@ -3,6 +3,7 @@
 import re
 import shutil
 import sqlite3
+import unicodedata
 
 import pytest
 
@@ -146,3 +147,20 @@ def test_closing_waits_for_a_read_under_way_on_another_thread_then_refuses(tmp_p
     with pytest.raises(BvctError, match="đã đóng"):
         with db.read():
             pass
+
+
+@pytest.mark.parametrize("typed", [unicodedata.normalize("NFD", "Nguyễn Lan"), "  Nguyễn Lan ", "Nguyễn Lan"])
+def test_a_name_typed_with_combining_marks_or_spaces_around_it_logs_in_as_the_name_stored(tmp_path, typed):
+    path = tmp_path / "bvct.db"
+    vault.create(path, "Nguyễn Lan", PASSWORD)
+    db = vault.unlock(path, typed, PASSWORD)
+    try:
+        assert db.actor.name == "Nguyễn Lan"
+    finally:
+        db.close()
+
+
+def test_the_recovery_key_s_slot_is_no_login_even_with_spaces_around_it(made):
+    for typed in (keyfile.RECOVERY_SLOT, f" {keyfile.RECOVERY_SLOT} "):
+        with pytest.raises(AuthError):
+            vault.unlock(made, typed, PASSWORD)
