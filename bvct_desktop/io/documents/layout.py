@@ -166,17 +166,19 @@ class DocumentCanvas(Canvas):
             self.lines(self.dots)
             self.setDash()
             self.dots = []
-        margin_middle = (self.page_height + self.top) / 2
+        size = self.profile.size("page_number")
+        # The line hangs from the middle of the top margin (HD 36: 10 mm from the edge), inside
+        # what a printer prints; a draft's framed mark on the same line.
+        baseline = (self.page_height + self.top) / 2 - size * 1.05
         if self.document_page > 1:
-            self.setFont(REGULAR, self.profile.size("page_number"))
-            self.drawCentredString(self.page_width / 2, margin_middle - 4, str(self.document_page))
+            self.setFont(REGULAR, size)
+            self.drawCentredString((self.left + self.right) / 2, baseline, str(self.document_page))
         if self.draft:
-            size = self.profile.size("page_number")
             width = fonts.width(DRAFT, BOLD, size) + 10
             self.setLineWidth(1)
-            self.rect(self.right - width, margin_middle - 4 - size * 0.35, width, size * 1.4)
+            self.rect(self.right - width, baseline - size * 0.35, width, size * 1.4)
             self.setFont(BOLD, size)
-            self.drawCentredString(self.right - width / 2, margin_middle - 4, DRAFT)
+            self.drawCentredString(self.right - width / 2, baseline, DRAFT)
 
     def stamp(self, text: str, centre: float, top: float) -> float:
         """The secrecy stamp (its text in a frame of the profile's size) hanging from `top`,

