@@ -18,7 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
@@ -44,7 +44,7 @@ def page(document, profile: Profile) -> None:
     top, bottom, left, right = profile.margins
     section.top_margin, section.bottom_margin = Pt(top), Pt(bottom)
     section.left_margin, section.right_margin = Pt(left), Pt(right)
-    section.header_distance = Mm(7)
+    section.header_distance = Pt(top / 2)  # the page number from the middle of the top margin, as on the PDF
 
 
 def styles(document, profile: Profile) -> None:

@@ -43,7 +43,8 @@ CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 WRAPPED = Alignment(vertical="top", wrap_text=True)
 # Counts as 1.712 and 1.234.567 whatever the PC's regional settings (a number stays a number).
 VIETNAMESE_COUNT = '[>=1000000]#"."###"."##0;[>=1000]#"."##0;0'
-MARGINS_INCH = PageMargins(left=0.6, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+# The page number and DỰ THẢO 10 mm or more from the edge (office printers leave 4–5 mm blank)
+MARGINS_INCH = PageMargins(left=0.6, right=0.4, top=0.6, bottom=0.6, header=0.4, footer=0.4)
 A4_INCH = (8.27, 11.69)
 PRINT_SCALE_LEAST = 84  # % : 12 pt × 0.84 ≥ 10 pt
 CHAR_POINTS = 5.25  # one unit of Excel's column width (Calibri 11's digit, 7 px) in points

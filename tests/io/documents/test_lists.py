@@ -89,7 +89,8 @@ def sheet_of(path):
 
 def assert_prints_legibly(sheet, wide: bool, signed: bool = True) -> None:
     """A4, landscape when wide, at a scale where 12 pt text stays 10 pt or more, the columns
-    within the paper's width at that scale, header row repeated, borders and wrapping."""
+    within the paper's width at that scale, page numbers where printers print, header row
+    repeated, borders and wrapping."""
     setup = sheet.page_setup
     assert int(setup.paperSize) == 9 and setup.orientation == ("landscape" if wide else "portrait")
     assert not sheet.sheet_properties.pageSetUpPr.fitToPage
@@ -104,6 +105,9 @@ def assert_prints_legibly(sheet, wide: bool, signed: bool = True) -> None:
             and row[0].border.left.style == "thin"]
     sizes = {cell.font.sz for row in sheet.iter_rows() for cell in row if cell.value is not None}
     assert min(sizes) * scale / 100 >= 10  # every line: letterhead, table, notes, "Nơi nhận", signature
+    margins = sheet.page_margins  # the page number and DỰ THẢO 10 mm or more from the edge, clear of the table
+    assert min(margins.header, margins.footer) >= 10 / 25.4
+    assert min(margins.top - margins.header, margins.bottom - margins.footer) >= 12 / 72
     assert all(cell.alignment.wrap_text and cell.border.top.style == "thin" for row in body for cell in row)
     values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in values and ("K/T TRƯỞNG BAN" in values) == signed

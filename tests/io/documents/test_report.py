@@ -316,6 +316,7 @@ def test_the_word_document_has_headings_vietnamese_and_the_office_as_author(tmp_
     assert "<Application>BVCT Desktop</Application>" in xml["docProps/app.xml"]
     assert 'w:lang w:val="vi-VN"' in xml["word/styles.xml"] and "en-US" not in xml["word/styles.xml"]
     assert 'w:instr="PAGE"' in document.sections[0].header._element.xml
+    assert round(document.sections[0].header_distance.mm, 1) >= 10  # HD 36, and inside what printers print
     assert document.sections[0].different_first_page_header_footer
 
 
