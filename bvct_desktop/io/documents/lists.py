@@ -55,15 +55,25 @@ def draw_register(c: DocumentCanvas, slips: Sequence[Mapping[str, Any]], start: 
 
 def draw_listing(c: DocumentCanvas, title: str, subtitle: str, columns: Sequence[Column],
                  records: Sequence[Mapping[str, Any]], printed_on: dt.date, unit: str = "bản ghi") -> None:
-    """A register's records under the header block, numbered, with their count below (landscape,
-    at the profile's listing size)."""
+    """A register's records under the header block, numbered, with their count and the signature
+    below (landscape, at the profile's listing size)."""
     flow = Flow(c)
     listing = c.profile.listing
     layout.header(flow, "", layout.date_text(c.head.place, printed_on, c.profile))
     layout.title(flow, title, [subtitle] if subtitle else [])
-    tables.draw_table(flow, columns, tables.numbered(records), listing["size"], listing["size"] * listing["line"],
-                      listing["padding"], listing["padding_vertical"])
-    flow.line(f"Tổng số: {grouped(len(records))} {unit}.", ITALIC, listing["size"])
+    signed_table(flow, columns, tables.numbered(records), f"Tổng số: {grouped(len(records))} {unit}.",
+                 listing["size"], size=listing["size"], leading=listing["size"] * listing["line"],
+                 padding=listing["padding"], vertical=listing["padding_vertical"])
+
+
+def signed_table(flow: Flow, columns: Sequence[Column], records: Sequence[Mapping[str, Any]], count: str,
+                 count_size: float, **table: float) -> None:
+    """The table, its count in italics and the signature block (as the workbook's), which keeps the
+    table's last two rows and the count beside it on its page."""
+    keep = flow.profile.leading(count_size) + layout.signature_height(flow, None)
+    tables.draw_table(flow, columns, records, keep_last=keep, **table)
+    flow.line(count, ITALIC, count_size)
+    layout.signature(flow, None)
 
 
 def register_sheet(slips: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date, date: str) -> Sheet:
@@ -110,11 +120,8 @@ def draw_delegation(c: DocumentCanvas, trip: Mapping[str, Any], printed_on: dt.d
         flow.skip(4)
     for text in lines:
         flow.paragraph(text, REGULAR, size, indent=False, justify=False)
-    count_line = p.leading(size)
-    tables.draw_table(flow, MEMBER_COLUMNS, member_records(trip),
-                      keep_last=count_line + layout.signature_height(flow, None))
-    flow.line(f"Danh sách có {grouped(len(trip['members']))} người.", ITALIC, size)
-    layout.signature(flow, None)
+    signed_table(flow, MEMBER_COLUMNS, member_records(trip), f"Danh sách có {grouped(len(trip['members']))} người.",
+                 size)
 
 
 def delegation_sheet(trip: Mapping[str, Any], date: str) -> Sheet:

@@ -1,7 +1,7 @@
 """The slip register and a delegation's member list: on paper (a register of 1,712 slips in at
-most 43 landscape pages at 10 pt or more, numbers never broken) and as workbooks that print
-legibly on A4 (10 pt or more, borders, wrapped text, the header row on every page, letterhead
-and signature)."""
+most 43 landscape pages at 10 pt or more, numbers never broken, signed as its workbook) and as
+workbooks that print legibly on A4 (10 pt or more, borders, wrapped text, the header row on every
+page, letterhead and signature)."""
 
 import datetime as dt
 from dataclasses import replace
@@ -18,6 +18,7 @@ from . import pdfcheck
 
 PRINTED = dt.date(2026, 3, 1)
 START, END = office_2016.FIRST, office_2016.LAST
+SIGNATURE_AT_THE_BOTTOM = range(18, 32)  # registers of as many slips end at the first page's foot
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +82,39 @@ def test_a_four_digit_number_keeps_inside_its_column(tmp_path, history, options,
         beside = min((word for word in found if word.page == number.page and abs(word.top - number.top) < 1
                       and word.x0 > number.x0), key=lambda word: word.x0)
         assert beside.x0 - number.x1 > 3  # a gap and a grid line between the number and the date
+
+
+@pdfcheck.needs_poppler
+def test_the_register_is_signed_as_its_workbook_by_the_signer_of_the_day_printed(tmp_path, office, options,
+                                                                                  slips_2016):
+    """Printed with `bvct print slip-register` or from the slips' register page, it ends as its
+    workbook does: the authority, the signer's title and name in force on the day printed."""
+    history = settings.History([*((key, None, value) for key, value in office.items()),
+                                ("nguoi_ky", dt.date(2026, 1, 1), "Trần Thị Phương Thảo")])
+    chosen = slips_2016[:60]
+    workbook_path, printed, shown = tmp_path / "so.xlsx", tmp_path / "so.pdf", tmp_path / "danh-sach.pdf"
+    render.slip_register_xlsx(workbook_path, history, chosen, START, END, PRINTED, options)
+    values = [cell.value for row in sheet_of(workbook_path).iter_rows() for cell in row if cell.value]
+    signature = values[values.index("Tổng số: 60 phiếu.") + 1:]
+    assert signature == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Trần Thị Phương Thảo"]
+    pdf.save(render.slip_register_pdf(history, chosen, START, END, PRINTED, options), printed)
+    pdf.save(render.listing_pdf(history, lists.REGISTER_TITLE, "", lists.REGISTER_COLUMNS, chosen, PRINTED, options),
+             shown)
+    assert pdfcheck.lines(printed)[-4:] == ["Tổng số: 60 phiếu.", *signature]
+    assert pdfcheck.lines(shown)[-4:] == ["Tổng số: 60 bản ghi.", *signature]
+
+
+@pdfcheck.needs_poppler
+def test_the_signature_never_stands_alone_on_the_registers_last_page(tmp_path, history, options, slips_2016):
+    """Wherever the table ends, its last rows and its count go with the signature, never split from it."""
+    target = tmp_path / "so.pdf"
+    for count in range(SIGNATURE_AT_THE_BOTTOM.start, SIGNATURE_AT_THE_BOTTOM.stop):
+        chosen = slips_2016[:count]
+        pdf.save(render.slip_register_pdf(history, chosen, START, END, PRINTED, options), target)
+        last = pdfcheck.page_count(target)
+        assert any(word.page == last and word.text == chosen[-1]["number"] for word in pdfcheck.words(target))
+        pdfcheck.assert_in_order(pdfcheck.lines(target, first=last), f"Tổng số: {count} phiếu.", "K/T TRƯỞNG BAN",
+                                 "PHÓ TRƯỞNG BAN", "Nguyễn Văn Hòa")
 
 
 def sheet_of(path):
