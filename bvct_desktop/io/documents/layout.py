@@ -105,6 +105,19 @@ def fit_size(text: str, font: str, size: float, width: float, smallest: float = 
     return size
 
 
+SizedLines = list[tuple[str, float]]  # each line with the size it is printed at
+
+
+def column_lines(text: str, font: str, size: float, width: float) -> SizedLines:
+    """`text` in a column `width` wide as (line, size): on one line, shrunk down to 8 pt if need
+    be; longer, wrapped between words at `size`, a word wider than the column shrunk until it fits."""
+    text = nfc(text)
+    shrunk = fit_size(text, font, size, width)
+    if fonts.width(text, font, shrunk) <= width:
+        return [(text, shrunk)]
+    return [(line, fit_size(line, font, size, width, smallest=0.5)) for line in wrap(text, font, size, width)]
+
+
 DRAFT = "DỰ THẢO"
 
 
@@ -421,12 +434,26 @@ def _recipient_lines(c: "DocumentCanvas", recipients: Sequence[str]) -> list[lis
     return [wrap(f"- {text}", REGULAR, size, split - c.left - 6) for text in recipients]
 
 
+def signer_lines(head: Letterhead, profile: Profile, width: float) -> tuple[SizedLines, SizedLines]:
+    """The signature's lines in the signer's column `width` wide: the authority's and the title's,
+    then the signer's name (a blank line when no name is set)."""
+    titles = [line for text in (head.authority, head.signer_title) if text
+              for line in column_lines(text, BOLD, profile.size("signer_title"), width)]
+    return titles, column_lines(head.signer, BOLD, profile.size("signer_name"), width)
+
+
+def signer_column(c: "DocumentCanvas") -> tuple[float, float]:
+    """The left edge and the width of the signer's column."""
+    split = c.left + c.width * SIGNATURE_SHARE
+    return split, c.right - split
+
+
 def signature_height(flow: Flow, recipients: Sequence[str] | None) -> float:
     """The room the signature block takes below the body (with "Nơi nhận" when given)."""
     c, p = flow.c, flow.profile
-    head = c.head
-    lines = [line for line in (head.authority, head.signer_title) if line]
-    block = p.leading(p.size("signer_title")) * len(lines) + p.signature_space + p.leading(p.size("signer_name"))
+    titles, names = signer_lines(c.head, p, signer_column(c)[1])
+    block = (p.leading(p.size("signer_title")) * len(titles) + p.signature_space
+             + p.leading(p.size("signer_name")) * len(names))
     if recipients is not None:
         listed = sum(len(item) for item in _recipient_lines(c, recipients))
         block = max(block, p.leading(p.size("recipients_label")) + p.leading(p.size("recipients")) * listed)
@@ -436,23 +463,23 @@ def signature_height(flow: Flow, recipients: Sequence[str] | None) -> float:
 def signature(flow: Flow, recipients: Sequence[str] | None) -> None:
     """The signer's block on the right, "Nơi nhận" on the left (kept together on one page)."""
     c, p = flow.c, flow.profile
-    head = c.head
     title_size, name_size = p.size("signer_title"), p.size("signer_name")
     label_size, list_size = p.size("recipients_label"), p.size("recipients")
-    lines = [line for line in (head.authority, head.signer_title) if line]
+    split, width = signer_column(c)
+    titles, names = signer_lines(c.head, p, width)
     flow.need(signature_height(flow, recipients))
     flow.skip(p.leading(p.size("body")) * 0.3)
-    split = c.left + c.width * SIGNATURE_SHARE
     right_mid = (split + c.right) / 2
     y = flow.y
-    for text in lines:
+    for text, size in titles:
         y -= p.leading(title_size)
-        c.setFont(BOLD, fit_size(text, BOLD, title_size, c.right - split))
-        c.drawCentredString(right_mid, y, nfc(text))
-    y -= p.signature_space + p.leading(name_size)
-    if head.signer:
-        c.setFont(BOLD, name_size)
-        c.drawCentredString(right_mid, y, nfc(head.signer))
+        c.setFont(BOLD, size)
+        c.drawCentredString(right_mid, y, text)
+    for number, (text, size) in enumerate(names):
+        y -= (0.0 if number else p.signature_space) + p.leading(name_size)
+        if text:
+            c.setFont(BOLD, size)
+            c.drawCentredString(right_mid, y, text)
     bottom = y
     if recipients is not None:
         y = flow.y - p.leading(label_size)

@@ -74,7 +74,8 @@ def shape(c: DocumentCanvas, slip: Mapping[str, Any], head: Letterhead, size: fl
                          if Flow.pair_breaks(item, size, c.width) else 1)
         else:
             lines.append(_labelled_lines(item[0], item[1], item[2], size, c.width))
-    return (size, tuple(lines), bool(head.secrecy), bool(head.authority), bool(head.signer_title))
+    signer = layout.signer_lines(head, c.profile, layout.signer_column(c)[1])
+    return (size, tuple(lines), bool(head.secrecy), *(len(part) for part in signer))
 
 
 def _labelled_lines(label: str, value: str | None, font: str, size: float, width: float) -> int:

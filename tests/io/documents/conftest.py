@@ -82,3 +82,15 @@ FIGURES = {
         "complaints_received": 15, "complaints_resolved": 12,
         "complaints_by_kind": {"Tố cáo": 5, "Khiếu nại": 4, "Phản ánh": 4, "Kiến nghị": 2},
     }
+
+
+# Signer's titles too long for one line in the signer's column (settings allow 255 characters)
+TITLE_70 = "PHÓ TRƯỞNG BAN THƯỜNG TRỰC, KIÊM CHÁNH VĂN PHÒNG BAN TỔ CHỨC THÀNH ỦY"
+TITLE_150 = ("PHÓ TRƯỞNG BAN THƯỜNG TRỰC, KIÊM CHÁNH VĂN PHÒNG BAN TỔ CHỨC TỈNH ỦY, TRƯỞNG TIỂU BAN BẢO VỆ "
+             "CHÍNH TRỊ NỘI BỘ, TỔ TRƯỞNG TỔ THẨM TRA CHÍNH TRỊ CÁN BỘ")
+
+TRIP = {"decision_no": "125-QĐ/TU", "decision_on": dt.date(2026, 3, 2), "name": "Đoàn công tác Sở Nội vụ",
+        "countries": "Nhật Bản", "purpose": "Công tác", "depart_on": dt.date(2026, 4, 1),
+        "return_on": dt.date(2026, 4, 8),
+        "members": [{"full_name": "Bùi Thị Hương", "birth_date": "1975-02-02", "position": "Giám đốc",
+                     "unit": "Sở Ngoại vụ", "role": "Trưởng đoàn"}]}

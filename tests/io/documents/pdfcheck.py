@@ -101,16 +101,22 @@ def words(path: Path) -> list[Word]:
     return found
 
 
-def phrase(found: list[Word], text: str, page: int | None = None) -> Word:
-    """The box around the first run of words reading `text` (on `page`, when given)."""
+def run(found: list[Word], text: str, page: int | None = None) -> list[Word]:
+    """The first run of words reading `text`, on one page (`page`, when given), whatever its line breaks."""
     wanted = text.split()
     for start in range(len(found)):
-        run = found[start:start + len(wanted)]
-        if [word.text for word in run] == wanted and (page is None or run[0].page == page) \
-                and len({word.page for word in run}) == 1:
-            return Word(run[0].page, text, min(w.x0 for w in run), min(w.top for w in run),
-                        max(w.x1 for w in run), max(w.bottom for w in run))
+        words = found[start:start + len(wanted)]
+        if [word.text for word in words] == wanted and (page is None or words[0].page == page) \
+                and len({word.page for word in words}) == 1:
+            return words
     raise AssertionError(f"«{text}» not found" + (f" on page {page}" if page else ""))
+
+
+def phrase(found: list[Word], text: str, page: int | None = None) -> Word:
+    """The box around the first run of words reading `text` (on `page`, when given)."""
+    words = run(found, text, page)
+    return Word(words[0].page, text, min(w.x0 for w in words), min(w.top for w in words),
+                max(w.x1 for w in words), max(w.bottom for w in words))
 
 
 def page_count(path: Path) -> int:

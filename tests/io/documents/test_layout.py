@@ -1,15 +1,18 @@
 """HD 36 details: the number, the place-and-date line with its leading zeros, wrapping, profiles,
-where the page number goes."""
+where the page number goes, the signature block in its column."""
 
 import datetime as dt
 
 import pytest
 
+from bvct_desktop.core import settings
 from bvct_desktop.core.errors import InputError
-from bvct_desktop.io.documents import fonts, layout, pdf, profile
+from bvct_desktop.io.documents import fonts, layout, pdf, profile, reminder, render, sheets
 from bvct_desktop.io.documents.fonts import REGULAR
+from bvct_desktop.io.documents.report_content import ReportSource
 
 from . import pdfcheck
+from .conftest import FIGURES, NOTES, SLIP, TITLE_70, TITLE_150, TRIP
 
 
 @pytest.mark.parametrize(("day", "expected"), [
@@ -110,3 +113,88 @@ def test_the_page_number_prints_10_mm_or_more_below_the_top_edge_centred_over_th
         assert number.top >= 10 * pdfcheck.MM and number.bottom < top <= first_line.top
         assert (number.x0 + number.x1) / 2 == pytest.approx((left + width - right) / 2, abs=1)
         assert pdfcheck.phrase(found, "DỰ THẢO", page).top >= 10 * pdfcheck.MM
+
+
+LONG_SIGNATURES = {
+    "title-70": {"quyen_ky": "T/M BAN THƯỜNG VỤ", "chuc_vu_ky": TITLE_70},
+    "title-150": {"quyen_ky": "T/M BAN THƯỜNG VỤ", "chuc_vu_ky": TITLE_150},
+    "every-line": {"quyen_ky": "T/M BAN THƯỜNG VỤ ĐẢNG ỦY CƠ QUAN BAN TỔ CHỨC TỈNH ỦY LÂM ĐỒNG",
+                   "chuc_vu_ky": TITLE_150, "nguoi_ky": "Tôn Nữ Thị Hoàng Phương Thảo Nguyên Bảo Châu"},
+}
+PRINTED = dt.date(2026, 3, 2)
+
+
+def _signed_document(kind: str, office: dict[str, str], options: render.Options) -> tuple[bytes, bool]:
+    """A document that ends with the signature block, printed with these settings; whether it is landscape."""
+    history = settings.History([(key, None, value) for key, value in office.items()])
+    slip = {**SLIP, "days_late": 40}
+    if kind == "cadre":
+        cadre = {**dict.fromkeys((*sheets.PARTICULARS, *sheets.PARTY, "other_names", "note")),
+                 "full_name": "Lê Văn Hùng", "birth_date": "1970-05-02", "trips": [], "slips": [], "relatives": []}
+        return render.cadre_pdf(history, cadre, PRINTED, options), False
+    if kind == "report":
+        return render.report_pdf(ReportSource(dict(FIGURES), office, dict(NOTES), 12, PRINTED), options), False
+    if kind == "reminder":
+        source = reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, 30, [slip], office, 5)
+        return render.reminder_pdf(source, options), False
+    if kind == "slip":
+        return render.slips_pdf(history, [slip], options), False
+    if kind == "delegation":
+        return render.delegation_pdf(history, TRIP, options), False
+    return render.slip_register_pdf(history, [slip], PRINTED, PRINTED, PRINTED, options), True
+
+
+@pdfcheck.needs_poppler
+@pytest.mark.parametrize("kind", ["cadre", "report", "reminder", "slip", "delegation", "register"])
+@pytest.mark.parametrize("long", LONG_SIGNATURES.values(), ids=LONG_SIGNATURES.keys())
+def test_a_long_signature_line_wraps_inside_the_signers_column_at_the_blocks_size(tmp_path, office, options,
+                                                                                  kind, long):
+    """A title too long for one line even at 8 pt goes on as many lines as it needs, centred in the
+    signer's column at the size of the block's other lines, every word kept (one that fits at 8 pt
+    or more stays on its line, shrunk); nothing reaches past the right margin, on portrait pages and
+    on the landscape register."""
+    chosen = options.profile
+    target = tmp_path / "ky.pdf"
+    data, wide = _signed_document(kind, {**office, **long}, options)
+    pdf.save(data, target)
+    _, _, left, right = chosen.listing_margins if wide else chosen.margins
+    page_width = float(pdfcheck.info(target)["Page size"].split()[0])
+    column = (left + (page_width - left - right) * layout.SIGNATURE_SHARE, page_width - right)
+    found = pdfcheck.words(target)
+    assert all(word.x1 <= column[1] + 0.5 for word in found)
+    title = pdfcheck.phrase(found, long["chuc_vu_ky"])
+    authority = pdfcheck.phrase(found, long["quyen_ky"], title.page)
+    signer = pdfcheck.phrase(found, long.get("nguoi_ky", office["nguoi_ky"]), title.page)
+    assert column[0] - 0.5 <= min(title.x0, authority.x0, signer.x0)
+    assert authority.bottom <= title.top and title.bottom < signer.top  # on one page, in this order
+    party = pdfcheck.phrase(found, layout.PARTY, 1)  # bold too: a word's box is as tall as its size
+    height = (party.bottom - party.top) / chosen.size("party") * chosen.size("signer_title")
+    words = pdfcheck.run(found, long["chuc_vu_ky"], title.page)
+    if len({round(word.top) for word in words}) > 1:
+        assert all(word.bottom - word.top == pytest.approx(height, abs=0.3) for word in words)
+    else:
+        assert title.bottom - title.top >= height * 8 / chosen.size("signer_title") - 0.3
+
+
+@pdfcheck.needs_poppler
+@pytest.mark.parametrize("room", [0.5, -0.5], ids=["room-enough", "half-a-point-short"])
+def test_the_signature_takes_the_room_its_height_says_wrapped_lines_and_all(tmp_path, office, room):
+    """The keep-together logic asks for `signature_height`: given that, the whole block (a
+    four-line title included) ends at the bottom margin; given less, all of it goes over."""
+    chosen = profile.load()
+    head = layout.Letterhead.from_settings({**office, "quyen_ky": "T/M BAN THƯỜNG VỤ", "chuc_vu_ky": TITLE_150})
+
+    def block_at_the_foot(c: layout.DocumentCanvas) -> None:
+        flow = layout.Flow(c)
+        flow.y = c.bottom + layout.signature_height(flow, None) + room
+        layout.signature(flow, None)
+        c.showPage()
+
+    target = tmp_path / "ky.pdf"
+    pdf.save(pdf.render(block_at_the_foot, chosen, head, "Ký"), target)
+    found = pdfcheck.words(target)
+    title, signer = pdfcheck.phrase(found, TITLE_150), pdfcheck.phrase(found, office["nguoi_ky"])
+    assert title.page == signer.page == (1 if room > 0 else 2)
+    if room > 0:
+        foot, size = chosen.page_size[1] - chosen.margins[1], chosen.size("signer_name")
+        assert foot - chosen.leading(size) < signer.bottom - 0.3 * size <= foot  # its baseline on the margin

@@ -9,6 +9,7 @@ from bvct_desktop.core import settings
 from bvct_desktop.io.documents import pdf, render
 
 from . import pdfcheck
+from .conftest import TITLE_150
 
 pytestmark = pdfcheck.needs_poppler
 
@@ -120,6 +121,16 @@ def test_the_slip_stays_on_one_page_and_the_police_seal_stays_inside_the_margin(
     text = " ".join(pdfcheck.lines(target))
     for value in values.values():
         assert value.upper() in text.upper().replace("\u00ad", "") or all(part in text for part in value.split())
+
+
+def test_a_long_slip_stays_on_one_page_whichever_signers_title_is_in_force_on_its_date(printed, office, slip):
+    """A slip set smaller to fit its page is measured with its own signature: a title that takes
+    four lines makes it shorter than a slip of the same values signed under a one-line title."""
+    history = settings.History([*((key, None, value) for key, value in office.items()),
+                                ("chuc_vu_ky", dt.date(2025, 7, 1), TITLE_150)])
+    target = printed([{**slip, **LONG}, {**slip, **LONG, "issued_on": dt.date(2025, 7, 1)}], history=history)
+    assert pdfcheck.page_count(target) == 2
+    assert pdfcheck.phrase(pdfcheck.words(target), TITLE_150).page == 2
 
 
 def test_a_typical_slip_keeps_the_profiles_size(printed, options, slip):
