@@ -22,7 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import office_file, xlsx_book
 from ..xlsx_writer import DATE_FORMAT, HEADER_COLOR, TEXT_FORMAT, _check_target
-from .layout import DRAFT, PARTY, Letterhead, nfc
+from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
+from .layout import DRAFT, PARTY, Letterhead, nfc, wrap
 from .profile import Profile
 from .tables import TOTAL, Column
 
@@ -50,6 +51,9 @@ PRINT_SCALE_LEAST = 84  # % : 12 pt × 0.84 ≥ 10 pt
 CHAR_POINTS = 5.25  # one unit of Excel's column width (Calibri 11's digit, 7 px) in points
 SIGNATURE_ROWS = 4  # empty rows left for the signature and the seal
 LETTERHEAD_ROWS = 4  # superior and party, issuer, "*", number and date (then the stamp, if any)
+LINE_HEIGHT = 1.35  # a wrapped line's height in Excel, in font sizes (Times New Roman 12 pt: 15.75 pt)
+CELL_MARGINS = 6.0  # points Excel leaves blank inside a cell, left and right together
+SCREEN_SLACK = 0.95  # the share of a cell's width Excel's screen fonts are sure to fill no more than
 
 
 @dataclass
@@ -108,7 +112,7 @@ def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
                   + 2)  # blank, title, blank
     sheet.freeze_panes = f"A{header_row + 1}"  # a write-only sheet takes its view before its rows
     sheet.print_title_rows = f"{header_row}:{header_row}"
-    rows = _Rows(sheet, width)
+    rows = _Rows(sheet, [column_points(column.excel_width or 14) for column in spec.columns])
     if draft:  # on the screen as on paper (the page header shows only when printed)
         rows.split(None, (DRAFT, BOLD_FONT, Alignment(horizontal="right")), left_share=0.6)
     _letterhead(rows, spec, head)
@@ -146,10 +150,11 @@ def _page_setup(sheet, spec: Sheet, draft: bool) -> None:
 
 
 class _Rows:
-    """Appends rows to a write-only sheet, merging a line's cells across the table's width."""
+    """Appends rows to a write-only sheet, merging a line's cells across the table's width
+    (`widths`: its columns' widths in points)."""
 
-    def __init__(self, sheet, width: int):
-        self.sheet, self.width, self.count = sheet, width, 0
+    def __init__(self, sheet, widths: Sequence[float]):
+        self.sheet, self.widths, self.width, self.count = sheet, widths, len(widths), 0
 
     def add(self, cells: list) -> int:
         self.sheet.append(cells)
@@ -170,9 +175,17 @@ class _Rows:
         return self.count
 
     def split(self, left: tuple | None, right: tuple | None, left_share: float = 0.42) -> None:
-        """Text on the left part and on the right part of the width, each part merged."""
+        """Text on the left part and on the right part of the width, each part merged. Excel sizes
+        a row to its wrapped lines except in merged cells: a row whose merged text wraps is given
+        the height of its lines, the other part's included."""
         middle = max(1, min(self.width - 1, round(self.width * left_share)))
         cells: list = [None] * self.width
+        parts = [(part, widths) for part, widths in ((left, self.widths[:middle]), (right, self.widths[middle:]))
+                 if part]
+        lines = [(*_lines(part, sum(widths)), len(widths) > 1) for part, widths in parts]
+        if any(count > 1 and merged for count, _, merged in lines):
+            self.sheet.row_dimensions[self.count + 1].height = max(count * size * LINE_HEIGHT
+                                                                   for count, size, _ in lines)
         if left:
             cells[0] = _cell(self.sheet, *left)
         if right:
@@ -180,6 +193,16 @@ class _Rows:
         self.add(cells)
         self.merge(1, middle)
         self.merge(middle + 1, self.width)
+
+
+def _lines(part: tuple, width: float) -> tuple[int, float]:
+    """The lines a cell's (text, font, alignment …) takes in merged cells `width` wide, and its size."""
+    text, font, alignment = part[:3]
+    if not alignment.wrap_text:
+        return 1, font.sz
+    face = {(False, False): REGULAR, (True, False): BOLD, (False, True): ITALIC, (True, True): BOLD_ITALIC}
+    usable = (width - CELL_MARGINS) * SCREEN_SLACK
+    return len(wrap(text, face[bool(font.b), bool(font.i)], font.sz, usable)), font.sz
 
 
 def _letterhead(rows: _Rows, spec: Sheet, head: Letterhead) -> None:
