@@ -108,11 +108,14 @@ def fit_size(text: str, font: str, size: float, width: float, smallest: float = 
 SizedLines = list[tuple[str, float]]  # each line with the size it is printed at
 
 
+COLUMN_SHRINK = 2.0  # pt a line of a column may lose to stay on one line: more, and it reads as another level
+
+
 def column_lines(text: str, font: str, size: float, width: float) -> SizedLines:
-    """`text` in a column `width` wide as (line, size): on one line, shrunk down to 8 pt if need
-    be; longer, wrapped between words at `size`, a word wider than the column shrunk until it fits."""
+    """`text` in a column `width` wide as (line, size): on one line, shrunk by up to COLUMN_SHRINK if
+    need be; longer, wrapped between words at `size`, a word wider than the column shrunk until it fits."""
     text = nfc(text)
-    shrunk = fit_size(text, font, size, width)
+    shrunk = fit_size(text, font, size, width, smallest=size - COLUMN_SHRINK)
     if fonts.width(text, font, shrunk) <= width:
         return [(text, shrunk)]
     return [(line, fit_size(line, font, size, width, smallest=0.5)) for line in wrap(text, font, size, width)]

@@ -149,9 +149,9 @@ def _signed_document(kind: str, office: dict[str, str], options: render.Options)
 @pytest.mark.parametrize("long", LONG_SIGNATURES.values(), ids=LONG_SIGNATURES.keys())
 def test_a_long_signature_line_wraps_inside_the_signers_column_at_the_blocks_size(tmp_path, office, options,
                                                                                   kind, long):
-    """A title too long for one line even at 8 pt goes on as many lines as it needs, centred in the
-    signer's column at the size of the block's other lines, every word kept (one that fits at 8 pt
-    or more stays on its line, shrunk); nothing reaches past the right margin, on portrait pages and
+    """A title too long for one line, even shrunk by COLUMN_SHRINK, goes on as many lines as it needs,
+    centred in the signer's column at the size of the block's other lines, every word kept (one that
+    fits so stays on its line, shrunk); nothing reaches past the right margin, on portrait pages and
     on the landscape register."""
     chosen = options.profile
     target = tmp_path / "ky.pdf"
@@ -173,7 +173,8 @@ def test_a_long_signature_line_wraps_inside_the_signers_column_at_the_blocks_siz
     if len({round(word.top) for word in words}) > 1:
         assert all(word.bottom - word.top == pytest.approx(height, abs=0.3) for word in words)
     else:
-        assert title.bottom - title.top >= height * 8 / chosen.size("signer_title") - 0.3
+        least = chosen.size("signer_title") - layout.COLUMN_SHRINK
+        assert title.bottom - title.top >= height * least / chosen.size("signer_title") - 0.3
 
 
 @pdfcheck.needs_poppler
@@ -198,3 +199,13 @@ def test_the_signature_takes_the_room_its_height_says_wrapped_lines_and_all(tmp_
     if room > 0:
         foot, size = chosen.page_size[1] - chosen.margins[1], chosen.size("signer_name")
         assert foot - chosen.leading(size) < signer.bottom - 0.3 * size <= foot  # its baseline on the margin
+
+
+def test_a_line_of_the_signature_shrinks_a_little_to_stay_on_one_line_then_wraps_at_its_size():
+    """A title printed at 8 pt beside a 14 pt name reads as another level: a line loses at most
+    COLUMN_SHRINK points, and a longer one wraps at the block's size."""
+    title = "PHÓ TRƯỞNG BAN"
+    lines = layout.column_lines(f"{title} THƯỜNG TRỰC BAN TỔ CHỨC", layout.BOLD, 14, 200.0)
+    assert len(lines) > 1 and {size for _, size in lines} == {14}
+    narrower = layout.fonts.width(title, layout.BOLD, 13)
+    assert layout.column_lines(title, layout.BOLD, 14, narrower) == [(title, 13)]
