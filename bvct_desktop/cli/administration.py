@@ -51,8 +51,9 @@ def register(commands) -> None:
 
     users_parser = commands.add_parser("users", help="tài khoản người dùng")
     users_parser.set_defaults(handler=cmd_users)
-    user_commands = users_parser.add_subparsers(dest="action", required=True, metavar="add|list|disable|role|passwd",
-                                         parser_class=VietnameseParser)
+    user_commands = users_parser.add_subparsers(dest="action", required=True,
+                                                metavar="add|list|disable|enable|role|passwd",
+                                                parser_class=VietnameseParser)
     add = user_commands.add_parser("add", help="thêm người dùng")
     add.add_argument("name", metavar="TÊN")
     add.add_argument("--role", required=True, choices=list(ROLES))
@@ -60,6 +61,9 @@ def register(commands) -> None:
     user_commands.add_parser("list", help="liệt kê người dùng")
     disable = user_commands.add_parser("disable", help="khóa người dùng")
     disable.add_argument("name", metavar="TÊN")
+    enable = user_commands.add_parser("enable", help="mở lại người dùng đã khóa, với mật khẩu mới")
+    enable.add_argument("name", metavar="TÊN")
+    enable.add_argument("--new-password-file")
     role = user_commands.add_parser("role", help="đổi vai trò người dùng")
     role.add_argument("name", metavar="TÊN")
     role.add_argument("--role", required=True, choices=list(ROLES))
@@ -140,6 +144,9 @@ def cmd_users(args) -> int:
         elif args.action == "disable":
             users.disable(db, args.name)
             print(f"Đã khóa người dùng «{args.name}».")
+        elif args.action == "enable":
+            role = users.enable(db, args.name, credentials.new_password(args.new_password_file))
+            print(f"Đã mở lại người dùng «{args.name}» ({ROLES[role]}).")
         elif args.action == "role":
             users.set_role(db, args.name, args.role)
             print(f"Vai trò của «{args.name}»: {ROLES[args.role]}.")

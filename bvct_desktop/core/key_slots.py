@@ -1,5 +1,5 @@
-"""Changes of key slots — a user added, a password changed or reset, a user disabled, the
-recovery key replaced — written to the audit trail together with the key file: both or neither.
+"""Changes of key slots — a user added, a password changed or reset, a user disabled or reopened,
+the recovery key replaced — written to the audit trail together with the key file: both or neither.
 
 The key file cannot join a database transaction, so a change runs in three steps, all under
 one lock (`PATH.keys.slots.lock`) that backups and the check at open also take:
@@ -25,13 +25,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import audit_chain, backup_log, crashpoints, files, keyfile
+from . import audit_chain, backup_log, crashpoints, files, keyfile, lockout
 from .database import Database
 from .errors import BvctError, DamagedError
 from .schema import meta, users
 
 GENERATION, PENDING = "key_generation", "key_change_pending"  # keys of the meta table
-ADD, DISABLE = "add", "disable"  # a change's effect on the users table ("" for none)
+ADD, DISABLE, ENABLE = "add", "disable", "enable"  # a change's effect on the users table ("" for none)
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,8 @@ def apply(db: Database, change: Change, check: Callable[[Connection], None] = la
             _put(connection, PENDING, json.dumps(note, ensure_ascii=False))
         crashpoints.reached("slot-pending")
         try:
-            previous = _write_key_file(db.key_path, change.slots, generation, generation - 1)
+            previous = _write_key_file(db.key_path, change.slots, generation, generation - 1,
+                                       afresh=change.user if change.effect == ENABLE else None)
         except BvctError as error:
             _settle_quietly(db, note, completed=False, reason=error.message)
             raise
@@ -124,10 +125,11 @@ def _details(change: Change, generation: int) -> dict:
     return details
 
 
-def _write_key_file(key_path: Path, slots: dict[str, dict | None], generation: int,
-                    expected: int) -> dict[str, dict | None]:
-    """Puts `slots` into the key file, moving it from generation `expected` to `generation`;
-    returns the slots as they were."""
+def _write_key_file(key_path: Path, slots: dict[str, dict | None], generation: int, expected: int,
+                    afresh: str | None = None) -> dict[str, dict | None]:
+    """Puts `slots` into the key file, moving it from generation `expected` to `generation`, and
+    starts the failed-login count of user `afresh` over (a reopened account); returns the slots as
+    they were."""
     previous: dict[str, dict | None] = {}
 
     def change(keys: keyfile.KeyFile) -> None:
@@ -139,6 +141,8 @@ def _write_key_file(key_path: Path, slots: dict[str, dict | None], generation: i
                 keys.slots.pop(name, None)
             else:
                 keys.slots[name] = slot
+        if afresh is not None:
+            lockout.start_afresh(keys, afresh)
         keys.generation = generation
 
     keyfile.update(key_path, change)
@@ -171,8 +175,8 @@ def _effect(connection: Connection, note: dict, now) -> None:
         if connection.execute(select(users.c.id).where(users.c.name == note["user"])).first() is None:
             connection.execute(users.insert().values(name=note["user"], role=note["role"], active=True,
                                                      created_at=now))
-    elif note["effect"] == DISABLE:
-        connection.execute(users.update().where(users.c.name == note["user"]).values(active=False))
+    elif note["effect"] in (DISABLE, ENABLE):
+        connection.execute(users.update().where(users.c.name == note["user"]).values(active=note["effect"] == ENABLE))
 
 
 def _generation(connection: Connection) -> int:

@@ -86,13 +86,19 @@ def settle(key_path: Path, user: str, copied: dict[str, dict]) -> None:
                 if event in state["events"]:
                     state["events"].remove(event)
             state["dropped"] = max(0, state.get("dropped", 0) - done["dropped"])
-        if user in keys.failures:
-            keys.failures[user].update(count=0, until=None)
+        start_afresh(keys, user)
         for name in [n for n, s in keys.failures.items()
                      if not s["count"] and not s.get("events") and not s.get("dropped")]:
             del keys.failures[name]
 
     keyfile.update(key_path, change)
+
+
+def start_afresh(keys: keyfile.KeyFile, user: str) -> None:
+    """`user`'s wrong passwords so far no longer hold them back; those not yet in the audit trail
+    still go there."""
+    if user in keys.failures:
+        keys.failures[user].update(count=0, until=None)
 
 
 def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now: dt.datetime) -> bytes:

@@ -68,6 +68,32 @@ def disable(db: Database, name: str) -> None:
     key_slots.apply(db, key_slots.Change("khóa người dùng", name, {name: None}, key_slots.DISABLE), may_be_disabled)
 
 
+def enable(db: Database, name: str, password: str) -> str:
+    """An administrator reopens a disabled account with a new password (disabling took its key slot, or
+    its login on the office server); returns the role it keeps."""
+    db.require(Action.MANAGE_USERS, "mở lại người dùng")
+    passwords.check(name, password)
+    role = ""
+
+    def disabled_user(connection: Connection) -> None:
+        nonlocal role
+        row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).first()
+        if row is None:
+            raise InputError(f"Không có người dùng «{name}».")
+        if row.active:
+            raise InputError(f"Người dùng «{name}» đang hoạt động, không cần mở lại.")
+        role = row.role
+
+    if db.is_server:
+        from .server import accounts
+
+        accounts.enable(db, name, password, disabled_user)
+    else:
+        key_slots.apply(db, key_slots.Change("mở lại người dùng", name, {name: db.seal_slot(password, name)},
+                                             key_slots.ENABLE), disabled_user)
+    return role
+
+
 def change_password(db: Database, name: str, password: str) -> str | None:
     """A user's own password, or anyone's by an administrator. Opened with the recovery key,
     an administrator's password is reset and the recovery key replaced at once: the new one is

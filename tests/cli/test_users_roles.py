@@ -45,6 +45,7 @@ def table(files, on_server: bool = False):
         (("users", "add", "moi1", "--role", "xem", "--new-password-file", files["new"]), {ADMIN_ROLE}, True),
         (("users", "list"), {ADMIN_ROLE}, True),
         (("users", "disable", "xem1"), {ADMIN_ROLE}, True),
+        (("users", "enable", "xem1", "--new-password-file", files["new"]), {ADMIN_ROLE}, True),
         (("users", "role", "xem1", "--role", OFFICER), {ADMIN_ROLE}, True),
         (("users", "passwd", ADMIN, "--new-password-file", files["new"]), {ADMIN_ROLE}, True),
         (("settings", "list"), {ADMIN_ROLE}, True),
@@ -131,6 +132,32 @@ def test_a_disabled_user_no_longer_opens_the_database_and_the_last_administrator
     assert code == 2 and "quản trị viên cuối cùng" in err
 
 
+def test_an_administrator_reopens_a_disabled_account_with_a_new_password_and_its_role(office, cli):
+    viewer = ("xem1", _password("xem1"))
+    assert cli("users", "disable", "xem1")[0] == 0
+    assert "xem1\txem\tChỉ xem (đã khóa)\n" in cli("users", "list")[1]
+    code, out, err = cli("users", "enable", "xem1", "--new-password-file", office["new"])
+    assert (code, out) == (0, "Đã mở lại người dùng «xem1» (Chỉ xem).\n"), err
+    assert "xem1\txem\tChỉ xem\n" in cli("users", "list")[1]
+    assert cli.as_user(*viewer)("report", *PERIOD, "--format", "json", "--out", "-")[0] == 3
+    assert cli.as_user("xem1", "Mat-khau-moi-2026")("report", *PERIOD, "--format", "json", "--out", "-")[0] == 0
+    trail = cli.as_user(ADMIN, PASSWORD)("audit", "list")[1]
+    assert [line.split("\t")[4:6] for line in trail.splitlines() if "mở lại người dùng" in line][-1] == [
+        "mở lại người dùng", "thành công"]
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("lanhdao1", "Người dùng «lanhdao1» đang hoạt động, không cần mở lại.\n"),
+    ("khong-co", "Không có người dùng «khong-co».\n"),
+])
+def test_reopening_an_account_not_disabled_exits_2_and_changes_nothing(office, cli, name, said):
+    accounts, trail = cli("users", "list")[1], cli("audit", "list")[1].count("mở lại người dùng")
+    assert cli("users", "enable", name, "--new-password-file", office["new"]) == (2, "", said)
+    assert cli("users", "list")[1] == accounts
+    assert cli("audit", "list")[1].count("mở lại người dùng") == trail
+    assert cli.as_user(name, "Mat-khau-moi-2026")("users", "list")[0] == 3
+
+
 def test_an_administrator_changes_a_role_and_it_holds_from_the_next_login(office, cli):
     viewer = ("xem1", _password("xem1"))
     assert cli.as_user(*viewer)("import", "cadres", office["cadres"])[0] == 5
@@ -170,3 +197,5 @@ def test_a_name_with_spaces_quotes_and_a_backslash_is_a_user_like_any_other(offi
     assert cli.as_user(name, "Mat-khau-rieng-2026")("import", "cadres", office["cadres"])[0] == 0
     assert cli.as_user(ADMIN, PASSWORD)("users", "disable", name)[0] == 0
     assert cli.as_user(name, "Mat-khau-rieng-2026")("users", "list")[0] == 3
+    assert cli.as_user(ADMIN, PASSWORD)("users", "enable", name, "--new-password-file", office["new"])[0] == 0
+    assert cli.as_user(name, "Mat-khau-moi-2026")("users", "list")[0] == 5

@@ -122,6 +122,28 @@ def test_a_lockout_is_audited_and_other_users_keep_their_count(made):
     assert keyfile.read(keyfile.key_path(made)).failures["binh"]["count"] == 3
 
 
+def test_a_reopened_account_starts_its_count_afresh_and_its_failures_still_reach_the_trail(made):
+    """An account guessed at is disabled, its password reset and reopened: its officer logs in at once,
+    not after the day-long wait the guesses earned."""
+    clock = Clock()
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    users.add(db, "binh", "chuyen-vien", "Binh-mat-khau-2026")
+    db.close()
+    _fail(made, clock, 5, user="binh")
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    users.disable(db, "binh")
+    clock.advance(seconds=31)
+    _fail(made, clock, 1, user="binh")  # still guessed at while disabled: now locked for a minute
+    users.enable(db, "binh", "Binh-mat-khau-moi-2026")
+    db.close()
+    vault.unlock(made, "binh", "Binh-mat-khau-moi-2026", clock).close()
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    guesses = [e for e in audit.list_entries(db) if e.user == "binh" and e.action == "đăng nhập"
+               and e.outcome == audit.FAILED]
+    db.close()
+    assert len(guesses) == 6
+
+
 def test_screen_lock_and_unlock_again_are_audited_and_counted(made):
     clock = Clock()
     db = vault.unlock(made, ADMIN, PASSWORD, clock)

@@ -1,12 +1,12 @@
 """Accounts: a new user's name follows the one rule (`user_names`) on every way in — `users.add` and
 the first administrator of `vault.create`; a refused name changes nothing, and a name stored before
-the rule keeps working."""
+the rule keeps working. A disabled account is reopened by an administrator with a new password."""
 
 import pytest
 from sqlalchemy import func, select
 
-from bvct_desktop.core import keyfile, user_names, users, vault
-from bvct_desktop.core.errors import InputError
+from bvct_desktop.core import audit, audit_chain, keyfile, user_names, users, vault
+from bvct_desktop.core.errors import AuthError, InputError, PermissionDenied
 from bvct_desktop.core.schema import audit_log
 from tests.conftest import ADMIN, PASSWORD
 
@@ -71,3 +71,42 @@ def test_a_name_stored_before_the_rule_still_logs_in_and_can_be_disabled(db, mon
         vault.unlock(db.path, old, NEW_PASSWORD).close()
         users.disable(db, old)
         assert not next(account for account in users.list_accounts(db) if account.name == old).active
+
+
+def test_a_disabled_account_is_reopened_with_a_new_password_and_keeps_its_role(db):
+    users.disable(db, "lanhdao")
+    assert users.enable(db, "lanhdao", "Mo-lai-sau-nghi-2026") == "lanh-dao"
+    assert users.Account("lanhdao", "lanh-dao", True) in users.list_accounts(db)
+    with pytest.raises(AuthError):
+        vault.unlock(db.path, "lanhdao", NEW_PASSWORD)  # the password it had before is gone with its slot
+    reopened = vault.unlock(db.path, "lanhdao", "Mo-lai-sau-nghi-2026")
+    assert reopened.actor.role == "lanh-dao"
+    reopened.close()
+    trail = [(entry.action, entry.outcome) for entry in audit.list_entries(db) if entry.action == "mở lại người dùng"]
+    assert trail == [("mở lại người dùng", audit_chain.PENDING), ("mở lại người dùng", audit_chain.OK)]
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("lanhdao", "Người dùng «lanhdao» đang hoạt động, không cần mở lại."),
+    ("khongco", "Không có người dùng «khongco»."),
+])
+def test_reopening_an_account_that_is_open_or_missing_is_refused_and_nothing_is_written(db, name, said):
+    before = _state(db)
+    with pytest.raises(InputError, match=said):
+        users.enable(db, name, "Mo-lai-sau-nghi-2026")
+    assert _state(db) == before
+
+
+def test_only_an_administrator_reopens_an_account_and_the_new_password_follows_the_rule(db):
+    users.add(db, "xem1", "xem", NEW_PASSWORD)
+    users.disable(db, "xem1")
+    before = _state(db)
+    with pytest.raises(InputError, match="ít nhất 10 ký tự"):
+        users.enable(db, "xem1", "ngan")
+    assert _state(db) == before
+    leader = vault.unlock(db.path, "lanhdao", NEW_PASSWORD)
+    with pytest.raises(PermissionDenied, match="mở lại người dùng"):
+        users.enable(leader, "xem1", "Mo-lai-sau-nghi-2026")
+    leader.close()
+    assert users.list_accounts(db) == before[0]
+    assert "xem1" not in keyfile.read(keyfile.key_path(db.path)).slots

@@ -71,6 +71,17 @@ def test_disabling_a_user_killed_midway_removes_slot_and_account_together(office
 
 
 @pytest_kill
+@pytest.mark.parametrize("point, done", [("slot-pending", False), ("slot-written", True)])
+def test_reopening_a_user_killed_midway_gives_back_slot_and_account_together(office, tmp_path, point, done):
+    assert office("users", "disable", "binh")[0] == 0
+    env = environment(tmp_path, office.db)
+    assert killed(bvct(env, "users", "enable", "binh", "--new-password-file", tmp_path / "moi.txt", crash_at=point))
+    assert office("users", "list")[0] == 0
+    assert _active(office, "binh") is done and _opens(office, "binh", NEW) is done
+    assert _trail(office, "mở lại người dùng") == ["đang thực hiện", "thành công" if done else "thất bại"]
+
+
+@pytest_kill
 def test_a_user_added_when_killed_after_the_key_file_can_log_in(office, tmp_path):
     env = environment(tmp_path, office.db)
     assert killed(bvct(env, "users", "add", "an", "--role", "xem", "--new-password-file", tmp_path / "moi.txt",

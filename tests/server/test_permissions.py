@@ -223,6 +223,26 @@ def test_a_disabled_user_cannot_log_in_with_psql_either(office):
         _login(office, USERS["xem"])
 
 
+def test_a_reopened_user_logs_in_with_psql_with_the_new_password_only_in_its_group(office, cluster, tmp_path):
+    viewer = USERS["xem"]
+    assert office("users", "disable", viewer)[0] == 0
+    with _login(office, USERS["chuyen-vien"]) as officer:  # only an administrator reopens, whatever the client
+        _refused(officer, "SELECT public.bvct_user_enable(%s, 'SCRAM-SHA-256$x', NULL)", (viewer,))
+    secret = tmp_path / "mo-lai.pw"
+    secret.write_text("Mo-lai-sau-nghi-2026", encoding="utf-8")
+    assert office("users", "enable", viewer, "--new-password-file", secret)[0] == 0
+    with pytest.raises(psycopg.OperationalError):
+        _login(office, viewer)
+    with _login(office, viewer, "Mo-lai-sau-nghi-2026") as xem:
+        assert xem.execute("SELECT count(*) FROM cadres").fetchone()[0] == 3
+    with cluster.superuser(office.db.dbname) as superuser:
+        groups = {row[0] for row in superuser.execute(
+            "SELECT g.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid "
+            "JOIN pg_roles m ON m.oid = a.member WHERE m.rolname = %s", (viewer,))}
+        slots = superuser.execute("SELECT count(*) FROM key_slots WHERE name = %s", (viewer,)).fetchone()[0]
+    assert groups == {group(office.db.dbname, "xem")} and slots == 1
+
+
 def test_a_role_changed_by_the_administrator_is_the_logins_group_at_once(office, cluster):
     """The server refuses the old role's writes from the next statement, whatever client is used."""
     officer_name = USERS["chuyen-vien"]

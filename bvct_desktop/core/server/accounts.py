@@ -37,6 +37,16 @@ def disable(db: ServerDatabase, name: str, check: Check) -> None:
         db.audit(connection, "khóa người dùng", details={"nguoi_dung": name})
 
 
+def enable(db: ServerDatabase, name: str, password: str, check: Check) -> None:
+    """The login may log in again, with the new password's verifier and a new key slot."""
+    slot = json.dumps(db.seal_slot(password, name))
+    with db.write() as connection:
+        check(connection)
+        connection.execute(text("SELECT public.bvct_user_enable(:name, :verifier, :slot)"),
+                           {"name": name, "verifier": verifier(connection, name, password), "slot": slot})
+        db.audit(connection, "mở lại người dùng", details={"nguoi_dung": name})
+
+
 def change_role(connection: Connection, name: str, role: str) -> None:
     """The login leaves its old role's group for the new one's, in the caller's transaction; it holds
     at once (the server checks each statement against the groups the login is in now)."""

@@ -13,7 +13,7 @@ migration (`prepare`, idempotent):
 - no change without its audit entry: a transaction of a login that wrote to a table of the records
   (access.py's `audited`) is refused at its commit unless it also wrote an audit entry — psql
   with an officer's password leaves the same trace as the program;
-- the account functions (`bvct_user_add`, `bvct_user_disable`, `bvct_user_role`,
+- the account functions (`bvct_user_add`, `bvct_user_disable`, `bvct_user_enable`, `bvct_user_role`,
   `bvct_user_password`), run as the owner, which check the caller's role themselves and take a
   SCRAM verifier, never a password;
 - `vi_name_key`, the Vietnamese order of names, as the file database's engine gives it.
@@ -285,6 +285,20 @@ BEGIN
   UPDATE public.users SET active = false WHERE name = user_name;
   DELETE FROM public.key_slots WHERE name = user_name;
 END""", _AS_OWNER),
+        _function("public.bvct_user_enable(user_name text, verifier text, slot text) RETURNS void", """
+DECLARE
+  target record;
+BEGIN
+  IF NOT public.bvct_caller_is_admin() THEN
+    RAISE EXCEPTION 'only an administrator reopens users' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  SELECT * INTO target FROM public.users WHERE name = user_name FOR UPDATE;
+  IF NOT FOUND OR target.active THEN
+    RAISE EXCEPTION 'no disabled user %', user_name USING ERRCODE = 'undefined_object';
+  END IF;
+  UPDATE public.users SET active = true WHERE name = user_name;
+  PERFORM public.bvct_user_password(user_name, verifier, slot);
+END""", _AS_OWNER),
         _function("public.bvct_user_role(user_name text, program_role text) RETURNS void", f"""
 DECLARE
   target record;
@@ -345,6 +359,7 @@ FUNCTIONS = {
     "bvct_caller_is_admin()": (),
     "bvct_user_add(text, text, text, text, timestamp)": (ADMIN,),
     "bvct_user_disable(text)": (ADMIN,),
+    "bvct_user_enable(text, text, text)": (ADMIN,),
     "bvct_user_role(text, text)": (ADMIN,),
     "bvct_user_password(text, text, text, text)": EVERYONE,
 }
