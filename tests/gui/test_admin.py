@@ -231,6 +231,31 @@ def test_users_added_given_another_role_reset_and_disabled(qtbot, db, clock):
     assert page.message.text() == "Không thể khóa quản trị viên cuối cùng."
 
 
+def test_a_disabled_account_is_reopened_with_a_new_password_typed_twice(qtbot, db, clock):
+    users.add(db, "tran.b", OFFICER, NEW_PASSWORD)
+    users.disable(db, "tran.b")
+    page = page_of(qtbot, UsersPage(context_for(db, clock)))
+    assert not page.enable_button.isEnabled()
+    page.table.selectRow(next(i for i, a in enumerate(page.accounts) if a.name == "quantri"))
+    assert not page.enable_button.isEnabled() and page.disable_button.isEnabled()
+    row = next(i for i, a in enumerate(page.accounts) if a.name == "tran.b")
+    page.table.selectRow(row)
+    assert page.table.item(row, 2).text() == "Đã khóa"
+    assert page.enable_button.isEnabled() and not page.disable_button.isEnabled()
+    assert not page.reset_button.isEnabled()
+    page.password.setText("Mo-lai-sau-nghi-2026")
+    page.again.setText("Mo-lai-sau-nghi-2025")
+    page.enable_button.click()
+    assert page.message.text() == "Hai lần nhập mật khẩu không khớp."
+    page.again.setText("Mo-lai-sau-nghi-2026")
+    page.enable_button.click()
+    assert page.message.text() == "Đã mở lại tài khoản «tran.b» (Chuyên viên)."
+    assert page.table.item(row, 2).text() == "Đang hoạt động" and not page.password.text()
+    reopened = vault.unlock(db.path, "tran.b", "Mo-lai-sau-nghi-2026")
+    assert reopened.actor.role == OFFICER
+    reopened.close()
+
+
 def test_a_user_added_without_choosing_a_role_may_only_read(qtbot, db, clock):
     """Least privilege: the role starts at «Chỉ xem», and comes back to it once no account is selected."""
     page = page_of(qtbot, UsersPage(context_for(db, clock)))

@@ -1,5 +1,6 @@
-"""Người dùng (administrator only): accounts and roles; add, change the role, reset a password, disable.
-Each account has its own key slot; disabling removes it; the last administrator stays.
+"""Người dùng (administrator only): accounts and roles; add, change the role, reset a password, disable,
+reopen a disabled account. Each account has its own key slot; disabling removes it, reopening gives a new
+one; the last administrator stays.
 The page is the Designer form ui/admin_users.ui."""
 
 from ...core import user_names, users
@@ -32,6 +33,7 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.reset_button.clicked.connect(self.reset_password)
         self.role_button.clicked.connect(self.change_role)
         self.disable_button.clicked.connect(self.disable)
+        self.enable_button.clicked.connect(self.enable)
         self.editing.setVisible(not context.read_only)
         self.refresh()
 
@@ -54,6 +56,7 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.reset_button.setEnabled(usable)
         self.disable_button.setEnabled(usable)
         self.role_button.setEnabled(usable)
+        self.enable_button.setEnabled(account is not None and not account.active)
         if account is not None:
             self.name.setText(account.name)
         # a new account starts with the least it may do: another role is chosen, never inherited
@@ -88,6 +91,12 @@ class UsersPage(QWidget, Ui_UsersPage):
         if password is not None:
             self._run(lambda: users.change_password(self.context.db, account.name, password),
                       f"Đã đặt lại mật khẩu của «{account.name}».")
+
+    def enable(self) -> None:
+        account, password = self.selected(), self._new_password()
+        if password is not None:
+            self._run(lambda: users.enable(self.context.db, account.name, password),
+                      f"Đã mở lại tài khoản «{account.name}» ({ROLES[account.role]}).")
 
     def _new_password(self) -> str | None:
         """The new password typed twice alike (read here: a worker never touches a widget)."""

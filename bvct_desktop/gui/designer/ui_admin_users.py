@@ -137,11 +137,16 @@ class Ui_UsersPage(object):
 
         self.buttons.addWidget(self.disable_button)
 
+        self.enable_button = QPushButton(self.editing)
+        self.enable_button.setObjectName(u"enable_button")
+
+        self.buttons.addWidget(self.enable_button)
+
         self.buttons_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttons.addItem(self.buttons_spacer)
 
-        self.buttons.setStretch(4, 1)
+        self.buttons.setStretch(5, 1)
 
         self.editing_layout.addLayout(self.buttons)
 
@@ -184,5 +189,9 @@ class Ui_UsersPage(object):
 #endif // QT_CONFIG(tooltip)
         self.reset_button.setText(QCoreApplication.translate("UsersPage", u"\u0110\u1eb7t l\u1ea1i m\u1eadt kh\u1ea9u", None))
         self.disable_button.setText(QCoreApplication.translate("UsersPage", u"Kh\u00f3a t\u00e0i kho\u1ea3n", None))
+        self.enable_button.setText(QCoreApplication.translate("UsersPage", u"M\u1edf l\u1ea1i t\u00e0i kho\u1ea3n", None))
+#if QT_CONFIG(tooltip)
+        self.enable_button.setToolTip(QCoreApplication.translate("UsersPage", u"M\u1edf l\u1ea1i t\u00e0i kho\u1ea3n \u0111\u00e3 kh\u00f3a \u0111ang ch\u1ecdn v\u1edbi m\u1eadt kh\u1ea9u m\u1edbi nh\u1eadp \u1edf tr\u00ean; t\u00e0i kho\u1ea3n gi\u1eef vai tr\u00f2 c\u0169", None))
+#endif // QT_CONFIG(tooltip)
         pass
     # retranslateUi
