@@ -5,9 +5,13 @@ stops it while the rows are checked or written, nothing written), then read eith
 dòng" — with what else it did (entries added to a list, vetting cases opened, slips with no case,
 rows updated), what the rows left incomplete, and for slips a way to set their reply date at once
 — or the full list of row errors, copyable and savable, with the faulty rows shown and their bad
-cells marked, nothing imported."""
+cells marked, nothing imported. «Nhập» again imports the file as it is then: read again (and shown)
+when the officer has corrected it since."""
 
+import contextlib
 import dataclasses
+import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core import browse, importing, legacy
@@ -54,7 +58,9 @@ class ImportWizard(QDialog):
         super().__init__(parent)
         self.context = context
         self.kind = kind_named(kind)
+        self.file: Path | None = None
         self.sheet: xlsx_reader.Sheet | None = None
+        self.digest: bytes | None = None  # the file's content when it was read
         self.reading = None  # the workbook being read, off the GUI thread
         self.result: importing.ImportResult | None = None
         self.task: BackgroundTask | None = None  # the import running, or the last one
@@ -156,23 +162,49 @@ class ImportWizard(QDialog):
 
     def load(self, path: Path) -> None:
         """Reads the workbook on a worker (a large file takes seconds), then shows its first rows."""
+        self._read_file(path, "Đang đọc tệp…")
+
+    def _read_file(self, path: Path, saying: str, then: Callable[[], None] | None = None) -> None:
+        """Reads `path` and shows its first rows, then calls `then` (an import waiting for it); the
+        content's digest is taken before reading, so a file saved meanwhile reads as changed later."""
         self._reset()
         self.sheet = None
+        self.file = path
         self.path.setText(str(path))
+        self.columns.setText(self._expected_columns())
+        self.preview.clear()
+        self.preview.setRowCount(0)
+        self.preview.setColumnCount(0)
         self.import_button.setEnabled(False)
-        self.message.show_message("Đang đọc tệp…", error=False)
+        self.message.show_message(saying, error=False)
         columns = len(self.kind.fields)
-        self.reading = run_quietly(self, lambda: xlsx_reader.read_first_sheet(path, columns), self._read)
+        self.reading = run_quietly(self, lambda: (_digest(path), xlsx_reader.read_first_sheet(path, columns)),
+                                   lambda read, error: self._read(read, error, then))
 
-    def _read(self, sheet: xlsx_reader.Sheet | None, error: BaseException | None) -> None:
+    def _read(self, read: tuple[bytes | None, xlsx_reader.Sheet] | None, error: BaseException | None,
+              then: Callable[[], None] | None) -> None:
         self.reading = None
         if error is not None:
-            self.message.show_message(failure_message(error, "Không đọc được tệp"))
+            told = failure_message(error, "Không đọc được tệp")
+            if then is None:
+                self.message.show_message(told)
+            else:
+                self._not_read_again(told)
             return
         self.message.clear()
-        self.sheet = sheet
-        self._show_preview(sheet)
+        self.digest, self.sheet = read
+        self._show_preview(self.sheet)
         self.import_button.setEnabled(True)
+        if then is not None:
+            then()
+
+    def _not_read_again(self, told: str) -> None:
+        """A file changed since it was read that cannot be read now (deleted, locked, damaged): nothing
+        imported, audited as a failed import as the command line does; «Nhập» tries it again."""
+        self.message.show_message(f"{told} Không nhập dòng nào; cơ sở dữ liệu không thay đổi.")
+        self.import_button.setEnabled(True)
+        with contextlib.suppress(BvctError):
+            importing.audit_unreadable(self.context.db, self.kind, self.file, told)
 
     def _show_preview(self, sheet: xlsx_reader.Sheet) -> None:
         shown = dataclasses.replace(sheet, columns=[column[:PREVIEW_ROWS + 1] for column in sheet.columns])
@@ -248,8 +280,16 @@ class ImportWizard(QDialog):
     # ----- step 2: run
 
     def run_import(self) -> None:
-        if self.sheet is None:
+        """Imports the file as it is on disk now: read again first (its new rows shown) when its content
+        changed since it was read — the officer corrected it as told — else the sheet already read."""
+        if self.file is None or self.reading is not None:
             return
+        if self.sheet is not None and self.digest is not None and _digest(self.file) == self.digest:
+            self._import()
+        else:
+            self._read_file(self.file, "Tệp đã thay đổi từ lần đọc trước; đang đọc lại…", self._import)
+
+    def _import(self) -> None:
         self.import_button.setEnabled(False)
         self.message.show_message("Đang nhập…", error=False)
         db, kind, sheet = self.context.db, self.kind, self.sheet
@@ -355,6 +395,15 @@ class ImportWizard(QDialog):
         for widget in (self.errors, self.details, self.copy_button, self.save_button, self.conversion,
                        self.preview_label, self.warnings_label, self.complete_button):
             widget.hide()
+
+
+def _digest(path: Path) -> bytes | None:
+    """The file's content, in brief (10 ms for a register of 100,000 rows); None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").digest()
+    except OSError:
+        return None
 
 
 def _cell_text(value: object) -> str:

@@ -3,17 +3,21 @@
 imported."""
 
 import datetime as dt
+import json
 
 import openpyxl
 import pytest
+from sqlalchemy import select
 
 from bvct_desktop.core import browse, importing
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED, UPDATED
+from bvct_desktop.core.schema import audit_log
 from bvct_desktop.core.text import file_name
 from bvct_desktop.gui.import_wizard import ImportWizard
 from bvct_desktop.gui.qt import QApplication, QLabel, QPushButton, QThread
 from bvct_desktop.gui.registers.page import RegisterPage
+from bvct_desktop.io import xlsx_reader
 from tests.conftest import workbook
 from tests.fixtures.legacy import to_tcvn3
 from tests.gui import register_support as support
@@ -141,6 +145,77 @@ def test_the_preview_numbers_rows_as_excel_does_and_marks_the_bad_cells(qtbot, c
     assert bad_date.background().color().name() == "#f8d0d4"
     assert wizard.preview.item(0, 0).toolTip() == ""  # a good cell of a bad row is not marked
     assert wizard.preview_label.text().startswith("Các dòng lỗi: số dòng như trong Excel")
+
+
+def _imported(qtbot, wizard: ImportWizard) -> ImportWizard:
+    """«Nhập» pressed, and the wizard done (reading the file again first if need be)."""
+    wizard.result = None
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.result is not None or (wizard.reading is None and wizard.import_button.isEnabled()),
+                    timeout=20_000)
+    return wizard
+
+
+def _audited(context, action: str) -> list[tuple]:
+    with context.db.read() as connection:
+        entries = connection.execute(select(audit_log.c.outcome, audit_log.c.details)
+                                     .where(audit_log.c.action == action).order_by(audit_log.c.id)).all()
+    return [(outcome, json.loads(details)) for outcome, details in entries]
+
+
+def test_import_after_the_file_was_corrected_imports_the_file_as_it_is_now(qtbot, context, tmp_path, monkeypatch):
+    """«Sửa tệp Excel … rồi nhập lại»: the officer corrects the file in Excel, saves it and presses «Nhập»
+    again; the wizard reads it again (its new rows shown), not the copy it read when it was chosen."""
+    path = workbook(tmp_path / "sua.xlsx", HEADERS, BAD)
+    wizard = _imported(qtbot, loaded(qtbot, _wizard(qtbot, context), path))
+    assert wizard.message.text().startswith("Không nhập dòng nào: 2 lỗi")
+    reads = []
+    read = xlsx_reader.read_first_sheet
+    monkeypatch.setattr(xlsx_reader, "read_first_sheet", lambda *args: reads.append(args) or read(*args))
+    workbook(path, HEADERS, [["Châu Văn Lực", "28/02/1972", "Tuy Phong", None, None]])
+    wizard.run_import()
+    assert wizard.message.text() == "Tệp đã thay đổi từ lần đọc trước; đang đọc lại…"
+    assert not wizard.import_button.isEnabled()
+    _imported(qtbot, wizard)
+    assert len(reads) == 1
+    assert wizard.message.text() == "Đã nhập 1 dòng: 1 mới, 0 cập nhật, 0 không đổi."
+    assert not wizard.errors.isVisibleTo(wizard)  # the first attempt's errors are gone
+    assert [wizard.preview.item(0, c).text() for c in range(3)] == ["Châu Văn Lực", "28/02/1972", "Tuy Phong"]
+    assert "Tệp có 1 dòng dữ liệu" in wizard.columns.text()
+    assert browse.record_ids(context.db, "cadres", "chau van luc") != []
+
+
+def test_import_of_a_file_unchanged_since_it_was_read_does_not_read_it_again(qtbot, context, tmp_path, monkeypatch):
+    """A register of 100,000 rows takes seconds to read: pressing «Nhập» again reads it again only when
+    its content changed."""
+    path = workbook(tmp_path / "loi.xlsx", HEADERS, BAD)
+    wizard = _imported(qtbot, loaded(qtbot, _wizard(qtbot, context), path))
+    monkeypatch.setattr(xlsx_reader, "read_first_sheet", lambda *args: pytest.fail("read again"))
+    path.touch()  # saved again, unchanged
+    _imported(qtbot, wizard)
+    assert wizard.message.text().startswith("Không nhập dòng nào: 2 lỗi")
+
+
+@pytest.mark.parametrize("how", ["deleted", "damaged"])
+def test_a_changed_file_that_cannot_be_read_again_is_told_and_nothing_imported(qtbot, context, tmp_path, how):
+    path = workbook(tmp_path / "moi.xlsx", HEADERS, GOOD)
+    wizard = loaded(qtbot, _wizard(qtbot, context), path)
+    before, audited = browse.count(context.db, "cadres"), _audited(context, "nhập")
+    if how == "deleted":
+        path.unlink()
+        told = f"Không tìm thấy tệp «{path}»."
+    else:
+        path.write_bytes(b"PK\x03\x04 hong")
+        told = "Tệp «moi.xlsx» không phải tệp Excel .xlsx."
+    _imported(qtbot, wizard)
+    assert wizard.message.text() == f"{told} Không nhập dòng nào; cơ sở dữ liệu không thay đổi."
+    assert wizard.result is None and browse.count(context.db, "cadres") == before
+    assert wizard.preview.rowCount() == 0  # the rows read before are no longer the file's
+    assert wizard.import_button.isEnabled()  # once the file is back, «Nhập» reads it again
+    assert _audited(context, "nhập")[len(audited):] == [("failed", {"tep": "moi.xlsx", "loi": told})]
+    workbook(path, HEADERS, GOOD)
+    _imported(qtbot, wizard)
+    assert wizard.message.text() == "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi."
 
 
 def _slip(headers: list[str], values: dict[str, object]) -> list[object]:
