@@ -5,11 +5,13 @@ stops it while the rows are checked or written, nothing written), then read eith
 dòng" — with what else it did (entries added to a list, vetting cases opened, slips with no case,
 rows updated), what the rows left incomplete, and for slips a way to set their reply date at once
 — or the full list of row errors, copyable and savable, with the faulty rows shown and their bad
-cells marked, nothing imported. «Nhập» again imports the file as it is then: read again (and shown)
+cells marked, nothing imported. «Kiểm tra» tells the same with nothing written (the command line's
+--dry-run, audited as «thử nhập»). «Nhập» or «Kiểm tra» again imports the file as it is then: read again (and shown)
 when the officer has corrected it since."""
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
@@ -47,6 +49,8 @@ DETAIL_LINES = 5  # lines of an import's details in view (more scroll)
 MARKED_COLOURS = {"error": QColor("#f8d0d4"), "warning": QColor("#fff0b3")}
 EXCEL_FILTER = "Tệp Excel (*.xlsx)"
 ERRORS, NOTES = "lỗi", "lưu ý"  # what the list under the summary holds
+NOTHING_WRITTEN = "chưa ghi gì vào cơ sở dữ liệu"
+CHECKED = f"Kiểm tra xong — {NOTHING_WRITTEN}"  # a check's outcome (the command line's --dry-run)
 
 
 class ImportWizard(QDialog):
@@ -122,12 +126,16 @@ class ImportWizard(QDialog):
             button.hide()
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.check_button = QPushButton("Kiểm tra")
+        self.check_button.setToolTip("Kiểm tra tệp và xem trước kết quả nhập; chưa ghi gì vào cơ sở dữ liệu")
+        self.check_button.clicked.connect(self.run_check)
         self.import_button = QPushButton("Nhập")
-        self.import_button.setEnabled(False)
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.run_import)
+        self._enable_runs(False)
         close = QPushButton("Đóng")
         close.clicked.connect(self.close)
+        buttons.addWidget(self.check_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(close)
         layout.addLayout(buttons)
@@ -175,7 +183,7 @@ class ImportWizard(QDialog):
         self.preview.clear()
         self.preview.setRowCount(0)
         self.preview.setColumnCount(0)
-        self.import_button.setEnabled(False)
+        self._enable_runs(False)
         self.message.show_message(saying, error=False)
         columns = len(self.kind.fields)
         self.reading = run_quietly(self, lambda: (_digest(path), xlsx_reader.read_first_sheet(path, columns)),
@@ -194,7 +202,7 @@ class ImportWizard(QDialog):
         self.message.clear()
         self.digest, self.sheet = read
         self._show_preview(self.sheet)
-        self.import_button.setEnabled(True)
+        self._enable_runs(True)
         if then is not None:
             then()
 
@@ -202,7 +210,7 @@ class ImportWizard(QDialog):
         """A file changed since it was read that cannot be read now (deleted, locked, damaged): nothing
         imported, audited as a failed import as the command line does; «Nhập» tries it again."""
         self.message.show_message(f"{told} Không nhập dòng nào; cơ sở dữ liệu không thay đổi.")
-        self.import_button.setEnabled(True)
+        self._enable_runs(True)
         with contextlib.suppress(BvctError):
             importing.audit_unreadable(self.context.db, self.kind, self.file, told)
 
@@ -280,49 +288,71 @@ class ImportWizard(QDialog):
     # ----- step 2: run
 
     def run_import(self) -> None:
-        """Imports the file as it is on disk now: read again first (its new rows shown) when its content
-        changed since it was read — the officer corrected it as told — else the sheet already read."""
+        self._run(dry_run=False)
+
+    def run_check(self) -> None:
+        """The import's checks and summary with nothing written (the command line's --dry-run)."""
+        self._run(dry_run=True)
+
+    def _enable_runs(self, enabled: bool) -> None:
+        self.check_button.setEnabled(enabled)
+        self.import_button.setEnabled(enabled)
+
+    def _run(self, dry_run: bool) -> None:
+        """Runs the import on the file as it is on disk now: read again first (its new rows shown) when
+        its content changed since it was read — the officer corrected it as told — else the sheet read."""
         if self.file is None or self.reading is not None:
             return
+        start = functools.partial(self._import, dry_run)
         if self.sheet is not None and self.digest is not None and _digest(self.file) == self.digest:
-            self._import()
+            start()
         else:
-            self._read_file(self.file, "Tệp đã thay đổi từ lần đọc trước; đang đọc lại…", self._import)
+            self._read_file(self.file, "Tệp đã thay đổi từ lần đọc trước; đang đọc lại…", start)
 
-    def _import(self) -> None:
-        self.import_button.setEnabled(False)
-        self.message.show_message("Đang nhập…", error=False)
+    def _import(self, dry_run: bool) -> None:
+        self._enable_runs(False)
+        self.message.show_message("Đang kiểm tra…" if dry_run else "Đang nhập…", error=False)
         db, kind, sheet = self.context.db, self.kind, self.sheet
-        self.task = run_in_background(self, f"Đang nhập «{kind.title}»…",
-                                      lambda progress: importing.import_sheet(db, kind, sheet, progress=progress),
-                                      self._finished, cancellable=True)
+        self.task = run_in_background(
+            self, f"Đang {'kiểm tra' if dry_run else 'nhập'} «{kind.title}»…",
+            lambda progress: importing.import_sheet(db, kind, sheet, dry_run=dry_run, progress=progress),
+            lambda result, error: self._finished(result, error, dry_run), cancellable=True)
 
-    def _finished(self, result: importing.ImportResult | None, error: BaseException | None) -> None:
+    def _finished(self, result: importing.ImportResult | None, error: BaseException | None,
+                  dry_run: bool = False) -> None:
+        """The outcome, told alike for an import and a check (`dry_run`), which says nothing was written."""
         self.result = result
         if isinstance(error, Cancelled):
-            self.message.show_message("Đã hủy; không nhập dòng nào, cơ sở dữ liệu không thay đổi.")
+            self.message.show_message(f"Đã hủy kiểm tra; {NOTHING_WRITTEN}." if dry_run else
+                                      "Đã hủy; không nhập dòng nào, cơ sở dữ liệu không thay đổi.")
         elif error is not None:
-            self.message.show_message(failure_message(error, "Không nhập được"))
+            self.message.show_message(failure_message(error, "Không kiểm tra được" if dry_run else "Không nhập được"))
         elif result.ok:
             counts = result.counts
             done = counts["created"] + counts["updated"] + counts["unchanged"]
-            late = too_late(self.task, "dữ liệu đã được lưu")
-            self.message.show_message(
-                f"{late}Đã nhập {grouped(done)} dòng: {grouped(counts['created'])} mới, {grouped(counts['updated'])} "
-                f"cập nhật, {grouped(counts['unchanged'])} không đổi.", error=False)
-            self.context.notifier.changed.emit("*")
+            rows = (f"{grouped(done)} dòng: {grouped(counts['created'])} mới, {grouped(counts['updated'])} cập nhật, "
+                    f"{grouped(counts['unchanged'])} không đổi.")
+            if dry_run:
+                self.message.show_message(f"{CHECKED}. Bấm «Nhập» sẽ nhập {rows}", error=False)
+            else:
+                late = too_late(self.task, "dữ liệu đã được lưu")
+                self.message.show_message(f"{late}Đã nhập {rows}", error=False)
+                self.context.notifier.changed.emit("*")
             self._show_details(result)
             if result.warnings:
-                self._show_warnings(result)
-            return
+                self._show_warnings(result, dry_run)
+            if not dry_run:
+                return
         else:
             counted = (f"dừng kiểm tra sau {len(result.problems)} lỗi đầu tiên" if result.stopped_early
                        else f"{len(result.problems)} lỗi")
-            self.message.show_message(f"Không nhập dòng nào: {counted}; cơ sở dữ liệu không thay đổi. "
-                                      "Sửa tệp Excel theo danh sách dưới đây rồi nhập lại.")
+            self.message.show_message(
+                f"{CHECKED}: {counted}. Sửa tệp Excel theo danh sách dưới đây rồi kiểm tra lại." if dry_run else
+                f"Không nhập dòng nào: {counted}; cơ sở dữ liệu không thay đổi. "
+                "Sửa tệp Excel theo danh sách dưới đây rồi nhập lại.")
             self._show_list(ERRORS, result.problems)
             self._show_rows_of(result.problems, "error")
-        self.import_button.setEnabled(True)
+        self._enable_runs(True)
 
     def _show_details(self, result: importing.ImportResult) -> None:
         """What the import did beyond the counts, as the command line tells it: the entries it added to
@@ -336,15 +366,17 @@ class ImportWizard(QDialog):
             self.details.setPlainText("\n".join(lines))
             self.details.show()
 
-    def _show_warnings(self, result: importing.ImportResult) -> None:
+    def _show_warnings(self, result: importing.ImportResult, dry_run: bool) -> None:
         """Rows taken but to be looked at again (left incomplete, a date after today): listed, marked, and
-        for slips without their reply date a way to complete them at once."""
-        self.warnings_label.setText(f"<b>Lưu ý: {grouped(result.rows_to_look_at)} dòng đã nhập nhưng cần xem lại</b> "
+        for slips imported without their reply date a way to complete them at once."""
+        taken = "sẽ được nhập" if dry_run else "đã nhập"
+        self.warnings_label.setText(f"<b>Lưu ý: {grouped(result.rows_to_look_at)} dòng {taken} nhưng cần xem lại</b> "
                                     "(không phải lỗi, các dòng vẫn được nhập):")
         self.warnings_label.show()
         self._show_list(NOTES, result.warnings)
         self._show_rows_of(result.warnings, "warning")
-        if self.kind.name == "slips" and any(w.message == NO_REPLY_DATE_WARNING for w in result.warnings):
+        undated = any(w.message == NO_REPLY_DATE_WARNING for w in result.warnings)
+        if not dry_run and self.kind.name == "slips" and undated:
             self.complete_button.setText("Ghi ngày nhận cho các phiếu này…")
             self.complete_button.show()
 

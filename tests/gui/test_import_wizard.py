@@ -77,12 +77,12 @@ def _cancelled_in_the_import(monkeypatch, when) -> None:
     is asked at each call of `progress`, with "done" once the import has returned."""
     import_sheet = importing.import_sheet
 
-    def pressing(db, kind, sheet, progress):
+    def pressing(db, kind, sheet, dry_run, progress):
         def watched(done: int, total: int, stage: str | None = None) -> None:
             QThread.currentThread().cancel_requested |= when(stage)
             progress(done, total, stage)
 
-        result = import_sheet(db, kind, sheet, progress=watched)
+        result = import_sheet(db, kind, sheet, dry_run, progress=watched)
         QThread.currentThread().cancel_requested |= when("done")
         return result
 
@@ -218,6 +218,46 @@ def test_a_changed_file_that_cannot_be_read_again_is_told_and_nothing_imported(q
     assert wizard.message.text() == "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi."
 
 
+def _checked(qtbot, wizard: ImportWizard) -> ImportWizard:
+    """«Kiểm tra» pressed (the import's checks, nothing written), and the wizard done."""
+    wizard.result = None
+    wizard.check_button.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
+    return wizard
+
+
+def test_a_check_tells_what_the_import_would_do_and_writes_nothing(qtbot, context, tmp_path):
+    """The command line's --dry-run: the rows it would add and update, what it would add to a list, the
+    counts, told as an import's are, with nothing written; «Nhập» then imports for real."""
+    _imported(qtbot, loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "cu.xlsx", HEADERS, GOOD)))
+    promoted = [[*GOOD[0][:3], "Trưởng phòng", None], ["Phan Văn Mới", "1990", "Hàm Tân", None, None]]
+    wizard = loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "moi.xlsx", HEADERS, promoted))
+    assert wizard.check_button.text() == "Kiểm tra" and wizard.check_button.isEnabled()
+    before, audited = browse.count(context.db, "cadres"), _audited(context, "thử nhập")
+    _checked(qtbot, wizard)
+    assert wizard.message.text() == ("Kiểm tra xong — chưa ghi gì vào cơ sở dữ liệu. Bấm «Nhập» sẽ nhập 2 dòng: "
+                                     "1 mới, 1 cập nhật, 0 không đổi.")
+    assert wizard.details.toPlainText() == "Dòng 2: cập nhật Chức vụ"
+    assert browse.count(context.db, "cadres") == before
+    assert [outcome for outcome, _ in _audited(context, "thử nhập")[len(audited):]] == ["ok"]
+    assert wizard.import_button.isEnabled() and wizard.check_button.isEnabled()
+    _imported(qtbot, wizard)
+    assert wizard.message.text() == "Đã nhập 2 dòng: 1 mới, 1 cập nhật, 0 không đổi."
+    assert browse.count(context.db, "cadres") == before + 1
+
+
+def test_a_check_of_a_file_with_errors_lists_them_as_an_import_does(qtbot, context, tmp_path):
+    wizard = _checked(qtbot, loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "loi.xlsx", HEADERS, BAD)))
+    assert wizard.message.text() == ("Kiểm tra xong — chưa ghi gì vào cơ sở dữ liệu: 2 lỗi. Sửa tệp Excel theo danh "
+                                     "sách dưới đây rồi kiểm tra lại.")
+    assert wizard.error_text().splitlines()[0] == "Dòng 2, cột «Ngày sinh»: ngày 31/02/1972 không tồn tại"
+    assert [wizard.preview.verticalHeaderItem(r).text() for r in range(wizard.preview.rowCount())] == ["2", "3"]
+    assert wizard.import_button.isEnabled() and wizard.check_button.isEnabled()
+    workbook(wizard.file, HEADERS, GOOD)  # corrected as told: checked again as it is now
+    _checked(qtbot, wizard)
+    assert wizard.message.text().endswith("Bấm «Nhập» sẽ nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi.")
+
+
 def _slip(headers: list[str], values: dict[str, object]) -> list[object]:
     row = dict.fromkeys(headers)
     row.update(values)
@@ -329,6 +369,19 @@ def test_a_reply_dated_after_today_is_imported_and_listed_to_look_at_without_ask
     assert wizard.error_text() == ("Dòng 2, cột «Ngày nhận kết quả»: «25/03/2062» ở sau hôm nay (15/06/2025): hãy xem "
                                    "lại, có thể đã gõ nhầm năm (hoặc đồng hồ của máy tính chưa đúng)")
     assert not wizard.complete_button.isVisibleTo(wizard)  # it has its reply date: nothing to ask
+
+
+def test_a_check_lists_the_rows_to_look_at_again_without_dating_slips_not_written(qtbot, context, tmp_path):
+    from tests.samples import SAMPLES
+
+    headers = SAMPLES["slips"][0]
+    wizard = loaded(qtbot, _wizard(qtbot, context, "slips"),
+                    workbook(tmp_path / "cu.xlsx", headers, [_answered_undated(headers, "30/PXM", "Lê Văn Mười")]))
+    _checked(qtbot, wizard)
+    assert wizard.message.text().startswith("Kiểm tra xong — chưa ghi gì vào cơ sở dữ liệu. Bấm «Nhập» sẽ nhập 1 dòng")
+    assert wizard.warnings_label.text().startswith("<b>Lưu ý: 1 dòng sẽ được nhập nhưng cần xem lại</b>")
+    assert wizard.error_text().startswith("Dòng 2, cột «Ngày nhận kết quả»: có «Kết quả»")
+    assert not wizard.complete_button.isVisibleTo(wizard)  # no slip written to date
 
 
 def test_the_reply_date_is_asked_for_the_slips_of_this_import_only(qtbot, context, tmp_path):
