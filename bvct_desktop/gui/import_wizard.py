@@ -3,11 +3,11 @@ numbered as Excel numbers them, with the columns the program recognised (and any
 text converted, before → after), run the import with a progress bar off the GUI thread (Cancel
 stops it while the rows are checked or written, nothing written), then read either "Đã nhập N
 dòng" — with what else it did (entries added to a list, vetting cases opened, slips with no case,
-rows updated), what the rows left incomplete, and for slips a way to set their reply date at once
+rows updated), the rows to look at again, and for slips a way to set their reply date at once
 — or the full list of row errors, copyable and savable, with the faulty rows shown and their bad
 cells marked, nothing imported. «Kiểm tra» tells the same with nothing written (the command line's
---dry-run, audited as «thử nhập»). «Nhập» or «Kiểm tra» again imports the file as it is then: read again (and shown)
-when the officer has corrected it since."""
+--dry-run, audited as «thử nhập»). «Nhập» or «Kiểm tra» again takes the file as it is then: read
+again (and shown) when the officer has corrected it since."""
 
 import contextlib
 import dataclasses
@@ -115,7 +115,7 @@ class ImportWizard(QDialog):
         self.errors.hide()
         layout.addWidget(self.errors, 1)
         buttons = QHBoxLayout()
-        self.listed = ERRORS  # what the list below holds: the rows' errors, or what imported rows lack
+        self.listed = ERRORS  # what the list below holds: the rows' errors, or the rows to look at again
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_errors)
         self.save_button = QPushButton()
@@ -279,7 +279,7 @@ class ImportWizard(QDialog):
         numbers = sorted({problem.row for problem in problems if 1 < problem.row <= self.sheet.height})
         shown = [(number, self.sheet.row(number)) for number in numbers[:MARKED_ROWS]]
         self._fill_preview(headers, shown, marked)
-        what = "lỗi" if look == "error" else "cần bổ sung"
+        what = "lỗi" if look == "error" else "cần xem lại"  # a warning may be of no missing data
         more = f" (xem {MARKED_ROWS} dòng đầu)" if len(numbers) > MARKED_ROWS else ""
         self.preview_label.setText(f"Các dòng {what}{more}: số dòng như trong Excel; ô tô màu là ô {what}, "
                                    "rê chuột lên ô để xem vì sao.")
@@ -367,8 +367,8 @@ class ImportWizard(QDialog):
             self.details.show()
 
     def _show_warnings(self, result: importing.ImportResult, dry_run: bool) -> None:
-        """Rows taken but to be looked at again (left incomplete, a date after today): listed, marked, and
-        for slips imported without their reply date a way to complete them at once."""
+        """Rows taken but to be looked at again (left incomplete, a date after today, a former province's
+        name): listed, marked, and for slips imported without their reply date a way to date them at once."""
         taken = "sẽ được nhập" if dry_run else "đã nhập"
         self.warnings_label.setText(f"<b>Lưu ý: {grouped(result.rows_to_look_at)} dòng {taken} nhưng cần xem lại</b> "
                                     "(không phải lỗi, các dòng vẫn được nhập):")
@@ -391,7 +391,7 @@ class ImportWizard(QDialog):
     # ----- the error list
 
     def _show_list(self, listed: str, problems: list[importing.Problem]) -> None:
-        """The rows' errors (ERRORS) or what imported rows lack (NOTES), to read, copy or save."""
+        """The rows' errors (ERRORS) or why imported rows are to be looked at again (NOTES), to read, copy or save."""
         self.listed = listed
         self.errors.setPlainText("\n".join(str(problem) for problem in problems))
         self.copy_button.setText(f"Sao chép danh sách {listed}")

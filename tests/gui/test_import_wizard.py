@@ -369,6 +369,8 @@ def test_a_reply_dated_after_today_is_imported_and_listed_to_look_at_without_ask
     assert wizard.error_text() == ("Dòng 2, cột «Ngày nhận kết quả»: «25/03/2062» ở sau hôm nay (15/06/2025): hãy xem "
                                    "lại, có thể đã gõ nhầm năm (hoặc đồng hồ của máy tính chưa đúng)")
     assert not wizard.complete_button.isVisibleTo(wizard)  # it has its reply date: nothing to ask
+    assert wizard.preview_label.text().startswith(  # a row to look at again, nothing missing
+        "Các dòng cần xem lại: số dòng như trong Excel; ô tô màu là ô cần xem lại")
 
 
 def test_a_check_lists_the_rows_to_look_at_again_without_dating_slips_not_written(qtbot, context, tmp_path):
