@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core import browse, importing, legacy
-from ..core.errors import BvctError
+from ..core.errors import BvctError, RowProblem
+from ..core.fields import Field
 from ..core.files import atomic_output
 from ..core.kinds import kind_named
 from ..core.numbers import grouped
@@ -239,8 +240,9 @@ class ImportWizard(QDialog):
                            [(number, row) for number, row in enumerate(shown.rows[1:], start=2)])
 
     def _fill_preview(self, headers: list, rows: list[tuple[int, list]], marked: dict | None = None) -> None:
-        """The rows numbered as in Excel (the header is row 1); `marked` cells ((row, column) → message)
-        coloured, a whole row when the column is None, their message as the tooltip."""
+        """The rows numbered as in Excel (the header is row 1), each value as the import will store it (as
+        written when it is not valid); `marked` cells ((row, column) → message) coloured, a whole row
+        when the column is None, their message as the tooltip."""
         columns, _ignored, _problems = importing.map_headers(self.kind, headers)
         width = max([len(headers), *(len(row) for _, row in rows)], default=0)
         self.preview.clear()
@@ -256,7 +258,7 @@ class ImportWizard(QDialog):
         for r, (number, row) in enumerate(rows):
             for c in range(width):
                 value = row[c] if c < len(row) else None
-                item = QTableWidgetItem("" if value is None else _cell_text(value))
+                item = QTableWidgetItem(_shown(columns.get(c) if number > 1 else None, value))
                 message = marked.get((number, c)) or marked.get((number, None))
                 if message:
                     item.setBackground(MARKED_COLOURS[marked.get("look", "error")])
@@ -438,7 +440,14 @@ def _digest(path: Path) -> bytes | None:
         return None
 
 
-def _cell_text(value: object) -> str:
+def _shown(spec: Field | None, value: object) -> str:
+    """A cell as its field stores it (a CCCD typed as a number with its leading zeros), or as written
+    when it is not valid or of no field."""
+    if spec is not None:
+        with contextlib.suppress(RowProblem):
+            return spec.display(spec.parse(value))
+    if value is None:
+        return ""
     if hasattr(value, "strftime"):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():

@@ -147,6 +147,16 @@ def test_the_preview_numbers_rows_as_excel_does_and_marks_the_bad_cells(qtbot, c
     assert wizard.preview_label.text().startswith("Các dòng lỗi: số dòng như trong Excel")
 
 
+def test_the_preview_shows_values_as_they_will_be_stored(qtbot, context, tmp_path):
+    """A CCCD typed as a number loses its leading zeros in Excel and is stored with them: the preview
+    shows it as stored; a value that is not valid is shown as written."""
+    headers = ["Họ và tên", "Ngày sinh", "Số CCCD"]
+    rows = [["Nguyễn Thị Hồng Nhung", 1972, 1066001235], ["Tạ Văn Mạnh", "31/02/1972", "12345"]]
+    wizard = loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "cccd.xlsx", headers, rows))
+    assert [[wizard.preview.item(r, c).text() for c in range(3)] for r in range(2)] == [
+        ["Nguyễn Thị Hồng Nhung", "1972", "001066001235"], ["Tạ Văn Mạnh", "31/02/1972", "12345"]]
+
+
 def _imported(qtbot, wizard: ImportWizard) -> ImportWizard:
     """«Nhập» pressed, and the wizard done (reading the file again first if need be)."""
     wizard.result = None
