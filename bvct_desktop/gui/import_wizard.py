@@ -269,7 +269,8 @@ class ImportWizard(QDialog):
             self.preview.setColumnWidth(c, min(self.preview.columnWidth(c), 260))
 
     def _show_rows_of(self, problems: list[importing.Problem], look: str) -> None:
-        """The rows the problems name (their first ones), in place of the preview, bad cells marked."""
+        """The rows the problems name (their first ones), in place of the preview, bad cells marked; the
+        header row too when a column is missing or repeated (a missing one marks the whole row)."""
         if self.sheet is None or not self.sheet.height:
             return
         headers = self.sheet.row(1)
@@ -277,14 +278,17 @@ class ImportWizard(QDialog):
         marked: dict = {"look": look}
         for problem in problems:
             key = (problem.row, column_of.get(problem.header))
-            marked[key] = f"{marked[key]}\n{problem.message}" if key in marked else problem.message
-        numbers = sorted({problem.row for problem in problems if 1 < problem.row <= self.sheet.height})
+            message = problem.message if key[1] is not None or not problem.header else (
+                f"cột «{problem.header}»: {problem.message}")
+            marked[key] = f"{marked[key]}\n{message}" if key in marked else message
+        numbers = sorted({problem.row for problem in problems if 1 <= problem.row <= self.sheet.height})
         shown = [(number, self.sheet.row(number)) for number in numbers[:MARKED_ROWS]]
         self._fill_preview(headers, shown, marked)
         what = "lỗi" if look == "error" else "cần xem lại"  # a warning may be of no missing data
         more = f" (xem {MARKED_ROWS} dòng đầu)" if len(numbers) > MARKED_ROWS else ""
-        self.preview_label.setText(f"Các dòng {what}{more}: số dòng như trong Excel; ô tô màu là ô {what}, "
-                                   "rê chuột lên ô để xem vì sao.")
+        headers_row = "; dòng 1 là dòng tiêu đề (tên các cột)" if numbers[:1] == [1] else ""
+        self.preview_label.setText(f"Các dòng {what}{more}: số dòng như trong Excel{headers_row}; ô tô màu là ô "
+                                   f"{what}, rê chuột lên ô để xem vì sao.")
         self.preview_label.show()
 
     # ----- step 2: run

@@ -157,6 +157,20 @@ def test_the_preview_shows_values_as_they_will_be_stored(qtbot, context, tmp_pat
         ["Nguyễn Thị Hồng Nhung", "1972", "001066001235"], ["Tạ Văn Mạnh", "31/02/1972", "12345"]]
 
 
+def test_a_missing_column_is_shown_on_the_header_row(qtbot, context, tmp_path):
+    """A problem of row 1 (a required column missing) has its row under «Các dòng lỗi», not an empty
+    table."""
+    wizard = loaded(qtbot, _wizard(qtbot, context),
+                    workbook(tmp_path / "thieu.xlsx", ["Ngày sinh", "Quê quán"], [["1972", "Tuy Phong"]]))
+    _imported(qtbot, wizard)
+    assert wizard.error_text() == "Dòng 1, cột «Họ và tên»: thiếu cột bắt buộc"
+    assert [wizard.preview.verticalHeaderItem(r).text() for r in range(wizard.preview.rowCount())] == ["1"]
+    assert [wizard.preview.item(0, c).text() for c in range(2)] == ["Ngày sinh", "Quê quán"]
+    assert wizard.preview.item(0, 0).toolTip() == "cột «Họ và tên»: thiếu cột bắt buộc"
+    assert wizard.preview.item(0, 0).background().color().name() == "#f8d0d4"
+    assert "dòng 1 là dòng tiêu đề (tên các cột)" in wizard.preview_label.text()
+
+
 def _imported(qtbot, wizard: ImportWizard) -> ImportWizard:
     """«Nhập» pressed, and the wizard done (reading the file again first if need be)."""
     wizard.result = None
