@@ -207,6 +207,7 @@ class _Syntax:
         self.cell = re.compile(rb"<" + p + rb"c\b([^>]*?)(/?)>")
         self.full_cell = re.compile(rb"<" + p + rb"c\b([^>]*?)(?<!/)>(.*?)</" + p + rb"c>", re.S)
         self.value = re.compile(rb"<" + p + rb"(?:v(?:\s[^>]*)?>[^<]|is[\s>])")
+        self.empty_value = re.compile(rb"<" + p + rb"v(?:\s[^>]*?)?(?:/>|>\s*</" + p + rb"v>)")
         self.dimension = re.compile(rb"<" + p + rb'dimension\s[^>]*?\bref\s*=\s*["\']([^"\']+)')
         self.styled_cell = re.compile(rb"<" + p + rb'c r="([A-Z]{1,3})(\d+)"[^>]*?\ss\s*=\s*"(\d+)"')
         self.rows_open = re.compile(rb"<" + p + rb"sheetData\s*>")
@@ -236,6 +237,7 @@ class _Syntax:
 
 _ATTR_R = re.compile(rb'\br\s*=\s*["\']([A-Z]{1,3})?(\d+)["\']')
 _ATTR_S = re.compile(rb'\bs\s*=\s*["\'](\d+)["\']')
+_TEXT_RESULT = re.compile(rb'\bt\s*=\s*["\']str["\']')  # a formula's cell whose cached value is text
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
@@ -411,10 +413,14 @@ def _widest_by_position(syntax: _Syntax, block: bytes) -> int:
 
 
 def _formulas_without_value(syntax: _Syntax, block: bytes) -> set[tuple[int, int]]:
+    """The formulas of `block` with no cached value. An empty `<v>` is one only for a text result
+    (Excel's =IF(…;"";…) saved as `t="str"` and `<v/>`): openpyxl writes it for every formula."""
     missing = set()
     for match in syntax.full_cell.finditer(block):
         content = match[2]
         if not any(tag in content for tag in syntax.formula) or syntax.value.search(content):
+            continue
+        if _TEXT_RESULT.search(match[1]) and syntax.empty_value.search(content):
             continue
         reference = _ATTR_R.search(match[1])
         if reference and reference[1]:

@@ -120,6 +120,20 @@ def test_formulas_without_a_cached_value_are_found(tmp_path):
     assert read_first_sheet(path).formula_without_value == {(2, 2)}
 
 
+@pytest.mark.parametrize("cached", ["<v/>", "<v></v>", "<v />"])
+def test_a_formula_whose_cached_text_is_empty_has_a_value_the_empty_cell(tmp_path, cached):
+    """How Excel saves =IF(…;"";…) and IFERROR(…;""): a text result (t="str") with nothing in it."""
+    rows = [hostile_workbooks.header_row(["Họ và tên", "Ghi chú"]),
+            '<row r="2">' + hostile_workbooks.inline("A2", "Ninh Văn Một")
+            + f'<c r="B2" t="str"><f>IF(A2="","thiếu","")</f>{cached}</c></row>',
+            '<row r="3">' + hostile_workbooks.inline("A3", "Ninh Văn Hai")
+            + '<c r="B3" t="str"><f>IF(A3="","thiếu","")</f></c></row>']
+    path = hostile_workbooks.write(tmp_path / "rong.xlsx", [("A", "visible", hostile_workbooks.sheet_xml(rows))])
+    sheet = read_first_sheet(path)
+    assert sheet.row(2) == ["Ninh Văn Một", ""]
+    assert sheet.formula_without_value == {(3, 2)}  # no <v> at all: never calculated
+
+
 def test_the_first_visible_sheet_is_read_and_named(tmp_path):
     path = hostile_workbooks.write(tmp_path / "an.xlsx", [
         ("Cũ", "hidden", hostile_workbooks.sheet_xml([hostile_workbooks.header_row(["Sai"])])),
