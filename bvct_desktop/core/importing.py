@@ -35,7 +35,8 @@ WRITING = "Đang ghi vào cơ sở dữ liệu…"
 class SheetData(Protocol):
     path: Path
     columns: list[list[object]]  # by column (all of one length), columns[c][0] in Excel row 1
-    formula_without_value: set[tuple[int, int]]
+    formula_without_value: set[tuple[int, int]]  # (row, col), 1-based
+    error_cells: dict[tuple[int, int], str]  # (row, col) → the error Excel shows there (#N/A); read as empty
 
     def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
 
@@ -143,6 +144,7 @@ def map_headers(kind: Kind, headers: list[object]) -> tuple[dict[int, Field], li
 
 FORMULA_WITHOUT_VALUE = ("ô chứa công thức chưa có giá trị tính sẵn; hãy mở tệp bằng Excel, lưu lại rồi "
                          "nhập lại")
+EXCEL_ERROR = "ô có lỗi công thức «{}»; hãy sửa ô này trong Excel (hoặc xóa) rồi nhập lại"
 
 
 def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field], problems: list[Problem],
@@ -162,10 +164,11 @@ def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field], problems
         for offset, message in messages.items():
             invalid.setdefault(offset, {})[position] = (spec.header, message)
     positions = {column: position for position, column in enumerate(columns)}
-    for row, column in sheet.formula_without_value:
+    unread = dict.fromkeys(sheet.formula_without_value, FORMULA_WITHOUT_VALUE)  # cells read as empty
+    unread.update((cell, EXCEL_ERROR.format(error)) for cell, error in sheet.error_cells.items())
+    for (row, column), message in unread.items():
         if column - 1 in positions and 0 <= row - 2 < height:
-            invalid.setdefault(row - 2, {})[positions[column - 1]] = (columns[column - 1].header,
-                                                                      FORMULA_WITHOUT_VALUE)
+            invalid.setdefault(row - 2, {})[positions[column - 1]] = (columns[column - 1].header, message)
     valid = []
     blank_rows = _blank_rows(cells)
     for offset in range(height):

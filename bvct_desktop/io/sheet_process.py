@@ -60,7 +60,9 @@ class Reading:
         InputError when the survey refuses the sheet, ReaderFailed when a reader failed."""
         found = self._collected()
         surveyed = found[0][0]
-        surveyed.formula_without_value = set().union(*(part[0].formula_without_value for part in found))
+        for part, _, _ in found[1:]:
+            surveyed.formula_without_value |= part.formula_without_value
+            surveyed.error_cells.update(part.error_cells)
         columns = _joined([(start, columns) for _, start, columns in found])
         if columns is None or len({part[0].checksum for part in found}) > 1:
             # rows out of order across the parts, or the file saved again between their reads: read as one

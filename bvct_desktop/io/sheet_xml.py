@@ -3,7 +3,8 @@ survey of that sheet against the limits, and the cell styles the legacy-encoding
 
 The survey is one pass over the sheet's XML (streamed, never held whole): the declared dimension
 and the used range against the limits — at most `MAX_DATA_ROWS` data rows, and the kind's columns
-plus `EXTRA_COLUMNS` — and the formulas with no cached value. It runs before anything reads the
+plus `EXTRA_COLUMNS` — the formulas with no cached value, and the cells showing an Excel error (#N/A),
+which the reader gives as empty. It runs before anything reads the
 values (sheet_process), so the reader is never handed a sheet it could not hold.
 
 A large sheet is read in parts, one reader per core: part k of n surveys only its rows — from the
@@ -43,6 +44,7 @@ class Surveyed:
     index: int                            # among the workbook's sheets, as the reader counts them
     name: str
     formula_without_value: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 1-based
+    error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → the error shown: #N/A
     hidden_skipped: list[str] = field(default_factory=list)  # hidden sheets before this one
     sheets: int = 1                       # worksheets in the workbook
     member: str = ""
@@ -60,16 +62,16 @@ def survey(path: Path, columns: int, part: int = 0,
         sheets, styles, shared = _workbook(archive, path)
         chosen, worksheets = _first_visible(sheets, path)
         _check_shared_strings(archive, shared, path)
+        surveyed = Surveyed(sheets.index(chosen), chosen.name,
+                            hidden_skipped=[sheet.name for sheet in worksheets[:worksheets.index(chosen)]],
+                            sheets=len(worksheets), member=chosen.member, styles_member=styles,
+                            checksum=archive.getinfo(chosen.member).CRC)
         cut = _RowsPart.of(archive, chosen, worksheets, part, parts)
-        if cut is None and part:
-            formulas, source = set(), None
-        else:
-            formulas = _survey(archive, chosen, path, columns + EXTRA_COLUMNS, cut)
+        source = None
+        if cut is not None or not part:
+            _survey(archive, chosen, path, columns + EXTRA_COLUMNS, surveyed, cut)
             source = cut.workbook() if cut else path
-        checksum = archive.getinfo(chosen.member).CRC
-    hidden = [sheet.name for sheet in worksheets[:worksheets.index(chosen)]]
-    return (Surveyed(sheets.index(chosen), chosen.name, formulas, hidden, len(worksheets), chosen.member, styles,
-                     checksum), source)
+    return surveyed, source
 
 
 def sheet_members(archive: zipfile.ZipFile, path: Path) -> tuple[str, str | None]:
@@ -207,6 +209,9 @@ class _Syntax:
         self.cell = re.compile(rb"<" + p + rb"c\b([^>]*?)(/?)>")
         self.full_cell = re.compile(rb"<" + p + rb"c\b([^>]*?)(?<!/)>(.*?)</" + p + rb"c>", re.S)
         self.value = re.compile(rb"<" + p + rb"(?:v(?:\s[^>]*)?>[^<]|is[\s>])")
+        self.cached = re.compile(rb"<" + p + rb"v(?:\s[^>]*)?>([^<]{1,40})</" + p + rb"v>")
+        self.error_cell = re.compile(rb"<" + p + rb"""c\b([^>]*?\st\s*=\s*["']e["'][^>]*?)(?<!/)>(.*?)</"""
+                                     + p + rb"c>", re.S)
         self.empty_value = re.compile(rb"<" + p + rb"v(?:\s[^>]*?)?(?:/>|>\s*</" + p + rb"v>)")
         self.dimension = re.compile(rb"<" + p + rb'dimension\s[^>]*?\bref\s*=\s*["\']([^"\']+)')
         self.styled_cell = re.compile(rb"<" + p + rb'c r="([A-Z]{1,3})(\d+)"[^>]*?\ss\s*=\s*"(\d+)"')
@@ -265,18 +270,18 @@ def _blocks(archive: zipfile.ZipFile, member: str) -> Iterator[tuple[_Syntax, by
             yield syntax or _Syntax(b""), bytes(pending)
 
 
-def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: int,
-            cut: "_RowsPart | None" = None) -> set[tuple[int, int]]:
-    """Refuses a sheet taller or wider than the limits (declared or used); returns the cells
-    whose formula has no cached value. With `cut`, only the rows of that part are surveyed (and
-    handed to it)."""
+def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: int, noted: Surveyed,
+            cut: "_RowsPart | None" = None) -> None:
+    """Refuses a sheet taller or wider than the limits (declared or used); notes the cells whose
+    formula has no cached value and those showing an error. With `cut`, only the rows of that part
+    are surveyed (and handed to it)."""
     max_rows = MAX_DATA_ROWS + 1
     where = f"Trang tính «{sheet.name}» của tệp «{path.name}»"
     tall = (f"; mỗi lần nhập tối đa {_thousands(MAX_DATA_ROWS)} dòng dữ liệu. Hãy chia thành nhiều tệp, "
             "hoặc xóa các dòng thừa ở cuối trang tính rồi lưu lại.")
     wide = (f"; chỉ nhận tối đa {max_columns} cột (các cột của danh sách và {EXTRA_COLUMNS} cột khác). "
             "Hãy xóa các cột thừa rồi lưu lại.")
-    last_row, rows_without_number, last_column, formulas = 0, 0, 0, set()
+    last_row, rows_without_number, last_column = 0, 0, 0
     letters = len(_column_letters(max_columns + 1))
     for index, (syntax, block) in enumerate(_blocks(archive, sheet.member)):
         if index == 0:
@@ -306,8 +311,9 @@ def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: in
             raise InputError(f"{where} có dữ liệu đến cột {_column_letters(last_column)} "
                              f"(cột thứ {_thousands(last_column)}){wide}")
         if syntax.any_formula.search(block):
-            formulas |= _formulas_without_value(syntax, block)
-    return formulas
+            noted.formula_without_value |= _formulas_without_value(syntax, block)
+        if b'"e"' in block or b"'e'" in block:
+            noted.error_cells.update(_errors(syntax, block))
 
 
 # --- a sheet read in parts --------------------------------------------------------------------
@@ -426,6 +432,17 @@ def _formulas_without_value(syntax: _Syntax, block: bytes) -> set[tuple[int, int
         if reference and reference[1]:
             missing.add((int(reference[2]), _column_number(reference[1].decode("ascii"))))
     return missing
+
+
+def _errors(syntax: _Syntax, block: bytes) -> dict[tuple[int, int], str]:
+    """The cells of `block` showing an Excel error (`t="e"`), and the error."""
+    found = {}
+    for match in syntax.error_cell.finditer(block):
+        reference = _ATTR_R.search(match[1])
+        error = syntax.cached.search(match[2])
+        if reference and reference[1] and error:
+            found[int(reference[2]), _column_number(reference[1].decode("ascii"))] = error[1].decode("utf-8", "replace")
+    return found
 
 
 # --- fonts ---------------------------------------------------------------------------------

@@ -245,6 +245,19 @@ def test_formula_with_cached_value_uses_the_value(base, tmp_path):
     assert code == 0 and "Thêm mới: 1" in out
 
 
+def test_a_cell_showing_an_excel_error_is_a_problem_of_its_row_and_column(base, tmp_path):
+    """Required or not, the cell is not empty: Excel shows #N/A there. A column not imported may show one."""
+    path = workbook(tmp_path / "loi.xlsx", ["Họ và tên", "Ngày sinh", "Chức vụ", "Cột khác"],
+                    [["Lỗi Công Thức", "1970", "x", "x"], ["Lỗi Ngày Sinh", "x", "Chuyên viên", "x"]])
+    _rewrite_cell(path, "C2", '<c r="C2" t="e"><f>VLOOKUP(A2,Sheet2!A:B,2,0)</f><v>#N/A</v></c>')
+    _rewrite_cell(path, "B3", '<c r="B3" t="e"><f>VLOOKUP(A3,Sheet2!A:C,3,0)</f><v>#N/A</v></c>')
+    _rewrite_cell(path, "D2", '<c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v></c>')
+    out = refused(base, "cadres", path,
+                  "Dòng 2, cột «Chức vụ»: ô có lỗi công thức «#N/A»; hãy sửa ô này trong Excel (hoặc xóa) rồi nhập lại",
+                  "Dòng 3, cột «Ngày sinh»: ô có lỗi công thức «#N/A»")
+    assert "bắt buộc" not in out and "DIV" not in out
+
+
 def _rewrite_cell(path, ref, xml):
     """Replaces one cell's XML, as another program (Excel, a script) may have saved it."""
     with zipfile.ZipFile(path) as archive:

@@ -129,6 +129,17 @@ def test_formulas_without_a_value_are_found_in_every_part(tmp_path, small_blocks
     assert surveyed.formula_without_value == {(3, 2), (200, 2), (399, 2)}
 
 
+def test_cells_showing_an_error_are_found_in_every_part(tmp_path, small_blocks, parts_seen):
+    rows = [hostile.header_row(["Họ và tên", "Năm"])]
+    rows += [f'<row r="{n}">{hostile.inline(f"A{n}", "tên")}'
+             + (f'<c r="B{n}" t="e"><f>1/0</f><v>#DIV/0!</v></c>' if n in (3, 200, 399) else "") + "</row>"
+             for n in range(2, 400)]
+    path = hostile.write(tmp_path / "so.xlsx", [("A", "visible", hostile.sheet_xml(rows))])
+    surveyed, _ = _read(path, 3)
+    assert parts_seen[-1] == 3
+    assert surveyed.error_cells == {(3, 2): "#DIV/0!", (200, 2): "#DIV/0!", (399, 2): "#DIV/0!"}
+
+
 def test_a_cell_too_far_right_in_the_last_part_is_refused_as_by_one_reader(tmp_path, small_blocks):
     rows = [hostile.header_row(["Họ và tên"])]
     rows += [f'<row r="{n}">{hostile.inline(f"A{n}", "tên")}</row>' for n in range(2, 400)]

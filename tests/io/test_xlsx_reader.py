@@ -134,6 +134,21 @@ def test_a_formula_whose_cached_text_is_empty_has_a_value_the_empty_cell(tmp_pat
     assert sheet.formula_without_value == {(3, 2)}  # no <v> at all: never calculated
 
 
+def test_cells_showing_an_excel_error_are_found_with_the_error(tmp_path):
+    """The reader gives such a cell as empty: the survey says which error Excel shows there."""
+    rows = [hostile_workbooks.header_row(["Họ và tên", "Ngày sinh", "Chức vụ"]),
+            '<row r="2">' + hostile_workbooks.inline("A2", "Lỗi Công Thức")
+            + '<c r="B2" s="3" t="e"><f>VLOOKUP(A2,B:C,2,0)</f><v>#N/A</v></c>'
+            + '<c r="C2" t="e"><v>#DIV/0!</v></c></row>',
+            '<row r="3"><c t="e" r="A3"><f>1/0</f><v>#VALUE!</v></c>'
+            + '<c r="B3" t="str"><f>"e"</f><v>e</v></c></row>']
+    path = hostile_workbooks.write(tmp_path / "loi.xlsx", [("A", "visible", hostile_workbooks.sheet_xml(rows))])
+    sheet = read_first_sheet(path)
+    assert sheet.row(2) == ["Lỗi Công Thức", "", ""]
+    assert sheet.error_cells == {(2, 2): "#N/A", (2, 3): "#DIV/0!", (3, 1): "#VALUE!"}
+    assert sheet.formula_without_value == set()
+
+
 def test_the_first_visible_sheet_is_read_and_named(tmp_path):
     path = hostile_workbooks.write(tmp_path / "an.xlsx", [
         ("Cũ", "hidden", hostile_workbooks.sheet_xml([hostile_workbooks.header_row(["Sai"])])),
