@@ -15,5 +15,6 @@ class RowsSheet(Sheet):
         return {c: [self.font] * self.height for c in columns}
 
 
-def rows_sheet(rows: list[list[object]], name: str = "tep.xlsx", font: str | None = None) -> RowsSheet:
-    return RowsSheet.of_rows(Path(name), rows, font=font)
+def rows_sheet(rows: list[list[object]], name: str = "tep.xlsx", font: str | None = None, **facts) -> RowsSheet:
+    """`facts`: what the survey found (`dates_shown`, `error_cells`…)."""
+    return RowsSheet.of_rows(Path(name), rows, font=font, **facts)

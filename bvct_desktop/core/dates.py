@@ -18,7 +18,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _CLI_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MIN_YEAR, MAX_YEAR = 1800, 2200
 # the forms a field takes, as the officer is told them
-FULL_FORM, PARTIAL_FORMS, YEAR_FORM = "dd/mm/yyyy", "dd/mm/yyyy, mm/yyyy hoặc yyyy", "yyyy"
+FULL_FORM, PARTIAL_FORMS, MONTH_FORM, YEAR_FORM = "dd/mm/yyyy", "dd/mm/yyyy, mm/yyyy hoặc yyyy", "mm/yyyy", "yyyy"
 
 
 @dataclass(frozen=True, order=True)

@@ -67,6 +67,11 @@ class Field:
         return self.type in (FieldType.DATE, FieldType.PARTIAL_DATE) and not self.planned
 
     @property
+    def takes_partial_dates(self) -> bool:
+        """A date known only to the month or the year is a value of the field (a birth date, a year)."""
+        return self.type in (FieldType.PARTIAL_DATE, FieldType.YEAR)
+
+    @property
     def text_only(self) -> bool:
         """A spreadsheet keeps the value as text (leading zeros and slashes survive Excel)."""
         return self.is_identity_number or self.as_written

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from . import gazetteer
 from .database import Database
+from .dates import YEAR_FORM, PartialDate
 from .errors import RowProblem
 from .fields import Field, Place, after
 from .kinds import Kind
@@ -37,6 +38,7 @@ class SheetData(Protocol):
     columns: list[list[object]]  # by column (all of one length), columns[c][0] in Excel row 1
     formula_without_value: set[tuple[int, int]]  # (row, col), 1-based
     error_cells: dict[tuple[int, int], str]  # (row, col) → the error Excel shows there (#N/A); read as empty
+    dates_shown: dict[tuple[int, int], str]  # (row, col) → mm/yyyy or yyyy: a date cell's format shows no day
 
     def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
 
@@ -140,6 +142,20 @@ def map_headers(kind: Kind, headers: list[object]) -> tuple[dict[int, Field], li
     for missing in (f for f in kind.fields if f.required and f.key not in seen):
         problems.append(Problem(1, missing.header, "thiếu cột bắt buộc"))
     return columns, ignored, problems
+
+
+def dates_as_shown(sheet: SheetData, columns: dict[int, Field]) -> None:
+    """Rewrites in place each date cell of a column taking partial dates whose format shows no day as
+    the officer sees it, «03/1965» or «1958»: Excel keeps «3/1965» typed as 01/03/1965 shown mm/yyyy,
+    and that day is none of the record's. A column of full dates keeps the date."""
+    for (row, column), form in sheet.dates_shown.items():
+        spec = columns.get(column - 1)
+        if spec is None or not spec.takes_partial_dates:
+            continue
+        cells = sheet.columns[column - 1]
+        value = cells[row - 1] if row <= len(cells) else None
+        if isinstance(value, dt.date):
+            cells[row - 1] = PartialDate(value.year, None if form == YEAR_FORM else value.month).display
 
 
 FORMULA_WITHOUT_VALUE = ("ô chứa công thức chưa có giá trị tính sẵn; hãy mở tệp bằng Excel, lưu lại rồi "
@@ -295,6 +311,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet))
     cells = sheet.columns
     columns, result.ignored_columns, result.problems = map_headers(kind, [column[0] for column in cells])
+    dates_as_shown(sheet, columns)
     cells = [column[1:] for column in cells]  # below the headers
     rows = ParsedRows([], [], []) if result.problems else parse_rows(kind, sheet, columns, result.problems, cells)
     del cells

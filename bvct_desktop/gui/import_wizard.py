@@ -220,6 +220,7 @@ class ImportWizard(QDialog):
         converted = legacy.convert_sheet(shown)
         headers = shown.rows[0] if shown.rows else []
         columns, ignored, problems = importing.map_headers(self.kind, headers)
+        importing.dates_as_shown(shown, columns)
         found = ", ".join(spec.header for spec in columns.values()) or "không có"
         text = f"{sheet.described}<br>" if sheet.described else ""
         text += f"<b>Cột nhận ra:</b> {found}"

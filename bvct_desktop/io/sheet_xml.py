@@ -3,9 +3,10 @@ survey of that sheet against the limits, and the cell styles the legacy-encoding
 
 The survey is one pass over the sheet's XML (streamed, never held whole): the declared dimension
 and the used range against the limits — at most `MAX_DATA_ROWS` data rows, and the kind's columns
-plus `EXTRA_COLUMNS` — the formulas with no cached value, and the cells showing an Excel error (#N/A),
-which the reader gives as empty. It runs before anything reads the
-values (sheet_process), so the reader is never handed a sheet it could not hold.
+plus `EXTRA_COLUMNS` — the formulas with no cached value, the cells showing an Excel error (#N/A),
+which the reader gives as empty, and the date cells whose number format shows no day (`date_forms`),
+which the reader gives with the day Excel keeps. It runs before anything reads the values
+(sheet_process), so the reader is never handed a sheet it could not hold.
 
 A large sheet is read in parts, one reader per core: part k of n surveys only its rows — from the
 first numbered row at about k/n of the sheet's XML to the next part's — and hands the reader a
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+from ..core import dates
 from ..core.errors import InputError
 
 MAX_DATA_ROWS = 250_000
@@ -45,6 +47,7 @@ class Surveyed:
     name: str
     formula_without_value: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 1-based
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → the error shown: #N/A
+    dates_shown: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → mm/yyyy or yyyy
     hidden_skipped: list[str] = field(default_factory=list)  # hidden sheets before this one
     sheets: int = 1                       # worksheets in the workbook
     member: str = ""
@@ -273,8 +276,8 @@ def _blocks(archive: zipfile.ZipFile, member: str) -> Iterator[tuple[_Syntax, by
 def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: int, noted: Surveyed,
             cut: "_RowsPart | None" = None) -> None:
     """Refuses a sheet taller or wider than the limits (declared or used); notes the cells whose
-    formula has no cached value and those showing an error. With `cut`, only the rows of that part
-    are surveyed (and handed to it)."""
+    formula has no cached value, those showing an error and those whose style shows a date without
+    its day. With `cut`, only the rows of that part are surveyed (and handed to it)."""
     max_rows = MAX_DATA_ROWS + 1
     where = f"Trang tính «{sheet.name}» của tệp «{path.name}»"
     tall = (f"; mỗi lần nhập tối đa {_thousands(MAX_DATA_ROWS)} dòng dữ liệu. Hãy chia thành nhiều tệp, "
@@ -283,6 +286,7 @@ def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: in
             "Hãy xóa các cột thừa rồi lưu lại.")
     last_row, rows_without_number, last_column = 0, 0, 0
     letters = len(_column_letters(max_columns + 1))
+    forms = date_forms(archive, noted.styles_member)
     for index, (syntax, block) in enumerate(_blocks(archive, sheet.member)):
         if index == 0:
             declared = syntax.dimension.search(block)
@@ -314,6 +318,8 @@ def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: in
             noted.formula_without_value |= _formulas_without_value(syntax, block)
         if b'"e"' in block or b"'e'" in block:
             noted.error_cells.update(_errors(syntax, block))
+        if forms:
+            noted.dates_shown.update(_dates_shown(syntax, block, forms))
 
 
 # --- a sheet read in parts --------------------------------------------------------------------
@@ -443,6 +449,59 @@ def _errors(syntax: _Syntax, block: bytes) -> dict[tuple[int, int], str]:
         if reference and reference[1] and error:
             found[int(reference[2]), _column_number(reference[1].decode("ascii"))] = error[1].decode("utf-8", "replace")
     return found
+
+
+def _dates_shown(syntax: _Syntax, block: bytes, forms: dict[int, str]) -> dict[tuple[int, int], str]:
+    """The cells of `block` whose style is one of `forms`, and what their format shows of a date: each
+    found from its style attribute back to the start of its tag, so a sheet with few costs a search."""
+    styled = re.compile(rb"""s=["'](""" + b"|".join(str(style).encode() for style in forms) + rb""")["']""")
+    opening = b"<" + syntax.prefix + b"c "
+    found, columns = {}, {}
+    for match in styled.finditer(block):
+        tag = syntax.cell.match(block, block.rfind(opening, 0, match.start()))
+        if tag is None or tag.end() < match.end():
+            continue  # not a cell's style
+        reference = _ATTR_R.search(tag[1])
+        if reference and reference[1]:
+            letters = reference[1]
+            column = columns.get(letters) or columns.setdefault(letters, _column_number(letters.decode("ascii")))
+            found[int(reference[2]), column] = forms[int(match[1])]
+    return found
+
+
+# --- styles --------------------------------------------------------------------------------
+
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')  # quoted text, escapes, [$-42A] [Red], padding
+_BUILT_IN_WITHOUT_DAY = {17: dates.MONTH_FORM}  # mmm-yy; Excel's other built-in date formats show the day
+
+
+def date_forms(archive: zipfile.ZipFile, member: str | None) -> dict[int, str]:
+    """The cell formats (`s` attribute of a cell) whose number format shows a date without its day, and
+    what it shows: month and year (dates.MONTH_FORM) or the year alone (dates.YEAR_FORM). A style table
+    naming neither a format of its own nor format 17 is not parsed."""
+    if member is None or member not in archive.namelist():
+        return {}
+    data = _small_part(archive, member)
+    if b"numFmt " not in data and b'numFmtId="17"' not in data:
+        return {}
+    styles = ElementTree.fromstring(data)
+    shown = dict(_BUILT_IN_WITHOUT_DAY)
+    for number_format in styles.findall("m:numFmts/m:numFmt", _NS):
+        shown[int(number_format.get("numFmtId", "-1"))] = _date_without_day(number_format.get("formatCode", ""))
+    forms = {}
+    for index, xf in enumerate(styles.findall("m:cellXfs/m:xf", _NS)):
+        if form := shown.get(int(xf.get("numFmtId", "0") or 0)):
+            forms[index] = form
+    return forms
+
+
+def _date_without_day(code: str) -> str | None:
+    """What the number format `code` shows of a date when it shows no day and no time: dates.MONTH_FORM
+    or dates.YEAR_FORM; None for any other format."""
+    shown = _FORMAT_LITERALS.sub("", code).split(";")[0].lower()
+    if "y" not in shown or any(part in shown for part in "dhs"):
+        return None
+    return dates.MONTH_FORM if "m" in shown else dates.YEAR_FORM
 
 
 # --- fonts ---------------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 The sheet read is the first one an officer sees in Excel: the first visible worksheet (a
 hidden sheet before it is skipped and named). A child process (`sheet_process`) surveys it
 (`sheet_xml`: the declared dimension and the used range against the limits, formulas with no
-cached value, cells showing an error) and only then reads its values with python-calamine (Rust; about 11× openpyxl's
-read-only mode): a workbook that makes the reader abort takes only that process down. A large
+cached value, cells showing an error, dates shown without their day) and only then reads its
+values with python-calamine (Rust; about 11× openpyxl's read-only mode): a workbook that makes
+the reader abort takes only that process down. A large
 file is read by one child per core, each a part of the rows. The caller may go on meanwhile
 (`start_reading`): `bvct import` unlocks the database while the sheet is read.
 
@@ -45,6 +46,7 @@ class Sheet:
     styles_member: str | None = None
     styles_ahead: "StylesAhead | None" = None  # read while the child read the values
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → the error shown: #N/A
+    dates_shown: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → mm/yyyy or yyyy
 
     @classmethod
     def of_rows(cls, path: Path, rows: list[list[object]], **facts) -> "Sheet":
@@ -156,7 +158,7 @@ class PendingSheet:
             raise InputError(f"Trang tính «{surveyed.name}» của tệp «{path.name}» trống.")
         return Sheet(path, surveyed.name, surveyed.formula_without_value, surveyed.hidden_skipped,
                      surveyed.sheets, surveyed.member, surveyed.styles_member, self._styles_ahead,
-                     surveyed.error_cells, columns=columns)
+                     surveyed.error_cells, surveyed.dates_shown, columns=columns)
 
     def close(self) -> None:
         self._reading.close()

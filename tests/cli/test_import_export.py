@@ -76,6 +76,24 @@ def test_cadre_export_keeps_precision_leading_zeros_and_real_dates(loaded, tmp_p
     assert hung[0].font is not None and sheet["A1"].font.bold
 
 
+def test_birth_dates_excel_keeps_as_dates_shown_mm_yyyy_or_yyyy_are_the_persons_typed_so(cli, tmp_path):
+    """«3/1965» typed into a General cell becomes 01/03/1965 shown mm/yyyy, «1958» under yyyy 01/01/1958:
+    the same persons as those typed as text, kept at their precision."""
+    headers = ["Họ và tên", "Ngày sinh", "Quê quán"]
+    typed = workbook(tmp_path / "chu.xlsx", headers, [["Tô Văn Nhất", "3/1965", "Hàm Tân"],
+                                                       ["Tô Văn Nhì", "1958", "Hàm Tân"]])
+    assert "Thêm mới: 2" in cli("import", "cadres", typed)[1]
+    kept = workbook(tmp_path / "ngay.xlsx", headers, [["Tô Văn Nhất", dt.datetime(1965, 3, 1), "Hàm Tân"],
+                                                      ["Tô Văn Nhì", dt.datetime(1958, 1, 1), "Hàm Tân"]])
+    book = openpyxl.load_workbook(kept)
+    book.active["B2"].number_format, book.active["B3"].number_format = "[$-42A]mm/yyyy", "yyyy"
+    book.save(kept)
+    code, out, _ = cli("import", "cadres", kept)
+    assert code == 0 and "Đã có, không đổi: 2" in out
+    cli("export", "cadres", "--out", tmp_path / "ra.xlsx")
+    assert [row[1] for row in _sheet_rows(tmp_path / "ra.xlsx")[1:]] == ["03/1965", "1958"]
+
+
 def test_changed_fields_are_updated_and_listed(loaded, tmp_path):
     headers, rows = SAMPLES["cadres"]
     changed = [list(row) for row in rows]

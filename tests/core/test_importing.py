@@ -6,9 +6,9 @@ import gc
 import pytest
 
 from bvct_desktop.core import gazetteer, importing, vault
-from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, SLIPS
+from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, RELATIVES, SLIPS
 from bvct_desktop.core.plans import PLANS
-from bvct_desktop.core.plans.base import CREATED
+from bvct_desktop.core.plans.base import CREATED, UNCHANGED
 from tests.conftest import ADMIN, PASSWORD
 from tests.rows_sheet import rows_sheet
 
@@ -187,3 +187,31 @@ def test_a_file_imported_again_makes_each_row_once_what_it_looks_up_ahead_reads_
     again = importing.import_sheet(db, SLIPS, sheet)
     assert again.ok and again.counts == {CREATED: 0, "unchanged": 4, "updated": 0}
     assert walks == [4]  # the taking's own walk only
+
+
+def test_a_date_cell_shown_as_month_and_year_or_year_is_that_partial_date_the_same_person_as_typed(db):
+    """«3/1965» typed into «Ngày sinh» is stored by Excel as 01/03/1965 shown mm/yyyy, and «1958» under a
+    yyyy format as 01/01/1958 shown yyyy: read as the day Excel keeps, the same person typed «03/1965»
+    would become another. A plain number 1958 is the year too."""
+    typed = rows_sheet([["Họ và tên", "Ngày sinh"], ["Tô Văn Nhất", "03/1965"], ["Tô Văn Nhì", "1958"],
+                        ["Tô Văn Ba", "1970"]])
+    assert importing.import_sheet(db, CADRES, typed).counts[CREATED] == 3
+    excel = rows_sheet([["Họ và tên", "Ngày sinh"], ["Tô Văn Nhất", dt.date(1965, 3, 1)],
+                        ["Tô Văn Nhì", dt.date(1958, 1, 1)], ["Tô Văn Ba", 1970.0]],
+                       dates_shown={(2, 2): "mm/yyyy", (3, 2): "yyyy"})
+    result = importing.import_sheet(db, CADRES, excel)
+    assert result.ok and result.counts[UNCHANGED] == 3
+    assert excel.row(2)[1] == "03/1965" and excel.row(3)[1] == "1958"  # as the wizard's rows show them
+
+
+def test_a_date_shown_without_its_day_stays_the_date_in_a_field_of_full_dates_and_a_year_in_a_field_of_years(db):
+    cadres = rows_sheet([["Họ và tên", "Ngày sinh", "Ngày vào Đảng"], ["Tô Văn Tư", "1960", dt.date(1990, 3, 15)]],
+                        dates_shown={(2, 3): "mm/yyyy"})
+    assert importing.import_sheet(db, CADRES, cadres).counts[CREATED] == 1
+    again = rows_sheet([["Họ và tên", "Ngày sinh", "Ngày vào Đảng"], ["Tô Văn Tư", "1960", "15/03/1990"]])
+    assert importing.import_sheet(db, CADRES, again).counts[UNCHANGED] == 1
+    relatives = rows_sheet([["Họ và tên cán bộ", "Ngày sinh cán bộ", "Quan hệ", "Họ và tên thân nhân", "Từ năm"],
+                            ["Tô Văn Tư", "1960", "Con", "Tô Văn Năm", dt.date(2010, 1, 1)]],
+                           dates_shown={(2, 5): "yyyy"})
+    result = importing.import_sheet(db, RELATIVES, relatives, dry_run=True)
+    assert result.ok, [str(problem) for problem in result.problems]

@@ -59,6 +59,20 @@ def test_the_preview_shows_recognised_and_ignored_columns(qtbot, context, tmp_pa
     assert wizard.import_button.isEnabled()
 
 
+def test_the_preview_shows_a_birth_date_excel_shows_as_month_and_year_as_it_will_be_stored(qtbot, context, tmp_path):
+    path = tmp_path / "thang.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Họ và tên", "Ngày sinh", "Ngày vào Đảng"])
+    book.active.append(["Tô Văn Nhất", dt.datetime(1965, 3, 1), dt.datetime(1990, 3, 15)])
+    book.active.append(["Tô Văn Nhì", dt.datetime(1958, 1, 1), None])
+    book.active["B2"].number_format = book.active["C2"].number_format = "mm/yyyy"
+    book.active["B3"].number_format = "yyyy"
+    book.save(path)
+    wizard = loaded(qtbot, _wizard(qtbot, context), path)
+    assert [wizard.preview.item(row, 1).text() for row in (0, 1)] == ["03/1965", "1958"]
+    assert wizard.preview.item(0, 2).text() == "15/03/1990"  # a full date is kept whole
+
+
 def test_a_good_file_is_imported_with_progress_off_the_gui_thread(qtbot, context, tmp_path):
     page = RegisterPage(context, "cadres")
     qtbot.addWidget(page)

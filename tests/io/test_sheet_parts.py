@@ -129,6 +129,18 @@ def test_formulas_without_a_value_are_found_in_every_part(tmp_path, small_blocks
     assert surveyed.formula_without_value == {(3, 2), (200, 2), (399, 2)}
 
 
+def test_dates_shown_without_a_day_are_found_in_every_part(tmp_path, small_blocks, parts_seen):
+    book = openpyxl.Workbook()
+    book.active.append(["Họ và tên", "Ngày sinh"])
+    for n in range(2, 400):
+        book.active.append([f"tên {n}", dt.datetime(1965, 3, 1)])
+        book.active.cell(n, 2).number_format = {3: "mm/yyyy", 200: "yyyy", 399: "mm/yyyy"}.get(n, "dd/mm/yyyy")
+    book.save(tmp_path / "so.xlsx")
+    surveyed, _ = _read(tmp_path / "so.xlsx", 3)
+    assert parts_seen[-1] == 3
+    assert surveyed.dates_shown == {(3, 2): "mm/yyyy", (200, 2): "yyyy", (399, 2): "mm/yyyy"}
+
+
 def test_cells_showing_an_error_are_found_in_every_part(tmp_path, small_blocks, parts_seen):
     rows = [hostile.header_row(["Họ và tên", "Năm"])]
     rows += [f'<row r="{n}">{hostile.inline(f"A{n}", "tên")}'

@@ -149,6 +149,42 @@ def test_cells_showing_an_excel_error_are_found_with_the_error(tmp_path):
     assert sheet.formula_without_value == set()
 
 
+DATE_FORMATS = {"mm/yyyy": "mm/yyyy", "m/yyyy": "mm/yyyy", "mm-yyyy": "mm/yyyy", "[$-42A]mm/yyyy": "mm/yyyy",
+                "mmm-yy": "mm/yyyy", '"Tháng "mm" năm "yyyy': "mm/yyyy", "[$-409]mmmm\\ yyyy;@": "mm/yyyy",
+                "yyyy": "yyyy", "[$-42A]yyyy": "yyyy", "yy": "yyyy",
+                "dd/mm/yyyy": None, "d-mmm-yy": None, "[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy": None,
+                "mm/yyyy hh:mm": None, "mm:ss": None, "General": None, "0": None}
+
+
+def test_date_cells_whose_format_shows_no_day_are_noted_with_what_it_shows(tmp_path):
+    """Excel keeps «3/1965» typed into a cell as 01/03/1965 shown mm/yyyy: the reader gives the day it
+    keeps, the survey says the officer sees month and year (or the year alone)."""
+    path = tmp_path / "thang.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Định dạng", "Ngày"])
+    for number_format in DATE_FORMATS:
+        book.active.append([number_format, dt.datetime(1965, 3, 1)])
+        book.active.cell(book.active.max_row, 2).number_format = number_format
+    book.active.append(["mmm-yy (sẵn có của Excel, số 17)", dt.datetime(1965, 3, 1)])
+    book.active.cell(book.active.max_row, 2).number_format = openpyxl.styles.numbers.BUILTIN_FORMATS[17]
+    book.save(path)
+    sheet = read_first_sheet(path)
+    expected = {(row, 2): shown for row, shown in enumerate(DATE_FORMATS.values(), start=2) if shown}
+    assert sheet.dates_shown == {**expected, (book.active.max_row, 2): "mm/yyyy"}
+    assert sheet.row(2)[1] == dt.date(1965, 3, 1)  # the value itself is Excel's
+
+
+def test_a_workbook_whose_formats_all_show_the_day_has_no_cell_styles_read(tmp_path, monkeypatch):
+    path = tmp_path / "ngay.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Ngày sinh", dt.datetime(1965, 3, 1)])
+    book.active["B1"].number_format = "dd/mm/yyyy"
+    book.save(path)
+    with sheet_xml.opened(path) as archive:
+        assert sheet_xml.date_forms(archive, sheet_xml.sheet_members(archive, path)[1]) == {}
+    assert read_first_sheet(path).dates_shown == {}
+
+
 def test_the_first_visible_sheet_is_read_and_named(tmp_path):
     path = hostile_workbooks.write(tmp_path / "an.xlsx", [
         ("Cũ", "hidden", hostile_workbooks.sheet_xml([hostile_workbooks.header_row(["Sai"])])),
