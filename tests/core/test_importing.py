@@ -172,6 +172,34 @@ def test_a_date_of_what_has_happened_after_today_is_imported_and_told_as_a_note(
     assert all(warning.record_id for warning in result.warnings)
 
 
+def test_a_cccd_disagreeing_with_the_birth_year_or_sex_is_imported_and_told_at_the_row(db):
+    """Two digits swapped (060007000333 for 060070000333) would make a second Vũ Văn Cập by the CCCD;
+    the officer's paper may be the one that is right, so the row is taken and the CCCD told. A member
+    of a delegation has no sex on the row: their birth year is checked."""
+    from bvct_desktop.core.kinds import DELEGATIONS
+
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD"],
+                        ["Vũ Văn Cập", "01/01/1970", "Nam", "060070000333"],
+                        ["Vũ Văn Cập", "01/01/1970", "Nam", "060007000333"],
+                        ["Vũ Văn Khác", "1970", "Nam", "060170000444"]])
+    result = importing.import_sheet(db, CADRES, sheet)
+    assert result.ok and result.counts[CREATED] == 3
+    assert [str(warning) for warning in result.warnings] == [
+        "Dòng 3, cột «Số CCCD»: số 060007000333 cho biết năm sinh 1907 (chữ số thứ 4–6) nhưng ngày sinh là "
+        "01/01/1970: hãy xem lại",
+        "Dòng 4, cột «Số CCCD»: số 060170000444 cho biết giới tính nữ (chữ số thứ 4) nhưng giới tính là Nam: "
+        "hãy xem lại"]
+    assert all(warning.record_id for warning in result.warnings)
+    members = rows_sheet([["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh",
+                           "Số CCCD"],
+                          ["Đoàn Lào", "Lào", "01/03/2026", "05/03/2026", "Vũ Văn Cập", "01/01/1970", "060070000333"],
+                          ["Đoàn Lào", "Lào", "01/03/2026", "05/03/2026", "Vũ Thị Mới", "1971", "060170000555"]])
+    result = importing.import_sheet(db, DELEGATIONS, members)
+    assert result.ok and [str(warning) for warning in result.warnings] == [
+        "Dòng 3, cột «Số CCCD»: số 060170000555 cho biết năm sinh 1970 (chữ số thứ 4–6) nhưng ngày sinh là 1971: "
+        "hãy xem lại"]
+
+
 def test_a_file_imported_again_makes_each_row_once_what_it_looks_up_ahead_reads_its_columns(db, monkeypatch):
     """The planning looks up the persons and slips a file names before taking its rows: each lookup
     walked the rows made whole (a dict of every field), three times for slips — a second more of a

@@ -25,6 +25,7 @@ from .. import audit, record_rows
 from ..changes import TableChanges
 from ..database import Database
 from ..errors import RowProblem
+from ..identity_numbers import cccd_warnings
 from ..kinds import Kind, PersonLink
 from ..lookups import NameList
 from ..people import CadreBook, Identity, PersonBook
@@ -189,8 +190,9 @@ class Plan(abc.ABC):
         """The kind's own planning of one row whose fields are each valid and in order."""
 
     def warnings(self, values: dict[str, Any]) -> list[RowProblem]:
-        """What a valid row leaves incomplete, told to the officer without refusing the row."""
-        return []
+        """What a valid row leaves incomplete or doubtful, told to the officer without refusing the row:
+        of every kind, a CCCD disagreeing with the birth date or sex beside it."""
+        return cccd_warnings(values)
 
     def finish(self) -> dict[str, Any]:
         """Plans what needs every row taken; returns the summary's lines beyond the counts."""

@@ -67,10 +67,12 @@ class SlipPlan(Plan):
         return outcome(record_id, created, changed + self.changed_fields(slip_changed))
 
     def warnings(self, values: dict[str, Any]) -> list[RowProblem]:
-        """A result without its reply date: not answered for the report, nor chased as overdue."""
+        """Those of every kind, and a result without its reply date: not answered for the report, nor
+        chased as overdue."""
+        told = super().warnings(values)
         if values.get("result") and not values.get("result_on"):
-            return [RowProblem(NO_REPLY_DATE_WARNING, "result_on")]
-        return []
+            told.append(RowProblem(NO_REPLY_DATE_WARNING, "result_on"))
+        return told
 
     def _vetted_cadre(self, pid: int, values: dict[str, Any]) -> int | None:
         """The cadre the vetting is for: the subject when Bản thân, else the one cadre of that name."""
