@@ -20,6 +20,7 @@ from . import record_rows, search
 from .database import Database
 from .errors import InputError, RowProblem
 from .fields import Field, dates_ahead
+from .identity_numbers import cccd_warnings
 from .kinds import DELEGATIONS, Kind, Members, kind_named
 from .people import Identity
 from .permissions import Action
@@ -83,23 +84,31 @@ def validate(kind: Kind, raw: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def dates_to_confirm(db: Database, kind_name: str, raw: dict[str, Any]) -> list[str]:
-    """The form's dates of what has happened that lie after today, each «header: what to look at»,
-    for the officer to confirm before saving; none while a field is invalid (saving tells that)."""
+def to_confirm(db: Database, kind_name: str, raw: dict[str, Any]) -> list[str]:
+    """What the form's values leave doubtful, as an import tells it, each «header: what to look at»,
+    for the officer to confirm before saving: the dates of what has happened that lie after today, a
+    CCCD disagreeing with the birth date or sex beside it; none while a field is invalid (saving
+    tells that)."""
     kind = kind_named(kind_name)
     try:
         values = validate(kind, raw)
     except FormProblems:
         return []
-    return told_ahead(kind.fields, [values, *values.get(MEMBERS, ())], db.clock().date())
+    today = db.clock().date()
+    return _told(kind.fields, [problem for row in [values, *values.get(MEMBERS, ())]
+                               for problem in (*dates_ahead(kind.fields, row, today), *cccd_warnings(row))])
 
 
 def told_ahead(fields: Sequence[Field], rows: list[dict[str, Any]], today: dt.date) -> list[str]:
     """Each date of `rows` (values of `fields`) of what has happened that lies after `today`, as
     «header: what to look at»."""
+    return _told(fields, [problem for row in rows for problem in dates_ahead(fields, row, today)])
+
+
+def _told(fields: Sequence[Field], warnings: list[RowProblem]) -> list[str]:
+    """Warnings at values of `fields`, each «header: what to look at»."""
     headers = {spec.key: spec.header for spec in fields}
-    return [f"{headers[problem.header]}: {problem.message}" for row in rows
-            for problem in dates_ahead(fields, row, today)]
+    return [f"{headers[warning.header]}: {warning.message}" for warning in warnings]
 
 
 def _parse(kind: Kind, keys, raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:

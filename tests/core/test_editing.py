@@ -80,6 +80,20 @@ def test_a_cccd_of_someone_else_is_refused(db):
     assert "đã thuộc về người khác" in caught.value.problems["cccd"]
 
 
+def test_a_cccd_disagreeing_with_the_birth_year_or_sex_is_listed_to_confirm_before_saving(db):
+    """As an import takes and tells it: the form asks first (a typo would make a second person by the
+    CCCD), and saves if the officer says the paper is right."""
+    cap = {"full_name": "Vũ Văn Cập", "birth_date": "01/01/1970", "gender": "Nam", "cccd": "060007000333"}
+    assert editing.to_confirm(db, "cadres", cap) == [
+        "Số CCCD: số 060007000333 cho biết năm sinh 1907 (chữ số thứ 4–6) nhưng ngày sinh là 01/01/1970: hãy xem lại"]
+    assert editing.to_confirm(db, "cadres", {**cap, "cccd": "060070000333"}) == []
+    assert editing.to_confirm(db, "delegations", {
+        "name": "Đoàn Lào", "countries": "Lào", "depart_on": "01/05/2026", "return_on": "05/05/2026",
+        editing.MEMBERS: [{"full_name": "Vũ Văn Cập", "birth_date": "1970", "cccd": "060070000333"},
+                          {"full_name": "Vũ Thị Mới", "birth_date": "1971", "cccd": "060170000555"}]}) == [
+        "Số CCCD: số 060170000555 cho biết năm sinh 1970 (chữ số thứ 4–6) nhưng ngày sinh là 1971: hãy xem lại"]
+
+
 def test_a_delegation_is_saved_with_its_members(db):
     did = editing.save(db, "delegations", {
         "name": "Đoàn khảo sát du lịch", "countries": "Lào", "depart_on": "01/05/2026", "return_on": "05/05/2026",

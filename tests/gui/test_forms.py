@@ -506,7 +506,7 @@ def test_a_date_after_today_is_saved_only_when_the_officer_confirms(qtbot, conte
     context.dialogs.answer_next(NO)
     assert not form.save() and form.record_id is None
     asked = context.dialogs.shown[-1]
-    assert (asked.kind, asked.title) == ("ask", "Ngày sau hôm nay")
+    assert (asked.kind, asked.title) == ("ask", "Lưu ý")
     assert asked.text == ("Ngày phát hành: «10/02/2062» ở sau hôm nay (15/06/2026): hãy xem lại, có thể đã gõ nhầm "
                           "năm (hoặc đồng hồ của máy tính chưa đúng)\n\nVẫn lưu?")
     context.dialogs.answer_next(YES)
@@ -532,6 +532,23 @@ def test_a_member_born_after_today_is_asked_about(qtbot, context):
     context.dialogs.answer_next(NO)
     assert not form.save()
     assert context.dialogs.shown[-1].text.startswith("Ngày sinh: «2065» ở sau hôm nay (15/06/2026)")
+
+
+def test_a_cccd_disagreeing_with_the_sex_is_saved_only_when_the_officer_confirms(qtbot, context):
+    """A man's CCCD (digit 4 is 0) typed for Hoàng Thị Mới: asked before saving, as a date after today
+    is; the officer's paper may be the one that is right, so it saves when told to."""
+    form = open_form(context, "cadres", None)
+    qtbot.addWidget(form)
+    support.fill(form, {**NEW["cadres"], "cccd": "060055000777"})
+    context.dialogs.answer_next(NO)
+    assert not form.save() and form.record_id is None
+    asked = context.dialogs.shown[-1]
+    assert (asked.kind, asked.title) == ("ask", "Lưu ý")
+    assert asked.text == ("Số CCCD: số 060055000777 cho biết giới tính nam (chữ số thứ 4) nhưng giới tính là Nữ: "
+                          "hãy xem lại\n\nVẫn lưu?")
+    context.dialogs.answer_next(YES)
+    assert form.save(), form.message.text()
+    assert editing.load(context.db, "cadres", form.record_id)["cccd"] == "060055000777"
 
 
 def test_the_picker_shows_ten_lines_of_candidates_each_person_on_its_own_shade(qtbot, context):

@@ -35,8 +35,8 @@ def parse(fields: Iterable[Field], raw: dict[str, Any], partial: bool = False) -
 
 
 def dates_to_confirm(db: Database, fields: Sequence[Field], raw: dict[str, Any]) -> list[str]:
-    """`editing.dates_to_confirm` of an entry of a person's file (a relative, a foreign element, a
-    vetting case) given by `fields`; none while a field is invalid (saving tells that)."""
+    """The dates `editing.to_confirm` tells, of an entry of a person's file (a relative, a foreign
+    element, a vetting case) given by `fields`; none while a field is invalid (saving tells that)."""
     try:
         values = parse(fields, raw)
     except FormProblems:

@@ -38,7 +38,7 @@ from ..qt import (
 )
 from ..registers.columns import fit_to_width, keep_fitted
 from .inputs import changed_signal, make_input, read_input, show_value
-from .record_form import RecordForm, confirm_dates_ahead, field_label
+from .record_form import RecordForm, confirm_doubts, field_label
 
 ABOUT = "Về thân nhân"
 ADOPT = "Thêm vào danh sách"
@@ -348,8 +348,7 @@ class EntryDialog(QDialog):
 
     def save(self) -> bool:
         values = self.values()
-        if not confirm_dates_ahead(self.context, self, writes.dates_to_confirm(self.context.db, self.action.fields,
-                                                                               values)):
+        if not confirm_doubts(self.context, self, writes.dates_to_confirm(self.context.db, self.action.fields, values)):
             return False
         try:
             self.action.run(self.context.db, self.person_id, self.entry, values)

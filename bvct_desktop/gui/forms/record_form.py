@@ -35,11 +35,12 @@ IDENTITY_KEYS = ("full_name", "birth_date", "home_town", "cccd")
 TITLE_KEYS = ("full_name", "name", "number", "subject_name", "sender")  # what names a record in its window's title
 
 
-def confirm_dates_ahead(context: AppContext, parent: QWidget, ahead: list[str]) -> bool:
-    """Whether to save dates of what has happened that lie after today (`ahead`, as editing tells them):
-    asked, since a mistyped year keeps a record out of its period's report, and the PC's clock may be
-    the one that is wrong; True when there are none."""
-    return not ahead or context.dialogs.ask(parent, "Ngày sau hôm nay", "\n".join(ahead) + "\n\nVẫn lưu?") == YES
+def confirm_doubts(context: AppContext, parent: QWidget, doubts: list[str]) -> bool:
+    """Whether to save values an import would take and tell (`doubts`, as editing tells them: a date
+    after today, a CCCD disagreeing with the birth date or sex): asked, since a mistyped year keeps a
+    record out of its period's report and a mistyped CCCD makes a second person, while the PC's clock
+    or the record may be the one that is wrong; True when there are none."""
+    return not doubts or context.dialogs.ask(parent, "Lưu ý", "\n".join(doubts) + "\n\nVẫn lưu?") == YES
 
 
 class RecordForm(QDialog):
@@ -274,7 +275,7 @@ class RecordForm(QDialog):
         for label in self.errors.values():
             label.hide()
         self.message.clear()
-        if not self._confirm_picked_person() or not self._confirm_dates_ahead():
+        if not self._confirm_picked_person() or not self._confirm_doubts():
             return False
         try:
             self.record_id = editing.save(self.context.db, self.kind.name, self.values(), self.record_id,
@@ -314,9 +315,8 @@ class RecordForm(QDialog):
         self.fields_area.ensureWidgetVisible(self.errors[key])
         self.fields_area.ensureWidgetVisible(self.inputs[key])
 
-    def _confirm_dates_ahead(self) -> bool:
-        return confirm_dates_ahead(self.context, self, editing.dates_to_confirm(self.context.db, self.kind.name,
-                                                                                self.values()))
+    def _confirm_doubts(self) -> bool:
+        return confirm_doubts(self.context, self, editing.to_confirm(self.context.db, self.kind.name, self.values()))
 
     def _confirm_picked_person(self) -> bool:
         """Before a save that changes who the picked person is, asks: correct them, or someone else?"""

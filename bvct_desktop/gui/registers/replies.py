@@ -10,7 +10,7 @@ from ...core.errors import BvctError
 from ...core.numbers import grouped
 from ..context import AppContext
 from ..forms.inputs import make_input, read_input
-from ..forms.record_form import confirm_dates_ahead, field_label
+from ..forms.record_form import confirm_doubts, field_label
 from ..look import ErrorLabel
 from ..qt import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -56,7 +56,7 @@ class ReplyDialog(QDialog):
 
     def save(self) -> bool:
         values = {key: read_input(widget) for key, widget in self.inputs.items()}
-        if not confirm_dates_ahead(self.context, self, replies.dates_to_confirm(self.context.db, values)):
+        if not confirm_doubts(self.context, self, replies.dates_to_confirm(self.context.db, values)):
             return False
         try:
             count = replies.record_replies(self.context.db, self.slip_ids, values)
