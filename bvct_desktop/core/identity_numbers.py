@@ -28,13 +28,13 @@ def cccd_warnings(values: Mapping[str, Any]) -> list[RowProblem]:
         return []
     year, sex = _HOLDERS[cccd[3:6]]
     birth_date, gender = values.get("birth_date"), values.get("gender")
+    if (not birth_date or birth_date.startswith(year)) and (not gender or gender == sex):
+        return []
     said, given = [], []
     if gender and gender != sex:
         said.append(f"giới tính {sex.lower()} (chữ số thứ 4)")
         given.append(f"giới tính là {gender}")
-    if birth_date and birth_date[:4] != year:
+    if birth_date and not birth_date.startswith(year):
         said.append(f"năm sinh {year} (chữ số thứ 4–6)")
         given.append(f"ngày sinh là {PartialDate.from_iso(birth_date).display}")
-    if not said:
-        return []
     return [RowProblem(f"số {cccd} cho biết {' và '.join(said)} nhưng {', '.join(given)}: hãy xem lại", "cccd")]
