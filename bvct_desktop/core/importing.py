@@ -166,7 +166,8 @@ EXCEL_ERROR = "ô có lỗi công thức «{}»; hãy sửa ô này trong Excel 
 def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field], problems: list[Problem],
                cells: list[Sequence]) -> "ParsedRows":
     """Every non-empty row's values by field key; cell problems are appended to `problems`, row by
-    row, until there are MAX_PROBLEMS. `cells`: the cells below the headers by column.
+    row, until there are MAX_PROBLEMS. `cells`: the cells below the headers by column; a row is empty
+    when it has no value in `columns` (whatever the columns the kind ignores hold).
 
     Parsed column by column: each column with its field's rule, each distinct value of it once.
     """
@@ -186,7 +187,7 @@ def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field], problems
         if column - 1 in positions and 0 <= row - 2 < height:
             invalid.setdefault(row - 2, {})[positions[column - 1]] = (columns[column - 1].header, message)
     valid = []
-    blank_rows = _blank_rows(cells)
+    blank_rows = _blank_rows([cells[column] for column in columns])
     for offset in range(height):
         if len(problems) >= MAX_PROBLEMS:
             break
@@ -196,15 +197,17 @@ def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field], problems
             problems += [Problem(offset + 2, *found) for _, found in sorted(invalid[offset].items())]
         else:
             valid.append(offset)
-    return ParsedRows([spec.key for spec in columns.values()], parsed, valid)
+    return ParsedRows([spec.key for spec in columns.values()], parsed, valid, height - len(blank_rows))
 
 
 class ParsedRows:
     """The valid rows, (row number, values by field key), each made when it is asked for: a
-    register of 100,000 rows is not held twice, as cells and as dicts."""
+    register of 100,000 rows is not held twice, as cells and as dicts. `with_data`: how many rows
+    carry data, valid or not."""
 
-    def __init__(self, keys: list[str], columns: list[list[Any]], offsets: list[int]):
+    def __init__(self, keys: list[str], columns: list[list[Any]], offsets: list[int], with_data: int = 0):
         self._keys, self._columns, self._offsets = keys, columns, offsets
+        self.with_data = with_data
 
     def __len__(self) -> int:
         return len(self._offsets)
@@ -258,6 +261,14 @@ class ParsedRows:
             columns = [[column[offset] for offset in offsets] for column in columns]
         for offset, cells in zip(offsets, zip(*columns, strict=True), strict=True):
             yield offset + 2, dict(zip(keys, cells, strict=True))
+
+
+def rows_with_data(kind: Kind, sheet: SheetData) -> int:
+    """How many rows below the headers carry a value in a column `kind` reads: the rows an import
+    of `sheet` takes or refuses, the others being empty."""
+    columns = map_headers(kind, [column[0] for column in sheet.columns])[0]
+    cells = [sheet.columns[column][1:] for column in columns]
+    return len(cells[0]) - len(_blank_rows(cells)) if cells else 0
 
 
 def _blank_rows(cells: list[Sequence]) -> set[int]:
@@ -315,7 +326,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     cells = [column[1:] for column in cells]  # below the headers
     rows = ParsedRows([], [], []) if result.problems else parse_rows(kind, sheet, columns, result.problems, cells)
     del cells
-    result.rows = len(rows) + len({p.row for p in result.problems if p.row > 1})
+    result.rows = rows.with_data
     if not result.problems and not rows:
         result.problems.append(Problem(2, None, "tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)"))
     with db.write() as connection:

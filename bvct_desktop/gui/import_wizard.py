@@ -228,8 +228,9 @@ class ImportWizard(QDialog):
             text += f"<br><b>Cột bỏ qua:</b> {', '.join(ignored)}"
         if problems:
             text += "<br><span style='color:#b00020'>" + "<br>".join(str(p) for p in problems) + "</span>"
-        data_rows = max(sheet.height - 1, 0)
-        text += f"<br>Tệp có {grouped(data_rows)} dòng dữ liệu; xem trước {min(data_rows, PREVIEW_ROWS)} dòng đầu."
+        shown_rows = min(max(sheet.height - 1, 0), PREVIEW_ROWS)
+        text += (f"<br>Tệp có {grouped(importing.rows_with_data(self.kind, sheet))} dòng dữ liệu; "
+                 f"xem trước {shown_rows} dòng đầu.")
         self.columns.setText(text)
         if converted.cells:
             examples = "<br>".join(f"«{before}» → «{after}»" for before, after in converted.samples)

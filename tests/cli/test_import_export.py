@@ -120,6 +120,16 @@ def test_dry_run_prints_the_summary_and_writes_nothing(cli, tmp_path):
     assert "Thêm mới: 3" in out
 
 
+def test_a_list_numbered_in_advance_imports_its_filled_rows_and_counts_only_them(cli, tmp_path):
+    """The usual office list: an «STT» column numbered 1..N before the rows are filled in. A number
+    alone does not make a row: the spare ones are empty rows, skipped and not counted."""
+    rows = [[1, "Ninh Văn Một", "1970", "Hàm Tân"], *([n] for n in range(2, 40)), [40, "Ninh Văn Bốn Mươi", "1971"]]
+    code, out, err = cli("import", "cadres", workbook(tmp_path / "stt.xlsx", ["STT", "Họ và tên", "Ngày sinh",
+                                                                             "Quê quán"], rows))
+    assert code == 0, out + err
+    assert "«Cán bộ» từ stt.xlsx: 2 dòng." in out and "Thêm mới: 2" in out and "Cột không dùng (bỏ qua): STT" in out
+
+
 def test_unknown_recipient_is_added_to_the_list_and_reported(loaded, tmp_path):
     headers, rows = SAMPLES["slips"]
     row = list(rows[0])

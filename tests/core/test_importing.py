@@ -104,17 +104,32 @@ def test_getting_ready_loads_the_gazetteer_for_rows_that_name_home_towns():
 
 
 def test_empty_rows_are_skipped_and_the_others_keep_their_excel_numbers():
-    sheet = rows_sheet([["Họ và tên", "Ngày sinh", "Cột khác"],
-                        ["Lê Văn Một", "1960", None],
-                        [None, "", None],
-                        ["  ", None, " \t"],
-                        ["Lê Văn Bốn", "1970", None],
-                        [None, None, "chỉ có cột khác"],
-                        ["", None, ""]])
+    """A row with no value in any column the kind reads is empty: a value only in a column the import
+    ignores (the «STT» an office list numbers in advance, rows not yet filled in) does not make it a row."""
+    sheet = rows_sheet([["STT", "Họ và tên", "Ngày sinh", "Cột khác"],
+                        [1, "Lê Văn Một", "1960", None],
+                        [2, None, "", None],
+                        [3, "  ", None, " \t"],
+                        [4, "Lê Văn Bốn", "1970", None],
+                        [5, None, None, "chỉ có cột khác"],
+                        [6, "", None, ""],
+                        [7, None, "1980", None]])
     columns, _, problems = importing.map_headers(CADRES, sheet.row(1))
     rows = importing.parse_rows(CADRES, sheet, columns, problems, [column[1:] for column in sheet.columns])
     assert [(number, values["full_name"]) for number, values in rows] == [(2, "Lê Văn Một"), (5, "Lê Văn Bốn")]
-    assert [(problem.row, problem.header) for problem in problems] == [(6, "Họ và tên"), (6, "Ngày sinh")]
+    assert [(problem.row, problem.header) for problem in problems] == [(8, "Họ và tên")]
+
+
+def test_the_rows_counted_are_those_that_carry_data(db):
+    """The summary's «N dòng»: the rows with a value in a column the kind reads, valid or not."""
+    sheet = rows_sheet([["STT", "Họ và tên", "Ngày sinh"], [1, "Lê Văn Một", "1960"], [2, None, None],
+                        [3, "Lê Văn Ba", "1962"], *([n, None, None] for n in range(4, 40))])
+    result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
+    assert result.ok and result.rows == 2 and result.counts[CREATED] == 2
+    assert importing.rows_with_data(CADRES, sheet) == 2
+    sheet.columns[2][3] = "31/02/1962"
+    result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
+    assert not result.ok and result.rows == 2
 
 
 def test_a_warning_names_the_record_its_row_was_written_to(db):

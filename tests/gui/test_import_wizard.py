@@ -73,6 +73,18 @@ def test_the_preview_shows_a_birth_date_excel_shows_as_month_and_year_as_it_will
     assert wizard.preview.item(0, 2).text() == "15/03/1990"  # a full date is kept whole
 
 
+def test_the_preview_counts_the_rows_that_carry_data(qtbot, context, tmp_path):
+    """A list numbered in advance («STT» 1..40, two rows filled in) has two rows of data, not forty;
+    the preview still shows the sheet's first rows as they are."""
+    rows = [[1, "Ninh Văn Một", "1970"], *([n] for n in range(2, 40)), [40, "Ninh Văn Bốn Mươi", "1971"]]
+    wizard = loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "stt.xlsx", ["STT", "Họ và tên", "Ngày sinh"],
+                                                             rows))
+    assert "Tệp có 2 dòng dữ liệu; xem trước 10 dòng đầu." in wizard.columns.text()
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    assert wizard.message.text() == "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi."
+
+
 def test_a_good_file_is_imported_with_progress_off_the_gui_thread(qtbot, context, tmp_path):
     page = RegisterPage(context, "cadres")
     qtbot.addWidget(page)
