@@ -252,11 +252,15 @@ def integrity_problems(connection: Connection) -> list[str]:
         return [str(getattr(error, "orig", error))]
 
 
+CIPHER_PRAGMAS = ("cipher_version", "cipher_page_size", "cipher_hmac_algorithm", "cipher_kdf_algorithm",
+                  "cipher_plaintext_header_size")
+CIPHER_FACTS = (*CIPHER_PRAGMAS, "sqlite_version")  # the meta keys `cipher_facts` writes
+
+
 def cipher_facts(connection: Connection) -> dict[str, str]:
     """SQLCipher's version and settings, recorded in the meta table."""
     facts = {}
-    for pragma in ("cipher_version", "cipher_page_size", "cipher_hmac_algorithm",
-                   "cipher_kdf_algorithm", "cipher_plaintext_header_size"):
+    for pragma in CIPHER_PRAGMAS:
         row = connection.exec_driver_sql(f"PRAGMA {pragma}").fetchone()
         facts[pragma] = "" if row is None else str(row[0])
     facts["sqlite_version"] = sqlcipher.sqlite_version

@@ -196,3 +196,46 @@ def test_a_killed_restore_onto_the_server_leaves_nothing_after_the_next_start(of
     done = bvct(env, "restore", backup, "--server-owner", OWNER)  # the next start; the database is still empty
     assert done.returncode == 0, done.stderr
     assert list(temp.iterdir()) == []
+
+
+def test_a_migrated_or_restored_server_database_backs_up_and_moves_on_again(office_file, cluster, tmp_path,
+                                                                           monkeypatch, request):
+    """The server's `meta` holds the facts of the engine that holds it, a backup's those of its own file:
+    file → server → backup → another server → backup → file → a third server → backup (each server
+    dropped once backed up: its users' login roles are the cluster's)."""
+    def server_after(previous: str | None) -> str:
+        if previous:
+            with cluster.superuser(address.parse(previous).dbname) as superuser:
+                keys = {key for (key,) in superuser.execute("SELECT key FROM meta").fetchall()}
+            assert {"engine", "server_version"} <= keys
+            assert not {key for key in keys if key.startswith(("cipher_", "sqlite_", "key_"))}
+            cluster.drop(address.parse(previous).dbname)
+        name = cluster.new_database()
+        request.addfinalizer(lambda: cluster.drop(name))
+        monkeypatch.setenv("BVCT_DB", cluster.url(name))
+        return cluster.url(name)
+
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    server = server_after(None)
+    code, _, err = office_file("migrate-to-server", "--db", office_file.db, "--to", server, "--server-owner", OWNER)
+    assert code == 0, err
+    code, _, err = office_file("backup", "--out", tmp_path / "1.bvctbak")
+    assert code == 0, err
+    server = server_after(server)
+    code, _, err = office_file("restore", tmp_path / "1.bvctbak", "--server-owner", OWNER)
+    assert code == 0, err
+    code, _, err = office_file("backup", "--out", tmp_path / "2.bvctbak")
+    assert code == 0, err
+    standalone = tmp_path / "may-le" / "bvct.db"
+    standalone.parent.mkdir()
+    server = server_after(server)
+    monkeypatch.setenv("BVCT_DB", str(standalone))
+    assert office_file("restore", tmp_path / "2.bvctbak")[0] == 0
+    code, _, err = office_file("migrate-to-server", "--db", standalone, "--to", server, "--server-owner", OWNER)
+    assert code == 0, err
+    monkeypatch.setenv("BVCT_DB", server)
+    code, _, err = office_file("backup", "--out", tmp_path / "3.bvctbak")
+    assert code == 0, err
+    code, out, err = office_file("verify", tmp_path / "3.bvctbak")
+    assert code == 0, err
+    server_after(server)

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Column, MetaData, Table, func, inspect, select, text
 from sqlalchemy.engine import Connection
 
-from .. import audit_chain, engine, keyfile, migrations, user_names
+from .. import audit_chain, engine, key_slots, keyfile, migrations, user_names
 from ..address import ServerAddress
 from ..changes import insert_rows
 from ..database import Clock, FileDatabase
@@ -30,7 +30,8 @@ from .database import ServerDatabase, verdict
 from .setup import check_owner, verifier
 
 CHUNK = 5_000
-SERVER_FACTS = ("engine", "server_version")  # meta keys that describe the server, not the data
+# meta keys that describe where the data is kept (its engine, a file's key file), not the data: a copy notes its own
+KEEPING_FACTS = (*engine.CIPHER_FACTS, *server_engine.SERVER_FACTS, key_slots.GENERATION, key_slots.PENDING)
 
 
 def _data_tables() -> list[Table]:
@@ -43,6 +44,15 @@ def _rows(connection: Connection, table: Table) -> Iterable[list[dict]]:
     result = connection.execute(select(table).order_by(*table.primary_key), execution_options={"yield_per": CHUNK})
     for partition in result.mappings().partitions():
         yield [dict(row) for row in partition]
+
+
+def _of_the_data(table: Table, rows: list[dict]) -> list[dict]:
+    """`rows` but the notes of where they were kept."""
+    return [row for row in rows if row["key"] not in KEEPING_FACTS] if table is meta else rows
+
+
+def _note_facts(connection: Connection, facts: dict[str, str]) -> None:
+    connection.execute(meta.insert(), [{"key": key, "value": value} for key, value in facts.items()])
 
 
 # --- server → file ------------------------------------------------------------------------
@@ -74,11 +84,8 @@ def to_file(db: ServerDatabase, target: Path) -> tuple[dict, keyfile.KeyFile]:
                 sink.execute(meta.delete())  # what the migrations noted: the server's own notes come next
                 for table in _as_stored(sink, _data_tables()):
                     for rows in _rows(source, table):
-                        if table is meta:
-                            rows = [row for row in rows if row["key"] not in SERVER_FACTS]
-                        insert_rows(sink, table, rows)
-                sink.execute(meta.insert(), [{"key": k, "value": v} for k, v in engine.cipher_facts(sink).items()
-                                             if k != "sqlite_version"])
+                        insert_rows(sink, table, _of_the_data(table, rows))
+                _note_facts(sink, {**engine.cipher_facts(sink), key_slots.GENERATION: str(keyfile.KeyFile.generation)})
                 head = _relinked_trail(db, source, sink)
             slots = {name: json.loads(slot) for name, slot in source.execute(text("SELECT name, slot FROM key_slots"))}
     finally:
@@ -140,10 +147,8 @@ def to_server(source: FileDatabase, address: ServerAddress, owner: str, owner_pa
                     if table is users:
                         continue
                     for rows in _rows(reading, table):
-                        writing.execute(table.insert(), rows)
-                writing.execute(meta.insert(), [{"key": "engine", "value": "postgresql"},
-                                                {"key": "server_version",
-                                                 "value": writing.exec_driver_sql("SHOW server_version").scalar()}])
+                        writing.execute(table.insert(), _of_the_data(table, rows))
+                _note_facts(writing, server_engine.server_facts(writing))
                 waiting = _accounts(writing, people, keys, admin, admin_password)
                 _trail(reading, writing)
                 writing.execute(text("INSERT INTO audit_log (at, user_name, role, action, outcome, details) "

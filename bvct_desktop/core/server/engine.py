@@ -14,7 +14,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from sqlalchemy import create_engine, event, exc
 from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
@@ -56,6 +56,14 @@ class _Compiler(PGDialect_psycopg.statement_compiler):
 class _Dialect(PGDialect_psycopg):
     statement_compiler = _Compiler
     supports_statement_cache = True
+
+
+SERVER_FACTS = ("engine", "server_version")  # the meta keys `server_facts` writes
+
+
+def server_facts(connection: Connection) -> dict[str, str]:
+    """The server's engine and version, recorded in the meta table (as a file records SQLCipher's)."""
+    return {"engine": "postgresql", "server_version": connection.exec_driver_sql("SHOW server_version").scalar()}
 
 
 def connect(address: ServerAddress, user: str, password: str | None, **options) -> psycopg.Connection:

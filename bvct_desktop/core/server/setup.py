@@ -48,9 +48,8 @@ def create(address: ServerAddress, admin: str, password: str, owner: str, owner_
             objects.prepare(connection, address.dbname, owner)
             db_key, db_id, recovery = keyfile.new_database_key(), str(uuid.uuid4()), keyfile.new_recovery_key()
             now = clock()
-            server_version = connection.exec_driver_sql("SHOW server_version").scalar()
             facts = {"db_id": db_id, "created_at": now.isoformat(), "app_version": __version__,
-                     "engine": "postgresql", "server_version": server_version}
+                     **server_engine.server_facts(connection)}
             connection.execute(meta.insert(), [{"key": k, "value": v} for k, v in facts.items()])
             settings.store_defaults(connection)
             slot = json.dumps(keyfile.seal(db_key, password, db_id, admin, kdf))
