@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from bvct_desktop.core.permissions import ROLES
 from tests.conftest import ADMIN, PASSWORD, server_cli
 from tests.server_db import OWNER
 
@@ -148,3 +149,41 @@ def test_upgrade_backs_up_then_brings_an_older_schema_up_to_date(request, capsys
     code, out, _ = old("audit", "verify")
     assert code == 0 and "toàn vẹn" in out
     assert old("upgrade", "--server-owner", OWNER)[1].startswith("Cấu trúc cơ sở dữ liệu trên máy chủ đã mới nhất")
+
+
+def _objects_as_before_their_version(superuser, database: str) -> None:
+    """The server's objects as a program before objects.VERSION 1 made them: every login reads every
+    key slot, every worker the whole trail."""
+    groups = ", ".join(f'"{database}:{role}"' for role in ROLES)
+    workers = ", ".join(f'"{database}:{role}"' for role in ROLES if role != "xem")
+    superuser.execute("DELETE FROM meta WHERE key = 'server_objects'")
+    for function in ("bvct_own_key_slot()", "bvct_audit_for_backup(bytea)", "bvct_key_slots_for_backup(bytea)"):
+        superuser.execute(f"DROP FUNCTION public.{function}")
+    superuser.execute(f"SET ROLE {OWNER}")
+    superuser.execute("CREATE FUNCTION public.bvct_audit_rows() RETURNS SETOF public.audit_log LANGUAGE sql STABLE "
+                      "SECURITY DEFINER SET search_path = pg_catalog, public AS $$ SELECT * FROM public.audit_log "
+                      "ORDER BY id $$")
+    superuser.execute("REVOKE ALL ON FUNCTION public.bvct_audit_rows() FROM PUBLIC")
+    superuser.execute(f"GRANT EXECUTE ON FUNCTION public.bvct_audit_rows() TO {workers}")
+    superuser.execute(f"GRANT SELECT ON key_slots TO {groups}")
+    superuser.execute("RESET ROLE")
+
+
+def test_upgrade_brings_the_server_objects_of_an_older_program_up_to_date(cli, cluster, tmp_path, monkeypatch):
+    database = cli.db.dbname
+    with cluster.superuser(database) as superuser:
+        _objects_as_before_their_version(superuser, database)
+    code, _, err = cli("users", "list")
+    assert code == 1 and "bvct upgrade" in err
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    code, out, err = cli("upgrade", "--server-owner", OWNER, "--backup-out", tmp_path / "truoc.bvctbak")
+    assert code == 0, err
+    assert cli("verify", tmp_path / "truoc.bvctbak")[0] == 0
+    with cluster.superuser(database) as superuser:
+        assert not superuser.execute("SELECT has_table_privilege(%s, 'key_slots', 'SELECT')",
+                                     (f"{database}:xem",)).fetchone()[0]
+        assert not superuser.execute("SELECT count(*) FROM pg_proc WHERE proname = 'bvct_audit_rows'").fetchone()[0]
+    assert cli("users", "list")[0] == 0
+    code, out, err = cli("backup", "--out", tmp_path / "sau.bvctbak")
+    assert code == 0, err
+    assert cli("upgrade", "--server-owner", OWNER)[1].startswith("Cấu trúc cơ sở dữ liệu trên máy chủ đã mới nhất")

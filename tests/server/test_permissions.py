@@ -1,6 +1,8 @@
 """The permission table holds at the SQL level: someone with psql and an officer's password can do
 no more than that officer can in the program (spec, "Office server"; core/server/access.py)."""
 
+import json
+
 import psycopg
 import pytest
 from psycopg import errors
@@ -46,7 +48,8 @@ def test_a_viewer_reads_but_writes_nothing(office):
         _refused(xem, "DELETE FROM slips")
         _refused(xem, "INSERT INTO recipients (name, name_key, active, created_at) VALUES ('X', 'x', true, now())")
         _refused(xem, "SELECT * FROM audit_log")
-        _refused(xem, "SELECT public.bvct_audit_rows()")
+        _refused(xem, "SELECT * FROM public.bvct_audit_for_backup(%s)", (bytes(32),))
+        _refused(xem, "SELECT * FROM public.bvct_key_slots_for_backup(%s)", (bytes(32),))
 
 
 def test_an_officer_edits_records_but_not_settings_users_numbers_or_the_trail(office):
@@ -70,7 +73,9 @@ def test_an_officer_edits_records_but_not_settings_users_numbers_or_the_trail(of
         _refused(officer, "DELETE FROM audit_log")
         _refused(officer, "TRUNCATE audit_log")
         _refused(officer, "SELECT * FROM bvct_private.audit_secret")
-        _refused(officer, "SELECT public.bvct_audit_verify()")
+        _refused(officer, "SELECT * FROM audit_log")
+        _refused(officer, "SELECT * FROM public.bvct_audit_for_backup(%s)", (bytes(32),))  # without the database key
+        _refused(officer, "SELECT * FROM public.bvct_key_slots_for_backup(%s)", (bytes(32),))
         with pytest.raises(errors.InsufficientPrivilege):
             officer.execute("CREATE TABLE lau (x int)")
 
@@ -256,3 +261,36 @@ def test_a_role_changed_by_the_administrator_is_the_logins_group_at_once(office,
     assert groups == {group(office.db.dbname, "xem")}
     with _login(office, officer_name) as officer:
         _refused(officer, "SELECT public.bvct_user_role(%s, 'quan-tri')", (officer_name,))
+
+
+@pytest.mark.parametrize("role", list(USERS))
+def test_a_login_reads_its_own_key_slot_only(office, role):
+    """A slot is sealed with its user's password, which is also their login's: nobody may take another's
+    slot to guess that password away from the server's defences against guessing."""
+    user = USERS[role]
+    with _login(office, user) as connection:
+        _refused(connection, "SELECT * FROM key_slots")
+        _refused(connection, "SELECT slot FROM key_slots WHERE name = %s", (ADMIN,))
+        own = connection.execute("SELECT public.bvct_own_key_slot()").fetchone()[0]
+    assert json.loads(own)
+
+
+def test_every_role_logs_in_changes_its_password_and_backs_up_as_the_permission_table_says(office, tmp_path):
+    """The permission table: backup for quản trị, lãnh đạo and chuyên viên (the audit trail copied and checked)."""
+    backups = {}
+    for role, user in USERS.items():
+        secret = tmp_path / f"{user}-moi.pw"
+        secret.write_text(f"{user}-Mat-khau-moi-2026", encoding="utf-8")
+        assert office.as_user(user, _password(user))("users", "passwd", user, "--new-password-file", secret)[0] == 0
+        backups[role] = tmp_path / f"{user}.bvctbak"
+        code, out, err = office.as_user(user, f"{user}-Mat-khau-moi-2026")("backup", "--out", backups[role])
+        assert (code, role == "xem") in ((0, False), (5, True)), err
+    office.as_user(ADMIN, PASSWORD)
+    for role in ("lanh-dao", "chuyen-vien"):
+        code, out, err = office("verify", backups[role])
+        assert code == 0 and "Bản sao lưu dùng được" in out, err
+    assert office("users", "disable", USERS["xem"])[0] == 0
+    assert office("users", "add", "xem2", "--role", "xem", "--new-password-file", tmp_path / "xem1-moi.pw")[0] == 0
+    code, out, err = office.as_user("xem2", "xem1-Mat-khau-moi-2026")("users", "passwd", "xem2", "--new-password-file",
+                                                                     tmp_path / "lanhdao1-moi.pw")
+    assert code == 0, err

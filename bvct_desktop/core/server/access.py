@@ -44,6 +44,8 @@ COUNTS = Access(EVERYONE, audited=False, why="số lần ghi mỗi bảng: chỉ
                 "đã có nhật ký của chính nó")
 SETTINGS = Access(EVERYONE, (ADMIN,), (ADMIN,), (ADMIN,), why="thiết lập: mọi vai trò đọc, chỉ quản trị ghi")
 ACCOUNTS = Access(EVERYONE, why="tài khoản: chỉ ghi qua các hàm kiểm tra người gọi (bvct_user_*)")
+KEY_SLOTS = Access(why="ngăn khóa: mỗi tài khoản chỉ đọc ngăn của mình (bvct_own_key_slot), bản sao lưu mọi ngăn "
+                   "khi chứng minh có khóa cơ sở dữ liệu; chỉ ghi qua các hàm bvct_user_*")
 AUDIT = Access(AUDITORS, EVERYONE, audited=False,
                why="nhật ký: mọi vai trò chỉ được THÊM (mắt xích do máy chủ tính); quản trị và lãnh đạo xem; không ai "
                "sửa hay xóa")
@@ -61,7 +63,7 @@ TABLES: dict[str, Access] = {
     "units": RECORDS, "recipients": RECORDS,
     "settings": SETTINGS,
     "meta": READ_ONLY, "alembic_version": READ_ONLY, "change_counts": COUNTS,
-    "users": ACCOUNTS, "key_slots": ACCOUNTS,
+    "users": ACCOUNTS, "key_slots": KEY_SLOTS,
     "audit_log": AUDIT,
     "document_numbers": NUMBERS,
     "outgoing_documents": OUTGOING,

@@ -31,7 +31,8 @@ from .setup import check_owner, verifier
 
 CHUNK = 5_000
 # meta keys that describe where the data is kept (its engine, a file's key file), not the data: a copy notes its own
-KEEPING_FACTS = (*engine.CIPHER_FACTS, *server_engine.SERVER_FACTS, key_slots.GENERATION, key_slots.PENDING)
+KEEPING_FACTS = (*engine.CIPHER_FACTS, *server_engine.SERVER_FACTS, objects.VERSION_KEY, key_slots.GENERATION,
+                 key_slots.PENDING)
 
 
 def _data_tables() -> list[Table]:
@@ -87,7 +88,8 @@ def to_file(db: ServerDatabase, target: Path) -> tuple[dict, keyfile.KeyFile]:
                         insert_rows(sink, table, _of_the_data(table, rows))
                 _note_facts(sink, {**engine.cipher_facts(sink), key_slots.GENERATION: str(keyfile.KeyFile.generation)})
                 head = _relinked_trail(db, source, sink)
-            slots = {name: json.loads(slot) for name, slot in source.execute(text("SELECT name, slot FROM key_slots"))}
+            slots = {name: json.loads(slot) for name, slot in source.execute(
+                text(objects.reads(source)["slots"]), {"proof": objects.key_proof(db.key)})}
     finally:
         copy.dispose()
     return head, keyfile.KeyFile(db.db_id, slots, audit_head=head)
@@ -100,7 +102,8 @@ def _relinked_trail(db: ServerDatabase, source: Connection, sink: Connection) ->
         raise DamagedError(f"Nhật ký trên máy chủ không toàn vẹn, không sao lưu: {found}")
     key = audit_chain.derive_key(db.key)
     mac, count, last = "", 0, 0
-    result = source.execute(text("SELECT * FROM public.bvct_audit_rows()"), execution_options={"yield_per": CHUNK})
+    result = source.execute(text(objects.reads(source)["trail"]),
+                            {"proof": objects.key_proof(db.key)}, execution_options={"yield_per": CHUNK})
     for partition in result.mappings().partitions():
         rows = []
         for row in partition:
@@ -141,8 +144,9 @@ def to_server(source: FileDatabase, address: ServerAddress, owner: str, owner_pa
                     if writing.execute(taken, {"name": person["name"]}).first():
                         raise InputError(f"Tên «{person['name']}» đã là một tài khoản trên máy chủ; không chuyển được.")
                 migrations.upgrade(writing)
-                objects.prepare(writing, address.dbname, owner)
                 writing.execute(meta.delete())  # what the migrations noted: the file's own notes come next
+                objects.prepare(writing, address.dbname, owner)
+                objects.hold_key_proof(writing, source.key)
                 for table in _data_tables():
                     if table is users:
                         continue

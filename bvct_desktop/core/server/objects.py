@@ -16,19 +16,30 @@ migration (`prepare`, idempotent):
 - the account functions (`bvct_user_add`, `bvct_user_disable`, `bvct_user_enable`, `bvct_user_role`,
   `bvct_user_password`), run as the owner, which check the caller's role themselves and take a
   SCRAM verifier, never a password;
+- each login reads its own key slot only (`bvct_own_key_slot`): a slot is sealed with the password
+  of its login, so another's would let that password be guessed away from the server. A backup
+  copies every slot and the whole trail, as a file's key file and table hold them, through
+  functions that ask for proof of the database key (`key_proof`; the server keeps only its digest):
+  the key a backup is encrypted with, that whoever can read the backup holds anyway — a password
+  alone, in psql, lists neither;
 - `vi_name_key`, the Vietnamese order of names, as the file database's engine gives it.
+
+The objects are versioned apart from the tables (`VERSION`, noted in `meta`): a server whose
+objects are older is refused until `bvct upgrade` makes them again, as one whose tables are.
 """
 
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
-from ..permissions import ADMIN, ROLES
-from .access import AUDITORS, EVERYONE, TABLES, WORKERS
+from .. import keyfile
+from ..permissions import ADMIN, ALLOWED, ROLES, Action
+from .access import EVERYONE, TABLES, WORKERS
 
 PRIVATE = "bvct_private"  # the chain's secret and head: the owner's alone
 AUDITED_SETTING = "bvct.audited"  # the transaction's mark that its login wrote an audit entry
 EXTENSIONS = ("pgcrypto", "pg_trgm")  # HMAC for the chain; trigram index for the person search
 _AS_OWNER = "SECURITY DEFINER SET search_path = pg_catalog, public"  # run as the owner, whoever calls
+VERSION, VERSION_KEY = 1, "server_objects"  # 1: own key slots, the trail and slots for a backup by key proof
 
 
 def _sql(connection: Connection, statement: str, params: dict | None = None):
@@ -60,6 +71,43 @@ def prepare(connection: Connection, dbname: str, owner: str) -> None:
     _counted(connection, tables)
     _audited_writes(connection, tables)
     _grants(connection, dbname, tables)
+    _sql(connection, "DELETE FROM public.meta WHERE key = %(key)s", {"key": VERSION_KEY})
+    _sql(connection, "INSERT INTO public.meta (key, value) VALUES (%(key)s, %(value)s)",
+         {"key": VERSION_KEY, "value": str(VERSION)})
+
+
+def version(connection: Connection) -> int:
+    """The version of the server's objects (0: made before they had one)."""
+    noted = _sql(connection, "SELECT value FROM public.meta WHERE key = %(key)s", {"key": VERSION_KEY}).fetchone()
+    return int(noted[0]) if noted else 0
+
+
+# What a login reads of the key slots and the trail, by the version of the objects: a server not yet
+# brought up to date is backed up as it is, by `bvct upgrade`, before its objects are made again.
+READS = {
+    0: {"own_slot": "SELECT slot FROM public.key_slots WHERE name = session_user",
+        "slots": "SELECT name, slot FROM public.key_slots", "trail": "SELECT * FROM public.bvct_audit_rows()"},
+    VERSION: {"own_slot": "SELECT public.bvct_own_key_slot()",
+              "slots": "SELECT * FROM public.bvct_key_slots_for_backup(:proof)",
+              "trail": "SELECT * FROM public.bvct_audit_for_backup(:proof)"},
+}
+
+
+def reads(connection: Connection) -> dict[str, str]:
+    """`READS` of this server's objects."""
+    return READS[min(version(connection), VERSION)]
+
+
+def key_proof(key: bytes) -> bytes:
+    """What shows the server that its caller holds the database `key`."""
+    return keyfile.derive_subkey(key, b"bvct-server-key-proof")
+
+
+def hold_key_proof(connection: Connection, key: bytes) -> None:
+    """The digest of `key`'s proof kept for the backup's functions (the database key never changes)."""
+    _sql(connection, f"DELETE FROM {PRIVATE}.key_proof")
+    _sql(connection, f"INSERT INTO {PRIVATE}.key_proof SELECT public.digest(%(proof)s, 'sha256')",
+         {"proof": key_proof(key)})
 
 
 def _tables(connection: Connection) -> dict[str, dict[str, dict]]:
@@ -90,6 +138,7 @@ def _private(connection: Connection) -> None:
     _sql(connection, f"CREATE TABLE IF NOT EXISTS {PRIVATE}.audit_head "
                                "(count bigint NOT NULL, mac text NOT NULL)")
     _sql(connection, f"CREATE TABLE IF NOT EXISTS {PRIVATE}.changes_to_audit (xact xid8 PRIMARY KEY)")
+    _sql(connection, f"CREATE TABLE IF NOT EXISTS {PRIVATE}.key_proof (digest bytea NOT NULL)")
     _sql(connection, f"INSERT INTO {PRIVATE}.audit_secret SELECT public.gen_random_bytes(32) "
                                f"WHERE NOT EXISTS (SELECT 1 FROM {PRIVATE}.audit_secret)")
     _sql(connection, f"INSERT INTO {PRIVATE}.audit_head SELECT 0, '' "
@@ -237,8 +286,25 @@ BEGIN
   UPDATE public.change_counts SET count = count + 1 WHERE table_name = TG_TABLE_NAME;
   RETURN NULL;
 END""", _AS_OWNER),
-        _function("public.bvct_audit_rows() RETURNS SETOF public.audit_log",
-                  "SELECT * FROM public.audit_log ORDER BY id", "STABLE", _AS_OWNER, language="sql"),
+        "DROP FUNCTION IF EXISTS public.bvct_audit_rows()",  # the trail for any worker, before VERSION 1
+        _function(f"{PRIVATE}.require_key_proof(proof bytea) RETURNS void", f"""
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM {PRIVATE}.key_proof WHERE digest = public.digest(proof, 'sha256')) THEN
+    RAISE EXCEPTION 'only a holder of the database key backs it up' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+END""", "STABLE", _AS_OWNER),
+        _function("public.bvct_audit_for_backup(proof bytea) RETURNS SETOF public.audit_log", f"""
+BEGIN
+  PERFORM {PRIVATE}.require_key_proof(proof);
+  RETURN QUERY SELECT * FROM public.audit_log ORDER BY id;
+END""", "STABLE", _AS_OWNER),
+        _function("public.bvct_key_slots_for_backup(proof bytea) RETURNS TABLE (slot_name text, slot text)", f"""
+BEGIN
+  PERFORM {PRIVATE}.require_key_proof(proof);
+  RETURN QUERY SELECT k.name, k.slot FROM public.key_slots k ORDER BY k.name;
+END""", "STABLE", _AS_OWNER),
+        _function("public.bvct_own_key_slot() RETURNS text",
+                  "SELECT slot FROM public.key_slots WHERE name = session_user", "STABLE", _AS_OWNER, language="sql"),
         _function("public.bvct_caller_is_admin() RETURNS boolean", f"""
   SELECT session_user = {_literal(owner)}
       OR EXISTS (SELECT 1 FROM public.users WHERE name = session_user AND role = '{ADMIN}' AND active)""",
@@ -354,8 +420,10 @@ def _function(head: str, body: str, *traits: str, language: str = "plpgsql") -> 
 
 # Who may call each function that runs as the owner (none is PUBLIC's).
 FUNCTIONS = {
-    "bvct_audit_verify()": AUDITORS,
-    "bvct_audit_rows()": WORKERS,
+    "bvct_audit_verify()": WORKERS,  # the verdict (how many entries, which one broke), not the entries
+    "bvct_audit_for_backup(bytea)": tuple(ALLOWED[Action.BACKUP]),
+    "bvct_key_slots_for_backup(bytea)": tuple(ALLOWED[Action.BACKUP]),
+    "bvct_own_key_slot()": EVERYONE,
     "bvct_caller_is_admin()": (),
     "bvct_user_add(text, text, text, text, timestamp)": (ADMIN,),
     "bvct_user_disable(text)": (ADMIN,),

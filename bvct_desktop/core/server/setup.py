@@ -56,6 +56,7 @@ def create(address: ServerAddress, admin: str, password: str, owner: str, owner_
             connection.execute(text("SELECT public.bvct_user_add(:name, :role, :verifier, :slot, :at)"),
                                {"name": admin, "role": ADMIN, "verifier": verifier(connection, admin, password),
                                 "slot": slot, "at": now})
+            objects.hold_key_proof(connection, db_key)
             connection.execute(text("INSERT INTO key_slots (name, slot) VALUES (:name, :slot)"),
                                {"name": keyfile.RECOVERY_SLOT,
                                 "slot": json.dumps(keyfile.seal(db_key, recovery, db_id, keyfile.RECOVERY_SLOT, kdf))})
@@ -127,16 +128,18 @@ def _opened(connection: Connection, address: ServerAddress, user: str, password:
                            "khởi tạo).")
     if schema_checked:
         check_schema(connection)
-    slot = connection.execute(text("SELECT slot FROM key_slots WHERE name = :name"), {"name": user}).scalar()
+    slot = connection.execute(text(objects.reads(connection)["own_slot"])).scalar()
     key = keyfile.unseal(json.loads(slot), password, db_id, user) if slot else None
     return db_id, key
 
 
 def check_schema(connection: Connection) -> None:
-    current, head = migrations.current_revision(connection), migrations.head_revision()
-    if current == head:
+    """Refuses a database whose tables or server objects (objects.VERSION) a newer program made (4), or
+    an older one (`SchemaBehind`: `bvct upgrade` brings them up to date)."""
+    current, made = migrations.current_revision(connection), objects.version(connection)
+    if current == migrations.head_revision() and made == objects.VERSION:
         return
-    if current not in migrations.known_revisions():
+    if current not in migrations.known_revisions() or made > objects.VERSION:
         raise DamagedError("Cơ sở dữ liệu được tạo bởi phiên bản BVCT Desktop mới hơn; hãy cập nhật chương trình.")
     raise SchemaBehind("Cấu trúc cơ sở dữ liệu trên máy chủ cũ hơn chương trình này; quản trị viên cần nâng cấp "
                        "một lần bằng tài khoản chủ sở hữu cơ sở dữ liệu trên máy chủ (sau khi sao lưu).")

@@ -9,7 +9,7 @@ from sqlalchemy import insert
 from .. import audit_chain, autobackup, backup, migrations
 from ..address import ServerAddress
 from ..database import Clock
-from ..errors import DamagedError
+from ..errors import SchemaBehind
 from ..permissions import ADMIN, Action
 from ..schema import audit_log
 from . import engine as server_engine
@@ -24,11 +24,13 @@ def upgrade(address: ServerAddress, user: str, password: str, owner: str, owner_
         db.require(Action.MANAGE_USERS, "nâng cấp cấu trúc dữ liệu")
         with db.read() as connection:
             current = migrations.current_revision(connection)
-        if current == migrations.head_revision():
-            return None
-        if current not in migrations.known_revisions():
-            raise DamagedError("Cơ sở dữ liệu được tạo bởi phiên bản BVCT Desktop mới hơn; hãy cập nhật chương trình.")
+            try:
+                setup.check_schema(connection)
+                return None
+            except SchemaBehind:
+                pass
         taken = backup.write(db, backup_out).path if backup_out else autobackup.before_migration(db)
+        key = db.key
     finally:
         db.close()
     engine = server_engine.make_engine(address, owner, owner_password)
@@ -36,6 +38,7 @@ def upgrade(address: ServerAddress, user: str, password: str, owner: str, owner_
         with server_engine.translated_errors(address), engine.connect() as connection, connection.begin():
             migrations.upgrade(connection)
             objects.prepare(connection, address.dbname, owner)
+            objects.hold_key_proof(connection, key)
             details = {"tu": current, "den": migrations.head_revision(), "sao_luu_truoc": str(taken)}
             connection.execute(insert(audit_log), {"at": clock(), "user_name": user, "role": ADMIN, "outcome": "ok",
                                                    "action": "nâng cấp cấu trúc dữ liệu",
