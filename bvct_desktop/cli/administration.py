@@ -79,7 +79,8 @@ def cmd_init(args) -> int:
     if where.is_server:
         owner, owner_password = server_owner(args)
         password = credentials.password(args.password_file, "Mật khẩu quản trị viên: ")
-        recovery = vault.create_on_server(where, admin, password, owner, owner_password)
+        vault.create_on_server(where, admin, password, owner, owner_password)
+        recovery = None
     else:
         if args.server_owner:
             raise InputError("--server-owner chỉ dùng khi --db là địa chỉ máy chủ (postgresql://…).")
@@ -87,8 +88,11 @@ def cmd_init(args) -> int:
         recovery = vault.create(where.path, admin, password)
     print(f"Đã tạo cơ sở dữ liệu: {where.display}")
     print(f"Quản trị viên: {admin}")
-    print("KHÓA KHÔI PHỤC (chỉ hiện một lần; chép lại và cất giữ an toàn, tách khỏi máy tính):")
-    print(recovery)
+    if recovery is None:
+        print(vault.NO_RECOVERY_KEY)
+    else:
+        print("KHÓA KHÔI PHỤC (chỉ hiện một lần; chép lại và cất giữ an toàn, tách khỏi máy tính):")
+        print(recovery)
     return 0
 
 
@@ -128,6 +132,8 @@ def _list_settings(db, on) -> None:
 
 def cmd_users(args) -> int:
     if args.action == "passwd" and args.recovery_key_file:
+        if arguments.database_address(args).is_server:
+            raise InputError(vault.NO_RECOVERY_KEY)
         recovery = credentials.read_secret_file(args.recovery_key_file, "khóa khôi phục")
         db = vault.unlock_with_recovery_key(paths.database_from(args.db), recovery,
                                             busy_timeout_ms=arguments.WAIT_FOR_WRITER_MS)

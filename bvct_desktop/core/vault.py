@@ -76,12 +76,17 @@ def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None 
     return recovery
 
 
+NO_RECOVERY_KEY = ("Cơ sở dữ liệu trên máy chủ không có khóa khôi phục. Mật khẩu của một quản trị viên do quản trị "
+                   "viên khác đặt lại: bvct users passwd TÊN (nên luôn có ít nhất hai quản trị viên); không còn quản "
+                   "trị viên nào đăng nhập được thì chủ sở hữu cơ sở dữ liệu trên máy chủ đặt lại bằng psql.")
+
+
 def create_on_server(server: ServerAddress, admin: str, password: str, owner: str, owner_password: str | None,
-                     kdf: keyfile.KdfParams | None = None, clock: Clock = system_clock) -> str:
-    """`create` on the office server, as its database's owner; returns the recovery key."""
+                     kdf: keyfile.KdfParams | None = None, clock: Clock = system_clock) -> None:
+    """`create` on the office server, as its database's owner (no recovery key there)."""
     from .server import setup
 
-    return setup.create(server, admin, password, owner, owner_password, kdf, clock)
+    setup.create(server, admin, password, owner, owner_password, kdf, clock)
 
 
 def move_to_server(db: FileDatabase, server: ServerAddress, owner: str, owner_password: str | None,

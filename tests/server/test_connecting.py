@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from bvct_desktop.core.permissions import ROLES
-from tests.conftest import ADMIN, PASSWORD, server_cli
+from tests.conftest import ADMIN, PASSWORD, Cli, server_cli
 from tests.server_db import OWNER
 
 PERIOD = ("--from", "2025-01-01", "--to", "2025-12-31")
@@ -187,3 +187,20 @@ def test_upgrade_brings_the_server_objects_of_an_older_program_up_to_date(cli, c
     code, out, err = cli("backup", "--out", tmp_path / "sau.bvctbak")
     assert code == 0, err
     assert cli("upgrade", "--server-owner", OWNER)[1].startswith("Cấu trúc cơ sở dữ liệu trên máy chủ đã mới nhất")
+
+
+def test_the_server_has_no_recovery_key_and_says_how_an_administrators_password_is_reset(
+        request, capsys, monkeypatch, tmp_path, cluster):
+    name = cluster.new_database()
+    request.addfinalizer(lambda: cluster.drop(name))
+    cli = Cli(cluster.address(name), capsys, monkeypatch, url=cluster.url(name))
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    code, out, err = cli("init", "--admin", ADMIN, "--server-owner", OWNER)
+    assert code == 0, err
+    assert "KHÓA KHÔI PHỤC" not in out and "không có khóa khôi phục" in out
+    secret = tmp_path / "rec.txt"
+    secret.write_text("ABCD-EFGH", encoding="utf-8")
+    code, _, err = cli("users", "passwd", ADMIN, "--recovery-key-file", secret)
+    assert code == 2
+    assert "không có khóa khôi phục" in err and "quản trị viên khác" in err and "chủ sở hữu" in err
+    assert "postgresql:/" not in err

@@ -34,8 +34,9 @@ def verifier(connection: Connection, user: str, password: str) -> str:
 
 
 def create(address: ServerAddress, admin: str, password: str, owner: str, owner_password: str | None,
-           kdf: keyfile.KdfParams | None = None, clock: Clock = system_clock) -> str:
-    """Makes everything in the empty database `address` as `owner`; returns the recovery key."""
+           kdf: keyfile.KdfParams | None = None, clock: Clock = system_clock) -> None:
+    """Makes everything in the empty database `address` as `owner`. No recovery key: another
+    administrator, or the owner, sets an administrator's password again (vault.NO_RECOVERY_KEY)."""
     admin = user_names.checked(admin)
     passwords.check(admin, password)
     kdf = kdf or keyfile.DEFAULT_KDF
@@ -46,7 +47,7 @@ def create(address: ServerAddress, admin: str, password: str, owner: str, owner_
             _check_free_name(connection, admin)
             migrations.upgrade(connection)
             objects.prepare(connection, address.dbname, owner)
-            db_key, db_id, recovery = keyfile.new_database_key(), str(uuid.uuid4()), keyfile.new_recovery_key()
+            db_key, db_id = keyfile.new_database_key(), str(uuid.uuid4())
             now = clock()
             facts = {"db_id": db_id, "created_at": now.isoformat(), "app_version": __version__,
                      **server_engine.server_facts(connection)}
@@ -57,14 +58,10 @@ def create(address: ServerAddress, admin: str, password: str, owner: str, owner_
                                {"name": admin, "role": ADMIN, "verifier": verifier(connection, admin, password),
                                 "slot": slot, "at": now})
             objects.hold_key_proof(connection, db_key)
-            connection.execute(text("INSERT INTO key_slots (name, slot) VALUES (:name, :slot)"),
-                               {"name": keyfile.RECOVERY_SLOT,
-                                "slot": json.dumps(keyfile.seal(db_key, recovery, db_id, keyfile.RECOVERY_SLOT, kdf))})
             connection.execute(insert(audit_log), {"at": now, "user_name": admin, "role": ADMIN,
                                                    "action": "khởi tạo cơ sở dữ liệu", "outcome": "ok"})
     finally:
         engine.dispose()
-    return recovery
 
 
 def check_owner(connection: Connection, address: ServerAddress, owner: str) -> None:
