@@ -239,3 +239,19 @@ def test_a_migrated_or_restored_server_database_backs_up_and_moves_on_again(offi
     code, out, err = office_file("verify", tmp_path / "3.bvctbak")
     assert code == 0, err
     server_after(server)
+
+
+def test_a_wrong_server_owner_password_is_said_to_be_the_owners(office_file, empty_server, tmp_path, monkeypatch):
+    """The officer's own login was right: migrate, init and restore name the owner's account."""
+    wrong = tmp_path / "chu-sai.txt"
+    wrong.write_text("khong-dung", encoding="utf-8")
+    owner = ("--server-owner", OWNER, "--server-owner-password-file", wrong)
+    said = f"Mật khẩu của tài khoản chủ sở hữu cơ sở dữ liệu «{OWNER}» trên máy chủ không đúng"
+    code, _, err = office_file("migrate-to-server", "--db", office_file.db, "--to", empty_server, *owner)
+    assert code == 3 and said in err
+    backup = _backed_up(office_file, tmp_path)
+    monkeypatch.setenv("BVCT_DB", empty_server)
+    code, _, err = office_file("restore", backup, *owner)
+    assert code == 3 and said in err
+    code, _, err = office_file("init", "--admin", "quantri2", *owner)
+    assert code == 3 and said in err

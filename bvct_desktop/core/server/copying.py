@@ -128,7 +128,7 @@ def to_server(source: FileDatabase, address: ServerAddress, owner: str, owner_pa
     if not verdict_found.ok:
         raise DamagedError(f"Nhật ký của cơ sở dữ liệu tệp không toàn vẹn, không chuyển: {verdict_found.problem}")
     keys = keyfile.read(source.key_path)
-    target = server_engine.make_engine(address, owner, owner_password)
+    target = server_engine.owner_engine(address, owner, owner_password)
     try:
         with source.read() as reading, server_engine.translated_errors(address), target.connect() as writing:
             with writing.begin():

@@ -66,9 +66,10 @@ def server_facts(connection: Connection) -> dict[str, str]:
     return {"engine": "postgresql", "server_version": connection.exec_driver_sql("SHOW server_version").scalar()}
 
 
-def connect(address: ServerAddress, user: str, password: str | None, **options) -> psycopg.Connection:
-    """One libpq connection as `user` (errors translated)."""
-    with translated_errors(address):
+def connect(address: ServerAddress, user: str, password: str | None, wrong_login: str = WRONG_LOGIN,
+            **options) -> psycopg.Connection:
+    """One libpq connection as `user` (errors translated; a wrong password said as `wrong_login`)."""
+    with translated_errors(address, wrong_login):
         connection = psycopg.connect(address.conninfo(user=user, **({"password": password} if password else {})),
                                      **options)
     if not address.insecure and not connection.pgconn.ssl_in_use:
@@ -77,9 +78,9 @@ def connect(address: ServerAddress, user: str, password: str | None, **options) 
     return connection
 
 
-def make_engine(address: ServerAddress, user: str, password: str | None) -> Engine:
+def make_engine(address: ServerAddress, user: str, password: str | None, wrong_login: str = WRONG_LOGIN) -> Engine:
     """An engine whose connections log in as `user`."""
-    engine = create_engine("postgresql+psycopg://", creator=lambda: connect(address, user, password),
+    engine = create_engine("postgresql+psycopg://", creator=lambda: connect(address, user, password, wrong_login),
                            hide_parameters=True, pool_pre_ping=True, pool_size=2, max_overflow=8)
     engine.dialect.__class__ = _Dialect
 
@@ -92,15 +93,21 @@ def make_engine(address: ServerAddress, user: str, password: str | None) -> Engi
     return engine
 
 
+def owner_engine(address: ServerAddress, owner: str, password: str | None) -> Engine:
+    """An engine of the database's owner (`--server-owner`), whose wrong password is said as the owner's."""
+    return make_engine(address, owner, password, f"Mật khẩu của tài khoản chủ sở hữu cơ sở dữ liệu «{owner}» trên "
+                       "máy chủ không đúng (--server-owner-password-file hoặc PGPASSWORD).")
+
+
 @contextlib.contextmanager
-def translated_errors(address: ServerAddress) -> Iterator[None]:
+def translated_errors(address: ServerAddress, wrong_login: str = WRONG_LOGIN) -> Iterator[None]:
     try:
         yield
     except (exc.DBAPIError, psycopg.Error) as error:
-        raise classify(error, address) from error
+        raise classify(error, address, wrong_login) from error
 
 
-def classify(error: Exception, address: ServerAddress) -> BvctError:
+def classify(error: Exception, address: ServerAddress, wrong_login: str = WRONG_LOGIN) -> BvctError:
     original = getattr(error, "orig", error)
     lower = str(original).lower()
     state = getattr(original, "sqlstate", None) or ""
@@ -117,16 +124,16 @@ def classify(error: Exception, address: ServerAddress) -> BvctError:
     if state.startswith("XX"):
         return DamagedError(f"Cơ sở dữ liệu trên máy chủ {where} báo hỏng dữ liệu ({state}); hãy báo quản trị máy chủ.")
     if isinstance(original, psycopg.OperationalError) and not state:
-        return _connection_refused(lower, address, where)
+        return _connection_refused(lower, address, where, wrong_login)
     if state.startswith(("08", "57P")):
         return BvctError(f"Mất kết nối với máy chủ cơ sở dữ liệu {where}; thao tác chưa được ghi.")
     logged = errorlog.log_unexpected(original)
     return BvctError(f"Lỗi cơ sở dữ liệu ({type(original).__name__}); chi tiết đã ghi vào: {logged}")
 
 
-def _connection_refused(lower: str, address: ServerAddress, where: str) -> BvctError:
+def _connection_refused(lower: str, address: ServerAddress, where: str, wrong_login: str) -> BvctError:
     if "password authentication failed" in lower or "no password supplied" in lower:
-        return AuthError(WRONG_LOGIN)
+        return AuthError(wrong_login)
     if "not permitted to log in" in lower:
         return AuthError("Tài khoản không tồn tại hoặc đã bị khóa.")
     if "database" in lower and "does not exist" in lower:

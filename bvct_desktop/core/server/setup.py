@@ -40,7 +40,7 @@ def create(address: ServerAddress, admin: str, password: str, owner: str, owner_
     admin = user_names.checked(admin)
     passwords.check(admin, password)
     kdf = kdf or keyfile.DEFAULT_KDF
-    engine = server_engine.make_engine(address, owner, owner_password)
+    engine = server_engine.owner_engine(address, owner, owner_password)
     try:
         with server_engine.translated_errors(address), engine.connect() as connection, connection.begin():
             check_owner(connection, address, owner)

@@ -33,7 +33,7 @@ def upgrade(address: ServerAddress, user: str, password: str, owner: str, owner_
         key = db.key
     finally:
         db.close()
-    engine = server_engine.make_engine(address, owner, owner_password)
+    engine = server_engine.owner_engine(address, owner, owner_password)
     try:
         with server_engine.translated_errors(address), engine.connect() as connection, connection.begin():
             migrations.upgrade(connection)
