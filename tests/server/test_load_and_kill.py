@@ -113,3 +113,17 @@ def test_kill_9_of_a_client_mid_import_leaves_all_of_it_or_none(cli):
         assert waiting == 0
         complete = len(batches)
     assert complete >= RUNS // 5  # imports did land between the kills, so the kills met real work
+
+
+def test_the_drivers_own_warnings_go_to_the_log_file_not_under_the_message(capsys):
+    """A server lost mid-import: psycopg warns «error ignored terminating <psycopg.Pipeline [BAD]>…»
+    through its logger; the officer sees only the program's Vietnamese message."""
+    import logging
+
+    from bvct_desktop import paths
+    from bvct_desktop.core.server import engine  # noqa: F401  (sets where the driver's warnings go)
+
+    logging.getLogger("psycopg").warning("error ignored terminating %r: %s", "<psycopg.Pipeline [BAD]>",
+                                         "the connection is lost")
+    assert capsys.readouterr().err == ""
+    assert "error ignored terminating" in paths.log_file().read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ NULLs sort first in ascending order (PostgreSQL puts them last), and text compar
 """
 
 import contextlib
+import logging
 from collections.abc import Iterator
 
 import psycopg
@@ -64,6 +65,19 @@ SERVER_FACTS = ("engine", "server_version")  # the meta keys `server_facts` writ
 def server_facts(connection: Connection) -> dict[str, str]:
     """The server's engine and version, recorded in the meta table (as a file records SQLCipher's)."""
     return {"engine": "postgresql", "server_version": connection.exec_driver_sql("SHOW server_version").scalar()}
+
+
+class _ToLogFile(logging.Handler):
+    """The driver's own warnings (a pipeline ended on a lost connection…) go to the log file, not under
+    the program's message; their wording only, without the values, which may quote a record."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        errorlog.log_failure(f"psycopg ({record.levelname})", str(record.msg))
+
+
+_DRIVER_LOG = logging.getLogger("psycopg")
+_DRIVER_LOG.addHandler(_ToLogFile())
+_DRIVER_LOG.propagate = False
 
 
 def connect(address: ServerAddress, user: str, password: str | None, wrong_login: str = WRONG_LOGIN,
