@@ -2,6 +2,7 @@
 exports and come back when restored."""
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import select
@@ -9,7 +10,7 @@ from sqlalchemy import select
 from bvct_desktop.core import recycle_bin, report, vault
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.schema import slips
-from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.conftest import ADMIN, PASSWORD, file_cli, server_cli, workbook
 from tests.samples import SAMPLES
 
 YEAR_2025 = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
@@ -88,3 +89,23 @@ def test_deleted_records_vanish_from_figures_and_come_back_restored(db):
 def test_reversed_period_is_refused(db):
     with pytest.raises(InputError):
         report.figures(db, dt.date(2025, 12, 31), dt.date(2025, 1, 1))
+
+
+def test_the_figures_are_the_same_on_both_engines_byte_for_byte_largest_first(request, capsys, monkeypatch, tmp_path):
+    written = []
+    for make in (file_cli, server_cli):
+        cli = make(request, capsys, monkeypatch)
+        for kind, (headers, rows) in SAMPLES.items():
+            assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", headers, rows))[0] == 0
+        headers, (accusation, _) = SAMPLES["complaints"]
+        more = [[f"0{day}/06/2025", f"Người gửi {day}", kind, *accusation[3:]]
+                for day, kind in ((3, "Tố cáo"), (4, "Tố cáo"), (5, "Khiếu nại"), (6, "Khiếu nại"))]
+        assert cli("import", "complaints", workbook(tmp_path / "them.xlsx", headers, more))[0] == 0
+        database = vault.unlock(cli.db, ADMIN, PASSWORD)
+        figures = report.figures(database, *YEAR_2025)
+        database.close()
+        for grouped in ("complaints_by_kind", "delegations_by_purpose"):
+            counts = figures[grouped]
+            assert list(counts) == sorted(counts, key=lambda name: (-counts[name], name))
+        written.append(json.dumps(figures, ensure_ascii=False))
+    assert written[0] == written[1]
