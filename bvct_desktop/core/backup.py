@@ -23,7 +23,18 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .. import __version__
-from . import audit_chain, backup_log, crashpoints, engine, files, key_slots, keyfile, leftovers, migrations
+from . import (
+    audit_chain,
+    backup_log,
+    crashpoints,
+    engine,
+    files,
+    key_slots,
+    keyfile,
+    leftovers,
+    migrations,
+    own_files,
+)
 from .database import Actor, Clock, Database, FileDatabase, system_clock
 from .errors import DISK_FULL, WRONG_LOGIN, AuthError, BvctError, DamagedError, DiskFullError, InputError, os_reason
 from .files import atomic_output
@@ -116,12 +127,32 @@ def write(db: Database, out: Path) -> Written:
     out = Path(out)
     if out.is_dir():
         raise InputError(f"«{out}» là một thư mục; hãy cho tên tệp sao lưu (ví dụ …/bvct{backup_log.SUFFIX}).")
+    if not db.is_server:
+        own_files.refuse(out, db.path)
+    _check_replaceable(out, db.db_id)
     at = db.clock()
     leftovers.sweep_backup_folder(out.parent)  # what killed backups left there (ciphertext)
     try:
         return _write(db, out, at)
     except DiskFullError:
         raise DiskFullError(f"{DISK_FULL}: không ghi được bản sao lưu «{out}»; không có tệp nào bị ghi dở.") from None
+
+
+def _check_replaceable(out: Path, db_id: str) -> None:
+    """A file already at `out` is replaced only by a newer backup of the same database (a scheduled
+    backup writes one name every day, and the old one goes only once the new one is verified): never
+    a file of another kind, nor another database's backup, which may be its only one."""
+    if not out.exists():
+        return
+    try:
+        with _open_archive(out) as archive:
+            manifest, _ = _read_manifest(archive, out)
+    except BvctError:
+        raise InputError(f"Tệp «{out}» đã có và không phải bản sao lưu BVCT Desktop đọc được; không ghi đè. "
+                         "Hãy chọn tên tệp khác.") from None
+    if manifest.get("db_id") != db_id:
+        raise InputError(f"Tệp «{out}» là bản sao lưu của một cơ sở dữ liệu khác; không ghi đè. "
+                         "Hãy chọn tên tệp khác.")
 
 
 def _write(db: Database, out: Path, at: dt.datetime) -> Written:

@@ -23,9 +23,9 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
-from . import audit_chain, backup_log, engine, keyfile, lockout, row_versions
+from . import audit_chain, backup_log, engine, keyfile, lockout, own_files, row_versions
 from .address import Address, FileAddress
-from .errors import WRONG_LOGIN, WRONG_PASSWORD, AuthError, BvctError, DamagedError
+from .errors import WRONG_LOGIN, WRONG_PASSWORD, AuthError, BvctError, DamagedError, InputError
 from .permissions import Action, allows, refusal
 from .schema import change_counts
 
@@ -331,7 +331,11 @@ class FileDatabase(Database):
 
     def export_copy(self, target: Path) -> dict:
         """A consistent encrypted copy of the database at `target` (SQLCipher export of one
-        read snapshot, never a raw copy of a live WAL database); returns the copy's audit head."""
+        read snapshot, never a raw copy of a live WAL database); returns the copy's audit head.
+        `target` is a new file: never one of the database's own, nor any file already there."""
+        own_files.refuse(target, self.path)
+        if Path(target).exists():
+            raise InputError(f"Tệp «{target}» đã có; bản chép chỉ ghi vào tệp mới.")
         with self._damage_named(), engine.translated_errors(Path(target)):
             return engine.export_copy(self.engine, self._db_key, Path(target))
 

@@ -264,3 +264,53 @@ def test_a_backup_whose_audit_entry_finds_the_database_damaged_still_names_the_r
     assert "Bản sao lưu vừa ghi đã được xóa" in err
     assert "Khôi phục bằng lệnh: bvct --db" in err and "cu.bvctbak" in err
     assert not (tmp_path / "moi.bvctbak").exists()
+
+
+@pytest.mark.file_only("a file database's own files")
+@pytest.mark.parametrize("suffix", ["", ".keys", "-wal", "-shm", "-journal", ".keys.lock", ".keys.slots.lock"])
+def test_a_backup_is_never_written_over_the_database_s_own_files(cli, tmp_path, monkeypatch, suffix):
+    own = tmp_path / "sub" / ".." / f"{cli.db.name}{suffix}"  # the same file, named another way
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    for named in (own, f"{cli.db.name}{suffix}"):
+        code, out, err = cli("backup", "--out", named)
+        assert (code, out) == (2, "") and "tệp của chính cơ sở dữ liệu" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert not [p for p in tmp_path.iterdir() if p.is_file() and p.read_bytes().startswith(b"PK")]
+    assert cli("audit", "verify")[0] == 0
+
+
+@pytest.mark.file_only("a symbolic link to a file database's key file")
+def test_a_link_to_the_key_file_is_the_key_file(cli, tmp_path):
+    link = tmp_path / "lien-ket.bvctbak"
+    link.symlink_to(keyfile.key_path(cli.db))
+    code, _, err = cli("backup", "--out", link)
+    assert code == 2 and "tệp của chính cơ sở dữ liệu" in err
+    assert link.is_symlink() and cli("audit", "verify")[0] == 0
+
+
+def test_a_backup_overwrites_its_own_earlier_backup_but_no_other_file(cli, tmp_path):
+    out = tmp_path / "hang-ngay.bvctbak"
+    assert cli("backup", "--out", out)[0] == 0
+    first = out.read_bytes()
+    assert cli("backup", "--out", out)[0] == 0  # a scheduled task writing the same name every day
+    assert out.read_bytes() != first
+    letter = tmp_path / "cong-van.docx"
+    letter.write_bytes(b"PK\x03\x04 not a backup")
+    code, _, err = cli("backup", "--out", letter)
+    assert code == 2 and "không phải bản sao lưu" in err and "không ghi đè" in err
+    assert letter.read_bytes() == b"PK\x03\x04 not a backup"
+
+
+@pytest.mark.file_only("two file databases")
+def test_a_backup_of_another_database_is_not_overwritten(cli, tmp_path):
+    other = tmp_path / "khac" / "bvct.db"
+    other.parent.mkdir()
+    assert cli("--db", other, "init", "--admin", ADMIN)[0] == 0
+    theirs = tmp_path / "chung.bvctbak"
+    assert cli("--db", other, "backup", "--out", theirs)[0] == 0
+    before = theirs.read_bytes()
+    code, _, err = cli("backup", "--out", theirs)
+    assert code == 2 and "cơ sở dữ liệu khác" in err
+    assert theirs.read_bytes() == before
