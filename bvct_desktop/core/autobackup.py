@@ -27,12 +27,12 @@ def at_exit(db: Database, folder: Path | None = None) -> Path | None:
     """A backup as the program closes, unless one was made today; returns its path."""
     folder = Path(folder or backup_log.auto_folder())
     now = db.clock()
-    made = backup_log.auto_backups(folder, named(db))
+    made = backup_log.auto_backups(folder, db.db_id)
     if made and made[-1].at.date() == now.date():
         return None
-    written = backup.audited_write(db, _prepared(folder) / backup_log.auto_name(named(db), now), backup_log.AUTOMATIC)
+    written = backup.audited_write(db, _prepared(folder) / auto_name(db, now), backup_log.AUTOMATIC)
     _copy_to_second_folder(db, written.path)
-    prune(folder, named(db))
+    prune(folder, db.db_id)
     return written.path
 
 
@@ -42,15 +42,16 @@ def before_migration(db: Database) -> Path:
     Not audited here: the migration's own entry names this backup.
     """
     folder = _prepared(backup_log.auto_folder())
-    written = backup.write(db, folder / backup_log.auto_name(named(db), db.clock()))
+    written = backup.write(db, folder / auto_name(db, db.clock()))
     if not db.is_server:
         backup_log.remember(db.key_path, written.path, written.at)
     return written.path
 
 
-def named(db: Database) -> Path:
-    """What names the database's automatic backups: its file, or the server database's name."""
-    return Path(f"{db.address.stem}.db") if db.is_server else db.path
+def auto_name(db: Database, at: dt.datetime) -> str:
+    """The name of the open database's automatic backup made at `at`: after its file, or the server
+    database's name, and its id."""
+    return backup_log.auto_name(Path(f"{db.address.stem}.db") if db.is_server else db.path, db.db_id, at)
 
 
 def last_verified(db_path: Path) -> backup_log.Known | None:
@@ -79,9 +80,10 @@ def overdue(db: Database, now: dt.datetime) -> bool:
     return found is None or now - found.at > WARN_AFTER
 
 
-def prune(folder: Path, db_path: Path) -> list[Path]:
-    """Removes automatic backups beyond the newest per day (7), ISO week (4) and month (12)."""
-    made = backup_log.auto_backups(folder, db_path)
+def prune(folder: Path, db_id: str) -> list[Path]:
+    """Removes the automatic backups of the database `db_id` beyond the newest per day (7), ISO
+    week (4) and month (12)."""
+    made = backup_log.auto_backups(folder, db_id)
     keep: set[Path] = set()
     for bucket, count in ((lambda at: at.date(), KEEP_DAILY),
                           (lambda at: at.isocalendar()[:2], KEEP_WEEKLY),
@@ -124,7 +126,7 @@ def _copy_to_second_folder(db: Database, written: Path) -> None:
         with db.write() as connection:
             db.audit(connection, SECOND_ACTION, audit.FAILED, details={"loi": error.message})
         return
-    prune(Path(second), named(db))
+    prune(Path(second), db.db_id)
     with db.write() as connection:
         db.audit(connection, SECOND_ACTION, details={"tep": str(target)})
 

@@ -41,9 +41,8 @@ from .files import atomic_output
 from .permissions import ADMIN, Action, allows, refusal
 from .schema import meta, users
 
-FORMAT = "BVCT-BACKUP"
 VERSION = 1
-MANIFEST, KEYS, DATA = "manifest.json", "bvct.db.keys", "bvct.db"
+FORMAT, MANIFEST, KEYS, DATA = backup_log.FORMAT, backup_log.MANIFEST, backup_log.KEYS, "bvct.db"
 MANIFEST_KEY_PURPOSE = b"bvct-backup-manifest"
 CHUNK = 1 << 20
 # The checks a verification names, in words an administrator reads (the codes behind them: the
@@ -144,13 +143,11 @@ def _check_replaceable(out: Path, db_id: str) -> None:
     a file of another kind, nor another database's backup, which may be its only one."""
     if not out.exists():
         return
-    try:
-        with _open_archive(out) as archive:
-            manifest, _ = _read_manifest(archive, out)
-    except BvctError:
+    found = backup_log.label(out)
+    if found is None:
         raise InputError(f"Tệp «{out}» đã có và không phải bản sao lưu BVCT Desktop đọc được; không ghi đè. "
-                         "Hãy chọn tên tệp khác.") from None
-    if manifest.get("db_id") != db_id:
+                         "Hãy chọn tên tệp khác.")
+    if found.db_id != db_id:
         raise InputError(f"Tệp «{out}» là bản sao lưu của một cơ sở dữ liệu khác; không ghi đè. "
                          "Hãy chọn tên tệp khác.")
 

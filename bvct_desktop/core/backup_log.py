@@ -2,11 +2,14 @@
 
 Every verified backup is noted in the key file (`last_backup`); the automatic backups also
 sit in a known folder. When the database is damaged the message names the newest of these,
-so the officer knows what to restore. Nothing here holds record content.
+so the officer knows what to restore. A backup tells without a key whose it is (its manifest's
+database id, its key file's salt: `Label`): only the database's own are ever offered, whatever
+their names. Nothing here holds record content.
 """
 
 import datetime as dt
 import json
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +22,8 @@ from . import audit_chain, keyfile
 from .errors import BvctError, DamagedError
 from .schema import audit_log
 
+FORMAT = "BVCT-BACKUP"
+MANIFEST, KEYS = "manifest.json", "bvct.db.keys"  # members of a backup file (`backup`)
 SUFFIX = ".bvctbak"
 MANUAL, AUTOMATIC = "sao lưu", "sao lưu tự động"  # their audit actions
 AUTO_FOLDER = "sao-luu"
@@ -38,20 +43,66 @@ def auto_folder() -> Path:
     return paths.data_folder() / AUTO_FOLDER
 
 
-def auto_name(db_path: Path, at: dt.datetime) -> str:
-    return f"{Path(db_path).stem}-{at.strftime(STAMP)}{SUFFIX}"
+def auto_name(db_path: Path, db_id: str, at: dt.datetime) -> str:
+    """An automatic backup's name: the database's file name and id (two databases named bvct.db
+    keep two series), and when."""
+    return f"{Path(db_path).stem}-{db_id[:8]}-{at.strftime(STAMP)}{SUFFIX}"
 
 
-def auto_backups(folder: Path, db_path: Path) -> list[Known]:
-    """The automatic backups of `db_path` in `folder`, oldest first (taken from their names)."""
+@dataclass(frozen=True)
+class Label:
+    """What a backup file tells without its key: whose it is and when it was made."""
+
+    db_id: str
+    at: dt.datetime
+    salt: str | None  # its database file's salt when it was made (`keyfile.salt_of`)
+
+
+def label(path: Path) -> Label | None:
+    """The label of the backup at `path`; None for a file that is no readable backup."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+            keys = keyfile.KeyFile.from_bytes(archive.read(KEYS), Path(path))
+        if manifest.get("format") != FORMAT or manifest.get("db_id") != keys.db_id:
+            return None
+        return Label(keys.db_id, dt.datetime.fromisoformat(manifest["created_at"]), keys.db_salt)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, BvctError):
+        return None
+
+
+@dataclass(frozen=True)
+class Owner:
+    """What tells the backups of a database from another's: its id, from its key file; else (the key
+    file lost or damaged) the salt at the head of its file, which its backups' key files name."""
+
+    db_id: str | None
+    salt: str | None
+
+    def owns(self, found: Label) -> bool:
+        if self.db_id is not None:
+            return found.db_id == self.db_id
+        return self.salt is not None and found.salt == self.salt
+
+
+def owner_of(db_path: Path) -> Owner:
+    """The owner a backup of the database at `db_path` must have. A key file that does not name
+    the file's salt (`KeyFile.is_for`) still tells it: the file's head may be what is damaged."""
+    try:
+        return Owner(keyfile.read(keyfile.key_path(Path(db_path))).db_id, None)
+    except BvctError:
+        return Owner(None, keyfile.salt_of(db_path))
+
+
+def auto_backups(folder: Path, owner: Owner | str) -> list[Known]:
+    """The automatic backups of a database (its `Owner`, or its id) in `folder`, oldest first;
+    those named before a series carried the id count when they hold this database."""
+    owner = Owner(owner, None) if isinstance(owner, str) else owner
     found = []
-    stem = Path(db_path).stem
-    for path in Path(folder).glob(f"{stem}-*{SUFFIX}") if Path(folder).is_dir() else []:
-        try:
-            at = dt.datetime.strptime(path.name[len(stem) + 1:-len(SUFFIX)], STAMP)
-        except ValueError:
-            continue
-        found.append(Known(path, at))
+    for path in Path(folder).glob(f"*{SUFFIX}") if Path(folder).is_dir() else []:
+        labelled = label(path)
+        if labelled is not None and owner.owns(labelled):
+            found.append(Known(path, labelled.at))
     return sorted(found, key=lambda known: known.at)
 
 
@@ -79,17 +130,20 @@ def in_trail(connection: Connection, limit: int = 50) -> list[Known]:
 
 
 def newest_verified(db_path: Path, also: Sequence[Known] = ()) -> Known | None:
-    """The newest verified backup that still exists: from the key file, the automatic folder,
-    or `also` (the audit trail's, when the key file itself is in doubt)."""
+    """The newest verified backup of the database at `db_path` that still exists: from the key file,
+    the automatic folder, or `also` (the audit trail's, when the key file itself is in doubt); only
+    a backup that holds this database (`owner_of`)."""
+    owner = owner_of(db_path)
     try:
         noted = keyfile.read(keyfile.key_path(Path(db_path))).last_backup
     except BvctError:
         noted = None
-    candidates = [Known(Path(noted["path"]), dt.datetime.fromisoformat(noted["at"]))] if noted else []
-    candidates += reversed(auto_backups(auto_folder(), db_path))  # on a tie, the one noted wins
-    candidates += also
-    existing = [known for known in candidates if known.path.is_file()]
-    return max(existing, key=lambda known: known.at) if existing else None
+    candidates = [Path(noted["path"])] if noted else []
+    candidates += [known.path for known in reversed(auto_backups(auto_folder(), owner))]  # on a tie, the noted
+    candidates += [known.path for known in also]
+    owned = [Known(path, found.at) for path in candidates
+             if (found := label(path)) is not None and owner.owns(found)]
+    return max(owned, key=lambda known: known.at) if owned else None
 
 
 def naming_backup(error: DamagedError, db_path: Path, also: Sequence[Known] = ()) -> DamagedError:

@@ -1,10 +1,13 @@
 """Automatic backups: at exit at most daily, before a migration, kept 7 daily/4 weekly/12 monthly."""
 
 import datetime as dt
+import json
+import shutil
+import zipfile
 
 import pytest
 
-from bvct_desktop.core import audit, autobackup, backup, backup_log, migrations, settings, vault
+from bvct_desktop.core import audit, autobackup, backup, backup_log, keyfile, migrations, settings, vault
 from bvct_desktop.core.errors import DamagedError
 from tests.conftest import ADMIN, PASSWORD
 
@@ -54,6 +57,15 @@ def test_last_verified_and_the_seven_day_warning(db, clock):
     assert autobackup.overdue(db, clock.now + dt.timedelta(days=7, minutes=1))
 
 
+def _labelled(path, db_id: str, at: dt.datetime) -> None:
+    """A file that says (without a key) it is a backup of `db_id` made at `at`: what thinning reads."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("manifest.json", json.dumps({"format": "BVCT-BACKUP", "db_id": db_id,
+                                                      "created_at": at.isoformat()}))
+        archive.writestr("bvct.db.keys", keyfile.KeyFile(db_id).to_bytes())
+        archive.writestr("bvct.db", b"x")
+
+
 def test_thinning_keeps_7_daily_4_weekly_12_monthly(tmp_path):
     folder = tmp_path / "sao-luu"
     folder.mkdir()
@@ -61,17 +73,18 @@ def test_thinning_keeps_7_daily_4_weekly_12_monthly(tmp_path):
     for day in range(500):  # two a day for 500 days
         for hour in (9, 18):
             at = start + dt.timedelta(days=day) - dt.timedelta(hours=18 - hour)
-            (folder / backup_log.auto_name(tmp_path / "bvct.db", at)).write_bytes(b"x")
-    (folder / "khac-20250101-000000.bvctbak").write_bytes(b"x")  # another database's: untouched
-    autobackup.prune(folder, tmp_path / "bvct.db")
-    kept = [known.at for known in backup_log.auto_backups(folder, tmp_path / "bvct.db")]
+            _labelled(folder / backup_log.auto_name(tmp_path / "bvct.db", "id-cua-ta", at), "id-cua-ta", at)
+    theirs = folder / backup_log.auto_name(tmp_path / "bvct.db", "id-khac", start)
+    _labelled(theirs, "id-khac", start)  # another database named bvct.db: untouched
+    autobackup.prune(folder, "id-cua-ta")
+    kept = [known.at for known in backup_log.auto_backups(folder, "id-cua-ta")]
     last = start + dt.timedelta(days=499)
     daily = [last - dt.timedelta(days=n) for n in range(7)]
     assert set(daily) <= set(kept)
     assert all(at.hour == 18 for at in kept)  # the newest of each day
     assert len({at.isocalendar()[:2] for at in kept}) >= 4
     assert len({(at.year, at.month) for at in kept}) == 12
-    assert len(kept) <= 7 + 4 + 12 and (folder / "khac-20250101-000000.bvctbak").exists()
+    assert len(kept) <= 7 + 4 + 12 and theirs.exists()
 
 
 def test_a_second_folder_gets_a_copy_and_a_missing_one_is_audited(db, clock, tmp_path):
@@ -113,3 +126,52 @@ def test_a_damaged_database_message_names_the_newest_verified_backup(db, tmp_pat
     with pytest.raises(DamagedError) as raised:
         vault.unlock(db.path, ADMIN, PASSWORD)
     assert str(made) in raised.value.message and raised.value.restore == (db.path, made)
+
+
+@pytest.fixture
+def namesake(tmp_path, clock):
+    """Another database also named bvct.db (D:\\…\\bvct.db beside the default one)."""
+    path = tmp_path / "o-d" / "bvct.db"
+    path.parent.mkdir()
+    vault.create(path, ADMIN, PASSWORD)
+    opened = vault.unlock(path, ADMIN, PASSWORD, clock)
+    yield opened
+    opened.close()
+
+
+def test_two_databases_of_one_name_each_have_their_own_series(db, namesake, clock):
+    ours, theirs = autobackup.at_exit(db), autobackup.at_exit(namesake)
+    assert ours is not None and theirs is not None and ours != theirs  # the same day, both backed up
+    assert [k.path for k in backup_log.auto_backups(backup_log.auto_folder(), db.db_id)] == [ours]
+    assert [k.path for k in backup_log.auto_backups(backup_log.auto_folder(), namesake.db_id)] == [theirs]
+    for _ in range(11):  # pruning counts each series alone
+        clock.now += dt.timedelta(days=1)
+        autobackup.at_exit(namesake)
+    assert len(backup_log.auto_backups(backup_log.auto_folder(), db.db_id)) == 1
+    assert autobackup.last_verified(db.path).path == ours
+
+
+def test_a_damaged_database_is_offered_only_its_own_backup(db, namesake, clock):
+    ours = autobackup.at_exit(db)
+    clock.now += dt.timedelta(days=1)
+    assert autobackup.at_exit(namesake) is not None  # newer, but another database's
+    db.close()
+    db.path.write_bytes(db.path.read_bytes()[:-1000])
+    with pytest.raises(DamagedError) as raised:
+        vault.unlock(db.path, ADMIN, PASSWORD)
+    assert raised.value.restore == (db.path, ours)
+
+
+def test_a_backup_named_as_before_is_offered_only_when_it_holds_this_database(db, namesake, clock, tmp_path):
+    folder = backup_log.auto_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    ours_old = folder / f"bvct-{clock.now:%Y%m%d-%H%M%S}.bvctbak"  # as automatic backups were named before
+    backup.write(db, tmp_path / "tam.bvctbak")
+    shutil.move(tmp_path / "tam.bvctbak", ours_old)
+    clock.now += dt.timedelta(hours=1)
+    theirs_old = folder / f"bvct-{clock.now:%Y%m%d-%H%M%S}.bvctbak"
+    backup.write(namesake, tmp_path / "tam.bvctbak")
+    shutil.move(tmp_path / "tam.bvctbak", theirs_old)
+    assert autobackup.last_verified(db.path).path == ours_old
+    assert autobackup.last_verified(namesake.path).path == theirs_old
+    assert autobackup.at_exit(db) is None  # today's is there, under its old name

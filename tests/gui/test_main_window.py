@@ -272,7 +272,7 @@ def test_quitting_takes_the_days_automatic_backup(qtbot, db, clock, monkeypatch,
     assert session.start()
     session.window.close()
     qtbot.waitUntil(lambda: quits == [True], timeout=20_000)
-    made = backup_log.auto_backups(backup_log.auto_folder(), db.path)
+    made = backup_log.auto_backups(backup_log.auto_folder(), db.db_id)
     assert len(made) == 1 and made[0].at == clock()
     assert session.window is None and session.lock is None
 

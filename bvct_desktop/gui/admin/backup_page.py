@@ -72,7 +72,7 @@ class BackupPage(QWidget, Ui_BackupPage):
 
     def back_up(self) -> None:
         db = self.context.db
-        suggested = str(backup_log.auto_folder() / backup_log.auto_name(autobackup.named(db), self.context.clock()))
+        suggested = str(backup_log.auto_folder() / autobackup.auto_name(db, self.context.clock()))
         chosen = self.context.dialogs.save_file(self, "Sao lưu ra tệp", suggested, BACKUP_FILTER)
         if not chosen:
             return
