@@ -85,13 +85,11 @@ class Owner:
         return self.salt is not None and found.salt == self.salt
 
 
-def owner_of(db_path: Path) -> Owner:
-    """The owner a backup of the database at `db_path` must have. A key file that does not name
-    the file's salt (`KeyFile.is_for`) still tells it: the file's head may be what is damaged."""
-    try:
-        return Owner(keyfile.read(keyfile.key_path(Path(db_path))).db_id, None)
-    except BvctError:
-        return Owner(None, keyfile.salt_of(db_path))
+def owner_of(db_path: Path, keys: keyfile.KeyFile | None) -> Owner:
+    """The owner a backup of the database at `db_path` must have, told by its key file `keys` (None:
+    unreadable). A key file that does not name the file's salt (`KeyFile.is_for`) still tells it:
+    the file's head may be what is damaged."""
+    return Owner(keys.db_id, None) if keys is not None else Owner(None, keyfile.salt_of(db_path))
 
 
 def auto_backups(folder: Path, owner: Owner | str) -> list[Known]:
@@ -133,11 +131,19 @@ def newest_verified(db_path: Path, also: Sequence[Known] = ()) -> Known | None:
     """The newest verified backup of the database at `db_path` that still exists: from the key file,
     the automatic folder, or `also` (the audit trail's, when the key file itself is in doubt); only
     a backup that holds this database (`owner_of`)."""
-    owner = owner_of(db_path)
+    return _newest(db_path, _key_file(db_path), also)
+
+
+def _key_file(db_path: Path) -> keyfile.KeyFile | None:
     try:
-        noted = keyfile.read(keyfile.key_path(Path(db_path))).last_backup
+        return keyfile.read(keyfile.key_path(Path(db_path)))
     except BvctError:
-        noted = None
+        return None
+
+
+def _newest(db_path: Path, keys: keyfile.KeyFile | None, also: Sequence[Known]) -> Known | None:
+    owner = owner_of(db_path, keys)
+    noted = keys.last_backup if keys is not None else None
     candidates = [Path(noted["path"])] if noted else []
     candidates += [known.path for known in reversed(auto_backups(auto_folder(), owner))]  # on a tie, the noted
     candidates += [known.path for known in also]
@@ -148,14 +154,20 @@ def newest_verified(db_path: Path, also: Sequence[Known] = ()) -> Known | None:
 
 def naming_backup(error: DamagedError, db_path: Path, also: Sequence[Known] = ()) -> DamagedError:
     """The damage message followed by the newest verified backup, which the error names for each
-    face to offer its restore (`DamagedError.restore`)."""
+    face to offer its restore (`DamagedError.restore`). Without a readable key file, where the
+    officer's own backups went is not known (only the key file remembers it): the message says so."""
     if getattr(error, "names_backup", False):
         return error
-    newest = newest_verified(db_path, also)
+    keys = _key_file(db_path)
+    newest = _newest(db_path, keys, also)
+    unknown = "" if keys is not None else (
+        f" Tệp khóa không đọc được nên chương trình không biết các bản sao lưu đã được ghi ở đâu: hãy tìm các "
+        f"tệp {SUFFIX} ở nơi đã lưu bản sao lưu; bản sao lưu tự động nằm trong thư mục «{auto_folder()}».")
     if newest is None:
-        named = DamagedError(f"{error.message} Không tìm thấy bản sao lưu đã kiểm tra nào của cơ sở dữ liệu này.")
+        named = DamagedError(error.message + (unknown or " Không tìm thấy bản sao lưu đã kiểm tra nào của cơ sở dữ "
+                                                         "liệu này."))
     else:
-        named = DamagedError(f"{error.message} Bản sao lưu đã kiểm tra gần nhất: {newest.describe()}.",
-                             restore=(Path(db_path), newest.path))
+        named = DamagedError(f"{error.message}{unknown} Bản sao lưu đã kiểm tra gần nhất tìm thấy: "
+                             f"{newest.describe()}.", restore=(Path(db_path), newest.path))
     named.names_backup = True
     return named

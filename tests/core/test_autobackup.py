@@ -175,3 +175,33 @@ def test_a_backup_named_as_before_is_offered_only_when_it_holds_this_database(db
     assert autobackup.last_verified(db.path).path == ours_old
     assert autobackup.last_verified(namesake.path).path == theirs_old
     assert autobackup.at_exit(db) is None  # today's is there, under its old name
+
+
+@pytest.mark.parametrize("lost", ["damaged", "missing"])
+def test_without_its_key_file_the_message_says_where_to_look_for_backups(db, tmp_path, lost):
+    backup.create(db, tmp_path / "o-usb.bvctbak")  # remembered only in the key file
+    db.close()
+    keys = keyfile.key_path(db.path)
+    if lost == "damaged":
+        keys.write_bytes(keys.read_bytes()[:-10])
+    else:
+        keys.unlink()
+    with pytest.raises(DamagedError) as raised:
+        vault.unlock(db.path, ADMIN, PASSWORD)
+    message = raised.value.message
+    assert "Không tìm thấy bản sao lưu đã kiểm tra nào" not in message
+    assert "không biết các bản sao lưu đã được ghi ở đâu" in message
+    assert str(backup_log.auto_folder()) in message and ".bvctbak" in message
+    assert raised.value.restore is None
+
+
+def test_without_its_key_file_its_own_automatic_backups_are_still_offered(db, namesake, clock):
+    ours = autobackup.at_exit(db)
+    clock.now += dt.timedelta(days=1)
+    autobackup.at_exit(namesake)  # newer, another database's
+    db.close()
+    keyfile.key_path(db.path).unlink()
+    with pytest.raises(DamagedError) as raised:
+        vault.unlock(db.path, ADMIN, PASSWORD)
+    assert raised.value.restore == (db.path, ours)  # known by the salt at the head of its file
+    assert "không biết các bản sao lưu đã được ghi ở đâu" in raised.value.message
