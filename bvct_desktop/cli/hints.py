@@ -1,6 +1,7 @@
 """The commands a message suggests, written as the officer types them."""
 
 import os
+import re
 import shlex
 from pathlib import Path
 
@@ -9,21 +10,29 @@ from ..core.errors import BvctError, DamagedError
 WINDOWS = os.name == "nt"
 
 
-def told(error: BvctError) -> str:
-    """The error's message; a damaged database's ends with the command restoring its newest verified backup."""
+def told(error: BvctError, user: str | None = None) -> str:
+    """The error's message; a damaged database's ends with the command restoring its newest verified
+    backup, as `user` (the name this command ran as, when known)."""
     if isinstance(error, DamagedError) and error.restore:
-        return f"{error.message} Khôi phục bằng lệnh: {restore_command(*error.restore)}"
+        return f"{error.message} Khôi phục bằng lệnh: {restore_command(*error.restore, user)}"
     return error.message
 
 
-def restore_command(database: Path, backup: Path) -> str:
+def restore_command(database: Path, backup: Path, user: str | None = None) -> str:
     """The command that restores `backup` into `database`, to run as printed. It names the database
     always: without `--db`, `bvct restore` writes $BVCT_DB or the default database, whichever that is
-    where and when the officer runs it."""
-    return f"bvct --db {_shell_word(Path(database).absolute())} restore {_shell_word(backup)}"
+    where and when the officer runs it; and the user, who must be an administrator of the backup
+    (`TÊN` when not known, as in the README)."""
+    who = shell_word(user) if user else "TÊN"
+    return (f"bvct --db {shell_word(Path(database).absolute())} --user {who} "
+            f"restore {shell_word(Path(backup).absolute())}")
 
 
-def _shell_word(path: Path) -> str:
-    """`path` as one word of the officer's command line. A Windows name cannot hold `"`, so double
-    quotes keep it whole in the Command Prompt; elsewhere the shell's own quoting."""
-    return f'"{path}"' if WINDOWS else shlex.quote(str(path))
+def shell_word(text: str | Path) -> str:
+    """`text` as one word of the officer's command line: in the Command Prompt inside double quotes
+    (which keep spaces and `&`, `^`, `|` whole), a `"` written `""` and the backslashes before a quote
+    doubled, as the program's own parser reads them (a Windows path holds neither `"` nor a final
+    backslash; a user's name may); elsewhere the shell's own quoting."""
+    if not WINDOWS:
+        return shlex.quote(str(text))
+    return '"' + re.sub(r'(\\*)("|$)', lambda m: m[1] * 2 + ('""' if m[2] else ""), str(text)) + '"'

@@ -52,6 +52,7 @@ def leave(code: int) -> NoReturn:
 
 def main(argv: Sequence[str]) -> int:
     """Runs one command; returns the exit status of the spec."""
+    user = None
     try:
         _utf8_streams()
         args = cli_parser.build(registrars(cli_parser.command_word(argv))).parse_args(list(argv))
@@ -62,6 +63,7 @@ def main(argv: Sequence[str]) -> int:
             raise InputError("Thiếu lệnh. Xem: bvct --help")
         if hasattr(args, "begin"):  # what a command starts before anything else (import: reading its sheet)
             args.begin(args)
+        user = args.user or os.environ.get("BVCT_USER")
         if getattr(args, "database", True):  # `template` and `places` open none
             startup.prepare(args.db)
         return args.handler(args) or 0
@@ -70,7 +72,7 @@ def main(argv: Sequence[str]) -> int:
     except BvctError as error:
         if isinstance(error, DiskFullError):  # a scheduled backup's officer reads it in the log
             errorlog.log_failure(" ".join(argv[:2]), error.message)
-        print(hints.told(error), file=sys.stderr)
+        print(hints.told(error, user), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("Đã hủy.", file=sys.stderr)

@@ -108,7 +108,7 @@ def test_the_restore_command_of_a_damage_message_restores_that_database_when_run
     code, _, err = cli("--db", damaged, "users", "list")
     assert code == 4
     command = shlex.split(err.rsplit("Khôi phục bằng lệnh: ", 1)[1])
-    assert command == ["bvct", "--db", str(damaged), "restore", str(tmp_path / "b1.bvctbak")]
+    assert command == ["bvct", "--db", str(damaged), "--user", ADMIN, "restore", str(tmp_path / "b1.bvctbak")]
     assert cli(*command[1:])[0] == 0
     assert cli("--db", damaged, "users", "list")[0] == 0 and cli.db.read_bytes() == default
 
