@@ -85,7 +85,7 @@ def test_damage_exits_4_naming_the_newest_verified_backup(filled, cli, damage):
         codes.append(code)
         if code == 4:
             newest = filled if damage is not _damaged_key_file else autobackup.last_verified(cli.db).path
-            assert hints.restore_command(cli.db, newest) in err, err
+            assert hints.restore_command(cli.db, newest, ADMIN) in err, err
     assert 4 in codes and set(codes) <= {0, 4}
     assert not (cli.db.parent / "x.xlsx").exists() or codes[1] == 0
 

@@ -135,7 +135,7 @@ def test_an_older_key_file_is_refused_naming_the_backup_to_restore(office, tmp_p
     done = bvct(env, "users", "passwd", "binh", "--new-password-file", tmp_path / "cu.txt")
     assert done.returncode == 4, done.stderr
     assert "cũ hơn cơ sở dữ liệu" in done.stderr
-    assert hints.restore_command(office.db, tmp_path / "sau.bvctbak") in done.stderr
+    assert hints.restore_command(office.db, tmp_path / "sau.bvctbak", "binh") in done.stderr
 
 
 def test_a_key_file_with_a_newer_generation_than_the_database_is_refused(office, tmp_path):
