@@ -36,7 +36,7 @@ from . import (
     own_files,
 )
 from .database import Actor, Clock, Database, FileDatabase, system_clock
-from .errors import DISK_FULL, WRONG_LOGIN, AuthError, BvctError, DamagedError, DiskFullError, InputError, os_reason
+from .errors import DISK_FULL, AuthError, BvctError, DamagedError, DiskFullError, InputError, os_reason
 from .files import atomic_output
 from .permissions import ADMIN, Action, allows, refusal
 from .schema import meta, users
@@ -50,6 +50,10 @@ CHUNK = 1 << 20
 MANIFEST_CHECKED = "Bản kê nội dung còn nguyên, đúng mã xác thực của cơ sở dữ liệu này"
 FILES_CHECKED = "Tệp khóa và tệp dữ liệu còn nguyên như lúc sao lưu (khớp mã kiểm tra trong bản kê)"
 PAGES_CHECKED = "Từng trang dữ liệu mã hóa còn nguyên; cấu trúc cơ sở dữ liệu đúng"
+# A backup is opened with its own key slots: a password changed since, or an account added since,
+# is right for the current database and wrong for the backup
+WRONG_BACKUP_LOGIN = ("Sai tên người dùng hoặc mật khẩu của bản sao lưu (bản sao lưu có tài khoản riêng của nó: "
+                      "dùng tài khoản có trong bản sao lưu, với mật khẩu của tài khoản ấy lúc sao lưu).")
 
 
 @dataclass(frozen=True)
@@ -240,7 +244,10 @@ def _opened(path: Path, open_key: Callable[[keyfile.KeyFile], bytes],
         keys = keyfile.KeyFile.from_bytes(key_bytes, Path(f"{path}/{KEYS}"))
         if keys.db_id != manifest["db_id"]:
             raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: tệp khóa bên trong không thuộc bản sao này.")
-        db_key = open_key(keys)
+        try:
+            db_key = open_key(keys)
+        except AuthError:
+            raise AuthError(WRONG_BACKUP_LOGIN) from None
         report = Report(manifest)
         if not hmac.compare_digest(_manifest_mac(keyfile.derive_subkey(db_key, MANIFEST_KEY_PURPOSE), manifest),
                                    str(manifest.get("mac", ""))):
@@ -326,7 +333,7 @@ def _check_database(extracted: Path, db_key: bytes, db_id: str, head: dict, user
     finally:
         copy.dispose()
     if row is None or not row.active:
-        raise AuthError(WRONG_LOGIN)
+        raise AuthError(WRONG_BACKUP_LOGIN)
     return row.role
 
 

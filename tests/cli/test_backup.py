@@ -314,3 +314,15 @@ def test_a_backup_of_another_database_is_not_overwritten(cli, tmp_path):
     code, _, err = cli("backup", "--out", theirs)
     assert code == 2 and "cơ sở dữ liệu khác" in err
     assert theirs.read_bytes() == before
+
+
+@pytest.mark.file_only("a file database's backup (its key slots); a server's: tests/server/test_moving.py")
+def test_a_login_the_backup_does_not_know_is_told_the_backup_has_its_own_accounts(backed_up, cli):
+    new_password = _secret(cli, "Mat-khau-moi-2026!")
+    assert cli("users", "passwd", ADMIN, "--new-password-file", new_password)[0] == 0
+    now = cli.as_user(ADMIN, "Mat-khau-moi-2026!")  # right for the current database, not for the backup
+    assert now("users", "list")[0] == 0
+    for runner, command in ((now, "verify"), (now, "restore"), (cli.as_user("nguoi-la", PASSWORD), "verify")):
+        code, _, err = runner(command, backed_up)
+        assert code == 3
+        assert "Sai tên người dùng hoặc mật khẩu của bản sao lưu" in err and "tài khoản riêng" in err
