@@ -10,7 +10,7 @@ event until the next successful unlock copies it into the audit trail (`take_eve
 import datetime as dt
 from pathlib import Path
 
-from . import keyfile
+from . import keyfile, user_names
 from .errors import WRONG_LOGIN, AuthError
 
 FREE_ATTEMPTS = 5
@@ -102,10 +102,14 @@ def start_afresh(keys: keyfile.KeyFile, user: str) -> None:
 
 
 def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now: dt.datetime) -> bytes:
-    """The database key; a wrong secret is counted in the key file and may lock the account."""
+    """The database key; a wrong secret is counted in the key file and may lock the account. A name
+    longer than any user's name can be (`user_names.MAX_BYTES`) is no account: not counted, so that
+    a huge name typed at the login neither grows the key file nor reaches the audit trail."""
     try:
         return keys.open_slot(user, secret)
     except AuthError:
+        if len(user.encode("utf-8")) > user_names.MAX_BYTES:
+            raise
         state = record_failure(key_path, user, now)
         if state.get("until"):
             until = dt.datetime.fromisoformat(state["until"])

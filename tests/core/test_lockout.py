@@ -189,3 +189,20 @@ def test_cli_exit_3_says_when_to_try_again(cli):
     code, _, err = cli.as_user(ADMIN, PASSWORD)("users", "list")
     assert codes == [3] * 5 and code == 3
     assert "hãy thử lại sau" in err and dt.datetime.now().strftime("%d/%m/%Y") in err
+
+
+def test_a_name_longer_than_any_user_name_is_not_tracked_nor_audited(made):
+    clock = Clock()
+    keys = keyfile.key_path(made)
+    size = keys.stat().st_size
+    huge = "x" * 120_000
+    _fail(made, clock, 3, user=huge)
+    _fail(made, clock, 1, user="ư" * 21)  # 63 bytes: the longest a name may be, tracked
+    assert keys.stat().st_size < size + 2_000
+    assert set(keyfile.read(keys).failures) == {"ư" * 21}
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    try:
+        trail = "".join(f"{entry.user} {entry.details}" for entry in audit.list_entries(db))
+    finally:
+        db.close()
+    assert "x" * 64 not in trail and "ư" * 21 in trail
