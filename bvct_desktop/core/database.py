@@ -287,7 +287,7 @@ class FileDatabase(Database):
 
     @contextlib.contextmanager
     def _errors_translated(self) -> Iterator[None]:
-        with self._damage_named(), engine.translated_errors(self.path):
+        with self._damage_named(), engine.translated_errors(self.path, self.path):
             yield
 
     @contextlib.contextmanager
@@ -336,7 +336,7 @@ class FileDatabase(Database):
         own_files.refuse(target, self.path)
         if Path(target).exists():
             raise InputError(f"Tệp «{target}» đã có; bản chép chỉ ghi vào tệp mới.")
-        with self._damage_named(), engine.translated_errors(Path(target)):
+        with self._damage_named(), engine.translated_errors(Path(target), self.path):
             return engine.export_copy(self.engine, self._db_key, Path(target))
 
     def check_integrity(self) -> list[str]:

@@ -183,22 +183,24 @@ def set_aside(connection: Connection, names: list[str]) -> Iterator[list[str]]:
 
 
 @contextlib.contextmanager
-def translated_errors(path: Path | None = None) -> Iterator[None]:
+def translated_errors(path: Path | None = None, named: Path | None = None) -> Iterator[None]:
     """Turns SQLite's errors into the program's: damage (4), a lock held too long or a full
-    disk (1). `path` is the database file, whose disk tells a full disk from a failing one."""
+    disk (1). `path` is the file written, whose disk tells a full disk from a failing one;
+    `named` the database a damage message names."""
     try:
         yield
     except (exc.DBAPIError, sqlcipher.Error) as error:
-        raise classify(error, path) from error
+        raise classify(error, path, named) from error
 
 
-def classify(error: Exception, path: Path | None = None) -> BvctError:
+def classify(error: Exception, path: Path | None = None, named: Path | None = None) -> BvctError:
     original = getattr(error, "orig", error)
     text = str(original).lower()
     if "locked" in text or "busy" in text:
         return BusyError("Cơ sở dữ liệu đang bị một chương trình khác giữ quá lâu; hãy thử lại sau.")
     if any(sign in text for sign in ("not a database", "malformed", "hmac", "corrupt", "disk image")):
-        return DamagedError("Cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu BVCT Desktop.")
+        which = f" «{named}»" if named is not None else ""
+        return DamagedError(f"Cơ sở dữ liệu{which} bị hỏng hoặc không phải cơ sở dữ liệu BVCT Desktop.")
     if "readonly" in text or "read-only" in text:
         return BvctError("Không ghi được vào cơ sở dữ liệu (tệp hoặc thư mục chỉ cho đọc).")
     # SQLite says "database or disk is full", or — when the write-ahead log cannot grow — only

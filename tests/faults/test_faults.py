@@ -90,6 +90,14 @@ def test_damage_exits_4_naming_the_newest_verified_backup(filled, cli, damage):
     assert not (cli.db.parent / "x.xlsx").exists() or codes[1] == 0
 
 
+@pytest.mark.file_only("damages the file's pages; a server keeps its own pages")
+def test_a_damaged_middle_page_is_told_naming_the_file(filled, cli):
+    _checkpoint(cli.db)
+    _flip(cli.db, _pages(cli.db) // 2)
+    code, _, err = cli("export", "cadres", "--out", cli.db.parent / "x.xlsx")
+    assert code == 4 and f"«{cli.db}»" in err.split("Bản sao lưu")[0], err
+
+
 @pytest.mark.file_only("a SQLCipher page; a server checks its own pages")
 def test_the_full_check_on_demand_finds_a_page_no_query_read(filled, cli):
     _checkpoint(cli.db)
