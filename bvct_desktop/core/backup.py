@@ -16,7 +16,7 @@ import json
 import os
 import shutil
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from . import (
     leftovers,
     migrations,
     own_files,
+    user_names,
 )
 from .database import Actor, Clock, Database, FileDatabase, system_clock
 from .errors import DISK_FULL, AuthError, BvctError, DamagedError, DiskFullError, InputError, os_reason
@@ -69,6 +70,7 @@ class Report:
     """What verifying a backup found: its manifest, the user's role in it, the checks passed."""
 
     manifest: dict
+    user: str | None = None  # the backup's account it was opened as (the name typed, as a login takes it)
     role: str = ""
     checks: list[str] = field(default_factory=list)
 
@@ -233,10 +235,10 @@ def _manifest_mac(key: bytes, manifest: dict) -> str:
 # --- reading ---------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def _opened(path: Path, open_key: Callable[[keyfile.KeyFile], bytes],
-            user: str | None) -> Iterator[tuple[Report, Path, keyfile.KeyFile, bytes]]:
-    """Checks everything in the backup at `path`; yields the report, the extracted copy, the
-    backup's key file and the database key. The extracted copy is removed afterwards."""
+def _opened(path: Path, user: str, password: str) -> Iterator[tuple[Report, Path, keyfile.KeyFile, bytes]]:
+    """Checks everything in the backup at `path` as `user` (the name as a login takes it); yields the
+    report, the extracted copy, the backup's key file and the database key. The extracted copy is
+    removed afterwards."""
     path = Path(path)
     archive = _open_archive(path)
     with archive, files.temporary_folder(leftovers.CHECK_FOLDER) as folder:
@@ -244,11 +246,12 @@ def _opened(path: Path, open_key: Callable[[keyfile.KeyFile], bytes],
         keys = keyfile.KeyFile.from_bytes(key_bytes, Path(f"{path}/{KEYS}"))
         if keys.db_id != manifest["db_id"]:
             raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: tệp khóa bên trong không thuộc bản sao này.")
+        user = user_names.as_stored(user, keys.slots)
         try:
-            db_key = open_key(keys)
+            db_key = keys.open_slot(user, password)
         except AuthError:
             raise AuthError(WRONG_BACKUP_LOGIN) from None
-        report = Report(manifest)
+        report = Report(manifest, user)
         if not hmac.compare_digest(_manifest_mac(keyfile.derive_subkey(db_key, MANIFEST_KEY_PURPOSE), manifest),
                                    str(manifest.get("mac", ""))):
             raise DamagedError(f"Bản sao lưu «{path.name}» hỏng hoặc đã bị sửa: bản kê không đúng mã xác thực.")
@@ -343,7 +346,7 @@ def verify(path: Path, user: str, password: str) -> Report:
     A backup file can be attacked offline at leisure, so no lockout applies here: the key
     slots' Argon2id cost is what protects it.
     """
-    with _opened(path, lambda keys: keys.open_slot(user, password), user) as (report, *_):
+    with _opened(path, user, password) as (report, *_):
         if not allows(report.role, Action.BACKUP):
             raise refusal("kiểm tra bản sao lưu")
         return report
@@ -355,7 +358,7 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
     target = Path(target)
     if not target.parent.is_dir():
         raise InputError(f"Thư mục «{target.parent}» không tồn tại.")
-    with _opened(path, lambda keys: keys.open_slot(user, password), user) as (report, extracted, keys, db_key):
+    with _opened(path, user, password) as (report, extracted, keys, db_key):
         if report.role != ADMIN:
             raise refusal("khôi phục từ bản sao lưu (chỉ quản trị viên của bản sao lưu)")
         keys.failures, keys.last_backup = {}, {"path": str(Path(path).resolve()), "at": report.manifest["created_at"]}
@@ -366,7 +369,7 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
             keys_temp.write_bytes(keys.to_bytes())
             crashpoints.reached("restore-written")
             kept = _move_aside(target, clock())
-    db = FileDatabase(target, db_key, keys.db_id, Actor(user, ADMIN), clock)
+    db = FileDatabase(target, db_key, keys.db_id, Actor(report.user, ADMIN), clock)
     try:
         with db.write() as connection:
             db.audit(connection, "khôi phục từ bản sao lưu",

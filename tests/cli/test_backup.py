@@ -326,3 +326,14 @@ def test_a_login_the_backup_does_not_know_is_told_the_backup_has_its_own_account
         code, _, err = runner(command, backed_up)
         assert code == 3
         assert "Sai tên người dùng hoặc mật khẩu của bản sao lưu" in err and "tài khoản riêng" in err
+
+
+@pytest.mark.file_only("a file database's backup (its pages, key file); a server's: tests/server/test_moving.py")
+def test_verify_and_restore_take_the_name_as_a_login_takes_it(backed_up, cli):
+    """A space typed around the name (or combining marks, core/test_vault) is the account, as at login."""
+    typed = cli.as_user(f" {ADMIN}  ", PASSWORD)
+    assert typed("verify", backed_up)[0] == 0
+    code, _, err = typed("restore", backed_up)
+    assert code == 0, err
+    entries = cli.as_user(ADMIN, PASSWORD)("audit", "list")[1]
+    assert "khôi phục từ bản sao lưu" in entries and f" {ADMIN}  " not in entries
