@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import secrets
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,10 +60,15 @@ def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
                            params.parallelism, 32, Type.ID)
 
 
+def _composed(secret: str) -> str:
+    """A secret as a slot is sealed with it: NFC, however the keyboard composed its accents."""
+    return unicodedata.normalize("NFC", secret)
+
+
 def seal(db_key: bytes, secret: str, db_id: str, slot: str, params: KdfParams) -> dict:
     """A key slot holding `db_key`, opened only by `secret`."""
     salt, nonce = os.urandom(16), os.urandom(12)
-    wrapping = _derive(secret, salt, params)
+    wrapping = _derive(_composed(secret), salt, params)
     aad = f"{FORMAT}|{db_id}|{slot}".encode()
     return {
         "kdf": {"name": "argon2id", "time_cost": params.time_cost,
@@ -75,15 +81,18 @@ def seal(db_key: bytes, secret: str, db_id: str, slot: str, params: KdfParams) -
 
 def unseal(entry: dict, secret: str, db_id: str, slot: str) -> bytes | None:
     """The database key, or None when `secret` does not open the slot (a well-formed one:
-    `check_slot` has passed when the key file was read)."""
+    `check_slot` has passed when the key file was read). Tried NFC, as slots are sealed, then as
+    typed when that differs (a slot sealed before secrets were NFC)."""
     kdf = entry["kdf"]
     params = KdfParams(kdf["time_cost"], kdf["memory_kib"], kdf["parallelism"])
-    wrapping = _derive(secret, _unb64(kdf["salt"]), params)
     aad = f"{FORMAT}|{db_id}|{slot}".encode()
-    try:
-        return AESGCM(wrapping).decrypt(_unb64(entry["nonce"]), _unb64(entry["sealed"]), aad)
-    except InvalidTag:
-        return None
+    for form in dict.fromkeys((_composed(secret), secret)):
+        wrapping = _derive(form, _unb64(kdf["salt"]), params)
+        try:
+            return AESGCM(wrapping).decrypt(_unb64(entry["nonce"]), _unb64(entry["sealed"]), aad)
+        except InvalidTag:
+            continue
+    return None
 
 
 # What a slot's Argon2id parameters may be: argon2's own rules (memory at least 8 KiB per lane)

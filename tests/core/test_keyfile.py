@@ -1,6 +1,7 @@
 """The key file: slots open only with their secret, damage and foreign files are told apart."""
 
 import json
+import unicodedata
 
 import pytest
 
@@ -22,6 +23,20 @@ def test_a_slot_opens_with_its_password_only(tmp_path):
         keys.open_slot("an", "sai")
     with pytest.raises(AuthError):
         keys.open_slot("binh", "mật khẩu của An")
+
+
+@pytest.mark.parametrize("sealed_as", ["NFC", "NFD"], ids=["sealed-now", "sealed-before-passwords-were-nfc"])
+def test_a_password_opens_its_slot_however_the_keyboard_composes_its_accents(monkeypatch, sealed_as):
+    """Unikey «dựng sẵn» on one PC, «tổ hợp» on another: the same password, precomposed or with
+    combining marks. A slot is sealed with it NFC; one sealed before that (as typed) still opens."""
+    password, key = "Mật khẩu Đồng Nai 1", keyfile.new_database_key()
+    with monkeypatch.context() as before:
+        if sealed_as == "NFD":
+            before.setattr(keyfile, "_composed", lambda secret: secret)  # sealed as typed, as it was
+        entry = keyfile.seal(key, unicodedata.normalize(sealed_as, password), "db-1", "an", CHEAP)
+    keys = keyfile.KeyFile("db-1", {"an": entry})
+    for typed in ("NFC", "NFD") if sealed_as == "NFC" else ("NFD",):  # an old slot: as it was typed
+        assert keys.open_slot("an", unicodedata.normalize(typed, password)) == key
 
 
 def test_a_slot_moved_to_another_user_or_database_does_not_open():
