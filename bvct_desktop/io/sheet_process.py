@@ -1,7 +1,7 @@
 """Surveying and reading a sheet in a process of its own.
 
 python-calamine (Rust) aborts the whole process on some hostile workbooks — a cell far out at
-XFD1048576 makes it allocate the declared range (512 GiB), a shared-string table that claims
+XFD1048576 makes it allocate the whole range up to it (512 GiB), a shared-string table that claims
 four billion entries 96 GB — and an abort cannot be caught. So a child process surveys the
 sheet (sheet_xml) and only then reads its values, under a memory limit where the system has
 one; the parent only ever sees rows, the survey's refusal, or which way the child failed.

@@ -1,20 +1,23 @@
 """A workbook's XML read directly, without its values: which sheet an officer sees first, the
 survey of that sheet against the limits, and the cell styles the legacy-encoding check asks for.
 
-The survey is one pass over the sheet's XML (streamed, never held whole): the declared dimension
-and the used range against the limits — at most `MAX_DATA_ROWS` data rows, and the kind's columns
-plus `EXTRA_COLUMNS` — the formulas with no cached value, the cells showing an Excel error (#N/A),
-which the reader gives as empty, and the date cells whose number format shows no day (`date_forms`),
-which the reader gives with the day Excel keeps. It runs before anything reads the values
-(sheet_process), so the reader is never handed a sheet it could not hold.
+The survey is one pass over the sheet's XML (streamed, never held whole): the range its values
+reach against the limits — at most `MAX_DATA_ROWS` data rows, and the kind's columns plus
+`EXTRA_COLUMNS` — the formulas with no cached value, the cells showing an Excel error (#N/A), which
+the reader gives as empty, and the date cells whose number format shows no day (`date_forms`), which
+the reader gives with the day Excel keeps. It runs before anything reads the values (sheet_process),
+so the reader is never handed a sheet it could not hold. The dimension a sheet declares, rows
+formatted but empty (formats pasted down to row 1,048,576) and the empty text a formula left
+(=IF(…;"";…)) are not its data: they count for no row.
 
 A large sheet is read in parts, one reader per core: part k of n surveys only its rows — from the
 first numbered row at about k/n of the sheet's XML to the next part's — and hands the reader a
-workbook in memory whose sheet holds just them (`_RowsPart`). Every part reads the sheet's head,
-so each checks the declared dimension; each checks its own rows before they are read.
+workbook in memory whose sheet holds just them (`_RowsPart`). Each part checks its own rows
+before they are read.
 """
 
 import io
+import operator
 import re
 import zipfile
 import zlib
@@ -28,7 +31,6 @@ from ..core.errors import InputError
 
 MAX_DATA_ROWS = 250_000
 EXTRA_COLUMNS = 30          # columns beyond the kind's own that a sheet may carry (they are ignored)
-EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
 MAX_PART_BYTES = 32 * 1024 * 1024    # workbook.xml, its relationships, styles.xml
 MAX_COPIED_BYTES = 64 * 1024 * 1024  # the parts a workbook in memory copies besides the sheet (shared strings…)
 MAX_ROW_BYTES = 64 * 1024 * 1024     # one row's XML
@@ -216,7 +218,7 @@ class _Syntax:
         self.error_cell = re.compile(rb"<" + p + rb"""c\b([^>]*?\st\s*=\s*["']e["'][^>]*?)(?<!/)>(.*?)</"""
                                      + p + rb"c>", re.S)
         self.empty_value = re.compile(rb"<" + p + rb"v(?:\s[^>]*?)?(?:/>|>\s*</" + p + rb"v>)")
-        self.dimension = re.compile(rb"<" + p + rb'dimension\s[^>]*?\bref\s*=\s*["\']([^"\']+)')
+        self.value_start, self.inline_start = b"<" + prefix + b"v", b"<" + prefix + b"is"
         self.styled_cell = re.compile(rb"<" + p + rb'c r="([A-Z]{1,3})(\d+)"[^>]*?\ss\s*=\s*"(\d+)"')
         self.rows_open = re.compile(rb"<" + p + rb"sheetData\s*>")
         self.rows_close = b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"
@@ -232,6 +234,30 @@ class _Syntax:
             return 0
         return sum(block.count(tag) for tag in self.rows) - numbered
 
+    def last_row_with_value(self, block: bytes, numbered: list[int], unnumbered: int) -> int:
+        """The number of the last row of `block` with a cell holding a value — a `<v>` with text (an
+        Excel error such as #N/A too) or an inline string; 0 when none does. An empty `<v/>` is none:
+        the empty text a formula left is an empty cell, other formulas without a cached value are
+        noted apart. `numbered`: the numbers its rows carry, `unnumbered`: how many carry none.
+
+        Found from the end, where it is: the row of the last value is the highest row holding one
+        when the rows are numbered in increasing order (whatever else looks like a row, in a comment,
+        counted). Rows without a number or out of order give the highest number instead."""
+        highest = max(numbered, default=0)
+        if unnumbered or not all(map(operator.lt, numbered, numbered[1:])):
+            return highest
+        end = len(block)
+        while True:
+            at = block.rfind(self.value_start, 0, end)
+            at = max(at, block.rfind(self.inline_start, max(at, 0), end))
+            if at < 0:
+                return 0
+            row_at = max(block.rfind(self.row_start, 0, at), 0)
+            if self.value.search(block, row_at, end):
+                row = self.row_r.match(block, row_at)
+                return int(row[1]) if row else highest
+            end = row_at  # a row of empty <v/> only (formulas filled down): the row before
+
     def starts_numbered_row(self, block: bytes) -> bool:
         """True when `block` begins with a row that carries its number (a part may start there)."""
         first = self.row.search(block, 0, 256)
@@ -246,7 +272,6 @@ class _Syntax:
 _ATTR_R = re.compile(rb'\br\s*=\s*["\']([A-Z]{1,3})?(\d+)["\']')
 _ATTR_S = re.compile(rb'\bs\s*=\s*["\'](\d+)["\']')
 _TEXT_RESULT = re.compile(rb'\bt\s*=\s*["\']str["\']')  # a formula's cell whose cached value is text
-_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
 def _blocks(archive: zipfile.ZipFile, member: str) -> Iterator[tuple[_Syntax, bytes]]:
@@ -275,9 +300,10 @@ def _blocks(archive: zipfile.ZipFile, member: str) -> Iterator[tuple[_Syntax, by
 
 def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: int, noted: Surveyed,
             cut: "_RowsPart | None" = None) -> None:
-    """Refuses a sheet taller or wider than the limits (declared or used); notes the cells whose
-    formula has no cached value, those showing an error and those whose style shows a date without
-    its day. With `cut`, only the rows of that part are surveyed (and handed to it)."""
+    """Refuses a sheet whose values reach past the limits (its last row holding a value, its widest
+    cell); notes the cells whose formula has no cached value, those showing an error and those whose
+    style shows a date without its day. Neither the declared dimension nor rows without a value
+    count. With `cut`, only the rows of that part are surveyed (and handed to it)."""
     max_rows = MAX_DATA_ROWS + 1
     where = f"Trang tính «{sheet.name}» của tệp «{path.name}»"
     tall = (f"; mỗi lần nhập tối đa {_thousands(MAX_DATA_ROWS)} dòng dữ liệu. Hãy chia thành nhiều tệp, "
@@ -288,21 +314,14 @@ def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: in
     letters = len(_column_letters(max_columns + 1))
     forms = date_forms(archive, noted.styles_member)
     for index, (syntax, block) in enumerate(_blocks(archive, sheet.member)):
-        if index == 0:
-            declared = syntax.dimension.search(block)
-            ref = declared[1].decode("ascii", "replace") if declared else ""
-            height, width = _dimension(ref)
-            if height > max_rows or width > max_columns:
-                raise InputError(f"{where} khai báo vùng dữ liệu «{ref}» (đến dòng {_thousands(height)}, cột "
-                                 f"thứ {_thousands(width)}){tall if height > max_rows else wide}")
         if cut is not None and not cut.owns(index, syntax, block):
             if cut.past:
                 break
             continue
-        numbered = syntax.row_r.findall(block)
-        if numbered:
-            last_row = max(last_row, max(map(int, numbered)))
-        rows_without_number += syntax.unnumbered_rows(block, len(numbered))
+        numbered = list(map(int, syntax.row_r.findall(block)))
+        unnumbered = syntax.unnumbered_rows(block, len(numbered))
+        last_row = max(last_row, syntax.last_row_with_value(block, numbered, unnumbered))
+        rows_without_number += unnumbered
         if syntax.plain(block):
             for column, closed in syntax.wide_cells(letters).findall(block):
                 if not closed:
@@ -400,14 +419,6 @@ class _RowsPart:
             return None
         self._buffer.seek(0)
         return self._buffer
-
-
-def _dimension(ref: str) -> tuple[int, int]:
-    """(last row, last column) of a declared range such as A1:XFD1048576; (0, 0) when unreadable."""
-    match = _REF.match(ref.split(":")[-1].strip().upper())
-    if not match:
-        return 0, 0
-    return int(match[2]), _column_number(match[1])
 
 
 def _widest_by_position(syntax: _Syntax, block: bytes) -> int:

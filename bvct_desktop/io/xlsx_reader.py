@@ -2,12 +2,12 @@
 
 The sheet read is the first one an officer sees in Excel: the first visible worksheet (a
 hidden sheet before it is skipped and named). A child process (`sheet_process`) surveys it
-(`sheet_xml`: the declared dimension and the used range against the limits, formulas with no
-cached value, cells showing an error, dates shown without their day) and only then reads its
-values with python-calamine (Rust; about 11× openpyxl's read-only mode): a workbook that makes
-the reader abort takes only that process down. A large
-file is read by one child per core, each a part of the rows. The caller may go on meanwhile
-(`start_reading`): `bvct import` unlocks the database while the sheet is read.
+(`sheet_xml`: the range its values reach against the limits, formulas with no cached value,
+cells showing an error, dates shown without their day) and only then reads its values with
+python-calamine (Rust; about 11× openpyxl's read-only mode): a workbook that makes the reader
+abort takes only that process down. A large file is read by one child per core, each a part of
+the rows. The caller may go on meanwhile (`start_reading`): `bvct import` unlocks the database
+while the sheet is read.
 
 Calamine gives no styles, so `column_fonts` reads the cell styles of just the columns asked for
 (one more pass over the XML, and the workbook's style table): the legacy-encoding converter

@@ -106,7 +106,7 @@ def test_the_import_wizard_survives_the_2_kb_workbook(qtbot, context, tmp_path):
     wizard = _wizard(qtbot, context)
     wizard.load(hostile_workbooks.far_cell(tmp_path / "doc.xlsx"))
     qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
-    assert "XFD1048576" in wizard.message.text() and not wizard.import_button.isEnabled()
+    assert "có dữ liệu đến dòng 1.048.576" in wizard.message.text() and not wizard.import_button.isEnabled()
 
 
 def test_the_import_wizard_survives_a_reader_abort_the_checks_miss(qtbot, context, tmp_path, monkeypatch):

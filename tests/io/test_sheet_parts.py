@@ -179,6 +179,20 @@ def test_a_sheet_past_the_row_limit_is_refused_by_the_part_that_crosses_it(tmp_p
     assert parts.value.message == whole.value.message
 
 
+def test_formatted_empty_rows_after_the_data_are_no_rows_in_any_part(tmp_path, small_blocks, parts_seen,
+                                                                        monkeypatch):
+    """Formats pasted down past the row limit: each part sees the data end at its last row holding a
+    value, and the parts of empty rows bring nothing to hold."""
+    monkeypatch.setattr(sheet_xml, "MAX_DATA_ROWS", 250)
+    rows = [hostile.header_row(["Họ và tên"])]
+    rows += [f'<row r="{n}">{hostile.inline(f"A{n}", f"tên {n}")}</row>' for n in range(2, 100)]
+    rows += [f'<row r="{n}" s="1" customFormat="1"><c r="A{n}" s="1"/></row>' for n in range(100, 600)]
+    path = hostile.write(tmp_path / "so.xlsx", [("A", "visible", hostile.sheet_xml(rows))])
+    _, whole = _read(path, 1)
+    _, columns = _read(path, 3)
+    assert columns == whole and len(whole[0]) == 99 and whole[0][-1] == "tên 99"
+
+
 def test_a_part_whose_child_dies_fails_the_read_and_no_child_is_left(tmp_path, small_blocks, monkeypatch):
     path = _register(tmp_path / "so.xlsx")
     survey, forked, pids = sheet_xml.survey, sheet_process._Forked.__init__, []

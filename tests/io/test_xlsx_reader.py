@@ -195,7 +195,7 @@ def test_the_first_visible_sheet_is_read_and_named(tmp_path):
 
 
 @pytest.mark.parametrize("make, says", [
-    (hostile_workbooks.far_cell, "XFD"),
+    (hostile_workbooks.far_cell, "dòng 1.048.576"),  # declaring A1:XFD1048576, or not
     (lambda path: hostile_workbooks.far_cell(path, dimension=None), "dòng 1.048.576"),
     (hostile_workbooks.lying_shared_strings, "hỏng"),
 ])
@@ -236,3 +236,76 @@ def test_a_reader_abort_is_a_damaged_file_not_the_end_of_the_program(tmp_path, m
     else:
         with pytest.raises(InputError, match="đến dòng 1.048.576"):
             sheet_process.Reading(path, 16).outcome()
+
+
+def test_a_formatted_empty_cell_in_the_sheets_last_row_is_no_data(tmp_path):
+    """Formats pasted down to the end of a sheet leave a formatted, empty cell at A1048576 and the
+    dimension A1:C1048576: the data ends at its last row holding a value, and only it is held."""
+    book = openpyxl.Workbook()
+    book.active.append(["Họ và tên", "Ngày sinh", "Quê quán"])
+    book.active.append(["Đặng Văn Hải", "01/02/1971", "Phan Thiết"])
+    book.active.cell(row=1_048_576, column=1).font = Font(bold=True)
+    book.save(tmp_path / "cuoi.xlsx")
+    sheet = read_first_sheet(tmp_path / "cuoi.xlsx", 3)
+    assert sheet.height == 2 and [len(column) for column in sheet.columns] == [2, 2, 2]
+
+
+def _styled_rows(last: int) -> list[str]:
+    """Rows 3 to `last` formatted and empty, as Excel writes them (and openpyxl, `<c …></c>`)."""
+    return [f'<row r="{n}" s="1" customFormat="1"><c r="A{n}" s="1"/><c r="B{n}" s="1" t="n"></c></row>'
+            for n in range(3, last + 1)]
+
+
+@pytest.mark.parametrize("dimension", [None, "A1:B400", "A1:XFD1048576"])
+def test_empty_rows_and_the_declared_dimension_do_not_count_against_the_row_limit(tmp_path, monkeypatch, dimension):
+    monkeypatch.setattr(sheet_xml, "MAX_DATA_ROWS", 250)
+    monkeypatch.setattr(sheet_process, "_may_fork", lambda: True)  # the child has the lower limit too
+    rows = [hostile_workbooks.header_row(["Họ và tên", "Ngày sinh"]),
+            '<row r="2">' + hostile_workbooks.inline("A2", "Lê Văn Hai") + hostile_workbooks.inline("B2", "1970")
+            + "</row>", *_styled_rows(400)]
+    path = hostile_workbooks.write(tmp_path / "trong.xlsx", [("Cán bộ", "visible",
+                                                              hostile_workbooks.sheet_xml(rows, dimension))])
+    sheet = read_first_sheet(path, 2)
+    assert sheet.rows == [["Họ và tên", "Ngày sinh"], ["Lê Văn Hai", "1970"]]
+
+
+@pytest.mark.parametrize("cell", [hostile_workbooks.inline("A300", "x"), '<c r="A300"><v>5</v></c>',
+                                  '<c r="A300" t="e"><f>1/0</f><v>#DIV/0!</v></c>'])  # an error is a value
+def test_a_value_past_the_row_limit_is_refused_whatever_empty_rows_lie_before(tmp_path, monkeypatch, cell):
+    monkeypatch.setattr(sheet_xml, "MAX_DATA_ROWS", 250)
+    monkeypatch.setattr(sheet_process, "_may_fork", lambda: True)
+    rows = [hostile_workbooks.header_row(["Họ và tên"]), *_styled_rows(299), f'<row r="300">{cell}</row>',
+            *_styled_rows(400)[300:]]
+    path = hostile_workbooks.write(tmp_path / "dai.xlsx", [("Cán bộ", "visible", hostile_workbooks.sheet_xml(rows))])
+    with pytest.raises(InputError, match="có dữ liệu đến dòng 300; mỗi lần nhập tối đa 250 dòng"):
+        read_first_sheet(path, 2)
+
+
+@pytest.mark.parametrize("cached", ["<v/>", "<v></v>"])
+def test_formulas_left_empty_past_the_row_limit_are_no_rows(tmp_path, monkeypatch, cached):
+    """=IF(…;"";…) filled down past the data: the empty text it leaves is an empty cell, for the row
+    limit as for the import."""
+    monkeypatch.setattr(sheet_xml, "MAX_DATA_ROWS", 250)
+    monkeypatch.setattr(sheet_process, "_may_fork", lambda: True)
+    rows = [hostile_workbooks.header_row(["Họ và tên", "Ghi chú"]),
+            '<row r="2">' + hostile_workbooks.inline("A2", "Lê Văn Hai") + "</row>",
+            *(f'<row r="{n}"><c r="B{n}" t="str"><f>IF(A{n}="","",A{n})</f>{cached}</c></row>' for n in range(3, 401))]
+    path = hostile_workbooks.write(tmp_path / "cong_thuc.xlsx",
+                                   [("Cán bộ", "visible", hostile_workbooks.sheet_xml(rows))])
+    sheet = read_first_sheet(path, 2)
+    assert sheet.rows[1] == ["Lê Văn Hai", ""] and not sheet.formula_without_value
+    assert all(row == ["", ""] for row in sheet.rows[2:])
+
+
+@pytest.mark.parametrize("rows", [
+    ['<row r="300"><c r="A300"><v>1</v></c></row>', '<row r="3"><c r="A3"><v>1</v></c></row>'],  # out of order
+    ['<row r="300"><!-- <row r="3"> --><c r="A300"><v>1</v></c></row>'],  # what looks like a row, in a comment
+    ['<row r="300"><c r="A300"><v>1</v></c></row><!-- <row r="301"><c><v>1</v></c></row> -->'],
+])
+def test_a_value_past_the_row_limit_is_not_hidden_by_rows_out_of_order_or_in_a_comment(tmp_path, monkeypatch, rows):
+    monkeypatch.setattr(sheet_xml, "MAX_DATA_ROWS", 250)
+    monkeypatch.setattr(sheet_process, "_may_fork", lambda: True)
+    path = hostile_workbooks.write(tmp_path / "la.xlsx", [("Cán bộ", "visible", hostile_workbooks.sheet_xml(
+        [hostile_workbooks.header_row(["Họ và tên"]), *rows]))])
+    with pytest.raises(InputError, match="có dữ liệu đến dòng 30[01]"):
+        read_first_sheet(path, 2)
