@@ -39,6 +39,7 @@ _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
        "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
 _HIDDEN = ("hidden", "veryHidden")
+_STRICT_WORKBOOK = "{http://purl.oclc.org/ooxml/spreadsheetml/main}workbook"  # ISO/IEC 29500 Strict
 
 
 @dataclass
@@ -140,6 +141,10 @@ def _small_part(archive: zipfile.ZipFile, member: str) -> bytes:
 def _workbook(archive: zipfile.ZipFile, path: Path) -> tuple[list[_Sheet], str | None, str | None]:
     """The workbook's sheets in order, and where its styles and shared strings are."""
     book = ElementTree.fromstring(_small_part(archive, "xl/workbook.xml"))
+    if book.tag == _STRICT_WORKBOOK:
+        raise InputError(f"Tệp «{path.name}» được lưu theo định dạng «Strict Open XML», chương trình không đọc "
+                         "được định dạng này. Hãy mở tệp bằng Excel, chọn «Lưu thành» (Save As) với kiểu «Excel "
+                         "Workbook (*.xlsx)» rồi nhập lại.")
     rels = ElementTree.fromstring(_small_part(archive, "xl/_rels/workbook.xml.rels"))
     targets, styles, shared = {}, None, None
     for rel in rels.findall("rel:Relationship", _NS):

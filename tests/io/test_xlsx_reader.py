@@ -1,6 +1,7 @@
 """The reader gives values fast, fonts on demand, and finds formulas never calculated."""
 
 import datetime as dt
+import zipfile
 
 import openpyxl
 import pytest
@@ -309,3 +310,31 @@ def test_a_value_past_the_row_limit_is_not_hidden_by_rows_out_of_order_or_in_a_c
         [hostile_workbooks.header_row(["Họ và tên"]), *rows]))])
     with pytest.raises(InputError, match="có dữ liệu đến dòng 30[01]"):
         read_first_sheet(path, 2)
+
+
+def strict_workbook(path):
+    """A workbook as Excel saves it «Strict Open XML Spreadsheet (*.xlsx)»: the same parts, in the
+    namespaces of ISO/IEC 29500 Strict."""
+    book = openpyxl.Workbook()
+    book.active.append(["Họ và tên", "Ngày sinh"])
+    book.active.append(["Đặng Văn Giang", "01/02/1970"])
+    book.save(path.with_suffix(".tmp"))
+    namespaces = [(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                   b"http://purl.oclc.org/ooxml/spreadsheetml/main"),
+                  (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                   b"http://purl.oclc.org/ooxml/officeDocument/relationships")]
+    with zipfile.ZipFile(path.with_suffix(".tmp")) as source, zipfile.ZipFile(path, "w") as target:
+        for part in source.infolist():
+            data = source.read(part)
+            for transitional, strict in namespaces if part.filename != "[Content_Types].xml" else ():
+                data = data.replace(transitional, strict)
+            target.writestr(part, data)
+    return path
+
+
+def test_a_strict_open_xml_workbook_is_told_how_to_save_it_again(tmp_path):
+    with pytest.raises(InputError) as refused:
+        read_first_sheet(strict_workbook(tmp_path / "strict.xlsx"))
+    assert refused.value.message == (
+        "Tệp «strict.xlsx» được lưu theo định dạng «Strict Open XML», chương trình không đọc được định dạng "
+        "này. Hãy mở tệp bằng Excel, chọn «Lưu thành» (Save As) với kiểu «Excel Workbook (*.xlsx)» rồi nhập lại.")
