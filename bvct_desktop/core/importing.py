@@ -30,6 +30,8 @@ from .text import fold
 MAX_LISTED = 200  # lines, or names, a summary's list shows before it counts the rest
 LEGACY_CELLS = "Ô chuyển từ mã cũ (TCVN3/VNI)"
 MAX_PROBLEMS = 50  # a screenful: checking stops there, so a hostile or wrong file costs seconds, not minutes
+HEADERS_LOOKED_FOR = 5  # the rows where headers below a title are recognised
+MISSING_COLUMN = "thiếu cột bắt buộc"
 WRITING = "Đang ghi vào cơ sở dữ liệu…"
 
 
@@ -140,7 +142,22 @@ def map_headers(kind: Kind, headers: list[object]) -> tuple[dict[int, Field], li
             seen[wanted.key] = index
             columns[index] = wanted
     for missing in (f for f in kind.fields if f.required and f.key not in seen):
-        problems.append(Problem(1, missing.header, "thiếu cột bắt buộc"))
+        problems.append(Problem(1, missing.header, MISSING_COLUMN))
+    return columns, ignored, problems
+
+
+def read_headers(kind: Kind, cells: list[Sequence]) -> tuple[dict[int, Field], list[str], list[Problem]]:
+    """`map_headers` of row 1 of `cells` (by column). When row 1 lacks a required column and a row
+    below it, to row HEADERS_LOOKED_FOR, has them all (a title above the headers), the one problem is
+    that row's: the officer is told to remove the rows above it."""
+    columns, ignored, problems = map_headers(kind, [column[0] for column in cells])
+    if any(problem.message == MISSING_COLUMN for problem in problems):
+        for number in range(2, min(HEADERS_LOOKED_FOR, len(cells[0]) if cells else 0) + 1):
+            found = map_headers(kind, [column[number - 1] for column in cells])[2]
+            if not any(problem.message == MISSING_COLUMN for problem in found):
+                above = "dòng phía trên nó" if number == 2 else f"{number - 1} dòng phía trên nó"
+                return columns, ignored, [Problem(number, None, "có vẻ là dòng tiêu đề cột, nhưng tiêu đề cột phải "
+                                                                f"ở dòng 1: hãy xóa {above} rồi nhập lại")]
     return columns, ignored, problems
 
 
@@ -321,7 +338,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     db.require(Action.EDIT, f"nhập «{kind.title}»")
     result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet))
     cells = sheet.columns
-    columns, result.ignored_columns, result.problems = map_headers(kind, [column[0] for column in cells])
+    columns, result.ignored_columns, result.problems = read_headers(kind, cells)
     dates_as_shown(sheet, columns)
     cells = [column[1:] for column in cells]  # below the headers
     rows = ParsedRows([], [], []) if result.problems else parse_rows(kind, sheet, columns, result.problems, cells)

@@ -218,8 +218,7 @@ class ImportWizard(QDialog):
     def _show_preview(self, sheet: xlsx_reader.Sheet) -> None:
         shown = dataclasses.replace(sheet, columns=[column[:PREVIEW_ROWS + 1] for column in sheet.columns])
         converted = legacy.convert_sheet(shown)
-        headers = shown.rows[0] if shown.rows else []
-        columns, ignored, problems = importing.map_headers(self.kind, headers)
+        columns, ignored, problems = importing.read_headers(self.kind, shown.columns)
         importing.dates_as_shown(shown, columns)
         found = ", ".join(spec.header for spec in columns.values()) or "không có"
         text = f"{sheet.described}<br>" if sheet.described else ""
@@ -229,8 +228,11 @@ class ImportWizard(QDialog):
         if problems:
             text += "<br><span style='color:#b00020'>" + "<br>".join(str(p) for p in problems) + "</span>"
         shown_rows = min(max(sheet.height - 1, 0), PREVIEW_ROWS)
-        text += (f"<br>Tệp có {grouped(importing.rows_with_data(self.kind, sheet))} dòng dữ liệu; "
-                 f"xem trước {shown_rows} dòng đầu.")
+        if problems:  # which columns hold the data is not known yet
+            text += f"<br>Xem trước {shown_rows} dòng đầu."
+        else:
+            text += (f"<br>Tệp có {grouped(importing.rows_with_data(self.kind, sheet))} dòng dữ liệu; "
+                     f"xem trước {shown_rows} dòng đầu.")
         self.columns.setText(text)
         if converted.cells:
             examples = "<br>".join(f"«{before}» → «{after}»" for before, after in converted.samples)

@@ -132,6 +132,24 @@ def test_the_rows_counted_are_those_that_carry_data(db):
     assert not result.ok and result.rows == 2
 
 
+@pytest.mark.parametrize("above, removed", [(1, "dòng phía trên nó"), (3, "3 dòng phía trên nó")])
+def test_headers_below_a_title_are_told_to_be_moved_up(db, above, removed):
+    """A list with its title (and a blank line) above the headers: the officer is told which row holds
+    them, not that every column is missing."""
+    sheet = rows_sheet([["DANH SÁCH CÁN BỘ NĂM 2026", None, None], *[[None] * 3] * (above - 1),
+                        ["Họ và tên", "Ngày sinh", "Quê quán"], ["Đặng Văn Giang", "01/02/1970", "Phan Thiết"]])
+    result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
+    assert [str(problem) for problem in result.problems] == [
+        f"Dòng {above + 1}: có vẻ là dòng tiêu đề cột, nhưng tiêu đề cột phải ở dòng 1: hãy xóa {removed} "
+        "rồi nhập lại"]
+
+
+def test_a_missing_column_is_told_when_no_row_below_holds_the_headers(db):
+    sheet = rows_sheet([["Họ và tên", "Quê quán"], ["Đặng Văn Giang", "Phan Thiết"], ["Họ và tên", "Quê quán"]])
+    result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
+    assert [str(problem) for problem in result.problems] == ["Dòng 1, cột «Ngày sinh»: thiếu cột bắt buộc"]
+
+
 def test_a_warning_names_the_record_its_row_was_written_to(db):
     """Whoever completes the rows an import left incomplete acts on those records, not on every
     record in that state (older imports' rows included)."""

@@ -85,6 +85,15 @@ def test_the_preview_counts_the_rows_that_carry_data(qtbot, context, tmp_path):
     assert wizard.message.text() == "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi."
 
 
+def test_headers_below_a_title_are_told_in_the_preview(qtbot, context, tmp_path):
+    path = workbook(tmp_path / "tieu-de.xlsx", ["DANH SÁCH CÁN BỘ NĂM 2026"], [HEADERS, *GOOD])
+    wizard = loaded(qtbot, _wizard(qtbot, context), path)
+    text = wizard.columns.text()
+    assert ("Dòng 2: có vẻ là dòng tiêu đề cột, nhưng tiêu đề cột phải ở dòng 1: hãy xóa dòng phía trên nó rồi "
+            "nhập lại") in text
+    assert "thiếu cột bắt buộc" not in text and "dòng dữ liệu" not in text and "<br>Xem trước 3 dòng đầu." in text
+
+
 def test_a_good_file_is_imported_with_progress_off_the_gui_thread(qtbot, context, tmp_path):
     page = RegisterPage(context, "cadres")
     qtbot.addWidget(page)
