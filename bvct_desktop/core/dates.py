@@ -88,7 +88,7 @@ def _partial(value: object, forms: str) -> PartialDate | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if float(value).is_integer() and MIN_YEAR <= int(value) <= MAX_YEAR:
             return _checked(int(value))
-        raise RowProblem(f"không phải ngày tháng; ghi {forms}")
+        raise RowProblem(f"«{_number(value)}» không phải ngày tháng; ghi {forms}")
     text = str(value).strip()
     if m := _DMY.match(text):
         return _checked(int(m[3]), int(m[2]), int(m[1]))
@@ -106,7 +106,7 @@ def parse_date(value: object) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise RowProblem(f"không phải ngày tháng; ghi {FULL_FORM}")
+        raise RowProblem(f"«{_number(value)}» không phải ngày tháng; ghi {FULL_FORM}")
     partial = _partial(value, FULL_FORM)
     full = partial.as_date()
     if full is None:
@@ -144,3 +144,8 @@ def display_date(value: dt.date | None) -> str:
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _number(value: int | float) -> str:
+    """A number as a cell in General format shows it, with the decimal comma: 23813, 12,5."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.10g}".replace(".", ",")

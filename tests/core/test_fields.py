@@ -46,8 +46,11 @@ def test_choices_match_ignoring_case_and_accents_and_store_the_canonical_value()
     (RELATIVES.field("abroad_since"), "yyyy"),
 ])
 def test_a_value_that_is_no_date_is_told_only_the_forms_its_field_takes(spec, forms):
+    """The value quoted as the cell shows it, a number too (23813 in General format, 12,5)."""
     for raw, told in (("xx", f"«xx» không phải ngày tháng; ghi {forms}"),
-                      (12.5, f"không phải ngày tháng; ghi {forms}")):
+                      (12.5, f"«12,5» không phải ngày tháng; ghi {forms}"),
+                      (23813, f"«23813» không phải ngày tháng; ghi {forms}"),
+                      (23813.0, f"«23813» không phải ngày tháng; ghi {forms}")):
         with pytest.raises(RowProblem) as problem:
             spec.parse(raw)
         assert problem.value.message == told
