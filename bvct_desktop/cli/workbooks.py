@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..core.errors import BvctError, InputError
 from ..core.kinds import KINDS, kind_named
+from ..core.numbers import grouped
 from ..io import xlsx_writer
 
 # `bvct template` loads only the declarations and the workbook writer: the database, the importer
@@ -114,9 +115,9 @@ def _print_import(result, name: str) -> None:
     from ..core.plans.base import CREATED, UNCHANGED, UPDATED
 
     heading = "Kiểm tra (không ghi)" if result.dry_run else "Nhập"
-    print(f"{heading} «{result.kind.title}» từ {name}: {result.rows} dòng.")
+    print(f"{heading} «{result.kind.title}» từ {name}: {grouped(result.rows)} dòng.")
     if result.legacy.cells:
-        print(f"  {importing.LEGACY_CELLS}: {result.legacy.cells}")
+        print(f"  {importing.LEGACY_CELLS}: {grouped(result.legacy.cells)}")
         for before, after in result.legacy.samples:
             print(f"    «{before}» → «{after}»")
     if result.problems:
@@ -126,18 +127,18 @@ def _print_import(result, name: str) -> None:
             print(f"Dừng kiểm tra sau {importing.MAX_PROBLEMS} lỗi đầu tiên; sửa các lỗi này rồi kiểm tra lại "
                   "để thấy các lỗi tiếp theo.")
         return
-    print(f"  Thêm mới: {result.counts[CREATED]}")
-    print(f"  Đã có, không đổi: {result.counts[UNCHANGED]}")
-    print(f"  Cập nhật: {result.counts[UPDATED]}")
-    for line in importing.first_lines(result.updates, "dòng cập nhật khác"):
+    print(f"  Thêm mới: {grouped(result.counts[CREATED])}")
+    print(f"  Đã có, không đổi: {grouped(result.counts[UNCHANGED])}")
+    print(f"  Cập nhật: {grouped(result.counts[UPDATED])}")
+    for line in importing.first_lines(result.updates, "dòng cập nhật khác", grouped):
         print(f"    {line}")
-    for line in result.extra_lines():
+    for line in result.extra_lines(grouped):
         print(f"  {line}")
     if result.ignored_columns:
         print(f"  Cột không dùng (bỏ qua): {', '.join(result.ignored_columns)}")
     if result.warnings:
-        print(f"  Lưu ý: {result.rows_to_look_at} dòng được nhập nhưng cần xem lại (không phải lỗi):")
-        for line in importing.first_lines(result.warnings, "lưu ý khác"):
+        print(f"  Lưu ý: {grouped(result.rows_to_look_at)} dòng được nhập nhưng cần xem lại (không phải lỗi):")
+        for line in importing.first_lines(result.warnings, "lưu ý khác", grouped):
             print(f"    {line}")
     if result.dry_run:
         print("Chưa ghi gì vào cơ sở dữ liệu (--dry-run).")
@@ -157,5 +158,5 @@ def cmd_export(args) -> int:
                                  start, end, encrypted=password is not None)
     finally:
         db.close()
-    print(f"Đã xuất {count} dòng «{kind.title}» ra {out}" + encrypted_note(password))
+    print(f"Đã xuất {grouped(count)} dòng «{kind.title}» ra {out}" + encrypted_note(password))
     return 0

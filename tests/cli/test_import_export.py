@@ -130,6 +130,17 @@ def test_a_list_numbered_in_advance_imports_its_filled_rows_and_counts_only_them
     assert "«Cán bộ» từ stt.xlsx: 2 dòng." in out and "Thêm mới: 2" in out and "Cột không dùng (bỏ qua): STT" in out
 
 
+def test_the_summary_groups_thousands_as_the_other_messages_do(cli, tmp_path):
+    rows = [[f"Lê Văn Số {n}", "1960", f"Xã {n}"] for n in range(1_200)]
+    source = workbook(tmp_path / "nhieu.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán"], rows)
+    code, out, _ = cli("import", "cadres", source)
+    assert code == 0 and "«Cán bộ» từ nhieu.xlsx: 1.200 dòng." in out and "Thêm mới: 1.200" in out
+    code, out, _ = cli("import", "cadres", source, "--dry-run")
+    assert code == 0 and "Đã có, không đổi: 1.200" in out
+    code, out, _ = cli("export", "cadres", "--out", tmp_path / "ra.xlsx")
+    assert code == 0 and out.startswith("Đã xuất 1.200 dòng «Cán bộ»")
+
+
 def test_unknown_recipient_is_added_to_the_list_and_reported(loaded, tmp_path):
     headers, rows = SAMPLES["slips"]
     row = list(rows[0])
