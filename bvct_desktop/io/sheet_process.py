@@ -227,16 +227,26 @@ def _work(path: str, columns: int, part: int = 0, parts: int = 1) -> bytes:
         workbook = python_calamine.load_workbook(source)
         del source  # the part's workbook in memory: the reader holds its own copy
         sheet = workbook.get_sheet_by_index(surveyed.index)
-        start, rows = sheet.start, sheet.to_python()
+        start, rows = sheet.start, _without_empty_tail(sheet.to_python())
         del workbook, sheet
         by_column = _columns(rows)
         del rows  # each repeated value's other copies go with it
-        outcome = (OK, surveyed, start, by_column)
+        outcome = (OK, surveyed, start if by_column else None, by_column)
     except MemoryError:
         outcome = (NO_MEMORY,)
     except BaseException as error:  # noqa: BLE001 - a Rust panic is a BaseException too
         outcome = (PASSWORD if type(error).__name__ == "PasswordError" else DAMAGED,)
     return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _without_empty_tail(rows: list[list[object]]) -> list[list[object]]:
+    """The rows up to the last holding a value: the reader gives a formula's empty text ("") as a
+    cell, and =IF(…;"";…) filled down to row 1,048,576 would be a million rows of nothing."""
+    end = len(rows)
+    while end and all(value == "" or value is None for value in rows[end - 1]):
+        end -= 1
+    del rows[end:]
+    return rows
 
 
 def _columns(rows: list[list[object]]) -> list[list[object]]:
