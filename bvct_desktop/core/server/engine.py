@@ -110,7 +110,7 @@ def make_engine(address: ServerAddress, user: str, password: str | None, wrong_l
 def owner_engine(address: ServerAddress, owner: str, password: str | None) -> Engine:
     """An engine of the database's owner (`--server-owner`), whose wrong password is said as the owner's."""
     return make_engine(address, owner, password, f"Mật khẩu của tài khoản chủ sở hữu cơ sở dữ liệu «{owner}» trên "
-                       "máy chủ không đúng (--server-owner-password-file hoặc PGPASSWORD).")
+                       "máy chủ không đúng.")
 
 
 @contextlib.contextmanager
