@@ -64,7 +64,8 @@ class ImportWizard(QDialog):
         self.context = context
         self.kind = kind_named(kind)
         self.file: Path | None = None
-        self.sheet: xlsx_reader.Sheet | None = None
+        self.sheet: xlsx_reader.Sheet | None = None  # as read: each run imports a copy (the import rewrites its cells)
+        self.imported: xlsx_reader.Sheet | None = None  # the last run's copy, its cells as the import read them
         self.digest: bytes | None = None  # the file's content when it was read
         self.reading = None  # the workbook being read, off the GUI thread
         self.result: importing.ImportResult | None = None
@@ -280,9 +281,10 @@ class ImportWizard(QDialog):
     def _show_rows_of(self, problems: list[importing.Problem], look: str) -> None:
         """The rows the problems name (their first ones), in place of the preview, bad cells marked; the
         header row too when a column is missing or repeated (a missing one marks the whole row)."""
-        if self.sheet is None or not self.sheet.height:
+        sheet = self.imported
+        if sheet is None or not sheet.height:
             return
-        headers = self.sheet.row(1)
+        headers = sheet.row(1)
         column_of = {spec.header: index for index, spec in importing.map_headers(self.kind, headers)[0].items()}
         marked: dict = {"look": look}
         for problem in problems:
@@ -290,8 +292,8 @@ class ImportWizard(QDialog):
             message = problem.message if key[1] is not None or not problem.header else (
                 f"cột «{problem.header}»: {problem.message}")
             marked[key] = f"{marked[key]}\n{message}" if key in marked else message
-        numbers = sorted({problem.row for problem in problems if 1 <= problem.row <= self.sheet.height})
-        shown = [(number, self.sheet.row(number)) for number in numbers[:MARKED_ROWS]]
+        numbers = sorted({problem.row for problem in problems if 1 <= problem.row <= sheet.height})
+        shown = [(number, sheet.row(number)) for number in numbers[:MARKED_ROWS]]
         self._fill_preview(headers, shown, marked)
         what = "lỗi" if look == "error" else "cần xem lại"  # a warning may be of no missing data
         more = f" (xem {MARKED_ROWS} dòng đầu)" if len(numbers) > MARKED_ROWS else ""
@@ -327,7 +329,8 @@ class ImportWizard(QDialog):
     def _import(self, dry_run: bool) -> None:
         self._enable_runs(False)
         self.message.show_message("Đang kiểm tra…" if dry_run else "Đang nhập…", error=False)
-        db, kind, sheet = self.context.db, self.kind, self.sheet
+        sheet = dataclasses.replace(self.sheet, columns=[list(column) for column in self.sheet.columns])
+        db, kind, self.imported = self.context.db, self.kind, sheet
         self.task = run_in_background(
             self, f"Đang {'kiểm tra' if dry_run else 'nhập'} «{kind.title}»…",
             lambda progress: importing.import_sheet(db, kind, sheet, dry_run=dry_run, progress=progress),

@@ -505,6 +505,18 @@ def test_old_tcvn3_text_is_shown_before_and_after_conversion(qtbot, context, tmp
     assert wizard.details.toPlainText() == "Ô chuyển từ mã cũ (TCVN3/VNI): 2"  # the whole file's, not the preview's
 
 
+def test_a_check_then_the_import_each_convert_the_old_text_as_read(qtbot, context, tmp_path):
+    """The check converts its own copy of the sheet: the import after it converts the same cells and
+    says so, and the rows shown after either are the converted ones."""
+    old = [[to_tcvn3("Nguyễn Thị Hường"), "1975", to_tcvn3("Hàm Thuận Bắc"), None, None]]
+    wizard = _checked(qtbot, loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "cu.xlsx", HEADERS, old)))
+    assert wizard.details.toPlainText() == "Ô chuyển từ mã cũ (TCVN3/VNI): 2"
+    assert wizard.sheet.row(2)[0] == to_tcvn3("Nguyễn Thị Hường")  # the file as read, kept for the import
+    _imported(qtbot, wizard)
+    assert wizard.details.toPlainText() == "Ô chuyển từ mã cũ (TCVN3/VNI): 2"
+    assert browse.record_ids(context.db, "cadres", "nguyen thi huong") != []
+
+
 @pytest.mark.parametrize("kind", ["cadres", "slips"])
 def test_before_a_file_is_chosen_the_wizard_lists_the_columns_and_saves_the_template(qtbot, context, tmp_path, kind):
     wizard = _wizard(qtbot, context, kind)
