@@ -143,13 +143,15 @@ def _key_file(db_path: Path) -> keyfile.KeyFile | None:
 
 def _newest(db_path: Path, keys: keyfile.KeyFile | None, also: Sequence[Known]) -> Known | None:
     owner = owner_of(db_path, keys)
+
+    def owned(paths: Sequence[Path]) -> list[Known]:
+        return [Known(path, found.at) for path in paths if (found := label(path)) is not None and owner.owns(found)]
+
     noted = keys.last_backup if keys is not None else None
-    candidates = [Path(noted["path"])] if noted else []
-    candidates += [known.path for known in reversed(auto_backups(auto_folder(), owner))]  # on a tie, the noted
-    candidates += [known.path for known in also]
-    owned = [Known(path, found.at) for path in candidates
-             if (found := label(path)) is not None and owner.owns(found)]
-    return max(owned, key=lambda known: known.at) if owned else None
+    candidates = owned([Path(noted["path"])] if noted else [])
+    candidates += reversed(auto_backups(auto_folder(), owner))  # labelled there; on a tie, the noted wins
+    candidates += owned([known.path for known in also])
+    return max(candidates, key=lambda known: known.at) if candidates else None
 
 
 def naming_backup(error: DamagedError, db_path: Path, also: Sequence[Known] = ()) -> DamagedError:
