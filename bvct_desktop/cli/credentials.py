@@ -42,8 +42,13 @@ def new_password(option_file: str | None) -> str:
     return first
 
 
+def given_user(option: str | None) -> str | None:
+    """The user named by `--user`, else by $BVCT_USER; None when neither names one."""
+    return option or os.environ.get("BVCT_USER")
+
+
 def user(option: str | None) -> str:
-    chosen = option or os.environ.get("BVCT_USER")
+    chosen = given_user(option)
     if not chosen:
         raise InputError("Thiếu tên người dùng: dùng --user TÊN hoặc biến môi trường BVCT_USER.")
     return chosen

@@ -52,7 +52,7 @@ def leave(code: int) -> NoReturn:
 
 def main(argv: Sequence[str]) -> int:
     """Runs one command; returns the exit status of the spec."""
-    user = None
+    user_option = None
     try:
         _utf8_streams()
         args = cli_parser.build(registrars(cli_parser.command_word(argv))).parse_args(list(argv))
@@ -63,7 +63,7 @@ def main(argv: Sequence[str]) -> int:
             raise InputError("Thiếu lệnh. Xem: bvct --help")
         if hasattr(args, "begin"):  # what a command starts before anything else (import: reading its sheet)
             args.begin(args)
-        user = args.user or os.environ.get("BVCT_USER")
+        user_option = args.user
         if getattr(args, "database", True):  # `template` and `places` open none
             startup.prepare(args.db)
         return args.handler(args) or 0
@@ -72,7 +72,9 @@ def main(argv: Sequence[str]) -> int:
     except BvctError as error:
         if isinstance(error, DiskFullError):  # a scheduled backup's officer reads it in the log
             errorlog.log_failure(" ".join(argv[:2]), error.message)
-        print(hints.told(error, user), file=sys.stderr)
+        from . import credentials  # only for the restore command a damage message prints
+
+        print(hints.told(error, credentials.given_user(user_option)), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("Đã hủy.", file=sys.stderr)
