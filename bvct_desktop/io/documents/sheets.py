@@ -59,9 +59,14 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
                 ("V. XÁC MINH LAI LỊCH (BẢN THÂN VÀ THÂN NHÂN)", VETTING_COLUMNS, cadre["slips"],
                  "Chưa có phiếu yêu cầu xác minh nào.")]
     for number, (heading, columns, records, nothing) in enumerate(sections):
-        last = number == len(sections) - 1
-        _heading(flow, heading, size, keep=p.leading(p.size("table")) * 3)
-        _table_or_none(flow, columns, records, nothing, signature if last else 0.0)
+        keep_last = signature if number == len(sections) - 1 else 0.0
+        if records:
+            table = tables.Table(flow, columns, tables.numbered(records), keep_last=keep_last)
+            _heading(flow, heading, size, keep=table.opening())
+            table.draw()
+        else:
+            _heading(flow, heading, size, keep=flow.height(nothing, ITALIC, indent=False) + keep_last)
+            flow.paragraph(nothing, ITALIC, indent=False, justify=False, keep_last=keep_last)
     layout.signature(flow, None)
 
 
@@ -69,13 +74,6 @@ def _heading(flow: Flow, text: str, size: float, keep: float = 0.0) -> None:
     """A section heading, kept with the first lines of what follows."""
     flow.paragraph(text, BOLD, size, indent=False, justify=False,
                    keep_next=keep or flow.profile.leading(size) * 2)
-
-
-def _table_or_none(flow: Flow, columns, records, nothing: str, keep_last: float = 0.0) -> None:
-    if records:
-        tables.draw_table(flow, columns, tables.numbered(records), keep_last=keep_last)
-    else:
-        flow.paragraph(nothing, ITALIC, indent=False, justify=False, keep_last=keep_last)
 
 
 def draw_recovery_key(c: DocumentCanvas, recovery_key: str, database: str, created_on: dt.date) -> None:

@@ -251,35 +251,79 @@ def _lines(needs: list[float], room: float) -> list[int]:
 def draw_table(flow: Flow, columns: Sequence[Column], records: Iterable[Mapping[str, Any]],
                size: float | None = None, leading: float | None = None, padding: float = PADDING,
                vertical: float | None = None, keep_last: float = 0.0) -> None:
-    """The table from the flow's position down, over as many pages as it takes; `padding` inside a
-    cell left and right, `vertical` above and below the text (default: `padding`). `keep_last`:
-    the room the next block (a signature) needs beside the table's last two rows."""
-    vertical = padding if vertical is None else vertical
-    c = flow.c
-    size = size or flow.profile.size("table")
-    leading = leading or flow.profile.leading(size)
-    records = list(records)
-    texts = []
-    for start in range(0, len(records), TOLD_EVERY):
-        c.working()
-        texts += [[nfc(column.text(record)) for column in columns] for record in records[start:start + TOLD_EVERY]]
-    widths = column_widths(columns, c.width, size, padding, texts, c.working)
+    """The table from the flow's position down, over as many pages as it takes (see Table)."""
+    Table(flow, columns, records, size, leading, padding, vertical, keep_last).draw()
 
-    def cells(row: Sequence[str], font: str) -> list[list[str]]:
-        return [wrap(text, font, size, width - 2 * padding) if text else [""]
-                for text, width in zip(row, widths, strict=True)]
 
-    header = cells([column.label for column in columns], BOLD)
-    header_height = max(len(lines) for lines in header) * leading + 2 * vertical
+class Table:
+    """A table made ready for the flow: `padding` inside a cell left and right, `vertical` above and
+    below the text (default: `padding`). `keep_last`: the room the next block (a signature) needs
+    beside the table's last two rows."""
 
-    def draw_row(lines: list[list[str]], font: str, height: float, aligns: Sequence[str]) -> None:
-        top = flow.y
+    def __init__(self, flow: Flow, columns: Sequence[Column], records: Iterable[Mapping[str, Any]],
+                 size: float | None = None, leading: float | None = None, padding: float = PADDING,
+                 vertical: float | None = None, keep_last: float = 0.0):
+        c = flow.c
+        self.flow, self.keep_last, self.padding = flow, keep_last, padding
+        self.vertical = padding if vertical is None else vertical
+        self.size = size or flow.profile.size("table")
+        self.leading = leading or flow.profile.leading(self.size)
+        self.records = list(records)
+        self.texts: list[list[str]] = []
+        for start in range(0, len(self.records), TOLD_EVERY):
+            c.working()
+            self.texts += [[nfc(column.text(record)) for column in columns]
+                           for record in self.records[start:start + TOLD_EVERY]]
+        self.widths = column_widths(columns, c.width, self.size, padding, self.texts, c.working)
+        self.header = self._cells([column.label for column in columns], BOLD)
+        self.header_height = max(len(lines) for lines in self.header) * self.leading + 2 * self.vertical
+        self.aligns = [column.align for column in columns]
+
+    def opening(self) -> float:
+        """The room the table's start needs on its page: the header row and the first row — with a
+        short table kept with what follows it, the whole table and that block's room."""
+        return self.header_height + (self._room(0) if self.records else self.leading + 2 * self.vertical)
+
+    def draw(self) -> None:
+        """The table from the flow's position down, the header row again on every new page."""
+        flow = self.flow
+        flow.need(self.opening())
+        self._draw_row(self.header, BOLD, self.header_height, ["center"] * len(self.widths))
+        for index in range(len(self.records)):
+            row, font, height = self._wrapped(index)
+            if flow.need(self._room(index)):
+                self._draw_row(self.header, BOLD, self.header_height, ["center"] * len(self.widths))
+            self._draw_row(row, font, height, self.aligns)
+        flow.skip(flow.profile.paragraph_after)
+
+    def _room(self, index: int) -> float:
+        """The room row `index` needs: its own height; from the last two rows on, with `keep_last`,
+        theirs and the next block's."""
+        if not self.keep_last or index != max(0, len(self.records) - 2):
+            return self._wrapped(index)[2]
+        rows = sum(self._wrapped(later)[2] for later in range(index, len(self.records)))
+        return rows + self.flow.profile.paragraph_after + self.keep_last
+
+    def _cells(self, row: Sequence[str], font: str) -> list[list[str]]:
+        return [wrap(text, font, self.size, width - 2 * self.padding) if text else [""]
+                for text, width in zip(row, self.widths, strict=True)]
+
+    def _wrapped(self, index: int) -> tuple[list[list[str]], str, float]:
+        """Row `index` as drawn: its cells' lines, its font and its height (each row wrapped as it comes,
+        so a long register's first page is drawn without waiting for the last)."""
+        font = BOLD if self.records[index].get(TOTAL) else REGULAR
+        lines = self._cells(self.texts[index], font)
+        return lines, font, max(len(cell) for cell in lines) * self.leading + 2 * self.vertical
+
+    def _draw_row(self, lines: list[list[str]], font: str, height: float, aligns: Sequence[str]) -> None:
+        c, leading, padding = self.flow.c, self.leading, self.padding
+        top = self.flow.y
         x = c.left
         c.setLineWidth(0.5)
-        for cell_lines, width, align in zip(lines, widths, aligns, strict=True):
+        for cell_lines, width, align in zip(lines, self.widths, aligns, strict=True):
             c.rect(x, top - height, width, height)
-            c.setFont(font, size)
-            baseline = top - vertical - leading / 2 - size * 0.335  # the glyphs centred in the line
+            c.setFont(font, self.size)
+            baseline = top - self.vertical - leading / 2 - self.size * 0.335  # the glyphs centred in the line
             for text in cell_lines:
                 if align == "center":
                     c.drawCentredString(x + width / 2, baseline, text)
@@ -289,27 +333,4 @@ def draw_table(flow: Flow, columns: Sequence[Column], records: Iterable[Mapping[
                     c.drawString(x + padding, baseline, text)
                 baseline -= leading
             x += width
-        flow.y = top - height
-
-    flow.need(header_height + leading + 2 * vertical)
-    draw_row(header, BOLD, header_height, ["center"] * len(columns))
-    aligns = [column.align for column in columns]
-
-    def wrapped(index: int) -> tuple[list[list[str]], str, float]:
-        """Row `index` as drawn: its cells' lines, its font and its height (each row wrapped as it comes,
-        so a long register's first page is drawn without waiting for the last)."""
-        font = BOLD if records[index].get(TOTAL) else REGULAR
-        lines = cells(texts[index], font)
-        return lines, font, max(len(cell) for cell in lines) * leading + 2 * vertical
-
-    last_two = max(0, len(records) - 2)
-    for index in range(len(records)):
-        row, font, height = wrapped(index)
-        room = height
-        if keep_last and index == last_two:
-            room = height + sum(wrapped(later)[2] for later in range(index + 1, len(records)))
-            room += flow.profile.paragraph_after + keep_last
-        if flow.need(room):
-            draw_row(header, BOLD, header_height, ["center"] * len(columns))
-        draw_row(row, font, height, aligns)
-    flow.skip(flow.profile.paragraph_after)
+        self.flow.y = top - height

@@ -34,3 +34,25 @@ def test_the_family_table_gives_the_year_of_birth_only(tmp_path, history, option
     assert "18/12/1973" not in family and "03/1950" not in family
     assert "Con Lê Minh An Mũi Né" in family
     assert "Ngày sinh: 02/05/1970" in text  # the cadre's own date stays whole
+
+
+def test_the_last_heading_never_stands_alone_at_a_page_foot(tmp_path, history, options):
+    """Whatever the family's length, «V. …» shares its page with what follows it, the table's first
+    row under its header: a short last section goes to the next page with the signature, and its
+    heading goes with it."""
+    for slips, first in (([], "Chưa"), ([_slip()], "12/PXM"), ([_slip(), _slip()], "12/PXM")):
+        for relatives in range(42):  # the heading at every height of the first and second page's foot
+            person = cadre()
+            person["relatives"] = person["relatives"][:1] * relatives
+            person["slips"] = slips
+            target = tmp_path / f"trich-ngang-{len(slips)}-{relatives}.pdf"
+            target.write_bytes(render.cadre_pdf(history, person, dt.date(2026, 9, 30), options))
+            words = pdfcheck.words(target)
+            heading = next(word for word in words if word.text == "V.")
+            after = [word.text for word in words if word.top > heading.bottom and word.page == heading.page]
+            assert first in after, f"{len(slips)} phiếu, {relatives} thân nhân: «V.» cuối trang {heading.page}"
+
+
+def _slip() -> dict:
+    return {"number": "12/PXM", "issued_on": dt.date(2026, 3, 2), "full_name": "Lê Văn Hùng", "relation": "Bản thân",
+            "purpose": "Bổ nhiệm", "recipient": "Phòng PV27 – Công an tỉnh", "result": "Không có tiền án"}
