@@ -7,7 +7,7 @@ role's name (which PostgreSQL would cut at 63 bytes): so a name made on one is v
   moving to the server), as stored — a name from before this rule keeps its spelling.
 - `check_free`: a new name is no existing one's, nor differs from one only by letter case or
   Unicode form («Lanhdao» beside «lanhdao»).
-- `as_stored`: the account a name typed at login means.
+- `as_stored`: the account a name typed at login means; `unknown`: what to say when none is.
 """
 
 import unicodedata
@@ -69,3 +69,12 @@ def as_stored(typed: str, known: Collection[str]) -> str:
     """The account a name typed at login means: the one of that spelling, else the name as `checked`
     stores it (a keyboard typing combining marks, a space typed around it)."""
     return typed if typed in known else unicodedata.normalize("NFC", typed).strip()
+
+
+def unknown(name: str, known: Iterable[str]) -> str:
+    """What to say of a name no account has: the account it differs from only by letter case, if any
+    (names are told apart by case, as PostgreSQL's roles are)."""
+    alike = sorted(other for other in known if _key(other) == _key(name))
+    if alike:
+        return f"Không có người dùng «{name}»; tên phân biệt chữ hoa, chữ thường: có phải «{alike[0]}»?"
+    return f"Không có người dùng «{name}»."

@@ -49,11 +49,10 @@ def list_accounts(db: Database) -> list[Account]:
 
 def disable(db: Database, name: str) -> None:
     db.require(Action.MANAGE_USERS, "khóa người dùng")
+    name = _account(db, name)
 
     def may_be_disabled(connection: Connection) -> None:
-        row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).first()
-        if row is None:
-            raise InputError(f"Không có người dùng «{name}».")
+        row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).one()
         if row.role == ADMIN and row.active:
             admins = connection.execute(select(func.count()).where(
                 users.c.role == ADMIN, users.c.active.is_(True))).scalar()
@@ -72,14 +71,13 @@ def enable(db: Database, name: str, password: str) -> str:
     """An administrator reopens a disabled account with a new password (disabling took its key slot, or
     its login on the office server); returns the role it keeps."""
     db.require(Action.MANAGE_USERS, "mở lại người dùng")
+    name = _account(db, name)
     passwords.check(name, password)
     role = ""
 
     def disabled_user(connection: Connection) -> None:
         nonlocal role
-        row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).first()
-        if row is None:
-            raise InputError(f"Không có người dùng «{name}».")
+        row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).one()
         if row.active:
             raise InputError(f"Người dùng «{name}» đang hoạt động, không cần mở lại.")
         role = row.role
@@ -98,17 +96,19 @@ def change_password(db: Database, name: str, password: str) -> str | None:
     """A user's own password, or anyone's by an administrator. Opened with the recovery key,
     an administrator's password is reset and the recovery key replaced at once: the new one is
     returned, to be shown once (the old one was used, so it may have been seen)."""
-    own = name == db.actor.name
+    own = user_names.as_stored(name, {db.actor.name}) == db.actor.name
     if own:
         db.require(Action.PASSWD_OWN, "đổi mật khẩu")
+        name = db.actor.name
     else:
         db.require(Action.PASSWD_OTHERS, "đổi mật khẩu người khác")
+        name = _account(db, name)
     passwords.check(name, password)
     with_recovery = db.actor.name == keyfile.RECOVERY_SLOT
 
     def active_user(connection: Connection) -> None:
-        row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).first()
-        if row is None or not row.active:
+        row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).one()
+        if not row.active:
             raise InputError(f"Không có người dùng «{name}» đang hoạt động.")
         if with_recovery and row.role != ADMIN:
             raise InputError("Khóa khôi phục chỉ dùng để đặt lại mật khẩu quản trị viên.")
@@ -128,6 +128,16 @@ def change_password(db: Database, name: str, password: str) -> str | None:
     return recovery
 
 
+def _account(db: Database, typed: str) -> str:
+    """The stored name of the account `typed` means, as at login; InputError when none is."""
+    with db.read() as connection:
+        known = set(connection.execute(select(users.c.name)).scalars())
+    name = user_names.as_stored(typed, known)
+    if name not in known:
+        raise InputError(user_names.unknown(name, known))
+    return name
+
+
 def change_own_password(db: Database, current: str, password: str) -> None:
     """The acting user's own password, once they have proved it is them with the current one (a
     session left open must not let whoever sits down change it); wrong tries count toward the lockout."""
@@ -142,12 +152,11 @@ def set_role(db: Database, name: str, role: str) -> None:
     """An administrator gives a user another role (on a file it holds from the user's next login, on
     the office server at once); the last active administrator keeps theirs."""
     db.require(Action.MANAGE_USERS, "đổi vai trò người dùng")
+    name = _account(db, name)
     if role not in ROLES:
         raise InputError(f"Vai trò «{role}» không có; chọn một trong: {', '.join(ROLES)}.")
     with db.write() as connection:
-        row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).first()
-        if row is None:
-            raise InputError(f"Không có người dùng «{name}».")
+        row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).one()
         if row.role == role:
             return
         if row.role == ADMIN and row.active and connection.execute(select(func.count()).where(

@@ -110,3 +110,36 @@ def test_only_an_administrator_reopens_an_account_and_the_new_password_follows_t
     leader.close()
     assert users.list_accounts(db) == before[0]
     assert "xem1" not in keyfile.read(keyfile.key_path(db.path)).slots
+
+
+TYPED = "  Tra\u0302\u0300n Bi\u0300nh "  # "Trần Bình" as a keyboard may type it, spaces around
+
+
+@pytest.mark.parametrize("change", [
+    lambda db: users.disable(db, TYPED),
+    lambda db: users.set_role(db, TYPED, "lanh-dao"),
+    lambda db: users.change_password(db, TYPED, "Mo-lai-sau-nghi-2026"),
+])
+def test_an_account_is_named_as_it_is_typed_at_login(db, change):
+    users.add(db, "Trần Bình", "xem", NEW_PASSWORD)
+    before = _state(db)
+    change(db)
+    assert _state(db) != before
+
+
+def test_a_disabled_account_typed_as_at_login_is_reopened(db):
+    users.add(db, "Trần Bình", "xem", NEW_PASSWORD)
+    users.disable(db, TYPED)
+    assert users.enable(db, TYPED, "Mo-lai-sau-nghi-2026") == "xem"
+    vault.unlock(db.path, "Trần Bình", "Mo-lai-sau-nghi-2026").close()
+
+
+@pytest.mark.parametrize("change", [users.disable, lambda db, name: users.set_role(db, name, "xem"),
+                                    lambda db, name: users.enable(db, name, "Mo-lai-sau-nghi-2026"),
+                                    lambda db, name: users.change_password(db, name, "Mo-lai-sau-nghi-2026")])
+def test_a_name_differing_only_by_letter_case_is_refused_naming_the_account(db, change):
+    before = _state(db)
+    with pytest.raises(InputError, match="Không có người dùng «LanhDao»; tên phân biệt chữ hoa, chữ thường: "
+                                         "có phải «lanhdao»?"):
+        change(db, "LanhDao")
+    assert _state(db) == before
