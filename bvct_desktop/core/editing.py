@@ -84,17 +84,26 @@ def validate(kind: Kind, raw: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def to_confirm(db: Database, kind_name: str, raw: dict[str, Any]) -> list[str]:
+def to_confirm(db: Database, kind_name: str, raw: dict[str, Any], record_id: int | None = None) -> list[str]:
     """What the form's values leave doubtful, as an import tells it, each «header: what to look at»,
     for the officer to confirm before saving: the dates of what has happened that lie after today, a
     CCCD disagreeing with the birth date or sex beside it; none while a field is invalid (saving
-    tells that)."""
+    tells that). Editing record `record_id`, a doubt its stored values raise too was confirmed when
+    they were saved, and is not asked again."""
     kind = kind_named(kind_name)
     try:
         values = validate(kind, raw)
     except FormProblems:
         return []
     today = db.clock().date()
+    told = _doubts(kind, values, today)
+    if record_id is None or not told:
+        return told
+    confirmed = set(_doubts(kind, load(db, kind_name, record_id), today))
+    return [doubt for doubt in told if doubt not in confirmed]
+
+
+def _doubts(kind: Kind, values: dict[str, Any], today: dt.date) -> list[str]:
     return _told(kind.fields, [problem for row in [values, *values.get(MEMBERS, ())]
                                for problem in (*dates_ahead(kind.fields, row, today), *cccd_warnings(row))])
 

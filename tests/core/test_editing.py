@@ -94,6 +94,21 @@ def test_a_cccd_disagreeing_with_the_birth_year_or_sex_is_listed_to_confirm_befo
         "Số CCCD: số 060170000555 cho biết năm sinh 1970 (chữ số thứ 4–6) nhưng ngày sinh là 1971: hãy xem lại"]
 
 
+def test_a_doubt_confirmed_when_the_record_was_saved_is_not_asked_again_at_each_save(db):
+    """The officer said the paper is right once; a later edit of the same record asks only about a doubt
+    its new values raise."""
+    cap = {"full_name": "Vũ Văn Cập", "birth_date": "01/01/1970", "gender": "Nam", "cccd": "060007000333"}
+    cid = editing.save(db, "cadres", cap)
+    assert editing.to_confirm(db, "cadres", {**cap, "position": "Chuyên viên"}, cid) == []
+    assert editing.to_confirm(db, "cadres", {**cap, "birth_date": "1971"}, cid) == [
+        "Số CCCD: số 060007000333 cho biết năm sinh 1907 (chữ số thứ 4–6) nhưng ngày sinh là 1971: hãy xem lại"]
+    members = [{"full_name": "Vũ Thị Mới", "birth_date": "1971", "cccd": "060170000555"}]
+    trip = {"name": "Đoàn Lào", "countries": "Lào", "depart_on": "01/05/2026", "return_on": "05/05/2026"}
+    did = editing.save(db, "delegations", {**trip, editing.MEMBERS: members})
+    assert editing.to_confirm(db, "delegations", {**trip, "countries": "Lào, Campuchia",
+                                                  editing.MEMBERS: members}, did) == []
+
+
 def test_a_delegation_is_saved_with_its_members(db):
     did = editing.save(db, "delegations", {
         "name": "Đoàn khảo sát du lịch", "countries": "Lào", "depart_on": "01/05/2026", "return_on": "05/05/2026",

@@ -549,6 +549,10 @@ def test_a_cccd_disagreeing_with_the_sex_is_saved_only_when_the_officer_confirms
     context.dialogs.answer_next(YES)
     assert form.save(), form.message.text()
     assert editing.load(context.db, "cadres", form.record_id)["cccd"] == "060055000777"
+    asked = len(context.dialogs.shown)
+    support.fill(form, {"position": "Chuyên viên chính"})
+    assert form.save(), form.message.text()
+    assert len(context.dialogs.shown) == asked  # confirmed once, not asked again at each save
 
 
 def test_the_picker_shows_ten_lines_of_candidates_each_person_on_its_own_shade(qtbot, context):

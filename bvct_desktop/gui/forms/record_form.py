@@ -316,7 +316,8 @@ class RecordForm(QDialog):
         self.fields_area.ensureWidgetVisible(self.inputs[key])
 
     def _confirm_doubts(self) -> bool:
-        return confirm_doubts(self.context, self, editing.to_confirm(self.context.db, self.kind.name, self.values()))
+        return confirm_doubts(self.context, self, editing.to_confirm(self.context.db, self.kind.name, self.values(),
+                                                                      self.record_id))
 
     def _confirm_picked_person(self) -> bool:
         """Before a save that changes who the picked person is, asks: correct them, or someone else?"""
