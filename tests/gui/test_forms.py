@@ -232,6 +232,30 @@ def test_the_cadre_form_shows_the_whole_file_of_the_person(qtbot, context):
     assert opened.windowTitle() == "Đơn thư – Sửa: Nguyễn Văn Hùng"
 
 
+def test_a_relative_living_abroad_shows_on_the_foreign_elements_tab_until_one_is_recorded(qtbot, context):
+    """The relatives list says Hùng's son lives in Hoa Kỳ: the «Yếu tố nước ngoài» tab shows it in grey,
+    edited on the relatives' tab; an element recorded about the son takes its place."""
+    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "nguyen van hung")[0])
+    qtbot.addWidget(form)
+    tab = form.tabs.widget(2)
+    assert tab.table.rowCount() == 1
+    cells = [tab.table.item(0, column).text() for column in range(tab.table.columnCount())]
+    assert cells[:2] == ["Thân nhân ở nước ngoài", "Hoa Kỳ"] and cells[-1].startswith("Con: ")
+    assert "Danh sách thân nhân" in cells
+    tab.table.selectRow(0)
+    tab.buttons["Sửa"].click()
+    assert tab.dialog is None and "sửa hay xóa ở thẻ «Thân nhân»" in tab.message.text()
+    tab.buttons["Thêm"].click()
+    support.fill(tab.dialog, {"element_kind": "Thân nhân ở nước ngoài", "country": "Hoa Kỳ", "since": "2015",
+                              "source": "Lý lịch 2C"})
+    assert not tab.dialog.save()
+    assert "hãy chọn thân nhân ở ô «Về thân nhân»" in tab.dialog.message.text()
+    tab.dialog.relative.setCurrentIndex(tab.dialog.relative.findText(cells[-1]))
+    assert tab.dialog.save(), tab.dialog.message.text()
+    assert tab.table.rowCount() == 1
+    assert "Lý lịch 2C" in [tab.table.item(0, column).text() for column in range(tab.table.columnCount())]
+
+
 def test_a_relative_is_added_on_the_cadres_file(qtbot, context):
     form = _file_of_anh(qtbot, context)
     tab = form.tabs.widget(1)
@@ -661,8 +685,7 @@ def test_an_empty_tab_of_the_cadres_file_says_it_has_nothing_yet(qtbot, context)
                        for y in range(0, 60)), "the line is drawn where the rows would be"
         else:
             assert not table.findChild(EmptyNote).shown()
-    assert notes == {"Yếu tố nước ngoài": "Chưa có yếu tố nước ngoài nào.",
-                     "Vấn đề chính trị": "Chưa có vấn đề chính trị nào.",
+    assert notes == {"Vấn đề chính trị": "Chưa có vấn đề chính trị nào.",  # his son lives in Hoa Kỳ: a foreign element
                      "Hồ sơ thẩm tra": "Chưa có hồ sơ thẩm tra nào.",
                      "Phiếu xác minh": "Chưa có phiếu xác minh nào.",
                      "Đoàn ra nước ngoài": "Chưa có đoàn ra nước ngoài nào."}

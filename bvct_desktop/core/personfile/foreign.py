@@ -1,13 +1,21 @@
 """Foreign elements (yếu tố nước ngoài, brief §1.4): relatives abroad, marriage to a foreigner,
 work for foreigners, membership of foreign organisations, trips abroad — each dated, with a
-source, about the person or one of their relatives."""
+source, about the person or one of their relatives. A relative the relatives list says lives
+abroad is one of the person's foreign elements too, until one is recorded about them."""
 
+from typing import Any
+
+from ..database import Database
 from ..dates import PARTIAL_FORMS
+from ..editing import FormProblems
 from ..fields import LONG_TEXT, Field, FieldType
 from ..schema import foreign_elements
-from .notes import PersonNotes
+from . import relatives
+from .notes import RELATIVE, PersonNotes
 
-ELEMENT_KINDS = ("Thân nhân ở nước ngoài", "Kết hôn với người nước ngoài",
+RELATIVE_ABROAD = "Thân nhân ở nước ngoài"
+FROM_RELATIVES = "Danh sách thân nhân"  # the source of an element the relatives list tells
+ELEMENT_KINDS = (RELATIVE_ABROAD, "Kết hôn với người nước ngoài",
                  "Làm việc cho tổ chức, cá nhân nước ngoài", "Tham gia tổ chức nước ngoài",
                  "Đi nước ngoài")
 FIELDS = (
@@ -19,4 +27,24 @@ FIELDS = (
     Field("source", "Nguồn", required=True, hint="lý lịch 2C, phiếu xác minh, báo cáo của chi bộ…"),
 )
 
-FOREIGN_ELEMENTS = PersonNotes(foreign_elements, "foreign-elements", "yếu tố nước ngoài", FIELDS)
+
+
+def _about_a_relative(values: dict[str, Any]) -> None:
+    if values["element_kind"] == RELATIVE_ABROAD and values[RELATIVE] is None:
+        raise FormProblems({RELATIVE: f"«{RELATIVE_ABROAD}» là về một thân nhân: "
+                                      "hãy chọn thân nhân ở ô «Về thân nhân»"})
+
+
+FOREIGN_ELEMENTS = PersonNotes(foreign_elements, "foreign-elements", "yếu tố nước ngoài", FIELDS, _about_a_relative)
+
+
+def elements_of(db: Database, person_id: int) -> list[dict[str, Any]]:
+    """The person's foreign elements: those recorded, then each relative living abroad by the relatives
+    list that no recorded «Thân nhân ở nước ngoài» is about (id None: it is edited as a relative)."""
+    recorded = FOREIGN_ELEMENTS.of_person(db, person_id)
+    told = {element[RELATIVE] for element in recorded if element["element_kind"] == RELATIVE_ABROAD}
+    return recorded + [{"id": None, "element_kind": RELATIVE_ABROAD, "country": relative.country,
+                        "since": relative.abroad_since and str(relative.abroad_since), "until": None,
+                        "details": relative.abroad_work, "source": FROM_RELATIVES, RELATIVE: relative.id}
+                       for relative in relatives.list_relatives(db, person_id)
+                       if relative.abroad and relative.id not in told]

@@ -1,6 +1,7 @@
 """Records kept about a person, or about one of their relatives, as form values go: the
 shared shape of foreign elements and political-issue notes."""
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -17,8 +18,12 @@ RELATIVE = "relative_id"  # the form value naming the relative a record is about
 
 
 class PersonNotes:
-    def __init__(self, table: Table, kind: str, title: str, fields: tuple[Field, ...]):
-        self.table, self.kind, self.title, self.fields = table, kind, title, fields
+    """`check`: the rule a record's values (its RELATIVE included) must keep beyond each field's own
+    (FormProblems)."""
+
+    def __init__(self, table: Table, kind: str, title: str, fields: tuple[Field, ...],
+                 check: Callable[[dict[str, Any]], None] = lambda values: None):
+        self.table, self.kind, self.title, self.fields, self.check = table, kind, title, fields, check
 
     def of_person(self, db: Database, person_id: int) -> list[dict[str, Any]]:
         """The person's records (about them and their relatives), oldest first, each with its VERSION."""
@@ -35,6 +40,7 @@ class PersonNotes:
         with db.write() as connection:
             writes.person_exists(connection, person_id)
             values[RELATIVE] = _relative_of(connection, person_id, raw.get(RELATIVE))
+            self.check(values)
             return writes.insert(db, connection, self.table, self.kind, {**values, "person_id": person_id})
 
     def update(self, db: Database, record_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None
@@ -47,6 +53,7 @@ class PersonNotes:
             record = writes.current(connection, self.table, record_id, self.title)
             writes.check_unchanged(record, seen)
             values[RELATIVE] = _relative_of(connection, record["person_id"], raw.get(RELATIVE))
+            self.check(values)
             return writes.update(db, connection, self.table, self.kind, record, values)
 
     def delete(self, db: Database, record_id: int) -> None:

@@ -13,7 +13,7 @@ from ...core.editing import VERSION
 from ...core.errors import BvctError
 from ...core.fields import Field, FieldType, Place
 from ...core.permissions import Action, allows
-from ...core.personfile import cases, known, relatives, writes
+from ...core.personfile import cases, foreign, known, relatives, writes
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.notes import RELATIVE, PersonNotes
 from ...core.personfile.political import POLITICAL_NOTES
@@ -44,8 +44,9 @@ ABOUT = "Về thân nhân"
 ADOPT = "Thêm vào danh sách"
 SOURCE_AT = 3  # the source column's place: after relation, name and birth date
 SOURCE, SLIP_IDS = "Nguồn", "slip_ids"  # a relative's entry: where it is known from, the slips about them
+KEPT_ELSEWHERE = "kept_elsewhere"  # an entry with no record of its section (id None): where it is edited
 Entry = dict[str, Any]
-FROM_SLIPS_COLOUR = QColor("#555555")  # an entry known from slips only: not yet on the list
+ELSEWHERE_COLOUR = QColor("#555555")  # an entry with no record of its section: from slips, from the relatives
 
 
 @dataclass(frozen=True)
@@ -68,16 +69,17 @@ class Section:
     delete: Callable[[Database, int], None] | None = None
     about_relative: bool = False
     sourced: bool = False  # entries may be known from slips only (no record of the section yet)
+    also_shows: tuple[str, ...] = ()  # the notifier's names of other records its entries show
 
 
 def _editable(title: str, kind: str, fields: tuple[Field, ...], list_, add, update, delete, about_relative=False,
-              sourced=False) -> Section:
+              sourced=False, also_shows=()) -> Section:
     return Section(title, kind, fields, list_,
                    (EntryAction("Thêm", fields, lambda db, person, _entry, values: add(db, person, values)),
                     EntryAction("Sửa", fields,
                                 lambda db, _person, entry, values: update(db, entry["id"], values, entry[VERSION]),
                                 on_entry=True)),
-                   delete, about_relative, sourced)
+                   delete, about_relative, sourced, also_shows)
 
 
 def _relatives(db: Database, person_id: int) -> list[Entry]:
@@ -92,7 +94,9 @@ def _relatives(db: Database, person_id: int) -> list[Entry]:
         if relative.from_slips:
             entries.append({"id": None, "relation": relative.relation, "full_name": relative.full_name,
                             "birth_date": relative.birth_date, "home_town": relative.home_town,
-                            SLIP_IDS: relative.slip_ids, SOURCE: f"Từ {slips}"})
+                            SLIP_IDS: relative.slip_ids, SOURCE: f"Từ {slips}",
+                            KEPT_ELSEWHERE: "Thân nhân này mới biết qua phiếu xác minh, chưa có trong danh sách: "
+                                            f"chọn «{ADOPT}» trước."})
         elif relative.record_id in listed:
             source = "Danh sách thân nhân" + (f"; {slips}" if relative.slip_ids else "")
             record = listed[relative.record_id]
@@ -106,9 +110,18 @@ def _numbers(slip_ids: tuple[int, ...], numbers: dict[int, str]) -> str:
     return f"{len(slip_ids)} phiếu: {listed}" if len(slip_ids) > 1 else f"phiếu {listed}"
 
 
-def _notes(title: str, notes: PersonNotes) -> Section:
-    return _editable(title, notes.kind, notes.fields, notes.of_person, notes.add, notes.update, notes.delete,
-                     about_relative=True)
+def _notes(title: str, notes: PersonNotes, list_: Callable[[Database, int], list[Entry]] | None = None,
+           also_shows: tuple[str, ...] = ()) -> Section:
+    return _editable(title, notes.kind, notes.fields, list_ or notes.of_person, notes.add, notes.update,
+                     notes.delete, about_relative=True, also_shows=also_shows)
+
+
+def _foreign_elements(db: Database, person_id: int) -> list[Entry]:
+    """Those recorded, and the relatives living abroad by the relatives list (edited there)."""
+    return [entry if entry["id"] is not None else
+            {**entry, KEPT_ELSEWHERE: "Mục này theo danh sách thân nhân (ở nước ngoài): sửa hay xóa ở thẻ «Thân "
+                                      "nhân»; muốn ghi thêm thì chọn «Thêm» và chọn thân nhân này."}
+            for entry in foreign.elements_of(db, person_id)]
 
 
 STATUS = Field("status", "Trạng thái")
@@ -128,8 +141,8 @@ CASES = Section(
 
 SECTIONS = (
     _editable("Thân nhân", relatives.KIND, relatives.FIELDS, _relatives, relatives.add_relative,
-              relatives.update_relative, relatives.delete_relative, sourced=True),
-    _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS),
+              relatives.update_relative, relatives.delete_relative, sourced=True, also_shows=("slips",)),
+    _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS, _foreign_elements, also_shows=(relatives.KIND,)),
     _notes("Vấn đề chính trị", POLITICAL_NOTES),
     CASES,
 )
@@ -176,7 +189,7 @@ class SectionTab(QWidget):
             layout.addLayout(row)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.shows = (section.kind, "*", *(("slips",) if section.sourced else ()))
+        self.shows = (section.kind, "*", *section.also_shows)
         context.notifier.changed.connect(self._changed)
         self.reload()
 
@@ -204,7 +217,7 @@ class SectionTab(QWidget):
                 if len(text) > 30:
                     item.setToolTip(text)
                 if entry.get("id") is None:
-                    item.setForeground(FROM_SLIPS_COLOUR)
+                    item.setForeground(ELSEWHERE_COLOUR)
                 self.table.setItem(row, column, item)
         fit_to_width(self.table)
         self._update_buttons()
@@ -235,7 +248,7 @@ class SectionTab(QWidget):
             self.message.show_message("Hãy chọn một dòng trước.")
             return
         if action.on_entry and entry.get("id") is None:
-            self.message.show_message(f"Thân nhân này mới biết qua phiếu xác minh: chọn «{ADOPT}» trước.")
+            self.message.show_message(entry[KEPT_ELSEWHERE])
             return
         self.message.clear()
         self.dialog = EntryDialog(self.context, self.section, action, self.person_id, entry, self)
@@ -243,13 +256,16 @@ class SectionTab(QWidget):
         self.dialog.open()
 
     def open_selected(self) -> None:
-        """Opens the selected entry: its own record, or for one known from slips its newest slip."""
+        """Opens the selected entry: its own record, or for one known from slips its newest slip (else
+        says where it is edited)."""
         entry = self.selected()
         if entry is None:
             return
         if entry.get("id") is None:
             if entry.get(SLIP_IDS):
                 self.open_slip(entry[SLIP_IDS][-1])
+            else:
+                self.message.show_message(entry[KEPT_ELSEWHERE])
             return
         editing = next((a for a in self.section.actions if a.on_entry), None)
         if editing is not None and self.editable:
@@ -271,7 +287,7 @@ class SectionTab(QWidget):
     def delete_selected(self) -> None:
         entry = self.selected()
         if entry is not None and entry.get("id") is None:
-            self.message.show_message("Thân nhân này chỉ biết qua phiếu xác minh, không có trong danh sách để xóa.")
+            self.message.show_message(entry[KEPT_ELSEWHERE])
             return
         if entry is None or self.context.dialogs.ask(self, "Xóa", f"Xóa mục «{self.section.title}» đã chọn?") != YES:
             return

@@ -5,7 +5,7 @@ import pytest
 
 from bvct_desktop.core.editing import FormProblems
 from bvct_desktop.core.errors import InputError
-from bvct_desktop.core.personfile import relatives
+from bvct_desktop.core.personfile import foreign, relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from tests.core.personfile.conftest import last_audit, person_named
@@ -33,6 +33,32 @@ def test_a_foreign_element_needs_its_kind_date_and_source(db):
     with pytest.raises(FormProblems) as caught:
         FOREIGN_ELEMENTS.add(db, person_named(db, "Nguyễn Văn Hùng"), {"element_kind": "Du lịch", "country": "Úc"})
     assert set(caught.value.problems) == {"element_kind", "since", "source"}
+
+
+def test_a_relative_living_abroad_is_a_foreign_element_until_one_is_recorded_about_them(db):
+    """The relatives list says the son lives in Hoa Kỳ since 2015: the person's foreign elements show
+    it, from the list; once an element is recorded about him, that one is shown instead."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    son = _son(db, hung)
+    [listed] = foreign.elements_of(db, hung)
+    assert listed == {"id": None, "element_kind": "Thân nhân ở nước ngoài", "country": "Hoa Kỳ", "since": "2015",
+                      "until": None, "details": "Kỹ sư phần mềm, công ty tư nhân", "source": "Danh sách thân nhân",
+                      "relative_id": son.id}
+    FOREIGN_ELEMENTS.add(db, hung, {**SON_ABROAD, "relative_id": son.id})
+    assert [(element["id"] is not None, element["source"]) for element in foreign.elements_of(db, hung)] == [
+        (True, "Lý lịch 2C năm 2020")]
+
+
+def test_a_relative_abroad_must_name_the_relative(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    with pytest.raises(FormProblems) as caught:
+        FOREIGN_ELEMENTS.add(db, hung, SON_ABROAD)
+    assert caught.value.problems == {"relative_id": "«Thân nhân ở nước ngoài» là về một thân nhân: hãy chọn "
+                                                    "thân nhân ở ô «Về thân nhân»"}
+    assert FOREIGN_ELEMENTS.of_person(db, hung) == []
+    record = FOREIGN_ELEMENTS.add(db, hung, {**SON_ABROAD, "relative_id": _son(db, hung).id})
+    with pytest.raises(FormProblems):
+        FOREIGN_ELEMENTS.update(db, record, {**SON_ABROAD, "relative_id": None})
 
 
 def test_a_political_note_on_each_axis_names_the_regulation_and_effect(db):
