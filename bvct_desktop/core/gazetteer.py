@@ -211,8 +211,8 @@ class Gazetteer:
         """`bvct places`: the units named by "NAME[, district][, province]", old and new.
 
         Each part after the first must name one of the unit's own higher units (its district or
-        province). With accents typed, units whose accents match are preferred ("Phú Mỹ" is not
-        "Phù Mỹ") when there are any.
+        province). Accents are ignored: "Đăk Nông" finds Tỉnh Đắk Nông too; the units spelled
+        with the accents typed come first.
         """
         pieces = [piece for piece in _PARTS.split(text) if piece.strip()]
         if not pieces:
@@ -221,8 +221,7 @@ class Gazetteer:
         found = [unit for unit in self._candidates(first, first.levels)
                  if all(any(self._is(higher, qualifier) for higher in unit.ancestors()) for qualifier in qualifiers)]
         found = [unit for unit in found if unit.type_word == first.word] or found  # "đặc khu Phú Quý"
-        found = [unit for unit in found if _same_accents(pieces[0], unit)] or found
-        return sorted(found, key=lambda unit: (unit.new, unit.level, unit.code))
+        return sorted(found, key=lambda unit: (not _same_accents(pieces[0], unit), unit.new, unit.level, unit.code))
 
     def _is(self, unit: Unit, part: _Part) -> bool:
         return unit in self._candidates(part, frozenset((unit.level,)))

@@ -77,6 +77,14 @@ def test_one_line_per_match_with_its_province(places):
     assert places("Phú", "Quý") == (code, out, "")  # unquoted words are one name
 
 
+def test_a_name_typed_with_either_accent_lists_the_units_spelled_both_ways(places):
+    commune = "Xã Đăk Nông, Huyện Ngọc Hồi, Tỉnh Kon Tum (trước 01/7/2025) → nay: Xã Dục Nông (Tỉnh Quảng Ngãi)"
+    province = "Tỉnh Đắk Nông (trước 01/7/2025) → nay thuộc: Tỉnh Lâm Đồng"
+    assert places("Đăk Nông") == (0, [commune, province], "")  # the spelling typed first
+    assert places("Đắk Nông") == (0, [province, commune], "")
+    assert places("Dak Nong") == (0, [commune, province], "")
+
+
 def test_provinces_before_and_after(places):
     assert places("Bình Thuận, Lâm Đồng") == (0, [  # the new phường; predecessors grouped by district
         "Phường Bình Thuận, Tỉnh Lâm Đồng (từ 01/7/2025) ← gồm: Phường Phú Tài, Xã Phong Nẫm "

@@ -81,9 +81,18 @@ def test_accents_case_and_spelling_variants_are_optional(places):
     assert places.lookup("Thuận Quí, Hàm Thuận Nam") == places.lookup("Thuận Quý, Hàm Thuận Nam") != []
     assert places.lookup("Vũ Hoà, Đức Linh") == places.lookup("vu hoa, duc linh") != []
     assert places.lookup("Đạ Tẻh") == places.lookup("Đạ Tẽh")  # an accent typed wrong still finds it
-    # with accents typed, the units whose accents match come first and alone
-    assert {unit.full_name() for unit in places.lookup("Phù Mỹ, Bình Định")} == {
-        "Thị trấn Phù Mỹ, Huyện Phù Mỹ, Tỉnh Bình Định", "Huyện Phù Mỹ, Tỉnh Bình Định"}
+
+
+def test_accents_typed_put_the_units_so_spelled_first_and_hide_none(places):
+    assert set(places.lookup("Đăk Nông")) == set(places.lookup("Đắk Nông")) == set(places.lookup("Dak Nong"))
+    assert [unit.full_name() for unit in places.lookup("Đăk Nông")] == [
+        "Xã Đăk Nông, Huyện Ngọc Hồi, Tỉnh Kon Tum", "Tỉnh Đắk Nông"]
+    assert [unit.full_name() for unit in places.lookup("Đắk Nông")] == [
+        "Tỉnh Đắk Nông", "Xã Đăk Nông, Huyện Ngọc Hồi, Tỉnh Kon Tum"]
+    phu_my = places.lookup("Phù Mỹ")
+    assert set(phu_my) == set(places.lookup("Phú Mỹ")) == set(places.lookup("phu my"))
+    assert [unit.short for unit in phu_my[:3]] == ["Phù Mỹ"] * 3 and len(phu_my) > 3
+    assert {unit.short for unit in phu_my[3:]} == {"Phú Mỹ"}
 
 
 def test_the_gso_spelling_of_a_former_unit_finds_it_too(places):
@@ -144,6 +153,8 @@ def test_other_names_of_a_home_town(place, others):
      "xã Phong Phú, Tuy Phong, Bình Thuận (nay: Xã Phan Rí Cửa hoặc Xã Tuy Phong, Lâm Đồng)"),
     ("Phan Thiết, Bình Thuận", "Phan Thiết, Bình Thuận (nay: thuộc Lâm Đồng)"),
     ("Quảng Nam", "Quảng Nam (nay: Thành phố Đà Nẵng)"),
+    ("xã Đăk Nông, Ngọc Hồi", "xã Đăk Nông, Ngọc Hồi (nay: Xã Dục Nông, Quảng Ngãi)"),  # not the province
+    ("Đắk Nông", "Đắk Nông (nay: Tỉnh Lâm Đồng)"),
     ("Đặc khu Phú Quý, Lâm Đồng", "Đặc khu Phú Quý, Lâm Đồng"),  # a current name: shown as written
     ("Quỳnh Lưu, Nghệ An", "Quỳnh Lưu, Nghệ An"),
     ("", ""),
