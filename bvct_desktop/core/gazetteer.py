@@ -22,6 +22,7 @@ Names compare accents, case, punctuation and the i/y of Quí/Quý ignored (`plac
 import datetime as dt
 import functools
 import gzip
+import itertools
 import json
 import re
 import unicodedata
@@ -210,18 +211,30 @@ class Gazetteer:
     def lookup(self, text: str) -> list[Unit]:
         """`bvct places`: the units named by "NAME[, district][, province]", old and new.
 
-        Each part after the first must name one of the unit's own higher units (its district or
-        province). Accents are ignored: "Đăk Nông" finds Tỉnh Đắk Nông too; the units spelled
-        with the accents typed come first.
+        Each part after the first names a different one of the unit's own higher units (its
+        district, its province) or, for a former unit, the province it is part of now ("Ngũ Phụng,
+        Lâm Đồng"); a former unit found that way is left out when what it went into is listed
+        (that line names it). Accents are ignored: "Đăk Nông" finds Tỉnh Đắk Nông too. First come
+        the units spelled with the accents typed, former before current, those in the places named
+        as their own first.
         """
         pieces = [piece for piece in _PARTS.split(text) if piece.strip()]
         if not pieces:
             return []
         first, *qualifiers = [_part(piece) for piece in pieces]
-        found = [unit for unit in self._candidates(first, first.levels)
-                 if all(any(self._is(higher, qualifier) for higher in unit.ancestors()) for qualifier in qualifiers)]
+        candidates = self._candidates(first, first.levels)
+        own = {unit for unit in candidates if self._within(unit.ancestors(), qualifiers)}
+        found = [unit for unit in candidates if unit in own
+                 or not unit.new and self._within([*unit.ancestors(), *unit.related], qualifiers)]
         found = [unit for unit in found if unit.type_word == first.word] or found  # "đặc khu Phú Quý"
-        return sorted(found, key=lambda unit: (not _same_accents(pieces[0], unit), unit.new, unit.level, unit.code))
+        listed = set(found)
+        found = [unit for unit in found if unit in own or not set(unit.current) <= listed]
+        return sorted(found, key=lambda unit: (not _same_accents(pieces[0], unit), unit.new, unit not in own,
+                                               unit.level, unit.code))
+
+    def _within(self, higher: list[Unit], qualifiers: list[_Part]) -> bool:
+        """Whether each qualifier names one of the `higher` units, each a different one."""
+        return any(all(map(self._is, units, qualifiers)) for units in itertools.permutations(higher, len(qualifiers)))
 
     def _is(self, unit: Unit, part: _Part) -> bool:
         return unit in self._candidates(part, frozenset((unit.level,)))

@@ -25,6 +25,8 @@ def places(capsys, monkeypatch, tmp_path):
     # Bình Thuận
     ("Ngũ Phụng, Phú Quí", "Xã Ngũ Phụng, Huyện Phú Quí, Tỉnh Bình Thuận (trước 01/7/2025) → nay: "
                            "Đặc khu Phú Quý (Tỉnh Lâm Đồng)"),
+    ("Ngũ Phụng, Lâm Đồng", "Xã Ngũ Phụng, Huyện Phú Quí, Tỉnh Bình Thuận (trước 01/7/2025) → nay: "
+                            "Đặc khu Phú Quý (Tỉnh Lâm Đồng)"),  # the province it is part of now
     ("ham tien, phan thiet", "Phường Hàm Tiến, Thành phố Phan Thiết, Tỉnh Bình Thuận (trước 01/7/2025) → nay: "
                              "Phường Mũi Né (Tỉnh Lâm Đồng)"),
     # Đắk Nông

@@ -107,6 +107,40 @@ def test_district_and_province_narrow_the_match(places):
     assert places.lookup("Không Có Nơi Này") == []
 
 
+def test_a_former_unit_is_found_by_the_province_it_is_part_of_now(places):
+    ngu_phung = places.lookup("Ngũ Phụng")
+    assert len(ngu_phung) == 1
+    for text in ("Ngũ Phụng, Lâm Đồng", "Ngũ Phụng, tỉnh Lâm Đồng", "Ngũ Phụng, Phú Quí, Lâm Đồng"):
+        assert places.lookup(text) == ngu_phung
+    assert places.lookup("Ngũ Phụng, Đắk Nông") == places.lookup("Ngũ Phụng, Đức Trọng, Lâm Đồng") == []
+    assert [unit.full_name() for unit in places.lookup("huyện Phú Quí, Lâm Đồng")] == [
+        "Huyện Phú Quí, Tỉnh Bình Thuận"]
+    assert [unit.full_name() for unit in places.lookup("Hàm Tiến, Phan Thiết, Lâm Đồng")] == [
+        "Phường Hàm Tiến, Thành phố Phan Thiết, Tỉnh Bình Thuận"]
+    # the district and the province name two different units: not the new Tây Ninh twice
+    assert [unit.full_name() for unit in places.lookup("Phường 4, Thành phố Tây Ninh, Tỉnh Tây Ninh")] == [
+        "Phường 4, Thành phố Tây Ninh, Tỉnh Tây Ninh"]
+
+
+def test_a_former_unit_found_by_its_current_province_is_told_once(places):
+    # Huyện Phú Quí went whole into Đặc khu Phú Quý, whose line names it
+    assert [unit.full_name() for unit in places.lookup("Phú Quí, Lâm Đồng")] == ["Đặc khu Phú Quý, Tỉnh Lâm Đồng"]
+    assert [unit.full_name() for unit in places.lookup("thị trấn Thủ Thừa, Tây Ninh")] == [
+        "Thị trấn Thủ Thừa, Huyện Thủ Thừa, Tỉnh Long An"]  # the unit word asks for the former unit
+
+
+def test_a_current_province_narrows_to_the_units_in_it_then_or_now_and_no_others(places):
+    found = places.lookup("Tân Thành, Lâm Đồng")
+    assert [unit.full_name() for unit in found[:3]] == [
+        "Xã Tân Thành, Huyện Đức Trọng, Tỉnh Lâm Đồng",  # in the province named as its own: first
+        "Xã Tân Thành, Huyện Krông Nô, Tỉnh Đắk Nông",
+        "Xã Tân Thành, Tỉnh Lâm Đồng"]  # ← gồm: … Xã Tân Thành (Huyện Hàm Thuận Nam, Tỉnh Bình Thuận)
+    in_lam_dong = {unit for unit in places.lookup("Tân Thành") if unit.province.short == "Lâm Đồng"} | set(
+        places.lookup("Tân Thành, Bình Thuận")) | set(places.lookup("Tân Thành, Đắk Nông"))
+    assert set(found) <= in_lam_dong
+    assert in_lam_dong <= set(found) | {old for unit in found if unit.new for old in unit.predecessors}
+
+
 # ------------------------------------------------------------ home towns as written
 
 @pytest.mark.parametrize(("place", "unit"), [
