@@ -1,9 +1,13 @@
 """`bvct places`: old → new and new → old, for the three former provinces of Lâm Đồng and for the
 rest of the country; accents optional; no login, no database; exit 2 when nothing matches."""
 
+import re
+import unicodedata
+
 import pytest
 
 from bvct_desktop.cli.main import main
+from bvct_desktop.core import gazetteer
 
 
 @pytest.fixture
@@ -93,6 +97,22 @@ def test_provinces_before_and_after(places):
         "(Thành phố Phan Thiết, Tỉnh Bình Thuận); Xã Hàm Hiệp (Huyện Hàm Thuận Bắc, Tỉnh Bình Thuận)"], "")
     code, out, _ = places("tỉnh Đắk Nông")
     assert out == ["Tỉnh Đắk Nông (trước 01/7/2025) → nay thuộc: Tỉnh Lâm Đồng"]
+
+
+def _unaccented(text: str) -> str:
+    return unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d")).encode("ascii", "ignore").decode()
+
+
+def test_every_former_and_current_province_is_found_by_its_name_typed_without_accents(places):
+    provinces = [unit for unit in gazetteer.load().units if unit.level == gazetteer.PROVINCE]
+    assert (sum(not unit.new for unit in provinces), sum(unit.new for unit in provinces)) == (63, 34)
+    for unit in provinces:
+        for name in (unit.name, *unit.other_names):  # "Thành phố Huế", formerly "Tỉnh Thừa Thiên Huế"
+            for typed in (re.sub(r"^(Tỉnh|Thành phố) ", "", name), name.lower()):  # "Binh Thuan", "tinh binh thuan"
+                code, out, _ = places(_unaccented(typed))
+                when = "từ" if unit.new else "trước"
+                assert code == 0 and f"{unit.name} ({when} 01/7/2025)" in [line.split(" → ")[0].split(" ← ")[0]
+                                                                           for line in out], typed
 
 
 def test_nothing_found_is_exit_2_with_a_vietnamese_message(places):
