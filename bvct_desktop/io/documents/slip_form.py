@@ -4,12 +4,17 @@ The sender block, the recipient unit, the subject's particulars (name in capital
 at its precision), the purpose and what is asked, the signature block, and below a cut line
 the reply section the police fill in, whose signature and seal stay inside the bottom margin.
 A particular not known prints as a dotted line. A slip whose values are too long for one page
-at the profile's size is set a little smaller (never below SMALLEST), never on two pages.
+at the profile's size is set a little smaller (never below SMALLEST), then the police's part is
+given only its least room. One that still cannot fit keeps its signature with its text and goes on
+to another page, which names the slip and its person so that it cannot be parted from the first.
 """
 
 import io
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
+
+from reportlab.lib.units import mm
 
 from ...core.kinds import SELF, SLIPS
 from . import fonts, layout
@@ -24,7 +29,16 @@ SLIP_RECIPIENTS = ("Như trên,",)
 ITEM_GAP = 1.0  # points between two particulars
 HAND_GAP = 3.0  # points between the lines the police write on by hand
 SMALLEST = 11.0  # points: the least a long slip is set in
+LEAST_SEAL_SPACE = 20 * mm  # the police's room to sign and seal on a slip that is short of room
 SIGNER_COLUMN = layout.SIGNATURE_SHARE
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How a slip is set: its size, and whether the police's part is drawn at its least room."""
+
+    size: float
+    least: bool = False
 
 
 def draw_slips(c: DocumentCanvas, slips: Iterable[Mapping[str, Any]],
@@ -33,18 +47,23 @@ def draw_slips(c: DocumentCanvas, slips: Iterable[Mapping[str, Any]],
     measure = Measuring(c)
     for slip in slips:
         letterhead = head(slip)
-        size = fitting_size(measure, slip, letterhead)
+        fit = fitting(measure, slip, letterhead)
         c.new_document(letterhead)
-        draw_slip(c, slip, size)
+        draw_slip(c, slip, fit)
         c.showPage()
 
 
-def fitting_size(measure: "Measuring", slip: Mapping[str, Any], head: Letterhead) -> float:
-    """The profile's slip size, or the largest smaller one at which the slip fits its page."""
-    size = float(measure.profile.slip["body"])
-    while size > SMALLEST and not measure.fits(slip, head, size):
-        size -= 0.5
-    return size
+def fitting(measure: "Measuring", slip: Mapping[str, Any], head: Letterhead) -> Fit:
+    """The largest size (down to SMALLEST) at which the slip fits its page, the police's part at its full
+    room, else at its least; failing both, the largest at which the request and its signature fit the
+    first page (the police's part then takes the next)."""
+    sizes = [float(measure.profile.slip["body"])]
+    while sizes[-1] > SMALLEST:
+        sizes.append(max(sizes[-1] - 0.5, SMALLEST))
+    for fit in [*(Fit(size) for size in sizes), *(Fit(size, least=True) for size in sizes)]:
+        if measure.breaks(slip, head, fit)[1] == 0:
+            return fit
+    return next((Fit(size) for size in sizes if measure.breaks(slip, head, Fit(size))[0] == 0), Fit(SMALLEST))
 
 
 Item = tuple[str, str | None, str] | list[tuple[str, str | None]]  # (label, value, font), or a pair
@@ -64,10 +83,13 @@ def items(slip: Mapping[str, Any], request: str) -> list[Item]:
     return found
 
 
-def shape(c: DocumentCanvas, slip: Mapping[str, Any], head: Letterhead, size: float) -> tuple:
-    """What the slip's height depends on: the lines each block takes, the stamp, the signer's lines.
-    Slips of one shape are as tall as each other (most slips share a few shapes)."""
-    lines = [len(layout.wrap(f"Kính gửi: {slip['recipient']}", BOLD, size, c.width * 0.9))]
+def shape(c: DocumentCanvas, slip: Mapping[str, Any], head: Letterhead, fit: Fit) -> tuple:
+    """What the slip's height depends on: the lines each block takes, the stamp, the signer's lines, the
+    lines naming the slip atop a further page. Slips of one shape are as tall as each other (most slips
+    share a few shapes)."""
+    size = fit.size
+    lines = [len(layout.wrap(f"Kính gửi: {slip['recipient']}", BOLD, size, c.width * 0.9)),
+             len(layout.wrap(continued(slip), ITALIC, size, c.width))]
     for item in items(slip, str(c.profile.slip["request"])):
         if isinstance(item, list):
             lines.append(sum(_labelled_lines(label, value, REGULAR, size, c.width) for label, value in item)
@@ -75,7 +97,7 @@ def shape(c: DocumentCanvas, slip: Mapping[str, Any], head: Letterhead, size: fl
         else:
             lines.append(_labelled_lines(item[0], item[1], item[2], size, c.width))
     signer = layout.signer_lines(head, c.profile, layout.signer_column(c)[1])
-    return (size, tuple(lines), bool(head.secrecy), *(len(part) for part in signer))
+    return (fit, tuple(lines), bool(head.secrecy), *(len(part) for part in signer))
 
 
 def _labelled_lines(label: str, value: str | None, font: str, size: float, width: float) -> int:
@@ -84,10 +106,11 @@ def _labelled_lines(label: str, value: str | None, font: str, size: float, width
     return len(layout.wrap(value, font, size, width, fonts.width(f"{label}: ", REGULAR, size)))
 
 
-def draw_slip(c: DocumentCanvas, slip: Mapping[str, Any], size: float | None = None) -> None:
-    p = c.profile
-    size = size or float(p.slip["body"])
-    flow = Flow(c)
+def draw_slip(c: DocumentCanvas, slip: Mapping[str, Any], fit: Fit) -> tuple[int, int]:
+    """The slip from where its page starts; returns the pages it went on to before the police's part
+    and in all (0, 0 when it took one page)."""
+    p, size = c.profile, fit.size
+    flow = SlipFlow(c, slip, size)
     layout.header(flow, layout.number_text(slip["number"], None, c.head.symbol),
                   layout.date_text(c.head.place, slip["issued_on"], p))
     layout.title(flow, TITLE)
@@ -96,14 +119,45 @@ def draw_slip(c: DocumentCanvas, slip: Mapping[str, Any], size: float | None = N
     flow.skip(3)
     flow.paragraph("Đề nghị quý cơ quan tra cứu, xác minh lai lịch của người có tên dưới đây:", size=size,
                    justify=False)
-    for item in items(slip, str(p.slip["request"])):
+    recipients = [*SLIP_RECIPIENTS, *p.recipients]
+    *particulars, (label, request, font) = items(slip, str(p.slip["request"]))
+    for item in particulars:
         if isinstance(item, list):
             flow.labelled_pair(item, size)
         else:
             flow.labelled(item[0], item[1], size, item[2])
         flow.skip(ITEM_GAP)
-    layout.signature(flow, [*SLIP_RECIPIENTS, *p.recipients])
-    _reply(flow, size)
+    lines = _labelled_lines(label, request, font, size, c.width)  # the request is signed on the page ending it
+    flow.need(lines * p.leading(size) + ITEM_GAP + layout.signature_height(flow, recipients))
+    flow.labelled(label, request, size, font)
+    flow.skip(ITEM_GAP)
+    layout.signature(flow, recipients)
+    before = flow.breaks
+    _reply(flow, fit)
+    return before, flow.breaks
+
+
+class SlipFlow(Flow):
+    """A slip's flow: a page after the first begins with the lines naming the slip and its person."""
+
+    def __init__(self, c: DocumentCanvas, slip: Mapping[str, Any], size: float):
+        super().__init__(c)
+        self.slip, self.size, self.breaks = slip, size, 0
+
+    def new_page(self) -> None:
+        super().new_page()
+        self.breaks += 1
+        for text in layout.wrap(continued(self.slip), ITALIC, self.size, self.c.width):
+            self.line(text, ITALIC, self.size, "center")
+        self.skip(self.profile.leading(self.size) * 0.6)
+
+
+def continued(slip: Mapping[str, Any]) -> str:
+    """"(Tiếp theo Phiếu yêu cầu xác minh lai lịch số 12/PXM ngày 05/01/2025: PHẠM VĂN BÌNH, ngày sinh: 1950)"."""
+    birth = SLIPS.field("birth_date").display(slip["birth_date"])
+    return (f"(Tiếp theo {TITLE.capitalize()} số {slip['number']} ngày "
+            f"{SLIPS.field('issued_on').display(slip['issued_on'])}: {slip['full_name'].upper()}"
+            + (f", ngày sinh: {birth})" if birth else ")"))
 
 
 def _relation(slip: Mapping[str, Any]) -> str | None:
@@ -115,17 +169,26 @@ def _relation(slip: Mapping[str, Any]) -> str | None:
     return relation or vetted
 
 
-def reply_height(flow: Flow, size: float) -> float:
+def reply_height(flow: Flow, fit: Fit) -> float:
     """The police's part: its lines, and the room for their signature and seal below the last."""
-    leading = flow.profile.leading(size)
-    return leading * 0.6 + 4 + 4 * (leading + HAND_GAP) + 2 * leading + flow.profile.signature_space
+    leading = flow.profile.leading(fit.size)
+    gap, seal = _reply_room(flow, fit)
+    return leading * 0.6 + 4 + 4 * (leading + gap) + 2 * leading + seal
 
 
-def _reply(flow: Flow, size: float) -> None:
+def _reply_room(flow: Flow, fit: Fit) -> tuple[float, float]:
+    """The gap between the lines written by hand, and the room to sign and seal."""
+    if fit.least:
+        return 0.0, min(LEAST_SEAL_SPACE, flow.profile.signature_space)
+    return HAND_GAP, flow.profile.signature_space
+
+
+def _reply(flow: Flow, fit: Fit) -> None:
     """The police's part, below a dashed cut line; the person who searched signs on the left, the
     head of the unit on the right, with room for the seal inside the page's margin."""
-    c = flow.c
-    flow.need(reply_height(flow, size))
+    c, size = flow.c, fit.size
+    gap, seal = _reply_room(flow, fit)
+    flow.need(reply_height(flow, fit))
     flow.skip(flow.profile.leading(size) * 0.6)
     c.setLineWidth(0.6)
     c.setDash(4, 3)
@@ -133,15 +196,15 @@ def _reply(flow: Flow, size: float) -> None:
     c.setDash()
     flow.skip(4)
     flow.line(str(flow.profile.slip["reply_title"]), BOLD, size, "center")
-    flow.skip(HAND_GAP)
+    flow.skip(gap)
     result = "Kết quả tra cứu:   \u25a1 Không có tài liệu      \u25a1 Có tài liệu, số hồ sơ: "
     flow.line(result, REGULAR, size)
     layout.dotted_line(c, c.left + fonts.width(result, REGULAR, size), c.right, flow.y + size * 0.22)
-    flow.skip(HAND_GAP)
+    flow.skip(gap)
     flow.labelled("Nội dung", None, size)
-    flow.skip(HAND_GAP)
+    flow.skip(gap)
     flow.dotted_lines(1, size)
-    flow.skip(HAND_GAP)
+    flow.skip(gap)
     split = c.left + c.width * SIGNER_COLUMN
     top = flow.y
     flow.line("ngày ....... tháng ....... năm ..........", ITALIC, size, "center", x=split)
@@ -150,27 +213,26 @@ def _reply(flow: Flow, size: float) -> None:
     flow.y = top
     flow.line("NGƯỜI TRA CỨU", BOLD, size, "center", right=split)
     flow.line("(Ký, ghi rõ họ tên)", ITALIC, size, "center", right=split)
-    flow.y = min(bottom, flow.y) - flow.profile.signature_space
+    flow.y = min(bottom, flow.y) - seal
 
 
 class Measuring(DocumentCanvas):
-    """A canvas that draws nothing and only tells whether a slip fits on one page (once a shape)."""
+    """A canvas that draws nothing and only tells on which pages a slip would go (once a shape)."""
 
     def __init__(self, c: DocumentCanvas):
         super().__init__(io.BytesIO(), c.profile, c.head, "")
-        self.pages = 0
-        self.known: dict[tuple, bool] = {}
+        self.known: dict[tuple, tuple[int, int]] = {}
 
-    def fits(self, slip: Mapping[str, Any], head: Letterhead, size: float) -> bool:
-        key = shape(self, slip, head, size)
+    def breaks(self, slip: Mapping[str, Any], head: Letterhead, fit: Fit) -> tuple[int, int]:
+        """The pages the slip goes on to before the police's part and in all (as `draw_slip`)."""
+        key = shape(self, slip, head, fit)
         if key not in self.known:
-            self.head, self.pages, self.dots = head, 0, []
-            draw_slip(self, slip, size)  # the reply block asks for its seal's room: no new page, it fits
-            self.known[key] = self.pages == 0
+            self.head, self.dots = head, []
+            self.known[key] = draw_slip(self, slip, fit)
         return self.known[key]
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        self.pages += 1
+        pass
 
     def drawString(self, *args, **kwargs) -> None:  # noqa: N802
         pass

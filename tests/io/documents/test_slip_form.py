@@ -6,7 +6,9 @@ import unicodedata
 import pytest
 
 from bvct_desktop.core import settings
-from bvct_desktop.io.documents import pdf, render
+from bvct_desktop.core.fields import SHORT_TEXT
+from bvct_desktop.core.kinds import SELF
+from bvct_desktop.io.documents import pdf, render, slip_form
 
 from . import pdfcheck
 from .conftest import TITLE_150
@@ -139,3 +141,72 @@ def test_a_typical_slip_keeps_the_profiles_size(printed, options, slip):
     number = pdfcheck.phrase(found, "Số 12/PXM")
     size = (label.bottom - label.top) / (number.bottom - number.top) * options.profile.size("number")
     assert size == pytest.approx(float(options.profile.slip["body"]), abs=0.3)
+
+
+ADDRESS = "Số nhà 123/45/67 đường Nguyễn Tất Thành, khu phố Hưng Long, phường Phan Thiết, tỉnh Lâm Đồng"
+# Slip 8889/PXM: at 11 pt its particulars leave the police's part only its least room on the page.
+BIG = {"number": "8889/PXM", "issued_on": dt.date(2026, 11, 2),
+       "full_name": "Nguyễn Thị Thanh Thủy Tiên Hoàng Lan Anh Ngọc Bích Diễm Phương Kiều",
+       "other_names": ", ".join(["bí danh Út Mười", "Mười Lan", "Cô Giáo Lan", "Bà Tư Bến Tre"] * 2),
+       "birth_date": "1945", "gender": None,
+       "home_town": "thôn Phú Long, xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận; nguyên quán làng An Hải, tổng An "
+                    "Định, phủ Hòa Đa, tỉnh Bình Thuận cũ, thôn Phú Long, xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình "
+                    "Thuận; nguyên quán làng An Hải, tổng An Định, phủ Hòa Đa",
+       "residence": "; ".join([ADDRESS] * 5), "father_name": "Nguyễn Văn Một Hai Ba Bốn Năm Sáu Bảy Tám Chín Mười",
+       "mother_name": "Trần Thị Một", "spouse_name": "Lê Văn Hai", "relation": SELF, "vetted_name": None,
+       "purpose": "Bầu cử"}
+RECIPIENT = ("Phòng Hồ sơ nghiệp vụ An ninh và Cảnh sát, Công an tỉnh Lâm Đồng (cơ sở tiếp nhận hồ sơ tại phường "
+             "Phan Thiết, tỉnh Lâm Đồng)")
+
+
+def _text_bottom(options) -> float:
+    return options.profile.page_size[1] - options.profile.margins[1]
+
+
+def test_a_slip_too_long_at_its_size_gives_the_police_part_its_least_room_before_a_second_page(printed, options,
+                                                                                              slip):
+    target = printed([{**slip, **BIG}])
+    assert pdfcheck.page_count(target) == 1
+    assert min(pdfcheck.font_sizes(target)) >= slip_form.SMALLEST
+    found = pdfcheck.words(target)
+    head = pdfcheck.phrase(found, "THỦ TRƯỞNG ĐƠN VỊ")
+    assert head.bottom + slip_form.LEAST_SEAL_SPACE <= _text_bottom(options)
+    assert all(word.bottom <= _text_bottom(options) for word in found)
+    text = " ".join(pdfcheck.lines(target))
+    assert BIG["other_names"] in text and ADDRESS in text
+
+
+def _assert_every_later_page_names_the_slip(target, number: str, name: str, birth: str) -> None:
+    for page in range(2, pdfcheck.page_count(target) + 1):
+        text = " ".join(pdfcheck.lines(target, first=page, last=page))
+        assert f"Phiếu yêu cầu xác minh lai lịch số {number} ngày" in text
+        assert name in text and f"ngày sinh: {birth}" in text
+
+
+def test_a_slip_that_cannot_fit_one_page_keeps_its_signature_and_puts_the_police_part_on_a_page_naming_it(
+        printed, options, slip):
+    values = {**BIG, "residence": "; ".join([ADDRESS] * 9), "recipient": RECIPIENT}
+    target = printed([{**slip, **values}])
+    assert pdfcheck.page_count(target) == 2
+    found = pdfcheck.words(target)
+    assert pdfcheck.phrase(found, "Nguyễn Văn Hòa").page == 1  # the request is signed on its own page
+    assert pdfcheck.phrase(found, "PHẦN TRẢ LỜI CỦA CƠ QUAN CÔNG AN").page == 2
+    head = pdfcheck.phrase(found, "THỦ TRƯỞNG ĐƠN VỊ")
+    assert head.page == 2 and head.bottom + options.profile.signature_space <= _text_bottom(options)
+    _assert_every_later_page_names_the_slip(target, "8889/PXM", BIG["full_name"].upper(), "1945")
+
+
+def test_a_slip_of_several_pages_names_itself_on_each_and_never_leaves_its_signature_alone(printed, options, slip):
+    longest = ("thôn " + "Phú Long Hưng Thịnh " * 60)[:SHORT_TEXT]
+    values = {key: longest for key in ("other_names", "home_town", "residence", "father_name", "mother_name",
+                                       "spouse_name", "vetted_name")}
+    target = printed([{**slip, **BIG, **values, "relation": "Con", "recipient": RECIPIENT}])
+    pages = pdfcheck.page_count(target)
+    assert pages >= 3
+    found = pdfcheck.words(target)
+    signed = pdfcheck.phrase(found, "Nguyễn Văn Hòa").page
+    assert pdfcheck.phrase(found, "hồ sơ đối tượng).").page == signed  # the request's last words
+    assert pdfcheck.phrase(found, "PHẦN TRẢ LỜI CỦA CƠ QUAN CÔNG AN").page == pages
+    assert pdfcheck.phrase(found, "THỦ TRƯỞNG ĐƠN VỊ").page == pages
+    _assert_every_later_page_names_the_slip(target, "8889/PXM", BIG["full_name"].upper(), "1945")
+    assert all(word.bottom <= _text_bottom(options) for word in found)
