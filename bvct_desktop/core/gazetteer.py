@@ -61,6 +61,7 @@ _PARTS = re.compile(r"[,;]")
 # the province an office's name ends with: "… Công an tỉnh Bình Thuận", "… Thành phố Hồ Chí Minh"
 _PROVINCE_AT_END = re.compile(r"^.*(?:^|\s)(?:tỉnh|thành phố|tp\.?)\s+(.+?)\s*$", re.IGNORECASE | re.DOTALL)
 _DASHED = re.compile(r"\s[-–]\s")
+_SAYS_NOW = re.compile(r"\(\s*nay(?!\w)|(?<!\w)nay(?=\s*:|\s+(?:là|thuộc)(?!\w))", re.IGNORECASE)  # "(nay là …)"
 
 
 def place_key(name: str) -> str:
@@ -312,7 +313,10 @@ class Gazetteer:
         return tuple(name for name in names if f" {place_key(name)} " not in written)
 
     def now_called(self, place: str) -> str | None:
-        """What a home town written under former names is called now ("Đặc khu Phú Quý, Lâm Đồng")."""
+        """What a home town written under former names is called now ("Đặc khu Phú Quý, Lâm Đồng");
+        None when it already says so ("…, tỉnh Bình Thuận (nay là …)")."""
+        if _SAYS_NOW.search(unicodedata.normalize("NFC", place)):
+            return None
         units = self.resolve(place)
         if len(units) != 1 or units[0].new:
             return None

@@ -191,6 +191,13 @@ def test_other_names_of_a_home_town(place, others):
     ("Đắk Nông", "Đắk Nông (nay: Tỉnh Lâm Đồng)"),
     ("Đặc khu Phú Quý, Lâm Đồng", "Đặc khu Phú Quý, Lâm Đồng"),  # a current name: shown as written
     ("Quỳnh Lưu, Nghệ An", "Quỳnh Lưu, Nghệ An"),
+    # already saying what it is called now: as written, never told twice
+    ("xã Hàm Tiến, tỉnh Bình Thuận (nay là phường Mũi Né, tỉnh Lâm Đồng)",
+     "xã Hàm Tiến, tỉnh Bình Thuận (nay là phường Mũi Né, tỉnh Lâm Đồng)"),
+    ("xã Hàm Tiến, tỉnh Bình Thuận (nay: Phường Mũi Né, Lâm Đồng)",
+     "xã Hàm Tiến, tỉnh Bình Thuận (nay: Phường Mũi Né, Lâm Đồng)"),
+    ("xã Hàm Tiến, Phan Thiết, Bình Thuận, nay thuộc tỉnh Lâm Đồng",
+     "xã Hàm Tiến, Phan Thiết, Bình Thuận, nay thuộc tỉnh Lâm Đồng"),
     ("", ""),
 ])
 def test_a_home_town_under_former_names_is_shown_with_its_current_unit(place, shown):

@@ -3,6 +3,8 @@
 The sender block, the recipient unit, the subject's particulars (name in capitals, birth date
 at its precision), the purpose and what is asked, the signature block, and below a cut line
 the reply section the police fill in, whose signature and seal stay inside the bottom margin.
+On a slip issued since the provinces merged, a home town or residence written under former names
+(the police archives' index) has what it is called now after it.
 A particular not known prints as a dotted line. A slip whose values are too long for one page
 at the profile's size is set a little smaller (never below SMALLEST), then the police's part is
 given only its least room. One that still cannot fit keeps its signature with its text and goes on
@@ -16,6 +18,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
+from ...core import gazetteer
 from ...core.kinds import SELF, SLIPS
 from . import fonts, layout
 from .fonts import BOLD, ITALIC, REGULAR
@@ -25,6 +28,7 @@ TITLE = "PHIẾU YÊU CẦU XÁC MINH LAI LỊCH"
 # A pair of short particulars shares a line (see `items`).
 PARTICULARS = ("other_names", ("birth_date", "gender"), "home_town", "residence", "father_name", "mother_name",
                "spouse_name")
+PLACES = ("home_town", "residence")
 SLIP_RECIPIENTS = ("Như trên,",)
 ITEM_GAP = 1.0  # points between two particulars
 HAND_GAP = 3.0  # points between the lines the police write on by hand
@@ -76,11 +80,19 @@ def items(slip: Mapping[str, Any], request: str) -> list[Item]:
         if isinstance(item, tuple):
             found.append([(SLIPS.field(key).header, SLIPS.field(key).display(slip[key])) for key in item])
         else:
-            found.append((SLIPS.field(item).header, SLIPS.field(item).display(slip[item]), REGULAR))
+            found.append((SLIPS.field(item).header, _particular(slip, item), REGULAR))
     found += [("Quan hệ với người được thẩm tra", _relation(slip), REGULAR),
               (SLIPS.field("purpose").header, slip["purpose"], REGULAR),
               ("Nội dung đề nghị xác minh", request, REGULAR)]
     return found
+
+
+def _particular(slip: Mapping[str, Any], key: str) -> str:
+    """The value as printed: a place with what it is called now, on a slip issued since the merger."""
+    shown = SLIPS.field(key).display(slip[key])
+    if key in PLACES and slip["issued_on"] >= gazetteer.MERGED_ON:
+        return gazetteer.with_current_name(shown)
+    return shown
 
 
 def shape(c: DocumentCanvas, slip: Mapping[str, Any], head: Letterhead, fit: Fit) -> tuple:

@@ -210,3 +210,35 @@ def test_a_slip_of_several_pages_names_itself_on_each_and_never_leaves_its_signa
     assert pdfcheck.phrase(found, "THỦ TRƯỞNG ĐƠN VỊ").page == pages
     _assert_every_later_page_names_the_slip(target, "8889/PXM", BIG["full_name"].upper(), "1945")
     assert all(word.bottom <= _text_bottom(options) for word in found)
+
+
+def _particulars(target) -> str:
+    return " ".join(pdfcheck.lines(target))
+
+
+def test_a_home_town_and_residence_under_former_names_print_with_what_they_are_called_now(printed, options, slip):
+    """Police archives are indexed by the names before 01/7/2025; the officer needs today's too."""
+    values = {"number": "2000/PXM", "issued_on": dt.date(2026, 6, 1),
+              "home_town": "xã Tam Thanh, huyện Phú Quí, tỉnh Bình Thuận",
+              "residence": "số 229 đường Võ Văn Kiệt, phường Phước Hội, thị xã La Gi, tỉnh Bình Thuận"}
+    target = printed([{**slip, **values}])
+    text = _particulars(target)
+    assert "Quê quán: xã Tam Thanh, huyện Phú Quí, tỉnh Bình Thuận (nay: Đặc khu Phú Quý, Lâm Đồng)" in text
+    assert ("Nơi ở: số 229 đường Võ Văn Kiệt, phường Phước Hội, thị xã La Gi, tỉnh Bình Thuận "
+            "(nay: Phường Phước Hội, Lâm Đồng)") in text
+    assert pdfcheck.page_count(target) == 1
+
+
+@pytest.mark.parametrize("home_town", [
+    "xã Phong Phú",  # a name several communes bear: not guessed
+    "phường Mũi Né, tỉnh Lâm Đồng",  # a current name
+    "xã Hàm Tiến, tỉnh Bình Thuận (nay là phường Mũi Né, tỉnh Lâm Đồng)",  # already told
+])
+def test_a_place_the_gazetteer_cannot_tell_for_sure_or_needs_not_tell_prints_as_typed(printed, slip, home_town):
+    text = _particulars(printed([{**slip, "issued_on": dt.date(2026, 6, 1), "home_town": home_town}]))
+    assert f"Quê quán: {home_town} Nơi ở:" in text.replace("\n", " ")
+
+
+def test_a_slip_issued_before_the_merger_prints_its_places_as_they_were_called_then(printed, slip):
+    text = _particulars(printed([{**slip, "issued_on": dt.date(2025, 6, 30)}]))
+    assert "Quê quán: xã Hàm Tiến, tỉnh Bình Thuận Nơi ở:" in text and "nay:" not in text
