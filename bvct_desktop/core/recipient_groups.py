@@ -17,16 +17,24 @@ GROUPS = (MINISTRY, OWN_PROVINCE, OTHER_PROVINCES, OTHER)
 # Words of a reply that found an archive record, and the words that deny them in the same clause.
 _FOUND = ("tang thu", "tai lieu", "ho so", "trich luc", "che do cu")
 _DENIED = ("khong", "chua")
+# Police as written, folded: "Công an", or "CA" before tỉnh / thành phố ("Phòng PV27 - CA tỉnh").
+_MINISTRY = re.compile(r"\bbo (?:cong an|ca)\b")
+_POLICE = re.compile(r"\bcong an\b|\bca (?:tinh|thanh pho|tp)\b")
+_UNNAMED_POLICE = re.compile(r"\b(?:cong an|ca)(?: (?:tinh|thanh pho|tp))?\b(?!\s*\w)")
 
 
 def group_of(recipient: str, province: str) -> str:
-    """The group of one recipient unit; `province` is the office's own (setting dia_danh)."""
+    """The group of one recipient unit; `province` is the office's own (setting dia_danh).
+
+    A police unit naming no province ("Phòng PV27 – Công an tỉnh", "CA tỉnh") is the office's own."""
     name = fold(recipient)
-    if "bo cong an" in name:
+    if _MINISTRY.search(name):
         return MINISTRY
-    if "cong an" in name:
-        return OWN_PROVINCE if province and _of_province(recipient, name, fold(province)) else OTHER_PROVINCES
-    return OTHER
+    if not _POLICE.search(name):
+        return OTHER
+    if _UNNAMED_POLICE.search(name) or province and _of_province(recipient, name, fold(province)):
+        return OWN_PROVINCE
+    return OTHER_PROVINCES
 
 
 def _of_province(recipient: str, name: str, province: str) -> bool:

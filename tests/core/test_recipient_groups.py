@@ -3,7 +3,7 @@ former provinces' too, since they merged into it), the other provinces' police, 
 
 import pytest
 
-from bvct_desktop.core.recipient_groups import MINISTRY, OTHER, OTHER_PROVINCES, OWN_PROVINCE, group_of
+from bvct_desktop.core.recipient_groups import MINISTRY, OTHER, OTHER_PROVINCES, OWN_PROVINCE, group_of, grouped
 
 
 @pytest.mark.parametrize(("recipient", "province", "group"), [
@@ -20,3 +20,30 @@ from bvct_desktop.core.recipient_groups import MINISTRY, OTHER, OTHER_PROVINCES,
 ])
 def test_a_units_group_follows_the_offices_province_as_it_was_on_the_reports_last_day(recipient, province, group):
     assert group_of(recipient, province) == group
+
+
+@pytest.mark.parametrize("recipient", [
+    "Phòng PV27 – Công an tỉnh", "Phòng PV27 - CA tỉnh", "Phòng Hồ sơ nghiệp vụ, Công an tỉnh",
+    "Công an tỉnh (Phòng PV27)", "Phòng PV06 – Công an Thành phố",
+])
+@pytest.mark.parametrize("province", ["Lâm Đồng", "Bình Thuận"])
+def test_a_police_unit_naming_no_province_is_the_offices_own(recipient, province):
+    assert group_of(recipient, province) == OWN_PROVINCE
+
+
+@pytest.mark.parametrize(("recipient", "group"), [
+    ("Cục A93B – Bộ CA", MINISTRY),
+    ("Phòng PV01 - CA tỉnh Đồng Nai", OTHER_PROVINCES),
+    ("Phòng PV01 - CA tỉnh Lâm Đồng", OWN_PROVINCE),
+    ("Nhà hát Ca múa nhạc tỉnh", OTHER),
+])
+def test_police_written_ca_is_police(recipient, group):
+    assert group_of(recipient, "Lâm Đồng") == group
+
+
+def test_the_report_counts_the_offices_unnamed_police_as_its_own_not_another_provinces():
+    assert grouped({"Cục A93B – Bộ Công an": 3, "Phòng PV27 – Công an tỉnh": 2,
+                    "Phòng PV01 – Công an tỉnh Đồng Nai": 1}, "Lâm Đồng") == {
+        MINISTRY: {"Cục A93B – Bộ Công an": 3},
+        OWN_PROVINCE: {"Phòng PV27 – Công an tỉnh": 2},
+        OTHER_PROVINCES: {"Phòng PV01 – Công an tỉnh Đồng Nai": 1}}
