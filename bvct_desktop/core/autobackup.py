@@ -11,11 +11,14 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from sqlalchemy import select
+
 from . import audit, backup, backup_log, settings
 from .database import Database
 from .errors import BvctError, os_reason
 from .files import atomic_output
 from .permissions import Action, allows
+from .schema import meta
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 WARN_AFTER = dt.timedelta(days=7)
@@ -72,12 +75,14 @@ def newest(db: Database) -> backup_log.Known | None:
 
 
 def overdue(db: Database, now: dt.datetime) -> bool:
-    """True when the open database has no verified backup from the last 7 days (the dashboard warns);
-    on a server, told only to the roles that may read its trail."""
+    """True when the open database has gone 7 days without a verified backup (the dashboard warns):
+    since its newest one, or since it was created when it has none (it is backed up as the program
+    closes); on a server, told only to the roles that may read its trail."""
     if db.is_server and not allows(db.actor.role, Action.AUDIT):
         return False
     found = newest(db)
-    return found is None or now - found.at > WARN_AFTER
+    since = found.at if found else _created(db)
+    return since is None or now - since > WARN_AFTER
 
 
 def prune(folder: Path, db_id: str) -> list[Path]:
@@ -98,6 +103,13 @@ def prune(folder: Path, db_id: str) -> list[Path]:
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+def _created(db: Database) -> dt.datetime | None:
+    """When the open database was created (noted in its meta table), None when not noted."""
+    with db.read() as connection:
+        value = connection.execute(select(meta.c.value).where(meta.c.key == "created_at")).scalar()
+    return dt.datetime.fromisoformat(value) if value else None
 
 
 def _prepared(folder: Path) -> Path:

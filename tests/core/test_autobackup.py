@@ -49,12 +49,23 @@ def test_at_exit_backs_up_at_most_once_a_day(db, clock):
 
 def test_last_verified_and_the_seven_day_warning(db, clock):
     assert autobackup.last_verified(db.path) is None
-    assert autobackup.overdue(db, clock.now)
     made = autobackup.at_exit(db)
     newest = autobackup.last_verified(db.path)
     assert newest.path == made and newest.at == clock.now
     assert not autobackup.overdue(db, clock.now + dt.timedelta(days=7))
     assert autobackup.overdue(db, clock.now + dt.timedelta(days=7, minutes=1))
+
+
+def test_a_database_without_a_backup_is_overdue_seven_days_after_it_was_created(tmp_path, clock):
+    path = tmp_path / "moi.db"
+    vault.create(path, ADMIN, PASSWORD, clock=clock)
+    opened = vault.unlock(path, ADMIN, PASSWORD, clock)
+    try:
+        assert not autobackup.overdue(opened, clock.now + dt.timedelta(minutes=5))  # made minutes ago
+        assert not autobackup.overdue(opened, clock.now + dt.timedelta(days=7))
+        assert autobackup.overdue(opened, clock.now + dt.timedelta(days=7, minutes=1))
+    finally:
+        opened.close()
 
 
 def _labelled(path, db_id: str, at: dt.datetime) -> None:

@@ -345,6 +345,7 @@ def test_audit_model_is_a_sound_table(qtmodeltester, qtbot, db, clock):
 
 
 def test_backup_now_then_verify_with_progress(qtbot, db, clock, tmp_path):
+    clock.advance(days=8)  # the database has gone a week without a backup
     context = context_for(db, clock)
     page = page_of(qtbot, BackupPage(context, lambda: None))
     assert "Chưa có bản sao lưu" in page.newest.text() and "hơn 7 ngày" in page.newest.text()

@@ -108,7 +108,27 @@ def test_chart_counts_slips_per_month_of_the_period(dashboard):
     assert chart.month_at(chart.plot.left() - 1) is None
 
 
-def test_backup_warning_until_a_recent_verified_backup(qtbot, dashboard, db, tmp_path):
+def a_week_on(qtbot, dashboard, clock) -> None:
+    """Eight days after the database was made, with no backup yet."""
+    clock.advance(days=8)
+    dashboard.refresh()
+    settled(qtbot, dashboard)
+
+
+def test_no_backup_warning_on_a_database_made_minutes_ago(qtbot, dashboard, clock):
+    """«Đã hơn 7 ngày chưa có bản sao lưu tốt» was shown on a database created minutes before."""
+    clock.advance(minutes=5)
+    dashboard.refresh()
+    settled(qtbot, dashboard)
+    assert not dashboard.backup_warning.isVisible()
+    a_week_on(qtbot, dashboard, clock)
+    assert dashboard.backup_warning.isVisible()
+    assert dashboard.backup_warning.text().startswith(
+        "Đã hơn 7 ngày chưa có bản sao lưu tốt (chưa có bản sao lưu đã kiểm tra nào).")
+
+
+def test_backup_warning_until_a_recent_verified_backup(qtbot, dashboard, db, clock, tmp_path):
+    a_week_on(qtbot, dashboard, clock)
     assert dashboard.backup_warning.isVisible() and "7 ngày" in dashboard.backup_warning.text()
     backup.create(db, tmp_path / "moi.bvctbak")
     dashboard.refresh()
@@ -120,6 +140,7 @@ def test_a_backup_made_on_the_backup_page_ends_the_warning_at_once(qtbot, dashbo
     """The warning went only at the next refresh (F5), though the backup was made and verified."""
     from bvct_desktop.gui.admin.backup_page import BackupPage
 
+    a_week_on(qtbot, dashboard, clock)
     assert dashboard.backup_warning.isVisible()
     page = BackupPage(dashboard.context, lambda: None)
     qtbot.addWidget(page)
