@@ -40,8 +40,10 @@ def temporary_beside(target: Path) -> Path:
 
 
 def check_folder(target: Path) -> None:
-    """InputError unless the folder `target` goes into exists and a file can be made there: tried
-    with the temporary file that writing it will make first."""
+    """InputError unless `target` is not a folder, and the folder it goes into exists and a file can
+    be made there: tried with the temporary file that writing it will make first."""
+    if Path(target).is_dir():
+        raise InputError(f"«{target}» là một thư mục, không phải tệp: hãy chọn tên tệp khác.")
     temporary_beside(target).unlink()
 
 

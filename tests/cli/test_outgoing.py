@@ -4,6 +4,7 @@ the one in force on each document's date; reminder letters; a number is never us
 the term settings say later."""
 
 import datetime as dt
+import errno
 import json
 import zipfile
 
@@ -12,8 +13,9 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import vault
+from bvct_desktop.core import files, vault
 from bvct_desktop.core.schema import audit_log
+from bvct_desktop.io.documents import render
 from tests import office_2016
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.io.documents import pdfcheck
@@ -132,15 +134,20 @@ def test_the_register_lists_each_issue_once_with_two_digit_numbers(office_cli, t
     assert code == 2 and "07-BC/BTCTU" in err
 
 
-def test_a_number_is_never_used_twice(office_cli, tmp_path, notes):
+def test_a_number_is_never_used_twice(office_cli, tmp_path, notes, monkeypatch):
     code, _, _ = office_cli("report", *NINE_MONTHS, "--format", "pdf", "--out", tmp_path / "khong-co" / "bc.pdf",
                             "--issue", "--notes", notes)
     assert code == 2  # bad input: no number taken
     assert office_cli("report", *NINE_MONTHS, "--format", "pdf", "--out", tmp_path / "nhap.pdf")[0] == 0  # a draft
-    blocked = tmp_path / "bc.pdf"
-    blocked.mkdir()  # the file cannot be written where a folder of that name is
-    code, _, _ = office_cli("report", *NINE_MONTHS, "--format", "pdf", "--out", blocked, "--issue", "--notes", notes)
-    assert code != 0
+
+    def broken_disk(content, fmt, target, password) -> None:
+        raise files.os_error(OSError(errno.EIO, "Input/output error"), target)
+
+    with monkeypatch.context() as writing:
+        writing.setattr(render, "write_document", broken_disk)  # the file cannot be written
+        code, _, err = office_cli("report", *NINE_MONTHS, "--format", "pdf", "--out", tmp_path / "bc.pdf", "--issue",
+                                  "--notes", notes)
+    assert code == 1 and "Không ghi được" in err
     code, out, _ = office_cli("report", *NINE_MONTHS, "--format", "pdf", "--out", tmp_path / "bc-2.pdf", "--issue",
                               "--notes", notes)
     assert code == 0 and "số 02-BC/BTCTU" in out  # 01 was taken by the failed write: never used again

@@ -92,6 +92,15 @@ def test_bad_input_takes_no_number(office, tmp_path, document, folder):
 
 
 @pytest.mark.parametrize("document", ISSUING)
+def test_a_folder_named_as_the_file_takes_no_number(office, tmp_path, document):
+    folder = tmp_path / "bc.pdf"
+    folder.mkdir()
+    code, _, err = office(*ISSUING[document], "--out", folder)
+    assert code == 2 and f"«{folder}» là một thư mục, không phải tệp" in err
+    assert _numbers(office) == [(1, numbering.ISSUED)] and list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("document", ISSUING)
 def test_a_folder_that_cannot_be_written_takes_no_number(office, read_only, document):
     code, _, err = office(*ISSUING[document], "--out", read_only / "bc.pdf")
     assert code == 2 and f"Không có quyền ghi vào thư mục «{read_only}»." in err
