@@ -12,6 +12,8 @@ The settings may be changed at any time; a number on paper may not, so:
   the term; its own numbers begin at 01 again, on later dates.
 A document is numbered after every document of its type dated the same day, so a number and a
 date always name one document (outgoing.find), whichever term each was numbered in.
+Numbers follow the dates: a document is dated no later than the day its number is taken, and
+no earlier than any document already numbered before it in its term (`reserve` refuses otherwise).
 
 A number is taken before its document is written and committed at once (`issuing`): status
 "đang ghi". Once the document is written the number becomes "đã phát hành" in the same
@@ -72,6 +74,18 @@ def reserve(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.
     if issued_on < term:
         raise InputError(f"Ngày phát hành {issued_on:%d/%m/%Y} trước ngày bắt đầu nhiệm kỳ "
                          f"{term:%d/%m/%Y} (thiết lập nhiem_ky_bat_dau).")
+    today = now.date()
+    if issued_on > today:
+        raise InputError(f"Ngày văn bản {issued_on:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}): văn bản phát hành "
+                         "không ghi ngày chưa đến. Chưa lấy số văn bản.")
+    last = connection.execute(select(document_numbers.c.number, document_numbers.c.issued_on)
+                              .where(*_series(doc_type, term))
+                              .order_by(document_numbers.c.issued_on.desc(), document_numbers.c.number.desc())).first()
+    if last is not None and issued_on < last.issued_on:
+        raise InputError(f"Ngày văn bản {issued_on:%d/%m/%Y} trước ngày {last.issued_on:%d/%m/%Y} của văn bản số "
+                         f"{last.number:02d}-{doc_type} đã lấy số: số văn bản đi theo thứ tự ngày, văn bản tiếp theo "
+                         f"ghi ngày từ {last.issued_on:%d/%m/%Y} đến hôm nay ({today:%d/%m/%Y}). "
+                         "Chưa lấy số văn bản.")
     number = next_number(connection, doc_type, term)
     row_id = connection.execute(document_numbers.insert().values(
         doc_type=doc_type, term_start=term, number=number, issued_on=issued_on, subject=subject,
@@ -81,11 +95,14 @@ def reserve(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.
 
 def next_number(connection: Connection, doc_type: str, term: dt.date) -> int:
     """The number the next document of `doc_type` takes in the term starting `term` (the rule: see the module)."""
-    numbers = document_numbers.c
-    last = connection.execute(
-        select(func.max(numbers.number))
-        .where(numbers.doc_type == doc_type, or_(numbers.issued_on >= term, numbers.term_start == term))).scalar()
+    last = connection.execute(select(func.max(document_numbers.c.number)).where(*_series(doc_type, term))).scalar()
     return (last or 0) + 1
+
+
+def _series(doc_type: str, term: dt.date) -> tuple:
+    """The numbers the next document of `doc_type` in the term starting `term` comes after."""
+    numbers = document_numbers.c
+    return numbers.doc_type == doc_type, or_(numbers.issued_on >= term, numbers.term_start == term)
 
 
 def continued_note(connection: Connection, term: dt.date) -> str | None:

@@ -177,26 +177,50 @@ def test_a_term_start_set_in_the_past_never_issues_a_number_again(office_cli, tm
 
 def test_a_term_start_moved_past_a_letter_numbers_the_term_from_01_told_apart_by_date(office_cli, tmp_path):
     """The letter keeps its number and is dated before the term: the term's letters begin at 01."""
+    today = dt.date.today()
     letters = iter(range(1, 10))
 
-    def letter(on: str) -> tuple[int, str, str]:
-        return office_cli("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--on", on, "--out",
-                          tmp_path / f"cv-{next(letters)}.pdf", "--issue")
+    def letter(on: dt.date) -> tuple[int, str, str]:
+        return office_cli("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--on", on.isoformat(),
+                          "--out", tmp_path / f"cv-{next(letters)}.pdf", "--issue")
 
-    assert "số 01-CV/BTCTU ngày 02/12/2026" in letter("2026-12-02")[1]
-    code, out, _ = office_cli("settings", "set", "nhiem_ky_bat_dau", "2026-12-10")
+    before = today - dt.timedelta(days=10)
+    assert f"số 01-CV/BTCTU ngày {before:%d/%m/%Y}" in letter(before)[1]
+    code, out, _ = office_cli("settings", "set", "nhiem_ky_bat_dau", (today - dt.timedelta(days=5)).isoformat())
     assert code == 0 and "Lưu ý" not in out
-    code, _, err = letter("2026-12-02")
+    code, _, err = letter(before)
     assert code == 2 and "trước ngày bắt đầu nhiệm kỳ" in err
-    assert "số 01-CV/BTCTU ngày 15/12/2026" in letter("2026-12-15")[1]
-    assert "số 02-CV/BTCTU ngày 11/12/2026" in letter("2026-12-11")[1]
+    assert f"số 01-CV/BTCTU ngày {today:%d/%m/%Y}" in letter(today)[1]
+    assert f"số 02-CV/BTCTU ngày {today:%d/%m/%Y}" in letter(today)[1]
     again = tmp_path / "in-lai.pdf"
     code, _, err = office_cli("documents", "print", "01-CV/BTCTU", "--format", "pdf", "--out", again)
     assert code == 2 and "--date" in err
-    for date in ("2026-12-02", "2026-12-15"):
+    for date in (before, today):
         code, out, err = office_cli("documents", "print", "01-CV/BTCTU", "--format", "pdf", "--out", again,
-                                    "--date", date)
-        assert code == 0 and f"số 01-CV/BTCTU ngày {dt.date.fromisoformat(date):%d/%m/%Y}" in out, err
+                                    "--date", date.isoformat())
+        assert code == 0 and f"số 01-CV/BTCTU ngày {date:%d/%m/%Y}" in out, err
+
+
+def test_an_issued_letter_is_dated_neither_after_today_nor_before_the_last_numbered_one(office_cli, tmp_path):
+    today = dt.date.today()
+    days_ago, tomorrow, earlier = (today + dt.timedelta(days=days) for days in (-3, 1, -10))
+
+    def letter(on: dt.date, *issue: str) -> tuple[int, str, str]:
+        return office_cli("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--on", on.isoformat(),
+                          "--out", tmp_path / "cv.pdf", *issue)
+
+    code, out, err = letter(days_ago, "--issue")
+    assert code == 0 and f"số 01-CV/BTCTU ngày {days_ago:%d/%m/%Y}" in out, err
+    code, _, err = letter(tomorrow, "--issue")
+    assert code == 2 and f"Ngày văn bản {tomorrow:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y})" in err
+    assert "Chưa lấy số văn bản." in err
+    code, _, err = letter(earlier, "--issue")
+    assert code == 2 and f"Ngày văn bản {earlier:%d/%m/%Y} trước ngày {days_ago:%d/%m/%Y} của văn bản số 01-CV" in err
+    assert letter(tomorrow)[0] == 0 and letter(earlier)[0] == 0  # a draft may carry any day
+    code, out, err = letter(today, "--issue")
+    assert code == 0 and f"số 02-CV/BTCTU ngày {today:%d/%m/%Y}" in out, err
+    listed = [line.split("\t")[:2] for line in office_cli("documents", "list")[1].splitlines()[1:]]
+    assert listed == [["01-CV/BTCTU", f"{days_ago:%d/%m/%Y}"], ["02-CV/BTCTU", f"{today:%d/%m/%Y}"]]
 
 
 def test_the_reminder_letter_lists_the_recipients_overdue_slips(office_cli, tmp_path):

@@ -12,7 +12,7 @@ from bvct_desktop.core.schema import document_numbers
 from tests.conftest import ADMIN, PASSWORD
 
 TERM, NEXT_TERM = dt.date(2025, 10, 1), dt.date(2030, 10, 1)
-NOW = dt.datetime(2026, 1, 5, 8, 0)
+NOW = dt.datetime(2031, 1, 5, 8, 0)  # "today" for the numbers taken here: every date below is past
 # The auditor's case: a report issued on 02/12/2026, then a term said to have begun on 01/11/2026.
 AUDIT_DAY, LATE_TERM = dt.date(2026, 12, 2), dt.date(2026, 11, 1)
 OFFICER, OFFICER_PASSWORD = "chuyenvien", "Chuyen-vien-2026"
@@ -52,7 +52,9 @@ def test_a_term_start_set_before_issued_documents_goes_on_after_their_numbers(en
     with engine.begin() as connection:
         assert reserve(connection, on=AUDIT_DAY) == 1  # taken in the term of 01/10/2025
         assert reserve(connection, term=LATE_TERM, on=AUDIT_DAY) == 2  # never 01 again
-        assert reserve(connection, term=LATE_TERM, on=dt.date(2026, 11, 20)) == 3  # dated earlier, numbered after
+        with pytest.raises(InputError, match="trước ngày 02/12/2026 của văn bản số 02-BC"):  # nor dated before them
+            reserve(connection, term=LATE_TERM, on=dt.date(2026, 11, 20))
+        assert reserve(connection, term=LATE_TERM, on=dt.date(2026, 12, 20)) == 3
         assert reserve(connection, term=LATE_TERM, on=AUDIT_DAY, doc_type=numbering.LETTER) == 1
 
 
@@ -79,6 +81,22 @@ def test_a_number_taken_under_a_term_start_is_never_taken_again_under_it(engine)
             doc_type=numbering.REPORT, term_start=LATE_TERM, number=5, issued_on=dt.date(2026, 10, 20),
             subject="quý III", created_at=NOW, status=numbering.ISSUED))
         assert reserve(connection, term=LATE_TERM, on=AUDIT_DAY) == 6
+
+
+def test_a_number_is_dated_from_the_last_date_of_its_series_to_today(engine):
+    """Numbers follow the dates: a document is never dated before one numbered earlier, nor after today."""
+    with engine.begin() as connection:
+        assert reserve(connection, on=dt.date(2026, 6, 1), doc_type=numbering.LETTER) == 1
+        assert reserve(connection, on=dt.date(2026, 6, 1), doc_type=numbering.LETTER) == 2  # the same day
+        assert reserve(connection, on=dt.date(2026, 5, 4)) == 1  # each type has its own numbers
+    with pytest.raises(InputError, match=r"Ngày văn bản 31/05/2026 trước ngày 01/06/2026 của văn bản số 02-CV "
+                                         r"đã lấy số.*Chưa lấy số văn bản\."), engine.begin() as connection:
+        reserve(connection, on=dt.date(2026, 5, 31), doc_type=numbering.LETTER)
+    with pytest.raises(InputError, match=r"Ngày văn bản 06/01/2031 sau hôm nay \(05/01/2031\).*Chưa lấy số"), \
+            engine.begin() as connection:
+        reserve(connection, on=dt.date(2031, 1, 6), doc_type=numbering.LETTER)
+    with engine.begin() as connection:
+        assert reserve(connection, on=NOW.date(), doc_type=numbering.LETTER) == 3  # the refusals took none
 
 
 def test_an_issue_before_the_term_began_is_refused(engine):
