@@ -87,8 +87,10 @@ def _where(target: Path | None) -> dict[str, Any]:
 
 def report_document(db: Database, start: dt.date, end: dt.date, target: Path | None, subject: str,
                     writer: ReportWriter, notes: report_notes.Notes | None = None, issue: bool = False) -> Issue:
-    """The periodic report as a document, written from the figures, the officer's parts (`notes`,
-    kept for the period; None: those kept before) and the settings in force on its date (today).
+    """The periodic report as a document, written from the figures, the officer's parts (those kept
+    for the period, with the parts `notes` gives over them: `report_notes.merged`) and the settings
+    in force on its date (today). The parts given are kept for the period once the report is made;
+    a report refused keeps nothing.
 
     With `issue`, every part must be written; the next report number is taken and the report
     recorded in the outgoing register with its content as issued.
@@ -101,25 +103,26 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path | N
     figures = report.figures(db, start, end)
     details = {**_where(target), "tu": start, "den": end}
     today = db.clock().date()
-    with db.write() as connection:
-        if notes is None:
-            notes = report_notes.read(connection, start, end)
-        else:
-            report_notes.store(db, connection, start, end, notes)
+    with db.read() as connection:
+        written = report_notes.merged(report_notes.read(connection, start, end), notes)
         office = settings.read_all(connection, today)
-    if not issue:
-        writer.write(writer.freeze(office, figures, notes, Issue(None, today)))
+    if issue:
+        missing = report_notes.missing(written)
+        if missing:
+            raise InputError("Chưa phát hành được: báo cáo còn thiếu phần do cán bộ viết: "
+                             + ", ".join(f"«{part}»" for part in missing)
+                             + " (viết ở trang Báo cáo hoặc trong tệp các phần do cán bộ viết). Chưa lấy số văn bản.")
+        issued = outgoing.issue(db, numbering.REPORT, outgoing.REPORT, subject, office, writer.recipients, today,
+                                lambda number: writer.freeze(office, figures, written, Issue(number, today)),
+                                writer.write, details)
+        made = Issue(issued.number, issued.issued_on, issued.number_text)
+    else:
+        writer.write(writer.freeze(office, figures, written, Issue(None, today)))
         record(db, EXPORTED, "report", details)
-        return Issue(None, today)
-    missing = report_notes.missing(notes)
-    if missing:
-        raise InputError("Chưa phát hành được: báo cáo còn thiếu phần do cán bộ viết: "
-                         + ", ".join(f"«{part}»" for part in missing)
-                         + " (viết ở trang Báo cáo hoặc trong tệp các phần do cán bộ viết). Chưa lấy số văn bản.")
-    issued = outgoing.issue(db, numbering.REPORT, outgoing.REPORT, subject, office, writer.recipients, today,
-                            lambda number: writer.freeze(office, figures, notes, Issue(number, today)), writer.write,
-                            details)
-    return Issue(issued.number, issued.issued_on, issued.number_text)
+        made = Issue(None, today)
+    if notes is not None:
+        report_notes.save(db, start, end, notes)
+    return made
 
 
 def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | None, writer: LetterWriter,

@@ -3,7 +3,8 @@ khuyết điểm`, `Phương hướng, nhiệm vụ`. The program counts the fig
 
 A notes file is UTF-8 text whose sections start with a line `## ` + the part's name, matched
 ignoring case and accents; every non-empty line under a heading is one paragraph (as in the
-GUI's report page, where each Enter starts a paragraph).
+GUI's report page, where each Enter starts a paragraph). A file gives only the parts it names: a
+heading with nothing under it clears that part, a part whose heading is absent stays as written.
 """
 
 import datetime as dt
@@ -31,8 +32,8 @@ def paragraphs(text: str) -> list[str]:
 
 
 def parse(text: str) -> Notes:
-    """The parts of a notes text; a heading that names no part, or text before the first heading,
-    is refused with the list of the parts."""
+    """The parts a notes text names (one with nothing under its heading: ""); a heading that names
+    no part, or text before the first heading, is refused with the list of the parts."""
     folded_parts = {fold(part): part for part in PARTS}
     notes: dict[str, list[str]] = {}
     current: str | None = None
@@ -49,7 +50,7 @@ def parse(text: str) -> Notes:
                 raise InputError(f"Dòng {number}: chữ nằm trước tiêu đề phần đầu tiên; mỗi phần bắt đầu bằng một "
                                  f"dòng «{HEADING}Tên phần», ví dụ «{HEADING}{PARTS[0]}».")
             notes[current].append(clean(line))
-    return {part: "\n".join(lines) for part, lines in notes.items() if lines}
+    return {part: "\n".join(lines) for part, lines in notes.items()}
 
 
 def read_file(path: Path) -> Notes:
@@ -67,6 +68,14 @@ def read_file(path: Path) -> Notes:
 def missing(notes: Mapping[str, str]) -> list[str]:
     """The parts still empty."""
     return [part for part in PARTS if not paragraphs(notes.get(part, ""))]
+
+
+def merged(kept: Mapping[str, str], given: Mapping[str, str] | None) -> Notes:
+    """The parts written once `given` is kept over `kept`: a part given replaces the one kept (given
+    empty, it is removed); a part not given stays as kept."""
+    given = given or {}
+    chosen = {part: given[part] if part in given else kept.get(part, "") for part in PARTS}
+    return {part: text for part, lines in chosen.items() if (text := "\n".join(paragraphs(lines)))}
 
 
 def text_of(notes: Mapping[str, str]) -> str:
@@ -90,21 +99,21 @@ def read(connection: Connection, start: dt.date, end: dt.date) -> Notes:
 
 
 def save(db: Database, start: dt.date, end: dt.date, notes: Mapping[str, str]) -> None:
-    """Keeps the parts for the period (an empty part is removed); audited without the text."""
+    """Keeps the parts given for the period (`merged`: one given empty is removed, one not given
+    stays as it was); audited without the text."""
     db.require(Action.EXPORT, "soạn báo cáo")
     with db.write() as connection:
-        store(db, connection, start, end, notes)
-
-
-def store(db: Database, connection: Connection, start: dt.date, end: dt.date, notes: Mapping[str, str]) -> None:
-    kept = {part: "\n".join(paragraphs(notes.get(part, ""))) for part in PARTS}
-    if kept == {part: read(connection, start, end).get(part, "") for part in PARTS}:
-        return
-    period = (report_notes.c.period_start == start, report_notes.c.period_end == end)
-    connection.execute(report_notes.delete().where(*period))
-    rows = [{"period_start": start, "period_end": end, "part": part, "text": text, "updated_at": db.clock(),
-             "updated_by": db.actor.name} for part, text in kept.items() if text]
-    if rows:
-        connection.execute(report_notes.insert(), rows)
-    db.audit(connection, "soạn báo cáo", kind="report",
-             details={"tu": start, "den": end, "phan_da_viet": [part for part, text in kept.items() if text]})
+        kept = read(connection, start, end)
+        written = merged(kept, notes)
+        changed = [part for part in PARTS if written.get(part) != kept.get(part)]
+        if not changed:
+            return
+        connection.execute(report_notes.delete().where(report_notes.c.period_start == start,
+                                                       report_notes.c.period_end == end,
+                                                       report_notes.c.part.in_(changed)))
+        rows = [{"period_start": start, "period_end": end, "part": part, "text": written[part],
+                 "updated_at": db.clock(), "updated_by": db.actor.name} for part in changed if part in written]
+        if rows:
+            connection.execute(report_notes.insert(), rows)
+        db.audit(connection, "soạn báo cáo", kind="report",
+                 details={"tu": start, "den": end, "phan_da_viet": list(written)})

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from bvct_desktop.core import vault
+from bvct_desktop.core import report_notes, vault
 from bvct_desktop.core.kinds import DELEGATIONS, SLIPS
 from bvct_desktop.core.schema import audit_log, document_numbers
 from tests.conftest import ADMIN, PASSWORD, workbook
@@ -244,6 +244,55 @@ def test_issuing_refuses_while_a_part_the_officer_writes_is_empty(loaded, tmp_pa
     bad.write_text("## Kết luận\nx\n", encoding="utf-8")
     code, _, err = loaded("report", *YEAR, "--format", "pdf", "--out", target, "--notes", bad)
     assert code == 2 and "Dòng 1" in err and "Kết luận" in err
+
+
+def saved_notes(cli) -> dict[str, str]:
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    try:
+        return report_notes.saved(db, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    finally:
+        db.close()
+
+
+def test_a_refused_issue_changes_nothing_and_a_notes_file_changes_only_the_parts_it_names(loaded, tmp_path):
+    """A heading with text replaces that part, a heading left empty clears it, a part not named
+    keeps what the officer wrote (in the report page or an earlier file)."""
+    def notes_file(text: str):
+        path = tmp_path / f"phan-viet-{len(list(tmp_path.glob('phan-viet-*')))}.txt"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def report(target, *options: str) -> tuple[int, str, str]:
+        return loaded("report", *YEAR, "--format", "pdf", "--out", tmp_path / target, *options)
+
+    def drafted() -> list[tuple]:
+        return [row for row in audit_rows(loaded) if row.action == "soạn báo cáo"]
+
+    strengths_only = notes_file("## Ưu điểm\nChỉ sửa phần ưu điểm.\n")
+    code, _, err = report("bc.pdf", "--notes", strengths_only, "--issue")
+    assert code == 2 and "Chưa lấy số" in err
+    assert saved_notes(loaded) == {} and drafted() == [] and issued_numbers(loaded) == []
+
+    assert report("nhap.pdf", "--notes", notes_file(NOTES))[0] == 0  # all three parts kept for the period
+    written = saved_notes(loaded)
+    assert written == {"Ưu điểm": "Phối hợp tốt.", "Hạn chế, khuyết điểm": "Còn chậm.",
+                       "Phương hướng, nhiệm vụ": "Tiếp tục."}
+    trail = drafted()
+    clearing = notes_file("## Ưu điểm\nChỉ sửa phần ưu điểm.\n## Hạn chế, khuyết điểm\n")
+    code, _, err = report("bc.pdf", "--notes", clearing, "--issue")
+    assert code == 2 and "«Hạn chế, khuyết điểm»" in err and "Chưa lấy số" in err
+    assert saved_notes(loaded) == written and drafted() == trail and issued_numbers(loaded) == []
+    assert not (tmp_path / "bc.pdf").exists()
+
+    assert report("nhap.pdf", "--notes", strengths_only)[0] == 0
+    assert saved_notes(loaded) == {**written, "Ưu điểm": "Chỉ sửa phần ưu điểm."}
+    assert "Còn chậm." in pdfcheck.text(tmp_path / "nhap.pdf")
+    code, out, err = report("bc.pdf", "--notes", strengths_only, "--issue")
+    assert code == 0 and "số 01-BC" in out, err
+    text = pdfcheck.text(tmp_path / "bc.pdf")
+    assert "Chỉ sửa phần ưu điểm." in text and "Còn chậm." in text and "Tiếp tục." in text
+    assert report("nhap.pdf", "--notes", clearing)[0] == 0
+    assert saved_notes(loaded) == {"Ưu điểm": "Chỉ sửa phần ưu điểm.", "Phương hướng, nhiệm vụ": "Tiếp tục."}
 
 
 def test_the_report_takes_secret_and_profile_and_says_hd05_is_unverified(loaded, tmp_path):

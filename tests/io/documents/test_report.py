@@ -336,7 +336,9 @@ def test_notes_files_are_read_by_part_name_ignoring_case_and_accents():
     notes = report_notes.parse("## uu diem\nMột.\n\nHai.\n##  HẠN CHẾ, KHUYẾT ĐIỂM \nBa.\n")
     assert notes == {"Ưu điểm": "Một.\nHai.", "Hạn chế, khuyết điểm": "Ba."}
     assert report_notes.missing(notes) == ["Phương hướng, nhiệm vụ"]
-    assert report_notes.parse(report_notes.text_of(notes)) == notes
+    assert report_notes.parse(report_notes.text_of(notes)) == {**notes, "Phương hướng, nhiệm vụ": ""}
+    assert report_notes.parse("## Hạn chế, khuyết điểm\n\n## Ưu điểm\nMột.\n") == {  # a heading left empty clears
+        "Hạn chế, khuyết điểm": "", "Ưu điểm": "Một."}
     with pytest.raises(Exception, match="phần «Kết luận» không có"):
         report_notes.parse("## Kết luận\nx\n")
     with pytest.raises(Exception, match="trước tiêu đề phần đầu tiên"):
