@@ -9,6 +9,7 @@ from bvct_desktop.core import browse, editing
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
+from bvct_desktop.gui.forms.members import KEYS
 from bvct_desktop.gui.look import EmptyNote
 from bvct_desktop.gui.qt import QComboBox, QLabel, QPlainTextEdit, QPushButton, QTableView
 from bvct_desktop.gui.registers.page import RegisterPage
@@ -649,6 +650,56 @@ def test_a_delegation_opens_on_most_of_an_office_screen_with_every_column_of_its
                                "cccd": "060175001234", "position": "Phó Trưởng ban Thường trực",
                                "unit": LONG_UNIT, "role": "Trưởng đoàn"}])
     assert every_column_in_view(form.members.table) == []
+
+
+def cut_members(table) -> list[str]:
+    """What a delegation's member table shows cut short: the headers of columns out of view sideways or
+    narrower than a cell's text, or than a role box needs for its longest choice beside its arrow."""
+    header = table.horizontalHeader()
+    cut = set(every_column_in_view(table))
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            box = table.cellWidget(row, column)
+            if box is None:
+                needs = table.fontMetrics().horizontalAdvance(table.item(row, column).text()) + 8
+            else:
+                choices = (box.itemText(index) for index in range(box.count()))
+                needs = max(box.fontMetrics().horizontalAdvance(choice) for choice in choices) + 30
+            if header.sectionSize(column) < needs:
+                cut.add(table.horizontalHeaderItem(column).text())
+    return sorted(cut)
+
+
+def test_a_delegations_members_are_read_whole_as_they_are_typed_and_when_the_delegation_is_reopened(
+        qtbot, monkeypatch, context):
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "delegations", None))
+    support.fill(form, NEW["delegations"])
+    adding = next(button for button in form.members.findChildren(QPushButton) if button.text() == "Thêm thành viên")
+    table = form.members.table
+    typed = [{"full_name": "Tôn Nữ Thị Phương Thảo", "birth_date": "03/1965", "position": "Phó Trưởng ban Thường trực",
+              "unit": "Ban Chỉ đạo phòng, chống tham nhũng tỉnh", "role": "Phó trưởng đoàn"},
+             {"full_name": "Lê Hòa", "birth_date": "1958", "role": "Thành viên"}]
+    for row, member in enumerate(typed):
+        adding.click()
+        qtbot.wait(1)
+        box = table.cellWidget(row, KEYS.index("role"))
+        assert table.horizontalHeader().sectionSize(KEYS.index("role")) <= box.sizeHint().width() + 10  # the room
+        assert table.horizontalHeader().sectionSize(KEYS.index("full_name")) > 200  # left goes to what is typed
+        for column, key in enumerate(KEYS):
+            if table.cellWidget(row, column) is not None:
+                table.cellWidget(row, column).setCurrentText(member[key])
+            elif key in member:
+                table.item(row, column).setText(member[key])  # as an edit of the cell commits it
+        qtbot.wait(1)
+        assert cut_members(table) == [], member["full_name"]
+    assert form.save(), form.message.text()
+    form.close()
+    reopened = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "delegations", form.record_id))
+    qtbot.wait(1)
+    assert reopened.members.table.rowCount() == 2
+    assert cut_members(reopened.members.table) == []
+    reopened.members.table.item(0, KEYS.index("unit")).setText(LONG_UNIT + " (Ban Chỉ đạo 35)")
+    assert cut_members(reopened.members.table) == ["Đơn vị công tác"]  # a name too long for the room, not the role
 
 
 def test_the_files_buttons_on_an_entry_are_enabled_only_once_one_is_selected(qtbot, context):

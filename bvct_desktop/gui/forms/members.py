@@ -8,6 +8,8 @@ from ..registers.columns import fit_to_width, keep_fitted
 from .inputs import as_typed, show_value
 
 KEYS = editing.MEMBER_PERSON_KEYS + editing.MEMBER_KEYS
+# the columns of free text, which share the room the others (dates, numbers, the role box) leave
+GROWING = tuple(KEYS.index(key) for key in ("full_name", "home_town", "position", "unit"))
 
 
 class MembersTable(QWidget):
@@ -21,11 +23,11 @@ class MembersTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(KEYS))
         self.table.setHorizontalHeaderLabels([kind.field(key).header for key in KEYS])
-        keep_fitted(self.table)
+        keep_fitted(self.table, GROWING)
         self.table.setMinimumHeight(150)
         if not editable:
             self.table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.table.itemChanged.connect(lambda _item: self.changed.emit())
+        self.table.itemChanged.connect(self._edited)
         layout.addWidget(self.table)
         if editable:
             buttons = QHBoxLayout()
@@ -41,10 +43,23 @@ class MembersTable(QWidget):
     def set_members(self, members: list[dict]) -> None:
         self.table.setRowCount(0)
         for member in members:
-            self.add_member(member)
-        fit_to_width(self.table)
+            self._append(member)
+        self._fit()
 
     def add_member(self, member: dict) -> None:
+        """One more line, the columns fitted again to what the lines now hold."""
+        self._append(member)
+        self._fit()
+        self.changed.emit()
+
+    def _edited(self) -> None:
+        self._fit()
+        self.changed.emit()
+
+    def _fit(self) -> None:
+        fit_to_width(self.table, GROWING)
+
+    def _append(self, member: dict) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, key in enumerate(KEYS):
@@ -58,7 +73,6 @@ class MembersTable(QWidget):
                 self.table.setCellWidget(row, column, box)
             else:
                 self.table.setItem(row, column, QTableWidgetItem(as_typed(spec, member.get(key))))
-        self.changed.emit()
 
     def _remove(self) -> None:
         for row in sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True):

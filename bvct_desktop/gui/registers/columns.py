@@ -40,54 +40,62 @@ def fit(natural: Sequence[int], minimum: Sequence[int], available: int) -> list[
     return [max(least, min(width, low)) for width, least in zip(natural, minimum, strict=True)]
 
 
-def fit_to_width(table: QTableView) -> None:
-    """Every shown column its natural width when they all fit; else each its usual width (a recipient
-    most rows name shown whole, an empty reply column narrow) and what is left to the widest; else the
-    usual widths narrowed."""
+def fit_to_width(table: QTableView, growing: Sequence[int] = ()) -> None:
+    """Every shown column its natural width when they all fit, the room left shared by the `growing`
+    columns (else the last stretches); else each its usual width (a recipient most rows name shown
+    whole, an empty reply column narrow) and what is left to the widest; else the usual widths
+    narrowed, none below its least."""
     header = table.horizontalHeader()
     shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
     sizes = [natural_widths(table, logical) for logical in shown]
-    natural, usual = [widest for widest, _ in sizes], [most for _, most in sizes]
+    natural, usual, least = ([size[part] for size in sizes] for part in range(3))
     available = (table.viewport().width() or table.width()) - 2
     if sum(usual) <= available:
         widths = fit(natural, usual, available)
     else:
-        widths = fit(usual, [least_width(table, width) for width in usual], available)
+        widths = fit(usual, least, available)
+    sharing, left = [place for place, logical in enumerate(shown) if logical in growing], available - sum(widths)
+    for share, place in enumerate(sharing if left > 0 else ()):
+        widths[place] += left // len(sharing) + (share < left % len(sharing))
     for logical, width in zip(shown, widths, strict=True):
         header.resizeSection(logical, width)
 
 
-def natural_widths(table: QTableView, logical: int) -> tuple[int, int]:
+def natural_widths(table: QTableView, logical: int) -> tuple[int, int, int]:
     """As wide as the header and the widest of the first rows, and as the header and most of them
-    (USUAL), within WIDEST."""
-    metrics = table.fontMetrics()
+    (USUAL), within WIDEST; and the least it is narrowed to: its widgets whole (a member's role box
+    shows its longest choice), else its usual width or ten digits' room, whichever is less."""
     model = table.model()
     header = table.horizontalHeader().sectionSizeFromContents(logical).width()
-    texts = (model.index(row, logical).data() or "" for row in range(min(model.rowCount(), SAMPLE_ROWS)))
-    cells = sorted(metrics.horizontalAdvance(text) + PADDING for text in texts) or [0]
-    usual = cells[max(0, math.ceil(len(cells) * USUAL) - 1)]
-    return min(WIDEST, max(header, cells[-1])), min(WIDEST, max(header, usual))
-
-
-def least_width(table: QTableView, natural: int) -> int:
-    """The narrowest a fitted column gets: its natural width, or ten digits' room."""
-    return min(natural, table.fontMetrics().horizontalAdvance("0" * 10) + PADDING)
+    indexes = [model.index(row, logical) for row in range(min(model.rowCount(), SAMPLE_ROWS))]
+    widgets = [table.indexWidget(index) for index in indexes]
+    boxes = [widget.sizeHint().width() for widget in widgets if widget is not None]
+    texts = [index.data() or "" for index, widget in zip(indexes, widgets, strict=True) if widget is None]
+    cells = sorted([table.fontMetrics().horizontalAdvance(text) + PADDING for text in texts] + boxes) or [0]
+    usual = min(WIDEST, max(header, cells[math.ceil(len(cells) * USUAL) - 1]))
+    least = max(boxes, default=min(usual, table.fontMetrics().horizontalAdvance("0" * 10) + PADDING))
+    return min(WIDEST, max(header, cells[-1])), usual, least
 
 
 class _Refitting(QObject):
     """Fits its table's columns again whenever the table's width changes."""
 
+    def __init__(self, table: QTableView, growing: Sequence[int]):
+        super().__init__(table)
+        self.growing = growing
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
-            fit_to_width(self.parent())
+            fit_to_width(self.parent(), self.growing)
         return False
 
 
-def keep_fitted(table: QTableView) -> None:
+def keep_fitted(table: QTableView, growing: Sequence[int] = ()) -> None:
     """A record window's table: its columns fitted to its width as a register's are at first, again
-    whenever the width changes (call `fit_to_width` after refilling it); the last takes what is left."""
+    whenever the width changes (call `fit_to_width` with the same `growing` after refilling it); what
+    is left goes to the `growing` columns, else to the last."""
     table.horizontalHeader().setStretchLastSection(True)
-    table.viewport().installEventFilter(_Refitting(table))
+    table.viewport().installEventFilter(_Refitting(table, growing))
 
 
 class ColumnLayout:
