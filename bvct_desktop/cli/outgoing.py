@@ -53,7 +53,8 @@ def cmd_print(args) -> int:
     try:
         entry, note = documents_data.reprint(
             db, args.number, cli_date(args.date),
-            lambda content: render.write_document(content, args.format, out, password), out, args.format)
+            lambda content: render.write_document(content, args.format, out, password), out, args.format,
+            encrypted=password is not None)
     except Ambiguous as several:
         raise several.asking_for("--date YYYY-MM-DD") from None
     finally:

@@ -65,9 +65,11 @@ class Issue:
 
 class Writer(Protocol):
     """How a document is written (io.documents.render's writers): `freeze` makes its content as
-    plain values, `write` writes that content; `recipients` are its "Nơi nhận"."""
+    plain values, `write` writes that content; `recipients` are its "Nơi nhận"; `encrypted`: its
+    file is encrypted with a password."""
 
     recipients: list[str]
+    encrypted: bool
 
     def write(self, content: outgoing.Content) -> None: ...
 
@@ -81,8 +83,10 @@ class LetterWriter(Writer, Protocol):
     def freeze(self, office: dict[str, str], data: dict[str, Any], issue: Issue) -> outgoing.Content: ...
 
 
-def _where(target: Path | None) -> dict[str, Any]:
-    return {"tep": Path(target).name} if target is not None else {"xem_truoc": True}
+def _where(target: Path | None, encrypted: bool = False) -> dict[str, Any]:
+    if target is None:
+        return {"xem_truoc": True}
+    return {"tep": Path(target).name, "ma_hoa": True} if encrypted else {"tep": Path(target).name}
 
 
 def report_document(db: Database, start: dt.date, end: dt.date, target: Path | None, subject: str,
@@ -101,7 +105,7 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path | N
     if target is not None:
         files.check_folder(target)  # bad input takes no number
     figures = report.figures(db, start, end)
-    details = {**_where(target), "tu": start, "den": end}
+    details = {**_where(target, writer.encrypted), "tu": start, "den": end}
     today = db.clock().date()
     with db.read() as connection:
         written = report_notes.merged(report_notes.read(connection, start, end), notes)
@@ -138,7 +142,8 @@ def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | 
     with db.read() as connection:
         data = overdue_for(connection, recipient, on)
         office = settings.read_all(connection, on)
-    details = {**_where(target), "noi_nhan": data["recipient"], "ngay": on, "so_phieu": len(data["slips"])}
+    details = {**_where(target, writer.encrypted), "noi_nhan": data["recipient"], "ngay": on,
+               "so_phieu": len(data["slips"])}
     if not issue:
         writer.write(writer.freeze(office, data, Issue(None, on)))
         record(db, PRINTED, "slips", details)
@@ -150,13 +155,14 @@ def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | 
 
 
 def reprint(db: Database, number_text: str, on: dt.date | None, write: Callable[[outgoing.Content], None],
-            target: Path | None, fmt: str = "pdf") -> tuple[outgoing.Issued, str | None]:
+            target: Path | None, fmt: str = "pdf", encrypted: bool = False) -> tuple[outgoing.Issued, str | None]:
     """An issued document written again from its content as issued (`write`: to the file `target` in
-    `fmt`, or for the print preview), audited; with what the officer is told of its number. A file
-    written settles a number left "đang ghi" (`outgoing.written_again`); a preview does not."""
+    `fmt`, `encrypted` with a password, or for the print preview), audited; with what the officer is
+    told of its number. A file written settles a number left "đang ghi" (`outgoing.written_again`);
+    a preview does not."""
     entry, content = outgoing.content_of(db, number_text, on)
     write(content)
-    details = {**_where(target), "so_van_ban": entry.number_text}
+    details = {**_where(target, encrypted), "so_van_ban": entry.number_text}
     if target is not None:
         details["dinh_dang"] = fmt
     record(db, PRINTED if fmt == "pdf" else EXPORTED, entry.kind, details)

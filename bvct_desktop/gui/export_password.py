@@ -1,38 +1,67 @@
-"""Asking whether a file leaving the database is encrypted with a password of its own, and which
-(the GUI's `--encrypt-password-file`): Excel and Word ask for it on opening, a PDF reader too."""
+"""Where a file leaving the database is saved, and whether it is encrypted with a password of its
+own, and which (the GUI's `--encrypt-password-file`): Excel and Word ask for it on opening, a PDF
+reader too. Every document and export the desktop writes to disk is chosen through `save_as`."""
+
+from dataclasses import dataclass
+from pathlib import Path
 
 from ..core import passwords
 from ..core.errors import InputError
-from .context import AppContext
-from .dialogs import CANCEL, NO
+from .dialogs import CANCEL, NO, Dialogs
 from .qt import QWidget
 
 TITLE = "Mã hóa tệp"
 QUESTION = ("Mã hóa tệp bằng một mật khẩu? Nên mã hóa khi tệp rời máy này (USB, gửi đơn vị khác): "
             "ai không có mật khẩu thì không đọc được.")
+ENCRYPTED = ", đã mã hóa bằng mật khẩu"
 
 
-class Declined(Exception):
-    """The officer cancelled, or the two passwords typed differ: nothing is written."""
+class _Declined(Exception):
+    """The officer cancelled: nothing is written."""
 
 
-def ask(context: AppContext, parent: QWidget) -> str | None:
-    """The password to encrypt the file with, or None for a plain file; raises Declined."""
-    answer = context.dialogs.ask(parent, TITLE, QUESTION, with_cancel=True)
+@dataclass(frozen=True)
+class Destination:
+    target: Path
+    password: str | None  # None: a plain file
+
+    @property
+    def told(self) -> str:
+        """«…», said after the file's name when it was encrypted."""
+        return ENCRYPTED if self.password is not None else ""
+
+
+def save_as(dialogs: Dialogs, parent: QWidget, title: str, suggested: str, filter_text: str,
+            suffix: str) -> Destination | None:
+    """The file the officer chooses (given `suffix` when typed without it), then whether and with what
+    password it is encrypted; None when either is cancelled."""
+    chosen = dialogs.save_file(parent, title, suggested, filter_text)
+    if not chosen:
+        return None
+    try:
+        password = _password(dialogs, parent)
+    except _Declined:
+        return None
+    target = Path(chosen) if Path(chosen).suffix.lower() == suffix else Path(f"{chosen}{suffix}")
+    return Destination(target, password)
+
+
+def _password(dialogs: Dialogs, parent: QWidget) -> str | None:
+    """The password to encrypt the file with, typed twice, or None for a plain file."""
+    answer = dialogs.ask(parent, TITLE, QUESTION, with_cancel=True)
     if answer == CANCEL:
-        raise Declined
+        raise _Declined
     if answer == NO:
         return None
     while True:
-        password = context.dialogs.ask_password(parent, TITLE,
-                                                f"Mật khẩu mở tệp (ít nhất {passwords.MIN_LENGTH} ký tự):")
+        password = dialogs.ask_password(parent, TITLE, f"Mật khẩu mở tệp (ít nhất {passwords.MIN_LENGTH} ký tự):")
         if password is None:
-            raise Declined
+            raise _Declined
         try:
             passwords.check("", password)
         except InputError as refused:
-            context.dialogs.warn(parent, TITLE, refused.message)
+            dialogs.warn(parent, TITLE, refused.message)
             continue
-        if context.dialogs.ask_password(parent, TITLE, "Nhập lại mật khẩu mở tệp:") == password:
+        if dialogs.ask_password(parent, TITLE, "Nhập lại mật khẩu mở tệp:") == password:
             return password
-        context.dialogs.warn(parent, TITLE, "Hai lần nhập mật khẩu không khớp. Nhập lại.")
+        dialogs.warn(parent, TITLE, "Hai lần nhập mật khẩu không khớp. Nhập lại.")

@@ -4,13 +4,11 @@ exactly as issued: into the print preview, or saved as PDF, Word or Excel (a let
 Excel form). A document is written on a worker, with a progress dialog. The layout is the
 Designer form ui/issued_page.ui."""
 
-from pathlib import Path
-
 from ..core import documents_data, numbering, outgoing, text
 from ..core.errors import BvctError
 from ..core.permissions import Action, allows
 from ..io.documents import render
-from . import printing, reauth
+from . import export_password, printing, reauth
 from .context import AppContext
 from .designer.ui_issued_page import Ui_IssuedPage
 from .qt import QHeaderView, QTableWidgetItem, QWidget
@@ -135,10 +133,10 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         if entry is None or self.task is not None or not reauth.confirm(self.context, self, "lưu văn bản đã ban hành"):
             return
         title = f"{outgoing.KIND_LABELS.get(entry.kind, entry.kind)} số {entry.number_text}"
-        chosen = self.context.dialogs.save_file(self, "Lưu văn bản", text.file_name(title, suffix=fmt), FILTERS[fmt])
-        if not chosen:
+        chosen = export_password.save_as(self.context.dialogs, self, "Lưu văn bản", text.file_name(title, suffix=fmt),
+                                         FILTERS[fmt], f".{fmt}")
+        if chosen is None:
             return
-        target = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt}" else Path(f"{chosen}.{fmt}")
 
         def saved(reprinted: tuple[outgoing.Issued, str | None] | None, error: BaseException | None) -> None:
             self.task = None
@@ -146,14 +144,16 @@ class IssuedPage(QWidget, Ui_IssuedPage):
                 self.message.show_message(failure_message(error, "Không lưu được"))
                 return
             note = reprinted[1]
-            self.message.show_message(f"Đã lưu {title.lower()} (đúng như khi phát hành): «{target}»."
-                                      + (f" {note}" if note else ""), error=False)
+            self.message.show_message(f"Đã lưu {title.lower()} (đúng như khi phát hành): «{chosen.target}»"
+                                      f"{chosen.told}." + (f" {note}" if note else ""), error=False)
             if reprinted[0].status != entry.status:
                 self.context.notifier.changed.emit("outgoing")
 
         def write(_progress) -> tuple[outgoing.Issued, str | None]:
-            return documents_data.reprint(self.context.db, entry.number_text, entry.issued_on,
-                                          lambda content: render.write_document(content, fmt, target), target, fmt)
+            return documents_data.reprint(
+                self.context.db, entry.number_text, entry.issued_on,
+                lambda content: render.write_document(content, fmt, chosen.target, chosen.password), chosen.target,
+                fmt, encrypted=chosen.password is not None)
 
         self.task = run_in_background(self, "Đang lưu văn bản…", write, saved)
 

@@ -36,16 +36,15 @@ from pathlib import Path
 
 from ..core import browse, documents_data, text
 from ..core.errors import BvctError
-from ..core.files import atomic_output
 from ..core.kinds import kind_named
 from ..core.numbers import grouped
-from ..io.documents import lists, profile, render, sheets, slip_form, tables
+from ..io.documents import lists, pdf, profile, render, sheets, slip_form, tables
 from ..io.xlsx_writer import column_width
-from . import reauth
+from . import export_password, reauth
 from .context import AppContext
 from .designer.ui_print_preview import Ui_PrintPreview
 from .dialogs import YES, Dialogs
-from .look import fill_screen
+from .look import fill_screen, wait_cursor
 from .pdf_pages import PdfPages
 from .qt import (
     QDialog,
@@ -64,7 +63,7 @@ from .qt import (
     Qt,
     QWidget,
 )
-from .workers import BackgroundTask, Cancelled, Progress, failure_message, run_in_background
+from .workers import BackgroundTask, Cancelled, Progress, failure_message, run_in_background, wait_for
 
 PRINTED, SAVED = "in", "xuất"
 PREVIEW_DPI = 96
@@ -133,11 +132,6 @@ def destination(printer: QPrinter) -> str:
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
         return f"tệp {Path(printer.outputFileName()).name}"
     return printer.printerName()
-
-
-def save_pdf(data: bytes, target: Path) -> None:
-    with atomic_output(Path(target)) as temp:
-        temp.write_bytes(data)
 
 
 FIT_WIDTH, FIT_PAGE = "width", "page"
@@ -285,17 +279,18 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         return self.confirm(self) and self._save()
 
     def _save(self) -> bool:
-        name = self.dialogs.save_file(self, "Lưu thành PDF", self.suggested_name, "Tệp PDF (*.pdf)")
-        if not name:
+        chosen = export_password.save_as(self.dialogs, self, "Lưu thành PDF", self.suggested_name, "Tệp PDF (*.pdf)",
+                                         ".pdf")
+        if chosen is None:
             return False
-        target = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
         try:
-            save_pdf(self.data, target)
+            with wait_cursor():
+                wait_for(lambda: pdf.save(self.data, chosen.target, chosen.password))
         except BvctError as error:
             self.dialogs.warn(self, "Không lưu được", error.message)
             return False
-        self.on_output(SAVED, {"tep": target.name})
-        self.dialogs.inform(self, "Đã lưu", f"Đã lưu tài liệu thành tệp «{target}».")
+        self.on_output(SAVED, {"tep": chosen.target.name} | ({"ma_hoa": True} if chosen.password else {}))
+        self.dialogs.inform(self, "Đã lưu", f"Đã lưu tài liệu thành tệp «{chosen.target}»{chosen.told}.")
         return True
 
 

@@ -11,7 +11,7 @@ from ..core.errors import BvctError
 from ..core.numbers import grouped
 from ..core.permissions import Action, allows
 from ..io.documents import profile, reminder, render
-from . import printing, reauth
+from . import export_password, printing, reauth
 from .context import AppContext
 from .designer.ui_reminder_dialog import Ui_ReminderDialog
 from .qt import QDate, QDialog, QWidget
@@ -59,16 +59,18 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
         if not reauth.confirm(self.context, self, "lưu công văn"):
             return
         name = text.file_name("cong van don doc", self.recipient.currentData() or "", suffix="docx")
-        chosen = self.context.dialogs.save_file(self, "Lưu công văn", name, "Văn bản Word (*.docx)")
-        if chosen:
-            self.make(Path(chosen) if chosen.lower().endswith(".docx") else Path(f"{chosen}.docx"))
+        chosen = export_password.save_as(self.context.dialogs, self, "Lưu công văn", name, "Văn bản Word (*.docx)",
+                                         ".docx")
+        if chosen is not None:
+            self.make(chosen.target, chosen.password)
 
-    def make(self, target: Path | None) -> None:
-        """The letter into the preview (no target) or as a Word file."""
+    def make(self, target: Path | None, password: str | None = None) -> None:
+        """The letter into the preview (no target) or as a Word file (encrypted with `password` when given)."""
         recipient = self.recipient.currentData()
         if recipient is None or self.task is not None:
             return
-        writer = render.reminder_writer("pdf" if target is None else "docx", target, render.Options(profile.load()))
+        writer = render.reminder_writer("pdf" if target is None else "docx", target,
+                                        render.Options(profile.load(), password=password))
         issue, day = self.issue.isChecked(), self.chosen_day()
 
         def written(made, error: BaseException | None) -> None:
@@ -77,10 +79,11 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
                 self.message.show_message(failure_message(error, "Không lập được công văn"))
                 return
             issued, data = made
+            locked = export_password.ENCRYPTED if writer.encrypted else ""
             what = ("Dự thảo công văn (chưa có số)" if issued.number is None
                     else f"Công văn số {issued.text}, đã ghi vào sổ văn bản đi")
             self.message.show_message(f"{what}: {grouped(len(data['slips']))} phiếu gửi «{data['recipient']}»"
-                                      + (f", lưu ở «{target}»." if target else "."), error=False)
+                                      + (f", lưu ở «{target}»{locked}." if target else "."), error=False)
             if issued.number is not None:
                 self.issue.setChecked(False)
                 self.context.notifier.changed.emit("outgoing")

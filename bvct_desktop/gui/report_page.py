@@ -202,15 +202,9 @@ class ReportPage(QWidget, Ui_ReportPage):
         if not reauth.confirm(self.context, self, "xuất báo cáo"):
             return
         suggested = file_name("Báo cáo", start, "đến", end, suffix=fmt)
-        chosen = self.context.dialogs.save_file(self, "Lưu báo cáo", suggested, filter_text)
-        if not chosen:
-            return
-        try:
-            password = export_password.ask(self.context, self)
-        except export_password.Declined:
-            return
-        target = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt}" else Path(f"{chosen}.{fmt}")
-        self._make(render.report_writer(fmt, target, self.options(password)), target)
+        chosen = export_password.save_as(self.context.dialogs, self, "Lưu báo cáo", suggested, filter_text, f".{fmt}")
+        if chosen is not None:
+            self._make(render.report_writer(fmt, chosen.target, self.options(chosen.password)), chosen.target)
 
     def print_list(self) -> None:
         """Ctrl+P on this page."""
@@ -235,7 +229,7 @@ class ReportPage(QWidget, Ui_ReportPage):
                 raise error
             what = ("dự thảo báo cáo (chưa có số)" if issued.number is None
                     else f"báo cáo số {issued.text} ngày {issued.on:%d/%m/%Y}, đã ghi vào sổ văn bản đi")
-            locked = ", đã mã hóa bằng mật khẩu" if writer.options.password else ""
+            locked = export_password.ENCRYPTED if writer.encrypted else ""
             self.error.show_message(f"Đã lập {what}" + (f": «{target}»{locked}." if target else "."), error=False)
             if issued.number is not None:
                 self.issue.setChecked(False)  # the next one is a draft again, unless asked

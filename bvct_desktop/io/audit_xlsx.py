@@ -32,12 +32,12 @@ def readable(entry: audit.Entry) -> list[str]:
     return cells
 
 
-def write_audit(entries: Iterable[audit.Entry], target: Path) -> int:
-    """Writes `entries` to the workbook `target`; returns how many."""
+def write_audit(entries: Iterable[audit.Entry], target: Path, password: str | None = None) -> int:
+    """Writes `entries` to the workbook `target` (encrypted with `password` when given); returns how many."""
     target = Path(target)
     if target.suffix.lower() != ".xlsx":
         raise InputError(f"Tệp xuất «{target.name}» phải có đuôi .xlsx.")
-    with xlsx_book.Workbook(target) as book:
+    with xlsx_book.Workbook(target, password) as book:
         sheet = book.create_sheet("Nhật ký")
         for i, width in enumerate(WIDTHS):
             sheet.column_dimensions[get_column_letter(i + 1)].width = width

@@ -140,6 +140,7 @@ class Kept:
     """A report writer that keeps what it writes instead of a file."""
 
     recipients = ["Lưu Văn phòng Ban"]
+    encrypted = False
 
     def freeze(self, office, figures, notes, issue) -> outgoing.Content:
         return {"so": issue.number, "ngay": issue.on.isoformat()}

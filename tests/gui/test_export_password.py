@@ -2,14 +2,17 @@
 `--encrypt-password-file` does on the command line: asked after the file's name, typed twice, held to
 the password rules; the plaintext never reaches the file, and the audit entry says it was encrypted."""
 
+import datetime as dt
 import io
 import json
 
 import msoffcrypto
 import openpyxl
+import pytest
 from pypdf import PdfReader
 
 from bvct_desktop.core import audit
+from bvct_desktop.gui import export_password
 from bvct_desktop.gui.dialogs import CANCEL, YES
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.conftest import PASSWORD
@@ -85,3 +88,80 @@ def test_the_report_page_encrypts_a_pdf_and_a_word_file(qtbot, context, tmp_path
     assert reader.is_encrypted and reader.decrypt(SECRET)
     assert "BÁO CÁO" in reader.pages[0].extract_text()
     _decrypted(tmp_path / "bao-cao.docx", SECRET)
+
+
+def _issued_page(qtbot, context, tmp_path):
+    from bvct_desktop.gui.issued_page import IssuedPage
+    from tests.gui.test_issued_page import issue_report
+
+    issue_report(context, tmp_path)
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    return page
+
+
+def _save_issued(fmt: str):
+    def save(qtbot, context, tmp_path) -> str:
+        page = _issued_page(qtbot, context, tmp_path)
+        page.save_selected(fmt)
+        qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+        return page.message.text()
+
+    return save
+
+
+def _save_reminder(qtbot, context, _tmp_path) -> str:
+    from bvct_desktop.gui.reminder_dialog import ReminderDialog
+
+    dialog = ReminderDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.save_docx()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
+    return dialog.message.text()
+
+
+def _save_preview(qtbot, context, tmp_path) -> str:
+    page = _issued_page(qtbot, context, tmp_path)
+    page.print_selected()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    qtbot.addWidget(page.preview)
+    assert page.preview.save_document()
+    return context.dialogs.shown[-1].text
+
+
+def _save_audit(qtbot, context, _tmp_path) -> str:
+    from bvct_desktop.gui.admin.audit_page import AuditPage
+
+    page = AuditPage(context)
+    qtbot.addWidget(page)
+    page.export()
+    return page.message.text()
+
+
+SAVES = {"văn bản đã ban hành, PDF": ("pdf", _save_issued("pdf")),
+         "văn bản đã ban hành, Word": ("docx", _save_issued("docx")),
+         "văn bản đã ban hành, Excel": ("xlsx", _save_issued("xlsx")),
+         "công văn đôn đốc, Word": ("docx", _save_reminder),
+         "xem trước khi in, Lưu thành PDF": ("pdf", _save_preview),
+         "nhật ký, Excel": ("xlsx", _save_audit)}
+
+
+@pytest.mark.parametrize("saving", list(SAVES))
+def test_every_document_saved_from_the_desktop_asks_and_is_encrypted_with_the_password_given(qtbot, context,
+                                                                                               tmp_path, saving):
+    fmt, save = SAVES[saving]
+    context.clock.now = dt.datetime(2025, 10, 2, 8, 0)  # a report issued for the first half; slips overdue
+    target = tmp_path / f"tep-luu.{fmt}"
+    context.dialogs.answer_next(PASSWORD, str(target.with_suffix("")), YES, SECRET, SECRET)
+    told = save(qtbot, context, tmp_path)
+    asked = [shown.text for shown in context.dialogs.shown if shown.title == export_password.TITLE]
+    assert asked[0] == export_password.QUESTION, saving
+    assert told.endswith(f"«{target}», đã mã hóa bằng mật khẩu."), told
+    if fmt == "pdf":
+        reader = PdfReader(target)
+        assert reader.is_encrypted and reader.decrypt(SECRET) and reader.pages[0].extract_text()
+    else:
+        _decrypted(target, SECRET)
+    saved = [entry for entry in audit.list_entries(context.db) if entry.action in ("in", "xuất", "xuất nhật ký")][-1]
+    assert json.loads(saved.details) == {**json.loads(saved.details), "tep": target.name, "ma_hoa": True}

@@ -2,7 +2,6 @@
 The page is the Designer form ui/admin_audit.ui."""
 
 import datetime as dt
-from pathlib import Path
 
 from ...core import audit
 from ...core.errors import BvctError
@@ -10,7 +9,7 @@ from ...core.numbers import grouped
 from ...core.permissions import Action, allows
 from ...core.text import file_name
 from ...io.audit_xlsx import readable, write_audit
-from .. import reauth
+from .. import export_password, reauth
 from ..context import AppContext
 from ..designer.ui_admin_audit import Ui_AuditPage
 from ..look import wait_cursor
@@ -99,17 +98,18 @@ class AuditPage(QWidget, Ui_AuditPage):
         start, end, user = self.filters()
         if not reauth.confirm(self.context, self, "xuất nhật ký"):
             return
-        chosen = self.context.dialogs.save_file(self, "Xuất nhật ký ra Excel",
-                                                file_name("Nhật ký", start, "đến", end, suffix="xlsx"),
-                                                "Sổ tính Excel (*.xlsx)")
-        if not chosen:
+        chosen = export_password.save_as(self.context.dialogs, self, "Xuất nhật ký ra Excel",
+                                         file_name("Nhật ký", start, "đến", end, suffix="xlsx"),
+                                         "Sổ tính Excel (*.xlsx)", ".xlsx")
+        if chosen is None:
             return
         try:
             with wait_cursor():
-                count = wait_for(lambda: audit.export(self.context.db, Path(chosen),
-                                                      lambda entries: write_audit(entries, Path(chosen)),
-                                                      start, end, user))
+                count = wait_for(lambda: audit.export(
+                    self.context.db, chosen.target,
+                    lambda entries: write_audit(entries, chosen.target, chosen.password), start, end, user,
+                    encrypted=chosen.password is not None))
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
-        self.message.show_message(f"Đã xuất {count} mục nhật ký ra «{chosen}».", error=False)
+        self.message.show_message(f"Đã xuất {count} mục nhật ký ra «{chosen.target}»{chosen.told}.", error=False)

@@ -4,7 +4,6 @@ where a deleted record is restored (nothing is added, exported or printed there)
 or Enter opens the record's form."""
 
 import datetime as dt
-from pathlib import Path
 
 from ...core import browse, exporting, recipients, recycle_bin
 from ...core.dates import display_date, parse_date
@@ -321,15 +320,11 @@ class RegisterPage(QWidget):
         suggested = file_name(SHORT_TITLES[self.kind.name], self.context.clock().date(), suffix="xlsx")
         if not reauth.confirm(self.context, self, "xuất Excel"):
             return
-        name = self.context.dialogs.save_file(self, "Xuất Excel", suggested, "Tệp Excel (*.xlsx)")
-        if not name:
+        chosen = export_password.save_as(self.context.dialogs, self, "Xuất Excel", suggested, "Tệp Excel (*.xlsx)",
+                                         ".xlsx")
+        if chosen is None:
             return
-        try:
-            password = export_password.ask(self.context, self)
-        except export_password.Declined:
-            return
-        target = Path(name)
-        kind, db = self.kind, self.context.db
+        kind, db, target, password = self.kind, self.context.db, chosen.target, chosen.password
 
         def job(progress):
             def write(rows):
@@ -338,8 +333,7 @@ class RegisterPage(QWidget):
             return exporting.export(db, kind, target, write, ids=ids, encrypted=password is not None)
 
         self.export_task = run_in_background(
-            self, "Đang xuất Excel…", job,
-            lambda count, error: self._exported(target, len(ids), count, error, password is not None),
+            self, "Đang xuất Excel…", job, lambda count, error: self._exported(chosen, len(ids), count, error),
             cancellable=True)
 
     def _rows_to_export(self) -> tuple[list[int], str]:
@@ -452,17 +446,16 @@ class RegisterPage(QWidget):
         form.raise_()
         form.activateWindow()
 
-    def _exported(self, target: Path, records: int, rows, error, encrypted: bool) -> None:
+    def _exported(self, chosen: export_password.Destination, records: int, rows, error) -> None:
         if isinstance(error, Cancelled):
             self.message.show_message("Đã hủy xuất.", error=True)
         elif error is not None:
             self.message.show_message(failure_message(error, "Không xuất được"))
         else:
             lines = f" ({grouped(rows)} dòng)" if rows != records else ""
-            locked = ", đã mã hóa bằng mật khẩu" if encrypted else ""
             late = too_late(self.export_task, "tệp đã được ghi")
-            self.message.show_message(f"{late}Đã xuất {grouped(records)} bản ghi{lines} ra {target}{locked}.",
-                                      error=False)
+            self.message.show_message(f"{late}Đã xuất {grouped(records)} bản ghi{lines} ra {chosen.target}"
+                                      f"{chosen.told}.", error=False)
 
     # ----- filters and state
 

@@ -246,6 +246,7 @@ class Writer:
 
     def __init__(self, fmt: str, target: Path | None, options: Options):
         self.fmt, self.target, self.options = fmt, target, options
+        self.encrypted = target is not None and options.password is not None
         self.data: bytes | None = None
         self.recipients = list(options.profile.report_recipients)
 
