@@ -146,14 +146,18 @@ FACT_COLUMNS: tuple[Column, ...] = (counter(), plain("label", "Chỉ tiêu", 4.0
 
 
 def report_xlsx(target: Path, source: ReportSource, options: Options) -> int:
+    """The report's text on its first sheet, as the PDF and the Word file have it; then its figures
+    and each appendix, attached to it."""
     content = report_content(source, options)
     texts = report_texts(source, content, options.profile)
     head = letterhead(source.office, options)
-    title = f"{contents.TITLE} {content.subject.upper()}"
     facts = [{"stt": index, "label": label, "value": value}
              for index, (_key, label, value) in enumerate(content.facts, start=1)]
-    sheets = [workbook.Sheet("Số liệu", [title], FACT_COLUMNS, facts, number=texts.number, date=texts.date,
-                             recipients=content.recipients)]
+    sheets: list[workbook.Sheet | workbook.Text] = [
+        workbook.Text("Báo cáo", contents.TITLE, content.subject, contents.blocks(content), texts.number, texts.date,
+                      content.recipients),
+        workbook.Sheet("Số liệu", [f"Số liệu {content.subject}", texts.attached_to], FACT_COLUMNS, facts,
+                       signed=False)]
     for number, appendix in enumerate(content.appendices, start=1):
         sheets.append(workbook.Sheet(f"Phụ lục {number}", [appendix.title, texts.attached_to], appendix.columns,
                                      appendix.records, wide=len(appendix.columns) > 6,

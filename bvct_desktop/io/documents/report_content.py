@@ -34,6 +34,7 @@ from ...core.numbers import grouped as n
 from ...core.overview import FIGURE_LABELS
 from ...core.report import UNSTATED
 from . import tables
+from .fonts import BOLD, ITALIC, REGULAR
 from .tables import TOTAL, Column
 
 TITLE = "BÁO CÁO"
@@ -109,6 +110,29 @@ class ReportContent:
     facts: tuple[tuple[str, str, int], ...]  # key, label, value
     recipients: tuple[str, ...]
     draft: bool
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the body as the PDF and the workbook set it: its face, justified or not,
+    a heading or text."""
+
+    text: str
+    font: str
+    justify: bool
+    heading: bool
+
+
+def blocks(content: ReportContent) -> list[Block]:
+    """The body in reading order: the intro, then each section's heading and paragraphs."""
+    found = [Block(content.intro, REGULAR, True, False)]
+    for section in content.sections:
+        found.append(Block(section.heading, BOLD, False, True))
+        for paragraph in section.paragraphs:
+            font = {HEADING: BOLD, FILL: ITALIC}.get(paragraph.style, REGULAR)
+            found.append(Block(paragraph.text, font, paragraph.style not in (HEADING, FILL),
+                               paragraph.style == HEADING))
+    return found
 
 
 def period_name(start: dt.date, end: dt.date) -> str:

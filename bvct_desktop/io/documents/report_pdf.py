@@ -2,34 +2,12 @@
 each appendix table from a new page. A heading never ends a page (it keeps the first lines of
 what follows) and the signature keeps the body's last two lines beside it."""
 
-from dataclasses import dataclass
-
 from . import layout, tables
-from .fonts import BOLD, ITALIC, REGULAR
+from .fonts import BOLD, ITALIC
 from .layout import DocumentCanvas, Flow
-from .report_content import FILL, HEADING, TITLE, ReportContent
+from .report_content import TITLE, Block, ReportContent, blocks
 
 KEEP_LINES = 2  # a heading keeps at least this many lines of its text on its page
-
-
-@dataclass(frozen=True)
-class Block:
-    text: str
-    font: str
-    justify: bool
-    heading: bool
-
-
-def blocks(content: ReportContent) -> list[Block]:
-    """The body as drawn: the intro, then each section's heading and paragraphs."""
-    found = [Block(content.intro, REGULAR, True, False)]
-    for section in content.sections:
-        found.append(Block(section.heading, BOLD, False, True))
-        for paragraph in section.paragraphs:
-            font = {HEADING: BOLD, FILL: ITALIC}.get(paragraph.style, REGULAR)
-            found.append(Block(paragraph.text, font, paragraph.style != HEADING and paragraph.style != FILL,
-                               paragraph.style == HEADING))
-    return found
 
 
 def draw_report(c: DocumentCanvas, content: ReportContent, number: str, date: str, attached_to: str) -> None:

@@ -1,8 +1,10 @@
 """Documents as Excel workbooks that print as they are: on A4 (landscape where the table is wide)
 at 10 pt or more, under the letterhead (issuing body, number, place and date, the secrecy stamp
 under the number), the table with borders, wrapped text and its header row repeated on every
-page, counts in the Vietnamese way (1.712), and the signature block below. Streamed in
-write-only mode, encrypted when a password is given.
+page, counts in the Vietnamese way (1.712), and the signature block below; or a document's text
+(`Text`: a report's paragraphs over the page's width). Streamed in write-only mode, encrypted
+when a password is given. Excel and LibreOffice size no row to text wrapped in merged cells, and
+LibreOffice none at all when it opens the file: every row whose text wraps is given its lines' height.
 
 Sizes: the cells are set in Times New Roman 12 pt; the sheet prints at the scale its columns need
 to fit the paper's width, never below PRINT_SCALE_LEAST % (so never below 10 pt); the columns
@@ -13,17 +15,18 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import office_file, xlsx_book
 from ..xlsx_writer import DATE_FORMAT, HEADER_COLOR, TEXT_FORMAT, _check_target
 from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
-from .layout import DRAFT, PARTY, Letterhead, nfc, wrap
+from .layout import DRAFT, LEFT_COLUMN, PARTY, Letterhead, nfc, wrap
 from .profile import Profile
 from .tables import TOTAL, Column
 
@@ -42,6 +45,8 @@ STAMP = Border(left=Side(style="medium"), right=Side(style="medium"), top=Side(s
                bottom=Side(style="medium"))
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 WRAPPED = Alignment(vertical="top", wrap_text=True)
+JUSTIFIED = Alignment(horizontal="justify", vertical="top", wrap_text=True)
+FACES = {REGULAR: BODY_FONT, BOLD: BOLD_FONT, ITALIC: LINE_FONT}
 # Counts as 1.712 and 1.234.567 whatever the PC's regional settings (a number stays a number).
 VIETNAMESE_COUNT = '[>=1000000]#"."###"."##0;[>=1000]#"."##0;0'
 # The page number and DỰ THẢO 10 mm or more from the edge (office printers leave 4–5 mm blank)
@@ -54,6 +59,11 @@ LETTERHEAD_ROWS = 4  # superior and party, issuer, "*", number and date (then th
 LINE_HEIGHT = 1.35  # a wrapped line's height in Excel, in font sizes (Times New Roman 12 pt: 15.75 pt)
 CELL_MARGINS = 6.0  # points Excel leaves blank inside a cell, left and right together
 SCREEN_SLACK = 0.95  # the share of a cell's width Excel's screen fonts are sure to fill no more than
+TALLEST_ROW = 409.0  # points: Excel's highest row
+PARAGRAPH_AFTER = 4.0  # points below a paragraph of a text sheet
+PAGE_FILL = 0.97  # the share of the printable height a text sheet's page breaks count on
+DEFAULT_ROW = 15.0  # points: the height of a row Excel is not told
+TEXT_FILL = 0.92  # the share of the printable width a text sheet takes: LibreOffice draws columns some 5 % wider
 
 
 @dataclass
@@ -69,6 +79,35 @@ class Sheet:
     recipients: Sequence[str] | None = None  # "Nơi nhận" beside the signature
     signed: bool = True
 
+    @property
+    def title(self) -> str:
+        return self.heading[0] if self.heading else ""
+
+
+class Paragraph(Protocol):
+    text: str
+    font: str  # the face: fonts.REGULAR, BOLD or ITALIC
+    justify: bool
+    heading: bool  # printed on the page of what follows it
+
+
+@dataclass
+class Text:
+    """A document's text on one sheet, laid out as on paper: the letterhead, its kind and subject,
+    the paragraphs over the page's width, then "Nơi nhận" and the signature."""
+
+    name: str
+    kind: str  # "BÁO CÁO"
+    subject: str
+    paragraphs: Sequence[Paragraph]
+    number: str = ""
+    date: str = ""
+    recipients: Sequence[str] | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.kind} {self.subject}"
+
 
 def printable_width(wide: bool) -> float:
     """The width (points) a sheet prints on, inside the margins."""
@@ -76,46 +115,60 @@ def printable_width(wide: bool) -> float:
     return (paper - MARGINS_INCH.left - MARGINS_INCH.right) * 72
 
 
+def printable_height(wide: bool) -> float:
+    """The height (points) a sheet prints on, inside the margins (the page number is in them)."""
+    paper = A4_INCH[0] if wide else A4_INCH[1]
+    return (paper - MARGINS_INCH.top - MARGINS_INCH.bottom) * 72
+
+
 def column_points(excel_width: float) -> float:
     """A column's printed width at 100 %, from its width in Excel's units (7 px a unit + 5 px)."""
     return (excel_width * 7 + 5) * 0.75
 
 
-def print_scale(columns: Sequence[Column], wide: bool) -> int:
-    """The scale (%) at which the table fits the paper's width; 100 when it fits as it is."""
-    total = sum(column_points(column.excel_width or 14) for column in columns)
+def excel_width(points: float) -> float:
+    """The width in Excel's units of a column printed `points` wide at 100 % (`column_points` undone)."""
+    return round((points / 0.75 - 5) / 7, 2)
+
+
+def print_scale(widths: Sequence[float], wide: bool) -> int:
+    """The scale (%) at which columns `widths` wide (Excel's units) fit the paper's width; 100 when
+    they fit as they are."""
+    total = sum(column_points(width) for width in widths)
     return max(10, min(100, int(100 * printable_width(wide) / total)))
 
 
-def write(target: Path, sheets: Sequence[Sheet], head: Letterhead, profile: Profile, password: str | None = None,
-          draft: bool = False, on: dt.date | None = None) -> int:
+def write(target: Path, sheets: Sequence[Sheet | Text], head: Letterhead, profile: Profile,
+          password: str | None = None, draft: bool = False, on: dt.date | None = None) -> int:
     """Writes the sheets; returns the number of table rows written in all. A workbook dated `on`
     (a report's date) is the same bytes each time it is written."""
     _check_target(Path(target))
     with xlsx_book.Workbook(target, password, stamp=office_file.dated(on) if on else None) as workbook:
         workbook.properties.creator = nfc(f"{head.issuer} – {head.superior}")
-        workbook.properties.title = nfc(sheets[0].heading[0]) if sheets and sheets[0].heading else ""
+        workbook.properties.title = nfc(sheets[0].title) if sheets else ""
         workbook.properties.language = "vi-VN"
         count = 0
         for spec in sheets:
-            count += _sheet(workbook.create_sheet(spec.name[:31]), spec, head, draft)
+            sheet = workbook.create_sheet(spec.name[:31])
+            if isinstance(spec, Text):
+                _text(sheet, spec, head, draft)
+            else:
+                count += _sheet(sheet, spec, head, draft)
         workbook.write()
     return count
 
 
 def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
     width = len(spec.columns)
-    for index, column in enumerate(spec.columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.excel_width or 14
-    _page_setup(sheet, spec, draft)
+    widths = [column.excel_width or 14 for column in spec.columns]
+    _columns(sheet, widths)
+    _page_setup(sheet, widths, spec.wide, draft)
     header_row = ((1 if draft else 0) + LETTERHEAD_ROWS + (1 if head.secrecy else 0) + 1 + len(spec.heading)
                   + 2)  # blank, title, blank
     sheet.freeze_panes = f"A{header_row + 1}"  # a write-only sheet takes its view before its rows
     sheet.print_title_rows = f"{header_row}:{header_row}"
-    rows = _Rows(sheet, [column_points(column.excel_width or 14) for column in spec.columns])
-    if draft:  # on the screen as on paper (the page header shows only when printed)
-        rows.split(None, (DRAFT, BOLD_FONT, Alignment(horizontal="right")), left_share=0.6)
-    _letterhead(rows, spec, head)
+    rows = _Rows(sheet, [column_points(width) for width in widths])
+    _letterhead(rows, spec, head, draft)
     for number, text in enumerate(spec.heading):
         rows.across(nfc(text), TITLE_FONT if number == 0 else LINE_FONT)
     rows.blank()
@@ -135,10 +188,38 @@ def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
     return count
 
 
-def _page_setup(sheet, spec: Sheet, draft: bool) -> None:
+def _text(sheet, spec: Text, head: Letterhead, draft: bool) -> None:
+    """Two columns over the page's width, split where the letterhead's left block ends; the
+    title and each paragraph merged across both."""
+    width = printable_width(False) * TEXT_FILL
+    widths = [excel_width(width * LEFT_COLUMN), excel_width(width * (1 - LEFT_COLUMN))]
+    _columns(sheet, widths)
+    _page_setup(sheet, widths, False, draft)
+    rows = _Rows(sheet, [column_points(width) for width in widths])
+    _letterhead(rows, spec, head, draft)
+    rows.across(nfc(spec.kind), TITLE_FONT)
+    rows.across(nfc(spec.subject), BOLD_FONT)
+    rows.across("-----", BODY_FONT)
+    rows.blank()
+    for paragraph in spec.paragraphs:
+        rows.paragraph(nfc(paragraph.text), FACES[paragraph.font], JUSTIFIED if paragraph.justify else WRAPPED)
+        if paragraph.heading:
+            rows.keep(rows.count, rows.count + 1)
+    last = rows.count  # the body's last row, on the page of the signature
+    _signature(rows, spec, head)
+    rows.keep(last, rows.count)
+    rows.paginate(printable_height(False) * PAGE_FILL)
+
+
+def _columns(sheet, widths: Sequence[float]) -> None:
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _page_setup(sheet, widths: Sequence[float], wide: bool, draft: bool) -> None:
     sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if spec.wide else "portrait"
-    sheet.page_setup.scale = print_scale(spec.columns, spec.wide)
+    sheet.page_setup.orientation = "landscape" if wide else "portrait"
+    sheet.page_setup.scale = print_scale(widths, wide)
     sheet.sheet_properties.pageSetUpPr.fitToPage = False
     sheet.page_margins = MARGINS_INCH
     sheet.print_options.horizontalCentered = True
@@ -155,11 +236,37 @@ class _Rows:
 
     def __init__(self, sheet, widths: Sequence[float]):
         self.sheet, self.widths, self.width, self.count = sheet, widths, len(widths), 0
+        self.heights: list[float] = []  # each row's, as written or as Excel makes a row of one line
+        self.kept: set[int] = set()  # rows printed on the page of the row below them
 
-    def add(self, cells: list) -> int:
+    def add(self, cells: list, height: float | None = None) -> int:
+        """Appends a row, `height` points tall when given (a row's dimensions go before its cells)."""
+        if height is not None:
+            self.sheet.row_dimensions[self.count + 1].height = height
+        sizes = [cell.font.sz for cell in cells if cell is not None and cell.value is not None]
+        self.heights.append(height or max(sizes, default=DEFAULT_ROW / LINE_HEIGHT) * LINE_HEIGHT)
         self.sheet.append(cells)
         self.count += 1
         return self.count
+
+    def keep(self, first: int, last: int) -> None:
+        """Rows `first` to `last` printed on one page."""
+        self.kept.update(range(first, last))
+
+    def paginate(self, page: float) -> None:
+        """Page breaks where rows fill a page `page` points tall, never between rows kept together
+        (Excel's own breaks would fall by the rows alone)."""
+        used, row = 0.0, 1
+        while row <= self.count:
+            last = row
+            while last in self.kept:
+                last += 1
+            block = sum(self.heights[row - 1:last])
+            if used and used + block > page:
+                self.sheet.row_breaks.append(Break(id=row - 1))
+                used = 0.0
+            used = (used + block) % page if block > page else used + block
+            row = last + 1
 
     def blank(self) -> int:
         return self.add([])
@@ -169,28 +276,38 @@ class _Rows:
             self.sheet.merged_cells.add(f"{get_column_letter(first)}{self.count}:{get_column_letter(last)}{self.count}")
 
     def across(self, text: str, font: Font, alignment: Alignment = CENTRE) -> int:
-        """One line of text over the whole width (a title, a period, a note)."""
-        self.add([_cell(self.sheet, text, font, alignment)])
+        """One line of text over the whole width (a title, a period, a note), as tall as its lines."""
+        count, size = _lines((text, font, alignment), sum(self.widths))
+        height = min(TALLEST_ROW, count * size * LINE_HEIGHT) if count > 1 or size > SIZE else None
+        self.add([_cell(self.sheet, text, font, alignment)], height)
         self.merge(1, self.width)
         return self.count
 
+    def paragraph(self, text: str, font: Font, alignment: Alignment) -> None:
+        """A paragraph over the whole width, with a little room below; one too long for Excel's
+        tallest row goes on in the next rows, cut between its lines."""
+        lines = _wrapped(text, font, sum(self.widths))
+        most = int((TALLEST_ROW - PARAGRAPH_AFTER) // (font.sz * LINE_HEIGHT))
+        for first in range(0, len(lines), most):
+            part = lines[first:first + most]
+            self.add([_cell(self.sheet, text if len(part) == len(lines) else " ".join(part), font, alignment)],
+                     len(part) * font.sz * LINE_HEIGHT + PARAGRAPH_AFTER)
+            self.merge(1, self.width)
+
     def split(self, left: tuple | None, right: tuple | None, left_share: float = 0.42) -> None:
-        """Text on the left part and on the right part of the width, each part merged. Excel sizes
-        a row to its wrapped lines except in merged cells: a row whose merged text wraps is given
-        the height of its lines, the other part's included."""
+        """Text on the left part and on the right part of the width, each part merged; a row whose
+        text wraps is given the height of its lines, the other part's included."""
         middle = max(1, min(self.width - 1, round(self.width * left_share)))
         cells: list = [None] * self.width
         parts = [(part, widths) for part, widths in ((left, self.widths[:middle]), (right, self.widths[middle:]))
                  if part]
-        lines = [(*_lines(part, sum(widths)), len(widths) > 1) for part, widths in parts]
-        if any(count > 1 and merged for count, _, merged in lines):
-            self.sheet.row_dimensions[self.count + 1].height = max(count * size * LINE_HEIGHT
-                                                                   for count, size, _ in lines)
+        lines = [_lines(part, sum(widths)) for part, widths in parts]
+        wraps = any(count > 1 for count, _ in lines)
         if left:
             cells[0] = _cell(self.sheet, *left)
         if right:
             cells[middle] = _cell(self.sheet, *right)
-        self.add(cells)
+        self.add(cells, max(count * size * LINE_HEIGHT for count, size in lines) if wraps else None)
         self.merge(1, middle)
         self.merge(middle + 1, self.width)
 
@@ -200,12 +317,18 @@ def _lines(part: tuple, width: float) -> tuple[int, float]:
     text, font, alignment = part[:3]
     if not alignment.wrap_text:
         return 1, font.sz
+    return len(_wrapped(text, font, width)), font.sz
+
+
+def _wrapped(text: str, font: Font, width: float) -> list[str]:
+    """`text`'s lines as Excel wraps them at most in cells `width` wide."""
     face = {(False, False): REGULAR, (True, False): BOLD, (False, True): ITALIC, (True, True): BOLD_ITALIC}
-    usable = (width - CELL_MARGINS) * SCREEN_SLACK
-    return len(wrap(text, face[bool(font.b), bool(font.i)], font.sz, usable)), font.sz
+    return wrap(text, face[bool(font.b), bool(font.i)], font.sz, (width - CELL_MARGINS) * SCREEN_SLACK)
 
 
-def _letterhead(rows: _Rows, spec: Sheet, head: Letterhead) -> None:
+def _letterhead(rows: _Rows, spec: Sheet | Text, head: Letterhead, draft: bool) -> None:
+    if draft:  # on the screen as on paper (the page header shows only when printed)
+        rows.split(None, (DRAFT, BOLD_FONT, Alignment(horizontal="right")), left_share=0.6)
     rows.split((nfc(head.superior), BODY_FONT, CENTRE), (PARTY, PARTY_FONT, CENTRE))
     rows.split((nfc(head.issuer), BOLD_FONT, CENTRE), None)
     rows.split(("*", BOLD_FONT, CENTRE), None)
@@ -216,7 +339,7 @@ def _letterhead(rows: _Rows, spec: Sheet, head: Letterhead) -> None:
     rows.blank()
 
 
-def _signature(rows: _Rows, spec: Sheet, head: Letterhead) -> None:
+def _signature(rows: _Rows, spec: Sheet | Text, head: Letterhead) -> None:
     rows.blank()
     lines = [line for line in (head.authority, head.signer_title) if line]
     recipients = list(spec.recipients or ())

@@ -9,11 +9,12 @@ import zipfile
 import docx
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from bvct_desktop.core import report_notes
 from bvct_desktop.core.kinds import SLIP_PURPOSES, SLIPS
 from bvct_desktop.core.numbers import grouped
-from bvct_desktop.io.documents import pdf, render, report_content
+from bvct_desktop.io.documents import fonts, layout, pdf, render, report_content, workbook
 from bvct_desktop.io.documents.report_content import ReportSource
 from bvct_desktop.io.documents.workbook import VIETNAMESE_COUNT
 
@@ -220,25 +221,24 @@ def test_no_heading_ends_a_page_and_the_signature_keeps_the_last_lines(tmp_path,
     assert len([line for line in before if not line.isdigit()]) >= 2
 
 
-def test_the_workbook_prints_on_a4_with_letterhead_borders_and_vietnamese_numbers(tmp_path, source, options):
+def test_the_workbook_figures_print_on_a4_with_letterhead_borders_and_vietnamese_numbers(tmp_path, source, options):
     target = tmp_path / "bao-cao.xlsx"
     render.report_xlsx(target, source, options)
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["Số liệu", *(f"Phụ lục {i}" for i in range(1, 6))]
     sheet = book["Số liệu"]
     cells = {cell.value: cell for row in sheet.iter_rows() for cell in row if cell.value is not None}
-    for text in ("TỈNH ỦY LÂM ĐỒNG", "BAN TỔ CHỨC", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-BC/BTCTU",
-                 "Lâm Đồng, ngày 03 tháng 7 năm 2025", "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Văn Hòa"):
+    for text in ("TỈNH ỦY LÂM ĐỒNG", "BAN TỔ CHỨC", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                 "(Kèm theo Báo cáo số 12-BC/BTCTU ngày 03/07/2025)"):
         assert text in cells, text
-    title = next(cell for value, cell in cells.items() if str(value).startswith("BÁO CÁO KẾT QUẢ"))
+    title = cells["Số liệu kết quả công tác bảo vệ chính trị nội bộ 6 tháng đầu năm 2025"]
     merged = next(r for r in sheet.merged_cells.ranges if title.coordinate in r)
     assert merged.min_col == 1 and merged.max_col == sheet.max_column  # the title spans the table, no overflow
     assert title.alignment.wrap_text
     header = next(row for row in sheet.iter_rows() if row[0].value == "STT")
-    assert [cell.value for cell in header] == ["STT", "Chỉ tiêu", "Số lượng"] and header[1].font.b
+    assert [cell.value for cell in header if cell.value] == ["STT", "Chỉ tiêu", "Số lượng"] and header[1].font.b
     assert sheet.print_title_rows == f"${header[0].row}:${header[0].row}"
     body = list(sheet.iter_rows(min_row=header[0].row + 1, max_row=header[0].row + len(report_content.FACTS)))
-    values = {row[1].value: row[2] for row in body}
+    values = {row[1].value: row[-1] for row in body}
     for key, label in report_content.FACTS:
         assert values[label].value == source.figures[key]
         assert values[label].number_format == VIETNAMESE_COUNT
@@ -246,9 +246,96 @@ def test_the_workbook_prints_on_a4_with_letterhead_borders_and_vietnamese_number
     assert all(cell.alignment.wrap_text for row in body for cell in row)
     assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.orientation == "portrait"
     assert sheet.oddFooter.center.text == "Trang &P / &N"
-    for name in book.sheetnames:  # every sheet prints on A4 at 10 pt or more; the first one is signed
-        test_lists.assert_prints_legibly(book[name], wide=False, signed=name == "Số liệu")
-    assert "Nơi nhận:" in cells and "- Thường trực Tỉnh ủy (để báo cáo)," in cells
+    for name in book.sheetnames[1:]:  # every table prints on A4 at 10 pt or more, attached to the signed report
+        test_lists.assert_prints_legibly(book[name], wide=False, signed=False)
+
+
+def report_sheet_text(sheet) -> list[tuple[str, object]]:
+    """The «Báo cáo» sheet's texts in reading order, each with its cell."""
+    return [(cell.value, cell) for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+
+
+def assert_every_line_shows(sheet, cell) -> None:
+    """The cell's text, wrapped in its merged cells, fits the height of its row."""
+    merged = next((cells for cells in sheet.merged_cells.ranges if cell.coordinate in cells), None)
+    first, last = (merged.min_col, merged.max_col) if merged else (cell.column, cell.column)
+    width = sum(workbook.column_points(sheet.column_dimensions[get_column_letter(column)].width)
+                for column in range(first, last + 1))
+    face = {(False, False): fonts.REGULAR, (True, False): fonts.BOLD, (False, True): fonts.ITALIC,
+            (True, True): fonts.BOLD_ITALIC}[bool(cell.font.b), bool(cell.font.i)]
+    lines = len(layout.wrap(cell.value, face, cell.font.sz, width - workbook.CELL_MARGINS))
+    assert (sheet.row_dimensions[cell.row].height or 15) >= lines * cell.font.sz * 1.25, cell.value
+
+
+def test_the_workbook_opens_on_the_report_as_issued_with_its_text_then_its_figures(tmp_path, source, options):
+    """As the PDF and the Word file: letterhead, number and date, the title, every paragraph with its
+    figures and the officer's parts, «Nơi nhận» and the signature; each row as tall as its lines."""
+    target = tmp_path / "bao-cao.xlsx"
+    render.report_xlsx(target, source, options)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Báo cáo", "Số liệu", *(f"Phụ lục {i}" for i in range(1, 6))]
+    sheet = book["Báo cáo"]
+    texts = report_sheet_text(sheet)
+    values = [value for value, _cell in texts]
+    for text in ("TỈNH ỦY LÂM ĐỒNG", "BAN TỔ CHỨC", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-BC/BTCTU",
+                 "Lâm Đồng, ngày 03 tháng 7 năm 2025", "BÁO CÁO",
+                 "kết quả công tác bảo vệ chính trị nội bộ 6 tháng đầu năm 2025", "Nơi nhận:",
+                 "- Thường trực Tỉnh ủy (để báo cáo),", "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Văn Hòa"):
+        assert text in values, text
+    content = render.report_content(source, options)
+    body = [content.intro, *(text for section in content.sections
+                             for text in (section.heading, *(paragraph.text for paragraph in section.paragraphs)))]
+    shown = values[values.index(content.intro):values.index("Nơi nhận:")]
+    assert shown == body  # every paragraph, in order, each in one row
+    for text in ("Phối hợp chặt chẽ với Công an tỉnh.", "Một số phiếu trả lời chậm.",
+                 "Tiếp tục thẩm định tiêu chuẩn chính trị nhân sự cấp ủy.", "phát hành 1.250 phiếu"):
+        assert any(text in value for value in shown), text
+    styles = {value: cell for value, cell in texts}
+    assert styles["I. KẾT QUẢ THỰC HIỆN"].font.b and styles["1. Ưu điểm"].font.b
+    assert not styles[content.intro].font.b and styles[content.intro].alignment.horizontal == "justify"
+    width = sheet.max_column
+    for value, cell in texts:
+        if value in body:
+            merged = next(cells for cells in sheet.merged_cells.ranges if cell.coordinate in cells)
+            assert (merged.min_col, merged.max_col) == (1, width) and cell.alignment.wrap_text
+        assert_every_line_shows(sheet, cell)
+    setup = sheet.page_setup
+    assert int(setup.paperSize) == 9 and setup.orientation == "portrait" and int(setup.scale) == 100
+    printed = sum(workbook.column_points(sheet.column_dimensions[get_column_letter(i)].width)
+                  for i in range(1, width + 1))
+    assert 0.9 * workbook.printable_width(False) <= printed <= workbook.printable_width(False)
+    assert sheet.oddFooter.center.text == "Trang &P / &N"
+
+
+def test_a_paragraph_longer_than_excels_tallest_row_goes_on_in_the_next_rows(tmp_path, source, options):
+    long = " ".join(f"Câu thứ {i} của phần ưu điểm, viết dài để thử." for i in range(400))
+    target = tmp_path / "bao-cao.xlsx"
+    render.report_xlsx(target, dataclasses.replace(source, notes={**source.notes, "Ưu điểm": long}), options)
+    sheet = openpyxl.load_workbook(target)["Báo cáo"]
+    texts = report_sheet_text(sheet)
+    first = next(i for i, (value, _) in enumerate(texts) if value.startswith("Câu thứ 0 "))
+    parts = texts[first:next(i for i, (value, _) in enumerate(texts) if value == "2. Hạn chế, khuyết điểm")]
+    assert len(parts) > 1 and " ".join(value for value, _ in parts) == long
+    for _value, cell in parts:
+        assert sheet.row_dimensions[cell.row].height <= 409
+        assert_every_line_shows(sheet, cell)
+
+
+@pytest.mark.parametrize("lines", [0, 6, 12, 18, 30])
+def test_the_workbooks_pages_break_neither_after_a_heading_nor_inside_the_signature(tmp_path, source, options,
+                                                                                     lines):
+    """As on the PDF: the signer's block prints with the body's last paragraph, a heading with its text."""
+    target = tmp_path / "bao-cao.xlsx"
+    render.report_xlsx(target, dataclasses.replace(source, notes=long_notes(lines)), options)
+    sheet = openpyxl.load_workbook(target)["Báo cáo"]
+    texts = report_sheet_text(sheet)
+    breaks = {brk.id for brk in sheet.row_breaks.brk}
+    headings = {cell.row for value, cell in texts if any(value.startswith(h) for h in HEADINGS)}
+    signed = next(cell.row for value, cell in texts if value == "Nơi nhận:")
+    assert not breaks & headings
+    assert not breaks & set(range(signed - 2, sheet.max_row))  # the last paragraph, a blank row, the signature
+    if lines >= 18:
+        assert breaks  # the body runs over a page
 
 
 def test_an_excel_draft_shows_dự_thảo_on_screen_and_on_every_printed_page(tmp_path, source, options):
@@ -259,7 +346,20 @@ def test_an_excel_draft_shows_dự_thảo_on_screen_and_on_every_printed_page(tm
         for sheet in openpyxl.load_workbook(path).worksheets:
             first_row = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
             assert ("DỰ THẢO" in first_row) == draft and (sheet.oddHeader.right.text == "DỰ THẢO") == draft
-            test_lists.assert_prints_legibly(sheet, wide=False, signed=sheet.title == "Số liệu")
+            if sheet.title != "Báo cáo":
+                test_lists.assert_prints_legibly(sheet, wide=False, signed=False)
+
+
+def test_an_excel_draft_has_a_blank_number_and_day_and_the_placeholders_of_the_parts_not_written(tmp_path, source,
+                                                                                                  options):
+    target = tmp_path / "du-thao.xlsx"
+    render.report_xlsx(target, dataclasses.replace(source, number=None, notes={}), options)
+    values = [value for value, _cell in report_sheet_text(openpyxl.load_workbook(target)["Báo cáo"])]
+    blank = "\u00a0" * 6
+    assert f"Số {blank}\u00a0\u00a0-BC/BTCTU" in values and f"Lâm Đồng, ngày{blank}tháng{blank}năm 2025" in values
+    for part in report_notes.PARTS:
+        placeholder = next(value for value in values if value.startswith(f"[Chưa viết phần «{part}»"))
+        assert "trước khi phát hành" in placeholder
 
 
 def excel_shows(value: int, number_format: str) -> str:

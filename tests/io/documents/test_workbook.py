@@ -39,9 +39,10 @@ def test_a_long_signature_line_wraps_in_its_cells_and_its_row_shows_every_line(t
     _signed_workbook(kind, target, {**office, "chuc_vu_ky": title}, options)
     sheet = openpyxl.load_workbook(target).worksheets[0]
     cell = next(cell for row in sheet.iter_rows() for cell in row if cell.value == title)
-    merged = next(cells for cells in sheet.merged_cells.ranges if cell.coordinate in cells)
+    merged = next((cells for cells in sheet.merged_cells.ranges if cell.coordinate in cells), None)
+    first, last = (merged.min_col, merged.max_col) if merged else (cell.column, cell.column)
     width = sum(workbook.column_points(sheet.column_dimensions[get_column_letter(column)].width)
-                for column in range(merged.min_col, merged.max_col + 1))
+                for column in range(first, last + 1))
     lines = len(layout.wrap(title, BOLD, cell.font.sz, width))
     assert cell.alignment.wrap_text and cell.font.b
     assert (sheet.row_dimensions[cell.row].height or 15) >= lines * cell.font.sz * 1.25
