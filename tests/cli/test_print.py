@@ -198,7 +198,7 @@ def test_the_report_formats_show_the_json_figures(loaded, tmp_path):
     from bvct_desktop.io.documents.report_content import FACTS
 
     labels = dict(FACTS)
-    shown = {row[1]: row[2] for row in sheet.iter_rows(values_only=True) if row[1] in labels.values()}
+    shown = {row[1]: row[-1] for row in sheet.iter_rows(values_only=True) if row[1] in labels.values()}
     assert shown == {label: figures[key] for key, label in FACTS}
     words = "\n".join(paragraph.text for paragraph in docx.Document(tmp_path / "bc.docx").paragraphs)
     assert f"Tiếp nhận {figures['complaints_received']} đơn thư" in words

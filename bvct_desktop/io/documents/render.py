@@ -141,7 +141,7 @@ def report_docx_file(target: Path, source: ReportSource, options: Options) -> No
                              texts.date, texts.attached_to, options.password, source.on)
 
 
-FACT_COLUMNS: tuple[Column, ...] = (counter(), plain("label", "Chỉ tiêu", 4.0, excel_width=55),
+FACT_COLUMNS: tuple[Column, ...] = (counter(), plain("label", "Chỉ tiêu", 4.0, excel_width=65),
                                     plain("value", "Số lượng", 1.0, "right", 14))
 
 

@@ -329,7 +329,7 @@ def _appendices(f: Mapping[str, Any]) -> tuple[Appendix, ...]:
 
 def _by_recipient(f: Mapping[str, Any]) -> Appendix:
     """Each recipient under its group, the group's count in bold above its units."""
-    columns = (tables.counter(), tables.plain("name", SLIPS.field("recipient").header, 4.0, excel_width=48),
+    columns = (tables.counter(), tables.plain("name", SLIPS.field("recipient").header, 4.0, excel_width=67),
                _count_column("count", "Số phiếu"))
     rows: list[dict[str, Any]] = []
     number = 0
@@ -346,7 +346,7 @@ def _by_recipient(f: Mapping[str, Any]) -> Appendix:
 
 def _archive_appendix(f: Mapping[str, Any]) -> Appendix:
     columns = (tables.counter(), tables.plain("name", ARCHIVE_REQUESTS.field("request_kind").header, 3.0,
-                                              excel_width=36),
+                                              excel_width=54),
                _count_column("count", "Số trường hợp"), _count_column("answered", "Đã có kết quả"))
     rows = tables.numbered([
         {"name": ARCHIVE_FOR_OTHERS, "count": f["archive_research_for_other_provinces"],
@@ -365,6 +365,6 @@ def _every(counts: Mapping[str, int], choices: Sequence[str]) -> dict[str, int]:
 
 def _simple(title: str, label: str, count_label: str, counts: Mapping[str, int], total: int,
             note: str = "") -> Appendix:
-    columns = (tables.counter(), tables.plain("name", label, 4.0, excel_width=40), _count_column("count", count_label))
+    columns = (tables.counter(), tables.plain("name", label, 4.0, excel_width=67), _count_column("count", count_label))
     rows = tables.numbered({"name": name, "count": count} for name, count in counts.items())
     return Appendix(title, columns, (*rows, {"name": "Tổng cộng", "count": total, TOTAL: True}), note)

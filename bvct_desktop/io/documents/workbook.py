@@ -13,7 +13,9 @@ of every document are chosen to fit at that scale (checked by the tests).
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -26,7 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import office_file, xlsx_book
 from ..xlsx_writer import DATE_FORMAT, HEADER_COLOR, TEXT_FORMAT, _check_target
 from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
-from .layout import DRAFT, LEFT_COLUMN, PARTY, Letterhead, nfc, wrap
+from .layout import DRAFT, LEFT_COLUMN, PARTY, SIGNATURE_SHARE, Letterhead, nfc, wrap
 from .profile import Profile
 from .tables import TOTAL, Column
 
@@ -63,6 +65,7 @@ TALLEST_ROW = 409.0  # points: Excel's highest row
 PARAGRAPH_AFTER = 4.0  # points below a paragraph of a text sheet
 PAGE_FILL = 0.97  # the share of the printable height a text sheet's page breaks count on
 DEFAULT_ROW = 15.0  # points: the height of a row Excel is not told
+CUT_NEAR = 0.06  # share of a table's width: an edge of its columns this near the letterhead's serves as it
 TEXT_FILL = 0.92  # the share of the printable width a text sheet takes: LibreOffice draws columns some 5 % wider
 
 
@@ -159,8 +162,7 @@ def write(target: Path, sheets: Sequence[Sheet | Text], head: Letterhead, profil
 
 
 def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
-    width = len(spec.columns)
-    widths = [column.excel_width or 14 for column in spec.columns]
+    widths, cut = _grid([column.excel_width or 14 for column in spec.columns])
     _columns(sheet, widths)
     _page_setup(sheet, widths, spec.wide, draft)
     header_row = ((1 if draft else 0) + LETTERHEAD_ROWS + (1 if head.secrecy else 0) + 1 + len(spec.heading)
@@ -172,15 +174,16 @@ def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
     for number, text in enumerate(spec.heading):
         rows.across(nfc(text), TITLE_FONT if number == 0 else LINE_FONT)
     rows.blank()
-    rows.add([_cell(sheet, column.label, BOLD_FONT, CENTRE, fill=True) for column in spec.columns])
+    rows.table([_cell(sheet, column.label, BOLD_FONT, CENTRE, fill=True) for column in spec.columns], cut)
     texted = {index for index, column in enumerate(spec.columns)
               if column.field is not None and column.field.text_only}
     count = 0
     for record in spec.records:
         font = BOLD_FONT if record.get(TOTAL) else BODY_FONT
-        rows.add([_value(sheet, column, record, font, index in texted) for index, column in enumerate(spec.columns)])
+        rows.table([_value(sheet, column, record, font, index in texted)
+                    for index, column in enumerate(spec.columns)], cut)
         count += 1
-    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(width)}{header_row + count}"
+    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(widths))}{header_row + count}"
     for text in spec.notes:
         rows.across(nfc(text), LINE_FONT)
     if spec.signed:
@@ -209,6 +212,21 @@ def _text(sheet, spec: Text, head: Letterhead, draft: bool) -> None:
     _signature(rows, spec, head)
     rows.keep(last, rows.count)
     rows.paginate(printable_height(False) * PAGE_FILL)
+
+
+def _grid(widths: Sequence[float]) -> tuple[list[float], int | None]:
+    """The sheet's columns for a table's: the letterhead's left block ends where the PDF's does
+    (LEFT_COLUMN of the width), on an edge of the table's columns near it, else where the column
+    under it is cut in two (its cells merged over both). Also the index of the column cut."""
+    points = [column_points(width) for width in widths]
+    total = sum(points)
+    edge = total * LEFT_COLUMN
+    edges = list(accumulate(points))
+    if any(abs(at - edge) <= CUT_NEAR * total for at in edges[:-1]):
+        return list(widths), None
+    cut = next(index for index, at in enumerate(edges) if at > edge)
+    first = excel_width(edge - (edges[cut] - points[cut]))
+    return [*widths[:cut], first, round(widths[cut] - first - 5 / 7, 2), *widths[cut + 1:]], cut
 
 
 def _columns(sheet, widths: Sequence[float]) -> None:
@@ -248,6 +266,21 @@ class _Rows:
         self.sheet.append(cells)
         self.count += 1
         return self.count
+
+    def table(self, cells: list, cut: int | None) -> None:
+        """A row of the table, the cell of the column cut merged over its two sheet columns (the
+        second keeps its border and fill), as tall as its longest text."""
+        if cut is not None:
+            filler = xlsx_book.cell(self.sheet, None, border=copy(cells[cut].border), fill=copy(cells[cut].fill))
+            cells = [*cells[:cut + 1], filler, *cells[cut + 1:]]
+        widths = [width + (self.widths[index + 1] if index == cut else 0.0)
+                  for index, width in enumerate(self.widths)]
+        lines = [_lines((cell.value, cell.font, cell.alignment), width)
+                 for cell, width in zip(cells, widths, strict=True) if isinstance(cell.value, str)]
+        most = max(lines, default=(1, SIZE), key=lambda found: found[0] * found[1])
+        self.add(cells, min(TALLEST_ROW, most[0] * most[1] * LINE_HEIGHT) if most[0] > 1 else None)
+        if cut is not None:
+            self.merge(cut + 1, cut + 2)
 
     def keep(self, first: int, last: int) -> None:
         """Rows `first` to `last` printed on one page."""
@@ -294,10 +327,11 @@ class _Rows:
                      len(part) * font.sz * LINE_HEIGHT + PARAGRAPH_AFTER)
             self.merge(1, self.width)
 
-    def split(self, left: tuple | None, right: tuple | None, left_share: float = 0.42) -> None:
+    def split(self, left: tuple | None, right: tuple | None, left_share: float = LEFT_COLUMN) -> None:
         """Text on the left part and on the right part of the width, each part merged; a row whose
         text wraps is given the height of its lines, the other part's included."""
-        middle = max(1, min(self.width - 1, round(self.width * left_share)))
+        edges = list(accumulate(self.widths))[:-1]
+        middle = 1 + min(range(len(edges)), key=lambda index: abs(edges[index] - sum(self.widths) * left_share))
         cells: list = [None] * self.width
         parts = [(part, widths) for part, widths in ((left, self.widths[:middle]), (right, self.widths[middle:]))
                  if part]
@@ -335,7 +369,7 @@ def _letterhead(rows: _Rows, spec: Sheet | Text, head: Letterhead, draft: bool) 
     rows.split((nfc(spec.number), BODY_FONT, CENTRE) if spec.number else None,
                (nfc(spec.date), LINE_FONT, CENTRE) if spec.date else None)
     if head.secrecy:
-        rows.split((nfc(head.secrecy), TITLE_FONT, CENTRE, STAMP), None, left_share=0.2)
+        rows.split((nfc(head.secrecy), TITLE_FONT, CENTRE, STAMP), None)
     rows.blank()
 
 
@@ -350,7 +384,7 @@ def _signature(rows: _Rows, spec: Sheet | Text, head: Letterhead) -> None:
         right_text = right[number] if number < len(right) else None
         left_font = UNDERLINED if number == 0 else Font(name=FONT_NAME, size=11)
         rows.split((nfc(left_text), left_font, Alignment(vertical="top", wrap_text=True)) if left_text else None,
-                   (nfc(right_text), BOLD_FONT, CENTRE) if right_text else None, left_share=0.45)
+                   (nfc(right_text), BOLD_FONT, CENTRE) if right_text else None, left_share=SIGNATURE_SHARE)
 
 
 def _cell(sheet, value: object, font: Font, alignment: Alignment, border: Border | None = None,
