@@ -466,8 +466,10 @@ class Dashboard(QWidget, Ui_Dashboard):
             self.open_register(LOOSE_ENDS[key][0], browse.Filters(status=key))
 
     def _warn_about_backups(self) -> None:
+        """Shows or hides the warning; nothing is read once the session closed (a worker's figures may
+        arrive after the officer logged out)."""
         db, now = self.context.db, self.context.clock()
-        if not autobackup.overdue(db, now):
+        if db.closed or not autobackup.overdue(db, now):
             self.backup_warning.hide()
             return
         newest = autobackup.newest(db)

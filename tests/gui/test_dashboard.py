@@ -127,6 +127,15 @@ def test_no_backup_warning_on_a_database_made_minutes_ago(qtbot, dashboard, cloc
         "Đã hơn 7 ngày chưa có bản sao lưu tốt (chưa có bản sao lưu đã kiểm tra nào).")
 
 
+def test_figures_read_as_the_session_closes_are_shown_without_asking_the_closed_database(qtbot, dashboard, db):
+    """The figures' worker may end after the officer logged out: the backup warning then reads nothing."""
+    settled(qtbot, dashboard)
+    snapshot = dashboard.snapshot
+    db.close()
+    dashboard.show_snapshot(snapshot)
+    assert not dashboard.backup_warning.isVisible()
+
+
 def test_backup_warning_until_a_recent_verified_backup(qtbot, dashboard, db, clock, tmp_path):
     a_week_on(qtbot, dashboard, clock)
     assert dashboard.backup_warning.isVisible() and "7 ngày" in dashboard.backup_warning.text()
