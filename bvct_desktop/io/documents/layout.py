@@ -254,7 +254,7 @@ class Flow:
         lines = self.lines_of(text, font, size, indent)
         leading = self.profile.leading(size)
         if keep_next:
-            self.need(len(lines) * leading + keep_next)
+            self.need(len(lines) * leading + self.profile.paragraph_after + keep_next)
         last_together = min(2, len(lines))
         for number, text_line in enumerate(lines):
             if keep_last and len(lines) - number == last_together:

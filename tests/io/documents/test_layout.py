@@ -2,13 +2,14 @@
 where the page number goes, the signature block in its column."""
 
 import datetime as dt
+import io
 
 import pytest
 
 from bvct_desktop.core import settings
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.io.documents import fonts, layout, pdf, profile, reminder, render, sheets
-from bvct_desktop.io.documents.fonts import REGULAR
+from bvct_desktop.io.documents.fonts import BOLD, REGULAR
 from bvct_desktop.io.documents.report_content import ReportSource
 
 from . import pdfcheck
@@ -209,3 +210,15 @@ def test_a_line_of_the_signature_shrinks_a_little_to_stay_on_one_line_then_wraps
     assert len(lines) > 1 and {size for _, size in lines} == {14}
     narrower = layout.fonts.width(title, layout.BOLD, 13)
     assert layout.column_lines(title, layout.BOLD, 14, narrower) == [(title, 13)]
+
+
+def test_a_heading_keeps_on_its_page_the_room_asked_for_below_its_own_space(office):
+    """`keep_next` is the room the next block needs after the heading, the space after it included
+    (a table kept with its heading went over, leaving the heading alone at the foot)."""
+    chosen = profile.load()
+    c = layout.DocumentCanvas(io.BytesIO(), chosen, layout.Letterhead.from_settings(office), "Đề mục")
+    flow = layout.Flow(c)
+    keep = 50.0
+    flow.y = c.bottom + flow.height("V. ĐỀ MỤC", BOLD, indent=False) - chosen.paragraph_after + keep + 1
+    flow.paragraph("V. ĐỀ MỤC", BOLD, indent=False, keep_next=keep)
+    assert not flow.need(keep)
