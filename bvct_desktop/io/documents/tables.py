@@ -2,10 +2,11 @@
 grid and the header row repeated on every page, and written to a worksheet the same way.
 
 Column widths follow the content: numbers, dates and slip numbers are never broken (a
-"1042/PXM" keeps its column); a document may keep names on one line too (`unbroken`), as long
-as the other text columns keep ROOM_FOR_TEXT of the width between them; and when the page is
-too narrow for every value on one line the text columns give up the width their longest few
-values need, so most rows stay one line.
+"1042/PXM" keeps its column); a document may keep names on one line too (`unbroken`) unless
+breaking them saves the table NAME_BROKEN lines a name, the other text columns keeping what their
+longest values need on two lines as far as the width allows; and when the page is too narrow for
+every value on one line the text columns give up the width their longest few values need, so most
+rows stay one line.
 """
 
 import functools
@@ -28,8 +29,8 @@ TOTAL = "_tong"  # a record with this key set is a totals row, set in bold
 FIT_SAMPLE = 2_000  # rows looked at to fit the columns of a long register
 TOLD_EVERY = 1_000  # rows of a long table made ready between two words to the caller (DocumentCanvas.working)
 BREAK_WEIGHT = 0.1  # a value broken over one more line, against one more line of the table
+NAME_BROKEN = 3  # lines of table worth giving to keep a name on one line
 UNBROKEN_SHARE = 0.3  # of the table's width: the most a name kept on one line takes (a longer one breaks)
-ROOM_FOR_TEXT = 0.05  # of the width, left beyond their least to the other text columns (a name breaks first)
 HEADER_ONE_LINE = 60.0  # points: a header this short stays on one line when the page has room
 KEEP_WHOLE = (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.CCCD, FieldType.CMND, FieldType.YEAR)
 
@@ -117,14 +118,16 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
     least = [max(_widest(column.label.split(), BOLD, size), _least_values(texts, i, column, size)) + 2 * padding
              for i, column in enumerate(columns)]
     if texts:
-        least = _names_unbroken(columns, least, texts, width, size, padding)
         wanted = []
         for i, column in enumerate(columns):  # every distinct value measured: a column at a time
             tick()
             wanted.append(max(least[i], _widest({row[i] for row in texts}, REGULAR, size) + 2 * padding,
                               min(fonts.width(column.label, BOLD, size), HEADER_ONE_LINE) + 2 * padding))
-        widths = _fitted(columns, wanted, least, [[row[i] for row in texts] for i in range(len(columns))],
-                         width, size, padding, tick)
+        values = [[row[i] for row in texts] for i in range(len(columns))]
+        layouts = [_fitted(columns, wanted, floor, values, width, size, padding, tick)
+                   for floor in _floors(columns, least, texts, width, size, padding)]
+        widths = layouts[0] if len(layouts) == 1 else min(
+            layouts, key=lambda fit: (_as_drawn(columns, texts, fit, size, padding), layouts.index(fit)))
     else:
         total = sum(column.weight for column in columns)
         widths = [width * column.weight / total for column in columns]
@@ -146,21 +149,63 @@ def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Col
     return _widest({word for value in values for word in value.split()}, REGULAR, size)
 
 
-def _names_unbroken(columns: Sequence[Column], least: list[float], texts: Sequence[Sequence[str]], width: float,
-                    size: float, padding: float) -> list[float]:
-    """The least widths with the `unbroken` columns (names) widened to their longest value — up
-    to UNBROKEN_SHARE of the width each, and only as far as the other text columns keep
-    ROOM_FOR_TEXT of the width beyond their least."""
+def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Sequence[str]], width: float,
+            size: float, padding: float) -> list[list[float]]:
+    """The least widths to fit the table from. With `unbroken` columns (names), two: the names kept
+    whole first (their longest value that fits in UNBROKEN_SHARE of the width; a longer one breaks),
+    then the other text columns given what their longest values need on two lines — and the other
+    way round; as far as the width allows, each group's share in proportion to what it asks."""
     chosen = [i for i, column in enumerate(columns) if column.unbroken]
     if not chosen:
-        return least
-    step = max(1, len(texts) // FIT_SAMPLE)
-    wanted = {i: min(_widest([row[i] for row in texts[::step]], REGULAR, size) + 2 * padding, width * UNBROKEN_SHARE)
-              for i in chosen}
-    extra = {i: max(0.0, wanted[i] - least[i]) for i in chosen}
-    room = max(0.0, width * (1 - ROOM_FOR_TEXT) - sum(least))
-    share = min(1.0, room / sum(extra.values())) if sum(extra.values()) else 0.0
-    return [least[i] + extra[i] * share if i in extra else least[i] for i in range(len(least))]
+        return [least]
+    sample = texts[::max(1, len(texts) // FIT_SAMPLE)]
+    wanted = []
+    for i, column in enumerate(columns):
+        values = [row[i] for row in sample]
+        if i in chosen:
+            whole = [need for need in (fonts.width(value, REGULAR, size) + 2 * padding for value in set(values))
+                     if need <= width * UNBROKEN_SHARE]
+            wanted.append(max([least[i], *whole]))
+        else:
+            wanted.append(least[i] if column.whole else max(least[i], min(
+                _widest(values, REGULAR, size) + 2 * padding, _on_two_lines(values, size, padding))))
+    others = [i for i in range(len(columns)) if i not in chosen]
+    floors = []
+    for groups in ((chosen, others), (others, chosen)):
+        floor = list(least)
+        for group in groups:
+            asked = sum(wanted[i] - floor[i] for i in group)
+            share = min(1.0, max(0.0, width - sum(floor)) / asked) if asked > 0 else 0.0
+            for i in group:
+                floor[i] += (wanted[i] - floor[i]) * share
+        floors.append(floor)
+    return floors
+
+
+def _as_drawn(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths: list[float], size: float,
+              padding: float) -> int:
+    """The table's lines at these widths (a row as tall as its tallest cell), and NAME_BROKEN more for
+    each name (`unbroken`) broken: it reads as two people."""
+    counted = 0
+    for row in texts[::max(1, len(texts) // FIT_SAMPLE)]:
+        lines = [len(wrap(text, REGULAR, size, width - 2 * padding)) if text else 1
+                 for text, width in zip(row, widths, strict=True)]
+        counted += max(lines) + NAME_BROKEN * sum(count > 1 for count, column in zip(lines, columns, strict=True)
+                                                  if column.unbroken)
+    return counted
+
+
+def _on_two_lines(values: Sequence[str], size: float, padding: float) -> float:
+    """The width in which each of `values` takes at most two lines, broken between words."""
+    return max((_two_lines(value, size) for value in {nfc(value) for value in values if value}),
+               default=0.0) + 2 * padding
+
+
+def _two_lines(value: str, size: float) -> float:
+    words = value.split()
+    return min((max(fonts.width(" ".join(words[:cut]), REGULAR, size), fonts.width(" ".join(words[cut:]), REGULAR,
+                                                                                      size))
+                for cut in range(1, len(words) + 1)), default=0.0)
 
 
 def _widest(texts: Iterable[str], font: str, size: float) -> float:

@@ -1,11 +1,13 @@
 """Column widths of the document tables: a slip number or a date is never broken; a person's name
-stays on one line while the other text columns keep room, and gives way first when they would not."""
+stays on one line while the other text columns' values keep to two lines, and gives way first when
+they would not; a name too long to keep whole leaves the other text its two lines."""
 
 import pytest
 
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.io.documents import fonts, tables
 from bvct_desktop.io.documents.fonts import REGULAR
+from bvct_desktop.io.documents.layout import wrap
 
 S = SLIPS.field
 SIZE, PADDING = 12, 3.0
@@ -30,12 +32,25 @@ def test_a_name_stays_on_one_line_while_the_place_keeps_room(width):
     widths = tables.column_widths(COLUMNS, width, SIZE, PADDING, ROWS)
     assert sum(widths) == pytest.approx(width)
     assert widths[1] >= needs("1029/PXM") and widths[2] >= needs(NAME)
-    assert widths[3] - needs("Thành,") >= tables.ROOM_FOR_TEXT * width - 0.5  # the place still has room
+    assert len(wrap(HOME_TOWN, REGULAR, SIZE, widths[3] - 2 * PADDING)) <= 2  # the place still has room
 
 
 def test_in_a_table_too_narrow_the_name_gives_way_before_the_number():
     widths = tables.column_widths(COLUMNS, 250, SIZE, PADDING, ROWS)
     assert sum(widths) == pytest.approx(250)
     assert widths[1] >= needs("1029/PXM")  # a number is never broken
-    assert widths[2] < needs(NAME)  # the name breaks: the place keeps its share
-    assert widths[3] - needs("Thành,") >= tables.ROOM_FOR_TEXT * 250 - 0.5
+    assert widths[2] < needs(NAME) and widths[3] > widths[2]  # the name breaks: the place keeps the most room
+
+
+def test_names_too_long_to_keep_whole_leave_the_other_text_two_lines():
+    # the reminder's list: the names kept whole as far as they went left the home town a word a line
+    columns = (tables.counter(), tables.of(S("number"), 0.9), tables.of(S("issued_on"), 1.0),
+               tables.of(S("full_name"), 1.8, unbroken=True), tables.of(S("birth_date"), 0.9),
+               tables.of(S("home_town"), 1.7), tables.plain("late", "Quá hạn (ngày)", 0.7, whole=True))
+    home_town = "xã Tam Thanh, huyện Phú Quí, tỉnh Bình Thuận"
+    rows = [[str(n), f"{2000 + n}/PXM", "02/06/2026", f"Trần Văn Thử Nghiệm Số {n}", "1951", home_town, "151"]
+            for n in range(1, 25)]
+    widths = tables.column_widths(columns, 468, SIZE, PADDING, rows)
+    assert sum(widths) == pytest.approx(468)
+    assert len(wrap(home_town, REGULAR, SIZE, widths[5] - 2 * PADDING)) <= 2
+    assert widths[1] >= needs("2024/PXM") and widths[2] >= needs("02/06/2026")
