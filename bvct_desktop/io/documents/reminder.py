@@ -3,8 +3,9 @@ the reply deadline, asking for the replies — as PDF, as an editable Word file,
 the list attached (as a report's workbook holds its tables).
 
 The letter (HD 36 công văn): the number "Số 05-CV/BTCTU" with its trích yếu "V/v …" in italics
-under it, "Kính gửi", two paragraphs, the signature and "Nơi nhận"; the slips follow on their own
-page as the list attached ("Danh sách kèm theo"). A draft has no number and carries DỰ THẢO.
+under it, "Kính gửi", two paragraphs, the signature and "Nơi nhận"; several slips follow on their own
+page as the list attached ("Danh sách kèm theo"), one is named in the text with the person's
+particulars. A draft has no number and carries DỰ THẢO.
 """
 
 import datetime as dt
@@ -17,7 +18,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
 from ...core import numbering
-from ...core.dates import display_date
+from ...core.dates import PartialDate, display_date
 from ...core.kinds import SLIPS
 from ...core.numbers import grouped
 from . import layout, tables, word, workbook
@@ -38,11 +39,16 @@ COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center"),
            tables.of(S("birth_date"), 0.9, align="center"),
            tables.of(S("home_town"), 1.7), tables.plain("days_late", "Quá hạn (ngày)", 0.7, "center", whole=True))
 
+# The sentences as this release writes them. 1, before 04/12/2026: a letter about one slip asked for
+# the replies to «các phiếu nêu trên» and had a list attached that its text never mentioned.
+WORDING = 2
+
 
 @dataclass(frozen=True)
 class ReminderSource:
     """What the letter is made from: the recipient, its overdue slips on the letter's day, the
-    deadline then, the office settings in force that day, the number (None: a draft)."""
+    deadline then, the office settings in force that day, the number (None: a draft), the wording
+    (an issued letter's: the one it was issued with)."""
 
     recipient: str
     on: dt.date
@@ -50,10 +56,16 @@ class ReminderSource:
     slips: Sequence[Mapping[str, Any]]
     office: Mapping[str, str]
     number: int | None
+    wording: int = WORDING
 
     @property
     def draft(self) -> bool:
         return self.number is None
+
+    @property
+    def listed(self) -> bool:
+        """Whether the slips follow as the list attached (one slip is named in the text)."""
+        return len(self.slips) > 1 or self.wording < 2
 
 
 def recipients(profile: Profile) -> list[str]:
@@ -80,8 +92,9 @@ def texts(source: ReminderSource, profile: Profile) -> Texts:
                     f" ngày {source.on:%d/%m/%Y} của {issuer})")
     first, last = slips[0]["issued_on"], slips[-1]["issued_on"]
     if len(slips) == 1:
+        named = slips[0]["full_name"] + ("" if source.listed else _particulars(slips[0]))
         sent = (f"Ngày {display_date(first)}, {issuer} đã gửi quý cơ quan phiếu yêu cầu xác minh lai lịch số "
-                f"{slips[0]['number']} đối với {slips[0]['full_name']}")
+                f"{slips[0]['number']} đối với {named}")
     else:
         sent = (f"Từ ngày {display_date(first)} đến ngày {display_date(last)}, {issuer} đã gửi quý cơ quan "
                 f"{grouped(len(slips))} phiếu yêu cầu xác minh lai lịch (danh sách kèm theo)")
@@ -90,11 +103,20 @@ def texts(source: ReminderSource, profile: Profile) -> Texts:
         f"đã quá thời hạn trả lời ({grouped(source.days)} ngày kể từ ngày gửi phiếu) nhưng {issuer} chưa nhận "
         "được kết quả.",
         f"Để kịp thời phục vụ công tác cán bộ, {issuer} đề nghị quý cơ quan quan tâm, sớm tra cứu và trả lời kết "
-        f"quả các phiếu nêu trên. Trường hợp đã trả lời, đề nghị quý cơ quan thông báo số, ngày văn bản trả lời để "
-        f"{issuer} đối chiếu.",
+        f"quả {'các phiếu' if source.listed else 'phiếu'} nêu trên. Trường hợp đã trả lời, đề nghị quý cơ quan "
+        f"thông báo số, ngày văn bản trả lời để {issuer} đối chiếu.",
         "Trân trọng./.",
     )
     return Texts(number, date, attached, paragraphs)
+
+
+def _particulars(slip: Mapping[str, Any]) -> str:
+    """" (sinh năm 1950, quê quán xã Hàm Tiến, tỉnh Bình Thuận)": the birth date as precisely as known."""
+    born = PartialDate.from_iso(slip["birth_date"]) if slip.get("birth_date") else None
+    known = [] if born is None else [f"sinh {'ngày' if born.day else 'tháng' if born.month else 'năm'} {born.display}"]
+    if slip.get("home_town"):
+        known.append(f"quê quán {slip['home_town']}")
+    return f" ({', '.join(known)})" if known else ""
 
 
 def _records(source: ReminderSource) -> list[dict[str, Any]]:
@@ -119,6 +141,8 @@ def draw(c: DocumentCanvas, source: ReminderSource) -> None:
     for index, text in enumerate(words.paragraphs):
         flow.paragraph(text, REGULAR, size, keep_last=signature if index == len(words.paragraphs) - 1 else 0.0)
     layout.signature(flow, recipients(p))
+    if not source.listed:
+        return
     flow.new_page()
     for text in layout.wrap(LIST_TITLE, BOLD, size, c.width):
         flow.line(text, BOLD, size, "center")
@@ -144,13 +168,18 @@ def write_docx(target: Path, source: ReminderSource, head: Letterhead, profile: 
         last = word.body(document, text, profile)
     last.paragraph_format.keep_with_next = True
     word.signature(document, head, profile, recipients(profile))
+    if source.listed:
+        _write_list(document, source, words, profile)
+    word.save(document, target, password, source.on)
+
+
+def _write_list(document, source: ReminderSource, words: Texts, profile: Profile) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     word.write(document.add_paragraph(), LIST_TITLE, profile.size("body"), bold=True, align=CENTER,
                after=0).paragraph_format.keep_with_next = True
     word.write(document.add_paragraph(), words.attached_to, profile.size("body"), italic=True,
                align=CENTER).paragraph_format.keep_with_next = True
     word.table(document, COLUMNS, _records(source), profile, _total(source))
-    word.save(document, target, password, source.on)
 
 
 def write_xlsx(target: Path, source: ReminderSource, head: Letterhead, profile: Profile,

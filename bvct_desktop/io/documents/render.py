@@ -198,7 +198,7 @@ def freeze_reminder(source: reminder.ReminderSource, options: Options) -> Conten
               if key in SLIP_KEPT} for slip in source.slips]
     return {"kind": outgoing.REMINDER, "recipient": source.recipient, "on": source.on.isoformat(),
             "days": source.days, "slips": slips, "office": dict(source.office), "number": source.number,
-            **_frozen_options(source.office, options)}
+            "wording": source.wording, **_frozen_options(source.office, options)}
 
 
 SLIP_KEPT = ("number", "issued_on", "full_name", "birth_date", "home_town", "days_late")
@@ -219,7 +219,7 @@ def thawed(content: Content, password: str | None = None):
                             content.get("wording", 1)), options  # none: issued before the wording was kept
     slips = [{**slip, "issued_on": dt.date.fromisoformat(slip["issued_on"])} for slip in content["slips"]]
     return reminder.ReminderSource(content["recipient"], on, content["days"], slips, content["office"],
-                                   content["number"]), options
+                                   content["number"], content.get("wording", 1)), options
 
 
 def document_pdf(content: Content) -> bytes:

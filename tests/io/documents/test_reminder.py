@@ -1,0 +1,70 @@
+"""The reminder letter (công văn đôn đốc): about one slip it names the slip, the person and their
+particulars in the text, in the singular, with no list attached; about several it refers to the list
+attached, which follows. The PDF and the Word file say the same; one issued before keeps its words."""
+
+import dataclasses
+import datetime as dt
+
+import docx
+import pytest
+
+from bvct_desktop.io.documents import reminder, render
+
+from . import pdfcheck
+from .conftest import SLIP
+
+ON = dt.date(2025, 4, 20)
+SECOND = {**SLIP, "id": 2, "number": "14/PXM", "issued_on": dt.date(2025, 1, 9), "full_name": "Trần Thị Hoa"}
+
+
+def source(office: dict[str, str], *slips: dict) -> reminder.ReminderSource:
+    return reminder.ReminderSource("Phòng PV27 – Công an tỉnh Bình Thuận", ON, 30,
+                                   [{**slip, "days_late": 75} for slip in slips], office, None)
+
+
+def written(tmp_path, made: reminder.ReminderSource, options: render.Options) -> tuple[str, str]:
+    """The PDF's text and the Word file's (its paragraphs, then its tables' cells), each in one line."""
+    pdf, word = tmp_path / "cv.pdf", tmp_path / "cv.docx"
+    pdf.write_bytes(render.reminder_pdf(made, options))
+    render.reminder_docx_file(word, made, options)
+    document = docx.Document(str(word))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return " ".join(pdfcheck.lines(pdf)), " ".join([p.text for p in document.paragraphs if p.text] + cells)
+
+
+@pdfcheck.needs_poppler
+def test_a_letter_about_one_slip_names_it_in_the_singular_with_no_list(tmp_path, office, options):
+    for text in written(tmp_path, source(office, SLIP), options):
+        text = " ".join(text.split())
+        assert ("Ngày 05/01/2025, Ban Tổ chức Tỉnh ủy đã gửi quý cơ quan phiếu yêu cầu xác minh lai lịch số 12/PXM "
+                "đối với Phạm Văn Bình (sinh năm 1950, quê quán xã Hàm Tiến, tỉnh Bình Thuận) để phục vụ") in text
+        assert "sớm tra cứu và trả lời kết quả phiếu nêu trên" in text and "các phiếu" not in text
+        assert "DANH SÁCH" not in text and "kèm theo" not in text.lower() and "Tổng số" not in text
+
+
+@pdfcheck.needs_poppler
+def test_a_letter_about_several_slips_refers_to_the_list_that_follows(tmp_path, office, options):
+    for text in written(tmp_path, source(office, SECOND, SLIP), options):
+        assert "quý cơ quan 2 phiếu yêu cầu xác minh lai lịch (danh sách kèm theo)" in text
+        assert "trả lời kết quả các phiếu nêu trên" in text
+        pdfcheck.assert_in_order(text.split("Trân trọng")[1:], "DANH SÁCH PHIẾU YÊU CẦU XÁC MINH LAI LỊCH QUÁ HẠN")
+        assert "12/PXM" in text.split("Trân trọng")[1] and "Tổng số: 2 phiếu." in text
+
+
+@pytest.mark.parametrize("born, said", [("1950-03-07", "sinh ngày 07/03/1950"), ("1950-03", "sinh tháng 03/1950")])
+def test_the_birth_date_is_said_as_precisely_as_it_is_known(office, options, born, said):
+    made = source(office, {**SLIP, "birth_date": born, "home_town": None})
+    first = reminder.texts(made, options.profile).paragraphs[0]
+    assert f"đối với Phạm Văn Bình ({said}) để phục vụ" in first
+
+
+def test_a_letter_about_one_slip_issued_before_is_written_again_as_issued(office, options):
+    """Issued before 04/12/2026 (its stored content names no wording), the letter about one slip said
+    «các phiếu nêu trên» and had the list attached: signed so, it is written again so."""
+    content = render.freeze_reminder(dataclasses.replace(source(office, SLIP), number=3), options)
+    assert render.thawed(content)[0].wording == reminder.WORDING
+    issued_before, _ = render.thawed({key: value for key, value in content.items() if key != "wording"})
+    words = reminder.texts(issued_before, options.profile)
+    assert "trả lời kết quả các phiếu nêu trên" in words.paragraphs[1]
+    assert "số 12/PXM đối với Phạm Văn Bình để phục vụ" in words.paragraphs[0]
+    assert issued_before.listed and not render.thawed(content)[0].listed
