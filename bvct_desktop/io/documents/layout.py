@@ -11,6 +11,7 @@ Every size and distance comes from the format profile.
 
 import datetime as dt
 import io
+import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 CREATOR = "BVCT Desktop"
 NUMBER_BLANK = "\u00a0" * 8  # a draft's number, written in by hand once issued
 LEFT_COLUMN = 0.42  # share of the text width taken by the issuing body's column
+WORD_CELL_PADDING = 7.5  # points each side: Word's default cell margin (0.19 cm) and some slack for its line breaking
 
 
 def nfc(text: str) -> str:
@@ -76,6 +78,9 @@ def date_text(place: str, day: dt.date | None, profile: Profile, year: int | Non
     return f"{place}, ngày {day_text} tháng {month_text} năm {day.year}"
 
 
+BREAKS = re.compile(r"[^\S\u00a0]+")  # any space but the no-break one, which joins a blank to fill in to its words
+
+
 def wrap(text: str, font: str, size: float, width: float, first_indent: float = 0.0) -> list[str]:
     """Lines of `text` that fit `width` (the first one after `first_indent`); words are never cut
     unless a single word is wider than the line."""
@@ -86,7 +91,7 @@ def wrap(text: str, font: str, size: float, width: float, first_indent: float = 
     for paragraph in text.split("\n"):
         space = fonts.width(" ", font, size)
         line, line_width, limit = [], 0.0, width - first_indent
-        for word in paragraph.split():
+        for word in BREAKS.split(paragraph.strip()):
             word_width = fonts.width(word, font, size)
             if line and line_width + space + word_width > limit:
                 lines.append(" ".join(line))
@@ -98,7 +103,7 @@ def wrap(text: str, font: str, size: float, width: float, first_indent: float = 
     return lines
 
 
-def fit_size(text: str, font: str, size: float, width: float, smallest: float = 8.0) -> float:
+def fit_size(text: str, font: str, size: float, width: float, smallest: float) -> float:
     """The profile's size, shrunk only as much as needed for one line to fit."""
     while size > smallest and fonts.width(text, font, size) > width:
         size -= 0.5
@@ -118,6 +123,19 @@ def column_lines(text: str, font: str, size: float, width: float) -> SizedLines:
     shrunk = fit_size(text, font, size, width, smallest=size - COLUMN_SHRINK)
     if fonts.width(text, font, shrunk) <= width:
         return [(text, shrunk)]
+    return [(line, fit_size(line, font, size, width, smallest=0.5)) for line in wrap(text, font, size, width)]
+
+
+def header_size(text: str, font: str, size: float, width: float) -> float:
+    """The size a line of the header block is set at in a column `width` wide: of `size` and the
+    sizes down to COLUMN_SHRINK below it, the largest that takes the fewest lines."""
+    sizes = [size - 0.5 * step for step in range(int(COLUMN_SHRINK / 0.5) + 1)]
+    return min(sizes, key=lambda smaller: (len(wrap(text, font, smaller, width)), -smaller))
+
+
+def header_lines(text: str, font: str, size: float, width: float) -> SizedLines:
+    """`text` in the header block, at its header_size; a word wider than the column shrunk until it fits."""
+    size = header_size(text, font, size, width)
     return [(line, fit_size(line, font, size, width, smallest=0.5)) for line in wrap(text, font, size, width)]
 
 
@@ -372,45 +390,57 @@ def dotted_line(c: "DocumentCanvas", left: float, right: float, baseline: float)
 
 def header(flow: Flow, number: str, date: str, under_number: str = "") -> None:
     """The header block, the number and the place-and-date line (HD 36); a letter's trích yếu
-    ("V/v …", italic) under its number."""
+    ("V/v …", italic) under its number. A name too long for its column is set a little smaller
+    (header_size) or wrapped; the number and the date go below the longer of the two blocks."""
     c, p = flow.c, flow.profile
     head = c.head
     split = c.left + c.width * LEFT_COLUMN
     left_mid, right_mid = (c.left + split) / 2, (split + c.right) / 2
     left_width, right_width = split - c.left, c.right - split
-    y = flow.y
-    superior_size = fit_size(head.superior, REGULAR, p.size("superior"), left_width)
+    # the lines broken as the Word file's cells break them
+    left_text, right_text = left_width - 2 * WORD_CELL_PADDING, right_width - 2 * WORD_CELL_PADDING
+    superior = header_lines(head.superior, REGULAR, p.size("superior"), left_text)
+    issuer = header_lines(head.issuer, BOLD, p.size("issuer"), left_text)
     party_size = p.size("party")
-    y -= p.leading(max(superior_size, party_size))
-    c.setFont(REGULAR, superior_size)
-    c.drawCentredString(left_mid, y, nfc(head.superior))
+    y = flow.y - p.leading(max(superior[0][1], party_size))
     c.setFont(BOLD, party_size)
     c.drawCentredString(right_mid, y, PARTY)
     party_width = fonts.width(PARTY, BOLD, party_size)
     c.setLineWidth(0.8)
     c.line(right_mid - party_width / 2, y - 3, right_mid + party_width / 2, y - 3)
-    issuer_size = fit_size(head.issuer, BOLD, p.size("issuer"), left_width)
-    y -= p.leading(issuer_size)
-    c.setFont(BOLD, issuer_size)
-    c.drawCentredString(left_mid, y, nfc(head.issuer))
-    y -= p.leading(issuer_size)
+    y += p.leading(p.size("superior"))
+    for lines, font, role in ((superior, REGULAR, "superior"), (issuer, BOLD, "issuer")):
+        for text_line, size in lines:
+            y -= p.leading(p.size(role))
+            c.setFont(font, size)
+            c.drawCentredString(left_mid, y, text_line)
+    y -= p.leading(p.size("issuer"))
+    c.setFont(BOLD, p.size("issuer"))
     c.drawCentredString(left_mid, y, "*")
-    number_size = fit_size(number, REGULAR, p.size("number"), left_width)
-    date_size = fit_size(date, ITALIC, p.size("date"), right_width)
-    y -= p.leading(max(number_size, date_size))
-    c.setFont(REGULAR, number_size)
-    c.drawCentredString(left_mid, y, nfc(number))
-    c.setFont(ITALIC, date_size)
-    c.drawCentredString(right_mid, y, nfc(date))
+    number_lines = header_lines(number, REGULAR, p.size("number"), left_text)
+    date_lines = header_lines(date, ITALIC, p.size("date"), right_text)
+    y -= p.leading(max(p.size("number"), p.size("date")))
+    left_y = _column(c, number_lines, REGULAR, p.leading(p.size("number")), left_mid, y)
+    right_y = _column(c, date_lines, ITALIC, p.leading(p.size("date")), right_mid, y)
     if under_number:
         size = p.size("letter_subject")
         for text_line in wrap(under_number, ITALIC, size, left_width):
-            y -= p.leading(size)
+            left_y -= p.leading(size)
             c.setFont(ITALIC, size)
-            c.drawCentredString(left_mid, y, text_line)
+            c.drawCentredString(left_mid, left_y, text_line)
     if head.secrecy and p.secrecy_place == "under_number":
-        y = c.stamp(head.secrecy, left_mid, y - p.leading(number_size) * 0.45)
-    flow.y = y - p.leading(p.size("body")) * 0.6
+        left_y = c.stamp(head.secrecy, left_mid, left_y - p.leading(p.size("number")) * 0.45)
+    flow.y = min(left_y, right_y) - p.leading(p.size("body")) * 0.6
+
+
+def _column(c: Canvas, lines: SizedLines, font: str, leading: float, centre: float, baseline: float) -> float:
+    """`lines` centred on `centre`, the first on `baseline`; returns the last one's baseline."""
+    for number, (text_line, size) in enumerate(lines):
+        if number:
+            baseline -= leading
+        c.setFont(font, size)
+        c.drawCentredString(centre, baseline, text_line)
+    return baseline
 
 
 def title(flow: Flow, name: str, subject: Sequence[str] = ()) -> None:

@@ -24,14 +24,13 @@ from lxml import etree
 
 from .. import office_file
 from . import fonts
-from .fonts import WORD_FONT
-from .layout import CREATOR, DRAFT, LEFT_COLUMN, PARTY, SIGNATURE_SHARE, Letterhead, nfc
+from .fonts import BOLD, ITALIC, REGULAR, WORD_FONT
+from .layout import CREATOR, DRAFT, LEFT_COLUMN, PARTY, SIGNATURE_SHARE, WORD_CELL_PADDING, Letterhead, header_size, nfc
 from .profile import Profile
 from .tables import TOTAL, column_widths
 
 FALLBACK_FONT = "Liberation Serif"
 LANGUAGE = "vi-VN"
-WORD_CELL_PADDING = 7.5  # points each side: Word's default cell margin (0.19 cm) and some slack for its line breaking
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 SECTION_STYLE, PART_STYLE = "Heading 1", "Heading 2"
 APP_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
@@ -198,18 +197,25 @@ def borderless(table) -> None:
 def header_block(document, head: Letterhead, profile: Profile, number: str, date: str,
                  under_number: str = "") -> None:
     """The HD 36 header: issuing body and "*", the party's name, the number (a letter's trích yếu
-    under it), the place and date, the secrecy stamp under the number."""
+    under it), the place and date, the secrecy stamp under the number; each line at the size the
+    PDF gives it in a column as wide (a long name a little smaller, or wrapped by Word)."""
     table = document.add_table(rows=2, cols=2)
     borderless(table)
     widths(table, profile, LEFT_COLUMN)
+    left_width = usable_width(profile) * LEFT_COLUMN - 2 * WORD_CELL_PADDING
+    right_width = usable_width(profile) * (1 - LEFT_COLUMN) - 2 * WORD_CELL_PADDING
     left, right = table.rows[0].cells
-    write(left.paragraphs[0], head.superior, profile.size("superior"), align=CENTER, after=0)
-    write(left.add_paragraph(), head.issuer, profile.size("issuer"), bold=True, align=CENTER, after=0)
+    write(left.paragraphs[0], head.superior, header_size(head.superior, REGULAR, profile.size("superior"), left_width),
+          align=CENTER, after=0)
+    write(left.add_paragraph(), head.issuer, header_size(head.issuer, BOLD, profile.size("issuer"), left_width),
+          bold=True, align=CENTER, after=0)
     write(left.add_paragraph(), "*", profile.size("issuer"), bold=True, align=CENTER, after=0)
     write(right.paragraphs[0], PARTY, profile.size("party"), bold=True, underline=True, align=CENTER, after=0)
     left, right = table.rows[1].cells
-    write(left.paragraphs[0], number, profile.size("number"), align=CENTER, after=0)
-    write(right.paragraphs[0], date, profile.size("date"), italic=True, align=CENTER, after=0)
+    write(left.paragraphs[0], number, header_size(number, REGULAR, profile.size("number"), left_width), align=CENTER,
+          after=0)
+    write(right.paragraphs[0], date, header_size(date, ITALIC, profile.size("date"), right_width), italic=True,
+          align=CENTER, after=0)
     if under_number:
         write(left.add_paragraph(), under_number, profile.size("letter_subject"), italic=True, align=CENTER, after=0)
     if head.secrecy and profile.secrecy_place == "under_number":

@@ -51,6 +51,13 @@ def test_wrapping_keeps_every_word_and_fits_the_width():
     assert all(fonts.width(line, REGULAR, 13) <= 200 for line in lines[1:])
 
 
+def test_a_draft_dates_blanks_to_fill_in_survive_wrapping():
+    fonts.register()
+    date = layout.date_text("Thành phố Hồ Chí Minh", None, profile.load(), 2026)
+    lines = layout.wrap(date, REGULAR, 14, fonts.width("Thành phố Hồ Chí Minh, ngày", REGULAR, 14))
+    assert lines == ["Thành phố Hồ Chí Minh,", "ngày" + "\u00a0" * 6 + "tháng" + "\u00a0" * 6 + "năm 2026"]
+
+
 def test_text_is_nfc_before_it_reaches_the_pdf():
     decomposed = "Nguye\u0302\u0303n"
     assert layout.wrap(decomposed, REGULAR, 12, 500) == ["Nguyễn"]
@@ -222,3 +229,63 @@ def test_a_heading_keeps_on_its_page_the_room_asked_for_below_its_own_space(offi
     flow.y = c.bottom + flow.height("V. ĐỀ MỤC", BOLD, indent=False) - chosen.paragraph_after + keep + 1
     flow.paragraph("V. ĐỀ MỤC", BOLD, indent=False, keep_next=keep)
     assert not flow.need(keep)
+
+
+LONG_HEAD = {"co_quan_cap_tren": "ĐẢNG ỦY ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
+             "co_quan": "BAN TỔ CHỨC ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG THÀNH PHỐ", "dia_danh": "Thành phố Hồ Chí Minh"}
+
+
+@pdfcheck.needs_poppler
+@pytest.mark.parametrize("kind", ["cadre", "report", "reminder", "slip", "delegation", "register"])
+def test_a_long_body_name_wraps_in_the_header_block_at_a_legible_size(tmp_path, office, options, kind):
+    """Names too long for one line go on as many lines as they need inside the left block, at
+    their size or a little less (never more than COLUMN_SHRINK under it: 12 pt, not 8); the number
+    and the place-and-date line stay on one line below the longer block."""
+    chosen = options.profile
+    target = tmp_path / "dau.pdf"
+    data, wide = _signed_document(kind, {**office, **LONG_HEAD}, options)
+    pdf.save(data, target)
+    _, _, left, right = chosen.listing_margins if wide else chosen.margins
+    page_width = float(pdfcheck.info(target)["Page size"].split()[0])
+    split = left + (page_width - left - right) * layout.LEFT_COLUMN
+    found = [word for word in pdfcheck.words(target) if word.page == 1]
+    party = pdfcheck.phrase(found, layout.PARTY, 1)
+    point = (party.bottom - party.top) / chosen.size("party")  # a word's box is as tall as its size
+    for text, role, font in ((LONG_HEAD["co_quan_cap_tren"], "superior", REGULAR), (LONG_HEAD["co_quan"], "issuer",
+                                                                                   BOLD)):
+        words = pdfcheck.run(found, text, 1)
+        fits = fonts.width(text, font, chosen.size(role) - layout.COLUMN_SHRINK) <= (split - left
+                                                                                   - 2 * layout.WORD_CELL_PADDING)
+        assert (len({round(word.top) for word in words}) == 1) == fits  # wrapped unless it fits (landscape)
+        assert all(left - 0.5 <= word.x0 and word.x1 <= split + 0.5 for word in words)
+        assert all(word.bottom - word.top >= point * (chosen.size(role) - layout.COLUMN_SHRINK) - 0.3
+                   for word in words)
+    issuer = pdfcheck.run(found, LONG_HEAD["co_quan"], 1)
+    date = pdfcheck.run(found, "Thành phố Hồ Chí Minh, ngày", 1)
+    assert date[0].top > max(word.bottom for word in issuer)  # below the whole left block
+    assert len({round(word.bottom) for word in date}) == 1 and date[0].x0 >= split - 0.5
+    if kind in ("report", "reminder", "slip"):
+        number = next(word for word in found if word.text == "Số" and word.top > party.bottom)
+        assert number.bottom == pytest.approx(date[0].bottom, abs=1.0)  # the number and the date on one line
+
+
+@pdfcheck.needs_poppler
+@pytest.mark.parametrize("kind", ["report", "reminder"])
+def test_the_word_file_sets_the_header_block_at_the_pdfs_sizes(tmp_path, office, options, kind):
+    """A long name is a little smaller in the Word file as in the PDF: 12.5 pt, the superior body on
+    one line, the issuing body on two (three at 14 pt)."""
+    import docx
+
+    shrunk = {**LONG_HEAD, "co_quan_cap_tren": "ĐẢNG ỦY CÁC CƠ QUAN TỈNH"}
+    values = {**office, **shrunk}
+    source = ReportSource(dict(FIGURES), values, dict(NOTES), 12, PRINTED) if kind == "report" else \
+        reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, 30, [{**SLIP, "days_late": 40}], values, 5)
+    target = tmp_path / "dau.pdf"
+    pdf.save(render.report_pdf(source, options) if kind == "report" else render.reminder_pdf(source, options), target)
+    (render.report_docx_file if kind == "report" else render.reminder_docx_file)(tmp_path / "dau.docx", source, options)
+    runs = {run.text: run.font.size.pt for cell in docx.Document(str(tmp_path / "dau.docx")).tables[0].rows[0].cells
+            for paragraph in cell.paragraphs for run in paragraph.runs}
+    assert runs[shrunk["co_quan_cap_tren"]] == runs[shrunk["co_quan"]] == 12.5
+    printed = pdfcheck.font_sizes(target, 1, 1)
+    assert printed.get(12.5, 0) == len((shrunk["co_quan_cap_tren"] + shrunk["co_quan"]).replace(" ", ""))
+    assert min(printed) >= 12
