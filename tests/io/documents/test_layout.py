@@ -3,6 +3,7 @@ where the page number goes, the signature block in its column."""
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
 
@@ -152,6 +153,16 @@ def _signed_document(kind: str, office: dict[str, str], options: render.Options)
     return render.slip_register_pdf(history, [slip], PRINTED, PRINTED, PRINTED, options), True
 
 
+def _signed_words(target: Path, kind: str, office: dict[str, str],
+                  options: render.Options) -> tuple[list, float, float]:
+    """The words of `_signed_document` saved at `target`, and where its text's margins are (points from the left)."""
+    data, wide = _signed_document(kind, office, options)
+    pdf.save(data, target)
+    _, _, left, right = options.profile.listing_margins if wide else options.profile.margins
+    page_width = float(pdfcheck.info(target)["Page size"].split()[0])
+    return pdfcheck.words(target), left, page_width - right
+
+
 @pdfcheck.needs_poppler
 @pytest.mark.parametrize("kind", ["cadre", "report", "reminder", "slip", "delegation", "register"])
 @pytest.mark.parametrize("long", LONG_SIGNATURES.values(), ids=LONG_SIGNATURES.keys())
@@ -162,13 +173,8 @@ def test_a_long_signature_line_wraps_inside_the_signers_column_at_the_blocks_siz
     fits so stays on its line, shrunk); nothing reaches past the right margin, on portrait pages and
     on the landscape register."""
     chosen = options.profile
-    target = tmp_path / "ky.pdf"
-    data, wide = _signed_document(kind, {**office, **long}, options)
-    pdf.save(data, target)
-    _, _, left, right = chosen.listing_margins if wide else chosen.margins
-    page_width = float(pdfcheck.info(target)["Page size"].split()[0])
-    column = (left + (page_width - left - right) * layout.SIGNATURE_SHARE, page_width - right)
-    found = pdfcheck.words(target)
+    found, left, right = _signed_words(tmp_path / "ky.pdf", kind, {**office, **long}, options)
+    column = (left + (right - left) * layout.SIGNATURE_SHARE, right)
     assert all(word.x1 <= column[1] + 0.5 for word in found)
     title = pdfcheck.phrase(found, long["chuc_vu_ky"])
     authority = pdfcheck.phrase(found, long["quyen_ky"], title.page)
@@ -242,13 +248,9 @@ def test_a_long_body_name_wraps_in_the_header_block_at_a_legible_size(tmp_path, 
     their size or a little less (never more than COLUMN_SHRINK under it: 12 pt, not 8); the number
     and the place-and-date line stay on one line below the longer block."""
     chosen = options.profile
-    target = tmp_path / "dau.pdf"
-    data, wide = _signed_document(kind, {**office, **LONG_HEAD}, options)
-    pdf.save(data, target)
-    _, _, left, right = chosen.listing_margins if wide else chosen.margins
-    page_width = float(pdfcheck.info(target)["Page size"].split()[0])
-    split = left + (page_width - left - right) * layout.LEFT_COLUMN
-    found = [word for word in pdfcheck.words(target) if word.page == 1]
+    found, left, right = _signed_words(tmp_path / "dau.pdf", kind, {**office, **LONG_HEAD}, options)
+    found = [word for word in found if word.page == 1]
+    split = left + (right - left) * layout.LEFT_COLUMN
     party = pdfcheck.phrase(found, layout.PARTY, 1)
     point = (party.bottom - party.top) / chosen.size("party")  # a word's box is as tall as its size
     for text, role, font in ((LONG_HEAD["co_quan_cap_tren"], "superior", REGULAR), (LONG_HEAD["co_quan"], "issuer",
