@@ -186,8 +186,8 @@ def test_a_relative_saved_over_someone_elses_change_is_refused(office):
 @pytest.mark.parametrize(("notes", "values", "key"), [
     (POLITICAL_NOTES, {"axis": "Chính trị hiện nay", "content": "Không có biểu hiện vi phạm",
                        "regulation": "QĐ 126-QĐ/TW", "effect": "Không ảnh hưởng"}, "content"),
-    (FOREIGN_ELEMENTS, {"element_kind": "Thân nhân ở nước ngoài", "country": "Hoa Kỳ", "since": "2015",
-                        "source": "Lý lịch 2C năm 2020"}, "country"),
+    (FOREIGN_ELEMENTS, {"element_kind": "Làm việc cho tổ chức, cá nhân nước ngoài", "country": "Hoa Kỳ",
+                        "since": "2015", "source": "Lý lịch 2C năm 2020"}, "country"),
 ])
 def test_a_note_saved_over_someone_elses_change_is_refused(office, notes, values, key):
     admin, other = office
