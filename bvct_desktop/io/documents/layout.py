@@ -10,6 +10,7 @@ Every size and distance comes from the format profile.
 """
 
 import datetime as dt
+import functools
 import io
 import re
 import unicodedata
@@ -126,9 +127,12 @@ def column_lines(text: str, font: str, size: float, width: float) -> SizedLines:
     return [(line, fit_size(line, font, size, width, smallest=0.5)) for line in wrap(text, font, size, width)]
 
 
+@functools.lru_cache(maxsize=256)  # a letterhead's lines, the same on every slip of a run
 def header_size(text: str, font: str, size: float, width: float) -> float:
     """The size a line of the header block is set at in a column `width` wide: of `size` and the
     sizes down to COLUMN_SHRINK below it, the largest that takes the fewest lines."""
+    if fonts.width(nfc(text), font, size) <= width:
+        return size
     sizes = [size - 0.5 * step for step in range(int(COLUMN_SHRINK / 0.5) + 1)]
     return min(sizes, key=lambda smaller: (len(wrap(text, font, smaller, width)), -smaller))
 
