@@ -262,6 +262,11 @@ class Flow:
         draw_aligned(self.c, nfc(text), font, size, self.y + size * 0.22, align,
                      self.c.left if x is None else x, self.c.right if right is None else right)
 
+    def centred(self, text: str, font: str, size: float, width: float | None = None) -> None:
+        """`text` centred, wrapped between words to `width` (default: between the margins)."""
+        for text_line in wrap(text, font, size, self.c.width if width is None else width):
+            self.line(text_line, font, size, "center")
+
     def paragraph(self, text: str, font: str = REGULAR, size: float | None = None, indent: bool = True,
                   justify: bool = True, align: str = "left", keep_next: float = 0.0,
                   keep_last: float = 0.0) -> None:

@@ -134,8 +134,7 @@ def draw(c: DocumentCanvas, source: ReminderSource) -> None:
     flow = Flow(c)
     layout.header(flow, words.number, words.date, SUBJECT)
     flow.skip(p.leading(size) * 0.5)
-    for text in layout.wrap(f"Kính gửi: {source.recipient}", REGULAR, size, c.width * 0.9):
-        flow.line(text, REGULAR, size, "center")
+    flow.centred(f"Kính gửi: {source.recipient}", REGULAR, size, c.width * 0.9)
     flow.skip(p.leading(size) * 0.4)
     signature = layout.signature_height(flow, recipients(p))
     for index, text in enumerate(words.paragraphs):
@@ -144,10 +143,8 @@ def draw(c: DocumentCanvas, source: ReminderSource) -> None:
     if not source.listed:
         return
     flow.new_page()
-    for text in layout.wrap(LIST_TITLE, BOLD, size, c.width):
-        flow.line(text, BOLD, size, "center")
-    for text in layout.wrap(words.attached_to, ITALIC, size, c.width):
-        flow.line(text, ITALIC, size, "center")
+    flow.centred(LIST_TITLE, BOLD, size)
+    flow.centred(words.attached_to, ITALIC, size)
     flow.skip(6)
     tables.draw_table(flow, COLUMNS, _records(source))
     flow.line(_total(source), ITALIC, p.size("table"))

@@ -31,9 +31,8 @@ def draw_report(c: DocumentCanvas, content: ReportContent, number: str, date: st
         if number:
             flow.skip(c.profile.leading(size) * 1.5)
             flow.need(c.profile.leading(size) * 6)
-        for text in layout.wrap(appendix.title, BOLD, size, c.width):
-            flow.line(text, BOLD, size, "center")
-        flow.line(attached_to, ITALIC, size, "center")
+        flow.centred(appendix.title, BOLD, size)
+        flow.centred(attached_to, ITALIC, size)
         flow.skip(6)
         tables.draw_table(flow, appendix.columns, appendix.records)
         if appendix.note:

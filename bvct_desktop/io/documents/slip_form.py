@@ -126,8 +126,7 @@ def draw_slip(c: DocumentCanvas, slip: Mapping[str, Any], fit: Fit) -> tuple[int
     layout.header(flow, layout.number_text(slip["number"], None, c.head.symbol),
                   layout.date_text(c.head.place, slip["issued_on"], p))
     layout.title(flow, TITLE)
-    for text in layout.wrap(f"Kính gửi: {slip['recipient']}", BOLD, size, c.width * 0.9):
-        flow.line(text, BOLD, size, "center")
+    flow.centred(f"Kính gửi: {slip['recipient']}", BOLD, size, c.width * 0.9)
     flow.skip(3)
     flow.paragraph("Đề nghị quý cơ quan tra cứu, xác minh lai lịch của người có tên dưới đây:", size=size,
                    justify=False)
@@ -159,8 +158,7 @@ class SlipFlow(Flow):
     def new_page(self) -> None:
         super().new_page()
         self.breaks += 1
-        for text in layout.wrap(continued(self.slip), ITALIC, self.size, self.c.width):
-            self.line(text, ITALIC, self.size, "center")
+        self.centred(continued(self.slip), ITALIC, self.size)
         self.skip(self.profile.leading(self.size) * 0.6)
 
 

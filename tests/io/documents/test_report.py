@@ -191,6 +191,23 @@ def test_the_secrecy_stamp_sits_under_the_number_at_the_left_at_the_stamps_size(
     assert all(word.text != "MẬT" for word in found if word.page > 1)
 
 
+@pdfcheck.needs_poppler
+def test_a_drafts_appendices_say_whole_what_report_they_are_attached_to(tmp_path, source, options):
+    """A draft's «Kèm theo» line names the period by its two dates: longer than the line, it wraps."""
+    figures = {**source.figures, "from": "2026-10-01", "to": "2026-12-31"}
+    target = tmp_path / "du-thao.pdf"
+    pdf.save(render.report_pdf(dataclasses.replace(source, figures=figures, number=None), options), target)
+    found = pdfcheck.words(target)
+    right = 595.276 - options.profile.margins[3]  # the A4 page's width less its right margin
+    attached = ("(Kèm theo Báo cáo kết quả công tác bảo vệ chính trị nội bộ từ ngày 01/10/2026 "
+                "đến ngày 31/12/2026)")
+    for number in range(1, 6):
+        title = pdfcheck.phrase(found, f"Phụ lục {number}.")
+        line = pdfcheck.run([word for word in found if word.top > title.top], attached, title.page)
+        assert max(word.x1 for word in line) <= right + 0.5
+        assert min(word.x0 for word in line) >= options.profile.margins[2] - 0.5
+
+
 def long_notes(lines: int) -> dict[str, str]:
     sentence = ("Tiếp tục phối hợp chặt chẽ với Công an tỉnh trong tra cứu, xác minh lý lịch phục vụ công tác cán bộ "
                 "và phát triển đảng viên, bảo đảm đúng quy trình và thời hạn")
