@@ -17,7 +17,7 @@ from .database import Database
 from .dates import check_period
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS, DELEGATIONS
 from .permissions import Action
-from .schema import archive_requests, complaints, delegation_members, delegations, recipients, slips
+from .schema import archive_requests, complaints, delegation_members, delegations, recipients, slips, vetting_cases
 
 UNSTATED = "Không ghi"  # the breakdowns' name for an empty purpose
 
@@ -28,6 +28,7 @@ def figures(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
     db.require(Action.REPORT_FIGURES, "báo cáo số liệu")
     with db.read() as connection:
         result = {"from": start.isoformat(), "to": end.isoformat()}
+        result.update(_vetting_cases(connection, start, end))
         result.update(_slips(connection, start, end))
         province = settings.read_all(connection, end)["dia_danh"]
         result["slips_by_recipient_group"] = recipient_groups.grouped(result["slips_by_recipient"], province)
@@ -37,6 +38,20 @@ def figures(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
     with db.write() as connection:
         db.audit(connection, "báo cáo số liệu", details={"tu": start, "den": end})
     return result
+
+
+def _vetting_cases(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
+    """Cases opened in the period by purpose, and cases concluded in it (whenever opened) by result."""
+    live = vetting_cases.c.deleted_at.is_(None)
+    by_purpose = dict(connection.execute(
+        select(func.coalesce(vetting_cases.c.purpose, UNSTATED), func.count())
+        .where(live, vetting_cases.c.opened_on.between(start, end)).group_by(vetting_cases.c.purpose)).all())
+    by_result = dict(connection.execute(
+        select(func.coalesce(vetting_cases.c.result, UNSTATED), func.count())
+        .where(live, vetting_cases.c.concluded_on.between(start, end)).group_by(vetting_cases.c.result)).all())
+    return {"vetting_cases_opened": sum(by_purpose.values()), "vetting_cases_concluded": sum(by_result.values()),
+            "vetting_cases_by_purpose": _largest_first(by_purpose),
+            "vetting_conclusions_by_result": _largest_first(by_result)}
 
 
 # SQLAlchemy cannot say INDEXED BY for SQLite; these two walk the report indexes of the schema in

@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from bvct_desktop.core import recycle_bin, report, vault
 from bvct_desktop.core.errors import InputError
-from bvct_desktop.core.schema import slips
+from bvct_desktop.core.personfile import cases, writes
+from bvct_desktop.core.schema import persons, slips, vetting_cases
 from tests.conftest import ADMIN, PASSWORD, file_cli, server_cli, workbook
 from tests.samples import SAMPLES
 
@@ -109,3 +110,29 @@ def test_the_figures_are_the_same_on_both_engines_byte_for_byte_largest_first(re
             assert list(counts) == sorted(counts, key=lambda name: (-counts[name], name))
         written.append(json.dumps(figures, ensure_ascii=False))
     assert written[0] == written[1]
+
+
+def test_vetting_cases_count_by_their_opening_and_their_conclusion_in_the_period(db):
+    """Opened in the period by purpose; concluded in it (whenever opened) by result; edges included,
+    deleted cases never."""
+    with db.read() as connection:
+        person = connection.execute(select(persons.c.id).order_by(persons.c.id)).scalars().first()
+    concluded, opened = {"conclusion_no": "472-CV/BTCTU", "signer": "Trần Văn Ban"}, {}
+    for purpose, opened_on, concluded_on, result in (
+            ("Bầu cử", "01/10/2026", "31/12/2026", "Có vấn đề nhưng không vi phạm"),
+            ("Bổ nhiệm", "30/09/2026", "01/10/2026", "Đủ tiêu chuẩn"),
+            ("Quy hoạch", "31/12/2026", None, None),
+            ("Kết nạp Đảng", "15/11/2026", "01/01/2027", "Chưa đủ tiêu chuẩn"),
+            ("Khác", "01/11/2026", "02/11/2026", "Đủ tiêu chuẩn"),
+            (None, "10/10/2026", None, None)):
+        case = opened[purpose] = cases.open_case(db, person, {"purpose": purpose, "opened_on": opened_on})
+        if concluded_on:
+            cases.record_conclusion(db, case, {**concluded, "concluded_on": concluded_on, "result": result})
+    with db.write() as connection:  # the one in the recycle bin
+        writes.soft_delete(db, connection, vetting_cases, cases.KIND,
+                           writes.current(connection, vetting_cases, opened["Khác"], "hồ sơ thẩm tra"))
+    figures = report.figures(db, dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    assert figures["vetting_cases_opened"] == 4
+    assert figures["vetting_cases_by_purpose"] == {"Bầu cử": 1, "Kết nạp Đảng": 1, "Không ghi": 1, "Quy hoạch": 1}
+    assert figures["vetting_cases_concluded"] == 2
+    assert figures["vetting_conclusions_by_result"] == {"Có vấn đề nhưng không vi phạm": 1, "Đủ tiêu chuẩn": 1}

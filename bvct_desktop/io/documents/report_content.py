@@ -32,6 +32,7 @@ from ...core.kinds import (
 from ...core.numbers import decimal
 from ...core.numbers import grouped as n
 from ...core.overview import FIGURE_LABELS
+from ...core.personfile.cases import RESULTS
 from ...core.report import UNSTATED
 from . import tables
 from .fonts import BOLD, ITALIC, REGULAR
@@ -42,7 +43,9 @@ HEADING, FILL = "heading", "fill"
 DRAFT_MARK = "DỰ THẢO"
 
 # The spec's figures and the report's own, as the workbook's first sheet names them.
-FACTS = (*FIGURE_LABELS.items(),
+FACTS = (("vetting_cases_opened", "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ"),
+         ("vetting_cases_concluded", "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị đã kết luận trong kỳ"),
+         *FIGURE_LABELS.items(),
          ("slips_with_undated_result", "Phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả"),
          ("slips_with_archive_record", "Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)"),
          ("archive_research_for_other_provinces_answered", "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"),
@@ -52,6 +55,9 @@ FACTS = (*FIGURE_LABELS.items(),
 PURPOSE_WORDS = {"Bầu cử": "bầu cử", "Bổ nhiệm": "bổ nhiệm", "Quy hoạch": "quy hoạch",
                  "Kết nạp Đảng": "kết nạp đảng viên mới", "Đi nước ngoài": "cử cán bộ đi nước ngoài",
                  "Giải quyết đơn thư": "giải quyết đơn thư", "Khác": "các mục đích khác"}
+# How the report names a conclusion's result ("1 trường hợp có vấn đề nhưng không vi phạm").
+RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chưa đủ tiêu chuẩn": "chưa đủ tiêu chuẩn chính trị",
+                "Có vấn đề nhưng không vi phạm": "có vấn đề nhưng không vi phạm", UNSTATED: "chưa ghi kết quả"}
 
 
 # The sentences as this release writes them. 1, before 04/12/2026: I.3 said every cadre sent abroad
@@ -169,6 +175,7 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
     sections = (
         Section("I. KẾT QUẢ THỰC HIỆN", (
             Paragraph("1. Công tác thẩm định, thẩm tra, xác minh tiêu chuẩn chính trị", HEADING),
+            *(Paragraph(text) for text in _cases(f)),
             *(Paragraph(text) for text in _vetting(f, office, _replies_counted_to(source, end))),
             Paragraph("2. Công tác nghiên cứu tàng thư", HEADING), Paragraph(_archive(f)),
             Paragraph("3. Quản lý cán bộ, đảng viên đi nước ngoài", HEADING),
@@ -223,6 +230,26 @@ def percent(part: int, whole: int) -> str:
 def _replies_counted_to(source: ReportSource, end: dt.date) -> dt.date:
     """The day the replies are counted to: the period's last, or the report's own when it comes first."""
     return min(end, source.on) if source.wording >= 2 else end
+
+
+def _cases(f: Mapping[str, Any]) -> list[str]:
+    """The vetting cases opened in the period by purpose and those concluded in it by result (none in a
+    report issued before they were counted)."""
+    if "vetting_cases_opened" not in f:
+        return []
+    opened, concluded = f["vetting_cases_opened"], f["vetting_cases_concluded"]
+    if not opened and not concluded:
+        return ["Trong kỳ không có hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị."]
+    words = {**PURPOSE_WORDS, UNSTATED: "chưa ghi mục đích"}
+    purposes = ", ".join(f"{words.get(name, name.lower())} {n(count)}" for name, count in
+                         _ordered(f["vetting_cases_by_purpose"], SLIP_PURPOSES).items())
+    first = (f"Thẩm định, thẩm tra tiêu chuẩn chính trị {n(opened)} trường hợp ({purposes})" if opened
+             else "Trong kỳ không mở hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mới")
+    results = ", ".join(f"{n(count)} trường hợp {RESULT_WORDS.get(name, name.lower())}" for name, count in
+                        _ordered(f["vetting_conclusions_by_result"], RESULTS).items())
+    second = (f"đã kết luận {n(concluded)} trường hợp, trong đó {results}" if concluded
+              else "trong kỳ chưa kết luận trường hợp nào")
+    return [f"{first}; {second}."]
 
 
 def _vetting(f: Mapping[str, Any], office: Mapping[str, str], counted_to: dt.date) -> list[str]:

@@ -64,6 +64,9 @@ def figures() -> dict:
 
 FIGURES = {
         "from": "2025-01-01", "to": "2025-06-30",
+        "vetting_cases_opened": 3, "vetting_cases_concluded": 4,
+        "vetting_cases_by_purpose": {"Bầu cử": 1, "Bổ nhiệm": 1, "Quy hoạch": 1},
+        "vetting_conclusions_by_result": {"Đủ tiêu chuẩn": 3, "Có vấn đề nhưng không vi phạm": 1},
         "slips_issued": 1250, "slip_subjects": 480, "slips_answered": 1100, "slips_with_archive_record": 37,
         "slips_with_undated_result": 0,
         "slips_by_recipient": {"Cục A93B – Bộ Công an": 700, "Phòng PV27 – Công an tỉnh Bình Thuận": 430,

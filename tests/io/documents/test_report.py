@@ -56,6 +56,58 @@ def test_the_places_on_delegations_are_not_said_to_be_of_one_management_class(so
     assert "thuộc diện" not in text_of(source, options)
 
 
+VETTED = ("Thẩm định, thẩm tra tiêu chuẩn chính trị 3 trường hợp (bầu cử 1, bổ nhiệm 1, quy hoạch 1); đã kết luận "
+          "4 trường hợp, trong đó 3 trường hợp đủ tiêu chuẩn chính trị, 1 trường hợp có vấn đề nhưng không vi phạm.")
+
+
+def test_the_vetting_section_opens_with_the_cases_vetted_by_purpose_and_their_conclusions(source, options):
+    content = render.report_content(source, options)
+    vetting = [paragraph.text for paragraph in content.sections[0].paragraphs[1:3]]
+    assert vetting[0] == VETTED
+    assert vetting[1].startswith("Trong kỳ, Ban Tổ chức Tỉnh ủy đã tham mưu thẩm tra, xác minh lý lịch")
+    facts = {key: value for key, _label, value in content.facts}
+    assert facts["vetting_cases_opened"] == 3 and facts["vetting_cases_concluded"] == 4
+
+
+@pytest.mark.parametrize(("cases", "said"), [
+    ({"vetting_cases_opened": 0, "vetting_cases_by_purpose": {}},
+     "Trong kỳ không mở hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mới; đã kết luận 4 trường hợp, trong đó "
+     "3 trường hợp đủ tiêu chuẩn chính trị, 1 trường hợp có vấn đề nhưng không vi phạm."),
+    ({"vetting_cases_opened": 2, "vetting_cases_by_purpose": {"Không ghi": 1, "Kết nạp Đảng": 1},
+      "vetting_cases_concluded": 0, "vetting_conclusions_by_result": {}},
+     "Thẩm định, thẩm tra tiêu chuẩn chính trị 2 trường hợp (kết nạp đảng viên mới 1, chưa ghi mục đích 1); "
+     "trong kỳ chưa kết luận trường hợp nào."),
+    ({"vetting_cases_opened": 0, "vetting_cases_by_purpose": {}, "vetting_cases_concluded": 0,
+      "vetting_conclusions_by_result": {}},
+     "Trong kỳ không có hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị."),
+])
+def test_a_period_without_new_or_concluded_cases_says_so(source, options, cases, said):
+    text = text_of(dataclasses.replace(source, figures={**source.figures, **cases}), options)
+    assert said in text
+
+
+def test_a_report_issued_before_the_vetting_cases_were_counted_is_written_as_issued(source, options):
+    counted = ("vetting_cases_opened", "vetting_cases_concluded", "vetting_cases_by_purpose",
+               "vetting_conclusions_by_result")
+    issued = dataclasses.replace(source, figures={key: value for key, value in source.figures.items()
+                                                  if key not in counted})
+    content = render.report_content(issued, options)
+    assert content.sections[0].paragraphs[1].text.startswith("Trong kỳ, Ban Tổ chức Tỉnh ủy đã tham mưu thẩm tra")
+    assert "Thẩm định, thẩm tra tiêu chuẩn chính trị" not in text_of(issued, options)
+    assert not {key for key, _label, _value in content.facts} & set(counted)
+
+
+@pdfcheck.needs_poppler
+def test_the_cases_vetted_are_in_the_pdf_the_word_file_and_the_workbook_alike(tmp_path, source, options):
+    pdf.save(render.report_pdf(source, options), tmp_path / "bao-cao.pdf")
+    assert VETTED in " ".join(pdfcheck.lines(tmp_path / "bao-cao.pdf"))
+    render.report_docx_file(tmp_path / "bao-cao.docx", source, options)
+    assert VETTED in [paragraph.text for paragraph in docx.Document(tmp_path / "bao-cao.docx").paragraphs]
+    render.report_xlsx(tmp_path / "bao-cao.xlsx", source, options)
+    sheet = openpyxl.load_workbook(tmp_path / "bao-cao.xlsx")["Báo cáo"]
+    assert VETTED in [text for text, _cell in report_sheet_text(sheet)]
+
+
 def test_slips_with_a_result_but_no_day_are_told_apart_from_those_without_a_result(source, options):
     figures = {**source.figures, "slips_with_undated_result": 100}
     text = text_of(dataclasses.replace(source, figures=figures), options)
