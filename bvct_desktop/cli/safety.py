@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from .. import paths
-from ..core import audit, backup, vault
+from ..core import audit, audit_words, backup, vault
 from ..core.address import ServerAddress
 from ..core.errors import DamagedError
 from . import arguments, credentials
@@ -100,7 +100,7 @@ def cmd_audit(args) -> int:
             entries = audit.list_entries(db, start, end, args.of_user)  # a refusal before any line is printed
             print("\t".join(audit.LIST_HEADERS))
             for entry in entries:
-                print("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in entry.cells()))
+                print("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in audit_words.cells(entry)))
             return 0
         verdict = audit.verify(db)
     finally:

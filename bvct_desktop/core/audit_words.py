@@ -3,11 +3,12 @@ setting keys) and ISO values; the officer reads "Họ và tên: «Nguyễn Văn 
 Ngày sinh: (trống) → 1950" and "Số mục: 1.204; Mục hỏng: không có"."""
 
 import datetime as dt
+import json
 import re
 from typing import Any
 
 from . import browse, outgoing
-from .audit import NEW, OLD
+from .audit import NEW, OLD, Entry
 from .fields import Field
 from .kinds import KINDS
 from .numbers import grouped
@@ -49,11 +50,28 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
 _ISO_PARTIAL = re.compile(r"^\d{4}-\d{2}$")
 _PLAIN = re.compile(r"^[\d./:-]+$")  # numbers, years, dates: no quotes
+ROLE_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 6, 8  # in audit.LIST_HEADERS
 
 
 def _person_file_fields() -> dict[str, tuple[Field, ...]]:
     return {RELATIVES: RELATIVE_FIELDS, "vetting-cases": (*CASE_FIELDS, *CONCLUSION_FIELDS, STATUS),
             FOREIGN_ELEMENTS.kind: FOREIGN_ELEMENTS.fields, POLITICAL_NOTES.kind: POLITICAL_NOTES.fields}
+
+
+def cells(entry: Entry) -> list[str]:
+    """The entry as every face shows it (`audit list`, the Nhật ký page, its workbook): its cells with
+    the role, the register and the details in words."""
+    shown = list(entry.cells())
+    shown[ROLE_COLUMN] = ROLES.get(entry.role or "", entry.role or "")
+    shown[KIND_COLUMN] = kind_text(entry.kind)
+    if entry.details:
+        try:
+            details = json.loads(entry.details)
+        except ValueError:
+            details = None
+        if isinstance(details, dict):
+            shown[DETAILS_COLUMN] = describe(entry.kind, details)
+    return shown
 
 
 def kind_text(kind: str | None) -> str:

@@ -1,7 +1,6 @@
 """The audit trail as a workbook (Quản trị › Nhật ký › Xuất Excel), written atomically; the
 export's permission and its own audit entry are the core's (`audit.export`)."""
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -10,26 +9,9 @@ from openpyxl.utils import get_column_letter
 
 from ..core import audit, audit_words
 from ..core.errors import InputError
-from ..core.permissions import ROLES
 from . import xlsx_book
 
 WIDTHS = (8, 20, 16, 14, 30, 13, 22, 9, 60)
-ROLE_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 6, 8
-
-
-def readable(entry: audit.Entry) -> list[str]:
-    """The entry's cells with the role, the register and the details in words (core/audit_words)."""
-    cells = list(entry.cells())
-    cells[ROLE_COLUMN] = ROLES.get(entry.role or "", entry.role or "")
-    cells[KIND_COLUMN] = audit_words.kind_text(entry.kind)
-    if entry.details:
-        try:
-            details = json.loads(entry.details)
-        except ValueError:
-            details = None
-        if isinstance(details, dict):
-            cells[DETAILS_COLUMN] = audit_words.describe(entry.kind, details)
-    return cells
 
 
 def write_audit(entries: Iterable[audit.Entry], target: Path, password: str | None = None) -> int:
@@ -45,7 +27,7 @@ def write_audit(entries: Iterable[audit.Entry], target: Path, password: str | No
         sheet.append([xlsx_book.cell(sheet, text, font=Font(bold=True)) for text in audit.LIST_HEADERS])
         count = 0
         for entry in entries:
-            sheet.append(xlsx_book.row(sheet, readable(entry)))
+            sheet.append(xlsx_book.row(sheet, audit_words.cells(entry)))
             count += 1
         book.write()
     return count

@@ -3,12 +3,12 @@ The page is the Designer form ui/admin_audit.ui."""
 
 import datetime as dt
 
-from ...core import audit
+from ...core import audit, audit_words
 from ...core.errors import BvctError
 from ...core.numbers import grouped
 from ...core.permissions import Action, allows
 from ...core.text import file_name
-from ...io.audit_xlsx import readable, write_audit
+from ...io.audit_xlsx import write_audit
 from .. import export_password, reauth
 from ..context import AppContext
 from ..designer.ui_admin_audit import Ui_AuditPage
@@ -41,7 +41,7 @@ class AuditModel(QAbstractTableModel):
             return None
         entry = self.entries[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return readable(entry)[index.column()]
+            return audit_words.cells(entry)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and entry.outcome != audit.OK:
             return QColor("#b00020")
         return None

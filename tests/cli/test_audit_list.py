@@ -1,0 +1,22 @@
+"""`bvct audit list`: the trail in the words the desktop's Nhật ký page and its workbook show."""
+
+from tests.conftest import ADMIN, PASSWORD
+
+
+def _listing(cli, *options: str) -> list[list[str]]:
+    code, out, err = cli("audit", "list", *options)
+    assert code == 0, err
+    return [line.split("\t") for line in out.splitlines()[1:]]
+
+
+def test_the_listing_names_roles_registers_and_details_in_vietnamese(cli, cadres_file, tmp_path):
+    password = tmp_path / "mk.txt"
+    password.write_text("Chuyen-vien-2026", encoding="utf-8")
+    assert cli("users", "add", "cv", "--role", "chuyen-vien", "--new-password-file", password)[0] == 0
+    assert cli.as_user("cv", "Chuyen-vien-2026")("import", "cadres", cadres_file)[0] == 0
+    imported = next(cells for cells in _listing(cli.as_user(ADMIN, PASSWORD)) if cells[4] == "nhập")
+    assert imported[3] == "Chuyên viên" and imported[6] == "Cán bộ"
+    assert imported[8].startswith("Tệp: can_bo.xlsx; ") and "Mới: " in imported[8]
+    added = next(cells for cells in _listing(cli) if cells[4] == "thêm người dùng")
+    assert added[3] == "Quản trị" and "Vai trò: Chuyên viên" in added[8]
+    assert not any('{"' in cells[8] or "quan-tri" in cells[3] for cells in _listing(cli))
