@@ -25,7 +25,7 @@ LIST_HEADERS = ("Số", "Thời gian", "Người dùng", "Vai trò", "Hành đ�
 
 
 def created(values: dict[str, Any]) -> dict[str, Any]:
-    """The details of a record's creation: its filled values."""
+    """The details of a record's creation (or its return from the recycle bin): its filled values."""
     return {NEW: {key: value for key, value in values.items() if value not in (None, [])}}
 
 

@@ -7,10 +7,10 @@ import json
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import recycle_bin, report, vault
+from bvct_desktop.core import audit, audit_words, recycle_bin, report, vault
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.personfile import cases, writes
-from bvct_desktop.core.schema import persons, slips, vetting_cases
+from bvct_desktop.core.schema import delegations, persons, slips, vetting_cases
 from tests.conftest import ADMIN, PASSWORD, file_cli, server_cli, workbook
 from tests.samples import SAMPLES
 
@@ -136,3 +136,25 @@ def test_vetting_cases_count_by_their_opening_and_their_conclusion_in_the_period
     assert figures["vetting_cases_by_purpose"] == {"Bầu cử": 1, "Kết nạp Đảng": 1, "Không ghi": 1, "Quy hoạch": 1}
     assert figures["vetting_cases_concluded"] == 2
     assert figures["vetting_conclusions_by_result"] == {"Có vấn đề nhưng không vi phạm": 1, "Đủ tiêu chuẩn": 1}
+
+
+def _last_entry(db) -> list[str]:
+    return audit_words.cells(list(audit.list_entries(db))[-1])
+
+
+def test_a_record_deleted_or_restored_is_named_in_the_trail_by_what_identifies_it(db):
+    with db.read() as connection:
+        slip_id = connection.execute(select(slips.c.id).where(slips.c.number == "12/PXM")).scalar()
+        delegation_id = connection.execute(select(delegations.c.id)
+                                           .where(delegations.c.decision_no == "125-QĐ/TU")).scalar()
+    recycle_bin.delete(db, "slips", slip_id)
+    said = ("Số phiếu: «12/PXM»; Ngày phát hành: 05/01/2025; Họ và tên người được xác minh: «Phạm Văn Bình»; "
+            "Nơi nhận phiếu: «Cục A93B – Bộ Công an»")
+    assert _last_entry(db)[4:] == ["xóa", "thành công", "Phiếu yêu cầu xác minh lai lịch", str(slip_id),
+                                   "Giá trị trước khi xóa: " + said]
+    recycle_bin.restore(db, "slips", slip_id)
+    assert _last_entry(db)[4] == "khôi phục" and _last_entry(db)[8] == "Giá trị: " + said
+    recycle_bin.delete(db, "delegations", delegation_id)
+    assert _last_entry(db)[8] == ("Giá trị trước khi xóa: Tên đoàn: Đoàn công tác Sở Nội vụ; "
+                                  "Số quyết định: «125-QĐ/TU»; Ngày quyết định: 10/03/2025; Nước đến: «Nhật Bản»; "
+                                  "Ngày đi: 01/04/2025; Ngày về: 08/04/2025")
