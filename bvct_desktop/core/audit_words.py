@@ -38,6 +38,7 @@ WORDS = {
     "nguoi_dung_chua_co_mat_khau": "Người dùng chưa có mật khẩu", "muc_dang_thuc_hien": "Mục đang thực hiện",
     "the_he_tep_khoa": "Thế hệ tệp khóa", "the_he_co_so_du_lieu": "Thế hệ cơ sở dữ liệu",
     "name": "Tên", "so_phieu": "Số phiếu", OLD: "Trước", NEW: "Sau", "relative_id": "Về thân nhân",
+    "kem_theo": "Kèm theo", "nam": "Năm", "dinh_dang": "Định dạng",
 }
 # what an entry is about besides the registers (KINDS): the person's file, the documents, the lists
 OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nước ngoài",
@@ -49,6 +50,7 @@ INTERNAL = {"id", "person_id", "vetted_cadre_id", "vetting_case_id", "recipient_
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
 _ISO_PARTIAL = re.compile(r"^\d{4}-\d{2}$")
+_FROM_DAY = re.compile(r"^(?P<key>.+) từ (?P<day>\d{4}-\d{2}-\d{2})$")  # a setting changed from a day on
 _PLAIN = re.compile(r"^[\d./:-]+$")  # numbers, years, dates: no quotes
 ROLE_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 6, 8  # in audit.LIST_HEADERS
 
@@ -84,7 +86,11 @@ def kind_text(kind: str | None) -> str:
 
 
 def label(kind: str | None, key: str) -> str:
-    """A details key in words: the record's field, an office setting, or what the services name."""
+    """A details key in words: the record's field, an office setting (from a day on), or what the
+    services name. Every key the program writes has its words (tests/core/test_audit_words.py)."""
+    if from_day := _FROM_DAY.match(key):
+        day = dt.date.fromisoformat(from_day["day"])
+        return f"{label(kind, from_day['key'])} (từ {day:%d/%m/%Y})"
     fields = KINDS[kind].fields if kind in KINDS else _person_file_fields().get(kind or "", ())
     found = next((spec.header for spec in fields if spec.key == key), None)
     if found is None:
@@ -99,14 +105,18 @@ def value_text(key: str, value: Any) -> str:
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, int):
-        return grouped(value)
+        return str(value) if key == "nam" else grouped(value)  # a year has no thousands
     if isinstance(value, list):
         return ", ".join(value_text(key, item) for item in value)
+    if isinstance(value, dict):  # counts by what the summary calls them (an import's other writes)
+        return ", ".join(f"{name}: {value_text(name, item)}" for name, item in value.items())
     text = str(value)
     if key in ("vai_tro", "vai_tro_cu"):
         return ROLES.get(text, text)
     if key == "quyen" and text in Action.__members__:
         return Action[text].value
+    if key == "dinh_dang":
+        return text.upper()
     if _ISO_DAY.match(text):
         return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
     if _ISO_TIME.match(text):

@@ -1,8 +1,92 @@
 """An audit entry in words: what the trail keeps as short keys, an inspector reads in Vietnamese."""
 
+import ast
+from pathlib import Path
+
 import pytest
 
+import bvct_desktop
 from bvct_desktop.core import audit_words
+
+PACKAGE = Path(bvct_desktop.__file__).parent
+AUDITING = {"audit", "record", "details_text", "_audit_quietly", "_run", "on_output", "audited"}  # take details
+
+
+def _written_keys() -> dict[str, str]:
+    """Every details key the program writes, with where: the dicts given as `details` or to the calls
+    that audit, those assigned to a name about details or counts, keys set on such a name, and the
+    dicts returned by functions about details or counts or called to make details (a key named by a
+    module's constant: its text)."""
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in PACKAGE.rglob("*.py")}
+    constants: dict[str, str] = {}
+    for tree in trees.values():
+        for node in tree.body:
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    pairs = (zip(target.elts, node.value.elts, strict=False)
+                             if isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple)
+                             else [(target, node.value)])
+                    constants.update((name.id, value.value) for name, value in pairs if isinstance(name, ast.Name)
+                                     and isinstance(value, ast.Constant) and isinstance(value.value, str))
+    found: dict[str, str] = {}
+    makers: set[str] = set()
+
+    def keys_in(node: ast.AST, where: str) -> None:
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Call):
+                makers.add(getattr(inner.func, "attr", getattr(inner.func, "id", "")))
+            if isinstance(inner, ast.Dict):
+                for key in inner.keys:
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                        found.setdefault(key.value, where)
+                    elif isinstance(key, ast.Name) and key.id in constants:
+                        found.setdefault(constants[key.id], where)
+
+    def about_details(name: str) -> bool:
+        return "details" in name or "counts" in name
+
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(PACKAGE)}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.Call):
+                for keyword in node.keywords:
+                    if keyword.arg == "details":
+                        keys_in(keyword.value, where)
+                if getattr(node.func, "attr", getattr(node.func, "id", None)) in AUDITING:
+                    for argument in node.args:
+                        keys_in(argument, where)
+            elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+                for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                    if isinstance(target, ast.Name) and about_details(target.id):
+                        keys_in(node.value, where)
+                    elif (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+                          and about_details(target.value.id) and isinstance(target.slice, ast.Constant)):
+                        found.setdefault(target.slice.value, where)
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and (about_details(node.name) or node.name in makers):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Return) and inner.value is not None:
+                        keys_in(inner.value, f"{path.relative_to(PACKAGE)}:{inner.lineno}")
+    return found
+
+
+def test_every_details_key_the_program_writes_has_a_vietnamese_label():
+    written = _written_keys()
+    assert {"tep", "kem_theo", "dinh_dang", "created", "xem_truoc", "may_in", "quyen"} <= set(written)
+    settings = {setting.key for setting in audit_words.SETTINGS}
+    unnamed = {key: where for key, where in written.items()
+               if key not in {*audit_words.WORDS, *audit_words.INTERNAL, *settings}}
+    assert unnamed == {}
+
+
+def test_an_import_s_other_writes_a_setting_from_a_day_and_a_format_read_in_words():
+    assert (audit_words.describe("cadres", {"tep": "a.xlsx", "kem_theo": {"Đơn vị công tác mới": 2}})
+            == "Tệp: a.xlsx; Kèm theo: Đơn vị công tác mới: 2")
+    assert (audit_words.describe(None, {"co_quan từ 2026-07-01": {"cu": "BAN TỔ CHỨC", "moi": "BAN TỔ CHỨC TỈNH ỦY"}})
+            == "Cơ quan ban hành (từ 01/07/2026): «BAN TỔ CHỨC» → «BAN TỔ CHỨC TỈNH ỦY»")
+    assert (audit_words.describe("slips", {"tep": "phieu.pdf", "nam": 2025, "dinh_dang": "pdf"})
+            == "Tệp: phieu.pdf; Năm: 2025; Định dạng: PDF")
 
 # the details the services write besides record fields and settings, as the trail shows them
 SAID = {
