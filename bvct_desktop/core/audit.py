@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from . import user_names
 from .audit_chain import FAILED, OK, PENDING, REFUSED, Verdict
 from .database import Database
 from .permissions import Action
@@ -59,7 +60,8 @@ class Entry:
 
 def list_entries(db: Database, start: dt.date | None = None, end: dt.date | None = None,
                  user: str | None = None) -> Iterator[Entry]:
-    """The trail, oldest first, between two days (both included) and for one user if asked."""
+    """The trail, oldest first, between two days (both included) and for one user if asked (`user`
+    as `_users_meant` reads it)."""
     db.require(Action.AUDIT, "xem nhật ký")
     query = select(audit_log).order_by(audit_log.c.id)
     if start:
@@ -67,8 +69,18 @@ def list_entries(db: Database, start: dt.date | None = None, end: dt.date | None
     if end:
         query = query.where(audit_log.c.at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))
     if user:
-        query = query.where(audit_log.c.user_name == user)
+        query = query.where(audit_log.c.user_name.in_(_users_meant(db, user)))
     return _entries(db, query)
+
+
+def _users_meant(db: Database, typed: str) -> list[str]:
+    """The trail's user names a name `typed` means: the one of that spelling (`user_names.as_stored`),
+    else those differing from it only by letter case or Unicode form (one person under the rule of
+    `user_names.check_free`)."""
+    with db.read() as connection:
+        names = set(connection.execute(select(audit_log.c.user_name).distinct()).scalars()) - {None}
+    name = user_names.as_stored(typed, names)
+    return [name] if name in names else [other for other in names if user_names.alike(other, name)]
 
 
 def _entries(db: Database, query) -> Iterator[Entry]:

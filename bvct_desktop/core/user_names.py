@@ -8,6 +8,7 @@ role's name (which PostgreSQL would cut at 63 bytes): so a name made on one is v
 - `check_free`: a new name is no existing one's, nor differs from one only by letter case or
   Unicode form («Lanhdao» beside «lanhdao»).
 - `as_stored`: the account a name typed at login means; `unknown`: what to say when none is.
+- `alike`: two names one person's under the rule of `check_free`.
 """
 
 import unicodedata
@@ -59,6 +60,11 @@ def check_free(name: str, existing: Iterable[str]) -> None:
         if _key(other) == _key(name):
             raise InputError(f"Đã có người dùng «{other}»; «{name}» chỉ khác ở chữ hoa/thường nên dễ nhầm khi đăng "
                              "nhập. Chọn tên khác.")
+
+
+def alike(name: str, other: str) -> bool:
+    """Whether the names differ at most by letter case or Unicode form."""
+    return _key(name) == _key(other)
 
 
 def _key(name: str) -> str:

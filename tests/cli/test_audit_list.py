@@ -20,3 +20,14 @@ def test_the_listing_names_roles_registers_and_details_in_vietnamese(cli, cadres
     added = next(cells for cells in _listing(cli) if cells[4] == "thêm người dùng")
     assert added[3] == "Quản trị" and "Vai trò: Chuyên viên" in added[8]
     assert not any('{"' in cells[8] or "quan-tri" in cells[3] for cells in _listing(cli))
+
+
+def test_a_user_is_found_by_their_name_typed_in_another_letter_case(cli, cadres_file, tmp_path):
+    password = tmp_path / "mk.txt"
+    password.write_text("Chuyen-vien-2026", encoding="utf-8")
+    assert cli("users", "add", "cv", "--role", "chuyen-vien", "--new-password-file", password)[0] == 0
+    assert cli.as_user("cv", "Chuyen-vien-2026")("import", "cadres", cadres_file)[0] == 0
+    theirs = _listing(cli.as_user(ADMIN, PASSWORD), "--user", "cv")
+    assert len(theirs) == 5 and {cells[2] for cells in theirs} == {"cv"}
+    assert _listing(cli, "--user", "CV") == theirs
+    assert _listing(cli, "--user", "QuanTri ")[0][2] == ADMIN
