@@ -6,16 +6,22 @@ import shlex
 from pathlib import Path
 
 from ..core.errors import BvctError, DamagedError
+from ..core.permissions import ADMIN
 
 WINDOWS = os.name == "nt"
 
 
 def told(error: BvctError, user: str | None = None) -> str:
     """The error's message; a damaged database's ends with the command restoring its newest verified
-    backup, as `user` (the name this command ran as, when known)."""
-    if isinstance(error, DamagedError) and error.restore:
-        return f"{error.message} Khôi phục bằng lệnh: {restore_command(*error.restore, user)}"
-    return error.message
+    backup, as `user` (the name this command ran as, when known) unless the damage was met in a role
+    that cannot restore; who may run it is said unless `user` is known to be an administrator."""
+    if not (isinstance(error, DamagedError) and error.restore):
+        return error.message
+    if error.opened_as not in (None, ADMIN):
+        user = None
+    who = "" if user and error.opened_as == ADMIN else (
+        " Chỉ quản trị viên của bản sao lưu khôi phục được" + ("." if user else " (TÊN: tên của quản trị viên)."))
+    return f"{error.message}{who} Khôi phục bằng lệnh: {restore_command(*error.restore, user)}"
 
 
 def restore_command(database: Path, backup: Path, user: str | None = None) -> str:

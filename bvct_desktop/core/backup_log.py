@@ -154,10 +154,12 @@ def _newest(db_path: Path, keys: keyfile.KeyFile | None, also: Sequence[Known]) 
     return max(candidates, key=lambda known: known.at) if candidates else None
 
 
-def naming_backup(error: DamagedError, db_path: Path, also: Sequence[Known] = ()) -> DamagedError:
+def naming_backup(error: DamagedError, db_path: Path, also: Sequence[Known] = (),
+                  opened_as: str | None = None) -> DamagedError:
     """The damage message followed by the newest verified backup, which the error names for each
-    face to offer its restore (`DamagedError.restore`). Without a readable key file, where the
-    officer's own backups went is not known (only the key file remembers it): the message says so."""
+    face to offer its restore (`DamagedError.restore`), with the role of the user who met it if
+    known (`opened_as`). Without a readable key file, where the officer's own backups went is not
+    known (only the key file remembers it): the message says so."""
     if getattr(error, "names_backup", False):
         return error
     keys = _key_file(db_path)
@@ -170,6 +172,6 @@ def naming_backup(error: DamagedError, db_path: Path, also: Sequence[Known] = ()
                                                          "liệu này."))
     else:
         named = DamagedError(f"{error.message}{unknown} Bản sao lưu đã kiểm tra gần nhất tìm thấy: "
-                             f"{newest.describe()}.", restore=(Path(db_path), newest.path))
+                             f"{newest.describe()}.", restore=(Path(db_path), newest.path), opened_as=opened_as)
     named.names_backup = True
     return named

@@ -320,7 +320,7 @@ class FileDatabase(Database):
         try:
             yield
         except DamagedError as error:
-            named = backup_log.naming_backup(error, self.path)
+            named = backup_log.naming_backup(error, self.path, opened_as=self.actor.role or None)
             if named is error:
                 raise
             raise named from error

@@ -56,13 +56,15 @@ class AuthError(BvctError):
 class DamagedError(BvctError):
     """Not a BVCT database, or the database, its key file or a backup is damaged. `restore`: the
     damaged database and its newest verified backup, when there is one, for each face to offer the
-    restore its own way (the login a question, the command line a command)."""
+    restore its own way (the login a question, the command line a command); `opened_as`: the role
+    of the user who met the damage, when known (only an administrator restores)."""
 
     exit_code = 4
 
-    def __init__(self, message: str, restore: tuple[Path, Path] | None = None):
+    def __init__(self, message: str, restore: tuple[Path, Path] | None = None, opened_as: str | None = None):
         super().__init__(message)
         self.restore = restore
+        self.opened_as = opened_as
 
 
 class PermissionDenied(BvctError):

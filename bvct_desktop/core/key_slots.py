@@ -91,6 +91,7 @@ def reconcile(db: Database, keys: keyfile.KeyFile) -> None:
     if note is None and generation == keys.generation:
         return
     backups: list[backup_log.Known] = []
+    role = None  # of the user opening it, at the damage
     with holding(db.key_path):
         keys = keyfile.read(db.key_path)
         with db.write() as connection:
@@ -104,9 +105,10 @@ def reconcile(db: Database, keys: keyfile.KeyFile) -> None:
                          details={"ly_do": "tệp khóa không khớp", "the_he_tep_khoa": keys.generation,
                                   "the_he_co_so_du_lieu": generation})
                 backups = backup_log.in_trail(connection)
+                role = connection.execute(select(users.c.role).where(users.c.name == db.actor.name)).scalar()
     if keys.generation != generation:
         raise backup_log.naming_backup(DamagedError(_mismatch(db.key_path, keys.generation, generation)), db.path,
-                                       backups)
+                                       backups, role)
 
 
 def _mismatch(key_path: Path, found: int, recorded: int) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..core import address
 from ..core.address import Address, FileAddress
 from ..core.errors import AuthError, DamagedError
+from ..core.permissions import ADMIN
 from .designer.ui_login import Ui_LoginDialog
 from .dialogs import DATABASE_FILTER, Dialogs
 from .icons import icon
@@ -98,6 +99,8 @@ class LoginDialog(QDialog, Ui_LoginDialog):
             self._tell(error.message)
             self.password.clear()
             self.password.setFocus()
+        elif isinstance(error, DamagedError) and error.opened_as not in (None, ADMIN) and error.restore:
+            self._tell(f"{error.message} Chỉ quản trị viên của bản sao lưu khôi phục được: hãy báo quản trị viên.")
         elif isinstance(error, DamagedError) and not self.address.is_server:
             self._tell(error.message)
             self._offer_restore(user, password, clock)

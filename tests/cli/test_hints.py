@@ -2,16 +2,31 @@
 
 from pathlib import Path
 
+import pytest
+
 from bvct_desktop.cli import hints
 from bvct_desktop.core.errors import DamagedError
+from bvct_desktop.core.permissions import ADMIN, OFFICER
 
 
 def test_a_damaged_database_is_told_the_command_restoring_its_newest_verified_backup(monkeypatch, tmp_path):
     monkeypatch.setattr(hints, "WINDOWS", False)
-    named = DamagedError("Cơ sở dữ liệu bị hỏng.", restore=(tmp_path / "a.db", tmp_path / "b1.bvctbak"))
-    assert hints.told(named, "lanhdao") == (f"Cơ sở dữ liệu bị hỏng. Khôi phục bằng lệnh: "
-                                            f"bvct --db {tmp_path}/a.db --user lanhdao restore {tmp_path}/b1.bvctbak")
+    named = DamagedError("Cơ sở dữ liệu bị hỏng.", restore=(tmp_path / "a.db", tmp_path / "b1.bvctbak"),
+                         opened_as=ADMIN)
+    assert hints.told(named, "quantri") == (f"Cơ sở dữ liệu bị hỏng. Khôi phục bằng lệnh: "
+                                            f"bvct --db {tmp_path}/a.db --user quantri restore {tmp_path}/b1.bvctbak")
     assert "--user TÊN restore" in hints.told(named, None)  # an administrator of the backup, as the README says
+
+
+@pytest.mark.parametrize(("role", "told"), [
+    (None, "Chỉ quản trị viên của bản sao lưu khôi phục được. Khôi phục bằng lệnh: bvct --db {db} --user cv "),
+    (OFFICER, "Chỉ quản trị viên của bản sao lưu khôi phục được (TÊN: tên của quản trị viên). Khôi phục bằng lệnh: "
+              "bvct --db {db} --user TÊN "),
+])
+def test_a_user_not_known_as_an_administrator_is_told_that_one_must_restore(monkeypatch, tmp_path, role, told):
+    monkeypatch.setattr(hints, "WINDOWS", False)
+    named = DamagedError("Hỏng.", restore=(tmp_path / "a.db", tmp_path / "b1.bvctbak"), opened_as=role)
+    assert hints.told(named, "cv").startswith("Hỏng. " + told.format(db=tmp_path / "a.db"))
     assert hints.told(DamagedError("Bản sao lưu bị hỏng.")) == "Bản sao lưu bị hỏng."
 
 

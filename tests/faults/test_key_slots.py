@@ -135,7 +135,13 @@ def test_an_older_key_file_is_refused_naming_the_backup_to_restore(office, tmp_p
     done = bvct(env, "users", "passwd", "binh", "--new-password-file", tmp_path / "cu.txt")
     assert done.returncode == 4, done.stderr
     assert "cũ hơn cơ sở dữ liệu" in done.stderr
-    assert hints.restore_command(office.db, tmp_path / "sau.bvctbak", "binh") in done.stderr
+    # binh is no administrator: the command names none, and says who may run it
+    assert ("Chỉ quản trị viên của bản sao lưu khôi phục được (TÊN: tên của quản trị viên). Khôi phục bằng lệnh: "
+            + hints.restore_command(office.db, tmp_path / "sau.bvctbak")) in done.stderr
+    done = bvct(environment(tmp_path, office.db, user=ADMIN, password=PASSWORD), "users", "list")
+    assert done.returncode == 4, done.stderr
+    assert ("Khôi phục bằng lệnh: " + hints.restore_command(office.db, tmp_path / "sau.bvctbak", ADMIN)
+            in done.stderr) and "Chỉ quản trị viên" not in done.stderr
 
 
 def test_a_key_file_with_a_newer_generation_than_the_database_is_refused(office, tmp_path):

@@ -120,6 +120,21 @@ def test_declining_the_restore_changes_nothing(qtbot, tmp_path, clock):
     assert db.path.read_bytes() == b"hong" * 1000
 
 
+def test_a_user_who_cannot_restore_is_told_an_administrator_must(qtbot, tmp_path, clock):
+    db = new_database(tmp_path, clock)
+    users.add(db, "binh", "chuyen-vien", "Mat-khau-cua-Binh")
+    backup.create(db, tmp_path / "ban-sao.bvctbak")
+    stale = keyfile.key_path(db.path).read_bytes()
+    users.change_password(db, ADMIN, "Mat-khau-moi-2026")
+    db.close()
+    keyfile.key_path(db.path).write_bytes(stale)  # an old copy put back: older than the database
+    dialogs = Dialogs(scripted=True)
+    dialog, ok = login(qtbot, db.path, clock, user="binh", password="Mat-khau-cua-Binh", dialogs=dialogs)
+    assert not ok and not dialogs.shown  # no restore offered with a login that cannot do it
+    assert "cũ hơn cơ sở dữ liệu" in dialog.error.text()
+    assert "Chỉ quản trị viên của bản sao lưu khôi phục được: hãy báo quản trị viên." in dialog.error.text()
+
+
 def test_another_database_file_can_be_chosen(qtbot, db_path, tmp_path, clock):
     dialogs = Dialogs(scripted=True)
     dialog = LoginDialog(tmp_path / "khong-co.db", dialogs, clock)
