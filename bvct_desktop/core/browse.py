@@ -265,6 +265,9 @@ VIEWS["vetting-cases"] = View(
      *(_field_column(VETTING_CASES, key, vetting_cases.c[key])
        for key in ("purpose", "opened_on", "due_on", "status", "conclusion_no", "concluded_on", "result"))),
     default_sort=("opened_on", True), person_id=vetting_cases.c.person_id, period=vetting_cases.c.opened_on,
+    text_columns=(vetting_cases.c.purpose, vetting_cases.c.note, vetting_cases.c.conclusion_no,
+                  vetting_cases.c.signer, vetting_cases.c.result, vetting_cases.c.limit_note),
+    searched_also="mục đích, kết luận, ghi chú",
     statuses={**{status: vetting_cases.c.status == status for status in (cases.OPEN, cases.CONCLUDED)},
               NO_DEADLINE: (vetting_cases.c.status == cases.OPEN) & vetting_cases.c.due_on.is_(None)},
     purpose=vetting_cases.c.purpose, purposes=SLIPS.field("purpose").choices,

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import overview, settings
+from bvct_desktop.core import browse, overview, settings
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import archive_requests, slips
@@ -215,3 +215,18 @@ def test_a_wrong_deadline_rule_is_refused_with_the_purposes_named(db):
         settings.set_setting(db, "han_tham_tra_ngay", "Tuyển dụng: 30")
     with pytest.raises(InputError, match="Mục đích: số ngày"):
         settings.set_setting(db, "han_tham_tra_ngay", "Bầu cử: ba mươi")
+
+
+def test_the_case_register_is_searched_by_the_cases_own_words(db):
+    anh = person_named(db, "Trần Thị Ánh")
+    case = cases.open_case(db, anh, {"purpose": "Bổ nhiệm", "opened_on": "01/03/2026",
+                                     "note": "Theo đề nghị của Sở Nội vụ"})
+    cases.record_conclusion(db, case, {**CONCLUSION, "conclusion_no": "480-CV/BTCTU", "concluded_on": "20/03/2026",
+                                       "result": "Có vấn đề nhưng không vi phạm",
+                                       "limit_note": "Không bố trí vị trí cơ mật"})
+    appointing = {c["id"] for person in (anh, person_named(db, "Phạm Minh Quang"))
+                  for c in cases.cases_of(db, person) if c["purpose"] == "Bổ nhiệm"}
+    assert set(browse.record_ids(db, "vetting-cases", "bo nhiem")) == appointing
+    for query in ("480-cv", "khong vi pham", "co mat", "so noi vu", "tran van ban", "bo nhiem anh"):
+        assert browse.record_ids(db, "vetting-cases", query) == [case], query
+    assert browse.record_ids(db, "vetting-cases", "bau cu anh") == []
