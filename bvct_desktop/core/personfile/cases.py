@@ -64,7 +64,7 @@ class CaseFile:
     slips: list[dict[str, Any]]
     archive_requests: list[dict[str, Any]]
     unchecked: list[Unchecked]
-    valid_until: dt.date | None  # the conclusion's validity, when concluded
+    valid_until: dt.date | None  # the last day the conclusion holds, when concluded
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,8 @@ def case_file(db: Database, case_id: int) -> CaseFile:
 
 
 def due_for_review(db: Database, on: dt.date) -> list[Reminder]:
-    """Conclusions whose validity has run out by `on`, with no newer case for the same purpose."""
+    """Conclusions whose validity has run out by `on` (their `valid_until` is the last day they
+    hold), with no newer case for the same purpose."""
     db.require(Action.BROWSE, "xem nhắc việc thẩm tra")
     with db.read() as connection:
         months = int(settings.read_all(connection)[VALIDITY_SETTING])
@@ -181,7 +182,7 @@ def due_for_review(db: Database, on: dt.date) -> list[Reminder]:
     reminders = [Reminder(case["id"], case["person_id"], case["full_name"], case["purpose"],
                           case["concluded_on"], add_months(case["concluded_on"], months))
                  for case in latest.values() if case["status"] == CONCLUDED]
-    return sorted((r for r in reminders if r.valid_until <= on), key=lambda r: (r.valid_until, r.case_id))
+    return sorted((r for r in reminders if r.valid_until < on), key=lambda r: (r.valid_until, r.case_id))
 
 
 # -- rules ----------------------------------------------------------------------------------

@@ -130,7 +130,8 @@ def test_a_conclusion_past_its_validity_is_due_for_review(db):
     cases.record_conclusion(db, _case_of(db, "13/PXM"), CONCLUSION)
     [reminder] = cases.due_for_review(db, dt.date(2026, 3, 1))
     assert (reminder.person_id, reminder.valid_until) == (quang, dt.date(2025, 9, 15))
-    assert cases.due_for_review(db, dt.date(2025, 9, 14)) == []
+    assert cases.due_for_review(db, dt.date(2025, 9, 15)) == []  # valid to the end of its last day
+    assert len(cases.due_for_review(db, dt.date(2025, 9, 16))) == 1
     settings.set_setting(db, cases.VALIDITY_SETTING, "12")
     assert cases.due_for_review(db, dt.date(2026, 3, 1)) == []
     assert cases.case_file(db, _case_of(db, "13/PXM")).valid_until == dt.date(2026, 3, 15)
