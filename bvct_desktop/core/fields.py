@@ -148,6 +148,27 @@ def dates_ahead(fields: Iterable[Field], values: Mapping[str, object], today: dt
             and after(values[spec.key], today)]
 
 
+def ordered_dates(fields: Sequence[Field]) -> tuple[tuple[Field, Field], ...]:
+    """(a date, the date of `fields` it cannot precede): Ngày về and Ngày đi, a deadline and the day it runs from…"""
+    by_key = {spec.key: spec for spec in fields}
+    return tuple((spec, by_key[spec.not_before]) for spec in fields if spec.not_before)
+
+
+def check_order(pairs: Iterable[tuple[Field, Field]], values: Mapping[str, object]) -> None:
+    """RowProblem (at the later date) when a date of `pairs` (`ordered_dates`) precedes the one it
+    cannot: «Ngày về trước Ngày đi»."""
+    if wrong := out_of_order(pairs, values):
+        later, earlier = wrong
+        raise RowProblem(f"{later.header} trước {earlier.header}", later.key)
+
+
+def out_of_order(pairs: Iterable[tuple[Field, Field]], values: Mapping[str, object]) -> tuple[Field, Field] | None:
+    """The first date of `values` that precedes the one it cannot, with that one; None if none does."""
+    return next(((later, earlier) for later, earlier in pairs
+                 if values.get(later.key) and values.get(earlier.key) and values[later.key] < values[earlier.key]),
+                None)
+
+
 class _Invalid:
     """A cell's problem, in place of its value."""
 

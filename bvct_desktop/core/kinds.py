@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .errors import InputError, RowProblem
-from .fields import LONG_TEXT, Field, FieldType, Place, dates_ahead
+from .fields import LONG_TEXT, Field, FieldType, Place, check_order, dates_ahead, ordered_dates, out_of_order
 from .text import identity_key
 
 if TYPE_CHECKING:
@@ -122,19 +122,15 @@ class Kind:
     @functools.cached_property
     def ordered_dates(self) -> tuple[tuple[Field, Field], ...]:
         """(a date, the date it cannot precede): Ngày về and Ngày đi, a reply and its slip's issue…"""
-        return tuple((spec, self.field(spec.not_before)) for spec in self.fields if spec.not_before)
+        return ordered_dates(self.fields)
 
     def out_of_order(self, values: Mapping[str, object]) -> tuple[Field, Field] | None:
         """The first date of `values` that precedes the one it cannot, with that one; None if none does."""
-        return next(((later, earlier) for later, earlier in self.ordered_dates
-                     if values.get(later.key) and values.get(earlier.key) and values[later.key] < values[earlier.key]),
-                    None)
+        return out_of_order(self.ordered_dates, values)
 
     def check_order(self, values: Mapping[str, object]) -> None:
         """RowProblem (at the later date) when a date precedes the one it cannot: «Ngày về trước Ngày đi»."""
-        if wrong := self.out_of_order(values):
-            later, earlier = wrong
-            raise RowProblem(f"{later.header} trước {earlier.header}", later.key)
+        check_order(self.ordered_dates, values)
 
     @functools.cached_property
     def event_dates(self) -> tuple[Field, ...]:
@@ -266,7 +262,7 @@ COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("complaint_kind", "Loại đơn", F.CHOICE, required=True, choices=COMPLAINT_KINDS),
     Field("subject_name", "Họ và tên người bị phản ánh"),
     Field("summary", "Nội dung tóm tắt", required=True, max_length=LONG_TEXT),
-    Field("due_on", "Hạn giải quyết", F.DATE, planned=True),
+    Field("due_on", "Hạn giải quyết", F.DATE, planned=True, not_before="received_on"),
     Field("resolved_on", "Ngày giải quyết", F.DATE, not_before="received_on"),
     Field("result", "Kết quả", max_length=LONG_TEXT),
 ), date_key="received_on", stored_in="complaints")

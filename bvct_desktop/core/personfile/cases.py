@@ -36,7 +36,7 @@ MUST_CHECK = ("Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "Cha ch
 CASE_FIELDS = (
     Field("purpose", "Mục đích thẩm tra", FieldType.CHOICE, choices=SLIP_PURPOSES),
     Field("opened_on", "Ngày mở hồ sơ", FieldType.DATE, required=True),
-    Field("due_on", "Hạn hoàn thành", FieldType.DATE, planned=True),
+    Field("due_on", "Hạn hoàn thành", FieldType.DATE, planned=True, not_before="opened_on"),
     Field("note", "Ghi chú", max_length=LONG_TEXT),
 )
 CONCLUSION_FIELDS = (

@@ -12,15 +12,17 @@ from .. import audit, row_versions
 from ..database import Database
 from ..editing import ChangedMeanwhile, FormProblems, changed_by, told_ahead
 from ..errors import InputError, RowProblem
-from ..fields import Field
+from ..fields import Field, check_order, ordered_dates
 from ..schema import persons
 
 
 def parse(fields: Iterable[Field], raw: dict[str, Any], partial: bool = False) -> dict[str, Any]:
-    """Values by field key; FormProblems naming every invalid field.
+    """Values by field key; FormProblems naming every invalid field, or a date before the one it
+    cannot precede («Hạn hoàn thành trước Ngày mở hồ sơ»).
 
     With `partial`, only the keys present in `raw` are parsed (an edit of some fields).
     """
+    fields = tuple(fields)
     values, problems = {}, {}
     for spec in fields:
         if partial and spec.key not in raw:
@@ -29,6 +31,11 @@ def parse(fields: Iterable[Field], raw: dict[str, Any], partial: bool = False) -
             values[spec.key] = spec.parse(raw.get(spec.key))
         except RowProblem as problem:
             problems[spec.key] = f"{spec.header}: {problem.message}"
+    if not problems:
+        try:
+            check_order(ordered_dates(fields), values)
+        except RowProblem as problem:
+            problems[problem.header] = problem.message
     if problems:
         raise FormProblems(problems)
     return values

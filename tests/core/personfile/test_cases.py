@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from bvct_desktop.core import browse, overview, settings
+from bvct_desktop.core.editing import FormProblems
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import archive_requests, slips
@@ -161,6 +162,16 @@ def test_case_rules_are_enforced(db):
     cases.record_conclusion(db, case, CONCLUSION)
     with pytest.raises(InputError, match="đã có kết luận"):
         cases.record_conclusion(db, case, CONCLUSION)
+
+
+def test_a_deadline_before_the_case_was_opened_is_refused_at_its_field(db):
+    anh = person_named(db, "Trần Thị Ánh")
+    with pytest.raises(FormProblems) as caught:
+        cases.open_case(db, anh, {"purpose": "Bầu cử", "opened_on": "10/12/2026", "due_on": "01/12/2025"})
+    assert caught.value.problems == {"due_on": "Hạn hoàn thành trước Ngày mở hồ sơ"}
+    case = cases.open_case(db, anh, {"purpose": "Bầu cử", "opened_on": "10/12/2026", "due_on": "10/12/2026"})
+    with pytest.raises(FormProblems):
+        cases.update_case(db, case, {"purpose": "Bầu cử", "opened_on": "11/12/2026", "due_on": "10/12/2026"})
 
 
 def test_an_archive_request_can_serve_a_case(db):
