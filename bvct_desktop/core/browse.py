@@ -215,7 +215,7 @@ VIEWS: dict[str, View] = {
         statuses={"Chưa nhận báo cáo": delegations.c.report_received_on.is_(None),
                   "Đã nhận báo cáo": delegations.c.report_received_on.is_not(None)},
         purpose=delegations.c.purpose, purposes=DELEGATIONS.field("purpose").choices,
-        overdue=lambda today, values: (delegations.c.report_received_on.is_(None)
+        overdue=lambda today, values: (deadlines.not_done_by(delegations.c.report_received_on, today)
                                        & (delegations.c.return_on < today - dt.timedelta(days=_report_days(values)))),
         overdue_label="Quá hạn báo cáo", extra_rows=_members, of_person=_delegations_of,
         also_reads=(delegation_members, cadres, persons)),
@@ -246,7 +246,8 @@ VIEWS: dict[str, View] = {
                   "Đã giải quyết": complaints.c.resolved_on.is_not(None)},
         purpose=complaints.c.complaint_kind, purposes=COMPLAINTS.field("complaint_kind").choices,
         purpose_label="Loại đơn",
-        overdue=lambda today, values: complaints.c.resolved_on.is_(None) & (complaints.c.due_on < today),
+        overdue=lambda today, values: (deadlines.not_done_by(complaints.c.resolved_on, today)
+                                       & (complaints.c.due_on < today)),
         overdue_label="Quá hạn giải quyết"),
 }
 
@@ -271,7 +272,8 @@ VIEWS["vetting-cases"] = View(
     statuses={**{status: vetting_cases.c.status == status for status in (cases.OPEN, cases.CONCLUDED)},
               NO_DEADLINE: (vetting_cases.c.status == cases.OPEN) & vetting_cases.c.due_on.is_(None)},
     purpose=vetting_cases.c.purpose, purposes=SLIPS.field("purpose").choices,
-    overdue=lambda today, _values: (vetting_cases.c.status == cases.OPEN) & (vetting_cases.c.due_on < today),
+    overdue=lambda today, _values: (deadlines.not_done_by(vetting_cases.c.concluded_on, today)
+                                    & (vetting_cases.c.due_on < today)),
     overdue_label="Quá hạn")
 
 

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 
 from . import settings
 from .database import Database
@@ -21,12 +21,18 @@ class Due:
         return (today - self.due_on).days
 
 
+def not_done_by(done_on: ColumnElement, today: dt.date) -> ColumnElement:
+    """The rule of every deadline: a record is not yet done with (answered, resolved, concluded,
+    its report received) on `today` when it has no such date, or one after `today` — what is dated
+    later had not happened yet."""
+    return or_(done_on.is_(None), done_on > today)
+
+
 def slip_reply_overdue(today: dt.date, days: int):
-    """The rule: a slip with no reply on `today`, `days` (han_tra_loi_phieu_ngay) after it was
-    issued — a reply dated later had not come yet. A slip whose result is written without its day
-    has had its reply: it waits for that day, not for the police (result_without_date)."""
-    no_reply = or_(slips.c.result_on > today,
-                   and_(slips.c.result_on.is_(None), or_(slips.c.result.is_(None), slips.c.result == "")))
+    """A slip with no reply on `today` (not_done_by), `days` (han_tra_loi_phieu_ngay) after it was
+    issued. A slip whose result is written without its day has had its reply: it waits for that
+    day, not for the police (result_without_date)."""
+    no_reply = and_(not_done_by(slips.c.result_on, today), ~result_without_date())
     return and_(no_reply, slips.c.issued_on < today - dt.timedelta(days=days))
 
 
@@ -44,7 +50,7 @@ def post_trip_reports_due(db: Database, today: dt.date) -> list[Due]:
         days = int(settings.read_all(connection, today)["han_bao_cao_sau_chuyen_di_ngay"])
         rows = connection.execute(
             select(delegations.c.id, delegations.c.name, delegations.c.return_on)
-            .where(delegations.c.deleted_at.is_(None), delegations.c.report_received_on.is_(None),
+            .where(delegations.c.deleted_at.is_(None), not_done_by(delegations.c.report_received_on, today),
                    delegations.c.return_on <= today)
             .order_by(delegations.c.return_on)).all()
     return [Due(row.id, row.name, row.return_on + dt.timedelta(days=days)) for row in rows]

@@ -108,14 +108,14 @@ def _per_month(connection, column, first: dt.date, last: dt.date) -> dict[str, i
 
 
 def complaints_due(db: Database, today: dt.date, warning_days: int = COMPLAINT_WARNING_DAYS) -> list[Due]:
-    """Unresolved complaints past their `Hạn giải quyết` or due within `warning_days`, each named by
+    """Complaints unresolved by `today` past their `Hạn giải quyết` or due within `warning_days`, each named by
     the person complained about (then the sender)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
         rows = connection.execute(
             select(complaints.c.id, complaints.c.complaint_kind, complaints.c.subject_name, complaints.c.sender,
                    complaints.c.due_on)
-            .where(complaints.c.deleted_at.is_(None), complaints.c.resolved_on.is_(None),
+            .where(complaints.c.deleted_at.is_(None), deadlines.not_done_by(complaints.c.resolved_on, today),
                    complaints.c.due_on <= today + dt.timedelta(days=warning_days))
             .order_by(complaints.c.due_on)).all()
     return [Due(row.id, f"{row.complaint_kind} – {row.subject_name or 'không ghi người bị phản ánh'} "
@@ -130,13 +130,13 @@ def conclusions_expired(db: Database, today: dt.date) -> list[Due]:
 
 
 def vetting_cases_overdue(db: Database, today: dt.date) -> list[Due]:
-    """Vetting cases without a conclusion past their deadline."""
+    """Vetting cases without a conclusion by `today` past their deadline."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
         rows = connection.execute(
             select(vetting_cases.c.id, vetting_cases.c.purpose, persons.c.full_name, vetting_cases.c.due_on)
             .select_from(vetting_cases.join(persons))
-            .where(vetting_cases.c.deleted_at.is_(None), vetting_cases.c.concluded_on.is_(None),
+            .where(vetting_cases.c.deleted_at.is_(None), deadlines.not_done_by(vetting_cases.c.concluded_on, today),
                    vetting_cases.c.due_on < today)
             .order_by(vetting_cases.c.due_on)).all()
     return [Due(row.id, f"{row.full_name} – {row.purpose or 'Không ghi mục đích'}", row.due_on) for row in rows]

@@ -65,3 +65,33 @@ def test_a_complaint_due_is_named_by_the_person_complained_about(cli, tmp_path):
     [due] = overview.complaints_due(db, dt.date(2025, 6, 28))
     assert due.title == "Tố cáo – Nguyễn Văn Hùng (người gửi: Nặc danh)"
     db.close()
+
+
+def test_a_report_received_after_today_was_not_received_yet(db):
+    from bvct_desktop.core import browse, editing
+
+    [trip] = browse.record_ids(db, "delegations", filters=browse.Filters(status="Chưa nhận báo cáo"))
+    stored = editing.load(db, "delegations", trip)
+    editing.save(db, "delegations", {**stored, "report_received_on": "05/10/2025"}, trip)
+    assert [d.record_id for d in deadlines.post_trip_reports_due(db, dt.date(2025, 10, 1))] == [trip]
+    overdue = browse.Filters(overdue=True)
+    assert browse.record_ids(db, "delegations", filters=overdue, today=dt.date(2025, 10, 1)) == [trip]
+    assert deadlines.post_trip_reports_due(db, dt.date(2025, 10, 5)) == []
+
+
+def test_a_complaint_resolved_after_today_is_still_due(cli, tmp_path):
+    from bvct_desktop.core import browse, editing, overview
+    from tests.sample_db import sample_database
+
+    db = sample_database(cli, tmp_path, kinds=("cadres",))
+    complaint = {"sender": "Nặc danh", "complaint_kind": "Tố cáo", "summary": "Kê khai chưa trung thực"}
+    near = editing.save(db, "complaints", {**complaint, "received_on": "15/02/2026", "due_on": "31/03/2026",
+                                           "resolved_on": "01/04/2026"})
+    late = editing.save(db, "complaints", {**complaint, "received_on": "01/01/2026", "due_on": "15/02/2026",
+                                           "resolved_on": "31/03/2026"})
+    today = dt.date(2026, 3, 25)
+    assert [(due.record_id, due.days_late(today)) for due in overview.complaints_due(db, today)] == [
+        (late, 38), (near, -6)]
+    assert browse.record_ids(db, "complaints", filters=browse.Filters(overdue=True), today=today) == [late]
+    assert overview.complaints_due(db, dt.date(2026, 4, 1)) == []
+    db.close()

@@ -174,6 +174,16 @@ def test_a_deadline_before_the_case_was_opened_is_refused_at_its_field(db):
         cases.update_case(db, case, {"purpose": "Bầu cử", "opened_on": "11/12/2026", "due_on": "10/12/2026"})
 
 
+def test_a_case_concluded_after_today_is_still_overdue(db):
+    case = cases.open_case(db, person_named(db, "Trần Thị Ánh"), {"purpose": "Bầu cử", "opened_on": "01/03/2026",
+                                                                 "due_on": "10/03/2026"})
+    cases.record_conclusion(db, case, {**CONCLUSION, "concluded_on": "31/03/2026"})
+    today = dt.date(2026, 3, 25)
+    assert case in [due.record_id for due in overview.vetting_cases_overdue(db, today)]
+    assert case in browse.record_ids(db, "vetting-cases", filters=browse.Filters(overdue=True), today=today)
+    assert case not in [due.record_id for due in overview.vetting_cases_overdue(db, dt.date(2026, 3, 31))]
+
+
 def test_an_archive_request_can_serve_a_case(db):
     case = _case_of(db, "13/PXM")
     with db.read() as connection:
