@@ -47,6 +47,7 @@ WHOLE_TABLE = 20 * PAGE  # more records than this: their texts are read with the
 FEW_VALUES = 300  # at most this many distinct values are offered by a column's filter
 NO_REPLY_DATE = plans.slips.NO_REPLY_DATE  # imported slips with a result and no reply date
 NO_DEADLINE = "Đang xác minh, chưa có hạn"  # open vetting cases whose purpose the deadline rule leaves out
+NO_COMPLAINT_DEADLINE = "Chưa giải quyết, chưa có hạn"  # unresolved complaints with no «Hạn giải quyết»
 NAME_KEYS = ("full_name", "sender", "subject_name")  # values ordered as names
 # A register's header says in fewer words what the field's header says (the header's tooltip says it all)
 SHORTER = {"Họ và tên người được xác minh": "Người được xác minh", "Họ và tên người bị phản ánh": "Người bị phản ánh",
@@ -243,7 +244,8 @@ VIEWS: dict[str, View] = {
                       complaints.c.summary, complaints.c.result),
         period=complaints.c.received_on,
         statuses={"Chưa giải quyết": complaints.c.resolved_on.is_(None),
-                  "Đã giải quyết": complaints.c.resolved_on.is_not(None)},
+                  "Đã giải quyết": complaints.c.resolved_on.is_not(None),
+                  NO_COMPLAINT_DEADLINE: complaints.c.resolved_on.is_(None) & complaints.c.due_on.is_(None)},
         purpose=complaints.c.complaint_kind, purposes=COMPLAINTS.field("complaint_kind").choices,
         purpose_label="Loại đơn",
         overdue=lambda today, values: (deadlines.not_done_by(complaints.c.resolved_on, today)

@@ -16,6 +16,9 @@ from .personfile import cases
 from .schema import complaints, persons, slips, vetting_cases
 
 COMPLAINT_WARNING_DAYS = 7
+# what the officer is asked to complete (the register's status of that name, listing them), in its register
+LOOSE_ENDS = {browse.NO_REPLY_DATE: "slips", browse.NO_DEADLINE: "vetting-cases",
+              browse.NO_COMPLAINT_DEADLINE: "complaints"}
 MOST_MONTHS = 24  # months a chart shows at most
 
 # The report keys of the spec in the office's words: the one naming used by the dashboard, the
@@ -87,17 +90,17 @@ def records_behind(key: str, start: dt.date, end: dt.date) -> tuple[str, browse.
 
 
 def loose_ends(db: Database) -> dict[str, int]:
-    """What the figures cannot count until the officer completes it: slips with a result but no
-    reply date (not answered for the report), open vetting cases with no deadline (never overdue)."""
+    """What the figures and deadlines cannot count until the officer completes it: slips with a
+    result but no reply date (not answered for the report), open vetting cases and unresolved
+    complaints with no deadline (never due, never overdue) — each the register's status of that name."""
     db.require(Action.BROWSE, "xem việc cần bổ sung")
+    counts = {}
     with db.read() as connection:
-        return {
-            browse.NO_REPLY_DATE: connection.execute(select(func.count()).where(
-                slips.c.deleted_at.is_(None), deadlines.result_without_date())).scalar(),
-            browse.NO_DEADLINE: connection.execute(select(func.count()).where(
-                vetting_cases.c.deleted_at.is_(None), vetting_cases.c.status == cases.OPEN,
-                vetting_cases.c.due_on.is_(None))).scalar(),
-        }
+        for status, kind in LOOSE_ENDS.items():
+            table = browse.view(kind).table
+            counts[status] = connection.execute(select(func.count()).select_from(table).where(
+                table.c.deleted_at.is_(None), browse.view(kind).statuses[status])).scalar()
+    return counts
 
 
 def _per_month(connection, column, first: dt.date, last: dt.date) -> dict[str, int]:

@@ -65,12 +65,13 @@ FIGURE_COLUMNS = 3
 REFRESH_AFTER_MS = 250  # changes in a burst (an import, a batch) refresh the page once
 ISSUED_COLOUR, ANSWERED_COLOUR = QColor("#2e75b6"), QColor("#70ad47")
 OpenRegister = Callable[[str, browse.Filters], None]
-# what a loose end is, and the register showing them
+# what a loose end is (overview.LOOSE_ENDS: the register showing them), and the link to them
 LOOSE_ENDS = {
-    browse.NO_REPLY_DATE: ("slips", "{n} phiếu có kết quả nhưng thiếu ngày nhận kết quả (chưa tính là đã trả lời)",
+    browse.NO_REPLY_DATE: ("{n} phiếu có kết quả nhưng thiếu ngày nhận kết quả (chưa tính là đã trả lời)",
                            "xem và đặt ngày nhận"),
-    browse.NO_DEADLINE: ("vetting-cases", "{n} hồ sơ thẩm tra đang mở chưa có hạn (không bao giờ tính là quá hạn)",
-                         "xem và đặt hạn"),
+    browse.NO_DEADLINE: ("{n} hồ sơ thẩm tra đang mở chưa có hạn (không bao giờ tính là quá hạn)", "xem và đặt hạn"),
+    browse.NO_COMPLAINT_DEADLINE: ("{n} đơn thư chưa giải quyết chưa có hạn giải quyết (không bao giờ tính là "
+                                   "đến hạn, quá hạn)", "xem và đặt hạn"),
 }
 
 
@@ -457,13 +458,13 @@ class Dashboard(QWidget, Ui_Dashboard):
 
     def _show_loose_ends(self, counts: dict[str, int]) -> None:
         lines = [f"{text.format(n=grouped(counts[key]))} — <a href='{key}'>{link}</a>"
-                 for key, (_kind, text, link) in LOOSE_ENDS.items() if counts.get(key)]
+                 for key, (text, link) in LOOSE_ENDS.items() if counts.get(key)]
         self.loose_ends.setText("<br>".join(lines))
         self.loose_ends.setVisible(bool(lines))
 
     def _open_loose_ends(self, key: str) -> None:
         if self.open_register is not None:
-            self.open_register(LOOSE_ENDS[key][0], browse.Filters(status=key))
+            self.open_register(overview.LOOSE_ENDS[key], browse.Filters(status=key))
 
     def _warn_about_backups(self) -> None:
         """Shows or hides the warning; nothing is read once the session closed (a worker's figures may

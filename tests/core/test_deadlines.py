@@ -95,3 +95,20 @@ def test_a_complaint_resolved_after_today_is_still_due(cli, tmp_path):
     assert browse.record_ids(db, "complaints", filters=browse.Filters(overdue=True), today=today) == [late]
     assert overview.complaints_due(db, dt.date(2026, 4, 1)) == []
     db.close()
+
+
+def test_a_complaint_without_a_deadline_is_a_loose_end_until_resolved(cli, tmp_path):
+    from bvct_desktop.core import browse, editing, overview
+    from tests.sample_db import sample_database
+
+    db = sample_database(cli, tmp_path, kinds=("cadres",))
+    complaint = {"received_on": "02/05/2025", "sender": "Nặc danh", "complaint_kind": "Tố cáo",
+                 "summary": "Kê khai chưa trung thực"}
+    undated = editing.save(db, "complaints", complaint)
+    editing.save(db, "complaints", {**complaint, "summary": "Nhận quà biếu", "due_on": "02/07/2025"})
+    assert overview.loose_ends(db)[browse.NO_COMPLAINT_DEADLINE] == 1
+    listed = browse.Filters(status=browse.NO_COMPLAINT_DEADLINE)
+    assert browse.record_ids(db, "complaints", filters=listed) == [undated]
+    editing.save(db, "complaints", {**complaint, "resolved_on": "10/05/2025"}, undated)
+    assert overview.loose_ends(db)[browse.NO_COMPLAINT_DEADLINE] == 0
+    db.close()

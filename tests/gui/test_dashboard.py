@@ -224,6 +224,10 @@ def test_what_the_figures_cannot_count_yet_is_said_with_a_link(qtbot, dashboard,
     assert dashboard.lists.tabText(0) == "Phiếu chờ trả lời quá hạn (0)"  # answered: no longer chased
     dashboard.loose_ends.linkActivated.emit(browse.NO_REPLY_DATE)
     assert dashboard.registers[-1] == ("slips", browse.Filters(status=browse.NO_REPLY_DATE))
+    # Trần Văn Lộc's request of 01/08/2025, unresolved, was given no deadline: it is never chased
+    assert "1 đơn thư chưa giải quyết chưa có hạn giải quyết" in dashboard.loose_ends.text()
+    dashboard.loose_ends.linkActivated.emit(browse.NO_COMPLAINT_DEADLINE)
+    assert dashboard.registers[-1] == ("complaints", browse.Filters(status=browse.NO_COMPLAINT_DEADLINE))
 
 
 def test_at_1366_by_768_the_chart_is_in_view_and_a_figure_lists_exactly_its_records(qtbot, db, clock):
