@@ -273,7 +273,7 @@ VIEWS["vetting-cases"] = View(
     searched_also="mục đích, kết luận, ghi chú",
     statuses={**{status: vetting_cases.c.status == status for status in (cases.OPEN, cases.CONCLUDED)},
               NO_DEADLINE: (vetting_cases.c.status == cases.OPEN) & vetting_cases.c.due_on.is_(None)},
-    purpose=vetting_cases.c.purpose, purposes=SLIPS.field("purpose").choices,
+    purpose=vetting_cases.c.purpose, purposes=cases.CASE_FIELDS[0].choices,
     overdue=lambda today, _values: (deadlines.not_done_by(vetting_cases.c.concluded_on, today)
                                     & (vetting_cases.c.due_on < today)),
     overdue_label="Quá hạn")

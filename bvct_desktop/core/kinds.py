@@ -29,6 +29,9 @@ RELATIONS = (SELF, "Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "C
              "Mẹ chồng", "Con", "Anh/chị/em", "Khác")
 SLIP_PURPOSES = ("Bầu cử", "Bổ nhiệm", "Quy hoạch", "Kết nạp Đảng", "Đi nước ngoài",
                  "Giải quyết đơn thư", "Khác")
+# A vetting case may also be for what no slip's purpose names (brief §1.3): its own purposes, before «Khác»
+CASE_PURPOSES = (*SLIP_PURPOSES[:3], "Cử đi đào tạo", "Cán bộ chủ chốt", "Vị trí trọng yếu, cơ mật",
+                 *SLIP_PURPOSES[3:])
 DELEGATION_PURPOSES = ("Tham quan", "Công tác", "Học tập kinh nghiệm", "Khác")
 MEMBER_ROLES = ("Trưởng đoàn", "Phó trưởng đoàn", "Thành viên")
 ARCHIVE_FOR_OTHERS = "Nghiên cứu giúp tỉnh bạn"

@@ -17,7 +17,7 @@ from . import audit, numbering
 from .database import Database
 from .dates import parse_cli_date
 from .errors import InputError, RowProblem
-from .kinds import SLIP_PURPOSES
+from .kinds import CASE_PURPOSES
 from .permissions import Action
 from .schema import settings as settings_table
 from .text import clean, fold
@@ -83,8 +83,8 @@ SETTINGS = (
     Setting("tu_dong_khoa_phut", "10", "Tự động khóa sau (phút)", "minutes"),
     Setting("do_mat", "", "Độ mật", "secrecy"),
     Setting("hieu_luc_ket_luan_thang", "6", "Hiệu lực kết luận tiêu chuẩn chính trị (tháng)", "months"),
-    Setting("han_tham_tra_ngay", "Bầu cử: 30; Bổ nhiệm: 45; Quy hoạch: 60; Kết nạp Đảng: 90; Đi nước ngoài: 20; "
-            "Giải quyết đơn thư: 60; Khác: 60",
+    Setting("han_tham_tra_ngay", "Bầu cử: 30; Bổ nhiệm: 45; Quy hoạch: 60; Cử đi đào tạo: 60; Cán bộ chủ chốt: 45; "
+            "Vị trí trọng yếu, cơ mật: 60; Kết nạp Đảng: 90; Đi nước ngoài: 20; Giải quyết đơn thư: 60; Khác: 60",
             "Hạn hoàn thành hồ sơ thẩm tra theo mục đích (số ngày kể từ ngày mở; 0: không đặt hạn)",
             "days_by_purpose"),
     Setting("hoi_lai_mat_khau", "có", "Hỏi lại mật khẩu trước khi xuất hoặc in", "yesno"),
@@ -151,8 +151,8 @@ def read_all(connection: Connection, on: dt.date | None = None) -> dict[str, str
 
 def days_by_purpose(value: str, key: str = "han_tham_tra_ngay") -> dict[str, int]:
     """«Bầu cử: 30; Bổ nhiệm: 45» → {"Bầu cử": 30, "Bổ nhiệm": 45}; a purpose is written as the
-    slips' «Mục đích xác minh» (accents and case ignored), days are 0 (no deadline) or more."""
-    by_key = {fold(purpose): purpose for purpose in SLIP_PURPOSES}
+    case's «Mục đích thẩm tra» (accents and case ignored), days are 0 (no deadline) or more."""
+    by_key = {fold(purpose): purpose for purpose in CASE_PURPOSES}
     found: dict[str, int] = {}
     for part in (part.strip() for part in clean(value).split(";")):
         if not part:
@@ -160,7 +160,7 @@ def days_by_purpose(value: str, key: str = "han_tham_tra_ngay") -> dict[str, int
         purpose, _, days = part.rpartition(":")
         if fold(purpose) not in by_key or not days.strip().isdigit():
             raise InputError(f"«{key}»: «{part}» phải có dạng «Mục đích: số ngày», mục đích là một trong: "
-                             f"{', '.join(SLIP_PURPOSES)}.")
+                             f"{', '.join(CASE_PURPOSES)}.")
         found[by_key[fold(purpose)]] = int(days)
     return found
 

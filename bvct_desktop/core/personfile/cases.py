@@ -19,7 +19,7 @@ from ..database import Database
 from ..editing import VERSION
 from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
-from ..kinds import SLIP_PURPOSES
+from ..kinds import CASE_PURPOSES
 from ..permissions import Action
 from ..plans.cases import CONCLUDED, OPEN, deadline, deadline_rule
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
@@ -34,7 +34,7 @@ ADULT_AGE = 18
 MUST_CHECK = ("Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "Cha chồng", "Mẹ chồng", "Con")
 
 CASE_FIELDS = (
-    Field("purpose", "Mục đích thẩm tra", FieldType.CHOICE, choices=SLIP_PURPOSES),
+    Field("purpose", "Mục đích thẩm tra", FieldType.CHOICE, choices=CASE_PURPOSES),
     Field("opened_on", "Ngày mở hồ sơ", FieldType.DATE, required=True),
     Field("due_on", "Hạn hoàn thành", FieldType.DATE, planned=True, not_before="opened_on"),
     Field("note", "Ghi chú", max_length=LONG_TEXT),

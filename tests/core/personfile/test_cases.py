@@ -9,6 +9,7 @@ from sqlalchemy import select
 from bvct_desktop.core import browse, overview, settings
 from bvct_desktop.core.editing import FormProblems
 from bvct_desktop.core.errors import InputError, PermissionDenied
+from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import archive_requests, slips
 from tests.conftest import workbook
@@ -230,6 +231,19 @@ def test_a_case_opened_by_hand_takes_the_rule_unless_a_deadline_is_given(db):
     second = cases.open_case(db, anh, {"purpose": "Bầu cử", "opened_on": "01/03/2026", "due_on": "05/03/2026"})
     due = {case["id"]: case["due_on"] for case in cases.cases_of(db, anh)}
     assert due[first] == dt.date(2026, 3, 21) and due[second] == dt.date(2026, 3, 5)
+
+
+def test_a_case_may_be_for_training_a_key_post_or_a_secret_post_which_no_slip_names(db):
+    anh = person_named(db, "Trần Thị Ánh")
+    assert browse.view("vetting-cases").purposes == cases.CASE_FIELDS[0].choices == (
+        "Bầu cử", "Bổ nhiệm", "Quy hoạch", "Cử đi đào tạo", "Cán bộ chủ chốt", "Vị trí trọng yếu, cơ mật",
+        "Kết nạp Đảng", "Đi nước ngoài", "Giải quyết đơn thư", "Khác")
+    assert "Cử đi đào tạo" not in SLIPS.field("purpose").choices  # the slips' column keeps the spec's values
+    training = cases.open_case(db, anh, {"purpose": "Cử đi đào tạo", "opened_on": "01/03/2026"})
+    assert {case["id"]: case["due_on"] for case in cases.cases_of(db, anh)}[training] == dt.date(2026, 4, 30)
+    settings.set_setting(db, "han_tham_tra_ngay", "vi tri trong yeu, co mat: 15")
+    secret = cases.open_case(db, anh, {"purpose": "Vị trí trọng yếu, cơ mật", "opened_on": "01/03/2026"})
+    assert {case["id"]: case["due_on"] for case in cases.cases_of(db, anh)}[secret] == dt.date(2026, 3, 16)
 
 
 def test_a_wrong_deadline_rule_is_refused_with_the_purposes_named(db):
