@@ -2,12 +2,14 @@
 9 months, a year, any dates), each opening the register filtered to the records it counts; slips
 per month in that period beside them, in view without scrolling at 1366×768; what needs action
 today on tabs (each entry opens its record); and what the figures cannot count until it is
-completed (slips with a result but no reply date, vetting cases with no deadline).
+completed (slips with a result but no reply date, vetting cases and complaints with no deadline).
 
 Everything is read off the GUI thread (the figures take about half a second over a million
 slips); the page says "Đang tính…" meanwhile and stays usable. Its layout is ui/dashboard.ui."""
 
 import datetime as dt
+import itertools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +31,7 @@ from .qt import (
     QDate,
     QEvent,
     QFont,
+    QFontMetrics,
     QFrame,
     QHeaderView,
     QLabel,
@@ -64,6 +67,7 @@ ACTION_LISTS: tuple[tuple[str, str, DueSource], ...] = (
 FIGURE_COLUMNS = 3
 REFRESH_AFTER_MS = 250  # changes in a burst (an import, a batch) refresh the page once
 ISSUED_COLOUR, ANSWERED_COLOUR = QColor("#2e75b6"), QColor("#70ad47")
+LABEL_GAP = 6  # pixels at least between two labels of the chart's months
 OpenRegister = Callable[[str, browse.Filters], None]
 # what a loose end is (overview.LOOSE_ENDS: the register showing them), and the link to them
 LOOSE_ENDS = {
@@ -205,6 +209,30 @@ class FigureCard(QFrame):
         super().keyPressEvent(event)
 
 
+def axis_labels(months: list[MonthCount], left: float, slot: float,
+                advance: Callable[[str], float]) -> list[tuple[float, float, int, str]]:
+    """The labels under the bars, each (x, width, line 0 or 1, text): «mm/yy» under each month when
+    that fits its `slot` (`advance`: a text's width); else the month «mm» (every other one… when even
+    that does not fit) and, on the line below, each year centred under its months («yyyy», or «yy»
+    where they are few; none where not even that fits: the tooltip tells)."""
+    def centred(start: float, room: float, line: int, text: str) -> tuple[float, float, int, str]:
+        width = advance(text)
+        return start + (room - width) / 2, width, line, text
+
+    full = [f"{month.month:02d}/{month.year % 100:02d}" for month in months]
+    if all(advance(text) + LABEL_GAP <= slot for text in full):
+        return [centred(left + i * slot, slot, 0, text) for i, text in enumerate(full)]
+    step = math.ceil((advance("00") + LABEL_GAP) / slot)
+    labels = [centred(left + i * slot, slot, 0, f"{months[i].month:02d}") for i in range(0, len(months), step)]
+    for year, group in itertools.groupby(range(len(months)), key=lambda i: months[i].year):
+        first, *rest = group
+        room = (len(rest) + 1) * slot
+        text = next((text for text in (str(year), f"{year % 100:02d}") if advance(text) + LABEL_GAP <= room), None)
+        if text is not None:
+            labels.append(centred(left + first * slot, room, 1, text))
+    return labels
+
+
 class MonthChart(QWidget):
     """Bars of slips issued and answered for each month of the period (QPainter)."""
 
@@ -212,6 +240,8 @@ class MonthChart(QWidget):
         super().__init__(parent)
         self.months: list[MonthCount] = []
         self.plot: QRectF | None = None
+        self.label_boxes: list[tuple[QRectF, str]] = []  # the month labels as last painted
+        self.label_metrics: QFontMetrics | None = None
         self.setMinimumHeight(180)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
@@ -254,9 +284,12 @@ class MonthChart(QWidget):
                     painter.setPen(QPen(QColor("white")))
                     painter.drawText(QRectF(x + offset, plot.bottom() - height + 2, bar - 1, metrics.height()),
                                      Qt.AlignmentFlag.AlignHCenter, str(value))
-            painter.setPen(QPen(QColor("#333333")))
-            painter.drawText(QRectF(plot.left() + i * slot, plot.bottom() + 3, slot, metrics.height() * 2),
-                             Qt.AlignmentFlag.AlignHCenter, f"{month.month:02d}/{month.year % 100:02d}")
+        painter.setPen(QPen(QColor("#333333")))
+        self.label_metrics, self.label_boxes = metrics, []
+        for x, width, line, text in axis_labels(self.months, plot.left(), slot, metrics.horizontalAdvance):
+            box = QRectF(x, plot.bottom() + 3 + line * metrics.height(), width, metrics.height())
+            painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, text)
+            self.label_boxes.append((box, text))
         painter.end()
 
     def event(self, event) -> bool:

@@ -3,6 +3,7 @@ opening the records it counts; the lists that need action (each entry opens its 
 monthly chart in view at 1366×768, what the figures cannot count yet, and the backup warning."""
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -257,3 +258,32 @@ def test_at_1366_by_768_the_chart_is_in_view_and_a_figure_lists_exactly_its_reco
                 db, "delegations", register.model.ids).values())
         assert shown == page.snapshot.figures[key], key
         assert register.start.text() == "01/01/2025" and register.end.text() == "25/09/2025"
+
+
+@pytest.mark.parametrize("count", [12, 24])
+def test_at_1366_by_768_every_month_label_of_the_chart_is_legible(qtbot, db, clock, count):
+    from bvct_desktop.core.overview import MonthCount, months_ending
+    from bvct_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(context_for(db, clock))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.current_page()
+    settled(qtbot, page)
+    months = [MonthCount(year, month + 1, 3, 2) for year, month in months_ending(dt.date(2026, 12, 1), count)]
+    page.chart.set_months(months)
+    page.chart.grab()
+    metrics, chart = page.chart.label_metrics, page.chart.rect()
+    lines = {}
+    for box, text in page.chart.label_boxes:
+        assert metrics.horizontalAdvance(text) <= box.width() and chart.contains(box.toRect()), text
+        lines.setdefault(box.top(), []).append((box, text))
+    for line in lines.values():  # a gap between two labels
+        assert all(left.right() < right.left() for (left, _), (right, _) in itertools.pairwise(line))
+    months_line, *years_line = lines.values()
+    step = len(months) // len(months_line)  # every month labelled, or every other one…: evenly
+    assert [text[:2] for _box, text in months_line] == [f"{m.month:02d}" for m in months[::step]]
+    told = {text[-2:] for _box, text in months_line if "/" in text} | {text[-2:] for line in years_line
+                                                                        for _box, text in line}
+    assert told == {f"{m.year % 100}" for m in months}  # every year of the period is told
