@@ -53,6 +53,11 @@ FILES_CHECKED = "Tệp khóa và tệp dữ liệu còn nguyên như lúc sao l�
 PAGES_CHECKED = "Từng trang dữ liệu mã hóa còn nguyên; cấu trúc cơ sở dữ liệu đúng"
 # A backup is opened with its own key slots: a password changed since, or an account added since,
 # is right for the current database and wrong for the backup
+# The database's own trail is broken (the copy is an exact export): a backup now would pass for a
+# verified one
+NOT_BACKED_UP = ("Không sao lưu: bản sao lưu lúc này sẽ được coi là đã kiểm tra và khôi phục nó sẽ xóa mất dấu "
+                 "vết. Hãy báo quản trị viên kiểm tra (bvct audit verify) và khôi phục từ bản sao lưu đã kiểm tra "
+                 "(bvct restore).")
 WRONG_BACKUP_LOGIN = ("Sai tên người dùng hoặc mật khẩu của bản sao lưu (bản sao lưu có tài khoản riêng của nó: "
                       "dùng tài khoản có trong bản sao lưu, với mật khẩu của tài khoản ấy lúc sao lưu).")
 
@@ -164,7 +169,7 @@ def _write(db: Database, out: Path, at: dt.datetime) -> Written:
         try:
             head, keys = _copy(db, copy)
             crashpoints.reached("backup-copied")
-            _check_database(copy, db.key, db.db_id, head, None, out, Report({}))
+            _check_database(copy, db.key, db.db_id, head, None, out, Report({}), held=keys.audit_head)
             keys.audit_head, keys.failures = head, {}
             key_bytes = keys.to_bytes()
             with zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED) as archive:
@@ -187,13 +192,15 @@ def _write(db: Database, out: Path, at: dt.datetime) -> Written:
 
 
 def _copy(db: Database, copy: Path) -> tuple[dict, keyfile.KeyFile]:
-    """A consistent encrypted copy at `copy` and the key slots of the same moment."""
+    """A consistent encrypted copy at `copy` and the key slots of the same moment, read before the copy
+    is taken: the audit head they name is then never ahead of the copy's."""
     if db.is_server:
         from .server import copying
 
         return copying.to_file(db, copy)
     with key_slots.holding(db.key_path):
-        return db.export_copy(copy), keyfile.read(db.key_path)
+        keys = keyfile.read(db.key_path)
+        return db.export_copy(copy), keys
 
 
 def _pack(archive: zipfile.ZipFile, copy: Path) -> dict:
@@ -309,8 +316,13 @@ def _extract(archive: zipfile.ZipFile, target: Path) -> dict:
 
 
 def _check_database(extracted: Path, db_key: bytes, db_id: str, head: dict, user: str | None, path: Path,
-                    report: Report) -> str:
-    """Integrity of every page, the database id, the audit chain; returns `user`'s role."""
+                    report: Report, held: dict | None = None) -> str:
+    """Integrity of every page, the database id, the audit chain up to `head`; returns `user`'s role.
+
+    A copy being backed up must hold `held` as well, the head its key file saw: the copy of a
+    database swapped for an older one, or cut short, is refused as `audit verify` tells it (backed
+    up as verified, then restored, it would erase the evidence).
+    """
     copy = engine.make_engine(extracted, db_key, read_only=True)
     damaged = f"Bản sao lưu «{path.name}» hỏng"
     try:
@@ -322,7 +334,10 @@ def _check_database(extracted: Path, db_key: bytes, db_id: str, head: dict, user
             stored_id = connection.execute(select(meta.c.value).where(meta.c.key == "db_id")).scalar()
             if stored_id != db_id:
                 raise DamagedError(f"{damaged}: dữ liệu không thuộc bản kê.")
-            verdict = audit_chain.verify_chain(connection, audit_chain.derive_key(db_key), head)
+            compared = head if held is None else held
+            verdict = audit_chain.verify_chain(connection, audit_chain.derive_key(db_key), compared)
+            if held is not None and not verdict.ok:
+                raise DamagedError(f"{verdict.problem} {NOT_BACKED_UP}")
             if not verdict.ok or verdict.count != head["count"]:
                 raise DamagedError(f"{damaged}: {verdict.problem or 'nhật ký dài hơn đầu chuỗi trong bản kê.'}")
             report.checks.append(f"Chuỗi nhật ký toàn vẹn: {verdict.count} mục, khớp đầu chuỗi trong bản kê")
@@ -330,7 +345,7 @@ def _check_database(extracted: Path, db_key: bytes, db_id: str, head: dict, user
                 return ""
             row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == user)).first()
     except DamagedError as error:
-        if error.message.startswith(damaged):
+        if error.message.startswith(damaged) or error.message.endswith(NOT_BACKED_UP):
             raise
         raise DamagedError(f"{damaged}: {error.message}") from None
     finally:

@@ -8,7 +8,9 @@ import zipfile
 import pytest
 
 from bvct_desktop.core import audit, autobackup, backup, backup_log, keyfile, migrations, settings, vault
+from bvct_desktop.core.database import Actor, FileDatabase
 from bvct_desktop.core.errors import DamagedError
+from bvct_desktop.core.permissions import ADMIN as ADMIN_ROLE
 from tests.conftest import ADMIN, PASSWORD
 
 
@@ -216,3 +218,35 @@ def test_without_its_key_file_its_own_automatic_backups_are_still_offered(db, na
         vault.unlock(db.path, ADMIN, PASSWORD)
     assert raised.value.restore == (db.path, ours)  # known by the salt at the head of its file
     assert "không biết các bản sao lưu đã được ghi ở đâu" in raised.value.message
+
+
+@pytest.fixture
+def rolled_back(db, tmp_path, clock):
+    """The database swapped for an older copy of itself beside its current key file, already open
+    (as when the file is swapped while the program runs, past the check at open)."""
+    db.close()
+    shutil.copy(db.path, tmp_path / "cu.db")
+    for number in range(3):
+        later = vault.unlock(db.path, ADMIN, PASSWORD, clock)
+        settings.set_setting(later, "nguoi_ky", f"Sau {number}")
+        later.close()
+    shutil.copy(tmp_path / "cu.db", db.path)
+    keys = keyfile.read(keyfile.key_path(db.path))
+    opened = FileDatabase(db.path, keys.open_slot(ADMIN, PASSWORD), keys.db_id, Actor(ADMIN, ADMIN_ROLE), clock)
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize("how", ["manual", "at exit", "before a migration"])
+def test_a_database_rolled_back_behind_its_key_file_is_never_backed_up(rolled_back, tmp_path, how):
+    key_path = keyfile.key_path(rolled_back.path)
+    head = keyfile.read(key_path).audit_head
+    out = tmp_path / "sao-luu.bvctbak"
+    backing_up = {"manual": lambda: backup.create(rolled_back, out), "at exit": lambda: autobackup.at_exit(rolled_back),
+                  "before a migration": lambda: autobackup.before_migration(rolled_back)}[how]
+    with pytest.raises(DamagedError) as raised:
+        backing_up()
+    assert raised.value.message.startswith(f"Nhật ký bị cắt: tệp khóa ghi {head['count']} mục")
+    assert not out.exists() and not backup_log.auto_backups(backup_log.auto_folder(), rolled_back.db_id)
+    assert keyfile.read(key_path).last_backup is None and keyfile.read(key_path).audit_head == head
+    assert not rolled_back.verify_audit_chain().ok  # the evidence is still there
