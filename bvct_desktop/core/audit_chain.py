@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from json.encoder import c_make_encoder, encode_basestring
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from . import keyfile
@@ -208,17 +208,40 @@ def verify_chain(connection: Connection, key: bytes, head: dict) -> Verdict:
     rows = connection.execution_options(yield_per=5_000).execute(select(audit_log).order_by(audit_log.c.id))
     for row in rows:
         if row.id != expected_id:
-            return Verdict(count, expected_id, f"Nhật ký bị xóa mục số {expected_id}"
-                           + (f" đến {row.id - 1}" if row.id - 1 > expected_id else "") + ".")
+            return Verdict(count, expected_id, _deleted(expected_id, row.id - 1))
         if not hmac.compare_digest(entry_mac(key, previous_mac, fields_of(row._mapping)), row.mac):
             return Verdict(count, row.id, f"Mục nhật ký số {row.id} ({row.at:%d/%m/%Y %H:%M}) đã bị sửa "
                            "hoặc không thuộc chuỗi nhật ký này.")
         previous_mac, expected_id, count = row.mac, row.id + 1, count + 1
         if row.id == head.get("id") and not hmac.compare_digest(row.mac, head.get("mac", "")):
-            return Verdict(count, row.id, f"Mục nhật ký số {row.id} khác với bản ghi trong tệp khóa: "
-                           "cơ sở dữ liệu đã bị thay bằng một bản khác.")
+            return Verdict(count, row.id, _replaced(row.id))
     if head.get("id", 0) > count:
-        return Verdict(count, count + 1, f"Nhật ký bị cắt: tệp khóa ghi {head['id']} mục, cơ sở dữ liệu chỉ còn "
-                       f"{count}; mất từ mục số {count + 1} (các mục mới nhất bị xóa, hoặc cơ sở dữ liệu "
-                       "bị thay bằng bản cũ hơn).")
+        return Verdict(count, count + 1, _cut(head["id"], count))
     return Verdict(count)
+
+
+def missing_head(connection: Connection, head: dict) -> str | None:
+    """What `verify_chain` tells when the trail no longer holds the entry the key file's `head` names
+    (the database cut short, or swapped for an older copy), found cheaply: that one entry's MAC, not
+    the chain. None when it holds it."""
+    if not head.get("id"):
+        return None
+    mac = mac_at(connection, head["id"])
+    if mac is not None:
+        return None if hmac.compare_digest(mac, head["mac"]) else _replaced(head["id"])
+    count = connection.execute(select(func.count()).select_from(audit_log)).scalar()
+    return _cut(head["id"], count) if count < head["id"] else _deleted(head["id"], head["id"])
+
+
+def _deleted(first: int, last: int) -> str:
+    return f"Nhật ký bị xóa mục số {first}" + (f" đến {last}" if last > first else "") + "."
+
+
+def _replaced(entry_id: int) -> str:
+    return (f"Mục nhật ký số {entry_id} khác với bản ghi trong tệp khóa: cơ sở dữ liệu đã bị thay bằng một "
+            "bản khác.")
+
+
+def _cut(head_id: int, count: int) -> str:
+    return (f"Nhật ký bị cắt: tệp khóa ghi {head_id} mục, cơ sở dữ liệu chỉ còn {count}; mất từ mục số {count + 1} "
+            "(các mục mới nhất bị xóa, hoặc cơ sở dữ liệu bị thay bằng bản cũ hơn).")

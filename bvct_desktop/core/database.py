@@ -23,7 +23,7 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
-from . import audit_chain, backup_log, engine, keyfile, lockout, own_files, row_versions
+from . import audit_chain, backup_log, crashpoints, engine, keyfile, lockout, own_files, row_versions
 from .address import Address, FileAddress
 from .errors import WRONG_LOGIN, WRONG_PASSWORD, AuthError, BvctError, DamagedError, InputError
 from .permissions import Action, allows, refusal
@@ -309,6 +309,7 @@ class FileDatabase(Database):
         def change(keys: keyfile.KeyFile) -> None:
             keys.audit_head = audit_chain.advance(keys.audit_head, head, lambda i: audit_chain.mac_at(connection, i))
 
+        crashpoints.reached("audit-committed")
         try:
             keyfile.update(self.key_path, change)
         except BvctError:

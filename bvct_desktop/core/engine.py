@@ -57,7 +57,9 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read
         for pragma in ("cipher_log_level = NONE", "foreign_keys = ON", journal,
                        f"busy_timeout = {busy_timeout_ms}", "temp_store = MEMORY",
                        f"cache_size = -{CACHE_KIB}",
-                       "synchronous = NORMAL"):
+                       # each commit on the disk before the key file's audit head names it: NORMAL may lose
+                       # the last commits to a power cut, and the check at open refuses a database behind it
+                       "synchronous = FULL"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
         dbapi_connection.create_function(collation.SQL_FUNCTION, 1, collation.sql_name_key, deterministic=True)

@@ -219,17 +219,36 @@ def _check_file(path: Path) -> str | None:
 
 
 def _check_key(db: FileDatabase, keys: keyfile.KeyFile, salt: str | None) -> None:
-    """The cheap check at open: the key opens the database, whose id the key file names; a key file
-    that does not name its database file's salt yet is made to (see `keyfile.salt_of`)."""
+    """The cheap check at open: the key opens the database, whose id the key file names, and whose
+    trail holds the last audit entry the key file saw; a key file that does not name its database
+    file's salt yet is made to (see `keyfile.salt_of`)."""
     with _told_if_foreign(db.path, keys, salt), db.read() as connection:
         stored_id = connection.execute(select(meta.c.value).where(meta.c.key == "db_id")).scalar()
+        behind = audit_chain.missing_head(connection, keys.audit_head)
     if stored_id != keys.db_id:
         raise DamagedError(f"Tệp khóa «{db.key_path}» không thuộc cơ sở dữ liệu này.")
+    if behind:
+        _refuse_older(db, behind)
     if salt is not None and keys.db_salt != salt:
         try:
             keyfile.update(db.key_path, lambda current: setattr(current, "db_salt", salt))
         except BvctError:
             pass  # a key file that cannot be written now still opens its database; it names it at a later open
+
+
+def _refuse_older(db: FileDatabase, problem: str) -> None:
+    """A database older than its key file (the key file's audit head is written after each commit,
+    so it is never ahead of its own database): an old copy put back, where new work would go on
+    unnoticed. The refused open is audited in it, where it can be written."""
+    backups: list[backup_log.Known] = []
+    with contextlib.suppress(BvctError), db.write() as connection:
+        db.audit(connection, "mở cơ sở dữ liệu", audit_chain.FAILED,
+                 details={"ly_do": "cơ sở dữ liệu cũ hơn tệp khóa", "loi": problem})
+        backups = backup_log.in_trail(connection)
+    raise backup_log.naming_backup(DamagedError(
+        f"Cơ sở dữ liệu «{db.path}» cũ hơn tệp khóa của nó: {problem} Có thể một bản cũ đã được chép đè lên "
+        "hoặc cơ sở dữ liệu đã bị quay lui, nên không mở (công việc mới sẽ ghi vào bản cũ). Hãy khôi phục từ "
+        "bản sao lưu đã kiểm tra (bvct restore) và báo quản trị viên."), db.path, backups)
 
 
 @contextlib.contextmanager

@@ -337,3 +337,20 @@ def test_verify_and_restore_take_the_name_as_a_login_takes_it(backed_up, cli):
     assert code == 0, err
     entries = cli.as_user(ADMIN, PASSWORD)("audit", "list")[1]
     assert "khôi phục từ bản sao lưu" in entries and f" {ADMIN}  " not in entries
+
+
+@pytest.mark.file_only("a database file put back as an older copy beside its key file")
+def test_a_database_put_back_as_an_older_copy_is_neither_opened_nor_backed_up(cli, cadres_file, tmp_path):
+    old = tmp_path / "cu.db"
+    old.write_bytes(cli.db.read_bytes())
+    assert cli("import", "cadres", cadres_file)[0] == 0
+    assert cli("backup", "--out", tmp_path / "sau.bvctbak")[0] == 0
+    cli.db.write_bytes(old.read_bytes())
+    for command in (("backup", "--out", tmp_path / "lui.bvctbak"), ("export", "cadres", "--out", tmp_path / "x.xlsx"),
+                    ("users", "list"), ("audit", "verify")):
+        code, out, err = cli(*command)
+        assert code == 4 and out == "", command
+        assert f"«{cli.db}» cũ hơn tệp khóa của nó: Nhật ký bị cắt" in err and "bvct restore" in err
+        assert str(tmp_path / "sau.bvctbak") in err  # the verified backup to restore
+    assert not (tmp_path / "lui.bvctbak").exists() and not (tmp_path / "x.xlsx").exists()
+    assert keyfile.read(keyfile.key_path(cli.db)).last_backup["path"] == str(tmp_path / "sau.bvctbak")

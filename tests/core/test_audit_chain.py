@@ -11,8 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select, text
 
-from bvct_desktop.core import audit, audit_chain, engine, keyfile, settings, users, vault
-from bvct_desktop.core.errors import PermissionDenied
+from bvct_desktop.core import audit, audit_chain, backup, engine, keyfile, settings, users, vault
+from bvct_desktop.core.database import Actor, FileDatabase, system_clock
+from bvct_desktop.core.errors import DamagedError, PermissionDenied
+from bvct_desktop.core.permissions import ADMIN as ADMIN_ROLE
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.core.schema import audit_log
 from tests.conftest import ADMIN, PASSWORD
@@ -38,11 +40,20 @@ def _head(path) -> dict:
     return json.loads(keyfile.key_path(path).read_text(encoding="utf-8"))["audit_head"]
 
 
+def _entries(path, action: str) -> list:
+    key = keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD)
+    opened = engine.make_engine(path, key)
+    with opened.connect() as connection:
+        rows = connection.execute(select(audit_log).where(audit_log.c.action == action)).all()
+    opened.dispose()
+    return rows
+
+
 @pytest.fixture
 def trail(tmp_path):
-    """A database with a dozen entries (logins and settings changes)."""
+    """A database with a dozen entries (logins and settings changes); its recovery key kept beside it."""
     path = tmp_path / "bvct.db"
-    vault.create(path, ADMIN, PASSWORD)
+    (tmp_path / "khoa-khoi-phuc.txt").write_text(vault.create(path, ADMIN, PASSWORD), encoding="utf-8")
     db = vault.unlock(path, ADMIN, PASSWORD)
     for number in range(5):
         settings.set_setting(db, "nguoi_ky", f"Người ký {number}")
@@ -51,11 +62,29 @@ def trail(tmp_path):
 
 
 def _verify(path) -> audit.Verdict:
-    db = vault.unlock(path, ADMIN, PASSWORD)
+    """`audit verify`, also on a database the check at open refuses (opened past it, as an
+    administrator with the key)."""
+    keys = keyfile.read(keyfile.key_path(path))
+    db = FileDatabase(path, keys.open_slot(ADMIN, PASSWORD), keys.db_id, Actor(ADMIN, ADMIN_ROLE), system_clock)
     try:
         return audit.verify(db)
     finally:
         db.close()
+
+
+def _swapped_for_an_older_copy(path, backup_out=None) -> None:
+    """Three settings changes (and a backup after them), then the database file put back as it was
+    before them, beside its current key file."""
+    shutil.copy(path, path.with_name("cu.db"))
+    for number in range(3):
+        db = vault.unlock(path, ADMIN, PASSWORD)
+        settings.set_setting(db, "nguoi_ky", f"Sau {number}")
+        if backup_out and number == 2:
+            backup.create(db, backup_out)
+        db.close()
+    for suffix in ("-wal", "-shm"):
+        path.with_name(f"{path.name}{suffix}").unlink(missing_ok=True)
+    shutil.copy(path.with_name("cu.db"), path)
 
 
 def test_the_head_is_mirrored_after_every_commit(trail):
@@ -85,24 +114,44 @@ def test_the_newest_entries_cut_off_are_detected_and_later_writes_do_not_hide_it
     _sql(trail, f"DELETE FROM audit_log WHERE id > {head['id'] - 3}")
     verdict = _verify(trail)
     assert "bị cắt: tệp khóa ghi 7 mục" in verdict.problem and verdict.broken_id <= head["id"]
-    for _ in range(6):  # more logins than were cut: the mirror must keep its evidence
-        vault.unlock(trail, ADMIN, PASSWORD).close()
+    for _ in range(6):  # more refused logins (each one audited) than were cut: the mirror keeps its evidence
+        with pytest.raises(DamagedError):
+            vault.unlock(trail, ADMIN, PASSWORD)
     assert _head(trail)["id"] == head["id"]
     verdict = _verify(trail)
     assert verdict.broken_id == head["id"] and "khác với bản ghi trong tệp khóa" in verdict.problem
 
 
 def test_the_database_swapped_for_an_older_copy_without_its_key_file(trail, tmp_path):
-    shutil.copy(trail, tmp_path / "old.db")
-    for number in range(3):
-        db = vault.unlock(trail, ADMIN, PASSWORD)
-        settings.set_setting(db, "nguoi_ky", f"Sau {number}")
-        db.close()
-    for suffix in ("-wal", "-shm"):
-        (tmp_path / f"bvct.db{suffix}").unlink(missing_ok=True)
-    shutil.copy(tmp_path / "old.db", trail)
+    _swapped_for_an_older_copy(trail)
     verdict = _verify(trail)
     assert not verdict.ok and ("bị cắt" in verdict.problem or "bản khác" in verdict.problem)
+
+
+def test_a_database_older_than_its_key_file_is_refused_at_open_naming_the_backup_to_restore(trail, tmp_path):
+    _swapped_for_an_older_copy(trail, tmp_path / "sau.bvctbak")
+    head, recovery_key = _head(trail), (tmp_path / "khoa-khoi-phuc.txt").read_text("utf-8")
+    for opening in (lambda: vault.unlock(trail, ADMIN, PASSWORD),
+                    lambda: vault.unlock_with_recovery_key(trail, recovery_key)):
+        with pytest.raises(DamagedError) as raised:
+            opening()
+        message = raised.value.message
+        assert f"«{trail}» cũ hơn tệp khóa" in message and f"tệp khóa ghi {head['count']} mục" in message
+        assert "bvct restore" in message and raised.value.restore == (trail, tmp_path / "sau.bvctbak")
+    assert _head(trail) == head
+    refused = _entries(trail, "mở cơ sở dữ liệu")
+    assert [entry.outcome for entry in refused] == [audit_chain.FAILED, audit_chain.FAILED]
+    with pytest.raises(DamagedError):  # its own refused openings never make it look whole again
+        vault.unlock(trail, ADMIN, PASSWORD)
+
+
+def test_a_database_whose_newest_entry_was_replaced_is_refused_at_open(trail):
+    head = _head(trail)
+    _sql(trail, f"DELETE FROM audit_log WHERE id >= {head['id'] - 1}")
+    for _ in range(3):  # as many entries as before, or more, none of them the one the key file saw
+        with pytest.raises(DamagedError) as raised:
+            vault.unlock(trail, ADMIN, PASSWORD)
+    assert f"Mục nhật ký số {head['id']} khác với bản ghi trong tệp khóa" in raised.value.message
 
 
 def test_a_lagging_mirror_is_not_tampering(trail):
@@ -113,7 +162,8 @@ def test_a_lagging_mirror_is_not_tampering(trail):
     db.close()
     keyfile.update(keyfile.key_path(trail),
                    lambda keys: setattr(keys, "audit_head", {"count": 2, "id": 2, "mac": mac_2}))
-    assert _verify(trail).ok
+    vault.unlock(trail, ADMIN, PASSWORD).close()  # opens, and the mirror catches up
+    assert _head(trail)["id"] > 2 and _verify(trail).ok
 
 
 @pytest.mark.file_only("changes entries in the file; the server's chain: tests/server/test_permissions.py")

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from bvct_desktop.core import backup, keyfile, users
+from bvct_desktop.core import backup, keyfile, users, vault
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.login import LoginDialog
 from tests.conftest import ADMIN, PASSWORD
@@ -160,3 +160,20 @@ def test_the_key_is_derived_off_the_gui_thread_while_the_window_says_so(qtbot, d
     qtbot.waitUntil(lambda: dialog.unlocking is None, timeout=20_000)
     assert dialog.result() == LoginDialog.DialogCode.Accepted and dialog.login_button.isEnabled()
     dialog.database.close()
+
+
+def test_a_database_older_than_its_key_file_is_refused_and_the_verified_backup_offered(qtbot, tmp_path, clock):
+    db = new_database(tmp_path, clock)
+    db.close()
+    old = db.path.read_bytes()
+    db = vault.unlock(db.path, ADMIN, PASSWORD, clock)
+    users.add(db, "nguyen.an", "chuyen-vien", "Sông Hương mùa thu")
+    saved = backup.create(db, tmp_path / "ban-sao.bvctbak")
+    db.close()
+    db.path.write_bytes(old)  # an older copy put back beside the current key file
+
+    dialogs = Dialogs(scripted=True)
+    dialog, ok = login(qtbot, db.path, clock, dialogs=dialogs)   # the scripted answer defaults to "no"
+    assert not ok and dialog.database is None
+    assert "cũ hơn tệp khóa" in dialog.error.text() and "bvct restore" in dialog.error.text()
+    assert dialogs.shown[0].kind == "ask" and saved.path.name in dialogs.shown[0].text
