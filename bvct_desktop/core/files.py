@@ -39,6 +39,13 @@ def temporary_beside(target: Path) -> Path:
     return Path(name)
 
 
+def check_target(target: Path, suffix: str) -> None:
+    """InputError unless the file `target` the officer chose ends in `suffix` and `check_folder` passes."""
+    if Path(target).suffix.lower() != suffix:
+        raise InputError(f"Tệp «{Path(target).name}» phải có đuôi {suffix}.")
+    check_folder(target)
+
+
 def check_folder(target: Path) -> None:
     """InputError unless `target` is not a folder, and the folder it goes into exists and a file can
     be made there: tried with the temporary file that writing it will make first."""

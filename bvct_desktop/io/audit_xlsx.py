@@ -8,7 +8,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ..core import audit, audit_words
-from ..core.errors import InputError
+from ..core.files import check_target
 from . import xlsx_book
 
 WIDTHS = (8, 20, 16, 14, 30, 13, 22, 9, 60)
@@ -17,8 +17,7 @@ WIDTHS = (8, 20, 16, 14, 30, 13, 22, 9, 60)
 def write_audit(entries: Iterable[audit.Entry], target: Path, password: str | None = None) -> int:
     """Writes `entries` to the workbook `target` (encrypted with `password` when given); returns how many."""
     target = Path(target)
-    if target.suffix.lower() != ".xlsx":
-        raise InputError(f"Tệp xuất «{target.name}» phải có đuôi .xlsx.")
+    check_target(target, ".xlsx")
     with xlsx_book.Workbook(target, password) as book:
         sheet = book.create_sheet("Nhật ký")
         for i, width in enumerate(WIDTHS):

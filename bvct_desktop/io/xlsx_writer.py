@@ -10,12 +10,13 @@ the same way (comments, drop-down lists, an instructions sheet), so `bvct templa
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..core.errors import InputError
 from ..core.fields import Field, FieldType
+from ..core.files import check_target
 from ..core.kinds import Kind
 from . import xlsx_stream
 from .xlsx_stream import TEXT_FORMAT
 
+XLSX = ".xlsx"
 DATE_FORMAT = "DD/MM/YYYY"
 HEADER_FONT_NAME = "Times New Roman"
 REQUIRED_COLOR = "C00000"  # a required column's header
@@ -34,7 +35,7 @@ def column_width(spec: Field) -> float:
 
 def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: str | None = None) -> int:
     """Writes `rows` (values by field key) in the import layout; returns how many."""
-    _check_target(Path(target))
+    check_target(target, XLSX)
     written = 0
 
     def fill(book) -> None:
@@ -82,7 +83,7 @@ def _page_setup(sheet, kind: Kind, formats: list | None = None) -> None:
 def write_template(kind: Kind, target: Path) -> None:
     """An empty import workbook: headers, text-formatted identity columns, drop-down lists and
     an instructions sheet."""
-    _check_target(Path(target))
+    check_target(target, XLSX)
 
     def fill(book) -> None:
         from xlsxwriter.utility import xl_col_to_name
@@ -139,11 +140,4 @@ def _instructions(sheet: xlsx_stream.StreamedSheet, kind: Kind) -> None:
         sheet.row(row, [spec.header, "Có" if spec.required else "", _describe(spec)])
     for column, width in enumerate((34, 10, 90)):
         sheet.sheet.set_column(column, column, width)
-
-
-def _check_target(target: Path) -> None:
-    if target.suffix.lower() != ".xlsx":
-        raise InputError(f"Tệp xuất «{target.name}» phải có đuôi .xlsx.")
-    if not target.parent.is_dir():
-        raise InputError(f"Thư mục «{target.parent}» không tồn tại.")
 

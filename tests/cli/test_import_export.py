@@ -248,3 +248,12 @@ def test_a_delegation_row_fills_in_the_members_missing_cccd(loaded, tmp_path):
     row[8], row[9], row[11] = "Bùi Thị Hương", "02/02/1975", "060082000777"
     code, out, _ = loaded("import", "delegations", workbook(tmp_path / "e.xlsx", headers, [row]))
     assert code == 2 and "đã thuộc về người khác" in out
+
+
+def test_a_folder_named_as_the_output_is_bad_input_and_nothing_is_written(loaded, tmp_path):
+    folder = tmp_path / "thu-muc.xlsx"
+    folder.mkdir()
+    for argv in (("export", "slips", "--out", folder), ("template", "slips", "--out", folder)):
+        code, out, err = loaded(*argv)
+        assert (code, out) == (2, "") and f"«{folder}» là một thư mục, không phải tệp" in err
+    assert list(folder.iterdir()) == [] and sorted(path.name for path in tmp_path.glob("*thu-muc*")) == ["thu-muc.xlsx"]

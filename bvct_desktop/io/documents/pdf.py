@@ -9,8 +9,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from ...core.errors import InputError
-from ...core.files import atomic_output
+from ...core.files import atomic_output, check_target
 from .layout import DocumentCanvas, Letterhead
 from .profile import Profile
 
@@ -39,15 +38,9 @@ def encrypt(data: bytes, password: str) -> bytes:
 
 
 def save(data: bytes, target: Path, password: str | None = None) -> None:
-    check_target(Path(target), ".pdf")
+    check_target(target, ".pdf")
     if password:
         data = encrypt(data, password)
     with atomic_output(Path(target)) as temp:
         temp.write_bytes(data)
 
-
-def check_target(target: Path, suffix: str) -> None:
-    if target.suffix.lower() != suffix:
-        raise InputError(f"Tệp «{target.name}» phải có đuôi {suffix}.")
-    if not target.parent.is_dir():
-        raise InputError(f"Thư mục «{target.parent}» không tồn tại.")

@@ -19,12 +19,12 @@ from docx.shared import Pt
 
 from ...core import numbering
 from ...core.dates import PartialDate, display_date
+from ...core.files import check_target
 from ...core.kinds import SLIPS
 from ...core.numbers import grouped
 from . import layout, tables, word, workbook
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow, Letterhead
-from .pdf import check_target
 from .profile import Profile
 from .report_content import issuer_name
 from .word import CENTER
@@ -152,7 +152,7 @@ def draw(c: DocumentCanvas, source: ReminderSource) -> None:
 
 def write_docx(target: Path, source: ReminderSource, head: Letterhead, profile: Profile,
                password: str | None = None) -> None:
-    check_target(Path(target), ".docx")
+    check_target(target, ".docx")
     words = texts(source, profile)
     document = word.new_document(profile, head, source.draft)
     word.properties(document, TITLE, SUBJECT, "Công văn", head, source.on, source.draft)

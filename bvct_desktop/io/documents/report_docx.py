@@ -8,9 +8,9 @@ from pathlib import Path
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
+from ...core.files import check_target
 from . import word
 from .layout import Letterhead
-from .pdf import check_target
 from .profile import Profile
 from .report_content import FILL, HEADING, TITLE, ReportContent
 from .word import CENTER
@@ -18,7 +18,7 @@ from .word import CENTER
 
 def write_report(target: Path, content: ReportContent, head: Letterhead, profile: Profile, number: str,
                  date: str, attached_to: str, password: str | None = None, on: dt.date | None = None) -> None:
-    check_target(Path(target), ".docx")
+    check_target(target, ".docx")
     document = word.new_document(profile, head, content.draft)
     dated = on or content.end
     word.properties(document, f"{TITLE.capitalize()} {content.subject}", content.subject, TITLE.capitalize(), head,

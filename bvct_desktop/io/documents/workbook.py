@@ -25,8 +25,9 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...core.files import check_target
 from .. import office_file, xlsx_book
-from ..xlsx_writer import DATE_FORMAT, HEADER_COLOR, TEXT_FORMAT, _check_target
+from ..xlsx_writer import DATE_FORMAT, HEADER_COLOR, TEXT_FORMAT, XLSX
 from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 from .layout import DRAFT, LEFT_COLUMN, PARTY, SIGNATURE_SHARE, Letterhead, nfc, wrap
 from .profile import Profile
@@ -145,7 +146,7 @@ def write(target: Path, sheets: Sequence[Sheet | Text], head: Letterhead, profil
           password: str | None = None, draft: bool = False, on: dt.date | None = None) -> int:
     """Writes the sheets; returns the number of table rows written in all. A workbook dated `on`
     (a report's date) is the same bytes each time it is written."""
-    _check_target(Path(target))
+    check_target(target, XLSX)
     with xlsx_book.Workbook(target, password, stamp=office_file.dated(on) if on else None) as workbook:
         workbook.properties.creator = nfc(f"{head.issuer} – {head.superior}")
         workbook.properties.title = nfc(sheets[0].title) if sheets else ""
