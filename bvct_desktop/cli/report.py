@@ -7,7 +7,7 @@ from pathlib import Path
 from ..core import documents_data, report, report_notes
 from ..core.documents_data import Issue
 from ..core.errors import InputError
-from ..core.files import atomic_output
+from ..core.files import output
 from ..io.documents import render
 from ..io.documents.report_content import subject
 from .arguments import (
@@ -56,16 +56,13 @@ def _figures_only(args) -> None:
 def _figures(args, start, end) -> int:
     db = open_database(args)
     try:
-        figures = report.figures(db, start, end)
+        text = json.dumps(report.figures(db, start, end), ensure_ascii=False, indent=2)
+        if args.out != "-":
+            with output(Path(args.out)) as temp:  # while open: never over the database's own files
+                temp.write_text(text + "\n", encoding="utf-8")
     finally:
         db.close()
-    text = json.dumps(figures, ensure_ascii=False, indent=2)
-    if args.out == "-":
-        print(text)
-    else:
-        with atomic_output(Path(args.out)) as temp:
-            temp.write_text(text + "\n", encoding="utf-8")
-        print(f"Đã ghi số liệu báo cáo: {args.out}")
+    print(text if args.out == "-" else f"Đã ghi số liệu báo cáo: {args.out}")
     return 0
 
 

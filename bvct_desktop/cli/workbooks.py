@@ -37,7 +37,15 @@ def register(commands) -> None:
 
 
 def cmd_template(args) -> int:
+    from .. import paths
+    from ..core import files, own_files
+    from ..core.address import is_server_url
+
     kind = kind_named(args.kind)
+    choice = paths.chosen(args.db)
+    if not (choice and is_server_url(choice.text)):  # the database no template opens is never written over
+        database = paths.database_from(args.db)
+        files.guard(database, own_files.of(database))
     xlsx_writer.write_template(kind, Path(args.out))
     print(f"Đã ghi tệp mẫu «{kind.title}»: {args.out}")
     return 0

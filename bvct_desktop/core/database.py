@@ -23,7 +23,7 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
-from . import audit_chain, backup_log, crashpoints, engine, keyfile, lockout, own_files, row_versions
+from . import audit_chain, backup_log, crashpoints, engine, files, keyfile, lockout, own_files, row_versions
 from .address import Address, FileAddress
 from .errors import WRONG_LOGIN, WRONG_PASSWORD, AuthError, BvctError, DamagedError, InputError
 from .permissions import Action, allows, refusal
@@ -276,6 +276,13 @@ class FileDatabase(Database):
         self.engine = engine.make_engine(self.path, db_key, busy_timeout_ms)
         self._db_key = db_key
         self._audit_key = audit_chain.derive_key(db_key)
+        files.guard(self.path, own_files.of(self.path))  # no export or document goes over them
+
+    def close(self, wait_s: float = CLOSE_WAIT_S) -> None:
+        guarded = not self.closed
+        super().close(wait_s)
+        if guarded:
+            files.release(self.path)
 
     def seal_slot(self, secret: str, slot: str) -> dict:
         return keyfile.seal(self._db_key, secret, self.db_id, slot, keyfile.DEFAULT_KDF)

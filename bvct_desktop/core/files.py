@@ -21,6 +21,9 @@ TEMP_SUFFIX = ".tmp"
 # A leftover without a process id (written before ids were kept) is removed once this old.
 UNTAGGED_AGE = dt.timedelta(days=1)
 _TAGGED = re.compile(r"\.p(\d+)-[^.]+\.tmp")
+# The databases this process works on, each with its own files (own_files.of): no file written
+# for the officer goes over one of those.
+_guarded: list[tuple[Path, list[Path]]] = []
 
 
 def temporary_beside(target: Path) -> Path:
@@ -47,11 +50,52 @@ def check_target(target: Path, suffix: str) -> None:
 
 
 def check_folder(target: Path) -> None:
-    """InputError unless `target` is not a folder, and the folder it goes into exists and a file can
-    be made there: tried with the temporary file that writing it will make first."""
+    """InputError unless `target` is not a folder nor a file of a database this process works on,
+    and the folder it goes into exists and a file can be made there: tried with the temporary file
+    that writing it will make first."""
+    _check_name(target)
+    temporary_beside(target).unlink()
+
+
+def _check_name(target: Path) -> None:
     if Path(target).is_dir():
         raise InputError(f"«{target}» là một thư mục, không phải tệp: hãy chọn tên tệp khác.")
-    temporary_beside(target).unlink()
+    for database, own in _guarded:
+        refuse_own(target, database, own)
+
+
+def guard(database: Path, own: list[Path]) -> None:
+    """From now on, `check_folder` refuses the files `own` of `database` (until `release`)."""
+    _guarded.append((Path(database), own))
+
+
+def release(database: Path) -> None:
+    """Ends one `guard` of `database`."""
+    for entry in _guarded:
+        if entry[0] == Path(database):
+            _guarded.remove(entry)
+            return
+
+
+def refuse_own(target: Path, database: Path, own: list[Path]) -> None:
+    """InputError when `target` is one of the files `own` of `database`, however named."""
+    for file in own:
+        if same_file(target, file):
+            raise InputError(f"Không ghi vào «{target}»: đó là tệp của chính cơ sở dữ liệu «{Path(database).name}» "
+                             f"({file.name}); ghi đè sẽ làm mất dữ liệu. Hãy chọn tên tệp khác.")
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """Whether the two paths name one file: the same file on disk when both exist, else the same
+    path once links are followed (and letter case ignored where the system ignores it)."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return _spelled(one) == _spelled(other)
+
+
+def _spelled(path: Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
 
 def make_folder(target: Path) -> None:
@@ -88,6 +132,15 @@ def atomic_output(target: Path) -> Iterator[Path]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def output(target: Path) -> Iterator[Path]:
+    """`atomic_output` for a file the officer chose: never a folder nor a file of a database this
+    process works on (as `check_folder`; the temporary file tries the folder)."""
+    _check_name(target)
+    with atomic_output(target) as temp:
+        yield temp
 
 
 def os_error(error: OSError, target: Path) -> BvctError:

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from .errors import WRONG_LOGIN, AuthError, DamagedError, os_reason
 from .files import atomic_output, locked
+from .own_files import key_path as key_path  # the key file is one of a database's own files
 
 FORMAT = "BVCT-KEYS"
 VERSION = 1
@@ -202,10 +203,6 @@ def salt_in(head: bytes) -> str | None:
     """The salt of a database file whose first bytes are `head`; None when it has none yet (its
     pages still in the WAL)."""
     return head[:SALT_BYTES].hex() if len(head) >= SALT_BYTES else None
-
-
-def key_path(db_path: Path) -> Path:
-    return Path(f"{db_path}.keys")
 
 
 def read(path: Path) -> KeyFile:

@@ -5,7 +5,7 @@ reader too. Every document and export the desktop writes to disk is chosen throu
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core import passwords
+from ..core import files, passwords
 from ..core.errors import InputError
 from .dialogs import CANCEL, NO, Dialogs
 from .qt import QWidget
@@ -33,17 +33,23 @@ class Destination:
 
 def save_as(dialogs: Dialogs, parent: QWidget, title: str, suggested: str, filter_text: str,
             suffix: str) -> Destination | None:
-    """The file the officer chooses (given `suffix` when typed without it), then whether and with what
-    password it is encrypted; None when either is cancelled."""
-    chosen = dialogs.save_file(parent, title, suggested, filter_text)
-    if not chosen:
-        return None
+    """The file the officer chooses (given `suffix` when typed without it; asked again while it cannot
+    be written: a folder, a file of the open database), then whether and with what password it is
+    encrypted; None when either is cancelled."""
+    while True:
+        chosen = dialogs.save_file(parent, title, suggested, filter_text)
+        if not chosen:
+            return None
+        target = Path(chosen) if Path(chosen).suffix.lower() == suffix else Path(f"{chosen}{suffix}")
+        try:
+            files.check_folder(target)
+            break
+        except InputError as refused:
+            dialogs.warn(parent, title, refused.message)
     try:
-        password = _password(dialogs, parent)
+        return Destination(target, _password(dialogs, parent))
     except _Declined:
         return None
-    target = Path(chosen) if Path(chosen).suffix.lower() == suffix else Path(f"{chosen}{suffix}")
-    return Destination(target, password)
 
 
 def _password(dialogs: Dialogs, parent: QWidget) -> str | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..core import browse, importing, legacy
 from ..core.errors import BvctError, RowProblem
 from ..core.fields import Field
-from ..core.files import atomic_output
+from ..core.files import output
 from ..core.kinds import kind_named
 from ..core.numbers import grouped
 from ..core.plans.slips import NO_REPLY_DATE_WARNING
@@ -430,7 +430,7 @@ class ImportWizard(QDialog):
         if not name:
             return
         try:
-            with atomic_output(Path(name)) as temp:
+            with output(Path(name)) as temp:
                 temp.write_text(self.error_text() + "\n", encoding="utf-8-sig")
         except BvctError as error:
             self.message.show_message(error.message)

@@ -10,7 +10,7 @@ from .. import paths
 from ..core import address, passwords, settings, user_names, vault
 from ..core.database import Clock, Database, system_clock
 from ..core.errors import AuthError, BvctError, InputError, os_reason
-from ..core.files import atomic_output
+from ..core.files import output
 from . import printing
 from .designer.ui_first_run_admin import Ui_FirstRunAdmin
 from .designer.ui_first_run_office import Ui_FirstRunOffice
@@ -210,7 +210,7 @@ class RecoveryPage(QWizardPage, Ui_FirstRunRecovery):
         text = (f"KHÓA KHÔI PHỤC BVCT DESKTOP\nCơ sở dữ liệu: {self._wizard.path}\n\n{self.key.text()}\n\n"
                 "Cất giữ tệp này an toàn, tách khỏi máy tính; ai có khóa này mở được cơ sở dữ liệu.\n")
         try:
-            with atomic_output(Path(chosen)) as temp:
+            with output(Path(chosen)) as temp:
                 temp.write_text(text, encoding="utf-8")
         except BvctError as failed:
             self.status.show_message(failed.message)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from ..core.files import atomic_output
+from ..core.files import output
 
 Write = Callable[[BinaryIO | Path], None]
 
@@ -29,7 +29,7 @@ def save(target: Path, write: Write, password: str | None = None, in_memory: boo
     package in memory first, for a writer that leaves its zip file open when the disk fills
     (python-docx's does: its clean-up at exit would then print a traceback). `stamp`: the time
     every part of the package carries, instead of the moment it was written."""
-    with atomic_output(Path(target)) as temp:
+    with output(Path(target)) as temp:
         if password is None and not in_memory and stamp is None:
             write(temp)
             return

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bvct_desktop.core import own_files, vault
+from bvct_desktop.core import files, own_files, vault
 from bvct_desktop.core.errors import InputError
 from tests.conftest import ADMIN, PASSWORD
 
@@ -16,12 +16,12 @@ def test_the_files_of_a_database(tmp_path):
 def test_a_file_named_another_way_is_the_same_file(tmp_path, monkeypatch):
     (tmp_path / "a").mkdir()
     monkeypatch.chdir(tmp_path / "a")
-    assert own_files.same_file(tmp_path / "a" / ".." / "bvct.db-wal", tmp_path / "bvct.db-wal")  # neither exists
-    assert own_files.same_file("../bvct.db-wal", tmp_path / "bvct.db-wal")
+    assert files.same_file(tmp_path / "a" / ".." / "bvct.db-wal", tmp_path / "bvct.db-wal")  # neither exists
+    assert files.same_file("../bvct.db-wal", tmp_path / "bvct.db-wal")
     (tmp_path / "bvct.db").write_bytes(b"x")
     (tmp_path / "lien-ket").symlink_to(tmp_path / "bvct.db")
-    assert own_files.same_file(tmp_path / "lien-ket", tmp_path / "bvct.db")
-    assert not own_files.same_file(tmp_path / "bvct.db2", tmp_path / "bvct.db")
+    assert files.same_file(tmp_path / "lien-ket", tmp_path / "bvct.db")
+    assert not files.same_file(tmp_path / "bvct.db2", tmp_path / "bvct.db")
 
 
 def test_a_copy_goes_only_into_a_new_file_that_is_not_the_database_s(tmp_path):

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from bvct_desktop.core import audit
 from bvct_desktop.gui import export_password
-from bvct_desktop.gui.dialogs import CANCEL, YES
+from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.conftest import PASSWORD
 from tests.gui import register_support as support
@@ -71,6 +71,18 @@ def test_cancelling_the_encryption_question_or_the_password_writes_nothing(qtbot
         qtbot.wait(200)
         assert not target.exists() and not page.message.text().startswith("Đã xuất")
     assert not [entry for entry in audit.list_entries(context.db) if entry.action == "xuất"]
+
+
+def test_a_file_of_the_database_is_never_chosen_to_save_over(qtbot, context, tmp_path):
+    link = tmp_path / "lien-ket.xlsx"  # another name for the database file
+    link.symlink_to(context.db.path)
+    target = tmp_path / "don-thu.xlsx"
+    page = _export(qtbot, context, link, None, str(target), NO)  # the warning takes an answer too
+    qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
+    warnings = [shown.text for shown in context.dialogs.shown if shown.kind == "warn"]
+    assert warnings == [f"Không ghi vào «{link}»: đó là tệp của chính cơ sở dữ liệu «bvct.db» (bvct.db); "
+                        "ghi đè sẽ làm mất dữ liệu. Hãy chọn tên tệp khác."]
+    assert link.is_symlink() and page.message.text() == f"Đã xuất 2 bản ghi ra {target}."
 
 
 def test_the_report_page_encrypts_a_pdf_and_a_word_file(qtbot, context, tmp_path):

@@ -9,7 +9,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from ...core.files import atomic_output, check_target
+from ...core.files import check_target, output
 from .layout import DocumentCanvas, Letterhead
 from .profile import Profile
 
@@ -41,6 +41,6 @@ def save(data: bytes, target: Path, password: str | None = None) -> None:
     check_target(target, ".pdf")
     if password:
         data = encrypt(data, password)
-    with atomic_output(Path(target)) as temp:
+    with output(Path(target)) as temp:
         temp.write_bytes(data)
 
