@@ -17,6 +17,8 @@ from .numbers import grouped
 
 SHORT_TEXT = 1_000
 LONG_TEXT = 32_767  # Excel's own limit for one cell
+# Excel's date cells count from 01/01/1900 and through a 29/02/1900 that never was: earlier days are wrong
+EXCEL_FIRST_DATE = dt.date(1900, 3, 1)
 
 
 class FieldType(enum.Enum):
@@ -112,12 +114,15 @@ class Field:
         return values, messages
 
     def to_cell(self, value: object) -> object:
-        """The value written to an export cell (the importer reads it back unchanged)."""
+        """The value written to a workbook cell (the importer reads it back unchanged): a date as a date,
+        but as its text when only partly known or when Excel has no date cell for it."""
         if value is None:
             return None
         if self.type is FieldType.PARTIAL_DATE:
             partial = dates.PartialDate.from_iso(value) if isinstance(value, str) else value
-            return partial.as_date() or partial.display
+            value = partial.as_date() or partial.display
+        if isinstance(value, dt.date) and value < EXCEL_FIRST_DATE:
+            return dates.display_date(value)
         return value
 
     def display(self, value: object) -> str:

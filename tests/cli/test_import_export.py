@@ -94,6 +94,22 @@ def test_birth_dates_excel_keeps_as_dates_shown_mm_yyyy_or_yyyy_are_the_persons_
     assert [row[1] for row in _sheet_rows(tmp_path / "ra.xlsx")[1:]] == ["03/1965", "1958"]
 
 
+def test_a_birth_date_excel_cannot_hold_as_a_date_is_exported_as_its_text_and_imports_unchanged(cli, tmp_path):
+    """Excel's dates begin on 01/01/1900 and count a 29/02/1900 that never was: a day before 01/03/1900
+    is written as the text the import reads, never as a date cell Excel shows wrong or not at all."""
+    born = ["12/03/1899", "03/1899", "1899", "28/02/1900", "01/03/1900"]
+    rows = [[f"Tô Văn {name}", day, "Hàm Tân"] for name, day in zip("ABCDE", born, strict=True)]
+    source = workbook(tmp_path / "vao.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán"], rows)
+    assert cli("import", "cadres", source)[0] == 0
+    out = tmp_path / "ra.xlsx"
+    assert cli("export", "cadres", "--out", out)[0] == 0
+    cells = {row[0].value: row[1] for row in openpyxl.load_workbook(out).worksheets[0].iter_rows(min_row=2)}
+    assert [cells[row[0]].value for row in rows] == [*born[:4], dt.datetime(1900, 3, 1)]
+    assert [cells[row[0]].data_type for row in rows] == ["s"] * 4 + ["d"]
+    code, shown, err = cli("import", "cadres", out)
+    assert code == 0 and "Đã có, không đổi: 5" in shown, shown + err
+
+
 def test_changed_fields_are_updated_and_listed(loaded, tmp_path):
     headers, rows = SAMPLES["cadres"]
     changed = [list(row) for row in rows]

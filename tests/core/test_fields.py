@@ -93,3 +93,16 @@ def test_a_date_of_what_has_happened_is_ahead_only_when_wholly_after_today():
     assert after("2027", today) and not after("2026", today)  # a year: from its first day
     assert after("2027-01", today) and not after("2026-12", today)
     assert after("2026-12-03", today) and not after("2026-12-02", today)
+
+
+@pytest.mark.parametrize(("stored", "cell"), [
+    ("1899-03-12", "12/03/1899"), ("1899-03", "03/1899"), ("1899", "1899"), ("1900-02-28", "28/02/1900"),
+    ("1900-03-01", dt.date(1900, 3, 1)), ("1965-03", "03/1965")])
+def test_a_workbook_cell_holds_a_date_only_where_excel_has_one(stored, cell):
+    """Excel's date cells count a 29/02/1900 that never was: a day before 01/03/1900 is its text."""
+    assert SLIPS.field("birth_date").to_cell(stored) == cell
+
+
+def test_a_full_date_before_excel_s_dates_is_its_text_too():
+    assert SLIPS.field("issued_on").to_cell(dt.date(1899, 12, 31)) == "31/12/1899"
+    assert SLIPS.field("issued_on").to_cell(dt.date(2025, 3, 4)) == dt.date(2025, 3, 4)
