@@ -3,8 +3,9 @@
 Exports are streamed by XlsxWriter in the import layout (so they import again unchanged): bold
 frozen header row, autofilter, widths by field type, full dates as real date cells shown
 dd/mm/yyyy, identity and slip numbers as text, A4 print setup with the header row repeated and
-page numbers. A password, when given, encrypts the file (msoffcrypto-tool). Templates are written
-the same way (comments, drop-down lists, an instructions sheet), so `bvct template` loads no openpyxl.
+page numbers, and the template's column formats and drop-down lists for the rows an officer adds.
+A password, when given, encrypts the file (msoffcrypto-tool). Templates are written the same way
+(with comments and an instructions sheet), so `bvct template` loads no openpyxl.
 """
 
 from collections.abc import Iterable, Mapping
@@ -42,12 +43,12 @@ def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: st
         nonlocal written
         fields = kind.fields
         sheet = _register_sheet(book, kind)
-        dates, texts = book.add_format({"num_format": DATE_FORMAT}), book.add_format({"num_format": TEXT_FORMAT})
+        texts, dates = _value_formats(book)
         formats = [dates if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE) else texts if spec.text_only
                    else None for spec in fields]
         for written, record in enumerate(rows, start=1):  # noqa: B007 - the count is the last row's
             sheet.row(written, [spec.to_cell(record[spec.key]) for spec in fields], formats)
-        _page_setup(sheet.sheet, kind)
+        _columns(book, sheet, kind, written, texts, dates)
         sheet.sheet.autofilter(0, 0, written, len(fields) - 1)
 
     xlsx_stream.streamed(Path(target), fill, password)
@@ -65,11 +66,11 @@ def _register_sheet(book, kind: Kind) -> xlsx_stream.StreamedSheet:
     return sheet
 
 
-def _page_setup(sheet, kind: Kind, formats: list | None = None) -> None:
-    """Widths by field type (and each column's own format, if given), the header row frozen and
-    repeated on every page, A4 fitted to the page width, the title and page numbers."""
+def _page_setup(sheet, kind: Kind, formats: list) -> None:
+    """Widths by field type and each column's own format, the header row frozen and repeated on every
+    page, A4 fitted to the page width, the title and page numbers."""
     for index, spec in enumerate(kind.fields):
-        sheet.set_column(index, index, column_width(spec), formats[index] if formats else None)
+        sheet.set_column(index, index, column_width(spec), formats[index])
     sheet.freeze_panes(1, 0)
     sheet.repeat_rows(0)
     sheet.set_paper(9)  # A4
@@ -86,29 +87,39 @@ def write_template(kind: Kind, target: Path) -> None:
     check_target(target, XLSX)
 
     def fill(book) -> None:
-        from xlsxwriter.utility import xl_col_to_name
-
         sheet = _register_sheet(book, kind)
-        lists = book.add_worksheet("Danh mục")
-        # each column's own format: whatever row the officer types in keeps text as text, dates as dates
-        texts, dates = book.add_format({"num_format": TEXT_FORMAT}), book.add_format({"num_format": DATE_FORMAT})
-        formats = [texts if spec.text_only else dates if spec.type is FieldType.DATE else None
-                   for spec in kind.fields]
         for column, spec in enumerate(kind.fields):
             sheet.sheet.write_comment(0, column, _describe(spec), {"author": "BVCT Desktop"})
-            if spec.choices:
-                for row, choice in enumerate(spec.choices):
-                    lists.write_string(row, column, choice)
-                letter = xl_col_to_name(column)
-                sheet.sheet.data_validation(1, column, TEMPLATE_ROWS, column, {
-                    "validate": "list", "source": f"='Danh mục'!${letter}$1:${letter}${len(spec.choices)}",
-                    "ignore_blank": True, "show_error": True, "error_title": "Giá trị không hợp lệ",
-                    "error_message": f"Chọn một trong: {', '.join(spec.choices)}"})
-        _page_setup(sheet.sheet, kind, formats)
-        lists.hide()
+        _columns(book, sheet, kind, 0, *_value_formats(book))
         _instructions(xlsx_stream.StreamedSheet(book, "Hướng dẫn"), kind)
 
     xlsx_stream.streamed(Path(target), fill)
+
+
+def _value_formats(book) -> tuple:
+    """The text and the date formats."""
+    return book.add_format({"num_format": TEXT_FORMAT}), book.add_format({"num_format": DATE_FORMAT})
+
+
+def _columns(book, sheet: xlsx_stream.StreamedSheet, kind: Kind, filled: int, texts, dates) -> None:
+    """Each column's own format, so that whatever row the officer types in keeps text as text and dates
+    as dates, and its drop-down list (from a hidden list sheet) over the `filled` rows and
+    TEMPLATE_ROWS more; then the page set up."""
+    from xlsxwriter.utility import xl_col_to_name
+
+    lists = book.add_worksheet("Danh mục")
+    for column, spec in enumerate(kind.fields):
+        if spec.choices:
+            for row, choice in enumerate(spec.choices):
+                lists.write_string(row, column, choice)
+            letter = xl_col_to_name(column)
+            sheet.sheet.data_validation(1, column, filled + TEMPLATE_ROWS, column, {
+                "validate": "list", "source": f"='Danh mục'!${letter}$1:${letter}${len(spec.choices)}",
+                "ignore_blank": True, "show_error": True, "error_title": "Giá trị không hợp lệ",
+                "error_message": f"Chọn một trong: {', '.join(spec.choices)}"})
+    lists.hide()
+    _page_setup(sheet.sheet, kind, [texts if spec.text_only else dates if spec.type is FieldType.DATE else None
+                                    for spec in kind.fields])
 
 
 def _describe(spec: Field) -> str:

@@ -5,6 +5,7 @@ autofilter over every row, A4 fitted to the page width, page numbers."""
 import datetime as dt
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.io import xlsx_writer
@@ -56,3 +57,24 @@ def test_the_sheet_is_laid_out_for_screen_and_paper(tmp_path):
 def test_an_empty_register_is_its_header_row(tmp_path):
     sheet = _exported(tmp_path, [])
     assert sheet.max_row == 1 and sheet["A1"].value == "Số phiếu"
+
+
+def test_rows_added_under_an_export_keep_the_template_s_formats_and_lists(tmp_path):
+    """An officer typing «0007» under an exported register keeps the text «0007», as in a template."""
+    exported = _exported(tmp_path, [SLIP, {**SLIP, "number": "13/PXM"}]).parent
+    xlsx_writer.write_template(SLIPS, tmp_path / "mau.xlsx")
+    template = openpyxl.load_workbook(tmp_path / "mau.xlsx")
+    letters = [get_column_letter(index) for index in range(1, len(SLIPS.fields) + 1)]
+
+    def formats(book):
+        return [book.worksheets[0].column_dimensions[letter].number_format for letter in letters]
+
+    assert formats(exported) == formats(template) and formats(exported)[0] == "@"
+
+    def lists(book, rows):
+        return [(v.type, v.formula1, str(v.sqref).replace(str(rows), "N"))
+                for v in book.worksheets[0].data_validations.dataValidation]
+
+    assert lists(exported, 1003) == lists(template, 1001) != []
+    assert [list(exported[name].values) for name in ("Danh mục",)] == [list(template["Danh mục"].values)]
+    assert exported["Danh mục"].sheet_state == "hidden"
