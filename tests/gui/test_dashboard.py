@@ -231,7 +231,8 @@ def test_what_the_figures_cannot_count_yet_is_said_with_a_link(qtbot, dashboard,
     assert dashboard.registers[-1] == ("complaints", browse.Filters(status=browse.NO_COMPLAINT_DEADLINE))
 
 
-def test_at_1366_by_768_the_chart_is_in_view_and_a_figure_lists_exactly_its_records(qtbot, db, clock):
+def _main_window_at_1366_by_768(qtbot, db, clock):
+    """The main window on an office PC's screen, its dashboard read."""
     from bvct_desktop.gui.main_window import MainWindow
 
     window = MainWindow(context_for(db, clock))
@@ -240,6 +241,11 @@ def test_at_1366_by_768_the_chart_is_in_view_and_a_figure_lists_exactly_its_reco
     window.show()
     page = window.current_page()
     settled(qtbot, page)
+    return window, page
+
+
+def test_at_1366_by_768_the_chart_is_in_view_and_a_figure_lists_exactly_its_records(qtbot, db, clock):
+    window, page = _main_window_at_1366_by_768(qtbot, db, clock)
     chart = page.chart_box
     bottom = chart.mapTo(window, chart.rect().bottomLeft()).y()
     assert chart.isVisible() and bottom <= window.centralWidget().geometry().bottom()
@@ -263,14 +269,8 @@ def test_at_1366_by_768_the_chart_is_in_view_and_a_figure_lists_exactly_its_reco
 @pytest.mark.parametrize("count", [12, 24])
 def test_at_1366_by_768_every_month_label_of_the_chart_is_legible(qtbot, db, clock, count):
     from bvct_desktop.core.overview import MonthCount, months_ending
-    from bvct_desktop.gui.main_window import MainWindow
 
-    window = MainWindow(context_for(db, clock))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    page = window.current_page()
-    settled(qtbot, page)
+    _, page = _main_window_at_1366_by_768(qtbot, db, clock)
     months = [MonthCount(year, month + 1, 3, 2) for year, month in months_ending(dt.date(2026, 12, 1), count)]
     page.chart.set_months(months)
     page.chart.grab()
