@@ -327,7 +327,9 @@ class Table:
     def opening(self) -> float:
         """The room the table's start needs on its page: the header row and the first row — with a
         short table kept with what follows it, the whole table and that block's room."""
-        return self.header_height + (self._room(0) if self.records else self.leading + 2 * self.vertical)
+        if not self.records:
+            return self.header_height + self.leading + 2 * self.vertical
+        return self.header_height + self._wrapped(0)[2] + self._kept_below(0)
 
     def draw(self) -> None:
         """The table from the flow's position down, the header row again on every new page."""
@@ -336,17 +338,17 @@ class Table:
         self._draw_row(self.header, BOLD, self.header_height, ["center"] * len(self.widths))
         for index in range(len(self.records)):
             row, font, height = self._wrapped(index)
-            if flow.need(self._room(index)):
+            if flow.need(height + self._kept_below(index)):
                 self._draw_row(self.header, BOLD, self.header_height, ["center"] * len(self.widths))
             self._draw_row(row, font, height, self.aligns)
         flow.skip(flow.profile.paragraph_after)
 
-    def _room(self, index: int) -> float:
-        """The room row `index` needs: its own height; from the last two rows on, with `keep_last`,
-        theirs and the next block's."""
+    def _kept_below(self, index: int) -> float:
+        """The room row `index` keeps below it on its page: with `keep_last`, from the last two rows on,
+        the rows after it and the next block's; else none."""
         if not self.keep_last or index != max(0, len(self.records) - 2):
-            return self._wrapped(index)[2]
-        rows = sum(self._wrapped(later)[2] for later in range(index, len(self.records)))
+            return 0.0
+        rows = sum(self._wrapped(later)[2] for later in range(index + 1, len(self.records)))
         return rows + self.flow.profile.paragraph_after + self.keep_last
 
     def _cells(self, row: Sequence[str], font: str) -> list[list[str]]:
