@@ -57,7 +57,7 @@ def check_free(name: str, existing: Iterable[str]) -> None:
     for other in existing:
         if unicodedata.normalize("NFC", other) == name:
             raise InputError(f"Người dùng «{other}» đã có.")
-        if _key(other) == _key(name):
+        if alike(other, name):
             raise InputError(f"Đã có người dùng «{other}»; «{name}» chỉ khác ở chữ hoa/thường nên dễ nhầm khi đăng "
                              "nhập. Chọn tên khác.")
 
@@ -80,7 +80,7 @@ def as_stored(typed: str, known: Collection[str]) -> str:
 def unknown(name: str, known: Iterable[str]) -> str:
     """What to say of a name no account has: the account it differs from only by letter case, if any
     (names are told apart by case, as PostgreSQL's roles are)."""
-    alike = sorted(other for other in known if _key(other) == _key(name))
-    if alike:
-        return f"Không có người dùng «{name}»; tên phân biệt chữ hoa, chữ thường: có phải «{alike[0]}»?"
+    similar = sorted(other for other in known if alike(other, name))
+    if similar:
+        return f"Không có người dùng «{name}»; tên phân biệt chữ hoa, chữ thường: có phải «{similar[0]}»?"
     return f"Không có người dùng «{name}»."
