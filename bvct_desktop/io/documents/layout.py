@@ -85,14 +85,19 @@ BREAKS = re.compile(r"[^\S\u00a0]+")  # any space but the no-break one, which jo
 def wrap(text: str, font: str, size: float, width: float, first_indent: float = 0.0) -> list[str]:
     """Lines of `text` that fit `width` (the first one after `first_indent`); words are never cut
     unless a single word is wider than the line."""
+    return list(_wrapped(text, font, size, width, first_indent))
+
+
+@functools.lru_cache(maxsize=4_096)  # a slip's particulars are wrapped to measure it, then to draw it
+def _wrapped(text: str, font: str, size: float, width: float, first_indent: float) -> tuple[str, ...]:
     text = nfc(text)
     if "\n" not in text and fonts.width(text, font, size) <= width - first_indent:
-        return [text]
+        return (text,)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         space = fonts.width(" ", font, size)
         line, line_width, limit = [], 0.0, width - first_indent
-        for word in BREAKS.split(paragraph.strip()):
+        for word in _words(paragraph):
             word_width = fonts.width(word, font, size)
             if line and line_width + space + word_width > limit:
                 lines.append(" ".join(line))
@@ -101,7 +106,13 @@ def wrap(text: str, font: str, size: float, width: float, first_indent: float = 
             line_width += word_width + (space if len(line) > 1 else 0.0)
         lines.append(" ".join(line))
         first_indent = 0.0
-    return lines
+    return tuple(lines)
+
+
+def _words(paragraph: str) -> list[str]:
+    """The words of a paragraph, a blank to fill in kept with its words (str.split, the quicker, breaks
+    at every space: a paragraph without a no-break one)."""
+    return BREAKS.split(paragraph.strip()) if "\u00a0" in paragraph else paragraph.split()
 
 
 def fit_size(text: str, font: str, size: float, width: float, smallest: float) -> float:
@@ -111,7 +122,7 @@ def fit_size(text: str, font: str, size: float, width: float, smallest: float) -
     return size
 
 
-SizedLines = list[tuple[str, float]]  # each line with the size it is printed at
+SizedLines = Sequence[tuple[str, float]]  # each line with the size it is printed at
 
 
 COLUMN_SHRINK = 2.0  # pt a line of a column may lose to stay on one line: more, and it reads as another level
@@ -137,10 +148,11 @@ def header_size(text: str, font: str, size: float, width: float) -> float:
     return min(sizes, key=lambda smaller: (len(wrap(text, font, smaller, width)), -smaller))
 
 
+@functools.lru_cache(maxsize=256)  # the issuer's lines, the same on every slip of a run
 def header_lines(text: str, font: str, size: float, width: float) -> SizedLines:
     """`text` in the header block, at its header_size; a word wider than the column shrunk until it fits."""
     size = header_size(text, font, size, width)
-    return [(line, fit_size(line, font, size, width, smallest=0.5)) for line in wrap(text, font, size, width)]
+    return tuple((line, fit_size(line, font, size, width, smallest=0.5)) for line in wrap(text, font, size, width))
 
 
 DRAFT = "DỰ THẢO"

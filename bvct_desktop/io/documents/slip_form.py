@@ -11,6 +11,7 @@ given only its least room. One that still cannot fit keeps its signature with it
 to another page, which names the slip and its person so that it cannot be parted from the first.
 """
 
+import datetime as dt
 import io
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -49,15 +50,36 @@ def draw_slips(c: DocumentCanvas, slips: Iterable[Mapping[str, Any]],
                head: Callable[[Mapping[str, Any]], Letterhead]) -> None:
     """Each slip on its own page under its own letterhead (`head`: the one in force on its date)."""
     measure = Measuring(c)
+    request = str(c.profile.slip["request"])
     for slip in slips:
         letterhead = head(slip)
-        fit = fitting(measure, slip, letterhead)
+        printed = Printed.of(slip, request)
+        fit = fitting(measure, printed, letterhead)
         c.new_document(letterhead)
-        draw_slip(c, slip, fit)
+        draw_slip(c, printed, fit)
         c.showPage()
 
 
-def fitting(measure: "Measuring", slip: Mapping[str, Any], head: Letterhead) -> Fit:
+Item = tuple[str, str | None, str] | list[tuple[str, str | None]]  # (label, value, font), or a pair
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A slip as it is printed, made once for measuring and drawing it: its particulars and request in
+    order, and the line naming it atop a further page."""
+
+    items: list[Item]
+    continued: str
+    number: str
+    issued_on: dt.date
+    recipient: str
+
+    @classmethod
+    def of(cls, slip: Mapping[str, Any], request: str) -> "Printed":
+        return cls(items(slip, request), continued(slip), slip["number"], slip["issued_on"], slip["recipient"])
+
+
+def fitting(measure: "Measuring", slip: Printed, head: Letterhead) -> Fit:
     """The largest size (down to SMALLEST) at which the slip fits its page, the police's part at its full
     room, else at its least; failing both, the largest at which the request and its signature fit the
     first page (the police's part then takes the next)."""
@@ -68,9 +90,6 @@ def fitting(measure: "Measuring", slip: Mapping[str, Any], head: Letterhead) -> 
         if measure.breaks(slip, head, fit)[1] == 0:
             return fit
     return next((Fit(size) for size in sizes if measure.breaks(slip, head, Fit(size))[0] == 0), Fit(SMALLEST))
-
-
-Item = tuple[str, str | None, str] | list[tuple[str, str | None]]  # (label, value, font), or a pair
 
 
 def items(slip: Mapping[str, Any], request: str) -> list[Item]:
@@ -95,14 +114,14 @@ def _particular(slip: Mapping[str, Any], key: str) -> str:
     return shown
 
 
-def shape(c: DocumentCanvas, slip: Mapping[str, Any], head: Letterhead, fit: Fit) -> tuple:
+def shape(c: DocumentCanvas, slip: Printed, head: Letterhead, fit: Fit) -> tuple:
     """What the slip's height depends on: the lines each block takes, the stamp, the signer's lines, the
     lines naming the slip atop a further page. Slips of one shape are as tall as each other (most slips
     share a few shapes)."""
     size = fit.size
-    lines = [len(layout.wrap(f"Kính gửi: {slip['recipient']}", BOLD, size, c.width * 0.9)),
-             len(layout.wrap(continued(slip), ITALIC, size, c.width))]
-    for item in items(slip, str(c.profile.slip["request"])):
+    lines = [len(layout.wrap(f"Kính gửi: {slip.recipient}", BOLD, size, c.width * 0.9)),
+             len(layout.wrap(slip.continued, ITALIC, size, c.width))]
+    for item in slip.items:
         if isinstance(item, list):
             lines.append(sum(_labelled_lines(label, value, REGULAR, size, c.width) for label, value in item)
                          if Flow.pair_breaks(item, size, c.width) else 1)
@@ -118,20 +137,20 @@ def _labelled_lines(label: str, value: str | None, font: str, size: float, width
     return len(layout.wrap(value, font, size, width, fonts.width(f"{label}: ", REGULAR, size)))
 
 
-def draw_slip(c: DocumentCanvas, slip: Mapping[str, Any], fit: Fit) -> tuple[int, int]:
+def draw_slip(c: DocumentCanvas, slip: Printed, fit: Fit) -> tuple[int, int]:
     """The slip from where its page starts; returns the pages it went on to before the police's part
     and in all (0, 0 when it took one page)."""
     p, size = c.profile, fit.size
     flow = SlipFlow(c, slip, size)
-    layout.header(flow, layout.number_text(slip["number"], None, c.head.symbol),
-                  layout.date_text(c.head.place, slip["issued_on"], p))
+    layout.header(flow, layout.number_text(slip.number, None, c.head.symbol),
+                  layout.date_text(c.head.place, slip.issued_on, p))
     layout.title(flow, TITLE)
-    flow.centred(f"Kính gửi: {slip['recipient']}", BOLD, size, c.width * 0.9)
+    flow.centred(f"Kính gửi: {slip.recipient}", BOLD, size, c.width * 0.9)
     flow.skip(3)
     flow.paragraph("Đề nghị quý cơ quan tra cứu, xác minh lai lịch của người có tên dưới đây:", size=size,
                    justify=False)
     recipients = [*SLIP_RECIPIENTS, *p.recipients]
-    *particulars, (label, request, font) = items(slip, str(p.slip["request"]))
+    *particulars, (label, request, font) = slip.items
     for item in particulars:
         if isinstance(item, list):
             flow.labelled_pair(item, size)
@@ -151,14 +170,14 @@ def draw_slip(c: DocumentCanvas, slip: Mapping[str, Any], fit: Fit) -> tuple[int
 class SlipFlow(Flow):
     """A slip's flow: a page after the first begins with the lines naming the slip and its person."""
 
-    def __init__(self, c: DocumentCanvas, slip: Mapping[str, Any], size: float):
+    def __init__(self, c: DocumentCanvas, slip: Printed, size: float):
         super().__init__(c)
         self.slip, self.size, self.breaks = slip, size, 0
 
     def new_page(self) -> None:
         super().new_page()
         self.breaks += 1
-        self.centred(continued(self.slip), ITALIC, self.size)
+        self.centred(self.slip.continued, ITALIC, self.size)
         self.skip(self.profile.leading(self.size) * 0.6)
 
 
@@ -233,7 +252,7 @@ class Measuring(DocumentCanvas):
         super().__init__(io.BytesIO(), c.profile, c.head, "")
         self.known: dict[tuple, tuple[int, int]] = {}
 
-    def breaks(self, slip: Mapping[str, Any], head: Letterhead, fit: Fit) -> tuple[int, int]:
+    def breaks(self, slip: Printed, head: Letterhead, fit: Fit) -> tuple[int, int]:
         """The pages the slip goes on to before the police's part and in all (as `draw_slip`)."""
         key = shape(self, slip, head, fit)
         if key not in self.known:

@@ -59,6 +59,17 @@ def test_a_draft_dates_blanks_to_fill_in_survive_wrapping():
     assert lines == ["Thành phố Hồ Chí Minh,", "ngày" + "\u00a0" * 6 + "tháng" + "\u00a0" * 6 + "năm 2026"]
 
 
+def test_the_lines_wrapped_are_the_callers_own_to_change():
+    fonts.register()
+    text = "Phòng PV27 – Công an tỉnh Lâm Đồng, số 1 Trần Hưng Đạo, phường Xuân Hương – Đà Lạt"
+    lines = layout.wrap(text, REGULAR, 13, 150)
+    wrapped = list(lines)
+    lines[0] = "đổi"
+    lines.append("thêm")
+    assert layout.wrap(text, REGULAR, 13, 150) == wrapped
+    assert " ".join(wrapped).split() == text.split()
+
+
 def test_text_is_nfc_before_it_reaches_the_pdf():
     decomposed = "Nguye\u0302\u0303n"
     assert layout.wrap(decomposed, REGULAR, 12, 500) == ["Nguyễn"]
