@@ -34,6 +34,13 @@ FIGURE_LABELS = {
     "complaints_received": "Đơn thư tiếp nhận",
     "complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)",
 }
+# The report's own figures of vetting cases, which its section I.1 opens with; with the spec's, the
+# report page's table and the report workbook's figures, in the report's order.
+VETTING_LABELS = {
+    "vetting_cases_opened": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ",
+    "vetting_cases_concluded": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị đã kết luận trong kỳ",
+}
+REPORT_LABELS = {**VETTING_LABELS, **FIGURE_LABELS}
 DONE = "done"  # the figure counts those done (answered, resolved) by the period's end
 # report key → the register listing what it counts, and the filters besides the period
 FIGURE_RECORDS: dict[str, tuple[str, dict | str]] = {
@@ -48,6 +55,8 @@ FIGURE_RECORDS: dict[str, tuple[str, dict | str]] = {
     "complaints_resolved": ("complaints", DONE),
 }
 BREAKDOWN_LABELS = {
+    "vetting_cases_by_purpose": "Hồ sơ thẩm tra mở trong kỳ theo mục đích",
+    "vetting_conclusions_by_result": "Hồ sơ thẩm tra kết luận trong kỳ theo kết quả",
     "slips_by_recipient": "Phiếu xác minh theo nơi nhận",
     "slips_by_purpose": "Phiếu xác minh theo mục đích",
     "delegations_by_purpose": "Đoàn ra theo mục đích",

@@ -12,7 +12,7 @@ from ..core import documents_data, report, report_notes
 from ..core.dates import display_date
 from ..core.errors import BvctError
 from ..core.numbers import grouped
-from ..core.overview import BREAKDOWN_LABELS, FIGURE_LABELS
+from ..core.overview import BREAKDOWN_LABELS, REPORT_LABELS
 from ..core.periods import REPORT_PERIODS, period_dates
 from ..core.permissions import Action, allows
 from ..core.text import file_name
@@ -66,7 +66,7 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.year.valueChanged.connect(self._preset)
 
         figures_table(self.main_table)
-        rows_height = len(FIGURE_LABELS) * self.main_table.verticalHeader().defaultSectionSize()
+        rows_height = len(REPORT_LABELS) * self.main_table.verticalHeader().defaultSectionSize()
         self.main_table.setMinimumHeight(rows_height + self.main_table.horizontalHeader().sizeHint().height() + 4)
         count_header = self.main_table.horizontalHeaderItem(1).text()
         self.breakdowns: dict[str, QTableWidget] = {}
@@ -188,7 +188,7 @@ class ReportPage(QWidget, Ui_ReportPage):
             return
         self.error.clear()
         self.summary.setText(f"Kỳ báo cáo: từ {display_date(start)} đến {display_date(end)}.")
-        fill(self.main_table, [(label, self.figures[key]) for key, label in FIGURE_LABELS.items()])
+        fill(self.main_table, [(label, self.figures[key]) for key, label in REPORT_LABELS.items()])
         for key, widget in self.breakdowns.items():
             fill(widget, list(self.figures[key].items()))
 

@@ -7,7 +7,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from bvct_desktop.core import outgoing, report_notes
-from bvct_desktop.core.overview import FIGURE_LABELS
+from bvct_desktop.core import report
+from bvct_desktop.core.overview import REPORT_LABELS
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui.qt import QDate
 from bvct_desktop.gui.report_page import ReportPage, period_dates
@@ -49,7 +50,7 @@ def test_six_months_figures_with_breakdowns(page):
     assert page.year.value() == 2025 and page.chosen_period() == (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
     page.refresh()
     figures = rows(page.main_table)
-    assert list(figures) == list(FIGURE_LABELS.values())
+    assert list(figures) == list(REPORT_LABELS.values())
     assert figures["Phiếu yêu cầu xác minh lai lịch đã phát hành"] == "2"
     assert figures["Lượt cán bộ đi nước ngoài"] == "2"           # September's trip is not in the first half
     assert figures["Đơn thư tiếp nhận"] == "1"
@@ -58,9 +59,23 @@ def test_six_months_figures_with_breakdowns(page):
     assert page.summary.text() == "Kỳ báo cáo: từ 01/01/2025 đến 30/06/2025."
 
 
-def test_the_figures_are_counted_on_a_worker(page, monkeypatch):
-    from bvct_desktop.core import report
+def test_the_vetting_cases_the_report_opens_with_are_on_the_page_with_their_breakdowns(page):
+    """The slips opened vetting cases: the page shows them as the issued report counts them."""
+    page.period.setCurrentIndex(2)
+    page.refresh()
+    counted = report.figures(page.context.db, *page.chosen_period())
+    assert counted["vetting_cases_opened"] > 0
+    figures = rows(page.main_table)
+    assert list(figures)[:2] == ["Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ",
+                                 "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị đã kết luận trong kỳ"]
+    assert figures["Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ"] == str(counted["vetting_cases_opened"])
+    assert rows(page.breakdowns["vetting_cases_by_purpose"]) == {
+        purpose: str(count) for purpose, count in counted["vetting_cases_by_purpose"].items()}
+    assert page.breakdowns["vetting_conclusions_by_result"].horizontalHeaderItem(0).text() == \
+        "Hồ sơ thẩm tra kết luận trong kỳ theo kết quả"
 
+
+def test_the_figures_are_counted_on_a_worker(page, monkeypatch):
     counted_on = threads_calling(monkeypatch, report, "figures")
     page.refresh()
     assert off_the_gui_thread(counted_on)  # ~0.5 s on a million slips
@@ -104,7 +119,7 @@ def test_a_viewer_sees_figures_but_no_document_export(qtbot, tmp_path):
     qtbot.addWidget(shown)
     shown.show()
     shown.refresh()
-    assert shown.main_table.rowCount() == len(FIGURE_LABELS)
+    assert shown.main_table.rowCount() == len(REPORT_LABELS)
     assert not any(button.isVisible() for button in shown.export_buttons.values())
     assert not shown.issue.isVisible()
     viewer.close()

@@ -31,7 +31,7 @@ from ...core.kinds import (
 )
 from ...core.numbers import decimal
 from ...core.numbers import grouped as n
-from ...core.overview import FIGURE_LABELS
+from ...core.overview import REPORT_LABELS
 from ...core.personfile.cases import RESULTS
 from ...core.report import UNSTATED
 from . import tables
@@ -43,9 +43,7 @@ HEADING, FILL = "heading", "fill"
 DRAFT_MARK = "DỰ THẢO"
 
 # The spec's figures and the report's own, as the workbook's first sheet names them.
-FACTS = (("vetting_cases_opened", "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ"),
-         ("vetting_cases_concluded", "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị đã kết luận trong kỳ"),
-         *FIGURE_LABELS.items(),
+FACTS = (*REPORT_LABELS.items(),
          ("slips_with_undated_result", "Phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả"),
          ("slips_with_archive_record", "Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)"),
          ("archive_research_for_other_provinces_answered", "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"),
