@@ -103,6 +103,18 @@ def test_a_page_of_boxes_scrolls_rather_than_grow_the_window_past_the_taskbar(qt
     assert window.stack.currentWidget().isAncestorOf(page)
 
 
+@pytest.mark.parametrize("key", ["report", "admin"])
+def test_a_page_of_boxes_is_as_wide_as_the_office_screen_without_scrolling_sideways(qtbot, db, clock, key):
+    """The report page's profile list names a profile 60 letters long: the list narrows, the page does not
+    grow past the screen (its export buttons were cut at the right, under a horizontal scroll bar)."""
+    window = window_for(qtbot, db, clock)
+    window.resize(1366, 728)
+    window.navigation.select(key)
+    page = window.current_page()
+    qtbot.wait(20)
+    assert page.minimumSizeHint().width() <= window.stack.currentWidget().viewport().width()
+
+
 def test_real_registers_are_in_the_navigation(qtbot, db, clock):
     window = window_for(qtbot, db, clock)
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]

@@ -120,6 +120,8 @@ class Ui_ReportPage(object):
 
         self.profile = QComboBox(ReportPage)
         self.profile.setObjectName(u"profile")
+        self.profile.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.profile.setMinimumContentsLength(24)
 
         self.export_row.addWidget(self.profile)
 
