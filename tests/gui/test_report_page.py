@@ -6,8 +6,7 @@ import datetime as dt
 import pypdfium2 as pdfium
 import pytest
 
-from bvct_desktop.core import outgoing, report_notes
-from bvct_desktop.core import report
+from bvct_desktop.core import outgoing, report, report_notes
 from bvct_desktop.core.overview import REPORT_LABELS
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui.qt import QDate
