@@ -426,6 +426,13 @@ def province_now(text: str | None) -> str | None:
     return load().province_now(text) if text else None
 
 
+def in_sentence(name: str) -> str:
+    """A unit's name as a sentence writes it, its type word in lower case: «thuộc tỉnh Lâm Đồng», «thành phố
+    Huế» (Nghị định 30/2020/NĐ-CP, Phụ lục II)."""
+    match = _TYPE_WORD.match(name)
+    return match.group().lower() + name[match.end():] if match else name
+
+
 def with_current_name(place: str | None) -> str:
     """The home town as written, and what it is called now when it was written under former names."""
     if not place:

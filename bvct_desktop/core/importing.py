@@ -253,8 +253,8 @@ class ParsedRows:
             if spec.place is not Place.PROVINCE or spec.key not in self._keys:
                 continue
             column = self._columns[self._keys.index(spec.key)]
-            told = {value: RowProblem(f"«{value}» mang tên tỉnh cũ: từ {gazetteer.EFFECTIVE} tỉnh ấy thuộc {now}; "
-                                      "hãy xem lại", spec.key)
+            told = {value: RowProblem(f"«{value}» mang tên tỉnh cũ: từ {gazetteer.EFFECTIVE} tỉnh ấy thuộc "
+                                      f"{gazetteer.in_sentence(now)}; hãy xem lại", spec.key)
                     for value in set(column) if value and (now := spec.now_called(value))}
             for offset in self._offsets if told else ():
                 problem = told.get(column[offset])

@@ -117,7 +117,8 @@ def test_a_unit_of_a_former_province_is_listed_with_the_province_it_joined(qtbot
     page.name.setText("Phòng PV27 – Công an tỉnh Bình Thuận")
     page.add()
     shown = {page.table.item(row, 0).text(): page.table.item(row, 0).toolTip() for row in range(page.table.rowCount())}
-    assert "Ngừng dùng" in shown["Phòng PV27 – Công an tỉnh Bình Thuận (nay: Tỉnh Lâm Đồng)"]
+    told = shown["Phòng PV27 – Công an tỉnh Bình Thuận (nay: Tỉnh Lâm Đồng)"]
+    assert "Ngừng dùng" in told and "phiếu mới gửi cơ quan của tỉnh Lâm Đồng." in told
     assert shown["Cục A93B – Bộ Công an"] == ""
     names = [r.name for r in recipients.list_recipients(db)]
     assert "Phòng PV27 – Công an tỉnh Bình Thuận" in names  # the name itself as written

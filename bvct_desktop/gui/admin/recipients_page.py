@@ -137,8 +137,9 @@ def _name_item(name: str) -> QTableWidgetItem:
     if now is None:
         return QTableWidgetItem(name)
     item = QTableWidgetItem(f"{name} (nay: {now})")
-    item.setToolTip(f"Tỉnh đã hợp nhất từ {gazetteer.EFFECTIVE}: phiếu mới gửi cơ quan của {now}. «{INACTIVE}» "
-                    "để biểu mẫu không gợi ý đơn vị này nữa; phiếu cũ vẫn giữ nguyên.")
+    item.setToolTip(f"Tỉnh đã hợp nhất từ {gazetteer.EFFECTIVE}: phiếu mới gửi cơ quan của "
+                    f"{gazetteer.in_sentence(now)}. «{INACTIVE}» để biểu mẫu không gợi ý đơn vị này nữa; phiếu cũ "
+                    "vẫn giữ nguyên.")
     return item
 
 
