@@ -34,6 +34,7 @@ from ...core.numbers import grouped as n
 from ...core.overview import REPORT_LABELS
 from ...core.personfile.cases import RESULTS
 from ...core.report import UNSTATED
+from ...core.text import clean, fold
 from . import tables
 from .fonts import BOLD, ITALIC, REGULAR
 from .tables import TOTAL, Column
@@ -153,18 +154,26 @@ def subject(start: dt.date, end: dt.date) -> str:
 
 
 def issuer_name(office: Mapping[str, str]) -> str:
-    """"BAN TỔ CHỨC" of "TỈNH ỦY LÂM ĐỒNG" → "Ban Tổ chức Tỉnh ủy"."""
-    words = office["co_quan"].split()
-    body = " ".join([words[0].capitalize(), *(word.lower() for word in words[1:])])
-    if words[0].upper() == "BAN" and len(words) > 1:
-        body = f"Ban {words[1].capitalize()} {' '.join(word.lower() for word in words[2:])}".strip()
-    return f"{body} {committee(office)}"
+    """"BAN TỔ CHỨC" of "TỈNH ỦY LÂM ĐỒNG" → "Ban Tổ chức Tỉnh ủy"; a name that names its committee
+    ("BAN TỔ CHỨC TỈNH ỦY") is not given it a second time."""
+    words = [clean(word.lower()) for word in office["co_quan"].split()]
+    named = {index for index in range(len(words) - 1) if _names_committee(words[index:index + 2])}
+    capitals = named | ({0, 1} if fold(words[0]) == "ban" else {0})
+    body = " ".join(word.capitalize() if index in capitals else word for index, word in enumerate(words))
+    return body if named else f"{body} {committee(office)}"
 
 
 def committee(office: Mapping[str, str]) -> str:
     """"TỈNH ỦY LÂM ĐỒNG" → "Tỉnh ủy" (the Party committee the Ban serves)."""
-    words = office["co_quan_cap_tren"].split()[:2]
-    return " ".join([words[0].capitalize(), *(word.lower() for word in words[1:])])
+    words = [clean(word.lower()) for word in office["co_quan_cap_tren"].split()[:2]]
+    return " ".join([words[0].capitalize(), *words[1:]])
+
+
+_COMMITTEES = {"tinh", "thanh", "huyen", "quan", "thi", "dang"}  # tỉnh ủy, thành ủy, … đảng ủy
+
+
+def _names_committee(pair: Sequence[str]) -> bool:
+    return len(pair) == 2 and fold(pair[1]) == "uy" and fold(pair[0]) in _COMMITTEES
 
 
 def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:

@@ -56,6 +56,19 @@ def test_the_places_on_delegations_are_not_said_to_be_of_one_management_class(so
     assert "thuộc diện" not in text_of(source, options)
 
 
+@pytest.mark.parametrize(("issuer", "superior", "named"), [
+    ("BAN TỔ CHỨC", "TỈNH ỦY LÂM ĐỒNG", "Ban Tổ chức Tỉnh ủy"),
+    ("BAN TỔ CHỨC TỈNH ỦY", "ĐẢNG BỘ TỈNH LÂM ĐỒNG", "Ban Tổ chức Tỉnh ủy"),
+    ("BAN TỔ CHỨC TỈNH UỶ", "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "Ban Tổ chức Tỉnh ủy"),
+    ("BAN TỔ CHỨC", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Ban Tổ chức Đảng ủy"),
+    ("BAN TỔ CHỨC THÀNH ỦY", "THÀNH ỦY ĐÀ LẠT", "Ban Tổ chức Thành ủy"),
+])
+def test_the_body_names_the_issuer_once_with_its_committee(issuer, superior, named):
+    """An office that typed its committee into its own name («BAN TỔ CHỨC TỈNH ỦY») is named once, the
+    committee a name capitalised as Vietnamese writes it: never «Ban Tổ chức tỉnh ủy Đảng ủy»."""
+    assert report_content.issuer_name({"co_quan": issuer, "co_quan_cap_tren": superior}) == named
+
+
 VETTED = ("Thẩm định, thẩm tra tiêu chuẩn chính trị 3 trường hợp (bầu cử 1, bổ nhiệm 1, quy hoạch 1); đã kết luận "
           "4 trường hợp, trong đó 3 trường hợp đủ tiêu chuẩn chính trị, 1 trường hợp có vấn đề nhưng không vi phạm.")
 
