@@ -402,7 +402,9 @@ def audit_unreadable(db: Database, kind: Kind, path: Path, reason: str, dry_run:
 
 
 def _update_line(kind: Kind, number: int, changed: list[str]) -> str:
-    names = [("khôi phục từ thùng rác" if key == RESTORED else kind.field(key).header)
-             for key in dict.fromkeys(changed)]
-    return f"Dòng {number}: cập nhật " + ", ".join(names)
+    """"Dòng 7: khôi phục từ thùng rác, cập nhật Chức vụ, Đơn vị công tác"."""
+    names = [kind.field(key).header for key in dict.fromkeys(changed) if key != RESTORED]
+    done = ["khôi phục từ thùng rác"] if RESTORED in changed else []
+    done += [f"cập nhật {', '.join(names)}"] if names else []
+    return f"Dòng {number}: " + ", ".join(done)
 

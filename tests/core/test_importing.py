@@ -5,7 +5,7 @@ import gc
 
 import pytest
 
-from bvct_desktop.core import gazetteer, importing, vault
+from bvct_desktop.core import browse, gazetteer, importing, recycle_bin, vault
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, RELATIVES, SLIPS
 from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED
@@ -153,7 +153,6 @@ def test_a_missing_column_is_told_when_no_row_below_holds_the_headers(db):
 def test_a_warning_names_the_record_its_row_was_written_to(db):
     """Whoever completes the rows an import left incomplete acts on those records, not on every
     record in that state (older imports' rows included)."""
-    from bvct_desktop.core import browse
     from bvct_desktop.core.kinds import SLIPS
 
     headers = ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Nơi nhận phiếu", "Kết quả",
@@ -276,3 +275,14 @@ def test_a_date_shown_without_its_day_stays_the_date_in_a_field_of_full_dates_an
                            dates_shown={(2, 5): "yyyy"})
     result = importing.import_sheet(db, RELATIVES, relatives, dry_run=True)
     assert result.ok, [str(problem) for problem in result.problems]
+
+
+def test_a_row_restoring_a_deleted_record_says_so_then_names_what_it_changed(db):
+    header = ["Họ và tên", "Ngày sinh", "Chức vụ"]
+    assert importing.import_sheet(db, CADRES, rows_sheet([header, ["Lê Văn Một", "1960", "Phó Giám đốc"],
+                                                          ["Lê Văn Hai", "1961", "Chuyên viên"]])).ok
+    for name in ("Lê Văn Một", "Lê Văn Hai"):
+        recycle_bin.delete(db, "cadres", browse.record_ids(db, "cadres", name)[0])
+    result = importing.import_sheet(db, CADRES, rows_sheet([header, ["Lê Văn Một", "1960", "Giám đốc"],
+                                                            ["Lê Văn Hai", "1961", "Chuyên viên"]]))
+    assert result.updates == ["Dòng 2: khôi phục từ thùng rác, cập nhật Chức vụ", "Dòng 3: khôi phục từ thùng rác"]
