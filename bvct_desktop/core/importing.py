@@ -384,12 +384,19 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
             with db.bulk_writes(connection):
                 writes.apply_audited(db, connection, step)
             step()
-        outcome = "ok" if result.ok else "failed"
-        db.audit(connection, "thử nhập" if dry_run else "nhập", outcome, kind=kind.name,
-                 details={"tep": Path(sheet.path).name, "so_dong": result.rows, **result.counts,
-                          "so_loi": len(result.problems), "so_canh_bao": len(result.warnings),
-                          "o_chuyen_ma_cu": result.legacy.cells, **result.extra_counts()})
+        db.audit(connection, "thử nhập" if dry_run else "nhập", "ok" if result.ok else "failed", kind=kind.name,
+                 details=_audited(result, Path(sheet.path).name))
     return result
+
+
+def _audited(result: ImportResult, file_name: str) -> dict[str, Any]:
+    """An import's audit details: the file, its rows and errors; what it wrote (a dry run: would write)
+    only when no row was refused — a refused file writes nothing."""
+    details = {"tep": file_name, "so_dong": result.rows, "so_loi": len(result.problems),
+               "o_chuyen_ma_cu": result.legacy.cells}
+    if result.ok:
+        details |= {**result.counts, "so_canh_bao": len(result.warnings), **result.extra_counts()}
+    return details
 
 
 def audit_unreadable(db: Database, kind: Kind, path: Path, reason: str, dry_run: bool = False) -> None:

@@ -128,6 +128,19 @@ def test_a_file_that_cannot_be_read_is_a_failed_import_in_the_audit_trail(base, 
     assert snapshot(base.db) == before
 
 
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_refused_import_is_audited_with_its_rows_and_errors_and_no_records_said_written(base, tmp_path, dry_run):
+    """Nothing of a refused file is written: its entry says how many rows and errors, never «Mới: 2»."""
+    path = cadre_file(tmp_path, [["Lê Văn Mới", "1960", "Nam", None], ["Lê Văn Hai", "1961", "Nam", None],
+                                 ["Lê Văn Ba", "32/13/1962", "Nam", None]])
+    action = "thử nhập" if dry_run else "nhập"
+    code, _, _ = base("import", "cadres", path, *(["--dry-run"] if dry_run else []))
+    assert code == 2
+    _, outcome, kind, details = _entries(base.db, action)[0]
+    assert (outcome, kind) == ("failed", "cadres")
+    assert json.loads(details) == {"tep": "bad.xlsx", "so_dong": 3, "so_loi": 1, "o_chuyen_ma_cu": 0}
+
+
 def test_an_unreadable_file_with_a_wrong_password_is_told_first_and_no_import_audited(base, tmp_path):
     imports = _entries(base.db, "nhập")
     base.as_user(ADMIN, "sai-mat-khau-roi")
