@@ -212,9 +212,23 @@ def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field], problems
             continue
         if offset in invalid:
             problems += [Problem(offset + 2, *found) for _, found in sorted(invalid[offset].items())]
+            problems += _out_of_order(kind, columns, parsed, offset, invalid[offset])
         else:
             valid.append(offset)
     return ParsedRows([spec.key for spec in columns.values()], parsed, valid, height - len(blank_rows))
+
+
+def _out_of_order(kind: Kind, columns: dict[int, Field], parsed: list[list[Any]], offset: int,
+                  invalid: Collection[int]) -> list[Problem]:
+    """The dates out of order among the valid cells of a row refused for another cell, told with it: the
+    officer mends the row once, not once per problem."""
+    values = {spec.key: parsed[position][offset] for position, spec in enumerate(columns.values())
+              if position not in invalid}
+    try:
+        kind.check_order(values)
+    except RowProblem as problem:
+        return [Problem(offset + 2, kind.field(problem.header).header, problem.message)]
+    return []
 
 
 class ParsedRows:

@@ -187,6 +187,17 @@ def test_return_before_departure(base, tmp_path):
             "Dòng 2, cột «Ngày về»: Ngày về trước Ngày đi")
 
 
+def test_a_row_with_a_wrong_cell_is_told_its_dates_out_of_order_too(base, tmp_path):
+    """«Chủ tịch» is no role, and the return precedes the departure: both at once, not one per attempt."""
+    headers, rows = SAMPLES["delegations"]
+    row = list(rows[0])
+    row[5], row[6] = "08/04/2025", "01/04/2025"
+    row[headers.index("Vai trò")] = "Chủ tịch"
+    out = refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [row]),
+                  "Dòng 2, cột «Ngày về»: Ngày về trước Ngày đi", "Dòng 2, cột «Vai trò»")
+    assert "2 lỗi" in out
+
+
 @pytest.mark.parametrize("kind, later, earlier", [
     ("slips", "Ngày nhận kết quả", "Ngày phát hành"), ("delegations", "Ngày nhận báo cáo", "Ngày về"),
     ("archive-requests", "Ngày trả lời", "Ngày văn bản"), ("complaints", "Ngày giải quyết", "Ngày nhận"),
