@@ -347,10 +347,11 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 @_cycle_collector_paused()
 def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = False,
-                 progress: Progress | None = None) -> ImportResult:
-    """Plans the whole file, then writes it in one transaction unless a row has a problem."""
+                 progress: Progress | None = None, converted: Conversion | None = None) -> ImportResult:
+    """Plans the whole file, then writes it in one transaction unless a row has a problem. Its old
+    TCVN3/VNI text is converted first, unless the caller did (`converted`: what `convert_sheet` changed)."""
     db.require(Action.EDIT, f"nhập «{kind.title}»")
-    result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet))
+    result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet) if converted is None else converted)
     cells = sheet.columns
     columns, result.ignored_columns, result.problems = read_headers(kind, cells)
     dates_as_shown(sheet, columns)

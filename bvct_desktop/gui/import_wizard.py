@@ -64,7 +64,8 @@ class ImportWizard(QDialog):
         self.context = context
         self.kind = kind_named(kind)
         self.file: Path | None = None
-        self.sheet: xlsx_reader.Sheet | None = None  # as read: each run imports a copy (the import rewrites its cells)
+        self.sheet: xlsx_reader.Sheet | None = None  # as read, old text converted: each run imports a copy
+        self.converted: legacy.Conversion | None = None  # what converting its old TCVN3/VNI text changed
         self.imported: xlsx_reader.Sheet | None = None  # the last run's copy, its cells as the import read them
         self.digest: bytes | None = None  # the file's content when it was read
         self.reading = None  # the workbook being read, off the GUI thread
@@ -175,9 +176,10 @@ class ImportWizard(QDialog):
         self._read_file(path, "Đang đọc tệp…")
 
     def _read_file(self, path: Path, saying: str, then: Callable[[], None] | None = None) -> None:
-        """Reads `path` on a worker and counts its rows of data there (100,000 rows: a tenth of a
-        second), shows its first rows, then calls `then` (an import waiting for it); the content's
-        digest is taken before reading, so a file saved meanwhile reads as changed later."""
+        """Reads `path` on a worker, converts its old TCVN3/VNI text (headers included) once for the
+        preview and every run, and counts its rows of data there (100,000 rows: a tenth of a second),
+        shows its first rows, then calls `then` (an import waiting for it); the content's digest is
+        taken before reading, so a file saved meanwhile reads as changed later."""
         self._reset()
         self.sheet = None
         self.file = path
@@ -190,14 +192,16 @@ class ImportWizard(QDialog):
         self.message.show_message(saying, error=False)
         kind, columns = self.kind, len(self.kind.fields)
 
-        def read() -> tuple[bytes | None, xlsx_reader.Sheet, int]:
+        def read() -> tuple[bytes | None, xlsx_reader.Sheet, legacy.Conversion, int]:
             digest = _digest(path)
             sheet = xlsx_reader.read_first_sheet(path, columns)
-            return digest, sheet, importing.rows_with_data(kind, sheet)
+            converted = legacy.convert_sheet(sheet)
+            return digest, sheet, converted, importing.rows_with_data(kind, sheet)
 
         self.reading = run_quietly(self, read, lambda read, error: self._read(read, error, then))
 
-    def _read(self, read: tuple[bytes | None, xlsx_reader.Sheet, int] | None, error: BaseException | None,
+    def _read(self, read: tuple[bytes | None, xlsx_reader.Sheet, legacy.Conversion, int] | None,
+              error: BaseException | None,
               then: Callable[[], None] | None) -> None:
         self.reading = None
         if error is not None:
@@ -208,8 +212,8 @@ class ImportWizard(QDialog):
                 self._not_read_again(told)
             return
         self.message.clear()
-        self.digest, self.sheet, data_rows = read
-        self._show_preview(self.sheet, data_rows)
+        self.digest, self.sheet, self.converted, data_rows = read
+        self._show_preview(self.sheet, self.converted, data_rows)
         self._enable_runs(True)
         if then is not None:
             then()
@@ -222,9 +226,8 @@ class ImportWizard(QDialog):
         with contextlib.suppress(BvctError):
             importing.audit_unreadable(self.context.db, self.kind, self.file, told)
 
-    def _show_preview(self, sheet: xlsx_reader.Sheet, data_rows: int) -> None:
+    def _show_preview(self, sheet: xlsx_reader.Sheet, converted: legacy.Conversion, data_rows: int) -> None:
         shown = dataclasses.replace(sheet, columns=[column[:PREVIEW_ROWS + 1] for column in sheet.columns])
-        converted = legacy.convert_sheet(shown)
         columns, ignored, problems = importing.read_headers(self.kind, shown.columns)
         importing.dates_as_shown(shown, columns)
         found = ", ".join(spec.header for spec in columns.values()) or "không có"
@@ -244,7 +247,7 @@ class ImportWizard(QDialog):
             examples = "<br>".join(f"«{before}» → «{after}»" for before, after in converted.samples)
             kinds = ", ".join(converted.by_encoding)
             self.conversion.setText(f"<b>Chữ mã cũ ({kinds}) sẽ được chuyển sang Unicode</b> "
-                                    f"(trong phần xem trước: {converted.cells} ô), ví dụ:<br>{examples}")
+                                    f"({grouped(converted.cells)} ô), ví dụ:<br>{examples}")
             self.conversion.show()
         self._fill_preview(shown.rows[0] if shown.rows else [],
                            [(number, row) for number, row in enumerate(shown.rows[1:], start=2)])
@@ -330,10 +333,11 @@ class ImportWizard(QDialog):
         self._enable_runs(False)
         self.message.show_message("Đang kiểm tra…" if dry_run else "Đang nhập…", error=False)
         sheet = dataclasses.replace(self.sheet, columns=[list(column) for column in self.sheet.columns])
-        db, kind, self.imported = self.context.db, self.kind, sheet
+        db, kind, converted, self.imported = self.context.db, self.kind, self.converted, sheet
         self.task = run_in_background(
             self, f"Đang {'kiểm tra' if dry_run else 'nhập'} «{kind.title}»…",
-            lambda progress: importing.import_sheet(db, kind, sheet, dry_run=dry_run, progress=progress),
+            lambda progress: importing.import_sheet(db, kind, sheet, dry_run=dry_run, progress=progress,
+                                                    converted=converted),
             lambda result, error: self._finished(result, error, dry_run), cancellable=True)
 
     def _finished(self, result: importing.ImportResult | None, error: BaseException | None,

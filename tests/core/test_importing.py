@@ -10,6 +10,7 @@ from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, RELATI
 from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED
 from tests.conftest import ADMIN, PASSWORD
+from tests.fixtures.legacy import to_tcvn3
 from tests.rows_sheet import rows_sheet
 
 
@@ -130,6 +131,18 @@ def test_the_rows_counted_are_those_that_carry_data(db):
     sheet.columns[2][3] = "31/02/1962"
     result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
     assert not result.ok and result.rows == 2
+
+
+def test_a_sheet_its_caller_converted_is_imported_as_it_is_with_that_conversion_told(db, monkeypatch):
+    """The desktop converts a legacy sheet once, when it reads it, to count and show its rows: each
+    import of it then tells that conversion, and converts nothing again."""
+    sheet = rows_sheet([[to_tcvn3("Họ và tên"), to_tcvn3("Ngày sinh")], [to_tcvn3("Đặng Thùy Trâm"), "1968"]],
+                       font=".VnTime")
+    converted = importing.convert_sheet(sheet)
+    assert importing.rows_with_data(CADRES, sheet) == 1
+    monkeypatch.setattr(importing, "convert_sheet", None)
+    result = importing.import_sheet(db, CADRES, sheet, dry_run=True, converted=converted)
+    assert result.ok and result.rows == 1 and result.legacy is converted and converted.cells == 3
 
 
 @pytest.mark.parametrize("above, removed", [(1, "dòng phía trên nó"), (3, "3 dòng phía trên nó")])

@@ -19,7 +19,7 @@ from bvct_desktop.gui.qt import QApplication, QLabel, QPushButton, QThread
 from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.io import xlsx_reader
 from tests.conftest import workbook
-from tests.fixtures.legacy import to_tcvn3
+from tests.fixtures.legacy import legacy_workbook, to_tcvn3
 from tests.gui import register_support as support
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
@@ -112,12 +112,12 @@ def _cancelled_in_the_import(monkeypatch, when) -> None:
     is asked at each call of `progress`, with "done" once the import has returned."""
     import_sheet = importing.import_sheet
 
-    def pressing(db, kind, sheet, dry_run, progress):
+    def pressing(db, kind, sheet, dry_run, progress, converted):
         def watched(done: int, total: int, stage: str | None = None) -> None:
             QThread.currentThread().cancel_requested |= when(stage)
             progress(done, total, stage)
 
-        result = import_sheet(db, kind, sheet, dry_run, progress=watched)
+        result = import_sheet(db, kind, sheet, dry_run, progress=watched, converted=converted)
         QThread.currentThread().cancel_requested |= when("done")
         return result
 
@@ -505,13 +505,33 @@ def test_old_tcvn3_text_is_shown_before_and_after_conversion(qtbot, context, tmp
     assert wizard.details.toPlainText() == "Ô chuyển từ mã cũ (TCVN3/VNI): 2"  # the whole file's, not the preview's
 
 
-def test_a_check_then_the_import_each_convert_the_old_text_as_read(qtbot, context, tmp_path):
-    """The check converts its own copy of the sheet: the import after it converts the same cells and
-    says so, and the rows shown after either are the converted ones."""
+def test_an_old_tcvn3_file_with_its_headers_typed_in_tcvn3_too_counts_its_rows_as_the_import_does(qtbot, context,
+                                                                                                   tmp_path):
+    """The headers «Hä vµ tªn» are «Họ và tên» once converted: the preview counts the rows of the
+    sheet the import reads, converted once, and the import tells the cells that conversion changed."""
+    rows = [["Nguyễn Thị Hường", "1975", "Hàm Thuận Bắc"], ["Đặng Thùy Trâm", "1968", "Tuy Phong"]]
+    path = legacy_workbook(tmp_path / "cu.xlsx", HEADERS[:3], rows, dict.fromkeys(range(3), ".VnTime"),
+                           header_font=".VnTime")
+    wizard = loaded(qtbot, _wizard(qtbot, context), path)
+    assert "Tệp có 2 dòng dữ liệu; xem trước 2 dòng đầu." in wizard.columns.text()
+    headers = [wizard.preview.horizontalHeaderItem(i).text() for i in range(wizard.preview.columnCount())]
+    assert headers == ["✓ Họ và tên", "✓ Ngày sinh", "✓ Quê quán"]
+    assert "(6 ô)" in wizard.conversion.text()
+    _checked(qtbot, wizard)
+    assert wizard.message.text().endswith("Bấm «Nhập» sẽ nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi.")
+    assert wizard.details.toPlainText() == "Ô chuyển từ mã cũ (TCVN3/VNI): 6"
+    _imported(qtbot, wizard)
+    assert wizard.details.toPlainText() == "Ô chuyển từ mã cũ (TCVN3/VNI): 6"
+    assert browse.record_ids(context.db, "cadres", "dang thuy tram") != []
+
+
+def test_a_check_then_the_import_each_tell_the_old_text_converted_as_the_file_was_read(qtbot, context, tmp_path):
+    """The sheet is converted once, when read: the check and the import after it each tell the cells
+    that conversion changed, and the rows shown after either are the converted ones."""
     old = [[to_tcvn3("Nguyễn Thị Hường"), "1975", to_tcvn3("Hàm Thuận Bắc"), None, None]]
     wizard = _checked(qtbot, loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "cu.xlsx", HEADERS, old)))
     assert wizard.details.toPlainText() == "Ô chuyển từ mã cũ (TCVN3/VNI): 2"
-    assert wizard.sheet.row(2)[0] == to_tcvn3("Nguyễn Thị Hường")  # the file as read, kept for the import
+    assert wizard.sheet.row(2)[0] == "Nguyễn Thị Hường"
     _imported(qtbot, wizard)
     assert wizard.details.toPlainText() == "Ô chuyển từ mã cũ (TCVN3/VNI): 2"
     assert browse.record_ids(context.db, "cadres", "nguyen thi huong") != []
