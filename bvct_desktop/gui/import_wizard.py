@@ -66,6 +66,7 @@ class ImportWizard(QDialog):
         self.file: Path | None = None
         self.sheet: xlsx_reader.Sheet | None = None  # as read, old text converted: each run imports a copy
         self.converted: legacy.Conversion | None = None  # what converting its old TCVN3/VNI text changed
+        self.data_rows = 0  # its rows with data
         self.imported: xlsx_reader.Sheet | None = None  # the last run's copy, its cells as the import read them
         self.digest: bytes | None = None  # the file's content when it was read
         self.reading = None  # the workbook being read, off the GUI thread
@@ -212,8 +213,8 @@ class ImportWizard(QDialog):
                 self._not_read_again(told)
             return
         self.message.clear()
-        self.digest, self.sheet, self.converted, data_rows = read
-        self._show_preview(self.sheet, self.converted, data_rows)
+        self.digest, self.sheet, self.converted, self.data_rows = read
+        self._show_preview()
         self._enable_runs(True)
         if then is not None:
             then()
@@ -226,7 +227,9 @@ class ImportWizard(QDialog):
         with contextlib.suppress(BvctError):
             importing.audit_unreadable(self.context.db, self.kind, self.file, told)
 
-    def _show_preview(self, sheet: xlsx_reader.Sheet, converted: legacy.Conversion, data_rows: int) -> None:
+    def _show_preview(self) -> None:
+        """The file read: the columns recognised, its old text converted, its first rows."""
+        sheet, converted = self.sheet, self.converted
         shown = dataclasses.replace(sheet, columns=[column[:PREVIEW_ROWS + 1] for column in sheet.columns])
         columns, ignored, problems = importing.read_headers(self.kind, shown.columns)
         importing.dates_as_shown(shown, columns)
@@ -241,7 +244,7 @@ class ImportWizard(QDialog):
         if problems:  # which columns hold the data is not known yet
             text += f"<br>Xem trước {shown_rows} dòng đầu."
         else:
-            text += f"<br>Tệp có {grouped(data_rows)} dòng dữ liệu; xem trước {shown_rows} dòng đầu."
+            text += f"<br>Tệp có {grouped(self.data_rows)} dòng dữ liệu; xem trước {shown_rows} dòng đầu."
         self.columns.setText(text)
         if converted.cells:
             examples = "<br>".join(f"«{before}» → «{after}»" for before, after in converted.samples)
@@ -330,6 +333,9 @@ class ImportWizard(QDialog):
             self._read_file(self.file, "Tệp đã thay đổi từ lần đọc trước; đang đọc lại…", start)
 
     def _import(self, dry_run: bool) -> None:
+        if not self.preview_label.isHidden():  # the last run's rows in the preview's place
+            self._show_preview()
+        self._clear_outcome()
         self._enable_runs(False)
         self.message.show_message("Đang kiểm tra…" if dry_run else "Đang nhập…", error=False)
         sheet = dataclasses.replace(self.sheet, columns=[list(column) for column in self.sheet.columns])
@@ -442,12 +448,18 @@ class ImportWizard(QDialog):
         self.message.show_message(f"Đã lưu danh sách {self.listed} vào {name}.", error=False)
 
     def _reset(self) -> None:
+        """Before a file is read: nothing shown of the last one."""
+        self._clear_outcome()
+        self.conversion.hide()
+
+    def _clear_outcome(self) -> None:
+        """Nothing shown of the last run (its details, its list of errors or notes): each run tells its own."""
         self.result = None
         self.message.clear()
         self.errors.clear()
         self.details.clear()
-        for widget in (self.errors, self.details, self.copy_button, self.save_button, self.conversion,
-                       self.preview_label, self.warnings_label, self.complete_button):
+        for widget in (self.errors, self.details, self.copy_button, self.save_button, self.preview_label,
+                       self.warnings_label, self.complete_button):
             widget.hide()
 
 

@@ -15,7 +15,7 @@ from bvct_desktop.core.plans.base import CREATED, UNCHANGED, UPDATED
 from bvct_desktop.core.schema import audit_log
 from bvct_desktop.core.text import file_name
 from bvct_desktop.gui.import_wizard import ImportWizard
-from bvct_desktop.gui.qt import QApplication, QLabel, QPushButton, QThread
+from bvct_desktop.gui.qt import QApplication, QLabel, QPushButton, Qt, QThread
 from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.io import xlsx_reader
 from tests.conftest import workbook
@@ -315,6 +315,40 @@ def test_a_check_of_a_file_with_errors_lists_them_as_an_import_does(qtbot, conte
     workbook(wizard.file, HEADERS, GOOD)  # corrected as told: checked again as it is now
     _checked(qtbot, wizard)
     assert wizard.message.text().endswith("Bấm «Nhập» sẽ nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi.")
+
+
+def test_each_run_tells_only_what_it_did(qtbot, context, tmp_path):
+    """The check adds a unit; the file is imported elsewhere meanwhile; the import then adds nothing,
+    and says nothing of the check's unit."""
+    unit = "Ban Quản lý dự án Sông Lũy"
+    path = workbook(tmp_path / "don-vi.xlsx", ["Họ và tên", "Ngày sinh", "Đơn vị công tác"],
+                    [["Châu Văn Lực", "1972", unit], ["Tạ Thị Nhi", "1988", unit]])
+    wizard = _checked(qtbot, loaded(qtbot, _wizard(qtbot, context), path))
+    assert wizard.details.toPlainText() == f"Đơn vị công tác mới: 1: {unit}"
+    _imported(qtbot, loaded(qtbot, _wizard(qtbot, context), path))
+    _imported(qtbot, wizard)
+    assert wizard.message.text() == "Đã nhập 2 dòng: 0 mới, 0 cập nhật, 2 không đổi."
+    assert not wizard.details.isVisibleTo(wizard) and not wizard.details.toPlainText()
+
+
+def test_a_run_after_one_that_listed_errors_shows_none_of_them(qtbot, context, tmp_path, monkeypatch):
+    """The check listed the rows' errors and showed those rows marked; the import after it, cancelled
+    at once, tells only that: no list, and the preview shows the file's first rows again."""
+    wizard = _checked(qtbot, loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "loi.xlsx", HEADERS, BAD)))
+    assert wizard.errors.isVisibleTo(wizard) and wizard.preview_label.isVisibleTo(wizard)
+
+    def cancelled_at_once(db, kind, sheet, dry_run, progress, converted):
+        QThread.currentThread().cancel_requested = True
+        progress(0, len(BAD))
+
+    monkeypatch.setattr(importing, "import_sheet", cancelled_at_once)
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.task.done, timeout=10_000)
+    assert wizard.message.text() == "Đã hủy; không nhập dòng nào, cơ sở dữ liệu không thay đổi."
+    shown = (wizard.errors, wizard.copy_button, wizard.save_button, wizard.preview_label, wizard.details)
+    assert not any(widget.isVisibleTo(wizard) for widget in shown) and not wizard.error_text()
+    assert [wizard.preview.verticalHeaderItem(r).text() for r in range(wizard.preview.rowCount())] == ["2", "3", "4"]
+    assert wizard.preview.item(0, 1).background().style() == Qt.NoBrush  # no longer marked
 
 
 def _slip(headers: list[str], values: dict[str, object]) -> list[object]:
