@@ -5,14 +5,18 @@ record changes."""
 
 import datetime as dt
 
-from bvct_desktop.core import browse, editing, preferences
+import pytest
+
+from bvct_desktop.core import browse, editing, importing, keyfile, preferences
+from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.qt import QRect, QStyleOptionViewItem, Qt
 from bvct_desktop.gui.registers.columns import fit
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
-from tests.gui.shell_support import as_user, context_for
+from tests.gui.shell_support import as_user, context_for, new_database
+from tests.rows_sheet import rows_sheet
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
@@ -129,6 +133,62 @@ def test_columns_chosen_moved_and_widened_are_remembered_for_that_user_only(qtbo
     again.columns.reset()
     assert preferences.read(context.db, "cot.slips") is None
     assert not header.isSectionHidden(keys.index("purpose")) and header.logicalIndex(0) == 0
+
+
+CADRES = [["Họ và tên", "Số CCCD", "Ngày sinh", "Chức vụ", "Đơn vị công tác"],
+          ["Đặng Thùy Trâm", "048168001234", "1968", "Phó Giám đốc", "Sở Giáo dục và Đào tạo"],
+          ["Nguyễn Thị Thanh Hương", "048175005678", "1975", "Trưởng phòng", "Ban Quản lý dự án Sông Lũy"]]
+
+
+@pytest.fixture
+def empty(app, tmp_path, clock, monkeypatch):
+    """The context of a new database, its registers empty."""
+    monkeypatch.setattr(keyfile, "DEFAULT_KDF", keyfile.KdfParams(1, 1024, 1))
+    db = new_database(tmp_path, clock)
+    yield context_for(db, clock)
+    db.close()
+
+
+def _shown(qtbot, context, kind: str) -> RegisterPage:
+    """The register laid out on a 1366-pixel screen."""
+    page = RegisterPage(context, kind)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _imported(page: RegisterPage, rows: list[list]) -> None:
+    """`rows` imported (the wizard's day-one import), the register told as the wizard tells it."""
+    result = importing.import_sheet(page.context.db, kind_named(page.kind.name), rows_sheet(rows))
+    assert result.ok, result.problems
+    page.context.notifier.changed.emit("*")
+
+
+def _widths(page: RegisterPage) -> list[int]:
+    header = page.table.horizontalHeader()
+    return [header.sectionSize(logical) for logical in range(header.count())]
+
+
+def test_an_empty_register_filled_by_its_first_import_fits_its_columns_as_a_fresh_one_does(qtbot, empty):
+    page = _shown(qtbot, empty, "cadres")
+    assert page.model.rowCount() == 0
+    _imported(page, CADRES)
+    assert page.model.rowCount() == 2
+    assert _widths(page) == _widths(_shown(qtbot, empty, "cadres"))
+    name = [column.key for column in page.spec.columns].index("full_name")
+    assert _widths(page)[name] >= page.table.fontMetrics().horizontalAdvance("Nguyễn Thị Thanh Hương") + 8
+
+
+def test_a_column_sized_by_hand_in_an_empty_register_keeps_its_width_when_rows_arrive(qtbot, empty):
+    page = _shown(qtbot, empty, "cadres")
+    name = [column.key for column in page.spec.columns].index("full_name")
+    page.columns.resized_by_hand = True  # an edge dragged
+    page.table.horizontalHeader().resizeSection(name, 97)
+    before = _widths(page)
+    _imported(page, CADRES)
+    assert page.model.rowCount() == 2 and _widths(page) == before
 
 
 def test_the_name_stays_in_view_while_the_other_columns_scroll(qtbot, context):

@@ -1,7 +1,8 @@
-"""Which columns a register shows, in what order and how wide: fitted to the screen at first,
-then as each user leaves them (kept per user in the database, core/preferences). The header's
-menu shows and hides columns, fits them to the width again or goes back to the defaults; a
-column is moved by dragging its header, widened by dragging its edge.
+"""Which columns a register shows, in what order and how wide: fitted to the screen at first (a
+register opened empty: again when its first rows come), then as each user leaves them (kept per
+user in the database, core/preferences). The header's menu shows and hides columns, fits them to
+the width again or goes back to the defaults; a column is moved by dragging its header, widened
+by dragging its edge.
 
 The tables of a record's windows (a cadre's file, a vetting case, a delegation's members) are
 fitted the same way, again whenever their width changes (`keep_fitted`)."""
@@ -106,6 +107,7 @@ class ColumnLayout:
         self._filter_menu = filter_menu
         self.key = f"cot.{kind}"
         self.resized_by_hand = False
+        self._fitted_empty = False  # fitted with no rows to measure: fitted again once the first arrive
         self._applying = False
         self._save_timer = QTimer(table)
         self._save_timer.setSingleShot(True)
@@ -117,6 +119,8 @@ class ColumnLayout:
         header.customContextMenuRequested.connect(self.show_menu)
         header.sectionMoved.connect(lambda *_: self._changed())
         header.sectionResized.connect(self._resized)
+        table.model().rowsInserted.connect(self._rows_arrived)
+        table.model().modelReset.connect(self._rows_arrived)
 
     # ----- applying
 
@@ -135,26 +139,38 @@ class ColumnLayout:
                 header.setSectionHidden(logical, key in hidden)
             widths = saved.get("widths") or {}
             self.resized_by_hand = bool(widths)
-            if widths:
-                for logical, key in enumerate(self.keys):
-                    if key in widths:
-                        header.resizeSection(logical, int(widths[key]))
-            else:
-                fit_to_width(self.table)
+            self._fitted_empty = False
+            for logical, key in enumerate(self.keys):
+                if key in widths:
+                    header.resizeSection(logical, int(widths[key]))
         finally:
             self._applying = False
+        if not widths:
+            self._fit()
         self.table.sync_frozen()
 
     def fit_now(self) -> None:
         """«Vừa khít bề ngang»: fitted to the width again, and remembered so."""
+        self._fit()
+        self.resized_by_hand = False
+        self.table.sync_frozen()
+        self._changed()
+
+    def _fit(self) -> None:
+        """The shown columns fitted to the width and to the rows there are (none yet: again once they come)."""
         self._applying = True
         try:
             fit_to_width(self.table)
         finally:
             self._applying = False
-        self.resized_by_hand = False
-        self.table.sync_frozen()
-        self._changed()
+        self._fitted_empty = not self.table.model().rowCount()
+
+    def _rows_arrived(self) -> None:
+        """The first rows of a register laid out empty: its columns fitted to them, as when it is opened
+        with them, unless the officer has sized them."""
+        if self._fitted_empty and not self.resized_by_hand and self.table.model().rowCount():
+            self._fit()
+            self.table.sync_frozen()
 
     def reset(self) -> None:
         """«Cột mặc định»: the defaults again, the user's choice forgotten."""
@@ -234,10 +250,6 @@ class ColumnLayout:
             return  # the last column stays
         header.setSectionHidden(logical, not shown)
         if shown and not self.resized_by_hand:
-            self._applying = True
-            try:
-                fit_to_width(self.table)
-            finally:
-                self._applying = False
+            self._fit()
         self.table.sync_frozen()
         self._changed()
