@@ -16,7 +16,7 @@ import json
 import os
 import shutil
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -367,9 +367,12 @@ def verify(path: Path, user: str, password: str) -> Report:
         return report
 
 
-def restore(path: Path, user: str, password: str, target: Path, clock: Clock = system_clock) -> Restored:
+def restore(path: Path, user: str, password: str, target: Path, clock: Clock = system_clock,
+            release: Callable[[], None] = lambda: None) -> Restored:
     """`bvct restore`: an administrator of the backup writes it to `target` and its key file,
-    after moving any current pair aside under a dated name; never overwrites without it."""
+    after moving any current pair aside under a dated name; never overwrites without it.
+    `release` closes what the caller holds open on `target`: called once the backup is checked and
+    staged, right before the current pair is moved aside, so a refused restore leaves it open."""
     target = Path(target)
     if not target.parent.is_dir():
         raise InputError(f"Thư mục «{target.parent}» không tồn tại.")
@@ -383,6 +386,7 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
             shutil.copyfile(extracted, data_temp)
             keys_temp.write_bytes(keys.to_bytes())
             crashpoints.reached("restore-written")
+            release()
             kept = _move_aside(target, clock())
     db = FileDatabase(target, db_key, keys.db_id, Actor(report.user, ADMIN), clock)
     try:

@@ -12,7 +12,7 @@ import pytest
 
 from bvct_desktop.core import backup, importing, numbering, outgoing, recipients, report, settings, users, vault
 from bvct_desktop.core.kinds import kind_named
-from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
+from bvct_desktop.core.permissions import ADMIN, LEADER, OFFICER, VIEWER
 from bvct_desktop.gui.admin import AdminPage
 from bvct_desktop.gui.admin.audit_page import AuditModel, AuditPage
 from bvct_desktop.gui.admin.backup_page import BackupPage
@@ -387,6 +387,48 @@ def test_restore_replaces_the_database_and_asks_to_log_in_again(qtbot, tmp_path,
     again = vault.unlock(db.path, "quantri", PASSWORD, clock)
     assert "sau.sao.luu" not in [a.name for a in users.list_accounts(again)]
     again.close()
+
+
+REFUSED_RESTORES = {
+    "sai mật khẩu": lambda saved, folder: (saved, "Sai-mat-khau-99"),
+    "không là quản trị viên của bản sao lưu": lambda saved, folder: (saved, "Mat-khau-rieng-2025"),
+    "bản sao lưu hỏng": lambda saved, folder: (damaged_copy(saved, folder), PASSWORD),
+    "tệp không còn": lambda saved, folder: (folder / "da-xoa" / saved.name, PASSWORD),
+}
+
+
+def damaged_copy(saved: Path, folder: Path) -> Path:
+    damaged = folder / "hong.bvctbak"
+    data = bytearray(saved.read_bytes())
+    data[len(data) // 2:len(data) // 2 + 64] = bytes(64)
+    damaged.write_bytes(bytes(data))
+    return damaged
+
+
+@pytest.mark.parametrize("refusal", REFUSED_RESTORES)
+def test_a_refused_restore_leaves_the_officer_working_on_the_same_database(qtbot, tmp_path, clock, refusal):
+    db = new_database(tmp_path, clock, ("slips",))
+    users.add(db, "pho.phong", OFFICER, "Mat-khau-rieng-2025")
+    saved = backup.create(db, tmp_path / "truoc.bvctbak")
+    users.add(db, "sau.sao.luu", VIEWER, NEW_PASSWORD)
+    users.set_role(db, "pho.phong", ADMIN)
+    if refusal == "không là quản trị viên của bản sao lưu":
+        db.close()
+        db = vault.unlock(db.path, "pho.phong", "Mat-khau-rieng-2025", clock)
+    context = context_for(db, clock)
+    restored = []
+    page = page_of(qtbot, BackupPage(context, lambda: restored.append(True)))
+    chosen, password = REFUSED_RESTORES[refusal](saved.path, tmp_path)
+    page.password.setText(password)
+    context.dialogs.answer_next(str(chosen), YES)
+    page.restore()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert restored == [] and page.message.text()
+    assert not db.closed and sorted(db.path.parent.glob("*-truoc-khoi-phuc-*")) == []
+    settings.set_setting(db, "dia_danh", "Bình Thuận")
+    assert "sau.sao.luu" in [a.name for a in users.list_accounts(db)]
+    assert settings.list_settings(db)["dia_danh"] == "Bình Thuận"
+    db.close()
 
 
 def test_restore_is_for_administrators_only(qtbot, db, clock):

@@ -115,11 +115,11 @@ class BackupPage(QWidget, Ui_BackupPage):
         if self.context.dialogs.ask(self, "Khôi phục từ bản sao lưu", question) != YES:
             return
         user, password = db.actor.name, self.password.text()
-        db.close()  # the files are moved aside: no connection may stay open on them
 
         def done(result: backup.Restored) -> None:
             self.context.dialogs.inform(self, "Đã khôi phục", f"Đã khôi phục từ «{path.name}». Hãy đăng nhập lại.")
             self._restored()
 
-        self._start("Đang khôi phục…", lambda: backup.restore(path, user, password, db.path, self.context.clock),
-                    done)
+        # the files are moved aside once the backup is checked: no connection may stay open on them then
+        self._start("Đang khôi phục…",
+                    lambda: backup.restore(path, user, password, db.path, self.context.clock, release=db.close), done)
