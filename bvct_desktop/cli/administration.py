@@ -104,6 +104,9 @@ def cmd_settings(args) -> int:
         else:
             start = cli_date(args.start)
             value = settings.set_setting(db, args.key, args.value, start)
+            if value is None:
+                print(settings.NOTHING_CHANGED)
+                return 0
             since = f" từ ngày {start:%d/%m/%Y}" if start else ""
             print(f"Đã đặt {args.key} = {value}{since}")
             note = settings.numbering_note(db, args.key, value)

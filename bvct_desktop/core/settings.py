@@ -2,8 +2,9 @@
 
 A setting has one value per span of days: `set_setting` corrects the value in force today for
 its whole span, or, given a first day, starts a new value there (the office was renamed or
-merged) while the earlier value holds until the day before. A document takes the values in
-force on its own date (`History.on`); deadlines and the program's own behaviour take today's.
+merged) while the earlier value holds until the day before; the value already in force is left as
+it is. A document takes the values in force on its own date (`History.on`); deadlines and the
+program's own behaviour take today's.
 """
 
 import bisect
@@ -26,6 +27,7 @@ from .text import clean, fold
 RANGES = {"days": (1, 365), "minutes": (1, 1440), "months": (1, 120)}
 PURPOSE_DAYS = (0, 365)  # han_tham_tra_ngay, for each purpose; 0: no deadline
 LONGEST_TEXT = 255  # characters of a text setting
+NOTHING_CHANGED = "Không có gì thay đổi."
 
 
 @dataclass(frozen=True)
@@ -211,9 +213,10 @@ def settings_history(db: Database) -> History:
         return read_history(connection)
 
 
-def set_setting(db: Database, key: str, value: str, start: dt.date | None = None) -> str:
+def set_setting(db: Database, key: str, value: str, start: dt.date | None = None) -> str | None:
     """Without `start`, corrects the value in force today for its whole span; with `start`, the
-    value holds from that day (until the key's next dated value, if one comes later)."""
+    value holds from that day (until the key's next dated value, if one comes later).
+    Returns the value as stored, or None when it already was the value in force (nothing written)."""
     db.require(Action.SETTINGS, "thay đổi thiết lập")
     value = validated(key, value)
     with db.write() as connection:
@@ -224,6 +227,8 @@ def set_setting(db: Database, key: str, value: str, start: dt.date | None = None
             first, old = span.valid_from, span.value
         else:
             first, old = start, history.span_on(key, start).value
+        if value == old:
+            return None
         table = settings_table.c
         same_row = (table.valid_from.is_(None) if first is None else table.valid_from == first)
         connection.execute(settings_table.delete().where(table.key == key, same_row))

@@ -157,9 +157,8 @@ class AdminPage(NewPasswordPage, Ui_FirstRunAdmin):
         def create() -> tuple[str, Database]:  # three key derivations: seconds, on a worker
             recovery = vault.create(wizard.path, name, password, clock=wizard.clock)
             database = vault.unlock(wizard.path, name, password, wizard.clock)
-            for key, value in office.items():
-                if settings.validated(key, value) != settings.BY_KEY[key].default:
-                    settings.set_setting(database, key, value)
+            for key, value in office.items():  # a value left as the default is not written again
+                settings.set_setting(database, key, value)
             return recovery, database
 
         self.error.show_message("Đang tạo cơ sở dữ liệu mã hóa…", error=False)

@@ -198,6 +198,14 @@ def test_settings_list_and_set(cli):
     assert code == 2
 
 
+def test_setting_the_value_already_in_force_says_nothing_changed(cli):
+    assert cli("settings", "set", "dia_danh", "Lâm Đồng", "--from", "2025-07-01") == (0, "Không có gì thay đổi.\n", "")
+    assert cli("settings", "set", "dia_danh", "  Lâm   Đồng ") == (0, "Không có gì thay đổi.\n", "")
+    code, out, _ = cli("settings", "list")
+    assert "dia_danh\tLâm Đồng" in out and "Lịch sử" not in out
+    assert "thay đổi thiết lập" not in cli("audit", "list")[1]
+
+
 @pytest.fixture
 def viewer(cli, tmp_path):
     secret = tmp_path / "new-pw"

@@ -53,6 +53,7 @@ def test_a_setting_printed_on_documents_is_never_empty(db, key):
         with pytest.raises(InputError, match="không được để trống"):
             settings.set_setting(db, key, value, MERGER)
     assert settings.list_settings(db)[key] == before
+    settings.set_setting(db, "nguoi_ky", "Nguyễn Văn An")
     assert settings.set_setting(db, "nguoi_ky", "") == ""  # the signer's name may wait
 
 
@@ -106,6 +107,26 @@ def test_every_change_is_audited_with_its_first_day(db):
         details = connection.execute(select(audit_log.c.details).where(audit_log.c.action == "thay đổi thiết lập")
                                      .order_by(audit_log.c.id.desc())).scalar()
     assert "dia_danh từ 2025-07-01" in json.loads(details)
+
+
+def setting_changes(db) -> int:
+    from sqlalchemy import func, select
+
+    from bvct_desktop.core.schema import audit_log
+
+    with db.read() as connection:
+        return connection.execute(select(func.count()).where(audit_log.c.action == "thay đổi thiết lập")).scalar()
+
+
+def test_a_value_already_in_force_is_neither_written_again_nor_audited(db):
+    settings.set_setting(db, "dia_danh", "Bình Thuận")
+    settings.set_setting(db, "dia_danh", "Lâm Đồng", MERGER)
+    spans, changes = settings.settings_history(db).spans["dia_danh"], setting_changes(db)
+    assert settings.set_setting(db, "dia_danh", "  Lâm   Đồng  ") is None  # today's value, once cleaned
+    assert settings.set_setting(db, "dia_danh", "Lâm Đồng", dt.date(2025, 9, 1)) is None  # in force from MERGER
+    assert settings.set_setting(db, "dia_danh", "Bình Thuận", dt.date(2016, 1, 1)) is None
+    assert settings.set_setting(db, "dia_danh", "Lâm Đồng", MERGER) is None
+    assert settings.settings_history(db).spans["dia_danh"] == spans and setting_changes(db) == changes
 
 
 def test_deadlines_read_the_value_in_force_on_their_day(db):

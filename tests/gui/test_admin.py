@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from bvct_desktop.core import backup, importing, numbering, outgoing, recipients, report, settings, users, vault
+from bvct_desktop.core import audit, backup, importing, numbering, outgoing, recipients, report, settings, users, vault
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import ADMIN, LEADER, OFFICER, VIEWER
 from bvct_desktop.gui.admin import AdminPage
@@ -524,6 +524,21 @@ def test_a_term_start_before_a_numbered_document_says_the_term_goes_on_after_it(
     page.fields["dia_danh"].set("Lâm Đồng (mới)")
     page.save()
     assert page.message.text() == "Đã lưu 1 thiết lập."
+
+
+def test_a_value_typed_as_it_already_is_saves_nothing(qtbot, db, clock):
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    history = settings.settings_history(db).spans
+    page.fields["dia_danh"].widget.setText("  Lâm   Đồng  ")
+    page.save()
+    assert page.message.text() == "Không có gì thay đổi."
+    page.new_key.setCurrentIndex(page.new_key.findData("dia_danh"))
+    page.new_value.setText("Lâm Đồng")
+    page.new_from.setDate(QDate(2025, 7, 1))
+    page.start_new_value()
+    assert page.message.text() == "Không có gì thay đổi: ngày 01/07/2025, «Địa danh» đã là giá trị ấy."
+    assert settings.settings_history(db).spans == history and not page.history.isVisible()
+    assert "thay đổi thiết lập" not in [entry.action for entry in audit.list_entries(db)]
 
 
 def test_a_setting_printed_on_documents_is_never_saved_empty_nor_half_saved(qtbot, db, clock):

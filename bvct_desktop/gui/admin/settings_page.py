@@ -125,6 +125,10 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
+        if value is None:
+            self.message.show_message(f"Không có gì thay đổi: ngày {display_date(start)}, «{BY_KEY[key].label}» "
+                                      "đã là giá trị ấy.", error=False)
+            return
         self.load()
         self.new_value.clear()
         self.message.show_message(f"Từ ngày {display_date(start)}, «{BY_KEY[key].label}» là «{value}».", error=False)
@@ -135,14 +139,15 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         try:
             for key, value in changed.items():  # all checked before any is saved
                 settings.validated(key, value)
-            saved = {key: settings.set_setting(self.context.db, key, value) for key, value in changed.items()}
+            stored = {key: settings.set_setting(self.context.db, key, value) for key, value in changed.items()}
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
         finally:
             self.load()
+        saved = {key: value for key, value in stored.items() if value is not None}  # not the same value retyped
         notes = [settings.numbering_note(self.context.db, key, value) for key, value in saved.items()]
-        done = f"Đã lưu {len(changed)} thiết lập." if changed else "Không có gì thay đổi."
+        done = f"Đã lưu {len(saved)} thiết lập." if saved else settings.NOTHING_CHANGED
         self.message.show_message(" ".join([done, *filter(None, notes)]), error=False)
-        if changed:
+        if saved:
             self.context.notifier.changed.emit("settings")
