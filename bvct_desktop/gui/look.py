@@ -1,5 +1,5 @@
 """How the program looks: bundled fonts, the style sheet, and the few small widgets every
-page uses (a page heading, an inline error line, a wait cursor).
+page uses (a page heading, an inline error line, the area a tall page scrolls in, a wait cursor).
 
 A widget takes one of the style sheet's looks through its `look` property: `styled(widget,
 "pageTitle")` in code, or a dynamic property `look` in a Designer form (ui/*.ui)."""
@@ -17,9 +17,11 @@ from .qt import (
     QEvent,
     QFont,
     QFontDatabase,
+    QFrame,
     QLabel,
     QObject,
     QPainter,
+    QScrollArea,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -58,6 +60,16 @@ def styled(widget: Widget, look: str) -> Widget:
 def fill_screen(window: QWidget) -> None:
     """A window with a page or tables to read opens on most of the screen it is on."""
     window.resize(window.screen().availableGeometry().size() * SCREEN_SHARE)
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """A page of boxes and lines, taller than the office screen may show: it scrolls rather than
+    push the window past the taskbar."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 def register_fonts() -> None:

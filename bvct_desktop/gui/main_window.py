@@ -13,13 +13,15 @@ from .dialogs import CANCEL, NO
 from .icons import icon
 from .issued_page import IssuedPage
 from .live import LiveChanges
+from .look import scrolling
 from .navigation import ADMIN, DASHBOARD, ISSUED, REPORT, Destination
 from .places_dialog import open_places
-from .qt import QAction, QFrame, QLabel, QMainWindow, QScrollArea, Qt, QWidget, Signal
+from .qt import QAction, QLabel, QMainWindow, Qt, QWidget, Signal
 from .report_page import ReportPage
 
 STATUS_PATH_WIDTH = 420  # px of the status bar the database's path may take at 1366 pixels
-SCROLLED = {REPORT, ADMIN}  # pages of boxes and lines, which scroll on a short screen (registers scroll their rows)
+# a page of boxes and lines, which scrolls on a short screen (registers scroll their rows, Quản trị each of its tabs)
+SCROLLED = {REPORT}
 # page method → (permission needed, also needs a writable database); the menu entry is `<method>_action`
 PAGE_ACTIONS = {
     "new_record": (Action.EDIT, True),
@@ -81,19 +83,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             page = self.pages[key] = destination.build()
             if hasattr(page, "actions_changed"):
                 page.actions_changed.connect(self._update_actions)
-            self.in_stack[key] = self._scrolled(page) if key in SCROLLED else page
+            self.in_stack[key] = scrolling(page) if key in SCROLLED else page
             self.stack.addWidget(self.in_stack[key])
         return self.pages[key]
-
-    @staticmethod
-    def _scrolled(page: QWidget) -> QScrollArea:
-        """A page of boxes and lines, taller than the office screen may show: it scrolls rather than
-        push the window past the taskbar."""
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.NoFrame)
-        area.setWidget(page)
-        return area
 
     def current_key(self) -> str:
         return self.navigation.keys[self.navigation.currentRow()]

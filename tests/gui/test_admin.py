@@ -69,7 +69,7 @@ def test_tabs_follow_the_role(qtbot, db, clock):
         acting = db if role is None else as_user(db, f"user-{role}", role)
         page = page_of(qtbot, AdminPage(context_for(acting, clock), lambda: None))
         assert tab_titles(page) == titles
-    viewer_page = page.widget(0)
+    viewer_page = page.page(0)
     assert not viewer_page.add_button.isVisible()                # a viewer sees the units, changes nothing
 
 

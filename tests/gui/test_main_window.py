@@ -7,15 +7,26 @@ import datetime as dt
 import pytest
 from shiboken6 import Shiboken
 
-from bvct_desktop.core import backup_log
+from bvct_desktop.core import backup_log, settings
 from bvct_desktop.core.address import FileAddress
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui import app, navigation
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.instance import InstanceLock
 from bvct_desktop.gui.login import LoginDialog
+from bvct_desktop.gui.look import ErrorLabel
 from bvct_desktop.gui.main_window import MainWindow
-from bvct_desktop.gui.qt import QApplication, QDialog, QDialogButtonBox, QEvent, QMessageBox, Qt, QWidget
+from bvct_desktop.gui.qt import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QEvent,
+    QMessageBox,
+    QScrollArea,
+    Qt,
+    QWidget,
+)
 from tests.conftest import ADMIN, PASSWORD
 from tests.gui.shell_support import FakeClock, as_user, context_for, logged_in, new_database
 
@@ -90,17 +101,25 @@ def test_navigation_and_status_bar(qtbot, db, clock, fake_registers):
     assert not window.banner.isVisible()
 
 
+def page_of_boxes(window: MainWindow, key: str) -> tuple[QWidget, QScrollArea]:
+    """The page shown for `key` and the area it scrolls in: the report page's, or Quản trị's tab's."""
+    window.navigation.select(key)
+    page = window.current_page()
+    if key == "admin":
+        return page.page(page.currentIndex()), page.currentWidget()
+    return page, window.stack.currentWidget()
+
+
 @pytest.mark.parametrize("key", ["report", "admin"])
 def test_a_page_of_boxes_scrolls_rather_than_grow_the_window_past_the_taskbar(qtbot, db, clock, key):
     """At 1366×768 less a taskbar: the report page with a message line, the settings with the advanced
     ones shown, made the window 735–750 pixels tall."""
     window = window_for(qtbot, db, clock)
-    window.navigation.select(key)
-    page = window.current_page()
+    page, area = page_of_boxes(window, key)
     page.setMinimumHeight(900)  # more than any office screen shows
     qtbot.wait(20)
     assert window.minimumSizeHint().height() <= 728
-    assert window.stack.currentWidget().isAncestorOf(page)
+    assert area.widget() is page
 
 
 @pytest.mark.parametrize("key", ["report", "admin"])
@@ -109,10 +128,56 @@ def test_a_page_of_boxes_is_as_wide_as_the_office_screen_without_scrolling_sidew
     grow past the screen (its export buttons were cut at the right, under a horizontal scroll bar)."""
     window = window_for(qtbot, db, clock)
     window.resize(1366, 728)
-    window.navigation.select(key)
-    page = window.current_page()
+    page, area = page_of_boxes(window, key)
     qtbot.wait(20)
-    assert page.minimumSizeHint().width() <= window.stack.currentWidget().viewport().width()
+    assert page.minimumSizeHint().width() <= area.viewport().width()
+
+
+def fully_shown(widget: QWidget) -> bool:
+    """Not cut by any scroll area or page around it."""
+    return widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def test_each_admin_tab_shows_its_buttons_and_messages_on_the_office_screen(qtbot, db, clock):
+    """The settings with the advanced ones and a dated history made the whole tab widget taller than the
+    screen: the other tabs' buttons and messages sat below what it shows. A tab taller than the screen
+    scrolls inside itself, under its tab bar."""
+    settings.set_setting(db, "co_quan_cap_tren", "TỈNH ỦY BÌNH THUẬN", dt.date(2016, 1, 1))
+    settings.set_setting(db, "co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG", dt.date(2025, 7, 1))
+    window = window_for(qtbot, db, clock)
+    window.resize(1366, 728)
+    window.navigation.select("admin")
+    admin = window.current_page()
+    tabs = [admin.widget(index) for index in range(admin.count())]
+    settings_page = admin.page(0)
+    settings_page.advanced.setChecked(True)
+    for index, tab in enumerate(tabs):
+        admin.setCurrentIndex(index)
+        for message in tab.findChildren(ErrorLabel):
+            message.show_message("Mật khẩu phải có ít nhất 10 ký tự.")
+        qtbot.wait(20)
+        assert window.height() <= 728 and fully_shown(admin.tabBar())
+        if index == 0:
+            continue
+        shown = [widget for widget in tab.findChildren(QAbstractButton) + tab.findChildren(ErrorLabel)
+                 if widget.isVisible()]
+        assert shown and all(fully_shown(widget) for widget in shown), admin.tabText(index)
+    admin.setCurrentIndex(0)
+    qtbot.wait(20)
+    for widget in (settings_page.save_button, settings_page.new_button, settings_page.history):
+        area = next(parent for parent in ancestors(widget) if isinstance(parent, QScrollArea))
+        area.ensureWidgetVisible(widget, 0, 0)
+        qtbot.wait(20)
+        assert fully_shown(widget) and fully_shown(admin.tabBar())
+    assert settings_page.history.viewport().height() >= 3 * settings_page.history.verticalHeader().defaultSectionSize()
+
+
+def ancestors(widget: QWidget) -> list[QWidget]:
+    found = []
+    while widget.parentWidget() is not None:
+        widget = widget.parentWidget()
+        found.append(widget)
+    return found
 
 
 def test_real_registers_are_in_the_navigation(qtbot, db, clock):

@@ -238,7 +238,7 @@ def test_the_main_window_works_on_the_server(qtbot, server, clock, monkeypatch, 
 
     window.navigation.select(ADMIN_PAGE)
     admin = window.page(ADMIN_PAGE)
-    users_page = next(admin.widget(i) for i in range(admin.count()) if isinstance(admin.widget(i), UsersPage))
+    users_page = next(admin.page(i) for i in range(admin.count()) if isinstance(admin.page(i), UsersPage))
     users_page.name.setText(OFFICER_NAME)
     users_page.role.setCurrentIndex(users_page.role.findData(OFFICER))
     users_page.password.setText(OFFICER_PASSWORD)
@@ -247,7 +247,7 @@ def test_the_main_window_works_on_the_server(qtbot, server, clock, monkeypatch, 
     assert users_page.message.text().startswith(f"Đã thêm người dùng «{OFFICER_NAME}»")
     vault.unlock(server, OFFICER_NAME, OFFICER_PASSWORD, clock).close()   # a login role on the server
 
-    backups = next(admin.widget(i) for i in range(admin.count()) if isinstance(admin.widget(i), BackupPage))
+    backups = next(admin.page(i) for i in range(admin.count()) if isinstance(admin.page(i), BackupPage))
     assert not backups.restore_button.isVisibleTo(backups) and "bvct backup" in backups.about.text()
     target = tmp_path / "may-chu.bvctbak"
     window.context.dialogs.answer_next(str(target))
@@ -256,7 +256,7 @@ def test_the_main_window_works_on_the_server(qtbot, server, clock, monkeypatch, 
     assert target.exists() and backups.message.text().startswith("Đã sao lưu và kiểm tra")
     assert str(target) in backups.newest.text()                # the server's newest, from its trail
 
-    trail = next(admin.widget(i) for i in range(admin.count()) if isinstance(admin.widget(i), AuditPage))
+    trail = next(admin.page(i) for i in range(admin.count()) if isinstance(admin.page(i), AuditPage))
     trail.refresh()
     assert {"đăng nhập", "thêm người dùng", "sao lưu"} <= {entry.action for entry in trail.model.entries}
 

@@ -4,7 +4,8 @@ from collections.abc import Callable
 
 from ...core.permissions import Action, allows
 from ..context import AppContext
-from ..qt import QTabWidget
+from ..look import scrolling
+from ..qt import QTabWidget, QWidget
 from .audit_page import AuditPage
 from .backup_page import BackupPage
 from .password_page import PasswordPage
@@ -29,11 +30,17 @@ def admin_allowed(role: str) -> bool:
 
 
 class AdminPage(QTabWidget):
-    """`restored` is called after a restore replaced the database (the session logs in again)."""
+    """`restored` is called after a restore replaced the database (the session logs in again).
+    Each tab scrolls by itself: a tab widget is as tall as its tallest tab, so scrolling it whole
+    would put the shorter tabs' buttons and messages below the office screen."""
 
     def __init__(self, context: AppContext, restored: Callable[[], None], parent=None):
         super().__init__(parent)
         self.context = context
         for title, permission, build in TABS:
             if allows(context.db.actor.role, permission):
-                self.addTab(build(context, restored), title)
+                self.addTab(scrolling(build(context, restored)), title)
+
+    def page(self, index: int) -> QWidget:
+        """The page of tab `index` (inside the area it scrolls in)."""
+        return self.widget(index).widget()
