@@ -1,7 +1,7 @@
 """Enemy-archive research requests, done for other provinces or asked of them.
 
 Key: request kind + document number + date + the person; without a number, request kind +
-province + date + the person.
+province + date + the person. A number added later is filled in on the request stored without one.
 """
 
 from typing import Any
@@ -15,6 +15,10 @@ from .base import Outcome, Plan, RecordsByKey, Target, outcome
 def request_key(values: dict[str, Any], person_id: int) -> tuple:
     if values.get("doc_no"):
         return (values["request_kind"], "so", identity_key(values["doc_no"]), values["doc_on"], person_id)
+    return unnumbered_key(values, person_id)
+
+
+def unnumbered_key(values: dict[str, Any], person_id: int) -> tuple:
     return (values["request_kind"], "tinh", identity_key(values["province"]), values["doc_on"], person_id)
 
 
@@ -31,7 +35,8 @@ class ArchiveRequestPlan(Plan):
         key = request_key(values, pid)
         self.claim(key, number, "yêu cầu (cùng loại, văn bản, ngày và đối tượng)", "full_name")
         self.stored.on(values["doc_on"])
-        current = self.check_new(target, self.stored.by_key.get(key), lambda: RowProblem(
+        stored = self.matching(self.stored, key, unnumbered_key(values, pid), target)
+        current = self.check_new(target, stored, lambda: RowProblem(
             "đã có yêu cầu cùng loại, văn bản, ngày và đối tượng", "full_name"))
         wanted = {**self.own_values(values), "person_id": pid}
         record_id, record_changed, created = self.upsert(self.records, current["id"] if current else None,

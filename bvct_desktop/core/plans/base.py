@@ -296,6 +296,17 @@ class Plan(abc.ABC):
             return None
         return current if current is not None else self.stored_row(target.record_id)
 
+    @staticmethod
+    def matching(stored: "RecordsByKey", key: tuple, unnumbered: tuple, target: Target | None) -> dict | None:
+        """The stored record a row's natural key finds (`check_new` then says whether the row may write it).
+
+        A row whose key has a number (a decision's, a document's) is also the record stored without a
+        number that the rest of its key, `unnumbered`, finds: the number was added later. A form editing
+        a record is about that record and looks for no other.
+        """
+        editing = target is not None and target.record_id is not None
+        return stored.matching(key, None if editing else unnumbered)
+
     def stored_row(self, record_id: int) -> dict[str, Any]:
         table = self.kind.table
         return dict(self.connection.execute(table.select().where(table.c.id == record_id)).mappings().one())
@@ -319,6 +330,17 @@ class RecordsByKey:
         condition = or_(*(self._table.c[column] == day for column in self._days))
         for row in self._connection.execute(select(self._table).where(condition)).mappings():
             self.by_key.setdefault(self._key(row), dict(row))
+
+    def matching(self, key: tuple, unnumbered: tuple | None) -> dict[str, Any] | None:
+        """The record with `key`; else the one without a number whose key is `unnumbered` (the row's
+        key without its number; None: none is looked for), read on the row's days. That record answers
+        to `key` from then on, no longer to `unnumbered`: a second number is another record."""
+        if key in self.by_key or unnumbered is None:
+            return self.by_key.get(key)
+        record = self.by_key.pop(unnumbered, None)
+        if record is not None:
+            self.by_key[key] = record
+        return record
 
 
 def identity(values: dict[str, Any], link: PersonLink) -> Identity:

@@ -1,10 +1,11 @@
 """Delegations abroad, one row per member.
 
 A delegation is keyed by its decision number + date, or without a decision by its name +
-departure date; a member is a cadre found by the person rule (a new cadre when the row gives
-a birth date). Position and unit are kept on the membership, as they were at the time. A form
-lists every member: a member it no longer lists is taken off the delegation (`keep_only`). A
-delegation counts its members' changes as its own (its row version, who and when).
+departure date; a decision added later is filled in on the one stored without it. A member is
+a cadre found by the person rule (a new cadre when the row gives a birth date). Position and
+unit are kept on the membership, as they were at the time. A form lists every member: a member
+it no longer lists is taken off the delegation (`keep_only`). A delegation counts its members'
+changes as its own (its row version, who and when).
 """
 
 from typing import Any
@@ -22,6 +23,11 @@ from .base import Outcome, Plan, RecordsByKey, Target, identity, outcome
 def delegation_key(values: dict[str, Any]) -> tuple:
     if values.get("decision_no"):
         return ("qd", identity_key(values["decision_no"]), values.get("decision_on"))
+    return planned_key(values)
+
+
+def planned_key(values: dict[str, Any]) -> tuple:
+    """The key of a delegation without a decision: planned, its decision not yet signed."""
     return ("ten", identity_key(values["name"]), values["depart_on"])
 
 
@@ -58,7 +64,7 @@ class DelegationPlan(Plan):
         person_changed = self.people.update_found(self.cadres.person_of(cid), who)
         self.stored.on(values.get("decision_on"))
         self.stored.on(values["depart_on"])
-        current = self.stored.by_key.get(key)
+        current = self.matching(self.stored, key, planned_key(values), target)
         if key not in self._first_row or self._first_row[key][0] == number:
             current = self.check_new(target, current, lambda: RowProblem("đã có đoàn này (cùng số và ngày quyết định, "
                                                                  "hoặc cùng tên và ngày đi)", "name"))

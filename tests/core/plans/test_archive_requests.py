@@ -1,0 +1,51 @@
+"""Archive research requests: which stored request a file's row is."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import importing, report, vault
+from bvct_desktop.core.kinds import ARCHIVE_REQUESTS
+from bvct_desktop.core.schema import archive_requests
+from tests.conftest import ADMIN, PASSWORD
+from tests.rows_sheet import rows_sheet
+
+HEADERS = ["Loại yêu cầu", "Tỉnh/thành", "Số văn bản", "Ngày văn bản", "Họ và tên đối tượng", "Ngày sinh"]
+
+
+@pytest.fixture
+def db(cli):
+    database = vault.unlock(cli.db, ADMIN, PASSWORD)
+    yield database
+    database.close()
+
+
+def _import(db, number: str | None) -> importing.ImportResult:
+    sheet = rows_sheet([HEADERS, ["Nhờ tỉnh bạn nghiên cứu", "Đồng Nai", number, "01/10/2026", "Lê Văn Hòa", "1968"]])
+    result = importing.import_sheet(db, ARCHIVE_REQUESTS, sheet)
+    assert result.ok, result.problems
+    return result
+
+
+def _numbers(db) -> list[str | None]:
+    with db.read() as connection:
+        return connection.execute(archive_requests.select().with_only_columns(archive_requests.c.doc_no)
+                                  .order_by(archive_requests.c.id)).scalars().all()
+
+
+def _asked(db) -> int:
+    return report.figures(db, dt.date(2026, 1, 1), dt.date(2026, 12, 31))[
+        "archive_research_requested_from_other_provinces"]
+
+
+def test_a_document_number_added_later_is_filled_in_on_the_request_stored_without_one(db):
+    _import(db, None)
+    result = _import(db, "12-CV/BTCTU")
+    assert result.counts == {"created": 0, "unchanged": 0, "updated": 1}
+    assert _numbers(db) == ["12-CV/BTCTU"] and _asked(db) == 1
+
+
+def test_a_request_stored_with_another_number_is_another_request(db):
+    _import(db, "11-CV/BTCTU")
+    assert _import(db, "12-CV/BTCTU").counts["created"] == 1
+    assert _numbers(db) == ["11-CV/BTCTU", "12-CV/BTCTU"] and _asked(db) == 2

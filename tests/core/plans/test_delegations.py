@@ -1,0 +1,72 @@
+"""Delegations abroad: which stored delegation a file's rows are."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import importing, report, vault
+from bvct_desktop.core.kinds import DELEGATIONS
+from bvct_desktop.core.schema import delegations
+from tests.conftest import ADMIN, PASSWORD
+from tests.rows_sheet import rows_sheet
+
+HEADERS = ["Số quyết định", "Ngày quyết định", "Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên",
+           "Ngày sinh"]
+TRIP = ["Đoàn tham quan Hàn Quốc", "Hàn Quốc", "10/01/2027", "20/01/2027"]
+MEMBERS = [["Nguyễn Văn Hùng", "1975"], ["Lê Văn Hòa", "1968"]]
+
+
+@pytest.fixture
+def db(cli):
+    database = vault.unlock(cli.db, ADMIN, PASSWORD)
+    yield database
+    database.close()
+
+
+def _import(db, decision: list, trip: list = TRIP) -> importing.ImportResult:
+    result = importing.import_sheet(db, DELEGATIONS, rows_sheet([HEADERS, *(decision + trip + member
+                                                                            for member in MEMBERS)]))
+    assert result.ok, result.problems
+    return result
+
+
+def _stored(db) -> list[tuple]:
+    with db.read() as connection:
+        return connection.execute(delegations.select().with_only_columns(
+            delegations.c.decision_no, delegations.c.decision_on, delegations.c.name)
+            .order_by(delegations.c.id)).all()
+
+
+def _figures(db) -> tuple[int, int]:
+    figures = report.figures(db, dt.date(2026, 1, 1), dt.date(2027, 12, 31))
+    return figures["delegations"], figures["cadres_sent_abroad"]
+
+
+def test_a_decision_added_later_is_filled_in_on_the_delegation_planned_without_one(db):
+    """The officer's order: the trip is planned, then its decision signed and added to the same rows."""
+    _import(db, [None, None])
+    before = _figures(db)
+    result = _import(db, ["100-QĐ/TU", "05/12/2026"])
+    assert result.extras["Đoàn mới"] == 0 and result.counts == {"created": 0, "unchanged": 1, "updated": 1}
+    assert result.updates == ["Dòng 2: cập nhật Số quyết định, Ngày quyết định"]
+    assert _stored(db) == [("100-QĐ/TU", dt.date(2026, 12, 5), "Đoàn tham quan Hàn Quốc")]
+    assert _figures(db) == before == (1, 2)
+    assert _import(db, ["100-QĐ/TU", "05/12/2026"]).counts["unchanged"] == 2
+
+
+def test_a_delegation_stored_with_another_decision_is_another_delegation(db):
+    _import(db, ["99-QĐ/TU", "01/12/2026"])
+    result = _import(db, ["100-QĐ/TU", "05/12/2026"])
+    assert result.extras["Đoàn mới"] == 1
+    assert [row[0] for row in _stored(db)] == ["99-QĐ/TU", "100-QĐ/TU"]
+
+
+def test_a_delegation_given_its_decision_is_not_given_a_second_by_a_later_row(db):
+    """Once a row numbers the delegation planned without a decision, it is that decision's delegation:
+    another decision for the same name and departure day is another delegation."""
+    _import(db, [None, None])
+    sheet = rows_sheet([HEADERS, ["100-QĐ/TU", "05/12/2026", *TRIP, *MEMBERS[0]],
+                        ["101-QĐ/TU", "06/12/2026", *TRIP, *MEMBERS[1]]])
+    result = importing.import_sheet(db, DELEGATIONS, sheet)
+    assert result.ok and result.extras["Đoàn mới"] == 1
+    assert [row[0] for row in _stored(db)] == ["100-QĐ/TU", "101-QĐ/TU"]
