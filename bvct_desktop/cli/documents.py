@@ -129,11 +129,11 @@ def cmd_delegation(args) -> int:
     suffix = out_suffix(out, (".pdf", ".xlsx"))
     on = cli_date(args.date)
 
-    def write(office, trip, _today) -> None:
+    def write(office, trip, today) -> None:
         if suffix == ".pdf":
-            pdf.save(render.delegation_pdf(office, trip, chosen), out, chosen.password)
+            pdf.save(render.delegation_pdf(office, trip, today, chosen), out, chosen.password)
         else:
-            render.delegation_xlsx(out, office, trip, chosen)
+            render.delegation_xlsx(out, office, trip, today, chosen)
 
     trip = _run(args, "in danh sách đoàn ra", "delegations",
                 lambda connection: documents_data.delegation_for_print(connection, args.decision, on), write,

@@ -343,12 +343,12 @@ def print_delegations(context: AppContext, ids: Sequence[int], parent: QWidget |
     if not ids:
         context.dialogs.inform(parent, "In", "Chưa chọn đoàn nào để in.")
         return None
-    first = ids[0]
+    first, today = ids[0], context.clock().date()
 
     def make(options: render.Options, _progress: Progress) -> Made:
         office, trip = documents_data.gather(context.db, "in danh sách đoàn ra",
                                              lambda connection: documents_data.delegation_by_id(connection, first))
-        data = render.delegation_pdf(office, trip, options)
+        data = render.delegation_pdf(office, trip, today, options)
         return data, lists.DELEGATION_TITLE.capitalize(), file_name("danh sach doan", [trip]), 1
 
     return _prepare(context, parent, "delegations", make, confirm, opened)

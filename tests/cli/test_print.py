@@ -13,6 +13,8 @@ from sqlalchemy import select
 from bvct_desktop.core import report_notes, vault
 from bvct_desktop.core.kinds import DELEGATIONS, SLIPS
 from bvct_desktop.core.schema import audit_log, document_numbers
+from bvct_desktop.io.documents import profile
+from bvct_desktop.io.documents.layout import date_text
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.io.documents import pdfcheck
 from tests.samples import SAMPLES
@@ -163,6 +165,17 @@ def test_a_decision_number_shared_by_two_delegations_needs_the_date(loaded, tmp_
     assert code == 0 and "cán bộ, đảng viên đi Lào" in pdfcheck.lines(target)
     code, _, err = loaded("print", "delegation", "--decision", "999-QĐ/TU", "--out", target)
     assert code == 2 and "Không có đoàn ra" in err
+
+
+
+def test_a_decision_without_its_date_dates_the_list_the_day_it_is_printed(loaded, tmp_path):
+    headers, rows = SAMPLES["delegations"]
+    undated = ["7-QĐ/TU", None, "Đoàn khảo sát", "Lào", "Tham quan", "01/11/2025", "05/11/2025", None, *rows[0][8:]]
+    code, out, err = loaded("import", "delegations", workbook(tmp_path / "d2.xlsx", headers, [undated]))
+    assert code == 0, out + err
+    target = tmp_path / "doan.pdf"
+    assert loaded("print", "delegation", "--decision", "7-QĐ/TU", "--out", target)[0] == 0
+    assert date_text("Lâm Đồng", dt.date.today(), profile.load()) in pdfcheck.lines(target)
 
 
 # The cadre summary

@@ -8,6 +8,8 @@ from bvct_desktop.gui import printing
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.qt import QItemSelectionModel
 from bvct_desktop.gui.registers.page import RegisterPage
+from bvct_desktop.io.documents import profile
+from bvct_desktop.io.documents.layout import date_text
 from tests.gui import register_support as support
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
@@ -55,6 +57,16 @@ def test_a_delegation_prints_its_member_list_from_its_form(qtbot, context):
     assert "DANH SÁCH TRÍCH NGANG" in text and "Bùi Thị Hương" in text and "Danh sách có" in text
     form.preview.close()
 
+
+
+def test_a_delegation_without_a_decision_is_dated_the_day_it_is_printed(qtbot, context, clock):
+    planned = browse.record_ids(context.db, "delegations", "chuyển đổi số")
+    form = open_form(context, "delegations", planned[0], None)
+    qtbot.addWidget(form)
+    form.print_record()
+    qtbot.waitUntil(lambda: form.preview is not None, timeout=20_000)
+    assert date_text("Lâm Đồng", clock().date(), profile.load()) in page_text(form.preview)
+    form.preview.close()
 
 def test_a_cadres_summary_prints_from_the_cadres_file_with_the_family(qtbot, context):
     page = RegisterPage(context, "cadres")

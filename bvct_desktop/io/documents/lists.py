@@ -102,9 +102,10 @@ def member_records(trip: Mapping[str, Any]) -> list[dict[str, Any]]:
     return tables.numbered(trip["members"])
 
 
-def delegation_day(trip: Mapping[str, Any]) -> dt.date:
-    """The list's own date: the decision's, else the departure's."""
-    return trip["decision_on"] or trip["depart_on"]
+def delegation_day(trip: Mapping[str, Any], printed_on: dt.date) -> dt.date:
+    """The list's own date: the decision's, else the day it is printed (a trip planned ahead is
+    proposed now, not on its departure day)."""
+    return trip["decision_on"] or printed_on
 
 
 def draw_delegation(c: DocumentCanvas, trip: Mapping[str, Any], printed_on: dt.date) -> None:

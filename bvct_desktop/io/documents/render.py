@@ -72,15 +72,16 @@ def slip_register_xlsx(target: Path, office: History, slips: Sequence[Mapping[st
                           options.profile, options.password)
 
 
-def delegation_pdf(office: History, trip: Mapping[str, Any], options: Options) -> bytes:
-    """The member list, dated and headed as on the delegation's decision (else its departure) day."""
-    on = lists.delegation_day(trip)
+def delegation_pdf(office: History, trip: Mapping[str, Any], printed_on: dt.date, options: Options) -> bytes:
+    """The member list, dated and headed as on the delegation's decision day (else the day printed)."""
+    on = lists.delegation_day(trip, printed_on)
     return pdf.render(lambda c: lists.draw_delegation(c, trip, on), options.profile,
                       letterhead(office.on(on), options), lists.DELEGATION_TITLE.capitalize(), on_page=options.on_page)
 
 
-def delegation_xlsx(target: Path, office: History, trip: Mapping[str, Any], options: Options) -> int:
-    on = lists.delegation_day(trip)
+def delegation_xlsx(target: Path, office: History, trip: Mapping[str, Any], printed_on: dt.date,
+                    options: Options) -> int:
+    on = lists.delegation_day(trip, printed_on)
     values = office.on(on)
     date = date_text(values["dia_danh"], on, options.profile)
     return workbook.write(target, [lists.delegation_sheet(trip, date)], letterhead(values, options), options.profile,

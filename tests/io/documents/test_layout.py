@@ -160,7 +160,7 @@ def _signed_document(kind: str, office: dict[str, str], options: render.Options)
     if kind == "slip":
         return render.slips_pdf(history, [slip], options), False
     if kind == "delegation":
-        return render.delegation_pdf(history, TRIP, options), False
+        return render.delegation_pdf(history, TRIP, PRINTED, options), False
     return render.slip_register_pdf(history, [slip], PRINTED, PRINTED, PRINTED, options), True
 
 

@@ -166,8 +166,26 @@ def test_the_delegation_list_workbook_prints_legibly_on_a4(tmp_path, history, op
             "members": [{"full_name": "Bùi Thị Hương", "birth_date": "1975-02-02", "position": "Giám đốc",
                          "unit": "Sở Ngoại vụ", "role": "Trưởng đoàn"}]}
     target = tmp_path / "doan.xlsx"
-    render.delegation_xlsx(target, history, trip, options)
+    render.delegation_xlsx(target, history, trip, PRINTED, options)
     sheet = sheet_of(target)
     assert_prints_legibly(sheet, wide=False)
     values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
     assert "Lâm Đồng, ngày 10 tháng 3 năm 2016" in values  # dated as the decision
+
+
+@pdfcheck.needs_poppler
+def test_a_delegation_list_without_a_decision_is_dated_and_headed_the_day_it_is_printed(tmp_path, office, options):
+    """A trip planned ahead is proposed now: not dated on a departure day still to come, under settings
+    that may only hold then."""
+    moved = settings.History([*((key, None, value) for key, value in office.items()),
+                              ("dia_danh", dt.date(2027, 1, 1), "Nơi Mới")])
+    trip = {"decision_no": None, "decision_on": None, "name": "Đoàn tham quan Hàn Quốc", "countries": "Hàn Quốc",
+            "purpose": "Tham quan", "depart_on": dt.date(2027, 1, 10), "return_on": dt.date(2027, 1, 20),
+            "members": [{"full_name": "Lê Văn Hòa", "birth_date": "1968", "position": "Giám đốc",
+                         "unit": "Sở Ngoại vụ", "role": "Thành viên"}]}
+    printed = tmp_path / "doan.pdf"
+    pdf.save(render.delegation_pdf(moved, trip, PRINTED, options), printed)
+    assert "Lâm Đồng, ngày 01 tháng 3 năm 2026" in pdfcheck.lines(printed)
+    target = tmp_path / "doan.xlsx"
+    render.delegation_xlsx(target, moved, trip, PRINTED, options)
+    assert "Lâm Đồng, ngày 01 tháng 3 năm 2026" in [cell.value for row in sheet_of(target).iter_rows() for cell in row]

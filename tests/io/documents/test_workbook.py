@@ -24,7 +24,7 @@ def _signed_workbook(kind: str, target, office: dict[str, str], options: render.
     if kind == "register":
         render.slip_register_xlsx(target, history, [slip], PRINTED, PRINTED, PRINTED, options)
     elif kind == "delegation":
-        render.delegation_xlsx(target, history, TRIP, options)
+        render.delegation_xlsx(target, history, TRIP, PRINTED, options)
     elif kind == "report":
         render.report_xlsx(target, ReportSource(dict(FIGURES), office, dict(NOTES), 12, PRINTED), options)
     else:
