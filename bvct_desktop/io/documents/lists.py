@@ -98,6 +98,10 @@ def delegation_lines(trip: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+def delegation_subject(trip: Mapping[str, Any]) -> str:
+    return f"cán bộ, đảng viên đi {trip['countries']}"
+
+
 def member_records(trip: Mapping[str, Any]) -> list[dict[str, Any]]:
     return tables.numbered(trip["members"])
 
@@ -113,8 +117,7 @@ def draw_delegation(c: DocumentCanvas, trip: Mapping[str, Any], printed_on: dt.d
     p = c.profile
     size = p.size("body")
     layout.header(flow, "", layout.date_text(c.head.place, printed_on, c.profile))
-    subject = f"cán bộ, đảng viên đi {trip['countries']}"
-    layout.title(flow, DELEGATION_TITLE, [subject])
+    layout.title(flow, DELEGATION_TITLE, [delegation_subject(trip)])
     lines = delegation_lines(trip)
     if trip["decision_no"]:
         flow.line(lines.pop(0), ITALIC, size, "center")
@@ -126,6 +129,6 @@ def draw_delegation(c: DocumentCanvas, trip: Mapping[str, Any], printed_on: dt.d
 
 
 def delegation_sheet(trip: Mapping[str, Any], date: str) -> Sheet:
-    return Sheet("Danh sách trích ngang", [f"{DELEGATION_TITLE} CÁN BỘ, ĐẢNG VIÊN ĐI {trip['countries'].upper()}",
-                                           *delegation_lines(trip)], MEMBER_COLUMNS, member_records(trip),
+    return Sheet("Danh sách trích ngang", [DELEGATION_TITLE, *delegation_lines(trip)], MEMBER_COLUMNS,
+                 member_records(trip), subject=[delegation_subject(trip)],
                  notes=[f"Danh sách có {grouped(len(trip['members']))} người."], date=date)

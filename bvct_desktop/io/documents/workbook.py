@@ -77,6 +77,7 @@ class Sheet:
     columns: Sequence[Column]
     records: Iterable[Mapping[str, Any]]
     wide: bool = False
+    subject: Sequence[str] = ()  # under the title, in ordinary bold letters (trích yếu)
     notes: Sequence[str] = field(default_factory=tuple)  # lines below the table
     number: str = ""  # "Số 07-BC/BTCTU" under the issuing body ("" when the document has none)
     date: str = ""  # the place-and-date line
@@ -166,14 +167,15 @@ def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
     widths, cut = _grid([column.excel_width or 14 for column in spec.columns])
     _columns(sheet, widths)
     _page_setup(sheet, widths, spec.wide, draft)
-    header_row = ((1 if draft else 0) + LETTERHEAD_ROWS + (1 if head.secrecy else 0) + 1 + len(spec.heading)
+    heading = _heading(spec)
+    header_row = ((1 if draft else 0) + LETTERHEAD_ROWS + (1 if head.secrecy else 0) + 1 + len(heading)
                   + 2)  # blank, title, blank
     sheet.freeze_panes = f"A{header_row + 1}"  # a write-only sheet takes its view before its rows
     sheet.print_title_rows = f"{header_row}:{header_row}"
     rows = _Rows(sheet, [column_points(width) for width in widths])
     _letterhead(rows, spec, head, draft)
-    for number, text in enumerate(spec.heading):
-        rows.across(nfc(text), TITLE_FONT if number == 0 else LINE_FONT)
+    for text, font in heading:
+        rows.across(nfc(text), font)
     rows.blank()
     rows.table([_cell(sheet, column.label, BOLD_FONT, CENTRE, fill=True) for column in spec.columns], cut)
     texted = {index for index, column in enumerate(spec.columns)
@@ -190,6 +192,12 @@ def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
     if spec.signed:
         _signature(rows, spec, head)
     return count
+
+
+def _heading(spec: Sheet) -> list[tuple[str, Font]]:
+    """The lines above the table and their fonts: the title, the subject, the lines in italics."""
+    lines = [(text, BOLD_FONT) for text in spec.subject] + [(text, LINE_FONT) for text in spec.heading[1:]]
+    return [(spec.heading[0], TITLE_FONT), *lines] if spec.heading else lines
 
 
 def _text(sheet, spec: Text, head: Letterhead, draft: bool) -> None:

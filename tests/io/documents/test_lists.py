@@ -16,6 +16,7 @@ from bvct_desktop.io.documents import lists, pdf, render, workbook
 from tests import office_2016
 
 from . import pdfcheck
+from .conftest import TRIP
 
 PRINTED = dt.date(2026, 3, 1)
 START, END = office_2016.FIRST, office_2016.LAST
@@ -189,3 +190,17 @@ def test_a_delegation_list_without_a_decision_is_dated_and_headed_the_day_it_is_
     target = tmp_path / "doan.xlsx"
     render.delegation_xlsx(target, moved, trip, PRINTED, options)
     assert "Lâm Đồng, ngày 01 tháng 3 năm 2026" in [cell.value for row in sheet_of(target).iter_rows() for cell in row]
+
+
+def test_the_delegation_list_workbook_heads_as_its_pdf(tmp_path, history, options):
+    """The document's kind in capitals, then its subject in ordinary bold letters (HD 36), then what
+    the list is attached to in italics."""
+    trip = {**TRIP, "countries": "Cộng hòa Dân chủ Nhân dân Lào"}
+    target = tmp_path / "doan.xlsx"
+    render.delegation_xlsx(target, history, trip, PRINTED, options)
+    cells = [row[0] for row in sheet_of(target).iter_rows() if row[0].value]
+    at = next(index for index, cell in enumerate(cells) if cell.value == "DANH SÁCH TRÍCH NGANG")
+    title, subject, attached = cells[at:at + 3]
+    assert subject.value == "cán bộ, đảng viên đi Cộng hòa Dân chủ Nhân dân Lào"
+    assert subject.font.b and not subject.font.i and title.font.b and title.font.sz > subject.font.sz
+    assert attached.value == "(Kèm theo Quyết định số 125-QĐ/TU ngày 02/03/2026)" and attached.font.i
