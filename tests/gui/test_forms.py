@@ -136,6 +136,24 @@ def test_a_refused_save_brings_the_first_red_field_into_view_and_names_it(qtbot,
     assert in_view(area, form.errors[first])  # and the reason under it
 
 
+def test_a_fields_error_is_the_line_right_under_it_and_the_next_field_follows(qtbot, context):
+    """A short form leaves room to spare in its window: that room is not the red line's."""
+    form = open_form(context, "archive-requests", browse.record_ids(context.db, "archive-requests")[0])
+    qtbot.addWidget(form)
+    form.resize(760, 640)
+    form.show()
+    qtbot.waitExposed(form)
+    support.fill(form, {"doc_on": "15/06/2026", "answered_on": "01/06/2026"})
+    assert not form.save()
+    field, error, below = form.inputs["answered_on"], form.errors["answered_on"], form.inputs["result"]
+    qtbot.waitUntil(error.isVisible)
+    assert error.text() == "Ngày trả lời trước Ngày văn bản"
+    top = error.mapTo(form, error.rect().topLeft()).y()
+    assert 0 <= top - field.mapTo(form, field.rect().bottomLeft()).y() <= 4
+    assert error.height() < 2 * error.fontMetrics().height()
+    assert below.mapTo(form, below.rect().topLeft()).y() - (top + error.height()) <= 12
+
+
 def in_view(area, widget) -> bool:
     top = widget.mapTo(area.viewport(), widget.rect().topLeft()).y()
     return 0 <= top and top + widget.height() <= area.viewport().height()

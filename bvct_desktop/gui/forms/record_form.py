@@ -130,7 +130,9 @@ class RecordForm(QDialog):
 
     def _fields_box(self) -> QWidget:
         box = QWidget()
-        form = QFormLayout(box)
+        rows = QVBoxLayout(box)
+        form = QFormLayout()
+        rows.addLayout(form)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         members_only = editing.MEMBER_PERSON_KEYS + editing.MEMBER_KEYS if self.kind.name == "delegations" else ()
         for spec in self.kind.fields:
@@ -167,6 +169,8 @@ class RecordForm(QDialog):
             self.errors[editing.MEMBERS].setStyleSheet(f"color: {ERROR_COLOUR};")
             self.errors[editing.MEMBERS].hide()
             form.addRow("", self.errors[editing.MEMBERS])
+        else:  # the room to spare goes below the fields, not to a red line under one of them
+            rows.addStretch(1)
         return box
 
     def _suggestions(self, key: str) -> list[str] | None:
