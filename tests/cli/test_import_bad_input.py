@@ -325,6 +325,15 @@ def test_rows_of_one_delegation_must_agree(base, tmp_path):
             "Dòng 3, cột «Nước đến»: khác với dòng 2 của cùng đoàn")
 
 
+def test_a_row_differing_from_its_delegations_first_in_several_columns_names_them_all(base, tmp_path):
+    """The officer mends the row once, not one column per attempt."""
+    headers, rows = SAMPLES["delegations"]
+    second = list(rows[1])
+    second[2:5] = ["Đoàn khác", "Trung Quốc", "Tham quan"]
+    refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [rows[0], second]),
+            "Dòng 3, cột «Tên đoàn»: khác với dòng 2 của cùng đoàn (Tên đoàn, Nước đến, Mục đích)")
+
+
 def test_a_problem_in_the_last_row_keeps_all_earlier_rows_out(base, tmp_path):
     rows = [[f"Người Thứ {i}", "1970", "Nam", None] for i in range(1, 200)] + [["Người Cuối", "1970", "?", None]]
     refused(base, "cadres", cadre_file(tmp_path, rows), "Dòng 201, cột «Giới tính»")

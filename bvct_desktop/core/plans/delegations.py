@@ -103,10 +103,12 @@ class DelegationPlan(Plan):
         first = self._first_row.setdefault(key, (number, trip))
         if first[0] == number:
             return
+        differing = [field_key for field_key, value in trip.items()
+                     if value is not None and first[1][field_key] not in (None, value)]
+        if differing:
+            headers = ", ".join(self.kind.field(field_key).header for field_key in differing)
+            raise RowProblem(f"khác với dòng {first[0]} của cùng đoàn ({headers})", differing[0])
         for field_key, value in trip.items():
-            if value is not None and first[1][field_key] not in (None, value):
-                header = self.kind.field(field_key).header
-                raise RowProblem(f"khác với dòng {first[0]} của cùng đoàn ({header})", field_key)
             if first[1][field_key] is None:
                 first[1][field_key] = value
 
