@@ -18,7 +18,8 @@ from .arguments import (
 from .document_options import add_document_options, document_options, profile_note
 from .parser import VietnameseParser
 
-ASKING = {"ngày quyết định": "--date", "ngày sinh": "--birth"}  # what tells records apart → the option
+# what tells records apart → the option
+ASKING = {"ngày quyết định": "--date", "ngày sinh": "--birth", "quê quán": "--home-town"}
 
 
 def register(commands) -> None:
@@ -57,6 +58,7 @@ def register(commands) -> None:
     cadre.set_defaults(handler=cmd_cadre)
     cadre.add_argument("--name", required=True, help="họ và tên cán bộ")
     cadre.add_argument("--birth", help=f"ngày sinh ({PARTIAL_FORMS}) khi có người trùng tên")
+    cadre.add_argument("--home-town", help="quê quán khi có người trùng tên và ngày sinh")
     add_document_options(cadre, "FILE.pdf")
 
 
@@ -174,7 +176,7 @@ def cmd_cadre(args) -> int:
         pdf.save(render.cadre_pdf(office, cadre, today, chosen), out, chosen.password)
 
     _run(args, "in trích ngang cán bộ", "cadres",
-         lambda connection: documents_data.cadre_for_print(connection, args.name, birth), write, {})
+         lambda connection: documents_data.cadre_for_print(connection, args.name, birth, args.home_town), write, {})
     print(f"Đã in trích ngang cán bộ ra {out}" + encrypted_note(chosen.password))
     profile_note(chosen)
     return 0

@@ -18,13 +18,13 @@ from sqlalchemy.engine import Connection
 
 from . import deadlines, files, numbering, outgoing, record_rows, report, report_notes, settings
 from .database import Database
-from .dates import check_period, display_date
+from .dates import PartialDate, check_period, display_date
 from .errors import Ambiguous, InputError
 from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS
 from .permissions import Action
 from .personfile import known, relatives
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips
-from .text import identity_key, unit_key, unit_letters
+from .text import fold, identity_key, unit_key, unit_letters
 
 T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
@@ -291,17 +291,39 @@ def _with_members(connection: Connection, trip: dict[str, Any]) -> dict[str, Any
 
 # Cadres
 
-def cadre_for_print(connection: Connection, full_name: str, birth_date: str | None) -> dict[str, Any]:
-    """One cadre's summary, the cadre named by name (and birth date when namesakes exist)."""
-    query = _cadre_query().where(persons.c.name_key == identity_key(full_name))
+def cadre_for_print(connection: Connection, full_name: str, birth_date: str | None,
+                    home_town: str | None = None) -> dict[str, Any]:
+    """One cadre's summary, the cadre named by name (its accents as stored, else typed without them), then
+    by birth date (ISO, at its precision) and home town when namesakes exist: the person rule."""
+    found = _named_cadres(connection, full_name)
     if birth_date:
-        query = query.where(persons.c.birth_date == birth_date)
-    found = [dict(row) for row in connection.execute(query).mappings()]
+        found = [row for row in found if row["birth_date"] == birth_date]
+    if home_town:
+        found = [row for row in found if identity_key(row["home_town"] or "") == identity_key(home_town)]
+    born = f" sinh {PartialDate.from_iso(birth_date).display}" if birth_date else ""
     if not found:
-        raise InputError(f"Không có cán bộ «{full_name}»" + (f" sinh {birth_date}" if birth_date else "") + ".")
-    if len(found) > 1:
-        raise Ambiguous(f"Có {len(found)} cán bộ tên «{full_name}»", "ngày sinh", "một người")
-    return _summary(connection, found[0])
+        raise InputError(f"Không có cán bộ «{full_name}»{born}" + (f", quê «{home_town}»" if home_town else "") + ".")
+    if len(found) == 1:
+        return _summary(connection, found[0])
+    several = f"Có {len(found)} cán bộ tên «{full_name}»{born}"
+    if not birth_date:
+        raise Ambiguous(several, "ngày sinh", "một người")
+    towns = "; ".join(f"quê {row['home_town']}" if row["home_town"] else "không ghi quê" for row in found)
+    if not home_town:
+        raise Ambiguous(f"{several} ({towns})", "quê quán", "một người")
+    raise InputError(f"{several}, cùng quê, khác số CCCD; hãy in trích ngang từ hồ sơ cán bộ trong chương trình.")
+
+
+def _named_cadres(connection: Connection, full_name: str) -> list[dict[str, Any]]:
+    """The cadres of that name; a name typed without accents («nguyen van hung») finds, when no name is
+    stored so, those whose name reads so without theirs, as the registers' search finds them."""
+    found = [dict(row) for row in connection.execute(
+        _cadre_query().where(persons.c.name_key == identity_key(full_name))).mappings()]
+    if found or fold(full_name) != identity_key(full_name):
+        return found
+    keys = [key for (key,) in connection.execute(select(persons.c.name_key.distinct()).select_from(
+        cadres.join(persons)).where(cadres.c.deleted_at.is_(None))) if fold(key) == fold(full_name)]
+    return [dict(row) for row in connection.execute(_cadre_query().where(persons.c.name_key.in_(keys))).mappings()]
 
 
 def cadre_by_id(connection: Connection, cadre_id: int) -> dict[str, Any]:

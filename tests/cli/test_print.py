@@ -196,6 +196,30 @@ def test_a_cadre_summary_with_trips_and_dotted_unknowns(loaded, tmp_path):
     assert code == 2 and "Không có cán bộ" in err
 
 
+def test_namesakes_born_the_same_day_are_told_apart_by_home_town(loaded, tmp_path):
+    """Two Nguyễn Văn Hùng born 12/03/1965 are two people (the person rule): the home town picks one."""
+    headers, rows = SAMPLES["cadres"]
+    namesake = ["Nguyễn Văn Hùng", "12/03/1965", "Nam", None, None, "Quỳnh Đôi, Quỳnh Lưu, Nghệ An", *[None] * 10]
+    assert loaded("import", "cadres", workbook(tmp_path / "c2.xlsx", headers, [namesake]))[0] == 0
+    target = tmp_path / "can-bo.pdf"
+    code, _, err = loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--out", target)
+    assert code == 2 and err.strip() == ("Có 2 cán bộ tên «Nguyễn Văn Hùng» sinh 12/03/1965 (quê Phú Thủy, Phan "
+                                         "Thiết; quê Quỳnh Đôi, Quỳnh Lưu, Nghệ An); ghi thêm --home-town để chọn "
+                                         "một người.")
+    assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--home-town",
+                  "quỳnh đôi, quỳnh lưu, nghệ an", "--out", target)[0] == 0
+    assert "Quê quán: Quỳnh Đôi, Quỳnh Lưu, Nghệ An" in pdfcheck.lines(target)
+
+
+def test_a_cadre_named_without_accents_is_found_and_a_missing_one_told_with_the_birth_date_as_written(loaded,
+                                                                                                       tmp_path):
+    target = tmp_path / "can-bo.pdf"
+    assert loaded("print", "cadre", "--name", "nguyen van hung", "--birth", "12/03/1965", "--out", target)[0] == 0
+    assert "Họ và tên: NGUYỄN VĂN HÙNG" in pdfcheck.lines(target)
+    code, _, err = loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "03/1965", "--out", target)
+    assert code == 2 and err.strip() == "Không có cán bộ «Nguyễn Văn Hùng» sinh 03/1965."
+
+
 # The report
 
 def test_the_report_formats_show_the_json_figures(loaded, tmp_path):
