@@ -260,21 +260,24 @@ def load_person(db: Database, person_id: int) -> dict[str, Any]:
 
 
 def possible_duplicates(db: Database, identity: Identity, except_person: int | None = None) -> list[PersonFacts]:
-    """People who may be this one: same CCCD, or same name with a birth date that does not differ."""
+    """People who may be this one: same CCCD, or the same name as the search folds it (typed with or
+    without diacritics) with a birth date that does not differ; the name spelled as typed first."""
     db.require(Action.BROWSE, "tìm người")
-    name_key = identity_key(identity.full_name)
-    query = select(persons.c.id, persons.c.birth_date, persons.c.cccd).where(persons.c.name_key == name_key)
+    name_key, folded = identity_key(identity.full_name), variant_fold_words(identity.full_name)
+    columns = (persons.c.id, persons.c.name_key, persons.c.full_name, persons.c.birth_date, persons.c.cccd,
+               persons.c.sort_key)
+    query = select(*columns).where(search.person_condition(identity.full_name, persons.c.id))
     if identity.cccd:
-        query = query.union(select(persons.c.id, persons.c.birth_date, persons.c.cccd)
-                            .where(persons.c.cccd == identity.cccd))
+        query = query.union(select(*columns).where(persons.c.cccd == identity.cccd))
     with db.read() as connection:
         found = []
-        for pid, birth, cccd in connection.execute(query):
+        for pid, key, full_name, birth, cccd, sort_key in connection.execute(query):
             same_cccd = bool(identity.cccd) and cccd == identity.cccd
+            same_name = variant_fold_words(full_name) == folded
             births_agree = not identity.birth_date or not birth or birth[:4] == identity.birth_date[:4]
-            if pid != except_person and (same_cccd or births_agree and not (identity.cccd and cccd)):
-                found.append(_facts(connection, pid))
-        return found
+            if pid != except_person and (same_cccd or same_name and births_agree and not (identity.cccd and cccd)):
+                found.append((key != name_key, sort_key, pid))
+        return [_facts(connection, pid) for *_, pid in sorted(found)]
 
 
 def _facts(connection: Connection, pid: int) -> PersonFacts:

@@ -64,6 +64,16 @@ def test_a_person_who_may_be_the_same_is_warned_about(db):
     assert editing.possible_duplicates(db, Identity("Nguyễn Văn Hùng", "1990")) == []
 
 
+def test_a_name_typed_without_diacritics_is_warned_about_as_the_search_finds_it(db):
+    """Officers often type without diacritics; the exact spelling is listed first, then the rest."""
+    editing.save(db, "cadres", {"full_name": "Nguyễn Văn Hưng", "birth_date": "1965"})
+    maybe = editing.possible_duplicates(db, Identity("nguyen van hung", "1965-03-12"))
+    assert [p.description.split(",")[0] for p in maybe] == ["Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]
+    spelled = editing.possible_duplicates(db, Identity("Nguyễn Văn Hưng", "1965"))
+    assert [p.description.split(",")[0] for p in spelled] == ["Nguyễn Văn Hưng", "Nguyễn Văn Hùng"]
+    assert editing.possible_duplicates(db, Identity("nguyen van", "1965")) == []
+
+
 def test_editing_is_audited_with_old_and_new_values(db):
     cid = browse.record_ids(db, "cadres", "tran thi anh")[0]
     values = editing.load(db, "cadres", cid)
