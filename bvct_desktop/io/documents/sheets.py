@@ -5,8 +5,10 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from ...core import gazetteer
 from ...core.dates import display_date
-from ...core.kinds import CADRES, DELEGATIONS, RELATIVES, SLIPS
+from ...core.fields import Place
+from ...core.kinds import CADRES, DELEGATIONS, RELATIVES, SLIPS, Kind
 from . import layout, tables
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
@@ -33,6 +35,7 @@ VETTING_COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center")
 
 
 def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date) -> None:
+    cadre = _as_filed(CADRES, cadre)
     p = c.profile
     size = p.size("body")
     flow = Flow(c)
@@ -54,7 +57,8 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
     trips = [{**trip, "period": f"{display_date(trip['depart_on'])} – {display_date(trip['return_on'])}"}
              for trip in cadre["trips"]]
     signature = layout.signature_height(flow, None)
-    sections = [("III. QUAN HỆ GIA ĐÌNH", RELATIVE_COLUMNS, cadre["relatives"], "Chưa biết thân nhân nào."),
+    family = [_as_filed(RELATIVES, relative) for relative in cadre["relatives"]]
+    sections = [("III. QUAN HỆ GIA ĐÌNH", RELATIVE_COLUMNS, family, "Chưa biết thân nhân nào."),
                 ("IV. ĐI NƯỚC NGOÀI", TRIP_COLUMNS, trips, "Chưa có chuyến đi nào được ghi nhận."),
                 ("V. XÁC MINH LAI LỊCH (BẢN THÂN VÀ THÂN NHÂN)", VETTING_COLUMNS, cadre["slips"],
                  "Chưa có phiếu yêu cầu xác minh nào.")]
@@ -68,6 +72,13 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
             _heading(flow, heading, size, keep=flow.height(nothing, ITALIC, indent=False) + keep_last)
             flow.paragraph(nothing, ITALIC, indent=False, justify=False, keep_last=keep_last)
     layout.signature(flow, None)
+
+
+def _as_filed(kind: Kind, record: Mapping[str, Any]) -> dict[str, Any]:
+    """The record with each home town written under former names followed by what it is called now,
+    as the person file shows it."""
+    return {**record, **{spec.key: gazetteer.with_current_name(record[spec.key]) for spec in kind.fields
+                         if spec.place is Place.HOME_TOWN and spec.key in record}}
 
 
 def _heading(flow: Flow, text: str, size: float, keep: float = 0.0) -> None:

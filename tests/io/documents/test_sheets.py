@@ -56,3 +56,19 @@ def test_the_last_heading_never_stands_alone_at_a_page_foot(tmp_path, history, o
 def _slip() -> dict:
     return {"number": "12/PXM", "issued_on": dt.date(2026, 3, 2), "full_name": "Lê Văn Hùng", "relation": "Bản thân",
             "purpose": "Bổ nhiệm", "recipient": "Phòng PV27 – Công an tỉnh", "result": "Không có tiền án"}
+
+
+def test_a_home_town_under_former_names_prints_with_what_it_is_called_now_as_the_file_shows_it(
+        tmp_path, history, options):
+    person = cadre()
+    person["home_town"] = "Xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận"
+    person["relatives"][1]["home_town"] = "Xã Hàm Tiến, Phan Thiết"
+    target = tmp_path / "trich-ngang.pdf"
+    target.write_bytes(render.cadre_pdf(history, person, dt.date(2026, 9, 30), options))
+    text = " ".join(pdfcheck.lines(target))
+    assert ("Quê quán: Xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận (nay: Đặc khu Phú Quý, Lâm Đồng) Nơi ở"
+            in text)
+    family = text[text.index("III. QUAN HỆ GIA ĐÌNH"):text.index("IV. ĐI NƯỚC NGOÀI")]
+    assert "Cha Lê Văn Tư 1950 Xã Hàm Tiến, Phan Thiết (nay:" in family  # on two lines of its cell
+    assert "Phường Mũi Né, Lâm Đồng)" in family
+    assert "Vợ Trần Thị Mai 1973 Mũi Né" in family  # a place the gazetteer needs not tell prints as typed
