@@ -74,6 +74,29 @@ def test_delete_goes_to_the_recycle_bin_and_restore_brings_it_back(qtbot, contex
     assert first in page.model.ids
 
 
+@pytest.mark.parametrize(("kind", "query"), [("cadres", "060065001234"), ("slips", "13/PXM")])
+def test_what_was_done_to_the_only_record_found_is_told_not_covered_by_the_empty_search(qtbot, context, kind,
+                                                                                          query):
+    """The search finds nothing once its record is deleted (or restored from the bin): the officer
+    reads what was done; a search typed afterwards that finds nothing says so again."""
+    page = RegisterPage(context, kind)
+    qtbot.addWidget(page)
+    page.search.setText(query)
+    assert page.model.rowCount() == 1
+    page.table.selectRow(0)
+    context.dialogs.answer_next(YES)
+    page.delete_selected()
+    qtbot.wait(50)  # the register reads ahead while idle
+    assert (page.model.rowCount(), page.message.text()) == (0, "Đã chuyển 1 bản ghi vào thùng rác.")
+    page.bin_switch.setChecked(True)
+    page.table.selectRow(0)
+    page.restore_selected()
+    qtbot.wait(50)
+    assert (page.model.rowCount(), page.message.text()) == (0, "Đã khôi phục 1 bản ghi.")
+    page.search.setText(query + " khong ai")
+    assert page.message.text() == f"Không tìm thấy bản ghi nào khớp «{query} khong ai»."
+
+
 def test_the_recycle_bin_offers_no_new_record_export_or_print_and_says_why(qtbot, context):
     """Deleted records are restored from the bin, not listed, exported or added to."""
     page = RegisterPage(context, "slips")

@@ -97,6 +97,7 @@ class RegisterPage(QWidget):
         self.export_task: BackgroundTask | None = None  # the export running, or the last one
         self._columns_laid_out = False
         self._stale = False  # records changed while another page was shown
+        self._told_under: tuple | None = None  # the search and filters under which what was done is told
         self._build()
         context.notifier.changed.connect(self._changed)
         self.model.grown.connect(self._show_count)
@@ -410,8 +411,7 @@ class RegisterPage(QWidget):
         self.reply_dialog.open()
 
     def _replied(self, count: int) -> None:
-        self.message.show_message(f"Đã ghi kết quả cho {grouped(count)} phiếu.", error=False)
-        self.context.notifier.changed.emit(self.kind.name)
+        self._tell_done(f"Đã ghi kết quả cho {grouped(count)} phiếu.", error=False)
 
     def restore_selected(self) -> None:
         chosen = self.selected_ids()
@@ -423,10 +423,19 @@ class RegisterPage(QWidget):
             for record_id in ids:
                 action(self.context.db, self.kind.name, record_id)
         except BvctError as error:
-            self.message.show_message(error.message)
+            self._tell_done(error.message, error=True)
         else:
-            self.message.show_message(done.format(n=len(ids)), error=False)
+            self._tell_done(done.format(n=len(ids)), error=False)
+
+    def _tell_done(self, text: str, error: bool) -> None:
+        """What an action on the selected records did, kept over the empty-search hint while the
+        officer looks at the same search and filters (the records done with may leave the list)."""
+        self.message.show_message(text, error)
+        self._told_under = self._view()
         self.context.notifier.changed.emit(self.kind.name)
+
+    def _view(self) -> tuple:
+        return self.model.query, self.model.filters
 
     def _open_row(self, row: int) -> None:
         if not self.bin_switch.isChecked():
@@ -514,7 +523,9 @@ class RegisterPage(QWidget):
         else:
             self.count_label.setText(f"ít nhất {grouped(shown)} {where}, đang đếm…")
         query = self.search.text().strip()
-        if self.model.complete and not shown and query:
+        if self._told_under != self._view():
+            self._told_under = None
+        if self.model.complete and not shown and query and self._told_under is None:
             self.message.show_hint(NOTHING_FOUND.format(query))
         elif self.message.text().startswith(NOTHING_FOUND.partition("«")[0]):
             self.message.clear()
