@@ -11,7 +11,6 @@ given only its least room. One that still cannot fit keeps its signature with it
 to another page, which names the slip and its person so that it cannot be parted from the first.
 """
 
-import datetime as dt
 import io
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -65,18 +64,17 @@ Item = tuple[str, str | None, str] | list[tuple[str, str | None]]  # (label, val
 
 @dataclass(frozen=True)
 class Printed:
-    """A slip as it is printed, made once for measuring and drawing it: its particulars and request in
-    order, and the line naming it atop a further page."""
+    """A slip as it is printed, made once for measuring and drawing it: its values, the line addressing
+    it, its particulars and request in order, and the line naming it atop a further page."""
 
+    values: Mapping[str, Any]
+    addressed: str
     items: list[Item]
     continued: str
-    number: str
-    issued_on: dt.date
-    recipient: str
 
     @classmethod
     def of(cls, slip: Mapping[str, Any], request: str) -> "Printed":
-        return cls(items(slip, request), continued(slip), slip["number"], slip["issued_on"], slip["recipient"])
+        return cls(slip, f"Kính gửi: {slip['recipient']}", items(slip, request), continued(slip))
 
 
 def fitting(measure: "Measuring", slip: Printed, head: Letterhead) -> Fit:
@@ -119,7 +117,7 @@ def shape(c: DocumentCanvas, slip: Printed, head: Letterhead, fit: Fit) -> tuple
     lines naming the slip atop a further page. Slips of one shape are as tall as each other (most slips
     share a few shapes)."""
     size = fit.size
-    lines = [len(layout.wrap(f"Kính gửi: {slip.recipient}", BOLD, size, c.width * 0.9)),
+    lines = [len(layout.wrap(slip.addressed, BOLD, size, c.width * 0.9)),
              len(layout.wrap(slip.continued, ITALIC, size, c.width))]
     for item in slip.items:
         if isinstance(item, list):
@@ -142,10 +140,10 @@ def draw_slip(c: DocumentCanvas, slip: Printed, fit: Fit) -> tuple[int, int]:
     and in all (0, 0 when it took one page)."""
     p, size = c.profile, fit.size
     flow = SlipFlow(c, slip, size)
-    layout.header(flow, layout.number_text(slip.number, None, c.head.symbol),
-                  layout.date_text(c.head.place, slip.issued_on, p))
+    layout.header(flow, layout.number_text(slip.values["number"], None, c.head.symbol),
+                  layout.date_text(c.head.place, slip.values["issued_on"], p))
     layout.title(flow, TITLE)
-    flow.centred(f"Kính gửi: {slip.recipient}", BOLD, size, c.width * 0.9)
+    flow.centred(slip.addressed, BOLD, size, c.width * 0.9)
     flow.skip(3)
     flow.paragraph("Đề nghị quý cơ quan tra cứu, xác minh lai lịch của người có tên dưới đây:", size=size,
                    justify=False)
