@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from . import deadlines, files, numbering, outgoing, record_rows, report, report_notes, settings
+from . import deadlines, files, numbering, outgoing, record_rows, report, report_notes, search, settings
 from .database import Database
 from .dates import PartialDate, check_period, display_date
 from .errors import Ambiguous, InputError
@@ -24,7 +24,7 @@ from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS
 from .permissions import Action
 from .personfile import known, relatives
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips
-from .text import fold, identity_key, unit_key, unit_letters
+from .text import identity_key, unit_key, unit_letters, variant_fold_words
 
 T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
@@ -319,11 +319,10 @@ def _named_cadres(connection: Connection, full_name: str) -> list[dict[str, Any]
     stored so, those whose name reads so without theirs, as the registers' search finds them."""
     found = [dict(row) for row in connection.execute(
         _cadre_query().where(persons.c.name_key == identity_key(full_name))).mappings()]
-    if found or fold(full_name) != identity_key(full_name):
+    if found or not full_name.isascii():  # typed with accents: as it is stored, or not at all
         return found
-    keys = [key for (key,) in connection.execute(select(persons.c.name_key.distinct()).select_from(
-        cadres.join(persons)).where(cadres.c.deleted_at.is_(None))) if fold(key) == fold(full_name)]
-    return [dict(row) for row in connection.execute(_cadre_query().where(persons.c.name_key.in_(keys))).mappings()]
+    candidates = connection.execute(_cadre_query().where(search.person_condition(full_name, persons.c.id))).mappings()
+    return [dict(row) for row in candidates if variant_fold_words(row["full_name"]) == variant_fold_words(full_name)]
 
 
 def cadre_by_id(connection: Connection, cadre_id: int) -> dict[str, Any]:
