@@ -60,6 +60,11 @@ class Problem:
     message: str
     record_id: int | None = None  # a warning's: the record its row was written to
 
+    @classmethod
+    def of(cls, kind: Kind, row: int, problem: RowProblem, record_id: int | None = None) -> "Problem":
+        """A plan's problem with a row, at the column of its field."""
+        return cls(row, kind.field(problem.header).header if problem.header else None, problem.message, record_id)
+
     def __str__(self) -> str:
         if self.header:
             return f"Dòng {self.row}, cột «{self.header}»: {self.message}"
@@ -227,7 +232,7 @@ def _out_of_order(kind: Kind, columns: dict[int, Field], parsed: list[list[Any]]
     try:
         kind.check_order(values)
     except RowProblem as problem:
-        return [Problem(offset + 2, kind.field(problem.header).header, problem.message)]
+        return [Problem.of(kind, offset + 2, problem)]
     return []
 
 
@@ -373,8 +378,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
             try:
                 taken = plan.take(number, values)
             except RowProblem as problem:
-                header = kind.field(problem.header).header if problem.header else None
-                result.problems.append(Problem(number, header, problem.message))
+                result.problems.append(Problem.of(kind, number, problem))
                 continue
             result.counts[taken.status] += 1
             warnings = plan.warnings(values)
@@ -382,8 +386,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                 warnings += kind.dates_ahead(values, today)
             warnings += former.get(number, [])
             if warnings:
-                result.warnings += [Problem(number, kind.field(w.header).header if w.header else None, w.message,
-                                            taken.record_id) for w in warnings]
+                result.warnings += [Problem.of(kind, number, warning, taken.record_id) for warning in warnings]
             if taken.changed:
                 result.updates.append(_update_line(kind, number, taken.changed))
             if progress and done % 1000 == 0:
