@@ -2,11 +2,11 @@
 grid and the header row repeated on every page, and written to a worksheet the same way.
 
 Column widths follow the content: numbers, dates and slip numbers are never broken (a
-"1042/PXM" keeps its column); a document may keep names on one line too (`unbroken`) unless
-breaking them saves the table NAME_BROKEN lines a name, the other text columns keeping what their
-longest values need on two lines as far as the width allows; and when the page is too narrow for
-every value on one line the text columns give up the width their longest few values need, so most
-rows stay one line.
+"1042/PXM" keeps its column); a document may keep names on one line too (`unbroken`; one longer
+than UNBROKEN_SHARE of the width on two, never a word a line) unless breaking them saves the table
+NAME_BROKEN lines a name, the other text columns keeping what their longest values need on two
+lines as far as the width allows; and when the page is too narrow for every value on one line the
+text columns give up the width their longest few values need, so most rows stay one line.
 """
 
 import functools
@@ -30,7 +30,7 @@ FIT_SAMPLE = 2_000  # rows looked at to fit the columns of a long register
 TOLD_EVERY = 1_000  # rows of a long table made ready between two words to the caller (DocumentCanvas.working)
 BREAK_WEIGHT = 0.1  # a value broken over one more line, against one more line of the table
 NAME_BROKEN = 3  # lines of table worth giving to keep a name on one line
-UNBROKEN_SHARE = 0.3  # of the table's width: the most a name kept on one line takes (a longer one breaks)
+UNBROKEN_SHARE = 0.35  # of the table's width: the most a name kept on one line takes (a longer one breaks)
 HEADER_ONE_LINE = 60.0  # points: a header this short stays on one line when the page has room
 KEEP_WHOLE = (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.CCCD, FieldType.CMND, FieldType.YEAR)
 
@@ -152,7 +152,7 @@ def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Col
 def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Sequence[str]], width: float,
             size: float, padding: float) -> list[list[float]]:
     """The least widths to fit the table from. With `unbroken` columns (names), two: the names kept
-    whole first (their longest value that fits in UNBROKEN_SHARE of the width; a longer one breaks),
+    whole first (their longest value that fits in UNBROKEN_SHARE of the width; a longer one on two lines),
     then the other text columns given what their longest values need on two lines — and the other
     way round; as far as the width allows, each group's share in proportion to what it asks."""
     chosen = [i for i, column in enumerate(columns) if column.unbroken]
@@ -163,9 +163,7 @@ def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Seque
     for i, column in enumerate(columns):
         values = [row[i] for row in sample]
         if i in chosen:
-            whole = [need for need in (fonts.width(value, REGULAR, size) + 2 * padding for value in set(values))
-                     if need <= width * UNBROKEN_SHARE]
-            wanted.append(max([least[i], *whole]))
+            wanted.append(max(least[i], _on_one_line(values, size, padding, width * UNBROKEN_SHARE)))
         else:
             wanted.append(least[i] if column.whole else max(least[i], min(
                 _widest(values, REGULAR, size) + 2 * padding, _on_two_lines(values, size, padding))))
@@ -193,6 +191,18 @@ def _as_drawn(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths:
         counted += max(lines) + NAME_BROKEN * sum(count > 1 for count, column in zip(lines, columns, strict=True)
                                                   if column.unbroken)
     return counted
+
+
+def _on_one_line(values: Sequence[str], size: float, padding: float, most: float) -> float:
+    """The width in which each of `values` takes one line, or two when one would be wider than `most`
+    (no wider than `most`: a name longer still takes more)."""
+    return max((_kept(value, size, padding, most) for value in {nfc(value) for value in values if value}),
+               default=0.0)
+
+
+def _kept(value: str, size: float, padding: float, most: float) -> float:
+    one = fonts.width(value, REGULAR, size) + 2 * padding
+    return one if one <= most else min(most, _two_lines(value, size) + 2 * padding)
 
 
 def _on_two_lines(values: Sequence[str], size: float, padding: float) -> float:

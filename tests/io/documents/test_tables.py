@@ -1,6 +1,6 @@
 """Column widths of the document tables: a slip number or a date is never broken; a person's name
 stays on one line while the other text columns' values keep to two lines, and gives way first when
-they would not; a name too long to keep whole leaves the other text its two lines."""
+they would not; a name too long to keep whole takes two lines, the other text the rest."""
 
 import pytest
 
@@ -42,15 +42,22 @@ def test_in_a_table_too_narrow_the_name_gives_way_before_the_number():
     assert widths[2] < needs(NAME) and widths[3] > widths[2]  # the name breaks: the place keeps the most room
 
 
-def test_names_too_long_to_keep_whole_leave_the_other_text_two_lines():
-    # the reminder's list: the names kept whole as far as they went left the home town a word a line
+def test_in_the_reminders_list_a_name_keeps_to_one_line_and_a_very_long_one_to_two():
+    # the names longer than the share kept whole were broken a word a line, the home town given the rest
     columns = (tables.counter(), tables.of(S("number"), 0.9), tables.of(S("issued_on"), 1.0),
                tables.of(S("full_name"), 1.8, unbroken=True), tables.of(S("birth_date"), 0.9),
                tables.of(S("home_town"), 1.7), tables.plain("late", "Quá hạn (ngày)", 0.7, whole=True))
+    very_long = "Tôn Nữ Thị Phương Thảo Nguyên Khánh Huyền Trang"
     home_town = "xã Tam Thanh, huyện Phú Quí, tỉnh Bình Thuận"
-    rows = [[str(n), f"{2000 + n}/PXM", "02/06/2026", f"Trần Văn Thử Nghiệm Số {n}", "1951", home_town, "151"]
-            for n in range(1, 25)]
+    rows = [["1", "1234", "15/08/2025", very_long, "1972", f"{home_town} (nay là xã Tam Thanh, tỉnh Lâm Đồng)", "446"]]
+    rows += [[str(n), f"{2000 + n}/PXM", "02/06/2026", f"Trần Văn Thử Nghiệm Số {n}", "1951", home_town, "151"]
+             for n in range(2, 40)]
     widths = tables.column_widths(columns, 468, SIZE, PADDING, rows)
     assert sum(widths) == pytest.approx(468)
-    assert len(wrap(home_town, REGULAR, SIZE, widths[5] - 2 * PADDING)) <= 2
-    assert widths[1] >= needs("2024/PXM") and widths[2] >= needs("02/06/2026")
+
+    def lines(text: str, column: int) -> int:
+        return len(wrap(text, REGULAR, SIZE, widths[column] - 2 * PADDING))
+
+    assert lines(very_long, 3) == 2 and all(lines(row[3], 3) == 1 for row in rows[1:])
+    assert lines(home_town, 5) <= 3  # the home town takes the rest, not a word a line
+    assert widths[1] >= needs("2039/PXM") and widths[2] >= needs("02/06/2026")
