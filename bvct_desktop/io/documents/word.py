@@ -27,10 +27,11 @@ from . import fonts
 from .fonts import BOLD, ITALIC, REGULAR, WORD_FONT
 from .layout import CREATOR, DRAFT, LEFT_COLUMN, PARTY, SIGNATURE_SHARE, WORD_CELL_PADDING, Letterhead, header_size, nfc
 from .profile import Profile
-from .tables import TOTAL, column_widths
+from .tables import PADDING, TOTAL, column_widths
 
 FALLBACK_FONT = "Liberation Serif"
 LANGUAGE = "vi-VN"
+TABLE_CELL_MARGIN = PADDING - 1.0  # points each side: the PDF's cell padding, less slack for Word's own line breaking
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 SECTION_STYLE, PART_STYLE = "Heading 1", "Heading 2"
 APP_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
@@ -139,8 +140,9 @@ def table(document, columns, records, profile: Profile, note: str = "") -> None:
     grid.autofit = False
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     repeat_header(grid.rows[0])
-    texts = [[column.text(record) for column in columns] for record in records]
-    widths = column_widths(columns, usable_width(profile), profile.size("table"), WORD_CELL_PADDING, texts)
+    cell_margins(grid, TABLE_CELL_MARGIN)
+    texts = [[nfc(column.text(record)) for column in columns] for record in records]
+    widths = column_widths(columns, usable_width(profile), profile.size("table"), PADDING, texts)
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = Pt(width)
     for cell, column, width in zip(grid.rows[0].cells, columns, widths, strict=True):
@@ -279,6 +281,17 @@ def widths(table, profile: Profile, left_share: float) -> None:
 def usable_width(profile: Profile) -> float:
     _, _, left, right = profile.margins
     return profile.page_size[0] - left - right
+
+
+def cell_margins(grid, side: float) -> None:
+    """The table's text `side` points inside its cells' left and right borders."""
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), str(round(side * 20)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    grid._tbl.tblPr.insert_element_before(margins, "w:tblLook")
 
 
 def repeat_header(row) -> None:

@@ -7,8 +7,11 @@ import datetime as dt
 
 import docx
 import pytest
+from docx.oxml.ns import qn
+from docx.shared import Length
 
-from bvct_desktop.io.documents import reminder, render
+from bvct_desktop.io.documents import fonts, reminder, render
+from bvct_desktop.io.documents.fonts import REGULAR
 
 from . import pdfcheck
 from .conftest import SLIP
@@ -68,3 +71,37 @@ def test_a_letter_about_one_slip_issued_before_is_written_again_as_issued(office
     assert "trả lời kết quả các phiếu nêu trên" in words.paragraphs[1]
     assert "số 12/PXM đối với Phạm Văn Bình để phục vụ" in words.paragraphs[0]
     assert issued_before.listed and not render.thawed(content)[0].listed
+
+
+VERY_LONG = "Tôn Nữ Thị Phương Thảo Nguyên Khánh Huyền Trang"
+HOME_TOWN = "xã Tam Thanh, huyện Phú Quí, tỉnh Bình Thuận"
+
+
+def overdue(office: dict[str, str]) -> reminder.ReminderSource:
+    """21 slips to one unit, «Trần Văn Thử Nghiệm Số 38» and a name of ten words among them."""
+    slips = [{**SLIP, "number": "1234", "full_name": VERY_LONG, "home_town": f"{HOME_TOWN} (nay là tỉnh Lâm Đồng)"}]
+    slips += [{**SLIP, "number": f"{2000 + n}/PXM", "full_name": f"Trần Văn Thử Nghiệm Số {n}", "home_town": HOME_TOWN}
+              for n in range(0, 40, 2)]
+    return dataclasses.replace(source(office, *slips), number=1)
+
+
+@pdfcheck.needs_poppler
+def test_the_list_keeps_a_name_on_one_line_and_word_the_same_widths(tmp_path, office, options):
+    made = overdue(office)
+    pdf, word = tmp_path / "cv.pdf", tmp_path / "cv.docx"
+    pdf.write_bytes(render.reminder_pdf(made, options))
+    render.reminder_docx_file(word, made, options)
+    found = pdfcheck.words(pdf)
+    for slip in made.slips[1:]:
+        assert len({round(box.top) for box in pdfcheck.run(found, slip["full_name"])}) == 1, slip["full_name"]
+    name, home_town = pdfcheck.phrase(found, "Trần Văn Thử Nghiệm Số 0"), pdfcheck.phrase(found, HOME_TOWN)
+    very_long = [box for box in found if name.x0 - 1 < box.x0 < home_town.x0 and box.text in VERY_LONG.split()]
+    assert len(very_long) == 9 and len({round(box.top) for box in very_long}) == 2
+    listed = docx.Document(str(word)).tables[-1]
+    margins = listed._tbl.tblPr.find(qn("w:tblCellMar"))
+    sides = sum(Length(int(margins.find(qn(f"w:{side}")).get(qn("w:w"))) * 635).pt for side in ("left", "right"))
+    in_pdf = home_town.x0 - name.x0  # the name's and the birth date's columns
+    assert listed.columns[3].width.pt + listed.columns[4].width.pt == pytest.approx(in_pdf, abs=0.5)
+    fonts.register()
+    assert fonts.width("Trần Văn Thử Nghiệm Số 38", REGULAR, options.profile.size("table")) < \
+        listed.columns[3].width.pt - sides
