@@ -88,6 +88,16 @@ def wrap(text: str, font: str, size: float, width: float, first_indent: float = 
     return list(_wrapped(text, font, size, width, first_indent))
 
 
+def balanced(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` in as few lines as fit `width`, as even as they go (a title, not a short last word)."""
+    count = len(wrap(text, font, size, width))
+    narrow, wide = 0.0, width
+    while wide - narrow > 0.5:
+        middle = (narrow + wide) / 2
+        narrow, wide = (narrow, middle) if len(wrap(text, font, size, middle)) <= count else (middle, wide)
+    return wrap(text, font, size, wide)
+
+
 @functools.lru_cache(maxsize=4_096)  # a slip's particulars are wrapped to measure it, then to draw it
 def _wrapped(text: str, font: str, size: float, width: float, first_indent: float) -> tuple[str, ...]:
     text = nfc(text)

@@ -119,6 +119,10 @@ def _particulars(slip: Mapping[str, Any]) -> str:
     return f" ({', '.join(known)})" if known else ""
 
 
+def _list_title(width: float, size: float) -> list[str]:
+    return layout.balanced(LIST_TITLE, BOLD, size, width)
+
+
 def _records(source: ReminderSource) -> list[dict[str, Any]]:
     return tables.numbered(source.slips)
 
@@ -143,7 +147,8 @@ def draw(c: DocumentCanvas, source: ReminderSource) -> None:
     if not source.listed:
         return
     flow.new_page()
-    flow.centred(LIST_TITLE, BOLD, size)
+    for line in _list_title(c.width, size):
+        flow.line(line, BOLD, size, "center")
     flow.centred(words.attached_to, ITALIC, size)
     flow.skip(6)
     tables.draw_table(flow, COLUMNS, _records(source))
@@ -172,8 +177,9 @@ def write_docx(target: Path, source: ReminderSource, head: Letterhead, profile: 
 
 def _write_list(document, source: ReminderSource, words: Texts, profile: Profile) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    word.write(document.add_paragraph(), LIST_TITLE, profile.size("body"), bold=True, align=CENTER,
-               after=0).paragraph_format.keep_with_next = True
+    size = profile.size("body")
+    word.write(document.add_paragraph(), "\n".join(_list_title(word.usable_width(profile), size)), size, bold=True,
+               align=CENTER, after=0).paragraph_format.keep_with_next = True
     word.write(document.add_paragraph(), words.attached_to, profile.size("body"), italic=True,
                align=CENTER).paragraph_format.keep_with_next = True
     word.table(document, COLUMNS, _records(source), profile, _total(source))

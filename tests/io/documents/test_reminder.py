@@ -32,7 +32,8 @@ def written(tmp_path, made: reminder.ReminderSource, options: render.Options) ->
     render.reminder_docx_file(word, made, options)
     document = docx.Document(str(word))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return " ".join(pdfcheck.lines(pdf)), " ".join([p.text for p in document.paragraphs if p.text] + cells)
+    return (" ".join(pdfcheck.lines(pdf)),
+            " ".join(" ".join([p.text for p in document.paragraphs if p.text] + cells).split()))
 
 
 @pdfcheck.needs_poppler
@@ -105,3 +106,15 @@ def test_the_list_keeps_a_name_on_one_line_and_word_the_same_widths(tmp_path, of
     fonts.register()
     assert fonts.width("Trần Văn Thử Nghiệm Số 38", REGULAR, options.profile.size("table")) < \
         listed.columns[3].width.pt - sides
+
+
+@pdfcheck.needs_poppler
+def test_the_list_title_is_broken_evenly_in_the_pdf_and_in_word(tmp_path, office, options):
+    # broken where the line was full, «TRẢ LỜI» stood alone under it
+    halves = ["DANH SÁCH PHIẾU YÊU CẦU XÁC MINH", "LAI LỊCH QUÁ HẠN CHƯA TRẢ LỜI"]
+    pdf, word = tmp_path / "cv.pdf", tmp_path / "cv.docx"
+    pdf.write_bytes(render.reminder_pdf(source(office, SECOND, SLIP), options))
+    render.reminder_docx_file(word, source(office, SECOND, SLIP), options)
+    lines = pdfcheck.lines(pdf)
+    assert lines[lines.index(halves[0]) + 1] == halves[1]
+    assert "\n".join(halves) in [paragraph.text for paragraph in docx.Document(str(word)).paragraphs]
