@@ -295,14 +295,16 @@ class PrintPreview(QDialog, Ui_PrintPreview):
 
 
 def print_register(context: AppContext, kind: str, ids: Sequence[int], parent: QWidget | None = None,
-                   confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
-    """The register's rows `ids`, with the columns shown on screen, in a print preview."""
+                   confirm: Confirm | None = None, opened: Opened | None = None,
+                   subject: Sequence[str] = ()) -> BackgroundTask | None:
+    """The register's rows `ids`, with the columns shown on screen, in a print preview, under the
+    `subject` lines saying which rows they are (the period, filters and search in force)."""
     spec = browse.view(kind)
     title = lists.REGISTER_TITLE if kind == "slips" else f"DANH SÁCH {kind_named(kind).title.upper()}"
     if not ids:
         context.dialogs.inform(parent, "In", "Danh sách đang trống; không có gì để in.")
         return None
-    ids, today = list(ids), context.clock().date()
+    ids, subject, today = list(ids), list(subject), context.clock().date()
 
     def make(options: render.Options, progress: Progress) -> Made:
         office, _ = documents_data.gather(context.db, f"in danh sách «{kind_named(kind).title}»",
@@ -315,7 +317,7 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], parent: Q
             for index, column in enumerate(spec.columns))]
         records = [{str(index): value for index, value in enumerate(shown[record_id])}
                    for record_id in ids if record_id in shown]
-        data = render.listing_pdf(office, title, "", columns, records, today, options)
+        data = render.listing_pdf(office, title, subject, columns, records, today, options)
         return data, title.capitalize(), text.file_name(title, today, suffix="pdf"), len(records)
 
     return _prepare(context, parent, kind, make, confirm, opened)

@@ -1,6 +1,8 @@
 """Printing from the desktop: the selected slips one per page, a delegation's member list from the
 delegation, a cadre's summary (family and slips) from the cadre's file — each in the preview."""
 
+import datetime as dt
+
 import pypdfium2 as pdfium
 
 from bvct_desktop.core import browse
@@ -25,6 +27,42 @@ def select_rows(page: RegisterPage, rows: list[int]) -> None:
     for row in rows:
         selection.select(page.model.index(row, 0),
                          QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_a_register_prints_under_the_period_filters_and_search_in_force(qtbot, context):
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.start.setText("01/01/2025")
+    page.start.editingFinished.emit()
+    page.recipient.setCurrentIndex(page.recipient.findText("Cục A93B – Bộ Công an"))
+    page.status.setCurrentIndex(page.status.findData("Chờ kết quả"))
+    page.search.setText("pham binh")
+    qtbot.waitUntil(lambda: page.model.complete and page.model.rowCount() == 1, timeout=10_000)
+    page.print_list()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
+    text = " ".join(page_text(page.preview).split())
+    assert ("SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH Từ ngày 01/01/2025 Trạng thái: Chờ kết quả; "
+            "Nơi nhận: Cục A93B – Bộ Công an; Tìm: «pham binh»") in text and "1/PXM" in text
+    page.preview.close()
+
+
+def test_a_dashboard_figures_filter_and_a_columns_values_are_said_too(qtbot, context):
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.show_filtered(browse.Filters(end=dt.date(2025, 6, 30), done_by=dt.date(2025, 6, 30), overdue=True))
+    page.keep_values("recipient", ("Cục A93B – Bộ Công an", None))
+    assert page.in_force() == ["Đến ngày 30/06/2025", "Quá hạn trả lời; Có kết quả đến 30/06/2025; "
+                                                      "Nơi nhận phiếu: Cục A93B – Bộ Công an, (Trống)"]
+
+
+def test_a_register_with_no_filter_prints_no_subtitle(qtbot, context):
+    page = RegisterPage(context, "complaints")
+    qtbot.addWidget(page)
+    page.print_list()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
+    text = " ".join(page_text(page.preview).split())
+    assert "DANH SÁCH ĐƠN THƯ" in text and "Từ ngày" not in text and "Tìm:" not in text
+    page.preview.close()
 
 
 def test_the_selected_slips_print_one_per_page(qtbot, context):

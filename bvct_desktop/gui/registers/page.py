@@ -13,6 +13,7 @@ from ...core.numbers import grouped
 from ...core.permissions import Action, allows
 from ...core.text import file_name
 from ...io import xlsx_writer
+from ...io.documents.lists import period_text
 from .. import export_password, forms, printing, reauth
 from ..context import AppContext
 from ..dialogs import YES
@@ -38,7 +39,7 @@ from .columns import ColumnLayout
 from .model import RegisterModel
 from .replies import ReplyDialog
 from .table import RegisterTable
-from .value_filter import ValueFilter
+from .value_filter import EMPTY, ValueFilter
 
 PERIOD_TIP = "{}: dd/mm/yyyy; để trống là không lọc"
 DONE_BY_TIP = "Chỉ các bản ghi đã xong đến ngày cuối kỳ (như số liệu ở Tổng quan); bấm để bỏ"
@@ -354,7 +355,27 @@ class RegisterPage(QWidget):
         """The list as shown (search, filters and order) in the print preview."""
         if self.can_export and self.unavailable("print_list") is None:
             self.print_job = printing.print_register(self.context, self.kind.name, self.model.ids, self,
-                                                     opened=self._previewed)
+                                                     opened=self._previewed, subject=self.in_force())
+
+    def in_force(self) -> list[str]:
+        """Which records the list shows, under its printed title: the period, then the filters and the
+        search (a signed page of four slips must not pass for the whole register)."""
+        filters, chosen = self.model.filters, []
+        if filters.status:
+            chosen.append(f"Trạng thái: {filters.status}")
+        if filters.purpose:
+            chosen.append(f"{self.spec.purpose_label}: {filters.purpose}")
+        if self.recipient is not None and filters.recipient_id is not None:
+            chosen.append(f"Nơi nhận: {self.recipient.currentText()}")
+        if filters.overdue:
+            chosen.append(self.spec.overdue_label)
+        if self._done_by_text():
+            chosen.append(self._done_by_text())
+        chosen += [f"{self.spec.column(key).header}: " + ", ".join(EMPTY if value is None else value for value in kept)
+                   for key, kept in filters.values]
+        if self.model.query.strip():
+            chosen.append(f"Tìm: «{self.model.query.strip()}»")
+        return [line for line in (period_text(filters.start, filters.end), "; ".join(chosen)) if line]
 
     def print_selected(self) -> None:
         """The chosen rows' document (slips: one per page; a delegation's list; a cadre's summary)."""
@@ -501,9 +522,8 @@ class RegisterPage(QWidget):
 
     def _apply_filters(self) -> None:
         start, end = self._period()
-        done_by = self.done_by is not None and self.spec.done is not None
-        self._show_chip(self.done_by_button, f"{self.spec.done_label} đến {display_date(self.done_by)} ✕"
-                        if done_by else None, DONE_BY_TIP)
+        done_by = self._done_by_text()
+        self._show_chip(self.done_by_button, f"{done_by} ✕" if done_by else None, DONE_BY_TIP)
         self.model.set_filters(browse.Filters(
             values=self.column_filters.values, done_by=self.done_by, start=start, end=end,
             status=self.status.currentData() if self.status else None,
@@ -513,6 +533,12 @@ class RegisterPage(QWidget):
             deleted=self.bin_switch.isChecked()))
         self._show_count()
         self._update_buttons()
+
+    def _done_by_text(self) -> str:
+        """The filter of a dashboard figure's records done with by a day ("Có kết quả đến 30/06/2025"), or ""."""
+        if self.done_by is None or self.spec.done is None:
+            return ""
+        return f"{self.spec.done_label} đến {display_date(self.done_by)}"
 
     def _show_count(self) -> None:
         """How many records are shown; while the search is still finding them, how many so far."""

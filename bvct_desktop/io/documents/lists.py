@@ -42,25 +42,27 @@ MEMBER_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def period_text(start: dt.date, end: dt.date) -> str:
-    return f"Từ ngày {display_date(start)} đến ngày {display_date(end)}"
+def period_text(start: dt.date | None, end: dt.date | None) -> str:
+    """"Từ ngày 01/09/2026 đến ngày 31/12/2026"; a bound left open is left out ("" with neither)."""
+    text = " ".join(f"{word} ngày {display_date(day)}" for word, day in (("từ", start), ("đến", end)) if day)
+    return text[:1].upper() + text[1:]
 
 
 # The slip register
 
 def draw_register(c: DocumentCanvas, slips: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date,
                   printed_on: dt.date) -> None:
-    draw_listing(c, REGISTER_TITLE, period_text(start, end), REGISTER_COLUMNS, slips, printed_on, "phiếu")
+    draw_listing(c, REGISTER_TITLE, [period_text(start, end)], REGISTER_COLUMNS, slips, printed_on, "phiếu")
 
 
-def draw_listing(c: DocumentCanvas, title: str, subtitle: str, columns: Sequence[Column],
+def draw_listing(c: DocumentCanvas, title: str, subject: Sequence[str], columns: Sequence[Column],
                  records: Sequence[Mapping[str, Any]], printed_on: dt.date, unit: str = "bản ghi") -> None:
-    """A register's records under the header block, numbered, with their count and the signature
-    below (landscape, at the profile's listing size)."""
+    """A register's records under the header block and the `subject` lines under its title (what it
+    covers), numbered, with their count and the signature below (landscape, at the profile's listing size)."""
     flow = Flow(c)
     listing = c.profile.listing
     layout.header(flow, "", layout.date_text(c.head.place, printed_on, c.profile))
-    layout.title(flow, title, [subtitle] if subtitle else [])
+    layout.title(flow, title, subject)
     signed_table(flow, columns, tables.numbered(records), f"Tổng số: {grouped(len(records))} {unit}.",
                  listing["size"], size=listing["size"], leading=listing["size"] * listing["line"],
                  padding=listing["padding"], vertical=listing["padding_vertical"])

@@ -56,10 +56,11 @@ def slip_register_pdf(office: History, slips: Sequence[Mapping[str, Any]], start
                       on_page=options.on_page)
 
 
-def listing_pdf(office: History, title: str, subtitle: str, columns: Sequence[Column],
+def listing_pdf(office: History, title: str, subject: Sequence[str], columns: Sequence[Column],
                 records: Sequence[Mapping[str, Any]], printed_on: dt.date, options: Options) -> bytes:
-    """Any register's records as shown on screen (the register page's "In"), landscape."""
-    return pdf.render(lambda c: lists.draw_listing(c, title, subtitle, columns, records, printed_on),
+    """Any register's records as shown on screen (the register page's "In"), landscape, under the
+    `subject` lines saying which of them (the period, filters and search in force)."""
+    return pdf.render(lambda c: lists.draw_listing(c, title, subject, columns, records, printed_on),
                       options.profile, letterhead(office.on(printed_on), options), title.capitalize(), wide=True,
                       on_page=options.on_page)
 

@@ -100,7 +100,7 @@ def test_the_register_is_signed_as_its_workbook_by_the_signer_of_the_day_printed
     signature = values[values.index("Tổng số: 60 phiếu.") + 1:]
     assert signature == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Trần Thị Phương Thảo"]
     pdf.save(render.slip_register_pdf(history, chosen, START, END, PRINTED, options), printed)
-    pdf.save(render.listing_pdf(history, lists.REGISTER_TITLE, "", lists.REGISTER_COLUMNS, chosen, PRINTED, options),
+    pdf.save(render.listing_pdf(history, lists.REGISTER_TITLE, [], lists.REGISTER_COLUMNS, chosen, PRINTED, options),
              shown)
     assert pdfcheck.lines(printed)[-4:] == ["Tổng số: 60 phiếu.", *signature]
     assert pdfcheck.lines(shown)[-4:] == ["Tổng số: 60 bản ghi.", *signature]
@@ -204,3 +204,11 @@ def test_the_delegation_list_workbook_heads_as_its_pdf(tmp_path, history, option
     assert subject.value == "cán bộ, đảng viên đi Cộng hòa Dân chủ Nhân dân Lào"
     assert subject.font.b and not subject.font.i and title.font.b and title.font.sz > subject.font.sz
     assert attached.value == "(Kèm theo Quyết định số 125-QĐ/TU ngày 02/03/2026)" and attached.font.i
+
+
+def test_a_period_reads_as_the_cli_prints_it_and_an_open_bound_is_left_out():
+    start, end = dt.date(2026, 9, 1), dt.date(2026, 12, 31)
+    assert lists.period_text(start, end) == "Từ ngày 01/09/2026 đến ngày 31/12/2026"
+    assert lists.period_text(start, None) == "Từ ngày 01/09/2026"
+    assert lists.period_text(None, end) == "Đến ngày 31/12/2026"
+    assert lists.period_text(None, None) == ""
