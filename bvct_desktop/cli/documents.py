@@ -133,7 +133,7 @@ def cmd_delegation(args) -> int:
 
     def write(office, trip, today) -> None:
         if suffix == ".pdf":
-            pdf.save(render.delegation_pdf(office, trip, today, chosen), out, chosen.password)
+            pdf.save(render.delegation_pdf(office, [trip], today, chosen), out, chosen.password)
         else:
             render.delegation_xlsx(out, office, trip, today, chosen)
 
@@ -173,7 +173,7 @@ def cmd_cadre(args) -> int:
         raise InputError(f"--birth: {problem.message}.") from None
 
     def write(office, cadre, today) -> None:
-        pdf.save(render.cadre_pdf(office, cadre, today, chosen), out, chosen.password)
+        pdf.save(render.cadre_pdf(office, [cadre], today, chosen), out, chosen.password)
 
     _run(args, "in trích ngang cán bộ", "cadres",
          lambda connection: documents_data.cadre_for_print(connection, args.name, birth, args.home_town), write, {})

@@ -341,36 +341,36 @@ def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None 
 
 def print_delegations(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
                       confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
-    """The member list (danh sách trích ngang) of the chosen delegation (the first chosen)."""
-    if not ids:
-        context.dialogs.inform(parent, "In", "Chưa chọn đoàn nào để in.")
-        return None
-    first, today = ids[0], context.clock().date()
-
-    def make(options: render.Options, _progress: Progress) -> Made:
-        office, trip = documents_data.gather(context.db, "in danh sách đoàn ra",
-                                             lambda connection: documents_data.delegation_by_id(connection, first))
-        data = render.delegation_pdf(office, trip, today, options)
-        return data, lists.DELEGATION_TITLE.capitalize(), file_name("danh sach doan", [trip]), 1
-
-    return _prepare(context, parent, "delegations", make, confirm, opened)
+    """The member list (danh sách trích ngang) of each chosen delegation, each from a page of its own."""
+    return _print_each(context, "delegations", ids, parent, confirm, opened, "Chưa chọn đoàn nào để in.",
+                       "in danh sách đoàn ra", documents_data.delegation_by_id, render.delegation_pdf,
+                       lists.DELEGATION_TITLE, "danh sach doan")
 
 
 def print_cadres(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
                  confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
-    """The summary (trích ngang) of the chosen cadre (the first chosen), family and slips included."""
+    """The summary (trích ngang) of each chosen cadre, family and slips included, each from a page of its own."""
+    return _print_each(context, "cadres", ids, parent, confirm, opened, "Chưa chọn cán bộ nào để in.",
+                       "in trích ngang cán bộ", documents_data.cadre_by_id, render.cadre_pdf, sheets.CADRE_TITLE,
+                       "trich ngang")
+
+
+def _print_each(context: AppContext, kind: str, ids: Sequence[int], parent: QWidget | None, confirm: Confirm | None,
+                opened: Opened | None, nothing: str, doing: str, read: Callable[..., dict],
+                draw: Callable[[documents_data.Office, list[dict], dt.date, render.Options], bytes], title: str,
+                file_words: str) -> BackgroundTask | None:
+    """The document of each chosen record (`read(connection, id)`), one after another in one PDF."""
     if not ids:
-        context.dialogs.inform(parent, "In", "Chưa chọn cán bộ nào để in.")
+        context.dialogs.inform(parent, "In", nothing)
         return None
-    first, today = ids[0], context.clock().date()
+    ids, today = list(ids), context.clock().date()
 
     def make(options: render.Options, _progress: Progress) -> Made:
-        office, cadre = documents_data.gather(context.db, "in trích ngang cán bộ",
-                                              lambda connection: documents_data.cadre_by_id(connection, first))
-        data = render.cadre_pdf(office, cadre, today, options)
-        return data, sheets.CADRE_TITLE.capitalize(), file_name("trich ngang", [cadre]), 1
+        office, records = documents_data.gather(context.db, doing,
+                                                lambda connection: [read(connection, one) for one in ids])
+        return draw(office, records, today, options), title.capitalize(), file_name(file_words, records), len(records)
 
-    return _prepare(context, parent, "cadres", make, confirm, opened)
+    return _prepare(context, parent, kind, make, confirm, opened)
 
 
 # What "In" prints for one record of a register (its form's button, the register's "In …" button)
@@ -380,7 +380,7 @@ RECORD_DOCUMENTS = {"slips": ("In phiếu", print_slips), "delegations": ("In da
 
 def print_records(context: AppContext, kind: str, ids: Sequence[int], parent: QWidget | None = None,
                   confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
-    """The document of the chosen records of `kind` (slips: each on its page)."""
+    """The document of the chosen records of `kind`, each from a page of its own."""
     return RECORD_DOCUMENTS[kind][1](context, ids, parent, confirm, opened)
 
 

@@ -83,6 +83,34 @@ def test_the_selected_slips_print_one_per_page(qtbot, context):
     preview.close()
 
 
+def preview_of_selected(qtbot, context, kind: str, rows: list[int]) -> printing.PrintPreview:
+    page = RegisterPage(context, kind)
+    qtbot.addWidget(page)
+    select_rows(page, rows)
+    page.buttons["print_record"].click()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
+    return page.preview
+
+
+def first_lines(preview: printing.PrintPreview, marker: str) -> list[str]:
+    """Of each page starting a document (its title `marker` on it), the line after the title."""
+    texts = [page_text(preview, n + 1).splitlines() for n in range(preview.pages)]
+    return [lines[lines.index(marker) + 1].strip() for lines in texts if marker in lines]
+
+
+def test_each_selected_delegation_prints_its_member_list_from_a_page_of_its_own(qtbot, context):
+    preview = preview_of_selected(qtbot, context, "delegations", [0, 1])
+    assert sorted(first_lines(preview, "DANH SÁCH TRÍCH NGANG")) == [
+        "cán bộ, đảng viên đi Hàn Quốc, Singapore", "cán bộ, đảng viên đi Nhật Bản"]
+    preview.close()
+
+
+def test_each_selected_cadre_prints_a_summary_from_a_page_of_its_own(qtbot, context):
+    preview = preview_of_selected(qtbot, context, "cadres", [0, 1, 2])
+    assert len(set(first_lines(preview, "TRÍCH NGANG CÁN BỘ"))) == 3
+    preview.close()
+
+
 def test_a_delegation_prints_its_member_list_from_its_form(qtbot, context):
     page = RegisterPage(context, "delegations")
     qtbot.addWidget(page)

@@ -18,7 +18,7 @@ from ...core.settings import History
 from . import lists, pdf, profile, reminder, report_docx, sheets, slip_form, workbook
 from . import report_content as contents
 from . import report_pdf as report_pages
-from .layout import Letterhead, date_text, number_text
+from .layout import DocumentCanvas, Letterhead, date_text, number_text
 from .profile import Profile
 from .report_content import ReportContent, ReportSource
 from .tables import Column, counter, plain
@@ -73,11 +73,26 @@ def slip_register_xlsx(target: Path, office: History, slips: Sequence[Mapping[st
                           options.profile, options.password)
 
 
-def delegation_pdf(office: History, trip: Mapping[str, Any], printed_on: dt.date, options: Options) -> bytes:
-    """The member list, dated and headed as on the delegation's decision day (else the day printed)."""
-    on = lists.delegation_day(trip, printed_on)
-    return pdf.render(lambda c: lists.draw_delegation(c, trip, on), options.profile,
-                      letterhead(office.on(on), options), lists.DELEGATION_TITLE.capitalize(), on_page=options.on_page)
+def _each_pdf(office: History, records: Sequence[Mapping[str, Any]], day: Callable[[Mapping[str, Any]], dt.date],
+             draw: Callable[[DocumentCanvas, Mapping[str, Any], dt.date], None], title: str, options: Options) -> bytes:
+    """One document a record, each from a page of its own with its pages numbered from 1, dated
+    `day(record)` and headed with the settings in force that day."""
+    def draw_each(c: DocumentCanvas) -> None:
+        for record in records:
+            on = day(record)
+            c.new_document(letterhead(office.on(on), options))
+            draw(c, record, on)
+            c.showPage()
+
+    return pdf.render(draw_each, options.profile, letterhead(office.on(day(records[0])), options), title,
+                      on_page=options.on_page)
+
+
+def delegation_pdf(office: History, trips: Sequence[Mapping[str, Any]], printed_on: dt.date,
+                   options: Options) -> bytes:
+    """Each delegation's member list, dated and headed as on its decision day (else the day printed)."""
+    return _each_pdf(office, trips, lambda trip: lists.delegation_day(trip, printed_on), lists.draw_delegation,
+                    lists.DELEGATION_TITLE.capitalize(), options)
 
 
 def delegation_xlsx(target: Path, office: History, trip: Mapping[str, Any], printed_on: dt.date,
@@ -89,10 +104,10 @@ def delegation_xlsx(target: Path, office: History, trip: Mapping[str, Any], prin
                           options.password)
 
 
-def cadre_pdf(office: History, cadre: Mapping[str, Any], printed_on: dt.date, options: Options) -> bytes:
-    return pdf.render(lambda c: sheets.draw_cadre(c, cadre, printed_on), options.profile,
-                      letterhead(office.on(printed_on), options), sheets.CADRE_TITLE.capitalize(),
-                      on_page=options.on_page)
+def cadre_pdf(office: History, cadres: Sequence[Mapping[str, Any]], printed_on: dt.date, options: Options) -> bytes:
+    """Each cadre's summary (trích ngang), as of the day printed."""
+    return _each_pdf(office, cadres, lambda _cadre: printed_on, sheets.draw_cadre, sheets.CADRE_TITLE.capitalize(),
+                    options)
 
 
 def recovery_key_pdf(office: Mapping[str, str], recovery_key: str, database: str, created_on: dt.date,

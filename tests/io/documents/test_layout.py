@@ -151,7 +151,7 @@ def _signed_document(kind: str, office: dict[str, str], options: render.Options)
     if kind == "cadre":
         cadre = {**dict.fromkeys((*sheets.PARTICULARS, *sheets.PARTY, "other_names", "note")),
                  "full_name": "Lê Văn Hùng", "birth_date": "1970-05-02", "trips": [], "slips": [], "relatives": []}
-        return render.cadre_pdf(history, cadre, PRINTED, options), False
+        return render.cadre_pdf(history, [cadre], PRINTED, options), False
     if kind == "report":
         return render.report_pdf(ReportSource(dict(FIGURES), office, dict(NOTES), 12, PRINTED), options), False
     if kind == "reminder":
@@ -160,7 +160,7 @@ def _signed_document(kind: str, office: dict[str, str], options: render.Options)
     if kind == "slip":
         return render.slips_pdf(history, [slip], options), False
     if kind == "delegation":
-        return render.delegation_pdf(history, TRIP, PRINTED, options), False
+        return render.delegation_pdf(history, [TRIP], PRINTED, options), False
     return render.slip_register_pdf(history, [slip], PRINTED, PRINTED, PRINTED, options), True
 
 

@@ -185,7 +185,7 @@ def test_a_delegation_list_without_a_decision_is_dated_and_headed_the_day_it_is_
             "members": [{"full_name": "Lê Văn Hòa", "birth_date": "1968", "position": "Giám đốc",
                          "unit": "Sở Ngoại vụ", "role": "Thành viên"}]}
     printed = tmp_path / "doan.pdf"
-    pdf.save(render.delegation_pdf(moved, trip, PRINTED, options), printed)
+    pdf.save(render.delegation_pdf(moved, [trip], PRINTED, options), printed)
     assert "Lâm Đồng, ngày 01 tháng 3 năm 2026" in pdfcheck.lines(printed)
     target = tmp_path / "doan.xlsx"
     render.delegation_xlsx(target, moved, trip, PRINTED, options)

@@ -24,7 +24,7 @@ def cadre() -> dict:
 
 def test_the_family_table_gives_the_year_of_birth_only(tmp_path, history, options):
     target = tmp_path / "trich-ngang.pdf"
-    target.write_bytes(render.cadre_pdf(history, cadre(), dt.date(2026, 9, 30), options))
+    target.write_bytes(render.cadre_pdf(history, [cadre()], dt.date(2026, 9, 30), options))
     text = " ".join(pdfcheck.lines(target))
     family = text[text.index("III. QUAN HỆ GIA ĐÌNH"):text.index("IV. ĐI NƯỚC NGOÀI")]
     assert "Năm sinh" in family
@@ -46,7 +46,7 @@ def test_the_last_heading_never_stands_alone_at_a_page_foot(tmp_path, history, o
             person["relatives"] = person["relatives"][:1] * relatives
             person["slips"] = slips
             target = tmp_path / f"trich-ngang-{len(slips)}-{relatives}.pdf"
-            target.write_bytes(render.cadre_pdf(history, person, dt.date(2026, 9, 30), options))
+            target.write_bytes(render.cadre_pdf(history, [person], dt.date(2026, 9, 30), options))
             words = pdfcheck.words(target)
             heading = next(word for word in words if word.text == "V.")
             after = [word.text for word in words if word.top > heading.bottom and word.page == heading.page]
@@ -64,7 +64,7 @@ def test_a_home_town_under_former_names_prints_with_what_it_is_called_now_as_the
     person["home_town"] = "Xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận"
     person["relatives"][1]["home_town"] = "Xã Hàm Tiến, Phan Thiết"
     target = tmp_path / "trich-ngang.pdf"
-    target.write_bytes(render.cadre_pdf(history, person, dt.date(2026, 9, 30), options))
+    target.write_bytes(render.cadre_pdf(history, [person], dt.date(2026, 9, 30), options))
     text = " ".join(pdfcheck.lines(target))
     assert ("Quê quán: Xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận (nay: Đặc khu Phú Quý, Lâm Đồng) Nơi ở"
             in text)
