@@ -144,8 +144,8 @@ class IssuedPage(QWidget, Ui_IssuedPage):
                 self.message.show_message(failure_message(error, "Không lưu được"))
                 return
             note = reprinted[1]
-            self.message.show_message(f"Đã lưu {title.lower()} (đúng như khi phát hành): «{chosen.target}»"
-                                      f"{chosen.told}." + (f" {note}" if note else ""), error=False)
+            self.message.show_message(f"Đã lưu {title[:1].lower()}{title[1:]} (đúng như khi phát hành): "
+                                      f"«{chosen.target}»{chosen.told}." + (f" {note}" if note else ""), error=False)
             if reprinted[0].status != entry.status:
                 self.context.notifier.changed.emit("outgoing")
 

@@ -58,7 +58,8 @@ def test_the_register_page_lists_and_prints_again_as_issued(qtbot, context, tmp_
     qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
     word = docx.Document(tmp_path / "in-lai.docx")
     assert word.tables[0].cell(1, 0).text == "Số 01-BC/BTCTU"
-    assert "đúng như khi phát hành" in page.message.text()
+    assert page.message.text() == (f"Đã lưu báo cáo số 01-BC/BTCTU (đúng như khi phát hành): "
+                                   f"«{tmp_path / 'in-lai.docx'}».")
 
 
 def test_ctrl_p_with_no_document_chosen_says_what_to_choose(qtbot, context, tmp_path):
