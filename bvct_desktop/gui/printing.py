@@ -109,7 +109,7 @@ def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int
     dpi = min(printer.resolution(), PRINT_DPI_LIMIT)
     painter = QPainter()
     if not painter.begin(printer):
-        raise BvctError(f"Không mở được máy in «{printer.printerName()}». Kiểm tra máy in rồi thử lại.")
+        raise BvctError(_not_opened(printer))
     sheets = 0
     try:
         paper = printer.pageLayout().fullRectPixels(printer.resolution())
@@ -127,11 +127,24 @@ def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int
     return sheets
 
 
+def _to_file(printer: QPrinter) -> Path | None:
+    """The file the officer chose to print to ("print to file"), or None for a printer."""
+    return Path(printer.outputFileName()) if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else None
+
+
 def destination(printer: QPrinter) -> str:
     """The printer's name, or the file when the officer chose "print to file"."""
-    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
-        return f"tệp {Path(printer.outputFileName()).name}"
-    return printer.printerName()
+    target = _to_file(printer)
+    return f"tệp {target.name}" if target else printer.printerName()
+
+
+def _not_opened(printer: QPrinter) -> str:
+    """Why printing could not begin: the printer, or the file printed to and its folder, named."""
+    target = _to_file(printer)
+    if target:
+        return (f"Không ghi được tệp «{target.name}» vào thư mục «{target.parent}» (thư mục không có, chỉ đọc, "
+                "hoặc tệp đang mở ở chương trình khác). Chọn nơi lưu khác rồi thử lại.")
+    return f"Không mở được máy in «{printer.printerName()}». Kiểm tra máy in rồi thử lại."
 
 
 FIT_WIDTH, FIT_PAGE = "width", "page"

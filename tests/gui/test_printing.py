@@ -153,6 +153,18 @@ def test_pages_and_copies_go_to_the_chosen_printer(qtbot, tmp_path, slips_pdf):
     assert dialogs.shown[-1].text == "Đã gửi 4 trang tới máy in «tệp may-in.pdf»."
 
 
+def test_a_file_that_cannot_be_written_is_named_with_its_folder(qtbot, tmp_path, slips_pdf):
+    target = tmp_path / "khong-co" / "may-in.pdf"
+    outputs = []
+    window, dialogs = preview(qtbot, slips_pdf, PdfPrinter(target), outputs)
+    assert window.print_document()
+    qtbot.waitUntil(lambda: window.printing is None, timeout=20_000)
+    assert (dialogs.shown[-1].title, dialogs.shown[-1].text) == (
+        "Không in được", f"Không ghi được tệp «may-in.pdf» vào thư mục «{target.parent}» (thư mục không có, chỉ "
+                         "đọc, hoặc tệp đang mở ở chương trình khác). Chọn nơi lưu khác rồi thử lại.")
+    assert outputs == [] and not target.exists()
+
+
 # In a fresh process (the suite's may have loaded them already): which image plugins Qt has loaded when
 # the printing worker begins painting.
 LOADED_WHEN_PAINTING = """
