@@ -131,6 +131,29 @@ def read_only(tmp_path, monkeypatch) -> Path:
     return folder
 
 
+@pytest.fixture
+def open_elsewhere(monkeypatch):
+    """Holds files as a program that has them open holds them on Windows (Word, Excel): `hold(path)`,
+    and from then on the file can be neither opened for writing nor replaced. Tests run as root,
+    whom chmod does not stop: the seams are the opening of a file and the rename over it."""
+    held: set[Path] = set()
+    opening, replacing = os.open, os.replace
+
+    def opened(path, flags, *args, **kwargs):
+        if Path(path) in held and flags & (os.O_WRONLY | os.O_RDWR):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return opening(path, flags, *args, **kwargs)
+
+    def replaced(source, target, *args, **kwargs):
+        if Path(target) in held:
+            raise PermissionError(errno.EACCES, "Permission denied", str(target))
+        return replacing(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", opened)
+    monkeypatch.setattr(os, "replace", replaced)
+    return held.add
+
+
 class Cli:
     """Runs `bvct` in-process with the test database and credentials."""
 

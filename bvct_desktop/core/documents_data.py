@@ -89,6 +89,18 @@ def _where(target: Path | None, encrypted: bool = False) -> dict[str, Any]:
     return {"tep": Path(target).name, "ma_hoa": True} if encrypted else {"tep": Path(target).name}
 
 
+def _check_target(target: Path | None, issue: bool) -> None:
+    """`files.check_folder` before a number is taken: bad input takes none."""
+    if target is None:
+        return
+    try:
+        files.check_folder(target)
+    except InputError as refused:
+        if issue:
+            raise refused.reworded(f"{refused.message} Chưa lấy số văn bản.") from None
+        raise
+
+
 def report_document(db: Database, start: dt.date, end: dt.date, target: Path | None, subject: str,
                     writer: ReportWriter, notes: report_notes.Notes | None = None, issue: bool = False) -> Issue:
     """The periodic report as a document, written from the figures, the officer's parts (those kept
@@ -102,8 +114,7 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path | N
     db.require(Action.EXPORT, "lập báo cáo")
     if issue:
         db.require(Action.REPORT_ISSUE, "phát hành báo cáo")
-    if target is not None:
-        files.check_folder(target)  # bad input takes no number
+    _check_target(target, issue)
     figures = report.figures(db, start, end)
     details = {**_where(target, writer.encrypted), "tu": start, "den": end}
     today = db.clock().date()
@@ -137,8 +148,7 @@ def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | 
     db.require(Action.EXPORT, "lập công văn đôn đốc")
     if issue:
         db.require(Action.REPORT_ISSUE, "phát hành công văn")
-    if target is not None:
-        files.check_folder(target)  # bad input takes no number
+    _check_target(target, issue)
     with db.read() as connection:
         data = overdue_for(connection, recipient, on)
         office = settings.read_all(connection, on)

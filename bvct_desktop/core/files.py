@@ -51,10 +51,22 @@ def check_target(target: Path, suffix: str) -> None:
 
 def check_folder(target: Path) -> None:
     """InputError unless `target` is not a folder nor a file of a database this process works on,
-    and the folder it goes into exists and a file can be made there: tried with the temporary file
-    that writing it will make first."""
+    the folder it goes into exists and a file can be made there (tried with the temporary file that
+    writing it will make first), and the file already there, if any, can be replaced."""
     _check_name(target)
     temporary_beside(target).unlink()
+    _check_replaceable(target)
+
+
+def _check_replaceable(target: Path) -> None:
+    """Tried by opening the file for writing, without changing it: a file a program holds open on
+    Windows (Word, Excel, a PDF reader), or a read-only one, cannot be, nor replaced."""
+    try:
+        os.close(os.open(target, os.O_WRONLY | getattr(os, "O_BINARY", 0)))
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise os_error(error, target) from None
 
 
 def _check_name(target: Path) -> None:
@@ -149,6 +161,9 @@ def os_error(error: OSError, target: Path) -> BvctError:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFullError(f"{DISK_FULL}: không ghi được «{target}»; không có tệp nào bị ghi dở.")
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EROFS):
+        if Path(target).is_file():
+            return InputError(f"«{target}» đang mở trong chương trình khác hoặc không ghi được (chỉ đọc, không có "
+                              "quyền): hãy đóng tệp rồi làm lại, hoặc chọn tên tệp khác.")
         return InputError(f"Không có quyền ghi «{target}».")
     return BvctError(f"Không ghi được «{target}» ({os_reason(error)}).")
 

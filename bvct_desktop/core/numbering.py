@@ -126,7 +126,8 @@ def continued_note(connection: Connection, term: dt.date) -> str | None:
 def issuing(db: Database, doc_type: str, term: dt.date, issued_on: dt.date, subject: str,
             code: str) -> Iterator[Reservation]:
     """Takes the next number (committed, audited) and yields it while the caller writes the
-    document; a failure on the way marks it "hỏng" (audited) and goes on. The caller confirms
+    document; a failure on the way marks it "hỏng" (audited) and goes on, told with what became of
+    the number (never as bad input: a number was used). The caller confirms
     it with `confirm` in the transaction that audits the issue."""
     with db.write() as connection:
         reserved = reserve(connection, doc_type, term, issued_on, subject, db.actor.name, db.clock())
@@ -136,15 +137,31 @@ def issuing(db: Database, doc_type: str, term: dt.date, issued_on: dt.date, subj
         yield reserved
     except BaseException as error:
         reason = error.message if isinstance(error, BvctError) else type(error).__name__
+        status = RESERVED  # unless recorded "hỏng" now; either way never reused
         try:
             with db.write() as connection:
                 spoil(connection, reserved.id)
                 db.audit(connection, "giữ số văn bản", audit_chain.FAILED,
                          details={"so_van_ban": reserved.text(code), "tinh_trang": STATUS_LABELS[SPOILED],
                                   "ly_do": reason})
+            status = SPOILED
         except BvctError:
-            pass  # it stays "đang ghi": still never reused
+            pass
+        if isinstance(error, BvctError):
+            raise _number_used(error, reserved.text(code), status) from None
         raise
+
+
+def _number_used(error: BvctError, number: str, status: str) -> BvctError:
+    """`error` told with what became of the number taken for the document: a number was used, so
+    something changed, whatever the failure (never the exit status of bad input)."""
+    if status == SPOILED:
+        told = (f"{error.message} Văn bản chưa phát hành: số {number} đã ghi vào sổ là {STATUS_LABELS[SPOILED]} "
+                "(số văn bản không dùng lại); phát hành lại, văn bản lấy số tiếp theo.")
+    else:
+        told = (f"{error.message} Văn bản chưa phát hành: số {number} còn ghi trong sổ là «{STATUS_LABELS[status]}»; "
+                "in lại văn bản ấy từ sổ văn bản đi, hoặc đánh dấu hỏng số ấy.")
+    return BvctError(told) if isinstance(error, InputError) else error.reworded(told)
 
 
 def confirm(connection: Connection, number_id: int) -> bool:

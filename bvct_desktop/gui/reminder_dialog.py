@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..core import documents_data, text
-from ..core.errors import BvctError
+from ..core.errors import BvctError, InputError
 from ..core.numbers import grouped
 from ..core.permissions import Action, allows
 from ..io.documents import profile, reminder, render
@@ -77,6 +77,8 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
             self.task = None
             if error is not None:
                 self.message.show_message(failure_message(error, "Không lập được công văn"))
+                if issue and not isinstance(error, InputError):  # a number taken may have been spoiled
+                    self.context.notifier.changed.emit("outgoing")
                 return
             issued, data = made
             locked = export_password.ENCRYPTED if writer.encrypted else ""

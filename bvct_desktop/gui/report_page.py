@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..core import documents_data, report, report_notes
 from ..core.dates import display_date
-from ..core.errors import BvctError
+from ..core.errors import BvctError, InputError
 from ..core.numbers import grouped
 from ..core.overview import BREAKDOWN_LABELS, REPORT_LABELS
 from ..core.periods import REPORT_PERIODS, period_dates
@@ -224,6 +224,8 @@ class ReportPage(QWidget, Ui_ReportPage):
             self.task = None
             if isinstance(error, BvctError):
                 self.error.show_message(error.message)
+                if issue and not isinstance(error, InputError):  # a number taken may have been spoiled
+                    self.context.notifier.changed.emit("outgoing")
                 return
             if error is not None:
                 raise error

@@ -8,7 +8,7 @@ import sys
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import numbering, vault
+from bvct_desktop.core import crashpoints, numbering, vault
 from bvct_desktop.core.schema import document_numbers
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.io.documents import pdfcheck
@@ -71,6 +71,7 @@ def test_a_document_that_could_not_be_written_is_recorded_as_spoiled(office, tmp
     fill(small_disk)
     code, _, err = office("report", *YEAR, "--format", "pdf", "--out", small_disk / "so-2.pdf", "--issue")
     assert code == 1 and "Ổ đĩa đầy" in err and not (small_disk / "so-2.pdf").exists()
+    assert "số 02-BC/BTCTU đã ghi vào sổ là hỏng" in err
     assert _numbers(office) == [(1, numbering.ISSUED), (2, numbering.SPOILED)]
     listing = office("audit", "list")[1]
     assert "giữ số văn bản\tthất bại" in listing and "hỏng" in listing
@@ -105,3 +106,29 @@ def test_a_folder_that_cannot_be_written_takes_no_number(office, read_only, docu
     code, _, err = office(*ISSUING[document], "--out", read_only / "bc.pdf")
     assert code == 2 and f"Không có quyền ghi vào thư mục «{read_only}»." in err
     assert _numbers(office) == [(1, numbering.ISSUED)] and list(read_only.iterdir()) == []
+
+
+@pytest.mark.parametrize("document", ISSUING)
+def test_a_file_open_in_another_program_takes_no_number(office, tmp_path, open_elsewhere, document):
+    target = tmp_path / "bc.pdf"
+    target.write_bytes("bản cũ".encode())
+    open_elsewhere(target)  # as Word or a PDF reader holds it on Windows
+    code, _, err = office(*ISSUING[document], "--out", target)
+    assert code == 2 and f"«{target}» đang mở trong chương trình khác hoặc không ghi được" in err
+    assert "Chưa lấy số văn bản." in err
+    assert _numbers(office) == [(1, numbering.ISSUED)] and target.read_bytes() == "bản cũ".encode()
+
+
+@pytest.mark.parametrize(("document", "number"), [("report", "02-BC/BTCTU"), ("reminder", "01-CV/BTCTU")])
+def test_a_file_opened_once_its_number_is_taken_spoils_the_number_and_says_so(office, tmp_path, open_elsewhere,
+                                                                            monkeypatch, document, number):
+    target = tmp_path / "bc.pdf"
+    target.write_bytes("bản cũ".encode())
+    monkeypatch.setattr(crashpoints, "reached", lambda name: name == "number-reserved" and open_elsewhere(target))
+    code, _, err = office(*ISSUING[document], "--out", target)
+    assert code == 1  # not 2: something changed, a number was used
+    assert f"«{target}» đang mở trong chương trình khác hoặc không ghi được" in err
+    assert f"số {number} đã ghi vào sổ là hỏng" in err
+    assert sorted(_numbers(office), key=lambda taken: taken[1]) == [(1, numbering.ISSUED),
+                                                                    (int(number[:2]), numbering.SPOILED)]
+    assert target.read_bytes() == "bản cũ".encode()

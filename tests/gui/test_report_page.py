@@ -6,7 +6,7 @@ import datetime as dt
 import pypdfium2 as pdfium
 import pytest
 
-from bvct_desktop.core import outgoing, report, report_notes
+from bvct_desktop.core import crashpoints, outgoing, report, report_notes
 from bvct_desktop.core.overview import REPORT_LABELS
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui.qt import QDate
@@ -108,6 +108,25 @@ def test_report_document_written_off_the_gui_thread(page, qtbot, tmp_path):
     page.export("pdf")
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
     assert (tmp_path / "phat-hanh.pdf").exists() and "báo cáo số 01-BC/BTCTU ngày 02/10/2025" in page.error.text()
+
+
+def test_a_report_that_cannot_be_written_once_its_number_is_taken_says_the_number_is_spoiled(
+        page, qtbot, tmp_path, open_elsewhere, monkeypatch):
+    target = tmp_path / "phat-hanh.pdf"
+    target.write_bytes(b"%PDF old")
+    page.issue.setChecked(True)
+    type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
+    told: list[str] = []
+    page.context.notifier.changed.connect(told.append)
+    monkeypatch.setattr(crashpoints, "reached", lambda name: name == "number-reserved" and open_elsewhere(target))
+    page.context.dialogs.answer_next(PASSWORD, str(target))
+    page.export("pdf")
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    assert f"«{target}» đang mở trong chương trình khác hoặc không ghi được" in page.error.text()
+    assert "số 01-BC/BTCTU đã ghi vào sổ là hỏng" in page.error.text()
+    assert [entry.status_label for entry in outgoing.register(page.context.db)] == ["hỏng"]
+    assert "outgoing" in told  # «Văn bản đã ban hành» shows the spoiled number
+    assert target.read_bytes() == b"%PDF old"
 
 
 def test_a_viewer_sees_figures_but_no_document_export(qtbot, tmp_path):

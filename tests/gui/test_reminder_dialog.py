@@ -1,0 +1,34 @@
+"""Công văn đôn đốc from the desktop: a letter issued whose file cannot be written says what became
+of its number, and the outgoing register shows it."""
+
+import datetime as dt
+
+from bvct_desktop.core import crashpoints, outgoing
+from bvct_desktop.gui.dialogs import NO
+from bvct_desktop.gui.reminder_dialog import ReminderDialog
+from tests.conftest import PASSWORD
+from tests.gui import register_support as support
+
+app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
+                                         support.context)  # fixtures
+
+
+def test_a_letter_that_cannot_be_written_once_its_number_is_taken_says_the_number_is_spoiled(
+        qtbot, context, tmp_path, open_elsewhere, monkeypatch):
+    context.clock.now = dt.datetime(2025, 10, 2, 8, 0)  # slips overdue
+    target = tmp_path / "cong-van.docx"
+    target.write_bytes(b"PK old")
+    dialog = ReminderDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.issue.setChecked(True)
+    told: list[str] = []
+    context.notifier.changed.connect(told.append)
+    monkeypatch.setattr(crashpoints, "reached", lambda name: name == "number-reserved" and open_elsewhere(target))
+    context.dialogs.answer_next(PASSWORD, str(target), NO)
+    dialog.save_docx()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
+    assert f"«{target}» đang mở trong chương trình khác hoặc không ghi được" in dialog.message.text()
+    assert "số 01-CV/BTCTU đã ghi vào sổ là hỏng" in dialog.message.text()
+    assert [entry.status_label for entry in outgoing.register(context.db)] == ["hỏng"]
+    assert "outgoing" in told  # «Văn bản đã ban hành» shows the spoiled number
+    assert target.read_bytes() == b"PK old"
