@@ -1,8 +1,8 @@
 """Văn bản đã ban hành: the outgoing register (sổ đăng ký văn bản đi) — each issued document with
 its number, date, kind, trích yếu, signer, recipients and state — and any of them written again
-exactly as issued: into the print preview, or saved as PDF, Word or Excel (a letter has no
-Excel form). A document is written on a worker, with a progress dialog. The layout is the
-Designer form ui/issued_page.ui."""
+exactly as issued: into the print preview, or saved as PDF, Word or Excel (each whole: a letter's
+workbook holds its text, then the list attached). A document is written on a worker, with a progress
+dialog. The layout is the Designer form ui/issued_page.ui."""
 
 from ..core import documents_data, numbering, outgoing, text
 from ..core.errors import BvctError

@@ -126,11 +126,15 @@ def test_the_register_lists_each_issue_once_with_two_digit_numbers(office_cli, t
     assert office_cli("documents", "list", "--year", "2016")[1].startswith("Sổ văn bản đi chưa có văn bản nào năm 2016")
     code, _, err = office_cli("documents", "print", "03-BC/BTCTU", "--format", "pdf", "--out", tmp_path / "x.pdf")
     assert code == 2 and "không có văn bản số 03-BC/BTCTU" in err
-    # a letter as a workbook: the list attached, under its number and date (as a report's holds its tables)
+    # a letter as a workbook: its text under its number and date, then the list attached (as a report's
+    # holds its tables)
     assert office_cli("documents", "print", "01-CV/BTCTU", "--format", "xlsx", "--out", tmp_path / "cv.xlsx")[0] == 0
-    cells = [str(value) for row in openpyxl.load_workbook(tmp_path / "cv.xlsx").active.iter_rows(values_only=True)
-             for value in row if value is not None]
-    assert "Số 01-CV/BTCTU" in cells and "DANH SÁCH PHIẾU YÊU CẦU XÁC MINH LAI LỊCH QUÁ HẠN CHƯA TRẢ LỜI" in cells
+    letter, attached = ([str(value) for row in sheet.iter_rows(values_only=True) for value in row if value is not None]
+                        for sheet in openpyxl.load_workbook(tmp_path / "cv.xlsx").worksheets)
+    assert "Số 01-CV/BTCTU" in letter and "V/v đôn đốc trả lời phiếu yêu cầu xác minh lai lịch" in letter
+    assert "Trân trọng./." in letter and any(cell.startswith("Kính gửi: ") for cell in letter)
+    cells = letter + attached
+    assert "DANH SÁCH PHIẾU YÊU CẦU XÁC MINH LAI LỊCH QUÁ HẠN CHƯA TRẢ LỜI" in attached
     assert any(cell.startswith("(Kèm theo Công văn số 01-CV/BTCTU") for cell in cells)
     assert any(cell.startswith("Tổng số: ") and cell.endswith(" phiếu.") for cell in cells)
     code, _, err = office_cli("documents", "print", "BC-01", "--format", "pdf", "--out", tmp_path / "x.pdf")

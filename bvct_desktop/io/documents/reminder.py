@@ -1,6 +1,6 @@
 """Công văn đôn đốc: a letter to one police records unit listing its slips still unanswered past
 the reply deadline, asking for the replies — as PDF, as an editable Word file, and as a workbook of
-the list attached (as a report's workbook holds its tables).
+the letter followed by the list attached (as a report's workbook holds its tables).
 
 The letter (HD 36 công văn): the number "Số 05-CV/BTCTU" with its trích yếu "V/v …" in italics
 under it, "Kính gửi", two paragraphs, the signature and "Nơi nhận"; several slips follow on their own
@@ -26,7 +26,7 @@ from . import layout, tables, word, workbook
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow, Letterhead
 from .profile import Profile
-from .report_content import issuer_name
+from .report_content import Block, issuer_name
 from .word import CENTER
 
 TITLE = "Công văn đôn đốc trả lời phiếu yêu cầu xác minh lai lịch"
@@ -187,9 +187,13 @@ def _write_list(document, source: ReminderSource, words: Texts, profile: Profile
 
 def write_xlsx(target: Path, source: ReminderSource, head: Letterhead, profile: Profile,
                password: str | None = None) -> int:
-    """The list attached to the letter, under the letter's letterhead, number and date, signed."""
+    """The letter on its first sheet, as the PDF and the Word file have it; then the list attached
+    to it, if any (as a report's workbook holds its tables)."""
     words = texts(source, profile)
-    sheet = workbook.Sheet("Danh sách", [LIST_TITLE, words.attached_to], COLUMNS, _records(source),
-                           notes=[_total(source)], number=words.number, date=words.date,
-                           recipients=recipients(profile))
-    return workbook.write(target, [sheet], head, profile, password, draft=source.draft, on=source.on)
+    body = [Block(text, REGULAR, True, False) for text in words.paragraphs]
+    sheets: list[workbook.Sheet | workbook.Text] = [workbook.Text("Công văn", "", SUBJECT, body, words.number,
+                                                                  words.date, recipients(profile), source.recipient)]
+    if source.listed:
+        sheets.append(workbook.Sheet("Danh sách", [LIST_TITLE, words.attached_to], COLUMNS, _records(source),
+                                     notes=[_total(source)], signed=False))
+    return workbook.write(target, sheets, head, profile, password, draft=source.draft, on=source.on)

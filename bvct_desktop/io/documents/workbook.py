@@ -98,20 +98,22 @@ class Paragraph(Protocol):
 
 @dataclass
 class Text:
-    """A document's text on one sheet, laid out as on paper: the letterhead, its kind and subject,
-    the paragraphs over the page's width, then "Nơi nhận" and the signature."""
+    """A document's text on one sheet, laid out as on paper: the letterhead, its kind and subject
+    (a letter's: its trích yếu under its number, then «Kính gửi»), the paragraphs over the page's
+    width, then "Nơi nhận" and the signature."""
 
     name: str
-    kind: str  # "BÁO CÁO"
+    kind: str  # "BÁO CÁO"; "" for a letter (công văn), which has none
     subject: str
     paragraphs: Sequence[Paragraph]
     number: str = ""
     date: str = ""
     recipients: Sequence[str] | None = None
+    to: str = ""  # a letter's addressee
 
     @property
     def title(self) -> str:
-        return f"{self.kind} {self.subject}"
+        return f"{self.kind} {self.subject}".strip()
 
 
 def printable_width(wide: bool) -> float:
@@ -208,10 +210,13 @@ def _text(sheet, spec: Text, head: Letterhead, draft: bool) -> None:
     _columns(sheet, widths)
     _page_setup(sheet, widths, False, draft)
     rows = _Rows(sheet, [column_points(width) for width in widths])
-    _letterhead(rows, spec, head, draft)
-    rows.across(nfc(spec.kind), TITLE_FONT)
-    rows.across(nfc(spec.subject), BOLD_FONT)
-    rows.across("-----", BODY_FONT)
+    _letterhead(rows, spec, head, draft, "" if spec.kind else spec.subject)
+    if spec.kind:
+        rows.across(nfc(spec.kind), TITLE_FONT)
+        rows.across(nfc(spec.subject), BOLD_FONT)
+        rows.across("-----", BODY_FONT)
+    if spec.to:
+        rows.across(nfc(f"Kính gửi: {spec.to}"), BODY_FONT)
     rows.blank()
     for paragraph in spec.paragraphs:
         rows.paragraph(nfc(paragraph.text), FACES[paragraph.font], JUSTIFIED if paragraph.justify else WRAPPED)
@@ -369,7 +374,8 @@ def _wrapped(text: str, font: Font, width: float) -> list[str]:
     return wrap(text, face[bool(font.b), bool(font.i)], font.sz, (width - CELL_MARGINS) * SCREEN_SLACK)
 
 
-def _letterhead(rows: _Rows, spec: Sheet | Text, head: Letterhead, draft: bool) -> None:
+def _letterhead(rows: _Rows, spec: Sheet | Text, head: Letterhead, draft: bool, under_number: str = "") -> None:
+    """The header block (HD 36), a letter's trích yếu ("V/v …", italic) `under_number`."""
     if draft:  # on the screen as on paper (the page header shows only when printed)
         rows.split(None, (DRAFT, BOLD_FONT, Alignment(horizontal="right")), left_share=0.6)
     rows.split((nfc(head.superior), BODY_FONT, CENTRE), (PARTY, PARTY_FONT, CENTRE))
@@ -377,6 +383,8 @@ def _letterhead(rows: _Rows, spec: Sheet | Text, head: Letterhead, draft: bool) 
     rows.split(("*", BOLD_FONT, CENTRE), None)
     rows.split((nfc(spec.number), BODY_FONT, CENTRE) if spec.number else None,
                (nfc(spec.date), LINE_FONT, CENTRE) if spec.date else None)
+    if under_number:
+        rows.split((nfc(under_number), LINE_FONT, CENTRE), None)
     if head.secrecy:
         rows.split((nfc(head.secrecy), TITLE_FONT, CENTRE, STAMP), None)
     rows.blank()

@@ -1,11 +1,13 @@
 """The reminder letter (công văn đôn đốc): about one slip it names the slip, the person and their
 particulars in the text, in the singular, with no list attached; about several it refers to the list
-attached, which follows. The PDF and the Word file say the same; one issued before keeps its words."""
+attached, which follows. The PDF, the Word file and the workbook say the same, the whole letter; one
+issued before keeps its words."""
 
 import dataclasses
 import datetime as dt
 
 import docx
+import openpyxl
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Length
@@ -25,15 +27,32 @@ def source(office: dict[str, str], *slips: dict) -> reminder.ReminderSource:
                                    [{**slip, "days_late": 75} for slip in slips], office, None)
 
 
-def written(tmp_path, made: reminder.ReminderSource, options: render.Options) -> tuple[str, str]:
-    """The PDF's text and the Word file's (its paragraphs, then its tables' cells), each in one line."""
-    pdf, word = tmp_path / "cv.pdf", tmp_path / "cv.docx"
+def written(tmp_path, made: reminder.ReminderSource, options: render.Options) -> tuple[str, str, str]:
+    """The PDF's text, the Word file's (its paragraphs, then its tables' cells) and the workbook's (its
+    sheets' cells, row by row), each in one line."""
+    pdf, word, book = tmp_path / "cv.pdf", tmp_path / "cv.docx", tmp_path / "cv.xlsx"
     pdf.write_bytes(render.reminder_pdf(made, options))
     render.reminder_docx_file(word, made, options)
+    render.reminder_xlsx(book, made, options)
     document = docx.Document(str(word))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    sheets = [str(value) for sheet in openpyxl.load_workbook(book).worksheets
+              for row in sheet.iter_rows(values_only=True) for value in row if value is not None]
     return (" ".join(pdfcheck.lines(pdf)),
-            " ".join(" ".join([p.text for p in document.paragraphs if p.text] + cells).split()))
+            " ".join(" ".join([p.text for p in document.paragraphs if p.text] + cells).split()),
+            " ".join(sheets))
+
+
+@pdfcheck.needs_poppler
+def test_every_form_holds_the_whole_letter_in_its_order(tmp_path, office, options):
+    for text in written(tmp_path, source(office, SECOND, SLIP), options):
+        text, position = " ".join(text.split()), 0
+        assert "V/v đôn đốc trả lời phiếu yêu cầu xác minh lai lịch" in text and "Nơi nhận:" in text
+        for part in ("Kính gửi: Phòng PV27 – Công an tỉnh Bình Thuận", "Từ ngày 09/01/2025",
+                     "Để kịp thời phục vụ công tác cán bộ", "Trân trọng./.",
+                     "DANH SÁCH PHIẾU YÊU CẦU XÁC MINH LAI LỊCH QUÁ HẠN", "Tổng số: 2 phiếu."):
+            assert part in text[position:], (part, text)
+            position = text.index(part, position) + len(part)
 
 
 @pdfcheck.needs_poppler
