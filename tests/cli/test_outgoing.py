@@ -11,6 +11,7 @@ import zipfile
 import docx
 import openpyxl
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from bvct_desktop.core import files, vault
@@ -73,6 +74,9 @@ def test_an_issued_report_is_written_again_identical_in_every_format(office_cli,
         code, out, err = office_cli("documents", "print", "01-BC/BTCTU", "--format", fmt, "--out", target)
         assert code == 0 and "đúng như khi phát hành" in out, err
     assert again["pdf"].read_bytes() == issued.read_bytes()  # byte for byte
+    day = dt.datetime.strptime(out.split(" ngày ")[1].split()[0], "%d/%m/%Y")
+    info = PdfReader(again["pdf"]).metadata  # dated as its Word and Excel copies: the report's day
+    assert info.creation_date == info.modification_date == day.replace(hour=8)
     pdf_text = " ".join(pdfcheck.lines(again["pdf"]))
     word = docx.Document(again["docx"])
     word_text = " ".join(paragraph.text for paragraph in word.paragraphs)

@@ -21,6 +21,7 @@ from reportlab.lib.pagesizes import landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from ...core import numbering
+from .. import office_file
 from . import fonts
 from .fonts import BOLD, ITALIC, REGULAR
 from .profile import Profile
@@ -171,17 +172,20 @@ DRAFT = "DỰ THẢO"
 class DocumentCanvas(Canvas):
     """A reportlab canvas that numbers each document's pages from 2 and marks every page of a draft.
 
-    The same content always gives the same bytes (reportlab's invariant mode: no time stamp, no
-    random document id), so an issued document written again is the file issued.
+    The same content always gives the same bytes (reportlab's invariant mode: no clock, no random
+    document id), so an issued document written again is the file issued; it is created and
+    modified on the document's day `on`, as its Word and Excel copies are (office_file.dated).
     """
 
-    def __init__(self, sink: io.BytesIO, profile: Profile, head: Letterhead, title: str,
+    def __init__(self, sink: io.BytesIO, profile: Profile, head: Letterhead, title: str, on: dt.date,
                  wide: bool = False, draft: bool = False, on_page: Callable[[int], None] | None = None):
         fonts.register()
         size = landscape(profile.page_size) if wide else profile.page_size
         super().__init__(sink, pagesize=size, initialFontName=REGULAR, initialFontSize=profile.size("body"),
                          pageCompression=1, invariant=1)
-        self.profile, self.head, self.draft, self.on_page = profile, head, draft, on_page
+        stamp = office_file.dated(on)
+        self.setDateFormatter(lambda *_clock: f"D:{stamp:%Y%m%d%H%M%S}")
+        self.profile, self.head, self.on, self.draft, self.on_page = profile, head, on, draft, on_page
         self.page_width, self.page_height = size
         top, bottom, left, right = profile.listing_margins if wide else profile.margins
         self.left, self.right, self.top, self.bottom = left, self.page_width - right, self.page_height - top, bottom

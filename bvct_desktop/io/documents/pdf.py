@@ -5,6 +5,7 @@ AES-256 (revision 6) through pypdf; reportlab's own 256-bit mode is the deprecat
 (one unsalted-iteration SHA-256 per password guess) and needs the unmaintained pyaes.
 """
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -16,12 +17,13 @@ from .profile import Profile
 Draw = Callable[[DocumentCanvas], None]
 
 
-def render(draw: Draw, profile: Profile, head: Letterhead, title: str, wide: bool = False,
+def render(draw: Draw, profile: Profile, head: Letterhead, title: str, on: dt.date, wide: bool = False,
            draft: bool = False, on_page: Callable[[int], None] | None = None) -> bytes:
-    """The PDF's bytes: `draw` fills the canvas, page by page; `on_page` is told how many pages are
-    done after each, and while a long table is laid out (a caller stops the writing by raising there)."""
+    """The PDF's bytes, dated `on` (the document's day): `draw` fills the canvas, page by page;
+    `on_page` is told how many pages are done after each, and while a long table is laid out (a
+    caller stops the writing by raising there)."""
     sink = io.BytesIO()
-    canvas = DocumentCanvas(sink, profile, head, title, wide, draft, on_page)
+    canvas = DocumentCanvas(sink, profile, head, title, on, wide, draft, on_page)
     draw(canvas)
     canvas.save()
     return sink.getvalue()

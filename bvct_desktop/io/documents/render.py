@@ -44,16 +44,17 @@ def slips_pdf(office: History, slips: Sequence[Mapping[str, Any]], options: Opti
     def head(slip: Mapping[str, Any]) -> Letterhead:
         return letterhead(office.on(slip["issued_on"]), options)
 
-    first = head(slips[0]) if slips else letterhead(office.on(dt.date.today()), options)
-    return pdf.render(lambda c: slip_form.draw_slips(c, slips, head), options.profile, first,
-                      slip_form.TITLE.capitalize(), on_page=options.on_page)
+    day = slips[0]["issued_on"] if slips else dt.date.today()  # the first slip's, as its letterhead
+    return pdf.render(lambda c: slip_form.draw_slips(c, slips, head), options.profile,
+                      letterhead(office.on(day), options), slip_form.TITLE.capitalize(), day,
+                      on_page=options.on_page)
 
 
 def slip_register_pdf(office: History, slips: Sequence[Mapping[str, Any]], start: dt.date,
                       end: dt.date, printed_on: dt.date, options: Options) -> bytes:
     return pdf.render(lambda c: lists.draw_register(c, slips, start, end, printed_on), options.profile,
-                      letterhead(office.on(printed_on), options), lists.REGISTER_TITLE.capitalize(), wide=True,
-                      on_page=options.on_page)
+                      letterhead(office.on(printed_on), options), lists.REGISTER_TITLE.capitalize(), printed_on,
+                      wide=True, on_page=options.on_page)
 
 
 def listing_pdf(office: History, title: str, subject: Sequence[str], columns: Sequence[Column],
@@ -61,8 +62,8 @@ def listing_pdf(office: History, title: str, subject: Sequence[str], columns: Se
     """Any register's records as shown on screen (the register page's "In"), landscape, under the
     `subject` lines saying which of them (the period, filters and search in force)."""
     return pdf.render(lambda c: lists.draw_listing(c, title, subject, columns, records, printed_on),
-                      options.profile, letterhead(office.on(printed_on), options), title.capitalize(), wide=True,
-                      on_page=options.on_page)
+                      options.profile, letterhead(office.on(printed_on), options), title.capitalize(), printed_on,
+                      wide=True, on_page=options.on_page)
 
 
 def slip_register_xlsx(target: Path, office: History, slips: Sequence[Mapping[str, Any]], start: dt.date,
@@ -84,7 +85,8 @@ def _each_pdf(office: History, records: Sequence[Mapping[str, Any]], day: Callab
             draw(c, record, on)
             c.showPage()
 
-    return pdf.render(draw_each, options.profile, letterhead(office.on(day(records[0])), options), title,
+    first = day(records[0])
+    return pdf.render(draw_each, options.profile, letterhead(office.on(first), options), title, first,
                       on_page=options.on_page)
 
 
@@ -115,7 +117,7 @@ def recovery_key_pdf(office: Mapping[str, str], recovery_key: str, database: str
     """The sheet printed at first run; always marked secret, whatever the settings say."""
     head = replace(letterhead(office, options), secrecy=SECRET)
     return pdf.render(lambda c: sheets.draw_recovery_key(c, recovery_key, database, created_on), options.profile,
-                      head, sheets.RECOVERY_TITLE.capitalize())
+                      head, sheets.RECOVERY_TITLE.capitalize(), created_on)
 
 
 # The periodic report
@@ -148,7 +150,7 @@ def report_pdf(source: ReportSource, options: Options) -> bytes:
     texts = report_texts(source, content, options.profile)
     return pdf.render(lambda c: report_pages.draw_report(c, content, texts.number, texts.date, texts.attached_to),
                       options.profile, letterhead(source.office, options), f"Báo cáo {content.subject}",
-                      draft=source.draft)
+                      source.on, draft=source.draft)
 
 
 def report_docx_file(target: Path, source: ReportSource, options: Options) -> None:
@@ -186,7 +188,7 @@ def report_xlsx(target: Path, source: ReportSource, options: Options) -> int:
 
 def reminder_pdf(source: reminder.ReminderSource, options: Options) -> bytes:
     return pdf.render(lambda c: reminder.draw(c, source), options.profile, letterhead(source.office, options),
-                      reminder.TITLE, draft=source.draft)
+                      reminder.TITLE, source.on, draft=source.draft)
 
 
 def reminder_docx_file(target: Path, source: reminder.ReminderSource, options: Options) -> None:

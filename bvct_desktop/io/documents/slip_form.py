@@ -247,7 +247,7 @@ class Measuring(DocumentCanvas):
     """A canvas that draws nothing and only tells on which pages a slip would go (once a shape)."""
 
     def __init__(self, c: DocumentCanvas):
-        super().__init__(io.BytesIO(), c.profile, c.head, "")
+        super().__init__(io.BytesIO(), c.profile, c.head, "", c.on)
         self.known: dict[tuple, tuple[int, int]] = {}
 
     def breaks(self, slip: Printed, head: Letterhead, fit: Fit) -> tuple[int, int]:

@@ -6,15 +6,18 @@ import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from bvct_desktop.core import settings
 from bvct_desktop.core.errors import InputError
-from bvct_desktop.io.documents import fonts, layout, pdf, profile, reminder, render, sheets
+from bvct_desktop.io.documents import fonts, layout, lists, pdf, profile, reminder, render, sheets
 from bvct_desktop.io.documents.fonts import BOLD, REGULAR
 from bvct_desktop.io.documents.report_content import ReportSource
 
 from . import pdfcheck
 from .conftest import FIGURES, NOTES, SLIP, TITLE_70, TITLE_150, TRIP
+
+ON = dt.date(2026, 3, 2)  # the day of a document drawn here
 
 
 @pytest.mark.parametrize(("day", "expected"), [
@@ -123,7 +126,8 @@ def test_the_page_number_prints_10_mm_or_more_below_the_top_edge_centred_over_th
             c.showPage()
 
     target = tmp_path / "trang.pdf"
-    pdf.save(pdf.render(three_pages, chosen, layout.Letterhead.from_settings(office), "Trang", wide, draft=True),
+    pdf.save(pdf.render(three_pages, chosen, layout.Letterhead.from_settings(office), "Trang", ON, wide,
+                        draft=True),
              target)
     found = pdfcheck.words(target)
     width = float(pdfcheck.info(target)["Page size"].split()[0])
@@ -217,7 +221,7 @@ def test_the_signature_takes_the_room_its_height_says_wrapped_lines_and_all(tmp_
         c.showPage()
 
     target = tmp_path / "ky.pdf"
-    pdf.save(pdf.render(block_at_the_foot, chosen, head, "Ký"), target)
+    pdf.save(pdf.render(block_at_the_foot, chosen, head, "Ký", ON), target)
     found = pdfcheck.words(target)
     title, signer = pdfcheck.phrase(found, TITLE_150), pdfcheck.phrase(found, office["nguoi_ky"])
     assert title.page == signer.page == (1 if room > 0 else 2)
@@ -240,7 +244,7 @@ def test_a_heading_keeps_on_its_page_the_room_asked_for_below_its_own_space(offi
     """`keep_next` is the room the next block needs after the heading, the space after it included
     (a table kept with its heading went over, leaving the heading alone at the foot)."""
     chosen = profile.load()
-    c = layout.DocumentCanvas(io.BytesIO(), chosen, layout.Letterhead.from_settings(office), "Đề mục")
+    c = layout.DocumentCanvas(io.BytesIO(), chosen, layout.Letterhead.from_settings(office), "Đề mục", ON)
     flow = layout.Flow(c)
     keep = 50.0
     flow.y = c.bottom + flow.height("V. ĐỀ MỤC", BOLD, indent=False) - chosen.paragraph_after + keep + 1
@@ -302,3 +306,24 @@ def test_the_word_file_sets_the_header_block_at_the_pdfs_sizes(tmp_path, office,
     printed = pdfcheck.font_sizes(target, 1, 1)
     assert printed.get(12.5, 0) == len((shrunk["co_quan_cap_tren"] + shrunk["co_quan"]).replace(" ", ""))
     assert min(printed) >= 12
+
+
+def _dated_pdf(kind: str, office: dict[str, str], history: settings.History,
+               options: render.Options) -> tuple[bytes, dt.date]:
+    printed = dt.date(2026, 3, 2)
+    if kind == "report":
+        issued = dt.date(2026, 1, 15)
+        return render.report_pdf(ReportSource(dict(FIGURES), office, dict(NOTES), 12, issued), options), issued
+    if kind == "delegation":
+        return render.delegation_pdf(history, TRIP, printed, options), lists.delegation_day(TRIP, printed)
+    return render.slip_register_pdf(history, [SLIP], printed, printed, printed, options), printed
+
+
+@pytest.mark.parametrize("kind", ["report", "delegation", "register"])
+def test_a_pdf_is_dated_with_its_documents_own_day_and_is_the_same_bytes_each_time(office, history, options, kind):
+    """As its Word and Excel copies: created and modified at 08:00 on the document's day, not at
+    reportlab's fixed 01/01/2000 — and no clock in it, so an issued document written again is the file issued."""
+    made, day = _dated_pdf(kind, office, history, options)
+    assert made == _dated_pdf(kind, office, history, options)[0]
+    info = PdfReader(io.BytesIO(made)).metadata
+    assert info.creation_date == info.modification_date == dt.datetime.combine(day, dt.time(8, 0))
