@@ -315,7 +315,7 @@ def _dated_pdf(kind: str, office: dict[str, str], history: settings.History,
         issued = dt.date(2026, 1, 15)
         return render.report_pdf(ReportSource(dict(FIGURES), office, dict(NOTES), 12, issued), options), issued
     if kind == "delegation":
-        return render.delegation_pdf(history, TRIP, printed, options), lists.delegation_day(TRIP, printed)
+        return render.delegation_pdf(history, [TRIP], printed, options), lists.delegation_day(TRIP, printed)
     return render.slip_register_pdf(history, [SLIP], printed, printed, printed, options), printed
 
 
