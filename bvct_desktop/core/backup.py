@@ -29,6 +29,7 @@ from . import (
     crashpoints,
     engine,
     files,
+    in_use,
     key_slots,
     keyfile,
     leftovers,
@@ -58,6 +59,7 @@ PAGES_CHECKED = "Từng trang dữ liệu mã hóa còn nguyên; cấu trúc cơ
 NOT_BACKED_UP = ("Không sao lưu: bản sao lưu lúc này sẽ được coi là đã kiểm tra và khôi phục nó sẽ xóa mất dấu "
                  "vết. Hãy báo quản trị viên kiểm tra (bvct audit verify) và khôi phục từ bản sao lưu đã kiểm tra "
                  "(bvct restore).")
+OPEN_IN_THE_DESKTOP = "Cơ sở dữ liệu đang được mở trong BVCT Desktop; hãy đóng chương trình rồi khôi phục lại."
 WRONG_BACKUP_LOGIN = ("Sai tên người dùng hoặc mật khẩu của bản sao lưu (bản sao lưu có tài khoản riêng của nó: "
                       "dùng tài khoản có trong bản sao lưu, với mật khẩu của tài khoản ấy lúc sao lưu).")
 
@@ -372,10 +374,12 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
     """`bvct restore`: an administrator of the backup writes it to `target` and its key file,
     after moving any current pair aside under a dated name; never overwrites without it.
     `release` closes what the caller holds open on `target`: called once the backup is checked and
-    staged, right before the current pair is moved aside, so a refused restore leaves it open."""
+    staged, right before the current pair is moved aside, so a refused restore leaves it open. Refused
+    while another program's window has `target` open: it would go on writing into the pair moved aside."""
     target = Path(target)
     if not target.parent.is_dir():
         raise InputError(f"Thư mục «{target.parent}» không tồn tại.")
+    _refuse_while_open(target)
     with _opened(path, user, password) as (report, extracted, keys, db_key):
         if report.role != ADMIN:
             raise refusal("khôi phục từ bản sao lưu (chỉ quản trị viên của bản sao lưu)")
@@ -386,6 +390,7 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
             shutil.copyfile(extracted, data_temp)
             keys_temp.write_bytes(keys.to_bytes())
             crashpoints.reached("restore-written")
+            _refuse_while_open(target)  # a window may have opened it while the backup was checked
             release()
             kept = _move_aside(target, clock())
     db = FileDatabase(target, db_key, keys.db_id, Actor(report.user, ADMIN), clock)
@@ -397,6 +402,11 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
     finally:
         db.close()
     return Restored(target, kept, report)
+
+
+def _refuse_while_open(target: Path) -> None:
+    if in_use.held_elsewhere(target):
+        raise BvctError(OPEN_IN_THE_DESKTOP)
 
 
 def _move_aside(target: Path, now: dt.datetime) -> list[Path]:

@@ -3,12 +3,13 @@ second instance on the same database opens read-only (and says so in a banner)."
 
 from pathlib import Path
 
+from ..core import in_use
 from .qt import QLockFile
 
 
 class InstanceLock:
     def __init__(self, db_path: Path):
-        self._lock = QLockFile(f"{db_path}.lock")
+        self._lock = QLockFile(str(in_use.lock_path(db_path)))
         # Never stale by age: only a holder that has died (its process gone) frees the lock.
         self._lock.setStaleLockTime(0)
 

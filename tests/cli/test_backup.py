@@ -3,7 +3,10 @@
 import json
 import re
 import shlex
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -207,6 +210,34 @@ def test_page_damage_inside_a_consistent_backup_is_found_by_the_integrity_check(
     db.close()
     code, _, err = cli("verify", out)
     assert code == 4 and "hỏng" in err
+
+
+def _desktop_holding(db: Path) -> subprocess.Popen:
+    """Another process holding the lock an open BVCT Desktop window holds on `db`."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from bvct_desktop.gui.instance import "
+         "InstanceLock; lock = InstanceLock(Path(sys.argv[1])); assert lock.acquire(); print('giu', flush=True); "
+         "sys.stdin.read()",
+         str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline() == "giu\n"
+    return child
+
+
+@pytest.mark.file_only("the desktop's lock beside a database file")
+def test_restore_is_refused_while_the_desktop_has_the_database_open(backed_up, cli, tmp_path):
+    own = [cli.db, keyfile.key_path(cli.db)]
+    before = [path.read_bytes() for path in own]
+    desktop = _desktop_holding(cli.db)
+    try:
+        code, out, err = cli("restore", backed_up)
+    finally:
+        desktop.kill()  # killed, it leaves its lock file behind
+        desktop.wait()
+    assert code == 1 and out == ""
+    assert "Cơ sở dữ liệu đang được mở trong BVCT Desktop; hãy đóng chương trình rồi khôi phục lại." in err
+    assert [path.read_bytes() for path in own] == before and not list(tmp_path.glob("*truoc-khoi-phuc*"))
+    assert Path(f"{cli.db}.lock").exists()  # held by no running program now: no longer in the way
+    assert cli("restore", backed_up)[0] == 0
 
 
 @pytest.mark.file_only("a file database's backup (its pages, key file); a server's: tests/server/test_moving.py")

@@ -21,6 +21,7 @@ from bvct_desktop.gui.admin.recipients_page import RecipientsPage
 from bvct_desktop.gui.admin.settings_page import BASIC, SettingsPage
 from bvct_desktop.gui.admin.users_page import UsersPage
 from bvct_desktop.gui.dialogs import YES
+from bvct_desktop.gui.instance import InstanceLock
 from bvct_desktop.gui.qt import QDate
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import PASSWORD
@@ -375,6 +376,8 @@ def test_restore_replaces_the_database_and_asks_to_log_in_again(qtbot, tmp_path,
     db = new_database(tmp_path, clock, ("slips",))
     saved = backup.create(db, tmp_path / "truoc.bvctbak")
     users.add(db, "sau.sao.luu", VIEWER, NEW_PASSWORD)
+    window_lock = InstanceLock(db.path)  # the window's own: no other program's window in the way
+    assert window_lock.acquire()
     context = context_for(db, clock)
     restored = []
     page = page_of(qtbot, BackupPage(context, lambda: restored.append(True)))
@@ -387,6 +390,7 @@ def test_restore_replaces_the_database_and_asks_to_log_in_again(qtbot, tmp_path,
     again = vault.unlock(db.path, "quantri", PASSWORD, clock)
     assert "sau.sao.luu" not in [a.name for a in users.list_accounts(again)]
     again.close()
+    window_lock.release()
 
 
 REFUSED_RESTORES = {
