@@ -11,6 +11,7 @@ or files. Every change goes through `update`: lock, re-read, change, atomic repl
 """
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import os
@@ -164,15 +165,36 @@ class KeyFile:
                        body.get("last_backup"), body.get("generation", 0), body.get("db_salt"))
         except KeyError:
             raise DamagedError(f"Tệp khóa «{path}» thiếu thông tin bắt buộc.") from None
-        if (not isinstance(keys.slots, dict) or not isinstance(keys.generation, int) or keys.generation < 0
-                or keys.db_salt is not None and not isinstance(keys.db_salt, str)):
-            raise DamagedError(f"Tệp khóa «{path}» bị hỏng (ngăn khóa hoặc số thế hệ không hợp lệ).")
-        for name, entry in keys.slots.items():
+        problem = keys._malformed()
+        if problem:
+            raise DamagedError(f"Tệp khóa «{path}» bị hỏng: {problem}.")
+        return keys
+
+    def _malformed(self) -> str | None:
+        """What in a key file just read has not the shape this program writes, or None: the checksum
+        has no secret key, so an edited file may carry a correct one."""
+        if not isinstance(self.db_id, str) or not self.db_id:
+            return "mã cơ sở dữ liệu không hợp lệ"
+        if not isinstance(self.slots, dict):
+            return "danh sách ngăn khóa không hợp lệ"
+        for name, entry in self.slots.items():
             problem = check_slot(name, entry)
             if problem:
-                shown = "khóa khôi phục" if name == RECOVERY_SLOT else f"«{name}»"
-                raise DamagedError(f"Tệp khóa «{path}» bị hỏng: ngăn khóa {shown} có {problem}.")
-        return keys
+                return f"ngăn khóa {'khóa khôi phục' if name == RECOVERY_SLOT else f'«{name}»'} có {problem}"
+        if not isinstance(self.failures, dict):
+            return "phần ghi đăng nhập sai không hợp lệ"
+        for name, state in self.failures.items():
+            if not _failures_well_formed(state):
+                return f"phần ghi đăng nhập sai của «{name}» không hợp lệ"
+        if not _head_well_formed(self.audit_head):
+            return "đầu chuỗi nhật ký không hợp lệ"
+        if self.last_backup is not None and not _backup_note_well_formed(self.last_backup):
+            return "ghi chú về bản sao lưu gần nhất không hợp lệ"
+        if not _count(self.generation):
+            return "số thế hệ ngăn khóa không hợp lệ"
+        if self.db_salt is not None and not isinstance(self.db_salt, str):
+            return "mã nhận diện tệp dữ liệu không hợp lệ"
+        return None
 
     def open_slot(self, slot: str, secret: str) -> bytes:
         """The database key from `slot`; AuthError when there is no such slot or wrong secret."""
@@ -181,6 +203,40 @@ class KeyFile:
         if key is None:
             raise AuthError(WRONG_LOGIN)
         return key
+
+
+def _count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _moment(value: object) -> bool:
+    """A date and time as the key file keeps them (ISO)."""
+    try:
+        dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _failures_well_formed(state: object) -> bool:
+    """One name's wrong passwords (lockout.record_failure): a count, the end of a lockout, the events
+    not yet in the audit trail and how many were dropped."""
+    return (isinstance(state, dict) and _count(state.get("count"))
+            and (state.get("until") is None or _moment(state["until"]))
+            and isinstance(state.get("events"), list) and all(_moment(event) for event in state["events"])
+            and _count(state.get("dropped", 0)))
+
+
+def _head_well_formed(head: object) -> bool:
+    """The audit chain's head: its count and last MAC, and (kept since entries have ids) its last id."""
+    return (isinstance(head, dict) and _count(head.get("count")) and _count(head.get("id", 0))
+            and isinstance(head.get("mac", ""), str))
+
+
+def _backup_note_well_formed(note: object) -> bool:
+    """Where and when the newest verified backup was written."""
+    return (isinstance(note, dict) and isinstance(note.get("path"), str) and note["path"] != ""
+            and _moment(note.get("at")))
 
 
 def _checksum(body: dict) -> str:

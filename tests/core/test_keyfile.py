@@ -84,9 +84,10 @@ def test_update_rereads_under_the_lock_so_no_change_is_lost(tmp_path):
     path = tmp_path / "x.db.keys"
     keys, _ = _keyfile()
     keyfile.write_new(path, keys)
-    keyfile.update(path, lambda k: k.failures.__setitem__("an", {"count": 1}))
-    keyfile.update(path, lambda k: k.failures.__setitem__("binh", {"count": 2}))
-    assert keyfile.read(path).failures == {"an": {"count": 1}, "binh": {"count": 2}}
+    an, binh = ({"count": count, "until": None, "events": ["2026-03-02T08:00:00"] * count} for count in (1, 2))
+    keyfile.update(path, lambda k: k.failures.__setitem__("an", an))
+    keyfile.update(path, lambda k: k.failures.__setitem__("binh", binh))
+    assert keyfile.read(path).failures == {"an": an, "binh": binh}
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 

@@ -1,6 +1,6 @@
 """Key slot changes and their audit entries happen both or neither — a kill -9 at the worst
 moment, a key file that cannot be written, a completion that cannot commit (issue 10, point 5);
-an older key file and a damaged slot are exit 4 (point 7); a used recovery key is replaced."""
+an older key file, a damaged slot or any malformed field are exit 4 (point 7); a used recovery key is replaced."""
 
 import json
 import sys
@@ -157,6 +157,33 @@ def test_invalid_kdf_parameters_are_a_damaged_key_file(office, field, value):
     for user in (ADMIN, "binh"):  # whoever logs in: the file itself is damaged
         code, _, err = office.as_user(user, PASSWORD)("users", "list")
         assert code == 4 and "Tệp khóa" in err and "ngăn khóa «binh»" in err, err
+
+
+MALFORMED_FIELDS = {
+    "lockout time": lambda body: body["failures"].update({ADMIN: {"count": 5, "until": "garbage", "events": []}}),
+    "failure count": lambda body: body["failures"].update({ADMIN: {"count": "năm", "until": None, "events": []}}),
+    "failure time": lambda body: body["failures"].update({ADMIN: {"count": 1, "until": None, "events": ["hôm qua"]}}),
+    "failures a list": lambda body: body.update(failures=[ADMIN]),
+    "one user's failures a list": lambda body: body["failures"].update({ADMIN: [5]}),
+    "audit head": lambda body: body.update(audit_head={"count": "a"}),
+    "audit head a number": lambda body: body.update(audit_head=7),
+    "backup path": lambda body: body.update(last_backup={"path": 5, "at": "2026-03-01T08:00:00"}),
+    "backup time": lambda body: body.update(last_backup={"path": "/e/bvct.bvctbak", "at": None}),
+    "database id": lambda body: body.update(db_id=["x"]),
+}
+
+
+@pytest.mark.parametrize("edit", MALFORMED_FIELDS)
+def test_a_key_file_with_a_malformed_field_and_a_correct_checksum_is_damaged(office, edit):
+    """The checksum has no secret key: whoever edits the file can put it back. A field of the wrong
+    shape is damage (exit 4, naming the key file) whoever logs in, and the file is left as it is."""
+    path = keyfile.key_path(office.db)
+    _rewrite(path, MALFORMED_FIELDS[edit])
+    before = path.read_bytes(), office.db.read_bytes()
+    for user, password in ((ADMIN, PASSWORD), ("binh", OLD), (ADMIN, "Sai-mat-khau-2026")):
+        code, _, err = office.as_user(user, password)("users", "list")
+        assert code == 4 and f"Tệp khóa «{path}» bị hỏng" in err, err
+    assert (path.read_bytes(), office.db.read_bytes()) == before
 
 
 def test_the_recovery_key_is_replaced_once_used_and_shown_once(tmp_path, capsys, monkeypatch):
