@@ -101,14 +101,17 @@ def start_afresh(keys: keyfile.KeyFile, user: str) -> None:
         keys.failures[user].update(count=0, until=None)
 
 
-def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now: dt.datetime) -> bytes:
+def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now: dt.datetime,
+              counted: bool = True) -> bytes:
     """The database key; a wrong secret is counted in the key file and may lock the account. A name
     longer than any user's name can be (`user_names.MAX_BYTES`) is no account: not counted, so that
-    a huge name typed at the login neither grows the key file nor reaches the audit trail."""
+    a huge name typed at the login neither grows the key file nor reaches the audit trail. Nor is
+    anything counted when not `counted`: a key file that may be another database's (`KeyFile.is_for`)
+    keeps that database's counts, and a wrong password here must not lock its users out."""
     try:
         return keys.open_slot(user, secret)
     except AuthError:
-        if len(user.encode("utf-8")) > user_names.MAX_BYTES:
+        if not counted or len(user.encode("utf-8")) > user_names.MAX_BYTES:
             raise
         state = record_failure(key_path, user, now)
         if state.get("until"):

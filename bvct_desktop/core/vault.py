@@ -153,7 +153,7 @@ def unlock(path: Path | Address, user: str, password: str, clock: Clock = system
         raise AuthError(WRONG_LOGIN)
     with _told_if_foreign(path, keys, salt):
         lockout.check(keys, user, clock())
-        db_key = lockout.open_slot(keys, keyfile.key_path(path), user, password, clock())
+        db_key = lockout.open_slot(keys, keyfile.key_path(path), user, password, clock(), keys.is_for(salt))
     db = FileDatabase(path, db_key, keys.db_id, Actor(user, ""), clock, busy_timeout_ms)
     try:
         _check_key(db, keys, salt)
@@ -183,7 +183,8 @@ def unlock_with_recovery_key(path: Path, recovery_key: str, clock: Clock = syste
     with _told_if_foreign(path, keys, salt):
         lockout.check(keys, keyfile.RECOVERY_SLOT, clock())
         try:
-            db_key = lockout.open_slot(keys, keyfile.key_path(path), keyfile.RECOVERY_SLOT, secret, clock())
+            db_key = lockout.open_slot(keys, keyfile.key_path(path), keyfile.RECOVERY_SLOT, secret, clock(),
+                                       keys.is_for(salt))
         except AuthError:
             raise AuthError("Khóa khôi phục không đúng.") from None
     db = FileDatabase(path, db_key, keys.db_id, Actor(keyfile.RECOVERY_SLOT, ADMIN), clock, busy_timeout_ms)

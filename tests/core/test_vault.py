@@ -95,16 +95,20 @@ def test_foreign_files(made, tmp_path):
 FOREIGN_KEY_FILE = "đó là tệp khóa của một cơ sở dữ liệu khác"
 
 
-def test_key_file_of_another_database_is_named_whatever_the_password(made, tmp_path):
+def test_key_file_of_another_database_is_named_whatever_the_password_and_left_as_it_is(made, tmp_path):
+    """Nor is a wrong password counted in it: it would lock the other database's users out."""
     other = tmp_path / "other.db"
     other_recovery = vault.create(other, ADMIN, "Mat-khau-khac-2025")
     shutil.copy(tmp_path / "other.db.keys", tmp_path / "bvct.db.keys")
+    before = (tmp_path / "bvct.db.keys").read_bytes()
     told = f"Tệp khóa «{tmp_path / 'bvct.db.keys'}» không mở được «{made}»: {FOREIGN_KEY_FILE}"
     for password in (PASSWORD, "Mat-khau-khac-2025"):  # this database's password, or the other's
         with pytest.raises(DamagedError, match=re.escape(told)):
             vault.unlock(made, ADMIN, password)
-    with pytest.raises(DamagedError, match=FOREIGN_KEY_FILE):
-        vault.unlock_with_recovery_key(made, other_recovery)
+    for recovery_key in (other_recovery, "AAAA-BBBB"):
+        with pytest.raises(DamagedError, match=FOREIGN_KEY_FILE):
+            vault.unlock_with_recovery_key(made, recovery_key)
+    assert (tmp_path / "bvct.db.keys").read_bytes() == before
 
 
 def test_a_wrong_password_with_the_database_s_own_key_file_stays_a_wrong_password(made):
