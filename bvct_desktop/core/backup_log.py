@@ -159,19 +159,26 @@ def naming_backup(error: DamagedError, db_path: Path, also: Sequence[Known] = ()
     """The damage message followed by the newest verified backup, which the error names for each
     face to offer its restore (`DamagedError.restore`), with the role of the user who met it if
     known (`opened_as`). Without a readable key file, where the officer's own backups went is not
-    known (only the key file remembers it): the message says so."""
+    known (only the key file remembers it): the message says so, and where it looked."""
     if getattr(error, "names_backup", False):
         return error
     keys = _key_file(db_path)
     newest = _newest(db_path, keys, also)
-    unknown = "" if keys is not None else (
-        f" Tệp khóa không đọc được nên chương trình không biết các bản sao lưu đã được ghi ở đâu: hãy tìm các "
-        f"tệp {SUFFIX} ở nơi đã lưu bản sao lưu; bản sao lưu tự động nằm trong thư mục «{auto_folder()}».")
-    if newest is None:
-        named = DamagedError(error.message + (unknown or " Không tìm thấy bản sao lưu đã kiểm tra nào của cơ sở dữ "
-                                                         "liệu này."))
-    else:
-        named = DamagedError(f"{error.message}{unknown} Bản sao lưu đã kiểm tra gần nhất tìm thấy: "
-                             f"{newest.describe()}.", restore=(Path(db_path), newest.path), opened_as=opened_as)
+    named = DamagedError(f"{error.message} {_where_found(newest, keys is not None, also)}",
+                         restore=None if newest is None else (Path(db_path), newest.path),
+                         opened_as=None if newest is None else opened_as)
     named.names_backup = True
     return named
+
+
+def _where_found(newest: Known | None, key_file_read: bool, also: Sequence[Known]) -> str:
+    if key_file_read:
+        return ("Không tìm thấy bản sao lưu đã kiểm tra nào của cơ sở dữ liệu này." if newest is None
+                else f"Bản sao lưu đã kiểm tra gần nhất tìm thấy: {newest.describe()}.")
+    unknown = "Tệp khóa không đọc được nên chương trình không biết các bản sao lưu đã được ghi ở đâu"
+    looked = f"thư mục bản sao lưu tự động «{auto_folder()}»{' và những nơi nhật ký ghi lại' if also else ''}"
+    if newest is None:
+        return (f"{unknown}; trong {looked} không có bản nào của cơ sở dữ liệu này. Hãy tìm các tệp {SUFFIX} ở nơi "
+                "đã lưu bản sao lưu.")
+    return (f"{unknown}; đã tìm trong {looked} và thấy bản đã kiểm tra gần nhất: {newest.describe()}. Nếu đã sao lưu "
+            f"ra nơi khác, hãy tìm các tệp {SUFFIX} ở đó: có thể có bản mới hơn.")
