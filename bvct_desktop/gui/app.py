@@ -20,7 +20,7 @@ from ..core import address, keyfile
 from ..core.address import Address, FileAddress
 from ..core.errors import BvctError
 from ..io import sheet_process
-from . import look, translation
+from . import damage, look, translation
 from .dialogs import Dialogs
 from .icons import icon
 from .instance import InstanceLock
@@ -190,16 +190,31 @@ def _preload() -> None:
 
 
 def install_error_hook(dialogs: Dialogs) -> None:
-    """Expected failures show their Vietnamese message; anything else is logged, never a traceback."""
+    """Expected failures show their Vietnamese message (a damaged database's with its restore);
+    anything else is logged, never a traceback. One message at a time: an error met while one is up
+    (its box repainting the window whose painting failed) is logged, not shown again."""
+    showing = False
+
     def hook(kind, error, trace) -> None:
-        parent = QApplication.activeWindow()
-        if isinstance(error, BvctError):
-            dialogs.warn(parent, APP_TITLE, error.message)
+        nonlocal showing
+        error = error.with_traceback(trace)
+        if showing:
+            errorlog.log_unexpected(error)
             return
-        where = errorlog.log_unexpected(error.with_traceback(trace))
-        dialogs.warn(parent, APP_TITLE, f"Lỗi không lường trước; chi tiết (không có dữ liệu hồ sơ) đã ghi vào: {where}")
+        showing = True
+        try:
+            dialogs.warn(QApplication.activeWindow(), APP_TITLE, _told(error))
+        finally:
+            showing = False
 
     sys.excepthook = hook
+
+
+def _told(error: BaseException) -> str:
+    if isinstance(error, BvctError):
+        return damage.told(error)
+    where = errorlog.log_unexpected(error)
+    return f"Lỗi không lường trước; chi tiết (không có dữ liệu hồ sơ) đã ghi vào: {where}"
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:

@@ -13,6 +13,7 @@ from ..core import address
 from ..core.address import Address, FileAddress
 from ..core.errors import AuthError, DamagedError
 from ..core.permissions import ADMIN
+from .damage import ADMINS_ONLY
 from .designer.ui_login import Ui_LoginDialog
 from .dialogs import DATABASE_FILTER, Dialogs
 from .icons import icon
@@ -100,7 +101,7 @@ class LoginDialog(QDialog, Ui_LoginDialog):
             self.password.clear()
             self.password.setFocus()
         elif isinstance(error, DamagedError) and error.opened_as not in (None, ADMIN) and error.restore:
-            self._tell(f"{error.message} Chỉ quản trị viên của bản sao lưu khôi phục được: hãy báo quản trị viên.")
+            self._tell(f"{error.message} {ADMINS_ONLY}")
         elif isinstance(error, DamagedError) and not self.address.is_server:
             self._tell(error.message)
             self._offer_restore(user, password, clock)

@@ -3,8 +3,9 @@ recycle bin, opening a record, and what a read-only (xem) user is offered."""
 
 import pytest
 
-from bvct_desktop.core import audit, browse, recycle_bin, register_search
+from bvct_desktop.core import audit, backup, browse, recycle_bin, register_search, vault
 from bvct_desktop.core.permissions import VIEWER
+from bvct_desktop.gui import damage
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.navigation import REGISTERS
 from bvct_desktop.gui.printing import PrintPreview
@@ -14,7 +15,7 @@ from bvct_desktop.gui.registers.model import RegisterModel
 from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.gui.workers import counted
 from bvct_desktop.io.xlsx_reader import read_first_sheet
-from tests.conftest import PASSWORD
+from tests.conftest import ADMIN, PASSWORD
 from tests.gui import register_support as support
 from tests.gui.shell_support import as_user, context_for
 
@@ -410,3 +411,37 @@ def test_a_register_not_shown_does_no_work_while_idle(qtbot, context):
     assert not page.model.busy
     page.show()
     assert page.model.busy
+
+
+@pytest.fixture
+def damaged_slips(db, clock, tmp_path):
+    """The sample database, backed up, then with the page holding the slips' rows damaged: it opens,
+    and the slips' ids are listed (from an index), but their rows cannot be read."""
+    saved = backup.create(db, tmp_path / "truoc.bvctbak").path
+    with db.read() as connection:
+        page = connection.exec_driver_sql("SELECT rootpage FROM sqlite_master WHERE name = 'slips'").scalar()
+    with db.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = bytearray(db.path.read_bytes())
+    data[(page - 1) * 4096 + 300] ^= 1
+    db.path.write_bytes(bytes(data))
+    damaged = vault.unlock(db.path, ADMIN, PASSWORD, clock)
+    yield damaged, saved
+    damaged.close()
+
+
+def test_a_register_whose_rows_cannot_be_read_says_so_once_and_lists_nothing(qtbot, app, clock, damaged_slips):
+    damaged, saved = damaged_slips
+    context = context_for(damaged, clock)
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    qtbot.wait(50)  # painted again: nothing more is read nor told
+    assert page.count_label.text() == "không đọc được"
+    assert page.message.isVisible() and page.message.text() == (
+        f"Cơ sở dữ liệu «{damaged.path}» bị hỏng hoặc không phải cơ sở dữ liệu BVCT Desktop. Bản sao lưu đã kiểm "
+        f"tra gần nhất tìm thấy: «{saved}» (15/06/2025 09:30). {damage.RESTORE_PAGE}")
+    assert context.dialogs.shown == []

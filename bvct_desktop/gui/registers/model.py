@@ -10,12 +10,17 @@ idle it also reads ahead what a search of rare words needs of the whole register
 After a record changed (`refresh`), the model tells the views what moved — rows removed,
 rows added, the order changed, cells changed — instead of starting over, so the selection,
 the current row and the scroll position survive an edit; a new search, filter or sort starts
-the table over."""
+the table over.
+
+Rows that cannot be read while painted (a damaged page) are never an error out of `data`, which
+the view asks again at every paint: the register is emptied after the paint and `unreadable`
+gives the reason, once, until the register is read again."""
 
 import time
 
 from ...core import browse, register_search
 from ...core.database import Database
+from ...core.errors import BvctError
 from ...core.text import search_words
 from ..qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
@@ -30,6 +35,7 @@ DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.ToolTipRol
 
 class RegisterModel(QAbstractTableModel):
     grown = Signal()  # rows found since the search was shown, or the search is complete
+    unreadable = Signal(BvctError)  # the rows could not be read: the register is shown empty
 
     def __init__(self, db: Database, kind: str, parent=None):
         super().__init__(parent)
@@ -48,6 +54,7 @@ class RegisterModel(QAbstractTableModel):
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._work)
         self._held = False  # the register is not shown: no work while idle
+        self.failure: BvctError | None = None  # why the rows could not be read, until read again
 
     # the register's state
 
@@ -107,6 +114,7 @@ class RegisterModel(QAbstractTableModel):
         """Reads the register again after a change, keeping the views' selection and position."""
         self._listing = browse.listing(self.db, self.kind, self.filters, self.sort_key, self.descending)
         result = register_search.finished(self.db, self._listing, self.query)
+        self.failure = None
         self._rows.clear()
         self._idle.start(0)
         if not self._moved_to(result.ids):
@@ -119,7 +127,7 @@ class RegisterModel(QAbstractTableModel):
 
     def _work(self) -> None:
         """A slice of the search's rest, else of reading ahead; then the event queue again."""
-        if self._held or self.db.closed:  # not shown; or the window is going (logged out, locked, quit)
+        if self._held or self.db.closed or self.failure:  # not shown; going (logged out, locked, quit); unreadable
             return
         end = time.perf_counter() + SLICE
         while time.perf_counter() < end:
@@ -173,6 +181,7 @@ class RegisterModel(QAbstractTableModel):
 
     def _show(self, result: register_search.Search) -> None:
         self.beginResetModel()
+        self.failure = None
         self._search = result
         self._ids = list(result.ids)
         self.endResetModel()
@@ -253,9 +262,24 @@ class RegisterModel(QAbstractTableModel):
             if len(self._rows) > CACHE_LIMIT:
                 self._rows.clear()
             start = row - row % PAGE
-            self._rows.update(browse.fetch_rows(self.db, self.kind, self._ids[start:start + PAGE]))
+            page = self._ids[start:start + PAGE]
+            try:
+                self._rows.update(browse.fetch_rows(self.db, self.kind, page))
+            except BvctError as error:
+                self._rows.update(dict.fromkeys(page, [""] * len(self.columns)))
+                if self.failure is None:
+                    self.failure = error
+                    QTimer.singleShot(0, self._empty)  # a view's rows change only outside its paint
             self._rows.setdefault(record_id, [""] * len(self.columns))  # gone since the last reload
         return self._rows[record_id]
+
+    def _empty(self) -> None:
+        """No rows, as the register could not be read; told once."""
+        self._idle.stop()
+        self.beginResetModel()
+        self._ids, self._search = [], None
+        self.endResetModel()
+        self.unreadable.emit(self.failure)
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:

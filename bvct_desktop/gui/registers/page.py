@@ -14,7 +14,7 @@ from ...core.permissions import Action, allows
 from ...core.text import file_name
 from ...io import xlsx_writer
 from ...io.documents.lists import period_text
-from .. import export_password, forms, printing, reauth
+from .. import damage, export_password, forms, printing, reauth
 from ..context import AppContext
 from ..dialogs import YES
 from ..import_wizard import ImportWizard
@@ -102,6 +102,7 @@ class RegisterPage(QWidget):
         self._build()
         context.notifier.changed.connect(self._changed)
         self.model.grown.connect(self._show_count)
+        self.model.unreadable.connect(self._unreadable)
         self._show_count()
         self._update_buttons()
 
@@ -555,6 +556,11 @@ class RegisterPage(QWidget):
             self.message.show_hint(NOTHING_FOUND.format(query))
         elif self.message.text().startswith(NOTHING_FOUND.partition("«")[0]):
             self.message.clear()
+
+    def _unreadable(self, error: BvctError) -> None:
+        self.count_label.setText("không đọc được")
+        self.message.show_message(damage.told(error))
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         in_bin = self.bin_switch.isChecked()

@@ -1,0 +1,47 @@
+"""The desktop's error hook: an expected failure told in its own words, anything else logged, and
+one message at a time."""
+
+import sys
+
+from bvct_desktop import paths
+from bvct_desktop.core.errors import BvctError, DamagedError
+from bvct_desktop.core.permissions import ADMIN
+from bvct_desktop.gui import app, damage
+from bvct_desktop.gui.dialogs import Dialogs
+
+
+class Repainting(Dialogs):
+    """Message boxes whose showing fails again while they are up, as the repaint of a register whose
+    rows could not be read did (bounded: without a guard each box would open another, to a crash)."""
+
+    def warn(self, parent, title: str, text: str) -> None:
+        super().warn(parent, title, text)
+        if len(self.shown) < 5:
+            sys.excepthook(*raised(BvctError("Lỗi khi vẽ lại.")))
+
+
+def raised(error: BaseException) -> tuple:
+    try:
+        raise error
+    except BaseException as caught:  # noqa: BLE001 - handed to the hook as Python hands it
+        return type(caught), caught, caught.__traceback__
+
+
+def test_an_error_met_while_its_message_is_up_is_logged_not_shown_again(qapp, monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    dialogs = Repainting(scripted=True)
+    app.install_error_hook(dialogs)
+    sys.excepthook(*raised(BvctError("Không đọc được sổ.")))
+    assert [shown.text for shown in dialogs.shown] == ["Không đọc được sổ."]
+    assert "bvct_desktop.core.errors.BvctError" in paths.log_file().read_text(encoding="utf-8")
+    sys.excepthook(*raised(BvctError("Lần sau.")))  # the box closed: the next error is told
+    assert [shown.text for shown in dialogs.shown] == ["Không đọc được sổ.", "Lần sau."]
+
+
+def test_a_damaged_database_is_told_with_its_restore(qapp, monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    dialogs = Dialogs(scripted=True)
+    app.install_error_hook(dialogs)
+    damaged = DamagedError("Cơ sở dữ liệu bị hỏng.", (tmp_path / "bvct.db", tmp_path / "a.bvctbak"), ADMIN)
+    sys.excepthook(*raised(damaged))
+    assert [shown.text for shown in dialogs.shown] == [f"Cơ sở dữ liệu bị hỏng. {damage.RESTORE_PAGE}"]
