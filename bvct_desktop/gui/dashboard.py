@@ -23,7 +23,7 @@ from ..core.periods import PERIODS, SO_FAR, describe, period_dates
 from ..core.permissions import Action, allows
 from .context import BACKUPS, AppContext
 from .designer.ui_dashboard import Ui_Dashboard
-from .look import styled
+from .look import ErrorLabel, styled
 from .qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -65,6 +65,7 @@ ACTION_LISTS: tuple[tuple[str, str, DueSource], ...] = (
     ("vetting-cases", "Kết luận hết hiệu lực", overview.conclusions_expired),
 )
 FIGURE_COLUMNS = 3
+NOTHING_DUE, UNREAD = "Không có việc cần xử lý.", "Không đọc được danh sách này."
 REFRESH_AFTER_MS = 250  # changes in a burst (an import, a batch) refresh the page once
 ISSUED_COLOUR, ANSWERED_COLOUR = QColor("#2e75b6"), QColor("#70ad47")
 LABEL_GAP = 6  # pixels at least between two labels of the chart's months
@@ -160,7 +161,8 @@ class DueList(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.view.activated.connect(lambda index: open_record(self.kind, self.model.entries[index.row()].record_id))
-        self.empty = QLabel("Không có việc cần xử lý.")
+        self.read = False  # whether the entries shown are the list's, read
+        self.empty = QLabel(NOTHING_DUE)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -168,12 +170,21 @@ class DueList(QWidget):
         layout.addWidget(self.view)
 
     def show_entries(self, entries: list[Due], today: dt.date) -> None:
+        self._show(entries, today, read=True)
+
+    def show_unread(self) -> None:
+        """No entries, as they could not be read: not to be taken for nothing to do."""
+        self._show([], self.model.today, read=False)
+
+    def _show(self, entries: list[Due], today: dt.date, read: bool) -> None:
+        self.read = read
         self.model.set_entries(entries, today)
+        self.empty.setText(NOTHING_DUE if read else UNREAD)
         self.empty.setVisible(not entries)
         self.view.setVisible(bool(entries))
 
     def title(self) -> str:
-        return f"{self.name} ({grouped(len(self.model.entries))})"
+        return f"{self.name} ({grouped(len(self.model.entries)) if self.read else '–'})"
 
 
 class FigureCard(QFrame):
@@ -349,6 +360,8 @@ class Dashboard(QWidget, Ui_Dashboard):
             self._reminder_button(self.due_lists[0])
         self.state = styled(QLabel(), "pageSubtitle")
         self.top.addWidget(self.state)
+        self.failure = ErrorLabel()  # under the period, as wide as the page: a damage message is long
+        self.dashboard_layout.insertWidget(self.dashboard_layout.indexOf(self.backup_warning), self.failure)
         today = context.clock().date()
         for name, _month in PERIODS:
             self.period.addItem(name)
@@ -463,10 +476,12 @@ class Dashboard(QWidget, Ui_Dashboard):
             self._again = False
             self.refresh()
             return
-        if error is not None:
-            self.state.setText(failure_message(error, "Không tính được số liệu"))
-            return
         self.state.setText("")
+        if error is not None:
+            self.failure.show_message(failure_message(error, "Không tính được số liệu"))
+            self.show_unread()
+            return
+        self.failure.clear()
         self.show_snapshot(snapshot)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -480,6 +495,17 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.chart_box.setTitle(f"Phiếu xác minh theo tháng, {describe(snapshot.start, snapshot.end)}")
         self._show_loose_ends(snapshot.loose_ends)
         self._warn_about_backups()
+
+    def show_unread(self) -> None:
+        """Nothing of a snapshot that could not be read, nor of an earlier one (another period, older data)."""
+        self.snapshot = None
+        for card in self.figure_cards.values():
+            card.value.setText("–")
+        for index, due_list in enumerate(self.due_lists):
+            due_list.show_unread()
+            self.lists.setTabText(index, due_list.title())
+        self.chart.set_months([])
+        self._show_loose_ends({})
 
     # ----- opening what a figure counts
 

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from .. import errorlog
 from ..core.errors import BvctError, DiskFullError
+from . import damage
 from .qt import QEventLoop, QObject, QProgressDialog, Qt, QThread, QWidget, Signal
 
 Progress = Callable[..., None]  # progress(done, total) or progress(0, 0, stage)
@@ -196,7 +197,7 @@ def failure_message(error: BaseException, what: str) -> str:
     if isinstance(error, DiskFullError):
         errorlog.log_failure(what, error.message)
     if isinstance(error, BvctError):
-        return error.message
+        return damage.told(error)
     errorlog.log_unexpected(error)
     return f"{what}; chi tiết đã ghi vào nhật ký lỗi."
 

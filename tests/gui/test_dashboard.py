@@ -9,11 +9,15 @@ import pytest
 
 from bvct_desktop.core import backup, importing
 from bvct_desktop.core.deadlines import Due
+from bvct_desktop.core.errors import DamagedError
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.overview import FIGURE_LABELS
 from bvct_desktop.core.periods import PERIODS
+from bvct_desktop.core.permissions import ADMIN
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import cadres
+from bvct_desktop.gui import damage
+from bvct_desktop.gui import dashboard as dashboard_module
 from bvct_desktop.gui.dashboard import Dashboard, DueModel, due_state
 from bvct_desktop.gui.qt import QDate, Qt
 from bvct_desktop.io.xlsx_reader import Sheet
@@ -287,3 +291,34 @@ def test_at_1366_by_768_every_month_label_of_the_chart_is_legible(qtbot, db, clo
     told = {text[-2:] for _box, text in months_line if "/" in text} | {text[-2:] for line in years_line
                                                                         for _box, text in line}
     assert told == {f"{m.year % 100}" for m in months}  # every year of the period is told
+
+
+def test_figures_that_cannot_be_read_are_told_within_the_window_and_no_list_says_nothing_is_due(
+        qtbot, db, clock, monkeypatch):
+    window, page = _main_window_at_1366_by_768(qtbot, db, clock)
+    damaged = DamagedError(f"Cơ sở dữ liệu «{db.path}» bị hỏng hoặc không phải cơ sở dữ liệu BVCT Desktop. Bản sao "
+                           f"lưu đã kiểm tra gần nhất tìm thấy: «{db.path.parent / 'tot.bvctbak'}» (24/09/2025 17:00).",
+                           (db.path, db.path.parent / "tot.bvctbak"), ADMIN)
+
+    def unreadable(*_args):
+        raise damaged
+
+    monkeypatch.setattr(dashboard_module, "read_snapshot", unreadable)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.task is None, timeout=10_000)
+    qtbot.wait(50)  # laid out again
+    assert window.width() == 1366
+    told = page.failure
+    assert told.isVisible() and told.text() == f"{damaged.message} {damage.RESTORE_PAGE}"
+    assert told.mapTo(window, told.rect().topRight()).x() < window.centralWidget().geometry().right()
+    assert page.chart_box.mapTo(window, page.chart_box.rect().topRight()).x() < window.width()
+    assert {value.text() for value in page.figure_values.values()} == {"–"}
+    for index, due_list in enumerate(page.due_lists):  # read before, not now: nothing is said to be due
+        assert not due_list.empty.isHidden() and due_list.view.isHidden()
+        assert due_list.empty.text() == "Không đọc được danh sách này."
+        assert page.lists.tabText(index) == f"{due_list.name} (–)"
+    assert page.snapshot is None and not page.loose_ends.isVisible()
+    monkeypatch.undo()
+    page.refresh()
+    settled(qtbot, page)  # read again once it can be
+    assert not page.failure.isVisible() and page.lists.tabText(0) == "Phiếu chờ trả lời quá hạn (1)"
