@@ -189,6 +189,19 @@ def test_upgrade_brings_the_server_objects_of_an_older_program_up_to_date(cli, c
     assert cli("upgrade", "--server-owner", OWNER)[1].startswith("Cấu trúc cơ sở dữ liệu trên máy chủ đã mới nhất")
 
 
+def test_a_server_whose_objects_let_a_login_date_its_own_entries_waits_for_the_upgrade(cli, cluster, tmp_path,
+                                                                                     monkeypatch):
+    """Objects of version 1 kept the moment a client sent with its entry: `bvct upgrade` makes them again."""
+    with cluster.superuser(cli.db.dbname) as superuser:
+        superuser.execute("UPDATE meta SET value = '1' WHERE key = 'server_objects'")
+    code, _, err = cli("users", "list")
+    assert code == 1 and "bvct upgrade" in err
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    code, out, err = cli("upgrade", "--server-owner", OWNER, "--backup-out", tmp_path / "truoc.bvctbak")
+    assert code == 0 and "Đã nâng cấp" in out, err
+    assert cli("users", "list")[0] == 0
+
+
 def test_the_server_has_no_recovery_key_and_says_how_an_administrators_password_is_reset(
         request, capsys, monkeypatch, tmp_path, cluster):
     name = cluster.new_database()

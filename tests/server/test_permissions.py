@@ -1,7 +1,9 @@
 """The permission table holds at the SQL level: someone with psql and an officer's password can do
 no more than that officer can in the program (spec, "Office server"; core/server/access.py)."""
 
+import datetime as dt
 import json
+import time
 
 import psycopg
 import pytest
@@ -103,6 +105,46 @@ def test_a_client_cannot_write_a_false_link(office):
         assert row[0] > 1 and row[1] == USERS["chuyen-vien"] and row[2] == "chuyen-vien" and row[3] != "ffff"
     code, out, _ = office("audit", "verify")
     assert code == 0 and "toàn vẹn" in out
+
+
+@pytest.fixture
+def office_time(monkeypatch):
+    """The office's PCs keep Vietnamese time (UTC+7); the test cluster's zone is UTC."""
+    with monkeypatch.context() as patch:
+        patch.setenv("TZ", "Asia/Ho_Chi_Minh")
+        time.tzset()
+        yield
+    time.tzset()
+
+
+def test_the_server_dates_an_entry_itself_as_the_program_dates_its_own(office_time, office):
+    """Whatever moment, and whatever session time zone, a client sends, a login's entry carries the
+    server's clock in the office's local time, to the second: the time the program's entries carry."""
+    viewer = USERS["xem"]
+    with _login(office, viewer) as xem:
+        xem.execute("SET TimeZone = 'Pacific/Kiritimati'")
+        before = dt.datetime.now().replace(microsecond=0)
+        xem.execute("INSERT INTO audit_log (at, user_name, role, action, outcome, mac) "
+                    "VALUES ('2020-01-01', %s, 'x', 'khôi phục', 'ok', '')", (viewer,))
+        after = dt.datetime.now()
+    with _login(office, ADMIN, PASSWORD) as admin:
+        at = admin.execute("SELECT at FROM audit_log WHERE action = 'khôi phục'").fetchone()[0]
+    assert before <= at <= after and at.microsecond == 0
+    code, out, _ = office("audit", "list", "--user", viewer)
+    assert code == 0 and f"{at:%d/%m/%Y %H:%M:%S}" in out and "01/01/2020" not in out
+    code, out, _ = office("audit", "verify")
+    assert code == 0 and "toàn vẹn" in out
+
+
+def test_an_audit_entry_with_an_outcome_the_program_never_writes_is_refused(office):
+    officer_name = USERS["chuyen-vien"]
+    with _login(office, officer_name) as officer:
+        for outcome in ("thành công", "OK", ""):
+            with pytest.raises(errors.CheckViolation):
+                officer.execute("INSERT INTO audit_log (at, user_name, action, outcome) VALUES (now(), %s, 'sửa', %s)",
+                                (officer_name, outcome))
+        officer.execute("INSERT INTO audit_log (at, user_name, action, outcome) VALUES (now(), %s, 'sửa', 'refused')",
+                        (officer_name,))
 
 
 def test_an_audit_entry_in_another_users_name_is_refused(office):

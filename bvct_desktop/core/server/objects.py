@@ -9,7 +9,8 @@ migration (`prepare`, idempotent):
 - the audit chain extended by the server: a trigger run as the owner takes the chain's head
   (locked), sets the entry's id, its login and role, and its HMAC with a secret no login can read;
   `bvct_audit_verify()` recomputes it; nobody but the owner may change or delete an entry, and a
-  login may write entries in its own name only;
+  login may write entries in its own name only, with an outcome the program writes, dated by the
+  server (`_server_moment`) whatever moment it sends;
 - no change without its audit entry: a transaction of a login that wrote to a table of the records
   (access.py's `audited`) is refused at its commit unless it also wrote an audit entry — psql
   with an officer's password leaves the same trace as the program;
@@ -28,10 +29,12 @@ The objects are versioned apart from the tables (`VERSION`, noted in `meta`): a 
 objects are older is refused until `bvct upgrade` makes them again, as one whose tables are.
 """
 
+import datetime as dt
+
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
-from .. import keyfile
+from .. import audit, keyfile
 from ..permissions import ADMIN, ALLOWED, ROLES, Action
 from .access import EVERYONE, TABLES, WORKERS
 
@@ -39,7 +42,8 @@ PRIVATE = "bvct_private"  # the chain's secret and head: the owner's alone
 AUDITED_SETTING = "bvct.audited"  # the transaction's mark that its login wrote an audit entry
 EXTENSIONS = ("pgcrypto", "pg_trgm")  # HMAC for the chain; trigram index for the person search
 _AS_OWNER = "SECURITY DEFINER SET search_path = pg_catalog, public"  # run as the owner, whoever calls
-VERSION, VERSION_KEY = 1, "server_objects"  # 1: own key slots, the trail and slots for a backup by key proof
+# 1: own key slots, the trail and slots for a backup by key proof; 2: a login's entries dated by the server
+VERSION, VERSION_KEY = 2, "server_objects"
 
 
 def _sql(connection: Connection, statement: str, params: dict | None = None):
@@ -65,7 +69,7 @@ def prepare(connection: Connection, dbname: str, owner: str) -> None:
     _key_slots(connection)
     tables = _tables(connection)
     _ids(connection, tables)
-    for statement in _functions(owner):
+    for statement in _functions(owner, _server_moment()):
         _sql(connection, statement)
     _search_index(connection)
     _counted(connection, tables)
@@ -82,20 +86,20 @@ def version(connection: Connection) -> int:
     return int(noted[0]) if noted else 0
 
 
-# What a login reads of the key slots and the trail, by the version of the objects: a server not yet
-# brought up to date is backed up as it is, by `bvct upgrade`, before its objects are made again.
+# What a login reads of the key slots and the trail, from the version of the objects on: a server not
+# yet brought up to date is backed up as it is, by `bvct upgrade`, before its objects are made again.
 READS = {
     0: {"own_slot": "SELECT slot FROM public.key_slots WHERE name = session_user",
         "slots": "SELECT name, slot FROM public.key_slots", "trail": "SELECT * FROM public.bvct_audit_rows()"},
-    VERSION: {"own_slot": "SELECT public.bvct_own_key_slot()",
-              "slots": "SELECT * FROM public.bvct_key_slots_for_backup(:proof)",
-              "trail": "SELECT * FROM public.bvct_audit_for_backup(:proof)"},
+    1: {"own_slot": "SELECT public.bvct_own_key_slot()",
+        "slots": "SELECT * FROM public.bvct_key_slots_for_backup(:proof)",
+        "trail": "SELECT * FROM public.bvct_audit_for_backup(:proof)"},
 }
 
 
 def reads(connection: Connection) -> dict[str, str]:
     """`READS` of this server's objects."""
-    return READS[min(version(connection), VERSION)]
+    return READS[min(version(connection), max(READS))]
 
 
 def key_proof(key: bytes) -> bytes:
@@ -198,8 +202,17 @@ def _search_index(connection: Connection) -> None:
                                "USING gin (public.bvct_search_words(search_key) public.gin_trgm_ops)")
 
 
-def _functions(owner: str) -> list[str]:
+def _server_moment() -> str:
+    """The moment of a login's audit entry as the program dates its own (`database.system_clock`): the
+    server's clock at the statement, to the second, in local time of the PC that makes the objects (the
+    office's UTC offset, which Vietnam keeps all year), so no client's clock or session time zone moves it."""
+    offset = int(dt.datetime.now().astimezone().utcoffset().total_seconds())
+    return f"date_trunc('second', statement_timestamp() AT TIME ZONE INTERVAL '{offset} seconds')"
+
+
+def _functions(owner: str, server_moment: str) -> list[str]:
     program_roles = ", ".join(f"'{role}'" for role in ROLES)
+    outcomes = ", ".join(f"'{outcome}'" for outcome in audit.OUTCOMES)
     return [
         _vi_name_key(),
         _search_words(),
@@ -220,6 +233,11 @@ BEGIN
       RAISE EXCEPTION 'an audit entry of % names %', session_user, NEW.user_name
         USING ERRCODE = 'insufficient_privilege';
     END IF;
+    IF NEW.outcome NOT IN ({outcomes}) THEN
+      RAISE EXCEPTION 'no program writes an audit entry''s outcome %', NEW.outcome
+        USING ERRCODE = 'check_violation';
+    END IF;
+    NEW.at := {server_moment};
     NEW.role := (SELECT role FROM public.users WHERE name = session_user);
     PERFORM set_config('{AUDITED_SETTING}', {PRIVATE}.audit_mark(), true);
   END IF;
