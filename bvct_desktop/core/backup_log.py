@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from .. import paths
 from . import audit_chain, keyfile
 from .errors import BvctError, DamagedError
+from .permissions import ALLOWED, Action
 from .schema import audit_log
 
 FORMAT = "BVCT-BACKUP"
@@ -115,9 +116,11 @@ def remember(key_path: Path, backup: Path, at: dt.datetime) -> None:
 
 
 def in_trail(connection: Connection, limit: int = 50) -> list[Known]:
-    """The verified backups the audit trail recorded, newest first."""
+    """The verified backups the audit trail recorded, newest first: those of a role that may back up
+    (on the server the entry's role is the login's, set by the server), not anyone's entry saying so."""
     rows = connection.execute(select(audit_log.c.at, audit_log.c.details).where(
-        audit_log.c.action.in_((MANUAL, AUTOMATIC)), audit_log.c.outcome == audit_chain.OK)
+        audit_log.c.action.in_((MANUAL, AUTOMATIC)), audit_log.c.outcome == audit_chain.OK,
+        audit_log.c.role.in_(sorted(ALLOWED[Action.BACKUP])))
         .order_by(audit_log.c.id.desc()).limit(limit))
     found = []
     for at, details in rows:

@@ -9,6 +9,7 @@ import psycopg
 import pytest
 from psycopg import errors
 
+from bvct_desktop.core import autobackup, vault
 from bvct_desktop.core.server.access import TABLES
 from bvct_desktop.core.server.objects import group
 from tests.conftest import ADMIN, PASSWORD
@@ -145,6 +146,20 @@ def test_an_audit_entry_with_an_outcome_the_program_never_writes_is_refused(offi
                                 (officer_name, outcome))
         officer.execute("INSERT INTO audit_log (at, user_name, action, outcome) VALUES (now(), %s, 'sửa', 'refused')",
                         (officer_name,))
+
+
+def test_a_viewers_own_entry_of_a_verified_backup_is_not_the_offices_newest_backup(office):
+    """A viewer may not back up: an entry of theirs saying so, written with psql, names no backup."""
+    viewer = USERS["xem"]
+    details = json.dumps({"tep": "E:/sao-luu/bvct-hang-ngay.bvctbak", "da_kiem_tra": True})
+    with _login(office, viewer) as xem:
+        xem.execute("INSERT INTO audit_log (at, user_name, action, outcome, details) VALUES (now(), %s, 'sao lưu', "
+                    "'ok', %s)", (viewer, details))
+    admin = vault.unlock(office.db, ADMIN, PASSWORD)
+    try:
+        assert autobackup.newest(admin) is None
+    finally:
+        admin.close()
 
 
 def test_an_audit_entry_in_another_users_name_is_refused(office):
