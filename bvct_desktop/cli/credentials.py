@@ -5,11 +5,12 @@ import os
 import sys
 from pathlib import Path
 
+from ..core import files
 from ..core.errors import InputError
 
 
 def read_secret_file(path: str, what: str) -> str:
-    """The first line of a file holding a secret."""
+    """The first line of a file holding a secret; no file is then written over it (`files.keep_secret`)."""
     try:
         with open(Path(path), encoding="utf-8-sig") as handle:
             line = handle.readline()
@@ -20,6 +21,7 @@ def read_secret_file(path: str, what: str) -> str:
     secret = line.rstrip("\r\n")
     if not secret:
         raise InputError(f"Tệp {what} «{path}» trống.")
+    files.keep_secret(Path(path))
     return secret
 
 

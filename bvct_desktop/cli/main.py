@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from .. import errorlog, startup
+from ..core import files
 from ..core.errors import BvctError, DiskFullError, InputError
 from ..io import sheet_process
 from . import hints
@@ -86,6 +87,8 @@ def main(argv: Sequence[str]) -> int:
         where = errorlog.log_unexpected(error)
         print(f"Lỗi không lường trước; chi tiết (không có dữ liệu hồ sơ) đã ghi vào: {where}", file=sys.stderr)
         return 1
+    finally:
+        files.forget_secrets()  # its password files are this command's
 
 
 def registrars(command: str | None) -> list[Callable]:

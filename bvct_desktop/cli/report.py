@@ -33,6 +33,8 @@ def register(commands) -> None:
 
 def cmd_report(args) -> int:
     start, end = period(args)
+    if args.format != "json" or args.out != "-":  # "-": the figures on standard output
+        out_suffix(Path(args.out), (f".{args.format}",))
     if args.format == "json":
         _figures_only(args)
         return _figures(args, start, end)
@@ -68,7 +70,6 @@ def _figures(args, start, end) -> int:
 
 def _document(args, start, end) -> int:
     out, chosen = Path(args.out), document_options(args)
-    out_suffix(out, (f".{args.format}",))
     notes = report_notes.read_file(Path(args.notes)) if args.notes else None
     db = open_database(args)
     try:

@@ -30,6 +30,7 @@ from . import (
     engine,
     files,
     in_use,
+    kept_files,
     key_slots,
     keyfile,
     leftovers,
@@ -141,6 +142,7 @@ def write(db: Database, out: Path) -> Written:
         raise InputError(f"«{out}» là một thư mục; hãy cho tên tệp sao lưu (ví dụ …/bvct{backup_log.SUFFIX}).")
     if not db.is_server:
         own_files.refuse(out, db.path)
+    files.refuse_kept(out, allowed=kept_files.BACKUP)  # a backup: replaced only by one of the same database
     _check_replaceable(out, db.db_id)
     at = db.clock()
     leftovers.sweep_backup_folder(out.parent)  # what killed backups left there (ciphertext)

@@ -18,13 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from .. import paths
-from . import audit_chain, keyfile
+from . import audit_chain, kept_files, keyfile
 from .errors import BvctError, DamagedError
 from .permissions import ALLOWED, Action
 from .schema import audit_log
 
-FORMAT = "BVCT-BACKUP"
-MANIFEST, KEYS = "manifest.json", "bvct.db.keys"  # members of a backup file (`backup`)
+FORMAT, MANIFEST = kept_files.BACKUP_FORMAT, kept_files.BACKUP_MANIFEST
+KEYS = "bvct.db.keys"  # the key file's member of a backup file (`backup`), beside MANIFEST
 SUFFIX = ".bvctbak"
 MANUAL, AUTOMATIC = "sao lưu", "sao lưu tự động"  # their audit actions
 AUTO_FOLDER = "sao-luu"

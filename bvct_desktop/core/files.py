@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import kept_files
 from .errors import DISK_FULL, BvctError, DiskFullError, InputError, os_reason
 
 TEMP_SUFFIX = ".tmp"
@@ -24,6 +25,8 @@ _TAGGED = re.compile(r"\.p(\d+)-[^.]+\.tmp")
 # The databases this process works on, each with its own files (own_files.of): no file written
 # for the officer goes over one of those.
 _guarded: list[tuple[Path, list[Path]]] = []
+# The files this process read a secret from (a password file): none is written over either.
+_secrets: list[Path] = []
 
 
 def temporary_beside(target: Path) -> Path:
@@ -74,6 +77,7 @@ def _check_name(target: Path) -> None:
         raise InputError(f"«{target}» là một thư mục, không phải tệp: hãy chọn tên tệp khác.")
     for database, own in _guarded:
         refuse_own(target, database, own)
+    refuse_kept(target)
 
 
 def guard(database: Path, own: list[Path]) -> None:
@@ -93,8 +97,31 @@ def refuse_own(target: Path, database: Path, own: list[Path]) -> None:
     """InputError when `target` is one of the files `own` of `database`, however named."""
     for file in own:
         if same_file(target, file):
-            raise InputError(f"Không ghi vào «{target}»: đó là tệp của chính cơ sở dữ liệu «{Path(database).name}» "
-                             f"({file.name}); ghi đè sẽ làm mất dữ liệu. Hãy chọn tên tệp khác.")
+            _refuse(target, f"tệp của chính cơ sở dữ liệu «{Path(database).name}» ({file.name})")
+
+
+def refuse_kept(target: Path, allowed: str | None = None) -> None:
+    """InputError when `target` is a file a database keeps, any database's (`kept_files.kind`; but
+    the kind `allowed`), or a file this process read a secret from (`keep_secret`)."""
+    if any(same_file(target, secret) for secret in _secrets):
+        _refuse(target, "tệp mật khẩu vừa đọc")
+    found = kept_files.kind(target)
+    if found is not None and found != allowed:
+        _refuse(target, found)
+
+
+def _refuse(target: Path, what: str) -> None:
+    raise InputError(f"Không ghi vào «{target}»: đó là {what}; ghi đè sẽ làm mất dữ liệu. Hãy chọn tên tệp khác.")
+
+
+def keep_secret(path: Path) -> None:
+    """From now on (until `forget_secrets`), no file written for the officer goes over `path`, a file
+    a secret was read from."""
+    _secrets.append(Path(path))
+
+
+def forget_secrets() -> None:
+    _secrets.clear()
 
 
 def same_file(one: Path, other: Path) -> bool:
@@ -148,8 +175,8 @@ def atomic_output(target: Path) -> Iterator[Path]:
 
 @contextlib.contextmanager
 def output(target: Path) -> Iterator[Path]:
-    """`atomic_output` for a file the officer chose: never a folder nor a file of a database this
-    process works on (as `check_folder`; the temporary file tries the folder)."""
+    """`atomic_output` for a file the officer chose: never a folder, a file of a database this process
+    works on, nor one any database keeps (as `check_folder`; the temporary file tries the folder)."""
     _check_name(target)
     with atomic_output(target) as temp:
         yield temp

@@ -29,9 +29,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from .errors import WRONG_LOGIN, AuthError, DamagedError, os_reason
 from .files import atomic_output, locked
+from .kept_files import KEY_FILE_FORMAT as FORMAT
 from .own_files import key_path as key_path  # the key file is one of a database's own files
 
-FORMAT = "BVCT-KEYS"
 VERSION = 1
 RECOVERY_SLOT = "*recovery*"
 SALT_BYTES = 16
