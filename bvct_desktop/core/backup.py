@@ -39,7 +39,7 @@ from . import (
     user_names,
 )
 from .database import Actor, Clock, Database, FileDatabase, system_clock
-from .errors import DISK_FULL, AuthError, BvctError, DamagedError, DiskFullError, InputError, os_reason
+from .errors import DISK_FULL, AuthError, BvctError, DamagedError, DiskFullError, InputError, folder_given, os_reason
 from .files import atomic_output
 from .permissions import ADMIN, Action, allows, refusal
 from .schema import meta, users
@@ -281,6 +281,8 @@ def _opened(path: Path, user: str, password: str) -> Iterator[tuple[Report, Path
 
 
 def _open_archive(path: Path) -> zipfile.ZipFile:
+    if path.is_dir():
+        raise folder_given(path, "tệp sao lưu")
     try:
         return zipfile.ZipFile(path)
     except FileNotFoundError:

@@ -118,6 +118,11 @@ OS_REASONS = {
 }
 
 
+def folder_given(path: Path, expected: str) -> InputError:
+    """A folder named where a file was expected: `expected` says which ("tệp Excel")."""
+    return InputError(f"«{path}» là thư mục, không phải {expected}.")
+
+
 def os_reason(error: OSError) -> str:
     """Why `error` happened, in Vietnamese; a rare reason in the operating system's own words."""
     return OS_REASONS.get(error.errno, error.strerror or str(error))

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import InputError, os_reason
+from ..core.errors import InputError, folder_given, os_reason
 from . import sheet_process, sheet_xml
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -165,13 +165,13 @@ class PendingSheet:
 
 
 def _check_container(path: Path) -> None:
+    if path.is_dir():
+        raise folder_given(path, "tệp Excel")
     try:
         with open(path, "rb") as handle:
             head = handle.read(len(OLE_MAGIC))
     except FileNotFoundError:
         raise InputError(f"Không tìm thấy tệp «{path}».") from None
-    except IsADirectoryError:
-        raise InputError(f"«{path}» là thư mục, không phải tệp Excel.") from None
     except OSError as error:
         raise InputError(f"Không mở được tệp «{path}» ({os_reason(error)}).") from None
     if head == OLE_MAGIC:

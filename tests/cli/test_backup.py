@@ -188,6 +188,17 @@ def test_truncated_or_foreign_backup_files(backed_up, cli, tmp_path):
     assert cli("verify", tmp_path / "khong-co.bvctbak")[0] == 2
 
 
+@pytest.mark.parametrize("command", ["verify", "restore"])
+def test_a_folder_or_a_missing_file_given_as_the_backup_is_bad_input(cli, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    before = cli.db.read_bytes()
+    code, out, err = cli(command, ".")
+    assert (code, out) == (2, "") and "«.» là thư mục, không phải tệp sao lưu." in err, err
+    code, out, err = cli(command, "khong-co.bvctbak")
+    assert (code, out) == (2, "") and "Không tìm thấy tệp sao lưu «khong-co.bvctbak»." in err, err
+    assert cli.db.read_bytes() == before
+
+
 def test_page_damage_inside_a_consistent_backup_is_found_by_the_integrity_check(cli, tmp_path):
     """A backup whose hashes and manifest agree (as if made from a damaged copy) still fails."""
     from bvct_desktop.core import vault

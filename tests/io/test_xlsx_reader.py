@@ -339,3 +339,9 @@ def test_a_strict_open_xml_workbook_is_told_how_to_save_it_again(tmp_path):
     assert refused.value.message == (
         "Tệp «strict.xlsx» được lưu theo định dạng «Strict Open XML», chương trình không đọc được định dạng "
         "này. Hãy mở tệp bằng Excel, chọn «Lưu thành» (Save As) với kiểu «Excel Workbook (*.xlsx)» rồi nhập lại.")
+
+
+def test_a_folder_is_told_as_a_folder(tmp_path):
+    with pytest.raises(InputError) as refused:
+        read_first_sheet(tmp_path)
+    assert refused.value.message == f"«{tmp_path}» là thư mục, không phải tệp Excel."
