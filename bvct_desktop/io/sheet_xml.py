@@ -40,6 +40,9 @@ _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
 _HIDDEN = ("hidden", "veryHidden")
 _STRICT_WORKBOOK = "{http://purl.oclc.org/ooxml/spreadsheetml/main}workbook"  # ISO/IEC 29500 Strict
+WORKBOOK = "xl/workbook.xml"
+# The main part of another program's Office file: such a file is named as what it is, not damaged
+OTHER_OFFICE_FILES = (("word/document.xml", "tệp Word (.docx)"), ("ppt/presentation.xml", "tệp PowerPoint (.pptx)"))
 
 
 @dataclass
@@ -103,6 +106,26 @@ class _Sheet:
     worksheet: bool
 
 
+def not_xlsx(path: Path, what: str | None = None) -> InputError:
+    """The file at `path` is no xlsx workbook; `what` it is, when known ("tệp Word (.docx)")."""
+    if what is None:
+        return InputError(f"Tệp «{path.name}» không phải tệp Excel .xlsx.")
+    return InputError(f"Tệp «{path.name}» là {what}, không phải bảng tính Excel (.xlsx).")
+
+
+def _check_workbook(archive: zipfile.ZipFile, path: Path) -> None:
+    """InputError unless the archive is an Excel workbook's: one without its workbook part and with
+    no part of one (xl/…) is another file, a workbook's part lost is damage (told by the reading)."""
+    names = set(archive.namelist())
+    if WORKBOOK in names:
+        return
+    for part, what in OTHER_OFFICE_FILES:
+        if part in names:
+            raise not_xlsx(path, what)
+    if not any(name.startswith("xl/") for name in names):
+        raise not_xlsx(path)
+
+
 def _damaged(path: Path) -> InputError:
     return InputError(f"Tệp «{path.name}» bị hỏng, không đọc được nội dung bảng tính.")
 
@@ -140,7 +163,8 @@ def _small_part(archive: zipfile.ZipFile, member: str) -> bytes:
 
 def _workbook(archive: zipfile.ZipFile, path: Path) -> tuple[list[_Sheet], str | None, str | None]:
     """The workbook's sheets in order, and where its styles and shared strings are."""
-    book = ElementTree.fromstring(_small_part(archive, "xl/workbook.xml"))
+    _check_workbook(archive, path)
+    book = ElementTree.fromstring(_small_part(archive, WORKBOOK))
     if book.tag == _STRICT_WORKBOOK:
         raise InputError(f"Tệp «{path.name}» được lưu theo định dạng «Strict Open XML», chương trình không đọc "
                          "được định dạng này. Hãy mở tệp bằng Excel, chọn «Lưu thành» (Save As) với kiểu «Excel "

@@ -179,7 +179,7 @@ def _check_container(path: Path) -> None:
             raise InputError(f"Tệp «{path.name}» được bảo vệ bằng mật khẩu; hãy bỏ mật khẩu rồi nhập lại.")
         raise InputError(f"Tệp «{path.name}» là định dạng Excel cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx.")
     if not zipfile.is_zipfile(path):
-        raise InputError(f"Tệp «{path.name}» không phải tệp Excel .xlsx.")
+        raise sheet_xml.not_xlsx(path)
 
 
 def _is_encrypted_ole(path: Path) -> bool:

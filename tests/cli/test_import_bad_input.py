@@ -64,6 +64,26 @@ def test_not_an_xlsx(base, tmp_path):
     assert code == 2 and "không phải tệp Excel" in err
 
 
+@pytest.mark.parametrize("name", ["cong-van.docx", "cong-van.xlsx"])
+def test_a_word_file_is_told_it_is_no_workbook_not_a_damaged_one(base, tmp_path, name):
+    import docx
+
+    letter = tmp_path / name
+    document = docx.Document()
+    document.add_paragraph("Kính gửi: Cục A93B – Bộ Công an")
+    document.save(letter)
+    code, out, err = base("import", "slips", letter)
+    assert (code, out) == (2, "") and f"Tệp «{name}» là tệp Word (.docx), không phải bảng tính Excel (.xlsx)." in err
+
+
+def test_a_zip_holding_no_workbook_is_no_xlsx(base, tmp_path):
+    archive_file = tmp_path / "anh.xlsx"
+    with zipfile.ZipFile(archive_file, "w") as archive:
+        archive.writestr("anh/the.jpg", b"\xff\xd8")
+    code, _, err = base("import", "cadres", archive_file)
+    assert code == 2 and "Tệp «anh.xlsx» không phải tệp Excel .xlsx." in err
+
+
 def test_broken_zip_structure(base, tmp_path):
     broken = tmp_path / "hong.xlsx"
     with zipfile.ZipFile(broken, "w") as archive:
