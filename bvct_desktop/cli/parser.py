@@ -24,6 +24,14 @@ class VietnameseParser(argparse.ArgumentParser):
                 break
         raise InputError(f"Lệnh không hợp lệ: {message}. Xem: {self.prog} --help")
 
+    def parse_known_args(self, args=None, namespace=None):
+        """As `parse_args`: an argument no option takes is told by the parser of the command it was
+        given to, whose help lists that command's options (argparse tells it at the top, `bvct --help`)."""
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
     def format_help(self) -> str:
         text = super().format_help()
         return (text.replace("usage:", "Cách dùng:").replace("positional arguments:", "Tham số:")

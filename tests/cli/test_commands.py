@@ -153,6 +153,22 @@ def test_bad_usage_is_answered_in_vietnamese(cli):
     assert code == 2 and "YYYY-MM-DD" in err
 
 
+@pytest.mark.parametrize(("command", "help_of"), [
+    (("export", "slips", "--bogus", "--out", "e.xlsx"), "bvct export"),
+    (("template", "slips", "--out", "x.xlsx", "--bogus"), "bvct template"),
+    (("audit", "list", "--bogus"), "bvct audit list"),
+    (("export", "slips"), "bvct export"),
+    (("--bogus", "export", "slips", "--out", "e.xlsx"), "bvct"),
+])
+def test_bad_usage_points_to_the_help_of_the_command_it_is_in(cli, tmp_path, monkeypatch, command, help_of):
+    (tmp_path / "lam-viec").mkdir()
+    monkeypatch.chdir(tmp_path / "lam-viec")
+    code, out, err = cli(*command)
+    assert (code, out) == (2, "") and err.startswith("Lệnh không hợp lệ: ")
+    assert err.rstrip().endswith(f". Xem: {help_of} --help"), err
+    assert list((tmp_path / "lam-viec").iterdir()) == []
+
+
 @pytest.mark.parametrize("command", [
     ("report", "--from", "2026-01-01", "--to", "DATE", "--format", "json", "--out", "-"),
     ("export", "slips", "--out", "phieu.xlsx", "--from", "DATE"),
