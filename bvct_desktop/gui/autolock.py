@@ -1,8 +1,9 @@
 """Auto-lock: after `tu_dong_khoa_phut` minutes without keyboard or mouse, every window of the
-program is covered (its data hidden, nothing closed, so unsaved edits survive) until the
-officer types the password again — checked on a worker (the key derivation takes up to a second)
-while the cover says so — or logs out so another officer can log in. Ctrl+L locks at once. The
-clock is injected for tests."""
+program — and any shown while locked, a preview or a form a job opens — is covered (its data
+hidden, its controls, menus and shortcuts unusable, nothing closed, so unsaved edits survive)
+until the officer types the password again — checked on a worker (the key derivation takes up
+to a second) while the cover says so — or logs out so another officer can log in. Ctrl+L locks
+at once. The clock is injected for tests."""
 
 import datetime as dt
 
@@ -18,6 +19,7 @@ from .qt import (
     QLineEdit,
     QObject,
     QPushButton,
+    QShortcut,
     Qt,
     QTimer,
     QVBoxLayout,
@@ -78,10 +80,17 @@ class IdleWatch(QObject):
 
 
 class LockCover(QWidget):
-    """Covers one window while locked; the main window's cover asks for the password."""
+    """Covers one window while locked, asking for the password; the window's own actions and
+    shortcuts are disabled until `remove` enables again those that were enabled. (Its widgets are
+    not: that would disable the windows it owns, their covers too.)"""
 
     def __init__(self, window: QWidget, locker: "Locker"):
         super().__init__(window)
+        shortcuts = window.findChildren(QShortcut, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        self.silenced = [each for each in (*window.actions(), *shortcuts) if each.isEnabled()]
+        for each in self.silenced:
+            each.setEnabled(False)
+            each.destroyed.connect(lambda _=None, each=each: self._forget(each))
         styled(self, "lockCover")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.password = QLineEdit()
@@ -101,7 +110,7 @@ class LockCover(QWidget):
         row.addWidget(unlock)
         self.leave = QPushButton("Đăng xuất / đổi người dùng")
         self.leave.setToolTip("Đóng phiên làm việc này (hỏi trước nếu còn thay đổi chưa lưu) để người khác đăng nhập")
-        self.leave.clicked.connect(locker.logout_requested.emit)
+        self.leave.clicked.connect(locker.log_out)
         panel = QWidget()
         panel.setFixedWidth(PANEL_WIDTH)
         inner = QVBoxLayout(panel)
@@ -125,9 +134,22 @@ class LockCover(QWidget):
         self.show()
         self.password.setFocus()
 
+    def _forget(self, gone: QObject) -> None:
+        self.silenced = [each for each in self.silenced if each is not gone]
+
+    def remove(self) -> None:
+        for each in self.silenced:
+            each.setEnabled(True)
+        self.parentWidget().removeEventFilter(self)
+        self.hide()
+        self.deleteLater()
+
     def busy(self, busy: bool) -> None:
         for widget in (self.password, self.unlock_button, self.leave):
             widget.setEnabled(not busy)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        event.accept()  # not on to the window: Esc would close a dialog under the cover, Enter press its button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize:
@@ -136,8 +158,8 @@ class LockCover(QWidget):
 
 
 class Locker(QObject):
-    """Locks every visible window of the program and unlocks them with the user's password; from the
-    lock screen another officer may end the session and log in instead."""
+    """Locks every window of the program, those shown while locked too, and unlocks them with the
+    user's password; from the lock screen another officer may end the session and log in instead."""
 
     locked_changed = Signal(bool)
     logout_requested = Signal()
@@ -147,6 +169,7 @@ class Locker(QObject):
         self.context = context
         self.covers: list[LockCover] = []
         self.unlocking = None  # the password being checked on a worker
+        self.leaving = False  # logging out from the lock screen
         self.watch = IdleWatch(context.clock, idle_minutes(context), self)
         self.watch.idle.connect(self.lock)
 
@@ -160,10 +183,53 @@ class Locker(QObject):
     def lock(self) -> None:
         if self.locked:
             return
-        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not isinstance(w, LockCover)]
-        self.covers = [LockCover(window, self) for window in windows]
+        for window in QApplication.topLevelWidgets():
+            if window.isVisible():
+                self._cover(window)
+        QApplication.instance().installEventFilter(self)
         self.context.db.record_lock()
         self.locked_changed.emit(True)
+
+    def _cover(self, window: QWidget) -> None:
+        if on_lock_screen(window) or any(cover.parentWidget() is window for cover in self.covers):
+            return
+        cover = LockCover(window, self)
+        cover.destroyed.connect(lambda _=None: self._forget(cover))
+        self.covers.append(cover)
+
+    def _forget(self, gone: LockCover) -> None:
+        self.covers = [cover for cover in self.covers if cover is not gone]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """While locked: a window shown is covered; a shortcut (a menu's, a button's Alt+letter) does
+        nothing; the focus, moved under a cover (Tab, a form's own code), goes back to its password."""
+        kind = event.type()
+        if kind == QEvent.Type.Shortcut:
+            return True
+        if not watched.isWidgetType() or on_lock_screen(watched):
+            return False
+        if kind == QEvent.Type.Show and watched.isWindow() and not self.leaving:
+            self._cover(watched)
+        elif kind == QEvent.Type.FocusIn:
+            cover = next((c for c in self.covers if c.parentWidget() is watched.window()), None)
+            if cover is not None:
+                cover.password.setFocus()
+                return True
+        return False
+
+    def log_out(self) -> None:
+        """Another officer ends the session from the lock screen; asked about unsaved changes
+        (which pages), he sees the question uncovered."""
+        self.leaving = True
+        try:
+            self.logout_requested.emit()
+        finally:
+            self.leaving = False
+
+    def stop(self) -> None:
+        """The session is over: no more locking, nor covering the windows of the next one."""
+        self.watch.stop()
+        QApplication.instance().removeEventFilter(self)
 
     def unlock(self, cover: LockCover) -> None:
         """Checks the password typed on `cover` on a worker (`unlocking` until told), the cover
@@ -184,10 +250,19 @@ class Locker(QObject):
             cover.password.setFocus()
             cover.error.show_message(failure_message(error, "Không mở khóa được"))
             return
+        QApplication.instance().removeEventFilter(self)
         for each in self.covers:
-            each.hide()
-            each.deleteLater()
+            each.remove()
         self.covers = []
         self.watch.touch()
         self.locked_changed.emit(False)
 
+
+def on_lock_screen(widget: QWidget) -> bool:
+    """Whether `widget` belongs to the lock screen: a cover's, its menus (the password's), a tooltip."""
+    if widget.windowType() == Qt.WindowType.ToolTip:
+        return True
+    parent = widget
+    while parent is not None and not isinstance(parent, LockCover):
+        parent = parent.parentWidget()
+    return parent is not None

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._status_bar()
         self.locker = Locker(context, self)
         self.locker.locked_changed.connect(self._show_lock_state)
+        self.locker.locked_changed.connect(self._update_actions)
         self.locker.logout_requested.connect(self.logout_requested.emit)
         context.notifier.changed.connect(self._data_changed)
         self.live = LiveChanges(context, self)  # others' changes shown without a restart
@@ -144,7 +145,10 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def _update_actions(self) -> None:
         """Each action offered where permitted, usable where the page shown does it now; when the page
-        says why it does not (the recycle bin shown…), the tooltip says so."""
+        says why it does not (the recycle bin shown…), the tooltip says so. While locked they stay
+        disabled, and are worked out again on unlock."""
+        if self.locker.locked:
+            return
         page = self.current_page()
         unavailable = getattr(page, "unavailable", lambda _method: None)
         for method, action in self.page_actions.items():
@@ -198,7 +202,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             if answer in (NO, CANCEL):
                 event.ignore()
                 return
-        self.locker.watch.stop()
+        self.locker.stop()
         self.live.stop()
         event.accept()
         self.closed.emit()

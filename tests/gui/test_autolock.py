@@ -1,13 +1,27 @@
-"""Auto-lock with an injected clock: idle time from the setting, every window covered,
-unsaved edits kept, the password asked again (with the lockout rules)."""
+"""Auto-lock with an injected clock: idle time from the setting, every window covered (those
+shown later too), nothing usable while locked, unsaved edits kept, the password asked again
+(with the lockout rules)."""
 
 import pytest
 
 from bvct_desktop.core import settings
 from bvct_desktop.core.schema import audit_log
-from bvct_desktop.gui.autolock import LockCover
+from bvct_desktop.gui.autolock import LockCover, on_lock_screen
+from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.main_window import MainWindow
-from bvct_desktop.gui.qt import QDialog, QLineEdit, Qt, QVBoxLayout
+from bvct_desktop.gui.qt import (
+    QAction,
+    QApplication,
+    QDialog,
+    QKeySequence,
+    QLineEdit,
+    QMessageBox,
+    QObject,
+    QShortcut,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from tests.conftest import PASSWORD
 from tests.gui.shell_support import FakeClock, context_for, new_database
 
@@ -23,6 +37,20 @@ def window(qtbot, tmp_path, clock):
     shown = MainWindow(context_for(db, clock))
     qtbot.addWidget(shown)
     shown.show()
+    yield shown
+    db.close()
+
+
+@pytest.fixture
+def cadres(qtbot, tmp_path, clock):
+    """The main window, active, showing the register of cadres (the sample rows)."""
+    db = new_database(tmp_path, clock, ("cadres",))
+    shown = MainWindow(context_for(db, clock))
+    qtbot.addWidget(shown)
+    shown.navigation.select("cadres")
+    shown.show()
+    shown.activateWindow()
+    qtbot.waitUntil(shown.isActiveWindow)  # window shortcuts fire only in the active window
     yield shown
     db.close()
 
@@ -88,3 +116,125 @@ def test_ctrl_l_covers_every_window_and_keeps_unsaved_edits(window, qtbot):
     assert not window.locker.locked and form.isVisible() and field.text() == "đang sửa dở"
     assert "Đang mở" in window.lock_label.text()
     assert "mở khóa màn hình" in audit_actions(window.context.db)
+
+
+def shown_windows() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+def cover_of(window: QWidget) -> LockCover | None:
+    return next((c for c in window.findChildren(LockCover) if c.isVisible() and c.geometry() == window.rect()), None)
+
+
+def offered(window: QWidget) -> dict[QObject, bool]:
+    """Whether each action and widget of `window` (but the lock screen's) is enabled."""
+    shown = [w for w in window.findChildren(QWidget) if not isinstance(w, LockCover) and not on_lock_screen(w)]
+    return {each: each.isEnabled() for each in {*window.actions(), *window.findChildren(QAction), *shown}}
+
+
+def test_while_locked_no_shortcut_shows_data_or_starts_work(cadres, qtbot):
+    page = cadres.current_page()
+    before = offered(cadres)
+    cadres.locker.lock()
+    cover = cadres.locker.covers[0]
+    cover.password.setFocus()  # where the officer who comes back types
+    assert not any(action.isEnabled() for action in cadres.actions())  # the menus' entries
+    page.actions_changed.emit()  # the rows read again meanwhile (another officer's change)
+    assert not any(action.isEnabled() for action in cadres.actions())
+    control = Qt.KeyboardModifier.ControlModifier
+    for key, modifiers in ((Qt.Key.Key_P, control), (Qt.Key.Key_E, control), (Qt.Key.Key_N, control),
+                           (Qt.Key.Key_F, control), (Qt.Key.Key_F5, Qt.KeyboardModifier.NoModifier),
+                           (Qt.Key.Key_D, control | Qt.KeyboardModifier.ShiftModifier), (Qt.Key.Key_Q, control)):
+        qtbot.keyClick(cover.password, key, modifiers)
+    qtbot.wait(50)
+    assert page.print_job is None and page.preview is None and page.forms == {}
+    assert cadres.context.dialogs.shown == [] and shown_windows() == [cadres]
+
+    cover.password.setText(PASSWORD)
+    unlocked(qtbot, cadres.locker, cover)
+    assert offered(cadres) == before
+
+
+def test_keys_typed_on_a_cover_do_not_reach_its_window(window, qtbot):
+    form = QDialog(window)
+    saved = []
+    QShortcut(QKeySequence("Ctrl+S"), QLineEdit(form), activated=lambda: saved.append(True))  # a field's own
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    window.locker.lock()
+    cover = cover_of(form)
+    qtbot.keyClick(cover.password, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(cover.password, Qt.Key.Key_Escape)
+    assert saved == [] and form.isVisible() and form.result() == QDialog.DialogCode.Rejected and cover.isVisible()
+
+
+def test_tab_from_the_password_stays_on_the_cover(cadres, qtbot):
+    cadres.locker.lock()
+    cover = cadres.locker.covers[0]
+    cover.password.setFocus()
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert cover.isAncestorOf(QApplication.focusWidget())
+
+
+def test_a_preview_that_arrives_after_the_lock_is_covered(cadres, qtbot):
+    page = cadres.current_page()
+    page.print_list()
+    cadres.locker.lock()  # while the document is being made
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
+    assert cover_of(page.preview) is not None
+    assert not any(shortcut.isEnabled() for shortcut in page.preview.findChildren(QShortcut))
+
+    cover = cover_of(page.preview)
+    cover.password.setText(PASSWORD)
+    unlocked(qtbot, cadres.locker, cover)
+    assert cover_of(page.preview) is None and cover_of(cadres) is None
+
+
+
+def test_logging_out_from_the_lock_screen_asks_uncovered_then_covers_nothing_more(window, qtbot, monkeypatch):
+    answers, covered = [NO, YES], []
+
+    def ask(parent, title, text, with_cancel=False):
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box.show()
+        covered.append(cover_of(box) is not None)
+        box.close()
+        return answers.pop(0)
+
+    monkeypatch.setattr(window.context.dialogs, "ask", ask)
+    monkeypatch.setattr(window, "unsaved_pages", lambda: ["Cán bộ"])
+    window.logout_requested.connect(window.close)  # as the session does
+    window.locker.lock()
+    window.locker.covers[0].leave.click()
+    assert covered == [False] and window.isVisible() and window.locker.locked  # «Không»: still locked
+    later = QDialog(window)
+    later.show()
+    assert cover_of(later) is not None
+
+    window.locker.covers[0].leave.click()
+    assert covered == [False, False] and not window.isVisible()
+    login = QDialog()  # the next session's
+    qtbot.addWidget(login)
+    login.show()
+    assert cover_of(login) is None
+
+
+def test_a_form_of_a_register_is_covered_and_unlocks_from_its_own_cover(cadres, qtbot):
+    page = cadres.current_page()
+    page.open_record(page.model.ids[0])
+    form = page.forms[page.model.ids[0]]
+    form.activateWindow()  # in front, where the officer was typing
+    qtbot.waitUntil(form.isActiveWindow)
+    cadres.locker.lock()
+    cover = cover_of(form)
+    assert cover is not None and cover.password.isEnabled() and cover.unlock_button.isEnabled()
+
+    field = next(w for w in form.findChildren(QLineEdit) if not on_lock_screen(w))
+    field.setFocus()  # the form's own code, a job finishing meanwhile
+    assert cover.isAncestorOf(QApplication.focusWidget())
+
+    cover.password.setText(PASSWORD)
+    unlocked(qtbot, cadres.locker, cover)
+    assert not cadres.locker.locked and form.isVisible() and cover_of(form) is None
