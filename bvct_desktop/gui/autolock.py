@@ -31,6 +31,8 @@ from .workers import failure_message, run_quietly
 SETTING = "tu_dong_khoa_phut"
 POLL_MS = 5_000
 PANEL_WIDTH = 480
+# a covered window's title (the taskbar and Alt+Tab show it); the system adds the program's name
+LOCKED_TITLE = "Đã khóa"
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
             QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod}
 
@@ -81,8 +83,9 @@ class IdleWatch(QObject):
 
 class LockCover(QWidget):
     """Covers one window while locked, asking for the password; the window's own actions and
-    shortcuts are disabled until `remove` enables again those that were enabled. (Its widgets are
-    not: that would disable the windows it owns, their covers too.)"""
+    shortcuts are disabled, and its title, which may name a person, is LOCKED_TITLE, until `remove`
+    puts back the title and enables again what was enabled. (Its widgets are not disabled: that
+    would disable the windows it owns, their covers too.)"""
 
     def __init__(self, window: QWidget, locker: "Locker"):
         super().__init__(window)
@@ -91,6 +94,8 @@ class LockCover(QWidget):
         for each in self.silenced:
             each.setEnabled(False)
             each.destroyed.connect(lambda _=None, each=each: self._forget(each))
+        self.title = window.windowTitle()
+        window.setWindowTitle(LOCKED_TITLE)
         styled(self, "lockCover")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.password = QLineEdit()
@@ -141,6 +146,7 @@ class LockCover(QWidget):
         for each in self.silenced:
             each.setEnabled(True)
         self.parentWidget().removeEventFilter(self)
+        self.parentWidget().setWindowTitle(self.title)
         self.hide()
         self.deleteLater()
 
@@ -154,6 +160,9 @@ class LockCover(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize:
             self.setGeometry(watched.rect())
+        elif event.type() == QEvent.Type.WindowTitleChange and watched.windowTitle() != LOCKED_TITLE:
+            self.title = watched.windowTitle()  # renamed meanwhile (a save): the name it gets on unlock
+            watched.setWindowTitle(LOCKED_TITLE)
         return False
 
 

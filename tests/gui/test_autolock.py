@@ -1,12 +1,12 @@
 """Auto-lock with an injected clock: idle time from the setting, every window covered (those
-shown later too), nothing usable while locked, unsaved edits kept, the password asked again
-(with the lockout rules)."""
+shown later too), nothing usable nor anybody's name in a title while locked, unsaved edits
+kept, the password asked again (with the lockout rules)."""
 
 import pytest
 
 from bvct_desktop.core import settings
 from bvct_desktop.core.schema import audit_log
-from bvct_desktop.gui.autolock import LockCover, on_lock_screen
+from bvct_desktop.gui.autolock import LOCKED_TITLE, LockCover, on_lock_screen
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.qt import (
@@ -183,14 +183,14 @@ def test_a_preview_that_arrives_after_the_lock_is_covered(cadres, qtbot):
     page.print_list()
     cadres.locker.lock()  # while the document is being made
     qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
-    assert cover_of(page.preview) is not None
+    assert cover_of(page.preview) is not None and page.preview.windowTitle() == LOCKED_TITLE
     assert not any(shortcut.isEnabled() for shortcut in page.preview.findChildren(QShortcut))
 
     cover = cover_of(page.preview)
     cover.password.setText(PASSWORD)
     unlocked(qtbot, cadres.locker, cover)
     assert cover_of(page.preview) is None and cover_of(cadres) is None
-
+    assert page.preview.windowTitle() == "Xem trước khi in — Danh sách cán bộ"
 
 
 def test_logging_out_from_the_lock_screen_asks_uncovered_then_covers_nothing_more(window, qtbot, monkeypatch):
@@ -238,3 +238,22 @@ def test_a_form_of_a_register_is_covered_and_unlocks_from_its_own_cover(cadres, 
     cover.password.setText(PASSWORD)
     unlocked(qtbot, cadres.locker, cover)
     assert not cadres.locker.locked and form.isVisible() and cover_of(form) is None
+
+
+def test_while_locked_titles_name_nobody(cadres, qtbot):
+    page = cadres.current_page()
+    page.open_record(page.model.ids[0])
+    form = page.forms[page.model.ids[0]]
+    qtbot.waitUntil(form.isVisible)
+    main_title = cadres.windowTitle()
+    assert form.windowTitle().startswith("Cán bộ – Sửa: ")
+
+    cadres.locker.lock()
+    assert form.windowTitle() == cadres.windowTitle() == LOCKED_TITLE
+    form.setWindowTitle("Cán bộ – Sửa: Khúc Thừa Xuyến")  # a save finishing meanwhile renames it
+    assert form.windowTitle() == LOCKED_TITLE
+
+    cover = cadres.locker.covers[0]
+    cover.password.setText(PASSWORD)
+    unlocked(qtbot, cadres.locker, cover)
+    assert form.windowTitle() == "Cán bộ – Sửa: Khúc Thừa Xuyến" and cadres.windowTitle() == main_title
