@@ -243,7 +243,8 @@ def test_the_reminder_letter_lists_the_recipients_overdue_slips(office_cli, tmp_
     pdfcheck.assert_in_order(lines, "TỈNH ỦY BÌNH THUẬN", "BAN TỔ CHỨC", "Số -CV/BTCTU Bình Thuận, ngày tháng năm 2016",
                              "V/v đôn đốc trả lời phiếu yêu cầu xác", "Kính gửi: Phòng PV27 – Công an tỉnh Bình Thuận",
                              "trả lời (30 ngày kể từ ngày gửi phiếu)", "Trân trọng./.", "Nơi nhận: K/T TRƯỞNG BAN",
-                             "- Như trên,", "DANH SÁCH PHIẾU YÊU CẦU XÁC MINH", "LAI LỊCH QUÁ HẠN CHƯA TRẢ LỜI", "Tổng số:")
+                             "- Như trên,", "DANH SÁCH PHIẾU YÊU CẦU XÁC MINH", "LAI LỊCH QUÁ HẠN CHƯA TRẢ LỜI",
+                             "Tổng số:")
     assert "DỰ THẢO" in lines[0]
     count = int(out.split(" về ")[1].split(" phiếu")[0])
     listed = [line for line in lines if line.split()[1:2] and line.split()[1].endswith("/PXM")]
