@@ -274,7 +274,8 @@ def _opened(path: Path, user: str, password: str) -> Iterator[tuple[Report, Path
         report.checks.append(FILES_CHECKED)
         crashpoints.reached("backup-extracted")
         accounts = len([slot for slot in keys.slots if slot != keyfile.RECOVERY_SLOT])
-        report.checks.append(f"Khóa mở được; bản sao có {accounts} tài khoản và khóa khôi phục")
+        recovery = "và khóa khôi phục" if keyfile.RECOVERY_SLOT in keys.slots else "(không có khóa khôi phục)"
+        report.checks.append(f"Khóa mở được; bản sao có {accounts} tài khoản {recovery}")
         report.role = _check_database(extracted, db_key, manifest["db_id"], manifest["audit_head"], user, path,
                                       report)
         yield report, extracted, keys, db_key

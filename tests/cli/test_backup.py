@@ -60,7 +60,8 @@ def test_verify_checks_everything_without_restoring(backed_up, cli):
     before = cli.db.read_bytes()
     code, out, _ = cli("verify", backed_up)
     assert code == 0
-    for check in (backup.MANIFEST_CHECKED, backup.FILES_CHECKED, backup.PAGES_CHECKED, "Chuỗi nhật ký toàn vẹn"):
+    for check in (backup.MANIFEST_CHECKED, backup.FILES_CHECKED, backup.PAGES_CHECKED, "Chuỗi nhật ký toàn vẹn",
+                  "tài khoản và khóa khôi phục"):
         assert check in out
     assert not re.search(r"HMAC|SHA|integrity|manifest", out)  # words an administrator reads, not codes
     assert cli.db.read_bytes() == before

@@ -125,6 +125,7 @@ def test_a_server_backup_verifies_and_restores_to_a_standalone_file(cli, tmp_pat
     assert code == 0 and "Đã sao lưu và kiểm tra" in out, err
     code, out, err = cli("verify", backup)
     assert code == 0 and "Bản sao lưu dùng được" in out, err
+    assert "không có khóa khôi phục" in out and "tài khoản và khóa khôi phục" not in out  # a server has none
 
     standalone = tmp_path / "may-le" / "bvct.db"
     standalone.parent.mkdir()
