@@ -388,7 +388,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
             if warnings:
                 result.warnings += [Problem.of(kind, number, warning, taken.record_id) for warning in warnings]
             if taken.changed:
-                result.updates.append(_update_line(kind, number, taken.changed))
+                result.updates.append(_update_line(kind, number, taken.changed, taken.status == CREATED))
             if progress and done % 1000 == 0:
                 progress(done, len(rows))
         result.problems.sort(key=lambda p: (p.row, p.header or ""))
@@ -426,10 +426,12 @@ def audit_unreadable(db: Database, kind: Kind, path: Path, reason: str, dry_run:
                  details={"tep": Path(path).name, "loi": reason})
 
 
-def _update_line(kind: Kind, number: int, changed: list[str]) -> str:
-    """"Dòng 7: khôi phục từ thùng rác, cập nhật Chức vụ, Đơn vị công tác"."""
+def _update_line(kind: Kind, number: int, changed: list[str], created: bool = False) -> str:
+    """"Dòng 7: khôi phục từ thùng rác, cập nhật Chức vụ, Đơn vị công tác"; for a new record, what it
+    changed of a person already stored: "Dòng 9: thêm mới, cập nhật Nơi ở của người đã có"."""
     names = [kind.field(key).header for key in dict.fromkeys(changed) if key != RESTORED]
-    done = ["khôi phục từ thùng rác"] if RESTORED in changed else []
-    done += [f"cập nhật {', '.join(names)}"] if names else []
+    done = ["thêm mới"] if created else []
+    done += ["khôi phục từ thùng rác"] if RESTORED in changed else []
+    done += [f"cập nhật {', '.join(names)}{' của người đã có' if created else ''}"] if names else []
     return f"Dòng {number}: " + ", ".join(done)
 

@@ -194,3 +194,15 @@ def test_a_slips_person_keeps_their_home_town_when_the_file_spells_it_otherwise(
     assert result.counts == {CREATED: 0, UNCHANGED: 1, UPDATED: 0}
     assert result.updates == []
     assert _the_person(db)["home_town"] == MUI_NE
+
+
+def test_a_new_slip_that_changes_a_stored_persons_values_says_so(db):
+    """A slip about a cadre already listed is new, yet what it gives of them changes the cadre's own
+    record: said on its row, as an update of a stored record is, not silently."""
+    _imported(db, CADRES, ["Họ và tên", "Ngày sinh", "Quê quán", "Nơi ở hiện nay"],
+              ["Đỗ Văn Quê", "01/02/1980", MUI_NE, "Phường Phú Thủy, Phan Thiết"])
+    result = _imported(db, SLIPS, [*SLIP_QUE_HEADERS, "Nơi ở"],
+                       ["1/PXM", "04/03/2025", "Đỗ Văn Quê", "01/02/1980", MUI_NE, "Bản thân", "Cục A93B", "Phan Thiết"])
+    assert result.counts == {CREATED: 1, UNCHANGED: 0, UPDATED: 0}
+    assert result.updates == ["Dòng 2: thêm mới, cập nhật Nơi ở của người đã có"]
+    assert _the_person(db)["residence"] == "Phan Thiết"

@@ -358,6 +358,7 @@ def identities(rows: Columns, link: PersonLink) -> Iterator[Identity | None]:
 
 
 def outcome(record_id: int, created: bool, changed: list[str]) -> Outcome:
+    """A new record keeps the field keys of the stored person it changed (a slip about a listed cadre)."""
     if created:
-        return Outcome(CREATED, record_id)
+        return Outcome(CREATED, record_id, changed)
     return Outcome(UPDATED, record_id, changed) if changed else Outcome(UNCHANGED, record_id)

@@ -21,7 +21,7 @@ class CadrePlan(Plan):
         if current is None:
             cid = self.cadres.add(pid, wanted)
             self.touch(cid, CREATED)
-            return outcome(cid, True, [])
+            return outcome(cid, True, changed)
         cid, cadre_changed, _ = self.upsert(self.records, current["id"], current, wanted, clears=target is not None)
         if RESTORED in cadre_changed:
             self.cadres.restored(cid)
