@@ -23,6 +23,7 @@ from bvct_desktop.gui.qt import (
     QDialogButtonBox,
     QEvent,
     QMessageBox,
+    QObject,
     QScrollArea,
     Qt,
     QWidget,
@@ -185,6 +186,35 @@ def test_real_registers_are_in_the_navigation(qtbot, db, clock):
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
     assert titles == ["Tổng quan", *(title for _kind, title in navigation.REGISTERS), "Báo cáo", "Văn bản đã ban hành",
                       "Quản trị"]
+
+
+class WindowsShown(QObject):
+    """Records every window other than `main` that Qt shows while it watches."""
+
+    def __init__(self, main: QWidget):
+        super().__init__()
+        self.main, self.shown = main, []
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow()
+                and watched is not self.main):
+            self.shown.append(type(watched).__name__)
+        return False
+
+
+@pytest.mark.parametrize("key", [*(kind for kind, _title in navigation.REGISTERS), navigation.REPORT,
+                                 navigation.ISSUED, navigation.ADMIN])
+def test_opening_a_page_shows_no_stray_window_and_keeps_the_window_active(qtbot, db, clock, key):
+    window = window_for(qtbot, db, clock)
+    watcher = WindowsShown(window)
+    QApplication.instance().installEventFilter(watcher)
+    try:
+        window.navigation.select(key)
+        qtbot.wait(50)
+    finally:
+        QApplication.instance().removeEventFilter(watcher)
+    assert watcher.shown == []
+    assert window.isActiveWindow()  # Ctrl+N, Ctrl+F… answer at once
 
 
 def test_shortcuts_reach_the_register_shown(qtbot, db, clock, fake_registers):

@@ -176,7 +176,8 @@ class RegisterPage(QWidget):
         self.bin_switch = QCheckBox("Thùng rác")
         self.bin_switch.setToolTip("Xem các bản ghi đã xóa để khôi phục")
         self.bin_switch.toggled.connect(self._apply_filters)
-        self.bin_switch.setVisible(self.recyclable)
+        if not self.recyclable:
+            self.bin_switch.hide()  # setVisible(True) would show the box, not yet in the page, as a window
         row.addWidget(self.bin_switch)
         return row
 
