@@ -9,7 +9,7 @@ from bvct_desktop.gui import damage
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.navigation import REGISTERS
 from bvct_desktop.gui.printing import PrintPreview
-from bvct_desktop.gui.qt import QCheckBox, QItemSelectionModel, QLabel, QPushButton, Qt, QThread
+from bvct_desktop.gui.qt import QApplication, QCheckBox, QItemSelectionModel, QLabel, QPushButton, Qt, QThread
 from bvct_desktop.gui.registers import page as page_module
 from bvct_desktop.gui.registers.model import RegisterModel
 from bvct_desktop.gui.registers.page import RegisterPage
@@ -186,6 +186,25 @@ def test_enter_or_double_click_opens_the_record(qtbot, context):
     assert page.forms[record_id].windowTitle().startswith("Đơn thư – Sửa")
     page.open_record(page.model.record_id(0))
     assert len(page.forms) == 2
+
+
+@pytest.mark.parametrize("kind", ["cadres", "slips"])
+def test_tab_leaves_the_table_for_the_next_control_and_the_arrows_move_between_rows(qtbot, context, kind):
+    page = RegisterPage(context, kind)
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key_Down)
+    assert page.selected_ids() == [page.model.record_id(1)]
+    qtbot.keyClick(page.table, Qt.Key_Tab)
+    assert QApplication.focusWidget() is page.search  # the table is the page's last control
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key_Backtab)  # Shift+Tab, as Qt delivers it
+    last_button = [button for button in page.buttons.values() if button.isVisible()][-1]
+    assert QApplication.focusWidget() is last_button
 
 
 def test_a_viewer_is_not_offered_changes(qtbot, db, clock):
