@@ -75,6 +75,37 @@ def test_delete_goes_to_the_recycle_bin_and_restore_brings_it_back(qtbot, contex
     assert first in page.model.ids
 
 
+@pytest.mark.parametrize(("deleted", "then_selected"), [([1], 1), ([1, 3], 1), ([4], 3)])
+def test_after_xoa_the_row_in_the_deleted_ones_place_is_selected_in_the_table(qtbot, context, deleted,
+                                                                              then_selected):
+    """The keyboard goes on from the table: the row that took the first deleted one's place (or the
+    last row) is selected, with the focus on it; the same after «Khôi phục» in the bin."""
+    page = RegisterPage(context, "cadres")
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    ids = page.model.ids
+    remaining = [record_id for row, record_id in enumerate(ids) if row not in deleted]
+    flags = QItemSelectionModel.SelectionFlag
+    for row in deleted:
+        page.table.selectionModel().select(page.model.index(row, 0), flags.Select | flags.Rows)
+    page.buttons["delete"].setFocus()
+    context.dialogs.answer_next(YES)
+    qtbot.keyClick(page.buttons["delete"], Qt.Key_Space)
+    assert page.model.ids == remaining
+    assert QApplication.focusWidget() is page.table
+    assert page.selected_ids() == [page.model.record_id(then_selected)]
+    assert page.table.currentIndex().row() == then_selected
+
+    page.bin_switch.setChecked(True)
+    page.table.selectRow(0)
+    page.buttons["restore"].setFocus()
+    qtbot.keyClick(page.buttons["restore"], Qt.Key_Space)
+    assert QApplication.focusWidget() is page.table
+    assert page.selected_ids() == page.model.ids[:1]
+
+
 @pytest.mark.parametrize(("kind", "query"), [("cadres", "060065001234"), ("slips", "13/PXM")])
 def test_what_was_done_to_the_only_record_found_is_told_not_covered_by_the_empty_search(qtbot, context, kind,
                                                                                           query):

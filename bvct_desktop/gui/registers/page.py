@@ -442,6 +442,9 @@ class RegisterPage(QWidget):
             self._each(chosen, recycle_bin.restore, "Đã khôi phục {n} bản ghi.")
 
     def _each(self, ids: list[int], action, done: str) -> None:
+        """`action` on each of the selected records `ids` (top row first); the keyboard then goes on
+        from the table, on the row that took the first one's place (or the last row)."""
+        place = self.model.row_of(ids[0])
         try:
             for record_id in ids:
                 action(self.context.db, self.kind.name, record_id)
@@ -449,6 +452,10 @@ class RegisterPage(QWidget):
             self._tell_done(error.message, error=True)
         else:
             self._tell_done(done.format(n=len(ids)), error=False)
+        rows = self.model.rowCount()
+        if rows and place is not None and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(min(place, rows - 1))
+        self.table.setFocus()
 
     def _tell_done(self, text: str, error: bool) -> None:
         """What an action on the selected records did, kept over the empty-search hint while the
