@@ -1,6 +1,8 @@
 """Every register page: the table model, row count, filters, delete and restore through the
 recycle bin, opening a record, and what a read-only (xem) user is offered."""
 
+import unicodedata
+
 import pytest
 
 from bvct_desktop.core import audit, backup, browse, recycle_bin, register_search, vault
@@ -9,10 +11,20 @@ from bvct_desktop.gui import damage
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.navigation import REGISTERS
 from bvct_desktop.gui.printing import PrintPreview
-from bvct_desktop.gui.qt import QApplication, QCheckBox, QItemSelectionModel, QLabel, QPushButton, Qt, QThread
+from bvct_desktop.gui.qt import (
+    QApplication,
+    QCheckBox,
+    QItemSelectionModel,
+    QLabel,
+    QPushButton,
+    Qt,
+    QTextDocument,
+    QThread,
+)
 from bvct_desktop.gui.registers import page as page_module
 from bvct_desktop.gui.registers.model import RegisterModel
 from bvct_desktop.gui.registers.page import RegisterPage
+from bvct_desktop.gui.registers.replies import MOST_NAMED, ReplyDialog
 from bvct_desktop.gui.workers import counted
 from bvct_desktop.io.xlsx_reader import read_first_sheet
 from tests.conftest import ADMIN, PASSWORD
@@ -426,6 +438,39 @@ def test_one_police_letter_answers_the_slips_selected_in_one_step(qtbot, context
         assert page.model.index(row, keys.index("result")).data() == "Có tàng thư"
     assert sorted(page.selected_ids()) == sorted(chosen)  # the selection survives the change
     assert page.model.index(1, keys.index("result")).data() != "Có tàng thư"  # the slip not selected
+
+
+def lines_of(label: QLabel) -> list[str]:
+    """The label's text as seen on its lines at its present width (without the characters not drawn)."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    document.setHtml(label.text())
+    document.setTextWidth(label.contentsRect().width())
+    document.documentLayout().documentSize()  # lays the text out
+    block, lines = document.begin(), []
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            text = block.text()[line.textStart():line.textStart() + line.textLength()]
+            lines.append("".join(ch for ch in text if unicodedata.category(ch) != "Cf"))
+        block = block.next()
+    return lines
+
+
+def test_the_reply_names_each_slip_number_whole_on_one_line(qtbot, context):
+    numbers = [f"{number}/PXM-BTCTU" for number in (7579, 3924, 6848, 3193, 9772, 6117, 2462, 9041, 5386, 1731,
+                                                    8310, 4655, 1200, 1201, 1202)]
+    dialog = ReplyDialog(context, list(range(1, 16)), numbers, lambda count: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    chosen = dialog.findChildren(QLabel)[0]
+    lines = lines_of(chosen)
+    assert len(lines) > 1  # the list wraps, between numbers only
+    for number in numbers[:MOST_NAMED]:
+        assert any(number in line for line in lines), (number, lines)
+    assert " ".join(line.strip() for line in lines).endswith("và 3 phiếu khác.")
 
 
 def test_a_search_shows_its_first_rows_at_once_and_its_count_once_every_row_is_found(qtbot, context, monkeypatch):

@@ -2,6 +2,7 @@
 its number and result when given — entered once (core/replies); the inputs follow the slips'
 field declarations, and the register keeps its rows, selection and scroll when it is saved."""
 
+import html
 from collections.abc import Callable
 
 from ...core import replies
@@ -15,6 +16,7 @@ from ..look import ErrorLabel
 from ..qt import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 MOST_NAMED = 12  # slip numbers listed in the dialog before "…"
+WORD_JOINER = "\u2060"  # no line break on either side; not drawn
 
 
 class ReplyDialog(QDialog):
@@ -26,8 +28,8 @@ class ReplyDialog(QDialog):
         self.context, self.slip_ids, self._done = context, slip_ids, done
         self.setWindowTitle("Ghi kết quả trả lời")
         layout = QVBoxLayout(self)
-        shown = ", ".join(numbers[:MOST_NAMED]) + (f" và {grouped(len(numbers) - MOST_NAMED)} phiếu khác"
-                                                    if len(numbers) > MOST_NAMED else "")
+        more = len(numbers) - MOST_NAMED
+        shown = ", ".join(map(unbroken, numbers[:MOST_NAMED])) + (f" và {grouped(more)} phiếu khác" if more > 0 else "")
         chosen = QLabel(f"<b>{grouped(len(slip_ids))} phiếu</b> được trả lời trong cùng một văn bản: {shown}.")
         chosen.setWordWrap(True)
         layout.addWidget(chosen)
@@ -69,3 +71,8 @@ class ReplyDialog(QDialog):
         self.accept()
         self._done(count)
         return True
+
+
+def unbroken(number: str) -> str:
+    """A slip number as rich text kept whole on one line (Qt would break it after «/» or «-»)."""
+    return html.escape(WORD_JOINER.join(number))
