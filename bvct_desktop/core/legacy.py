@@ -131,11 +131,18 @@ def guess(value: str) -> Encoding | None:
     if not latin1_only(value):
         return None
     best, best_score = None, _syllable_score(value)
-    for encoding in (Encoding.VNI, Encoding.TCVN3):
+    for encoding in (Encoding.VNI, _tcvn3_of(value)):
         score = _syllable_score(decode(value, encoding))
         if score > best_score:
             best, best_score = encoding, score
     return best
+
+
+def _tcvn3_of(value: str) -> Encoding:
+    """TCVN3 as `value` was typed: in capitals (an H font's) when its ASCII letters are all capitals,
+    since the bytes of its other letters are then capitals too ("PHã CHñ TÞCH" is «PHÓ CHỦ TỊCH»)."""
+    letters = [ch for ch in value if ch.isascii() and ch.isalpha()]
+    return Encoding.TCVN3_CAPITALS if letters and all(map(str.isupper, letters)) else Encoding.TCVN3
 
 
 _ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu(?!u)|th|tr|[bcdđghklmnprstvx])?"

@@ -119,3 +119,19 @@ def test_the_sheet_is_converted_in_its_columns():
     sheet = fake_sheet(rows, {(1, 1): ".VnTime", (2, 1): ".VnTime"})
     convert_sheet(sheet)
     assert sheet.columns == [["Họ và tên", "Lê Văn Tám", "Trần Văn Ba"], ["Năm", 1950, None]]
+
+
+@pytest.mark.parametrize(("capitals", "unicode"), [
+    ("PH\xe3 CH\xf1 T\xdeCH", "PHÓ CHỦ TỊCH"), ("GI\xb8M \xae\xe8C S\xeb", "GIÁM ĐỐC SỞ"),
+    (to_tcvn3_capitals("NGUYỄN VĂN ƯỚC"), "NGUYỄN VĂN ƯỚC"),
+])
+def test_capitals_typed_with_an_h_font_in_an_ordinary_cell_stay_capitals(capitals, unicode):
+    assert guess(capitals) is Encoding.TCVN3_CAPITALS
+    sheet = fake_sheet([["Chức vụ"], [capitals]], {})
+    convert_sheet(sheet)
+    assert sheet.rows == [["Chức vụ"], [unicode]]
+
+
+def test_lower_case_tcvn3_with_capital_initials_is_not_taken_for_capitals():
+    assert guess(to_tcvn3("Phó Chủ tịch")) is Encoding.TCVN3
+    assert guess(to_tcvn3("Bảo Lộc")) is Encoding.TCVN3
