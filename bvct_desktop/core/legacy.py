@@ -156,19 +156,34 @@ _TONE_MARKS = set("\u0300\u0301\u0303\u0309\u0323")
 
 
 def _syllable_score(text: str) -> int:
-    """How many words read as Vietnamese syllables (at most one tone mark each)."""
-    score = 0
-    for word in _WORD_BREAK.split(text.casefold()):
-        if not word or word.isdigit():
-            continue
-        decomposed = unicodedata.normalize("NFD", word)
-        tones = sum(ch in _TONE_MARKS for ch in decomposed)
-        bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
-        if tones <= 1 and _SYLLABLE.match(bare):
-            score += 1
-        elif tones or not bare.isascii():
-            score -= 1
-    return score
+    """How many words read as Vietnamese syllables (at most one tone mark each), less those with
+    a mark or a letter beyond ASCII that do not."""
+    return sum(map(_word_score, _WORD_BREAK.split(text.casefold())))
+
+
+def _reads_vietnamese(text: str) -> bool:
+    """Every word of `text` with a mark or a letter beyond ASCII is a Vietnamese syllable."""
+    return min(map(_word_score, _WORD_BREAK.split(text.casefold())), default=0) >= 0
+
+
+def _word_score(word: str) -> int:
+    """1 for a Vietnamese syllable, -1 for a word with a mark or a letter beyond ASCII that is none, else 0."""
+    if not word or word.isdigit():
+        return 0
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = sum(ch in _TONE_MARKS for ch in decomposed)
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
+    if tones <= 1 and _SYLLABLE.match(bare):
+        return 1
+    return -1 if tones or not bare.isascii() else 0
+
+
+def _could_be(value: str, encoding: Encoding) -> bool:
+    """Whether `encoding` writes every character of `value` beyond ASCII: TCVN3 never writes «à»
+    or «Â», VNI never an accent byte that follows no letter it marks."""
+    if encoding is Encoding.VNI:
+        return _VNI_PATTERN.sub("", value).isascii()
+    return all(ch.isascii() or ch in TCVN3 for ch in value)
 
 
 class FontedSheet(Protocol):
@@ -197,7 +212,8 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
     Vietnamese has, each such cell is converted by its font, else by `guess`; text made only of
     letters Unicode Vietnamese also has ("Néi" is "Nội" in TCVN3) is checked by font once the
     sheet has shown a legacy font, and else by `guess` — except in a column plainly written in
-    Unicode (its text has ư, ơ, đ, ạ…), where it is Unicode too. Fonts are read once, for the
+    Unicode (its text has ư, ơ, đ, ạ…), where it is Unicode too. In a sheet with no legacy font,
+    a text that `guess` cannot tell is decided by its column (`_by_column`). Fonts are read once, for the
     columns concerned, and only when some text looks legacy; each distinct text in each font is
     decided and decoded once.
     """
@@ -229,20 +245,55 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
     guessed = _Guesses()
     changes: dict[int, dict[tuple[str, str | None], tuple[str, Encoding]]] = {}
     for c, found in kinds.items():
-        decided = {}
+        decided, undecided = {}, []
         for value, font in distinct[c]:
             kind = found.get(value)
             if kind is None:
                 continue
             by_font = encodings[font] if kind == _SUSPECT or legacy_fonts else None
             encoding = by_font or guessed[value]
-            if encoding is not None and (converted := _decoded(value, encoding)) != value:
+            if encoding is None:
+                undecided.append((value, font))
+            elif (converted := _decoded(value, encoding)) != value:
                 decided[value, font] = (converted, encoding)
+        if undecided and not legacy_fonts:
+            decided |= _by_column(columns, c, decided, undecided)
         if decided:
             changes[c] = decided
     for c in changes:
         cells.setdefault(c, list(zip(columns[c], itertools.repeat(None))))
     return _rewrite(columns, cells, kinds, changes, samples)
+
+
+def _by_column(columns: list[list[object]], c: int, decided: dict[tuple[str, str | None], tuple[str, Encoding]],
+               undecided: list[tuple[str, str | None]]) -> dict:
+    """The conversions of column `c`'s texts that read as Vietnamese both as they stand and converted
+    («Phóc» is TCVN3 for «Phúc», «Baù» VNI for «Bá»), decided by the encoding of its other legacy
+    texts when those outnumber its Unicode ones: each converted when the encoding can have written
+    it, its conversion reads as Vietnamese and no row it stands in is plainly Unicode (the headers
+    an officer typed above old data)."""
+    counts = collections.Counter(encoding is Encoding.VNI for _, encoding in decided.values())
+    if not counts:
+        return {}
+    vni, legacy = counts.most_common(1)[0]
+    values = set(columns[c])
+    if legacy <= sum(value.__class__ is str and _BEYOND_LATIN1.search(value) is not None for value in values):
+        return {}
+    texts = {value for value, _ in undecided}
+    kept = {value for r, value in enumerate(columns[c]) if value in texts and _unicode_row(columns, r)}
+    conversions = {}
+    for value, font in undecided:
+        encoding = Encoding.VNI if vni else _tcvn3_of(value)
+        if value not in kept and _could_be(value, encoding) \
+                and _reads_vietnamese(converted := _decoded(value, encoding)):
+            conversions[value, font] = (converted, encoding)
+    return conversions
+
+
+def _unicode_row(columns: list[list[object]], r: int) -> bool:
+    """Whether row `r` (0 is Excel row 1) has letters beyond Latin-1 and no text that looks legacy."""
+    texts = [column[r] for column in columns if column[r].__class__ is str]
+    return any(_BEYOND_LATIN1.search(text) for text in texts) and not any(map(might_be_legacy, texts))
 
 
 def _text(values: set) -> str:

@@ -135,3 +135,43 @@ def test_capitals_typed_with_an_h_font_in_an_ordinary_cell_stay_capitals(capital
 def test_lower_case_tcvn3_with_capital_initials_is_not_taken_for_capitals():
     assert guess(to_tcvn3("Phó Chủ tịch")) is Encoding.TCVN3
     assert guess(to_tcvn3("Bảo Lộc")) is Encoding.TCVN3
+
+
+NAMES = ["Nguyễn Văn Hùng", "Cao Minh Phúc", "Hà Thị Tú", "Lê Văn Lộc", "Trần Bích Tuấn", "Đỗ Văn Dũng"]
+
+
+def test_a_legacy_column_in_an_ordinary_font_decides_the_cells_whose_text_reads_both_ways():
+    # «Cao Minh Phóc», «Baù», «Sôn» read as Vietnamese too: their column says they are legacy
+    sheet = fake_sheet([[to_tcvn3("Họ và tên"), to_vni("Quê quán")]]
+                       + [[to_tcvn3(name), to_vni(place)] for name, place in
+                          zip(NAMES, ["Bảo Lộc", "Cao Bá Minh", "Hàm Tân", "Bắc Sơn", "Đức Linh", "Phú Quý"],
+                              strict=True)], {})
+    result = convert_sheet(sheet)
+    assert sheet.columns[0] == ["Họ và tên", *NAMES]
+    assert sheet.columns[1] == ["Quê quán", "Bảo Lộc", "Cao Bá Minh", "Hàm Tân", "Bắc Sơn", "Đức Linh", "Phú Quý"]
+    assert result.cells == 14
+
+
+def test_a_mostly_legacy_column_keeps_its_unicode_foreign_and_number_cells():
+    # «Hoà Bình» has à, which TCVN3 never writes; «Café», «Müller» would not read as Vietnamese
+    column = [to_tcvn3(name) for name in NAMES] + ["Hoà Bình", "Café", "Müller", "PV27", 1975, None]
+    sheet = fake_sheet([[value] for value in column], {})
+    convert_sheet(sheet)
+    assert sheet.columns[0] == NAMES + ["Hoà Bình", "Café", "Müller", "PV27", 1975, None]
+
+
+def test_a_unicode_column_with_one_legacy_cell_keeps_its_ambiguous_cells():
+    column = ["Nguyễn Văn Hùng", "Trần Thị Lụa", "Phạm Văn Đồng", "Thái", to_tcvn3("Lê Văn Lộc")]
+    sheet = fake_sheet([[value] for value in column], {})
+    convert_sheet(sheet)
+    assert sheet.columns[0] == ["Nguyễn Văn Hùng", "Trần Thị Lụa", "Phạm Văn Đồng", "Thái", "Lê Văn Lộc"]
+
+
+def test_unicode_headers_typed_above_old_data_stay_as_typed():
+    # «Quê quán» would read «Quờ quỏn» in TCVN3: its row, in Unicode, says it is not
+    data = [["Cao Minh Phúc", "Hàm Tân"], ["Lê Văn Lộc", "Bắc Bình"], ["Trần Bích Tuấn", "Đức Linh"],
+            ["Nguyễn Văn Hùng", "Tánh Linh"]]
+    headers = [["Danh sách cán bộ", None], ["Họ và tên", "Quê quán"]]
+    sheet = fake_sheet(headers + [list(map(to_tcvn3, row)) for row in data], {})
+    convert_sheet(sheet)
+    assert sheet.rows == headers + data
