@@ -224,8 +224,10 @@ def _work(path: str, columns: int, part: int = 0, parts: int = 1) -> bytes:
     try:
         import python_calamine
 
-        workbook = python_calamine.load_workbook(source)
-        del source  # the part's workbook in memory: the reader holds its own copy
+        # by its content: given a path, the reader would choose its format by the name (.xls: the old one);
+        # closing a part's workbook in memory frees it, the reader holds its own copy
+        with source.open("rb") if isinstance(source, Path) else source as stream:
+            workbook = python_calamine.load_workbook(stream)
         sheet = workbook.get_sheet_by_index(surveyed.index)
         start, rows = sheet.start, _without_empty_tail(sheet.to_python())
         del workbook, sheet

@@ -64,6 +64,14 @@ def test_not_an_xlsx(base, tmp_path):
     assert code == 2 and "không phải tệp Excel" in err
 
 
+def test_a_web_page_saved_as_xls_is_told_to_be_saved_again_as_xlsx(base, tmp_path):
+    page = tmp_path / "danh-sach.xls"
+    page.write_text("<html><body><table><tr><td>Họ và tên</td></tr></table></body></html>", encoding="utf-8")
+    code, out, err = base("import", "cadres", page)
+    assert (code, out) == (2, "")
+    assert "Tệp «danh-sach.xls» không phải tệp Excel .xlsx; hãy mở bằng Excel và lưu lại dạng .xlsx." in err
+
+
 @pytest.mark.parametrize("name", ["cong-van.docx", "cong-van.xlsx"])
 def test_a_word_file_is_told_it_is_no_workbook_not_a_damaged_one(base, tmp_path, name):
     import docx

@@ -345,3 +345,13 @@ def test_a_folder_is_told_as_a_folder(tmp_path):
     with pytest.raises(InputError) as refused:
         read_first_sheet(tmp_path)
     assert refused.value.message == f"«{tmp_path}» là thư mục, không phải tệp Excel."
+
+
+@pytest.mark.parametrize("name", ["can-bo.xls", "can-bo", "can-bo.dat"])
+def test_a_workbook_is_read_by_its_content_whatever_its_name(tmp_path, name):
+    path = tmp_path / name
+    book = openpyxl.Workbook()
+    book.active.append(["Họ và tên", "Ngày sinh"])
+    book.active.append(["Nguyễn Văn Ánh", "12/03/1955"])
+    book.save(path)
+    assert read_first_sheet(path).rows == [["Họ và tên", "Ngày sinh"], ["Nguyễn Văn Ánh", "12/03/1955"]]
