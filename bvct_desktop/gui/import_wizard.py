@@ -49,6 +49,7 @@ MARKED_ROWS = 200  # faulty rows shown with their cells marked
 DETAIL_LINES = 5  # lines of an import's details in view (more scroll)
 MARKED_COLOURS = {"error": QColor("#f8d0d4"), "warning": QColor("#fff0b3")}
 EXCEL_FILTER = "Tệp Excel (*.xlsx)"
+OPEN_FILTER = "Tệp Excel (*.xlsx *.xls)"  # an old .xls is chosen too, and told how to save it as .xlsx
 ERRORS, NOTES = "lỗi", "lưu ý"  # what the list under the summary holds
 NOTHING_WRITTEN = "chưa ghi gì vào cơ sở dữ liệu"
 CHECKED = f"Kiểm tra xong — {NOTHING_WRITTEN}"  # a check's outcome (the command line's --dry-run)
@@ -168,7 +169,7 @@ class ImportWizard(QDialog):
         self.message.show_message(f"Đã lưu tệp mẫu vào {target}.", error=False)
 
     def choose_file(self) -> None:
-        name = self.context.dialogs.open_file(self, "Chọn tệp Excel để nhập", EXCEL_FILTER)
+        name = self.context.dialogs.open_file(self, "Chọn tệp Excel để nhập", OPEN_FILTER)
         if name:
             self.load(Path(name))
 

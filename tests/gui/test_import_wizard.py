@@ -255,6 +255,18 @@ def test_import_of_a_file_unchanged_since_it_was_read_does_not_read_it_again(qtb
     assert wizard.message.text().startswith("Không nhập dòng nào: 2 lỗi")
 
 
+def test_an_old_xls_register_can_be_chosen_and_is_told_to_be_saved_as_xlsx(qtbot, context, tmp_path):
+    old = tmp_path / "so-cu.xls"
+    old.write_bytes(xlsx_reader.OLE_MAGIC + bytes(504))
+    wizard = _wizard(qtbot, context)
+    context.dialogs.answer_next(str(old))
+    wizard.choose_file()
+    assert "*.xls)" in context.dialogs.shown[-1].text and "*.xlsx" in context.dialogs.shown[-1].text
+    qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
+    assert wizard.message.text().startswith(
+        "Tệp «so-cu.xls» là định dạng Excel cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx.")
+
+
 @pytest.mark.parametrize("how", ["deleted", "damaged"])
 def test_a_changed_file_that_cannot_be_read_again_is_told_and_nothing_imported(qtbot, context, tmp_path, how):
     path = workbook(tmp_path / "moi.xlsx", HEADERS, GOOD)
