@@ -76,7 +76,7 @@ _VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, VNI), key=len, reverse=
 
 class Encoding(enum.Enum):
     TCVN3 = "TCVN3"
-    TCVN3_CAPITALS = "TCVN3 (chữ hoa)"
+    TCVN3_CAPITALS = "TCVN3 chữ hoa"
     VNI = "VNI"
 
 
@@ -318,10 +318,14 @@ def _kinds(values: set, legacy: bool) -> dict[str, str]:
     return kinds
 
 
+_SHOWN = str.maketrans({"\xad": "-"})  # TCVN3's «ư» is the soft hyphen, which no screen shows
+
+
 def _rewrite(columns: list[list[object]], cells: dict[int, list[tuple[object, str | None]]],
              kinds: dict[int, dict[str, str]], changes: dict, samples: int) -> Conversion:
     """Writes the decided conversions into the columns; counts them, and takes the
-    samples from the suspect cells first, then the doubtful ones, each in reading order."""
+    samples from the suspect cells first, then the doubtful ones, each in reading order (as
+    the cell was read, with a visible stand-in for the character that does not display)."""
     result = Conversion()
     firsts: list[tuple[bool, int, int]] = []
     for c, decided in changes.items():
@@ -339,7 +343,7 @@ def _rewrite(columns: list[list[object]], cells: dict[int, list[tuple[object, st
         for kind in (_SUSPECT, _DOUBTFUL):
             firsts += itertools.islice(((kind == _DOUBTFUL, r, c) for r in changed
                                         if kinds[c][cells[c][r][0]] == kind), samples)
-    result.samples = [(cells[c][r][0], columns[c][r]) for _, r, c in sorted(firsts)[:samples]]
+    result.samples = [(cells[c][r][0].translate(_SHOWN), columns[c][r]) for _, r, c in sorted(firsts)[:samples]]
     return result
 
 

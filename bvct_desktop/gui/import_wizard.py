@@ -250,8 +250,8 @@ class ImportWizard(QDialog):
         if converted.cells:
             examples = "<br>".join(f"«{before}» → «{after}»" for before, after in converted.samples)
             kinds = ", ".join(converted.by_encoding)
-            self.conversion.setText(f"<b>Chữ mã cũ ({kinds}) sẽ được chuyển sang Unicode</b> "
-                                    f"({grouped(converted.cells)} ô), ví dụ:<br>{examples}")
+            self.conversion.setText(f"<b>Chữ mã cũ: {kinds}</b> — {grouped(converted.cells)} ô sẽ được chuyển "
+                                    f"sang Unicode, ví dụ:<br>{examples}")
             self.conversion.show()
         self._fill_preview(shown.rows[0] if shown.rows else [],
                            [(number, row) for number, row in enumerate(shown.rows[1:], start=2)])

@@ -96,7 +96,7 @@ def test_a_sheet_is_converted_in_place_with_counts_and_samples():
     assert sheet.rows == [["Họ và tên", "Quê quán", "Năm"], ["Lê Văn Tám", "Hàm Tiến", 1950],
                           ["NGUYỄN THỊ HOA", "Mũi Né", "1952"], ["Trần Văn Ba", "Phan Rí Cửa", None]]
     assert result.cells == 5
-    assert result.by_encoding == {"TCVN3": 2, "TCVN3 (chữ hoa)": 1, "VNI": 2}
+    assert result.by_encoding == {"TCVN3": 2, "TCVN3 chữ hoa": 1, "VNI": 2}
     assert result.samples[0] == ("Hä vµ tªn", "Họ và tên") and len(result.samples) == 3
     assert sheet.lookups == [1, 2]  # fonts read once, for the columns with legacy text only
 
@@ -175,3 +175,9 @@ def test_unicode_headers_typed_above_old_data_stay_as_typed():
     sheet = fake_sheet(headers + [list(map(to_tcvn3, row)) for row in data], {})
     convert_sheet(sheet)
     assert sheet.rows == headers + data
+
+
+def test_a_sample_shows_the_tcvn3_u_horn_byte_which_does_not_display():
+    # TCVN3's «ư» is U+00AD, a soft hyphen that no screen shows: «H­ng Yªn» would read «Hng Yªn»
+    sheet = fake_sheet([["Nơi ở"], [to_tcvn3("Hưng Yên")], ["NG\xadêI"]], {})
+    assert convert_sheet(sheet).samples == [("H-ng Yªn", "Hưng Yên"), ("NG-êI", "NGƯỜI")]

@@ -543,7 +543,8 @@ def test_old_tcvn3_text_is_shown_before_and_after_conversion(qtbot, context, tmp
     wizard = _wizard(qtbot, context)
     loaded(qtbot, wizard, workbook(tmp_path / "cu.xlsx", HEADERS, old))
     assert wizard.conversion.isVisibleTo(wizard)
-    assert f"«{to_tcvn3('Nguyễn Thị Hường')}» → «Nguyễn Thị Hường»" in wizard.conversion.text()
+    assert "<b>Chữ mã cũ: TCVN3</b> — 2 ô sẽ được chuyển sang Unicode" in wizard.conversion.text()
+    assert "«NguyÔn ThÞ H-êng» → «Nguyễn Thị Hường»" in wizard.conversion.text()  # U+00AD, «ư», shown
     assert wizard.preview.item(0, 0).text() == "Nguyễn Thị Hường"
     wizard.run_import()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
@@ -562,7 +563,7 @@ def test_an_old_tcvn3_file_with_its_headers_typed_in_tcvn3_too_counts_its_rows_a
     assert "Tệp có 2 dòng dữ liệu; xem trước 2 dòng đầu." in wizard.columns.text()
     headers = [wizard.preview.horizontalHeaderItem(i).text() for i in range(wizard.preview.columnCount())]
     assert headers == ["✓ Họ và tên", "✓ Ngày sinh", "✓ Quê quán"]
-    assert "(6 ô)" in wizard.conversion.text()
+    assert "— 6 ô sẽ được chuyển sang Unicode" in wizard.conversion.text()
     _checked(qtbot, wizard)
     assert wizard.message.text().endswith("Bấm «Nhập» sẽ nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi.")
     assert wizard.details.toPlainText() == "Ô chuyển từ mã cũ (TCVN3/VNI): 6"
