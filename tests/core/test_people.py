@@ -202,7 +202,8 @@ def test_a_new_slip_that_changes_a_stored_persons_values_says_so(db):
     _imported(db, CADRES, ["Họ và tên", "Ngày sinh", "Quê quán", "Nơi ở hiện nay"],
               ["Đỗ Văn Quê", "01/02/1980", MUI_NE, "Phường Phú Thủy, Phan Thiết"])
     result = _imported(db, SLIPS, [*SLIP_QUE_HEADERS, "Nơi ở"],
-                       ["1/PXM", "04/03/2025", "Đỗ Văn Quê", "01/02/1980", MUI_NE, "Bản thân", "Cục A93B", "Phan Thiết"])
+                       ["1/PXM", "04/03/2025", "Đỗ Văn Quê", "01/02/1980", MUI_NE, "Bản thân", "Cục A93B",
+                        "Phan Thiết"])
     assert result.counts == {CREATED: 1, UNCHANGED: 0, UPDATED: 0}
     assert result.updates == ["Dòng 2: thêm mới, cập nhật Nơi ở của người đã có"]
     assert _the_person(db)["residence"] == "Phan Thiết"
