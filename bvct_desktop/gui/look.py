@@ -1,5 +1,6 @@
 """How the program looks: bundled fonts, the style sheet, and the few small widgets every
-page uses (a page heading, an inline error line, the area a tall page scrolls in, a wait cursor).
+page uses (a page heading, an inline error line, the area a tall page scrolls in, a drop-down long
+items do not widen, a wait cursor).
 
 A widget takes one of the style sheet's looks through its `look` property: `styled(widget,
 "pageTitle")` in code, or a dynamic property `look` in a Designer form (ui/*.ui)."""
@@ -13,6 +14,7 @@ from .qt import (
     QAbstractItemView,
     QApplication,
     QColor,
+    QComboBox,
     QCursor,
     QEvent,
     QFont,
@@ -22,6 +24,9 @@ from .qt import (
     QObject,
     QPainter,
     QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -60,6 +65,52 @@ def styled(widget: Widget, look: str) -> Widget:
 def fill_screen(window: QWidget) -> None:
     """A window with a page or tables to read opens on most of the screen it is on."""
     window.resize(window.screen().availableGeometry().size() * SCREEN_SHARE)
+
+
+class NarrowComboBox(QComboBox):
+    """A drop-down asking the width of `letters` letters however long its items (a unit's name may run to
+    120): the window keeps its size, the closed box shows what fits (cut short with «…», or the start of
+    a value one may type) and its tip the whole, and the list opens as wide as its longest item."""
+
+    def __init__(self, letters: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(letters)
+        self.currentTextChanged.connect(self._changed)
+
+    def _changed(self, text: str) -> None:
+        self.setToolTip(text)
+        if self.isEditable() and not self.lineEdit().hasFocus():  # set or chosen, not being typed
+            self.lineEdit().setCursorPosition(0)
+
+    def closed_text(self) -> str:
+        """The current item as the closed box shows it."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight, field.width() - 2)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.isEditable():  # its line shows the text
+            super().paintEvent(event)
+            return
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.closed_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        super().showPopup()
+        view, screen = self.view(), self.screen().availableGeometry()
+        popup, place = view.window(), view.window().geometry()
+        place.setWidth(min(max(place.width(), popup.width() - view.viewport().width() + view.sizeHintForColumn(0)),
+                           screen.width()))
+        if place.right() > screen.right():
+            place.moveRight(screen.right())
+        popup.setGeometry(place)
 
 
 def scrolling(page: QWidget) -> QScrollArea:

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import browse, editing
+from bvct_desktop.core import browse, editing, recipients
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
@@ -758,3 +758,37 @@ def test_an_empty_tab_of_the_cadres_file_says_it_has_nothing_yet(qtbot, context)
                      "Hồ sơ thẩm tra": "Chưa có hồ sơ thẩm tra nào.",
                      "Phiếu xác minh": "Chưa có phiếu xác minh nào.",
                      "Đoàn ra nước ngoài": "Chưa có đoàn ra nước ngoài nào."}
+
+
+LONG_RECIPIENT = ("Phòng An ninh chính trị nội bộ – Công an tỉnh Lâm Đồng (cơ sở 2, khu vực Bình Thuận cũ) – "
+                  "Đội nghiệp vụ số 3")
+
+
+def cut_sideways(form) -> list[str]:
+    """The fields of `form` whose right edge (a drop-down's arrow) is out of its view sideways."""
+    area = form.fields_area
+    return [key for key, widget in form.inputs.items()
+            if widget.mapTo(area.viewport(), widget.rect().topRight()).x() >= area.viewport().width()]
+
+
+@pytest.mark.parametrize("opened", ["new", "stored"])
+def test_a_long_recipient_name_leaves_every_field_of_a_slip_in_view(qtbot, context, opened):
+    """Named in the list of recipients or on the slip, a long unit is cut short in the closed box and
+    read whole in its list and tip; the form keeps its size and every field fits it."""
+    recipients.add_recipient(context.db, LONG_RECIPIENT)
+    record_id = None
+    if opened == "stored":
+        record_id = editing.save(context.db, "slips", {**NEW["slips"], "recipient": LONG_RECIPIENT}, None, None, None)
+    form = open_form(context, "slips", record_id)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    box = form.inputs["recipient"]
+    box.setCurrentText(LONG_RECIPIENT)
+    qtbot.wait(1)
+    assert form.width() == 760 and form.fields_area.horizontalScrollBar().maximum() == 0
+    assert cut_sideways(form) == []
+    assert box.toolTip() == LONG_RECIPIENT
+    box.showPopup()
+    assert box.view().width() >= box.view().fontMetrics().horizontalAdvance(LONG_RECIPIENT)
+    box.hidePopup()

@@ -4,6 +4,7 @@ them, and the field's own `parse` decides what is valid."""
 
 from ...core.dates import FULL_FORM, PARTIAL_FORMS, YEAR_FORM, PartialDate, display_date
 from ...core.fields import LONG_TEXT, Field, FieldType
+from ..look import NarrowComboBox
 from ..qt import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 DATE_HINTS = {
@@ -13,16 +14,17 @@ DATE_HINTS = {
     FieldType.CCCD: "12 chữ số",
     FieldType.CMND: "9 hoặc 12 chữ số",
 }
+BOX_LETTERS = 20  # what a drop-down asks, about a line's width: the form's width is the window's
 
 
 def make_input(spec: Field, suggestions: list[str] | None = None) -> QWidget:
     if spec.type is FieldType.CHOICE:
-        box = QComboBox()
+        box = NarrowComboBox(BOX_LETTERS)
         box.addItem("")
         box.addItems(list(spec.choices))
         return box
     if suggestions is not None:
-        box = QComboBox()
+        box = NarrowComboBox(BOX_LETTERS)
         box.setEditable(True)
         box.addItem("")
         box.addItems(suggestions)
