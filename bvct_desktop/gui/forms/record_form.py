@@ -109,10 +109,20 @@ class RecordForm(QDialog):
         close.clicked.connect(self.close)
         buttons.addWidget(close)
         layout.addLayout(buttons)
+        self._order_tabbing(close)
         if self.members is None:
             self.resize(760, 640)
         else:  # the members' table read across
             fill_screen(self)
+
+    def _order_tabbing(self, last_button: QPushButton) -> None:
+        """Tab runs from the picker to the fields, then the buttons; the tab bar closes the round, so the
+        form starts on its first field when it has no picker, and Shift+Tab from there reaches the bar
+        above it. The frames around the fields take no focus."""
+        QWidget.setTabOrder(last_button, self.tabs.tabBar())
+        self.tabs.setFocusProxy(None)  # else Tab reaching the tab widget, before its pages, jumps to the bar
+        for frame in (self.tabs, self.fields_area):
+            frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def print_record(self) -> None:
         """This record's document in the print preview (as saved: unsaved changes are not printed)."""
