@@ -1,8 +1,8 @@
 """The text rules: how every string is cleaned on the way in, compared and folded for search.
 
-- `clean`: NFC, invisible characters dropped, runs of white space collapsed, and the tone
-  mark of a final oa/oe/uy placed on the first vowel ("hoà" → "hòa", "thuý" → "thúy",
-  "uỷ" → "ủy"), the placement Party documents use.
+- `clean`: NFC, invisible characters dropped (a zero-width space between two letters made a
+  space), runs of white space collapsed, and the tone mark of a final oa/oe/uy placed on the
+  first vowel ("hoà" → "hòa", "thuý" → "thúy", "uỷ" → "ủy"), the placement Party documents use.
 - `identity_key`: what two spellings of one name share (case ignored, accents kept).
 - `fold`: accents, đ and case folded, for search ("NGUYỄN VĂN HÙNG" → "nguyen van hung").
 - `variant_fold`: `fold` with the two spellings of a final i/y made one ("Phú Quí" = "Phú Quý"),
@@ -15,8 +15,14 @@ import unicodedata
 
 _INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARACTERS), None)
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
 _MARKS = "\u0300-\u036f"  # the combining diacritical marks (Vietnamese uses only these)
+# A zero-width space or word joiner between two letters (a mark is part of the letter before it) is the
+# space Vietnamese writes between syllables, none of which it ever splits; beside a digit, a sign, a
+# space or at an end it only steered line breaking, and goes with the other invisible characters.
+_ZERO_WIDTH_GAP = re.compile(r"(?:(?<=[^\W\d_])|(?<=[" + _MARKS + r"]))"
+                             r"[" + _INVISIBLE_CHARACTERS + r"]*[\u200b\u2060][" + _INVISIBLE_CHARACTERS + r"]*"
+                             r"(?=[^\W\d_])")
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
 # A final o+a/e or u+y whose tone sits on the second vowel; "qu" is a consonant, so "quý" stays.
 # (A tone followed by another mark is not final: "hoặc" is o + ạ + breve, and stays.)
 _NEW_STYLE_TONE = re.compile(
@@ -46,7 +52,7 @@ def clean(value: str) -> str:
 
 
 def _clean_fully(value: str) -> str:
-    text = unicodedata.normalize("NFD", value.translate(_INVISIBLE))
+    text = unicodedata.normalize("NFD", _ZERO_WIDTH_GAP.sub(" ", value).translate(_INVISIBLE))
     if any(ch in text for ch in _TONES):
         text = _NEW_STYLE_TONE.sub(_move_tone, text)
     text = unicodedata.normalize("NFC", text)

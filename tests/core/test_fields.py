@@ -67,6 +67,13 @@ def test_text_is_cleaned_and_numbers_become_their_digits():
     assert CADRES.field("full_name").parse(" Nguyễn  Văn  Hoà ") == "Nguyễn Văn Hòa"
 
 
+def test_a_name_pasted_with_a_zero_width_space_between_words_is_typed_and_imported_alike():
+    name = CADRES.field("full_name")
+    pasted = "Nguyễn\u00a0Thị\u200bHoà"
+    values, problems = name.parse_column([pasted])
+    assert name.parse(pasted) == values[0] == "Nguyễn Thị Hòa" and problems == {}
+
+
 def test_a_five_megabyte_cell_is_refused():
     with pytest.raises(RowProblem, match="quá dài"):
         CADRES.field("note").parse("x" * 5_000_000)

@@ -16,6 +16,26 @@ def test_clean_collapses_spaces_and_drops_invisible_characters():
     assert clean("  Nguyễn\u00a0 Văn\t\u200bHùng  ") == "Nguyễn Văn Hùng"
 
 
+def test_a_zero_width_space_or_word_joiner_between_two_words_is_the_space_they_lack():
+    """Pasted from a web page, a name may hold one where a space should be; Vietnamese writes every
+    syllable apart, so two letters it joins are two words (the one person, not a second)."""
+    pasted = "Nguyễn\u00a0Thị\u200bHoà"
+    assert clean(pasted) == clean("Nguyễn Thị\u2060Hoà") == "Nguyễn Thị Hòa"
+    assert clean(unicodedata.normalize("NFD", pasted)) == "Nguyễn Thị Hòa"
+    assert identity_key(pasted) == identity_key("nguyễn thị hòa") and fold(pasted) == "nguyen thi hoa"
+
+
+def test_a_zero_width_space_beside_a_digit_a_sign_or_a_space_or_at_an_end_is_dropped():
+    assert clean("12/\u200bPXM-\u2060BTCTU") == "12/PXM-BTCTU"  # where a web page lets a long word break
+    assert clean("Cục A93\u200bB") == "Cục A93B"
+    assert clean("\ufeff\u200bVăn \u200bHùng\u200b, Hà\u2060 Nội\u200b") == "Văn Hùng, Hà Nội"
+
+
+def test_clean_text_stays_as_it_is():
+    for word in _samples():
+        assert clean(clean(word)) == clean(word), word
+
+
 def test_tone_placement_is_unified_on_the_traditional_vowel():
     assert clean("hoà") == clean("hòa") == "hòa"
     assert clean("Thuý") == "Thúy"
