@@ -12,7 +12,7 @@ from bvct_desktop.core.database import Database
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.gui.context import AppContext
 from bvct_desktop.gui.dialogs import Dialogs
-from bvct_desktop.gui.qt import QLineEdit, QRect, QScreen, Qt
+from bvct_desktop.gui.qt import QApplication, QLineEdit, QRect, QScreen, Qt, QWidget
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import ADMIN, PASSWORD
 from tests.samples import SAMPLES
@@ -67,6 +67,26 @@ def type_text(widget: QLineEdit, text: str) -> None:
     """Types `text` key by key; non-ASCII letters through sendKeyEvent (keyClicks would abort)."""
     for ch in text:
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def active(qtbot, window: QWidget) -> None:
+    """`window` shown and active, where the officer's keys go."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def tab_stops() -> list[QWidget]:
+    """The widgets Tab goes through from where the active window's focus is, round to it again."""
+    start = stop = QApplication.focusWidget()
+    assert start is not None, "no focus"
+    stops = []
+    while not stops or stop is not start:
+        stops.append(stop)
+        assert len(stops) < 100, "Tab never comes back"
+        QTest.keyClick(stop, Qt.Key.Key_Tab)
+        stop = QApplication.focusWidget()
+    return stops
 
 
 def logged_in(dialog) -> bool:

@@ -4,7 +4,6 @@ dates, the person picker's warning, the unsaved-changes prompt and the cadre's f
 import datetime as dt
 
 import pytest
-from PySide6.QtTest import QTest
 
 from bvct_desktop.core import browse, editing, recipients
 from bvct_desktop.core.personfile import cases, relatives
@@ -12,10 +11,10 @@ from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
 from bvct_desktop.gui.forms.members import KEYS
 from bvct_desktop.gui.look import EmptyNote
-from bvct_desktop.gui.qt import QApplication, QComboBox, QLabel, QPlainTextEdit, QPushButton, Qt, QTableView
+from bvct_desktop.gui.qt import QComboBox, QLabel, QPlainTextEdit, QPushButton, QTableView
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
-from tests.gui.shell_support import FakeClock, on_office_screen, type_text
+from tests.gui.shell_support import FakeClock, active, on_office_screen, tab_stops, type_text
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
 
@@ -795,19 +794,6 @@ def test_a_long_recipient_name_leaves_every_field_of_a_slip_in_view(qtbot, conte
     box.hidePopup()
 
 
-def tab_stops() -> list:
-    """The widgets Tab goes through from where the active window's focus is, round to it again."""
-    start = stop = QApplication.focusWidget()
-    assert start is not None, "no focus"
-    stops = []
-    while not stops or stop is not start:
-        stops.append(stop)
-        assert len(stops) < 100, "Tab never comes back"
-        QTest.keyClick(stop, Qt.Key.Key_Tab)
-        stop = QApplication.focusWidget()
-    return stops
-
-
 @pytest.mark.parametrize("kind", ["cadres", "slips", "delegations", "complaints"])
 def test_a_form_starts_on_its_first_box_and_tab_follows_the_screen(qtbot, context, kind):
     """A new record starts where it is typed: the picker's search for a person, else the first field;
@@ -815,9 +801,7 @@ def test_a_form_starts_on_its_first_box_and_tab_follows_the_screen(qtbot, contex
     from the first field reaches them), and never stops on the fields' area itself."""
     form = open_form(context, kind, None)
     qtbot.addWidget(form)
-    form.show()
-    form.activateWindow()
-    qtbot.waitUntil(form.isActiveWindow)
+    active(qtbot, form)
     first_field = form.inputs[next(iter(form.inputs))]
     stops = tab_stops()
     if form.picker is not None:

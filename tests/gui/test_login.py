@@ -9,7 +9,7 @@ from bvct_desktop.core import backup, keyfile, users, vault
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.login import LoginDialog
 from tests.conftest import ADMIN, PASSWORD
-from tests.gui.shell_support import FakeClock, logged_in, new_database, type_text
+from tests.gui.shell_support import FakeClock, active, logged_in, new_database, tab_stops, type_text
 
 
 @pytest.fixture
@@ -177,3 +177,12 @@ def test_a_database_older_than_its_key_file_is_refused_and_the_verified_backup_o
     assert not ok and dialog.database is None
     assert "cũ hơn tệp khóa" in dialog.error.text() and "bvct restore" in dialog.error.text()
     assert dialogs.shown[0].kind == "ask" and saved.path.name in dialogs.shown[0].text
+
+
+def test_tab_goes_round_the_window_as_it_reads(qtbot, db_path, clock):
+    """From the user name: the password, the row of buttons left to right, then the other file above."""
+    dialog = LoginDialog(db_path, Dialogs(scripted=True), clock)
+    qtbot.addWidget(dialog)
+    active(qtbot, dialog)
+    assert tab_stops() == [dialog.user, dialog.password, dialog.recovery_button, dialog.server_button,
+                           dialog.login_button, dialog.quit_button, dialog.other_button]

@@ -130,12 +130,12 @@ class Ui_LoginDialog(object):
         self.user_label.setBuddy(self.user)
         self.password_label.setBuddy(self.password)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.other_button, self.user)
         QWidget.setTabOrder(self.user, self.password)
-        QWidget.setTabOrder(self.password, self.login_button)
-        QWidget.setTabOrder(self.login_button, self.quit_button)
-        QWidget.setTabOrder(self.quit_button, self.other_button)
-        QWidget.setTabOrder(self.other_button, self.recovery_button)
+        QWidget.setTabOrder(self.password, self.recovery_button)
         QWidget.setTabOrder(self.recovery_button, self.server_button)
+        QWidget.setTabOrder(self.server_button, self.login_button)
+        QWidget.setTabOrder(self.login_button, self.quit_button)
 
         self.retranslateUi(LoginDialog)
 
