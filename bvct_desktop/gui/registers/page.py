@@ -18,7 +18,7 @@ from .. import damage, export_password, forms, printing, reauth
 from ..context import AppContext
 from ..dialogs import YES
 from ..import_wizard import ImportWizard
-from ..look import ERROR_COLOUR, ErrorLabel, heading, styled
+from ..look import ERROR_COLOUR, ErrorLabel, NarrowComboBox, heading, styled
 from ..qt import (
     QCheckBox,
     QComboBox,
@@ -215,9 +215,7 @@ class RegisterPage(QWidget):
         return box
 
     def _combo(self, first: str, *items: str) -> QComboBox:
-        box = QComboBox()
-        box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(12)  # long recipient names must not widen the page past the screen
+        box = NarrowComboBox(12)  # long recipient names must not widen the page past the screen
         box.addItem(first, None)
         for item in items:
             box.addItem(item, item)
