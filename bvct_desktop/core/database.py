@@ -25,9 +25,9 @@ from sqlalchemy.engine import Connection, Engine
 
 from . import audit_chain, backup_log, crashpoints, engine, files, keyfile, lockout, own_files, row_versions
 from .address import Address, FileAddress
-from .errors import WRONG_LOGIN, WRONG_PASSWORD, AuthError, BvctError, DamagedError, InputError
+from .errors import WRONG_LOGIN, WRONG_PASSWORD, AuthError, BvctError, DamagedError, InputError, PermissionDenied
 from .permissions import Action, allows, refusal
-from .schema import change_counts
+from .schema import change_counts, users
 
 Clock = Callable[[], dt.datetime]
 CLOSE_WAIT_S = 30.0  # the longest `close` waits for a connection still in use
@@ -230,7 +230,10 @@ class Database(abc.ABC):
         self._asked_again(password, f"xác nhận mật khẩu để {purpose}")
 
     def _asked_again(self, password: str, action: str) -> None:
-        """The acting user's password asked again: a wrong one is told as such (no name was typed)."""
+        """The acting user's password asked again: a wrong one is told as such (no name was typed); a
+        disabled account's is no wrong password (its key slot is gone), and no failed login."""
+        if not self._still_active():
+            raise AuthError(_disabled(self.actor.name))
         try:
             self._reauthenticate(password, action)
         except AuthError as error:
@@ -241,13 +244,30 @@ class Database(abc.ABC):
         """Checks the acting user's password again, audited as `action`."""
 
     def require(self, action: Action, what: str) -> None:
-        """Refuses (and audits the refusal) unless the actor's role allows `action`; `what`, what was
-        asked for, names the refusal in the audit trail and in its message."""
-        if allows(self.actor.role, action):
+        """Refuses (and audits the refusal) unless the actor's account is still active and its role
+        now allows `action`: an administrator's change in another session holds at once. `what`, what
+        was asked for, names the refusal in the audit trail and in its message."""
+        active = self._still_active()
+        if active and allows(self.actor.role, action):
             return
+        details = {"quyen": action.name} if active else {"quyen": action.name, "ly_do": "tài khoản đã bị vô hiệu hóa"}
         with self.write() as connection:
-            self.audit(connection, what, audit_chain.REFUSED, details={"quyen": action.name})
-        raise refusal(what)
+            self.audit(connection, what, audit_chain.REFUSED, details=details)
+        raise refusal(what) if active else PermissionDenied(_disabled(self.actor.name))
+
+    def _still_active(self) -> bool:
+        """Whether the acting user's account is still active, `actor` taking the role it has now (the
+        recovery key, no account, acts as an administrator throughout)."""
+        if self.actor.name == keyfile.RECOVERY_SLOT:
+            return True
+        with self.read() as connection:
+            row = connection.execute(select(users.c.role, users.c.active).where(
+                users.c.name == self.actor.name)).first()
+        if row is None:
+            return False
+        if row.role != self.actor.role:
+            self.actor = Actor(self.actor.name, row.role)
+        return row.active
 
     def close(self, wait_s: float = CLOSE_WAIT_S) -> None:
         """Closes the connections once those in use (a read on a worker thread) are done; later reads
@@ -258,6 +278,9 @@ class Database(abc.ABC):
         self.engine.dispose()
 
 
+def _disabled(user: str) -> str:
+    return (f"Tài khoản «{user}» đã bị vô hiệu hóa; không làm tiếp được việc gì. Đóng chương trình và "
+            "hỏi quản trị viên nếu cần mở lại tài khoản.")
 
 
 class FileDatabase(Database):

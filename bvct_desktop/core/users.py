@@ -149,8 +149,8 @@ def change_own_password(db: Database, current: str, password: str) -> None:
 
 
 def set_role(db: Database, name: str, role: str) -> None:
-    """An administrator gives a user another role (on a file it holds from the user's next login, on
-    the office server at once); the last active administrator keeps theirs."""
+    """An administrator gives a user another role, holding at once (in a session already open too:
+    `Database.require` reads it); the last active administrator keeps theirs."""
     db.require(Action.MANAGE_USERS, "đổi vai trò người dùng")
     name = _account(db, name)
     if role not in ROLES:

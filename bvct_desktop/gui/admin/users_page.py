@@ -109,7 +109,7 @@ class UsersPage(QWidget, Ui_UsersPage):
     def change_role(self) -> None:
         account, role = self.selected(), self.role.currentData()
         self._run(lambda: users.set_role(self.context.db, account.name, role),
-                  f"«{account.name}» nay là {ROLES[role]} (có hiệu lực từ lần đăng nhập sau của họ).")
+                  f"«{account.name}» nay là {ROLES[role]} (có hiệu lực ngay, kể cả khi họ đang mở chương trình).")
 
     def disable(self) -> None:
         account = self.selected()

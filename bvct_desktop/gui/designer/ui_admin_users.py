@@ -185,7 +185,7 @@ class Ui_UsersPage(object):
         self.add_button.setText(QCoreApplication.translate("UsersPage", u"Th\u00eam ng\u01b0\u1eddi d\u00f9ng", None))
         self.role_button.setText(QCoreApplication.translate("UsersPage", u"\u0110\u1ed5i vai tr\u00f2", None))
 #if QT_CONFIG(tooltip)
-        self.role_button.setToolTip(QCoreApplication.translate("UsersPage", u"\u0110\u1eb7t vai tr\u00f2 \u0111ang ch\u1ecdn \u1edf tr\u00ean cho ng\u01b0\u1eddi d\u00f9ng \u0111\u00e3 ch\u1ecdn (c\u00f3 hi\u1ec7u l\u1ef1c t\u1eeb l\u1ea7n \u0111\u0103ng nh\u1eadp sau c\u1ee7a h\u1ecd)", None))
+        self.role_button.setToolTip(QCoreApplication.translate("UsersPage", u"\u0110\u1eb7t vai tr\u00f2 \u0111ang ch\u1ecdn \u1edf tr\u00ean cho ng\u01b0\u1eddi d\u00f9ng \u0111\u00e3 ch\u1ecdn (c\u00f3 hi\u1ec7u l\u1ef1c ngay, k\u1ec3 c\u1ea3 khi h\u1ecd \u0111ang m\u1edf ch\u01b0\u01a1ng tr\u00ecnh)", None))
 #endif // QT_CONFIG(tooltip)
         self.reset_button.setText(QCoreApplication.translate("UsersPage", u"\u0110\u1eb7t l\u1ea1i m\u1eadt kh\u1ea9u", None))
         self.disable_button.setText(QCoreApplication.translate("UsersPage", u"Kh\u00f3a t\u00e0i kho\u1ea3n", None))
