@@ -7,6 +7,7 @@ from . import navigation
 from .admin import AdminPage, admin_allowed
 from .autolock import Locker
 from .context import AppContext
+from .copy_guard import CopyGuard
 from .dashboard import Dashboard
 from .designer.ui_main_window import Ui_MainWindow
 from .dialogs import CANCEL, NO
@@ -22,6 +23,7 @@ from .report_page import ReportPage
 STATUS_PATH_WIDTH = 420  # px of the status bar the database's path may take at 1366 pixels
 # a page of boxes and lines, which scrolls on a short screen (registers scroll their rows, Quản trị each of its tabs)
 SCROLLED = {REPORT}
+REFUSAL_MS = 8000  # how long the status bar says why a copy was refused
 # page method → (permission needed, also needs a writable database); the menu entry is `<method>_action`
 PAGE_ACTIONS = {
     "new_record": (Action.EDIT, True),
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.locker.logout_requested.connect(self.logout_requested.emit)
         context.notifier.changed.connect(self._data_changed)
         self.live = LiveChanges(context, self)  # others' changes shown without a restart
+        if not allows(db.actor.role, Action.EXPORT):
+            CopyGuard(self).refused.connect(lambda why: self.statusBar().showMessage(why, REFUSAL_MS))
         self.navigation.select(DASHBOARD)
 
     # ----- pages

@@ -1,0 +1,53 @@
+"""Copying to the clipboard takes records out of the program, as exporting does: for a role that
+may not export, Ctrl+C in any table and copying out of a read-only field (its key or its context
+menu) do nothing but say why."""
+
+from ..core.permissions import refusal
+from .qt import (
+    QAbstractItemView,
+    QApplication,
+    QEvent,
+    QKeySequence,
+    QLineEdit,
+    QObject,
+    QPlainTextEdit,
+    QTextEdit,
+    Signal,
+)
+
+REFUSED = str(refusal("sao chép dữ liệu hồ sơ ra ngoài chương trình"))
+TEXT_BOXES = (QPlainTextEdit, QTextEdit)
+
+
+def _read_only_text(watched: QObject) -> bool:
+    """A field the user cannot edit, which shows what the program holds (a text box's events reach
+    its viewport)."""
+    if isinstance(watched, QLineEdit):
+        return watched.isReadOnly()
+    box = watched if isinstance(watched, TEXT_BOXES) else watched.parent()
+    return isinstance(box, TEXT_BOXES) and box.isReadOnly()
+
+
+def _copies_records(watched: QObject, event: QEvent) -> bool:
+    """Ctrl+C in a table, list or read-only field, or the context menu of such a field (its «Sao chép»);
+    a table's header keeps its own menu of columns."""
+    if event.type() == QEvent.Type.ContextMenu:
+        return _read_only_text(watched)
+    return (event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Copy)
+            and (isinstance(watched, QAbstractItemView) or _read_only_text(watched)))
+
+
+class CopyGuard(QObject):
+    """Refuses copying out of every window while it lives (its parent: the main window)."""
+
+    refused = Signal(str)
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if not _copies_records(watched, event):
+            return False
+        self.refused.emit(REFUSED)
+        return True
