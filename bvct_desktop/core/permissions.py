@@ -50,6 +50,11 @@ def allows(role: str, action: Action) -> bool:
     return role in ALLOWED[action]
 
 
+def roles_allowed(action: Action) -> list[str]:
+    """The names of the roles that may do `action`, in the table's order ("Quản trị", "Lãnh đạo", …)."""
+    return [name for role, name in ROLES.items() if role in ALLOWED[action]]
+
+
 def refusal(asked_for: str) -> PermissionDenied:
     """The refusal of what the user asked for (`asked_for`: "xem thiết lập"), named as such: the
     permission it needs covers more ("xem và thay đổi thiết lập")."""

@@ -20,7 +20,7 @@ from ..core.errors import BvctError
 from ..core.numbers import grouped
 from ..core.overview import FIGURE_LABELS, MonthCount
 from ..core.periods import PERIODS, SO_FAR, describe, period_dates
-from ..core.permissions import Action, allows
+from ..core.permissions import Action, allows, roles_allowed
 from .context import BACKUPS, AppContext
 from .designer.ui_dashboard import Ui_Dashboard
 from .look import ErrorLabel, styled
@@ -70,7 +70,9 @@ REFRESH_AFTER_MS = 250  # changes in a burst (an import, a batch) refresh the pa
 ISSUED_COLOUR, ANSWERED_COLOUR = QColor("#2e75b6"), QColor("#70ad47")
 LABEL_GAP = 6  # pixels at least between two labels of the chart's months
 OpenRegister = Callable[[str, browse.Filters], None]
-# what a loose end is (overview.LOOSE_ENDS: the register showing them), and the link to them
+# what a loose end is (overview.LOOSE_ENDS: the register showing them), and the link to them for one who
+# may edit them (SEE_ONLY for one who may not)
+SEE_ONLY = "xem danh sách"
 LOOSE_ENDS = {
     browse.NO_REPLY_DATE: ("{n} phiếu có kết quả nhưng thiếu ngày nhận kết quả (chưa tính là đã trả lời)",
                            "xem và đặt ngày nhận"),
@@ -516,7 +518,8 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.open_register(kind, filters)
 
     def _show_loose_ends(self, counts: dict[str, int]) -> None:
-        lines = [f"{text.format(n=grouped(counts[key]))} — <a href='{key}'>{link}</a>"
+        editable = not self.context.read_only and allows(self.context.db.actor.role, Action.EDIT)
+        lines = [f"{text.format(n=grouped(counts[key]))} — <a href='{key}'>{link if editable else SEE_ONLY}</a>"
                  for key, (text, link) in LOOSE_ENDS.items() if counts.get(key)]
         self.loose_ends.setText("<br>".join(lines))
         self.loose_ends.setVisible(bool(lines))
@@ -534,6 +537,10 @@ class Dashboard(QWidget, Ui_Dashboard):
             return
         newest = autobackup.newest(db)
         since = "chưa có bản sao lưu đã kiểm tra nào" if newest is None else f"bản gần nhất: {newest.describe()}"
-        self.backup_warning.setText(f"Đã hơn 7 ngày chưa có bản sao lưu tốt ({since}). "
-                                    "Hãy sao lưu ở Quản trị › Sao lưu.")
+        if allows(db.actor.role, Action.BACKUP):
+            ask = "Hãy sao lưu ở Quản trị › Sao lưu."
+        else:
+            *some, last = roles_allowed(Action.BACKUP)
+            ask = f"Hãy báo người có quyền sao lưu ({', '.join(some)} hoặc {last})."
+        self.backup_warning.setText(f"Đã hơn 7 ngày chưa có bản sao lưu tốt ({since}). {ask}")
         self.backup_warning.show()

@@ -13,7 +13,7 @@ from bvct_desktop.core.errors import DamagedError
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.overview import FIGURE_LABELS
 from bvct_desktop.core.periods import PERIODS
-from bvct_desktop.core.permissions import ADMIN
+from bvct_desktop.core.permissions import ADMIN, VIEWER
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui import damage
@@ -21,7 +21,7 @@ from bvct_desktop.gui import dashboard as dashboard_module
 from bvct_desktop.gui.dashboard import Dashboard, DueModel, due_state
 from bvct_desktop.gui.qt import QDate, Qt
 from bvct_desktop.io.xlsx_reader import Sheet
-from tests.gui.shell_support import FakeClock, context_for, new_database
+from tests.gui.shell_support import FakeClock, as_user, context_for, new_database
 from tests.samples import SAMPLES
 
 KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints")
@@ -148,6 +148,42 @@ def test_backup_warning_until_a_recent_verified_backup(qtbot, dashboard, db, clo
     dashboard.refresh()
     settled(qtbot, dashboard)
     assert not dashboard.backup_warning.isVisible()
+
+
+def viewer_dashboard(qtbot, db, clock) -> Dashboard:
+    viewer = as_user(db, "xem.tq", VIEWER)
+    registers: list[tuple[str, object]] = []
+    page = Dashboard(context_for(viewer, clock), lambda _kind, _record_id: None,
+                     lambda kind, filters: registers.append((kind, filters)))
+    page.registers = registers
+    qtbot.addWidget(page)
+    page.show()
+    settled(qtbot, page)
+    return page
+
+
+def test_a_viewer_is_asked_to_tell_someone_who_may_back_up(qtbot, db, clock):
+    """«Chỉ xem» was told to back up at Quản trị › Sao lưu, a tab it does not have."""
+    page = viewer_dashboard(qtbot, db, clock)
+    a_week_on(qtbot, page, clock)
+    assert page.backup_warning.isVisible()
+    assert page.backup_warning.text() == (
+        "Đã hơn 7 ngày chưa có bản sao lưu tốt (chưa có bản sao lưu đã kiểm tra nào). "
+        "Hãy báo người có quyền sao lưu (Quản trị, Lãnh đạo hoặc Chuyên viên).")
+    page.context.db.close()
+
+
+def test_a_viewer_is_offered_to_see_what_cannot_be_counted_not_to_set_it(qtbot, db, clock):
+    """«xem và đặt hạn» was offered to «Chỉ xem», which cannot set a deadline."""
+    from bvct_desktop.core import browse
+
+    page = viewer_dashboard(qtbot, db, clock)
+    text = page.loose_ends.text()
+    assert "1 đơn thư chưa giải quyết chưa có hạn giải quyết" in text
+    assert "đặt" not in text and "xem danh sách</a>" in text
+    page.loose_ends.linkActivated.emit(browse.NO_COMPLAINT_DEADLINE)
+    assert page.registers[-1] == ("complaints", browse.Filters(status=browse.NO_COMPLAINT_DEADLINE))
+    page.context.db.close()
 
 
 def test_a_backup_made_on_the_backup_page_ends_the_warning_at_once(qtbot, dashboard, db, clock, tmp_path):
