@@ -76,16 +76,20 @@ class ReportPage(QWidget, Ui_ReportPage):
             self.details_grid.addWidget(self.breakdowns[key], i // 2, i % 2)
 
         role = context.db.actor.role
+        may_export = allows(role, Action.EXPORT)
         self.issue.setVisible(allows(role, Action.REPORT_ISSUE) and not context.read_only)
         self.export_buttons = {fmt: getattr(self, f"{fmt}_button") for fmt in FORMATS}
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _checked=False, fmt=fmt: self.export(fmt))
-            button.setVisible(allows(role, Action.EXPORT))
+            button.setVisible(may_export)
         for key in profile.available():
             self.profile.addItem(profile.load(key).name, key)
         self.profile.setCurrentIndex(max(0, self.profile.findData(profile.DEFAULT)))
         self.profile.currentIndexChanged.connect(lambda _index: self._profile_chosen())
-        self.print_button.setVisible(allows(role, Action.EXPORT))
+        # the document's settings and the officer's parts belong to a document the role may not make
+        for widget in (self.profile, self.secret, self.print_button):
+            widget.setVisible(may_export)
+        self.content_tabs.setTabVisible(self.content_tabs.indexOf(self.notes_tab), may_export)
         self.print_button.clicked.connect(self.print_report)
         self._notes_editors()
         self._preset()

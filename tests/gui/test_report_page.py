@@ -144,6 +144,23 @@ def test_a_viewer_sees_figures_but_no_document_export(qtbot, tmp_path):
     db.close()
 
 
+def test_a_viewer_is_not_shown_the_parts_or_the_print_settings(qtbot, tmp_path):
+    """«Chỉ xem» saw the three parts empty, told the report is issued only when all three are written
+    though they were, and the form profile and «Đóng dấu MẬT» of a document it cannot make: the parts
+    belong to the document (the figures are what it may read), so neither is shown."""
+    clock = FakeClock()
+    db = new_database(tmp_path, clock)
+    viewer = as_user(db, "xem.c", VIEWER)
+    shown = ReportPage(context_for(viewer, clock))
+    qtbot.addWidget(shown)
+    shown.show()
+    tabs = shown.content_tabs
+    assert [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)] == ["Số liệu"]
+    assert not shown.profile.isVisible() and not shown.secret.isVisible()
+    viewer.close()
+    db.close()
+
+
 def type_notes(page, notes: dict[str, str]) -> None:
     for part, text in notes.items():
         page.notes_editors[part].setPlainText(text)
