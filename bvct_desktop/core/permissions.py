@@ -55,6 +55,22 @@ def roles_allowed(action: Action) -> list[str]:
     return [name for role, name in ROLES.items() if role in ALLOWED[action]]
 
 
+def summary() -> list[str]:
+    """A line per role, from the one that may do least: what it may do, said as «như <the role before>,
+    thêm: …» when it may do all that one may."""
+    lines: list[str] = []
+    before: tuple[str, list[Action]] | None = None
+    for role in sorted(ROLES, key=lambda role: sum(allows(role, action) for action in Action)):
+        own = [action for action in Action if allows(role, action)]
+        if before is not None and set(before[1]) <= set(own):
+            added = "; ".join(action.value for action in own if action not in before[1])
+            lines.append(f"{ROLES[role]}: như {ROLES[before[0]]}, thêm: {added}.")
+        else:
+            lines.append(f"{ROLES[role]}: {'; '.join(action.value for action in own)}.")
+        before = role, own
+    return lines
+
+
 def refusal(asked_for: str) -> PermissionDenied:
     """The refusal of what the user asked for (`asked_for`: "xem thiết lập"), named as such: the
     permission it needs covers more ("xem và thay đổi thiết lập")."""

@@ -258,6 +258,21 @@ def test_a_disabled_account_is_reopened_with_a_new_password_typed_twice(qtbot, d
     reopened.close()
 
 
+def test_the_roles_are_summed_up_as_the_permission_table_has_them(qtbot, db, clock):
+    """The summary read «Lãnh đạo: thêm phát hành báo cáo, xem nhật ký» (no công văn đôn đốc, and
+    Chuyên viên's line short of what it may do)."""
+    page = page_of(qtbot, UsersPage(context_for(db, clock)))
+    assert page.page_subtitle.text().splitlines() == [
+        "Chỉ xem: xem và tìm kiếm hồ sơ; xem số liệu báo cáo; đổi mật khẩu của mình.",
+        "Chuyên viên: như Chỉ xem, thêm: thêm, sửa, xóa hoặc nhập hồ sơ; xuất, in hoặc lập báo cáo có dữ liệu "
+        "cá nhân; sao lưu hoặc kiểm tra bản sao lưu.",
+        "Lãnh đạo: như Chuyên viên, thêm: phát hành báo cáo hoặc công văn (lấy số văn bản); "
+        "xem và kiểm tra nhật ký.",
+        "Quản trị: như Lãnh đạo, thêm: khôi phục từ bản sao lưu; quản lý người dùng; xem và thay đổi thiết lập; "
+        "đổi mật khẩu người khác.",
+    ]
+
+
 def test_a_user_added_without_choosing_a_role_may_only_read(qtbot, db, clock):
     """Least privilege: the role starts at «Chỉ xem», and comes back to it once no account is selected."""
     page = page_of(qtbot, UsersPage(context_for(db, clock)))

@@ -38,6 +38,7 @@ class Ui_UsersPage(object):
 
         self.page_subtitle = QLabel(self.heading)
         self.page_subtitle.setObjectName(u"page_subtitle")
+        self.page_subtitle.setText(u"(vai tr\u00f2 v\u00e0 quy\u1ec1n: l\u1ea5y t\u1eeb b\u1ea3ng ph\u00e2n quy\u1ec1n khi m\u1edf trang)")
         self.page_subtitle.setWordWrap(True)
         self.page_subtitle.setProperty(u"look", u"pageSubtitle")
 
@@ -171,7 +172,6 @@ class Ui_UsersPage(object):
 
     def retranslateUi(self, UsersPage):
         self.page_title.setText(QCoreApplication.translate("UsersPage", u"Ng\u01b0\u1eddi d\u00f9ng v\u00e0 vai tr\u00f2", None))
-        self.page_subtitle.setText(QCoreApplication.translate("UsersPage", u"Qu\u1ea3n tr\u1ecb: m\u1ecdi vi\u1ec7c \u00b7 L\u00e3nh \u0111\u1ea1o: th\u00eam ph\u00e1t h\u00e0nh b\u00e1o c\u00e1o, xem nh\u1eadt k\u00fd \u00b7 Chuy\u00ean vi\u00ean: nh\u1eadp, s\u1eeda, in, sao l\u01b0u \u00b7 Ch\u1ec9 xem: xem v\u00e0 t\u00ecm ki\u1ebfm.", None))
         ___qtablewidgetitem = self.table.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("UsersPage", u"T\u00ean \u0111\u0103ng nh\u1eadp", None))
         ___qtablewidgetitem1 = self.table.horizontalHeaderItem(1)
