@@ -26,7 +26,7 @@ from ..core.plans.slips import NO_REPLY_DATE_WARNING
 from ..core.text import file_name
 from ..io import xlsx_reader, xlsx_writer
 from .context import AppContext
-from .look import ErrorLabel, heading
+from .look import TICK, ErrorLabel, heading
 from .qt import (
     QApplication,
     QColor,
@@ -268,7 +268,7 @@ class ImportWizard(QDialog):
         labels = []
         for index in range(width):
             header = str(headers[index]) if index < len(headers) and headers[index] is not None else ""
-            labels.append(f"✓ {columns[index].header}" if index in columns else f"(bỏ qua) {header}")
+            labels.append(f"{TICK} {columns[index].header}" if index in columns else f"(bỏ qua) {header}")
         self.preview.setHorizontalHeaderLabels(labels)
         self.preview.setVerticalHeaderLabels([str(number) for number, _ in rows])
         marked = marked or {}

@@ -34,6 +34,7 @@ from .qt import (
 
 FONT_FILES = ("Regular", "Bold", "Italic", "BoldItalic")
 UI_FAMILY = "Liberation Sans"
+TICK, CROSS = "√", "×"  # Liberation Sans has no ✓ ✔ ✕: they would show as boxes
 ERROR_COLOUR, OK_COLOUR, HINT_COLOUR = "#b00020", "#1b5e20", "#555555"
 Widget = TypeVar("Widget", bound=QWidget)
 APPLIED = "bvct_look_applied"

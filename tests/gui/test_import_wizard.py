@@ -53,7 +53,7 @@ def test_the_preview_shows_recognised_and_ignored_columns(qtbot, context, tmp_pa
     assert wizard.message.text() == "Đang đọc tệp…" and not wizard.import_button.isEnabled()
     qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
     headers = [wizard.preview.horizontalHeaderItem(i).text() for i in range(wizard.preview.columnCount())]
-    assert headers == ["✓ Họ và tên", "✓ Ngày sinh", "✓ Quê quán", "✓ Chức vụ", "(bỏ qua) Ghi chú riêng"]
+    assert headers == ["√ Họ và tên", "√ Ngày sinh", "√ Quê quán", "√ Chức vụ", "(bỏ qua) Ghi chú riêng"]
     assert wizard.preview.item(1, 1).text() == "02/04/1988"
     assert "Cột bỏ qua:</b> Ghi chú riêng" in wizard.columns.text()
     assert wizard.import_button.isEnabled()
@@ -563,7 +563,7 @@ def test_an_old_tcvn3_file_with_its_headers_typed_in_tcvn3_too_counts_its_rows_a
     wizard = loaded(qtbot, _wizard(qtbot, context), path)
     assert "Tệp có 2 dòng dữ liệu; xem trước 2 dòng đầu." in wizard.columns.text()
     headers = [wizard.preview.horizontalHeaderItem(i).text() for i in range(wizard.preview.columnCount())]
-    assert headers == ["✓ Họ và tên", "✓ Ngày sinh", "✓ Quê quán"]
+    assert headers == ["√ Họ và tên", "√ Ngày sinh", "√ Quê quán"]
     assert "— 6 ô sẽ được chuyển sang Unicode" in wizard.conversion.text()
     _checked(qtbot, wizard)
     assert wizard.message.text().endswith("Bấm «Nhập» sẽ nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi.")

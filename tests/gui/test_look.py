@@ -1,10 +1,21 @@
-"""The small widgets every page shares."""
+"""The small widgets every page shares, and the characters the screens show: each has a glyph in the
+bundled fonts (an office PC may have no other font with it, and a character missing from Liberation
+Sans is drawn as an empty box)."""
 
-from bvct_desktop.gui.look import NarrowComboBox
+import ast
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase.ttfonts import TTFontFile
+
+import bvct_desktop.gui
+from bvct_desktop.gui.look import FONT_FILES, NarrowComboBox
+from bvct_desktop.resources import resource_path
 from tests.gui import register_support as support
 
 app = support.app  # fixture: the bundled font and the program's style
 
+GUI = Path(bvct_desktop.gui.__file__).parent
 UNIT = "Phòng An ninh chính trị nội bộ – Công an tỉnh Lâm Đồng (cơ sở 2, khu vực Bình Thuận cũ) – Đội nghiệp vụ số 3"
 
 
@@ -37,3 +48,21 @@ def test_a_long_value_typed_or_chosen_shows_its_beginning_in_a_box_one_may_type_
     box.showPopup()
     assert box.view().width() >= box.view().fontMetrics().horizontalAdvance(UNIT)
     box.hidePopup()
+
+
+def shown_strings(source: Path) -> list[tuple[int, str]]:
+    """The string literals of a module (its compiled Designer forms' texts among them), docstrings left out."""
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    docstrings = {id(node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+@pytest.mark.parametrize("style", FONT_FILES)
+def test_every_character_of_the_screens_is_in_the_bundled_font(style):
+    covered = TTFontFile(str(resource_path(f"fonts/LiberationSans-{style}.ttf"))).charToGlyph
+    boxes = [f"{source.relative_to(GUI)}:{line} «{text}» ({char} U+{ord(char):04X})"
+             for source in sorted(GUI.rglob("*.py")) for line, text in shown_strings(source)
+             for char in dict.fromkeys(text) if char.isprintable() and ord(char) not in covered]
+    assert not boxes, "drawn as a box in Liberation Sans:\n" + "\n".join(boxes)

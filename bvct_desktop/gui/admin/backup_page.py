@@ -11,6 +11,7 @@ from ...core.permissions import Action, allows
 from ..context import BACKUPS, AppContext
 from ..designer.ui_admin_backup import Ui_BackupPage
 from ..dialogs import YES
+from ..look import TICK
 from ..qt import QWidget
 from ..workers import run_in_background
 
@@ -101,7 +102,7 @@ class BackupPage(QWidget, Ui_BackupPage):
         def done(report: backup.Report) -> None:
             self.message.show_message(f"Bản sao lưu «{path.name}» tốt (tạo lúc "
                                       f"{report.created_at:%d/%m/%Y %H:%M}).", error=False)
-            self.checks.setText("\n".join(f"✔ {check}" for check in report.checks))
+            self.checks.setText("\n".join(f"{TICK} {check}" for check in report.checks))
 
         self._start("Đang kiểm tra bản sao lưu…", lambda: backup.verify(path, user, password), done)
 

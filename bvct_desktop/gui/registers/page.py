@@ -18,7 +18,7 @@ from .. import damage, export_password, forms, printing, reauth
 from ..context import AppContext
 from ..dialogs import YES
 from ..import_wizard import ImportWizard
-from ..look import ERROR_COLOUR, ErrorLabel, NarrowComboBox, heading, styled
+from ..look import CROSS, ERROR_COLOUR, ErrorLabel, NarrowComboBox, heading, styled
 from ..qt import (
     QCheckBox,
     QComboBox,
@@ -530,7 +530,7 @@ class RegisterPage(QWidget):
     def _apply_filters(self) -> None:
         start, end = self._period()
         done_by = self._done_by_text()
-        self._show_chip(self.done_by_button, f"{done_by} ✕" if done_by else None, DONE_BY_TIP)
+        self._show_chip(self.done_by_button, f"{done_by} {CROSS}" if done_by else None, DONE_BY_TIP)
         self.model.set_filters(browse.Filters(
             values=self.column_filters.values, done_by=self.done_by, start=start, end=end,
             status=self.status.currentData() if self.status else None,
@@ -665,7 +665,7 @@ class RegisterPage(QWidget):
         self.table.horizontalHeader().viewport().update()
         self.table.frozen.horizontalHeader().viewport().update()
         self._show_chip(self.clear_columns_button, "Bỏ lọc cột: " + ", ".join(
-            self.spec.column(k).header for k, _ in self.column_filters.values) + " ✕" if active else None,
+            self.spec.column(k).header for k, _ in self.column_filters.values) + f" {CROSS}" if active else None,
             COLUMNS_TIP)
         self._apply_filters()
 
