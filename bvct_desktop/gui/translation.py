@@ -19,9 +19,9 @@ VIETNAMESE = {
     "Commit": "Xác nhận", "Done": "Xong", "Go Back": "Quay lại", "Continue": "Tiếp tục",
     # Text fields' context menu
     "&Undo": "&Hoàn tác", "&Redo": "&Làm lại", "Cu&t": "&Cắt", "&Copy": "&Sao chép", "&Paste": "&Dán",
-    "Delete": "Xóa", "Select All": "Chọn tất cả", "Copy &Link Location": "Sao chép địa chỉ &liên kết",
+    "Delete": "Xóa", "&Select All": "Chọn &tất cả", "Copy &Link Location": "Sao chép địa chỉ &liên kết",
     # QFileDialog
-    "Look in:": "Tìm trong:", "File &name:": "&Tên tệp:", "Files of type:": "Loại tệp:",
+    "&Look in:": "Tìm tr&ong:", "File &name:": "&Tên tệp:", "Files of &type:": "Loại tệ&p:",
     "Directory:": "Thư mục:", "Back": "Lùi", "Forward": "Tới", "Parent Directory": "Thư mục cha",
     "Create New Folder": "Tạo thư mục mới", "List View": "Dạng danh sách", "Detail View": "Dạng chi tiết",
     "Name": "Tên", "Size": "Kích thước", "Type": "Loại", "Kind": "Loại", "Date Modified": "Ngày sửa",
@@ -33,7 +33,7 @@ VIETNAMESE = {
     "%1 already exists.\nDo you want to replace it?": "«%1» đã có.\nGhi đè lên tệp này?",
     "%1\nFile not found.\nPlease verify the correct file name was given.":
         "%1\nKhông tìm thấy tệp.\nHãy kiểm tra lại tên tệp.",
-    "Save As": "Lưu thành", "Find Directory": "Chọn thư mục", "Choose": "Chọn",
+    "Save As": "Lưu thành", "Find Directory": "Chọn thư mục", "&Choose": "&Chọn",
     # Print preview and print dialog
     "Print Preview": "Xem trước khi in", "Next page": "Trang sau", "Previous page": "Trang trước",
     "First page": "Trang đầu", "Last page": "Trang cuối", "Fit width": "Vừa chiều rộng",
@@ -45,7 +45,7 @@ VIETNAMESE = {
     "Print to File (PDF)": "In ra tệp (PDF)", "Local file": "Tệp trên máy", "Write PDF file": "Ghi tệp PDF",
     "Copies": "Số bản", "Print range": "Phạm vi in", "Print all": "In tất cả", "Pages from": "Từ trang",
     "to": "đến", "Selection": "Phần đã chọn", "Current Page": "Trang hiện tại", "Collate": "Sắp theo bộ",
-    "Properties": "Thuộc tính", "Paper": "Giấy", "Orientation": "Hướng giấy", "Margins": "Lề",
+    "P&roperties": "&Thuộc tính", "Paper": "Giấy", "Orientation": "Hướng giấy", "Margins": "Lề",
 }
 
 
