@@ -436,4 +436,6 @@ def _move_aside(target: Path, now: dt.datetime) -> list[Path]:
         for part, kept in reversed(moved):
             os.replace(kept, part)
         raise
+    for _, kept in moved:
+        files.make_owner_only(kept)  # a database made readable by everyone before databases were made owner-only
     return [kept for _, kept in moved]

@@ -19,6 +19,7 @@ from . import kept_files
 from .errors import DISK_FULL, BvctError, DiskFullError, InputError, os_reason
 
 TEMP_SUFFIX = ".tmp"
+OWNER_ONLY = 0o600
 # A leftover without a process id (written before ids were kept) is removed once this old.
 UNTAGGED_AGE = dt.timedelta(days=1)
 _TAGGED = re.compile(r"\.p(\d+)-[^.]+\.tmp")
@@ -135,6 +136,20 @@ def same_file(one: Path, other: Path) -> bool:
 
 def _spelled(path: Path) -> str:
     return os.path.normcase(os.path.realpath(path))
+
+
+def new_owner_only(target: Path) -> None:
+    """Creates the empty file `target` that only its owner may read and write (as `temporary_beside`
+    makes every file written through it); FileExistsError when there is one."""
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), OWNER_ONLY))
+
+
+def make_owner_only(path: Path) -> None:
+    """From now on only the owner of the file `path` may read and write it, where the system lets
+    this process say so (POSIX, a file of its user's)."""
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.chmod(path, OWNER_ONLY)
 
 
 def make_folder(target: Path) -> None:

@@ -37,6 +37,7 @@ from .schema import meta, users
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
+EXISTS = "Tệp «{}» đã có; không ghi đè. Chọn đường dẫn khác."
 
 
 def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None = None,
@@ -47,7 +48,7 @@ def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None 
     key_path = keyfile.key_path(path)
     for existing in (path, key_path):
         if existing.exists():
-            raise InputError(f"Tệp «{existing}» đã có; không ghi đè. Chọn đường dẫn khác.")
+            raise InputError(EXISTS.format(existing))
     admin = user_names.checked(admin)
     passwords.check(admin, password)
     files.make_folder(path)
@@ -55,6 +56,10 @@ def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None 
     kdf = kdf or keyfile.DEFAULT_KDF
     slots = {admin: keyfile.seal(db_key, password, db_id, admin, kdf),
              keyfile.RECOVERY_SLOT: keyfile.seal(db_key, recovery, db_id, keyfile.RECOVERY_SLOT, kdf)}
+    try:
+        files.new_owner_only(path)  # SQLite would make it readable by everyone; its WAL and SHM take its mode
+    except FileExistsError:
+        raise InputError(EXISTS.format(path)) from None
     try:
         db = FileDatabase(path, db_key, db_id, Actor(admin, ADMIN), clock)
         with db.write() as connection:

@@ -1,8 +1,10 @@
 """`bvct backup / verify / restore`: one encrypted file, checked before use, restored safely."""
 
 import json
+import os
 import re
 import shlex
+import stat
 import subprocess
 import sys
 import zipfile
@@ -80,6 +82,18 @@ def test_restore_brings_the_records_back_and_keeps_the_current_pair(backed_up, c
     assert cli("audit", "verify")[0] == 0
     listing = cli("audit", "list")[1]
     assert "khôi phục từ bản sao lưu" in listing
+
+
+@pytest.mark.file_only("a file database's modes")
+@pytest.mark.skipif(os.name != "posix", reason="owner-only modes are POSIX's")
+def test_the_restored_database_and_the_pair_kept_are_readable_by_their_owner_only(backed_up, cli, tmp_path):
+    cli.db.chmod(0o644)  # a database made before databases were made owner-only
+    assert cli("restore", backed_up)[0] == 0
+    restored = [cli.db, keyfile.key_path(cli.db)]
+    kept = list(tmp_path.glob("bvct-truoc-khoi-phuc-*"))
+    assert len(kept) == 2
+    assert {path.name: stat.S_IMODE(path.stat().st_mode) for path in restored + kept} == {
+        path.name: 0o600 for path in restored + kept}
 
 
 def test_restore_into_an_empty_place_and_open_with_the_same_password(backed_up, cli, tmp_path):

@@ -1,8 +1,10 @@
 """Opening a database: wrong password (3) and damage of every kind (4) are told apart."""
 
+import os
 import re
 import shutil
 import sqlite3
+import stat
 import unicodedata
 
 import pytest
@@ -30,6 +32,17 @@ def test_create_then_unlock_as_the_administrator(made):
     db.close()
     assert facts["cipher_version"].startswith("4.")
     assert {"db_id", "cipher_page_size", "cipher_hmac_algorithm", "sqlite_version"} <= set(facts)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="owner-only modes are POSIX's")
+def test_the_database_is_made_readable_by_its_owner_only_as_its_key_file(made):
+    db = vault.unlock(made, ADMIN, PASSWORD)
+    with db.write() as connection:  # the write-ahead log and its index are made as well
+        db.audit(connection, "đăng nhập")
+        modes = {name: stat.S_IMODE((made.parent / name).stat().st_mode)
+                 for name in ("bvct.db", "bvct.db-wal", "bvct.db-shm", "bvct.db.keys")}
+    db.close()
+    assert modes == dict.fromkeys(modes, 0o600)
 
 
 def test_create_refuses_existing_files_and_weak_passwords(made, tmp_path):
