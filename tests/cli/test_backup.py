@@ -203,6 +203,7 @@ def test_truncated_or_foreign_backup_files(backed_up, cli, tmp_path):
     assert cli("verify", tmp_path / "khong-co.bvctbak")[0] == 2
 
 
+@pytest.mark.file_only("compares the database file's bytes; the backup file is refused before any database is read")
 @pytest.mark.parametrize("command", ["verify", "restore"])
 def test_a_folder_or_a_missing_file_given_as_the_backup_is_bad_input(cli, tmp_path, monkeypatch, command):
     monkeypatch.chdir(tmp_path)
