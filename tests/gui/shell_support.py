@@ -12,6 +12,7 @@ from bvct_desktop.core.database import Database
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.gui.context import AppContext
 from bvct_desktop.gui.dialogs import Dialogs
+from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.qt import QApplication, QLineEdit, QRect, QScreen, Qt, QWidget
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import ADMIN, PASSWORD
@@ -61,6 +62,16 @@ def context_for(db: Database, clock: FakeClock, read_only: bool = False) -> AppC
     dialogs = Dialogs()
     dialogs.scripted = True
     return AppContext(db=db, clock=clock, dialogs=dialogs, read_only=read_only)
+
+
+def main_window(qtbot, db: Database, clock: FakeClock, read_only: bool = False) -> MainWindow:
+    """The main window shown and active (a window's shortcuts fire only in the active window)."""
+    shown = MainWindow(context_for(db, clock, read_only))
+    qtbot.addWidget(shown)
+    shown.show()
+    shown.activateWindow()
+    qtbot.waitUntil(shown.isActiveWindow)
+    return shown
 
 
 def type_text(widget: QLineEdit, text: str) -> None:

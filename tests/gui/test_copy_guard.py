@@ -4,7 +4,6 @@ from a table or a read-only field and is told why; the roles that may export cop
 import pytest
 
 from bvct_desktop.core.permissions import VIEWER
-from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.qt import (
     QApplication,
     QContextMenuEvent,
@@ -15,7 +14,7 @@ from bvct_desktop.gui.qt import (
     Qt,
     QTableView,
 )
-from tests.gui.shell_support import FakeClock, as_user, context_for, new_database
+from tests.gui.shell_support import FakeClock, as_user, main_window, new_database
 
 CCCD = "001085012345"
 
@@ -30,13 +29,6 @@ def db(tmp_path, clock):
     opened = new_database(tmp_path, clock)
     yield opened
     opened.close()
-
-
-def window_for(qtbot, db, clock) -> MainWindow:
-    shown = MainWindow(context_for(db, clock))
-    qtbot.addWidget(shown)
-    shown.show()
-    return shown
 
 
 def table_in(qtbot, window) -> QTableView:
@@ -55,7 +47,7 @@ def table_in(qtbot, window) -> QTableView:
 
 def test_a_viewer_copies_nothing_from_a_table_and_is_told_why(qtbot, db, clock):
     viewer = as_user(db, "xem.c", VIEWER)
-    window = window_for(qtbot, viewer, clock)
+    window = main_window(qtbot, viewer, clock)
     table = table_in(qtbot, window)
     QApplication.clipboard().setText("trước đó")
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
@@ -67,7 +59,7 @@ def test_a_viewer_copies_nothing_from_a_table_and_is_told_why(qtbot, db, clock):
 
 def test_a_viewer_copies_nothing_from_a_read_only_field(qtbot, db, clock):
     viewer = as_user(db, "xem.d", VIEWER)
-    window = window_for(qtbot, viewer, clock)
+    window = main_window(qtbot, viewer, clock)
     field = QLineEdit(CCCD, window.stack)
     field.setReadOnly(True)
     window.stack.addWidget(field)
@@ -85,7 +77,7 @@ def test_a_viewer_copies_nothing_from_a_read_only_field(qtbot, db, clock):
 
 
 def test_a_role_that_may_export_copies_a_cell(qtbot, db, clock):
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     table = table_in(qtbot, window)
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == CCCD

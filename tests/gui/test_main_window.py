@@ -29,7 +29,7 @@ from bvct_desktop.gui.qt import (
     QWidget,
 )
 from tests.conftest import ADMIN, PASSWORD
-from tests.gui.shell_support import FakeClock, as_user, context_for, logged_in, new_database
+from tests.gui.shell_support import FakeClock, as_user, logged_in, main_window, new_database
 
 
 class FakeRegister(QWidget):
@@ -77,17 +77,8 @@ def db(tmp_path, clock):
     opened.close()
 
 
-def window_for(qtbot, db, clock, read_only=False) -> MainWindow:
-    shown = MainWindow(context_for(db, clock, read_only))
-    qtbot.addWidget(shown)
-    shown.show()
-    shown.activateWindow()
-    qtbot.waitUntil(shown.isActiveWindow)  # window shortcuts fire only in the active window
-    return shown
-
-
 def test_navigation_and_status_bar(qtbot, db, clock, fake_registers):
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
     assert titles == ["Tổng quan", "Cán bộ", "Phiếu xác minh", "Báo cáo", "Văn bản đã ban hành", "Quản trị"]
     assert window.current_key() == "dashboard"
@@ -115,7 +106,7 @@ def page_of_boxes(window: MainWindow, key: str) -> tuple[QWidget, QScrollArea]:
 def test_a_page_of_boxes_scrolls_rather_than_grow_the_window_past_the_taskbar(qtbot, db, clock, key):
     """At 1366×768 less a taskbar: the report page with a message line, the settings with the advanced
     ones shown, made the window 735–750 pixels tall."""
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     page, area = page_of_boxes(window, key)
     page.setMinimumHeight(900)  # more than any office screen shows
     qtbot.wait(20)
@@ -127,7 +118,7 @@ def test_a_page_of_boxes_scrolls_rather_than_grow_the_window_past_the_taskbar(qt
 def test_a_page_of_boxes_is_as_wide_as_the_office_screen_without_scrolling_sideways(qtbot, db, clock, key):
     """The report page's profile list names a profile 60 letters long: the list narrows, the page does not
     grow past the screen (its export buttons were cut at the right, under a horizontal scroll bar)."""
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     window.resize(1366, 728)
     page, area = page_of_boxes(window, key)
     qtbot.wait(20)
@@ -145,7 +136,7 @@ def test_each_admin_tab_shows_its_buttons_and_messages_on_the_office_screen(qtbo
     scrolls inside itself, under its tab bar."""
     settings.set_setting(db, "co_quan_cap_tren", "TỈNH ỦY BÌNH THUẬN", dt.date(2016, 1, 1))
     settings.set_setting(db, "co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG", dt.date(2025, 7, 1))
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     window.resize(1366, 728)
     window.navigation.select("admin")
     admin = window.current_page()
@@ -182,7 +173,7 @@ def ancestors(widget: QWidget) -> list[QWidget]:
 
 
 def test_real_registers_are_in_the_navigation(qtbot, db, clock):
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
     assert titles == ["Tổng quan", *(title for _kind, title in navigation.REGISTERS), "Báo cáo", "Văn bản đã ban hành",
                       "Quản trị"]
@@ -205,7 +196,7 @@ class WindowsShown(QObject):
 @pytest.mark.parametrize("key", [*(kind for kind, _title in navigation.REGISTERS), navigation.REPORT,
                                  navigation.ISSUED, navigation.ADMIN])
 def test_opening_a_page_shows_no_stray_window_and_keeps_the_window_active(qtbot, db, clock, key):
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     watcher = WindowsShown(window)
     QApplication.instance().installEventFilter(watcher)
     try:
@@ -218,7 +209,7 @@ def test_opening_a_page_shows_no_stray_window_and_keeps_the_window_active(qtbot,
 
 
 def test_shortcuts_reach_the_register_shown(qtbot, db, clock, fake_registers):
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     window.navigation.select("slips")
     for key in (Qt.Key.Key_N, Qt.Key.Key_F, Qt.Key.Key_E, Qt.Key.Key_P):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
@@ -230,7 +221,7 @@ def test_shortcuts_reach_the_register_shown(qtbot, db, clock, fake_registers):
 
 
 def test_the_recycle_bin_disables_new_export_and_print_and_tells_why(qtbot, db, clock):
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     window.navigation.select("slips")
     page = window.current_page()
     page.bin_switch.setChecked(True)
@@ -246,7 +237,7 @@ def test_the_recycle_bin_disables_new_export_and_print_and_tells_why(qtbot, db, 
 
 def test_the_vetting_cases_page_offers_no_excel_nor_list_printing(qtbot, db, clock):
     """Its cases are kept in each person's file: the menu entries it has no use for are greyed, saying why."""
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     window.navigation.select("vetting-cases")
     for method in ("import_excel", "export_excel", "print_list"):
         action = window.page_actions[method]
@@ -256,7 +247,7 @@ def test_the_vetting_cases_page_offers_no_excel_nor_list_printing(qtbot, db, clo
 
 def test_a_viewer_is_not_offered_changes_or_exports(qtbot, db, clock, fake_registers):
     viewer = as_user(db, "xem1", VIEWER)
-    window = window_for(qtbot, viewer, clock)
+    window = main_window(qtbot, viewer, clock)
     window.navigation.select("cadres")
     offered = {method for method, action in window.page_actions.items() if action.isVisible()}
     assert offered == {"focus_search", "refresh"}
@@ -268,7 +259,7 @@ def test_a_viewer_is_not_offered_changes_or_exports(qtbot, db, clock, fake_regis
 
 
 def test_read_only_window_has_a_banner_and_offers_no_changes(qtbot, db, clock, fake_registers):
-    window = window_for(qtbot, db, clock, read_only=True)
+    window = main_window(qtbot, db, clock, read_only=True)
     window.navigation.select("cadres")
     assert window.banner.isVisible() and "CHỈ ĐỌC" in window.banner.text()
     assert "chỉ đọc" in window.lock_label.text() and "(chỉ đọc)" in window.windowTitle()
@@ -278,7 +269,7 @@ def test_read_only_window_has_a_banner_and_offers_no_changes(qtbot, db, clock, f
 
 
 def test_dashboard_entries_open_records_in_their_register(qtbot, db, clock, fake_registers):
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     window.open_record("slips", 7)
     assert window.current_key() == "slips" and fake_registers["slips"].calls == [("open_record", 7)]
     window.open_record("vetting-cases", 3)
@@ -286,7 +277,7 @@ def test_dashboard_entries_open_records_in_their_register(qtbot, db, clock, fake
 
 
 def test_closing_with_unsaved_changes_asks_first(qtbot, db, clock, fake_registers):
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     window.navigation.select("cadres")
     fake_registers["cadres"].unsaved = True
     assert not window.close()                                    # scripted answer: no
@@ -387,7 +378,7 @@ def test_quitting_takes_the_days_automatic_backup(qtbot, db, clock, monkeypatch,
 def test_a_dashboard_entry_opens_the_record_in_the_real_register(qtbot, tmp_path):
     clock = FakeClock(dt.datetime(2025, 9, 25, 8, 0))
     db = new_database(tmp_path, clock, ("slips",))
-    window = window_for(qtbot, db, clock)
+    window = main_window(qtbot, db, clock)
     dashboard = window.page("dashboard")
     qtbot.waitUntil(lambda: dashboard.snapshot is not None, timeout=10_000)
     slips = next(due_list for due_list in dashboard.due_lists if due_list.kind == "slips")
