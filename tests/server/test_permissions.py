@@ -10,6 +10,8 @@ import pytest
 from psycopg import errors
 
 from bvct_desktop.core import autobackup, vault
+from bvct_desktop.core.errors import AuthError, PermissionDenied
+from bvct_desktop.core.permissions import Action
 from bvct_desktop.core.server.access import TABLES
 from bvct_desktop.core.server.objects import group
 from tests.conftest import ADMIN, PASSWORD
@@ -351,3 +353,18 @@ def test_every_role_logs_in_changes_its_password_and_backs_up_as_the_permission_
     code, out, err = office.as_user("xem2", "xem1-Mat-khau-moi-2026")("users", "passwd", "xem2", "--new-password-file",
                                                                      tmp_path / "lanhdao1-moi.pw")
     assert code == 0, err
+
+
+def test_a_session_open_when_its_account_is_disabled_is_told_so_on_the_server_too(office):
+    """The program reads the account before each permission check, on the server as on a file: a
+    session opened before an administrator disabled the account is refused with the reason."""
+    officer = vault.unlock(office.db, USERS["chuyen-vien"], _password(USERS["chuyen-vien"]))
+    try:
+        officer.require(Action.EDIT, "nhập «Cán bộ»")
+        assert office("users", "disable", USERS["chuyen-vien"])[0] == 0
+        with pytest.raises(PermissionDenied, match="đã bị vô hiệu hóa"):
+            officer.require(Action.EDIT, "nhập «Cán bộ»")
+        with pytest.raises(AuthError, match="đã bị vô hiệu hóa"):  # not «Mật khẩu không đúng»
+            officer.unlock_again(_password(USERS["chuyen-vien"]))
+    finally:
+        officer.close()
