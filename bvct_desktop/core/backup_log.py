@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from .. import paths
 from . import audit_chain, kept_files, keyfile
-from .errors import BvctError, DamagedError
+from .errors import BROKEN_ARCHIVE, BvctError, DamagedError
 from .permissions import ALLOWED, Action
 from .schema import audit_log
 
@@ -68,7 +68,7 @@ def label(path: Path) -> Label | None:
         if manifest.get("format") != FORMAT or manifest.get("db_id") != keys.db_id:
             return None
         return Label(keys.db_id, dt.datetime.fromisoformat(manifest["created_at"]), keys.db_salt)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, BvctError):
+    except (*BROKEN_ARCHIVE, TypeError, AttributeError, BvctError):
         return None
 
 

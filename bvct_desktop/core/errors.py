@@ -5,6 +5,8 @@ beyond what the officer typed or the file row and column.
 """
 
 import errno
+import zipfile
+import zlib
 from pathlib import Path
 
 WRONG_LOGIN = "Sai tên người dùng hoặc mật khẩu."  # at a login: which of the two is wrong is not told
@@ -126,3 +128,11 @@ def folder_given(path: Path, expected: str) -> InputError:
 def os_reason(error: OSError) -> str:
     """Why `error` happened, in Vietnamese; a rare reason in the operating system's own words."""
     return OS_REASONS.get(error.errno, error.strerror or str(error))
+
+
+# What reading a member of a broken zip file raises — a workbook's, a backup's: a corrupt deflate
+# stream is zlib.error, an unknown compression method NotImplementedError (told as a damaged file,
+# not an unfinished piece of code), an encrypted member RuntimeError, a missing member KeyError,
+# bad text or JSON in it ValueError.
+BROKEN_ARCHIVE = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError, ValueError, OSError, zlib.error,
+                  NotImplementedError, RuntimeError)

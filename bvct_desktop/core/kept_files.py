@@ -6,6 +6,8 @@ import json
 import zipfile
 from pathlib import Path
 
+from .errors import BROKEN_ARCHIVE
+
 KEY_FILE_FORMAT = "BVCT-KEYS"
 BACKUP_FORMAT = "BVCT-BACKUP"
 BACKUP_MANIFEST = "manifest.json"  # the member of a backup file that names its format
@@ -51,6 +53,6 @@ def _is_backup(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             manifest = json.loads(archive.read(BACKUP_MANIFEST).decode("utf-8"))
-    except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, RuntimeError, NotImplementedError):
+    except BROKEN_ARCHIVE:
         return False
     return isinstance(manifest, dict) and manifest.get("format") == BACKUP_FORMAT

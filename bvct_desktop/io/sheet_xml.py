@@ -20,14 +20,13 @@ import io
 import operator
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
 from ..core import dates
-from ..core.errors import InputError
+from ..core.errors import BROKEN_ARCHIVE, InputError
 
 MAX_DATA_ROWS = 250_000
 EXTRA_COLUMNS = 30          # columns beyond the kind's own that a sheet may carry (they are ignored)
@@ -130,10 +129,8 @@ def _damaged(path: Path) -> InputError:
     return InputError(f"Tệp «{path.name}» bị hỏng, không đọc được nội dung bảng tính.")
 
 
-# What reading a broken zip or XML part raises (a corrupt deflate stream is zlib.error, an
-# unknown compression NotImplementedError, an encrypted member RuntimeError).
-_BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError,
-           OSError, zlib.error, NotImplementedError, RuntimeError)
+# What reading a broken zip or XML part raises
+_BROKEN = (*BROKEN_ARCHIVE, ElementTree.ParseError)
 
 
 class opened:
