@@ -129,36 +129,34 @@ def test_a_report_that_cannot_be_written_once_its_number_is_taken_says_the_numbe
     assert target.read_bytes() == b"%PDF old"
 
 
-def test_a_viewer_sees_figures_but_no_document_export(qtbot, tmp_path):
+@pytest.fixture
+def viewers_page(qtbot, tmp_path):
+    """The report page of a «Chỉ xem» user."""
     clock = FakeClock()
     db = new_database(tmp_path, clock)
     viewer = as_user(db, "xem.b", VIEWER)
     shown = ReportPage(context_for(viewer, clock))
     qtbot.addWidget(shown)
     shown.show()
-    shown.refresh()
-    assert shown.main_table.rowCount() == len(REPORT_LABELS)
-    assert not any(button.isVisible() for button in shown.export_buttons.values())
-    assert not shown.issue.isVisible()
+    yield shown
     viewer.close()
     db.close()
 
 
-def test_a_viewer_is_not_shown_the_parts_or_the_print_settings(qtbot, tmp_path):
+def test_a_viewer_sees_figures_but_no_document_export(viewers_page):
+    viewers_page.refresh()
+    assert viewers_page.main_table.rowCount() == len(REPORT_LABELS)
+    assert not any(button.isVisible() for button in viewers_page.export_buttons.values())
+    assert not viewers_page.issue.isVisible()
+
+
+def test_a_viewer_is_not_shown_the_parts_or_the_print_settings(viewers_page):
     """«Chỉ xem» saw the three parts empty, told the report is issued only when all three are written
     though they were, and the form profile and «Đóng dấu MẬT» of a document it cannot make: the parts
     belong to the document (the figures are what it may read), so neither is shown."""
-    clock = FakeClock()
-    db = new_database(tmp_path, clock)
-    viewer = as_user(db, "xem.c", VIEWER)
-    shown = ReportPage(context_for(viewer, clock))
-    qtbot.addWidget(shown)
-    shown.show()
-    tabs = shown.content_tabs
+    tabs = viewers_page.content_tabs
     assert [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)] == ["Số liệu"]
-    assert not shown.profile.isVisible() and not shown.secret.isVisible()
-    viewer.close()
-    db.close()
+    assert not viewers_page.profile.isVisible() and not viewers_page.secret.isVisible()
 
 
 def type_notes(page, notes: dict[str, str]) -> None:
