@@ -98,6 +98,7 @@ class LockCover(QWidget):
         window.setWindowTitle(LOCKED_TITLE)
         styled(self, "lockCover")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAutoFillBackground(True)  # opaque with no style sheet too: nothing under it shows through
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("mật khẩu")

@@ -169,6 +169,24 @@ def test_keys_typed_on_a_cover_do_not_reach_its_window(window, qtbot):
     assert saved == [] and form.isVisible() and form.result() == QDialog.DialogCode.Rejected and cover.isVisible()
 
 
+def test_a_cover_hides_what_is_under_it_whatever_the_style_sheet(window, qtbot):
+    """The cover paints its own background: with no style sheet at all (one that failed to load),
+    the records under it still do not show through."""
+    QApplication.instance().setStyleSheet("")
+    form = QDialog(window)
+    form.resize(600, 400)
+    record = QWidget(form)
+    record.setGeometry(form.rect())
+    record.setAutoFillBackground(True)
+    record.setStyleSheet("background: rgb(255, 0, 0);")
+    form.show()
+    qtbot.waitExposed(form)
+    window.locker.lock()
+    seen = form.grab().toImage()
+    shown = {seen.pixelColor(x, y).name() for x in range(0, seen.width(), 7) for y in range(0, seen.height(), 7)}
+    assert "#ff0000" not in shown
+
+
 def test_tab_from_the_password_stays_on_the_cover(cadres, qtbot):
     cadres.locker.lock()
     cover = cadres.locker.covers[0]
