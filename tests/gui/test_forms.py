@@ -37,6 +37,13 @@ NEW = {
 EDIT = {"cadres": ("position", "Chánh Văn phòng"), "slips": ("result", "Không có vấn đề"),
         "archive-requests": ("result", "Có tài liệu"), "complaints": ("result", "Đã xử lý xong"),
         "delegations": ("countries", "Lào, Campuchia")}
+AFTER = {  # a second new record of each kind, typed over its first's values
+    "cadres": {"full_name": "Trần Văn Bình"},
+    "slips": {"number": "6/PXM", "full_name": "Lý Văn Tư"},
+    "archive-requests": {"full_name": "Đinh Văn Tám"},
+    "complaints": {"summary": "Nội dung đơn thứ hai"},
+    "delegations": {"name": "Đoàn thứ hai"},
+}
 BAD_DATE = {"cadres": "birth_date", "slips": "issued_on", "archive-requests": "doc_on",
             "complaints": "received_on", "delegations": "depart_on"}
 
@@ -54,6 +61,13 @@ def _file_of_anh(qtbot, context) -> CadreForm:
     return form
 
 
+def _fill_new(form, values: dict[str, str]) -> None:
+    """`values` typed into a new record's form; a delegation also gets its head."""
+    support.fill(form, values)
+    if form.members is not None:
+        form.members.add_member({"full_name": "Nguyễn Văn Hùng", "birth_date": "1965-03-12", "role": "Trưởng đoàn"})
+
+
 @pytest.mark.parametrize("kind", list(NEW))
 def test_a_new_record_is_created_from_the_form(qtbot, context, kind):
     page = _page(qtbot, context, kind)
@@ -61,14 +75,55 @@ def test_a_new_record_is_created_from_the_form(qtbot, context, kind):
     page.new_record()
     form = page.forms[None]
     assert form.windowTitle().endswith("Thêm mới")
-    support.fill(form, NEW[kind])
-    if kind == "delegations":
-        form.members.add_member({"full_name": "Nguyễn Văn Hùng", "birth_date": "1965-03-12", "role": "Trưởng đoàn"})
+    _fill_new(form, NEW[kind])
     assert form.is_dirty()
     assert form.save(), form.message.text()
     assert form.message.text() == "Đã lưu."
     assert page.model.rowCount() == before + 1  # the page refreshed on the notifier
     assert form.record_id in page.model.ids and not form.is_dirty()
+
+
+@pytest.mark.parametrize("kind", list(NEW))
+def test_them_after_a_save_opens_an_empty_form_and_the_record_saved_keeps_its_own(qtbot, context, kind):
+    """The tour's lost cadre: «Thêm» after saving a new record brought back that record's form, and the
+    next one typed there was saved over it."""
+    page = _page(qtbot, context, kind)
+    before = page.model.rowCount()
+    page.buttons["add"].click()
+    first = page.forms[None]
+    _fill_new(first, NEW[kind])
+    assert first.save(), first.message.text()
+    stored = editing.load(context.db, kind, first.record_id)
+    page.buttons["add"].click()
+    second = page.forms[None]
+    assert second is not first and second.windowTitle().endswith("Thêm mới")
+    blank = open_form(context, kind, None)
+    qtbot.addWidget(blank)
+    assert support.shown_values(second) == support.shown_values(blank)
+    _fill_new(second, {**NEW[kind], **AFTER[kind]})
+    assert second.save(), second.message.text()
+    assert second.record_id != first.record_id and page.model.rowCount() == before + 2
+    assert editing.load(context.db, kind, first.record_id) == stored
+    page.open_record(first.record_id)
+    assert page.forms == {first.record_id: first, second.record_id: second}
+    first.close()
+    assert page.forms == {second.record_id: second}
+
+
+def test_them_after_opening_a_vetting_case_asks_whom_the_next_one_is_about(qtbot, context):
+    page = _page(qtbot, context, "vetting-cases")
+    page.new_record()
+    opened = page.forms[None]
+    type_text(opened.picker.search, "tran thi anh")
+    opened.picker.results.setCurrentRow(0)
+    opened.picker.use_button.click()
+    support.fill(opened.dialog, {"purpose": "Quy hoạch", "opened_on": "01/03/2026"})
+    assert opened.dialog.save(), opened.dialog.message.text()
+    page.new_record()
+    fresh = page.forms[None]
+    assert fresh is not opened and fresh.windowTitle() == "Hồ sơ thẩm tra – Mở hồ sơ mới"
+    page.open_record(opened.record_id)
+    assert page.forms == {opened.record_id: opened, None: fresh}
 
 
 @pytest.mark.parametrize("kind", list(EDIT))

@@ -478,10 +478,20 @@ class RegisterPage(QWidget):
                 self.message.show_message(error.message)
                 return
             self.forms[record_id] = form
-            form.closed.connect(lambda record_id=record_id: self.forms.pop(record_id, None))
+            form.saved.connect(lambda saved_id, form=form: self._keep_form(form, saved_id))
+            form.closed.connect(lambda form=form: self._drop_form(form))
         form.show()
         form.raise_()
         form.activateWindow()
+
+    def _keep_form(self, form: QWidget, record_id: int) -> None:
+        """`form` kept as the form of `record_id`: a new record's, once saved, is no longer the one
+        «Thêm» brings back."""
+        self._drop_form(form)
+        self.forms[record_id] = form
+
+    def _drop_form(self, form: QWidget) -> None:
+        self.forms = {key: kept for key, kept in self.forms.items() if kept is not form}
 
     def _exported(self, chosen: export_password.Destination, records: int, rows, error) -> None:
         if isinstance(error, Cancelled):
