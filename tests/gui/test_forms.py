@@ -11,7 +11,18 @@ from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
 from bvct_desktop.gui.forms.members import KEYS
 from bvct_desktop.gui.look import EmptyNote
-from bvct_desktop.gui.qt import QComboBox, QLabel, QPlainTextEdit, QPushButton, QTableView
+from bvct_desktop.gui.qt import (
+    QApplication,
+    QComboBox,
+    QEvent,
+    QHelpEvent,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    Qt,
+    QTableView,
+    QToolTip,
+)
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import FakeClock, active, on_office_screen, tab_stops, type_text
@@ -711,6 +722,51 @@ def test_a_vetting_case_opens_on_most_of_an_office_screen_with_every_column_of_i
     slips = form.findChildren(QTableView)[0]
     assert slips.rowCount() == 3
     assert every_column_in_view(slips) == []
+
+
+def test_a_vetting_cases_slip_opens_from_its_window_and_a_cut_result_is_read_whole_in_a_tooltip(qtbot, monkeypatch,
+                                                                                                  context):
+    reply = f"{LONG_REPLY} ngày 28/03/2026 của Phòng Hồ sơ nghiệp vụ, Công an tỉnh Lâm Đồng (trước là Công an tỉnh " \
+            "Bình Thuận), kèm bản sao tờ khai lý lịch năm 1975"
+    _slips_about_anh(context, reply)
+    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
+    person = editing.load(context.db, "cadres", anh)["person_id"]
+    case = next(case for case in cases.cases_of(context.db, person) if case["purpose"] == "Bổ nhiệm")
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "vetting-cases", case["id"]))
+    slips = form.findChildren(QTableView)[0]
+    served = [slip["id"] for slip in cases.case_file(context.db, case["id"]).slips]
+    result = slips.model().index(0, slips.columnCount() - 1)
+    assert slips.visualRect(result).width() < slips.fontMetrics().horizontalAdvance(reply)  # cut short
+    assert tooltip_at(slips, result) == reply
+    active(qtbot, form)
+    slips.setFocus()
+    slips.setCurrentCell(1, 0)
+    qtbot.keyClick(slips, Qt.Key.Key_Return)
+    assert [opened.record_id for opened in form.forms] == [served[1]]
+    slip = form.forms[0]
+    assert slip.isVisible() and slip.windowTitle() == "Phiếu yêu cầu xác minh lai lịch – Sửa: Nguyễn Thị Hạnh"
+    assert form.isVisible() and form.dialog is None  # Enter pressed no button of the case
+    double_click(qtbot, slips, result)
+    assert [opened.record_id for opened in form.forms] == [served[1], served[0]]
+    support.fill(slip, {"result": "Không có vấn đề"})
+    assert slip.save(), slip.message.text()
+    # the case is shown again (its tables anew), with the result
+    qtbot.waitUntil(lambda: form.findChildren(QTableView)[0].item(1, result.column()).text() == "Không có vấn đề")
+
+
+def double_click(qtbot, view: QTableView, index) -> None:
+    """A double-click on the cell at `index` as the view gets it: a click, then a second press (QTest's
+    double-click alone is the second press only)."""
+    where = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def tooltip_at(view: QTableView, index) -> str:
+    """The tooltip the officer sees resting the mouse on the cell at `index` ("" for none)."""
+    where = view.visualRect(index).center()
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, where, view.viewport().mapToGlobal(where)))
+    return QToolTip.text() if QToolTip.isVisible() else ""
 
 
 def test_a_delegation_opens_on_most_of_an_office_screen_with_every_column_of_its_members(qtbot, monkeypatch,

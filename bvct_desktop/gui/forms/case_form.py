@@ -2,6 +2,7 @@
 archive requests that serve it, the relatives the rules still require checked, and the
 conclusion with how long it holds. A new case starts by choosing the person."""
 
+from collections.abc import Callable
 from typing import Any
 
 from ...core.dates import display_date
@@ -24,10 +25,13 @@ from ..qt import (
     Signal,
 )
 from ..registers.columns import fit_to_width, keep_fitted
+from ..registers.table import CutTextTips, EnterActivates
 from .person_file import CASES, EntryDialog
 from .person_picker import PersonPicker
+from .record_form import RecordForm
 
 OPEN_ACTION, EDIT_ACTION, CONCLUDE_ACTION = CASES.actions
+SERVING = ("slips", "archive-requests", "*")  # the notifier's names of the records shown in a case
 
 
 class CaseForm(QDialog):
@@ -41,6 +45,7 @@ class CaseForm(QDialog):
         self.record_id = record_id
         self.editable = not context.read_only and allows(context.db.actor.role, Action.EDIT)
         self.dialog: EntryDialog | None = None
+        self.forms: list[RecordForm] = []  # the slips and archive requests opened from the case
         self.setWindowTitle("Hồ sơ thẩm tra – " + ("Mở hồ sơ mới" if record_id is None else f"số {record_id}"))
         self.layout_ = QVBoxLayout(self)
         self.message = ErrorLabel()
@@ -49,6 +54,7 @@ class CaseForm(QDialog):
             self._choose_person()
         else:
             self._show_case()
+        context.notifier.changed.connect(self._changed_elsewhere)
 
     # ----- a new case: whom it is about
 
@@ -96,17 +102,17 @@ class CaseForm(QDialog):
         purpose = case["purpose"] or "chưa ghi mục đích"
         self.layout_.addWidget(heading(f"{found.full_name} — {purpose}", _summary(case, found.valid_until)))
         self.layout_.addWidget(QLabel("<b>Phiếu xác minh phục vụ hồ sơ</b>"))
-        self.layout_.addWidget(_table(
-            [SLIPS.field(key).header for key in ("number", "issued_on", "full_name", "relation", "recipient",
-                                                 "result_on", "result")],
-            [[s["number"], display_date(s["issued_on"]), s["full_name"], s["relation"] or "", s["recipient"],
-              display_date(s["result_on"]), s["result"] or ""] for s in found.slips]))
+        self.layout_.addWidget(self._table(
+            "slips", [SLIPS.field(key).header for key in ("number", "issued_on", "full_name", "relation", "recipient",
+                                                          "result_on", "result")],
+            found.slips, lambda s: [s["number"], display_date(s["issued_on"]), s["full_name"], s["relation"] or "",
+                                    s["recipient"], display_date(s["result_on"]), s["result"] or ""]))
         if found.archive_requests:
             self.layout_.addWidget(QLabel("<b>Nghiên cứu tàng thư</b>"))
-            self.layout_.addWidget(_table(["Số văn bản", "Ngày văn bản", "Ngày trả lời", "Kết quả"],
-                                          [[r["doc_no"] or "", display_date(r["doc_on"]),
-                                            display_date(r["answered_on"]), r["result"] or ""]
-                                           for r in found.archive_requests]))
+            self.layout_.addWidget(self._table(
+                "archive-requests", ["Số văn bản", "Ngày văn bản", "Ngày trả lời", "Kết quả"], found.archive_requests,
+                lambda r: [r["doc_no"] or "", display_date(r["doc_on"]), display_date(r["answered_on"]),
+                           r["result"] or ""]))
         missing = "<br>".join(f"– {u.relation}" + (f": {u.full_name}" if u.full_name else "") + f" ({u.reason})"
                               for u in found.unchecked)
         self.layout_.addWidget(QLabel("<b>Thân nhân cần xác minh còn thiếu:</b><br>" + missing if missing
@@ -122,6 +128,30 @@ class CaseForm(QDialog):
                 buttons.addWidget(button)
         self._add_buttons(buttons)
 
+    def _table(self, kind: str, headers: list[str], records: list[dict[str, Any]],
+               cells: Callable[[dict[str, Any]], list[str]]) -> QTableWidget:
+        """The case's `records` of `kind`, a row each; double-click or Enter opens the record's form."""
+        table = QTableWidget(len(records), len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.verticalHeader().hide()
+        table.setItemDelegate(CutTextTips(table))
+        keep_fitted(table)
+        for r, record in enumerate(records):
+            for c, value in enumerate(cells(record)):
+                table.setItem(r, c, QTableWidgetItem(value))
+        fit_to_width(table)
+        EnterActivates(table)
+        table.activated.connect(lambda index: self.open_record(kind, records[index.row()]["id"]))
+        return table
+
+    def open_record(self, kind: str, record_id: int) -> RecordForm:
+        form = RecordForm(self.context, kind, record_id, self)
+        form.show()
+        self.forms.append(form)
+        return form
+
     def _act(self, action, case: dict[str, Any]) -> None:
         self.dialog = EntryDialog(self.context, CASES, action, case["person_id"], case, self)
         self.dialog.saved.connect(self._changed)
@@ -132,6 +162,13 @@ class CaseForm(QDialog):
         self.saved.emit(self.record_id)
         self._clear()
         self._show_case()
+
+    def _changed_elsewhere(self, kind: str) -> None:
+        """A slip or archive request saved, from this window or elsewhere: the case shown again, with
+        its result and the relatives still to check."""
+        if kind in SERVING and self.record_id is not None and self.isVisible() and not self.context.db.closed:
+            self._clear()
+            self._show_case()
 
     def _clear(self) -> None:
         self.message = ErrorLabel()
@@ -162,19 +199,6 @@ def _summary(case: dict[str, Any], valid_until) -> str:
         if valid_until:
             parts.append(f"kết luận có giá trị đến {display_date(valid_until)}")
     return "; ".join(parts) + "."
-
-
-def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.verticalHeader().hide()
-    keep_fitted(table)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(value))
-    fit_to_width(table)
-    return table
 
 
 def _drop(layout) -> None:

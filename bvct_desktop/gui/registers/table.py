@@ -1,7 +1,7 @@
 """A register's table view: the columns up to the name stay in place while the others scroll
 (Qt's frozen-column example: a second view over the same model laid on the first), a cell cut
-short shows its whole text as a tooltip, and a column with few values carries Excel's filter
-arrow in its header."""
+short shows its whole text as a tooltip (in the record windows' tables too, where Enter opens a
+row as a double-click does), and a column with few values carries Excel's filter arrow in its header."""
 
 from collections.abc import Callable
 
@@ -10,6 +10,7 @@ from ..qt import (
     QColor,
     QEvent,
     QHeaderView,
+    QObject,
     QPoint,
     QPolygon,
     QRect,
@@ -107,6 +108,22 @@ class CutTextTips(QStyledItemDelegate):
         whole = index.data(Qt.ItemDataRole.ToolTipRole) or text
         room = option.rect.width() - 8  # the cell's margins
         return whole if text and (option.fontMetrics.horizontalAdvance(text) > room or whole != text) else None
+
+
+class EnterActivates(QObject):
+    """Enter on `view` activates its current row, as a double-click does, and goes no further: in a
+    dialog it would also press the default button."""
+
+    def __init__(self, view: QAbstractItemView):
+        super().__init__(view)
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.KeyPress or event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return False
+        if watched.currentIndex().isValid():
+            watched.activated.emit(watched.currentIndex())
+        return True
 
 
 class RegisterTable(QTableView):
