@@ -56,13 +56,26 @@ ROOT = QModelIndex()  # the invisible root of a flat table
 OpenRecord = Callable[[str, int], None]
 DueSource = Callable[..., list[Due]]
 
-# (register kind the entries open in, tab title, the core service listing them)
-ACTION_LISTS: tuple[tuple[str, str, DueSource], ...] = (
-    ("slips", "Phiếu chờ trả lời quá hạn", deadlines.slips_awaiting_reply),
-    ("delegations", "Báo cáo sau chuyến đi", deadlines.post_trip_reports_due),
-    ("complaints", "Đơn thư đến hạn, quá hạn", overview.complaints_due),
-    ("vetting-cases", "Hồ sơ thẩm tra quá hạn", overview.vetting_cases_overdue),
-    ("vetting-cases", "Kết luận hết hiệu lực", overview.conclusions_expired),
+LATE = "Quá hạn"
+
+
+@dataclass(frozen=True)
+class ActionList:
+    """A tab of entries needing action: the register they open in, its title, the core service
+    listing them, and what an entry past its date is (a conclusion lapses: nothing is late)."""
+
+    kind: str
+    title: str
+    source: DueSource
+    past: str = LATE
+
+
+ACTION_LISTS = (
+    ActionList("slips", "Phiếu chờ trả lời quá hạn", deadlines.slips_awaiting_reply),
+    ActionList("delegations", "Báo cáo sau chuyến đi", deadlines.post_trip_reports_due),
+    ActionList("complaints", "Đơn thư đến hạn, quá hạn", overview.complaints_due),
+    ActionList("vetting-cases", "Hồ sơ thẩm tra quá hạn", overview.vetting_cases_overdue),
+    ActionList("vetting-cases", "Kết luận hết hiệu lực", overview.conclusions_expired, "Hết hiệu lực"),
 )
 FIGURE_COLUMNS = 3
 NOTHING_DUE, UNREAD = "Không có việc cần xử lý.", "Không đọc được danh sách này."
@@ -99,13 +112,13 @@ def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.d
     """The page's data for the period (runs on a worker thread: no widget is touched)."""
     db = context.db
     return Snapshot(start, end, today, report.figures(db, start, end), overview.slips_by_month(db, start, end),
-                    [source(db, today) for _kind, _title, source in ACTION_LISTS], overview.loose_ends(db))
+                    [action.source(db, today) for action in ACTION_LISTS], overview.loose_ends(db))
 
 
-def due_state(entry: Due, today: dt.date) -> str:
+def due_state(entry: Due, today: dt.date, past: str = LATE) -> str:
     late = entry.days_late(today)
     if late > 0:
-        return f"Quá hạn {late} ngày"
+        return f"{past} {late} ngày"
     if late == 0:
         return "Đến hạn hôm nay"
     return f"Còn {-late} ngày"
@@ -114,8 +127,9 @@ def due_state(entry: Due, today: dt.date) -> str:
 class DueModel(QAbstractTableModel):
     HEADERS = ("Nội dung", "Hạn", "Tình trạng")
 
-    def __init__(self, parent=None):
+    def __init__(self, past: str = LATE, parent=None):
         super().__init__(parent)
+        self.past = past
         self.entries: list[Due] = []
         self.today = dt.date.today()
 
@@ -135,7 +149,7 @@ class DueModel(QAbstractTableModel):
             return None
         entry = self.entries[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (entry.title, display_date(entry.due_on), due_state(entry, self.today))[index.column()]
+            return (entry.title, display_date(entry.due_on), due_state(entry, self.today, self.past))[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2 and entry.days_late(self.today) > 0:
             return QColor("#b00020")
         return None
@@ -149,10 +163,10 @@ class DueModel(QAbstractTableModel):
 class DueList(QWidget):
     """One list of entries needing action, on a tab; Enter or a double-click opens the record."""
 
-    def __init__(self, kind: str, title: str, open_record: OpenRecord):
+    def __init__(self, action: ActionList, open_record: OpenRecord):
         super().__init__()
-        self.kind, self.name = kind, title
-        self.model = DueModel(self)
+        self.kind, self.name = action.kind, action.title
+        self.model = DueModel(action.past, self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -355,7 +369,7 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.figure_values = {key: card.value for key, card in self.figure_cards.items()}
         self.chart = MonthChart()
         self.chart_layout.addWidget(self.chart)
-        self.due_lists = [DueList(kind, title, open_record) for kind, title, _source in ACTION_LISTS]
+        self.due_lists = [DueList(action, open_record) for action in ACTION_LISTS]
         for due_list in self.due_lists:
             self.lists.addTab(due_list, due_list.name)
         if allows(context.db.actor.role, Action.EXPORT):

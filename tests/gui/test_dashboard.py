@@ -93,6 +93,20 @@ def test_lists_that_need_action(dashboard):
     assert lists["slips"].model.index(0, 2).data().startswith("Quá hạn")
 
 
+def test_a_lapsed_conclusion_is_told_out_of_force_not_late(qtbot, dashboard, db):
+    """A conclusion's validity runs out: nothing was late. «Quá hạn» stays for the deadlines."""
+    with db.read() as connection:
+        person = connection.execute(cadres.select().with_only_columns(cadres.c.person_id).limit(1)).scalar()
+    case = cases.open_case(db, person, {"purpose": "Quy hoạch", "opened_on": "01/02/2025", "due_on": "15/03/2025"})
+    cases.record_conclusion(db, case, {"conclusion_no": "12-CV/BTCTU", "concluded_on": "10/03/2025",
+                                       "result": "Đủ tiêu chuẩn"})  # valid for 6 months, to 10/09/2025
+    dashboard.context.notifier.changed.emit("vetting-cases")
+    settled(qtbot, dashboard)
+    overdue_cases, expired_conclusions = (d for d in dashboard.due_lists if d.kind == "vetting-cases")
+    assert expired_conclusions.model.index(0, 2).data() == "Hết hiệu lực 15 ngày"
+    assert {overdue_cases.model.index(row, 2).data() for row in range(2)} == {"Quá hạn 173 ngày", "Quá hạn 10 ngày"}
+
+
 def test_an_entry_opens_its_record(dashboard, qtbot):
     slips = next(due_list for due_list in dashboard.due_lists if due_list.kind == "slips")
     slips.view.setFocus()
