@@ -485,9 +485,11 @@ def test_the_cadres_file_shows_the_slips_naming_her_and_the_relatives_they_tell_
              for r in range(slips_tab.rowCount())}
     assert shown == {("41/PXM", "Lê Văn Tâm", "Chồng"), ("42/PXM", "Nguyễn Thị Hạnh", "Mẹ"),
                      ("43/PXM", "Võ Thị Bảy", "Mẹ chồng")}
-    opened = slips_tab.open_record(slips_tab.slips[0].slip_id)
-    qtbot.addWidget(opened)
-    assert opened.windowTitle().startswith("Phiếu yêu cầu xác minh lai lịch – Sửa")
+    form.show()
+    form.tabs.setCurrentWidget(slips_tab)
+    double_click(qtbot, slips_tab, slips_tab.model().index(0, 0))
+    assert [opened.record_id for opened in slips_tab.forms] == [slips_tab.slips[0].slip_id]  # one window
+    assert slips_tab.forms[0].windowTitle().startswith("Phiếu yêu cầu xác minh lai lịch – Sửa")
 
     tab = form.tabs.widget(1)
     rows = [[tab.table.item(r, c).text() for c in (0, 1, 3)] for r in range(tab.table.rowCount())]

@@ -112,8 +112,7 @@ class PersonSlips(QTableWidget):
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         compact(self)
-        self.activated.connect(lambda index: self.open_record(self.slips[index.row()].slip_id))
-        self.doubleClicked.connect(lambda index: self.open_record(self.slips[index.row()].slip_id))
+        self.activated.connect(lambda index: self.open_record(self.slips[index.row()].slip_id))  # Enter, double-click
         context.notifier.changed.connect(self._changed)
         self.reload()
 
