@@ -108,7 +108,7 @@ def _wrapped(text: str, font: str, size: float, width: float, first_indent: floa
     for paragraph in text.split("\n"):
         space = fonts.width(" ", font, size)
         line, line_width, limit = [], 0.0, width - first_indent
-        for word in _words(paragraph):
+        for word in words(paragraph):
             word_width = fonts.width(word, font, size)
             if line and line_width + space + word_width > limit:
                 lines.append(" ".join(line))
@@ -120,9 +120,10 @@ def _wrapped(text: str, font: str, size: float, width: float, first_indent: floa
     return tuple(lines)
 
 
-def _words(paragraph: str) -> list[str]:
-    """The words of a paragraph, a blank to fill in kept with its words (str.split, the quicker, breaks
-    at every space: a paragraph without a no-break one)."""
+def words(paragraph: str) -> list[str]:
+    """The words of a paragraph, as lines break between them: a blank to fill in, or what a no-break
+    space joins, kept as one (str.split, the quicker, breaks at every space: a paragraph without a
+    no-break one)."""
     return BREAKS.split(paragraph.strip()) if "\u00a0" in paragraph else paragraph.split()
 
 

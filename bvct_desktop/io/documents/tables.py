@@ -21,7 +21,7 @@ from ...core.numbers import grouped
 from ..xlsx_writer import column_width
 from . import fonts
 from .fonts import BOLD, REGULAR
-from .layout import Flow, nfc, wrap
+from .layout import Flow, nfc, words, wrap
 
 PADDING = 3.0  # points inside a cell
 NUMBER = "stt"
@@ -146,7 +146,7 @@ def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Col
     values = [row[index] for row in texts[::max(1, len(texts) // FIT_SAMPLE)]]
     if column.whole:
         return _widest(values, REGULAR, size)
-    return _widest({word for value in values for word in value.split()}, REGULAR, size)
+    return _widest({word for value in values for word in words(value)}, REGULAR, size)
 
 
 def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Sequence[str]], width: float,
@@ -212,10 +212,10 @@ def _on_two_lines(values: Sequence[str], size: float, padding: float) -> float:
 
 
 def _two_lines(value: str, size: float) -> float:
-    words = value.split()
-    return min((max(fonts.width(" ".join(words[:cut]), REGULAR, size), fonts.width(" ".join(words[cut:]), REGULAR,
+    parts = words(value)
+    return min((max(fonts.width(" ".join(parts[:cut]), REGULAR, size), fonts.width(" ".join(parts[cut:]), REGULAR,
                                                                                       size))
-                for cut in range(1, len(words) + 1)), default=0.0)
+                for cut in range(1, len(parts) + 1)), default=0.0)
 
 
 def _widest(texts: Iterable[str], font: str, size: float) -> float:

@@ -61,3 +61,14 @@ def test_in_the_reminders_list_a_name_keeps_to_one_line_and_a_very_long_one_to_t
     assert lines(very_long, 3) == 2 and all(lines(row[3], 3) == 1 for row in rows[1:])
     assert lines(home_town, 5) <= 3  # the home town takes the rest, not a word a line
     assert widths[1] >= needs("2039/PXM") and widths[2] >= needs("02/06/2026")
+
+
+def test_words_joined_by_a_no_break_space_are_one_word_to_the_column_too():
+    """A period «01/09/2012 – 08/2016» keeps its dash with the first day (a no-break space): its column is
+    never narrower than the two together, as the line is drawn."""
+    period = "01/09/2012\u00a0– 08/2016"
+    columns = (tables.counter(), tables.plain("period", "Thời gian", 1.0), tables.plain("details", "Nội dung", 3.0))
+    rows = [["1", period, "Hội viên Hội hữu nghị Nhật – Việt tại Osaka, tham gia Ban chấp hành " * 4]]
+    widths = tables.column_widths(columns, 300, SIZE, PADDING, rows)
+    assert widths[1] >= needs("01/09/2012\u00a0–")
+    assert wrap(period, REGULAR, SIZE, widths[1] - 2 * PADDING)[0] == "01/09/2012\u00a0–"
