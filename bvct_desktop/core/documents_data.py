@@ -22,7 +22,8 @@ from .dates import PartialDate, check_period, display_date
 from .errors import Ambiguous, InputError
 from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS
 from .permissions import Action
-from .personfile import known, relatives
+from .personfile import foreign, known, relatives
+from .personfile.notes import RELATIVE
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips
 from .text import identity_key, unit_key, unit_letters, variant_fold_words
 
@@ -349,16 +350,15 @@ def _cadre_query():
 
 def _summary(connection: Connection, cadre: dict[str, Any]) -> dict[str, Any]:
     """Particulars, party dates, the family (the relatives list and the relatives known from
-    slips), trips abroad, and every slip about the cadre and about each relative."""
-    cadre["trips"] = [dict(row) for row in connection.execute(
-        select(delegations.c.decision_no, delegations.c.decision_on, delegations.c.name, delegations.c.countries,
-               delegations.c.purpose, delegations.c.depart_on, delegations.c.return_on,
-               delegation_members.c.role)
-        .select_from(delegation_members.join(delegations))
-        .where(delegation_members.c.cadre_id == cadre["id"], delegations.c.deleted_at.is_(None))
-        .order_by(DELEGATIONS.period(), delegations.c.id)).mappings()]
+    slips), trips abroad (the delegations and those recorded on the file), the other foreign elements
+    of the cadre and of each relative, and every slip about the cadre and about each relative."""
     found = known.read(connection, cadre["person_id"])
     listed = {relative.id: relative for relative in relatives.of_person(connection, cadre["person_id"])}
+    elements = foreign.read(connection, cadre["person_id"])
+    recorded_trips = [_trip_recorded(element) for element in elements if _own_trip(element)]
+    cadre["trips"] = sorted(_delegation_trips(connection, cadre["id"]) + recorded_trips, key=lambda trip: trip["start"])
+    cadre["foreign"] = sorted((_element(element, listed) for element in elements if not _own_trip(element)),
+                              key=lambda element: (element["relation"] != SELF, element["since"] or ""))
     numbers = {slip.slip_id: slip.number for slip in found.slips}
     cadre["relatives"] = [_relative(relative, listed.get(relative.record_id), numbers) for relative in found.relatives]
     cadre["slips"] = [{"number": slip.number, "issued_on": slip.issued_on, "full_name": slip.subject_name,
@@ -367,6 +367,47 @@ def _summary(connection: Connection, cadre: dict[str, Any]) -> dict[str, Any]:
                       for slip in sorted(found.slips, key=lambda slip: (slip.relation != SELF, slip.issued_on,
                                                                         slip.slip_id))]
     return cadre
+
+
+def _delegation_trips(connection: Connection, cadre_id: int) -> list[dict[str, Any]]:
+    """The cadre's places on delegations, each as a trip: where, when (ISO), which delegation and why,
+    the cadre's role and the decision that sent it."""
+    rows = connection.execute(
+        select(delegations.c.decision_no, delegations.c.decision_on, delegations.c.name, delegations.c.countries,
+               delegations.c.purpose, delegations.c.depart_on, delegations.c.return_on, delegation_members.c.role)
+        .select_from(delegation_members.join(delegations))
+        .where(delegation_members.c.cadre_id == cadre_id, delegations.c.deleted_at.is_(None))
+        .order_by(DELEGATIONS.period(), delegations.c.id))
+    return [{"countries": row.countries, "start": row.depart_on.isoformat(), "end": row.return_on.isoformat(),
+             "name": row.name, "purpose": row.purpose, "role": row.role, "decision_no": row.decision_no,
+             "decision_on": row.decision_on, "source": None} for row in rows]
+
+
+def _own_trip(element: dict[str, Any]) -> bool:
+    """A foreign element that is a trip abroad of the person (not of a relative)."""
+    return element["element_kind"] == foreign.TRIP_ABROAD and element[RELATIVE] is None
+
+
+def _trip_recorded(element: dict[str, Any]) -> dict[str, Any]:
+    """A trip recorded on the person's file (a foreign element «Đi nước ngoài»), as a delegation's is:
+    told by its source rather than a decision."""
+    return {"countries": element["country"], "start": element["since"], "end": element["until"],
+            "name": element["details"], "purpose": None, "role": None, "decision_no": None, "decision_on": None,
+            "source": element["source"]}
+
+
+def _element(element: dict[str, Any], listed: dict[int, relatives.Relative]) -> dict[str, Any]:
+    """A foreign element with whom it is about: the cadre («Bản thân»), or a relative by relation and name."""
+    about = element[RELATIVE]
+    if about is None:
+        relation, full_name = SELF, None
+    elif about in listed:
+        relation, full_name = listed[about].relation, listed[about].full_name
+    else:
+        relation, full_name = "Thân nhân", "(đã xóa khỏi danh sách thân nhân)"
+    return {"element_kind": element["element_kind"], "relation": relation, "full_name": full_name,
+            "country": element["country"], "since": element["since"], "until": element["until"],
+            "details": element["details"], "source": element["source"]}
 
 
 def _relative(relative: known.KnownRelative, listed: relatives.Relative | None,

@@ -5,19 +5,23 @@ abroad is one of the person's foreign elements too, until one is recorded about 
 
 from typing import Any
 
+from sqlalchemy.engine import Connection
+
 from ..database import Database
 from ..dates import PARTIAL_FORMS
 from ..editing import FormProblems
 from ..fields import LONG_TEXT, Field, FieldType
+from ..permissions import Action
 from ..schema import foreign_elements
 from . import relatives
 from .notes import RELATIVE, PersonNotes
 
 RELATIVE_ABROAD = "Thân nhân ở nước ngoài"
+TRIP_ABROAD = "Đi nước ngoài"
 FROM_RELATIVES = "Danh sách thân nhân"  # the source of an element the relatives list tells
 ELEMENT_KINDS = (RELATIVE_ABROAD, "Kết hôn với người nước ngoài",
                  "Làm việc cho tổ chức, cá nhân nước ngoài", "Tham gia tổ chức nước ngoài",
-                 "Đi nước ngoài")
+                 TRIP_ABROAD)
 FIELDS = (
     Field("element_kind", "Loại yếu tố", FieldType.CHOICE, required=True, choices=ELEMENT_KINDS),
     Field("country", "Nước"),
@@ -41,10 +45,17 @@ FOREIGN_ELEMENTS = PersonNotes(foreign_elements, "foreign-elements", "yếu tố
 def elements_of(db: Database, person_id: int) -> list[dict[str, Any]]:
     """The person's foreign elements: those recorded, then each relative living abroad by the relatives
     list that no recorded «Thân nhân ở nước ngoài» is about (id None: it is edited as a relative)."""
-    recorded = FOREIGN_ELEMENTS.of_person(db, person_id)
+    db.require(Action.BROWSE, f"xem {FOREIGN_ELEMENTS.title}")
+    with db.read() as connection:
+        return read(connection, person_id)
+
+
+def read(connection: Connection, person_id: int) -> list[dict[str, Any]]:
+    """`elements_of` inside the caller's transaction (the cadre's summary reads it with its other data)."""
+    recorded = FOREIGN_ELEMENTS.read(connection, person_id)
     told = {element[RELATIVE] for element in recorded if element["element_kind"] == RELATIVE_ABROAD}
     return recorded + [{"id": None, "element_kind": RELATIVE_ABROAD, "country": relative.country,
                         "since": relative.abroad_since and str(relative.abroad_since), "until": None,
                         "details": relative.abroad_work, "source": FROM_RELATIVES, RELATIVE: relative.id}
-                       for relative in relatives.list_relatives(db, person_id)
+                       for relative in relatives.of_person(connection, person_id)
                        if relative.abroad and relative.id not in told]

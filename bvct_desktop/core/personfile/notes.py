@@ -25,14 +25,20 @@ class PersonNotes:
                  check: Callable[[dict[str, Any]], None] = lambda values: None):
         self.table, self.kind, self.title, self.fields, self.check = table, kind, title, fields, check
 
+    def field(self, key: str) -> Field:
+        return next(spec for spec in self.fields if spec.key == key)
+
     def of_person(self, db: Database, person_id: int) -> list[dict[str, Any]]:
         """The person's records (about them and their relatives), oldest first, each with its VERSION."""
         db.require(Action.BROWSE, f"xem {self.title}")
         with db.read() as connection:
-            query = (select(self.table).where(self.table.c.person_id == person_id,
-                                              self.table.c.deleted_at.is_(None))
-                     .order_by(self.table.c.id))
-            return [{**row, VERSION: (row["row_version"],)} for row in connection.execute(query).mappings()]
+            return self.read(connection, person_id)
+
+    def read(self, connection: Connection, person_id: int) -> list[dict[str, Any]]:
+        """`of_person` inside the caller's transaction (documents read it with their other data)."""
+        query = (select(self.table).where(self.table.c.person_id == person_id, self.table.c.deleted_at.is_(None))
+                 .order_by(self.table.c.id))
+        return [{**row, VERSION: (row["row_version"],)} for row in connection.execute(query).mappings()]
 
     def add(self, db: Database, person_id: int, raw: dict[str, Any]) -> int:
         db.require(Action.EDIT, f"thêm {self.title}")

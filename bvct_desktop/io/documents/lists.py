@@ -90,14 +90,21 @@ def delegation_lines(trip: Mapping[str, Any]) -> list[str]:
     """What the list is attached to and what the trip is: the proposal's header lines."""
     lines = []
     if trip["decision_no"]:
-        when = f" ngày {display_date(trip['decision_on'])}" if trip["decision_on"] else ""
-        lines.append(f"(Kèm theo Quyết định số {trip['decision_no']}{when})")
+        lines.append(f"(Kèm theo {decision(trip)})")
     lines.append(f"{D('name').header}: {trip['name']}")
     lines.append(f"{D('countries').header}: {trip['countries']}")
     if trip["purpose"]:
         lines.append(f"{D('purpose').header}: {trip['purpose']}")
     lines.append(f"Thời gian: từ ngày {display_date(trip['depart_on'])} đến ngày {display_date(trip['return_on'])}")
     return lines
+
+
+def decision(trip: Mapping[str, Any]) -> str:
+    """«Quyết định số 125-QĐ/TU ngày 10/03/2025» that sent the delegation ("" for one not decided yet)."""
+    if not trip["decision_no"]:
+        return ""
+    when = f" ngày {display_date(trip['decision_on'])}" if trip["decision_on"] else ""
+    return f"Quyết định số {trip['decision_no']}{when}"
 
 
 def delegation_subject(trip: Mapping[str, Any]) -> str:

@@ -9,7 +9,8 @@ from ...core import gazetteer
 from ...core.dates import display_date
 from ...core.fields import Place
 from ...core.kinds import CADRES, DELEGATIONS, RELATIVES, SLIPS, Kind
-from . import layout, tables
+from ...core.personfile.foreign import FOREIGN_ELEMENTS
+from . import layout, lists, tables
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
 
@@ -18,15 +19,19 @@ RECOVERY_TITLE = "PHIẾU KHÓA KHÔI PHỤC"
 PARTICULARS = ("birth_date", "gender", "cccd", "cmnd", "home_town", "residence", "ethnicity", "religion",
                "position", "unit", "management")
 PARTY = ("party_joined_on", "party_official_on", "party_card_no")
-C, D, R, S = CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field
+C, D, R, S, E = CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field, FOREIGN_ELEMENTS.field
 RELATIVE_COLUMNS = (tables.counter(), tables.of(R("relation"), 0.9),
                     tables.of(R("full_name"), 2.0, label="Họ và tên", unbroken=True),
                     tables.year_of_birth(R("birth_date"), 0.9), tables.of(R("home_town"), 1.4),
                     tables.of(R("occupation"), 1.0), tables.of(R("country"), 0.9, label="Ở nước ngoài"),
                     tables.plain("source", "Biết qua", 1.3))
-TRIP_COLUMNS = (tables.counter(), tables.of(D("decision_no"), 1.2), tables.of(D("name"), 2.2),
-                tables.of(D("countries"), 1.3), tables.of(D("purpose"), 1.1),
-                tables.plain("period", "Thời gian", 1.6, "center"), tables.of(D("role"), 1.0))
+PERIOD = tables.plain("period", "Thời gian", 1.6, "center")
+TRIP_COLUMNS = (tables.counter(), tables.of(D("countries"), 1.2), PERIOD,
+                tables.plain("name", "Đoàn, nội dung chuyến đi", 2.2), tables.of(D("purpose"), 1.1),
+                tables.of(D("role"), 1.0), tables.plain("source", "Căn cứ", 1.6))
+FOREIGN_COLUMNS = (tables.counter(), tables.of(E("element_kind"), 1.5), tables.of(R("relation"), 0.9),
+                   tables.of(R("full_name"), 1.6, label="Họ và tên", unbroken=True), tables.of(E("country"), 1.0),
+                   PERIOD, tables.of(E("details"), 2.0), tables.of(E("source"), 1.3))
 VETTING_COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center"),
                    tables.of(S("issued_on"), 1.1, label="Ngày gửi", align="center"),
                    tables.of(S("full_name"), 1.6, label="Người được xác minh", unbroken=True),
@@ -54,13 +59,16 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
     for key in PARTY:
         flow.labelled(C(key).header, C(key).display(cadre[key]), size)
     flow.skip(p.paragraph_after)
-    trips = [{**trip, "period": f"{display_date(trip['depart_on'])} – {display_date(trip['return_on'])}"}
+    trips = [{**trip, "period": _period(trip["start"], trip["end"]), "source": trip["source"] or lists.decision(trip)}
              for trip in cadre["trips"]]
+    elements = [{**element, "period": _period(element["since"], element["until"])} for element in cadre["foreign"]]
     signature = layout.signature_height(flow, None)
     family = [_as_filed(RELATIVES, relative) for relative in cadre["relatives"]]
     sections = [("III. QUAN HỆ GIA ĐÌNH", RELATIVE_COLUMNS, family, "Chưa biết thân nhân nào."),
                 ("IV. ĐI NƯỚC NGOÀI", TRIP_COLUMNS, trips, "Chưa có chuyến đi nào được ghi nhận."),
-                ("V. XÁC MINH LAI LỊCH (BẢN THÂN VÀ THÂN NHÂN)", VETTING_COLUMNS, cadre["slips"],
+                ("V. YẾU TỐ NƯỚC NGOÀI KHÁC (BẢN THÂN VÀ THÂN NHÂN)", FOREIGN_COLUMNS, elements,
+                 "Chưa có yếu tố nước ngoài nào khác được ghi nhận."),
+                ("VI. XÁC MINH LAI LỊCH (BẢN THÂN VÀ THÂN NHÂN)", VETTING_COLUMNS, cadre["slips"],
                  "Chưa có phiếu yêu cầu xác minh nào.")]
     for number, (heading, columns, records, nothing) in enumerate(sections):
         keep_last = signature if number == len(sections) - 1 else 0.0
@@ -72,6 +80,15 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
             _heading(flow, heading, size, keep=flow.height(nothing, ITALIC, indent=False) + keep_last)
             flow.paragraph(nothing, ITALIC, indent=False, justify=False, keep_last=keep_last)
     layout.signature(flow, None)
+
+
+def _period(start: str | None, end: str | None) -> str:
+    """From one day (ISO, at its precision) to another: «10/05/2019 – 15/05/2019» (the dash kept with the
+    first day when it breaks), or «từ 2015» while it lasts."""
+    since, until = E("since").display(start), E("until").display(end)
+    if until:
+        return f"{since}\u00a0– {until}"
+    return f"từ {since}" if since else ""
 
 
 def _as_filed(kind: Kind, record: Mapping[str, Any]) -> dict[str, Any]:

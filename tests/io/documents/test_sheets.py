@@ -1,5 +1,6 @@
 """A cadre's summary (trích ngang): the family table gives each relative's year of birth, as the
-forms do (brief §5.4), however precisely the birth date is known."""
+forms do (brief §5.4), however precisely the birth date is known; the trips abroad and the other
+foreign elements of the cadre and the relatives have sections of their own (brief §1.4)."""
 
 import datetime as dt
 
@@ -18,8 +19,8 @@ def cadre() -> dict:
     relatives = [{"relation": relation, "full_name": name, "birth_date": born, "home_town": "Mũi Né",
                   "occupation": None, "country": None, "source": "Danh sách thân nhân"}
                  for relation, name, born in FAMILY]
-    return {**blank, "full_name": "Lê Văn Hùng", "birth_date": "1970-05-02", "trips": [], "slips": [],
-            "relatives": relatives}
+    return {**blank, "full_name": "Lê Văn Hùng", "birth_date": "1970-05-02", "trips": [], "foreign": [],
+            "slips": [], "relatives": relatives}
 
 
 def test_the_family_table_gives_the_year_of_birth_only(tmp_path, history, options):
@@ -37,7 +38,7 @@ def test_the_family_table_gives_the_year_of_birth_only(tmp_path, history, option
 
 
 def test_the_last_heading_never_stands_alone_at_a_page_foot(tmp_path, history, options):
-    """Whatever the family's length, «V. …» shares its page with what follows it, the table's first
+    """Whatever the family's length, «VI. …» shares its page with what follows it, the table's first
     row under its header: a short last section goes to the next page with the signature, and its
     heading goes with it."""
     for slips, first in (([], "Chưa"), ([_slip()], "12/PXM"), ([_slip(), _slip()], "12/PXM")):
@@ -48,9 +49,9 @@ def test_the_last_heading_never_stands_alone_at_a_page_foot(tmp_path, history, o
             target = tmp_path / f"trich-ngang-{len(slips)}-{relatives}.pdf"
             target.write_bytes(render.cadre_pdf(history, [person], dt.date(2026, 9, 30), options))
             words = pdfcheck.words(target)
-            heading = next(word for word in words if word.text == "V.")
+            heading = next(word for word in words if word.text == "VI.")
             after = [word.text for word in words if word.top > heading.bottom and word.page == heading.page]
-            assert first in after, f"{len(slips)} phiếu, {relatives} thân nhân: «V.» cuối trang {heading.page}"
+            assert first in after, f"{len(slips)} phiếu, {relatives} thân nhân: «VI.» cuối trang {heading.page}"
 
 
 def _slip() -> dict:
@@ -72,3 +73,52 @@ def test_a_home_town_under_former_names_prints_with_what_it_is_called_now_as_the
     assert "Cha Lê Văn Tư 1950 Xã Hàm Tiến, Phan Thiết (nay:" in family  # on two lines of its cell
     assert "Phường Mũi Né, Lâm Đồng)" in family
     assert "Vợ Trần Thị Mai 1973 Mũi Né" in family  # a place the gazetteer needs not tell prints as typed
+
+
+TRIPS = [{"countries": "Trung Quốc", "start": "2019-05-10", "end": "2019-05-15",
+          "name": "Đi việc riêng (du lịch), đã báo cáo chi bộ", "purpose": None, "role": None,
+          "decision_no": None, "decision_on": None, "source": "Báo cáo của chi bộ"},
+         {"countries": "Nhật Bản", "start": "2025-04-01", "end": "2025-04-08", "name": "Đoàn công tác Sở Nội vụ",
+          "purpose": "Công tác", "role": "Trưởng đoàn", "decision_no": "125-QĐ/TU",
+          "decision_on": dt.date(2025, 3, 10), "source": None}]
+FOREIGN = [{"element_kind": "Tham gia tổ chức nước ngoài", "relation": "Bản thân", "full_name": None,
+            "country": "Nhật Bản", "since": "2018", "until": None,
+            "details": "Hội viên Hội hữu nghị Nhật – Việt tại Osaka", "source": "Lý lịch 2C"},
+           {"element_kind": "Kết hôn với người nước ngoài", "relation": "Bản thân", "full_name": None,
+            "country": "Hàn Quốc", "since": "2020-06", "until": "2024-12", "details": "Kết hôn với công dân Hàn Quốc",
+            "source": "Báo cáo chi bộ"},
+           {"element_kind": "Thân nhân ở nước ngoài", "relation": "Chồng", "full_name": "Phạm Văn Long",
+            "country": "Hoa Kỳ", "since": "2015", "until": None, "details": "Kỹ sư phần mềm, công ty Intel",
+            "source": "Danh sách thân nhân"}]
+
+
+def test_the_trips_and_the_foreign_elements_print_in_order_under_their_headings(tmp_path, history, options):
+    """A trip recorded on the file prints beside the delegations (no «Chưa có chuyến đi nào»); the other
+    foreign elements follow, each with whom it is about, since when and what: a relative abroad with the
+    year since and the work there."""
+    person = {**cadre(), "trips": TRIPS, "foreign": FOREIGN}
+    target = tmp_path / "trich-ngang.pdf"
+    target.write_bytes(render.cadre_pdf(history, [person], dt.date(2026, 9, 30), options))
+    lines = pdfcheck.lines(target)
+    text = " ".join(lines)
+    assert "Chưa có chuyến đi nào" not in text
+    pdfcheck.assert_in_order(lines, "III. QUAN HỆ GIA ĐÌNH", "IV. ĐI NƯỚC NGOÀI", "1 Trung Quốc 10/05/2019 –",
+                             "2 Nhật Bản 01/04/2025 –", "V. YẾU TỐ NƯỚC NGOÀI KHÁC", "1 Tham gia tổ",
+                             "2 Kết hôn với", "3 Thân nhân ở", "VI. XÁC MINH LAI LỊCH")
+    trips = text[text.index("IV. ĐI NƯỚC NGOÀI"):text.index("V. YẾU TỐ NƯỚC NGOÀI KHÁC")]
+    for value in ("15/05/2019", "08/04/2025", "Đi việc riêng (du", "Báo cáo của chi bộ", "Trưởng", "125-QĐ/TU"):
+        assert value in trips
+    relative_abroad = next(line for line in lines if line.startswith("3 Thân nhân ở"))
+    for value in ("Chồng Phạm Văn Long", "từ 2015", "Kỹ sư phần mềm,"):
+        assert value in relative_abroad
+    elements = text[text.index("V. YẾU TỐ NƯỚC NGOÀI KHÁC"):text.index("VI. XÁC MINH LAI LỊCH")]
+    for value in ("từ 2018", "06/2020 –", "12/2024", "công ty Intel", "Lý lịch"):
+        assert value in elements
+
+
+def test_with_no_foreign_element_the_section_says_so(tmp_path, history, options):
+    target = tmp_path / "trich-ngang.pdf"
+    target.write_bytes(render.cadre_pdf(history, [cadre()], dt.date(2026, 9, 30), options))
+    pdfcheck.assert_in_order(pdfcheck.lines(target), "IV. ĐI NƯỚC NGOÀI", "Chưa có chuyến đi nào được ghi nhận.",
+                             "V. YẾU TỐ NƯỚC NGOÀI KHÁC", "Chưa có yếu tố nước ngoài nào khác được ghi nhận.",
+                             "VI. XÁC MINH LAI LỊCH", "Chưa có phiếu yêu cầu xác minh nào.")

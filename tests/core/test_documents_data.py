@@ -1,0 +1,93 @@
+"""What a cadre's summary (trích ngang) shows of the cadre's foreign elements (brief §1.4, 2C item 28):
+the trips recorded on the file beside the delegations, in the order they were made, and every other
+foreign element of the cadre and of each relative — a relative abroad with the year since and the
+work there."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import browse, documents_data
+from bvct_desktop.core.personfile import relatives
+from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
+from tests.sample_db import sample_database
+
+ORGANISATION = {"element_kind": "Tham gia tổ chức nước ngoài", "country": "Nhật Bản", "since": "2018",
+                "details": "Hội viên Hội hữu nghị Nhật – Việt tại Osaka", "source": "Lý lịch 2C"}
+MARRIAGE = {"element_kind": "Kết hôn với người nước ngoài", "country": "Hàn Quốc", "since": "06/2020",
+            "details": "Kết hôn với công dân Hàn Quốc", "source": "Báo cáo chi bộ"}
+TRIP = {"element_kind": "Đi nước ngoài", "country": "Trung Quốc", "since": "10/05/2025", "until": "15/05/2025",
+        "details": "Đi việc riêng (du lịch), đã báo cáo chi bộ", "source": "Báo cáo của chi bộ"}
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    database = sample_database(cli, tmp_path)
+    yield database
+    database.close()
+
+
+def summary_of(db, name: str) -> dict:
+    [cadre_id] = browse.record_ids(db, "cadres", name)
+    with db.read() as connection:
+        return documents_data.cadre_by_id(connection, cadre_id)
+
+
+def test_trips_recorded_on_the_file_are_trips_beside_the_delegations_in_the_order_made(db):
+    huong = summary_of(db, "Bùi Thị Hương")
+    for element in (MARRIAGE, TRIP, ORGANISATION):
+        FOREIGN_ELEMENTS.add(db, huong["person_id"], element)
+    huong = summary_of(db, "Bùi Thị Hương")
+    assert huong["trips"] == [
+        {"countries": "Nhật Bản", "start": "2025-04-01", "end": "2025-04-08", "name": "Đoàn công tác Sở Nội vụ",
+         "purpose": "Công tác", "role": "Trưởng đoàn", "decision_no": "125-QĐ/TU",
+         "decision_on": dt.date(2025, 3, 10), "source": None},
+        {"countries": "Trung Quốc", "start": "2025-05-10", "end": "2025-05-15",
+         "name": "Đi việc riêng (du lịch), đã báo cáo chi bộ", "purpose": None, "role": None, "decision_no": None,
+         "decision_on": None, "source": "Báo cáo của chi bộ"},
+        {"countries": "Hàn Quốc, Singapore", "start": "2025-09-15", "end": "2025-09-22",
+         "name": "Đoàn học tập kinh nghiệm chuyển đổi số", "purpose": "Học tập kinh nghiệm", "role": "Thành viên",
+         "decision_no": None, "decision_on": None, "source": None}]
+    assert huong["foreign"] == [
+        {"element_kind": "Tham gia tổ chức nước ngoài", "relation": "Bản thân", "full_name": None,
+         "country": "Nhật Bản", "since": "2018", "until": None,
+         "details": "Hội viên Hội hữu nghị Nhật – Việt tại Osaka", "source": "Lý lịch 2C"},
+        {"element_kind": "Kết hôn với người nước ngoài", "relation": "Bản thân", "full_name": None,
+         "country": "Hàn Quốc", "since": "2020-06", "until": None, "details": "Kết hôn với công dân Hàn Quốc",
+         "source": "Báo cáo chi bộ"}]
+
+
+def test_a_relative_abroad_comes_with_the_year_since_and_the_work_there_after_the_cadres_own(db):
+    """The son lives in Hoa Kỳ since 2015 by the relatives list; a trip of his is his foreign element,
+    not a trip of the cadre."""
+    hung = summary_of(db, "Nguyễn Văn Hùng")
+    son = next(relative for relative in relatives.list_relatives(db, hung["person_id"]) if relative.relation == "Con")
+    FOREIGN_ELEMENTS.add(db, hung["person_id"], {**TRIP, "since": "07/2024", "until": None, "relative_id": son.id,
+                                                 "details": "Dự hội thảo khoa học", "source": "Lý lịch 2C"})
+    FOREIGN_ELEMENTS.add(db, hung["person_id"], {**ORGANISATION, "since": "2019"})
+    father = next(relative for relative in relatives.list_relatives(db, hung["person_id"])
+                  if relative.relation == "Cha")
+    relatives.update_relative(db, father.id, {"relation": "Cha", "full_name": "Nguyễn Văn Tư", "birth_date": "1938",
+                                              "home_town": "Phú Thủy, Phan Thiết", "abroad": "Có",
+                                              "country": "Pháp"})  # since when: not known
+    hung = summary_of(db, "Nguyễn Văn Hùng")
+    assert hung["trips"] == []
+    assert [(element["element_kind"], element["relation"], element["full_name"], element["since"])
+            for element in hung["foreign"]] == [
+        ("Tham gia tổ chức nước ngoài", "Bản thân", None, "2019"),
+        ("Thân nhân ở nước ngoài", "Cha", "Nguyễn Văn Tư", None),
+        ("Thân nhân ở nước ngoài", "Con", "Nguyễn Minh Khoa", "2015"),
+        ("Đi nước ngoài", "Con", "Nguyễn Minh Khoa", "2024-07")]
+    assert hung["foreign"][2] == {"element_kind": "Thân nhân ở nước ngoài", "relation": "Con",
+                                  "full_name": "Nguyễn Minh Khoa", "country": "Hoa Kỳ", "since": "2015", "until": None,
+                                  "details": "Kỹ sư phần mềm, công ty tư nhân", "source": "Danh sách thân nhân"}
+
+
+def test_an_element_about_a_relative_since_taken_off_the_list_still_prints_saying_so(db):
+    hung = summary_of(db, "Nguyễn Văn Hùng")
+    son = next(relative for relative in relatives.list_relatives(db, hung["person_id"]) if relative.relation == "Con")
+    FOREIGN_ELEMENTS.add(db, hung["person_id"], {**TRIP, "relative_id": son.id})
+    relatives.delete_relative(db, son.id)
+    [element] = summary_of(db, "Nguyễn Văn Hùng")["foreign"]
+    assert (element["element_kind"], element["relation"], element["full_name"], element["country"]) == (
+        "Đi nước ngoài", "Thân nhân", "(đã xóa khỏi danh sách thân nhân)", "Trung Quốc")
