@@ -87,9 +87,10 @@ class Field:
         return self.type in (FieldType.CCCD, FieldType.CMND)
 
     def parse(self, raw: object) -> object:
-        """The stored value of a cell, or None when empty; RowProblem when invalid."""
+        """The stored value of a cell, or None when empty (nothing left once cleaned: invisible
+        characters only); RowProblem when invalid."""
         if isinstance(raw, str):
-            raw = raw.strip()
+            raw = text.clean(raw)
         if raw is None or raw == "":
             if self.required:
                 raise RowProblem("bắt buộc, không được để trống")

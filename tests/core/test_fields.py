@@ -6,7 +6,7 @@ import pytest
 
 from bvct_desktop.core.errors import RowProblem
 from bvct_desktop.core.fields import after
-from bvct_desktop.core.kinds import CADRES, RELATIVES, SLIPS
+from bvct_desktop.core.kinds import CADRES, COMPLAINTS, RELATIVES, SLIPS
 
 CCCD = CADRES.field("cccd")
 CMND = CADRES.field("cmnd")
@@ -60,6 +60,16 @@ def test_required_cells_may_not_be_empty():
     with pytest.raises(RowProblem, match="bắt buộc"):
         CADRES.field("full_name").parse("  ")
     assert CADRES.field("position").parse(None) is None
+
+
+@pytest.mark.parametrize("raw", ["\u200b", "\ufeff", "\u00a0\u200b \u00a0", "\u2060\u00ad\u200c\u200d"])
+def test_a_required_cell_of_invisible_characters_only_is_empty(raw):
+    """What is cleaned away leaves nothing: the cell is empty, for a form, a file and a column alike."""
+    for spec in (COMPLAINTS.field("summary"), COMPLAINTS.field("received_on"), COMPLAINTS.field("complaint_kind")):
+        with pytest.raises(RowProblem, match="^bắt buộc, không được để trống$"):
+            spec.parse(raw)
+        assert spec.parse_column([raw]) == ([None], {0: "bắt buộc, không được để trống"})
+    assert COMPLAINTS.field("sender").parse(raw) is None
 
 
 def test_text_is_cleaned_and_numbers_become_their_digits():

@@ -6,7 +6,7 @@ import gc
 import pytest
 
 from bvct_desktop.core import browse, gazetteer, importing, recycle_bin, vault
-from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, RELATIVES, SLIPS
+from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, RELATIVES, SLIPS
 from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED
 from tests.conftest import ADMIN, PASSWORD
@@ -131,6 +131,22 @@ def test_the_rows_counted_are_those_that_carry_data(db):
     sheet.columns[2][3] = "31/02/1962"
     result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
     assert not result.ok and result.rows == 2
+
+
+@pytest.mark.parametrize(("kind", "rows", "header"), [
+    (COMPLAINTS, [["Ngày nhận", "Loại đơn", "Nội dung tóm tắt"], ["01/02/2026", "Tố cáo", "\u200b\u00a0"]],
+     "Nội dung tóm tắt"),
+    (ARCHIVE_REQUESTS, [["Loại yêu cầu", "Tỉnh/thành", "Ngày văn bản", "Họ và tên đối tượng"],
+                        ["Nhờ tỉnh bạn nghiên cứu", "Gia Lai", "05/01/2026", "\ufeff"]], "Họ và tên đối tượng"),
+    (DELEGATIONS, [["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh"],
+                   ["\u00a0\u200b \u2060", "Lào", "01/03/2026", "05/03/2026", "Lê Văn Một", "1960"]], "Tên đoàn")])
+def test_a_required_cell_of_invisible_characters_only_is_refused_as_empty(db, kind, rows, header):
+    """A cell pasted with only a zero-width space or a BOM in it holds nothing: the row is refused as
+    an empty one is, and nothing is written (an empty record would count in the report)."""
+    persons_and_cadres = _stored(db)[0][:2]
+    result = importing.import_sheet(db, kind, rows_sheet(rows))
+    assert [str(problem) for problem in result.problems] == [f"Dòng 2, cột «{header}»: bắt buộc, không được để trống"]
+    assert browse.count(db, kind.name) == 0 and _stored(db)[0][:2] == persons_and_cadres
 
 
 def test_a_sheet_its_caller_converted_is_imported_as_it_is_with_that_conversion_told(db, monkeypatch):

@@ -238,6 +238,22 @@ def test_required_fields_are_marked_and_checked(qtbot, context):
                                                                               "Kiến nghị"]
 
 
+@pytest.mark.parametrize(("kind", "key"), [("complaints", "summary"), ("archive-requests", "full_name"),
+                                         ("delegations", "name")])
+def test_a_required_field_of_invisible_characters_only_is_refused_as_empty(qtbot, context, kind, key):
+    """Pasted text that was only a zero-width space, a BOM or non-breaking spaces holds nothing."""
+    page = _page(qtbot, context, kind)
+    page.new_record()
+    form = page.forms[None]
+    support.fill(form, {**NEW[kind], key: "\ufeff\u00a0\u200b \u00a0"})
+    if kind == "delegations":
+        form.members.add_member({"full_name": "Nguyễn Văn Hùng", "birth_date": "1965-03-12", "role": "Trưởng đoàn"})
+    before = browse.count(context.db, kind)
+    assert not form.save() and form.record_id is None
+    assert form.errors[key].text() == f"{form.kind.field(key).header}: bắt buộc, không được để trống"
+    assert browse.count(context.db, kind) == before
+
+
 @pytest.mark.parametrize(("typed", "stored"), [("1955", "1955"), ("03/1955", "1955-03"), ("12/03/1955", "1955-03-12")])
 def test_partial_birth_dates_are_typed_as_known(qtbot, context, typed, stored):
     form = open_form(context, "cadres", None)
