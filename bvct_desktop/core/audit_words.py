@@ -18,6 +18,7 @@ from .personfile.foreign import FOREIGN_ELEMENTS
 from .personfile.political import POLITICAL_NOTES
 from .personfile.relatives import FIELDS as RELATIVE_FIELDS
 from .personfile.relatives import KIND as RELATIVES
+from .record_rows import MEMBERS
 from .settings import SETTINGS
 
 EMPTY = "(trống)"
@@ -91,6 +92,8 @@ def label(kind: str | None, key: str) -> str:
     if from_day := _FROM_DAY.match(key):
         day = dt.date.fromisoformat(from_day["day"])
         return f"{label(kind, from_day['key'])} (từ {day:%d/%m/%Y})"
+    if key == MEMBERS and kind in KINDS and KINDS[kind].members:
+        return KINDS[kind].members.label
     fields = KINDS[kind].fields if kind in KINDS else _person_file_fields().get(kind or "", ())
     found = next((spec.header for spec in fields if spec.key == key), None)
     if found is None:
@@ -98,8 +101,9 @@ def label(kind: str | None, key: str) -> str:
     return found or WORDS.get(key) or key.replace("_", " ").capitalize()
 
 
-def value_text(key: str, value: Any) -> str:
-    """One value as an officer writes it: dates dd/mm/yyyy, yes/no, roles and permissions named."""
+def value_text(key: str, value: Any, kind: str | None = None) -> str:
+    """One value as an officer writes it: dates dd/mm/yyyy, yes/no, roles and permissions named, a
+    member of a `kind` record (a delegation's) by its filled values, in brackets."""
     if value is None or value == "" or value == []:
         return NOTHING.get(key, EMPTY)
     if isinstance(value, bool):
@@ -107,7 +111,9 @@ def value_text(key: str, value: Any) -> str:
     if isinstance(value, int):
         return str(value) if key == "nam" else grouped(value)  # a year has no thousands
     if isinstance(value, list):
-        return ", ".join(value_text(key, item) for item in value)
+        return ", ".join(value_text(key, item, kind) for item in value)
+    if isinstance(value, dict) and key == MEMBERS:
+        return "(" + ", ".join(_labelled(kind, {k: v for k, v in value.items() if v is not None})) + ")"
     if isinstance(value, dict):  # counts by what the summary calls them (an import's other writes)
         return ", ".join(f"{name}: {value_text(name, item)}" for name, item in value.items())
     text = str(value)
@@ -137,15 +143,21 @@ def describe(kind: str | None, details: dict[str, Any]) -> str:
     for key, value in _in_order(kind, details):
         if key in (OLD, NEW) and isinstance(value, dict):  # a record created or deleted: its values
             where = "Giá trị" if key == NEW else "Giá trị trước khi xóa"
-            parts.append(f"{where}: " + "; ".join(f"{label(kind, k)}: {value_text(k, v)}"
-                                                  for k, v in _in_order(kind, value) if k not in INTERNAL))
+            parts.append(f"{where}: " + "; ".join(_labelled(kind, value)))
         elif isinstance(value, dict) and set(value) <= {OLD, NEW}:  # a field changed: old → new
-            parts.append(f"{label(kind, key)}: {value_text(key, value.get(OLD))} → {value_text(key, value.get(NEW))}")
+            parts.append(f"{label(kind, key)}: {value_text(key, value.get(OLD), kind)} → "
+                         f"{value_text(key, value.get(NEW), kind)}")
         elif isinstance(value, list) and len(value) == 2 and key not in WORDS:  # older entries: [old, new]
             parts.append(f"{label(kind, key)}: {value_text(key, value[0])} → {value_text(key, value[1])}")
         elif key not in INTERNAL:
             parts.append(f"{label(kind, key)}: {value_text(key, value)}")
     return "; ".join(parts)
+
+
+def _labelled(kind: str | None, values: dict[str, Any]) -> list[str]:
+    """Each of a record's (or a member's) `values` with its field's label, in the form's order; ids left out."""
+    return [f"{label(kind, key)}: {value_text(key, value, kind)}" for key, value in _in_order(kind, values)
+            if key not in INTERNAL]
 
 
 def _in_order(kind: str | None, values: dict[str, Any]) -> list[tuple[str, Any]]:

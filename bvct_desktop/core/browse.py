@@ -208,7 +208,7 @@ VIEWS: dict[str, View] = {
         DELEGATIONS, delegations, delegations,
         (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
                    "return_on", "report_received_on", sorts={"decision_on": DELEGATIONS.period()}),
-         Column("members", "Thành viên", delegations.c.id, delegations.c.id)),
+         Column("members", DELEGATIONS.members.label, delegations.c.id, delegations.c.id)),
         default_sort=("decision_on", True), few_values=("countries",),
         text_columns=(delegations.c.decision_no, delegations.c.name, delegations.c.countries,
                       delegations.c.purpose),

@@ -101,6 +101,7 @@ class Members:
     cadre: str                     # the column naming the cadre: cadre_id
     keys: tuple[str, ...]          # fields of the membership itself (as at that time)
     person: PersonLink             # fields of the member as a person (the link column is the cadre's)
+    label: str                     # what the form, the register and the audit trail call them
 
     @property
     def table(self) -> "Table":
@@ -244,7 +245,8 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     Field("role", "Vai trò", F.CHOICE, choices=MEMBER_ROLES),
 ), date_key="decision_on", date_fallback="depart_on", stored_in="delegations",
     members=Members("delegation_members", "delegation_id", "cadre_id", ("position", "unit", "role"),
-                    PersonLink.of("person_id", "full_name", "birth_date", "home_town", "cccd", cadre=True)))
+                    PersonLink.of("person_id", "full_name", "birth_date", "home_town", "cccd", cadre=True),
+                    "Thành viên"))
 
 ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
     Field("request_kind", "Loại yêu cầu", F.CHOICE, required=True, choices=ARCHIVE_KINDS),

@@ -116,3 +116,7 @@ def test_an_issued_document_reads_with_its_number_and_subject():
     ("recipients", "Nơi nhận phiếu"), (None, "")])
 def test_what_an_entry_is_about_is_named_in_vietnamese(kind, words):
     assert audit_words.kind_text(kind) == words
+
+
+def test_a_record_s_members_are_named_as_its_form_names_them():
+    assert audit_words.label("delegations", "members") == "Thành viên"

@@ -5,7 +5,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import browse, editing
+from bvct_desktop.core import audit, audit_words, browse, editing
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.people import Identity
@@ -82,6 +82,23 @@ def test_editing_is_audited_with_old_and_new_values(db):
         entry = connection.execute(select(audit_log).order_by(audit_log.c.id.desc()).limit(1)).mappings().one()
     assert (entry["action"], entry["kind"], entry["record_id"]) == ("sửa", "cadres", cid)
     assert json.loads(entry["details"]) == {"position": {"cu": "Phó Giám đốc", "moi": "Giám đốc"}}
+
+
+def test_a_delegations_members_changed_are_audited_in_the_words_of_the_member_fields(db):
+    """Old → new as every field reads, each member in brackets with what the form's member table calls
+    its values (the empty ones left out), not the keys the trail keeps."""
+    trip = {"name": "Đoàn khảo sát", "countries": "Lào", "depart_on": "01/05/2026", "return_on": "05/05/2026"}
+    hung = {"full_name": "Nguyễn Văn Hùng", "birth_date": "12/03/1965", "role": "Trưởng đoàn"}
+    did = editing.save(db, "delegations", {**trip, editing.MEMBERS: [hung]})
+    seen = editing.load(db, "delegations", did)[editing.VERSION]
+    editing.save(db, "delegations", {**trip, editing.MEMBERS: [
+        {**hung, "role": "Thành viên"}, {"full_name": "Cao Thị Mới", "birth_date": "1991", "position": "Chuyên viên"}]},
+        record_id=did, seen=seen)
+    hung_said = ("Họ và tên thành viên: «Nguyễn Văn Hùng», Ngày sinh: 12/03/1965, Quê quán: «Phú Thủy, Phan Thiết», "
+                 "Số CCCD: 060065001234")
+    assert audit_words.cells(list(audit.list_entries(db))[-1])[8] == (
+        f"Thành viên: ({hung_said}, Vai trò: «Trưởng đoàn») → ({hung_said}, Vai trò: «Thành viên»), "
+        "(Họ và tên thành viên: «Cao Thị Mới», Ngày sinh: 1991, Chức vụ: «Chuyên viên»)")
 
 
 def test_a_cccd_of_someone_else_is_refused(db):

@@ -174,7 +174,7 @@ class RecordForm(QDialog):
         if members_only:
             self.members = MembersTable(self.kind, self.editable)
             self.members.changed.connect(lambda: self._set_dirty())
-            form.addRow(field_label("Thành viên", required=True), self.members)
+            form.addRow(field_label(self.kind.members.label, required=True), self.members)
             self.errors[editing.MEMBERS] = QLabel()
             self.errors[editing.MEMBERS].setStyleSheet(f"color: {ERROR_COLOUR};")
             self.errors[editing.MEMBERS].hide()
