@@ -150,6 +150,17 @@ def test_a_delegation_is_saved_with_its_members(db):
                                      "return_on": "Ngày về trước Ngày đi"}
 
 
+def test_a_member_listed_twice_on_the_form_is_told_by_the_member_it_repeats(db):
+    """A form has no file and no lines: the first listing is named as the member it is."""
+    hung = {"full_name": "Nguyễn Văn Hùng", "birth_date": "12/03/1965"}
+    with pytest.raises(editing.FormProblems) as caught:
+        editing.save(db, "delegations", {
+            "name": "Đoàn Lào", "countries": "Lào", "depart_on": "01/05/2026", "return_on": "05/05/2026",
+            editing.MEMBERS: [hung, {"full_name": "Cao Thị Mới", "birth_date": "1991"}, hung]})
+    assert caught.value.problems == {
+        "members.3.full_name": "Thành viên 3: trùng thành viên trong cùng đoàn với thành viên 1"}
+
+
 def test_a_reply_dated_before_its_slip_was_sent_is_refused_at_its_field(db):
     with pytest.raises(editing.FormProblems) as caught:
         editing.save(db, "slips", {"number": "77/PXM", "issued_on": "10/03/2026", "full_name": "Lê Văn Tám",

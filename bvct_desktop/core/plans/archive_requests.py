@@ -33,7 +33,7 @@ class ArchiveRequestPlan(Plan):
     def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
         pid, changed = self.person(values, target)
         key = request_key(values, pid)
-        self.claim(key, number, "yêu cầu (cùng loại, văn bản, ngày và đối tượng)", "full_name")
+        self.claim(key, number, "yêu cầu (cùng loại, văn bản, ngày và đối tượng)", "full_name", target)
         self.stored.on(values["doc_on"])
         stored = self.matching(self.stored, key, unnumbered_key(values, pid), target)
         current = self.check_new(target, stored, lambda: RowProblem(

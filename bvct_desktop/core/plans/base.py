@@ -213,11 +213,18 @@ class Plan(abc.ABC):
 
     # -- what subclasses share -------------------------------------------------------------
 
-    def claim(self, key: tuple, number: int, what: str, field_key: str) -> None:
-        """One natural key per file: a second row with it is a problem (shown at `field_key`)."""
+    def claim(self, key: tuple, number: int, what: str, field_key: str, target: Target | None) -> None:
+        """One natural key per file, or per form listing members: a second row with it is a problem
+        (shown at `field_key`) naming the first."""
         first = self._seen.setdefault(key, number)
         if first != number:
-            raise RowProblem(f"trùng {what} với dòng {first} trong cùng tệp", field_key)
+            raise RowProblem(f"trùng {what} với {self._row_name(first, target)}", field_key)
+
+    def _row_name(self, number: int, target: Target | None) -> str:
+        """Row `number` as the officer knows it: a line of the file, or a member on the form."""
+        if target is not None and self.kind.members:
+            return f"{self.kind.members.label.lower()} {number}"
+        return f"dòng {number} trong cùng tệp"
 
     def person(self, values: dict[str, Any], target: Target | None) -> tuple[int, list[str]]:
         """The person the row is about, and the field keys of theirs it changed.

@@ -12,7 +12,7 @@ class CadrePlan(Plan):
 
     def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
         pid, changed = self.person(values, target)
-        self.claim(("cadre", pid), number, "cán bộ (cùng họ tên, ngày sinh, quê quán hoặc CCCD)", "full_name")
+        self.claim(("cadre", pid), number, "cán bộ (cùng họ tên, ngày sinh, quê quán hoặc CCCD)", "full_name", target)
         cid = self.cadres.of_person(pid)
         current = self.check_new(target, self.cadres.current(cid) if cid is not None else None,
                                  lambda: self._listed_already(cid))

@@ -29,7 +29,8 @@ class ComplaintPlan(Plan):
 
     def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
         key = complaint_key(values)
-        self.claim(key, number, "đơn (cùng ngày nhận, người gửi, loại đơn, người bị phản ánh, nội dung)", "summary")
+        self.claim(key, number, "đơn (cùng ngày nhận, người gửi, loại đơn, người bị phản ánh, nội dung)", "summary",
+                   target)
         self.stored.on(values["received_on"])
         current = self.check_new(target, self.stored.by_key.get(key), lambda: RowProblem(
             "đã có đơn cùng ngày nhận, người gửi, loại đơn, người bị phản ánh và nội dung", "summary"))

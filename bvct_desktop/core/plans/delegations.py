@@ -73,7 +73,7 @@ class DelegationPlan(Plan):
         if trip_created:
             self.new_delegations += 1
         self.stored.by_key[key] = self.records.new[did] if trip_created else current
-        self.claim(("member", did, cid), number, "thành viên trong cùng đoàn", "full_name")
+        self.claim(("member", did, cid), number, "thành viên trong cùng đoàn", "full_name", target)
         self._taken.setdefault(did, set()).add(cid)
         memberships = self._memberships(did) if not trip_created else self._members.setdefault(did, {})
         membership = memberships.get(cid)

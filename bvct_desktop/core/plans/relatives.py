@@ -39,7 +39,7 @@ class RelativePlan(Plan):
         if relative == owner:
             raise RowProblem("thân nhân trùng với chính người có hồ sơ", "full_name")
         key = (owner, values["relation"], relative)
-        self.claim(key, number, "thân nhân (cùng cán bộ, quan hệ và người)", "full_name")
+        self.claim(key, number, "thân nhân (cùng cán bộ, quan hệ và người)", "full_name", target)
         self._load(owner)
         current = self.check_new(target, self._existing.get(key), lambda: RowProblem(
             f"thân nhân này ({values['relation']}) đã có trong hồ sơ (có thể ở thùng rác)", "relation"))

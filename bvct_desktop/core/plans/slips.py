@@ -48,7 +48,7 @@ class SlipPlan(Plan):
 
     def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
         key = _key(values)
-        self.claim(key, number, f"số phiếu «{values['number']}» năm {key[0]}", "number")
+        self.claim(key, number, f"số phiếu «{values['number']}» năm {key[0]}", "number", target)
         pid, changed = self.person(values, target)
         current = self.check_new(target, self._stored[key] if self.records.stored_max else None, lambda: RowProblem(
             f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho phiếu khác", "number"))

@@ -70,3 +70,11 @@ def test_a_delegation_given_its_decision_is_not_given_a_second_by_a_later_row(db
     result = importing.import_sheet(db, DELEGATIONS, sheet)
     assert result.ok and result.extras["Đoàn mới"] == 1
     assert [row[0] for row in _stored(db)] == ["100-QĐ/TU", "101-QĐ/TU"]
+
+
+def test_a_member_listed_twice_in_a_file_is_told_by_the_line_it_repeats(db):
+    """A file's rows are its lines (the form names the member instead: tests/core/test_editing.py)."""
+    rows = [[None, None, *TRIP, *member] for member in (*MEMBERS, MEMBERS[0])]
+    result = importing.import_sheet(db, DELEGATIONS, rows_sheet([HEADERS, *rows]))
+    assert [str(problem) for problem in result.problems] == [
+        "Dòng 4, cột «Họ và tên thành viên»: trùng thành viên trong cùng đoàn với dòng 2 trong cùng tệp"]
