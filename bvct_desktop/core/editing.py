@@ -69,7 +69,7 @@ def validate(kind: Kind, raw: dict[str, Any]) -> dict[str, Any]:
         members = []
         for number, member in enumerate(raw.get(MEMBERS) or [], start=1):
             parsed, wrong = _parse(kind, MEMBER_PERSON_KEYS + MEMBER_KEYS, member)
-            problems.update({f"{MEMBERS}.{number}.{key}": f"Thành viên {number}: {message}"
+            problems.update({f"{MEMBERS}.{number}.{key}": _of_member(kind, number, message)
                              for key, message in wrong.items()})
             members.append(parsed)
         if not members and not problems:
@@ -104,8 +104,20 @@ def to_confirm(db: Database, kind_name: str, raw: dict[str, Any], record_id: int
 
 
 def _doubts(kind: Kind, values: dict[str, Any], today: dt.date) -> list[str]:
-    return _told(kind.fields, [problem for row in [values, *values.get(MEMBERS, ())]
-                               for problem in (*dates_ahead(kind.fields, row, today), *cccd_warnings(row))])
+    """The record's doubts, then each member's, said of that member."""
+    told = _told(kind.fields, _row_doubts(kind, values, today))
+    for number, member in enumerate(values.get(MEMBERS, ()), start=1):
+        told += [_of_member(kind, number, doubt) for doubt in _told(kind.fields, _row_doubts(kind, member, today))]
+    return told
+
+
+def _row_doubts(kind: Kind, row: dict[str, Any], today: dt.date) -> list[RowProblem]:
+    return [*dates_ahead(kind.fields, row, today), *cccd_warnings(row)]
+
+
+def _of_member(kind: Kind, number: int, message: str) -> str:
+    """What is said of member `number` of a record (its error, its doubt): «Thành viên 2: …»."""
+    return f"{kind.members.label} {number}: {message}"
 
 
 def told_ahead(fields: Sequence[Field], rows: list[dict[str, Any]], today: dt.date) -> list[str]:
@@ -350,5 +362,5 @@ def _form_problem(kind: Kind, problem: RowProblem, member: int | None) -> FormPr
     key = problem.header or "full_name"
     message = problem.message[0].upper() + problem.message[1:]
     if member is not None and key in MEMBER_PERSON_KEYS + MEMBER_KEYS:
-        return FormProblems({f"{MEMBERS}.{member}.{key}": f"Thành viên {member}: {problem.message}"})
+        return FormProblems({f"{MEMBERS}.{member}.{key}": _of_member(kind, member, problem.message)})
     return FormProblems({key: message})

@@ -118,7 +118,8 @@ def test_a_cccd_disagreeing_with_the_birth_year_or_sex_is_listed_to_confirm_befo
         "name": "Đoàn Lào", "countries": "Lào", "depart_on": "01/05/2026", "return_on": "05/05/2026",
         editing.MEMBERS: [{"full_name": "Vũ Văn Cập", "birth_date": "1970", "cccd": "060070000333"},
                           {"full_name": "Vũ Thị Mới", "birth_date": "1971", "cccd": "060170000555"}]}) == [
-        "Số CCCD: số 060170000555 cho biết năm sinh 1970 (chữ số thứ 4–6) nhưng ngày sinh là 1971: hãy xem lại"]
+        "Thành viên 2: Số CCCD: số 060170000555 cho biết năm sinh 1970 (chữ số thứ 4–6) nhưng ngày sinh là 1971: "
+        "hãy xem lại"]  # which member, as a member's error says
 
 
 def test_a_doubt_confirmed_when_the_record_was_saved_is_not_asked_again_at_each_save(db):

@@ -658,7 +658,7 @@ def test_a_member_born_after_today_is_asked_about(qtbot, context):
     form.members.add_member({"full_name": "Nguyễn Văn Hùng", "birth_date": "2065", "role": "Trưởng đoàn"})
     context.dialogs.answer_next(NO)
     assert not form.save()
-    assert context.dialogs.shown[-1].text.startswith("Ngày sinh: «2065» ở sau hôm nay (15/06/2026)")
+    assert context.dialogs.shown[-1].text.startswith("Thành viên 1: Ngày sinh: «2065» ở sau hôm nay (15/06/2026)")
 
 
 def test_a_cccd_disagreeing_with_the_sex_is_saved_only_when_the_officer_confirms(qtbot, context):
