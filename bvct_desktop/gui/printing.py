@@ -2,7 +2,7 @@
 
 Entry points for the GUI pages:
 
-    print_register(context, "slips", model.ids, page, opened=...)  # a register's rows as on screen
+    print_register(context, "slips", model.ids, columns, page, opened=...)  # a register's rows as on screen
     print_slips(context, selected_slip_ids, page, opened=...)       # the slips' forms, one per page
     print_recovery_key(wizard, dialogs, office, key, database_path, today)  # at first run
 
@@ -307,12 +307,15 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         return True
 
 
-def print_register(context: AppContext, kind: str, ids: Sequence[int], parent: QWidget | None = None,
-                   confirm: Confirm | None = None, opened: Opened | None = None,
+def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: Sequence[str],
+                   parent: QWidget | None = None, confirm: Confirm | None = None, opened: Opened | None = None,
                    subject: Sequence[str] = ()) -> BackgroundTask | None:
-    """The register's rows `ids`, with the columns shown on screen, in a print preview, under the
-    `subject` lines saying which rows they are (the period, filters and search in force)."""
+    """The register's rows `ids`, with the `columns` shown on screen (their keys, in their order on
+    screen), in a print preview, under the `subject` lines saying which rows they are (the period,
+    filters and search in force)."""
     spec = browse.view(kind)
+    chosen = [spec.column(key) for key in columns]
+    position = {column.key: index for index, column in enumerate(spec.columns)}  # in a row read
     title = lists.REGISTER_TITLE if kind == "slips" else f"DANH SÁCH {kind_named(kind).title.upper()}"
     if not ids:
         context.dialogs.inform(parent, "In", "Danh sách đang trống; không có gì để in.")
@@ -323,14 +326,14 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], parent: Q
         office, _ = documents_data.gather(context.db, f"in danh sách «{kind_named(kind).title}»",
                                           lambda connection: None)
         shown = browse.fetch_rows(context.db, kind, ids, lambda done: progress(done, len(ids), READING))
-        columns = [tables.counter(), *(
-            tables.Column(str(index), column.header,
+        printed = [tables.counter(), *(
+            tables.Column(column.key, column.header,
                           (column_width(column.field) if column.field else len(column.header) + 4) / 10,
                           whole=tables.kept_whole(column.field))
-            for index, column in enumerate(spec.columns))]
-        records = [{str(index): value for index, value in enumerate(shown[record_id])}
+            for column in chosen)]
+        records = [{column.key: shown[record_id][position[column.key]] for column in chosen}
                    for record_id in ids if record_id in shown]
-        data = render.listing_pdf(office, title, subject, columns, records, today, options)
+        data = render.listing_pdf(office, title, subject, printed, records, today, options)
         return data, title.capitalize(), text.file_name(title, today, suffix="pdf"), len(records)
 
     return _prepare(context, parent, kind, make, confirm, opened)

@@ -312,11 +312,12 @@ def audited(context) -> list[tuple[str, str]]:
 def test_a_register_prints_its_rows_with_the_columns_on_screen(qtbot, context, tmp_path):
     from bvct_desktop.core import browse
 
-    ids = browse.record_ids(context.db, "slips")
-    window = prepared(qtbot, lambda opened: printing.print_register(context, "slips", ids, opened=opened))
+    ids, columns = browse.record_ids(context.db, "slips"), browse.view("slips").columns
+    window = prepared(qtbot, lambda opened: printing.print_register(context, "slips", ids,
+                                                                    [column.key for column in columns], opened=opened))
     text = page_text(window.data)
     assert "SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH" in text and "Tổng số: 3 bản ghi." in text
-    for column in browse.view("slips").columns:
+    for column in columns:
         assert column.header.split()[0] in text
     assert "Phạm Văn Bình" in text and "Ngày 02 tháng 01 năm 2026".lower() in text.lower()
     assert window.suggested_name == "so-theo-doi-phieu-yeu-cau-xac-minh-lai-lich-2026-01-02.pdf"
@@ -334,7 +335,7 @@ def test_preparing_a_print_says_its_pages_and_stops_at_cancel_without_a_preview(
     drawn = []
     monkeypatch.setattr(render, "listing_pdf", lambda *args: drawn.append(args) or listing_pdf(*args))
     opened, labels = [], []
-    task = printing.print_register(context, "slips", ids, opened=opened.append)
+    task = printing.print_register(context, "slips", ids, ["number"], opened=opened.append)
     task.worker.advanced.connect(lambda _done, _total, stage: labels.append(stage))
     cancellable = task.dialog.cancellable  # a Cancel button: the register is read, laid out, written page by page
     task.cancel()
@@ -344,7 +345,7 @@ def test_preparing_a_print_says_its_pages_and_stops_at_cancel_without_a_preview(
     assert drawn == []  # at the first page of rows read, not once the document was drawn
 
     pressed.clear()
-    task = printing.print_register(context, "slips", ids, opened=opened.append)
+    task = printing.print_register(context, "slips", ids, ["number"], opened=opened.append)
     task.worker.advanced.connect(lambda _done, _total, stage: labels.append(stage))
     pressed.set()
     qtbot.waitUntil(lambda: task.done, timeout=20_000)
@@ -354,7 +355,7 @@ def test_preparing_a_print_says_its_pages_and_stops_at_cancel_without_a_preview(
 
 
 def test_an_empty_register_prints_nothing(qtbot, context):
-    assert printing.print_register(context, "delegations", []) is None
+    assert printing.print_register(context, "delegations", [], ["name"]) is None
     assert context.dialogs.shown[-1].text == "Danh sách đang trống; không có gì để in."
 
 

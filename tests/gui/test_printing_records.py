@@ -10,7 +10,7 @@ from bvct_desktop.gui import printing
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.qt import QItemSelectionModel
 from bvct_desktop.gui.registers.page import RegisterPage
-from bvct_desktop.io.documents import profile
+from bvct_desktop.io.documents import profile, render
 from bvct_desktop.io.documents.layout import date_text
 from tests.gui import register_support as support
 
@@ -43,6 +43,28 @@ def test_a_register_prints_under_the_period_filters_and_search_in_force(qtbot, c
     text = " ".join(page_text(page.preview).split())
     assert ("SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH Từ ngày 01/01/2025 Trạng thái: Chờ kết quả; "
             "Nơi nhận: Cục A93B – Bộ Công an; Tìm: «pham binh»") in text and "1/PXM" in text
+    page.preview.close()
+
+
+def test_a_register_prints_the_columns_shown_in_their_order_on_screen(qtbot, context, monkeypatch):
+    """«In» prints the list as it is shown: a column the officer hid is left out, one moved is printed
+    where it is, and those hidden until asked for (a slip's birth date and home town) are not printed."""
+    drawn, listing_pdf = [], render.listing_pdf
+    monkeypatch.setattr(render, "listing_pdf", lambda *args: drawn.append(args[3]) or listing_pdf(*args))
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.show()
+    keys = [column.key for column in page.spec.columns]
+    header = page.table.horizontalHeader()
+    page.columns.show_column(keys.index("purpose"), False)
+    header.moveSection(header.visualIndex(keys.index("result")), 0)
+    page.print_list()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
+    shown = ["result", "number", "issued_on", "full_name", "relation", "recipient", "result_on"]
+    assert [column.label for column in drawn[0]] == ["STT", *(page.spec.column(key).header for key in shown)]
+    text = " ".join(page_text(page.preview).split())
+    assert all(page.spec.column(key).header not in text for key in ("purpose", "birth_date", "home_town"))
+    assert text.index("Kết quả") < text.index("Số phiếu") < text.index("Nơi nhận")
     page.preview.close()
 
 

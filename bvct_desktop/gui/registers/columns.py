@@ -190,10 +190,19 @@ class ColumnLayout:
         if not self._applying:
             self._save_timer.start()
 
+    def shown(self) -> list[str]:
+        """The keys of the columns shown, in their order on screen (what «In» prints)."""
+        header = self.table.horizontalHeader()
+        return [key for key in self._order() if not header.isSectionHidden(self.keys.index(key))]
+
+    def _order(self) -> list[str]:
+        header = self.table.horizontalHeader()
+        return [self.keys[header.logicalIndex(visual)] for visual in range(header.count())]
+
     def chosen(self) -> dict:
         """What the user has chosen: the columns' order, those hidden, and widths set by hand."""
         header = self.table.horizontalHeader()
-        order = [self.keys[header.logicalIndex(visual)] for visual in range(header.count())]
+        order = self._order()
         hidden = [key for logical, key in enumerate(self.keys) if header.isSectionHidden(logical)]
         chosen = {"order": order, "hidden": hidden}
         if self.resized_by_hand:

@@ -354,8 +354,9 @@ class RegisterPage(QWidget):
     def print_list(self) -> None:
         """The list as shown (search, filters and order) in the print preview."""
         if self.can_export and self.unavailable("print_list") is None:
-            self.print_job = printing.print_register(self.context, self.kind.name, self.model.ids, self,
-                                                     opened=self._previewed, subject=self.in_force())
+            self.print_job = printing.print_register(self.context, self.kind.name, self.model.ids,
+                                                     self.columns.shown(), self, opened=self._previewed,
+                                                     subject=self.in_force())
 
     def in_force(self) -> list[str]:
         """Which records the list shows, under its printed title: the period, then the filters and the
