@@ -316,6 +316,7 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
     spec = browse.view(kind)
     chosen = [spec.column(key) for key in columns]
     position = {column.key: index for index, column in enumerate(spec.columns)}  # in a row read
+    names = {link.by_column["full_name"] for link in spec.kind.persons}  # kept on one line where there is room
     title = lists.REGISTER_TITLE if kind == "slips" else f"DANH SÁCH {kind_named(kind).title.upper()}"
     if not ids:
         context.dialogs.inform(parent, "In", "Danh sách đang trống; không có gì để in.")
@@ -329,7 +330,7 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
         printed = [tables.counter(), *(
             tables.Column(column.key, column.header,
                           (column_width(column.field) if column.field else len(column.header) + 4) / 10,
-                          whole=tables.kept_whole(column.field))
+                          whole=tables.kept_whole(column.field), unbroken=column.key in names)
             for column in chosen)]
         records = [{column.key: shown[record_id][position[column.key]] for column in chosen}
                    for record_id in ids if record_id in shown]

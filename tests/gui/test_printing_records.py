@@ -5,7 +5,7 @@ import datetime as dt
 
 import pypdfium2 as pdfium
 
-from bvct_desktop.core import browse
+from bvct_desktop.core import browse, editing
 from bvct_desktop.gui import printing
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.qt import QItemSelectionModel
@@ -65,6 +65,23 @@ def test_a_register_prints_the_columns_shown_in_their_order_on_screen(qtbot, con
     text = " ".join(page_text(page.preview).split())
     assert all(page.spec.column(key).header not in text for key in ("purpose", "birth_date", "home_town"))
     assert text.index("Kết quả") < text.index("Số phiếu") < text.index("Nơi nhận")
+    page.preview.close()
+
+
+def test_a_printed_register_keeps_a_persons_name_on_one_line_beside_a_long_result(qtbot, context):
+    """The name says whom a row is about: it is not broken over lines to give a long «Kết quả» more room."""
+    editing.save(context.db, "archive-requests", {
+        "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Đồng Nai", "doc_no": "12345/CV-BTC",
+        "doc_on": "01/05/2026", "full_name": "Võ Văn Kiệt", "birth_date": "1922", "answered_on": "10/05/2026",
+        "result": "Đối tượng có quan hệ với tổ chức phản động lưu vong; " * 30})
+    page = RegisterPage(context, "archive-requests")
+    qtbot.addWidget(page)
+    page.show()
+    page.print_list()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
+    lines = [" ".join(line.split()) for number in range(page.preview.pages)
+             for line in page_text(page.preview, number + 1).splitlines()]
+    assert all(any(name in line for line in lines) for name in ("Võ Văn Kiệt", "Huỳnh Văn Tám", "Ngô Thị Mai"))
     page.preview.close()
 
 
