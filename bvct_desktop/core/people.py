@@ -356,7 +356,9 @@ class CadreBook:
         return found
 
     def find(self, identity: Identity) -> list[int]:
-        """Cadres matching name + birth date, narrowed by home town and CCCD where given."""
+        """Cadres matching name + birth date, narrowed by home town and CCCD where given. A CCCD no
+        cadre holds leaves the cadres without one, the same person only by name and birth date: none
+        when the row gives no birth date."""
         if identity.cccd:
             owner = self.people.owner_of(identity.cccd)
             if owner is not None and not _same_name_and_birth(self.people.key_of(owner), identity.key):
@@ -366,6 +368,8 @@ class CadreBook:
             if cid is not None and not self.is_deleted(cid):
                 return [cid]
         _, birth, town_key = identity.key
+        if identity.cccd and not birth:
+            return []
         found = []
         for cid in self.named(identity.full_name):
             pid = self._person_of[cid]

@@ -345,6 +345,17 @@ def test_delegation_member_unknown_without_birth_date(base, tmp_path):
             "Dòng 2, cột «Họ và tên thành viên»: không tìm thấy cán bộ «Người Chưa Có»")
 
 
+def test_a_delegation_member_whose_cccd_nobody_holds_is_not_a_namesake_without_a_birth_date(base, tmp_path):
+    """A cadre with no CCCD is the member only by name and birth date: the namesake born 1965 must not
+    take the CCCD of a man born 1992 (the real one, imported later, would have become a second cadre)."""
+    assert base("import", "cadres", cadre_file(tmp_path, [["Trần Văn Quý", "1965", "Nam", None]]))[0] == 0
+    headers, rows = SAMPLES["delegations"]
+    row = list(rows[0])
+    row[8], row[9], row[10], row[11] = "Trần Văn Quý", None, None, "068092000777"
+    refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [row]),
+            "Dòng 2, cột «Ngày sinh»: không tìm thấy cán bộ «Trần Văn Quý» mang số CCCD 068092000777")
+
+
 def test_rows_of_one_delegation_must_agree(base, tmp_path):
     headers, rows = SAMPLES["delegations"]
     second = list(rows[1])

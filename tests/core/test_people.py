@@ -181,6 +181,15 @@ def test_a_delegation_member_the_cccd_finds_takes_the_home_town_and_is_found_by_
         assert connection.execute(select(cadres.c.person_id)).scalars().all() == [person["id"]]
 
 
+def test_a_delegation_member_the_cccd_finds_needs_no_birth_date(db):
+    _imported(db, CADRES, QUE_HEADERS, _cadre_row(MUI_NE))
+    member = _member_row("Đoàn khảo sát", None)
+    member[5] = None
+    result = _imported(db, DELEGATIONS, DELEGATION_HEADERS, member)
+    assert result.counts == {CREATED: 1, UNCHANGED: 0, UPDATED: 0}
+    assert "Cán bộ mới (thêm từ danh sách đoàn)" not in result.extras
+
+
 SLIP_QUE_HEADERS = ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Ngày sinh", "Quê quán",
                     "Quan hệ", "Nơi nhận phiếu"]
 

@@ -119,6 +119,9 @@ class DelegationPlan(Plan):
                              "hãy ghi thêm Ngày sinh, Quê quán hoặc Số CCCD để phân biệt", "full_name")
         if found:
             return found[0]
+        if not who.birth_date and who.cccd:
+            raise RowProblem(f"không tìm thấy cán bộ «{who.full_name}» mang số CCCD {who.cccd}; ghi Ngày sinh "
+                             "để tìm theo họ tên và ngày sinh, hoặc để thêm cán bộ mới", "birth_date")
         if not who.birth_date:
             raise RowProblem(f"không tìm thấy cán bộ «{who.full_name}»; "
                              "ghi Ngày sinh để thêm cán bộ mới", "full_name")
