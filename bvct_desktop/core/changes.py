@@ -54,13 +54,12 @@ class TableChanges:
 
         `current` is updated in place, so later rows of the same file compare with the change.
         """
-        changed = [key for key, value in wanted.items()
-                   if (value is not None or clears) and current.get(key) != value]
-        for key in changed:
-            current[key] = wanted[key]
+        changed = differing(current, wanted, clears)
+        for key, value in changed.items():
+            current[key] = value
             if record_id not in self.new:
-                self.updates.setdefault(record_id, {})[key] = wanted[key]
-        return changed
+                self.updates.setdefault(record_id, {})[key] = value
+        return list(changed)
 
     def force(self, record_id: int, current: dict[str, Any], values: Mapping[str, Any]) -> None:
         """Sets `values` even when empty (restoring from the recycle bin sets deleted_at to NULL)."""
@@ -101,6 +100,11 @@ class TableChanges:
             statement = (self.table.update().where(self.table.c.id == bindparam("_id"))
                          .values({**counted_up, **{column: bindparam(f"_{column}") for column in columns}}))
             connection.execute(statement, batch)
+
+
+def differing(current: Mapping[str, Any], wanted: Mapping[str, Any], clears: bool = False) -> dict[str, Any]:
+    """The `wanted` values that differ from `current` (the empty ones only when `clears`): what `change` sets."""
+    return {key: value for key, value in wanted.items() if (value is not None or clears) and current.get(key) != value}
 
 
 @functools.cache

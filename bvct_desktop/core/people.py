@@ -19,7 +19,7 @@ from sqlalchemy import Column, select
 from sqlalchemy.engine import Connection
 
 from . import gazetteer, search
-from .changes import TableChanges
+from .changes import TableChanges, differing
 from .collation import name_sort_key
 from .errors import RowProblem
 from .schema import cadres, persons
@@ -268,6 +268,7 @@ class PersonBook:
         if owner not in (None, pid):
             raise RowProblem(f"số CCCD {attributes['cccd']} đã thuộc về người khác", "cccd")
         current = self.current(pid)
+        self._check_not_another(pid, current, differing(current, attributes, clears))
         changed = self.changes.change(pid, current, attributes, clears)
         if IDENTITY.intersection(changed):
             identity = Identity(current["full_name"], current["birth_date"], current["home_town"])
@@ -282,6 +283,23 @@ class PersonBook:
         if not self.changes.planned(pid):  # else its current values are the plan's
             self._current.release(pid)
         return changed
+
+    def _check_not_another(self, pid: int, current: Mapping[str, Any], changes: Mapping[str, Any]) -> None:
+        """A person edited may not become another under the rule (the same name, birth date and home
+        town) unless both carry a CCCD, different ones; two stored alike already are let be."""
+        after = Identity(*(changes.get(column, current.get(column)) for column in Identity._fields))
+        key = after.key
+        if key == self._key_of[pid] and (after.cccd or pid not in self._cccd_of):
+            return
+        self._named(key[0])
+        alike = [other for other in self._by_key.get(key, ())
+                 if other != pid and not (after.cccd and other in self._cccd_of)]
+        if alike:
+            other = self.current(alike[0])
+            who = Identity(other["full_name"], other["birth_date"], other["home_town"]).description
+            raise RowProblem(f"trùng với người đã có: {who} (cùng họ tên, ngày sinh, quê quán là một người); "
+                             "nếu là hai người khác nhau, hãy ghi Số CCCD của cả hai",
+                             next(column for column in Identity._fields if column in changes))
 
 
 class CadreBook:

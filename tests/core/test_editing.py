@@ -195,3 +195,48 @@ def test_a_form_edits_the_fields_that_name_its_record(db, kind, changes):
     shown = {spec.key: spec.display(stored[spec.key]) for spec in kind_named(kind).fields if spec.key in stored}
     editing.save(db, kind, {**stored, **shown, **changes}, record, stored.get("person_id"), stored[editing.VERSION])
     assert {key: editing.load(db, kind, record)[key] for key in changes} == changes
+
+
+# -- a person edited into another ------------------------------------------------------------
+
+HONG = {"full_name": "Nguyễn Thị Hồng", "home_town": "Xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận"}
+
+
+def _edited(db, kind: str, record: int, **changes) -> None:
+    """Saves the record's form as loaded, with `changes` typed in."""
+    stored = editing.load(db, kind, record)
+    shown = {spec.key: spec.display(stored[spec.key]) for spec in kind_named(kind).fields if spec.key in stored}
+    editing.save(db, kind, {**shown, **changes}, record, stored["person_id"], stored[editing.VERSION])
+
+
+def test_an_edit_making_a_person_the_same_as_another_is_refused_naming_them(db):
+    """Two Nguyễn Thị Hồng of one home town, born 12/03/1975 and «1975», are two people; the second one
+    edited to 12/03/1975 would be the first under the person rule, and every import naming her after would
+    stop at the two."""
+    editing.save(db, "cadres", {**HONG, "birth_date": "12/03/1975"})
+    second = editing.save(db, "cadres", {**HONG, "birth_date": "1975"})
+    with pytest.raises(editing.FormProblems) as caught:
+        _edited(db, "cadres", second, birth_date="12/03/1975")
+    assert caught.value.problems == {"birth_date": (
+        "Trùng với người đã có: Nguyễn Thị Hồng, sinh 12/03/1975, quê Xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận "
+        "(cùng họ tên, ngày sinh, quê quán là một người); nếu là hai người khác nhau, hãy ghi Số CCCD của cả hai")}
+    assert editing.load(db, "cadres", second)["birth_date"] == "1975"
+
+
+def test_a_slips_person_edited_into_another_is_refused_too(db):
+    editing.save(db, "cadres", {**HONG, "birth_date": "12/03/1975"})
+    slip = editing.save(db, "slips", {**HONG, "number": "9/PXM", "issued_on": "05/02/2026", "birth_date": "1975",
+                                      "recipient": "Cục A93B – Bộ Công an"})
+    with pytest.raises(editing.FormProblems) as caught:
+        _edited(db, "slips", slip, birth_date="12/03/1975")
+    assert caught.value.problems["birth_date"].startswith("Trùng với người đã có: Nguyễn Thị Hồng, sinh 12/03/1975")
+
+
+def test_two_persons_told_apart_by_their_cccds_may_share_name_birth_date_and_home_town(db):
+    first = editing.save(db, "cadres", {**HONG, "birth_date": "12/03/1975", "cccd": "068175000111"})
+    second = editing.save(db, "cadres", {**HONG, "birth_date": "1975", "cccd": "068175000222"})
+    _edited(db, "cadres", second, birth_date="12/03/1975")
+    assert editing.load(db, "cadres", second)["birth_date"] == "1975-03-12"
+    with pytest.raises(editing.FormProblems) as caught:
+        _edited(db, "cadres", first, cccd="")
+    assert caught.value.problems["cccd"].startswith("Trùng với người đã có: Nguyễn Thị Hồng, sinh 12/03/1975")
