@@ -25,7 +25,7 @@ from .permissions import Action
 from .personfile import foreign, known, relatives
 from .personfile.notes import RELATIVE
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips
-from .text import identity_key, unit_key, unit_letters, variant_fold_words
+from .text import identity_key, place_key, unit_key, unit_letters, variant_fold_words
 
 T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
@@ -310,7 +310,7 @@ def cadre_for_print(connection: Connection, full_name: str, birth_date: str | No
     if birth_date:
         found = [row for row in found if row["birth_date"] == birth_date]
     if home_town:
-        found = [row for row in found if identity_key(row["home_town"] or "") == identity_key(home_town)]
+        found = [row for row in found if place_key(row["home_town"] or "") == place_key(home_town)]
     born = f" sinh {PartialDate.from_iso(birth_date).display}" if birth_date else ""
     if not found:
         raise InputError(f"Không có cán bộ «{full_name}»{born}" + (f", quê «{home_town}»" if home_town else "") + ".")

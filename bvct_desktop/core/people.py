@@ -24,7 +24,7 @@ from .collation import name_sort_key
 from .errors import RowProblem
 from .schema import cadres, persons
 from .stored_rows import KeyedQuery, StoredRows
-from .text import identity_key, variant_fold_words
+from .text import identity_key, place_key, variant_fold_words
 
 
 class Identity(NamedTuple):
@@ -37,7 +37,7 @@ class Identity(NamedTuple):
 
     @property
     def key(self) -> tuple[str, str, str]:
-        return identity_key(self.full_name), self.birth_date or "", identity_key(self.home_town or "")
+        return identity_key(self.full_name), self.birth_date or "", place_key(self.home_town or "")
 
     @property
     def description(self) -> str:

@@ -4,6 +4,8 @@
   space), runs of white space collapsed, and the tone mark of a final oa/oe/uy placed on the
   first vowel ("hoà" → "hòa", "thuý" → "thúy", "uỷ" → "ủy"), the placement Party documents use.
 - `identity_key`: what two spellings of one name share (case ignored, accents kept).
+- `place_key`: what two spellings of one place share (`identity_key`, and the spaces around its
+  commas and a full stop at its end ignored).
 - `fold`: accents, đ and case folded, for search ("NGUYỄN VĂN HÙNG" → "nguyen van hung").
 - `variant_fold`: `fold` with the two spellings of a final i/y made one ("Phú Quí" = "Phú Quý"),
   for the person search index and place names.
@@ -74,6 +76,16 @@ def identity_key(value: str) -> str:
 @functools.lru_cache(maxsize=65_536)  # names and places repeat down a register; numbers do not, nor come here
 def _accented_identity_key(value: str) -> str:
     return clean(value).casefold()
+
+
+_COMMA = re.compile(r"\s*,\s*")
+
+
+@functools.lru_cache(maxsize=65_536)  # home towns repeat down a register
+def place_key(value: str) -> str:
+    """Equal for two spellings of one place: `identity_key`, a comma followed by one space and preceded by
+    none, no full stop at the end ("Hàm Tiến,Phan Thiết." and "Hàm Tiến, Phan Thiết" are one place)."""
+    return _COMMA.sub(", ", identity_key(value)).rstrip(". ")
 
 
 # A dash of any kind (hyphen, non-breaking hyphen, figure, en and em dash, bar, minus) and the spaces around it

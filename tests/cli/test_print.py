@@ -211,7 +211,7 @@ def test_namesakes_born_the_same_day_are_told_apart_by_home_town(loaded, tmp_pat
                                          "Thiết; quê Quỳnh Đôi, Quỳnh Lưu, Nghệ An); ghi thêm --home-town để chọn "
                                          "một người.")
     assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--home-town",
-                  "quỳnh đôi, quỳnh lưu, nghệ an", "--out", target)[0] == 0
+                  "quỳnh đôi,quỳnh lưu, nghệ an.", "--out", target)[0] == 0
     assert any(line.startswith("Quê quán: Quỳnh Đôi, Quỳnh Lưu, Nghệ An") for line in pdfcheck.lines(target))
 
 

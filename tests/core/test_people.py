@@ -135,9 +135,11 @@ def test_a_cadre_the_cccd_finds_takes_the_home_town_of_the_file(db, stored):
 
 
 @pytest.mark.parametrize("cccd", [CCCD, None], ids=["by CCCD", "by the person rule"])
-def test_the_same_home_town_spelled_otherwise_changes_nothing(db, cccd):
+@pytest.mark.parametrize("spelled", ["  MŨI NÉ,   phan thiết ", "Mũi Né,Phan Thiết.", "Mũi Né ,Phan Thiết ."],
+                         ids=["case and spaces", "no space after the comma, a full stop", "a space before the comma"])
+def test_the_same_home_town_spelled_otherwise_changes_nothing(db, cccd, spelled):
     _imported(db, CADRES, QUE_HEADERS, _cadre_row(MUI_NE))
-    respelled = unicodedata.normalize("NFD", "  MŨI NÉ,   phan thiết ")
+    respelled = unicodedata.normalize("NFD", spelled)
     result = _imported(db, CADRES, QUE_HEADERS, _cadre_row(respelled, cccd))
     assert result.counts == {CREATED: 0, UNCHANGED: 1, UPDATED: 0}
     assert result.updates == []

@@ -3,7 +3,7 @@
 import unicodedata
 
 from bvct_desktop.core import text
-from bvct_desktop.core.text import clean, fold, identity_key, search_words
+from bvct_desktop.core.text import clean, fold, identity_key, place_key, search_words
 
 
 def test_clean_composes_decomposed_input():
@@ -51,6 +51,16 @@ def test_tone_placement_leaves_correct_words_alone():
 def test_identity_key_ignores_case_spacing_and_tone_placement_but_not_accents():
     assert identity_key("NGUYỄN  VĂN HOÀ") == identity_key("nguyễn văn hòa")
     assert identity_key("Nguyễn Văn Hùng") != identity_key("Nguyễn Văn Hưng")
+
+
+def test_place_key_ignores_the_spaces_around_commas_and_a_final_full_stop():
+    written = "Xã Hàm Tiến, thành phố Phan Thiết, tỉnh Bình Thuận"
+    assert place_key(written) == identity_key(written)
+    for other in ("Xã Hàm Tiến,thành phố Phan Thiết,tỉnh Bình Thuận", "xã hàm tiến ,thành phố phan thiết ,  TỈNH BÌNH "
+                  "THUẬN.", "Xã Hàm Tiến, thành phố Phan Thiết, tỉnh Bình Thuận ."):
+        assert place_key(other) == place_key(written), other
+    assert place_key("Ham Tien,Phan Thiet.") == "ham tien, phan thiet"  # plain ASCII alike
+    assert place_key("Hàm Tiến, Phan Thiết") != place_key("Hàm Tiến Phan Thiết")  # a comma still counts
 
 
 def test_fold_removes_accents_case_and_d_stroke():

@@ -1,6 +1,7 @@
 """An office database made by the first release (schema revision 0001), full of records of every
 kind, opened by this program: unlocking upgrades it, every record survives, the slips get their
-vetting cases and the search index learns the old and new names of home towns."""
+vetting cases, the search index learns the old and new names of home towns, and the home towns' keys
+ignore the spaces around their commas."""
 
 import datetime as dt
 
@@ -8,10 +9,13 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select, text
 
-from bvct_desktop.core import editing, engine, keyfile, migrations, vault
+from bvct_desktop.core import editing, engine, importing, keyfile, migrations, vault
+from bvct_desktop.core.kinds import CADRES
 from bvct_desktop.core.schema import persons, slips, vetting_cases
 from bvct_desktop.core.search import key_pattern, persons_with
+from bvct_desktop.core.text import identity_key, place_key
 from tests.conftest import ADMIN, PASSWORD
+from tests.rows_sheet import rows_sheet
 
 NOW = "2025-06-01 08:00:00"
 PEOPLE = [  # id, name, birth date, home town
@@ -228,3 +232,46 @@ def test_the_place_names_upgrade_rebuilds_every_search_key_once_after_a_backup(t
     finally:
         db.close()
     assert backup_log.newest_verified(path) is not None  # taken before the migration
+
+
+def test_the_home_town_keys_upgrade_ignores_spaces_around_commas_and_merges_no_one(tmp_path, monkeypatch):
+    """Revision 0020: «Hàm Tiến,Phan Thiết.» is the home town «Hàm Tiến, Phan Thiết» of the person rule. Two
+    persons stored apart only by such a spelling stay two; a file naming them is then asked for a CCCD."""
+    path = tmp_path / "bvct.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "upgrade", lambda connection: command.upgrade(
+            migrations._config(connection), "0019"))
+        vault.create(path, ADMIN, PASSWORD)
+    opened = engine.make_engine(path, keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD))
+    people = [("Trần Văn Quý", "1965", "Xã Hàm Tiến, thành phố Phan Thiết"),
+              ("Trần Văn Quý", "1965", "Xã Hàm Tiến,thành phố Phan Thiết."),
+              ("Lê Thị Hòa", "1982-06-05", "Xã Tân Hải, thị xã La Gi."),
+              ("Lê Văn Lạ", "1960", None)]
+    with opened.begin() as connection:
+        connection.execute(persons.insert(), [
+            {"full_name": name, "name_key": identity_key(name), "birth_date": birth, "home_town": town,
+             "home_town_key": identity_key(town or ""), "search_key": _fold(f"{name} {town or ''}"), "sort_key": "",
+             "created_at": dt.datetime(2025, 6, 1), "updated_at": dt.datetime(2025, 6, 1)}
+            for name, birth, town in people])
+    opened.dispose()
+
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            stored = connection.execute(select(persons.c.home_town, persons.c.home_town_key)
+                                        .order_by(persons.c.id)).all()
+        assert stored == [(town, place_key(town or "")) for _, _, town in people]
+        assert stored[0][1] == stored[1][1] == "xã hàm tiến, thành phố phan thiết"
+        headers = ["Họ và tên", "Ngày sinh", "Quê quán"]
+        found = importing.import_sheet(db, CADRES, rows_sheet([headers, ["Lê Thị Hòa", "05/06/1982",
+                                                                         "Xã Tân Hải, thị xã La Gi"]]))
+        asked = importing.import_sheet(db, CADRES, rows_sheet([headers, ["Trần Văn Quý", "1965",
+                                                                         "Xã Hàm Tiến, thành phố Phan Thiết"]]))
+        with db.read() as connection:
+            assert connection.execute(select(func.count()).select_from(persons)).scalar() == len(people)
+    finally:
+        db.close()
+    assert found.ok and found.counts["created"] == 1  # her cadre record, on the person stored
+    assert [str(problem) for problem in asked.problems] == [
+        "Dòng 2, cột «Họ và tên»: có 2 người cùng họ tên, ngày sinh, quê quán (Trần Văn Quý, sinh 1965, quê Xã Hàm "
+        "Tiến, thành phố Phan Thiết); hãy ghi Số CCCD để phân biệt"]
