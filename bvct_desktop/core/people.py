@@ -268,8 +268,9 @@ class PersonBook:
         if owner not in (None, pid):
             raise RowProblem(f"số CCCD {attributes['cccd']} đã thuộc về người khác", "cccd")
         current = self.current(pid)
-        self._check_not_another(pid, current, differing(current, attributes, clears))
-        changed = self.changes.change(pid, current, attributes, clears)
+        wanted = differing(current, attributes, clears)
+        self._check_not_another(pid, current, wanted)
+        changed = self.changes.change(pid, current, wanted, clears)
         if IDENTITY.intersection(changed):
             identity = Identity(current["full_name"], current["birth_date"], current["home_town"])
             self.changes.change(pid, current, {"name_key": identity.key[0], "home_town_key": identity.key[2],
@@ -287,6 +288,8 @@ class PersonBook:
     def _check_not_another(self, pid: int, current: Mapping[str, Any], changes: Mapping[str, Any]) -> None:
         """A person edited may not become another under the rule (the same name, birth date and home
         town) unless both carry a CCCD, different ones; two stored alike already are let be."""
+        if IDENTITY.isdisjoint(changes) and "cccd" not in changes:
+            return
         after = Identity(*(changes.get(column, current.get(column)) for column in Identity._fields))
         key = after.key
         if key == self._key_of[pid] and (after.cccd or pid not in self._cccd_of):
