@@ -38,7 +38,7 @@ from .schema import (
     vetting_cases,
 )
 from .schema import settings as settings_table
-from .text import search_words
+from .text import either_final_i_y, search_words
 
 PAGE = 400  # ids per fetch (SQLite's bound-parameter limit is far above)
 HELD_SEARCHES = 256  # the texts held by this many searches are remembered per listing
@@ -494,9 +494,10 @@ def search_keys(connection: Connection, person_ids: set[int]) -> dict[int, str]:
 
 
 def text_pattern(word: str, whole: bool) -> re.Pattern:
-    """A folded word in a record's folded texts: anywhere in them, or (`whole`: the texts searched
-    as a whole, a cadre's post) beginning one of their words, as the FTS index matches names."""
-    return re.compile(("(?:^| )" if whole else "") + re.escape(word))
+    """A folded word in a record's folded texts, its final i/y either way ("qui" finds "Quý"): anywhere
+    in them, or (`whole`: the texts searched as a whole, a cadre's post) beginning one of their words,
+    as the FTS index matches names."""
+    return re.compile(("(?:^| )" if whole else "") + either_final_i_y(word))
 
 
 def id_set(connection: Connection, statement) -> set[int]:

@@ -8,7 +8,8 @@
   commas and a full stop at its end ignored).
 - `fold`: accents, đ and case folded, for search ("NGUYỄN VĂN HÙNG" → "nguyen van hung").
 - `variant_fold`: `fold` with the two spellings of a final i/y made one ("Phú Quí" = "Phú Quý"),
-  for the person search index and place names.
+  for the person search index and place names; `either_final_i_y` finds a word spelled either way
+  in a record's own texts, folded without it.
 """
 
 import functools
@@ -125,12 +126,26 @@ def file_name(*parts: object, suffix: str) -> str:
 
 # Quí/Quý, Kì/Kỳ, Lí/Lý, Mĩ/Mỹ, Sĩ/Sỹ: a syllable of one consonant and a final i or y is spelled
 # either way in the old lists and in names. (In "huy", "thuy", "quynh" the y is no such final.)
-_FINAL_Y = re.compile(r"\b(qu|ch|kh|nh|ph|th|tr|[bdhklmnstv])y\b")
+_ONE_CONSONANT = r"\b(qu|ch|kh|nh|ph|th|tr|[bdhklmnstv])"
+_FINAL_Y = re.compile(_ONE_CONSONANT + r"y\b")
+_FINAL_I_OR_Y = re.compile(_ONE_CONSONANT + r"([iy])\b")
 
 
 def unify_final_y(folded: str) -> str:
     """A final y after a consonant written i, in folded text: "phu quy" → "phu qui"."""
     return _FINAL_Y.sub(r"\1i", folded)
+
+
+def either_final_i_y(folded: str) -> str:
+    """A regular expression finding a folded word in folded text, its final i or y after a consonant
+    written either way: "qui" finds "qui…" and a final "quy", "quy" finds "quy…" and a final "qui"."""
+    pattern, end = [], 0
+    for match in _FINAL_I_OR_Y.finditer(folded):
+        letter = match[2]
+        other = "y" if letter == "i" else "i"
+        pattern += [re.escape(folded[end:match.start(2)]), f"(?:{letter}|{other}\\b)"]
+        end = match.end()
+    return "".join(pattern) + re.escape(folded[end:])
 
 
 def variant_fold(value: str) -> str:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bvct_desktop.core import browse
+from bvct_desktop.core import browse, editing
 from bvct_desktop.core.search import fold_ascii, fts_phrase, narrows
 from bvct_desktop.core.text import fold
 from tests.sample_db import sample_database
@@ -49,6 +49,22 @@ def test_slips_are_found_by_their_recipient_and_own_text(db):
     assert [row[0] for row in browse.fetch_rows(db, "slips", pv27).values()] == ["13/PXM"]
     assert len(browse.record_ids(db, "slips", "a93b binh")) == 2
     assert len(browse.record_ids(db, "slips", "khong co tang thu")) == 1
+
+
+QUY = ("Quí", "Quý", "qui", "quy")  # one name, as offices write it
+
+
+@pytest.mark.parametrize(("kind", "key", "text"), [
+    ("slips", "vetted_name", "Nguyễn Thị Quý Hường"), ("complaints", "summary", "Phản ánh ông Trần Quí"),
+    ("archive-requests", "result", "Có tài liệu về Đặc khu Phú Quý"), ("cadres", "position", "Bí thư Đặc khu Phú Quí"),
+    ("delegations", "name", "Đoàn công tác huyện Phú Quý")])
+def test_a_final_i_or_y_written_either_way_finds_the_words_of_a_records_own_texts(db, kind, key, text):
+    """The record's only «Quý» or «Quí» is in its own text (as the name of the person vetted by 1236/PXM)."""
+    record = browse.record_ids(db, kind)[-1]
+    stored = editing.load(db, kind, record)
+    editing.save(db, kind, {**stored, key: text}, record, stored.get("person_id"))
+    for spelling in QUY:
+        assert browse.record_ids(db, kind, spelling) == [record], spelling
 
 
 def test_delegations_are_found_by_a_member(db):

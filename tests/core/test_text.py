@@ -1,9 +1,10 @@
 """Text is cleaned once on the way in: NFC, spacing, tone placement; search folds accents and đ."""
 
+import re
 import unicodedata
 
 from bvct_desktop.core import text
-from bvct_desktop.core.text import clean, fold, identity_key, place_key, search_words
+from bvct_desktop.core.text import clean, either_final_i_y, fold, identity_key, place_key, search_words
 
 
 def test_clean_composes_decomposed_input():
@@ -133,3 +134,15 @@ def test_a_registers_distinct_numbers_leave_the_accented_names_keys_remembered()
         identity_key(f"{number}/PXM")
     identity_key("Nguyễn Văn Hùng")
     assert text._accented_identity_key.cache_info().hits == 1
+
+
+def test_a_final_i_or_y_typed_finds_the_word_written_either_way_and_no_other():
+    texts = ["nguyen thi quy huong", "tran qui", "quynh", "kiem tra", "ky su", "phu qui, lam dong", "my-tho"]
+
+    def found(typed: str) -> list[str]:
+        return [t for t in texts if re.search(either_final_i_y(typed), t)]
+
+    assert found("qui") == ["nguyen thi quy huong", "tran qui", "phu qui, lam dong"]
+    assert found("quy") == ["nguyen thi quy huong", "tran qui", "quynh", "phu qui, lam dong"]
+    assert found("ky") == ["ky su"] and found("ki") == ["kiem tra", "ky su"]
+    assert found("phu quy,") == ["phu qui, lam dong"] and found("mi-t") == ["my-tho"]
