@@ -18,7 +18,7 @@ from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.util import find_tables
 from sqlalchemy.sql.visitors import iterate
 
-from . import collation, deadlines, plans, record_rows, search, settings
+from . import collation, deadlines, plans, record_rows, search, settings, sql
 from .database import Database
 from .errors import InputError
 from .fields import Field
@@ -59,7 +59,7 @@ class Column:
     key: str
     header: str
     value: ColumnElement
-    sort: ColumnElement
+    sort: tuple[ColumnElement, ...]  # what orders its cells, the first deciding first
     field: Field | None = None
 
     def display(self, value: object) -> str:
@@ -133,21 +133,28 @@ class View:
         return frozenset(table.name for table in tables if isinstance(table, Table))
 
 
-def _field_column(kind: Kind, key: str, value: ColumnElement, sort: ColumnElement | None = None) -> Column:
+def _field_column(kind: Kind, key: str, value: ColumnElement, sort: tuple[ColumnElement, ...] = ()) -> Column:
     spec = kind.field(key)
-    return Column(key, SHORTER.get(spec.header, spec.header), value, value if sort is None else sort, spec)
+    return Column(key, SHORTER.get(spec.header, spec.header), value, sort or (value,), spec)
 
 
-def _columns(kind: Kind, *keys: str, sorts: dict[str, ColumnElement] | None = None) -> list[Column]:
+def _columns(kind: Kind, *keys: str, sorts: dict[str, tuple[ColumnElement, ...]] | None = None) -> list[Column]:
     """The fields `keys` as the kind stores them (core/kinds.py); a name sorts by its sort key."""
     stored = record_rows.layout(kind, exported=False).columns
-    sorts = {"full_name": persons.c.sort_key, **(sorts or {})} if kind.person else sorts or {}
-    return [_field_column(kind, key, stored[key], sorts.get(key)) for key in keys]
+    sorts = {"full_name": (persons.c.sort_key,), **(sorts or {})} if kind.person else sorts or {}
+    return [_field_column(kind, key, stored[key], sorts.get(key, ())) for key in keys]
 
 
 def _name_order(column: ColumnElement) -> ColumnElement:
     """A name kept as text, in the Vietnamese order of names (core/collation), as persons.sort_key is."""
     return getattr(func, collation.SQL_FUNCTION)(column)
+
+
+def _number_order(key: ColumnElement) -> tuple[ColumnElement, ...]:
+    """Slip numbers in the order they are counted: by the number they begin with («9/PXM» before
+    «1234/PXM»), then the rest of the number; those beginning with no figure after them, in text order."""
+    number = sql.leading_number(key)
+    return number.is_(None), number, key
 
 
 def _days(name: str) -> Callable[[dict[str, str]], int]:
@@ -192,7 +199,7 @@ VIEWS: dict[str, View] = {
     "slips": View(
         SLIPS, slips, slips.join(persons).join(recipients),
         tuple(_columns(SLIPS, "number", "issued_on", "full_name", "birth_date", "home_town", "relation", "purpose",
-                       "recipient", "result_on", "result", sorts={"number": slips.c.number_key})),
+                       "recipient", "result_on", "result", sorts={"number": _number_order(slips.c.number_key)})),
         default_sort=("issued_on", True), person_id=slips.c.person_id,
         text_columns=(slips.c.number, slips.c.relation, slips.c.vetted_name, slips.c.purpose,
                       slips.c.father_name, slips.c.mother_name, slips.c.spouse_name, slips.c.result,
@@ -207,8 +214,8 @@ VIEWS: dict[str, View] = {
     "delegations": View(
         DELEGATIONS, delegations, delegations,
         (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
-                   "return_on", "report_received_on", sorts={"decision_on": DELEGATIONS.period()}),
-         Column("members", DELEGATIONS.members.label, delegations.c.id, delegations.c.id)),
+                   "return_on", "report_received_on", sorts={"decision_on": (DELEGATIONS.period(),)}),
+         Column("members", DELEGATIONS.members.label, delegations.c.id, (delegations.c.id,))),
         default_sort=("decision_on", True), few_values=("countries",),
         text_columns=(delegations.c.decision_no, delegations.c.name, delegations.c.countries,
                       delegations.c.purpose),
@@ -236,7 +243,7 @@ VIEWS: dict[str, View] = {
     "complaints": View(
         COMPLAINTS, complaints, complaints,
         tuple(_columns(COMPLAINTS, "received_on", "sender", "complaint_kind", "subject_name", "summary", "due_on",
-                       "resolved_on", "result", sorts={key: _name_order(complaints.c[key])
+                       "resolved_on", "result", sorts={key: (_name_order(complaints.c[key]),)
                                                        for key in ("sender", "subject_name")})),
         default_sort=("received_on", True), person_id=complaints.c.person_id,
         done=complaints.c.resolved_on, done_label="Đã giải quyết",
@@ -264,7 +271,7 @@ VETTING_CASES = Kind("vetting-cases", "Hồ sơ thẩm tra", (
 ), date_key="opened_on")
 VIEWS["vetting-cases"] = View(
     VETTING_CASES, vetting_cases, vetting_cases.join(persons),
-    (_field_column(VETTING_CASES, "full_name", persons.c.full_name, persons.c.sort_key),
+    (_field_column(VETTING_CASES, "full_name", persons.c.full_name, (persons.c.sort_key,)),
      *(_field_column(VETTING_CASES, key, vetting_cases.c[key])
        for key in ("purpose", "opened_on", "due_on", "status", "conclusion_no", "concluded_on", "result"))),
     default_sort=("opened_on", True), person_id=vetting_cases.c.person_id, period=vetting_cases.c.opened_on,
@@ -605,8 +612,8 @@ def _order(spec: View, filters: Filters, sort: str | None, descending: bool | No
     column = spec.column(sort or key)
     descending = default_descending if descending is None else descending
     # Ties of a name are broken by the person first: the order then follows the name index.
-    ties = [persons.c.id] if column.sort is persons.c.sort_key else []
-    order = [column.sort, *ties, spec.table.c.id]
+    ties = [persons.c.id] if column.sort[0] is persons.c.sort_key else []
+    order = [*column.sort, *ties, spec.table.c.id]
     return [expression.desc() for expression in order] if descending else order
 
 

@@ -4,7 +4,7 @@ Services write one query; what differs is compiled here per engine (SQLAlchemy's
 so new code uses these instead of an engine's own function (`strftime`, `INDEXED BY`, …).
 """
 
-from sqlalchemy import String
+from sqlalchemy import Numeric, String
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
@@ -25,6 +25,25 @@ def _month_sqlite(element, compiler, **kw) -> str:
 @compiles(month_text, "postgresql")
 def _month_postgresql(element, compiler, **kw) -> str:
     return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
+
+
+class leading_number(FunctionElement):  # noqa: N801 - used as a SQL function
+    """The whole number a text begins with ("1234/PXM" → 1234, "007/PXM" → 7); NULL when it begins
+    with no figure."""
+
+    type = Numeric()
+    inherit_cache = True
+
+
+@compiles(leading_number, "sqlite")
+def _leading_number_sqlite(element, compiler, **kw) -> str:
+    text = compiler.process(element.clauses, **kw)
+    return f"CASE WHEN {text} GLOB '[0-9]*' THEN CAST({text} AS INTEGER) END"
+
+
+@compiles(leading_number, "postgresql")
+def _leading_number_postgresql(element, compiler, **kw) -> str:
+    return f"CAST(substring({compiler.process(element.clauses, **kw)} FROM '^[0-9]+') AS numeric)"
 
 
 def indexed_by(connection: Connection, index: str) -> str:

@@ -136,3 +136,18 @@ def test_slips_with_a_result_but_no_reply_date_are_found_and_not_overdue(db):
     assert found == [slip]
     overdue = browse.record_ids(db, "slips", filters=browse.Filters(overdue=True), today=dt.date(2026, 12, 1))
     assert slip not in overdue
+
+
+def test_slips_sort_by_the_number_their_number_begins_with(db):
+    """«9/PXM» before «1234/PXM», as the officer counts them; then the rest of the number, and last the
+    numbers that begin with no figure."""
+    first = browse.record_ids(db, "slips", "12/PXM")[0]
+    stored = editing.load(db, "slips", first)
+    for number in ("1236/PXM", "PXM-5", "9/PXM", "1234/PXM", "12a/PXM", "007/PXM", "1235/PXM"):
+        editing.save(db, "slips", {**stored, editing.VERSION: (), "number": number}, None, stored["person_id"])
+    ids = browse.record_ids(db, "slips", sort="number", descending=False)
+    rows = browse.fetch_rows(db, "slips", ids)
+    numbers = [rows[i][0] for i in ids]
+    assert numbers == ["1/PXM", "007/PXM", "9/PXM", "12/PXM", "12a/PXM", "13/PXM", "1234/PXM", "1235/PXM",
+                       "1236/PXM", "PXM-5"]
+    assert browse.record_ids(db, "slips", sort="number", descending=True) == ids[::-1]
