@@ -38,7 +38,7 @@ from .schema import (
     vetting_cases,
 )
 from .schema import settings as settings_table
-from .text import either_final_i_y, search_words
+from .text import either_final_i_y
 
 PAGE = 400  # ids per fetch (SQLite's bound-parameter limit is far above)
 HELD_SEARCHES = 256  # the texts held by this many searches are remembered per listing
@@ -538,7 +538,7 @@ def record_ids(db: Database, kind: str, query: str = "", filters: Filters = Filt
                today: dt.date | None = None) -> list[int]:
     """The ids of the register's records (or its recycle bin) matching, in display order."""
     found = listing(db, kind, filters, sort, descending, today)
-    words = search_words(query)
+    words = search.query_words(query)
     return [found.ids[i] for i in matching(db, found, words)] if words else found.ids
 
 

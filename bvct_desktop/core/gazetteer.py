@@ -13,6 +13,8 @@ that unit is called on the other side of the date:
   tỉnh Bình Thuận", "Hàm Tiến - Phan Thiết", "P. Mũi Né, Lâm Đồng"), or none when it is unknown
   or could be several;
 - `counterparts(home_town)` — the other names of that place, for the search index;
+- `without_unit_words(query)` — a register's search without the unit word of a place it names ("Đặc
+  khu Phú Quý" looks for "Phú Quý"), since the index holds those other names without theirs;
 - `now_called(home_town)` — "Đặc khu Phú Quý, Lâm Đồng" for a home town written under old names;
 - `province_now(text)` — "Tỉnh Lâm Đồng" for a former province, alone or ending an office's name
   ("Phòng PV27 – Công an tỉnh Bình Thuận").
@@ -30,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..resources import resource_path
-from .text import clean, unify_final_y, variant_fold
+from .text import clean, fold, unify_final_y, variant_fold
 
 DATA = "places/places-v1.json.gz"
 MERGED_ON = dt.date(2025, 7, 1)  # the arrangement of provinces and communes took effect
@@ -51,12 +53,13 @@ _APOSTROPHES = re.compile(r"['’`ʼ][ \t]*")
 _DASHES = re.compile(r"[-–—.]")
 _LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
 _SPACES = re.compile(r"[ \t]+")
-_TYPE = re.compile(r"^(?:Thành phố|Thị trấn|Thị xã|Đặc khu|Phường|Huyện|Quận|Tỉnh|Xã) (?!\d)", re.MULTILINE)
-_UNIT_WORD_WRITTEN = re.compile(r"^(?:thành phố|thị trấn|thị xã|đặc khu|phường|huyện|quận|tỉnh|xã)\s+(?!\d)",
-                                re.IGNORECASE)
+_TYPES = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Huyện", "Quận", "Tỉnh", "Xã")  # as names begin
+_ANY_TYPE = "(?:" + "|".join(_TYPES) + ")"
+_TYPE = re.compile(rf"^{_ANY_TYPE} (?!\d)", re.MULTILINE)
+_UNIT_WORD_WRITTEN = re.compile(rf"^{_ANY_TYPE}\s+(?!\d)", re.IGNORECASE)
 _SPELLED_OUT = {"x": "xa", "p": "phuong", "tt": "thi tran", "dk": "dac khu", "h": "huyen", "q": "quan",
                 "tx": "thi xa", "tp": "thanh pho", "t": "tinh"}
-_TYPE_WORD = re.compile(r"^(?:Thành phố|Thị trấn|Thị xã|Đặc khu|Phường|Huyện|Quận|Tỉnh|Xã)(?= )")
+_TYPE_WORD = re.compile(f"^{_ANY_TYPE}(?= )")
 _PARTS = re.compile(r"[,;]")
 # the province an office's name ends with: "… Công an tỉnh Bình Thuận", "… Thành phố Hồ Chí Minh"
 _PROVINCE_AT_END = re.compile(r"^.*(?:^|\s)(?:tỉnh|thành phố|tp\.?)\s+(.+?)\s*$", re.IGNORECASE | re.DOTALL)
@@ -79,6 +82,10 @@ def place_keys(names: list[str]) -> list[str]:
     text = unicodedata.normalize("NFD", _DASHES.sub(" ", text)).encode("ascii", "ignore").decode("ascii")
     text = _SPACES.sub(" ", _LEADING_ZEROS.sub("", unify_final_y(text)))
     return [line.strip() for line in text.split("\n")]
+
+
+# a unit word as a search box's words ("đặc", "khu") → the unit's `type_word` ("dac khu")
+_TYPED_TYPES = {tuple(name.lower().split()): key for name, key in zip(_TYPES, place_keys(list(_TYPES)), strict=True)}
 
 
 class Unit:
@@ -312,6 +319,29 @@ class Gazetteer:
         names = dict.fromkeys(other.short for other in related)
         return tuple(name for name in names if f" {place_key(name)} " not in written)
 
+    def without_unit_words(self, words: list[str]) -> list[str]:
+        """The words of a search, each unit word left out that comes before the name of a unit of its type."""
+        kept, at = [], 0
+        while at < len(words):
+            unit_word = _unit_word_at(words, at)
+            if unit_word and self._names_a_unit(_TYPED_TYPES[unit_word], words[at + len(unit_word):]):
+                at += len(unit_word)
+            else:
+                kept.append(words[at])
+                at += 1
+        return kept
+
+    def _names_a_unit(self, type_word: str, following: list[str]) -> bool:
+        """Whether the words `following` a unit word begin the name of a unit of that type (up to a comma)."""
+        name = []
+        for word in following:
+            name.append(word)
+            if any(unit.type_word == type_word for unit in self._named.get(place_key(" ".join(name).rstrip(",;")), ())):
+                return True
+            if word.endswith((",", ";")):
+                return False
+        return False
+
     def now_called(self, place: str) -> str | None:
         """What a home town written under former names is called now ("Đặc khu Phú Quý, Lâm Đồng");
         None when it already says so ("…, tỉnh Bình Thuận (nay là …)")."""
@@ -372,6 +402,18 @@ def _part(written: str) -> _Part:
     return _Part(frozenset((COMMUNE, DISTRICT, PROVINCE)), place_key(written))
 
 
+def _unit_word_at(words: list[str], at: int) -> tuple[str, ...] | None:
+    """The unit word (a key of `_TYPED_TYPES`) that the words of a search hold at `at`, before more words."""
+    return next((unit_word for unit_word in _TYPED_TYPES if len(words) > at + len(unit_word)
+                 and all(map(_typed_as, words[at:at + len(unit_word)], unit_word))), None)
+
+
+def _typed_as(typed: str, syllable: str) -> bool:
+    """Whether a word typed is a syllable of a unit word, with its accents or with none («phuong» may be
+    «phường», «phượng» is not)."""
+    return clean(typed).casefold() in (syllable, fold(syllable))
+
+
 def _agreement(unit: Unit, later: list[list[Unit]]) -> tuple[int, bool] | None:
     """How well the later parts agree with `unit`: 2 per own higher unit, 1 per related, None if one
     contradicts; then whether it is a current unit or a former one whose own district is written (of
@@ -424,6 +466,16 @@ def now_called(place: str | None) -> str | None:
 def province_now(text: str | None) -> str | None:
     """"Tỉnh Lâm Đồng" for "Bình Thuận" or "Phòng PV27 – Công an tỉnh Bình Thuận"; None for a current province."""
     return load().province_now(text) if text else None
+
+
+def without_unit_words(query: str) -> str:
+    """A search typed, each unit word left out that comes before the name of a unit of its type («Đặc
+    khu Phú Quý» → «Phú Quý»; «Phường 1» and «đặc khu Mũi Né» stay): `counterparts` are indexed without
+    theirs. The data is read only for a search holding a unit word before more words."""
+    words = query.split()
+    if any(_unit_word_at(words, at) for at in range(len(words))):
+        return " ".join(load().without_unit_words(words))
+    return query
 
 
 def in_sentence(name: str) -> str:

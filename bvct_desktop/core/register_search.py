@@ -18,7 +18,6 @@ from sqlalchemy import func, select
 
 from . import browse, search
 from .database import Database
-from .text import search_words
 
 FIRST = 60  # rows found before a keystroke shows them: more than a screenful
 CHUNK = 400  # records read and tried at a time
@@ -120,7 +119,7 @@ class Search:
 def start(db: Database, listing: browse.Listing, query: str, previous: Search | None = None) -> Search:
     """The search for `query`, its first rows found (all of them when few match). `previous`, a
     search in the same listing that `query` narrows (the officer typed on), is searched instead."""
-    words = search_words(query)
+    words = search.query_words(query)
     if not words:
         everything = range(len(listing.ids))
         return Search(listing, query, words, everything, everything, listing.ids, len(listing.ids), True)
@@ -151,7 +150,7 @@ def few_hold(db: Database, listing: browse.Listing, words: list[str]) -> bool:
 
 def finished(db: Database, listing: browse.Listing, query: str) -> Search:
     """Every record of `listing` matching `query`."""
-    words = search_words(query)
+    words = search.query_words(query)
     if not words:
         return start(db, listing, query)
     found = Search(listing, query, words, range(len(listing.ids)))

@@ -19,7 +19,7 @@ from sqlalchemy import Boolean, ColumnElement, bindparam, select, true
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 
-from . import engine
+from . import engine, gazetteer
 from .schema import PERSONS_FTS, persons
 from .text import search_words, unify_final_y
 
@@ -35,9 +35,16 @@ def fold_ascii(value: str) -> str:
     return unicodedata.normalize("NFD", value.lower().replace("đ", "d")).encode("ascii", "ignore").decode("ascii")
 
 
+def query_words(query: str) -> list[str]:
+    """The folded words a register's search box looks for: those typed, but for the unit word before a
+    place's name («Đặc khu Phú Quý», as the program shows a home town's new name, looks for «phu quy»):
+    a person's search key holds the other names of their home town without their unit words."""
+    return search_words(gazetteer.without_unit_words(query))
+
+
 def narrows(before: str, after: str) -> bool:
     """Whether every record matching `after` also matches `before` (the officer typed on)."""
-    old, new = search_words(before), search_words(after)
+    old, new = query_words(before), query_words(after)
     return len(new) >= len(old) and all(now.startswith(then) for then, now in zip(old, new, strict=False))
 
 

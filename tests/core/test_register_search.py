@@ -5,8 +5,7 @@ import pytest
 
 from bvct_desktop.core import browse, register_search
 from bvct_desktop.core.schema import persons
-from bvct_desktop.core.search import key_pattern, persons_with
-from bvct_desktop.core.text import search_words
+from bvct_desktop.core.search import key_pattern, persons_with, query_words
 from tests.conftest import CADRE_HEADERS, workbook
 from tests.sample_db import sample_database
 
@@ -16,7 +15,8 @@ TOWNS = ["Hàm Tiến, Phan Thiết", "Ngũ Phụng, Phú Quí", "Mũi Né", "La
 POSTS = [("Phụ trách Quản trị", "Sở Y tế"), ("Chuyên viên", "Sở Nội vụ"), ("Giám đốc", "Ban Thường vụ"),
          (None, None), ("Phó Giám đốc", "Sở Tài chính")]
 TYPED = ["nguyen van hung", "phu quy", "phu q", "so y te", "ham tien", "qui", "060", "tran phu", "huong pv27",
-         "a93b binh", "vinh nhat", "phu,", "ab-c", "–", "giam doc noi vu", "cuc a93b"]
+         "a93b binh", "vinh nhat", "phu,", "ab-c", "–", "giam doc noi vu", "cuc a93b", "dac khu phu quy",
+         "phuong mui ne"]
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def typed(text: str) -> list[str]:
 
 def whole_search(db, listing: browse.Listing, query: str) -> list[int]:
     """browse.record_ids over `listing`, read once."""
-    words = search_words(query)
+    words = query_words(query)
     return [listing.ids[i] for i in browse.matching(db, listing, words)] if words else listing.ids
 
 

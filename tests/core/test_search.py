@@ -67,6 +67,15 @@ def test_a_final_i_or_y_written_either_way_finds_the_words_of_a_records_own_text
         assert browse.record_ids(db, kind, spelling) == [record], spelling
 
 
+def test_a_new_name_typed_with_its_unit_word_finds_the_records_written_under_the_old_one(db):
+    """As the program shows it: «Phú Thủy, Phan Thiết (nay: Phường Phú Thủy, Lâm Đồng)»."""
+    assert names(db, "cadres", "Phường Phú Thủy") == ["Nguyễn Văn Hùng"]
+    assert names(db, "cadres", "Phường Mũi Né") == names(db, "cadres", "mui ne") == ["Trần Thị Ánh"]
+    assert names(db, "cadres", "Phường La Gi") == names(db, "cadres", "thị xã La Gi") == ["Lê Hoàng Đức"]
+    assert names(db, "slips", "phường Mũi Né") == names(db, "slips", "Mũi Né") != []  # written «Hàm Tiến»
+    assert names(db, "cadres", "Đặc khu Mũi Né") == []  # no đặc khu is so called: every word is looked for
+
+
 def test_delegations_are_found_by_a_member(db):
     assert len(browse.record_ids(db, "delegations", "huong")) == 2
     assert len(browse.record_ids(db, "delegations", "vinh nhat")) == 1

@@ -50,6 +50,9 @@ def _names(page: RegisterPage) -> set[str]:
     ("nam gia nghia", {"Lê Văn Núi", "Lê Thị Phường"}),
     ("quỳnh anh", {"Hồ Văn Nghệ"}),                      # another province
     ("Bình Thuận", {"Đinh Văn Đảo", "Đinh Thị Mới"}),
+    ("Đặc khu Phú Quý", {"Đinh Văn Đảo", "Đinh Thị Mới"}),  # the new name as shown: «(nay: Đặc khu Phú Quý, …)»
+    ("phường Nam Gia Nghĩa", {"Lê Văn Núi", "Lê Thị Phường"}),
+    ("Xã Quỳnh Anh", {"Hồ Văn Nghệ"}),
 ])
 def test_the_register_search_finds_old_and_new_names_both_ways(qtbot, context, typed, found):
     page = RegisterPage(context, "cadres")
