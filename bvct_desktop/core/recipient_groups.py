@@ -1,6 +1,6 @@
 """Where slips went, in the report's words: the ministry, this province's police, the police of
 other provinces, and other bodies (the report says "gửi Cục A93B – Bộ Công an và Phòng PV27 – Công
-an các tỉnh", not twelve unit names in one sentence); and whether a reply found an archive record."""
+an các tỉnh", not twelve unit names in one sentence)."""
 
 import re
 from collections.abc import Mapping
@@ -14,9 +14,6 @@ OTHER_PROVINCES = "Công an các tỉnh, thành phố khác"
 OTHER = "Cơ quan khác"
 GROUPS = (MINISTRY, OWN_PROVINCE, OTHER_PROVINCES, OTHER)
 
-# Words of a reply that found an archive record, and the words that deny them in the same clause.
-_FOUND = ("tang thu", "tai lieu", "ho so", "trich luc", "che do cu")
-_DENIED = ("khong", "chua")
 # Police as written, folded: "Công an", or "CA" before tỉnh / thành phố ("Phòng PV27 - CA tỉnh").
 _MINISTRY = re.compile(r"\bbo (?:cong an|ca)\b")
 _POLICE = re.compile(r"\bcong an\b|\bca (?:tinh|thanh pho|tp)\b")
@@ -50,12 +47,3 @@ def grouped(counts: Mapping[str, int], province: str) -> dict[str, dict[str, int
         groups[group_of(recipient, province)][recipient] = count
     return {group: units for group, units in groups.items() if units}
 
-
-def found_archive_record(result: str | None) -> bool:
-    """Whether a slip's `Kết quả` says an archive record (tàng thư, hồ sơ, tài liệu, trích lục, a
-    past in the former regime) was found: some clause names one and does not deny it."""
-    if not result:
-        return False
-    clauses = re.split(r"[;,.()\n]", fold(result))
-    return any(any(word in clause for word in _FOUND) and not any(word in clause.split() for word in _DENIED)
-               for clause in clauses)

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Date, and_, bindparam, case, func, select, text
 from sqlalchemy.engine import Connection
 
-from . import deadlines, recipient_groups, settings, sql
+from . import archive_replies, deadlines, recipient_groups, settings, sql
 from .database import Database
 from .dates import check_period
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS, DELEGATIONS
@@ -84,7 +84,7 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
         by_recipient[names[recipient_id]] += count
         by_purpose[purpose or UNSTATED] += count
     found = sum(count for result, count in connection.execute(_dated(_SLIP_RESULTS), period)
-                if recipient_groups.found_archive_record(result))
+                if archive_replies.found_archive_record(result))
     undated = connection.execute(select(func.count()).where(
         slips.c.deleted_at.is_(None), slips.c.issued_on.between(start, end), deadlines.result_without_date())).scalar()
     return {"slips_issued": sum(group[2] for group in groups), "slip_subjects": subjects,

@@ -1,0 +1,88 @@
+"""A police reply is read as an officer reads it: a negation governs what follows it in its clause and
+the enumeration after it, a unit's name is not a finding, and a reply that does find a record counts."""
+
+import json
+
+import docx
+import pytest
+
+from bvct_desktop.core.archive_replies import found_archive_record
+from tests.conftest import workbook
+from tests.samples import SAMPLES
+
+YEAR = ("--from", "2025-01-01", "--to", "2025-12-31")
+NOTES = "## Ưu điểm\nPhối hợp tốt.\n## Hạn chế, khuyết điểm\nCòn chậm.\n## Phương hướng, nhiệm vụ\nTiếp tục.\n"
+
+FOUND = [
+    "Có tài liệu lưu trữ: hồ sơ số 1234/TT lưu tại tàng thư căn cước chế độ cũ",
+    "Phát hiện hồ sơ can phạm số 56/HS năm 1972",
+    "Có tài liệu: hồ sơ lưu tại tàng thư căn cước chế độ cũ số 12345, người này từng là hạ sĩ quan quân đội "
+    "Sài Gòn giai đoạn 1968–1975",
+    "Có tên trong tàng thư căn cước chế độ cũ, nguyên là trung sĩ Không quân Sài Gòn",
+    "Có hồ sơ lưu trữ chế độ cũ: nguyên là thượng sĩ Không quân Sài Gòn",
+    "Không có tiền án, tiền sự; có tài liệu lưu trữ tại tàng thư chế độ cũ",
+    "Không có tiền án, tiền sự nhưng có hồ sơ lưu trữ thời chế độ cũ",
+    "Không có tiền án, tiền sự, có hồ sơ lưu trữ thời chế độ cũ",
+    "Tàng thư căn cước: có, phiếu số 889/TT",
+    "Kết quả tra cứu tàng thư: Có",
+    "Hồ sơ số 77/HS lưu tại tàng thư, đã gửi bản trích lục kèm theo",
+    "Trích lục hồ sơ: nguyên là lính bảo an (1970–1973)",
+    "Đã tra cứu tàng thư căn cước, phát hiện tài liệu liên quan đến cha đẻ",
+    "Kết quả tra cứu: có tài liệu lưu trữ (hồ sơ số 45/TT).",
+    "Có tài liệu lưu trữ, đề nghị cử cán bộ đến nghiên cứu trực tiếp tại Phòng Hồ sơ nghiệp vụ",
+    "Tìm thấy hồ sơ tù binh năm 1968 tại Cục Hồ sơ nghiệp vụ An ninh",
+]
+
+NOT_FOUND = [
+    None, "", "Không có tiền án, tiền sự", "Đã xác minh, không có vấn đề chính trị",
+    "Không có tài liệu lưu trữ liên quan đến người được xác minh tại tàng thư của đơn vị; đề nghị Ban Tổ chức "
+    "liên hệ Phòng Hồ sơ nghiệp vụ Công an tỉnh Đồng Nai để tra cứu thêm theo nơi ở trước năm 1975",
+    "Không có tài liệu",
+    "Không có tàng thư",
+    "Chưa tìm thấy hồ sơ, tàng thư",
+    "Không có tài liệu. Đề nghị liên hệ Phòng Hồ sơ Công an tỉnh Bình Thuận",
+    "Không phát hiện tài liệu, hồ sơ liên quan",
+    "Không có tài liệu, hồ sơ, tàng thư hay trích lục liên quan",
+    "Đã tra cứu tàng thư căn cước, không phát hiện tài liệu liên quan",
+    "Tàng thư không lưu hồ sơ của người này",
+    "Tài liệu lưu trữ: không có",
+    "Hồ sơ, tàng thư: không có",
+    "Kết quả tra cứu tàng thư: không",
+    "Chưa có kết quả tra cứu hồ sơ",
+    "Không tìm thấy tên trong tàng thư căn cước chế độ cũ",
+    "Chưa phát hiện tài liệu lưu trữ chế độ cũ",
+    "Không có quan hệ với chế độ cũ",
+    "Đề nghị bổ sung thông tin về cha, mẹ để tra cứu hồ sơ",
+    "Trả lại phiếu: thiếu năm sinh, không đủ thông tin để tra cứu tàng thư",
+    "Đang tra cứu hồ sơ, sẽ trả lời sau",
+    "Không có tài liệu; Cục Hồ sơ nghiệp vụ An ninh đã chuyển phiếu về Phòng PV27",
+]
+
+
+@pytest.mark.parametrize("reply", FOUND)
+def test_a_reply_that_finds_a_record_counts(reply):
+    assert found_archive_record(reply)
+
+
+@pytest.mark.parametrize("reply", NOT_FOUND)
+def test_a_reply_that_denies_asks_or_only_names_a_unit_does_not(reply):
+    assert not found_archive_record(reply)
+
+
+def test_the_issued_report_finds_no_record_in_replies_that_deny_one(cli, tmp_path):
+    headers, rows = SAMPLES["slips"]
+    answered = dict(zip(headers, rows[0], strict=True))
+    replies = ["Không có tài liệu lưu trữ liên quan; đề nghị Ban Tổ chức liên hệ Phòng Hồ sơ nghiệp vụ Công an tỉnh "
+               "Đồng Nai để tra cứu thêm", "Chưa tìm thấy hồ sơ, tàng thư",
+               "Không có tài liệu. Đề nghị liên hệ Phòng Hồ sơ Công an tỉnh Bình Thuận",
+               "Có tài liệu lưu trữ: hồ sơ số 1234/TT"]
+    slips = [list({**answered, "Số phiếu": f"{20 + n}/PXM", "Kết quả": reply}.values())
+             for n, reply in enumerate(replies)]
+    assert cli("import", "slips", workbook(tmp_path / "phieu.xlsx", headers, slips))[0] == 0
+    code, out, _ = cli("report", *YEAR, "--format", "json", "--out", "-")
+    assert code == 0 and json.loads(out)["slips_with_archive_record"] == 1
+    (tmp_path / "phan-viet.txt").write_text(NOTES, encoding="utf-8")
+    assert cli("report", *YEAR, "--format", "docx", "--out", tmp_path / "bc.docx", "--issue",
+               "--notes", tmp_path / "phan-viet.txt")[0] == 0
+    text = " ".join(paragraph.text for paragraph in docx.Document(tmp_path / "bc.docx").paragraphs)
+    assert "đã phát hiện 1 trường hợp có tài liệu lưu trữ (tàng thư) liên quan" in text
