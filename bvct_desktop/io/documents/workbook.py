@@ -189,10 +189,14 @@ def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
                     for index, column in enumerate(spec.columns)], cut)
         count += 1
     sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(widths))}{header_row + count}"
+    closing = max(header_row, rows.count - 1)  # the table's last two rows, on the page of what follows
     for text in spec.notes:
         rows.across(nfc(text), LINE_FONT)
     if spec.signed:
         _signature(rows, spec, head)
+    rows.keep(header_row, header_row + 1)
+    rows.keep(closing, rows.count)
+    rows.paginate(_page_height(widths, spec.wide), repeated=header_row)
     return count
 
 
@@ -225,7 +229,12 @@ def _text(sheet, spec: Text, head: Letterhead, draft: bool) -> None:
     last = rows.count  # the body's last row, on the page of the signature
     _signature(rows, spec, head)
     rows.keep(last, rows.count)
-    rows.paginate(printable_height(False) * PAGE_FILL)
+    rows.paginate(_page_height(widths, False))
+
+
+def _page_height(widths: Sequence[float], wide: bool) -> float:
+    """The height (points, as rows are measured) a page's breaks count on, at the sheet's scale."""
+    return printable_height(wide) * PAGE_FILL * 100 / print_scale(widths, wide)
 
 
 def _grid(widths: Sequence[float]) -> tuple[list[float], int | None]:
@@ -300,9 +309,11 @@ class _Rows:
         """Rows `first` to `last` printed on one page."""
         self.kept.update(range(first, last))
 
-    def paginate(self, page: float) -> None:
+    def paginate(self, page: float, repeated: int | None = None) -> None:
         """Page breaks where rows fill a page `page` points tall, never between rows kept together
-        (Excel's own breaks would fall by the rows alone)."""
+        (Excel's own breaks would fall by the rows alone); row `repeated` (a table's header) prints
+        again at the top of every page after the first."""
+        title = self.heights[repeated - 1] if repeated else 0.0
         used, row = 0.0, 1
         while row <= self.count:
             last = row
@@ -311,7 +322,7 @@ class _Rows:
             block = sum(self.heights[row - 1:last])
             if used and used + block > page:
                 self.sheet.row_breaks.append(Break(id=row - 1))
-                used = 0.0
+                used = title
             used = (used + block) % page if block > page else used + block
             row = last + 1
 

@@ -119,6 +119,37 @@ def test_the_signature_never_stands_alone_on_the_registers_last_page(tmp_path, h
                                  "PHÓ TRƯỞNG BAN", "Nguyễn Văn Hòa")
 
 
+@pytest.mark.parametrize("count", [30, 60, 120])
+def test_the_register_workbook_breaks_its_pages_with_the_last_rows_and_count_beside_the_signature(
+        tmp_path, history, options, slips_2016, count):
+    """As on the PDF: the table's last two rows, its count and the signature on one page, the header
+    row with the first row under it; Excel and LibreOffice would break by the rows alone."""
+    target = tmp_path / "so.xlsx"
+    render.slip_register_xlsx(target, history, slips_2016[:count], START, END, PRINTED, options)
+    assert_keeps_the_signature_with_the_last_rows(sheet_of(target), f"Tổng số: {count} phiếu.")
+
+
+def test_the_delegation_list_workbook_keeps_its_signature_with_its_last_members(tmp_path, history, options):
+    members = [{"full_name": f"Nguyễn Văn Thành viên {n}", "birth_date": "1975-02-02", "position": "Chuyên viên",
+                "unit": "Ban Quản lý các khu công nghiệp và khu kinh tế tỉnh Lâm Đồng", "role": "Thành viên"}
+               for n in range(14)]
+    target = tmp_path / "doan.xlsx"
+    render.delegation_xlsx(target, history, {**TRIP, "members": members}, PRINTED, options)
+    assert_keeps_the_signature_with_the_last_rows(sheet_of(target), None)
+
+
+def assert_keeps_the_signature_with_the_last_rows(sheet, count_line: str | None) -> None:
+    """The sheet breaks its own pages (it runs over one), never between the table's last two rows,
+    its count and the signature, nor between the header row and the first row."""
+    header_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == "STT")
+    last_row = max(row[0].row for row in sheet.iter_rows(min_row=header_row) if row[0].border.left.style == "thin")
+    breaks = {brk.id for brk in sheet.row_breaks.brk}
+    assert breaks
+    assert not breaks & {header_row, *range(last_row - 1, sheet.max_row + 1)}
+    if count_line:
+        assert sheet.cell(last_row + 1, 1).value == count_line
+
+
 def sheet_of(path):
     return openpyxl.load_workbook(path).active
 
