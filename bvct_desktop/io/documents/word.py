@@ -34,6 +34,7 @@ LANGUAGE = "vi-VN"
 TABLE_CELL_MARGIN = PADDING - 1.0  # points each side: the PDF's cell padding, less slack for Word's own line breaking
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 SECTION_STYLE, PART_STYLE = "Heading 1", "Heading 2"
+TOGETHER_ROWS = 12  # a table of so few rows is printed on one page (an appendix, a short list)
 APP_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 
 
@@ -134,7 +135,9 @@ def new_document(profile: Profile, head: Letterhead, draft: bool):
 
 
 def table(document, columns, records, profile: Profile, note: str = "") -> None:
-    """A document table with a grid, its header row repeated on every page, widths by content."""
+    """A document table with a grid, its header row repeated on every page, widths by content; no
+    row cut by a page break, the header row on the page of the first, the last two rows (and the
+    note under them) on one page, a table of TOGETHER_ROWS rows or fewer all on one page."""
     grid = document.add_table(rows=1, cols=len(columns))
     grid.style = "Table Grid"
     grid.autofit = False
@@ -155,6 +158,12 @@ def table(document, columns, records, profile: Profile, note: str = "") -> None:
             align = {"center": CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(column.align, LEFT)
             write(cell.paragraphs[0], column.text(record), profile.size("table"), bold=bool(record.get(TOTAL)),
                  align=align, after=0)
+    rows = grid.rows
+    for row in rows:
+        unsplit(row)
+    closing = 1 if len(records) <= TOGETHER_ROWS else len(records) - 1  # the first row kept with the rest
+    for row in [rows[0], *rows[closing:-1], *(rows[-1:] if note else [])]:
+        keep_with_next(row)
     if note:
         write(document.add_paragraph(), note, profile.size("table"), italic=True)
 
@@ -248,8 +257,7 @@ def signature(document, head: Letterhead, profile: Profile, recipients) -> None:
     borderless(table)
     widths(table, profile, SIGNATURE_SHARE)
     row = table.rows[0]
-    properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))  # the block is never cut by a page break
+    unsplit(row)  # the block is never cut by a page break
     left, right = row.cells
     label = left.paragraphs[0]
     label.paragraph_format.space_after = Pt(0)
@@ -292,6 +300,18 @@ def cell_margins(grid, side: float) -> None:
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
     grid._tbl.tblPr.insert_element_before(margins, "w:tblLook")
+
+
+def unsplit(row) -> None:
+    """The row never cut by a page break."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def keep_with_next(row) -> None:
+    """The row printed on the page of the row or paragraph after it."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def repeat_header(row) -> None:
