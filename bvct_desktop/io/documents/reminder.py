@@ -33,11 +33,12 @@ TITLE = "Công văn đôn đốc trả lời phiếu yêu cầu xác minh lai l�
 SUBJECT = "V/v đôn đốc trả lời phiếu yêu cầu xác minh lai lịch"
 LIST_TITLE = "DANH SÁCH PHIẾU YÊU CẦU XÁC MINH LAI LỊCH QUÁ HẠN CHƯA TRẢ LỜI"
 S = SLIPS.field
-COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center"),
-           tables.of(S("issued_on"), 1.0, label="Ngày gửi", align="center"),
-           tables.of(S("full_name"), 1.8, label="Họ và tên", unbroken=True),
-           tables.of(S("birth_date"), 0.9, align="center"),
-           tables.of(S("home_town"), 1.7), tables.plain("days_late", "Quá hạn (ngày)", 0.7, "center", whole=True))
+COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center", excel_width=10),
+           tables.of(S("issued_on"), 1.0, label="Ngày gửi", align="center", excel_width=11),
+           tables.of(S("full_name"), 1.8, label="Họ và tên", excel_width=19, unbroken=True),
+           tables.of(S("birth_date"), 0.9, align="center", excel_width=11),
+           tables.of(S("home_town"), 1.7, excel_width=20),
+           tables.plain("days_late", "Quá hạn (ngày)", 0.7, "center", excel_width=9, whole=True))
 
 # The sentences as this release writes them. 1, before 04/12/2026: a letter about one slip asked for
 # the replies to «các phiếu nêu trên» and had a list attached that its text never mentioned.

@@ -140,9 +140,9 @@ def excel_width(points: float) -> float:
 
 def print_scale(widths: Sequence[float], wide: bool) -> int:
     """The scale (%) at which columns `widths` wide (Excel's units) fit the paper's width; 100 when
-    they fit as they are."""
+    they fit as they are, never below PRINT_SCALE_LEAST (wider columns print on more pages)."""
     total = sum(column_points(width) for width in widths)
-    return max(10, min(100, int(100 * printable_width(wide) / total)))
+    return max(PRINT_SCALE_LEAST, min(100, int(100 * printable_width(wide) / total)))
 
 
 def write(target: Path, sheets: Sequence[Sheet | Text], head: Letterhead, profile: Profile,

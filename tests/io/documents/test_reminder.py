@@ -15,7 +15,7 @@ from docx.shared import Length
 from bvct_desktop.io.documents import fonts, reminder, render
 from bvct_desktop.io.documents.fonts import REGULAR
 
-from . import pdfcheck
+from . import pdfcheck, test_lists
 from .conftest import SLIP
 
 ON = dt.date(2025, 4, 20)
@@ -137,3 +137,10 @@ def test_the_list_title_is_broken_evenly_in_the_pdf_and_in_word(tmp_path, office
     lines = pdfcheck.lines(pdf)
     assert lines[lines.index(halves[0]) + 1] == halves[1]
     assert "\n".join(halves) in [paragraph.text for paragraph in docx.Document(str(word)).paragraphs]
+
+
+def test_the_list_in_the_workbook_prints_at_10_pt_or_more_within_the_page(tmp_path, office, options):
+    """At 12 pt × the sheet's scale: the list printed at 72 % (8.6 pt) before it had widths of its own."""
+    target = tmp_path / "cv.xlsx"
+    render.reminder_xlsx(target, source(office, SLIP, SECOND), options)
+    test_lists.assert_prints_legibly(openpyxl.load_workbook(target)["Danh sách"], wide=False, signed=False)

@@ -110,3 +110,8 @@ def test_every_row_whose_text_wraps_is_as_tall_as_its_lines(tmp_path, office, op
                     lines = len(layout.wrap(cell.value, _face(cell), cell.font.sz, width - workbook.CELL_MARGINS))
                     height = sheet.row_dimensions[cell.row].height or 15
                     assert height >= lines * cell.font.sz * 1.25, (sheet.title, cell.value)
+
+
+@pytest.mark.parametrize("wide", [False, True])
+def test_a_sheet_too_wide_for_its_paper_prints_at_10_pt_on_more_pages_not_smaller(wide):
+    assert workbook.print_scale([40] * 12, wide) == workbook.PRINT_SCALE_LEAST
