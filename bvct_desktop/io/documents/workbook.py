@@ -7,11 +7,13 @@ when a password is given. Excel and LibreOffice size no row to text wrapped in m
 LibreOffice none at all when it opens the file: every row whose text wraps is given its lines' height.
 
 Sizes: the cells are set in Times New Roman 12 pt; the sheet prints at the scale its columns need
-to fit the paper's width, never below PRINT_SCALE_LEAST % (so never below 10 pt); the columns
-of every document are chosen to fit at that scale (checked by the tests).
+to fit the paper's width with room to spare for LibreOffice's wider columns, never below
+PRINT_SCALE_LEAST % (so never below 10 pt); the columns of every document are chosen to fit at
+that scale (checked by the tests).
 """
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass, field
@@ -67,7 +69,7 @@ PARAGRAPH_AFTER = 4.0  # points below a paragraph of a text sheet
 PAGE_FILL = 0.97  # the share of the printable height a text sheet's page breaks count on
 DEFAULT_ROW = 15.0  # points: the height of a row Excel is not told
 CUT_NEAR = 0.06  # share of a table's width: an edge of its columns this near the letterhead's serves as it
-TEXT_FILL = 0.92  # the share of the printable width a text sheet takes: LibreOffice draws columns some 5 % wider
+WIDTH_FILL = 0.92  # the share of the printable width a sheet's columns take: LibreOffice draws wide ones some 5 % wider
 
 
 @dataclass
@@ -134,15 +136,17 @@ def column_points(excel_width: float) -> float:
 
 
 def excel_width(points: float) -> float:
-    """The width in Excel's units of a column printed `points` wide at 100 % (`column_points` undone)."""
-    return round((points / 0.75 - 5) / 7, 2)
+    """The width in Excel's units of a column printed at most `points` wide at 100 % (`column_points`
+    undone, to a hundredth of a unit)."""
+    return math.floor((points / 0.75 - 5) / 7 * 100) / 100
 
 
 def print_scale(widths: Sequence[float], wide: bool) -> int:
-    """The scale (%) at which columns `widths` wide (Excel's units) fit the paper's width; 100 when
-    they fit as they are, never below PRINT_SCALE_LEAST (wider columns print on more pages)."""
+    """The scale (%) at which columns `widths` wide (Excel's units) take WIDTH_FILL of the paper's
+    width; 100 when they do as they are, never below PRINT_SCALE_LEAST (wider columns print on more
+    pages)."""
     total = sum(column_points(width) for width in widths)
-    return max(PRINT_SCALE_LEAST, min(100, int(100 * printable_width(wide) / total)))
+    return max(PRINT_SCALE_LEAST, min(100, int(100 * printable_width(wide) * WIDTH_FILL / total)))
 
 
 def write(target: Path, sheets: Sequence[Sheet | Text], head: Letterhead, profile: Profile,
@@ -209,7 +213,7 @@ def _heading(spec: Sheet) -> list[tuple[str, Font]]:
 def _text(sheet, spec: Text, head: Letterhead, draft: bool) -> None:
     """Two columns over the page's width, split where the letterhead's left block ends; the
     title and each paragraph merged across both."""
-    width = printable_width(False) * TEXT_FILL
+    width = printable_width(False) * WIDTH_FILL
     widths = [excel_width(width * LEFT_COLUMN), excel_width(width * (1 - LEFT_COLUMN))]
     _columns(sheet, widths)
     _page_setup(sheet, widths, False, draft)
