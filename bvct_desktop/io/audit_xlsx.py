@@ -1,32 +1,49 @@
-"""The audit trail as a workbook (Quản trị › Nhật ký › Xuất Excel), written atomically; the
-export's permission and its own audit entry are the core's (`audit.export`)."""
+"""The audit trail as a workbook (Quản trị › Nhật ký › Xuất Excel), written atomically and laid out as
+the register exports are (io/xlsx_writer): A4 landscape fitted to the page's width, the header row
+frozen and repeated, «Chi tiết» wrapped in a row as tall as its lines (LibreOffice sizes none), «Số» a
+number and «Thời gian» a date-time cell (the trail sorts as it happened). The export's permission and
+its own audit entry are the core's (`audit.export`)."""
 
 from collections.abc import Iterable
 from pathlib import Path
 
 from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from ..core import audit, audit_words
 from ..core.files import check_target
-from . import xlsx_book
+from . import xlsx_stream, xlsx_writer
+from .documents.workbook import LINE_HEIGHT, column_points, wrapped
 
+TITLE = "Nhật ký"
 WIDTHS = (8, 20, 16, 14, 30, 13, 22, 9, 60)
+TIME_FORMAT = "DD/MM/YYYY HH:MM:SS"
+SIZE = 11
+DETAILS_FONT = Font(name=xlsx_writer.HEADER_FONT_NAME, size=SIZE)  # as measured for the row's height
 
 
 def write_audit(entries: Iterable[audit.Entry], target: Path, password: str | None = None) -> int:
     """Writes `entries` to the workbook `target` (encrypted with `password` when given); returns how many."""
-    target = Path(target)
-    check_target(target, ".xlsx")
-    with xlsx_book.Workbook(target, password) as book:
-        sheet = book.create_sheet("Nhật ký")
-        for i, width in enumerate(WIDTHS):
-            sheet.column_dimensions[get_column_letter(i + 1)].width = width
-        sheet.freeze_panes = "A2"
-        sheet.append([xlsx_book.cell(sheet, text, font=Font(bold=True)) for text in audit.LIST_HEADERS])
-        count = 0
-        for entry in entries:
-            sheet.append(xlsx_book.row(sheet, audit_words.cells(entry)))
-            count += 1
-        book.write()
-    return count
+    check_target(target, xlsx_writer.XLSX)
+    details_width = column_points(WIDTHS[-1])
+    written = 0
+
+    def fill(book) -> None:
+        nonlocal written
+        sheet = xlsx_stream.StreamedSheet(book, TITLE)
+        sheet.row(0, list(audit.LIST_HEADERS), [xlsx_writer.header_format(book)] * len(WIDTHS))
+        body = {"font_name": DETAILS_FONT.name, "font_size": SIZE, "valign": "top"}
+        top = book.add_format(body)
+        formats = [book.add_format({**body, "align": "center"}),
+                   book.add_format({**body, "num_format": TIME_FORMAT, "align": "left"}),
+                   *[top] * (len(WIDTHS) - 3), book.add_format({**body, "text_wrap": True})]
+        for written, entry in enumerate(entries, start=1):  # noqa: B007 - the count is the last row's
+            cells = audit_words.cells(entry)
+            lines = len(wrapped(cells[-1], DETAILS_FONT, details_width))
+            if lines > 1:
+                sheet.sheet.set_row(written, lines * SIZE * LINE_HEIGHT)
+            sheet.row(written, [entry.id, entry.at, *cells[2:]], formats)
+        xlsx_writer.print_setup(sheet.sheet, TITLE, WIDTHS, formats, landscape=True)
+        sheet.sheet.autofilter(0, 0, written, len(WIDTHS) - 1)
+
+    xlsx_stream.streamed(Path(target), fill, password)
+    return written

@@ -8,7 +8,7 @@ A password, when given, encrypts the file (msoffcrypto-tool). Templates are writ
 (with comments and an instructions sheet), so `bvct template` loads no openpyxl.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..core.fields import Field, FieldType
@@ -58,26 +58,30 @@ def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: st
 def _register_sheet(book, kind: Kind) -> xlsx_stream.StreamedSheet:
     """The kind's sheet with its header row: bold, filled, required columns in red."""
     sheet = xlsx_stream.StreamedSheet(book, kind.title[:31])
-    header = {"font_name": HEADER_FONT_NAME, "bold": True, "bg_color": f"#{HEADER_COLOR}", "pattern": 1,
-              "align": "center", "valign": "vcenter", "text_wrap": True}
-    formats = {required: book.add_format({**header, **({"font_color": f"#{REQUIRED_COLOR}"} if required else {})})
-               for required in (False, True)}
+    formats = {required: header_format(book, required) for required in (False, True)}
     sheet.row(0, [spec.header for spec in kind.fields], [formats[spec.required] for spec in kind.fields])
     return sheet
 
 
-def _page_setup(sheet, kind: Kind, formats: list) -> None:
-    """Widths by field type and each column's own format, the header row frozen and repeated on every
-    page, A4 fitted to the page width, the title and page numbers."""
-    for index, spec in enumerate(kind.fields):
-        sheet.set_column(index, index, column_width(spec), formats[index])
+def header_format(book, required: bool = False):
+    """The header row's cells: bold, filled, centred and wrapped; a required column's in red."""
+    return book.add_format({"font_name": HEADER_FONT_NAME, "bold": True, "bg_color": f"#{HEADER_COLOR}",
+                            "pattern": 1, "align": "center", "valign": "vcenter", "text_wrap": True,
+                            **({"font_color": f"#{REQUIRED_COLOR}"} if required else {})})
+
+
+def print_setup(sheet, title: str, widths: Sequence[float], formats: Sequence, landscape: bool) -> None:
+    """Each column's width and own format, the header row frozen and repeated on every page, A4
+    fitted to the page width, the title and page numbers."""
+    for index, (width, column_format) in enumerate(zip(widths, formats, strict=True)):
+        sheet.set_column(index, index, width, column_format)
     sheet.freeze_panes(1, 0)
     sheet.repeat_rows(0)
     sheet.set_paper(9)  # A4
-    if len(kind.fields) > 6:
+    if landscape:
         sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
-    sheet.set_header("&C" + kind.title.replace("&", "&&"))
+    sheet.set_header("&C" + title.replace("&", "&&"))
     sheet.set_footer("&CTrang &P / &N")
 
 
@@ -118,8 +122,9 @@ def _columns(book, sheet: xlsx_stream.StreamedSheet, kind: Kind, filled: int, te
                 "ignore_blank": True, "show_error": True, "error_title": "Giá trị không hợp lệ",
                 "error_message": f"Chọn một trong: {', '.join(spec.choices)}"})
     lists.hide()
-    _page_setup(sheet.sheet, kind, [texts if spec.text_only else dates if spec.type is FieldType.DATE else None
-                                    for spec in kind.fields])
+    print_setup(sheet.sheet, kind.title, [column_width(spec) for spec in kind.fields],
+                [texts if spec.text_only else dates if spec.type is FieldType.DATE else None for spec in kind.fields],
+                landscape=len(kind.fields) > 6)
 
 
 def _describe(spec: Field) -> str:

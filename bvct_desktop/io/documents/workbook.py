@@ -348,7 +348,7 @@ class _Rows:
     def paragraph(self, text: str, font: Font, alignment: Alignment) -> None:
         """A paragraph over the whole width, with a little room below; one too long for Excel's
         tallest row goes on in the next rows, cut between its lines."""
-        lines = _wrapped(text, font, sum(self.widths))
+        lines = wrapped(text, font, sum(self.widths))
         most = int((TALLEST_ROW - PARAGRAPH_AFTER) // (font.sz * LINE_HEIGHT))
         for first in range(0, len(lines), most):
             part = lines[first:first + most]
@@ -380,10 +380,10 @@ def _lines(part: tuple, width: float) -> tuple[int, float]:
     text, font, alignment = part[:3]
     if not alignment.wrap_text:
         return 1, font.sz
-    return len(_wrapped(text, font, width)), font.sz
+    return len(wrapped(text, font, width)), font.sz
 
 
-def _wrapped(text: str, font: Font, width: float) -> list[str]:
+def wrapped(text: str, font: Font, width: float) -> list[str]:
     """`text`'s lines as Excel wraps them at most in cells `width` wide."""
     face = {(False, False): REGULAR, (True, False): BOLD, (False, True): ITALIC, (True, True): BOLD_ITALIC}
     return wrap(text, face[bool(font.b), bool(font.i)], font.sz, (width - CELL_MARGINS) * SCREEN_SLACK)

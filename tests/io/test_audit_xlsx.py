@@ -1,0 +1,55 @@
+"""The audit trail's workbook, laid out as the register exports are: A4 landscape fitted to the page's
+width, the header row styled, frozen and repeated, «Chi tiết» wrapped, «Số» a number and «Thời gian»
+a date-time cell, so the trail sorts as it happened."""
+
+import datetime as dt
+import json
+
+import openpyxl
+
+from bvct_desktop.core import audit
+from bvct_desktop.io.audit_xlsx import write_audit
+from bvct_desktop.io.documents import fonts, layout, workbook
+
+DETAILS = json.dumps({"tep": "so-theo-doi-phieu-yeu-cau-xac-minh-lai-lich-nam-2026.xlsx", "so_muc": 1712,
+                      "ghi_chu": "Xuất sổ theo dõi phiếu cả năm để gửi Văn phòng Ban đối chiếu với sổ công văn đi"})
+
+
+def _trail(tmp_path, count: int = 12):
+    entries = [audit.Entry(number, dt.datetime(2026, 3, 2, 8, 30, number), "quantri", "quan-tri", "xuất dữ liệu",
+                           "ok", None, None, DETAILS) for number in range(1, count + 1)]
+    out = tmp_path / "nhat-ky.xlsx"
+    assert write_audit(entries, out) == count
+    return openpyxl.load_workbook(out)["Nhật ký"]
+
+
+def test_the_number_and_the_time_are_a_number_and_a_date_time_cell(tmp_path):
+    sheet = _trail(tmp_path)
+    assert [cell.value for cell in sheet[1]] == list(audit.LIST_HEADERS)
+    number, at = sheet["A11"], sheet["B11"]
+    assert number.value == 10 and number.data_type == "n"
+    assert at.value == dt.datetime(2026, 3, 2, 8, 30, 10) and at.is_date
+    assert at.number_format.upper() == "DD/MM/YYYY HH:MM:SS"
+
+
+def test_the_trail_prints_on_a4_landscape_fitted_to_the_width_with_its_details_wrapped(tmp_path):
+    sheet = _trail(tmp_path)
+    assert sheet.freeze_panes == "A2" and sheet.print_title_rows.replace("$", "") == "1:1"
+    assert sheet["A1"].font.bold and sheet["A1"].fill.fgColor.rgb.endswith("DDEBF7")
+    setup = sheet.page_setup
+    assert setup.paperSize == 9 and setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert setup.fitToWidth in (None, 1) and setup.fitToHeight == 0
+    assert "Trang &P / &N" in sheet.oddFooter.center.text
+    details = audit.LIST_HEADERS.index("Chi tiết") + 1
+    assert all(row[details - 1].alignment.wrap_text for row in sheet.iter_rows(min_row=2))
+
+
+def test_a_row_whose_details_wrap_is_as_tall_as_their_lines(tmp_path):
+    """LibreOffice sizes no row when it opens a workbook: the details would run into the next rows."""
+    sheet = _trail(tmp_path, 2)
+    details = audit.LIST_HEADERS.index("Chi tiết")
+    for row in sheet.iter_rows(min_row=2):
+        cell = row[details]
+        width = workbook.column_points(sheet.column_dimensions[cell.column_letter].width) - workbook.CELL_MARGINS
+        lines = len(layout.wrap(cell.value, fonts.REGULAR, cell.font.sz, width))
+        assert lines > 1 and sheet.row_dimensions[cell.row].height >= lines * cell.font.sz * 1.25
