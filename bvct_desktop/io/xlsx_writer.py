@@ -8,6 +8,7 @@ A password, when given, encrypts the file (msoffcrypto-tool). Templates are writ
 (with comments and an instructions sheet), so `bvct template` loads no openpyxl.
 """
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -23,6 +24,8 @@ HEADER_FONT_NAME = "Times New Roman"
 REQUIRED_COLOR = "C00000"  # a required column's header
 HEADER_COLOR = "DDEBF7"  # the header row's fill
 TEMPLATE_ROWS = 1000
+INSTRUCTION_WIDTHS = (34, 10, 90)  # the instructions sheet's: column, required, how to fill it
+LINE_POINTS = 15.0  # a line of Calibri 11, Excel's default font
 _WIDTHS = {FieldType.DATE: 13, FieldType.PARTIAL_DATE: 13, FieldType.CCCD: 15, FieldType.CMND: 13,
            FieldType.YEAR: 8}
 
@@ -70,13 +73,14 @@ def header_format(book, required: bool = False):
                             **({"font_color": f"#{REQUIRED_COLOR}"} if required else {})})
 
 
-def print_setup(sheet, title: str, widths: Sequence[float], formats: Sequence, landscape: bool) -> None:
-    """Each column's width and own format, the header row frozen and repeated on every page, A4
-    fitted to the page width, the title and page numbers."""
+def print_setup(sheet, title: str, widths: Sequence[float], formats: Sequence, landscape: bool,
+                header_row: int = 0) -> None:
+    """Each column's width and own format, the header row (0-based) frozen and repeated on every
+    page, A4 fitted to the page width, the title and page numbers."""
     for index, (width, column_format) in enumerate(zip(widths, formats, strict=True)):
         sheet.set_column(index, index, width, column_format)
-    sheet.freeze_panes(1, 0)
-    sheet.repeat_rows(0)
+    sheet.freeze_panes(header_row + 1, 0)
+    sheet.repeat_rows(header_row)
     sheet.set_paper(9)  # A4
     if landscape:
         sheet.set_landscape()
@@ -144,16 +148,30 @@ def _describe(spec: Field) -> str:
 
 
 def _instructions(sheet: xlsx_stream.StreamedSheet, kind: Kind) -> None:
+    """The import rules, then each column and how to fill it: on A4 landscape fitted to the width,
+    every text wrapped in a row as tall as its lines."""
     book = sheet.book
     title = book.add_format({"font_name": HEADER_FONT_NAME, "bold": True, "font_size": 13})
     bold = book.add_format({"font_name": HEADER_FONT_NAME, "bold": True})
-    sheet.row(0, [f"HƯỚNG DẪN NHẬP DỮ LIỆU: {kind.title.upper()}"], [title])
-    sheet.row(1, ["Mỗi dòng một bản ghi; dòng 1 là tiêu đề cột (thứ tự cột tùy ý, cột thừa được bỏ qua). "
-                  "Cột chữ đỏ là bắt buộc. Tệp được nhập tất cả hoặc không dòng nào: "
-                  "nếu có lỗi, chương trình liệt kê từng lỗi theo dòng và cột, dữ liệu không thay đổi."])
+    wrapped = book.add_format({"valign": "top", "text_wrap": True})
+    sheet.sheet.merge_range(0, 0, 0, 2, f"HƯỚNG DẪN NHẬP DỮ LIỆU: {kind.title.upper()}", title)
+    intro = ("Mỗi dòng một bản ghi; dòng 1 là tiêu đề cột (thứ tự cột tùy ý, cột thừa được bỏ qua). "
+             "Cột chữ đỏ là bắt buộc. Tệp được nhập tất cả hoặc không dòng nào: "
+             "nếu có lỗi, chương trình liệt kê từng lỗi theo dòng và cột, dữ liệu không thay đổi.")
+    sheet.sheet.set_row(1, _height(intro, sum(INSTRUCTION_WIDTHS)))
+    sheet.sheet.merge_range(1, 0, 1, 2, intro, wrapped)
     sheet.row(3, ["Cột", "Bắt buộc", "Cách ghi"], [bold] * 3)
+    formats = [wrapped] * len(INSTRUCTION_WIDTHS)
     for row, spec in enumerate(kind.fields, start=4):
-        sheet.row(row, [spec.header, "Có" if spec.required else "", _describe(spec)])
-    for column, width in enumerate((34, 10, 90)):
-        sheet.sheet.set_column(column, column, width)
+        described = _describe(spec)
+        sheet.sheet.set_row(row, _height(described, INSTRUCTION_WIDTHS[-1]))
+        sheet.row(row, [spec.header, "Có" if spec.required else "", described], formats)
+    print_setup(sheet.sheet, kind.title, INSTRUCTION_WIDTHS, formats, landscape=True, header_row=3)
+
+
+def _height(text: str, width: float) -> float:
+    """The height (points) of a row whose `text` wraps in a column `width` units wide, a character
+    counted as wide as the digit Excel measures widths by (a little wider than most letters). The
+    fonts' own metrics would cost `bvct template` its quick start; LibreOffice sizes no row itself."""
+    return LINE_POINTS * max(1, math.ceil(len(text) / int(width)))
 

@@ -60,3 +60,22 @@ def test_the_instructions_list_every_column(template):
     assert rows[0][0] == f"HƯỚNG DẪN NHẬP DỮ LIỆU: {kind.title.upper()}"
     assert rows[3] == ("Cột", "Bắt buộc", "Cách ghi")
     assert [row[0] for row in rows[4:]] == [spec.header for spec in kind.fields]
+
+
+def test_the_instructions_print_whole_on_a4_landscape_fitted_to_the_width(template):
+    """Each line wrapped within its column in a row tall enough for it (LibreOffice sizes none): the
+    intro paragraph and «Cách ghi» were cut at the paper's edge, on four pages."""
+    _kind, book = template
+    sheet = book["Hướng dẫn"]
+    setup = sheet.page_setup
+    assert setup.paperSize == 9 and setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert setup.fitToWidth in (None, 1) and setup.fitToHeight == 0
+    assert "Trang &P / &N" in sheet.oddFooter.center.text
+    intro = sheet["A2"]
+    assert any(intro.coordinate in merged and merged.max_col == 3 for merged in sheet.merged_cells.ranges)
+    width = sum(sheet.column_dimensions[letter].width for letter in "ABC")
+    for cell in [intro, *(row[2] for row in sheet.iter_rows(min_row=5))]:
+        shown = width if cell is intro else sheet.column_dimensions["C"].width
+        assert cell.alignment.wrap_text
+        lines = -(-len(cell.value) // int(shown))  # a character at most as wide as Excel's width unit
+        assert (sheet.row_dimensions[cell.row].height or 15) >= 15 * lines, cell.value
