@@ -4,6 +4,11 @@ The slip rule: a slip serves the case of its vetted person (the slip's subject w
 is Bản thân) with the same purpose that was open on the slip's date; with none, the open case
 of that person and purpose; with none open, a case is opened on the slip's date. Migration
 0003 attached the slips that existed before.
+
+The date rule: an open case is opened no later than its earliest slip. A case dated by its slips
+(its date is that of its earliest live slip: the program opened it on that slip's date, and no
+officer typed another since; nothing else records who set a date) follows that slip: a slip dated
+later moves the case's date to its earliest live slip's.
 """
 
 import datetime as dt
@@ -16,10 +21,10 @@ from sqlalchemy.engine import Connection
 from .. import settings
 from ..changes import TableChanges
 from ..kinds import SELF
-from ..schema import vetting_cases
+from ..schema import slips, vetting_cases
 
 OPEN, CONCLUDED = "Đang xác minh", "Đã kết luận"
-CHUNK = 400  # persons per query
+CHUNK = 400  # persons (cases) per query
 _LIVE_CASES = (select(vetting_cases).where(vetting_cases.c.deleted_at.is_(None))
                .order_by(vetting_cases.c.opened_on, vetting_cases.c.id))  # a person's, oldest first
 
@@ -48,6 +53,29 @@ def deadline(rule: dict[str, int], purpose: str | None, opened_on: dt.date) -> d
 def deadline_rule(connection: Connection, on: dt.date) -> dict[str, int]:
     """The rule in force on `on`: days to complete a case, by purpose (setting han_tham_tra_ngay)."""
     return settings.days_by_purpose(settings.read_all(connection, on)[DEADLINE_SETTING])
+
+
+Deadline = Callable[[str | None, dt.date], dt.date | None]  # purpose, day opened → due by the rule
+
+
+def new_date(case: dict[str, Any], dated_by_slips: bool, earliest: dt.date | None) -> dt.date | None:
+    """The date of a case whose earliest live slip is now dated `earliest` (None: it has none) by the
+    date rule, or None when it keeps its own; a concluded case is never moved past its conclusion."""
+    if earliest is None or earliest == case["opened_on"]:
+        return None
+    if earliest < case["opened_on"] and case["status"] == OPEN:
+        return earliest
+    if dated_by_slips and (case["concluded_on"] is None or earliest <= case["concluded_on"]):
+        return earliest
+    return None
+
+
+def moved(case: dict[str, Any], opened_on: dt.date, deadline_of: Deadline) -> dict[str, Any]:
+    """The case's values once opened on `opened_on`: a deadline by the rule follows, one typed stays."""
+    values = {"opened_on": opened_on}
+    if case["due_on"] is not None and case["due_on"] == deadline_of(case["purpose"], case["opened_on"]):
+        values["due_on"] = deadline_of(case["purpose"], opened_on)
+    return values
 
 
 class CasePlanner:
@@ -83,16 +111,43 @@ class CasePlanner:
         if still_open:
             case = still_open[-1]
             if issued_on < case["opened_on"]:
-                moved = {"opened_on": issued_on}
-                if case["due_on"] is not None and case["due_on"] == self._deadline(purpose, case["opened_on"]):
-                    moved["due_on"] = self._deadline(purpose, issued_on)  # a deadline by the rule follows
-                self.changes.change(case["id"], case, moved)
+                self.changes.change(case["id"], case, moved(case, issued_on, self._deadline))
             return case["id"]
         case_id = self.changes.insert({"person_id": person_id, "purpose": purpose, "opened_on": issued_on,
                                        "due_on": self._deadline(purpose, issued_on), "status": OPEN})
         self._cases[person_id].append(self.changes.new[case_id])
         self.opened += 1
         return case_id
+
+    def follow_slips(self, left: set[int], attached: list[dict[str, Any]]) -> None:
+        """The date rule for the stored cases `left`, whose slips `attached` (with their planned values)
+        are attached again: a case dated by its slips takes the date of its earliest live slip once the
+        plan is written."""
+        later: dict[int, list[dt.date]] = {}  # the dates of each case's live slips once the plan is written
+        for slip in attached:
+            later.setdefault(slip["vetting_case_id"], []).append(slip["issued_on"])
+        ids = sorted(left)
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            earlier = self._slip_dates(chunk, {slip["id"] for slip in attached}, later)
+            for stored in self._connection.execute(_LIVE_CASES.where(vetting_cases.c.id.in_(chunk))).mappings():
+                case = next(case for case in self._of(stored["person_id"]) if case["id"] == stored["id"])
+                dated_by_slips = stored["opened_on"] == min(earlier.get(case["id"], ()), default=None)
+                to = new_date(case, dated_by_slips, min(later.get(case["id"], ()), default=None))
+                if to is not None:
+                    self.changes.change(case["id"], case, moved(case, to, self._deadline))
+
+    def _slip_dates(self, case_ids: list[int], attached: set[int],
+                    later: dict[int, list[dt.date]]) -> dict[int, list[dt.date]]:
+        """The dates of the stored live slips of the cases, by case; those not `attached` again are
+        added to `later`."""
+        earlier: dict[int, list[dt.date]] = {}
+        for slip in self._connection.execute(select(slips.c.id, slips.c.vetting_case_id, slips.c.issued_on).where(
+                slips.c.vetting_case_id.in_(case_ids), slips.c.deleted_at.is_(None))):
+            earlier.setdefault(slip.vetting_case_id, []).append(slip.issued_on)
+            if slip.id not in attached:
+                later.setdefault(slip.vetting_case_id, []).append(slip.issued_on)
+        return earlier
 
     def _deadline(self, purpose: str | None, opened_on: dt.date) -> dt.date | None:
         """The deadline by the rule in force on the day the case opens."""

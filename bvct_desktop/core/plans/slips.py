@@ -96,9 +96,11 @@ class SlipPlan(Plan):
 
     def _attach_to_cases(self) -> list[str]:
         """Plans each slip's vetting case once every row is taken, in the order of the slips'
-        dates rather than the file's; returns the numbers of slips whose vetted person is unknown."""
+        dates rather than the file's, then the dates of the cases the stored ones served; returns
+        the numbers of slips whose vetted person is unknown."""
         unattached = []
         slips = sorted({id(slip): slip for slip in self._to_attach}.values(), key=itemgetter("issued_on", "id"))
+        left = {slip["vetting_case_id"] for slip in slips if slip["vetting_case_id"] is not None}
         persons = [vetted_person(slip, self.cadres.person_of, self.people.named) for slip in slips]
         self.cases.prefetch(filter(None, persons), self.people.changes.stored_max + 1)
         for slip, person in zip(slips, persons, strict=True):
@@ -107,6 +109,8 @@ class SlipPlan(Plan):
                 continue
             case = self.cases.case_for(person, slip["purpose"], slip["issued_on"])
             self.records.change(slip["id"], slip, {"vetting_case_id": case})
+        if left:
+            self.cases.follow_slips(left, slips)
         return unattached
 
 

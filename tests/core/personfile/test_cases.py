@@ -6,12 +6,12 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import browse, overview, settings
+from bvct_desktop.core import browse, overview, report, settings
 from bvct_desktop.core.editing import FormProblems
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.personfile import cases
-from bvct_desktop.core.schema import archive_requests, slips
+from bvct_desktop.core.schema import archive_requests, slips, vetting_cases
 from tests.conftest import workbook
 from tests.core.personfile.conftest import last_audit, person_named
 from tests.sample_db import viewer_database
@@ -40,6 +40,12 @@ def _import_slips(cli, tmp_path, *rows):
 def _case_of(db, number):
     with db.read() as connection:
         return connection.execute(select(slips.c.vetting_case_id).where(slips.c.number == number)).scalar_one()
+
+
+def _case(db, case_id) -> dict:
+    """The case, in the recycle bin or not."""
+    with db.read() as connection:
+        return dict(connection.execute(select(vetting_cases).where(vetting_cases.c.id == case_id)).mappings().one())
 
 
 def test_slips_of_one_vetting_share_a_case_and_another_purpose_has_its_own(db):
@@ -266,3 +272,38 @@ def test_the_case_register_is_searched_by_the_cases_own_words(db):
     for query in ("480-cv", "khong vi pham", "co mat", "so noi vu", "tran van ban", "bo nhiem anh"):
         assert browse.record_ids(db, "vetting-cases", query) == [case], query
     assert browse.record_ids(db, "vetting-cases", "bau cu anh") == []
+
+
+FIRST_HALF_2026 = (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+
+
+def _opened(db, period=FIRST_HALF_2026) -> tuple[int, dict[str, int]]:
+    figures = report.figures(db, *period)
+    return figures["vetting_cases_opened"], figures["vetting_cases_by_purpose"]
+
+
+# -- a case dated by its slips follows them
+
+def test_a_slip_dated_later_moves_the_case_it_opened_with_its_deadline(cli, db, tmp_path):
+    """Re-imported with a later «Ngày phát hành», the slip takes its case's opening into the later period."""
+    rows = [_slip("1/PXM", "15/03/2024", "Đỗ Văn Bốn", "1970", "La Gi", "Bản thân", None, "Quy hoạch"),
+            _slip("2/PXM", "10/04/2024", "Võ Thị Thu", "1975", "La Gi", "Bản thân", None, "Bổ nhiệm")]
+    assert "Hồ sơ thẩm tra mới mở: 2" in _import_slips(cli, tmp_path, *rows)
+    first_half, second_half = (dt.date(2024, 1, 1), dt.date(2024, 6, 30)), (dt.date(2024, 7, 1), dt.date(2024, 12, 31))
+    rows[1] = _slip("2/PXM", "10/08/2024", "Võ Thị Thu", "1975", "La Gi", "Bản thân", None, "Bổ nhiệm")
+    _import_slips(cli, tmp_path, *rows)
+    case = _case(db, _case_of(db, "2/PXM"))
+    assert (case["opened_on"], case["due_on"]) == (dt.date(2024, 8, 10), dt.date(2024, 9, 24))
+    assert _opened(db, first_half) == (1, {"Quy hoạch": 1})
+    assert _opened(db, second_half) == (1, {"Bổ nhiệm": 1})
+
+
+def test_a_case_whose_date_an_officer_set_keeps_it_when_its_slip_is_dated_later(cli, db, tmp_path):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026", "due_on": "15/03/2026"})
+    _import_slips(cli, tmp_path, _slip("50/PXM", "05/03/2026", "Nguyễn Văn Tư", "1938", "Phú Thủy, Phan Thiết",
+                                       "Cha", "Nguyễn Văn Hùng", "Bầu cử"))
+    _import_slips(cli, tmp_path, _slip("50/PXM", "09/03/2026", "Nguyễn Văn Tư", "1938", "Phú Thủy, Phan Thiết",
+                                       "Cha", "Nguyễn Văn Hùng", "Bầu cử"))
+    assert _case_of(db, "50/PXM") == case
+    assert (_case(db, case)["opened_on"], _case(db, case)["due_on"]) == (dt.date(2026, 3, 1), dt.date(2026, 3, 15))
