@@ -1,15 +1,25 @@
 """The recycle bin: deleting a record hides it from registers, exports and figures; restoring
-brings it back unchanged. Nothing is erased by a misclick."""
+brings it back unchanged. Nothing is erased by a misclick.
 
-from sqlalchemy import Table, select
+A vetting case goes there like the registers' records: its slips stay, still naming it, and are
+its own again when it comes back."""
+
+import datetime as dt
+
+from sqlalchemy import ColumnElement, Table, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql import FromClause
 
 from . import audit, record_rows, row_versions
 from .database import Database
 from .errors import InputError
 from .kinds import KINDS, Kind, kind_named
 from .permissions import Action
+from .personfile import cases
+from .schema import vetting_cases
 
-TABLES: dict[str, Table] = {name: kind.table for name, kind in KINDS.items()}
+TABLES: dict[str, Table] = {**{name: kind.table for name, kind in KINDS.items()}, cases.KIND: vetting_cases}
+CASE_NAMED_BY = ("purpose", "opened_on", "status")  # what the trail names a vetting case by (besides its id)
 
 
 def delete(db: Database, kind: str, record_id: int) -> None:
@@ -23,34 +33,51 @@ def restore(db: Database, kind: str, record_id: int) -> None:
 def in_recycle_bin(db: Database, kind: str) -> list[int]:
     """Ids of the kind's deleted records, newest deletion first."""
     db.require(Action.BROWSE, "xem thùng rác")
-    table = TABLES[kind_named(kind).name]
+    table = _table(kind)
     with db.read() as connection:
         return list(connection.execute(select(table.c.id).where(table.c.deleted_at.is_not(None))
                                        .order_by(table.c.deleted_at.desc(), table.c.id)).scalars())
 
 
 def _set_deleted(db: Database, kind: str, record_id: int, deleted: bool) -> None:
-    action = "xóa" if deleted else "khôi phục"
-    db.require(Action.EDIT, action)
-    named = kind_named(kind)
-    table = TABLES[named.name]
-    found = record_rows.layout(named, exported=False)
-    keys = _identifying(named)
-    reading = (select(table.c.deleted_at, *(found.columns[key].label(key) for key in keys))
-               .select_from(found.source).where(table.c.id == record_id).limit(1))
+    db.require(Action.EDIT, "xóa" if deleted else "khôi phục")
     with db.write() as connection:
-        state = connection.execute(reading).mappings().first()
-        if state is None:
-            raise InputError(f"Không có bản ghi số {record_id}.")
-        if (state["deleted_at"] is not None) == deleted:
-            raise InputError("Bản ghi đã ở trong thùng rác." if deleted else "Bản ghi không ở trong thùng rác.")
-        now = db.clock()
-        connection.execute(table.update().where(table.c.id == record_id)
-                           .values(deleted_at=now if deleted else None, updated_at=now,
-                                   **row_versions.next_of(connection, table)))
-        values = {key: state[key] for key in keys}
-        db.audit(connection, action, kind=kind, record_id=record_id,
-                 details=audit.deleted(values) if deleted else audit.created(values))
+        _mark(db, connection, kind, record_id, deleted, db.clock())
+
+
+def _mark(db: Database, connection: Connection, kind: str, record_id: int, deleted: bool,
+          now: dt.datetime) -> dt.datetime | None:
+    """Puts the record in the bin or takes it out, audited; returns when it had gone there (None: it had not)."""
+    table = _table(kind)
+    source, named_by = _naming(kind)
+    state = connection.execute(select(table.c.deleted_at, *(column.label(key) for key, column in named_by.items()))
+                               .select_from(source).where(table.c.id == record_id).limit(1)).mappings().first()
+    if state is None:
+        raise InputError(f"Không có bản ghi số {record_id}.")
+    if (state["deleted_at"] is not None) == deleted:
+        raise InputError("Bản ghi đã ở trong thùng rác." if deleted else "Bản ghi không ở trong thùng rác.")
+    connection.execute(table.update().where(table.c.id == record_id)
+                       .values(deleted_at=now if deleted else None, updated_at=now,
+                               **row_versions.next_of(connection, table)))
+    values = {key: state[key] for key in named_by}
+    db.audit(connection, "xóa" if deleted else "khôi phục", kind=kind, record_id=record_id,
+             details=audit.deleted(values) if deleted else audit.created(values))
+    return state["deleted_at"]
+
+
+def _table(kind: str) -> Table:
+    if kind not in TABLES:
+        kind_named(kind)  # the message naming the kinds there are
+    return TABLES[kind]
+
+
+def _naming(kind: str) -> tuple[FromClause, dict[str, ColumnElement]]:
+    """Where the record is read from, and the values the trail names it by."""
+    if kind == cases.KIND:
+        return vetting_cases, {key: vetting_cases.c[key] for key in CASE_NAMED_BY}
+    named = kind_named(kind)
+    found = record_rows.layout(named, exported=False)
+    return found.source, {key: found.columns[key] for key in _identifying(named)}
 
 
 def _identifying(kind: Kind) -> list[str]:

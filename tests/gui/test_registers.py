@@ -272,16 +272,35 @@ def test_a_change_elsewhere_refreshes_the_page(qtbot, context):
     assert page.model.rowCount() == 1
 
 
-def test_the_vetting_cases_register_lists_cases_without_bin_or_excel(qtbot, context):
+def test_the_vetting_cases_register_lists_cases_without_excel(qtbot, context):
     page = RegisterPage(context, "vetting-cases")
     qtbot.addWidget(page)
-    assert set(page.buttons) == {"add", "edit"}
-    assert not page.bin_switch.isVisibleTo(page)
+    assert set(page.buttons) == {"add", "edit", "delete", "restore"}
+    assert page.buttons["edit"].text() == "Mở"  # a case opens its own window of actions
     headers = [page.model.headerData(i, Qt.Horizontal) for i in range(page.model.columnCount())]
     assert headers[:3] == ["Người được thẩm tra", "Mục đích thẩm tra", "Ngày mở hồ sơ"]
     assert {page.model.index(row, 0).data() for row in range(page.model.rowCount())} == {"Phạm Minh Quang"}
     page.status.setCurrentText("Đã kết luận")
     assert page.model.rowCount() == 0
+
+
+def test_xoa_puts_a_vetting_case_in_the_recycle_bin_and_khoi_phuc_brings_it_back(qtbot, context):
+    page = RegisterPage(context, "vetting-cases")
+    qtbot.addWidget(page)
+    case = page.model.record_id(0)
+    page.table.selectRow(0)
+    context.dialogs.answer_next(YES)
+    page.buttons["delete"].click()
+    assert page.message.text() == "Đã chuyển 1 bản ghi vào thùng rác."
+    assert case not in page.model.ids and page.model.rowCount() == SAMPLE_COUNTS["vetting-cases"] - 1
+    assert page.bin_switch.isVisibleTo(page)
+    page.bin_switch.setChecked(True)
+    assert page.model.ids == [case] and page.count_label.text() == "1 trong thùng rác"
+    page.table.selectRow(0)
+    page.buttons["restore"].click()
+    assert page.message.text() == "Đã khôi phục 1 bản ghi."
+    page.bin_switch.setChecked(False)
+    assert case in page.model.ids
 
 
 def test_export_writes_the_register_in_its_import_layout_off_the_gui_thread(qtbot, context, tmp_path):

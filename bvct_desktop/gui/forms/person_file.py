@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ...core import gazetteer
+from ...core import gazetteer, recycle_bin
 from ...core.database import Database
 from ...core.editing import VERSION
 from ...core.errors import BvctError
@@ -136,7 +136,8 @@ CASES = Section(
                  on_entry=True),
      EntryAction("Ghi kết luận", cases.CONCLUSION_FIELDS,
                  lambda db, _person, entry, values: cases.record_conclusion(db, entry["id"], values, entry[VERSION]),
-                 on_entry=True)))
+                 on_entry=True)),
+    lambda db, case_id: recycle_bin.delete(db, cases.KIND, case_id))  # restored from the register's bin
 
 
 SECTIONS = (

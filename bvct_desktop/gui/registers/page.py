@@ -88,9 +88,8 @@ class RegisterPage(QWidget):
         self.forms: dict[int | None, QWidget] = {}
         self.can_edit = not context.read_only and allows(context.db.actor.role, Action.EDIT)
         self.can_export = allows(context.db.actor.role, Action.EXPORT)
-        # vetting cases are listed here but kept by the person-file services: no bin, no Excel
         self.recyclable = kind in recycle_bin.TABLES
-        self.exchanged = kind in KINDS
+        self.exchanged = kind in KINDS  # vetting cases are kept by the person-file services: no Excel
         self.model = RegisterModel(context.db, kind, self)
         self.column_filters = browse.Filters()  # only its column values: Excel's filters
         self.done_by: dt.date | None = None  # done with by this day (a dashboard figure's records)
@@ -249,7 +248,7 @@ class RegisterPage(QWidget):
             button.clicked.connect(slot)
             row.addWidget(button)
             self.buttons[key] = button
-        if not self.can_edit or not self.recyclable:  # a vetting case opens its own window of actions
+        if not self.can_edit or not self.exchanged:  # a vetting case opens its own window of actions
             self.buttons["edit"].setText("Xem" if not self.can_edit else "Mở")
         row.addStretch(1)
         return row
@@ -692,3 +691,4 @@ class RegisterPage(QWidget):
             if self.column_filters.kept(key) is not None:
                 menu.addAction(f"Bỏ lọc cột «{self.spec.columns[logical].header}»", lambda: self.keep_values(key, None))
             menu.addSeparator()
+

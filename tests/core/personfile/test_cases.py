@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import browse, overview, report, settings
+from bvct_desktop.core import audit, audit_words, browse, overview, recycle_bin, report, settings
 from bvct_desktop.core.editing import FormProblems
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.kinds import SLIPS
@@ -272,6 +272,39 @@ def test_the_case_register_is_searched_by_the_cases_own_words(db):
     for query in ("480-cv", "khong vi pham", "co mat", "so noi vu", "tran van ban", "bo nhiem anh"):
         assert browse.record_ids(db, "vetting-cases", query) == [case], query
     assert browse.record_ids(db, "vetting-cases", "bau cu anh") == []
+
+
+# -- vetting cases in the recycle bin
+
+def test_a_case_deleted_goes_to_the_recycle_bin_its_slips_stay_and_restoring_brings_them_back_into_it(db):
+    quang = person_named(db, "Phạm Minh Quang")
+    case = _case_of(db, "13/PXM")
+    today = dt.date(2026, 3, 1)
+    assert case in [due.record_id for due in overview.vetting_cases_overdue(db, today)]
+    recycle_bin.delete(db, cases.KIND, case)
+    assert case not in [c["id"] for c in cases.cases_of(db, quang)]
+    assert case not in [due.record_id for due in overview.vetting_cases_overdue(db, today)]
+    assert recycle_bin.in_recycle_bin(db, cases.KIND) == [case]
+    said = "Mục đích thẩm tra: «Kết nạp Đảng»; Ngày mở hồ sơ: 05/01/2025; Trạng thái: «Đang xác minh»"
+    assert audit_words.cells(list(audit.list_entries(db))[-1])[4:] == [
+        "xóa", "thành công", "Hồ sơ thẩm tra", str(case), "Giá trị trước khi xóa: " + said]
+    assert report.figures(db, dt.date(2025, 1, 1), dt.date(2025, 12, 31))["vetting_cases_opened"] == 0
+    assert browse.record_ids(db, "vetting-cases", filters=browse.Filters(deleted=True)) == [case]
+    with db.read() as connection:  # the slips stay, still naming their case
+        assert connection.execute(select(slips.c.number).where(slips.c.vetting_case_id == case,
+                                                               slips.c.deleted_at.is_(None))
+                                  .order_by(slips.c.id)).scalars().all() == ["12/PXM", "13/PXM"]
+    with pytest.raises(InputError, match="đã ở trong thùng rác"):
+        recycle_bin.delete(db, cases.KIND, case)
+    recycle_bin.restore(db, cases.KIND, case)
+    assert [slip["number"] for slip in cases.case_file(db, case).slips] == ["12/PXM", "13/PXM"]
+
+
+def test_a_viewer_may_not_delete_a_case(cli, db):
+    viewer = viewer_database(cli, db)
+    with pytest.raises(PermissionDenied):
+        recycle_bin.delete(viewer, cases.KIND, _case_of(db, "13/PXM"))
+    viewer.close()
 
 
 FIRST_HALF_2026 = (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
