@@ -2,7 +2,8 @@
 brings it back unchanged. Nothing is erased by a misclick.
 
 A vetting case goes there like the registers' records: its slips stay, still naming it, and are
-its own again when it comes back."""
+its own again when it comes back. A slip takes along the case it opened with nothing else in it,
+and brings it back when restored (core/personfile/cases.py `follow_slip`)."""
 
 import datetime as dt
 
@@ -13,7 +14,7 @@ from sqlalchemy.sql import FromClause
 from . import audit, record_rows, row_versions
 from .database import Database
 from .errors import InputError
-from .kinds import KINDS, Kind, kind_named
+from .kinds import KINDS, SLIPS, Kind, kind_named
 from .permissions import Action
 from .personfile import cases
 from .schema import vetting_cases
@@ -22,12 +23,14 @@ TABLES: dict[str, Table] = {**{name: kind.table for name, kind in KINDS.items()}
 CASE_NAMED_BY = ("purpose", "opened_on", "status")  # what the trail names a vetting case by (besides its id)
 
 
-def delete(db: Database, kind: str, record_id: int) -> None:
-    _set_deleted(db, kind, record_id, deleted=True)
+def delete(db: Database, kind: str, record_id: int) -> list[str]:
+    """Puts the record in the bin; returns the names of the vetting cases that went with it (a slip's)."""
+    return _set_deleted(db, kind, record_id, deleted=True)
 
 
-def restore(db: Database, kind: str, record_id: int) -> None:
-    _set_deleted(db, kind, record_id, deleted=False)
+def restore(db: Database, kind: str, record_id: int) -> list[str]:
+    """Takes the record out of the bin; returns the names of the vetting cases that came back with it."""
+    return _set_deleted(db, kind, record_id, deleted=False)
 
 
 def in_recycle_bin(db: Database, kind: str) -> list[int]:
@@ -39,10 +42,16 @@ def in_recycle_bin(db: Database, kind: str) -> list[int]:
                                        .order_by(table.c.deleted_at.desc(), table.c.id)).scalars())
 
 
-def _set_deleted(db: Database, kind: str, record_id: int, deleted: bool) -> None:
+def _set_deleted(db: Database, kind: str, record_id: int, deleted: bool) -> list[str]:
     db.require(Action.EDIT, "xóa" if deleted else "khôi phục")
     with db.write() as connection:
-        _mark(db, connection, kind, record_id, deleted, db.clock())
+        now = db.clock()
+        binned_at = _mark(db, connection, kind, record_id, deleted, now)
+        along = cases.follow_slip(db, connection, record_id, binned_at) if kind == SLIPS.name else None
+        if along is None:
+            return []
+        _mark(db, connection, cases.KIND, along.case_id, deleted, now)
+        return [along.name]
 
 
 def _mark(db: Database, connection: Connection, kind: str, record_id: int, deleted: bool,

@@ -303,6 +303,22 @@ def test_xoa_puts_a_vetting_case_in_the_recycle_bin_and_khoi_phuc_brings_it_back
     assert case in page.model.ids
 
 
+def test_a_slip_deleted_says_the_vetting_case_it_opened_went_with_it(qtbot, context):
+    """1/PXM alone opened Phạm Minh Quang's case for his appointment."""
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.search.setText("1/PXM")
+    page.table.selectRow(0)
+    context.dialogs.answer_next(YES)
+    page.delete_selected()
+    said = " và hồ sơ thẩm tra «Phạm Minh Quang – Bổ nhiệm» do phiếu này mở."
+    assert page.message.text() == "Đã chuyển 1 bản ghi vào thùng rác" + said
+    page.bin_switch.setChecked(True)
+    page.table.selectRow(0)
+    page.restore_selected()
+    assert page.message.text() == "Đã khôi phục 1 bản ghi" + said
+
+
 def test_export_writes_the_register_in_its_import_layout_off_the_gui_thread(qtbot, context, tmp_path):
     page = RegisterPage(context, "complaints")
     qtbot.addWidget(page)

@@ -2,7 +2,9 @@
 and archive requests that serve the case, its conclusion, and how long the conclusion holds.
 
 A slip is attached to its case when it is saved (core/plans/cases.py states the rule).
-Recording the conclusion closes the case, so a later slip opens a new one.
+Recording the conclusion closes the case, so a later slip opens a new one. A case goes to the
+recycle bin like any record (core/recycle_bin.py); a slip put there takes along the case it
+opened, when nothing else is in it (`follow_slip`).
 """
 
 import calendar
@@ -11,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from .. import settings
@@ -21,7 +23,7 @@ from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
 from ..kinds import CASE_PURPOSES
 from ..permissions import Action
-from ..plans.cases import CONCLUDED, OPEN, deadline, deadline_rule
+from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, moved, new_date
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
 from . import writes
 from .relatives import Relative, of_person
@@ -65,6 +67,14 @@ class CaseFile:
     archive_requests: list[dict[str, Any]]
     unchecked: list[Unchecked]
     valid_until: dt.date | None  # the last day the conclusion holds, when concluded
+
+
+@dataclass(frozen=True)
+class Along:
+    """A case that goes to the recycle bin, or comes back from it, with the slip that opened it."""
+
+    case_id: int
+    name: str  # «Đặng Văn Quí – Kết nạp Đảng»
 
 
 @dataclass(frozen=True)
@@ -130,6 +140,50 @@ def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:
         request = writes.current(connection, archive_requests, request_id, "yêu cầu tàng thư")
         writes.update(db, connection, archive_requests, "archive-requests", request,
                        {"vetting_case_id": case_id})
+
+
+def follow_slip(db: Database, connection: Connection, slip_id: int, binned_at: dt.datetime | None) -> Along | None:
+    """What a slip going to the recycle bin (`binned_at` None) or coming back from it (it went there at
+    `binned_at`) does to the case it serves: the case's date follows by the date rule of
+    core/plans/cases.py (audited). Returns the case that goes with the slip, one the slip opened with
+    nothing else in it, or comes back with it (it went at the same moment); else None."""
+    slip = connection.execute(select(slips.c.issued_on, slips.c.vetting_case_id).where(slips.c.id == slip_id)).one()
+    case = connection.execute(select(vetting_cases).where(vetting_cases.c.id == slip.vetting_case_id)
+                              ).mappings().first()
+    if case is None or case["deleted_at"] not in (None, binned_at):  # no case, or it went to the bin by itself
+        return None
+    case = dict(case)
+    others = connection.execute(select(func.min(slips.c.issued_on)).where(  # the other live slips' earliest
+        slips.c.vetting_case_id == case["id"], slips.c.deleted_at.is_(None), slips.c.id != slip_id)).scalar()
+    going = binned_at is None
+    if going and others is None and _opened_by(connection, case, slip.issued_on):
+        return _along(connection, case)
+    with_slip = slip.issued_on if others is None else min(others, slip.issued_on)
+    before, after = (with_slip, others) if going else (others, with_slip)
+    to = new_date(case, case["opened_on"] == before, after)
+    if to is not None:
+        writes.update(db, connection, vetting_cases, KIND, case, moved(case, to, _deadline_of(connection)))
+    return None if case["deleted_at"] is None else _along(connection, case)
+
+
+def _opened_by(connection: Connection, case: dict[str, Any], issued_on: dt.date) -> bool:
+    """Whether a slip of `issued_on`, the case's only one, opened it and nothing else is in it: the case is
+    open, opened on the slip's date, and no archive request serves it."""
+    if case["status"] != OPEN or case["opened_on"] != issued_on:
+        return False
+    return connection.execute(select(archive_requests.c.id).where(
+        archive_requests.c.vetting_case_id == case["id"], archive_requests.c.deleted_at.is_(None)).limit(1)
+    ).first() is None
+
+
+def _along(connection: Connection, case: dict[str, Any]) -> Along:
+    full_name = connection.execute(select(persons.c.full_name).where(persons.c.id == case["person_id"])).scalar()
+    return Along(case["id"], f"{full_name} – {case['purpose'] or 'chưa ghi mục đích'}")
+
+
+def _deadline_of(connection: Connection) -> Deadline:
+    """The deadline by the rule in force on the day a case opens."""
+    return lambda purpose, opened_on: deadline(deadline_rule(connection, opened_on), purpose, opened_on)
 
 
 def cases_of(db: Database, person_id: int) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ of that person and purpose; with none open, a case is opened on the slip's date.
 The date rule: an open case is opened no later than its earliest slip. A case dated by its slips
 (its date is that of its earliest live slip: the program opened it on that slip's date, and no
 officer typed another since; nothing else records who set a date) follows that slip: a slip dated
-later moves the case's date to its earliest live slip's.
+later, put in the recycle bin or taken out of it moves the case's date to its earliest live slip's.
 """
 
 import datetime as dt

@@ -66,7 +66,7 @@ class Section:
     columns: tuple[Field, ...]
     list: Callable[[Database, int], list[Entry]]
     actions: tuple[EntryAction, ...]
-    delete: Callable[[Database, int], None] | None = None
+    delete: Callable[[Database, int], object] | None = None
     about_relative: bool = False
     sourced: bool = False  # entries may be known from slips only (no record of the section yet)
     also_shows: tuple[str, ...] = ()  # the notifier's names of other records its entries show

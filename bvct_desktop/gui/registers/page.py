@@ -412,7 +412,7 @@ class RegisterPage(QWidget):
         what = "bản ghi đã chọn" if len(chosen) == 1 else f"{len(chosen)} bản ghi đã chọn"
         if self.context.dialogs.ask(self, "Xóa", f"Chuyển {what} vào thùng rác? Có thể khôi phục lại sau.") != YES:
             return
-        self._each(chosen, recycle_bin.delete, "Đã chuyển {n} bản ghi vào thùng rác.")
+        self._each(chosen, recycle_bin.delete, "Đã chuyển {n} bản ghi vào thùng rác{along}.")
 
     def _complete_imported(self, filters: browse.Filters, undated: list[int]) -> None:
         """After an import: the records left incomplete; the slips that import left without their reply
@@ -437,19 +437,21 @@ class RegisterPage(QWidget):
     def restore_selected(self) -> None:
         chosen = self.selected_ids()
         if chosen and self.bin_switch.isChecked():
-            self._each(chosen, recycle_bin.restore, "Đã khôi phục {n} bản ghi.")
+            self._each(chosen, recycle_bin.restore, "Đã khôi phục {n} bản ghi{along}.")
 
     def _each(self, ids: list[int], action, done: str) -> None:
-        """`action` on each of the selected records `ids` (top row first); the keyboard then goes on
-        from the table, on the row that took the first one's place (or the last row)."""
+        """`action` on each of the selected records `ids` (top row first), then `done` says how many, and
+        which vetting cases went along; the keyboard then goes on from the table, on the row that took
+        the first one's place (or the last row)."""
         place = self.model.row_of(ids[0])
+        along: list[str] = []
         try:
             for record_id in ids:
-                action(self.context.db, self.kind.name, record_id)
+                along += action(self.context.db, self.kind.name, record_id)
         except BvctError as error:
             self._tell_done(error.message, error=True)
         else:
-            self._tell_done(done.format(n=len(ids)), error=False)
+            self._tell_done(done.format(n=len(ids), along=_cases_along(along, len(ids))), error=False)
         rows = self.model.rowCount()
         if rows and place is not None and not self.table.selectionModel().hasSelection():
             self.table.selectRow(min(place, rows - 1))
@@ -692,3 +694,13 @@ class RegisterPage(QWidget):
                 menu.addAction(f"Bỏ lọc cột «{self.spec.columns[logical].header}»", lambda: self.keep_values(key, None))
             menu.addSeparator()
 
+
+def _cases_along(names: list[str], slips: int) -> str:
+    """« và hồ sơ thẩm tra «…» do phiếu này mở»: the vetting cases that went to the recycle bin, or came
+    back, with the slips that opened them; "" for none."""
+    if not names:
+        return ""
+    opened_by = "do phiếu này mở" if slips == 1 else "do các phiếu này mở"
+    if len(names) == 1:
+        return f" và hồ sơ thẩm tra «{names[0]}» {opened_by}"
+    return f" và {len(names)} hồ sơ thẩm tra {opened_by}: " + ", ".join(f"«{name}»" for name in names)

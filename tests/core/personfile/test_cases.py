@@ -42,10 +42,21 @@ def _case_of(db, number):
         return connection.execute(select(slips.c.vetting_case_id).where(slips.c.number == number)).scalar_one()
 
 
+def _slip_id(db, number):
+    with db.read() as connection:
+        return connection.execute(select(slips.c.id).where(slips.c.number == number)).scalar_one()
+
+
 def _case(db, case_id) -> dict:
     """The case, in the recycle bin or not."""
     with db.read() as connection:
         return dict(connection.execute(select(vetting_cases).where(vetting_cases.c.id == case_id)).mappings().one())
+
+
+def _trail(db, count) -> list[tuple]:
+    """The last `count` entries of the audit trail about slips and cases: action, kind and record."""
+    return [(entry.action, entry.kind, entry.record_id) for entry in audit.list_entries(db)
+            if entry.kind in ("slips", cases.KIND)][-count:]
 
 
 def test_slips_of_one_vetting_share_a_case_and_another_purpose_has_its_own(db):
@@ -276,12 +287,76 @@ def test_the_case_register_is_searched_by_the_cases_own_words(db):
 
 # -- vetting cases in the recycle bin
 
+QUI_SLIP = _slip("9/PXM", "15/01/2026", "Đặng Văn Quí", "1990", "La Gi", "Bản thân", None, "Kết nạp Đảng")
+FIRST_HALF_2026 = (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+
+
+def _opened(db, period=FIRST_HALF_2026) -> tuple[int, dict[str, int]]:
+    figures = report.figures(db, *period)
+    return figures["vetting_cases_opened"], figures["vetting_cases_by_purpose"]
+
+
+def test_a_slip_deleted_takes_the_case_it_opened_to_the_recycle_bin_and_its_restoring_brings_it_back(cli, db,
+                                                                                                  tmp_path):
+    """The case a slip opened, with nothing else in it, goes with the slip: it counts nowhere, is overdue
+    nowhere; restoring the slip brings it back as it was."""
+    _import_slips(cli, tmp_path, QUI_SLIP)
+    qui, slip, case = person_named(db, "Đặng Văn Quí"), _slip_id(db, "9/PXM"), _case_of(db, "9/PXM")
+    [opened] = cases.cases_of(db, qui)
+    assert (opened["opened_on"], opened["due_on"], opened["status"]) == \
+        (dt.date(2026, 1, 15), dt.date(2026, 4, 15), cases.OPEN)
+    assert _opened(db) == (2, {"Bổ nhiệm": 1, "Kết nạp Đảng": 1})
+    late = dt.date(2026, 4, 21)
+    assert case in [due.record_id for due in overview.vetting_cases_overdue(db, late)]
+
+    assert recycle_bin.delete(db, "slips", slip) == ["Đặng Văn Quí – Kết nạp Đảng"]
+    assert cases.cases_of(db, qui) == [] and recycle_bin.in_recycle_bin(db, cases.KIND) == [case]
+    assert _opened(db) == (1, {"Bổ nhiệm": 1})
+    assert case not in [due.record_id for due in overview.vetting_cases_overdue(db, late)]
+    assert case not in browse.record_ids(db, "vetting-cases", filters=browse.Filters(overdue=True), today=late)
+    assert _trail(db, 2) == [("xóa", "slips", slip), ("xóa", cases.KIND, case)]
+
+    assert recycle_bin.restore(db, "slips", slip) == ["Đặng Văn Quí – Kết nạp Đảng"]
+    [back] = cases.cases_of(db, qui)
+    assert (back["id"], back["opened_on"], back["due_on"], back["status"]) == \
+        (case, dt.date(2026, 1, 15), dt.date(2026, 4, 15), cases.OPEN)
+    assert _opened(db) == (2, {"Bổ nhiệm": 1, "Kết nạp Đảng": 1})
+    assert _trail(db, 2) == [("khôi phục", "slips", slip), ("khôi phục", cases.KIND, case)]
+
+
+def test_a_case_holding_more_than_the_slip_stays_when_the_slip_is_deleted(cli, db, tmp_path):
+    """Concluded, served by an archive request too, or holding another slip: the case is more than the
+    slip that opened it."""
+    _import_slips(cli, tmp_path, QUI_SLIP)
+    concluded = _case_of(db, "9/PXM")
+    cases.record_conclusion(db, concluded, {**CONCLUSION, "concluded_on": "20/02/2026"})
+    assert recycle_bin.delete(db, "slips", _slip_id(db, "9/PXM")) == []
+    assert _case(db, concluded)["deleted_at"] is None
+
+    served = _case_of(db, "1/PXM")
+    with db.read() as connection:
+        request = connection.execute(select(archive_requests.c.id).order_by(archive_requests.c.id)).scalars().first()
+    cases.attach_archive_request(db, served, request)
+    assert recycle_bin.delete(db, "slips", _slip_id(db, "1/PXM")) == []
+    assert _case(db, served)["deleted_at"] is None
+
+
+def test_deleting_the_earliest_slip_of_a_case_dated_by_its_slips_moves_the_case_to_the_next(db):
+    """Quang's admission case opened with his father's slip (05/01/2025); his own came the next day."""
+    case = _case_of(db, "12/PXM")
+    assert recycle_bin.delete(db, "slips", _slip_id(db, "12/PXM")) == []
+    assert (_case(db, case)["opened_on"], _case(db, case)["due_on"]) == (dt.date(2025, 1, 6), dt.date(2025, 4, 6))
+    assert _trail(db, 2) == [("xóa", "slips", _slip_id(db, "12/PXM")), ("sửa", cases.KIND, case)]
+    recycle_bin.restore(db, "slips", _slip_id(db, "12/PXM"))
+    assert (_case(db, case)["opened_on"], _case(db, case)["due_on"]) == (dt.date(2025, 1, 5), dt.date(2025, 4, 5))
+
+
 def test_a_case_deleted_goes_to_the_recycle_bin_its_slips_stay_and_restoring_brings_them_back_into_it(db):
     quang = person_named(db, "Phạm Minh Quang")
     case = _case_of(db, "13/PXM")
     today = dt.date(2026, 3, 1)
     assert case in [due.record_id for due in overview.vetting_cases_overdue(db, today)]
-    recycle_bin.delete(db, cases.KIND, case)
+    assert recycle_bin.delete(db, cases.KIND, case) == []
     assert case not in [c["id"] for c in cases.cases_of(db, quang)]
     assert case not in [due.record_id for due in overview.vetting_cases_overdue(db, today)]
     assert recycle_bin.in_recycle_bin(db, cases.KIND) == [case]
@@ -296,8 +371,18 @@ def test_a_case_deleted_goes_to_the_recycle_bin_its_slips_stay_and_restoring_bri
                                   .order_by(slips.c.id)).scalars().all() == ["12/PXM", "13/PXM"]
     with pytest.raises(InputError, match="đã ở trong thùng rác"):
         recycle_bin.delete(db, cases.KIND, case)
-    recycle_bin.restore(db, cases.KIND, case)
+    assert recycle_bin.restore(db, cases.KIND, case) == []
     assert [slip["number"] for slip in cases.case_file(db, case).slips] == ["12/PXM", "13/PXM"]
+
+
+def test_a_case_deleted_by_itself_stays_in_the_bin_when_its_slip_comes_back(cli, db, tmp_path):
+    _import_slips(cli, tmp_path, QUI_SLIP)
+    case, slip = _case_of(db, "9/PXM"), _slip_id(db, "9/PXM")
+    recycle_bin.delete(db, cases.KIND, case)
+    db.clock = lambda: dt.datetime(2026, 3, 2, 10, 0)
+    assert recycle_bin.delete(db, "slips", slip) == []  # its case was in the bin already
+    assert recycle_bin.restore(db, "slips", slip) == []
+    assert recycle_bin.in_recycle_bin(db, cases.KIND) == [case]
 
 
 def test_a_viewer_may_not_delete_a_case(cli, db):
@@ -305,14 +390,6 @@ def test_a_viewer_may_not_delete_a_case(cli, db):
     with pytest.raises(PermissionDenied):
         recycle_bin.delete(viewer, cases.KIND, _case_of(db, "13/PXM"))
     viewer.close()
-
-
-FIRST_HALF_2026 = (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
-
-
-def _opened(db, period=FIRST_HALF_2026) -> tuple[int, dict[str, int]]:
-    figures = report.figures(db, *period)
-    return figures["vetting_cases_opened"], figures["vetting_cases_by_purpose"]
 
 
 # -- a case dated by its slips follows them
