@@ -5,16 +5,12 @@ import datetime as dt
 import json
 
 import pytest
-from alembic import command
 from sqlalchemy import UniqueConstraint, inspect, select
 
 from bvct_desktop.core import (
     audit,
     audit_words,
     editing,
-    engine,
-    keyfile,
-    migrations,
     outgoing,
     recipients,
     recycle_bin,
@@ -30,6 +26,7 @@ from bvct_desktop.core.permissions import OFFICER, VIEWER
 from bvct_desktop.core.schema import slips
 from bvct_desktop.core.watch import Watch
 from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.earlier_revision import database_at
 
 
 @pytest.fixture
@@ -381,11 +378,7 @@ def test_migration_0019_adds_the_alias_column_keeping_the_lists_rows_and_trigger
     """A file at 0018 with a recipient: the column is added in place (a copy of the table would drop its
     change-count triggers)."""
     path = tmp_path / "bvct.db"
-    with monkeypatch.context() as patch:
-        patch.setattr(migrations, "upgrade", lambda connection: command.upgrade(
-            migrations._config(connection), "0018"))
-        vault.create(path, ADMIN, PASSWORD)
-    opened = engine.make_engine(path, keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD))
+    opened = database_at(path, "0018", monkeypatch)
     with opened.begin() as connection:
         connection.exec_driver_sql("INSERT INTO recipients (id, name, name_key, active, created_at) "
                                    "VALUES (1, ?, ?, 1, '2025-01-01 08:00:00')", (A93, A93.casefold()))

@@ -6,15 +6,15 @@ ignore the spaces around their commas."""
 import datetime as dt
 
 import pytest
-from alembic import command
 from sqlalchemy import func, select, text
 
-from bvct_desktop.core import editing, engine, importing, keyfile, migrations, vault
+from bvct_desktop.core import editing, importing, migrations, vault
 from bvct_desktop.core.kinds import CADRES
 from bvct_desktop.core.schema import persons, slips, vetting_cases
 from bvct_desktop.core.search import key_pattern, persons_with
 from bvct_desktop.core.text import identity_key, place_key
 from tests.conftest import ADMIN, PASSWORD
+from tests.earlier_revision import database_at
 from tests.rows_sheet import rows_sheet
 
 NOW = "2025-06-01 08:00:00"
@@ -46,12 +46,7 @@ def _fold(value: str) -> str:
 def first_release_db(tmp_path, monkeypatch):
     """A database at revision 0001 as the first release made it, filled with raw rows."""
     path = tmp_path / "bvct.db"
-    with monkeypatch.context() as patch:
-        patch.setattr(migrations, "upgrade", lambda connection: command.upgrade(
-            migrations._config(connection), "0001"))
-        vault.create(path, ADMIN, PASSWORD)
-    key = keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD)
-    opened = engine.make_engine(path, key)
+    opened = database_at(path, "0001", monkeypatch)
     with opened.begin() as connection:
         assert migrations.current_revision(connection) == "0001"
         _fill(connection)
@@ -198,12 +193,7 @@ def test_the_place_names_upgrade_rebuilds_every_search_key_once_after_a_backup(t
     from bvct_desktop.core import backup_log
 
     path = tmp_path / "bvct.db"
-    with monkeypatch.context() as patch:
-        patch.setattr(migrations, "upgrade", lambda connection: command.upgrade(
-            migrations._config(connection), "0007"))
-        vault.create(path, ADMIN, PASSWORD)
-    key = keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD)
-    opened = engine.make_engine(path, key)
+    opened = database_at(path, "0007", monkeypatch)
     towns = {"Trần Văn Đảo": "xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận",
              "Lê Thị Núi": "xã Đắk R'Moan, thành phố Gia Nghĩa, tỉnh Đắk Nông",
              "Hồ Văn Nghệ": "Quỳnh Đôi, Quỳnh Lưu, Nghệ An"}
@@ -238,11 +228,7 @@ def test_the_home_town_keys_upgrade_ignores_spaces_around_commas_and_merges_no_o
     """Revision 0020: «Hàm Tiến,Phan Thiết.» is the home town «Hàm Tiến, Phan Thiết» of the person rule. Two
     persons stored apart only by such a spelling stay two; a file naming them is then asked for a CCCD."""
     path = tmp_path / "bvct.db"
-    with monkeypatch.context() as patch:
-        patch.setattr(migrations, "upgrade", lambda connection: command.upgrade(
-            migrations._config(connection), "0019"))
-        vault.create(path, ADMIN, PASSWORD)
-    opened = engine.make_engine(path, keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD))
+    opened = database_at(path, "0019", monkeypatch)
     people = [("Trần Văn Quý", "1965", "Xã Hàm Tiến, thành phố Phan Thiết"),
               ("Trần Văn Quý", "1965", "Xã Hàm Tiến,thành phố Phan Thiết."),
               ("Lê Thị Hòa", "1982-06-05", "Xã Tân Hải, thị xã La Gi."),

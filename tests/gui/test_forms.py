@@ -121,15 +121,21 @@ def test_them_after_a_save_opens_an_empty_form_and_the_record_saved_keeps_its_ow
     assert page.forms == {second.record_id: second}
 
 
+def _case_opened(page):
+    """The case window of the register's «Thêm», a case opened in it for Trần Thị Anh (Quy hoạch, 01/03/2026)."""
+    page.new_record()
+    form = page.forms[None]
+    type_text(form.picker.search, "tran thi anh")
+    form.picker.results.setCurrentRow(0)
+    form.picker.use_button.click()
+    support.fill(form.dialog, {"purpose": "Quy hoạch", "opened_on": "01/03/2026"})
+    assert form.dialog.save(), form.dialog.message.text()
+    return form
+
+
 def test_them_after_opening_a_vetting_case_asks_whom_the_next_one_is_about(qtbot, context):
     page = _page(qtbot, context, "vetting-cases")
-    page.new_record()
-    opened = page.forms[None]
-    type_text(opened.picker.search, "tran thi anh")
-    opened.picker.results.setCurrentRow(0)
-    opened.picker.use_button.click()
-    support.fill(opened.dialog, {"purpose": "Quy hoạch", "opened_on": "01/03/2026"})
-    assert opened.dialog.save(), opened.dialog.message.text()
+    opened = _case_opened(page)
     page.new_record()
     fresh = page.forms[None]
     assert fresh is not opened and fresh.windowTitle() == "Hồ sơ thẩm tra – Mở hồ sơ mới"
@@ -442,13 +448,7 @@ def test_a_vetting_case_is_edited_and_concluded_in_its_own_window(qtbot, context
     """The register's case window (also opened from the dashboard) records the conclusion, as the
     cadre's file does."""
     page = _page(qtbot, context, "vetting-cases")
-    page.new_record()
-    form = page.forms[None]
-    type_text(form.picker.search, "tran thi anh")
-    form.picker.results.setCurrentRow(0)
-    form.picker.use_button.click()
-    support.fill(form.dialog, {"purpose": "Quy hoạch", "opened_on": "01/03/2026"})
-    assert form.dialog.save(), form.dialog.message.text()
+    form = _case_opened(page)
     buttons = {button.text(): button for button in form.findChildren(QPushButton)}
     buttons["Sửa"].click()
     support.fill(form.dialog, {"due_on": "30/04/2026"})
