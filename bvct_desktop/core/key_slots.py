@@ -64,7 +64,7 @@ def apply(db: Database, change: Change, check: Callable[[Connection], None] = la
         crashpoints.reached("slot-pending")
         try:
             previous = _write_key_file(db.key_path, change.slots, generation, generation - 1,
-                                       afresh=change.user if change.effect == ENABLE else None)
+                                       afresh=change.user if change.slots.get(change.user) else None)
         except BvctError as error:
             _settle_quietly(db, note, completed=False, reason=error.message)
             raise
@@ -130,8 +130,8 @@ def _details(change: Change, generation: int) -> dict:
 def _write_key_file(key_path: Path, slots: dict[str, dict | None], generation: int, expected: int,
                     afresh: str | None = None) -> dict[str, dict | None]:
     """Puts `slots` into the key file, moving it from generation `expected` to `generation`, and
-    starts the failed-login count of user `afresh` over (a reopened account); returns the slots as
-    they were."""
+    starts the failed-login count of user `afresh` over (given a new password: added, reopened, its
+    password set by an administrator or reset with the recovery key); returns the slots as they were."""
     previous: dict[str, dict | None] = {}
 
     def change(keys: keyfile.KeyFile) -> None:

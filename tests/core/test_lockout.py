@@ -144,6 +144,36 @@ def test_a_reopened_account_starts_its_count_afresh_and_its_failures_still_reach
     assert len(guesses) == 6
 
 
+def test_a_password_set_by_an_administrator_lets_the_locked_out_officer_in_at_once(made):
+    """The officer who forgot the password and guessed is given a new one: no wait of the guesses
+    earned (growing to a day), and no «users enable» that says the account is active."""
+    clock = Clock()
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    users.add(db, "binh", "chuyen-vien", "Binh-mat-khau-2026")
+    db.close()
+    _fail(made, clock, 6, user="binh")
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    users.change_password(db, "binh", "Binh-mat-khau-moi-2026")
+    db.close()
+    vault.unlock(made, "binh", "Binh-mat-khau-moi-2026", clock).close()
+
+
+def test_a_reset_with_the_recovery_key_lets_the_locked_out_administrator_in_at_once(tmp_path):
+    """The administrator who forgot the password guessed first: the recovery key proves it is them."""
+    clock = Clock()
+    path = tmp_path / "r.db"
+    key = vault.create(path, ADMIN, PASSWORD, clock=lambda: START)
+    _fail(path, clock, 5)
+    db = vault.unlock_with_recovery_key(path, key, clock)
+    new_key = users.change_password(db, ADMIN, "Mat-khau-moi-sau-khi-quen-1")
+    db.close()
+    assert new_key and new_key != key
+    db = vault.unlock(path, ADMIN, "Mat-khau-moi-sau-khi-quen-1", clock)
+    failed = [e.action for e in audit.list_entries(db) if e.outcome == audit.FAILED]
+    db.close()
+    assert failed == ["đăng nhập"] * 5 + ["tạm khóa tài khoản"]  # the guesses are still in the trail
+
+
 def test_screen_lock_and_unlock_again_are_audited_and_counted(made):
     clock = Clock()
     db = vault.unlock(made, ADMIN, PASSWORD, clock)
@@ -189,6 +219,30 @@ def test_cli_exit_3_says_when_to_try_again(cli):
     code, _, err = cli.as_user(ADMIN, PASSWORD)("users", "list")
     assert codes == [3] * 5 and code == 3
     assert "hãy thử lại sau" in err and dt.datetime.now().strftime("%d/%m/%Y") in err
+
+
+@pytest.mark.file_only("the lockout counters are in the key file; the server checks passwords itself")
+def test_cli_a_password_set_by_an_administrator_or_the_recovery_key_lets_the_locked_out_user_in(
+        tmp_path, capsys, monkeypatch):
+    from tests.conftest import Cli
+
+    cli = Cli(tmp_path / "bvct.db", capsys, monkeypatch)
+    recovery = tmp_path / "khoa.txt"
+    recovery.write_text(cli("init", "--admin", ADMIN)[1].strip().splitlines()[-1], encoding="utf-8")
+    given, reset = tmp_path / "cap.txt", tmp_path / "dat-lai.txt"
+    given.write_text("Chuyen-vien-2026-a", encoding="utf-8")
+    reset.write_text("Dat-lai-2026-moi-b", encoding="utf-8")
+    assert cli("users", "add", "chuyenvien", "--role", "chuyen-vien", "--new-password-file", given)[0] == 0
+    for user in ("chuyenvien", ADMIN):
+        assert [cli.as_user(user, WRONG)("users", "list")[0] for _ in range(5)] == [3] * 5
+    code, _, err = cli.as_user("ai-do", WRONG)("users", "passwd", ADMIN, "--recovery-key-file", recovery,
+                                               "--new-password-file", reset)
+    assert code == 0, err
+    assert cli.as_user(ADMIN, "Dat-lai-2026-moi-b")("users", "passwd", "chuyenvien", "--new-password-file",
+                                                    reset)[0] == 0
+    code, _, err = cli.as_user("chuyenvien", "Dat-lai-2026-moi-b")("users", "passwd", "chuyenvien",
+                                                                   "--new-password-file", given)
+    assert code == 0, err
 
 
 def test_a_name_longer_than_any_user_name_is_not_tracked_nor_audited(made):

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from bvct_desktop.core import audit, backup, importing, numbering, outgoing, recipients, report, settings, users, vault
+from bvct_desktop.core.errors import AuthError
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import ADMIN, LEADER, OFFICER, VIEWER
 from bvct_desktop.gui.admin import AdminPage
@@ -256,6 +257,20 @@ def test_a_disabled_account_is_reopened_with_a_new_password_typed_twice(qtbot, d
     reopened = vault.unlock(db.path, "tran.b", "Mo-lai-sau-nghi-2026")
     assert reopened.actor.role == OFFICER
     reopened.close()
+
+
+def test_a_password_reset_here_lets_the_locked_out_officer_in_at_once(qtbot, db, clock):
+    users.add(db, "tran.b", OFFICER, NEW_PASSWORD)
+    for _ in range(6):
+        with pytest.raises(AuthError):
+            vault.unlock(db.path, "tran.b", "Doan-sai-mat-khau", clock)
+    page = page_of(qtbot, UsersPage(context_for(db, clock)))
+    page.table.selectRow(next(i for i, a in enumerate(page.accounts) if a.name == "tran.b"))
+    page.password.setText("Dat-lai-sau-khi-quen")
+    page.again.setText("Dat-lai-sau-khi-quen")
+    page.reset_button.click()
+    assert page.message.text() == "Đã đặt lại mật khẩu của «tran.b»."
+    vault.unlock(db.path, "tran.b", "Dat-lai-sau-khi-quen", clock).close()
 
 
 def test_the_roles_are_summed_up_as_the_permission_table_has_them(qtbot, db, clock):
