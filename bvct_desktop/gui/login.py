@@ -144,6 +144,8 @@ class LoginDialog(QDialog, Ui_LoginDialog):
         if self.recovery.database is not None:
             self.database = self.recovery.database
             self.accept()
+        elif self.recovery.login_refused:
+            self._tell(self.recovery.login_refused)
 
     def _offer_restore(self, user: str, password: str, clock: Clock) -> None:
         from . import restore_offer

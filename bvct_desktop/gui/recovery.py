@@ -21,7 +21,8 @@ NEW_KEY_SUBTITLE = ("Khóa khôi phục vừa dùng đã bị thay và không c�
 
 
 class RecoveryWizard(QWizard):
-    """Accepted with `database` open as the administrator whose password was reset."""
+    """Accepted with `database` open as the administrator whose password was reset, or, when the
+    login after the reset failed, without it and with `login_refused` saying why."""
 
     def __init__(self, path: Path, dialogs: Dialogs, clock: Clock | None = None, parent=None):
         super().__init__(parent)
@@ -29,6 +30,7 @@ class RecoveryWizard(QWizard):
         self.dialogs, self.clock = dialogs, clock or system_clock
         self.database: Database | None = None
         self.recovery_key = ""
+        self.login_refused = ""  # why the login after the reset failed, for the login window to say
         self.setWindowTitle("Đặt lại mật khẩu quản trị – BVCT Desktop")
         self.setWindowIcon(icon("app"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -44,34 +46,38 @@ class RecoveryWizard(QWizard):
 
     def reject(self) -> None:
         # Once the old key is replaced the new one must be confirmed as kept: it is never shown again.
-        if self.database is None:
+        if not self.recovery_key:
             super().reject()
 
 
 class ResetPage(NewPasswordPage, Ui_RecoveryReset):
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
-        """Resets the password and replaces the recovery key (the commit point), then logs in."""
+        """Resets the password and replaces the recovery key (the commit point), then logs in. The
+        new key is kept for the next page before the login is tried: the old one opens nothing now."""
         wizard = self._wizard
         if not self.typed_twice():
             return False
         name, password, key = self.name.text().strip(), self.password.text(), self.key.text()
 
-        def reset() -> tuple[str | None, Database]:  # three key derivations: seconds, on a worker
+        def reset() -> str:  # three key derivations: seconds, on a worker
             opened = vault.unlock_with_recovery_key(wizard.path, key, wizard.clock)
             try:
-                new_key = users.change_password(opened, name, password)
+                return users.change_password(opened, name, password) or ""
             finally:
                 opened.close()
-            return new_key, vault.unlock(wizard.path, name, password, wizard.clock)
 
         self.error.show_message("Đang kiểm tra khóa khôi phục…", error=False)
         try:
             with wait_cursor():
-                new_key, database = wait_for(reset)
+                wizard.recovery_key = wait_for(reset)
         except BvctError as refused:
             self.error.show_message(refused.message)
             return False
-        self.error.clear()
         self.key.clear()
-        wizard.database, wizard.recovery_key = database, new_key or ""
+        try:
+            with wait_cursor():
+                wizard.database = wait_for(lambda: vault.unlock(wizard.path, name, password, wizard.clock))
+        except BvctError as refused:
+            wizard.login_refused = f"Đã đặt lại mật khẩu của «{name}» nhưng chưa đăng nhập được: {refused.message}"
+        self.error.clear()
         return True

@@ -188,6 +188,7 @@ class RecoveryPage(QWizardPage, Ui_FirstRunRecovery):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         self.key.setText(self._wizard.recovery_key)
+        self.print_button.setEnabled(self._wizard.database is not None)  # the sheet names the office
         self._wizard.setOption(QWizard.WizardOption.NoCancelButton, True)
         self._wizard.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
 

@@ -4,7 +4,7 @@ used key is replaced by a new one shown once (kept before going on), and the off
 import pytest
 
 from bvct_desktop.core import vault
-from bvct_desktop.core.errors import AuthError
+from bvct_desktop.core.errors import AuthError, DiskFullError
 from bvct_desktop.gui.dialogs import Dialogs
 from bvct_desktop.gui.login import LoginDialog
 from bvct_desktop.gui.qt import QWizard
@@ -75,3 +75,46 @@ def test_the_recovery_key_is_checked_on_a_worker(login, monkeypatch):
     dialog.recovery.recovery.kept.setChecked(True)
     dialog.recovery.accept()
     dialog.database.close()
+
+
+def test_a_locked_out_administrator_resets_the_password_with_the_recovery_key_and_is_in(login):
+    """The administrator guessed five times before remembering the recovery key: that key proves it
+    is them, so the lockout does not keep them from the new password."""
+    dialog, old_key = login
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            vault.unlock(dialog.address.path, ADMIN, "Quen-mat-khau-roi", dialog._clock)
+    dialog.recovery_button.click()
+    _reset(dialog.recovery, old_key)
+    assert dialog.recovery.currentPage() is dialog.recovery.recovery
+    dialog.recovery.recovery.kept.setChecked(True)
+    dialog.recovery.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.database.actor.name == ADMIN
+    dialog.database.close()
+
+
+def test_the_new_key_is_shown_even_when_the_login_after_the_reset_fails(login, monkeypatch):
+    """The old key is replaced at the reset: whatever the login after it meets, the new key is shown
+    and kept before the wizard closes, and the login window says the password was reset."""
+    dialog, old_key = login
+    full = DiskFullError("Ổ đĩa đầy: không ghi được vào «bvct.db»; cơ sở dữ liệu không thay đổi.")
+
+    def refused(*_args, **_kwargs):
+        raise full
+
+    monkeypatch.setattr(vault, "unlock", refused)
+    dialog.recovery_button.click()
+    wizard = dialog.recovery
+    _reset(wizard, old_key)
+    assert wizard.currentPage() is wizard.recovery
+    new_key = wizard.recovery.key.text()
+    assert new_key and new_key != old_key and not wizard.recovery.print_button.isEnabled()
+    wizard.reject()
+    assert wizard.isVisible()  # the new key is never shown again: it must be kept first
+    wizard.recovery.kept.setChecked(True)
+    wizard.accept()
+    assert dialog.isVisible() and dialog.database is None
+    assert dialog.error.text() == f"Đã đặt lại mật khẩu của «{ADMIN}» nhưng chưa đăng nhập được: {full.message}"
+    monkeypatch.undo()
+    vault.unlock_with_recovery_key(dialog.address.path, new_key).close()
+    vault.unlock(dialog.address.path, ADMIN, NEW_PASSWORD).close()
