@@ -377,17 +377,17 @@ def verify(path: Path, user: str, password: str) -> Report:
 def restore(path: Path, user: str, password: str, target: Path, clock: Clock = system_clock,
             release: Callable[[], None] = lambda: None) -> Restored:
     """`bvct restore`: an administrator of the backup writes it to `target` and its key file,
-    after moving any current pair aside under a dated name; never overwrites without it.
+    after moving any current pair aside under a dated name; never overwrites without it. A folder
+    not made yet (the data folder of a new PC) is made once the backup is checked, as `init` makes one.
     `release` closes what the caller holds open on `target`: called once the backup is checked and
     staged, right before the current pair is moved aside, so a refused restore leaves it open. Refused
     while another program's window has `target` open: it would go on writing into the pair moved aside."""
     target = Path(target)
-    if not target.parent.is_dir():
-        raise InputError(f"Thư mục «{target.parent}» không tồn tại.")
     _refuse_while_open(target)
     with _opened(path, user, password) as (report, extracted, keys, db_key):
         if report.role != ADMIN:
             raise refusal("khôi phục từ bản sao lưu (chỉ quản trị viên của bản sao lưu)")
+        files.make_parent(target)
         keys.failures, keys.last_backup = {}, {"path": str(Path(path).resolve()), "at": report.manifest["created_at"]}
         keys.db_salt = keyfile.salt_of(extracted)  # the copy's own: the backed-up file's key file named that one
         key_path = keyfile.key_path(target)

@@ -153,15 +153,21 @@ def make_owner_only(path: Path) -> None:
 
 
 def make_folder(target: Path) -> None:
-    """Creates the folder `target` goes into, with its parents, when missing; then `check_folder`."""
+    """`make_parent`, then `check_folder`."""
+    make_parent(target)
+    check_folder(target)
+
+
+def make_parent(target: Path) -> None:
+    """Creates the folder `target` goes into, with its parents, when missing: a new database's (`init`,
+    `restore`). A file standing in its way is told when a file is written there (`temporary_beside`)."""
     folder = Path(target).parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except PermissionError:
         raise InputError(f"Không có quyền tạo thư mục «{folder}».") from None
     except (FileExistsError, NotADirectoryError, FileNotFoundError):
-        pass  # a file stands in its way: check_folder tells
-    check_folder(target)
+        pass
 
 
 def temporary_folder(purpose: str) -> tempfile.TemporaryDirectory:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bvct_desktop import paths
 from bvct_desktop.core import backup, keyfile
 from bvct_desktop.core.errors import DamagedError
 from tests.conftest import ADMIN, PASSWORD
@@ -102,6 +103,25 @@ def test_restore_into_an_empty_place_and_open_with_the_same_password(backed_up, 
     assert cli("--db", target, "restore", backed_up)[0] == 0
     assert cli("--db", target, "users", "list")[0] == 0
     assert not list(target.parent.glob("*truoc-khoi-phuc*"))
+
+
+def test_restore_on_a_new_pc_makes_the_data_folder_as_init_does(backed_up, cli, monkeypatch):
+    """The README's move to a new PC: install, then `bvct restore` to the default database, whose
+    folder only `init` or the desktop had made."""
+    monkeypatch.delenv("BVCT_DB")
+    assert not paths.data_folder().exists()
+    code, out, err = cli("restore", backed_up)
+    assert code == 0, err
+    assert f"Đã khôi phục vào: {paths.default_database()}\n" in out
+    assert cli("users", "list")[0] == 0
+
+
+def test_restore_into_a_folder_not_made_yet_makes_it_once_the_backup_is_checked(backed_up, cli, tmp_path):
+    target = tmp_path / "may-moi" / "nam-2026" / "bvct.db"
+    assert cli.as_user(ADMIN, "sai-mat-khau-roi")("--db", target, "restore", backed_up)[0] == 3
+    assert not (tmp_path / "may-moi").exists()  # a refused restore makes nothing
+    assert cli.as_user(ADMIN, PASSWORD)("--db", target, "restore", backed_up)[0] == 0
+    assert cli("--db", target, "users", "list")[0] == 0
 
 
 @pytest.mark.file_only("a file database's key file names its database")
