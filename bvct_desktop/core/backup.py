@@ -61,6 +61,7 @@ NOT_BACKED_UP = ("Không sao lưu: bản sao lưu lúc này sẽ được coi l�
                  "vết. Hãy báo quản trị viên kiểm tra (bvct audit verify) và khôi phục từ bản sao lưu đã kiểm tra "
                  "(bvct restore).")
 OPEN_IN_THE_DESKTOP = "Cơ sở dữ liệu đang được mở trong BVCT Desktop; hãy đóng chương trình rồi khôi phục lại."
+NOT_A_BACKUP = "«{}» không phải bản sao lưu BVCT Desktop hoặc đã bị hỏng."
 WRONG_BACKUP_LOGIN = ("Sai tên người dùng hoặc mật khẩu của bản sao lưu (bản sao lưu có tài khoản riêng của nó: "
                       "dùng tài khoản có trong bản sao lưu, với mật khẩu của tài khoản ấy lúc sao lưu).")
 
@@ -289,7 +290,7 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
     except FileNotFoundError:
         raise InputError(f"Không tìm thấy tệp sao lưu «{path}».") from None
     except (zipfile.BadZipFile, OSError):
-        raise DamagedError(f"«{path.name}» không phải bản sao lưu BVCT Desktop hoặc đã bị hỏng.") from None
+        raise DamagedError(NOT_A_BACKUP.format(path.name)) from None
 
 
 def _read_manifest(archive: zipfile.ZipFile, path: Path) -> tuple[dict, bytes]:
@@ -299,7 +300,7 @@ def _read_manifest(archive: zipfile.ZipFile, path: Path) -> tuple[dict, bytes]:
     except (KeyError, ValueError, zipfile.BadZipFile, OSError):
         manifest, key_bytes = None, b""
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or DATA not in archive.namelist():
-        raise DamagedError(f"«{path.name}» không phải bản sao lưu BVCT Desktop hoặc đã bị hỏng.")
+        raise DamagedError(NOT_A_BACKUP.format(path.name))
     if manifest.get("version") != VERSION:
         raise DamagedError(f"Bản sao lưu «{path.name}» thuộc phiên bản {manifest.get('version')} chưa hỗ trợ.")
     return manifest, key_bytes
@@ -372,6 +373,19 @@ def verify(path: Path, user: str, password: str) -> Report:
         if not allows(report.role, Action.BACKUP):
             raise refusal("kiểm tra bản sao lưu")
         return report
+
+
+def dated(path: Path) -> backup_log.Known:
+    """The backup at `path` with the time it says it was made, read before its key is given (a restore
+    checks it then): what a restore would bring back, to say before it replaces anything. A file that
+    is no backup is refused with the restore's own words."""
+    path = Path(path)
+    with _open_archive(path) as archive:
+        manifest, _ = _read_manifest(archive, path)
+    try:
+        return backup_log.Known(path, dt.datetime.fromisoformat(manifest["created_at"]))
+    except (KeyError, TypeError, ValueError):
+        raise DamagedError(NOT_A_BACKUP.format(path.name)) from None
 
 
 def restore(path: Path, user: str, password: str, target: Path, clock: Clock = system_clock,

@@ -1,5 +1,6 @@
 """A damaged database at login: offer the newest verified backup, restored by the data-safety
-service (authenticated against the backup's own key slots, the damaged pair kept aside)."""
+service (authenticated against the backup's own key slots, the damaged pair kept aside). The words
+before and after a restore are said here for every restore the desktop makes."""
 
 from pathlib import Path
 
@@ -16,9 +17,8 @@ def offer(parent, dialogs: Dialogs, path: Path, user: str, password: str, clock:
     newest = backup_log.newest_verified(path)
     if newest is None:
         return None
-    question = (f"Cơ sở dữ liệu không mở được vì bị hỏng hoặc không đúng tệp.\n\nKhôi phục từ bản sao lưu đã kiểm "
-                f"tra gần nhất {newest.describe()}?\n\nTệp hiện tại được giữ lại dưới tên có ngày giờ, không bị "
-                "xóa. Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại.")
+    which = "bản sao lưu đã kiểm tra gần nhất"
+    question = f"Cơ sở dữ liệu không mở được vì bị hỏng hoặc không đúng tệp.\n\n{question_for(newest, which)}"
     if dialogs.ask(parent, "Khôi phục từ bản sao lưu", question) != YES:
         return None
     try:
@@ -27,5 +27,17 @@ def offer(parent, dialogs: Dialogs, path: Path, user: str, password: str, clock:
     except BvctError as refused:
         dialogs.warn(parent, "Không khôi phục được", refused.message)
         return None
+    return outcome_of(newest, restored)
+
+
+def question_for(chosen: backup_log.Known, which: str = "bản sao lưu") -> str:
+    """The question before `chosen` (`which` backup it is) replaces the database: since when the work is
+    lost, where it is kept."""
+    return (f"Khôi phục từ {which} {chosen.describe()}?\n\nTệp hiện tại được giữ lại dưới tên có ngày giờ, "
+            "không bị xóa. Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại.")
+
+
+def outcome_of(chosen: backup_log.Known, restored: backup.Restored) -> str:
+    """What a restore of `chosen` did, naming the files kept aside."""
     kept = ", ".join(p.name for p in restored.kept) or "không có"
-    return f"Đã khôi phục từ bản sao lưu {newest.describe()}. Tệp cũ giữ lại: {kept}."
+    return f"Đã khôi phục từ bản sao lưu {chosen.describe()}. Tệp cũ giữ lại: {kept}."

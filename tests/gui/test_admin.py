@@ -423,6 +423,31 @@ def test_restore_replaces_the_database_and_asks_to_log_in_again(qtbot, tmp_path,
     window_lock.release()
 
 
+def test_the_restore_question_says_when_the_backup_was_made_and_the_answer_names_the_copy_kept(qtbot, tmp_path,
+                                                                                                clock):
+    """An older backup put back replaces the work entered since: the question says since when, as the
+    offer at a damaged login does, and the answer names where the work replaced was kept."""
+    db = new_database(tmp_path, clock, ("slips",))
+    saved = backup.create(db, tmp_path / "truoc.bvctbak")
+    window_lock = InstanceLock(db.path)
+    assert window_lock.acquire()
+    context = context_for(db, clock)
+    page = page_of(qtbot, BackupPage(context, lambda: None))
+    page.password.setText(PASSWORD)
+    context.dialogs.answer_next(str(saved.path), YES)
+    page.restore()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    window_lock.release()
+    asked, told = [shown for shown in context.dialogs.shown if shown.kind in ("ask", "inform")]
+    made = f"«{saved.path}» ({clock():%d/%m/%Y %H:%M})"
+    assert asked.text == (f"Khôi phục từ bản sao lưu {made}?\n\nTệp hiện tại được giữ lại dưới tên có ngày giờ, "
+                          "không bị xóa. Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại.\n\nSau khi khôi "
+                          "phục, chương trình yêu cầu đăng nhập lại.")
+    kept = sorted(path.name for path in tmp_path.glob("*-truoc-khoi-phuc-*"))
+    assert kept and told.text == (f"Đã khôi phục từ bản sao lưu {made}. Tệp cũ giữ lại: {', '.join(kept)}. "
+                                  "Hãy đăng nhập lại.")
+
+
 REFUSED_RESTORES = {
     "sai mật khẩu": lambda saved, folder: (saved, "Sai-mat-khau-99"),
     "không là quản trị viên của bản sao lưu": lambda saved, folder: (saved, "Mat-khau-rieng-2025"),

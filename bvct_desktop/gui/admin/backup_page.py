@@ -8,6 +8,7 @@ from ...core import autobackup, backup, backup_log
 from ...core.errors import BvctError
 from ...core.numbers import decimal
 from ...core.permissions import Action, allows
+from .. import restore_offer
 from ..context import BACKUPS, AppContext
 from ..designer.ui_admin_backup import Ui_BackupPage
 from ..dialogs import YES
@@ -110,15 +111,20 @@ class BackupPage(QWidget, Ui_BackupPage):
         path = self._chosen_backup("Khôi phục từ bản sao lưu")
         if path is None:
             return
+        try:
+            chosen = backup.dated(path)
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
         db = self.context.db
-        question = (f"Thay cơ sở dữ liệu đang dùng bằng bản sao lưu «{path.name}»?\n\nBản hiện tại được giữ lại "
-                    "dưới tên có ngày giờ. Sau khi khôi phục, chương trình yêu cầu đăng nhập lại.")
+        question = f"{restore_offer.question_for(chosen)}\n\nSau khi khôi phục, chương trình yêu cầu đăng nhập lại."
         if self.context.dialogs.ask(self, "Khôi phục từ bản sao lưu", question) != YES:
             return
         user, password = db.actor.name, self.password.text()
 
         def done(result: backup.Restored) -> None:
-            self.context.dialogs.inform(self, "Đã khôi phục", f"Đã khôi phục từ «{path.name}». Hãy đăng nhập lại.")
+            told = f"{restore_offer.outcome_of(chosen, result)} Hãy đăng nhập lại."
+            self.context.dialogs.inform(self, "Đã khôi phục", told)
             self._restored()
 
         # the files are moved aside once the backup is checked: no connection may stay open on them then
