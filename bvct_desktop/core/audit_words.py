@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from . import browse, outgoing
+from . import browse, keyfile, outgoing
 from .audit import NEW, OLD, Entry
 from .fields import Field
 from .kinds import KINDS
@@ -54,6 +54,8 @@ _ISO_PARTIAL = re.compile(r"^\d{4}-\d{2}$")
 _FROM_DAY = re.compile(r"^(?P<key>.+) từ (?P<day>\d{4}-\d{2}-\d{2})$")  # a setting changed from a day on
 _PLAIN = re.compile(r"^[\d./:-]+$")  # numbers, years, dates: no quotes
 ROLE_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 6, 8  # in audit.LIST_HEADERS
+USER_COLUMN = 2
+RECOVERY_KEY = "(khóa khôi phục)"  # its key slot's name, no account's (keyfile.RECOVERY_SLOT)
 
 
 def _person_file_fields() -> dict[str, tuple[Field, ...]]:
@@ -65,6 +67,7 @@ def cells(entry: Entry) -> list[str]:
     """The entry as every face shows it (`audit list`, the Nhật ký page, its workbook): its cells with
     the role, the register and the details in words."""
     shown = list(entry.cells())
+    shown[USER_COLUMN] = _user_text(entry.user or "")
     shown[ROLE_COLUMN] = ROLES.get(entry.role or "", entry.role or "")
     shown[KIND_COLUMN] = kind_text(entry.kind)
     if entry.details:
@@ -75,6 +78,10 @@ def cells(entry: Entry) -> list[str]:
         if isinstance(details, dict):
             shown[DETAILS_COLUMN] = describe(entry.kind, details)
     return shown
+
+
+def _user_text(name: str) -> str:
+    return RECOVERY_KEY if name == keyfile.RECOVERY_SLOT else name
 
 
 def kind_text(kind: str | None) -> str:
@@ -119,6 +126,8 @@ def value_text(key: str, value: Any, kind: str | None = None) -> str:
     text = str(value)
     if key in ("vai_tro", "vai_tro_cu"):
         return ROLES.get(text, text)
+    if key == "nguoi_dung":
+        return _user_text(text)
     if key == "quyen" and text in Action.__members__:
         return Action[text].value
     if key == "dinh_dang":

@@ -21,11 +21,17 @@ MAX_EVENTS = 200          # per user; older events are counted, not kept
 MAX_TRACKED_NAMES = 100   # unknown names typed at the login must not grow the key file forever
 
 
+WRONG_RECOVERY_KEY = "Khóa khôi phục không đúng."
+
+
 def check(keys: keyfile.KeyFile, user: str, now: dt.datetime) -> None:
-    """Refuses, saying until when, while `user` is locked out."""
+    """Refuses, saying until when, while `user` (or the recovery key's slot) is locked out."""
     until = locked_until(keys, user)
-    if until is not None and now < until:
-        raise AuthError(f"Tài khoản «{user}» tạm khóa do nhập sai mật khẩu nhiều lần; {_try_again(until)}")
+    if until is None or now >= until:
+        return
+    if user == keyfile.RECOVERY_SLOT:
+        raise AuthError(f"Khóa khôi phục tạm khóa do nhập sai nhiều lần; {_try_again(until)}")
+    raise AuthError(f"Tài khoản «{user}» tạm khóa do nhập sai mật khẩu nhiều lần; {_try_again(until)}")
 
 
 def _try_again(until: dt.datetime) -> str:
@@ -111,11 +117,12 @@ def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now
     try:
         return keys.open_slot(user, secret)
     except AuthError:
+        wrong, locked = ((WRONG_RECOVERY_KEY, "khóa khôi phục") if user == keyfile.RECOVERY_SLOT
+                         else (WRONG_LOGIN, "tài khoản"))
         if not counted or len(user.encode("utf-8")) > user_names.MAX_BYTES:
-            raise
+            raise AuthError(wrong) from None
         state = record_failure(key_path, user, now)
         if state.get("until"):
             until = dt.datetime.fromisoformat(state["until"])
-            raise AuthError(f"{WRONG_LOGIN} Đã sai {state['count']} lần: tài khoản "
-                            f"tạm khóa, {_try_again(until)}") from None
-        raise
+            raise AuthError(f"{wrong} Đã sai {state['count']} lần: {locked} tạm khóa, {_try_again(until)}") from None
+        raise AuthError(wrong) from None

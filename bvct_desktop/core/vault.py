@@ -187,11 +187,8 @@ def unlock_with_recovery_key(path: Path, recovery_key: str, clock: Clock = syste
     secret = keyfile.normalize_recovery_key(recovery_key)
     with _told_if_foreign(path, keys, salt):
         lockout.check(keys, keyfile.RECOVERY_SLOT, clock())
-        try:
-            db_key = lockout.open_slot(keys, keyfile.key_path(path), keyfile.RECOVERY_SLOT, secret, clock(),
-                                       keys.is_for(salt))
-        except AuthError:
-            raise AuthError("Khóa khôi phục không đúng.") from None
+        db_key = lockout.open_slot(keys, keyfile.key_path(path), keyfile.RECOVERY_SLOT, secret, clock(),
+                                   keys.is_for(salt))
     db = FileDatabase(path, db_key, keys.db_id, Actor(keyfile.RECOVERY_SLOT, ADMIN), clock, busy_timeout_ms)
     try:
         _check_key(db, keys, salt)

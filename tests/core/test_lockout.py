@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from bvct_desktop.core import audit, keyfile, lockout, users, vault
+from bvct_desktop.core import audit, audit_words, keyfile, lockout, users, vault
 from bvct_desktop.core.errors import AuthError
 from tests.conftest import ADMIN, PASSWORD
 
@@ -201,15 +201,31 @@ def test_a_password_asked_again_is_told_wrong_as_a_password_even_when_it_locks_t
     assert told[-1].startswith("Mật khẩu không đúng. Đã sai 5 lần: tài khoản tạm khóa, hãy thử lại sau ")
 
 
-def test_the_recovery_key_is_locked_out_too(tmp_path):
+def test_the_recovery_key_is_locked_out_too_and_said_as_the_recovery_key_not_an_account(tmp_path):
+    """The key's slot has an internal name (`*recovery*`): the administrator reads «khóa khôi phục»,
+    at each wrong try, at the try that locks it, and in the trail."""
     path = tmp_path / "r.db"
     recovery = vault.create(path, ADMIN, PASSWORD)
     clock = Clock()
+    told = []
     for _ in range(5):
-        with pytest.raises(AuthError):
+        with pytest.raises(AuthError) as wrong:
             vault.unlock_with_recovery_key(path, "AAAA-BBBB-CCCC", clock)
-    with pytest.raises(AuthError, match="thử lại sau"):
+        told.append(wrong.value.message)
+    with pytest.raises(AuthError) as locked:
         vault.unlock_with_recovery_key(path, recovery, clock)
+    assert told == ["Khóa khôi phục không đúng."] * 4 + [
+        "Khóa khôi phục không đúng. Đã sai 5 lần: khóa khôi phục tạm khóa, hãy thử lại sau 02/03/2026 08:00:30."]
+    assert locked.value.message == ("Khóa khôi phục tạm khóa do nhập sai nhiều lần; hãy thử lại sau "
+                                    "02/03/2026 08:00:30.")
+    clock.advance(seconds=30)
+    db = vault.unlock_with_recovery_key(path, recovery, clock)
+    trail = [audit_words.cells(entry) for entry in audit.list_entries(db)]
+    db.close()
+    assert not [cells for cells in trail if any(keyfile.RECOVERY_SLOT in cell for cell in cells)]
+    failed = [(cells[2], cells[4], cells[8]) for cells in trail if cells[5] == "thất bại"]
+    assert failed == [("(khóa khôi phục)", "đăng nhập", "Lý do: «sai mật khẩu»")] * 5 + [
+        ("(khóa khôi phục)", "tạm khóa tài khoản", "Đến: 02/03/2026 08:00; Người dùng: (khóa khôi phục)")]
 
 
 @pytest.mark.file_only("the lockout counters are in the key file; the server checks passwords itself")
