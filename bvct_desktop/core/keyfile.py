@@ -309,6 +309,10 @@ def new_recovery_key() -> str:
     return "-".join(letters[i:i + 4] for i in range(0, len(letters), 4))
 
 
+# Base 32 has no 0, 1 nor 8: copied from paper, they are the letters they look like.
+LOOK_ALIKES = str.maketrans("018", "OIB")
+
+
 def normalize_recovery_key(text: str) -> str:
-    letters = "".join(ch for ch in text.upper() if ch.isalnum())
+    letters = "".join(ch for ch in text.upper() if ch.isalnum()).translate(LOOK_ALIKES)
     return "-".join(letters[i:i + 4] for i in range(0, len(letters), 4))

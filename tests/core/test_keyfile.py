@@ -95,3 +95,8 @@ def test_recovery_keys_are_long_and_normalized_for_typing():
     key = keyfile.new_recovery_key()
     assert len(key.replace("-", "")) == 32
     assert keyfile.normalize_recovery_key(key.lower().replace("-", " ")) == key
+
+
+def test_a_recovery_key_copied_from_paper_with_a_figure_for_a_letter_like_it_is_the_same_key():
+    """Base 32 has no 0, 1 nor 8: written on paper, O, I and B are read back as them."""
+    assert keyfile.normalize_recovery_key("0B1O-8IBO-oi8b 1010") == "OBIO-BIBO-OIBB-IOIO"
