@@ -92,6 +92,9 @@ class Session:
             return self._log_in()
         if result != QDialog.DialogCode.Accepted:
             return None
+        if wizard.database is None:  # a backup restored: its administrator logs in
+            self.user = wizard.restored_by
+            return self._log_in()
         self.address = wizard.database.address  # the office server, when the officer chose it
         return wizard.database
 

@@ -1,6 +1,7 @@
 """A damaged database at login: offer the newest verified backup, restored by the data-safety
 service (authenticated against the backup's own key slots, the damaged pair kept aside). The words
-before and after a restore are said here for every restore the desktop makes."""
+before and after a restore, and the backups a file dialog offers, are said here for every restore the
+desktop makes."""
 
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from ..core.errors import BvctError
 from .dialogs import YES, Dialogs
 from .look import wait_cursor
 from .workers import wait_for
+
+BACKUP_FILTER = f"Bản sao lưu BVCT (*{backup_log.SUFFIX});;Mọi tệp (*)"
 
 
 def offer(parent, dialogs: Dialogs, path: Path, user: str, password: str, clock: Clock) -> str | None:

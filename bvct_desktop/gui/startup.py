@@ -1,8 +1,9 @@
 """The first run: the office's name and place, the administrator account, then the recovery
 key shown once — kept (copied or saved) and confirmed before the program opens. Or the office's
 shared database on its server: the address, the office CA, the officer's login, tested and
-remembered for the next start. Each page's layout is a Designer form: ui/first_run_office.ui,
-first_run_admin.ui, first_run_recovery.ui, first_run_server.ui."""
+remembered for the next start. Or, on a new PC, the backup of the old one restored (startup_restore).
+Each page's layout is a Designer form: ui/first_run_office.ui, first_run_admin.ui,
+first_run_recovery.ui, first_run_server.ui."""
 
 from pathlib import Path
 
@@ -20,17 +21,19 @@ from .dialogs import DATABASE_FILTER, Dialogs
 from .icons import icon
 from .look import wait_cursor
 from .qt import QApplication, QLineEdit, QWizard, QWizardPage
+from .startup_restore import RestorePage
 from .workers import wait_for
 
 OFFICE_KEYS = ("co_quan_cap_tren", "co_quan", "dia_danh")
 OPEN_OTHER = 2  # the wizard's result when the officer chose an existing database instead
-OFFICE, ADMIN, RECOVERY, SERVER = range(4)  # the pages' ids
+OFFICE, ADMIN, RECOVERY, SERVER, RESTORE = range(5)  # the pages' ids
 CA_FILTER = "Chứng chỉ CA (*.crt *.pem *.cer);;Mọi tệp (*)"
 
 
 class FirstRunWizard(QWizard):
     """Accepted with `database` open — a new file as its administrator, or the office server as the
-    officer who logged in; or done(OPEN_OTHER) with `other_path`."""
+    officer who logged in — or, a backup restored, without it and with `restored_by`, who logs in next;
+    or done(OPEN_OTHER) with `other_path`."""
 
     def __init__(self, path: Path, dialogs: Dialogs, clock: Clock | None = None, parent=None):
         """`clock` None is the system clock."""
@@ -40,7 +43,8 @@ class FirstRunWizard(QWizard):
         self.database: Database | None = None
         self.recovery_key = ""
         self.other_path: Path | None = None
-        self.to_server = False  # the officer chose the office server on the first page (until back there)
+        self.restored_by = ""
+        self.way = ADMIN  # the page the first one leads to: the officer's choice there (until back there)
         self.setWindowTitle("Thiết lập lần đầu – BVCT Desktop")
         self.setWindowIcon(icon("app"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -50,17 +54,19 @@ class FirstRunWizard(QWizard):
         self.admin = AdminPage(self)
         self.recovery = RecoveryPage(self)
         self.server = ServerPage(self)
-        for page_id, page in enumerate((self.office, self.admin, self.recovery, self.server)):
+        self.restore = RestorePage(self)
+        for page_id, page in enumerate((self.office, self.admin, self.recovery, self.server, self.restore)):
             self.setPage(page_id, page)
         self.currentIdChanged.connect(self._page_shown)
 
-    def use_server(self) -> None:
-        self.to_server = True
+    def go(self, way: int) -> None:
+        """On from the first page to `way` (SERVER, RESTORE) instead of creating a file."""
+        self.way = way
         self.next()
 
     def _page_shown(self, page_id: int) -> None:
-        if page_id == OFFICE:  # back from the server page: creating a file is the way forward again
-            self.to_server = False
+        if page_id == OFFICE:  # back from another way: creating a file is the way forward again
+            self.way = ADMIN
 
     def open_other(self) -> None:
         chosen = self.dialogs.open_file(self, "Mở cơ sở dữ liệu khác", DATABASE_FILTER)
@@ -85,18 +91,19 @@ class OfficePage(QWizardPage, Ui_FirstRunOffice):
             self.form.addRow(f"{settings.BY_KEY[key].label}:", field)
         self.where.setText(self.where.text().format(path=wizard.path))
         self.other_button.clicked.connect(wizard.open_other)
-        self.server_button.clicked.connect(wizard.use_server)
+        self.server_button.clicked.connect(lambda: wizard.go(SERVER))
+        self.restore_button.clicked.connect(lambda: wizard.go(RESTORE))
         self._wizard = wizard
 
     def values(self) -> dict[str, str]:
         return {key: field.text() for key, field in self.fields.items()}
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
-        return SERVER if self._wizard.to_server else ADMIN
+        return self._wizard.way
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
-        if self._wizard.to_server:
-            return True  # the server's database has its office settings already
+        if self._wizard.way != ADMIN:
+            return True  # the server's database, or the backup, has its office settings already
         try:
             for key, value in self.values().items():
                 if not value.strip():

@@ -2,19 +2,21 @@
 the recovery key shown once and confirmed; or an existing database opened instead."""
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from bvct_desktop import paths
 from bvct_desktop.cli.main import main as cli_main
-from bvct_desktop.core import address, settings, vault
+from bvct_desktop.core import address, backup, settings, vault
 from bvct_desktop.core.address import FileAddress
 from bvct_desktop.gui import app
 from bvct_desktop.gui.dialogs import Dialogs
-from bvct_desktop.gui.qt import QApplication, QWizard
+from bvct_desktop.gui.login import LoginDialog
+from bvct_desktop.gui.qt import QApplication, QDialog, QWizard
 from bvct_desktop.gui.startup import OPEN_OTHER, FirstRunWizard
-from tests.conftest import PASSWORD
-from tests.gui.shell_support import FakeClock, off_the_gui_thread, threads_calling
+from tests.conftest import ADMIN, PASSWORD
+from tests.gui.shell_support import FakeClock, logged_in, off_the_gui_thread, threads_calling
 
 
 @pytest.fixture
@@ -125,6 +127,72 @@ def test_open_another_database_instead(wizard, tmp_path):
     wizard.open_other()
     assert wizard.result() == OPEN_OTHER and wizard.other_path == other
     assert not wizard.path.exists()
+
+
+def backup_of_the_old_pc(tmp_path) -> Path:
+    """The backup an administrator made on the old PC (README: «Chuyển chương trình và dữ liệu sang máy mới»)."""
+    old = tmp_path / "may-cu" / "bvct.db"
+    vault.create(old, ADMIN, PASSWORD)
+    db = vault.unlock(old, ADMIN, PASSWORD)
+    settings.set_setting(db, "dia_danh", "Bảo Lộc")
+    saved = backup.create(db, tmp_path / "chuyen-may.bvctbak").path
+    db.close()
+    return saved
+
+
+def restore_through(wizard, saved: Path, password: str = PASSWORD) -> None:
+    wizard.office.restore_button.click()
+    wizard.restore.backup_file.setText(str(saved))
+    wizard.restore.user.setText(ADMIN)
+    wizard.restore.password.setText(password)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+def test_a_new_pc_restores_the_old_one_s_backup_instead_of_creating_a_database(wizard, tmp_path):
+    saved = backup_of_the_old_pc(tmp_path)
+    wizard.office.restore_button.click()
+    assert wizard.currentPage() is wizard.restore and str(wizard.path) in wizard.restore.subTitle()
+    wizard.dialogs.answer_next(str(saved))
+    wizard.restore.backup_button.click()
+    assert wizard.restore.backup_file.text() == str(saved)
+    restore_through(wizard, saved, "Sai-mat-khau-2025")
+    assert wizard.currentPage() is wizard.restore and wizard.restore.error.text() == backup.WRONG_BACKUP_LOGIN
+    assert not wizard.path.parent.exists() and wizard.restore.password.text() == ""
+    wizard.back()
+    assert wizard.currentPage() is wizard.office
+    wizard.next()
+    assert wizard.currentPage() is wizard.admin  # back on the first page, creating is the way forward again
+    wizard.back()
+    restore_through(wizard, saved)
+    assert wizard.result() == QDialog.DialogCode.Accepted and wizard.database is None and wizard.restored_by == ADMIN
+    told = wizard.dialogs.shown[-1]
+    assert told.kind == "inform" and told.text.startswith(f"Đã khôi phục từ bản sao lưu «{saved}» (")
+    restored = vault.unlock(wizard.path, ADMIN, PASSWORD)
+    assert settings.list_settings(restored)["dia_danh"] == "Bảo Lộc"
+    restored.close()
+
+
+def test_a_session_restored_from_a_backup_goes_to_the_login_of_its_administrator(qtbot, tmp_path, monkeypatch):
+    saved = backup_of_the_old_pc(tmp_path)
+    logins = []
+
+    def walk_through(wizard):
+        wizard.show()  # as exec() would
+        restore_through(wizard, saved)
+        return wizard.result()
+
+    def log_in(dialog):
+        logins.append(dialog.user.text())
+        dialog.password.setText(PASSWORD)
+        return QDialog.DialogCode.Accepted if logged_in(dialog) else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(FirstRunWizard, "exec", walk_through)
+    monkeypatch.setattr(LoginDialog, "exec", log_in)
+    session = app.Session(tmp_path / "moi" / "bvct.db", Dialogs(scripted=True))
+    assert session.start()
+    qtbot.addWidget(session.window)
+    assert logins == [ADMIN] and session.window.context.db.actor.name == ADMIN
+    session.end()
 
 
 def test_bvct_gui_and_bvct_desktop_find_the_database_as_bvct_does(monkeypatch, tmp_path):

@@ -16,7 +16,6 @@ from ..look import TICK
 from ..qt import QWidget
 from ..workers import run_in_background
 
-BACKUP_FILTER = f"Bản sao lưu BVCT (*{backup_log.SUFFIX});;Mọi tệp (*)"
 SERVER_ABOUT = ("Bản sao lưu cơ sở dữ liệu trên máy chủ là một tệp mã hóa (cùng định dạng với cơ sở dữ liệu tệp), "
                 "chụp một thời điểm nhất quán và được kiểm tra ngay sau khi ghi. Trên máy chủ, chương trình không tự "
                 "sao lưu khi đóng: quản trị viên sao lưu định kỳ bằng lệnh bvct backup (README: «Dùng chung trong mạng "
@@ -75,7 +74,7 @@ class BackupPage(QWidget, Ui_BackupPage):
     def back_up(self) -> None:
         db = self.context.db
         suggested = str(backup_log.auto_folder() / autobackup.auto_name(db, self.context.clock()))
-        chosen = self.context.dialogs.save_file(self, "Sao lưu ra tệp", suggested, BACKUP_FILTER)
+        chosen = self.context.dialogs.save_file(self, "Sao lưu ra tệp", suggested, restore_offer.BACKUP_FILTER)
         if not chosen:
             return
 
@@ -91,7 +90,7 @@ class BackupPage(QWidget, Ui_BackupPage):
         if not self.password.text():
             self.message.show_message("Nhập mật khẩu của bạn để mở bản sao lưu.")
             return None
-        chosen = self.context.dialogs.open_file(self, title, BACKUP_FILTER)
+        chosen = self.context.dialogs.open_file(self, title, restore_offer.BACKUP_FILTER)
         return Path(chosen) if chosen else None
 
     def verify(self) -> None:

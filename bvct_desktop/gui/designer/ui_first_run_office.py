@@ -45,6 +45,23 @@ class Ui_FirstRunOffice(object):
 
         self.office_layout.addLayout(self.server_row)
 
+        self.restore_row = QHBoxLayout()
+        self.restore_row.setObjectName(u"restore_row")
+        self.restore_hint = QLabel(FirstRunOffice)
+        self.restore_hint.setObjectName(u"restore_hint")
+        self.restore_hint.setWordWrap(True)
+
+        self.restore_row.addWidget(self.restore_hint)
+
+        self.restore_button = QPushButton(FirstRunOffice)
+        self.restore_button.setObjectName(u"restore_button")
+
+        self.restore_row.addWidget(self.restore_button)
+
+        self.restore_row.setStretch(0, 1)
+
+        self.office_layout.addLayout(self.restore_row)
+
         self.where_row = QHBoxLayout()
         self.where_row.setObjectName(u"where_row")
         self.where = QLabel(FirstRunOffice)
@@ -80,6 +97,11 @@ class Ui_FirstRunOffice(object):
         self.server_button.setToolTip(QCoreApplication.translate("FirstRunOffice", u"K\u1ebft n\u1ed1i c\u01a1 s\u1edf d\u1eef li\u1ec7u c\u1ee7a c\u01a1 quan tr\u00ean m\u00e1y ch\u1ee7 PostgreSQL thay v\u00ec t\u1ea1o t\u1ec7p tr\u00ean m\u00e1y n\u00e0y", None))
 #endif // QT_CONFIG(tooltip)
         self.server_button.setText(QCoreApplication.translate("FirstRunOffice", u"C\u01a1 s\u1edf d\u1eef li\u1ec7u d\u00f9ng chung tr\u00ean m\u00e1y ch\u1ee7\u2026", None))
+        self.restore_hint.setText(QCoreApplication.translate("FirstRunOffice", u"Chuy\u1ec3n sang m\u00e1y m\u1edbi, c\u00f3 b\u1ea3n sao l\u01b0u t\u1eeb m\u00e1y c\u0169?", None))
+#if QT_CONFIG(tooltip)
+        self.restore_button.setToolTip(QCoreApplication.translate("FirstRunOffice", u"Kh\u00f4i ph\u1ee5c c\u01a1 s\u1edf d\u1eef li\u1ec7u t\u1eeb b\u1ea3n sao l\u01b0u (.bvctbak) ch\u00e9p t\u1eeb m\u00e1y c\u0169 thay v\u00ec t\u1ea1o c\u01a1 s\u1edf d\u1eef li\u1ec7u m\u1edbi", None))
+#endif // QT_CONFIG(tooltip)
+        self.restore_button.setText(QCoreApplication.translate("FirstRunOffice", u"Kh\u00f4i ph\u1ee5c t\u1eeb b\u1ea3n sao l\u01b0u\u2026", None))
         self.where.setText(QCoreApplication.translate("FirstRunOffice", u"C\u01a1 s\u1edf d\u1eef li\u1ec7u s\u1ebd \u0111\u01b0\u1ee3c t\u1ea1o t\u1ea1i:\n"
 "{path}", None))
 #if QT_CONFIG(tooltip)

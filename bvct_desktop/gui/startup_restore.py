@@ -1,0 +1,65 @@
+"""The first run on a new PC: the database restored from the backup brought from the old one, by
+the data-safety service (the backup checked against its own key slots, as `bvct restore` does);
+the login follows. The page is the Designer form ui/first_run_restore.ui."""
+
+from pathlib import Path
+
+from ..core import backup
+from ..core.backup_log import Known
+from ..core.errors import AuthError, BvctError
+from . import restore_offer
+from .designer.ui_first_run_restore import Ui_FirstRunRestore
+from .look import wait_cursor
+from .qt import QWizard, QWizardPage
+from .workers import wait_for
+
+
+class RestorePage(QWizardPage, Ui_FirstRunRestore):
+    """Its wizard gives `path` (where the database goes), `dialogs` and `clock`, and takes `restored_by`:
+    the administrator of the backup, who logs in next."""
+
+    def __init__(self, wizard: QWizard):
+        super().__init__()
+        self._wizard = wizard
+        self.setupUi(self)
+        self.setSubTitle(self.subTitle().format(path=wizard.path))
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Khôi phục")
+        self.backup_button.clicked.connect(self.choose_backup)
+
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        return -1
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt's name
+        self.error.clear()
+
+    def choose_backup(self) -> None:
+        chosen = self._wizard.dialogs.open_file(self, "Bản sao lưu chép từ máy cũ", restore_offer.BACKUP_FILTER)
+        if chosen:
+            self.backup_file.setText(chosen)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        """Restores (the backup checked whole first, on a worker), says what was restored, and hands
+        the login its administrator."""
+        wizard = self._wizard
+        chosen, user, password = Path(self.backup_file.text().strip()), self.user.text().strip(), self.password.text()
+        if not self.backup_file.text().strip():
+            self.error.show_message("Chọn bản sao lưu chép từ máy cũ.")
+            return False
+        if not user or not password:
+            self.error.show_message("Nhập tên đăng nhập và mật khẩu của quản trị viên có trong bản sao lưu.")
+            return False
+        self.error.show_message("Đang kiểm tra và khôi phục bản sao lưu…", error=False)
+        try:
+            with wait_cursor():
+                restored = wait_for(lambda: backup.restore(chosen, user, password, wizard.path, wizard.clock))
+        except BvctError as refused:
+            self.error.show_message(refused.message)
+            if isinstance(refused, AuthError):
+                self.password.clear()
+                self.password.setFocus()
+            return False
+        self.error.clear()
+        wizard.restored_by = restored.report.user
+        told = restore_offer.outcome_of(Known(chosen, restored.report.created_at), restored)
+        wizard.dialogs.inform(self, "Đã khôi phục", f"{told} Hãy đăng nhập.")
+        return True
