@@ -31,6 +31,17 @@ FOUND = [
     "Kết quả tra cứu: có tài liệu lưu trữ (hồ sơ số 45/TT).",
     "Có tài liệu lưu trữ, đề nghị cử cán bộ đến nghiên cứu trực tiếp tại Phòng Hồ sơ nghiệp vụ",
     "Tìm thấy hồ sơ tù binh năm 1968 tại Cục Hồ sơ nghiệp vụ An ninh",
+    # what was searched, said first, is not a request: the reply after it is the finding
+    "Qua kiểm tra hồ sơ, đối tượng từng là lính chế độ cũ",
+    "Qua tra cứu hồ sơ: đương sự từng là lính chế độ cũ",
+    "Qua xác minh hồ sơ, năm 1970 đi lính chế độ cũ",
+    "Kiểm tra tàng thư: nguyên là thiếu úy",
+    "Qua tra cứu tàng thư phát hiện đương sự là hạ sĩ",
+    "Tra cứu tàng thư: có tên, nguyên là thiếu úy",
+    "Đã kiểm tra tàng thư căn cước: đương sự từng đi lính bảo an",
+    "Kết quả xác minh hồ sơ: nguyên là trung uý ngụy quân",
+    "Qua tra cứu tàng thư căn cước chế độ cũ, người này nguyên là sĩ quan",
+    "Qua tra cứu tàng thư, có tên trong danh sách hạ sĩ quan chế độ cũ",
 ]
 
 NOT_FOUND = [
@@ -56,6 +67,21 @@ NOT_FOUND = [
     "Trả lại phiếu: thiếu năm sinh, không đủ thông tin để tra cứu tàng thư",
     "Đang tra cứu hồ sơ, sẽ trả lời sau",
     "Không có tài liệu; Cục Hồ sơ nghiệp vụ An ninh đã chuyển phiếu về Phòng PV27",
+    # a negation takes all its verbs along
+    "Không thấy có tài liệu lưu trữ",
+    "Chưa thấy có hồ sơ",
+    "Không tìm thấy có tài liệu liên quan",
+    "Không hề thấy có hồ sơ lưu trữ",
+    "Chưa tìm thấy có tên trong tàng thư chế độ cũ",
+    # what was searched names no finding, whatever it is followed by
+    "Qua tra cứu tàng thư căn cước chế độ cũ. Không có tài liệu liên quan",
+    "Qua tra cứu hồ sơ lưu trữ, không phát hiện gì",
+    "Qua tra cứu tàng thư không phát hiện gì",
+    "Qua kiểm tra tàng thư: không có tên",
+    "Qua xác minh hồ sơ, đương sự không phải là lính chế độ cũ",
+    "Không có tài liệu. Kiểm tra thêm tại tàng thư Bộ Công an",
+    # a rank alone is the police officer's
+    "Không có tài liệu. Cán bộ tra cứu: Đại úy Trần Văn Bình",
 ]
 
 
