@@ -2,8 +2,9 @@
 brings it back unchanged. Nothing is erased by a misclick.
 
 A vetting case goes there like the registers' records: its slips stay, still naming it, and are
-its own again when it comes back. A slip takes along the case it opened with nothing else in it,
-and brings it back when restored (core/personfile/cases.py `follow_slip`)."""
+its own again when it comes back. A slip takes along the case it opened with nothing else in it;
+a slip of a case that went there with a slip brings it back when restored (core/personfile/cases.py
+`follow_slip`)."""
 
 import datetime as dt
 

@@ -4,7 +4,7 @@ and archive requests that serve the case, its conclusion, and how long the concl
 A slip is attached to its case when it is saved (core/plans/cases.py states the rule).
 Recording the conclusion closes the case, so a later slip opens a new one. A case goes to the
 recycle bin like any record (core/recycle_bin.py); a slip put there takes along the case it
-opened, when nothing else is in it (`follow_slip`).
+opened, when nothing else is in it, and any slip of it restored brings it back (`follow_slip`).
 """
 
 import calendar
@@ -146,24 +146,33 @@ def follow_slip(db: Database, connection: Connection, slip_id: int, binned_at: d
     """What a slip going to the recycle bin (`binned_at` None) or coming back from it (it went there at
     `binned_at`) does to the case it serves: the case's date follows by the date rule of
     core/plans/cases.py (audited). Returns the case that goes with the slip, one the slip opened with
-    nothing else in it, or comes back with it (it went at the same moment); else None."""
+    nothing else in it, or comes back with it, one that went to the bin with a slip; else None."""
     slip = connection.execute(select(slips.c.issued_on, slips.c.vetting_case_id).where(slips.c.id == slip_id)).one()
     case = connection.execute(select(vetting_cases).where(vetting_cases.c.id == slip.vetting_case_id)
                               ).mappings().first()
-    if case is None or case["deleted_at"] not in (None, binned_at):  # no case, or it went to the bin by itself
-        return None
+    going = binned_at is None
+    if case is None or case["deleted_at"] is not None and (going or not _went_with_slip(connection, case, binned_at)):
+        return None  # no case, or it is in the bin already, or went there by itself
     case = dict(case)
     others = connection.execute(select(func.min(slips.c.issued_on)).where(  # the other live slips' earliest
         slips.c.vetting_case_id == case["id"], slips.c.deleted_at.is_(None), slips.c.id != slip_id)).scalar()
-    going = binned_at is None
     if going and others is None and _opened_by(connection, case, slip.issued_on):
         return _along(connection, case)
     with_slip = slip.issued_on if others is None else min(others, slip.issued_on)
     before, after = (with_slip, others) if going else (others, with_slip)
-    to = new_date(case, case["opened_on"] == before, after)
+    # a case in the bin went there with its only live slip, opened on that slip's date
+    dated_by_slips = case["deleted_at"] is not None or case["opened_on"] == before
+    to = new_date(case, dated_by_slips, after)
     if to is not None:
         writes.update(db, connection, vetting_cases, KIND, case, moved(case, to, _deadline_of(connection)))
     return None if case["deleted_at"] is None else _along(connection, case)
+
+
+def _went_with_slip(connection: Connection, case: Mapping[str, Any], binned_at: dt.datetime) -> bool:
+    """Whether the case in the bin went there with one of its slips (at the same moment): with the slip
+    coming back, which went at `binned_at`, or with one still there."""
+    return case["deleted_at"] == binned_at or connection.execute(select(slips.c.id).where(
+        slips.c.vetting_case_id == case["id"], slips.c.deleted_at == case["deleted_at"]).limit(1)).first() is not None
 
 
 def _opened_by(connection: Connection, case: dict[str, Any], issued_on: dt.date) -> bool:

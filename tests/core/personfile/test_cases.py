@@ -385,6 +385,54 @@ def test_a_case_deleted_by_itself_stays_in_the_bin_when_its_slip_comes_back(cli,
     assert recycle_bin.in_recycle_bin(db, cases.KIND) == [case]
 
 
+DUC_SLIPS = [_slip("31/PXM", "15/02/2025", "Phạm Văn Đức", "1975", "La Gi", "Bản thân", None, "Bổ nhiệm"),
+             _slip("32/PXM", "10/04/2025", "Phạm Văn Đức", "1975", "La Gi", "Bản thân", None, "Bổ nhiệm")]
+FIRST_HALF_2025 = (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+
+
+def _at(db, minute):
+    db.clock = lambda: dt.datetime(2026, 3, 2, 10, minute)
+
+
+def test_a_slip_restored_brings_back_the_case_that_went_to_the_bin_following_its_slips(cli, db, tmp_path):
+    """Đức's appointment case went to the bin with the later of its two slips, the earlier deleted before:
+    restoring the earlier brings it back, dated to it as before, counted, registered and overdue again."""
+    _import_slips(cli, tmp_path, *DUC_SLIPS)
+    case, earlier, later = _case_of(db, "31/PXM"), _slip_id(db, "31/PXM"), _slip_id(db, "32/PXM")
+    before = _case(db, case)
+    assert _opened(db, FIRST_HALF_2025) == (2, {"Bổ nhiệm": 1, "Kết nạp Đảng": 1})
+    today = dt.date(2026, 3, 1)
+    _at(db, 1)
+    assert recycle_bin.delete(db, "slips", earlier) == []
+    assert _case(db, case)["opened_on"] == dt.date(2025, 4, 10)
+    _at(db, 2)
+    assert recycle_bin.delete(db, "slips", later) == ["Phạm Văn Đức – Bổ nhiệm"]
+    assert _opened(db, FIRST_HALF_2025) == (1, {"Kết nạp Đảng": 1})
+
+    _at(db, 3)
+    assert recycle_bin.restore(db, "slips", earlier) == ["Phạm Văn Đức – Bổ nhiệm"]
+    back = _case(db, case)
+    assert (back["deleted_at"], back["opened_on"], back["due_on"]) == (None, before["opened_on"], before["due_on"])
+    assert _opened(db, FIRST_HALF_2025) == (2, {"Bổ nhiệm": 1, "Kết nạp Đảng": 1})
+    assert case in browse.record_ids(db, "vetting-cases")
+    assert case in [due.record_id for due in overview.vetting_cases_overdue(db, today)]
+    _at(db, 4)
+    assert recycle_bin.restore(db, "slips", later) == []
+    assert _case(db, case)["opened_on"] == before["opened_on"]
+
+
+def test_a_later_slip_restored_brings_back_the_case_that_went_with_the_earlier_dated_to_it(cli, db, tmp_path):
+    _import_slips(cli, tmp_path, *DUC_SLIPS)
+    case, earlier, later = _case_of(db, "31/PXM"), _slip_id(db, "31/PXM"), _slip_id(db, "32/PXM")
+    _at(db, 1)
+    recycle_bin.delete(db, "slips", later)
+    _at(db, 2)
+    assert recycle_bin.delete(db, "slips", earlier) == ["Phạm Văn Đức – Bổ nhiệm"]
+    _at(db, 3)
+    assert recycle_bin.restore(db, "slips", later) == ["Phạm Văn Đức – Bổ nhiệm"]
+    assert (_case(db, case)["deleted_at"], _case(db, case)["opened_on"]) == (None, dt.date(2025, 4, 10))
+
+
 def test_a_viewer_may_not_delete_a_case(cli, db):
     viewer = viewer_database(cli, db)
     with pytest.raises(PermissionDenied):
