@@ -374,6 +374,29 @@ def test_a_relative_is_added_on_the_cadres_file(qtbot, context):
     assert tab.table.item(before, tab.section.columns.index(tab.section.columns[1])).text() == "Lê Minh Trí"
 
 
+def test_correcting_a_relatives_birth_date_corrects_that_person_and_the_slip_about_him_stays(qtbot, context):
+    """Hùng's father, on his list and the subject of slip 30/PXM, corrected from 1938 to 1937 on the tab:
+    one father, still the slip's."""
+    editing.save(context.db, "slips", {"number": "30/PXM", "issued_on": "05/01/2026", "full_name": "Nguyễn Văn Tư",
+                                       "birth_date": "1938", "home_town": "Phú Thủy, Phan Thiết", "relation": "Cha",
+                                       "vetted_name": "Nguyễn Văn Hùng", "purpose": "Bổ nhiệm",
+                                       "recipient": "Cục A93B – Bộ Công an"})
+    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "nguyen van hung")[0])
+    qtbot.addWidget(form)
+    tab = form.tabs.widget(1)
+
+    def fathers() -> list[list[str]]:
+        return [[tab.table.item(r, c).text() for c in range(4)] for r in range(tab.table.rowCount())
+                if tab.table.item(r, 0).text() == "Cha"]
+
+    assert fathers() == [["Cha", "Nguyễn Văn Tư", "1938", "Danh sách thân nhân; phiếu 30/PXM"]]
+    tab.table.selectRow(0)
+    tab.buttons["Sửa"].click()
+    support.fill(tab.dialog, {"birth_date": "1937"})
+    assert tab.dialog.save(), tab.dialog.message.text()
+    assert fathers() == [["Cha", "Nguyễn Văn Tư", "1937", "Danh sách thân nhân; phiếu 30/PXM"]]
+
+
 def test_a_relative_born_after_today_is_asked_about_and_a_stay_abroad_may_end_ahead(qtbot, context):
     form = _file_of_anh(qtbot, context)
     relatives_tab = form.tabs.widget(1)

@@ -2,7 +2,8 @@
 
 From a file, whose relative is a cadre found by name + birth date (no match or several is an
 error); from the person file, the person whose file it is. The relative is a person of their
-own, found or added by the person rule, so the slips issued about them find them again.
+own, found or added by the person rule, so the slips issued about them find them again; a form
+editing a relative names their person, whom its values correct.
 """
 
 from typing import Any
@@ -35,7 +36,7 @@ class RelativePlan(Plan):
         if values["relation"] == SELF:
             raise RowProblem("thân nhân không thể có quan hệ «Bản thân»", "relation")
         owner = target.owner_id if target and target.owner_id else self.cadres.person_of(self._cadre(values))
-        relative, changed = self.person(values, None)
+        relative, changed = self.person(values, target)
         if relative == owner:
             raise RowProblem("thân nhân trùng với chính người có hồ sơ", "full_name")
         key = (owner, values["relation"], relative)

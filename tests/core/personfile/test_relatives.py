@@ -2,11 +2,15 @@
 
 import pytest
 
+from bvct_desktop.core import editing
 from bvct_desktop.core.editing import FormProblems
 from bvct_desktop.core.errors import InputError, PermissionDenied
-from bvct_desktop.core.personfile import relatives
+from bvct_desktop.core.kinds import RELATIVES
+from bvct_desktop.core.personfile import cases, relatives
+from tests.conftest import workbook
 from tests.core.personfile.conftest import last_audit, person_named
 from tests.sample_db import viewer_database
+from tests.samples import SAMPLES
 
 FATHER_IN_LAW = {"relation": "Cha vợ", "full_name": "Lê Văn Cường", "birth_date": "1940",
                  "home_town": "Hàm Tiến", "occupation": "Nông dân"}
@@ -38,6 +42,7 @@ def test_an_edit_is_audited_with_old_and_new_values_and_a_deletion_hides_the_rel
     father = relatives.list_relatives(db, hung)[0]
     changed = relatives.update_relative(db, father.id, {"relation": "Cha", "full_name": "Nguyễn Văn Tư",
                                                         "birth_date": "1938", "home_town": "Phú Thủy, Phan Thiết",
+                                                        "residence": "Phường Phú Thủy",
                                                         "occupation": "Cán bộ hưu trí", "abroad": "Không"})
     assert changed == ["occupation"]
     entry = last_audit(db)
@@ -70,3 +75,44 @@ def test_a_viewer_may_read_but_not_change_relatives(cli, db):
         relatives.add_relative(viewer, hung, FATHER_IN_LAW)
     assert last_audit(db)["outcome"] != "ok"
     viewer.close()
+
+
+FATHER = {"relation": "Cha", "full_name": "Nguyễn Văn Tư", "birth_date": "1938", "home_town": "Phú Thủy, Phan Thiết",
+          "residence": "Phường Phú Thủy", "occupation": "Hưu trí", "abroad": "Không"}
+FATHER_SLIP = {"number": "30/PXM", "issued_on": "05/01/2026", "full_name": "Nguyễn Văn Tư", "birth_date": "1938",
+               "home_town": "Phú Thủy, Phan Thiết", "relation": "Cha", "vetted_name": "Nguyễn Văn Hùng",
+               "purpose": "Bổ nhiệm", "recipient": "Cục A93B – Bộ Công an", "result_on": "20/02/2026",
+               "result": "Không có tàng thư"}
+CORRECTIONS = [{"birth_date": "1937"}, {"full_name": "Nguyễn Văn Tứ"}, {"home_town": "Hàm Tiến"}]
+
+
+@pytest.mark.parametrize("correction", CORRECTIONS)
+def test_correcting_a_relatives_details_corrects_that_person_and_keeps_their_slips(cli, db, tmp_path, correction):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    slip = editing.save(db, "slips", FATHER_SLIP)
+    father = relatives.list_relatives(db, hung)[0]
+    assert father.relative_id == editing.load(db, "slips", slip)["person_id"]
+    relatives.update_relative(db, father.id, {**FATHER, **correction}, father.versions)
+    fathers = [r for r in relatives.list_relatives(db, hung) if r.relation == "Cha"]
+    assert [(r.id, r.relative_id) for r in fathers] == [(father.id, father.relative_id)]
+    assert {key: getattr(fathers[0], key) for key in correction} == correction
+    assert editing.load(db, "slips", slip)["person_id"] == father.relative_id
+    [case] = [case for case in cases.cases_of(db, hung) if case["purpose"] == "Bổ nhiệm"]
+    assert "Cha" not in [missing.relation for missing in cases.case_file(db, case["id"]).unchecked]
+    headers, [father_row, *rows] = SAMPLES["relatives"]
+    keys = [spec.key for spec in RELATIVES.fields]
+    father_row = [{**dict(zip(keys, father_row, strict=True)), **correction}[key] for key in keys]
+    code, out, err = cli("import", "relatives", workbook(tmp_path / "than_nhan.xlsx", headers, [father_row, *rows]))
+    assert code == 0, out + err
+    assert "Thêm mới: 0" in out and "Cập nhật: 0" in out
+    assert len(relatives.list_relatives(db, hung)) == 3
+
+
+def test_a_relative_corrected_into_someone_already_stored_is_refused(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    father = relatives.list_relatives(db, hung)[0]
+    with pytest.raises(FormProblems) as caught:
+        relatives.update_relative(db, father.id, {**FATHER, "full_name": "Phạm Văn Bình", "birth_date": "1950",
+                                                  "home_town": "Hàm Tiến"})
+    assert "full_name" in caught.value.problems
+    assert relatives.list_relatives(db, hung)[0].full_name == "Nguyễn Văn Tư"
