@@ -3,12 +3,15 @@ recycle bin, opening a record, and what a read-only (xem) user is offered."""
 
 import unicodedata
 
+import openpyxl
 import pytest
 
 from bvct_desktop.core import audit, backup, browse, recycle_bin, register_search, vault
+from bvct_desktop.core.kinds import RELATIVES
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui import damage
 from bvct_desktop.gui.dialogs import NO, YES
+from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.navigation import REGISTERS
 from bvct_desktop.gui.printing import PrintPreview
 from bvct_desktop.gui.qt import (
@@ -27,9 +30,9 @@ from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.gui.registers.replies import MOST_NAMED, ReplyDialog
 from bvct_desktop.gui.workers import counted
 from bvct_desktop.io.xlsx_reader import read_first_sheet
-from tests.conftest import ADMIN, PASSWORD
+from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.gui import register_support as support
-from tests.gui.shell_support import as_user, context_for
+from tests.gui.shell_support import active, as_user, context_for, tab_stops
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
@@ -248,6 +251,48 @@ def test_tab_leaves_the_table_for_the_next_control_and_the_arrows_move_between_r
     qtbot.keyClick(page.table, Qt.Key_Backtab)  # Shift+Tab, as Qt delivers it
     last_button = [button for button in page.buttons.values() if button.isVisible()][-1]
     assert QApplication.focusWidget() is last_button
+
+
+def test_the_cadres_register_imports_relatives_with_the_import_wizard(qtbot, context, tmp_path):
+    """Relatives have no register: «Nhập thân nhân (Excel)…» beside «Nhập Excel» of the cadres' opens the
+    wizard for them (its template too), reached by Tab, and the cadre's «Thân nhân» tab shows them."""
+    page = RegisterPage(context, "cadres")
+    qtbot.addWidget(page)
+    active(qtbot, page)
+    button = page.buttons["import_relatives"]
+    assert button.text() == "Nhập thân nhân (Excel)…"
+    page.buttons["import"].setFocus()
+    assert button in tab_stops()
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key_Space)
+    wizard = page.import_wizard
+    assert wizard.windowTitle() == "Nhập Excel – Thân nhân"
+    headers = [spec.header for spec in RELATIVES.fields]
+    context.dialogs.answer_next(str(tmp_path / "mau"))
+    wizard.template_button.click()
+    assert next(openpyxl.load_workbook(tmp_path / "mau.xlsx").worksheets[0].iter_rows(
+        max_row=1, values_only=True)) == tuple(headers)
+    rows = [["Lê Hoàng Đức", "07/1980", "Mẹ", "Nguyễn Thị Lan", "1955", "La Gi"] + [None] * 6]
+    wizard.load(workbook(tmp_path / "than_nhan.xlsx", headers, rows))
+    qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
+    assert wizard.message.text().startswith("Đã nhập 1 dòng"), wizard.message.text()
+    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "le hoang duc")[0])
+    qtbot.addWidget(form)
+    tab = form.tabs.widget(1)
+    assert [[tab.table.item(r, c).text() for c in range(3)] for r in range(tab.table.rowCount())] == [
+        ["Mẹ", "Nguyễn Thị Lan", "1955"]]
+    page.bin_switch.setChecked(True)
+    assert not button.isEnabled()
+    assert button.toolTip() == "Đang xem thùng rác (bản ghi đã xóa): bỏ chọn «Thùng rác» để nhập thân nhân."
+
+
+def test_only_the_cadres_register_of_an_editor_offers_to_import_relatives(qtbot, db, clock):
+    assert "import_relatives" not in RegisterPage(context_for(db, clock), "slips").buttons
+    viewer = as_user(db, "xemthu", VIEWER)
+    assert "import_relatives" not in RegisterPage(context_for(viewer, clock), "cadres").buttons
+    viewer.close()
 
 
 def test_a_viewer_is_not_offered_changes(qtbot, db, clock):

@@ -1,5 +1,6 @@
 """One register page: search box, filters that fit the record, row count, the table, and the
-actions Thêm · Sửa · Xóa · Nhập Excel · Xuất Excel · In; a switch shows the recycle bin,
+actions Thêm · Sửa · Xóa · Nhập Excel · Xuất Excel · In (the cadres' also Nhập thân nhân: relatives
+have no register of their own, and belong to cadres); a switch shows the recycle bin,
 where a deleted record is restored (nothing is added, exported or printed there). Double-click
 or Enter opens the record's form."""
 
@@ -8,7 +9,7 @@ import datetime as dt
 from ...core import browse, exporting, recipients, recycle_bin
 from ...core.dates import display_date, parse_date
 from ...core.errors import BvctError, RowProblem
-from ...core.kinds import KINDS
+from ...core.kinds import KINDS, RELATIVES
 from ...core.numbers import grouped
 from ...core.permissions import Action, allows
 from ...core.text import file_name
@@ -67,10 +68,13 @@ HEADINGS = {
     "delegations": "Đoàn ra nước ngoài",
     "complaints": "Đơn thư khiếu nại, tố cáo",
 }
-# the main window's actions a register answers (method → its button), and what each does, to say why not
-WINDOW_BUTTONS = {"new_record": "add", "import_excel": "import", "export_excel": "export", "print_list": "print"}
-DOINGS = {"new_record": "thêm bản ghi", "import_excel": "nhập Excel", "export_excel": "xuất Excel",
-          "print_list": "in danh sách"}
+# the actions a register answers, the main window's and its own (method → its button), and what each does,
+# to say why not
+ANSWERED = {"new_record": "add", "import_excel": "import", "import_relatives": "import_relatives",
+            "export_excel": "export", "print_list": "print"}
+DOINGS = {"new_record": "thêm bản ghi", "import_excel": "nhập Excel", "import_relatives": "nhập thân nhân",
+          "export_excel": "xuất Excel", "print_list": "in danh sách"}
+RELATIVES_TIP = "Nhập thân nhân của các cán bộ đã có trong danh sách từ tệp Excel (có tệp mẫu)"
 NOTHING_FOUND = "Không tìm thấy bản ghi nào khớp «{}»."
 IN_BIN = "Đang xem thùng rác (bản ghi đã xóa): bỏ chọn «Thùng rác» để {}."
 NOT_EXCHANGED = "Hồ sơ thẩm tra được giữ trong hồ sơ từng người: sổ này không nhập, xuất Excel hay in danh sách."
@@ -234,6 +238,8 @@ class RegisterPage(QWidget):
                     "Ghi ngày nhận, số văn bản và kết quả cho các phiếu đã chọn (trả lời trong cùng một văn bản)",
                     self.can_edit and self.kind.name == "slips"),
                    ("import", "Nhập Excel", self.import_excel, "", self.can_edit and self.exchanged),
+                   ("import_relatives", "Nhập thân nhân (Excel)…", self.import_relatives, RELATIVES_TIP,
+                    self.can_edit and self.kind.name == "cadres"),
                    ("export", "Xuất Excel", self.export_excel, "Ctrl+E", self.can_export and self.exchanged),
                    ("print", "In", self.print_list, "Ctrl+P", self.can_export and self.exchanged),
                    ("print_record", printing.RECORD_DOCUMENTS.get(self.kind.name, ("",))[0], self.print_selected,
@@ -301,8 +307,15 @@ class RegisterPage(QWidget):
         return any(form.is_dirty() for form in self.forms.values())
 
     def import_excel(self) -> None:
-        if self.can_edit and self.unavailable("import_excel") is None:
-            wizard = ImportWizard(self.context, self.kind.name, self)
+        self._import("import_excel", self.kind.name)
+
+    def import_relatives(self) -> None:
+        """The cadres' relatives from a file: the same wizard, of the relatives' kind."""
+        self._import("import_relatives", RELATIVES.name)
+
+    def _import(self, method: str, kind: str) -> None:
+        if self.can_edit and self.unavailable(method) is None:
+            wizard = ImportWizard(self.context, kind, self)
             wizard.records_wanted.connect(self._complete_imported)
             wizard.show()
             self.import_wizard = wizard
@@ -589,7 +602,7 @@ class RegisterPage(QWidget):
             if key in self.buttons:
                 self.buttons[key].setVisible(visible)
                 self.buttons[key].setEnabled(enabled)
-        for method, key in WINDOW_BUTTONS.items():
+        for method, key in ANSWERED.items():
             if key in self.buttons:
                 why = self.unavailable(method)
                 self.buttons[key].setEnabled(why is None)
