@@ -349,14 +349,15 @@ def test_xoa_puts_a_vetting_case_in_the_recycle_bin_and_khoi_phuc_brings_it_back
 
 
 def test_a_slip_deleted_says_the_vetting_case_it_opened_went_with_it(qtbot, context):
-    """1/PXM alone opened Phạm Minh Quang's case for his appointment."""
+    """1/PXM alone opened Phạm Minh Quang's case for his appointment: the case goes and comes back with it, told as the
+    slip's case (a later slip of a case did not open it, yet takes it along when it is the last)."""
     page = RegisterPage(context, "slips")
     qtbot.addWidget(page)
     page.search.setText("1/PXM")
     page.table.selectRow(0)
     context.dialogs.answer_next(YES)
     page.delete_selected()
-    said = " và hồ sơ thẩm tra «Phạm Minh Quang – Bổ nhiệm» do phiếu này mở."
+    said = " và hồ sơ thẩm tra «Phạm Minh Quang – Bổ nhiệm» của phiếu này."
     assert page.message.text() == "Đã chuyển 1 bản ghi vào thùng rác" + said
     page.bin_switch.setChecked(True)
     page.table.selectRow(0)

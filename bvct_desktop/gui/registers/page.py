@@ -709,11 +709,11 @@ class RegisterPage(QWidget):
 
 
 def _cases_along(names: list[str], slips: int) -> str:
-    """« và hồ sơ thẩm tra «…» do phiếu này mở»: the vetting cases that went to the recycle bin, or came
-    back, with the slips that opened them; "" for none."""
+    """« và hồ sơ thẩm tra «…» của phiếu này»: the vetting cases that went to the recycle bin, or came
+    back, with their slips (not always the slip that opened one: a case goes with its last slip); "" for none."""
     if not names:
         return ""
-    opened_by = "do phiếu này mở" if slips == 1 else "do các phiếu này mở"
+    whose = "của phiếu này" if slips == 1 else "của các phiếu này"
     if len(names) == 1:
-        return f" và hồ sơ thẩm tra «{names[0]}» {opened_by}"
-    return f" và {len(names)} hồ sơ thẩm tra {opened_by}: " + ", ".join(f"«{name}»" for name in names)
+        return f" và hồ sơ thẩm tra «{names[0]}» {whose}"
+    return f" và {len(names)} hồ sơ thẩm tra {whose}: " + ", ".join(f"«{name}»" for name in names)
