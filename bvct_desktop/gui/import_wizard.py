@@ -208,6 +208,8 @@ class ImportWizard(QDialog):
         self.reading = None
         if error is not None:
             told = failure_message(error, "Không đọc được tệp")
+            with contextlib.suppress(BvctError):  # a failed import, as the command line audits it
+                importing.audit_unreadable(self.context.db, self.kind, self.file, told)
             if then is None:
                 self.message.show_message(told)
             else:
@@ -222,11 +224,9 @@ class ImportWizard(QDialog):
 
     def _not_read_again(self, told: str) -> None:
         """A file changed since it was read that cannot be read now (deleted, locked, damaged): nothing
-        imported, audited as a failed import as the command line does; «Nhập» tries it again."""
+        imported; «Nhập» tries it again."""
         self.message.show_message(f"{told} Không nhập dòng nào; cơ sở dữ liệu không thay đổi.")
         self._enable_runs(True)
-        with contextlib.suppress(BvctError):
-            importing.audit_unreadable(self.context.db, self.kind, self.file, told)
 
     def _show_preview(self) -> None:
         """The file read: the columns recognised, its old text converted, its first rows."""

@@ -3,10 +3,12 @@
 imported."""
 
 import datetime as dt
+import io
 import json
 
 import openpyxl
 import pytest
+from msoffcrypto.format.ooxml import OOXMLFile
 from sqlalchemy import select
 
 from bvct_desktop.core import browse, importing
@@ -265,6 +267,23 @@ def test_an_old_xls_register_can_be_chosen_and_is_told_to_be_saved_as_xlsx(qtbot
     qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
     assert wizard.message.text().startswith(
         "Tệp «so-cu.xls» là định dạng Excel cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx.")
+
+
+@pytest.mark.parametrize("how", ["xls", "password", "empty"])
+def test_a_file_that_cannot_be_read_is_audited_as_a_failed_import_as_the_command_line_does(qtbot, context,
+                                                                                            tmp_path, how):
+    path = tmp_path / f"so.{'xls' if how == 'xls' else 'xlsx'}"
+    if how == "xls":
+        path.write_bytes(xlsx_reader.OLE_MAGIC + bytes(504))
+    elif how == "password":
+        plain = io.BytesIO(workbook(tmp_path / "mo.xlsx", HEADERS, GOOD).read_bytes())
+        with path.open("wb") as locked:
+            OOXMLFile(plain).encrypt("matkhau", locked)
+    else:
+        openpyxl.Workbook().save(path)
+    audited = _audited(context, "nhập")
+    wizard = loaded(qtbot, _wizard(qtbot, context), path)
+    assert _audited(context, "nhập")[len(audited):] == [("failed", {"tep": path.name, "loi": wizard.message.text()})]
 
 
 @pytest.mark.parametrize("how", ["deleted", "damaged"])
