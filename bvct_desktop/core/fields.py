@@ -259,9 +259,10 @@ def _digits(field: Field, raw: object, pad_to: int) -> str:
             raise RowProblem("phải là dãy chữ số")
         digits = str(int(raw))
         return digits.zfill(pad_to) if len(digits) < pad_to else digits
-    value = re.sub(r"[\s.]", "", _as_text(field, raw))
+    written = _as_text(field, raw)
+    value = re.sub(r"[\s.]", "", written)
     if not value.isdigit() or not value.isascii():
-        raise RowProblem(f"«{_short(value)}» phải là dãy chữ số")
+        raise RowProblem(f"«{_short(written)}» phải là dãy chữ số")
     return value
 
 

@@ -25,6 +25,13 @@ def test_cccd_must_be_twelve_digits(raw):
         CCCD.parse(raw)
 
 
+@pytest.mark.parametrize("raw", ["6.00700E+10", "060 065 00x 234"])
+def test_a_cccd_that_is_no_digits_is_quoted_as_written(raw):
+    with pytest.raises(RowProblem) as refused:
+        CCCD.parse(raw)
+    assert refused.value.message == f"«{raw}» phải là dãy chữ số"
+
+
 def test_old_cmnd_has_nine_digits_padded_from_a_number():
     assert CMND.parse(26123456) == "026123456"
     assert CMND.parse("260123456") == "260123456"
