@@ -152,17 +152,26 @@ def map_headers(kind: Kind, headers: list[object]) -> tuple[dict[int, Field], li
 
 
 def read_headers(kind: Kind, cells: list[Sequence]) -> tuple[dict[int, Field], list[str], list[Problem]]:
-    """`map_headers` of row 1 of `cells` (by column). When row 1 lacks a required column and a row
-    below it, to row HEADERS_LOOKED_FOR, has them all (a title above the headers), the one problem is
-    that row's: the officer is told to remove the rows above it."""
+    """`map_headers` of row 1 of `cells` (by column). A row below it, to row HEADERS_LOOKED_FOR, that
+    looks like headers makes the one problem, at that row: one that has all the required columns row 1
+    lacks (a title above the headers) — the officer is told to remove the rows above it — or one naming
+    fields under columns row 1 leaves ignored or empty (a header of two rows, a group cell merged over
+    the fields it names) — told to keep the field names in row 1, since they would be ignored."""
     columns, ignored, problems = map_headers(kind, [column[0] for column in cells])
-    if any(problem.message == MISSING_COLUMN for problem in problems):
-        for number in range(2, min(HEADERS_LOOKED_FOR, len(cells[0]) if cells else 0) + 1):
-            found = map_headers(kind, [column[number - 1] for column in cells])[2]
-            if not any(problem.message == MISSING_COLUMN for problem in found):
-                above = "dòng phía trên nó" if number == 2 else f"{number - 1} dòng phía trên nó"
-                return columns, ignored, [Problem(number, None, "có vẻ là dòng tiêu đề cột, nhưng tiêu đề cột phải "
-                                                                f"ở dòng 1: hãy xóa {above} rồi nhập lại")]
+    lacking = any(problem.message == MISSING_COLUMN for problem in problems)
+    for number in range(2, min(HEADERS_LOOKED_FOR, len(cells[0]) if cells else 0) + 1):
+        below, _, found = map_headers(kind, [column[number - 1] for column in cells])
+        if lacking and not any(problem.message == MISSING_COLUMN for problem in found):
+            above = "dòng phía trên nó" if number == 2 else f"{number - 1} dòng phía trên nó"
+            return columns, ignored, [Problem(number, None, "có vẻ là dòng tiêu đề cột, nhưng tiêu đề cột phải "
+                                                            f"ở dòng 1: hãy xóa {above} rồi nhập lại")]
+        named = [spec.header for column, spec in below.items() if column not in columns
+                 and spec not in columns.values()]
+        if columns and named:
+            rows = "dòng 2" if number == 2 else f"các dòng 2 đến {number}"
+            return columns, ignored, [Problem(number, None, f"có vẻ là dòng tiêu đề cột ({', '.join(named)}), "
+                                              "nhưng tiêu đề cột chỉ được có một dòng, dòng 1: hãy ghi các tên cột "
+                                              f"ấy vào dòng 1 (thay cho tiêu đề nhóm), xóa {rows} rồi nhập lại")]
     return columns, ignored, problems
 
 

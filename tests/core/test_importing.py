@@ -173,6 +173,20 @@ def test_headers_below_a_title_are_told_to_be_moved_up(db, above, removed):
         "rồi nhập lại"]
 
 
+def test_a_header_of_two_rows_is_refused_not_read_without_its_lower_row(db):
+    """A group cell merged over the columns it names («Đảng» over D1:E1), the field names in row 2: read
+    from row 1 alone, Ngày vào Đảng and Ngày chính thức would be ignored and every row imported without
+    them. The officer is told to keep one header row, the field names in row 1."""
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh", "Quê quán", "Đảng", None],
+                        [None, None, None, "Ngày vào Đảng", "Ngày chính thức"],
+                        ["Đặng Văn Giang", "01/02/1970", "Phan Thiết", "03/02/1995", "03/02/1996"]])
+    result = importing.import_sheet(db, CADRES, sheet)
+    assert [str(problem) for problem in result.problems] == [
+        "Dòng 2: có vẻ là dòng tiêu đề cột (Ngày vào Đảng, Ngày chính thức), nhưng tiêu đề cột chỉ được có một "
+        "dòng, dòng 1: hãy ghi các tên cột ấy vào dòng 1 (thay cho tiêu đề nhóm), xóa dòng 2 rồi nhập lại"]
+    assert browse.count(db, "cadres") == 0
+
+
 def test_a_missing_column_is_told_when_no_row_below_holds_the_headers(db):
     sheet = rows_sheet([["Họ và tên", "Quê quán"], ["Đặng Văn Giang", "Phan Thiết"], ["Họ và tên", "Quê quán"]])
     result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
