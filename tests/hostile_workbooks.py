@@ -29,15 +29,18 @@ def inline(ref: str, text: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
 
 
-def sheet_xml(rows: Iterable[str], dimension: str | None = None) -> Iterable[bytes]:
-    """A worksheet part from row elements given as XML text, streamed."""
+def sheet_xml(rows: Iterable[str], dimension: str | None = None, merged: Iterable[str] = ()) -> Iterable[bytes]:
+    """A worksheet part from row elements given as XML text, and its merged areas ("A2:A4"), streamed."""
     yield f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}">'.encode()
     if dimension:
         yield f'<dimension ref="{dimension}"/>'.encode()
     yield b"<sheetData>"
     for row in rows:
         yield row.encode("utf-8")
-    yield b"</sheetData></worksheet>"
+    yield b"</sheetData>"
+    for area in merged:
+        yield f'<mergeCell ref="{area}"/>'.encode()
+    yield b"</worksheet>"
 
 
 def write(path: Path, sheets: list[tuple[str, str, Iterable[bytes]]], shared: bytes | None = None) -> Path:
@@ -88,3 +91,12 @@ def million_rows(path: Path, rows: int = 1_048_576) -> Path:
     """A header and a junk cell on every row down to Excel's last."""
     body = (f'<row r="{n}">' + inline(f"A{n}", "x") + "</row>" for n in range(2, rows + 1))
     return write(path, [("Cán bộ", "visible", sheet_xml([header_row(["Họ và tên", "Ngày sinh"]), *body]))])
+
+
+def merged_far_down(path: Path, areas: int = 1) -> Path:
+    """Two rows of a register, one cell merged down to Excel's last row, and `areas` - 1 more areas."""
+    rows = [header_row(["Họ và tên", "Đơn vị"]),
+            '<row r="2">' + inline("A2", "Trần Thị Ánh") + inline("B2", "Sở Tư pháp") + "</row>",
+            '<row r="3">' + inline("A3", "Võ Minh Hòa") + "</row>"]
+    merged = ["B2:B1048576", *(f"A{row}:A{row + 1}" for row in range(4, 2 * areas + 2, 2))]
+    return write(path, [("Cán bộ", "visible", sheet_xml(rows, merged=merged))])

@@ -128,6 +128,8 @@ def _print_import(result, name: str) -> None:
         print(f"  {importing.LEGACY_CELLS}: {grouped(result.legacy.cells)}")
         for before, after in result.legacy.samples:
             print(f"    «{before}» → «{after}»")
+    if result.merged_cells:
+        print(f"  {importing.MERGED_CELLS}: {grouped(result.merged_cells)}")
     if result.problems:
         for problem in result.problems:
             print(str(problem))

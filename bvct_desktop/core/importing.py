@@ -29,6 +29,7 @@ from .text import fold
 
 MAX_LISTED = 200  # lines, or names, a summary's list shows before it counts the rest
 LEGACY_CELLS = "Ô chuyển từ mã cũ (TCVN3/VNI)"
+MERGED_CELLS = "Ô lấy giá trị từ ô gộp (như Excel hiển thị)"
 MAX_PROBLEMS = 50  # a screenful: checking stops there, so a hostile or wrong file costs seconds, not minutes
 HEADERS_LOOKED_FOR = 5  # the rows where headers below a title are recognised
 MISSING_COLUMN = "thiếu cột bắt buộc"
@@ -41,6 +42,7 @@ class SheetData(Protocol):
     formula_without_value: set[tuple[int, int]]  # (row, col), 1-based
     error_cells: dict[tuple[int, int], str]  # (row, col) → the error Excel shows there (#N/A); read as empty
     dates_shown: dict[tuple[int, int], str]  # (row, col) → mm/yyyy or yyyy: a date cell's format shows no day
+    merged_filled: int  # cells given the value of the area merged down over them
 
     def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
 
@@ -83,6 +85,7 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # rows taken, but left incomplete
     legacy: Conversion = field(default_factory=Conversion)  # cells converted from TCVN3/VNI
+    merged_cells: int = 0  # cells read with the value of the area merged over them
 
     @property
     def ok(self) -> bool:
@@ -365,7 +368,8 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     """Plans the whole file, then writes it in one transaction unless a row has a problem. Its old
     TCVN3/VNI text is converted first, unless the caller did (`converted`: what `convert_sheet` changed)."""
     db.require(Action.EDIT, f"nhập «{kind.title}»")
-    result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet) if converted is None else converted)
+    result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet) if converted is None else converted,
+                          merged_cells=sheet.merged_filled)
     cells = sheet.columns
     columns, result.ignored_columns, result.problems = read_headers(kind, cells)
     dates_as_shown(sheet, columns)

@@ -239,6 +239,8 @@ class ImportWizard(QDialog):
         text += f"<b>Cột nhận ra:</b> {found}"
         if ignored:
             text += f"<br><b>Cột bỏ qua:</b> {', '.join(ignored)}"
+        if sheet.merged_filled:
+            text += f"<br>{importing.MERGED_CELLS}: {grouped(sheet.merged_filled)}"
         if problems:
             text += "<br><span style='color:#b00020'>" + "<br>".join(str(p) for p in problems) + "</span>"
         shown_rows = min(max(sheet.height - 1, 0), PREVIEW_ROWS)
@@ -386,10 +388,13 @@ class ImportWizard(QDialog):
     def _show_details(self, result: importing.ImportResult) -> None:
         """What the import did beyond the counts, as the command line tells it: the entries it added to
         a list (a recipient spelt another way is a new one), vetting cases opened, slips whose case
-        nobody can tell, old-encoding text converted, and each row updated with what changed."""
+        nobody can tell, old-encoding text converted, cells read from the area merged over them, and each
+        row updated with what changed."""
         lines = result.extra_lines(grouped)
         if result.legacy.cells:
             lines.append(f"{importing.LEGACY_CELLS}: {grouped(result.legacy.cells)}")
+        if result.merged_cells:
+            lines.append(f"{importing.MERGED_CELLS}: {grouped(result.merged_cells)}")
         lines += importing.first_lines(result.updates, "dòng cập nhật khác", grouped)
         if lines:
             self.details.setPlainText("\n".join(lines))

@@ -5,10 +5,11 @@ The survey is one pass over the sheet's XML (streamed, never held whole): the ra
 reach against the limits — at most `MAX_DATA_ROWS` data rows, and the kind's columns plus
 `EXTRA_COLUMNS` — the formulas with no cached value, the cells showing an Excel error (#N/A), which
 the reader gives as empty, and the date cells whose number format shows no day (`date_forms`), which
-the reader gives with the day Excel keeps. It runs before anything reads the values (sheet_process),
-so the reader is never handed a sheet it could not hold. The dimension a sheet declares, rows
-formatted but empty (formats pasted down to row 1,048,576) and the empty text a formula left
-(=IF(…;"";…)) are not its data: they count for no row.
+the reader gives with the day Excel keeps, and the areas merged down over rows below the headers
+(`merged`), whose value the reader gives in their top-left cell only. It runs before anything reads
+the values (sheet_process), so the reader is never handed a sheet it could not hold. The dimension
+a sheet declares, rows formatted but empty (formats pasted down to row 1,048,576) and the empty text
+a formula left (=IF(…;"";…)) are not its data: they count for no row.
 
 A large sheet is read in parts, one reader per core: part k of n surveys only its rows — from the
 first numbered row at about k/n of the sheet's XML to the next part's — and hands the reader a
@@ -33,6 +34,7 @@ EXTRA_COLUMNS = 30          # columns beyond the kind's own that a sheet may car
 MAX_PART_BYTES = 32 * 1024 * 1024    # workbook.xml, its relationships, styles.xml
 MAX_COPIED_BYTES = 64 * 1024 * 1024  # the parts a workbook in memory copies besides the sheet (shared strings…)
 MAX_ROW_BYTES = 64 * 1024 * 1024     # one row's XML
+MAX_MERGED_AREAS = 250_000  # as many as a sheet may have data rows: each costs the reader's memory
 CHUNK = 1 << 20
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -53,6 +55,7 @@ class Surveyed:
     formula_without_value: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 1-based
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → the error shown: #N/A
     dates_shown: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → mm/yyyy or yyyy
+    merged: list[tuple[int, int, int]] = field(default_factory=list)  # (top row, column, bottom row), 1-based
     hidden_skipped: list[str] = field(default_factory=list)  # hidden sheets before this one
     sheets: int = 1                       # worksheets in the workbook
     member: str = ""
@@ -248,6 +251,8 @@ class _Syntax:
         self.styled_cell = re.compile(rb"<" + p + rb'c r="([A-Z]{1,3})(\d+)"[^>]*?\ss\s*=\s*"(\d+)"')
         self.rows_open = re.compile(rb"<" + p + rb"sheetData\s*>")
         self.rows_close = b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"
+        self.merged = re.compile(rb"<" + p + rb"mergeCell\s+ref\s*=\s*[\"']([A-Z]{1,3})(\d{1,7}):"
+                                 rb"[A-Z]{1,3}(\d{1,7})[\"']")
 
     def plain(self, block: bytes) -> bool:
         """True when every cell of `block` starts `<c r="A1"` (as Excel and openpyxl write them):
@@ -329,7 +334,8 @@ def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: in
     """Refuses a sheet whose values reach past the limits (its last row holding a value, its widest
     cell); notes the cells whose formula has no cached value, those showing an error and those whose
     style shows a date without its day. Neither the declared dimension nor rows without a value
-    count. With `cut`, only the rows of that part are surveyed (and handed to it)."""
+    count. Notes the areas merged down over data rows, refusing more than MAX_MERGED_AREAS. With `cut`,
+    only the rows of that part are surveyed (and handed to it)."""
     max_rows = MAX_DATA_ROWS + 1
     where = f"Trang tính «{sheet.name}» của tệp «{path.name}»"
     tall = (f"; mỗi lần nhập tối đa {_thousands(MAX_DATA_ROWS)} dòng dữ liệu. Hãy chia thành nhiều tệp, "
@@ -365,6 +371,11 @@ def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: in
             noted.error_cells.update(_errors(syntax, block))
         if forms:
             noted.dates_shown.update(_dates_shown(syntax, block, forms))
+        if b"mergeCell" in block:
+            _merged(syntax, block, noted.merged)
+            if len(noted.merged) > MAX_MERGED_AREAS:
+                raise InputError(f"{where} có hơn {_thousands(MAX_MERGED_AREAS)} vùng ô gộp; hãy bỏ gộp ô "
+                                 "(Merge & Center) rồi lưu lại.")
 
 
 # --- a sheet read in parts --------------------------------------------------------------------
@@ -504,6 +515,17 @@ def _dates_shown(syntax: _Syntax, block: bytes, forms: dict[int, str]) -> dict[t
             column = columns.get(letters) or columns.setdefault(letters, _column_number(letters.decode("ascii")))
             found[int(reference[2]), column] = forms[int(match[1])]
     return found
+
+
+def _merged(syntax: _Syntax, block: bytes, found: list[tuple[int, int, int]]) -> None:
+    """Appends to `found` the areas of `block` merged over more than one row below row 1 (the headers'
+    merges are theirs), each as its top row, first column and bottom row; stops past MAX_MERGED_AREAS."""
+    for match in syntax.merged.finditer(block):
+        top, bottom = int(match[2]), int(match[3])
+        if 1 < top < bottom:
+            found.append((top, _column_number(match[1].decode("ascii")), bottom))
+            if len(found) > MAX_MERGED_AREAS:
+                return
 
 
 # --- styles --------------------------------------------------------------------------------

@@ -3,11 +3,12 @@
 The sheet read is the first one an officer sees in Excel: the first visible worksheet (a
 hidden sheet before it is skipped and named). A child process (`sheet_process`) surveys it
 (`sheet_xml`: the range its values reach against the limits, formulas with no cached value,
-cells showing an error, dates shown without their day) and only then reads its values with
-python-calamine (Rust; about 11× openpyxl's read-only mode): a workbook that makes the reader
-abort takes only that process down. A large file is read by one child per core, each a part of
-the rows. The caller may go on meanwhile (`start_reading`): `bvct import` unlocks the database
-while the sheet is read.
+cells showing an error, dates shown without their day, areas merged down) and only then reads its
+values with python-calamine (Rust; about 11× openpyxl's read-only mode): a workbook that makes the
+reader abort takes only that process down. The reader gives a merged area's value in its top-left
+cell only: each row the area covers is given it here, as the officer sees it in Excel. A large file
+is read by one child per core, each a part of the rows. The caller may go on meanwhile
+(`start_reading`): `bvct import` unlocks the database while the sheet is read.
 
 Calamine gives no styles, so `column_fonts` reads the cell styles of just the columns asked for
 (one more pass over the XML, and the workbook's style table): the legacy-encoding converter
@@ -48,6 +49,7 @@ class Sheet:
     styles_ahead: "StylesAhead | None" = None  # read while the child read the values
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → the error shown: #N/A
     dates_shown: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → mm/yyyy or yyyy
+    merged_filled: int = 0  # cells given the value of the area merged over them
 
     @classmethod
     def of_rows(cls, path: Path, rows: list[list[object]], **facts) -> "Sheet":
@@ -157,12 +159,33 @@ class PendingSheet:
             raise InputError(_READER_FAILED.get(failed.reason, _READER_FAILED["aborted"]).format(path.name)) from None
         if not any(any(value != "" for value in column) for column in columns):
             raise InputError(f"Trang tính «{surveyed.name}» của tệp «{path.name}» trống.")
+        filled = _filled_from_merges(columns, surveyed.merged, surveyed.dates_shown)
         return Sheet(path, surveyed.name, surveyed.formula_without_value, surveyed.hidden_skipped,
                      surveyed.sheets, surveyed.member, surveyed.styles_member, self._styles_ahead,
-                     surveyed.error_cells, surveyed.dates_shown, columns=columns)
+                     surveyed.error_cells, surveyed.dates_shown, filled, columns=columns)
 
     def close(self) -> None:
         self._reading.close()
+
+
+def _filled_from_merges(columns: list[list[object]], merged: list[tuple[int, int, int]],
+                        dates_shown: dict[tuple[int, int], str]) -> int:
+    """Gives each cell of the first column of the `merged` areas (top row, column, bottom row) the
+    value of the area's top cell, within the sheet's rows, with its date form; how many cells that
+    filled. Across columns an area shows one value, left in its first."""
+    filled = 0
+    for top, column, bottom in merged:
+        cells = columns[column - 1] if column <= len(columns) else []
+        value = cells[top - 1] if top <= len(cells) else None
+        if value is None or value == "":
+            continue
+        form = dates_shown.get((top, column))
+        for row in range(top + 1, min(bottom, len(cells)) + 1):
+            cells[row - 1] = value
+            if form:
+                dates_shown[row, column] = form
+        filled += max(min(bottom, len(cells)) - top, 0)
+    return filled
 
 
 def _check_container(path: Path) -> None:

@@ -94,6 +94,24 @@ def test_birth_dates_excel_keeps_as_dates_shown_mm_yyyy_or_yyyy_are_the_persons_
     assert [row[1] for row in _sheet_rows(tmp_path / "ra.xlsx")[1:]] == ["03/1965", "1958"]
 
 
+def test_a_delegation_merged_down_over_its_members_rows_is_imported_as_the_officer_sees_it(cli, tmp_path):
+    """Its decision, name, country and dates merged down over its three members' rows (the way real lists
+    are kept): every member row has them, none is refused as empty, and the cells filled are counted."""
+    headers = ["Số quyết định", "Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh"]
+    path = workbook(tmp_path / "gop.xlsx", headers, [
+        ["200-QĐ/TU", "Đoàn học tập Hàn Quốc", "Hàn Quốc", dt.datetime(2025, 6, 1), dt.datetime(2025, 6, 7),
+         "Trần Thị Ánh", "03/1970"],
+        [None, None, None, None, None, "Võ Minh Hòa", "01/1968"],
+        [None, None, None, None, None, "Đặng Văn Quí", "05/1958"]])
+    book = openpyxl.load_workbook(path)
+    for column in "ABCDE":
+        book.active.merge_cells(f"{column}2:{column}4")
+    book.save(path)
+    code, out, err = cli("import", "delegations", path)
+    assert code == 0, out + err
+    assert "Ô lấy giá trị từ ô gộp (như Excel hiển thị): 10" in out and "Thêm mới: 3" in out
+
+
 def test_a_birth_date_excel_cannot_hold_as_a_date_is_exported_as_its_text_and_imports_unchanged(cli, tmp_path):
     """Excel's dates begin on 01/01/1900 and count a 29/02/1900 that never was: a day before 01/03/1900
     is written as the text the import reads, never as a date cell Excel shows wrong or not at all."""

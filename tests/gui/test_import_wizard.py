@@ -75,6 +75,19 @@ def test_the_preview_shows_a_birth_date_excel_shows_as_month_and_year_as_it_will
     assert wizard.preview.item(0, 2).text() == "15/03/1990"  # a full date is kept whole
 
 
+def test_cells_read_from_an_area_merged_over_them_are_shown_and_counted(qtbot, context, tmp_path):
+    path = workbook(tmp_path / "gop.xlsx", ["Họ và tên", "Ngày sinh", "Chức vụ"],
+                    [["Lê Văn Một", "1970", "Chuyên viên"], ["Lê Văn Hai", "1971", None]])
+    book = openpyxl.load_workbook(path)
+    book.active.merge_cells("C2:C3")
+    book.save(path)
+    wizard = loaded(qtbot, _wizard(qtbot, context), path)
+    assert wizard.preview.item(1, 2).text() == "Chuyên viên"
+    assert f"{importing.MERGED_CELLS}: 1" in wizard.columns.text()
+    _checked(qtbot, wizard)
+    assert f"{importing.MERGED_CELLS}: 1" in wizard.details.toPlainText()
+
+
 def test_the_preview_counts_the_rows_that_carry_data(qtbot, context, tmp_path):
     """A list numbered in advance («STT» 1..40, two rows filled in) has two rows of data, not forty;
     the preview still shows the sheet's first rows as they are."""

@@ -141,6 +141,20 @@ def test_dates_shown_without_a_day_are_found_in_every_part(tmp_path, small_block
     assert surveyed.dates_shown == {(3, 2): "mm/yyyy", (200, 2): "yyyy", (399, 2): "mm/yyyy"}
 
 
+def test_areas_merged_down_are_found_whichever_part_holds_them(tmp_path, small_blocks, parts_seen):
+    """The merged areas follow the last row: only the last part sees them, over rows the others read."""
+    book = openpyxl.Workbook()
+    book.active.append(["Họ và tên", "Đơn vị"])
+    for n in range(2, 400):
+        book.active.append([f"tên {n}", "Sở Tư pháp" if n == 3 else None])
+    book.active.merge_cells("B3:B399")
+    book.active.merge_cells("A1:A2")  # a header's: not the data's
+    book.save(tmp_path / "so.xlsx")
+    surveyed, _ = _read(tmp_path / "so.xlsx", 3)
+    assert parts_seen[-1] == 3
+    assert surveyed.merged == [(3, 2, 399)]
+
+
 def test_cells_showing_an_error_are_found_in_every_part(tmp_path, small_blocks, parts_seen):
     rows = [hostile.header_row(["Họ và tên", "Năm"])]
     rows += [f'<row r="{n}">{hostile.inline(f"A{n}", "tên")}'

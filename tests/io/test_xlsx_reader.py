@@ -186,6 +186,41 @@ def test_a_workbook_whose_formats_all_show_the_day_has_no_cell_styles_read(tmp_p
     assert read_first_sheet(path).dates_shown == {}
 
 
+def test_a_merged_area_gives_its_value_to_every_row_it_covers_as_the_officer_sees_it(tmp_path):
+    """A delegation's decision and dates merged down over its members' rows: the reader gives the value
+    only in the area's top-left cell; every row of the area has it, as in Excel, and is counted. A
+    header merged over two columns, or down into row 2, stays a header; a date shown mm/yyyy stays so."""
+    path = tmp_path / "gop.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Số quyết định", "Ngày đi", "Họ và tên thành viên", "Ghi chú", None])
+    sheet.append(["200-QĐ/TU", dt.datetime(2025, 6, 1), "Trần Thị Ánh", "Tổ 1", None])
+    sheet.append([None, None, "Võ Minh Hòa", None, None])
+    sheet.append([None, None, "Đặng Văn Quí", None, None])
+    sheet.append(["201-QĐ/TU", None, "Lê Văn Một", None, None])
+    for area in ("A2:A4", "B2:B4", "D2:E2", "D1:E1", "E3:E4"):
+        sheet.merge_cells(area)
+    sheet["B2"].number_format = "mm/yyyy"
+    book.save(path)
+    read = read_first_sheet(path)
+    assert read.columns[0] == ["Số quyết định", "200-QĐ/TU", "200-QĐ/TU", "200-QĐ/TU", "201-QĐ/TU"]
+    assert read.columns[1][1:] == [dt.date(2025, 6, 1)] * 3 + [""]
+    assert read.row(2)[3] == "Tổ 1" and read.row(3)[3] == ""  # across columns: one value, in its first
+    assert read.merged_filled == 4
+    assert read.dates_shown == {(row, 2): "mm/yyyy" for row in (2, 3, 4)}
+
+
+def test_merged_areas_are_counted_against_the_limits(tmp_path, monkeypatch):
+    """A merge down to Excel's last row fills no more than the sheet's rows; more areas than the sheet
+    may have rows is a hostile file, refused by the survey before anything is read."""
+    read = read_first_sheet(hostile_workbooks.merged_far_down(tmp_path / "gop.xlsx"))
+    assert read.columns[1] == ["Đơn vị", "Sở Tư pháp", "Sở Tư pháp"] and read.merged_filled == 1
+    monkeypatch.setattr(sheet_xml, "MAX_MERGED_AREAS", 3)
+    monkeypatch.setattr(sheet_process, "_may_fork", lambda: True)  # the child sees the limit set here
+    with pytest.raises(InputError, match="vùng ô gộp"):
+        read_first_sheet(hostile_workbooks.merged_far_down(tmp_path / "gop.xlsx", areas=4))
+
+
 def test_the_first_visible_sheet_is_read_and_named(tmp_path):
     path = hostile_workbooks.write(tmp_path / "an.xlsx", [
         ("Cũ", "hidden", hostile_workbooks.sheet_xml([hostile_workbooks.header_row(["Sai"])])),
