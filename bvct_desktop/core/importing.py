@@ -36,6 +36,12 @@ MISSING_COLUMN = "thiếu cột bắt buộc"
 WRITING = "Đang ghi vào cơ sở dữ liệu…"
 
 
+class NumberShown(Protocol):
+    """What a number format writes around a whole number (18 formatted 0"/PXM": «18/PXM»)."""
+
+    def shown(self, number: int) -> str: ...
+
+
 class SheetData(Protocol):
     path: Path
     columns: list[list[object]]  # by column (all of one length), columns[c][0] in Excel row 1
@@ -43,6 +49,7 @@ class SheetData(Protocol):
     error_cells: dict[tuple[int, int], str]  # (row, col) → the error Excel shows there (#N/A); read as empty
     dates_shown: dict[tuple[int, int], str]  # (row, col) → mm/yyyy or yyyy: a date cell's format shows no day
     merged_filled: int  # cells given the value of the area merged down over them
+    numbers_shown: dict[tuple[int, int], NumberShown]  # (row, col) → a number cell's format writes text around it
 
     def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
 
@@ -178,10 +185,18 @@ def read_headers(kind: Kind, cells: list[Sequence]) -> tuple[dict[int, Field], l
     return columns, ignored, problems
 
 
-def dates_as_shown(sheet: SheetData, columns: dict[int, Field]) -> None:
-    """Rewrites in place each date cell of a column taking partial dates whose format shows no day as
-    the officer sees it, «03/1965» or «1958»: Excel keeps «3/1965» typed as 01/03/1965 shown mm/yyyy,
-    and that day is none of the record's. A column of full dates keeps the date."""
+def values_as_shown(sheet: SheetData, columns: dict[int, Field]) -> None:
+    """Rewrites in place the cells the officer sees otherwise than they are kept, where the field takes
+    what is seen: a date whose format shows no day, in a column taking partial dates, «03/1965» or
+    «1958» (Excel keeps «3/1965» typed as 01/03/1965 shown mm/yyyy, and that day is none of the
+    record's); a whole number whose format writes text around it, in a column kept as text, «18/PXM»
+    (Excel keeps 18 shown 0"/PXM"). A column of full dates keeps the date, one of numbers the number."""
+    for (row, column), number_form in sheet.numbers_shown.items():
+        spec = columns.get(column - 1)
+        cells = sheet.columns[column - 1] if spec is not None and spec.text_only else ()
+        value = cells[row - 1] if row <= len(cells) else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+            cells[row - 1] = number_form.shown(int(value))
     for (row, column), form in sheet.dates_shown.items():
         spec = columns.get(column - 1)
         if spec is None or not spec.takes_partial_dates:
@@ -372,7 +387,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                           merged_cells=sheet.merged_filled)
     cells = sheet.columns
     columns, result.ignored_columns, result.problems = read_headers(kind, cells)
-    dates_as_shown(sheet, columns)
+    values_as_shown(sheet, columns)
     cells = [column[1:] for column in cells]  # below the headers
     rows = ParsedRows([], [], []) if result.problems else parse_rows(kind, sheet, columns, result.problems, cells)
     del cells

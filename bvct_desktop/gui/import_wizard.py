@@ -233,7 +233,7 @@ class ImportWizard(QDialog):
         sheet, converted = self.sheet, self.converted
         shown = dataclasses.replace(sheet, columns=[column[:PREVIEW_ROWS + 1] for column in sheet.columns])
         columns, ignored, problems = importing.read_headers(self.kind, shown.columns)
-        importing.dates_as_shown(shown, columns)
+        importing.values_as_shown(shown, columns)
         found = ", ".join(spec.header for spec in columns.values()) or "không có"
         text = f"{sheet.described}<br>" if sheet.described else ""
         text += f"<b>Cột nhận ra:</b> {found}"

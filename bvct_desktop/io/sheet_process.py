@@ -64,6 +64,7 @@ class Reading:
             surveyed.formula_without_value |= part.formula_without_value
             surveyed.error_cells.update(part.error_cells)
             surveyed.dates_shown.update(part.dates_shown)
+            surveyed.numbers_shown.update(part.numbers_shown)
             surveyed.merged += part.merged
         columns = _joined([(start, columns) for _, start, columns in found])
         if columns is None or len({part[0].checksum for part in found}) > 1:

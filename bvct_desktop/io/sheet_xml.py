@@ -5,7 +5,8 @@ The survey is one pass over the sheet's XML (streamed, never held whole): the ra
 reach against the limits — at most `MAX_DATA_ROWS` data rows, and the kind's columns plus
 `EXTRA_COLUMNS` — the formulas with no cached value, the cells showing an Excel error (#N/A), which
 the reader gives as empty, and the date cells whose number format shows no day (`date_forms`), which
-the reader gives with the day Excel keeps, and the areas merged down over rows below the headers
+the reader gives with the day Excel keeps, the number cells whose format writes text around the
+number (`number_forms`: 18 shown «18/PXM»), and the areas merged down over rows below the headers
 (`merged`), whose value the reader gives in their top-left cell only. It runs before anything reads
 the values (sheet_process), so the reader is never handed a sheet it could not hold. The dimension
 a sheet declares, rows formatted but empty (formats pasted down to row 1,048,576) and the empty text
@@ -21,9 +22,10 @@ import io
 import operator
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from xml.etree import ElementTree
 
 from ..core import dates
@@ -55,6 +57,7 @@ class Surveyed:
     formula_without_value: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 1-based
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → the error shown: #N/A
     dates_shown: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → mm/yyyy or yyyy
+    numbers_shown: dict[tuple[int, int], "NumberForm"] = field(default_factory=dict)  # (row, col) → text around
     merged: list[tuple[int, int, int]] = field(default_factory=list)  # (top row, column, bottom row), 1-based
     hidden_skipped: list[str] = field(default_factory=list)  # hidden sheets before this one
     sheets: int = 1                       # worksheets in the workbook
@@ -300,6 +303,7 @@ class _Syntax:
                           + rb',3})\d+"[^>]*?(/?)>')
 
 
+Form = TypeVar("Form")  # what a cell's number format shows (of a date, around a number)
 _ATTR_R = re.compile(rb'\br\s*=\s*["\']([A-Z]{1,3})?(\d+)["\']')
 _ATTR_S = re.compile(rb'\bs\s*=\s*["\'](\d+)["\']')
 _TEXT_RESULT = re.compile(rb'\bt\s*=\s*["\']str["\']')  # a formula's cell whose cached value is text
@@ -345,6 +349,7 @@ def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: in
     last_row, rows_without_number, last_column = 0, 0, 0
     letters = len(_column_letters(max_columns + 1))
     forms = date_forms(archive, noted.styles_member)
+    numbers = number_forms(archive, noted.styles_member)
     for index, (syntax, block) in enumerate(_blocks(archive, sheet.member)):
         if cut is not None and not cut.owns(index, syntax, block):
             if cut.past:
@@ -370,7 +375,9 @@ def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: in
         if b'"e"' in block or b"'e'" in block:
             noted.error_cells.update(_errors(syntax, block))
         if forms:
-            noted.dates_shown.update(_dates_shown(syntax, block, forms))
+            noted.dates_shown.update(_styled(syntax, block, forms))
+        if numbers:
+            noted.numbers_shown.update(_styled(syntax, block, numbers))
         if b"mergeCell" in block:
             _merged(syntax, block, noted.merged)
             if len(noted.merged) > MAX_MERGED_AREAS:
@@ -499,9 +506,9 @@ def _errors(syntax: _Syntax, block: bytes) -> dict[tuple[int, int], str]:
     return found
 
 
-def _dates_shown(syntax: _Syntax, block: bytes, forms: dict[int, str]) -> dict[tuple[int, int], str]:
-    """The cells of `block` whose style is one of `forms`, and what their format shows of a date: each
-    found from its style attribute back to the start of its tag, so a sheet with few costs a search."""
+def _styled(syntax: _Syntax, block: bytes, forms: dict[int, Form]) -> dict[tuple[int, int], Form]:
+    """The cells of `block` whose style is one of `forms`, and what their format shows: each found from
+    its style attribute back to the start of its tag, so a sheet with few costs a search."""
     styled = re.compile(rb"""s=["'](""" + b"|".join(str(style).encode() for style in forms) + rb""")["']""")
     opening = b"<" + syntax.prefix + b"c "
     found, columns = {}, {}
@@ -538,15 +545,54 @@ def date_forms(archive: zipfile.ZipFile, member: str | None) -> dict[int, str]:
     """The cell formats (`s` attribute of a cell) whose number format shows a date without its day, and
     what it shows: month and year (dates.MONTH_FORM) or the year alone (dates.YEAR_FORM). A style table
     naming neither a format of its own nor format 17 is not parsed."""
+    return _formats(archive, member, _date_without_day, _BUILT_IN_WITHOUT_DAY, b'numFmtId="17"')
+
+
+@dataclass(frozen=True)
+class NumberForm:
+    """What a number format writes around a whole number: 0"/PXM" writes 18 as «18/PXM»."""
+
+    before: str
+    digits: int  # at least (000 writes 7 as 007)
+    after: str
+
+    def shown(self, number: int) -> str:
+        return f"{self.before}{number:0{self.digits}d}{self.after}"
+
+
+_NUMBER_WITH_TEXT = re.compile(r'((?:"[^"]*"|\\.)*)(0+|#+)((?:"[^"]*"|\\.)*)')
+_LITERAL = re.compile(r'"([^"]*)"|\\(.)')
+
+
+def number_forms(archive: zipfile.ZipFile, member: str | None) -> dict[int, NumberForm]:
+    """The cell formats whose number format writes text before or after a whole number (0"/PXM"), and
+    that text; none of Excel's built-in formats does."""
+    return _formats(archive, member, _number_with_text, {}, None)
+
+
+def _number_with_text(code: str) -> NumberForm | None:
+    shown = _NUMBER_WITH_TEXT.fullmatch(code.split(";")[0])
+    if shown is None or not (shown[1] or shown[3]):
+        return None
+    text = [_LITERAL.sub(lambda literal: literal[1] if literal[1] is not None else literal[2], part)
+            for part in (shown[1], shown[3])]
+    return NumberForm(text[0], shown[2].count("0"), text[1])
+
+
+def _formats(archive: zipfile.ZipFile, member: str | None, form_of: Callable[[str], Form | None],
+                   built_in: dict[int, Form], built_in_named: bytes | None) -> dict[int, Form]:
+    """The cell formats (`s` attribute of a cell) whose number format `form_of` gives a form for (or
+    one of `built_in`, by format id), and that form. A style table naming neither a format of its
+    own nor `built_in_named` is not parsed."""
     if member is None or member not in archive.namelist():
         return {}
     data = _small_part(archive, member)
-    if b"numFmt " not in data and b'numFmtId="17"' not in data:
+    if b"numFmt " not in data and (built_in_named is None or built_in_named not in data):
         return {}
     styles = ElementTree.fromstring(data)
-    shown = dict(_BUILT_IN_WITHOUT_DAY)
+    shown: dict[int, Form | None] = dict(built_in)
     for number_format in styles.findall("m:numFmts/m:numFmt", _NS):
-        shown[int(number_format.get("numFmtId", "-1"))] = _date_without_day(number_format.get("formatCode", ""))
+        shown[int(number_format.get("numFmtId", "-1"))] = form_of(number_format.get("formatCode", ""))
     forms = {}
     for index, xf in enumerate(styles.findall("m:cellXfs/m:xf", _NS)):
         if form := shown.get(int(xf.get("numFmtId", "0") or 0)):

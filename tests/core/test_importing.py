@@ -4,11 +4,14 @@ import datetime as dt
 import gc
 
 import pytest
+from sqlalchemy import select
 
 from bvct_desktop.core import browse, gazetteer, importing, recycle_bin, vault
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, RELATIVES, SLIPS
 from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED
+from bvct_desktop.core.schema import slips
+from bvct_desktop.io.sheet_xml import NumberForm
 from tests.conftest import ADMIN, PASSWORD
 from tests.fixtures.legacy import to_tcvn3
 from tests.rows_sheet import rows_sheet
@@ -185,6 +188,18 @@ def test_a_header_of_two_rows_is_refused_not_read_without_its_lower_row(db):
         "Dòng 2: có vẻ là dòng tiêu đề cột (Ngày vào Đảng, Ngày chính thức), nhưng tiêu đề cột chỉ được có một "
         "dòng, dòng 1: hãy ghi các tên cột ấy vào dòng 1 (thay cho tiêu đề nhóm), xóa dòng 2 rồi nhập lại"]
     assert browse.count(db, "cadres") == 0
+
+
+def test_a_number_excel_shows_with_text_around_it_is_read_as_shown_where_the_value_is_text(db):
+    """Số phiếu 18 formatted 0"/PXM" is «18/PXM» on the officer's screen and on the slip: so it is stored.
+    A column that is no text as written keeps the number."""
+    headers = ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Nơi nhận phiếu"]
+    sheet = rows_sheet([headers, [18, "02/03/2026", "Lê Văn Mười", "Cục A93B – Bộ Công an"],
+                        [7.0, "03/03/2026", "Lê Thị Mười", "Cục A93B – Bộ Công an"]],
+                       numbers_shown={(2, 1): NumberForm("", 1, "/PXM"), (3, 1): NumberForm("PX-", 3, "")})
+    assert importing.import_sheet(db, SLIPS, sheet).ok
+    with db.read() as connection:
+        assert connection.execute(select(slips.c.number).order_by(slips.c.id)).scalars().all() == ["18/PXM", "PX-007"]
 
 
 def test_a_missing_column_is_told_when_no_row_below_holds_the_headers(db):

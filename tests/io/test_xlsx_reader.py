@@ -175,6 +175,27 @@ def test_date_cells_whose_format_shows_no_day_are_noted_with_what_it_shows(tmp_p
     assert sheet.row(2)[1] == dt.date(1965, 3, 1)  # the value itself is Excel's
 
 
+NUMBER_FORMATS = {'0"/PXM"': ("", 1, "/PXM"), '000"/PXM"': ("", 3, "/PXM"), '"Số "0': ("Số ", 1, ""),
+                  '#\\/\\P\\X\\M': ("", 0, "/PXM"), "0": None, "General": None, "0.00": None,
+                  '0.0"%"': None, '#,##0" đồng"': None, "dd/mm/yyyy": None}
+
+
+def test_number_cells_whose_format_adds_text_are_noted_with_what_it_adds(tmp_path):
+    """Excel shows 18 formatted 0"/PXM" as «18/PXM»: the survey notes the text around the number and
+    how many digits the format writes at least; a format with decimals or thousands is no such one."""
+    path = tmp_path / "so.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Định dạng", "Số phiếu"])
+    for number_format in NUMBER_FORMATS:
+        book.active.append([number_format, 18])
+        book.active.cell(book.active.max_row, 2).number_format = number_format
+    book.save(path)
+    expected = {(row, 2): sheet_xml.NumberForm(*shown) for row, shown in enumerate(NUMBER_FORMATS.values(), start=2)
+                if shown}
+    assert read_first_sheet(path).numbers_shown == expected
+    assert expected[3, 2].shown(7) == "007/PXM"
+
+
 def test_a_workbook_whose_formats_all_show_the_day_has_no_cell_styles_read(tmp_path, monkeypatch):
     path = tmp_path / "ngay.xlsx"
     book = openpyxl.Workbook()
