@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import paths
 from ..core import address, passwords, settings, user_names, vault
 from ..core.database import Clock, Database, system_clock
-from ..core.errors import AuthError, BvctError, InputError, os_reason
+from ..core.errors import BvctError, InputError, os_reason
 from ..core.files import output
 from . import printing
 from .designer.ui_first_run_admin import Ui_FirstRunAdmin
@@ -21,7 +21,7 @@ from .dialogs import DATABASE_FILTER, Dialogs
 from .icons import icon
 from .look import wait_cursor
 from .qt import QApplication, QLineEdit, QWizard, QWizardPage
-from .startup_restore import RestorePage
+from .startup_restore import RestorePage, attempted
 from .workers import wait_for
 
 OFFICE_KEYS = ("co_quan_cap_tren", "co_quan", "dia_danh")
@@ -302,16 +302,9 @@ class ServerPage(QWizardPage, Ui_FirstRunServer):
             self.error.show_message(missing)
             return False
         choice, user, password = self.choice(), self.user.text().strip(), self.password.text()
-        self.error.show_message("Đang kết nối máy chủ…", error=False)
-        try:
-            where = address.parse(choice.text, choice.insecure_lan)
-            with wait_cursor():
-                database = wait_for(lambda: vault.unlock(where, user, password, wizard.clock))
-        except BvctError as refused:
-            self.error.show_message(refused.message)
-            if isinstance(refused, AuthError):
-                self.password.clear()
-                self.password.setFocus()
+        database = attempted(self, "Đang kết nối máy chủ…", lambda: vault.unlock(
+            address.parse(choice.text, choice.insecure_lan), user, password, wizard.clock))
+        if database is None:
             return False
         try:
             paths.remember(choice)

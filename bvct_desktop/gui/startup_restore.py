@@ -2,7 +2,9 @@
 the data-safety service (the backup checked against its own key slots, as `bvct restore` does);
 the login follows. The page is the Designer form ui/first_run_restore.ui."""
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from ..core import backup
 from ..core.backup_log import Known
@@ -12,6 +14,25 @@ from .designer.ui_first_run_restore import Ui_FirstRunRestore
 from .look import wait_cursor
 from .qt import QWizard, QWizardPage
 from .workers import wait_for
+
+T = TypeVar("T")
+
+
+def attempted(page: QWizardPage, waiting: str, work: Callable[[], T]) -> T | None:
+    """What `work` gives, done on a worker while `page` says `waiting`; None when it is refused, the page's
+    `error` then telling why (its `password` cleared and focused when the password was wrong)."""
+    page.error.show_message(waiting, error=False)
+    try:
+        with wait_cursor():
+            done = wait_for(work)
+    except BvctError as refused:
+        page.error.show_message(refused.message)
+        if isinstance(refused, AuthError):
+            page.password.clear()
+            page.password.setFocus()
+        return None
+    page.error.clear()
+    return done
 
 
 class RestorePage(QWizardPage, Ui_FirstRunRestore):
@@ -48,17 +69,10 @@ class RestorePage(QWizardPage, Ui_FirstRunRestore):
         if not user or not password:
             self.error.show_message("Nhập tên đăng nhập và mật khẩu của quản trị viên có trong bản sao lưu.")
             return False
-        self.error.show_message("Đang kiểm tra và khôi phục bản sao lưu…", error=False)
-        try:
-            with wait_cursor():
-                restored = wait_for(lambda: backup.restore(chosen, user, password, wizard.path, wizard.clock))
-        except BvctError as refused:
-            self.error.show_message(refused.message)
-            if isinstance(refused, AuthError):
-                self.password.clear()
-                self.password.setFocus()
+        restored = attempted(self, "Đang kiểm tra và khôi phục bản sao lưu…",
+                             lambda: backup.restore(chosen, user, password, wizard.path, wizard.clock))
+        if restored is None:
             return False
-        self.error.clear()
         wizard.restored_by = restored.report.user
         told = restore_offer.outcome_of(Known(chosen, restored.report.created_at), restored)
         wizard.dialogs.inform(self, "Đã khôi phục", f"{told} Hãy đăng nhập.")
