@@ -122,14 +122,19 @@ def test_a_lockout_is_audited_and_other_users_keep_their_count(made):
     assert keyfile.read(keyfile.key_path(made)).failures["binh"]["count"] == 3
 
 
+def _officer_guessed_at(made, clock, times: int) -> None:
+    """Officer «binh» added, then `times` wrong passwords typed for him."""
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    users.add(db, "binh", "chuyen-vien", "Binh-mat-khau-2026")
+    db.close()
+    _fail(made, clock, times, user="binh")
+
+
 def test_a_reopened_account_starts_its_count_afresh_and_its_failures_still_reach_the_trail(made):
     """An account guessed at is disabled, its password reset and reopened: its officer logs in at once,
     not after the day-long wait the guesses earned."""
     clock = Clock()
-    db = vault.unlock(made, ADMIN, PASSWORD, clock)
-    users.add(db, "binh", "chuyen-vien", "Binh-mat-khau-2026")
-    db.close()
-    _fail(made, clock, 5, user="binh")
+    _officer_guessed_at(made, clock, 5)
     db = vault.unlock(made, ADMIN, PASSWORD, clock)
     users.disable(db, "binh")
     clock.advance(seconds=31)
@@ -148,10 +153,7 @@ def test_a_password_set_by_an_administrator_lets_the_locked_out_officer_in_at_on
     """The officer who forgot the password and guessed is given a new one: no wait of the guesses
     earned (growing to a day), and no «users enable» that says the account is active."""
     clock = Clock()
-    db = vault.unlock(made, ADMIN, PASSWORD, clock)
-    users.add(db, "binh", "chuyen-vien", "Binh-mat-khau-2026")
-    db.close()
-    _fail(made, clock, 6, user="binh")
+    _officer_guessed_at(made, clock, 6)
     db = vault.unlock(made, ADMIN, PASSWORD, clock)
     users.change_password(db, "binh", "Binh-mat-khau-moi-2026")
     db.close()
