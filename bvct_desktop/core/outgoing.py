@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import crashpoints, numbering
+from . import crashpoints, numbering, settings
 from .database import Database
 from .errors import Ambiguous, InputError
 from .permissions import Action, allows
@@ -58,7 +58,7 @@ class Issued:
 
 def signer_of(office: dict[str, str]) -> str:
     """"K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN Nguyễn Văn Hòa" as the register writes the signer."""
-    title = ", ".join(part for part in (office["quyen_ky"], office["chuc_vu_ky"]) if part)
+    title = ", ".join(settings.signer_titles(office["quyen_ky"], office["chuc_vu_ky"]))
     return f"{title} {office['nguoi_ky']}".strip()
 
 

@@ -21,7 +21,7 @@ from .errors import InputError, RowProblem
 from .kinds import CASE_PURPOSES
 from .permissions import Action
 from .schema import settings as settings_table
-from .text import clean, fold
+from .text import clean, fold, identity_key
 
 # kind → the smallest and the largest value of a numeric setting (the GUI's boxes take the same)
 RANGES = {"days": (1, 365), "minutes": (1, 1440), "months": (1, 120)}
@@ -175,6 +175,13 @@ def _purpose_days(value: str, key: str) -> dict[str, int]:
         if not smallest <= days <= largest:
             raise InputError(f"«{key}»: «{purpose}: {days}»: số ngày phải từ {smallest} đến {largest}.")
     return found
+
+
+def signer_titles(authority: str, title: str) -> list[str]:
+    """The signature's title lines, «K/T TRƯỞNG BAN» above «PHÓ TRƯỞNG BAN»; the same title in
+    both (case and spacing aside) is one line: the head signs «TRƯỞNG BAN», an acting head «Q. TRƯỞNG BAN»."""
+    lines = [line for line in (authority, title) if line]
+    return lines[:1] if identity_key(authority) == identity_key(title) else lines
 
 
 def asks_password_again(connection: Connection) -> bool:

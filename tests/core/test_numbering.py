@@ -258,3 +258,12 @@ def test_only_a_user_who_may_issue_marks_a_number_spoiled(office, officer):
     with pytest.raises(PermissionDenied):
         outgoing.spoil(officer, outgoing.register(officer)[0], "không ban hành")
     assert [entry.status for entry in outgoing.register(office)] == [numbering.RESERVED]
+
+
+@pytest.mark.parametrize(("authority", "title", "written"), [
+    ("TRƯỞNG BAN", "Trưởng ban", "TRƯỞNG BAN Phạm Văn Mới"),
+    ("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN Phạm Văn Mới"),
+], ids=["head", "deputy"])
+def test_the_register_writes_a_title_set_in_both_signature_lines_once(authority, title, written):
+    office = {"quyen_ky": authority, "chuc_vu_ky": title, "nguoi_ky": "Phạm Văn Mới"}
+    assert outgoing.signer_of(office) == written

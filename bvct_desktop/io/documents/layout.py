@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from ...core import numbering
+from ...core import numbering, settings
 from .. import office_file
 from . import fonts
 from .fonts import BOLD, ITALIC, REGULAR
@@ -55,6 +55,11 @@ class Letterhead:
         return cls(superior=values["co_quan_cap_tren"], issuer=values["co_quan"], symbol=values["ky_hieu"],
                    place=values["dia_danh"], authority=values["quyen_ky"], signer_title=values["chuc_vu_ky"],
                    signer=values["nguoi_ky"], secrecy=values["do_mat"] if secrecy is None else secrecy)
+
+    @property
+    def titles(self) -> list[str]:
+        """The signature's title lines (the same title in both settings printed once)."""
+        return settings.signer_titles(self.authority, self.signer_title)
 
 
 def number_text(number: object | None, doc_code: str | None, symbol: str) -> str:
@@ -504,10 +509,9 @@ def _recipient_lines(c: "DocumentCanvas", recipients: Sequence[str]) -> list[lis
 
 
 def signer_lines(head: Letterhead, profile: Profile, width: float) -> tuple[SizedLines, SizedLines]:
-    """The signature's lines in the signer's column `width` wide: the authority's and the title's,
-    then the signer's name (a blank line when no name is set)."""
-    titles = [line for text in (head.authority, head.signer_title) if text
-              for line in column_lines(text, BOLD, profile.size("signer_title"), width)]
+    """The signature's lines in the signer's column `width` wide: the authority's and the title's
+    (one line when they say the same), then the signer's name (a blank line when no name is set)."""
+    titles = [line for text in head.titles for line in column_lines(text, BOLD, profile.size("signer_title"), width)]
     return titles, column_lines(head.signer, BOLD, profile.size("signer_name"), width)
 
 

@@ -266,12 +266,9 @@ def signature(document, head: Letterhead, profile: Profile, recipients) -> None:
     label.add_run(":").font.size = Pt(profile.size("recipients_label"))
     for text in recipients:
         write(left.add_paragraph(), f"- {text}", profile.size("recipients"), after=0)
-    first = True
-    for text in (head.authority, head.signer_title):
-        if text:
-            paragraph = right.paragraphs[0] if first else right.add_paragraph()
-            write(paragraph, text, profile.size("signer_title"), bold=True, align=CENTER, after=0)
-            first = False
+    for number, text in enumerate(head.titles):
+        paragraph = right.paragraphs[0] if number == 0 else right.add_paragraph()
+        write(paragraph, text, profile.size("signer_title"), bold=True, align=CENTER, after=0)
     for _ in range(max(1, round(profile.signature_space / profile.leading(profile.size("body"))))):
         right.add_paragraph()
     write(right.add_paragraph(), head.signer, profile.size("signer_name"), bold=True, align=CENTER, after=0)

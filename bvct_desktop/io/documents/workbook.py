@@ -407,10 +407,9 @@ def _letterhead(rows: _Rows, spec: Sheet | Text, head: Letterhead, draft: bool, 
 
 def _signature(rows: _Rows, spec: Sheet | Text, head: Letterhead) -> None:
     rows.blank()
-    lines = [line for line in (head.authority, head.signer_title) if line]
     recipients = list(spec.recipients or ())
     left = ["Nơi nhận:", *(f"- {text}" for text in recipients)] if spec.recipients is not None else []
-    right = [*lines, *([""] * SIGNATURE_ROWS), head.signer]
+    right = [*head.titles, *([""] * SIGNATURE_ROWS), head.signer]
     for number in range(max(len(left), len(right))):
         left_text = left[number] if number < len(left) else None
         right_text = right[number] if number < len(right) else None

@@ -3,8 +3,11 @@ where the page number goes, the signature block in its column."""
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
+import docx
+import openpyxl
 import pytest
 from pypdf import PdfReader
 
@@ -239,6 +242,40 @@ def test_a_line_of_the_signature_shrinks_a_little_to_stay_on_one_line_then_wraps
     assert len(lines) > 1 and {size for _, size in lines} == {14}
     narrower = layout.fonts.width(title, layout.BOLD, 13)
     assert layout.column_lines(title, layout.BOLD, 14, narrower) == [(title, 13)]
+
+
+def _reminder_text(target: Path, office: dict[str, str], options: render.Options) -> str:
+    """The text of a reminder letter written with these settings, in the format `target` is named for."""
+    source = reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, 30, [{**SLIP, "days_late": 40}], office, 5)
+    if target.suffix == ".docx":
+        render.reminder_docx_file(target, source, options)
+        cells = [cell for table in docx.Document(target).tables for row in table.rows for cell in row.cells]
+        return "\n".join(paragraph.text for cell in cells for paragraph in cell.paragraphs)
+    if target.suffix == ".xlsx":
+        render.reminder_xlsx(target, source, options)
+        rows = openpyxl.load_workbook(target).active.iter_rows(values_only=True)
+        return "\n".join(str(value) for row in rows for value in row if value)
+    pdf.save(render.reminder_pdf(source, options), target)
+    return pdfcheck.text(target)
+
+
+SIGNED_TITLES = {
+    "head": ("TRƯỞNG BAN", "TRƯỞNG BAN", ["TRƯỞNG BAN"]),
+    "acting-head": ("Q. TRƯỞNG BAN", "Q. Trưởng ban", ["Q. TRƯỞNG BAN"]),
+    "deputy": ("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"]),
+}
+
+
+@pdfcheck.needs_poppler
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".xlsx"])
+@pytest.mark.parametrize(("authority", "title", "printed"), SIGNED_TITLES.values(), ids=SIGNED_TITLES.keys())
+def test_the_signature_prints_a_title_set_in_both_lines_once(tmp_path, office, options, suffix, authority, title,
+                                                             printed):
+    """The head signs «TRƯỞNG BAN», not «TRƯỞNG BAN / TRƯỞNG BAN»: the same title as authority and as
+    position (case and spacing aside) is one line, in every format; a deputy's two lines both print."""
+    text = _reminder_text(tmp_path / f"cv{suffix}", {**office, "quyen_ky": authority, "chuc_vu_ky": title}, options)
+    pieces = [piece.strip() for piece in re.split(r"\n|\s{2,}", text)]  # the PDF's columns share a line
+    assert [piece for piece in pieces if "TRƯỞNG BAN" in piece.upper()] == printed
 
 
 def test_a_heading_keeps_on_its_page_the_room_asked_for_below_its_own_space(office):
