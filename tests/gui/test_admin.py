@@ -610,6 +610,25 @@ def test_a_setting_printed_on_documents_is_never_saved_empty_nor_half_saved(qtbo
     assert stored["co_quan_cap_tren"] == "TỈNH ỦY LÂM ĐỒNG" and stored["dia_danh"] == "Lâm Đồng"
 
 
+def test_a_refused_value_leaves_what_was_typed_and_points_at_its_field(qtbot, db, clock):
+    """The admin corrects the refused field instead of typing everything again."""
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    page.fields["nguoi_ky"].widget.setText("Phạm Văn Mới")
+    page.fields["co_quan_cap_tren"].widget.setText("")
+    page.save()
+    assert "(co_quan_cap_tren) in trên mọi văn bản nên không được để trống" in page.message.text()
+    assert page.fields["nguoi_ky"].widget.text() == "Phạm Văn Mới"
+    assert page.focusWidget() is page.fields["co_quan_cap_tren"].widget
+    page.advanced.setChecked(False)
+    page.fields["chuc_vu_ky"].widget.setText("")  # an advanced setting, emptied before the view was narrowed
+    page.fields["co_quan_cap_tren"].widget.setText("TỈNH ỦY LÂM ĐỒNG")
+    page.save()
+    assert page.advanced.isChecked() and page.focusWidget() is page.fields["chuc_vu_ky"].widget
+    page.fields["chuc_vu_ky"].widget.setText("PHÓ TRƯỞNG BAN")
+    page.save()
+    assert page.message.text() == "Đã lưu 1 thiết lập." and settings.list_settings(db)["nguoi_ky"] == "Phạm Văn Mới"
+
+
 def test_a_value_out_of_range_is_refused_on_the_page_as_on_the_command_line(qtbot, db, clock):
     page = page_of(qtbot, SettingsPage(context_for(db, clock)))
     page.advanced.setChecked(True)

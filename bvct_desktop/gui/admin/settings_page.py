@@ -99,10 +99,14 @@ class SettingsPage(QWidget, Ui_SettingsPage):
             self.form.setRowVisible(row, advanced or setting.key in BASIC)
 
     def load(self) -> None:
-        history = settings.settings_history(self.context.db)
-        self.stored = history.on(self.context.clock().date())
+        """The values in force today in the fields, and every setting's history."""
+        self._read_stored()
         for key, field in self.fields.items():
             field.set(self.stored[key])
+
+    def _read_stored(self) -> None:
+        history = settings.settings_history(self.context.db)
+        self.stored = history.on(self.context.clock().date())
         self._show_history(history)
 
     def _show_history(self, history: settings.History) -> None:
@@ -115,6 +119,12 @@ class SettingsPage(QWidget, Ui_SettingsPage):
             for column, value in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(value))
         self.history.setVisible(bool(rows))
+
+    def _point_at(self, key: str) -> None:
+        """The refused setting's field in view and focused (in the advanced view if it is not a basic one)."""
+        if key not in BASIC:
+            self.advanced.setChecked(True)
+        self.fields[key].widget.setFocus()
 
     def start_new_value(self) -> None:
         """The chosen setting takes the new value from the day chosen; the old one holds until the day before."""
@@ -135,16 +145,22 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         self.context.notifier.changed.emit("settings")
 
     def save(self) -> None:
+        """Saves what was changed, every value checked first; on a refusal the fields keep what was typed."""
         changed = {key: field.get() for key, field in self.fields.items() if field.get() != self.stored[key]}
-        try:
-            for key, value in changed.items():  # all checked before any is saved
+        for key, value in changed.items():
+            try:
                 settings.validated(key, value)
+            except BvctError as refused:
+                self.message.show_message(refused.message)
+                self._point_at(key)
+                return
+        try:
             stored = {key: settings.set_setting(self.context.db, key, value) for key, value in changed.items()}
         except BvctError as refused:
+            self._read_stored()  # what was saved before the refusal is saved
             self.message.show_message(refused.message)
             return
-        finally:
-            self.load()
+        self.load()
         saved = {key: value for key, value in stored.items() if value is not None}  # not the same value retyped
         notes = [settings.numbering_note(self.context.db, key, value) for key, value in saved.items()]
         done = f"Đã lưu {len(saved)} thiết lập." if saved else settings.NOTHING_CHANGED
