@@ -9,6 +9,7 @@ program's own behaviour take today's.
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -28,6 +29,7 @@ RANGES = {"days": (1, 365), "minutes": (1, 1440), "months": (1, 120)}
 PURPOSE_DAYS = (0, 365)  # han_tham_tra_ngay, for each purpose; 0: no deadline
 LONGEST_TEXT = 255  # characters of a text setting
 NOTHING_CHANGED = "Không có gì thay đổi."
+NOT_IN_SYMBOL = re.compile(r"[/\s]")  # the issuer's symbol follows the number's «/»: no other, no space
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Setting:
     label: str
     kind: str = "text"  # text | days | minutes | months | date | secrecy | yesno | days_by_purpose
     required: bool = False  # printed on every document: never empty
+    symbol: bool = False  # written after the «/» of every number («Số 02-CV/BTCTU»): one word, upper case
 
     @property
     def named(self) -> str:
@@ -64,7 +67,10 @@ class Setting:
             return "; ".join(f"{purpose}: {days}" for purpose, days in _purpose_days(value, self.key).items())
         if len(value) > LONGEST_TEXT:
             raise InputError(f"{self.named} dài tối đa {LONGEST_TEXT} ký tự; giá trị đã nhập có {len(value)} ký tự.")
-        return value
+        if self.symbol and NOT_IN_SYMBOL.search(value):
+            raise InputError(f"{self.named} viết liền, không có dấu «/» hay khoảng trắng, ví dụ «BTCTU» "
+                             "(số văn bản in «Số 02-CV/BTCTU»).")
+        return value.upper() if self.symbol else value
 
 
 def _whole_number_in(text: str, smallest: int, largest: int) -> bool:
@@ -74,7 +80,7 @@ def _whole_number_in(text: str, smallest: int, largest: int) -> bool:
 SETTINGS = (
     Setting("co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG", "Cơ quan cấp trên", required=True),
     Setting("co_quan", "BAN TỔ CHỨC", "Cơ quan ban hành", required=True),
-    Setting("ky_hieu", "BTCTU", "Ký hiệu cơ quan", required=True),
+    Setting("ky_hieu", "BTCTU", "Ký hiệu cơ quan", required=True, symbol=True),
     Setting("dia_danh", "Lâm Đồng", "Địa danh", required=True),
     Setting("quyen_ky", "K/T TRƯỞNG BAN", "Quyền hạn ký", required=True),
     Setting("chuc_vu_ky", "PHÓ TRƯỞNG BAN", "Chức vụ người ký", required=True),

@@ -58,6 +58,8 @@ def test_a_setting_printed_on_documents_is_never_empty(db, key):
 
 
 AUTO_LOCK_RANGE = "«Tự động khóa sau (phút)» (tu_dong_khoa_phut) phải là số nguyên từ 1 đến 1440."
+SYMBOL_WORD = ("«Ký hiệu cơ quan» (ky_hieu) viết liền, không có dấu «/» hay khoảng trắng, ví dụ «BTCTU» "
+               "(số văn bản in «Số 02-CV/BTCTU»).")
 
 
 @pytest.mark.parametrize("key, refused, told", [
@@ -73,6 +75,8 @@ AUTO_LOCK_RANGE = "«Tự động khóa sau (phút)» (tu_dong_khoa_phut) phải
     ("co_quan", "B" * 5000, "«Cơ quan ban hành» (co_quan) dài tối đa 255 ký tự; giá trị đã nhập có 5000 ký tự."),
     ("nhiem_ky_bat_dau", "20251001", "«Ngày bắt đầu nhiệm kỳ» (nhiem_ky_bat_dau) phải là ngày dạng YYYY-MM-DD."),
     ("do_mat", "TỐI MẬT", "«Độ mật» (do_mat) chỉ nhận giá trị rỗng hoặc «MẬT»."),
+    ("ky_hieu", "BTC/TU", SYMBOL_WORD),  # would be issued «Số 02-CV/BTC/TU»
+    ("ky_hieu", "btctu x", SYMBOL_WORD),
     ("hoi_lai_mat_khau", "đôi khi", "«Hỏi lại mật khẩu trước khi xuất hoặc in» (hoi_lai_mat_khau) chỉ nhận «có» "
                                     "hoặc «không»."),
     ("thu_muc_sao_luu_2", "/" + "a" * 255, "«Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)» (thu_muc_sao_luu_2) "
@@ -92,6 +96,20 @@ def test_a_value_out_of_its_range_is_refused_naming_the_setting_and_the_range(db
                                         ("han_tham_tra_ngay", "Bầu cử: 0; Bổ nhiệm: 365"), ("co_quan", "B" * 255)])
 def test_the_ends_of_a_range_are_taken(db, key, value):
     assert settings.set_setting(db, key, value) == value
+
+
+def test_a_symbol_typed_in_lower_case_is_stored_as_numbers_print_it(db):
+    assert settings.set_setting(db, "ky_hieu", "đu") == "ĐU"
+    assert settings.set_setting(db, "ky_hieu", "btctu", MERGER) == "BTCTU"
+
+
+def test_a_symbol_stored_before_the_rule_still_prints_and_leaves_the_other_settings_editable(db):
+    from bvct_desktop.core.schema import settings as settings_table
+
+    with db.write() as connection:
+        connection.execute(settings_table.update().where(settings_table.c.key == "ky_hieu").values(value="BTC/TU"))
+    assert settings.list_settings(db)["ky_hieu"] == "BTC/TU"
+    assert settings.set_setting(db, "dia_danh", "Bình Thuận") == "Bình Thuận"
 
 
 def test_every_change_is_audited_with_its_first_day(db):
