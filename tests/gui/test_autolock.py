@@ -169,10 +169,20 @@ def test_keys_typed_on_a_cover_do_not_reach_its_window(window, qtbot):
     assert saved == [] and form.isVisible() and form.result() == QDialog.DialogCode.Rejected and cover.isVisible()
 
 
-def test_a_cover_hides_what_is_under_it_whatever_the_style_sheet(window, qtbot):
+@pytest.fixture
+def no_style_sheet():
+    """The application without its style sheet for a test, then with the one it had (prepared once
+    for the session, the sheet is not set again)."""
+    application = QApplication.instance()
+    kept = application.styleSheet()
+    application.setStyleSheet("")
+    yield
+    application.setStyleSheet(kept)
+
+
+def test_a_cover_hides_what_is_under_it_whatever_the_style_sheet(window, qtbot, no_style_sheet):
     """The cover paints its own background: with no style sheet at all (one that failed to load),
     the records under it still do not show through."""
-    QApplication.instance().setStyleSheet("")
     form = QDialog(window)
     form.resize(600, 400)
     record = QWidget(form)
