@@ -14,7 +14,7 @@ that unit is called on the other side of the date:
   or could be several;
 - `counterparts(home_town)` — the other names of that place, for the search index;
 - `without_unit_words(query)` — a register's search without the unit word of a place it names ("Đặc
-  khu Phú Quý" looks for "Phú Quý"), since the index holds those other names without theirs;
+  khu Phú Quý" looks for the phrase "Phú Quý"), since the index holds those other names without theirs;
 - `now_called(home_town)` — "Đặc khu Phú Quý, Lâm Đồng" for a home town written under old names;
 - `province_now(text)` — "Tỉnh Lâm Đồng" for a former province, alone or ending an office's name
   ("Phòng PV27 – Công an tỉnh Bình Thuận").
@@ -320,27 +320,32 @@ class Gazetteer:
         return tuple(name for name in names if f" {place_key(name)} " not in written)
 
     def without_unit_words(self, words: list[str]) -> list[str]:
-        """The words of a search, each unit word left out that comes before the name of a unit of its type."""
+        """The words of a search, each unit word left out that comes before the name of a unit of its type,
+        and that name kept as one phrase (["Đặc", "khu", "Phú", "Quý"] → ["Phú Quý"])."""
         kept, at = [], 0
         while at < len(words):
             unit_word = _unit_word_at(words, at)
-            if unit_word and self._names_a_unit(_TYPED_TYPES[unit_word], words[at + len(unit_word):]):
+            name = self._unit_name(_TYPED_TYPES[unit_word], words[at + len(unit_word):]) if unit_word else 0
+            if name:
                 at += len(unit_word)
+                kept.append(" ".join(words[at:at + name]).rstrip(",;"))
+                at += name
             else:
                 kept.append(words[at])
                 at += 1
         return kept
 
-    def _names_a_unit(self, type_word: str, following: list[str]) -> bool:
-        """Whether the words `following` a unit word begin the name of a unit of that type (up to a comma)."""
-        name = []
-        for word in following:
-            name.append(word)
-            if any(unit.type_word == type_word for unit in self._named.get(place_key(" ".join(name).rstrip(",;")), ())):
-                return True
+    def _unit_name(self, type_word: str, following: list[str]) -> int:
+        """How many of the words `following` a unit word make the longest name of a unit of that type
+        they begin (up to a comma); 0 when they begin none."""
+        longest = 0
+        for length, word in enumerate(following, start=1):
+            name = place_key(" ".join(following[:length]).rstrip(",;"))
+            if any(unit.type_word == type_word for unit in self._named.get(name, ())):
+                longest = length
             if word.endswith((",", ";")):
-                return False
-        return False
+                break
+        return longest
 
     def now_called(self, place: str) -> str | None:
         """What a home town written under former names is called now ("Đặc khu Phú Quý, Lâm Đồng");
@@ -468,14 +473,15 @@ def province_now(text: str | None) -> str | None:
     return load().province_now(text) if text else None
 
 
-def without_unit_words(query: str) -> str:
-    """A search typed, each unit word left out that comes before the name of a unit of its type («Đặc
-    khu Phú Quý» → «Phú Quý»; «Phường 1» and «đặc khu Mũi Né» stay): `counterparts` are indexed without
-    theirs. The data is read only for a search holding a unit word before more words."""
+def without_unit_words(query: str) -> list[str]:
+    """The words of a search typed, each unit word left out that comes before the name of a unit of its
+    type and that name one phrase («Đặc khu Phú Quý» → «Phú Quý», its words together and in order, not
+    «phú» and «quý» anywhere; «Phường 1» and «đặc khu Mũi Né» stay words): `counterparts` are indexed
+    without their unit words. The data is read only for a search holding a unit word before more words."""
     words = query.split()
     if any(_unit_word_at(words, at) for at in range(len(words))):
-        return " ".join(load().without_unit_words(words))
-    return query
+        return load().without_unit_words(words)
+    return words
 
 
 def in_sentence(name: str) -> str:

@@ -37,9 +37,10 @@ def fold_ascii(value: str) -> str:
 
 def query_words(query: str) -> list[str]:
     """The folded words a register's search box looks for: those typed, but for the unit word before a
-    place's name («Đặc khu Phú Quý», as the program shows a home town's new name, looks for «phu quy»):
-    a person's search key holds the other names of their home town without their unit words."""
-    return search_words(gazetteer.without_unit_words(query))
+    place's name («Đặc khu Phú Quý», as the program shows a home town's new name, looks for the phrase
+    «phu quy», its words together, as one "word"): a person's search key holds the other names of their
+    home town without their unit words, in order."""
+    return [" ".join(folded) for term in gazetteer.without_unit_words(query) if (folded := search_words(term))]
 
 
 def narrows(before: str, after: str) -> bool:

@@ -76,6 +76,24 @@ def test_a_new_name_typed_with_its_unit_word_finds_the_records_written_under_the
     assert names(db, "cadres", "Đặc khu Mũi Né") == []  # no đặc khu is so called: every word is looked for
 
 
+def test_a_units_name_typed_with_its_unit_word_is_looked_for_as_a_phrase(db):
+    """«Đặc khu Phú Quý» finds «Phú Quý» written together (in the person's home town, under either
+    name, or in the record's text), not «phú» and «quý» anywhere in a record."""
+    slips = browse.record_ids(db, "slips")  # of people from Hàm Tiến (Mũi Né)
+    loose = [{"purpose": "Quy hoạch", "father_name": "Nguyễn Văn Phú"},
+             {"note": "Giải quyết chế độ", "mother_name": "Trần Thị Phú"},  # «quy» begins «quyết»
+             {"purpose": "Quy hoạch", "note": "Vợ quê Phú Yên"}]
+    for record, texts in zip(slips, loose, strict=True):
+        stored = editing.load(db, "slips", record)
+        editing.save(db, "slips", {**stored, **texts}, record, stored.get("person_id"))
+    assert browse.record_ids(db, "slips", "Phú Quý") == slips  # typed alone: each word anywhere
+    assert browse.record_ids(db, "slips", "Đặc khu Phú Quý") == []
+    assert browse.record_ids(db, "slips", "Phường Mũi Né") == slips
+    stored = editing.load(db, "slips", slips[0])
+    editing.save(db, "slips", {**stored, "result": "Có tài liệu về Phú Quý"}, slips[0], stored.get("person_id"))
+    assert browse.record_ids(db, "slips", "Đặc khu Phú Quý") == [slips[0]]
+
+
 def test_delegations_are_found_by_a_member(db):
     assert len(browse.record_ids(db, "delegations", "huong")) == 2
     assert len(browse.record_ids(db, "delegations", "vinh nhat")) == 1
