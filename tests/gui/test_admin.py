@@ -27,7 +27,6 @@ from bvct_desktop.gui.qt import QDate
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import PASSWORD
 from tests.gui.shell_support import (
-    FakeClock,
     as_user,
     context_for,
     new_database,
@@ -36,11 +35,6 @@ from tests.gui.shell_support import (
 )
 
 NEW_PASSWORD = "Doi-mat-khau-2026"
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

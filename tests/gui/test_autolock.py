@@ -23,12 +23,7 @@ from bvct_desktop.gui.qt import (
     QWidget,
 )
 from tests.conftest import PASSWORD
-from tests.gui.shell_support import FakeClock, context_for, new_database
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
+from tests.gui.shell_support import context_for, new_database
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Copying out of the program is exporting: a role that may not export (Chỉ xem) copies nothing
 from a table or a read-only field and is told why; the roles that may export copy as Qt does."""
 
-import pytest
 
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui.qt import (
@@ -14,21 +13,9 @@ from bvct_desktop.gui.qt import (
     Qt,
     QTableView,
 )
-from tests.gui.shell_support import FakeClock, as_user, main_window, new_database
+from tests.gui.shell_support import as_user, main_window
 
 CCCD = "001085012345"
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def db(tmp_path, clock):
-    opened = new_database(tmp_path, clock)
-    yield opened
-    opened.close()
 
 
 def table_in(qtbot, window) -> QTableView:

@@ -9,12 +9,7 @@ from bvct_desktop.core import backup, keyfile, users, vault
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.login import LoginDialog
 from tests.conftest import ADMIN, PASSWORD
-from tests.gui.shell_support import FakeClock, active, logged_in, new_database, tab_stops, type_text
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
+from tests.gui.shell_support import active, logged_in, new_database, tab_stops, type_text
 
 
 @pytest.fixture

@@ -65,18 +65,6 @@ def fake_registers(monkeypatch):
     return pages
 
 
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def db(tmp_path, clock):
-    opened = new_database(tmp_path, clock)
-    yield opened
-    opened.close()
-
-
 def test_navigation_and_status_bar(qtbot, db, clock, fake_registers):
     window = main_window(qtbot, db, clock)
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]

@@ -31,16 +31,11 @@ from bvct_desktop.gui.report_page import ReportPage
 from bvct_desktop.gui.startup import FirstRunWizard
 from tests.conftest import ADMIN, PASSWORD, server_cli, workbook
 from tests.gui import register_support as support
-from tests.gui.shell_support import FakeClock, context_for, import_samples, logged_in
+from tests.gui.shell_support import context_for, import_samples, logged_in
 from tests.server_db import OWNER
 
 OFFICER_NAME, OFFICER_PASSWORD = "chuyen.vien", "Chuyen-vien-mat-khau-26"
 SCREEN = (1366, 768)
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture
