@@ -8,7 +8,7 @@ write can never hand the same number out twice.
 """
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -66,11 +66,12 @@ class Issue:
 
 class Writer(Protocol):
     """How a document is written (io.documents.render's writers): `freeze` makes its content as
-    plain values, `write` writes that content; `recipients` are its "Nơi nhận"; `encrypted`: its
-    file is encrypted with a password."""
+    plain values, `write` writes that content; `recipients` are its "Nơi nhận" under the office's
+    settings; `encrypted`: its file is encrypted with a password."""
 
-    recipients: list[str]
     encrypted: bool
+
+    def recipients(self, office: Mapping[str, str]) -> list[str]: ...
 
     def write(self, content: outgoing.Content) -> None: ...
 
@@ -128,8 +129,8 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path | N
             raise InputError("Chưa phát hành được: báo cáo còn thiếu phần do cán bộ viết: "
                              + ", ".join(f"«{part}»" for part in missing)
                              + " (viết ở trang Báo cáo hoặc trong tệp các phần do cán bộ viết). Chưa lấy số văn bản.")
-        issued = outgoing.issue(db, numbering.REPORT, outgoing.REPORT, subject, office, writer.recipients, today,
-                                lambda number: writer.freeze(office, figures, written, Issue(number, today)),
+        issued = outgoing.issue(db, numbering.REPORT, outgoing.REPORT, subject, office, writer.recipients(office),
+                                today, lambda number: writer.freeze(office, figures, written, Issue(number, today)),
                                 writer.write, details)
         made = Issue(issued.number, issued.issued_on, issued.number_text)
     else:
@@ -160,7 +161,7 @@ def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | 
         record(db, PRINTED, "slips", details)
         return Issue(None, on), data
     subject = f"V/v đôn đốc trả lời phiếu yêu cầu xác minh lai lịch ({data['recipient']})"
-    issued = outgoing.issue(db, numbering.LETTER, outgoing.REMINDER, subject, office, writer.recipients, on,
+    issued = outgoing.issue(db, numbering.LETTER, outgoing.REMINDER, subject, office, writer.recipients(office), on,
                             lambda number: writer.freeze(office, data, Issue(number, on)), writer.write, details)
     return Issue(issued.number, issued.issued_on, issued.number_text), data
 

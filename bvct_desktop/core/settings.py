@@ -28,6 +28,7 @@ from .text import clean, fold, identity_key
 RANGES = {"days": (1, 365), "minutes": (1, 1440), "months": (1, 120)}
 PURPOSE_DAYS = (0, 365)  # han_tham_tra_ngay, for each purpose; 0: no deadline
 LONGEST_TEXT = 255  # characters of a text setting
+LONGEST_LIST = 800  # characters of a listed setting (its items with their «; »)
 NOTHING_CHANGED = "Không có gì thay đổi."
 NOT_IN_SYMBOL = re.compile(r"[/\s]")  # the issuer's symbol follows the number's «/»: no other, no space
 
@@ -40,6 +41,7 @@ class Setting:
     kind: str = "text"  # text | days | minutes | months | date | secrecy | yesno | days_by_purpose
     required: bool = False  # printed on every document: never empty
     symbol: bool = False  # written after the «/» of every number («Số 02-CV/BTCTU»): one word, upper case
+    listed: bool = False  # items separated by «;», each printed on its own line (`listed_lines`)
 
     @property
     def named(self) -> str:
@@ -65,18 +67,37 @@ class Setting:
             raise InputError(f"{self.named} chỉ nhận «có» hoặc «không».")
         if self.kind == "days_by_purpose":
             return "; ".join(f"{purpose}: {days}" for purpose, days in _purpose_days(value, self.key).items())
-        if len(value) > LONGEST_TEXT:
-            raise InputError(f"{self.named} dài tối đa {LONGEST_TEXT} ký tự; giá trị đã nhập có {len(value)} ký tự.")
+        if self.listed:
+            value = "; ".join(_items(value))
+            if not value:
+                raise InputError(f"{self.named} cần ít nhất một nơi nhận; các nơi nhận cách nhau bằng dấu «;».")
+        longest = LONGEST_LIST if self.listed else LONGEST_TEXT
+        if len(value) > longest:
+            raise InputError(f"{self.named} dài tối đa {longest} ký tự; giá trị đã nhập có {len(value)} ký tự.")
         if self.symbol and NOT_IN_SYMBOL.search(value):
             raise InputError(f"{self.named} viết liền, không có dấu «/» hay khoảng trắng, ví dụ «BTCTU» "
                              "(số văn bản in «Số 02-CV/BTCTU»).")
         return value.upper() if self.symbol else value
 
 
+def _items(value: str) -> list[str]:
+    """The items of a listed setting, without the punctuation the document puts after each."""
+    return [item for item in (part.strip().rstrip(",.").strip() for part in value.split(";")) if item]
+
+
+def listed_lines(value: str) -> list[str]:
+    """A listed setting as the document prints it (HD 36 «Nơi nhận»): each item ends with «,», the
+    last with «.»."""
+    items = _items(value)
+    return [f"{item}," for item in items[:-1]] + [f"{item}." for item in items[-1:]]
+
+
 def _whole_number_in(text: str, smallest: int, largest: int) -> bool:
     return text.isascii() and text.isdigit() and smallest <= int(text) <= largest
 
 
+REPORT_RECIPIENTS = ("Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ); Thường trực Tỉnh ủy (để báo cáo); "
+                     "Lưu Văn phòng Ban")
 SETTINGS = (
     Setting("co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG", "Cơ quan cấp trên", required=True),
     Setting("co_quan", "BAN TỔ CHỨC", "Cơ quan ban hành", required=True),
@@ -95,6 +116,8 @@ SETTINGS = (
             "Vị trí trọng yếu, cơ mật: 60; Kết nạp Đảng: 90; Đi nước ngoài: 20; Giải quyết đơn thư: 60; Khác: 60",
             "Hạn hoàn thành hồ sơ thẩm tra theo mục đích (số ngày kể từ ngày mở; 0: không đặt hạn)",
             "days_by_purpose"),
+    Setting("noi_nhan_bao_cao", REPORT_RECIPIENTS, "Nơi nhận của báo cáo định kỳ (các nơi cách nhau bằng dấu «;»)",
+            listed=True),
     Setting("hoi_lai_mat_khau", "có", "Hỏi lại mật khẩu trước khi xuất hoặc in", "yesno"),
     Setting("thu_muc_sao_luu_2", "", "Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)"),
 )

@@ -145,6 +145,21 @@ def test_the_register_lists_each_issue_once_with_two_digit_numbers(office_cli, t
     assert code == 2 and "07-BC/BTCTU" in err
 
 
+def test_the_reports_recipients_are_the_offices_setting_kept_as_issued(office_cli, tmp_path, notes):
+    """A city's board sends its report to its own committee: «Nơi nhận» is set, not the program's;
+    the report issued keeps the recipients it was issued with."""
+    city = "Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ); Thường trực Thành ủy (để báo cáo); Lưu VP"
+    assert office_cli("settings", "set", "noi_nhan_bao_cao", city)[0] == 0
+    issued, _ = issue_report(office_cli, tmp_path, notes)
+    text = " ".join(pdfcheck.lines(issued))
+    assert "- Thường trực Thành ủy (để báo cáo), - Lưu VP." in text and "Tỉnh ủy (để báo cáo)" not in text
+    assert "Thường trực Thành ủy (để báo cáo)" in office_cli("documents", "list")[1].splitlines()[1].split("\t")[5]
+    assert office_cli("settings", "set", "noi_nhan_bao_cao", "Thường trực Tỉnh ủy")[0] == 0
+    again = tmp_path / "in-lai.pdf"
+    assert office_cli("documents", "print", "01-BC/BTCTU", "--format", "pdf", "--out", again)[0] == 0
+    assert again.read_bytes() == issued.read_bytes()
+
+
 def test_a_number_is_never_used_twice(office_cli, tmp_path, notes, monkeypatch):
     code, _, _ = office_cli("report", *NINE_MONTHS, "--format", "pdf", "--out", tmp_path / "khong-co" / "bc.pdf",
                             "--issue", "--notes", notes)

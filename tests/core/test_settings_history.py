@@ -103,6 +103,27 @@ def test_a_symbol_typed_in_lower_case_is_stored_as_numbers_print_it(db):
     assert settings.set_setting(db, "ky_hieu", "btctu", MERGER) == "BTCTU"
 
 
+def test_the_reports_recipients_are_a_list_the_office_edits_and_dates(db):
+    """«Nơi nhận» of the periodic report: a city's committee (Thành ủy) writes its own; items are
+    cut at «;», the punctuation the document adds is not stored; documents read the list in force on
+    their day."""
+    assert settings.list_settings(db)["noi_nhan_bao_cao"] == settings.REPORT_RECIPIENTS
+    stored = settings.set_setting(db, "noi_nhan_bao_cao", " Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ),;; "
+                                  "Thường trực Thành ủy (để báo cáo),; Lưu VP, Phòng BVCTNB. ", MERGER)
+    assert stored == ("Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ); Thường trực Thành ủy (để báo cáo); "
+                      "Lưu VP, Phòng BVCTNB")
+    assert settings.listed_lines(settings.list_settings(db)["noi_nhan_bao_cao"]) == [
+        "Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ),", "Thường trực Thành ủy (để báo cáo),",
+        "Lưu VP, Phòng BVCTNB."]
+    assert settings.list_settings(db, dt.date(2025, 6, 30))["noi_nhan_bao_cao"] == settings.REPORT_RECIPIENTS
+    for empty in ("", " ; ; ", ".,"):
+        with pytest.raises(InputError, match="cần ít nhất một nơi nhận"):
+            settings.set_setting(db, "noi_nhan_bao_cao", empty)
+    with pytest.raises(InputError, match="dài tối đa 800 ký tự"):
+        settings.set_setting(db, "noi_nhan_bao_cao", "; ".join(["Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh"] * 20))
+    assert settings.list_settings(db)["noi_nhan_bao_cao"] == stored
+
+
 @pytest.mark.file_only("writes a stored setting into the file directly, as an older release left it")
 def test_a_symbol_stored_before_the_rule_still_prints_and_leaves_the_other_settings_editable(db):
     from bvct_desktop.core.schema import settings as settings_table

@@ -35,7 +35,6 @@ class Profile:
     pad_day_below: int
     pad_month_below: int
     recipients: tuple[str, ...]
-    report_recipients: tuple[str, ...]
     slip: dict[str, object]
     listing: dict[str, float]  # the landscape registers: size, line, padding (pt); margins (pt)
     secrecy_box: tuple[float, float]  # the secrecy stamp's width and height, in points
@@ -97,7 +96,6 @@ def from_data(key: str, data: dict, where: str = "") -> Profile:
             pad_day_below=int(data["date"]["pad_day_below"]),
             pad_month_below=int(data["date"]["pad_month_below"]),
             recipients=tuple(data["recipients_default"]["lines"]),
-            report_recipients=tuple(data["report"]["recipients"]),
             slip=dict(data["slip"]),
             listing={name: float(value) * (mm if name.startswith("margin") else 1)
                      for name, value in data["listing"].items()},

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ...core import numbering, outgoing
+from ...core import numbering, outgoing, settings
 from ...core.documents_data import Issue
 from ...core.errors import InputError
 from ...core.outgoing import Content
@@ -122,6 +122,8 @@ def recovery_key_pdf(office: Mapping[str, str], recovery_key: str, database: str
 
 # The periodic report
 
+REPORT_RECIPIENTS = "noi_nhan_bao_cao"
+
 @dataclass(frozen=True)
 class ReportTexts:
     number: str
@@ -142,7 +144,7 @@ def report_texts(source: ReportSource, content: ReportContent, profile: Profile)
 
 
 def report_content(source: ReportSource, options: Options) -> ReportContent:
-    return contents.build(source, options.profile.report_recipients)
+    return contents.build(source, settings.listed_lines(source.office[REPORT_RECIPIENTS]))
 
 
 def report_pdf(source: ReportSource, options: Options) -> bytes:
@@ -234,11 +236,20 @@ def thawed(content: Content, password: str | None = None):
                       content["secrecy"], password)
     on = dt.date.fromisoformat(content["on"])
     if content["kind"] == outgoing.REPORT:
-        return ReportSource(content["figures"], content["office"], content["notes"], content["number"], on,
+        return ReportSource(content["figures"], _with_recipients(content), content["notes"], content["number"], on,
                             content.get("wording", 1)), options  # none: issued before the wording was kept
     slips = [{**slip, "issued_on": dt.date.fromisoformat(slip["issued_on"])} for slip in content["slips"]]
     return reminder.ReminderSource(content["recipient"], on, content["days"], slips, content["office"],
                                    content["number"], content.get("wording", 1)), options
+
+
+def _with_recipients(content: Content) -> dict[str, str]:
+    """A frozen report's settings; one issued when its «Nơi nhận» came from the profile, not the
+    settings, is given the profile's as it was then."""
+    office = dict(content["office"])
+    if REPORT_RECIPIENTS not in office:
+        office[REPORT_RECIPIENTS] = "; ".join(content["profile"]["data"]["report"]["recipients"])
+    return office
 
 
 def document_pdf(content: Content) -> bytes:
@@ -271,7 +282,6 @@ class Writer:
         self.fmt, self.target, self.options = fmt, target, options
         self.encrypted = target is not None and options.password is not None
         self.data: bytes | None = None
-        self.recipients = list(options.profile.report_recipients)
 
     def write(self, content: Content) -> None:
         if self.target is None:
@@ -281,15 +291,17 @@ class Writer:
 
 
 class ReportWriter(Writer):
+    def recipients(self, office: Mapping[str, str]) -> list[str]:
+        return settings.listed_lines(office[REPORT_RECIPIENTS])
+
     def freeze(self, office: Mapping[str, str], figures: Mapping[str, Any], notes: Mapping[str, str],
                issue: Issue) -> Content:
         return freeze_report(ReportSource(figures, office, notes, issue.number, issue.on), self.options)
 
 
 class ReminderWriter(Writer):
-    def __init__(self, fmt: str, target: Path | None, options: Options):
-        super().__init__(fmt, target, options)
-        self.recipients = reminder.recipients(options.profile)
+    def recipients(self, _office: Mapping[str, str]) -> list[str]:
+        return reminder.recipients(self.options.profile)
 
     def freeze(self, office: Mapping[str, str], data: Mapping[str, Any], issue: Issue) -> Content:
         return freeze_reminder(reminder.ReminderSource(data["recipient"], issue.on, data["days"], data["slips"],

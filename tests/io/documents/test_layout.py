@@ -86,7 +86,7 @@ def test_both_bundled_profiles_load():
     hd36, hd05 = profile.load("hd36"), profile.load("hd05-2026")
     assert not hd36.draft and hd05.draft
     assert hd36.page_size == pytest.approx((595.2756, 841.8898))
-    assert hd36.size("title") == 15 and hd36.report_recipients[-1] == "Lưu Văn phòng Ban."
+    assert hd36.size("title") == 15 and hd36.recipients[-1] == "Lưu Văn phòng Ban."
     assert hd36.secrecy_place == "under_number" and hd36.secrecy_box == pytest.approx((20 * 72 / 25.4, 8 * 72 / 25.4))
     assert hd36.listing["size"] >= 10
     assert not hd36.unverified and "chưa được đối chiếu" in hd05.unverified

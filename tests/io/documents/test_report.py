@@ -146,6 +146,26 @@ def test_a_report_issued_with_an_earlier_wording_is_written_again_in_it(source, 
             in text_of(issued_before, options))
 
 
+def test_the_reports_recipients_are_the_office_setting_in_force_on_its_day(source, options):
+    office = {**source.office, "noi_nhan_bao_cao": "Ban Tổ chức Trung ương; Thường trực Thành ủy (để báo cáo); Lưu VP"}
+    content = render.report_content(dataclasses.replace(source, office=office), options)
+    assert list(content.recipients) == ["Ban Tổ chức Trung ương,", "Thường trực Thành ủy (để báo cáo),", "Lưu VP."]
+    assert render.report_writer("pdf", None, options).recipients(office) == list(content.recipients)
+
+
+def test_a_report_issued_when_its_recipients_came_from_the_profile_is_written_again_with_them(source, options):
+    """Before 05/12/2026 the report's «Nơi nhận» was the format profile's [report] list, which the
+    stored content keeps with its profile: written again, the report names them, whatever the
+    office's setting says now."""
+    content = render.freeze_report(source, options)
+    earlier = ["Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ),", "Thường trực Tỉnh ủy Bình Thuận,",
+               "Lưu Văn phòng Ban."]
+    content["office"].pop("noi_nhan_bao_cao")
+    content["profile"]["data"] = {**content["profile"]["data"], "report": {"recipients": earlier}}
+    issued_before, thawed_options = render.thawed(content)
+    assert list(render.report_content(issued_before, thawed_options).recipients) == earlier
+
+
 def test_a_report_made_before_its_period_ends_counts_the_replies_to_its_own_day(source, options):
     """The year's report issued on 15/12: the replies are counted to that day, and said so."""
     whole_year = {**source.figures, "from": "2025-01-01", "to": "2025-12-31"}
