@@ -21,7 +21,7 @@ from bvct_desktop.gui.admin.password_page import PasswordPage
 from bvct_desktop.gui.admin.recipients_page import RecipientsPage
 from bvct_desktop.gui.admin.settings_page import BASIC, SettingsPage
 from bvct_desktop.gui.admin.users_page import UsersPage
-from bvct_desktop.gui.dialogs import YES
+from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.instance import InstanceLock
 from bvct_desktop.gui.qt import QDate
 from bvct_desktop.io.xlsx_reader import Sheet
@@ -106,6 +106,38 @@ def test_recipient_units_added_renamed_and_set_aside(qtbot, db, clock):
     page.name.setText("Cục A93B – Bộ Công an")
     page.add()
     assert page.message.text() == "Đã có nơi nhận phiếu «Cục A93B – Bộ Công an»."
+
+
+def test_renaming_a_unit_slips_name_asks_first_and_says_old_slips_change_too(qtbot, db, clock):
+    """A rename corrects the name in every slip, the 2024 ones too: asked first, with the way to keep
+    old slips' name (a new entry, the old one set aside); a unit no slip names is renamed at once."""
+    old, new = "Phòng PV27 – Công an tỉnh Bình Thuận", "Phòng PV06 – Công an tỉnh Lâm Đồng"
+    sheet = [["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Nơi nhận phiếu"],
+             ["20/PXM", "10/01/2024", "Lê Văn Hai", old], ["21/PXM", "11/01/2024", "Lê Văn Ba", old]]
+    assert importing.import_sheet(db, kind_named("slips"), Sheet.of_rows(Path("p.xlsx"), sheet)).ok  # and one before
+    context = context_for(db, clock)
+    page = page_of(qtbot, RecipientsPage(context, may_edit=True))
+    page.table.selectRow(next(i for i, e in enumerate(page.entries) if e.name == old))
+    page.name.setText(new)
+    context.dialogs.answer_next(NO)  # the officer thinks again
+    page.rename()
+    question = context.dialogs.shown[-1]
+    assert question.title == "Đổi tên nơi nhận phiếu"
+    assert question.text.startswith(f"3 phiếu đang ghi «{old}» (kể cả phiếu đã gửi từ trước và phiếu trong thùng "
+                                    f"rác) sẽ ghi «{new}»: đổi tên là sửa tên cho đúng.")
+    assert "hãy «Thêm mới» tên mới cho các phiếu về sau và «Ngừng dùng» tên cũ" in question.text
+    assert old in {entry.name for entry in recipients.list_recipients(db)}
+    context.dialogs.answer_next(YES)
+    page.rename()
+    assert new in {entry.name for entry in recipients.list_recipients(db)}
+    assert page.message.text() == f"Đã đổi tên «{old}» thành «{new}»."
+    asked = len(context.dialogs.shown)
+    page.name.setText("Phòng Hồ sơ – Công an tỉnh Lâm Đồng")
+    page.add()
+    page.table.selectRow(next(i for i, e in enumerate(page.entries) if e.name.startswith("Phòng Hồ sơ")))
+    page.name.setText("Phòng Hồ sơ nghiệp vụ – Công an tỉnh Lâm Đồng")
+    page.rename()
+    assert len(context.dialogs.shown) == asked and page.message.text().startswith("Đã đổi tên «Phòng Hồ sơ")
 
 
 def test_a_unit_of_a_former_province_is_listed_with_the_province_it_joined(qtbot, db, clock):

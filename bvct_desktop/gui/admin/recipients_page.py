@@ -1,7 +1,8 @@
-"""Nơi nhận phiếu: the police units slips are sent to. Units are renamed when the police
-reorganise (old slips keep pointing at the same entry) and set aside, never deleted; another
-spelling of a unit is merged into the entry kept and listed beside it («Tên khác đã gộp»). The
-page is the Designer form ui/admin_recipients.ui."""
+"""Nơi nhận phiếu: the police units slips are sent to. A rename corrects the name in every slip
+naming the unit, those sent years ago too (the officer is asked first when slips name it): a unit the
+police reorganise is added anew and the old one set aside, never deleted, so old slips keep the
+name they were sent to; another spelling of a unit is merged into the entry kept and listed beside
+it («Tên khác đã gộp»). The page is the Designer form ui/admin_recipients.ui."""
 
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +20,7 @@ from ..workers import BackgroundTask, failure_message, run_in_background
 
 ACTIVE, INACTIVE = "Đang dùng", "Ngừng dùng"
 MERGE_TITLE = "Gộp nơi nhận phiếu"
+RENAME_TITLE = "Đổi tên nơi nhận phiếu"
 
 
 class RecipientsPage(QWidget, Ui_RecipientsPage):
@@ -83,6 +85,13 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
 
     def rename(self) -> None:
         entry, name = self.selected(), self.name.text()
+        try:
+            count = recipients.records_naming(self.context.db, entry.id)
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        if count and self.context.dialogs.ask(self, RENAME_TITLE, _rename_question(entry.name, name, count)) != YES:
+            return
         self._run(lambda: recipients.rename_recipient(self.context.db, entry.id, name),
                   f"Đã đổi tên «{entry.name}» thành «{name.strip()}».")
 
@@ -129,6 +138,13 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
         chosen = self.context.dialogs.choose(self, MERGE_TITLE, f"Gộp «{duplicate.name}» vào nơi nhận nào?",
                                              list(labels))
         return labels.get(chosen)
+
+
+def _rename_question(old: str, new: str, count: int) -> str:
+    return (f"{grouped(count)} phiếu đang ghi «{old}» (kể cả phiếu đã gửi từ trước và phiếu trong thùng rác) sẽ "
+            f"ghi «{new.strip()}»: đổi tên là sửa tên cho đúng. Nếu đơn vị được tổ chức lại hoặc đổi tên từ một ngày, "
+            f"hãy «Thêm mới» tên mới cho các phiếu về sau và «Ngừng dùng» tên cũ: phiếu cũ giữ tên đã gửi. "
+            "Văn bản đã phát hành giữ nguyên như khi phát hành. Vẫn đổi tên?")
 
 
 def _name_item(name: str) -> QTableWidgetItem:
