@@ -14,7 +14,7 @@ from .errors import InputError, RowProblem
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")  # also a stored partial date, "1955-03"
 _CLI_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MIN_YEAR, MAX_YEAR = 1800, 2200
 # the forms a field takes, as the officer is told them
@@ -93,7 +93,7 @@ def _partial(value: object, forms: str) -> PartialDate | None:
     if m := _DMY.match(text):
         return _checked(int(m[3]), int(m[2]), int(m[1]))
     if m := _ISO.match(text):
-        return _checked(int(m[1]), int(m[2]), int(m[3]))
+        return _checked(int(m[1]), int(m[2]), int(m[3]) if m[3] else None)
     if m := _MY.match(text):
         return _checked(int(m[2]), int(m[1]))
     if m := _YEAR.match(text):

@@ -11,8 +11,8 @@ from bvct_desktop.core.errors import InputError, RowProblem
 
 @pytest.mark.parametrize("raw, iso", [
     ("1955", "1955"), (1955, "1955"), (1955.0, "1955"), ("03/1955", "1955-03"), ("3/1955", "1955-03"),
-    ("12/03/1955", "1955-03-12"), ("1955-03-12", "1955-03-12"), (dt.date(1955, 3, 12), "1955-03-12"),
-    (dt.datetime(1955, 3, 12, 0, 0), "1955-03-12"),
+    ("12/03/1955", "1955-03-12"), ("1955-03-12", "1955-03-12"), ("1955-03", "1955-03"),
+    (dt.date(1955, 3, 12), "1955-03-12"), (dt.datetime(1955, 3, 12, 0, 0), "1955-03-12"),
 ])
 def test_partial_dates_keep_their_precision(raw, iso):
     assert parse_partial(raw).iso == iso

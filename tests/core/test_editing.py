@@ -36,6 +36,16 @@ def test_partial_birth_dates_as_typed(db):
         assert editing.load(db, "cadres", cid)["birth_date"] == stored
 
 
+@pytest.mark.parametrize("typed", ["1952", "05/1952", "12/05/1952"])
+def test_a_partial_birth_date_survives_a_load_then_save(db, typed):
+    """The form is filled with the stored value («1952-05»); saving it unchanged keeps «05/1952»."""
+    cid = editing.save(db, "cadres", {"full_name": "Đặng Văn Lộc", "birth_date": typed})
+    values = editing.load(db, "cadres", cid)
+    editing.save(db, "cadres", values, record_id=cid, person_id=values["person_id"], seen=values[editing.VERSION])
+    birth_date = editing.load(db, "cadres", cid)["birth_date"]
+    assert kind_named("cadres").field("birth_date").display(birth_date) == typed
+
+
 def test_a_new_slip_for_a_known_person_reuses_them_and_the_picker_shows_what_is_known(db):
     found = editing.find_people(db, "pham van binh")
     assert len(found) == 1
