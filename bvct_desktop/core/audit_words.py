@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from . import browse, keyfile, outgoing
+from . import audit_chain, browse, keyfile, lockout, outgoing
 from .audit import NEW, OLD, Entry
 from .fields import Field
 from .kinds import KINDS
@@ -53,7 +53,7 @@ _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
 _ISO_PARTIAL = re.compile(r"^\d{4}-\d{2}$")
 _FROM_DAY = re.compile(r"^(?P<key>.+) từ (?P<day>\d{4}-\d{2}-\d{2})$")  # a setting changed from a day on
 _PLAIN = re.compile(r"^[\d./:-]+$")  # numbers, years, dates: no quotes
-ROLE_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 6, 8  # in audit.LIST_HEADERS
+ROLE_COLUMN, ACTION_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 4, 6, 8  # in audit.LIST_HEADERS
 USER_COLUMN = 2
 RECOVERY_KEY = "(khóa khôi phục)"  # its key slot's name, no account's (keyfile.RECOVERY_SLOT)
 
@@ -70,14 +70,28 @@ def cells(entry: Entry) -> list[str]:
     shown[USER_COLUMN] = _user_text(entry.user or "")
     shown[ROLE_COLUMN] = ROLES.get(entry.role or "", entry.role or "")
     shown[KIND_COLUMN] = kind_text(entry.kind)
-    if entry.details:
-        try:
-            details = json.loads(entry.details)
-        except ValueError:
-            details = None
-        if isinstance(details, dict):
-            shown[DETAILS_COLUMN] = describe(entry.kind, details)
+    details = _details(entry)
+    if details is not None and _a_wrong_recovery_key_written_as_a_login(entry, details):
+        shown[ACTION_COLUMN], reason = lockout.failed_try(keyfile.RECOVERY_SLOT)
+        details = {**details, "ly_do": reason} if "ly_do" in details else details
+    if details is not None:
+        shown[DETAILS_COLUMN] = describe(entry.kind, details)
     return shown
+
+
+def _details(entry: Entry) -> dict[str, Any] | None:
+    try:
+        details = json.loads(entry.details) if entry.details else None
+    except ValueError:
+        return None
+    return details if isinstance(details, dict) else None
+
+
+def _a_wrong_recovery_key_written_as_a_login(entry: Entry, details: dict[str, Any]) -> bool:
+    """Before December 2026 the recovery key's wrong tries (and their count past those kept) were
+    written as failed logins («đăng nhập», «sai mật khẩu»); they read as what they were."""
+    return (entry.action == lockout.LOGIN and entry.outcome == audit_chain.FAILED
+            and details.get("nguoi_dung", entry.user) == keyfile.RECOVERY_SLOT)
 
 
 def _user_text(name: str) -> str:

@@ -393,12 +393,15 @@ class FileDatabase(Database):
         """Writes the failed logins kept in the key file into the audit trail; returns what was copied."""
         pending = lockout.pending_events(keys)
         in_time_order = sorted((event, name) for name, state in pending.items() for event in state["events"])
-        self._append(connection, [{"at": dt.datetime.fromisoformat(event), "user": name, "role": None,
-                                   "action": "đăng nhập", "outcome": audit_chain.FAILED,
-                                   "details": {"ly_do": "sai mật khẩu"}} for event, name in in_time_order])
+        failed = []
+        for event, name in in_time_order:
+            action, reason = lockout.failed_try(name)
+            failed.append({"at": dt.datetime.fromisoformat(event), "user": name, "role": None, "action": action,
+                           "outcome": audit_chain.FAILED, "details": {"ly_do": reason}})
+        self._append(connection, failed)
         for name, state in pending.items():
             if state["dropped"]:
-                self.audit(connection, "đăng nhập", audit_chain.FAILED,
+                self.audit(connection, lockout.failed_try(name)[0], audit_chain.FAILED,
                          details={"nguoi_dung": name, "so_lan_sai_khong_ghi_chi_tiet": state["dropped"]})
             if state["until"]:
                 self.audit(connection, "tạm khóa tài khoản", audit_chain.FAILED,

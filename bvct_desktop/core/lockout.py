@@ -22,6 +22,14 @@ MAX_TRACKED_NAMES = 100   # unknown names typed at the login must not grow the k
 
 
 WRONG_RECOVERY_KEY = "Khóa khôi phục không đúng."
+LOGIN, RECOVERY_UNLOCK = "đăng nhập", "mở bằng khóa khôi phục"  # what a password, the recovery key opens: audited
+
+
+def failed_try(user: str) -> tuple[str, str]:
+    """A wrong secret for `user`'s slot as the audit trail keeps it: the action tried and why it failed."""
+    if user == keyfile.RECOVERY_SLOT:
+        return RECOVERY_UNLOCK, "sai khóa khôi phục"
+    return LOGIN, "sai mật khẩu"
 
 
 def check(keys: keyfile.KeyFile, user: str, now: dt.datetime) -> None:

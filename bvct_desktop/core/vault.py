@@ -170,7 +170,7 @@ def unlock(path: Path | Address, user: str, password: str, clock: Clock = system
                 raise AuthError("Tài khoản không tồn tại hoặc đã bị khóa.")
             db.actor = Actor(user, row.role)
             copied = db.copy_failed_logins(connection, keys)
-            db.audit(connection, "đăng nhập")
+            db.audit(connection, lockout.LOGIN)
         lockout.settle(db.key_path, user, copied)
     except BaseException:
         db.close()
@@ -196,7 +196,7 @@ def unlock_with_recovery_key(path: Path, recovery_key: str, clock: Clock = syste
         key_slots.reconcile(db, keys)
         with db.write() as connection:
             copied = db.copy_failed_logins(connection, keys)
-            db.audit(connection, "mở bằng khóa khôi phục")
+            db.audit(connection, lockout.RECOVERY_UNLOCK)
         lockout.settle(db.key_path, keyfile.RECOVERY_SLOT, copied)
     except BaseException:
         db.close()

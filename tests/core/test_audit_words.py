@@ -1,12 +1,14 @@
 """An audit entry in words: what the trail keeps as short keys, an inspector reads in Vietnamese."""
 
 import ast
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 import bvct_desktop
-from bvct_desktop.core import audit_words
+from bvct_desktop.core import audit_words, keyfile
+from bvct_desktop.core.audit import Entry
 
 PACKAGE = Path(bvct_desktop.__file__).parent
 AUDITING = {"audit", "record", "details_text", "_audit_quietly", "_run", "on_output", "audited"}  # take details
@@ -120,3 +122,12 @@ def test_what_an_entry_is_about_is_named_in_vietnamese(kind, words):
 
 def test_a_record_s_members_are_named_as_its_form_names_them():
     assert audit_words.label("delegations", "members") == "Thành viên"
+
+
+def test_a_wrong_recovery_key_written_as_a_failed_login_reads_as_what_it_was():
+    """Before December 2026 a wrong recovery key was kept as a failed login («sai mật khẩu»)."""
+    written = Entry(7, dt.datetime(2026, 3, 2, 8), keyfile.RECOVERY_SLOT, None, "đăng nhập", "failed", None, None,
+                    '{"ly_do": "sai mật khẩu"}')
+    cells = audit_words.cells(written)
+    assert (cells[2], cells[4], cells[8]) == ("(khóa khôi phục)", "mở bằng khóa khôi phục",
+                                              "Lý do: «sai khóa khôi phục»")

@@ -223,11 +223,15 @@ def test_the_recovery_key_is_locked_out_too_and_said_as_the_recovery_key_not_an_
                                     "02/03/2026 08:00:30.")
     clock.advance(seconds=30)
     db = vault.unlock_with_recovery_key(path, recovery, clock)
-    trail = [audit_words.cells(entry) for entry in audit.list_entries(db)]
+    entries = list(audit.list_entries(db))
     db.close()
+    stored = [(entry.action, json.loads(entry.details)) for entry in entries
+              if entry.user == keyfile.RECOVERY_SLOT and entry.outcome == "failed"]
+    assert stored[:5] == [("mở bằng khóa khôi phục", {"ly_do": "sai khóa khôi phục"})] * 5
+    trail = [audit_words.cells(entry) for entry in entries]
     assert not [cells for cells in trail if any(keyfile.RECOVERY_SLOT in cell for cell in cells)]
     failed = [(cells[2], cells[4], cells[8]) for cells in trail if cells[5] == "thất bại"]
-    assert failed == [("(khóa khôi phục)", "đăng nhập", "Lý do: «sai mật khẩu»")] * 5 + [
+    assert failed == [("(khóa khôi phục)", "mở bằng khóa khôi phục", "Lý do: «sai khóa khôi phục»")] * 5 + [
         ("(khóa khôi phục)", "tạm khóa tài khoản", "Đến: 02/03/2026 08:00; Người dùng: (khóa khôi phục)")]
 
 
