@@ -4,7 +4,7 @@ brings it back unchanged. Nothing is erased by a misclick.
 A vetting case goes there like the registers' records: its slips stay, still naming it, and are
 its own again when it comes back. A slip takes along the case it opened with nothing else in it;
 a slip of a case that went there with a slip brings it back when restored (core/personfile/cases.py
-`follow_slip`)."""
+`follow_slip`), or when its row is imported again (core/plans/cases.py `bring_back`)."""
 
 import datetime as dt
 

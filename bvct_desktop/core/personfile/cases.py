@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
 from ..kinds import CASE_PURPOSES
 from ..permissions import Action
-from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, moved, new_date
+from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, moved, new_date, went_with_slip
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
 from . import writes
 from .relatives import Relative, of_person
@@ -151,7 +151,7 @@ def follow_slip(db: Database, connection: Connection, slip_id: int, binned_at: d
     case = connection.execute(select(vetting_cases).where(vetting_cases.c.id == slip.vetting_case_id)
                               ).mappings().first()
     going = binned_at is None
-    if case is None or case["deleted_at"] is not None and (going or not _went_with_slip(connection, case, binned_at)):
+    if case is None or case["deleted_at"] is not None and (going or not went_with_slip(connection, case, binned_at)):
         return None  # no case, or it is in the bin already, or went there by itself
     case = dict(case)
     others = connection.execute(select(func.min(slips.c.issued_on)).where(  # the other live slips' earliest
@@ -166,13 +166,6 @@ def follow_slip(db: Database, connection: Connection, slip_id: int, binned_at: d
     if to is not None:
         writes.update(db, connection, vetting_cases, KIND, case, moved(case, to, _deadline_of(connection)))
     return None if case["deleted_at"] is None else _along(connection, case)
-
-
-def _went_with_slip(connection: Connection, case: Mapping[str, Any], binned_at: dt.datetime) -> bool:
-    """Whether the case in the bin went there with one of its slips (at the same moment): with the slip
-    coming back, which went at `binned_at`, or with one still there."""
-    return case["deleted_at"] == binned_at or connection.execute(select(slips.c.id).where(
-        slips.c.vetting_case_id == case["id"], slips.c.deleted_at == case["deleted_at"]).limit(1)).first() is not None
 
 
 def _opened_by(connection: Connection, case: dict[str, Any], issued_on: dt.date) -> bool:

@@ -12,7 +12,8 @@ later, put in the recycle bin or taken out of it moves the case's date to its ea
 """
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -78,6 +79,13 @@ def moved(case: dict[str, Any], opened_on: dt.date, deadline_of: Deadline) -> di
     return values
 
 
+def went_with_slip(connection: Connection, case: Mapping[str, Any], binned_at: dt.datetime) -> bool:
+    """Whether the case in the bin went there with one of its slips (at the same moment): with the slip
+    coming back, which went at `binned_at`, or with one still there."""
+    return case["deleted_at"] == binned_at or connection.execute(select(slips.c.id).where(
+        slips.c.vetting_case_id == case["id"], slips.c.deleted_at == case["deleted_at"]).limit(1)).first() is not None
+
+
 class CasePlanner:
     """Plans, during an import, the case each slip serves (see the module's rule); a case it opens
     is due by the office's rule for its purpose."""
@@ -89,6 +97,7 @@ class CasePlanner:
         self._settings = settings.read_history(connection)
         self._rules: dict[dt.date, dict[str, int]] = {}  # the deadline rule by day a case opens
         self.opened = 0
+        self.brought_back: set[int] = set()
 
     def prefetch(self, person_ids: Iterable[int], new_from: int) -> None:
         """Reads the cases of many persons in a few queries; persons from id `new_from` on are
@@ -118,6 +127,23 @@ class CasePlanner:
         self._cases[person_id].append(self.changes.new[case_id])
         self.opened += 1
         return case_id
+
+    def bring_back(self, binned: Mapping[int, dt.datetime]) -> None:
+        """Takes out of the recycle bin each case that went there with a slip coming back (`binned`: the
+        slip's case, and when the slip went there), as restoring the slip does (core/personfile/cases.py
+        `follow_slip`): it serves slips again."""
+        ids = sorted(binned)
+        for start in range(0, len(ids), CHUNK):
+            for row in self._connection.execute(select(vetting_cases).where(
+                    vetting_cases.c.id.in_(ids[start:start + CHUNK]), vetting_cases.c.deleted_at.is_not(None))
+            ).mappings():
+                if went_with_slip(self._connection, row, binned[row["id"]]):
+                    case = dict(row)
+                    self.changes.force(case["id"], case, {"deleted_at": None})
+                    live = self._of(case["person_id"])
+                    live.append(case)
+                    live.sort(key=itemgetter("opened_on", "id"))
+                    self.brought_back.add(case["id"])
 
     def follow_slips(self, left: set[int], attached: list[dict[str, Any]]) -> None:
         """The date rule for the stored cases `left`, whose slips `attached` (with their planned values)

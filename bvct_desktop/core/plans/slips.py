@@ -31,6 +31,7 @@ class SlipPlan(Plan):
         self.cases = CasePlanner(connection, now)
         self._stored = StoredRows(connection, self.kind.table, ("year", "number_key"))
         self._to_attach: list[dict[str, Any]] = []  # slips whose vetting case is (re)decided
+        self._binned: dict[int, dt.datetime] = {}  # the case of each slip coming back from the bin: when it went
 
     def prefetch(self, rows: Columns) -> None:
         """Expects the stored slips whose keys occur in the file (not the whole register) to be read,
@@ -56,11 +57,14 @@ class SlipPlan(Plan):
             raise RowProblem(f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho người khác", "number")
         wanted = self.own_values(values)
         wanted.update(number_key=key[1], year=key[0], person_id=pid, vetted_cadre_id=self._vetted_cadre(pid, values))
+        binned_at = current["deleted_at"] if current else None  # the upsert brings the slip back
         record_id, slip_changed, created = self.upsert(self.records, current["id"] if current else None, current,
                                                         wanted, clears=target is not None)
         if created:
             self._to_attach.append(self.records.new[record_id])
         else:
+            if binned_at is not None and current["vetting_case_id"] is not None:
+                self._binned[current["vetting_case_id"]] = binned_at
             if current["vetting_case_id"] is None or set(slip_changed) & CASE_KEYS:
                 self._to_attach.append({column: current[column] for column in TO_ATTACH})
             self._stored.release(key)  # its changes are planned: no other row of the file has its key
@@ -86,10 +90,13 @@ class SlipPlan(Plan):
     def finish(self) -> dict[str, Any]:
         self._seen.clear()  # every row is taken: the slips' keys are let go before the cases are planned
         self._stored.clear()
+        self.cases.bring_back(self._binned)
         unattached = self._attach_to_cases()
         extras = super().finish()
         if self.cases.opened:
             extras["Hồ sơ thẩm tra mới mở"] = self.cases.opened
+        if self.cases.brought_back:
+            extras["Hồ sơ thẩm tra khôi phục từ thùng rác"] = len(self.cases.brought_back)
         if unattached:
             extras["Phiếu chưa gắn hồ sơ thẩm tra (không rõ người được thẩm tra)"] = unattached
         return extras

@@ -385,6 +385,30 @@ def test_a_case_deleted_by_itself_stays_in_the_bin_when_its_slip_comes_back(cli,
     assert recycle_bin.in_recycle_bin(db, cases.KIND) == [case]
 
 
+def test_a_slip_imported_again_from_the_bin_brings_back_the_case_it_took_there(cli, db, tmp_path):
+    """The slip's row imported again restores the slip and, as restoring it from the bin does, the case
+    that went there with it: counted and listed again, and the import says so."""
+    _import_slips(cli, tmp_path, QUI_SLIP)
+    qui, slip, case = person_named(db, "Đặng Văn Quí"), _slip_id(db, "9/PXM"), _case_of(db, "9/PXM")
+    recycle_bin.delete(db, "slips", slip)
+    out = _import_slips(cli, tmp_path, QUI_SLIP)
+    assert "Dòng 2: khôi phục từ thùng rác" in out and "Hồ sơ thẩm tra khôi phục từ thùng rác: 1" in out
+    assert last_audit(db)["details"]["kem_theo"] == {"Hồ sơ thẩm tra khôi phục từ thùng rác": 1}
+    assert [back["id"] for back in cases.cases_of(db, qui)] == [case] and _case_of(db, "9/PXM") == case
+    assert recycle_bin.in_recycle_bin(db, cases.KIND) == []
+    assert _opened(db) == (2, {"Bổ nhiệm": 1, "Kết nạp Đảng": 1})
+
+
+def test_a_case_deleted_by_itself_stays_in_the_bin_when_its_slip_is_imported_again(cli, db, tmp_path):
+    _import_slips(cli, tmp_path, QUI_SLIP)
+    case, slip = _case_of(db, "9/PXM"), _slip_id(db, "9/PXM")
+    recycle_bin.delete(db, cases.KIND, case)
+    db.clock = lambda: dt.datetime(2026, 3, 2, 10, 0)
+    recycle_bin.delete(db, "slips", slip)
+    assert "Hồ sơ thẩm tra" not in _import_slips(cli, tmp_path, QUI_SLIP)
+    assert recycle_bin.in_recycle_bin(db, cases.KIND) == [case]
+
+
 DUC_SLIPS = [_slip("31/PXM", "15/02/2025", "Phạm Văn Đức", "1975", "La Gi", "Bản thân", None, "Bổ nhiệm"),
              _slip("32/PXM", "10/04/2025", "Phạm Văn Đức", "1975", "La Gi", "Bản thân", None, "Bổ nhiệm")]
 FIRST_HALF_2025 = (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
