@@ -8,6 +8,7 @@ write can never hand the same number out twice.
 """
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from .permissions import Action
 from .personfile import foreign, known, relatives
 from .personfile.notes import RELATIVE
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips
-from .text import identity_key, place_key, unit_key, unit_letters, variant_fold_words
+from .text import fold, identity_key, place_key, unit_key, unit_letters, variant_fold_words
 
 T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
@@ -356,8 +357,8 @@ def _summary(connection: Connection, cadre: dict[str, Any]) -> dict[str, Any]:
     found = known.read(connection, cadre["person_id"])
     listed = {relative.id: relative for relative in relatives.of_person(connection, cadre["person_id"])}
     elements = foreign.read(connection, cadre["person_id"])
-    recorded_trips = [_trip_recorded(element) for element in elements if _own_trip(element)]
-    cadre["trips"] = sorted(_delegation_trips(connection, cadre["id"]) + recorded_trips, key=lambda trip: trip["start"])
+    cadre["trips"] = _trips(_delegation_trips(connection, cadre["id"]),
+                            [_trip_recorded(element) for element in elements if _own_trip(element)])
     cadre["foreign"] = sorted((_element(element, listed) for element in elements if not _own_trip(element)),
                               key=lambda element: (element["relation"] != SELF, element["since"] or ""))
     numbers = {slip.slip_id: slip.number for slip in found.slips}
@@ -368,6 +369,26 @@ def _summary(connection: Connection, cadre: dict[str, Any]) -> dict[str, Any]:
                       for slip in sorted(found.slips, key=lambda slip: (slip.relation != SELF, slip.issued_on,
                                                                         slip.slip_id))]
     return cadre
+
+
+def _trips(on_delegations: list[dict[str, Any]], recorded: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The trips abroad in the order made: the delegations', and those recorded on the file but one
+    recorded there too (it prints once, as the delegation's, which names the decision that sent it)."""
+    own = [trip for trip in recorded if not any(_same_trip(trip, sent) for sent in on_delegations)]
+    return sorted(on_delegations + own, key=lambda trip: trip["start"])
+
+
+def _same_trip(recorded: dict[str, Any], sent: dict[str, Any]) -> bool:
+    """Whether a trip recorded on the file is the delegation's `sent`: the same days, its countries
+    among the delegation's."""
+    countries = _countries(recorded)
+    same_days = (recorded["start"], recorded["end"]) == (sent["start"], sent["end"])
+    return same_days and bool(countries) and countries <= _countries(sent)
+
+
+def _countries(trip: dict[str, Any]) -> set[str]:
+    """The countries of a trip («Hàn Quốc, Singapore»), as compared: case and accents aside."""
+    return {fold(country) for country in re.split(r"[,;]", trip["countries"] or "") if country.strip()}
 
 
 def _delegation_trips(connection: Connection, cadre_id: int) -> list[dict[str, Any]]:

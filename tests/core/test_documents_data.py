@@ -57,6 +57,21 @@ def test_trips_recorded_on_the_file_are_trips_beside_the_delegations_in_the_orde
          "source": "Báo cáo chi bộ"}]
 
 
+def test_a_delegation_s_trip_recorded_on_the_file_too_is_one_trip(db):
+    """Hương's trip to Nhật Bản with the Sở Nội vụ delegation, recorded on her file as well (its country
+    one of the delegation's, the same days), prints once, as the delegation's; a trip on other days stays."""
+    huong = summary_of(db, "Bùi Thị Hương")
+    same = {**TRIP, "country": "nhật bản", "since": "01/04/2025", "until": "08/04/2025"}
+    also_singapore = {**TRIP, "country": "Singapore", "since": "15/09/2025", "until": "22/09/2025"}
+    other_days = {**TRIP, "country": "Nhật Bản", "since": "02/04/2025", "until": "08/04/2025"}
+    for element in (same, also_singapore, other_days):
+        FOREIGN_ELEMENTS.add(db, huong["person_id"], element)
+    trips = summary_of(db, "Bùi Thị Hương")["trips"]
+    assert [(trip["countries"], trip["start"], trip["source"]) for trip in trips] == [
+        ("Nhật Bản", "2025-04-01", None), ("Nhật Bản", "2025-04-02", "Báo cáo của chi bộ"),
+        ("Hàn Quốc, Singapore", "2025-09-15", None)]
+
+
 def test_a_relative_abroad_comes_with_the_year_since_and_the_work_there_after_the_cadres_own(db):
     """The son lives in Hoa Kỳ since 2015 by the relatives list; a trip of his is his foreign element,
     not a trip of the cadre."""
