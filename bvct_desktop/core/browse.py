@@ -28,6 +28,7 @@ from .personfile import cases
 from .schema import (
     archive_requests,
     cadres,
+    change_counts,
     complaints,
     delegation_members,
     delegations,
@@ -299,16 +300,56 @@ def view(kind: str) -> View:
     return VIEWS[kind]
 
 
+class KeptTexts:
+    """The folded texts of one register's records by id, kept across its listings (a sort, a filter, a
+    save): each with the record's row_version it was read at, so that a listing reads and folds again
+    only the records written since, and those new to it. It holds no more than the register's records:
+    those written or gone since are forgotten at the next `check`."""
+
+    def __init__(self, kind: str):
+        self.spec = view(kind)
+        self._texts: dict[int, tuple[int, str]] = {}  # record id: (row_version, folded texts)
+        self._counts: dict[str, int] = {}  # the change counts of the tables of the texts, as last checked
+
+    def check(self, connection: Connection) -> None:
+        """Forgets the texts written since the last check (core/watch's counts tell whether any was):
+        the records whose row_version moved, or every one when another table of the texts was written
+        (a recipient renamed)."""
+        table = self.spec.table
+        names = {column.table.name for column in self.spec.text_columns} | {table.name}
+        counts = dict(connection.execute(select(change_counts.c.table_name, change_counts.c.count)
+                                         .where(change_counts.c.table_name.in_(names))).all())
+        seen, self._counts = self._counts, counts
+        if counts == seen and len(counts) == len(names):
+            return
+        if any(seen.get(name) != counts.get(name) for name in names - {table.name}) or len(counts) < len(names):
+            self._texts = {}
+            return
+        versions = dict(_plain_rows(connection, select(table.c.id, table.c.row_version)))
+        self._texts = {i: held for i, held in self._texts.items() if versions.get(i) == held[0]}
+
+    def read(self, connection: Connection, ids: list[int]) -> list[str]:
+        """The folded texts of `ids`, in their order, those not held read from the tables that hold
+        them alone (the persons' pages stay out of the cache); "" for a record no longer there."""
+        missing = [record_id for record_id in ids if record_id not in self._texts]
+        if missing:
+            self._texts.update(_folded_texts(connection, self.spec, missing))
+        return [self._texts.get(record_id, (0, ""))[1] for record_id in ids]
+
+
 @dataclass
 class Listing:
     """A register's records under fixed filters and sort, in display order (with each record's
     person). The search reads the records' own text columns into it, folded (`read_texts`): a
-    slice at a time while the officer has not typed yet, the rest at once when a search needs all."""
+    slice at a time while the officer has not typed yet, the rest at once when a search needs all;
+    those a former listing read are taken from `kept` where not written since."""
 
     kind: str
     ids: list[int]
     person_ids: list[int | None]
+    kept: KeptTexts
     texts: list[str] = field(default_factory=list)  # the folded texts of the first len(texts) records
+    _checked: bool = False  # whether `kept` was checked for this listing
     _by_text: dict[str, list[int]] | None = None  # positions by text, once every text is read
     _by_person: dict[int | None, int] | None = None  # each person's first position
     _more_of_person: dict[int | None, list[int]] = field(default_factory=dict)  # and their others
@@ -327,7 +368,7 @@ class Listing:
         if not self.texts_read:
             first = len(self.texts)
             wanted = self.ids[first:] if rows is None else self.ids[first:first + rows]
-            self.texts += _folded_texts(connection, self.spec, wanted)
+            self.texts += self._read(connection, wanted)
         return self.texts_read
 
     def texts_at(self, connection: Connection, positions: Sequence[int]) -> list[str]:
@@ -335,8 +376,14 @@ class Listing:
         if not self.spec.text_columns:
             return [""] * len(positions)
         missing = [self.ids[i] for i in positions if i >= len(self.texts)]
-        read = dict(zip(missing, _folded_texts(connection, self.spec, missing), strict=True)) if missing else {}
+        read = dict(zip(missing, self._read(connection, missing), strict=True)) if missing else {}
         return [self.texts[i] if i < len(self.texts) else read[self.ids[i]] for i in positions]
+
+    def _read(self, connection: Connection, ids: list[int]) -> list[str]:
+        if not self._checked:
+            self.kept.check(connection)
+            self._checked = True
+        return self.kept.read(connection, ids)
 
     def holding(self, connection: Connection, words: tuple[str, ...], whole: bool) -> set[int]:
         """The positions of the records whose texts hold the folded `words` (`text_pattern`; each
@@ -394,7 +441,8 @@ def _narrowed(before: list[str], words: tuple[str, ...]) -> bool:
 
 
 def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | None = None,
-            descending: bool | None = None, today: dt.date | None = None) -> Listing:
+            descending: bool | None = None, today: dt.date | None = None, kept: KeptTexts | None = None) -> Listing:
+    """The register's records in display order; `kept`: the texts former listings of the register read."""
     db.require(Action.BROWSE, "xem danh sách")
     spec = view(kind)
     table = spec.table
@@ -407,7 +455,7 @@ def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | N
     with db.read() as connection:
         statement = _filtered(statement, spec, filters, connection, today or db.clock().date())
         rows = _plain_rows(connection, statement.order_by(*order))
-    return Listing(spec.kind.name, [row[0] for row in rows], [row[1] for row in rows])
+    return Listing(spec.kind.name, [row[0] for row in rows], [row[1] for row in rows], kept or KeptTexts(kind))
 
 
 def _plain_rows(connection: Connection, statement) -> list[tuple]:
@@ -511,21 +559,20 @@ def id_set(connection: Connection, statement) -> set[int]:
     return {row[0] for row in _plain_rows(connection, statement)}
 
 
-def _folded_texts(connection: Connection, spec: View, ids: list[int]) -> list[str]:
-    """Each record's text columns, joined and folded, in the order of `ids` (read from the tables
-    that hold them alone: the persons' pages stay out of the cache)."""
+def _folded_texts(connection: Connection, spec: View, ids: list[int]) -> dict[int, tuple[int, str]]:
+    """The records' row_version and text columns, joined and folded, by id: those of `ids`, or of
+    the whole table when they are many (one read beats many)."""
     source = spec.table
     for table in dict.fromkeys(column.table for column in spec.text_columns):
         if table is not spec.table:
             source = source.outerjoin(table)
-    statement = select(spec.table.c.id, *spec.text_columns).select_from(source)
+    statement = select(spec.table.c.id, spec.table.c.row_version, *spec.text_columns).select_from(source)
     if len(ids) > WHOLE_TABLE:
         rows = _plain_rows(connection, statement)
     else:
         rows = [row for start in range(0, len(ids), PAGE)
                 for row in _plain_rows(connection, statement.where(spec.table.c.id.in_(ids[start:start + PAGE])))]
-    by_id = {row[0]: _folded(row[1:]) for row in rows}
-    return [by_id.get(record_id, "") for record_id in ids]
+    return {row[0]: (row[1], _folded(row[2:])) for row in rows}
 
 
 @functools.lru_cache(maxsize=65_536)  # units, positions and levels repeat down a register

@@ -47,6 +47,7 @@ class RegisterModel(QAbstractTableModel):
         self.sort_key: str | None = None
         self.descending: bool | None = None
         self._listing: browse.Listing | None = None  # the register under its filters and sort
+        self._kept = browse.KeptTexts(kind)  # the texts its listings read, for the next one
         self._search: register_search.Search | None = None  # what the search box finds of it
         self._ids: list[int] = []
         self._rows: dict[int, list[str]] = {}
@@ -60,10 +61,13 @@ class RegisterModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Reads the register again (after a change, or with other filters or sort)."""
-        self._listing = browse.listing(self.db, self.kind, self.filters, self.sort_key, self.descending)
+        self._listing = self._listed()
         self._rows.clear()
         self._show(register_search.start(self.db, self._listing, self.query))
         self._idle.start(0)
+
+    def _listed(self) -> browse.Listing:
+        return browse.listing(self.db, self.kind, self.filters, self.sort_key, self.descending, kept=self._kept)
 
     def set_query(self, query: str) -> None:
         """Shows the first rows matching `query`; the rest follow once the officer pauses."""
@@ -112,7 +116,7 @@ class RegisterModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Reads the register again after a change, keeping the views' selection and position."""
-        self._listing = browse.listing(self.db, self.kind, self.filters, self.sort_key, self.descending)
+        self._listing = self._listed()
         result = register_search.finished(self.db, self._listing, self.query)
         self.failure = None
         self._rows.clear()
