@@ -42,7 +42,7 @@ from .schema import settings as settings_table
 from .text import either_final_i_y
 
 PAGE = 400  # ids per fetch (SQLite's bound-parameter limit is far above)
-HELD_SEARCHES = 256  # the texts held by this many searches are remembered per listing
+HELD_SEARCHES = 256  # the texts held by this many searches are remembered while no text changes
 PERSONS_AT_ONCE = 25_000  # persons (by id) the index is asked about in one step of a search finished while idle
 WHOLE_TABLE = 20 * PAGE  # more records than this: their texts are read with the whole table's
 FEW_VALUES = 300  # at most this many distinct values are offered by a column's filter
@@ -310,6 +310,8 @@ class KeptTexts:
         self.spec = view(kind)
         self._texts: dict[int, tuple[int, str]] = {}  # record id: (row_version, folded texts)
         self._counts: dict[str, int] = {}  # the change counts of the tables of the texts, as last checked
+        self._by_text: dict[str, list[int]] | None = None  # the ids by text, once asked
+        self._holding: dict[tuple, frozenset[str]] = {}  # texts by rule and words
 
     def check(self, connection: Connection) -> None:
         """Forgets the texts written since the last check (core/watch's counts tell whether any was):
@@ -324,9 +326,10 @@ class KeptTexts:
             return
         if any(seen.get(name) != counts.get(name) for name in names - {table.name}) or len(counts) < len(names):
             self._texts = {}
-            return
-        versions = dict(_plain_rows(connection, select(table.c.id, table.c.row_version)))
-        self._texts = {i: held for i, held in self._texts.items() if versions.get(i) == held[0]}
+        else:
+            versions = dict(_plain_rows(connection, select(table.c.id, table.c.row_version)))
+            self._texts = {i: held for i, held in self._texts.items() if versions.get(i) == held[0]}
+        self._texts_changed()
 
     def read(self, connection: Connection, ids: list[int]) -> list[str]:
         """The folded texts of `ids`, in their order, those not held read from the tables that hold
@@ -334,7 +337,36 @@ class KeptTexts:
         missing = [record_id for record_id in ids if record_id not in self._texts]
         if missing:
             self._texts.update(_folded_texts(connection, self.spec, missing))
+            self._texts_changed()
         return [self._texts.get(record_id, (0, ""))[1] for record_id in ids]
+
+    def holding(self, words: tuple[str, ...], whole: bool) -> frozenset[str]:
+        """The texts held that hold the folded `words` (`text_pattern`; each distinct text is tried
+        once: units, positions and levels repeat down 200k cadres)."""
+        asked = (whole, *words)
+        if asked not in self._holding:
+            if len(self._holding) > HELD_SEARCHES:
+                self._holding.clear()
+            texts: Collection[str] = self.by_text()
+            for (rule, *before), held in self._holding.items():  # typed on: only the texts held before
+                if rule == whole and len(held) < len(texts) and _narrowed(before, words):
+                    texts = held
+            texts = filter(None, texts)  # an empty text holds nothing
+            for word in words:
+                texts = filter(text_pattern(word, whole).search, texts)
+            self._holding[asked] = frozenset(texts)
+        return self._holding[asked]
+
+    def by_text(self) -> dict[str, list[int]]:
+        """The ids of the records held, by their texts."""
+        if self._by_text is None:
+            self._by_text = {}
+            for record_id, (_, text) in self._texts.items():
+                self._by_text.setdefault(text, []).append(record_id)
+        return self._by_text
+
+    def _texts_changed(self) -> None:
+        self._by_text, self._holding = None, {}
 
 
 @dataclass
@@ -350,10 +382,8 @@ class Listing:
     kept: KeptTexts
     texts: list[str] = field(default_factory=list)  # the folded texts of the first len(texts) records
     _checked: bool = False  # whether `kept` was checked for this listing
-    _by_text: dict[str, list[int]] | None = None  # positions by text, once every text is read
     _by_person: dict[int | None, int] | None = None  # each person's first position
     _more_of_person: dict[int | None, list[int]] = field(default_factory=dict)  # and their others
-    _holding: dict[tuple, frozenset[str]] = field(default_factory=dict)  # texts by rule and words
 
     @property
     def spec(self) -> View:
@@ -386,31 +416,13 @@ class Listing:
         return self.kept.read(connection, ids)
 
     def holding(self, connection: Connection, words: tuple[str, ...], whole: bool) -> set[int]:
-        """The positions of the records whose texts hold the folded `words` (`text_pattern`; each
-        distinct text is tried once: units, positions and levels repeat down 200k cadres)."""
+        """The positions of the records whose texts hold the folded `words` (`KeptTexts.holding`)."""
         if not self.spec.text_columns:
             return set()
-        self._index_texts(connection)
-        asked = (whole, *words)
-        if asked not in self._holding:
-            if len(self._holding) > HELD_SEARCHES:
-                self._holding.clear()
-            texts: Collection[str] = self._by_text
-            for (rule, *before), held in self._holding.items():  # typed on: only the texts held before
-                if rule == whole and len(held) < len(texts) and _narrowed(before, words):
-                    texts = held
-            texts = filter(None, texts)  # an empty text holds nothing
-            for word in words:
-                texts = filter(text_pattern(word, whole).search, texts)
-            self._holding[asked] = frozenset(texts)
-        return {i for text in self._holding[asked] for i in self._by_text[text]}
-
-    def _index_texts(self, connection: Connection) -> None:
-        if self._by_text is None:
-            self.read_texts(connection)
-            self._by_text = {}
-            for i, text in enumerate(self.texts):
-                self._by_text.setdefault(text, []).append(i)
+        self.read_texts(connection)
+        by_text = self.kept.by_text()
+        held = {record_id for text in self.kept.holding(words, whole) for record_id in by_text[text]}
+        return {i for i, record_id in enumerate(self.ids) if record_id in held}
 
     def positions_of(self, person_ids: Collection[int]) -> list[int]:
         """The positions of the records of `person_ids`."""
@@ -430,7 +442,7 @@ class Listing:
         """One slice of what a search needs of the whole register, read ahead; True once all is."""
         if not self.read_texts(connection, rows):
             return False
-        self._index_texts(connection)
+        self.kept.by_text()
         self.positions_of(set())
         return True
 
