@@ -263,6 +263,9 @@ class DocumentCanvas(Canvas):
         return top - height
 
 
+LAST_TOGETHER = 2  # the lines of a paragraph that `keep_last` keeps beside what follows it
+
+
 class Flow:
     """Where the next line goes on a DocumentCanvas; starts a new page when the text runs out."""
 
@@ -306,7 +309,7 @@ class Flow:
 
         `keep_next`: the room the next block needs on the same page as this whole paragraph (a
         heading keeps the first lines of what follows it). `keep_last`: the room the next block
-        needs beside this paragraph's last two lines (the signature never stands alone).
+        needs beside this paragraph's last LAST_TOGETHER lines (the signature never stands alone).
         """
         size = size or self.profile.size("body")
         first = self.profile.first_line_indent if indent else 0.0
@@ -314,7 +317,7 @@ class Flow:
         leading = self.profile.leading(size)
         if keep_next:
             self.need(len(lines) * leading + self.profile.paragraph_after + keep_next)
-        last_together = min(2, len(lines))
+        last_together = min(LAST_TOGETHER, len(lines))
         for number, text_line in enumerate(lines):
             if keep_last and len(lines) - number == last_together:
                 self.need(last_together * leading + self.profile.paragraph_after + keep_last)

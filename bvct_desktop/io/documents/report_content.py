@@ -59,10 +59,12 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
                 "Có vấn đề nhưng không vi phạm": "có vấn đề nhưng không vi phạm", UNSTATED: "chưa ghi kết quả"}
 
 
-# The sentences as this release writes them. 1, before 04/12/2026: I.3 said every cadre sent abroad
-# was «thuộc diện Ban Thường vụ … quản lý», whereas cadres_sent_abroad counts every member place; I.1
-# counted the replies «Đến ngày» the period's last day even in a report made before it.
-WORDING = 2
+# The report as this release writes it: its sentences and its pages. 1, before 04/12/2026: I.3 said
+# every cadre sent abroad was «thuộc diện Ban Thường vụ … quản lý», whereas cadres_sent_abroad counts
+# every member place; I.1 counted the replies «Đến ngày» the period's last day even in a report made
+# before it. 2, before 05/12/2026: a heading over the body's last paragraph of one to three lines did
+# not keep the signature that paragraph keeps, and could end a page alone.
+WORDING = 3
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class ReportContent:
     facts: tuple[tuple[str, str, int], ...]  # key, label, value
     recipients: tuple[str, ...]
     draft: bool
+    wording: int
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,7 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
     )
     facts = tuple((key, label, int(f[key])) for key, label in FACTS if key in f)  # as counted when it was issued
     return ReportContent(subject(start, end), period_name(start, end), start, end, _intro(start, end, office),
-                         sections, _appendices(f), facts, tuple(recipients), source.draft)
+                         sections, _appendices(f), facts, tuple(recipients), source.draft, source.wording)
 
 
 def _written(notes: Mapping[str, str], part: str) -> tuple[Paragraph, ...]:

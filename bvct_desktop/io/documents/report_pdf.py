@@ -20,7 +20,7 @@ def draw_report(c: DocumentCanvas, content: ReportContent, number: str, date: st
     for index, block in enumerate(body):
         keep_next = keep_last = 0.0
         if block.heading:
-            keep_next = _following(flow, body, index + 1)
+            keep_next = _following(flow, body, index + 1, signature if content.wording >= 3 else 0.0)
         elif index == len(body) - 1:
             keep_last = signature
         flow.paragraph(block.text, block.font, size, justify=block.justify, keep_next=keep_next,
@@ -39,13 +39,17 @@ def draw_report(c: DocumentCanvas, content: ReportContent, number: str, date: st
             flow.paragraph(appendix.note, ITALIC, c.profile.size("table"), justify=False)
 
 
-def _following(flow: Flow, body: list[Block], start: int) -> float:
+def _following(flow: Flow, body: list[Block], start: int, signature: float) -> float:
     """What a heading keeps on its page: the headings right after it and the first lines of the
-    text below them."""
+    text below them; all of the body's last paragraph and the `signature` when the lines the
+    signature keeps beside it are among those first lines (none in a report of wording 2)."""
     kept = 0.0
-    for block in body[start:]:
+    for index, block in enumerate(body[start:], start):
         if block.heading:
             kept += flow.height(block.text, block.font)
             continue
+        lines = len(flow.lines_of(block.text, block.font))
+        if signature and index == len(body) - 1 and lines - layout.LAST_TOGETHER < KEEP_LINES:
+            return kept + flow.height(block.text, block.font) + signature
         return kept + flow.height(block.text, block.font, lines=KEEP_LINES)
     return kept

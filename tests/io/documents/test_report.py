@@ -293,12 +293,15 @@ def test_a_drafts_appendices_say_whole_what_report_they_are_attached_to(tmp_path
         assert min(word.x0 for word in line) >= options.profile.margins[2] - 0.5
 
 
-def long_notes(lines: int) -> dict[str, str]:
-    sentence = ("Tiếp tục phối hợp chặt chẽ với Công an tỉnh trong tra cứu, xác minh lý lịch phục vụ công tác cán bộ "
-                "và phát triển đảng viên, bảo đảm đúng quy trình và thời hạn")
-    return {"Ưu điểm": "\n".join(f"{sentence} ({i})." for i in range(lines)),
+SENTENCE = ("Tiếp tục phối hợp chặt chẽ với Công an tỉnh trong tra cứu, xác minh lý lịch phục vụ công tác cán bộ "
+            "và phát triển đảng viên, bảo đảm đúng quy trình và thời hạn")
+SHORT_DIRECTIONS = "Tiếp tục đôn đốc trả lời phiếu quá hạn."  # one line: the body's last paragraph
+
+
+def long_notes(lines: int, directions: str = f"{SENTENCE}.") -> dict[str, str]:
+    return {"Ưu điểm": "\n".join(f"{SENTENCE} ({i})." for i in range(lines)),
             "Hạn chế, khuyết điểm": "Một số phiếu trả lời chậm.",
-            "Phương hướng, nhiệm vụ": f"{sentence}."}
+            "Phương hướng, nhiệm vụ": directions}
 
 
 HEADINGS = ("I. KẾT QUẢ THỰC HIỆN", "1. Công tác thẩm định", "2. Công tác nghiên cứu tàng thư",
@@ -306,22 +309,43 @@ HEADINGS = ("I. KẾT QUẢ THỰC HIỆN", "1. Công tác thẩm định", "2. 
             "2. Hạn chế, khuyết điểm", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI")
 
 
+def ending_headings(target) -> list[tuple[int, str]]:
+    """The headings that end a page of the report's body, with the page."""
+    ending = []
+    for page in range(1, pdfcheck.page_count(target)):
+        body = [line for line in pdfcheck.lines(target, first=page, last=page) if not line.isdigit()]
+        ending += [(page, heading) for heading in HEADINGS if any(line.startswith(heading) for line in body[-1:])]
+    return ending
+
+
 @pdfcheck.needs_poppler
+@pytest.mark.parametrize("directions", [f"{SENTENCE}.", SHORT_DIRECTIONS], ids=["two_lines", "one_line"])
 @pytest.mark.parametrize("lines", range(24))
-def test_no_heading_ends_a_page_and_the_signature_keeps_the_last_lines(tmp_path, source, options, lines):
-    """However long the officer's parts, a heading has its text below it on its page, and the signer's
-    block has the body's last lines above it on its page."""
+def test_no_heading_ends_a_page_and_the_signature_keeps_the_last_lines(tmp_path, source, options, lines,
+                                                                       directions):
+    """However long the officer's parts, a heading has its text below it on its page — the last one its
+    one-line paragraph, which keeps the signature — and the signer's block has the body's last lines
+    above it on its page."""
     target = tmp_path / "bao-cao.pdf"
-    pdf.save(render.report_pdf(dataclasses.replace(source, notes=long_notes(lines)), options), target)
+    pdf.save(render.report_pdf(dataclasses.replace(source, notes=long_notes(lines, directions)), options), target)
+    assert not ending_headings(target)
     pages = {page: pdfcheck.lines(target, first=page, last=page) for page in range(1, pdfcheck.page_count(target))}
-    for page, page_lines in pages.items():
-        body = [line for line in page_lines if not line.isdigit()]
-        for heading in HEADINGS:
-            if any(line.startswith(heading) for line in body[-1:]):
-                raise AssertionError(f"«{heading}» ends page {page}")
     signed = next(page for page, page_lines in pages.items() if any("K/T TRƯỞNG BAN" in line for line in page_lines))
     before = pages[signed][:next(i for i, line in enumerate(pages[signed]) if "K/T TRƯỞNG BAN" in line)]
     assert len([line for line in before if not line.isdigit()]) >= 2
+
+
+@pdfcheck.needs_poppler
+def test_a_report_issued_before_the_last_heading_kept_the_signature_breaks_its_pages_as_issued(tmp_path, source,
+                                                                                               options):
+    """Written again, an issued report is the file issued: one of wording 2 ends its page 2 with «III.»
+    as it did then; the same report issued today carries its heading over with its paragraph."""
+    notes = long_notes(9, SHORT_DIRECTIONS)
+    issued_before, today = tmp_path / "truoc.pdf", tmp_path / "nay.pdf"
+    pdf.save(render.report_pdf(dataclasses.replace(source, notes=notes, wording=2), options), issued_before)
+    pdf.save(render.report_pdf(dataclasses.replace(source, notes=notes), options), today)
+    assert ending_headings(issued_before) == [(2, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI")]
+    assert not ending_headings(today)
 
 
 def test_the_workbook_figures_print_on_a4_with_letterhead_borders_and_vietnamese_numbers(tmp_path, source, options):
