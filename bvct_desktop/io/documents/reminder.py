@@ -41,8 +41,9 @@ COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center", excel_w
            tables.plain("days_late", "Quá hạn (ngày)", 0.7, "center", excel_width=9, whole=True))
 
 # The sentences as this release writes them. 1, before 04/12/2026: a letter about one slip asked for
-# the replies to «các phiếu nêu trên» and had a list attached that its text never mentioned.
-WORDING = 2
+# the replies to «các phiếu nêu trên» and had a list attached that its text never mentioned. 2, before
+# 05/12/2026: the issuer was named as issuer_name(as_before=True) names it.
+WORDING = 3
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class Texts:
 
 def texts(source: ReminderSource, profile: Profile) -> Texts:
     office, slips = source.office, source.slips
-    issuer = issuer_name(office)
+    issuer = issuer_name(office, as_before=source.wording < 3)
     number = layout.number_text(source.number, numbering.LETTER, office["ky_hieu"])
     date = layout.date_text(office["dia_danh"], None if source.draft else source.on, profile, source.on.year)
     if source.draft:

@@ -12,7 +12,7 @@ register and is written again from it, identical, in any format.
 """
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,7 +63,8 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # every cadre sent abroad was «thuộc diện Ban Thường vụ … quản lý», whereas cadres_sent_abroad counts
 # every member place; I.1 counted the replies «Đến ngày» the period's last day even in a report made
 # before it. 2, before 05/12/2026: a heading over the body's last paragraph of one to three lines did
-# not keep the signature that paragraph keeps, and could end a page alone.
+# not keep the signature that paragraph keeps, and could end a page alone; the issuer was named as
+# issuer_name(as_before=True) names it.
 WORDING = 3
 
 
@@ -156,12 +157,18 @@ def subject(start: dt.date, end: dt.date) -> str:
     return f"kết quả công tác bảo vệ chính trị nội bộ {period_name(start, end)}"
 
 
-def issuer_name(office: Mapping[str, str]) -> str:
+def issuer_name(office: Mapping[str, str], as_before: bool = False) -> str:
     """"BAN TỔ CHỨC" of "TỈNH ỦY LÂM ĐỒNG" → "Ban Tổ chức Tỉnh ủy"; a name that names its committee
-    ("BAN TỔ CHỨC TỈNH ỦY") is not given it a second time."""
+    ("BAN TỔ CHỨC TỈNH ỦY") is not given it a second time. Capitalised as HD 36 writes a Party body:
+    "Ban Tổ chức", "Ủy ban Kiểm tra", "Đảng" (the Party). `as_before`: as a document issued before
+    05/12/2026 named it (its words compared without accents, "cơ quan ủy" taken for "Quận ủy"; only
+    the committee and "Ban Tổ chức" capitalised)."""
     words = [clean(word.lower()) for word in office["co_quan"].split()]
-    named = {index for index in range(len(words) - 1) if _names_committee(words[index:index + 2])}
+    key = fold if as_before else str
+    named = {index for index in range(len(words) - 1) if _names_committee(words[index:index + 2], key)}
     capitals = named | ({0, 1} if fold(words[0]) == "ban" else {0})
+    if not as_before:
+        capitals |= _bodies(words) | {index for index, word in enumerate(words) if word == "đảng"}
     body = " ".join(word.capitalize() if index in capitals else word for index, word in enumerate(words))
     return body if named else f"{body} {committee(office)}"
 
@@ -172,21 +179,31 @@ def committee(office: Mapping[str, str]) -> str:
     return " ".join([words[0].capitalize(), *words[1:]])
 
 
-_COMMITTEES = {"tinh", "thanh", "huyen", "quan", "thi", "dang"}  # tỉnh ủy, thành ủy, … đảng ủy
+_COMMITTEES = ("tỉnh", "thành", "huyện", "quận", "thị", "đảng")  # tỉnh ủy, thành ủy, … đảng ủy
 
 
-def _names_committee(pair: Sequence[str]) -> bool:
-    return len(pair) == 2 and fold(pair[1]) == "uy" and fold(pair[0]) in _COMMITTEES
+def _names_committee(pair: Sequence[str], key: Callable[[str], str]) -> bool:
+    return len(pair) == 2 and key(pair[1]) == key("ủy") and key(pair[0]) in {key(word) for word in _COMMITTEES}
+
+
+def _bodies(words: Sequence[str]) -> set[int]:
+    """Where a body's name starts and the word that names it: "Ban Tổ chức", "Ủy ban Kiểm tra"."""
+    found: set[int] = set()
+    for index, word in enumerate(words[:-1]):
+        if word == "ban":
+            found |= {index - 1 if index and words[index - 1] == "ủy" else index, index + 1}
+    return found
 
 
 def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
     f, office = source.figures, source.office
     start, end = dt.date.fromisoformat(f["from"]), dt.date.fromisoformat(f["to"])
+    issuer = issuer_name(office, as_before=source.wording < 3)
     sections = (
         Section("I. KẾT QUẢ THỰC HIỆN", (
             Paragraph("1. Công tác thẩm định, thẩm tra, xác minh tiêu chuẩn chính trị", HEADING),
             *(Paragraph(text) for text in _cases(f)),
-            *(Paragraph(text) for text in _vetting(f, office, _replies_counted_to(source, end))),
+            *(Paragraph(text) for text in _vetting(f, issuer, _replies_counted_to(source, end))),
             Paragraph("2. Công tác nghiên cứu tàng thư", HEADING), Paragraph(_archive(f)),
             Paragraph("3. Quản lý cán bộ, đảng viên đi nước ngoài", HEADING),
             Paragraph(_abroad(f, office, source.wording)),
@@ -199,7 +216,7 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
         Section("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", _written(source.notes, report_notes.DIRECTIONS)),
     )
     facts = tuple((key, label, int(f[key])) for key, label in FACTS if key in f)  # as counted when it was issued
-    return ReportContent(subject(start, end), period_name(start, end), start, end, _intro(start, end, office),
+    return ReportContent(subject(start, end), period_name(start, end), start, end, _intro(start, end, issuer),
                          sections, _appendices(f), facts, tuple(recipients), source.draft, source.wording)
 
 
@@ -211,7 +228,7 @@ def _written(notes: Mapping[str, str], part: str) -> tuple[Paragraph, ...]:
                       "hoặc trong tệp các phần do cán bộ viết, trước khi phát hành.]", FILL),)
 
 
-def _intro(start: dt.date, end: dt.date, office: Mapping[str, str]) -> str:
+def _intro(start: dt.date, end: dt.date, issuer: str) -> str:
     found = regulations.in_force(start, end)
     if not found:
         basis = "các quy định của Đảng về công tác bảo vệ chính trị nội bộ"
@@ -222,7 +239,7 @@ def _intro(start: dt.date, end: dt.date, office: Mapping[str, str]) -> str:
             f"{regulation.citation} (" + (f"đến ngày {display_date(regulation.until)}" if i == 0
                                          else f"từ ngày {display_date(regulation.signed_on)}") + ")"
             for i, regulation in enumerate(found))
-    return (f"Thực hiện {basis} và các văn bản hướng dẫn thực hiện, {issuer_name(office)} báo cáo kết quả công tác "
+    return (f"Thực hiện {basis} và các văn bản hướng dẫn thực hiện, {issuer} báo cáo kết quả công tác "
             f"bảo vệ chính trị nội bộ {period_name(start, end)} như sau:")
 
 
@@ -262,9 +279,8 @@ def _cases(f: Mapping[str, Any]) -> list[str]:
     return [f"{first}; {second}."]
 
 
-def _vetting(f: Mapping[str, Any], office: Mapping[str, str], counted_to: dt.date) -> list[str]:
+def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date) -> list[str]:
     issued, answered = f["slips_issued"], f["slips_answered"]
-    issuer = issuer_name(office)
     if not issued:
         return [f"Trong kỳ, {issuer} không phát hành phiếu yêu cầu xác minh lai lịch."]
     by_purpose = _ordered(f["slips_by_purpose"], SLIP_PURPOSES)

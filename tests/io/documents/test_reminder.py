@@ -81,6 +81,17 @@ def test_the_birth_date_is_said_as_precisely_as_it_is_known(office, options, bor
     assert f"đối với Phạm Văn Bình ({said}) để phục vụ" in first
 
 
+def test_the_letter_names_a_merged_office_as_hd_36_writes_it_and_one_issued_before_as_issued(office, options):
+    """«… KIÊM CƠ QUAN ỦY BAN KIỂM TRA …»: «cơ quan ủy» is not «Quận ủy»; a letter of wording 2 keeps
+    the name it was signed with."""
+    merged = {**office, "co_quan": "BAN TỔ CHỨC TỈNH ỦY KIÊM CƠ QUAN ỦY BAN KIỂM TRA ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH"}
+    made = dataclasses.replace(source(merged, SLIP), number=3)
+    today = reminder.texts(made, options.profile).paragraphs[0]
+    before = reminder.texts(dataclasses.replace(made, wording=2), options.profile).paragraphs[0]
+    assert "Ban Tổ chức Tỉnh ủy kiêm cơ quan Ủy ban Kiểm tra Đảng ủy các cơ quan Đảng tỉnh đã gửi" in today
+    assert "Ban Tổ chức Tỉnh ủy kiêm cơ Quan ủy ban kiểm tra Đảng ủy các cơ quan đảng tỉnh đã gửi" in before
+
+
 def test_a_letter_about_one_slip_issued_before_is_written_again_as_issued(office, options):
     """Issued before 04/12/2026 (its stored content names no wording), the letter about one slip said
     «các phiếu nêu trên» and had the list attached: signed so, it is written again so."""

@@ -62,11 +62,29 @@ def test_the_places_on_delegations_are_not_said_to_be_of_one_management_class(so
     ("BAN TỔ CHỨC TỈNH UỶ", "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "Ban Tổ chức Tỉnh ủy"),
     ("BAN TỔ CHỨC", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Ban Tổ chức Đảng ủy"),
     ("BAN TỔ CHỨC THÀNH ỦY", "THÀNH ỦY ĐÀ LẠT", "Ban Tổ chức Thành ủy"),
+    ("BAN TỔ CHỨC QUẬN ỦY", "QUẬN ỦY BÌNH THẠNH", "Ban Tổ chức Quận ủy"),
+    ("BAN TỔ CHỨC TỈNH ỦY KIÊM CƠ QUAN ỦY BAN KIỂM TRA ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "TỈNH ỦY LÂM ĐỒNG",
+     "Ban Tổ chức Tỉnh ủy kiêm cơ quan Ủy ban Kiểm tra Đảng ủy các cơ quan Đảng tỉnh"),
 ])
 def test_the_body_names_the_issuer_once_with_its_committee(issuer, superior, named):
     """An office that typed its committee into its own name («BAN TỔ CHỨC TỈNH ỦY») is named once, the
-    committee a name capitalised as Vietnamese writes it: never «Ban Tổ chức tỉnh ủy Đảng ủy»."""
+    committee a name capitalised as Vietnamese writes it (HD 36: «Ủy ban Kiểm tra», «Đảng» the Party):
+    never «Ban Tổ chức tỉnh ủy Đảng ủy», nor «cơ quan ủy» taken for «Quận ủy»."""
     assert report_content.issuer_name({"co_quan": issuer, "co_quan_cap_tren": superior}) == named
+
+
+MERGED = "BAN TỔ CHỨC TỈNH ỦY KIÊM CƠ QUAN ỦY BAN KIỂM TRA ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH"
+
+
+def test_a_report_issued_before_the_issuer_was_named_by_its_accents_names_it_as_issued(source, options):
+    """A report of wording 2 named a merged office «… kiêm cơ Quan ủy ban kiểm tra …»: signed so, it
+    is written again so; one made today names it as HD 36 writes it."""
+    office = {**source.office, "co_quan": MERGED}
+    issued_before = dataclasses.replace(source, office=office, wording=2)
+    assert "Ban Tổ chức Tỉnh ủy kiêm cơ Quan ủy ban kiểm tra Đảng ủy các cơ quan đảng tỉnh báo cáo" in text_of(
+        issued_before, options)
+    assert "Ban Tổ chức Tỉnh ủy kiêm cơ quan Ủy ban Kiểm tra Đảng ủy các cơ quan Đảng tỉnh báo cáo" in text_of(
+        dataclasses.replace(source, office=office), options)
 
 
 VETTED = ("Thẩm định, thẩm tra tiêu chuẩn chính trị 3 trường hợp (bầu cử 1, bổ nhiệm 1, quy hoạch 1); đã kết luận "
