@@ -67,22 +67,24 @@ class Issue:
 
 class Writer(Protocol):
     """How a document is written (io.documents.render's writers): `freeze` makes its content as
-    plain values, `write` writes that content; `recipients` are its "Nơi nhận" under the office's
-    settings; `encrypted`: its file is encrypted with a password."""
+    plain values, `write` writes that content; `recipients` are its "Nơi nhận" as the outgoing
+    register writes them; `encrypted`: its file is encrypted with a password."""
 
     encrypted: bool
-
-    def recipients(self, office: Mapping[str, str]) -> list[str]: ...
 
     def write(self, content: outgoing.Content) -> None: ...
 
 
 class ReportWriter(Writer, Protocol):
+    def recipients(self, office: Mapping[str, str]) -> list[str]: ...
+
     def freeze(self, office: Office | dict[str, str], figures: dict[str, Any], notes: report_notes.Notes,
                issue: Issue) -> outgoing.Content: ...
 
 
 class LetterWriter(Writer, Protocol):
+    def recipients(self, data: Mapping[str, Any]) -> list[str]: ...
+
     def freeze(self, office: dict[str, str], data: dict[str, Any], issue: Issue) -> outgoing.Content: ...
 
 
@@ -162,7 +164,7 @@ def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | 
         record(db, PRINTED, "slips", details)
         return Issue(None, on), data
     subject = f"V/v đôn đốc trả lời phiếu yêu cầu xác minh lai lịch ({data['recipient']})"
-    issued = outgoing.issue(db, numbering.LETTER, outgoing.REMINDER, subject, office, writer.recipients(office), on,
+    issued = outgoing.issue(db, numbering.LETTER, outgoing.REMINDER, subject, office, writer.recipients(data), on,
                             lambda number: writer.freeze(office, data, Issue(number, on)), writer.write, details)
     return Issue(issued.number, issued.issued_on, issued.number_text), data
 

@@ -127,6 +127,7 @@ def test_the_register_lists_each_issue_once_with_two_digit_numbers(office_cli, t
     assert first[2] == "Báo cáo" and first[3] == "kết quả công tác bảo vệ chính trị nội bộ 9 tháng đầu năm 2016"
     assert first[4] == "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN Nguyễn Văn Hòa" and first[6] == "đã phát hành"
     assert "Thường trực Tỉnh ủy (để báo cáo)" in first[5]
+    assert lines[3].split("\t")[5] == "Cục A93B – Bộ Công an; Lưu Văn phòng Ban"  # the unit «Như trên» stands for
     assert office_cli("documents", "list", "--year", "2016")[1].startswith("Sổ văn bản đi chưa có văn bản nào năm 2016")
     code, _, err = office_cli("documents", "print", "03-BC/BTCTU", "--format", "pdf", "--out", tmp_path / "x.pdf")
     assert code == 2 and "không có văn bản số 03-BC/BTCTU" in err

@@ -74,6 +74,12 @@ def recipients(profile: Profile) -> list[str]:
     return ["Như trên,", *profile.recipients]
 
 
+def register_recipients(recipient: str, profile: Profile) -> list[str]:
+    """The letter's "Nơi nhận" as the outgoing register writes it: the unit its "Như trên" stands
+    for (its "Kính gửi"), then the others."""
+    return [recipient, *profile.recipients]
+
+
 @dataclass(frozen=True)
 class Texts:
     number: str

@@ -300,8 +300,8 @@ class ReportWriter(Writer):
 
 
 class ReminderWriter(Writer):
-    def recipients(self, _office: Mapping[str, str]) -> list[str]:
-        return reminder.recipients(self.options.profile)
+    def recipients(self, data: Mapping[str, Any]) -> list[str]:
+        return reminder.register_recipients(data["recipient"], self.options.profile)
 
     def freeze(self, office: Mapping[str, str], data: Mapping[str, Any], issue: Issue) -> Content:
         return freeze_reminder(reminder.ReminderSource(data["recipient"], issue.on, data["days"], data["slips"],
