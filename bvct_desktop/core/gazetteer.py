@@ -310,11 +310,10 @@ class Gazetteer:
         unit = units[0]
         if unit.new:
             related = [*unit.predecessors, *(higher for old in unit.predecessors for higher in old.ancestors())]
-        elif unit.level == COMMUNE:
-            related = [*unit.successors, *(successor.province for successor in unit.successors)]
-        else:
+        else:  # what it became, and its own district and province ("Thuận Quý" is found by "Bình Thuận")
             current = unit.current
-            related = ([*current] if len(current) == 1 else []) + [successor.province for successor in current]
+            now = current if unit.level == COMMUNE or len(current) == 1 else []
+            related = [*now, *(successor.province for successor in current), *unit.ancestors()]
         written = f" {place_key(_PARTS.sub(' ', place))} "
         names = dict.fromkeys(other.short for other in related)
         return tuple(name for name in names if f" {place_key(name)} " not in written)

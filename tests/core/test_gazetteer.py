@@ -172,7 +172,14 @@ def test_a_home_town_that_could_be_several_units_names_none_for_sure(places):
     ("xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận", ("Lâm Đồng",)),  # "Phú Quý" is written: Quí = Quý
     ("Hàm Tiến, Phan Thiết, Bình Thuận", ("Mũi Né", "Lâm Đồng")),
     ("phường Mũi Né, tỉnh Lâm Đồng", ("Hàm Tiến", "Thiện Nghiệp", "Phan Thiết", "Bình Thuận")),
-    ("xã Phong Phú, huyện Tuy Phong", ("Phan Rí Cửa", "Lâm Đồng")),  # names already written are not repeated
+    ("xã Phong Phú, huyện Tuy Phong", ("Phan Rí Cửa", "Lâm Đồng", "Bình Thuận")),  # names written not repeated
+    # a former unit written without its own district or province: they are its other names too
+    ("Thuận Quý", ("Tân Thành", "Lâm Đồng", "Hàm Thuận Nam", "Bình Thuận")),
+    ("Ngũ Phụng, Phú Quí", ("Lâm Đồng", "Bình Thuận")),
+    ("Xã Hàm Tiến", ("Mũi Né", "Lâm Đồng", "Phan Thiết", "Bình Thuận")),
+    ("Hàm Tiến - Phan Thiết", ("Mũi Né", "Lâm Đồng", "Bình Thuận")),
+    ("Phan Thiết", ("Lâm Đồng", "Bình Thuận")),
+    ("Bình Thuận", ("Lâm Đồng",)),
     ("Gia Nghĩa, Đắk Nông", ("Lâm Đồng",)),
     ("Quỳnh Đôi, Quỳnh Lưu, Nghệ An", ("Quỳnh Anh",)),
     ("Quỳnh Lưu, Nghệ An", ()),
@@ -263,6 +270,29 @@ def test_search_finds_a_home_town_by_its_old_and_new_names(cli, tmp_path):
         with db.read() as connection:
             towns = set(connection.execute(select(persons.c.home_town)).scalars())
         assert towns == {row[2] for row in rows}  # kept as written
+    finally:
+        db.close()
+
+
+def test_a_home_town_written_under_its_old_name_alone_is_found_by_its_old_district_and_province(cli, tmp_path):
+    from tests.sample_db import sample_database
+
+    rows = [["Trần Văn Quý", "1970", "Thuận Quý"],
+            ["Trần Văn Phụng", "1971", "Ngũ Phụng, Phú Quí"],
+            ["Trần Văn Tiến", "1972", "Xã Hàm Tiến"],
+            ["Trần Văn Thiết", "1973", "Hàm Tiến - Phan Thiết"],
+            ["Trần Văn Nghệ", "1974", "Quỳnh Đôi, Quỳnh Lưu, Nghệ An"],
+            ["Trần Văn Lạt", "1975", "Phường 1, Đà Lạt"]]
+    cli("import", "cadres", workbook(tmp_path / "c.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán"], rows))
+    db = sample_database(cli, tmp_path, kinds=())
+    try:
+        binh_thuan = {"Trần Văn Quý", "Trần Văn Phụng", "Trần Văn Tiến", "Trần Văn Thiết"}
+        assert _found(db, "Bình Thuận") == binh_thuan
+        assert _found(db, "Lâm Đồng") == binh_thuan | {"Trần Văn Lạt"}
+        assert _found(db, "Hàm Thuận Nam") == {"Trần Văn Quý"}
+        assert _found(db, "Phan Thiết") == {"Trần Văn Tiến", "Trần Văn Thiết"}
+        assert _found(db, "Phú Quí") == {"Trần Văn Phụng"}
+        assert _found(db, "Quỳnh Lưu") == {"Trần Văn Nghệ"}
     finally:
         db.close()
 

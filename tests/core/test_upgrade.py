@@ -261,3 +261,31 @@ def test_the_home_town_keys_upgrade_ignores_spaces_around_commas_and_merges_no_o
     assert [str(problem) for problem in asked.problems] == [
         "Dòng 2, cột «Họ và tên»: có 2 người cùng họ tên, ngày sinh, quê quán (Trần Văn Quý, sinh 1965, quê Xã Hàm "
         "Tiến, thành phố Phan Thiết); hãy ghi Số CCCD để phân biệt"]
+
+
+def test_the_former_units_upgrade_teaches_the_index_their_own_district_and_province(tmp_path, monkeypatch):
+    """Revision 0021: «Thuận Quý» and «Xã Hàm Tiến», written without their district or province, are found by
+    «Bình Thuận» and by their former district, as by «Lâm Đồng»; a home town of elsewhere is not."""
+    path = tmp_path / "bvct.db"
+    opened = database_at(path, "0020", monkeypatch)
+    towns = {"Trần Văn Quý": "Thuận Quý", "Trần Văn Tiến": "Xã Hàm Tiến", "Hồ Văn Nghệ": "Quỳnh Đôi, Quỳnh Lưu"}
+    with opened.begin() as connection:
+        connection.execute(persons.insert(), [
+            {"full_name": name, "name_key": identity_key(name), "home_town": town, "home_town_key": place_key(town),
+             "search_key": _fold(f"{name} {town} lam dong"), "sort_key": "", "created_at": dt.datetime(2025, 6, 1),
+             "updated_at": dt.datetime(2025, 6, 1)} for name, town in towns.items()])
+    opened.dispose()
+
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            def found(word):
+                return set(connection.execute(select(persons.c.full_name)
+                                              .where(persons.c.id.in_(persons_with(word)))).scalars())
+
+            assert found("binh thuan") == {"Trần Văn Quý", "Trần Văn Tiến"}
+            assert found("ham thuan nam") == {"Trần Văn Quý"}
+            assert found("phan thiet") == {"Trần Văn Tiến"}
+            assert found("nghe an") == {"Hồ Văn Nghệ"}
+    finally:
+        db.close()
