@@ -126,8 +126,9 @@ def _phrase_pattern(word: str) -> str | None:
 
 
 def person_condition(query: str, person_id: ColumnElement) -> ColumnElement:
-    """Every word of `query` in the person `person_id` (name, other names, CCCD/CMND, home town)."""
-    words = search_words(query)
+    """Every word of `query` in the person `person_id` (name, other names, CCCD/CMND, home town), as a
+    register looks for them (`query_words`: «Đặc khu Phú Quý» finds those of Ngũ Phụng, Phú Quí)."""
+    words = query_words(query)
     return person_id.in_(persons_with_every(words)) if words else true()
 
 

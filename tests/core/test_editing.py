@@ -67,6 +67,23 @@ def test_the_picker_lists_first_those_whose_name_holds_every_word_typed(db):
     assert found == ["Nguyễn Thị Thanh Hương Bích Ngọc", "Nguyễn Ngọc Hương"]
 
 
+def test_the_picker_finds_by_a_units_new_name_with_its_unit_word_as_the_register_does(db):
+    """«Đặc khu Phú Quý», as the program shows «Ngũ Phụng, Phú Quí (nay: Đặc khu Phú Quý, Lâm Đồng)», finds
+    the people written under the old names as the register does; «Phú» and «Quý» apart do not make the phrase."""
+    for name, home_town in (("Đinh Văn Đảo", "Ngũ Phụng, Phú Quí"), ("Đinh Văn Đặc", "Đặc khu Phú Quý, Lâm Đồng"),
+                            ("Đinh Văn Tam", "Tam Thanh, Phú Quý"), ("Đinh Phú Lâm", "Quý Hải, Đồng Nai")):
+        editing.save(db, "cadres", {"full_name": name, "birth_date": "1980", "home_town": home_town})
+    found = {facts.description.split(",")[0] for facts in editing.find_people(db, "Đặc khu Phú Quý")}
+    assert found == {"Đinh Văn Đảo", "Đinh Văn Đặc", "Đinh Văn Tam"}
+    assert found == set(_register_names(db, "cadres", "Đặc khu Phú Quý"))
+
+
+def _register_names(db, kind: str, query: str) -> list[str]:
+    ids = browse.record_ids(db, kind, query)
+    column = [c.key for c in browse.view(kind).columns].index("full_name")
+    return [row[column] for row in browse.fetch_rows(db, kind, ids).values()]
+
+
 def test_a_person_who_may_be_the_same_is_warned_about(db):
     maybe = editing.possible_duplicates(db, Identity("NGUYỄN VĂN HÙNG", "1965", "Hà Nội"))
     assert [p.description for p in maybe] == ["Nguyễn Văn Hùng, sinh 12/03/1965, quê Phú Thủy, Phan Thiết, "
