@@ -39,26 +39,24 @@ MERGED_ON = dt.date(2025, 7, 1)  # the arrangement of provinces and communes too
 EFFECTIVE = f"{MERGED_ON:%d}/{MERGED_ON.month}/{MERGED_ON.year}"  # "01/7/2025", as the resolutions write it
 
 COMMUNE, DISTRICT, PROVINCE = 0, 1, 2  # levels
-# unit words as written (folded, abbreviations too) → the levels they name
-_UNIT_WORDS = {
-    "xa": {COMMUNE}, "x": {COMMUNE}, "phuong": {COMMUNE}, "p": {COMMUNE}, "thi tran": {COMMUNE},
-    "tt": {COMMUNE}, "dac khu": {COMMUNE}, "dk": {COMMUNE},
-    "huyen": {DISTRICT}, "h": {DISTRICT}, "quan": {DISTRICT}, "q": {DISTRICT}, "thi xa": {DISTRICT},
-    "tx": {DISTRICT}, "thanh pho": {DISTRICT, PROVINCE}, "tp": {DISTRICT, PROVINCE},
-    "tinh": {PROVINCE}, "t": {PROVINCE},
-}
+# the unit words as names begin, spelled out and folded, the levels they name and their short form
+_UNIT_TYPES = {"Thành phố": ("thanh pho", {DISTRICT, PROVINCE}, "tp"), "Thị trấn": ("thi tran", {COMMUNE}, "tt"),
+               "Thị xã": ("thi xa", {DISTRICT}, "tx"), "Đặc khu": ("dac khu", {COMMUNE}, "dk"),
+               "Phường": ("phuong", {COMMUNE}, "p"), "Huyện": ("huyen", {DISTRICT}, "h"),
+               "Quận": ("quan", {DISTRICT}, "q"), "Tỉnh": ("tinh", {PROVINCE}, "t"), "Xã": ("xa", {COMMUNE}, "x")}
+_SPELLED_OUT = {short: spelled for spelled, _, short in _UNIT_TYPES.values()}  # "tp" → "thanh pho"
+# unit words as written (folded, short forms too) → the levels they name
+_UNIT_WORDS = {word: levels for spelled, levels, short in _UNIT_TYPES.values() for word in (spelled, short)}
 _UNIT_WORD = re.compile(r"^(" + "|".join(sorted((re.escape(word) for word in _UNIT_WORDS), key=len, reverse=True))
                         + r")(?:\s+|\.\s*|(?=\d))(.+)$")
 _APOSTROPHES = re.compile(r"['’`ʼ][ \t]*")
 _DASHES = re.compile(r"[-–—.]")
 _LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
 _SPACES = re.compile(r"[ \t]+")
-_TYPES = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Huyện", "Quận", "Tỉnh", "Xã")  # as names begin
+_TYPES = tuple(_UNIT_TYPES)
 _ANY_TYPE = "(?:" + "|".join(_TYPES) + ")"
 _TYPE = re.compile(rf"^{_ANY_TYPE} (?!\d)", re.MULTILINE)
 _UNIT_WORD_WRITTEN = re.compile(rf"^{_ANY_TYPE}\s+(?!\d)", re.IGNORECASE)
-_SPELLED_OUT = {"x": "xa", "p": "phuong", "tt": "thi tran", "dk": "dac khu", "h": "huyen", "q": "quan",
-                "tx": "thi xa", "tp": "thanh pho", "t": "tinh"}
 _TYPE_WORD = re.compile(f"^{_ANY_TYPE}(?= )")
 _PARTS = re.compile(r"[,;]")
 # the province an office's name ends with: "… Công an tỉnh Bình Thuận", "… Thành phố Hồ Chí Minh"
@@ -84,8 +82,10 @@ def place_keys(names: list[str]) -> list[str]:
     return [line.strip() for line in text.split("\n")]
 
 
-# a unit word as a search box's words ("đặc", "khu") → the unit's `type_word` ("dac khu")
-_TYPED_TYPES = {tuple(name.lower().split()): key for name, key in zip(_TYPES, place_keys(list(_TYPES)), strict=True)}
+# a unit word as a search box's words ("đặc", "khu"; "tp", "tp.", "x.": a letter alone only with its dot, else
+# it is an initial or a word being typed) → the unit's `type_word` ("dac khu")
+_TYPED_TYPES = {written: spelled for name, (spelled, _, short) in _UNIT_TYPES.items()
+                for written in (tuple(name.lower().split()), (f"{short}.",), *([(short,)] if len(short) > 1 else []))}
 
 
 class Unit:

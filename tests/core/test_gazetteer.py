@@ -309,6 +309,20 @@ def test_a_home_town_written_under_its_old_name_alone_is_found_by_its_old_distri
     ("phuong ho", ["ho"]),  # without them, it may be one
     ("xã", ["xa"]),
     ("Phú Quý", ["phu", "quy"]),
+    # short unit words, as home towns write them
+    ("TP Phan Thiết", ["phan thiet"]),
+    ("TP. Phan Thiết", ["phan thiet"]),
+    ("tp. phan thiet", ["phan thiet"]),
+    ("tp.phan thiet", ["tp.phan", "thiet"]),  # no space after its dot: the words as typed
+    ("X. Ngũ Phụng", ["ngu phung"]),
+    ("P. Mũi Né, Lâm Đồng", ["mui ne", "lam", "dong"]),
+    ("H. Phú Quí", ["phu qui"]),
+    ("Q. Hoàn Kiếm", ["hoan kiem"]),
+    ("TX La Gi", ["la gi"]),
+    ("TT Liên Hương", ["lien huong"]),
+    ("H. Mũi Né", ["h.", "mui", "ne"]),  # no huyện is so called
+    ("X Ngũ Phụng", ["x", "ngu", "phung"]),  # a letter alone is an initial, or the start of a word typed
+    ("TP.", ["tp."]),
 ])
 def test_the_unit_word_before_a_units_name_is_not_looked_for(typed, looked_for):
     """The search index holds a home town's other names without their unit words (the name the

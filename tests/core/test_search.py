@@ -74,6 +74,9 @@ def test_a_new_name_typed_with_its_unit_word_finds_the_records_written_under_the
     assert names(db, "cadres", "Phường La Gi") == names(db, "cadres", "thị xã La Gi") == ["Lê Hoàng Đức"]
     assert names(db, "slips", "phường Mũi Né") == names(db, "slips", "Mũi Né") != []  # written «Hàm Tiến»
     assert names(db, "cadres", "Đặc khu Mũi Né") == []  # no đặc khu is so called: every word is looked for
+    for short in ("TP Phan Thiết", "TP. Phan Thiết", "tp phan thiet"):
+        assert names(db, "cadres", short) == names(db, "cadres", "Thành phố Phan Thiết") != [], short
+    assert names(db, "slips", "P. Mũi Né") == names(db, "slips", "Mũi Né")
 
 
 def test_a_units_name_typed_with_its_unit_word_is_looked_for_as_a_phrase(db):
