@@ -7,6 +7,8 @@ from .look import styled
 from .qt import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, Qt, QTimer, QVBoxLayout, QWidget
 
 PAUSE_MS = 250  # after the last key, so a name is looked up once it is typed, not letter by letter
+HINT = (f"Đơn vị hành chính cả nước trước và sau ngày {gazetteer.EFFECTIVE}. "
+        "Ví dụ: «Ngũ Phụng, Phú Quí», «phuong Mui Ne».")
 
 
 class PlacesDialog(QDialog):
@@ -16,8 +18,7 @@ class PlacesDialog(QDialog):
         self.query = QLineEdit()
         self.query.setPlaceholderText("Tên xã, phường, huyện, tỉnh — cũ hoặc mới; thêm huyện, tỉnh sau dấu phẩy")
         self.query.setClearButtonEnabled(True)
-        self.status = styled(QLabel(f"Đơn vị hành chính cả nước trước và sau ngày {gazetteer.EFFECTIVE}. "
-                                    "Ví dụ: «Ngũ Phụng, Phú Quí», «phuong Mui Ne»."), "hint")
+        self.status = styled(QLabel(HINT), "hint")
         self.status.setWordWrap(True)
         self.results = QListWidget()
         self.results.setWordWrap(True)
@@ -43,6 +44,7 @@ class PlacesDialog(QDialog):
         text = self.query.text().strip()
         self.results.clear()
         if not text:
+            self.status.setText(HINT)
             return
         found = gazetteer.load().lookup(text)
         self.results.addItems([gazetteer.describe(unit) for unit in found])

@@ -10,7 +10,7 @@ from bvct_desktop.core.personfile import relatives
 from bvct_desktop.gui.forms.cadre_form import CadreForm
 from bvct_desktop.gui.forms.record_form import RecordForm
 from bvct_desktop.gui.main_window import MainWindow
-from bvct_desktop.gui.places_dialog import PlacesDialog
+from bvct_desktop.gui.places_dialog import HINT, PlacesDialog
 from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.gui import register_support as support
@@ -134,6 +134,12 @@ def test_the_places_dialog_answers_from_the_help_menu(qtbot, context):
     dialog.query.setText("Không Có Nơi Này")
     dialog.look_up()
     assert dialog.results.count() == 0 and "Không tìm thấy" in dialog.status.text()
+    dialog.query.setText("Ngũ Phụng")
+    dialog.look_up()
+    assert dialog.status.text() == "1 đơn vị khớp với «Ngũ Phụng»."
+    dialog.query.clear()  # the box's clear button
+    dialog.look_up()
+    assert dialog.results.count() == 0 and dialog.status.text() == HINT  # back to the hint, no stale count
     window.places_action.trigger()
     assert window.findChildren(PlacesDialog) == [dialog]  # one dialog, brought to the front
     dialog.close()
