@@ -148,8 +148,9 @@ def value_text(key: str, value: Any, kind: str | None = None) -> str:
         return text.upper()
     if _ISO_DAY.match(text):
         return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
-    if _ISO_TIME.match(text):
-        return dt.datetime.fromisoformat(text).strftime("%d/%m/%Y %H:%M")
+    if _ISO_TIME.match(text):  # to the second where it has one: a lockout ends at 01:06:51, not 01:06
+        moment = dt.datetime.fromisoformat(text)
+        return moment.strftime("%d/%m/%Y %H:%M:%S" if moment.second else "%d/%m/%Y %H:%M")
     if _ISO_PARTIAL.match(text):
         return f"{text[5:7]}/{text[:4]}"
     return text if _PLAIN.match(text) or key in WORDS and key not in (OLD, NEW, "loi", "ly_do") else f"«{text}»"

@@ -382,7 +382,6 @@ class FileDatabase(Database):
 
     def _reauthenticate(self, password: str, action: str) -> None:
         keys = keyfile.read(self.key_path)
-        lockout.check(keys, self.actor.name, self.clock())
         lockout.open_slot(keys, self.key_path, self.actor.name, password, self.clock())
         with self.write() as connection:
             copied = self.copy_failed_logins(connection, keys)
@@ -390,21 +389,17 @@ class FileDatabase(Database):
         lockout.settle(self.key_path, self.actor.name, copied)
 
     def copy_failed_logins(self, connection: Connection, keys: keyfile.KeyFile) -> dict[str, dict]:
-        """Writes the failed logins kept in the key file into the audit trail; returns what was copied."""
+        """Writes the failed logins kept in the key file into the audit trail, each under the name
+        tried, at its own time, with why it failed; returns what was copied."""
         pending = lockout.pending_events(keys)
-        in_time_order = sorted((event, name) for name, state in pending.items() for event in state["events"])
-        failed = []
-        for event, name in in_time_order:
-            action, reason = lockout.failed_try(name)
-            failed.append({"at": dt.datetime.fromisoformat(event), "user": name, "role": None, "action": action,
-                           "outcome": audit_chain.FAILED, "details": {"ly_do": reason}})
-        self._append(connection, failed)
+        accounts = set(connection.execute(select(users.c.name)).scalars())
+        entries = []
         for name, state in pending.items():
-            if state["dropped"]:
-                self.audit(connection, lockout.failed_try(name)[0], audit_chain.FAILED,
-                         details={"nguoi_dung": name, "so_lan_sai_khong_ghi_chi_tiet": state["dropped"]})
-            if state["until"]:
-                self.audit(connection, "tạm khóa tài khoản", audit_chain.FAILED,
-                         details={"nguoi_dung": name, "den": state["until"]})
+            for kind, events in lockout.why(name, state, name in accounts, self.clock()):
+                entries += [(event, name, kind) for event in events]
+        entries.sort(key=lambda entry: (entry[0][0], lockout.ORDER.index(entry[2])))  # at one second: as they came
+        self._append(connection, [{"at": dt.datetime.fromisoformat(at), "user": name, "role": None, "action": action,
+                                   "outcome": audit_chain.FAILED, "details": details}
+                                  for (at, action, details), name, _kind in entries])
         return pending
 

@@ -220,11 +220,19 @@ def _moment(value: object) -> bool:
 
 def _failures_well_formed(state: object) -> bool:
     """One name's wrong passwords (lockout.record_failure): a count, the end of a lockout, the events
-    not yet in the audit trail and how many were dropped."""
+    not yet in the audit trail (wrong secrets, names without a slot, lockouts from–until, tries refused
+    while locked) and how many were dropped."""
     return (isinstance(state, dict) and _count(state.get("count"))
             and (state.get("until") is None or _moment(state["until"]))
-            and isinstance(state.get("events"), list) and all(_moment(event) for event in state["events"])
+            and isinstance(state.get("events"), list) and _moments(state["events"])
+            and _moments(state.get("no_slot", [])) and _moments(state.get("refused", []))
+            and isinstance(state.get("lockouts", []), list)
+            and all(isinstance(pair, list) and len(pair) == 2 and _moments(pair) for pair in state.get("lockouts", []))
             and _count(state.get("dropped", 0)))
+
+
+def _moments(events: object) -> bool:
+    return isinstance(events, list) and all(_moment(event) for event in events)
 
 
 def _head_well_formed(head: object) -> bool:

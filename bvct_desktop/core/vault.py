@@ -157,7 +157,6 @@ def unlock(path: Path | Address, user: str, password: str, clock: Clock = system
     if user == keyfile.RECOVERY_SLOT:
         raise AuthError(WRONG_LOGIN)
     with _told_if_foreign(path, keys, salt):
-        lockout.check(keys, user, clock())
         db_key = lockout.open_slot(keys, keyfile.key_path(path), user, password, clock(), keys.is_for(salt))
     db = FileDatabase(path, db_key, keys.db_id, Actor(user, ""), clock, busy_timeout_ms)
     try:
@@ -186,7 +185,6 @@ def unlock_with_recovery_key(path: Path, recovery_key: str, clock: Clock = syste
     keys = keyfile.read(keyfile.key_path(path))
     secret = keyfile.normalize_recovery_key(recovery_key)
     with _told_if_foreign(path, keys, salt):
-        lockout.check(keys, keyfile.RECOVERY_SLOT, clock())
         db_key = lockout.open_slot(keys, keyfile.key_path(path), keyfile.RECOVERY_SLOT, secret, clock(),
                                    keys.is_for(salt))
     db = FileDatabase(path, db_key, keys.db_id, Actor(keyfile.RECOVERY_SLOT, ADMIN), clock, busy_timeout_ms)
@@ -244,14 +242,16 @@ def _refuse_older(db: FileDatabase, problem: str) -> None:
     so it is never ahead of its own database): an old copy put back, where new work would go on
     unnoticed. The refused open is audited in it, where it can be written."""
     backups: list[backup_log.Known] = []
+    role = None
     with contextlib.suppress(BvctError), db.write() as connection:
         db.audit(connection, "mở cơ sở dữ liệu", audit_chain.FAILED,
                  details={"ly_do": "cơ sở dữ liệu cũ hơn tệp khóa", "loi": problem})
         backups = backup_log.in_trail(connection)
+        role = connection.execute(select(users.c.role).where(users.c.name == db.actor.name)).scalar()
     raise backup_log.naming_backup(DamagedError(
         f"Cơ sở dữ liệu «{db.path}» cũ hơn tệp khóa của nó: {problem} Có thể một bản cũ đã được chép đè lên "
         "hoặc cơ sở dữ liệu đã bị quay lui, nên không mở (công việc mới sẽ ghi vào bản cũ). Hãy khôi phục từ "
-        "bản sao lưu đã kiểm tra (bvct restore) và báo quản trị viên."), db.path, backups)
+        "bản sao lưu đã kiểm tra (bvct restore) và báo quản trị viên."), db.path, backups, opened_as=role)
 
 
 @contextlib.contextmanager

@@ -406,6 +406,28 @@ def test_a_login_the_backup_does_not_know_is_told_the_backup_has_its_own_account
         assert "Sai tên người dùng hoặc mật khẩu của bản sao lưu" in err and "tài khoản riêng" in err
 
 
+@pytest.mark.file_only("a database file put back as an older copy beside its key file")
+def test_a_chief_meeting_an_older_copy_is_not_told_to_restore_as_himself(cli, cadres_file, tmp_path):
+    """Only an administrator of the backup restores: the command a leader is shown names no one."""
+    assert cli("users", "add", "truongphong", "--role", "lanh-dao", "--new-password-file",
+               _password_file(tmp_path, "Truong-phong-2026"))[0] == 0
+    old = tmp_path / "cu.db"
+    old.write_bytes(cli.db.read_bytes())
+    assert cli("import", "cadres", cadres_file)[0] == 0
+    assert cli("backup", "--out", tmp_path / "sau.bvctbak")[0] == 0
+    cli.db.write_bytes(old.read_bytes())
+    code, _, err = cli.as_user("truongphong", "Truong-phong-2026")("audit", "verify")
+    assert code == 4 and "cũ hơn tệp khóa" in err
+    assert "Chỉ quản trị viên của bản sao lưu khôi phục được (TÊN: tên của quản trị viên)." in err
+    assert "--user TÊN restore" in err and "--user truongphong" not in err
+
+
+def _password_file(folder: Path, password: str) -> Path:
+    path = folder / "mat-khau.txt"
+    path.write_text(password, encoding="utf-8")
+    return path
+
+
 @pytest.mark.file_only("a file database's backup (its pages, key file); a server's: tests/server/test_moving.py")
 def test_verify_and_restore_take_the_name_as_a_login_takes_it(backed_up, cli):
     """A space typed around the name (or combining marks, core/test_vault) is the account, as at login."""

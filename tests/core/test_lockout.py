@@ -104,8 +104,70 @@ def test_failures_are_copied_into_the_audit_trail_at_the_next_unlock(made):
     assert db.verify_audit_chain().ok
     db.close()
     # the unlocking user starts afresh; the other keeps the count, its event is now in the trail
-    assert keyfile.read(keyfile.key_path(made)).failures == {
-        "ai-do": {"count": 1, "until": None, "events": [], "dropped": 0}}
+    assert keyfile.read(keyfile.key_path(made)).failures == {  # «ai-do» has no key slot: kept apart, copied
+        "ai-do": {"count": 1, "until": None, "events": [], "no_slot": [], "dropped": 0}}
+
+
+def _trail(made, clock, user=ADMIN, password=PASSWORD) -> list[tuple[str, str, dt.datetime, str]]:
+    """The failed entries of the trail as the chief reads them: who, what, when, why."""
+    db = vault.unlock(made, user, password, clock)
+    entries = [entry for entry in audit.list_entries(db) if entry.outcome == audit.FAILED]
+    db.close()
+    return [(entry.user, entry.action, entry.at, audit_words.cells(entry)[8]) for entry in entries]
+
+
+def test_a_lockout_is_written_under_the_locked_account_at_its_start_to_the_second(made):
+    """Not under whoever logs in next, at that login's time: the chief filtering by the officer sees it."""
+    clock = Clock()
+    _officer_guessed_at(made, clock, 4)
+    clock.now = dt.datetime(2026, 3, 2, 9, 15, 21)
+    _fail(made, clock, 1, user="binh")  # the fifth: locked until 09:15:51
+    clock.advance(hours=2)
+    trail = _trail(made, clock)
+    assert trail[-1] == ("binh", "tạm khóa tài khoản", dt.datetime(2026, 3, 2, 9, 15, 21), "Đến: 02/03/2026 09:15:51")
+    assert [who for who, *_ in trail] == ["binh"] * 6
+
+
+def test_tries_refused_while_the_account_is_locked_reach_the_trail_and_lengthen_nothing(made):
+    clock = Clock()
+    _officer_guessed_at(made, clock, 5)
+    clock.advance(seconds=10)
+    with pytest.raises(AuthError, match="tạm khóa"):
+        vault.unlock(made, "binh", "Binh-mat-khau-2026", clock)  # the right password, refused while locked
+    assert keyfile.read(keyfile.key_path(made)).failures["binh"]["until"] == "2026-03-02T08:00:30"
+    trail = _trail(made, clock)
+    assert trail[-1] == ("binh", "đăng nhập", START + dt.timedelta(seconds=10), "Lý do: «đang tạm khóa»")
+
+
+def test_a_disabled_account_and_a_name_no_one_has_are_told_apart_from_a_wrong_password(made):
+    clock = Clock()
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    users.add(db, "binh", "chuyen-vien", "Binh-mat-khau-2026")
+    users.disable(db, "binh")
+    db.close()
+    for user, password in (("binh", "Binh-mat-khau-2026"), ("khong-ai", WRONG), (ADMIN, WRONG)):
+        clock.advance(seconds=1)
+        with pytest.raises(AuthError) as refused:
+            vault.unlock(made, user, password, clock)
+        assert refused.value.message == "Sai tên người dùng hoặc mật khẩu."  # the person typing learns nothing
+    trail = _trail(made, clock)
+    assert [(who, why) for who, _what, _at, why in trail] == [
+        ("binh", "Lý do: «tài khoản đã bị khóa»"), ("khong-ai", "Lý do: «không có tài khoản này»"),
+        (ADMIN, "Lý do: «sai mật khẩu»")]
+
+
+def test_a_lockout_kept_by_an_earlier_release_is_written_under_its_account_at_its_last_try(made):
+    """A key file written before lockouts were kept with their start holds only the lockout's end."""
+    clock = Clock()
+    _fail(made, clock, 5)
+    path = keyfile.key_path(made)
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    state = stored["failures"][ADMIN]
+    del state["lockouts"]
+    state["count"] = 0  # the lockout is over; its record waits for the trail
+    keyfile.update(path, lambda keys: keys.failures.__setitem__(ADMIN, state))
+    clock.advance(minutes=5)
+    assert _trail(made, clock)[-1] == (ADMIN, "tạm khóa tài khoản", START, "Đến: 02/03/2026 08:00:30")
 
 
 def test_a_lockout_is_audited_and_other_users_keep_their_count(made):
@@ -232,7 +294,8 @@ def test_the_recovery_key_is_locked_out_too_and_said_as_the_recovery_key_not_an_
     assert not [cells for cells in trail if any(keyfile.RECOVERY_SLOT in cell for cell in cells)]
     failed = [(cells[2], cells[4], cells[8]) for cells in trail if cells[5] == "thất bại"]
     assert failed == [("(khóa khôi phục)", "mở bằng khóa khôi phục", "Lý do: «sai khóa khôi phục»")] * 5 + [
-        ("(khóa khôi phục)", "tạm khóa tài khoản", "Đến: 02/03/2026 08:00; Người dùng: (khóa khôi phục)")]
+        ("(khóa khôi phục)", "tạm khóa khóa khôi phục", "Đến: 02/03/2026 08:00:30"),
+        ("(khóa khôi phục)", "mở bằng khóa khôi phục", "Lý do: «đang tạm khóa»")]
 
 
 @pytest.mark.file_only("the lockout counters are in the key file; the server checks passwords itself")
