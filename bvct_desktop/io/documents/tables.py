@@ -151,10 +151,11 @@ def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Col
 
 def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Sequence[str]], width: float,
             size: float, padding: float) -> list[list[float]]:
-    """The least widths to fit the table from. With `unbroken` columns (names), two: the names kept
+    """The least widths to fit the table from. With `unbroken` columns (names), three: the names kept
     whole first (their longest value that fits in UNBROKEN_SHARE of the width; a longer one on two lines),
     then the other text columns given what their longest values need on two lines — and the other
-    way round; as far as the width allows, each group's share in proportion to what it asks."""
+    way round, and both at once (neither crushed to a word a line); as far as the width allows, each
+    group's share in proportion to what it asks."""
     chosen = [i for i, column in enumerate(columns) if column.unbroken]
     if not chosen:
         return [least]
@@ -169,7 +170,7 @@ def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Seque
                 _widest(values, REGULAR, size) + 2 * padding, _on_two_lines(values, size, padding))))
     others = [i for i in range(len(columns)) if i not in chosen]
     floors = []
-    for groups in ((chosen, others), (others, chosen)):
+    for groups in ((chosen, others), (others, chosen), (chosen + others,)):
         floor = list(least)
         for group in groups:
             asked = sum(wanted[i] - floor[i] for i in group)
@@ -183,12 +184,12 @@ def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Seque
 def _as_drawn(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths: list[float], size: float,
               padding: float) -> int:
     """The table's lines at these widths (a row as tall as its tallest cell), and NAME_BROKEN more for
-    each name (`unbroken`) broken: it reads as two people."""
+    each line a name (`unbroken`) takes beyond one: it reads as two people, a word a line as more."""
     counted = 0
     for row in texts[::max(1, len(texts) // FIT_SAMPLE)]:
         lines = [len(wrap(text, REGULAR, size, width - 2 * padding)) if text else 1
                  for text, width in zip(row, widths, strict=True)]
-        counted += max(lines) + NAME_BROKEN * sum(count > 1 for count, column in zip(lines, columns, strict=True)
+        counted += max(lines) + NAME_BROKEN * sum(count - 1 for count, column in zip(lines, columns, strict=True)
                                                   if column.unbroken)
     return counted
 

@@ -5,7 +5,7 @@ they would not; a name too long to keep whole takes two lines, the other text th
 import pytest
 
 from bvct_desktop.core.kinds import SLIPS
-from bvct_desktop.io.documents import fonts, tables
+from bvct_desktop.io.documents import fonts, reminder, tables
 from bvct_desktop.io.documents.fonts import REGULAR
 from bvct_desktop.io.documents.layout import wrap
 
@@ -72,3 +72,21 @@ def test_words_joined_by_a_no_break_space_are_one_word_to_the_column_too():
     widths = tables.column_widths(columns, 300, SIZE, PADDING, rows)
     assert widths[1] >= needs("01/09/2012\u00a0–")
     assert wrap(period, REGULAR, SIZE, widths[1] - 2 * PADDING)[0] == "01/09/2012\u00a0–"
+
+
+def test_long_home_towns_do_not_squeeze_the_names_to_a_word_a_line():
+    # the reminder's list with the tour's long values: the name had 47 pt, «Tôn Nữ / Thị / Phương / Hoàng …»
+    columns = reminder.COLUMNS
+    towns = ("Xã Hàm Thạnh, huyện Hàm Thuận Nam (cũ), tỉnh Bình Thuận (nay là xã Hàm Thạnh, tỉnh Lâm Đồng)",
+             "Phường Phước Hội, thị xã La Gi (cũ), tỉnh Bình Thuận (nay là phường Phước Hội, tỉnh Lâm Đồng)")
+    first = ("Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Phan", "Vũ", "Võ", "Đặng", "Tôn Nữ")
+    middle = ("Thị Phương", "Văn", "Hoàng Anh", "Ngọc Bảo", "Thị Thanh", "Minh", "Đức")
+    last = ("Nguyệt", "Hùng", "Thùy Dương", "Khánh Linh", "Trường Giang", "Hải Đăng", "Phương Thảo")
+    names = [f"{first[n % 11]} {middle[n // 3 % 7]} {last[n // 7 % 7]}" for n in range(400)]
+    rows = [[str(n), f"{1000 + n}/PXM-BTCTU", "02/01/2025", name, "1943", towns[n % 2], "672"]
+            for n, name in enumerate(names, start=1)]
+    widths = tables.column_widths(columns, 453.5, 13, PADDING, rows)
+    assert sum(widths) == pytest.approx(453.5)
+    word_a_line = [name for name in names if len(wrap(name, REGULAR, 13, widths[3] - 2 * PADDING)) == len(name.split())]
+    assert len(word_a_line) <= len(names) // 20
+    assert len(wrap(towns[1], REGULAR, 13, widths[5] - 2 * PADDING)) <= 7  # the home town still has room
