@@ -6,9 +6,11 @@ import datetime as dt
 import pytest
 
 from bvct_desktop.core import browse, editing, recipients
+from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
+from bvct_desktop.gui.forms.inputs import show_value
 from bvct_desktop.gui.forms.members import KEYS
 from bvct_desktop.gui.look import EmptyNote
 from bvct_desktop.gui.qt import (
@@ -962,3 +964,12 @@ def test_a_form_starts_on_its_first_box_and_tab_follows_the_screen(qtbot, contex
         assert stops[0] is first_field
     assert form.fields_area not in stops
     assert stops[-1] is form.tabs.tabBar()
+
+
+def test_a_long_value_opens_showing_its_start(qtbot, context):
+    """A slip's long Quê quán showed its end, «ước Hội, thị xã La Gi (cũ)…»: the box shows where the value begins."""
+    form = open_form(context, "slips", None)
+    qtbot.addWidget(form)
+    town = "Phường Phước Hội, thị xã La Gi (cũ), tỉnh Bình Thuận (nay là phường Phước Hội, tỉnh Lâm Đồng)"
+    show_value(form.inputs["home_town"], SLIPS.field("home_town"), town)
+    assert form.inputs["home_town"].cursorPosition() == 0

@@ -83,6 +83,7 @@ def set_typed(widget: QWidget, shown: str) -> None:
         widget.setPlainText(shown)
     else:
         widget.setText(shown)
+        widget.setCursorPosition(0)  # a long value shown from its start, as a drop-down shows it
 
 
 def changed_signal(widget: QWidget):
