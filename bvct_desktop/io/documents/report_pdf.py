@@ -1,6 +1,7 @@
 """The periodic report as a PDF: HD 36 header, the narrative, signature and "Nơi nhận", then
-each appendix table from a new page. A heading never ends a page (it keeps the first lines of
-what follows) and the signature keeps the body's last two lines beside it."""
+each appendix table from a new page (a short one whole on a page with its title, a long one never
+leaving its total alone). A heading never ends a page (it keeps the first lines of what follows)
+and the signature keeps the body's last two lines beside it."""
 
 from . import layout, tables
 from .fonts import BOLD, ITALIC
@@ -8,6 +9,7 @@ from .layout import DocumentCanvas, Flow
 from .report_content import TITLE, Block, ReportContent, blocks
 
 KEEP_LINES = 2  # a heading keeps at least this many lines of its text on its page
+SHORT_APPENDIX = 10  # rows: an appendix this short is on one page with its title and its total
 
 
 def draw_report(c: DocumentCanvas, content: ReportContent, number: str, date: str, attached_to: str) -> None:
@@ -28,13 +30,16 @@ def draw_report(c: DocumentCanvas, content: ReportContent, number: str, date: st
     layout.signature(flow, content.recipients)
     flow.new_page()
     for number, appendix in enumerate(content.appendices):
+        table = tables.Table(flow, appendix.columns, appendix.records, whole_up_to=SHORT_APPENDIX)
         if number:
             flow.skip(c.profile.leading(size) * 1.5)
-            flow.need(c.profile.leading(size) * 6)
+            titles = sum(len(layout.wrap(text, font, size, c.width)) for text, font in ((appendix.title, BOLD),
+                                                                                        (attached_to, ITALIC)))
+            flow.need(c.profile.leading(size) * titles + 6 + table.opening())
         flow.centred(appendix.title, BOLD, size)
         flow.centred(attached_to, ITALIC, size)
         flow.skip(6)
-        tables.draw_table(flow, appendix.columns, appendix.records)
+        table.draw()
         if appendix.note:
             flow.paragraph(appendix.note, ITALIC, c.profile.size("table"), justify=False)
 

@@ -306,21 +306,22 @@ def _lines(needs: list[float], room: float) -> list[int]:
 
 def draw_table(flow: Flow, columns: Sequence[Column], records: Iterable[Mapping[str, Any]],
                size: float | None = None, leading: float | None = None, padding: float = PADDING,
-               vertical: float | None = None, keep_last: float = 0.0) -> None:
+               vertical: float | None = None, keep_last: float = 0.0, whole_up_to: int = 0) -> None:
     """The table from the flow's position down, over as many pages as it takes (see Table)."""
-    Table(flow, columns, records, size, leading, padding, vertical, keep_last).draw()
+    Table(flow, columns, records, size, leading, padding, vertical, keep_last, whole_up_to).draw()
 
 
 class Table:
     """A table made ready for the flow: `padding` inside a cell left and right, `vertical` above and
     below the text (default: `padding`). `keep_last`: the room the next block (a signature) needs
-    beside the table's last two rows."""
+    beside the table's last two rows. `whole_up_to`: a table of that many rows or fewer starts on a
+    page with room for all of them. A totals row never goes alone to a page: it keeps the row above."""
 
     def __init__(self, flow: Flow, columns: Sequence[Column], records: Iterable[Mapping[str, Any]],
                  size: float | None = None, leading: float | None = None, padding: float = PADDING,
-                 vertical: float | None = None, keep_last: float = 0.0):
+                 vertical: float | None = None, keep_last: float = 0.0, whole_up_to: int = 0):
         c = flow.c
-        self.flow, self.keep_last, self.padding = flow, keep_last, padding
+        self.flow, self.keep_last, self.padding, self.whole_up_to = flow, keep_last, padding, whole_up_to
         self.vertical = padding if vertical is None else vertical
         self.size = size or flow.profile.size("table")
         self.leading = leading or flow.profile.leading(self.size)
@@ -340,6 +341,8 @@ class Table:
         short table kept with what follows it, the whole table and that block's room."""
         if not self.records:
             return self.header_height + self.leading + 2 * self.vertical
+        if len(self.records) <= self.whole_up_to:
+            return self.header_height + sum(self._wrapped(index)[2] for index in range(len(self.records)))
         return self.header_height + self._wrapped(0)[2] + self._kept_below(0)
 
     def draw(self) -> None:
@@ -356,11 +359,14 @@ class Table:
 
     def _kept_below(self, index: int) -> float:
         """The room row `index` keeps below it on its page: with `keep_last`, from the last two rows on,
-        the rows after it and the next block's; else none."""
-        if not self.keep_last or index != max(0, len(self.records) - 2):
-            return 0.0
-        rows = sum(self._wrapped(later)[2] for later in range(index + 1, len(self.records)))
-        return rows + self.flow.profile.paragraph_after + self.keep_last
+        the rows after it and the next block's; the row above a closing totals row, that row; else none."""
+        last = len(self.records) - 1
+        if self.keep_last and index == max(0, last - 1):
+            rows = sum(self._wrapped(later)[2] for later in range(index + 1, len(self.records)))
+            return rows + self.flow.profile.paragraph_after + self.keep_last
+        if index == last - 1 and self.records[last].get(TOTAL):
+            return self._wrapped(last)[2]
+        return 0.0
 
     def _cells(self, row: Sequence[str], font: str) -> list[list[str]]:
         return [wrap(text, font, self.size, width - 2 * self.padding) if text else [""]

@@ -2,16 +2,20 @@
 stays on one line while the other text columns' values keep to two lines, and gives way first when
 they would not; a name too long to keep whole takes two lines, the other text the rest."""
 
+import datetime as dt
+import io
+
 import pytest
 
 from bvct_desktop.core.kinds import SLIPS
-from bvct_desktop.io.documents import fonts, reminder, tables
+from bvct_desktop.io.documents import fonts, layout, profile, reminder, tables
 from bvct_desktop.io.documents.fonts import REGULAR
 from bvct_desktop.io.documents.layout import wrap
 
 S = SLIPS.field
 SIZE, PADDING = 12, 3.0
 NAME = "Đặng Thị Ngọc Phượng"
+ON = dt.date(2026, 3, 2)
 HOME_TOWN = "xã Phan Rí Thành, huyện Bắc Bình, tỉnh Bình Thuận"
 COLUMNS = (tables.counter(), tables.of(S("number"), 0.9), tables.of(S("full_name"), 1.8, unbroken=True),
            tables.of(S("home_town"), 1.7))
@@ -90,3 +94,32 @@ def test_long_home_towns_do_not_squeeze_the_names_to_a_word_a_line():
     word_a_line = [name for name in names if len(wrap(name, REGULAR, 13, widths[3] - 2 * PADDING)) == len(name.split())]
     assert len(word_a_line) <= len(names) // 20
     assert len(wrap(towns[1], REGULAR, 13, widths[5] - 2 * PADDING)) <= 7  # the home town still has room
+
+
+def _pages_drawn(monkeypatch, office, rows: int, whole_up_to: int, room_for: float) -> dict[str, int]:
+    """Each row's first cell and the page it was drawn on, the table started with room for `room_for`
+    rows below its header; the last row is the total."""
+    c = layout.DocumentCanvas(io.BytesIO(), profile.load(), layout.Letterhead.from_settings(office), "Phụ lục", ON)
+    flow = layout.Flow(c)
+    records = [{"label": f"Dòng {n}", "count": n} for n in range(1, rows)] + [
+        {"label": "Tổng cộng", "count": rows, tables.TOTAL: True}]
+    columns = (tables.plain("label", "Nội dung", 3.0), tables.plain("count", "Số lượng", 1.0, "center"))
+    table = tables.Table(flow, columns, records, whole_up_to=whole_up_to)
+    flow.y = c.bottom + table.header_height + table._wrapped(0)[2] * room_for
+    drawn: dict[str, int] = {}
+    original = tables.Table._draw_row
+    monkeypatch.setattr(tables.Table, "_draw_row", lambda self, lines, *rest: (
+        drawn.setdefault(lines[0][0], c.getPageNumber()), original(self, lines, *rest)))
+    table.draw()
+    return drawn
+
+
+def test_a_long_tables_total_is_never_alone_on_a_page(monkeypatch, office):
+    """Phụ lục 3 ended a page at «4 Khác», the next held only the header and «Tổng cộng 40»."""
+    drawn = _pages_drawn(monkeypatch, office, 30, whole_up_to=10, room_for=29.5)
+    assert drawn["Tổng cộng"] == drawn["Dòng 29"] != drawn["Dòng 1"]
+
+
+def test_a_short_table_starts_on_a_page_that_holds_it_whole(monkeypatch, office):
+    drawn = _pages_drawn(monkeypatch, office, 8, whole_up_to=10, room_for=6.5)
+    assert drawn["Dòng 1"] == drawn["Tổng cộng"]
