@@ -973,3 +973,15 @@ def test_a_long_value_opens_showing_its_start(qtbot, context):
     town = "Phường Phước Hội, thị xã La Gi (cũ), tỉnh Bình Thuận (nay là phường Phước Hội, tỉnh Lâm Đồng)"
     show_value(form.inputs["home_town"], SLIPS.field("home_town"), town)
     assert form.inputs["home_town"].cursorPosition() == 0
+
+
+def test_a_multi_line_box_grows_into_the_forms_free_space(qtbot, context):
+    """The complaint's «Nội dung tóm tắt» showed three lines and a half above ≈250 px of nothing."""
+    form = open_form(context, "complaints", None)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    box, area = form.inputs["summary"], form.fields_area
+    fields_end = max(widget.mapTo(area.widget(), widget.rect().bottomLeft()).y() for widget in form.inputs.values())
+    assert area.widget().height() - fields_end < 60  # no empty room below the last field
+    assert box.height() > 3 * 56

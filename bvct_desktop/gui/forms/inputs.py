@@ -15,6 +15,7 @@ DATE_HINTS = {
     FieldType.CMND: "9 hoặc 12 chữ số",
 }
 BOX_LETTERS = 20  # what a drop-down asks, about a line's width: the form's width is the window's
+MULTI_LINE_HEIGHT = 56  # pixels: three lines of a long text at the least
 
 
 def make_input(spec: Field, suggestions: list[str] | None = None) -> QWidget:
@@ -33,7 +34,7 @@ def make_input(spec: Field, suggestions: list[str] | None = None) -> QWidget:
     if spec.max_length >= LONG_TEXT:
         box = QPlainTextEdit()
         box.setTabChangesFocus(True)
-        box.setFixedHeight(56)
+        box.setMinimumHeight(MULTI_LINE_HEIGHT)  # and the form's free room below it (record_form)
         return box
     line = QLineEdit()
     line.setPlaceholderText(spec.hint or DATE_HINTS.get(spec.type, ""))

@@ -17,6 +17,7 @@ from ..qt import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -179,8 +180,8 @@ class RecordForm(QDialog):
             self.errors[editing.MEMBERS].setStyleSheet(f"color: {ERROR_COLOUR};")
             self.errors[editing.MEMBERS].hide()
             form.addRow("", self.errors[editing.MEMBERS])
-        else:  # the room to spare goes below the fields, not to a red line under one of them
-            rows.addStretch(1)
+        elif not any(isinstance(widget, QPlainTextEdit) for widget in self.inputs.values()):
+            rows.addStretch(1)  # the room to spare goes below the fields, not to a red line under one of them
         return box
 
     def _suggestions(self, key: str) -> list[str] | None:
