@@ -5,7 +5,7 @@ them, and the field's own `parse` decides what is valid."""
 from ...core.dates import FULL_FORM, PARTIAL_FORMS, YEAR_FORM, PartialDate, display_date
 from ...core.fields import LONG_TEXT, Field, FieldType
 from ..look import NarrowComboBox
-from ..qt import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from ..qt import QComboBox, QLineEdit, QPlainTextEdit, QSize, QWidget
 
 DATE_HINTS = {
     FieldType.DATE: FULL_FORM,
@@ -16,6 +16,14 @@ DATE_HINTS = {
 }
 BOX_LETTERS = 20  # what a drop-down asks, about a line's width: the form's width is the window's
 MULTI_LINE_HEIGHT = 56  # pixels: three lines of a long text at the least
+
+
+class LongTextBox(QPlainTextEdit):
+    """A multi-line box asking three lines: the form's free room below the fields goes to it
+    (record_form), but its own wish would make the form scroll."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().sizeHint().width(), MULTI_LINE_HEIGHT)
 
 
 def make_input(spec: Field, suggestions: list[str] | None = None) -> QWidget:
@@ -32,9 +40,9 @@ def make_input(spec: Field, suggestions: list[str] | None = None) -> QWidget:
         box.lineEdit().setPlaceholderText(spec.hint)
         return box
     if spec.max_length >= LONG_TEXT:
-        box = QPlainTextEdit()
+        box = LongTextBox()
         box.setTabChangesFocus(True)
-        box.setMinimumHeight(MULTI_LINE_HEIGHT)  # and the form's free room below it (record_form)
+        box.setMinimumHeight(MULTI_LINE_HEIGHT)
         return box
     line = QLineEdit()
     line.setPlaceholderText(spec.hint or DATE_HINTS.get(spec.type, ""))
