@@ -224,8 +224,7 @@ VIEWS: dict[str, View] = {
         statuses={"Chưa nhận báo cáo": delegations.c.report_received_on.is_(None),
                   "Đã nhận báo cáo": delegations.c.report_received_on.is_not(None)},
         purpose=delegations.c.purpose, purposes=DELEGATIONS.field("purpose").choices,
-        overdue=lambda today, values: (deadlines.not_done_by(delegations.c.report_received_on, today)
-                                       & (delegations.c.return_on < today - dt.timedelta(days=_report_days(values)))),
+        overdue=lambda today, values: deadlines.post_trip_report_overdue(today, _report_days(values)),
         overdue_label="Quá hạn báo cáo", extra_rows=_members, of_person=_delegations_of,
         also_reads=(delegation_members, cadres, persons)),
     "archive-requests": View(
@@ -283,7 +282,7 @@ VIEWS["vetting-cases"] = View(
               NO_DEADLINE: (vetting_cases.c.status == cases.OPEN) & vetting_cases.c.due_on.is_(None)},
     purpose=vetting_cases.c.purpose, purposes=cases.CASE_FIELDS[0].choices,
     overdue=lambda today, _values: (deadlines.not_done_by(vetting_cases.c.concluded_on, today)
-                                    & (vetting_cases.c.due_on < today)),
+                                    & deadlines.past_due(vetting_cases.c.due_on, today)),
     overdue_label="Quá hạn")
 
 

@@ -226,7 +226,7 @@ def overdue_for(connection: Connection, recipient: str, on: dt.date) -> dict[str
     days = int(settings.read_all(connection, on)["han_tra_loi_phieu_ngay"])
     query = _slip_query().where(slips.c.recipient_id == unit.id, deadlines.slip_reply_overdue(on, days),
                                 slips.c.issued_on <= on)
-    found = [{**dict(row), "days_late": (on - row["issued_on"]).days - days}
+    found = [{**dict(row), "days_late": (on - deadlines.slip_reply_due(row["issued_on"], days)).days}
              for row in connection.execute(query).mappings()]
     if not found:
         raise InputError(f"Vào ngày {display_date(on)} không có phiếu nào gửi «{unit.name}» quá hạn trả lời "

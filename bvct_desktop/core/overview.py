@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from . import browse, deadlines, sql
+from . import browse, deadlines, sql, workdays
 from .database import Database
 from .deadlines import Due
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
@@ -149,7 +149,8 @@ def vetting_cases_overdue(db: Database, today: dt.date) -> list[Due]:
             select(vetting_cases.c.id, vetting_cases.c.purpose, persons.c.full_name, vetting_cases.c.due_on)
             .select_from(vetting_cases.join(persons))
             .where(vetting_cases.c.deleted_at.is_(None), deadlines.not_done_by(vetting_cases.c.concluded_on, today),
-                   vetting_cases.c.due_on < today)
+                   deadlines.past_due(vetting_cases.c.due_on, today))
             .order_by(vetting_cases.c.due_on)).all()
-    return [Due(row.id, f"{row.full_name} – {row.purpose or 'Không ghi mục đích'}", row.due_on) for row in rows]
+    return [Due(row.id, f"{row.full_name} – {row.purpose or 'Không ghi mục đích'}",
+                workdays.working_day_on_or_after(row.due_on)) for row in rows]
 

@@ -108,7 +108,7 @@ SETTINGS = (
     Setting("nguoi_ky", "", "Người ký"),
     Setting("nhiem_ky_bat_dau", "2025-10-01", "Ngày bắt đầu nhiệm kỳ", "date"),
     Setting("han_tra_loi_phieu_ngay", "30", "Hạn trả lời phiếu (ngày)", "days"),
-    Setting("han_bao_cao_sau_chuyen_di_ngay", "7", "Hạn báo cáo sau chuyến đi (ngày)", "days"),
+    Setting("han_bao_cao_sau_chuyen_di_ngay", "7", "Hạn báo cáo sau chuyến đi (ngày làm việc)", "days"),
     Setting("tu_dong_khoa_phut", "10", "Tự động khóa sau (phút)", "minutes"),
     Setting("do_mat", "", "Độ mật", "secrecy"),
     Setting("hieu_luc_ket_luan_thang", "6", "Hiệu lực kết luận tiêu chuẩn chính trị (tháng)", "months"),

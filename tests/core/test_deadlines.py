@@ -47,9 +47,70 @@ def test_the_limit_comes_from_the_settings(db):
 
 
 def test_post_trip_reports_not_received(db):
+    """Back Monday 22/09/2025: 7 working days, due Wednesday 01/10/2025."""
     due = deadlines.post_trip_reports_due(db, dt.date(2025, 10, 1))
     assert [(d.title, d.due_on) for d in due] == [
-        ("Đoàn học tập kinh nghiệm chuyển đổi số", dt.date(2025, 9, 29))]
+        ("Đoàn học tập kinh nghiệm chuyển đổi số", dt.date(2025, 10, 1))]
+
+
+def _overdue(db, kind, today):
+    from bvct_desktop.core import browse
+
+    return browse.record_ids(db, kind, filters=browse.Filters(overdue=True), today=today)
+
+
+@pytest.mark.parametrize(("back", "due_on", "not_late_on"), [
+    ("27/11/2026", dt.date(2026, 12, 8), dt.date(2026, 12, 5)),  # back on a Friday
+    ("24/12/2026", dt.date(2027, 1, 5), dt.date(2027, 1, 1))])  # over the New Year holiday
+def test_the_report_after_a_trip_is_due_seven_working_days_after_the_return(db, back, due_on, not_late_on):
+    from bvct_desktop.core import editing
+
+    trip = editing.save(db, "delegations", {"name": "Đoàn thăm thân", "countries": "Úc", "depart_on": "20/11/2026",
+                                            "return_on": back, editing.MEMBERS: [{"full_name": "Bùi Thị Hương"}]})
+    [listed] = [due for due in deadlines.post_trip_reports_due(db, not_late_on) if due.record_id == trip]
+    assert listed.due_on == due_on and listed.days_late(not_late_on) < 0
+    assert trip not in _overdue(db, "delegations", not_late_on)
+    assert trip not in _overdue(db, "delegations", due_on)
+    late = due_on + dt.timedelta(days=1)
+    assert trip in _overdue(db, "delegations", late)
+    assert [due.days_late(late) for due in deadlines.post_trip_reports_due(db, late) if due.record_id == trip] == [1]
+
+
+def test_a_slip_reply_due_on_a_saturday_is_due_on_monday(db):
+    """Issued 05/11/2026, 30 days: Saturday 05/12/2026, so Monday 07/12/2026 — not late that day, not in
+    the reminder letter to the police; late the day after."""
+    from bvct_desktop.core import editing
+
+    slip = editing.save(db, "slips", {"number": "40/PXM", "issued_on": "05/11/2026", "full_name": "Lê Văn Mười",
+                                      "recipient": "Cục A93B – Bộ Công an"})
+    monday, tuesday = dt.date(2026, 12, 7), dt.date(2026, 12, 8)
+    [due] = [due for due in deadlines.slips_awaiting_reply(db, tuesday) if due.record_id == slip]
+    assert due.due_on == monday and due.days_late(tuesday) == 1
+    assert slip not in [due.record_id for due in deadlines.slips_awaiting_reply(db, monday)]
+    assert slip not in _overdue(db, "slips", monday) and slip in _overdue(db, "slips", tuesday)
+    unit = "Cục A93B – Bộ Công an"  # 1/PXM, issued there 03/01/2026, is long overdue
+    with db.read() as connection:
+        assert dict(documents_data.recipients_overdue(connection, monday))[unit] == 1
+        assert [slip["number"] for slip in documents_data.overdue_for(connection, unit, monday)["slips"]] == ["1/PXM"]
+        assert dict(documents_data.recipients_overdue(connection, tuesday))[unit] == 2
+        *_, listed = documents_data.overdue_for(connection, unit, tuesday)["slips"]
+        assert (listed["number"], listed["days_late"]) == ("40/PXM", 1)
+
+
+def test_a_vetting_case_due_on_a_day_off_is_late_after_the_next_working_day(db):
+    """A case given Sunday 06/12/2026 as its deadline (typed, or stored before the rule) ends on Monday."""
+    from bvct_desktop.core import overview
+    from bvct_desktop.core.personfile import cases
+    from tests.core.personfile.conftest import person_named
+
+    case = cases.open_case(db, person_named(db, "Phạm Minh Quang"),
+                           {"purpose": "Bầu cử", "opened_on": "01/11/2026", "due_on": "06/12/2026"})
+    monday, tuesday = dt.date(2026, 12, 7), dt.date(2026, 12, 8)
+    assert case not in [due.record_id for due in overview.vetting_cases_overdue(db, monday)]
+    assert case not in _overdue(db, "vetting-cases", monday)
+    [due] = [due for due in overview.vetting_cases_overdue(db, tuesday) if due.record_id == case]
+    assert due.due_on == monday and due.days_late(tuesday) == 1
+    assert case in _overdue(db, "vetting-cases", tuesday)
 
 
 def test_a_complaint_due_is_named_by_the_person_complained_about(cli, tmp_path):
@@ -73,9 +134,9 @@ def test_a_report_received_after_today_was_not_received_yet(db):
     [trip] = browse.record_ids(db, "delegations", filters=browse.Filters(status="Chưa nhận báo cáo"))
     stored = editing.load(db, "delegations", trip)
     editing.save(db, "delegations", {**stored, "report_received_on": "05/10/2025"}, trip)
-    assert [d.record_id for d in deadlines.post_trip_reports_due(db, dt.date(2025, 10, 1))] == [trip]
+    assert [d.record_id for d in deadlines.post_trip_reports_due(db, dt.date(2025, 10, 2))] == [trip]
     overdue = browse.Filters(overdue=True)
-    assert browse.record_ids(db, "delegations", filters=overdue, today=dt.date(2025, 10, 1)) == [trip]
+    assert browse.record_ids(db, "delegations", filters=overdue, today=dt.date(2025, 10, 2)) == [trip]
     assert deadlines.post_trip_reports_due(db, dt.date(2025, 10, 5)) == []
 
 

@@ -67,8 +67,8 @@ SYMBOL_WORD = ("«Ký hiệu cơ quan» (ky_hieu) viết liền, không có dấ
     ("tu_dong_khoa_phut", "0", AUTO_LOCK_RANGE),
     ("han_tra_loi_phieu_ngay", "366", "«Hạn trả lời phiếu (ngày)» (han_tra_loi_phieu_ngay) phải là số nguyên từ 1 "
                                       "đến 365."),
-    ("han_bao_cao_sau_chuyen_di_ngay", "²", "«Hạn báo cáo sau chuyến đi (ngày)» (han_bao_cao_sau_chuyen_di_ngay) "
-                                           "phải là số nguyên từ 1 đến 365."),
+    ("han_bao_cao_sau_chuyen_di_ngay", "²", "«Hạn báo cáo sau chuyến đi (ngày làm việc)» "
+                                           "(han_bao_cao_sau_chuyen_di_ngay) phải là số nguyên từ 1 đến 365."),
     ("hieu_luc_ket_luan_thang", "121", "«Hiệu lực kết luận tiêu chuẩn chính trị (tháng)» (hieu_luc_ket_luan_thang) "
                                        "phải là số nguyên từ 1 đến 120."),
     ("han_tham_tra_ngay", "Bầu cử: 366", "«han_tham_tra_ngay»: «Bầu cử: 366»: số ngày phải từ 0 đến 365."),

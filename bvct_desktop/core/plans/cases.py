@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from .. import settings
+from .. import settings, workdays
 from ..changes import TableChanges
 from ..kinds import SELF
 from ..schema import slips, vetting_cases
@@ -46,9 +46,10 @@ DEADLINE_SETTING = "han_tham_tra_ngay"
 
 
 def deadline(rule: dict[str, int], purpose: str | None, opened_on: dt.date) -> dt.date | None:
-    """The day a case of `purpose` opened on `opened_on` is due by the office's rule (None: no rule)."""
+    """The day a case of `purpose` opened on `opened_on` is due by the office's rule (None: no rule),
+    the next working day when the rule's day is a day off."""
     days = rule.get(purpose or "Khác", 0)
-    return opened_on + dt.timedelta(days=days) if days else None
+    return workdays.working_day_on_or_after(opened_on + dt.timedelta(days=days)) if days else None
 
 
 def deadline_rule(connection: Connection, on: dt.date) -> dict[str, int]:

@@ -222,8 +222,10 @@ def test_a_viewer_may_read_cases_but_not_conclude_them(cli, db):
 def test_a_case_an_import_opens_is_due_by_the_rule_of_its_purpose(cli, db, tmp_path):
     quang = person_named(db, "Phạm Minh Quang")
     due = {case["purpose"]: (case["opened_on"], case["due_on"]) for case in cases.cases_of(db, quang)}
-    assert due["Kết nạp Đảng"] == (dt.date(2025, 1, 5), dt.date(2025, 4, 5))
-    assert due["Bổ nhiệm"] == (dt.date(2026, 1, 3), dt.date(2026, 2, 17))
+    # a rule's day off moves the deadline to the next working day: Saturday 05/04/2025 past Giỗ Tổ (Monday
+    # 07/04) to Tuesday 08/04; Tết 17/02/2026 to Monday 23/02
+    assert due["Kết nạp Đảng"] == (dt.date(2025, 1, 5), dt.date(2025, 4, 8))
+    assert due["Bổ nhiệm"] == (dt.date(2026, 1, 3), dt.date(2026, 2, 23))
     settings.set_setting(db, "han_tham_tra_ngay", "bau cu: 10; Quy hoạch: 0")  # accents and case ignored
     assert settings.list_settings(db)["han_tham_tra_ngay"] == "Bầu cử: 10; Quy hoạch: 0"
     _import_slips(cli, tmp_path, _slip("20/PXM", "01/02/2026", "Lê Văn Mười", "1950", "La Gi", "Cha",
@@ -247,7 +249,7 @@ def test_a_case_opened_by_hand_takes_the_rule_unless_a_deadline_is_given(db):
     first = cases.open_case(db, anh, {"purpose": "Đi nước ngoài", "opened_on": "01/03/2026"})
     second = cases.open_case(db, anh, {"purpose": "Bầu cử", "opened_on": "01/03/2026", "due_on": "05/03/2026"})
     due = {case["id"]: case["due_on"] for case in cases.cases_of(db, anh)}
-    assert due[first] == dt.date(2026, 3, 21) and due[second] == dt.date(2026, 3, 5)
+    assert due[first] == dt.date(2026, 3, 23) and due[second] == dt.date(2026, 3, 5)  # 21/03: a Saturday
 
 
 def test_a_case_may_be_for_training_a_key_post_or_a_secret_post_which_no_slip_names(db):
@@ -257,7 +259,8 @@ def test_a_case_may_be_for_training_a_key_post_or_a_secret_post_which_no_slip_na
         "Kết nạp Đảng", "Đi nước ngoài", "Giải quyết đơn thư", "Khác")
     assert "Cử đi đào tạo" not in SLIPS.field("purpose").choices  # the slips' column keeps the spec's values
     training = cases.open_case(db, anh, {"purpose": "Cử đi đào tạo", "opened_on": "01/03/2026"})
-    assert {case["id"]: case["due_on"] for case in cases.cases_of(db, anh)}[training] == dt.date(2026, 4, 30)
+    # 30/04 and 01/05 are holidays: due Monday 04/05
+    assert {case["id"]: case["due_on"] for case in cases.cases_of(db, anh)}[training] == dt.date(2026, 5, 4)
     settings.set_setting(db, "han_tham_tra_ngay", "vi tri trong yeu, co mat: 15")
     secret = cases.open_case(db, anh, {"purpose": "Vị trí trọng yếu, cơ mật", "opened_on": "01/03/2026"})
     assert {case["id"]: case["due_on"] for case in cases.cases_of(db, anh)}[secret] == dt.date(2026, 3, 16)
@@ -345,10 +348,11 @@ def test_deleting_the_earliest_slip_of_a_case_dated_by_its_slips_moves_the_case_
     """Quang's admission case opened with his father's slip (05/01/2025); his own came the next day."""
     case = _case_of(db, "12/PXM")
     assert recycle_bin.delete(db, "slips", _slip_id(db, "12/PXM")) == []
-    assert (_case(db, case)["opened_on"], _case(db, case)["due_on"]) == (dt.date(2025, 1, 6), dt.date(2025, 4, 6))
+    # 06/04/2025 (Sunday) and 05/04/2025 (Saturday) both end on Tuesday 08/04, past Giỗ Tổ
+    assert (_case(db, case)["opened_on"], _case(db, case)["due_on"]) == (dt.date(2025, 1, 6), dt.date(2025, 4, 8))
     assert _trail(db, 2) == [("xóa", "slips", _slip_id(db, "12/PXM")), ("sửa", cases.KIND, case)]
     recycle_bin.restore(db, "slips", _slip_id(db, "12/PXM"))
-    assert (_case(db, case)["opened_on"], _case(db, case)["due_on"]) == (dt.date(2025, 1, 5), dt.date(2025, 4, 5))
+    assert (_case(db, case)["opened_on"], _case(db, case)["due_on"]) == (dt.date(2025, 1, 5), dt.date(2025, 4, 8))
 
 
 def test_a_case_deleted_goes_to_the_recycle_bin_its_slips_stay_and_restoring_brings_them_back_into_it(db):
