@@ -80,16 +80,17 @@ def test_lists_that_need_action(dashboard):
     assert [entry.title.split(" – ")[0] for entry in slips] == ["Phiếu 13/PXM"]
     assert dashboard.lists.tabText(0) == "Phiếu chờ trả lời quá hạn (1)"
     trips = lists["delegations"].model.entries
-    assert [entry.due_on for entry in trips] == [dt.date(2025, 9, 29)]
+    assert [entry.due_on for entry in trips] == [dt.date(2025, 10, 1)]  # back 22/09: 7 working days
     complaints = lists["complaints"].model.entries
     assert [entry.due_on for entry in complaints] == [dt.date(2025, 9, 30)]     # December's is not near yet
     assert [entry.title for entry in complaints] == ["Khiếu nại – không ghi người bị phản ánh (người gửi: Lê Văn Ba)"]
     overdue_cases, expired_conclusions = (d for d in dashboard.due_lists if d.kind == "vetting-cases")
-    # the case an import opened for Phạm Minh Quang (Kết nạp Đảng, 05/01/2025) is due by the rule: 90 days
-    assert [entry.due_on for entry in overdue_cases.model.entries] == [dt.date(2025, 4, 5), dt.date(2025, 9, 15)]
+    # the case an import opened for Phạm Minh Quang (Kết nạp Đảng, 05/01/2025) is due by the rule: 90 days,
+    # Saturday 05/04/2025, so past the weekend and Giỗ Tổ (07/04) to Tuesday 08/04
+    assert [entry.due_on for entry in overdue_cases.model.entries] == [dt.date(2025, 4, 8), dt.date(2025, 9, 15)]
     assert expired_conclusions.title().startswith("Kết luận hết hiệu lực")
     model = lists["delegations"].model
-    assert model.index(0, 2).data() == "Còn 4 ngày"
+    assert model.index(0, 2).data() == "Còn 6 ngày"
     assert lists["slips"].model.index(0, 2).data().startswith("Quá hạn")
 
 
@@ -104,7 +105,7 @@ def test_a_lapsed_conclusion_is_told_out_of_force_not_late(qtbot, dashboard, db)
     settled(qtbot, dashboard)
     overdue_cases, expired_conclusions = (d for d in dashboard.due_lists if d.kind == "vetting-cases")
     assert expired_conclusions.model.index(0, 2).data() == "Hết hiệu lực 15 ngày"
-    assert {overdue_cases.model.index(row, 2).data() for row in range(2)} == {"Quá hạn 173 ngày", "Quá hạn 10 ngày"}
+    assert {overdue_cases.model.index(row, 2).data() for row in range(2)} == {"Quá hạn 170 ngày", "Quá hạn 10 ngày"}
 
 
 def test_an_entry_opens_its_record(dashboard, qtbot):
