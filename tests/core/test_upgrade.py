@@ -138,9 +138,10 @@ def test_the_upgrade_gives_the_open_cases_the_deadline_of_their_purpose(first_re
             due = {(row.purpose, row.opened_on): row.due_on for row in connection.execute(select(vetting_cases))}
     finally:
         db.close()
-    assert due == {("Kết nạp Đảng", dt.date(2025, 1, 5)): dt.date(2025, 4, 5),   # 90 days
-                   ("Bổ nhiệm", dt.date(2026, 1, 3)): dt.date(2026, 2, 17),       # 45 days
-                   ("Bầu cử", dt.date(2025, 2, 1)): dt.date(2025, 3, 3)}          # 30 days
+    # 90 days: Saturday 05/04/2025, past Giỗ Tổ 07/04; 45 days: 17/02/2026, Tết, to 23/02; 30 days: a Monday
+    assert due == {("Kết nạp Đảng", dt.date(2025, 1, 5)): dt.date(2025, 4, 8),
+                   ("Bổ nhiệm", dt.date(2026, 1, 3)): dt.date(2026, 2, 23),
+                   ("Bầu cử", dt.date(2025, 2, 1)): dt.date(2025, 3, 3)}
 
 
 def test_the_upgrade_teaches_the_search_index_the_other_names_of_home_towns(first_release_db):
