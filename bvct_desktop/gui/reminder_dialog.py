@@ -46,10 +46,11 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
         for name, count in found:
             self.recipient.addItem(f"{name} ({grouped(count)} phiếu quá hạn)", name)
         self.recipient.setCurrentIndex(max(0, self.recipient.findData(chosen)))
-        nothing = not found
-        self.print_button.setEnabled(not nothing)
-        self.docx_button.setEnabled(not nothing)
-        if nothing:
+        self.print_button.setEnabled(bool(found))
+        self.docx_button.setEnabled(bool(found))
+        if found:
+            self.message.clear()  # what was said of another day
+        else:
             self.message.show_message("Vào ngày này không có phiếu nào quá hạn trả lời.", error=False)
 
     def chosen_day(self) -> dt.date:

@@ -5,6 +5,7 @@ import datetime as dt
 
 from bvct_desktop.core import crashpoints, outgoing
 from bvct_desktop.gui.dialogs import NO
+from bvct_desktop.gui.qt import QDate
 from bvct_desktop.gui.reminder_dialog import ReminderDialog
 from tests.conftest import PASSWORD
 from tests.gui import register_support as support
@@ -32,3 +33,14 @@ def test_a_letter_that_cannot_be_written_once_its_number_is_taken_says_the_numbe
     assert [entry.status_label for entry in outgoing.register(context.db)] == ["hỏng"]
     assert "outgoing" in told  # «Văn bản đã ban hành» shows the spoiled number
     assert target.read_bytes() == b"PK old"
+
+
+def test_a_day_with_overdue_slips_chosen_after_one_without_no_longer_says_there_are_none(qtbot, context):
+    context.clock.now = dt.datetime(2025, 10, 2, 8, 0)  # slips overdue
+    dialog = ReminderDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.on.setDate(QDate(2020, 1, 1))
+    assert dialog.message.text() == "Vào ngày này không có phiếu nào quá hạn trả lời."
+    dialog.on.setDate(QDate(2025, 10, 2))
+    assert dialog.recipient.count() > 0 and dialog.print_button.isEnabled()
+    assert dialog.message.isHidden() and dialog.message.text() == ""
