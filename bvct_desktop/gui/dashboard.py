@@ -10,7 +10,8 @@ slips); the page says "Đang tính…" meanwhile and stays usable. Its layout is
 import datetime as dt
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..core import autobackup, browse, deadlines, documents_data, overview, report
@@ -113,6 +114,26 @@ def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.d
     db = context.db
     return Snapshot(start, end, today, report.figures(db, start, end), overview.slips_by_month(db, start, end),
                     [action.source(db, today) for action in ACTION_LISTS], overview.loose_ends(db))
+
+
+def as_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+@contextmanager
+def quietly(box: QWidget) -> Iterator[None]:
+    """A box's value set by the page (the period's), not chosen by the officer: nothing is told."""
+    box.blockSignals(True)
+    try:
+        yield
+    finally:
+        box.blockSignals(False)
+
+
+def until_midnight(now: dt.datetime) -> int:
+    """Milliseconds from `now` to the start of the next day (a second later: surely the next day)."""
+    tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), now.tzinfo)
+    return math.ceil((tomorrow - now).total_seconds() * 1000) + 1000
 
 
 def due_state(entry: Due, today: dt.date, past: str = LATE) -> str:
@@ -378,12 +399,12 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.top.addWidget(self.state)
         self.failure = ErrorLabel()  # under the period, as wide as the page: a damage message is long
         self.dashboard_layout.insertWidget(self.dashboard_layout.indexOf(self.backup_warning), self.failure)
-        today = context.clock().date()
+        self.today = context.clock().date()  # the day the period and the lists were last set for
         for name, _month in PERIODS:
             self.period.addItem(name)
-        self.year.setValue(today.year)
-        self.start.setDate(QDate(today.year, 1, 1))
-        self.end.setDate(QDate(today.year, today.month, today.day))
+        self.year.setValue(self.today.year)
+        self.start.setDate(QDate(self.today.year, 1, 1))
+        self.end.setDate(as_qdate(self.today))
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.year.valueChanged.connect(self._period_chosen)
         self.start.dateChanged.connect(self._dates_typed)
@@ -393,6 +414,9 @@ class Dashboard(QWidget, Ui_Dashboard):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_AFTER_MS)
         self._timer.timeout.connect(self.refresh)
+        self._midnight = QTimer(self)  # a new day for the page shown: what falls due, the year so far
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self.catch_up)
         self._stale = True
         context.notifier.changed.connect(self._data_changed)
 
@@ -426,6 +450,10 @@ class Dashboard(QWidget, Ui_Dashboard):
         return self.start.date().toPython(), self.end.date().toPython()
 
     def _period_chosen(self) -> None:
+        self._set_period()
+        self._soon()
+
+    def _set_period(self) -> None:
         last_month = PERIODS[self.period.currentIndex()][1]
         custom = last_month is None
         for widget in (self.start, self.end, self.start_label, self.end_label):
@@ -433,13 +461,26 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.year.setVisible(not custom)
         self.year_label.setVisible(not custom)
         if not custom:
-            start, end = period_dates(self.year.value(), last_month, self.context.clock().date())
+            start, end = period_dates(self.year.value(), last_month, self.today)
             for box, day in ((self.start, start), (self.end, end)):
-                box.blockSignals(True)
-                box.setDate(QDate(day.year, day.month, day.day))
-                box.blockSignals(False)
+                with quietly(box):
+                    box.setDate(as_qdate(day))
         self._show_period_text()
-        self._soon()
+
+    def _follow_today(self) -> None:
+        """«Today» becomes the clock's day: the year so far of the year that ended becomes the new
+        year's, dates typed up to the old today end on the new one; a period chosen in the past stays."""
+        before, self.today = self.today, self.context.clock().date()
+        if self.today == before:
+            return
+        last_month = PERIODS[self.period.currentIndex()][1]
+        if last_month is None and self.end.date().toPython() == before:
+            with quietly(self.end):
+                self.end.setDate(as_qdate(self.today))
+        if last_month == SO_FAR and self.year.value() == before.year:
+            with quietly(self.year):
+                self.year.setValue(self.today.year)
+        self._set_period()
 
     def _dates_typed(self) -> None:
         if self.end.date() < self.start.date():
@@ -470,7 +511,12 @@ class Dashboard(QWidget, Ui_Dashboard):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if self._stale:
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Reads again when the records changed or the day did since the page was read, if it is shown
+        (shown again, unlocked, at midnight)."""
+        if self.isVisible() and (self._stale or self.context.clock().date() != self.today):
             self.refresh()
 
     def refresh(self) -> None:
@@ -479,10 +525,11 @@ class Dashboard(QWidget, Ui_Dashboard):
         if self.task is not None:
             self._again = True
             return
+        self._follow_today()
         start, end = self.chosen_period()
-        today = self.context.clock().date()
-        context = self.context
+        today, context = self.today, self.context
         self._stale = False
+        self._midnight.start(until_midnight(context.clock()))
         self.state.setText("Đang tính…")
         self.task = run_quietly(self, lambda: read_snapshot(context, start, end, today), self._read)
 

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.locker = Locker(context, self)
         self.locker.locked_changed.connect(self._show_lock_state)
         self.locker.locked_changed.connect(self._update_actions)
+        self.locker.locked_changed.connect(self._catch_up)
         self.locker.logout_requested.connect(self.logout_requested.emit)
         context.notifier.changed.connect(self._data_changed)
         self.live = LiveChanges(context, self)  # others' changes shown without a restart
@@ -182,6 +183,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if self.context.read_only:
             state += " · chỉ đọc"
         self.lock_label.setText(f"Trạng thái: {state}")
+
+    def _catch_up(self, locked: bool) -> None:
+        """On unlock, the page shown reads what it missed meanwhile (the dashboard: a new day)."""
+        if not locked:
+            getattr(self.current_page(), "catch_up", lambda: None)()
 
     def _data_changed(self, kind: str) -> None:
         if kind == "settings":

@@ -373,3 +373,69 @@ def test_figures_that_cannot_be_read_are_told_within_the_window_and_no_list_says
     page.refresh()
     settled(qtbot, page)  # read again once it can be
     assert not page.failure.isVisible() and page.lists.tabText(0) == "Phiếu chờ trả lời quá hạn (1)"
+
+
+def complaint_state(page, due_on: dt.date) -> str:
+    complaints = next(due_list for due_list in page.due_lists if due_list.kind == "complaints")
+    [row] = [row for row, entry in enumerate(complaints.model.entries) if entry.due_on == due_on]
+    return complaints.model.index(row, 2).data()
+
+
+def test_f5_moves_today_to_the_clock_s_day(qtbot, dashboard, clock):
+    assert complaint_state(dashboard, dt.date(2025, 9, 30)) == "Còn 5 ngày"
+    clock.now = dt.datetime(2025, 10, 2, 8, 50)  # the weekend went by, the page still open
+    dashboard.refresh()
+    settled(qtbot, dashboard)
+    assert dashboard.period_text.text().startswith("Năm 2025: số liệu từ 01/01/2025 đến 02/10/2025")
+    assert dashboard.snapshot.end == dt.date(2025, 10, 2)
+    assert complaint_state(dashboard, dt.date(2025, 9, 30)) == "Quá hạn 2 ngày"
+
+
+def test_a_page_shown_again_on_a_later_day_reads_that_day(qtbot, dashboard, clock):
+    dashboard.hide()
+    clock.now = dt.datetime(2025, 9, 30, 8, 0)
+    dashboard.show()
+    settled(qtbot, dashboard)
+    assert dashboard.chosen_period() == (dt.date(2025, 1, 1), dt.date(2025, 9, 30))
+    assert complaint_state(dashboard, dt.date(2025, 9, 30)) == "Đến hạn hôm nay"
+
+
+def test_at_midnight_the_page_shown_reads_the_new_day(qtbot, dashboard, clock):
+    assert dashboard._midnight.isActive()
+    assert dashboard._midnight.remainingTime() > 15 * 3600 * 1000  # 08:00: the next midnight is 16 hours away
+    clock.now = dt.datetime(2025, 9, 26, 0, 0, 1)
+    dashboard._midnight.timeout.emit()
+    settled(qtbot, dashboard)
+    assert dashboard.chosen_period()[1] == dt.date(2025, 9, 26)
+    assert complaint_state(dashboard, dt.date(2025, 9, 30)) == "Còn 4 ngày"
+
+
+def test_on_new_year_s_day_the_year_so_far_is_the_new_year_s(qtbot, dashboard, clock):
+    clock.now = dt.datetime(2026, 1, 2, 8, 0)
+    dashboard.refresh()
+    settled(qtbot, dashboard)
+    assert dashboard.year.value() == 2026
+    assert dashboard.period_text.text().startswith("Năm 2026: số liệu từ 01/01/2026 đến 02/01/2026")
+
+
+def test_a_period_the_officer_chose_stays_chosen_on_a_later_day(qtbot, dashboard, clock):
+    dashboard.period.setCurrentIndex(PERIODS.index(("Tùy chọn", None)))
+    dashboard.start.setDate(QDate(2025, 7, 1))
+    dashboard.end.setDate(QDate(2025, 9, 25))  # up to today: it follows the day
+    settled(qtbot, dashboard)
+    clock.now = dt.datetime(2025, 9, 27, 8, 0)
+    dashboard.refresh()
+    settled(qtbot, dashboard)
+    assert dashboard.chosen_period() == (dt.date(2025, 7, 1), dt.date(2025, 9, 27))
+    dashboard.end.setDate(QDate(2025, 9, 20))  # a past quarter's end: it stays
+    settled(qtbot, dashboard)
+    clock.now = dt.datetime(2026, 1, 5, 8, 0)
+    dashboard.refresh()
+    settled(qtbot, dashboard)
+    assert dashboard.chosen_period() == (dt.date(2025, 7, 1), dt.date(2025, 9, 20))
+    dashboard.period.setCurrentIndex(PERIODS.index(("9 tháng", 9)))
+    settled(qtbot, dashboard)
+    clock.now = dt.datetime(2026, 1, 6, 8, 0)
+    dashboard.refresh()
+    settled(qtbot, dashboard)
+    assert dashboard.chosen_period() == (dt.date(2025, 1, 1), dt.date(2025, 9, 30))  # last year's, as chosen

@@ -396,3 +396,18 @@ def test_another_officer_logs_in_from_the_lock_screen(qtbot, db, clock, monkeypa
     assert cover.leave.text() == "Đăng xuất / đổi người dùng" and cover.leave.isVisibleTo(cover)
     cover.leave.click()
     assert not window.isVisible() and session.window is None  # the login was shown again
+
+
+def test_the_dashboard_unlocked_on_a_later_day_reads_that_day(qtbot, db, clock):
+    """Locked on Saturday afternoon, unlocked on Monday morning: the year so far ends on Monday."""
+    window = main_window(qtbot, db, clock)
+    dashboard = window.current_page()
+    qtbot.waitUntil(lambda: dashboard.task is None and dashboard.snapshot is not None, timeout=10_000)
+    window.locker.lock()
+    clock.advance(days=2)
+    [cover] = [c for c in window.locker.covers if c.parent() is window]
+    cover.password.setText(PASSWORD)
+    window.locker.unlock(cover)
+    qtbot.waitUntil(lambda: not window.locker.locked, timeout=20_000)
+    qtbot.waitUntil(lambda: dashboard.task is None and dashboard.snapshot.today == clock().date(), timeout=10_000)
+    assert dashboard.chosen_period()[1] == clock().date()
