@@ -66,7 +66,7 @@ def test_the_office_has_concluded_the_vetting_cases_whose_replies_are_all_in(off
         range(1, 1 + sum(case.concluded_on.year == 2026 for case in concluded)))
     assert {case.result for case in concluded} == set(office_day.cases.RESULTS)
     waiting = {case.id for case in cases if case.replies < case.slips}
-    overdue = {due.record_id for due in overview.vetting_cases_overdue(office, office_day.NINE_MONTHS_END)}
+    overdue = {due.record_id for due in overview.vetting_cases_due(office, office_day.NINE_MONTHS_END)}
     assert len(overdue - waiting) < 100  # nearly all of them
 
 

@@ -1,21 +1,23 @@
-"""What the dashboard shows beside the report figures: slips per month, and the complaints and
-vetting cases whose deadline is near or past (the deadlines of the other registers are in
-core/deadlines)."""
+"""What the dashboard shows beside the report figures: slips per month; the complaints and vetting
+cases whose deadline is near or past, the conclusions lapsing or lapsed, the requests to another
+province's archive long unanswered (the deadlines of the other registers are in core/deadlines)."""
 
 import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from . import browse, deadlines, sql, workdays
+from . import browse, deadlines, settings, sql, workdays
 from .database import Database
 from .deadlines import Due
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
 from .permissions import Action
 from .personfile import cases
-from .schema import complaints, persons, slips, vetting_cases
+from .schema import archive_requests, complaints, persons, slips, vetting_cases
 
-COMPLAINT_WARNING_DAYS = 7
+WARNING_DAYS = 7  # days ahead a complaint's or a vetting case's deadline is shown coming
+CONCLUSION_REMINDER_SETTING = "nhac_truoc_het_hieu_luc_ngay"
+ARCHIVE_REPLY_SETTING = "nhac_tinh_ban_tra_loi_ngay"
 # what the officer is asked to complete (the register's status of that name, listing them), in its register
 LOOSE_ENDS = {browse.NO_REPLY_DATE: "slips", browse.NO_DEADLINE: "vetting-cases",
               browse.NO_COMPLAINT_DEADLINE: "complaints"}
@@ -119,7 +121,7 @@ def _per_month(connection, column, first: dt.date, last: dt.date) -> dict[str, i
         .group_by(month)).all())
 
 
-def complaints_due(db: Database, today: dt.date, warning_days: int = COMPLAINT_WARNING_DAYS) -> list[Due]:
+def complaints_due(db: Database, today: dt.date, warning_days: int = WARNING_DAYS) -> list[Due]:
     """Complaints unresolved by `today` past their `Hạn giải quyết` or due within `warning_days`, each named by
     the person complained about (then the sender)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
@@ -134,23 +136,49 @@ def complaints_due(db: Database, today: dt.date, warning_days: int = COMPLAINT_W
                 f"(người gửi: {row.sender or 'không ghi'})", row.due_on) for row in rows]
 
 
-def conclusions_expired(db: Database, today: dt.date) -> list[Due]:
-    """Conclusions past their validity (setting hieu_luc_ket_luan_thang) with no newer case."""
+def conclusions_due(db: Database, today: dt.date) -> list[Due]:
+    """Conclusions with no newer case past their validity (setting hieu_luc_ket_luan_thang) or
+    lapsing within the days of the setting nhac_truoc_het_hieu_luc_ngay."""
+    days = _days_set(db, CONCLUSION_REMINDER_SETTING, today)
+    lapsed_by = today + dt.timedelta(days=days + 1)  # due_for_review: lapsed before that day
     return [Due(reminder.case_id, f"{reminder.full_name} – {reminder.purpose or 'Không ghi mục đích'} "
                 f"(kết luận ngày {reminder.concluded_on:%d/%m/%Y})", reminder.valid_until)
-            for reminder in cases.due_for_review(db, today)]
+            for reminder in cases.due_for_review(db, lapsed_by)]
 
 
-def vetting_cases_overdue(db: Database, today: dt.date) -> list[Due]:
-    """Vetting cases without a conclusion by `today` past their deadline."""
+def vetting_cases_due(db: Database, today: dt.date, warning_days: int = WARNING_DAYS) -> list[Due]:
+    """Vetting cases without a conclusion by `today` past their deadline or due within `warning_days`."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
         rows = connection.execute(
             select(vetting_cases.c.id, vetting_cases.c.purpose, persons.c.full_name, vetting_cases.c.due_on)
             .select_from(vetting_cases.join(persons))
             .where(vetting_cases.c.deleted_at.is_(None), deadlines.not_done_by(vetting_cases.c.concluded_on, today),
-                   deadlines.past_due(vetting_cases.c.due_on, today))
+                   vetting_cases.c.due_on <= today + dt.timedelta(days=warning_days))
             .order_by(vetting_cases.c.due_on)).all()
     return [Due(row.id, f"{row.full_name} – {row.purpose or 'Không ghi mục đích'}",
                 workdays.working_day_on_or_after(row.due_on)) for row in rows]
+
+
+def archive_requests_unanswered(db: Database, today: dt.date) -> list[Due]:
+    """Requests to another province's archive («Nhờ tỉnh bạn nghiên cứu») with no reply by `today`
+    past the days of the setting nhac_tinh_ban_tra_loi_ngay after the request's letter."""
+    db.require(Action.BROWSE, "xem việc đến hạn")
+    days = _days_set(db, ARCHIVE_REPLY_SETTING, today)
+    with db.read() as connection:
+        rows = connection.execute(
+            select(archive_requests.c.id, archive_requests.c.province, archive_requests.c.doc_no,
+                   archive_requests.c.doc_on, persons.c.full_name)
+            .select_from(archive_requests.join(persons))
+            .where(archive_requests.c.deleted_at.is_(None), archive_requests.c.request_kind == ARCHIVE_FROM_OTHERS,
+                   deadlines.not_done_by(archive_requests.c.answered_on, today),
+                   archive_requests.c.doc_on < today - dt.timedelta(days=days))
+            .order_by(archive_requests.c.doc_on)).all()
+    return [Due(row.id, f"{row.province} – {row.full_name} (văn bản {f'số {row.doc_no} ' if row.doc_no else ''}"
+                f"ngày {row.doc_on:%d/%m/%Y})", row.doc_on + dt.timedelta(days=days)) for row in rows]
+
+
+def _days_set(db: Database, key: str, today: dt.date) -> int:
+    with db.read() as connection:
+        return int(settings.read_all(connection, today)[key])
 

@@ -88,7 +88,7 @@ def test_lists_that_need_action(dashboard):
     # the case an import opened for Phạm Minh Quang (Kết nạp Đảng, 05/01/2025) is due by the rule: 90 days,
     # Saturday 05/04/2025, so past the weekend and Giỗ Tổ (07/04) to Tuesday 08/04
     assert [entry.due_on for entry in overdue_cases.model.entries] == [dt.date(2025, 4, 8), dt.date(2025, 9, 15)]
-    assert expired_conclusions.title().startswith("Kết luận hết hiệu lực")
+    assert expired_conclusions.title().startswith("Kết luận sắp hết, đã hết hiệu lực")
     model = lists["delegations"].model
     assert model.index(0, 2).data() == "Còn 6 ngày"
     assert lists["slips"].model.index(0, 2).data().startswith("Quá hạn")
@@ -439,3 +439,27 @@ def test_a_period_the_officer_chose_stays_chosen_on_a_later_day(qtbot, dashboard
     dashboard.refresh()
     settled(qtbot, dashboard)
     assert dashboard.chosen_period() == (dt.date(2025, 1, 1), dt.date(2025, 9, 30))  # last year's, as chosen
+
+
+def test_what_is_coming_due_is_listed_before_it_is_late_and_opens_its_record(qtbot, dashboard, db):
+    """An election case due in two days, a conclusion lapsing within the month, a request to another
+    province's archive unanswered for months: each on its tab, each opening its record."""
+    with db.read() as connection:
+        person = connection.execute(cadres.select().with_only_columns(cadres.c.person_id).limit(1)).scalar()
+    election = cases.open_case(db, person, {"purpose": "Bầu cử", "opened_on": "20/09/2025", "due_on": "27/09/2025"})
+    lapsing = cases.open_case(db, person, {"purpose": "Quy hoạch", "opened_on": "01/04/2025"})
+    cases.record_conclusion(db, lapsing, {"conclusion_no": "20-CV/BTCTU", "concluded_on": "10/04/2025",
+                                          "result": "Đủ tiêu chuẩn"})  # valid to 10/10/2025
+    dashboard.context.notifier.changed.emit("vetting-cases")
+    settled(qtbot, dashboard)
+    titles = [dashboard.lists.tabText(index) for index in range(dashboard.lists.count())]
+    assert titles[3:] == ["Hồ sơ thẩm tra đến hạn, quá hạn (3)", "Kết luận sắp hết, đã hết hiệu lực (1)",
+                          "Tỉnh bạn chưa trả lời tàng thư (1)"]
+    vetting, conclusions, archive = dashboard.due_lists[3:]
+    shown = {entry.record_id: vetting.model.index(row, 2).data() for row, entry in enumerate(vetting.model.entries)}
+    assert shown[election] == "Còn 2 ngày"
+    assert (conclusions.model.entries[0].record_id, conclusions.model.index(0, 2).data()) == (lapsing, "Còn 15 ngày")
+    assert archive.model.index(0, 0).data() == "TP Hồ Chí Minh – Ngô Thị Mai (văn bản ngày 10/03/2025)"
+    assert archive.model.index(0, 2).data() == "Quá hạn 139 ngày"
+    archive.view.activated.emit(archive.model.index(0, 0))
+    assert dashboard.opened == [("archive-requests", archive.model.entries[0].record_id)]

@@ -158,7 +158,7 @@ def test_a_conclusion_past_its_validity_is_due_for_review(db):
 
 def test_the_dashboard_lists_conclusions_due_for_review(db):
     cases.record_conclusion(db, _case_of(db, "13/PXM"), CONCLUSION)
-    [due] = overview.conclusions_expired(db, dt.date(2026, 3, 1))
+    [due] = overview.conclusions_due(db, dt.date(2026, 3, 1))
     assert (due.record_id, due.due_on) == (_case_of(db, "13/PXM"), dt.date(2025, 9, 15))
     assert due.title.startswith("Phạm Minh Quang – Kết nạp Đảng (kết luận ngày ")
 
@@ -197,9 +197,9 @@ def test_a_case_concluded_after_today_is_still_overdue(db):
                                                                  "due_on": "10/03/2026"})
     cases.record_conclusion(db, case, {**CONCLUSION, "concluded_on": "31/03/2026"})
     today = dt.date(2026, 3, 25)
-    assert case in [due.record_id for due in overview.vetting_cases_overdue(db, today)]
+    assert case in [due.record_id for due in overview.vetting_cases_due(db, today)]
     assert case in browse.record_ids(db, "vetting-cases", filters=browse.Filters(overdue=True), today=today)
-    assert case not in [due.record_id for due in overview.vetting_cases_overdue(db, dt.date(2026, 3, 31))]
+    assert case not in [due.record_id for due in overview.vetting_cases_due(db, dt.date(2026, 3, 31))]
 
 
 def test_an_archive_request_can_serve_a_case(db):
@@ -310,12 +310,12 @@ def test_a_slip_deleted_takes_the_case_it_opened_to_the_recycle_bin_and_its_rest
         (dt.date(2026, 1, 15), dt.date(2026, 4, 15), cases.OPEN)
     assert _opened(db) == (2, {"Bổ nhiệm": 1, "Kết nạp Đảng": 1})
     late = dt.date(2026, 4, 21)
-    assert case in [due.record_id for due in overview.vetting_cases_overdue(db, late)]
+    assert case in [due.record_id for due in overview.vetting_cases_due(db, late)]
 
     assert recycle_bin.delete(db, "slips", slip) == ["Đặng Văn Quí – Kết nạp Đảng"]
     assert cases.cases_of(db, qui) == [] and recycle_bin.in_recycle_bin(db, cases.KIND) == [case]
     assert _opened(db) == (1, {"Bổ nhiệm": 1})
-    assert case not in [due.record_id for due in overview.vetting_cases_overdue(db, late)]
+    assert case not in [due.record_id for due in overview.vetting_cases_due(db, late)]
     assert case not in browse.record_ids(db, "vetting-cases", filters=browse.Filters(overdue=True), today=late)
     assert _trail(db, 2) == [("xóa", "slips", slip), ("xóa", cases.KIND, case)]
 
@@ -359,10 +359,10 @@ def test_a_case_deleted_goes_to_the_recycle_bin_its_slips_stay_and_restoring_bri
     quang = person_named(db, "Phạm Minh Quang")
     case = _case_of(db, "13/PXM")
     today = dt.date(2026, 3, 1)
-    assert case in [due.record_id for due in overview.vetting_cases_overdue(db, today)]
+    assert case in [due.record_id for due in overview.vetting_cases_due(db, today)]
     assert recycle_bin.delete(db, cases.KIND, case) == []
     assert case not in [c["id"] for c in cases.cases_of(db, quang)]
-    assert case not in [due.record_id for due in overview.vetting_cases_overdue(db, today)]
+    assert case not in [due.record_id for due in overview.vetting_cases_due(db, today)]
     assert recycle_bin.in_recycle_bin(db, cases.KIND) == [case]
     said = "Mục đích thẩm tra: «Kết nạp Đảng»; Ngày mở hồ sơ: 05/01/2025; Trạng thái: «Đang xác minh»"
     assert audit_words.cells(list(audit.list_entries(db))[-1])[4:] == [
@@ -443,7 +443,7 @@ def test_a_slip_restored_brings_back_the_case_that_went_to_the_bin_following_its
     assert (back["deleted_at"], back["opened_on"], back["due_on"]) == (None, before["opened_on"], before["due_on"])
     assert _opened(db, FIRST_HALF_2025) == (2, {"Bổ nhiệm": 1, "Kết nạp Đảng": 1})
     assert case in browse.record_ids(db, "vetting-cases")
-    assert case in [due.record_id for due in overview.vetting_cases_overdue(db, today)]
+    assert case in [due.record_id for due in overview.vetting_cases_due(db, today)]
     _at(db, 4)
     assert recycle_bin.restore(db, "slips", later) == []
     assert _case(db, case)["opened_on"] == before["opened_on"]

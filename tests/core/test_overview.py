@@ -1,0 +1,62 @@
+"""What the dashboard warns of besides core/deadlines: vetting cases and complaints coming due within
+the same warning days, conclusions lapsing within a setting's days, requests to another province's
+archive unanswered past a setting's days."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import overview, settings, vault
+from bvct_desktop.core.personfile import cases
+from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.core.personfile.conftest import person_named
+from tests.samples import SAMPLES
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    for kind in ("cadres", "archive-requests", "complaints"):
+        headers, rows = SAMPLES[kind]
+        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", headers, rows))[0] == 0
+    database = vault.unlock(cli.db, ADMIN, PASSWORD)
+    yield database
+    database.close()
+
+
+def test_a_vetting_case_shows_as_many_days_before_its_deadline_as_a_complaint(db):
+    """An election case due in two days (before the second round of hiệp thương) is seen coming."""
+    case = cases.open_case(db, person_named(db, "Trần Thị Ánh"),
+                           {"purpose": "Bầu cử", "opened_on": "01/03/2026", "due_on": "10/03/2026"})
+    ahead = dt.date(2026, 3, 10) - dt.timedelta(days=overview.WARNING_DAYS)
+    assert overview.vetting_cases_due(db, ahead - dt.timedelta(days=1)) == []
+    [due] = overview.vetting_cases_due(db, ahead)
+    assert (due.record_id, due.due_on) == (case, dt.date(2026, 3, 10))
+    assert [due.record_id for due in overview.vetting_cases_due(db, dt.date(2026, 3, 8))] == [case]
+    cases.record_conclusion(db, case, {"conclusion_no": "3-CV/BTCTU", "concluded_on": "08/03/2026",
+                                       "result": "Đủ tiêu chuẩn"})
+    assert overview.vetting_cases_due(db, dt.date(2026, 3, 8)) == []
+
+
+def test_a_conclusion_is_reminded_of_the_setting_s_days_before_it_lapses(db):
+    case = cases.open_case(db, person_named(db, "Trần Thị Ánh"), {"purpose": "Bổ nhiệm", "opened_on": "01/03/2025"})
+    cases.record_conclusion(db, case, {"conclusion_no": "472-CV/BTCTU", "concluded_on": "15/03/2025",
+                                       "result": "Đủ tiêu chuẩn"})  # valid to 15/09/2025
+    assert settings.BY_KEY[overview.CONCLUSION_REMINDER_SETTING].default == "30"
+    assert overview.conclusions_due(db, dt.date(2025, 8, 15)) == []
+    [due] = overview.conclusions_due(db, dt.date(2025, 8, 16))
+    assert (due.record_id, due.due_on) == (case, dt.date(2025, 9, 15))
+    assert [due.record_id for due in overview.conclusions_due(db, dt.date(2025, 10, 1))] == [case]  # lapsed
+    settings.set_setting(db, overview.CONCLUSION_REMINDER_SETTING, "10")
+    assert overview.conclusions_due(db, dt.date(2025, 8, 16)) == []
+
+
+def test_a_request_to_another_province_s_archive_unanswered_past_the_setting_s_days_is_listed(db):
+    """Ngô Thị Mai's request to TP Hồ Chí Minh of 10/03/2025 has no reply; the one answered for Đồng Nai
+    never shows."""
+    assert settings.BY_KEY[overview.ARCHIVE_REPLY_SETTING].default == "60"
+    assert overview.archive_requests_unanswered(db, dt.date(2025, 5, 9)) == []
+    [due] = overview.archive_requests_unanswered(db, dt.date(2025, 5, 10))
+    assert due.due_on == dt.date(2025, 5, 9) and due.days_late(dt.date(2025, 5, 10)) == 1
+    assert due.title == "TP Hồ Chí Minh – Ngô Thị Mai (văn bản ngày 10/03/2025)"
+    settings.set_setting(db, overview.ARCHIVE_REPLY_SETTING, "90")
+    assert overview.archive_requests_unanswered(db, dt.date(2025, 5, 10)) == []
