@@ -21,6 +21,7 @@ from bvct_desktop.gui.qt import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QRect,
     Qt,
     QTableView,
     QToolTip,
@@ -765,6 +766,38 @@ def test_a_vetting_case_opens_on_most_of_an_office_screen_with_every_column_of_i
     slips = form.findChildren(QTableView)[0]
     assert slips.rowCount() == 3
     assert every_column_in_view(slips) == []
+
+
+def test_a_vetting_case_s_window_made_narrower_reads_every_header_of_its_slips_whole(qtbot, monkeypatch, context):
+    """At 736 pixels «Họ và tên người được xác minh» read «tên người được xác», «Ngày nhận kết quả»
+    «gày nhận kết quả»: a narrow column's header goes on more lines, none cut."""
+    _slips_about_anh(context, LONG_REPLY)
+    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
+    person = editing.load(context.db, "cadres", anh)["person_id"]
+    case = next(case["id"] for case in cases.cases_of(context.db, person) if case["purpose"] == "Bổ nhiệm")
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "vetting-cases", case))
+    slips = form.findChildren(QTableView)[0]
+    assert headers_cut(slips) == []
+    form.resize(736, 736)
+    qtbot.waitUntil(lambda: slips.width() < 736)
+    assert headers_cut(slips) == []
+    assert every_column_in_view(slips) != []  # narrowed: the headers went on more lines
+
+
+def headers_cut(table: QTableView) -> list[str]:
+    """The headers of `table` that do not read whole in their column, on as many lines as it has room for."""
+    header, metrics = table.horizontalHeader(), table.horizontalHeader().fontMetrics()
+    cut = []
+    for column in range(header.count()):
+        text = table.model().headerData(column, header.orientation())
+        one_line = header.sectionSizeFromContents(column)
+        room = header.sectionSize(column) - (one_line.width() - metrics.horizontalAdvance(text))
+        lines = metrics.height() if metrics.horizontalAdvance(text) <= room else \
+            metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text).height()
+        if max(map(metrics.horizontalAdvance, text.split())) > room or \
+                lines + one_line.height() - metrics.height() > header.height():
+            cut.append(text)
+    return cut
 
 
 def test_a_vetting_cases_slip_opens_from_its_window_and_a_cut_result_is_read_whole_in_a_tooltip(qtbot, monkeypatch,

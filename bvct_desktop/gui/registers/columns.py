@@ -5,14 +5,15 @@ the width again or goes back to the defaults; a column is moved by dragging its 
 by dragging its edge.
 
 The tables of a record's windows (a cadre's file, a vetting case, a delegation's members) are
-fitted the same way, again whenever their width changes (`keep_fitted`)."""
+fitted the same way, again whenever their width changes (`keep_fitted`); a header too long for its
+column there goes on more lines, no column narrower than its header's longest word."""
 
 import math
 from collections.abc import Callable, Sequence
 
 from ...core import preferences
 from ...core.errors import BvctError
-from ..qt import QAction, QApplication, QEvent, QMenu, QObject, Qt, QTableView, QTimer
+from ..qt import QAction, QApplication, QEvent, QHeaderView, QMenu, QObject, QRect, Qt, QTableView, QTimer
 
 SAMPLE_ROWS = 100  # rows measured for a column's natural width (a few screenfuls)
 WIDEST = 420       # no column is fitted wider than this (a tooltip shows the rest)
@@ -60,6 +61,8 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = ()) -> None:
         widths[place] += left // len(sharing) + (share < left % len(sharing))
     for logical, width in zip(shown, widths, strict=True):
         header.resizeSection(logical, width)
+    if wraps(header):
+        header.setFixedHeight(max((wrapped_height(header, logical) for logical in shown), default=header.height()))
 
 
 def natural_widths(table: QTableView, logical: int) -> tuple[int, int, int]:
@@ -75,7 +78,35 @@ def natural_widths(table: QTableView, logical: int) -> tuple[int, int, int]:
     cells = sorted([table.fontMetrics().horizontalAdvance(text) + PADDING for text in texts] + boxes) or [0]
     usual = min(WIDEST, max(header, cells[math.ceil(len(cells) * USUAL) - 1]))
     least = max(boxes, default=min(usual, table.fontMetrics().horizontalAdvance("0" * 10) + PADDING))
+    if wraps(table.horizontalHeader()):
+        least = max(least, longest_word(table.horizontalHeader(), logical))
     return min(WIDEST, max(header, cells[-1])), usual, least
+
+
+def wraps(header: QHeaderView) -> bool:
+    return bool(header.defaultAlignment() & Qt.TextFlag.TextWordWrap)
+
+
+def _header_text(header: QHeaderView, logical: int) -> tuple[str, int, int]:
+    """The header's text, and the room its section takes around it (its margins) across and down."""
+    text = header.model().headerData(logical, header.orientation()) or ""
+    one_line, metrics = header.sectionSizeFromContents(logical), header.fontMetrics()
+    return text, one_line.width() - metrics.horizontalAdvance(text), one_line.height() - metrics.height()
+
+
+def longest_word(header: QHeaderView, logical: int) -> int:
+    """The width of a section showing the longest word of its header whole."""
+    text, across, _down = _header_text(header, logical)
+    return max(map(header.fontMetrics().horizontalAdvance, text.split()), default=0) + across
+
+
+def wrapped_height(header: QHeaderView, logical: int) -> int:
+    """The height of a section showing its header whole at its width, on as many lines as it needs."""
+    text, across, down = _header_text(header, logical)
+    metrics, room = header.fontMetrics(), header.sectionSize(logical) - across
+    if metrics.horizontalAdvance(text) <= room:
+        return metrics.height() + down
+    return metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text).height() + down
 
 
 class _Refitting(QObject):
@@ -95,7 +126,9 @@ def keep_fitted(table: QTableView, growing: Sequence[int] = ()) -> None:
     """A record window's table: its columns fitted to its width as a register's are at first, again
     whenever the width changes (call `fit_to_width` with the same `growing` after refilling it); what
     is left goes to the `growing` columns, else to the last."""
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setDefaultAlignment(header.defaultAlignment() | Qt.TextFlag.TextWordWrap)
     table.viewport().installEventFilter(_Refitting(table, growing))
 
 
