@@ -74,10 +74,10 @@ class ActionList:
 ACTION_LISTS = (
     ActionList("slips", "Phiếu chờ trả lời quá hạn", deadlines.slips_awaiting_reply),
     ActionList("delegations", "Báo cáo sau chuyến đi", deadlines.post_trip_reports_due),
-    ActionList("complaints", "Đơn thư đến hạn, quá hạn", overview.complaints_due),
-    ActionList("vetting-cases", "Hồ sơ thẩm tra đến hạn, quá hạn", overview.vetting_cases_due),
-    ActionList("vetting-cases", "Kết luận sắp hết, đã hết hiệu lực", overview.conclusions_due, "Hết hiệu lực"),
-    ActionList("archive-requests", "Tỉnh bạn chưa trả lời tàng thư", overview.archive_requests_unanswered),
+    ActionList("complaints", "Đơn thư đến hạn", overview.complaints_due),
+    ActionList("vetting-cases", "Hồ sơ thẩm tra đến hạn", overview.vetting_cases_due),
+    ActionList("vetting-cases", "Kết luận sắp hết hiệu lực", overview.conclusions_due, "Hết hiệu lực"),
+    ActionList("archive-requests", "Tỉnh bạn chưa trả lời", overview.archive_requests_unanswered),
 )
 FIGURE_COLUMNS = 3
 NOTHING_DUE, UNREAD = "Không có việc cần xử lý.", "Không đọc được danh sách này."

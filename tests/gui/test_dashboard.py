@@ -88,7 +88,7 @@ def test_lists_that_need_action(dashboard):
     # the case an import opened for Phạm Minh Quang (Kết nạp Đảng, 05/01/2025) is due by the rule: 90 days,
     # Saturday 05/04/2025, so past the weekend and Giỗ Tổ (07/04) to Tuesday 08/04
     assert [entry.due_on for entry in overdue_cases.model.entries] == [dt.date(2025, 4, 8), dt.date(2025, 9, 15)]
-    assert expired_conclusions.title().startswith("Kết luận sắp hết, đã hết hiệu lực")
+    assert expired_conclusions.title().startswith("Kết luận sắp hết hiệu lực")
     model = lists["delegations"].model
     assert model.index(0, 2).data() == "Còn 6 ngày"
     assert lists["slips"].model.index(0, 2).data().startswith("Quá hạn")
@@ -305,6 +305,8 @@ def test_at_1366_by_768_the_chart_is_in_view_and_a_figure_lists_exactly_its_reco
     bottom = chart.mapTo(window, chart.rect().bottomLeft()).y()
     assert chart.isVisible() and bottom <= window.centralWidget().geometry().bottom()
     assert page.lists.mapTo(window, page.lists.rect().bottomLeft()).y() <= window.centralWidget().geometry().bottom()
+    tabs = page.lists.tabBar()  # every list's tab in view, none behind the scroll arrows
+    assert tabs.tabRect(tabs.count() - 1).right() <= page.lists.width() and tabs.tabRect(0).left() >= 0
     for key, kind in (("slips_issued", "slips"), ("slips_answered", "slips"), ("complaints_received", "complaints"),
                       ("complaints_resolved", "complaints"), ("cadres_sent_abroad", "delegations")):
         window.navigation.select("dashboard")
@@ -453,8 +455,7 @@ def test_what_is_coming_due_is_listed_before_it_is_late_and_opens_its_record(qtb
     dashboard.context.notifier.changed.emit("vetting-cases")
     settled(qtbot, dashboard)
     titles = [dashboard.lists.tabText(index) for index in range(dashboard.lists.count())]
-    assert titles[3:] == ["Hồ sơ thẩm tra đến hạn, quá hạn (3)", "Kết luận sắp hết, đã hết hiệu lực (1)",
-                          "Tỉnh bạn chưa trả lời tàng thư (1)"]
+    assert titles[3:] == ["Hồ sơ thẩm tra đến hạn (3)", "Kết luận sắp hết hiệu lực (1)", "Tỉnh bạn chưa trả lời (1)"]
     vetting, conclusions, archive = dashboard.due_lists[3:]
     shown = {entry.record_id: vetting.model.index(row, 2).data() for row, entry in enumerate(vetting.model.entries)}
     assert shown[election] == "Còn 2 ngày"
