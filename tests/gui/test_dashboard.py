@@ -444,7 +444,7 @@ def test_a_period_the_officer_chose_stays_chosen_on_a_later_day(qtbot, dashboard
 
 
 def test_what_is_coming_due_is_listed_before_it_is_late_and_opens_its_record(qtbot, dashboard, db):
-    """An election case due in two days, a conclusion lapsing within the month, a request to another
+    """An election case due on Saturday 27/09/2025, so on Monday 29/09, a conclusion lapsing within the month, a request to another
     province's archive unanswered for months: each on its tab, each opening its record."""
     with db.read() as connection:
         person = connection.execute(cadres.select().with_only_columns(cadres.c.person_id).limit(1)).scalar()
@@ -458,7 +458,7 @@ def test_what_is_coming_due_is_listed_before_it_is_late_and_opens_its_record(qtb
     assert titles[3:] == ["Hồ sơ thẩm tra đến hạn (3)", "Kết luận sắp hết hiệu lực (1)", "Tỉnh bạn chưa trả lời (1)"]
     vetting, conclusions, archive = dashboard.due_lists[3:]
     shown = {entry.record_id: vetting.model.index(row, 2).data() for row, entry in enumerate(vetting.model.entries)}
-    assert shown[election] == "Còn 2 ngày"
+    assert shown[election] == "Còn 4 ngày"  # today is Thursday 25/09
     assert (conclusions.model.entries[0].record_id, conclusions.model.index(0, 2).data()) == (lapsing, "Còn 15 ngày")
     assert archive.model.index(0, 0).data() == "TP Hồ Chí Minh – Ngô Thị Mai (văn bản ngày 10/03/2025)"
     assert archive.model.index(0, 2).data() == "Quá hạn 139 ngày"
