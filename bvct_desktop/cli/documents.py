@@ -68,12 +68,13 @@ def _year(text: str) -> int:
     return int(text)
 
 
-def _run(args, what: str, kind: str, gather: Callable, write: Callable, details: dict, action: str = PRINTED):
+def _run(args, what: str, kind: str, gather: Callable, write: Callable, details: dict, action: str = PRINTED,
+         named: Callable = lambda content: {}):
     db = open_database(args)
     try:
         today = db.clock().date()
         return documents_data.produce(db, what, kind, gather, lambda office, content: write(office, content, today),
-                                      {"tep": Path(args.out).name, **details}, action)
+                                      {"tep": Path(args.out).name, **details}, action, named)
     except Ambiguous as several:
         raise several.asking_for(ASKING[several.needs]) from None
     finally:
@@ -88,7 +89,7 @@ def cmd_slips(args) -> int:
             raise InputError("Dùng --year YYYY --numbers SỐ …, hoặc --from D --to D (không dùng cùng nhau).")
         year = _year(args.year)
         gather = lambda connection: documents_data.slips_numbered(connection, year, args.numbers)  # noqa: E731
-        details = {"nam": year, "so_phieu": args.numbers}
+        details = {"nam": year}
     else:
         if not (args.start and args.end) or args.year is not None:
             raise InputError("Cần --from D --to D, hoặc --year YYYY --numbers SỐ ….")
@@ -101,7 +102,7 @@ def cmd_slips(args) -> int:
             raise InputError("Không có phiếu nào trong khoảng thời gian đã chọn; không tạo tệp.")
         pdf.save(render.slips_pdf(office, slips, chosen), out, chosen.password)
 
-    slips = _run(args, "in phiếu xác minh", "slips", gather, write, details)
+    slips = _run(args, "in phiếu xác minh", "slips", gather, write, details, named=documents_data.slips_named)
     print(f"Đã in {len(slips)} phiếu yêu cầu xác minh lai lịch ra {out}" + encrypted_note(chosen.password))
     profile_note(chosen)
     return 0

@@ -6,7 +6,7 @@ needs.
 """
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from .schema import audit_log
 
 OUTCOMES = {OK: "thành công", REFUSED: "bị từ chối", FAILED: "thất bại", PENDING: "đang thực hiện"}
 OLD, NEW = "cu", "moi"  # how an entry's details name a value before and after
+RECORD = "ban_ghi"  # the values an entry about one stored record names it by
 LIST_HEADERS = ("Số", "Thời gian", "Người dùng", "Vai trò", "Hành động", "Kết quả", "Loại", "Bản ghi",
                 "Chi tiết")
 
@@ -38,6 +39,12 @@ def deleted(values: dict[str, Any]) -> dict[str, Any]:
 def changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The details of a change, in the one format every entry uses: each changed value, old and new."""
     return {key: {OLD: before.get(key), NEW: value} for key, value in after.items() if before.get(key) != value}
+
+
+def named(record: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    """The details naming one stored `record` by its filled values of `keys` (the slip's number, whom
+    it is about): what the officer knows it by, not its internal id."""
+    return {RECORD: {key: record[key] for key in keys if record.get(key) not in (None, [], "")}}
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from .text import fold, identity_key, place_key, unit_key, unit_letters, variant
 T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
 PRINTED, EXPORTED = "in", "xuất"
+NAMED_SLIPS = 10  # a print of more slips names the first and the last
 
 
 def gather(db: Database, what: str, query: Callable[[Connection], T]) -> tuple[Office, T]:
@@ -48,12 +49,23 @@ def record(db: Database, action: str, kind: str, details: dict[str, Any]) -> Non
 
 
 def produce(db: Database, what: str, kind: str, query: Callable[[Connection], T],
-            write: Callable[[Office, T], None], details: dict[str, Any], action: str = PRINTED) -> T:
-    """Checks the permission, gathers the content, writes the file, audits."""
+            write: Callable[[Office, T], None], details: dict[str, Any], action: str = PRINTED,
+            named: Callable[[T], dict[str, Any]] = lambda content: {}) -> T:
+    """Checks the permission, gathers the content, writes the file, audits (with what `named` says
+    of the records in it)."""
     office, content = gather(db, what, query)
     write(office, content)
-    record(db, action, kind, details)
+    record(db, action, kind, details | named(content))
     return content
+
+
+def slips_named(slips: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """What a print's audit entry says of the slips in it: their numbers, or when many, how many and
+    the first and last (an entry stays small)."""
+    numbers = [slip["number"] or "(chưa có số)" for slip in slips]
+    if len(numbers) <= NAMED_SLIPS:
+        return {"so_ban_ghi": len(numbers), "so_phieu": numbers}
+    return {"so_ban_ghi": len(numbers), "phieu_dau": numbers[0], "phieu_cuoi": numbers[-1]}
 
 
 @dataclass(frozen=True)

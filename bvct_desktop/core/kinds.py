@@ -141,6 +141,15 @@ class Kind:
         """The dates of what has happened — a birth, a slip's issue, a reply — not of what is planned."""
         return tuple(spec for spec in self.fields if spec.is_event_date)
 
+    @functools.cached_property
+    def identifying(self) -> tuple[str, ...]:
+        """The fields the audit trail names a record by, whatever happened to it (edited, viewed,
+        deleted, restored): the register's first, its required ones and its date (a list of members
+        aside: the record keeps them)."""
+        members = {*self.members.person.fields, *self.members.keys} if self.members else set()
+        return tuple(spec.key for index, spec in enumerate(self.fields)
+                     if (index == 0 or spec.required or spec.key == self.date_key) and spec.key not in members)
+
     def dates_ahead(self, values: Mapping[str, object], today: dt.date) -> list[RowProblem]:
         """`fields.dates_ahead` of the kind's fields."""
         return dates_ahead(self.event_dates, values, today)

@@ -121,8 +121,10 @@ def _repoint(db: Database, connection: Connection, column: Column, duplicate_id:
     connection.execute(table.update().where(column == duplicate_id).values(
         {column.name: into_id, "updated_at": db.clock(), **row_versions.next_of(connection, table)}))
     after = record_rows.snapshots(connection, kind, ids)
-    db.audit_records(connection, kind.name, [("sửa", record_id, audit.changed(before[record_id], after[record_id]))
-                                             for record_id in ids])
+    db.audit_records(connection, kind.name, [
+        ("sửa", record_id, audit.named(before[record_id], kind.identifying) | audit.changed(before[record_id],
+                                                                                             after[record_id]))
+        for record_id in ids])
     return len(ids)
 
 

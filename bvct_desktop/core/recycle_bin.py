@@ -15,13 +15,12 @@ from sqlalchemy.sql import FromClause
 from . import audit, record_rows, row_versions
 from .database import Database
 from .errors import InputError
-from .kinds import KINDS, SLIPS, Kind, kind_named
+from .kinds import KINDS, SLIPS, kind_named
 from .permissions import Action
 from .personfile import cases
 from .schema import vetting_cases
 
 TABLES: dict[str, Table] = {**{name: kind.table for name, kind in KINDS.items()}, cases.KIND: vetting_cases}
-CASE_NAMED_BY = ("purpose", "opened_on", "status")  # what the trail names a vetting case by (besides its id)
 
 
 def delete(db: Database, kind: str, record_id: int) -> list[str]:
@@ -84,15 +83,8 @@ def _table(kind: str) -> Table:
 def _naming(kind: str) -> tuple[FromClause, dict[str, ColumnElement]]:
     """Where the record is read from, and the values the trail names it by."""
     if kind == cases.KIND:
-        return vetting_cases, {key: vetting_cases.c[key] for key in CASE_NAMED_BY}
+        return vetting_cases, {key: vetting_cases.c[key] for key in cases.NAMED_BY}
     named = kind_named(kind)
     found = record_rows.layout(named, exported=False)
-    return found.source, {key: found.columns[key] for key in _identifying(named)}
+    return found.source, {key: found.columns[key] for key in named.identifying}
 
-
-def _identifying(kind: Kind) -> list[str]:
-    """The fields the trail names a deleted or restored record by: the register's first, its required
-    ones and its date (a list of members aside: they stay with the record)."""
-    members = {*kind.members.person.fields, *kind.members.keys} if kind.members else set()
-    return [spec.key for index, spec in enumerate(kind.fields)
-            if (index == 0 or spec.required or spec.key == kind.date_key) and spec.key not in members]

@@ -72,7 +72,7 @@ NO_PRINTER = ("Máy tính này chưa cài máy in nào, nên chưa in được.\
               "Bạn có muốn lưu tài liệu thành tệp PDF (để in ở máy khác) không?")
 Output = Callable[[str, dict], None]
 Confirm = Callable[[QWidget], bool]
-Made = tuple[bytes, str, str, int]  # a document's PDF, title, suggested file name, records in it
+Made = tuple[bytes, str, str, dict]  # a document's PDF, title, suggested file name, what its audit entry names
 Opened = Callable[["PrintPreview"], None]  # given the preview once the document is ready
 READING = "Đang đọc dữ liệu để in…"  # the rows of a register, counted
 LAYING_OUT = "Đang chuẩn bị bản in: đang dàn trang…"  # a long table's columns fitted, before its first page
@@ -335,7 +335,7 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
         records = [{column.key: shown[record_id][position[column.key]] for column in chosen}
                    for record_id in ids if record_id in shown]
         data = render.listing_pdf(office, title, subject, printed, records, today, options)
-        return data, title.capitalize(), text.file_name(title, today, suffix="pdf"), len(records)
+        return data, title.capitalize(), text.file_name(title, today, suffix="pdf"), {"so_ban_ghi": len(records)}
 
     return _prepare(context, parent, kind, make, confirm, opened)
 
@@ -351,7 +351,8 @@ def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None 
         if not slips:
             return None
         data = render.slips_pdf(office, slips, options)
-        return data, slip_form.TITLE.capitalize(), file_name("phieu xac minh", slips), len(slips)
+        named = documents_data.slips_named(slips)
+        return data, slip_form.TITLE.capitalize(), file_name("phieu xac minh", slips), named
 
     return _prepare(context, parent, "slips", make, confirm, opened, nothing="Chưa chọn phiếu nào để in.")
 
@@ -385,7 +386,8 @@ def _print_each(context: AppContext, kind: str, ids: Sequence[int], parent: QWid
     def make(options: render.Options, _progress: Progress) -> Made:
         office, records = documents_data.gather(context.db, doing,
                                                 lambda connection: [read(connection, one) for one in ids])
-        return draw(office, records, today, options), title.capitalize(), file_name(file_words, records), len(records)
+        data = draw(office, records, today, options)
+        return data, title.capitalize(), file_name(file_words, records), {"so_ban_ghi": len(records)}
 
     return _prepare(context, parent, kind, make, confirm, opened)
 
@@ -440,8 +442,8 @@ def _prepare(context: AppContext, parent: QWidget | None, kind: str,
         if made is None:
             context.dialogs.inform(parent, "In", nothing)
             return
-        data, title, name, count = made
-        preview = _open(context, parent, data, title, name, kind, count, confirm)
+        data, title, name, named = made
+        preview = _open(context, parent, data, title, name, kind, named, confirm)
         if opened is not None:
             opened(preview)
 
@@ -455,9 +457,9 @@ def _prepare(context: AppContext, parent: QWidget | None, kind: str,
 
 
 def _open(context: AppContext, parent: QWidget | None, data: bytes, title: str, name: str, kind: str,
-          count: int, confirm: Confirm | None) -> PrintPreview:
+          named: dict, confirm: Confirm | None) -> PrintPreview:
     def audited(action: str, details: dict) -> None:
-        documents_data.record(context.db, action, kind, {**details, "so_ban_ghi": count})
+        documents_data.record(context.db, action, kind, details | named)
 
     confirm = confirm or (lambda asking: reauth.confirm(context, asking, "in hoặc lưu PDF"))
     preview = PrintPreview(parent, data, title, context.dialogs, name, audited, confirm=confirm)

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from bvct_desktop.core import report_notes, vault
+from bvct_desktop.core import documents_data, report_notes, vault
 from bvct_desktop.core.kinds import DELEGATIONS, SLIPS
 from bvct_desktop.core.schema import audit_log, document_numbers
 from bvct_desktop.io.documents import profile
@@ -63,6 +63,18 @@ def test_slips_of_a_period_one_page_each_and_audited(loaded, tmp_path):
     printed = [row for row in audit_rows(loaded) if row.action == "in"]
     assert len(printed) == 1 and printed[0].kind == "slips" and printed[0].outcome == "ok"
     assert json.loads(printed[0].details)["tep"] == "phieu.pdf"
+
+
+def test_a_slips_print_entry_names_the_slips_printed(loaded, tmp_path):
+    assert loaded("print", "slips", *YEAR, "--out", tmp_path / "phieu.pdf")[0] == 0
+    printed = [row for row in audit_rows(loaded) if row.action == "in"]
+    assert json.loads(printed[0].details) | {"tep": None} == {"tep": None, "tu": "2025-01-01", "den": "2025-12-31",
+                                                              "so_ban_ghi": 2, "so_phieu": ["12/PXM", "13/PXM"]}
+
+
+def test_a_print_of_many_slips_names_the_first_and_the_last():
+    many = [{"number": f"{number}/PXM"} for number in range(1, 31)]
+    assert documents_data.slips_named(many) == {"so_ban_ghi": 30, "phieu_dau": "1/PXM", "phieu_cuoi": "30/PXM"}
 
 
 def test_slips_by_number_follow_the_order_given(loaded, tmp_path):

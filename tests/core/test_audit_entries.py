@@ -7,9 +7,10 @@ import threading
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit, audit_chain, browse, editing, record_rows, vault
+from bvct_desktop.core import audit, audit_chain, audit_words, browse, editing, record_rows, vault
 from bvct_desktop.core.kinds import KINDS
-from bvct_desktop.core.schema import audit_log
+from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
+from bvct_desktop.core.schema import audit_log, slips
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
 
@@ -104,7 +105,8 @@ def test_a_record_is_read_for_its_entry_only_when_the_plan_changes_it(cli, tmp_p
     db.close()
     assert [(action, record_id) for action, record_id, _ in entries] == [("thêm", 1), ("thêm", 2), ("thêm", 3),
                                                                         ("sửa", 2)]
-    assert json.loads(entries[-1][2]) == {"ethnicity": {"cu": "Kinh", "moi": "Tày"}}
+    assert json.loads(entries[-1][2]) == {"ban_ghi": {"full_name": "Trần Thị Ánh", "birth_date": "1970"},
+                                          "ethnicity": {"cu": "Kinh", "moi": "Tày"}}
     assert set(asked) == {2}
 
 
@@ -138,3 +140,51 @@ def test_a_large_import_mixing_new_and_changed_records_chains_its_entries_in_the
     db.close()
     created = [("thêm", record_id) for record_id in range(2, many + 2)]
     assert entries[1:] == created[:many // 2] + [("sửa", 1)] + created[many // 2:]
+
+
+# An edit names the record as a deletion does (`Kind.identifying`): what the officer knows it by
+
+def _last(db, action: str) -> tuple[dict, list[str]]:
+    with db.read() as connection:
+        row = connection.execute(select(audit_log).where(audit_log.c.action == action)
+                                 .order_by(audit_log.c.id.desc()).limit(1)).mappings().one()
+    entry = audit.Entry(row["id"], row["at"], row["user_name"], row["role"], row["action"], row["outcome"],
+                        row["kind"], row["record_id"], row["details"])
+    return json.loads(row["details"]), audit_words.cells(entry)
+
+
+def _slip_id(db, number: str) -> int:
+    with db.read() as connection:
+        return connection.execute(select(slips.c.id).where(slips.c.number == number)).scalar_one()
+
+
+def test_a_form_edit_names_the_record_edited(db):
+    slip_id = _slip_id(db, "12/PXM")
+    form = editing.load(db, "slips", slip_id)
+    editing.save(db, "slips", {**form, "result": "Không có vấn đề gì"}, slip_id, form["person_id"])
+    details, cells = _last(db, "sửa")
+    assert details[audit.RECORD]["number"] == "12/PXM"
+    assert details["result"] == {"cu": "Không có tàng thư", "moi": "Không có vấn đề gì"}
+    shown = cells[audit_words.DETAILS_COLUMN]
+    assert shown.startswith("Bản ghi: Số phiếu: «12/PXM», Ngày phát hành: 05/01/2025, Họ và tên")
+    assert shown.endswith("Kết quả: «Không có tàng thư» → «Không có vấn đề gì»")
+
+
+def test_an_import_update_names_the_record_updated(cli, db, tmp_path):
+    headers, rows = SAMPLES["slips"]
+    changed = [list(row) for row in rows]
+    changed[0][headers.index("Ghi chú")] = "Đã gửi lại"
+    assert cli("import", "slips", workbook(tmp_path / "again.xlsx", headers, changed))[0] == 0
+    details, _ = _last(db, "sửa")
+    assert details[audit.RECORD]["number"] == "12/PXM"
+
+
+def test_a_person_file_edit_names_the_record_edited(db):
+    person_id = editing.load(db, "cadres", 1)["person_id"]
+    note_id = FOREIGN_ELEMENTS.add(db, person_id, {"element_kind": FOREIGN_ELEMENTS.field("element_kind").choices[4],
+                                                  "since": "2010", "source": "lý lịch 2C"})
+    FOREIGN_ELEMENTS.update(db, note_id, {"element_kind": FOREIGN_ELEMENTS.field("element_kind").choices[4],
+                                          "since": "2011", "source": "lý lịch 2C"})
+    details, _ = _last(db, "sửa")
+    assert details[audit.RECORD] == {"element_kind": FOREIGN_ELEMENTS.field("element_kind").choices[4],
+                                     "since": "2010", "source": "lý lịch 2C"}

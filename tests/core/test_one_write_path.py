@@ -7,7 +7,7 @@ import shutil
 import pytest
 from sqlalchemy import event, select
 
-from bvct_desktop.core import editing, importing, keyfile, vault
+from bvct_desktop.core import audit, editing, importing, keyfile, vault
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.plans.cases import OPEN
 from bvct_desktop.core.schema import audit_log, cadres, persons, recipients, slips, vetting_cases
@@ -96,6 +96,8 @@ def test_a_slip_from_the_form_and_the_same_slip_imported_are_the_same_rows_and_a
     assert _rows(formed) == _rows(imported)
     assert _record_entries(formed) == _record_entries(imported)
     assert _record_entries(formed)[-1][1:] == ("sửa", "slips", slip_id, "ok", {
+        audit.RECORD: {"number": "5/PXM", "issued_on": "2026-02-10", "full_name": "Lê Hoàng Đức",
+                       "recipient": "Phòng PV27 – Công an tỉnh Lâm Đồng"},
         "result_on": {"cu": None, "moi": "2026-03-03"}, "result": {"cu": None, "moi": "Không có tàng thư"}})
 
 

@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from sqlalchemy import event, select
 
-from bvct_desktop.core import browse, editing, importing, stored_rows, vault
+from bvct_desktop.core import audit, browse, editing, importing, stored_rows, vault
 from bvct_desktop.core.collation import name_sort_key
 from bvct_desktop.core.kinds import CADRES, DELEGATIONS, SLIPS
 from bvct_desktop.core.people import search_key
@@ -131,7 +131,9 @@ def test_a_cadre_the_cccd_finds_takes_the_home_town_of_the_file(db, stored):
     with db.read() as connection:
         edits = connection.execute(select(audit_log.c.details).where(audit_log.c.kind == "cadres",
                                                                      audit_log.c.action == "sửa")).scalars().all()
-    assert [json.loads(details) for details in edits] == [{"home_town": {"cu": stored, "moi": MUI_NE}}]
+    assert [json.loads(details) for details in edits] == [{audit.RECORD: {"full_name": "Đỗ Văn Quê",
+                                                                          "birth_date": "1980-02-01"},
+                                                           "home_town": {"cu": stored, "moi": MUI_NE}}]
 
 
 @pytest.mark.parametrize("cccd", [CCCD, None], ids=["by CCCD", "by the person rule"])

@@ -189,7 +189,10 @@ def test_a_merge_is_audited_on_the_kept_unit_and_as_an_edit_of_each_slip_moved(o
     assert _entries(admin, "gộp nơi nhận phiếu") == [
         ("recipients", ids[PV27], {"gop_tu": PV27_SHORT, "so_ban_ghi": 2})]
     moved = {"recipient": {audit.OLD: PV27_SHORT, audit.NEW: PV27}}
-    assert _entries(admin, "sửa") == [("slips", slip_ids["2/PXM"], moved), ("slips", slip_ids["3/PXM"], moved)]
+    edits = _entries(admin, "sửa")
+    assert [(kind, record_id, details.pop(audit.RECORD)["number"]) for kind, record_id, details in edits] == [
+        ("slips", slip_ids["2/PXM"], "2/PXM"), ("slips", slip_ids["3/PXM"], "3/PXM")]
+    assert [details for *_, details in edits] == [moved, moved]
     trail = {entry.action: entry for entry in audit.list_entries(admin)}
     assert trail["gộp nơi nhận phiếu"].user == OFFICER_NAME
     assert audit_words.describe("recipients", {"gop_tu": PV27_SHORT, "so_ban_ghi": 2}) == \

@@ -35,6 +35,7 @@ ADULT_AGE = 18
 # Relatives Party rules need checked (brief §1.2): parents, parents-in-law, spouse, adult children.
 MUST_CHECK = ("Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "Cha chồng", "Mẹ chồng", "Con")
 
+NAMED_BY = ("purpose", "opened_on", "status")  # what the trail names a vetting case by (besides its id)
 CASE_FIELDS = (
     Field("purpose", "Mục đích thẩm tra", FieldType.CHOICE, choices=CASE_PURPOSES),
     Field("opened_on", "Ngày mở hồ sơ", FieldType.DATE, required=True),
@@ -114,7 +115,7 @@ def update_case(db: Database, case_id: int, raw: dict[str, Any], seen: tuple[int
     with db.write() as connection:
         case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
         writes.check_unchanged(case, seen)
-        return writes.update(db, connection, vetting_cases, KIND, case, values)
+        return writes.update(db, connection, vetting_cases, KIND, case, values, NAMED_BY)
 
 
 def record_conclusion(db: Database, case_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None) -> None:
@@ -129,7 +130,7 @@ def record_conclusion(db: Database, case_id: int, raw: dict[str, Any], seen: tup
             raise InputError(f"Hồ sơ thẩm tra số {case_id} đã có kết luận.")
         if values["concluded_on"] < case["opened_on"]:
             raise InputError("Ngày kết luận trước ngày mở hồ sơ.")
-        writes.update(db, connection, vetting_cases, KIND, case, {**values, "status": CONCLUDED})
+        writes.update(db, connection, vetting_cases, KIND, case, {**values, "status": CONCLUDED}, NAMED_BY)
 
 
 def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:
@@ -139,7 +140,7 @@ def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:
         writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
         request = writes.current(connection, archive_requests, request_id, "yêu cầu tàng thư")
         writes.update(db, connection, archive_requests, "archive-requests", request,
-                       {"vetting_case_id": case_id})
+                       {"vetting_case_id": case_id}, ("request_kind", "province", "doc_no", "doc_on"))
 
 
 def follow_slip(db: Database, connection: Connection, slip_id: int, binned_at: dt.datetime | None) -> Along | None:
@@ -164,7 +165,8 @@ def follow_slip(db: Database, connection: Connection, slip_id: int, binned_at: d
     dated_by_slips = case["deleted_at"] is not None or case["opened_on"] == before
     to = new_date(case, dated_by_slips, after)
     if to is not None:
-        writes.update(db, connection, vetting_cases, KIND, case, moved(case, to, _deadline_of(connection)))
+        writes.update(db, connection, vetting_cases, KIND, case, moved(case, to, _deadline_of(connection)),
+                      NAMED_BY)
     return None if case["deleted_at"] is None else _along(connection, case)
 
 

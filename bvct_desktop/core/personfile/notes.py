@@ -60,7 +60,8 @@ class PersonNotes:
             writes.check_unchanged(record, seen)
             values[RELATIVE] = _relative_of(connection, record["person_id"], raw.get(RELATIVE))
             self.check(values)
-            return writes.update(db, connection, self.table, self.kind, record, values)
+            return writes.update(db, connection, self.table, self.kind, record, values,
+                                 [spec.key for spec in self.fields if spec.required])
 
     def delete(self, db: Database, record_id: int) -> None:
         db.require(Action.EDIT, f"xóa {self.title}")

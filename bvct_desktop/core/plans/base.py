@@ -128,7 +128,8 @@ class Writes:
                 continue
             changes = audit.changed(before[record_id], after[record_id])
             if status == RESTORED or changes:
-                entries.append(("khôi phục" if status == RESTORED else "sửa", record_id, changes or None))
+                entries.append(("khôi phục" if status == RESTORED else "sửa", record_id,
+                                audit.named(before[record_id], self.kind.identifying) | changes))
         return entries
 
     def _maybe_changed(self, connection: Connection, planned: Mapping[str, TableChanges]) -> list[int]:
