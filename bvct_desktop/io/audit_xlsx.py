@@ -1,7 +1,8 @@
 """The audit trail as a workbook (Quản trị › Nhật ký › Xuất Excel), written atomically and laid out as
 the register exports are (io/xlsx_writer): A4 landscape fitted to the page's width, the header row
-frozen and repeated, «Chi tiết» wrapped in a row as tall as its lines (LibreOffice sizes none), «Số» a
-number and «Thời gian» a date-time cell (the trail sorts as it happened). The export's permission and
+frozen and repeated, a text longer than its column («Chi tiết», a register's long title, an action
+naming it) wrapped in a row as tall as its lines (LibreOffice sizes none), «Số» and «Bản ghi» numbers
+and «Thời gian» a date-time cell (the trail sorts as it happened). The export's permission and
 its own audit entry are the core's (`audit.export`)."""
 
 from collections.abc import Iterable
@@ -18,13 +19,14 @@ TITLE = "Nhật ký"
 WIDTHS = (8, 20, 16, 14, 30, 13, 22, 9, 60)
 TIME_FORMAT = "DD/MM/YYYY HH:MM:SS"
 SIZE = 11
+RECORD = audit.LIST_HEADERS.index("Bản ghi")  # the record's number, a number cell
 DETAILS_FONT = Font(name=xlsx_writer.HEADER_FONT_NAME, size=SIZE)  # as measured for the row's height
 
 
 def write_audit(entries: Iterable[audit.Entry], target: Path, password: str | None = None) -> int:
     """Writes `entries` to the workbook `target` (encrypted with `password` when given); returns how many."""
     check_target(target, xlsx_writer.XLSX)
-    details_width = column_points(WIDTHS[-1])
+    points = [column_points(width) for width in WIDTHS]
     written = 0
 
     def fill(book) -> None:
@@ -32,16 +34,18 @@ def write_audit(entries: Iterable[audit.Entry], target: Path, password: str | No
         sheet = xlsx_stream.StreamedSheet(book, TITLE)
         sheet.row(0, list(audit.LIST_HEADERS), [xlsx_writer.header_format(book)] * len(WIDTHS))
         body = {"font_name": DETAILS_FONT.name, "font_size": SIZE, "valign": "top"}
-        top = book.add_format(body)
+        text = book.add_format({**body, "text_wrap": True})
         formats = [book.add_format({**body, "align": "center"}),
                    book.add_format({**body, "num_format": TIME_FORMAT, "align": "left"}),
-                   *[top] * (len(WIDTHS) - 3), book.add_format({**body, "text_wrap": True})]
+                   *[text] * (len(WIDTHS) - 4), book.add_format({**body, "align": "center"}), text]
         for written, entry in enumerate(entries, start=1):  # noqa: B007 - the count is the last row's
-            cells = audit_words.cells(entry)
-            lines = len(wrapped(cells[-1], DETAILS_FONT, details_width))
+            cells = [entry.id, entry.at, *audit_words.cells(entry)[2:]]
+            cells[RECORD] = entry.record_id
+            lines = max(len(wrapped(cell, DETAILS_FONT, width)) for cell, width in zip(cells, points, strict=True)
+                        if isinstance(cell, str))
             if lines > 1:
                 sheet.sheet.set_row(written, lines * SIZE * LINE_HEIGHT)
-            sheet.row(written, [entry.id, entry.at, *cells[2:]], formats)
+            sheet.row(written, cells, formats)
         xlsx_writer.print_setup(sheet.sheet, TITLE, WIDTHS, formats, landscape=True)
         sheet.sheet.autofilter(0, 0, written, len(WIDTHS) - 1)
 

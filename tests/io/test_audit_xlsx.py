@@ -53,3 +53,22 @@ def test_a_row_whose_details_wrap_is_as_tall_as_their_lines(tmp_path):
         width = workbook.column_points(sheet.column_dimensions[cell.column_letter].width) - workbook.CELL_MARGINS
         lines = len(layout.wrap(cell.value, fonts.REGULAR, cell.font.sz, width))
         assert lines > 1 and sheet.row_dimensions[cell.row].height >= lines * cell.font.sz * 1.25
+
+
+def test_no_text_runs_into_the_next_column_and_the_record_is_a_number(tmp_path):
+    """LibreOffice clipped «Phiếu yêu cầu xác minh lai lịch» into «Bản ghi» and let a long action run
+    into «Kết quả»: a text longer than its column wraps, its row as tall as its lines."""
+    entries = [audit.Entry(1, dt.datetime(2026, 3, 2, 8, 30), "chuyenvien", "can-bo", "nhập «Phiếu yêu cầu xác "
+                           "minh lai lịch»", "ok", "slips", 12, json.dumps({"so_dong": 3}))]
+    out = tmp_path / "nhat-ky.xlsx"
+    write_audit(entries, out)
+    row = list(openpyxl.load_workbook(out)["Nhật ký"].iter_rows(min_row=2))[0]
+    sheet = row[0].parent
+    assert row[audit.LIST_HEADERS.index("Bản ghi")].value == 12
+    for cell in row:
+        if not isinstance(cell.value, str):
+            continue
+        width = workbook.column_points(sheet.column_dimensions[cell.column_letter].width) - workbook.CELL_MARGINS
+        lines = len(layout.wrap(cell.value, fonts.REGULAR, cell.font.sz, width))
+        assert lines == 1 or cell.alignment.wrap_text and sheet.row_dimensions[cell.row].height >= (
+            lines * cell.font.sz * 1.25), cell.value
