@@ -33,7 +33,7 @@ def cmd_list(args) -> int:
         year = int(args.year)
     db = open_database(args)
     try:
-        entries = outgoing.register(db, year)
+        entries = outgoing.view_register(db, year)
     finally:
         db.close()
     if not entries:

@@ -1,4 +1,4 @@
-"""The audit trail as officers read it: one entry per login, change, import, export and refusal.
+"""The audit trail as officers read it: one entry per login, record opened, change, import, export and refusal.
 
 Listing and verifying are audited services; the chain itself (appending, the head mirrored in
 the key file, the MACs) is `audit_chain`. Details never hold more than the officer's own action
@@ -22,6 +22,7 @@ from .schema import audit_log
 OUTCOMES = {OK: "thành công", REFUSED: "bị từ chối", FAILED: "thất bại", PENDING: "đang thực hiện"}
 OLD, NEW = "cu", "moi"  # how an entry's details name a value before and after
 RECORD = "ban_ghi"  # the values an entry about one stored record names it by
+VIEWED, VIEWED_TRAIL = "xem hồ sơ", "xem nhật ký"
 LIST_HEADERS = ("Số", "Thời gian", "Người dùng", "Vai trò", "Hành động", "Kết quả", "Loại", "Bản ghi",
                 "Chi tiết")
 
@@ -47,6 +48,14 @@ def named(record: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
     return {RECORD: {key: record[key] for key in keys if record.get(key) not in (None, [], "")}}
 
 
+def viewed(db: Database, action: str, kind: str | None = None, record_id: int | None = None,
+           details: dict[str, Any] | None = None) -> None:
+    """Writes a view to the trail (one record opened, the trail, the outgoing register): one small
+    write of its own once the reading succeeded, by any role that may read."""
+    with db.write() as connection:
+        db.audit(connection, action, kind=kind, record_id=record_id, details=details)
+
+
 @dataclass(frozen=True)
 class Entry:
     id: int
@@ -68,8 +77,14 @@ class Entry:
 def list_entries(db: Database, start: dt.date | None = None, end: dt.date | None = None,
                  user: str | None = None) -> Iterator[Entry]:
     """The trail, oldest first, between two days (both included) and for one user if asked (`user`
-    as `_users_meant` reads it)."""
-    db.require(Action.AUDIT, "xem nhật ký")
+    as `_users_meant` reads it); the viewing is audited."""
+    db.require(Action.AUDIT, VIEWED_TRAIL)
+    asked = {"tu": start, "den": end, "nguoi_dung": user}
+    viewed(db, VIEWED_TRAIL, details={key: value for key, value in asked.items() if value is not None})
+    return _selected(db, start, end, user)
+
+
+def _selected(db: Database, start: dt.date | None, end: dt.date | None, user: str | None) -> Iterator[Entry]:
     query = select(audit_log).order_by(audit_log.c.id)
     if start:
         query = query.where(audit_log.c.at >= dt.datetime.combine(start, dt.time()))
@@ -103,7 +118,7 @@ def export(db: Database, target: Path, write: Callable[[Iterator[Entry]], int], 
     `encrypted` with a password); returns how many. Exporting needs the export permission and is
     itself audited with the file's name."""
     db.require(Action.EXPORT, "xuất nhật ký")
-    count = write(list_entries(db, start, end, user))
+    count = write(_selected(db, start, end, user))
     details = {"tep": Path(target).name, "so_muc": count} | ({"ma_hoa": True} if encrypted else {})
     with db.write() as connection:
         db.audit(connection, "xuất nhật ký", details=details)

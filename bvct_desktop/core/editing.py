@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import record_rows, search
+from . import audit, record_rows, search
 from .database import Database
 from .errors import InputError, RowProblem
 from .fields import Field, dates_ahead
@@ -154,6 +154,15 @@ def load(db: Database, kind_name: str, record_id: int) -> dict[str, Any]:
         if record_id not in found:
             raise InputError(f"Không có bản ghi số {record_id}.")
         return {**found[record_id], VERSION: versions(connection, kind, record_id)}
+
+
+def view(db: Database, kind_name: str, record_id: int) -> dict[str, Any]:
+    """`load` for the officer opening the record: the opening is audited, naming the record as its
+    edits do (a form re-read after a save is `load` alone)."""
+    found = load(db, kind_name, record_id)
+    kind = kind_named(kind_name)
+    audit.viewed(db, audit.VIEWED, kind.name, record_id, audit.named(found, kind.identifying))
+    return found
 
 
 # -- row versions ---------------------------------------------------------------------------

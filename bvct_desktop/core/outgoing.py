@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import crashpoints, numbering, settings
+from . import audit, crashpoints, numbering, settings
 from .database import Database
 from .errors import Ambiguous, InputError
 from .permissions import Action, allows
@@ -28,6 +28,7 @@ from .text import clean
 
 REPORT, REMINDER = "report", "reminder"  # what the content is, for the writer that reads it
 KIND_LABELS = {REPORT: "Báo cáo", REMINDER: "Công văn"}
+VIEWED_REGISTER = "xem sổ văn bản đi"
 Content = dict[str, Any]
 
 
@@ -148,9 +149,16 @@ def _issued(row) -> Issued:
     return Issued(*row)
 
 
+def view_register(db: Database, year: int | None = None) -> list[Issued]:
+    """`register` for the officer reading it (its page, `documents list`): the viewing is audited."""
+    found = register(db, year)
+    audit.viewed(db, VIEWED_REGISTER, details={} if year is None else {"nam": year})
+    return found
+
+
 def register(db: Database, year: int | None = None) -> list[Issued]:
     """The register, in the order the numbers were taken (of one year, if given)."""
-    db.require(Action.EXPORT, "xem sổ văn bản đi")
+    db.require(Action.EXPORT, VIEWED_REGISTER)
     query = _query().order_by(document_numbers.c.issued_on, document_numbers.c.id)
     if year is not None:
         query = query.where(document_numbers.c.issued_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))

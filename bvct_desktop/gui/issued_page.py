@@ -64,7 +64,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
 
     def refresh(self) -> None:
         try:
-            self.entries = outgoing.register(self.context.db, self.year.currentData())
+            self.entries = outgoing.view_register(self.context.db, self.year.currentData())
         except BvctError as refused:
             self.message.show_message(refused.message)
             self.entries = []

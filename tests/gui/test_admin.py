@@ -571,11 +571,14 @@ def test_the_audit_view_shows_details_in_words_not_keys(qtbot, db, clock):
     page.verify()
     details = [page.model.index(row, 8).data() for row in range(page.model.rowCount())]
     assert "Địa danh: «Lâm Đồng» → «Bình Thuận»" in details
-    assert "Ngày nhận kết quả: (trống) → 20/02/2025; Kết quả: (trống) → «Không có vấn đề»" in details
+    assert any(text.startswith("Bản ghi: Số phiếu: «13/PXM», Ngày phát hành: 06/01/2025")
+               and text.endswith("; Ngày nhận kết quả: (trống) → 20/02/2025; Kết quả: (trống) → «Không có vấn đề»")
+               for text in details)
     created = next(text for text in details
                    if text.startswith("Giá trị: Số phiếu: «12/PXM»; Ngày phát hành: 05/01/2025"))
     assert "Id:" not in created and "Họ và tên người được xác minh: «Phạm Văn Bình»" in created
-    assert details[-1].startswith("Số mục: ") and details[-1].endswith("; Mục hỏng: không có")
+    assert details[-2].startswith("Số mục: ") and details[-2].endswith("; Mục hỏng: không có")
+    assert details[-1].startswith("Từ: ")  # the page's own viewing, after the check
     assert not any(word in text for text in details for word in ("cu:", "moi:", "khoa", "None", "so_muc", "so_dong"))
 
 

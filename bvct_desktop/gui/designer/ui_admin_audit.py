@@ -132,7 +132,7 @@ class Ui_AuditPage(object):
 
     def retranslateUi(self, AuditPage):
         self.page_title.setText(QCoreApplication.translate("AuditPage", u"Nh\u1eadt k\u00fd ho\u1ea1t \u0111\u1ed9ng", None))
-        self.page_subtitle.setText(QCoreApplication.translate("AuditPage", u"M\u1ecdi \u0111\u0103ng nh\u1eadp, thay \u0111\u1ed5i, nh\u1eadp, xu\u1ea5t, in, sao l\u01b0u v\u00e0 l\u1ea7n b\u1ecb t\u1eeb ch\u1ed1i; c\u00e1c m\u1ee5c \u0111\u01b0\u1ee3c x\u00e2u chu\u1ed7i n\u00ean kh\u00f4ng s\u1eeda hay x\u00f3a \u0111\u01b0\u1ee3c m\u00e0 kh\u00f4ng b\u1ecb ph\u00e1t hi\u1ec7n.", None))
+        self.page_subtitle.setText(QCoreApplication.translate("AuditPage", u"M\u1ecdi \u0111\u0103ng nh\u1eadp, l\u1ea7n m\u1edf xem m\u1ed9t h\u1ed3 s\u01a1, thay \u0111\u1ed5i, nh\u1eadp, xu\u1ea5t, in, sao l\u01b0u v\u00e0 l\u1ea7n b\u1ecb t\u1eeb ch\u1ed1i; c\u00e1c m\u1ee5c \u0111\u01b0\u1ee3c x\u00e2u chu\u1ed7i n\u00ean kh\u00f4ng s\u1eeda hay x\u00f3a \u0111\u01b0\u1ee3c m\u00e0 kh\u00f4ng b\u1ecb ph\u00e1t hi\u1ec7n.", None))
         self.start_label.setText(QCoreApplication.translate("AuditPage", u"T\u1eeb ng\u00e0y:", None))
         self.end_label.setText(QCoreApplication.translate("AuditPage", u"\u0110\u1ebfn ng\u00e0y:", None))
         self.user_label.setText(QCoreApplication.translate("AuditPage", u"Ng\u01b0\u1eddi d\u00f9ng:", None))

@@ -62,7 +62,7 @@ class RecordForm(QDialog):
         self.errors: dict[str, QLabel] = {}
         self.current_places: dict[str, QLabel] = {}  # beside a field naming a place: what it is called now
         self._dirty = False
-        stored = editing.load(context.db, kind, record_id) if record_id else {}
+        stored = editing.view(context.db, kind, record_id) if record_id else {}
         self.seen = stored.get(editing.VERSION)  # a save over someone else's change since is refused
         self.setWindowTitle(self._title(stored))
         self._build()
