@@ -424,7 +424,7 @@ def preview_pdf(context: AppContext, parent: QWidget | None, data: bytes, title:
                 confirm: Confirm | None = None) -> PrintPreview:
     """A document made elsewhere (the report, an issued document) in the preview; printing or
     saving it is audited as any print."""
-    return _open(context, parent, data, title, name, kind, 1, confirm)
+    return _open(context, parent, data, title, name, kind, {"so_ban_ghi": 1}, confirm)
 
 
 def _prepare(context: AppContext, parent: QWidget | None, kind: str,
