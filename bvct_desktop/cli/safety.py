@@ -97,7 +97,7 @@ def cmd_audit(args) -> int:
     db = open_database(args)
     try:
         if args.action == "list":
-            entries = audit.list_entries(db, start, end, args.of_user)  # a refusal before any line is printed
+            entries = audit.view_entries(db, start, end, args.of_user)  # a refusal before any line is printed
             print("\t".join(audit.LIST_HEADERS))
             for entry in entries:
                 print("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in audit_words.cells(entry)))

@@ -77,14 +77,8 @@ class Entry:
 def list_entries(db: Database, start: dt.date | None = None, end: dt.date | None = None,
                  user: str | None = None) -> Iterator[Entry]:
     """The trail, oldest first, between two days (both included) and for one user if asked (`user`
-    as `_users_meant` reads it); the viewing is audited."""
+    as `_users_meant` reads it)."""
     db.require(Action.AUDIT, VIEWED_TRAIL)
-    asked = {"tu": start, "den": end, "nguoi_dung": user}
-    viewed(db, VIEWED_TRAIL, details={key: value for key, value in asked.items() if value is not None})
-    return _selected(db, start, end, user)
-
-
-def _selected(db: Database, start: dt.date | None, end: dt.date | None, user: str | None) -> Iterator[Entry]:
     query = select(audit_log).order_by(audit_log.c.id)
     if start:
         query = query.where(audit_log.c.at >= dt.datetime.combine(start, dt.time()))
@@ -93,6 +87,16 @@ def _selected(db: Database, start: dt.date | None, end: dt.date | None, user: st
     if user:
         query = query.where(audit_log.c.user_name.in_(_users_meant(db, user)))
     return _entries(db, query)
+
+
+def view_entries(db: Database, start: dt.date | None = None, end: dt.date | None = None,
+                 user: str | None = None) -> Iterator[Entry]:
+    """`list_entries` for the officer reading the trail (its page, `audit list`): the viewing is
+    audited with what was asked, and listed last."""
+    db.require(Action.AUDIT, VIEWED_TRAIL)
+    asked = {"tu": start, "den": end, "nguoi_dung": user}
+    viewed(db, VIEWED_TRAIL, details={key: value for key, value in asked.items() if value is not None})
+    return list_entries(db, start, end, user)
 
 
 def _users_meant(db: Database, typed: str) -> list[str]:
@@ -118,7 +122,7 @@ def export(db: Database, target: Path, write: Callable[[Iterator[Entry]], int], 
     `encrypted` with a password); returns how many. Exporting needs the export permission and is
     itself audited with the file's name."""
     db.require(Action.EXPORT, "xuất nhật ký")
-    count = write(_selected(db, start, end, user))
+    count = write(list_entries(db, start, end, user))
     details = {"tep": Path(target).name, "so_muc": count} | ({"ma_hoa": True} if encrypted else {})
     with db.write() as connection:
         db.audit(connection, "xuất nhật ký", details=details)

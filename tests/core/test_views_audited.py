@@ -62,9 +62,10 @@ def test_reading_a_record_again_and_listing_a_register_are_not_views(office):
 
 def test_viewing_the_audit_trail_is_audited(office):
     _, admin, _ = office
-    entries = list(audit.list_entries(admin, dt.date(2020, 1, 1), None, ADMIN))
+    entries = list(audit.view_entries(admin, dt.date(2020, 1, 1), None, ADMIN))
     assert entries[-1].action == audit.VIEWED_TRAIL
     assert json.loads(entries[-1].details) == {"tu": "2020-01-01", "nguoi_dung": ADMIN}
+    assert list(audit.list_entries(admin))[-1].id == entries[-1].id  # reading it again is no view
 
 
 def test_viewing_the_outgoing_register_is_audited(office):

@@ -80,7 +80,7 @@ class AuditPage(QWidget, Ui_AuditPage):
     def refresh(self) -> None:
         filters = self.filters()
         with wait_cursor():
-            self.model.set_entries(wait_for(lambda: list(audit.list_entries(self.context.db, *filters))))
+            self.model.set_entries(wait_for(lambda: list(audit.view_entries(self.context.db, *filters))))
         self.view.scrollToBottom()
         self.count.setText(f"{grouped(len(self.model.entries))} mục")
 
