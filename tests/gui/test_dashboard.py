@@ -444,8 +444,9 @@ def test_a_period_the_officer_chose_stays_chosen_on_a_later_day(qtbot, dashboard
 
 
 def test_what_is_coming_due_is_listed_before_it_is_late_and_opens_its_record(qtbot, dashboard, db):
-    """An election case due on Saturday 27/09/2025, so on Monday 29/09, a conclusion lapsing within the month, a request to another
-    province's archive unanswered for months: each on its tab, each opening its record."""
+    """An election case due on Saturday 27/09/2025, so on Monday 29/09, a conclusion lapsing within the
+    month, a request to another province's archive unanswered for months: each on its tab, each opening
+    its record."""
     with db.read() as connection:
         person = connection.execute(cadres.select().with_only_columns(cadres.c.person_id).limit(1)).scalar()
     election = cases.open_case(db, person, {"purpose": "Bầu cử", "opened_on": "20/09/2025", "due_on": "27/09/2025"})
