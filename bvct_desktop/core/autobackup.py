@@ -30,12 +30,13 @@ def at_exit(db: Database, folder: Path | None = None) -> Path | None:
     """A backup as the program closes, unless one was made today; returns its path."""
     folder = Path(folder or backup_log.auto_folder())
     now = db.clock()
-    made = backup_log.auto_backups(folder, db.db_id)
+    owner = backup.owner(db)
+    made = backup_log.auto_backups(folder, owner)
     if made and made[-1].at.date() == now.date():
         return None
     written = backup.audited_write(db, _prepared(folder) / auto_name(db, now), backup_log.AUTOMATIC)
-    _copy_to_second_folder(db, written.path)
-    prune(folder, db.db_id)
+    _copy_to_second_folder(db, written.path, owner)
+    prune(folder, owner)
     return written.path
 
 
@@ -85,10 +86,10 @@ def overdue(db: Database, now: dt.datetime) -> bool:
     return since is None or now - since > WARN_AFTER
 
 
-def prune(folder: Path, db_id: str) -> list[Path]:
-    """Removes the automatic backups of the database `db_id` beyond the newest per day (7), ISO
-    week (4) and month (12)."""
-    made = backup_log.auto_backups(folder, db_id)
+def prune(folder: Path, owner: backup_log.Owner | str) -> list[Path]:
+    """Removes the automatic backups of a database (its `Owner`, or its id) beyond the newest per day
+    (7), ISO week (4) and month (12)."""
+    made = backup_log.auto_backups(folder, owner)
     keep: set[Path] = set()
     for bucket, count in ((lambda at: at.date(), KEEP_DAILY),
                           (lambda at: at.isocalendar()[:2], KEEP_WEEKLY),
@@ -120,7 +121,7 @@ def _prepared(folder: Path) -> Path:
     return folder
 
 
-def _copy_to_second_folder(db: Database, written: Path) -> None:
+def _copy_to_second_folder(db: Database, written: Path, owner: backup_log.Owner) -> None:
     """Copies a backup to the second folder; a missing drive is audited, never fatal."""
     with db.read() as connection:
         second = settings.read_all(connection).get(SECOND_FOLDER, "")
@@ -138,7 +139,7 @@ def _copy_to_second_folder(db: Database, written: Path) -> None:
         with db.write() as connection:
             db.audit(connection, SECOND_ACTION, audit.FAILED, details={"loi": error.message})
         return
-    prune(Path(second), db.db_id)
+    prune(Path(second), owner)
     with db.write() as connection:
         db.audit(connection, SECOND_ACTION, details={"tep": str(target)})
 

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from .. import __version__
 from . import (
     audit_chain,
+    backup_lines,
     backup_log,
     crashpoints,
     engine,
@@ -144,7 +145,7 @@ def write(db: Database, out: Path) -> Written:
     if not db.is_server:
         own_files.refuse(out, db.path)
     files.refuse_kept(out, allowed=kept_files.BACKUP)  # a backup: replaced only by one of the same database
-    _check_replaceable(out, db.db_id)
+    _check_replaceable(out, owner(db))
     at = db.clock()
     leftovers.sweep_backup_folder(out.parent)  # what killed backups left there (ciphertext)
     try:
@@ -153,19 +154,29 @@ def write(db: Database, out: Path) -> Written:
         raise DiskFullError(f"{DISK_FULL}: không ghi được bản sao lưu «{out}»; không có tệp nào bị ghi dở.") from None
 
 
-def _check_replaceable(out: Path, db_id: str) -> None:
+def owner(db: Database) -> backup_log.Owner:
+    """Whose backups are the open database's: a file's as its key file tells (`backup_log.owner_of`),
+    a server's by its id."""
+    return backup_log.Owner(db.db_id, None) if db.is_server else backup_log.owner_of(db.path, keyfile.read(db.key_path))
+
+
+def _check_replaceable(out: Path, owner: backup_log.Owner) -> None:
     """A file already at `out` is replaced only by a newer backup of the same database (a scheduled
     backup writes one name every day, and the old one goes only once the new one is verified): never
-    a file of another kind, nor another database's backup, which may be its only one."""
+    a file of another kind, nor another database's backup, which may be its only one, nor a backup of
+    the same database's other line of history (`backup_lines`)."""
     if not out.exists():
         return
     found = backup_log.label(out)
     if found is None:
         raise InputError(f"Tệp «{out}» đã có và không phải bản sao lưu BVCT Desktop đọc được; không ghi đè. "
                          "Hãy chọn tên tệp khác.")
-    if found.db_id != db_id:
+    if found.db_id != owner.db_id:
         raise InputError(f"Tệp «{out}» là bản sao lưu của một cơ sở dữ liệu khác; không ghi đè. "
                          "Hãy chọn tên tệp khác.")
+    if not owner.continues(found):
+        raise InputError(f"Tệp «{out}» là bản sao lưu của một bản khác của cơ sở dữ liệu này (bản được khôi phục "
+                         "ở nơi khác, có lịch sử riêng); không ghi đè. Hãy chọn tên tệp khác.")
 
 
 def _write(db: Database, out: Path, at: dt.datetime) -> Written:
@@ -404,6 +415,7 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
         files.make_parent(target)
         keys.failures, keys.last_backup = {}, {"path": str(Path(path).resolve()), "at": report.manifest["created_at"]}
         keys.db_salt = keyfile.salt_of(extracted)  # the copy's own: the backed-up file's key file named that one
+        keys.line = backup_lines.after_restore(target, keys, keys.db_salt)
         key_path = keyfile.key_path(target)
         with atomic_output(target) as data_temp, atomic_output(key_path) as keys_temp:
             shutil.copyfile(extracted, data_temp)

@@ -3,8 +3,9 @@
 Every verified backup is noted in the key file (`last_backup`); the automatic backups also
 sit in a known folder. When the database is damaged the message names the newest of these,
 so the officer knows what to restore. A backup tells without a key whose it is (its manifest's
-database id, its key file's salt: `Label`): only the database's own are ever offered, whatever
-their names. Nothing here holds record content.
+database id, its key file's salt and line of history: `Label`): only the database's own are ever
+offered, whatever their names; a copy restored elsewhere has its own (`backup_lines`). Nothing here
+holds record content.
 """
 
 import datetime as dt
@@ -57,6 +58,7 @@ class Label:
     db_id: str
     at: dt.datetime
     salt: str | None  # its database file's salt when it was made (`keyfile.salt_of`)
+    line: list[str] | None = None  # its database's line of history then (`backup_lines`)
 
 
 def label(path: Path) -> Label | None:
@@ -67,30 +69,37 @@ def label(path: Path) -> Label | None:
             keys = keyfile.KeyFile.from_bytes(archive.read(KEYS), Path(path))
         if manifest.get("format") != FORMAT or manifest.get("db_id") != keys.db_id:
             return None
-        return Label(keys.db_id, dt.datetime.fromisoformat(manifest["created_at"]), keys.db_salt)
+        return Label(keys.db_id, dt.datetime.fromisoformat(manifest["created_at"]), keys.db_salt, keys.line)
     except (*BROKEN_ARCHIVE, TypeError, AttributeError, BvctError):
         return None
 
 
 @dataclass(frozen=True)
 class Owner:
-    """What tells the backups of a database from another's: its id, from its key file; else (the key
-    file lost or damaged) the salt at the head of its file, which its backups' key files name."""
+    """What tells the backups of a database from another's: its id and line of history, from its key
+    file; else (the key file lost or damaged) the salt at the head of its file, which its backups'
+    key files name."""
 
     db_id: str | None
     salt: str | None
+    line: list[str] | None = None
 
     def owns(self, found: Label) -> bool:
-        if self.db_id is not None:
-            return found.db_id == self.db_id
-        return self.salt is not None and found.salt == self.salt
+        if self.db_id is None:
+            return self.salt is not None and found.salt == self.salt
+        return found.db_id == self.db_id and self.continues(found)
+
+    def continues(self, found: Label) -> bool:
+        """Whether a backup of this database's id was taken on its line of history (`backup_lines`):
+        a database with a line owns those taken from a file of it; one without, those without a line."""
+        return found.salt in self.line if self.line is not None else found.line is None
 
 
 def owner_of(db_path: Path, keys: keyfile.KeyFile | None) -> Owner:
     """The owner a backup of the database at `db_path` must have, told by its key file `keys` (None:
     unreadable). A key file that does not name the file's salt (`KeyFile.is_for`) still tells it:
     the file's head may be what is damaged."""
-    return Owner(keys.db_id, None) if keys is not None else Owner(None, keyfile.salt_of(db_path))
+    return Owner(keys.db_id, None, keys.line) if keys is not None else Owner(None, keyfile.salt_of(db_path))
 
 
 def auto_backups(folder: Path, owner: Owner | str) -> list[Known]:

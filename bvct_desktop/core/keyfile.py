@@ -5,7 +5,8 @@ for the recovery key (the 256-bit database key sealed with AES-256-GCM under a k
 from the password with Argon2id; the KDF parameters travel in the slot), the failed-login
 counters and lockout times, the audit chain's head (count, last id, last MAC), where the
 newest verified backup was written, the salt at the head of its database file (which tells the
-key file of another database put beside it), and a SHA-256 checksum over all of it. A slot's GCM
+key file of another database put beside it), the salts of the files whose history it continues
+(`backup_lines`), and a SHA-256 checksum over all of it. A slot's GCM
 associated data names the database and the slot, so slots cannot be moved between users
 or files. Every change goes through `update`: lock, re-read, change, atomic replace.
 """
@@ -134,6 +135,7 @@ class KeyFile:
     last_backup: dict | None = None
     generation: int = 0  # bumped by every change of a key slot; the database records it (key_slots)
     db_salt: str | None = None  # its database file's salt (`salt_of`); None: written before it was kept
+    line: list[str] | None = None  # its line of history (`backup_lines`); None: not known, as before lines were kept
 
     def is_for(self, salt: str | None) -> bool:
         """Whether this may be the key file of the database whose salt is `salt` (one that does not
@@ -143,7 +145,7 @@ class KeyFile:
     def to_bytes(self) -> bytes:
         body = {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "slots": self.slots,
                 "failures": self.failures, "audit_head": self.audit_head, "last_backup": self.last_backup,
-                "generation": self.generation, "db_salt": self.db_salt}
+                "generation": self.generation, "db_salt": self.db_salt, "line": self.line}
         body["checksum"] = _checksum(body)
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
@@ -162,7 +164,7 @@ class KeyFile:
             raise DamagedError(f"Tệp khóa «{path}» thuộc phiên bản {body.get('version')} chưa hỗ trợ.")
         try:
             keys = cls(body["db_id"], body["slots"], body["failures"], body["audit_head"],
-                       body.get("last_backup"), body.get("generation", 0), body.get("db_salt"))
+                       body.get("last_backup"), body.get("generation", 0), body.get("db_salt"), body.get("line"))
         except KeyError:
             raise DamagedError(f"Tệp khóa «{path}» thiếu thông tin bắt buộc.") from None
         problem = keys._malformed()
@@ -194,6 +196,8 @@ class KeyFile:
             return "số thế hệ ngăn khóa không hợp lệ"
         if self.db_salt is not None and not isinstance(self.db_salt, str):
             return "mã nhận diện tệp dữ liệu không hợp lệ"
+        if self.line is not None and not (isinstance(self.line, list) and all(isinstance(s, str) for s in self.line)):
+            return "dòng lịch sử của cơ sở dữ liệu không hợp lệ"
         return None
 
     def open_slot(self, slot: str, secret: str) -> bytes:
