@@ -2,8 +2,8 @@
 
 They go to the automatic folder in the user's data folder (`backup_log.auto_folder`), are
 copied to a second folder when the setting `thu_muc_sao_luu_2` names one (a USB drive or a
-network share), and are thinned to the last 7 daily, 4 weekly and 12 monthly backups. They
-run whoever is logged in (spec, "Permissions").
+network share), and are thinned to the last 7 daily, 4 weekly and 12 monthly backups of each
+kind. They run whoever is logged in (spec, "Permissions").
 """
 
 import datetime as dt
@@ -27,11 +27,15 @@ SECOND_ACTION = f"{backup_log.AUTOMATIC} (thư mục thứ hai)"
 
 
 def at_exit(db: Database, folder: Path | None = None) -> Path | None:
-    """A backup as the program closes, unless one was made today; returns its path."""
+    """A backup as the program closes, unless one was made at exit today; returns its path.
+
+    A backup taken before a migration does not count: it is taken as the program starts, so it holds
+    none of the day's work.
+    """
     folder = Path(folder or backup_log.auto_folder())
     now = db.clock()
     owner = backup.owner(db)
-    made = backup_log.auto_backups(folder, owner)
+    made = _series(backup_log.auto_backups(folder, owner), before_upgrade=False)
     if made and made[-1].at.date() == now.date():
         return None
     written = backup.audited_write(db, _prepared(folder) / auto_name(db, now), backup_log.AUTOMATIC)
@@ -46,16 +50,16 @@ def before_migration(db: Database) -> Path:
     Not audited here: the migration's own entry names this backup.
     """
     folder = _prepared(backup_log.auto_folder())
-    written = backup.write(db, folder / auto_name(db, db.clock()))
+    written = backup.write(db, folder / auto_name(db, db.clock(), backup_log.BEFORE_UPGRADE))
     if not db.is_server:
         backup_log.remember(db.key_path, written.path, written.at)
     return written.path
 
 
-def auto_name(db: Database, at: dt.datetime) -> str:
+def auto_name(db: Database, at: dt.datetime, kind: str = "") -> str:
     """The name of the open database's automatic backup made at `at`: after its file, or the server
-    database's name, and its id."""
-    return backup_log.auto_name(Path(f"{db.address.stem}.db") if db.is_server else db.path, db.db_id, at)
+    database's name, its id, and its kind (`backup_log.auto_name`)."""
+    return backup_log.auto_name(Path(f"{db.address.stem}.db") if db.is_server else db.path, db.db_id, at, kind)
 
 
 def last_verified(db_path: Path) -> backup_log.Known | None:
@@ -88,22 +92,32 @@ def overdue(db: Database, now: dt.datetime) -> bool:
 
 def prune(folder: Path, owner: backup_log.Owner | str) -> list[Path]:
     """Removes the automatic backups of a database (its `Owner`, or its id) beyond the newest per day
-    (7), ISO week (4) and month (12)."""
+    (7), ISO week (4) and month (12) of each kind: those taken at exit, those before a migration."""
     made = backup_log.auto_backups(folder, owner)
+    keep = _kept(_series(made, before_upgrade=False)) | _kept(_series(made, before_upgrade=True))
+    removed = [known.path for known in made if known.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def _series(made: list[backup_log.Known], before_upgrade: bool) -> list[backup_log.Known]:
+    return [known for known in made if backup_log.before_upgrade(known.path) == before_upgrade]
+
+
+def _kept(series: list[backup_log.Known]) -> set[Path]:
+    """The newest backup of `series` (oldest first) in each of its last 7 days, 4 ISO weeks and 12 months."""
     keep: set[Path] = set()
     for bucket, count in ((lambda at: at.date(), KEEP_DAILY),
                           (lambda at: at.isocalendar()[:2], KEEP_WEEKLY),
                           (lambda at: (at.year, at.month), KEEP_MONTHLY)):
         newest: dict = {}
-        for known in reversed(made):
+        for known in reversed(series):
             if len(newest) == count:
                 break
             newest.setdefault(bucket(known.at), known.path)
         keep.update(newest.values())
-    removed = [known.path for known in made if known.path not in keep]
-    for path in removed:
-        path.unlink(missing_ok=True)
-    return removed
+    return keep
 
 
 def _created(db: Database) -> dt.datetime | None:

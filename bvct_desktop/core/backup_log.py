@@ -29,6 +29,7 @@ KEYS = "bvct.db.keys"  # the key file's member of a backup file (`backup`), besi
 SUFFIX = ".bvctbak"
 MANUAL, AUTOMATIC = "sao lưu", "sao lưu tự động"  # their audit actions
 AUTO_FOLDER = "sao-luu"
+BEFORE_UPGRADE = "-truoc-nang-cap"  # ends the name of an automatic backup taken before a migration
 STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -45,10 +46,16 @@ def auto_folder() -> Path:
     return paths.data_folder() / AUTO_FOLDER
 
 
-def auto_name(db_path: Path, db_id: str, at: dt.datetime) -> str:
+def auto_name(db_path: Path, db_id: str, at: dt.datetime, kind: str = "") -> str:
     """An automatic backup's name: the database's file name and id (two databases named bvct.db
-    keep two series), and when."""
-    return f"{Path(db_path).stem}-{db_id[:8]}-{at.strftime(STAMP)}{SUFFIX}"
+    keep two series), when, and `BEFORE_UPGRADE` for one taken before a migration."""
+    return f"{Path(db_path).stem}-{db_id[:8]}-{at.strftime(STAMP)}{kind}{SUFFIX}"
+
+
+def before_upgrade(path: Path) -> bool:
+    """Whether the automatic backup at `path` was taken before a migration (those named before
+    the two kinds were told apart count as taken at exit)."""
+    return Path(path).stem.endswith(BEFORE_UPGRADE)
 
 
 @dataclass(frozen=True)

@@ -255,3 +255,14 @@ def test_a_database_rolled_back_behind_its_key_file_is_never_backed_up(rolled_ba
     assert not out.exists() and not backup_log.auto_backups(backup_log.auto_folder(), rolled_back.db_id)
     assert keyfile.read(key_path).last_backup is None and keyfile.read(key_path).audit_head == head
     assert not rolled_back.verify_audit_chain().ok  # the evidence is still there
+
+
+def test_on_the_day_of_an_upgrade_the_days_work_is_still_backed_up_at_exit(db, clock):
+    before = autobackup.before_migration(db)
+    settings.set_setting(db, "nguoi_ky", "Nguyễn Văn Ấn")  # the day's work
+    clock.now += dt.timedelta(hours=2)
+    at_exit = autobackup.at_exit(db)
+    assert at_exit is not None and before.exists()  # two kinds: the pre-upgrade one is not thinned by it
+    clock.now += dt.timedelta(hours=1)
+    assert autobackup.at_exit(db) is None
+
