@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from . import audit, backup, backup_log, settings
+from . import audit, backup, backup_log, keyfile, settings
 from .database import Database
 from .errors import BvctError, os_reason
 from .files import atomic_output
@@ -45,15 +45,32 @@ def at_exit(db: Database, folder: Path | None = None) -> Path | None:
 
 
 def before_migration(db: Database) -> Path:
-    """A verified backup of the database as it is, before its schema changes.
+    """A verified backup of the database as it is, before its schema changes: the newest automatic
+    backup when it holds the database as it is now (an upgrade refused start after start, on a disk
+    nearly full, leaves one backup, not one each time).
 
     Not audited here: the migration's own entry names this backup.
     """
     folder = _prepared(backup_log.auto_folder())
+    owner = backup.owner(db)
+    unchanged = _unchanged_since(db, backup_log.auto_backups(folder, owner))
+    if unchanged is not None:
+        return unchanged
     written = backup.write(db, folder / auto_name(db, db.clock(), backup_log.BEFORE_UPGRADE))
     if not db.is_server:
         backup_log.remember(db.key_path, written.path, written.at)
+    prune(folder, owner)
     return written.path
+
+
+def _unchanged_since(db: Database, made: list[backup_log.Known]) -> Path | None:
+    """The newest of the file database's automatic backups `made` when it holds the audit head its key
+    file names (nothing done since), else None."""
+    if db.is_server or not made:
+        return None
+    found = backup_log.label(made[-1].path)
+    head = keyfile.read(db.key_path).audit_head
+    return made[-1].path if found is not None and found.audit_head == head else None
 
 
 def auto_name(db: Database, at: dt.datetime, kind: str = "") -> str:

@@ -60,12 +60,14 @@ def before_upgrade(path: Path) -> bool:
 
 @dataclass(frozen=True)
 class Label:
-    """What a backup file tells without its key: whose it is and when it was made."""
+    """What a backup file tells without its key: whose it is, when it was made and up to which
+    audit entry it holds the database."""
 
     db_id: str
     at: dt.datetime
     salt: str | None  # its database file's salt when it was made (`keyfile.salt_of`)
     line: list[str] | None = None  # its database's line of history then (`backup_lines`)
+    audit_head: dict | None = None
 
 
 def label(path: Path) -> Label | None:
@@ -76,7 +78,8 @@ def label(path: Path) -> Label | None:
             keys = keyfile.KeyFile.from_bytes(archive.read(KEYS), Path(path))
         if manifest.get("format") != FORMAT or manifest.get("db_id") != keys.db_id:
             return None
-        return Label(keys.db_id, dt.datetime.fromisoformat(manifest["created_at"]), keys.db_salt, keys.line)
+        return Label(keys.db_id, dt.datetime.fromisoformat(manifest["created_at"]), keys.db_salt, keys.line,
+                     manifest.get("audit_head"))
     except (*BROKEN_ARCHIVE, TypeError, AttributeError, BvctError):
         return None
 

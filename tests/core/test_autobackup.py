@@ -266,3 +266,15 @@ def test_on_the_day_of_an_upgrade_the_days_work_is_still_backed_up_at_exit(db, c
     clock.now += dt.timedelta(hours=1)
     assert autobackup.at_exit(db) is None
 
+
+def test_an_upgrade_refused_again_and_again_leaves_one_backup_and_they_are_thinned(db, clock):
+    first = autobackup.before_migration(db)
+    clock.now += dt.timedelta(minutes=1)
+    assert autobackup.before_migration(db) == first  # nothing changed since: the same state
+    assert [k.path for k in backup_log.auto_backups(backup_log.auto_folder(), db.db_id)] == [first]
+    for day in range(10):
+        settings.set_setting(db, "nguoi_ky", f"Người ký {day}")
+        clock.now += dt.timedelta(days=1)
+        assert autobackup.before_migration(db) != first
+    made = backup_log.auto_backups(backup_log.auto_folder(), db.db_id)
+    assert len(made) < 11 and first not in [k.path for k in made]
