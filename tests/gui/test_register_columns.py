@@ -11,8 +11,8 @@ from bvct_desktop.core import browse, editing, importing, keyfile, preferences
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.gui.main_window import MainWindow
-from bvct_desktop.gui.qt import QRect, QStyleOptionViewItem, Qt
-from bvct_desktop.gui.registers.columns import fit
+from bvct_desktop.gui.qt import QRect, QStyleOptionViewItem, Qt, QTableWidget, QTableWidgetItem
+from bvct_desktop.gui.registers.columns import fit, fit_to_width, keep_fitted
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import as_user, context_for, new_database
@@ -29,6 +29,59 @@ def test_fitting_narrows_the_widest_columns_first_and_never_below_their_minimum(
     assert fit([100, 200, 50], [60, 60, 40], 400) == [100, 200, 50]           # they fit: as they are
     assert fit([100, 500, 400], [60, 60, 60], 600) == [100, 250, 250]         # the widest narrowed to one cap
     assert fit([300, 300, 300], [200, 200, 200], 300) == [200, 200, 200]      # never below the minimum
+
+
+RELATIVES = ("Quan hệ", "Họ và tên thân nhân", "Số CCCD", "Nơi ở", "Nghề nghiệp", "Công việc ở nước ngoài")
+LIVES_AT = "Thôn Phú Sơn, xã Hàm Thạnh, huyện Hàm Thuận Nam, tỉnh Bình Thuận"
+
+
+def _relatives_table(qtbot, width: int) -> QTableWidget:
+    """A cadre's relatives as their tab lists them: thirty names, the first alone with a CCCD, a home
+    and a trade, nobody working abroad."""
+    table = QTableWidget(30, len(RELATIVES))
+    qtbot.addWidget(table)
+    table.setHorizontalHeaderLabels(RELATIVES)
+    keep_fitted(table)
+    for row in range(30):
+        first = ("060168001234", LIVES_AT, "Nông dân, buôn bán nhỏ") if row == 0 else ("", "", "")
+        for column, text in enumerate(("Cha", f"Tôn Nữ Thị Phương Hoàng Anh {row}", *first, "")):
+            table.setItem(row, column, QTableWidgetItem(text))
+    table.resize(width, 400)
+    table.show()
+    qtbot.waitExposed(table)
+    fit_to_width(table)
+    return table
+
+
+def _whole(table: QTableWidget, column: int) -> bool:
+    texts = (table.item(row, column).text() for row in range(table.rowCount()))
+    return table.horizontalHeader().sectionSize(column) >= max(map(table.fontMetrics().horizontalAdvance, texts)) + 8
+
+
+def test_a_record_windows_table_shares_its_room_by_content_and_an_empty_column_keeps_to_its_header(qtbot, app):
+    """The one relative's home and trade are read whole (they were «Th…» and «Nông dân,…» beside an
+    empty last column of 530 pixels); nobody works abroad, so that column is as wide as its header."""
+    table = _relatives_table(qtbot, 1200)
+    header = table.horizontalHeader()
+    assert [RELATIVES[column] for column in range(len(RELATIVES)) if not _whole(table, column)] == []
+    assert header.sectionSize(5) <= header.sectionSizeFromContents(5).width() + 2  # the pixels rounding leaves
+    assert sum(map(header.sectionSize, range(len(RELATIVES)))) <= table.viewport().width()
+
+
+def test_an_identity_number_is_never_cut_however_narrow_the_table(qtbot, app):
+    """A 12-digit CCCD on one row of thirty showed «06016…»: the narrowest a number gets is its whole."""
+    table = _relatives_table(qtbot, 420)
+    assert _whole(table, RELATIVES.index("Số CCCD"))
+    assert not _whole(table, RELATIVES.index("Nơi ở"))  # words are cut (their tooltip shows them whole)
+
+
+def test_a_value_on_one_row_of_a_crowded_table_shows_more_than_its_first_letters(qtbot, app):
+    """Where the columns do not all fit, the one relative's home showed «Th…» (its header's width)
+    beside names shown whole: it keeps ten digits' room at least."""
+    table = _relatives_table(qtbot, 700)
+    ten_digits = table.fontMetrics().horizontalAdvance("0" * 10) + 8
+    assert table.horizontalHeader().sectionSize(RELATIVES.index("Nơi ở")) >= ten_digits
+    assert table.horizontalHeader().sectionSize(RELATIVES.index("Nghề nghiệp")) >= ten_digits
 
 
 def _page_in_window(qtbot, context, kind):

@@ -10,6 +10,7 @@ column there goes on more lines, no column narrower than its header's longest wo
 
 import math
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ...core import preferences
 from ...core.errors import BvctError
@@ -43,20 +44,25 @@ def fit(natural: Sequence[int], minimum: Sequence[int], available: int) -> list[
 
 
 def fit_to_width(table: QTableView, growing: Sequence[int] = ()) -> None:
-    """Every shown column its natural width when they all fit, the room left shared by the `growing`
-    columns (else the last stretches); else each its usual width (a recipient most rows name shown
-    whole, an empty reply column narrow) and what is left to the widest; else the usual widths
-    narrowed, none below its least."""
+    """Every shown column its natural width when they all fit; else each its usual width (a recipient
+    most rows name shown whole, an empty reply column narrow) and what is left to the widest; else the
+    usual widths narrowed, none below its least. Room left goes first to the cells still cut, then to
+    the `growing` columns (else to those with cells wider than their header): an empty column keeps
+    to its header."""
     header = table.horizontalHeader()
     shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
     sizes = [natural_widths(table, logical) for logical in shown]
-    natural, usual, least = ([size[part] for size in sizes] for part in range(3))
+    natural = [min(WIDEST, size.whole) for size in sizes]
+    usual, least = [size.usual for size in sizes], [size.least for size in sizes]
     available = (table.viewport().width() or table.width()) - 2
     if sum(usual) <= available:
         widths = fit(natural, usual, available)
     else:
         widths = fit(usual, least, available)
-    sharing, left = [place for place, logical in enumerate(shown) if logical in growing], available - sum(widths)
+    widths = fit([size.whole for size in sizes], widths, available)
+    sharing = [place for place, logical in enumerate(shown) if logical in growing] or [
+        place for place, size in enumerate(sizes) if size.whole > size.header]
+    left = available - sum(widths)
     for share, place in enumerate(sharing if left > 0 else ()):
         widths[place] += left // len(sharing) + (share < left % len(sharing))
     for logical, width in zip(shown, widths, strict=True):
@@ -65,22 +71,36 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = ()) -> None:
         header.setFixedHeight(max((wrapped_height(header, logical) for logical in shown), default=header.height()))
 
 
-def natural_widths(table: QTableView, logical: int) -> tuple[int, int, int]:
-    """As wide as the header and the widest of the first rows, and as the header and most of them
-    (USUAL), within WIDEST; and the least it is narrowed to: its widgets whole (a member's role box
-    shows its longest choice), else its usual width or ten digits' room, whichever is less."""
+class Sizes(NamedTuple):
+    whole: int   # the header and the widest of the first rows
+    usual: int   # the header and most of them (USUAL), within WIDEST
+    least: int   # the narrowest it is made
+    header: int
+
+
+def natural_widths(table: QTableView, logical: int) -> Sizes:
+    """A column's widths measured on its first rows. The usual shows a value on a single row (a
+    relative's home) ten digits' room at least, not its header's. The least keeps its widgets whole
+    (a member's role box shows its longest choice) and its numbers (a CCCD's twelve digits); else it
+    is its usual width or ten digits' room, whichever is less."""
     model = table.model()
     header = table.horizontalHeader().sectionSizeFromContents(logical).width()
     indexes = [model.index(row, logical) for row in range(min(model.rowCount(), SAMPLE_ROWS))]
     widgets = [table.indexWidget(index) for index in indexes]
     boxes = [widget.sizeHint().width() for widget in widgets if widget is not None]
     texts = [index.data() or "" for index, widget in zip(indexes, widgets, strict=True) if widget is None]
-    cells = sorted([table.fontMetrics().horizontalAdvance(text) + PADDING for text in texts] + boxes) or [0]
-    usual = min(WIDEST, max(header, cells[math.ceil(len(cells) * USUAL) - 1]))
-    least = max(boxes, default=min(usual, table.fontMetrics().horizontalAdvance("0" * 10) + PADDING))
+    numbers = [_room(table, text) for text in texts if text.isdigit()]
+    cells = sorted([_room(table, text) for text in texts] + boxes) or [0]
+    ten_digits = _room(table, "0" * 10)
+    usual = min(WIDEST, max(header, cells[math.ceil(len(cells) * USUAL) - 1], min(cells[-1], ten_digits)))
+    least = max([max(boxes, default=min(usual, ten_digits)), *numbers])
     if wraps(table.horizontalHeader()):
         least = max(least, longest_word(table.horizontalHeader(), logical))
-    return min(WIDEST, max(header, cells[-1])), usual, least
+    return Sizes(max(header, cells[-1]), max(usual, least), least, header)
+
+
+def _room(table: QTableView, text: str) -> int:
+    return table.fontMetrics().horizontalAdvance(text) + PADDING
 
 
 def wraps(header: QHeaderView) -> bool:
@@ -125,7 +145,8 @@ class _Refitting(QObject):
 def keep_fitted(table: QTableView, growing: Sequence[int] = ()) -> None:
     """A record window's table: its columns fitted to its width as a register's are at first, again
     whenever the width changes (call `fit_to_width` with the same `growing` after refilling it); what
-    is left goes to the `growing` columns, else to the last."""
+    is left goes to the cells cut, then to the `growing` columns, else to those with content (the
+    last stretches over what rounding leaves)."""
     header = table.horizontalHeader()
     header.setStretchLastSection(True)
     header.setDefaultAlignment(header.defaultAlignment() | Qt.TextFlag.TextWordWrap)
