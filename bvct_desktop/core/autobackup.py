@@ -1,28 +1,30 @@
 """Automatic backups: when the program closes (at most one a day) and before a schema migration.
 
 They go to the automatic folder in the user's data folder (`backup_log.auto_folder`), are
-copied to a second folder when the setting `thu_muc_sao_luu_2` names one (a USB drive or a
+copied to a second folder when the setting `thu_muc_sao_luu_2` names one (the last copy, failed or
+not, is told until one succeeds: `last_second_copy`) (a USB drive or a
 network share), and are thinned to the last 7 daily, 4 weekly and 12 monthly backups of each
 kind. They run whoever is logged in (spec, "Permissions").
 """
 
 import datetime as dt
 import hashlib
+import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
-from . import audit, backup, backup_log, keyfile, settings
+from . import audit, audit_chain, backup, backup_log, keyfile, settings
 from .database import Database
 from .errors import BvctError, os_reason
 from .files import atomic_output
 from .permissions import Action, allows
-from .schema import meta
+from .schema import audit_log, meta
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 WARN_AFTER = dt.timedelta(days=7)
-SECOND_FOLDER = "thu_muc_sao_luu_2"
 SECOND_ACTION = f"{backup_log.AUTOMATIC} (thư mục thứ hai)"
 
 
@@ -155,7 +157,7 @@ def _prepared(folder: Path) -> Path:
 def _copy_to_second_folder(db: Database, written: Path, owner: backup_log.Owner) -> None:
     """Copies a backup to the second folder; a missing drive is audited, never fatal."""
     with db.read() as connection:
-        second = settings.read_all(connection).get(SECOND_FOLDER, "")
+        second = settings.read_all(connection).get(settings.SECOND_FOLDER, "")
     if not second:
         return
     target = Path(second) / written.name
@@ -173,6 +175,33 @@ def _copy_to_second_folder(db: Database, written: Path, owner: backup_log.Owner)
     prune(Path(second), owner)
     with db.write() as connection:
         db.audit(connection, SECOND_ACTION, details={"tep": str(target)})
+
+
+@dataclass(frozen=True)
+class SecondCopy:
+    """The last copy of an automatic backup to the second folder: when, whether it was made, why not."""
+
+    at: dt.datetime
+    ok: bool
+    error: str = ""
+
+    def describe(self) -> str:
+        outcome = f"{audit.OUTCOMES[audit_chain.OK if self.ok else audit_chain.FAILED]} lúc {self.at:%d/%m/%Y %H:%M}"
+        return outcome if self.ok else f"{outcome} — {self.error}"
+
+
+def last_second_copy(db: Database) -> SecondCopy | None:
+    """The last copy to the second folder (its audit entry), None when no second folder is set or none
+    was tried yet."""
+    with db.read() as connection:
+        if not settings.read_all(connection).get(settings.SECOND_FOLDER, ""):
+            return None
+        row = connection.execute(select(audit_log.c.at, audit_log.c.outcome, audit_log.c.details)
+                                 .where(audit_log.c.action == SECOND_ACTION)
+                                 .order_by(audit_log.c.id.desc()).limit(1)).first()
+    if row is None:
+        return None
+    return SecondCopy(row.at, row.outcome == audit_chain.OK, json.loads(row.details or "{}").get("loi", ""))
 
 
 def _sha256(path: Path) -> str:

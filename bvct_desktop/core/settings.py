@@ -10,7 +10,9 @@ program's own behaviour take today's.
 import bisect
 import datetime as dt
 import re
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -18,7 +20,7 @@ from sqlalchemy.engine import Connection
 from . import audit, numbering
 from .database import Database
 from .dates import parse_cli_date
-from .errors import InputError, RowProblem
+from .errors import InputError, RowProblem, os_reason
 from .kinds import CASE_PURPOSES
 from .permissions import Action
 from .schema import settings as settings_table
@@ -31,6 +33,8 @@ LONGEST_TEXT = 255  # characters of a text setting
 LONGEST_LIST = 800  # characters of a listed setting (its items with their «; »)
 NOTHING_CHANGED = "Không có gì thay đổi."
 NOT_IN_SYMBOL = re.compile(r"[/\s]")  # the issuer's symbol follows the number's «/»: no other, no space
+SECOND_FOLDER = "thu_muc_sao_luu_2"  # where the automatic backups are copied (`autobackup`)
+UNTIL_THERE = "bản sao lưu tự động sẽ không chép ra được cho đến khi thư mục này có mặt và ghi được."
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,7 @@ SETTINGS = (
     Setting("noi_nhan_bao_cao", REPORT_RECIPIENTS, "Nơi nhận của báo cáo định kỳ (các nơi cách nhau bằng dấu «;»)",
             listed=True),
     Setting("hoi_lai_mat_khau", "có", "Hỏi lại mật khẩu trước khi xuất hoặc in", "yesno"),
-    Setting("thu_muc_sao_luu_2", "", "Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)"),
+    Setting(SECOND_FOLDER, "", "Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)"),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 
@@ -232,13 +236,30 @@ def validated(key: str, value: str) -> str:
     return BY_KEY[key].validate(value)
 
 
-def numbering_note(db: Database, key: str, value: str) -> str | None:
+def saved_note(db: Database, key: str, value: str) -> str | None:
     """What the administrator should know once `key` is set to `value`: a term start on or before
-    documents already numbered under another start does not restart their numbers."""
+    documents already numbered under another start does not restart their numbers; a second backup
+    folder not there now (a USB drive unplugged) is taken, but no copy is made until it is."""
+    if key == SECOND_FOLDER:
+        return second_folder_note(value)
     if key != "nhiem_ky_bat_dau":
         return None
     with db.read() as connection:
         return numbering.continued_note(connection, dt.date.fromisoformat(value))
+
+
+def second_folder_note(folder: str) -> str | None:
+    """Why the automatic backups cannot be copied to `folder` now (missing, or not writable), else None."""
+    if not folder:
+        return None
+    if not Path(folder).is_dir():
+        return f"Chưa thấy thư mục sao lưu thứ hai «{folder}» (ổ USB chưa cắm?): {UNTIL_THERE}"
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        return f"Không ghi được vào thư mục sao lưu thứ hai «{folder}» ({os_reason(error)}): {UNTIL_THERE}"
+    return None
 
 
 def list_settings(db: Database, on: dt.date | None = None) -> dict[str, str]:

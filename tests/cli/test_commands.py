@@ -317,3 +317,11 @@ def test_settings_take_a_first_day_and_list_the_values_on_a_day_with_their_histo
     assert code == 2 and "không được để trống" in err
     code, _, err = cli("settings", "set", "ky_hieu", "X", "--from", "01/01/2026")
     assert code == 2
+
+
+def test_a_second_backup_folder_not_there_is_set_with_a_warning(cli, tmp_path):
+    code, out, _ = cli("settings", "set", "thu_muc_sao_luu_2", tmp_path / "o-usb-chua-cam")
+    assert code == 0 and out.splitlines() == [
+        f"Đã đặt thu_muc_sao_luu_2 = {tmp_path / 'o-usb-chua-cam'}",
+        f"Chưa thấy thư mục sao lưu thứ hai «{tmp_path / 'o-usb-chua-cam'}» (ổ USB chưa cắm?): bản sao lưu tự động "
+        "sẽ không chép ra được cho đến khi thư mục này có mặt và ghi được."]

@@ -278,3 +278,21 @@ def test_an_upgrade_refused_again_and_again_leaves_one_backup_and_they_are_thinn
         assert autobackup.before_migration(db) != first
     made = backup_log.auto_backups(backup_log.auto_folder(), db.db_id)
     assert len(made) < 11 and first not in [k.path for k in made]
+
+
+def test_the_last_copy_to_the_second_folder_is_known_until_one_succeeds(db, clock, tmp_path):
+    """A copy to an unplugged USB drive was only audited: nobody was told, the officer believed it made."""
+    assert autobackup.last_second_copy(db) is None
+    settings.set_setting(db, "thu_muc_sao_luu_2", str(tmp_path / "o-usb-da-rut"))
+    autobackup.at_exit(db)
+    failed = autobackup.last_second_copy(db)
+    assert not failed.ok and failed.at == clock.now and "o-usb-da-rut" in failed.error
+    assert failed.describe() == (f"thất bại lúc 04/05/2026 17:30 — Không thấy thư mục sao lưu thứ hai "
+                                 f"«{tmp_path / 'o-usb-da-rut'}» (ổ USB chưa cắm?).")
+    (tmp_path / "o-usb-da-rut").mkdir()
+    clock.now += dt.timedelta(days=1)
+    autobackup.at_exit(db)
+    assert autobackup.last_second_copy(db).ok
+    assert autobackup.last_second_copy(db).describe() == "thành công lúc 05/05/2026 17:30"
+    settings.set_setting(db, "thu_muc_sao_luu_2", "")
+    assert autobackup.last_second_copy(db) is None

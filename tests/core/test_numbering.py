@@ -172,7 +172,7 @@ def reprinted(db, number: str, on: dt.date | None = None) -> outgoing.Content:
 def test_a_term_start_set_in_the_past_never_issues_a_number_again(office):
     assert issue_report(office).text == "01-BC/BTCTU"
     settings.set_setting(office, "nhiem_ky_bat_dau", LATE_TERM.isoformat(), LATE_TERM)
-    note = settings.numbering_note(office, "nhiem_ky_bat_dau", LATE_TERM.isoformat())
+    note = settings.saved_note(office, "nhiem_ky_bat_dau", LATE_TERM.isoformat())
     assert "01/11/2026" in note and "02-BC" in note and "không đánh số lại từ 01" in note
     assert issue_report(office).text == "02-BC/BTCTU"
     assert reprinted(office, "01-BC/BTCTU") == {"so": 1, "ngay": "2026-12-02"}
@@ -184,7 +184,7 @@ def test_a_term_start_set_in_the_past_never_issues_a_number_again(office):
 def test_a_term_start_with_nothing_numbered_on_or_after_it_needs_no_note(office):
     assert issue_report(office).number == 1
     for key, value in (("nhiem_ky_bat_dau", "2026-12-03"), ("co_quan", "BAN TỔ CHỨC TỈNH ỦY")):
-        assert settings.numbering_note(office, key, value) is None
+        assert settings.saved_note(office, key, value) is None
 
 
 # A number left "đang ghi" by an issue cut short, settled by writing its document again.

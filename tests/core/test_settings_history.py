@@ -174,3 +174,25 @@ def test_deadlines_read_the_value_in_force_on_their_day(db):
     with db.read() as connection:
         assert settings.read_all(connection, dt.date(2025, 12, 31))["han_tra_loi_phieu_ngay"] == "30"
         assert settings.read_all(connection, dt.date(2026, 2, 1))["han_tra_loi_phieu_ngay"] == "45"
+
+
+def test_a_second_backup_folder_that_is_not_there_is_warned_about_not_refused(db, tmp_path):
+    """«Thư mục sao lưu thứ hai» took a folder that did not exist without a word."""
+    missing = tmp_path / "o-usb-chua-cam"
+    assert settings.set_setting(db, "thu_muc_sao_luu_2", str(missing)) == str(missing)
+    assert settings.saved_note(db, "thu_muc_sao_luu_2", str(missing)) == (
+        f"Chưa thấy thư mục sao lưu thứ hai «{missing}» (ổ USB chưa cắm?): bản sao lưu tự động sẽ không chép ra "
+        "được cho đến khi thư mục này có mặt và ghi được.")
+    missing.mkdir()
+    assert settings.saved_note(db, "thu_muc_sao_luu_2", str(missing)) is None
+    assert settings.saved_note(db, "thu_muc_sao_luu_2", "") is None
+
+
+def test_a_second_backup_folder_that_cannot_be_written_is_warned_about(db, tmp_path, monkeypatch):
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(settings.tempfile, "TemporaryFile", refused)
+    note = settings.saved_note(db, "thu_muc_sao_luu_2", str(tmp_path))
+    assert note.startswith(f"Không ghi được vào thư mục sao lưu thứ hai «{tmp_path}» (")
+    assert note.endswith("): bản sao lưu tự động sẽ không chép ra được cho đến khi thư mục này có mặt và ghi được.")

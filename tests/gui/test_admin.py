@@ -90,6 +90,24 @@ def test_settings_basic_and_advanced_views_save_through_the_service(qtbot, db, c
     assert page.message.text() == "Không có gì thay đổi."
 
 
+def test_a_second_backup_folder_not_there_is_saved_with_a_warning(qtbot, db, clock, tmp_path):
+    """«Đã lưu 2 thiết lập.», and not a word that the USB folder typed did not exist."""
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    missing = tmp_path / "o-usb-chua-cam"
+    page.fields["thu_muc_sao_luu_2"].widget.setText(str(missing))
+    page.save()
+    assert settings.list_settings(db)["thu_muc_sao_luu_2"] == str(missing)
+    assert page.message.text() == (f"Đã lưu 1 thiết lập. Chưa thấy thư mục sao lưu thứ hai «{missing}» (ổ USB chưa "
+                                   "cắm?): bản sao lưu tự động sẽ không chép ra được cho đến khi thư mục này có mặt "
+                                   "và ghi được.")
+    page.new_key.setCurrentIndex(page.new_key.findData("thu_muc_sao_luu_2"))
+    page.new_value.setText(str(tmp_path / "o-usb-khac"))
+    page.new_from.setDate(QDate(2026, 1, 1))
+    page.start_new_value()
+    assert page.message.text().startswith("Từ ngày 01/01/2026, «Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)» "
+                                          f"là «{tmp_path / 'o-usb-khac'}». Chưa thấy thư mục sao lưu thứ hai «")
+
+
 def test_recipient_units_added_renamed_and_set_aside(qtbot, db, clock):
     page = page_of(qtbot, RecipientsPage(context_for(db, clock), may_edit=True))
     page.name.setText("Phòng PV06 – Công an tỉnh Lâm Đồng")

@@ -141,7 +141,9 @@ class SettingsPage(QWidget, Ui_SettingsPage):
             return
         self.load()
         self.new_value.clear()
-        self.message.show_message(f"Từ ngày {display_date(start)}, «{BY_KEY[key].label}» là «{value}».", error=False)
+        note = settings.saved_note(self.context.db, key, value)
+        self.message.show_message(" ".join(filter(None, [f"Từ ngày {display_date(start)}, «{BY_KEY[key].label}» là "
+                                                         f"«{value}».", note])), error=False)
         self.context.notifier.changed.emit("settings")
 
     def save(self) -> None:
@@ -162,7 +164,7 @@ class SettingsPage(QWidget, Ui_SettingsPage):
             return
         self.load()
         saved = {key: value for key, value in stored.items() if value is not None}  # not the same value retyped
-        notes = [settings.numbering_note(self.context.db, key, value) for key, value in saved.items()]
+        notes = [settings.saved_note(self.context.db, key, value) for key, value in saved.items()]
         done = f"Đã lưu {len(saved)} thiết lập." if saved else settings.NOTHING_CHANGED
         self.message.show_message(" ".join([done, *filter(None, notes)]), error=False)
         if saved:
