@@ -192,7 +192,9 @@ class SecondCopy:
 
 def last_second_copy(db: Database) -> SecondCopy | None:
     """The last copy to the second folder (its audit entry), None when no second folder is set or none
-    was tried yet."""
+    was tried yet; None on a server, never backed up at exit."""
+    if db.is_server:
+        return None
     with db.read() as connection:
         if not settings.read_all(connection).get(settings.SECOND_FOLDER, ""):
             return None

@@ -158,12 +158,24 @@ class Session:
         self.exit_backup = run_in_background(None, "Đang tự động sao lưu trước khi thoát…",
                                              lambda progress: autobackup.at_exit(context.db), self._backed_up)
 
-    def _backed_up(self, _written, error: BaseException | None) -> None:
+    def _backed_up(self, written, error: BaseException | None) -> None:
         if isinstance(error, BvctError):
             self.dialogs.warn(None, APP_TITLE, f"Không tự động sao lưu được: {error.message}")
         elif error is not None:
             errorlog.log_unexpected(error)
+        elif written is not None:
+            self._tell_second_copy(written)
         self._quit()
+
+    def _tell_second_copy(self, written: Path) -> None:
+        """The copy to the second folder (a USB drive) failed: told before the program goes."""
+        from ..core import autobackup
+
+        copy = autobackup.last_second_copy(self.window.context.db)
+        if copy is not None and not copy.ok:
+            self.dialogs.warn(None, APP_TITLE, f"Đã tự động sao lưu «{written}» trên máy này, nhưng không chép được "
+                                               f"ra thư mục sao lưu thứ hai: {copy.error} Bản sao lưu ngoài máy hôm "
+                                               "nay chưa có; lần sau chương trình đóng sẽ chép lại.")
 
     def _quit(self) -> None:
         self.end()

@@ -591,18 +591,39 @@ class Dashboard(QWidget, Ui_Dashboard):
             self.open_register(overview.LOOSE_ENDS[key], browse.Filters(status=key))
 
     def _warn_about_backups(self) -> None:
-        """Shows or hides the warning; nothing is read once the session closed (a worker's figures may
-        arrive after the officer logged out)."""
-        db, now = self.context.db, self.context.clock()
-        if db.closed or not autobackup.overdue(db, now):
-            self.backup_warning.hide()
-            return
+        """Shows or hides the warnings (no good backup for a week, the last copy to the second folder
+        failed); nothing is read once the session closed (a worker's figures may arrive after the
+        officer logged out)."""
+        db = self.context.db
+        warnings = [] if db.closed else list(filter(None, (self._overdue(db), self._second_copy_failed(db))))
+        self.backup_warning.setText("\n".join(warnings))
+        self.backup_warning.setVisible(bool(warnings))
+
+    def _overdue(self, db) -> str | None:
+        if not autobackup.overdue(db, self.context.clock()):
+            return None
         newest = autobackup.newest(db)
         since = "chưa có bản sao lưu đã kiểm tra nào" if newest is None else f"bản gần nhất: {newest.describe()}"
         if allows(db.actor.role, Action.BACKUP):
             ask = "Hãy sao lưu ở Quản trị › Sao lưu."
         else:
-            *some, last = roles_allowed(Action.BACKUP)
-            ask = f"Hãy báo người có quyền sao lưu ({', '.join(some)} hoặc {last})."
-        self.backup_warning.setText(f"Đã hơn 7 ngày chưa có bản sao lưu tốt ({since}). {ask}")
-        self.backup_warning.show()
+            ask = f"Hãy báo người có quyền sao lưu ({_roles(Action.BACKUP)})."
+        return f"Đã hơn 7 ngày chưa có bản sao lưu tốt ({since}). {ask}"
+
+    @staticmethod
+    def _second_copy_failed(db) -> str | None:
+        copy = autobackup.last_second_copy(db)
+        if copy is None or copy.ok:
+            return None
+        if allows(db.actor.role, Action.SETTINGS):
+            ask = "Hãy cắm ổ USB hoặc sửa thư mục ở Quản trị › Thiết lập"
+        else:
+            ask = f"Hãy cắm ổ USB hoặc báo người có quyền thiết lập ({_roles(Action.SETTINGS)})"
+        return (f"Lần chép bản sao lưu tự động ra thư mục thứ hai gần nhất {copy.describe()}: chưa có bản sao lưu "
+                f"nào ngoài máy từ lúc đó. {ask}; bản sao lưu được chép khi chương trình đóng.")
+
+
+def _roles(action: Action) -> str:
+    """The roles allowed `action`, «A, B hoặc C»."""
+    *some, last = roles_allowed(action)
+    return f"{', '.join(some)} hoặc {last}" if some else last

@@ -467,6 +467,25 @@ def test_restore_replaces_the_database_and_asks_to_log_in_again(qtbot, tmp_path,
     window_lock.release()
 
 
+def test_the_backup_page_tells_the_last_copy_to_the_second_folder(qtbot, db, clock, tmp_path):
+    """Nothing on Sao lưu said the USB copy had failed."""
+    from bvct_desktop.core import autobackup
+
+    settings.set_setting(db, "thu_muc_sao_luu_2", str(tmp_path / "usb"))
+    autobackup.at_exit(db)
+    page = page_of(qtbot, BackupPage(context_for(db, clock), lambda: None))
+    failed = autobackup.last_second_copy(db)
+    assert page.newest.text().endswith(f"\nLần chép ra thư mục thứ hai gần nhất: {failed.describe()}.")
+    assert "b00020" in page.newest.styleSheet()
+    (tmp_path / "usb").mkdir()
+    clock.advance(days=1)
+    autobackup.at_exit(db)
+    page.show_newest()
+    assert page.newest.text().endswith(f"\nLần chép ra thư mục thứ hai gần nhất: thành công lúc "
+                                       f"{clock():%d/%m/%Y %H:%M}.")
+    assert page.newest.styleSheet() == ""
+
+
 def test_the_restore_question_says_when_the_backup_was_made_and_the_answer_names_the_copy_kept(qtbot, tmp_path,
                                                                                                 clock):
     """An older backup put back replaces the work entered since: the question says since when, as the

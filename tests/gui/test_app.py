@@ -55,3 +55,24 @@ def test_the_places_are_read_while_the_officer_types_the_password():
     gazetteer.load.cache_clear()
     app._preload()
     assert gazetteer.load.cache_info().currsize == 1
+
+
+def test_a_failed_copy_to_the_second_folder_at_exit_is_told_before_the_program_goes(qapp, monkeypatch, tmp_path):
+    """The backup at exit was written but its USB copy failed: only the audit trail knew."""
+    from types import SimpleNamespace
+
+    from bvct_desktop.core import autobackup, settings
+    from tests.gui.shell_support import FakeClock, new_database
+
+    clock = FakeClock()
+    db = new_database(tmp_path, clock)
+    settings.set_setting(db, "thu_muc_sao_luu_2", str(tmp_path / "usb"))
+    written = autobackup.at_exit(db)
+    shell = app.Session(db.path, Dialogs(scripted=True), clock)
+    shell.window = SimpleNamespace(context=SimpleNamespace(db=db))
+    monkeypatch.setattr(shell, "_quit", db.close)
+    shell._backed_up(written, None)
+    assert [shown.text for shown in shell.dialogs.shown] == [
+        f"Đã tự động sao lưu «{written}» trên máy này, nhưng không chép được ra thư mục sao lưu thứ hai: Không thấy "
+        f"thư mục sao lưu thứ hai «{tmp_path / 'usb'}» (ổ USB chưa cắm?). Bản sao lưu ngoài máy hôm nay chưa có; lần "
+        "sau chương trình đóng sẽ chép lại."]

@@ -465,3 +465,26 @@ def test_what_is_coming_due_is_listed_before_it_is_late_and_opens_its_record(qtb
     assert archive.model.index(0, 2).data() == "Quá hạn 139 ngày"
     archive.view.activated.emit(archive.model.index(0, 0))
     assert dashboard.opened == [("archive-requests", archive.model.entries[0].record_id)]
+
+
+def test_a_failed_copy_to_the_second_folder_is_warned_about_until_one_succeeds(qtbot, dashboard, db, clock,
+                                                                              tmp_path):
+    """The USB copy failed at exit and only the audit trail said so: the officer believed it made."""
+    from bvct_desktop.core import autobackup, settings
+
+    usb = tmp_path / "usb"
+    settings.set_setting(db, "thu_muc_sao_luu_2", str(usb))
+    autobackup.at_exit(db)
+    dashboard.refresh()
+    settled(qtbot, dashboard)
+    assert dashboard.backup_warning.isVisible()
+    assert dashboard.backup_warning.text() == (
+        f"Lần chép bản sao lưu tự động ra thư mục thứ hai gần nhất {autobackup.last_second_copy(db).describe()}: "
+        "chưa có bản sao lưu nào ngoài máy từ lúc đó. Hãy cắm ổ USB hoặc sửa thư mục ở Quản trị › Thiết lập; "
+        "bản sao lưu được chép khi chương trình đóng.")
+    usb.mkdir()
+    clock.advance(days=1)
+    autobackup.at_exit(db)
+    dashboard.refresh()
+    settled(qtbot, dashboard)
+    assert not dashboard.backup_warning.isVisible()

@@ -49,11 +49,14 @@ class BackupPage(QWidget, Ui_BackupPage):
                 else f"Bản sao lưu đã kiểm tra gần nhất: {newest.describe()}.")
         if db.is_server and not allows(db.actor.role, Action.AUDIT):
             text = SERVER_NEWEST_HIDDEN
-        if autobackup.overdue(db, self.context.clock()):
+        overdue = autobackup.overdue(db, self.context.clock())
+        if overdue:
             text += " Đã hơn 7 ngày chưa có bản sao lưu tốt — hãy sao lưu ngay."
-            self.newest.setStyleSheet("color: #b00020; font-weight: bold;")
-        else:
-            self.newest.setStyleSheet("")
+        copy = autobackup.last_second_copy(db)
+        if copy is not None:
+            text += f"\nLần chép ra thư mục thứ hai gần nhất: {copy.describe()}."
+        alarming = overdue or (copy is not None and not copy.ok)
+        self.newest.setStyleSheet("color: #b00020; font-weight: bold;" if alarming else "")
         self.newest.setText(text)
 
     def _start(self, title: str, job, done) -> None:
