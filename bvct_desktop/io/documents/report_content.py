@@ -22,6 +22,7 @@ from ...core.kinds import (
     ARCHIVE_FOR_OTHERS,
     ARCHIVE_FROM_OTHERS,
     ARCHIVE_REQUESTS,
+    CASE_PURPOSES,
     COMPLAINT_KINDS,
     COMPLAINTS,
     DELEGATION_PURPOSES,
@@ -50,8 +51,10 @@ FACTS = (*REPORT_LABELS.items(),
          ("archive_research_for_other_provinces_answered", "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"),
          ("archive_research_requested_from_other_provinces_answered",
           "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả"))
-# How the report names what a slip was for ("phục vụ bầu cử 250 phiếu, bổ nhiệm …").
+# How the report names what a slip or a vetting case was for ("phục vụ bầu cử 250 phiếu, bổ nhiệm …").
 PURPOSE_WORDS = {"Bầu cử": "bầu cử", "Bổ nhiệm": "bổ nhiệm", "Quy hoạch": "quy hoạch",
+                 "Cử đi đào tạo": "cử đi đào tạo", "Cán bộ chủ chốt": "cán bộ chủ chốt",
+                 "Vị trí trọng yếu, cơ mật": "làm việc ở vị trí trọng yếu, cơ mật",
                  "Kết nạp Đảng": "kết nạp đảng viên mới", "Đi nước ngoài": "cử cán bộ đi nước ngoài",
                  "Giải quyết đơn thư": "giải quyết đơn thư", "Khác": "các mục đích khác"}
 # How the report names a conclusion's result ("1 trường hợp có vấn đề nhưng không vi phạm").
@@ -64,8 +67,10 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # every member place; I.1 counted the replies «Đến ngày» the period's last day even in a report made
 # before it. 2, before 05/12/2026: a heading over the body's last paragraph of one to three lines did
 # not keep the signature that paragraph keeps, and could end a page alone; the issuer was named as
-# issuer_name(as_before=True) names it.
-WORDING = 3
+# issuer_name(as_before=True) names it. 3, before 05/12/2026: the complaint kinds kept their capitals, a
+# case purpose no slip has was its choice lower-cased, each case purpose's count stood bare ("bầu cử 1"),
+# what was not done yet was counted as 0 ("đã giải quyết 0 đơn") and the slips' vetting was "xác minh lý lịch".
+WORDING = 4
 
 
 @dataclass(frozen=True)
@@ -202,12 +207,12 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
     sections = (
         Section("I. KẾT QUẢ THỰC HIỆN", (
             Paragraph("1. Công tác thẩm định, thẩm tra, xác minh tiêu chuẩn chính trị", HEADING),
-            *(Paragraph(text) for text in _cases(f)),
-            *(Paragraph(text) for text in _vetting(f, issuer, _replies_counted_to(source, end))),
-            Paragraph("2. Công tác nghiên cứu tàng thư", HEADING), Paragraph(_archive(f)),
+            *(Paragraph(text) for text in _cases(f, source.wording)),
+            *(Paragraph(text) for text in _vetting(f, issuer, _replies_counted_to(source, end), source.wording)),
+            Paragraph("2. Công tác nghiên cứu tàng thư", HEADING), Paragraph(_archive(f, source.wording)),
             Paragraph("3. Quản lý cán bộ, đảng viên đi nước ngoài", HEADING),
             Paragraph(_abroad(f, office, source.wording)),
-            Paragraph("4. Tiếp nhận, giải quyết đơn thư", HEADING), Paragraph(_complaints(f)),
+            Paragraph("4. Tiếp nhận, giải quyết đơn thư", HEADING), Paragraph(_complaints(f, source.wording)),
         )),
         Section("II. ĐÁNH GIÁ CHUNG", (
             Paragraph(f"1. {report_notes.STRENGTHS}", HEADING), *_written(source.notes, report_notes.STRENGTHS),
@@ -259,7 +264,23 @@ def _replies_counted_to(source: ReportSource, end: dt.date) -> dt.date:
     return min(end, source.on) if source.wording >= 2 else end
 
 
-def _cases(f: Mapping[str, Any]) -> list[str]:
+def _done(count: int, verb: str, unit: str, wording: int) -> str:
+    """"đã giải quyết 12 đơn"; none: "chưa giải quyết đơn nào" ("đã giải quyết 0 đơn" in wording 3)."""
+    return f"đã {verb} {n(count)} {unit}" if count or wording < 4 else f"chưa {verb} {unit} nào"
+
+
+def _case_purposes(counts: Mapping[str, int], wording: int) -> str:
+    """"bầu cử 1 trường hợp, làm việc ở vị trí trọng yếu, cơ mật 2 trường hợp"; in wording 3 a bare
+    count after a slip's purpose words or the case's own choice lower-cased ("vị trí trọng yếu, cơ mật 2")."""
+    if wording < 4:
+        return ", ".join(f"{PURPOSE_WORDS[name] if name in SLIP_PURPOSES else name.lower()} {n(count)}"
+                         for name, count in _ordered(counts, SLIP_PURPOSES).items())
+    words = {**PURPOSE_WORDS, UNSTATED: "chưa ghi mục đích"}
+    return ", ".join(f"{words.get(name, name.lower())} {n(count)} trường hợp"
+                     for name, count in _ordered(counts, CASE_PURPOSES).items())
+
+
+def _cases(f: Mapping[str, Any], wording: int) -> list[str]:
     """The vetting cases opened in the period by purpose and those concluded in it by result (none in a
     report issued before they were counted)."""
     if "vetting_cases_opened" not in f:
@@ -267,9 +288,7 @@ def _cases(f: Mapping[str, Any]) -> list[str]:
     opened, concluded = f["vetting_cases_opened"], f["vetting_cases_concluded"]
     if not opened and not concluded:
         return ["Trong kỳ không có hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị."]
-    words = {**PURPOSE_WORDS, UNSTATED: "chưa ghi mục đích"}
-    purposes = ", ".join(f"{words.get(name, name.lower())} {n(count)}" for name, count in
-                         _ordered(f["vetting_cases_by_purpose"], SLIP_PURPOSES).items())
+    purposes = _case_purposes(f["vetting_cases_by_purpose"], wording)
     first = (f"Thẩm định, thẩm tra tiêu chuẩn chính trị {n(opened)} trường hợp ({purposes})" if opened
              else "Trong kỳ không mở hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mới")
     results = ", ".join(f"{n(count)} trường hợp {RESULT_WORDS.get(name, name.lower())}" for name, count in
@@ -279,7 +298,7 @@ def _cases(f: Mapping[str, Any]) -> list[str]:
     return [f"{first}; {second}."]
 
 
-def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date) -> list[str]:
+def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: int) -> list[str]:
     issued, answered = f["slips_issued"], f["slips_answered"]
     if not issued:
         return [f"Trong kỳ, {issuer} không phát hành phiếu yêu cầu xác minh lai lịch."]
@@ -289,7 +308,8 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date) -> list[str
     purposes = f", trong đó phục vụ {', '.join(served)}" if served else ""
     if by_purpose.get(UNSTATED):
         purposes += f"; {n(by_purpose[UNSTATED])} phiếu chưa ghi mục đích"
-    first = (f"Trong kỳ, {issuer} đã tham mưu thẩm tra, xác minh lý lịch phục vụ công tác cán bộ và công tác "
+    vetted = "lai lịch" if wording >= 4 else "lý lịch"
+    first = (f"Trong kỳ, {issuer} đã tham mưu thẩm tra, xác minh {vetted} phục vụ công tác cán bộ và công tác "
              f"phát triển đảng viên: phát hành {n(issued)} phiếu yêu cầu xác minh lai lịch đối với "
              f"{n(f['slip_subjects'])} người{purposes} (Phụ lục 2).")
     found = f["slips_with_archive_record"]
@@ -326,14 +346,15 @@ def _group_name(group: str, units: Mapping[str, int]) -> str:
     return "các đơn vị thuộc Bộ Công an" if group == recipient_groups.MINISTRY else "các đơn vị Công an tỉnh"
 
 
-def _archive(f: Mapping[str, Any]) -> str:
+def _archive(f: Mapping[str, Any], wording: int) -> str:
     for_others = f["archive_research_for_other_provinces"]
     from_others = f["archive_research_requested_from_other_provinces"]
-    first = (f"Nghiên cứu tàng thư giúp tỉnh bạn {n(for_others)} trường hợp, đã trả lời "
-             f"{n(f['archive_research_for_other_provinces_answered'])} trường hợp" if for_others
+    answered = _done(f["archive_research_for_other_provinces_answered"], "trả lời", "trường hợp", wording)
+    first = (f"Nghiên cứu tàng thư giúp tỉnh bạn {n(for_others)} trường hợp, {answered}" if for_others
              else "Trong kỳ không có yêu cầu nghiên cứu tàng thư của tỉnh bạn")
-    second = (f"đề nghị tỉnh bạn nghiên cứu tàng thư {n(from_others)} trường hợp, đã nhận kết quả "
-              f"{n(f['archive_research_requested_from_other_provinces_answered'])} trường hợp" if from_others
+    received = _done(f["archive_research_requested_from_other_provinces_answered"], "nhận kết quả", "trường hợp",
+                     wording)
+    second = (f"đề nghị tỉnh bạn nghiên cứu tàng thư {n(from_others)} trường hợp, {received}" if from_others
               else "không có trường hợp nào phải đề nghị tỉnh bạn nghiên cứu tàng thư")
     return f"{first}; {second} (Phụ lục 4)."
 
@@ -350,14 +371,15 @@ def _abroad(f: Mapping[str, Any], office: Mapping[str, str], wording: int) -> st
             f"{managed} đi nước ngoài, trong đó: {listed} (Phụ lục 3).")
 
 
-def _complaints(f: Mapping[str, Any]) -> str:
+def _complaints(f: Mapping[str, Any], wording: int) -> str:
     received, resolved = f["complaints_received"], f["complaints_resolved"]
     if not received:
         return "Trong kỳ không tiếp nhận đơn thư."
-    kinds = ", ".join(f"{name} {n(count)} đơn" for name, count in
+    kinds = ", ".join(f"{name if wording < 4 else name.lower()} {n(count)} đơn" for name, count in
                       _ordered(f["complaints_by_kind"], COMPLAINT_KINDS).items() if count)
-    return (f"Tiếp nhận {n(received)} đơn thư ({kinds}); đã giải quyết {n(resolved)} đơn, "
-            f"đang giải quyết {n(received - resolved)} đơn (Phụ lục 5).")
+    pending = f", đang giải quyết {n(received - resolved)} đơn" if received > resolved or wording < 4 else ""
+    return (f"Tiếp nhận {n(received)} đơn thư ({kinds}); {_done(resolved, 'giải quyết', 'đơn', wording)}"
+            f"{pending} (Phụ lục 5).")
 
 
 def _count_column(key: str, label: str) -> Column:

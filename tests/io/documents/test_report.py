@@ -48,7 +48,7 @@ def test_the_report_leads_with_the_vetting_by_purpose_and_groups_where_the_slips
             "cứu tàng thư 5 trường hợp, đã nhận kết quả 3 trường hợp") in text
     assert ("Tham mưu Ban Thường vụ Tỉnh ủy cử 6 đoàn với 27 lượt cán bộ đi nước ngoài, trong đó: tham quan "
             "1 đoàn, công tác 3 đoàn, học tập kinh nghiệm 2 đoàn") in text
-    assert "Tiếp nhận 15 đơn thư (Tố cáo 5 đơn, Khiếu nại 4 đơn, Phản ánh 4 đơn, Kiến nghị 2 đơn)" in text
+    assert "Tiếp nhận 15 đơn thư (tố cáo 5 đơn, khiếu nại 4 đơn, phản ánh 4 đơn, kiến nghị 2 đơn)" in text
 
 
 def test_the_places_on_delegations_are_not_said_to_be_of_one_management_class(source, options):
@@ -87,15 +87,16 @@ def test_a_report_issued_before_the_issuer_was_named_by_its_accents_names_it_as_
         dataclasses.replace(source, office=office), options)
 
 
-VETTED = ("Thẩm định, thẩm tra tiêu chuẩn chính trị 3 trường hợp (bầu cử 1, bổ nhiệm 1, quy hoạch 1); đã kết luận "
-          "4 trường hợp, trong đó 3 trường hợp đủ tiêu chuẩn chính trị, 1 trường hợp có vấn đề nhưng không vi phạm.")
+VETTED = ("Thẩm định, thẩm tra tiêu chuẩn chính trị 3 trường hợp (bầu cử 1 trường hợp, bổ nhiệm 1 trường hợp, "
+          "quy hoạch 1 trường hợp); đã kết luận 4 trường hợp, trong đó 3 trường hợp đủ tiêu chuẩn chính trị, "
+          "1 trường hợp có vấn đề nhưng không vi phạm.")
 
 
 def test_the_vetting_section_opens_with_the_cases_vetted_by_purpose_and_their_conclusions(source, options):
     content = render.report_content(source, options)
     vetting = [paragraph.text for paragraph in content.sections[0].paragraphs[1:3]]
     assert vetting[0] == VETTED
-    assert vetting[1].startswith("Trong kỳ, Ban Tổ chức Tỉnh ủy đã tham mưu thẩm tra, xác minh lý lịch")
+    assert vetting[1].startswith("Trong kỳ, Ban Tổ chức Tỉnh ủy đã tham mưu thẩm tra, xác minh lai lịch")
     facts = {key: value for key, _label, value in content.facts}
     assert facts["vetting_cases_opened"] == 3 and facts["vetting_cases_concluded"] == 4
 
@@ -106,7 +107,8 @@ def test_the_vetting_section_opens_with_the_cases_vetted_by_purpose_and_their_co
      "3 trường hợp đủ tiêu chuẩn chính trị, 1 trường hợp có vấn đề nhưng không vi phạm."),
     ({"vetting_cases_opened": 2, "vetting_cases_by_purpose": {"Không ghi": 1, "Kết nạp Đảng": 1},
       "vetting_cases_concluded": 0, "vetting_conclusions_by_result": {}},
-     "Thẩm định, thẩm tra tiêu chuẩn chính trị 2 trường hợp (kết nạp đảng viên mới 1, chưa ghi mục đích 1); "
+     "Thẩm định, thẩm tra tiêu chuẩn chính trị 2 trường hợp (kết nạp đảng viên mới 1 trường hợp, chưa ghi mục đích "
+     "1 trường hợp); "
      "trong kỳ chưa kết luận trường hợp nào."),
     ({"vetting_cases_opened": 0, "vetting_cases_by_purpose": {}, "vetting_cases_concluded": 0,
       "vetting_conclusions_by_result": {}},
@@ -115,6 +117,42 @@ def test_the_vetting_section_opens_with_the_cases_vetted_by_purpose_and_their_co
 def test_a_period_without_new_or_concluded_cases_says_so(source, options, cases, said):
     text = text_of(dataclasses.replace(source, figures={**source.figures, **cases}), options)
     assert said in text
+
+
+def test_every_case_purpose_has_its_words_and_each_count_says_what_it_counts(source, options):
+    """A case may be for what no slip is for; «vị trí trọng yếu, cơ mật» has a comma of its own."""
+    cases = {"vetting_cases_opened": 4,
+             "vetting_cases_by_purpose": {"Kết nạp Đảng": 1, "Vị trí trọng yếu, cơ mật": 2, "Cán bộ chủ chốt": 1}}
+    text = text_of(dataclasses.replace(source, figures={**source.figures, **cases}), options)
+    assert ("Thẩm định, thẩm tra tiêu chuẩn chính trị 4 trường hợp (cán bộ chủ chốt 1 trường hợp, làm việc ở vị "
+            "trí trọng yếu, cơ mật 2 trường hợp, kết nạp đảng viên mới 1 trường hợp);") in text
+
+
+def test_what_is_not_done_yet_is_said_so_not_counted_as_zero(source, options):
+    none_yet = {"archive_research_for_other_provinces_answered": 0,
+                "archive_research_requested_from_other_provinces_answered": 0, "complaints_resolved": 0}
+    text = text_of(dataclasses.replace(source, figures={**source.figures, **none_yet}), options)
+    assert ("Nghiên cứu tàng thư giúp tỉnh bạn 12 trường hợp, chưa trả lời trường hợp nào; đề nghị tỉnh bạn "
+            "nghiên cứu tàng thư 5 trường hợp, chưa nhận kết quả trường hợp nào (Phụ lục 4).") in text
+    assert "Tiếp nhận 15 đơn thư (tố cáo 5 đơn, khiếu nại 4 đơn, phản ánh 4 đơn, kiến nghị 2 đơn); chưa giải quyết "\
+           "đơn nào, đang giải quyết 15 đơn (Phụ lục 5)." in text
+    all_done = {**source.figures, "complaints_resolved": 15}
+    assert "; đã giải quyết 15 đơn (Phụ lục 5)." in text_of(dataclasses.replace(source, figures=all_done), options)
+
+
+def test_a_report_issued_with_wording_3_is_written_again_in_its_sentences(source, options):
+    """Before 05/12/2026 the report capitalised the complaint kinds, wrote a case purpose no slip has
+    as its choice lower-cased with a bare count, counted what was not done yet as 0 and called the
+    slips' vetting «xác minh lý lịch»: signed so, it is written again so."""
+    figures = {**source.figures, "vetting_cases_opened": 3,
+               "vetting_cases_by_purpose": {"Vị trí trọng yếu, cơ mật": 2, "Bầu cử": 1},
+               "archive_research_requested_from_other_provinces_answered": 0, "complaints_resolved": 0}
+    text = text_of(dataclasses.replace(source, figures=figures, wording=3), options)
+    assert "chính trị 3 trường hợp (bầu cử 1, vị trí trọng yếu, cơ mật 2);" in text
+    assert "đã tham mưu thẩm tra, xác minh lý lịch phục vụ" in text
+    assert "đề nghị tỉnh bạn nghiên cứu tàng thư 5 trường hợp, đã nhận kết quả 0 trường hợp" in text
+    assert "Tiếp nhận 15 đơn thư (Tố cáo 5 đơn, Khiếu nại 4 đơn, Phản ánh 4 đơn, Kiến nghị 2 đơn); đã giải " \
+           "quyết 0 đơn, đang giải quyết 15 đơn (Phụ lục 5)." in text
 
 
 def test_a_report_issued_before_the_vetting_cases_were_counted_is_written_as_issued(source, options):
