@@ -59,9 +59,9 @@ def register(commands) -> None:
     add.add_argument("--role", required=True, choices=list(ROLES))
     add.add_argument("--new-password-file")
     user_commands.add_parser("list", help="liệt kê người dùng")
-    disable = user_commands.add_parser("disable", help="khóa người dùng")
+    disable = user_commands.add_parser("disable", help="khóa tài khoản")
     disable.add_argument("name", metavar="TÊN")
-    enable = user_commands.add_parser("enable", help="mở lại người dùng đã khóa, với mật khẩu mới")
+    enable = user_commands.add_parser("enable", help="mở lại tài khoản đã khóa, với mật khẩu mới")
     enable.add_argument("name", metavar="TÊN")
     enable.add_argument("--new-password-file")
     role = user_commands.add_parser("role", help="đổi vai trò người dùng")
@@ -152,10 +152,10 @@ def cmd_users(args) -> int:
                 print(f"{account.name}\t{account.role}\t{ROLES.get(account.role, '')}{state}")
         elif args.action == "disable":
             users.disable(db, args.name)
-            print(f"Đã khóa người dùng «{args.name}».")
+            print(users.locked_message(args.name))
         elif args.action == "enable":
             role = users.enable(db, args.name, credentials.new_password(args.new_password_file))
-            print(f"Đã mở lại người dùng «{args.name}» ({ROLES[role]}).")
+            print(users.reopened_message(args.name, role))
         elif args.action == "role":
             users.set_role(db, args.name, args.role)
             print(f"Vai trò của «{args.name}»: {ROLES[args.role]}.")

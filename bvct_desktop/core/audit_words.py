@@ -58,6 +58,8 @@ _PLAIN = re.compile(r"^[\d./:-]+$")  # numbers, years, dates: no quotes
 ROLE_COLUMN, ACTION_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 4, 6, 8  # in audit.LIST_HEADERS
 USER_COLUMN = 2
 RECOVERY_KEY = "(khóa khôi phục)"  # its key slot's name, no account's (keyfile.RECOVERY_SLOT)
+# what entries written before 05/12/2026 named an action or a reason, as the program names it now
+FORMER_WORDS = {"tài khoản đã bị vô hiệu hóa": lockout.LOCKED}
 
 
 def _person_file_fields() -> dict[str, tuple[Field, ...]]:
@@ -71,8 +73,11 @@ def cells(entry: Entry) -> list[str]:
     shown = list(entry.cells())
     shown[USER_COLUMN] = _user_text(entry.user or "")
     shown[ROLE_COLUMN] = ROLES.get(entry.role or "", entry.role or "")
+    shown[ACTION_COLUMN] = FORMER_WORDS.get(shown[ACTION_COLUMN], shown[ACTION_COLUMN])
     shown[KIND_COLUMN] = kind_text(entry.kind)
     details = _details(entry)
+    if details is not None and details.get("ly_do") in FORMER_WORDS:
+        details = {**details, "ly_do": FORMER_WORDS[details["ly_do"]]}
     if details is not None and _a_wrong_recovery_key_written_as_a_login(entry, details):
         shown[ACTION_COLUMN], reason = lockout.failed_try(keyfile.RECOVERY_SLOT)
         details = {**details, "ly_do": reason} if "ly_do" in details else details

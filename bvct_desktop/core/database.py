@@ -250,7 +250,7 @@ class Database(abc.ABC):
         active = self._still_active()
         if active and allows(self.actor.role, action):
             return
-        details = {"quyen": action.name} if active else {"quyen": action.name, "ly_do": "tài khoản đã bị vô hiệu hóa"}
+        details = {"quyen": action.name} if active else {"quyen": action.name, "ly_do": lockout.LOCKED}
         with self.write() as connection:
             self.audit(connection, what, audit_chain.REFUSED, details=details)
         raise refusal(what) if active else PermissionDenied(_disabled(self.actor.name))
@@ -279,7 +279,7 @@ class Database(abc.ABC):
 
 
 def _disabled(user: str) -> str:
-    return (f"Tài khoản «{user}» đã bị vô hiệu hóa; không làm tiếp được việc gì. Đóng chương trình và "
+    return (f"Tài khoản «{user}» đã bị khóa; không làm tiếp được việc gì. Đóng chương trình và "
             "hỏi quản trị viên nếu cần mở lại tài khoản.")
 
 

@@ -27,6 +27,7 @@ KINDS = (WRONG_SECRET, NO_SLOT, LOCKOUTS, REFUSED)
 
 
 WRONG_RECOVERY_KEY = "Khóa khôi phục không đúng."
+LOCKED = "tài khoản đã bị khóa"  # why a locked account (khóa tài khoản, by an administrator) is refused: audited
 LOGIN, RECOVERY_UNLOCK = "đăng nhập", "mở bằng khóa khôi phục"  # what a password, the recovery key opens: audited
 
 
@@ -48,7 +49,7 @@ def why(user: str, state: dict, known: bool, now: dt.datetime) -> list[tuple[str
     locked = "tạm khóa khóa khôi phục" if user == keyfile.RECOVERY_SLOT else "tạm khóa tài khoản"
     lockouts = state[LOCKOUTS] if state["lockouts_kept"] else (
         [[(state[WRONG_SECRET] or [now.isoformat(timespec="seconds")])[-1], state["until"]]] if state["until"] else [])
-    no_slot = "tài khoản đã bị khóa" if known else "không có tài khoản này"
+    no_slot = LOCKED if known else "không có tài khoản này"
     return [(WRONG_SECRET, [(at, tried, {"ly_do": wrong}) for at in state[WRONG_SECRET]]),
             (NO_SLOT, [(at, tried, {"ly_do": no_slot}) for at in state[NO_SLOT]]),
             (LOCKOUTS, [(at, locked, {"den": until}) for at, until in lockouts]),
@@ -71,8 +72,8 @@ def _refuse_while_locked(keys: keyfile.KeyFile, key_path: Path, user: str, now: 
 
         keyfile.update(key_path, refused)
     if user == keyfile.RECOVERY_SLOT:
-        raise AuthError(f"Khóa khôi phục tạm khóa do nhập sai nhiều lần; {_try_again(until)}")
-    raise AuthError(f"Tài khoản «{user}» tạm khóa do nhập sai mật khẩu nhiều lần; {_try_again(until)}")
+        raise AuthError(f"Khóa khôi phục đã bị tạm khóa do nhập sai nhiều lần; {_try_again(until)}")
+    raise AuthError(f"Tài khoản «{user}» đã bị tạm khóa do nhập sai mật khẩu nhiều lần; {_try_again(until)}")
 
 
 def _try_again(until: dt.datetime) -> str:
@@ -181,5 +182,6 @@ def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now
         state = record_failure(key_path, user, now, user in keys.slots)
         if state.get("until"):
             until = dt.datetime.fromisoformat(state["until"])
-            raise AuthError(f"{wrong} Đã sai {state['count']} lần: {locked} tạm khóa, {_try_again(until)}") from None
+            raise AuthError(f"{wrong} Đã sai {state['count']} lần: {locked} đã bị tạm khóa, "
+                            f"{_try_again(until)}") from None
         raise AuthError(wrong) from None

@@ -67,6 +67,16 @@ def disable(db: Database, name: str) -> None:
     key_slots.apply(db, key_slots.Change("khóa người dùng", name, {name: None}, key_slots.DISABLE), may_be_disabled)
 
 
+def locked_message(name: str) -> str:
+    """What the administrator is told once an account is locked (khóa tài khoản), in every face."""
+    return f"Đã khóa tài khoản «{name}»."
+
+
+def reopened_message(name: str, role: str) -> str:
+    """What the administrator is told once a locked account is open again, with the role it keeps."""
+    return f"Đã mở lại tài khoản «{name}» ({ROLES[role]})."
+
+
 def enable(db: Database, name: str, password: str) -> str:
     """An administrator reopens a disabled account with a new password (disabling took its key slot, or
     its login on the office server); returns the role it keeps."""
@@ -79,7 +89,7 @@ def enable(db: Database, name: str, password: str) -> str:
         nonlocal role
         row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).one()
         if row.active:
-            raise InputError(f"Người dùng «{name}» đang hoạt động, không cần mở lại.")
+            raise InputError(f"Tài khoản «{name}» đang hoạt động, không cần mở lại.")
         role = row.role
 
     if db.is_server:

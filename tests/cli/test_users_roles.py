@@ -134,10 +134,10 @@ def test_a_disabled_user_no_longer_opens_the_database_and_the_last_administrator
 
 def test_an_administrator_reopens_a_disabled_account_with_a_new_password_and_its_role(office, cli):
     viewer = ("xem1", _password("xem1"))
-    assert cli("users", "disable", "xem1")[0] == 0
+    assert cli("users", "disable", "xem1")[:2] == (0, "Đã khóa tài khoản «xem1».\n")
     assert "xem1\txem\tChỉ xem (đã khóa)\n" in cli("users", "list")[1]
     code, out, err = cli("users", "enable", "xem1", "--new-password-file", office["new"])
-    assert (code, out) == (0, "Đã mở lại người dùng «xem1» (Chỉ xem).\n"), err
+    assert (code, out) == (0, "Đã mở lại tài khoản «xem1» (Chỉ xem).\n"), err
     assert "xem1\txem\tChỉ xem\n" in cli("users", "list")[1]
     assert cli.as_user(*viewer)("report", *PERIOD, "--format", "json", "--out", "-")[0] == 3
     assert cli.as_user("xem1", "Mat-khau-moi-2026")("report", *PERIOD, "--format", "json", "--out", "-")[0] == 0
@@ -147,7 +147,7 @@ def test_an_administrator_reopens_a_disabled_account_with_a_new_password_and_its
 
 
 @pytest.mark.parametrize(("name", "said"), [
-    ("lanhdao1", "Người dùng «lanhdao1» đang hoạt động, không cần mở lại.\n"),
+    ("lanhdao1", "Tài khoản «lanhdao1» đang hoạt động, không cần mở lại.\n"),
     ("khong-co", "Không có người dùng «khong-co».\n"),
 ])
 def test_reopening_an_account_not_disabled_exits_2_and_changes_nothing(office, cli, name, said):

@@ -131,3 +131,11 @@ def test_a_wrong_recovery_key_written_as_a_failed_login_reads_as_what_it_was():
     cells = audit_words.cells(written)
     assert (cells[2], cells[4], cells[8]) == ("(khóa khôi phục)", "mở bằng khóa khôi phục",
                                               "Lý do: «sai khóa khôi phục»")
+
+
+def test_a_refusal_written_when_a_locked_account_was_called_disabled_reads_as_locked():
+    """Before 05/12/2026 the refusal of a locked account's session gave «tài khoản đã bị vô hiệu hóa»,
+    the failed login of the same account «tài khoản đã bị khóa»: both read as the second."""
+    written = Entry(8, dt.datetime(2026, 3, 2, 8), "canbo", "can-bo", "xem hồ sơ", "refused", None, None,
+                    '{"quyen": "BROWSE", "ly_do": "tài khoản đã bị vô hiệu hóa"}')
+    assert audit_words.cells(written)[8].startswith("Lý do: «tài khoản đã bị khóa»;")

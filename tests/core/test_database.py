@@ -61,7 +61,7 @@ def test_a_role_given_in_another_session_holds_at_once(admin, officer):
 def test_an_account_demoted_then_disabled_in_another_session_can_do_nothing_more_and_is_told_so(admin, officer):
     users.set_role(admin, OFFICER, "xem")
     users.disable(admin, OFFICER)
-    with pytest.raises(PermissionDenied, match=f"Tài khoản «{OFFICER}» đã bị vô hiệu hóa; ") as refused:
+    with pytest.raises(PermissionDenied, match=f"Tài khoản «{OFFICER}» đã bị khóa; ") as refused:
         officer.require(Action.BROWSE, "xem hồ sơ")
     assert refused.value.exit_code == 5
     assert _last_entry(admin) == (OFFICER, "xem", "xem hồ sơ", audit_chain.REFUSED)
@@ -71,7 +71,7 @@ def test_an_account_demoted_then_disabled_in_another_session_can_do_nothing_more
                                    lambda db: db.unlock_again(OFFICER_PASSWORD)])
 def test_the_password_asked_again_of_a_disabled_account_says_so_and_is_no_failed_login(admin, officer, asked):
     users.disable(admin, OFFICER)
-    with pytest.raises(AuthError, match=f"Tài khoản «{OFFICER}» đã bị vô hiệu hóa; ") as refused:
+    with pytest.raises(AuthError, match=f"Tài khoản «{OFFICER}» đã bị khóa; ") as refused:
         asked(officer)
     assert "Mật khẩu không đúng" not in refused.value.message
     assert OFFICER not in keyfile.read(admin.key_path).failures

@@ -44,7 +44,8 @@ def test_five_wrong_passwords_lock_the_account_for_30_seconds(made):
     with pytest.raises(AuthError, match=r"tạm khóa, hãy thử lại sau 02/03/2026 08:00"):
         vault.unlock(made, ADMIN, WRONG, clock)
     clock.advance(seconds=29)
-    with pytest.raises(AuthError, match=r"thử lại sau 02/03/2026 08:00"):
+    with pytest.raises(AuthError, match=rf"^Tài khoản «{ADMIN}» đã bị tạm khóa do nhập sai mật khẩu nhiều lần; hãy "
+                                        r"thử lại sau 02/03/2026 08:00"):
         vault.unlock(made, ADMIN, PASSWORD, clock)  # even the right password waits
     clock.advance(seconds=2)
     vault.unlock(made, ADMIN, PASSWORD, clock).close()
@@ -263,7 +264,7 @@ def test_a_password_asked_again_is_told_wrong_as_a_password_even_when_it_locks_t
         told.append(wrong.value.message)
     db.close()
     assert told[0] == "Mật khẩu không đúng."
-    assert told[-1].startswith("Mật khẩu không đúng. Đã sai 5 lần: tài khoản tạm khóa, hãy thử lại sau ")
+    assert told[-1].startswith("Mật khẩu không đúng. Đã sai 5 lần: tài khoản đã bị tạm khóa, hãy thử lại sau ")
 
 
 def test_the_recovery_key_is_locked_out_too_and_said_as_the_recovery_key_not_an_account(tmp_path):
@@ -280,8 +281,8 @@ def test_the_recovery_key_is_locked_out_too_and_said_as_the_recovery_key_not_an_
     with pytest.raises(AuthError) as locked:
         vault.unlock_with_recovery_key(path, recovery, clock)
     assert told == ["Khóa khôi phục không đúng."] * 4 + [
-        "Khóa khôi phục không đúng. Đã sai 5 lần: khóa khôi phục tạm khóa, hãy thử lại sau 02/03/2026 08:00:30."]
-    assert locked.value.message == ("Khóa khôi phục tạm khóa do nhập sai nhiều lần; hãy thử lại sau "
+        "Khóa khôi phục không đúng. Đã sai 5 lần: khóa khôi phục đã bị tạm khóa, hãy thử lại sau 02/03/2026 08:00:30."]
+    assert locked.value.message == ("Khóa khôi phục đã bị tạm khóa do nhập sai nhiều lần; hãy thử lại sau "
                                     "02/03/2026 08:00:30.")
     clock.advance(seconds=30)
     db = vault.unlock_with_recovery_key(path, recovery, clock)

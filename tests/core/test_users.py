@@ -87,7 +87,7 @@ def test_a_disabled_account_is_reopened_with_a_new_password_and_keeps_its_role(d
 
 
 @pytest.mark.parametrize(("name", "said"), [
-    ("lanhdao", "Người dùng «lanhdao» đang hoạt động, không cần mở lại."),
+    ("lanhdao", "Tài khoản «lanhdao» đang hoạt động, không cần mở lại."),
     ("khongco", "Không có người dùng «khongco»."),
 ])
 def test_reopening_an_account_that_is_open_or_missing_is_refused_and_nothing_is_written(db, name, said):

@@ -6,8 +6,11 @@ import sqlite3
 import pytest
 
 from bvct_desktop.core import backup, keyfile, users, vault
+from bvct_desktop.gui.designer.ui_admin_users import Ui_UsersPage
+from bvct_desktop.gui.designer.ui_login import Ui_LoginDialog
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.login import LoginDialog
+from bvct_desktop.gui.qt import QDialog, QWidget
 from tests.conftest import ADMIN, PASSWORD
 from tests.gui.shell_support import active, logged_in, new_database, tab_stops, type_text
 
@@ -181,3 +184,12 @@ def test_tab_goes_round_the_window_as_it_reads(qtbot, db_path, clock):
     active(qtbot, dialog)
     assert tab_stops() == [dialog.user, dialog.password, dialog.recovery_button, dialog.server_button,
                            dialog.login_button, dialog.quit_button, dialog.other_button]
+
+
+def test_the_login_names_the_account_s_name_as_the_users_page_does(qtbot):
+    login_form, users_form = Ui_LoginDialog(), Ui_UsersPage()
+    login_form.setupUi(dialog := QDialog())
+    users_form.setupUi(page := QWidget())
+    qtbot.addWidget(dialog)
+    qtbot.addWidget(page)
+    assert login_form.user_label.text() == users_form.name_label.text() == "Tên người dùng:"

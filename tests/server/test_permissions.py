@@ -362,9 +362,9 @@ def test_a_session_open_when_its_account_is_disabled_is_told_so_on_the_server_to
     try:
         officer.require(Action.EDIT, "nhập «Cán bộ»")
         assert office("users", "disable", USERS["chuyen-vien"])[0] == 0
-        with pytest.raises(PermissionDenied, match="đã bị vô hiệu hóa"):
+        with pytest.raises(PermissionDenied, match="đã bị khóa"):
             officer.require(Action.EDIT, "nhập «Cán bộ»")
-        with pytest.raises(AuthError, match="đã bị vô hiệu hóa"):  # not «Mật khẩu không đúng»
+        with pytest.raises(AuthError, match="đã bị khóa"):  # not «Mật khẩu không đúng»
             officer.unlock_again(_password(USERS["chuyen-vien"]))
     finally:
         officer.close()

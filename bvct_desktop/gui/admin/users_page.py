@@ -97,7 +97,7 @@ class UsersPage(QWidget, Ui_UsersPage):
         account, password = self.selected(), self._new_password()
         if password is not None:
             self._run(lambda: users.enable(self.context.db, account.name, password),
-                      f"Đã mở lại tài khoản «{account.name}» ({ROLES[account.role]}).")
+                      users.reopened_message(account.name, account.role))
 
     def _new_password(self) -> str | None:
         """The new password typed twice alike (read here: a worker never touches a widget)."""
@@ -117,4 +117,4 @@ class UsersPage(QWidget, Ui_UsersPage):
         if self.context.dialogs.ask(self, "Khóa tài khoản", f"Khóa tài khoản «{account.name}»? Người này sẽ không "
                                     "đăng nhập được nữa.") != YES:
             return
-        self._run(lambda: users.disable(self.context.db, account.name), f"Đã khóa tài khoản «{account.name}».")
+        self._run(lambda: users.disable(self.context.db, account.name), users.locked_message(account.name))

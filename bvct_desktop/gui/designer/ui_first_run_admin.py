@@ -83,7 +83,7 @@ class Ui_FirstRunAdmin(object):
     def retranslateUi(self, FirstRunAdmin):
         FirstRunAdmin.setTitle(QCoreApplication.translate("FirstRunAdmin", u"T\u00e0i kho\u1ea3n qu\u1ea3n tr\u1ecb vi\u00ean", None))
         FirstRunAdmin.setSubTitle(QCoreApplication.translate("FirstRunAdmin", u"Qu\u1ea3n tr\u1ecb vi\u00ean th\u00eam ng\u01b0\u1eddi d\u00f9ng, ph\u00e2n quy\u1ec1n v\u00e0 sao l\u01b0u. M\u1eadt kh\u1ea9u c\u1ea7n \u00edt nh\u1ea5t {min_length} k\u00fd t\u1ef1, kh\u00f4ng tr\u00f9ng t\u00ean \u0111\u0103ng nh\u1eadp, kh\u00f4ng ph\u1ea3i m\u1eadt kh\u1ea9u ph\u1ed5 bi\u1ebfn.", None))
-        self.name_label.setText(QCoreApplication.translate("FirstRunAdmin", u"T\u00ean \u0111\u0103ng nh\u1eadp:", None))
+        self.name_label.setText(QCoreApplication.translate("FirstRunAdmin", u"T\u00ean ng\u01b0\u1eddi d\u00f9ng:", None))
         self.password_label.setText(QCoreApplication.translate("FirstRunAdmin", u"M\u1eadt kh\u1ea9u:", None))
         self.again_label.setText(QCoreApplication.translate("FirstRunAdmin", u"Nh\u1eadp l\u1ea1i m\u1eadt kh\u1ea9u:", None))
     # retranslateUi

@@ -96,6 +96,6 @@ class Ui_FirstRunRestore(object):
         self.backup_label.setText(QCoreApplication.translate("FirstRunRestore", u"B\u1ea3n sao l\u01b0u:", None))
         self.backup_file.setPlaceholderText(QCoreApplication.translate("FirstRunRestore", u"t\u1ec7p .bvctbak, v\u00ed d\u1ee5 E:\\chuyen-may.bvctbak", None))
         self.backup_button.setText(QCoreApplication.translate("FirstRunRestore", u"Ch\u1ecdn t\u1ec7p\u2026", None))
-        self.user_label.setText(QCoreApplication.translate("FirstRunRestore", u"T\u00ean \u0111\u0103ng nh\u1eadp:", None))
+        self.user_label.setText(QCoreApplication.translate("FirstRunRestore", u"T\u00ean ng\u01b0\u1eddi d\u00f9ng:", None))
         self.password_label.setText(QCoreApplication.translate("FirstRunRestore", u"M\u1eadt kh\u1ea9u:", None))
     # retranslateUi

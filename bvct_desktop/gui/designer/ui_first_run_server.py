@@ -156,6 +156,6 @@ class Ui_FirstRunServer(object):
         self.ca_file.setPlaceholderText(QCoreApplication.translate("FirstRunServer", u"t\u1ec7p .crt do qu\u1ea3n tr\u1ecb vi\u00ean ch\u00e9p sang, v\u00ed d\u1ee5 C:\\BVCT\\ca.crt", None))
         self.ca_button.setText(QCoreApplication.translate("FirstRunServer", u"Ch\u1ecdn t\u1ec7p\u2026", None))
         self.insecure.setText(QCoreApplication.translate("FirstRunServer", u"M\u1ea1ng n\u1ed9i b\u1ed9 kh\u00f4ng x\u00e1c th\u1ef1c ch\u1ee9ng ch\u1ec9 (kh\u00f4ng an to\u00e0n)", None))
-        self.user_label.setText(QCoreApplication.translate("FirstRunServer", u"T\u00ean \u0111\u0103ng nh\u1eadp:", None))
+        self.user_label.setText(QCoreApplication.translate("FirstRunServer", u"T\u00ean ng\u01b0\u1eddi d\u00f9ng:", None))
         self.password_label.setText(QCoreApplication.translate("FirstRunServer", u"M\u1eadt kh\u1ea9u:", None))
     # retranslateUi

@@ -94,7 +94,7 @@ class Ui_RecoveryReset(object):
     def retranslateUi(self, RecoveryReset):
         RecoveryReset.setTitle(QCoreApplication.translate("RecoveryReset", u"\u0110\u1eb7t l\u1ea1i m\u1eadt kh\u1ea9u qu\u1ea3n tr\u1ecb vi\u00ean", None))
         RecoveryReset.setSubTitle(QCoreApplication.translate("RecoveryReset", u"Nh\u1eadp kh\u00f3a kh\u00f4i ph\u1ee5c (in tr\u00ean phi\u1ebfu kh\u00f3a kh\u00f4i ph\u1ee5c) v\u00e0 m\u1eadt kh\u1ea9u m\u1edbi c\u1ee7a qu\u1ea3n tr\u1ecb vi\u00ean. M\u1eadt kh\u1ea9u c\u1ea7n \u00edt nh\u1ea5t {min_length} k\u00fd t\u1ef1. Kh\u00f3a kh\u00f4i ph\u1ee5c \u0111\u00e3 d\u00f9ng s\u1ebd \u0111\u01b0\u1ee3c thay b\u1eb1ng kh\u00f3a m\u1edbi, hi\u1ec7n \u1edf trang sau.", None))
-        self.name_label.setText(QCoreApplication.translate("RecoveryReset", u"T\u00ean \u0111\u0103ng nh\u1eadp:", None))
+        self.name_label.setText(QCoreApplication.translate("RecoveryReset", u"T\u00ean ng\u01b0\u1eddi d\u00f9ng:", None))
         self.key_label.setText(QCoreApplication.translate("RecoveryReset", u"Kh\u00f3a kh\u00f4i ph\u1ee5c:", None))
         self.key.setPlaceholderText(QCoreApplication.translate("RecoveryReset", u"XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX", None))
         self.password_label.setText(QCoreApplication.translate("RecoveryReset", u"M\u1eadt kh\u1ea9u:", None))
