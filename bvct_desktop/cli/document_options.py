@@ -23,6 +23,5 @@ def document_options(args) -> render.Options:
 
 def profile_note(options: render.Options) -> None:
     """Says, after the document is written, that its profile is not verified yet (HD 05/2026)."""
-    if options.profile.unverified:
-        print(f"Lưu ý: {options.profile.unverified} Văn bản in theo các giá trị chép từ HD 36; "
-              "đối chiếu trước khi ban hành.")
+    if options.profile.unverified_note:
+        print(f"Lưu ý: {options.profile.unverified_note}")

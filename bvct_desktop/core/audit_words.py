@@ -59,7 +59,9 @@ ROLE_COLUMN, ACTION_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 4, 6, 8  # in audit
 USER_COLUMN = 2
 RECOVERY_KEY = "(khóa khôi phục)"  # its key slot's name, no account's (keyfile.RECOVERY_SLOT)
 # what entries written before 05/12/2026 named an action or a reason, as the program names it now
-FORMER_WORDS = {"tài khoản đã bị vô hiệu hóa": lockout.LOCKED}
+FORMER_WORDS = {"tài khoản đã bị vô hiệu hóa": lockout.LOCKED,
+                "in lại văn bản đã ban hành": "in lại văn bản đã phát hành",
+                "lưu văn bản đã ban hành": "lưu văn bản đã phát hành"}
 
 
 def _person_file_fields() -> dict[str, tuple[Field, ...]]:

@@ -204,7 +204,7 @@ def parse_number(text: str) -> tuple[int, str, str]:
 
 def content_of(db: Database, number_text: str, on: dt.date | None = None) -> tuple[Issued, Content]:
     """An issued document and its content as issued, for a user allowed to print."""
-    db.require(Action.EXPORT, "in lại văn bản đã ban hành")
+    db.require(Action.EXPORT, "in lại văn bản đã phát hành")
     with db.read() as connection:
         entry = find(connection, number_text, on)
         if entry.status == numbering.SPOILED:

@@ -1,4 +1,4 @@
-"""Văn bản đã ban hành: the outgoing register (sổ đăng ký văn bản đi) — each issued document with
+"""Văn bản đã phát hành: the outgoing register (sổ đăng ký văn bản đi) — each issued document with
 its number, date, kind, trích yếu, signer, recipients and state — and any of them written again
 exactly as issued: into the print preview, or saved as PDF, Word or Excel (each whole: a letter's
 workbook holds its text, then the list attached). A document is written on a worker, with a progress
@@ -130,7 +130,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
     def save_selected(self, fmt: str) -> None:
         """The selected document, as issued, saved as `fmt`."""
         entry = self.selected()
-        if entry is None or self.task is not None or not reauth.confirm(self.context, self, "lưu văn bản đã ban hành"):
+        if entry is None or self.task is not None or not reauth.confirm(self.context, self, "lưu văn bản đã phát hành"):
             return
         title = f"{outgoing.KIND_LABELS.get(entry.kind, entry.kind)} số {entry.number_text}"
         chosen = export_password.save_as(self.context.dialogs, self, "Lưu văn bản", text.file_name(title, suffix=fmt),

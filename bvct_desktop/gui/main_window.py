@@ -77,7 +77,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         found += navigation.register_destinations(context)
         found.append(Destination(REPORT, "Báo cáo", lambda: ReportPage(context)))
         if allows(context.db.actor.role, Action.EXPORT):
-            found.append(Destination(ISSUED, "Văn bản đã ban hành", lambda: IssuedPage(context)))
+            found.append(Destination(ISSUED, "Văn bản đã phát hành", lambda: IssuedPage(context)))
         if admin_allowed(context.db.actor.role):
             found.append(Destination(ADMIN, "Quản trị", lambda: AdminPage(context, self.logout_requested.emit)))
         return found

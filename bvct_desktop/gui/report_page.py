@@ -161,10 +161,9 @@ class ReportPage(QWidget, Ui_ReportPage):
 
     def _profile_chosen(self) -> None:
         """A profile not checked against its official text says so when chosen."""
-        unverified = profile.load(self.profile.currentData()).unverified
-        if unverified:
-            self.error.show_message(f"{unverified} Văn bản in theo các giá trị chép từ HD 36; đối chiếu trước khi "
-                                    "ban hành.")
+        note = profile.load(self.profile.currentData()).unverified_note
+        if note:
+            self.error.show_message(note)
         else:
             self.error.clear()
 

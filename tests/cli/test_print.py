@@ -355,7 +355,7 @@ def test_the_report_takes_secret_and_profile_and_says_hd05_is_unverified(loaded,
     assert code == 0 and lines[lines.index(next(line for line in lines if line.startswith("Số"))) + 1] == "MẬT"
     assert "chưa được đối chiếu" not in out
     code, out, _ = loaded("report", *YEAR, "--format", "pdf", "--out", target, "--profile", "hd05-2026")
-    assert code == 0 and "chưa được đối chiếu với văn bản gốc" in out
+    assert code == 0 and "chưa được đối chiếu với văn bản gốc" in out and "đối chiếu trước khi phát hành." in out
     assert "chưa được đối chiếu" in pdfcheck.info(target)["Subject"]
     code, out, _ = loaded("print", "slips", *YEAR, "--out", tmp_path / "p.pdf", "--profile", "hd05-2026")
     assert code == 0 and "chưa được đối chiếu" in out

@@ -139,3 +139,10 @@ def test_a_refusal_written_when_a_locked_account_was_called_disabled_reads_as_lo
     written = Entry(8, dt.datetime(2026, 3, 2, 8), "canbo", "can-bo", "xem hồ sơ", "refused", None, None,
                     '{"quyen": "BROWSE", "ly_do": "tài khoản đã bị vô hiệu hóa"}')
     assert audit_words.cells(written)[8].startswith("Lý do: «tài khoản đã bị khóa»;")
+
+
+def test_a_reprint_refused_when_the_register_was_called_ban_hanh_reads_as_phat_hanh():
+    """Before 05/12/2026 the register of issued documents was «văn bản đã ban hành» in the trail."""
+    written = Entry(9, dt.datetime(2026, 3, 2, 8), "canbo", "xem", "in lại văn bản đã ban hành", "refused", None,
+                    None, '{"quyen": "EXPORT"}')
+    assert audit_words.cells(written)[4] == "in lại văn bản đã phát hành"

@@ -126,6 +126,7 @@ def test_the_page_is_in_the_navigation_for_those_who_may_print(qtbot, context):
     assert ISSUED in window.navigation.keys
     window.navigation.select(ISSUED)
     assert isinstance(window.current_page(), IssuedPage)
+    assert window.current_page().page_title.text() == "Văn bản đã phát hành"  # as the documents are «phát hành»
 
 
 def test_a_reminder_from_the_dashboards_overdue_slips(qtbot, context):

@@ -68,7 +68,7 @@ def fake_registers(monkeypatch):
 def test_navigation_and_status_bar(qtbot, db, clock, fake_registers):
     window = main_window(qtbot, db, clock)
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
-    assert titles == ["Tổng quan", "Cán bộ", "Phiếu xác minh", "Báo cáo", "Văn bản đã ban hành", "Quản trị"]
+    assert titles == ["Tổng quan", "Cán bộ", "Phiếu xác minh", "Báo cáo", "Văn bản đã phát hành", "Quản trị"]
     assert window.current_key() == "dashboard"
     assert window.user_label.text() == f"Người dùng: {ADMIN}"
     assert window.role_label.text() == "Vai trò: Quản trị"
@@ -163,7 +163,7 @@ def ancestors(widget: QWidget) -> list[QWidget]:
 def test_real_registers_are_in_the_navigation(qtbot, db, clock):
     window = main_window(qtbot, db, clock)
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
-    assert titles == ["Tổng quan", *(title for _kind, title in navigation.REGISTERS), "Báo cáo", "Văn bản đã ban hành",
+    assert titles == ["Tổng quan", *(title for _kind, title in navigation.REGISTERS), "Báo cáo", "Văn bản đã phát hành",
                       "Quản trị"]
 
 

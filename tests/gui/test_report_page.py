@@ -204,6 +204,7 @@ def test_the_profile_and_the_secrecy_stamp_are_chosen_on_the_page(page, qtbot):
     options = page.options()
     assert options.secrecy == "MẬT" and options.profile.key == "hd05-2026"
     assert "chưa được đối chiếu với văn bản gốc" in page.error.text()
+    assert page.error.text().endswith("đối chiếu trước khi phát hành.")
     page.print_report()
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
     assert "MẬT" in pdfium.PdfDocument(page.preview.data)[0].get_textpage().get_text_range()

@@ -149,7 +149,7 @@ class Ui_IssuedPage(object):
     # setupUi
 
     def retranslateUi(self, IssuedPage):
-        self.page_title.setText(QCoreApplication.translate("IssuedPage", u"V\u0103n b\u1ea3n \u0111\u00e3 ban h\u00e0nh", None))
+        self.page_title.setText(QCoreApplication.translate("IssuedPage", u"V\u0103n b\u1ea3n \u0111\u00e3 ph\u00e1t h\u00e0nh", None))
         self.page_subtitle.setText(QCoreApplication.translate("IssuedPage", u"S\u1ed5 \u0111\u0103ng k\u00fd v\u0103n b\u1ea3n \u0111i: m\u1ed7i v\u0103n b\u1ea3n \u0111\u00e3 ph\u00e1t h\u00e0nh, s\u1ed1, ng\u00e0y, tr\u00edch y\u1ebfu, ng\u01b0\u1eddi k\u00fd, n\u01a1i nh\u1eadn. In l\u1ea1i \u0111\u00fang nh\u01b0 khi ph\u00e1t h\u00e0nh, d\u1ea1ng PDF, Word ho\u1eb7c Excel.", None))
         self.year_label.setText(QCoreApplication.translate("IssuedPage", u"N\u0103m", None))
         ___qtablewidgetitem = self.table.horizontalHeaderItem(0)

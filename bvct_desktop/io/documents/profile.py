@@ -47,6 +47,12 @@ class Profile:
         return f"Thể thức «{self.name}» chưa được đối chiếu với văn bản gốc." if self.draft else ""
 
     @property
+    def unverified_note(self) -> str:
+        """What the officer is told on choosing, or writing with, an unverified profile ("" for a verified one)."""
+        return (f"{self.unverified} Văn bản in theo các giá trị chép từ HD 36; đối chiếu trước khi phát hành."
+                if self.draft else "")
+
+    @property
     def listing_margins(self) -> tuple[float, float, float, float]:
         """The landscape registers' margins: top, bottom, left, right in points."""
         return tuple(self.listing[f"margin_{side}"] for side in ("top", "bottom", "left", "right"))
