@@ -8,7 +8,10 @@
 ; What it promises the officer:
 ; - 64-bit, installed for the current user by default (no administrator needed), or for all users
 ;   when chosen on the first page or with /ALLUSERS;
-; - Start-menu and desktop shortcuts with Vietnamese names;
+; - Start-menu and desktop shortcuts with Vietnamese names, and «Dòng lệnh BVCT»: a command prompt in
+;   the program folder, where `bvct …` and `bvct-desktop …` run as the README says;
+; - installed for the current user, the program folder goes on that user's PATH (once; taken off
+;   again by the uninstaller), so a new cmd window finds `bvct` anywhere;
 ; - an upgrade replaces the whole previous `_internal` folder, so no stale DLL of an older
 ;   version is ever loaded beside the new ones;
 ; - data (bvct.db, bvct.db.keys, sao-luu\) live in %LOCALAPPDATA%\BVCT Desktop, never in the
@@ -66,6 +69,8 @@ ShowLanguageDialog=no
 CloseApplications=yes
 RestartApplications=no
 SetupLogging=yes
+; Windows is told that PATH changed, so a cmd window opened after installing finds `bvct`.
+ChangesEnvironment=yes
 
 [Languages]
 Name: "vi"; MessagesFile: "compiler:Default.isl,Vietnamese.isl"
@@ -85,8 +90,13 @@ Source: "{#BundleDir}\_internal\*"; DestDir: "{app}\_internal"; Flags: ignorever
 
 [Icons]
 Name: "{autoprograms}\{#ShortcutName}"; Filename: "{app}\{#AppExe}"; Comment: "Mở BVCT Desktop"
+Name: "{autoprograms}\Dòng lệnh BVCT"; Filename: "{cmd}"; Parameters: "/k bvct --version"; WorkingDir: "{app}"; Comment: "Dấu nhắc lệnh trong thư mục chương trình: gõ bvct …"
 Name: "{autoprograms}\Gỡ cài đặt BVCT Desktop"; Filename: "{uninstallexe}"; Comment: "Gỡ chương trình (dữ liệu được giữ nguyên)"
 Name: "{autodesktop}\{#ShortcutName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
+
+[Registry]
+; Per-user installs only: a per-machine PATH would need HKLM, and the Start-menu prompt serves those.
+Root: HKCU; Subkey: "Environment"; ValueType: expandsz; ValueName: "Path"; ValueData: "{olddata};{app}"; Check: NotOnUserPath(ExpandConstant('{app}'))
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent runasoriginaluser
@@ -140,8 +150,40 @@ begin
   Result := WaitUntilClosed();
 end;
 
+function UserPath(): String;
+begin
+  if not RegQueryStringValue(HKEY_CURRENT_USER, 'Environment', 'Path', Result) then
+    Result := '';
+end;
+
+{ Compared whole entries, case-insensitively, with or without a trailing backslash. }
+function OnPath(Path, Folder: String): Boolean;
+begin
+  Result := (Pos(';' + Uppercase(Folder) + ';', ';' + Uppercase(Path) + ';') > 0) or
+            (Pos(';' + Uppercase(Folder) + '\;', ';' + Uppercase(Path) + ';') > 0);
+end;
+
+function NotOnUserPath(Folder: String): Boolean;
+begin
+  Result := not IsAdminInstallMode() and not OnPath(UserPath(), Folder);
+end;
+
+procedure TakeOffUserPath(Folder: String);
+var
+  Before, Path: String;
+begin
+  Before := UserPath();
+  Path := ';' + Before + ';';
+  StringChangeEx(Path, ';' + Folder + ';', ';', True);
+  Path := Copy(Path, 2, Length(Path) - 2);
+  if Path <> Before then
+    RegWriteExpandStringValue(HKEY_CURRENT_USER, 'Environment', 'Path', Path);
+end;
+
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 begin
+  if (CurUninstallStep = usUninstall) and not IsAdminInstallMode() then
+    TakeOffUserPath(ExpandConstant('{app}'));
   if (CurUninstallStep = usPostUninstall) and not UninstallSilent() then
     MsgBox(FmtMessage(CustomMessage('DataKept'), [ExpandConstant('{localappdata}\BVCT Desktop')]),
            mbInformation, MB_OK);

@@ -92,3 +92,16 @@ def test_the_windows_workflow_builds_tests_packs_and_exercises_the_installer():
              "SHA256SUMS.txt", "/CURRENTUSER", "installer.smoke", "stale-from-an-old-version.dll", "unins000.exe"]
     positions = [workflow.index(step) for step in steps]
     assert positions == sorted(positions)  # in this order: nothing is packed before it was tested
+
+
+def test_bvct_is_typed_in_cmd_as_the_readme_says(script):
+    icons = section(script, "Icons")
+    assert re.search(r'^Name: "\{autoprograms\}\\Dòng lệnh BVCT"; Filename: "\{cmd\}";.*WorkingDir: "\{app\}"',
+                     icons, re.MULTILINE)
+    registry = section(script, "Registry")
+    assert 'Root: HKCU; Subkey: "Environment"; ValueType: expandsz; ValueName: "Path"' in registry
+    assert 'ValueData: "{olddata};{app}"; Check: NotOnUserPath(ExpandConstant(\'{app}\'))' in registry
+    assert "uninsdeletevalue" not in registry  # that would delete the officer's whole PATH
+    assert setting(script, "ChangesEnvironment") == "yes"
+    assert re.search(r"if \(CurUninstallStep = usUninstall\) and not IsAdminInstallMode\(\) then\s+"
+                     r"TakeOffUserPath\(ExpandConstant\('\{app\}'\)\);", script)
