@@ -270,13 +270,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.warning(None, APP_TITLE, REMEMBERED_SERVER_BROKEN.format(problem=error.message))
         where = FileAddress(paths.default_database())
     session = Session(where, dialogs)
+    check = None
     if args.startup_check:
         from . import startcheck
 
-        startcheck.arm(args.startup_check)
+        check = startcheck.arm(args.startup_check, dialogs)
     try:
         if not session.start():
-            return 0
+            return check.exit_code if check else 0
         return app.exec()
     except BvctError as error:
         QMessageBox.warning(None, APP_TITLE, error.message)

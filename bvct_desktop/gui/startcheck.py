@@ -4,25 +4,44 @@
 Installer builds and technicians use it to prove an installed copy starts on a PC with no
 network: the report names the window, the font the widgets really got (the bundled Liberation
 Sans), the Qt modules loaded, and any problem; a picture of the window is saved beside it.
+A report that cannot be written is told, and the check ends with a failure status.
 """
 
 import json
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import buildinfo
+from ..core.errors import os_reason
+from .dialogs import Dialogs
 from .look import UI_FAMILY
 from .qt import QApplication, QFontInfo, QTimer
 
 FIRST_WINDOWS = ("LoginDialog", "FirstRunWizard")
 POLL_MS = 20
 GIVE_UP_S = 60
+TITLE = "Kiểm tra khởi động"
+UNWRITTEN = ("Không ghi được báo cáo kiểm tra vào «{path}»: {reason}. Chạy lại với một đường dẫn người dùng "
+             "ghi được, ví dụ: bvct-desktop --startup-check %USERPROFILE%\\kiem-tra.json")
 
 
-def arm(report: Path) -> None:
+@dataclass
+class Check:
+    """The check armed for this run; `failure` says why its report was not written."""
+
+    failure: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failure else 0
+
+
+def arm(report: Path, dialogs: Dialogs) -> Check:
     """Watches for the first window once the event loop runs; reports on it, then closes it."""
     started = time.perf_counter()
+    check = Check()
 
     def look() -> None:
         window = QApplication.activeModalWidget()
@@ -31,10 +50,15 @@ def arm(report: Path) -> None:
                 QTimer.singleShot(POLL_MS, look)
             return
         QApplication.processEvents()  # painted once, as the officer sees it
-        write(report, window, time.perf_counter() - started)
+        try:
+            write(report, window, time.perf_counter() - started)
+        except OSError as error:
+            check.failure = UNWRITTEN.format(path=report, reason=os_reason(error))
+            dialogs.warn(window, TITLE, check.failure)
         window.reject()
 
     QTimer.singleShot(0, look)
+    return check
 
 
 def write(report: Path, window, seconds: float) -> None:
