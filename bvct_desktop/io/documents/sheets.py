@@ -120,10 +120,14 @@ def draw_recovery_key(c: DocumentCanvas, recovery_key: str, database: str, creat
         flow.line(group, BOLD, size * 1.6, "center")
     flow.skip(size)
     for text in (
-        "Khóa khôi phục mở được cơ sở dữ liệu khi quản trị viên quên mật khẩu: chương trình dùng khóa này "
-        "để đặt lại mật khẩu quản trị viên (bvct users passwd TÊN --recovery-key-file TỆP).",
+        "Khóa khôi phục mở được cơ sở dữ liệu khi quản trị viên quên mật khẩu. Ở cửa sổ đăng nhập bấm "
+        "«Quên mật khẩu quản trị…», gõ khóa từ phiếu này rồi đặt mật khẩu mới; chương trình cho một khóa "
+        "khôi phục mới (khóa trên phiếu này hết dùng được), in phiếu mới thay phiếu này.",
+        "Cách khác, trên dòng lệnh: bvct users passwd TÊN --recovery-key-file TỆP. Lệnh này chỉ đọc khóa từ "
+        "tệp, không hỏi gõ khóa: gõ khóa vào một tệp trên ổ USB cất riêng, chạy lệnh, rồi xóa tệp ngay.",
         "Khóa chỉ in ra một lần và không lưu ở đâu trên máy tính. Cất phiếu này trong tủ tài liệu mật, "
-        "tách khỏi máy tính; không chụp ảnh, không sao chép vào máy tính hay điện thoại.",
+        "tách khỏi máy tính; không chụp ảnh, không sao chép vào máy tính hay điện thoại. Khóa đã lưu vào "
+        "ổ USB thì ổ ấy cũng cất như phiếu này.",
         "Ai giữ phiếu này mở được toàn bộ dữ liệu: bàn giao phiếu phải lập biên bản.",
     ):
         flow.paragraph(text, REGULAR, size)

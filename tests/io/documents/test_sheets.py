@@ -122,3 +122,16 @@ def test_with_no_foreign_element_the_section_says_so(tmp_path, history, options)
     pdfcheck.assert_in_order(pdfcheck.lines(target), "IV. ĐI NƯỚC NGOÀI", "Chưa có chuyến đi nào được ghi nhận.",
                              "V. YẾU TỐ NƯỚC NGOÀI KHÁC", "Chưa có yếu tố nước ngoài nào khác được ghi nhận.",
                              "VI. XÁC MINH LAI LỊCH", "Chưa có phiếu yêu cầu xác minh nào.")
+
+
+def test_the_recovery_key_sheet_sends_the_officer_to_the_login_window_first(tmp_path, office, options):
+    target = tmp_path / "phieu-khoa.pdf"
+    target.write_bytes(render.recovery_key_pdf(office, "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567", "bvct.db",
+                                               dt.date(2026, 11, 26), options))
+    text = " ".join(pdfcheck.lines(target))
+    button, command = text.index("«Quên mật khẩu quản trị…»"), text.index("bvct users passwd TÊN --recovery-key-file")
+    assert button < command
+    assert "gõ khóa từ phiếu này" in text
+    # the command reads the key only from a file, never typed at a prompt: the sheet says so, and where
+    assert "chỉ đọc khóa từ tệp" in text and "ổ USB" in text and "xóa tệp" in text
+    assert pdfcheck.page_count(target) == 1
