@@ -20,7 +20,7 @@ from .designer.ui_first_run_server import Ui_FirstRunServer
 from .dialogs import DATABASE_FILTER, Dialogs
 from .icons import icon
 from .look import wait_cursor
-from .qt import QApplication, QLineEdit, QWizard, QWizardPage
+from .qt import QLineEdit, QWizard, QWizardPage
 from .startup_restore import RestorePage, attempted
 from .workers import wait_for
 
@@ -188,7 +188,6 @@ class RecoveryPage(QWizardPage, Ui_FirstRunRecovery):
         super().__init__()
         self._wizard = wizard
         self.setupUi(self)
-        self.copy_button.clicked.connect(self.copy_key)
         self.save_button.clicked.connect(self.save_key)
         self.print_button.clicked.connect(self.print_key)
         self.kept.toggled.connect(self.completeChanged)
@@ -205,17 +204,15 @@ class RecoveryPage(QWizardPage, Ui_FirstRunRecovery):
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         return self.kept.isChecked()
 
-    def copy_key(self) -> None:
-        QApplication.clipboard().setText(self.key.text())
-        self.status.show_message("Đã chép khóa khôi phục vào bộ nhớ tạm; hãy dán vào nơi cất giữ.", error=False)
-
     def save_key(self) -> None:
-        chosen = self._wizard.dialogs.save_file(self, "Lưu khóa khôi phục", "khoa-khoi-phuc-bvct.txt",
+        """To a USB stick stored apart; the key on the first line, where `--recovery-key-file` reads it."""
+        chosen = self._wizard.dialogs.save_file(self, "Lưu khóa khôi phục vào ổ USB", "khoa-khoi-phuc-bvct.txt",
                                                 "Tệp văn bản (*.txt)")
         if not chosen:
             return
-        text = (f"KHÓA KHÔI PHỤC BVCT DESKTOP\nCơ sở dữ liệu: {self._wizard.path}\n\n{self.key.text()}\n\n"
-                "Cất giữ tệp này an toàn, tách khỏi máy tính; ai có khóa này mở được cơ sở dữ liệu.\n")
+        text = (f"{self.key.text()}\n\nKhóa khôi phục BVCT Desktop của cơ sở dữ liệu: {self._wizard.path}\n"
+                "Chỉ giữ tệp này trên ổ USB cất riêng, tách khỏi máy tính, không chép vào máy tính; "
+                "ai có khóa này mở được cơ sở dữ liệu.\n")
         try:
             with output(Path(chosen)) as temp:
                 temp.write_text(text, encoding="utf-8")

@@ -13,7 +13,7 @@ from bvct_desktop.core.address import FileAddress
 from bvct_desktop.gui import app
 from bvct_desktop.gui.dialogs import Dialogs
 from bvct_desktop.gui.login import LoginDialog
-from bvct_desktop.gui.qt import QApplication, QDialog, QWizard
+from bvct_desktop.gui.qt import QDialog, QWizard
 from bvct_desktop.gui.startup import OPEN_OTHER, FirstRunWizard
 from tests.conftest import ADMIN, PASSWORD
 from tests.gui.shell_support import FakeClock, logged_in, off_the_gui_thread, threads_calling
@@ -105,16 +105,20 @@ def test_whole_first_run_creates_the_database_with_the_office_settings(wizard):
     db.close()
 
 
-def test_recovery_key_can_be_saved_and_copied(wizard, tmp_path):
+def test_recovery_key_is_printed_or_saved_to_a_usb_stick_never_copied(wizard, tmp_path):
+    """As the printed sheet says: kept on paper or a USB stick stored apart, never on the computer
+    (the clipboard included: Windows keeps its history)."""
     wizard.next()
     fill_admin(wizard)
     wizard.next()
+    page = wizard.recovery
+    assert not hasattr(page, "copy_button") and page.save_button.text() == "Lưu vào ổ USB…"
+    assert "ổ USB cất riêng" in page.subTitle() and "không lưu trên máy tính này" in page.subTitle()
     target = tmp_path / "khoa.txt"
     wizard.dialogs.answer_next(str(target))
-    wizard.recovery.save_key()
-    assert wizard.recovery.key.text() in target.read_text(encoding="utf-8")
-    wizard.recovery.copy_key()
-    assert QApplication.clipboard().text() == wizard.recovery.key.text()
+    page.save_key()
+    # the key on the first line: the file serves `bvct users passwd TÊN --recovery-key-file` as it is
+    assert target.read_text(encoding="utf-8").splitlines()[0] == page.key.text()
     wizard.recovery.print_key()
     assert wizard.recovery.preview.isVisible() and wizard.recovery.preview.pages == 1
     wizard.recovery.preview.close()

@@ -28,26 +28,21 @@ class Ui_FirstRunRecovery(object):
 
         self.buttons = QHBoxLayout()
         self.buttons.setObjectName(u"buttons")
-        self.copy_button = QPushButton(FirstRunRecovery)
-        self.copy_button.setObjectName(u"copy_button")
+        self.print_button = QPushButton(FirstRunRecovery)
+        self.print_button.setObjectName(u"print_button")
 
-        self.buttons.addWidget(self.copy_button)
+        self.buttons.addWidget(self.print_button)
 
         self.save_button = QPushButton(FirstRunRecovery)
         self.save_button.setObjectName(u"save_button")
 
         self.buttons.addWidget(self.save_button)
 
-        self.print_button = QPushButton(FirstRunRecovery)
-        self.print_button.setObjectName(u"print_button")
-
-        self.buttons.addWidget(self.print_button)
-
         self.buttons_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttons.addItem(self.buttons_spacer)
 
-        self.buttons.setStretch(3, 1)
+        self.buttons.setStretch(2, 1)
 
         self.recovery_layout.addLayout(self.buttons)
 
@@ -72,9 +67,8 @@ class Ui_FirstRunRecovery(object):
 
     def retranslateUi(self, FirstRunRecovery):
         FirstRunRecovery.setTitle(QCoreApplication.translate("FirstRunRecovery", u"Kh\u00f3a kh\u00f4i ph\u1ee5c", None))
-        FirstRunRecovery.setSubTitle(QCoreApplication.translate("FirstRunRecovery", u"Kh\u00f3a n\u00e0y m\u1edf \u0111\u01b0\u1ee3c c\u01a1 s\u1edf d\u1eef li\u1ec7u khi qu\u1ea3n tr\u1ecb vi\u00ean qu\u00ean m\u1eadt kh\u1ea9u. N\u00f3 CH\u1ec8 HI\u1ec6N M\u1ed8T L\u1ea6N: h\u00e3y ch\u00e9p ra gi\u1ea5y ho\u1eb7c l\u01b0u v\u00e0o t\u1ec7p, c\u1ea5t gi\u1eef an to\u00e0n, t\u00e1ch kh\u1ecfi m\u00e1y t\u00ednh n\u00e0y.", None))
-        self.copy_button.setText(QCoreApplication.translate("FirstRunRecovery", u"Sao ch\u00e9p", None))
-        self.save_button.setText(QCoreApplication.translate("FirstRunRecovery", u"L\u01b0u v\u00e0o t\u1ec7p\u2026", None))
+        FirstRunRecovery.setSubTitle(QCoreApplication.translate("FirstRunRecovery", u"Kh\u00f3a n\u00e0y m\u1edf \u0111\u01b0\u1ee3c c\u01a1 s\u1edf d\u1eef li\u1ec7u khi qu\u1ea3n tr\u1ecb vi\u00ean qu\u00ean m\u1eadt kh\u1ea9u. N\u00f3 CH\u1ec8 HI\u1ec6N M\u1ed8T L\u1ea6N: h\u00e3y in phi\u1ebfu kh\u00f3a kh\u00f4i ph\u1ee5c (ho\u1eb7c ch\u00e9p tay ra gi\u1ea5y) v\u00e0 c\u1ea5t trong t\u1ee7 t\u00e0i li\u1ec7u m\u1eadt; mu\u1ed1n c\u00f3 th\u00eam b\u1ea3n \u0111i\u1ec7n t\u1eed th\u00ec ch\u1ec9 l\u01b0u v\u00e0o \u1ed5 USB c\u1ea5t ri\u00eang, kh\u00f4ng l\u01b0u tr\u00ean m\u00e1y t\u00ednh n\u00e0y.", None))
         self.print_button.setText(QCoreApplication.translate("FirstRunRecovery", u"In phi\u1ebfu kh\u00f3a kh\u00f4i ph\u1ee5c\u2026", None))
-        self.kept.setText(QCoreApplication.translate("FirstRunRecovery", u"T\u00f4i \u0111\u00e3 ch\u00e9p, l\u01b0u ho\u1eb7c in kh\u00f3a kh\u00f4i ph\u1ee5c v\u00e0 c\u1ea5t gi\u1eef \u1edf n\u01a1i an to\u00e0n.", None))
+        self.save_button.setText(QCoreApplication.translate("FirstRunRecovery", u"L\u01b0u v\u00e0o \u1ed5 USB\u2026", None))
+        self.kept.setText(QCoreApplication.translate("FirstRunRecovery", u"T\u00f4i \u0111\u00e3 in ho\u1eb7c ch\u00e9p tay kh\u00f3a kh\u00f4i ph\u1ee5c (ho\u1eb7c l\u01b0u v\u00e0o \u1ed5 USB c\u1ea5t ri\u00eang) v\u00e0 c\u1ea5t gi\u1eef \u1edf n\u01a1i an to\u00e0n.", None))
     # retranslateUi
