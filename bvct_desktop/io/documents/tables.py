@@ -126,8 +126,9 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
         values = [[row[i] for row in texts] for i in range(len(columns))]
         layouts = [_fitted(columns, wanted, floor, values, width, size, padding, tick)
                    for floor in _floors(columns, least, texts, width, size, padding)]
-        widths = layouts[0] if len(layouts) == 1 else min(
-            layouts, key=lambda fit: (_as_drawn(columns, texts, fit, size, padding), layouts.index(fit)))
+        widths = _least_drawn(columns, texts, layouts[:2], size, padding)
+        if len(layouts) > 2 and _name_lines(columns, texts, widths, size, padding) > 2:
+            widths = _least_drawn(columns, texts, layouts, size, padding)  # names and the rest share the room
     else:
         total = sum(column.weight for column in columns)
         widths = [width * column.weight / total for column in columns]
@@ -154,8 +155,9 @@ def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Seque
     """The least widths to fit the table from. With `unbroken` columns (names), three: the names kept
     whole first (their longest value that fits in UNBROKEN_SHARE of the width; a longer one on two lines),
     then the other text columns given what their longest values need on two lines — and the other
-    way round, and both at once (neither crushed to a word a line); as far as the width allows, each
-    group's share in proportion to what it asks."""
+    way round; and both at once (neither crushed to a word a line), the one tried when the others put a
+    name on more than two lines; as far as the width allows, each group's share in proportion to what
+    it asks."""
     chosen = [i for i, column in enumerate(columns) if column.unbroken]
     if not chosen:
         return [least]
@@ -179,6 +181,20 @@ def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Seque
                 floor[i] += (wanted[i] - floor[i]) * share
         floors.append(floor)
     return floors
+
+
+def _least_drawn(columns: Sequence[Column], texts: Sequence[Sequence[str]], layouts: list[list[float]], size: float,
+                 padding: float) -> list[float]:
+    """The layout drawing the table in the fewest lines (`_as_drawn`), the first of those alike."""
+    return min(layouts, key=lambda fit: (_as_drawn(columns, texts, fit, size, padding), layouts.index(fit)))
+
+
+def _name_lines(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths: list[float], size: float,
+                padding: float) -> int:
+    """The most lines a name (`unbroken`) takes at these widths."""
+    return max((len(wrap(row[i], REGULAR, size, widths[i] - 2 * padding))
+                for row in texts[::max(1, len(texts) // FIT_SAMPLE)]
+                for i, column in enumerate(columns) if column.unbroken and row[i]), default=1)
 
 
 def _as_drawn(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths: list[float], size: float,
