@@ -7,9 +7,9 @@ network share), and are thinned to the last 7 daily, 4 weekly and 12 monthly bac
 kind. They run whoever is logged in (spec, "Permissions").
 """
 
+import contextlib
 import datetime as dt
 import hashlib
-import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +21,7 @@ from .database import Database
 from .errors import BvctError, os_reason
 from .files import atomic_output
 from .permissions import Action, allows
-from .schema import audit_log, meta
+from .schema import meta
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 WARN_AFTER = dt.timedelta(days=7)
@@ -171,10 +171,20 @@ def _copy_to_second_folder(db: Database, written: Path, owner: backup_log.Owner)
     except BvctError as error:
         with db.write() as connection:
             db.audit(connection, SECOND_ACTION, audit.FAILED, details={"loi": error.message})
+        _note_second_copy(db, False, error.message)
         return
     prune(Path(second), owner)
     with db.write() as connection:
         db.audit(connection, SECOND_ACTION, details={"tep": str(target)})
+    _note_second_copy(db, True)
+
+
+def _note_second_copy(db: Database, ok: bool, error: str = "") -> None:
+    """The copy's outcome kept in the key file too: the dashboard asks for it at every refresh, and
+    finding its audit entry could mean reading the whole trail (nothing indexes the actions)."""
+    note = {"at": db.clock().isoformat(timespec="seconds"), "ok": ok, "error": error}
+    with contextlib.suppress(BvctError):  # the audit entry is written; the note catches up at the next copy
+        keyfile.update(db.key_path, lambda keys: setattr(keys, "second_copy", note))
 
 
 @dataclass(frozen=True)
@@ -191,19 +201,17 @@ class SecondCopy:
 
 
 def last_second_copy(db: Database) -> SecondCopy | None:
-    """The last copy to the second folder (its audit entry), None when no second folder is set or none
-    was tried yet; None on a server, never backed up at exit."""
+    """The last copy to the second folder (kept in the key file), None when no second folder is set or
+    none was tried yet; None on a server, never backed up at exit."""
     if db.is_server:
         return None
     with db.read() as connection:
         if not settings.read_all(connection).get(settings.SECOND_FOLDER, ""):
             return None
-        row = connection.execute(select(audit_log.c.at, audit_log.c.outcome, audit_log.c.details)
-                                 .where(audit_log.c.action == SECOND_ACTION)
-                                 .order_by(audit_log.c.id.desc()).limit(1)).first()
-    if row is None:
+    note = keyfile.read(db.key_path).second_copy
+    if note is None:
         return None
-    return SecondCopy(row.at, row.outcome == audit_chain.OK, json.loads(row.details or "{}").get("loi", ""))
+    return SecondCopy(dt.datetime.fromisoformat(note["at"]), note["ok"], note["error"])
 
 
 def _sha256(path: Path) -> str:

@@ -136,6 +136,7 @@ class KeyFile:
     generation: int = 0  # bumped by every change of a key slot; the database records it (key_slots)
     db_salt: str | None = None  # its database file's salt (`salt_of`); None: written before it was kept
     line: list[str] | None = None  # its line of history (`backup_lines`); None: not known, as before lines were kept
+    second_copy: dict | None = None  # the last copy of an automatic backup to the second folder: at, ok, error
 
     def is_for(self, salt: str | None) -> bool:
         """Whether this may be the key file of the database whose salt is `salt` (one that does not
@@ -145,7 +146,8 @@ class KeyFile:
     def to_bytes(self) -> bytes:
         body = {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "slots": self.slots,
                 "failures": self.failures, "audit_head": self.audit_head, "last_backup": self.last_backup,
-                "generation": self.generation, "db_salt": self.db_salt, "line": self.line}
+                "generation": self.generation, "db_salt": self.db_salt, "line": self.line,
+                **({"second_copy": self.second_copy} if self.second_copy is not None else {})}
         body["checksum"] = _checksum(body)
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
@@ -164,7 +166,8 @@ class KeyFile:
             raise DamagedError(f"Tệp khóa «{path}» thuộc phiên bản {body.get('version')} chưa hỗ trợ.")
         try:
             keys = cls(body["db_id"], body["slots"], body["failures"], body["audit_head"],
-                       body.get("last_backup"), body.get("generation", 0), body.get("db_salt"), body.get("line"))
+                       body.get("last_backup"), body.get("generation", 0), body.get("db_salt"), body.get("line"),
+                       body.get("second_copy"))
         except KeyError:
             raise DamagedError(f"Tệp khóa «{path}» thiếu thông tin bắt buộc.") from None
         problem = keys._malformed()
@@ -198,6 +201,10 @@ class KeyFile:
             return "mã nhận diện tệp dữ liệu không hợp lệ"
         if self.line is not None and not (isinstance(self.line, list) and all(isinstance(s, str) for s in self.line)):
             return "dòng lịch sử của cơ sở dữ liệu không hợp lệ"
+        if self.second_copy is not None and not (
+                isinstance(self.second_copy, dict) and _moment(self.second_copy.get("at"))
+                and isinstance(self.second_copy.get("ok"), bool) and isinstance(self.second_copy.get("error"), str)):
+            return "ghi chú về lần chép ra thư mục sao lưu thứ hai không hợp lệ"
         return None
 
     def open_slot(self, slot: str, secret: str) -> bytes:

@@ -296,3 +296,17 @@ def test_the_last_copy_to_the_second_folder_is_known_until_one_succeeds(db, cloc
     assert autobackup.last_second_copy(db).describe() == "thành công lúc 05/05/2026 17:30"
     settings.set_setting(db, "thu_muc_sao_luu_2", "")
     assert autobackup.last_second_copy(db) is None
+
+
+def test_the_last_copy_to_the_second_folder_is_read_without_reading_the_trail(db, clock, tmp_path):
+    """The dashboard asks at every refresh; the trail after a year's imports is hundreds of thousands of
+    entries, and nothing indexes their actions."""
+    from sqlalchemy import event
+
+    settings.set_setting(db, "thu_muc_sao_luu_2", str(tmp_path / "o-usb-da-rut"))
+    autobackup.at_exit(db)
+    statements = []
+    event.listen(db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    assert not autobackup.last_second_copy(db).ok
+    assert statements and not [text for text in statements if "audit_log" in text]
+
