@@ -47,6 +47,7 @@ from .dialogs import YES, Dialogs
 from .look import fill_screen, wait_cursor
 from .pdf_pages import PdfPages
 from .qt import (
+    QAbstractPrintDialog,
     QDialog,
     QEvent,
     QImageWriter,
@@ -89,10 +90,37 @@ class Printers:
 
     def choose(self, parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
         """Shows the printer dialog (printer, page range, copies); False when cancelled."""
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle("In tài liệu")
-        dialog.setMinMax(1, pages)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return print_dialog(parent, printer, pages).exec() == QDialog.DialogCode.Accepted
+
+
+def print_dialog(parent: QWidget | None, printer: QPrinter, pages: int) -> QPrintDialog:
+    """The printer dialog over `printer`: all pages, the page shown or a range (a selection means
+    nothing in a PDF); it opens on the range `printer` carries."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("In tài liệu")
+    dialog.setMinMax(1, pages)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintSelection, False)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
+    return dialog
+
+
+def preset_range(printer: QPrinter, first: int, last: int, pages: int) -> None:
+    """The preview's range on `printer`, so that its dialog opens on it: a part as «Trang từ … đến …»,
+    the whole document as «In tất cả»."""
+    printer.setFromTo(first, last)
+    whole = (first, last) == (1, pages)
+    printer.setPrintRange(QPrinter.PrintRange.AllPages if whole else QPrinter.PrintRange.PageRange)
+
+
+def chosen_range(printer: QPrinter, shown: int, pages: int) -> tuple[int, int]:
+    """The pages the officer chose in the dialog (1-based, included): all of them, the page shown,
+    or the range typed."""
+    chosen = printer.printRange()
+    if chosen == QPrinter.PrintRange.CurrentPage:
+        return shown, shown
+    if chosen == QPrinter.PrintRange.PageRange:
+        return printer.fromPage(), min(printer.toPage(), pages)
+    return 1, pages
 
 
 def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int,
@@ -258,15 +286,15 @@ class PrintPreview(QDialog, Ui_PrintPreview):
             return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPrinterName(self.printers.default() or names[0])
-        printer.setFromTo(self.first.value(), self.last.value())
+        preset_range(printer, self.first.value(), self.last.value(), self.pages)
         printer.setCopyCount(self.copies.value())
         if not self.printers.choose(self, printer, self.pages):
             return False
-        first, last = printer.fromPage() or self.first.value(), printer.toPage() or self.last.value()
+        first, last = chosen_range(printer, self.page.value(), self.pages)
         if first > last:
             self.dialogs.warn(self, "Khoảng trang không hợp lệ", "Trang đầu phải trước hoặc bằng trang cuối.")
             return False
-        copies, data, last = printer.copyCount(), self.data, min(last, self.pages)
+        copies, data = printer.copyCount(), self.data
         self.printer = printer  # kept alive while the worker paints it
 
         def printed(sheets: int | None, error: BaseException | None) -> None:

@@ -15,7 +15,7 @@ from bvct_desktop.core.settings import SETTINGS, History
 from bvct_desktop.gui import printing
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.pdf_pages import PdfPages
-from bvct_desktop.gui.qt import QPrinter
+from bvct_desktop.gui.qt import QAbstractPrintDialog, QPrinter
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
 from tests.gui.shell_support import on_office_screen
@@ -36,8 +36,8 @@ def slips_pdf() -> bytes:
 class PdfPrinter(printing.Printers):
     """One installed printer that prints into a PDF file; its dialog is accepted unseen."""
 
-    def __init__(self, target, accept=True):
-        self.target, self.accept, self.asked = target, accept, 0
+    def __init__(self, target, accept=True, chosen=None):
+        self.target, self.accept, self.chosen, self.asked = target, accept, chosen, 0
 
     def available(self):
         return ["Máy in phòng BVCTNB"]
@@ -49,6 +49,8 @@ class PdfPrinter(printing.Printers):
         self.asked += 1
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.target))
+        if self.chosen is not None:  # the range the officer picks, set on the printer as the dialog does
+            printer.setPrintRange(self.chosen)
         return self.accept
 
 
@@ -151,6 +153,34 @@ def test_pages_and_copies_go_to_the_chosen_printer(qtbot, tmp_path, slips_pdf):
     assert (round(width), round(height)) == (595, 842)
     assert outputs == [("in", {"may_in": "tệp may-in.pdf", "tu_trang": 2, "den_trang": 3, "so_ban": 2})]
     assert dialogs.shown[-1].text == "Đã gửi 4 trang tới máy in «tệp may-in.pdf»."
+
+
+def test_the_printer_dialog_opens_on_the_previews_range_and_offers_no_selection(qtbot):
+    printer = QPrinter()
+    printing.preset_range(printer, 2, 3, 4)
+    dialog = printing.print_dialog(None, printer, 4)
+    assert dialog.printRange() == QAbstractPrintDialog.PrintRange.PageRange
+    assert (dialog.fromPage(), dialog.toPage()) == (2, 3)
+    assert not dialog.testOption(QAbstractPrintDialog.PrintDialogOption.PrintSelection)
+    assert dialog.testOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage)
+    printing.preset_range(printer, 1, 4, 4)
+    assert printing.print_dialog(None, printer, 4).printRange() == QAbstractPrintDialog.PrintRange.AllPages
+
+
+@pytest.mark.parametrize(("chosen", "pages", "sheets"), [(QPrinter.PrintRange.AllPages, (1, 3), 3),
+                                                         (QPrinter.PrintRange.CurrentPage, (1, 1), 1)])
+def test_all_pages_and_the_page_shown_print_so_whatever_range_the_preview_set(qtbot, tmp_path, slips_pdf, chosen,
+                                                                             pages, sheets):
+    target = tmp_path / "may-in.pdf"
+    outputs = []
+    window, dialogs = preview(qtbot, slips_pdf, PdfPrinter(target, chosen=chosen), outputs)
+    window.first.setValue(2)
+    window.last.setValue(3)
+    assert window.print_document()
+    qtbot.waitUntil(lambda: window.printing is None, timeout=20_000)
+    assert len(pdfium.PdfDocument(target.read_bytes())) == sheets
+    assert outputs == [("in", {"may_in": "tệp may-in.pdf", "tu_trang": pages[0], "den_trang": pages[1], "so_ban": 1})]
+    assert dialogs.shown[-1].text == f"Đã gửi {sheets} trang tới máy in «tệp may-in.pdf»."
 
 
 def test_a_file_that_cannot_be_written_is_named_with_its_folder(qtbot, tmp_path, slips_pdf):
