@@ -22,6 +22,7 @@ from .schema import audit_log
 OUTCOMES = {OK: "thành công", REFUSED: "bị từ chối", FAILED: "thất bại", PENDING: "đang thực hiện"}
 OLD, NEW = "cu", "moi"  # how an entry's details name a value before and after
 RECORD = "ban_ghi"  # the values an entry about one stored record names it by
+FIRST_RECORD, LAST_RECORD = "ban_ghi_dau", "ban_ghi_cuoi"  # of a print of many records
 VIEWED, VIEWED_TRAIL = "xem hồ sơ", "xem nhật ký"
 LIST_HEADERS = ("Số", "Thời gian", "Người dùng", "Vai trò", "Hành động", "Kết quả", "Loại", "Bản ghi",
                 "Chi tiết")

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from . import audit_chain, browse, keyfile, lockout, outgoing
-from .audit import NEW, OLD, RECORD, Entry
+from .audit import FIRST_RECORD, LAST_RECORD, NEW, OLD, RECORD, Entry
 from .fields import Field
 from .kinds import KINDS
 from .numbers import grouped
@@ -24,7 +24,7 @@ from .settings import SETTINGS
 EMPTY = "(trống)"
 # what the services name in their details, besides record fields and settings
 WORDS = {
-    RECORD: "Bản ghi",
+    RECORD: "Bản ghi", FIRST_RECORD: "Bản ghi đầu", LAST_RECORD: "Bản ghi cuối",
     "tep": "Tệp", "so_dong": "Số dòng", "so_muc": "Số mục", "muc_hong": "Mục hỏng", "tu": "Từ", "den": "Đến",
     "nguoi_dung": "Người dùng", "vai_tro": "Vai trò",
     "vai_tro_cu": "Vai trò trước đó", "loi": "Lỗi", "ly_do": "Lý do", "quyen": "Quyền",
@@ -41,7 +41,8 @@ WORDS = {
     "the_he_tep_khoa": "Thế hệ tệp khóa", "the_he_co_so_du_lieu": "Thế hệ cơ sở dữ liệu",
     "name": "Tên", "so_phieu": "Số phiếu", OLD: "Trước", NEW: "Sau", "relative_id": "Về thân nhân",
     "kem_theo": "Kèm theo", "phieu_dau": "Phiếu đầu", "phieu_cuoi": "Phiếu cuối",
-    "nam": "Năm", "dinh_dang": "Định dạng",
+    "nam": "Năm", "dinh_dang": "Định dạng", "danh_sach": "Danh sách", "pham_vi": "Phạm vi",
+    "so_phieu_qua_han": "Số phiếu quá hạn",
 }
 # what an entry is about besides the registers (KINDS): the person's file, the documents, the lists
 OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nước ngoài",
@@ -174,8 +175,10 @@ def describe(kind: str | None, details: dict[str, Any]) -> str:
         return f"{value_text(OLD, details[OLD])} → {value_text(NEW, details[NEW])}"
     parts = []
     for key, value in _in_order(kind, details):
-        if key == RECORD and isinstance(value, dict):  # the record edited or viewed, by its values
-            parts.append(f"{WORDS[RECORD]}: " + ", ".join(_labelled(kind, value)))
+        if key in (RECORD, FIRST_RECORD, LAST_RECORD) and isinstance(value, dict):  # a record, by its values
+            parts.append(f"{WORDS[key]}: " + ", ".join(_labelled(kind, value)))
+        elif key == RECORD and isinstance(value, list):  # the records a print holds
+            parts.append(f"{WORDS[RECORD]}: " + "; ".join(f"({', '.join(_labelled(kind, one))})" for one in value))
         elif key in (OLD, NEW) and isinstance(value, dict):  # a record created or deleted: its values
             where = "Giá trị" if key == NEW else "Giá trị trước khi xóa"
             parts.append(f"{where}: " + "; ".join(_labelled(kind, value)))

@@ -17,11 +17,11 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from . import deadlines, files, numbering, outgoing, record_rows, report, report_notes, search, settings
+from . import audit, deadlines, files, numbering, outgoing, record_rows, report, report_notes, search, settings
 from .database import Database
 from .dates import PartialDate, check_period, display_date
 from .errors import Ambiguous, InputError
-from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS
+from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS, Kind
 from .permissions import Action
 from .personfile import foreign, known, relatives
 from .personfile.notes import RELATIVE
@@ -31,7 +31,7 @@ from .text import fold, identity_key, place_key, unit_key, unit_letters, variant
 T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
 PRINTED, EXPORTED = "in", "xuất"
-NAMED_SLIPS = 10  # a print of more slips names the first and the last
+NAMED = 10  # a print of more records names the first and the last
 
 
 def gather(db: Database, what: str, query: Callable[[Connection], T]) -> tuple[Office, T]:
@@ -62,10 +62,20 @@ def produce(db: Database, what: str, kind: str, query: Callable[[Connection], T]
 def slips_named(slips: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """What a print's audit entry says of the slips in it: their numbers, or when many, how many and
     the first and last (an entry stays small)."""
-    numbers = [slip["number"] or "(chưa có số)" for slip in slips]
-    if len(numbers) <= NAMED_SLIPS:
-        return {"so_ban_ghi": len(numbers), "so_phieu": numbers}
-    return {"so_ban_ghi": len(numbers), "phieu_dau": numbers[0], "phieu_cuoi": numbers[-1]}
+    return _listed([slip["number"] or "(chưa có số)" for slip in slips], "so_phieu", "phieu_dau", "phieu_cuoi")
+
+
+def records_named(kind: Kind, records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """What a print's audit entry says of the cadres or delegations in it: each by the values the
+    trail names a record by (`audit.named`), or when many, how many and the first and last."""
+    return _listed([audit.named(record, kind.identifying)[audit.RECORD] for record in records], audit.RECORD,
+                   audit.FIRST_RECORD, audit.LAST_RECORD)
+
+
+def _listed(names: list[Any], every: str, first: str, last: str) -> dict[str, Any]:
+    if len(names) <= NAMED:
+        return {"so_ban_ghi": len(names), every: names}
+    return {"so_ban_ghi": len(names), first: names[0], last: names[-1]}
 
 
 @dataclass(frozen=True)
@@ -133,7 +143,7 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path | N
         db.require(Action.REPORT_ISSUE, "phát hành báo cáo")
     _check_target(target, issue)
     figures = report.figures(db, start, end)
-    details = {**_where(target, writer.encrypted), "tu": start, "den": end}
+    details = {**_where(target, writer.encrypted), **report_named(start, end)}
     today = db.clock().date()
     with db.read() as connection:
         written = report_notes.merged(report_notes.read(connection, start, end), notes)
@@ -150,11 +160,17 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path | N
         made = Issue(issued.number, issued.issued_on, issued.number_text)
     else:
         writer.write(writer.freeze(office, figures, written, Issue(None, today)))
-        record(db, EXPORTED, "report", details)
+        if target is not None:  # a preview's print or save is audited when it happens
+            record(db, EXPORTED, "report", details)
         made = Issue(None, today)
     if notes is not None:
         report_notes.save(db, start, end, notes)
     return made
+
+
+def report_named(start: dt.date, end: dt.date) -> dict[str, Any]:
+    """What an audit entry says of a report: its period."""
+    return {"tu": start, "den": end}
 
 
 def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | None, writer: LetterWriter,
@@ -169,11 +185,11 @@ def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | 
     with db.read() as connection:
         data = overdue_for(connection, recipient, on)
         office = settings.read_all(connection, on)
-    details = {**_where(target, writer.encrypted), "noi_nhan": data["recipient"], "ngay": on,
-               "so_phieu": len(data["slips"])}
+    details = {**_where(target, writer.encrypted), **reminder_named(data)}
     if not issue:
         writer.write(writer.freeze(office, data, Issue(None, on)))
-        record(db, PRINTED, "slips", details)
+        if target is not None:  # a preview's print or save is audited when it happens
+            record(db, PRINTED, outgoing.REMINDER, details)
         return Issue(None, on), data
     subject = f"V/v đôn đốc trả lời phiếu yêu cầu xác minh lai lịch ({data['recipient']})"
     issued = outgoing.issue(db, numbering.LETTER, outgoing.REMINDER, subject, office, writer.recipients(data), on,
@@ -181,19 +197,30 @@ def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | 
     return Issue(issued.number, issued.issued_on, issued.number_text), data
 
 
+def reminder_named(data: Mapping[str, Any]) -> dict[str, Any]:
+    """What an audit entry says of a reminder letter (`overdue_for`'s data): to whom, on which day, for
+    how many overdue slips."""
+    return {"noi_nhan": data["recipient"], "ngay": data["on"], "so_phieu_qua_han": len(data["slips"])}
+
+
+def issue_named(issue: Issue) -> dict[str, Any]:
+    """What an audit entry says of a document's number: nothing for a draft."""
+    return {} if issue.number is None else {"so_van_ban": issue.text}
+
+
 def reprint(db: Database, number_text: str, on: dt.date | None, write: Callable[[outgoing.Content], None],
             target: Path | None, fmt: str = "pdf", encrypted: bool = False) -> tuple[outgoing.Issued, str | None]:
     """An issued document written again from its content as issued (`write`: to the file `target` in
     `fmt`, `encrypted` with a password, or for the print preview), audited; with what the officer is
     told of its number. A file written settles a number left "đang ghi" (`outgoing.written_again`);
-    a preview does not."""
+    a preview does not, and is audited only once printed or saved from there."""
     entry, content = outgoing.content_of(db, number_text, on)
     write(content)
-    details = {**_where(target, encrypted), "so_van_ban": entry.number_text}
-    if target is not None:
-        details["dinh_dang"] = fmt
+    if target is None:
+        return entry, None
+    details = {**_where(target, encrypted), "so_van_ban": entry.number_text, "dinh_dang": fmt}
     record(db, PRINTED if fmt == "pdf" else EXPORTED, entry.kind, details)
-    return (entry, None) if target is None else outgoing.written_again(db, entry, details)
+    return outgoing.written_again(db, entry, details)
 
 
 # Slips

@@ -123,7 +123,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
                 self.message.show_message(failure_message(error, "Không in được"))
                 return
             self.preview = printing.preview_pdf(self.context, self, data, title, entry.kind,
-                                                text.file_name(title, suffix="pdf"))
+                                                text.file_name(title, suffix="pdf"), {"so_van_ban": entry.number_text})
 
         self.task = run_in_background(self, "Đang chuẩn bị bản in…", write, written)
 

@@ -363,7 +363,8 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
         records = [{column.key: shown[record_id][position[column.key]] for column in chosen}
                    for record_id in ids if record_id in shown]
         data = render.listing_pdf(office, title, subject, printed, records, today, options)
-        return data, title.capitalize(), text.file_name(title, today, suffix="pdf"), {"so_ban_ghi": len(records)}
+        named = {"danh_sach": title.capitalize(), "pham_vi": subject, "so_ban_ghi": len(records)}
+        return data, title.capitalize(), text.file_name(title, today, suffix="pdf"), named
 
     return _prepare(context, parent, kind, make, confirm, opened)
 
@@ -415,7 +416,8 @@ def _print_each(context: AppContext, kind: str, ids: Sequence[int], parent: QWid
         office, records = documents_data.gather(context.db, doing,
                                                 lambda connection: [read(connection, one) for one in ids])
         data = draw(office, records, today, options)
-        return data, title.capitalize(), file_name(file_words, records), {"so_ban_ghi": len(records)}
+        named = documents_data.records_named(kind_named(kind), records)
+        return data, title.capitalize(), file_name(file_words, records), named
 
     return _prepare(context, parent, kind, make, confirm, opened)
 
@@ -449,10 +451,11 @@ def print_recovery_key(parent: QWidget | None, dialogs: Dialogs, office: Mapping
 
 
 def preview_pdf(context: AppContext, parent: QWidget | None, data: bytes, title: str, kind: str, name: str,
-                confirm: Confirm | None = None) -> PrintPreview:
-    """A document made elsewhere (the report, an issued document) in the preview; printing or
-    saving it is audited as any print."""
-    return _open(context, parent, data, title, name, kind, {"so_ban_ghi": 1}, confirm)
+                named: dict, confirm: Confirm | None = None) -> PrintPreview:
+    """A document made elsewhere (the report, a reminder, an issued document) in the preview; printing
+    or saving it is audited as any print, with what `named` says of the document (its number, period,
+    recipient)."""
+    return _open(context, parent, data, title, name, kind, named, confirm)
 
 
 def _prepare(context: AppContext, parent: QWidget | None, kind: str,

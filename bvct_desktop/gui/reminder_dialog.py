@@ -6,7 +6,7 @@ dialog. The layout is the Designer form ui/reminder_dialog.ui."""
 import datetime as dt
 from pathlib import Path
 
-from ..core import documents_data, text
+from ..core import documents_data, outgoing, text
 from ..core.errors import BvctError, InputError
 from ..core.numbers import grouped
 from ..core.permissions import Action, allows
@@ -91,8 +91,10 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
                 self.issue.setChecked(False)
                 self.context.notifier.changed.emit("outgoing")
             if target is None:
-                self.preview = printing.preview_pdf(self.context, self, writer.data, reminder.TITLE, "slips",
-                                                    text.file_name("cong van don doc", recipient, suffix="pdf"))
+                self.preview = printing.preview_pdf(
+                    self.context, self, writer.data, reminder.TITLE, outgoing.REMINDER,
+                    text.file_name("cong van don doc", recipient, suffix="pdf"),
+                    documents_data.reminder_named(data) | documents_data.issue_named(issued))
 
         self.task = run_in_background(self, "Đang lập công văn…", lambda _progress: documents_data.reminder_document(
             self.context.db, recipient, day, target, writer, issue), written)

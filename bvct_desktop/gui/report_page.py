@@ -8,7 +8,7 @@ layout is the Designer form ui/report_page.ui; the breakdown tables follow the c
 import datetime as dt
 from pathlib import Path
 
-from ..core import documents_data, report, report_notes
+from ..core import documents_data, outgoing, report, report_notes
 from ..core.dates import display_date
 from ..core.errors import BvctError, InputError
 from ..core.numbers import grouped
@@ -240,8 +240,10 @@ class ReportPage(QWidget, Ui_ReportPage):
                 self.issue.setChecked(False)  # the next one is a draft again, unless asked
                 self.context.notifier.changed.emit("outgoing")
             if target is None:
-                self.preview = printing.preview_pdf(self.context, self, writer.data, f"Báo cáo {subject(start, end)}",
-                                                    "report", file_name("Báo cáo", start, "đến", end, suffix="pdf"))
+                self.preview = printing.preview_pdf(
+                    self.context, self, writer.data, f"Báo cáo {subject(start, end)}", outgoing.REPORT,
+                    file_name("Báo cáo", start, "đến", end, suffix="pdf"),
+                    documents_data.report_named(start, end) | documents_data.issue_named(issued))
 
         self.task = run_in_background(self, "Đang lập báo cáo…", lambda progress: documents_data.report_document(
             db, start, end, target, subject(start, end), writer, notes=notes, issue=issue), done)

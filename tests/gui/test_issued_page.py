@@ -151,3 +151,22 @@ def test_a_reminder_from_the_dashboards_overdue_slips(qtbot, context):
     assert "Công văn số 01-CV/BTCTU" in dialog.message.text()
     assert [entry.number_text for entry in outgoing.register(context.db)] == ["01-CV/BTCTU"]
     dialog.preview.close()
+
+
+def test_an_issued_document_saved_from_its_preview_is_audited_with_its_number_and_its_opening_is_not(
+        qtbot, context, tmp_path):
+    from bvct_desktop.core import audit
+
+    issue_report(context, tmp_path)
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    page.print_selected()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    printed = [entry for entry in audit.list_entries(context.db) if entry.action in ("in", "xuất")]
+    assert printed == []  # opening the preview sends nothing out
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "ban-in"))
+    assert page.preview.save_document()
+    [entry] = [entry for entry in audit.list_entries(context.db) if entry.action in ("in", "xuất")]
+    assert (entry.action, entry.kind) == ("xuất", "report")
+    assert entry.details == '{"so_van_ban": "01-BC/BTCTU", "tep": "ban-in.pdf"}'

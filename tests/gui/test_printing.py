@@ -356,6 +356,38 @@ def test_a_register_prints_its_rows_with_the_columns_on_screen(qtbot, context, t
     assert audited(context) == [("xuất", "slips")]
 
 
+def printed_details(context) -> list[dict]:
+    import json
+
+    from bvct_desktop.core import audit
+
+    return [json.loads(entry.details) for entry in audit.list_entries(context.db) if entry.action in ("in", "xuất")]
+
+
+def test_a_register_printed_is_audited_with_its_title_the_rows_chosen_and_how_many(qtbot, context, tmp_path):
+    from bvct_desktop.core import browse
+
+    ids, chosen = browse.record_ids(context.db, "slips"), ["Từ ngày 01/01/2025 đến ngày 31/12/2025", "Tìm: «Bình»"]
+    window = prepared(qtbot, lambda opened: printing.print_register(context, "slips", ids, ["number"], opened=opened,
+                                                                    subject=chosen))
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "so"))
+    assert window.save_document()
+    assert printed_details(context) == [{"tep": "so.pdf", "danh_sach": "Sổ theo dõi phiếu yêu cầu xác minh lai lịch",
+                                         "pham_vi": chosen, "so_ban_ghi": 3}]
+
+
+def test_delegations_printed_are_audited_by_their_identifying_values(qtbot, context, tmp_path):
+    from bvct_desktop.core import browse
+
+    ids = browse.record_ids(context.db, "delegations")[:2]
+    window = prepared(qtbot, lambda opened: printing.print_delegations(context, ids, opened=opened))
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "doan"))
+    assert window.save_document()
+    [details] = printed_details(context)
+    assert details["so_ban_ghi"] == 2 and len(details["ban_ghi"]) == 2
+    assert all(record["name"] and record["depart_on"] for record in details["ban_ghi"])
+
+
 def test_preparing_a_print_says_its_pages_and_stops_at_cancel_without_a_preview(qtbot, context, monkeypatch):
     from bvct_desktop.core import browse, documents_data
 
