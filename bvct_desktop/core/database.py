@@ -381,8 +381,12 @@ class FileDatabase(Database):
             return audit_chain.verify_chain(connection, self._audit_key, head)
 
     def _reauthenticate(self, password: str, action: str) -> None:
+        def failed(why: str) -> None:
+            with self.write() as connection:
+                self.audit(connection, action, audit_chain.FAILED, details={"ly_do": why})
+
         keys = keyfile.read(self.key_path)
-        lockout.open_slot(keys, self.key_path, self.actor.name, password, self.clock())
+        lockout.open_slot(keys, self.key_path, self.actor.name, password, self.clock(), written=failed)
         with self.write() as connection:
             copied = self.copy_failed_logins(connection, keys)
             self.audit(connection, action)

@@ -9,6 +9,7 @@ unlock copies it into the audit trail (`pending_events`, then `settle`).
 """
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from . import keyfile, user_names
@@ -31,6 +32,7 @@ LOCKED = "tài khoản đã bị khóa"  # why a locked account (khóa tài kho�
 LOGIN, RECOVERY_UNLOCK = "đăng nhập", "mở bằng khóa khôi phục"  # what a password, the recovery key opens: audited
 
 
+LOCKED_OUT = "đang tạm khóa"  # why a try refused while locked failed
 DROPPED = "dropped"  # how many events past MAX_EVENTS were only counted
 ORDER = (WRONG_SECRET, NO_SLOT, LOCKOUTS, REFUSED, DROPPED)  # the kinds of one second, in the order they come
 
@@ -53,19 +55,21 @@ def why(user: str, state: dict, known: bool, now: dt.datetime) -> list[tuple[str
     return [(WRONG_SECRET, [(at, tried, {"ly_do": wrong}) for at in state[WRONG_SECRET]]),
             (NO_SLOT, [(at, tried, {"ly_do": no_slot}) for at in state[NO_SLOT]]),
             (LOCKOUTS, [(at, locked, {"den": until}) for at, until in lockouts]),
-            (REFUSED, [(at, tried, {"ly_do": "đang tạm khóa"}) for at in state[REFUSED]]),
+            (REFUSED, [(at, tried, {"ly_do": LOCKED_OUT}) for at in state[REFUSED]]),
             (DROPPED, [(now.isoformat(timespec="seconds"), tried, {"so_lan_sai_khong_ghi_chi_tiet": state[DROPPED]})]
              if state[DROPPED] else [])]
 
 
 def _refuse_while_locked(keys: keyfile.KeyFile, key_path: Path, user: str, now: dt.datetime,
-                         counted: bool) -> None:
+                         counted: bool, written: Callable[[str], None] | None) -> None:
     """Refuses, saying until when, while `user` (or the recovery key's slot) is locked out; the try
-    refused is kept for the audit trail (it counts for no lockout)."""
+    refused is `written` or kept for the audit trail (it counts for no lockout)."""
     until = locked_until(keys, user)
     if until is None or now >= until:
         return
-    if counted:
+    if counted and written is not None:
+        written(LOCKED_OUT)
+    elif counted:
         def refused(kept: keyfile.KeyFile) -> None:
             if user in kept.failures:
                 _kept(kept.failures[user], REFUSED, now.isoformat(timespec="seconds"))
@@ -94,14 +98,15 @@ def delay_after(count: int) -> dt.timedelta | None:
     return DELAYS[min(count - FREE_ATTEMPTS, len(DELAYS) - 1)]
 
 
-def record_failure(key_path: Path, user: str, now: dt.datetime, has_slot: bool = True) -> dict:
-    """Counts one wrong password for `user` (`has_slot`: a name with a key slot); returns the user's
-    new state."""
+def record_failure(key_path: Path, user: str, now: dt.datetime, has_slot: bool = True, kept: bool = True) -> dict:
+    """Counts one wrong password for `user` (`has_slot`: a name with a key slot), kept for the audit
+    trail unless it is written there already (not `kept`); returns the user's new state."""
     def change(keys: keyfile.KeyFile) -> None:
         state = keys.failures.setdefault(user, {"count": 0, "until": None, "events": [], DROPPED: 0})
         state["count"] += 1
         at = now.isoformat(timespec="seconds")
-        _kept(state, WRONG_SECRET if has_slot else NO_SLOT, at)
+        if kept:
+            _kept(state, WRONG_SECRET if has_slot else NO_SLOT, at)
         delay = delay_after(state["count"])
         state["until"] = (now + delay).isoformat(timespec="seconds") if delay else None
         if delay:
@@ -164,14 +169,16 @@ def start_afresh(keys: keyfile.KeyFile, user: str) -> None:
 
 
 def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now: dt.datetime,
-              counted: bool = True) -> bytes:
+              counted: bool = True, written: Callable[[str], None] | None = None) -> bytes:
     """The database key; a wrong secret is counted in the key file and may lock the account. A name
     longer than any user's name can be (`user_names.MAX_BYTES`) is no account: not counted, so that
     a huge name typed at the login neither grows the key file nor reaches the audit trail. Nor is
     anything counted when not `counted`: a key file that may be another database's (`KeyFile.is_for`)
     keeps that database's counts, and a wrong password here must not lock its users out. A locked
-    account is refused before its secret is tried."""
-    _refuse_while_locked(keys, key_path, user, now, counted)
+    account is refused before its secret is tried. With the database open (a password asked again),
+    each failed try is `written(why)` into the audit trail at once instead of kept for the next
+    unlock to copy; the lockout it brings is kept as any."""
+    _refuse_while_locked(keys, key_path, user, now, counted, written)
     try:
         return keys.open_slot(user, secret)
     except AuthError:
@@ -179,7 +186,9 @@ def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now
                          else (WRONG_LOGIN, "tài khoản"))
         if not counted or len(user.encode("utf-8")) > user_names.MAX_BYTES:
             raise AuthError(wrong) from None
-        state = record_failure(key_path, user, now, user in keys.slots)
+        state = record_failure(key_path, user, now, user in keys.slots, kept=written is None)
+        if written is not None:
+            written(failed_try(user)[1])
         if state.get("until"):
             until = dt.datetime.fromisoformat(state["until"])
             raise AuthError(f"{wrong} Đã sai {state['count']} lần: {locked} đã bị tạm khóa, "

@@ -251,7 +251,7 @@ def test_screen_lock_and_unlock_again_are_audited_and_counted(made):
     db.unlock_again(PASSWORD)
     actions = [(e.action, e.outcome) for e in audit.list_entries(db)][-3:]
     db.close()
-    assert actions == [("khóa màn hình", "ok"), ("đăng nhập", "failed"), ("mở khóa màn hình", "ok")]
+    assert actions == [("khóa màn hình", "ok"), ("mở khóa màn hình", "failed"), ("mở khóa màn hình", "ok")]
 
 
 def test_a_password_asked_again_is_told_wrong_as_a_password_even_when_it_locks_the_account(made):
@@ -265,6 +265,31 @@ def test_a_password_asked_again_is_told_wrong_as_a_password_even_when_it_locks_t
     db.close()
     assert told[0] == "Mật khẩu không đúng."
     assert told[-1].startswith("Mật khẩu không đúng. Đã sai 5 lần: tài khoản đã bị tạm khóa, hãy thử lại sau ")
+
+
+def test_a_wrong_password_asked_again_is_written_at_once_as_what_it_is_and_still_counts_to_the_lockout(made):
+    clock = Clock()
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    asked = "xác nhận mật khẩu để in hoặc lưu PDF"
+    with pytest.raises(AuthError):
+        db.confirm_password(WRONG, "in hoặc lưu PDF")
+    [entry] = list(audit.list_entries(db))[-1:]
+    assert (entry.action, entry.outcome, json.loads(entry.details)) == (asked, "failed", {"ly_do": "sai mật khẩu"})
+    assert audit_words.cells(entry)[3:6] == ["Quản trị", asked, "thất bại"]
+    for _ in range(4):
+        clock.advance(seconds=1)
+        with pytest.raises(AuthError):
+            db.confirm_password(WRONG, "in hoặc lưu PDF")
+    with pytest.raises(AuthError, match="tạm khóa"):
+        db.confirm_password(PASSWORD, "in hoặc lưu PDF")  # locked out: the wrong tries counted
+    clock.advance(seconds=31)
+    db.confirm_password(PASSWORD, "in hoặc lưu PDF")
+    entries = [(entry.action, entry.outcome, json.loads(entry.details or "{}")) for entry in audit.list_entries(db)]
+    db.close()
+    assert [entry for entry in entries if entry[1] == "failed" or entry[0].startswith("tạm khóa")] == [
+        *[(asked, "failed", {"ly_do": "sai mật khẩu"})] * 5, (asked, "failed", {"ly_do": "đang tạm khóa"}),
+        ("tạm khóa tài khoản", "failed", {"den": "2026-03-02T08:00:34"})]
+    assert entries[-1][:2] == (asked, "ok")  # and no failed login among them
 
 
 def test_the_recovery_key_is_locked_out_too_and_said_as_the_recovery_key_not_an_account(tmp_path):
