@@ -8,8 +8,10 @@ from ..core.errors import InputError
 _ARGPARSE_MESSAGES = [
     (r"the following arguments are required: (.*)", "thiếu tham số: {0}"),
     (r"argument (\S+): invalid choice: '?(.*?)'? \(choose from (.*)\)", "tham số {0}: «{1}» không hợp lệ (chọn: {2})"),
-    (r"unrecognized arguments: (.*)", "tham số không nhận ra: {0}"),
+    (r"unrecognized arguments: (.*)", "không nhận ra tham số: {0}"),
+    (r"ambiguous option: (\S+) could match (.*)", "tham số {0} không rõ: có thể là {1}"),
     (r"argument (\S+): expected one argument", "tham số {0} cần một giá trị"),
+    (r"argument (\S+): expected at least one argument", "tham số {0} cần ít nhất một giá trị"),
     (r"argument (\S+): not allowed with argument (\S+)", "không dùng {0} cùng với {1}"),
     (r"one of the arguments (.*) is required", "cần một trong các tham số: {0}"),
 ]

@@ -153,6 +153,16 @@ def test_bad_usage_is_answered_in_vietnamese(cli):
     assert code == 2 and "YYYY-MM-DD" in err
 
 
+@pytest.mark.parametrize(("command", "told"), [
+    (("report", "--f", "x"), "tham số --f không rõ: có thể là --from, --format"),
+    (("print", "slips", "--year", "2025", "--numbers", "--out", "x.pdf"), "tham số --numbers cần ít nhất một giá trị"),
+    (("settings", "list", "--bogus"), "không nhận ra tham số: --bogus"),
+])
+def test_argparse_errors_are_told_in_vietnamese(cli, command, told):
+    code, _, err = cli(*command)
+    assert code == 2 and err.startswith(f"Lệnh không hợp lệ: {told}. Xem: "), err
+
+
 @pytest.mark.parametrize(("command", "help_of"), [
     (("export", "slips", "--bogus", "--out", "e.xlsx"), "bvct export"),
     (("template", "slips", "--out", "x.xlsx", "--bogus"), "bvct template"),
