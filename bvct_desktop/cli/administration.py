@@ -14,7 +14,7 @@ from .parser import VietnameseParser
 def register_init(commands) -> None:
     init = commands.add_parser("init", help="tạo cơ sở dữ liệu mới với một quản trị viên")
     init.set_defaults(handler=cmd_init)
-    init.add_argument("--admin", required=True, help="tên đăng nhập của quản trị viên")
+    init.add_argument("--admin", required=True, metavar="TÊN", help="tên đăng nhập của quản trị viên")
     add_server_owner(init)
 
 
@@ -43,11 +43,12 @@ def register(commands) -> None:
     settings_commands = settings_parser.add_subparsers(dest="action", required=True, metavar="list|set",
                                                 parser_class=VietnameseParser)
     lister = settings_commands.add_parser("list", help="liệt kê thiết lập đang áp dụng và lịch sử thay đổi")
-    lister.add_argument("--on", help="ngày áp dụng (mặc định hôm nay)")
+    lister.add_argument("--on", metavar="NGÀY", help="ngày áp dụng (mặc định hôm nay)")
     setter = settings_commands.add_parser("set", help="đặt một thiết lập")
     setter.add_argument("key", metavar="KHÓA")
     setter.add_argument("value", metavar="GIÁ_TRỊ")
-    setter.add_argument("--from", dest="start", help="giá trị mới áp dụng từ ngày này (giá trị cũ giữ đến hôm trước)")
+    setter.add_argument("--from", dest="start", metavar="NGÀY",
+                        help="giá trị mới áp dụng từ ngày này (giá trị cũ giữ đến hôm trước)")
 
     users_parser = commands.add_parser("users", help="tài khoản người dùng")
     users_parser.set_defaults(handler=cmd_users)
@@ -56,21 +57,32 @@ def register(commands) -> None:
                                                 parser_class=VietnameseParser)
     add = user_commands.add_parser("add", help="thêm người dùng")
     add.add_argument("name", metavar="TÊN")
-    add.add_argument("--role", required=True, choices=list(ROLES))
-    add.add_argument("--new-password-file")
+    _add_role(add)
+    _add_new_password(add)
     user_commands.add_parser("list", help="liệt kê người dùng")
     disable = user_commands.add_parser("disable", help="khóa tài khoản")
     disable.add_argument("name", metavar="TÊN")
     enable = user_commands.add_parser("enable", help="mở lại tài khoản đã khóa, với mật khẩu mới")
     enable.add_argument("name", metavar="TÊN")
-    enable.add_argument("--new-password-file")
+    _add_new_password(enable)
     role = user_commands.add_parser("role", help="đổi vai trò người dùng")
     role.add_argument("name", metavar="TÊN")
-    role.add_argument("--role", required=True, choices=list(ROLES))
+    _add_role(role)
     passwd = user_commands.add_parser("passwd", help="đổi mật khẩu")
     passwd.add_argument("name", metavar="TÊN")
-    passwd.add_argument("--new-password-file")
-    passwd.add_argument("--recovery-key-file")
+    _add_new_password(passwd)
+    passwd.add_argument("--recovery-key-file", metavar="TỆP",
+                        help="tệp chứa khóa khôi phục, khi quên mật khẩu cũ")
+
+
+def _add_role(parser) -> None:
+    roles = "; ".join(f"{key}: {name}" for key, name in ROLES.items())
+    parser.add_argument("--role", required=True, choices=list(ROLES), help=f"vai trò ({roles})")
+
+
+def _add_new_password(parser) -> None:
+    parser.add_argument("--new-password-file", metavar="TỆP",
+                        help="tệp chứa mật khẩu mới (dòng đầu); không có thì nhập hai lần tại dấu nhắc")
 
 
 def cmd_init(args) -> int:

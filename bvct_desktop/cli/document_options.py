@@ -2,18 +2,19 @@
 
 from ..io.documents import profile, render
 from .arguments import encryption_password
+from .parser import add_encryption
 
 
-def add_document_options(parser, out: str) -> None:
+def add_document_options(parser, out: str, out_help: str = "tệp sẽ ghi") -> None:
     """`--out`, `--profile`, `--secret`/`--no-secret` and `--encrypt-password-file`."""
-    parser.add_argument("--out", required=True, metavar=out)
-    parser.add_argument("--profile", help=f"hồ sơ thể thức (mặc định {profile.DEFAULT})")
+    parser.add_argument("--out", required=True, metavar=out, help=out_help)
+    parser.add_argument("--profile", metavar="THỂ_THỨC", help=f"hồ sơ thể thức (mặc định {profile.DEFAULT})")
     secrecy = parser.add_mutually_exclusive_group()
     secrecy.add_argument("--secret", dest="secrecy", action="store_const", const=render.SECRET,
                          help="đóng dấu MẬT dưới số văn bản, trang đầu của mỗi văn bản (lần in này)")
     secrecy.add_argument("--no-secret", dest="secrecy", action="store_const", const="",
                          help="không đóng dấu MẬT (lần in này)")
-    parser.add_argument("--encrypt-password-file", help="mã hóa tệp bằng mật khẩu trong tệp này")
+    add_encryption(parser)
 
 
 def document_options(args) -> render.Options:

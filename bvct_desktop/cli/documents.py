@@ -16,7 +16,7 @@ from .arguments import (
     period,
 )
 from .document_options import add_document_options, document_options, profile_note
-from .parser import VietnameseParser
+from .parser import VietnameseParser, add_period
 
 # what tells records apart → the option
 ASKING = {"ngày quyết định": "--date", "ngày sinh": "--birth", "quê quán": "--home-town"}
@@ -29,37 +29,35 @@ def register(commands) -> None:
 
     slips = documents.add_parser("slips", help="phiếu yêu cầu xác minh lai lịch, mỗi phiếu một trang")
     slips.set_defaults(handler=cmd_slips)
-    slips.add_argument("--from", dest="start")
-    slips.add_argument("--to", dest="end")
-    slips.add_argument("--year", help="năm của các số phiếu (với --numbers)")
+    add_period(slips)
+    slips.add_argument("--year", metavar="NĂM", help="năm của các số phiếu (với --numbers)")
     slips.add_argument("--numbers", nargs="+", metavar="SỐ", help="số phiếu như ghi trên phiếu, ví dụ 12/PXM")
-    add_document_options(slips, "FILE.pdf")
+    add_document_options(slips, "TỆP.pdf")
 
     register_parser = documents.add_parser("slip-register", help="sổ theo dõi phiếu xác minh của một kỳ")
     register_parser.set_defaults(handler=cmd_slip_register)
-    register_parser.add_argument("--from", dest="start", required=True)
-    register_parser.add_argument("--to", dest="end", required=True)
-    add_document_options(register_parser, "FILE.pdf|FILE.xlsx")
+    add_period(register_parser, required=True)
+    add_document_options(register_parser, "TỆP.pdf|TỆP.xlsx")
 
     delegation = documents.add_parser("delegation", help="danh sách trích ngang của một đoàn ra")
     delegation.set_defaults(handler=cmd_delegation)
     delegation.add_argument("--decision", required=True, metavar="SỐ", help="số quyết định cử đoàn")
-    delegation.add_argument("--date", help="ngày quyết định (khi số quyết định dùng cho nhiều đoàn)")
-    add_document_options(delegation, "FILE.pdf|FILE.xlsx")
+    delegation.add_argument("--date", metavar="NGÀY", help="ngày quyết định (khi số quyết định dùng cho nhiều đoàn)")
+    add_document_options(delegation, "TỆP.pdf|TỆP.xlsx")
 
     reminder = documents.add_parser("reminder", help="công văn đôn đốc trả lời phiếu quá hạn, gửi một nơi nhận")
     reminder.set_defaults(handler=cmd_reminder)
     reminder.add_argument("--recipient", required=True, metavar="NƠI_NHẬN", help="nơi nhận phiếu, như trong danh sách")
-    reminder.add_argument("--on", help="ngày của công văn, ngày tính quá hạn (mặc định hôm nay)")
+    reminder.add_argument("--on", metavar="NGÀY", help="ngày của công văn, ngày tính quá hạn (mặc định hôm nay)")
     reminder.add_argument("--issue", action="store_true", help="phát hành (lấy số CV, ghi sổ văn bản đi)")
-    add_document_options(reminder, "FILE.pdf|FILE.docx")
+    add_document_options(reminder, "TỆP.pdf|TỆP.docx")
 
     cadre = documents.add_parser("cadre", help="trích ngang một cán bộ")
     cadre.set_defaults(handler=cmd_cadre)
-    cadre.add_argument("--name", required=True, help="họ và tên cán bộ")
-    cadre.add_argument("--birth", help=f"ngày sinh ({PARTIAL_FORMS}) khi có người trùng tên")
-    cadre.add_argument("--home-town", help="quê quán khi có người trùng tên và ngày sinh")
-    add_document_options(cadre, "FILE.pdf")
+    cadre.add_argument("--name", required=True, metavar="HỌ_TÊN", help="họ và tên cán bộ")
+    cadre.add_argument("--birth", metavar="NGÀY_SINH", help=f"ngày sinh ({PARTIAL_FORMS}) khi có người trùng tên")
+    cadre.add_argument("--home-town", metavar="QUÊ_QUÁN", help="quê quán khi có người trùng tên và ngày sinh")
+    add_document_options(cadre, "TỆP.pdf")
 
 
 def _year(text: str) -> int:

@@ -7,7 +7,7 @@ from ..core import documents_data, outgoing
 from ..core.errors import Ambiguous, InputError
 from ..io.documents import render
 from .arguments import cli_date, encrypted_note, encryption_password, open_database, out_suffix
-from .parser import VietnameseParser
+from .parser import VietnameseParser, add_encryption
 
 
 def register(commands) -> None:
@@ -15,14 +15,14 @@ def register(commands) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="list|print", parser_class=VietnameseParser)
     lister = actions.add_parser("list", help="liệt kê sổ văn bản đi")
     lister.set_defaults(handler=cmd_list)
-    lister.add_argument("--year", help="chỉ các văn bản của năm này (YYYY)")
+    lister.add_argument("--year", metavar="NĂM", help="chỉ các văn bản của năm này (YYYY)")
     printer = actions.add_parser("print", help="in lại một văn bản đã phát hành, đúng như khi phát hành")
     printer.set_defaults(handler=cmd_print)
     printer.add_argument("number", metavar="SỐ", help="số văn bản như in trên văn bản, ví dụ 07-BC/BTCTU")
-    printer.add_argument("--format", required=True, choices=["pdf", "docx", "xlsx"])
-    printer.add_argument("--out", required=True, metavar="TỆP")
-    printer.add_argument("--date", help="ngày văn bản, khi cùng số có ở hai nhiệm kỳ")
-    printer.add_argument("--encrypt-password-file", help="mã hóa tệp bằng mật khẩu trong tệp này")
+    printer.add_argument("--format", required=True, choices=["pdf", "docx", "xlsx"], help="định dạng tệp sẽ ghi")
+    printer.add_argument("--out", required=True, metavar="TỆP", help="tệp sẽ ghi")
+    printer.add_argument("--date", metavar="NGÀY", help="ngày văn bản, khi cùng số có ở hai nhiệm kỳ")
+    add_encryption(printer)
 
 
 def cmd_list(args) -> int:

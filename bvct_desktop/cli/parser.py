@@ -50,6 +50,18 @@ def build(registrars) -> VietnameseParser:
     return parser
 
 
+def add_period(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    """`--from NGÀY --to NGÀY`, both days included (read by arguments.period)."""
+    parser.add_argument("--from", dest="start", required=required, metavar="NGÀY", help="từ ngày (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="end", required=required, metavar="NGÀY",
+                        help="đến ngày (YYYY-MM-DD), tính cả ngày này")
+
+
+def add_encryption(parser: argparse.ArgumentParser) -> None:
+    """`--encrypt-password-file TỆP` (read by arguments.encryption_password)."""
+    parser.add_argument("--encrypt-password-file", metavar="TỆP", help="mã hóa tệp bằng mật khẩu trong tệp này")
+
+
 def version_text() -> str:
     from .. import buildinfo
 
@@ -57,10 +69,10 @@ def version_text() -> str:
 
 
 def _global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", help="đường dẫn cơ sở dữ liệu, hoặc địa chỉ máy chủ postgresql://MÁY_CHỦ/TÊN_CSDL?"
+    parser.add_argument("--db", metavar="CƠ_SỞ_DỮ_LIỆU", help="đường dẫn cơ sở dữ liệu, hoặc địa chỉ máy chủ postgresql://MÁY_CHỦ/TÊN_CSDL?"
                         "sslmode=verify-full&sslrootcert=TỆP_CA (mặc định: $BVCT_DB hoặc thư mục dữ liệu)")
-    parser.add_argument("--user", help="tên người dùng (mặc định: $BVCT_USER)")
-    parser.add_argument("--password-file", help="tệp chứa mật khẩu (dòng đầu); hoặc $BVCT_PASSWORD")
+    parser.add_argument("--user", metavar="TÊN", help="tên người dùng (mặc định: $BVCT_USER)")
+    parser.add_argument("--password-file", metavar="TỆP", help="tệp chứa mật khẩu (dòng đầu); hoặc $BVCT_PASSWORD")
     parser.add_argument("--insecure-lan", action="store_true",
                         help="cho phép kết nối máy chủ không xác thực chứng chỉ TLS (mạng khép kín; có cảnh báo)")
     parser.add_argument("--version", action="store_true", help="phiên bản chương trình và thư viện")

@@ -17,18 +17,19 @@ from .arguments import (
     period,
 )
 from .document_options import add_document_options, document_options, profile_note
+from .parser import add_period
 
 
 def register(commands) -> None:
     parser = commands.add_parser("report", help="báo cáo định kỳ cho một kỳ")
     parser.set_defaults(handler=cmd_report)
-    parser.add_argument("--from", dest="start", required=True)
-    parser.add_argument("--to", dest="end", required=True)
-    parser.add_argument("--format", required=True, choices=["json", "xlsx", "pdf", "docx"])
+    add_period(parser, required=True)
+    parser.add_argument("--format", required=True, choices=["json", "xlsx", "pdf", "docx"],
+                        help="json: chỉ các số liệu; xlsx, pdf, docx: bản báo cáo")
     parser.add_argument("--notes", metavar="TỆP", help="các phần do cán bộ viết (Ưu điểm; Hạn chế, khuyết điểm; "
                                                          "Phương hướng, nhiệm vụ), mỗi phần bắt đầu bằng «## Tên phần»")
     parser.add_argument("--issue", action="store_true", help="phát hành (lấy số văn bản)")
-    add_document_options(parser, "FILE|-")
+    add_document_options(parser, "TỆP|-", "tệp sẽ ghi; «-»: số liệu JSON ra màn hình")
 
 
 def cmd_report(args) -> int:

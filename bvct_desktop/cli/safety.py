@@ -9,13 +9,14 @@ from ..core.errors import DamagedError
 from . import arguments, credentials
 from .administration import add_server_owner, server_owner
 from .arguments import open_database, period
-from .parser import VietnameseParser
+from .parser import VietnameseParser, add_period
 
 
 def register(commands) -> None:
     make = commands.add_parser("backup", help="sao lưu cơ sở dữ liệu (một tệp đã mã hóa, có kiểm tra)")
     make.set_defaults(handler=cmd_backup)
-    make.add_argument("--out", required=True, help="tệp sao lưu sẽ ghi (ví dụ E:\\sao-luu\\bvct.bvctbak)")
+    make.add_argument("--out", required=True, metavar="TỆP",
+                      help="tệp sao lưu sẽ ghi (ví dụ E:\\sao-luu\\bvct.bvctbak)")
 
     check = commands.add_parser("verify", help="kiểm tra một bản sao lưu mà không khôi phục")
     check.set_defaults(handler=cmd_verify)
@@ -30,9 +31,8 @@ def register(commands) -> None:
     trail.set_defaults(handler=cmd_audit)
     actions = trail.add_subparsers(dest="action", required=True, metavar="list|verify", parser_class=VietnameseParser)
     listing = actions.add_parser("list", help="liệt kê nhật ký (phân cách bằng tab)")
-    listing.add_argument("--from", dest="start")
-    listing.add_argument("--to", dest="end")
-    listing.add_argument("--user", dest="of_user", metavar="TÊN")
+    add_period(listing)
+    listing.add_argument("--user", dest="of_user", metavar="TÊN", help="chỉ các thao tác của người dùng này")
     actions.add_parser("verify", help="kiểm tra chuỗi nhật ký có bị sửa, xóa hay cắt bớt")
 
 

@@ -16,7 +16,7 @@ def register(commands) -> None:
     move = commands.add_parser("migrate-to-server", help="chuyển một cơ sở dữ liệu tệp lên máy chủ (cơ sở dữ liệu "
                                "trống trên máy chủ)")
     move.set_defaults(handler=cmd_migrate)
-    move.add_argument("--db", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu cần chuyển")
+    move.add_argument("--db", default=argparse.SUPPRESS, metavar="TỆP", help="tệp cơ sở dữ liệu cần chuyển")
     move.add_argument("--to", required=True, metavar="ĐỊA_CHỈ", help="postgresql://MÁY_CHỦ/TÊN_CSDL?sslmode=verify-full"
                       "&sslrootcert=TỆP_CA")
     add_server_owner(move)

@@ -8,6 +8,7 @@ from ..core.errors import BvctError, InputError
 from ..core.kinds import KINDS, kind_named
 from ..core.numbers import grouped
 from ..io import xlsx_writer
+from .parser import add_encryption, add_period
 
 # `bvct template` loads only the declarations and the workbook writer: the database, the importer
 # and the reader are imported by the commands that use them.
@@ -19,7 +20,7 @@ def register(commands) -> None:
     template = commands.add_parser("template", help="tệp Excel mẫu để nhập dữ liệu")
     template.set_defaults(handler=cmd_template, database=False)
     template.add_argument("kind", choices=kinds, metavar="LOẠI")
-    template.add_argument("--out", required=True)
+    template.add_argument("--out", required=True, metavar="TỆP.xlsx", help="tệp mẫu sẽ ghi")
 
     imp = commands.add_parser("import", help="nhập dữ liệu từ Excel (tất cả hoặc không dòng nào)")
     imp.set_defaults(handler=cmd_import, begin=start_import)
@@ -30,10 +31,9 @@ def register(commands) -> None:
     export = commands.add_parser("export", help="xuất dữ liệu ra Excel theo mẫu nhập")
     export.set_defaults(handler=cmd_export)
     export.add_argument("kind", choices=kinds, metavar="LOẠI")
-    export.add_argument("--out", required=True)
-    export.add_argument("--from", dest="start")
-    export.add_argument("--to", dest="end")
-    export.add_argument("--encrypt-password-file")
+    export.add_argument("--out", required=True, metavar="TỆP.xlsx", help="tệp sẽ ghi")
+    add_period(export)
+    add_encryption(export)
 
 
 def cmd_template(args) -> int:
