@@ -6,6 +6,7 @@ from .. import paths
 from ..core import audit, audit_words, backup, vault
 from ..core.address import ServerAddress
 from ..core.errors import DamagedError
+from ..core.numbers import megabytes
 from . import arguments, credentials
 from .administration import add_server_owner, server_owner
 from .arguments import open_database, period
@@ -42,7 +43,7 @@ def cmd_backup(args) -> int:
         written = backup.create(db, Path(args.out))
     finally:
         db.close()
-    print(f"Đã sao lưu và kiểm tra: {written.path} ({written.size / 1_048_576:.1f} MB, "
+    print(f"Đã sao lưu và kiểm tra: {written.path} ({megabytes(written.size)}, "
           f"{written.at:%d/%m/%Y %H:%M}, nhật ký {written.audit_head['count']} mục).")
     return 0
 

@@ -11,3 +11,8 @@ def grouped(value: int) -> str:
 def decimal(value: float, places: int = 1) -> str:
     """12.5 → "12,5"; 1234.5 → "1.234,5"."""
     return f"{value:,.{places}f}".translate(str.maketrans(",.", ".,"))
+
+
+def megabytes(size: int) -> str:
+    """A file's size in bytes, as the officer reads it: 300000 → "0,3 MB"."""
+    return f"{decimal(size / 1_048_576)} MB"

@@ -33,6 +33,7 @@ def backed_up(cli, cadres_file, tmp_path):
     code, stdout, err = cli("backup", "--out", out)
     assert code == 0, err
     assert "Đã sao lưu và kiểm tra" in stdout
+    assert re.search(r"\(\d+,\d MB, \d\d/\d\d/\d{4} ", stdout), stdout
     return out
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ...core import autobackup, backup, backup_log
 from ...core.errors import BvctError
-from ...core.numbers import decimal
+from ...core.numbers import megabytes
 from ...core.permissions import Action, allows
 from .. import restore_offer
 from ..context import BACKUPS, AppContext
@@ -83,7 +83,7 @@ class BackupPage(QWidget, Ui_BackupPage):
 
         def done(written: backup.Written) -> None:
             self.message.show_message(f"Đã sao lưu và kiểm tra: «{written.path}» "
-                                      f"({decimal(written.size / 1_048_576)} MB).", error=False)
+                                      f"({megabytes(written.size)}).", error=False)
             self.show_newest()
             self.context.notifier.changed.emit(BACKUPS)
 
