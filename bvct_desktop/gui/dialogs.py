@@ -11,6 +11,7 @@ from .qt import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 YES, NO, CANCEL = "yes", "no", "cancel"
 DATABASE_FILTER = "Cơ sở dữ liệu BVCT (*.db);;Mọi tệp (*)"
+FILE_FILTERS = {"pdf": "Tệp PDF (*.pdf)", "xlsx": "Tệp Excel (*.xlsx)", "docx": "Văn bản Word (*.docx)"}
 
 
 @dataclass

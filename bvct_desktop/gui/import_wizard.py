@@ -26,6 +26,7 @@ from ..core.plans.slips import NO_REPLY_DATE_WARNING
 from ..core.text import file_name
 from ..io import xlsx_reader, xlsx_writer
 from .context import AppContext
+from .dialogs import FILE_FILTERS
 from .look import TICK, ErrorLabel, heading
 from .qt import (
     QApplication,
@@ -48,7 +49,6 @@ PREVIEW_ROWS = 10
 MARKED_ROWS = 200  # faulty rows shown with their cells marked
 DETAIL_LINES = 5  # lines of an import's details in view (more scroll)
 MARKED_COLOURS = {"error": QColor("#f8d0d4"), "warning": QColor("#fff0b3")}
-EXCEL_FILTER = "Tệp Excel (*.xlsx)"
 OPEN_FILTER = "Tệp Excel (*.xlsx *.xls)"  # an old .xls is chosen too, and told how to save it as .xlsx
 ERRORS, NOTES = "lỗi", "lưu ý"  # what the list under the summary holds
 NOTHING_WRITTEN = "chưa ghi gì vào cơ sở dữ liệu"
@@ -157,7 +157,7 @@ class ImportWizard(QDialog):
     def save_template(self) -> None:
         """The same empty workbook `bvct template` writes, where the officer chooses."""
         name = self.context.dialogs.save_file(self, "Lưu tệp mẫu", file_name("mẫu nhập", self.kind.title,
-                                                                              suffix="xlsx"), EXCEL_FILTER)
+                                                                              suffix="xlsx"), FILE_FILTERS["xlsx"])
         if not name:
             return
         target = Path(name) if name.lower().endswith(".xlsx") else Path(f"{name}.xlsx")

@@ -11,12 +11,12 @@ from ..io.documents import render
 from . import export_password, printing, reauth
 from .context import AppContext
 from .designer.ui_issued_page import Ui_IssuedPage
+from .dialogs import FILE_FILTERS
 from .qt import QHeaderView, QTableWidgetItem, QWidget
 from .workers import failure_message, run_in_background
 
 ALL_YEARS = "Tất cả"
 WRAPPED_COLUMNS = {4: 30, 5: 36}  # column → its width in characters
-FILTERS = {"pdf": "Tệp PDF (*.pdf)", "docx": "Văn bản Word (*.docx)", "xlsx": "Sổ tính Excel (*.xlsx)"}
 
 
 class IssuedPage(QWidget, Ui_IssuedPage):
@@ -134,7 +134,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
             return
         title = f"{outgoing.KIND_LABELS.get(entry.kind, entry.kind)} số {entry.number_text}"
         chosen = export_password.save_as(self.context.dialogs, self, "Lưu văn bản", text.file_name(title, suffix=fmt),
-                                         FILTERS[fmt], f".{fmt}")
+                                         FILE_FILTERS[fmt], f".{fmt}")
         if chosen is None:
             return
 

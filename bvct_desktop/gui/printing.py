@@ -43,7 +43,7 @@ from ..io.xlsx_writer import column_width
 from . import export_password, reauth
 from .context import AppContext
 from .designer.ui_print_preview import Ui_PrintPreview
-from .dialogs import YES, Dialogs
+from .dialogs import FILE_FILTERS, YES, Dialogs
 from .look import fill_screen, wait_cursor
 from .pdf_pages import PdfPages
 from .qt import (
@@ -320,7 +320,7 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         return self.confirm(self) and self._save()
 
     def _save(self) -> bool:
-        chosen = export_password.save_as(self.dialogs, self, "Lưu thành PDF", self.suggested_name, "Tệp PDF (*.pdf)",
+        chosen = export_password.save_as(self.dialogs, self, "Lưu thành PDF", self.suggested_name, FILE_FILTERS["pdf"],
                                          ".pdf")
         if chosen is None:
             return False

@@ -14,6 +14,7 @@ from ..io.documents import profile, reminder, render
 from . import export_password, printing, reauth
 from .context import AppContext
 from .designer.ui_reminder_dialog import Ui_ReminderDialog
+from .dialogs import FILE_FILTERS
 from .qt import QDate, QDialog, QWidget
 from .workers import failure_message, run_in_background
 
@@ -60,7 +61,7 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
         if not reauth.confirm(self.context, self, "lưu công văn"):
             return
         name = text.file_name("cong van don doc", self.recipient.currentData() or "", suffix="docx")
-        chosen = export_password.save_as(self.context.dialogs, self, "Lưu công văn", name, "Văn bản Word (*.docx)",
+        chosen = export_password.save_as(self.context.dialogs, self, "Lưu công văn", name, FILE_FILTERS["docx"],
                                          ".docx")
         if chosen is not None:
             self.make(chosen.target, chosen.password)

@@ -21,13 +21,13 @@ from ..io.documents.report_content import subject
 from . import export_password, printing, reauth
 from .context import AppContext
 from .designer.ui_report_page import Ui_ReportPage
+from .dialogs import FILE_FILTERS
 from .look import wait_cursor
 from .qt import QAbstractItemView, QDate, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QTimer, QWidget
 from .workers import run_in_background, wait_for
 
 NOTES_DELAY_MS = 1000  # the officer's parts are kept this long after typing stops
 # format → file filter (the form's button for it is `<format>_button`)
-FORMATS = {"pdf": "Tệp PDF (*.pdf)", "xlsx": "Sổ tính Excel (*.xlsx)", "docx": "Văn bản Word (*.docx)"}
 
 
 def figures_table(widget: QTableWidget) -> QTableWidget:
@@ -78,7 +78,7 @@ class ReportPage(QWidget, Ui_ReportPage):
         role = context.db.actor.role
         may_export = allows(role, Action.EXPORT)
         self.issue.setVisible(allows(role, Action.REPORT_ISSUE) and not context.read_only)
-        self.export_buttons = {fmt: getattr(self, f"{fmt}_button") for fmt in FORMATS}
+        self.export_buttons = {fmt: getattr(self, f"{fmt}_button") for fmt in FILE_FILTERS}
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _checked=False, fmt=fmt: self.export(fmt))
             button.setVisible(may_export)
@@ -201,7 +201,7 @@ class ReportPage(QWidget, Ui_ReportPage):
 
     def export(self, fmt: str) -> None:
         start, end = self.chosen_period()
-        filter_text = FORMATS[fmt]
+        filter_text = FILE_FILTERS[fmt]
         if not reauth.confirm(self.context, self, "xuất báo cáo"):
             return
         suggested = file_name("Báo cáo", start, "đến", end, suffix=fmt)

@@ -170,3 +170,13 @@ def test_an_issued_document_saved_from_its_preview_is_audited_with_its_number_an
     [entry] = [entry for entry in audit.list_entries(context.db) if entry.action in ("in", "xuất")]
     assert (entry.action, entry.kind) == ("xuất", "report")
     assert entry.details == '{"so_van_ban": "01-BC/BTCTU", "tep": "ban-in.pdf"}'
+
+
+def test_an_excel_file_is_offered_as_tep_excel_as_everywhere_else(qtbot, context, tmp_path):
+    issue_report(context, tmp_path)
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    context.dialogs.answer_next(PASSWORD, None)  # the officer cancels the file dialog
+    page.save_selected("xlsx")
+    assert [shown.text for shown in context.dialogs.shown if shown.kind == "save_file"] == ["Tệp Excel (*.xlsx)"]

@@ -12,6 +12,7 @@ from ...io.audit_xlsx import write_audit
 from .. import export_password, reauth
 from ..context import AppContext
 from ..designer.ui_admin_audit import Ui_AuditPage
+from ..dialogs import FILE_FILTERS
 from ..look import wait_cursor
 from ..qt import QAbstractTableModel, QColor, QDate, QHeaderView, QModelIndex, Qt, QWidget
 from ..workers import wait_for
@@ -100,7 +101,7 @@ class AuditPage(QWidget, Ui_AuditPage):
             return
         chosen = export_password.save_as(self.context.dialogs, self, "Xuất nhật ký ra Excel",
                                          file_name("Nhật ký", start, "đến", end, suffix="xlsx"),
-                                         "Sổ tính Excel (*.xlsx)", ".xlsx")
+                                         FILE_FILTERS["xlsx"], ".xlsx")
         if chosen is None:
             return
         try:

@@ -17,7 +17,7 @@ from ...io import xlsx_writer
 from ...io.documents.lists import period_text
 from .. import damage, export_password, forms, printing, reauth
 from ..context import AppContext
-from ..dialogs import YES
+from ..dialogs import FILE_FILTERS, YES
 from ..import_wizard import ImportWizard
 from ..look import CROSS, ERROR_COLOUR, ErrorLabel, NarrowComboBox, heading, styled
 from ..qt import (
@@ -334,7 +334,7 @@ class RegisterPage(QWidget):
         suggested = file_name(SHORT_TITLES[self.kind.name], self.context.clock().date(), suffix="xlsx")
         if not reauth.confirm(self.context, self, "xuất Excel"):
             return
-        chosen = export_password.save_as(self.context.dialogs, self, "Xuất Excel", suggested, "Tệp Excel (*.xlsx)",
+        chosen = export_password.save_as(self.context.dialogs, self, "Xuất Excel", suggested, FILE_FILTERS["xlsx"],
                                          ".xlsx")
         if chosen is None:
             return
