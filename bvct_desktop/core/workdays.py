@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import math
 
-TIME_ZONE = 7.0  # hours east of Greenwich: the Vietnamese calendar's
+TIME_ZONE = 7.0  # hours east of Greenwich, all year: the Vietnamese calendar's and the office's clock
 _JULIAN_OFFSET = 1721425  # a date's ordinal plus this is its Julian day number
 _SYNODIC_MONTH = 29.530588853
 _WEEKEND = (5, 6)  # Saturday, Sunday

@@ -12,7 +12,7 @@ import pytest
 
 from bvct_desktop import paths
 from bvct_desktop.cli.main import main as cli_main
-from bvct_desktop.core import address, backup_log, editing, report, users, vault
+from bvct_desktop.core import address, backup_log, editing, report, users, vault, workdays
 from bvct_desktop.core.errors import AuthError
 from bvct_desktop.core.overview import FIGURE_LABELS
 from bvct_desktop.core.permissions import OFFICER, VIEWER
@@ -253,7 +253,8 @@ def test_the_main_window_works_on_the_server(qtbot, server, clock, monkeypatch, 
     assert str(target) in backups.newest.text()                # the server's newest, from its trail
 
     trail = next(admin.page(i) for i in range(admin.count()) if isinstance(admin.page(i), AuditPage))
-    trail.end.setDate(qdate(dt.date.today()))  # the server dates its entries by its own clock, not the test's
+    office_today = dt.datetime.now(dt.timezone(dt.timedelta(hours=workdays.TIME_ZONE))).date()
+    trail.end.setDate(qdate(office_today))  # the server dates its entries by its own clock in Vietnam's time
     trail.refresh()
     assert {"đăng nhập", "thêm người dùng", "sao lưu"} <= {entry.action for entry in trail.model.entries}
 

@@ -15,7 +15,9 @@ from bvct_desktop.core.permissions import Action
 from bvct_desktop.core.server.access import TABLES
 from bvct_desktop.core.server.objects import group
 from tests.conftest import ADMIN, PASSWORD
+from tests.server_db import OWNER
 
+OFFICE_ZONE = "Asia/Ho_Chi_Minh"
 USERS = {"lanh-dao": "lanhdao1", "chuyen-vien": "chuyenvien1", "xem": "xem1"}
 
 
@@ -111,13 +113,26 @@ def test_a_client_cannot_write_a_false_link(office):
 
 
 @pytest.fixture
-def office_time(monkeypatch):
-    """The office's PCs keep Vietnamese time (UTC+7); the test cluster's zone is UTC."""
-    with monkeypatch.context() as patch:
-        patch.setenv("TZ", "Asia/Ho_Chi_Minh")
-        time.tzset()
-        yield
+def pc_zone():
+    """Sets the time zone of the PC the program runs on (this process) until the test ends."""
+    with pytest.MonkeyPatch.context() as patch:
+        def set_zone(name: str) -> None:
+            patch.setenv("TZ", name)
+            time.tzset()
+        yield set_zone
     time.tzset()
+
+
+@pytest.fixture
+def office_time(pc_zone):
+    """The office's PCs keep Vietnamese time (UTC+7); the test cluster's zone is UTC."""
+    pc_zone(OFFICE_ZONE)
+
+
+@pytest.fixture
+def utc_pc(pc_zone):
+    """The PC that makes the server's objects (`bvct init`) keeps UTC."""
+    pc_zone("UTC")
 
 
 def test_the_server_dates_an_entry_itself_as_the_program_dates_its_own(office_time, office):
@@ -137,6 +152,47 @@ def test_the_server_dates_an_entry_itself_as_the_program_dates_its_own(office_ti
     assert code == 0 and f"{at:%d/%m/%Y %H:%M:%S}" in out and "01/01/2020" not in out
     code, out, _ = office("audit", "verify")
     assert code == 0 and "toàn vẹn" in out
+
+
+def _dated_in_office_time(office, tmp_path) -> None:
+    """An account added from a workstation on Vietnamese time: its entry carries the moment the account
+    carries (the workstation's «lúc»), and falls on that day for `audit list --from/--to`."""
+    secret = tmp_path / "moi.pw"
+    secret.write_text(_password("moi"), encoding="utf-8")
+    before = dt.datetime.now().replace(microsecond=0)
+    assert office("users", "add", "moi", "--role", "xem", "--new-password-file", secret)[0] == 0
+    after = dt.datetime.now()
+    with _login(office, ADMIN, PASSWORD) as admin:
+        admin.execute("SET TimeZone = 'UTC'")
+        added = admin.execute("SELECT created_at FROM users WHERE name = 'moi'").fetchone()[0]
+        at = admin.execute("SELECT at FROM audit_log WHERE action = 'thêm người dùng' ORDER BY id DESC").fetchone()[0]
+    assert before <= added <= after and before <= at <= after and abs(at - added) <= dt.timedelta(seconds=1)
+    today = f"{at:%Y-%m-%d}"
+    code, out, _ = office("audit", "list", "--from", today, "--to", today)
+    assert code == 0 and f"{at:%d/%m/%Y %H:%M:%S}" in out
+
+
+def test_an_entry_is_dated_in_office_time_whatever_the_zone_of_the_pc_that_made_the_server(
+        utc_pc, office, pc_zone, tmp_path):
+    pc_zone(OFFICE_ZONE)
+    _dated_in_office_time(office, tmp_path)
+
+
+def test_an_upgrade_from_any_zone_dates_the_entries_of_an_older_server_in_office_time(
+        utc_pc, office, pc_zone, cluster, monkeypatch, tmp_path):
+    """Objects of version 2 dated a login's entry at the UTC offset of the PC that made them: `bvct
+    upgrade` makes them again, and the zone of the PC it runs on moves nothing."""
+    with cluster.superuser(office.db.dbname) as superuser:
+        superuser.execute("UPDATE meta SET value = '2' WHERE key = 'server_objects'")
+    pc_zone("America/New_York")
+    code, _, err = office("users", "list")
+    assert code == 1 and "bvct upgrade" in err
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    code, _, err = office("upgrade", "--server-owner", OWNER, "--backup-out", tmp_path / "truoc.bvctbak")
+    assert code == 0, err
+    monkeypatch.delenv("PGPASSWORD")
+    pc_zone(OFFICE_ZONE)
+    _dated_in_office_time(office, tmp_path)
 
 
 def test_an_audit_entry_with_an_outcome_the_program_never_writes_is_refused(office):

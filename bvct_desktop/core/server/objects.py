@@ -29,12 +29,10 @@ The objects are versioned apart from the tables (`VERSION`, noted in `meta`): a 
 objects are older is refused until `bvct upgrade` makes them again, as one whose tables are.
 """
 
-import datetime as dt
-
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
-from .. import audit, keyfile
+from .. import audit, keyfile, workdays
 from ..permissions import ADMIN, ALLOWED, ROLES, Action
 from .access import EVERYONE, TABLES, WORKERS
 
@@ -42,8 +40,9 @@ PRIVATE = "bvct_private"  # the chain's secret and head: the owner's alone
 AUDITED_SETTING = "bvct.audited"  # the transaction's mark that its login wrote an audit entry
 EXTENSIONS = ("pgcrypto", "pg_trgm")  # HMAC for the chain; trigram index for the person search
 _AS_OWNER = "SECURITY DEFINER SET search_path = pg_catalog, public"  # run as the owner, whoever calls
-# 1: own key slots, the trail and slots for a backup by key proof; 2: a login's entries dated by the server
-VERSION, VERSION_KEY = 2, "server_objects"
+# 1: own key slots, the trail and slots for a backup by key proof; 2: a login's entries dated by the server;
+# 3: dated in Vietnam's time, not at the UTC offset of the PC that made the objects
+VERSION, VERSION_KEY = 3, "server_objects"
 
 
 def _sql(connection: Connection, statement: str, params: dict | None = None):
@@ -203,10 +202,11 @@ def _search_index(connection: Connection) -> None:
 
 
 def _server_moment() -> str:
-    """The moment of a login's audit entry as the program dates its own (`database.system_clock`): the
-    server's clock at the statement, to the second, in local time of the PC that makes the objects (the
-    office's UTC offset, which Vietnam keeps all year), so no client's clock or session time zone moves it."""
-    offset = int(dt.datetime.now().astimezone().utcoffset().total_seconds())
+    """The moment of a login's audit entry as the program dates its own (`database.system_clock`, an
+    office PC's clock): the server's clock at the statement, to the second, in Vietnam's time (UTC+7 all
+    year), so neither a client's clock or session time zone nor the zone of the PC that makes the
+    objects moves it."""
+    offset = int(workdays.TIME_ZONE * 3600)
     return f"date_trunc('second', statement_timestamp() AT TIME ZONE INTERVAL '{offset} seconds')"
 
 
