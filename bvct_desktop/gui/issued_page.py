@@ -4,7 +4,10 @@ exactly as issued: into the print preview, or saved as PDF, Word or Excel (each 
 workbook holds its text, then the list attached). A document is written on a worker, with a progress
 dialog. The layout is the Designer form ui/issued_page.ui."""
 
+from collections.abc import Callable
+
 from ..core import documents_data, numbering, outgoing, text
+from ..core.database import Database
 from ..core.errors import BvctError
 from ..core.permissions import Action, allows
 from ..io.documents import render
@@ -63,8 +66,12 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         self.year.blockSignals(False)
 
     def refresh(self) -> None:
+        """The register as the officer asks for it (opening the page, a year chosen, F5): a view."""
+        self._read(outgoing.view_register)
+
+    def _read(self, reading: Callable[[Database, int | None], list[outgoing.Issued]]) -> None:
         try:
-            self.entries = outgoing.view_register(self.context.db, self.year.currentData())
+            self.entries = reading(self.context.db, self.year.currentData())
         except BvctError as refused:
             self.message.show_message(refused.message)
             self.entries = []
@@ -81,9 +88,9 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         self._update_buttons()
 
     def _changed(self, kind: str) -> None:
-        if kind in ("outgoing", "*"):
+        if kind in ("outgoing", "*"):  # read again for the officer, who did not ask: no view
             self._years()
-            self.refresh()
+            self._read(outgoing.register)
 
     def selected(self) -> outgoing.Issued | None:
         rows = self.table.selectionModel().selectedRows()

@@ -8,7 +8,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit, browse, editing, outgoing, users, vault
+from bvct_desktop.core import audit, browse, editing, outgoing, report, users, vault
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.core.schema import audit_log, slips
 from tests.conftest import ADMIN, PASSWORD, workbook
@@ -84,3 +84,13 @@ def test_the_trail_exported_is_not_also_a_view(office, tmp_path):
     with admin.read() as connection:
         actions = connection.execute(select(audit_log.c.action)).scalars().all()
     assert audit.VIEWED_TRAIL not in actions
+
+
+def test_the_figures_counted_for_the_dashboard_are_no_report(office):
+    """The dashboard recounts its figures on every change it is told of: no «báo cáo số liệu» each time."""
+    _, admin, viewer = office
+    before = _last(admin)["id"]
+    report.count(viewer, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert _last(admin)["id"] == before
+    report.figures(viewer, dt.date(2025, 1, 1), dt.date(2025, 12, 31))  # the report page, `bvct report`
+    assert (_last(admin)["user_name"], _last(admin)["action"]) == (VIEWER_NAME, "báo cáo số liệu")

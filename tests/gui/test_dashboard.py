@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from bvct_desktop.core import backup, importing
+from bvct_desktop.core import audit, backup, importing
 from bvct_desktop.core.deadlines import Due
 from bvct_desktop.core.errors import DamagedError
 from bvct_desktop.core.kinds import kind_named
@@ -488,3 +488,10 @@ def test_a_failed_copy_to_the_second_folder_is_warned_about_until_one_succeeds(q
     dashboard.refresh()
     settled(qtbot, dashboard)
     assert not dashboard.backup_warning.isVisible()
+
+
+def test_figures_recounted_on_a_change_are_no_report_of_figures(qtbot, dashboard, db):
+    """The dashboard recounts on every change it is told of; the trail has no «báo cáo số liệu» of it."""
+    dashboard.context.notifier.changed.emit("complaints")
+    settled(qtbot, dashboard)
+    assert "báo cáo số liệu" not in [entry.action for entry in audit.list_entries(db)]

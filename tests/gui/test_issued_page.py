@@ -180,3 +180,24 @@ def test_an_excel_file_is_offered_as_tep_excel_as_everywhere_else(qtbot, context
     context.dialogs.answer_next(PASSWORD, None)  # the officer cancels the file dialog
     page.save_selected("xlsx")
     assert [shown.text for shown in context.dialogs.shown if shown.kind == "save_file"] == ["Tệp Excel (*.xlsx)"]
+
+
+def _register_views(context) -> int:
+    from bvct_desktop.core import audit
+
+    return sum(entry.action == outgoing.VIEWED_REGISTER for entry in audit.list_entries(context.db))
+
+
+def test_the_register_read_again_on_a_change_notice_is_no_view_and_f5_is(qtbot, context, tmp_path):
+    """Another officer's issue re-reads the page, shown or hidden: the trail keeps the one view of the
+    officer who opened it, and one more when they ask again (F5)."""
+    issue_report(context, tmp_path)
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    assert _register_views(context) == 1  # the officer opened the page
+    context.notifier.changed.emit("outgoing")  # hidden behind another page
+    page.show()
+    context.notifier.changed.emit("outgoing")
+    assert page.table.rowCount() == 1 and _register_views(context) == 1
+    page.refresh()  # F5
+    assert _register_views(context) == 2
