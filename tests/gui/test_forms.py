@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import browse, editing, recipients
+from bvct_desktop.core import audit, browse, editing, recipients
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
@@ -144,6 +144,23 @@ def test_them_after_opening_a_vetting_case_asks_whom_the_next_one_is_about(qtbot
     assert fresh is not opened and fresh.windowTitle() == "Hồ sơ thẩm tra – Mở hồ sơ mới"
     page.open_record(opened.record_id)
     assert page.forms == {opened.record_id: opened, None: fresh}
+
+
+def test_a_vetting_case_opened_from_its_register_is_one_view_and_its_re_reads_none(qtbot, context):
+    page = _page(qtbot, context, "vetting-cases")
+    case_id = _case_opened(page).record_id
+
+    def views() -> int:
+        return sum((entry.action, entry.kind, entry.record_id) == (audit.VIEWED, cases.KIND, case_id)
+                   for entry in audit.list_entries(context.db))
+
+    assert views() == 0  # just opened by this officer: its «thêm» is in the trail
+    form = open_form(context, "vetting-cases", case_id)  # as from its register or the dashboard
+    qtbot.addWidget(form)
+    form.show()
+    assert views() == 1
+    context.notifier.changed.emit("slips")  # a slip of it saved elsewhere: the case shown again
+    assert views() == 1
 
 
 @pytest.mark.parametrize("kind", list(EDIT))

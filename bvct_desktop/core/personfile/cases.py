@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from .. import settings
+from .. import audit, settings
 from ..database import Database
 from ..editing import VERSION
 from ..errors import InputError
@@ -222,6 +222,16 @@ def case_file(db: Database, case_id: int) -> CaseFile:
         missing = unchecked(of_person(connection, case["person_id"]), case["opened_on"], served)
     return CaseFile(case, full_name, served, requests, missing,
                     add_months(case["concluded_on"], months) if case["concluded_on"] else None)
+
+
+def view_case_file(db: Database, case_id: int) -> CaseFile:
+    """`case_file` for the officer opening the case (its register, the dashboard): the opening is
+    audited, naming whose case it is as its edits name it (the window re-read after a save is
+    `case_file` alone)."""
+    found = case_file(db, case_id)
+    audit.viewed(db, audit.VIEWED, KIND, case_id,
+                 audit.named({**found.case, "full_name": found.full_name}, ("full_name", *NAMED_BY)))
+    return found
 
 
 def due_for_review(db: Database, on: dt.date) -> list[Reminder]:

@@ -5,6 +5,7 @@ conclusion with how long it holds. A new case starts by choosing the person."""
 from collections.abc import Callable
 from typing import Any
 
+from ...core.database import Database
 from ...core.dates import display_date
 from ...core.errors import BvctError
 from ...core.kinds import SLIPS
@@ -53,7 +54,7 @@ class CaseForm(QDialog):
         if record_id is None:
             self._choose_person()
         else:
-            self._show_case()
+            self._show_case(cases.view_case_file)
         context.notifier.changed.connect(self._changed_elsewhere)
 
     # ----- a new case: whom it is about
@@ -91,9 +92,10 @@ class CaseForm(QDialog):
 
     # ----- a case
 
-    def _show_case(self) -> None:
+    def _show_case(self, reading: Callable[[Database, int], cases.CaseFile] = cases.case_file) -> None:
+        """The case as `reading` reads it: the officer opening it, or its re-read after a change."""
         try:
-            found = cases.case_file(self.context.db, self.record_id)
+            found = reading(self.context.db, self.record_id)
         except BvctError as error:
             self.layout_.addWidget(QLabel(error.message))
             return

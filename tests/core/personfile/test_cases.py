@@ -493,3 +493,16 @@ def test_a_case_whose_date_an_officer_set_keeps_it_when_its_slip_is_dated_later(
                                        "Cha", "Nguyễn Văn Hùng", "Bầu cử"))
     assert _case_of(db, "50/PXM") == case
     assert (_case(db, case)["opened_on"], _case(db, case)["due_on"]) == (dt.date(2026, 3, 1), dt.date(2026, 3, 15))
+
+
+def test_opening_a_case_is_audited_naming_it_and_reading_it_again_is_not(db):
+    """A case shows the person, the slips and the relatives to check: its opening is a «xem hồ sơ»."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026"})
+    assert cases.view_case_file(db, case).full_name == "Nguyễn Văn Hùng"
+    entry = last_audit(db)
+    assert (entry["action"], entry["kind"], entry["record_id"]) == (audit.VIEWED, cases.KIND, case)
+    assert entry["details"] == {audit.RECORD: {"full_name": "Nguyễn Văn Hùng", "purpose": "Bầu cử",
+                                               "opened_on": "2026-03-01", "status": cases.OPEN}}
+    cases.case_file(db, case)  # the window re-read after a save
+    assert last_audit(db)["id"] == entry["id"]
