@@ -76,7 +76,8 @@ def test_an_edited_note_is_audited_with_old_and_new_values_and_deleted_into_the_
     hung = person_named(db, "Nguyễn Văn Hùng")
     note = POLITICAL_NOTES.add(db, hung, NOTE)
     assert POLITICAL_NOTES.update(db, note, {**NOTE, "effect": "Không ảnh hưởng"}) == ["effect"]
-    assert last_audit(db)["details"] == {"effect": {"cu": NOTE["effect"], "moi": "Không ảnh hưởng"}}
+    assert last_audit(db)["details"] == {"ban_ghi": {"axis": NOTE["axis"], "content": NOTE["content"]},  # which note
+                                         "effect": {"cu": NOTE["effect"], "moi": "Không ảnh hưởng"}}
     assert POLITICAL_NOTES.update(db, note, {**NOTE, "effect": "Không ảnh hưởng"}) == []
     POLITICAL_NOTES.delete(db, note)
     assert POLITICAL_NOTES.of_person(db, hung) == [] and last_audit(db)["action"] == "xóa"
