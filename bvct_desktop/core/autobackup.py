@@ -29,7 +29,9 @@ SECOND_ACTION = f"{backup_log.AUTOMATIC} (thư mục thứ hai)"
 
 
 def at_exit(db: Database, folder: Path | None = None) -> Path | None:
-    """A backup as the program closes, unless one was made at exit today; returns its path.
+    """A backup as the program closes, unless one was made at exit today; returns its path. Today's,
+    when its copy to the second folder failed (the USB drive plugged in since), is copied again, and
+    its path returned.
 
     A backup taken before a migration does not count: it is taken as the program starts, so it holds
     none of the day's work.
@@ -39,7 +41,11 @@ def at_exit(db: Database, folder: Path | None = None) -> Path | None:
     owner = backup.owner(db)
     made = _series(backup_log.auto_backups(folder, owner), before_upgrade=False)
     if made and made[-1].at.date() == now.date():
-        return None
+        copied = last_second_copy(db)
+        if copied is None or copied.ok:
+            return None
+        _copy_to_second_folder(db, made[-1].path, owner)
+        return made[-1].path
     written = backup.audited_write(db, _prepared(folder) / auto_name(db, now), backup_log.AUTOMATIC)
     _copy_to_second_folder(db, written.path, owner)
     prune(folder, owner)

@@ -310,3 +310,17 @@ def test_the_last_copy_to_the_second_folder_is_read_without_reading_the_trail(db
     assert not autobackup.last_second_copy(db).ok
     assert statements and not [text for text in statements if "audit_log" in text]
 
+
+def test_a_copy_that_failed_is_made_when_the_program_closes_again_the_same_day(db, clock, tmp_path):
+    """The officer told «lần sau chương trình đóng sẽ chép lại» plugs the USB drive in and closes again."""
+    usb = tmp_path / "usb"
+    settings.set_setting(db, "thu_muc_sao_luu_2", str(usb))
+    written = autobackup.at_exit(db)
+    assert not autobackup.last_second_copy(db).ok
+    usb.mkdir()
+    clock.now += dt.timedelta(minutes=20)
+    assert autobackup.at_exit(db) == written  # no second backup today, today's copied
+    assert autobackup.last_second_copy(db).ok and [path.name for path in usb.iterdir()] == [written.name]
+    clock.now += dt.timedelta(minutes=20)
+    assert autobackup.at_exit(db) is None  # copied: nothing more today
+
