@@ -110,12 +110,17 @@ def test_the_linux_wheelhouse_installs_with_no_index_and_no_network(tmp_path):
     subprocess.run([str(venv / "bin" / "python"), "-c", "import pytest, pytestqt, hypothesis"], check=True)
 
 
-def test_install_bat_double_clicked_waits_before_closing_and_leaves_a_start_menu_shortcut():
-    text = wheelhouse.script("install.bat", VERSION="0.1.0", PYTHON="3.11")
+@pytest.mark.parametrize("name, endings", [("install.bat", 4), ("install-test-tools.bat", 2)])
+def test_a_windows_script_double_clicked_waits_before_closing(name, endings):
+    text = wheelhouse.script(name, VERSION="0.1.0", PYTHON="3.11")
     assert "exit /b 1" not in text and "|| exit" not in text  # every failure ends at :end, which waits
-    assert text.count("goto :end") >= 4
+    assert text.count("goto :end") >= endings
     assert 'find /i "%~nx0"' in text  # started from Explorer: cmd /c with this script's name
     ending = text[text.index(":end"):]
     assert "if defined DOUBLE_CLICKED pause" in ending and "exit /b %STATUS%" in ending
+
+
+def test_install_bat_leaves_a_start_menu_shortcut():
+    text = wheelhouse.script("install.bat", VERSION="0.1.0", PYTHON="3.11")
     assert "CreateShortcut" in text and r"Start Menu\Programs\BVCT Desktop.lnk" in text
     assert r"%TARGET%\Scripts\bvct-desktop.exe" in text and r"%TARGET%\Scripts\bvct.exe" in text
