@@ -234,7 +234,7 @@ class Gazetteer:
         own = {unit for unit in candidates if self._within(unit.ancestors(), qualifiers)}
         found = [unit for unit in candidates if unit in own
                  or not unit.new and self._within([*unit.ancestors(), *unit.related], qualifiers)]
-        found = [unit for unit in found if unit.type_word == first.word] or found  # "đặc khu Phú Quý"
+        found = _of_written_type(found, first)
         listed = set(found)
         found = [unit for unit in found if unit in own or not set(unit.current) <= listed]
         return sorted(found, key=lambda unit: (not _same_accents(pieces[0], unit), unit.new, unit not in own,
@@ -266,16 +266,18 @@ class Gazetteer:
     def resolve(self, place: str) -> list[Unit]:
         """The most specific unit a written place names: [] when none, several when it could be any.
 
-        Parts are read left to right (villages and streets name no unit and are passed over); a
-        part's readings are kept when every later part naming a higher unit agrees with them —
-        as its own district or province (best), or as the province or district of what it became
-        or came from ("P. Mũi Né, Bình Thuận") — and a contradicted reading is dropped. Of an old
-        and a new unit read from the same words, the new one stands when the old went into it.
+        Parts are read left to right (villages and streets name no unit and are passed over); a part
+        with a unit word reads only units of that type when one is so called ("Đặc khu Phú Quý" is no
+        xã Phú Quý, "Xã Hàm Tiến" the phường when no xã is); its readings are kept when every
+        later part naming a higher unit agrees with them — as its own district or province (best), or
+        as the province or district of what it became or came from ("P. Mũi Né, Bình Thuận") — and a
+        contradicted reading is dropped. Of an old and a new unit read from the same words, the new one
+        stands when the old went into it.
         """
         parts = [_part(piece) for piece in self._pieces(place)]
         for position, part in enumerate(parts):
-            readings = self._candidates(part, part.levels)
-            later = [self._candidates(other, other.levels) for other in parts[position + 1:]]
+            readings = self._readings(part)
+            later = [self._readings(other) for other in parts[position + 1:]]
             scored = [(score, unit) for unit in readings
                       if (score := _agreement(unit, later)) is not None]
             if not scored:
@@ -290,6 +292,9 @@ class Gazetteer:
             chosen = [unit for unit, _ in chosen]
             return [unit for unit in chosen if not any(other.new and other in unit.successors for other in chosen)]
         return []
+
+    def _readings(self, part: _Part) -> list[Unit]:
+        return _of_written_type(self._candidates(part, part.levels), part)
 
     def _pieces(self, place: str) -> list[str]:
         """The parts of a written place: after commas, and after dashes unless a unit is so named
@@ -308,12 +313,11 @@ class Gazetteer:
         if len(units) != 1:
             return ()
         unit = units[0]
-        if unit.new:
-            related = [*unit.predecessors, *(higher for old in unit.predecessors for higher in old.ancestors())]
-        else:  # what it became, and its own district and province ("Thuận Quý" is found by "Bình Thuận")
-            current = unit.current
-            now = current if unit.level == COMMUNE or len(current) == 1 else []
-            related = [*now, *(successor.province for successor in current), *unit.ancestors()]
+        # what it came from or became, their higher units, and its own ("Thuận Quý" is found by "Bình Thuận",
+        # "Phan Rí Cửa" by "Lâm Đồng")
+        others = unit.predecessors if unit.new else unit.current
+        named = others if unit.new or unit.level == COMMUNE or len(others) == 1 else []
+        related = [*named, *(higher for other in others for higher in other.ancestors()), *unit.ancestors()]
         written = f" {place_key(_PARTS.sub(' ', place))} "
         names = dict.fromkeys(other.short for other in related)
         return tuple(name for name in names if f" {place_key(name)} " not in written)
@@ -404,6 +408,12 @@ def _part(written: str) -> _Part:
             name = f"{word} {name}"
         return _Part(frozenset(_UNIT_WORDS[word]), place_key(name), word, place_key(written))
     return _Part(frozenset((COMMUNE, DISTRICT, PROVINCE)), place_key(written))
+
+
+def _of_written_type(units: list[Unit], part: _Part) -> list[Unit]:
+    """Those of the units a part names that are of the type its unit word says («Đặc khu Phú Quý» is no xã
+    Phú Quý, «Phường Hàm Thắng» no xã), all when it says none or none is."""
+    return [unit for unit in units if unit.type_word == part.word] or units
 
 
 def _unit_word_at(words: list[str], at: int) -> tuple[str, ...] | None:

@@ -156,6 +156,13 @@ def test_a_current_province_narrows_to_the_units_in_it_then_or_now_and_no_others
     ("xã Tân Thành, tỉnh Lâm Đồng", "Xã Tân Thành, Tỉnh Lâm Đồng"),  # no district: the current xã
     ("xã Tân Thành, huyện Đức Trọng, Lâm Đồng", "Xã Tân Thành, Huyện Đức Trọng, Tỉnh Lâm Đồng"),
     ("Quỳnh Đôi, Quỳnh Lưu, Nghệ An", "Xã Quỳnh Đôi, Huyện Quỳnh Lưu, Tỉnh Nghệ An"),
+    # the unit word written rules out units of another type: no xã Phú Quý (Tiền Giang), no xã Tiến Thành
+    ("Đặc khu Phú Quý", "Đặc khu Phú Quý, Tỉnh Lâm Đồng"),
+    ("Xã Phú Quý, Cai Lậy", "Xã Phú Quý, Thị xã Cai Lậy, Tỉnh Tiền Giang"),
+    ("Thị trấn Phan Rí Cửa", "Thị trấn Phan Rí Cửa, Huyện Tuy Phong, Tỉnh Bình Thuận"),
+    ("Xã Tiến Thành, Bình Thuận", "Xã Tiến Thành, Thành phố Phan Thiết, Tỉnh Bình Thuận"),
+    ("Phường Tiến Thành, Lâm Đồng", "Phường Tiến Thành, Tỉnh Lâm Đồng"),
+    ("Xã Hàm Tiến", "Phường Hàm Tiến, Thành phố Phan Thiết, Tỉnh Bình Thuận"),  # none is a xã: the word is loose
 ])
 def test_a_written_home_town_names_one_unit(places, place, unit):
     assert [found.full_name() for found in places.resolve(place)] == [unit]
@@ -166,6 +173,8 @@ def test_a_home_town_that_could_be_several_units_names_none_for_sure(places):
     assert gazetteer.counterparts("xã Phong Phú") == ()
     assert gazetteer.now_called("xã Phong Phú") is None
     assert places.resolve("số 5 đường Lê Lợi") == []
+    # phường both, one since 01/7/2025 in Lâm Đồng, one before it in Tuyên Quang or Bình Phước
+    assert len(places.resolve("Phường Phan Thiết")) == len(places.resolve("Phường Tiến Thành")) == 2
 
 
 @pytest.mark.parametrize(("place", "others"), [
@@ -180,6 +189,14 @@ def test_a_home_town_that_could_be_several_units_names_none_for_sure(places):
     ("Hàm Tiến - Phan Thiết", ("Mũi Né", "Lâm Đồng", "Bình Thuận")),
     ("Phan Thiết", ("Lâm Đồng", "Bình Thuận")),
     ("Bình Thuận", ("Lâm Đồng",)),
+    # a current unit written without its province: that province too, and the former ones
+    ("Phan Rí Cửa", ("Phong Phú", "Hòa Minh", "Chí Công", "Tuy Phong", "Bình Thuận", "Lâm Đồng")),
+    ("Xã Phan Rí Cửa", ("Phong Phú", "Hòa Minh", "Chí Công", "Tuy Phong", "Bình Thuận", "Lâm Đồng")),
+    ("Mũi Né", ("Hàm Tiến", "Thiện Nghiệp", "Phan Thiết", "Bình Thuận", "Lâm Đồng")),
+    ("Phường Hàm Thắng", ("Xuân An", "Phú Long", "Phan Thiết", "Bình Thuận", "Hàm Thuận Bắc", "Lâm Đồng")),
+    # its unit word rules out the units of another type so called (a xã Phú Quý in Tiền Giang)
+    ("Đặc khu Phú Quý", ("Ngũ Phụng", "Long Hải", "Tam Thanh", "Bình Thuận", "Lâm Đồng")),
+    ("Thị trấn Phan Rí Cửa", ("Lâm Đồng", "Tuy Phong", "Bình Thuận")),
     ("Gia Nghĩa, Đắk Nông", ("Lâm Đồng",)),
     ("Quỳnh Đôi, Quỳnh Lưu, Nghệ An", ("Quỳnh Anh",)),
     ("Quỳnh Lưu, Nghệ An", ()),

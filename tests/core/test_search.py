@@ -1,10 +1,13 @@
 """The search rule: every word, accents, đ and case folded, in the person or the record's text."""
 
 import pytest
+from sqlalchemy import select
 
-from bvct_desktop.core import browse, editing
+from bvct_desktop.core import browse, editing, register_search
+from bvct_desktop.core.schema import persons
 from bvct_desktop.core.search import fold_ascii, fts_phrase, narrows
 from bvct_desktop.core.text import fold
+from tests.conftest import workbook
 from tests.sample_db import sample_database
 
 
@@ -95,6 +98,34 @@ def test_a_units_name_typed_with_its_unit_word_is_looked_for_as_a_phrase(db):
     stored = editing.load(db, "slips", slips[0])
     editing.save(db, "slips", {**stored, "result": "Có tài liệu về Phú Quý"}, slips[0], stored.get("person_id"))
     assert browse.record_ids(db, "slips", "Đặc khu Phú Quý") == [slips[0]]
+
+
+def test_a_home_town_written_under_its_current_name_alone_is_found_by_its_province_old_and_new(cli, tmp_path):
+    """«Phan Rí Cửa», «Mũi Né», «Đặc khu Phú Quý» (as the program shows it after «nay:»), written without
+    their province, are found by «Lâm Đồng» and by the former names; a Phú Quý of Tiền Giang is not."""
+    rows = [["Ngô Thị Mai", "1970", "Phan Rí Cửa"], ["Ngô Văn Né", "1971", "Mũi Né"],
+            ["Ngô Văn Đảo", "1972", "Đặc khu Phú Quý"], ["Ngô Văn Cai", "1973", "Xã Phú Quý, Cai Lậy"]]
+    code, _, err = cli("import", "cadres", workbook(tmp_path / "c.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán"], rows))
+    assert code == 0, err
+    db = sample_database(cli, tmp_path, kinds=())
+    try:
+        def found(query):
+            register = register_search.finished(db, browse.listing(db, "cadres"), query)
+            picked = [person.person_id for person in editing.find_people(db, query)]
+            with db.read() as connection:
+                people = set(connection.execute(select(persons.c.full_name).where(persons.c.id.in_(picked))).scalars())
+            assert people == set(names(db, "cadres", query)), query
+            assert sorted(register.ids) == sorted(browse.record_ids(db, "cadres", query)), query
+            return people
+
+        binh_thuan = {"Ngô Thị Mai", "Ngô Văn Né", "Ngô Văn Đảo"}
+        assert found("Lâm Đồng") == found("Bình Thuận") == binh_thuan
+        assert found("Tuy Phong") == {"Ngô Thị Mai"}
+        assert found("Phan Thiết") == {"Ngô Văn Né"}
+        assert found("Ngũ Phụng") == found("Tam Thanh") == {"Ngô Văn Đảo"}  # the communes that became it
+        assert found("Tiền Giang") == found("Cai Lậy") == {"Ngô Văn Cai"}
+    finally:
+        db.close()
 
 
 def test_delegations_are_found_by_a_member(db):

@@ -266,14 +266,16 @@ def test_the_home_town_keys_upgrade_ignores_spaces_around_commas_and_merges_no_o
 
 def test_the_former_units_upgrade_teaches_the_index_their_own_district_and_province(tmp_path, monkeypatch):
     """Revision 0021: «Thuận Quý» and «Xã Hàm Tiến», written without their district or province, are found by
-    «Bình Thuận» and by their former district, as by «Lâm Đồng»; a home town of elsewhere is not."""
+    «Bình Thuận» and by their former district, as by «Lâm Đồng»; «Phan Rí Cửa» and «Đặc khu Phú Quý», current
+    units written without their province, by «Lâm Đồng» and «Bình Thuận»; a home town of elsewhere is not."""
     path = tmp_path / "bvct.db"
     opened = database_at(path, "0020", monkeypatch)
-    towns = {"Trần Văn Quý": "Thuận Quý", "Trần Văn Tiến": "Xã Hàm Tiến", "Hồ Văn Nghệ": "Quỳnh Đôi, Quỳnh Lưu"}
+    towns = {"Trần Văn Quý": "Thuận Quý", "Trần Văn Tiến": "Xã Hàm Tiến", "Hồ Văn Nghệ": "Quỳnh Đôi, Quỳnh Lưu",
+             "Ngô Thị Mai": "Phan Rí Cửa", "Ngô Văn Đảo": "Đặc khu Phú Quý", "Ngô Văn Cai": "Xã Phú Quý, Cai Lậy"}
     with opened.begin() as connection:
         connection.execute(persons.insert(), [
             {"full_name": name, "name_key": identity_key(name), "home_town": town, "home_town_key": place_key(town),
-             "search_key": _fold(f"{name} {town} lam dong"), "sort_key": "", "created_at": dt.datetime(2025, 6, 1),
+             "search_key": _fold(f"{name} {town}"), "sort_key": "", "created_at": dt.datetime(2025, 6, 1),
              "updated_at": dt.datetime(2025, 6, 1)} for name, town in towns.items()])
     opened.dispose()
 
@@ -284,9 +286,12 @@ def test_the_former_units_upgrade_teaches_the_index_their_own_district_and_provi
                 return set(connection.execute(select(persons.c.full_name)
                                               .where(persons.c.id.in_(persons_with(word)))).scalars())
 
-            assert found("binh thuan") == {"Trần Văn Quý", "Trần Văn Tiến"}
+            binh_thuan = {"Trần Văn Quý", "Trần Văn Tiến", "Ngô Thị Mai", "Ngô Văn Đảo"}
+            assert found("binh thuan") == found("lam dong") == binh_thuan
             assert found("ham thuan nam") == {"Trần Văn Quý"}
             assert found("phan thiet") == {"Trần Văn Tiến"}
+            assert found("tuy phong") == {"Ngô Thị Mai"}
             assert found("nghe an") == {"Hồ Văn Nghệ"}
+            assert found("tien giang") == {"Ngô Văn Cai"}
     finally:
         db.close()
