@@ -6,7 +6,7 @@ needs.
 """
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,9 +76,10 @@ class Entry:
 
 
 def list_entries(db: Database, start: dt.date | None = None, end: dt.date | None = None,
-                 user: str | None = None) -> Iterator[Entry]:
-    """The trail, oldest first, between two days (both included) and for one user if asked (`user`
-    as `_users_meant` reads it)."""
+                 user: str | None = None, *, users: Collection[str] | None = None,
+                 actions: Collection[str] | None = None, outcome: str | None = None) -> Iterator[Entry]:
+    """The trail, oldest first, between two days (both included), for one user if asked (`user`
+    as `_users_meant` reads it) or for `users` (names as stored), for `actions` and one `outcome`."""
     db.require(Action.AUDIT, VIEWED_TRAIL)
     query = select(audit_log).order_by(audit_log.c.id)
     if start:
@@ -87,25 +88,40 @@ def list_entries(db: Database, start: dt.date | None = None, end: dt.date | None
         query = query.where(audit_log.c.at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))
     if user:
         query = query.where(audit_log.c.user_name.in_(_users_meant(db, user)))
+    if users is not None:
+        query = query.where(audit_log.c.user_name.in_(users))
+    if actions is not None:
+        query = query.where(audit_log.c.action.in_(actions))
+    if outcome:
+        query = query.where(audit_log.c.outcome == outcome)
     return _entries(db, query)
 
 
 def view_entries(db: Database, start: dt.date | None = None, end: dt.date | None = None,
                  user: str | None = None) -> Iterator[Entry]:
-    """`list_entries` for the officer reading the trail (its page, `audit list`): the viewing is
-    audited with what was asked, and listed last."""
-    db.require(Action.AUDIT, VIEWED_TRAIL)
-    asked = {"tu": start, "den": end, "nguoi_dung": user}
-    viewed(db, VIEWED_TRAIL, details={key: value for key, value in asked.items() if value is not None})
+    """`list_entries` for the officer reading the trail (`audit list`): the viewing is audited with
+    what was asked, and listed last."""
+    viewed_trail(db, {"tu": start, "den": end, "nguoi_dung": user})
     return list_entries(db, start, end, user)
+
+
+def viewed_trail(db: Database, asked: dict[str, Any]) -> None:
+    """Writes the reading of the trail with what was `asked` (its filled values) to the trail itself."""
+    db.require(Action.AUDIT, VIEWED_TRAIL)
+    viewed(db, VIEWED_TRAIL, details={key: value for key, value in asked.items() if value is not None})
+
+
+def distinct_values(db: Database, column: str) -> set[str]:
+    """The values the trail holds in one of its columns (`user_name`, `action`), empty ones left out."""
+    with db.read() as connection:
+        return set(connection.execute(select(audit_log.c[column]).distinct()).scalars()) - {None}
 
 
 def _users_meant(db: Database, typed: str) -> list[str]:
     """The trail's user names a name `typed` means: the one of that spelling (`user_names.as_stored`),
     else those differing from it only by letter case or Unicode form (one person under the rule of
     `user_names.check_free`)."""
-    with db.read() as connection:
-        names = set(connection.execute(select(audit_log.c.user_name).distinct()).scalars()) - {None}
+    names = distinct_values(db, "user_name")
     name = user_names.as_stored(typed, names)
     return [name] if name in names else [other for other in names if user_names.alike(other, name)]
 

@@ -42,7 +42,8 @@ WORDS = {
     "name": "Tên", "so_phieu": "Số phiếu", OLD: "Trước", NEW: "Sau", "relative_id": "Về thân nhân",
     "kem_theo": "Kèm theo", "phieu_dau": "Phiếu đầu", "phieu_cuoi": "Phiếu cuối",
     "nam": "Năm", "dinh_dang": "Định dạng", "danh_sach": "Danh sách", "pham_vi": "Phạm vi",
-    "so_phieu_qua_han": "Số phiếu quá hạn",
+    "so_phieu_qua_han": "Số phiếu quá hạn", "hanh_dong": "Hành động", "ket_qua": "Kết quả",
+    "noi_dung": "Nội dung",
 }
 # what an entry is about besides the registers (KINDS): the person's file, the documents, the lists
 OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nước ngoài",
@@ -56,7 +57,7 @@ _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
 _ISO_PARTIAL = re.compile(r"^\d{4}-\d{2}$")
 _FROM_DAY = re.compile(r"^(?P<key>.+) từ (?P<day>\d{4}-\d{2}-\d{2})$")  # a setting changed from a day on
 _PLAIN = re.compile(r"^[\d./:-]+$")  # numbers, years, dates: no quotes
-ROLE_COLUMN, ACTION_COLUMN, KIND_COLUMN, DETAILS_COLUMN = 3, 4, 6, 8  # in audit.LIST_HEADERS
+ROLE_COLUMN, ACTION_COLUMN, KIND_COLUMN, RECORD_COLUMN, DETAILS_COLUMN = 3, 4, 6, 7, 8  # in audit.LIST_HEADERS
 USER_COLUMN = 2
 RECOVERY_KEY = "(khóa khôi phục)"  # its key slot's name, no account's (keyfile.RECOVERY_SLOT)
 # what entries written before 05/12/2026 named an action or a reason, as the program names it now
@@ -74,7 +75,7 @@ def cells(entry: Entry) -> list[str]:
     """The entry as every face shows it (`audit list`, the Nhật ký page, its workbook): its cells with
     the role, the register and the details in words."""
     shown = list(entry.cells())
-    shown[USER_COLUMN] = _user_text(entry.user or "")
+    shown[USER_COLUMN] = user_text(entry.user or "")
     shown[ROLE_COLUMN] = ROLES.get(entry.role or "", entry.role or "")
     shown[ACTION_COLUMN] = FORMER_WORDS.get(shown[ACTION_COLUMN], shown[ACTION_COLUMN])
     shown[KIND_COLUMN] = kind_text(entry.kind)
@@ -104,7 +105,7 @@ def _a_wrong_recovery_key_written_as_a_login(entry: Entry, details: dict[str, An
             and details.get("nguoi_dung", entry.user) == keyfile.RECOVERY_SLOT)
 
 
-def _user_text(name: str) -> str:
+def user_text(name: str) -> str:
     return RECOVERY_KEY if name == keyfile.RECOVERY_SLOT else name
 
 
@@ -151,7 +152,7 @@ def value_text(key: str, value: Any, kind: str | None = None) -> str:
     if key in ("vai_tro", "vai_tro_cu"):
         return ROLES.get(text, text)
     if key == "nguoi_dung":
-        return _user_text(text)
+        return user_text(text)
     if key == "quyen" and text in Action.__members__:
         return Action[text].value
     if key == "dinh_dang":

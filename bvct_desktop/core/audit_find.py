@@ -1,0 +1,77 @@
+"""The Nhật ký page's filters: days, part of a user's name, an action and an outcome as the trail
+shows them, and words of what an entry is about (its register, its record, its details) as shown,
+from a word's start, accents and case ignored. What the stored columns hold is filtered in SQL; the shown words only
+where the officer typed some."""
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from . import audit, audit_words
+from .database import Database
+from .search import fold_ascii
+
+SEARCHED = (audit_words.KIND_COLUMN, audit_words.RECORD_COLUMN, audit_words.DETAILS_COLUMN)
+_WORD_START = r"(?<![0-9a-z])"  # «12/PXM» is not the end of «412/PXM»
+
+
+@dataclass(frozen=True)
+class Filters:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    user: str | None = None  # part of a name
+    action: str | None = None  # as shown (`actions`)
+    outcome: str | None = None  # audit_chain's OK, FAILED, REFUSED
+    text: str | None = None  # words of the register, the record or the details, as shown
+
+    def asked(self) -> dict[str, Any]:
+        """The filters as the view's own entry names them."""
+        return {"tu": self.start, "den": self.end, "nguoi_dung": self.user, "hanh_dong": self.action,
+                "ket_qua": audit.OUTCOMES.get(self.outcome or ""), "noi_dung": self.text}
+
+
+def actions(db: Database) -> list[str]:
+    """The actions the trail holds, as it shows them, in alphabetical order."""
+    return sorted({_shown_action(stored) for stored in audit.distinct_values(db, "action")}, key=fold_ascii)
+
+
+def find(db: Database, filters: Filters) -> Iterator[audit.Entry]:
+    """The entries `filters` select, oldest first."""
+    entries = audit.list_entries(db, filters.start, filters.end, users=_users_like(db, filters.user),
+                                 actions=_stored_actions(db, filters.action), outcome=filters.outcome)
+    if not filters.text:
+        return entries
+    words = re.compile(_WORD_START + re.escape(fold_ascii(filters.text)))
+    return (entry for entry in entries if words.search(fold_ascii(" ".join(_searched(entry)))))
+
+
+def view(db: Database, filters: Filters) -> Iterator[audit.Entry]:
+    """`find` for the officer reading the trail on its page: the viewing is audited naming the
+    filters, and listed last."""
+    audit.viewed_trail(db, filters.asked())
+    return find(db, filters)
+
+
+def _shown_action(stored: str) -> str:
+    return audit_words.FORMER_WORDS.get(stored, stored)
+
+
+def _users_like(db: Database, part: str | None) -> list[str] | None:
+    if not part:
+        return None
+    typed = fold_ascii(part)
+    return [name for name in audit.distinct_values(db, "user_name")
+            if typed in fold_ascii(name) or typed in fold_ascii(audit_words.user_text(name))]
+
+
+def _stored_actions(db: Database, shown: str | None) -> list[str] | None:
+    if not shown:
+        return None
+    return [stored for stored in audit.distinct_values(db, "action") if _shown_action(stored) == shown]
+
+
+def _searched(entry: audit.Entry) -> list[str]:
+    shown = audit_words.cells(entry)
+    return [shown[column] for column in SEARCHED]
