@@ -133,13 +133,13 @@ def _entries(db: Database, query) -> Iterator[Entry]:
                         row.record_id, row.details)
 
 
-def export(db: Database, target: Path, write: Callable[[Iterator[Entry]], int], start: dt.date | None = None,
-           end: dt.date | None = None, user: str | None = None, encrypted: bool = False) -> int:
-    """Hands the entries `list_entries` selects to `write` (the io layer's workbook at `target`,
-    `encrypted` with a password); returns how many. Exporting needs the export permission and is
-    itself audited with the file's name."""
+def export(db: Database, target: Path, write: Callable[[Iterator[Entry]], int], entries: Iterable[Entry],
+           encrypted: bool = False) -> int:
+    """Hands `entries` (those the officer is shown, in the order shown) to `write` (the io layer's
+    workbook at `target`, `encrypted` with a password); returns how many. Exporting needs the export
+    permission and is itself audited with the file's name."""
     db.require(Action.EXPORT, "xuất nhật ký")
-    count = write(list_entries(db, start, end, user))
+    count = write(iter(entries))
     details = {"tep": Path(target).name, "so_muc": count} | ({"ma_hoa": True} if encrypted else {})
     with db.write() as connection:
         db.audit(connection, "xuất nhật ký", details=details)

@@ -207,14 +207,14 @@ def _file(cli, secret: str):
 def test_exporting_the_trail_needs_the_export_permission_and_is_itself_audited(trail, tmp_path):
     db = vault.unlock(trail, ADMIN, PASSWORD)
     users.add(db, "xemthu", VIEWER, "Xem-thu-du-lieu-2026")
-    count = audit.export(db, tmp_path / "nhat-ky.xlsx", lambda entries: len(list(entries)))
+    count = audit.export(db, tmp_path / "nhat-ky.xlsx", lambda entries: len(list(entries)), audit.list_entries(db))
     last = list(audit.list_entries(db))[-1]
     assert count > 5 and (last.action, json.loads(last.details)) == (
         "xuất nhật ký", {"tep": "nhat-ky.xlsx", "so_muc": count})
     viewer = vault.unlock(trail, "xemthu", "Xem-thu-du-lieu-2026")
     written = []
     with pytest.raises(PermissionDenied):
-        audit.export(viewer, tmp_path / "khac.xlsx", lambda entries: written.append(entries) or 0)
+        audit.export(viewer, tmp_path / "khac.xlsx", lambda entries: written.append(entries) or 0, [])
     assert written == []
     viewer.close()
     db.close()

@@ -14,6 +14,7 @@ from bvct_desktop.core import audit, backup, importing, numbering, outgoing, rec
 from bvct_desktop.core.errors import AuthError
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import ADMIN, LEADER, OFFICER, VIEWER
+from bvct_desktop.core.search import fold_ascii as fold
 from bvct_desktop.gui.admin import AdminPage
 from bvct_desktop.gui.admin.audit_page import AuditModel, AuditPage
 from bvct_desktop.gui.admin.backup_page import BackupPage
@@ -23,7 +24,7 @@ from bvct_desktop.gui.admin.settings_page import BASIC, SettingsPage
 from bvct_desktop.gui.admin.users_page import UsersPage
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.instance import InstanceLock
-from bvct_desktop.gui.qt import QDate
+from bvct_desktop.gui.qt import QDate, Qt
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import PASSWORD
 from tests.gui.shell_support import (
@@ -393,6 +394,7 @@ def test_audit_view_filters_checks_and_exports(qtbot, db, clock, tmp_path):
     assert page.message.text().startswith("Nhật ký toàn vẹn")
     target = tmp_path / "nhat-ky.xlsx"
     page.start.setDate(page.end.date().addDays(-1))
+    page.refresh()
     context.dialogs.answer_next(PASSWORD, str(target))  # the password asked again first
     page.export()
     sheet = openpyxl.load_workbook(target).active
@@ -703,3 +705,52 @@ def test_a_value_out_of_range_is_refused_on_the_page_as_on_the_command_line(qtbo
     assert "(dia_danh) dài tối đa 255 ký tự" in page.message.text()
     stored = settings.list_settings(db)
     assert (stored["co_quan"], stored["dia_danh"]) == ("BAN TỔ CHỨC", "Lâm Đồng")
+
+
+def test_the_audit_view_filters_by_part_of_a_name_action_outcome_and_words_shown(qtbot, db, clock):
+    from bvct_desktop.core import browse, editing
+
+    editing.view(db, "slips", browse.record_ids(db, "slips", "12/PXM")[0])
+    other = as_user(db, "off1", LEADER)
+    page = page_of(qtbot, AuditPage(context_for(db, clock)))
+    page.user.setText("OFF")
+    page.refresh()
+    assert {entry.user for entry in page.model.entries} == {"off1"}
+    page.user.clear()
+    assert page.action.itemText(0) == "Tất cả" and page.action.findText("xem hồ sơ") > 0
+    page.action.setCurrentText("xem hồ sơ")
+    page.text.setText("12/pxm")
+    page.refresh()
+    assert [entry.action for entry in page.model.entries] == ["xem hồ sơ"]
+    assert page.count.text() == "1 mục"
+    page.action.setCurrentIndex(0)
+    page.text.clear()
+    page.outcome.setCurrentText("thành công")
+    page.refresh()
+    assert {entry.outcome for entry in page.model.entries} == {audit.OK}
+    assert page.outcome.itemText(0) == "Tất cả" and page.outcome.findText("bị từ chối") > 0
+    viewed = [entry for entry in audit.list_entries(db) if entry.action == audit.VIEWED_TRAIL]
+    assert len(viewed) == 4 and '"noi_dung": "12/pxm"' in viewed[2].details
+    other.close()
+
+
+def test_the_audit_view_sorts_by_a_clicked_column_and_exports_the_rows_shown(qtbot, db, clock, tmp_path):
+    context = context_for(db, clock)
+    page = page_of(qtbot, AuditPage(context))
+    assert page.view.isSortingEnabled()
+    ids = [entry.id for entry in page.model.entries]
+    assert ids == sorted(ids)  # as it happened, by default
+    page.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    actions = [page.model.index(row, 4).data() for row in range(page.model.rowCount())]
+    assert actions == sorted(actions, key=fold, reverse=True) and actions != sorted(actions, key=fold)
+    page.action.setCurrentText("thêm")
+    page.refresh()
+    shown = [page.model.index(row, 8).data() for row in range(page.model.rowCount())]
+    ids = [entry.id for entry in page.model.entries]
+    assert len(shown) == 3 and ids == sorted(ids, reverse=True)  # the order kept: alike, newest first
+    target = tmp_path / "nhat-ky.xlsx"
+    context.dialogs.answer_next(PASSWORD, str(target))
+    page.export()
+    sheet = openpyxl.load_workbook(target).active
+    assert [row[8].value for row in sheet.iter_rows(min_row=2)] == shown
+    assert page.message.text().startswith("Đã xuất 3 mục nhật ký đang hiện (theo bộ lọc và thứ tự đã chọn)")

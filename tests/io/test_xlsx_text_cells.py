@@ -123,7 +123,7 @@ def test_the_audit_workbook_keeps_user_names_as_text(cli, tmp_path):
         users.add(db, "=1+1", "xem", "Mat-khau-rat-dai-2025")
         vault.unlock(cli.db, "=1+1", "Mat-khau-rat-dai-2025").close()  # a login entry under that name
         out = tmp_path / "nhat-ky.xlsx"
-        audit.export(db, out, lambda entries: write_audit(entries, out))
+        audit.export(db, out, lambda entries: write_audit(entries, out), audit.list_entries(db))
     finally:
         db.close()
     assert live_cells(out) == []

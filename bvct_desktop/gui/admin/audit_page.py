@@ -1,12 +1,15 @@
-"""Nhật ký: the audit trail with filters (days, user), its integrity check and an xlsx export.
-The page is the Designer form ui/admin_audit.ui."""
+"""Nhật ký: the audit trail with filters (days, part of a user's name, action, outcome, words shown),
+sorted by a clicked column, its integrity check and an xlsx export of the rows shown. The page is the
+Designer form ui/admin_audit.ui."""
 
 import datetime as dt
 
-from ...core import audit, audit_words
+from ...core import audit, audit_find, audit_words
+from ...core.audit_chain import FAILED, OK, REFUSED
 from ...core.errors import BvctError
 from ...core.numbers import grouped
 from ...core.permissions import Action, allows
+from ...core.search import fold_ascii
 from ...core.text import file_name
 from ...io.audit_xlsx import write_audit
 from .. import export_password, reauth
@@ -19,17 +22,31 @@ from ..workers import wait_for
 
 ROOT = QModelIndex()  # the invisible root of a flat table
 DEFAULT_DAYS = 30
+ALL = "Tất cả"
+OUTCOMES = (OK, FAILED, REFUSED)  # what an officer looks for; "đang thực hiện" is settled by a later entry
+BY_TIME = (0, 1)  # «Số» and «Thời gian»: the order the entries were written in
 
 
 class AuditModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.entries: list[audit.Entry] = []
+        self.sorted_by = (0, Qt.SortOrder.AscendingOrder)
 
     def set_entries(self, entries: list[audit.Entry]) -> None:
+        """Shows `entries` in the order last chosen (`sort`), worked out off the GUI thread."""
+        ordered = wait_for(lambda: sorted_entries(entries, *self.sorted_by))
         self.beginResetModel()
-        self.entries = entries
+        self.entries = ordered
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sorted_by = (column, order)
+        with wait_cursor():
+            ordered = wait_for(lambda: sorted_entries(self.entries, column, order))
+        self.layoutAboutToBeChanged.emit()
+        self.entries = ordered
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: QModelIndex = ROOT) -> int:  # noqa: N802 - Qt's name
         return 0 if parent.isValid() else len(self.entries)
@@ -53,6 +70,19 @@ class AuditModel(QAbstractTableModel):
         return None
 
 
+def sorted_entries(entries: list[audit.Entry], column: int, order: Qt.SortOrder) -> list[audit.Entry]:
+    """`entries` by the words a column shows (letter case and accents ignored) or by the record's
+    number, those alike as they happened; by time, as they happened."""
+    def shown(entry: audit.Entry) -> tuple[str | int, int]:
+        if column in BY_TIME:
+            return 0, entry.id
+        if column == audit_words.RECORD_COLUMN:
+            return entry.record_id or 0, entry.id
+        return fold_ascii(audit_words.cells(entry)[column]), entry.id
+
+    return sorted(entries, key=shown, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
 def qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -67,23 +97,43 @@ class AuditPage(QWidget, Ui_AuditPage):
         self.end.setDate(qdate(today))
         self.show_button.clicked.connect(self.refresh)
         self.user.returnPressed.connect(self.refresh)
+        self.text.returnPressed.connect(self.refresh)
+        self.action.addItem(ALL)
+        self.outcome.addItem(ALL)
+        for outcome in OUTCOMES:
+            self.outcome.addItem(audit.OUTCOMES[outcome], outcome)
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(self.export)
         self.export_button.setVisible(allows(context.db.actor.role, Action.EXPORT))
         self.model = AuditModel(self)
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSortIndicator(*self.model.sorted_by)
         self.refresh()
 
-    def filters(self) -> tuple[dt.date, dt.date, str | None]:
-        return self.start.date().toPython(), self.end.date().toPython(), self.user.text().strip() or None
+    def filters(self) -> audit_find.Filters:
+        action = self.action.currentText()
+        return audit_find.Filters(self.start.date().toPython(), self.end.date().toPython(),
+                                  self.user.text().strip() or None, None if action == ALL else action,
+                                  self.outcome.currentData(), self.text.text().strip() or None)
 
     def refresh(self) -> None:
         filters = self.filters()
         with wait_cursor():
-            self.model.set_entries(wait_for(lambda: list(audit.view_entries(self.context.db, *filters))))
-        self.view.scrollToBottom()
+            self.model.set_entries(wait_for(lambda: list(audit_find.view(self.context.db, filters))))
+            self.offer_actions(wait_for(lambda: audit_find.actions(self.context.db)))
+        if self.model.sorted_by[1] == Qt.SortOrder.AscendingOrder:
+            self.view.scrollToBottom()  # the newest entries in sight
+        else:
+            self.view.scrollToTop()
         self.count.setText(f"{grouped(len(self.model.entries))} mục")
+
+    def offer_actions(self, actions: list[str]) -> None:
+        """The actions the trail holds now, the one chosen kept."""
+        chosen = self.action.currentText()
+        self.action.clear()
+        self.action.addItems([ALL, *actions])
+        self.action.setCurrentText(chosen)
 
     def verify(self) -> None:
         with wait_cursor():
@@ -96,11 +146,11 @@ class AuditPage(QWidget, Ui_AuditPage):
         self.refresh()  # the check itself is now in the trail
 
     def export(self) -> None:
-        start, end, user = self.filters()
+        filters, shown = self.filters(), list(self.model.entries)
         if not reauth.confirm(self.context, self, "xuất nhật ký"):
             return
         chosen = export_password.save_as(self.context.dialogs, self, "Xuất nhật ký ra Excel",
-                                         file_name("Nhật ký", start, "đến", end, suffix="xlsx"),
+                                         file_name("Nhật ký", filters.start, "đến", filters.end, suffix="xlsx"),
                                          FILE_FILTERS["xlsx"], ".xlsx")
         if chosen is None:
             return
@@ -108,9 +158,10 @@ class AuditPage(QWidget, Ui_AuditPage):
             with wait_cursor():
                 count = wait_for(lambda: audit.export(
                     self.context.db, chosen.target,
-                    lambda entries: write_audit(entries, chosen.target, chosen.password), start, end, user,
+                    lambda entries: write_audit(entries, chosen.target, chosen.password), shown,
                     encrypted=chosen.password is not None))
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
-        self.message.show_message(f"Đã xuất {count} mục nhật ký ra «{chosen.target}»{chosen.told}.", error=False)
+        self.message.show_message(f"Đã xuất {grouped(count)} mục nhật ký đang hiện (theo bộ lọc và thứ tự đã chọn) "
+                                  f"ra «{chosen.target}»{chosen.told}.", error=False)

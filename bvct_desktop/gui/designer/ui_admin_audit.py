@@ -3,6 +3,7 @@
 
 from ..qt import (
     QAbstractItemView,
+    QComboBox,
     QCoreApplication,
     QDateEdit,
     QHBoxLayout,
@@ -80,28 +81,67 @@ class Ui_AuditPage(object):
 
         self.filter_row.addWidget(self.user)
 
-        self.show_button = QPushButton(AuditPage)
-        self.show_button.setObjectName(u"show_button")
+        self.action_label = QLabel(AuditPage)
+        self.action_label.setObjectName(u"action_label")
 
-        self.filter_row.addWidget(self.show_button)
+        self.filter_row.addWidget(self.action_label)
+
+        self.action = QComboBox(AuditPage)
+        self.action.setObjectName(u"action")
+        self.action.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+        self.filter_row.addWidget(self.action)
+
+        self.outcome_label = QLabel(AuditPage)
+        self.outcome_label.setObjectName(u"outcome_label")
+
+        self.filter_row.addWidget(self.outcome_label)
+
+        self.outcome = QComboBox(AuditPage)
+        self.outcome.setObjectName(u"outcome")
+        self.outcome.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+        self.filter_row.addWidget(self.outcome)
 
         self.filters_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.filter_row.addItem(self.filters_spacer)
 
+        self.filter_row.setStretch(10, 1)
+
+        self.audit_layout.addLayout(self.filter_row)
+
+        self.search_row = QHBoxLayout()
+        self.search_row.setObjectName(u"search_row")
+        self.text_label = QLabel(AuditPage)
+        self.text_label.setObjectName(u"text_label")
+
+        self.search_row.addWidget(self.text_label)
+
+        self.text = QLineEdit(AuditPage)
+        self.text.setObjectName(u"text")
+        self.text.setClearButtonEnabled(True)
+
+        self.search_row.addWidget(self.text)
+
+        self.show_button = QPushButton(AuditPage)
+        self.show_button.setObjectName(u"show_button")
+
+        self.search_row.addWidget(self.show_button)
+
         self.verify_button = QPushButton(AuditPage)
         self.verify_button.setObjectName(u"verify_button")
 
-        self.filter_row.addWidget(self.verify_button)
+        self.search_row.addWidget(self.verify_button)
 
         self.export_button = QPushButton(AuditPage)
         self.export_button.setObjectName(u"export_button")
 
-        self.filter_row.addWidget(self.export_button)
+        self.search_row.addWidget(self.export_button)
 
-        self.filter_row.setStretch(7, 1)
+        self.search_row.setStretch(1, 1)
 
-        self.audit_layout.addLayout(self.filter_row)
+        self.audit_layout.addLayout(self.search_row)
 
         self.message = ErrorLabel(AuditPage)
         self.message.setObjectName(u"message")
@@ -112,6 +152,7 @@ class Ui_AuditPage(object):
         self.view.setObjectName(u"view")
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().setVisible(False)
 
@@ -122,7 +163,7 @@ class Ui_AuditPage(object):
 
         self.audit_layout.addWidget(self.count)
 
-        self.audit_layout.setStretch(3, 1)
+        self.audit_layout.setStretch(4, 1)
 
         self.retranslateUi(AuditPage)
 
@@ -137,6 +178,10 @@ class Ui_AuditPage(object):
         self.end_label.setText(QCoreApplication.translate("AuditPage", u"\u0110\u1ebfn ng\u00e0y:", None))
         self.user_label.setText(QCoreApplication.translate("AuditPage", u"Ng\u01b0\u1eddi d\u00f9ng:", None))
         self.user.setPlaceholderText(QCoreApplication.translate("AuditPage", u"m\u1ecdi ng\u01b0\u1eddi d\u00f9ng", None))
+        self.action_label.setText(QCoreApplication.translate("AuditPage", u"H\u00e0nh \u0111\u1ed9ng:", None))
+        self.outcome_label.setText(QCoreApplication.translate("AuditPage", u"K\u1ebft qu\u1ea3:", None))
+        self.text_label.setText(QCoreApplication.translate("AuditPage", u"N\u1ed9i dung:", None))
+        self.text.setPlaceholderText(QCoreApplication.translate("AuditPage", u"s\u1ed1 phi\u1ebfu, h\u1ecd t\u00ean, lo\u1ea1i h\u1ed3 s\u01a1 hay chi ti\u1ebft \u2014 kh\u00f4ng c\u1ea7n d\u1ea5u", None))
         self.show_button.setText(QCoreApplication.translate("AuditPage", u"Xem", None))
         self.verify_button.setText(QCoreApplication.translate("AuditPage", u"Ki\u1ec3m tra to\u00e0n v\u1eb9n nh\u1eadt k\u00fd", None))
         self.export_button.setText(QCoreApplication.translate("AuditPage", u"Xu\u1ea5t Excel\u2026", None))
