@@ -4,6 +4,8 @@ import datetime as dt
 import json
 import shutil
 import zipfile
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -27,13 +29,18 @@ def clock():
     return Clock(dt.datetime(2026, 5, 4, 17, 30))
 
 
-@pytest.fixture
-def db(tmp_path, clock):
-    path = tmp_path / "bvct.db"
+def opened_at(path: Path, clock: Clock) -> Iterator[FileDatabase]:
+    """A new database at `path` (its folder made), unlocked by the administrator; closed after."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     vault.create(path, ADMIN, PASSWORD)
     opened = vault.unlock(path, ADMIN, PASSWORD, clock)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def db(tmp_path, clock):
+    yield from opened_at(tmp_path / "bvct.db", clock)
 
 
 def test_at_exit_backs_up_at_most_once_a_day(db, clock):
@@ -144,12 +151,7 @@ def test_a_damaged_database_message_names_the_newest_verified_backup(db, tmp_pat
 @pytest.fixture
 def namesake(tmp_path, clock):
     """Another database also named bvct.db (D:\\…\\bvct.db beside the default one)."""
-    path = tmp_path / "o-d" / "bvct.db"
-    path.parent.mkdir()
-    vault.create(path, ADMIN, PASSWORD)
-    opened = vault.unlock(path, ADMIN, PASSWORD, clock)
-    yield opened
-    opened.close()
+    yield from opened_at(tmp_path / "o-d" / "bvct.db", clock)
 
 
 def test_two_databases_of_one_name_each_have_their_own_series(db, namesake, clock):

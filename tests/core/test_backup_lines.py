@@ -8,7 +8,7 @@ import pytest
 from bvct_desktop.core import autobackup, backup, backup_log, keyfile, vault
 from bvct_desktop.core.errors import DamagedError, InputError
 from tests.conftest import ADMIN, PASSWORD
-from tests.core.test_autobackup import Clock
+from tests.core.test_autobackup import Clock, opened_at
 
 
 @pytest.fixture
@@ -18,12 +18,7 @@ def clock():
 
 @pytest.fixture
 def main(tmp_path, clock):
-    path = tmp_path / "main" / "bvct.db"
-    path.parent.mkdir()
-    vault.create(path, ADMIN, PASSWORD)
-    opened = vault.unlock(path, ADMIN, PASSWORD, clock)
-    yield opened
-    opened.close()
+    yield from opened_at(tmp_path / "main" / "bvct.db", clock)
 
 
 def _restored(backup_path, target, clock):

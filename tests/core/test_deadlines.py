@@ -4,18 +4,14 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import deadlines, documents_data, settings, vault
+from bvct_desktop.core import deadlines, documents_data, settings
 from bvct_desktop.core.errors import InputError
-from tests.conftest import ADMIN, PASSWORD, workbook
-from tests.samples import SAMPLES
+from tests.sample_db import sample_database
 
 
 @pytest.fixture
 def db(cli, tmp_path):
-    for kind in ("cadres", "slips", "delegations"):
-        headers, rows = SAMPLES[kind]
-        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", headers, rows))[0] == 0
-    database = vault.unlock(cli.db, ADMIN, PASSWORD)
+    database = sample_database(cli, tmp_path, kinds=("cadres", "slips", "delegations"))
     yield database
     database.close()
 

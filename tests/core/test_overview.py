@@ -6,19 +6,15 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import overview, settings, vault
+from bvct_desktop.core import overview, settings
 from bvct_desktop.core.personfile import cases
-from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.core.personfile.conftest import person_named
-from tests.samples import SAMPLES
+from tests.sample_db import sample_database
 
 
 @pytest.fixture
 def db(cli, tmp_path):
-    for kind in ("cadres", "archive-requests", "complaints"):
-        headers, rows = SAMPLES[kind]
-        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", headers, rows))[0] == 0
-    database = vault.unlock(cli.db, ADMIN, PASSWORD)
+    database = sample_database(cli, tmp_path, kinds=("cadres", "archive-requests", "complaints"))
     yield database
     database.close()
 

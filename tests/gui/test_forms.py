@@ -773,14 +773,19 @@ def test_the_cadres_file_opens_on_most_of_an_office_screen_every_tab_read_withou
         assert every_column_in_view(table) == [], form.tabs.tabText(index)
 
 
-def test_a_vetting_case_opens_on_most_of_an_office_screen_with_every_column_of_its_slips(qtbot, monkeypatch,
-                                                                                          context):
+def _anh_case_slips(qtbot, monkeypatch, context) -> QTableView:
+    """The slips table of Trần Thị Ánh's appointment case, its window open on an office screen."""
     _slips_about_anh(context, LONG_REPLY)
     anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
     person = editing.load(context.db, "cadres", anh)["person_id"]
     case = next(case["id"] for case in cases.cases_of(context.db, person) if case["purpose"] == "Bổ nhiệm")
     form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "vetting-cases", case))
-    slips = form.findChildren(QTableView)[0]
+    return form.findChildren(QTableView)[0]
+
+
+def test_a_vetting_case_opens_on_most_of_an_office_screen_with_every_column_of_its_slips(qtbot, monkeypatch,
+                                                                                          context):
+    slips = _anh_case_slips(qtbot, monkeypatch, context)
     assert slips.rowCount() == 3
     assert every_column_in_view(slips) == []
 
@@ -788,14 +793,9 @@ def test_a_vetting_case_opens_on_most_of_an_office_screen_with_every_column_of_i
 def test_a_vetting_case_s_window_made_narrower_reads_every_header_of_its_slips_whole(qtbot, monkeypatch, context):
     """At 736 pixels «Họ và tên người được xác minh» read «tên người được xác», «Ngày nhận kết quả»
     «gày nhận kết quả»: a narrow column's header goes on more lines, none cut."""
-    _slips_about_anh(context, LONG_REPLY)
-    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
-    person = editing.load(context.db, "cadres", anh)["person_id"]
-    case = next(case["id"] for case in cases.cases_of(context.db, person) if case["purpose"] == "Bổ nhiệm")
-    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "vetting-cases", case))
-    slips = form.findChildren(QTableView)[0]
+    slips = _anh_case_slips(qtbot, monkeypatch, context)
     assert headers_cut(slips) == []
-    form.resize(736, 736)
+    slips.window().resize(736, 736)
     qtbot.waitUntil(lambda: slips.width() < 736)
     assert headers_cut(slips) == []
     assert every_column_in_view(slips) != []  # narrowed: the headers went on more lines
