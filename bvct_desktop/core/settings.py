@@ -10,17 +10,16 @@ program's own behaviour take today's.
 import bisect
 import datetime as dt
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import audit, numbering
+from . import audit, files, numbering
 from .database import Database
 from .dates import parse_cli_date
-from .errors import InputError, RowProblem, os_reason
+from .errors import BvctError, InputError, RowProblem
 from .kinds import CASE_PURPOSES
 from .permissions import Action
 from .schema import settings as settings_table
@@ -255,10 +254,9 @@ def second_folder_note(folder: str) -> str | None:
     if not Path(folder).is_dir():
         return f"Chưa thấy thư mục sao lưu thứ hai «{folder}» (ổ USB chưa cắm?): {UNTIL_THERE}"
     try:
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError as error:
-        return f"Không ghi được vào thư mục sao lưu thứ hai «{folder}» ({os_reason(error)}): {UNTIL_THERE}"
+        files.temporary_beside(Path(folder) / "thu-ghi").unlink()  # as a backup's copy starts
+    except BvctError as refused:
+        return f"Không ghi được vào thư mục sao lưu thứ hai «{folder}» ({refused.message.rstrip('.')}): {UNTIL_THERE}"
     return None
 
 

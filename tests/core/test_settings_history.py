@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import settings, vault
+from bvct_desktop.core import files, settings, vault
 from bvct_desktop.core.errors import InputError
 from tests.conftest import ADMIN, PASSWORD
 
@@ -192,7 +192,7 @@ def test_a_second_backup_folder_that_cannot_be_written_is_warned_about(db, tmp_p
     def refused(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(settings.tempfile, "TemporaryFile", refused)
+    monkeypatch.setattr(files.tempfile, "mkstemp", refused)
     note = settings.saved_note(db, "thu_muc_sao_luu_2", str(tmp_path))
     assert note.startswith(f"Không ghi được vào thư mục sao lưu thứ hai «{tmp_path}» (")
     assert note.endswith("): bản sao lưu tự động sẽ không chép ra được cho đến khi thư mục này có mặt và ghi được.")
