@@ -4,12 +4,9 @@ docx), a draft unless `--issue` reserves the next number."""
 import json
 from pathlib import Path
 
-from ..core import documents_data, report, report_notes
-from ..core.documents_data import Issue
+from ..core import report, report_notes
 from ..core.errors import InputError
 from ..core.files import output
-from ..io.documents import render
-from ..io.documents.report_content import subject
 from .arguments import (
     encrypted_note,
     open_database,
@@ -70,11 +67,15 @@ def _figures(args, start, end) -> int:
 
 
 def _document(args, start, end) -> int:
+    from ..core import documents_data  # the writers, only for a document: the JSON figures start without them
+    from ..io.documents import render
+    from ..io.documents.report_content import subject
+
     out, chosen = Path(args.out), document_options(args)
     notes = report_notes.read_file(Path(args.notes)) if args.notes else None
     db = open_database(args)
     try:
-        issued: Issue = documents_data.report_document(db, start, end, out, subject(start, end),
+        issued = documents_data.report_document(db, start, end, out, subject(start, end),
                                                        render.report_writer(args.format, out, chosen),
                                                        notes=notes, issue=args.issue)
     finally:

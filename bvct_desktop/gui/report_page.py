@@ -157,7 +157,7 @@ class ReportPage(QWidget, Ui_ReportPage):
 
     def options(self, password: str | None = None) -> render.Options:
         chosen = profile.load(self.profile.currentData())
-        return render.Options(chosen, render.SECRET if self.secret.isChecked() else None, password)
+        return render.Options(chosen, profile.SECRET if self.secret.isChecked() else None, password)
 
     def _profile_chosen(self) -> None:
         """A profile not checked against its official text says so when chosen."""

@@ -8,7 +8,8 @@ import pytest
 
 from bvct_desktop.cli import main as cli_main
 
-HEAVY = ("sqlalchemy", "alembic", "reportlab", "docx", "PySide6", "python_calamine", "argon2", "openpyxl")
+HEAVY = ("sqlalchemy", "alembic", "reportlab", "reportlab.pdfgen", "docx", "PySide6", "python_calamine", "argon2",
+         "openpyxl")
 
 
 def _loaded_by(argv: list[str], tmp_path) -> set[str]:
@@ -66,6 +67,13 @@ def test_help_lists_every_command(cli):
 
 def test_import_loads_no_document_library(cli, cadres_file, tmp_path):
     assert _loaded_by(["import", "cadres", str(cadres_file)], tmp_path).isdisjoint({"reportlab", "docx", "PySide6"})
+
+
+def test_the_report_figures_load_no_document_writer(cli, tmp_path):
+    """`report --format json` counts and prints: the PDF, Word and Excel writers stay unloaded."""
+    loaded = _loaded_by(["report", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json", "--out", "-"],
+                        tmp_path)
+    assert "sqlalchemy" in loaded and loaded.isdisjoint({"reportlab.pdfgen", "docx", "openpyxl", "PySide6"})
 
 
 def test_import_starts_reading_the_sheet_before_loading_the_database_libraries(cadres_file, tmp_path):

@@ -17,6 +17,7 @@ from ...resources import resource_path
 DEFAULT = "hd36"
 _SIZES = {"A4": A4}
 SECRECY_PLACES = ("under_number",)  # HD 36, 10a: under the number and symbol
+SECRET = "MẬT"  # the secrecy mark's text
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,9 @@ from . import lists, pdf, profile, reminder, report_docx, sheets, slip_form, wor
 from . import report_content as contents
 from . import report_pdf as report_pages
 from .layout import DocumentCanvas, Letterhead, date_text, number_text
-from .profile import Profile
+from .profile import SECRET, Profile
 from .report_content import ReportContent, ReportSource
 from .tables import Column, counter, plain
-
-SECRET = "MẬT"
 
 
 @dataclass(frozen=True)
