@@ -5,6 +5,7 @@ stack of file, line and function names are enough to find the fault.
 """
 
 import datetime as dt
+import re
 import traceback
 
 from . import __version__, paths
@@ -18,10 +19,19 @@ def log_unexpected(error: BaseException) -> str:
     return _append(lines)
 
 
+QUOTED = re.compile(r"«([^»]*)»")
+
+
 def log_failure(what: str, message: str) -> str:
     """One line for an expected failure an officer may need to find later (a full disk during
-    a scheduled backup); `message` is the program's own, which never holds record values."""
-    return _append([f"{_stamp()} {what}: {message}"])
+    a scheduled backup): `message` is the program's own, with what it quotes (a file named after
+    a person, «trich-ngang-vuong-kha-ngan.pdf») cut down to its folder."""
+    return _append([f"{_stamp()} {what}: {QUOTED.sub(_folder_only, message)}"])
+
+
+def _folder_only(quoted: re.Match) -> str:
+    folder = re.match(r".*[/\\]", quoted.group(1))
+    return f"«{folder.group(0) if folder else ''}…»"
 
 
 def _stamp() -> str:

@@ -72,7 +72,7 @@ def main(argv: Sequence[str]) -> int:
         return done.code if isinstance(done.code, int) else 0
     except BvctError as error:
         if isinstance(error, DiskFullError):  # a scheduled backup's officer reads it in the log
-            errorlog.log_failure(" ".join(argv[:2]), error.message)
+            errorlog.log_failure(cli_parser.command_word(argv), error.message)
         from . import credentials  # only for the restore command a damage message prints
 
         print(hints.told(error, credentials.given_user(user_option)), file=sys.stderr)

@@ -1,6 +1,7 @@
 """The `bvct` contract: exit codes, credentials, settings, roles, the report and the log."""
 
 import json
+import os
 
 import pytest
 from sqlalchemy import select
@@ -335,3 +336,22 @@ def test_a_second_backup_folder_not_there_is_set_with_a_warning(cli, tmp_path):
         f"Đã đặt thu_muc_sao_luu_2 = {tmp_path / 'o-usb-chua-cam'}",
         f"Chưa thấy thư mục sao lưu thứ hai «{tmp_path / 'o-usb-chua-cam'}» (ổ USB chưa cắm?): bản sao lưu tự động "
         "sẽ không chép ra được cho đến khi thư mục này có mặt và ghi được."]
+
+
+def test_a_full_disk_is_logged_under_the_command_word_without_the_file_name(cli, tmp_path, monkeypatch):
+    """Not «--user quantri» (the first two words typed), nor the person the file is named after."""
+    from bvct_desktop import paths
+    from bvct_desktop.core import exporting
+    from bvct_desktop.core.errors import DISK_FULL, DiskFullError
+
+    out = tmp_path / "vuong-kha-ngan.xlsx"
+
+    def full(*args, **kwargs):
+        raise DiskFullError(f"{DISK_FULL}: không ghi được «{out}»; không có tệp nào bị ghi dở.")
+
+    monkeypatch.setattr(exporting, "export", full)
+    code, _, err = cli("--user", ADMIN, "export", "cadres", "--out", out)
+    assert code == 1 and "vuong-kha-ngan.xlsx" in err  # the officer at the keyboard is told which file
+    logged = paths.log_file().read_text(encoding="utf-8")
+    assert f" export: {DISK_FULL}: không ghi được «{tmp_path}{os.sep}…»" in logged
+    assert "vuong-kha-ngan" not in logged and ADMIN not in logged

@@ -3,7 +3,7 @@
 import threading
 
 from bvct_desktop import paths
-from bvct_desktop.core.errors import InputError
+from bvct_desktop.core.errors import DISK_FULL, DiskFullError, InputError
 from bvct_desktop.gui.qt import QPushButton, Qt, QWidget
 from bvct_desktop.gui.workers import Cancelled, counted, failure_message, run_in_background
 
@@ -132,3 +132,12 @@ def test_an_unexpected_error_is_logged_and_not_shown():
     logged = paths.log_file().read_text(encoding="utf-8")
     assert "ZeroDivisionError" in logged and "bí mật" not in logged
     assert failure_message(InputError("Tệp không đọc được."), "Không xuất được") == "Tệp không đọc được."
+
+
+def test_a_full_disk_is_shown_with_the_file_and_logged_without_its_name(tmp_path):
+    """The desktop suggests file names built from a person's name (printing.file_name)."""
+    full = DiskFullError(f"{DISK_FULL}: không ghi được «{tmp_path / 'trich-ngang-vuong-kha-ngan.pdf'}»; không có "
+                         "tệp nào bị ghi dở.")
+    assert "trich-ngang-vuong-kha-ngan.pdf" in failure_message(full, "Không in được")
+    logged = paths.log_file().read_text(encoding="utf-8")
+    assert "Không in được: Ổ đĩa đầy" in logged and "vuong-kha-ngan" not in logged
