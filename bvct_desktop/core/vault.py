@@ -214,7 +214,7 @@ def _check_file(path: Path) -> str | None:
         raise DamagedError(f"Không đọc được «{path}» ({os_reason(error)}).") from None
     if head == SQLITE_MAGIC:
         raise DamagedError(f"«{path}» là tệp SQLite không mã hóa, không phải cơ sở dữ liệu BVCT Desktop.")
-    if size % PAGE_SIZE or size == 0 and not Path(f"{path}-wal").exists():
+    if size % PAGE_SIZE or size == 0 and not _write_ahead_log(path).exists():
         raise DamagedError(f"Cơ sở dữ liệu «{path}» bị hỏng (kích thước tệp không hợp lệ, có thể bị cắt cụt).")
     return keyfile.salt_in(head)
 
@@ -223,13 +223,14 @@ def _check_key(db: FileDatabase, keys: keyfile.KeyFile, salt: str | None) -> Non
     """The cheap check at open: the key opens the database, whose id the key file names, and whose
     trail holds the last audit entry the key file saw; a key file that does not name its database
     file's salt yet is made to (see `keyfile.salt_of`)."""
+    without_log = not _write_ahead_log(db.path).exists()  # looked at before the first read makes one
     with _told_if_foreign(db.path, keys, salt), db.read() as connection:
         stored_id = connection.execute(select(meta.c.value).where(meta.c.key == "db_id")).scalar()
         behind = audit_chain.missing_head(connection, keys.audit_head)
     if stored_id != keys.db_id:
         raise DamagedError(f"Tệp khóa «{db.key_path}» không thuộc cơ sở dữ liệu này.")
     if behind:
-        _refuse_older(db, behind)
+        _refuse_older(db, behind, without_log)
     if salt is not None and keys.db_salt != salt:
         try:
             keyfile.update(db.key_path, lambda current: setattr(current, "db_salt", salt))
@@ -237,10 +238,15 @@ def _check_key(db: FileDatabase, keys: keyfile.KeyFile, salt: str | None) -> Non
             pass  # a key file that cannot be written now still opens its database; it names it at a later open
 
 
-def _refuse_older(db: FileDatabase, problem: str) -> None:
+def _write_ahead_log(path: Path) -> Path:
+    return Path(f"{path}-wal")
+
+
+def _refuse_older(db: FileDatabase, problem: str, without_log: bool) -> None:
     """A database older than its key file (the key file's audit head is written after each commit,
     so it is never ahead of its own database): an old copy put back, where new work would go on
-    unnoticed. The refused open is audited in it, where it can be written."""
+    unnoticed — or, `without_log`, copied without the write-ahead log a power cut left beside it,
+    which holds its newest changes. The refused open is audited in it, where it can be written."""
     backups: list[backup_log.Known] = []
     role = None
     with contextlib.suppress(BvctError), db.write() as connection:
@@ -248,10 +254,22 @@ def _refuse_older(db: FileDatabase, problem: str) -> None:
                  details={"ly_do": "cơ sở dữ liệu cũ hơn tệp khóa", "loi": problem})
         backups = backup_log.in_trail(connection)
         role = connection.execute(select(users.c.role).where(users.c.name == db.actor.name)).scalar()
+    copied_without_log = _copied_without_log(db) if without_log else ""
     raise backup_log.naming_backup(DamagedError(
         f"Cơ sở dữ liệu «{db.path}» cũ hơn tệp khóa của nó: {problem} Có thể một bản cũ đã được chép đè lên "
         "hoặc cơ sở dữ liệu đã bị quay lui, nên không mở (công việc mới sẽ ghi vào bản cũ). Hãy khôi phục từ "
-        "bản sao lưu đã kiểm tra (bvct restore) và báo quản trị viên."), db.path, backups, opened_as=role)
+        f"bản sao lưu đã kiểm tra (bvct restore) và báo quản trị viên.{copied_without_log}"), db.path, backups,
+        opened_as=role)
+
+
+def _copied_without_log(db: FileDatabase) -> str:
+    """Where the newest changes are when the database was copied after a power cut. This copy is
+    written to by its refused open, so all three files are copied again."""
+    log = _write_ahead_log(db.path).name
+    return (" Nếu cơ sở dữ liệu được chép sang từ máy khác sau khi máy đó bị tắt đột ngột (mất điện) lúc chương "
+            f"trình đang mở thì những thay đổi mới nhất còn nằm trong tệp «{log}» bên cạnh nó ở máy cũ: trước khi "
+            f"khôi phục, hãy chép lại từ máy cũ cả ba tệp «{db.path.name}», «{db.key_path.name}» và «{log}» (hoặc "
+            "trên máy cũ mở rồi đóng chương trình một lần, rồi chép lại hai tệp đầu).")
 
 
 @contextlib.contextmanager

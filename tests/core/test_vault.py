@@ -181,3 +181,39 @@ def test_the_recovery_key_s_slot_is_no_login_even_with_spaces_around_it(made):
     for typed in (keyfile.RECOVERY_SLOT, f" {keyfile.RECOVERY_SLOT} "):
         with pytest.raises(AuthError):
             vault.unlock(made, typed, PASSWORD)
+
+
+def _copied(names: list[str], source, target):
+    target.mkdir()
+    for name in names:
+        shutil.copy(source / name, target / name)
+    return target / "bvct.db"
+
+
+def test_a_database_moved_without_the_write_ahead_log_a_power_cut_left_is_told_so_naming_the_file(made, tmp_path):
+    """A power cut while the program is open leaves its newest changes in «bvct.db-wal»: «bvct.db» and
+    «bvct.db.keys» alone, copied to a new PC, look rolled back. The officer is told which file to copy."""
+    db = vault.unlock(made, ADMIN, PASSWORD)  # still open: its login's audit entry is in the -wal
+    try:
+        without = _copied(["bvct.db", "bvct.db.keys"], tmp_path, tmp_path / "may-moi")
+        whole = _copied(["bvct.db", "bvct.db.keys", "bvct.db-wal"], tmp_path, tmp_path / "may-moi-du-tep")
+    finally:
+        db.close()
+    with pytest.raises(DamagedError) as refused:
+        vault.unlock(without, ADMIN, PASSWORD)
+    assert "cũ hơn tệp khóa" in refused.value.message
+    assert "chép lại từ máy cũ cả ba tệp «bvct.db», «bvct.db.keys» và «bvct.db-wal»" in refused.value.message
+    vault.unlock(whole, ADMIN, PASSWORD).close()
+
+
+def test_a_database_rolled_back_with_its_write_ahead_log_beside_it_is_not_told_of_a_missing_one(made, tmp_path):
+    db = vault.unlock(made, ADMIN, PASSWORD)
+    try:
+        older = _copied(["bvct.db", "bvct.db-wal"], tmp_path, tmp_path / "ban-cu")
+    finally:
+        db.close()
+    vault.unlock(made, ADMIN, PASSWORD).close()  # one login more: the key file is ahead of the older pair
+    shutil.copy(tmp_path / "bvct.db.keys", older.parent / "bvct.db.keys")
+    with pytest.raises(DamagedError) as refused:
+        vault.unlock(older, ADMIN, PASSWORD)
+    assert "cũ hơn tệp khóa" in refused.value.message and "-wal" not in refused.value.message
