@@ -182,6 +182,10 @@ class Session:
         QApplication.quit()
 
     def end(self) -> None:
+        """Logging out or quitting: the database closed, the instance lock and the clipboard let go."""
+        from .copy_guard import take_back_copies
+
+        take_back_copies()
         if self.window is not None:
             self.window.context.db.close()
             self.window.deleteLater()

@@ -9,6 +9,7 @@ import datetime as dt
 
 from ..core import settings
 from .context import AppContext
+from .copy_guard import take_back_copies
 from .icons import icon
 from .look import ErrorLabel, styled
 from .qt import (
@@ -197,6 +198,7 @@ class Locker(QObject):
             if window.isVisible():
                 self._cover(window)
         QApplication.instance().installEventFilter(self)
+        take_back_copies()
         self.context.db.record_lock()
         self.locked_changed.emit(True)
 

@@ -1,11 +1,13 @@
 """Copying to the clipboard takes records out of the program, as exporting does: for a role that
 may not export, Ctrl+C in any table and copying out of a read-only field (its key or its context
-menu) do nothing but say why."""
+menu) do nothing but say why. For the others, what the program put on the clipboard is taken off
+again when it locks, logs out or quits (`take_back_copies`)."""
 
 from ..core.permissions import refusal
 from .qt import (
     QAbstractItemView,
     QApplication,
+    QClipboard,
     QEvent,
     QKeySequence,
     QLineEdit,
@@ -17,6 +19,19 @@ from .qt import (
 
 REFUSED = str(refusal("sao chép dữ liệu hồ sơ ra ngoài chương trình"))
 TEXT_BOXES = (QPlainTextEdit, QTextEdit)
+# Qt platforms whose clipboard no other program shares (offscreen: tests): what it holds, this program put there
+PRIVATE_CLIPBOARDS = ("offscreen", "minimal")
+
+
+def take_back_copies() -> None:
+    """Empties the clipboard while it holds what this program put there: records copied (Ctrl+C on a
+    register's row) wait neither for whoever sits down at the locked PC nor after the program quits
+    (Windows keeps a program's copy when it ends). What was copied since in another program stays."""
+    clipboard = QApplication.clipboard()
+    if clipboard.ownsClipboard() or QApplication.platformName() in PRIVATE_CLIPBOARDS:
+        clipboard.clear(QClipboard.Mode.Clipboard)
+    if clipboard.ownsSelection():  # Linux: text selected in a field is offered to other programs too
+        clipboard.clear(QClipboard.Mode.Selection)
 
 
 def _read_only_text(watched: QObject) -> bool:

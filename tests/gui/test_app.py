@@ -76,3 +76,16 @@ def test_a_failed_copy_to_the_second_folder_at_exit_is_told_before_the_program_g
         f"Đã tự động sao lưu «{written}» trên máy này, nhưng không chép được ra thư mục sao lưu thứ hai: Không thấy "
         f"thư mục sao lưu thứ hai «{tmp_path / 'usb'}» (ổ USB chưa cắm?). Bản sao lưu ngoài máy hôm nay chưa có; lần "
         "sau chương trình đóng sẽ chép lại."]
+
+
+def test_what_the_program_copied_is_taken_off_the_clipboard_when_the_session_ends(qapp, tmp_path):
+    """Logging out and quitting end the session: Windows would keep the program's copy after it quits."""
+    from bvct_desktop.gui.qt import QApplication
+    from tests.gui.shell_support import FakeClock, new_database
+
+    clock = FakeClock()
+    shell = app.Session(tmp_path / "bvct.db", Dialogs(scripted=True), clock)
+    shell._open_window(new_database(tmp_path, clock))
+    QApplication.clipboard().setText("Vương Khả Ngân")  # as Ctrl+C on a register's row puts it
+    shell.end()
+    assert QApplication.clipboard().text() == ""

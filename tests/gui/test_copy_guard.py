@@ -3,6 +3,7 @@ from a table or a read-only field and is told why; the roles that may export cop
 
 
 from bvct_desktop.core.permissions import VIEWER
+from bvct_desktop.gui import copy_guard
 from bvct_desktop.gui.qt import (
     QApplication,
     QContextMenuEvent,
@@ -69,3 +70,20 @@ def test_a_role_that_may_export_copies_a_cell(qtbot, db, clock):
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == CCCD
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_copied_cell_is_taken_off_the_clipboard_when_the_program_locks(qtbot, db, clock):
+    """Records copied must not wait on the clipboard for whoever sits down at the idle PC."""
+    window = main_window(qtbot, db, clock)
+    qtbot.keyClick(table_in(qtbot, window), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    window.locker.lock()
+    assert QApplication.clipboard().text() == ""
+
+
+def test_what_another_program_put_on_the_clipboard_stays_at_the_lock(qtbot, db, clock, monkeypatch):
+    """The offscreen clipboard is the program's own; a real one tells whose its content is."""
+    window = main_window(qtbot, db, clock)
+    qtbot.keyClick(table_in(qtbot, window), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    monkeypatch.setattr(copy_guard, "PRIVATE_CLIPBOARDS", ())  # as if another program had copied since
+    window.locker.lock()
+    assert QApplication.clipboard().text() == CCCD
