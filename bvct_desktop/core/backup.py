@@ -186,7 +186,8 @@ def _write(db: Database, out: Path, at: dt.datetime) -> Written:
             head, keys = _copy(db, copy)
             crashpoints.reached("backup-copied")
             _check_database(copy, db.key, db.db_id, head, None, out, Report({}), held=keys.audit_head)
-            keys.audit_head, keys.failures = head, {}
+            keys.audit_head = head
+            keys.forget_failures()
             key_bytes = keys.to_bytes()
             with zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED) as archive:
                 archive.writestr(KEYS, key_bytes)
@@ -413,7 +414,8 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
         if report.role != ADMIN:
             raise refusal("khôi phục từ bản sao lưu (chỉ quản trị viên của bản sao lưu)")
         files.make_parent(target)
-        keys.failures, keys.last_backup = {}, {"path": str(Path(path).resolve()), "at": report.manifest["created_at"]}
+        keys.forget_failures()
+        keys.last_backup = {"path": str(Path(path).resolve()), "at": report.manifest["created_at"]}
         keys.db_salt = keyfile.salt_of(extracted)  # the copy's own: the backed-up file's key file named that one
         keys.line = backup_lines.after_restore(target, keys, keys.db_salt)
         key_path = keyfile.key_path(target)

@@ -23,7 +23,18 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
-from . import audit_chain, backup_log, crashpoints, engine, files, keyfile, lockout, own_files, row_versions
+from . import (
+    audit_chain,
+    backup_log,
+    crashpoints,
+    engine,
+    files,
+    keyfile,
+    lockout,
+    own_files,
+    row_versions,
+    sealed_names,
+)
 from .address import Address, FileAddress
 from .errors import WRONG_LOGIN, WRONG_PASSWORD, AuthError, BvctError, DamagedError, InputError, PermissionDenied
 from .permissions import Action, allows, refusal
@@ -390,20 +401,23 @@ class FileDatabase(Database):
         with self.write() as connection:
             copied = self.copy_failed_logins(connection, keys)
             self.audit(connection, action)
-        lockout.settle(self.key_path, self.actor.name, copied)
+        lockout.settle(self.key_path, self.actor.name, copied, self.name_seal)
 
-    def copy_failed_logins(self, connection: Connection, keys: keyfile.KeyFile) -> dict[str, dict]:
+    @property
+    def name_seal(self) -> str:
+        """The public key the names tried at the login without a key slot are sealed to (`sealed_names`)."""
+        return sealed_names.public_key(self._db_key)
+
+    def copy_failed_logins(self, connection: Connection, keys: keyfile.KeyFile) -> lockout.Pending:
         """Writes the failed logins kept in the key file into the audit trail, each under the name
-        tried, at its own time, with why it failed; returns what was copied."""
+        tried (a sealed one opened with the database key), at its own time, with why it failed;
+        returns what was copied."""
         pending = lockout.pending_events(keys)
         accounts = set(connection.execute(select(users.c.name)).scalars())
-        entries = []
-        for name, state in pending.items():
-            for kind, events in lockout.why(name, state, name in accounts, self.clock()):
-                entries += [(event, name, kind) for event in events]
-        entries.sort(key=lambda entry: (entry[0][0], lockout.ORDER.index(entry[2])))  # at one second: as they came
+        entries = lockout.audit_entries(pending, accounts, self.clock(),
+                                        lambda sealed: sealed_names.opened(sealed, self._db_key))
         self._append(connection, [{"at": dt.datetime.fromisoformat(at), "user": name, "role": None, "action": action,
                                    "outcome": audit_chain.FAILED, "details": details}
-                                  for (at, action, details), name, _kind in entries])
+                                  for at, name, action, details in entries])
         return pending
 

@@ -3,12 +3,13 @@
 Layout (JSON): a format marker and version, the database id, one key slot per user and one
 for the recovery key (the 256-bit database key sealed with AES-256-GCM under a key derived
 from the password with Argon2id; the KDF parameters travel in the slot), the failed-login
-counters and lockout times, the audit chain's head (count, last id, last MAC), where the
-newest verified backup was written, the salt at the head of its database file (which tells the
-key file of another database put beside it), the salts of the files whose history it continues
-(`backup_lines`), and a SHA-256 checksum over all of it. A slot's GCM
-associated data names the database and the slot, so slots cannot be moved between users
-or files. Every change goes through `update`: lock, re-read, change, atomic replace.
+counters and lockout times of the names with a slot, the tries of names without one (each name
+sealed, `sealed_names`, with the public key it is sealed to), the audit chain's head (count,
+last id, last MAC), where the newest verified backup was written, the salt at the head of its
+database file (which tells the key file of another database put beside it), the salts of the
+files whose history it continues (`backup_lines`), and a SHA-256 checksum over all of it. A
+slot's GCM associated data names the database and the slot, so slots cannot be moved between
+users or files. Every change goes through `update`: lock, re-read, change, atomic replace.
 """
 
 import base64
@@ -50,11 +51,11 @@ class KdfParams:
 DEFAULT_KDF = KdfParams()
 
 
-def _b64(data: bytes) -> str:
+def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: str) -> bytes:
+def unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
@@ -76,9 +77,9 @@ def seal(db_key: bytes, secret: str, db_id: str, slot: str, params: KdfParams) -
     return {
         "kdf": {"name": "argon2id", "time_cost": params.time_cost,
                 "memory_kib": params.memory_kib, "parallelism": params.parallelism,
-                "salt": _b64(salt)},
-        "nonce": _b64(nonce),
-        "sealed": _b64(AESGCM(wrapping).encrypt(nonce, db_key, aad)),
+                "salt": b64(salt)},
+        "nonce": b64(nonce),
+        "sealed": b64(AESGCM(wrapping).encrypt(nonce, db_key, aad)),
     }
 
 
@@ -90,9 +91,9 @@ def unseal(entry: dict, secret: str, db_id: str, slot: str) -> bytes | None:
     params = KdfParams(kdf["time_cost"], kdf["memory_kib"], kdf["parallelism"])
     aad = f"{FORMAT}|{db_id}|{slot}".encode()
     for form in dict.fromkeys((_composed(secret), secret)):
-        wrapping = _derive(form, _unb64(kdf["salt"]), params)
+        wrapping = _derive(form, unb64(kdf["salt"]), params)
         try:
-            return AESGCM(wrapping).decrypt(_unb64(entry["nonce"]), _unb64(entry["sealed"]), aad)
+            return AESGCM(wrapping).decrypt(unb64(entry["nonce"]), unb64(entry["sealed"]), aad)
         except InvalidTag:
             continue
     return None
@@ -118,12 +119,17 @@ def check_slot(name: str, entry: object) -> str | None:
         return "tham số dẫn xuất khóa memory_kib nhỏ hơn 8 × parallelism"
     for where, field_name, size in ((kdf, "salt", None), (entry, "nonce", 12), (entry, "sealed", 48)):
         try:
-            raw = _unb64(where.get(field_name, ""))
+            raw = unb64(where.get(field_name, ""))
         except (ValueError, TypeError, AttributeError):
             raw = b""
         if len(raw) < 8 or size is not None and len(raw) != size:
             return f"trường {field_name} không hợp lệ"
     return None
+
+
+def no_slotless() -> dict:
+    """No try of a name without a key slot kept (`KeyFile.slotless`)."""
+    return {"no_slot": [], "dropped": 0}
 
 
 @dataclass
@@ -137,6 +143,14 @@ class KeyFile:
     db_salt: str | None = None  # its database file's salt (`salt_of`); None: written before it was kept
     line: list[str] | None = None  # its line of history (`backup_lines`); None: not known, as before lines were kept
     second_copy: dict | None = None  # the last copy of an automatic backup to the second folder: at, ok, error
+    # names tried that have no key slot (lockout): when, and each name sealed (None: before `name_seal` was
+    # kept); with how many were only counted
+    slotless: dict = field(default_factory=no_slotless)
+    name_seal: str | None = None  # the public key those names are sealed to (sealed_names.public_key)
+
+    def forget_failures(self) -> None:
+        """No failed login kept: a copy of the key file for a backup or a restore starts afresh."""
+        self.failures, self.slotless = {}, no_slotless()
 
     def is_for(self, salt: str | None) -> bool:
         """Whether this may be the key file of the database whose salt is `salt` (one that does not
@@ -147,6 +161,7 @@ class KeyFile:
         body = {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "slots": self.slots,
                 "failures": self.failures, "audit_head": self.audit_head, "last_backup": self.last_backup,
                 "generation": self.generation, "db_salt": self.db_salt, "line": self.line,
+                "slotless": self.slotless, "name_seal": self.name_seal,
                 **({"second_copy": self.second_copy} if self.second_copy is not None else {})}
         body["checksum"] = _checksum(body)
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
@@ -167,7 +182,8 @@ class KeyFile:
         try:
             keys = cls(body["db_id"], body["slots"], body["failures"], body["audit_head"],
                        body.get("last_backup"), body.get("generation", 0), body.get("db_salt"), body.get("line"),
-                       body.get("second_copy"))
+                       body.get("second_copy"), body.get("slotless", no_slotless()),
+                       body.get("name_seal"))
         except KeyError:
             raise DamagedError(f"Tệp khóa «{path}» thiếu thông tin bắt buộc.") from None
         problem = keys._malformed()
@@ -191,6 +207,10 @@ class KeyFile:
         for name, state in self.failures.items():
             if not _failures_well_formed(state):
                 return f"phần ghi đăng nhập sai của «{name}» không hợp lệ"
+        if not _slotless_well_formed(self.slotless):
+            return "phần ghi đăng nhập sai bằng tên không có tài khoản không hợp lệ"
+        if self.name_seal is not None and not _public_key(self.name_seal):
+            return "khóa công khai niêm phong tên đăng nhập sai không hợp lệ"
         if not _head_well_formed(self.audit_head):
             return "đầu chuỗi nhật ký không hợp lệ"
         if self.last_backup is not None and not _backup_note_well_formed(self.last_backup):
@@ -240,6 +260,22 @@ def _failures_well_formed(state: object) -> bool:
             and isinstance(state.get("lockouts", []), list)
             and all(isinstance(pair, list) and len(pair) == 2 and _moments(pair) for pair in state.get("lockouts", []))
             and _count(state.get("dropped", 0)))
+
+
+def _slotless_well_formed(slotless: object) -> bool:
+    """The tries of names without a key slot: [when, the name sealed or None] each, and how many were dropped."""
+    return (isinstance(slotless, dict) and isinstance(slotless.get("no_slot"), list)
+            and all(isinstance(event, list) and len(event) == 2 and _moment(event[0])
+                    and (event[1] is None or isinstance(event[1], str)) for event in slotless["no_slot"])
+            and _count(slotless.get("dropped")))
+
+
+def _public_key(text: object) -> bool:
+    """An X25519 public key (any 32 bytes are one), in base 64."""
+    try:
+        return len(unb64(text)) == 32
+    except (AttributeError, ValueError):
+        return False
 
 
 def _moments(events: object) -> bool:

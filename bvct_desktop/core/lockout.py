@@ -6,29 +6,37 @@ time (`DELAYS`); a locked account is refused before any password is tried. The k
 survives a restart, so restarting does not reset the count. Each failure, each lockout (from when,
 until when) and each try refused while locked is also kept as an event until the next successful
 unlock copies it into the audit trail (`pending_events`, then `settle`).
+
+A name with no key slot (no account, a disabled one, a password typed into the name box) opens
+nothing, so it is counted for no lockout. Its tries are kept for the audit trail with the name
+sealed (`sealed_names`): the key file, read before any password, names no one but its slots.
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import keyfile, user_names
+from . import keyfile, sealed_names, user_names
 from .errors import WRONG_LOGIN, AuthError
 
 FREE_ATTEMPTS = 5
 DELAYS = (dt.timedelta(seconds=30), dt.timedelta(minutes=1), dt.timedelta(minutes=5),
           dt.timedelta(minutes=15), dt.timedelta(hours=1), dt.timedelta(hours=4),
           dt.timedelta(hours=24))
-MAX_EVENTS = 200          # per user; older events are counted, not kept
-MAX_TRACKED_NAMES = 100   # unknown names typed at the login must not grow the key file forever
+MAX_EVENTS = 200  # per user, and for the names without a key slot; older events are counted, not kept
 # the events kept for the audit trail, by kind: a wrong secret for an account's key slot; a name tried that has
-# no key slot (a disabled account, or no account); a lockout [from, until]; a try refused while locked
+# no key slot (a disabled account, or no account: [when, the name sealed] in `KeyFile.slotless`, or by name in a
+# key file of an earlier release); a lockout [from, until]; a try refused while locked
 WRONG_SECRET, NO_SLOT, LOCKOUTS, REFUSED = "events", "no_slot", "lockouts", "refused"
 KINDS = (WRONG_SECRET, NO_SLOT, LOCKOUTS, REFUSED)
 
 
 WRONG_RECOVERY_KEY = "Khóa khôi phục không đúng."
 LOCKED = "tài khoản đã bị khóa"  # why a locked account (khóa tài khoản, by an administrator) is refused: audited
+NO_ACCOUNT = "không có tài khoản này"  # why a name no account has is refused: audited
+# why a name without a key slot, tried before the key file could seal names, is refused: audited without the name
+NAME_NOT_KEPT = "không có tài khoản này hoặc tài khoản đã bị khóa (tên đã gõ không được giữ lại)"
 LOGIN, RECOVERY_UNLOCK = "đăng nhập", "mở bằng khóa khôi phục"  # what a password, the recovery key opens: audited
 
 
@@ -45,13 +53,13 @@ def failed_try(user: str) -> tuple[str, str]:
 
 
 def why(user: str, state: dict, known: bool, now: dt.datetime) -> list[tuple[str, list[tuple[str, str, dict]]]]:
-    """`user`'s pending events (`pending_events`) as audit entries (at, action, details), by kind;
+    """`user`'s pending events (`Pending.named`) as audit entries (at, action, details), by kind;
     `known`: an account of that name is stored (a name without a key slot is then a disabled one)."""
     tried, wrong = failed_try(user)
     locked = "tạm khóa khóa khôi phục" if user == keyfile.RECOVERY_SLOT else "tạm khóa tài khoản"
     lockouts = state[LOCKOUTS] if state["lockouts_kept"] else (
         [[(state[WRONG_SECRET] or [now.isoformat(timespec="seconds")])[-1], state["until"]]] if state["until"] else [])
-    no_slot = LOCKED if known else "không có tài khoản này"
+    no_slot = LOCKED if known else NO_ACCOUNT
     return [(WRONG_SECRET, [(at, tried, {"ly_do": wrong}) for at in state[WRONG_SECRET]]),
             (NO_SLOT, [(at, tried, {"ly_do": no_slot}) for at in state[NO_SLOT]]),
             (LOCKOUTS, [(at, locked, {"den": until}) for at, until in lockouts]),
@@ -98,22 +106,31 @@ def delay_after(count: int) -> dt.timedelta | None:
     return DELAYS[min(count - FREE_ATTEMPTS, len(DELAYS) - 1)]
 
 
-def record_failure(key_path: Path, user: str, now: dt.datetime, has_slot: bool = True, kept: bool = True) -> dict:
-    """Counts one wrong password for `user` (`has_slot`: a name with a key slot), kept for the audit
-    trail unless it is written there already (not `kept`); returns the user's new state."""
+def record_failure(key_path: Path, user: str, now: dt.datetime, kept: bool = True) -> dict:
+    """Counts one wrong password for `user`'s key slot, kept for the audit trail unless it is written
+    there already (not `kept`); returns the user's new state. A name without a key slot is counted
+    for nothing: its try is kept with the name sealed, or without it while the key file has no key to
+    seal it with (one of an earlier release, until its next login), and its state is empty."""
+    counted: dict = {}
+
     def change(keys: keyfile.KeyFile) -> None:
+        at = now.isoformat(timespec="seconds")
+        if user not in keys.slots:
+            if kept:
+                _kept(keys.slotless, NO_SLOT, [at, sealed_names.seal(user, keys.name_seal) if keys.name_seal else None])
+            return
         state = keys.failures.setdefault(user, {"count": 0, "until": None, "events": [], DROPPED: 0})
         state["count"] += 1
-        at = now.isoformat(timespec="seconds")
         if kept:
-            _kept(state, WRONG_SECRET if has_slot else NO_SLOT, at)
+            _kept(state, WRONG_SECRET, at)
         delay = delay_after(state["count"])
         state["until"] = (now + delay).isoformat(timespec="seconds") if delay else None
         if delay:
             _kept(state, LOCKOUTS, [at, state["until"]])
-        _forget_oldest_names(keys)
+        counted.update(state)
 
-    return keyfile.update(key_path, change).failures.get(user, {})
+    keyfile.update(key_path, change)
+    return counted
 
 
 def _kept(state: dict, kind: str, event: object) -> None:
@@ -125,40 +142,69 @@ def _kept(state: dict, kind: str, event: object) -> None:
         del events[:-MAX_EVENTS]
 
 
-def _forget_oldest_names(keys: keyfile.KeyFile) -> None:
-    while len(keys.failures) > MAX_TRACKED_NAMES:
-        oldest = min(keys.failures, key=lambda name: (keys.failures[name]["events"] or [""])[-1])
-        del keys.failures[oldest]
+@dataclass(frozen=True)
+class Pending:
+    """Failures not yet in the audit trail: by name (`named`: the events of each kind, how many were
+    dropped, and the lockout in force — `lockouts_kept` False: a key file written before lockouts were
+    kept with their start), and the tries of names without a key slot (`KeyFile.slotless`)."""
+
+    named: dict[str, dict]
+    slotless: dict
 
 
-def pending_events(keys: keyfile.KeyFile) -> dict[str, dict]:
-    """Failures not yet in the audit trail, by user name: the events of each kind, how many were
-    dropped, and the lockout in force (`lockouts_kept` False: a key file written before lockouts were
-    kept with their start)."""
-    return {name: {**{kind: list(state.get(kind, [])) for kind in KINDS}, DROPPED: state.get(DROPPED, 0),
-                   "until": state.get("until"), "lockouts_kept": LOCKOUTS in state}
-            for name, state in keys.failures.items()
-            if state.get(DROPPED) or any(state.get(kind) for kind in KINDS)}
+def pending_events(keys: keyfile.KeyFile) -> Pending:
+    named = {name: {**{kind: list(state.get(kind, [])) for kind in KINDS}, DROPPED: state.get(DROPPED, 0),
+                    "until": state.get("until"), "lockouts_kept": LOCKOUTS in state}
+             for name, state in keys.failures.items()
+             if state.get(DROPPED) or any(state.get(kind) for kind in KINDS)}
+    return Pending(named, {NO_SLOT: list(keys.slotless[NO_SLOT]), DROPPED: keys.slotless[DROPPED]})
 
 
-def settle(key_path: Path, user: str, copied: dict[str, dict]) -> None:
-    """After an unlock's audit entries committed: clears `user`'s counter and the copied events."""
+def audit_entries(pending: Pending, accounts: Collection[str], now: dt.datetime,
+                  opened: Callable[[str], str | None]) -> list[tuple[str, str | None, str, dict]]:
+    """The `pending` failures as audit entries (at, user, action, details), in the order they came (at
+    one second, by `ORDER`); a sealed name is read by `opened` (None: it cannot be, nor one not kept)."""
+    entries = [(at, name, kind, action, details)
+               for name, state in pending.named.items()
+               for kind, events in why(name, state, name in accounts, now)
+               for at, action, details in events]
+    for at, sealed in pending.slotless[NO_SLOT]:
+        name = opened(sealed) if sealed else None
+        reason = NAME_NOT_KEPT if name is None else LOCKED if name in accounts else NO_ACCOUNT
+        entries.append((at, name, NO_SLOT, LOGIN, {"ly_do": reason}))
+    if pending.slotless[DROPPED]:
+        entries.append((now.isoformat(timespec="seconds"), None, DROPPED, LOGIN,
+                        {"so_lan_sai_khong_ghi_chi_tiet": pending.slotless[DROPPED]}))
+    entries.sort(key=lambda entry: (entry[0], ORDER.index(entry[2])))
+    return [(at, name, action, details) for at, name, _kind, action, details in entries]
+
+
+def settle(key_path: Path, user: str, copied: Pending, name_seal: str) -> None:
+    """After an unlock's audit entries committed: clears `user`'s counter and the copied events, and
+    forgets the names without a key slot once nothing of theirs waits for the trail (a key file of an
+    earlier release kept each name tried, readable); keeps `name_seal`, the public key the database's
+    names are sealed to (which a key file of an earlier release lacks)."""
     def change(keys: keyfile.KeyFile) -> None:
-        for name, done in copied.items():
-            state = keys.failures.get(name)
-            if state is None:
-                continue
-            for kind in KINDS:
-                for event in done[kind]:
-                    if event in state.get(kind, []):
-                        state[kind].remove(event)
-            state[DROPPED] = max(0, state.get(DROPPED, 0) - done[DROPPED])
+        for name, done in copied.named.items():
+            if name in keys.failures:
+                _forget_copied(keys.failures[name], done, KINDS)
+        _forget_copied(keys.slotless, copied.slotless, (NO_SLOT,))
         start_afresh(keys, user)
         for name in [n for n, s in keys.failures.items()
-                     if not s["count"] and not any(s.get(kind) for kind in (*KINDS, DROPPED))]:
+                     if (not s["count"] or n not in keys.slots) and not any(s.get(kind) for kind in (*KINDS, DROPPED))]:
             del keys.failures[name]
+        keys.name_seal = name_seal
 
     keyfile.update(key_path, change)
+
+
+def _forget_copied(state: dict, done: dict, kinds: tuple[str, ...]) -> None:
+    """Takes the events of `kinds` in the audit trail now (`done`) out of `state`."""
+    for kind in kinds:
+        for event in done[kind]:
+            if event in state.get(kind, []):
+                state[kind].remove(event)
+    state[DROPPED] = max(0, state.get(DROPPED, 0) - done[DROPPED])
 
 
 def start_afresh(keys: keyfile.KeyFile, user: str) -> None:
@@ -186,7 +232,7 @@ def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now
                          else (WRONG_LOGIN, "tài khoản"))
         if not counted or len(user.encode("utf-8")) > user_names.MAX_BYTES:
             raise AuthError(wrong) from None
-        state = record_failure(key_path, user, now, user in keys.slots, kept=written is None)
+        state = record_failure(key_path, user, now, kept=written is None)
         if written is not None:
             written(failed_try(user)[1])
         if state.get("until"):

@@ -73,7 +73,8 @@ def create(path: Path, admin: str, password: str, kdf: keyfile.KdfParams | None 
             db.audit(connection, "khởi tạo cơ sở dữ liệu")
             head = connection.info[audit_chain.HEAD_INFO]
         db.close()
-        keyfile.write_new(key_path, keyfile.KeyFile(db_id, slots, audit_head=head, db_salt=keyfile.salt_of(path)))
+        keyfile.write_new(key_path, keyfile.KeyFile(db_id, slots, audit_head=head, db_salt=keyfile.salt_of(path),
+                                                    name_seal=db.name_seal))
     except BaseException:
         for leftover in (path, key_path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             leftover.unlink(missing_ok=True)
@@ -170,7 +171,7 @@ def unlock(path: Path | Address, user: str, password: str, clock: Clock = system
             db.actor = Actor(user, row.role)
             copied = db.copy_failed_logins(connection, keys)
             db.audit(connection, lockout.LOGIN)
-        lockout.settle(db.key_path, user, copied)
+        lockout.settle(db.key_path, user, copied, db.name_seal)
     except BaseException:
         db.close()
         raise
@@ -195,7 +196,7 @@ def unlock_with_recovery_key(path: Path, recovery_key: str, clock: Clock = syste
         with db.write() as connection:
             copied = db.copy_failed_logins(connection, keys)
             db.audit(connection, lockout.RECOVERY_UNLOCK)
-        lockout.settle(db.key_path, keyfile.RECOVERY_SLOT, copied)
+        lockout.settle(db.key_path, keyfile.RECOVERY_SLOT, copied, db.name_seal)
     except BaseException:
         db.close()
         raise

@@ -104,9 +104,8 @@ def test_failures_are_copied_into_the_audit_trail_at_the_next_unlock(made):
     assert entries[-1].action == "đăng nhập" and entries[-1].outcome == audit.OK
     assert db.verify_audit_chain().ok
     db.close()
-    # the unlocking user starts afresh; the other keeps the count, its event is now in the trail
-    assert keyfile.read(keyfile.key_path(made)).failures == {  # «ai-do» has no key slot: kept apart, copied
-        "ai-do": {"count": 1, "until": None, "events": [], "no_slot": [], "dropped": 0}}
+    # the unlocking user starts afresh; «ai-do» has no key slot: once in the trail, nothing of it is kept
+    assert keyfile.read(keyfile.key_path(made)).failures == {}
 
 
 def _trail(made, clock, user=ADMIN, password=PASSWORD) -> list[tuple[str, str, dt.datetime, str]]:
@@ -367,10 +366,86 @@ def test_a_name_longer_than_any_user_name_is_not_tracked_nor_audited(made):
     _fail(made, clock, 3, user=huge)
     _fail(made, clock, 1, user="ư" * 21)  # 63 bytes: the longest a name may be, tracked
     assert keys.stat().st_size < size + 2_000
-    assert set(keyfile.read(keys).failures) == {"ư" * 21}
+    assert len(keyfile.read(keys).slotless["no_slot"]) == 1
     db = vault.unlock(made, ADMIN, PASSWORD, clock)
     try:
         trail = "".join(f"{entry.user} {entry.details}" for entry in audit.list_entries(db))
     finally:
         db.close()
     assert "x" * 64 not in trail and "ư" * 21 in trail
+
+
+PASSWORD_AS_A_NAME = "Matkhau-quantri-2026"  # a password typed into the user-name box
+
+
+def _key_file_text(made) -> str:
+    return keyfile.key_path(made).read_text(encoding="utf-8")
+
+
+def test_a_name_with_no_account_is_never_readable_in_the_key_file_and_reaches_the_trail(made):
+    """The key file is read before any password: whoever copies it must not read a password typed
+    as a name. The name tried is sealed there; the next login writes it into the trail."""
+    clock = Clock()
+    _fail(made, clock, 2, user=PASSWORD_AS_A_NAME)
+    assert PASSWORD_AS_A_NAME not in _key_file_text(made)
+    assert PASSWORD_AS_A_NAME.encode("utf-16-le") not in keyfile.key_path(made).read_bytes()
+    assert _trail(made, clock) == [(PASSWORD_AS_A_NAME, "đăng nhập", START, "Lý do: «không có tài khoản này»")] * 2
+    assert PASSWORD_AS_A_NAME not in _key_file_text(made)
+    assert keyfile.read(keyfile.key_path(made)).slotless == {"no_slot": [], "dropped": 0}
+
+
+def test_a_name_with_no_account_locks_nothing_out(made):
+    """Nothing can be opened by it, so nothing needs to be held back."""
+    clock = Clock()
+    for _ in range(lockout.FREE_ATTEMPTS + 2):
+        with pytest.raises(AuthError) as refused:
+            vault.unlock(made, "khong-ai", WRONG, clock)
+        assert refused.value.message == "Sai tên người dùng hoặc mật khẩu."
+    assert keyfile.read(keyfile.key_path(made)).failures == {}
+
+
+def test_a_disabled_officer_s_tries_reach_the_trail_under_the_name_and_stay_out_of_the_key_file(made):
+    clock = Clock()
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    users.add(db, "binh", "chuyen-vien", "Binh-mat-khau-2026")
+    users.disable(db, "binh")
+    db.close()
+    clock.advance(seconds=1)
+    _fail(made, clock, 1, user="binh")
+    assert '"binh"' not in _key_file_text(made)
+    assert _trail(made, clock)[-1] == ("binh", "đăng nhập", clock.now, "Lý do: «tài khoản đã bị khóa»")
+
+
+def test_names_an_earlier_release_kept_readable_are_copied_then_dropped_at_the_next_login(made):
+    """Its key file kept each name tried by name, forever once counted: the next login cleans it."""
+    def earlier(keys):
+        keys.failures[PASSWORD_AS_A_NAME] = {"count": 1, "until": None, "events": [], "no_slot": [], "dropped": 0}
+        keys.failures["ai-do"] = {"count": 1, "until": None, "events": [], "no_slot": ["2026-03-02T07:00:00"],
+                                  "dropped": 0}
+
+    keyfile.update(keyfile.key_path(made), earlier)
+    trail = _trail(made, Clock())
+    assert ("ai-do", "đăng nhập", dt.datetime(2026, 3, 2, 7), "Lý do: «không có tài khoản này»") in trail
+    assert keyfile.read(keyfile.key_path(made)).failures == {}
+    assert PASSWORD_AS_A_NAME not in _key_file_text(made) and "ai-do" not in _key_file_text(made)
+
+
+def test_a_name_tried_before_the_key_file_could_seal_it_is_not_kept_and_the_try_still_reaches_the_trail(made):
+    """A key file of an earlier release has no key to seal names with until its next login gives it one."""
+    keyfile.update(keyfile.key_path(made), lambda keys: setattr(keys, "name_seal", None))
+    clock = Clock()
+    _fail(made, clock, 1, user=PASSWORD_AS_A_NAME)
+    assert PASSWORD_AS_A_NAME not in _key_file_text(made)
+    assert _trail(made, clock) == [(None, "đăng nhập", START, f"Lý do: «{lockout.NAME_NOT_KEPT}»")]
+    assert keyfile.read(keyfile.key_path(made)).name_seal is not None  # the next names are sealed
+
+
+def test_past_the_kept_tries_of_names_without_an_account_the_rest_are_counted(made, monkeypatch):
+    monkeypatch.setattr(lockout, "MAX_EVENTS", 3)
+    clock = Clock()
+    for name in ("mot", "hai", "ba", "bon", "nam"):
+        _fail(made, clock, 1, user=name)
+    trail = _trail(made, clock)
+    assert [who for who, *_ in trail] == ["ba", "bon", "nam", None]
+    assert trail[-1][3] == "Số lần sai không ghi chi tiết: 2"
+    assert keyfile.read(keyfile.key_path(made)).slotless == {"no_slot": [], "dropped": 0}

@@ -71,7 +71,7 @@ def test_missing_database_or_key_file(made, tmp_path):
 def test_damaged_key_file(made, tmp_path):
     keys = tmp_path / "bvct.db.keys"
     data = bytearray(keys.read_bytes())
-    data[len(data) // 2] ^= 0x01
+    data[data.index(b'"sealed": "') + 20] ^= 0x01  # in a key slot's sealed key
     keys.write_bytes(bytes(data))
     with pytest.raises(DamagedError, match="Tệp khóa .* bị hỏng"):
         vault.unlock(made, ADMIN, PASSWORD)

@@ -170,6 +170,9 @@ MALFORMED_FIELDS = {
     "backup path": lambda body: body.update(last_backup={"path": 5, "at": "2026-03-01T08:00:00"}),
     "backup time": lambda body: body.update(last_backup={"path": "/e/bvct.bvctbak", "at": None}),
     "database id": lambda body: body.update(db_id=["x"]),
+    "name-sealing key": lambda body: body.update(name_seal="ngắn"),
+    "slotless tries": lambda body: body.update(slotless={"no_slot": ["2026-03-01T08:00:00"], "dropped": 0}),
+    "slotless count": lambda body: body.update(slotless={"no_slot": [], "dropped": -1}),
 }
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Column, MetaData, Table, func, inspect, select, text
 from sqlalchemy.engine import Connection
 
-from .. import audit_chain, engine, key_slots, keyfile, migrations, user_names
+from .. import audit_chain, engine, key_slots, keyfile, migrations, sealed_names, user_names
 from ..address import ServerAddress
 from ..changes import insert_rows
 from ..database import Clock, FileDatabase
@@ -92,7 +92,7 @@ def to_file(db: ServerDatabase, target: Path) -> tuple[dict, keyfile.KeyFile]:
                 text(objects.reads(source)["slots"]), {"proof": objects.key_proof(db.key)})}
     finally:
         copy.dispose()
-    return head, keyfile.KeyFile(db.db_id, slots, audit_head=head)
+    return head, keyfile.KeyFile(db.db_id, slots, audit_head=head, name_seal=sealed_names.public_key(db.key))
 
 
 def _relinked_trail(db: ServerDatabase, source: Connection, sink: Connection) -> dict:
