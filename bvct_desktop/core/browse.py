@@ -93,6 +93,7 @@ class Filters:
 
 
 Overdue = Callable[[dt.date, dict[str, str]], ColumnElement]
+Status = Callable[[dt.date], ColumnElement]  # the records of a status on the day the register is read
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ class View:
     done: ColumnElement | None = None  # the day a record was done with (answered, resolved…)
     done_label: str = "Đã xong"
     period: ColumnElement | None = None
-    statuses: dict[str, ColumnElement] = field(default_factory=dict)
+    statuses: dict[str, Status] = field(default_factory=dict)
     purpose: ColumnElement | None = None
     purposes: tuple[str, ...] = ()
     purpose_label: str = "Mục đích"
@@ -156,6 +157,19 @@ def _number_order(key: ColumnElement) -> tuple[ColumnElement, ...]:
     «1234/PXM»), then the rest of the number; those beginning with no figure after them, in text order."""
     number = sql.leading_number(key)
     return number.is_(None), number, key
+
+
+def _fixed(condition: ColumnElement) -> Status:
+    """A status whatever the day."""
+    return lambda _today: condition
+
+
+def _by_day(done: ColumnElement, waiting: str, finished: str) -> dict[str, Status]:
+    """The statuses `waiting` and `finished` of records not done with and done with (answered, resolved,
+    their report received) on the day the register is read, by the rule of every deadline
+    (deadlines.not_done_by): a day after today has not come yet, as the dashboard counts it."""
+    return {waiting: lambda today: deadlines.not_done_by(done, today),
+            finished: lambda today: deadlines.done_by(done, today)}
 
 
 def _days(name: str) -> Callable[[dict[str, str]], int]:
@@ -206,8 +220,8 @@ VIEWS: dict[str, View] = {
                       slips.c.father_name, slips.c.mother_name, slips.c.spouse_name, slips.c.result,
                       slips.c.note, recipients.c.name),
         period=slips.c.issued_on,
-        statuses={"Chờ kết quả": slips.c.result_on.is_(None), "Đã có kết quả": slips.c.result_on.is_not(None),
-                  NO_REPLY_DATE: deadlines.result_without_date()},
+        statuses={**_by_day(slips.c.result_on, "Chờ kết quả", "Đã có kết quả"),
+                  NO_REPLY_DATE: _fixed(deadlines.result_without_date())},
         few_values=("recipient",), done=slips.c.result_on, done_label="Có kết quả",
         purpose=slips.c.purpose, purposes=SLIPS.field("purpose").choices, recipient=slips.c.recipient_id,
         overdue=lambda today, values: deadlines.slip_reply_overdue(today, _slip_reply_days(values)),
@@ -221,8 +235,7 @@ VIEWS: dict[str, View] = {
         text_columns=(delegations.c.decision_no, delegations.c.name, delegations.c.countries,
                       delegations.c.purpose),
         search_extra=_delegations_with_member, period=DELEGATIONS.period(),
-        statuses={"Chưa nhận báo cáo": delegations.c.report_received_on.is_(None),
-                  "Đã nhận báo cáo": delegations.c.report_received_on.is_not(None)},
+        statuses=_by_day(delegations.c.report_received_on, "Chưa nhận báo cáo", "Đã nhận báo cáo"),
         purpose=delegations.c.purpose, purposes=DELEGATIONS.field("purpose").choices,
         overdue=lambda today, values: deadlines.post_trip_report_overdue(today, _report_days(values)),
         overdue_label="Quá hạn báo cáo", extra_rows=_members, of_person=_delegations_of,
@@ -236,8 +249,7 @@ VIEWS: dict[str, View] = {
         text_columns=(archive_requests.c.request_kind, archive_requests.c.province,
                       archive_requests.c.doc_no, archive_requests.c.result),
         period=archive_requests.c.doc_on,
-        statuses={"Chưa trả lời": archive_requests.c.answered_on.is_(None),
-                  "Đã trả lời": archive_requests.c.answered_on.is_not(None)},
+        statuses=_by_day(archive_requests.c.answered_on, "Chưa trả lời", "Đã trả lời"),
         purpose=archive_requests.c.request_kind, purposes=ARCHIVE_REQUESTS.field("request_kind").choices,
         purpose_label="Loại yêu cầu"),
     "complaints": View(
@@ -250,9 +262,9 @@ VIEWS: dict[str, View] = {
         text_columns=(complaints.c.sender, complaints.c.complaint_kind, complaints.c.subject_name,
                       complaints.c.summary, complaints.c.result),
         period=complaints.c.received_on,
-        statuses={"Chưa giải quyết": complaints.c.resolved_on.is_(None),
-                  "Đã giải quyết": complaints.c.resolved_on.is_not(None),
-                  NO_COMPLAINT_DEADLINE: complaints.c.resolved_on.is_(None) & complaints.c.due_on.is_(None)},
+        statuses={**_by_day(complaints.c.resolved_on, "Chưa giải quyết", "Đã giải quyết"),
+                  NO_COMPLAINT_DEADLINE: lambda today: (deadlines.not_done_by(complaints.c.resolved_on, today)
+                                                        & complaints.c.due_on.is_(None))},
         purpose=complaints.c.complaint_kind, purposes=COMPLAINTS.field("complaint_kind").choices,
         purpose_label="Loại đơn",
         overdue=lambda today, values: (deadlines.not_done_by(complaints.c.resolved_on, today)
@@ -278,8 +290,8 @@ VIEWS["vetting-cases"] = View(
     text_columns=(vetting_cases.c.purpose, vetting_cases.c.note, vetting_cases.c.conclusion_no,
                   vetting_cases.c.signer, vetting_cases.c.result, vetting_cases.c.limit_note),
     searched_also="mục đích, kết luận, ghi chú",
-    statuses={**{status: vetting_cases.c.status == status for status in (cases.OPEN, cases.CONCLUDED)},
-              NO_DEADLINE: (vetting_cases.c.status == cases.OPEN) & vetting_cases.c.due_on.is_(None)},
+    statuses={**{status: _fixed(vetting_cases.c.status == status) for status in (cases.OPEN, cases.CONCLUDED)},
+              NO_DEADLINE: _fixed((vetting_cases.c.status == cases.OPEN) & vetting_cases.c.due_on.is_(None))},
     purpose=vetting_cases.c.purpose, purposes=cases.CASE_FIELDS[0].choices,
     overdue=lambda today, _values: (deadlines.not_done_by(vetting_cases.c.concluded_on, today)
                                     & deadlines.past_due(vetting_cases.c.due_on, today)),
@@ -607,7 +619,7 @@ def _filtered(statement, spec: View, filters: Filters, connection: Connection, t
         if filters.end:
             statement = statement.where(spec.period <= filters.end)
     if filters.status in spec.statuses:
-        statement = statement.where(spec.statuses[filters.status])
+        statement = statement.where(spec.statuses[filters.status](today))
     if filters.purpose and spec.purpose is not None:
         statement = statement.where(spec.purpose == filters.purpose)
     if filters.recipient_id is not None and spec.recipient is not None:
@@ -618,7 +630,7 @@ def _filtered(statement, spec: View, filters: Filters, connection: Connection, t
     if filters.overdue and spec.overdue is not None:
         statement = statement.where(spec.overdue(today, settings.read_all(connection, today)))
     if filters.done_by is not None and spec.done is not None:
-        statement = statement.where(spec.done.is_not(None), spec.done <= filters.done_by)
+        statement = statement.where(deadlines.done_by(spec.done, filters.done_by))
     for key, kept in filters.values:
         statement = statement.where(_keeps(spec, spec.column(key).value, kept))
     return statement

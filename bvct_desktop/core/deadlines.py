@@ -29,6 +29,11 @@ def not_done_by(done_on: ColumnElement, today: dt.date) -> ColumnElement:
     return or_(done_on.is_(None), done_on > today)
 
 
+def done_by(done_on: ColumnElement, day: dt.date) -> ColumnElement:
+    """The other side of `not_done_by`: done with on or before `day`."""
+    return and_(done_on.is_not(None), done_on <= day)
+
+
 def slip_reply_due(issued_on: dt.date, days: int) -> dt.date:
     """The reply to a slip is due `days` (han_tra_loi_phieu_ngay) after it was issued, or on the next
     working day when that is a day off."""

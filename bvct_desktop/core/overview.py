@@ -100,17 +100,19 @@ def records_behind(key: str, start: dt.date, end: dt.date) -> tuple[str, browse.
     return kind, browse.Filters(start=start, end=end, **({"done_by": end} if more == DONE else more))
 
 
-def loose_ends(db: Database) -> dict[str, int]:
+def loose_ends(db: Database, today: dt.date | None = None) -> dict[str, int]:
     """What the figures and deadlines cannot count until the officer completes it: slips with a
-    result but no reply date (not answered for the report), open vetting cases and unresolved
-    complaints with no deadline (never due, never overdue) — each the register's status of that name."""
+    result but no reply date (not answered for the report), open vetting cases and complaints
+    unresolved on `today` (default: the clock's) with no deadline (never due, never overdue) — each
+    the register's status of that name."""
     db.require(Action.BROWSE, "xem việc cần bổ sung")
+    today = today or db.clock().date()
     counts = {}
     with db.read() as connection:
         for status, kind in LOOSE_ENDS.items():
             table = browse.view(kind).table
             counts[status] = connection.execute(select(func.count()).select_from(table).where(
-                table.c.deleted_at.is_(None), browse.view(kind).statuses[status])).scalar()
+                table.c.deleted_at.is_(None), browse.view(kind).statuses[status](today))).scalar()
     return counts
 
 

@@ -114,7 +114,7 @@ def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.d
     """The page's data for the period (runs on a worker thread: no widget is touched)."""
     db = context.db
     return Snapshot(start, end, today, report.count(db, start, end), overview.slips_by_month(db, start, end),
-                    [action.source(db, today) for action in ACTION_LISTS], overview.loose_ends(db))
+                    [action.source(db, today) for action in ACTION_LISTS], overview.loose_ends(db, today))
 
 
 def as_qdate(day: dt.date) -> QDate:

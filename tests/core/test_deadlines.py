@@ -170,3 +170,40 @@ def test_a_complaint_without_a_deadline_is_a_loose_end_until_resolved(cli, tmp_p
     editing.save(db, "complaints", {**complaint, "resolved_on": "10/05/2025"}, undated)
     assert overview.loose_ends(db)[browse.NO_COMPLAINT_DEADLINE] == 0
     db.close()
+
+
+def test_the_register_lists_a_complaint_resolved_after_today_as_unresolved_as_the_dashboard_does(cli, tmp_path):
+    """Resolved on 25/12/2026, looked at on 05/12/2026: the dashboard lists it as due, so «Chưa giải
+    quyết» lists it and «Đã giải quyết» does not; from 25/12/2026 on, the other way round."""
+    from bvct_desktop.core import browse, editing, overview
+    from tests.sample_db import sample_database
+
+    db = sample_database(cli, tmp_path, kinds=("cadres",))
+    later = editing.save(db, "complaints", {"received_on": "01/11/2026", "complaint_kind": "Tố cáo",
+                                            "summary": "Sai phạm đầu tư", "due_on": "01/12/2026",
+                                            "resolved_on": "25/12/2026"})
+
+    def listed(status, today):
+        return later in browse.record_ids(db, "complaints", filters=browse.Filters(status=status), today=today)
+
+    today = dt.date(2026, 12, 5)
+    assert [due.record_id for due in overview.complaints_due(db, today)] == [later]
+    assert listed("Chưa giải quyết", today) and not listed("Đã giải quyết", today)
+    resolved = dt.date(2026, 12, 25)
+    assert overview.complaints_due(db, resolved) == []
+    assert listed("Đã giải quyết", resolved) and not listed("Chưa giải quyết", resolved)
+    db.close()
+
+
+def test_a_complaint_resolved_after_today_without_a_deadline_is_still_a_loose_end(cli, tmp_path):
+    from bvct_desktop.core import browse, editing, overview
+    from tests.sample_db import TODAY, sample_database
+
+    db = sample_database(cli, tmp_path, kinds=("cadres",))
+    undated = editing.save(db, "complaints", {"received_on": "02/02/2026", "complaint_kind": "Tố cáo",
+                                              "summary": "Kê khai chưa trung thực", "resolved_on": "20/03/2026"})
+    assert TODAY.date() < dt.date(2026, 3, 20)
+    assert overview.loose_ends(db)[browse.NO_COMPLAINT_DEADLINE] == 1
+    listed = browse.Filters(status=browse.NO_COMPLAINT_DEADLINE)
+    assert browse.record_ids(db, "complaints", filters=listed) == [undated]
+    db.close()
