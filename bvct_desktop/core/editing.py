@@ -25,6 +25,7 @@ from .kinds import DELEGATIONS, Kind, Members, kind_named
 from .people import Identity
 from .permissions import Action
 from .plans import PLANS
+from .plans.base import NOBODY as NOBODY  # `save`'s person_id when the officer chose no one
 from .plans.base import Outcome, Target
 from .schema import archive_requests, cadres, persons, slips
 from .text import identity_key, search_words, variant_fold, variant_fold_words
@@ -301,6 +302,28 @@ def possible_duplicates(db: Database, identity: Identity, except_person: int | N
         return [_facts(connection, pid) for *_, pid in sorted(found)]
 
 
+def cadres_named(db: Database, full_name: str) -> list[PersonFacts]:
+    """The cadres (not in the recycle bin) named `full_name` as the name rule compares names: those a
+    record naming a cadre by name alone (a letter's subject, kinds.NamedCadre) may be about, with
+    what is known of each."""
+    db.require(Action.BROWSE, "tìm người")
+    if not full_name.strip():
+        return []
+    with db.read() as connection:
+        found = connection.execute(
+            select(persons.c.id).select_from(persons.join(cadres, cadres.c.person_id == persons.c.id))
+            .where(persons.c.name_key == identity_key(full_name), cadres.c.deleted_at.is_(None))
+            .order_by(persons.c.sort_key, persons.c.id)).scalars().all()
+        return [_facts(connection, pid) for pid in found]
+
+
+def person_facts(db: Database, person_id: int) -> PersonFacts:
+    """One person with what is known of them, as the picker shows them (the one a record is linked to)."""
+    db.require(Action.BROWSE, "xem hồ sơ")
+    with db.read() as connection:
+        return _facts(connection, person_id)
+
+
 def _facts(connection: Connection, pid: int) -> PersonFacts:
     person = connection.execute(select(persons).where(persons.c.id == pid)).mappings().one()
     description = Identity(person["full_name"], person["birth_date"], person["home_town"]).description
@@ -334,7 +357,9 @@ def save(db: Database, kind_name: str, raw: dict[str, Any], record_id: int | Non
          person_id: int | None = None, seen: tuple[int, ...] | None = None) -> int:
     """Creates (record_id None) or updates a record from form values; returns its id.
 
-    `person_id` is the person the officer picked (or the record's own person when editing);
+    `person_id` is the person the officer picked (or the record's own person when editing; for a
+    record naming a cadre by name alone, NOBODY when the officer chose no one and None to keep
+    its link, or for a new one to take the name's one cadre);
     `seen` the versions the form was filled from (`load`'s VERSION): a record changed since is
     refused (ChangedMeanwhile) and nothing is written.
     """

@@ -93,6 +93,16 @@ class PersonLink:
 
 
 @dataclass(frozen=True)
+class NamedCadre:
+    """A record naming a cadre by name alone (a letter's subject): `column` links it to the file of the
+    cadre its field `name_key` names — the one cadre of that name, or the one the officer chooses on
+    the form (core/plans/complaints.py)."""
+
+    column: str    # the record's column: person_id
+    name_key: str  # the field giving the name: subject_name
+
+
+@dataclass(frozen=True)
 class Members:
     """A record listing cadres (a delegation's members): one import row, and one row of `table`, each."""
 
@@ -119,6 +129,7 @@ class Kind:
     lookups: Mapping[str, Lookup] = field(default_factory=dict)  # field key → the list its name is in
     members: Members | None = None
     date_fallback: str | None = None  # the field counted by when `date_key` is empty
+    named_cadre: NamedCadre | None = None
 
     def field(self, key: str) -> Field:
         return next(f for f in self.fields if f.key == key)
@@ -279,7 +290,7 @@ COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("due_on", "Hạn giải quyết", F.DATE, planned=True, not_before="received_on"),
     Field("resolved_on", "Ngày giải quyết", F.DATE, not_before="received_on"),
     Field("result", "Kết quả", max_length=LONG_TEXT),
-), date_key="received_on", stored_in="complaints")
+), date_key="received_on", stored_in="complaints", named_cadre=NamedCadre("person_id", "subject_name"))
 
 YES_NO = ("Có", "Không")
 

@@ -26,7 +26,7 @@ CHUNK = 400
 @dataclass(frozen=True)
 class Layout:
     source: FromClause
-    columns: dict[str, ColumnElement]  # by field key, with "id" and the person links' columns
+    columns: dict[str, ColumnElement]  # by field key, with "id" and the person links' columns (a cadre named too)
     order: list[ColumnElement]
 
 
@@ -48,6 +48,8 @@ def layout(kind: Kind, exported: bool = True) -> Layout:
             cadre = cadres.alias(f"cadres_{link.column}")
             source = source.join(cadre, and_(cadre.c.person_id == person.c.id, cadre.c.deleted_at.is_(None)))
             order.append(cadre.c.id)
+    if kind.named_cadre:
+        columns[kind.named_cadre.column] = table.c[kind.named_cadre.column]
     for key, lookup in kind.lookups.items():
         source = source.outerjoin(lookup.table, table.c[lookup.column] == lookup.table.c.id)
         columns[key] = lookup.table.c.name

@@ -1036,3 +1036,64 @@ def test_a_multi_line_box_grows_into_the_forms_free_space(qtbot, context):
     assert area.widget().height() - fields_end < 60  # no empty room below the last field
     assert area.widget().height() <= area.viewport().height()  # and no scrolling for it
     assert box.height() > 2 * MULTI_LINE_HEIGHT
+
+
+def _namesake_of_hung(context) -> int:
+    """A second cadre Nguyễn Văn Hùng (born 1980, another home town); his person."""
+    editing.save(context.db, "cadres", {"full_name": "Nguyễn Văn Hùng", "birth_date": "1980", "home_town": "La Gi"})
+    return editing.cadres_named(context.db, "Nguyễn Văn Hùng")[-1].person_id
+
+
+def _choices(form) -> list[str]:
+    box = form.cadre_choice.box
+    return [box.itemText(i) for i in range(box.count())]
+
+
+def test_a_complaint_edited_keeps_the_cadre_it_is_about_when_a_namesake_is_entered(qtbot, context):
+    """Tour: complaint #7 about Võ Thị Mai was linked; a second Võ Thị Mai came; the officer typed a result
+    and saved («Đã lưu.»): the letter was linked to no one, and left her «Đơn thư» tab."""
+    [letter] = browse.record_ids(context.db, "complaints", "nguyen van hung")
+    hung = editing.load(context.db, "complaints", letter)["person_id"]
+    assert hung is not None
+    _namesake_of_hung(context)
+    form = open_form(context, "complaints", letter)
+    qtbot.addWidget(form)
+    assert _choices(form)[0] == "(không gắn với hồ sơ cán bộ nào)" and len(_choices(form)) == 3
+    assert form.cadre_choice.choice() == hung and not form.cadre_choice.hint.isVisibleTo(form)
+    support.fill(form, {"result": "Đang xác minh, gia hạn"})
+    assert form.save() and form.message.text() == "Đã lưu."
+    assert editing.load(context.db, "complaints", letter)["person_id"] == hung
+    assert browse.record_ids(context.db, "complaints", filters=browse.Filters(person_id=hung)) == [letter]
+
+
+def test_the_officer_chooses_which_of_two_namesakes_a_new_complaint_is_about(qtbot, context):
+    second = _namesake_of_hung(context)
+    form = open_form(context, "complaints", None)
+    qtbot.addWidget(form)
+    support.fill(form, {**NEW["complaints"], "subject_name": "Nguyễn Văn Hùng"})
+    choice = form.cadre_choice
+    assert choice.choice() == editing.NOBODY and choice.hint.isVisibleTo(form)
+    assert choice.hint.text() == ("Có 2 cán bộ cùng họ tên «Nguyễn Văn Hùng»: nếu đơn nói về cán bộ, "
+                                  "hãy chọn đúng người.")
+    assert _choices(form)[2].startswith("Nguyễn Văn Hùng, sinh 1980, quê La Gi – cán bộ")
+    choice.box.setCurrentIndex(2)
+    choice.box.activated.emit(2)  # as the officer picks it
+    assert form.is_dirty() and not choice.hint.isVisibleTo(form)
+    assert form.save()
+    assert editing.load(context.db, "complaints", form.record_id)["person_id"] == second
+
+
+def test_a_new_complaint_about_the_one_cadre_of_a_name_is_linked_to_that_cadre_unless_the_officer_says_not(
+        qtbot, context):
+    form = open_form(context, "complaints", None)
+    qtbot.addWidget(form)
+    support.fill(form, {**NEW["complaints"], "subject_name": "Trần Thị Ánh"})
+    anh = form.cadre_choice.choice()
+    assert anh != editing.NOBODY and _choices(form)[1].startswith("Trần Thị Ánh, sinh 1970")
+    form.cadre_choice.box.setCurrentIndex(0)
+    form.cadre_choice.box.activated.emit(0)  # about another Trần Thị Ánh, not a cadre
+    assert form.save()
+    assert editing.load(context.db, "complaints", form.record_id)["person_id"] is None
+    support.fill(form, {"result": "Chuyển cơ quan có thẩm quyền"})
+    assert form.cadre_choice.choice() == editing.NOBODY and form.save()
+    assert editing.load(context.db, "complaints", form.record_id)["person_id"] is None

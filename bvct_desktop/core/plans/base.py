@@ -44,6 +44,9 @@ class Columns(Protocol):
         """The rows' values of field `key` in their order (each None when the file lacks it)."""
 
 
+NOBODY = 0  # Target.person_id of a form whose officer chose no one (a letter about someone not a cadre)
+
+
 @dataclass(frozen=True)
 class Target:
     """What a form says besides its values."""

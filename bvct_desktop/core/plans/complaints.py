@@ -1,20 +1,40 @@
 """Complaints and denunciations. Key: date received + sender + kind + person named + summary.
 
-The person named is linked to a cadre when exactly one cadre has that name.
+A letter is linked to the file of the person it is about (`person_id`): on a form, the cadre the
+officer chose (or no one); else a stored letter keeps its link, whoever writes it, and a new one is
+linked to the one cadre of the name it gives — none when several cadres share it (the import lists
+those letters, for the officer to choose on the form). A letter received before its cadre was
+entered is linked when the cadre is (`LettersWaiting`, from the cadres' plan), by the same rule.
 """
 
+import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from ..changes import TableChanges
+from ..dates import display_date
 from ..errors import RowProblem
 from ..kinds import COMPLAINTS
-from ..people import Identity
+from ..people import CadreBook, Identity
+from ..schema import complaints
 from ..text import identity_key
-from .base import Columns, Outcome, Plan, RecordsByKey, Target, outcome
+from .base import NOBODY, Columns, Outcome, Plan, RecordsByKey, Target, outcome
+
+NAMESAKES = "Đơn chưa gắn hồ sơ cán bộ (nhiều cán bộ cùng họ tên; chọn người trên biểu mẫu đơn)"
+LINKED = "Đơn thư gắn với hồ sơ cán bộ vừa thêm"
 
 
 def complaint_key(values: dict[str, Any]) -> tuple:
     return (values["received_on"], identity_key(values.get("sender") or ""), values["complaint_kind"],
             identity_key(values.get("subject_name") or ""), identity_key(values["summary"]))
+
+
+def letter_named(subject_name: str, received_on: dt.date) -> str:
+    """A letter as a summary's line names it: «Võ Thị Mai (nhận ngày 01/03/2026)»."""
+    return f"{subject_name} (nhận ngày {display_date(received_on)})"
 
 
 class ComplaintPlan(Plan):
@@ -23,6 +43,7 @@ class ComplaintPlan(Plan):
     def __init__(self, connection, now):
         super().__init__(connection, now)
         self.stored = RecordsByKey(connection, self.kind.table, complaint_key, "received_on")
+        self.namesakes: list[str] = []  # new letters about a name several cadres share
 
     def prefetch(self, rows: Columns) -> None:
         self.people.prefetch(Identity(name) for name in rows.column("subject_name") if name)
@@ -34,12 +55,50 @@ class ComplaintPlan(Plan):
         self.stored.on(values["received_on"])
         current = self.check_new(target, self.stored.by_key.get(key), lambda: RowProblem(
             "đã có đơn cùng ngày nhận, người gửi, loại đơn, người bị phản ánh và nội dung", "summary"))
-        wanted = {**self.own_values(values), "person_id": self._subject(values.get("subject_name"))}
+        wanted = {**self.own_values(values), "person_id": self._subject(values, target, current)}
         record_id, changed, created = self.upsert(self.records, current["id"] if current else None, current,
                                                   wanted, clears=target is not None)
         self.stored.by_key[key] = self.records.new[record_id] if created else current
         return outcome(record_id, created, self.changed_fields(changed))
 
-    def _subject(self, name: str | None) -> int | None:
+    def _subject(self, values: dict[str, Any], target: Target | None, current: dict | None) -> int | None:
+        """The person the letter is about: the one the officer chose (NOBODY: none), else the stored
+        letter's, else the one cadre of the name."""
+        if target is not None and target.person_id is not None:
+            return None if target.person_id == NOBODY else target.person_id
+        if current is not None:
+            return current["person_id"]
+        name = values.get("subject_name")
         found = self.cadres.named(name) if name else []
+        if len(found) > 1:
+            self.namesakes.append(letter_named(name, values["received_on"]))
         return self.cadres.person_of(found[0]) if len(found) == 1 else None
+
+    def finish(self) -> dict[str, Any]:
+        extras = super().finish()
+        if self.namesakes:
+            extras[NAMESAKES] = self.namesakes
+        return extras
+
+
+class LettersWaiting:
+    """The letters linked to no one (not in the recycle bin), which a cadre entered after them may be about."""
+
+    def __init__(self, connection: Connection, now: dt.datetime):
+        self.changes = TableChanges(connection, complaints, now)
+        self._connection = connection
+        self.linked: list[str] = []  # the letters linked, as a summary names them
+
+    def link(self, cadres: CadreBook, arrived: Iterable[int]) -> None:
+        """Links each letter naming a cadre `arrived` (added, or back from the recycle bin) to that cadre
+        when no other cadre has the name."""
+        names = {cadres.people.key_of(cadres.person_of(cid))[0] for cid in arrived}
+        waiting = self._connection.execute(
+            select(complaints.c.id, complaints.c.subject_name, complaints.c.received_on)
+            .where(complaints.c.person_id.is_(None), complaints.c.subject_name.is_not(None),
+                   complaints.c.deleted_at.is_(None)).order_by(complaints.c.received_on, complaints.c.id))
+        for letter in waiting:
+            found = cadres.named(letter.subject_name) if identity_key(letter.subject_name) in names else []
+            if len(found) == 1:
+                self.changes.change(letter.id, {}, {"person_id": cadres.person_of(found[0])})
+                self.linked.append(letter_named(letter.subject_name, letter.received_on))

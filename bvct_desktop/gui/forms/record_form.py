@@ -1,7 +1,8 @@
 """The form of one record, built from its kind's field declarations: required fields marked
 with a red *, a Vietnamese message under a field as soon as its value is wrong, dates typed as
 `1955`, `03/1955` or `12/03/1955`, drop-downs for fixed values, a person picker that warns when
-the person already exists, and a prompt before unsaved changes are lost."""
+the person already exists, the choice of the cadre a record naming one by name alone is about, and
+a prompt before unsaved changes are lost."""
 
 from ...core import editing, recipients
 from ...core.errors import BvctError, RowProblem
@@ -28,6 +29,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
+from .cadre_choice import CadreChoice
 from .inputs import changed_signal, make_input, make_read_only, read_input, show_value
 from .members import MembersTable
 from .person_picker import PersonPicker
@@ -61,6 +63,7 @@ class RecordForm(QDialog):
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.current_places: dict[str, QLabel] = {}  # beside a field naming a place: what it is called now
+        self.cadre_choice: CadreChoice | None = None  # beside the name of a cadre named by name alone
         self._dirty = False
         stored = editing.view(context.db, kind, record_id) if record_id else {}
         self.seen = stored.get(editing.VERSION)  # a save over someone else's change since is refused
@@ -171,6 +174,8 @@ class RecordForm(QDialog):
             form.addRow(label, column)
             self.inputs[spec.key], self.errors[spec.key] = widget, error
             changed_signal(widget).connect(lambda _=None, key=spec.key: self._edited(key))
+            if self.kind.named_cadre is not None and spec.key == self.kind.named_cadre.name_key:
+                form.addRow("Hồ sơ cán bộ", self._cadre_choice())
         self.members = None
         if members_only:
             self.members = MembersTable(self.kind, self.editable)
@@ -184,6 +189,12 @@ class RecordForm(QDialog):
             rows.addStretch(1)  # the room to spare goes below the fields, not to a red line under one of them
         return box
 
+    def _cadre_choice(self) -> CadreChoice:
+        self.cadre_choice = CadreChoice(self.context)
+        self.cadre_choice.setEnabled(self.editable)
+        self.cadre_choice.picked.connect(self._set_dirty)
+        return self.cadre_choice
+
     def _suggestions(self, key: str) -> list[str] | None:
         if self.kind.name == "slips" and key == "recipient":
             return [unit.name for unit in recipients.list_recipients(self.context.db)]
@@ -195,8 +206,16 @@ class RecordForm(QDialog):
             show_value(widget, self.kind.field(key), stored.get(key))
         for key in self.current_places:
             self._show_current_place(key)
+        self._show_cadre(stored)
         if self.members is not None:
             self.members.set_members(stored.get(editing.MEMBERS, []))
+
+    def _show_cadre(self, stored: dict) -> None:
+        """The cadre's file the record is about: its link once stored, else the name's one cadre."""
+        if self.cadre_choice is not None:
+            link = self.kind.named_cadre
+            kept = (stored.get(link.column) or editing.NOBODY) if self.record_id else None
+            self.cadre_choice.start(stored.get(link.name_key) or "", kept)
 
     # ----- editing
 
@@ -205,6 +224,8 @@ class RecordForm(QDialog):
         self._check(key)
         if key in self.current_places:
             self._show_current_place(key)
+        if self.cadre_choice is not None and key == self.kind.named_cadre.name_key:
+            self.cadre_choice.follow(read_input(self.inputs[key]))
         if self.picker is not None and key in IDENTITY_KEYS:
             if self.picked is not None:
                 self.picker.warn_changed(self.picked.description, self._changed_identity())
@@ -294,7 +315,7 @@ class RecordForm(QDialog):
             return False
         try:
             self.record_id = editing.save(self.context.db, self.kind.name, self.values(), self.record_id,
-                                          self.person_id, self.seen)
+                                          self._person(), self.seen)
         except editing.FormProblems as problems:
             for key, text in problems.problems.items():
                 self._show_error(key, text)
@@ -305,12 +326,17 @@ class RecordForm(QDialog):
             return False
         stored = editing.load(self.context.db, self.kind.name, self.record_id)
         self.person_id, self.seen = stored.get("person_id"), stored.get(editing.VERSION)
+        self._show_cadre(stored)
         self._dirty = False
         self.setWindowTitle(self._title(stored))
         self.message.show_message("Đã lưu.", error=False)
         self.context.notifier.changed.emit(self.kind.name)
         self.saved.emit(self.record_id)
         return True
+
+    def _person(self) -> int | None:
+        """Whom the record is about, as the form shows it: the person picked, or the cadre chosen."""
+        return self.cadre_choice.choice() if self.cadre_choice is not None else self.person_id
 
     def _point_at_first(self, problems: dict[str, str]) -> None:
         """Scrolls to the first field of the form that `problems` names, focuses it and names it: on a

@@ -1,0 +1,62 @@
+"""On the form of a record naming a cadre by name alone (a letter's subject, kinds.NamedCadre): the
+cadre's file it is about — one of the cadres of the name typed, the person it is linked to, or no one.
+A new record takes the name's one cadre until the officer chooses; a stored one keeps its link
+(core/plans/complaints.py)."""
+
+from ...core import editing
+from ..context import AppContext
+from ..look import styled
+from ..qt import QComboBox, QLabel, QVBoxLayout, QWidget, Signal
+
+NO_ONE = "(không gắn với hồ sơ cán bộ nào)"
+
+
+class CadreChoice(QWidget):
+    picked = Signal()  # the officer chose: the form has changed
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.kept: int | None = None  # the person chosen or linked (editing.NOBODY: no one); None: the name's rule
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        self.box = QComboBox()
+        self.box.activated.connect(self._picked)
+        layout.addWidget(self.box)
+        self.hint = styled(QLabel(), "hint")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        layout.addWidget(self.hint)
+
+    def start(self, name: str, kept: int | None) -> None:
+        """The choices for `name`, `kept` chosen (None: the name's one cadre when it has one)."""
+        self.kept = kept
+        self.follow(name)
+
+    def follow(self, name: str) -> None:
+        """The choices for the name typed: no one, the cadres of that name, and the person kept."""
+        db = self.context.db
+        named = editing.cadres_named(db, name)
+        kept = [] if self.kept in (None, editing.NOBODY) or any(facts.person_id == self.kept for facts in named) \
+            else [editing.person_facts(db, self.kept)]
+        self.box.clear()
+        self.box.addItem(NO_ONE, editing.NOBODY)
+        for facts in named + kept:
+            self.box.addItem(f"{facts.description} – {facts.known[0]}" if facts.known else facts.description,
+                             facts.person_id)
+        ruled = named[0].person_id if len(named) == 1 else editing.NOBODY
+        self.box.setCurrentIndex(max(self.box.findData(ruled if self.kept is None else self.kept), 0))
+        unchosen = bool(named) and self.choice() == editing.NOBODY
+        self.hint.setText(f"Có {len(named)} cán bộ cùng họ tên «{name.strip()}»: nếu đơn nói về cán bộ, "
+                          "hãy chọn đúng người." if unchosen else "")
+        self.hint.setVisible(unchosen)
+
+    def choice(self) -> int:
+        """The person chosen; editing.NOBODY: no one."""
+        return self.box.currentData()
+
+    def _picked(self, _index: int) -> None:
+        self.kept = self.choice()
+        self.hint.hide()
+        self.picked.emit()

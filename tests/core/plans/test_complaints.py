@@ -1,0 +1,110 @@
+"""Complaints: the cadre's file a letter is linked to, kept through edits, chosen by the officer,
+and found when the cadre is entered after the letter."""
+
+import pytest
+
+from bvct_desktop.core import editing, importing, vault
+from bvct_desktop.core.kinds import CADRES, COMPLAINTS
+from bvct_desktop.core.schema import cadres, complaints
+from tests.conftest import ADMIN, PASSWORD
+from tests.rows_sheet import rows_sheet
+
+HEADERS = ["Ngày nhận", "Người gửi", "Loại đơn", "Họ và tên người bị phản ánh", "Nội dung tóm tắt"]
+LETTER = {"received_on": "01/03/2026", "sender": "Nặc danh", "complaint_kind": "Tố cáo",
+          "subject_name": "Võ Thị Mai", "summary": "Nhận quà biếu"}
+
+
+@pytest.fixture
+def db(cli):
+    database = vault.unlock(cli.db, ADMIN, PASSWORD)
+    yield database
+    database.close()
+
+
+def _cadre(db, full_name: str, birth_date: str, home_town: str) -> int:
+    """The person of a cadre saved on the form."""
+    cadre = editing.save(db, "cadres", {"full_name": full_name, "birth_date": birth_date, "home_town": home_town})
+    with db.read() as connection:
+        return connection.execute(cadres.select().with_only_columns(cadres.c.person_id)
+                                  .where(cadres.c.id == cadre)).scalar_one()
+
+
+def _linked(db, letter: int) -> int | None:
+    with db.read() as connection:
+        return connection.execute(complaints.select().with_only_columns(complaints.c.person_id)
+                                  .where(complaints.c.id == letter)).scalar_one()
+
+
+def _import(db, kind, rows: list[list]) -> importing.ImportResult:
+    headers = HEADERS if kind is COMPLAINTS else ["Họ và tên", "Ngày sinh", "Quê quán"]
+    result = importing.import_sheet(db, kind, rows_sheet([headers, *rows]))
+    assert result.ok, result.problems
+    return result
+
+
+def test_an_edit_keeps_the_link_when_a_namesake_cadre_is_entered(db):
+    """Complaint #7 about Võ Thị Mai was linked; a second cadre Võ Thị Mai came; the officer typed a result
+    and saved: the letter lost its link and left her «Đơn thư» tab."""
+    mai = _cadre(db, "Võ Thị Mai", "1980", "Hàm Tiến")
+    letter = editing.save(db, "complaints", LETTER)
+    assert _linked(db, letter) == mai
+    _cadre(db, "Võ Thị Mai", "1995", "Hàm Mỹ")
+    editing.save(db, "complaints", {**LETTER, "result": "Đang xác minh"}, letter)
+    assert _linked(db, letter) == mai
+    stored = editing.load(db, "complaints", letter)
+    editing.save(db, "complaints", {**stored, "result": "Đã xác minh"}, letter, stored["person_id"])
+    assert _linked(db, letter) == mai
+    assert _import(db, COMPLAINTS, [[*LETTER.values()]]).counts["unchanged"] == 1
+    assert _linked(db, letter) == mai
+
+
+def test_the_officer_chooses_which_of_two_namesakes_a_letter_is_about(db):
+    first = _cadre(db, "Võ Thị Mai", "1980", "Hàm Tiến")
+    second = _cadre(db, "Võ Thị Mai", "1995", "Hàm Mỹ")
+    assert [facts.person_id for facts in editing.cadres_named(db, "Võ Thị  Mai")] == [first, second]
+    letter = editing.save(db, "complaints", LETTER)
+    assert _linked(db, letter) is None  # the name alone tells neither
+    editing.save(db, "complaints", LETTER, letter, second)
+    assert _linked(db, letter) == second
+    editing.save(db, "complaints", LETTER, letter, editing.NOBODY)  # about someone who is not a cadre after all
+    assert _linked(db, letter) is None
+    editing.save(db, "complaints", {**LETTER, "result": "Không có cơ sở"}, letter)
+    assert _linked(db, letter) is None
+
+
+def test_the_form_is_told_the_namesakes_and_the_person_a_letter_is_linked_to(db):
+    mai = _cadre(db, "Võ Thị Mai", "1980", "Hàm Tiến")
+    assert editing.cadres_named(db, "Võ Thị Lan") == []
+    linked = editing.person_facts(db, mai)
+    assert linked.description.startswith("Võ Thị Mai, sinh 1980") and linked.known == ["cán bộ"]
+
+
+def test_an_import_tells_the_letters_about_a_name_two_cadres_share(db):
+    _cadre(db, "Võ Thị Mai", "1980", "Hàm Tiến")
+    _cadre(db, "Võ Thị Mai", "1995", "Hàm Mỹ")
+    result = _import(db, COMPLAINTS, [[*LETTER.values()]])
+    [line] = [line for line in result.extra_lines() if line.startswith("Đơn chưa gắn hồ sơ cán bộ")]
+    assert line == ("Đơn chưa gắn hồ sơ cán bộ (nhiều cán bộ cùng họ tên; chọn người trên biểu mẫu đơn): "
+                    "1: Võ Thị Mai (nhận ngày 01/03/2026)")
+
+
+def test_a_letter_received_before_the_cadre_is_linked_when_the_cadre_is_entered(db):
+    letter = editing.save(db, "complaints", LETTER)
+    other = editing.save(db, "complaints", {**LETTER, "subject_name": "Đinh Văn Tài"})
+    assert _linked(db, letter) is None
+    result = _import(db, CADRES, [["Võ Thị Mai", "1980", "Hàm Tiến"], ["Đinh Văn Tài", "1975", "Mũi Né"],
+                                  ["Đinh Văn Tài", "1990", "La Gi"]])
+    with db.read() as connection:
+        mai = connection.execute(cadres.select().with_only_columns(cadres.c.person_id)
+                                 .order_by(cadres.c.id)).scalars().first()
+    assert _linked(db, letter) == mai
+    assert _linked(db, other) is None  # two cadres of that name: neither
+    assert result.extra_lines() == ["Đơn thư gắn với hồ sơ cán bộ vừa thêm: 1: Võ Thị Mai (nhận ngày 01/03/2026)"]
+    _cadre(db, "Đinh Văn Tài", "1960", "Phan Thiết")
+    assert _linked(db, other) is None
+
+
+def test_a_cadre_saved_on_the_form_takes_the_letters_about_that_name(db):
+    letter = editing.save(db, "complaints", LETTER)
+    mai = _cadre(db, "Võ Thị Mai", "1980", "Hàm Tiến")
+    assert _linked(db, letter) == mai
