@@ -24,7 +24,7 @@ from .errors import InputError
 from .fields import Field
 from .kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, SLIPS, Kind, kind_named
 from .permissions import Action
-from .personfile import cases
+from .personfile import cases, letters
 from .schema import (
     archive_requests,
     cadres,
@@ -262,7 +262,7 @@ VIEWS: dict[str, View] = {
         text_columns=(complaints.c.sender, complaints.c.complaint_kind, complaints.c.subject_name,
                       complaints.c.summary, complaints.c.result),
         period=complaints.c.received_on,
-        statuses={**_by_day(complaints.c.resolved_on, "Chưa giải quyết", "Đã giải quyết"),
+        statuses={**_by_day(complaints.c.resolved_on, letters.OPEN, letters.RESOLVED),
                   NO_COMPLAINT_DEADLINE: lambda today: (deadlines.not_done_by(complaints.c.resolved_on, today)
                                                         & complaints.c.due_on.is_(None))},
         purpose=complaints.c.complaint_kind, purposes=COMPLAINTS.field("complaint_kind").choices,

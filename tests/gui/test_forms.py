@@ -24,6 +24,7 @@ from bvct_desktop.gui.qt import (
     QRect,
     Qt,
     QTableView,
+    QTableWidget,
     QToolTip,
 )
 from bvct_desktop.gui.registers.page import RegisterPage
@@ -1097,3 +1098,37 @@ def test_a_new_complaint_about_the_one_cadre_of_a_name_is_linked_to_that_cadre_u
     support.fill(form, {"result": "Chuyển cơ quan có thẩm quyền"})
     assert form.cadre_choice.choice() == editing.NOBODY and form.save()
     assert editing.load(context.db, "complaints", form.record_id)["person_id"] is None
+
+
+def test_the_case_window_shows_the_letters_about_the_person_and_asks_before_concluding_while_one_is_open(
+        qtbot, context):
+    page = _page(qtbot, context, "vetting-cases")
+    form = _case_opened(page)
+    labels = [label.text() for label in form.findChildren(QLabel)]
+    assert "<b>Đơn thư về người được thẩm tra</b>: không có." in labels
+    person = cases.case_file(context.db, form.record_id).case["person_id"]
+    letter = {"received_on": "01/05/2026", "sender": "Nặc danh", "complaint_kind": "Tố cáo",
+              "summary": "Kê khai chưa trung thực", "due_on": "30/06/2026"}
+    editing.save(context.db, "complaints", {**letter, "received_on": "02/01/2026", "resolved_on": "01/03/2026"},
+                 None, person)
+    editing.save(context.db, "complaints", letter, None, person)
+    context.notifier.changed.emit("complaints")  # as the letter's form says when it saves
+    labels = [label.text() for label in form.findChildren(QLabel)]
+    assert "<b>Đơn thư về người được thẩm tra</b> — 1 đơn chưa giải quyết" in labels
+    table = next(table for table in form.findChildren(QTableWidget)
+                 if table.horizontalHeaderItem(0).text() == "Trạng thái")
+    assert [[table.item(row, column).text() for column in range(4)] for row in range(table.rowCount())] == [
+        ["Chưa giải quyết", "Tố cáo", "01/05/2026", "30/06/2026"],
+        ["Đã giải quyết", "Tố cáo", "02/01/2026", "30/06/2026"]]
+    buttons = {button.text(): button for button in form.findChildren(QPushButton)}
+    buttons["Ghi kết luận"].click()
+    support.fill(form.dialog, {"conclusion_no": "15-CV/BTCTU", "concluded_on": "10/06/2026", "result": "Đủ tiêu chuẩn"})
+    context.dialogs.answer_next(NO)
+    assert not form.dialog.save()
+    assert context.dialogs.shown[-1].text == (
+        "Người được thẩm tra còn 1 đơn thư chưa giải quyết: Tố cáo nhận ngày 01/05/2026, hạn giải quyết 30/06/2026. "
+        "Kết luận trước khi giải quyết xong đơn thư có thể phải xem xét lại.\n\nVẫn lưu?")
+    assert cases.case_file(context.db, form.record_id).case["status"] == cases.OPEN
+    context.dialogs.answer_next(YES)
+    assert form.dialog.save()
+    assert cases.case_file(context.db, form.record_id).case["status"] == cases.CONCLUDED

@@ -1,5 +1,6 @@
 """Vetting cases (hồ sơ thẩm tra, xác minh, brief §1.3): who is vetted and what for, the slips
-and archive requests that serve the case, its conclusion, and how long the conclusion holds.
+and archive requests that serve the case, the letters about the person, its conclusion, and how
+long the conclusion holds.
 
 A slip is attached to its case when it is saved (core/plans/cases.py states the rule).
 Recording the conclusion closes the case, so a later slip opens a new one. A case goes to the
@@ -18,14 +19,14 @@ from sqlalchemy.engine import Connection
 
 from .. import audit, settings
 from ..database import Database
-from ..editing import VERSION
+from ..editing import VERSION, FormProblems
 from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
 from ..kinds import CASE_PURPOSES
 from ..permissions import Action
 from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, moved, new_date, went_with_slip
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
-from . import writes
+from . import letters, writes
 from .relatives import Relative, of_person
 
 KIND = "vetting-cases"
@@ -66,6 +67,7 @@ class CaseFile:
     full_name: str
     slips: list[dict[str, Any]]
     archive_requests: list[dict[str, Any]]
+    letters: list[dict[str, Any]]  # about the person vetted, open ones first (personfile/letters.py)
     unchecked: list[Unchecked]
     valid_until: dt.date | None  # the last day the conclusion holds, when concluded
 
@@ -131,6 +133,18 @@ def record_conclusion(db: Database, case_id: int, raw: dict[str, Any], seen: tup
         if values["concluded_on"] < case["opened_on"]:
             raise InputError("Ngày kết luận trước ngày mở hồ sơ.")
         writes.update(db, connection, vetting_cases, KIND, case, {**values, "status": CONCLUDED}, NAMED_BY)
+
+
+def conclusion_doubts(db: Database, person_id: int, raw: dict[str, Any]) -> list[str]:
+    """What recording a conclusion (`raw`) about the person asks the officer to confirm, not refused: the
+    letters about them still open today; none while a field is invalid (saving tells that)."""
+    try:
+        writes.parse(CONCLUSION_FIELDS, raw)
+    except FormProblems:
+        return []
+    db.require(Action.BROWSE, "xem đơn thư")
+    with db.read() as connection:
+        return letters.open_told(letters.about(connection, person_id, db.clock().date()))
 
 
 def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:
@@ -206,8 +220,8 @@ def _versioned(case: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def case_file(db: Database, case_id: int) -> CaseFile:
-    """The case (with its VERSION) with its slips, archive requests, relatives still unchecked and
-    validity."""
+    """The case (with its VERSION) with its slips, archive requests, the letters about the person (open
+    today or not), relatives still unchecked and validity."""
     db.require(Action.BROWSE, "xem hồ sơ thẩm tra")
     with db.read() as connection:
         case = _versioned(writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra"))
@@ -218,9 +232,10 @@ def case_file(db: Database, case_id: int) -> CaseFile:
             select(archive_requests).where(archive_requests.c.vetting_case_id == case_id,
                                            archive_requests.c.deleted_at.is_(None))
             .order_by(archive_requests.c.doc_on)).mappings()]
+        about = letters.about(connection, case["person_id"], db.clock().date())
         months = int(settings.read_all(connection)[VALIDITY_SETTING])
         missing = unchecked(of_person(connection, case["person_id"]), case["opened_on"], served)
-    return CaseFile(case, full_name, served, requests, missing,
+    return CaseFile(case, full_name, served, requests, about, missing,
                     add_months(case["concluded_on"], months) if case["concluded_on"] else None)
 
 

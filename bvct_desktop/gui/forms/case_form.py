@@ -1,6 +1,7 @@
 """One vetting case (hồ sơ thẩm tra) in one window: who is vetted and what for, the slips and
-archive requests that serve it, the relatives the rules still require checked, and the
-conclusion with how long it holds. A new case starts by choosing the person."""
+archive requests that serve it, the complaint and denunciation letters about the person (open ones
+first), the relatives the rules still require checked, and the conclusion with how long it holds.
+A new case starts by choosing the person."""
 
 from collections.abc import Callable
 from typing import Any
@@ -8,7 +9,7 @@ from typing import Any
 from ...core.database import Database
 from ...core.dates import display_date
 from ...core.errors import BvctError
-from ...core.kinds import SLIPS
+from ...core.kinds import COMPLAINTS, SLIPS
 from ...core.permissions import Action, allows
 from ...core.personfile import cases
 from ..context import AppContext
@@ -32,7 +33,8 @@ from .person_picker import PersonPicker
 from .record_form import RecordForm
 
 OPEN_ACTION, EDIT_ACTION, CONCLUDE_ACTION = CASES.actions
-SERVING = ("slips", "archive-requests", "*")  # the notifier's names of the records shown in a case
+SERVING = ("slips", "archive-requests", "complaints", "*")  # the notifier's names of the records shown in a case
+LETTER_KEYS = ("complaint_kind", "received_on", "due_on", "resolved_on", "sender", "summary", "result")
 
 
 class CaseForm(QDialog):
@@ -115,6 +117,7 @@ class CaseForm(QDialog):
                 "archive-requests", ["Số văn bản", "Ngày văn bản", "Ngày trả lời", "Kết quả"], found.archive_requests,
                 lambda r: [r["doc_no"] or "", display_date(r["doc_on"]), display_date(r["answered_on"]),
                            r["result"] or ""]))
+        self._show_letters(found.letters)
         missing = "<br>".join(f"– {u.relation}" + (f": {u.full_name}" if u.full_name else "") + f" ({u.reason})"
                               for u in found.unchecked)
         self.layout_.addWidget(QLabel("<b>Thân nhân cần xác minh còn thiếu:</b><br>" + missing if missing
@@ -129,6 +132,18 @@ class CaseForm(QDialog):
                 button.clicked.connect(lambda _=False, a=action, c=case: self._act(a, c))
                 buttons.addWidget(button)
         self._add_buttons(buttons)
+
+    def _show_letters(self, letters: list[dict[str, Any]]) -> None:
+        """The letters about the person vetted, open ones first, or that there are none."""
+        still_open = sum(letter["open"] for letter in letters)
+        title = "<b>Đơn thư về người được thẩm tra</b>"
+        if not letters:
+            self.layout_.addWidget(QLabel(title + ": không có."))
+            return
+        self.layout_.addWidget(QLabel(title + (f" — {still_open} đơn chưa giải quyết" if still_open else "")))
+        self.layout_.addWidget(self._table(
+            "complaints", ["Trạng thái", *(COMPLAINTS.field(key).header for key in LETTER_KEYS)], letters,
+            lambda letter: [letter["state"], *(COMPLAINTS.field(key).display(letter[key]) for key in LETTER_KEYS)]))
 
     def _table(self, kind: str, headers: list[str], records: list[dict[str, Any]],
                cells: Callable[[dict[str, Any]], list[str]]) -> QTableWidget:

@@ -506,3 +506,44 @@ def test_opening_a_case_is_audited_naming_it_and_reading_it_again_is_not(db):
                                                "opened_on": "2026-03-01", "status": cases.OPEN}}
     cases.case_file(db, case)  # the window re-read after a save
     assert last_audit(db)["id"] == entry["id"]
+
+
+def _letter(db, received_on, kind, due_on=None, resolved_on=None, subject="Nguyễn Văn Hùng") -> int:
+    from bvct_desktop.core import editing
+
+    return editing.save(db, "complaints", {"received_on": received_on, "sender": "Nặc danh", "complaint_kind": kind,
+                                           "subject_name": subject, "summary": f"Nội dung {received_on}",
+                                           "due_on": due_on, "resolved_on": resolved_on})
+
+
+def test_the_case_shows_the_letters_about_the_person_vetted_open_ones_first(db):
+    """Today is 01/03/2026. A letter resolved on 10/03/2026 is still open today (as the dashboard counts it)."""
+    case = cases.open_case(db, person_named(db, "Nguyễn Văn Hùng"), {"purpose": "Bổ nhiệm", "opened_on": "01/02/2026"})
+    resolved = _letter(db, "02/05/2025", "Tố cáo", "02/07/2025", "20/06/2025")
+    later = _letter(db, "10/02/2026", "Khiếu nại", "15/03/2026")
+    resolving = _letter(db, "02/01/2026", "Tố cáo", "01/02/2026", "10/03/2026")
+    undated = _letter(db, "20/02/2026", "Phản ánh")
+    _letter(db, "05/01/2026", "Tố cáo", subject="Trần Thị Ánh")
+    letters = cases.case_file(db, case).letters
+    assert [(letter["id"], letter["state"]) for letter in letters] == [
+        (resolving, "Chưa giải quyết"), (later, "Chưa giải quyết"), (undated, "Chưa giải quyết"),
+        (resolved, "Đã giải quyết")]
+    assert letters[0]["due_on"] == dt.date(2026, 2, 1) and letters[0]["complaint_kind"] == "Tố cáo"
+
+
+def test_recording_a_conclusion_while_a_letter_about_the_person_is_open_is_asked_about(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    concluded = {**CONCLUSION, "concluded_on": "28/02/2026"}
+    assert cases.conclusion_doubts(db, hung, concluded) == []
+    letter = _letter(db, "02/01/2026", "Tố cáo", "01/02/2026", "10/03/2026")
+    _letter(db, "10/02/2026", "Khiếu nại")
+    assert cases.conclusion_doubts(db, hung, concluded) == [
+        "Người được thẩm tra còn 2 đơn thư chưa giải quyết: Tố cáo nhận ngày 02/01/2026, hạn giải quyết "
+        "01/02/2026; Khiếu nại nhận ngày 10/02/2026, chưa có hạn. Kết luận trước khi giải quyết xong đơn thư "
+        "có thể phải xem xét lại."]
+    assert cases.conclusion_doubts(db, hung, {**concluded, "result": ""}) == []  # saving tells what is wrong
+    from bvct_desktop.core import editing
+
+    stored = editing.load(db, "complaints", letter)
+    editing.save(db, "complaints", {**stored, "resolved_on": "20/02/2026"}, letter)
+    assert cases.conclusion_doubts(db, hung, concluded)[0].startswith("Người được thẩm tra còn 1 đơn thư chưa")

@@ -1,0 +1,43 @@
+"""The complaint and denunciation letters about a person (those linked to their file), which a vetting
+weighs (brief: the vetting dossier holds them): those still open on a day first — not resolved by
+then, by the rule of every deadline (deadlines.not_done_by) — the soonest deadline first, then those
+resolved, the latest first."""
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from ..dates import display_date
+from ..deadlines import not_done_by
+from ..schema import complaints
+
+OPEN, RESOLVED = "Chưa giải quyết", "Đã giải quyết"  # a letter's state, as the register's statuses name it
+
+
+def about(connection: Connection, person_id: int, today: dt.date) -> list[dict[str, Any]]:
+    """The letters about the person (not in the recycle bin), each with its `state` on `today`."""
+    still_open = not_done_by(complaints.c.resolved_on, today)
+    rows = connection.execute(select(complaints, still_open.label("open")).where(
+        complaints.c.person_id == person_id, complaints.c.deleted_at.is_(None))).mappings()
+    letters = [{**row, "state": OPEN if row["open"] else RESOLVED} for row in rows]
+    return sorted(letters, key=_order)
+
+
+def _order(letter: dict[str, Any]) -> tuple:
+    if letter["open"]:
+        return 0, letter["due_on"] is None, letter["due_on"] or letter["received_on"], letter["id"]
+    return 1, -letter["resolved_on"].toordinal(), letter["id"]
+
+
+def open_told(letters: list[dict[str, Any]]) -> list[str]:
+    """What a conclusion recorded while `letters` are open asks the officer to confirm (none when none is)."""
+    still_open = [letter for letter in letters if letter["open"]]
+    if not still_open:
+        return []
+    listed = "; ".join(f"{letter['complaint_kind']} nhận ngày {display_date(letter['received_on'])}, "
+                       + (f"hạn giải quyết {display_date(letter['due_on'])}" if letter["due_on"] else "chưa có hạn")
+                       for letter in still_open)
+    return [f"Người được thẩm tra còn {len(still_open)} đơn thư chưa giải quyết: {listed}. Kết luận trước khi "
+            "giải quyết xong đơn thư có thể phải xem xét lại."]
