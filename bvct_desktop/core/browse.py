@@ -268,7 +268,7 @@ VIEWS: dict[str, View] = {
         purpose=complaints.c.complaint_kind, purposes=COMPLAINTS.field("complaint_kind").choices,
         purpose_label="Loại đơn",
         overdue=lambda today, values: (deadlines.not_done_by(complaints.c.resolved_on, today)
-                                       & (complaints.c.due_on < today)),
+                                       & deadlines.past_due(complaints.c.due_on, today)),
         overdue_label="Quá hạn giải quyết"),
 }
 

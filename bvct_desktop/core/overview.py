@@ -124,8 +124,9 @@ def _per_month(connection, column, first: dt.date, last: dt.date) -> dict[str, i
 
 
 def complaints_due(db: Database, today: dt.date, warning_days: int = WARNING_DAYS) -> list[Due]:
-    """Complaints unresolved by `today` past their `Hạn giải quyết` or due within `warning_days`, each named by
-    the person complained about (then the sender)."""
+    """Complaints unresolved by `today` past their `Hạn giải quyết` (on a day off, the next working day, as
+    the registers' `deadlines.past_due`) or due within `warning_days`, each named by the person complained
+    about (then the sender)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
         rows = connection.execute(
@@ -135,7 +136,8 @@ def complaints_due(db: Database, today: dt.date, warning_days: int = WARNING_DAY
                    complaints.c.due_on <= today + dt.timedelta(days=warning_days))
             .order_by(complaints.c.due_on)).all()
     return [Due(row.id, f"{row.complaint_kind} – {row.subject_name or 'không ghi người bị phản ánh'} "
-                f"(người gửi: {row.sender or 'không ghi'})", row.due_on) for row in rows]
+                f"(người gửi: {row.sender or 'không ghi'})", workdays.working_day_on_or_after(row.due_on))
+            for row in rows]
 
 
 def conclusions_due(db: Database, today: dt.date) -> list[Due]:

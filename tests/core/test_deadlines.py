@@ -110,6 +110,23 @@ def test_a_vetting_case_due_on_a_day_off_is_late_after_the_next_working_day(db):
     assert case in _overdue(db, "vetting-cases", tuesday)
 
 
+def test_a_complaint_due_on_a_day_off_is_late_after_the_next_working_day(db):
+    """Due Friday 01/01/2027, New Year's Day: its deadline ends on Monday 04/01/2027, as a slip's or a
+    vetting case's would — due that day, not «Quá hạn 3 ngày»."""
+    from bvct_desktop.core import editing, overview
+
+    complaint = editing.save(db, "complaints", {"received_on": "30/11/2026", "sender": "Nặc danh",
+                                                "complaint_kind": "Tố cáo", "summary": "Kê khai chưa trung thực",
+                                                "due_on": "01/01/2027"})
+    monday, tuesday = dt.date(2027, 1, 4), dt.date(2027, 1, 5)
+    [due] = [due for due in overview.complaints_due(db, monday) if due.record_id == complaint]
+    assert due.due_on == monday and due.days_late(monday) == 0
+    assert complaint not in _overdue(db, "complaints", monday)
+    [due] = [due for due in overview.complaints_due(db, tuesday) if due.record_id == complaint]
+    assert due.days_late(tuesday) == 1
+    assert complaint in _overdue(db, "complaints", tuesday)
+
+
 def test_a_complaint_due_is_named_by_the_person_complained_about(cli, tmp_path):
     import datetime as dt
 
@@ -149,7 +166,7 @@ def test_a_complaint_resolved_after_today_is_still_due(cli, tmp_path):
                                            "resolved_on": "31/03/2026"})
     today = dt.date(2026, 3, 25)
     assert [(due.record_id, due.days_late(today)) for due in overview.complaints_due(db, today)] == [
-        (late, 38), (near, -6)]
+        (late, 30), (near, -6)]  # due Sunday 15/02/2026, on the eve of Tết: it ends on Monday 23/02/2026
     assert browse.record_ids(db, "complaints", filters=browse.Filters(overdue=True), today=today) == [late]
     assert overview.complaints_due(db, dt.date(2026, 4, 1)) == []
     db.close()
