@@ -2,7 +2,8 @@
 cannot write into the encrypted database.
 
 After `FREE_ATTEMPTS` wrong passwords in a row a user waits before the next try, longer each
-time (`DELAYS`); a locked account is refused before any password is tried. The key file
+time (`DELAYS`); a locked account is refused before any password is tried, never for longer than its
+delay from the time of the try (a clock put back must not stretch the wait). The key file
 survives a restart, so restarting does not reset the count. Each failure, each lockout (from when,
 until when) and each try refused while locked is also kept as an event until the next successful
 unlock copies it into the audit trail (`pending_events`, then `settle`).
@@ -75,6 +76,7 @@ def _refuse_while_locked(keys: keyfile.KeyFile, key_path: Path, user: str, now: 
     until = locked_until(keys, user)
     if until is None or now >= until:
         return
+    until = _within_its_delay(keys, key_path, user, now, until)
     if counted and written is not None:
         written(LOCKED_OUT)
     elif counted:
@@ -86,6 +88,23 @@ def _refuse_while_locked(keys: keyfile.KeyFile, key_path: Path, user: str, now: 
     if user == keyfile.RECOVERY_SLOT:
         raise AuthError(f"Khóa khôi phục đã bị tạm khóa do nhập sai nhiều lần; {_try_again(until)}")
     raise AuthError(f"Tài khoản «{user}» đã bị tạm khóa do nhập sai mật khẩu nhiều lần; {_try_again(until)}")
+
+
+def _within_its_delay(keys: keyfile.KeyFile, key_path: Path, user: str, now: dt.datetime,
+                      until: dt.datetime) -> dt.datetime:
+    """The end of `user`'s lockout, no later than its own delay from `now`. One that ends later was taken
+    while the computer's clock was ahead, put right since: it would last as long as the clock was ahead (a
+    year). It is shortened in the key file, so that it still ends."""
+    longest = (now + (delay_after(keys.failures[user]["count"]) or DELAYS[-1])).replace(microsecond=0)
+    if until <= longest:
+        return until
+
+    def shortened(kept: keyfile.KeyFile) -> None:
+        if user in kept.failures:
+            kept.failures[user]["until"] = longest.isoformat(timespec="seconds")
+
+    keyfile.update(key_path, shortened)
+    return longest
 
 
 def _try_again(until: dt.datetime) -> str:

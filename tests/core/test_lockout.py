@@ -139,6 +139,22 @@ def test_tries_refused_while_the_account_is_locked_reach_the_trail_and_lengthen_
     assert trail[-1] == ("binh", "đăng nhập", START + dt.timedelta(seconds=10), "Lý do: «đang tạm khóa»")
 
 
+def test_a_lockout_taken_while_the_clock_was_a_year_ahead_lasts_its_own_delay_once_the_clock_is_put_right(made):
+    """Five wrong passwords on 05/11/2027 (the PC's clock a year ahead): 30 seconds, not until 05/11/2027 once
+    the clock says 05/11/2026 again — the wait is never longer than its delay from now, and then ends."""
+    clock = Clock()
+    clock.now = dt.datetime(2027, 11, 5, 9, 0, 6)
+    _fail(made, clock, 5)
+    clock.now = dt.datetime(2026, 11, 5, 9, 5, 0)
+    with pytest.raises(AuthError, match=r"nhiều lần; hãy thử lại sau 05/11/2026 09:05:30\.$"):
+        vault.unlock(made, ADMIN, PASSWORD, clock)
+    clock.advance(seconds=10)
+    with pytest.raises(AuthError, match=r"nhiều lần; hãy thử lại sau 05/11/2026 09:05:30\.$"):
+        vault.unlock(made, ADMIN, PASSWORD, clock)  # still the same end: a wait that ends
+    clock.advance(seconds=20)
+    vault.unlock(made, ADMIN, PASSWORD, clock).close()
+
+
 def test_a_disabled_account_and_a_name_no_one_has_are_told_apart_from_a_wrong_password(made):
     clock = Clock()
     db = vault.unlock(made, ADMIN, PASSWORD, clock)
