@@ -3,9 +3,10 @@ program — and any shown while locked, a preview or a form a job opens — is c
 hidden, its controls, menus and shortcuts unusable, nothing closed, so unsaved edits survive)
 until the officer types the password again — checked on a worker (the key derivation takes up
 to a second) while the cover says so — or logs out so another officer can log in. Ctrl+L locks
-at once. The clock is injected for tests."""
+at once. Idle time is read on a clock that only runs forward (`AppContext.elapsed`, injected for tests):
+the PC's date put back after the last touch must not keep the program unlocked."""
 
-import datetime as dt
+from collections.abc import Callable
 
 from ..core import settings
 from .context import AppContext
@@ -44,15 +45,16 @@ def idle_minutes(context: AppContext) -> int:
 
 
 class IdleWatch(QObject):
-    """Emits `idle` once when no input has come for `minutes` (by the injected clock)."""
+    """Emits `idle` once when no input has come for `minutes` (by `elapsed`, seconds on a clock that only
+    runs forward)."""
 
     idle = Signal()
 
-    def __init__(self, clock, minutes: int, parent: QObject | None = None):
+    def __init__(self, elapsed: Callable[[], float], minutes: int, parent: QObject | None = None):
         super().__init__(parent)
-        self._clock = clock
+        self._elapsed = elapsed
         self.minutes = minutes
-        self.last_activity = clock()
+        self.last_activity = elapsed()
         self._fired = False
         QApplication.instance().installEventFilter(self)
         self._timer = QTimer(self)
@@ -65,13 +67,13 @@ class IdleWatch(QObject):
         return False
 
     def touch(self) -> None:
-        self.last_activity = self._clock()
+        self.last_activity = self._elapsed()
         self._fired = False
 
     def check(self) -> bool:
         if self._fired or self.minutes <= 0:
             return False
-        if self._clock() - self.last_activity >= dt.timedelta(minutes=self.minutes):
+        if self._elapsed() - self.last_activity >= self.minutes * 60:
             self._fired = True
             self.idle.emit()
             return True
@@ -181,7 +183,7 @@ class Locker(QObject):
         self.covers: list[LockCover] = []
         self.unlocking = None  # the password being checked on a worker
         self.leaving = False  # logging out from the lock screen
-        self.watch = IdleWatch(context.clock, idle_minutes(context), self)
+        self.watch = IdleWatch(context.elapsed, idle_minutes(context), self)
         self.watch.idle.connect(self.lock)
 
     @property

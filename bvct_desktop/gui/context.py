@@ -1,7 +1,8 @@
-"""What every page of the application is given: the open database, the clock, the dialogs,
+"""What every page of the application is given: the open database, the clocks, the dialogs,
 and one notifier that says "this kind of record changed" so views decide to refresh."""
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -26,3 +27,5 @@ class AppContext:
     dialogs: Dialogs
     notifier: Notifier = field(default_factory=Notifier)
     read_only: bool = False
+    # seconds on a clock that only runs forward: how long something lasted, whatever the PC's date is set to
+    elapsed: Callable[[], float] = time.monotonic

@@ -23,16 +23,22 @@ OFFICE_SCREEN = QRect(0, 0, 1366, 728)  # an office PC's 1366×768 less its task
 
 
 class FakeClock:
-    """The injected clock: tests move time forward instead of waiting."""
+    """The injected clocks: tests move time forward instead of waiting (`advance`), or set the PC's date
+    (`now`), which leaves the clock that only runs forward (`elapsed`) where it is."""
 
     def __init__(self, now: dt.datetime = TODAY):
         self.now = now
+        self.seconds = 0.0
 
     def __call__(self) -> dt.datetime:
         return self.now
 
+    def elapsed(self) -> float:
+        return self.seconds
+
     def advance(self, **delta: float) -> None:
         self.now += dt.timedelta(**delta)
+        self.seconds += dt.timedelta(**delta).total_seconds()
 
 
 def new_database(folder: Path, clock: FakeClock, kinds: tuple[str, ...] = ()) -> Database:
@@ -61,7 +67,7 @@ def as_user(db: Database, name: str, role: str, password: str = "Mat-khau-rieng-
 def context_for(db: Database, clock: FakeClock, read_only: bool = False) -> AppContext:
     dialogs = Dialogs()
     dialogs.scripted = True
-    return AppContext(db=db, clock=clock, dialogs=dialogs, read_only=read_only)
+    return AppContext(db=db, clock=clock, dialogs=dialogs, read_only=read_only, elapsed=clock.elapsed)
 
 
 def main_window(qtbot, db: Database, clock: FakeClock, read_only: bool = False) -> MainWindow:

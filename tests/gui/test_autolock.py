@@ -2,6 +2,8 @@
 shown later too), nothing usable nor anybody's name in a title while locked, unsaved edits
 kept, the password asked again (with the lockout rules)."""
 
+import datetime as dt
+
 import pytest
 
 from bvct_desktop.core import settings
@@ -73,6 +75,19 @@ def test_locks_after_the_idle_time_of_the_setting(window, clock):
     assert watch.check() and window.locker.locked
     assert "Đã khóa" in window.lock_label.text()
     assert "khóa màn hình" in audit_actions(window.context.db)
+
+
+def test_idle_time_is_the_time_that_passed_whatever_the_pcs_date_is_set_to(window, clock):
+    """The date put forward a year does not lock at once; put back a year (a clock that was ahead, corrected
+    while the window sits idle), the window still locks after ten minutes — it never did."""
+    watch = window.locker.watch
+    clock.now += dt.timedelta(days=365)
+    assert not watch.check() and not window.locker.locked
+    clock.now -= dt.timedelta(days=2 * 365)
+    clock.advance(minutes=9, seconds=59)
+    assert not watch.check() and not window.locker.locked
+    clock.advance(seconds=1)
+    assert watch.check() and window.locker.locked
 
 
 def test_input_postpones_the_lock(window, clock, qtbot):
