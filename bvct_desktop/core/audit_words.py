@@ -43,7 +43,7 @@ WORDS = {
     "kem_theo": "Kèm theo", "phieu_dau": "Phiếu đầu", "phieu_cuoi": "Phiếu cuối",
     "nam": "Năm", "dinh_dang": "Định dạng", "danh_sach": "Danh sách", "pham_vi": "Phạm vi",
     "so_phieu_qua_han": "Số phiếu quá hạn", "hanh_dong": "Hành động", "ket_qua": "Kết quả",
-    "noi_dung": "Nội dung",
+    "noi_dung": "Nội dung", "ngay_van_ban": "Ngày văn bản", "tinh_trang_truoc": "Tình trạng trước đó",
 }
 # what an entry is about besides the registers (KINDS): the person's file, the documents, the lists
 OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nước ngoài",

@@ -13,7 +13,10 @@ The settings may be changed at any time; a number on paper may not, so:
 A document is numbered after every document of its type dated the same day, so a number and a
 date always name one document (outgoing.find), whichever term each was numbered in.
 Numbers follow the dates: a document is dated no later than the day its number is taken, and
-no earlier than any document already numbered before it in its term (`reserve` refuses otherwise).
+no earlier than any document already numbered before it in its term, unless that number is "hỏng"
+(`reserve` refuses otherwise). A number issued while the computer's date was ahead is dated after
+today and would hold up every later number of its type until that day: an administrator marks it
+"hỏng" (`outgoing.spoil`), and the numbers go on after it.
 
 A number is taken before its document is written and committed at once (`issuing`): status
 "đang ghi". Once the document is written the number becomes "đã phát hành" in the same
@@ -32,7 +35,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.engine import Connection
 
 from . import audit_chain, crashpoints
@@ -79,18 +82,28 @@ def reserve(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.
         raise InputError(f"Ngày văn bản {issued_on:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}): văn bản phát hành "
                          "không ghi ngày chưa đến. Chưa lấy số văn bản.")
     last = connection.execute(select(document_numbers.c.number, document_numbers.c.issued_on)
-                              .where(*_series(doc_type, term))
+                              .where(*_series(doc_type, term), document_numbers.c.status != SPOILED)
                               .order_by(document_numbers.c.issued_on.desc(), document_numbers.c.number.desc())).first()
     if last is not None and issued_on < last.issued_on:
-        raise InputError(f"Ngày văn bản {issued_on:%d/%m/%Y} trước ngày {last.issued_on:%d/%m/%Y} của văn bản số "
-                         f"{last.number:02d}-{doc_type} đã lấy số: số văn bản đi theo thứ tự ngày, văn bản tiếp theo "
-                         f"ghi ngày từ {last.issued_on:%d/%m/%Y} đến hôm nay ({today:%d/%m/%Y}). "
-                         "Chưa lấy số văn bản.")
+        raise InputError(_dated_before(issued_on, f"{last.number:02d}-{doc_type}", last.issued_on, today))
     number = next_number(connection, doc_type, term)
     row_id = connection.execute(document_numbers.insert().values(
         doc_type=doc_type, term_start=term, number=number, issued_on=issued_on, subject=subject,
         created_at=now, created_by=user, status=RESERVED)).inserted_primary_key[0]
     return Reservation(row_id, doc_type, term, number, issued_on)
+
+
+def _dated_before(issued_on: dt.date, last: str, last_on: dt.date, today: dt.date) -> str:
+    """Why a document dated `issued_on` may not take the number after `last`, dated `last_on`, and what to
+    do: when `last_on` is after today, no date is left to give it."""
+    refused = f"Ngày văn bản {issued_on:%d/%m/%Y} trước ngày {last_on:%d/%m/%Y} của văn bản số {last} đã lấy số"
+    if last_on <= today:
+        return (f"{refused}: số văn bản đi theo thứ tự ngày, văn bản tiếp theo ghi ngày từ {last_on:%d/%m/%Y} đến "
+                f"hôm nay ({today:%d/%m/%Y}). Chưa lấy số văn bản.")
+    return (f"{refused}, mà ngày ấy sau hôm nay ({today:%d/%m/%Y}): có thể ngày giờ của máy tính đang sai, hoặc số "
+            f"{last} đã được lấy khi ngày giờ của máy tính bị sai. Hãy kiểm tra ngày giờ của máy tính; nếu ngày giờ "
+            f"đúng, quản trị viên đánh dấu hỏng số {last} (trang Văn bản đã phát hành của BVCT Desktop, ghi rõ lý do) "
+            "để các văn bản tiếp theo lấy số sau số ấy. Chưa lấy số văn bản.")
 
 
 def next_number(connection: Connection, doc_type: str, term: dt.date) -> int:
@@ -176,9 +189,15 @@ def spoil(connection: Connection, number_id: int) -> bool:
     return _settle(connection, number_id, SPOILED)
 
 
-def _settle(connection: Connection, number_id: int, status: str) -> bool:
+def spoil_dated_ahead(connection: Connection, number_id: int, today: dt.date) -> bool:
+    """An issued number dated after `today` (taken while the computer's date was ahead): "hỏng", so the
+    numbers go on after it (in the transaction that audits it). False when it was not such a number."""
+    return _settle(connection, number_id, SPOILED, ISSUED, document_numbers.c.issued_on > today)
+
+
+def _settle(connection: Connection, number_id: int, status: str, was: str = RESERVED, *also: ColumnElement) -> bool:
     settled = connection.execute(document_numbers.update().values(status=status).where(
-        document_numbers.c.id == number_id, document_numbers.c.status == RESERVED))
+        document_numbers.c.id == number_id, document_numbers.c.status == was, *also))
     return settled.rowcount == 1
 
 

@@ -29,6 +29,8 @@ from .text import clean
 REPORT, REMINDER = "report", "reminder"  # what the content is, for the writer that reads it
 KIND_LABELS = {REPORT: "Báo cáo", REMINDER: "Công văn"}
 VIEWED_REGISTER = "xem sổ văn bản đi"
+# an issued number dated ahead is marked "hỏng" by an administrator, who keeps the numbering's settings
+DATED_AHEAD_PERMISSION = Action.SETTINGS
 Content = dict[str, Any]
 
 
@@ -108,22 +110,49 @@ def written_again(db: Database, entry: Issued, details: dict[str, Any]) -> tuple
     return again, f"Số {entry.number_text} (trước đây «{unconfirmed}») nay «{again.status_label}»."
 
 
+def may_spoil(db: Database, entry: Issued) -> bool:
+    """Whether the acting user may mark `entry` "hỏng" (`spoil`)."""
+    if entry.status == numbering.RESERVED:
+        return allows(db.actor.role, Action.REPORT_ISSUE)
+    return (entry.status == numbering.ISSUED and entry.issued_on > db.clock().date()
+            and allows(db.actor.role, DATED_AHEAD_PERMISSION))
+
+
 def spoil(db: Database, entry: Issued, reason: str) -> Issued:
-    """Marks a number left "đang ghi" by an issue cut short "hỏng", for a document that will not be
-    issued after all (a user who may issue; the reason audited). Its number is still never given
-    again, and its content stays in the register."""
-    db.require(Action.REPORT_ISSUE, "đánh dấu hỏng số văn bản")
+    """Marks a number "hỏng", the reason audited: one left "đang ghi" by an issue cut short, for a document
+    that will not be issued after all (a user who may issue); or, by an administrator, an issued one dated
+    after today — taken while the computer's date was ahead, it holds up every later number of its type
+    until that day (`numbering.reserve`). Its number is still never given again, and its content stays
+    in the register."""
+    dated_ahead = entry.status == numbering.ISSUED
+    if dated_ahead:
+        db.require(DATED_AHEAD_PERMISSION, "đánh dấu hỏng số văn bản đã phát hành")
+    else:
+        db.require(Action.REPORT_ISSUE, "đánh dấu hỏng số văn bản")
     reason = clean(reason)
     if not reason:
         raise InputError("Hãy ghi lý do đánh dấu hỏng số văn bản.")
+    today = db.clock().date()
     with db.write() as connection:
-        if not numbering.spoil(connection, _number_id(connection, entry)):
-            unconfirmed = numbering.STATUS_LABELS[numbering.RESERVED]
-            raise InputError(f"Số {entry.number_text} không còn «{unconfirmed}»: chỉ số của lần phát hành bị ngắt "
-                             "mới đánh dấu hỏng được.")
+        number_id = _number_id(connection, entry)
+        spoiled = (numbering.spoil_dated_ahead(connection, number_id, today) if dated_ahead
+                   else numbering.spoil(connection, number_id))
+        if not spoiled:
+            raise InputError(_not_spoiled(entry, dated_ahead, today))
         db.audit(connection, "đánh dấu hỏng số văn bản", kind=entry.kind, record_id=entry.id,
-                 details={"so_van_ban": entry.number_text, "ly_do": reason})
+                 details={"so_van_ban": entry.number_text, "ngay_van_ban": entry.issued_on,
+                          "tinh_trang_truoc": entry.status_label, "ly_do": reason})
     return find_by_id(db, entry.id)
+
+
+def _not_spoiled(entry: Issued, dated_ahead: bool, today: dt.date) -> str:
+    if dated_ahead:
+        return (f"Số {entry.number_text} ghi ngày {entry.issued_on:%d/%m/%Y}, không sau hôm nay ({today:%d/%m/%Y}): "
+                "số đã phát hành chỉ đánh dấu hỏng được khi ghi ngày chưa đến (số lấy khi ngày giờ của máy tính bị "
+                "sai).")
+    unconfirmed = numbering.STATUS_LABELS[numbering.RESERVED]
+    return (f"Số {entry.number_text} không còn «{unconfirmed}»: chỉ số của lần phát hành bị ngắt mới đánh dấu hỏng "
+            "được.")
 
 
 def _number_id(connection: Connection, entry: Issued) -> int:

@@ -101,7 +101,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         self.print_button.setEnabled(entry is not None)
         for fmt, button in self.format_buttons.items():
             button.setEnabled(entry is not None and fmt in render.FORMATS.get(entry.kind, ()))
-        self.spoil_button.setEnabled(entry is not None and entry.status == numbering.RESERVED)
+        self.spoil_button.setEnabled(entry is not None and outgoing.may_spoil(self.context.db, entry))
 
     def print_list(self) -> None:
         """Ctrl+P on this page: the selected document; with none selected, what to do."""
@@ -165,14 +165,21 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         self.task = run_in_background(self, "Đang lưu văn bản…", write, saved)
 
     def spoil_selected(self) -> None:
-        """The selected number, left «đang ghi» by an issue cut short, marked «hỏng» with the reason told."""
+        """The selected number marked «hỏng» with the reason told: one left «đang ghi» by an issue cut
+        short, or (an administrator) one issued with a date after today (`outgoing.spoil`)."""
         entry = self.selected()
         if entry is None:
             return
-        reason = self.context.dialogs.ask_text(
-            self, "Đánh dấu hỏng số văn bản",
-            f"Số {entry.number_text} «{entry.status_label}» sẽ ghi là «{numbering.STATUS_LABELS[numbering.SPOILED]}»: "
-            "văn bản không phát hành, số không cấp lại. Lý do (ghi vào nhật ký):")
+        spoiled = numbering.STATUS_LABELS[numbering.SPOILED]
+        if entry.status == numbering.ISSUED:
+            told = (f"Số {entry.number_text} «{entry.status_label}» ghi ngày {entry.issued_on:%d/%m/%Y}, sau hôm nay "
+                    f"({self.context.clock():%d/%m/%Y}): số lấy khi ngày giờ của máy tính bị sai, các văn bản tiếp "
+                    f"theo không lấy được số. Số sẽ ghi là «{spoiled}»: không cấp lại, các văn bản tiếp theo lấy số "
+                    "sau số ấy.")
+        else:
+            told = (f"Số {entry.number_text} «{entry.status_label}» sẽ ghi là «{spoiled}»: văn bản không phát hành, "
+                    "số không cấp lại.")
+        reason = self.context.dialogs.ask_text(self, "Đánh dấu hỏng số văn bản", f"{told} Lý do (ghi vào nhật ký):")
         if reason is None:
             return
         try:

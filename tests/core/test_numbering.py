@@ -262,6 +262,66 @@ def test_only_a_user_who_may_issue_marks_a_number_spoiled(office, officer):
     assert [entry.status for entry in outgoing.register(office)] == [numbering.RESERVED]
 
 
+# A number issued while the PC's clock was ahead: it would hold up every later number of its type.
+
+AHEAD, PUT_RIGHT = dt.datetime(2027, 11, 5, 9, 0), dt.datetime(2026, 11, 6, 9, 0)
+
+
+@pytest.fixture
+def clock_ahead(cli):
+    """The office whose first report, 01-BC, was issued on «05/11/2027», the PC's clock a year ahead, its
+    clock since put right (06/11/2026)."""
+    from tests.core.test_autobackup import Clock
+
+    clock = Clock(AHEAD)
+    opened = vault.unlock(cli.db, ADMIN, PASSWORD, clock=clock)
+    report_notes.save(opened, LATE_TERM, AUDIT_DAY, dict.fromkeys(report_notes.PARTS, "Đã viết."))
+    assert issue_report(opened).text == "01-BC/BTCTU"
+    clock.now = PUT_RIGHT
+    yield opened
+    opened.close()
+
+
+def test_a_number_dated_after_today_is_refused_with_its_likely_cause_and_the_way_out(clock_ahead):
+    with pytest.raises(InputError) as refused:
+        issue_report(clock_ahead)
+    assert refused.value.message == (
+        "Ngày văn bản 06/11/2026 trước ngày 05/11/2027 của văn bản số 01-BC đã lấy số, mà ngày ấy sau hôm nay "
+        "(06/11/2026): có thể ngày giờ của máy tính đang sai, hoặc số 01-BC đã được lấy khi ngày giờ của máy tính "
+        "bị sai. Hãy kiểm tra ngày giờ của máy tính; nếu ngày giờ đúng, quản trị viên đánh dấu hỏng số 01-BC (trang "
+        "Văn bản đã phát hành của BVCT Desktop, ghi rõ lý do) để các văn bản tiếp theo lấy số sau số ấy. Chưa lấy số "
+        "văn bản.")
+
+
+def test_an_administrator_marks_a_number_dated_after_today_spoiled_and_the_numbers_go_on(clock_ahead):
+    [entry] = outgoing.register(clock_ahead)
+    assert outgoing.may_spoil(clock_ahead, entry)
+    spoiled = outgoing.spoil(clock_ahead, entry, "Máy tính để sai năm 2027 khi phát hành")
+    assert spoiled.status == numbering.SPOILED and spoiled.issued_on == AHEAD.date()  # kept as it was issued
+    [marked] = [entry for entry in audit.list_entries(clock_ahead) if entry.action == "đánh dấu hỏng số văn bản"]
+    assert "Máy tính để sai năm 2027" in marked.details and '"tinh_trang_truoc": "đã phát hành"' in marked.details
+    assert issue_report(clock_ahead) == documents_data.Issue(2, PUT_RIGHT.date(), "02-BC/BTCTU")  # 01 never again
+    [issued_today] = [entry for entry in outgoing.register(clock_ahead) if entry.number == 2]
+    assert not outgoing.may_spoil(clock_ahead, issued_today)
+    with pytest.raises(InputError, match=r"ghi ngày 06/11/2026, không sau hôm nay"):
+        outgoing.spoil(clock_ahead, issued_today, "nhầm")
+
+
+def test_only_an_administrator_marks_an_issued_number_spoiled(clock_ahead, cli, tmp_path):
+    secret = tmp_path / "pw"
+    secret.write_text(OFFICER_PASSWORD, encoding="utf-8")
+    assert cli("users", "add", "lanhdao", "--role", "lanh-dao", "--new-password-file", secret)[0] == 0
+    leader = vault.unlock(cli.db, "lanhdao", OFFICER_PASSWORD, clock=clock_ahead.clock)
+    try:
+        [entry] = outgoing.register(leader)
+        assert not outgoing.may_spoil(leader, entry)
+        with pytest.raises(PermissionDenied):
+            outgoing.spoil(leader, entry, "Máy tính để sai năm 2027")
+    finally:
+        leader.close()
+    assert [entry.status for entry in outgoing.register(clock_ahead)] == [numbering.ISSUED]
+
+
 @pytest.mark.parametrize(("authority", "title", "written"), [
     ("TRƯỞNG BAN", "Trưởng ban", "TRƯỞNG BAN Phạm Văn Mới"),
     ("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN Phạm Văn Mới"),

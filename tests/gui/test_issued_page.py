@@ -111,6 +111,30 @@ def test_a_number_left_unconfirmed_is_marked_spoiled_with_the_reason_asked(qtbot
     assert page.message.text() == "Số 01-BC/BTCTU: «hỏng»." and page.table.item(0, 6).text() == "hỏng"
 
 
+def test_a_number_issued_while_the_pcs_date_was_ahead_is_marked_spoiled_by_an_administrator(qtbot, context, tmp_path):
+    """Issued on «02/10/2026», the PC's clock a year ahead, then put right: it holds up every later report
+    number; a leader may not mark an issued number «hỏng», the administrator may, with the reason asked."""
+    context.clock.now = dt.datetime(2026, 10, 2, 8, 0)
+    issue_report(context, tmp_path)
+    context.clock.now = dt.datetime(2025, 10, 2, 8, 0)
+    leader = as_user(context.db, "lanhdao", "lanh-dao")
+    page = IssuedPage(context_for(leader, context.clock))
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    assert not page.spoil_button.isHidden() and not page.spoil_button.isEnabled()
+    leader.close()
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    assert page.spoil_button.isEnabled()
+    context.dialogs.answer_next("Máy tính để sai năm khi phát hành")
+    page.spoil_button.click()
+    assert context.dialogs.shown[-1].text.startswith(
+        "Số 01-BC/BTCTU «đã phát hành» ghi ngày 02/10/2026, sau hôm nay (02/10/2025): số lấy khi ngày giờ của máy "
+        "tính bị sai, các văn bản tiếp theo không lấy được số. Số sẽ ghi là «hỏng»")
+    assert page.message.text() == "Số 01-BC/BTCTU: «hỏng»." and page.table.item(0, 6).text() == "hỏng"
+
+
 def test_an_officer_who_may_not_issue_has_no_spoil_button(qtbot, context, tmp_path):
     issue_report(context, tmp_path)
     officer = as_user(context.db, "chuyenvien", "chuyen-vien")

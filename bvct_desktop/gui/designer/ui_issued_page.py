@@ -174,7 +174,7 @@ class Ui_IssuedPage(object):
         self.docx_button.setText(QCoreApplication.translate("IssuedPage", u"L\u01b0u Word\u2026", None))
         self.xlsx_button.setText(QCoreApplication.translate("IssuedPage", u"L\u01b0u Excel\u2026", None))
 #if QT_CONFIG(tooltip)
-        self.spoil_button.setToolTip(QCoreApplication.translate("IssuedPage", u"S\u1ed1 c\u1ee7a l\u1ea7n ph\u00e1t h\u00e0nh b\u1ecb ng\u1eaft (\u00ab\u0111ang ghi (ch\u01b0a x\u00e1c nh\u1eadn)\u00bb) m\u00e0 v\u0103n b\u1ea3n s\u1ebd kh\u00f4ng ph\u00e1t h\u00e0nh n\u1eefa: ghi l\u00e0 h\u1ecfng, k\u00e8m l\u00fd do", None))
+        self.spoil_button.setToolTip(QCoreApplication.translate("IssuedPage", u"S\u1ed1 c\u1ee7a l\u1ea7n ph\u00e1t h\u00e0nh b\u1ecb ng\u1eaft (\u00ab\u0111ang ghi (ch\u01b0a x\u00e1c nh\u1eadn)\u00bb) m\u00e0 v\u0103n b\u1ea3n s\u1ebd kh\u00f4ng ph\u00e1t h\u00e0nh n\u1eefa, ho\u1eb7c (qu\u1ea3n tr\u1ecb vi\u00ean) s\u1ed1 \u0111\u00e3 ph\u00e1t h\u00e0nh ghi ng\u00e0y sau h\u00f4m nay v\u00ec ng\u00e0y gi\u1edd c\u1ee7a m\u00e1y t\u00ednh b\u1ecb sai: ghi l\u00e0 h\u1ecfng, k\u00e8m l\u00fd do", None))
 #endif // QT_CONFIG(tooltip)
         self.spoil_button.setText(QCoreApplication.translate("IssuedPage", u"\u0110\u00e1nh d\u1ea5u h\u1ecfng\u2026", None))
         pass
