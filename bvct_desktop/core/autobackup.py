@@ -66,7 +66,7 @@ def before_migration(db: Database) -> Path:
         return unchanged
     written = backup.write(db, folder / auto_name(db, db.clock(), backup_log.BEFORE_UPGRADE))
     if not db.is_server:
-        backup_log.remember(db.key_path, written.path, written.at)
+        backup_log.remember(db.key_path, written.path, written.at, written.number)
     prune(folder, owner)
     return written.path
 
@@ -107,12 +107,13 @@ def newest(db: Database) -> backup_log.Known | None:
 def overdue(db: Database, now: dt.datetime) -> bool:
     """True when the open database has gone 7 days without a verified backup (the dashboard warns):
     since its newest one, or since it was created when it has none (it is backed up as the program
-    closes); on a server, told only to the roles that may read its trail."""
+    closes); on a server, told only to the roles that may read its trail. A newest one dated after
+    today was made while the computer's clock was ahead: when, it does not tell, so it is warned of too."""
     if db.is_server and not allows(db.actor.role, Action.AUDIT):
         return False
     found = newest(db)
     since = found.at if found else _created(db)
-    return since is None or now - since > WARN_AFTER
+    return since is None or since.date() > now.date() or now - since > WARN_AFTER
 
 
 def prune(folder: Path, owner: backup_log.Owner | str) -> list[Path]:
@@ -131,7 +132,9 @@ def _series(made: list[backup_log.Known], before_upgrade: bool) -> list[backup_l
 
 
 def _kept(series: list[backup_log.Known]) -> set[Path]:
-    """The newest backup of `series` (oldest first) in each of its last 7 days, 4 ISO weeks and 12 months."""
+    """The backup of `series` (in the order written) written last in each of the last 7 days, 4 ISO weeks and
+    12 months it was written in: those dated while the clock was ahead, then put right, never hold the slots
+    of the days written since."""
     keep: set[Path] = set()
     for bucket, count in ((lambda at: at.date(), KEEP_DAILY),
                           (lambda at: at.isocalendar()[:2], KEEP_WEEKLY),

@@ -73,6 +73,7 @@ class Written:
     at: dt.datetime
     audit_head: dict
     size: int
+    number: int  # the backup's number (`keyfile.KeyFile.backup_number`); 0 on a server
 
 
 @dataclass
@@ -119,7 +120,7 @@ def audited_write(db: Database, out: Path, action: str) -> Written:
         raise error.reworded(f"{error.message} Bản sao lưu vừa ghi đã được xóa vì không ghi được vào nhật "
                              "ký.") from None
     if not db.is_server:  # the server's newest backups are in its audit trail
-        backup_log.remember(db.key_path, written.path, written.at)
+        backup_log.remember(db.key_path, written.path, written.at, written.number)
     return written
 
 
@@ -205,19 +206,24 @@ def _write(db: Database, out: Path, at: dt.datetime) -> Written:
                 leftover.unlink(missing_ok=True)
         _read_back(temp, manifest)
         crashpoints.reached("backup-packed")
-    return Written(out, at, head, out.stat().st_size)
+    return Written(out, at, head, out.stat().st_size, keys.backup_number)
 
 
 def _copy(db: Database, copy: Path) -> tuple[dict, keyfile.KeyFile]:
     """A consistent encrypted copy at `copy` and the key slots of the same moment, read before the copy
-    is taken: the audit head they name is then never ahead of the copy's."""
+    is taken: the audit head they name is then never ahead of the copy's. A file's key file numbers the
+    backup first (`keyfile.KeyFile.backup_number`: the order backups are written in, whatever the clock)."""
     if db.is_server:
         from .server import copying
 
         return copying.to_file(db, copy)
     with key_slots.holding(db.key_path):
-        keys = keyfile.read(db.key_path)
+        keys = keyfile.update(db.key_path, _numbered)
         return db.export_copy(copy), keys
+
+
+def _numbered(keys: keyfile.KeyFile) -> None:
+    keys.backup_number += 1
 
 
 def _pack(archive: zipfile.ZipFile, copy: Path) -> dict:
@@ -415,9 +421,11 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
             raise refusal("khôi phục từ bản sao lưu (chỉ quản trị viên của bản sao lưu)")
         files.make_parent(target)
         keys.forget_failures()
-        keys.last_backup = {"path": str(Path(path).resolve()), "at": report.manifest["created_at"]}
+        keys.last_backup = {"path": str(Path(path).resolve()), "at": report.manifest["created_at"],
+                            "number": keys.backup_number}
         keys.db_salt = keyfile.salt_of(extracted)  # the copy's own: the backed-up file's key file named that one
         keys.line = backup_lines.after_restore(target, keys, keys.db_salt)
+        keys.backup_number = backup_lines.number_after_restore(target, keys)
         key_path = keyfile.key_path(target)
         with atomic_output(target) as data_temp, atomic_output(key_path) as keys_temp:
             shutil.copyfile(extracted, data_temp)

@@ -7,11 +7,16 @@ replaces the database continues that database's line, so its older backups stay 
 anywhere else starts a line of its own, whose backups are never offered for the original, never
 replace the original's and are thinned apart. A key file without a line (written before lines were
 kept, or continuing such a file) keeps the backups without one: as before.
+
+The backups' numbers (`keyfile.KeyFile.backup_number`, the order they were written in) go on past a
+restore, from the highest known, never from the restored backup's own: those written after it are the
+newest, whatever the clock said.
 """
 
+import contextlib
 from pathlib import Path
 
-from . import keyfile
+from . import backup_log, keyfile
 from .errors import BvctError
 
 
@@ -38,3 +43,13 @@ def _replacing_unknown(target: Path, restored: keyfile.KeyFile, salt: str) -> li
         return None
     damaged = keyfile.salt_of(Path(target))
     return [*dict.fromkeys([*restored.line, *([damaged] if damaged else [])]), salt]
+
+
+def number_after_restore(target: Path, restored: keyfile.KeyFile) -> int:
+    """The number the backups of the database restored at `target` go on from: the highest of the
+    restored backup's, the replaced database's (its key file, while it can be read) and those of the
+    database's backups in the automatic folder. Read before the current pair at `target` is moved aside."""
+    known = [restored.backup_number, *backup_log.numbers_in(backup_log.auto_folder(), restored.db_id)]
+    with contextlib.suppress(BvctError):
+        known.append(keyfile.read(keyfile.key_path(Path(target))).backup_number)
+    return max(known)

@@ -2,10 +2,12 @@
 
 Every verified backup is noted in the key file (`last_backup`); the automatic backups also
 sit in a known folder. When the database is damaged the message names the newest of these,
-so the officer knows what to restore. A backup tells without a key whose it is (its manifest's
-database id, its key file's salt and line of history: `Label`): only the database's own are ever
-offered, whatever their names; a copy restored elsewhere has its own (`backup_lines`). Nothing here
-holds record content.
+so the officer knows what to restore. The newest is the one written last: each backup carries its
+number (the key file counts them, `keyfile.KeyFile.backup_number`), since the time it says it was
+made is the computer's clock's, which may have been ahead and put right since (`Known.written`).
+A backup tells without a key whose it is (its manifest's database id, its key file's salt and line
+of history: `Label`): only the database's own are ever offered, whatever their names; a copy
+restored elsewhere has its own (`backup_lines`). Nothing here holds record content.
 """
 
 import datetime as dt
@@ -37,9 +39,16 @@ STAMP = "%Y%m%d-%H%M%S"
 class Known:
     path: Path
     at: dt.datetime
+    number: int = 0  # its number (`Label`); 0: written before backups were numbered, or not read (the trail's)
 
     def describe(self) -> str:
         return f"«{self.path}» ({self.at:%d/%m/%Y %H:%M})"
+
+    @property
+    def written(self) -> tuple[int, dt.datetime]:
+        """Where it comes in the order backups were written: by number; those written before backups
+        were numbered (0) come first, by the time they say."""
+        return self.number, self.at
 
 
 def auto_folder() -> Path:
@@ -68,6 +77,7 @@ class Label:
     salt: str | None  # its database file's salt when it was made (`keyfile.salt_of`)
     line: list[str] | None = None  # its database's line of history then (`backup_lines`)
     audit_head: dict | None = None
+    number: int = 0  # its number, from its key file (`keyfile.KeyFile.backup_number`); 0: written before
 
 
 def label(path: Path) -> Label | None:
@@ -79,7 +89,7 @@ def label(path: Path) -> Label | None:
         if manifest.get("format") != FORMAT or manifest.get("db_id") != keys.db_id:
             return None
         return Label(keys.db_id, dt.datetime.fromisoformat(manifest["created_at"]), keys.db_salt, keys.line,
-                     manifest.get("audit_head"))
+                     manifest.get("audit_head"), keys.backup_number)
     except (*BROKEN_ARCHIVE, TypeError, AttributeError, BvctError):
         return None
 
@@ -113,23 +123,30 @@ def owner_of(db_path: Path, keys: keyfile.KeyFile | None) -> Owner:
 
 
 def auto_backups(folder: Path, owner: Owner | str) -> list[Known]:
-    """The automatic backups of a database (its `Owner`, or its id) in `folder`, oldest first;
-    those named before a series carried the id count when they hold this database."""
+    """The automatic backups of a database (its `Owner`, or its id) in `folder`, in the order they were
+    written (`Known.written`); those named before a series carried the id count when they hold this database."""
     owner = Owner(owner, None) if isinstance(owner, str) else owner
-    found = []
-    for path in Path(folder).glob(f"*{SUFFIX}") if Path(folder).is_dir() else []:
-        labelled = label(path)
-        if labelled is not None and owner.owns(labelled):
-            found.append(Known(path, labelled.at))
-    return sorted(found, key=lambda known: known.at)
+    found = [Known(path, labelled.at, labelled.number) for path, labelled in _labelled(folder) if owner.owns(labelled)]
+    return sorted(found, key=lambda known: known.written)
 
 
-def remember(key_path: Path, backup: Path, at: dt.datetime) -> None:
-    """Notes a verified backup in the key file (only if it is the newest)."""
+def numbers_in(folder: Path, db_id: str) -> list[int]:
+    """The numbers of the backups of the database `db_id` in `folder`, whatever their line of history."""
+    return [labelled.number for _, labelled in _labelled(folder) if labelled.db_id == db_id]
+
+
+def _labelled(folder: Path) -> list[tuple[Path, Label]]:
+    paths = Path(folder).glob(f"*{SUFFIX}") if Path(folder).is_dir() else []
+    return [(path, labelled) for path in paths if (labelled := label(path)) is not None]
+
+
+def remember(key_path: Path, backup: Path, at: dt.datetime, number: int) -> None:
+    """Notes a verified backup, the `number`th written, in the key file (unless a later one is noted)."""
     def change(keys: keyfile.KeyFile) -> None:
         current = keys.last_backup
-        if current is None or current.get("at", "") <= at.isoformat(timespec="seconds"):
-            keys.last_backup = {"path": str(Path(backup).resolve()), "at": at.isoformat(timespec="seconds")}
+        if current is None or current.get("number", 0) <= number:
+            keys.last_backup = {"path": str(Path(backup).resolve()), "at": at.isoformat(timespec="seconds"),
+                                "number": number}
 
     keyfile.update(key_path, change)
 
@@ -167,13 +184,14 @@ def _newest(db_path: Path, keys: keyfile.KeyFile | None, also: Sequence[Known]) 
     owner = owner_of(db_path, keys)
 
     def owned(paths: Sequence[Path]) -> list[Known]:
-        return [Known(path, found.at) for path in paths if (found := label(path)) is not None and owner.owns(found)]
+        return [Known(path, found.at, found.number) for path in paths
+                if (found := label(path)) is not None and owner.owns(found)]
 
     noted = keys.last_backup if keys is not None else None
     candidates = owned([Path(noted["path"])] if noted else [])
     candidates += reversed(auto_backups(auto_folder(), owner))  # labelled there; on a tie, the noted wins
     candidates += owned([known.path for known in also])
-    return max(candidates, key=lambda known: known.at) if candidates else None
+    return max(candidates, key=lambda known: known.written) if candidates else None
 
 
 def naming_backup(error: DamagedError, db_path: Path, also: Sequence[Known] = (),

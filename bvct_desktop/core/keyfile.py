@@ -5,11 +5,12 @@ for the recovery key (the 256-bit database key sealed with AES-256-GCM under a k
 from the password with Argon2id; the KDF parameters travel in the slot), the failed-login
 counters and lockout times of the names with a slot, the tries of names without one (each name
 sealed, `sealed_names`, with the public key it is sealed to), the audit chain's head (count,
-last id, last MAC), where the newest verified backup was written, the salt at the head of its
-database file (which tells the key file of another database put beside it), the salts of the
-files whose history it continues (`backup_lines`), and a SHA-256 checksum over all of it. A
-slot's GCM associated data names the database and the slot, so slots cannot be moved between
-users or files. Every change goes through `update`: lock, re-read, change, atomic replace.
+last id, last MAC), where the newest verified backup was written, the number of the last backup
+written (`backup_log`), the salt at the head of its database file (which tells the key file of
+another database put beside it), the salts of the files whose history it continues
+(`backup_lines`), and a SHA-256 checksum over all of it. A slot's GCM associated data names the
+database and the slot, so slots cannot be moved between users or files. Every change goes
+through `update`: lock, re-read, change, atomic replace.
 """
 
 import base64
@@ -147,6 +148,7 @@ class KeyFile:
     # kept); with how many were only counted
     slotless: dict = field(default_factory=no_slotless)
     name_seal: str | None = None  # the public key those names are sealed to (sealed_names.public_key)
+    backup_number: int = 0  # the number of the last backup written (`backup_log.Known.written`); 0: none numbered yet
 
     def forget_failures(self) -> None:
         """No failed login kept: a copy of the key file for a backup or a restore starts afresh."""
@@ -161,7 +163,7 @@ class KeyFile:
         body = {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "slots": self.slots,
                 "failures": self.failures, "audit_head": self.audit_head, "last_backup": self.last_backup,
                 "generation": self.generation, "db_salt": self.db_salt, "line": self.line,
-                "slotless": self.slotless, "name_seal": self.name_seal,
+                "slotless": self.slotless, "name_seal": self.name_seal, "backup_number": self.backup_number,
                 **({"second_copy": self.second_copy} if self.second_copy is not None else {})}
         body["checksum"] = _checksum(body)
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
@@ -183,7 +185,7 @@ class KeyFile:
             keys = cls(body["db_id"], body["slots"], body["failures"], body["audit_head"],
                        body.get("last_backup"), body.get("generation", 0), body.get("db_salt"), body.get("line"),
                        body.get("second_copy"), body.get("slotless", no_slotless()),
-                       body.get("name_seal"))
+                       body.get("name_seal"), body.get("backup_number", 0))
         except KeyError:
             raise DamagedError(f"Tệp khóa «{path}» thiếu thông tin bắt buộc.") from None
         problem = keys._malformed()
@@ -217,6 +219,8 @@ class KeyFile:
             return "ghi chú về bản sao lưu gần nhất không hợp lệ"
         if not _count(self.generation):
             return "số thế hệ ngăn khóa không hợp lệ"
+        if not _count(self.backup_number):
+            return "số thứ tự bản sao lưu không hợp lệ"
         if self.db_salt is not None and not isinstance(self.db_salt, str):
             return "mã nhận diện tệp dữ liệu không hợp lệ"
         if self.line is not None and not (isinstance(self.line, list) and all(isinstance(s, str) for s in self.line)):
@@ -289,9 +293,10 @@ def _head_well_formed(head: object) -> bool:
 
 
 def _backup_note_well_formed(note: object) -> bool:
-    """Where and when the newest verified backup was written."""
+    """Where and when the newest verified backup was written, and its number (none: noted before backups
+    were numbered)."""
     return (isinstance(note, dict) and isinstance(note.get("path"), str) and note["path"] != ""
-            and _moment(note.get("at")))
+            and _moment(note.get("at")) and _count(note.get("number", 0)))
 
 
 def _checksum(body: dict) -> str:

@@ -77,12 +77,13 @@ def test_a_database_without_a_backup_is_overdue_seven_days_after_it_was_created(
         opened.close()
 
 
-def _labelled(path, db_id: str, at: dt.datetime) -> None:
-    """A file that says (without a key) it is a backup of `db_id` made at `at`: what thinning reads."""
+def _labelled(path, db_id: str, at: dt.datetime, number: int = 0) -> None:
+    """A file that says (without a key) it is a backup of `db_id` made at `at`, the `number`th written (0: before
+    backups were numbered): what thinning reads."""
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("manifest.json", json.dumps({"format": "BVCT-BACKUP", "db_id": db_id,
                                                       "created_at": at.isoformat()}))
-        archive.writestr("bvct.db.keys", keyfile.KeyFile(db_id).to_bytes())
+        archive.writestr("bvct.db.keys", keyfile.KeyFile(db_id, backup_number=number).to_bytes())
         archive.writestr("bvct.db", b"x")
 
 
@@ -105,6 +106,68 @@ def test_thinning_keeps_7_daily_4_weekly_12_monthly(tmp_path):
     assert len({at.isocalendar()[:2] for at in kept}) >= 4
     assert len({(at.year, at.month) for at in kept}) == 12
     assert len(kept) <= 7 + 4 + 12 and theirs.exists()
+
+
+AHEAD = [dt.datetime(2027, 11, 1 + day, 17, 0) for day in range(8)]  # the PC's clock a year ahead
+PUT_RIGHT = [dt.datetime(2026, 11, day, 17, 0) for day in range(10, 25)]  # then corrected: two weeks of work
+
+
+def test_thinning_keeps_the_backups_written_last_whatever_their_dates(tmp_path):
+    """Those written with the clock a year ahead, then put right: the daily slots hold the last seven days of
+    work, not the days of 2027; those written before backups were numbered come first, by their dates."""
+    folder = tmp_path / "sao-luu"
+    folder.mkdir()
+    older = [dt.datetime(2026, 9, day, 17, 0) for day in (1, 2)]
+    for at in older:
+        _labelled(folder / backup_log.auto_name(tmp_path / "bvct.db", "id-cua-ta", at), "id-cua-ta", at)
+    for number, at in enumerate([*AHEAD, *PUT_RIGHT], start=1):
+        _labelled(folder / backup_log.auto_name(tmp_path / "bvct.db", "id-cua-ta", at), "id-cua-ta", at, number)
+    autobackup.prune(folder, "id-cua-ta")
+    kept = [known.at for known in backup_log.auto_backups(folder, "id-cua-ta")]
+    assert set(PUT_RIGHT[-7:]) <= set(kept) and kept[-1] == PUT_RIGHT[-1]  # oldest written first
+    assert kept[0] == older[1]  # the newest of September, written before the others
+
+
+def test_backups_made_while_the_clock_was_a_year_ahead_are_not_the_newest_once_it_is_put_right(db, clock):
+    """At exit on 01–08/11/2027 (the clock a year ahead), then on 10/11/2026 and two more weeks: the newest is
+    the one written last, the seven-day warning is not silenced by a backup dated ahead, the damaged database
+    names the one written last and the daily slots keep today's."""
+    for clock.now in AHEAD:
+        autobackup.at_exit(db)
+    clock.now = PUT_RIGHT[0]
+    assert autobackup.overdue(db, clock.now)  # the newest is dated ahead: it tells nothing of this week
+    made = autobackup.at_exit(db)
+    assert made is not None and autobackup.last_verified(db.path).path == made
+    assert not autobackup.overdue(db, clock.now)
+    for clock.now in PUT_RIGHT[1:]:
+        autobackup.at_exit(db)
+    kept = [known.at for known in backup_log.auto_backups(backup_log.auto_folder(), db.db_id)]
+    assert set(PUT_RIGHT[-7:]) <= set(kept)
+    newest = autobackup.last_verified(db.path)
+    assert newest.at == PUT_RIGHT[-1]
+    db.close()
+    db.path.write_bytes(db.path.read_bytes()[:-1000])
+    with pytest.raises(DamagedError) as raised:
+        vault.unlock(db.path, ADMIN, PASSWORD)
+    assert raised.value.restore == (db.path, newest.path)
+    assert f"Bản sao lưu đã kiểm tra gần nhất tìm thấy: «{newest.path}» (24/11/2026 17:00)." in raised.value.message
+
+
+def test_a_key_file_and_backups_written_before_backups_were_numbered_go_on(db, clock):
+    """An older program's key file (no number, its note of the newest backup without one) and its backup dated
+    a year ahead: the first numbered backup is the newest."""
+    older = autobackup.at_exit(db)
+    key_path = keyfile.key_path(db.path)
+    body = json.loads(key_path.read_bytes())
+    body.pop("backup_number", None)
+    body["last_backup"].pop("number", None)
+    body.pop("checksum")
+    body["checksum"] = keyfile._checksum(body)
+    key_path.write_text(json.dumps(body), encoding="utf-8")
+    _labelled(older, db.db_id, clock.now + dt.timedelta(days=365))  # as the older program wrote it, clock ahead
+    clock.now += dt.timedelta(days=1)
+    made = autobackup.at_exit(db)
+    assert keyfile.read(key_path).backup_number == 1 and autobackup.last_verified(db.path).path == made
 
 
 def test_a_second_folder_gets_a_copy_and_a_missing_one_is_audited(db, clock, tmp_path):

@@ -86,3 +86,23 @@ def test_a_restore_in_place_of_a_database_without_a_line_keeps_todays_behaviour(
         assert autobackup.at_exit(again) is None  # today's, taken before the restore, is still its own
     finally:
         again.close()
+
+
+@pytest.mark.parametrize("key_file", ["kept", "lost"])
+def test_backups_written_after_a_restore_are_the_newest_whatever_the_clock_said(main, clock, key_file):
+    """Two backups with the clock a year ahead; the clock put right, the first restored in place (its key file
+    there, or lost): the one written next is the newest, past the second's number, not after the first's."""
+    clock.now = dt.datetime(2027, 11, 1, 17, 0)
+    first = autobackup.at_exit(main)
+    clock.now += dt.timedelta(days=1)
+    autobackup.at_exit(main)
+    main.close()
+    if key_file == "lost":
+        keyfile.key_path(main.path).unlink()
+    clock.now = dt.datetime(2026, 11, 10, 17, 0)
+    again = _restored(first, main.path, clock)
+    try:
+        made = autobackup.at_exit(again)
+        assert backup_log.newest_verified(again.path).path == made
+    finally:
+        again.close()
