@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import audit, record_rows, search
+from . import audit, record_rows, row_versions, search
 from .database import Database
 from .errors import InputError, RowProblem
 from .fields import Field, dates_ahead
@@ -27,11 +27,13 @@ from .permissions import Action
 from .plans import PLANS
 from .plans.base import NOBODY as NOBODY  # `save`'s person_id when the officer chose no one
 from .plans.base import Outcome, Target
+from .row_versions import Change, ChangedMeanwhile
 from .schema import archive_requests, cadres, persons, slips
 from .text import identity_key, search_words, variant_fold, variant_fold_words
 
 MEMBERS = record_rows.MEMBERS  # a delegation's form value: one dict per member
 VERSION = "_versions_seen"  # in `load`'s values: the versions of the record and its persons, for `save`
+BINNED = "_binned"  # in `load`'s values: who put the record in the recycle bin and when (a Change), else None
 MEMBER_PERSON_KEYS = tuple(DELEGATIONS.members.person.fields)
 MEMBER_KEYS = DELEGATIONS.members.keys
 CANDIDATES = 5  # the picker ranks this many times the people it lists: the name matches among them first
@@ -154,7 +156,8 @@ def load(db: Database, kind_name: str, record_id: int) -> dict[str, Any]:
         found = record_rows.snapshots(connection, kind, [record_id])
         if record_id not in found:
             raise InputError(f"Không có bản ghi số {record_id}.")
-        return {**found[record_id], VERSION: versions(connection, kind, record_id)}
+        record = _record(connection, kind, record_id)
+        return {**found[record_id], VERSION: _versions(connection, kind, record), BINNED: row_versions.binned(record)}
 
 
 def view(db: Database, kind_name: str, record_id: int) -> dict[str, Any]:
@@ -168,27 +171,17 @@ def view(db: Database, kind_name: str, record_id: int) -> dict[str, Any]:
 
 # -- row versions ---------------------------------------------------------------------------
 
-class ChangedMeanwhile(InputError):
-    """Someone else changed the record (or its person) since the form was filled from it."""
-
-    @classmethod
-    def by(cls, who: str) -> "ChangedMeanwhile":
-        """The refusal naming `who` changed it and when (`changed_by`)."""
-        return cls(f"Bản ghi đã được {who}, sau khi bạn mở nó; chưa lưu. Những gì bạn nhập vẫn còn trên biểu mẫu: "
-                   "hãy mở lại bản ghi để xem thay đổi rồi lưu lại.")
-
-
-def changed_by(by: str | None, at) -> str:
-    """Who changed a record and when, in words: «chuyenvien2 sửa lúc 09:20 ngày 02/03/2026»."""
-    return f"{by or 'người khác'} sửa lúc {at:%H:%M} ngày {at:%d/%m/%Y}"
-
-
-def _version_rows(connection: Connection, kind: Kind, record_id: int) -> list:
-    """The record's row and its persons' rows: (row_version, updated_by, updated_at)."""
+def _record(connection: Connection, kind: Kind, record_id: int) -> dict[str, Any]:
     table = kind.table
     record = connection.execute(select(table).where(table.c.id == record_id)).mappings().first()
     if record is None:
-        return []
+        raise InputError(f"Không có bản ghi số {record_id}.")
+    return dict(record)
+
+
+def _version_rows(connection: Connection, kind: Kind, record: dict[str, Any]) -> list:
+    """The record's row and its persons' rows: (row_version, updated_by, updated_at)."""
+    table = kind.table
     linked = [record[link.column] for link in kind.persons
               if link.column in table.c and any(fk.column.table is persons for fk in table.c[link.column].foreign_keys)]
     people = {row.id: row for row in connection.execute(
@@ -198,7 +191,7 @@ def _version_rows(connection: Connection, kind: Kind, record_id: int) -> list:
             *((people[pid].row_version, people[pid].updated_by, people[pid].updated_at) for pid in linked
               if pid in people)]
     if kind.members:
-        rows += _member_version_rows(connection, kind.members, record_id, record["updated_at"])
+        rows += _member_version_rows(connection, kind.members, record["id"], record["updated_at"])
     return rows
 
 
@@ -218,34 +211,39 @@ def _member_version_rows(connection: Connection, members: Members, record_id: in
 
 def versions(connection: Connection, kind: Kind, record_id: int) -> tuple[int, ...]:
     """What a save of the record compares (`save`'s `seen`): its version and its persons'."""
-    return tuple(version for version, _, _ in _version_rows(connection, kind, record_id))
+    return _versions(connection, kind, _record(connection, kind, record_id))
 
 
-def changed_meanwhile(db: Database, kind_name: str, record_id: int, seen: tuple[int, ...]) -> str | None:
+def _versions(connection: Connection, kind: Kind, record: dict[str, Any]) -> tuple[int, ...]:
+    return tuple(version for version, _, _ in _version_rows(connection, kind, record))
+
+
+def changed_meanwhile(db: Database, kind_name: str, record_id: int, seen: tuple[int, ...]) -> Change | None:
     """Who changed the record (or its persons) since a form was filled from it (`seen`, `load`'s
-    VERSION), and when, in words («chuyenvien2 sửa lúc 09:20 ngày 02/03/2026»); None: no one did.
-    An open form asks when it hears of changes, so the officer knows before saving."""
+    VERSION), and when, or put it in the recycle bin; None: no one did. An open form asks when it hears
+    of changes, so the officer knows before saving."""
     db.require(Action.BROWSE, "xem hồ sơ")
     with db.read() as connection:
         return _changed_meanwhile(connection, kind_named(kind_name), record_id, seen)
 
 
-def _changed_meanwhile(connection: Connection, kind: Kind, record_id: int, seen: tuple[int, ...]) -> str | None:
-    rows = _version_rows(connection, kind, record_id)
-    if not rows:
-        raise InputError(f"Không có bản ghi số {record_id}.")
+def _changed_meanwhile(connection: Connection, kind: Kind, record_id: int, seen: tuple[int, ...]) -> Change | None:
+    record = _record(connection, kind, record_id)
+    rows = _version_rows(connection, kind, record)
     if tuple(version for version, _, _ in rows) == tuple(seen):
         return None
+    if record["deleted_at"] is not None:
+        return row_versions.binned(record)
     was = [*seen, *([None] * len(rows))]
     changed = [(at, by) for index, (version, by, at) in enumerate(rows) if version != was[index]]
     at, by = max(changed or [(at, by) for _, by, at in rows], key=lambda change: change[0])
-    return changed_by(by, at)
+    return Change(by, at)
 
 
 def _check_unchanged(connection: Connection, kind: Kind, record_id: int, seen: tuple[int, ...]) -> None:
-    who = _changed_meanwhile(connection, kind, record_id, seen)
-    if who is not None:
-        raise ChangedMeanwhile.by(who)
+    change = _changed_meanwhile(connection, kind, record_id, seen)
+    if change is not None:
+        raise ChangedMeanwhile.of(change)
 
 
 # -- the person picker ---------------------------------------------------------------------

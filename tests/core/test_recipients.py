@@ -206,7 +206,7 @@ def test_an_open_form_and_other_windows_notice_the_slips_moved(office):
     seen = editing.load(admin, "slips", slip)[editing.VERSION]
     watch = Watch(admin)
     recipients.merge_recipient(officer, ids[PV27_SHORT], ids[PV27])
-    assert editing.changed_meanwhile(admin, "slips", slip, seen).startswith(f"{OFFICER_NAME} sửa lúc")
+    assert str(editing.changed_meanwhile(admin, "slips", slip, seen)).startswith(f"{OFFICER_NAME} sửa lúc")
     assert {"slips", "recipients"} <= watch.changed()
     with pytest.raises(editing.ChangedMeanwhile):
         editing.save(admin, "slips", {**editing.load(admin, "slips", slip), "note": "sửa trên biểu mẫu cũ"},

@@ -14,7 +14,7 @@ from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
-from bvct_desktop.core.schema import delegation_members
+from bvct_desktop.core.schema import delegation_members, slips
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
 
@@ -87,6 +87,46 @@ def test_a_record_moved_to_the_recycle_bin_meanwhile_is_not_saved_over(office):
     recycle_bin.delete(other, "cadres", cadre)
     with pytest.raises(editing.ChangedMeanwhile, match=OTHER):
         editing.save(admin, "cadres", {**mine, "note": "x"}, cadre, mine["person_id"], mine[editing.VERSION])
+
+
+def _a_slip_with_its_own_case(db) -> tuple[int, int]:
+    """A slip, and the vetting case it opened that serves nothing else: the case goes to the bin with it."""
+    with db.read() as connection:
+        return connection.execute(select(func.min(slips.c.id), slips.c.vetting_case_id)
+                                  .where(slips.c.vetting_case_id.is_not(None))
+                                  .group_by(slips.c.vetting_case_id).having(func.count() == 1)).first()
+
+
+@pytest.mark.parametrize("form", ["filled before", "filled again after", "without versions"])
+def test_a_form_saved_over_a_record_put_in_the_recycle_bin_is_refused_saying_it_was_deleted(office, form):
+    """Filled again after the deletion, its versions are current: still no save brings the record back,
+    nor the vetting case its slip took along (an import's row does: README, the bin's rules)."""
+    admin, other = office
+    slip, case = _a_slip_with_its_own_case(admin)
+    before = editing.load(admin, "slips", slip)
+    assert recycle_bin.delete(other, "slips", slip)  # the case went along
+    shown = editing.load(admin, "slips", slip) if form == "filled again after" else before
+    seen = None if form == "without versions" else shown[editing.VERSION]
+    with pytest.raises(editing.ChangedMeanwhile) as refused:
+        editing.save(admin, "slips", {**_as_typed("slips", shown), "note": "Ánh ghi chú"}, slip, shown["person_id"],
+                     seen)
+    assert refused.value.message.startswith(f"Bản ghi đã bị {OTHER} xóa lúc 09:20 ngày 02/03/2026")
+    assert "Thùng rác" in refused.value.message
+    assert recycle_bin.in_recycle_bin(admin, "slips") == [slip]
+    assert recycle_bin.in_recycle_bin(admin, cases.KIND) == [case]
+    assert editing.load(admin, "slips", slip)["note"] == before["note"]
+
+
+def test_an_open_form_is_told_its_record_was_put_in_the_recycle_bin(office):
+    admin, other = office
+    cadre = _a_cadre(admin)
+    seen = editing.load(admin, "cadres", cadre)[editing.VERSION]
+    recycle_bin.delete(other, "cadres", cadre)
+    change = editing.changed_meanwhile(admin, "cadres", cadre, seen)
+    assert change.binned and str(change) == f"{OTHER} xóa lúc 09:20 ngày 02/03/2026"
+    again = editing.load(admin, "cadres", cadre)
+    assert again[editing.BINNED] == change and editing.changed_meanwhile(admin, "cadres", cadre,
+                                                                         again[editing.VERSION]) is None
 
 
 def test_saving_twice_from_the_same_form_is_not_a_conflict(office):

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import audit, browse, editing, recipients
+from bvct_desktop.core import audit, browse, editing, recipients, recycle_bin
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
@@ -649,6 +649,21 @@ def test_a_delegation_saved_over_a_change_to_its_members_is_refused_and_the_type
     assert form.message.text().startswith(f"Bản ghi đã được {context.db.actor.name} sửa lúc")
     assert form.values()[editing.MEMBERS] == typed and form.is_dirty()
     assert len(editing.load(context.db, "delegations", record_id)[editing.MEMBERS]) == len(typed) - 1
+
+
+def test_a_delegation_opened_in_the_recycle_bin_is_shown_not_edited(qtbot, context):
+    """Saving it would be refused (a form does not bring a record back): «Khôi phục» does that."""
+    page = _page(qtbot, context, "delegations")
+    record_id = page.model.record_id(0)
+    recycle_bin.delete(context.db, "delegations", record_id)
+    page.bin_switch.setChecked(True)
+    page.open_record(record_id)
+    form = page.forms[record_id]
+    assert form.windowTitle().startswith("Đoàn ra nước ngoài – Xem:") and not hasattr(form, "save_button")
+    assert form.inputs["countries"].isReadOnly() and not form.members.buttons.isVisibleTo(form)
+    assert form.members.table.editTriggers() == form.members.table.EditTrigger.NoEditTriggers
+    assert not any(form.members.table.cellWidget(0, column).isEnabled() for column in range(len(KEYS))
+                   if form.members.table.cellWidget(0, column) is not None)
 
 
 def test_a_relative_saved_over_someone_elses_change_is_refused_and_the_dialog_keeps_what_was_typed(qtbot, context):

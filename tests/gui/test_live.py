@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from bvct_desktop.core import browse, editing, users, vault
+from bvct_desktop.core import browse, editing, recycle_bin, users, vault
 from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.gui import live
@@ -143,6 +143,25 @@ def test_a_form_being_edited_keeps_what_was_typed_and_says_its_save_would_be_ref
     assert form.message.text().startswith(f"Bản ghi đã được {OTHER} sửa")
     assert shown_values(form)["summary"] == "Nội dung tôi đang sửa"
     assert editing.load(theirs, "complaints", record)["summary"] == "Đơn số 1"
+
+
+@pytest.mark.parametrize("typed", [False, True])
+def test_a_form_whose_record_is_put_in_the_recycle_bin_says_so_and_only_shows_it(qtbot, office, looking, typed):
+    context, theirs = office
+    record = _complaint(context.db, 1)
+    form = RecordForm(context, "complaints", record)
+    qtbot.addWidget(form)
+    form.show()
+    if typed:
+        fill(form, {"summary": "Nội dung tôi đang sửa"})
+    recycle_bin.delete(theirs, "complaints", record)
+    qtbot.waitUntil(lambda: "Thùng rác" in form.message.text(), timeout=SEEN_WITHIN_MS)
+    assert form.message.text().startswith(f"Bản ghi vừa bị {OTHER} xóa lúc 08:05 ngày 25/09/2025")
+    assert form.save_button.isHidden() and form.inputs["summary"].isReadOnly()
+    assert form.windowTitle().startswith("Đơn thư – Xem:")
+    assert shown_values(form)["summary"] == ("Nội dung tôi đang sửa" if typed else "Đơn số 1")
+    assert not form.save() and "bị" in form.message.text()
+    assert recycle_bin.in_recycle_bin(theirs, "complaints") == [record]
 
 
 def test_an_import_by_another_bvct_process_shows_in_the_open_register(qtbot, office, looking, tmp_path):

@@ -10,9 +10,10 @@ from sqlalchemy.engine import Connection
 
 from .. import audit, row_versions
 from ..database import Database
-from ..editing import ChangedMeanwhile, FormProblems, changed_by, told_ahead
+from ..editing import FormProblems, told_ahead
 from ..errors import InputError, RowProblem
 from ..fields import Field, check_order, ordered_dates
+from ..row_versions import Change, ChangedMeanwhile
 from ..schema import persons
 
 
@@ -68,7 +69,7 @@ def current(connection: Connection, table: Table, record_id: int, what: str) -> 
 def check_unchanged(record: dict[str, Any], seen: tuple[int, ...] | None) -> None:
     """A record changed since its form was filled from it (`seen`: its version then) is not saved over."""
     if seen is not None and (record["row_version"],) != tuple(seen):
-        raise ChangedMeanwhile.by(changed_by(record["updated_by"], record["updated_at"]))
+        raise ChangedMeanwhile.of(Change(record["updated_by"], record["updated_at"]))
 
 
 def insert(db: Database, connection: Connection, table: Table, kind: str, values: dict[str, Any]) -> int:

@@ -29,6 +29,7 @@ from ..identity_numbers import cccd_warnings
 from ..kinds import Kind, PersonLink
 from ..lookups import NameList
 from ..people import CadreBook, Identity, PersonBook
+from ..row_versions import ChangedMeanwhile, binned
 from ..schema import cadres, persons
 
 CREATED, UNCHANGED, UPDATED = "created", "unchanged", "updated"
@@ -272,7 +273,7 @@ class Plan(abc.ABC):
                wanted: dict[str, Any], clears: bool = False) -> tuple[int, list[str], bool]:
         """Inserts or updates one record; returns its id, changed columns and whether it is new.
 
-        A record matched in the recycle bin is restored (its changes then include RESTORED).
+        A record a file's row matched in the recycle bin is restored (its changes then include RESTORED).
         """
         if record_id is None:
             record_id = changes.insert(wanted)
@@ -297,7 +298,8 @@ class Plan(abc.ABC):
         """The record a row writes: the one the form edits, or the one its key matched.
 
         A form's new record may not match a stored one, nor an edited record's new key another's
-        (`problem()` is what the officer is told then).
+        (`problem()` is what the officer is told then). A form does not save the record it edits once
+        that is in the recycle bin (ChangedMeanwhile): only a file's row brings a record back.
         """
         if target is None:
             return current
@@ -305,7 +307,11 @@ class Plan(abc.ABC):
             raise problem()
         if target.record_id is None:
             return None
-        return current if current is not None else self.stored_row(target.record_id)
+        edited = current if current is not None else self.stored_row(target.record_id)
+        deletion = binned(edited)
+        if deletion is not None:
+            raise ChangedMeanwhile.of(deletion)
+        return edited
 
     @staticmethod
     def matching(stored: "RecordsByKey", key: tuple, unnumbered: tuple, target: Target | None) -> dict | None:

@@ -25,20 +25,31 @@ class MembersTable(QWidget):
         self.table.setHorizontalHeaderLabels([kind.field(key).header for key in KEYS])
         keep_fitted(self.table, GROWING)
         self.table.setMinimumHeight(150)
-        if not editable:
-            self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.itemChanged.connect(self._edited)
         layout.addWidget(self.table)
-        if editable:
-            buttons = QHBoxLayout()
-            add = QPushButton("Thêm thành viên")
-            add.clicked.connect(lambda: self.add_member({}))
-            remove = QPushButton("Bỏ thành viên đã chọn")
-            remove.clicked.connect(self._remove)
-            buttons.addWidget(add)
-            buttons.addWidget(remove)
-            buttons.addStretch(1)
-            layout.addLayout(buttons)
+        self.buttons = QWidget()
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        add = QPushButton("Thêm thành viên")
+        add.clicked.connect(lambda: self.add_member({}))
+        remove = QPushButton("Bỏ thành viên đã chọn")
+        remove.clicked.connect(self._remove)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout.addWidget(self.buttons)
+        if not editable:
+            self.only_show()
+
+    def only_show(self) -> None:
+        """The members shown, not edited (the record cannot be saved)."""
+        self.editable = False
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.buttons.hide()
+        for row in range(self.table.rowCount()):
+            for column in range(self.table.columnCount()):
+                if self.table.cellWidget(row, column) is not None:
+                    self.table.cellWidget(row, column).setEnabled(False)
 
     def set_members(self, members: list[dict]) -> None:
         self.table.setRowCount(0)

@@ -55,7 +55,9 @@ class RecordForm(QDialog):
         self.context = context
         self.kind = kind_named(kind)
         self.record_id = record_id
-        self.editable = not context.read_only and allows(context.db.actor.role, Action.EDIT)
+        stored = editing.view(context.db, kind, record_id) if record_id else {}
+        self.editable = (not context.read_only and allows(context.db.actor.role, Action.EDIT)
+                         and stored.get(editing.BINNED) is None)  # a record in the bin is restored, not saved
         self.person_keys = editing.person_keys(self.kind)
         self.person_id: int | None = None
         self.preview = self.print_job = None  # the print preview, and the document being prepared for it
@@ -65,7 +67,6 @@ class RecordForm(QDialog):
         self.current_places: dict[str, QLabel] = {}  # beside a field naming a place: what it is called now
         self.cadre_choice: CadreChoice | None = None  # beside the name of a cadre named by name alone
         self._dirty = False
-        stored = editing.view(context.db, kind, record_id) if record_id else {}
         self.seen = stored.get(editing.VERSION)  # a save over someone else's change since is refused
         self.setWindowTitle(self._title(stored))
         self._build()
@@ -378,16 +379,18 @@ class RecordForm(QDialog):
     def _changed_elsewhere(self, _kind: str) -> None:
         """Someone changed this record (or its person) since the form was filled — in another window or
         another officer: an untouched form shows the change; one being edited keeps what the officer
-        typed and says that saving it now would be refused."""
+        typed and says that saving it now would be refused. A record put in the recycle bin is only
+        shown from then on: a save would be refused."""
         if self.record_id is None or self.seen is None or not self.isVisible() or self.context.db.closed:
             return
         try:
-            who = editing.changed_meanwhile(self.context.db, self.kind.name, self.record_id, self.seen)
-            if who is None:
+            change = editing.changed_meanwhile(self.context.db, self.kind.name, self.record_id, self.seen)
+            if change is None:
                 return
-            if self.is_dirty():
-                self.message.show_message(f"Bản ghi vừa được {who}. Những gì bạn nhập vẫn còn, nhưng nếu lưu bây giờ "
-                                          "chương trình sẽ từ chối để không ghi đè thay đổi đó: hãy ghi lại phần "
+            typed = self.is_dirty()
+            if typed and not change.binned:
+                self.message.show_message(f"Bản ghi vừa được {change}. Những gì bạn nhập vẫn còn, nhưng nếu lưu bây "
+                                          "giờ chương trình sẽ từ chối để không ghi đè thay đổi đó: hãy ghi lại phần "
                                           "mình sửa, đóng và mở lại bản ghi.")
                 return
             stored = editing.load(self.context.db, self.kind.name, self.record_id)
@@ -395,10 +398,27 @@ class RecordForm(QDialog):
             self.message.show_message(error.message)
             return
         self.seen = stored.get(editing.VERSION)
-        self._fill(stored)
-        self._dirty = False
+        if not typed:
+            self._fill(stored)
+            self._dirty = False
+        if change.binned and self.editable:
+            self._only_show()
         self.setWindowTitle(self._title(stored))
-        self.message.show_message(f"Đang hiện bản mới nhất: bản ghi vừa được {who}.", error=False)
+        if change.binned:
+            kept = " Những gì bạn nhập vẫn còn trên biểu mẫu: hãy chép lại nếu cần." if typed else ""
+            self.message.show_message(f"Bản ghi vừa bị {change} (chuyển vào Thùng rác): biểu mẫu chỉ còn để xem, "
+                                      f"không lưu được.{kept} Muốn sửa, hãy khôi phục bản ghi từ Thùng rác rồi mở lại.")
+        else:
+            self.message.show_message(f"Đang hiện bản mới nhất: bản ghi vừa được {change}.", error=False)
+
+    def _only_show(self) -> None:
+        """The form shows the record and saves nothing (no «Lưu»): it went to the recycle bin."""
+        self.editable = False
+        for widget in self.inputs.values():
+            make_read_only(widget)
+        if self.members is not None:
+            self.members.only_show()
+        self.save_button.hide()
 
     # ----- closing
 
