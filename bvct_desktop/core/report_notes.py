@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 from .database import Database
 from .errors import InputError, os_reason
 from .permissions import Action
+from .row_versions import Change, ChangedMeanwhile
 from .schema import report_notes
 from .text import clean, fold
 
@@ -70,12 +71,22 @@ def missing(notes: Mapping[str, str]) -> list[str]:
     return [part for part in PARTS if not paragraphs(notes.get(part, ""))]
 
 
+def as_kept(text: str) -> str:
+    """A part's text as it is kept: its paragraphs, one a line."""
+    return "\n".join(paragraphs(text))
+
+
 def merged(kept: Mapping[str, str], given: Mapping[str, str] | None) -> Notes:
     """The parts written once `given` is kept over `kept`: a part given replaces the one kept (given
     empty, it is removed); a part not given stays as kept."""
     given = given or {}
     chosen = {part: given[part] if part in given else kept.get(part, "") for part in PARTS}
-    return {part: text for part, lines in chosen.items() if (text := "\n".join(paragraphs(lines)))}
+    return {part: text for part, lines in chosen.items() if (text := as_kept(lines))}
+
+
+def changed(notes: Mapping[str, str], seen: Mapping[str, str]) -> Notes:
+    """The parts of `notes` that differ from `seen` (the parts as a page showed them)."""
+    return {part: text for part, text in notes.items() if as_kept(text) != as_kept(seen.get(part, ""))}
 
 
 def text_of(notes: Mapping[str, str]) -> str:
@@ -83,7 +94,8 @@ def text_of(notes: Mapping[str, str]) -> str:
     return "\n\n".join(f"{HEADING}{part}\n{notes.get(part, '')}".rstrip() for part in PARTS) + "\n"
 
 
-# Kept per period in the database (encrypted like every record) until the report is issued.
+# Kept per period in the database (encrypted like every record) until the report is issued. A part
+# emptied stays as an empty row, naming who emptied it and when.
 
 def saved(db: Database, start: dt.date, end: dt.date) -> Notes:
     """The parts written so far for the period."""
@@ -93,27 +105,57 @@ def saved(db: Database, start: dt.date, end: dt.date) -> Notes:
 
 
 def read(connection: Connection, start: dt.date, end: dt.date) -> Notes:
-    rows = connection.execute(select(report_notes.c.part, report_notes.c.text).where(
-        report_notes.c.period_start == start, report_notes.c.period_end == end)).all()
-    return {part: text for part, text in rows if part in PARTS}
+    return {part: text for part, (text, _) in _rows(connection, start, end).items() if text}
 
 
-def save(db: Database, start: dt.date, end: dt.date, notes: Mapping[str, str]) -> None:
-    """Keeps the parts given for the period (`merged`: one given empty is removed, one not given
-    stays as it was); audited without the text."""
+def _rows(connection: Connection, start: dt.date, end: dt.date) -> dict[str, tuple[str, Change]]:
+    """Each part stored for the period: its text, and who wrote it last and when."""
+    rows = connection.execute(select(report_notes.c.part, report_notes.c.text, report_notes.c.updated_by,
+                                     report_notes.c.updated_at).where(report_notes.c.period_start == start,
+                                                                      report_notes.c.period_end == end)).all()
+    return {part: (text, Change(by, at)) for part, text, by, at in rows if part in PARTS}
+
+
+def save(db: Database, start: dt.date, end: dt.date, notes: Mapping[str, str],
+         seen: Mapping[str, str] | None = None) -> Notes:
+    """Keeps the parts given for the period (`merged`: one given empty is removed, one not given stays
+    as it was); audited without the text. Returns the parts kept now.
+
+    `seen` are the parts as the page giving `notes` showed them: only the parts the officer changed
+    there are given, and one someone else changed since is refused (ChangedMeanwhile, naming who and when),
+    with nothing written — two officers on the page of one period lose nothing.
+    """
     db.require(Action.EXPORT, "soạn báo cáo")
+    given = notes if seen is None else changed(notes, seen)
     with db.write() as connection:
-        kept = read(connection, start, end)
-        written = merged(kept, notes)
-        changed = [part for part in PARTS if written.get(part) != kept.get(part)]
-        if not changed:
-            return
+        stored = _rows(connection, start, end)
+        kept = {part: text for part, (text, _) in stored.items() if text}
+        if seen is not None:
+            _check_unchanged(stored, given, seen)
+        written = merged(kept, given)
+        parts = [part for part in PARTS if written.get(part) != kept.get(part)]
+        if not parts:
+            return written
         connection.execute(report_notes.delete().where(report_notes.c.period_start == start,
                                                        report_notes.c.period_end == end,
-                                                       report_notes.c.part.in_(changed)))
-        rows = [{"period_start": start, "period_end": end, "part": part, "text": written[part],
-                 "updated_at": db.clock(), "updated_by": db.actor.name} for part in changed if part in written]
-        if rows:
-            connection.execute(report_notes.insert(), rows)
+                                                       report_notes.c.part.in_(parts)))
+        connection.execute(report_notes.insert(), [
+            {"period_start": start, "period_end": end, "part": part, "text": written.get(part, ""),
+             "updated_at": db.clock(), "updated_by": db.actor.name} for part in parts])
         db.audit(connection, "soạn báo cáo", kind="report",
                  details={"tu": start, "den": end, "phan_da_viet": list(written)})
+    return written
+
+
+def _check_unchanged(stored: Mapping[str, tuple[str, Change]], given: Mapping[str, str],
+                     seen: Mapping[str, str]) -> None:
+    """Refuses (ChangedMeanwhile) the parts `given` that someone else changed since they were `seen`, to
+    another text."""
+    clashes = []
+    for part, text in given.items():
+        now, change = stored.get(part, ("", "người khác xóa"))  # no row: emptied by an earlier version
+        if now not in (as_kept(seen.get(part, "")), as_kept(text)):
+            clashes.append(f"phần «{part}» đã được {change}")
+    if clashes:
+        said = "; ".join(clashes)
+        raise ChangedMeanwhile(f"{said[0].upper()}{said[1:]} (sau khi trang của bạn hiện ra); chưa lưu gì.")

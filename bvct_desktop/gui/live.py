@@ -16,11 +16,12 @@ from .qt import QObject, QTimer
 from .workers import run_quietly
 
 INTERVAL_MS = 2_500
+REPORT_NOTES = "report-notes"  # the parts of the report officers write (the report page)
 # Tables shown by pages other than the registers (and the person's file on the cadre's form), by the
 # notifier's name for them
 PAGES = {"document_numbers": "outgoing", "outgoing_documents": "outgoing", "settings": "settings",
          "recipients": "recipients", "relatives": relatives.KIND, FOREIGN_ELEMENTS.table.name: FOREIGN_ELEMENTS.kind,
-         POLITICAL_NOTES.table.name: POLITICAL_NOTES.kind}
+         POLITICAL_NOTES.table.name: POLITICAL_NOTES.kind, "report_notes": REPORT_NOTES}
 
 
 def names_of(tables: frozenset[str]) -> list[str]:

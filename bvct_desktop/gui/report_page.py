@@ -6,6 +6,8 @@ and recorded in the outgoing register — off the GUI thread by the documents se
 layout is the Designer form ui/report_page.ui; the breakdown tables follow the core's list."""
 
 import datetime as dt
+import html
+from collections.abc import Collection
 from pathlib import Path
 
 from ..core import documents_data, outgoing, report, report_notes
@@ -15,14 +17,15 @@ from ..core.numbers import grouped
 from ..core.overview import BREAKDOWN_LABELS, REPORT_LABELS
 from ..core.periods import REPORT_PERIODS, period_dates
 from ..core.permissions import Action, allows
+from ..core.row_versions import ChangedMeanwhile
 from ..core.text import file_name
 from ..io.documents import profile, render
 from ..io.documents.report_content import subject
-from . import export_password, printing, reauth
+from . import export_password, live, printing, reauth
 from .context import AppContext
 from .designer.ui_report_page import Ui_ReportPage
-from .dialogs import FILE_FILTERS
-from .look import wait_cursor
+from .dialogs import FILE_FILTERS, YES
+from .look import ERROR_COLOUR, wait_cursor
 from .qt import QAbstractItemView, QDate, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QTimer, QWidget
 from .workers import run_in_background, wait_for
 
@@ -95,7 +98,8 @@ class ReportPage(QWidget, Ui_ReportPage):
         self._preset()
 
     def _notes_editors(self) -> None:
-        """The officer's parts: shown for the chosen period, kept (a second after typing stops)."""
+        """The officer's parts: shown for the chosen period, kept (a second after typing stops), and
+        following what others keep for it in the parts the officer is not writing."""
         self.notes_editors = {report_notes.STRENGTHS: self.strengths, report_notes.WEAKNESSES: self.weaknesses,
                               report_notes.DIRECTIONS: self.directions}
         writable = allows(self.context.db.actor.role, Action.EXPORT) and not self.context.read_only
@@ -107,53 +111,121 @@ class ReportPage(QWidget, Ui_ReportPage):
             editor.setReadOnly(not writable)
             editor.textChanged.connect(self._notes_typed)
         self.notes_period: tuple[dt.date, dt.date] | None = None
+        self.notes_seen: report_notes.Notes = {}  # the parts as last shown: a save writes those changed since
+        self.notes_state.linkActivated.connect(lambda _link: self.take_saved_notes())
         self.start.dateChanged.connect(self._load_notes)
         self.end.dateChanged.connect(self._load_notes)
+        self.context.notifier.changed.connect(self._changed_elsewhere)
 
     def _notes_typed(self) -> None:
         if not self._loading_notes:
-            self.notes_state.setText("Đang soạn…")
+            self._say("Đang soạn…")
             self.notes_timer.start()
 
     _loading_notes = False
 
     def _load_notes(self) -> None:
-        """The parts kept for the period now chosen (those of the period left are kept first)."""
-        if not allows(self.context.db.actor.role, Action.EXPORT):
+        """The parts kept for the period now chosen (those of the period left are kept first: refused,
+        the page keeps showing them, with what the officer wrote)."""
+        if not allows(self.context.db.actor.role, Action.EXPORT) or not self.save_notes():
             return
-        self.save_notes()
         period = self.chosen_period()
         try:
             kept = report_notes.saved(self.context.db, *period)
         except BvctError as refused:
             self.error.show_message(refused.message)
             return
-        self._loading_notes = True
-        for part, editor in self.notes_editors.items():
-            editor.setPlainText(kept.get(part, ""))
-        self._loading_notes = False
+        self._follow(kept, taking=report_notes.PARTS)
         self.notes_period = period
         self._show_notes_state()
 
     def notes(self) -> report_notes.Notes:
         return {part: editor.toPlainText() for part, editor in self.notes_editors.items()}
 
-    def save_notes(self) -> None:
-        """Keeps what is typed for the period it was typed for."""
+    def save_notes(self) -> bool:
+        """Keeps the parts the officer changed, for the period they were typed for; False when refused
+        (someone else changed one of them meanwhile: what the officer wrote stays on the page)."""
         self.notes_timer.stop()
-        if self.notes_period is None or self.context.read_only:
+        if self.notes_period is None or self.context.read_only \
+                or not report_notes.changed(self.notes(), self.notes_seen):
+            return True
+        try:
+            kept = report_notes.save(self.context.db, *self.notes_period, self.notes(), self.notes_seen)
+        except ChangedMeanwhile as refused:
+            self._show_clash(refused.message)
+            return False
+        except BvctError as refused:
+            self._say(html.escape(refused.message), error=True)
+            return False
+        self._follow(kept)
+        self._show_notes_state()
+        return True
+
+    def _changed_elsewhere(self, name: str) -> None:
+        """Someone kept parts of the report (another window, another officer): shown where the officer
+        is not writing; where they are, they are told their save would be refused."""
+        if name != live.REPORT_NOTES or self.notes_period is None or self.context.db.closed:
             return
         try:
-            report_notes.save(self.context.db, *self.notes_period, self.notes())
+            clashing = self._follow(report_notes.saved(self.context.db, *self.notes_period))
+        except BvctError:
+            return  # the next change tells again
+        if clashing:
+            self._show_clash(f"Phần {', '.join(f'«{part}»' for part in clashing)} vừa được người khác lưu trong lúc "
+                             "bạn đang viết: lưu bây giờ sẽ bị từ chối để không ghi đè.")
+
+    def take_saved_notes(self) -> None:
+        """The parts someone else kept while the officer was writing them, shown as kept once the officer
+        agrees to leave what they wrote there; their other parts are kept then."""
+        try:
+            kept = report_notes.saved(self.context.db, *self.notes_period)
         except BvctError as refused:
             self.error.show_message(refused.message)
             return
+        clashing = self._clashing(kept)
+        named = ", ".join(f"«{part}»" for part in clashing)
+        if clashing and self.context.dialogs.ask(self, "Hiện bản đã lưu", f"Bỏ những gì bạn viết ở phần {named} "
+                                                 "để hiện bản người khác đã lưu?") != YES:
+            return
+        self._follow(kept, taking=clashing)
+        if not self.save_notes():
+            return
         self._show_notes_state()
+        if self.chosen_period() != self.notes_period:
+            self._load_notes()  # the period chosen while the parts could not be kept
+
+    def _clashing(self, kept: report_notes.Notes) -> list[str]:
+        """The parts the officer is writing that someone else kept otherwise meanwhile (`kept`: as now)."""
+        return [part for part, editor in self.notes_editors.items() if report_notes.as_kept(editor.toPlainText())
+                not in (kept.get(part, ""), report_notes.as_kept(self.notes_seen.get(part, "")))]
+
+    def _follow(self, kept: report_notes.Notes, taking: Collection[str] = ()) -> list[str]:
+        """Shows the parts as `kept`, but in the editors the officer is writing in and someone else kept
+        otherwise meanwhile (unless `taking` them); returns those."""
+        clashing = [part for part in self._clashing(kept) if part not in taking]
+        self._loading_notes = True
+        for part, editor in self.notes_editors.items():
+            if part in clashing:
+                continue
+            if report_notes.as_kept(editor.toPlainText()) != kept.get(part, ""):
+                editor.setPlainText(kept.get(part, ""))
+            self.notes_seen[part] = kept.get(part, "")
+        self._loading_notes = False
+        return clashing
+
+    def _show_clash(self, said: str) -> None:
+        self._say(f"{html.escape(said)} Những gì bạn viết vẫn còn trên trang; hãy chép lại nếu cần, rồi "
+                  "<a href='saved'>hiện bản đã lưu</a> ở phần ấy.", error=True)
 
     def _show_notes_state(self) -> None:
         missing = report_notes.missing(self.notes())
-        self.notes_state.setText("Đã lưu. " + ("Đủ ba phần: báo cáo phát hành được." if not missing else
-                                               "Còn thiếu: " + ", ".join(f"«{part}»" for part in missing) + "."))
+        self._say("Đã lưu. " + ("Đủ ba phần: báo cáo phát hành được." if not missing else
+                                "Còn thiếu: " + ", ".join(f"«{part}»" for part in missing) + "."))
+
+    def _say(self, text: str, error: bool = False) -> None:
+        """The line under the parts: how they stand, red when the officer's could not be kept."""
+        self.notes_state.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+        self.notes_state.setText(text)
 
     def options(self, password: str | None = None) -> render.Options:
         chosen = profile.load(self.profile.currentData())
@@ -219,9 +291,13 @@ class ReportPage(QWidget, Ui_ReportPage):
             self._make(render.report_writer("pdf", None, self.options()), None)
 
     def _make(self, writer: render.ReportWriter, target: Path | None) -> None:
+        """The report with the officers' parts as kept (the page's are kept first): never older than
+        what another officer kept meanwhile."""
         start, end = self.chosen_period()
-        self.save_notes()
-        db, issue, notes = self.context.db, self.issue.isChecked(), self.notes()
+        if not self.save_notes():
+            self.error.show_message("Chưa lập báo cáo: phần cán bộ viết chưa lưu được (xem thẻ «Phần cán bộ viết»).")
+            return
+        db, issue = self.context.db, self.issue.isChecked()
 
         def done(issued, error) -> None:
             self.task = None
@@ -246,4 +322,4 @@ class ReportPage(QWidget, Ui_ReportPage):
                     documents_data.report_named(start, end) | documents_data.issue_named(issued))
 
         self.task = run_in_background(self, "Đang lập báo cáo…", lambda progress: documents_data.report_document(
-            db, start, end, target, subject(start, end), writer, notes=notes, issue=issue), done)
+            db, start, end, target, subject(start, end), writer, issue=issue), done)

@@ -8,7 +8,9 @@ import pytest
 
 from bvct_desktop.core import crashpoints, outgoing, report, report_notes
 from bvct_desktop.core.overview import REPORT_LABELS
-from bvct_desktop.core.permissions import VIEWER
+from bvct_desktop.core.permissions import LEADER, VIEWER
+from bvct_desktop.gui import live
+from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.qt import QDate
 from bvct_desktop.gui.report_page import ReportPage, period_dates
 from tests.conftest import PASSWORD
@@ -215,3 +217,69 @@ def test_before_the_first_count_the_page_says_what_to_do(page):
     assert page.summary.text() == "Chọn kỳ rồi bấm «Lập số liệu» để đếm."
     page.refresh()
     assert page.summary.text().startswith("Kỳ báo cáo: từ ")
+
+
+@pytest.fixture
+def two_pages(qtbot, tmp_path):
+    """The report page of the same period open on two PCs (here two windows, Ánh's and the chief's, on
+    one file), each following the other's saves as the window does."""
+    clock = FakeClock(dt.datetime(2025, 10, 2, 8, 0))
+    db = new_database(tmp_path, clock, KINDS)
+    chief = as_user(db, "truongphong", LEADER)
+    pages = []
+    for opened in (db, chief):
+        context = context_for(opened, clock)
+        shown = ReportPage(context)
+        qtbot.addWidget(shown)
+        shown.show()
+        live.LiveChanges(context, shown, interval_ms=100)
+        pages.append(shown)
+    yield pages
+    for shown in pages:
+        shown.findChild(live.LiveChanges).stop()
+    chief.close()
+    db.close()
+
+
+def test_two_officers_writing_different_parts_lose_neither(two_pages, qtbot):
+    anh, chief = two_pages
+    type_notes(anh, {"Ưu điểm": "Ánh: hoàn thành 100% phiếu đúng hạn."})
+    qtbot.waitUntil(lambda: anh.notes_state.text().startswith("Đã lưu"), timeout=5_000)
+    qtbot.waitUntil(lambda: chief.strengths.toPlainText() == "Ánh: hoàn thành 100% phiếu đúng hạn.", timeout=5_000)
+    type_notes(chief, {"Hạn chế, khuyết điểm": "Trưởng phòng: còn chậm gửi phiếu."})
+    qtbot.waitUntil(lambda: chief.notes_state.text().startswith("Đã lưu"), timeout=5_000)
+    assert report_notes.saved(anh.context.db, *anh.chosen_period()) == {
+        "Ưu điểm": "Ánh: hoàn thành 100% phiếu đúng hạn.", "Hạn chế, khuyết điểm": "Trưởng phòng: còn chậm gửi phiếu."}
+    qtbot.waitUntil(lambda: anh.weaknesses.toPlainText() == "Trưởng phòng: còn chậm gửi phiếu.", timeout=5_000)
+
+
+def test_a_part_someone_else_saved_meanwhile_is_not_written_over_and_what_was_typed_stays(two_pages, qtbot):
+    anh, chief = two_pages
+    for page in two_pages:
+        page.findChild(live.LiveChanges).stop()  # both are writing before either page hears of the other
+    type_notes(chief, {"Ưu điểm": "Của trưởng phòng."})
+    type_notes(anh, {"Ưu điểm": "Của Ánh."})
+    chief.save_notes()
+    anh.save_notes()
+    assert anh.notes_state.text().startswith("Phần «Ưu điểm» đã được truongphong sửa lúc 08:00 ngày 02/10/2025")
+    assert anh.strengths.toPlainText() == "Của Ánh."
+    assert report_notes.saved(chief.context.db, *chief.chosen_period()) == {"Ưu điểm": "Của trưởng phòng."}
+    anh.context.dialogs.answer_next(YES)  # «Hiện bản đã lưu», leaving what Ánh wrote there
+    anh.notes_state.linkActivated.emit("saved")
+    assert anh.strengths.toPlainText() == "Của trưởng phòng." and anh.notes_state.text().startswith("Đã lưu")
+
+
+def test_the_report_printed_from_a_page_not_yet_following_has_the_parts_as_stored(two_pages, qtbot):
+    anh, chief = two_pages
+    chief.findChild(live.LiveChanges).stop()
+    type_notes(chief, {"Ưu điểm": "Bản cũ."})
+    chief.save_notes()
+    qtbot.waitUntil(lambda: anh.strengths.toPlainText() == "Bản cũ.", timeout=5_000)
+    type_notes(anh, {"Ưu điểm": "Bản mới của Ánh."})
+    assert anh.save_notes() and chief.strengths.toPlainText() == "Bản cũ."
+    chief.print_report()
+    qtbot.waitUntil(lambda: chief.task is None, timeout=30_000)
+    printed = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(chief.preview.data))
+    assert "Bản mới của Ánh." in printed and "Bản cũ." not in printed
+    assert report_notes.saved(anh.context.db, *anh.chosen_period()) == {"Ưu điểm": "Bản mới của Ánh."}
+    chief.preview.close()

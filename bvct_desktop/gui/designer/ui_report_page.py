@@ -247,6 +247,7 @@ class Ui_ReportPage(object):
 
         self.notes_state = QLabel(self.notes_tab)
         self.notes_state.setObjectName(u"notes_state")
+        self.notes_state.setWordWrap(True)
         self.notes_state.setProperty(u"look", u"hint")
 
         self.notes_layout.addWidget(self.notes_state)
