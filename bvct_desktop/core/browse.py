@@ -50,6 +50,7 @@ NO_REPLY_DATE = plans.slips.NO_REPLY_DATE  # imported slips with a result and no
 NO_DEADLINE = "Đang xác minh, chưa có hạn"  # open vetting cases whose purpose the deadline rule leaves out
 NO_COMPLAINT_DEADLINE = "Chưa giải quyết, chưa có hạn"  # unresolved complaints with no «Hạn giải quyết»
 NAME_KEYS = ("full_name", "sender", "subject_name")  # values ordered as names
+BROWSING = "xem danh sách"  # what reading a register asks for (a refusal is audited as it)
 # A register's header says in fewer words what the field's header says (the header's tooltip says it all)
 SHORTER = {"Họ và tên người được xác minh": "Người được xác minh", "Họ và tên người bị phản ánh": "Người bị phản ánh",
            "Họ và tên người được thẩm tra": "Người được thẩm tra", "Họ và tên đối tượng": "Đối tượng nghiên cứu"}
@@ -466,7 +467,7 @@ def _narrowed(before: list[str], words: tuple[str, ...]) -> bool:
 def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | None = None,
             descending: bool | None = None, today: dt.date | None = None, kept: KeptTexts | None = None) -> Listing:
     """The register's records in display order; `kept`: the texts former listings of the register read."""
-    db.require(Action.BROWSE, "xem danh sách")
+    db.require(Action.BROWSE, BROWSING)
     spec = view(kind)
     table = spec.table
     order = _order(spec, filters, sort, descending)
@@ -658,7 +659,7 @@ def column_values(db: Database, kind: str, key: str, filters: Filters = Filters(
                   today: dt.date | None = None) -> list[tuple[str | None, int]] | None:
     """The distinct values of a column under the other filters, with how many records hold each
     (None: the empty cells), in Vietnamese order; None when there are more than FEW_VALUES."""
-    db.require(Action.BROWSE, "xem danh sách")
+    db.require(Action.BROWSE, BROWSING)
     spec = view(kind)
     value = spec.column(key).value
     others = replace(filters, values=tuple((k, v) for k, v in filters.values if k != key))
@@ -691,6 +692,7 @@ def fetch_rows(db: Database, kind: str, ids: Sequence[int],
                step: Callable[[int], None] | None = None) -> dict[int, list[str]]:
     """The displayed cells of the records `ids`, by id (ids no longer there are left out); `step` is
     told how many ids were read after each PAGE of them (a caller stops the reading by raising there)."""
+    db.require(Action.BROWSE, BROWSING)
     spec = view(kind)
     found: dict[int, list[str]] = {}
     with db.read() as connection:
@@ -712,6 +714,7 @@ def fetch_rows(db: Database, kind: str, ids: Sequence[int],
 
 def count(db: Database, kind: str, deleted: bool = False) -> int:
     """How many records the register (or its recycle bin) holds."""
+    db.require(Action.BROWSE, BROWSING)
     spec = view(kind)
     condition = spec.table.c.deleted_at.is_not(None) if deleted else spec.table.c.deleted_at.is_(None)
     with db.read() as connection:

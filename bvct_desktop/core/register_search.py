@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from . import browse, search
 from .database import Database
+from .permissions import Action
 
 FIRST = 60  # rows found before a keystroke shows them: more than a screenful
 CHUNK = 400  # records read and tried at a time
@@ -119,10 +120,10 @@ class Search:
 def start(db: Database, listing: browse.Listing, query: str, previous: Search | None = None) -> Search:
     """The search for `query`, its first rows found (all of them when few match). `previous`, a
     search in the same listing that `query` narrows (the officer typed on), is searched instead."""
+    db.require(Action.BROWSE, browse.BROWSING)  # the account read once a keystroke, not once a chunk
     words = search.query_words(query)
     if not words:
-        everything = range(len(listing.ids))
-        return Search(listing, query, words, everything, everything, listing.ids, len(listing.ids), True)
+        return _everything(listing, query)
     narrowed = previous is not None and previous.listing is listing and search.narrows(previous.query, query)
     candidates = previous.remaining() if narrowed else range(len(listing.ids))
     found = Search(listing, query, words, candidates)
@@ -150,10 +151,17 @@ def few_hold(db: Database, listing: browse.Listing, words: list[str]) -> bool:
 
 def finished(db: Database, listing: browse.Listing, query: str) -> Search:
     """Every record of `listing` matching `query`."""
+    db.require(Action.BROWSE, browse.BROWSING)
     words = search.query_words(query)
     if not words:
-        return start(db, listing, query)
+        return _everything(listing, query)
     found = Search(listing, query, words, range(len(listing.ids)))
     found.finish(db)
     return found
+
+
+def _everything(listing: browse.Listing, query: str) -> Search:
+    """The search of no words: every record of `listing`."""
+    everything = range(len(listing.ids))
+    return Search(listing, query, [], everything, everything, listing.ids, len(listing.ids), True)
 

@@ -3,10 +3,13 @@
 import datetime as dt
 
 import pytest
+from sqlalchemy import func, select
 
-from bvct_desktop.core import browse, editing, recipients, recycle_bin, search
+from bvct_desktop.core import audit_chain, browse, editing, recipients, recycle_bin, register_search, search, users
 from bvct_desktop.core.collation import name_sort_key
-from tests.sample_db import sample_database
+from bvct_desktop.core.errors import PermissionDenied
+from bvct_desktop.core.schema import audit_log
+from tests.sample_db import sample_database, viewer_database
 
 REFERENCE_ORDER = ["Đỗ Văn An", "Nguyễn Văn An", "Lê Thị Ánh", "Võ Thị Ăn", "Phạm Thị Ân",
                    "Nguyễn Thị Bảo", "Bùi Văn Dũng", "Hoàng Duy", "Trần Văn Đức"]
@@ -59,6 +62,31 @@ def test_reading_many_rows_tells_how_far_it_got_and_stops_when_told_to(db, monke
 
     with pytest.raises(Stop):
         browse.fetch_rows(db, "slips", ids, stop)
+
+
+def test_a_register_open_when_its_officers_account_is_disabled_gives_no_more_rows_count_or_search(cli, db,
+                                                                                                 monkeypatch):
+    """binh's Cán bộ stayed open while the administrator disabled his account: typing «068070» still found
+    rows with their CCCD, clearing the box listed them all. Now the rows, the count and the search are
+    refused as the listing is, the account read once for each, however many pages of rows it reads."""
+    monkeypatch.setattr(browse, "PAGE", 2)
+    viewer = viewer_database(cli, db)
+    shown = browse.listing(viewer, "cadres")
+    asked = []
+    require = viewer.require
+    monkeypatch.setattr(viewer, "require", lambda *args: asked.append(args) or require(*args))
+    assert len(browse.fetch_rows(viewer, "cadres", shown.ids)) == len(shown.ids) > 2 * browse.PAGE
+    assert len(asked) == 1
+    users.disable(db, "xemthu")
+    for reading in (lambda: browse.fetch_rows(viewer, "cadres", shown.ids), lambda: browse.count(viewer, "cadres"),
+                    lambda: register_search.start(viewer, shown, "068070"),
+                    lambda: register_search.finished(viewer, shown, "")):
+        with pytest.raises(PermissionDenied, match="Tài khoản «xemthu» đã bị khóa"):
+            reading()
+    with db.read() as connection:
+        assert connection.execute(select(func.count()).where(
+            audit_log.c.user_name == "xemthu", audit_log.c.outcome == audit_chain.REFUSED)).scalar() == 4
+    viewer.close()
 
 
 def test_slip_filters_period_status_recipient_purpose_overdue(db):
