@@ -36,7 +36,7 @@ from . import (
     sealed_names,
 )
 from .address import Address, FileAddress
-from .errors import WRONG_LOGIN, WRONG_PASSWORD, AuthError, BvctError, DamagedError, InputError, PermissionDenied
+from .errors import WRONG_LOGIN, WRONG_PASSWORD, AccountDisabled, AuthError, BvctError, DamagedError, InputError
 from .permissions import Action, allows, refusal
 from .schema import change_counts, users
 
@@ -110,6 +110,10 @@ class Database(abc.ABC):
         self._users = 0  # connections in use (a page may read on a worker thread)
         self._closed = False
         self._idle = threading.Condition()
+        self._active = True  # the account, as last read
+        # told, on the thread that read it, when the account is read other than it was last: another
+        # role (True) or disabled (False); the desktop follows it
+        self.on_account_change: Callable[[bool], None] = lambda _active: None
 
     @property
     def closed(self) -> bool:
@@ -243,8 +247,8 @@ class Database(abc.ABC):
     def _asked_again(self, password: str, action: str) -> None:
         """The acting user's password asked again: a wrong one is told as such (no name was typed); a
         disabled account's is no wrong password (its key slot is gone), and no failed login."""
-        if not self._still_active():
-            raise AuthError(_disabled(self.actor.name))
+        if not self.still_active():
+            raise AuthError(disabled_message(self.actor.name))
         try:
             self._reauthenticate(password, action)
         except AuthError as error:
@@ -258,27 +262,28 @@ class Database(abc.ABC):
         """Refuses (and audits the refusal) unless the actor's account is still active and its role
         now allows `action`: an administrator's change in another session holds at once. `what`, what
         was asked for, names the refusal in the audit trail and in its message."""
-        active = self._still_active()
+        active = self.still_active()
         if active and allows(self.actor.role, action):
             return
         details = {"quyen": action.name} if active else {"quyen": action.name, "ly_do": lockout.LOCKED}
         with self.write() as connection:
             self.audit(connection, what, audit_chain.REFUSED, details=details)
-        raise refusal(what) if active else PermissionDenied(_disabled(self.actor.name))
+        raise refusal(what) if active else AccountDisabled(disabled_message(self.actor.name))
 
-    def _still_active(self) -> bool:
+    def still_active(self) -> bool:
         """Whether the acting user's account is still active, `actor` taking the role it has now (the
-        recovery key, no account, acts as an administrator throughout)."""
+        recovery key, no account, acts as an administrator throughout); a change is told to
+        `on_account_change`."""
         if self.actor.name == keyfile.RECOVERY_SLOT:
             return True
         with self.read() as connection:
             row = connection.execute(select(users.c.role, users.c.active).where(
                 users.c.name == self.actor.name)).first()
-        if row is None:
-            return False
-        if row.role != self.actor.role:
-            self.actor = Actor(self.actor.name, row.role)
-        return row.active
+        active, role = (False, self.actor.role) if row is None else (row.active, row.role)
+        if (active, role) != (self._active, self.actor.role):
+            self._active, self.actor = active, Actor(self.actor.name, role)
+            self.on_account_change(active)
+        return active
 
     def close(self, wait_s: float = CLOSE_WAIT_S) -> None:
         """Closes the connections once those in use (a read on a worker thread) are done; later reads
@@ -289,7 +294,7 @@ class Database(abc.ABC):
         self.engine.dispose()
 
 
-def _disabled(user: str) -> str:
+def disabled_message(user: str) -> str:
     return (f"Tài khoản «{user}» đã bị khóa; không làm tiếp được việc gì. Đóng chương trình và "
             "hỏi quản trị viên nếu cần mở lại tài khoản.")
 

@@ -75,6 +75,11 @@ class PermissionDenied(BvctError):
     exit_code = 5
 
 
+class AccountDisabled(PermissionDenied):
+    """The acting user's account was disabled (khóa tài khoản) while they were logged in: nothing more
+    is allowed to it."""
+
+
 class DiskFullError(BvctError):
     """The disk a file was being written to has no room left; nothing was left half-written."""
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .. import errorlog, paths, startup
 from ..core import address, keyfile
 from ..core.address import Address, FileAddress
-from ..core.errors import BvctError
+from ..core.errors import AccountDisabled, BvctError
 from ..io import sheet_process
 from . import damage, look, translation
 from .dialogs import Dialogs
@@ -215,11 +215,14 @@ def _preload() -> None:
 def install_error_hook(dialogs: Dialogs) -> None:
     """Expected failures show their Vietnamese message (a damaged database's with its restore);
     anything else is logged, never a traceback. One message at a time: an error met while one is up
-    (its box repainting the window whose painting failed) is logged, not shown again."""
+    (its box repainting the window whose painting failed) is logged, not shown again. A disabled
+    account's refusal is not shown: the window locks, saying so (main_window)."""
     showing = False
 
     def hook(kind, error, trace) -> None:
         nonlocal showing
+        if isinstance(error, AccountDisabled):
+            return
         error = error.with_traceback(trace)
         if showing:
             errorlog.log_unexpected(error)

@@ -183,6 +183,7 @@ class Locker(QObject):
         self.covers: list[LockCover] = []
         self.unlocking = None  # the password being checked on a worker
         self.leaving = False  # logging out from the lock screen
+        self.reason = ""  # why the program locked by itself, said on every cover until unlocked
         self.watch = IdleWatch(context.elapsed, idle_minutes(context), self)
         self.watch.idle.connect(self.lock)
 
@@ -193,7 +194,13 @@ class Locker(QObject):
     def reload_setting(self) -> None:
         self.watch.minutes = idle_minutes(self.context)
 
-    def lock(self) -> None:
+    def lock(self, reason: str = "") -> None:
+        """Covers every window; `reason`, why when the officer did not ask (their account was disabled),
+        is said on each cover, those of a lock already in force too."""
+        if reason:
+            self.reason = reason
+            for cover in self.covers:
+                cover.error.show_message(reason)
         if self.locked:
             return
         for window in QApplication.topLevelWidgets():
@@ -209,6 +216,8 @@ class Locker(QObject):
             return
         cover = LockCover(window, self)
         cover.destroyed.connect(lambda _=None: self._forget(cover))
+        if self.reason:
+            cover.error.show_message(self.reason)
         self.covers.append(cover)
 
     def _forget(self, gone: LockCover) -> None:
@@ -268,6 +277,7 @@ class Locker(QObject):
         for each in self.covers:
             each.remove()
         self.covers = []
+        self.reason = ""
         self.watch.touch()
         self.locked_changed.emit(False)
 

@@ -2,7 +2,11 @@
 asks the database, off the GUI thread, which tables were written since the last look — by another
 window or `bvct` process on the same file, or another officer on the server — and the notifier
 says which records changed, as after the officer's own save: the registers, the dashboard and the
-open forms take it from there. While nothing changes a look reads a few counts and says nothing."""
+open forms take it from there. While nothing changes a look reads a few counts and says nothing.
+
+The officer's own account is followed too: when a look finds the accounts written, or any check of a
+permission finds the account other than it was (core's `Database.still_active`), `account_changed`
+says whether it is still active — its role changed, or an administrator disabled it."""
 
 from .. import errorlog
 from ..core import browse
@@ -10,9 +14,10 @@ from ..core.errors import BvctError
 from ..core.personfile import relatives
 from ..core.personfile.foreign import FOREIGN_ELEMENTS
 from ..core.personfile.political import POLITICAL_NOTES
+from ..core.schema import users
 from ..core.watch import Watch
 from .context import AppContext
-from .qt import QObject, QTimer
+from .qt import QObject, QTimer, Signal
 from .workers import run_quietly
 
 INTERVAL_MS = 2_500
@@ -32,10 +37,13 @@ def names_of(tables: frozenset[str]) -> list[str]:
 class LiveChanges(QObject):
     """Looks for others' changes every `interval_ms` while the database is open."""
 
+    account_changed = Signal(bool)  # still active; emitted on whichever thread found it, received on the GUI's
+
     def __init__(self, context: AppContext, parent: QObject | None = None, interval_ms: int = INTERVAL_MS):
         super().__init__(parent)
         self.context = context
         self.watch = Watch(context.db)
+        context.db.on_account_change = self.account_changed.emit
         self.looking = None  # the look under way on a worker
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -48,7 +56,15 @@ class LiveChanges(QObject):
     def look(self) -> None:
         if self.looking is not None or self.context.db.closed:  # a slow server: one look at a time
             return
-        self.looking = run_quietly(self, self.watch.changed, self._looked)
+        self.looking = run_quietly(self, self._changed, self._looked)
+
+    def _changed(self) -> frozenset[str]:
+        """On the worker: the tables written since the last look; the account read again when the
+        accounts were written."""
+        tables = self.watch.changed()
+        if users.name in tables:
+            self.context.db.still_active()
+        return tables
 
     def _looked(self, tables: frozenset[str] | None, error: BaseException | None) -> None:
         self.looking = None

@@ -2,8 +2,10 @@
 that forward to the page shown, the status bar, the read-only banner and the auto-lock.
 Its layout and menus are the Designer form ui/main_window.ui."""
 
+from ..core.database import disabled_message
+from ..core.errors import AccountDisabled, BvctError
 from ..core.permissions import ROLES, Action, allows
-from . import navigation
+from . import damage, navigation
 from .admin import AdminPage, admin_allowed
 from .autolock import Locker
 from .context import AppContext
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.destinations = self._destinations()
         self.pages: dict[str, QWidget] = {}
         self.in_stack: dict[str, QWidget] = {}  # what the stack holds for each page: it, or the area it scrolls in
+        self.shown: str | None = None  # the key of the page the stack shows
         self.navigation.show_destinations(self.destinations)
         self.navigation.currentRowChanged.connect(self._navigate)
         self.banner.setVisible(context.read_only)
@@ -66,6 +69,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.locker.logout_requested.connect(self.logout_requested.emit)
         context.notifier.changed.connect(self._data_changed)
         self.live = LiveChanges(context, self)  # others' changes shown without a restart
+        # queued: the account is read in the middle of a page's work, whose page may be rebuilt
+        self.live.account_changed.connect(self._account_changed, Qt.ConnectionType.QueuedConnection)
         if not allows(db.actor.role, Action.EXPORT):
             CopyGuard(self).refused.connect(lambda why: self.statusBar().showMessage(why, REFUSAL_MS))
         self.navigation.select(DASHBOARD)
@@ -83,7 +88,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         return found
 
     def page(self, key: str) -> QWidget:
-        """The page for `key`, built on first use."""
+        """The page for `key`, built on first use (BvctError when it cannot be: nothing is kept of it)."""
         if key not in self.pages:
             destination = next(d for d in self.destinations if d.key == key)
             page = self.pages[key] = destination.build()
@@ -103,22 +108,47 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if row < 0:
             return
         key = self.navigation.keys[row]
-        self.page(key)
+        try:
+            self.page(key)
+        except BvctError as error:
+            self._not_shown(error)
+            return
+        self.shown = key
         self.stack.setCurrentWidget(self.in_stack[key])
         self._update_actions()
+
+    def _not_shown(self, error: BvctError) -> None:
+        """A page that could not be built: the navigation goes back to the page shown, and says why (a
+        disabled account's refusal is said by the lock it brings)."""
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(self.navigation.keys.index(self.shown) if self.shown else -1)
+        self.navigation.blockSignals(False)
+        if not isinstance(error, AccountDisabled):
+            self.context.dialogs.warn(self, "Không mở được trang", damage.told(error))
+
+    def _show(self, key: str) -> QWidget | None:
+        """Shows the page of `key`; None when it could not be built."""
+        self.navigation.select(key)
+        return self.pages[key] if self.shown == key else None
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Shows the register of `kind` and opens the record there (dashboard entries use this)."""
         if kind not in self.navigation.keys:
             self.context.dialogs.inform(self, "Chưa có sổ", "Sổ theo dõi loại hồ sơ này chưa có trong chương trình.")
             return
-        self.navigation.select(kind)
-        self.page(kind).open_record(record_id)
+        if (page := self._show(kind)) is not None:
+            page.open_record(record_id)
 
     def open_register(self, kind: str, filters) -> None:
         """Shows the register of `kind` filtered to `filters` (a dashboard figure's records)."""
-        self.navigation.select(kind)
-        self.page(kind).show_filtered(filters)
+        if (page := self._show(kind)) is not None:
+            page.show_filtered(filters)
+
+    def _account_changed(self, active: bool) -> None:
+        """An administrator changed the officer's account while they are logged in: disabled, every
+        window is covered saying so (nothing more can be done in it)."""
+        if not active:
+            self.locker.lock(disabled_message(self.context.db.actor.name))
 
     # ----- menus, shortcuts and the status bar
     def _connect_actions(self) -> None:

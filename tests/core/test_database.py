@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from bvct_desktop.core import audit_chain, keyfile, users, vault
-from bvct_desktop.core.errors import AuthError, PermissionDenied
+from bvct_desktop.core.errors import AccountDisabled, AuthError, PermissionDenied
 from bvct_desktop.core.permissions import Action
 from bvct_desktop.core.schema import audit_log
 from tests.conftest import ADMIN, PASSWORD
@@ -65,6 +65,23 @@ def test_an_account_demoted_then_disabled_in_another_session_can_do_nothing_more
         officer.require(Action.BROWSE, "xem hồ sơ")
     assert refused.value.exit_code == 5
     assert _last_entry(admin) == (OFFICER, "xem", "xem hồ sơ", audit_chain.REFUSED)
+
+
+def test_the_session_is_told_once_of_each_change_of_its_account_made_elsewhere(admin, officer):
+    """The desktop follows what an administrator changes while the officer is logged in: told the new
+    role at the first check that reads it, and told once that the account is disabled, whatever reads
+    it next (the window's own look, a click)."""
+    told = []
+    officer.on_account_change = told.append
+    officer.require(Action.EDIT, "sửa hồ sơ")
+    users.set_role(admin, OFFICER, "xem")
+    assert officer.still_active() and officer.actor.role == "xem"
+    assert officer.still_active() and told == [True]
+    users.disable(admin, OFFICER)
+    for _ in range(2):
+        with pytest.raises(AccountDisabled, match=f"Tài khoản «{OFFICER}» đã bị khóa; không làm tiếp được việc gì"):
+            officer.require(Action.BROWSE, "xem danh sách")
+    assert not officer.still_active() and told == [True, False]
 
 
 @pytest.mark.parametrize("asked", [lambda db: db.confirm_password(OFFICER_PASSWORD, "xuất dữ liệu"),

@@ -4,7 +4,8 @@ one message at a time."""
 import sys
 
 from bvct_desktop import paths
-from bvct_desktop.core.errors import BvctError, DamagedError
+from bvct_desktop.core.database import disabled_message
+from bvct_desktop.core.errors import AccountDisabled, BvctError, DamagedError
 from bvct_desktop.core.permissions import ADMIN
 from bvct_desktop.gui import app, damage
 from bvct_desktop.gui.dialogs import Dialogs
@@ -45,6 +46,16 @@ def test_a_damaged_database_is_told_with_its_restore(qapp, monkeypatch, tmp_path
     damaged = DamagedError("Cơ sở dữ liệu bị hỏng.", (tmp_path / "bvct.db", tmp_path / "a.bvctbak"), ADMIN)
     sys.excepthook(*raised(damaged))
     assert [shown.text for shown in dialogs.shown] == [f"Cơ sở dữ liệu bị hỏng. {damage.RESTORE_PAGE}"]
+
+
+def test_a_disabled_accounts_refusal_is_left_to_the_lock_it_brings(qapp, monkeypatch):
+    """binh typed in a register's search box after his account was disabled: the refusal escaped the box
+    as a message, while the window locked saying the same (main_window): told once, by the lock."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    dialogs = Dialogs(scripted=True)
+    app.install_error_hook(dialogs)
+    sys.excepthook(*raised(AccountDisabled(disabled_message("binh"))))
+    assert dialogs.shown == []
 
 
 def test_the_places_are_read_while_the_officer_types_the_password():

@@ -6,10 +6,14 @@ import datetime as dt
 
 import pytest
 from shiboken6 import Shiboken
+from sqlalchemy import select
 
-from bvct_desktop.core import backup_log, settings
+from bvct_desktop.core import audit_chain, backup_log, browse, settings, users
 from bvct_desktop.core.address import FileAddress
-from bvct_desktop.core.permissions import VIEWER
+from bvct_desktop.core.database import disabled_message
+from bvct_desktop.core.errors import BvctError
+from bvct_desktop.core.permissions import OFFICER, VIEWER
+from bvct_desktop.core.schema import audit_log
 from bvct_desktop.gui import app, navigation
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.instance import InstanceLock
@@ -29,7 +33,7 @@ from bvct_desktop.gui.qt import (
     QWidget,
 )
 from tests.conftest import ADMIN, PASSWORD
-from tests.gui.shell_support import FakeClock, as_user, logged_in, main_window, new_database
+from tests.gui.shell_support import FakeClock, as_user, import_samples, logged_in, main_window, new_database
 
 
 class FakeRegister(QWidget):
@@ -411,3 +415,74 @@ def test_the_dashboard_unlocked_on_a_later_day_reads_that_day(qtbot, db, clock):
     qtbot.waitUntil(lambda: not window.locker.locked, timeout=20_000)
     qtbot.waitUntil(lambda: dashboard.task is None and dashboard.snapshot.today == clock().date(), timeout=10_000)
     assert dashboard.chosen_period()[1] == clock().date()
+
+
+def test_a_page_that_cannot_be_built_leaves_the_page_shown_and_says_why(qtbot, db, clock, monkeypatch):
+    """Its build failed out of the navigation's signal: the entry stayed selected over the page shown and
+    the failure went uncaught; a dashboard link to it went on to the page it could not build."""
+    def unreadable():
+        raise BvctError("Không đọc được sổ.")
+
+    monkeypatch.setattr(navigation, "register_destinations",
+                        lambda context: [navigation.Destination("cadres", "Cán bộ", unreadable)])
+    window = main_window(qtbot, db, clock)
+    window.open_record("cadres", 1)
+    assert "cadres" not in window.pages and window.current_key() == navigation.DASHBOARD
+    assert window.stack.currentWidget() is window.in_stack[navigation.DASHBOARD]
+    assert [(shown.title, shown.text) for shown in window.context.dialogs.shown] == [
+        ("Không mở được trang", "Không đọc được sổ.")]
+
+
+def _refused(db, user: str) -> list[str]:
+    """The actions refused to `user`, as the audit trail has them."""
+    with db.read() as connection:
+        return list(connection.execute(select(audit_log.c.action).where(
+            audit_log.c.user_name == user, audit_log.c.outcome == audit_chain.REFUSED)).scalars())
+
+
+def _disabled_session(qtbot, db, clock) -> MainWindow:
+    """binh's window, its Tổng quan read, and his account disabled by the administrator meanwhile."""
+    import_samples(db, ("cadres",))
+    window = main_window(qtbot, as_user(db, "binh", OFFICER), clock)
+    dashboard = window.current_page()
+    qtbot.waitUntil(lambda: dashboard.task is None and dashboard.snapshot is not None, timeout=10_000)
+    users.disable(db, "binh")
+    return window
+
+
+def _cover_of(window: MainWindow):
+    [cover] = [c for c in window.locker.covers if c.parent() is window]
+    return cover
+
+
+def test_a_disabled_account_locks_the_window_at_its_first_click_and_says_so_once(qtbot, db, clock):
+    """binh, disabled while logged in, clicked «Cán bộ»: an uncaught refusal out of the table's sort, the
+    navigation on «Cán bộ» over Tổng quan, two refusals audited and the same at every click. Now the page
+    is whole, showing no record and why, and every window is covered saying so, once."""
+    window = _disabled_session(qtbot, db, clock)
+    window.navigation.select("cadres")
+    qtbot.waitUntil(lambda: window.locker.locked)
+    page = window.current_page()
+    assert window.stack.currentWidget() is page and page.model.rowCount() == 0
+    assert (page.count_label.text(), page.message.text()) == ("không đọc được", disabled_message("binh"))
+    assert _cover_of(window).error.text() == disabled_message("binh")
+    assert "không làm tiếp được việc gì" in disabled_message("binh")
+    assert window.context.dialogs.shown == []
+    assert _refused(db, "binh") == [browse.BROWSING]
+    window.context.db.close()
+
+
+def test_a_disabled_account_locks_the_window_without_a_click(qtbot, db, clock):
+    """The window's look at what others wrote notices the account disabled: the records shown are covered
+    before anyone clicks; the password does not open it again while the account stays disabled."""
+    window = _disabled_session(qtbot, db, clock)
+    window.live.look()
+    qtbot.waitUntil(lambda: window.locker.locked)
+    cover = _cover_of(window)
+    assert cover.error.text() == disabled_message("binh")
+    cover.password.setText("Mat-khau-rieng-2025")
+    window.locker.unlock(cover)
+    qtbot.waitUntil(lambda: window.locker.unlocking is None)
+    assert window.locker.locked and "đã bị khóa" in cover.error.text()
+    assert _refused(db, "binh") == []
+    window.context.db.close()

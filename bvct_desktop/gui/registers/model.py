@@ -258,7 +258,11 @@ class RegisterModel(QAbstractTableModel):
             return
         self.sort_key = self.columns[column].key
         self.descending = order == Qt.DescendingOrder
-        self.reload()
+        try:
+            self.reload()
+        except BvctError as error:  # called by the view (its first sort builds the page): never an error out of Qt
+            self.failure = error
+            self._empty()
 
     def _row(self, row: int) -> list[str]:
         record_id = self._ids[row]

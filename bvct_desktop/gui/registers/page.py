@@ -102,10 +102,10 @@ class RegisterPage(QWidget):
         self._columns_laid_out = False
         self._stale = False  # records changed while another page was shown
         self._told_under: tuple | None = None  # the search and filters under which what was done is told
+        self.model.unreadable.connect(self._unreadable)  # from the table's first sort on
         self._build()
         context.notifier.changed.connect(self._changed)
         self.model.grown.connect(self._show_count)
-        self.model.unreadable.connect(self._unreadable)
         self._show_count()
         self._update_buttons()
 
@@ -264,7 +264,7 @@ class RegisterPage(QWidget):
         self.model.hold(False)
         if self._stale:
             self._changed(self.kind.name)
-        if not self._columns_laid_out:  # the width is known once shown
+        if not self._columns_laid_out and self.model.failure is None:  # the width is known once shown
             self._columns_laid_out = True
             self.columns.apply()
 
@@ -573,7 +573,10 @@ class RegisterPage(QWidget):
         return f"{self.spec.done_label} đến {display_date(self.done_by)}"
 
     def _show_count(self) -> None:
-        """How many records are shown; while the search is still finding them, how many so far."""
+        """How many records are shown; while the search is still finding them, how many so far (none
+        when they could not be read: `_unreadable` says so)."""
+        if self.model.failure is not None:
+            return
         shown = self.model.rowCount()
         where = "trong thùng rác" if self.bin_switch.isChecked() else "bản ghi"
         if self.model.complete:
