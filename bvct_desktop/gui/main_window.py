@@ -26,6 +26,8 @@ STATUS_PATH_WIDTH = 420  # px of the status bar the database's path may take at 
 # a page of boxes and lines, which scrolls on a short screen (registers scroll their rows, Quản trị each of its tabs)
 SCROLLED = {REPORT}
 REFUSAL_MS = 8000  # how long the status bar says why a copy was refused
+ROLE_CHANGED = "Vai trò của bạn nay là {role}; chương trình đã đổi theo những việc vai trò này được làm."
+ROLE_CHANGED_MS = 30_000
 # page method → (permission needed, also needs a writable database); the menu entry is `<method>_action`
 PAGE_ACTIONS = {
     "new_record": (Action.EDIT, True),
@@ -71,8 +73,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.live = LiveChanges(context, self)  # others' changes shown without a restart
         # queued: the account is read in the middle of a page's work, whose page may be rebuilt
         self.live.account_changed.connect(self._account_changed, Qt.ConnectionType.QueuedConnection)
-        if not allows(db.actor.role, Action.EXPORT):
-            CopyGuard(self).refused.connect(lambda why: self.statusBar().showMessage(why, REFUSAL_MS))
+        self.copy_guard: CopyGuard | None = None
+        self._guard_copies()
         self.navigation.select(DASHBOARD)
 
     # ----- pages
@@ -146,9 +148,43 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def _account_changed(self, active: bool) -> None:
         """An administrator changed the officer's account while they are logged in: disabled, every
-        window is covered saying so (nothing more can be done in it)."""
+        window is covered saying so (nothing more can be done in it); given another role, the window
+        offers what that role allows."""
+        if self.context.db.closed:  # told after the session ended
+            return
         if not active:
             self.locker.lock(disabled_message(self.context.db.actor.name))
+            return
+        self.role_label.setText(f"Vai trò: {self._role_name()}")
+        self.statusBar().showMessage(ROLE_CHANGED.format(role=self._role_name()), ROLE_CHANGED_MS)
+        self._guard_copies()
+        self._offer_pages()
+
+    def _offer_pages(self) -> None:
+        """The pages the role allows: a register follows it where it is (its search, selection and open
+        forms kept); any other page built so far is built again when shown, as the role now has it."""
+        self.destinations = self._destinations()
+        for key in [key for key, page in self.pages.items() if not hasattr(page, "follow_role")]:
+            self.stack.removeWidget(self.in_stack[key])
+            self.in_stack.pop(key).deleteLater()
+            del self.pages[key]
+        for page in self.pages.values():
+            page.follow_role()
+        shown, self.shown = self.shown, None
+        self.navigation.blockSignals(True)
+        self.navigation.show_destinations(self.destinations)
+        self.navigation.blockSignals(False)
+        self.navigation.select(shown if shown in self.navigation.keys else DASHBOARD)
+
+    def _guard_copies(self) -> None:
+        """Copying records out of the program is refused while the role may not export (gui/copy_guard)."""
+        may_export = allows(self.context.db.actor.role, Action.EXPORT)
+        if may_export and self.copy_guard is not None:
+            self.copy_guard.deleteLater()
+            self.copy_guard = None
+        elif not may_export and self.copy_guard is None:
+            self.copy_guard = CopyGuard(self)
+            self.copy_guard.refused.connect(lambda why: self.statusBar().showMessage(why, REFUSAL_MS))
 
     # ----- menus, shortcuts and the status bar
     def _connect_actions(self) -> None:
@@ -194,10 +230,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             action.setToolTip(why or "")  # empty: Qt's default, the action's text
 
     def _status_bar(self) -> None:
-        actor = self.context.db.actor
         bar = self.statusBar()
-        self.user_label = QLabel(f"Người dùng: {actor.name}")
-        self.role_label = QLabel(f"Vai trò: {ROLES.get(actor.role, actor.role)}")
+        self.user_label = QLabel(f"Người dùng: {self.context.db.actor.name}")
+        self.role_label = QLabel(f"Vai trò: {self._role_name()}")
         where = self.context.db.address.described
         # an office PC's default path is long: cut in its middle, whole in the tip, the state still in view
         self.file_label = QLabel(self.fontMetrics().elidedText(f"Cơ sở dữ liệu: {where}", Qt.ElideMiddle,
@@ -207,6 +242,10 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         for label in (self.user_label, self.role_label, self.file_label, self.lock_label):
             bar.addPermanentWidget(label)
         self._show_lock_state(False)
+
+    def _role_name(self) -> str:
+        role = self.context.db.actor.role
+        return ROLES.get(role, role)
 
     def _show_lock_state(self, locked: bool) -> None:
         state = "Đã khóa" if locked else "Đang mở"

@@ -37,7 +37,9 @@ class Navigation(QListWidget):
         self.keys: list[str] = []
 
     def show_destinations(self, destinations: list[Destination]) -> None:
-        """One entry per destination, as wide as the longest title needs."""
+        """One entry per destination (those shown before go), as wide as the longest title needs."""
+        self.clear()
+        self.keys = []
         for destination in destinations:
             item = QListWidgetItem(icon(destination.key, "#ffffff"), destination.title)
             item.setToolTip(destination.title)

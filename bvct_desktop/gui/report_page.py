@@ -21,7 +21,7 @@ from ..core.row_versions import ChangedMeanwhile
 from ..core.text import file_name
 from ..io.documents import profile, render
 from ..io.documents.report_content import subject
-from . import export_password, live, printing, reauth
+from . import allowed, export_password, live, printing, reauth
 from .context import AppContext
 from .designer.ui_report_page import Ui_ReportPage
 from .dialogs import FILE_FILTERS, YES
@@ -274,7 +274,8 @@ class ReportPage(QWidget, Ui_ReportPage):
     def export(self, fmt: str) -> None:
         start, end = self.chosen_period()
         filter_text = FILE_FILTERS[fmt]
-        if not reauth.confirm(self.context, self, "xuất báo cáo"):
+        if (not allowed.now(self.context, Action.EXPORT, "xuất báo cáo", self.error.show_message)
+                or not reauth.confirm(self.context, self, "xuất báo cáo")):
             return
         suggested = file_name("Báo cáo", start, "đến", end, suffix=fmt)
         chosen = export_password.save_as(self.context.dialogs, self, "Lưu báo cáo", suggested, filter_text, f".{fmt}")

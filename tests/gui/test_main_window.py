@@ -485,4 +485,37 @@ def test_a_disabled_account_locks_the_window_without_a_click(qtbot, db, clock):
     qtbot.waitUntil(lambda: window.locker.unlocking is None)
     assert window.locker.locked and "đã bị khóa" in cover.error.text()
     assert _refused(db, "binh") == []
+    users.enable(db, "binh", "Mat-khau-moi-2026")  # reopened: the new password opens it again
+    cover.password.setText("Mat-khau-moi-2026")
+    window.locker.unlock(cover)
+    qtbot.waitUntil(lambda: not window.locker.locked)
+    window.context.db.close()
+
+
+def test_a_role_changed_while_logged_in_is_followed_without_a_click(qtbot, db, clock):
+    """chuyenvien, lowered to Chỉ xem (`bvct users role chuyenvien --role xem`) while logged in: the status
+    bar still said «Chuyên viên», Thêm/Xóa/Nhập/Xuất Excel/In stayed offered. Now the window's look at what
+    others wrote offers what the new role allows, the register keeping its search; and raised again, the same."""
+    import_samples(db, ("cadres",))
+    window = main_window(qtbot, as_user(db, "chuyenvien", OFFICER), clock)
+    window.navigation.select("cadres")
+    page = window.current_page()
+    offered = [key for key, button in page.buttons.items() if button.isVisibleTo(page)]
+    page.search.setText("nguyen")
+    users.set_role(db, "chuyenvien", VIEWER)
+    window.live.look()
+    qtbot.waitUntil(lambda: window.role_label.text() == "Vai trò: Chỉ xem")
+    assert window.statusBar().currentMessage().startswith("Vai trò của bạn nay là Chỉ xem;")
+    assert window.current_page() is page and page.search.text() == "nguyen"
+    assert [key for key, button in page.buttons.items() if button.isVisibleTo(page)] == ["edit"]
+    assert page.buttons["edit"].text() == "Xem"
+    assert {method for method, action in window.page_actions.items() if action.isVisible()} == {
+        "focus_search", "refresh"}
+    assert navigation.ISSUED not in window.navigation.keys and window.copy_guard is not None
+    users.set_role(db, "chuyenvien", OFFICER)
+    window.live.look()
+    qtbot.waitUntil(lambda: window.role_label.text() == "Vai trò: Chuyên viên")
+    assert [key for key, button in page.buttons.items() if button.isVisibleTo(page)] == offered
+    assert navigation.ISSUED in window.navigation.keys and window.copy_guard is None
+    assert window.current_page() is page
     window.context.db.close()

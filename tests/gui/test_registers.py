@@ -6,9 +6,9 @@ import unicodedata
 import openpyxl
 import pytest
 
-from bvct_desktop.core import audit, backup, browse, recycle_bin, register_search, vault
+from bvct_desktop.core import audit, backup, browse, recycle_bin, register_search, users, vault
 from bvct_desktop.core.kinds import RELATIVES
-from bvct_desktop.core.permissions import VIEWER
+from bvct_desktop.core.permissions import OFFICER, VIEWER
 from bvct_desktop.gui import damage
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.forms import open_form
@@ -291,15 +291,31 @@ def test_the_cadres_register_imports_relatives_with_the_import_wizard(qtbot, con
 def test_only_the_cadres_register_of_an_editor_offers_to_import_relatives(qtbot, db, clock):
     assert "import_relatives" not in RegisterPage(context_for(db, clock), "slips").buttons
     viewer = as_user(db, "xemthu", VIEWER)
-    assert "import_relatives" not in RegisterPage(context_for(viewer, clock), "cadres").buttons
+    page = RegisterPage(context_for(viewer, clock), "cadres")
+    assert not page.buttons["import_relatives"].isVisibleTo(page)
     viewer.close()
+
+
+def test_a_role_lowered_since_the_page_was_built_is_refused_before_anything_is_asked(qtbot, db, clock):
+    """Xuất Excel asked which rows, the password, the file name and the encryption, and only then refused:
+    now the role is read first, the refusal said on the page, and the page offers what the role allows."""
+    officer = as_user(db, "chuyenvien", OFFICER)
+    context = context_for(officer, clock)
+    page = RegisterPage(context, "cadres")
+    users.set_role(db, "chuyenvien", VIEWER)
+    page.export_excel()
+    assert context.dialogs.shown == []
+    assert page.message.text() == "Vai trò của bạn không được phép xuất Excel."
+    assert not page.buttons["export"].isVisibleTo(page) and page.buttons["edit"].text() == "Xem"
+    officer.close()
 
 
 def test_a_viewer_is_not_offered_changes(qtbot, db, clock):
     viewer = as_user(db, "xemthu", VIEWER)
     page = RegisterPage(context_for(viewer, clock), "slips")
     qtbot.addWidget(page)
-    assert set(page.buttons) == {"edit"}  # shown as "Xem"; no export either: the role may not
+    shown = {key for key, button in page.buttons.items() if button.isVisibleTo(page)}
+    assert shown == {"edit"}  # shown as "Xem"; no export either: the role may not
     assert page.buttons["edit"].text() == "Xem"
     page.new_record()
     assert page.forms == {}

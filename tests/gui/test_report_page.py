@@ -6,9 +6,9 @@ import datetime as dt
 import pypdfium2 as pdfium
 import pytest
 
-from bvct_desktop.core import crashpoints, outgoing, report, report_notes
+from bvct_desktop.core import crashpoints, outgoing, report, report_notes, users
 from bvct_desktop.core.overview import REPORT_LABELS
-from bvct_desktop.core.permissions import LEADER, VIEWER
+from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.gui import live
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.qt import QDate
@@ -164,6 +164,18 @@ def test_a_viewer_is_not_shown_the_parts_or_the_print_settings(viewers_page):
 def type_notes(page, notes: dict[str, str]) -> None:
     for part, text in notes.items():
         page.notes_editors[part].setPlainText(text)
+
+
+def test_a_role_lowered_since_the_page_was_built_refuses_the_export_before_asking_the_password(page):
+    """The password, the file name and the encryption were asked, and only then the report refused."""
+    officer = as_user(page.context.db, "chuyenvien", OFFICER)
+    context = context_for(officer, page.context.clock)
+    own = ReportPage(context)
+    users.set_role(page.context.db, "chuyenvien", VIEWER)
+    own.export("pdf")
+    assert context.dialogs.shown == []
+    assert own.error.text() == "Vai trò của bạn không được phép xuất báo cáo."
+    officer.close()
 
 
 def test_the_officers_parts_are_kept_per_period_as_they_are_typed(page, qtbot):

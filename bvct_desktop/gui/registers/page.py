@@ -5,6 +5,7 @@ where a deleted record is restored (nothing is added, exported or printed there)
 or Enter opens the record's form."""
 
 import datetime as dt
+from collections.abc import Callable
 
 from ...core import browse, exporting, recipients, recycle_bin
 from ...core.dates import display_date, parse_date
@@ -15,7 +16,7 @@ from ...core.permissions import Action, allows
 from ...core.text import file_name
 from ...io import xlsx_writer
 from ...io.documents.lists import period_text
-from .. import damage, export_password, forms, printing, reauth
+from .. import allowed, damage, export_password, forms, printing, reauth
 from ..context import AppContext
 from ..dialogs import FILE_FILTERS, YES
 from ..import_wizard import ImportWizard
@@ -90,8 +91,6 @@ class RegisterPage(QWidget):
         self.kind = self.spec.kind
         self.title = HEADINGS[kind]
         self.forms: dict[int | None, QWidget] = {}
-        self.can_edit = not context.read_only and allows(context.db.actor.role, Action.EDIT)
-        self.can_export = allows(context.db.actor.role, Action.EXPORT)
         self.recyclable = kind in recycle_bin.TABLES
         self.exchanged = kind in KINDS  # vetting cases are kept by the person-file services: no Excel
         self.model = RegisterModel(context.db, kind, self)
@@ -108,6 +107,15 @@ class RegisterPage(QWidget):
         self.model.grown.connect(self._show_count)
         self._show_count()
         self._update_buttons()
+
+    @property
+    def can_edit(self) -> bool:
+        """Whether the officer's role, as last read, makes changes (a read-only window makes none)."""
+        return not self.context.read_only and allows(self.context.db.actor.role, Action.EDIT)
+
+    @property
+    def can_export(self) -> bool:
+        return allows(self.context.db.actor.role, Action.EXPORT)
 
     # ----- building
 
@@ -226,27 +234,29 @@ class RegisterPage(QWidget):
         return box
 
     def _action_row(self) -> QHBoxLayout:
+        """The register's buttons; each is shown while the officer's role allows what it does (`offered`)."""
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         self.tips: dict[str, str] = {}
-        actions = [("add", "Thêm", self.new_record, "Ctrl+N", self.can_edit),
-                   ("edit", "Sửa", self.edit_selected, "Enter", True),
-                   ("delete", "Xóa", self.delete_selected, "chuyển vào thùng rác", self.can_edit and self.recyclable),
-                   ("restore", "Khôi phục", self.restore_selected, "đưa ra khỏi thùng rác",
-                    self.can_edit and self.recyclable),
+        self.offered: dict[str, Callable[[], bool]] = {}
+        editing, exporting, everyone = (lambda: self.can_edit), (lambda: self.can_export), (lambda: True)
+        actions = [("add", "Thêm", self.new_record, "Ctrl+N", editing, True),
+                   ("edit", "Sửa", self.edit_selected, "Enter", everyone, True),
+                   ("delete", "Xóa", self.delete_selected, "chuyển vào thùng rác", editing, self.recyclable),
+                   ("restore", "Khôi phục", self.restore_selected, "đưa ra khỏi thùng rác", editing, self.recyclable),
                    ("reply", "Ghi kết quả…", lambda: self.record_replies(),  # clicked(bool) is no id list
                     "Ghi ngày nhận, số văn bản và kết quả cho các phiếu đã chọn (trả lời trong cùng một văn bản)",
-                    self.can_edit and self.kind.name == "slips"),
-                   ("import", "Nhập Excel", self.import_excel, "", self.can_edit and self.exchanged),
-                   ("import_relatives", "Nhập thân nhân (Excel)…", self.import_relatives, RELATIVES_TIP,
-                    self.can_edit and self.kind.name == "cadres"),
-                   ("export", "Xuất Excel", self.export_excel, "Ctrl+E", self.can_export and self.exchanged),
-                   ("print", "In", self.print_list, "Ctrl+P", self.can_export and self.exchanged),
+                    editing, self.kind.name == "slips"),
+                   ("import", "Nhập Excel", self.import_excel, "", editing, self.exchanged),
+                   ("import_relatives", "Nhập thân nhân (Excel)…", self.import_relatives, RELATIVES_TIP, editing,
+                    self.kind.name == "cadres"),
+                   ("export", "Xuất Excel", self.export_excel, "Ctrl+E", exporting, self.exchanged),
+                   ("print", "In", self.print_list, "Ctrl+P", exporting, self.exchanged),
                    ("print_record", printing.RECORD_DOCUMENTS.get(self.kind.name, ("",))[0], self.print_selected,
-                    "in giấy tờ của các dòng đã chọn, sẵn sàng để ký",
-                    self.can_export and self.kind.name in printing.RECORD_DOCUMENTS)]
-        for key, text, slot, tip, offered in actions:
-            if not offered:
+                    "in giấy tờ của các dòng đã chọn, sẵn sàng để ký", exporting,
+                    self.kind.name in printing.RECORD_DOCUMENTS)]
+        for key, text, slot, tip, offered, fits in actions:
+            if not fits:
                 continue
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -254,8 +264,7 @@ class RegisterPage(QWidget):
             button.clicked.connect(slot)
             row.addWidget(button)
             self.buttons[key] = button
-        if not self.can_edit or not self.exchanged:  # a vetting case opens its own window of actions
-            self.buttons["edit"].setText("Xem" if not self.can_edit else "Mở")
+            self.offered[key] = offered
         row.addStretch(1)
         return row
 
@@ -293,7 +302,8 @@ class RegisterPage(QWidget):
         return IN_BIN.format(DOINGS[method]) if self.bin_switch.isChecked() else None
 
     def new_record(self) -> None:
-        if self.can_edit and self.unavailable("new_record") is None:
+        if (self.can_edit and self.unavailable("new_record") is None
+                and self._allowed(Action.EDIT, DOINGS["new_record"])):
             self._show_form(None)
 
     def open_record(self, record_id: int) -> None:
@@ -314,7 +324,7 @@ class RegisterPage(QWidget):
         self._import("import_relatives", RELATIVES.name)
 
     def _import(self, method: str, kind: str) -> None:
-        if self.can_edit and self.unavailable(method) is None:
+        if self.can_edit and self.unavailable(method) is None and self._allowed(Action.EDIT, DOINGS[method]):
             wizard = ImportWizard(self.context, kind, self)
             wizard.records_wanted.connect(self._complete_imported)
             wizard.show()
@@ -323,7 +333,8 @@ class RegisterPage(QWidget):
     def export_excel(self) -> None:
         """Exports what the officer sees: the rows selected (several), else the rows shown under the
         search and filters — saying how many, and how many the register holds, before anything leaves."""
-        if not self.can_export or self.unavailable("export_excel") is not None:
+        if (not self.can_export or self.unavailable("export_excel") is not None
+                or not self._allowed(Action.EXPORT, DOINGS["export_excel"])):
             return
         ids, question = self._rows_to_export()
         if not ids:
@@ -409,6 +420,14 @@ class RegisterPage(QWidget):
 
     # ----- actions
 
+    def _allowed(self, action: Action, doing: str) -> bool:
+        """Whether the officer's role allows `action` now, read before they are asked anything; refused
+        (`doing` names what was), the page says so and offers what the role allows."""
+        if allowed.now(self.context, action, doing, self.message.show_message):
+            return True
+        self._update_buttons()
+        return False
+
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.record_id(row) for row in rows]
@@ -420,7 +439,7 @@ class RegisterPage(QWidget):
 
     def delete_selected(self) -> None:
         chosen = self.selected_ids()
-        if not chosen or self.bin_switch.isChecked():
+        if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, "xóa bản ghi"):
             return
         what = "bản ghi đã chọn" if len(chosen) == 1 else f"{len(chosen)} bản ghi đã chọn"
         if self.context.dialogs.ask(self, "Xóa", f"Chuyển {what} vào thùng rác? Có thể khôi phục lại sau.") != YES:
@@ -437,7 +456,7 @@ class RegisterPage(QWidget):
     def record_replies(self, chosen: list[int] | None = None) -> None:
         """«Ghi kết quả…» for the slips selected (or `chosen`): one letter's reply entered once."""
         chosen = chosen if chosen is not None else self.selected_ids()
-        if not chosen or self.bin_switch.isChecked():
+        if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, "ghi kết quả"):
             return
         rows = browse.fetch_rows(self.context.db, self.kind.name, chosen)
         numbers = [rows[record_id][0] for record_id in chosen if record_id in rows]
@@ -603,14 +622,22 @@ class RegisterPage(QWidget):
                                       ("restore", in_bin, selected), ("reply", not in_bin, selected),
                                       ("print_record", not in_bin, selected)):
             if key in self.buttons:
-                self.buttons[key].setVisible(visible)
+                self.buttons[key].setVisible(visible and self.offered[key]())
                 self.buttons[key].setEnabled(enabled)
         for method, key in ANSWERED.items():
             if key in self.buttons:
                 why = self.unavailable(method)
+                self.buttons[key].setVisible(self.offered[key]())
                 self.buttons[key].setEnabled(why is None)
                 self.buttons[key].setToolTip(why or self.tips[key])
+        # a vetting case opens its own window of actions
+        self.buttons["edit"].setText("Sửa" if self.can_edit and self.exchanged else "Mở" if self.can_edit else "Xem")
         self.actions_changed.emit()
+
+    def follow_role(self) -> None:
+        """The officer's role changed: the buttons are those it allows (the search, filters, selection and
+        open forms kept)."""
+        self._update_buttons()
 
     def _changed(self, kind: str) -> None:
         """A record changed (here, in another window or by another officer): the rows are read again
