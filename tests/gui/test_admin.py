@@ -10,7 +10,19 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from bvct_desktop.core import audit, backup, importing, numbering, outgoing, recipients, report, settings, users, vault
+from bvct_desktop.core import (
+    audit,
+    audit_chain,
+    backup,
+    importing,
+    numbering,
+    outgoing,
+    recipients,
+    report,
+    settings,
+    users,
+    vault,
+)
 from bvct_desktop.core.errors import AuthError
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import ADMIN, LEADER, OFFICER, VIEWER
@@ -30,6 +42,7 @@ from tests.conftest import PASSWORD
 from tests.gui.shell_support import (
     as_user,
     context_for,
+    main_window,
     new_database,
     off_the_gui_thread,
     threads_calling,
@@ -277,6 +290,26 @@ def test_users_added_given_another_role_reset_and_disabled(qtbot, db, clock):
     context.dialogs.answer_next(YES)
     page.disable()
     assert page.message.text() == "Không thể khóa quản trị viên cuối cùng."
+
+
+def test_an_administrator_who_lowers_their_own_role_is_told_so_and_given_the_pages_of_the_new_one(qtbot, db, clock):
+    """quantri, another administrator beside him, made himself Lãnh đạo on the Users page: the change was
+    saved and audited, then the page's own refresh was refused — an error in place of the success, a false
+    «xem danh sách người dùng» refusal in the trail — and the page went on offering an administrator's
+    buttons. Now the success is said and Quản trị is built again as a Lãnh đạo has it."""
+    users.add(db, "quantri2", ADMIN, NEW_PASSWORD)
+    window = main_window(qtbot, db, clock)
+    window.navigation.select("admin")
+    admin = window.current_page()
+    page = admin.page(tab_titles(admin).index("Người dùng"))
+    page.table.selectRow(next(i for i, a in enumerate(page.accounts) if a.name == "quantri"))
+    page.role.setCurrentIndex(page.role.findData(LEADER))
+    page.role_button.click()
+    assert page.message.text().startswith("«quantri» nay là Lãnh đạo")
+    qtbot.waitUntil(lambda: window.current_page() is not admin)
+    assert tab_titles(window.current_page()) == ["Nơi nhận phiếu", "Nhật ký", "Sao lưu", "Mật khẩu của tôi"]
+    assert window.statusBar().currentMessage().startswith("Vai trò của bạn nay là Lãnh đạo;")
+    assert [entry.action for entry in audit.list_entries(db, user="quantri", outcome=audit_chain.REFUSED)] == []
 
 
 def test_a_disabled_account_is_reopened_with_a_new_password_typed_twice(qtbot, db, clock):

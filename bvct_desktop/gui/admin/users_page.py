@@ -5,7 +5,7 @@ The page is the Designer form ui/admin_users.ui."""
 
 from ...core import user_names, users
 from ...core.errors import BvctError, InputError
-from ...core.permissions import ROLES, VIEWER, summary
+from ...core.permissions import ROLES, VIEWER, Action, allows, summary
 from ..context import AppContext
 from ..designer.ui_admin_users import Ui_UsersPage
 from ..dialogs import YES
@@ -64,7 +64,9 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.role.setCurrentIndex(self.role.findData(account.role if account is not None else VIEWER))
 
     def _run(self, change, done: str) -> None:
-        """`change` on a worker (a new key slot derives a key, up to a second), then `done` said."""
+        """`change` on a worker (a new key slot derives a key, up to a second), then `done` said. The
+        accounts are listed again while the officer still manages them: an administrator who gave
+        themselves another role no longer does (the main window builds Quản trị again for it)."""
         try:
             wait_for(change)
         except BvctError as refused:
@@ -73,7 +75,9 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.password.clear()
         self.again.clear()
         self.message.show_message(done, error=False)
-        self.refresh()
+        db = self.context.db
+        if db.still_active() and allows(db.actor.role, Action.MANAGE_USERS):
+            self.refresh()
 
     def add(self) -> None:
         """The name is checked here too, to say the one stored."""
