@@ -418,11 +418,11 @@ class FileDatabase(Database):
         tried (a sealed one opened with the database key), at its own time, with why it failed;
         returns what was copied."""
         pending = lockout.pending_events(keys)
-        accounts = set(connection.execute(select(users.c.name)).scalars())
-        entries = lockout.audit_entries(pending, accounts, self.clock(),
+        roles = dict(connection.execute(select(users.c.name, users.c.role)).all())
+        entries = lockout.audit_entries(pending, roles, self.clock(),
                                         lambda sealed: sealed_names.opened(sealed, self._db_key))
-        self._append(connection, [{"at": dt.datetime.fromisoformat(at), "user": name, "role": None, "action": action,
+        self._append(connection, [{"at": dt.datetime.fromisoformat(at), "user": name, "role": role, "action": action,
                                    "outcome": audit_chain.FAILED, "details": details}
-                                  for at, name, action, details in entries])
+                                  for at, name, role, action, details in entries])
         return pending
 

@@ -14,7 +14,7 @@ sealed (`sealed_names`): the key file, read before any password, names no one bu
 """
 
 import datetime as dt
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,23 +179,26 @@ def pending_events(keys: keyfile.KeyFile) -> Pending:
     return Pending(named, {NO_SLOT: list(keys.slotless[NO_SLOT]), DROPPED: keys.slotless[DROPPED]})
 
 
-def audit_entries(pending: Pending, accounts: Collection[str], now: dt.datetime,
-                  opened: Callable[[str], str | None]) -> list[tuple[str, str | None, str, dict]]:
-    """The `pending` failures as audit entries (at, user, action, details), in the order they came (at
-    one second, by `ORDER`); a sealed name is read by `opened` (None: it cannot be, nor one not kept)."""
+def audit_entries(pending: Pending, roles: Mapping[str, str], now: dt.datetime,
+                  opened: Callable[[str], str | None]) -> list[tuple[str, str | None, str | None, str, dict]]:
+    """The `pending` failures as audit entries (at, user, role, action, details), in the order they came
+    (at one second, by `ORDER`); `roles` gives each account's role. A lockout is the account's: it
+    carries the account's role (whoever typed a name tried has none). A sealed name is read by `opened`
+    (None: it cannot be, nor one not kept)."""
     entries = [(at, name, kind, action, details)
                for name, state in pending.named.items()
-               for kind, events in why(name, state, name in accounts, now)
+               for kind, events in why(name, state, name in roles, now)
                for at, action, details in events]
     for at, sealed in pending.slotless[NO_SLOT]:
         name = opened(sealed) if sealed else None
-        reason = NAME_NOT_KEPT if name is None else LOCKED if name in accounts else NO_ACCOUNT
+        reason = NAME_NOT_KEPT if name is None else LOCKED if name in roles else NO_ACCOUNT
         entries.append((at, name, NO_SLOT, LOGIN, {"ly_do": reason}))
     if pending.slotless[DROPPED]:
         entries.append((now.isoformat(timespec="seconds"), None, DROPPED, LOGIN,
                         {"so_lan_sai_khong_ghi_chi_tiet": pending.slotless[DROPPED]}))
     entries.sort(key=lambda entry: (entry[0], ORDER.index(entry[2])))
-    return [(at, name, action, details) for at, name, _kind, action, details in entries]
+    return [(at, name, roles.get(name) if kind == LOCKOUTS else None, action, details)
+            for at, name, kind, action, details in entries]
 
 
 def settle(key_path: Path, user: str, copied: Pending, name_seal: str) -> None:

@@ -307,6 +307,24 @@ def test_a_wrong_password_asked_again_is_written_at_once_as_what_it_is_and_still
     assert entries[-1][:2] == (asked, "ok")  # and no failed login among them
 
 
+def test_a_lockout_brought_by_ones_own_password_page_is_written_with_the_accounts_role(made):
+    """Five wrong current passwords on «Mật khẩu của tôi» lock the account; its «tạm khóa tài khoản» entry
+    had an empty Vai trò, beside the five tries that had the role."""
+    clock = Clock()
+    _officer_guessed_at(made, clock, 0)
+    db = vault.unlock(made, "binh", "Binh-mat-khau-2026", clock)
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            users.change_own_password(db, WRONG, "Mat-khau-moi-2026")
+    clock.advance(seconds=31)
+    users.change_own_password(db, "Binh-mat-khau-2026", "Mat-khau-moi-2026")
+    db.close()
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    [locked] = [entry for entry in audit.list_entries(db) if entry.action == "tạm khóa tài khoản"]
+    db.close()
+    assert (locked.user, locked.role, audit_words.cells(locked)[3]) == ("binh", "chuyen-vien", "Chuyên viên")
+
+
 def test_the_recovery_key_is_locked_out_too_and_said_as_the_recovery_key_not_an_account(tmp_path):
     """The key's slot has an internal name (`*recovery*`): the administrator reads «khóa khôi phục»,
     at each wrong try, at the try that locks it, and in the trail."""
