@@ -23,13 +23,13 @@ from ..core.overview import FIGURE_LABELS, MonthCount
 from ..core.periods import PERIODS, SO_FAR, describe, period_dates
 from ..core.permissions import Action, allows, roles_allowed
 from .context import BACKUPS, AppContext
+from .date_box import keep_in_order
 from .designer.ui_dashboard import Ui_Dashboard
 from .look import ErrorLabel, styled
 from .qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QColor,
-    QDate,
     QEvent,
     QFont,
     QFontMetrics,
@@ -115,10 +115,6 @@ def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.d
     db = context.db
     return Snapshot(start, end, today, report.count(db, start, end), overview.slips_by_month(db, start, end),
                     [action.source(db, today) for action in ACTION_LISTS], overview.loose_ends(db, today))
-
-
-def as_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 @contextmanager
@@ -404,12 +400,14 @@ class Dashboard(QWidget, Ui_Dashboard):
         for name, _month in PERIODS:
             self.period.addItem(name)
         self.year.setValue(self.today.year)
-        self.start.setDate(QDate(self.today.year, 1, 1))
-        self.end.setDate(as_qdate(self.today))
+        self.start.set_day(dt.date(self.today.year, 1, 1))
+        self.end.set_day(self.today)
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.year.valueChanged.connect(self._period_chosen)
-        self.start.dateChanged.connect(self._dates_typed)
-        self.end.dateChanged.connect(self._dates_typed)
+        keep_in_order(self.start, self.end)
+        for box in (self.start, self.end):
+            box.day_changed.connect(self._dates_typed)
+            box.refused.connect(self.failure.show_message)
         self._period_chosen()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -448,7 +446,7 @@ class Dashboard(QWidget, Ui_Dashboard):
     # ----- the period
 
     def chosen_period(self) -> tuple[dt.date, dt.date]:
-        return self.start.date().toPython(), self.end.date().toPython()
+        return self.start.day(), self.end.day()
 
     def _period_chosen(self) -> None:
         self._set_period()
@@ -465,7 +463,7 @@ class Dashboard(QWidget, Ui_Dashboard):
             start, end = period_dates(self.year.value(), last_month, self.today)
             for box, day in ((self.start, start), (self.end, end)):
                 with quietly(box):
-                    box.setDate(as_qdate(day))
+                    box.set_day(day)
         self._show_period_text()
 
     def _follow_today(self) -> None:
@@ -475,17 +473,15 @@ class Dashboard(QWidget, Ui_Dashboard):
         if self.today == before:
             return
         last_month = PERIODS[self.period.currentIndex()][1]
-        if last_month is None and self.end.date().toPython() == before:
+        if last_month is None and self.end.day() == before:
             with quietly(self.end):
-                self.end.setDate(as_qdate(self.today))
+                self.end.set_day(self.today)
         if last_month == SO_FAR and self.year.value() == before.year:
             with quietly(self.year):
                 self.year.setValue(self.today.year)
         self._set_period()
 
     def _dates_typed(self) -> None:
-        if self.end.date() < self.start.date():
-            self.end.setDate(self.start.date())  # a period never ends before it starts
         self._show_period_text()
         self._soon()
 

@@ -15,7 +15,7 @@ from . import export_password, printing, reauth
 from .context import AppContext
 from .designer.ui_reminder_dialog import Ui_ReminderDialog
 from .dialogs import FILE_FILTERS
-from .qt import QDate, QDialog, QWidget
+from .qt import QDialog, QWidget
 from .workers import failure_message, run_in_background
 
 
@@ -26,10 +26,10 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
         self.context = context
         self.preview = None
         self.task = None  # the letter being written on a worker
-        today = context.clock().date()
-        self.on.setDate(QDate(today.year, today.month, today.day))
+        self.on.set_day(context.clock().date())
         self.issue.setVisible(allows(context.db.actor.role, Action.REPORT_ISSUE) and not context.read_only)
-        self.on.dateChanged.connect(lambda _date: self._recipients(self.recipient.currentData()))
+        self.on.day_changed.connect(lambda _day: self._recipients(self.recipient.currentData()))
+        self.on.refused.connect(self.message.show_message)
         self.print_button.clicked.connect(lambda: self.make(None))
         self.docx_button.clicked.connect(self.save_docx)
         self.close_button.clicked.connect(self.reject)
@@ -55,10 +55,10 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
             self.message.show_message("Vào ngày này không có phiếu nào quá hạn trả lời.", error=False)
 
     def chosen_day(self) -> dt.date:
-        return self.on.date().toPython()
+        return self.on.day()
 
     def save_docx(self) -> None:
-        if not reauth.confirm(self.context, self, "lưu công văn"):
+        if not self.on.take_typed() or not reauth.confirm(self.context, self, "lưu công văn"):
             return
         name = text.file_name("cong van don doc", self.recipient.currentData() or "", suffix="docx")
         chosen = export_password.save_as(self.context.dialogs, self, "Lưu công văn", name, FILE_FILTERS["docx"],
@@ -69,7 +69,7 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
     def make(self, target: Path | None, password: str | None = None) -> None:
         """The letter into the preview (no target) or as a Word file (encrypted with `password` when given)."""
         recipient = self.recipient.currentData()
-        if recipient is None or self.task is not None:
+        if recipient is None or self.task is not None or not self.on.take_typed():
             return
         writer = render.reminder_writer("pdf" if target is None else "docx", target,
                                         render.Options(profile.load(), password=password))

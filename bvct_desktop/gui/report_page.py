@@ -23,10 +23,11 @@ from ..io.documents import profile, render
 from ..io.documents.report_content import subject
 from . import allowed, export_password, live, printing, reauth
 from .context import AppContext
+from .date_box import all_taken, keep_in_order
 from .designer.ui_report_page import Ui_ReportPage
 from .dialogs import FILE_FILTERS, YES
 from .look import ERROR_COLOUR, wait_cursor
-from .qt import QAbstractItemView, QDate, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QTimer, QWidget
+from .qt import QAbstractItemView, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QTimer, QWidget
 from .workers import run_in_background, wait_for
 
 NOTES_DELAY_MS = 1000  # the officer's parts are kept this long after typing stops
@@ -64,7 +65,9 @@ class ReportPage(QWidget, Ui_ReportPage):
             self.period.addItem(name)
         self.year.setValue(context.clock().date().year)
         self.run_button.clicked.connect(self.refresh)
-        self.start.dateChanged.connect(self.end.setMinimumDate)  # a period never ends before it starts
+        keep_in_order(self.start, self.end)
+        for box in (self.start, self.end):
+            box.refused.connect(self.error.show_message)
         self.period.currentIndexChanged.connect(self._preset)
         self.year.valueChanged.connect(self._preset)
 
@@ -113,8 +116,8 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.notes_period: tuple[dt.date, dt.date] | None = None
         self.notes_seen: report_notes.Notes = {}  # the parts as last shown: a save writes those changed since
         self.notes_state.linkActivated.connect(lambda _link: self.take_saved_notes())
-        self.start.dateChanged.connect(self._load_notes)
-        self.end.dateChanged.connect(self._load_notes)
+        self.start.day_changed.connect(self._load_notes)
+        self.end.day_changed.connect(self._load_notes)
         self.context.notifier.changed.connect(self._changed_elsewhere)
 
     def _notes_typed(self) -> None:
@@ -127,9 +130,10 @@ class ReportPage(QWidget, Ui_ReportPage):
     def _load_notes(self) -> None:
         """The parts kept for the period now chosen (those of the period left are kept first: refused,
         the page keeps showing them, with what the officer wrote)."""
-        if not allows(self.context.db.actor.role, Action.EXPORT) or not self.save_notes():
-            return
         period = self.chosen_period()
+        if (not allows(self.context.db.actor.role, Action.EXPORT) or None in period  # None: the first being set
+                or not self.save_notes()):
+            return
         try:
             kept = report_notes.saved(self.context.db, *period)
         except BvctError as refused:
@@ -247,13 +251,15 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.year.setEnabled(not custom)
         if not custom:
             start, end = period_dates(self.year.value(), last_month)
-            self.start.setDate(QDate(start.year, start.month, start.day))
-            self.end.setDate(QDate(end.year, end.month, end.day))
+            self.start.set_day(start)
+            self.end.set_day(end)
 
     def chosen_period(self) -> tuple[dt.date, dt.date]:
-        return self.start.date().toPython(), self.end.date().toPython()
+        return self.start.day(), self.end.day()
 
     def refresh(self) -> None:
+        if not all_taken(self.start, self.end):
+            return
         start, end = self.chosen_period()
         try:
             with wait_cursor():
@@ -272,6 +278,8 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.export("xlsx")
 
     def export(self, fmt: str) -> None:
+        if not all_taken(self.start, self.end):
+            return
         start, end = self.chosen_period()
         filter_text = FILE_FILTERS[fmt]
         if (not allowed.now(self.context, Action.EXPORT, "xuất báo cáo", self.error.show_message)
@@ -288,7 +296,7 @@ class ReportPage(QWidget, Ui_ReportPage):
 
     def print_report(self) -> None:
         """The report (a draft, or issued when "Phát hành" is ticked) straight into the print preview."""
-        if self.task is None:
+        if self.task is None and all_taken(self.start, self.end):
             self._make(render.report_writer("pdf", None, self.options()), None)
 
     def _make(self, writer: render.ReportWriter, target: Path | None) -> None:

@@ -86,6 +86,15 @@ def type_text(widget: QLineEdit, text: str) -> None:
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
 
 
+def type_day(qtbot, box: QWidget, text: str) -> None:
+    """Types `text` key by key into a day box the officer has Tabbed to, then Tabs on."""
+    active(qtbot, box.window())
+    box.clearFocus()  # from where it was, if the window gave it the focus
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClicks(box, text)
+    QTest.keyClick(box, Qt.Key.Key_Tab)
+
+
 def active(qtbot, window: QWidget) -> None:
     """`window` shown and active, where the officer's keys go."""
     window.show()

@@ -36,7 +36,7 @@ from bvct_desktop.gui.admin.settings_page import BASIC, SettingsPage
 from bvct_desktop.gui.admin.users_page import UsersPage
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.instance import InstanceLock
-from bvct_desktop.gui.qt import QDate, Qt
+from bvct_desktop.gui.qt import Qt
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import PASSWORD
 from tests.gui.shell_support import (
@@ -46,6 +46,7 @@ from tests.gui.shell_support import (
     new_database,
     off_the_gui_thread,
     threads_calling,
+    type_day,
 )
 
 NEW_PASSWORD = "Doi-mat-khau-2026"
@@ -116,7 +117,7 @@ def test_a_second_backup_folder_not_there_is_saved_with_a_warning(qtbot, db, clo
                                    "và ghi được.")
     page.new_key.setCurrentIndex(page.new_key.findData("thu_muc_sao_luu_2"))
     page.new_value.setText(str(tmp_path / "o-usb-khac"))
-    page.new_from.setDate(QDate(2026, 1, 1))
+    page.new_from.set_day(dt.date(2026, 1, 1))
     page.start_new_value()
     assert page.message.text().startswith("Từ ngày 01/01/2026, «Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)» "
                                           f"là «{tmp_path / 'o-usb-khac'}». Chưa thấy thư mục sao lưu thứ hai «")
@@ -419,14 +420,15 @@ def test_audit_view_filters_checks_and_exports(qtbot, db, clock, tmp_path):
     page.refresh()
     assert {entry.user for entry in page.model.entries} == {"lanh.dao"}
     page.user.clear()
-    page.start.setDate(page.start.date().addDays(40))
+    type_day(qtbot, page.start, (clock.now + dt.timedelta(days=1)).strftime("%d/%m/%Y"))
     page.refresh()
+    assert page.filters().start == clock.now.date() + dt.timedelta(days=1)
     assert page.model.entries == []
 
     page.verify()
     assert page.message.text().startswith("Nhật ký toàn vẹn")
     target = tmp_path / "nhat-ky.xlsx"
-    page.start.setDate(page.end.date().addDays(-1))
+    page.start.set_day(page.end.day() - dt.timedelta(days=1))
     page.refresh()
     context.dialogs.answer_next(PASSWORD, str(target))  # the password asked again first
     page.export()
@@ -660,7 +662,7 @@ def test_settings_show_their_history_and_take_a_new_value_from_a_day(qtbot, db, 
     assert not page.history.isVisible() or page.history.rowCount() == 0
     page.new_key.setCurrentIndex(page.new_key.findData("co_quan_cap_tren"))
     page.new_value.setText("TỈNH ỦY BÌNH THUẬN")
-    page.new_from.setDate(QDate(2016, 1, 1))
+    page.new_from.set_day(dt.date(2016, 1, 1))
     page.start_new_value()
     rows = [[page.history.item(row, column).text() for column in range(4)] for row in range(page.history.rowCount())]
     assert rows == [["Cơ quan cấp trên", "từ đầu", "31/12/2015", "TỈNH ỦY LÂM ĐỒNG"],
@@ -686,6 +688,25 @@ def test_a_term_start_before_a_numbered_document_says_the_term_goes_on_after_it(
     assert page.message.text() == "Đã lưu 1 thiết lập."
 
 
+def test_a_first_day_typed_key_by_key_is_the_day_the_new_value_starts(qtbot, db, clock):
+    """«01/07/2025» typed into «từ ngày» started the new value on 01/12/2026: the date box moved on to the
+    month by itself after «01», the «/» moved on to the year, and «07/2025» was lost there."""
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    page.new_key.setCurrentIndex(page.new_key.findData("co_quan_cap_tren"))
+    page.new_value.setText("TỈNH ỦY LÂM ĐỒNG MỚI")
+    type_day(qtbot, page.new_from, "31/02/2025")
+    assert page.message.text() == "Áp dụng từ ngày «31/02/2025»: ngày 31/02/2025 không tồn tại."
+    page.start_new_value()
+    assert settings.settings_history(db).changed() == {}  # nothing started on another day instead
+    type_day(qtbot, page.new_from, "01/07/2025")
+    page.start_new_value()
+    assert page.message.text().startswith("Từ ngày 01/07/2025, «Cơ quan cấp trên» là «TỈNH ỦY LÂM ĐỒNG MỚI».")
+    page.advanced.setChecked(True)
+    type_day(qtbot, page.fields["nhiem_ky_bat_dau"].widget, "1/11/2026")
+    page.save()
+    assert settings.list_settings(db)["nhiem_ky_bat_dau"] == "2026-11-01"
+
+
 def test_a_value_typed_as_it_already_is_saves_nothing(qtbot, db, clock):
     page = page_of(qtbot, SettingsPage(context_for(db, clock)))
     history = settings.settings_history(db).spans
@@ -694,7 +715,7 @@ def test_a_value_typed_as_it_already_is_saves_nothing(qtbot, db, clock):
     assert page.message.text() == "Không có gì thay đổi."
     page.new_key.setCurrentIndex(page.new_key.findData("dia_danh"))
     page.new_value.setText("Lâm Đồng")
-    page.new_from.setDate(QDate(2025, 7, 1))
+    page.new_from.set_day(dt.date(2025, 7, 1))
     page.start_new_value()
     assert page.message.text() == "Không có gì thay đổi: ngày 01/07/2025, «Địa danh» đã là giá trị ấy."
     assert settings.settings_history(db).spans == history and not page.history.isVisible()

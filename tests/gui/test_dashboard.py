@@ -19,9 +19,9 @@ from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui import damage
 from bvct_desktop.gui import dashboard as dashboard_module
 from bvct_desktop.gui.dashboard import Dashboard, DueModel, due_state
-from bvct_desktop.gui.qt import QDate, Qt
+from bvct_desktop.gui.qt import Qt
 from bvct_desktop.io.xlsx_reader import Sheet
-from tests.gui.shell_support import FakeClock, as_user, context_for, new_database
+from tests.gui.shell_support import FakeClock, as_user, context_for, new_database, type_day
 from tests.samples import SAMPLES
 
 KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints")
@@ -246,8 +246,8 @@ def test_a_past_year_is_chosen_and_its_figures_shown(qtbot, dashboard, db):
     assert len(dashboard.chart.months) == 12
     dashboard.period.setCurrentIndex(PERIODS.index(("Tùy chọn", None)))
     assert dashboard.start.isVisible() and not dashboard.year.isVisible()
-    dashboard.start.setDate(QDate(2024, 12, 1))
-    dashboard.end.setDate(QDate(2025, 1, 31))
+    dashboard.start.set_day(dt.date(2024, 12, 1))
+    dashboard.end.set_day(dt.date(2025, 1, 31))
     settled(qtbot, dashboard)
     assert dashboard.figure_values["slips_issued"].text() == "2"
     assert [(m.year, m.month) for m in dashboard.chart.months] == [(2024, 12), (2025, 1)]
@@ -393,6 +393,17 @@ def test_f5_moves_today_to_the_clock_s_day(qtbot, dashboard, clock):
     assert complaint_state(dashboard, dt.date(2025, 9, 30)) == "Quá hạn 2 ngày"
 
 
+def test_a_period_typed_key_by_key_is_the_period_counted(qtbot, dashboard):
+    """«15/03/2025» typed key by key counted from 15/01/2025 (the date box moved on to the month by itself after
+    «15», the «/» on to the year, where «03/2025» was lost)."""
+    dashboard.period.setCurrentIndex(PERIODS.index(("Tùy chọn", None)))
+    type_day(qtbot, dashboard.start, "15/03/2025")
+    type_day(qtbot, dashboard.end, "1/9/2025")
+    settled(qtbot, dashboard)
+    assert dashboard.chosen_period() == (dt.date(2025, 3, 15), dt.date(2025, 9, 1))
+    assert dashboard.period_text.text().startswith("Tùy chọn: số liệu từ 15/03/2025 đến 01/09/2025")
+
+
 def test_a_page_shown_again_on_a_later_day_reads_that_day(qtbot, dashboard, clock):
     dashboard.hide()
     clock.now = dt.datetime(2025, 9, 30, 8, 0)
@@ -422,14 +433,14 @@ def test_on_new_year_s_day_the_year_so_far_is_the_new_year_s(qtbot, dashboard, c
 
 def test_a_period_the_officer_chose_stays_chosen_on_a_later_day(qtbot, dashboard, clock):
     dashboard.period.setCurrentIndex(PERIODS.index(("Tùy chọn", None)))
-    dashboard.start.setDate(QDate(2025, 7, 1))
-    dashboard.end.setDate(QDate(2025, 9, 25))  # up to today: it follows the day
+    dashboard.start.set_day(dt.date(2025, 7, 1))
+    dashboard.end.set_day(dt.date(2025, 9, 25))  # up to today: it follows the day
     settled(qtbot, dashboard)
     clock.now = dt.datetime(2025, 9, 27, 8, 0)
     dashboard.refresh()
     settled(qtbot, dashboard)
     assert dashboard.chosen_period() == (dt.date(2025, 7, 1), dt.date(2025, 9, 27))
-    dashboard.end.setDate(QDate(2025, 9, 20))  # a past quarter's end: it stays
+    dashboard.end.set_day(dt.date(2025, 9, 20))  # a past quarter's end: it stays
     settled(qtbot, dashboard)
     clock.now = dt.datetime(2026, 1, 5, 8, 0)
     dashboard.refresh()

@@ -202,6 +202,7 @@ def test_a_period_that_ends_before_it_starts_is_told_not_shown_empty(qtbot, cont
     page = RegisterPage(context, "slips")
     qtbot.addWidget(page)
     page.start.setText("01/06/2025")
+    page.start.editingFinished.emit()
     page.end.setText("01/03/2025")
     page.end.editingFinished.emit()
     assert page.model.rowCount() == 0

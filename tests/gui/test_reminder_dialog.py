@@ -5,10 +5,10 @@ import datetime as dt
 
 from bvct_desktop.core import crashpoints, outgoing
 from bvct_desktop.gui.dialogs import NO
-from bvct_desktop.gui.qt import QDate
 from bvct_desktop.gui.reminder_dialog import ReminderDialog
 from tests.conftest import PASSWORD
 from tests.gui import register_support as support
+from tests.gui.shell_support import type_day
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
@@ -39,8 +39,17 @@ def test_a_day_with_overdue_slips_chosen_after_one_without_no_longer_says_there_
     context.clock.now = dt.datetime(2025, 10, 2, 8, 0)  # slips overdue
     dialog = ReminderDialog(context)
     qtbot.addWidget(dialog)
-    dialog.on.setDate(QDate(2020, 1, 1))
+    dialog.on.set_day(dt.date(2020, 1, 1))
     assert dialog.message.text() == "Vào ngày này không có phiếu nào quá hạn trả lời."
-    dialog.on.setDate(QDate(2025, 10, 2))
+    dialog.on.set_day(dt.date(2025, 10, 2))
     assert dialog.recipient.count() > 0 and dialog.print_button.isEnabled()
     assert dialog.message.isHidden() and dialog.message.text() == ""
+
+
+def test_the_letter_s_day_typed_key_by_key_is_the_day_chosen(qtbot, context):
+    """«02/10/2025» typed key by key chose 02/12/2026 (the date box moved on after «02», and again at «/»)."""
+    context.clock.now = dt.datetime(2026, 12, 5, 8, 0)
+    dialog = ReminderDialog(context)
+    qtbot.addWidget(dialog)
+    type_day(qtbot, dialog.on, "02/10/2025")
+    assert dialog.chosen_day() == dt.date(2025, 10, 2)

@@ -11,7 +11,6 @@ from bvct_desktop.core.overview import REPORT_LABELS
 from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.gui import live
 from bvct_desktop.gui.dialogs import YES
-from bvct_desktop.gui.qt import QDate
 from bvct_desktop.gui.report_page import ReportPage, period_dates
 from tests.conftest import PASSWORD
 from tests.gui.shell_support import (
@@ -21,6 +20,7 @@ from tests.gui.shell_support import (
     new_database,
     off_the_gui_thread,
     threads_calling,
+    type_day,
 )
 
 KINDS = ("slips", "delegations", "archive-requests", "complaints")
@@ -83,14 +83,30 @@ def test_the_figures_are_counted_on_a_worker(page, monkeypatch):
     assert rows(page.main_table)["Phiếu yêu cầu xác minh lai lịch đã phát hành"] == "2"
 
 
+def test_a_custom_period_typed_key_by_key_is_the_period_counted(qtbot, page):
+    """«01/01/2025» typed key by key counted the figures from 01/12/2026: the date box moved on to the month
+    after «01», the «/» on to the year, and the rest was lost."""
+    page.period.setCurrentIndex(3)
+    type_day(qtbot, page.start, "01/07/2025")
+    type_day(qtbot, page.end, "30/09/2025")
+    assert page.chosen_period() == (dt.date(2025, 7, 1), dt.date(2025, 9, 30))
+    page.refresh()
+    assert page.summary.text() == "Kỳ báo cáo: từ 01/07/2025 đến 30/09/2025."
+    type_day(qtbot, page.end, "31/09/2025")
+    assert page.error.text() == "Đến ngày «31/09/2025»: ngày 31/09/2025 không tồn tại."
+    page.summary.clear()
+    page.refresh()
+    assert page.summary.text() == "" and page.error.text().startswith("Đến ngày «31/09/2025»")
+
+
 def test_whole_year_and_custom_dates(page):
     page.period.setCurrentIndex(2)
     page.refresh()
     assert rows(page.main_table)["Lượt cán bộ đi nước ngoài"] == "3"
     page.period.setCurrentIndex(3)
     assert page.start.isEnabled() and not page.year.isEnabled()
-    page.start.setDate(QDate(2025, 9, 1))
-    page.end.setDate(QDate(2025, 8, 1))
+    page.start.set_day(dt.date(2025, 9, 1))
+    page.end.set_day(dt.date(2025, 8, 1))
     assert page.chosen_period() == (dt.date(2025, 9, 1), dt.date(2025, 9, 1))
     page.refresh()
     assert rows(page.main_table)["Lượt cán bộ đi nước ngoài"] == "0"

@@ -17,7 +17,7 @@ from bvct_desktop.core.errors import AuthError
 from bvct_desktop.core.overview import FIGURE_LABELS
 from bvct_desktop.core.permissions import OFFICER, VIEWER
 from bvct_desktop.gui import app
-from bvct_desktop.gui.admin.audit_page import AuditPage, qdate
+from bvct_desktop.gui.admin.audit_page import AuditPage
 from bvct_desktop.gui.admin.backup_page import BackupPage
 from bvct_desktop.gui.admin.password_page import PasswordPage
 from bvct_desktop.gui.admin.users_page import UsersPage
@@ -254,7 +254,7 @@ def test_the_main_window_works_on_the_server(qtbot, server, clock, monkeypatch, 
 
     trail = next(admin.page(i) for i in range(admin.count()) if isinstance(admin.page(i), AuditPage))
     office_today = dt.datetime.now(dt.timezone(dt.timedelta(hours=workdays.TIME_ZONE))).date()
-    trail.end.setDate(qdate(office_today))  # the server dates its entries by its own clock in Vietnam's time
+    trail.end.set_day(office_today)  # the server dates its entries by its own clock in Vietnam's time
     trail.refresh()
     assert {"đăng nhập", "thêm người dùng", "sao lưu"} <= {entry.action for entry in trail.model.entries}
 

@@ -14,10 +14,11 @@ from ...core.text import file_name
 from ...io.audit_xlsx import write_audit
 from .. import export_password, reauth
 from ..context import AppContext
+from ..date_box import all_taken
 from ..designer.ui_admin_audit import Ui_AuditPage
 from ..dialogs import FILE_FILTERS
 from ..look import wait_cursor
-from ..qt import QAbstractTableModel, QColor, QDate, QHeaderView, QModelIndex, Qt, QWidget
+from ..qt import QAbstractTableModel, QColor, QHeaderView, QModelIndex, Qt, QWidget
 from ..workers import wait_for
 
 ROOT = QModelIndex()  # the invisible root of a flat table
@@ -83,21 +84,19 @@ def sorted_entries(entries: list[audit.Entry], column: int, order: Qt.SortOrder)
     return sorted(entries, key=shown, reverse=order == Qt.SortOrder.DescendingOrder)
 
 
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 class AuditPage(QWidget, Ui_AuditPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.setupUi(self)
         self.context = context
         today = context.clock().date()
-        self.start.setDate(qdate(today - dt.timedelta(days=DEFAULT_DAYS)))
-        self.end.setDate(qdate(today))
+        self.start.set_day(today - dt.timedelta(days=DEFAULT_DAYS))
+        self.end.set_day(today)
+        self.start.refused.connect(self.message.show_message)
+        self.end.refused.connect(self.message.show_message)
         self.show_button.clicked.connect(self.refresh)
-        self.user.returnPressed.connect(self.refresh)
-        self.text.returnPressed.connect(self.refresh)
+        for box in (self.start, self.end, self.user, self.text):
+            box.returnPressed.connect(self.refresh)
         self.action.addItem(ALL)
         self.outcome.addItem(ALL)
         for outcome in OUTCOMES:
@@ -113,11 +112,13 @@ class AuditPage(QWidget, Ui_AuditPage):
 
     def filters(self) -> audit_find.Filters:
         action = self.action.currentText()
-        return audit_find.Filters(self.start.date().toPython(), self.end.date().toPython(),
+        return audit_find.Filters(self.start.day(), self.end.day(),
                                   self.user.text().strip() or None, None if action == ALL else action,
                                   self.outcome.currentData(), self.text.text().strip() or None)
 
     def refresh(self) -> None:
+        if not all_taken(self.start, self.end):
+            return
         filters = self.filters()
         with wait_cursor():
             self.model.set_entries(wait_for(lambda: list(audit_find.view(self.context.db, filters))))

@@ -5,6 +5,7 @@ merged: documents take the value in force on their own date). A setting printed 
 document is never saved empty. The page is the Designer form ui/admin_settings.ui; its rows
 follow the settings' declarations."""
 
+import datetime as dt
 from itertools import pairwise
 
 from ...core import settings
@@ -12,9 +13,10 @@ from ...core.dates import display_date
 from ...core.errors import BvctError
 from ...core.settings import BY_KEY, SETTINGS, Setting
 from ..context import AppContext
+from ..date_box import DateBox
 from ..designer.ui_admin_settings import Ui_SettingsPage
 from ..forms.record_form import field_label
-from ..qt import QComboBox, QDate, QDateEdit, QHeaderView, QLineEdit, QSpinBox, QTableWidgetItem, QWidget
+from ..qt import QComboBox, QHeaderView, QLineEdit, QSpinBox, QTableWidgetItem, QWidget
 
 BASIC = ("co_quan_cap_tren", "co_quan", "dia_danh", "nguoi_ky", "han_tra_loi_phieu_ngay", "tu_dong_khoa_phut",
          "hoi_lai_mat_khau", "thu_muc_sao_luu_2")
@@ -35,9 +37,8 @@ class SettingField:
             self.widget.setRange(*settings.RANGES[setting.kind])
             self.widget.setSuffix(NUMBERS[setting.kind])
         elif setting.kind == "date":
-            self.widget = QDateEdit()
-            self.widget.setDisplayFormat("dd/MM/yyyy")
-            self.widget.setCalendarPopup(True)
+            self.widget = DateBox()
+            self.widget.setAccessibleName(setting.label)
         elif setting.kind in CHOICES:
             self.widget = QComboBox()
             for shown, stored in CHOICES[setting.kind]:
@@ -49,7 +50,7 @@ class SettingField:
         if self.setting.kind in NUMBERS:
             self.widget.setValue(int(value))
         elif self.setting.kind == "date":
-            self.widget.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+            self.widget.set_day(dt.date.fromisoformat(value))
         elif self.setting.kind in CHOICES:
             self.widget.setCurrentIndex(max(0, self.widget.findData(value)))
         else:
@@ -59,7 +60,7 @@ class SettingField:
         if self.setting.kind in NUMBERS:
             return str(self.widget.value())
         if self.setting.kind == "date":
-            return self.widget.date().toString("yyyy-MM-dd")
+            return self.widget.day().isoformat()
         if self.setting.kind in CHOICES:
             return self.widget.currentData()
         return self.widget.text()
@@ -82,8 +83,9 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         for setting in SETTINGS:
             if setting.kind == "text":
                 self.new_key.addItem(setting.label, setting.key)
-        today = context.clock().date()
-        self.new_from.setDate(QDate(today.year, today.month, today.day))
+        self.new_from.set_day(context.clock().date())
+        for box in self.findChildren(DateBox):
+            box.refused.connect(self.message.show_message)
         self.new_button.clicked.connect(self.start_new_value)
         self.new_button.setEnabled(not context.read_only)
         self.history.verticalHeader().hide()
@@ -128,8 +130,10 @@ class SettingsPage(QWidget, Ui_SettingsPage):
 
     def start_new_value(self) -> None:
         """The chosen setting takes the new value from the day chosen; the old one holds until the day before."""
+        if not self.new_from.take_typed():
+            return
         key = self.new_key.currentData()
-        start = self.new_from.date().toPython()
+        start = self.new_from.day()
         try:
             value = settings.set_setting(self.context.db, key, self.new_value.text(), start)
         except BvctError as refused:
@@ -148,6 +152,10 @@ class SettingsPage(QWidget, Ui_SettingsPage):
 
     def save(self) -> None:
         """Saves what was changed, every value checked first; on a refusal the fields keep what was typed."""
+        for key, field in self.fields.items():
+            if isinstance(field.widget, DateBox) and not field.widget.take_typed():
+                self._point_at(key)
+                return
         changed = {key: field.get() for key, field in self.fields.items() if field.get() != self.stored[key]}
         for key, value in changed.items():
             try:

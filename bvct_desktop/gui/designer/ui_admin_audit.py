@@ -5,7 +5,6 @@ from ..qt import (
     QAbstractItemView,
     QComboBox,
     QCoreApplication,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..date_box import DateBox
 from ..look import ErrorLabel
 
 class Ui_AuditPage(object):
@@ -52,10 +52,8 @@ class Ui_AuditPage(object):
 
         self.filter_row.addWidget(self.start_label)
 
-        self.start = QDateEdit(AuditPage)
+        self.start = DateBox(AuditPage)
         self.start.setObjectName(u"start")
-        self.start.setDisplayFormat(u"dd/MM/yyyy")
-        self.start.setCalendarPopup(True)
 
         self.filter_row.addWidget(self.start)
 
@@ -64,10 +62,8 @@ class Ui_AuditPage(object):
 
         self.filter_row.addWidget(self.end_label)
 
-        self.end = QDateEdit(AuditPage)
+        self.end = DateBox(AuditPage)
         self.end.setObjectName(u"end")
-        self.end.setDisplayFormat(u"dd/MM/yyyy")
-        self.end.setCalendarPopup(True)
 
         self.filter_row.addWidget(self.end)
 
@@ -175,7 +171,13 @@ class Ui_AuditPage(object):
         self.page_title.setText(QCoreApplication.translate("AuditPage", u"Nh\u1eadt k\u00fd ho\u1ea1t \u0111\u1ed9ng", None))
         self.page_subtitle.setText(QCoreApplication.translate("AuditPage", u"M\u1ecdi \u0111\u0103ng nh\u1eadp, l\u1ea7n m\u1edf xem m\u1ed9t h\u1ed3 s\u01a1, thay \u0111\u1ed5i, nh\u1eadp, xu\u1ea5t, in, sao l\u01b0u v\u00e0 l\u1ea7n b\u1ecb t\u1eeb ch\u1ed1i; c\u00e1c m\u1ee5c \u0111\u01b0\u1ee3c x\u00e2u chu\u1ed7i n\u00ean kh\u00f4ng s\u1eeda hay x\u00f3a \u0111\u01b0\u1ee3c m\u00e0 kh\u00f4ng b\u1ecb ph\u00e1t hi\u1ec7n.", None))
         self.start_label.setText(QCoreApplication.translate("AuditPage", u"T\u1eeb ng\u00e0y:", None))
+#if QT_CONFIG(accessibility)
+        self.start.setAccessibleName(QCoreApplication.translate("AuditPage", u"T\u1eeb ng\u00e0y", None))
+#endif // QT_CONFIG(accessibility)
         self.end_label.setText(QCoreApplication.translate("AuditPage", u"\u0110\u1ebfn ng\u00e0y:", None))
+#if QT_CONFIG(accessibility)
+        self.end.setAccessibleName(QCoreApplication.translate("AuditPage", u"\u0110\u1ebfn ng\u00e0y", None))
+#endif // QT_CONFIG(accessibility)
         self.user_label.setText(QCoreApplication.translate("AuditPage", u"Ng\u01b0\u1eddi d\u00f9ng:", None))
         self.user.setPlaceholderText(QCoreApplication.translate("AuditPage", u"m\u1ecdi ng\u01b0\u1eddi d\u00f9ng", None))
         self.action_label.setText(QCoreApplication.translate("AuditPage", u"H\u00e0nh \u0111\u1ed9ng:", None))

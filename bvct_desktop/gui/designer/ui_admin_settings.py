@@ -6,7 +6,6 @@ from ..qt import (
     QCheckBox,
     QComboBox,
     QCoreApplication,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..date_box import DateBox
 from ..look import ErrorLabel
 
 class Ui_SettingsPage(object):
@@ -117,9 +117,8 @@ class Ui_SettingsPage(object):
 
         self.new_value_row.addWidget(self.new_from_label)
 
-        self.new_from = QDateEdit(self.history_box)
+        self.new_from = DateBox(self.history_box)
         self.new_from.setObjectName(u"new_from")
-        self.new_from.setCalendarPopup(True)
 
         self.new_value_row.addWidget(self.new_from)
 
@@ -162,7 +161,9 @@ class Ui_SettingsPage(object):
         self.new_key_label.setText(QCoreApplication.translate("SettingsPage", u"Gi\u00e1 tr\u1ecb m\u1edbi cho", None))
         self.new_value_label.setText(QCoreApplication.translate("SettingsPage", u"l\u00e0", None))
         self.new_from_label.setText(QCoreApplication.translate("SettingsPage", u"t\u1eeb ng\u00e0y", None))
-        self.new_from.setDisplayFormat(QCoreApplication.translate("SettingsPage", u"dd/MM/yyyy", None))
+#if QT_CONFIG(accessibility)
+        self.new_from.setAccessibleName(QCoreApplication.translate("SettingsPage", u"\u00c1p d\u1ee5ng t\u1eeb ng\u00e0y", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.new_button.setToolTip(QCoreApplication.translate("SettingsPage", u"C\u01a1 quan \u0111\u1ed5i t\u00ean, s\u00e1p nh\u1eadp: gi\u00e1 tr\u1ecb m\u1edbi \u00e1p d\u1ee5ng t\u1eeb ng\u00e0y n\u00e0y, gi\u00e1 tr\u1ecb c\u0169 gi\u1eef \u0111\u1ebfn h\u00f4m tr\u01b0\u1edbc.", None))
 #endif // QT_CONFIG(tooltip)

@@ -4,7 +4,6 @@
 from ..qt import (
     QComboBox,
     QCoreApplication,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -15,6 +14,8 @@ from ..qt import (
     QWidget,
     Qt,
 )
+from ..date_box import DateBox
+
 class Ui_Dashboard(object):
     def setupUi(self, Dashboard):
         if not Dashboard.objectName():
@@ -71,10 +72,8 @@ class Ui_Dashboard(object):
 
         self.top.addWidget(self.start_label)
 
-        self.start = QDateEdit(Dashboard)
+        self.start = DateBox(Dashboard)
         self.start.setObjectName(u"start")
-        self.start.setDisplayFormat(u"dd/MM/yyyy")
-        self.start.setCalendarPopup(True)
 
         self.top.addWidget(self.start)
 
@@ -83,10 +82,8 @@ class Ui_Dashboard(object):
 
         self.top.addWidget(self.end_label)
 
-        self.end = QDateEdit(Dashboard)
+        self.end = DateBox(Dashboard)
         self.end.setObjectName(u"end")
-        self.end.setDisplayFormat(u"dd/MM/yyyy")
-        self.end.setCalendarPopup(True)
 
         self.top.addWidget(self.end)
 
@@ -158,7 +155,13 @@ class Ui_Dashboard(object):
 #endif // QT_CONFIG(tooltip)
         self.year_label.setText(QCoreApplication.translate("Dashboard", u"&N\u0103m:", None))
         self.start_label.setText(QCoreApplication.translate("Dashboard", u"T\u1eeb:", None))
+#if QT_CONFIG(accessibility)
+        self.start.setAccessibleName(QCoreApplication.translate("Dashboard", u"T\u1eeb ng\u00e0y", None))
+#endif // QT_CONFIG(accessibility)
         self.end_label.setText(QCoreApplication.translate("Dashboard", u"\u0111\u1ebfn:", None))
+#if QT_CONFIG(accessibility)
+        self.end.setAccessibleName(QCoreApplication.translate("Dashboard", u"\u0110\u1ebfn ng\u00e0y", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.loose_ends.setToolTip(QCoreApplication.translate("Dashboard", u"Nh\u1eefng h\u1ed3 s\u01a1 c\u1ea7n b\u1ed5 sung tr\u01b0\u1edbc khi \u0111\u01b0\u1ee3c t\u00ednh \u0111\u00fang; b\u1ea5m v\u00e0o \u0111\u1ec3 xem", None))
 #endif // QT_CONFIG(tooltip)

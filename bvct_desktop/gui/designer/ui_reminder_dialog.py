@@ -5,7 +5,6 @@ from ..qt import (
     QCheckBox,
     QComboBox,
     QCoreApplication,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -15,6 +14,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..date_box import DateBox
 from ..look import ErrorLabel
 
 class Ui_ReminderDialog(object):
@@ -48,9 +48,8 @@ class Ui_ReminderDialog(object):
 
         self.choices.setWidget(1, QFormLayout.ItemRole.LabelRole, self.on_label)
 
-        self.on = QDateEdit(ReminderDialog)
+        self.on = DateBox(ReminderDialog)
         self.on.setObjectName(u"on")
-        self.on.setCalendarPopup(True)
 
         self.choices.setWidget(1, QFormLayout.ItemRole.FieldRole, self.on)
 
@@ -113,7 +112,9 @@ class Ui_ReminderDialog(object):
         self.explanation.setText(QCoreApplication.translate("ReminderDialog", u"C\u00f4ng v\u0103n g\u1eedi m\u1ed9t n\u01a1i nh\u1eadn, li\u1ec7t k\u00ea c\u00e1c phi\u1ebfu c\u1ee7a n\u01a1i \u0111\u00f3 \u0111\u00e3 qu\u00e1 h\u1ea1n tr\u1ea3 l\u1eddi v\u00e0o ng\u00e0y c\u1ee7a c\u00f4ng v\u0103n, \u0111\u1ec1 ngh\u1ecb s\u1edbm tr\u1ea3 l\u1eddi. Kh\u00f4ng ch\u1ecdn \u00abPh\u00e1t h\u00e0nh\u00bb: b\u1ea3n d\u1ef1 th\u1ea3o, ch\u01b0a c\u00f3 s\u1ed1.", None))
         self.recipient_label.setText(QCoreApplication.translate("ReminderDialog", u"N\u01a1i nh\u1eadn:", None))
         self.on_label.setText(QCoreApplication.translate("ReminderDialog", u"Ng\u00e0y c\u00f4ng v\u0103n:", None))
-        self.on.setDisplayFormat(QCoreApplication.translate("ReminderDialog", u"dd/MM/yyyy", None))
+#if QT_CONFIG(accessibility)
+        self.on.setAccessibleName(QCoreApplication.translate("ReminderDialog", u"Ng\u00e0y c\u00f4ng v\u0103n", None))
+#endif // QT_CONFIG(accessibility)
         self.issue.setText(QCoreApplication.translate("ReminderDialog", u"Ph\u00e1t h\u00e0nh (l\u1ea5y s\u1ed1 c\u00f4ng v\u0103n, ghi s\u1ed5 v\u0103n b\u1ea3n \u0111i)", None))
         self.print_button.setText(QCoreApplication.translate("ReminderDialog", u"Xem tr\u01b0\u1edbc v\u00e0 in\u2026", None))
         self.docx_button.setText(QCoreApplication.translate("ReminderDialog", u"L\u01b0u Word\u2026", None))

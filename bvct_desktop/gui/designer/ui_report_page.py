@@ -5,7 +5,6 @@ from ..qt import (
     QCheckBox,
     QComboBox,
     QCoreApplication,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..date_box import DateBox
 from ..look import ErrorLabel
 
 class Ui_ReportPage(object):
@@ -79,10 +79,8 @@ class Ui_ReportPage(object):
 
         self.chooser.addWidget(self.start_label)
 
-        self.start = QDateEdit(ReportPage)
+        self.start = DateBox(ReportPage)
         self.start.setObjectName(u"start")
-        self.start.setDisplayFormat(u"dd/MM/yyyy")
-        self.start.setCalendarPopup(True)
 
         self.chooser.addWidget(self.start)
 
@@ -91,10 +89,8 @@ class Ui_ReportPage(object):
 
         self.chooser.addWidget(self.end_label)
 
-        self.end = QDateEdit(ReportPage)
+        self.end = DateBox(ReportPage)
         self.end.setObjectName(u"end")
-        self.end.setDisplayFormat(u"dd/MM/yyyy")
-        self.end.setCalendarPopup(True)
 
         self.chooser.addWidget(self.end)
 
@@ -273,7 +269,13 @@ class Ui_ReportPage(object):
         self.period_label.setText(QCoreApplication.translate("ReportPage", u"K\u1ef3 b\u00e1o c\u00e1o:", None))
         self.year_label.setText(QCoreApplication.translate("ReportPage", u"N\u0103m:", None))
         self.start_label.setText(QCoreApplication.translate("ReportPage", u"T\u1eeb ng\u00e0y:", None))
+#if QT_CONFIG(accessibility)
+        self.start.setAccessibleName(QCoreApplication.translate("ReportPage", u"T\u1eeb ng\u00e0y", None))
+#endif // QT_CONFIG(accessibility)
         self.end_label.setText(QCoreApplication.translate("ReportPage", u"\u0110\u1ebfn ng\u00e0y:", None))
+#if QT_CONFIG(accessibility)
+        self.end.setAccessibleName(QCoreApplication.translate("ReportPage", u"\u0110\u1ebfn ng\u00e0y", None))
+#endif // QT_CONFIG(accessibility)
         self.run_button.setText(QCoreApplication.translate("ReportPage", u"L\u1eadp s\u1ed1 li\u1ec7u", None))
 #if QT_CONFIG(tooltip)
         self.issue.setToolTip(QCoreApplication.translate("ReportPage", u"Kh\u00f4ng ch\u1ecdn: l\u1eadp d\u1ef1 th\u1ea3o, ch\u01b0a c\u00f3 s\u1ed1. Ch\u1ecdn: l\u1ea5y s\u1ed1 b\u00e1o c\u00e1o ti\u1ebfp theo c\u1ee7a nhi\u1ec7m k\u1ef3.", None))

@@ -8,8 +8,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from ...core import browse, exporting, recipients, recycle_bin
-from ...core.dates import display_date, parse_date
-from ...core.errors import BvctError, RowProblem
+from ...core.dates import display_date
+from ...core.errors import BvctError
 from ...core.kinds import KINDS, RELATIVES
 from ...core.numbers import grouped
 from ...core.permissions import Action, allows
@@ -18,9 +18,10 @@ from ...io import xlsx_writer
 from ...io.documents.lists import period_text
 from .. import allowed, damage, export_password, forms, printing, reauth
 from ..context import AppContext
+from ..date_box import DateBox
 from ..dialogs import FILE_FILTERS, YES
 from ..import_wizard import ImportWizard
-from ..look import CROSS, ERROR_COLOUR, ErrorLabel, NarrowComboBox, heading, styled
+from ..look import CROSS, ErrorLabel, NarrowComboBox, heading, styled
 from ..qt import (
     QCheckBox,
     QComboBox,
@@ -163,7 +164,6 @@ class RegisterPage(QWidget):
         self.search.textChanged.connect(self._show_count)
         row.addWidget(self.search, 3)
         self.start = self.end = None
-        self._good_bounds: dict[QLineEdit, dt.date | None] = {}
         if self.spec.period is not None:
             self.start, self.end = self._date_box("Từ ngày"), self._date_box("Đến ngày")
             row.addWidget(self.start)
@@ -217,12 +217,14 @@ class RegisterPage(QWidget):
             chip.setToolTip(f"{text}\n{tip}")
         self.chips.setVisible(not (self.done_by_button.isHidden() and self.clear_columns_button.isHidden()))
 
-    def _date_box(self, placeholder: str) -> QLineEdit:
-        box = QLineEdit()
-        box.setPlaceholderText(placeholder)
-        box.setToolTip(PERIOD_TIP.format(placeholder))
-        box.setFixedWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 24)
-        box.editingFinished.connect(self._apply_filters)
+    def _date_box(self, name: str) -> DateBox:
+        box = DateBox()
+        box.may_be_empty = True
+        box.setAccessibleName(name)
+        box.setPlaceholderText(name)
+        box.setToolTip(PERIOD_TIP.format(name))
+        box.day_changed.connect(self._apply_filters)
+        box.refused.connect(self._apply_filters)  # which says why, and what the list is filtered by meanwhile
         return box
 
     def _combo(self, first: str, *items: str) -> QComboBox:
@@ -542,26 +544,10 @@ class RegisterPage(QWidget):
 
     def _period(self) -> tuple[dt.date | None, dt.date | None]:
         """The period's bounds; a date that is not one is marked and its box keeps the last good bound."""
-        found, wrong = [], []
-        for box in (self.start, self.end):
-            if box is None:
-                found.append(None)
-                continue
-            try:
-                value = parse_date(box.text()) if box.text().strip() else None
-            except RowProblem as problem:
-                box.setStyleSheet(f"border: 1px solid {ERROR_COLOUR};")
-                box.setToolTip(problem.message)
-                kept = self._good_bounds.get(box)
-                wrong.append(f"{box.placeholderText()} «{box.text().strip()}»: {problem.message}; "
-                             + (f"vẫn lọc theo {display_date(kept)}" if kept else "chưa lọc theo ngày này"))
-                found.append(kept)
-                continue
-            box.setStyleSheet("")
-            box.setToolTip(PERIOD_TIP.format(box.placeholderText()))
-            self._good_bounds[box] = value
-            found.append(value)
-        start, end = found
+        boxes = [box for box in (self.start, self.end) if box is not None]
+        wrong = [f"{box.problem()}; " + (f"vẫn lọc theo {display_date(box.day())}" if box.day() else
+                                         "chưa lọc theo ngày này") for box in boxes if box.problem()]
+        start, end = (box.day() if box is not None else None for box in (self.start, self.end))
         if start is not None and end is not None and start > end:
             wrong.append(f"«Từ ngày» {display_date(start)} sau «Đến ngày» {display_date(end)}: không có ngày nào "
                          "ở giữa; hãy sửa một trong hai ô")
@@ -660,21 +646,20 @@ class RegisterPage(QWidget):
         self.column_filters = browse.Filters()
         self.table.horizontalHeader().active = set()
         self._show_chip(self.clear_columns_button, None, COLUMNS_TIP)
-        for box in (self.status, self.purpose, self.recipient):
-            if box is not None:
-                box.blockSignals(True)
+        quiet = [box for box in (self.start, self.end, self.status, self.purpose, self.recipient) if box is not None]
+        for box in quiet:
+            box.blockSignals(True)
         for box, day in ((self.start, filters.start), (self.end, filters.end)):
             if box is not None:
-                box.setText(display_date(day))
+                box.set_day(day)
         if self.status is not None:
             self.status.setCurrentIndex(max(0, self.status.findData(filters.status)))
         if self.purpose is not None:
             self.purpose.setCurrentIndex(max(0, self.purpose.findData(filters.purpose)))
         if self.recipient is not None:
             self.recipient.setCurrentIndex(max(0, self.recipient.findData(filters.recipient_id)))
-        for box in (self.status, self.purpose, self.recipient):
-            if box is not None:
-                box.blockSignals(False)
+        for box in quiet:
+            box.blockSignals(False)
         if self.overdue is not None:
             self.overdue.blockSignals(True)
             self.overdue.setChecked(filters.overdue)
