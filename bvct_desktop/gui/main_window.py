@@ -16,15 +16,16 @@ from .dialogs import CANCEL, NO
 from .icons import icon
 from .issued_page import IssuedPage
 from .live import LiveChanges
-from .look import scrolling
+from .look import fill_screen, scrolling
 from .navigation import ADMIN, DASHBOARD, ISSUED, REPORT, Destination
 from .places_dialog import open_places
 from .qt import QAction, QLabel, QMainWindow, Qt, QWidget, Signal
 from .report_page import ReportPage
 
 STATUS_PATH_WIDTH = 420  # px of the status bar the database's path may take at 1366 pixels
-# a page of boxes and lines, which scrolls on a short screen (registers scroll their rows, Quản trị each of its tabs)
-SCROLLED = {REPORT}
+# a page of boxes and lines, which scrolls on a short or narrow screen (registers scroll their rows and wrap
+# their rows of controls, Quản trị scrolls each of its tabs)
+SCROLLED = {DASHBOARD, REPORT, ISSUED}
 REFUSAL_MS = 8000  # how long the status bar says why a copy was refused
 ROLE_CHANGED = "Vai trò của bạn nay là {role}; chương trình đã đổi theo những việc vai trò này được làm."
 ROLE_CHANGED_MS = 30_000
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         # the system adds the program's name (QGuiApplication.applicationDisplayName): «bvct.db — BVCT Desktop»
         self.setWindowTitle(shown + (" (chỉ đọc)" if context.read_only else ""))
         self.setWindowIcon(icon("app"))
+        fill_screen(self, self.size())  # the size the form asks, on a screen that may be smaller
 
         self.destinations = self._destinations()
         self.pages: dict[str, QWidget] = {}

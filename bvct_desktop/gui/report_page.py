@@ -26,6 +26,7 @@ from .context import AppContext
 from .date_box import all_taken, keep_in_order
 from .designer.ui_report_page import Ui_ReportPage
 from .dialogs import FILE_FILTERS, YES
+from .flow_layout import reflow
 from .look import ERROR_COLOUR, wait_cursor
 from .qt import QAbstractItemView, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QTimer, QWidget
 from .workers import run_in_background, wait_for
@@ -58,6 +59,8 @@ class ReportPage(QWidget, Ui_ReportPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        for row in (self.chooser, self.export_row):
+            reflow(row)
         self.context = context
         self.figures: dict | None = None
         self.task = None

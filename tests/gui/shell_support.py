@@ -148,7 +148,9 @@ def off_the_gui_thread(called_on: list[threading.Thread]) -> bool:
     return bool(called_on) and called_on[0] is not threading.main_thread()
 
 
-def on_office_screen(monkeypatch) -> QRect:
-    """Windows opened after this find the screen an office PC's (tests run on an 800×800 one)."""
-    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(OFFICE_SCREEN))
-    return OFFICE_SCREEN
+def on_office_screen(monkeypatch, scale: float = 1) -> QRect:
+    """Windows opened after this find the screen an office PC's (tests run on an 800×800 one), at Windows'
+    display `scale` (125 %: 1.25) in the pixels Qt lays out in: 1366×768 less the taskbar is 1093×582 at 125 %."""
+    screen = QRect(0, 0, round(OFFICE_SCREEN.width() / scale), round(OFFICE_SCREEN.height() / scale))
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(screen))
+    return screen

@@ -3,6 +3,7 @@ offered where the role or a read-only window forbids), a read-only second instan
 with unsaved changes, and Qt's own strings in Vietnamese."""
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 from shiboken6 import Shiboken
@@ -33,7 +34,15 @@ from bvct_desktop.gui.qt import (
     QWidget,
 )
 from tests.conftest import ADMIN, PASSWORD
-from tests.gui.shell_support import FakeClock, as_user, import_samples, logged_in, main_window, new_database
+from tests.gui.shell_support import (
+    FakeClock,
+    as_user,
+    import_samples,
+    logged_in,
+    main_window,
+    new_database,
+    on_office_screen,
+)
 
 
 class FakeRegister(QWidget):
@@ -115,6 +124,51 @@ def test_a_page_of_boxes_is_as_wide_as_the_office_screen_without_scrolling_sidew
     page, area = page_of_boxes(window, key)
     qtbot.wait(20)
     assert page.minimumSizeHint().width() <= area.viewport().width()
+
+
+ALL_PAGES = [navigation.DASHBOARD, *(kind for kind, _title in navigation.REGISTERS), navigation.REPORT,
+             navigation.ISSUED, navigation.ADMIN]
+
+
+@pytest.mark.parametrize("key", ALL_PAGES)
+def test_every_page_fits_the_office_screen_at_125_percent(qtbot, monkeypatch, db, clock, key):
+    """At Windows' 125 % (1366×768 laid out as 1093×614) the window opened at 1200×760, and could not be made
+    narrower than 1314 pixels: the slips' search, dates, three drop-downs and two switches on one row."""
+    screen = on_office_screen(monkeypatch, 1.25)
+    window = main_window(qtbot, db, clock)
+    assert screen.contains(window.frameGeometry())
+    window.navigation.select(key)
+    qtbot.wait(20)
+    needed = window.minimumSizeHint()
+    assert needed.width() <= screen.width() and needed.height() <= screen.height()
+    window.resize(screen.size())
+    qtbot.wait(20)
+    for page, area in pages_shown(window, key):
+        qtbot.wait(20)
+        assert page.minimumSizeHint().width() <= area.width(), type(page).__name__  # read without scrolling sideways
+
+
+def pages_shown(window: MainWindow, key: str) -> Iterator[tuple[QWidget, QWidget]]:
+    """The page shown for `key` and what it is shown in, or Quản trị's, each tab's in turn."""
+    page = window.current_page()
+    if key != navigation.ADMIN:
+        yield page, window.stack.currentWidget()
+        return
+    for index in range(page.count()):
+        page.setCurrentIndex(index)
+        yield page.page(index), page.widget(index)
+
+
+@pytest.mark.parametrize("key", ALL_PAGES)
+def test_at_150_percent_a_page_wider_than_the_screen_scrolls_in_the_window(qtbot, monkeypatch, db, clock, key):
+    """At 150 % (911×485 above the taskbar) the dashboard alone made the window 1043 pixels wide."""
+    screen = on_office_screen(monkeypatch, 1.5)
+    window = main_window(qtbot, db, clock)
+    assert screen.contains(window.frameGeometry())
+    window.navigation.select(key)
+    qtbot.wait(20)
+    needed = window.minimumSizeHint()
+    assert needed.width() <= screen.width() and needed.height() <= screen.height()
 
 
 def fully_shown(widget: QWidget) -> bool:

@@ -17,6 +17,7 @@ from ..context import AppContext
 from ..date_box import all_taken
 from ..designer.ui_admin_audit import Ui_AuditPage
 from ..dialogs import FILE_FILTERS
+from ..flow_layout import reflow
 from ..look import wait_cursor
 from ..qt import QAbstractTableModel, QColor, QHeaderView, QModelIndex, Qt, QWidget
 from ..workers import wait_for
@@ -88,6 +89,8 @@ class AuditPage(QWidget, Ui_AuditPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        for row in (self.filter_row, self.search_row):
+            reflow(row)
         self.context = context
         today = context.clock().date()
         self.start.set_day(today - dt.timedelta(days=DEFAULT_DAYS))

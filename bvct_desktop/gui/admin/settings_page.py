@@ -15,6 +15,7 @@ from ...core.settings import BY_KEY, SETTINGS, Setting
 from ..context import AppContext
 from ..date_box import DateBox
 from ..designer.ui_admin_settings import Ui_SettingsPage
+from ..flow_layout import reflow
 from ..forms.record_form import field_label
 from ..qt import QComboBox, QHeaderView, QLineEdit, QSpinBox, QTableWidgetItem, QWidget
 
@@ -70,6 +71,7 @@ class SettingsPage(QWidget, Ui_SettingsPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        reflow(self.new_value_row)
         self.context = context
         self.fields = {setting.key: SettingField(setting) for setting in SETTINGS}
         for setting in SETTINGS:

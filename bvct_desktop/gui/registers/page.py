@@ -20,6 +20,7 @@ from .. import allowed, damage, export_password, forms, printing, reauth
 from ..context import AppContext
 from ..date_box import DateBox
 from ..dialogs import FILE_FILTERS, YES
+from ..flow_layout import FlowLayout
 from ..import_wizard import ImportWizard
 from ..look import CROSS, ErrorLabel, NarrowComboBox, heading, styled
 from ..qt import (
@@ -151,18 +152,19 @@ class RegisterPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
 
-    def _filter_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _filter_row(self) -> FlowLayout:
+        row = FlowLayout()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         also = self.spec.searched_also or ("nội dung" if self.spec.text_columns else "")
-        self.search.setPlaceholderText("Tìm: họ tên, CCCD, quê quán…")  # whole in the slips' narrow box at 1366×768
+        self.search.setPlaceholderText("Tìm: họ tên, CCCD, quê quán…")
         self.search.setToolTip(f"Tìm theo họ tên, CCCD, quê quán{', ' + also if also else ''} (Ctrl+F). Mọi từ gõ "
                                "vào đều phải có; không phân biệt dấu, chữ hoa, chữ thường.")
-        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 16))
+        # the placeholder whole beside the clear button: the row goes on to another line first
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40)
         self.search.textChanged.connect(self.model.set_query)
         self.search.textChanged.connect(self._show_count)
-        row.addWidget(self.search, 3)
+        row.addWidget(self.search)
         self.start = self.end = None
         if self.spec.period is not None:
             self.start, self.end = self._date_box("Từ ngày"), self._date_box("Đến ngày")
@@ -178,7 +180,7 @@ class RegisterPage(QWidget):
                 self.recipient.addItem(unit.name, unit.id)
         for box in (self.status, self.purpose, self.recipient):
             if box is not None:
-                row.addWidget(box, 1)
+                row.addWidget(box)
         self.overdue = None
         if self.spec.overdue is not None:
             self.overdue = QCheckBox(self.spec.overdue_label)
@@ -196,7 +198,7 @@ class RegisterPage(QWidget):
         """The filters in force beyond the row above — a dashboard figure's, the columns' — each a button
         that removes it, on a row of their own: however long, they never widen the page past the screen."""
         self.chips = QWidget()
-        row = QHBoxLayout(self.chips)
+        row = FlowLayout(self.chips)
         row.setContentsMargins(0, 0, 0, 0)
         self.done_by_button = QPushButton()
         self.done_by_button.clicked.connect(self.clear_done_by)
@@ -205,7 +207,6 @@ class RegisterPage(QWidget):
         for chip in (self.done_by_button, self.clear_columns_button):
             chip.hide()
             row.addWidget(chip)
-        row.addStretch(1)
         self.chips.hide()
         return self.chips
 
@@ -235,9 +236,9 @@ class RegisterPage(QWidget):
         box.currentIndexChanged.connect(self._apply_filters)
         return box
 
-    def _action_row(self) -> QHBoxLayout:
+    def _action_row(self) -> FlowLayout:
         """The register's buttons; each is shown while the officer's role allows what it does (`offered`)."""
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.buttons: dict[str, QPushButton] = {}
         self.tips: dict[str, str] = {}
         self.offered: dict[str, Callable[[], bool]] = {}
@@ -267,7 +268,6 @@ class RegisterPage(QWidget):
             row.addWidget(button)
             self.buttons[key] = button
             self.offered[key] = offered
-        row.addStretch(1)
         return row
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
