@@ -27,7 +27,7 @@ from ..core.text import file_name
 from ..io import xlsx_reader, xlsx_writer
 from .context import AppContext
 from .dialogs import FILE_FILTERS
-from .look import TICK, ErrorLabel, heading
+from .look import TICK, ErrorLabel, fill_screen, heading
 from .qt import (
     QApplication,
     QColor,
@@ -37,6 +37,7 @@ from .qt import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSize,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -144,7 +145,7 @@ class ImportWizard(QDialog):
         buttons.addWidget(self.import_button)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self.resize(900, 620)
+        fill_screen(self, QSize(900, 620))
 
     # ----- step 1: the file and its preview
 

@@ -23,6 +23,7 @@ from bvct_desktop.io import xlsx_reader
 from tests.conftest import workbook
 from tests.fixtures.legacy import legacy_workbook, to_tcvn3
 from tests.gui import register_support as support
+from tests.gui.shell_support import on_office_screen
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
@@ -180,6 +181,21 @@ def test_a_file_with_errors_lists_them_all_and_imports_nothing(qtbot, context, t
     wizard.save_errors()
     assert target.read_text(encoding="utf-8-sig").splitlines() == wizard.error_text().splitlines()
     assert context.dialogs.shown[-1].suggested == "loi-nhap-can-bo-2025-06-15.txt"
+
+
+@pytest.mark.parametrize("scale", [1.25, 1.5])
+def test_the_wizard_fits_the_screen_at_windows_scaling_with_its_errors_listed(qtbot, monkeypatch, context, tmp_path,
+                                                                              scale):
+    """At 125 % (1093×582 above the taskbar) the wizard opened at 900×620: «Nhập» and «Đóng» below the screen."""
+    screen = on_office_screen(monkeypatch, scale)
+    wizard = loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "loi.xlsx", HEADERS, BAD))
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    qtbot.wait(20)
+    frame, least = wizard.frameGeometry().size(), wizard.minimumSizeHint()
+    assert frame.boundedTo(screen.size()) == frame and least.boundedTo(screen.size()) == least
 
 
 def test_the_preview_numbers_rows_as_excel_does_and_marks_the_bad_cells(qtbot, context, tmp_path):

@@ -21,6 +21,7 @@ from ..qt import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSize,
     QSizePolicy,
     Qt,
     QTabWidget,
@@ -36,6 +37,7 @@ from .person_picker import PersonPicker
 
 IDENTITY_KEYS = ("full_name", "birth_date", "home_town", "cccd")
 TITLE_KEYS = ("full_name", "name", "number", "subject_name", "sender")  # what names a record in its window's title
+FORM_SIZE = QSize(760, 640)  # a record's fields in view, within the screen (fill_screen)
 
 
 def confirm_doubts(context: AppContext, parent: QWidget, doubts: list[str]) -> bool:
@@ -115,10 +117,7 @@ class RecordForm(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self._order_tabbing(close)
-        if self.members is None:
-            self.resize(760, 640)
-        else:  # the members' table read across
-            fill_screen(self)
+        fill_screen(self, FORM_SIZE if self.members is None else None)  # the members' table read across
 
     def _order_tabbing(self, last_button: QPushButton) -> None:
         """Tab runs from the picker to the fields, then the buttons; the tab bar closes the round, so the
