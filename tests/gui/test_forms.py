@@ -4,6 +4,7 @@ dates, the person picker's warning, the unsaved-changes prompt and the cadre's f
 import datetime as dt
 
 import pytest
+from PySide6.QtTest import QTest
 
 from bvct_desktop.core import audit, browse, editing, recipients, recycle_bin
 from bvct_desktop.core.kinds import SLIPS
@@ -311,6 +312,27 @@ def test_the_picker_warns_that_the_person_exists_and_reuses_them(qtbot, context)
     support.fill(form, {"number": "9/PXM", "issued_on": "02/03/2026", "recipient": "Cục A93B – Bộ Công an"})
     assert form.save(), form.message.text()
     assert editing.load(context.db, "slips", form.record_id)["person_id"] == form.person_id
+
+
+def test_the_keyboard_picks_a_person_already_recorded_and_saves_nothing(qtbot, context):
+    """Enter on a candidate in «Người đã có» saved the form (its «Lưu» is the default button) instead of
+    using that person; Enter in the picker's search box saved it too."""
+    form = open_form(context, "slips", None)
+    qtbot.addWidget(form)
+    active(qtbot, form)
+    picker = form.picker
+    type_text(picker.search, "pham van binh")
+    QTest.keyClick(picker.search, Qt.Key.Key_Return)
+    assert form.record_id is None and context.dialogs.shown == []
+    assert not any(error.isVisibleTo(form) for error in form.errors.values())
+    assert QApplication.focusWidget() is picker.results and picker.results.currentRow() == 0
+    QTest.keyClick(picker.results, Qt.Key.Key_Return)
+    assert form.record_id is None and context.dialogs.shown == []
+    assert form.person_id == picker.results.item(0).data(Qt.ItemDataRole.UserRole).person_id
+    assert support.shown_values(form)["full_name"] == "Phạm Văn Bình"
+    picker.search.setFocus()
+    QTest.keyClick(picker.search, Qt.Key.Key_Down)  # the arrow goes down into the list too
+    assert QApplication.focusWidget() is picker.results
 
 
 def test_searching_the_picker_without_accents(qtbot, context):

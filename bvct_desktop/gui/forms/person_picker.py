@@ -20,6 +20,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
+from ..registers.table import DownIntoList, EnterActivates
 
 RESULT_LINES = 10  # the candidates' lines the list shows before it scrolls
 WARNING_STYLE = "background: #fff4ce; color: #5c4400; padding: 4px; border: 1px solid #e0c060;"
@@ -62,7 +63,9 @@ class PersonPicker(QGroupBox):
         self.results.setAlternatingRowColors(True)
         self.results.setWordWrap(True)
         self.results.currentRowChanged.connect(lambda row: self.use_button.setEnabled(row >= 0))
-        self.results.itemDoubleClicked.connect(lambda _item: self._use_current())
+        self.results.activated.connect(lambda _index: self._use_current())  # Enter, double-click
+        EnterActivates(self.results)
+        DownIntoList(self.search, self.results)
         self.results.hide()
         layout.addWidget(self.results)
 

@@ -10,6 +10,7 @@ from ..qt import (
     QColor,
     QEvent,
     QHeaderView,
+    QLineEdit,
     QObject,
     QPoint,
     QPolygon,
@@ -26,6 +27,7 @@ ACTIVE_COLOUR, ARROW_COLOUR, BUTTON_EDGE = QColor("#1f5fbf"), QColor("#505050"),
 ARROW_SHAPE = ((-3, -1), (3, -1), (0, 2))
 FUNNEL = ((-4, -3), (4, -3), (1, 0), (1, 4), (-1, 4), (-1, 0))
 FROZEN_SHARE = 0.45  # the frozen columns never take more of the width than this
+DOWN_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class FilterHeader(QHeaderView):
@@ -123,6 +125,25 @@ class EnterActivates(QObject):
             return False
         if watched.currentIndex().isValid():
             watched.activated.emit(watched.currentIndex())
+        return True
+
+
+class DownIntoList(QObject):
+    """Down or Enter in a search box goes on into the list of what it found (on its first row when none
+    is current), and Enter no further: in a dialog it would also press the default button."""
+
+    def __init__(self, search: QLineEdit, view: QAbstractItemView):
+        super().__init__(search)
+        self.view = view
+        search.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.KeyPress or event.key() not in DOWN_KEYS:
+            return False
+        if self.view.model().rowCount():
+            if not self.view.currentIndex().isValid():
+                self.view.setCurrentIndex(self.view.model().index(0, 0))
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
 
