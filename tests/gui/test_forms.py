@@ -1078,6 +1078,16 @@ def test_a_form_starts_on_its_first_box_and_tab_follows_the_screen(qtbot, contex
     assert stops[-1] is form.tabs.tabBar()
 
 
+@pytest.mark.parametrize("kind", ["cadres", "slips"])
+def test_a_record_opens_on_its_first_field_when_its_tabs_do_not_fit(qtbot, monkeypatch, context, kind):
+    """At 150 % a cadre's file opened with the focus on the arrow that scrolls its tabs, not on «Họ và tên»."""
+    on_office_screen(monkeypatch, 1.5)
+    form = open_form(context, kind, browse.record_ids(context.db, kind)[0])
+    qtbot.addWidget(form)
+    active(qtbot, form)
+    assert QApplication.focusWidget() is form.inputs[next(iter(form.inputs))]
+
+
 def test_a_long_value_opens_showing_its_start(qtbot, context):
     """A slip's long Quê quán showed its end, «ước Hội, thị xã La Gi (cũ)…»: the box shows where the value begins."""
     form = open_form(context, "slips", None)

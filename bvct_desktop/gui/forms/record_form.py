@@ -75,6 +75,11 @@ class RecordForm(QDialog):
         self._fill(stored)
         self._dirty = False
         context.notifier.changed.connect(self._changed_elsewhere)
+        self._first_box().setFocus()  # else the first in the tab order: a tab bar arrow when the tabs do not fit
+
+    def _first_box(self) -> QWidget:
+        """Where the form is typed first: the picker's search for a new person, else the first field."""
+        return self.picker.search if self.picker is not None else next(iter(self.inputs.values()))
 
     # ----- building
 
