@@ -5,6 +5,7 @@ import unicodedata
 
 import openpyxl
 import pytest
+from PySide6.QtTest import QTest
 
 from bvct_desktop.core import audit, backup, browse, recycle_bin, register_search, users, vault
 from bvct_desktop.core.kinds import RELATIVES
@@ -163,6 +164,40 @@ def test_the_recycle_bin_offers_no_new_record_export_or_print_and_says_why(qtbot
     page.bin_switch.setChecked(False)
     assert page.unavailable("print_list") is None
     assert page.buttons["print"].isEnabled() and page.buttons["print"].toolTip() == "Ctrl+P"
+
+
+def test_the_keyboard_goes_from_the_search_to_the_rows_and_the_delete_key_deletes_as_xoa_does(qtbot, context):
+    """Down and Enter in a register's search box stayed there, and the Delete key on a row did nothing."""
+    page = RegisterPage(context, "complaints")
+    qtbot.addWidget(page)
+    active(qtbot, page)
+    page.focus_search()
+    QTest.keyClick(page.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is page.table and page.selected_ids() == [page.model.record_id(0)]
+    first = page.selected_ids()
+    context.dialogs.answer_next(NO)
+    QTest.keyClick(page.table, Qt.Key.Key_Delete)
+    assert context.dialogs.shown[-1].title == "Xóa" and page.model.rowCount() == 2  # asked, as «Xóa» asks
+    context.dialogs.answer_next(YES)
+    QTest.keyClick(page.table, Qt.Key.Key_Delete)
+    assert page.model.rowCount() == 1 and first[0] not in page.model.ids
+    assert page.message.text() == "Đã chuyển 1 bản ghi vào thùng rác."
+    assert "Delete" in page.buttons["delete"].toolTip()
+    page.focus_search()
+    QTest.keyClick(page.search, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.table
+
+
+def test_the_delete_key_deletes_nothing_for_a_viewer(qtbot, db, clock):
+    viewer = as_user(db, "xemthu", VIEWER)
+    context = context_for(viewer, clock)
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    before = page.model.rowCount()
+    page.table.selectRow(0)
+    QTest.keyClick(page.table, Qt.Key.Key_Delete)
+    assert context.dialogs.shown == [] and page.model.rowCount() == before > 0
+    viewer.close()
 
 
 def test_declining_the_question_deletes_nothing(qtbot, context):
