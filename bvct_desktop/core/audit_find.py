@@ -11,10 +11,9 @@ from typing import Any
 
 from . import audit, audit_words
 from .database import Database
-from .search import fold_ascii
+from .search import beginning_a_word, fold_ascii
 
 SEARCHED = (audit_words.KIND_COLUMN, audit_words.RECORD_COLUMN, audit_words.DETAILS_COLUMN)
-_WORD_START = r"(?<![0-9a-z])"  # «12/PXM» is not the end of «412/PXM»
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ def find(db: Database, filters: Filters) -> Iterator[audit.Entry]:
                                  actions=_stored_actions(db, filters.action), outcome=filters.outcome)
     if not filters.text:
         return entries
-    words = re.compile(_WORD_START + re.escape(fold_ascii(filters.text)))
+    words = beginning_a_word(re.escape(fold_ascii(filters.text)))
     return (entry for entry in entries if words.search(fold_ascii(" ".join(_searched(entry)))))
 
 

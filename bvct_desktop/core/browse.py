@@ -106,8 +106,8 @@ class View:
     default_sort: tuple[str, bool]  # column key, descending
     person_id: ColumnElement | None = None
     text_columns: tuple[ColumnElement, ...] = ()  # searched folded, in memory (see matching)
-    # the texts are searched as a whole, never mixed with the person: every word begins a word of them
-    # (a cadre's unit, position and management level: "so y te"); else each word anywhere in them
+    # the texts are searched as a whole, never mixed with the person: every word in them (a cadre's unit,
+    # position and management level: "so y te"); else each word in them or in the person
     texts_whole: bool = False
     search_extra: Callable[[str], ColumnElement] | None = None  # more record ids per word, from SQL
     few_values: tuple[str, ...] = ()  # columns offering Excel's filter by value (besides fixed choices)
@@ -323,7 +323,7 @@ class KeptTexts:
         self._texts: dict[int, tuple[int, str]] = {}  # record id: (row_version, folded texts)
         self._counts: dict[str, int] = {}  # the change counts of the tables of the texts, as last checked
         self._by_text: dict[str, list[int]] | None = None  # the ids by text, once asked
-        self._holding: dict[tuple, frozenset[str]] = {}  # texts by rule and words
+        self._holding: dict[tuple[str, ...], frozenset[str]] = {}  # texts by words
 
     def check(self, connection: Connection) -> None:
         """Forgets the texts written since the last check (core/watch's counts tell whether any was):
@@ -352,22 +352,21 @@ class KeptTexts:
             self._texts_changed()
         return [self._texts.get(record_id, (0, ""))[1] for record_id in ids]
 
-    def holding(self, words: tuple[str, ...], whole: bool) -> frozenset[str]:
+    def holding(self, words: tuple[str, ...]) -> frozenset[str]:
         """The texts held that hold the folded `words` (`text_pattern`; each distinct text is tried
         once: units, positions and levels repeat down 200k cadres)."""
-        asked = (whole, *words)
-        if asked not in self._holding:
+        if words not in self._holding:
             if len(self._holding) > HELD_SEARCHES:
                 self._holding.clear()
             texts: Collection[str] = self.by_text()
-            for (rule, *before), held in self._holding.items():  # typed on: only the texts held before
-                if rule == whole and len(held) < len(texts) and _narrowed(before, words):
+            for before, held in self._holding.items():  # typed on: only the texts held before
+                if len(held) < len(texts) and _narrowed(before, words):
                     texts = held
             texts = filter(None, texts)  # an empty text holds nothing
             for word in words:
-                texts = filter(text_pattern(word, whole).search, texts)
-            self._holding[asked] = frozenset(texts)
-        return self._holding[asked]
+                texts = filter(text_pattern(word).search, texts)
+            self._holding[words] = frozenset(texts)
+        return self._holding[words]
 
     def by_text(self) -> dict[str, list[int]]:
         """The ids of the records held, by their texts."""
@@ -427,13 +426,13 @@ class Listing:
             self._checked = True
         return self.kept.read(connection, ids)
 
-    def holding(self, connection: Connection, words: tuple[str, ...], whole: bool) -> set[int]:
+    def holding(self, connection: Connection, words: tuple[str, ...]) -> set[int]:
         """The positions of the records whose texts hold the folded `words` (`KeptTexts.holding`)."""
         if not self.spec.text_columns:
             return set()
         self.read_texts(connection)
         by_text = self.kept.by_text()
-        held = {record_id for text in self.kept.holding(words, whole) for record_id in by_text[text]}
+        held = {record_id for text in self.kept.holding(words) for record_id in by_text[text]}
         return {i for i, record_id in enumerate(self.ids) if record_id in held}
 
     def positions_of(self, person_ids: Collection[int]) -> list[int]:
@@ -459,8 +458,8 @@ class Listing:
         return True
 
 
-def _narrowed(before: list[str], words: tuple[str, ...]) -> bool:
-    """Whether a text holding `words` holds `before` (each word typed on), under either rule."""
+def _narrowed(before: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether a text holding `words` holds `before` (each word typed on)."""
     return len(words) >= len(before) and all(word.startswith(then) for then, word in zip(before, words, strict=False))
 
 
@@ -533,8 +532,8 @@ def _matched(connection: Connection, found: Listing, words: list[str], keep: lis
     spec = found.spec
     if spec.texts_whole:  # or every word in the texts: the post of a cadre
         folded = tuple(search.fold_ascii(word) for word in words)
-        return sorted(set(keep).union(found.holding(connection, folded, whole=True)))
-    hits = [found.holding(connection, (search.fold_ascii(word),), whole=False) for word in words]
+        return sorted(set(keep).union(found.holding(connection, folded)))
+    hits = [found.holding(connection, (search.fold_ascii(word),)) for word in words]
     if spec.search_extra is not None:
         by_word = [{i for i, record_id in enumerate(found.ids) if record_id in ids}
                    for ids in extra_ids(connection, spec, words)]
@@ -572,11 +571,10 @@ def search_keys(connection: Connection, person_ids: set[int]) -> dict[int, str]:
     return found
 
 
-def text_pattern(word: str, whole: bool) -> re.Pattern:
-    """A folded word in a record's folded texts, its final i/y either way ("qui" finds "Quý"): anywhere
-    in them, or (`whole`: the texts searched as a whole, a cadre's post) beginning one of their words,
-    as the FTS index matches names."""
-    return re.compile(("(?:^| )" if whole else "") + either_final_i_y(word))
+def text_pattern(word: str) -> re.Pattern:
+    """A folded word in a record's folded texts, beginning one of their words as the FTS index matches
+    names («1/pxm» finds «1/PXM», not «11/PXM»), its final i/y either way ("qui" finds "Quý")."""
+    return search.beginning_a_word(either_final_i_y(word))
 
 
 def id_set(connection: Connection, statement) -> set[int]:

@@ -34,7 +34,7 @@ class Rule:
     def __init__(self, spec: browse.View, words: list[str], extra: list[set[int]]):
         self.in_key = [search.key_pattern(word) for word in words]
         self.whole = spec.texts_whole
-        self.in_text = [browse.text_pattern(search.fold_ascii(word), self.whole) for word in words]
+        self.in_text = [browse.text_pattern(search.fold_ascii(word)) for word in words]
         self.extra = extra
 
     def holds(self, record_id: int, key: str, text: str) -> bool:

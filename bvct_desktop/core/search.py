@@ -3,7 +3,8 @@
 Every word typed must occur, accents, đ and case folded, in the person's name, other names,
 CCCD/CMND or home town — found through the FTS5 index `persons_fts` over the folded
 `persons.search_key`, each word as a prefix — or, for the other registers, in one of the
-record's own text columns (core.browse holds those folded in memory while a register is open).
+record's own text columns, beginning a word there too (core.browse holds those folded in memory
+while a register is open).
 
 On the office server the same folded key is searched through its words as FTS5 cuts them
 (`bvct_search_words`, trigram-indexed): a word typed is a phrase of those words whose last is a
@@ -33,6 +34,13 @@ def fold_ascii(value: str) -> str:
     way before they are looked for, so "–" or "ß" simply do not count on either side.
     """
     return unicodedata.normalize("NFD", value.lower().replace("đ", "d")).encode("ascii", "ignore").decode("ascii")
+
+
+def beginning_a_word(pattern: str) -> re.Pattern:
+    """`pattern`, of one width (a folded word), where it begins a word of folded text as the index
+    begins its tokens: «1/pxm» in «1/pxm», not in «11/pxm». The check comes after the pattern, so
+    that its letters are looked for first, at C speed (before it, 100,000 slips took 8 times longer)."""
+    return re.compile(f"{pattern}(?<![0-9a-z]{pattern})")
 
 
 def query_words(query: str) -> list[str]:

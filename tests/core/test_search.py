@@ -54,6 +54,28 @@ def test_slips_are_found_by_their_recipient_and_own_text(db):
     assert len(browse.record_ids(db, "slips", "khong co tang thu")) == 1
 
 
+def test_a_word_typed_begins_a_word_of_a_records_own_texts(db):
+    """As the person's words: «1/pxm» is not the end of «11/PXM», «ngoc anh» not «Ngọc» and «Nặc danh»."""
+    eleven = browse.record_ids(db, "slips", "13/pxm")[0]
+    stored = editing.load(db, "slips", eleven)
+    editing.save(db, "slips", {**stored, "number": "11/PXM"}, eleven, stored.get("person_id"))
+    assert [row[0] for row in browse.fetch_rows(db, "slips", browse.record_ids(db, "slips", "1/pxm")).values()] \
+        == ["1/PXM"]
+    assert browse.record_ids(db, "slips", "11/pxm") == [eleven]
+    assert browse.record_ids(db, "slips", "pxm") == browse.record_ids(db, "slips")  # after «/», a word begins
+    assert browse.record_ids(db, "slips", "v27") == browse.record_ids(db, "slips", "2/pxm") == []
+    assert len(browse.record_ids(db, "delegations", "125-qd")) == 1
+    assert browse.record_ids(db, "delegations", "25-qd") == []
+    assert len(browse.record_ids(db, "archive-requests", "45-cv")) == 1
+    assert browse.record_ids(db, "archive-requests", "5-cv") == []
+    complaint = browse.record_ids(db, "complaints", "tran van loc")[0]
+    stored = editing.load(db, "complaints", complaint)
+    editing.save(db, "complaints", {**stored, "sender": "Nặc danh", "summary": "Tố cáo bà Huỳnh Ngọc Diệp"},
+                 complaint, stored.get("person_id"))
+    assert browse.record_ids(db, "complaints", "ngoc diep") == [complaint]
+    assert browse.record_ids(db, "complaints", "ngoc anh") == []
+
+
 QUY = ("Quí", "Quý", "qui", "quy")  # one name, as offices write it
 
 
