@@ -492,8 +492,8 @@ def matching(db: Database, found: Listing, words: list[str]) -> list[int]:
     Every word must occur in the record's person (the FTS5 index), in its own text columns
     (folded, read into the listing) or in `search_extra`. One FTS query finds the persons holding
     every word; only a record whose texts hold some of the words needs its person to hold the
-    others, which the person's search key tells. core/register_search applies the same rule
-    record by record (`Rule`), for the first rows of a search while the officer types.
+    others, which one query per word tells. core/register_search applies the same rule record by
+    record (`Rule`), for the first rows of a search while the officer types.
     """
     steps = matching_in_steps(db, found, words, persons_at_once=None)
     return next(positions for positions in steps if positions is not None)
@@ -502,8 +502,9 @@ def matching(db: Database, found: Listing, words: list[str]) -> list[int]:
 def matching_in_steps(db: Database, found: Listing, words: list[str],
                       persons_at_once: int | None) -> Iterator[list[int] | None]:
     """`matching` a step at a time, for a search the event loop finishes between keystrokes: the
-    index asked about `persons_at_once` persons at a time (by id; None: all at once), None yielded
-    after each step, the positions at the end."""
+    index asked about `persons_at_once` persons at a time (by id; None: all at once) and their records
+    found as many at a time, then the texts and the persons asked about a word at a time; None
+    yielded after each step, the positions at the end."""
     spec = found.spec
     everyone: set[int] = set()
     if spec.person_id is not None:
@@ -522,38 +523,36 @@ def matching_in_steps(db: Database, found: Listing, words: list[str],
         keep += found.positions_of(held[first:first + step])
         if persons_at_once:
             yield None
-    with db.read() as connection:
-        positions = _matched(connection, found, words, keep)
-    yield positions
+    yield from _matched(db, found, words, keep)
 
 
-def _matched(connection: Connection, found: Listing, words: list[str], keep: list[int]) -> list[int]:
-    """The positions matching, `keep` those of the persons holding every word."""
+def _matched(db: Database, found: Listing, words: list[str], keep: list[int]) -> Iterator[list[int] | None]:
+    """The positions matching, `keep` those of the persons holding every word, a word at a time
+    (None yielded after each step, the positions at the end)."""
     spec = found.spec
+    folded = tuple(search.fold_ascii(word) for word in words)
     if spec.texts_whole:  # or every word in the texts: the post of a cadre
-        folded = tuple(search.fold_ascii(word) for word in words)
-        return sorted(set(keep).union(found.holding(connection, folded)))
-    hits = [found.holding(connection, (search.fold_ascii(word),)) for word in words]
+        with db.read() as connection:
+            yield sorted(set(keep).union(found.holding(connection, folded)))
+        return
+    hits = []
+    for word in folded:
+        with db.read() as connection:
+            hits.append(found.holding(connection, (word,)))
+        yield None
     if spec.search_extra is not None:
-        by_word = [{i for i, record_id in enumerate(found.ids) if record_id in ids}
-                   for ids in extra_ids(connection, spec, words)]
+        with db.read() as connection:
+            by_word = [{i for i, record_id in enumerate(found.ids) if record_id in ids}
+                       for ids in extra_ids(connection, spec, words)]
         hits = [held | more for held, more in zip(hits, by_word, strict=True)]
-    if not any(hits):  # the person alone: that one query
-        return sorted(keep)
-    waiting: dict[tuple[str, ...], list[int]] = {}
-    for i in set().union(*hits).difference(keep):
-        missing = tuple(word for word, held in zip(words, hits, strict=True) if i not in held)
-        if not missing:
-            keep.append(i)
-        elif len(missing) < len(words) and found.person_ids[i] is not None:
-            waiting.setdefault(missing, []).append(i)
-    if waiting:  # the person must hold the words the texts do not: their search keys tell
-        keys = search_keys(connection, {found.person_ids[i] for rows in waiting.values() for i in rows})
-        for missing, rows in waiting.items():
-            patterns = [search.key_pattern(word) for word in missing]
-            keep += [i for i in rows if all(pattern.search(keys.get(found.person_ids[i], ""))
-                                            for pattern in patterns)]
-    return sorted(keep)
+    some = set().union(*hits).difference(keep)  # the texts hold some of the words: the person the others
+    for word, held in zip(words, hits, strict=True):
+        if some - held:
+            with db.read() as connection:
+                holding = id_set(connection, search.persons_with(word))
+            some = {i for i in some if i in held or found.person_ids[i] in holding}
+            yield None
+    yield sorted(keep + list(some))
 
 
 def extra_ids(connection: Connection, spec: View, words: list[str]) -> list[set[int]]:

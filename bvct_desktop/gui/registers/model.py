@@ -4,8 +4,9 @@ scroll smoothly; filters and sort are done by SQL in core.browse.
 
 A keystroke in the search box shows the first rows found (core.register_search) and the model
 finds the rest while the officer pauses, a slice at a time, appending them (`grown` says so, with
-the count); scrolling to the last row found or asking for every id finds the rest at once. While
-idle it also reads ahead what a search of rare words needs of the whole register.
+the count); scrolling to the last row found reads on a page more, asking for every id finds the
+rest at once. While idle it first reads ahead what the rest of a search needs of the whole register
+(its texts), so that no keystroke, nor the view asking for more rows, waits for the whole register.
 
 After a record changed (`refresh`), the model tells the views what moved — rows removed,
 rows added, the order changed, cells changed — instead of starting over, so the selection,
@@ -135,11 +136,11 @@ class RegisterModel(QAbstractTableModel):
             return
         end = time.perf_counter() + SLICE
         while time.perf_counter() < end:
-            if not self.complete:
-                self._search.go_on(self.db)
-            elif self._listing is not None and not self._listing.texts_read:
+            if self._listing is not None and not self._listing.texts_read:
                 with self.db.read() as connection:
                     self._listing.prepare(connection, READ_AHEAD)
+            elif not self.complete:
+                self._search.go_on(self.db)
             else:
                 break
         self._grow()
@@ -216,15 +217,14 @@ class RegisterModel(QAbstractTableModel):
         return not parent.isValid() and not self.complete
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        """The view shows the last row found: a page more, found now (all of them when they are rare)."""
+        """The view shows the last row found: a page more, from the records read on (as a keystroke,
+        up to SCAN_BUDGET of them; rare rows follow while idle)."""
         if parent.isValid() or self.complete:
             return
         wanted, tried = len(self._ids) + PAGE, 0
         while not self.complete and len(self._search.ids) < wanted and tried < register_search.SCAN_BUDGET:
             self._search.step(self.db)
             tried += register_search.CHUNK
-        if len(self._search.ids) < wanted:
-            self._search.finish(self.db)
         self._grow()
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
