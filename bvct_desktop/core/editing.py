@@ -252,21 +252,29 @@ def find_people(db: Database, query: str, limit: int = 20) -> list[PersonFacts]:
     """People matching the search box (the search rule), with what is known: those whose name holds
     every word typed first, then those found through their home town or other names, each in the
     order of names ("nguyen thi thanh huong" finds Nguyễn Thị Thanh Hương before a Nguyễn Ngọc Hương
-    of «thành phố Phan Thiết»)."""
+    of «thành phố Phan Thiết»), but for the name spelled as typed first (`_as_typed`)."""
     db.require(Action.BROWSE, "tìm người")
     condition = search.person_condition(query, persons.c.id)
-    typed = [variant_fold(word) for word in search_words(query)]
+    typed, spelled = [variant_fold(word) for word in search_words(query)], identity_key(query).split()
     with db.read() as connection:
-        found = connection.execute(select(persons.c.id, persons.c.full_name).where(condition)
+        found = connection.execute(select(persons.c.id, persons.c.full_name, persons.c.name_key).where(condition)
                                    .order_by(persons.c.sort_key, persons.c.id).limit(limit * CANDIDATES)).all()
-        by_name = sorted(found, key=lambda person: not _named_by(person.full_name, typed))
-        return [_facts(connection, pid) for pid, _ in by_name[:limit]]
+        by_name = sorted(found, key=lambda person: (not _named_by(person.full_name, typed),
+                                                    not _as_typed(person.name_key, spelled)))
+        return [_facts(connection, person.id) for person in by_name[:limit]]
 
 
 def _named_by(full_name: str, typed: list[str]) -> bool:
     """Whether every word typed begins a word of the name (as the search matches words)."""
     words = variant_fold_words(full_name).split()
     return all(any(word.startswith(wanted) for word in words) for wanted in typed)
+
+
+def _as_typed(name_key: str, spelled: list[str]) -> bool:
+    """Whether the words typed, accents kept (`identity_key`), begin words of the name in their order:
+    «Ngọc Ánh» is Nguyễn Thị Ngọc Ánh as typed, not Nguyễn Thị Ngọc Anh; a whole name, only itself."""
+    words = iter(name_key.split())
+    return all(any(word.startswith(wanted) for word in words) for wanted in spelled)
 
 
 def load_person(db: Database, person_id: int) -> dict[str, Any]:
@@ -296,7 +304,7 @@ def possible_duplicates(db: Database, identity: Identity, except_person: int | N
             same_name = variant_fold_words(full_name) == folded
             births_agree = not identity.birth_date or not birth or birth[:4] == identity.birth_date[:4]
             if pid != except_person and (same_cccd or same_name and births_agree and not (identity.cccd and cccd)):
-                found.append((key != name_key, sort_key, pid))
+                found.append((not _as_typed(key, name_key.split()), sort_key, pid))
         return [_facts(connection, pid) for *_, pid in sorted(found)]
 
 

@@ -67,6 +67,20 @@ def test_the_picker_lists_first_those_whose_name_holds_every_word_typed(db):
     assert found == ["Nguyễn Thị Thanh Hương Bích Ngọc", "Nguyễn Ngọc Hương"]
 
 
+def test_the_picker_lists_first_the_name_spelled_as_typed(db):
+    """«Nguyễn Thị Ngọc Ánh» typed exactly came after «Nguyễn Thị Ngọc Anh» (the order of names): the
+    spelling typed comes first, as possible_duplicates puts it; typed in part («Ngọc Ánh»), too."""
+    for name in ("Nguyễn Thị Ngọc Anh", "Nguyễn Thị Ngọc Ánh"):
+        editing.save(db, "cadres", {"full_name": name, "birth_date": "1986"})
+
+    def found(query):
+        return [facts.description.split(",")[0] for facts in editing.find_people(db, query)]
+
+    assert found("Nguyễn Thị Ngọc Ánh") == found("ngọc ánh") == ["Nguyễn Thị Ngọc Ánh", "Nguyễn Thị Ngọc Anh"]
+    assert found("Nguyễn Thị Ngọc Anh") == found("Ngọc Anh") == ["Nguyễn Thị Ngọc Anh", "Nguyễn Thị Ngọc Ánh"]
+    assert found("nguyen thi ngoc anh") == ["Nguyễn Thị Ngọc Anh", "Nguyễn Thị Ngọc Ánh"]  # the order of names
+
+
 def test_the_picker_finds_by_a_units_new_name_with_its_unit_word_as_the_register_does(db):
     """«Đặc khu Phú Quý», as the program shows «Ngũ Phụng, Phú Quí (nay: Đặc khu Phú Quý, Lâm Đồng)», finds
     the people written under the old names as the register does; «Phú» and «Quý» apart do not make the phrase."""
