@@ -39,7 +39,7 @@ from .schema import (
     vetting_cases,
 )
 from .schema import settings as settings_table
-from .text import either_final_i_y
+from .text import also_without_apostrophes, either_final_i_y
 
 PAGE = 400  # ids per fetch (SQLite's bound-parameter limit is far above)
 HELD_SEARCHES = 256  # the texts held by this many searches are remembered while no text changes
@@ -598,7 +598,7 @@ def _folded_texts(connection: Connection, spec: View, ids: list[int]) -> dict[in
 
 @functools.lru_cache(maxsize=65_536)  # units, positions and levels repeat down a register
 def _folded(values: tuple[str | None, ...]) -> str:
-    return search.fold_ascii(" ".join(value for value in values if value))
+    return also_without_apostrophes(search.fold_ascii(" ".join(value for value in values if value)))
 
 
 def record_ids(db: Database, kind: str, query: str = "", filters: Filters = Filters(),

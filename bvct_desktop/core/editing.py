@@ -29,7 +29,7 @@ from .plans.base import NOBODY as NOBODY  # `save`'s person_id when the officer 
 from .plans.base import Outcome, Target
 from .row_versions import Change, ChangedMeanwhile
 from .schema import archive_requests, cadres, persons, slips
-from .text import identity_key, search_words, variant_fold, variant_fold_words
+from .text import also_without_apostrophes, identity_key, search_words, variant_fold, variant_fold_words
 
 MEMBERS = record_rows.MEMBERS  # a delegation's form value: one dict per member
 VERSION = "_versions_seen"  # in `load`'s values: the versions of the record and its persons, for `save`
@@ -266,7 +266,7 @@ def find_people(db: Database, query: str, limit: int = 20) -> list[PersonFacts]:
 
 def _named_by(full_name: str, typed: list[str]) -> bool:
     """Whether every word typed begins a word of the name (as the search matches words)."""
-    words = variant_fold_words(full_name).split()
+    words = also_without_apostrophes(variant_fold_words(full_name)).split()
     return all(any(word.startswith(wanted) for word in words) for wanted in typed)
 
 

@@ -24,7 +24,7 @@ from .collation import name_sort_key
 from .errors import RowProblem
 from .schema import cadres, persons
 from .stored_rows import KeyedQuery, StoredRows
-from .text import identity_key, place_key, variant_fold_words
+from .text import also_without_apostrophes, identity_key, place_key, variant_fold_words
 
 
 class Identity(NamedTuple):
@@ -72,7 +72,7 @@ def search_keys(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     parts = zip(map(_folded_name, column("full_name")), map(_folded_name, column("other_names")),
                 map(_number, column("cccd")), map(_number, column("cmnd")), map(_place_words, column("home_town")),
                 strict=True)
-    return [" ".join(filter(None, part)) for part in parts]
+    return [also_without_apostrophes(" ".join(filter(None, part))) for part in parts]
 
 
 @functools.lru_cache(maxsize=65_536)  # names repeat down a register, and the same persons come again

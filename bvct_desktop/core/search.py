@@ -28,12 +28,14 @@ _TOKENS = re.compile(r"[^\W_]+")  # FTS5's unicode61 tokens: runs of letters and
 
 
 def fold_ascii(value: str) -> str:
-    """Accents, đ and case folded, and every other non-ASCII character dropped, at C speed.
+    """Accents, đ and case folded, an apostrophe written "'" (text.APOSTROPHES), and every other
+    non-ASCII character dropped, at C speed.
 
     Registers fold every row of their text columns with it; the typed words are folded the same
     way before they are looked for, so "–" or "ß" simply do not count on either side.
     """
-    return unicodedata.normalize("NFD", value.lower().replace("đ", "d")).encode("ascii", "ignore").decode("ascii")
+    plain = value.lower().replace("đ", "d").replace("’", "'").replace("‘", "'")
+    return unicodedata.normalize("NFD", plain).encode("ascii", "ignore").decode("ascii")
 
 
 def beginning_a_word(pattern: str) -> re.Pattern:

@@ -10,6 +10,8 @@
 - `variant_fold`: `fold` with the two spellings of a final i/y made one ("Phú Quí" = "Phú Quý"),
   for the person search index and place names; `either_final_i_y` finds a word spelled either way
   in a record's own texts, folded without it.
+- `also_without_apostrophes`: folded text and its words written with an apostrophe written without
+  it, for search ("k'brong" is found as "kbrong" too).
 """
 
 import functools
@@ -162,6 +164,20 @@ def variant_fold_words(value: str) -> str:
 @functools.lru_cache(maxsize=65_536)
 def _variant_fold_word(word: str) -> str:
     return unify_final_y(fold(word))
+
+
+APOSTROPHES = "'’‘"  # as keyboards and word processors write one: «K'Bròng», «K’Bròng»
+_WITH_APOSTROPHE = re.compile(r"[^\W_]+(?:[" + APOSTROPHES + r"][^\W_]+)+")
+_NO_APOSTROPHE = dict.fromkeys(map(ord, APOSTROPHES), None)
+
+
+def also_without_apostrophes(folded: str) -> str:
+    """Folded text and, after it, its words written with an apostrophe written without it: "k'brong nie"
+    → "k'brong nie kbrong" (an officer types «Kbrong» for «K'Bròng», «Hhen» for «H'Hen»). After the
+    text, so that a phrase typed still finds its words one after another."""
+    if folded.isascii() and "'" not in folded:  # most text, told in C
+        return folded
+    return " ".join([folded, *(word.translate(_NO_APOSTROPHE) for word in _WITH_APOSTROPHE.findall(folded))])
 
 
 def search_words(query: str) -> list[str]:

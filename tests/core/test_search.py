@@ -76,6 +76,22 @@ def test_a_word_typed_begins_a_word_of_a_records_own_texts(db):
     assert browse.record_ids(db, "complaints", "ngoc anh") == []
 
 
+def test_a_name_written_with_an_apostrophe_is_found_with_it_left_out(db):
+    """An officer types «Kbrong» for «K'Bròng», «Hhen» for «H’Hen Niê»: in the person (name, home town)
+    and in a record's own texts, with either apostrophe written or typed, or none."""
+    editing.save(db, "cadres", {"full_name": "K'Bròng", "birth_date": "1978", "home_town": "Ea H’Leo"})
+    for query in ("kbrong", "Kbrong", "K'Bròng", "K’Bròng", "brong", "k brong"):
+        assert names(db, "cadres", query) == ["K'Bròng"], query
+        assert [facts.description.split(",")[0] for facts in editing.find_people(db, query)] == ["K'Bròng"], query
+    assert names(db, "cadres", "hleo") == names(db, "cadres", "h'leo") == ["K'Bròng"]
+    slip = browse.record_ids(db, "slips", "12/pxm")[0]
+    stored = editing.load(db, "slips", slip)
+    editing.save(db, "slips", {**stored, "spouse_name": "H’Hen Niê"}, slip, stored.get("person_id"))
+    for query in ("hhen", "Hhen Niê", "h'hen", "H’Hen", "hen nie"):
+        assert browse.record_ids(db, "slips", query) == [slip], query
+        assert register_search.finished(db, browse.listing(db, "slips"), query).ids == [slip], query
+
+
 QUY = ("Quí", "Quý", "qui", "quy")  # one name, as offices write it
 
 

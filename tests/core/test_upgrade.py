@@ -295,3 +295,30 @@ def test_the_former_units_upgrade_teaches_the_index_their_own_district_and_provi
             assert found("tien giang") == {"Ngô Văn Cai"}
     finally:
         db.close()
+
+
+def test_the_apostrophes_upgrade_teaches_the_index_names_written_without_them(tmp_path, monkeypatch):
+    """Revision 0022: «K'Bròng» and «H’Hen Niê» of «Ea H'Leo», stored before, are found by «Kbrong», «Hhen»
+    and «hleo» as by «K'Bròng», «brong» and «h'leo»."""
+    path = tmp_path / "bvct.db"
+    opened = database_at(path, "0021", monkeypatch)
+    towns = {"K'Bròng": "Lâm Đồng", "H’Hen Niê": "Ea H'Leo, Đắk Lắk", "Nguyễn Văn Brông": "Lâm Đồng"}
+    with opened.begin() as connection:
+        connection.execute(persons.insert(), [
+            {"full_name": name, "name_key": identity_key(name), "home_town": town, "home_town_key": place_key(town),
+             "search_key": _fold(f"{name} {town}"), "sort_key": "", "created_at": dt.datetime(2025, 6, 1),
+             "updated_at": dt.datetime(2025, 6, 1)} for name, town in towns.items()])
+    opened.dispose()
+
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            def found(word):
+                return set(connection.execute(select(persons.c.full_name)
+                                              .where(persons.c.id.in_(persons_with(word)))).scalars())
+
+            assert found("kbrong") == found("k'brong") == {"K'Bròng"}
+            assert found("brong") == {"K'Bròng", "Nguyễn Văn Brông"}
+            assert found("hhen") == found("h’hen") == found("hleo") == found("h'leo") == {"H’Hen Niê"}
+    finally:
+        db.close()
