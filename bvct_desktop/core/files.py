@@ -183,15 +183,39 @@ def atomic_output(target: Path) -> Iterator[Path]:
     temp = temporary_beside(target)
     try:
         yield temp
-        with open(temp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
+        put(temp, target)
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise os_error(error, target) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def put(temp: Path, target: Path) -> None:
+    """Renames the written file `temp` over `target` for good: its content reaches the disk before the
+    rename, and the folder's entry after it, so that a power cut never brings the old file back."""
+    flush(temp)
+    os.replace(temp, target)
+    sync_folder(Path(target).parent)
+
+
+def flush(path: Path) -> None:
+    """The file's content on the disk, not only in the system's cache."""
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def sync_folder(folder: Path) -> None:
+    """The folder's entries on the disk: a rename made in it survives a power cut. POSIX only: Windows
+    opens no folder for this; its rename (MoveFileEx) is what the program has there."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 @contextlib.contextmanager
