@@ -37,6 +37,22 @@ def harden_process() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
+def undo_cut_restore(db_option: str | None) -> str | None:
+    """Puts back the database file that a restore killed halfway had moved aside, before anything looks
+    for it; returns what the officer is told then (never fatal: a failure is told, not raised)."""
+    from .core import pair_swap
+    from .core.address import is_server_url
+
+    try:
+        choice = paths.chosen(db_option)
+        if choice and is_server_url(choice.text):
+            return None
+        return pair_swap.undo_cut(paths.database_from(db_option))
+    except Exception as error:  # noqa: BLE001 - a check must never stop the program starting
+        errorlog.log_unexpected(error)
+        return None
+
+
 def prepare(db_option: str | None) -> None:
     """Removes what killed backups and restores left around the database (never fatal)."""
     from .core import leftovers

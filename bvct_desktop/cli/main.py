@@ -66,6 +66,7 @@ def main(argv: Sequence[str]) -> int:
             args.begin(args)
         user_option = args.user
         if getattr(args, "database", True):  # `template` and `places` open none
+            _tell(startup.undo_cut_restore(args.db))
             startup.prepare(args.db)
         return args.handler(args) or 0
     except SystemExit as done:  # --help
@@ -89,6 +90,11 @@ def main(argv: Sequence[str]) -> int:
         return 1
     finally:
         files.forget_secrets()  # its password files are this command's
+
+
+def _tell(message: str | None) -> None:
+    if message:
+        print(message, file=sys.stderr)
 
 
 def registrars(command: str | None) -> list[Callable]:

@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-import os
 import shutil
 import zipfile
 from collections.abc import Callable, Iterator
@@ -37,6 +36,7 @@ from . import (
     leftovers,
     migrations,
     own_files,
+    pair_swap,
     user_names,
 )
 from .database import Actor, Clock, Database, FileDatabase, system_clock
@@ -413,7 +413,9 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
     not made yet (the data folder of a new PC) is made once the backup is checked, as `init` makes one.
     `release` closes what the caller holds open on `target`: called once the backup is checked and
     staged, right before the current pair is moved aside, so a refused restore leaves it open. Refused
-    while another program's window has `target` open: it would go on writing into the pair moved aside."""
+    while another program's window has `target` open: it would go on writing into the pair moved aside.
+    A failure while the backup is put in place puts the current pair back; a kill, the next start
+    (`pair_swap`)."""
     target = Path(target)
     _refuse_while_open(target)
     with _opened(path, user, password) as (report, extracted, keys, db_key):
@@ -426,14 +428,11 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
         keys.db_salt = keyfile.salt_of(extracted)  # the copy's own: the backed-up file's key file named that one
         keys.line = backup_lines.after_restore(target, keys, keys.db_salt)
         keys.backup_number = backup_lines.number_after_restore(target, keys)
-        key_path = keyfile.key_path(target)
-        with atomic_output(target) as data_temp, atomic_output(key_path) as keys_temp:
-            shutil.copyfile(extracted, data_temp)
-            keys_temp.write_bytes(keys.to_bytes())
+        with _staged(target, extracted, keys.to_bytes()) as (data, key_file):
             crashpoints.reached("restore-written")
             _refuse_while_open(target)  # a window may have opened it while the backup was checked
             release()
-            kept = _move_aside(target, clock())
+            kept = pair_swap.swap(target, data, key_file, Path(path).resolve(), clock())
     db = FileDatabase(target, db_key, keys.db_id, Actor(report.user, ADMIN), clock)
     try:
         with db.write() as connection:
@@ -450,28 +449,18 @@ def _refuse_while_open(target: Path) -> None:
         raise BvctError(OPEN_IN_THE_DESKTOP)
 
 
-def _move_aside(target: Path, now: dt.datetime) -> list[Path]:
-    """Renames the current database, its WAL/SHM and key file to one dated name."""
-    parts = [Path(f"{target}{suffix}") for suffix in ("", "-wal", "-shm", ".keys")]
-    if not any(part.exists() for part in parts):
-        return []
-    stamp, number = now.strftime(backup_log.STAMP), 1
-    while True:
-        base = target.with_name(f"{target.stem}-truoc-khoi-phuc-{stamp}{'' if number == 1 else f'-{number}'}"
-                                f"{target.suffix}")
-        if not any(Path(f"{base}{suffix}").exists() for suffix in ("", "-wal", "-shm", ".keys")):
-            break
-        number += 1
-    moved: list[tuple[Path, Path]] = []
-    try:
-        for part, suffix in zip(parts, ("", "-wal", "-shm", ".keys"), strict=True):
-            if part.exists():
-                os.replace(part, f"{base}{suffix}")
-                moved.append((part, Path(f"{base}{suffix}")))
-    except OSError:
-        for part, kept in reversed(moved):
-            os.replace(kept, part)
-        raise
-    for _, kept in moved:
-        files.make_owner_only(kept)  # a database made readable by everyone before databases were made owner-only
-    return [kept for _, kept in moved]
+@contextlib.contextmanager
+def _staged(target: Path, extracted: Path, key_bytes: bytes) -> Iterator[tuple[Path, Path]]:
+    """The backup's database and key file written whole beside `target` and its key file, for the
+    block to put in place (removed when still there after it); failing to write them replaces
+    nothing, and says so."""
+    with files.staged(target) as data, files.staged(keyfile.key_path(target)) as key_file:
+        try:
+            shutil.copyfile(extracted, data)
+            key_file.write_bytes(key_bytes)
+            files.flush(data)
+            files.flush(key_file)
+        except OSError as error:
+            told = files.os_error(error, target)
+            raise told.reworded(f"{told.message} {pair_swap.not_restored(target, pair_swap.UNCHANGED)}") from None
+        yield data, key_file

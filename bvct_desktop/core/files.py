@@ -180,16 +180,23 @@ def temporary_folder(purpose: str) -> tempfile.TemporaryDirectory:
 def atomic_output(target: Path) -> Iterator[Path]:
     """A temporary path beside `target`; renamed over it only when the block succeeds."""
     target = Path(target)
+    with staged(target) as temp:
+        yield temp
+        put(temp, target)
+
+
+@contextlib.contextmanager
+def staged(target: Path) -> Iterator[Path]:
+    """A temporary path beside `target` for the block to write and, once whole, `put` in its place;
+    removed when still there after the block. An OSError is told as one writing `target`."""
+    target = Path(target)
     temp = temporary_beside(target)
     try:
         yield temp
-        put(temp, target)
     except OSError as error:
-        temp.unlink(missing_ok=True)
         raise os_error(error, target) from None
-    except BaseException:
+    finally:
         temp.unlink(missing_ok=True)
-        raise
 
 
 def put(temp: Path, target: Path) -> None:

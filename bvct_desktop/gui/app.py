@@ -260,9 +260,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     sheet_process.serve_if_child(sys.argv)  # the frozen program, started to read a workbook
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parse(argv)
+    cut_restore = startup.undo_cut_restore(args.db)  # before the login looks for the database
     # leftovers of killed backups and restores go meanwhile, off the path to the login window
     threading.Thread(target=startup.prepare, args=(args.db,), name="bvct-start", daemon=True).start()
     app = prepare_application(argv)  # Qt's own options (e.g. -platform) pass through
+    if cut_restore:
+        QMessageBox.warning(None, APP_TITLE, cut_restore)
     app.setQuitOnLastWindowClosed(False)  # the session quits, so logging out can show the login again
     dialogs = Dialogs()
     install_error_hook(dialogs)
