@@ -41,7 +41,6 @@ from . import (
 )
 from .database import Actor, Clock, Database, FileDatabase, system_clock
 from .errors import DISK_FULL, AuthError, BvctError, DamagedError, DiskFullError, InputError, folder_given, os_reason
-from .files import atomic_output
 from .permissions import ADMIN, Action, allows, refusal
 from .schema import meta, users
 
@@ -106,22 +105,29 @@ def create(db: Database, out: Path) -> Written:
 
 
 def audited_write(db: Database, out: Path, action: str) -> Written:
-    """Writes a verified backup, notes it in the key file and the audit trail."""
+    """Writes a verified backup, notes it in the audit trail before it goes in place, then in the key
+    file: never noted without the other, and an earlier backup at `out` never lost for a new one that
+    could not be noted."""
+    out = Path(out)
     try:
-        written = write(db, out)
+        written = write(db, out, lambda made: _audit_made(db, action, made))
     except BvctError as error:
         _audit_quietly(db, action, audit_chain.FAILED, {"tep": out.name, "loi": error.message})
         raise
-    try:  # audited before it is noted as the newest verified backup: never one without the other
-        _audit_quietly(db, action, audit_chain.OK, {"tep": str(written.path.resolve()),
-                                                    "so_muc_nhat_ky": written.audit_head["count"], "da_kiem_tra": True})
-    except BvctError as error:
-        written.path.unlink(missing_ok=True)
-        raise error.reworded(f"{error.message} Bản sao lưu vừa ghi đã được xóa vì không ghi được vào nhật "
-                             "ký.") from None
     if not db.is_server:  # the server's newest backups are in its audit trail
         backup_log.remember(db.key_path, written.path, written.at, written.number)
     return written
+
+
+def _audit_made(db: Database, action: str, made: Written) -> None:
+    """The entry of a backup written and verified beside its place, before it goes there."""
+    try:
+        _audit_quietly(db, action, audit_chain.OK, {"tep": str(made.path.resolve()),
+                                                    "so_muc_nhat_ky": made.audit_head["count"], "da_kiem_tra": True})
+    except BvctError as error:
+        earlier = f" Bản sao lưu trước ở «{made.path}» vẫn còn nguyên." if made.path.exists() else ""
+        raise error.reworded(f"{error.message} Bản sao lưu vừa ghi đã được xóa vì không ghi được vào nhật ký."
+                             f"{earlier}") from None
 
 
 def _audit_quietly(db: Database, action: str, outcome: str, details: dict) -> None:
@@ -134,8 +140,9 @@ def _audit_quietly(db: Database, action: str, outcome: str, details: dict) -> No
             raise
 
 
-def write(db: Database, out: Path) -> Written:
-    """The backup file, written beside `out` and renamed into place once verified.
+def write(db: Database, out: Path, before_in_place: Callable[[Written], None] = lambda made: None) -> Written:
+    """The backup file, written beside `out`, verified, then — once `before_in_place` is done with it
+    (its audit entry) — renamed into place: a backup already at `out` goes only then.
 
     The copy passes the full check (page HMACs, structure, audit chain) before it is packed,
     and the packed file is read back against the manifest's SHA-256 before the rename.
@@ -149,10 +156,16 @@ def write(db: Database, out: Path) -> Written:
     _check_replaceable(out, owner(db))
     at = db.clock()
     leftovers.sweep_backup_folder(out.parent)  # what killed backups left there (ciphertext)
-    try:
-        return _write(db, out, at)
-    except DiskFullError:
-        raise DiskFullError(f"{DISK_FULL}: không ghi được bản sao lưu «{out}»; không có tệp nào bị ghi dở.") from None
+    with files.staged(out) as temp:
+        try:
+            head, number = _write(db, temp, out, at)
+        except DiskFullError:
+            raise DiskFullError(f"{DISK_FULL}: không ghi được bản sao lưu «{out}»; không có tệp nào bị ghi "
+                                "dở.") from None
+        written = Written(out, at, head, temp.stat().st_size, number)
+        before_in_place(written)
+        files.put(temp, out)
+    return written
 
 
 def owner(db: Database) -> backup_log.Owner:
@@ -180,33 +193,34 @@ def _check_replaceable(out: Path, owner: backup_log.Owner) -> None:
                          "ở nơi khác, có lịch sử riêng); không ghi đè. Hãy chọn tên tệp khác.")
 
 
-def _write(db: Database, out: Path, at: dt.datetime) -> Written:
-    with atomic_output(out) as temp:
-        copy = temp.with_name(temp.name + ".db")
-        try:
-            head, keys = _copy(db, copy)
-            crashpoints.reached("backup-copied")
-            _check_database(copy, db.key, db.db_id, head, None, out, Report({}), held=keys.audit_head)
-            keys.audit_head = head
-            keys.forget_failures()
-            key_bytes = keys.to_bytes()
-            with zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED) as archive:
-                archive.writestr(KEYS, key_bytes)
-                data_digest = _pack(archive, copy)
-                manifest = {"format": FORMAT, "version": VERSION, "db_id": db.db_id,
-                            "created_at": at.isoformat(timespec="seconds"), "created_by": db.actor.name,
-                            "app_version": __version__, "schema": migrations.head_revision(),
-                            "source": db.address.display if db.is_server else Path(db.path).name,
-                            "audit_head": head,
-                            "files": {KEYS: _digest_bytes(key_bytes), DATA: data_digest}}
-                manifest["mac"] = _manifest_mac(db.derive_key(MANIFEST_KEY_PURPOSE), manifest)
-                archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
-        finally:
-            for leftover in (copy, *(Path(f"{copy}{suffix}") for suffix in ("-journal", "-wal", "-shm"))):
-                leftover.unlink(missing_ok=True)
-        _read_back(temp, manifest)
-        crashpoints.reached("backup-packed")
-    return Written(out, at, head, out.stat().st_size, keys.backup_number)
+def _write(db: Database, temp: Path, out: Path, at: dt.datetime) -> tuple[dict, int]:
+    """The backup packed into `temp`, beside `out`, and read back; returns the audit head it holds and
+    its number (`backup_log`)."""
+    copy = temp.with_name(temp.name + ".db")
+    try:
+        head, keys = _copy(db, copy)
+        crashpoints.reached("backup-copied")
+        _check_database(copy, db.key, db.db_id, head, None, out, Report({}), held=keys.audit_head)
+        keys.audit_head = head
+        keys.forget_failures()
+        key_bytes = keys.to_bytes()
+        with zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED) as archive:
+            archive.writestr(KEYS, key_bytes)
+            data_digest = _pack(archive, copy)
+            manifest = {"format": FORMAT, "version": VERSION, "db_id": db.db_id,
+                        "created_at": at.isoformat(timespec="seconds"), "created_by": db.actor.name,
+                        "app_version": __version__, "schema": migrations.head_revision(),
+                        "source": db.address.display if db.is_server else Path(db.path).name,
+                        "audit_head": head,
+                        "files": {KEYS: _digest_bytes(key_bytes), DATA: data_digest}}
+            manifest["mac"] = _manifest_mac(db.derive_key(MANIFEST_KEY_PURPOSE), manifest)
+            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
+    finally:
+        for leftover in (copy, *(Path(f"{copy}{suffix}") for suffix in ("-journal", "-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+    _read_back(temp, manifest)
+    crashpoints.reached("backup-packed")
+    return head, keys.backup_number
 
 
 def _copy(db: Database, copy: Path) -> tuple[dict, keyfile.KeyFile]:

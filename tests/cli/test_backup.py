@@ -14,7 +14,7 @@ import pytest
 
 from bvct_desktop import paths
 from bvct_desktop.core import backup, keyfile
-from bvct_desktop.core.errors import DamagedError
+from bvct_desktop.core.errors import DISK_FULL, DamagedError, DiskFullError
 from tests.conftest import ADMIN, PASSWORD
 from tests.core.test_no_plaintext import SECRETS, _encodings
 
@@ -343,6 +343,28 @@ def test_a_backup_whose_audit_entry_finds_the_database_damaged_still_names_the_r
     assert "Bản sao lưu vừa ghi đã được xóa" in err
     assert "Khôi phục bằng lệnh: bvct --db" in err and "cu.bvctbak" in err
     assert not (tmp_path / "moi.bvctbak").exists()
+
+
+def test_a_backup_over_its_earlier_one_that_cannot_be_audited_leaves_the_earlier_one(cli, tmp_path, monkeypatch):
+    """A scheduled backup writes one name every day. Its audit entry meeting a full disk removed the new
+    backup after it had replaced the earlier one: both were gone."""
+    out = tmp_path / "hang-ngay.bvctbak"
+    assert cli("backup", "--out", out)[0] == 0
+    earlier = out.read_bytes()
+    real = backup._audit_quietly
+
+    def full(db, action, outcome, details):
+        if outcome == "ok":
+            raise DiskFullError(f"{DISK_FULL}: không ghi được vào «{cli.db.name}»; cơ sở dữ liệu không thay đổi.")
+        return real(db, action, outcome, details)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(backup, "_audit_quietly", full)
+        code, _, err = cli("backup", "--out", out)
+    assert code == 1 and "Bản sao lưu vừa ghi đã được xóa vì không ghi được vào nhật ký." in err
+    assert f"Bản sao lưu trước ở «{out}» vẫn còn nguyên." in err
+    assert out.read_bytes() == earlier and [p.name for p in tmp_path.iterdir() if "hang-ngay" in p.name] == [out.name]
+    assert cli("verify", out)[0] == 0
 
 
 @pytest.mark.file_only("a file database's own files")
