@@ -3,7 +3,7 @@
 Every print and export needs Action.EXPORT and is written to the audit trail ("in" for a
 document for signature, "xuất" for a workbook or the report); the details name the file and
 what was selected, never record content. Issuing the report also needs Action.REPORT_ISSUE
-and takes its number before the file is written (`numbering.issuing`): a crash or a failed
+and takes its number before the file is written (`outgoing.issue`): a crash or a failed
 write can never hand the same number out twice.
 """
 

@@ -18,9 +18,11 @@ no earlier than any document already numbered before it in its term, unless that
 today and would hold up every later number of its type until that day: an administrator marks it
 "hỏng" (`outgoing.spoil`), and the numbers go on after it.
 
-A number is taken before its document is written and committed at once (`issuing`): status
-"đang ghi". Once the document is written the number becomes "đã phát hành" in the same
-transaction as the document's audit entry; if writing fails it becomes "hỏng". It is never
+A number is taken before its document is written, in the transaction that writes the document's
+line in the register (`take`), and committed at once: status "đang ghi" — never a number taken
+without its line, which shows it and lets it be marked "hỏng". Once the document is written
+(`issuing`) the number becomes "đã phát hành" in the same transaction as the document's audit
+entry; if writing fails it becomes "hỏng". It is never
 given back, since numbers are never deleted and every one counts for the rule above — so a crash
 after the file is written and before anything else leaves a number "đang ghi" (the file may
 exist; the register shows it as unconfirmed until a user who may issue writes the document again,
@@ -135,19 +137,24 @@ def continued_note(connection: Connection, term: dt.date) -> str | None:
             f"không đánh số lại từ 01 mà đánh tiếp; số tiếp theo: {following}.")
 
 
+def take(db: Database, connection: Connection, doc_type: str, term: dt.date, issued_on: dt.date, subject: str,
+         code: str) -> Reservation:
+    """The next number (`reserve`), audited, in the caller's transaction: the one that writes its
+    document's line in the register."""
+    reserved = reserve(connection, doc_type, term, issued_on, subject, db.actor.name, db.clock())
+    db.audit(connection, "giữ số văn bản", details={"so_van_ban": reserved.text(code), "trich_yeu": subject})
+    return reserved
+
+
 @contextlib.contextmanager
-def issuing(db: Database, doc_type: str, term: dt.date, issued_on: dt.date, subject: str,
-            code: str) -> Iterator[Reservation]:
-    """Takes the next number (committed, audited) and yields it while the caller writes the
-    document; a failure on the way marks it "hỏng" (audited) and goes on, told with what became of
-    the number (never as bad input: a number was used). The caller confirms
-    it with `confirm` in the transaction that audits the issue."""
-    with db.write() as connection:
-        reserved = reserve(connection, doc_type, term, issued_on, subject, db.actor.name, db.clock())
-        db.audit(connection, "giữ số văn bản", details={"so_van_ban": reserved.text(code), "trich_yeu": subject})
+def issuing(db: Database, reserved: Reservation, code: str) -> Iterator[None]:
+    """The block writes the document of the number `reserved` (taken and committed); a failure on
+    the way marks it "hỏng" (audited) and goes on, told with what became of the number (never as
+    bad input: a number was used). The caller confirms it with `confirm` in the transaction that
+    audits the issue."""
     crashpoints.reached("number-reserved")
     try:
-        yield reserved
+        yield
     except BaseException as error:
         reason = error.message if isinstance(error, BvctError) else type(error).__name__
         status = RESERVED  # unless recorded "hỏng" now; either way never reused

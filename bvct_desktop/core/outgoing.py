@@ -3,7 +3,7 @@ yếu, signer and recipients, and its content as issued — kept in the encrypte
 document can be written again, in any format, exactly as issued, whatever the records say now.
 
 A document is issued in three steps (numbering.issuing): its number is taken and committed
-("đang ghi") and its content kept with it; the file is written from what the register keeps;
+("đang ghi") with its content, in one transaction; the file is written from what the register keeps;
 the number is confirmed with the issue's audit entry ("đã phát hành"). A failed write leaves the
 number "hỏng", never free; a crash between leaves it "đang ghi" with its content, so the document
 can still be written again — and once a user who may issue has written it again whole, its number
@@ -73,19 +73,21 @@ def recipients_text(recipients: list[str]) -> str:
 def issue(db: Database, doc_type: str, kind: str, subject: str, office: dict[str, str], recipients: list[str],
           on: dt.date, freeze: Callable[[int], Content], write: Callable[[Content], None],
           details: dict[str, Any]) -> Issued:
-    """Takes the next number of `doc_type` (committed), keeps the content `freeze(number)` with it
-    in the register (audited, as every write is), writes the document from what the register keeps
-    (`write`), and confirms the number with the issue's audit entry. A failed write leaves the
-    number "hỏng"."""
-    with numbering.issuing(db, doc_type, numbering.term_start(office), on, subject, office["ky_hieu"]) as reserved:
+    """Takes the next number of `doc_type` and keeps the content `freeze(number)` with it in the
+    register, in one transaction (audited, as every write is), writes the document from what the
+    register keeps (`write`), and confirms the number with the issue's audit entry. A failed write
+    leaves the number "hỏng"."""
+    with db.write() as connection:  # the number and its line in the register: both or neither
+        reserved = numbering.take(db, connection, doc_type, numbering.term_start(office), on, subject,
+                                  office["ky_hieu"])
         kept = json.dumps(freeze(reserved.number), ensure_ascii=False)
-        with db.write() as connection:
-            row_id = connection.execute(outgoing_documents.insert().values(
-                number_id=reserved.id, kind=kind, symbol=office["ky_hieu"], signer=signer_of(office),
-                recipients=recipients_text(recipients), content=kept, created_at=db.clock(),
-                created_by=db.actor.name)).inserted_primary_key[0]
-            db.audit(connection, "ghi sổ văn bản đi", kind=kind, record_id=row_id,
-                     details={"so_van_ban": reserved.text(office["ky_hieu"])})
+        row_id = connection.execute(outgoing_documents.insert().values(
+            number_id=reserved.id, kind=kind, symbol=office["ky_hieu"], signer=signer_of(office),
+            recipients=recipients_text(recipients), content=kept, created_at=db.clock(),
+            created_by=db.actor.name)).inserted_primary_key[0]
+        db.audit(connection, "ghi sổ văn bản đi", kind=kind, record_id=row_id,
+                 details={"so_van_ban": reserved.text(office["ky_hieu"])})
+    with numbering.issuing(db, reserved, office["ky_hieu"]):
         write(json.loads(kept))  # the document is written from what the register keeps, as a reprint is
         crashpoints.reached("document-written")
         _confirm(db, reserved.id, kind, row_id, {**details, "so_van_ban": reserved.text(office["ky_hieu"])})

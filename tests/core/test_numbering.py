@@ -119,16 +119,21 @@ def _statuses(db) -> list[tuple[int, str]]:
         return [(number, status) for number, _, _, status in numbering.issued(connection, numbering.REPORT, TERM)]
 
 
+def _taken(db, on: dt.date, subject: str) -> numbering.Reservation:
+    with db.write() as connection:
+        return numbering.take(db, connection, numbering.REPORT, TERM, on, subject, "BTCTU")
+
+
 def test_a_document_that_fails_to_be_written_spoils_its_number_and_the_next_goes_on(db):
-    with numbering.issuing(db, numbering.REPORT, TERM, dt.date(2026, 1, 5), "quý I", "BTCTU") as first:
-        with db.write() as connection:
-            numbering.confirm(connection, first.id)
-    with pytest.raises(OSError), numbering.issuing(db, numbering.REPORT, TERM, dt.date(2026, 1, 6), "quý II",
-                                                   "BTCTU") as second:
-        assert second.number == 2
+    first = _taken(db, dt.date(2026, 1, 5), "quý I")
+    with numbering.issuing(db, first, "BTCTU"), db.write() as connection:
+        numbering.confirm(connection, first.id)
+    second = _taken(db, dt.date(2026, 1, 6), "quý II")
+    assert second.number == 2
+    with pytest.raises(OSError), numbering.issuing(db, second, "BTCTU"):
         raise OSError("the disk filled up while writing")
-    with numbering.issuing(db, numbering.REPORT, TERM, dt.date(2026, 1, 7), "quý III", "BTCTU") as third:
-        assert _statuses(db)[-1] == (3, numbering.RESERVED)  # taken, committed, before anything is written
+    third = _taken(db, dt.date(2026, 1, 7), "quý III")
+    assert _statuses(db)[-1] == (3, numbering.RESERVED)  # taken, committed, before anything is written
     assert third.number == 3 and third.text("BTCTU") == "03-BC/BTCTU"
     assert _statuses(db) == [(1, numbering.ISSUED), (2, numbering.SPOILED), (3, numbering.RESERVED)]
     assert numbering.STATUS_LABELS[numbering.SPOILED] == "hỏng"

@@ -6,9 +6,11 @@ failed write records it as "hỏng"."""
 import sys
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.engine import Engine
+from sqlcipher3 import dbapi2 as sqlcipher
 
-from bvct_desktop.core import crashpoints, numbering, vault
+from bvct_desktop.core import crashpoints, numbering, outgoing, vault
 from bvct_desktop.core.schema import document_numbers
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.io.documents import pdfcheck
@@ -65,6 +67,47 @@ def test_a_kill_right_after_the_file_is_in_place_never_gives_its_number_again(of
     # written again whole by the administrator, who may issue: the number is issued now
     assert f"Số {number} (trước đây «đang ghi (chưa xác nhận)») nay «đã phát hành»." in out
     assert _numbers(office) == [(1, numbering.ISSUED), (2, numbering.ISSUED), (3, numbering.ISSUED)]
+
+
+def _listed(cli) -> dict[str, str]:
+    """The register as `documents list` shows it: number → state."""
+    return {line.split("\t")[0]: line.split("\t")[-1] for line in cli("documents", "list")[1].splitlines()[1:]}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
+def test_a_kill_right_after_the_number_is_taken_leaves_it_in_the_register_to_be_marked_spoiled(office, tmp_path):
+    """The number was committed before its line in the register: killed between, it was taken, never
+    listed, and could not be marked hỏng (that needs its line)."""
+    env = environment(tmp_path, office.db)
+    assert killed(bvct(env, "report", *YEAR, "--format", "pdf", "--out", tmp_path / "so-2.pdf", "--issue",
+                       crash_at="number-reserved"))
+    assert _numbers(office) == [(1, numbering.ISSUED), (2, numbering.RESERVED)]
+    assert _listed(office)["02-BC/BTCTU"] == numbering.STATUS_LABELS[numbering.RESERVED]
+    db = vault.unlock(office.db, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            entry = outgoing.find(connection, "02-BC/BTCTU")
+        assert outgoing.spoil(db, entry, "Máy tắt khi đang in.").status == numbering.SPOILED
+    finally:
+        db.close()
+    assert _listed(office)["02-BC/BTCTU"] == numbering.STATUS_LABELS[numbering.SPOILED]
+
+
+def test_a_register_line_that_cannot_be_written_takes_no_number(office):
+    """A disk I/O error on the register's line, once the number was committed, left the number taken
+    (even marked hỏng, the officer told so) and missing from the register."""
+    def failing(connection, cursor, statement, *args):
+        if statement.startswith("INSERT INTO outgoing_documents"):
+            raise sqlcipher.OperationalError("disk I/O error")
+
+    event.listen(Engine, "before_cursor_execute", failing)
+    try:
+        code, _, err = office("report", *YEAR, "--format", "pdf", "--out", office.db.parent / "so-2.pdf", "--issue")
+    finally:
+        event.remove(Engine, "before_cursor_execute", failing)
+    assert code == 1 and "02-BC" not in err
+    assert _numbers(office) == [(1, numbering.ISSUED)]
+    assert list(_listed(office)) == ["01-BC/BTCTU"]
 
 
 def test_a_document_that_could_not_be_written_is_recorded_as_spoiled(office, tmp_path, small_disk):
