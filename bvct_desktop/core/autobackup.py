@@ -30,8 +30,8 @@ SECOND_ACTION = f"{backup_log.AUTOMATIC} (thư mục thứ hai)"
 
 def at_exit(db: Database, folder: Path | None = None) -> Path | None:
     """A backup as the program closes, unless one was made at exit today; returns its path. Today's,
-    when its copy to the second folder failed (the USB drive plugged in since), is copied again, and
-    its path returned.
+    when it is not in the second folder (its copy failed and the USB drive is plugged in since, or the
+    program was cut off before copying it), is copied there, and its path returned.
 
     A backup taken before a migration does not count: it is taken as the program starts, so it holds
     none of the day's work.
@@ -41,8 +41,8 @@ def at_exit(db: Database, folder: Path | None = None) -> Path | None:
     owner = backup.owner(db)
     made = _series(backup_log.auto_backups(folder, owner), before_upgrade=False)
     if made and made[-1].at.date() == now.date():
-        copied = last_second_copy(db)
-        if copied is None or copied.ok:
+        second = _second_folder(db)
+        if second is None or (second / made[-1].path.name).exists():
             return None
         _copy_to_second_folder(db, made[-1].path, owner)
         return made[-1].path
@@ -165,13 +165,12 @@ def _prepared(folder: Path) -> Path:
 
 def _copy_to_second_folder(db: Database, written: Path, owner: backup_log.Owner) -> None:
     """Copies a backup to the second folder; a missing drive is audited, never fatal."""
-    with db.read() as connection:
-        second = settings.read_all(connection).get(settings.SECOND_FOLDER, "")
-    if not second:
+    second = _second_folder(db)
+    if second is None:
         return
-    target = Path(second) / written.name
+    target = second / written.name
     try:
-        if not Path(second).is_dir():
+        if not second.is_dir():
             raise BvctError(f"Không thấy thư mục sao lưu thứ hai «{second}» (ổ USB chưa cắm?).")
         with atomic_output(target) as temp:
             shutil.copyfile(written, temp)
@@ -182,10 +181,17 @@ def _copy_to_second_folder(db: Database, written: Path, owner: backup_log.Owner)
             db.audit(connection, SECOND_ACTION, audit.FAILED, details={"loi": error.message})
         _note_second_copy(db, False, error.message)
         return
-    prune(Path(second), owner)
+    prune(second, owner)
     with db.write() as connection:
         db.audit(connection, SECOND_ACTION, details={"tep": str(target)})
     _note_second_copy(db, True)
+
+
+def _second_folder(db: Database) -> Path | None:
+    """The folder automatic backups are copied to as well (setting thu_muc_sao_luu_2), None when unset."""
+    with db.read() as connection:
+        second = settings.read_all(connection).get(settings.SECOND_FOLDER, "")
+    return Path(second) if second else None
 
 
 def _note_second_copy(db: Database, ok: bool, error: str = "") -> None:
@@ -212,11 +218,8 @@ class SecondCopy:
 def last_second_copy(db: Database) -> SecondCopy | None:
     """The last copy to the second folder (kept in the key file), None when no second folder is set or
     none was tried yet; None on a server, never backed up at exit."""
-    if db.is_server:
+    if db.is_server or _second_folder(db) is None:
         return None
-    with db.read() as connection:
-        if not settings.read_all(connection).get(settings.SECOND_FOLDER, ""):
-            return None
     note = keyfile.read(db.key_path).second_copy
     if note is None:
         return None

@@ -389,3 +389,22 @@ def test_a_copy_that_failed_is_made_when_the_program_closes_again_the_same_day(d
     clock.now += dt.timedelta(minutes=20)
     assert autobackup.at_exit(db) is None  # copied: nothing more today
 
+
+
+def test_a_backup_cut_off_before_its_copy_to_the_second_folder_is_copied_when_the_program_closes_again(db, clock,
+                                                                                                      tmp_path):
+    """The program killed between today's backup and its copy to the USB drive: the last copy noted was
+    yesterday's, made, so no later close copied today's, and nothing said it was missing."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    settings.set_setting(db, "thu_muc_sao_luu_2", str(usb))
+    yesterday = autobackup.at_exit(db)
+    clock.now += dt.timedelta(days=1)
+    cut = backup.audited_write(db, backup_log.auto_folder() / autobackup.auto_name(db, clock.now),
+                               backup_log.AUTOMATIC).path  # where at_exit was cut off
+    clock.now += dt.timedelta(minutes=20)
+    assert autobackup.at_exit(db) == cut  # no second backup today, today's copied
+    assert sorted(path.name for path in usb.iterdir()) == sorted([yesterday.name, cut.name])
+    assert autobackup.last_second_copy(db) == autobackup.SecondCopy(clock.now, True)
+    clock.now += dt.timedelta(minutes=20)
+    assert autobackup.at_exit(db) is None  # copied: nothing more today
