@@ -210,8 +210,20 @@ def classify(error: Exception, path: Path | None = None, named: Path | None = No
     if "full" in text or "i/o error" in text and path is not None and files.nearly_full(path):
         return DiskFullError(f"{DISK_FULL}: không ghi được vào «{Path(path).name if path else 'cơ sở dữ liệu'}»; "
                              "cơ sở dữ liệu không thay đổi.")
+    if "i/o error" in text:
+        return _disk_failing(path)
     where = errorlog.log_unexpected(original)
     return BvctError(f"Lỗi cơ sở dữ liệu ({type(original).__name__}); chi tiết đã ghi vào: {where}")
+
+
+def _disk_failing(path: Path | None) -> BvctError:
+    """The disk would not read or write the database: the transaction was rolled back (or nothing was
+    being written). Noted in the log too, where a failing disk shows by its repeated lines."""
+    which = f" «{Path(path).name}»" if path is not None else ""
+    message = (f"Lỗi đọc ghi ổ đĩa ở cơ sở dữ liệu{which}: việc đang làm chưa được lưu, cơ sở dữ liệu không thay "
+               "đổi. Ổ đĩa có thể đang hỏng hoặc vừa bị rút ra: hãy kiểm tra ổ đĩa rồi làm lại.")
+    errorlog.log_failure("cơ sở dữ liệu", message)
+    return BvctError(message)
 
 
 def export_copy(engine: Engine, key: bytes, target: Path) -> dict:

@@ -11,7 +11,10 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlcipher3 import dbapi2 as sqlcipher
 
+from bvct_desktop import paths
 from bvct_desktop.cli import arguments, hints
 from bvct_desktop.core import autobackup, backup, engine, files, importing, vault
 from bvct_desktop.core.kinds import CADRES
@@ -183,6 +186,27 @@ def test_disk_full_while_saving_leaves_the_database_unchanged(filled, cli, tmp_p
         code, _, err = cli("import", "cadres", source)
     assert code == 1 and "Ổ đĩa đầy" in err
     assert _cadre_count(cli.db) == before
+
+
+@pytest.mark.file_only("SQLite's disk I/O error; a server tells its own")
+def test_a_disk_i_o_error_while_saving_is_told_as_one_and_changes_nothing(filled, cli):
+    """SQLite's «disk I/O error» on a disk with room left (a failing disk, a USB drive pulled out) was
+    told «Lỗi cơ sở dữ liệu (OperationalError)» and logged as a fault of the program."""
+    def failing(connection, cursor, statement, *args):
+        if statement.startswith("INSERT INTO audit_log"):
+            raise sqlcipher.OperationalError("disk I/O error")
+
+    event.listen(Engine, "before_cursor_execute", failing)
+    try:
+        code, _, err = cli("settings", "set", "nguoi_ky", "Nguyễn Văn Ký")
+    finally:
+        event.remove(Engine, "before_cursor_execute", failing)
+    assert code == 1
+    assert err == (f"Lỗi đọc ghi ổ đĩa ở cơ sở dữ liệu «{cli.db.name}»: việc đang làm chưa được lưu, cơ sở dữ liệu "
+                   "không thay đổi. Ổ đĩa có thể đang hỏng hoặc vừa bị rút ra: hãy kiểm tra ổ đĩa rồi làm lại.\n")
+    log = paths.log_file().read_text(encoding="utf-8")
+    assert "lỗi đọc ghi ổ đĩa" in log.lower() and "lỗi không lường trước" not in log
+    assert "Nguyễn Văn Ký" not in cli("settings", "list")[1]
 
 
 @contextlib.contextmanager
