@@ -446,8 +446,15 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
             crashpoints.reached("restore-written")
             _refuse_while_open(target)  # a window may have opened it while the backup was checked
             release()
-            kept = pair_swap.swap(target, data, key_file, Path(path).resolve(), clock())
-    db = FileDatabase(target, db_key, keys.db_id, Actor(report.user, ADMIN), clock)
+            restored_as = Actor(report.user, ADMIN)
+            kept = pair_swap.swap(target, data, key_file, Path(path).resolve(), clock(), lambda kept: _audit_restore(
+                FileDatabase(target, db_key, keys.db_id, restored_as, clock), path, report, kept))
+    return Restored(target, kept, report)
+
+
+def _audit_restore(db: FileDatabase, path: Path, report: Report, kept: list[Path]) -> None:
+    """The restore's entry in the trail of the database restored, then closed: the restore is done
+    once it is there (`pair_swap`)."""
     try:
         with db.write() as connection:
             db.audit(connection, "khôi phục từ bản sao lưu",
@@ -455,7 +462,6 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
                               "ban_cu_giu_lai": [p.name for p in kept]})
     finally:
         db.close()
-    return Restored(target, kept, report)
 
 
 def _refuse_while_open(target: Path) -> None:

@@ -10,9 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from bvct_desktop import startup
-from bvct_desktop.core import keyfile, vault
+from bvct_desktop.core import engine, keyfile, vault
 from tests.conftest import ADMIN, PASSWORD
 from tests.real_process import bvct, environment, killed
 
@@ -78,10 +80,27 @@ def _fail_renaming_the_key_file(cli, monkeypatch, code: int) -> None:
     monkeypatch.setattr(os, "replace", failing)
 
 
+def _fail_recording_the_restore(cli, monkeypatch, code: int) -> None:
+    """SQLite's error `code` on the restored database's audit entry, its first write."""
+    make = engine.make_engine
+
+    def failing(connection, cursor, statement, *args):
+        if statement.startswith("INSERT INTO audit_log"):
+            raise sqlcipher.OperationalError(os.strerror(code).lower().replace("input/output", "disk I/O"))
+
+    def making(*args, **kwargs):
+        made = make(*args, **kwargs)
+        event.listen(made, "before_cursor_execute", failing)
+        return made
+
+    monkeypatch.setattr(engine, "make_engine", making)
+
+
 FAULTS = {
     "đĩa đầy khi ghi tệp dữ liệu": (_fail_flushing_the_database, errno.ENOSPC, "Ổ đĩa đầy"),
     "lỗi đọc ghi khi ghi tệp dữ liệu": (_fail_flushing_the_database, errno.EIO, "lỗi đọc ghi ổ đĩa"),
     "lỗi đọc ghi khi đặt tệp khóa vào chỗ": (_fail_renaming_the_key_file, errno.EIO, "lỗi đọc ghi ổ đĩa"),
+    "lỗi đọc ghi khi ghi nhật ký của bản khôi phục": (_fail_recording_the_restore, errno.EIO, "Lỗi đọc ghi ổ đĩa"),
 }
 
 
@@ -99,13 +118,12 @@ def test_a_restore_failing_while_it_writes_leaves_the_current_pair_as_it_was(sav
     assert cli("users", "list")[0] == 0 and cli("audit", "verify")[0] == 0
 
 
-@pytest.mark.parametrize("point", ["restore-moved-aside", "restore-half-placed"])
+@pytest.mark.parametrize("point", ["restore-moved-aside", "restore-half-placed", "audit-committed"])
 def test_a_restore_killed_while_it_puts_the_backup_in_place_is_undone_at_the_next_start(saved, cli, tmp_path,
                                                                                         point):
     before = _cadres(cli)
     env = environment(tmp_path, cli.db)
-    assert killed(bvct(env, "restore", saved, crash_at=point))
-    assert not (cli.db.exists() and keyfile.key_path(cli.db).exists())  # no pair in place: nothing opens
+    assert killed(bvct(env, "restore", saved, crash_at=point))  # "audit-committed": the restore's own entry
     done = bvct(env, "users", "list")
     assert done.returncode == 0, done.stderr
     assert (f"Lần khôi phục từ bản sao lưu «{saved}» bị ngắt giữa chừng: cơ sở dữ liệu «{cli.db}» và tệp khóa của "
