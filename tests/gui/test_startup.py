@@ -1,6 +1,7 @@
 """First run: office settings pre-filled and editable, the administrator with a password hint,
 the recovery key shown once and confirmed; or an existing database opened instead."""
 
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 
 from bvct_desktop import paths
 from bvct_desktop.cli.main import main as cli_main
-from bvct_desktop.core import address, backup, settings, vault
+from bvct_desktop.core import address, backup, keyfile, settings, vault
 from bvct_desktop.core.address import FileAddress
 from bvct_desktop.gui import app
 from bvct_desktop.gui.dialogs import Dialogs
@@ -17,6 +18,7 @@ from bvct_desktop.gui.qt import QDialog, QWizard
 from bvct_desktop.gui.startup import OPEN_OTHER, FirstRunWizard
 from tests.conftest import ADMIN, PASSWORD
 from tests.gui.shell_support import FakeClock, logged_in, off_the_gui_thread, threads_calling
+from tests.real_process import bvct, environment, killed
 
 
 @pytest.fixture
@@ -215,6 +217,26 @@ def test_bvct_gui_and_bvct_desktop_find_the_database_as_bvct_does(monkeypatch, t
     assert app.main([]) == 0
     assert started == [FileAddress(tmp_path / "tu-bien.db"), FileAddress(tmp_path / "tu-tham-so.db"),
                        FileAddress(tmp_path / "tu-bien.db"), FileAddress(paths.default_database())]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
+def test_a_restore_cut_off_is_put_back_and_told_before_the_login_looks_for_the_database(monkeypatch, tmp_path):
+    path = tmp_path / "bvct.db"
+    vault.create(path, ADMIN, PASSWORD)
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    saved = backup.create(db, tmp_path / "truoc.bvctbak").path
+    db.close()
+    assert killed(bvct(environment(tmp_path, path), "restore", saved, crash_at="restore-half-placed"))
+    told: list[str] = []
+    found: list[bool] = []
+    monkeypatch.setattr(app.QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(app.Session, "start",
+                        lambda session: found.append(path.exists() and keyfile.key_path(path).exists()) or False)
+    monkeypatch.setenv("BVCT_DB", str(path))
+    assert app.main([]) == 0
+    assert found == [True]
+    assert told == [f"Lần khôi phục từ bản sao lưu «{saved}» bị ngắt giữa chừng: cơ sở dữ liệu «{path}» và tệp khóa "
+                    "của nó đã được đặt lại như trước khi khôi phục. Hãy khôi phục lại nếu vẫn cần."]
 
 
 def test_first_run_session_opens_the_main_window_as_the_new_administrator(qtbot, tmp_path, monkeypatch):
