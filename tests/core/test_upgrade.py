@@ -268,57 +268,47 @@ def test_the_former_units_upgrade_teaches_the_index_their_own_district_and_provi
     """Revision 0021: «Thuận Quý» and «Xã Hàm Tiến», written without their district or province, are found by
     «Bình Thuận» and by their former district, as by «Lâm Đồng»; «Phan Rí Cửa» and «Đặc khu Phú Quý», current
     units written without their province, by «Lâm Đồng» and «Bình Thuận»; a home town of elsewhere is not."""
-    path = tmp_path / "bvct.db"
-    opened = database_at(path, "0020", monkeypatch)
-    towns = {"Trần Văn Quý": "Thuận Quý", "Trần Văn Tiến": "Xã Hàm Tiến", "Hồ Văn Nghệ": "Quỳnh Đôi, Quỳnh Lưu",
-             "Ngô Thị Mai": "Phan Rí Cửa", "Ngô Văn Đảo": "Đặc khu Phú Quý", "Ngô Văn Cai": "Xã Phú Quý, Cai Lậy"}
-    with opened.begin() as connection:
-        connection.execute(persons.insert(), [
-            {"full_name": name, "name_key": identity_key(name), "home_town": town, "home_town_key": place_key(town),
-             "search_key": _fold(f"{name} {town}"), "sort_key": "", "created_at": dt.datetime(2025, 6, 1),
-             "updated_at": dt.datetime(2025, 6, 1)} for name, town in towns.items()])
-    opened.dispose()
-
-    db = vault.unlock(path, ADMIN, PASSWORD)
-    try:
-        with db.read() as connection:
-            def found(word):
-                return set(connection.execute(select(persons.c.full_name)
-                                              .where(persons.c.id.in_(persons_with(word)))).scalars())
-
-            binh_thuan = {"Trần Văn Quý", "Trần Văn Tiến", "Ngô Thị Mai", "Ngô Văn Đảo"}
-            assert found("binh thuan") == found("lam dong") == binh_thuan
-            assert found("ham thuan nam") == {"Trần Văn Quý"}
-            assert found("phan thiet") == {"Trần Văn Tiến"}
-            assert found("tuy phong") == {"Ngô Thị Mai"}
-            assert found("nghe an") == {"Hồ Văn Nghệ"}
-            assert found("tien giang") == {"Ngô Văn Cai"}
-    finally:
-        db.close()
+    found = _found_after_upgrade(tmp_path, "0020", monkeypatch, {
+        "Trần Văn Quý": "Thuận Quý", "Trần Văn Tiến": "Xã Hàm Tiến", "Hồ Văn Nghệ": "Quỳnh Đôi, Quỳnh Lưu",
+        "Ngô Thị Mai": "Phan Rí Cửa", "Ngô Văn Đảo": "Đặc khu Phú Quý", "Ngô Văn Cai": "Xã Phú Quý, Cai Lậy"},
+        ["binh thuan", "lam dong", "ham thuan nam", "phan thiet", "tuy phong", "nghe an", "tien giang"])
+    binh_thuan = {"Trần Văn Quý", "Trần Văn Tiến", "Ngô Thị Mai", "Ngô Văn Đảo"}
+    assert found["binh thuan"] == found["lam dong"] == binh_thuan
+    assert found["ham thuan nam"] == {"Trần Văn Quý"}
+    assert found["phan thiet"] == {"Trần Văn Tiến"}
+    assert found["tuy phong"] == {"Ngô Thị Mai"}
+    assert found["nghe an"] == {"Hồ Văn Nghệ"}
+    assert found["tien giang"] == {"Ngô Văn Cai"}
 
 
 def test_the_apostrophes_upgrade_teaches_the_index_names_written_without_them(tmp_path, monkeypatch):
     """Revision 0022: «K'Bròng» and «H’Hen Niê» of «Ea H'Leo», stored before, are found by «Kbrong», «Hhen»
     and «hleo» as by «K'Bròng», «brong» and «h'leo»."""
+    found = _found_after_upgrade(tmp_path, "0021", monkeypatch, {
+        "K'Bròng": "Lâm Đồng", "H’Hen Niê": "Ea H'Leo, Đắk Lắk", "Nguyễn Văn Brông": "Lâm Đồng"},
+        ["kbrong", "k'brong", "brong", "hhen", "h’hen", "hleo", "h'leo"])
+    assert found["kbrong"] == found["k'brong"] == {"K'Bròng"}
+    assert found["brong"] == {"K'Bròng", "Nguyễn Văn Brông"}
+    assert found["hhen"] == found["h’hen"] == found["hleo"] == found["h'leo"] == {"H’Hen Niê"}
+
+
+def _found_after_upgrade(tmp_path, revision: str, monkeypatch, towns: dict[str, str],
+                         words: list[str]) -> dict[str, set[str]]:
+    """Persons (name: home town) stored at `revision` with that revision's search keys, the database then
+    opened by today's program (which upgrades it): whom a search finds, for each of `words`."""
     path = tmp_path / "bvct.db"
-    opened = database_at(path, "0021", monkeypatch)
-    towns = {"K'Bròng": "Lâm Đồng", "H’Hen Niê": "Ea H'Leo, Đắk Lắk", "Nguyễn Văn Brông": "Lâm Đồng"}
+    opened = database_at(path, revision, monkeypatch)
     with opened.begin() as connection:
         connection.execute(persons.insert(), [
             {"full_name": name, "name_key": identity_key(name), "home_town": town, "home_town_key": place_key(town),
              "search_key": _fold(f"{name} {town}"), "sort_key": "", "created_at": dt.datetime(2025, 6, 1),
              "updated_at": dt.datetime(2025, 6, 1)} for name, town in towns.items()])
     opened.dispose()
-
     db = vault.unlock(path, ADMIN, PASSWORD)
     try:
         with db.read() as connection:
-            def found(word):
-                return set(connection.execute(select(persons.c.full_name)
-                                              .where(persons.c.id.in_(persons_with(word)))).scalars())
-
-            assert found("kbrong") == found("k'brong") == {"K'Bròng"}
-            assert found("brong") == {"K'Bròng", "Nguyễn Văn Brông"}
-            assert found("hhen") == found("h’hen") == found("hleo") == found("h'leo") == {"H’Hen Niê"}
+            return {word: set(connection.execute(select(persons.c.full_name)
+                                                 .where(persons.c.id.in_(persons_with(word)))).scalars())
+                    for word in words}
     finally:
         db.close()

@@ -29,6 +29,7 @@ from bvct_desktop.gui.qt import (
     QEvent,
     QMessageBox,
     QObject,
+    QRect,
     QScrollArea,
     Qt,
     QWidget,
@@ -134,13 +135,7 @@ ALL_PAGES = [navigation.DASHBOARD, *(kind for kind, _title in navigation.REGISTE
 def test_every_page_fits_the_office_screen_at_125_percent(qtbot, monkeypatch, db, clock, key):
     """At Windows' 125 % (1366×768 laid out as 1093×614) the window opened at 1200×760, and could not be made
     narrower than 1314 pixels: the slips' search, dates, three drop-downs and two switches on one row."""
-    screen = on_office_screen(monkeypatch, 1.25)
-    window = main_window(qtbot, db, clock)
-    assert screen.contains(window.frameGeometry())
-    window.navigation.select(key)
-    qtbot.wait(20)
-    needed = window.minimumSizeHint()
-    assert needed.width() <= screen.width() and needed.height() <= screen.height()
+    window, screen = _opened_on_office_screen(qtbot, monkeypatch, db, clock, key, 1.25)
     window.resize(screen.size())
     qtbot.wait(20)
     for page, area in pages_shown(window, key):
@@ -162,13 +157,20 @@ def pages_shown(window: MainWindow, key: str) -> Iterator[tuple[QWidget, QWidget
 @pytest.mark.parametrize("key", ALL_PAGES)
 def test_at_150_percent_a_page_wider_than_the_screen_scrolls_in_the_window(qtbot, monkeypatch, db, clock, key):
     """At 150 % (911×485 above the taskbar) the dashboard alone made the window 1043 pixels wide."""
-    screen = on_office_screen(monkeypatch, 1.5)
+    _opened_on_office_screen(qtbot, monkeypatch, db, clock, key, 1.5)
+
+
+def _opened_on_office_screen(qtbot, monkeypatch, db, clock, key: str, scale: float) -> tuple[MainWindow, QRect]:
+    """The main window opened on the office screen at Windows' `scale`, showing `key`: it opens within the
+    screen and can be made no larger than it."""
+    screen = on_office_screen(monkeypatch, scale)
     window = main_window(qtbot, db, clock)
     assert screen.contains(window.frameGeometry())
     window.navigation.select(key)
     qtbot.wait(20)
     needed = window.minimumSizeHint()
     assert needed.width() <= screen.width() and needed.height() <= screen.height()
+    return window, screen
 
 
 def fully_shown(widget: QWidget) -> bool:
