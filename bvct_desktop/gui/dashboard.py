@@ -23,7 +23,7 @@ from ..core.overview import FIGURE_LABELS, MonthCount
 from ..core.periods import PERIODS, SO_FAR, describe, period_dates
 from ..core.permissions import Action, allows, roles_allowed
 from .context import BACKUPS, AppContext
-from .date_box import keep_in_order
+from .date_box import tell_reversed
 from .designer.ui_dashboard import Ui_Dashboard
 from .look import ErrorLabel, styled
 from .qt import (
@@ -404,7 +404,7 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.end.set_day(self.today)
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.year.valueChanged.connect(self._period_chosen)
-        keep_in_order(self.start, self.end)
+        tell_reversed(self.start, self.end)
         for box in (self.start, self.end):
             box.day_changed.connect(self._dates_typed)
             box.refused.connect(self.failure.show_message)
@@ -483,7 +483,8 @@ class Dashboard(QWidget, Ui_Dashboard):
 
     def _dates_typed(self) -> None:
         self._show_period_text()
-        self._soon()
+        if self.end.problem() is None:  # a period typed to end before it starts is told, not read
+            self._soon()
 
     def _show_period_text(self) -> None:
         start, end = self.chosen_period()

@@ -66,13 +66,20 @@ class DateBox(QLineEdit):
             if day is None and not self.may_be_empty:
                 raise RowProblem(f"chưa ghi ngày; ghi {FULL_FORM}")
         except RowProblem as problem:
-            name = self.accessibleName() or "Ngày"
-            self._problem = f"{name} «{typed}»: {problem.message}" if typed else f"{name}: {problem.message}"
-            self.setStyleSheet(f"border: 1px solid {ERROR_COLOUR};")
-            self.refused.emit(self._problem + ".")
+            name = self.name()
+            self.refuse(f"{name} «{typed}»: {problem.message}" if typed else f"{name}: {problem.message}")
             return False
         self.set_day(day)
         return True
+
+    def name(self) -> str:
+        return self.accessibleName() or "Ngày"
+
+    def refuse(self, why: str) -> None:
+        """Marks the box and tells `why` (`refused`) until a day is taken again."""
+        self._problem = why
+        self.setStyleSheet(f"border: 1px solid {ERROR_COLOUR};")
+        self.refused.emit(why + ".")
 
     def _take(self, day: dt.date | None) -> None:
         put_right, self._problem = self._problem is not None, None
@@ -120,11 +127,37 @@ def all_taken(*boxes: DateBox) -> bool:
     return all([box.take_typed() for box in boxes])
 
 
-def keep_in_order(start: DateBox, end: DateBox) -> None:
-    """A period never ends before it starts: an end before the start becomes the start."""
-    def order(_day: dt.date | None) -> None:
-        if start.day() is not None and end.day() is not None and end.day() < start.day():
-            end.set_day(start.day())
+def period_taken(start: DateBox, end: DateBox) -> bool:
+    """`all_taken`, and a period that does not end before it starts (told on its end's box otherwise)."""
+    return all_taken(start, end) and not _reversed(start, end)
 
-    start.day_changed.connect(order)
-    end.day_changed.connect(order)
+
+def tell_reversed(start: DateBox, end: DateBox) -> None:
+    """A period typed to end before it starts is told on its end's box as soon as both are taken —
+    neither box is changed: the officer may be typing the other one next."""
+    told = False
+
+    def check(_day: dt.date | None) -> None:
+        nonlocal told
+        if _reversed(start, end):
+            told = True
+        elif told:
+            told = False
+            if end.problem() is not None:  # put right by the start: the end's mark goes
+                end.set_day(end.day())
+
+    for box in (start, end):
+        box.day_changed.connect(check)
+
+
+def _reversed(start: DateBox, end: DateBox) -> bool:
+    """Whether the days taken end before they start; the end's box marked and told if so."""
+    if start.day() is None or end.day() is None or end.day() >= start.day():
+        return False
+    end.refuse(_reversal(start, end))
+    return True
+
+
+def _reversal(start: DateBox, end: DateBox) -> str:
+    return (f"{end.name()} {display_date(end.day())} trước {start.name().lower()} {display_date(start.day())}: "
+            "kỳ phải kết thúc cùng ngày hoặc sau ngày bắt đầu")

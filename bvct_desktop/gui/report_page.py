@@ -23,7 +23,7 @@ from ..io.documents import profile, render
 from ..io.documents.report_content import subject
 from . import allowed, export_password, live, printing, reauth
 from .context import AppContext
-from .date_box import all_taken, keep_in_order
+from .date_box import period_taken, tell_reversed
 from .designer.ui_report_page import Ui_ReportPage
 from .dialogs import FILE_FILTERS, YES
 from .flow_layout import reflow
@@ -68,7 +68,7 @@ class ReportPage(QWidget, Ui_ReportPage):
             self.period.addItem(name)
         self.year.setValue(context.clock().date().year)
         self.run_button.clicked.connect(self.refresh)
-        keep_in_order(self.start, self.end)
+        tell_reversed(self.start, self.end)
         for box in (self.start, self.end):
             box.refused.connect(self.error.show_message)
         self.period.currentIndexChanged.connect(self._preset)
@@ -261,7 +261,7 @@ class ReportPage(QWidget, Ui_ReportPage):
         return self.start.day(), self.end.day()
 
     def refresh(self) -> None:
-        if not all_taken(self.start, self.end):
+        if not period_taken(self.start, self.end):
             return
         start, end = self.chosen_period()
         try:
@@ -281,7 +281,7 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.export("xlsx")
 
     def export(self, fmt: str) -> None:
-        if not all_taken(self.start, self.end):
+        if not period_taken(self.start, self.end):
             return
         start, end = self.chosen_period()
         filter_text = FILE_FILTERS[fmt]
@@ -299,7 +299,7 @@ class ReportPage(QWidget, Ui_ReportPage):
 
     def print_report(self) -> None:
         """The report (a draft, or issued when "Phát hành" is ticked) straight into the print preview."""
-        if self.task is None and all_taken(self.start, self.end):
+        if self.task is None and period_taken(self.start, self.end):
             self._make(render.report_writer("pdf", None, self.options()), None)
 
     def _make(self, writer: render.ReportWriter, target: Path | None) -> None:

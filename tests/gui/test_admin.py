@@ -420,10 +420,15 @@ def test_audit_view_filters_checks_and_exports(qtbot, db, clock, tmp_path):
     page.refresh()
     assert {entry.user for entry in page.model.entries} == {"lanh.dao"}
     page.user.clear()
-    type_day(qtbot, page.start, (clock.now + dt.timedelta(days=1)).strftime("%d/%m/%Y"))
+    type_day(qtbot, page.start, (clock.now - dt.timedelta(days=1)).strftime("%d/%m/%Y"))
+    type_day(qtbot, page.end, (clock.now - dt.timedelta(days=1)).strftime("%d/%m/%Y"))
     page.refresh()
-    assert page.filters().start == clock.now.date() + dt.timedelta(days=1)
+    assert page.filters().start == clock.now.date() - dt.timedelta(days=1)
     assert page.model.entries == []
+    type_day(qtbot, page.start, clock.now.strftime("%d/%m/%Y"))
+    page.refresh()  # a period that ends before it starts is told, not shown empty
+    assert page.message.text().startswith("Đến ngày") and "kỳ phải kết thúc cùng ngày hoặc sau" in page.message.text()
+    type_day(qtbot, page.end, clock.now.strftime("%d/%m/%Y"))
 
     page.verify()
     assert page.message.text().startswith("Nhật ký toàn vẹn")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtTest import QTest
 
-from bvct_desktop.gui.date_box import DateBox, keep_in_order
+from bvct_desktop.gui.date_box import DateBox, period_taken, tell_reversed
 from bvct_desktop.gui.qt import QDate, Qt, QWidget
 from tests.gui.shell_support import type_day
 
@@ -71,11 +71,16 @@ def test_a_day_picked_on_the_calendar_opened_from_the_keyboard(qtbot, box):
     assert days == [dt.date(2025, 7, 1)]
 
 
-def test_a_period_never_ends_before_it_starts(qtbot, box):
+def test_a_period_that_ends_before_it_starts_is_told_on_its_end_and_neither_box_changes(qtbot, box):
     end = DateBox(box.window())
+    end.setAccessibleName("Đến ngày")
     end.set_day(dt.date(2026, 12, 31))
-    keep_in_order(box, end)
+    told = []
+    end.refused.connect(told.append)
+    tell_reversed(box, end)
     box.set_day(dt.date(2027, 1, 15))
-    assert end.day() == dt.date(2027, 1, 15)
-    end.set_day(dt.date(2026, 1, 1))
-    assert end.day() == dt.date(2027, 1, 15)
+    assert (box.day(), end.day()) == (dt.date(2027, 1, 15), dt.date(2026, 12, 31))
+    assert told == ["Đến ngày 31/12/2026 trước từ ngày 15/01/2027: kỳ phải kết thúc cùng ngày hoặc sau ngày bắt đầu."]
+    assert not period_taken(box, end)
+    box.set_day(dt.date(2026, 1, 1))  # the start put right: the end's mark goes
+    assert end.problem() is None and period_taken(box, end)

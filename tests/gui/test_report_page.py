@@ -106,10 +106,25 @@ def test_whole_year_and_custom_dates(page):
     page.period.setCurrentIndex(3)
     assert page.start.isEnabled() and not page.year.isEnabled()
     page.start.set_day(dt.date(2025, 9, 1))
-    page.end.set_day(dt.date(2025, 8, 1))
-    assert page.chosen_period() == (dt.date(2025, 9, 1), dt.date(2025, 9, 1))
+    page.end.set_day(dt.date(2025, 9, 1))
     page.refresh()
     assert rows(page.main_table)["Lượt cán bộ đi nước ngoài"] == "0"
+
+
+def test_an_end_typed_before_the_start_is_told_and_no_box_is_changed(qtbot, page):
+    """The end typed first, then the start: «31/12/2024» typed while the start still read 01/01/2025
+    became 01/01/2025 at once, and the figures counted 01/07/2024 to 01/01/2025 with no word."""
+    page.period.setCurrentIndex(3)
+    type_day(qtbot, page.end, "31/12/2024")
+    assert page.end.text() == "31/12/2024" and page.error.text() == (
+        "Đến ngày 31/12/2024 trước từ ngày 01/01/2025: kỳ phải kết thúc cùng ngày hoặc sau ngày bắt đầu.")
+    page.summary.clear()
+    page.refresh()
+    assert page.summary.text() == ""  # nothing counted for a period that ends before it starts
+    type_day(qtbot, page.start, "01/07/2024")
+    assert page.end.problem() is None
+    page.refresh()
+    assert page.summary.text() == "Kỳ báo cáo: từ 01/07/2024 đến 31/12/2024."
 
 
 def test_report_document_written_off_the_gui_thread(page, qtbot, tmp_path):

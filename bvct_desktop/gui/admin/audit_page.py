@@ -14,7 +14,7 @@ from ...core.text import file_name
 from ...io.audit_xlsx import write_audit
 from .. import export_password, reauth
 from ..context import AppContext
-from ..date_box import all_taken
+from ..date_box import period_taken
 from ..designer.ui_admin_audit import Ui_AuditPage
 from ..dialogs import FILE_FILTERS
 from ..flow_layout import reflow
@@ -120,7 +120,7 @@ class AuditPage(QWidget, Ui_AuditPage):
                                   self.outcome.currentData(), self.text.text().strip() or None)
 
     def refresh(self) -> None:
-        if not all_taken(self.start, self.end):
+        if not period_taken(self.start, self.end):
             return
         filters = self.filters()
         with wait_cursor():
