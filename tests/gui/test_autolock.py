@@ -116,7 +116,7 @@ def test_ctrl_l_covers_every_window_and_keeps_unsaved_edits(window, qtbot):
     assert {cover.parent() for cover in covers} >= {window, form}
     assert all(isinstance(c, LockCover) and c.isVisible() and c.geometry() == c.parent().rect() for c in covers)
 
-    cover = covers[0]
+    cover = cover_of(window)  # a window an earlier test left shown, and collected meanwhile, has a cover too
     cover.password.setText("Sai-mat-khau-99")
     unlocked(qtbot, window.locker, cover)
     assert window.locker.locked and cover.error.text() == "Mật khẩu không đúng." and cover.password.isEnabled()
@@ -146,7 +146,7 @@ def test_while_locked_no_shortcut_shows_data_or_starts_work(cadres, qtbot):
     page = cadres.current_page()
     before = offered(cadres)
     cadres.locker.lock()
-    cover = cadres.locker.covers[0]
+    cover = cover_of(cadres)
     cover.password.setFocus()  # where the officer who comes back types
     assert not any(action.isEnabled() for action in cadres.actions())  # the menus' entries
     page.actions_changed.emit()  # the rows read again meanwhile (another officer's change)
@@ -209,7 +209,7 @@ def test_a_cover_hides_what_is_under_it_whatever_the_style_sheet(window, qtbot, 
 
 def test_tab_from_the_password_stays_on_the_cover(cadres, qtbot):
     cadres.locker.lock()
-    cover = cadres.locker.covers[0]
+    cover = cover_of(cadres)
     cover.password.setFocus()
     for _ in range(6):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -245,13 +245,13 @@ def test_logging_out_from_the_lock_screen_asks_uncovered_then_covers_nothing_mor
     monkeypatch.setattr(window, "unsaved_pages", lambda: ["Cán bộ"])
     window.logout_requested.connect(window.close)  # as the session does
     window.locker.lock()
-    window.locker.covers[0].leave.click()
+    cover_of(window).leave.click()
     assert covered == [False] and window.isVisible() and window.locker.locked  # «Không»: still locked
     later = QDialog(window)
     later.show()
     assert cover_of(later) is not None
 
-    window.locker.covers[0].leave.click()
+    cover_of(window).leave.click()
     assert covered == [False, False] and not window.isVisible()
     login = QDialog()  # the next session's
     qtbot.addWidget(login)
@@ -291,7 +291,7 @@ def test_while_locked_titles_name_nobody(cadres, qtbot):
     form.setWindowTitle("Cán bộ – Sửa: Khúc Thừa Xuyến")  # a save finishing meanwhile renames it
     assert form.windowTitle() == LOCKED_TITLE
 
-    cover = cadres.locker.covers[0]
+    cover = cover_of(cadres)
     cover.password.setText(PASSWORD)
     unlocked(qtbot, cadres.locker, cover)
     assert form.windowTitle() == "Cán bộ – Sửa: Khúc Thừa Xuyến" and cadres.windowTitle() == main_title
