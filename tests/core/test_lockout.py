@@ -156,11 +156,7 @@ def test_a_lockout_taken_while_the_clock_was_a_year_ahead_lasts_its_own_delay_on
 
 
 def test_a_disabled_account_and_a_name_no_one_has_are_told_apart_from_a_wrong_password(made):
-    clock = Clock()
-    db = vault.unlock(made, ADMIN, PASSWORD, clock)
-    users.add(db, "binh", "chuyen-vien", "Binh-mat-khau-2026")
-    users.disable(db, "binh")
-    db.close()
+    clock = _binh_disabled(made)
     for user, password in (("binh", "Binh-mat-khau-2026"), ("khong-ai", WRONG), (ADMIN, WRONG)):
         clock.advance(seconds=1)
         with pytest.raises(AuthError) as refused:
@@ -439,11 +435,7 @@ def test_a_name_with_no_account_locks_nothing_out(made):
 
 
 def test_a_disabled_officer_s_tries_reach_the_trail_under_the_name_and_stay_out_of_the_key_file(made):
-    clock = Clock()
-    db = vault.unlock(made, ADMIN, PASSWORD, clock)
-    users.add(db, "binh", "chuyen-vien", "Binh-mat-khau-2026")
-    users.disable(db, "binh")
-    db.close()
+    clock = _binh_disabled(made)
     clock.advance(seconds=1)
     _fail(made, clock, 1, user="binh")
     assert '"binh"' not in _key_file_text(made)
@@ -483,3 +475,13 @@ def test_past_the_kept_tries_of_names_without_an_account_the_rest_are_counted(ma
     assert [who for who, *_ in trail] == ["ba", "bon", "nam", None]
     assert trail[-1][3] == "Số lần sai không ghi chi tiết: 2"
     assert keyfile.read(keyfile.key_path(made)).slotless == {"no_slot": [], "dropped": 0}
+
+
+def _binh_disabled(made) -> Clock:
+    """The officer «binh» added, then disabled, by the administrator; the clock they did it by."""
+    clock = Clock()
+    db = vault.unlock(made, ADMIN, PASSWORD, clock)
+    users.add(db, "binh", "chuyen-vien", "Binh-mat-khau-2026")
+    users.disable(db, "binh")
+    db.close()
+    return clock
