@@ -355,7 +355,7 @@ def test_a_backup_over_its_earlier_one_that_cannot_be_audited_leaves_the_earlier
 
     def full(db, action, outcome, details):
         if outcome == "ok":
-            raise DiskFullError(f"{DISK_FULL}: không ghi được vào «{cli.db.name}»; cơ sở dữ liệu không thay đổi.")
+            raise DiskFullError(f"{DISK_FULL}: không ghi được vào cơ sở dữ liệu; cơ sở dữ liệu không thay đổi.")
         return real(db, action, outcome, details)
 
     with monkeypatch.context() as patched:

@@ -93,7 +93,7 @@ def test_a_kill_right_after_the_number_is_taken_leaves_it_in_the_register_to_be_
     assert _listed(office)["02-BC/BTCTU"] == numbering.STATUS_LABELS[numbering.SPOILED]
 
 
-def test_a_register_line_that_cannot_be_written_takes_no_number(office):
+def test_a_register_line_that_cannot_be_written_takes_no_number(office, tmp_path):
     """A disk I/O error on the register's line, once the number was committed, left the number taken
     (even marked hỏng, the officer told so) and missing from the register."""
     def failing(connection, cursor, statement, *args):
@@ -102,7 +102,7 @@ def test_a_register_line_that_cannot_be_written_takes_no_number(office):
 
     event.listen(Engine, "before_cursor_execute", failing)
     try:
-        code, _, err = office("report", *YEAR, "--format", "pdf", "--out", office.db.parent / "so-2.pdf", "--issue")
+        code, _, err = office("report", *YEAR, "--format", "pdf", "--out", tmp_path / "so-2.pdf", "--issue")
     finally:
         event.remove(Engine, "before_cursor_execute", failing)
     assert code == 1 and "02-BC" not in err
