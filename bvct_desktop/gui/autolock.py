@@ -35,6 +35,8 @@ POLL_MS = 5_000
 PANEL_WIDTH = 480
 # a covered window's title (the taskbar and Alt+Tab show it); the system adds the program's name
 LOCKED_TITLE = "Đã khóa"
+PROMPT = "Nhập mật khẩu để tiếp tục."
+PROMPT_WHEN_REOPENED = "Khi quản trị viên đã mở lại tài khoản, nhập mật khẩu mới để tiếp tục."
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
             QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod}
 
@@ -127,9 +129,10 @@ class LockCover(QWidget):
         title = QLabel("Chương trình đã khóa")
         styled(title, "pageTitle")
         inner.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        for line in (f"Người dùng: {locker.context.db.actor.name}", "Nhập mật khẩu để tiếp tục.",
-                     "Công việc đang làm dở vẫn được giữ nguyên."):
-            inner.addWidget(QLabel(line), 0, Qt.AlignmentFlag.AlignHCenter)
+        self.prompt = QLabel(PROMPT)
+        for line in (QLabel(f"Người dùng: {locker.context.db.actor.name}"), self.prompt,
+                     QLabel("Công việc đang làm dở vẫn được giữ nguyên.")):
+            inner.addWidget(line, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addLayout(row)
         inner.addWidget(self.error)
         inner.addWidget(self.leave, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -153,6 +156,12 @@ class LockCover(QWidget):
         self.parentWidget().setWindowTitle(self.title)
         self.hide()
         self.deleteLater()
+
+    def tell(self, reason: str) -> None:
+        """Why the program locked by itself (the account disabled): the password opens it only once
+        the account is reopened, and the prompt says so."""
+        self.error.show_message(reason)
+        self.prompt.setText(PROMPT_WHEN_REOPENED)
 
     def busy(self, busy: bool) -> None:
         for widget in (self.password, self.unlock_button, self.leave):
@@ -200,7 +209,7 @@ class Locker(QObject):
         if reason:
             self.reason = reason
             for cover in self.covers:
-                cover.error.show_message(reason)
+                cover.tell(reason)
         if self.locked:
             return
         for window in QApplication.topLevelWidgets():
@@ -217,7 +226,7 @@ class Locker(QObject):
         cover = LockCover(window, self)
         cover.destroyed.connect(lambda _=None: self._forget(cover))
         if self.reason:
-            cover.error.show_message(self.reason)
+            cover.tell(self.reason)
         self.covers.append(cover)
 
     def _forget(self, gone: LockCover) -> None:

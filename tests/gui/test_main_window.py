@@ -16,6 +16,7 @@ from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.permissions import OFFICER, VIEWER
 from bvct_desktop.core.schema import audit_log
 from bvct_desktop.gui import app, navigation
+from bvct_desktop.gui.autolock import PROMPT_WHEN_REOPENED
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.instance import InstanceLock
 from bvct_desktop.gui.login import LoginDialog
@@ -536,6 +537,7 @@ def test_a_disabled_account_locks_the_window_without_a_click(qtbot, db, clock):
     qtbot.waitUntil(lambda: window.locker.locked)
     cover = _cover_of(window)
     assert cover.error.text() == disabled_message("binh")
+    assert cover.prompt.text() == PROMPT_WHEN_REOPENED  # not «Nhập mật khẩu để tiếp tục» above «đã bị khóa»
     cover.password.setText("Mat-khau-rieng-2025")
     window.locker.unlock(cover)
     qtbot.waitUntil(lambda: window.locker.unlocking is None)
