@@ -123,8 +123,7 @@ def _delegations(connection: Connection, start: dt.date, end: dt.date) -> dict[s
 
 
 def _archive(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
-    answered = func.sum(case((and_(archive_requests.c.answered_on.is_not(None), archive_requests.c.answered_on <= end),
-                              1), else_=0))
+    answered = func.sum(case((deadlines.done_by(archive_requests.c.answered_on, end), 1), else_=0))
     counts = {kind: (count, done or 0) for kind, count, done in connection.execute(
         select(archive_requests.c.request_kind, func.count(), answered)
         .where(archive_requests.c.deleted_at.is_(None), archive_requests.c.doc_on.between(start, end))
@@ -138,8 +137,7 @@ def _archive(connection: Connection, start: dt.date, end: dt.date) -> dict[str, 
 
 def _complaints(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
     in_period = and_(complaints.c.deleted_at.is_(None), complaints.c.received_on.between(start, end))
-    resolved = func.sum(case((and_(complaints.c.resolved_on.is_not(None), complaints.c.resolved_on <= end), 1),
-                             else_=0))
+    resolved = func.sum(case((deadlines.done_by(complaints.c.resolved_on, end), 1), else_=0))
     received, resolved = connection.execute(select(func.count(), resolved).where(in_period)).one()
     by_kind = connection.execute(
         select(complaints.c.complaint_kind, func.count()).where(in_period)
