@@ -9,6 +9,8 @@ from pathlib import Path
 
 import platformdirs
 
+from .core import files
+
 APP_NAME = "BVCT Desktop"
 CHOICE_FILE = "co-so-du-lieu.json"
 
@@ -52,13 +54,13 @@ def remembered() -> Choice | None:
 
 
 def remember(choice: Choice) -> None:
-    """Opens `choice` from the next start on (written whole, then renamed into place)."""
+    """Opens `choice` from the next start on (written whole and flushed, then renamed into place: a
+    power cut brings back neither the former choice nor half a note)."""
     target = data_folder() / CHOICE_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.tmp")
-    temp.write_text(json.dumps({"db": choice.text, "insecure_lan": choice.insecure_lan}, ensure_ascii=False),
-                    encoding="utf-8")
-    os.replace(temp, target)
+    with files.atomic_output(target) as temp:
+        temp.write_text(json.dumps({"db": choice.text, "insecure_lan": choice.insecure_lan}, ensure_ascii=False),
+                        encoding="utf-8")
 
 
 def log_file() -> Path:
