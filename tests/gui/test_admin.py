@@ -17,6 +17,7 @@ from bvct_desktop.core import (
     importing,
     numbering,
     outgoing,
+    pair_swap,
     recipients,
     report,
     settings,
@@ -507,6 +508,39 @@ def test_restore_replaces_the_database_and_asks_to_log_in_again(qtbot, tmp_path,
     assert "sau.sao.luu" not in [a.name for a in users.list_accounts(again)]
     again.close()
     window_lock.release()
+
+
+def test_a_restore_failing_once_the_database_was_released_sends_the_officer_to_log_in_again(qtbot, tmp_path, clock,
+                                                                                              monkeypatch):
+    """The backup was checked and the window's database closed, then the rename of the backup into place
+    failed: the current pair was put back, yet the window went on with a closed database — every later
+    action failed. The officer is told, and logs in again to the database as it was."""
+    db = new_database(tmp_path, clock, ("slips",))
+    saved = backup.create(db, tmp_path / "truoc.bvctbak")
+    users.add(db, "sau.sao.luu", VIEWER, NEW_PASSWORD)
+    window_lock = InstanceLock(db.path)
+    assert window_lock.acquire()
+    context = context_for(db, clock)
+    restored = []
+    page = page_of(qtbot, BackupPage(context, lambda: restored.append(True)))
+    real_replace = pair_swap.os.replace
+
+    def replace(source, target) -> None:
+        if Path(source).name.endswith(".tmp") and Path(target) == db.path:
+            raise PermissionError(13, "Access is denied")
+        real_replace(source, target)
+
+    monkeypatch.setattr(pair_swap.os, "replace", replace)
+    page.password.setText(PASSWORD)
+    context.dialogs.answer_next(str(saved.path), YES)
+    page.restore()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    window_lock.release()
+    told = [shown for shown in context.dialogs.shown if shown.kind == "warn"]
+    assert restored == [True] and len(told) == 1 and told[0].text.endswith("Hãy đăng nhập lại.")
+    again = vault.unlock(db.path, "quantri", PASSWORD, clock)
+    assert "sau.sao.luu" in [a.name for a in users.list_accounts(again)]
+    again.close()
 
 
 def test_the_backup_page_tells_the_last_copy_to_the_second_folder(qtbot, db, clock, tmp_path):

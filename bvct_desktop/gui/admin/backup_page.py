@@ -24,7 +24,8 @@ SERVER_NEWEST_HIDDEN = "Các bản sao lưu của máy chủ ghi trong nhật k�
 
 
 class BackupPage(QWidget, Ui_BackupPage):
-    """`restored` is called once a restore replaced the open database (the session logs in again)."""
+    """`restored` is called once a restore let go of the open database — it replaced it, or failed after
+    (the session logs in again)."""
 
     def __init__(self, context: AppContext, restored, parent=None):
         super().__init__(parent)
@@ -59,14 +60,17 @@ class BackupPage(QWidget, Ui_BackupPage):
         self.newest.setStyleSheet("color: #b00020; font-weight: bold;" if alarming else "")
         self.newest.setText(text)
 
-    def _start(self, title: str, job, done) -> None:
+    def _start(self, title: str, job, done, refused=None) -> None:
+        """Runs `job` off the GUI thread; `done` gets its result, `refused` its BvctError (by default
+        shown on the page)."""
         self.message.clear()
         self.checks.clear()
+        refused = refused or (lambda error: self.message.show_message(error.message))
 
         def finished(result, error) -> None:
             self.task = None
             if isinstance(error, BvctError):
-                self.message.show_message(error.message)
+                refused(error)
             elif error is not None:
                 raise error
             else:
@@ -129,6 +133,14 @@ class BackupPage(QWidget, Ui_BackupPage):
             self.context.dialogs.inform(self, "Đã khôi phục", told)
             self._restored()
 
+        def failed(error: BvctError) -> None:
+            if not db.closed:  # refused before the open database was let go: the officer works on
+                self.message.show_message(error.message)
+                return
+            self.context.dialogs.warn(self, "Không khôi phục được", f"{error.message} Hãy đăng nhập lại.")
+            self._restored()
+
         # the files are moved aside once the backup is checked: no connection may stay open on them then
         self._start("Đang khôi phục…",
-                    lambda: backup.restore(path, user, password, db.path, self.context.clock, release=db.close), done)
+                    lambda: backup.restore(path, user, password, db.path, self.context.clock, release=db.close), done,
+                    failed)
