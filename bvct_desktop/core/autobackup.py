@@ -25,6 +25,9 @@ from .schema import meta
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 WARN_AFTER = dt.timedelta(days=7)
+OVERDUE = "Đã hơn 7 ngày chưa có bản sao lưu tốt"
+DATED_AHEAD = ("Không biết đã bao lâu chưa có bản sao lưu tốt: {} sau hôm nay (đồng hồ máy tính đã "
+               "chạy nhanh)")
 SECOND_ACTION = f"{backup_log.AUTOMATIC} (thư mục thứ hai)"
 
 
@@ -104,16 +107,19 @@ def newest(db: Database) -> backup_log.Known | None:
     return found[0] if found else None
 
 
-def overdue(db: Database, now: dt.datetime) -> bool:
-    """True when the open database has gone 7 days without a verified backup (the dashboard warns):
-    since its newest one, or since it was created when it has none (it is backed up as the program
-    closes); on a server, told only to the roles that may read its trail. A newest one dated after
-    today was made while the computer's clock was ahead: when, it does not tell, so it is warned of too."""
+def overdue(db: Database, now: dt.datetime) -> str | None:
+    """Why the open database's backups are warned of (the dashboard, Sao lưu), None when they are not:
+    it has gone 7 days without a verified backup — since its newest one, or since it was created when it
+    has none (it is backed up as the program closes) — or that date is after today, made while the
+    computer's clock was ahead, and tells nothing of how long ago it was. On a server, told only to the
+    roles that may read its trail."""
     if db.is_server and not allows(db.actor.role, Action.AUDIT):
-        return False
+        return None
     found = newest(db)
     since = found.at if found else _created(db)
-    return since is None or since.date() > now.date() or now - since > WARN_AFTER
+    if since is not None and since.date() > now.date():
+        return DATED_AHEAD.format("bản gần nhất mang ngày" if found else "cơ sở dữ liệu mang ngày tạo")
+    return OVERDUE if since is None or now - since > WARN_AFTER else None
 
 
 def prune(folder: Path, owner: backup_log.Owner | str) -> list[Path]:

@@ -597,7 +597,8 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.backup_warning.setVisible(bool(warnings))
 
     def _overdue(self, db) -> str | None:
-        if not autobackup.overdue(db, self.context.clock()):
+        reason = autobackup.overdue(db, self.context.clock())
+        if not reason:
             return None
         newest = autobackup.newest(db)
         since = "chưa có bản sao lưu đã kiểm tra nào" if newest is None else f"bản gần nhất: {newest.describe()}"
@@ -605,7 +606,7 @@ class Dashboard(QWidget, Ui_Dashboard):
             ask = "Hãy sao lưu ở Quản trị › Sao lưu."
         else:
             ask = f"Hãy báo người có quyền sao lưu ({_roles(Action.BACKUP)})."
-        return f"Đã hơn 7 ngày chưa có bản sao lưu tốt ({since}). {ask}"
+        return f"{reason} ({since}). {ask}"
 
     @staticmethod
     def _second_copy_failed(db) -> str | None:

@@ -135,7 +135,9 @@ def test_backups_made_while_the_clock_was_a_year_ahead_are_not_the_newest_once_i
     for clock.now in AHEAD:
         autobackup.at_exit(db)
     clock.now = PUT_RIGHT[0]
-    assert autobackup.overdue(db, clock.now)  # the newest is dated ahead: it tells nothing of this week
+    assert autobackup.overdue(db, clock.now) == (  # the newest is dated ahead: it tells nothing of this week
+        "Không biết đã bao lâu chưa có bản sao lưu tốt: bản gần nhất mang ngày sau hôm nay (đồng hồ máy tính đã "
+        "chạy nhanh)")
     made = autobackup.at_exit(db)
     assert made is not None and autobackup.last_verified(db.path).path == made
     assert not autobackup.overdue(db, clock.now)
@@ -408,3 +410,18 @@ def test_a_backup_cut_off_before_its_copy_to_the_second_folder_is_copied_when_th
     assert autobackup.last_second_copy(db) == autobackup.SecondCopy(clock.now, True)
     clock.now += dt.timedelta(minutes=20)
     assert autobackup.at_exit(db) is None  # copied: nothing more today
+
+
+def test_the_warning_says_a_week_went_by_only_when_it_did(tmp_path, clock):
+    """«Đã hơn 7 ngày» was said of a database created, or backed up, on a date after today."""
+    path = tmp_path / "moi.db"
+    vault.create(path, ADMIN, PASSWORD, clock=clock)
+    opened = vault.unlock(path, ADMIN, PASSWORD, clock)
+    try:
+        assert autobackup.overdue(opened, clock.now + dt.timedelta(days=7, minutes=1)) == (
+            "Đã hơn 7 ngày chưa có bản sao lưu tốt")
+        assert autobackup.overdue(opened, clock.now - dt.timedelta(days=2)) == (
+            "Không biết đã bao lâu chưa có bản sao lưu tốt: cơ sở dữ liệu mang ngày tạo sau hôm nay (đồng hồ máy "
+            "tính đã chạy nhanh)")
+    finally:
+        opened.close()

@@ -52,7 +52,7 @@ class BackupPage(QWidget, Ui_BackupPage):
             text = SERVER_NEWEST_HIDDEN
         overdue = autobackup.overdue(db, self.context.clock())
         if overdue:
-            text += " Đã hơn 7 ngày chưa có bản sao lưu tốt — hãy sao lưu ngay."
+            text += f" {overdue} — hãy sao lưu ngay."
         copy = autobackup.last_second_copy(db)
         if copy is not None:
             text += f"\nLần chép ra thư mục thứ hai gần nhất: {copy.describe()}."
