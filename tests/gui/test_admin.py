@@ -827,6 +827,20 @@ def test_the_audit_view_filters_by_part_of_a_name_action_outcome_and_words_shown
     other.close()
 
 
+def test_the_audit_view_shows_whole_the_six_digit_numbers_of_a_long_trail(qtbot, db, clock):
+    """An import of 100,000 slips writes as many entries: «Số» was sized by the rows near the top and showed
+    «119…» at the bottom, where the page opens."""
+    page = page_of(qtbot, AuditPage(context_for(db, clock)))
+    at = dt.datetime(2026, 11, 30, 9, 0)
+    page.model.entries = [audit.Entry(number, at, "quantri", ADMIN, "thêm", audit.OK, "slips", number, None)
+                          for number in range(1, 120_001)]
+    page.fit_numbers()
+    page.view.scrollToBottom()
+    qtbot.wait(50)
+    shown = page.view.visualRect(page.model.index(119_999, 0))
+    assert page.view.fontMetrics().horizontalAdvance("120000") < shown.width() - 4
+
+
 def test_the_audit_view_sorts_by_a_clicked_column_and_exports_the_rows_shown(qtbot, db, clock, tmp_path):
     context = context_for(db, clock)
     page = page_of(qtbot, AuditPage(context))

@@ -19,14 +19,15 @@ from ..designer.ui_admin_audit import Ui_AuditPage
 from ..dialogs import FILE_FILTERS
 from ..flow_layout import reflow
 from ..look import wait_cursor
-from ..qt import QAbstractTableModel, QColor, QHeaderView, QModelIndex, Qt, QWidget
+from ..qt import QAbstractTableModel, QColor, QHeaderView, QModelIndex, QStyle, Qt, QWidget
 from ..workers import wait_for
 
 ROOT = QModelIndex()  # the invisible root of a flat table
 DEFAULT_DAYS = 30
 ALL = "Tất cả"
 OUTCOMES = (OK, FAILED, REFUSED)  # what an officer looks for; "đang thực hiện" is settled by a later entry
-BY_TIME = (0, 1)  # «Số» and «Thời gian»: the order the entries were written in
+NUMBER_COLUMN = 0  # «Số»
+BY_TIME = (NUMBER_COLUMN, 1)  # «Số» and «Thời gian»: the order the entries were written in
 
 
 class AuditModel(QAbstractTableModel):
@@ -110,6 +111,7 @@ class AuditPage(QWidget, Ui_AuditPage):
         self.model = AuditModel(self)
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(NUMBER_COLUMN, QHeaderView.ResizeMode.Fixed)
         self.view.horizontalHeader().setSortIndicator(*self.model.sorted_by)
         self.refresh()
 
@@ -126,11 +128,21 @@ class AuditPage(QWidget, Ui_AuditPage):
         with wait_cursor():
             self.model.set_entries(wait_for(lambda: list(audit_find.view(self.context.db, filters))))
             self.offer_actions(wait_for(lambda: audit_find.actions(self.context.db)))
+        self.fit_numbers()
         if self.model.sorted_by[1] == Qt.SortOrder.AscendingOrder:
             self.view.scrollToBottom()  # the newest entries in sight
         else:
             self.view.scrollToTop()
         self.count.setText(f"{grouped(len(self.model.entries))} mục")
+
+    def fit_numbers(self) -> None:
+        """«Số» as wide as the largest number listed: sized by its contents, the column measured only the
+        rows near the top, and cut the six-digit numbers of a long trail («119…»)."""
+        widest = str(max((entry.id for entry in self.model.entries), default=0))
+        margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
+        needed = self.view.fontMetrics().horizontalAdvance(widest) + 2 * margin + 1  # the delegate's, and the grid
+        header = self.view.horizontalHeader()
+        header.resizeSection(NUMBER_COLUMN, max(header.sectionSizeHint(NUMBER_COLUMN), needed))
 
     def offer_actions(self, actions: list[str]) -> None:
         """The actions the trail holds now, the one chosen kept."""
