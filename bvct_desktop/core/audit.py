@@ -75,13 +75,18 @@ class Entry:
                 "" if self.record_id is None else str(self.record_id), self.details or "")
 
 
+# an Entry's columns, in its order (a long trail is read as plain tuples)
+ENTRY_COLUMNS = [audit_log.c[name] for name in ("id", "at", "user_name", "role", "action", "outcome", "kind",
+                                                 "record_id", "details")]
+
+
 def list_entries(db: Database, start: dt.date | None = None, end: dt.date | None = None,
                  user: str | None = None, *, users: Collection[str] | None = None,
                  actions: Collection[str] | None = None, outcome: str | None = None) -> Iterator[Entry]:
     """The trail, oldest first, between two days (both included), for one user if asked (`user`
     as `_users_meant` reads it) or for `users` (names as stored), for `actions` and one `outcome`."""
     db.require(Action.AUDIT, VIEWED_TRAIL)
-    query = select(audit_log).order_by(audit_log.c.id)
+    query = select(*ENTRY_COLUMNS).order_by(audit_log.c.id)
     if start:
         query = query.where(audit_log.c.at >= dt.datetime.combine(start, dt.time()))
     if end:
@@ -128,9 +133,8 @@ def _users_meant(db: Database, typed: str) -> list[str]:
 
 def _entries(db: Database, query) -> Iterator[Entry]:
     with db.read() as connection:
-        for row in connection.execution_options(yield_per=5_000).execute(query):
-            yield Entry(row.id, row.at, row.user_name, row.role, row.action, row.outcome, row.kind,
-                        row.record_id, row.details)
+        for row in connection.execution_options(yield_per=5_000).execute(query).tuples():
+            yield Entry(*row)
 
 
 def export(db: Database, target: Path, write: Callable[[Iterator[Entry]], int], entries: Iterable[Entry],

@@ -13,8 +13,6 @@ from . import audit, audit_words
 from .database import Database
 from .search import beginning_a_word, fold_ascii
 
-SEARCHED = (audit_words.KIND_COLUMN, audit_words.RECORD_COLUMN, audit_words.DETAILS_COLUMN)
-
 
 @dataclass(frozen=True)
 class Filters:
@@ -43,7 +41,7 @@ def find(db: Database, filters: Filters) -> Iterator[audit.Entry]:
     if not filters.text:
         return entries
     words = beginning_a_word(re.escape(fold_ascii(filters.text)))
-    return (entry for entry in entries if words.search(fold_ascii(" ".join(_searched(entry)))))
+    return (entry for entry in entries if words.search(fold_ascii(audit_words.searched(entry))))
 
 
 def view(db: Database, filters: Filters) -> Iterator[audit.Entry]:
@@ -69,8 +67,3 @@ def _stored_actions(db: Database, shown: str | None) -> list[str] | None:
     if not shown:
         return None
     return [stored for stored in audit.distinct_values(db, "action") if _shown_action(stored) == shown]
-
-
-def _searched(entry: audit.Entry) -> list[str]:
-    shown = audit_words.cells(entry)
-    return [shown[column] for column in SEARCHED]

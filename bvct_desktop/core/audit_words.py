@@ -3,6 +3,7 @@ setting keys) and ISO values; the officer reads "Họ và tên: «Nguyễn Văn 
 Ngày sinh: (trống) → 1950" and "Số mục: 1.204; Mục hỏng: không có"."""
 
 import datetime as dt
+import functools
 import json
 import re
 from typing import Any
@@ -77,17 +78,33 @@ def cells(entry: Entry) -> list[str]:
     shown = list(entry.cells())
     shown[USER_COLUMN] = user_text(entry.user or "")
     shown[ROLE_COLUMN] = ROLES.get(entry.role or "", entry.role or "")
-    shown[ACTION_COLUMN] = FORMER_WORDS.get(shown[ACTION_COLUMN], shown[ACTION_COLUMN])
     shown[KIND_COLUMN] = kind_text(entry.kind)
-    details = _details(entry)
-    if details is not None and details.get("ly_do") in FORMER_WORDS:
-        details = {**details, "ly_do": FORMER_WORDS[details["ly_do"]]}
-    if details is not None and _a_wrong_recovery_key_written_as_a_login(entry, details):
-        shown[ACTION_COLUMN], reason = lockout.failed_try(keyfile.RECOVERY_SLOT)
-        details = {**details, "ly_do": reason} if "ly_do" in details else details
+    shown[ACTION_COLUMN], details = _action_and_details(entry)
     if details is not None:
-        shown[DETAILS_COLUMN] = describe(entry.kind, details)
+        shown[DETAILS_COLUMN] = details
     return shown
+
+
+def searched(entry: Entry) -> str:
+    """What the Nhật ký page's «Nội dung» looks in — the register, the record and the details, as `cells`
+    shows them — made without the entry's other cells (a search reads every entry of the days chosen)."""
+    details = _action_and_details(entry)[1]
+    record = "" if entry.record_id is None else str(entry.record_id)
+    return " ".join((kind_text(entry.kind), record, (entry.details or "") if details is None else details))
+
+
+def _action_and_details(entry: Entry) -> tuple[str, str | None]:
+    """The action as shown, and the details in words (None: not details the program wrote, shown as kept)."""
+    action = FORMER_WORDS.get(entry.action, entry.action)
+    details = _details(entry)
+    if details is None:
+        return action, None
+    if details.get("ly_do") in FORMER_WORDS:
+        details = {**details, "ly_do": FORMER_WORDS[details["ly_do"]]}
+    if _a_wrong_recovery_key_written_as_a_login(entry, details):
+        action, reason = lockout.failed_try(keyfile.RECOVERY_SLOT)
+        details = {**details, "ly_do": reason} if "ly_do" in details else details
+    return action, describe(entry.kind, details)
 
 
 def _details(entry: Entry) -> dict[str, Any] | None:
@@ -118,6 +135,7 @@ def kind_text(kind: str | None) -> str:
     return OTHER_KINDS.get(kind or "", kind or "")
 
 
+@functools.cache  # the words of a key never change while the program runs; a long trail repeats its keys
 def label(kind: str | None, key: str) -> str:
     """A details key in words: the record's field, an office setting (from a day on), or what the
     services name. Every key the program writes has its words (tests/core/test_audit_words.py)."""
@@ -136,7 +154,9 @@ def label(kind: str | None, key: str) -> str:
 def value_text(key: str, value: Any, kind: str | None = None) -> str:
     """One value as an officer writes it: dates dd/mm/yyyy, yes/no, roles and permissions named, a
     member of a `kind` record (a delegation's) by its filled values, in brackets."""
-    if value is None or value == "" or value == []:
+    if value.__class__ is str:
+        return _text(key, value)
+    if value is None or value == []:
         return NOTHING.get(key, EMPTY)
     if isinstance(value, bool):
         return "Có" if value else "Không"
@@ -148,7 +168,13 @@ def value_text(key: str, value: Any, kind: str | None = None) -> str:
         return "(" + ", ".join(_labelled(kind, {k: v for k, v in value.items() if v is not None})) + ")"
     if isinstance(value, dict):  # counts by what the summary calls them (an import's other writes)
         return ", ".join(f"{name}: {value_text(name, item)}" for name, item in value.items())
-    text = str(value)
+    return _text(key, str(value))
+
+
+@functools.lru_cache(maxsize=65_536)  # a long trail repeats its values: units, places, days, names
+def _text(key: str, text: str) -> str:
+    if text == "":
+        return NOTHING.get(key, EMPTY)
     if key in ("vai_tro", "vai_tro_cu"):
         return ROLES.get(text, text)
     if key == "nguoi_dung":
@@ -200,7 +226,17 @@ def _labelled(kind: str | None, values: dict[str, Any]) -> list[str]:
 
 
 def _in_order(kind: str | None, values: dict[str, Any]) -> list[tuple[str, Any]]:
-    """The services' words first, in their order, then the record's fields in the form's order."""
+    """The services' words first, in their order, then the record's fields in the form's order (others
+    after them, as they come)."""
+    places = _places(kind)
+    return sorted(values.items(), key=lambda item: places.get(item[0], len(places)))
+
+
+@functools.cache
+def _places(kind: str | None) -> dict[str, int]:
+    """Each key's place in `_in_order`."""
     fields = KINDS[kind].fields if kind in KINDS else _person_file_fields().get(kind or "", ())
-    order = [*WORDS, *(spec.key for spec in fields)]
-    return sorted(values.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+    places: dict[str, int] = {}
+    for key in [*WORDS, *(spec.key for spec in fields)]:
+        places.setdefault(key, len(places))
+    return places

@@ -73,3 +73,15 @@ def test_filters_combine_and_the_view_is_written_once_naming_them(db):
     assert json.loads(last.details) == {"tu": "2026-05-04", "nguoi_dung": "QUẢN", "hanh_dong": "thêm",
                                         "noi_dung": "12/PXM"}
     assert "Hành động: thêm" in audit_words.cells(last)[audit_words.DETAILS_COLUMN]
+
+
+def test_the_words_searched_are_those_the_page_shows_of_the_register_the_record_and_the_details(db):
+    """The search makes only these three cells of each entry (a search reads every entry of the days
+    chosen); they are word for word the cells shown, whatever the entry."""
+    editing.view(db, "slips", browse.record_ids(db, "slips", "12/PXM")[0])
+    as_user(db, "off1", LEADER).close()
+    for entry in audit.list_entries(db):
+        shown = audit_words.cells(entry)
+        assert audit_words.searched(entry) == " ".join(
+            shown[column] for column in (audit_words.KIND_COLUMN, audit_words.RECORD_COLUMN,
+                                         audit_words.DETAILS_COLUMN))
