@@ -147,10 +147,15 @@ class SettingsPage(QWidget, Ui_SettingsPage):
             return
         self.load()
         self.new_value.clear()
-        note = settings.saved_note(self.context.db, key, value)
-        self.message.show_message(" ".join(filter(None, [f"Từ ngày {display_date(start)}, «{BY_KEY[key].label}» là "
-                                                         f"«{value}».", note])), error=False)
+        self._tell_saved(f"Từ ngày {display_date(start)}, «{BY_KEY[key].label}» là «{value}».",
+                         {key: settings.saved_note(self.context.db, key, value)})
         self.context.notifier.changed.emit("settings")
+
+    def _tell_saved(self, done: str, notes: dict[str, str | None]) -> None:
+        """What was saved, and what the administrator should know of it (`notes` by setting): in the
+        warning's colour when a second backup folder cannot be written now — no copy will be made."""
+        told = [note for note in notes.values() if note]
+        self.message.show_message(" ".join([done, *told]), error=bool(notes.get(settings.SECOND_FOLDER)))
 
     def save(self) -> None:
         """Saves what was changed, every value checked first; on a refusal the fields keep what was typed."""
@@ -174,8 +179,7 @@ class SettingsPage(QWidget, Ui_SettingsPage):
             return
         self.load()
         saved = {key: value for key, value in stored.items() if value is not None}  # not the same value retyped
-        notes = [settings.saved_note(self.context.db, key, value) for key, value in saved.items()]
         done = f"Đã lưu {len(saved)} thiết lập." if saved else settings.NOTHING_CHANGED
-        self.message.show_message(" ".join([done, *filter(None, notes)]), error=False)
+        self._tell_saved(done, {key: settings.saved_note(self.context.db, key, value) for key, value in saved.items()})
         if saved:
             self.context.notifier.changed.emit("settings")
