@@ -165,6 +165,15 @@ def header_size(text: str, font: str, size: float, width: float) -> float:
     return min(sizes, key=lambda smaller: (len(wrap(text, font, smaller, width)), -smaller))
 
 
+def place_and_date(date: str, font: str, size: float, width: float) -> str:
+    """The place-and-date line as its column shows it: whole when it fits, a little smaller if need be
+    (header_size); else broken after the place's comma, so that the date itself is never cut."""
+    if len(header_lines(date, font, size, width)) == 1:
+        return date
+    place, _, day = date.rpartition(", ")
+    return f"{place},\n{day}"
+
+
 @functools.lru_cache(maxsize=256)  # the issuer's lines, the same on every slip of a run
 def header_lines(text: str, font: str, size: float, width: float) -> SizedLines:
     """`text` in the header block, at its header_size; a word wider than the column shrunk until it fits."""
@@ -462,7 +471,8 @@ def header(flow: Flow, number: str, date: str, under_number: str = "") -> None:
     c.setFont(BOLD, p.size("issuer"))
     c.drawCentredString(left_mid, y, "*")
     number_lines = header_lines(number, REGULAR, p.size("number"), left_text)
-    date_lines = header_lines(date, ITALIC, p.size("date"), right_text)
+    date_lines = header_lines(place_and_date(date, ITALIC, p.size("date"), right_text), ITALIC, p.size("date"),
+                              right_text)
     y -= p.leading(max(p.size("number"), p.size("date")))
     left_y = _column(c, number_lines, REGULAR, p.leading(p.size("number")), left_mid, y)
     right_y = _column(c, date_lines, ITALIC, p.leading(p.size("date")), right_mid, y)

@@ -25,7 +25,18 @@ from lxml import etree
 from .. import office_file
 from . import fonts
 from .fonts import BOLD, ITALIC, REGULAR, WORD_FONT
-from .layout import CREATOR, DRAFT, LEFT_COLUMN, PARTY, SIGNATURE_SHARE, WORD_CELL_PADDING, Letterhead, header_size, nfc
+from .layout import (
+    CREATOR,
+    DRAFT,
+    LEFT_COLUMN,
+    PARTY,
+    SIGNATURE_SHARE,
+    WORD_CELL_PADDING,
+    Letterhead,
+    header_size,
+    nfc,
+    place_and_date,
+)
 from .profile import Profile
 from .tables import PADDING, TOTAL, column_widths
 
@@ -225,6 +236,7 @@ def header_block(document, head: Letterhead, profile: Profile, number: str, date
     left, right = table.rows[1].cells
     write(left.paragraphs[0], number, header_size(number, REGULAR, profile.size("number"), left_width), align=CENTER,
           after=0)
+    date = place_and_date(date, ITALIC, profile.size("date"), right_width)
     write(right.paragraphs[0], date, header_size(date, ITALIC, profile.size("date"), right_width), italic=True,
           align=CENTER, after=0)
     if under_number:

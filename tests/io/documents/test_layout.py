@@ -299,7 +299,8 @@ LONG_HEAD = {"co_quan_cap_tren": "ĐẢNG ỦY ỦY BAN NHÂN DÂN THÀNH PHỐ 
 def test_a_long_body_name_wraps_in_the_header_block_at_a_legible_size(tmp_path, office, options, kind):
     """Names too long for one line go on as many lines as they need inside the left block, at
     their size or a little less (never more than COLUMN_SHRINK under it: 12 pt, not 8); the number
-    and the place-and-date line stay on one line below the longer block."""
+    and the place-and-date line (its place, when the date goes on the next line) start on one line
+    below the longer block."""
     chosen = options.profile
     found, left, right = _signed_words(tmp_path / "dau.pdf", kind, {**office, **LONG_HEAD}, options)
     found = [word for word in found if word.page == 1]
@@ -316,7 +317,7 @@ def test_a_long_body_name_wraps_in_the_header_block_at_a_legible_size(tmp_path, 
         assert all(word.bottom - word.top >= point * (chosen.size(role) - layout.COLUMN_SHRINK) - 0.3
                    for word in words)
     issuer = pdfcheck.run(found, LONG_HEAD["co_quan"], 1)
-    date = pdfcheck.run(found, "Thành phố Hồ Chí Minh, ngày", 1)
+    date = pdfcheck.run(found, "Thành phố Hồ Chí Minh,", 1)
     assert date[0].top > max(word.bottom for word in issuer)  # below the whole left block
     assert len({round(word.bottom) for word in date}) == 1 and date[0].x0 >= split - 0.5
     if kind in ("report", "reminder", "slip"):
@@ -344,6 +345,47 @@ def test_the_word_file_sets_the_header_block_at_the_pdfs_sizes(tmp_path, office,
     printed = pdfcheck.font_sizes(target, 1, 1)
     assert printed.get(12.5, 0) == len((shrunk["co_quan_cap_tren"] + shrunk["co_quan"]).replace(" ", ""))
     assert min(printed) >= 12
+
+
+LATE_IN_THE_YEAR = dt.date(2026, 12, 25)  # a two-digit day and month: the longest place-and-date line
+
+
+def _dated_late(kind: str, office: dict[str, str], options: render.Options) -> bytes:
+    """The report, the reminder or the slip dated LATE_IN_THE_YEAR, with these settings."""
+    if kind == "report":
+        return render.report_pdf(ReportSource(dict(FIGURES), office, dict(NOTES), 12, LATE_IN_THE_YEAR), options)
+    slip = {**SLIP, "issued_on": LATE_IN_THE_YEAR, "days_late": 40}
+    if kind == "reminder":
+        return render.reminder_pdf(reminder.ReminderSource("Cục A93B – Bộ Công an", LATE_IN_THE_YEAR, 30, [slip],
+                                                           office, 5), options)
+    history = settings.History([(key, None, value) for key, value in office.items()])
+    return render.slips_pdf(history, [slip], options)
+
+
+@pdfcheck.needs_poppler
+@pytest.mark.parametrize("kind", ["report", "reminder", "slip"])
+def test_a_place_and_date_too_long_for_its_column_breaks_after_the_place_never_inside_the_date(
+        tmp_path, office, options, kind):
+    """«Thành phố Hồ Chí Minh, ngày 25 tháng 12 năm 2026» is too wide for the date's column even 2 pt
+    smaller: the place goes on its line with its comma and the date, whole, on the next (not «… tháng
+    12» / «năm 2026»)."""
+    target = tmp_path / "ngay.pdf"
+    pdf.save(_dated_late(kind, {**office, "dia_danh": "Thành phố Hồ Chí Minh"}, options), target)
+    found = pdfcheck.words(target)
+    place, day = pdfcheck.run(found, "Thành phố Hồ Chí Minh,", 1), pdfcheck.run(found, "ngày 25 tháng 12 năm 2026", 1)
+    assert len({round(word.bottom) for word in place}) == 1
+    assert len({round(word.bottom) for word in day}) == 1 and day[0].top > place[-1].bottom
+
+
+def test_the_word_file_breaks_a_long_place_and_date_line_where_the_pdf_does(tmp_path, office, options):
+    values = {**office, "dia_danh": "Thành phố Hồ Chí Minh"}
+    target = tmp_path / "ngay.docx"
+    render.report_docx_file(target, ReportSource(dict(FIGURES), values, dict(NOTES), 12, LATE_IN_THE_YEAR), options)
+    date_cell = docx.Document(str(target)).tables[0].rows[1].cells[1]
+    assert date_cell.text == "Thành phố Hồ Chí Minh,\nngày 25 tháng 12 năm 2026"
+    short = tmp_path / "ngan.docx"
+    render.report_docx_file(short, ReportSource(dict(FIGURES), office, dict(NOTES), 12, LATE_IN_THE_YEAR), options)
+    assert docx.Document(str(short)).tables[0].rows[1].cells[1].text == "Lâm Đồng, ngày 25 tháng 12 năm 2026"
 
 
 def _dated_pdf(kind: str, office: dict[str, str], history: settings.History,
