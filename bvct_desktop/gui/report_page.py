@@ -47,9 +47,12 @@ def figures_table(widget: QTableWidget) -> QTableWidget:
 
 
 def fill(widget: QTableWidget, rows: list[tuple[str, int]]) -> None:
+    """The rows, each label also its tooltip: a recipient too long for the column is read whole there."""
     widget.setRowCount(len(rows))
     for row, (label, value) in enumerate(rows):
-        widget.setItem(row, 0, QTableWidgetItem(label))
+        name = QTableWidgetItem(label)
+        name.setToolTip(label)
+        widget.setItem(row, 0, name)
         count = QTableWidgetItem(grouped(value))
         count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         widget.setItem(row, 1, count)

@@ -53,9 +53,13 @@ def new_database(folder: Path, clock: FakeClock, kinds: tuple[str, ...] = ()) ->
 def import_samples(db: Database, kinds: tuple[str, ...]) -> None:
     """The sample rows of `kinds`, imported as the acting user."""
     for kind in kinds:
-        headers, rows = SAMPLES[kind]
-        result = importing.import_sheet(db, kind_named(kind), Sheet.of_rows(Path(f"{kind}.xlsx"), [headers, *rows]))
-        assert result.ok, result.problems
+        import_rows(db, kind, *SAMPLES[kind])
+
+
+def import_rows(db: Database, kind: str, headers: list[str], rows: list[list]) -> None:
+    """`rows` of `kind` under `headers`, imported as the acting user."""
+    result = importing.import_sheet(db, kind_named(kind), Sheet.of_rows(Path(f"{kind}.xlsx"), [headers, *rows]))
+    assert result.ok, result.problems
 
 
 def as_user(db: Database, name: str, role: str, password: str = "Mat-khau-rieng-2025") -> Database:

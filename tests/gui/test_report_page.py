@@ -17,11 +17,13 @@ from tests.gui.shell_support import (
     FakeClock,
     as_user,
     context_for,
+    import_rows,
     new_database,
     off_the_gui_thread,
     threads_calling,
     type_day,
 )
+from tests.samples import SAMPLES
 
 KINDS = ("slips", "delegations", "archive-requests", "complaints")
 
@@ -59,6 +61,19 @@ def test_six_months_figures_with_breakdowns(page):
                                                            "Phòng PV27 – Công an tỉnh Bình Thuận": "1"}
     assert page.summary.text() == "Kỳ báo cáo: từ 01/01/2025 đến 30/06/2025."
 
+
+def test_a_name_too_long_for_its_breakdown_column_is_read_whole_in_its_tooltip(page):
+    """At 1366×768 a long recipient is cut with «…» in its column: the officer reads it whole by hovering."""
+    long_name = ("Phòng Hồ sơ nghiệp vụ cảnh sát và tàng thư an ninh – Công an Thành phố Hồ Chí Minh "
+                 "(đơn vị tiếp nhận phiếu của các tỉnh phía Nam)")
+    headers, rows = SAMPLES["slips"]
+    slip = {**dict(zip(headers, rows[0], strict=True)), "Số phiếu": "99/PXM", "Nơi nhận phiếu": long_name}
+    import_rows(page.context.db, "slips", headers, [list(slip.values())])
+    page.refresh()
+    table = page.breakdowns["slips_by_recipient"]
+    tips = {table.item(row, 0).text(): table.item(row, 0).toolTip() for row in range(table.rowCount())}
+    assert tips[long_name] == long_name
+    assert all(tips[name] == name for name in tips)
 
 def test_the_vetting_cases_the_report_opens_with_are_on_the_page_with_their_breakdowns(page):
     """The slips opened vetting cases: the page shows them as the issued report counts them."""
