@@ -112,3 +112,7 @@ def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+if __name__ == "__main__":  # `python -m bvct_desktop.cli.main …`, as a script may start the command
+    run()

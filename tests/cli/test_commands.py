@@ -2,6 +2,8 @@
 
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 from sqlalchemy import select
@@ -355,3 +357,13 @@ def test_a_full_disk_is_logged_under_the_command_word_without_the_file_name(cli,
     logged = paths.log_file().read_text(encoding="utf-8")
     assert f" export: {DISK_FULL}: không ghi được «{tmp_path}{os.sep}…»" in logged
     assert "vuong-kha-ngan" not in logged and ADMIN not in logged
+
+
+def test_the_command_started_as_a_module_runs_and_tells_its_outcome(tmp_path):
+    """`python -m bvct_desktop.cli.main init …` did nothing and exited 0: a script took it for done."""
+    started = [sys.executable, "-m", "bvct_desktop.cli.main"]
+    version = subprocess.run([*started, "--version"], capture_output=True, text=True, encoding="utf-8", check=False)
+    assert version.returncode == 0 and "SQLCipher" in version.stdout
+    unknown = subprocess.run([*started, "khong-co-lenh-nay"], capture_output=True, text=True, encoding="utf-8",
+                             check=False)
+    assert unknown.returncode == 2 and unknown.stderr
