@@ -16,10 +16,11 @@ from sqlalchemy import or_, select, union
 from sqlalchemy.engine import Connection
 
 from ..database import Database
-from ..kinds import RELATIONS, SELF
+from ..kinds import SELF
 from ..permissions import Action
 from ..schema import cadres, persons, recipients, relatives, slips, vetting_cases
 from ..text import identity_key
+from .relatives import family_rank
 
 SPOUSE = "Vợ/chồng"  # a spouse written on a slip of a person whose gender is not recorded
 
@@ -170,7 +171,7 @@ class _RelativeBook:
 
     def relatives(self) -> list[KnownRelative]:
         found = [KnownRelative(**{**entry, "slip_ids": tuple(entry["slip_ids"])}) for entry in self.entries]
-        return sorted(found, key=lambda r: (_relation_rank(r.relation), r.from_slips, r.birth_date or "",
+        return sorted(found, key=lambda r: (family_rank(_as_listed(r.relation)), r.from_slips, r.birth_date or "",
                                             r.full_name))
 
 
@@ -187,7 +188,6 @@ def _spouse(gender: str | None) -> str:
     return {"Nam": "Vợ", "Nữ": "Chồng"}.get(gender or "", SPOUSE)
 
 
-def _relation_rank(relation: str) -> int:
-    if relation == SPOUSE:
-        relation = "Vợ"
-    return RELATIONS.index(relation) if relation in RELATIONS else len(RELATIONS)
+def _as_listed(relation: str) -> str:
+    """A spouse written on a slip of a person whose gender is not recorded ranks as a wife would."""
+    return "Vợ" if relation == SPOUSE else relation

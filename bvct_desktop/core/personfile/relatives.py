@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 
 from .. import editing
 from ..database import Database
-from ..kinds import RELATIONS, RELATIVES
+from ..kinds import RELATIVES, SELF
 from ..permissions import Action
 from ..plans.base import Target
 from ..schema import persons, relatives
@@ -22,7 +22,9 @@ from . import writes
 
 KIND = "relatives"
 FIELDS = tuple(f for f in RELATIVES.fields if f.key not in ("cadre_name", "cadre_birth_date"))
+OWN_SIDE = ("Cha", "Mẹ", "Vợ", "Chồng", "Con", "Anh/chị/em")
 SPOUSE_SIDE = ("Cha vợ", "Mẹ vợ", "Cha chồng", "Mẹ chồng")
+FORM_2C_ORDER = (SELF, *OWN_SIDE, *SPOUSE_SIDE, "Khác")  # item 30: a) own side, b) the spouse's side
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,13 @@ def of_person(connection: Connection, person_id: int) -> list[Relative]:
              .select_from(relatives.join(persons, relatives.c.relative_id == persons.c.id))
              .where(relatives.c.person_id == person_id, relatives.c.deleted_at.is_(None)))
     found = [Relative(**row) for row in connection.execute(query).mappings()]
-    return sorted(found, key=lambda r: (RELATIONS.index(r.relation), r.birth_date or "", r.id))
+    return sorted(found, key=lambda r: (family_rank(r.relation), r.birth_date or "", r.id))
+
+
+def family_rank(relation: str) -> int:
+    """Where a relative of that relation comes on form 2C: the person's own side, then the spouse's,
+    then any other relation."""
+    return FORM_2C_ORDER.index(relation) if relation in FORM_2C_ORDER else len(FORM_2C_ORDER)
 
 
 def add_relative(db: Database, person_id: int, raw: dict[str, Any]) -> int:

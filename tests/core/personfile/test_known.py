@@ -67,6 +67,15 @@ def test_relatives_known_from_slips_join_the_listed_ones(db, anh):
     assert by_name["Lê Văn Tâm"].birth_date == "1968"
 
 
+def test_her_own_side_comes_before_her_husbands_as_on_form_2c(db, anh):
+    """Item 30 of form 2C: a) parents, spouse, children, siblings; b) the spouse's parents — a son listed
+    after her mother-in-law was entered still comes before her."""
+    relatives.add_relative(db, anh, {"relation": "Con", "full_name": "Lê Minh Trí", "birth_date": "1995"})
+    relatives.add_relative(db, anh, {"relation": "Anh/chị/em", "full_name": "Trần Văn Lâm", "birth_date": "1968"})
+    found = [r.relation for r in known.known_about(db, anh).relatives]
+    assert found == ["Cha", "Mẹ", "Chồng", "Con", "Anh/chị/em", "Mẹ chồng"]
+
+
 def test_a_relative_added_to_the_list_is_no_longer_from_slips(db, anh):
     relatives.add_relative(db, anh, {"relation": "Mẹ", "full_name": "Nguyễn Thị Hạnh", "birth_date": "1948",
                                      "home_town": "Mũi Né"})
