@@ -28,6 +28,7 @@ from .personfile.notes import RELATIVE
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips
 from .text import fold, identity_key, place_key, unit_key, unit_letters, variant_fold_words
 
+ABROAD = "ở nước ngoài"  # a relative's residence abroad, the country not known
 T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
 PRINTED, EXPORTED = "in", "xuất"
@@ -480,6 +481,19 @@ def _relative(relative: known.KnownRelative, listed: relatives.Relative | None,
     if slips_named:
         source = "; ".join(filter(None, (source, "Phiếu " + ", ".join(slips_named))))
     return {"relation": relative.relation, "full_name": relative.full_name, "birth_date": relative.birth_date,
-            "home_town": relative.home_town, "residence": listed.residence if listed else None,
-            "occupation": listed.occupation if listed else None,
-            "country": listed.country if listed and listed.abroad else None, "source": source}
+            "home_town": relative.home_town, "residence": _lives(listed),
+            "occupation": listed.occupation if listed else None, "source": source}
+
+
+def _lives(listed: relatives.Relative | None) -> str | None:
+    """Where a listed relative lives, «trong / ngoài nước» as form 2C asks (item 30): the residence as
+    written, followed by the country when abroad unless it names it, or «ở nước ngoài» while the country
+    is not known."""
+    if listed is None or not listed.abroad:
+        return listed and listed.residence
+    country = listed.country or ABROAD
+    if not listed.residence:
+        return country[0].upper() + country[1:]
+    if fold(country) in fold(listed.residence):
+        return listed.residence
+    return f"{listed.residence} ({country})"

@@ -106,3 +106,18 @@ def test_an_element_about_a_relative_since_taken_off_the_list_still_prints_sayin
     [element] = summary_of(db, "Nguyễn Văn Hùng")["foreign"]
     assert (element["element_kind"], element["relation"], element["full_name"], element["country"]) == (
         "Đi nước ngoài", "Thân nhân", "(đã xóa khỏi danh sách thân nhân)", "Trung Quốc")
+
+
+def test_the_family_table_tells_where_each_relative_lives_and_one_abroad_whose_country_is_not_known(db):
+    """2C item 30 gives each relative's «nơi ở (trong / ngoài nước)»: the residence as typed, and a relative
+    the list says lives abroad is abroad on paper even before the country is known."""
+    hung = summary_of(db, "Nguyễn Văn Hùng")
+    father = next(relative for relative in relatives.list_relatives(db, hung["person_id"])
+                  if relative.relation == "Cha")
+    relatives.update_relative(db, father.id, {"relation": "Cha", "full_name": "Nguyễn Văn Tư", "birth_date": "1938",
+                                              "home_town": "Phú Thủy, Phan Thiết", "residence": "Seoul",
+                                              "abroad": "Có"})
+    family = {relative["full_name"]: relative for relative in summary_of(db, "Nguyễn Văn Hùng")["relatives"]}
+    assert family["Nguyễn Văn Tư"]["residence"] == "Seoul (ở nước ngoài)"
+    assert family["Nguyễn Minh Khoa"]["residence"] == "California (Hoa Kỳ)"
+    assert family["Lê Thị Hoa"]["residence"] == "Phường Phú Thủy"

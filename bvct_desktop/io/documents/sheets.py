@@ -23,7 +23,7 @@ C, D, R, S, E = CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field, F
 RELATIVE_COLUMNS = (tables.counter(), tables.of(R("relation"), 0.9),
                     tables.of(R("full_name"), 2.0, label="Họ và tên", unbroken=True),
                     tables.year_of_birth(R("birth_date"), 0.9), tables.of(R("home_town"), 1.4),
-                    tables.of(R("occupation"), 1.0), tables.of(R("country"), 0.9, label="Ở nước ngoài"),
+                    tables.of(R("occupation"), 1.0), tables.of(R("residence"), 1.4),
                     tables.plain("source", "Biết qua", 1.3))
 PERIOD = tables.plain("period", "Thời gian", 1.6, "center")
 TRIP_COLUMNS = (tables.counter(), tables.of(D("countries"), 1.2), PERIOD,

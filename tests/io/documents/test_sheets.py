@@ -17,7 +17,7 @@ FAMILY = (("Vợ", "Trần Thị Mai", "1973-12-18"), ("Cha", "Lê Văn Tư", "1
 def cadre() -> dict:
     blank = dict.fromkeys((*sheets.PARTICULARS, *sheets.PARTY, "other_names", "note"))
     relatives = [{"relation": relation, "full_name": name, "birth_date": born, "home_town": "Mũi Né",
-                  "occupation": None, "country": None, "source": "Danh sách thân nhân"}
+                  "residence": None, "occupation": None, "source": "Danh sách thân nhân"}
                  for relation, name, born in FAMILY]
     return {**blank, "full_name": "Lê Văn Hùng", "birth_date": "1970-05-02", "trips": [], "foreign": [],
             "slips": [], "relatives": relatives}
@@ -35,6 +35,20 @@ def test_the_family_table_gives_the_year_of_birth_only(tmp_path, history, option
     assert "18/12/1973" not in family and "03/1950" not in family
     assert "Con Lê Minh An Mũi Né" in family
     assert "Ngày sinh: 02/05/1970" in text  # the cadre's own date stays whole
+
+
+def test_the_family_table_tells_where_each_relative_lives(tmp_path, history, options):
+    """2C item 30: «nơi ở (trong / ngoài nước)» — a father who died, a son abroad with his city."""
+    person = cadre()
+    person["relatives"][1]["residence"] = "Đã mất"
+    person["relatives"][3]["residence"] = "Melbourne (Úc)"
+    target = tmp_path / "trich-ngang.pdf"
+    target.write_bytes(render.cadre_pdf(history, [person], dt.date(2026, 9, 30), options))
+    family = " ".join(pdfcheck.lines(target))
+    family = family[family.index("III. QUAN HỆ GIA ĐÌNH"):family.index("IV. ĐI NƯỚC NGOÀI")]
+    assert "Nơi ở" in family
+    assert "Cha Lê Văn Tư 1950 Mũi Né Đã mất" in family
+    assert "Con Lê Minh An Mũi Né Melbourne (Úc)" in family
 
 
 def test_the_last_heading_never_stands_alone_at_a_page_foot(tmp_path, history, options):
