@@ -65,8 +65,9 @@ class Field:
 
     @property
     def is_event_date(self) -> bool:
-        """A date of what has happened (a birth, a slip's issue, a reply), not of what is planned."""
-        return self.type in (FieldType.DATE, FieldType.PARTIAL_DATE) and not self.planned
+        """A date of what has happened (a birth, a slip's issue, a reply, the year a relative went
+        abroad), not of what is planned."""
+        return self.type in (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.YEAR) and not self.planned
 
     @property
     def takes_partial_dates(self) -> bool:
@@ -140,8 +141,10 @@ class Field:
 
 def after(value: object, day: dt.date) -> bool:
     """Whether a stored date lies wholly after `day` (a partial date's ISO text, "2027" or "2026-12",
-    from its first possible day)."""
-    return value > day.isoformat() if isinstance(value, str) else value > day
+    from its first possible day; a year alone, 2027)."""
+    if isinstance(value, str):
+        return value > day.isoformat()
+    return value > day.year if isinstance(value, int) else value > day
 
 
 def dates_ahead(fields: Iterable[Field], values: Mapping[str, object], today: dt.date) -> list[RowProblem]:

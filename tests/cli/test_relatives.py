@@ -52,6 +52,15 @@ def test_export_gives_the_relatives_with_their_cadre_and_facts_abroad(with_cadre
     assert father[8] == "Không"
 
 
+def test_a_year_abroad_after_today_is_imported_and_told_to_look_at(with_cadres, tmp_path):
+    """«Từ năm» is when a relative went abroad, which has happened: 2051 is most likely 2015 mistyped."""
+    son = list(ROWS[2])
+    son[HEADERS.index("Từ năm")] = 2051
+    code, out, _ = with_cadres("import", "relatives", workbook(tmp_path / "tn.xlsx", HEADERS, [son]))
+    assert code == 0 and "Lưu ý: 1 dòng được nhập nhưng cần xem lại" in out
+    assert "Dòng 2, cột «Từ năm»: «2051» ở sau hôm nay" in out
+
+
 def test_a_changed_occupation_is_an_update(with_cadres, tmp_path):
     with_cadres("import", "relatives", workbook(tmp_path / "tn.xlsx", HEADERS, ROWS))
     code, out, _ = with_cadres("import", "relatives",

@@ -6,7 +6,7 @@ from bvct_desktop.core import editing
 from bvct_desktop.core.editing import FormProblems
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.kinds import RELATIVES
-from bvct_desktop.core.personfile import cases, relatives
+from bvct_desktop.core.personfile import cases, relatives, writes
 from tests.conftest import workbook
 from tests.core.personfile.conftest import last_audit, person_named
 from tests.sample_db import viewer_database
@@ -25,6 +25,14 @@ def test_relatives_are_listed_in_the_order_of_form_2c(db):
     assert listed[3].spouse_side and not listed[2].spouse_side
     son = listed[2]
     assert (son.birth_date, son.abroad, son.country, son.abroad_since) == ("1992", True, "Hoa Kỳ", 2015)
+
+
+def test_a_year_abroad_after_today_is_asked_about_before_saving(db):
+    son = {"relation": "Con", "full_name": "Nguyễn Minh Khoa", "birth_date": "1992", "abroad": "Có",
+           "country": "Hoa Kỳ", "abroad_since": "2051"}
+    [told] = writes.dates_to_confirm(db, relatives.FIELDS, son)
+    assert told.startswith("Từ năm: «2051» ở sau hôm nay")
+    assert writes.dates_to_confirm(db, relatives.FIELDS, {**son, "abroad_since": "2015"}) == []
 
 
 def test_a_relative_is_the_same_person_as_the_subject_of_a_slip(db):
