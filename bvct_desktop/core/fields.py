@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from . import dates, text
 from .errors import RowProblem
@@ -174,8 +175,23 @@ def check_order(pairs: Iterable[tuple[Field, Field]], values: Mapping[str, objec
 def out_of_order(pairs: Iterable[tuple[Field, Field]], values: Mapping[str, object]) -> tuple[Field, Field] | None:
     """The first date of `values` that precedes the one it cannot, with that one; None if none does."""
     return next(((later, earlier) for later, earlier in pairs
-                 if values.get(later.key) and values.get(earlier.key) and values[later.key] < values[earlier.key]),
+                 if values.get(later.key) and values.get(earlier.key)
+                 and _precedes(values[later.key], values[earlier.key])),
                 None)
+
+
+def _precedes(later: Any, earlier: Any) -> bool:
+    """Whether `later` lies before `earlier`; a year alone (2015) against a date is compared by year."""
+    if isinstance(later, int) != isinstance(earlier, int):
+        return _year(later) < _year(earlier)
+    return later < earlier
+
+
+def _year(value: Any) -> int:
+    """The year of a year alone, a date, or a partial date's ISO text ("2005-06")."""
+    if isinstance(value, int):
+        return value
+    return value.year if isinstance(value, dt.date) else int(value[:4])
 
 
 class _Invalid:

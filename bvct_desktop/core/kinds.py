@@ -305,7 +305,7 @@ RELATIVES = Kind("relatives", "Thân nhân", (
     Field("occupation", "Nghề nghiệp"),
     Field("abroad", "Ở nước ngoài", F.CHOICE, choices=YES_NO),
     Field("country", "Nước"),
-    Field("abroad_since", "Từ năm", F.YEAR),
+    Field("abroad_since", "Từ năm", F.YEAR, not_before="birth_date"),
     Field("abroad_work", "Công việc ở nước ngoài"),
 ), date_key=None, stored_in="relatives",
     persons=(PersonLink.of("relative_id", "full_name", "birth_date", "home_town", "residence"),

@@ -130,3 +130,11 @@ def test_a_workbook_cell_holds_a_date_only_where_excel_has_one(stored, cell):
 def test_a_full_date_before_excel_s_dates_is_its_text_too():
     assert SLIPS.field("issued_on").to_cell(dt.date(1899, 12, 31)) == "31/12/1899"
     assert SLIPS.field("issued_on").to_cell(dt.date(2025, 3, 4)) == dt.date(2025, 3, 4)
+
+
+@pytest.mark.parametrize(("birth", "since", "refused"), [
+    ("2005", 1990, True), ("2005-06", 2005, False), ("1992-04-30", 2015, False), (None, 1990, False)])
+def test_a_relative_abroad_since_before_being_born_is_refused(birth, since, refused):
+    """«Từ năm» is a year alone, compared with the year of the relative's birth date, however precise."""
+    values = {"birth_date": birth, "abroad_since": since}
+    assert (RELATIVES.out_of_order(values) is not None) is refused
