@@ -20,13 +20,12 @@ from . import audit, record_rows, row_versions, search
 from .database import Database
 from .errors import InputError, RowProblem
 from .fields import Field, dates_ahead
-from .identity_numbers import cccd_warnings
 from .kinds import DELEGATIONS, Kind, Members, kind_named
 from .people import Identity
 from .permissions import Action
 from .plans import PLANS
 from .plans.base import NOBODY as NOBODY  # `save`'s person_id when the officer chose no one
-from .plans.base import Outcome, Target
+from .plans.base import Outcome, Target, doubts
 from .row_versions import Change, ChangedMeanwhile
 from .schema import archive_requests, cadres, persons, slips
 from .text import also_without_apostrophes, identity_key, search_words, variant_fold, variant_fold_words
@@ -89,10 +88,10 @@ def validate(kind: Kind, raw: dict[str, Any]) -> dict[str, Any]:
 
 def to_confirm(db: Database, kind_name: str, raw: dict[str, Any], record_id: int | None = None) -> list[str]:
     """What the form's values leave doubtful, as an import tells it, each «header: what to look at»,
-    for the officer to confirm before saving: the dates of what has happened that lie after today, a
-    CCCD disagreeing with the birth date or sex beside it; none while a field is invalid (saving
-    tells that). Editing record `record_id`, a doubt its stored values raise too was confirmed when
-    they were saved, and is not asked again."""
+    for the officer to confirm before saving: the dates of what has happened that lie after today, the
+    row's `doubts` (a CCCD disagreeing with the birth date or sex, a date after one it should not
+    follow); none while a field is invalid (saving tells that). Editing record `record_id`, a doubt
+    its stored values raise too was confirmed when they were saved, and is not asked again."""
     kind = kind_named(kind_name)
     try:
         values = validate(kind, raw)
@@ -115,7 +114,7 @@ def _doubts(kind: Kind, values: dict[str, Any], today: dt.date) -> list[str]:
 
 
 def _row_doubts(kind: Kind, row: dict[str, Any], today: dt.date) -> list[RowProblem]:
-    return [*dates_ahead(kind.fields, row, today), *cccd_warnings(row)]
+    return [*dates_ahead(kind.fields, row, today), *doubts(kind, row)]
 
 
 def _of_member(kind: Kind, number: int, message: str) -> str:

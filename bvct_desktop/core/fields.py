@@ -50,6 +50,8 @@ class Field:
     hint: str = ""
     as_written: bool = False  # a number written as on the document (12/PXM, 0012): text, never a number
     not_before: str | None = None  # a date: the key of the record's date it cannot precede (Ngày về: Ngày đi)
+    # a date: (the key of the record's date it should not follow, what following it may mean), told not refused
+    told_if_after: tuple[str, str] | None = None
     planned: bool = False  # a date that may lie ahead (Ngày đi, Hạn giải quyết); another after today is told
     place: Place | None = None  # names a place: what it is called now is shown beside it
 
@@ -156,6 +158,22 @@ def dates_ahead(fields: Iterable[Field], values: Mapping[str, object], today: dt
                        "đã gõ nhầm năm (hoặc đồng hồ của máy tính chưa đúng)", spec.key)
             for spec in fields if spec.is_event_date and values.get(spec.key) is not None
             and after(values[spec.key], today)]
+
+
+def dates_after_expected(fields: Sequence[Field], values: Mapping[str, object]) -> list[RowProblem]:
+    """A warning (at the date) for each date that follows the one it should not (`told_if_after`): a
+    delegation decided after it left travelled without approval, unless a date is mistyped."""
+    by_key = {spec.key: spec for spec in fields}
+    told = []
+    for spec in fields:
+        if spec.told_if_after is None or values.get(spec.key) is None:
+            continue
+        earlier_key, meaning = spec.told_if_after
+        earlier = by_key[earlier_key]
+        if values.get(earlier_key) is not None and values[spec.key] > values[earlier_key]:
+            told.append(RowProblem(f"«{spec.display(values[spec.key])}» ở sau {earlier.header} "
+                                   f"«{earlier.display(values[earlier_key])}»: {meaning} Hãy xem lại", spec.key))
+    return told
 
 
 def ordered_dates(fields: Sequence[Field]) -> tuple[tuple[Field, Field], ...]:

@@ -249,7 +249,8 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
 
 DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     Field("decision_no", "Số quyết định"),
-    Field("decision_on", "Ngày quyết định", F.DATE),
+    Field("decision_on", "Ngày quyết định", F.DATE,
+          told_if_after=("depart_on", "đoàn đi trước khi có quyết định cử?")),
     Field("name", "Tên đoàn", required=True),
     Field("countries", "Nước đến", required=True),
     Field("purpose", "Mục đích", F.CHOICE, choices=DELEGATION_PURPOSES),

@@ -165,6 +165,17 @@ def test_a_cccd_disagreeing_with_the_birth_year_or_sex_is_listed_to_confirm_befo
         "hãy xem lại"]  # which member, as a member's error says
 
 
+def test_a_delegation_leaving_before_its_decision_is_listed_to_confirm_before_saving(db):
+    """A trip abroad before the decision sending it is travel without approval (QĐ 69-QĐ/TW, Điều 34) or a
+    mistyped date that moves the delegation to another period of the report: asked, not refused."""
+    trip = {"decision_no": "55-QĐ/TU", "decision_on": "20/02/2026", "name": "Đoàn Lào", "countries": "Lào",
+            "depart_on": "10/02/2026", "return_on": "15/02/2026",
+            editing.MEMBERS: [{"full_name": "Nguyễn Văn Hùng", "birth_date": "12/03/1965"}]}
+    assert editing.to_confirm(db, "delegations", trip) == [
+        "Ngày quyết định: «20/02/2026» ở sau Ngày đi «10/02/2026»: đoàn đi trước khi có quyết định cử? Hãy xem lại"]
+    assert editing.to_confirm(db, "delegations", {**trip, "decision_on": "10/02/2026"}) == []
+
+
 def test_a_doubt_confirmed_when_the_record_was_saved_is_not_asked_again_at_each_save(db):
     """The officer said the paper is right once; a later edit of the same record asks only about a doubt
     its new values raise."""

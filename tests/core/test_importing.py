@@ -224,6 +224,22 @@ def test_a_warning_names_the_record_its_row_was_written_to(db):
     assert [(w.row, w.record_id) for w in result.warnings] == [(2, browse.record_ids(db, "slips", "30/PXM")[0])]
 
 
+def test_a_delegation_leaving_before_its_decision_is_imported_and_told(db):
+    """Travel before the decision sending it (QĐ 69-QĐ/TW, Điều 34) or a mistyped date: the row is taken
+    and told at its «Ngày quyết định», like a date after today."""
+    headers = ["Số quyết định", "Ngày quyết định", "Tên đoàn", "Nước đến", "Ngày đi", "Ngày về",
+               "Họ và tên thành viên", "Ngày sinh"]
+    sheet = rows_sheet([headers, ["57-QĐ/TU", "20/02/2026", "Đoàn Lào", "Lào", "10/02/2026", "15/02/2026",
+                                  "Lê Văn Một", "1960"],
+                        ["58-QĐ/TU", "10/02/2026", "Đoàn Campuchia", "Campuchia", "10/02/2026", "15/02/2026",
+                         "Lê Văn Một", "1960"]])
+    result = importing.import_sheet(db, DELEGATIONS, sheet, dry_run=True)
+    assert result.ok, result.problems
+    assert [str(warning) for warning in result.warnings] == [
+        "Dòng 2, cột «Ngày quyết định»: «20/02/2026» ở sau Ngày đi «10/02/2026»: đoàn đi trước khi có quyết định "
+        "cử? Hãy xem lại"]
+
+
 def test_a_slip_or_request_dated_since_the_merger_naming_a_former_province_is_imported_and_told(db):
     """An office's habit after 01/7/2025: its own province's police under the old name. Rows dated before
     the merger name what existed then, and a current province is never told."""

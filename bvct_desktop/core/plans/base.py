@@ -25,6 +25,7 @@ from .. import audit, record_rows
 from ..changes import TableChanges
 from ..database import Database
 from ..errors import RowProblem
+from ..fields import dates_after_expected
 from ..identity_numbers import cccd_warnings
 from ..kinds import Kind, PersonLink
 from ..lookups import NameList
@@ -196,8 +197,8 @@ class Plan(abc.ABC):
 
     def warnings(self, values: dict[str, Any]) -> list[RowProblem]:
         """What a valid row leaves incomplete or doubtful, told to the officer without refusing the row:
-        of every kind, a CCCD disagreeing with the birth date or sex beside it."""
-        return cccd_warnings(values)
+        of every kind, its `doubts`."""
+        return doubts(self.kind, values)
 
     def finish(self) -> dict[str, Any]:
         """Plans what needs every row taken; returns the summary's lines beyond the counts."""
@@ -358,6 +359,12 @@ class RecordsByKey:
         if record is not None:
             self.by_key[key] = record
         return record
+
+
+def doubts(kind: Kind, values: Mapping[str, Any]) -> list[RowProblem]:
+    """What a row of any kind leaves doubtful, as an import tells it and a form asks about it: a CCCD
+    disagreeing with the birth date or sex beside it, a date after one it should not follow."""
+    return [*cccd_warnings(values), *dates_after_expected(kind.fields, values)]
 
 
 def identity(values: dict[str, Any], link: PersonLink) -> Identity:
