@@ -25,7 +25,7 @@ from .people import Identity
 from .permissions import Action
 from .plans import PLANS
 from .plans.base import NOBODY as NOBODY  # `save`'s person_id when the officer chose no one
-from .plans.base import Outcome, Target, doubts
+from .plans.base import Outcome, Target, doubts, identity
 from .row_versions import Change, ChangedMeanwhile
 from .schema import archive_requests, cadres, persons, slips
 from .text import also_without_apostrophes, identity_key, search_words, variant_fold, variant_fold_words
@@ -90,8 +90,9 @@ def to_confirm(db: Database, kind_name: str, raw: dict[str, Any], record_id: int
     """What the form's values leave doubtful, as an import tells it, each «header: what to look at»,
     for the officer to confirm before saving: the dates of what has happened that lie after today, the
     row's `doubts` (a CCCD disagreeing with the birth date or sex, a date after one it should not
-    follow); none while a field is invalid (saving tells that). Editing record `record_id`, a doubt
-    its stored values raise too was confirmed when they were saved, and is not asked again."""
+    follow), a member no cadre matches; none while a field is invalid (saving tells that). Editing
+    record `record_id`, a doubt its stored values raise too was confirmed when they were saved, and
+    is not asked again."""
     kind = kind_named(kind_name)
     try:
         values = validate(kind, raw)
@@ -99,10 +100,10 @@ def to_confirm(db: Database, kind_name: str, raw: dict[str, Any], record_id: int
         return []
     today = db.clock().date()
     told = _doubts(kind, values, today)
-    if record_id is None or not told:
-        return told
-    confirmed = set(_doubts(kind, load(db, kind_name, record_id), today))
-    return [doubt for doubt in told if doubt not in confirmed]
+    if record_id is not None and told:
+        confirmed = set(_doubts(kind, load(db, kind_name, record_id), today))
+        told = [doubt for doubt in told if doubt not in confirmed]
+    return told + _members_not_cadres(db, kind, values, record_id)
 
 
 def _doubts(kind: Kind, values: dict[str, Any], today: dt.date) -> list[str]:
@@ -115,6 +116,33 @@ def _doubts(kind: Kind, values: dict[str, Any], today: dt.date) -> list[str]:
 
 def _row_doubts(kind: Kind, row: dict[str, Any], today: dt.date) -> list[RowProblem]:
     return [*dates_ahead(kind.fields, row, today), *doubts(kind, row)]
+
+
+def _members_not_cadres(db: Database, kind: Kind, values: dict[str, Any], record_id: int | None) -> list[str]:
+    """Each member no cadre matches, whom saving adds to the cadres as an import does («Cán bộ mới»):
+    a mistyped name or birth date makes a second cadre, and the real one's file misses the trip."""
+    if not kind.members:
+        return []
+    told = []
+    with db.read() as connection:
+        plan = PLANS[kind.name](connection, db.clock())
+        for number, row in enumerate(_rows(kind, values), start=1):
+            added = len(plan.new_cadres)
+            try:
+                plan.take(number, row, Target(record_id, None))
+            except RowProblem:
+                return []  # saving tells it
+            if len(plan.new_cadres) > added:
+                who = identity(row, kind.members.person).description
+                told.append(_of_member(kind, number, f"«{who}» không có trong danh sách cán bộ: lưu sẽ thêm một cán "
+                                                     "bộ mới; nếu là cán bộ đã có, hãy sửa họ tên, ngày sinh cho "
+                                                     "khớp với hồ sơ cán bộ"))
+    return told
+
+
+def _rows(kind: Kind, values: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows a record's form values make, as an import's: one per member for a record listing members."""
+    return [{**values, **member} for member in values[MEMBERS]] if kind.members else [values]
 
 
 def _of_member(kind: Kind, number: int, message: str) -> str:
@@ -378,7 +406,7 @@ def write(db: Database, kind: Kind, values: dict[str, Any], target: Target,
           seen: tuple[int, ...] | None = None) -> Outcome:
     """Writes validated form values through the kind's plan, audited; FormProblems by field when
     they conflict with what is stored (a CCCD of someone else, a slip number already used…)."""
-    rows = [{**values, **member} for member in values[MEMBERS]] if kind.members else [values]
+    rows = _rows(kind, values)
     with db.write() as connection:
         if target.record_id is not None and seen is not None:
             _check_unchanged(connection, kind, target.record_id, seen)

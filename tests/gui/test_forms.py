@@ -743,6 +743,24 @@ def test_a_member_born_after_today_is_asked_about(qtbot, context):
     assert context.dialogs.shown[-1].text.startswith("Thành viên 1: Ngày sinh: «2065» ở sau hôm nay (15/06/2026)")
 
 
+def test_a_member_no_cadre_matches_is_asked_about_before_a_new_cadre_is_made(qtbot, context):
+    """The tour's phantom cadre: «Nguyễn Văn Hưng» typed for the cadre «Nguyễn Văn Hùng» was saved as a
+    second cadre without a word; now the officer is asked, and «Không» saves nothing."""
+    cadres_before = len(browse.record_ids(context.db, "cadres"))
+    form = open_form(context, "delegations", None)
+    qtbot.addWidget(form)
+    support.fill(form, NEW["delegations"])
+    form.members.add_member({"full_name": "Nguyễn Văn Hưng", "birth_date": "1965-03-12", "role": "Trưởng đoàn"})
+    context.dialogs.answer_next(NO)
+    assert not form.save() and form.record_id is None
+    assert context.dialogs.shown[-1].text.startswith(
+        "Thành viên 1: «Nguyễn Văn Hưng, sinh 12/03/1965» không có trong danh sách cán bộ: lưu sẽ thêm một cán bộ mới")
+    assert len(browse.record_ids(context.db, "cadres")) == cadres_before
+    context.dialogs.answer_next(YES)
+    assert form.save(), form.message.text()
+    assert len(browse.record_ids(context.db, "cadres")) == cadres_before + 1
+
+
 def test_a_cccd_disagreeing_with_the_sex_is_saved_only_when_the_officer_confirms(qtbot, context):
     """A man's CCCD (digit 4 is 0) typed for Hoàng Thị Mới: asked before saving, as a date after today
     is; the officer's paper may be the one that is right, so it saves when told to."""
@@ -953,6 +971,7 @@ def test_a_delegations_members_are_read_whole_as_they_are_typed_and_when_the_del
                 table.item(row, column).setText(member[key])  # as an edit of the cell commits it
         qtbot.wait(1)
         assert cut_members(table) == [], member["full_name"]
+    context.dialogs.answer_next(YES)  # neither is a cadre yet: saving adds them
     assert form.save(), form.message.text()
     form.close()
     reopened = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "delegations", form.record_id))
