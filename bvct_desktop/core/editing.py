@@ -90,7 +90,7 @@ def to_confirm(db: Database, kind_name: str, raw: dict[str, Any], record_id: int
     """What the form's values leave doubtful, as an import tells it, each «header: what to look at»,
     for the officer to confirm before saving: the dates of what has happened that lie after today, the
     row's `doubts` (a CCCD disagreeing with the birth date or sex, a date after one it should not
-    follow), a member no cadre matches; none while a field is invalid (saving tells that). Editing
+    follow), the members' `_planned_doubts`; none while a field is invalid (saving tells that). Editing
     record `record_id`, a doubt its stored values raise too was confirmed when they were saved, and
     is not asked again."""
     kind = kind_named(kind_name)
@@ -99,11 +99,12 @@ def to_confirm(db: Database, kind_name: str, raw: dict[str, Any], record_id: int
     except FormProblems:
         return []
     today = db.clock().date()
-    told = _doubts(kind, values, today)
-    if record_id is not None and told:
-        confirmed = set(_doubts(kind, load(db, kind_name, record_id), today))
-        told = [doubt for doubt in told if doubt not in confirmed]
-    return told + _members_not_cadres(db, kind, values, record_id)
+    told = _doubts(kind, values, today) + _planned_doubts(db, kind, values, record_id)
+    if record_id is None or not told:
+        return told
+    stored = load(db, kind_name, record_id)
+    confirmed = set(_doubts(kind, stored, today) + _planned_doubts(db, kind, stored, record_id))
+    return [doubt for doubt in told if doubt not in confirmed]
 
 
 def _doubts(kind: Kind, values: dict[str, Any], today: dt.date) -> list[str]:
@@ -118,9 +119,11 @@ def _row_doubts(kind: Kind, row: dict[str, Any], today: dt.date) -> list[RowProb
     return [*dates_ahead(kind.fields, row, today), *doubts(kind, row)]
 
 
-def _members_not_cadres(db: Database, kind: Kind, values: dict[str, Any], record_id: int | None) -> list[str]:
-    """Each member no cadre matches, whom saving adds to the cadres as an import does («Cán bộ mới»):
-    a mistyped name or birth date makes a second cadre, and the real one's file misses the trip."""
+def _planned_doubts(db: Database, kind: Kind, values: dict[str, Any], record_id: int | None) -> list[str]:
+    """What saving a delegation's members would leave doubtful, planned as saving plans them (nothing
+    written): each member no cadre matches, whom saving adds to the cadres as an import does («Cán bộ
+    mới») — a mistyped name or birth date makes a second cadre and the real one's file misses the
+    trip —, and the plan's `doubts_with_others` of each member."""
     if not kind.members:
         return []
     told = []
@@ -137,6 +140,8 @@ def _members_not_cadres(db: Database, kind: Kind, values: dict[str, Any], record
                 told.append(_of_member(kind, number, f"«{who}» không có trong danh sách cán bộ: lưu sẽ thêm một cán "
                                                      "bộ mới; nếu là cán bộ đã có, hãy sửa họ tên, ngày sinh cho "
                                                      "khớp với hồ sơ cán bộ"))
+            told += [_of_member(kind, number, doubt)
+                     for doubt in _told(kind.fields, plan.doubts_with_others(row))]
     return told
 
 

@@ -182,6 +182,25 @@ def test_a_member_no_cadre_matches_is_listed_to_confirm_before_saving_adds_a_new
     assert editing.to_confirm(db, "delegations", {**trip, editing.MEMBERS: members}, did) == []
 
 
+def test_a_member_abroad_with_another_delegation_at_the_same_time_is_listed_to_confirm(db):
+    """One cadre on two trips at once is a mistyped date or the wrong member; a trip leaving the day
+    another comes back is not. Once confirmed, editing the delegation does not ask again."""
+    hung = {"full_name": "Nguyễn Văn Hùng", "birth_date": "12/03/1965"}
+    first = {"name": "Đoàn Lào", "countries": "Lào", "depart_on": "01/05/2026", "return_on": "05/05/2026",
+             editing.MEMBERS: [hung]}
+    first_id = editing.save(db, "delegations", first)
+    second = {"name": "Đoàn Nhật Bản", "countries": "Nhật Bản", "depart_on": "04/05/2026", "return_on": "09/05/2026",
+              editing.MEMBERS: [{"full_name": "Cao Thị Mới", "birth_date": "1991"}, hung]}
+    told = editing.to_confirm(db, "delegations", second)
+    assert told[-1] == ("Thành viên 2: Họ và tên thành viên: «Nguyễn Văn Hùng» cùng thời gian đi "
+                        "với đoàn «Đoàn Lào» (01/05/2026 – 05/05/2026): hãy xem lại ngày đi, ngày về hoặc thành viên")
+    assert editing.to_confirm(db, "delegations", {**second, "depart_on": "05/05/2026"})[-1].startswith(
+        "Thành viên 1: «Cao Thị Mới")  # back in the morning, off again in the evening
+    assert editing.to_confirm(db, "delegations", {**first, "countries": "Lào, Campuchia"}, first_id) == []
+    second_id = editing.save(db, "delegations", second)
+    assert editing.to_confirm(db, "delegations", {**second, "countries": "Nhật Bản, Hàn Quốc"}, second_id) == []
+
+
 def test_a_delegation_leaving_before_its_decision_is_listed_to_confirm_before_saving(db):
     """A trip abroad before the decision sending it is travel without approval (QĐ 69-QĐ/TW, Điều 34) or a
     mistyped date that moves the delegation to another period of the report: asked, not refused."""

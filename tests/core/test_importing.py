@@ -240,6 +240,19 @@ def test_a_delegation_leaving_before_its_decision_is_imported_and_told(db):
         "cử? Hãy xem lại"]
 
 
+def test_a_member_abroad_with_another_delegation_at_the_same_time_is_imported_and_told(db):
+    headers = ["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh"]
+    assert importing.import_sheet(db, DELEGATIONS, rows_sheet([headers, ["Đoàn Lào", "Lào", "01/02/2026",
+                                                                          "05/02/2026", "Lê Văn Một", "1960"]])).ok
+    sheet = rows_sheet([headers, ["Đoàn Lào", "Lào", "01/02/2026", "05/02/2026", "Lê Văn Một", "1960"],
+                        ["Đoàn Nhật Bản", "Nhật Bản", "03/02/2026", "08/02/2026", "Lê Văn Một", "1960"]])
+    result = importing.import_sheet(db, DELEGATIONS, sheet, dry_run=True)
+    assert result.ok, result.problems
+    assert [str(warning) for warning in result.warnings] == [
+        "Dòng 3, cột «Họ và tên thành viên»: «Lê Văn Một» cùng thời gian đi với đoàn «Đoàn Lào» "
+        "(01/02/2026 – 05/02/2026): hãy xem lại ngày đi, ngày về hoặc thành viên"]
+
+
 def test_a_slip_or_request_dated_since_the_merger_naming_a_former_province_is_imported_and_told(db):
     """An office's habit after 01/7/2025: its own province's police under the old name. Rows dated before
     the merger name what existed then, and a current province is never told."""

@@ -58,7 +58,7 @@ AFTER = {  # a second new record of each kind, typed over its first's values
     "slips": {"number": "6/PXM", "full_name": "Lý Văn Tư"},
     "archive-requests": {"full_name": "Đinh Văn Tám"},
     "complaints": {"summary": "Nội dung đơn thứ hai"},
-    "delegations": {"name": "Đoàn thứ hai"},
+    "delegations": {"name": "Đoàn thứ hai", "depart_on": "10/03/2026", "return_on": "12/03/2026"},  # its head not away
 }
 BAD_DATE = {"cadres": "birth_date", "slips": "issued_on", "archive-requests": "doc_on",
             "complaints": "received_on", "delegations": "depart_on"}

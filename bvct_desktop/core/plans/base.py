@@ -197,8 +197,12 @@ class Plan(abc.ABC):
 
     def warnings(self, values: dict[str, Any]) -> list[RowProblem]:
         """What a valid row leaves incomplete or doubtful, told to the officer without refusing the row:
-        of every kind, its `doubts`."""
-        return doubts(self.kind, values)
+        of every kind, its `doubts`, then its `doubts_with_others`."""
+        return [*doubts(self.kind, values), *self.doubts_with_others(values)]
+
+    def doubts_with_others(self, values: dict[str, Any]) -> list[RowProblem]:
+        """What a row just taken leaves doubtful beside the other records (a form asks about it too)."""
+        return []
 
     def finish(self) -> dict[str, Any]:
         """Plans what needs every row taken; returns the summary's lines beyond the counts."""

@@ -13,9 +13,11 @@ from typing import Any
 from sqlalchemy import select
 
 from ..changes import TableChanges
+from ..dates import display_date
 from ..errors import RowProblem
 from ..kinds import DELEGATIONS
 from ..people import Identity
+from ..schema import delegation_members
 from ..text import identity_key
 from .base import Outcome, Plan, RecordsByKey, Target, identity, outcome
 
@@ -85,6 +87,24 @@ class DelegationPlan(Plan):
         if member_created or member_changed:
             self._members_changed(did)
         return outcome(did, member_created, person_changed + trip_changed + member_changed)
+
+    def doubts_with_others(self, values: dict[str, Any]) -> list[RowProblem]:
+        """The member of a row just taken abroad with another delegation stored at the same time (a trip
+        leaving the day another comes back aside): a mistyped date, or the wrong member."""
+        found = self.cadres.find(identity(values, self.kind.members.person))
+        if not found:
+            return []
+        trips = self.kind.table
+        others = self.connection.execute(
+            select(trips.c.name, trips.c.depart_on, trips.c.return_on)
+            .select_from(trips.join(delegation_members))
+            .where(delegation_members.c.cadre_id == found[0], trips.c.deleted_at.is_(None),
+                   trips.c.id != self.stored.by_key[delegation_key(values)]["id"],
+                   trips.c.depart_on < values["return_on"], trips.c.return_on > values["depart_on"])
+            .order_by(trips.c.depart_on)).all()
+        return [RowProblem(f"«{values['full_name']}» cùng thời gian đi với đoàn «{trip.name}» "
+                           f"({display_date(trip.depart_on)} – {display_date(trip.return_on)}): "
+                           "hãy xem lại ngày đi, ngày về hoặc thành viên", "full_name") for trip in others]
 
     def keep_only(self, delegation_id: int) -> None:
         """Takes off the delegation the members a form no longer lists."""
