@@ -304,12 +304,13 @@ def recipients_overdue(connection: Connection, on: dt.date) -> list[tuple[str, i
 def delegation_for_print(connection: Connection, decision_no: str, on: dt.date | None) -> dict[str, Any]:
     """One delegation by its decision number, with its members (heads first).
 
-    A number shared by several delegations needs the decision date to tell them apart.
+    A number shared by several delegations needs the decision date to tell them apart. The number may
+    be typed without accents or «đ» («125-QD/TU»), as a keyboard without a Vietnamese input method does.
     """
-    wanted = identity_key(decision_no)
+    wanted = fold(decision_no)
     rows = connection.execute(select(delegations).where(delegations.c.deleted_at.is_(None),
                                                         delegations.c.decision_no.is_not(None))).mappings()
-    found = [dict(row) for row in rows if identity_key(row["decision_no"]) == wanted]
+    found = [dict(row) for row in rows if fold(row["decision_no"]) == wanted]
     if on is not None:
         found = [row for row in found if row["decision_on"] == on]
     if not found:

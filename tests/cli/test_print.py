@@ -152,6 +152,14 @@ def test_a_delegation_list_heads_first_with_the_proposal_header(loaded, tmp_path
                              "K/T TRƯỞNG BAN", "Nguyễn Văn Hòa")
 
 
+def test_a_decision_number_typed_without_accents_finds_its_delegation(loaded, tmp_path):
+    """A keyboard without a Vietnamese input method types «125-QD/TU» for «125-QĐ/TU»."""
+    target = tmp_path / "doan.pdf"
+    code, out, _ = loaded("print", "delegation", "--decision", "125-QD/TU", "--out", target)
+    assert code == 0 and "(2 người)" in out
+    assert "(Kèm theo Quyết định số 125-QĐ/TU ngày 10/03/2025)" in pdfcheck.lines(target)
+
+
 def test_a_delegation_list_as_a_workbook(loaded, tmp_path):
     target = tmp_path / "doan.xlsx"
     assert loaded("print", "delegation", "--decision", "125-QĐ/TU", "--out", target)[0] == 0
