@@ -160,19 +160,22 @@ def dates_ahead(fields: Iterable[Field], values: Mapping[str, object], today: dt
             and after(values[spec.key], today)]
 
 
-def dates_after_expected(fields: Sequence[Field], values: Mapping[str, object]) -> list[RowProblem]:
-    """A warning (at the date) for each date that follows the one it should not (`told_if_after`): a
-    delegation decided after it left travelled without approval, unless a date is mistyped."""
+def dates_told_if_after(fields: Sequence[Field]) -> tuple[tuple[Field, Field], ...]:
+    """(a date, the date of `fields` it should not follow): Ngày quyết định and Ngày đi…"""
     by_key = {spec.key: spec for spec in fields}
+    return tuple((spec, by_key[spec.told_if_after[0]]) for spec in fields if spec.told_if_after is not None)
+
+
+def dates_after_expected(pairs: Sequence[tuple[Field, Field]], values: Mapping[str, object]) -> list[RowProblem]:
+    """A warning (at the date) for each date of `pairs` (`dates_told_if_after`) that follows the one it
+    should not: a delegation decided after it left travelled without approval, unless a date is mistyped."""
     told = []
-    for spec in fields:
-        if spec.told_if_after is None or values.get(spec.key) is None:
-            continue
-        earlier_key, meaning = spec.told_if_after
-        earlier = by_key[earlier_key]
-        if values.get(earlier_key) is not None and values[spec.key] > values[earlier_key]:
+    for spec, earlier in pairs:
+        if values.get(spec.key) is not None and values.get(earlier.key) is not None \
+                and values[spec.key] > values[earlier.key]:
             told.append(RowProblem(f"«{spec.display(values[spec.key])}» ở sau {earlier.header} "
-                                   f"«{earlier.display(values[earlier_key])}»: {meaning} Hãy xem lại", spec.key))
+                                   f"«{earlier.display(values[earlier.key])}»: {spec.told_if_after[1]} Hãy xem lại",
+                                   spec.key))
     return told
 
 

@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .errors import InputError, RowProblem
-from .fields import LONG_TEXT, Field, FieldType, Place, check_order, dates_ahead, ordered_dates, out_of_order
+from .fields import (
+    LONG_TEXT,
+    Field,
+    FieldType,
+    Place,
+    check_order,
+    dates_ahead,
+    dates_told_if_after,
+    ordered_dates,
+    out_of_order,
+)
 from .text import identity_key
 
 if TYPE_CHECKING:
@@ -138,6 +148,11 @@ class Kind:
     def ordered_dates(self) -> tuple[tuple[Field, Field], ...]:
         """(a date, the date it cannot precede): Ngày về and Ngày đi, a reply and its slip's issue…"""
         return ordered_dates(self.fields)
+
+    @functools.cached_property
+    def dates_told_if_after(self) -> tuple[tuple[Field, Field], ...]:
+        """(a date, the date it should not follow): Ngày quyết định and Ngày đi — told, not refused."""
+        return dates_told_if_after(self.fields)
 
     def out_of_order(self, values: Mapping[str, object]) -> tuple[Field, Field] | None:
         """The first date of `values` that precedes the one it cannot, with that one; None if none does."""

@@ -368,7 +368,7 @@ class RecordsByKey:
 def doubts(kind: Kind, values: Mapping[str, Any]) -> list[RowProblem]:
     """What a row of any kind leaves doubtful, as an import tells it and a form asks about it: a CCCD
     disagreeing with the birth date or sex beside it, a date after one it should not follow."""
-    return [*cccd_warnings(values), *dates_after_expected(kind.fields, values)]
+    return [*cccd_warnings(values), *dates_after_expected(kind.dates_told_if_after, values)]
 
 
 def identity(values: dict[str, Any], link: PersonLink) -> Identity:
