@@ -54,6 +54,7 @@ class Field:
     told_if_after: tuple[str, str] | None = None
     planned: bool = False  # a date that may lie ahead (Ngày đi, Hạn giải quyết); another after today is told
     place: Place | None = None  # names a place: what it is called now is shown beside it
+    person_name: bool = False  # a person's full name: a full stop typed after it is no part of it
 
     def now_called(self, value: str) -> str | None:
         """What the place `value` names is called now, when that differs from what is written
@@ -94,12 +95,17 @@ class Field:
         """The stored value of a cell, or None when empty (nothing left once cleaned: invisible
         characters only); RowProblem when invalid."""
         if isinstance(raw, str):
-            raw = text.clean(raw)
+            raw = self.cleaned(raw)
         if raw is None or raw == "":
             if self.required:
                 raise RowProblem("bắt buộc, không được để trống")
             return None
         return _PARSERS[self.type](self, raw)
+
+    def cleaned(self, raw: str) -> str:
+        """`text.clean`, and a person's name without the full stops typed after it («HOÀNG VĂN NAM.»)."""
+        value = text.clean(raw)
+        return value.rstrip(". ") if self.person_name else value
 
     def parse_column(self, raws: Sequence[object]) -> tuple[list[object], dict[int, str]]:
         """`parse` of a whole column: the stored values (None for an invalid cell) and the problem
@@ -243,7 +249,7 @@ def _column_parser(field: Field) -> Callable[[object], object]:
 
         def text_cell(raw: object) -> object:
             if raw.__class__ is str and raw.isascii():
-                value = text.clean(raw)
+                value = field.cleaned(raw)
                 if value and len(value) <= limit:
                     return value
             return _outcome(field, raw)

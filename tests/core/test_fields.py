@@ -6,7 +6,7 @@ import pytest
 
 from bvct_desktop.core.errors import RowProblem
 from bvct_desktop.core.fields import after
-from bvct_desktop.core.kinds import CADRES, COMPLAINTS, RELATIVES, SLIPS
+from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, RELATIVES, SLIPS
 
 CCCD = CADRES.field("cccd")
 CMND = CADRES.field("cmnd")
@@ -138,3 +138,23 @@ def test_a_relative_abroad_since_before_being_born_is_refused(birth, since, refu
     """«Từ năm» is a year alone, compared with the year of the relative's birth date, however precise."""
     values = {"birth_date": birth, "abroad_since": since}
     assert (RELATIVES.out_of_order(values) is not None) is refused
+
+
+PERSON_NAMES = [(CADRES, "full_name"), (SLIPS, "full_name"), (SLIPS, "father_name"), (SLIPS, "mother_name"),
+                (SLIPS, "spouse_name"), (SLIPS, "vetted_name"), (COMPLAINTS, "subject_name"),
+                (DELEGATIONS, "full_name"), (ARCHIVE_REQUESTS, "full_name"), (RELATIVES, "cadre_name"),
+                (RELATIVES, "full_name")]
+
+
+@pytest.mark.parametrize(("kind", "key"), PERSON_NAMES)
+def test_a_full_stop_typed_after_a_person_s_name_is_no_part_of_it(kind, key):
+    """«HOÀNG VĂN NAM.» in an old list is Hoàng Văn Nam: kept with the dot, he was a second person."""
+    spec = kind.field(key)
+    assert spec.parse("  HOÀNG  VĂN   NAM. ") == "HOÀNG VĂN NAM"
+    assert spec.parse("Le Van Tam ..") == "Le Van Tam"
+    assert spec.parse_column(["Lê Văn Đức.", "Le Van Duc."]) == (["Lê Văn Đức", "Le Van Duc"], {})
+
+
+def test_other_texts_keep_their_full_stop():
+    assert CADRES.field("note").parse("Đã chuyển công tác.") == "Đã chuyển công tác."
+    assert CADRES.field("position").parse_column(["Phó Trưởng phòng TC."]) == (["Phó Trưởng phòng TC."], {})

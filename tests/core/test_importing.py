@@ -10,7 +10,7 @@ from bvct_desktop.core import browse, gazetteer, importing, recycle_bin, vault
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, RELATIVES, SLIPS
 from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED
-from bvct_desktop.core.schema import slips
+from bvct_desktop.core.schema import persons, slips
 from bvct_desktop.io.sheet_xml import NumberForm
 from tests.conftest import ADMIN, PASSWORD
 from tests.fixtures.legacy import to_tcvn3
@@ -373,3 +373,22 @@ def test_a_row_restoring_a_deleted_record_says_so_then_names_what_it_changed(db)
     result = importing.import_sheet(db, CADRES, rows_sheet([header, ["Lê Văn Một", "1960", "Giám đốc"],
                                                             ["Lê Văn Hai", "1961", "Chuyên viên"]]))
     assert result.updates == ["Dòng 2: khôi phục từ thùng rác, cập nhật Chức vụ", "Dòng 3: khôi phục từ thùng rác"]
+
+
+def test_a_person_s_name_written_with_a_full_stop_after_it_is_the_same_person(db):
+    """An old list's «HOÀNG VĂN NAM.» and a later one's «Hoàng Văn Nam» (same birth date and home town) are one
+    cadre, and the delegation that names him without the dot finds him instead of adding a second one."""
+    from bvct_desktop.core.kinds import DELEGATIONS
+
+    cadres = rows_sheet([["Họ và tên", "Ngày sinh", "Quê quán"],
+                         ["  HOÀNG  VĂN   NAM. ", "02/01/1970", "Xã Hàm Tiến,thành phố Phan Thiết."]])
+    assert importing.import_sheet(db, CADRES, cadres).counts[CREATED] == 1
+    again = rows_sheet([["Họ và tên", "Ngày sinh", "Quê quán"],
+                        ["Hoàng Văn Nam", "02/01/1970", "Xã Hàm Tiến, thành phố Phan Thiết"]])
+    assert importing.import_sheet(db, CADRES, again).counts == {CREATED: 0, UNCHANGED: 1, "updated": 0}
+    members = rows_sheet([["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh"],
+                          ["Đoàn Lào", "Lào", "01/03/2026", "05/03/2026", "Hoàng Văn Nam", "02/01/1970"]])
+    result = importing.import_sheet(db, DELEGATIONS, members)
+    assert result.ok and not any("Cán bộ mới" in line for line in result.extra_lines())
+    with db.read() as connection:
+        assert connection.execute(select(persons.c.full_name)).scalars().all() == ["HOÀNG VĂN NAM"]
