@@ -3,10 +3,11 @@
 A record keeps the id of the entry; an entry is matched by its identity key (case, accents
 encoding and spacing ignored), so "Cục A93B – Bộ Công an" typed twice is one entry, and so is
 "Cục A93B - Bộ Công an" typed with a hyphen (`text.unit_key`), and "Cuc A93B - Bo Cong an" typed
-without accents when no other entry reads so without them. A list whose table has
-`merged_into_id` (recipients) keeps an entry merged into another as the other's alias: its name,
-in any spelling, means the entry kept. The importer and the form add a name they do not find
-(`NameList`); the list's own page adds one only when no entry has that name (`spelt`).
+without accents when no other entry reads so without them (an entry an import adds is such an entry
+for the file's later rows). A list whose table has `merged_into_id` (recipients) keeps an entry
+merged into another as the other's alias: its name, in any spelling, means the entry kept. The
+importer and the form add a name they do not find (`NameList`); the list's own page adds one only
+when no entry has that name (`spelt`).
 """
 
 import functools
@@ -76,6 +77,13 @@ class Spellings:
         found = self.by_unit_key.get(unit_key(name))
         return self.by_letters.get(unit_letters(name)) if found is None and name.isascii() else found
 
+    def add(self, name: str, entry_id: int) -> None:
+        """Takes in a new entry, a unit of its own: one already reading as it without accents makes
+        its letters name neither."""
+        self.by_unit_key.setdefault(unit_key(name), entry_id)
+        letters = unit_letters(name)
+        self.by_letters[letters] = None if letters in self.by_letters else entry_id
+
 
 class NameList:
     """The entries of one list a plan reads and adds to: looked up one name at a time, and the
@@ -87,6 +95,7 @@ class NameList:
         self._connection = connection
         self._by_key: dict[str, int | None] = {}  # by unit_key: two spellings of a new entry are one
         self._spellings_read: Spellings | None = None
+        self._new = Spellings({}, {})  # the entries added, found by other spellings as the list's are
         self.added: list[str] = []
 
     def id_for(self, name: str | None) -> int | None:
@@ -95,9 +104,11 @@ class NameList:
             return None
         key = unit_key(name)
         if key not in self._by_key:
-            self._by_key[key] = named(self._connection, self.lookup.table, name, self._spellings)
+            found = named(self._connection, self.lookup.table, name, self._spellings)
+            self._by_key[key] = self._new.entry(name) if found is None else found
         if self._by_key[key] is None:
             self._by_key[key] = self.changes.insert(self.lookup.new_entry(name, self.changes.now))
+            self._new.add(name, self._by_key[key])
             self.added.append(name)
         return self._by_key[key]
 

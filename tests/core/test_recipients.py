@@ -93,6 +93,26 @@ def test_a_unit_typed_without_accents_is_the_unit_written_with_them(db, cli, tmp
     assert [r.id for r in recipients.list_recipients(db)] == [a93, pv27]
 
 
+def test_a_unit_typed_without_accents_below_its_new_accented_spelling_in_one_file_is_that_unit(db, cli, tmp_path):
+    """The two rows make one unit whether they come in one file or in two; two new units reading alike
+    without accents leave the name typed without them a unit of its own, as in the list."""
+    sheet = workbook(tmp_path / "p.xlsx", ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh",
+                                           "Nơi nhận phiếu"],
+                     [["1/PXM", "05/01/2025", "Lê Văn Một", "Cục A93B – Bộ Công an"],
+                      ["2/PXM", "05/01/2025", "Lê Văn Hai", "Cuc A93B - Bo Cong an"],
+                      ["3/PXM", "05/01/2025", "Lê Văn Ba", "Công an huyện Phú Mỹ"],
+                      ["4/PXM", "05/01/2025", "Lê Văn Bốn", "Công an huyện Phù Mỹ"],
+                      ["5/PXM", "05/01/2025", "Lê Văn Năm", "Cong an huyen Phu My"]])
+    code, out, err = cli("import", "slips", sheet)
+    assert code == 0, err
+    assert ("Nơi nhận phiếu mới: 4: Cục A93B – Bộ Công an, Công an huyện Phú Mỹ, Công an huyện Phù Mỹ, "
+            "Cong an huyen Phu My") in out
+    with db.read() as connection:
+        named = connection.exec_driver_sql("SELECT s.number, r.name FROM slips s JOIN recipients r "
+                                           "ON r.id = s.recipient_id ORDER BY s.number").all()
+    assert [tuple(row) for row in named][:2] == [("1/PXM", "Cục A93B – Bộ Công an"), ("2/PXM", "Cục A93B – Bộ Công an")]
+
+
 def test_a_name_without_accents_that_could_be_two_units_is_a_unit_of_its_own(db):
     """Phú Mỹ and Phù Mỹ are two districts: «Cong an huyen Phu My» names neither for sure."""
     recipients.add_recipient(db, "Công an huyện Phú Mỹ")
