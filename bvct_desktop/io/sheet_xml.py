@@ -44,6 +44,7 @@ _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
 _HIDDEN = ("hidden", "veryHidden")
 _STRICT_WORKBOOK = "{http://purl.oclc.org/ooxml/spreadsheetml/main}workbook"  # ISO/IEC 29500 Strict
 WORKBOOK = "xl/workbook.xml"
+SAVE_AS_XLSX = "hãy mở bằng Excel và lưu lại dạng .xlsx."
 # The main part of another program's Office file: such a file is named as what it is, not damaged
 OTHER_OFFICE_FILES = (("word/document.xml", "tệp Word (.docx)"), ("ppt/presentation.xml", "tệp PowerPoint (.pptx)"))
 
@@ -112,9 +113,10 @@ class _Sheet:
 
 
 def not_xlsx(path: Path, what: str | None = None) -> InputError:
-    """The file at `path` is no xlsx workbook; `what` it is, when known ("tệp Word (.docx)")."""
+    """The file at `path` is no xlsx workbook; `what` it is, when known ("tệp Word (.docx)"). Unknown, it
+    may be a list another program saved (.csv, .ods): Excel opens those."""
     if what is None:
-        return InputError(f"Tệp «{path.name}» không phải tệp Excel .xlsx.")
+        return InputError(f"Tệp «{path.name}» không phải tệp Excel .xlsx; {SAVE_AS_XLSX}")
     return InputError(f"Tệp «{path.name}» là {what}, không phải bảng tính Excel (.xlsx).")
 
 

@@ -26,7 +26,6 @@ from ..core.errors import InputError, folder_given, os_reason
 from . import sheet_process, sheet_xml
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-SAVE_AS_XLSX = "hãy mở bằng Excel và lưu lại dạng .xlsx."
 DEFAULT_COLUMNS = 30        # a caller that does not say how many columns it expects
 _READER_FAILED = {
     sheet_process.PASSWORD: "Tệp «{}» được bảo vệ bằng mật khẩu; hãy bỏ mật khẩu rồi nhập lại.",
@@ -202,10 +201,8 @@ def _check_container(path: Path) -> None:
     if head == OLE_MAGIC:
         if _is_encrypted_ole(path):
             raise InputError(f"Tệp «{path.name}» được bảo vệ bằng mật khẩu; hãy bỏ mật khẩu rồi nhập lại.")
-        raise InputError(f"Tệp «{path.name}» là định dạng Excel cũ (.xls); {SAVE_AS_XLSX}")
-    if not zipfile.is_zipfile(path):
-        if path.suffix.lower() == ".xls":  # a web page or XML table Excel once saved under that name
-            raise InputError(f"Tệp «{path.name}» không phải tệp Excel .xlsx; {SAVE_AS_XLSX}")
+        raise InputError(f"Tệp «{path.name}» là định dạng Excel cũ (.xls); {sheet_xml.SAVE_AS_XLSX}")
+    if not zipfile.is_zipfile(path):  # a .csv, a web page or XML table Excel once saved as .xls…
         raise sheet_xml.not_xlsx(path)
 
 

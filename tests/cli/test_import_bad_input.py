@@ -64,6 +64,21 @@ def test_not_an_xlsx(base, tmp_path):
     assert code == 2 and "không phải tệp Excel" in err
 
 
+@pytest.mark.parametrize("name", ["danh-sach.csv", "danh-sach.ods"])
+def test_a_list_saved_by_another_program_is_told_to_be_saved_again_as_xlsx(base, tmp_path, name):
+    """A .csv or a LibreOffice .ods is refused as the spec says, with what to do about it."""
+    made = tmp_path / name
+    if name.endswith(".csv"):
+        made.write_text("Họ và tên,Ngày sinh\nLê Văn Một,1960\n", encoding="utf-8")
+    else:
+        with zipfile.ZipFile(made, "w") as archive:
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            archive.writestr("content.xml", "<office:document-content/>")
+    code, out, err = base("import", "cadres", made)
+    assert (code, out) == (2, "")
+    assert f"Tệp «{name}» không phải tệp Excel .xlsx; hãy mở bằng Excel và lưu lại dạng .xlsx." in err
+
+
 def test_a_web_page_saved_as_xls_is_told_to_be_saved_again_as_xlsx(base, tmp_path):
     page = tmp_path / "danh-sach.xls"
     page.write_text("<html><body><table><tr><td>Họ và tên</td></tr></table></body></html>", encoding="utf-8")
@@ -89,7 +104,7 @@ def test_a_zip_holding_no_workbook_is_no_xlsx(base, tmp_path):
     with zipfile.ZipFile(archive_file, "w") as archive:
         archive.writestr("anh/the.jpg", b"\xff\xd8")
     code, _, err = base("import", "cadres", archive_file)
-    assert code == 2 and "Tệp «anh.xlsx» không phải tệp Excel .xlsx." in err
+    assert code == 2 and "Tệp «anh.xlsx» không phải tệp Excel .xlsx;" in err
 
 
 def test_broken_zip_structure(base, tmp_path):

@@ -325,7 +325,7 @@ def test_a_changed_file_that_cannot_be_read_again_is_told_and_nothing_imported(q
         told = f"Không tìm thấy tệp «{path}»."
     else:
         path.write_bytes(b"PK\x03\x04 hong")
-        told = "Tệp «moi.xlsx» không phải tệp Excel .xlsx."
+        told = "Tệp «moi.xlsx» không phải tệp Excel .xlsx; hãy mở bằng Excel và lưu lại dạng .xlsx."
     _imported(qtbot, wizard)
     assert wizard.message.text() == f"{told} Không nhập dòng nào; cơ sở dữ liệu không thay đổi."
     assert wizard.result is None and browse.count(context.db, "cadres") == before
