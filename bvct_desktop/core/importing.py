@@ -236,7 +236,7 @@ def parse_rows(kind: Kind, sheet: SheetData, columns: dict[int, Field], problems
         if column - 1 in positions and 0 <= row - 2 < height:
             invalid.setdefault(row - 2, {})[positions[column - 1]] = (columns[column - 1].header, message)
     valid = []
-    blank_rows = _blank_rows([cells[column] for column in columns])
+    blank_rows = _empty_rows(sheet, columns, [cells[column] for column in columns])
     for offset in range(height):
         if len(problems) >= MAX_PROBLEMS:
             break
@@ -331,7 +331,15 @@ def rows_with_data(kind: Kind, sheet: SheetData) -> int:
     of `sheet` takes or refuses, the others being empty."""
     columns = map_headers(kind, [column[0] for column in sheet.columns])[0]
     cells = [sheet.columns[column][1:] for column in columns]
-    return len(cells[0]) - len(_blank_rows(cells)) if cells else 0
+    return len(cells[0]) - len(_empty_rows(sheet, columns, cells)) if cells else 0
+
+
+def _empty_rows(sheet: SheetData, columns: Collection[int], cells: list[Sequence]) -> set[int]:
+    """The offsets of the rows below the headers with no value in `columns` (`cells`, by column). A formula
+    whose value the file does not hold is read as empty, yet what it shows in Excel is not known: its row
+    is not empty. (A row showing only errors, #N/A below a list's last row, is.)"""
+    unread = {row - 2 for row, column in sheet.formula_without_value if column - 1 in columns}
+    return _blank_rows(cells) - unread
 
 
 def _blank_rows(cells: list[Sequence]) -> set[int]:

@@ -124,6 +124,17 @@ def test_empty_rows_are_skipped_and_the_others_keep_their_excel_numbers():
     assert [(problem.row, problem.header) for problem in problems] == [(8, "Họ và tên")]
 
 
+def test_a_row_of_formulas_without_their_values_is_refused_not_skipped_as_empty(db):
+    """A list a program wrote with formulas, never opened in Excel, reads as empty cells: a row of only
+    those shows values in Excel, and is told with the others, not dropped as an empty row."""
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh"], [None, None], ["Lê Văn Ba", "1962"]],
+                       formula_without_value={(2, 1), (2, 2)})
+    assert importing.rows_with_data(CADRES, sheet) == 2
+    result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
+    assert result.rows == 2 and [(problem.row, problem.header) for problem in result.problems] == [
+        (2, "Họ và tên"), (2, "Ngày sinh")]
+
+
 def test_the_rows_counted_are_those_that_carry_data(db):
     """The summary's «N dòng»: the rows with a value in a column the kind reads, valid or not."""
     sheet = rows_sheet([["STT", "Họ và tên", "Ngày sinh"], [1, "Lê Văn Một", "1960"], [2, None, None],
