@@ -130,6 +130,8 @@ def _print_import(result, name: str) -> None:
             print(f"    «{before}» → «{after}»")
     if result.merged_cells:
         print(f"  {importing.MERGED_CELLS}: {grouped(result.merged_cells)}")
+    if result.hidden_rows:
+        print(f"  {result.hidden_line()}")
     if result.problems:
         for problem in result.problems:
             print(str(problem))

@@ -30,6 +30,7 @@ from .text import fold
 MAX_LISTED = 200  # lines, or names, a summary's list shows before it counts the rest
 LEGACY_CELLS = "Ô chuyển từ mã cũ (TCVN3/VNI)"
 MERGED_CELLS = "Ô lấy giá trị từ ô gộp (như Excel hiển thị)"
+HIDDEN_ROWS = "Dòng đang ẩn trong Excel (vẫn được nhập)"
 MAX_PROBLEMS = 50  # a screenful: checking stops there, so a hostile or wrong file costs seconds, not minutes
 HEADERS_LOOKED_FOR = 5  # the rows where headers below a title are recognised
 MISSING_COLUMN = "thiếu cột bắt buộc"
@@ -50,6 +51,7 @@ class SheetData(Protocol):
     dates_shown: dict[tuple[int, int], str]  # (row, col) → mm/yyyy or yyyy: a date cell's format shows no day
     merged_filled: int  # cells given the value of the area merged down over them
     numbers_shown: dict[tuple[int, int], NumberShown]  # (row, col) → a number cell's format writes text around it
+    hidden_rows: set[int]  # rows hidden in Excel
 
     def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
 
@@ -93,6 +95,7 @@ class ImportResult:
     warnings: list[Problem] = field(default_factory=list)  # rows taken, but left incomplete
     legacy: Conversion = field(default_factory=Conversion)  # cells converted from TCVN3/VNI
     merged_cells: int = 0  # cells read with the value of the area merged over them
+    hidden_rows: list[int] = field(default_factory=list)  # rows with data hidden in Excel, read as the others
 
     @property
     def ok(self) -> bool:
@@ -107,6 +110,11 @@ class ImportResult:
     def stopped_early(self) -> bool:
         """Checking stopped at MAX_PROBLEMS: the rows after the last one listed were not checked."""
         return len(self.problems) >= MAX_PROBLEMS
+
+    def hidden_line(self) -> str:
+        """«Dòng đang ẩn trong Excel (vẫn được nhập): 2: 5, 9», or "" when no row with data is hidden:
+        the officer did not see those rows on the screen."""
+        return f"{HIDDEN_ROWS}: {_listed(list(map(str, self.hidden_rows)), str)}" if self.hidden_rows else ""
 
     def extra_lines(self, number: Callable[[int], str] = str) -> list[str]:
         """The summary's lines beyond the counts, "label: value" (new recipients or units, vetting cases
@@ -357,6 +365,13 @@ def _blank_rows(cells: list[Sequence]) -> set[int]:
     return set(candidates or ())
 
 
+def _hidden_with_data(sheet: SheetData, cells: list[Sequence]) -> list[int]:
+    """The rows hidden in Excel holding a value in `cells` (the columns read, below the headers)."""
+    height = len(cells[0]) if cells else 0
+    return [row for row in sorted(sheet.hidden_rows)
+            if 0 <= row - 2 < height and not all(_empty(column[row - 2]) for column in cells)]
+
+
 def _empty(value: object) -> bool:
     return value is None or value.__class__ is str and (not value or value.isspace())
 
@@ -398,6 +413,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     values_as_shown(sheet, columns)
     cells = [column[1:] for column in cells]  # below the headers
     rows = ParsedRows([], [], []) if result.problems else parse_rows(kind, sheet, columns, result.problems, cells)
+    result.hidden_rows = _hidden_with_data(sheet, [cells[column] for column in columns if column < len(cells)])
     del cells
     result.rows = rows.with_data
     if not result.problems and not rows:

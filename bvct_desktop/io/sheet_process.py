@@ -66,6 +66,7 @@ class Reading:
             surveyed.dates_shown.update(part.dates_shown)
             surveyed.numbers_shown.update(part.numbers_shown)
             surveyed.merged += part.merged
+            surveyed.hidden_rows |= part.hidden_rows
         columns = _joined([(start, columns) for _, start, columns in found])
         if columns is None or len({part[0].checksum for part in found}) > 1:
             # rows out of order across the parts, or the file saved again between their reads: read as one

@@ -60,6 +60,7 @@ class Surveyed:
     dates_shown: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → mm/yyyy or yyyy
     numbers_shown: dict[tuple[int, int], "NumberForm"] = field(default_factory=dict)  # (row, col) → text around
     merged: list[tuple[int, int, int]] = field(default_factory=list)  # (top row, column, bottom row), 1-based
+    hidden_rows: set[int] = field(default_factory=set)  # rows hidden in Excel, to MAX_DATA_ROWS + 1
     hidden_skipped: list[str] = field(default_factory=list)  # hidden sheets before this one
     sheets: int = 1                       # worksheets in the workbook
     member: str = ""
@@ -380,6 +381,8 @@ def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: in
             noted.dates_shown.update(_styled(syntax, block, forms))
         if numbers:
             noted.numbers_shown.update(_styled(syntax, block, numbers))
+        if b"hidden" in block:
+            noted.hidden_rows |= _hidden_rows(syntax, block, max_rows)
         if b"mergeCell" in block:
             _merged(syntax, block, noted.merged)
             if len(noted.merged) > MAX_MERGED_AREAS:
@@ -523,6 +526,20 @@ def _styled(syntax: _Syntax, block: bytes, forms: dict[int, Form]) -> dict[tuple
             letters = reference[1]
             column = columns.get(letters) or columns.setdefault(letters, _column_number(letters.decode("ascii")))
             found[int(reference[2]), column] = forms[int(match[1])]
+    return found
+
+
+_ATTR_HIDDEN = re.compile(rb"""\shidden\s*=\s*["'](?:1|true)["']""")
+_ATTR_ROW = re.compile(rb"""(?:^|\s)r\s*=\s*["'](\d+)["']""")
+
+
+def _hidden_rows(syntax: _Syntax, block: bytes, max_rows: int) -> set[int]:
+    """The numbers, to `max_rows`, of the rows of `block` hidden in Excel (by hand or by a filter)."""
+    found = set()
+    for match in syntax.row.finditer(block):
+        number = _ATTR_ROW.search(match[1]) if _ATTR_HIDDEN.search(match[1]) else None
+        if number and int(number[1]) <= max_rows:
+            found.add(int(number[1]))
     return found
 
 

@@ -50,6 +50,7 @@ class Sheet:
     dates_shown: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → mm/yyyy or yyyy
     merged_filled: int = 0  # cells given the value of the area merged over them
     numbers_shown: dict[tuple[int, int], sheet_xml.NumberForm] = field(default_factory=dict)  # text around
+    hidden_rows: set[int] = field(default_factory=set)  # rows hidden in Excel
 
     @classmethod
     def of_rows(cls, path: Path, rows: list[list[object]], **facts) -> "Sheet":
@@ -162,7 +163,8 @@ class PendingSheet:
         filled = _filled_from_merges(columns, surveyed.merged, surveyed.dates_shown)
         return Sheet(path, surveyed.name, surveyed.formula_without_value, surveyed.hidden_skipped,
                      surveyed.sheets, surveyed.member, surveyed.styles_member, self._styles_ahead,
-                     surveyed.error_cells, surveyed.dates_shown, filled, surveyed.numbers_shown, columns=columns)
+                     surveyed.error_cells, surveyed.dates_shown, filled, surveyed.numbers_shown,
+                     surveyed.hidden_rows, columns=columns)
 
     def close(self) -> None:
         self._reading.close()

@@ -112,6 +112,20 @@ def test_a_delegation_merged_down_over_its_members_rows_is_imported_as_the_offic
     assert "Ô lấy giá trị từ ô gộp (như Excel hiển thị): 10" in out and "Thêm mới: 3" in out
 
 
+def test_rows_hidden_in_excel_are_imported_and_named_in_the_summary(cli, tmp_path):
+    """A row the officer hid (or a filter hides) is a row of the file, taken as the others are; the
+    summary names it, since the officer did not see it on the screen. An empty hidden row is no row."""
+    path = workbook(tmp_path / "an.xlsx", ["Họ và tên", "Ngày sinh"],
+                    [["Lê Văn Một", "1960"], ["Lê Văn Hai", "1961"], [None, None], ["Lê Văn Bốn", "1963"]])
+    book = openpyxl.load_workbook(path)
+    for row in (3, 4):
+        book.active.row_dimensions[row].hidden = True
+    book.save(path)
+    code, out, err = cli("import", "cadres", path, "--dry-run")
+    assert code == 0, out + err
+    assert "  Dòng đang ẩn trong Excel (vẫn được nhập): 1: 3\n" in out and "Thêm mới: 3" in out
+
+
 def test_a_birth_date_excel_cannot_hold_as_a_date_is_exported_as_its_text_and_imports_unchanged(cli, tmp_path):
     """Excel's dates begin on 01/01/1900 and count a 29/02/1900 that never was: a day before 01/03/1900
     is written as the text the import reads, never as a date cell Excel shows wrong or not at all."""

@@ -89,6 +89,16 @@ def test_cells_read_from_an_area_merged_over_them_are_shown_and_counted(qtbot, c
     assert f"{importing.MERGED_CELLS}: 1" in wizard.details.toPlainText()
 
 
+def test_rows_hidden_in_excel_are_named_after_the_check(qtbot, context, tmp_path):
+    path = workbook(tmp_path / "an.xlsx", ["Họ và tên", "Ngày sinh"], [["Lê Văn Một", "1970"], ["Lê Văn Hai", "1971"]])
+    book = openpyxl.load_workbook(path)
+    book.active.row_dimensions[3].hidden = True
+    book.save(path)
+    wizard = loaded(qtbot, _wizard(qtbot, context), path)
+    _checked(qtbot, wizard)
+    assert f"{importing.HIDDEN_ROWS}: 1: 3" in wizard.details.toPlainText()
+
+
 def test_the_preview_counts_the_rows_that_carry_data(qtbot, context, tmp_path):
     """A list numbered in advance («STT» 1..40, two rows filled in) has two rows of data, not forty;
     the preview still shows the sheet's first rows as they are."""

@@ -121,6 +121,16 @@ def test_formulas_without_a_cached_value_are_found(tmp_path):
     assert read_first_sheet(path).formula_without_value == {(2, 2)}
 
 
+def test_rows_hidden_in_excel_are_found(tmp_path):
+    rows = [hostile_workbooks.header_row(["Họ và tên"]),
+            '<row r="2" hidden="1">' + hostile_workbooks.inline("A2", "Ẩn Văn Hai") + "</row>",
+            '<row r="3">' + hostile_workbooks.inline("A3", "Hiện Văn Ba") + "</row>",
+            '<row r="4" spans="1:1" hidden="true" customHeight="1">' + hostile_workbooks.inline("A4", "Ẩn Văn Bốn")
+            + "</row>", '<row r="5" hidden="0">' + hostile_workbooks.inline("A5", "Hiện Văn Năm") + "</row>"]
+    path = hostile_workbooks.write(tmp_path / "an.xlsx", [("A", "visible", hostile_workbooks.sheet_xml(rows))])
+    assert read_first_sheet(path).hidden_rows == {2, 4}
+
+
 @pytest.mark.parametrize("cached", ["<v/>", "<v></v>", "<v />"])
 def test_a_formula_whose_cached_text_is_empty_has_a_value_the_empty_cell(tmp_path, cached):
     """How Excel saves =IF(…;"";…) and IFERROR(…;""): a text result (t="str") with nothing in it."""
