@@ -530,6 +530,37 @@ def test_a_vetting_case_is_edited_and_concluded_in_its_own_window(qtbot, context
                                                                      "15-CV/BTCTU")
 
 
+def test_a_concluded_case_s_window_corrects_its_conclusion_and_reopens_it(qtbot, context):
+    """The tour's mistyped notice number: once concluded, the window offered only «Sửa» (purpose, dates, note),
+    so a wrong conclusion could not be put right nor the case reopened for a late reply."""
+    page = _page(qtbot, context, "vetting-cases")
+    form = _case_opened(page)
+    _buttons(form)["Ghi kết luận"].click()
+    support.fill(form.dialog, {"conclusion_no": "1234-CV/BTCTU", "concluded_on": "20/03/2026",
+                               "result": "Đủ tiêu chuẩn"})
+    assert form.dialog.save(), form.dialog.message.text()
+    _buttons(form)["Sửa kết luận"].click()
+    assert support.shown_values(form.dialog)["conclusion_no"] == "1234-CV/BTCTU"  # the conclusion recorded
+    support.fill(form.dialog, {"conclusion_no": "1243-CV/BTCTU"})
+    assert form.dialog.save(), form.dialog.message.text()
+    assert cases.case_file(context.db, form.record_id).case["conclusion_no"] == "1243-CV/BTCTU"
+    context.dialogs.answer_next(NO)
+    _buttons(form)["Mở lại hồ sơ"].click()
+    assert "Kết luận số 1243-CV/BTCTU ngày 20/03/2026" in context.dialogs.shown[-1].text
+    assert cases.case_file(context.db, form.record_id).case["status"] == cases.CONCLUDED
+    context.dialogs.answer_next(YES)
+    _buttons(form)["Mở lại hồ sơ"].click()
+    case = cases.case_file(context.db, form.record_id).case
+    assert (case["status"], case["conclusion_no"]) == (cases.OPEN, None)
+    assert {"Ghi kết luận", "Sửa"} <= set(_buttons(form)) and "Mở lại hồ sơ" not in _buttons(form)
+
+
+def _buttons(form) -> dict[str, QPushButton]:
+    """The buttons the case window shows now (those of its last showing only: the earlier ones are deleted)."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return {button.text(): button for button in form.findChildren(QPushButton)}
+
+
 OLD_HOME_TOWN = "xã Mương Mán, huyện Hàm Thuận Nam, tỉnh Bình Thuận"  # a unit merged on 01/7/2025
 
 

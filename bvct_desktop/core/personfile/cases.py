@@ -3,7 +3,8 @@ and archive requests that serve the case, the letters about the person, its conc
 long the conclusion holds.
 
 A slip is attached to its case when it is saved (core/plans/cases.py states the rule).
-Recording the conclusion closes the case, so a later slip opens a new one. A case goes to the
+Recording the conclusion closes the case, so a later slip opens a new one; a conclusion recorded wrong
+is corrected, and withdrawn by reopening the case. A case goes to the
 recycle bin like any record (core/recycle_bin.py); a slip put there takes along the case it
 opened, when nothing else is in it, and any slip of it restored brings it back (`follow_slip`).
 """
@@ -97,11 +98,7 @@ def open_case(db: Database, person_id: int, raw: dict[str, Any]) -> int:
     values = writes.parse(CASE_FIELDS, raw)
     with db.write() as connection:
         writes.person_exists(connection, person_id)
-        already = connection.execute(select(vetting_cases.c.id).where(
-            vetting_cases.c.person_id == person_id, _same_purpose(values["purpose"]),
-            vetting_cases.c.status == OPEN, vetting_cases.c.deleted_at.is_(None))).scalar()
-        if already is not None:
-            raise InputError(f"Người này đang có hồ sơ thẩm tra số {already} cùng mục đích chưa kết luận.")
+        _no_other_open(connection, person_id, values["purpose"])
         if values.get("due_on") is None:  # not given: the office's rule for the purpose
             rule = deadline_rule(connection, values["opened_on"])
             values["due_on"] = deadline(rule, values["purpose"], values["opened_on"])
@@ -121,18 +118,31 @@ def update_case(db: Database, case_id: int, raw: dict[str, Any], seen: tuple[int
 
 
 def record_conclusion(db: Database, case_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None) -> None:
-    """Records the conclusion (number, date, signer, result, limit) and closes the case (refused as
-    `update_case` is when changed since `seen`)."""
+    """Records the conclusion (number, date, signer, result, limit) and closes the case; on a concluded case
+    corrects its conclusion (refused as `update_case` is when changed since `seen`)."""
     db.require(Action.EDIT, "ghi kết luận thẩm tra")
     values = writes.parse(CONCLUSION_FIELDS, raw)
     with db.write() as connection:
         case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
         writes.check_unchanged(case, seen)
-        if case["status"] == CONCLUDED:
-            raise InputError(f"Hồ sơ thẩm tra số {case_id} đã có kết luận.")
         if values["concluded_on"] < case["opened_on"]:
             raise InputError("Ngày kết luận trước ngày mở hồ sơ.")
         writes.update(db, connection, vetting_cases, KIND, case, {**values, "status": CONCLUDED}, NAMED_BY)
+
+
+def reopen_case(db: Database, case_id: int, seen: tuple[int, ...] | None = None) -> None:
+    """Withdraws the conclusion of a concluded case, which is open again (a late reply calls for more
+    verification, or the conclusion was recorded on the wrong case); refused while the person has another
+    open case for the same purpose, and as `update_case` is when changed since `seen`."""
+    db.require(Action.EDIT, "mở lại hồ sơ thẩm tra")
+    with db.write() as connection:
+        case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        writes.check_unchanged(case, seen)
+        if case["status"] != CONCLUDED:
+            raise InputError(f"Hồ sơ thẩm tra số {case_id} chưa có kết luận.")
+        _no_other_open(connection, case["person_id"], case["purpose"])
+        withdrawn = dict.fromkeys(spec.key for spec in CONCLUSION_FIELDS)
+        writes.update(db, connection, vetting_cases, KIND, case, {**withdrawn, "status": OPEN}, NAMED_BY)
 
 
 def conclusion_doubts(db: Database, person_id: int, raw: dict[str, Any]) -> list[str]:
@@ -301,6 +311,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _no_other_open(connection: Connection, person_id: int, purpose: str | None) -> None:
+    """Refuses a second open case of the person for the same purpose."""
+    already = connection.execute(select(vetting_cases.c.id).where(
+        vetting_cases.c.person_id == person_id, _same_purpose(purpose),
+        vetting_cases.c.status == OPEN, vetting_cases.c.deleted_at.is_(None))).scalar()
+    if already is not None:
+        raise InputError(f"Người này đang có hồ sơ thẩm tra số {already} cùng mục đích chưa kết luận.")
 
 
 def _same_purpose(purpose: str | None):

@@ -8,11 +8,13 @@ from typing import Any
 
 from ...core.database import Database
 from ...core.dates import display_date
+from ...core.editing import VERSION
 from ...core.errors import BvctError
 from ...core.kinds import COMPLAINTS, SLIPS
 from ...core.permissions import Action, allows
 from ...core.personfile import cases
 from ..context import AppContext
+from ..dialogs import YES
 from ..look import ErrorLabel, fill_screen, heading
 from ..qt import (
     QAbstractItemView,
@@ -33,6 +35,7 @@ from .person_picker import PersonPicker
 from .record_form import RecordForm
 
 OPEN_ACTION, EDIT_ACTION, CONCLUDE_ACTION = CASES.actions
+CORRECT_LABEL, REOPEN_LABEL = "Sửa kết luận", "Mở lại hồ sơ"  # on a concluded case
 SERVING = ("slips", "archive-requests", "complaints", "*")  # the notifier's names of the records shown in a case
 LETTER_KEYS = ("complaint_kind", "received_on", "due_on", "resolved_on", "sender", "summary", "result")
 
@@ -125,11 +128,15 @@ class CaseForm(QDialog):
         self.layout_.addWidget(self.message)
         buttons = QHBoxLayout()
         if self.editable:
-            for action in (EDIT_ACTION, CONCLUDE_ACTION):
-                if action is CONCLUDE_ACTION and case["status"] == cases.CONCLUDED:
-                    continue
-                button = QPushButton(action.label)
+            concluded = case["status"] == cases.CONCLUDED
+            for action, label in ((EDIT_ACTION, EDIT_ACTION.label),
+                                  (CONCLUDE_ACTION, CORRECT_LABEL if concluded else CONCLUDE_ACTION.label)):
+                button = QPushButton(label)
                 button.clicked.connect(lambda _=False, a=action, c=case: self._act(a, c))
+                buttons.addWidget(button)
+            if concluded:
+                button = QPushButton(REOPEN_LABEL)
+                button.clicked.connect(lambda _=False, c=case: self.reopen(c))
                 buttons.addWidget(button)
         self._add_buttons(buttons)
 
@@ -173,6 +180,20 @@ class CaseForm(QDialog):
         self.dialog = EntryDialog(self.context, CASES, action, case["person_id"], case, self)
         self.dialog.saved.connect(self._changed)
         self.dialog.open()
+
+    def reopen(self, case: dict[str, Any]) -> None:
+        """«Mở lại hồ sơ»: the conclusion withdrawn once the officer confirms (the audit trail keeps it)."""
+        question = (f"Mở lại hồ sơ thẩm tra? Kết luận số {case['conclusion_no']} ngày "
+                    f"{display_date(case['concluded_on'])} ({case['result']}) sẽ bị xóa khỏi hồ sơ; nhật ký vẫn "
+                    "giữ kết luận này.")
+        if self.context.dialogs.ask(self, REOPEN_LABEL, question) != YES:
+            return
+        try:
+            cases.reopen_case(self.context.db, case["id"], case[VERSION])
+        except BvctError as error:
+            self.message.show_message(error.message)
+            return
+        self._changed()
 
     def _changed(self) -> None:
         self.context.notifier.changed.emit("vetting-cases")

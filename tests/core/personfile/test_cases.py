@@ -7,10 +7,11 @@ import pytest
 from sqlalchemy import select
 
 from bvct_desktop.core import audit, audit_words, browse, overview, recycle_bin, report, settings
-from bvct_desktop.core.editing import FormProblems
+from bvct_desktop.core.editing import VERSION, FormProblems
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.row_versions import ChangedMeanwhile
 from bvct_desktop.core.schema import archive_requests, slips, vetting_cases
 from tests.conftest import workbook
 from tests.core.personfile.conftest import last_audit, person_named
@@ -178,8 +179,46 @@ def test_case_rules_are_enforced(db):
     with pytest.raises(InputError, match="trước ngày mở"):
         cases.record_conclusion(db, case, {**CONCLUSION, "concluded_on": "01/01/2025"})
     cases.record_conclusion(db, case, CONCLUSION)
-    with pytest.raises(InputError, match="đã có kết luận"):
-        cases.record_conclusion(db, case, CONCLUSION)
+    later = cases.open_case(db, quang, {"purpose": "Kết nạp Đảng", "opened_on": "01/03/2026"})
+    with pytest.raises(InputError, match=f"đang có hồ sơ thẩm tra số {later} cùng mục đích"):
+        cases.reopen_case(db, case)  # one open case a purpose
+    recycle_bin.delete(db, cases.KIND, later)
+    cases.reopen_case(db, case)
+    with pytest.raises(InputError, match="chưa có kết luận"):
+        cases.reopen_case(db, case)
+
+
+def test_a_conclusion_recorded_wrong_is_corrected_and_audited(db):
+    """The tour's mistyped notice: 1234-CV/BTCTU recorded for 1243-CV/BTCTU, and the result chosen wrong, could
+    never be put right (only the whole case deleted)."""
+    case = _case_of(db, "13/PXM")
+    cases.record_conclusion(db, case, CONCLUSION)
+    stored = cases.case_file(db, case).case
+    cases.record_conclusion(db, case, {**CONCLUSION, "conclusion_no": "474-CV/BTCTU", "concluded_on": "16/03/2025",
+                                       "result": "Chưa đủ tiêu chuẩn"}, stored[VERSION])
+    corrected = cases.case_file(db, case)
+    assert (corrected.case["conclusion_no"], corrected.case["result"], corrected.case["status"]) == \
+        ("474-CV/BTCTU", "Chưa đủ tiêu chuẩn", cases.CONCLUDED)
+    assert corrected.valid_until == dt.date(2025, 9, 16)
+    details = last_audit(db)["details"]
+    assert details["conclusion_no"] == {"cu": "472-CV/BTCTU", "moi": "474-CV/BTCTU"}
+    assert "status" not in details  # still concluded
+    with pytest.raises(ChangedMeanwhile):  # a window still showing the first conclusion
+        cases.record_conclusion(db, case, CONCLUSION, stored[VERSION])
+
+
+def test_a_concluded_case_is_reopened_its_conclusion_withdrawn(db):
+    """A late reply «Có tài liệu» after the conclusion: the case is verified again, as if never concluded."""
+    case = _case_of(db, "13/PXM")
+    cases.record_conclusion(db, case, {**CONCLUSION, "limit_note": "Không bố trí vị trí cơ mật"})
+    cases.reopen_case(db, case, cases.case_file(db, case).case[VERSION])
+    reopened = cases.case_file(db, case)
+    assert reopened.case["status"] == cases.OPEN and reopened.valid_until is None
+    assert [reopened.case[spec.key] for spec in cases.CONCLUSION_FIELDS] == [None] * len(cases.CONCLUSION_FIELDS)
+    details = last_audit(db)["details"]
+    assert (details["status"], details["conclusion_no"]) == ({"cu": cases.CONCLUDED, "moi": cases.OPEN},
+                                                             {"cu": "472-CV/BTCTU", "moi": None})
+    assert cases.due_for_review(db, dt.date(2026, 3, 1)) == []  # no conclusion left to lapse
 
 
 def test_a_deadline_before_the_case_was_opened_is_refused_at_its_field(db):
