@@ -127,7 +127,8 @@ def test_vetting_cases_count_by_their_opening_and_their_conclusion_in_the_period
             (None, "10/10/2026", None, None)):
         case = opened[purpose] = cases.open_case(db, person, {"purpose": purpose, "opened_on": opened_on})
         if concluded_on:
-            cases.record_conclusion(db, case, {**concluded, "concluded_on": concluded_on, "result": result})
+            cases.record_conclusion(db, case, {**concluded, "concluded_on": concluded_on, "result": result,
+                                               "limit_note": "Không bố trí vị trí cơ mật"})
     with db.write() as connection:  # the one in the recycle bin
         writes.soft_delete(db, connection, vetting_cases, cases.KIND,
                            writes.current(connection, vetting_cases, opened["Khác"], "hồ sơ thẩm tra"))

@@ -32,6 +32,7 @@ from .relatives import Relative, of_person
 
 KIND = "vetting-cases"
 RESULTS = ("Đủ tiêu chuẩn", "Chưa đủ tiêu chuẩn", "Có vấn đề nhưng không vi phạm")
+LIMITED = RESULTS[2]  # the conclusion then states the ceiling of placement QĐ 58 sets (brief §1.2, §1.3)
 VALIDITY_SETTING = "hieu_luc_ket_luan_thang"
 ADULT_AGE = 18
 # Relatives Party rules need checked (brief §1.2): parents, parents-in-law, spouse, adult children.
@@ -121,7 +122,7 @@ def record_conclusion(db: Database, case_id: int, raw: dict[str, Any], seen: tup
     """Records the conclusion (number, date, signer, result, limit) and closes the case; on a concluded case
     corrects its conclusion (refused as `update_case` is when changed since `seen`)."""
     db.require(Action.EDIT, "ghi kết luận thẩm tra")
-    values = writes.parse(CONCLUSION_FIELDS, raw)
+    values = _conclusion(raw)
     with db.write() as connection:
         case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
         writes.check_unchanged(case, seen)
@@ -149,7 +150,7 @@ def conclusion_doubts(db: Database, person_id: int, raw: dict[str, Any]) -> list
     """What recording a conclusion (`raw`) about the person asks the officer to confirm, not refused: the
     letters about them still open today; none while a field is invalid (saving tells that)."""
     try:
-        writes.parse(CONCLUSION_FIELDS, raw)
+        _conclusion(raw)
     except FormProblems:
         return []
     db.require(Action.BROWSE, "xem đơn thư")
@@ -311,6 +312,16 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _conclusion(raw: dict[str, Any]) -> dict[str, Any]:
+    """The conclusion's values; FormProblems as `writes.parse` raises them, and at «Mức giới hạn» when the
+    result is an issue without violation and the ceiling is not written."""
+    values = writes.parse(CONCLUSION_FIELDS, raw)
+    if values["result"] == LIMITED and not values["limit_note"]:
+        raise FormProblems({"limit_note": f"Mức giới hạn: phải ghi khi kết quả là «{LIMITED}» (mức giới hạn bố "
+                                          "trí theo QĐ 58-QĐ/TW)"})
+    return values
 
 
 def _no_other_open(connection: Connection, person_id: int, purpose: str | None) -> None:

@@ -221,6 +221,21 @@ def test_a_concluded_case_is_reopened_its_conclusion_withdrawn(db):
     assert cases.due_for_review(db, dt.date(2026, 3, 1)) == []  # no conclusion left to lapse
 
 
+def test_an_issue_without_violation_is_concluded_only_with_its_ceiling(db):
+    """The tour's conclusion «Có vấn đề nhưng không vi phạm» saved with no «Mức giới hạn»: QĐ 58 sets the
+    ceiling of placement such a conclusion states (brief §1.2, §1.3)."""
+    case = _case_of(db, "13/PXM")
+    limited = {**CONCLUSION, "result": cases.LIMITED}
+    with pytest.raises(FormProblems) as caught:
+        cases.record_conclusion(db, case, limited)
+    assert list(caught.value.problems) == ["limit_note"]
+    assert caught.value.problems["limit_note"].startswith("Mức giới hạn: phải ghi khi kết quả là «Có vấn đề")
+    assert cases.case_file(db, case).case["status"] == cases.OPEN
+    assert cases.conclusion_doubts(db, person_named(db, "Phạm Minh Quang"), limited) == []  # saving tells it
+    cases.record_conclusion(db, case, {**limited, "limit_note": "Không bố trí vị trí trọng yếu, cơ mật"})
+    assert cases.case_file(db, case).case["result"] == cases.LIMITED
+
+
 def test_a_deadline_before_the_case_was_opened_is_refused_at_its_field(db):
     anh = person_named(db, "Trần Thị Ánh")
     with pytest.raises(FormProblems) as caught:
