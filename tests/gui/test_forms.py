@@ -470,6 +470,7 @@ def test_a_vetting_case_is_opened_and_concluded_on_the_cadres_file(qtbot, contex
     tab.buttons["Ghi kết luận"].click()
     support.fill(tab.dialog, {"conclusion_no": "472-CV/BTCTU", "concluded_on": "20/02/2026",
                               "result": "Đủ tiêu chuẩn"})
+    context.dialogs.answer_next(YES, YES)  # concluded with her relatives unchecked: the officer says so
     assert not tab.dialog.save()
     assert tab.dialog.message.text() == "Ngày kết luận trước ngày mở hồ sơ."
     support.fill(tab.dialog, {"concluded_on": "20/03/2026"})
@@ -524,6 +525,12 @@ def test_a_vetting_case_is_edited_and_concluded_in_its_own_window(qtbot, context
     buttons["Ghi kết luận"].click()
     support.fill(form.dialog, {"conclusion_no": "15-CV/BTCTU", "concluded_on": "20/03/2026",
                                "result": "Đủ tiêu chuẩn"})
+    context.dialogs.answer_next(NO)
+    assert not form.dialog.save()
+    assert context.dialogs.shown[-1].text.startswith(
+        "Thân nhân phải xác minh theo quy định còn thiếu: Mẹ chồng: Võ Thị Bảy (chưa có phiếu xác minh trong hồ sơ "
+        "thẩm tra)")
+    context.dialogs.answer_next(YES)
     assert form.dialog.save(), form.dialog.message.text()
     case = cases.case_file(context.db, form.record_id).case
     assert (case["status"], case["due_on"], case["conclusion_no"]) == (cases.CONCLUDED, dt.date(2026, 4, 30),
@@ -538,10 +545,12 @@ def test_a_concluded_case_s_window_corrects_its_conclusion_and_reopens_it(qtbot,
     _buttons(form)["Ghi kết luận"].click()
     support.fill(form.dialog, {"conclusion_no": "1234-CV/BTCTU", "concluded_on": "20/03/2026",
                                "result": "Đủ tiêu chuẩn"})
+    context.dialogs.answer_next(YES)  # her relatives unchecked: concluded all the same
     assert form.dialog.save(), form.dialog.message.text()
     _buttons(form)["Sửa kết luận"].click()
     assert support.shown_values(form.dialog)["conclusion_no"] == "1234-CV/BTCTU"  # the conclusion recorded
     support.fill(form.dialog, {"conclusion_no": "1243-CV/BTCTU"})
+    context.dialogs.answer_next(YES)
     assert form.dialog.save(), form.dialog.message.text()
     assert cases.case_file(context.db, form.record_id).case["conclusion_no"] == "1243-CV/BTCTU"
     context.dialogs.answer_next(NO)
@@ -1249,7 +1258,9 @@ def test_the_case_window_shows_the_letters_about_the_person_and_asks_before_conc
     assert not form.dialog.save()
     assert context.dialogs.shown[-1].text == (
         "Người được thẩm tra còn 1 đơn thư chưa giải quyết: Tố cáo nhận ngày 01/05/2026, hạn giải quyết 30/06/2026. "
-        "Kết luận trước khi giải quyết xong đơn thư có thể phải xem xét lại.\n\nVẫn lưu?")
+        "Kết luận trước khi giải quyết xong đơn thư có thể phải xem xét lại.\n"
+        "Thân nhân phải xác minh theo quy định còn thiếu: Mẹ chồng: Võ Thị Bảy (chưa có phiếu xác minh trong hồ sơ "
+        "thẩm tra); Cha (chưa khai trong danh sách thân nhân); Mẹ (chưa khai trong danh sách thân nhân).\n\nVẫn lưu?")
     assert cases.case_file(context.db, form.record_id).case["status"] == cases.OPEN
     context.dialogs.answer_next(YES)
     assert form.dialog.save()

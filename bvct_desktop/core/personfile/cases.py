@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from .. import audit, settings
 from ..database import Database
+from ..dates import display_date
 from ..editing import VERSION, FormProblems
 from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
@@ -61,6 +62,10 @@ class Unchecked:
     birth_date: str | None
     relative_record_id: int | None
     reason: str
+
+    def told(self) -> str:
+        """«Vợ: Lê Thị Hoa (chưa có phiếu xác minh trong hồ sơ thẩm tra)»."""
+        return self.relation + (f": {self.full_name}" if self.full_name else "") + f" ({self.reason})"
 
 
 @dataclass(frozen=True)
@@ -146,16 +151,26 @@ def reopen_case(db: Database, case_id: int, seen: tuple[int, ...] | None = None)
         writes.update(db, connection, vetting_cases, KIND, case, {**withdrawn, "status": OPEN}, NAMED_BY)
 
 
-def conclusion_doubts(db: Database, person_id: int, raw: dict[str, Any]) -> list[str]:
-    """What recording a conclusion (`raw`) about the person asks the officer to confirm, not refused: the
-    letters about them still open today; none while a field is invalid (saving tells that)."""
+def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[str]:
+    """What recording the case's conclusion (`raw`) asks the officer to confirm, not refused: the letters
+    about the person still open today, the case's slips with no reply by the conclusion's day and the
+    relatives the rules require checked who are not; none while a field is invalid (saving tells that)."""
     try:
-        _conclusion(raw)
+        values = _conclusion(raw)
     except FormProblems:
         return []
-    db.require(Action.BROWSE, "xem đơn thư")
-    with db.read() as connection:
-        return letters.open_told(letters.about(connection, person_id, db.clock().date()))
+    found = case_file(db, case_id)
+    concluded_on = values["concluded_on"]
+    unanswered = [slip for slip in found.slips if slip["result_on"] is None or slip["result_on"] > concluded_on]
+    told = letters.open_told(found.letters)
+    if unanswered:
+        told.append(f"Hồ sơ còn {len(unanswered)} phiếu xác minh chưa có kết quả trả lời đến ngày kết luận: "
+                    + "; ".join(f"{slip['number']} gửi {slip['recipient']} ngày {display_date(slip['issued_on'])}"
+                                for slip in unanswered) + ".")
+    if found.unchecked:
+        told.append("Thân nhân phải xác minh theo quy định còn thiếu: "
+                    + "; ".join(missing.told() for missing in found.unchecked) + ".")
+    return told
 
 
 def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:

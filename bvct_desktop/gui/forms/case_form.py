@@ -121,8 +121,7 @@ class CaseForm(QDialog):
                 lambda r: [r["doc_no"] or "", display_date(r["doc_on"]), display_date(r["answered_on"]),
                            r["result"] or ""]))
         self._show_letters(found.letters)
-        missing = "<br>".join(f"– {u.relation}" + (f": {u.full_name}" if u.full_name else "") + f" ({u.reason})"
-                              for u in found.unchecked)
+        missing = "<br>".join(f"– {u.told()}" for u in found.unchecked)
         self.layout_.addWidget(QLabel("<b>Thân nhân cần xác minh còn thiếu:</b><br>" + missing if missing
                                       else "<b>Đã xác minh đủ thân nhân theo quy định.</b>"))
         self.layout_.addWidget(self.message)

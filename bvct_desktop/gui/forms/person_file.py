@@ -57,13 +57,13 @@ class EntryAction:
     fields: tuple[Field, ...]
     run: Callable[[Database, int, Entry | None, dict[str, Any]], object]  # db, person id, entry, values
     on_entry: bool = False  # acts on the selected entry (and shows its values)
-    # what else to ask the officer before running, not refused (db, person id, values): a letter still open
-    doubts: Callable[[Database, int, dict[str, Any]], list[str]] | None = None
+    # what else to ask the officer before running on the entry, not refused (db, entry, values): a letter still open
+    doubts: Callable[[Database, Entry, dict[str, Any]], list[str]] | None = None
 
-    def to_confirm(self, db: Database, person_id: int, values: dict[str, Any]) -> list[str]:
+    def to_confirm(self, db: Database, entry: Entry | None, values: dict[str, Any]) -> list[str]:
         """What to ask before running with `values`: the dates after today, and the action's doubts."""
         told = writes.dates_to_confirm(db, self.fields, values)
-        return told + (self.doubts(db, person_id, values) if self.doubts is not None else [])
+        return told + (self.doubts(db, entry, values) if self.doubts is not None else [])
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ CASES = Section(
                  on_entry=True),
      EntryAction("Ghi kết luận", cases.CONCLUSION_FIELDS,
                  lambda db, _person, entry, values: cases.record_conclusion(db, entry["id"], values, entry[VERSION]),
-                 on_entry=True, doubts=cases.conclusion_doubts)),
+                 on_entry=True, doubts=lambda db, entry, values: cases.conclusion_doubts(db, entry["id"], values))),
     lambda db, case_id: recycle_bin.delete(db, cases.KIND, case_id))  # restored from the register's bin
 
 
@@ -372,7 +372,7 @@ class EntryDialog(QDialog):
 
     def save(self) -> bool:
         values = self.values()
-        if not confirm_doubts(self.context, self, self.action.to_confirm(self.context.db, self.person_id, values)):
+        if not confirm_doubts(self.context, self, self.action.to_confirm(self.context.db, self.entry, values)):
             return False
         try:
             self.action.run(self.context.db, self.person_id, self.entry, values)

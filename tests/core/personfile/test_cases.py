@@ -231,7 +231,7 @@ def test_an_issue_without_violation_is_concluded_only_with_its_ceiling(db):
     assert list(caught.value.problems) == ["limit_note"]
     assert caught.value.problems["limit_note"].startswith("Mức giới hạn: phải ghi khi kết quả là «Có vấn đề")
     assert cases.case_file(db, case).case["status"] == cases.OPEN
-    assert cases.conclusion_doubts(db, person_named(db, "Phạm Minh Quang"), limited) == []  # saving tells it
+    assert cases.conclusion_doubts(db, case, limited) == []  # saving tells it
     cases.record_conclusion(db, case, {**limited, "limit_note": "Không bố trí vị trí trọng yếu, cơ mật"})
     assert cases.case_file(db, case).case["result"] == cases.LIMITED
 
@@ -586,18 +586,42 @@ def test_the_case_shows_the_letters_about_the_person_vetted_open_ones_first(db):
 
 
 def test_recording_a_conclusion_while_a_letter_about_the_person_is_open_is_asked_about(db):
-    hung = person_named(db, "Nguyễn Văn Hùng")
+    case = cases.open_case(db, person_named(db, "Nguyễn Văn Hùng"), {"purpose": "Bổ nhiệm", "opened_on": "01/02/2026"})
     concluded = {**CONCLUSION, "concluded_on": "28/02/2026"}
-    assert cases.conclusion_doubts(db, hung, concluded) == []
+
+    def about_letters(raw):
+        return [told for told in cases.conclusion_doubts(db, case, raw) if "đơn thư" in told]
+
+    assert about_letters(concluded) == []
     letter = _letter(db, "02/01/2026", "Tố cáo", "01/02/2026", "10/03/2026")
     _letter(db, "10/02/2026", "Khiếu nại")
-    assert cases.conclusion_doubts(db, hung, concluded) == [
+    assert about_letters(concluded) == [
         "Người được thẩm tra còn 2 đơn thư chưa giải quyết: Tố cáo nhận ngày 02/01/2026, hạn giải quyết "
         "01/02/2026; Khiếu nại nhận ngày 10/02/2026, chưa có hạn. Kết luận trước khi giải quyết xong đơn thư "
         "có thể phải xem xét lại."]
-    assert cases.conclusion_doubts(db, hung, {**concluded, "result": ""}) == []  # saving tells what is wrong
+    assert cases.conclusion_doubts(db, case, {**concluded, "result": ""}) == []  # saving tells what is wrong
     from bvct_desktop.core import editing
 
     stored = editing.load(db, "complaints", letter)
     editing.save(db, "complaints", {**stored, "resolved_on": "20/02/2026"}, letter)
-    assert cases.conclusion_doubts(db, hung, concluded)[0].startswith("Người được thẩm tra còn 1 đơn thư chưa")
+    assert about_letters(concluded)[0].startswith("Người được thẩm tra còn 1 đơn thư chưa")
+
+
+def test_recording_a_conclusion_before_the_verification_is_done_is_asked_about(cli, db, tmp_path):
+    """The tour concluded Tôn Nữ Thị Phương Thảo Nguyên's appointment with both slips unanswered and her parents
+    unchecked, and was asked nothing: the window listed what was missing, the conclusion did not."""
+    case = cases.open_case(db, person_named(db, "Nguyễn Văn Hùng"), {"purpose": "Bầu cử", "opened_on": "01/03/2026"})
+    _import_slips(cli, tmp_path, _slip("60/PXM", "02/03/2026", "Nguyễn Văn Tư", "1938", "Phú Thủy, Phan Thiết", "Cha",
+                                       "Nguyễn Văn Hùng", "Bầu cử"),
+                  _slip("61/PXM", "02/03/2026", "Lê Thị Hoa", "1968", "Hàm Tiến", "Vợ", "Nguyễn Văn Hùng", "Bầu cử"))
+    with db.write() as connection:  # the police answered 61/PXM on 20/03
+        connection.execute(slips.update().where(slips.c.number == "61/PXM").values(
+            result_on=dt.date(2026, 3, 20), result="Không có tài liệu"))
+    doubts = cases.conclusion_doubts(db, case, {**CONCLUSION, "concluded_on": "15/03/2026"})
+    assert doubts == [
+        "Hồ sơ còn 2 phiếu xác minh chưa có kết quả trả lời đến ngày kết luận: 60/PXM gửi Cục A93B – Bộ Công an "
+        "ngày 02/03/2026; 61/PXM gửi Cục A93B – Bộ Công an ngày 02/03/2026.",
+        "Thân nhân phải xác minh theo quy định còn thiếu: Con: Nguyễn Minh Khoa (chưa có phiếu xác minh trong hồ sơ "
+        "thẩm tra); Mẹ (chưa khai trong danh sách thân nhân)."]
+    assert cases.conclusion_doubts(db, case, {**CONCLUSION, "concluded_on": "25/03/2026"})[0].startswith(
+        "Hồ sơ còn 1 phiếu xác minh chưa có kết quả trả lời đến ngày kết luận: 60/PXM")
