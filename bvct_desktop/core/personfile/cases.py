@@ -133,6 +133,12 @@ def record_conclusion(db: Database, case_id: int, raw: dict[str, Any], seen: tup
         writes.check_unchanged(case, seen)
         if values["concluded_on"] < case["opened_on"]:
             raise InputError("Ngày kết luận trước ngày mở hồ sơ.")
+        latest = connection.execute(select(slips.c.number, slips.c.issued_on).where(
+            slips.c.vetting_case_id == case_id, slips.c.deleted_at.is_(None))
+            .order_by(slips.c.issued_on.desc()).limit(1)).first()
+        if latest is not None and values["concluded_on"] < latest.issued_on:
+            raise InputError(f"Ngày kết luận trước ngày phát hành phiếu {latest.number} "
+                             f"({display_date(latest.issued_on)}) của hồ sơ.")
         writes.update(db, connection, vetting_cases, KIND, case, {**values, "status": CONCLUDED}, NAMED_BY)
 
 

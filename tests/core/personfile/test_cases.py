@@ -188,6 +188,19 @@ def test_case_rules_are_enforced(db):
         cases.reopen_case(db, case)
 
 
+def test_a_conclusion_is_not_dated_before_a_slip_of_its_case(db):
+    """The tour's case opened 02/11 with a slip issued 02/11 took a conclusion dated 01/11: the verification
+    concluded before it was asked for."""
+    case = _case_of(db, "13/PXM")
+    issued = {slip["number"]: slip["issued_on"] for slip in cases.case_file(db, case).slips}
+    latest = max(issued, key=issued.get)
+    day_before = issued[latest] - dt.timedelta(days=1)
+    with pytest.raises(InputError, match=f"trước ngày phát hành phiếu {latest}"):
+        cases.record_conclusion(db, case, {**CONCLUSION, "concluded_on": f"{day_before:%d/%m/%Y}"})
+    cases.record_conclusion(db, case, {**CONCLUSION, "concluded_on": f"{issued[latest]:%d/%m/%Y}"})
+    assert cases.case_file(db, case).case["status"] == cases.CONCLUDED
+
+
 def test_a_conclusion_recorded_wrong_is_corrected_and_audited(db):
     """The tour's mistyped notice: 1234-CV/BTCTU recorded for 1243-CV/BTCTU, and the result chosen wrong, could
     never be put right (only the whole case deleted)."""
