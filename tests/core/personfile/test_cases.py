@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit, audit_words, browse, overview, recycle_bin, report, settings
+from bvct_desktop.core import audit, audit_words, browse, overview, recycle_bin, replies, report, settings
 from bvct_desktop.core.editing import VERSION, FormProblems
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.kinds import SLIPS
@@ -627,9 +627,7 @@ def test_recording_a_conclusion_before_the_verification_is_done_is_asked_about(c
     _import_slips(cli, tmp_path, _slip("60/PXM", "02/03/2026", "Nguyễn Văn Tư", "1938", "Phú Thủy, Phan Thiết", "Cha",
                                        "Nguyễn Văn Hùng", "Bầu cử"),
                   _slip("61/PXM", "02/03/2026", "Lê Thị Hoa", "1968", "Hàm Tiến", "Vợ", "Nguyễn Văn Hùng", "Bầu cử"))
-    with db.write() as connection:  # the police answered 61/PXM on 20/03
-        connection.execute(slips.update().where(slips.c.number == "61/PXM").values(
-            result_on=dt.date(2026, 3, 20), result="Không có tài liệu"))
+    replies.record_replies(db, [_slip_id(db, "61/PXM")], {"result_on": "20/03/2026", "result": "Không có tài liệu"})
     doubts = cases.conclusion_doubts(db, case, {**CONCLUSION, "concluded_on": "15/03/2026"})
     assert doubts == [
         "Hồ sơ còn 2 phiếu xác minh chưa có kết quả trả lời đến ngày kết luận: 60/PXM gửi Cục A93B – Bộ Công an "
