@@ -4,7 +4,8 @@ brings it back unchanged. Nothing is erased by a misclick.
 A vetting case goes there like the registers' records: its slips stay, still naming it, and are
 its own again when it comes back. A slip takes along the case it opened with nothing else in it;
 a slip of a case that went there with a slip brings it back when restored (core/personfile/cases.py
-`follow_slip`), or when its row is imported again (core/plans/cases.py `bring_back`)."""
+`follow_slip`), or when its row is imported again (core/plans/cases.py `bring_back`). A person has one
+open case a purpose: an open case does not come back beside another."""
 
 import datetime as dt
 
@@ -43,15 +44,19 @@ def in_recycle_bin(db: Database, kind: str) -> list[int]:
 
 
 def _set_deleted(db: Database, kind: str, record_id: int, deleted: bool) -> list[str]:
+    """Marks the record, and the case going along with a slip; a case coming back open while its person has
+    another open case for its purpose is refused (nothing is changed)."""
     db.require(Action.EDIT, "xóa" if deleted else "khôi phục")
     with db.write() as connection:
         now = db.clock()
         binned_at = _mark(db, connection, kind, record_id, deleted, now)
         along = cases.follow_slip(db, connection, record_id, binned_at) if kind == SLIPS.name else None
-        if along is None:
-            return []
-        _mark(db, connection, cases.KIND, along.case_id, deleted, now)
-        return [along.name]
+        if along is not None:
+            _mark(db, connection, cases.KIND, along.case_id, deleted, now)
+        back = record_id if kind == cases.KIND else along.case_id if along is not None else None
+        if not deleted and back is not None:
+            cases.single_open(connection, back)
+        return [] if along is None else [along.name]
 
 
 def _mark(db: Database, connection: Connection, kind: str, record_id: int, deleted: bool,

@@ -345,10 +345,18 @@ def _conclusion(raw: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _no_other_open(connection: Connection, person_id: int, purpose: str | None) -> None:
-    """Refuses a second open case of the person for the same purpose."""
+def single_open(connection: Connection, case_id: int) -> None:
+    """Refuses a case taken out of the recycle bin, open, while the person has another open case for its
+    purpose (one a later slip or the officer opened meanwhile)."""
+    case = connection.execute(select(vetting_cases).where(vetting_cases.c.id == case_id)).mappings().one()
+    if case["status"] == OPEN:
+        _no_other_open(connection, case["person_id"], case["purpose"], but=case_id)
+
+
+def _no_other_open(connection: Connection, person_id: int, purpose: str | None, but: int | None = None) -> None:
+    """Refuses a second open case of the person for the same purpose (besides the case `but`)."""
     already = connection.execute(select(vetting_cases.c.id).where(
-        vetting_cases.c.person_id == person_id, _same_purpose(purpose),
+        vetting_cases.c.person_id == person_id, _same_purpose(purpose), vetting_cases.c.id != but,
         vetting_cases.c.status == OPEN, vetting_cases.c.deleted_at.is_(None))).scalar()
     if already is not None:
         raise InputError(f"Người này đang có hồ sơ thẩm tra số {already} cùng mục đích chưa kết luận.")

@@ -366,6 +366,30 @@ def _opened(db, period=FIRST_HALF_2026) -> tuple[int, dict[str, int]]:
     return figures["vetting_cases_opened"], figures["vetting_cases_by_purpose"]
 
 
+def test_a_case_is_not_restored_beside_another_open_case_for_its_purpose(cli, db, tmp_path):
+    """The tour deleted Nguyễn Văn Hùng's planning case; a later slip opened a new one; restoring the first gave
+    him two open planning cases. Nor does a slip bring back the case it went to the bin with."""
+    quang = person_named(db, "Phạm Minh Quang")
+    case = _case_of(db, "13/PXM")
+    recycle_bin.delete(db, cases.KIND, case)
+    later = cases.open_case(db, quang, {"purpose": "Kết nạp Đảng", "opened_on": "01/03/2026"})
+    with pytest.raises(InputError, match=f"đang có hồ sơ thẩm tra số {later} cùng mục đích"):
+        recycle_bin.restore(db, cases.KIND, case)
+    assert case in recycle_bin.in_recycle_bin(db, cases.KIND)
+
+    _import_slips(cli, tmp_path, QUI_SLIP)
+    qui, slip = person_named(db, "Đặng Văn Quí"), _slip_id(db, "9/PXM")
+    assert recycle_bin.delete(db, "slips", slip) == ["Đặng Văn Quí – Kết nạp Đảng"]
+    cases.open_case(db, qui, {"purpose": "Kết nạp Đảng", "opened_on": "01/03/2026"})
+    with pytest.raises(InputError, match="cùng mục đích chưa kết luận"):
+        recycle_bin.restore(db, "slips", slip)
+    assert slip in recycle_bin.in_recycle_bin(db, "slips")
+
+    recycle_bin.delete(db, cases.KIND, later)
+    recycle_bin.restore(db, cases.KIND, case)
+    assert [c["id"] for c in cases.cases_of(db, quang) if c["purpose"] == "Kết nạp Đảng"] == [case]
+
+
 def test_a_slip_deleted_takes_the_case_it_opened_to_the_recycle_bin_and_its_restoring_brings_it_back(cli, db,
                                                                                                   tmp_path):
     """The case a slip opened, with nothing else in it, goes with the slip: it counts nowhere, is overdue
