@@ -26,7 +26,7 @@ from .permissions import Action
 from .personfile import foreign, known, relatives
 from .personfile.notes import RELATIVE
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips
-from .text import fold, identity_key, place_key, unit_key, unit_letters, variant_fold_words
+from .text import fold, identity_key, name_key, place_key, unit_key, unit_letters, variant_fold_words
 
 ABROAD = "ở nước ngoài"  # a relative's residence abroad, the country not known
 T = TypeVar("T")
@@ -374,7 +374,7 @@ def _named_cadres(connection: Connection, full_name: str) -> list[dict[str, Any]
     """The cadres of that name; a name typed without accents («nguyen van hung») finds, when no name is
     stored so, those whose name reads so without theirs, as the registers' search finds them."""
     found = [dict(row) for row in connection.execute(
-        _cadre_query().where(persons.c.name_key == identity_key(full_name))).mappings()]
+        _cadre_query().where(persons.c.name_key == name_key(full_name))).mappings()]
     if found or not full_name.isascii():  # typed with accents: as it is stored, or not at all
         return found
     candidates = connection.execute(_cadre_query().where(search.person_condition(full_name, persons.c.id))).mappings()

@@ -24,7 +24,7 @@ from .collation import name_sort_key
 from .errors import RowProblem
 from .schema import cadres, persons
 from .stored_rows import KeyedQuery, StoredRows
-from .text import also_without_apostrophes, identity_key, place_key, variant_fold_words
+from .text import also_without_apostrophes, name_key, place_key, variant_fold_words
 
 
 class Identity(NamedTuple):
@@ -37,7 +37,7 @@ class Identity(NamedTuple):
 
     @property
     def key(self) -> tuple[str, str, str]:
-        return identity_key(self.full_name), self.birth_date or "", place_key(self.home_town or "")
+        return name_key(self.full_name), self.birth_date or "", place_key(self.home_town or "")
 
     @property
     def description(self) -> str:
@@ -166,9 +166,9 @@ class PersonBook:
             return
         values, query = sorted(values), KeyedQuery(self._connection, _FOUND, persons, [column.name])
         for start in range(0, len(values), query.size):
-            for pid, name_key, birth, town_key, cccd, cid, deleted_at in query.rows(values[start:start + query.size]):
+            for pid, named, birth, town_key, cccd, cid, deleted_at in query.rows(values[start:start + query.size]):
                 if pid not in self._key_of:
-                    self._index(pid, (name_key, birth or "", town_key or ""), cccd)
+                    self._index(pid, (named, birth or "", town_key or ""), cccd)
                 if cid is not None:
                     self.cadre_of[pid] = (cid, deleted_at is not None)
 
@@ -198,7 +198,7 @@ class PersonBook:
 
     def named(self, full_name: str) -> list[int]:
         """Persons (stored and planned) with exactly this name."""
-        return self._named(identity_key(full_name))
+        return self._named(name_key(full_name))
 
     # -- the rule --------------------------------------------------------------------------
 

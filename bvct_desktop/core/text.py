@@ -81,6 +81,12 @@ def _accented_identity_key(value: str) -> str:
     return clean(value).casefold()
 
 
+def name_key(value: str) -> str:
+    """Equal for two spellings of one person's name: `identity_key`, no full stop at the end («HOÀNG VĂN NAM.»
+    of an old list, stored before names dropped it, is Hoàng Văn Nam)."""
+    return identity_key(value).rstrip(". ")
+
+
 _COMMA = re.compile(r"\s*,\s*")
 
 

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from bvct_desktop.core import editing, importing, migrations, vault
-from bvct_desktop.core.kinds import CADRES
-from bvct_desktop.core.schema import persons, slips, vetting_cases
+from bvct_desktop.core.kinds import CADRES, COMPLAINTS
+from bvct_desktop.core.schema import complaints, persons, slips, vetting_cases
 from bvct_desktop.core.search import key_pattern, persons_with
 from bvct_desktop.core.text import identity_key, place_key
 from tests.conftest import ADMIN, PASSWORD
@@ -290,6 +290,46 @@ def test_the_apostrophes_upgrade_teaches_the_index_names_written_without_them(tm
     assert found["kbrong"] == found["k'brong"] == {"K'Bròng"}
     assert found["brong"] == {"K'Bròng", "Nguyễn Văn Brông"}
     assert found["hhen"] == found["h’hen"] == found["hleo"] == found["h'leo"] == {"H’Hen Niê"}
+
+
+def test_names_stored_with_a_full_stop_after_them_are_the_same_persons_after_the_upgrade(tmp_path, monkeypatch):
+    """Revision 0023: «HOÀNG VĂN NAM.» of an old list, stored before names dropped the full stop, is the person
+    «Hoàng Văn Nam» of a later list (not a second cadre), and a letter about «Lê Văn Tâm.» imported again is the
+    same letter. Two persons stored apart only by the full stop stay two; a file naming them is asked for a CCCD."""
+    path = tmp_path / "bvct.db"
+    opened = database_at(path, "0022", monkeypatch)
+    people = [("HOÀNG VĂN NAM.", "1970", "Mũi Né"), ("Trần Thị Mai.", "1982", "La Gi"), ("Trần Thị Mai", "1982", "La Gi")]
+    moment = dt.datetime(2025, 6, 1)
+    with opened.begin() as connection:
+        connection.execute(persons.insert(), [
+            {"full_name": name, "name_key": identity_key(name), "birth_date": birth, "home_town": town,
+             "home_town_key": place_key(town), "search_key": _fold(f"{name} {town}"), "sort_key": "",
+             "created_at": moment, "updated_at": moment} for name, birth, town in people])
+        connection.execute(complaints.insert(), [
+            {"received_on": dt.date(2025, 3, 4), "sender": "Nặc danh", "complaint_kind": "Tố cáo",
+             "subject_name": "Lê Văn Tâm.", "summary": "Vi phạm đất đai", "created_at": moment, "updated_at": moment}])
+    opened.dispose()
+
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    try:
+        headers = ["Họ và tên", "Ngày sinh", "Quê quán"]
+        nam = importing.import_sheet(db, CADRES, rows_sheet([headers, ["Hoàng Văn Nam", "1970", "Mũi Né"]]))
+        mai = importing.import_sheet(db, CADRES, rows_sheet([headers, ["Trần Thị Mai", "1982", "La Gi"]]))
+        letter = importing.import_sheet(db, COMPLAINTS, rows_sheet([
+            ["Ngày nhận", "Người gửi", "Loại đơn", "Họ và tên người bị phản ánh", "Nội dung tóm tắt"],
+            [dt.date(2025, 3, 4), "Nặc danh", "Tố cáo", "Lê Văn Tâm.", "Vi phạm đất đai"]]))
+        with db.read() as connection:
+            stored = connection.execute(select(persons.c.full_name, persons.c.name_key).order_by(persons.c.id)).all()
+            letters = connection.execute(select(func.count()).select_from(complaints)).scalar()
+    finally:
+        db.close()
+    assert stored == [("HOÀNG VĂN NAM.", "hoàng văn nam"), ("Trần Thị Mai.", "trần thị mai"),
+                      ("Trần Thị Mai", "trần thị mai")]  # as typed, found by the rule's key
+    assert nam.ok and nam.counts["created"] == 1  # his cadre record, on the person stored
+    assert [str(problem) for problem in mai.problems] == [
+        "Dòng 2, cột «Họ và tên»: có 2 người cùng họ tên, ngày sinh, quê quán (Trần Thị Mai, sinh 1982, quê La Gi); "
+        "hãy ghi Số CCCD để phân biệt"]
+    assert letter.ok and letter.counts["created"] == 0 and letters == 1
 
 
 def _found_after_upgrade(tmp_path, revision: str, monkeypatch, towns: dict[str, str],

@@ -19,7 +19,7 @@ from ..database import Database
 from ..kinds import SELF
 from ..permissions import Action
 from ..schema import cadres, persons, recipients, relatives, slips, vetting_cases
-from ..text import identity_key
+from ..text import name_key
 from .relatives import family_rank
 
 SPOUSE = "Vợ/chồng"  # a spouse written on a slip of a person whose gender is not recorded
@@ -165,9 +165,9 @@ class _RelativeBook:
             same = [e for e in self.entries if e["person_id"] == person_id]
             if same:
                 return next((e for e in same if e["relation"] == relation), same[0])
-        key = identity_key(name)
+        key = name_key(name)
         return next((e for e in self.entries if _same_relation(e["relation"], relation)
-                     and identity_key(e["full_name"]) == key and _births_agree(e["birth_date"], birth_date)), None)
+                     and name_key(e["full_name"]) == key and _births_agree(e["birth_date"], birth_date)), None)
 
     def relatives(self) -> list[KnownRelative]:
         found = [KnownRelative(**{**entry, "slip_ids": tuple(entry["slip_ids"])}) for entry in self.entries]

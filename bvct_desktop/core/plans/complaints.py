@@ -20,7 +20,7 @@ from ..errors import RowProblem
 from ..kinds import COMPLAINTS
 from ..people import CadreBook, Identity
 from ..schema import complaints
-from ..text import identity_key
+from ..text import identity_key, name_key
 from .base import NOBODY, Columns, Outcome, Plan, RecordsByKey, Target, outcome
 
 NAMESAKES = "Đơn chưa gắn hồ sơ cán bộ (nhiều cán bộ cùng họ tên; chọn người trên biểu mẫu đơn)"
@@ -29,7 +29,7 @@ LINKED = "Đơn thư gắn với hồ sơ cán bộ vừa thêm"
 
 def complaint_key(values: dict[str, Any]) -> tuple:
     return (values["received_on"], identity_key(values.get("sender") or ""), values["complaint_kind"],
-            identity_key(values.get("subject_name") or ""), identity_key(values["summary"]))
+            name_key(values.get("subject_name") or ""), identity_key(values["summary"]))
 
 
 def letter_named(subject_name: str, received_on: dt.date) -> str:
@@ -98,7 +98,7 @@ class LettersWaiting:
             .where(complaints.c.person_id.is_(None), complaints.c.subject_name.is_not(None),
                    complaints.c.deleted_at.is_(None)).order_by(complaints.c.received_on, complaints.c.id))
         for letter in waiting:
-            found = cadres.named(letter.subject_name) if identity_key(letter.subject_name) in names else []
+            found = cadres.named(letter.subject_name) if name_key(letter.subject_name) in names else []
             if len(found) == 1:
                 self.changes.change(letter.id, {}, {"person_id": cadres.person_of(found[0])})
                 self.linked.append(letter_named(letter.subject_name, letter.received_on))

@@ -7,9 +7,9 @@ Revision ID: 0020
 Revises: 0019
 """
 
-import sqlalchemy as sa
 from alembic import op
 
+from bvct_desktop.core.migrations import person_keys
 from bvct_desktop.core.text import place_key
 
 revision = "0020"
@@ -17,18 +17,9 @@ down_revision = "0019"
 branch_labels = None
 depends_on = None
 
-BATCH = 5_000
-
 
 def upgrade() -> None:
-    connection = op.get_bind()
-    persons = sa.table("persons", sa.column("id"), sa.column("home_town"), sa.column("home_town_key"))
-    changed = [{"person": pid, "key": key} for pid, home_town, stored in connection.execute(sa.select(persons))
-               if (key := place_key(home_town or "")) != stored]
-    update = persons.update().where(persons.c.id == sa.bindparam("person")).values(
-        home_town_key=sa.bindparam("key"))
-    for start in range(0, len(changed), BATCH):
-        connection.execute(update, changed[start:start + BATCH])
+    person_keys.rebuild(op.get_bind(), "home_town_key", "home_town", place_key)
 
 
 def downgrade() -> None:
