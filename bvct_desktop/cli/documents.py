@@ -82,9 +82,12 @@ def _run(args, what: str, kind: str, gather: Callable, write: Callable, details:
 def cmd_slips(args) -> int:
     out, chosen = Path(args.out), document_options(args)
     out_suffix(out, (".pdf",))
+    if (args.numbers or args.year is not None) and (args.start or args.end):
+        raise InputError("Dùng --year YYYY --numbers SỐ …, hoặc --from D --to D (không dùng cùng nhau).")
     if args.numbers:
-        if args.start or args.end or args.year is None:
-            raise InputError("Dùng --year YYYY --numbers SỐ …, hoặc --from D --to D (không dùng cùng nhau).")
+        if args.year is None:
+            raise InputError("Thiếu --year YYYY: số phiếu được đánh trong năm của Ngày phát hành "
+                             "(ví dụ --year 2025 --numbers 12/PXM).")
         year = _year(args.year)
         gather = lambda connection: documents_data.slips_numbered(connection, year, args.numbers)  # noqa: E731
         details = {"nam": year}

@@ -87,7 +87,10 @@ def test_slips_by_number_follow_the_order_given(loaded, tmp_path):
 
 @pytest.mark.parametrize(("argv", "message"), [
     (("--year", "2025", "--numbers", "12/PXM", "99/PXM"), "Không có phiếu số 99/PXM năm 2025"),
-    (("--numbers", "12/PXM"), "--year"),
+    (("--numbers", "12/PXM"), "Thiếu --year YYYY"),
+    (("--year", "2025", "--numbers", "12/PXM", "--from", "2025-01-01"), "không dùng cùng nhau"),
+    (("--year", "2025", "--from", "2025-01-01", "--to", "2025-12-31"), "không dùng cùng nhau"),
+    (("--year", "2025"), "Cần --from D --to D"),
     (("--year", "25", "--numbers", "12/PXM"), "Năm «25» phải có dạng YYYY"),
     (("--from", "2025-01-01"), "--to"),
     (("--from", "2024-01-01", "--to", "2024-12-31"), "Không có phiếu nào"),
