@@ -15,8 +15,8 @@ from ...core.settings import BY_KEY, SETTINGS, Setting
 from ..context import AppContext
 from ..date_box import DateBox
 from ..designer.ui_admin_settings import Ui_SettingsPage
+from ..field_label import field_label
 from ..flow_layout import reflow
-from ..forms.record_form import field_label
 from ..qt import QComboBox, QHeaderView, QLineEdit, QSpinBox, QTableWidgetItem, QWidget
 
 BASIC = ("co_quan_cap_tren", "co_quan", "dia_danh", "nguoi_ky", "han_tra_loi_phieu_ngay", "tu_dong_khoa_phut",
@@ -39,7 +39,6 @@ class SettingField:
             self.widget.setSuffix(NUMBERS[setting.kind])
         elif setting.kind == "date":
             self.widget = DateBox()
-            self.widget.setAccessibleName(setting.label)
         elif setting.kind in CHOICES:
             self.widget = QComboBox()
             for shown, stored in CHOICES[setting.kind]:
@@ -75,7 +74,8 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         self.context = context
         self.fields = {setting.key: SettingField(setting) for setting in SETTINGS}
         for setting in SETTINGS:
-            self.form.addRow(field_label(f"{setting.label}:", setting.required), self.fields[setting.key].widget)
+            widget = self.fields[setting.key].widget
+            self.form.addRow(field_label(f"{setting.label}:", setting.required, widget), widget)
         for before, after in pairwise([self.advanced, *(field.widget for field in self.fields.values()),
                                        self.save_button]):
             QWidget.setTabOrder(before, after)  # top to bottom, the rows between the switch and the button

@@ -19,6 +19,7 @@ from ...core.personfile.notes import RELATIVE, PersonNotes
 from ...core.personfile.political import POLITICAL_NOTES
 from ..context import AppContext
 from ..dialogs import YES
+from ..field_label import field_label
 from ..look import ErrorLabel, styled
 from ..qt import (
     QAbstractItemView,
@@ -38,7 +39,7 @@ from ..qt import (
 )
 from ..registers.columns import fit_to_width, keep_fitted
 from .inputs import changed_signal, make_input, read_input, show_value
-from .record_form import RecordForm, confirm_doubts, field_label
+from .record_form import RecordForm, confirm_doubts
 
 ABOUT = "Về thân nhân"
 ADOPT = "Thêm vào danh sách"
@@ -328,7 +329,7 @@ class EntryDialog(QDialog):
         for spec in action.fields:
             widget = make_input(spec)
             show_value(widget, spec, _typed(spec, entry.get(spec.key)) if entry else None)
-            form.addRow(field_label(spec.header, spec.required), widget)
+            form.addRow(field_label(spec.header, spec.required, widget), widget)
             self.inputs[spec.key] = widget
             if spec.place is not None:  # what the place is called now: beside the value, never in it
                 self.current_places[spec.key] = styled(QLabel(), "hint")
@@ -343,7 +344,7 @@ class EntryDialog(QDialog):
                 self.relative.addItem(f"{r.relation}: {r.full_name}", r.id)
             if entry and entry.get(RELATIVE) is not None:
                 self.relative.setCurrentIndex(max(self.relative.findData(entry[RELATIVE]), 0))
-            form.addRow(ABOUT, self.relative)
+            form.addRow(field_label(ABOUT, False, self.relative), self.relative)
         layout.addLayout(form)
         self.message = ErrorLabel()
         layout.addWidget(self.message)

@@ -12,6 +12,7 @@ from ...core.permissions import Action, allows
 from .. import printing
 from ..context import AppContext
 from ..dialogs import CANCEL, NO, YES
+from ..field_label import field_label
 from ..look import ERROR_COLOUR, ErrorLabel, fill_screen, styled
 from ..qt import (
     QDialog,
@@ -161,8 +162,7 @@ class RecordForm(QDialog):
             widget = make_input(spec, suggestions)
             if not self.editable:
                 make_read_only(widget)
-            label = field_label(spec.header, spec.required)
-            label.setBuddy(widget)
+            label = field_label(spec.header, spec.required, widget)
             error = QLabel()
             error.setStyleSheet(f"color: {ERROR_COLOUR};")
             error.setWordWrap(True)
@@ -185,7 +185,7 @@ class RecordForm(QDialog):
         if members_only:
             self.members = MembersTable(self.kind, self.editable)
             self.members.changed.connect(lambda: self._set_dirty())
-            form.addRow(field_label(self.kind.members.label, required=True), self.members)
+            form.addRow(field_label(self.kind.members.label, True, self.members.table), self.members)
             self.errors[editing.MEMBERS] = QLabel()
             self.errors[editing.MEMBERS].setStyleSheet(f"color: {ERROR_COLOUR};")
             self.errors[editing.MEMBERS].hide()
@@ -438,8 +438,3 @@ class RecordForm(QDialog):
 
     def reject(self) -> None:  # Esc closes through the same prompt
         self.close()
-
-
-def field_label(text: str, required: bool) -> QLabel:
-    """A field's label; a required one ends with a red *."""
-    return QLabel(text + (f" <span style='color:{ERROR_COLOUR}'>*</span>" if required else ""))

@@ -10,8 +10,9 @@ from ...core.editing import FormProblems
 from ...core.errors import BvctError
 from ...core.numbers import grouped
 from ..context import AppContext
+from ..field_label import field_label
 from ..forms.inputs import make_input, read_input
-from ..forms.record_form import confirm_doubts, field_label
+from ..forms.record_form import confirm_doubts
 from ..look import ErrorLabel
 from ..qt import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -37,7 +38,7 @@ class ReplyDialog(QDialog):
         self.inputs: dict[str, QWidget] = {}
         for spec in replies.FIELDS:
             widget = self.inputs[spec.key] = make_input(spec)
-            form.addRow(field_label(spec.header, spec.key == "result_on"), widget)
+            form.addRow(field_label(spec.header, spec.key == "result_on", widget), widget)
         layout.addLayout(form)
         note = QLabel("Để trống Số văn bản hoặc Kết quả: mỗi phiếu giữ nội dung đã có.")
         note.setWordWrap(True)

@@ -1,0 +1,26 @@
+"""A field's label and what a screen reader (Windows Narrator) says for the field: the label's words,
+never its markup (the red * of a required field), and «bắt buộc» for a required one. Qt reads a field
+with no name of its own from its buddy label's raw text, and a drop-down from its value."""
+
+from typing import TypeVar
+
+from .look import ERROR_COLOUR
+from .qt import QLabel, QWidget
+
+REQUIRED = "bắt buộc"
+Widget = TypeVar("Widget", bound=QWidget)
+
+
+def field_label(text: str, required: bool, field: QWidget) -> QLabel:
+    """The label of `field`, its buddy; a required one ends with a red *."""
+    label = QLabel(text + (f" <span style='color:{ERROR_COLOUR}'>*</span>" if required else ""))
+    label.setBuddy(field)
+    named(field, text.rstrip(": "), REQUIRED if required else "")
+    return label
+
+
+def named(widget: Widget, name: str, description: str = "") -> Widget:
+    """`widget`, read out as `name` (then `description`, when there is one)."""
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description)
+    return widget
