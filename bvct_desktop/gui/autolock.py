@@ -107,6 +107,7 @@ class LockCover(QWidget):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("mật khẩu")
+        self.password.setAccessibleName("Mật khẩu")
         self.password.setMinimumWidth(260)
         self.error = ErrorLabel()
         self.unlock_button = unlock = QPushButton(icon("unlock"), "Mở khóa")

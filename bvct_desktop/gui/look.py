@@ -7,6 +7,7 @@ A widget takes one of the style sheet's looks through its `look` property: `styl
 
 import contextlib
 from collections.abc import Iterator
+from string import Template
 from typing import TypeVar
 
 from ..resources import resource_path
@@ -23,6 +24,7 @@ from .qt import (
     QLabel,
     QObject,
     QPainter,
+    QPalette,
     QScrollArea,
     QSize,
     QStyle,
@@ -41,21 +43,25 @@ Widget = TypeVar("Widget", bound=QWidget)
 APPLIED = "bvct_look_applied"
 SCREEN_SHARE = 0.92  # a large window's share of the screen, its frame and the taskbar in view (office PCs: 1366×768)
 
-STYLE = """
+STYLE = Template("""
 QListWidget[look="navigation"] { background: #1f4e79; color: white; border: none; font-size: 11pt; }
 QListWidget[look="navigation"]::item { padding: 9px 10px; }
 QListWidget[look="navigation"]::item:selected { background: #2e75b6; color: white; }
 QLabel[look="banner"] { background: #fff4ce; color: #5c4400; padding: 6px 10px; border-bottom: 1px solid #e0c060; }
-QLabel[look="pageTitle"] { font-size: 15pt; font-weight: bold; color: #1f4e79; }
-QLabel[look="pageSubtitle"] { color: #555555; }
-QLabel[look="hint"] { color: #555555; }
-QLabel[look="sectionTitle"] { font-weight: bold; color: #1f4e79; }
+QLabel[look="pageTitle"] { font-size: 15pt; font-weight: bold; color: $title; }
+QLabel[look="pageSubtitle"] { color: $hint; }
+QLabel[look="hint"] { color: $hint; }
+QLabel[look="sectionTitle"] { font-weight: bold; color: $title; }
 QFrame[look="figure"] { background: white; border: 1px solid #c9d6e3; border-radius: 4px; }
 QLabel[look="figureValue"] { font-size: 18pt; font-weight: bold; color: #1f4e79; }
 QLabel[look="figureLabel"] { color: #333333; }
-QWidget[look="lockCover"] { background: #eef2f6; }
+QWidget[look="lockCover"] { background: $cover; }
 QLineEdit[look="recoveryKey"] { font-size: 14pt; font-weight: bold; letter-spacing: 1px; }
-"""
+""")
+# the colours of the looks drawn on a window's own background: on a dark (Windows' dark or high-contrast)
+# theme the dark ones could not be read, and the lock cover's pale background took the theme's white text
+ON_LIGHT = {"title": "#1f4e79", "hint": "#555555", "cover": "#eef2f6"}
+ON_DARK = {"title": "#9dc3e6", "hint": "#c8c8c8", "cover": "palette(window)"}
 
 
 def styled(widget: Widget, look: str) -> Widget:
@@ -143,7 +149,13 @@ def apply(app: QApplication) -> None:
     register_fonts()
     app.setStyle("Fusion")
     app.setFont(QFont(UI_FAMILY, 10))
-    app.setStyleSheet(STYLE)
+    app.setStyleSheet(style_sheet(app.palette()))
+
+
+def style_sheet(palette: QPalette) -> str:
+    """The style sheet in the colours that read on `palette`'s windows."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return STYLE.substitute(ON_DARK if dark else ON_LIGHT)
 
 
 def heading(title: str, subtitle: str = "") -> QWidget:

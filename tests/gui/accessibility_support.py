@@ -1,16 +1,24 @@
-"""What a screen reader (Windows Narrator, through Qt's accessibility bridge) says for a window's
-inputs, buttons and tables: the tests walk a window and list what it would read out wrongly."""
+"""What officers with weak eyesight rely on: what a screen reader (Windows Narrator, through Qt's
+accessibility bridge) says for a window's inputs, buttons and tables, and letters that stand out from
+their background on a dark (high-contrast) theme."""
 
+import pytest
 from PySide6.QtGui import QAccessible
 
+from bvct_desktop.gui.look import style_sheet
 from bvct_desktop.gui.qt import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
+    QColor,
     QComboBox,
     QLabel,
     QLineEdit,
+    QPalette,
     QPlainTextEdit,
+    QPoint,
+    QRect,
     Qt,
     QTextEdit,
     QWidget,
@@ -49,3 +57,38 @@ def misread(window: QWidget) -> list[str]:
     return [f"{type(widget).__name__} {widget.objectName()!r} read as {read_name(widget)!r} "
             f"(label: {widget.toolTip() or widget.placeholderText() if isinstance(widget, QLineEdit) else ''!r})"
             for widget in operated(window) if not read_name(widget).strip() or "<" in read_name(widget)]
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """The WCAG contrast ratio of two colours (4.5 and more: text reads well)."""
+    def luminance(colour: QColor) -> float:
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                  for c in (colour.redF(), colour.greenF(), colour.blueF())]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    lighter, darker = sorted((luminance(one) + 0.05, luminance(other) + 0.05), reverse=True)
+    return lighter / darker
+
+
+
+def clearest(window: QWidget, label: QLabel, background: QColor) -> float:
+    """The contrast with `background` of a label's most contrasting pixel (its letters' core), as `window` shows it."""
+    seen = window.grab(QRect(label.mapTo(window, QPoint(0, 0)), label.size())).toImage()
+    return max(contrast(seen.pixelColor(x, y), background) for x in range(seen.width()) for y in range(seen.height()))
+
+
+@pytest.fixture
+def dark_theme():
+    """Windows' high-contrast black theme, as the program starts on it, for a test."""
+    application = QApplication.instance()
+    kept, kept_sheet = application.palette(), application.styleSheet()
+    dark = QPalette(kept)
+    for role, colour in ((QPalette.ColorRole.Window, "#000000"), (QPalette.ColorRole.WindowText, "#ffffff"),
+                         (QPalette.ColorRole.Base, "#000000"), (QPalette.ColorRole.Text, "#ffffff"),
+                         (QPalette.ColorRole.Button, "#000000"), (QPalette.ColorRole.ButtonText, "#ffff00")):
+        dark.setColor(role, QColor(colour))
+    application.setPalette(dark)
+    application.setStyleSheet(style_sheet(dark))
+    yield
+    application.setPalette(kept)
+    application.setStyleSheet(kept_sheet)
+

@@ -16,6 +16,7 @@ from bvct_desktop.gui.qt import (
     QApplication,
     QDialog,
     QKeySequence,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QObject,
@@ -25,6 +26,7 @@ from bvct_desktop.gui.qt import (
     QWidget,
 )
 from tests.conftest import PASSWORD
+from tests.gui.accessibility_support import clearest, dark_theme, read_name
 from tests.gui.shell_support import context_for, new_database
 
 
@@ -295,3 +297,27 @@ def test_while_locked_titles_name_nobody(cadres, qtbot):
     cover.password.setText(PASSWORD)
     unlocked(qtbot, cadres.locker, cover)
     assert form.windowTitle() == "Cán bộ – Sửa: Khúc Thừa Xuyến" and cadres.windowTitle() == main_title
+
+
+dark_theme = dark_theme  # fixture
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_cover_reads_on_a_light_and_a_dark_theme(window, qtbot, request, theme):
+    """On the high-contrast black theme the cover kept its pale background under the theme's white
+    letters: «Người dùng…», «Nhập mật khẩu để tiếp tục.» could not be read."""
+    if theme == "dark":
+        request.getfixturevalue("dark_theme")
+    window.locker.lock()
+    cover = cover_of(window)
+    qtbot.waitExposed(window)
+    background = cover.grab().toImage().pixelColor(2, 2)
+    labels = [label for label in cover.findChildren(QLabel) if label.text() and label.isVisible()]
+    assert len(labels) >= 4
+    assert all(clearest(cover, label, background) >= 4.5 for label in labels), [
+        (label.text(), round(clearest(cover, label, background), 1)) for label in labels]
+
+
+def test_the_covers_password_box_is_named(window):
+    window.locker.lock()
+    assert read_name(cover_of(window).password) == "Mật khẩu"  # not only a placeholder Narrator does not read

@@ -9,14 +9,36 @@ import pytest
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 import bvct_desktop.gui
-from bvct_desktop.gui.look import FONT_FILES, NarrowComboBox
+from bvct_desktop.gui.look import FONT_FILES, NarrowComboBox, heading, styled
+from bvct_desktop.gui.qt import QLabel, QVBoxLayout, QWidget
 from bvct_desktop.resources import resource_path
 from tests.gui import register_support as support
+from tests.gui.accessibility_support import clearest, dark_theme
 
-app = support.app  # fixture: the bundled font and the program's style
+app, dark_theme = support.app, dark_theme  # fixtures: the bundled font and the program's style; a dark theme
 
 GUI = Path(bvct_desktop.gui.__file__).parent
 UNIT = "Phòng An ninh chính trị nội bộ – Công an tỉnh Lâm Đồng (cơ sở 2, khu vực Bình Thuận cũ) – Đội nghiệp vụ số 3"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_titles_and_hints_read_on_a_light_and_a_dark_theme(qtbot, app, request, theme):
+    """On Windows' dark or high-contrast theme the page titles (dark blue) and the grey hints under them
+    stood on a black window: contrast under 3:1."""
+    if theme == "dark":
+        request.getfixturevalue("dark_theme")
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    layout.addWidget(heading("Tổng quan", "Năm 2025: số liệu từ 01/01/2025 đến 15/06/2025"))
+    layout.addWidget(styled(QLabel("Thân nhân cần xác minh còn thiếu"), "sectionTitle"))
+    layout.addWidget(styled(QLabel("(nay: xã Tuy Phong)"), "hint"))
+    page.show()
+    qtbot.waitExposed(page)
+    background = page.grab().toImage().pixelColor(1, 1)
+    labels = page.findChildren(QLabel)
+    assert all(clearest(page, label, background) >= 4.5 for label in labels), [
+        (label.text(), round(clearest(page, label, background), 1)) for label in labels]
 
 
 def test_a_long_choice_is_cut_short_in_the_closed_box_and_read_whole_in_its_tip_and_list(qtbot, app):
