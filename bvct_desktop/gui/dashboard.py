@@ -22,6 +22,7 @@ from ..core.numbers import grouped
 from ..core.overview import FIGURE_LABELS, MonthCount
 from ..core.periods import PERIODS, SO_FAR, describe, period_dates
 from ..core.permissions import Action, allows, roles_allowed
+from .accessible import named
 from .context import BACKUPS, AppContext
 from .date_box import tell_reversed
 from .designer.ui_dashboard import Ui_Dashboard
@@ -185,7 +186,7 @@ class DueList(QWidget):
         super().__init__()
         self.kind, self.name = action.kind, action.title
         self.model = DueModel(action.past, self)
-        self.view = QTableView()
+        self.view = named(QTableView(), action.title)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

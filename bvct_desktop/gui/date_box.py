@@ -32,6 +32,7 @@ class DateBox(QLineEdit):
         self.setPlaceholderText(FULL_FORM)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         pick = self.addAction(icon("calendar"), QLineEdit.ActionPosition.TrailingPosition)
+        pick.setText("Chọn ngày trên lịch")  # what a screen reader says for the icon's button
         pick.setToolTip("Chọn ngày trên lịch (Alt+↓)")
         pick.triggered.connect(self.show_calendar)
         self.editingFinished.connect(self.take_typed)

@@ -25,6 +25,7 @@ from ..core.numbers import grouped
 from ..core.plans.slips import NO_REPLY_DATE_WARNING
 from ..core.text import file_name
 from ..io import xlsx_reader, xlsx_writer
+from .accessible import named
 from .context import AppContext
 from .dialogs import FILE_FILTERS
 from .look import TICK, ErrorLabel, fill_screen, heading
@@ -79,7 +80,7 @@ class ImportWizard(QDialog):
         layout.addWidget(heading(f"Nhập «{self.kind.title}» từ Excel",
                                  "Tất cả các dòng được nhập, hoặc không dòng nào khi có lỗi."))
         row = QHBoxLayout()
-        self.path = QLineEdit()
+        self.path = named(QLineEdit(), "Tệp Excel")
         self.path.setReadOnly(True)
         self.path.setPlaceholderText("Chưa chọn tệp")
         choose = QPushButton("Chọn tệp…")
@@ -102,7 +103,7 @@ class ImportWizard(QDialog):
         self.preview_label.setWordWrap(True)
         self.preview_label.hide()
         layout.addWidget(self.preview_label)
-        self.preview = QTableWidget()
+        self.preview = named(QTableWidget(), "Các dòng của tệp")
         self.preview.setEditTriggers(QTableWidget.NoEditTriggers)
         layout.addWidget(self.preview, 1)
         self.message = ErrorLabel()

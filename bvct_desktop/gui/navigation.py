@@ -32,6 +32,7 @@ class Navigation(QListWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         styled(self, "navigation")
+        self.setAccessibleName("Các trang")
         self.setIconSize(QSize(22, 22))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.keys: list[str] = []

@@ -3,6 +3,7 @@
 types, one line per match: what a former unit became, what went into a current one."""
 
 from ..core import gazetteer
+from .accessible import named
 from .look import styled
 from .qt import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, Qt, QTimer, QVBoxLayout, QWidget
 
@@ -15,12 +16,12 @@ class PlacesDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Tra cứu địa danh")
-        self.query = QLineEdit()
+        self.query = named(QLineEdit(), "Tìm địa danh")
         self.query.setPlaceholderText("Tên xã, phường, huyện, tỉnh — cũ hoặc mới; thêm huyện, tỉnh sau dấu phẩy")
         self.query.setClearButtonEnabled(True)
         self.status = styled(QLabel(HINT), "hint")
         self.status.setWordWrap(True)
-        self.results = QListWidget()
+        self.results = named(QListWidget(), "Địa danh tìm được")
         self.results.setWordWrap(True)
         self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

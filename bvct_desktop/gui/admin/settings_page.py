@@ -12,10 +12,10 @@ from ...core import settings
 from ...core.dates import display_date
 from ...core.errors import BvctError
 from ...core.settings import BY_KEY, SETTINGS, Setting
+from ..accessible import field_label
 from ..context import AppContext
 from ..date_box import DateBox
 from ..designer.ui_admin_settings import Ui_SettingsPage
-from ..field_label import field_label
 from ..flow_layout import reflow
 from ..qt import QComboBox, QHeaderView, QLineEdit, QSpinBox, QTableWidgetItem, QWidget
 

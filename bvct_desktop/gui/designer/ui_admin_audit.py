@@ -160,6 +160,12 @@ class Ui_AuditPage(object):
         self.audit_layout.addWidget(self.count)
 
         self.audit_layout.setStretch(4, 1)
+#if QT_CONFIG(shortcut)
+        self.user_label.setBuddy(self.user)
+        self.action_label.setBuddy(self.action)
+        self.outcome_label.setBuddy(self.outcome)
+        self.text_label.setBuddy(self.text)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(AuditPage)
 
@@ -187,5 +193,8 @@ class Ui_AuditPage(object):
         self.show_button.setText(QCoreApplication.translate("AuditPage", u"Xem", None))
         self.verify_button.setText(QCoreApplication.translate("AuditPage", u"Ki\u1ec3m tra to\u00e0n v\u1eb9n nh\u1eadt k\u00fd", None))
         self.export_button.setText(QCoreApplication.translate("AuditPage", u"Xu\u1ea5t Excel\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.view.setAccessibleName(QCoreApplication.translate("AuditPage", u"Nh\u1eadt k\u00fd", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi

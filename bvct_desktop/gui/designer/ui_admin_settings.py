@@ -140,6 +140,9 @@ class Ui_SettingsPage(object):
         self.settings_layout.addItem(self.settings_spacer)
 
         self.settings_layout.setStretch(6, 1)
+#if QT_CONFIG(shortcut)
+        self.new_key_label.setBuddy(self.new_key)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsPage)
     # setupUi

@@ -256,6 +256,13 @@ class Ui_ReportPage(object):
         self.report_layout.addWidget(self.content_tabs)
 
         self.report_layout.setStretch(5, 1)
+#if QT_CONFIG(shortcut)
+        self.period_label.setBuddy(self.period)
+        self.year_label.setBuddy(self.year)
+        self.strengths_label.setBuddy(self.strengths)
+        self.weaknesses_label.setBuddy(self.weaknesses)
+        self.directions_label.setBuddy(self.directions)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ReportPage)
 
@@ -281,6 +288,9 @@ class Ui_ReportPage(object):
         self.issue.setToolTip(QCoreApplication.translate("ReportPage", u"Kh\u00f4ng ch\u1ecdn: l\u1eadp d\u1ef1 th\u1ea3o, ch\u01b0a c\u00f3 s\u1ed1. Ch\u1ecdn: l\u1ea5y s\u1ed1 b\u00e1o c\u00e1o ti\u1ebfp theo c\u1ee7a nhi\u1ec7m k\u1ef3.", None))
 #endif // QT_CONFIG(tooltip)
         self.issue.setText(QCoreApplication.translate("ReportPage", u"Ph\u00e1t h\u00e0nh (l\u1ea5y s\u1ed1 v\u0103n b\u1ea3n)", None))
+#if QT_CONFIG(accessibility)
+        self.profile.setAccessibleName(QCoreApplication.translate("ReportPage", u"Th\u1ec3 th\u1ee9c v\u0103n b\u1ea3n", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.profile.setToolTip(QCoreApplication.translate("ReportPage", u"Th\u1ec3 th\u1ee9c v\u0103n b\u1ea3n (h\u1ed3 s\u01a1 th\u1ec3 th\u1ee9c)", None))
 #endif // QT_CONFIG(tooltip)

@@ -6,6 +6,7 @@ from ...core import browse
 from ...core.dates import display_date
 from ...core.personfile import known
 from ...core.personfile.known import SlipAbout
+from ..accessible import named
 from ..context import AppContext
 from ..look import EmptyNote, fill_screen
 from ..qt import QAbstractItemView, QColor, QLabel, Qt, QTableView, QTableWidget, QTableWidgetItem, QWidget
@@ -52,6 +53,7 @@ class CadreForm(RecordForm):
             self._add_tab(records, records, title)
 
     def _add_tab(self, page: QWidget, table: QTableView, title: str) -> None:
+        named(table, title)
         EmptyNote(table, f"Chưa có {title.lower()} nào.")
         self.tabs.addTab(page, title)
 

@@ -10,9 +10,10 @@ from ...core.database import Database
 from ...core.dates import display_date
 from ...core.editing import VERSION
 from ...core.errors import BvctError
-from ...core.kinds import COMPLAINTS, SLIPS
+from ...core.kinds import COMPLAINTS, SLIPS, kind_named
 from ...core.permissions import Action, allows
 from ...core.personfile import cases
+from ..accessible import named
 from ..context import AppContext
 from ..dialogs import YES
 from ..look import ErrorLabel, fill_screen, heading
@@ -154,7 +155,7 @@ class CaseForm(QDialog):
     def _table(self, kind: str, headers: list[str], records: list[dict[str, Any]],
                cells: Callable[[dict[str, Any]], list[str]]) -> QTableWidget:
         """The case's `records` of `kind`, a row each; double-click or Enter opens the record's form."""
-        table = QTableWidget(len(records), len(headers))
+        table = named(QTableWidget(len(records), len(headers)), kind_named(kind).title)
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectRows)

@@ -17,9 +17,9 @@ from ...core.personfile import cases, foreign, known, relatives, writes
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.notes import RELATIVE, PersonNotes
 from ...core.personfile.political import POLITICAL_NOTES
+from ..accessible import field_label
 from ..context import AppContext
 from ..dialogs import YES
-from ..field_label import field_label
 from ..look import ErrorLabel, styled
 from ..qt import (
     QAbstractItemView,

@@ -10,9 +10,9 @@ from ...core.kinds import kind_named
 from ...core.people import Identity
 from ...core.permissions import Action, allows
 from .. import printing
+from ..accessible import field_label
 from ..context import AppContext
 from ..dialogs import CANCEL, NO, YES
-from ..field_label import field_label
 from ..look import ERROR_COLOUR, ErrorLabel, fill_screen, styled
 from ..qt import (
     QDialog,

@@ -18,6 +18,7 @@ from ...core.text import file_name
 from ...io import xlsx_writer
 from ...io.documents.lists import period_text
 from .. import allowed, damage, export_password, forms, printing, reauth
+from ..accessible import named
 from ..context import AppContext
 from ..date_box import DateBox
 from ..dialogs import FILE_FILTERS, YES
@@ -138,6 +139,7 @@ class RegisterPage(QWidget):
         keys = [column.key for column in self.spec.columns]
         frozen = FROZEN.get(kind_name := self.kind.name)
         self.table = RegisterTable(self.model, lambda: keys.index(frozen) if frozen in keys else None)
+        named(self.table, self.title)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
@@ -156,7 +158,7 @@ class RegisterPage(QWidget):
 
     def _filter_row(self) -> FlowLayout:
         row = FlowLayout()
-        self.search = QLineEdit()
+        self.search = named(QLineEdit(), "Tìm trong sổ")
         self.search.setClearButtonEnabled(True)
         also = self.spec.searched_also or ("nội dung" if self.spec.text_columns else "")
         self.search.setPlaceholderText("Tìm: họ tên, CCCD, quê quán…")
@@ -172,12 +174,11 @@ class RegisterPage(QWidget):
             self.start, self.end = self._date_box("Từ ngày"), self._date_box("Đến ngày")
             row.addWidget(self.start)
             row.addWidget(self.end)
-        self.status = self._combo("Trạng thái: tất cả", *self.spec.statuses) if self.spec.statuses else None
-        self.purpose = self._combo(f"{self.spec.purpose_label}: tất cả", *self.spec.purposes) \
-            if self.spec.purposes else None
+        self.status = self._combo("Trạng thái", *self.spec.statuses) if self.spec.statuses else None
+        self.purpose = self._combo(self.spec.purpose_label, *self.spec.purposes) if self.spec.purposes else None
         self.recipient = None
         if self.spec.recipient is not None:
-            self.recipient = self._combo("Nơi nhận: tất cả")
+            self.recipient = self._combo("Nơi nhận")
             for unit in recipients.list_recipients(self.context.db, include_inactive=True):
                 self.recipient.addItem(unit.name, unit.id)
         for box in (self.status, self.purpose, self.recipient):
@@ -230,9 +231,10 @@ class RegisterPage(QWidget):
         box.refused.connect(self._apply_filters)  # which says why, and what the list is filtered by meanwhile
         return box
 
-    def _combo(self, first: str, *items: str) -> QComboBox:
-        box = NarrowComboBox(12)  # long recipient names must not widen the page past the screen
-        box.addItem(first, None)
+    def _combo(self, label: str, *items: str) -> QComboBox:
+        """A filter's drop-down, named `label`, its first choice «`label`: tất cả»."""
+        box = named(NarrowComboBox(12), label)  # long recipient names must not widen the page past the screen
+        box.addItem(f"{label}: tất cả", None)
         for item in items:
             box.addItem(item, item)
         box.currentIndexChanged.connect(self._apply_filters)

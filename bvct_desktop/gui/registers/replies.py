@@ -9,8 +9,8 @@ from ...core import replies
 from ...core.editing import FormProblems
 from ...core.errors import BvctError
 from ...core.numbers import grouped
+from ..accessible import field_label
 from ..context import AppContext
-from ..field_label import field_label
 from ..forms.inputs import make_input, read_input
 from ..forms.record_form import confirm_doubts
 from ..look import ErrorLabel

@@ -1,6 +1,7 @@
-"""A field's label and what a screen reader (Windows Narrator) says for the field: the label's words,
-never its markup (the red * of a required field), and «bắt buộc» for a required one. Qt reads a field
-with no name of its own from its buddy label's raw text, and a drop-down from its value."""
+"""What a screen reader (Windows Narrator) says for a widget. A field built from its declaration is
+read by its label's words, never the label's markup (the red * of a required field), and «bắt buộc» for
+a required one: Qt reads a field with no name of its own from its buddy label's raw text. A table, a
+list or a box with no label beside it is named where it is made (`named`)."""
 
 from typing import TypeVar
 

@@ -7,8 +7,8 @@ import pytest
 from bvct_desktop.core import browse, replies
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.settings import SETTINGS
+from bvct_desktop.gui.accessible import REQUIRED
 from bvct_desktop.gui.admin.settings_page import SettingsPage
-from bvct_desktop.gui.field_label import REQUIRED
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.person_file import SectionTab
 from bvct_desktop.gui.registers.replies import ReplyDialog

@@ -1,0 +1,75 @@
+"""Every input, button and table an officer reaches in the program's windows has a name a screen reader
+(Windows Narrator) says: the main window's pages and Quản trị's tabs, the record forms and the person
+file's tabs, the import wizard, the places dialog, the letter, the print preview, the login, the first
+run and the lock cover. A page that grows a field without a label fails here."""
+
+from bvct_desktop.core import browse
+from bvct_desktop.gui.dialogs import Dialogs
+from bvct_desktop.gui.forms import open_form
+from bvct_desktop.gui.import_wizard import ImportWizard
+from bvct_desktop.gui.login import LoginDialog
+from bvct_desktop.gui.main_window import MainWindow
+from bvct_desktop.gui.places_dialog import PlacesDialog
+from bvct_desktop.gui.printing import PrintPreview
+from bvct_desktop.gui.recovery import RecoveryWizard
+from bvct_desktop.gui.reminder_dialog import ReminderDialog
+from bvct_desktop.gui.startup import FirstRunWizard
+from tests.gui import register_support as support
+from tests.gui.accessibility_support import misread
+from tests.gui.test_printing import slips_pdf
+
+app, clock, sample_files, db, context, slips_pdf = (support.app, support.clock, support.sample_files, support.db,
+                                                    support.context, slips_pdf)  # fixtures
+
+
+def _shown(qtbot, window):
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_every_page_of_the_main_window_and_every_administration_tab(qtbot, context):
+    window = _shown(qtbot, MainWindow(context))
+    unnamed = {}
+    for key in window.navigation.keys:
+        window.navigation.select(key)
+        unnamed[key] = misread(window)
+    administration = window.pages["admin"]
+    for index in range(administration.count()):
+        administration.setCurrentIndex(index)
+        unnamed[administration.tabText(index)] = misread(window)
+    report = window.pages["report"]
+    report.content_tabs.setCurrentIndex(1)  # Phần cán bộ viết
+    unnamed["report, written part"] = misread(report)
+    assert {page: found for page, found in unnamed.items() if found} == {}
+
+
+def test_every_tab_of_a_cadres_file(qtbot, context):
+    form = _shown(qtbot, open_form(context, "cadres", browse.record_ids(context.db, "cadres", "nguyen van hung")[0]))
+    unnamed = {}
+    for index in range(form.tabs.count()):
+        form.tabs.setCurrentIndex(index)
+        unnamed[form.tabs.tabText(index)] = misread(form)
+    assert {tab: found for tab, found in unnamed.items() if found} == {}
+
+
+def test_the_dialogs_an_officer_works_in(qtbot, context, slips_pdf):
+    windows = {"import": ImportWizard(context, "cadres"), "places": PlacesDialog(),
+               "letter": ReminderDialog(context, None, "Cục A93B – Bộ Công an"),
+               "preview": PrintPreview(None, slips_pdf, "Phiếu", context.dialogs, "phieu.pdf")}
+    unnamed = {title: misread(_shown(qtbot, window)) for title, window in windows.items()}
+    assert {title: found for title, found in unnamed.items() if found} == {}
+
+
+def test_the_login_the_first_run_and_the_lock_cover(qtbot, context, tmp_path):
+    dialogs = Dialogs(scripted=True)
+    unnamed = {"login": misread(_shown(qtbot, LoginDialog(context.db.path, dialogs, clock))),
+               "recovery": misread(_shown(qtbot, RecoveryWizard(context.db.path, dialogs)))}
+    first_run = _shown(qtbot, FirstRunWizard(tmp_path / "moi" / "bvct.db", dialogs, clock))
+    for page in first_run.pageIds():
+        first_run.page(page).show()
+        unnamed[f"first run {page}"] = misread(first_run.page(page))
+    window = _shown(qtbot, MainWindow(context))
+    window.locker.lock()
+    unnamed["lock"] = misread(window.locker.covers[0])
+    assert {title: found for title, found in unnamed.items() if found} == {}
