@@ -26,7 +26,7 @@ from .accessible import named
 from .context import BACKUPS, AppContext
 from .date_box import tell_reversed
 from .designer.ui_dashboard import Ui_Dashboard
-from .look import ErrorLabel, styled
+from .look import ErrorLabel, read_only, styled
 from .qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -189,7 +189,7 @@ class DueList(QWidget):
         self.view = named(QTableView(), action.title)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only(self.view)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

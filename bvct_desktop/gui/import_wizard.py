@@ -28,7 +28,7 @@ from ..io import xlsx_reader, xlsx_writer
 from .accessible import named
 from .context import AppContext
 from .dialogs import FILE_FILTERS
-from .look import TICK, ErrorLabel, fill_screen, heading
+from .look import TICK, ErrorLabel, fill_screen, heading, read_only
 from .qt import (
     QApplication,
     QColor,
@@ -104,7 +104,7 @@ class ImportWizard(QDialog):
         self.preview_label.hide()
         layout.addWidget(self.preview_label)
         self.preview = named(QTableWidget(), "Các dòng của tệp")
-        self.preview.setEditTriggers(QTableWidget.NoEditTriggers)
+        read_only(self.preview)
         layout.addWidget(self.preview, 1)
         self.message = ErrorLabel()
         layout.addWidget(self.message)

@@ -40,6 +40,7 @@ UI_FAMILY = "Liberation Sans"
 TICK, CROSS = "√", "×"  # Liberation Sans has no ✓ ✔ ✕: they would show as boxes
 ERROR_COLOUR, OK_COLOUR, HINT_COLOUR = "#b00020", "#1b5e20", "#555555"
 Widget = TypeVar("Widget", bound=QWidget)
+ItemView = TypeVar("ItemView", bound=QAbstractItemView)
 APPLIED = "bvct_look_applied"
 SCREEN_SHARE = 0.92  # a large window's share of the screen, its frame and the taskbar in view (office PCs: 1366×768)
 
@@ -156,6 +157,14 @@ def style_sheet(palette: QPalette) -> str:
     """The style sheet in the colours that read on `palette`'s windows."""
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     return STYLE.substitute(ON_DARK if dark else ON_LIGHT)
+
+
+def read_only(view: ItemView) -> ItemView:
+    """A table or list read, not typed in: Tab goes on to the next control and the arrows move between
+    cells (Qt's Tab from cell to cell wrapped round to the first and never left the table)."""
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    return view
 
 
 def heading(title: str, subtitle: str = "") -> QWidget:

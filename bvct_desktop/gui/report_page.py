@@ -27,7 +27,7 @@ from .date_box import period_taken, tell_reversed
 from .designer.ui_report_page import Ui_ReportPage
 from .dialogs import FILE_FILTERS, YES
 from .flow_layout import reflow
-from .look import ERROR_COLOUR, wait_cursor
+from .look import ERROR_COLOUR, read_only, wait_cursor
 from .qt import QAbstractItemView, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QTimer, QWidget
 from .workers import run_in_background, wait_for
 
@@ -38,7 +38,7 @@ NOTES_DELAY_MS = 1000  # the officer's parts are kept this long after typing sto
 def figures_table(widget: QTableWidget) -> QTableWidget:
     """A label and its count per row: read-only, whole rows selected, the label column stretched."""
     widget.verticalHeader().hide()
-    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    read_only(widget)
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     widget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     widget.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

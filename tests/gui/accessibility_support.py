@@ -55,6 +55,19 @@ def operated(window: QWidget) -> list[QWidget]:
     return found
 
 
+def unusable(window: QWidget) -> list[str]:
+    """What a screen reader or the keyboard cannot use in `window`: widgets read wrongly, tables Tab never leaves."""
+    return misread(window) + tab_traps(window)
+
+
+def tab_traps(window: QWidget) -> list[str]:
+    """The reachable tables of `window`, read not typed in, whose Tab goes from cell to cell: round the
+    cells, back to the first, and never on to the next control."""
+    return [f"{type(view).__name__} {read_name(view)!r}: Tab stays in it" for view in operated(window)
+            if isinstance(view, QAbstractItemView) and view.tabKeyNavigation()
+            and view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers]
+
+
 def misread(window: QWidget) -> list[str]:
     """Each reachable widget of `window` whose name is missing or carries markup, with what it is."""
     return [f"{type(widget).__name__} {widget.objectName()!r} read as {read_name(widget)!r} "

@@ -1,7 +1,8 @@
-"""Every input, button and table an officer reaches in the program's windows has a name a screen reader
-(Windows Narrator) says: the main window's pages and Quản trị's tabs, the record forms and the person
-file's tabs, the import wizard, the places dialog, the letter, the print preview, the login, the first
-run and the lock cover. A page that grows a field without a label fails here."""
+"""Every input, button and table an officer reaches in the program's windows has a name a screen
+reader (Windows Narrator) says, and no table keeps Tab from going on to the next control: the main
+window's pages and Quản trị's tabs, the record forms and the person file's tabs, the import wizard, the
+places dialog, the letter, the print preview, the login, the first run and the lock cover. A page that
+grows a field without a label, or a table Tab goes round in, fails here."""
 
 from bvct_desktop.core import browse
 from bvct_desktop.gui.dialogs import Dialogs
@@ -15,7 +16,7 @@ from bvct_desktop.gui.recovery import RecoveryWizard
 from bvct_desktop.gui.reminder_dialog import ReminderDialog
 from bvct_desktop.gui.startup import FirstRunWizard
 from tests.gui import register_support as support
-from tests.gui.accessibility_support import misread
+from tests.gui.accessibility_support import unusable
 from tests.gui.test_printing import slips_pdf
 
 app, clock, sample_files, db, context, slips_pdf = (support.app, support.clock, support.sample_files, support.db,
@@ -33,14 +34,14 @@ def test_every_page_of_the_main_window_and_every_administration_tab(qtbot, conte
     unnamed = {}
     for key in window.navigation.keys:
         window.navigation.select(key)
-        unnamed[key] = misread(window)
+        unnamed[key] = unusable(window)
     administration = window.pages["admin"]
     for index in range(administration.count()):
         administration.setCurrentIndex(index)
-        unnamed[administration.tabText(index)] = misread(window)
+        unnamed[administration.tabText(index)] = unusable(window)
     report = window.pages["report"]
     report.content_tabs.setCurrentIndex(1)  # Phần cán bộ viết
-    unnamed["report, written part"] = misread(report)
+    unnamed["report, written part"] = unusable(report)
     assert {page: found for page, found in unnamed.items() if found} == {}
 
 
@@ -49,7 +50,7 @@ def test_every_tab_of_a_cadres_file(qtbot, context):
     unnamed = {}
     for index in range(form.tabs.count()):
         form.tabs.setCurrentIndex(index)
-        unnamed[form.tabs.tabText(index)] = misread(form)
+        unnamed[form.tabs.tabText(index)] = unusable(form)
     assert {tab: found for tab, found in unnamed.items() if found} == {}
 
 
@@ -57,19 +58,19 @@ def test_the_dialogs_an_officer_works_in(qtbot, context, slips_pdf):
     windows = {"import": ImportWizard(context, "cadres"), "places": PlacesDialog(),
                "letter": ReminderDialog(context, None, "Cục A93B – Bộ Công an"),
                "preview": PrintPreview(None, slips_pdf, "Phiếu", context.dialogs, "phieu.pdf")}
-    unnamed = {title: misread(_shown(qtbot, window)) for title, window in windows.items()}
+    unnamed = {title: unusable(_shown(qtbot, window)) for title, window in windows.items()}
     assert {title: found for title, found in unnamed.items() if found} == {}
 
 
 def test_the_login_the_first_run_and_the_lock_cover(qtbot, context, tmp_path):
     dialogs = Dialogs(scripted=True)
-    unnamed = {"login": misread(_shown(qtbot, LoginDialog(context.db.path, dialogs, clock))),
-               "recovery": misread(_shown(qtbot, RecoveryWizard(context.db.path, dialogs)))}
+    unnamed = {"login": unusable(_shown(qtbot, LoginDialog(context.db.path, dialogs, clock))),
+               "recovery": unusable(_shown(qtbot, RecoveryWizard(context.db.path, dialogs)))}
     first_run = _shown(qtbot, FirstRunWizard(tmp_path / "moi" / "bvct.db", dialogs, clock))
     for page in first_run.pageIds():
         first_run.page(page).show()
-        unnamed[f"first run {page}"] = misread(first_run.page(page))
+        unnamed[f"first run {page}"] = unusable(first_run.page(page))
     window = _shown(qtbot, MainWindow(context))
     window.locker.lock()
-    unnamed["lock"] = misread(window.locker.covers[0])
+    unnamed["lock"] = unusable(window.locker.covers[0])
     assert {title: found for title, found in unnamed.items() if found} == {}

@@ -9,8 +9,17 @@ import pytest
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 import bvct_desktop.gui
-from bvct_desktop.gui.look import FONT_FILES, NarrowComboBox, heading, styled
-from bvct_desktop.gui.qt import QLabel, QVBoxLayout, QWidget
+from bvct_desktop.gui.look import FONT_FILES, NarrowComboBox, heading, read_only, styled
+from bvct_desktop.gui.qt import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from bvct_desktop.resources import resource_path
 from tests.gui import register_support as support
 from tests.gui.accessibility_support import clearest, dark_theme
@@ -39,6 +48,28 @@ def test_titles_and_hints_read_on_a_light_and_a_dark_theme(qtbot, app, request, 
     labels = page.findChildren(QLabel)
     assert all(clearest(page, label, background) >= 4.5 for label in labels), [
         (label.text(), round(clearest(page, label, background), 1)) for label in labels]
+
+
+def test_tab_leaves_a_table_read_not_typed_in(qtbot, app):
+    """On the dashboard's lists, the person file's tables, Quản trị's tables, Tab went from cell to cell,
+    round to the first, and never reached the next control: a keyboard officer was stuck there."""
+    page = QWidget()
+    qtbot.addWidget(page)
+    table = read_only(QTableWidget(2, 2))
+    for row in range(2):
+        for column in range(2):
+            table.setItem(row, column, QTableWidgetItem(f"{row}/{column}"))
+    after = QPushButton("Lập công văn đôn đốc…")
+    layout = QVBoxLayout(page)
+    layout.addWidget(table)
+    layout.addWidget(after)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is after
 
 
 def test_a_long_choice_is_cut_short_in_the_closed_box_and_read_whole_in_its_tip_and_list(qtbot, app):

@@ -147,6 +147,7 @@ class Ui_AuditPage(object):
         self.view = QTableView(AuditPage)
         self.view.setObjectName(u"view")
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setStretchLastSection(True)

@@ -53,6 +53,7 @@ class Ui_RecipientsPage(object):
         self.table.setHorizontalHeaderItem(2, __qtablewidgetitem2)
         self.table.setObjectName(u"table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

@@ -86,6 +86,7 @@ class Ui_SettingsPage(object):
         self.history.setHorizontalHeaderItem(3, __qtablewidgetitem3)
         self.history.setObjectName(u"history")
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setTabKeyNavigation(False)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
 
         self.history_layout.addWidget(self.history)

@@ -8,7 +8,7 @@ from ...core.personfile import known
 from ...core.personfile.known import SlipAbout
 from ..accessible import named
 from ..context import AppContext
-from ..look import EmptyNote, fill_screen
+from ..look import EmptyNote, fill_screen, read_only
 from ..qt import QAbstractItemView, QColor, QLabel, Qt, QTableView, QTableWidget, QTableWidgetItem, QWidget
 from ..registers.columns import fit_to_width, keep_fitted
 from ..registers.model import RegisterModel
@@ -68,7 +68,7 @@ class PersonRecords(QTableView):
         self.setModel(RegisterModel(context.db, kind, self))
         self.model().set_filters(browse.Filters(person_id=person_id))
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        read_only(self)
         self.verticalHeader().hide()
         keep_fitted(self)
         self.model().modelReset.connect(lambda: fit_to_width(self))
@@ -111,7 +111,7 @@ class PersonSlips(QTableWidget):
         self.slips: list[SlipAbout] = []
         self.forms: list[RecordForm] = []
         self.setHorizontalHeaderLabels([header for header, _ in SLIP_COLUMNS])
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        read_only(self)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         compact(self)
         self.activated.connect(lambda index: self.open_record(self.slips[index.row()].slip_id))  # Enter, double-click

@@ -16,7 +16,7 @@ from ...core.personfile import cases
 from ..accessible import named
 from ..context import AppContext
 from ..dialogs import YES
-from ..look import ErrorLabel, fill_screen, heading
+from ..look import ErrorLabel, fill_screen, heading, read_only
 from ..qt import (
     QAbstractItemView,
     QDialog,
@@ -157,7 +157,7 @@ class CaseForm(QDialog):
         """The case's `records` of `kind`, a row each; double-click or Enter opens the record's form."""
         table = named(QTableWidget(len(records), len(headers)), kind_named(kind).title)
         table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        read_only(table)
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
         table.verticalHeader().hide()
         table.setItemDelegate(CutTextTips(table))

@@ -3,6 +3,7 @@
 
 from ...core import editing
 from ...core.kinds import Kind
+from ..look import read_only
 from ..qt import QComboBox, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, Signal
 from ..registers.columns import fit_to_width, keep_fitted
 from .inputs import as_typed, show_value
@@ -44,7 +45,7 @@ class MembersTable(QWidget):
     def only_show(self) -> None:
         """The members shown, not edited (the record cannot be saved)."""
         self.editable = False
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        read_only(self.table)
         self.buttons.hide()
         for row in range(self.table.rowCount()):
             for column in range(self.table.columnCount()):

@@ -20,7 +20,7 @@ from ...core.personfile.political import POLITICAL_NOTES
 from ..accessible import field_label
 from ..context import AppContext
 from ..dialogs import YES
-from ..look import ErrorLabel, styled
+from ..look import ErrorLabel, read_only, styled
 from ..qt import (
     QAbstractItemView,
     QColor,
@@ -177,7 +177,7 @@ class SectionTab(QWidget):
                                + ([ABOUT] if section.about_relative else []), SOURCE)
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        read_only(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         compact(self.table)

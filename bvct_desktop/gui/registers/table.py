@@ -5,6 +5,7 @@ row as a double-click does), and a column with few values carries Excel's filter
 
 from collections.abc import Callable
 
+from ..look import read_only
 from ..qt import (
     QAbstractItemView,
     QColor,
@@ -189,8 +190,7 @@ class RegisterTable(QTableView):
     def _look(view: QTableView) -> None:
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setTabKeyNavigation(False)  # Tab goes on to the next control; the arrows move between cells
+        read_only(view)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
