@@ -234,14 +234,20 @@ class FigureCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip("Bấm để xem các bản ghi được đếm")
-        self.value = styled(QLabel("–"), "figureValue")
+        self.value = styled(QLabel(), "figureValue")
         self.label = styled(QLabel(label), "figureLabel")
         self.label.setWordWrap(True)
+        self.show_value("–")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)
         layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.label)
+
+    def show_value(self, value: str) -> None:
+        """Shows `value`; a screen reader reads the card as its label and value (a frame has no text of its own)."""
+        self.value.setText(value)
+        self.setAccessibleName(f"{self.label.text()}: {value}")
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
@@ -386,6 +392,8 @@ class Dashboard(QWidget, Ui_Dashboard):
             card.clicked.connect(self.open_figure)
             self.figures_grid.addWidget(card, i // FIGURE_COLUMNS, i % FIGURE_COLUMNS)
         self.figure_values = {key: card.value for key, card in self.figure_cards.items()}
+        for before, after in itertools.pairwise([self.end, *self.figure_cards.values(), self.lists]):
+            QWidget.setTabOrder(before, after)  # the cards where they are seen: under the period, above the lists
         self.chart = MonthChart()
         self.chart_layout.addWidget(self.chart)
         self.due_lists = [DueList(action, open_record) for action in ACTION_LISTS]
@@ -549,7 +557,7 @@ class Dashboard(QWidget, Ui_Dashboard):
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         for key, card in self.figure_cards.items():
-            card.value.setText(grouped(snapshot.figures[key]))
+            card.show_value(grouped(snapshot.figures[key]))
         for index, (due_list, entries) in enumerate(zip(self.due_lists, snapshot.lists, strict=True)):
             due_list.show_entries(entries, snapshot.today)
             self.lists.setTabText(index, due_list.title())
@@ -562,7 +570,7 @@ class Dashboard(QWidget, Ui_Dashboard):
         """Nothing of a snapshot that could not be read, nor of an earlier one (another period, older data)."""
         self.snapshot = None
         for card in self.figure_cards.values():
-            card.value.setText("–")
+            card.show_value("–")
         for index, due_list in enumerate(self.due_lists):
             due_list.show_unread()
             self.lists.setTabText(index, due_list.title())

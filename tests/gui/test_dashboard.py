@@ -19,7 +19,7 @@ from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui import damage
 from bvct_desktop.gui import dashboard as dashboard_module
 from bvct_desktop.gui.dashboard import Dashboard, DueModel, due_state
-from bvct_desktop.gui.qt import Qt
+from bvct_desktop.gui.qt import QApplication, Qt
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.gui.shell_support import FakeClock, as_user, context_for, new_database, type_day
 from tests.samples import SAMPLES
@@ -506,3 +506,17 @@ def test_figures_recounted_on_a_change_are_no_report_of_figures(qtbot, dashboard
     dashboard.context.notifier.changed.emit("complaints")
     settled(qtbot, dashboard)
     assert "báo cáo số liệu" not in [entry.action for entry in audit.list_entries(db)]
+
+
+def test_tab_reaches_the_figures_where_they_are_seen_and_each_is_read_with_its_value(dashboard, qtbot):
+    """Tab went from «Năm» to the lists' tabs at the bottom, and only then up to the figures; a screen
+    reader said nothing on a figure (a frame has no text of its own)."""
+    dashboard.activateWindow()
+    qtbot.waitUntil(dashboard.isActiveWindow)
+    dashboard.year.setFocus()
+    stops = []
+    for _ in range(len(FIGURE_LABELS) + 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert stops == [*dashboard.figure_cards.values(), dashboard.lists.tabBar()]
+    assert dashboard.figure_cards["slips_issued"].accessibleName() == f"{FIGURE_LABELS['slips_issued']}: 2"
