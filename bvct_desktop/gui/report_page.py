@@ -22,6 +22,7 @@ from ..core.text import file_name
 from ..io.documents import profile, render
 from ..io.documents.report_content import subject
 from . import allowed, export_password, live, printing, reauth
+from .accessible import named
 from .context import AppContext
 from .date_box import period_taken, tell_reversed
 from .designer.ui_report_page import Ui_ReportPage
@@ -83,7 +84,7 @@ class ReportPage(QWidget, Ui_ReportPage):
         count_header = self.main_table.horizontalHeaderItem(1).text()
         self.breakdowns: dict[str, QTableWidget] = {}
         for i, (key, label) in enumerate(BREAKDOWN_LABELS.items()):
-            self.breakdowns[key] = figures_table(QTableWidget(0, 2))
+            self.breakdowns[key] = figures_table(named(QTableWidget(0, 2), label))
             self.breakdowns[key].setHorizontalHeaderLabels([label, count_header])
             self.details_grid.addWidget(self.breakdowns[key], i // 2, i % 2)
 

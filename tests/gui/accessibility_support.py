@@ -21,6 +21,7 @@ from bvct_desktop.gui.qt import (
     QPlainTextEdit,
     QPoint,
     QRect,
+    QScrollArea,
     Qt,
     QTextEdit,
     QWidget,
@@ -45,7 +46,9 @@ def operated(window: QWidget) -> list[QWidget]:
     line is part of it; Qt's corner button of a table is no stop of its own)."""
     found = []
     for widget in window.findChildren(QWidget):
-        if not isinstance(widget, OPERATED) or not widget.isVisibleTo(window):
+        takes_tab = (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None
+                     and type(widget) is not QScrollArea)  # a page's scroller, not a control
+        if not (isinstance(widget, OPERATED) or takes_tab) or not widget.isVisibleTo(window):
             continue
         if isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)) or widget.objectName().startswith("qt_"):
             continue

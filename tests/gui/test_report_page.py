@@ -7,12 +7,13 @@ import pypdfium2 as pdfium
 import pytest
 
 from bvct_desktop.core import crashpoints, outgoing, report, report_notes, users
-from bvct_desktop.core.overview import REPORT_LABELS
+from bvct_desktop.core.overview import BREAKDOWN_LABELS, REPORT_LABELS
 from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.gui import live
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.report_page import ReportPage, period_dates
 from tests.conftest import PASSWORD
+from tests.gui.accessibility_support import read_name
 from tests.gui.shell_support import (
     FakeClock,
     as_user,
@@ -74,6 +75,12 @@ def test_a_name_too_long_for_its_breakdown_column_is_read_whole_in_its_tooltip(p
     tips = {table.item(row, 0).text(): table.item(row, 0).toolTip() for row in range(table.rowCount())}
     assert tips[long_name] == long_name
     assert all(tips[name] == name for name in tips)
+
+
+def test_each_breakdown_table_is_read_by_its_own_heading(page):
+    """A screen reader read all six breakdown tables as «Chi tiết», the box around them."""
+    assert [read_name(table) for table in page.breakdowns.values()] == list(BREAKDOWN_LABELS.values())
+
 
 def test_the_vetting_cases_the_report_opens_with_are_on_the_page_with_their_breakdowns(page):
     """The slips opened vetting cases: the page shows them as the issued report counts them."""
