@@ -5,7 +5,7 @@ list or a box with no label beside it is named where it is made (`named`)."""
 
 from typing import TypeVar
 
-from .look import ERROR_COLOUR
+from .look import colour
 from .qt import QLabel, QWidget
 
 REQUIRED = "bắt buộc"
@@ -14,10 +14,15 @@ Widget = TypeVar("Widget", bound=QWidget)
 
 def field_label(text: str, required: bool, field: QWidget) -> QLabel:
     """The label of `field`, its buddy; a required one ends with a red *."""
-    label = QLabel(text + (f" <span style='color:{ERROR_COLOUR}'>*</span>" if required else ""))
+    label = QLabel(text + (f" {required_mark()}" if required else ""))
     label.setBuddy(field)
     named(field, text.rstrip(": "), REQUIRED if required else "")
     return label
+
+
+def required_mark() -> str:
+    """The red * a required field's label ends with (rich text)."""
+    return f"<span style='color:{colour('error')}'>*</span>"
 
 
 def named(widget: Widget, name: str, description: str = "") -> Widget:

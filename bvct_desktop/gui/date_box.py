@@ -11,7 +11,7 @@ import datetime as dt
 from ..core.dates import FULL_FORM, display_date, parse_date
 from ..core.errors import RowProblem
 from .icons import icon
-from .look import ERROR_COLOUR
+from .look import colour
 from .qt import QCalendarWidget, QDate, QLineEdit, QRect, QSize, QSizePolicy, Qt, QWidget, Signal
 
 CALENDAR_KEYS = ((Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier), (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier))
@@ -79,7 +79,7 @@ class DateBox(QLineEdit):
     def refuse(self, why: str) -> None:
         """Marks the box and tells `why` (`refused`) until a day is taken again."""
         self._problem = why
-        self.setStyleSheet(f"border: 1px solid {ERROR_COLOUR};")
+        self.setStyleSheet(f"border: 1px solid {colour('error')};")
         self.refused.emit(why + ".")
 
     def _take(self, day: dt.date | None) -> None:

@@ -38,7 +38,6 @@ from .qt import (
 FONT_FILES = ("Regular", "Bold", "Italic", "BoldItalic")
 UI_FAMILY = "Liberation Sans"
 TICK, CROSS = "√", "×"  # Liberation Sans has no ✓ ✔ ✕: they would show as boxes
-ERROR_COLOUR, OK_COLOUR, HINT_COLOUR = "#b00020", "#1b5e20", "#555555"
 Widget = TypeVar("Widget", bound=QWidget)
 ItemView = TypeVar("ItemView", bound=QAbstractItemView)
 APPLIED = "bvct_look_applied"
@@ -59,10 +58,10 @@ QLabel[look="figureLabel"] { color: #333333; }
 QWidget[look="lockCover"] { background: $cover; }
 QLineEdit[look="recoveryKey"] { font-size: 14pt; font-weight: bold; letter-spacing: 1px; }
 """)
-# the colours of the looks drawn on a window's own background: on a dark (Windows' dark or high-contrast)
+# the colours of what is drawn on a window's own background: on a dark (Windows' dark or high-contrast)
 # theme the dark ones could not be read, and the lock cover's pale background took the theme's white text
-ON_LIGHT = {"title": "#1f4e79", "hint": "#555555", "cover": "#eef2f6"}
-ON_DARK = {"title": "#9dc3e6", "hint": "#c8c8c8", "cover": "palette(window)"}
+ON_LIGHT = {"title": "#1f4e79", "hint": "#555555", "error": "#b00020", "ok": "#1b5e20", "cover": "#eef2f6"}
+ON_DARK = {"title": "#9dc3e6", "hint": "#c8c8c8", "error": "#ff8a80", "ok": "#a5d6a7", "cover": "palette(window)"}
 
 
 def styled(widget: Widget, look: str) -> Widget:
@@ -155,8 +154,16 @@ def apply(app: QApplication) -> None:
 
 def style_sheet(palette: QPalette) -> str:
     """The style sheet in the colours that read on `palette`'s windows."""
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return STYLE.substitute(ON_DARK if dark else ON_LIGHT)
+    return STYLE.substitute(shades(palette))
+
+
+def colour(name: str) -> str:
+    """The colour of `name` («title», «hint», «error», «ok») that reads on the program's windows."""
+    return shades(QApplication.palette())[name]
+
+
+def shades(palette: QPalette) -> dict[str, str]:
+    return ON_DARK if palette.color(QPalette.ColorRole.Window).lightness() < 128 else ON_LIGHT
 
 
 def read_only(view: ItemView) -> ItemView:
@@ -193,10 +200,10 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_message(self, text: str, error: bool = True) -> None:
-        self._show(text, ERROR_COLOUR if error else OK_COLOUR)
+        self._show(text, colour("error" if error else "ok"))
 
     def show_hint(self, text: str) -> None:
-        self._show(text, HINT_COLOUR)
+        self._show(text, colour("hint"))
 
     def _show(self, text: str, colour: str) -> None:
         self.setStyleSheet(f"color: {colour};")
@@ -224,7 +231,7 @@ class EmptyNote(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint and self.shown():  # an empty table paints no cells over it
             painter = QPainter(watched)
-            painter.setPen(QColor(HINT_COLOUR))
+            painter.setPen(QColor(colour("hint")))
             painter.drawText(watched.rect().adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN),
                              Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, self.text)
             painter.end()

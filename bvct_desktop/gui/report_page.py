@@ -28,7 +28,7 @@ from .date_box import period_taken, tell_reversed
 from .designer.ui_report_page import Ui_ReportPage
 from .dialogs import FILE_FILTERS, YES
 from .flow_layout import reflow
-from .look import ERROR_COLOUR, read_only, wait_cursor
+from .look import colour, read_only, wait_cursor
 from .qt import QAbstractItemView, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QTimer, QWidget
 from .workers import run_in_background, wait_for
 
@@ -235,7 +235,7 @@ class ReportPage(QWidget, Ui_ReportPage):
 
     def _say(self, text: str, error: bool = False) -> None:
         """The line under the parts: how they stand, red when the officer's could not be kept."""
-        self.notes_state.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+        self.notes_state.setStyleSheet(f"color: {colour('error')};" if error else "")
         self.notes_state.setText(text)
 
     def options(self, password: str | None = None) -> render.Options:

@@ -9,7 +9,7 @@ import pytest
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 import bvct_desktop.gui
-from bvct_desktop.gui.look import FONT_FILES, NarrowComboBox, heading, read_only, styled
+from bvct_desktop.gui.look import FONT_FILES, ErrorLabel, NarrowComboBox, heading, read_only, styled
 from bvct_desktop.gui.qt import (
     QApplication,
     QLabel,
@@ -32,8 +32,8 @@ UNIT = "Phòng An ninh chính trị nội bộ – Công an tỉnh Lâm Đồng 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_titles_and_hints_read_on_a_light_and_a_dark_theme(qtbot, app, request, theme):
-    """On Windows' dark or high-contrast theme the page titles (dark blue) and the grey hints under them
-    stood on a black window: contrast under 3:1."""
+    """On Windows' dark or high-contrast theme the page titles (dark blue), the grey hints under them and
+    the forms' red and green messages stood on a black window: contrast under 3:1."""
     if theme == "dark":
         request.getfixturevalue("dark_theme")
     page = QWidget()
@@ -42,6 +42,12 @@ def test_titles_and_hints_read_on_a_light_and_a_dark_theme(qtbot, app, request, 
     layout.addWidget(heading("Tổng quan", "Năm 2025: số liệu từ 01/01/2025 đến 15/06/2025"))
     layout.addWidget(styled(QLabel("Thân nhân cần xác minh còn thiếu"), "sectionTitle"))
     layout.addWidget(styled(QLabel("(nay: xã Tuy Phong)"), "hint"))
+    for show, text in ((ErrorLabel.show_message, "Ngày sinh «31/02/1972»: không có ngày này."),
+                       (lambda line, text: line.show_message(text, error=False), "Đã lưu."),
+                       (ErrorLabel.show_hint, "Không có bản ghi nào khớp.")):
+        line = ErrorLabel()
+        show(line, text)
+        layout.addWidget(line)
     page.show()
     qtbot.waitExposed(page)
     background = page.grab().toImage().pixelColor(1, 1)

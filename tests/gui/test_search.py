@@ -72,6 +72,6 @@ def test_a_search_that_finds_nothing_says_so_and_the_words_searched(qtbot, conte
     assert page.model.rowCount() == 0
     assert page.message.isVisibleTo(page)
     assert page.message.text() == "Không tìm thấy bản ghi nào khớp «khong ai ten nay»."
-    assert look.HINT_COLOUR in page.message.styleSheet()  # neither an error nor something done
+    assert look.colour("hint") in page.message.styleSheet()  # neither an error nor something done
     page.search.clear()
     assert not page.message.isVisibleTo(page)

@@ -10,10 +10,10 @@ from ...core.kinds import kind_named
 from ...core.people import Identity
 from ...core.permissions import Action, allows
 from .. import printing
-from ..accessible import field_label
+from ..accessible import REQUIRED, field_label, required_mark
 from ..context import AppContext
 from ..dialogs import CANCEL, NO, YES
-from ..look import ERROR_COLOUR, ErrorLabel, fill_screen, styled
+from ..look import ErrorLabel, colour, fill_screen, styled
 from ..qt import (
     QDialog,
     QFormLayout,
@@ -104,7 +104,7 @@ class RecordForm(QDialog):
         self.message = ErrorLabel()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
-        note = QLabel(f"<span style='color:{ERROR_COLOUR}'>*</span> bắt buộc")
+        note = QLabel(f"{required_mark()} {REQUIRED}")
         buttons.addWidget(note)
         buttons.addStretch(1)
         if self.editable:
@@ -164,7 +164,7 @@ class RecordForm(QDialog):
                 make_read_only(widget)
             label = field_label(spec.header, spec.required, widget)
             error = QLabel()
-            error.setStyleSheet(f"color: {ERROR_COLOUR};")
+            error.setStyleSheet(f"color: {colour('error')};")
             error.setWordWrap(True)
             error.hide()
             column = QVBoxLayout()
@@ -187,7 +187,7 @@ class RecordForm(QDialog):
             self.members.changed.connect(lambda: self._set_dirty())
             form.addRow(field_label(self.kind.members.label, True, self.members.table), self.members)
             self.errors[editing.MEMBERS] = QLabel()
-            self.errors[editing.MEMBERS].setStyleSheet(f"color: {ERROR_COLOUR};")
+            self.errors[editing.MEMBERS].setStyleSheet(f"color: {colour('error')};")
             self.errors[editing.MEMBERS].hide()
             form.addRow("", self.errors[editing.MEMBERS])
         elif not any(isinstance(widget, QPlainTextEdit) for widget in self.inputs.values()):
