@@ -15,7 +15,7 @@ from bvct_desktop.core.settings import SETTINGS, History
 from bvct_desktop.gui import printing
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.pdf_pages import PdfPages
-from bvct_desktop.gui.qt import QAbstractPrintDialog, QPrinter
+from bvct_desktop.gui.qt import QAbstractPrintDialog, QApplication, QPrinter, Qt
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
 from tests.gui.shell_support import on_office_screen
@@ -136,6 +136,23 @@ def test_zoom_steps_and_page_navigation(qtbot, slips_pdf):
     window.first_button.click()
     assert window.page.value() == 1
 
+
+
+def test_tab_goes_along_the_toolbar_from_left_to_right(qtbot, slips_pdf):
+    """Tab went from the page box to the zoom box, down the page and the buttons at the bottom, and only
+    then back up to «−» and «+»; the page arrows were not on the round at all."""
+    window, _ = preview(qtbot, slips_pdf, NoPrinter())
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.next_button.click()  # page 2 of 3: every arrow can be pressed
+    window.first_button.setFocus()
+    stops = []
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert stops == [window.previous_button, window.page, window.next_button, window.last_button,
+                     window.zoom_out_button, window.zoom, window.zoom_in_button, window.scroll_area]
 
 def test_pages_and_copies_go_to_the_chosen_printer(qtbot, tmp_path, slips_pdf):
     target = tmp_path / "may-in.pdf"
