@@ -298,7 +298,8 @@ def test_names_stored_with_a_full_stop_after_them_are_the_same_persons_after_the
     same letter. Two persons stored apart only by the full stop stay two; a file naming them is asked for a CCCD."""
     path = tmp_path / "bvct.db"
     opened = database_at(path, "0022", monkeypatch)
-    people = [("HOÀNG VĂN NAM.", "1970", "Mũi Né"), ("Trần Thị Mai.", "1982", "La Gi"), ("Trần Thị Mai", "1982", "La Gi")]
+    people = [("HOÀNG VĂN NAM.", "1970", "Mũi Né"), ("Trần Thị Mai.", "1982", "La Gi"),
+              ("Trần Thị Mai", "1982", "La Gi")]
     moment = dt.datetime(2025, 6, 1)
     with opened.begin() as connection:
         connection.execute(persons.insert(), [
