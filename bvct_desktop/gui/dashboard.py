@@ -26,7 +26,7 @@ from .accessible import named
 from .context import BACKUPS, AppContext
 from .date_box import tell_reversed
 from .designer.ui_dashboard import Ui_Dashboard
-from .look import ErrorLabel, read_only, styled
+from .look import ErrorLabel, colour, read_only, styled
 from .qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -170,7 +170,7 @@ class DueModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (entry.title, display_date(entry.due_on), due_state(entry, self.today, self.past))[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2 and entry.days_late(self.today) > 0:
-            return QColor("#b00020")
+            return QColor(colour("error"))
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -329,9 +329,9 @@ class MonthChart(QWidget):
         labelled = metrics.horizontalAdvance(str(highest)) <= bar - 2  # else the tooltip tells the numbers
         for i, month in enumerate(self.months):
             x = plot.left() + i * slot + (slot - 2 * bar) / 2
-            for offset, value, colour in ((0, month.issued, ISSUED_COLOUR), (bar, month.answered, ANSWERED_COLOUR)):
+            for offset, value, fill in ((0, month.issued, ISSUED_COLOUR), (bar, month.answered, ANSWERED_COLOUR)):
                 height = plot.height() * value / highest
-                painter.fillRect(QRectF(x + offset, plot.bottom() - height, bar - 1, height), colour)
+                painter.fillRect(QRectF(x + offset, plot.bottom() - height, bar - 1, height), fill)
                 if labelled and value and height > metrics.height():
                     painter.setPen(QPen(QColor("white")))
                     painter.drawText(QRectF(x + offset, plot.bottom() - height + 2, bar - 1, metrics.height()),
@@ -364,8 +364,8 @@ class MonthChart(QWidget):
 
     def _legend(self, painter: QPainter, line: int) -> None:
         x = 8
-        for colour, text in ((ISSUED_COLOUR, "Phiếu đã gửi"), (ANSWERED_COLOUR, "Phiếu đã có kết quả")):
-            painter.fillRect(QRectF(x, 6, line, line - 2), colour)
+        for fill, text in ((ISSUED_COLOUR, "Phiếu đã gửi"), (ANSWERED_COLOUR, "Phiếu đã có kết quả")):
+            painter.fillRect(QRectF(x, 6, line, line - 2), fill)
             painter.setPen(QPen(QColor("#333333")))
             painter.drawText(int(x + line + 4), 4 + painter.fontMetrics().ascent(), text)
             x += line + 12 + painter.fontMetrics().horizontalAdvance(text) + 16

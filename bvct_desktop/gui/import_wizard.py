@@ -28,7 +28,7 @@ from ..io import xlsx_reader, xlsx_writer
 from .accessible import named
 from .context import AppContext
 from .dialogs import FILE_FILTERS
-from .look import TICK, ErrorLabel, fill_screen, heading, read_only
+from .look import TICK, ErrorLabel, colour, fill_screen, heading, read_only
 from .qt import (
     QApplication,
     QColor,
@@ -244,7 +244,7 @@ class ImportWizard(QDialog):
         if sheet.merged_filled:
             text += f"<br>{importing.MERGED_CELLS}: {grouped(sheet.merged_filled)}"
         if problems:
-            text += "<br><span style='color:#b00020'>" + "<br>".join(str(p) for p in problems) + "</span>"
+            text += f"<br><span style='color:{colour('error')}'>" + "<br>".join(str(p) for p in problems) + "</span>"
         shown_rows = min(max(sheet.height - 1, 0), PREVIEW_ROWS)
         if problems:  # which columns hold the data is not known yet
             text += f"<br>Xem trước {shown_rows} dòng đầu."

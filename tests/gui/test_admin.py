@@ -38,7 +38,7 @@ from bvct_desktop.gui.admin.settings_page import BASIC, SettingsPage
 from bvct_desktop.gui.admin.users_page import UsersPage
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.instance import InstanceLock
-from bvct_desktop.gui.look import ERROR_COLOUR, OK_COLOUR
+from bvct_desktop.gui.look import colour
 from bvct_desktop.gui.qt import Qt
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import PASSWORD
@@ -118,18 +118,18 @@ def test_a_second_backup_folder_not_there_is_saved_with_a_warning(qtbot, db, clo
     assert page.message.text() == (f"Đã lưu 1 thiết lập. Chưa thấy thư mục sao lưu thứ hai «{missing}» (ổ USB chưa "
                                    "cắm?): bản sao lưu tự động sẽ không chép ra được cho đến khi thư mục này có mặt "
                                    "và ghi được.")
-    assert ERROR_COLOUR in page.message.styleSheet()  # was the colour of «done»: no copy will be made
+    assert colour("error") in page.message.styleSheet()  # was the colour of «done»: no copy will be made
     page.new_key.setCurrentIndex(page.new_key.findData("thu_muc_sao_luu_2"))
     page.new_value.setText(str(tmp_path / "o-usb-khac"))
     page.new_from.set_day(dt.date(2026, 1, 1))
     page.start_new_value()
     assert page.message.text().startswith("Từ ngày 01/01/2026, «Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)» "
                                           f"là «{tmp_path / 'o-usb-khac'}». Chưa thấy thư mục sao lưu thứ hai «")
-    assert ERROR_COLOUR in page.message.styleSheet()
+    assert colour("error") in page.message.styleSheet()
     missing.mkdir()
     page.fields["thu_muc_sao_luu_2"].widget.setText(f"{missing}{os.sep}")
     page.save()
-    assert page.message.text() == "Đã lưu 1 thiết lập." and OK_COLOUR in page.message.styleSheet()
+    assert page.message.text() == "Đã lưu 1 thiết lập." and colour("ok") in page.message.styleSheet()
 
 
 def test_recipient_units_added_renamed_and_set_aside(qtbot, db, clock):
@@ -560,7 +560,7 @@ def test_the_backup_page_tells_the_last_copy_to_the_second_folder(qtbot, db, clo
     page = page_of(qtbot, BackupPage(context_for(db, clock), lambda: None))
     failed = autobackup.last_second_copy(db)
     assert page.newest.text().endswith(f"\nLần chép ra thư mục thứ hai gần nhất: {failed.describe()}.")
-    assert "b00020" in page.newest.styleSheet()
+    assert colour("error") in page.newest.styleSheet()
     (tmp_path / "usb").mkdir()
     clock.advance(days=1)
     autobackup.at_exit(db)

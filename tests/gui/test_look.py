@@ -9,6 +9,7 @@ import pytest
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 import bvct_desktop.gui
+import bvct_desktop.gui.look as look_module
 from bvct_desktop.gui.look import FONT_FILES, ErrorLabel, NarrowComboBox, heading, read_only, styled
 from bvct_desktop.gui.qt import (
     QApplication,
@@ -125,3 +126,13 @@ def test_every_character_of_the_screens_is_in_the_bundled_font(style):
              for source in sorted(GUI.rglob("*.py")) for line, text in shown_strings(source)
              for char in dict.fromkeys(text) if char.isprintable() and ord(char) not in covered]
     assert not boxes, "drawn as a box in Liberation Sans:\n" + "\n".join(boxes)
+
+
+def test_the_error_red_is_named_in_one_place_that_follows_the_theme():
+    """The dashboard's «Quá hạn», the audit trail's failed entries, the backup warning and the import's
+    problems were drawn in the light theme's red, hard to read on a dark or high-contrast theme: every
+    window takes it from look.colour."""
+    red = look_module.ON_LIGHT["error"]
+    drawn_by_hand = [path.relative_to(GUI).as_posix() for path in sorted(GUI.rglob("*.py"))
+                     if path.name != "look.py" and red.lower() in path.read_text(encoding="utf-8").lower()]
+    assert drawn_by_hand == []

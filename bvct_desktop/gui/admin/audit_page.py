@@ -18,7 +18,7 @@ from ..date_box import period_taken
 from ..designer.ui_admin_audit import Ui_AuditPage
 from ..dialogs import FILE_FILTERS
 from ..flow_layout import reflow
-from ..look import wait_cursor
+from ..look import colour, wait_cursor
 from ..qt import QAbstractTableModel, QColor, QHeaderView, QModelIndex, QStyle, Qt, QWidget
 from ..workers import wait_for
 
@@ -64,7 +64,7 @@ class AuditModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return audit_words.cells(entry)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and entry.outcome != audit.OK:
-            return QColor("#b00020")
+            return QColor(colour("error"))
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802

@@ -12,7 +12,7 @@ from .. import restore_offer
 from ..context import BACKUPS, AppContext
 from ..designer.ui_admin_backup import Ui_BackupPage
 from ..dialogs import YES
-from ..look import TICK
+from ..look import TICK, colour
 from ..qt import QWidget
 from ..workers import run_in_background
 
@@ -57,7 +57,7 @@ class BackupPage(QWidget, Ui_BackupPage):
         if copy is not None:
             text += f"\nLần chép ra thư mục thứ hai gần nhất: {copy.describe()}."
         alarming = overdue or (copy is not None and not copy.ok)
-        self.newest.setStyleSheet("color: #b00020; font-weight: bold;" if alarming else "")
+        self.newest.setStyleSheet(f"color: {colour('error')}; font-weight: bold;" if alarming else "")
         self.newest.setText(text)
 
     def _start(self, title: str, job, done, refused=None) -> None:
