@@ -479,6 +479,11 @@ def test_a_vetting_case_is_opened_and_concluded_on_the_cadres_file(qtbot, contex
     # no deadline given: the office's rule for appointments, 45 days
     assert row == ["Bổ nhiệm", "01/03/2026", "15/04/2026", "Đã kết luận", "472-CV/BTCTU", "20/03/2026",
                    "Đủ tiêu chuẩn"]
+    tab.table.selectRow(0)  # the concluded case: its button corrects the conclusion, and says so
+    assert tab.buttons["Ghi kết luận"].text() == "Sửa kết luận"
+    tab.buttons["Ghi kết luận"].click()
+    assert tab.dialog.windowTitle() == "Hồ sơ thẩm tra – Sửa kết luận"
+    tab.dialog.reject()
 
 
 def test_a_new_cadre_has_its_file_after_the_first_save(qtbot, context):

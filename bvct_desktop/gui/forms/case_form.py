@@ -36,7 +36,7 @@ from .person_picker import PersonPicker
 from .record_form import RecordForm
 
 OPEN_ACTION, EDIT_ACTION, CONCLUDE_ACTION = CASES.actions
-CORRECT_LABEL, REOPEN_LABEL = "Sửa kết luận", "Mở lại hồ sơ"  # on a concluded case
+REOPEN_LABEL = "Mở lại hồ sơ"  # on a concluded case
 SERVING = ("slips", "archive-requests", "complaints", "*")  # the notifier's names of the records shown in a case
 LETTER_KEYS = ("complaint_kind", "received_on", "due_on", "resolved_on", "sender", "summary", "result")
 
@@ -129,9 +129,8 @@ class CaseForm(QDialog):
         buttons = QHBoxLayout()
         if self.editable:
             concluded = case["status"] == cases.CONCLUDED
-            for action, label in ((EDIT_ACTION, EDIT_ACTION.label),
-                                  (CONCLUDE_ACTION, CORRECT_LABEL if concluded else CONCLUDE_ACTION.label)):
-                button = QPushButton(label)
+            for action in (EDIT_ACTION, CONCLUDE_ACTION):
+                button = QPushButton(action.words(case))
                 button.clicked.connect(lambda _=False, a=action, c=case: self._act(a, c))
                 buttons.addWidget(button)
             if concluded:

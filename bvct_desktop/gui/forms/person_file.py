@@ -60,6 +60,11 @@ class EntryAction:
     on_entry: bool = False  # acts on the selected entry (and shows its values)
     # what else to ask the officer before running on the entry, not refused (db, entry, values): a letter still open
     doubts: Callable[[Database, Entry, dict[str, Any]], list[str]] | None = None
+    relabel: Callable[[Entry], str] | None = None  # its words for the entry it acts on, when they differ
+
+    def words(self, entry: Entry | None) -> str:
+        """The button's words, and its dialog's, for `entry`: «Sửa kết luận» on a concluded case."""
+        return self.relabel(entry) if self.relabel is not None and entry is not None else self.label
 
     def to_confirm(self, db: Database, entry: Entry | None, values: dict[str, Any]) -> list[str]:
         """What to ask before running with `values`: the dates after today, and the action's doubts."""
@@ -133,6 +138,7 @@ def _foreign_elements(db: Database, person_id: int) -> list[Entry]:
 
 
 STATUS = Field("status", "Trạng thái")
+CORRECT_LABEL = "Sửa kết luận"  # a concluded case's conclusion action
 CASES = Section(
     "Hồ sơ thẩm tra", cases.KIND,
     (*cases.CASE_FIELDS[:3], STATUS, *cases.CONCLUSION_FIELDS[:2], cases.CONCLUSION_FIELDS[3]),
@@ -144,7 +150,8 @@ CASES = Section(
                  on_entry=True),
      EntryAction("Ghi kết luận", cases.CONCLUSION_FIELDS,
                  lambda db, _person, entry, values: cases.record_conclusion(db, entry["id"], values, entry[VERSION]),
-                 on_entry=True, doubts=lambda db, entry, values: cases.conclusion_doubts(db, entry["id"], values))),
+                 on_entry=True, doubts=lambda db, entry, values: cases.conclusion_doubts(db, entry["id"], values),
+                 relabel=lambda case: CORRECT_LABEL if case.get("status") == cases.CONCLUDED else "Ghi kết luận")),
     lambda db, case_id: recycle_bin.delete(db, cases.KIND, case_id))  # restored from the register's bin
 
 
@@ -238,6 +245,9 @@ class SectionTab(QWidget):
         for label in on_entry:
             if label in self.buttons:
                 self.buttons[label].setEnabled(entry is not None)
+        for action in self.section.actions:
+            if action.relabel is not None and self.editable:
+                self.buttons[action.label].setText(action.words(entry))
         if ADOPT in self.buttons:
             self.buttons[ADOPT].setEnabled(entry is not None and entry.get("id") is None)
 
@@ -321,7 +331,7 @@ class EntryDialog(QDialog):
                  entry: Entry | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.context, self.action, self.person_id, self.entry = context, action, person_id, entry
-        self.setWindowTitle(f"{section.title} – {action.label}")
+        self.setWindowTitle(f"{section.title} – {action.words(entry)}")
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.inputs: dict[str, QWidget] = {}
