@@ -48,6 +48,14 @@ def name_sort_key(full_name: str) -> str:
     return letters + TONE_GAP + "".join(tones for part in keyed for _, tones in part)
 
 
+@functools.lru_cache(maxsize=4_096)  # units, purposes, results: a few hundred
+def text_sort_key(text: str) -> str:
+    """Orders texts that are no person's name (a unit, a purpose) word by word as written, in Vietnamese
+    collation: «Đi nước ngoài» before «Kết nạp Đảng»."""
+    keyed = [_word(word) for word in clean(text).lower().split()]
+    return WORD_GAP.join(ranks for ranks, _ in keyed) + TONE_GAP + "".join(tones for _, tones in keyed)
+
+
 def sql_name_key(full_name: str | None) -> str | None:
     """`name_sort_key` for SQL: a NULL or empty name has no key (it sorts first)."""
     return name_sort_key(full_name) if full_name else None

@@ -160,3 +160,14 @@ def test_a_record_deleted_or_restored_is_named_in_the_trail_by_what_identifies_i
     assert _last_entry(db, "delegations")[8] == (
         "Giá trị trước khi xóa: Tên đoàn: Đoàn công tác Sở Nội vụ; Số quyết định: «125-QĐ/TU»; "
         "Ngày quyết định: 10/03/2025; Nước đến: «Nhật Bản»; Ngày đi: 01/04/2025; Ngày về: 08/04/2025")
+
+
+def test_a_breakdown_s_equal_counts_are_in_vietnamese_alphabetical_order(cli, db, tmp_path):
+    """«Đi nước ngoài» came after «Kết nạp Đảng» (Đ sorted by its code, after every plain letter)."""
+    headers, rows = SAMPLES["slips"]
+    sample = dict(zip(headers, rows[1], strict=True))
+    abroad = [list({**sample, "Số phiếu": number, "Mục đích xác minh": "Đi nước ngoài"}.values())
+              for number in ("14/PXM", "15/PXM")]
+    assert cli("import", "slips", workbook(tmp_path / "phieu.xlsx", headers, abroad))[0] == 0
+    assert list(report.figures(db, *YEAR_2025)["slips_by_purpose"].items()) == [("Đi nước ngoài", 2),
+                                                                               ("Kết nạp Đảng", 2)]
