@@ -243,7 +243,7 @@ def test_a_delegation_leaving_before_its_decision_is_imported_and_told(db):
     sheet = rows_sheet([headers, ["57-QĐ/TU", "20/02/2026", "Đoàn Lào", "Lào", "10/02/2026", "15/02/2026",
                                   "Lê Văn Một", "1960"],
                         ["58-QĐ/TU", "10/02/2026", "Đoàn Campuchia", "Campuchia", "10/02/2026", "15/02/2026",
-                         "Lê Văn Một", "1960"]])
+                         "Lê Văn Hai", "1961"]])
     result = importing.import_sheet(db, DELEGATIONS, sheet, dry_run=True)
     assert result.ok, result.problems
     assert [str(warning) for warning in result.warnings] == [
@@ -262,6 +262,20 @@ def test_a_member_abroad_with_another_delegation_at_the_same_time_is_imported_an
     assert [str(warning) for warning in result.warnings] == [
         "Dòng 3, cột «Họ và tên thành viên»: «Lê Văn Một» cùng thời gian đi với đoàn «Đoàn Lào» "
         "(01/02/2026 – 05/02/2026): hãy xem lại ngày đi, ngày về hoặc thành viên"]
+
+
+def test_a_member_on_two_delegations_of_one_file_at_the_same_time_is_told(db):
+    """Two trips of a new list overlapping for one member were compared only with the delegations stored."""
+    headers = ["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh"]
+    sheet = rows_sheet([headers, ["Đoàn Lào", "Lào", "01/03/2026", "05/03/2026", "Lê Văn Hai", "1961"],
+                        ["Đoàn Lào", "Lào", "01/03/2026", "05/03/2026", "Lê Văn Ba", "1962"],
+                        ["Đoàn Hàn Quốc", "Hàn Quốc", "05/03/2026", "09/03/2026", "Lê Văn Ba", "1962"],
+                        ["Đoàn Nhật Bản", "Nhật Bản", "04/03/2026", "08/03/2026", "Lê Văn Hai", "1961"]])
+    result = importing.import_sheet(db, DELEGATIONS, sheet)
+    assert result.ok, result.problems
+    assert [str(warning) for warning in result.warnings] == [  # leaving the day another comes back is no overlap
+        "Dòng 5, cột «Họ và tên thành viên»: «Lê Văn Hai» cùng thời gian đi với đoàn «Đoàn Lào» "
+        "(01/03/2026 – 05/03/2026): hãy xem lại ngày đi, ngày về hoặc thành viên"]
 
 
 def test_a_slip_or_request_dated_since_the_merger_naming_a_former_province_is_imported_and_told(db):

@@ -8,7 +8,8 @@ it no longer lists is taken off the delegation (`keep_only`). A delegation count
 changes as its own (its row version, who and when).
 """
 
-from typing import Any
+import datetime as dt
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
@@ -20,6 +21,14 @@ from ..people import Identity
 from ..schema import delegation_members
 from ..text import identity_key
 from .base import Outcome, Plan, RecordsByKey, Target, identity, outcome
+
+
+class Trip(NamedTuple):
+    """A delegation as a member's overlapping trips are told by."""
+
+    name: str
+    depart_on: dt.date
+    return_on: dt.date
 
 
 def delegation_key(values: dict[str, Any]) -> tuple:
@@ -44,6 +53,7 @@ class DelegationPlan(Plan):
         self._members: dict[int, dict[int, dict]] = {}  # delegation → cadre → membership
         self._first_row: dict[tuple, tuple[int, dict]] = {}
         self._taken: dict[int, set[int]] = {}  # delegation → the cadres its rows listed
+        self._trips: dict[int, dict[int, Trip]] = {}  # cadre → the delegations its rows were taken on
         self.new_cadres: list[str] = []
         self.new_delegations = 0
 
@@ -77,6 +87,7 @@ class DelegationPlan(Plan):
         self.stored.by_key[key] = self.records.new[did] if trip_created else current
         self.claim(("member", did, cid), number, "thành viên trong cùng đoàn", "full_name", target)
         self._taken.setdefault(did, set()).add(cid)
+        self._trips.setdefault(cid, {})[did] = Trip(values["name"], values["depart_on"], values["return_on"])
         memberships = self._memberships(did) if not trip_created else self._members.setdefault(did, {})
         membership = memberships.get(cid)
         wanted = {**{k: values.get(k) for k in self.kind.members.keys}, "delegation_id": did, "cadre_id": cid}
@@ -89,22 +100,27 @@ class DelegationPlan(Plan):
         return outcome(did, member_created, person_changed + trip_changed + member_changed)
 
     def doubts_with_others(self, values: dict[str, Any]) -> list[RowProblem]:
-        """The member of a row just taken abroad with another delegation stored at the same time (a trip
-        leaving the day another comes back aside): a mistyped date, or the wrong member."""
+        """The member of a row just taken abroad at the same time with another delegation — stored, or taken
+        before from the same file (with the dates the file gives) — a trip leaving the day another comes back
+        aside: a mistyped date, or the wrong member."""
         found = self.cadres.find(identity(values, self.kind.members.person))
         if not found:
             return []
+        did, depart, back = self.stored.by_key[delegation_key(values)]["id"], values["depart_on"], values["return_on"]
+        taken = {other: trip for other, trip in self._trips.get(found[0], {}).items() if other != did}
         trips = self.kind.table
-        others = self.connection.execute(
-            select(trips.c.name, trips.c.depart_on, trips.c.return_on)
+        stored = self.connection.execute(
+            select(trips.c.id, trips.c.name, trips.c.depart_on, trips.c.return_on)
             .select_from(trips.join(delegation_members))
-            .where(delegation_members.c.cadre_id == found[0], trips.c.deleted_at.is_(None),
-                   trips.c.id != self.stored.by_key[delegation_key(values)]["id"],
-                   trips.c.depart_on < values["return_on"], trips.c.return_on > values["depart_on"])
-            .order_by(trips.c.depart_on)).all()
+            .where(delegation_members.c.cadre_id == found[0], trips.c.deleted_at.is_(None), trips.c.id != did,
+                   trips.c.depart_on < back, trips.c.return_on > depart))
+        others = {row.id: Trip(row.name, row.depart_on, row.return_on) for row in stored if row.id not in taken}
+        others.update((other, trip) for other, trip in taken.items()
+                      if trip.depart_on < back and trip.return_on > depart)
         return [RowProblem(f"«{values['full_name']}» cùng thời gian đi với đoàn «{trip.name}» "
                            f"({display_date(trip.depart_on)} – {display_date(trip.return_on)}): "
-                           "hãy xem lại ngày đi, ngày về hoặc thành viên", "full_name") for trip in others]
+                           "hãy xem lại ngày đi, ngày về hoặc thành viên", "full_name")
+                for trip in sorted(others.values(), key=lambda trip: trip.depart_on)]
 
     def keep_only(self, delegation_id: int) -> None:
         """Takes off the delegation the members a form no longer lists."""
