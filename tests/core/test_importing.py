@@ -235,45 +235,42 @@ def test_a_warning_names_the_record_its_row_was_written_to(db):
     assert [(w.row, w.record_id) for w in result.warnings] == [(2, browse.record_ids(db, "slips", "30/PXM")[0])]
 
 
+TRIP = ["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh"]
+
+
+def _told(db, rows: list[list], dry_run: bool = True) -> list[str]:
+    """The warnings of a delegations import of `rows` (headers first), every row taken."""
+    result = importing.import_sheet(db, DELEGATIONS, rows_sheet(rows), dry_run=dry_run)
+    assert result.ok, result.problems
+    return [str(warning) for warning in result.warnings]
+
+
 def test_a_delegation_leaving_before_its_decision_is_imported_and_told(db):
     """Travel before the decision sending it (QĐ 69-QĐ/TW, Điều 34) or a mistyped date: the row is taken
     and told at its «Ngày quyết định», like a date after today."""
-    headers = ["Số quyết định", "Ngày quyết định", "Tên đoàn", "Nước đến", "Ngày đi", "Ngày về",
-               "Họ và tên thành viên", "Ngày sinh"]
-    sheet = rows_sheet([headers, ["57-QĐ/TU", "20/02/2026", "Đoàn Lào", "Lào", "10/02/2026", "15/02/2026",
-                                  "Lê Văn Một", "1960"],
-                        ["58-QĐ/TU", "10/02/2026", "Đoàn Campuchia", "Campuchia", "10/02/2026", "15/02/2026",
-                         "Lê Văn Hai", "1961"]])
-    result = importing.import_sheet(db, DELEGATIONS, sheet, dry_run=True)
-    assert result.ok, result.problems
-    assert [str(warning) for warning in result.warnings] == [
+    assert _told(db, [["Số quyết định", "Ngày quyết định", *TRIP],
+                      ["57-QĐ/TU", "20/02/2026", "Đoàn Lào", "Lào", "10/02/2026", "15/02/2026", "Lê Văn Một", "1960"],
+                      ["58-QĐ/TU", "10/02/2026", "Đoàn Campuchia", "Campuchia", "10/02/2026", "15/02/2026",
+                       "Lê Văn Hai", "1961"]]) == [
         "Dòng 2, cột «Ngày quyết định»: «20/02/2026» ở sau Ngày đi «10/02/2026»: đoàn đi trước khi có quyết định "
         "cử? Hãy xem lại"]
 
 
 def test_a_member_abroad_with_another_delegation_at_the_same_time_is_imported_and_told(db):
-    headers = ["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh"]
-    assert importing.import_sheet(db, DELEGATIONS, rows_sheet([headers, ["Đoàn Lào", "Lào", "01/02/2026",
-                                                                          "05/02/2026", "Lê Văn Một", "1960"]])).ok
-    sheet = rows_sheet([headers, ["Đoàn Lào", "Lào", "01/02/2026", "05/02/2026", "Lê Văn Một", "1960"],
-                        ["Đoàn Nhật Bản", "Nhật Bản", "03/02/2026", "08/02/2026", "Lê Văn Một", "1960"]])
-    result = importing.import_sheet(db, DELEGATIONS, sheet, dry_run=True)
-    assert result.ok, result.problems
-    assert [str(warning) for warning in result.warnings] == [
+    laos = ["Đoàn Lào", "Lào", "01/02/2026", "05/02/2026", "Lê Văn Một", "1960"]
+    assert _told(db, [TRIP, laos], dry_run=False) == []
+    assert _told(db, [TRIP, laos, ["Đoàn Nhật Bản", "Nhật Bản", "03/02/2026", "08/02/2026", "Lê Văn Một", "1960"]]) == [
         "Dòng 3, cột «Họ và tên thành viên»: «Lê Văn Một» cùng thời gian đi với đoàn «Đoàn Lào» "
         "(01/02/2026 – 05/02/2026): hãy xem lại ngày đi, ngày về hoặc thành viên"]
 
 
 def test_a_member_on_two_delegations_of_one_file_at_the_same_time_is_told(db):
-    """Two trips of a new list overlapping for one member were compared only with the delegations stored."""
-    headers = ["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh"]
-    sheet = rows_sheet([headers, ["Đoàn Lào", "Lào", "01/03/2026", "05/03/2026", "Lê Văn Hai", "1961"],
-                        ["Đoàn Lào", "Lào", "01/03/2026", "05/03/2026", "Lê Văn Ba", "1962"],
-                        ["Đoàn Hàn Quốc", "Hàn Quốc", "05/03/2026", "09/03/2026", "Lê Văn Ba", "1962"],
-                        ["Đoàn Nhật Bản", "Nhật Bản", "04/03/2026", "08/03/2026", "Lê Văn Hai", "1961"]])
-    result = importing.import_sheet(db, DELEGATIONS, sheet)
-    assert result.ok, result.problems
-    assert [str(warning) for warning in result.warnings] == [  # leaving the day another comes back is no overlap
+    """Two trips of a new list overlapping for one member were compared only with the delegations stored;
+    leaving the day another comes back is no overlap."""
+    assert _told(db, [TRIP, ["Đoàn Lào", "Lào", "01/03/2026", "05/03/2026", "Lê Văn Hai", "1961"],
+                      ["Đoàn Lào", "Lào", "01/03/2026", "05/03/2026", "Lê Văn Ba", "1962"],
+                      ["Đoàn Hàn Quốc", "Hàn Quốc", "05/03/2026", "09/03/2026", "Lê Văn Ba", "1962"],
+                      ["Đoàn Nhật Bản", "Nhật Bản", "04/03/2026", "08/03/2026", "Lê Văn Hai", "1961"]]) == [
         "Dòng 5, cột «Họ và tên thành viên»: «Lê Văn Hai» cùng thời gian đi với đoàn «Đoàn Lào» "
         "(01/03/2026 – 05/03/2026): hãy xem lại ngày đi, ngày về hoặc thành viên"]
 
