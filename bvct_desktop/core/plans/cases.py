@@ -99,6 +99,7 @@ class CasePlanner:
         self._rules: dict[dt.date, dict[str, int]] = {}  # the deadline rule by day a case opens
         self.opened = 0
         self.brought_back: set[int] = set()
+        self.kept_in_bin: set[int] = set()  # open cases a slip coming back left there: another is open
 
     def prefetch(self, person_ids: Iterable[int], new_from: int) -> None:
         """Reads the cases of many persons in a few queries; persons from id `new_from` on are
@@ -132,19 +133,24 @@ class CasePlanner:
     def bring_back(self, binned: Mapping[int, dt.datetime]) -> None:
         """Takes out of the recycle bin each case that went there with a slip coming back (`binned`: the
         slip's case, and when the slip went there), as restoring the slip does (core/personfile/cases.py
-        `follow_slip`): it serves slips again."""
+        `follow_slip`): it serves slips again. An open case whose person has another open case for its
+        purpose stays there (`kept_in_bin`), as restoring refuses it: one open case a purpose."""
         ids = sorted(binned)
         for start in range(0, len(ids), CHUNK):
             for row in self._connection.execute(select(vetting_cases).where(
                     vetting_cases.c.id.in_(ids[start:start + CHUNK]), vetting_cases.c.deleted_at.is_not(None))
             ).mappings():
-                if went_with_slip(self._connection, row, binned[row["id"]]):
-                    case = dict(row)
-                    self.changes.force(case["id"], case, {"deleted_at": None})
-                    live = self._of(case["person_id"])
-                    live.append(case)
-                    live.sort(key=itemgetter("opened_on", "id"))
-                    self.brought_back.add(case["id"])
+                if not went_with_slip(self._connection, row, binned[row["id"]]):
+                    continue
+                case, live = dict(row), self._of(row["person_id"])
+                if case["status"] == OPEN and any(other["status"] == OPEN and other["purpose"] == case["purpose"]
+                                                  for other in live):
+                    self.kept_in_bin.add(case["id"])
+                    continue
+                self.changes.force(case["id"], case, {"deleted_at": None})
+                live.append(case)
+                live.sort(key=itemgetter("opened_on", "id"))
+                self.brought_back.add(case["id"])
 
     def follow_slips(self, left: set[int], attached: list[dict[str, Any]]) -> None:
         """The date rule for the stored cases `left`, whose slips `attached` (with their planned values)

@@ -32,6 +32,7 @@ class SlipPlan(Plan):
         self._stored = StoredRows(connection, self.kind.table, ("year", "number_key"))
         self._to_attach: list[dict[str, Any]] = []  # slips whose vetting case is (re)decided
         self._binned: dict[int, dt.datetime] = {}  # the case of each slip coming back from the bin: when it went
+        self._returning: list[dict[str, Any]] = []  # those slips, for a case left in the bin
 
     def prefetch(self, rows: Columns) -> None:
         """Expects the stored slips whose keys occur in the file (not the whole register) to be read,
@@ -63,10 +64,12 @@ class SlipPlan(Plan):
         if created:
             self._to_attach.append(self.records.new[record_id])
         else:
+            slip = {column: current[column] for column in TO_ATTACH}
             if binned_at is not None and current["vetting_case_id"] is not None:
                 self._binned[current["vetting_case_id"]] = binned_at
+                self._returning.append(slip)
             if current["vetting_case_id"] is None or set(slip_changed) & CASE_KEYS:
-                self._to_attach.append({column: current[column] for column in TO_ATTACH})
+                self._to_attach.append(slip)
             self._stored.release(key)  # its changes are planned: no other row of the file has its key
         return outcome(record_id, created, changed + self.changed_fields(slip_changed))
 
@@ -91,6 +94,7 @@ class SlipPlan(Plan):
         self._seen.clear()  # every row is taken: the slips' keys are let go before the cases are planned
         self._stored.clear()
         self.cases.bring_back(self._binned)
+        self._to_attach += [slip for slip in self._returning if slip["vetting_case_id"] in self.cases.kept_in_bin]
         unattached = self._attach_to_cases()
         extras = super().finish()
         if self.cases.opened:

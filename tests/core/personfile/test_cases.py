@@ -494,6 +494,22 @@ def test_a_slip_imported_again_from_the_bin_brings_back_the_case_it_took_there(c
     assert _opened(db) == (2, {"Bổ nhiệm": 1, "Kết nạp Đảng": 1})
 
 
+def test_a_slip_imported_again_serves_the_open_case_for_its_purpose_and_its_old_case_stays_in_the_bin(
+        cli, db, tmp_path):
+    """The tour: 9/PXM took Quí's admission case to the bin, a later case for the purpose was opened, and the
+    old list imported again brought both back: two open admission cases, which restoring from the bin
+    refuses. The slip comes back and serves the open case (the slip rule, its date following the slip's)."""
+    _import_slips(cli, tmp_path, QUI_SLIP)
+    qui, slip, case = person_named(db, "Đặng Văn Quí"), _slip_id(db, "9/PXM"), _case_of(db, "9/PXM")
+    recycle_bin.delete(db, "slips", slip)
+    later = cases.open_case(db, qui, {"purpose": "Kết nạp Đảng", "opened_on": "01/03/2026"})
+    out = _import_slips(cli, tmp_path, QUI_SLIP)
+    assert "Dòng 2: khôi phục từ thùng rác" in out and "Hồ sơ thẩm tra khôi phục" not in out
+    assert [c["id"] for c in cases.cases_of(db, qui)] == [later] and _case_of(db, "9/PXM") == later
+    assert _case(db, later)["opened_on"] == dt.date(2026, 1, 15)
+    assert recycle_bin.in_recycle_bin(db, cases.KIND) == [case]
+
+
 def test_a_case_deleted_by_itself_stays_in_the_bin_when_its_slip_is_imported_again(cli, db, tmp_path):
     _import_slips(cli, tmp_path, QUI_SLIP)
     case, slip = _case_of(db, "9/PXM"), _slip_id(db, "9/PXM")
