@@ -114,13 +114,16 @@ def open_case(db: Database, person_id: int, raw: dict[str, Any]) -> int:
 
 def update_case(db: Database, case_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None) -> list[str]:
     """Corrects the purpose, dates or note of a case; returns the keys that changed. A case changed since
-    the form was filled from it (`seen`, the entry's VERSION) is refused (ChangedMeanwhile)."""
+    the form was filled from it (`seen`, the entry's VERSION) is refused (ChangedMeanwhile), and an open
+    case given the purpose of the person's other open case (one open case a purpose)."""
     db.require(Action.EDIT, "sửa hồ sơ thẩm tra")
     values = writes.parse(CASE_FIELDS, raw)
     with db.write() as connection:
         case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
         writes.check_unchanged(case, seen)
-        return writes.update(db, connection, vetting_cases, KIND, case, values, NAMED_BY)
+        changed = writes.update(db, connection, vetting_cases, KIND, case, values, NAMED_BY)
+        single_open(connection, case_id)
+        return changed
 
 
 def record_conclusion(db: Database, case_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None) -> None:
@@ -346,8 +349,8 @@ def _conclusion(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def single_open(connection: Connection, case_id: int) -> None:
-    """Refuses a case taken out of the recycle bin, open, while the person has another open case for its
-    purpose (one a later slip or the officer opened meanwhile)."""
+    """Refuses a case taken out of the recycle bin or corrected, open, while the person has another open case
+    for its purpose (one a later slip or the officer opened meanwhile)."""
     case = connection.execute(select(vetting_cases).where(vetting_cases.c.id == case_id)).mappings().one()
     if case["status"] == OPEN:
         _no_other_open(connection, case["person_id"], case["purpose"], but=case_id)

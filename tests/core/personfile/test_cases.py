@@ -366,6 +366,18 @@ def _opened(db, period=FIRST_HALF_2026) -> tuple[int, dict[str, int]]:
     return figures["vetting_cases_opened"], figures["vetting_cases_by_purpose"]
 
 
+def test_a_case_is_not_corrected_to_the_purpose_of_another_open_case_of_the_person(db):
+    """The tour's «Sửa» of a cadre's open case to the purpose of his other open case was saved: two open cases
+    for one purpose, which opening, reopening and restoring a case never allow. A concluded case may be."""
+    admission, appointment = _case_of(db, "13/PXM"), _case_of(db, "1/PXM")
+    with pytest.raises(InputError, match=f"đang có hồ sơ thẩm tra số {admission} cùng mục đích"):
+        cases.update_case(db, appointment, {"purpose": "Kết nạp Đảng", "opened_on": "05/01/2025"})
+    assert _case(db, appointment)["purpose"] == "Bổ nhiệm"
+    cases.record_conclusion(db, appointment, {**CONCLUSION, "concluded_on": "30/06/2026"})
+    opened_on = _case(db, appointment)["opened_on"].strftime("%d/%m/%Y")
+    assert cases.update_case(db, appointment, {"purpose": "Kết nạp Đảng", "opened_on": opened_on})[0] == "purpose"
+
+
 def test_a_case_is_not_restored_beside_another_open_case_for_its_purpose(cli, db, tmp_path):
     """The tour deleted Nguyễn Văn Hùng's planning case; a later slip opened a new one; restoring the first gave
     him two open planning cases. Nor does a slip bring back the case it went to the bin with."""
