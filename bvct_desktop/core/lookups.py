@@ -42,9 +42,14 @@ def spelt(connection: Connection, table: Table, name: str,
     alias too; None when there is none. `spellings` gives the list's `Spellings` (a caller looking up
     many names reads them once)."""
     found = connection.execute(select(table.c.id).where(table.c.name_key == identity_key(name))).scalar()
-    if found is not None or ("-" not in unit_key(name) and not name.isascii()):
+    if found is not None or ("-" not in unit_key(name) and not _unaccented(name)):
         return found  # a name with accents and without a dash has no other spelling of it
     return (spellings or functools.partial(Spellings.of_list, connection, table))().entry(name)
+
+
+def _unaccented(name: str) -> bool:
+    """Whether a unit's name is typed without accents, its dashes aside («Cuc A93B – Bo Cong an»)."""
+    return unit_key(name).isascii()
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ class Spellings:
 
     def entry(self, name: str) -> int | None:
         found = self.by_unit_key.get(unit_key(name))
-        return self.by_letters.get(unit_letters(name)) if found is None and name.isascii() else found
+        return self.by_letters.get(unit_letters(name)) if found is None and _unaccented(name) else found
 
     def add(self, name: str, entry_id: int) -> None:
         """Takes in a new entry, a unit of its own: one already reading as it without accents makes

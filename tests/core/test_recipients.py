@@ -93,6 +93,21 @@ def test_a_unit_typed_without_accents_is_the_unit_written_with_them(db, cli, tmp
     assert [r.id for r in recipients.list_recipients(db)] == [a93, pv27]
 
 
+def test_a_unit_typed_without_accents_with_the_lists_dash_is_the_unit_written_with_them(db, cli, tmp_path):
+    """The tour's old list wrote «Cuc A93B – Bo Cong an»: no accents, but the en dash the list writes (Excel's
+    autocorrect makes one); a new unit was added beside «Cục A93B – Bộ Công an», as the page added it too."""
+    a93 = recipients.add_recipient(db, "Cục A93B – Bộ Công an")
+    with pytest.raises(InputError, match="^Đã có nơi nhận phiếu «Cục A93B – Bộ Công an»"):
+        recipients.add_recipient(db, "Cuc A93B – Bo Cong an")
+    sheet = workbook(tmp_path / "p.xlsx", ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh",
+                                           "Nơi nhận phiếu"],
+                     [["7/PXM", "05/01/2025", "Lê Văn Bảy", "Cuc A93B – Bo Cong an"]])
+    code, out, err = cli("import", "slips", sheet)
+    assert code == 0, err
+    assert "Nơi nhận phiếu mới" not in out
+    assert [r.id for r in recipients.list_recipients(db)] == [a93]
+
+
 def test_a_unit_typed_without_accents_below_its_new_accented_spelling_in_one_file_is_that_unit(db, cli, tmp_path):
     """The two rows make one unit whether they come in one file or in two; two new units reading alike
     without accents leave the name typed without them a unit of its own, as in the list."""
