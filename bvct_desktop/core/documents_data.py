@@ -26,7 +26,7 @@ from .permissions import Action
 from .personfile import foreign, known, relatives
 from .personfile.notes import RELATIVE
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips
-from .text import fold, identity_key, name_key, place_key, unit_key, unit_letters, variant_fold_words
+from .text import fold, identity_key, name_key, name_words, place_key, unit_key, unit_letters
 
 ABROAD = "ở nước ngoài"  # a relative's residence abroad, the country not known
 T = TypeVar("T")
@@ -378,7 +378,7 @@ def _named_cadres(connection: Connection, full_name: str) -> list[dict[str, Any]
     if found or not full_name.isascii():  # typed with accents: as it is stored, or not at all
         return found
     candidates = connection.execute(_cadre_query().where(search.person_condition(full_name, persons.c.id))).mappings()
-    return [dict(row) for row in candidates if variant_fold_words(row["full_name"]) == variant_fold_words(full_name)]
+    return [dict(row) for row in candidates if name_words(row["full_name"]) == name_words(full_name)]
 
 
 def cadre_by_id(connection: Connection, cadre_id: int) -> dict[str, Any]:

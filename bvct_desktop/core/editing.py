@@ -28,7 +28,15 @@ from .plans.base import NOBODY as NOBODY  # `save`'s person_id when the officer 
 from .plans.base import Outcome, Target, doubts, identity
 from .row_versions import Change, ChangedMeanwhile
 from .schema import archive_requests, cadres, persons, slips
-from .text import also_without_apostrophes, identity_key, name_key, search_words, variant_fold, variant_fold_words
+from .text import (
+    also_without_apostrophes,
+    identity_key,
+    name_key,
+    name_words,
+    search_words,
+    variant_fold,
+    variant_fold_words,
+)
 
 MEMBERS = record_rows.MEMBERS  # a delegation's form value: one dict per member
 VERSION = "_versions_seen"  # in `load`'s values: the versions of the record and its persons, for `save`
@@ -323,7 +331,7 @@ def possible_duplicates(db: Database, identity: Identity, except_person: int | N
     """People who may be this one: same CCCD, or the same name as the search folds it (typed with or
     without diacritics) with a birth date that does not differ; the name spelled as typed first."""
     db.require(Action.BROWSE, "tìm người")
-    typed_key, folded = name_key(identity.full_name), variant_fold_words(identity.full_name)
+    typed_key, folded = name_key(identity.full_name), name_words(identity.full_name)
     columns = (persons.c.id, persons.c.name_key, persons.c.full_name, persons.c.birth_date, persons.c.cccd,
                persons.c.sort_key)
     query = select(*columns).where(search.person_condition(identity.full_name, persons.c.id))
@@ -333,7 +341,7 @@ def possible_duplicates(db: Database, identity: Identity, except_person: int | N
         found = []
         for pid, key, full_name, birth, cccd, sort_key in connection.execute(query):
             same_cccd = bool(identity.cccd) and cccd == identity.cccd
-            same_name = variant_fold_words(full_name) == folded
+            same_name = name_words(full_name) == folded
             births_agree = not identity.birth_date or not birth or birth[:4] == identity.birth_date[:4]
             if pid != except_person and (same_cccd or same_name and births_agree and not (identity.cccd and cccd)):
                 found.append((not _as_typed(key, typed_key.split()), sort_key, pid))

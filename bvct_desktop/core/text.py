@@ -167,6 +167,12 @@ def variant_fold_words(value: str) -> str:
     return " ".join(folded for folded in map(_variant_fold_word, value.split()) if folded)
 
 
+def name_words(value: str) -> str:
+    """A person's name as `variant_fold_words` reads it, a full stop after it aside (as `name_key`):
+    «HOÀNG VĂN NAM.» stored from an old list reads as «hoang van nam» typed."""
+    return variant_fold_words(value).rstrip(". ")
+
+
 @functools.lru_cache(maxsize=65_536)
 def _variant_fold_word(word: str) -> str:
     return unify_final_y(fold(word))

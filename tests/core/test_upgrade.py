@@ -8,9 +8,10 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select, text
 
-from bvct_desktop.core import editing, importing, migrations, vault
+from bvct_desktop.core import documents_data, editing, importing, migrations, vault
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
-from bvct_desktop.core.schema import complaints, persons, slips, vetting_cases
+from bvct_desktop.core.people import Identity
+from bvct_desktop.core.schema import cadres, complaints, persons, slips, vetting_cases
 from bvct_desktop.core.search import key_pattern, persons_with
 from bvct_desktop.core.text import identity_key, place_key
 from tests.conftest import ADMIN, PASSWORD
@@ -331,6 +332,33 @@ def test_names_stored_with_a_full_stop_after_them_are_the_same_persons_after_the
         "Dòng 2, cột «Họ và tên»: có 2 người cùng họ tên, ngày sinh, quê quán (Trần Thị Mai, sinh 1982, quê La Gi); "
         "hãy ghi Số CCCD để phân biệt"]
     assert letter.ok and letter.counts["created"] == 0 and letters == 1
+
+
+def test_a_name_stored_with_a_full_stop_after_it_is_offered_by_the_picker_and_printed_by_its_name(
+        tmp_path, monkeypatch):
+    """The tour's upgraded database: «HOÀNG VĂN NAM.» of an old list was found by a file naming «Hoàng Văn Nam»,
+    but the form's picker never said he may exist («nam.» is no «nam» to its words), and «bvct print cadre
+    --name "hoang van nam"» answered «Không có cán bộ»."""
+    path = tmp_path / "bvct.db"
+    opened = database_at(path, "0022", monkeypatch)
+    moment = dt.datetime(2025, 6, 1)
+    with opened.begin() as connection:
+        connection.execute(persons.insert(), [
+            {"full_name": "HOÀNG VĂN NAM.", "name_key": identity_key("HOÀNG VĂN NAM."), "birth_date": "1970",
+             "home_town": "Mũi Né", "home_town_key": place_key("Mũi Né"), "search_key": _fold("HOÀNG VĂN NAM. Mũi Né"),
+             "sort_key": "", "created_at": moment, "updated_at": moment}])
+        connection.execute(cadres.insert(), [{"person_id": 1, "created_at": moment, "updated_at": moment}])
+    opened.dispose()
+
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    try:
+        offered = editing.possible_duplicates(db, Identity("Hoàng Văn Nam", "1970"))
+        with db.read() as connection:
+            printed = documents_data.cadre_for_print(connection, "hoang van nam", None)
+    finally:
+        db.close()
+    assert [facts.person_id for facts in offered] == [1]
+    assert printed["full_name"] == "HOÀNG VĂN NAM."
 
 
 def _found_after_upgrade(tmp_path, revision: str, monkeypatch, towns: dict[str, str],
