@@ -3,6 +3,7 @@ accessibility bridge) says for a window's inputs, buttons and tables, and letter
 their background on a dark (high-contrast) theme."""
 
 import re
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtGui import QAccessible
@@ -96,18 +97,18 @@ def clearest(window: QWidget, label: QLabel, background: QColor) -> float:
 
 
 @pytest.fixture
-def dark_theme():
-    """Windows' high-contrast black theme, as the program starts on it, for a test."""
+def dark_theme() -> Iterator[Callable[[QWidget], None]]:
+    """Windows' high-contrast black theme for a test: the application's palette, and what dresses a window
+    in the style sheet the program sets when it starts on it. The sheet goes on the window alone: set on the
+    application, it re-polished every widget the worker's earlier tests left, and crashed a worker in CI."""
     application = QApplication.instance()
-    kept, kept_sheet = application.palette(), application.styleSheet()
+    kept = application.palette()
     dark = QPalette(kept)
     for role, colour in ((QPalette.ColorRole.Window, "#000000"), (QPalette.ColorRole.WindowText, "#ffffff"),
                          (QPalette.ColorRole.Base, "#000000"), (QPalette.ColorRole.Text, "#ffffff"),
                          (QPalette.ColorRole.Button, "#000000"), (QPalette.ColorRole.ButtonText, "#ffff00")):
         dark.setColor(role, QColor(colour))
     application.setPalette(dark)
-    application.setStyleSheet(style_sheet(dark))
-    yield
+    yield lambda window: window.setStyleSheet(style_sheet(dark))
     application.setPalette(kept)
-    application.setStyleSheet(kept_sheet)
 

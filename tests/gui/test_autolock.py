@@ -307,7 +307,7 @@ def test_the_cover_reads_on_a_light_and_a_dark_theme(window, qtbot, request, the
     """On the high-contrast black theme the cover kept its pale background under the theme's white
     letters: «Người dùng…», «Nhập mật khẩu để tiếp tục.» could not be read."""
     if theme == "dark":
-        request.getfixturevalue("dark_theme")
+        request.getfixturevalue("dark_theme")(window)
     window.locker.lock()
     cover = cover_of(window)
     qtbot.waitExposed(window)

@@ -35,10 +35,10 @@ UNIT = "Phòng An ninh chính trị nội bộ – Công an tỉnh Lâm Đồng 
 def test_titles_and_hints_read_on_a_light_and_a_dark_theme(qtbot, app, request, theme):
     """On Windows' dark or high-contrast theme the page titles (dark blue), the grey hints under them and
     the forms' red and green messages stood on a black window: contrast under 3:1."""
-    if theme == "dark":
-        request.getfixturevalue("dark_theme")
     page = QWidget()
     qtbot.addWidget(page)
+    if theme == "dark":
+        request.getfixturevalue("dark_theme")(page)
     layout = QVBoxLayout(page)
     layout.addWidget(heading("Tổng quan", "Năm 2025: số liệu từ 01/01/2025 đến 15/06/2025"))
     layout.addWidget(styled(QLabel("Thân nhân cần xác minh còn thiếu"), "sectionTitle"))
