@@ -235,7 +235,10 @@ assert window.print_document()
 while window.printing is not None:
     app.processEvents()
     time.sleep(0.01)
-print(len(seen[0]), len(image_plugins()))
+print(len(seen[0]), len(image_plugins()), flush=True)
+window.close()  # as the program does: no window is left for the interpreter's teardown to delete after Qt's
+del window
+app.processEvents()
 """
 
 
@@ -246,8 +249,8 @@ def test_the_image_plugins_are_loaded_on_the_main_thread_before_the_worker_paint
     waits for Python's lock (deleting a widget), which the worker holds: the printing never ended."""
     pdf = tmp_path / "phieu.pdf"
     pdf.write_bytes(slips_pdf)
-    done = subprocess.run([sys.executable, "-c", LOADED_WHEN_PAINTING, str(pdf), str(tmp_path / "may-in.pdf")],
-                          capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2],
+    child = [sys.executable, "-X", "faulthandler", "-c", LOADED_WHEN_PAINTING, str(pdf), str(tmp_path / "may-in.pdf")]
+    done = subprocess.run(child, capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2],
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     before_painting, after = map(int, done.stdout.split())
