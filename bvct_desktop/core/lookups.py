@@ -12,7 +12,6 @@ when no entry has that name (`spelt`).
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Connection
@@ -52,42 +51,38 @@ def _unaccented(name: str) -> bool:
     return unit_key(name).isascii()
 
 
-@dataclass(frozen=True)
 class Spellings:
     """The entries' ids by `unit_key` (the first entry of each: a list may hold two spellings
     already) and, for a name typed without accents, by its letters alone — unless two units read
     alike without accents (Công an huyện Phú Mỹ, Phù Mỹ)."""
 
-    by_unit_key: dict[str, int]
-    by_letters: dict[str, int | None]
+    def __init__(self) -> None:
+        self.by_unit_key: dict[str, int] = {}
+        self.by_letters: dict[str, int | None] = {}
+        self._kept_by_letters: dict[str, int] = {}  # the unit each letters name: an entry or the one it was merged into
 
     @classmethod
     def of_list(cls, connection: Connection, table: Table) -> "Spellings":
         merged_into = table.c.get(MERGED_INTO)
         kept = table.c.id if merged_into is None else func.coalesce(merged_into, table.c.id)
-        by_unit_key: dict[str, int] = {}
-        by_letters: dict[str, int | None] = {}
-        kept_by_letters: dict[str, int] = {}
+        spellings = cls()
         for row in connection.execute(select(table.c.id, table.c.name, kept.label("kept")).order_by(table.c.id)):
-            key = unit_key(row.name)
-            by_unit_key.setdefault(key, row.id)
-            letters = unit_letters(row.name)
-            if kept_by_letters.setdefault(letters, row.kept) != row.kept:
-                by_letters[letters] = None
-            else:
-                by_letters.setdefault(letters, row.id)
-        return cls(by_unit_key, by_letters)
+            spellings.add(row.name, row.id, row.kept)
+        return spellings
 
     def entry(self, name: str) -> int | None:
         found = self.by_unit_key.get(unit_key(name))
         return self.by_letters.get(unit_letters(name)) if found is None and _unaccented(name) else found
 
-    def add(self, name: str, entry_id: int) -> None:
-        """Takes in a new entry, a unit of its own: one already reading as it without accents makes
-        its letters name neither."""
+    def add(self, name: str, entry_id: int, kept: int | None = None) -> None:
+        """Takes in an entry, an alias of the unit `kept` or (None) a unit of its own: letters read
+        alike by two units name neither."""
         self.by_unit_key.setdefault(unit_key(name), entry_id)
-        letters = unit_letters(name)
-        self.by_letters[letters] = None if letters in self.by_letters else entry_id
+        letters, unit = unit_letters(name), entry_id if kept is None else kept
+        if self._kept_by_letters.setdefault(letters, unit) != unit:
+            self.by_letters[letters] = None
+        else:
+            self.by_letters.setdefault(letters, entry_id)
 
 
 class NameList:
@@ -100,7 +95,7 @@ class NameList:
         self._connection = connection
         self._by_key: dict[str, int | None] = {}  # by unit_key: two spellings of a new entry are one
         self._spellings_read: Spellings | None = None
-        self._new = Spellings({}, {})  # the entries added, found by other spellings as the list's are
+        self._new = Spellings()  # the entries added, found by other spellings as the list's are
         self.added: list[str] = []
 
     def id_for(self, name: str | None) -> int | None:
