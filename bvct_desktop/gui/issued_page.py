@@ -16,10 +16,10 @@ from .context import AppContext
 from .designer.ui_issued_page import Ui_IssuedPage
 from .dialogs import FILE_FILTERS
 from .qt import QHeaderView, QTableWidgetItem, QWidget
+from .registers.columns import fit_to_width, keep_fitted
 from .workers import failure_message, run_in_background
 
 ALL_YEARS = "Tất cả"
-WRAPPED_COLUMNS = {4: 30, 5: 36}  # column → its width in characters
 
 
 class IssuedPage(QWidget, Ui_IssuedPage):
@@ -30,13 +30,8 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         self.entries: list[outgoing.Issued] = []
         self.preview = None
         self.task = None  # a document being written on a worker
-        header = self.table.horizontalHeader()
-        for column in (0, 1, 2, 6):  # number, date, kind, state: as wide as they read
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the trích yếu takes the rest
-        for column, characters in WRAPPED_COLUMNS.items():  # signer and recipients wrap in a fixed width
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, self.fontMetrics().averageCharWidth() * characters)
+        keep_fitted(self.table)  # the long texts share the width left, each on as many lines as it needs
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.year.currentIndexChanged.connect(lambda _index: self.refresh())
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -83,7 +78,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+        fit_to_width(self.table)
         self.count_label.setText(f"{len(self.entries)} văn bản" if self.entries else "Chưa có văn bản nào.")
         self._update_buttons()
 

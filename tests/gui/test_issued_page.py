@@ -16,7 +16,7 @@ from bvct_desktop.gui.navigation import ISSUED
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
 from tests.core.test_numbering import left_unconfirmed
-from tests.gui.shell_support import FakeClock, as_user, context_for, new_database
+from tests.gui.shell_support import FakeClock, as_user, context_for, main_window, new_database, on_office_screen
 
 KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints")
 START, END = dt.date(2025, 1, 1), dt.date(2025, 6, 30)
@@ -225,3 +225,22 @@ def test_the_register_read_again_on_a_change_notice_is_no_view_and_f5_is(qtbot, 
     assert page.table.rowCount() == 1 and _register_views(context) == 1
     page.refresh()  # F5
     assert _register_views(context) == 2
+
+
+@pytest.mark.parametrize("scale", [1.25, 1.5])
+def test_at_windows_scaling_every_column_of_the_register_is_in_view(qtbot, monkeypatch, context, tmp_path, scale):
+    """At 150 % the signer and the recipients kept 30 and 36 letters' width: the trích yếu went down to a
+    word a line and «Tình trạng» — whether a number was spoiled — sat off the page, right of a scroll bar.
+    The columns share the page's width, each cell's text whole on as many lines as it needs."""
+    issue_report(context, tmp_path)
+    screen = on_office_screen(monkeypatch, scale)
+    window = main_window(qtbot, context.db, context.clock)
+    window.resize(screen.size())
+    window.navigation.select(ISSUED)
+    page = window.current_page()
+    qtbot.wait(20)
+    table = page.table
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.rowHeight(0) >= table.sizeHintForRow(0)  # every cell of the row whole at its column's width
+    for column in range(table.columnCount()):
+        assert table.columnViewportPosition(column) + table.columnWidth(column) <= table.viewport().width()
