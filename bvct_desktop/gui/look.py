@@ -13,6 +13,7 @@ from typing import TypeVar
 from ..resources import resource_path
 from .qt import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QColor,
     QComboBox,
@@ -27,6 +28,7 @@ from .qt import (
     QPalette,
     QScrollArea,
     QSize,
+    QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
     QStylePainter,
@@ -42,6 +44,7 @@ Widget = TypeVar("Widget", bound=QWidget)
 ItemView = TypeVar("ItemView", bound=QAbstractItemView)
 APPLIED = "bvct_look_applied"
 SCREEN_SHARE = 0.92  # a large window's share of the screen, its frame and the taskbar in view (office PCs: 1366×768)
+FEW_LINES = 6  # the least a list giving way to the buttons under it shows: its header and a few rows
 
 STYLE = Template("""
 QListWidget[look="navigation"] { background: #1f4e79; color: white; border: none; font-size: 11pt; }
@@ -126,12 +129,28 @@ class NarrowComboBox(QComboBox):
 
 def scrolling(page: QWidget) -> QScrollArea:
     """A page of boxes and lines, taller than the office screen may show: it scrolls rather than
-    push the window past the taskbar."""
+    push the window past the taskbar. The lists laid out on it give way first (`giving_way`)."""
+    for view in page.findChildren(QAbstractScrollArea, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if page.layout() is not None and page.layout().indexOf(view) >= 0:
+            giving_way(view)
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(page)
     return area
+
+
+def giving_way(view: QAbstractScrollArea) -> None:
+    """A list or text box that grows on its page takes the height left, a few lines at least, not the
+    192 pixels Qt asks for it: with a wrapped line on the page a scroll area lays the page out at the
+    height it asks, and at 150 % the buttons under a list went below the screen."""
+    policy = view.sizePolicy()
+    if policy.verticalPolicy() != QSizePolicy.Policy.Expanding:
+        return
+    policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+    policy.setHeightForWidth(True)  # what the scroll area lays the page out by: then its least, not nothing
+    view.setSizePolicy(policy)
+    view.setMinimumHeight(max(view.minimumHeight(), view.fontMetrics().lineSpacing() * FEW_LINES))
 
 
 def register_fonts() -> None:
