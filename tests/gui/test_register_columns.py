@@ -12,10 +12,10 @@ from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.qt import QRect, QStyleOptionViewItem, Qt, QTableWidget, QTableWidgetItem
-from bvct_desktop.gui.registers.columns import fit, fit_to_width, keep_fitted
+from bvct_desktop.gui.registers.columns import fit, fit_to_width, keep_fitted, longest_word, wrapped_height
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
-from tests.gui.shell_support import as_user, context_for, new_database
+from tests.gui.shell_support import as_user, context_for, new_database, on_office_screen
 from tests.rows_sheet import rows_sheet
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
@@ -354,3 +354,27 @@ def test_a_column_filter_shows_a_long_unit_name_whole_and_stays_on_the_screen(qt
     assert item.toolTip() == item.text()
     screen = popup.screen().availableGeometry()
     assert screen.contains(popup.frameGeometry())  # opened under the register's last column, moved left to fit
+
+
+@pytest.mark.parametrize("kind", ["slips", "vetting-cases"])
+def test_at_150_percent_every_header_of_a_register_is_read_whole_on_more_lines(qtbot, monkeypatch, context, kind):
+    """At 150 % the slips' columns were narrowed to ten digits' room and their headers cut at both ends:
+    «gày phát hàn», «ời được xác m», «c đích xác m». A header too long for its column goes on more lines,
+    in the part of the table that scrolls sideways and in the frozen part alike."""
+    _long_slip(context, "1234/PXM")
+    screen = on_office_screen(monkeypatch, 1.5)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(screen.size())
+    window.navigation.select(kind)
+    qtbot.waitExposed(window)
+    table = window.current_page().table
+    qtbot.wait(20)
+    for header in (table.horizontalHeader(), table.frozen.horizontalHeader()):
+        shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
+        for logical in shown:
+            title = header.model().headerData(logical, Qt.Orientation.Horizontal)
+            assert header.sectionSize(logical) >= longest_word(header, logical), title
+            assert wrapped_height(header, logical) <= header.height(), title
+    assert table.frozen.horizontalHeader().height() == table.horizontalHeader().height()

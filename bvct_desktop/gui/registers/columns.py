@@ -5,8 +5,8 @@ the width again or goes back to the defaults; a column is moved by dragging its 
 by dragging its edge.
 
 The tables of a record's windows (a cadre's file, a vetting case, a delegation's members) are
-fitted the same way, again whenever their width changes (`keep_fitted`); a header too long for its
-column there goes on more lines, no column narrower than its header's longest word."""
+fitted the same way, again whenever their width changes (`keep_fitted`). In both, a header too long
+for its column goes on more lines, no column narrower than its header's longest word."""
 
 import math
 from collections.abc import Callable, Sequence
@@ -67,7 +67,13 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = ()) -> None:
         widths[place] += left // len(sharing) + (share < left % len(sharing))
     for logical, width in zip(shown, widths, strict=True):
         header.resizeSection(logical, width)
+    fit_header_height(header)
+
+
+def fit_header_height(header: QHeaderView) -> None:
+    """A header that wraps as tall as its longest title needs at its column's width."""
     if wraps(header):
+        shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
         header.setFixedHeight(max((wrapped_height(header, logical) for logical in shown), default=header.height()))
 
 

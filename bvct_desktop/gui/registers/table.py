@@ -1,7 +1,8 @@
 """A register's table view: the columns up to the name stay in place while the others scroll
 (Qt's frozen-column example: a second view over the same model laid on the first), a cell cut
 short shows its whole text as a tooltip (in the record windows' tables too, where Enter opens a
-row as a double-click does), and a column with few values carries Excel's filter arrow in its header."""
+row as a double-click does), a header too long for its column goes on more lines (in both views, as
+tall), and a column with few values carries Excel's filter arrow in its header."""
 
 from collections.abc import Callable
 
@@ -22,6 +23,7 @@ from ..qt import (
     QToolTip,
     Signal,
 )
+from .columns import fit_header_height
 
 ARROW = 14  # the filter arrow's box at a header section's right end, in pixels
 ACTIVE_COLOUR, ARROW_COLOUR, BUTTON_EDGE = QColor("#1f5fbf"), QColor("#505050"), QColor("#a8a8a8")
@@ -188,6 +190,8 @@ class RegisterTable(QTableView):
 
     @staticmethod
     def _look(view: QTableView) -> None:
+        header = view.horizontalHeader()
+        header.setDefaultAlignment(header.defaultAlignment() | Qt.TextFlag.TextWordWrap)  # a long title on more lines
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         read_only(view)
@@ -226,6 +230,8 @@ class RegisterTable(QTableView):
         for visual, logical in enumerate(frozen):
             mirror.moveSection(mirror.visualIndex(logical), visual)
         self.frozen.setVisible(bool(frozen))
+        fit_header_height(header)
+        mirror.setFixedHeight(header.height())
         self._place_frozen()
 
     def _place_frozen(self) -> None:
