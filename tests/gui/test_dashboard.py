@@ -21,7 +21,7 @@ from bvct_desktop.gui import dashboard as dashboard_module
 from bvct_desktop.gui.dashboard import Dashboard, DueModel, due_state
 from bvct_desktop.gui.qt import QApplication, Qt
 from bvct_desktop.io.xlsx_reader import Sheet
-from tests.gui.shell_support import FakeClock, as_user, context_for, new_database, type_day
+from tests.gui.shell_support import FakeClock, as_user, context_for, new_database, on_office_screen, type_day
 from tests.samples import SAMPLES
 
 KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints")
@@ -520,3 +520,20 @@ def test_tab_reaches_the_figures_where_they_are_seen_and_each_is_read_with_its_v
         stops.append(QApplication.focusWidget())
     assert stops == [*dashboard.figure_cards.values(), dashboard.lists.tabBar()]
     assert dashboard.figure_cards["slips_issued"].accessibleName() == f"{FIGURE_LABELS['slips_issued']}: 2"
+
+
+def test_at_125_percent_the_dashboard_is_read_without_scrolling_sideways(qtbot, monkeypatch, db, clock):
+    """At 125 % (1093×582 above the taskbar) the line «Năm 2025: số liệu từ 01/01/2025 đến 15/06/2025; bấm
+    vào một số để xem các bản ghi» kept to one line beside the period's boxes: the page was wider than the
+    window, «Năm» and the chart's last months cut at its right edge. The line wraps instead."""
+    from bvct_desktop.gui.main_window import MainWindow
+
+    screen = on_office_screen(monkeypatch, 1.25)
+    window = MainWindow(context_for(db, clock))
+    qtbot.addWidget(window)
+    window.show()  # on most of the screen
+    page = window.current_page()
+    settled(qtbot, page)
+    area = window.stack.currentWidget()
+    assert screen.contains(window.frameGeometry())
+    assert page.minimumSizeHint().width() <= area.viewport().width()

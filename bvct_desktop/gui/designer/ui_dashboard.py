@@ -38,6 +38,7 @@ class Ui_Dashboard(object):
         self.period_text = QLabel(self.heading)
         self.period_text.setObjectName(u"period_text")
         self.period_text.setText(u"")
+        self.period_text.setWordWrap(True)
         self.period_text.setProperty(u"look", u"pageSubtitle")
 
         self.heading_layout.addWidget(self.period_text)
