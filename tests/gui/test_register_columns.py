@@ -378,3 +378,21 @@ def test_at_150_percent_every_header_of_a_register_is_read_whole_on_more_lines(q
             assert header.sectionSize(logical) >= longest_word(header, logical), title
             assert wrapped_height(header, logical) <= header.height(), title
     assert table.frozen.horizontalHeader().height() == table.horizontalHeader().height()
+
+
+def test_at_100_percent_headers_that_fit_take_one_line(qtbot, context):
+    """Qt makes room for the sort arrow on every header section but paints it on the sorted one only:
+    counted on every column, titles read whole on one line («Người được xác minh») made the slips'
+    header two lines tall at 100 %, a row's height less for the records."""
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1200, 707)  # the window as it opens on a 1366×768 screen
+    window.navigation.select("slips")
+    qtbot.waitExposed(window)
+    table = window.current_page().table
+    qtbot.wait(20)
+    header = table.horizontalHeader()
+    assert header.sectionSize(header.sortIndicatorSection()) >= longest_word(header, header.sortIndicatorSection())
+    assert header.height() < 2 * header.fontMetrics().height()
+    assert table.frozen.horizontalHeader().height() == header.height()

@@ -14,7 +14,20 @@ from typing import NamedTuple
 
 from ...core import preferences
 from ...core.errors import BvctError
-from ..qt import QAction, QApplication, QEvent, QHeaderView, QMenu, QObject, QRect, Qt, QTableView, QTimer
+from ..qt import (
+    QAction,
+    QApplication,
+    QEvent,
+    QHeaderView,
+    QMenu,
+    QObject,
+    QRect,
+    QStyle,
+    QStyleOptionHeader,
+    Qt,
+    QTableView,
+    QTimer,
+)
 
 SAMPLE_ROWS = 100  # rows measured for a column's natural width (a few screenfuls)
 WIDEST = 420       # no column is fitted wider than this (a tooltip shows the rest)
@@ -113,22 +126,36 @@ def wraps(header: QHeaderView) -> bool:
     return bool(header.defaultAlignment() & Qt.TextFlag.TextWordWrap)
 
 
-def _header_text(header: QHeaderView, logical: int) -> tuple[str, int, int]:
-    """The header's text, and the room its section takes around it (its margins) across and down."""
+def _header_text(header: QHeaderView, logical: int, sorted_on: bool) -> tuple[str, int, int]:
+    """The header's text, and the room its section takes around it as the style paints it: across
+    (its margins, a button a header of ours adds, the sort arrow when `sorted_on` — Qt's
+    sectionSizeFromContents makes room for the arrow on every section, but it is painted on the
+    sorted one only) and down."""
     text = header.model().headerData(logical, header.orientation()) or ""
-    one_line, metrics = header.sectionSizeFromContents(logical), header.fontMetrics()
-    return text, one_line.width() - metrics.horizontalAdvance(text), one_line.height() - metrics.height()
+    option = QStyleOptionHeader()
+    option.rect, option.fontMetrics = QRect(0, 0, header.sectionSize(logical), header.height()), header.fontMetrics()
+    option.state = QStyle.StateFlag.State_Horizontal
+    option.sortIndicator = (QStyleOptionHeader.SortIndicator.SortDown if sorted_on
+                            else QStyleOptionHeader.SortIndicator.None_)
+    label = header.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header).width()
+    ours, qts = header.sectionSizeFromContents(logical), QHeaderView.sectionSizeFromContents(header, logical)
+    button = ours.width() - qts.width()
+    return text, header.sectionSize(logical) - label + button, ours.height() - header.fontMetrics().height()
+
+
+def _sorted_on(header: QHeaderView, logical: int) -> bool:
+    return header.isSortIndicatorShown() and header.sortIndicatorSection() == logical
 
 
 def longest_word(header: QHeaderView, logical: int) -> int:
-    """The width of a section showing the longest word of its header whole."""
-    text, across, _down = _header_text(header, logical)
+    """The width of a section showing the longest word of its header whole, sorted on it or not."""
+    text, across, _down = _header_text(header, logical, sorted_on=True)
     return max(map(header.fontMetrics().horizontalAdvance, text.split()), default=0) + across
 
 
 def wrapped_height(header: QHeaderView, logical: int) -> int:
     """The height of a section showing its header whole at its width, on as many lines as it needs."""
-    text, across, down = _header_text(header, logical)
+    text, across, down = _header_text(header, logical, _sorted_on(header, logical))
     metrics, room = header.fontMetrics(), header.sectionSize(logical) - across
     if metrics.horizontalAdvance(text) <= room:
         return metrics.height() + down

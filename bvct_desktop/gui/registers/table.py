@@ -26,6 +26,7 @@ from ..qt import (
 from .columns import fit_header_height
 
 ARROW = 14  # the filter arrow's box at a header section's right end, in pixels
+BUTTON_ROOM = ARROW + 3  # the room it takes from the section's title
 ACTIVE_COLOUR, ARROW_COLOUR, BUTTON_EDGE = QColor("#1f5fbf"), QColor("#505050"), QColor("#a8a8a8")
 ARROW_SHAPE = ((-3, -1), (3, -1), (0, 2))
 FUNNEL = ((-4, -3), (4, -3), (1, 0), (1, 4), (-1, 4), (-1, 0))
@@ -55,7 +56,7 @@ class FilterHeader(QHeaderView):
         sort indicator stays clear of it."""
         filterable = logical in self.filterable
         painter.save()
-        super().paintSection(painter, rect.adjusted(0, 0, -(ARROW + 3), 0) if filterable else rect, logical)
+        super().paintSection(painter, rect.adjusted(0, 0, -BUTTON_ROOM, 0) if filterable else rect, logical)
         painter.restore()
         if not filterable:
             return
@@ -78,7 +79,7 @@ class FilterHeader(QHeaderView):
     def sectionSizeFromContents(self, logical: int):  # noqa: N802 - Qt's name
         size = super().sectionSizeFromContents(logical)
         if logical in self.filterable:
-            size.setWidth(size.width() + ARROW)
+            size.setWidth(size.width() + BUTTON_ROOM)
         return size
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -181,6 +182,7 @@ class RegisterTable(QTableView):
         header.sectionResized.connect(lambda *_: self.sync_frozen())
         header.sectionMoved.connect(lambda *_: self.sync_frozen())
         header.sortIndicatorChanged.connect(self.frozen.horizontalHeader().setSortIndicator)
+        header.sortIndicatorChanged.connect(lambda *_: self.sync_frozen())  # the arrow takes room from a title
         self.frozen.horizontalHeader().setSortIndicatorShown(True)
         self.frozen.horizontalHeader().sectionClicked.connect(self._sort_from_frozen)
         self.frozen.doubleClicked.connect(self.doubleClicked.emit)
