@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from .. import paths
-from ..core import audit, audit_words, backup, vault
+from ..core import audit, audit_words, backup, restored_accounts, vault
 from ..core.address import ServerAddress
 from ..core.errors import DamagedError
 from ..core.numbers import megabytes
@@ -67,6 +67,8 @@ def cmd_restore(args) -> int:
     print(f"Đã khôi phục vào: {restored.path}")
     if restored.kept:
         print("Bản đang có được giữ lại: " + ", ".join(str(path) for path in restored.kept))
+    if restored.accounts:
+        print(restored_accounts.told(restored.accounts))
     return 0
 
 

@@ -37,6 +37,7 @@ from . import (
     migrations,
     own_files,
     pair_swap,
+    restored_accounts,
     user_names,
 )
 from .database import Actor, Clock, Database, FileDatabase, system_clock
@@ -94,6 +95,7 @@ class Restored:
     path: Path
     kept: list[Path]
     report: Report
+    accounts: list[str] = field(default_factory=list)  # what changed for the people who log in (restored_accounts)
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -436,6 +438,7 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
         if report.role != ADMIN:
             raise refusal("khôi phục từ bản sao lưu (chỉ quản trị viên của bản sao lưu)")
         files.make_parent(target)
+        accounts = restored_accounts.changes(_current_keys(target), keys)
         keys.forget_failures()
         keys.last_backup = {"path": str(Path(path).resolve()), "at": report.manifest["created_at"],
                             "number": keys.backup_number}
@@ -449,7 +452,14 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
             restored_as = Actor(report.user, ADMIN)
             kept = pair_swap.swap(target, data, key_file, Path(path).resolve(), clock(), lambda kept: _audit_restore(
                 FileDatabase(target, db_key, keys.db_id, restored_as, clock), path, report, kept))
-    return Restored(target, kept, report)
+    return Restored(target, kept, report, accounts)
+
+
+def _current_keys(target: Path) -> keyfile.KeyFile | None:
+    """The key file a restore replaces; None when there is none (a new PC) or it cannot be read."""
+    with contextlib.suppress(BvctError):
+        return keyfile.read(keyfile.key_path(target))
+    return None
 
 
 def _audit_restore(db: FileDatabase, path: Path, report: Report, kept: list[Path]) -> None:

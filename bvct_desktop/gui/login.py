@@ -152,7 +152,7 @@ class LoginDialog(QDialog, Ui_LoginDialog):
 
         restored = restore_offer.offer(self, self._dialogs, self.address.path, user, password, clock)
         if restored:
-            self._tell(restored + " Hãy đăng nhập lại.", error=False)
+            self._tell(restored, error=False)
             self.password.clear()
             self.password.setFocus()
 

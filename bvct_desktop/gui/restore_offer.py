@@ -5,7 +5,7 @@ desktop makes."""
 
 from pathlib import Path
 
-from ..core import backup, backup_log
+from ..core import backup, backup_log, restored_accounts
 from ..core.database import Clock
 from ..core.errors import BvctError
 from .dialogs import YES, Dialogs
@@ -16,7 +16,8 @@ BACKUP_FILTER = f"Bản sao lưu BVCT (*{backup_log.SUFFIX});;Mọi tệp (*)"
 
 
 def offer(parent, dialogs: Dialogs, path: Path, user: str, password: str, clock: Clock) -> str | None:
-    """Asks, then restores; returns what was done (None when nothing was restored)."""
+    """Asks, then restores; returns what was done and that the officer logs in again (None when nothing
+    was restored)."""
     newest = backup_log.newest_verified(path)
     if newest is None:
         return None
@@ -30,7 +31,7 @@ def offer(parent, dialogs: Dialogs, path: Path, user: str, password: str, clock:
     except BvctError as refused:
         dialogs.warn(parent, "Không khôi phục được", refused.message)
         return None
-    return outcome_of(newest, restored)
+    return outcome_of(newest, restored, "Hãy đăng nhập lại.")
 
 
 def question_for(chosen: backup_log.Known, which: str = "bản sao lưu") -> str:
@@ -40,7 +41,10 @@ def question_for(chosen: backup_log.Known, which: str = "bản sao lưu") -> str
             "không bị xóa. Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại.")
 
 
-def outcome_of(chosen: backup_log.Known, restored: backup.Restored) -> str:
-    """What a restore of `chosen` did, naming the files kept aside."""
+def outcome_of(chosen: backup_log.Known, restored: backup.Restored, then: str) -> str:
+    """What a restore of `chosen` did, naming the files kept aside, what the officer does `then`, and
+    below it the accounts that came back as they were at the backup."""
     kept = ", ".join(p.name for p in restored.kept) or "không có"
-    return f"Đã khôi phục từ bản sao lưu {chosen.describe()}. Tệp cũ giữ lại: {kept}."
+    done = f"Đã khôi phục từ bản sao lưu {chosen.describe()}. Tệp cũ giữ lại: {kept}. {then}"
+    accounts = restored_accounts.told(restored.accounts)
+    return f"{done}\n\n{accounts}" if accounts else done

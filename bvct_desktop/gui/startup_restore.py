@@ -74,6 +74,6 @@ class RestorePage(QWizardPage, Ui_FirstRunRestore):
         if restored is None:
             return False
         wizard.restored_by = restored.report.user
-        told = restore_offer.outcome_of(Known(chosen, restored.report.created_at), restored)
-        wizard.dialogs.inform(self, "Đã khôi phục", f"{told} Hãy đăng nhập.")
+        told = restore_offer.outcome_of(Known(chosen, restored.report.created_at), restored, "Hãy đăng nhập.")
+        wizard.dialogs.inform(self, "Đã khôi phục", told)
         return True

@@ -477,3 +477,20 @@ def test_a_database_put_back_as_an_older_copy_is_neither_opened_nor_backed_up(cl
         assert str(tmp_path / "sau.bvctbak") in err  # the verified backup to restore
     assert not (tmp_path / "lui.bvctbak").exists() and not (tmp_path / "x.xlsx").exists()
     assert keyfile.read(keyfile.key_path(cli.db)).last_backup["path"] == str(tmp_path / "sau.bvctbak")
+
+
+@pytest.mark.file_only("a file database's key slots, which a restore puts back")
+def test_a_restore_tells_which_accounts_come_back_as_they_were_at_the_backup(cli, tmp_path):
+    """Two officers: one locked after the backup (he left the office), one added after it. The backup's
+    accounts come back with it; the administrator is told, to lock and add them again."""
+    assert cli("users", "add", "tran.binh", "--role", "chuyen-vien",
+               "--new-password-file", _secret(cli, "Tran-Binh-2026"))[0] == 0
+    out = tmp_path / "b.bvctbak"
+    assert cli("backup", "--out", out)[0] == 0
+    assert cli("users", "add", "le.cuong", "--role", "xem",
+               "--new-password-file", _secret(cli, "Le-Cuong-2027"))[0] == 0
+    assert cli("users", "disable", "tran.binh")[0] == 0
+    code, stdout, err = cli("restore", out)
+    assert code == 0, err
+    assert "Tài khoản trở về như lúc sao lưu:" in stdout
+    assert "«tran.binh» đăng nhập lại được" in stdout and "«le.cuong» không còn đăng nhập được" in stdout

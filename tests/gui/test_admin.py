@@ -512,6 +512,10 @@ def test_restore_replaces_the_database_and_asks_to_log_in_again(qtbot, tmp_path,
     page.restore()
     qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
     assert restored == [True]
+    told = context.dialogs.shown[-1]
+    assert told.kind == "inform" and "Tài khoản trở về như lúc sao lưu:" in told.text
+    assert "Hãy đăng nhập lại.\n\nTài khoản trở về như lúc sao lưu:\n" in told.text
+    assert "«sau.sao.luu» không còn đăng nhập được" in told.text
     again = vault.unlock(db.path, "quantri", PASSWORD, clock)
     assert "sau.sao.luu" not in [a.name for a in users.list_accounts(again)]
     again.close()

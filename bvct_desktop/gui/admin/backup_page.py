@@ -129,7 +129,7 @@ class BackupPage(QWidget, Ui_BackupPage):
         user, password = db.actor.name, self.password.text()
 
         def done(result: backup.Restored) -> None:
-            told = f"{restore_offer.outcome_of(chosen, result)} Hãy đăng nhập lại."
+            told = restore_offer.outcome_of(chosen, result, "Hãy đăng nhập lại.")
             self.context.dialogs.inform(self, "Đã khôi phục", told)
             self._restored()
 
