@@ -63,6 +63,9 @@ NOT_BACKED_UP = ("Không sao lưu: bản sao lưu lúc này sẽ được coi l�
                  "(bvct restore).")
 OPEN_IN_THE_DESKTOP = "Cơ sở dữ liệu đang được mở trong BVCT Desktop; hãy đóng chương trình rồi khôi phục lại."
 NOT_A_BACKUP = "«{}» không phải bản sao lưu BVCT Desktop hoặc đã bị hỏng."
+# What the officer does about a backup that cannot be used (verified or restored): its words end the damage's
+ANOTHER_BACKUP = (f"Bản sao lưu này không dùng được: hãy chọn bản sao lưu khác (bản trước đó, bản chép ra ổ USB, "
+                  f"hoặc bản tự động trong thư mục «{backup_log.AUTO_FOLDER}» của thư mục dữ liệu).")
 WRONG_BACKUP_LOGIN = ("Sai tên người dùng hoặc mật khẩu của bản sao lưu (bản sao lưu có tài khoản riêng của nó: "
                       "dùng tài khoản có trong bản sao lưu, với mật khẩu của tài khoản ấy lúc sao lưu).")
 
@@ -284,36 +287,51 @@ def _manifest_mac(key: bytes, manifest: dict) -> str:
 def _opened(path: Path, user: str, password: str) -> Iterator[tuple[Report, Path, keyfile.KeyFile, bytes]]:
     """Checks everything in the backup at `path` as `user` (the name as a login takes it); yields the
     report, the extracted copy, the backup's key file and the database key. The extracted copy is
-    removed afterwards."""
+    removed afterwards. A backup found damaged is told with what to do about it."""
     path = Path(path)
-    archive = _open_archive(path)
+    with _another_backup_advised():
+        archive = _open_archive(path)
     with archive, files.temporary_folder(leftovers.CHECK_FOLDER) as folder:
-        manifest, key_bytes = _read_manifest(archive, path)
-        keys = keyfile.KeyFile.from_bytes(key_bytes, Path(f"{path}/{KEYS}"))
-        if keys.db_id != manifest["db_id"]:
-            raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: tệp khóa bên trong không thuộc bản sao này.")
-        user = user_names.as_stored(user, keys.slots)
-        try:
-            db_key = keys.open_slot(user, password)
-        except AuthError:
-            raise AuthError(WRONG_BACKUP_LOGIN) from None
-        report = Report(manifest, user)
-        if not hmac.compare_digest(_manifest_mac(keyfile.derive_subkey(db_key, MANIFEST_KEY_PURPOSE), manifest),
-                                   str(manifest.get("mac", ""))):
-            raise DamagedError(f"Bản sao lưu «{path.name}» hỏng hoặc đã bị sửa: bản kê không đúng mã xác thực.")
-        report.checks.append(MANIFEST_CHECKED)
-        extracted = Path(folder) / DATA
-        listed = manifest["files"]
-        if _digest_bytes(key_bytes) != listed[KEYS] or _extract(archive, extracted) != listed[DATA]:
-            raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: nội dung không khớp mã kiểm tra trong bản kê.")
-        report.checks.append(FILES_CHECKED)
-        crashpoints.reached("backup-extracted")
-        accounts = len([slot for slot in keys.slots if slot != keyfile.RECOVERY_SLOT])
-        recovery = "và khóa khôi phục" if keyfile.RECOVERY_SLOT in keys.slots else "(không có khóa khôi phục)"
-        report.checks.append(f"Khóa mở được; bản sao có {accounts} tài khoản {recovery}")
-        report.role = _check_database(extracted, db_key, manifest["db_id"], manifest["audit_head"], user, path,
-                                      report)
-        yield report, extracted, keys, db_key
+        with _another_backup_advised():
+            checked = _checked(archive, Path(folder) / DATA, path, user, password)
+        yield checked
+
+
+@contextlib.contextmanager
+def _another_backup_advised() -> Iterator[None]:
+    try:
+        yield
+    except DamagedError as damaged:
+        raise damaged.reworded(f"{damaged.message} {ANOTHER_BACKUP}") from None
+
+
+def _checked(archive: zipfile.ZipFile, extracted: Path, path: Path, user: str,
+             password: str) -> tuple[Report, Path, keyfile.KeyFile, bytes]:
+    """`_opened`'s checks, the database copy extracted to `extracted`."""
+    manifest, key_bytes = _read_manifest(archive, path)
+    keys = keyfile.KeyFile.from_bytes(key_bytes, Path(f"{path}/{KEYS}"))
+    if keys.db_id != manifest["db_id"]:
+        raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: tệp khóa bên trong không thuộc bản sao này.")
+    user = user_names.as_stored(user, keys.slots)
+    try:
+        db_key = keys.open_slot(user, password)
+    except AuthError:
+        raise AuthError(WRONG_BACKUP_LOGIN) from None
+    report = Report(manifest, user)
+    if not hmac.compare_digest(_manifest_mac(keyfile.derive_subkey(db_key, MANIFEST_KEY_PURPOSE), manifest),
+                               str(manifest.get("mac", ""))):
+        raise DamagedError(f"Bản sao lưu «{path.name}» hỏng hoặc đã bị sửa: bản kê không đúng mã xác thực.")
+    report.checks.append(MANIFEST_CHECKED)
+    listed = manifest["files"]
+    if _digest_bytes(key_bytes) != listed[KEYS] or _extract(archive, extracted) != listed[DATA]:
+        raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: nội dung không khớp mã kiểm tra trong bản kê.")
+    report.checks.append(FILES_CHECKED)
+    crashpoints.reached("backup-extracted")
+    accounts = len([slot for slot in keys.slots if slot != keyfile.RECOVERY_SLOT])
+    recovery = "và khóa khôi phục" if keyfile.RECOVERY_SLOT in keys.slots else "(không có khóa khôi phục)"
+    report.checks.append(f"Khóa mở được; bản sao có {accounts} tài khoản {recovery}")
+    report.role = _check_database(extracted, db_key, manifest["db_id"], manifest["audit_head"], user, path, report)
+    return report, extracted, keys, db_key
 
 
 def _open_archive(path: Path) -> zipfile.ZipFile:
@@ -414,12 +432,13 @@ def dated(path: Path) -> backup_log.Known:
     checks it then): what a restore would bring back, to say before it replaces anything. A file that
     is no backup is refused with the restore's own words."""
     path = Path(path)
-    with _open_archive(path) as archive:
-        manifest, _ = _read_manifest(archive, path)
-    try:
-        return backup_log.Known(path, dt.datetime.fromisoformat(manifest["created_at"]))
-    except (KeyError, TypeError, ValueError):
-        raise DamagedError(NOT_A_BACKUP.format(path.name)) from None
+    with _another_backup_advised():
+        with _open_archive(path) as archive:
+            manifest, _ = _read_manifest(archive, path)
+        try:
+            return backup_log.Known(path, dt.datetime.fromisoformat(manifest["created_at"]))
+        except (KeyError, TypeError, ValueError):
+            raise DamagedError(NOT_A_BACKUP.format(path.name)) from None
 
 
 def restore(path: Path, user: str, password: str, target: Path, clock: Clock = system_clock,

@@ -212,12 +212,14 @@ def test_a_damaged_backup_is_refused_with_exit_4(backed_up, cli, damage, message
     for command in ("verify", "restore"):
         code, _, err = cli(command, backed_up)
         assert code == 4 and message in err, err
+        assert err.rstrip().endswith(backup.ANOTHER_BACKUP), err  # what the officer does about it
     assert cli.db.read_bytes() == before
 
 
 def test_truncated_or_foreign_backup_files(backed_up, cli, tmp_path):
     backed_up.write_bytes(backed_up.read_bytes()[:5000])
-    assert cli("verify", backed_up)[0] == 4
+    code, _, err = cli("verify", backed_up)
+    assert code == 4 and err.rstrip().endswith(backup.ANOTHER_BACKUP), err
     other = tmp_path / "khac.bvctbak"
     other.write_bytes(b"PK\x03\x04 not really")
     assert cli("verify", other)[0] == 4
