@@ -218,7 +218,7 @@ class SecondCopy:
 
     def describe(self) -> str:
         outcome = f"{audit.OUTCOMES[audit_chain.OK if self.ok else audit_chain.FAILED]} lúc {self.at:%d/%m/%Y %H:%M}"
-        return outcome if self.ok else f"{outcome} — {self.error}"
+        return outcome if self.ok else f"{outcome} — {self.error.removesuffix('.')}"  # a sentence goes on after it
 
 
 def last_second_copy(db: Database) -> SecondCopy | None:

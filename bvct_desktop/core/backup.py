@@ -41,7 +41,17 @@ from . import (
     user_names,
 )
 from .database import Actor, Clock, Database, FileDatabase, system_clock
-from .errors import DISK_FULL, AuthError, BvctError, DamagedError, DiskFullError, InputError, folder_given, os_reason
+from .errors import (
+    DISK_FULL,
+    FREE_SPACE,
+    AuthError,
+    BvctError,
+    DamagedError,
+    DiskFullError,
+    InputError,
+    folder_given,
+    os_reason,
+)
 from .permissions import ADMIN, Action, allows, refusal
 from .schema import meta, users
 
@@ -166,7 +176,7 @@ def write(db: Database, out: Path, before_in_place: Callable[[Written], None] = 
             head, number = _write(db, temp, out, at)
         except DiskFullError:
             raise DiskFullError(f"{DISK_FULL}: không ghi được bản sao lưu «{out}»; không có tệp nào bị ghi "
-                                "dở.") from None
+                                f"dở. {FREE_SPACE}") from None
         written = Written(out, at, head, temp.stat().st_size, number)
         before_in_place(written)
         files.put(temp, out)

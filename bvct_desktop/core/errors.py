@@ -87,6 +87,7 @@ class DiskFullError(BvctError):
 
 
 DISK_FULL = "Ổ đĩa đầy"  # how every such message starts, whatever was being written
+FREE_SPACE = "Hãy giải phóng chỗ trống trên ổ ấy (xóa bớt tệp cũ) hoặc dùng ổ khác."  # how a file's ends
 
 
 class BusyError(BvctError):

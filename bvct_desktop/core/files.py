@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import kept_files
-from .errors import DISK_FULL, BvctError, DiskFullError, InputError, os_reason
+from .errors import DISK_FULL, FREE_SPACE, BvctError, DiskFullError, InputError, os_reason
 
 TEMP_SUFFIX = ".tmp"
 OWNER_ONLY = 0o600
@@ -238,7 +238,7 @@ def os_error(error: OSError, target: Path) -> BvctError:
     import errno
 
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFullError(f"{DISK_FULL}: không ghi được «{target}»; không có tệp nào bị ghi dở.")
+        return DiskFullError(f"{DISK_FULL}: không ghi được «{target}»; không có tệp nào bị ghi dở. {FREE_SPACE}")
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EROFS):
         if Path(target).is_file():
             return InputError(f"«{target}» đang mở trong chương trình khác hoặc không ghi được (chỉ đọc, không có "

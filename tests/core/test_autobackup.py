@@ -355,7 +355,7 @@ def test_the_last_copy_to_the_second_folder_is_known_until_one_succeeds(db, cloc
     failed = autobackup.last_second_copy(db)
     assert not failed.ok and failed.at == clock.now and "o-usb-da-rut" in failed.error
     assert failed.describe() == (f"thất bại lúc 04/05/2026 17:30 — Không thấy thư mục sao lưu thứ hai "
-                                 f"«{tmp_path / 'o-usb-da-rut'}» (ổ USB chưa cắm?).")
+                                 f"«{tmp_path / 'o-usb-da-rut'}» (ổ USB chưa cắm?)")
     (tmp_path / "o-usb-da-rut").mkdir()
     clock.now += dt.timedelta(days=1)
     autobackup.at_exit(db)

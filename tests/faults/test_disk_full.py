@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from bvct_desktop import paths
-from bvct_desktop.core import vault
+from bvct_desktop.core import autobackup, settings, vault
+from bvct_desktop.core.errors import FREE_SPACE
 from tests.conftest import ADMIN, PASSWORD, Cli, workbook
 from tests.real_process import bvct, environment
 from tests.samples import SAMPLES
@@ -170,3 +171,26 @@ def _log(env: dict) -> Path:
 def test_the_log_looked_at_is_the_one_the_program_writes(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     assert _log({"XDG_STATE_HOME": str(tmp_path / "state")}) == paths.log_file()
+
+
+def test_a_backup_onto_a_full_usb_drive_says_to_make_room_or_use_another_drive(office, tmp_path):
+    """The message said the drive was full and nothing was half-written, not what the officer does next."""
+    cli, full, _ = office
+    done = bvct(environment(tmp_path, cli.db), "backup", "--out", full / "sao-luu.bvctbak")
+    _says_disk_full(done, _log(environment(tmp_path, cli.db)))
+    assert done.stderr.rstrip().endswith(FREE_SPACE), done.stderr
+
+
+def test_the_automatic_copy_onto_a_full_usb_drive_says_to_make_room(office, tmp_path):
+    """At exit the copy to the second folder (thu_muc_sao_luu_2) meets the full drive: the failure kept
+    for the Sao lưu page and the overview says what to do, in one sentence with no doubled full stop."""
+    cli, full, _ = office
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    try:
+        settings.set_setting(db, "thu_muc_sao_luu_2", str(full))
+        assert autobackup.at_exit(db, tmp_path / "sao-luu") is not None
+        failed = autobackup.last_second_copy(db)
+    finally:
+        db.close()
+    assert not failed.ok and failed.error.startswith("Ổ đĩa đầy") and failed.error.endswith(FREE_SPACE)
+    assert not failed.describe().endswith(".")  # it is followed by the page's own full stop, or a colon
