@@ -43,7 +43,7 @@ class RestorePage(QWizardPage, Ui_FirstRunRestore):
         super().__init__()
         self._wizard = wizard
         self.setupUi(self)
-        self.setSubTitle(self.subTitle().format(path=wizard.path))
+        self.where.setText(self.where.text().format(path=wizard.path))
         self.setButtonText(QWizard.WizardButton.FinishButton, "Khôi phục")
         self.backup_button.clicked.connect(self.choose_backup)
 

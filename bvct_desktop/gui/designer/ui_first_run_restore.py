@@ -68,6 +68,12 @@ class Ui_FirstRunRestore(object):
 
         self.restore_layout.addLayout(self.form)
 
+        self.where = QLabel(FirstRunRestore)
+        self.where.setObjectName(u"where")
+        self.where.setWordWrap(True)
+
+        self.restore_layout.addWidget(self.where)
+
         self.restore_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.restore_layout.addItem(self.restore_spacer)
@@ -77,7 +83,7 @@ class Ui_FirstRunRestore(object):
 
         self.restore_layout.addWidget(self.error)
 
-        self.restore_layout.setStretch(1, 1)
+        self.restore_layout.setStretch(2, 1)
 #if QT_CONFIG(shortcut)
         self.backup_label.setBuddy(self.backup_file)
         self.user_label.setBuddy(self.user)
@@ -92,10 +98,12 @@ class Ui_FirstRunRestore(object):
 
     def retranslateUi(self, FirstRunRestore):
         FirstRunRestore.setTitle(QCoreApplication.translate("FirstRunRestore", u"Kh\u00f4i ph\u1ee5c t\u1eeb b\u1ea3n sao l\u01b0u", None))
-        FirstRunRestore.setSubTitle(QCoreApplication.translate("FirstRunRestore", u"Ch\u1ecdn b\u1ea3n sao l\u01b0u ch\u00e9p t\u1eeb m\u00e1y c\u0169 v\u00e0 \u0111\u0103ng nh\u1eadp b\u1eb1ng t\u00e0i kho\u1ea3n qu\u1ea3n tr\u1ecb vi\u00ean c\u00f3 trong b\u1ea3n sao l\u01b0u, v\u1edbi m\u1eadt kh\u1ea9u c\u1ee7a t\u00e0i kho\u1ea3n \u1ea5y l\u00fac sao l\u01b0u. C\u01a1 s\u1edf d\u1eef li\u1ec7u \u0111\u01b0\u1ee3c kh\u00f4i ph\u1ee5c v\u00e0o: {path}", None))
+        FirstRunRestore.setSubTitle(QCoreApplication.translate("FirstRunRestore", u"Ch\u1ecdn b\u1ea3n sao l\u01b0u ch\u00e9p t\u1eeb m\u00e1y c\u0169 v\u00e0 \u0111\u0103ng nh\u1eadp b\u1eb1ng t\u00e0i kho\u1ea3n qu\u1ea3n tr\u1ecb vi\u00ean c\u00f3 trong b\u1ea3n sao l\u01b0u, v\u1edbi m\u1eadt kh\u1ea9u c\u1ee7a t\u00e0i kho\u1ea3n \u1ea5y l\u00fac sao l\u01b0u.", None))
         self.backup_label.setText(QCoreApplication.translate("FirstRunRestore", u"B\u1ea3n sao l\u01b0u:", None))
         self.backup_file.setPlaceholderText(QCoreApplication.translate("FirstRunRestore", u"t\u1ec7p .bvctbak, v\u00ed d\u1ee5 E:\\chuyen-may.bvctbak", None))
         self.backup_button.setText(QCoreApplication.translate("FirstRunRestore", u"Ch\u1ecdn t\u1ec7p\u2026", None))
         self.user_label.setText(QCoreApplication.translate("FirstRunRestore", u"T\u00ean ng\u01b0\u1eddi d\u00f9ng:", None))
         self.password_label.setText(QCoreApplication.translate("FirstRunRestore", u"M\u1eadt kh\u1ea9u:", None))
+        self.where.setText(QCoreApplication.translate("FirstRunRestore", u"C\u01a1 s\u1edf d\u1eef li\u1ec7u \u0111\u01b0\u1ee3c kh\u00f4i ph\u1ee5c v\u00e0o:\n"
+"{path}", None))
     # retranslateUi
