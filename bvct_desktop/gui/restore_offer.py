@@ -1,7 +1,7 @@
-"""A damaged database at login: offer the newest verified backup, restored by the data-safety
-service (authenticated against the backup's own key slots, the damaged pair kept aside). The words
-before and after a restore, and the backups a file dialog offers, are said here for every restore the
-desktop makes."""
+"""A damaged database at login: offer the newest verified backup (or, none known, one the officer
+chooses), restored by the data-safety service (authenticated against the backup's own key slots, the
+damaged pair kept aside). The words before and after a restore, and the backups a file dialog offers,
+are said here for every restore the desktop makes."""
 
 from pathlib import Path
 
@@ -13,25 +13,50 @@ from .look import wait_cursor
 from .workers import wait_for
 
 BACKUP_FILTER = f"Bản sao lưu BVCT (*{backup_log.SUFFIX});;Mọi tệp (*)"
+TITLE, NOT_RESTORED = "Khôi phục từ bản sao lưu", "Không khôi phục được"
+NOT_OPENED = "Cơ sở dữ liệu không mở được vì bị hỏng hoặc không đúng tệp."
 
 
 def offer(parent, dialogs: Dialogs, path: Path, user: str, password: str, clock: Clock) -> str | None:
-    """Asks, then restores; returns what was done and that the officer logs in again (None when nothing
-    was restored)."""
+    """Asks, then restores the newest verified backup, or one the officer chooses when none is known (the
+    key file lost with the PC: only it remembers where backups went); returns what was done and that
+    the officer logs in again (None when nothing was restored)."""
     newest = backup_log.newest_verified(path)
-    if newest is None:
-        return None
-    which = "bản sao lưu đã kiểm tra gần nhất"
-    question = f"Cơ sở dữ liệu không mở được vì bị hỏng hoặc không đúng tệp.\n\n{question_for(newest, which)}"
-    if dialogs.ask(parent, "Khôi phục từ bản sao lưu", question) != YES:
+    if newest is not None:
+        chosen = _agreed(parent, dialogs, newest)
+    else:  # a file not there is told so: it may only be the wrong place (Mở cơ sở dữ liệu khác…)
+        chosen = _picked(parent, dialogs) if Path(path).exists() else None
+    if chosen is None:
         return None
     try:
         with wait_cursor():
-            restored = wait_for(lambda: backup.restore(newest.path, user, password, path, clock))
+            restored = wait_for(lambda: backup.restore(chosen.path, user, password, path, clock))
     except BvctError as refused:
-        dialogs.warn(parent, "Không khôi phục được", refused.message)
+        dialogs.warn(parent, NOT_RESTORED, refused.message)
         return None
-    return outcome_of(newest, restored, "Hãy đăng nhập lại.")
+    return outcome_of(chosen, restored, "Hãy đăng nhập lại.")
+
+
+def _agreed(parent, dialogs: Dialogs, newest: backup_log.Known) -> backup_log.Known | None:
+    question = f"{NOT_OPENED}\n\n{question_for(newest, 'bản sao lưu đã kiểm tra gần nhất')}"
+    return newest if dialogs.ask(parent, TITLE, question) == YES else None
+
+
+def _picked(parent, dialogs: Dialogs) -> backup_log.Known | None:
+    """A backup the officer finds (on the USB drive), confirmed once its date is known."""
+    question = (f"{NOT_OPENED} Chương trình không tìm thấy bản sao lưu đã kiểm tra nào của nó.\n\nChọn một bản sao "
+                f"lưu (tệp {backup_log.SUFFIX}, ví dụ trên ổ USB) để khôi phục?")
+    if dialogs.ask(parent, TITLE, question) != YES:
+        return None
+    path = dialogs.open_file(parent, TITLE, BACKUP_FILTER)
+    if not path:
+        return None
+    try:
+        chosen = backup.dated(Path(path))
+    except BvctError as refused:
+        dialogs.warn(parent, NOT_RESTORED, refused.message)
+        return None
+    return chosen if dialogs.ask(parent, TITLE, question_for(chosen)) == YES else None
 
 
 def question_for(chosen: backup_log.Known, which: str = "bản sao lưu") -> str:

@@ -76,8 +76,10 @@ def test_each_failure_has_its_own_message(qtbot, tmp_path, db_path, clock):
     messages["damaged"] = dialog.error.text()
 
     missing = tmp_path / "khong-co.db"
-    dialog, ok = login(qtbot, missing, clock)
+    asked = Dialogs(scripted=True)
+    dialog, ok = login(qtbot, missing, clock, dialogs=asked)
     messages["missing"] = dialog.error.text()
+    assert not asked.shown  # no restore offered for a file that is not there: it may be the wrong place
 
     assert "Sai tên người dùng hoặc mật khẩu" in messages["wrong password"]
     assert "tạm khóa" in messages["locked"] and "thử lại sau" in messages["locked"]
@@ -193,3 +195,37 @@ def test_the_login_names_the_account_s_name_as_the_users_page_does(qtbot):
     qtbot.addWidget(dialog)
     qtbot.addWidget(page)
     assert login_form.user_label.text() == users_form.name_label.text() == "Tên người dùng:"
+
+
+def test_a_lost_key_file_lets_the_administrator_choose_the_backup_on_the_usb_drive(qtbot, tmp_path, clock):
+    """Only bvct.db was copied to the new PC. Without its key file the program cannot know where the
+    backups went, and the login only said to look for them: the officer could not restore from here.
+    Now it asks for one (on the USB drive), says when it was made, and restores it."""
+    db = new_database(tmp_path, clock, ("cadres",))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    saved = backup.create(db, usb / "chuyen-may.bvctbak")
+    db.close()
+    keyfile.key_path(db.path).unlink()
+    dialogs = Dialogs(scripted=True)
+    dialogs.answer_next(YES, str(saved.path), YES)
+    dialog, ok = login(qtbot, db.path, clock, dialogs=dialogs)
+    assert not ok
+    assert [shown.kind for shown in dialogs.shown] == ["ask", "open_file", "ask"]
+    assert "ổ USB" in dialogs.shown[0].text and f"«{saved.path}» (" in dialogs.shown[2].text
+    assert dialog.error.text().startswith(f"Đã khôi phục từ bản sao lưu «{saved.path}» (")
+    dialog.password.setText(PASSWORD)
+    assert logged_in(dialog)
+    dialog.database.close()
+
+
+def test_choosing_no_backup_changes_nothing(qtbot, tmp_path, clock):
+    db = new_database(tmp_path, clock)
+    db.close()
+    keyfile.key_path(db.path).unlink()
+    before = db.path.read_bytes()
+    dialogs = Dialogs(scripted=True)
+    dialogs.answer_next(YES, None)
+    dialog, ok = login(qtbot, db.path, clock, dialogs=dialogs)
+    assert not ok and [shown.kind for shown in dialogs.shown] == ["ask", "open_file"]
+    assert "tệp khóa" in dialog.error.text().lower() and db.path.read_bytes() == before
