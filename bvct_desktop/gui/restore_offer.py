@@ -15,6 +15,9 @@ from .workers import wait_for
 BACKUP_FILTER = f"Bản sao lưu BVCT (*{backup_log.SUFFIX});;Mọi tệp (*)"
 TITLE, NOT_RESTORED = "Khôi phục từ bản sao lưu", "Không khôi phục được"
 NOT_OPENED = "Cơ sở dữ liệu không mở được vì bị hỏng hoặc không đúng tệp."
+OF_ANOTHER_DATABASE = ("Bản sao lưu này là của một cơ sở dữ liệu khác, không phải cơ sở dữ liệu đang mở: khôi phục nó "
+                       "thì hồ sơ, tài khoản và mật khẩu ở đây được thay bằng của cơ sở dữ liệu ấy. Hãy xem lại tệp đã "
+                       "chọn.")
 
 
 def offer(parent, dialogs: Dialogs, path: Path, user: str, password: str, clock: Clock) -> str | None:
@@ -64,6 +67,12 @@ def question_for(chosen: backup_log.Known, which: str = "bản sao lưu") -> str
     lost, where it is kept."""
     return (f"Khôi phục từ {which} {chosen.describe()}?\n\nTệp hiện tại được giữ lại dưới tên có ngày giờ, "
             "không bị xóa. Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại.")
+
+
+def of_another_database(path: Path, db_id: str) -> bool:
+    """Whether the backup at `path` holds another database than the one whose id is `db_id`."""
+    found = backup_log.label(path)
+    return found is not None and found.db_id != db_id
 
 
 def outcome_of(chosen: backup_log.Known, restored: backup.Restored, then: str) -> str:

@@ -29,6 +29,7 @@ from bvct_desktop.core.errors import AuthError
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import ADMIN, LEADER, OFFICER, VIEWER
 from bvct_desktop.core.search import fold_ascii as fold
+from bvct_desktop.gui import restore_offer
 from bvct_desktop.gui.admin import AdminPage
 from bvct_desktop.gui.admin.audit_page import AuditModel, AuditPage
 from bvct_desktop.gui.admin.backup_page import BackupPage
@@ -873,3 +874,22 @@ def test_the_audit_view_sorts_by_a_clicked_column_and_exports_the_rows_shown(qtb
     sheet = openpyxl.load_workbook(target).active
     assert [row[8].value for row in sheet.iter_rows(min_row=2)] == shown
     assert page.message.text().startswith("Đã xuất 3 mục nhật ký đang hiện (theo bộ lọc và thứ tự đã chọn)")
+
+
+def test_the_restore_question_warns_when_the_backup_is_of_another_database(qtbot, tmp_path, clock):
+    """A USB stick holds the backups of two offices (or a practice database): the question said only
+    when the chosen one was made, and the officer replaced his database with someone else's."""
+    other = new_database(tmp_path / "don-vi-khac", clock)
+    theirs = backup.create(other, tmp_path / "don-vi-khac.bvctbak")
+    other.close()
+    db = new_database(tmp_path, clock)
+    ours = backup.create(db, tmp_path / "cua-minh.bvctbak")
+    context = context_for(db, clock)
+    page = page_of(qtbot, BackupPage(context, lambda: None))
+    page.password.setText(PASSWORD)
+    context.dialogs.answer_next(str(ours.path), NO, str(theirs.path), NO)
+    page.restore()
+    page.restore()
+    asked = [shown.text for shown in context.dialogs.shown if shown.kind == "ask"]
+    assert len(asked) == 2 and restore_offer.OF_ANOTHER_DATABASE not in asked[0]
+    assert asked[1].startswith(restore_offer.OF_ANOTHER_DATABASE)

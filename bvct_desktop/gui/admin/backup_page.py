@@ -124,6 +124,8 @@ class BackupPage(QWidget, Ui_BackupPage):
             return
         db = self.context.db
         question = f"{restore_offer.question_for(chosen)}\n\nSau khi khôi phục, chương trình yêu cầu đăng nhập lại."
+        if restore_offer.of_another_database(path, db.db_id):
+            question = f"{restore_offer.OF_ANOTHER_DATABASE}\n\n{question}"
         if self.context.dialogs.ask(self, "Khôi phục từ bản sao lưu", question) != YES:
             return
         user, password = db.actor.name, self.password.text()
