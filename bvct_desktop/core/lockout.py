@@ -33,7 +33,8 @@ WRONG_SECRET, NO_SLOT, LOCKOUTS, REFUSED = "events", "no_slot", "lockouts", "ref
 KINDS = (WRONG_SECRET, NO_SLOT, LOCKOUTS, REFUSED)
 
 
-WRONG_RECOVERY_KEY = "Khóa khôi phục không đúng."
+WRONG_RECOVERY_KEY = ("Khóa khôi phục không đúng. Hãy soát lại từng nhóm ký tự; khóa đã dùng một lần thì đã được thay "
+                      "bằng khóa mới hiện ra lúc ấy.")
 LOCKED = "tài khoản đã bị khóa"  # why a locked account (khóa tài khoản, by an administrator) is refused: audited
 NO_ACCOUNT = "không có tài khoản này"  # why a name no account has is refused: audited
 # why a name without a key slot, tried before the key file could seal names, is refused: audited without the name

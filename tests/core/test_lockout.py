@@ -334,8 +334,9 @@ def test_the_recovery_key_is_locked_out_too_and_said_as_the_recovery_key_not_an_
         told.append(wrong.value.message)
     with pytest.raises(AuthError) as locked:
         vault.unlock_with_recovery_key(path, recovery, clock)
-    assert told == ["Khóa khôi phục không đúng."] * 4 + [
-        "Khóa khôi phục không đúng. Đã sai 5 lần: khóa khôi phục đã bị tạm khóa, hãy thử lại sau 02/03/2026 08:00:30."]
+    assert told == [lockout.WRONG_RECOVERY_KEY] * 4 + [
+        f"{lockout.WRONG_RECOVERY_KEY} Đã sai 5 lần: khóa khôi phục đã bị tạm khóa, hãy thử lại sau "
+        "02/03/2026 08:00:30."]
     assert locked.value.message == ("Khóa khôi phục đã bị tạm khóa do nhập sai nhiều lần; hãy thử lại sau "
                                     "02/03/2026 08:00:30.")
     clock.advance(seconds=30)
