@@ -181,6 +181,7 @@ def test_a_backup_onto_a_full_usb_drive_says_to_make_room_or_use_another_drive(o
     assert done.stderr.rstrip().endswith(FREE_SPACE), done.stderr
 
 
+@pytest.mark.file_only("the automatic backup at exit and its copy are a file database's (a server's: bvct backup)")
 def test_the_automatic_copy_onto_a_full_usb_drive_says_to_make_room(office, tmp_path):
     """At exit the copy to the second folder (thu_muc_sao_luu_2) meets the full drive: the failure kept
     for the Sao lưu page and the overview says what to do, in one sentence with no doubled full stop."""
