@@ -219,6 +219,6 @@ def _where_found(newest: Known | None, key_file_read: bool, also: Sequence[Known
     looked = f"thư mục bản sao lưu tự động «{auto_folder()}»{' và những nơi nhật ký ghi lại' if also else ''}"
     if newest is None:
         return (f"{unknown}; trong {looked} không có bản nào của cơ sở dữ liệu này. Hãy tìm các tệp {SUFFIX} ở nơi "
-                "đã lưu bản sao lưu.")
+                "đã lưu bản sao lưu (ổ USB, thư mục sao lưu thứ hai) rồi khôi phục bản mới nhất (bvct restore).")
     return (f"{unknown}; đã tìm trong {looked} và thấy bản đã kiểm tra gần nhất: {newest.describe()}. Nếu đã sao lưu "
             f"ra nơi khác, hãy tìm các tệp {SUFFIX} ở đó: có thể có bản mới hơn.")

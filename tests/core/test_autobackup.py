@@ -271,7 +271,8 @@ def test_without_its_key_file_the_message_says_where_to_look_for_backups(db, tmp
     message = raised.value.message
     assert (f"Tệp khóa không đọc được nên chương trình không biết các bản sao lưu đã được ghi ở đâu; trong thư mục "
             f"bản sao lưu tự động «{backup_log.auto_folder()}» không có bản nào của cơ sở dữ liệu này. Hãy tìm các "
-            "tệp .bvctbak ở nơi đã lưu bản sao lưu.") in message
+            "tệp .bvctbak ở nơi đã lưu bản sao lưu (ổ USB, thư mục sao lưu thứ hai) rồi khôi phục bản mới nhất "
+            "(bvct restore).") in message  # what to do once found
     assert "Không tìm thấy bản sao lưu đã kiểm tra nào" not in message
     assert raised.value.restore is None
 
