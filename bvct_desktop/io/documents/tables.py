@@ -127,7 +127,8 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
         layouts = [_fitted(columns, wanted, floor, values, width, size, padding, tick)
                    for floor in _floors(columns, least, texts, width, size, padding)]
         widths = _least_drawn(columns, texts, layouts[:2], size, padding)
-        if len(layouts) > 2 and _name_lines(columns, texts, widths, size, padding) > 2:
+        if len(layouts) > 2 and (_name_lines(columns, texts, widths, size, padding) > 2
+                                 or _crushed(columns, widths, least, wanted)):
             widths = _least_drawn(columns, texts, layouts, size, padding)  # names and the rest share the room
     else:
         total = sum(column.weight for column in columns)
@@ -156,7 +157,7 @@ def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Seque
     whole first (their longest value that fits in UNBROKEN_SHARE of the width; a longer one on two lines),
     then the other text columns given what their longest values need on two lines — and the other
     way round; and both at once (neither crushed to a word a line), the one tried when the others put a
-    name on more than two lines; as far as the width allows, each group's share in proportion to what
+    name on more than two lines or another text column a word a line; as far as the width allows, each group's share in proportion to what
     it asks."""
     chosen = [i for i, column in enumerate(columns) if column.unbroken]
     if not chosen:
@@ -187,6 +188,13 @@ def _least_drawn(columns: Sequence[Column], texts: Sequence[Sequence[str]], layo
                  padding: float) -> list[float]:
     """The layout drawing the table in the fewest lines (`_as_drawn`), the first of those alike."""
     return min(layouts, key=lambda fit: (_as_drawn(columns, texts, fit, size, padding), layouts.index(fit)))
+
+
+def _crushed(columns: Sequence[Column], widths: list[float], least: list[float], wanted: list[float]) -> bool:
+    """Whether a text column beside the names is down to its longest word (a word a line) while its
+    values ask for more."""
+    return any(not (column.whole or column.unbroken) and widths[i] <= least[i] + 0.01 < wanted[i]
+               for i, column in enumerate(columns))
 
 
 def _name_lines(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths: list[float], size: float,

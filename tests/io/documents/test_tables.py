@@ -123,3 +123,22 @@ def test_a_long_tables_total_is_never_alone_on_a_page(monkeypatch, office):
 def test_a_short_table_starts_on_a_page_that_holds_it_whole(monkeypatch, office):
     drawn = _pages_drawn(monkeypatch, office, 8, whole_up_to=10, room_for=6.5)
     assert drawn["Dòng 1"] == drawn["Tổng cộng"]
+
+
+def test_long_slip_numbers_do_not_crush_the_home_town_to_a_word_a_line():
+    # the tour's list of 198 overdue slips «1947/PXM-BVCTNB»: the names kept on one line or two left
+    # «Xã / Hàm / Tiến, / Thành / phố …» eleven lines a row, 28 pages for the letter and its list
+    towns = ("Xã Hàm Tiến, Thành phố Phan Thiết, Tỉnh Bình Thuận", "Xã Phan Rí Cửa, Huyện Tuy Phong, Tỉnh Bình Thuận",
+             "Xã Ngũ Phụng, Huyện Phú Quí", "Đức Linh")
+    first = ("Nguyễn", "Trần", "Lý", "Dương", "Tôn Nữ", "Công Tằng Tôn Nữ")
+    middle = ("Văn", "Thị", "Đình", "Thị Thanh", "Thị Ngọc Bích")
+    last = ("Hùng", "Nguyệt", "Phượng", "Khoa", "Thuý")
+    names = [f"{first[n % 6]} {middle[n // 6 % 5]} {last[n // 30 % 5]}" for n in range(198)]
+    rows = [[str(n), f"{10 * n}/PXM-BVCTNB", "04/01/2016", name, "01/1949", towns[n % 4], "3.958"]
+            for n, name in enumerate(names, start=1)]
+    widths = tables.column_widths(reminder.COLUMNS, 467.7, SIZE, PADDING, rows)
+    assert sum(widths) == pytest.approx(467.7)
+    assert len(wrap(towns[0], REGULAR, SIZE, widths[5] - 2 * PADDING)) <= 5  # not a word a line
+    assert all(len(wrap(name, REGULAR, SIZE, widths[3] - 2 * PADDING)) < len(name.split()) for name in names
+               if len(name.split()) > 3)
+    assert widths[1] >= needs("1980/PXM-BVCTNB")  # the number is never broken
