@@ -209,11 +209,11 @@ def find(connection: Connection, number_text: str, on: dt.date | None = None) ->
     """The entry whose number reads `number_text` ("07-BC/BTCTU", as printed); `on` tells apart
     the same number of two terms."""
     number, doc_type, symbol = parse_number(number_text)
-    query = _query().where(document_numbers.c.number == number, document_numbers.c.doc_type == doc_type,
-                           outgoing_documents.c.symbol == symbol)
+    query = _query().where(document_numbers.c.number == number, document_numbers.c.doc_type == doc_type)
     if on is not None:
         query = query.where(document_numbers.c.issued_on == on)
-    found = [_issued(row) for row in connection.execute(query.order_by(document_numbers.c.issued_on))]
+    found = [entry for entry in map(_issued, connection.execute(query.order_by(document_numbers.c.issued_on)))
+             if entry.symbol.upper() == symbol]
     if not found:
         raise InputError(f"Sổ văn bản đi không có văn bản số {number_text}"
                          + (f" ngày {on:%d/%m/%Y}" if on else "") + ".")
@@ -224,13 +224,16 @@ def find(connection: Connection, number_text: str, on: dt.date | None = None) ->
 
 
 def parse_number(text: str) -> tuple[int, str, str]:
-    """"07-BC/BTCTU" → (7, "BC", "BTCTU"); "Số 07-BC/BTCTU" is read too."""
-    cleaned = text.strip().removeprefix("Số").strip()
+    """"07-BC/BTCTU" → (7, "BC", "BTCTU"); "Số 07-BC/BTCTU" and "07-bc/btctu" are read too (the
+    type and the symbol in capitals, as printed)."""
+    cleaned = clean(text).strip()
+    if cleaned[:2].casefold() == "số":
+        cleaned = cleaned[2:].strip()
     head, _, symbol = cleaned.partition("/")
     number, _, doc_type = head.partition("-")
     if not (number.strip().isdigit() and doc_type.strip() and symbol.strip()):
         raise InputError(f"Số văn bản «{text}» phải có dạng 07-BC/BTCTU (số-loại/ký hiệu), như in trên văn bản.")
-    return int(number), doc_type.strip().upper(), symbol.strip()
+    return int(number), doc_type.strip().upper(), symbol.strip().upper()
 
 
 def content_of(db: Database, number_text: str, on: dt.date | None = None) -> tuple[Issued, Content]:

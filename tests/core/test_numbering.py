@@ -192,6 +192,13 @@ def test_a_term_start_with_nothing_numbered_on_or_after_it_needs_no_note(office)
         assert settings.saved_note(office, key, value) is None
 
 
+
+def test_a_number_typed_in_lower_case_finds_its_document(office):
+    """«bvct documents print 01-bc/btctu» answered «Sổ văn bản đi không có văn bản số 01-bc/btctu.»"""
+    issue_report(office)
+    for typed in ("01-bc/btctu", "số 1-Bc/BtcTU", "Số 01 - BC / BTCTU"):
+        assert reprinted(office, typed) == {"so": 1, "ngay": "2026-12-02"}
+
 # A number left "đang ghi" by an issue cut short, settled by writing its document again.
 
 def left_unconfirmed(db, number: int) -> None:
