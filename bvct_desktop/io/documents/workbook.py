@@ -30,6 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...core.files import check_target
 from .. import office_file, xlsx_book
 from ..xlsx_writer import DATE_FORMAT, HEADER_COLOR, TEXT_FORMAT, XLSX
+from . import fonts
 from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 from .layout import DRAFT, LEFT_COLUMN, PARTY, SIGNATURE_SHARE, Letterhead, nfc, wrap
 from .profile import Profile
@@ -70,6 +71,7 @@ PAGE_FILL = 0.97  # the share of the printable height a text sheet's page breaks
 DEFAULT_ROW = 15.0  # points: the height of a row Excel is not told
 CUT_NEAR = 0.06  # share of a table's width: an edge of its columns this near the letterhead's serves as it
 WIDTH_FILL = 0.92  # the share of the printable width a sheet's columns take: LibreOffice draws wide ones some 5 % wider
+GIVEN_MOST = 0.5  # the share of its width a column whose text wraps gives to the columns never broken
 
 
 @dataclass
@@ -170,7 +172,8 @@ def write(target: Path, sheets: Sequence[Sheet | Text], head: Letterhead, profil
 
 
 def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
-    widths, cut = _grid([column.excel_width or 14 for column in spec.columns])
+    records = list(spec.records)
+    widths, cut = _grid(_fitted(spec.columns, records))
     _columns(sheet, widths)
     _page_setup(sheet, widths, spec.wide, draft)
     heading = _heading(spec)
@@ -187,7 +190,7 @@ def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
     texted = {index for index, column in enumerate(spec.columns)
               if column.field is not None and column.field.text_only}
     count = 0
-    for record in spec.records:
+    for record in records:
         font = BOLD_FONT if record.get(TOTAL) else BODY_FONT
         rows.table([_value(sheet, column, record, font, index in texted)
                     for index, column in enumerate(spec.columns)], cut)
@@ -202,6 +205,25 @@ def _sheet(sheet, spec: Sheet, head: Letterhead, draft: bool) -> int:
     rows.keep(closing, rows.count)
     rows.paginate(_page_height(widths, spec.wide), repeated=header_row)
     return count
+
+
+def _fitted(columns: Sequence[Column], records: Sequence[Mapping[str, Any]]) -> list[float]:
+    """The columns' widths in Excel's units: a column never broken (a slip number, a date) as wide as
+    its longest value on one line, the room it takes beyond its own width given by the columns whose
+    text wraps, in proportion to their widths and up to GIVEN_MOST of them (the sheet prints at the
+    same scale)."""
+    own = [column.excel_width or 14 for column in columns]
+    widths = list(own)
+    for index, column in enumerate(columns):
+        if column.whole:
+            longest = max((fonts.width(nfc(column.text(record)), REGULAR, SIZE) for record in records), default=0.0)
+            widths[index] = max(own[index], excel_width(longest / SCREEN_SLACK + CELL_MARGINS) + 0.01)
+    wrapping = [index for index, column in enumerate(columns) if not column.whole]
+    room = sum(own[index] for index in wrapping)
+    given = min(GIVEN_MOST, (sum(widths) - sum(own)) / room) if room else 0.0
+    for index in wrapping:
+        widths[index] = round(own[index] * (1 - given), 2)
+    return widths
 
 
 def _heading(spec: Sheet) -> list[tuple[str, Font]]:

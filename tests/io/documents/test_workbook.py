@@ -115,3 +115,25 @@ def test_every_row_whose_text_wraps_is_as_tall_as_its_lines(tmp_path, office, op
 @pytest.mark.parametrize("wide", [False, True])
 def test_a_sheet_too_wide_for_its_paper_prints_at_10_pt_on_more_pages_not_smaller(wide):
     assert workbook.print_scale([40] * 12, wide) == workbook.PRINT_SCALE_LEAST
+
+
+@pytest.mark.parametrize("kind", ["register", "reminder"])
+def test_a_long_slip_number_keeps_one_line_in_its_column_and_the_sheet_its_width(tmp_path, office, options, kind):
+    """The reminder's list of «1947/PXM-BVCTNB» in LibreOffice: «1947/ / PXM- / BVCTNB» in a column ten
+    units wide, its lines running into the next rows; the PDF never breaks a slip number."""
+    history = settings.History([(key, None, value) for key, value in office.items()])
+    sheets = {}
+    for number in ("12/PXM", "1947/PXM-BVCTNB"):
+        target = tmp_path / f"{kind}-{number[:2]}.xlsx"
+        slips = [{**SLIP, "number": number, "days_late": 3958}, {**SLIP, "id": 2, "number": "13/PXM", "days_late": 3957}]
+        if kind == "register":
+            render.slip_register_xlsx(target, history, slips, PRINTED, PRINTED, PRINTED, options)
+        else:
+            render.reminder_xlsx(target, reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, 30, slips,
+                                                                 office, 5), options)
+        sheets[number] = openpyxl.load_workbook(target).worksheets[-1]
+    sheet = sheets["1947/PXM-BVCTNB"]
+    cell = next(cell for row in sheet.iter_rows() for cell in row if cell.value == "1947/PXM-BVCTNB")
+    room = (_span(sheet, cell)[2] - workbook.CELL_MARGINS) * workbook.SCREEN_SLACK
+    assert fonts.width(cell.value, REGULAR, cell.font.sz) <= room
+    assert sheet.page_setup.scale == sheets["12/PXM"].page_setup.scale  # the other columns gave the room
