@@ -157,8 +157,8 @@ def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Seque
     whole first (their longest value that fits in UNBROKEN_SHARE of the width; a longer one on two lines),
     then the other text columns given what their longest values need on two lines — and the other
     way round; and both at once (neither crushed to a word a line), the one tried when the others put a
-    name on more than two lines or another text column a word a line; as far as the width allows, each group's share in proportion to what
-    it asks."""
+    name on more than two lines or another text column a word a line; as far as the width allows, each
+    group's share in proportion to what it asks."""
     chosen = [i for i, column in enumerate(columns) if column.unbroken]
     if not chosen:
         return [least]

@@ -125,7 +125,8 @@ def test_a_long_slip_number_keeps_one_line_in_its_column_and_the_sheet_its_width
     sheets = {}
     for number in ("12/PXM", "1947/PXM-BVCTNB"):
         target = tmp_path / f"{kind}-{number[:2]}.xlsx"
-        slips = [{**SLIP, "number": number, "days_late": 3958}, {**SLIP, "id": 2, "number": "13/PXM", "days_late": 3957}]
+        slips = [{**SLIP, "number": number, "days_late": 3958},
+                 {**SLIP, "id": 2, "number": "13/PXM", "days_late": 3957}]
         if kind == "register":
             render.slip_register_xlsx(target, history, slips, PRINTED, PRINTED, PRINTED, options)
         else:
