@@ -35,8 +35,9 @@ F = FieldType
 
 GENDERS = ("Nam", "Nữ")
 SELF = "Bản thân"  # the vetted person is the subject of the slip
+OTHER_RELATION = "Khác"  # a relation the list does not name
 RELATIONS = (SELF, "Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "Cha chồng",
-             "Mẹ chồng", "Con", "Anh/chị/em", "Khác")
+             "Mẹ chồng", "Con", "Anh/chị/em", OTHER_RELATION)
 SLIP_PURPOSES = ("Bầu cử", "Bổ nhiệm", "Quy hoạch", "Kết nạp Đảng", "Đi nước ngoài",
                  "Giải quyết đơn thư", "Khác")
 # A vetting case may also be for what no slip's purpose names (brief §1.3): its own purposes, before «Khác»

@@ -19,7 +19,7 @@ from typing import Any
 from reportlab.lib.units import mm
 
 from ...core import gazetteer
-from ...core.kinds import SELF, SLIPS
+from ...core.kinds import OTHER_RELATION, SELF, SLIPS
 from . import fonts, layout
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow, Letterhead
@@ -191,6 +191,8 @@ def _relation(slip: Mapping[str, Any]) -> str | None:
     relation, vetted = slip["relation"], slip["vetted_name"]
     if relation == SELF:
         return "Bản thân người được thẩm tra"
+    if relation == OTHER_RELATION and vetted:
+        return f"{relation} (người được thẩm tra: {vetted})"
     if relation and vetted:
         return f"{relation} của {vetted}"
     return relation or vetted

@@ -51,6 +51,12 @@ def test_the_slip_reads_back_exactly_with_its_blocks_in_order(printed, slip):
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in lines[0]
 
 
+
+def test_a_relation_other_than_the_listed_ones_names_the_vetted_person_apart(printed, slip):
+    """«Quan hệ với người được thẩm tra: Khác của Võ Đình Hương» read as no Vietnamese."""
+    lines = pdfcheck.lines(printed([{**slip, "relation": "Khác", "vetted_name": "Võ Đình Hương"}]))
+    assert "Quan hệ với người được thẩm tra: Khác (người được thẩm tra: Võ Đình Hương)" in lines
+
 def test_an_unknown_particular_is_a_line_to_fill_by_hand(printed, slip):
     lines = pdfcheck.lines(printed([{**slip, "mother_name": None, "other_names": None}]))
     assert "Họ và tên mẹ:" in lines and "Tên gọi khác:" in lines
