@@ -1,7 +1,7 @@
 """The periodic report as a PDF: HD 36 header, the narrative, signature and "Nơi nhận", then
 each appendix table from a new page (a short one whole on a page with its title, a long one never
-leaving its total alone). A heading never ends a page (it keeps the first lines of what follows)
-and the signature keeps the body's last two lines beside it."""
+leaving its total alone, its note under it on its page). A heading never ends a page (it keeps the
+first lines of what follows) and the signature keeps the body's last two lines beside it."""
 
 from . import layout, tables
 from .fonts import BOLD, ITALIC
@@ -30,7 +30,8 @@ def draw_report(c: DocumentCanvas, content: ReportContent, number: str, date: st
     layout.signature(flow, content.recipients)
     flow.new_page()
     for number, appendix in enumerate(content.appendices):
-        table = tables.Table(flow, appendix.columns, appendix.records, whole_up_to=SHORT_APPENDIX)
+        note = flow.height(appendix.note, ITALIC, c.profile.size("table")) if appendix.note else 0.0
+        table = tables.Table(flow, appendix.columns, appendix.records, keep_last=note, whole_up_to=SHORT_APPENDIX)
         if number:
             flow.skip(c.profile.leading(size) * 1.5)
             titles = sum(len(layout.wrap(text, font, size, c.width)) for text, font in ((appendix.title, BOLD),

@@ -366,7 +366,8 @@ class Table:
         if not self.records:
             return self.header_height + self.leading + 2 * self.vertical
         if len(self.records) <= self.whole_up_to:
-            return self.header_height + sum(self._wrapped(index)[2] for index in range(len(self.records)))
+            rows = sum(self._wrapped(index)[2] for index in range(len(self.records)))
+            return self.header_height + rows + self._next_block()
         return self.header_height + self._wrapped(0)[2] + self._kept_below(0)
 
     def draw(self) -> None:
@@ -387,10 +388,14 @@ class Table:
         last = len(self.records) - 1
         if self.keep_last and index == max(0, last - 1):
             rows = sum(self._wrapped(later)[2] for later in range(index + 1, len(self.records)))
-            return rows + self.flow.profile.paragraph_after + self.keep_last
+            return rows + self._next_block()
         if index == last - 1 and self.records[last].get(TOTAL):
             return self._wrapped(last)[2]
         return 0.0
+
+    def _next_block(self) -> float:
+        """The room below the table for the block kept with it (`keep_last`), none without one."""
+        return self.flow.profile.paragraph_after + self.keep_last if self.keep_last else 0.0
 
     def _cells(self, row: Sequence[str], font: str) -> list[list[str]]:
         return [wrap(text, font, self.size, width - 2 * self.padding) if text else [""]

@@ -633,3 +633,19 @@ def test_the_report_source_is_made_from_plain_values(source):
     """What is frozen in the outgoing register: figures, settings, notes, number and date."""
     assert isinstance(source, ReportSource) and source.draft is False
     assert dataclasses.replace(source, number=None).draft
+
+
+@pdfcheck.needs_poppler
+def test_an_appendix_note_stays_on_the_page_of_its_table(tmp_path, source, options):
+    """«Số lượt cán bộ đi nước ngoài: 0.» stood alone at the top of page 4, its table on page 3."""
+    target = tmp_path / "bao-cao.pdf"
+    for extra in range(0, 40, 2):  # more recipients: Phụ lục 1 grows, each later table ends lower
+        others = {f"Phòng PV01 – Công an tỉnh số {n}": 1 for n in range(extra)}
+        groups = {**source.figures["slips_by_recipient_group"], "Công an các tỉnh, thành phố khác": others}
+        longer = dataclasses.replace(source, figures={**source.figures, "slips_by_recipient_group": groups})
+        notes = [" ".join(appendix.note.split()) for appendix in render.report_content(longer, options).appendices
+                 if appendix.note]
+        pdf.save(render.report_pdf(longer, options), target)
+        for page in range(2, pdfcheck.page_count(target) + 1):
+            first = pdfcheck.lines(target, first=page, last=page)[1]  # below the page number
+            assert not any(note.startswith(first) for note in notes), (extra, page, first)
