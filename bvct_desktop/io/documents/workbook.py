@@ -290,9 +290,11 @@ def _page_setup(sheet, widths: Sequence[float], wide: bool, draft: bool) -> None
     sheet.sheet_properties.pageSetUpPr.fitToPage = False
     sheet.page_margins = MARGINS_INCH
     sheet.print_options.horizontalCentered = True
-    sheet.oddFooter.center.text = "Trang &P / &N"
-    sheet.oddFooter.center.font = f"{FONT_NAME},Regular"
-    if draft:
+    for footer in (sheet.oddFooter, sheet.firstFooter) if draft else (sheet.oddFooter,):
+        footer.center.text = "Trang &P / &N"
+        footer.center.font = f"{FONT_NAME},Regular"
+    if draft:  # the pages after the first: the first page's own first row says it
+        sheet.HeaderFooter.differentFirst = True
         sheet.oddHeader.right.text = DRAFT
         sheet.oddHeader.right.font = f"{FONT_NAME},Bold"
 

@@ -534,6 +534,15 @@ def test_an_excel_draft_shows_dự_thảo_on_screen_and_on_every_printed_page(tm
                 test_lists.assert_prints_legibly(sheet, wide=False, signed=False)
 
 
+
+def test_an_excel_drafts_first_printed_page_says_dự_thảo_once(tmp_path, source, options):
+    """Printed, page 1 carried «DỰ THẢO» twice, the page header's above the sheet's own first row."""
+    drafted = tmp_path / "du-thao.xlsx"
+    render.report_xlsx(drafted, dataclasses.replace(source, number=None), options)
+    for sheet in openpyxl.load_workbook(drafted).worksheets:
+        assert sheet.HeaderFooter.differentFirst and not sheet.firstHeader.right.text
+        assert sheet.firstFooter.center.text == sheet.oddFooter.center.text == "Trang &P / &N"
+
 def test_an_excel_draft_has_a_blank_number_and_day_and_the_placeholders_of_the_parts_not_written(tmp_path, source,
                                                                                                   options):
     target = tmp_path / "du-thao.xlsx"
