@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtTest import QTest
 
 from bvct_desktop.core import audit, backup, browse, recycle_bin, register_search, users, vault
+from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.kinds import RELATIVES
 from bvct_desktop.core.permissions import OFFICER, VIEWER
 from bvct_desktop.gui import damage
@@ -694,6 +695,37 @@ def test_a_register_whose_rows_cannot_be_read_says_so_once_and_lists_nothing(qtb
         f"Cơ sở dữ liệu «{damaged.path}» bị hỏng hoặc không phải cơ sở dữ liệu BVCT Desktop. Bản sao lưu đã kiểm "
         f"tra gần nhất tìm thấy: «{saved}» (15/06/2025 09:30). {damage.RESTORE_PAGE}")
     assert context.dialogs.shown == []
+
+
+def test_a_search_the_database_cannot_answer_lists_nothing_then_is_searched_again(qtbot, context, monkeypatch):
+    """The office server out of reach while the officer typed a name: the register kept the rows and
+    the count of before under the new search (a box popped up from nowhere), and typing the same name
+    once the server was back searched nothing. It lists nothing, says why and how to go on, and the
+    next keystroke (or F5) searches again and clears the reason."""
+    page = RegisterPage(context, "cadres")
+    qtbot.addWidget(page)
+    page.show()
+    lost = BvctError("Mất kết nối với máy chủ cơ sở dữ liệu 10.0.0.5:5432; thao tác chưa được ghi.")
+
+    def out_of_reach(*_args):
+        raise lost
+
+    with monkeypatch.context() as server_down:
+        server_down.setattr(register_search, "start", out_of_reach)
+        page.search.setText("nguyen")
+    assert page.model.rowCount() == 0 and page.count_label.text() == "không đọc được"
+    assert page.message.isVisible() and page.message.text() == lost.message
+    page.search.setText("nguyen ")  # the same words, once the server is back
+    found = len(browse.record_ids(context.db, "cadres", "nguyen"))
+    assert found and page.model.rowCount() == found and page.count_label.text().startswith(str(found))
+    assert not page.message.isVisible() and context.dialogs.shown == []
+
+    with monkeypatch.context() as server_down:
+        server_down.setattr(register_search, "start", out_of_reach)
+        page.refresh()
+    assert page.model.rowCount() == 0 and page.count_label.text() == "không đọc được"
+    page.refresh()
+    assert page.model.rowCount() == found and not page.message.isVisible()
 
 
 def test_a_sort_or_a_refresh_with_a_search_in_force_reads_no_text_again(db, monkeypatch):

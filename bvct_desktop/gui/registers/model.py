@@ -18,6 +18,7 @@ the view asks again at every paint: the register is emptied after the paint and 
 gives the reason, once, until the register is read again."""
 
 import time
+from collections.abc import Callable
 
 from ...core import browse, register_search
 from ...core.database import Database
@@ -62,17 +63,30 @@ class RegisterModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Reads the register again (after a change, or with other filters or sort)."""
+        self._reading(self._read_anew)
+
+    def _read_anew(self) -> None:
         self._listing = self._listed()
         self._rows.clear()
         self._show(register_search.start(self.db, self._listing, self.query))
         self._idle.start(0)
+
+    def _reading(self, read: Callable[[], None]) -> None:
+        """`read`, called from the officer's typing, a view or a timer, where an error would go unseen
+        in a box of its own: a register that cannot be read (the office server out of reach, a damaged
+        page) lists nothing and `unreadable` says why, until it is read again."""
+        try:
+            read()
+        except BvctError as error:
+            self.failure = error
+            self._empty()
 
     def _listed(self) -> browse.Listing:
         return browse.listing(self.db, self.kind, self.filters, self.sort_key, self.descending, kept=self._kept)
 
     def set_query(self, query: str) -> None:
         """Shows the first rows matching `query`; the rest follow once the officer pauses."""
-        if self._listing is None:
+        if self._listing is None or self.failure is not None:
             self.query = query
             self.reload()
             return
@@ -80,7 +94,7 @@ class RegisterModel(QAbstractTableModel):
             self.query = query
             return
         self.query = query
-        self._show(register_search.start(self.db, self._listing, query, self._search))
+        self._reading(lambda: self._show(register_search.start(self.db, self._listing, query, self._search)))
         self._idle.start(PAUSE_MS)
 
     @property
@@ -117,6 +131,9 @@ class RegisterModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Reads the register again after a change, keeping the views' selection and position."""
+        self._reading(self._read_again)
+
+    def _read_again(self) -> None:
         self._listing = self._listed()
         result = register_search.finished(self.db, self._listing, self.query)
         self.failure = None
@@ -134,6 +151,9 @@ class RegisterModel(QAbstractTableModel):
         """A slice of the search's rest, else of reading ahead; then the event queue again."""
         if self._held or self.db.closed or self.failure:  # not shown; going (logged out, locked, quit); unreadable
             return
+        self._reading(self._work_slice)
+
+    def _work_slice(self) -> None:
         end = time.perf_counter() + SLICE
         while time.perf_counter() < end:
             if self._listing is not None and not self._listing.texts_read:
@@ -258,11 +278,7 @@ class RegisterModel(QAbstractTableModel):
             return
         self.sort_key = self.columns[column].key
         self.descending = order == Qt.DescendingOrder
-        try:
-            self.reload()
-        except BvctError as error:  # called by the view (its first sort builds the page): never an error out of Qt
-            self.failure = error
-            self._empty()
+        self.reload()  # called by the view (its first sort builds the page): never an error out of Qt
 
     def _row(self, row: int) -> list[str]:
         record_id = self._ids[row]

@@ -105,6 +105,7 @@ class RegisterPage(QWidget):
         self._columns_laid_out = False
         self._stale = False  # records changed while another page was shown
         self._told_under: tuple | None = None  # the search and filters under which what was done is told
+        self._unread_told: str | None = None  # why the rows could not be read, as told, until read again
         self.model.unreadable.connect(self._unreadable)  # from the table's first sort on
         self._build()
         context.notifier.changed.connect(self._changed)
@@ -592,6 +593,9 @@ class RegisterPage(QWidget):
         when they could not be read: `_unreadable` says so)."""
         if self.model.failure is not None:
             return
+        if self._unread_told is not None and self.message.text() == self._unread_told:  # read again since
+            self.message.clear()
+        self._unread_told = None
         shown = self.model.rowCount()
         where = "trong thùng rác" if self.bin_switch.isChecked() else "bản ghi"
         if self.model.complete:
@@ -609,6 +613,7 @@ class RegisterPage(QWidget):
     def _unreadable(self, error: BvctError) -> None:
         self.count_label.setText("không đọc được")
         self.message.show_message(damage.told(error))
+        self._unread_told = self.message.text()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
