@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtTest import QTest
 
 from bvct_desktop.core import audit, browse, editing, recipients, recycle_bin
+from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
@@ -191,6 +192,28 @@ def test_a_save_over_someone_elses_change_is_refused_and_the_typed_values_stay(q
     assert form.message.text().startswith(f"Bản ghi đã được {context.db.actor.name} sửa lúc")
     assert form.values()["position"] == "Chánh Văn phòng" and form.is_dirty()
     assert editing.load(context.db, "cadres", record_id)["position"] != "Chánh Văn phòng"
+
+
+def test_a_save_the_database_cannot_take_is_told_on_the_form_and_the_typed_values_stay(qtbot, context, monkeypatch):
+    """The office server out of reach when the officer pressed «Lưu»: the look before saving (what to
+    confirm) raised out of the form — a box from nowhere, the form itself saying nothing."""
+    page = _page(qtbot, context, "cadres")
+    record_id = page.model.record_id(0)
+    page.open_record(record_id)
+    form = page.forms[record_id]
+    support.fill(form, {"position": "Chánh Văn phòng"})
+    lost = BvctError("Không kết nối được máy chủ cơ sở dữ liệu 10.0.0.5:5432; kiểm tra mạng nội bộ và máy chủ.")
+
+    def out_of_reach(*_args, **_kwargs):
+        raise lost
+
+    with monkeypatch.context() as server_down:
+        server_down.setattr(editing, "to_confirm", out_of_reach)
+        server_down.setattr(editing, "save", out_of_reach)
+        assert not form.save()
+    assert form.message.text() == lost.message and context.dialogs.shown == []
+    assert form.values()["position"] == "Chánh Văn phòng" and form.is_dirty()
+    assert form.save() and editing.load(context.db, "cadres", record_id)["position"] == "Chánh Văn phòng"
 
 
 @pytest.mark.parametrize("kind", list(BAD_DATE))

@@ -316,9 +316,9 @@ class RecordForm(QDialog):
         for label in self.errors.values():
             label.hide()
         self.message.clear()
-        if not self._confirm_picked_person() or not self._confirm_doubts():
-            return False
         try:
+            if not self._confirm_picked_person() or not self._confirm_doubts():
+                return False
             self.record_id = editing.save(self.context.db, self.kind.name, self.values(), self.record_id,
                                           self._person(), self.seen)
         except editing.FormProblems as problems:
