@@ -1,6 +1,7 @@
 """Reaching the office server: TLS verified against the office CA, or refused (spec, "Office server")."""
 
 import os
+import socket
 import subprocess
 import sys
 
@@ -56,6 +57,18 @@ def test_a_server_certificate_from_another_ca_is_refused(cli, url, tmp_path):
                     "-keyout", str(tmp_path / "k.key"), "-out", str(other)], check=True, capture_output=True)
     code, _, err = cli("--db", _with(url, sslrootcert=str(other)), "users", "list")
     assert code == 1 and "chứng chỉ TLS" in err
+    assert "Chưa gửi mật khẩu" in err and "sslrootcert" in err and "báo ngay quản trị viên" in err  # what to do
+
+
+def test_a_server_out_of_reach_is_told_with_what_to_do(cli, url):
+    """The server stopped, or the office network cut: the officer is told to check it and try again."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        nobody = probe.getsockname()[1]
+    host_port = url.split("://", 1)[1].split("/", 1)[0]
+    code, _, err = cli("--db", url.replace(host_port, f"127.0.0.1:{nobody}", 1), "users", "list")
+    assert code == 1 and err.startswith(f"Không kết nối được máy chủ cơ sở dữ liệu 127.0.0.1:{nobody}")
+    assert "thử lại" in err and "Traceback" not in err
 
 
 def test_a_missing_ca_file_is_named(cli, url, tmp_path):

@@ -34,6 +34,7 @@ from ..errors import (
 
 BUSY_TIMEOUT_MS = 5_000
 WRITE_LOCK = 0x42564354  # "BVCT": the advisory lock every write transaction takes first
+TRY_AGAIN = "Khi máy chủ chạy lại (hỏi quản trị viên nếu lâu), hãy thử lại."
 _PLACED = (operators.nulls_first_op, operators.nulls_last_op)
 
 
@@ -140,7 +141,7 @@ def classify(error: Exception, address: ServerAddress, wrong_login: str = WRONG_
     if isinstance(original, psycopg.OperationalError) and not state:
         return _connection_refused(lower, address, where, wrong_login)
     if state.startswith(("08", "57P")):
-        return BvctError(f"Mất kết nối với máy chủ cơ sở dữ liệu {where}; thao tác chưa được ghi.")
+        return BvctError(f"Mất kết nối với máy chủ cơ sở dữ liệu {where}; thao tác chưa được ghi. {TRY_AGAIN}")
     logged = errorlog.log_unexpected(original)
     return BvctError(f"Lỗi cơ sở dữ liệu ({type(original).__name__}); chi tiết đã ghi vào: {logged}")
 
@@ -156,5 +157,7 @@ def _connection_refused(lower: str, address: ServerAddress, where: str, wrong_lo
         return AuthError(f"Máy chủ {where} không cho tài khoản này đăng nhập từ máy tính này.")
     if "certificate" in lower or "ssl" in lower or "tls" in lower:
         return BvctError(f"Không kết nối an toàn được với máy chủ {where}: chứng chỉ TLS của máy chủ không khớp "
-                         "tên máy chủ hoặc không do CA của cơ quan cấp.")
-    return BvctError(f"Không kết nối được máy chủ cơ sở dữ liệu {where}; kiểm tra mạng nội bộ và máy chủ.")
+                         "tên máy chủ hoặc không do CA của cơ quan cấp. Chưa gửi mật khẩu đi. Kiểm tra địa chỉ máy "
+                         "chủ và tệp chứng chỉ CA (sslrootcert) là tệp ca.crt của cơ quan; nếu cả hai đều đúng, báo "
+                         "ngay quản trị viên: có thể một máy khác đang mạo danh máy chủ.")
+    return BvctError(f"Không kết nối được máy chủ cơ sở dữ liệu {where}; kiểm tra mạng nội bộ và máy chủ. {TRY_AGAIN}")
