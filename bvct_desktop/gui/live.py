@@ -38,6 +38,7 @@ class LiveChanges(QObject):
     """Looks for others' changes every `interval_ms` while the database is open."""
 
     account_changed = Signal(bool)  # still active; emitted on whichever thread found it, received on the GUI's
+    reach_changed = Signal(str)  # why the database is out of reach (the office server stopped), "" once reached
 
     def __init__(self, context: AppContext, parent: QObject | None = None, interval_ms: int = INTERVAL_MS):
         super().__init__(parent)
@@ -45,6 +46,7 @@ class LiveChanges(QObject):
         self.watch = Watch(context.db)
         context.db.on_account_change = self.account_changed.emit
         self.looking = None  # the look under way on a worker
+        self.out_of_reach = ""  # why the last look failed
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.look)
@@ -69,10 +71,20 @@ class LiveChanges(QObject):
     def _looked(self, tables: frozenset[str] | None, error: BaseException | None) -> None:
         self.looking = None
         if isinstance(error, BvctError):  # closed meanwhile, busy, the server out of reach: the next look
+            self._reach(error.message if not self.context.db.closed else "")
             return
         if error is not None:
             errorlog.log_unexpected(error)
             self.stop()
             return
+        if self.out_of_reach:  # what failed meanwhile (a search, a register's rows) is read again
+            self._reach("")
+            self.context.notifier.changed.emit("*")
+            return
         for name in names_of(tables):
             self.context.notifier.changed.emit(name)
+
+    def _reach(self, why: str) -> None:
+        if why != self.out_of_reach:
+            self.out_of_reach = why
+            self.reach_changed.emit(why)

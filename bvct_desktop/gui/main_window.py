@@ -16,13 +16,14 @@ from .dialogs import CANCEL, NO
 from .icons import icon
 from .issued_page import IssuedPage
 from .live import LiveChanges
-from .look import fill_screen, scrolling
+from .look import colour, fill_screen, scrolling
 from .navigation import ADMIN, DASHBOARD, ISSUED, REPORT, Destination
 from .places_dialog import open_places
 from .qt import QAction, QLabel, QMainWindow, Qt, QWidget, Signal
 from .report_page import ReportPage
 
 STATUS_PATH_WIDTH = 420  # px of the status bar the database's path may take at 1366 pixels
+STATUS_REACH_WIDTH = 560  # px left of it for why the database is out of reach
 # a page of boxes and lines, which scrolls on a short or narrow screen (registers scroll their rows and wrap
 # their rows of controls, Quản trị scrolls each of its tabs)
 SCROLLED = {DASHBOARD, REPORT, ISSUED}
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.live = LiveChanges(context, self)  # others' changes shown without a restart
         # queued: the account is read in the middle of a page's work, whose page may be rebuilt
         self.live.account_changed.connect(self._account_changed, Qt.ConnectionType.QueuedConnection)
+        self.live.reach_changed.connect(self._show_reach)
         self.copy_guard: CopyGuard | None = None
         self._guard_copies()
         self.navigation.select(DASHBOARD)
@@ -244,6 +246,16 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         for label in (self.user_label, self.role_label, self.file_label, self.lock_label):
             bar.addPermanentWidget(label)
         self._show_lock_state(False)
+        self.reach_label = QLabel()  # the database out of reach, on the left where messages go
+        self.reach_label.setStyleSheet(f"color: {colour('error')};")
+        self.reach_label.hide()
+        bar.addWidget(self.reach_label)
+
+    def _show_reach(self, why: str) -> None:
+        """Why the database cannot be reached (the looks go on trying; the forms keep what was typed), or nothing."""
+        self.reach_label.setText(self.fontMetrics().elidedText(why, Qt.ElideRight, STATUS_REACH_WIDTH))
+        self.reach_label.setToolTip(why)
+        self.reach_label.setVisible(bool(why))
 
     def _role_name(self) -> str:
         role = self.context.db.actor.role

@@ -9,6 +9,7 @@ import os
 import pytest
 
 from bvct_desktop.core import browse, editing, recycle_bin, users, vault
+from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.gui import live
@@ -185,6 +186,31 @@ def test_while_nothing_changes_the_looks_say_nothing(qtbot, office, looking, mon
     context.notifier.changed.connect(said.append)
     qtbot.waitUntil(lambda: len(looks) >= 3 and looking.looking is None, timeout=SEEN_WITHIN_MS)
     assert said == []
+
+
+def test_the_database_out_of_reach_is_said_once_and_when_reached_again_everything_is_read_again(
+        qtbot, office, looking, monkeypatch):
+    """The office server stopped: the looks failed in silence, the window still said «Đang mở» over the
+    rows of before, and a register left unreadable stayed so after the server was back. The first failed
+    look says why (once), the first look that reaches it again says so and has every page read again."""
+    context, _ = office
+    told, said = [], []
+    looking.reach_changed.connect(told.append)
+    context.notifier.changed.connect(said.append)
+    lost = BvctError("Không kết nối được máy chủ cơ sở dữ liệu 10.0.0.5:5432; kiểm tra mạng nội bộ và máy chủ.")
+    reached = looking.watch.changed
+    looks = []
+
+    def out_of_reach():
+        looks.append(1)
+        raise lost
+
+    monkeypatch.setattr(looking.watch, "changed", out_of_reach)
+    qtbot.waitUntil(lambda: len(looks) >= 3 and looking.looking is None, timeout=SEEN_WITHIN_MS)
+    assert told == [lost.message] and said == []
+    monkeypatch.setattr(looking.watch, "changed", reached)
+    qtbot.waitUntil(lambda: told == [lost.message, ""], timeout=SEEN_WITHIN_MS)
+    assert said == ["*"]
 
 
 def test_a_register_hidden_by_another_page_reads_the_change_once_shown_again(qtbot, office):

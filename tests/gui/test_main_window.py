@@ -96,6 +96,21 @@ def test_navigation_and_status_bar(qtbot, db, clock, fake_registers):
     assert not window.banner.isVisible()
 
 
+def test_the_status_bar_says_while_the_database_is_out_of_reach(qtbot, db, clock, fake_registers):
+    """The office server stopped: nothing in the window said so (the looks failed in silence)."""
+    window = main_window(qtbot, db, clock)
+    window.resize(1366, 728)
+    why = ("Không kết nối được máy chủ cơ sở dữ liệu 10.0.0.5:5432; kiểm tra mạng nội bộ và máy chủ. Khi máy chủ "
+           "chạy lại (hỏi quản trị viên nếu lâu), hãy thử lại.")
+    window.live.reach_changed.emit(why)
+    qtbot.wait(20)
+    assert window.reach_label.isVisible() and window.reach_label.toolTip() == why
+    assert window.reach_label.text().startswith("Không kết nối được máy chủ")
+    assert window.reach_label.geometry().right() < window.user_label.geometry().left()  # the rest still in view
+    window.live.reach_changed.emit("")
+    assert not window.reach_label.isVisible()
+
+
 def page_of_boxes(window: MainWindow, key: str) -> tuple[QWidget, QScrollArea]:
     """The page shown for `key` and the area it scrolls in: the report page's, or Quản trị's tab's."""
     window.navigation.select(key)
