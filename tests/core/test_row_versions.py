@@ -194,6 +194,27 @@ def test_a_delegation_saved_over_a_member_corrected_elsewhere_is_refused(office)
         _save(admin, "delegations", delegation, mine, name="Đoàn đổi tên")
 
 
+@pytest.mark.parametrize("form", ["filled before", "filled again after"])
+def test_a_delegation_saved_with_a_member_put_in_the_recycle_bin_is_refused_and_the_member_stays_there(office, form):
+    """Another officer put a member (a cadre) in the recycle bin: saving the delegation's form brought
+    the cadre back, unasked and with no audit entry saying so. Only an import's row brings a record
+    back (README, the bin's rules): the form is refused on that member, saying who deleted it and what to do."""
+    admin, other = office
+    delegation = _a_delegation(admin)
+    before = editing.load(admin, "delegations", delegation)
+    member = before[editing.MEMBERS][1]
+    cadre = browse.record_ids(other, "cadres", member["full_name"])[0]
+    recycle_bin.delete(other, "cadres", cadre)
+    shown = editing.load(admin, "delegations", delegation) if form == "filled again after" else before
+    with pytest.raises(editing.FormProblems) as refused:
+        _save(admin, "delegations", delegation, shown, report_received_on="20/03/2026")
+    told = refused.value.problems[f"{editing.MEMBERS}.2.full_name"]
+    assert f"«{member['full_name']}» đã bị {OTHER} xóa lúc 09:20 ngày 02/03/2026" in told
+    assert "khôi phục ở Thùng rác" in told and "bỏ người này khỏi danh sách" in told
+    assert cadre in recycle_bin.in_recycle_bin(admin, "cadres")
+    assert editing.load(admin, "delegations", delegation)["report_received_on"] == before["report_received_on"]
+
+
 def test_a_delegation_form_saved_twice_over_its_own_member_changes_is_not_a_conflict(office):
     admin, _ = office
     delegation = _a_delegation(admin)

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
+from .. import row_versions
 from ..changes import TableChanges
 from ..dates import display_date
 from ..errors import RowProblem
@@ -72,7 +73,7 @@ class DelegationPlan(Plan):
         trip = {k: values.get(k) for k in self.kind.own_keys}
         self._same_trip(key, number, trip)
         who = identity(values, self.kind.members.person)
-        cid = self._member(who)
+        cid = self._member(who, restoring=target is None)
         person_changed = self.people.update_found(self.cadres.person_of(cid), who)
         self.stored.on(values.get("decision_on"))
         self.stored.on(values["depart_on"])
@@ -148,7 +149,9 @@ class DelegationPlan(Plan):
             if first[1][field_key] is None:
                 first[1][field_key] = value
 
-    def _member(self, who: Identity) -> int:
+    def _member(self, who: Identity, restoring: bool) -> int:
+        """The cadre `who` is (a new one when unknown). One in the recycle bin comes back when `restoring`
+        (an import's row); a form is refused on them: only a row of a file brings a record back."""
         found = self.cadres.find(who)
         if len(found) > 1:
             raise RowProblem(f"«{who.description}» khớp với {len(found)} cán bộ; "
@@ -163,6 +166,10 @@ class DelegationPlan(Plan):
                              "ghi Ngày sinh để thêm cán bộ mới", "full_name")
         pid, _ = self.people.resolve(who)
         cid = self.cadres.of_person(pid)
+        if cid is not None and not restoring:
+            raise RowProblem(f"«{who.full_name}» đã bị {row_versions.binned(self.cadres.current(cid))} (chuyển vào "
+                             "Thùng rác); khôi phục ở Thùng rác rồi lưu lại, hoặc bỏ người này khỏi danh sách đoàn",
+                             "full_name")
         if cid is not None:  # the person is a cadre in the recycle bin: bring them back
             self.cadres.restore(cid)
             return cid
