@@ -108,6 +108,15 @@ def unit_key(value: str) -> str:
     return _DASH.sub("-", identity_key(value))
 
 
+_PROVINCE_WORD = re.compile(r"^(?:tỉnh|thành phố|tp)(?:\.\s*|\s+)")
+
+
+def province_key(value: str) -> str:
+    """Equal for two spellings of one province's name: `unit_key`, without the type word before it
+    ("Tỉnh Ninh Thuận" and "Ninh Thuận", "TP Hồ Chí Minh" and "Thành phố Hồ Chí Minh")."""
+    return _PROVINCE_WORD.sub("", unit_key(value))
+
+
 def unit_letters(value: str) -> str:
     """`unit_key` without accents, đ or case: what a unit's name typed without accents shares with it."""
     return fold(unit_key(value))

@@ -1,14 +1,15 @@
 """Enemy-archive research requests, done for other provinces or asked of them.
 
 Key: request kind + document number + date + the person; without a number, request kind +
-province + date + the person. A number added later is filled in on the request stored without one.
+province (however spelt: `province_key`) + date + the person. A number added later is filled in on
+the request stored without one.
 """
 
 from typing import Any
 
 from ..errors import RowProblem
 from ..kinds import ARCHIVE_REQUESTS
-from ..text import identity_key
+from ..text import identity_key, province_key
 from .base import Outcome, Plan, RecordsByKey, Target, outcome
 
 
@@ -19,7 +20,7 @@ def request_key(values: dict[str, Any], person_id: int) -> tuple:
 
 
 def unnumbered_key(values: dict[str, Any], person_id: int) -> tuple:
-    return (values["request_kind"], "tinh", identity_key(values["province"]), values["doc_on"], person_id)
+    return (values["request_kind"], "tinh", province_key(values["province"]), values["doc_on"], person_id)
 
 
 class ArchiveRequestPlan(Plan):

@@ -20,8 +20,8 @@ def db(cli):
     database.close()
 
 
-def _import(db, number: str | None) -> importing.ImportResult:
-    sheet = rows_sheet([HEADERS, ["Nhờ tỉnh bạn nghiên cứu", "Đồng Nai", number, "01/10/2026", "Lê Văn Hòa", "1968"]])
+def _import(db, number: str | None, province: str = "Đồng Nai") -> importing.ImportResult:
+    sheet = rows_sheet([HEADERS, ["Nhờ tỉnh bạn nghiên cứu", province, number, "01/10/2026", "Lê Văn Hòa", "1968"]])
     result = importing.import_sheet(db, ARCHIVE_REQUESTS, sheet)
     assert result.ok, result.problems
     return result
@@ -49,3 +49,22 @@ def test_a_request_stored_with_another_number_is_another_request(db):
     _import(db, "11-CV/BTCTU")
     assert _import(db, "12-CV/BTCTU").counts["created"] == 1
     assert _numbers(db) == ["11-CV/BTCTU", "12-CV/BTCTU"] and _asked(db) == 2
+
+
+@pytest.mark.parametrize(("stored", "again"), [
+    ("Bà Rịa - Vũng Tàu", "Bà Rịa – Vũng Tàu"),     # the dash Word puts in, the hyphen typed
+    ("Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng Tàu"),
+    ("Ninh Thuận", "Tỉnh Ninh Thuận"),              # the province with its type word, or without
+    ("TP Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
+])
+def test_a_request_without_a_number_is_the_same_request_whichever_way_its_province_is_spelt(db, stored, again):
+    """An old list imported again with the province written otherwise counts the request once."""
+    _import(db, None, stored)
+    assert _import(db, None, again).counts["created"] == 0
+    assert _asked(db) == 1
+
+
+def test_a_request_without_a_number_to_another_province_is_another_request(db):
+    _import(db, None, "Ninh Thuận")
+    assert _import(db, None, "Ninh Bình").counts["created"] == 1
+    assert _asked(db) == 2
