@@ -60,7 +60,9 @@ _UNIT_WORD_WRITTEN = re.compile(rf"^{_ANY_TYPE}\s+(?!\d)", re.IGNORECASE)
 _TYPE_WORD = re.compile(f"^{_ANY_TYPE}(?= )")
 _PARTS = re.compile(r"[,;]")
 # the province an office's name ends with: "… Công an tỉnh Bình Thuận", "… Thành phố Hồ Chí Minh"
-_PROVINCE_AT_END = re.compile(r"^.*(?:^|\s)(?:tỉnh|thành phố|tp\.?)\s+(.+?)\s*$", re.IGNORECASE | re.DOTALL)
+# the province named last in a text: after its type word, or after its Party committee's ("Tỉnh ủy Bình Định")
+_PROVINCE_AT_END = re.compile(r"^.*(?:^|\s)(?:(?:tỉnh|thành)\s+(?:ủy|uỷ)|tỉnh|thành phố|tp\.?)\s+(.+?)\s*$",
+                              re.IGNORECASE | re.DOTALL)
 _DASHED = re.compile(r"\s[-–]\s")
 _SAYS_NOW = re.compile(r"\(\s*nay(?!\w)|(?<!\w)nay(?=\s*:|\s+(?:là|thuộc)(?!\w))", re.IGNORECASE)  # "(nay là …)"
 
@@ -251,8 +253,8 @@ class Gazetteer:
 
     def province_now(self, text: str) -> str | None:
         """What the former province a text names is part of now ("Tỉnh Lâm Đồng"): a province alone
-        ("Bình Thuận") or ending an office's name ("Phòng PV27 – Công an tỉnh Bình Thuận"). None when
-        the province is a current one, or no province is named."""
+        ("Bình Thuận") or ending an office's name ("Phòng PV27 – Công an tỉnh Bình Thuận", "Ban Tổ chức
+        Tỉnh ủy Bình Định"). None when the province is a current one, or no province is named."""
         match = _PROVINCE_AT_END.match(text)
         units = self.named(match.group(1) if match else text, (PROVINCE,))
         if not units or any(unit.new for unit in units):
@@ -478,7 +480,8 @@ def now_called(place: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=1_024)
 def province_now(text: str | None) -> str | None:
-    """"Tỉnh Lâm Đồng" for "Bình Thuận" or "Phòng PV27 – Công an tỉnh Bình Thuận"; None for a current province."""
+    """"Tỉnh Lâm Đồng" for "Bình Thuận", "Phòng PV27 – Công an tỉnh Bình Thuận" or "Ban Tổ chức Tỉnh ủy Bình
+    Thuận"; None for a current province."""
     return load().province_now(text) if text else None
 
 

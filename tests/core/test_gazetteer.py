@@ -233,6 +233,11 @@ def test_a_home_town_under_former_names_is_shown_with_its_current_unit(place, sh
     ("PHÒNG PV27 – CÔNG AN TỈNH BÌNH THUẬN", "Tỉnh Lâm Đồng"),
     ("Ban Chỉ huy Quân sự tỉnh Ninh Thuận", "Tỉnh Khánh Hòa"),
     ("Ban Tổ chức Tỉnh ủy tỉnh Quảng Nam", "Thành phố Đà Nẵng"),  # the last province word names it
+    ("Ban Tổ chức Tỉnh ủy Bà Rịa – Vũng Tàu", "Thành phố Hồ Chí Minh"),  # a Party committee's office
+    ("BAN TỔ CHỨC TỈNH ỦY BÌNH ĐỊNH", "Tỉnh Gia Lai"),
+    ("Ban Tổ chức Tỉnh uỷ Hậu Giang", "Thành phố Cần Thơ"),
+    ("Ban Tổ chức Tỉnh ủy Lâm Đồng", None),
+    ("Ban Tổ chức Thành ủy Cần Thơ", None),
     ("Công an tỉnh Bà Rịa - Vũng Tàu", "Thành phố Hồ Chí Minh"),
     ("Bình Định", "Tỉnh Gia Lai"),                                # a province alone
     ("Đắk Nông", "Tỉnh Lâm Đồng"),

@@ -291,10 +291,13 @@ def test_a_slip_or_request_dated_since_the_merger_naming_a_former_province_is_im
         f"Dòng 5, cột «Nơi nhận phiếu»: «Phòng PV01 – Công an tỉnh Ninh Thuận» {told} tỉnh Khánh Hòa; hãy xem lại"]
     requests = rows_sheet([["Loại yêu cầu", "Tỉnh/thành", "Ngày văn bản", "Họ và tên đối tượng"],
                            ["Nhờ tỉnh bạn nghiên cứu", "Bình Định", "05/01/2026", "Lê Văn Năm"],
-                           ["Nhờ tỉnh bạn nghiên cứu", "Gia Lai", "05/01/2026", "Lê Văn Sáu"]])
+                           ["Nhờ tỉnh bạn nghiên cứu", "Gia Lai", "05/01/2026", "Lê Văn Sáu"],
+                           ["Nhờ tỉnh bạn nghiên cứu", "Ban Tổ chức Tỉnh ủy Bà Rịa – Vũng Tàu", "05/01/2026",
+                            "Lê Văn Bảy"]])
     result = importing.import_sheet(db, ARCHIVE_REQUESTS, requests)
     assert result.ok and [(w.row, w.message) for w in result.warnings] == [
-        (2, f"«Bình Định» {told} tỉnh Gia Lai; hãy xem lại")]
+        (2, f"«Bình Định» {told} tỉnh Gia Lai; hãy xem lại"),
+        (4, f"«Ban Tổ chức Tỉnh ủy Bà Rịa – Vũng Tàu» {told} thành phố Hồ Chí Minh; hãy xem lại")]
 
 
 def test_a_date_of_what_has_happened_after_today_is_imported_and_told_as_a_note(db):

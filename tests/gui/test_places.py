@@ -85,6 +85,7 @@ def test_the_form_shows_the_current_unit_beside_a_former_home_town(qtbot, contex
     ("slips", "recipient", "Phòng PV27 – Công an tỉnh Bình Thuận", "(nay: Tỉnh Lâm Đồng)"),
     ("slips", "recipient", "Phòng PV01 – Công an tỉnh Lâm Đồng", None),
     ("archive-requests", "province", "Bình Định", "(nay: Tỉnh Gia Lai)"),
+    ("archive-requests", "province", "Ban Tổ chức Tỉnh ủy Bình Định", "(nay: Tỉnh Gia Lai)"),
     ("archive-requests", "province", "Gia Lai", None),
 ])
 def test_a_new_records_form_tells_a_former_province_it_names(qtbot, context, kind, key, written, shown):
