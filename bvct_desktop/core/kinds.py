@@ -288,7 +288,7 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
 ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
     Field("request_kind", "Loại yêu cầu", F.CHOICE, required=True, choices=ARCHIVE_KINDS),
     Field("province", "Tỉnh/thành", required=True, place=Place.PROVINCE),
-    Field("doc_no", "Số văn bản"),
+    Field("doc_no", "Số văn bản", as_written=True),
     Field("doc_on", "Ngày văn bản", F.DATE, required=True),
     Field("full_name", "Họ và tên đối tượng", required=True, person_name=True),
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE),

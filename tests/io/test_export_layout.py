@@ -7,7 +7,7 @@ import datetime as dt
 import openpyxl
 from openpyxl.utils import get_column_letter
 
-from bvct_desktop.core.kinds import SLIPS
+from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, SLIPS
 from bvct_desktop.io import xlsx_writer
 
 SLIP = {"number": "012/PXM", "issued_on": dt.date(2025, 3, 4), "full_name": "=HYPERLINK(\"x\")",
@@ -78,3 +78,12 @@ def test_rows_added_under_an_export_keep_the_template_s_formats_and_lists(tmp_pa
     assert lists(exported, 1003) == lists(template, 1001) != []
     assert [list(exported[name].values) for name in ("Danh mục",)] == [list(template["Danh mục"].values)]
     assert exported["Danh mục"].sheet_state == "hidden"
+
+
+def test_an_archive_requests_document_number_is_kept_as_written(tmp_path):
+    """«12/5», the number of a province's letter, typed under the template or an export stays that text,
+    not the date 12 May that Excel makes of it in a column of general format."""
+    xlsx_writer.write_template(ARCHIVE_REQUESTS, tmp_path / "mau.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "mau.xlsx").worksheets[0]
+    column = get_column_letter([spec.header for spec in ARCHIVE_REQUESTS.fields].index("Số văn bản") + 1)
+    assert sheet.column_dimensions[column].number_format == "@"
