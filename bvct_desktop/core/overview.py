@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from . import browse, deadlines, settings, sql, workdays
+from .archive_titles import request_title
 from .database import Database
 from .deadlines import Due
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
@@ -177,9 +178,8 @@ def archive_requests_unanswered(db: Database, today: dt.date) -> list[Due]:
             .where(archive_requests.c.deleted_at.is_(None), archive_requests.c.request_kind == ARCHIVE_FROM_OTHERS,
                    deadlines.not_done_by(archive_requests.c.answered_on, today),
                    archive_requests.c.doc_on < today - dt.timedelta(days=days))
-            .order_by(archive_requests.c.doc_on)).all()
-    return [Due(row.id, f"{row.province} – {row.full_name} (văn bản {f'số {row.doc_no} ' if row.doc_no else ''}"
-                f"ngày {row.doc_on:%d/%m/%Y})", row.doc_on + dt.timedelta(days=days)) for row in rows]
+            .order_by(archive_requests.c.doc_on)).mappings().all()
+    return [Due(row["id"], request_title(row), row["doc_on"] + dt.timedelta(days=days)) for row in rows]
 
 
 def _days_set(db: Database, key: str, today: dt.date) -> int:

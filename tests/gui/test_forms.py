@@ -565,6 +565,30 @@ def test_a_vetting_case_is_edited_and_concluded_in_its_own_window(qtbot, context
                                                                      "15-CV/BTCTU")
 
 
+def test_a_request_to_another_province_s_archive_is_attached_to_the_case_in_its_window(qtbot, context):
+    """Ánh's mother-in-law lived in Bà Rịa: the office asked Hồ Chí Minh City's archive about her. The case
+    window offers that request, then lists it with the province asked and whom it is about."""
+    page = _page(qtbot, context, "vetting-cases")
+    form = _case_opened(page)
+    attach = {button.text(): button for button in form.findChildren(QPushButton)}["Gắn yêu cầu tàng thư…"]
+    attach.click()
+    assert context.dialogs.shown[-1].text == ("Không có đề nghị tỉnh bạn nghiên cứu tàng thư nào về người được thẩm "
+                                              "tra hay thân nhân của họ chưa gắn vào hồ sơ thẩm tra.")
+    editing.save(context.db, "archive-requests", {
+        "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Thành phố Hồ Chí Minh", "doc_no": "20-CV/BTCTU",
+        "doc_on": "05/03/2026", "full_name": "Võ Thị Bảy", "birth_date": "1942", "home_town": "Tân Hải, La Gi"})
+    offered = "Thành phố Hồ Chí Minh – Võ Thị Bảy (văn bản số 20-CV/BTCTU ngày 05/03/2026)"
+    context.dialogs.answer_next(offered)
+    {button.text(): button for button in form.findChildren(QPushButton)}["Gắn yêu cầu tàng thư…"].click()
+    assert context.dialogs.shown[-1].items == (offered,)
+    table = next(table for table in form.findChildren(QTableWidget)
+                 if table.horizontalHeaderItem(0).text() == "Tỉnh/thành")
+    assert [table.horizontalHeaderItem(column).text() for column in range(3)] == [
+        "Tỉnh/thành", "Số văn bản", "Ngày văn bản"]
+    assert [table.item(0, column).text() for column in range(4)] == [
+        "Thành phố Hồ Chí Minh", "20-CV/BTCTU", "05/03/2026", "Võ Thị Bảy"]
+
+
 def test_a_concluded_case_s_window_corrects_its_conclusion_and_reopens_it(qtbot, context):
     """The tour's mistyped notice number: once concluded, the window offered only «Sửa» (purpose, dates, note),
     so a wrong conclusion could not be put right nor the case reopened for a late reply."""

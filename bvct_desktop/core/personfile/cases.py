@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.engine import Connection
 
 from .. import audit, settings
@@ -24,7 +24,7 @@ from ..dates import display_date
 from ..editing import VERSION, FormProblems
 from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
-from ..kinds import CASE_PURPOSES
+from ..kinds import ARCHIVE_FROM_OTHERS, CASE_PURPOSES
 from ..permissions import Action
 from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, moved, new_date, went_with_slip
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
@@ -192,6 +192,20 @@ def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:
                        {"vetting_case_id": case_id}, ("request_kind", "province", "doc_no", "doc_on"))
 
 
+def archive_requests_to_attach(db: Database, case_id: int) -> list[dict[str, Any]]:
+    """The requests to another province's archive («Nhờ tỉnh bạn nghiên cứu») serving no case yet that
+    may serve this one: about the person vetted, a relative in their file or a subject of the case's
+    slips; oldest first, each with the subject's full name."""
+    db.require(Action.BROWSE, "xem hồ sơ thẩm tra")
+    with db.read() as connection:
+        case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+        family = {case["person_id"], *(relative.relative_id for relative in of_person(connection, case["person_id"])),
+                  *(slip["person_id"] for slip in _slips(connection, case_id))}
+        return _archive_requests(connection, archive_requests.c.vetting_case_id.is_(None),
+                                 archive_requests.c.person_id.in_(family),
+                                 archive_requests.c.request_kind == ARCHIVE_FROM_OTHERS)
+
+
 def follow_slip(db: Database, connection: Connection, slip_id: int, binned_at: dt.datetime | None) -> Along | None:
     """What a slip going to the recycle bin (`binned_at` None) or coming back from it (it went there at
     `binned_at`) does to the case it serves: the case's date follows by the date rule of
@@ -263,10 +277,7 @@ def case_file(db: Database, case_id: int) -> CaseFile:
         full_name = connection.execute(select(persons.c.full_name)
                                        .where(persons.c.id == case["person_id"])).scalar()
         served = _slips(connection, case_id)
-        requests = [dict(row) for row in connection.execute(
-            select(archive_requests).where(archive_requests.c.vetting_case_id == case_id,
-                                           archive_requests.c.deleted_at.is_(None))
-            .order_by(archive_requests.c.doc_on)).mappings()]
+        requests = _archive_requests(connection, archive_requests.c.vetting_case_id == case_id)
         about = letters.about(connection, case["person_id"], db.clock().date())
         months = int(settings.read_all(connection)[VALIDITY_SETTING])
         missing = unchecked(of_person(connection, case["person_id"]), case["opened_on"], served)
@@ -367,6 +378,13 @@ def _no_other_open(connection: Connection, person_id: int, purpose: str | None, 
 
 def _same_purpose(purpose: str | None):
     return vetting_cases.c.purpose.is_(None) if purpose is None else vetting_cases.c.purpose == purpose
+
+
+def _archive_requests(connection: Connection, *where: ColumnElement) -> list[dict[str, Any]]:
+    query = (select(archive_requests, persons.c.full_name).select_from(archive_requests.join(persons))
+             .where(archive_requests.c.deleted_at.is_(None), *where)
+             .order_by(archive_requests.c.doc_on, archive_requests.c.id))
+    return [dict(row) for row in connection.execute(query).mappings()]
 
 
 def _slips(connection: Connection, case_id: int) -> list[dict[str, Any]]:

@@ -6,11 +6,12 @@ A new case starts by choosing the person."""
 from collections.abc import Callable
 from typing import Any
 
+from ...core.archive_titles import request_title
 from ...core.database import Database
 from ...core.dates import display_date
 from ...core.editing import VERSION
 from ...core.errors import BvctError
-from ...core.kinds import COMPLAINTS, SLIPS, kind_named
+from ...core.kinds import ARCHIVE_REQUESTS, COMPLAINTS, SLIPS, kind_named
 from ...core.permissions import Action, allows
 from ...core.personfile import cases
 from ..accessible import named
@@ -39,6 +40,10 @@ OPEN_ACTION, EDIT_ACTION, CONCLUDE_ACTION = CASES.actions
 REOPEN_LABEL = "Mở lại hồ sơ"  # on a concluded case
 SERVING = ("slips", "archive-requests", "complaints", "*")  # the notifier's names of the records shown in a case
 LETTER_KEYS = ("complaint_kind", "received_on", "due_on", "resolved_on", "sender", "summary", "result")
+REQUEST_KEYS = ("province", "doc_no", "doc_on", "full_name", "answered_on", "result")
+ATTACH_LABEL = "Gắn yêu cầu tàng thư…"
+NOTHING_TO_ATTACH = ("Không có đề nghị tỉnh bạn nghiên cứu tàng thư nào về người được thẩm tra hay thân nhân của họ "
+                     "chưa gắn vào hồ sơ thẩm tra.")
 
 
 class CaseForm(QDialog):
@@ -118,9 +123,9 @@ class CaseForm(QDialog):
         if found.archive_requests:
             self.layout_.addWidget(QLabel("<b>Nghiên cứu tàng thư</b>"))
             self.layout_.addWidget(self._table(
-                "archive-requests", ["Số văn bản", "Ngày văn bản", "Ngày trả lời", "Kết quả"], found.archive_requests,
-                lambda r: [r["doc_no"] or "", display_date(r["doc_on"]), display_date(r["answered_on"]),
-                           r["result"] or ""]))
+                "archive-requests", [ARCHIVE_REQUESTS.field(key).header for key in REQUEST_KEYS],
+                found.archive_requests,
+                lambda r: [ARCHIVE_REQUESTS.field(key).display(r[key]) for key in REQUEST_KEYS]))
         self._show_letters(found.letters)
         missing = "<br>".join(f"– {u.told()}" for u in found.unchecked)
         self.layout_.addWidget(QLabel("<b>Thân nhân cần xác minh còn thiếu:</b><br>" + missing if missing
@@ -132,6 +137,10 @@ class CaseForm(QDialog):
             for action in (EDIT_ACTION, CONCLUDE_ACTION):
                 button = QPushButton(action.words(case))
                 button.clicked.connect(lambda _=False, a=action, c=case: self._act(a, c))
+                buttons.addWidget(button)
+            if not concluded:
+                button = QPushButton(ATTACH_LABEL)
+                button.clicked.connect(self.attach_archive_request)
                 buttons.addWidget(button)
             if concluded:
                 button = QPushButton(REOPEN_LABEL)
@@ -174,6 +183,25 @@ class CaseForm(QDialog):
         form.show()
         self.forms.append(form)
         return form
+
+    def attach_archive_request(self) -> None:
+        """«Gắn yêu cầu tàng thư…»: one of the requests to another province's archive about the person or
+        their family, chosen from a list, serves the case from now on."""
+        offered = {request_title(request): request["id"]
+                   for request in cases.archive_requests_to_attach(self.context.db, self.record_id)}
+        if not offered:
+            self.context.dialogs.inform(self, ATTACH_LABEL, NOTHING_TO_ATTACH)
+            return
+        chosen = self.context.dialogs.choose(self, ATTACH_LABEL, "Yêu cầu nào phục vụ hồ sơ thẩm tra này?",
+                                             list(offered))
+        if chosen is None:
+            return
+        try:
+            cases.attach_archive_request(self.context.db, self.record_id, offered[chosen])
+        except BvctError as error:
+            self.message.show_message(error.message)
+            return
+        self.context.notifier.changed.emit("archive-requests")
 
     def _act(self, action, case: dict[str, Any]) -> None:
         self.dialog = EntryDialog(self.context, CASES, action, case["person_id"], case, self)

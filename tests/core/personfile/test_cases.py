@@ -277,6 +277,33 @@ def test_an_archive_request_can_serve_a_case(db):
     assert [r["id"] for r in cases.case_file(db, case).archive_requests] == [request]
 
 
+ARCHIVE_HEADERS = ["Loại yêu cầu", "Tỉnh/thành", "Số văn bản", "Ngày văn bản", "Họ và tên đối tượng", "Ngày sinh",
+                   "Quê quán"]
+
+
+def test_the_requests_to_other_provinces_about_the_person_vetted_or_their_family_are_offered_to_the_case(
+        cli, db, tmp_path):
+    """Quang's admission case: the archives of Hồ Chí Minh City asked about his father Bình (known by the
+    case's slip 12/PXM) and of Đồng Nai about Quang serve it; research done for Đồng Nai about him, or a
+    request about a stranger, does not."""
+    code, out, err = cli("import", "archive-requests", workbook(tmp_path / "tang_thu.xlsx", ARCHIVE_HEADERS, [
+        ["Nhờ tỉnh bạn nghiên cứu", "Thành phố Hồ Chí Minh", "15-CV/BTCTU", "10/01/2025", "Phạm Văn Bình", "1950",
+         "Hàm Tiến"],
+        ["Nhờ tỉnh bạn nghiên cứu", "Đồng Nai", "16-CV/BTCTU", "11/01/2025", "Phạm Minh Quang", "15/08/1995",
+         "Hàm Tiến"],
+        ["Nghiên cứu giúp tỉnh bạn", "Đồng Nai", "17-CV/BTCTU", "12/01/2025", "Phạm Minh Quang", "15/08/1995",
+         "Hàm Tiến"]]))
+    assert code == 0, out + err
+    case = _case_of(db, "13/PXM")
+    offered = cases.archive_requests_to_attach(db, case)
+    assert [(r["doc_no"], r["full_name"], r["province"]) for r in offered] == [
+        ("15-CV/BTCTU", "Phạm Văn Bình", "Thành phố Hồ Chí Minh"), ("16-CV/BTCTU", "Phạm Minh Quang", "Đồng Nai")]
+    cases.attach_archive_request(db, case, offered[0]["id"])
+    assert [(r["doc_no"], r["full_name"]) for r in cases.case_file(db, case).archive_requests] == [
+        ("15-CV/BTCTU", "Phạm Văn Bình")]
+    assert [r["doc_no"] for r in cases.archive_requests_to_attach(db, case)] == ["16-CV/BTCTU"]
+
+
 def test_a_viewer_may_read_cases_but_not_conclude_them(cli, db):
     viewer = viewer_database(cli, db)
     case = _case_of(db, "13/PXM")
