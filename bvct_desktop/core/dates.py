@@ -91,6 +91,8 @@ def _partial(value: object, forms: str) -> PartialDate | None:
         raise RowProblem(f"«{_number(value)}» không phải ngày tháng; ghi {forms}")
     text = str(value).strip()
     if m := _DMY.match(text):
+        if not int(m[1]) or not int(m[2]):
+            raise RowProblem(_zeros_told(text, int(m[3]), int(m[2]), forms))
         return _checked(int(m[3]), int(m[2]), int(m[1]))
     if m := _ISO.match(text):
         return _checked(int(m[1]), int(m[2]), int(m[3]) if m[3] else None)
@@ -99,6 +101,14 @@ def _partial(value: object, forms: str) -> PartialDate | None:
     if m := _YEAR.match(text):
         return _checked(int(m[1]))
     raise RowProblem(f"«{_short(text)}» không phải ngày tháng; ghi {forms}")
+
+
+def _zeros_told(text: str, year: int, month: int, forms: str) -> str:
+    """What to write for «00/00/1955», an old list's way of a date known only to the year (or month)."""
+    if forms == FULL_FORM:
+        return f"«{text}» thiếu ngày hoặc tháng; ghi đủ {FULL_FORM}"
+    known = _checked(year, month or None).display
+    return f"«{text}»: phần ngày, tháng chưa biết thì bỏ đi, không ghi 0; hãy ghi «{known}»"
 
 
 def parse_date(value: object) -> dt.date | None:

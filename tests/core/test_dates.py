@@ -34,6 +34,16 @@ def test_impossible_or_malformed_dates_are_refused(raw):
         parse_partial(raw)
 
 
+@pytest.mark.parametrize(("raw", "known"), [("00/00/1950", "1950"), ("0/0/1950", "1950"), ("00/03/1950", "03/1950")])
+def test_a_day_or_month_written_00_in_an_old_list_is_told_how_to_write_what_is_known(raw, known):
+    """Old lists write a birth known only to the year «00/00/1950»: the officer is told what to write instead."""
+    told = f"«{raw}»: phần ngày, tháng chưa biết thì bỏ đi, không ghi 0; hãy ghi «{known}»"
+    with pytest.raises(RowProblem, match=f"^{re.escape(told)}$"):
+        parse_partial(raw)
+    with pytest.raises(RowProblem, match=f"^«{re.escape(raw)}» thiếu ngày hoặc tháng; ghi đủ dd/mm/yyyy$"):
+        parse_date(raw)
+
+
 def test_full_date_fields_refuse_partial_dates():
     with pytest.raises(RowProblem, match="thiếu ngày"):
         parse_date("03/2016")
