@@ -396,13 +396,28 @@ def test_the_cadre_form_shows_the_whole_file_of_the_person(qtbot, context):
     assert isinstance(form, CadreForm)
     titles = [form.tabs.tabText(i) for i in range(form.tabs.count())]
     assert titles == ["Thông tin", "Thân nhân", "Yếu tố nước ngoài", "Vấn đề chính trị", "Hồ sơ thẩm tra",
-                      "Phiếu xác minh", "Đoàn ra nước ngoài", "Đơn thư"]
+                      "Phiếu xác minh", "Tàng thư", "Đoàn ra nước ngoài", "Đơn thư"]
     relatives_tab = form.tabs.widget(1)
     assert relatives_tab.table.rowCount() == 3
-    complaints_tab = form.tabs.widget(7)
+    complaints_tab = form.tabs.widget(8)
     assert complaints_tab.model().rowCount() == 1  # the complaint naming him
     opened = complaints_tab.open_record(complaints_tab.model().record_id(0))
     assert opened.windowTitle() == "Đơn thư – Sửa: Nguyễn Văn Hùng"
+
+
+def test_the_research_asked_of_another_province_s_archive_about_a_cadre_is_on_his_file(qtbot, context):
+    """Hùng's old-regime records would be in Hồ Chí Minh City's archive: the request and its reply are on
+    the «Tàng thư» tab of his file, and open from there."""
+    editing.save(context.db, "archive-requests", {
+        "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Thành phố Hồ Chí Minh", "doc_no": "21-CV/BTCTU",
+        "doc_on": "05/03/2026", "full_name": "Nguyễn Văn Hùng", "birth_date": "12/03/1965",
+        "home_town": "Phú Thủy, Phan Thiết", "answered_on": "20/04/2026", "result": "Không có tài liệu lưu trữ"})
+    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "nguyen van hung")[0])
+    qtbot.addWidget(form)
+    titles = [form.tabs.tabText(i) for i in range(form.tabs.count())]
+    tab = form.tabs.widget(titles.index("Tàng thư"))
+    assert tab.model().rowCount() == 1
+    assert tab.open_record(tab.model().record_id(0)).windowTitle() == "Nghiên cứu tàng thư – Sửa: Nguyễn Văn Hùng"
 
 
 def test_a_relative_living_abroad_shows_on_the_foreign_elements_tab_until_one_is_recorded(qtbot, context):
@@ -515,7 +530,7 @@ def test_a_new_cadre_has_its_file_after_the_first_save(qtbot, context):
     assert [form.tabs.tabText(i) for i in range(form.tabs.count())] == ["Thông tin", "Hồ sơ"]
     support.fill(form, NEW["cadres"])
     assert form.save()
-    assert form.tabs.count() == 8
+    assert form.tabs.count() == 9
 
 
 def test_a_vetting_case_is_opened_from_its_register_with_what_is_left_to_check(qtbot, context, clock):

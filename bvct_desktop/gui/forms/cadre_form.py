@@ -1,6 +1,6 @@
 """The cadre's form: the person and post details, then the whole file of the person on tabs —
 relatives, foreign elements, political-issue notes, vetting cases, slips (about the cadre and
-about each relative), delegations, complaints."""
+about each relative), archive research about the person, delegations, complaints."""
 
 from ...core import browse
 from ...core.dates import display_date
@@ -16,7 +16,7 @@ from .person_file import SECTIONS, SectionTab, compact
 from .record_form import RecordForm
 
 SLIPS_TAB = "Phiếu xác minh"
-RECORD_TABS = (("delegations", "Đoàn ra nước ngoài"), ("complaints", "Đơn thư"))
+RECORD_TABS = (("archive-requests", "Tàng thư"), ("delegations", "Đoàn ra nước ngoài"), ("complaints", "Đơn thư"))
 
 
 class CadreForm(RecordForm):
