@@ -396,7 +396,7 @@ def test_the_cadre_form_shows_the_whole_file_of_the_person(qtbot, context):
     assert isinstance(form, CadreForm)
     titles = [form.tabs.tabText(i) for i in range(form.tabs.count())]
     assert titles == ["Thông tin", "Thân nhân", "Yếu tố nước ngoài", "Vấn đề chính trị", "Hồ sơ thẩm tra",
-                      "Phiếu xác minh", "Tàng thư", "Đoàn ra nước ngoài", "Đơn thư"]
+                      "Phiếu xác minh", "Nghiên cứu tàng thư", "Đoàn ra nước ngoài", "Đơn thư"]
     relatives_tab = form.tabs.widget(1)
     assert relatives_tab.table.rowCount() == 3
     complaints_tab = form.tabs.widget(8)
@@ -407,7 +407,7 @@ def test_the_cadre_form_shows_the_whole_file_of_the_person(qtbot, context):
 
 def test_the_research_asked_of_another_province_s_archive_about_a_cadre_is_on_his_file(qtbot, context):
     """Hùng's old-regime records would be in Hồ Chí Minh City's archive: the request and its reply are on
-    the «Tàng thư» tab of his file, and open from there."""
+    the «Nghiên cứu tàng thư» tab of his file, and open from there."""
     editing.save(context.db, "archive-requests", {
         "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Thành phố Hồ Chí Minh", "doc_no": "21-CV/BTCTU",
         "doc_on": "05/03/2026", "full_name": "Nguyễn Văn Hùng", "birth_date": "12/03/1965",
@@ -415,7 +415,7 @@ def test_the_research_asked_of_another_province_s_archive_about_a_cadre_is_on_hi
     form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "nguyen van hung")[0])
     qtbot.addWidget(form)
     titles = [form.tabs.tabText(i) for i in range(form.tabs.count())]
-    tab = form.tabs.widget(titles.index("Tàng thư"))
+    tab = form.tabs.widget(titles.index("Nghiên cứu tàng thư"))
     assert tab.model().rowCount() == 1
     assert tab.open_record(tab.model().record_id(0)).windowTitle() == "Nghiên cứu tàng thư – Sửa: Nguyễn Văn Hùng"
 
@@ -1126,6 +1126,7 @@ def test_an_empty_tab_of_the_cadres_file_says_it_has_nothing_yet(qtbot, context)
     assert notes == {"Vấn đề chính trị": "Chưa có vấn đề chính trị nào.",  # his son lives in Hoa Kỳ: a foreign element
                      "Hồ sơ thẩm tra": "Chưa có hồ sơ thẩm tra nào.",
                      "Phiếu xác minh": "Chưa có phiếu xác minh nào.",
+                     "Nghiên cứu tàng thư": "Chưa có nghiên cứu tàng thư nào.",
                      "Đoàn ra nước ngoài": "Chưa có đoàn ra nước ngoài nào."}
 
 

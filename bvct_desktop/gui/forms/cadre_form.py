@@ -16,7 +16,8 @@ from .person_file import SECTIONS, SectionTab, compact
 from .record_form import RecordForm
 
 SLIPS_TAB = "Phiếu xác minh"
-RECORD_TABS = (("archive-requests", "Tàng thư"), ("delegations", "Đoàn ra nước ngoài"), ("complaints", "Đơn thư"))
+RECORD_TABS = (("archive-requests", "Nghiên cứu tàng thư"), ("delegations", "Đoàn ra nước ngoài"),
+               ("complaints", "Đơn thư"))
 
 
 class CadreForm(RecordForm):

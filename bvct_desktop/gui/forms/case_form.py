@@ -138,14 +138,13 @@ class CaseForm(QDialog):
                 button = QPushButton(action.words(case))
                 button.clicked.connect(lambda _=False, a=action, c=case: self._act(a, c))
                 buttons.addWidget(button)
-            if not concluded:
-                button = QPushButton(ATTACH_LABEL)
-                button.clicked.connect(self.attach_archive_request)
-                buttons.addWidget(button)
             if concluded:
                 button = QPushButton(REOPEN_LABEL)
                 button.clicked.connect(lambda _=False, c=case: self.reopen(c))
-                buttons.addWidget(button)
+            else:
+                button = QPushButton(ATTACH_LABEL)
+                button.clicked.connect(self.attach_archive_request)
+            buttons.addWidget(button)
         self._add_buttons(buttons)
 
     def _show_letters(self, letters: list[dict[str, Any]]) -> None:
