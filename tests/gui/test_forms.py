@@ -582,7 +582,8 @@ def test_a_vetting_case_is_edited_and_concluded_in_its_own_window(qtbot, context
 
 def test_a_request_to_another_province_s_archive_is_attached_to_the_case_in_its_window(qtbot, context):
     """Ánh's mother-in-law lived in Bà Rịa: the office asked Hồ Chí Minh City's archive about her. The case
-    window offers that request, then lists it with the province asked and whom it is about."""
+    window offers that request, then lists it with the province asked and whom it is about; a request
+    attached by mistake is taken off."""
     page = _page(qtbot, context, "vetting-cases")
     form = _case_opened(page)
     attach = {button.text(): button for button in form.findChildren(QPushButton)}["Gắn yêu cầu tàng thư…"]
@@ -602,6 +603,9 @@ def test_a_request_to_another_province_s_archive_is_attached_to_the_case_in_its_
         "Tỉnh/thành", "Số văn bản", "Ngày văn bản"]
     assert [table.item(0, column).text() for column in range(4)] == [
         "Thành phố Hồ Chí Minh", "20-CV/BTCTU", "05/03/2026", "Võ Thị Bảy"]
+    context.dialogs.answer_next(offered)  # attached by mistake: taken off again
+    {button.text(): button for button in form.findChildren(QPushButton)}["Bỏ gắn yêu cầu tàng thư…"].click()
+    assert cases.case_file(context.db, form.record_id).archive_requests == []
 
 
 def test_a_concluded_case_s_window_corrects_its_conclusion_and_reopens_it(qtbot, context):

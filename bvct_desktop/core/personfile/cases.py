@@ -187,9 +187,20 @@ def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:
     db.require(Action.EDIT, "gắn yêu cầu tàng thư vào hồ sơ thẩm tra")
     with db.write() as connection:
         writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
-        request = writes.current(connection, archive_requests, request_id, "yêu cầu tàng thư")
-        writes.update(db, connection, archive_requests, "archive-requests", request,
-                       {"vetting_case_id": case_id}, ("request_kind", "province", "doc_no", "doc_on"))
+        _serve(db, connection, request_id, case_id)
+
+
+def detach_archive_request(db: Database, request_id: int) -> None:
+    """Takes an archive request out of the case it was attached to (by mistake): it serves none."""
+    db.require(Action.EDIT, "bỏ gắn yêu cầu tàng thư khỏi hồ sơ thẩm tra")
+    with db.write() as connection:
+        _serve(db, connection, request_id, None)
+
+
+def _serve(db: Database, connection: Connection, request_id: int, case_id: int | None) -> None:
+    request = writes.current(connection, archive_requests, request_id, "yêu cầu tàng thư")
+    writes.update(db, connection, archive_requests, "archive-requests", request,
+                  {"vetting_case_id": case_id}, ("request_kind", "province", "doc_no", "doc_on"))
 
 
 def archive_requests_to_attach(db: Database, case_id: int) -> list[dict[str, Any]]:

@@ -41,7 +41,7 @@ REOPEN_LABEL = "Mở lại hồ sơ"  # on a concluded case
 SERVING = ("slips", "archive-requests", "complaints", "*")  # the notifier's names of the records shown in a case
 LETTER_KEYS = ("complaint_kind", "received_on", "due_on", "resolved_on", "sender", "summary", "result")
 REQUEST_KEYS = ("province", "doc_no", "doc_on", "full_name", "answered_on", "result")
-ATTACH_LABEL = "Gắn yêu cầu tàng thư…"
+ATTACH_LABEL, DETACH_LABEL = "Gắn yêu cầu tàng thư…", "Bỏ gắn yêu cầu tàng thư…"
 NOTHING_TO_ATTACH = ("Không có đề nghị tỉnh bạn nghiên cứu tàng thư nào về người được thẩm tra hay thân nhân của họ "
                      "chưa gắn vào hồ sơ thẩm tra.")
 
@@ -145,6 +145,10 @@ class CaseForm(QDialog):
                 button = QPushButton(ATTACH_LABEL)
                 button.clicked.connect(self.attach_archive_request)
             buttons.addWidget(button)
+            if found.archive_requests and not concluded:
+                button = QPushButton(DETACH_LABEL)
+                button.clicked.connect(self.detach_archive_request)
+                buttons.addWidget(button)
         self._add_buttons(buttons)
 
     def _show_letters(self, letters: list[dict[str, Any]]) -> None:
@@ -186,17 +190,30 @@ class CaseForm(QDialog):
     def attach_archive_request(self) -> None:
         """«Gắn yêu cầu tàng thư…»: one of the requests to another province's archive about the person or
         their family, chosen from a list, serves the case from now on."""
-        offered = {request_title(request): request["id"]
-                   for request in cases.archive_requests_to_attach(self.context.db, self.record_id)}
+        db = self.context.db
+        self._change_requests(ATTACH_LABEL, cases.archive_requests_to_attach(db, self.record_id),
+                              "Yêu cầu nào phục vụ hồ sơ thẩm tra này?",
+                              lambda request_id: cases.attach_archive_request(db, self.record_id, request_id))
+
+    def detach_archive_request(self) -> None:
+        """«Bỏ gắn yêu cầu tàng thư…»: a request attached by mistake, chosen from the case's, serves none."""
+        db = self.context.db
+        self._change_requests(DETACH_LABEL, cases.case_file(db, self.record_id).archive_requests,
+                              "Bỏ yêu cầu nào khỏi hồ sơ thẩm tra này?",
+                              lambda request_id: cases.detach_archive_request(db, request_id))
+
+    def _change_requests(self, label: str, requests: list[dict[str, Any]], question: str,
+                         change: Callable[[int], None]) -> None:
+        """Asks which of `requests` the change is for (none: tells so), then makes it."""
+        offered = {request_title(request): request["id"] for request in requests}
         if not offered:
-            self.context.dialogs.inform(self, ATTACH_LABEL, NOTHING_TO_ATTACH)
+            self.context.dialogs.inform(self, label, NOTHING_TO_ATTACH)
             return
-        chosen = self.context.dialogs.choose(self, ATTACH_LABEL, "Yêu cầu nào phục vụ hồ sơ thẩm tra này?",
-                                             list(offered))
+        chosen = self.context.dialogs.choose(self, label, question, list(offered))
         if chosen is None:
             return
         try:
-            cases.attach_archive_request(self.context.db, self.record_id, offered[chosen])
+            change(offered[chosen])
         except BvctError as error:
             self.message.show_message(error.message)
             return

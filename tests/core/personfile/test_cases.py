@@ -302,6 +302,9 @@ def test_the_requests_to_other_provinces_about_the_person_vetted_or_their_family
     assert [(r["doc_no"], r["full_name"]) for r in cases.case_file(db, case).archive_requests] == [
         ("15-CV/BTCTU", "Phạm Văn Bình")]
     assert [r["doc_no"] for r in cases.archive_requests_to_attach(db, case)] == ["16-CV/BTCTU"]
+    cases.detach_archive_request(db, offered[0]["id"])  # attached by mistake: taken back
+    assert cases.case_file(db, case).archive_requests == []
+    assert len(cases.archive_requests_to_attach(db, case)) == 2
 
 
 def test_a_viewer_may_read_cases_but_not_conclude_them(cli, db):
