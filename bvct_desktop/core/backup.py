@@ -76,6 +76,8 @@ NOT_A_BACKUP = "«{}» không phải bản sao lưu BVCT Desktop hoặc đã b�
 # What the officer does about a backup that cannot be used (verified or restored): its words end the damage's
 ANOTHER_BACKUP = (f"Bản sao lưu này không dùng được: hãy chọn bản sao lưu khác (bản trước đó, bản chép ra ổ USB, "
                   f"hoặc bản tự động trong thư mục «{backup_log.AUTO_FOLDER}» của thư mục dữ liệu).")
+WRONG_BACKUP_RECOVERY_KEY = ("Khóa khôi phục không mở được bản sao lưu này: hãy soát lại từng nhóm ký tự (khóa của "
+                             "đúng cơ sở dữ liệu ấy, trên phiếu khóa khôi phục mới nhất trước thời điểm sao lưu).")
 WRONG_BACKUP_LOGIN = ("Sai tên người dùng hoặc mật khẩu của bản sao lưu (bản sao lưu có tài khoản riêng của nó: "
                       "dùng tài khoản có trong bản sao lưu, với mật khẩu của tài khoản ấy lúc sao lưu).")
 
@@ -294,16 +296,18 @@ def _manifest_mac(key: bytes, manifest: dict) -> str:
 # --- reading ---------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def _opened(path: Path, user: str, password: str) -> Iterator[tuple[Report, Path, keyfile.KeyFile, bytes]]:
-    """Checks everything in the backup at `path` as `user` (the name as a login takes it); yields the
-    report, the extracted copy, the backup's key file and the database key. The extracted copy is
-    removed afterwards. A backup found damaged is told with what to do about it."""
+def _opened(path: Path, user: str, password: str,
+            recovery: bool = False) -> Iterator[tuple[Report, Path, keyfile.KeyFile, bytes]]:
+    """Checks everything in the backup at `path` as `user` (the name as a login takes it), or with its
+    recovery key (`recovery`, the key in `password`); yields the report, the extracted copy, the
+    backup's key file and the database key. The extracted copy is removed afterwards. A backup found
+    damaged is told with what to do about it."""
     path = Path(path)
     with _another_backup_advised():
         archive = _open_archive(path)
     with archive, files.temporary_folder(leftovers.CHECK_FOLDER) as folder:
         with _another_backup_advised():
-            checked = _checked(archive, Path(folder) / DATA, path, user, password)
+            checked = _checked(archive, Path(folder) / DATA, path, user, password, recovery)
         yield checked
 
 
@@ -315,18 +319,18 @@ def _another_backup_advised() -> Iterator[None]:
         raise damaged.reworded(f"{damaged.message} {ANOTHER_BACKUP}") from None
 
 
-def _checked(archive: zipfile.ZipFile, extracted: Path, path: Path, user: str,
-             password: str) -> tuple[Report, Path, keyfile.KeyFile, bytes]:
+def _checked(archive: zipfile.ZipFile, extracted: Path, path: Path, user: str, password: str,
+             recovery: bool) -> tuple[Report, Path, keyfile.KeyFile, bytes]:
     """`_opened`'s checks, the database copy extracted to `extracted`."""
     manifest, key_bytes = _read_manifest(archive, path)
     keys = keyfile.KeyFile.from_bytes(key_bytes, Path(f"{path}/{KEYS}"))
     if keys.db_id != manifest["db_id"]:
         raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: tệp khóa bên trong không thuộc bản sao này.")
-    user = user_names.as_stored(user, keys.slots)
+    user = keyfile.RECOVERY_SLOT if recovery else user_names.as_stored(user, keys.slots)
     try:
         db_key = keys.open_slot(user, password)
     except AuthError:
-        raise AuthError(WRONG_BACKUP_LOGIN) from None
+        raise AuthError(WRONG_BACKUP_RECOVERY_KEY if recovery else WRONG_BACKUP_LOGIN) from None
     report = Report(manifest, user)
     if not hmac.compare_digest(_manifest_mac(keyfile.derive_subkey(db_key, MANIFEST_KEY_PURPOSE), manifest),
                                str(manifest.get("mac", ""))):
@@ -338,9 +342,11 @@ def _checked(archive: zipfile.ZipFile, extracted: Path, path: Path, user: str,
     report.checks.append(FILES_CHECKED)
     crashpoints.reached("backup-extracted")
     accounts = len([slot for slot in keys.slots if slot != keyfile.RECOVERY_SLOT])
-    recovery = "và khóa khôi phục" if keyfile.RECOVERY_SLOT in keys.slots else "(không có khóa khôi phục)"
-    report.checks.append(f"Khóa mở được; bản sao có {accounts} tài khoản {recovery}")
-    report.role = _check_database(extracted, db_key, manifest["db_id"], manifest["audit_head"], user, path, report)
+    with_key = "và khóa khôi phục" if keyfile.RECOVERY_SLOT in keys.slots else "(không có khóa khôi phục)"
+    report.checks.append(f"Khóa mở được; bản sao có {accounts} tài khoản {with_key}")
+    role = _check_database(extracted, db_key, manifest["db_id"], manifest["audit_head"], None if recovery else user,
+                           path, report)
+    report.role = ADMIN if recovery else role  # the recovery key opens as an administrator (vault)
     return report, extracted, keys, db_key
 
 
@@ -451,8 +457,16 @@ def dated(path: Path) -> backup_log.Known:
             raise DamagedError(NOT_A_BACKUP.format(path.name)) from None
 
 
+def restore_with_recovery_key(path: Path, recovery_key: str, target: Path, clock: Clock = system_clock) -> Restored:
+    """`restore` by an administrator who forgot the password, on a new PC: the backup opened with its
+    recovery key (as typed: `keyfile.normalize_recovery_key`). The password is then reset with the same
+    key, as on the PC the backup came from («Quên mật khẩu quản trị…»)."""
+    return restore(path, keyfile.RECOVERY_SLOT, keyfile.normalize_recovery_key(recovery_key), target, clock,
+                   recovery=True)
+
+
 def restore(path: Path, user: str, password: str, target: Path, clock: Clock = system_clock,
-            release: Callable[[], None] = lambda: None) -> Restored:
+            release: Callable[[], None] = lambda: None, recovery: bool = False) -> Restored:
     """`bvct restore`: an administrator of the backup writes it to `target` and its key file,
     after moving any current pair aside under a dated name; never overwrites without it. A folder
     not made yet (the data folder of a new PC) is made once the backup is checked, as `init` makes one.
@@ -460,10 +474,10 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
     staged, right before the current pair is moved aside, so a refused restore leaves it open. Refused
     while another program's window has `target` open: it would go on writing into the pair moved aside.
     A failure while the backup is put in place puts the current pair back; a kill, the next start
-    (`pair_swap`)."""
+    (`pair_swap`). `recovery`: `password` is the backup's recovery key (`restore_with_recovery_key`)."""
     target = Path(target)
     _refuse_while_open(target)
-    with _opened(path, user, password) as (report, extracted, keys, db_key):
+    with _opened(path, user, password, recovery) as (report, extracted, keys, db_key):
         if report.role != ADMIN:
             raise refusal("khôi phục từ bản sao lưu (chỉ quản trị viên của bản sao lưu)")
         files.make_parent(target)

@@ -12,10 +12,12 @@ from ..core.errors import AuthError, BvctError
 from . import restore_offer
 from .designer.ui_first_run_restore import Ui_FirstRunRestore
 from .look import wait_cursor
-from .qt import QWizard, QWizardPage
+from .qt import QLineEdit, QWizard, QWizardPage
 from .workers import wait_for
 
 T = TypeVar("T")
+RESET_WITH_THE_KEY = ("Hãy đặt lại mật khẩu: ở cửa sổ đăng nhập bấm «Quên mật khẩu quản trị…» và gõ khóa khôi phục "
+                      "vừa dùng (chương trình cho một khóa khôi phục mới).")
 
 
 def attempted(page: QWizardPage, waiting: str, work: Callable[[], T]) -> T | None:
@@ -46,6 +48,7 @@ class RestorePage(QWizardPage, Ui_FirstRunRestore):
         self.where.setText(self.where.text().format(path=wizard.path))
         self.setButtonText(QWizard.WizardButton.FinishButton, "Khôi phục")
         self.backup_button.clicked.connect(self.choose_backup)
+        self.with_recovery_key.toggled.connect(self._ask_for_recovery_key)
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
         return -1
@@ -58,22 +61,38 @@ class RestorePage(QWizardPage, Ui_FirstRunRestore):
         if chosen:
             self.backup_file.setText(chosen)
 
+    def _ask_for_recovery_key(self, instead: bool) -> None:
+        """The administrator who forgot the password opens the backup with the recovery key instead."""
+        self.user_label.setVisible(not instead)
+        self.user.setVisible(not instead)
+        self.password_label.setText("Khóa khôi phục:" if instead else "Mật khẩu:")
+        self.password.setEchoMode(QLineEdit.EchoMode.Normal if instead else QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("XXXX-XXXX-… như trên phiếu khóa khôi phục" if instead else "")
+        self.password.clear()
+        self.password.setFocus()
+
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         """Restores (the backup checked whole first, on a worker), says what was restored, and hands
-        the login its administrator."""
+        the login its administrator — or, restored with the recovery key, says to reset the password."""
         wizard = self._wizard
         chosen, user, password = Path(self.backup_file.text().strip()), self.user.text().strip(), self.password.text()
+        with_key = self.with_recovery_key.isChecked()
         if not self.backup_file.text().strip():
             self.error.show_message("Chọn bản sao lưu chép từ máy cũ.")
             return False
-        if not user or not password:
+        if with_key and not password.strip():
+            self.error.show_message("Nhập khóa khôi phục của cơ sở dữ liệu, như trên phiếu khóa khôi phục.")
+            return False
+        if not with_key and (not user or not password):
             self.error.show_message("Nhập tên đăng nhập và mật khẩu của quản trị viên có trong bản sao lưu.")
             return False
         restored = attempted(self, "Đang kiểm tra và khôi phục bản sao lưu…",
-                             lambda: backup.restore(chosen, user, password, wizard.path, wizard.clock))
+                             lambda: backup.restore_with_recovery_key(chosen, password, wizard.path, wizard.clock)
+                             if with_key else backup.restore(chosen, user, password, wizard.path, wizard.clock))
         if restored is None:
             return False
-        wizard.restored_by = restored.report.user
-        told = restore_offer.outcome_of(Known(chosen, restored.report.created_at), restored, "Hãy đăng nhập.")
+        wizard.restored_by = "" if with_key else restored.report.user
+        told = restore_offer.outcome_of(Known(chosen, restored.report.created_at), restored,
+                                        RESET_WITH_THE_KEY if with_key else "Hãy đăng nhập.")
         wizard.dialogs.inform(self, "Đã khôi phục", told)
         return True

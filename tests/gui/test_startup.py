@@ -11,7 +11,7 @@ from bvct_desktop import paths
 from bvct_desktop.cli.main import main as cli_main
 from bvct_desktop.core import address, backup, keyfile, settings, vault
 from bvct_desktop.core.address import FileAddress
-from bvct_desktop.gui import app
+from bvct_desktop.gui import app, startup_restore
 from bvct_desktop.gui.dialogs import Dialogs
 from bvct_desktop.gui.login import LoginDialog
 from bvct_desktop.gui.qt import QDialog, QWizard
@@ -135,15 +135,16 @@ def test_open_another_database_instead(wizard, tmp_path):
     assert not wizard.path.exists()
 
 
-def backup_of_the_old_pc(tmp_path) -> Path:
-    """The backup an administrator made on the old PC (README: «Chuyển chương trình và dữ liệu sang máy mới»)."""
+def backup_of_the_old_pc(tmp_path) -> tuple[Path, str]:
+    """The backup an administrator made on the old PC (README: «Chuyển chương trình và dữ liệu sang máy
+    mới»), and the recovery key on its printed slip."""
     old = tmp_path / "may-cu" / "bvct.db"
-    vault.create(old, ADMIN, PASSWORD)
+    recovery_key = vault.create(old, ADMIN, PASSWORD)
     db = vault.unlock(old, ADMIN, PASSWORD)
     settings.set_setting(db, "dia_danh", "Bảo Lộc")
     saved = backup.create(db, tmp_path / "chuyen-may.bvctbak").path
     db.close()
-    return saved
+    return saved, recovery_key
 
 
 def restore_through(wizard, saved: Path, password: str = PASSWORD) -> None:
@@ -155,7 +156,7 @@ def restore_through(wizard, saved: Path, password: str = PASSWORD) -> None:
 
 
 def test_a_new_pc_restores_the_old_one_s_backup_instead_of_creating_a_database(wizard, tmp_path):
-    saved = backup_of_the_old_pc(tmp_path)
+    saved, _key = backup_of_the_old_pc(tmp_path)
     wizard.office.restore_button.click()
     assert wizard.currentPage() is wizard.restore
     # where it goes, whole: a long Windows path cut the subtitle's third line off at 1366×768
@@ -181,8 +182,31 @@ def test_a_new_pc_restores_the_old_one_s_backup_instead_of_creating_a_database(w
     restored.close()
 
 
+def test_an_administrator_who_forgot_the_password_restores_on_a_new_pc_with_the_recovery_key(wizard, tmp_path):
+    """The old PC gone and its administrator's password forgotten: the backup opens with the recovery
+    key, and the officer is told to reset the password with it at the login."""
+    saved, key = backup_of_the_old_pc(tmp_path)
+    wizard.office.restore_button.click()
+    page = wizard.restore
+    page.backup_file.setText(str(saved))
+    page.with_recovery_key.setChecked(True)
+    assert page.user.isHidden() and page.password_label.text() == "Khóa khôi phục:"
+    page.password.setText("KHONG-DUNG-" + key[11:])
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.currentPage() is page and page.error.text() == backup.WRONG_BACKUP_RECOVERY_KEY
+    assert not wizard.path.parent.exists()
+    page.password.setText(key.lower().replace("-", " "))
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.result() == QDialog.DialogCode.Accepted and wizard.restored_by == ""
+    told = wizard.dialogs.shown[-1]
+    assert told.kind == "inform" and told.text.endswith(startup_restore.RESET_WITH_THE_KEY)
+    restored = vault.unlock_with_recovery_key(wizard.path, key)
+    assert settings.list_settings(restored)["dia_danh"] == "Bảo Lộc"
+    restored.close()
+
+
 def test_a_session_restored_from_a_backup_goes_to_the_login_of_its_administrator(qtbot, tmp_path, monkeypatch):
-    saved = backup_of_the_old_pc(tmp_path)
+    saved, _key = backup_of_the_old_pc(tmp_path)
     logins = []
 
     def walk_through(wizard):

@@ -2,6 +2,7 @@
 # Change the form in Qt Designer (pyside6-designer ui/first_run_restore.ui), then run: python ui/compile.py
 
 from ..qt import (
+    QCheckBox,
     QCoreApplication,
     QFormLayout,
     QHBoxLayout,
@@ -65,6 +66,11 @@ class Ui_FirstRunRestore(object):
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.password)
 
+        self.with_recovery_key = QCheckBox(FirstRunRestore)
+        self.with_recovery_key.setObjectName(u"with_recovery_key")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.with_recovery_key)
+
 
         self.restore_layout.addLayout(self.form)
 
@@ -92,6 +98,7 @@ class Ui_FirstRunRestore(object):
         QWidget.setTabOrder(self.backup_file, self.backup_button)
         QWidget.setTabOrder(self.backup_button, self.user)
         QWidget.setTabOrder(self.user, self.password)
+        QWidget.setTabOrder(self.password, self.with_recovery_key)
 
         self.retranslateUi(FirstRunRestore)
     # setupUi
@@ -104,6 +111,7 @@ class Ui_FirstRunRestore(object):
         self.backup_button.setText(QCoreApplication.translate("FirstRunRestore", u"Ch\u1ecdn t\u1ec7p\u2026", None))
         self.user_label.setText(QCoreApplication.translate("FirstRunRestore", u"T\u00ean ng\u01b0\u1eddi d\u00f9ng:", None))
         self.password_label.setText(QCoreApplication.translate("FirstRunRestore", u"M\u1eadt kh\u1ea9u:", None))
+        self.with_recovery_key.setText(QCoreApplication.translate("FirstRunRestore", u"Qu\u00ean m\u1eadt kh\u1ea9u: m\u1edf b\u1ea3n sao l\u01b0u b\u1eb1ng kh\u00f3a kh\u00f4i ph\u1ee5c", None))
         self.where.setText(QCoreApplication.translate("FirstRunRestore", u"C\u01a1 s\u1edf d\u1eef li\u1ec7u \u0111\u01b0\u1ee3c kh\u00f4i ph\u1ee5c v\u00e0o:\n"
 "{path}", None))
     # retranslateUi
