@@ -138,11 +138,18 @@ def _archive(connection: Connection, start: dt.date, end: dt.date) -> dict[str, 
 
 
 def _complaints(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
-    in_period = and_(complaints.c.deleted_at.is_(None), complaints.c.received_on.between(start, end))
-    resolved = func.sum(case((deadlines.done_by(complaints.c.resolved_on, end), 1), else_=0))
-    received, resolved = connection.execute(select(func.count(), resolved).where(in_period)).one()
+    """The letters received in the period, and those carried over: received before it and still open
+    on its first day (a letter of 31/12 resolved in January is the new year's work)."""
+    live = complaints.c.deleted_at.is_(None)
+    in_period = and_(live, complaints.c.received_on.between(start, end))
+    carried_over = and_(live, complaints.c.received_on < start,
+                        deadlines.not_done_by(complaints.c.resolved_on, start - dt.timedelta(days=1)))
+    resolved = func.coalesce(func.sum(case((deadlines.done_by(complaints.c.resolved_on, end), 1), else_=0)), 0)
+    received, resolved_of_received = connection.execute(select(func.count(), resolved).where(in_period)).one()
+    carried, resolved_of_carried = connection.execute(select(func.count(), resolved).where(carried_over)).one()
     by_kind = connection.execute(
         select(complaints.c.complaint_kind, func.count()).where(in_period)
         .group_by(complaints.c.complaint_kind)).all()
-    return {"complaints_received": received, "complaints_resolved": resolved or 0,
-            "complaints_by_kind": _largest_first(dict(by_kind))}
+    return {"complaints_received": received, "complaints_resolved": resolved_of_received,
+            "complaints_by_kind": _largest_first(dict(by_kind)),
+            "complaints_carried_over": carried, "complaints_carried_over_resolved": resolved_of_carried}

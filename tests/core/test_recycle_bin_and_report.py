@@ -171,3 +171,19 @@ def test_a_breakdown_s_equal_counts_are_in_vietnamese_alphabetical_order(cli, db
     assert cli("import", "slips", workbook(tmp_path / "phieu.xlsx", headers, abroad))[0] == 0
     assert list(report.figures(db, *YEAR_2025)["slips_by_purpose"].items()) == [("Đi nước ngoài", 2),
                                                                                ("Kết nạp Đảng", 2)]
+
+
+def test_letters_still_open_when_the_period_starts_are_carried_over_and_counted_where_resolved(cli, db, tmp_path):
+    """A letter received on 31/12/2025 and resolved on 15/01/2026 is work of the first half of 2026:
+    carried over into it, resolved in it; a letter resolved before the period is not carried over."""
+    headers, _ = SAMPLES["complaints"]  # 02/05/2025 resolved 20/06/2025; 01/08/2025 still open
+    letters = [["31/12/2025", "Nặc danh", "Tố cáo", "Nguyễn Văn Hùng", "Tố cáo sai phạm trong cấp đất", None,
+                "15/01/2026", "Chuyển Ủy ban Kiểm tra Tỉnh ủy"],
+               ["05/01/2026", "Lê Văn Tám", "Khiếu nại", None, "Khiếu nại quyết định thu hồi đất", None, None, None]]
+    assert cli("import", "complaints", workbook(tmp_path / "don.xlsx", headers, letters))[0] == 0
+    figures = report.figures(db, dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+    assert figures["complaints_received"] == 1 and figures["complaints_resolved"] == 0
+    assert figures["complaints_carried_over"] == 2
+    assert figures["complaints_carried_over_resolved"] == 1
+    year_2025 = report.figures(db, *YEAR_2025)
+    assert year_2025["complaints_carried_over"] == 0 and year_2025["complaints_received"] == 3

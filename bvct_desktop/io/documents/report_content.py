@@ -50,7 +50,9 @@ FACTS = (*REPORT_LABELS.items(),
          ("slips_with_archive_record", "Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)"),
          ("archive_research_for_other_provinces_answered", "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"),
          ("archive_research_requested_from_other_provinces_answered",
-          "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả"))
+          "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả"),
+         ("complaints_carried_over", "Đơn thư kỳ trước chuyển sang (chưa giải quyết khi bắt đầu kỳ)"),
+         ("complaints_carried_over_resolved", "Đơn thư kỳ trước chuyển sang: đã giải quyết (đến cuối kỳ)"))
 # How the report names what a slip or a vetting case was for ("phục vụ bầu cử 250 phiếu, bổ nhiệm …").
 PURPOSE_WORDS = {"Bầu cử": "bầu cử", "Bổ nhiệm": "bổ nhiệm", "Quy hoạch": "quy hoạch",
                  "Cử đi đào tạo": "cử đi đào tạo", "Cán bộ chủ chốt": "cán bộ chủ chốt",
@@ -371,15 +373,35 @@ def _abroad(f: Mapping[str, Any], office: Mapping[str, str], wording: int) -> st
             f"{managed} đi nước ngoài, trong đó: {listed} (Phụ lục 3).")
 
 
+def _carried_over(f: Mapping[str, Any]) -> tuple[int, int]:
+    """The letters carried over from before the period, and those of them resolved in it (none in a
+    report issued before 05/12/2026, which did not count them)."""
+    return f.get("complaints_carried_over", 0), f.get("complaints_carried_over_resolved", 0)
+
+
 def _complaints(f: Mapping[str, Any], wording: int) -> str:
-    received, resolved = f["complaints_received"], f["complaints_resolved"]
-    if not received:
+    received = f["complaints_received"]
+    carried, carried_resolved = _carried_over(f)
+    if not received and not carried:
         return "Trong kỳ không tiếp nhận đơn thư."
-    kinds = ", ".join(f"{name if wording < 4 else name.lower()} {n(count)} đơn" for name, count in
-                      _ordered(f["complaints_by_kind"], COMPLAINT_KINDS).items() if count)
-    pending = f", đang giải quyết {n(received - resolved)} đơn" if received > resolved or wording < 4 else ""
-    return (f"Tiếp nhận {n(received)} đơn thư ({kinds}); {_done(resolved, 'giải quyết', 'đơn', wording)}"
-            f"{pending} (Phụ lục 5).")
+    if received:
+        kinds = ", ".join(f"{name if wording < 4 else name.lower()} {n(count)} đơn" for name, count in
+                          _ordered(f["complaints_by_kind"], COMPLAINT_KINDS).items() if count)
+        came = f" và {n(carried)} đơn kỳ trước chuyển sang" if carried else ""
+        taken = f"Tiếp nhận {n(received)} đơn thư ({kinds}){came}"
+        among = f" (trong đó {n(carried_resolved)} đơn kỳ trước chuyển sang)" if carried_resolved else ""
+    else:
+        taken, among = f"Trong kỳ không tiếp nhận đơn thư mới, có {n(carried)} đơn kỳ trước chuyển sang", ""
+    resolved, pending = _letters_resolved_and_pending(f)
+    still = f", đang giải quyết {n(pending)} đơn" if pending or wording < 4 else ""
+    return f"{taken}; {_done(resolved, 'giải quyết', 'đơn', wording)}{among}{still} (Phụ lục 5)."
+
+
+def _letters_resolved_and_pending(f: Mapping[str, Any]) -> tuple[int, int]:
+    """The letters resolved in the period, received in it or carried over, and those still open."""
+    carried, carried_resolved = _carried_over(f)
+    resolved = f["complaints_resolved"] + carried_resolved
+    return resolved, f["complaints_received"] + carried - resolved
 
 
 def _count_column(key: str, label: str) -> Column:
@@ -397,9 +419,14 @@ def _appendices(f: Mapping[str, Any]) -> tuple[Appendix, ...]:
         _archive_appendix(f),
         _simple("Phụ lục 5. Đơn thư theo loại", COMPLAINTS.field("complaint_kind").header, "Số đơn",
                 _every(f["complaints_by_kind"], COMPLAINT_KINDS), f["complaints_received"],
-                f"Đã giải quyết {n(f['complaints_resolved'])} đơn; đang giải quyết "
-                f"{n(f['complaints_received'] - f['complaints_resolved'])} đơn."),
+                _letters_note(f)),
     )
+
+
+def _letters_note(f: Mapping[str, Any]) -> str:
+    resolved, pending = _letters_resolved_and_pending(f)
+    carried = f"Kỳ trước chuyển sang {n(_carried_over(f)[0])} đơn. " if _carried_over(f)[0] else ""
+    return f"{carried}Đã giải quyết {n(resolved)} đơn; đang giải quyết {n(pending)} đơn."
 
 
 def _by_recipient(f: Mapping[str, Any]) -> Appendix:

@@ -140,6 +140,31 @@ def test_what_is_not_done_yet_is_said_so_not_counted_as_zero(source, options):
     assert "; đã giải quyết 15 đơn (Phụ lục 5)." in text_of(dataclasses.replace(source, figures=all_done), options)
 
 
+def test_letters_carried_over_from_the_period_before_are_reported_with_those_received(source, options):
+    """The letters still open when the period starts are work of the period: said beside those
+    received, among those resolved and in what is still being resolved."""
+    carried = {**source.figures, "complaints_carried_over": 3, "complaints_carried_over_resolved": 2}
+    text = text_of(dataclasses.replace(source, figures=carried), options)
+    assert ("Tiếp nhận 15 đơn thư (tố cáo 5 đơn, khiếu nại 4 đơn, phản ánh 4 đơn, kiến nghị 2 đơn) và 3 đơn kỳ "
+            "trước chuyển sang; đã giải quyết 14 đơn (trong đó 2 đơn kỳ trước chuyển sang), đang giải quyết 4 đơn "
+            "(Phụ lục 5).") in text
+    appendix = render.report_content(dataclasses.replace(source, figures=carried), options).appendices[-1]
+    assert appendix.note == "Kỳ trước chuyển sang 3 đơn. Đã giải quyết 14 đơn; đang giải quyết 4 đơn."
+    only_carried = {**carried, "complaints_received": 0, "complaints_resolved": 0, "complaints_by_kind": {}}
+    assert ("Trong kỳ không tiếp nhận đơn thư mới, có 3 đơn kỳ trước chuyển sang; đã giải quyết 2 đơn, đang giải "
+            "quyết 1 đơn (Phụ lục 5).") in text_of(dataclasses.replace(source, figures=only_carried), options)
+
+
+def test_a_report_issued_before_letters_were_carried_over_is_written_as_issued(source, options):
+    figures = {key: value for key, value in source.figures.items() if "carried_over" not in key}
+    content = render.report_content(dataclasses.replace(source, figures=figures), options)
+    assert ("Tiếp nhận 15 đơn thư (tố cáo 5 đơn, khiếu nại 4 đơn, phản ánh 4 đơn, kiến nghị 2 đơn); đã giải quyết "
+            "12 đơn, đang giải quyết 3 đơn (Phụ lục 5).") in text_of(dataclasses.replace(source, figures=figures),
+                                                                    options)
+    assert content.appendices[-1].note == "Đã giải quyết 12 đơn; đang giải quyết 3 đơn."
+    assert "complaints_carried_over" not in {key for key, _label, _value in content.facts}
+
+
 def test_a_report_issued_with_wording_3_is_written_again_in_its_sentences(source, options):
     """Before 05/12/2026 the report capitalised the complaint kinds, wrote a case purpose no slip has
     as its choice lower-cased with a bare count, counted what was not done yet as 0 and called the
