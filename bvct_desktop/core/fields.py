@@ -55,6 +55,7 @@ class Field:
     planned: bool = False  # a date that may lie ahead (Ngày đi, Hạn giải quyết); another after today is told
     place: Place | None = None  # names a place: what it is called now is shown beside it
     person_name: bool = False  # a person's full name: a full stop typed after it is no part of it
+    words: tuple[str, ...] = ()  # fixed words a value may be besides free text (Nặc danh), kept as written here
 
     def now_called(self, value: str) -> str | None:
         """What the place `value` names is called now, when that differs from what is written
@@ -103,8 +104,11 @@ class Field:
         return _PARSERS[self.type](self, raw)
 
     def cleaned(self, raw: str) -> str:
-        """`text.clean`, and a person's name without the full stops typed after it («HOÀNG VĂN NAM.»)."""
+        """`text.clean`, a person's name without the full stops typed after it («HOÀNG VĂN NAM.»), and
+        one of the field's `words` however its case and accents were typed («NẶC DANH», «Nac danh»)."""
         value = text.clean(raw)
+        if self.words:
+            value = next((word for word in self.words if text.fold(word) == text.fold(value)), value)
         return value.rstrip(". ") if self.person_name else value
 
     def parse_column(self, raws: Sequence[object]) -> tuple[list[object], dict[int, str]]:

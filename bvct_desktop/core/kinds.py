@@ -49,6 +49,7 @@ ARCHIVE_FOR_OTHERS = "Nghiên cứu giúp tỉnh bạn"
 ARCHIVE_FROM_OTHERS = "Nhờ tỉnh bạn nghiên cứu"
 ARCHIVE_KINDS = (ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS)
 COMPLAINT_KINDS = ("Tố cáo", "Khiếu nại", "Phản ánh", "Kiến nghị")
+ANONYMOUS = "Nặc danh"  # the sender of a letter that names none
 
 
 def _table(name: str) -> "Table":
@@ -300,7 +301,7 @@ ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
 
 COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("received_on", "Ngày nhận", F.DATE, required=True),
-    Field("sender", "Người gửi", hint="họ và tên, hoặc Nặc danh"),
+    Field("sender", "Người gửi", hint=f"họ và tên, hoặc {ANONYMOUS}", words=(ANONYMOUS,)),
     Field("complaint_kind", "Loại đơn", F.CHOICE, required=True, choices=COMPLAINT_KINDS),
     Field("subject_name", "Họ và tên người bị phản ánh", person_name=True),
     Field("summary", "Nội dung tóm tắt", required=True, max_length=LONG_TEXT),

@@ -305,3 +305,16 @@ def test_a_folder_named_as_the_output_is_bad_input_and_nothing_is_written(loaded
         code, out, err = loaded(*argv)
         assert (code, out) == (2, "") and f"«{folder}» là một thư mục, không phải tệp" in err
     assert list(folder.iterdir()) == [] and sorted(path.name for path in tmp_path.glob("*thu-muc*")) == ["thu-muc.xlsx"]
+
+
+def test_an_anonymous_letter_is_written_nac_danh_however_the_old_list_spelled_it(cli, tmp_path):
+    """«nặc danh», «NẶC DANH», «Nac danh» (typed without accents) are the one word of the spec, stored
+    and exported as «Nặc danh», so the register, its printout and its search show them alike."""
+    headers, _ = SAMPLES["complaints"]
+    letters = [["02/03/2026", sender, "Tố cáo", "Trần Văn Hùng", f"Tố cáo lần {number}", None, None, None]
+               for number, sender in enumerate(("nặc danh", "NẶC DANH", "Nac danh", " Nặc  danh "), start=1)]
+    letters.append(["02/03/2026", "Lê Văn Tám", "Khiếu nại", None, "Khiếu nại đền bù", None, None, None])
+    assert cli("import", "complaints", workbook(tmp_path / "don.xlsx", headers, letters))[0] == 0
+    assert cli("export", "complaints", "--out", str(tmp_path / "out.xlsx"))[0] == 0
+    senders = sorted(row[headers.index("Người gửi")] for row in _sheet_rows(tmp_path / "out.xlsx")[1:])
+    assert senders == ["Lê Văn Tám", "Nặc danh", "Nặc danh", "Nặc danh", "Nặc danh"]
