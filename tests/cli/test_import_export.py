@@ -318,3 +318,17 @@ def test_an_anonymous_letter_is_written_nac_danh_however_the_old_list_spelled_it
     assert cli("export", "complaints", "--out", str(tmp_path / "out.xlsx"))[0] == 0
     senders = sorted(row[headers.index("Người gửi")] for row in _sheet_rows(tmp_path / "out.xlsx")[1:])
     assert senders == ["Lê Văn Tám", "Nặc danh", "Nặc danh", "Nặc danh", "Nặc danh"]
+
+
+def test_a_letter_with_a_result_but_no_day_resolved_is_imported_and_told_still_open(cli, tmp_path):
+    """Old lists often write what became of a letter without the day: it is kept, but counts as not
+    resolved (the report's «đang giải quyết», the dashboard's deadlines) until the day is written."""
+    headers, _ = SAMPLES["complaints"]
+    forwarded = ["10/10/2025", "Nặc danh", "Tố cáo", "Nguyễn Văn Hùng", "Tố cáo sai phạm đất đai", None, None,
+                 "Đã chuyển Ủy ban Kiểm tra Tỉnh ủy theo thẩm quyền"]
+    code, out, _ = cli("import", "complaints", workbook(tmp_path / "don.xlsx", headers, [forwarded]))
+    assert code == 0 and "Thêm mới: 1" in out
+    lines = out.splitlines()
+    first = lines.index("  Lưu ý: 1 dòng được nhập nhưng cần xem lại (không phải lỗi):")
+    assert lines[first + 1] == ("    Dòng 2, cột «Ngày giải quyết»: có «Kết quả» nhưng chưa có ngày giải quyết: đơn "
+                                "chưa được tính là đã giải quyết; hãy ghi ngày giải quyết")

@@ -371,6 +371,12 @@ def doubts(kind: Kind, values: Mapping[str, Any]) -> list[RowProblem]:
     return [*cccd_warnings(values), *dates_after_expected(kind.dates_told_if_after, values)]
 
 
+def result_without_day(values: Mapping[str, Any], day_key: str, told: str) -> list[RowProblem]:
+    """`told` (at the day) when a «Kết quả» is written without the day that makes it count (a slip's
+    reply, a letter's resolution): the record still counts as not done, and is chased as overdue."""
+    return [RowProblem(told, day_key)] if values.get("result") and not values.get(day_key) else []
+
+
 def identity(values: dict[str, Any], link: PersonLink) -> Identity:
     """The person a row names through `link`, for the person rule."""
     keys = link.by_column  # a column the link lacks is None, a key no row has

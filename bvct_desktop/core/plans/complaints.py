@@ -21,10 +21,12 @@ from ..kinds import COMPLAINTS
 from ..people import CadreBook, Identity
 from ..schema import complaints
 from ..text import identity_key, name_key
-from .base import NOBODY, Columns, Outcome, Plan, RecordsByKey, Target, outcome
+from .base import NOBODY, Columns, Outcome, Plan, RecordsByKey, Target, outcome, result_without_day
 
 NAMESAKES = "Đơn chưa gắn hồ sơ cán bộ (nhiều cán bộ cùng họ tên; chọn người trên biểu mẫu đơn)"
 LINKED = "Đơn thư gắn với hồ sơ cán bộ vừa thêm"
+NO_RESOLVED_DAY = ("có «Kết quả» nhưng chưa có ngày giải quyết: đơn chưa được tính là đã giải quyết; hãy ghi ngày "
+                   "giải quyết")
 
 
 def complaint_key(values: dict[str, Any]) -> tuple:
@@ -60,6 +62,10 @@ class ComplaintPlan(Plan):
                                                   wanted, clears=target is not None)
         self.stored.by_key[key] = self.records.new[record_id] if created else current
         return outcome(record_id, created, self.changed_fields(changed))
+
+    def warnings(self, values: dict[str, Any]) -> list[RowProblem]:
+        """Those of every kind, and a result without the day the letter was resolved."""
+        return [*super().warnings(values), *result_without_day(values, "resolved_on", NO_RESOLVED_DAY)]
 
     def _subject(self, values: dict[str, Any], target: Target | None, current: dict | None) -> int | None:
         """The person the letter is about: the one the officer chose (NOBODY: none), else the stored

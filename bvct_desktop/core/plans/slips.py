@@ -13,7 +13,7 @@ from ..kinds import SELF, SLIPS
 from ..people import Identity
 from ..stored_rows import StoredRows
 from ..text import identity_key
-from .base import Columns, Outcome, Plan, Target, outcome
+from .base import Columns, Outcome, Plan, Target, outcome, result_without_day
 from .cases import CasePlanner, vetted_person
 
 NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # the slip register's status listing them
@@ -76,10 +76,7 @@ class SlipPlan(Plan):
     def warnings(self, values: dict[str, Any]) -> list[RowProblem]:
         """Those of every kind, and a result without its reply date: not answered for the report, nor
         chased as overdue."""
-        told = super().warnings(values)
-        if values.get("result") and not values.get("result_on"):
-            told.append(RowProblem(NO_REPLY_DATE_WARNING, "result_on"))
-        return told
+        return [*super().warnings(values), *result_without_day(values, "result_on", NO_REPLY_DATE_WARNING)]
 
     def _vetted_cadre(self, pid: int, values: dict[str, Any]) -> int | None:
         """The cadre the vetting is for: the subject when Bản thân, else the one cadre of that name."""
