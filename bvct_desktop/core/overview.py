@@ -43,7 +43,13 @@ VETTING_LABELS = {
     "vetting_cases_opened": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ",
     "vetting_cases_concluded": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị đã kết luận trong kỳ",
 }
-REPORT_LABELS = {**VETTING_LABELS, **FIGURE_LABELS}
+# The letters received before the period and still open at its start, which section I.4 counts with
+# those received in it.
+CARRIED_OVER_LABELS = {
+    "complaints_carried_over": "Đơn thư kỳ trước chuyển sang (chưa giải quyết khi bắt đầu kỳ)",
+    "complaints_carried_over_resolved": "Đơn thư kỳ trước chuyển sang: đã giải quyết (đến cuối kỳ)",
+}
+REPORT_LABELS = {**VETTING_LABELS, **FIGURE_LABELS, **CARRIED_OVER_LABELS}
 DONE = "done"  # the figure counts those done (answered, resolved) by the period's end
 # report key → the register listing what it counts, and the filters besides the period
 FIGURE_RECORDS: dict[str, tuple[str, dict | str]] = {

@@ -105,6 +105,18 @@ def test_the_figures_are_counted_on_a_worker(page, monkeypatch):
     assert rows(page.main_table)["Phiếu yêu cầu xác minh lai lịch đã phát hành"] == "2"
 
 
+def test_letters_still_open_when_the_period_starts_are_shown_with_those_received(qtbot, page):
+    """The sample letter of 01/08/2025 is still open on 01/09/2025: work of September, though received before."""
+    page.period.setCurrentIndex(3)
+    type_day(qtbot, page.start, "01/09/2025")
+    type_day(qtbot, page.end, "30/09/2025")
+    page.refresh()
+    figures = rows(page.main_table)
+    assert figures["Đơn thư tiếp nhận"] == "0"
+    assert figures["Đơn thư kỳ trước chuyển sang (chưa giải quyết khi bắt đầu kỳ)"] == "1"
+    assert figures["Đơn thư kỳ trước chuyển sang: đã giải quyết (đến cuối kỳ)"] == "0"
+
+
 def test_a_custom_period_typed_key_by_key_is_the_period_counted(qtbot, page):
     """«01/01/2025» typed key by key counted the figures from 01/12/2026: the date box moved on to the month
     after «01», the «/» on to the year, and the rest was lost."""

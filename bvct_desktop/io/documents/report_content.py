@@ -50,9 +50,7 @@ FACTS = (*REPORT_LABELS.items(),
          ("slips_with_archive_record", "Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)"),
          ("archive_research_for_other_provinces_answered", "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"),
          ("archive_research_requested_from_other_provinces_answered",
-          "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả"),
-         ("complaints_carried_over", "Đơn thư kỳ trước chuyển sang (chưa giải quyết khi bắt đầu kỳ)"),
-         ("complaints_carried_over_resolved", "Đơn thư kỳ trước chuyển sang: đã giải quyết (đến cuối kỳ)"))
+          "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả"))
 # How the report names what a slip or a vetting case was for ("phục vụ bầu cử 250 phiếu, bổ nhiệm …").
 PURPOSE_WORDS = {"Bầu cử": "bầu cử", "Bổ nhiệm": "bổ nhiệm", "Quy hoạch": "quy hoạch",
                  "Cử đi đào tạo": "cử đi đào tạo", "Cán bộ chủ chốt": "cán bộ chủ chốt",
