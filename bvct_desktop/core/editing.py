@@ -85,9 +85,7 @@ def validate(kind: Kind, raw: dict[str, Any]) -> dict[str, Any]:
         if not members and not problems:
             problems[MEMBERS] = "Đoàn phải có ít nhất một thành viên"
         values[MEMBERS] = members
-    try:
-        kind.check_order(values)  # told with the others (the plan checks again whoever writes)
-    except RowProblem as problem:
+    for problem in kind.order_problems(values):  # told with the others (the plan checks again whoever writes)
         problems.setdefault(problem.header, problem.message)
     if problems:
         raise FormProblems(problems)

@@ -196,19 +196,16 @@ def ordered_dates(fields: Sequence[Field]) -> tuple[tuple[Field, Field], ...]:
 
 
 def check_order(pairs: Iterable[tuple[Field, Field]], values: Mapping[str, object]) -> None:
-    """RowProblem (at the later date) when a date of `pairs` (`ordered_dates`) precedes the one it
-    cannot: «Ngày về trước Ngày đi»."""
-    if wrong := out_of_order(pairs, values):
-        later, earlier = wrong
-        raise RowProblem(f"{later.header} trước {earlier.header}", later.key)
+    """The first of `order_problems`, raised."""
+    if wrong := order_problems(pairs, values):
+        raise wrong[0]
 
 
-def out_of_order(pairs: Iterable[tuple[Field, Field]], values: Mapping[str, object]) -> tuple[Field, Field] | None:
-    """The first date of `values` that precedes the one it cannot, with that one; None if none does."""
-    return next(((later, earlier) for later, earlier in pairs
-                 if values.get(later.key) and values.get(earlier.key)
-                 and _precedes(values[later.key], values[earlier.key])),
-                None)
+def order_problems(pairs: Iterable[tuple[Field, Field]], values: Mapping[str, object]) -> list[RowProblem]:
+    """A RowProblem (at the later date) for each date of `pairs` (`ordered_dates`) that precedes the one
+    it cannot: «Ngày về trước Ngày đi»; a letter's deadline and its resolution both before its receipt."""
+    return [RowProblem(f"{later.header} trước {earlier.header}", later.key) for later, earlier in pairs
+            if values.get(later.key) and values.get(earlier.key) and _precedes(values[later.key], values[earlier.key])]
 
 
 def _precedes(later: Any, earlier: Any) -> bool:

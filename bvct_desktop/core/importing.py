@@ -264,11 +264,7 @@ def _out_of_order(kind: Kind, columns: dict[int, Field], parsed: list[list[Any]]
     officer mends the row once, not once per problem."""
     values = {spec.key: parsed[position][offset] for position, spec in enumerate(columns.values())
               if position not in invalid}
-    try:
-        kind.check_order(values)
-    except RowProblem as problem:
-        return [Problem.of(kind, offset + 2, problem)]
-    return []
+    return [Problem.of(kind, offset + 2, problem) for problem in kind.order_problems(values)]
 
 
 class ParsedRows:
@@ -429,8 +425,8 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                 break
             try:
                 taken = plan.take(number, values)
-            except RowProblem as problem:
-                result.problems.append(Problem.of(kind, number, problem))
+            except RowProblem as problem:  # dates out of order: every one, where the plan stops at the first
+                result.problems += [Problem.of(kind, number, told) for told in kind.order_problems(values) or [problem]]
                 continue
             result.counts[taken.status] += 1
             warnings = plan.warnings(values)

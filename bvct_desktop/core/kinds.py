@@ -23,8 +23,8 @@ from .fields import (
     check_order,
     dates_ahead,
     dates_told_if_after,
+    order_problems,
     ordered_dates,
-    out_of_order,
 )
 from .text import identity_key
 
@@ -156,9 +156,9 @@ class Kind:
         """(a date, the date it should not follow): Ngày quyết định and Ngày đi — told, not refused."""
         return dates_told_if_after(self.fields)
 
-    def out_of_order(self, values: Mapping[str, object]) -> tuple[Field, Field] | None:
-        """The first date of `values` that precedes the one it cannot, with that one; None if none does."""
-        return out_of_order(self.ordered_dates, values)
+    def order_problems(self, values: Mapping[str, object]) -> list[RowProblem]:
+        """A RowProblem for each date of `values` that precedes the one it cannot."""
+        return order_problems(self.ordered_dates, values)
 
     def check_order(self, values: Mapping[str, object]) -> None:
         """RowProblem (at the later date) when a date precedes the one it cannot: «Ngày về trước Ngày đi»."""

@@ -63,7 +63,7 @@ def record_replies(db: Database, slip_ids: Sequence[int], raw: dict[str, Any]) -
         gone = [record_id for record_id in ids if record_id not in stored or record_id in binned]
         if gone:
             raise InputError(f"{len(gone)} phiếu đã chọn không còn trong sổ (đã xóa); hãy chọn lại.")
-        early = [stored[i]["number"] for i in ids if SLIPS.out_of_order({**stored[i], **reply})]
+        early = [stored[i]["number"] for i in ids if SLIPS.order_problems({**stored[i], **reply})]
         if early:
             raise InputError(f"Ngày nhận kết quả {display_date(reply['result_on'])} trước ngày phát hành của phiếu "
                              f"{_named(early)}.")

@@ -230,6 +230,17 @@ def test_return_before_departure(base, tmp_path):
             "Dòng 2, cột «Ngày về»: Ngày về trước Ngày đi")
 
 
+def test_a_letter_whose_deadline_and_resolution_both_precede_its_receipt_is_told_both(base, tmp_path):
+    """Received 10/10/2025 (typed for 01/10), due 01/10/2025, resolved 05/10/2025: both dates named at once."""
+    headers, _ = SAMPLES["complaints"]
+    row = ["10/10/2025", "Nặc danh", "Tố cáo", "Nguyễn Văn Hùng", "Tố cáo sai phạm đất đai", "01/10/2025",
+           "05/10/2025", "Không có cơ sở"]
+    out = refused(base, "complaints", workbook(tmp_path / "don.xlsx", headers, [row]),
+                  "Dòng 2, cột «Hạn giải quyết»: Hạn giải quyết trước Ngày nhận",
+                  "Dòng 2, cột «Ngày giải quyết»: Ngày giải quyết trước Ngày nhận")
+    assert "2 lỗi" in out
+
+
 def test_a_row_with_a_wrong_cell_is_told_its_dates_out_of_order_too(base, tmp_path):
     """«Chủ tịch» is no role, and the return precedes the departure: both at once, not one per attempt."""
     headers, rows = SAMPLES["delegations"]

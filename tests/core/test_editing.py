@@ -241,6 +241,14 @@ def test_a_delegation_is_saved_with_its_members(db):
                                      "return_on": "Ngày về trước Ngày đi"}
 
 
+def test_a_letter_form_names_every_date_before_its_receipt(db):
+    with pytest.raises(editing.FormProblems) as caught:
+        editing.save(db, "complaints", {"received_on": "10/10/2025", "complaint_kind": "Tố cáo", "summary": "Tố cáo",
+                                        "due_on": "01/10/2025", "resolved_on": "05/10/2025"})
+    assert caught.value.problems == {"due_on": "Hạn giải quyết trước Ngày nhận",
+                                     "resolved_on": "Ngày giải quyết trước Ngày nhận"}
+
+
 def test_a_member_listed_twice_on_the_form_is_told_by_the_member_it_repeats(db):
     """A form has no file and no lines: the first listing is named as the member it is."""
     hung = {"full_name": "Nguyễn Văn Hùng", "birth_date": "12/03/1965"}

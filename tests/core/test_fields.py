@@ -137,7 +137,7 @@ def test_a_full_date_before_excel_s_dates_is_its_text_too():
 def test_a_relative_abroad_since_before_being_born_is_refused(birth, since, refused):
     """«Từ năm» is a year alone, compared with the year of the relative's birth date, however precise."""
     values = {"birth_date": birth, "abroad_since": since}
-    assert (RELATIVES.out_of_order(values) is not None) is refused
+    assert bool(RELATIVES.order_problems(values)) is refused
 
 
 PERSON_NAMES = [(CADRES, "full_name"), (SLIPS, "full_name"), (SLIPS, "father_name"), (SLIPS, "mother_name"),
