@@ -171,12 +171,13 @@ class Kind:
 
     @functools.cached_property
     def identifying(self) -> tuple[str, ...]:
-        """The fields the audit trail names a record by, whatever happened to it (edited, viewed,
-        deleted, restored): the register's first, its required ones and its date (a list of members
-        aside: the record keeps them)."""
+        """The fields the audit trail names a record by, whatever happened to it (created, edited,
+        viewed, deleted, restored): the register's first, its required ones, its date and the cadre a
+        letter is about (a list of members aside: the record keeps them)."""
         members = {*self.members.person.fields, *self.members.keys} if self.members else set()
+        about = self.named_cadre.name_key if self.named_cadre else None
         return tuple(spec.key for index, spec in enumerate(self.fields)
-                     if (index == 0 or spec.required or spec.key == self.date_key) and spec.key not in members)
+                     if (index == 0 or spec.required or spec.key in (self.date_key, about)) and spec.key not in members)
 
     def dates_ahead(self, values: Mapping[str, object], today: dt.date) -> list[RowProblem]:
         """`fields.dates_ahead` of the kind's fields."""

@@ -1,4 +1,4 @@
-"""The entry of a record created names it by its required fields and whom it is about, with the
+"""The entry of a record created names it as every entry does and by whom it is about, with the
 values it was written with: the same text, word for word, as the record read back gives."""
 
 import json
@@ -7,7 +7,7 @@ import threading
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit, audit_chain, audit_words, browse, editing, record_rows, vault
+from bvct_desktop.core import audit, audit_chain, audit_words, browse, editing, record_rows, recycle_bin, vault
 from bvct_desktop.core.kinds import KINDS
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.schema import audit_log, slips
@@ -36,11 +36,11 @@ def _created_entries(db) -> list[dict]:
 
 
 def _read_back(db, kind_name: str, record_id: int) -> str:
-    """The details as the record stored reads back: its required fields and the persons it names."""
+    """The details as the record stored reads back: the values naming it and the persons it names."""
     kind = KINDS[kind_name]
     with db.read() as connection:
         stored = record_rows.snapshots(connection, kind, [record_id])[record_id]
-    named = [link.column for link in kind.persons] + [spec.key for spec in kind.fields if spec.required]
+    named = [link.column for link in kind.persons] + list(kind.identifying)
     return audit_chain.details_text(audit.created({key: stored[key] for key in named
                                                    if key in stored and key != record_rows.MEMBERS}))
 
@@ -63,8 +63,8 @@ def test_the_named_values_word_for_word(db):
     assert slip == {"number": "12/PXM", "issued_on": "2025-01-05", "full_name": "Phạm Văn Bình",
                     "recipient": "Cục A93B – Bộ Công an", "person_id": slip["person_id"]}
     assert json.loads(by_kind["delegations"])["moi"] == {
-        "name": "Đoàn công tác Sở Nội vụ", "countries": "Nhật Bản", "depart_on": "2025-04-01",
-        "return_on": "2025-04-08"}
+        "decision_no": "125-QĐ/TU", "decision_on": "2025-03-10", "name": "Đoàn công tác Sở Nội vụ",
+        "countries": "Nhật Bản", "depart_on": "2025-04-01", "return_on": "2025-04-08"}
     relative = json.loads(by_kind["relatives"])["moi"]
     assert {key: relative[key] for key in ("cadre_name", "cadre_birth_date", "relation", "full_name")} == {
         "cadre_name": "Nguyễn Văn Hùng", "cadre_birth_date": "1965-03-12", "relation": "Cha",
@@ -148,9 +148,13 @@ def _last(db, action: str) -> tuple[dict, list[str]]:
     with db.read() as connection:
         row = connection.execute(select(audit_log).where(audit_log.c.action == action)
                                  .order_by(audit_log.c.id.desc()).limit(1)).mappings().one()
-    entry = audit.Entry(row["id"], row["at"], row["user_name"], row["role"], row["action"], row["outcome"],
-                        row["kind"], row["record_id"], row["details"])
-    return json.loads(row["details"]), audit_words.cells(entry)
+    return json.loads(row["details"]), _cells(row)
+
+
+def _cells(row) -> list[str]:
+    """An audit_log row as the Nhật ký page shows it."""
+    return audit_words.cells(audit.Entry(row["id"], row["at"], row["user_name"], row["role"], row["action"],
+                                         row["outcome"], row["kind"], row["record_id"], row["details"]))
 
 
 def _slip_id(db, number: str) -> int:
@@ -188,3 +192,28 @@ def test_a_person_file_edit_names_the_record_edited(db):
     details, _ = _last(db, "sửa")
     assert details[audit.RECORD] == {"element_kind": FOREIGN_ELEMENTS.field("element_kind").choices[4],
                                      "since": "2010", "source": "lý lịch 2C"}
+
+
+# A letter (đơn thư) is about the person complained about: every entry names them, so the chief who
+# searches the trail for a cadre's name finds each letter about them that was added, edited or deleted
+
+def _letter_entries(db, letter_id: int) -> list[tuple[str, str]]:
+    with db.read() as connection:
+        rows = connection.execute(select(audit_log).where(audit_log.c.kind == "complaints",
+                                                          audit_log.c.record_id == letter_id)
+                                  .order_by(audit_log.c.id)).mappings().all()
+    return [(row["action"], _cells(row)[audit_words.DETAILS_COLUMN]) for row in rows]
+
+
+def test_every_entry_about_a_letter_names_the_person_it_is_about(db):
+    letter_id = browse.record_ids(db, "complaints", "ke khai ly lich")[0]
+    form = editing.load(db, "complaints", letter_id)
+    editing.save(db, "complaints", {**form, "result": "Đã xác minh, không có cơ sở"}, letter_id)
+    editing.view(db, "complaints", letter_id)
+    recycle_bin.delete(db, "complaints", letter_id)
+    recycle_bin.restore(db, "complaints", letter_id)
+    entries = _letter_entries(db, letter_id)
+    assert [action for action, _ in entries] == ["thêm", "sửa", audit.VIEWED, "xóa", "khôi phục"]
+    for action, shown in entries:
+        assert "Họ và tên người bị phản ánh: «Nguyễn Văn Hùng»" in shown, (action, shown)
+

@@ -87,14 +87,15 @@ class Writes:
         """Applies the plan and writes one audit entry per record it created or changed.
 
         A change names each changed field with its old and new value (the old one is gone from the
-        record); a creation names the record by its required fields and whom it is about, as planned
-        (the rest of its values are the record's own), which keeps a large import's trail small.
+        record); a creation names the record as every entry does (`Kind.identifying`) and by whom it
+        is about, as planned (the rest of its values are the record's own), which keeps a large
+        import's trail small.
         `step` is called between the steps of the writing (each table, each chunk of entries): a caller
         stops it by raising there, and its transaction rolls back.
         """
         planned = {changes.table.name: changes for changes in self.tables}
         before = record_rows.snapshots(connection, self.kind, self._maybe_changed(connection, planned))
-        named = [link.column for link in self.kind.persons] + [spec.key for spec in self.kind.fields if spec.required]
+        named = [link.column for link in self.kind.persons] + list(self.kind.identifying)
         touched = list(self.touched)
         new = record_rows.PlannedValues(connection, self.kind, planned, [
             record_id for record_id in touched if self.touched[record_id] == CREATED], named)
