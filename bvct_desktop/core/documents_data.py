@@ -32,6 +32,7 @@ ABROAD = "ở nước ngoài"  # a relative's residence abroad, the country not 
 T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
 PRINTED, EXPORTED = "in", "xuất"
+MAKING_REPORT = "lập báo cáo"  # what making the report (a draft or issued) is called when it is refused
 NAMED = 10  # a print of more records names the first and the last
 
 
@@ -139,7 +140,7 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path | N
     With `issue`, every part must be written; the next report number is taken and the report
     recorded in the outgoing register with its content as issued.
     """
-    db.require(Action.EXPORT, "lập báo cáo")
+    db.require(Action.EXPORT, MAKING_REPORT)
     if issue:
         db.require(Action.REPORT_ISSUE, "phát hành báo cáo")
     _check_target(target, issue)

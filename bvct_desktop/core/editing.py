@@ -41,6 +41,7 @@ from .text import (
 MEMBERS = record_rows.MEMBERS  # a delegation's form value: one dict per member
 VERSION = "_versions_seen"  # in `load`'s values: the versions of the record and its persons, for `save`
 BINNED = "_binned"  # in `load`'s values: who put the record in the recycle bin and when (a Change), else None
+ADDING, EDITING = "thêm hồ sơ", "sửa hồ sơ"  # what a form's save is called when it is refused
 MEMBER_PERSON_KEYS = tuple(DELEGATIONS.members.person.fields)
 MEMBER_KEYS = DELEGATIONS.members.keys
 CANDIDATES = 5  # the picker ranks this many times the people it lists: the name matches among them first
@@ -409,7 +410,7 @@ def save(db: Database, kind_name: str, raw: dict[str, Any], record_id: int | Non
     """
     kind = kind_named(kind_name)
     values = validate(kind, raw)
-    db.require(Action.EDIT, "sửa hồ sơ" if record_id else "thêm hồ sơ")
+    db.require(Action.EDIT, EDITING if record_id else ADDING)
     return write(db, kind, values, Target(record_id, person_id), seen).record_id
 
 

@@ -14,6 +14,11 @@ from .permissions import Action
 RowWriter = Callable[[Iterable[Mapping]], int]
 
 
+def asked_for(kind: Kind) -> str:
+    """What an export of `kind` is called when it is refused, on every face and in the trail: «xuất «Cán bộ»»."""
+    return f"xuất «{kind.title}»"
+
+
 def export(db: Database, kind: Kind, target: Path, write: RowWriter,
            start: dt.date | None = None, end: dt.date | None = None, ids: Sequence[int] | None = None,
            encrypted: bool = False) -> int:
@@ -25,7 +30,7 @@ def export(db: Database, kind: Kind, target: Path, write: RowWriter,
     if (start or end) and kind.date_key is None:
         raise InputError(f"Danh sách «{kind.title}» không lọc theo ngày; bỏ ngày bắt đầu và ngày kết thúc.")
     check_period(start, end)
-    db.require(Action.EXPORT, f"xuất «{kind.title}»")
+    db.require(Action.EXPORT, asked_for(kind))
     with db.read() as connection:
         count = write(record_rows.export_rows(connection, kind, start, end, ids))
     noted = {} if ids is None else {"so_ban_ghi_chon": len(ids)}

@@ -396,12 +396,17 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def asked_for(kind: Kind) -> str:
+    """What an import of `kind` is called when it is refused, on every face and in the trail: «nhập «Cán bộ»»."""
+    return f"nhập «{kind.title}»"
+
+
 @_cycle_collector_paused()
 def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = False,
                  progress: Progress | None = None, converted: Conversion | None = None) -> ImportResult:
     """Plans the whole file, then writes it in one transaction unless a row has a problem. Its old
     TCVN3/VNI text is converted first, unless the caller did (`converted`: what `convert_sheet` changed)."""
-    db.require(Action.EDIT, f"nhập «{kind.title}»")
+    db.require(Action.EDIT, asked_for(kind))
     result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet) if converted is None else converted,
                           merged_cells=sheet.merged_filled)
     cells = sheet.columns
@@ -468,7 +473,7 @@ def _audited(result: ImportResult, file_name: str) -> dict[str, Any]:
 def audit_unreadable(db: Database, kind: Kind, path: Path, reason: str, dry_run: bool = False) -> None:
     """Audits a file that could not be read as a register (missing, no xlsx, damaged, protected by a
     password, an empty sheet): a failed import like one with invalid rows, and nothing else written."""
-    db.require(Action.EDIT, f"nhập «{kind.title}»")
+    db.require(Action.EDIT, asked_for(kind))
     with db.write() as connection:
         db.audit(connection, "thử nhập" if dry_run else "nhập", "failed", kind=kind.name,
                  details={"tep": Path(path).name, "loi": reason})

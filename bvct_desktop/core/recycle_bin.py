@@ -21,6 +21,7 @@ from .permissions import Action
 from .personfile import cases
 from .schema import vetting_cases
 
+DELETING, RESTORING = "xóa hồ sơ", "khôi phục hồ sơ"  # what each is called when it is refused
 TABLES: dict[str, Table] = {**{name: kind.table for name, kind in KINDS.items()}, cases.KIND: vetting_cases}
 
 
@@ -46,7 +47,7 @@ def in_recycle_bin(db: Database, kind: str) -> list[int]:
 def _set_deleted(db: Database, kind: str, record_id: int, deleted: bool) -> list[str]:
     """Marks the record, and the case going along with a slip; a case coming back open while its person has
     another open case for its purpose is refused (nothing is changed)."""
-    db.require(Action.EDIT, "xóa" if deleted else "khôi phục")
+    db.require(Action.EDIT, DELETING if deleted else RESTORING)
     with db.write() as connection:
         now = db.clock()
         binned_at = _mark(db, connection, kind, record_id, deleted, now)

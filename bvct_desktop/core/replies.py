@@ -21,6 +21,7 @@ from .plans.base import Target
 KEYS = ("result_on", "result_no", "result")  # the reply's fields, in the form's order
 FIELDS = tuple(SLIPS.field(key) for key in KEYS)
 MOST_LISTED = 10  # slips named in a message before "…"
+RECORDING = "ghi kết quả nhiều phiếu"  # the trail's word for it, done or refused
 
 
 def reply_values(raw: dict[str, Any]) -> dict[str, Any]:
@@ -50,7 +51,7 @@ def dates_to_confirm(db: Database, raw: dict[str, Any]) -> list[str]:
 
 def record_replies(db: Database, slip_ids: Sequence[int], raw: dict[str, Any]) -> int:
     """Writes the reply on every slip of `slip_ids`; returns how many changed."""
-    db.require(Action.EDIT, "ghi kết quả nhiều phiếu")
+    db.require(Action.EDIT, RECORDING)
     reply = reply_values(raw)
     ids = list(dict.fromkeys(slip_ids))
     if not ids:
@@ -75,7 +76,7 @@ def record_replies(db: Database, slip_ids: Sequence[int], raw: dict[str, Any]) -
             changed += bool(outcome.changed)
         plan.finish()
         plan.apply_audited(db, connection)
-        db.audit(connection, "ghi kết quả nhiều phiếu", kind=SLIPS.name,
+        db.audit(connection, RECORDING, kind=SLIPS.name,
                  details={"so_ban_ghi_chon": len(ids), "ngay_nhan": reply["result_on"],
                           "so_van_ban": reply.get("result_no")})
     return changed

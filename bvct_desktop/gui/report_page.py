@@ -289,7 +289,7 @@ class ReportPage(QWidget, Ui_ReportPage):
             return
         start, end = self.chosen_period()
         filter_text = FILE_FILTERS[fmt]
-        if (not allowed.now(self.context, Action.EXPORT, "xuất báo cáo", self.error.show_message)
+        if (not allowed.now(self.context, Action.EXPORT, documents_data.MAKING_REPORT, self.error.show_message)
                 or not reauth.confirm(self.context, self, "xuất báo cáo")):
             return
         suggested = file_name("Báo cáo", start, "đến", end, suffix=fmt)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtTest import QTest
 
 from bvct_desktop.core import audit, backup, browse, recycle_bin, register_search, users, vault
+from bvct_desktop.core.audit_chain import REFUSED
 from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.kinds import RELATIVES
 from bvct_desktop.core.permissions import OFFICER, VIEWER
@@ -342,8 +343,31 @@ def test_a_role_lowered_since_the_page_was_built_is_refused_before_anything_is_a
     users.set_role(db, "chuyenvien", VIEWER)
     page.export_excel()
     assert context.dialogs.shown == []
-    assert page.message.text() == "Vai trò của bạn không được phép xuất Excel."
+    assert page.message.text() == "Vai trò của bạn không được phép xuất «Cán bộ»."
     assert not page.buttons["export"].isVisibleTo(page) and page.buttons["edit"].text() == "Xem"
+    officer.close()
+
+
+def test_a_refusal_on_a_register_says_and_audits_what_the_command_line_does(qtbot, db, clock):
+    """An officer whose role was lowered to Chỉ xem is refused on the page before anything is asked, in
+    the words `bvct export cadres`, `bvct import cadres` and the services say and write to the trail:
+    the chief reading the trail finds one refusal, however it was asked for."""
+    officer = as_user(db, "chuyenvien", OFFICER)
+    said = {}
+    for method in ("export_excel", "import_excel", "new_record", "delete_selected"):
+        users.set_role(db, "chuyenvien", OFFICER)
+        officer.still_active()  # the officer's session knows the role it has again
+        page = RegisterPage(context_for(officer, clock), "cadres")
+        page.table.selectRow(0)
+        users.set_role(db, "chuyenvien", VIEWER)
+        getattr(page, method)()
+        said[method] = page.message.text()
+    assert said == {"export_excel": "Vai trò của bạn không được phép xuất «Cán bộ».",
+                    "import_excel": "Vai trò của bạn không được phép nhập «Cán bộ».",
+                    "new_record": "Vai trò của bạn không được phép thêm hồ sơ.",
+                    "delete_selected": "Vai trò của bạn không được phép xóa hồ sơ."}
+    refused = [entry.action for entry in audit.list_entries(db, outcome=REFUSED)]
+    assert refused == ["xuất «Cán bộ»", "nhập «Cán bộ»", "thêm hồ sơ", "xóa hồ sơ"]
     officer.close()
 
 

@@ -239,7 +239,7 @@ def test_a_role_lowered_since_the_page_was_built_refuses_the_export_before_askin
     users.set_role(page.context.db, "chuyenvien", VIEWER)
     own.export("pdf")
     assert context.dialogs.shown == []
-    assert own.error.text() == "Vai trò của bạn không được phép xuất báo cáo."
+    assert own.error.text() == "Vai trò của bạn không được phép lập báo cáo."  # as `bvct report --format pdf` says
     officer.close()
 
 

@@ -8,7 +8,7 @@ box goes on to the rows."""
 import datetime as dt
 from collections.abc import Callable
 
-from ...core import browse, exporting, recipients, recycle_bin
+from ...core import browse, editing, exporting, importing, recipients, recycle_bin, replies
 from ...core.dates import display_date
 from ...core.errors import BvctError
 from ...core.kinds import KINDS, RELATIVES
@@ -311,7 +311,7 @@ class RegisterPage(QWidget):
 
     def new_record(self) -> None:
         if (self.can_edit and self.unavailable("new_record") is None
-                and self._allowed(Action.EDIT, DOINGS["new_record"])):
+                and self._allowed(Action.EDIT, editing.ADDING)):
             self._show_form(None)
 
     def open_record(self, record_id: int) -> None:
@@ -332,7 +332,8 @@ class RegisterPage(QWidget):
         self._import("import_relatives", RELATIVES.name)
 
     def _import(self, method: str, kind: str) -> None:
-        if self.can_edit and self.unavailable(method) is None and self._allowed(Action.EDIT, DOINGS[method]):
+        if (self.can_edit and self.unavailable(method) is None
+                and self._allowed(Action.EDIT, importing.asked_for(KINDS[kind]))):
             wizard = ImportWizard(self.context, kind, self)
             wizard.records_wanted.connect(self._complete_imported)
             wizard.show()
@@ -342,7 +343,7 @@ class RegisterPage(QWidget):
         """Exports what the officer sees: the rows selected (several), else the rows shown under the
         search and filters — saying how many, and how many the register holds, before anything leaves."""
         if (not self.can_export or self.unavailable("export_excel") is not None
-                or not self._allowed(Action.EXPORT, DOINGS["export_excel"])):
+                or not self._allowed(Action.EXPORT, exporting.asked_for(self.kind))):
             return
         ids, question = self._rows_to_export()
         if not ids:
@@ -452,7 +453,7 @@ class RegisterPage(QWidget):
     def delete_selected(self) -> None:
         chosen = self.selected_ids()
         if (not chosen or not (self.can_edit and self.recyclable) or self.bin_switch.isChecked()
-                or not self._allowed(Action.EDIT, "xóa bản ghi")):
+                or not self._allowed(Action.EDIT, recycle_bin.DELETING)):
             return
         what = "bản ghi đã chọn" if len(chosen) == 1 else f"{len(chosen)} bản ghi đã chọn"
         if self.context.dialogs.ask(self, "Xóa", f"Chuyển {what} vào thùng rác? Có thể khôi phục lại sau.") != YES:
@@ -469,7 +470,7 @@ class RegisterPage(QWidget):
     def record_replies(self, chosen: list[int] | None = None) -> None:
         """«Ghi kết quả…» for the slips selected (or `chosen`): one letter's reply entered once."""
         chosen = chosen if chosen is not None else self.selected_ids()
-        if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, "ghi kết quả"):
+        if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, replies.RECORDING):
             return
         rows = browse.fetch_rows(self.context.db, self.kind.name, chosen)
         numbers = [rows[record_id][0] for record_id in chosen if record_id in rows]
