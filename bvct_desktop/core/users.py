@@ -119,7 +119,8 @@ def change_password(db: Database, name: str, password: str) -> str | None:
     def active_user(connection: Connection) -> None:
         row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == name)).one()
         if not row.active:
-            raise InputError(f"Không có người dùng «{name}» đang hoạt động.")
+            raise InputError(f"Tài khoản «{name}» đã bị khóa: mở lại tài khoản với mật khẩu mới («Mở lại tài "
+                             "khoản» ở trang Người dùng, hoặc bvct users enable).")
         if with_recovery and row.role != ADMIN:
             raise InputError("Khóa khôi phục chỉ dùng để đặt lại mật khẩu quản trị viên.")
 

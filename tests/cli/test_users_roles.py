@@ -146,6 +146,15 @@ def test_an_administrator_reopens_a_disabled_account_with_a_new_password_and_its
         "mở lại người dùng", "thành công"]
 
 
+def test_a_new_password_for_a_disabled_account_is_refused_saying_to_reopen_it(office, cli):
+    """Disabling took the account's key slot: only reopening gives it one, with the new password."""
+    assert cli("users", "disable", "xem1")[0] == 0
+    assert cli("users", "passwd", "xem1", "--new-password-file", office["new"]) == (
+        2, "", "Tài khoản «xem1» đã bị khóa: mở lại tài khoản với mật khẩu mới («Mở lại tài khoản» ở trang "
+               "Người dùng, hoặc bvct users enable).\n")
+    assert cli.as_user("xem1", "Mat-khau-moi-2026")("users", "list")[0] == 3
+
+
 @pytest.mark.parametrize(("name", "said"), [
     ("lanhdao1", "Tài khoản «lanhdao1» đang hoạt động, không cần mở lại.\n"),
     ("khong-co", "Không có người dùng «khong-co».\n"),
