@@ -84,17 +84,17 @@ def result_without_date():
 
 
 def post_trip_reports_due(db: Database, today: dt.date) -> list[Due]:
-    """Delegations back home whose report is not received, with its deadline (post_trip_report_due;
-    those not yet due included, so the officer sees them coming)."""
+    """Delegations back home whose report is not received, named with where they went, with its deadline
+    (post_trip_report_due; those not yet due included, so the officer sees them coming)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
         days = int(settings.read_all(connection, today)["han_bao_cao_sau_chuyen_di_ngay"])
         rows = connection.execute(
-            select(delegations.c.id, delegations.c.name, delegations.c.return_on)
+            select(delegations.c.id, delegations.c.name, delegations.c.countries, delegations.c.return_on)
             .where(delegations.c.deleted_at.is_(None), not_done_by(delegations.c.report_received_on, today),
                    delegations.c.return_on <= today)
             .order_by(delegations.c.return_on)).all()
-    return [Due(row.id, row.name, post_trip_report_due(row.return_on, days)) for row in rows]
+    return [Due(row.id, f"{row.name} – {row.countries}", post_trip_report_due(row.return_on, days)) for row in rows]
 
 
 def slips_awaiting_reply(db: Database, today: dt.date) -> list[Due]:

@@ -43,10 +43,11 @@ def test_the_limit_comes_from_the_settings(db):
 
 
 def test_post_trip_reports_not_received(db):
-    """Back Monday 22/09/2025: 7 working days, due Wednesday 01/10/2025."""
+    """Back Monday 22/09/2025: 7 working days, due Wednesday 01/10/2025. Named with where it went: an
+    office sends many a «Đoàn công tác» a year."""
     due = deadlines.post_trip_reports_due(db, dt.date(2025, 10, 1))
     assert [(d.title, d.due_on) for d in due] == [
-        ("Đoàn học tập kinh nghiệm chuyển đổi số", dt.date(2025, 10, 1))]
+        ("Đoàn học tập kinh nghiệm chuyển đổi số – Hàn Quốc, Singapore", dt.date(2025, 10, 1))]
 
 
 def _overdue(db, kind, today):
