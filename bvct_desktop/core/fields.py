@@ -56,6 +56,7 @@ class Field:
     place: Place | None = None  # names a place: what it is called now is shown beside it
     person_name: bool = False  # a person's full name: a full stop typed after it is no part of it
     words: tuple[str, ...] = ()  # fixed words a value may be besides free text (Nặc danh), kept as written here
+    names_record: bool = False  # the trail names the record by it too: the cadre a letter or a slip concerns
 
     def now_called(self, value: str) -> str | None:
         """What the place `value` names is called now, when that differs from what is written

@@ -172,12 +172,12 @@ class Kind:
     @functools.cached_property
     def identifying(self) -> tuple[str, ...]:
         """The fields the audit trail names a record by, whatever happened to it (created, edited,
-        viewed, deleted, restored): the register's first, its required ones, its date and the cadre a
-        letter is about (a list of members aside: the record keeps them)."""
+        viewed, deleted, restored): the register's first, its required ones, its date and those naming
+        the cadre it concerns (a list of members aside: the record keeps them)."""
         members = {*self.members.person.fields, *self.members.keys} if self.members else set()
-        about = self.named_cadre.name_key if self.named_cadre else None
         return tuple(spec.key for index, spec in enumerate(self.fields)
-                     if (index == 0 or spec.required or spec.key in (self.date_key, about)) and spec.key not in members)
+                     if (index == 0 or spec.required or spec.names_record or spec.key == self.date_key)
+                     and spec.key not in members)
 
     def dates_ahead(self, values: Mapping[str, object], today: dt.date) -> list[RowProblem]:
         """`fields.dates_ahead` of the kind's fields."""
@@ -249,7 +249,7 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
     Field("mother_name", "Họ và tên mẹ", person_name=True),
     Field("spouse_name", "Họ và tên vợ/chồng", person_name=True),
     Field("relation", "Quan hệ", F.CHOICE, choices=RELATIONS),
-    Field("vetted_name", "Họ và tên người được thẩm tra", person_name=True,
+    Field("vetted_name", "Họ và tên người được thẩm tra", person_name=True, names_record=True,
           hint="để trống khi Quan hệ là Bản thân"),
     Field("purpose", "Mục đích xác minh", F.CHOICE, choices=SLIP_PURPOSES),
     Field("recipient", "Nơi nhận phiếu", required=True,
@@ -304,7 +304,7 @@ COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("received_on", "Ngày nhận", F.DATE, required=True),
     Field("sender", "Người gửi", hint=f"họ và tên, hoặc {ANONYMOUS}", words=(ANONYMOUS,)),
     Field("complaint_kind", "Loại đơn", F.CHOICE, required=True, choices=COMPLAINT_KINDS),
-    Field("subject_name", "Họ và tên người bị phản ánh", person_name=True),
+    Field("subject_name", "Họ và tên người bị phản ánh", person_name=True, names_record=True),
     Field("summary", "Nội dung tóm tắt", required=True, max_length=LONG_TEXT),
     Field("due_on", "Hạn giải quyết", F.DATE, planned=True, not_before="received_on"),
     Field("resolved_on", "Ngày giải quyết", F.DATE, not_before="received_on"),

@@ -61,7 +61,8 @@ def test_the_named_values_word_for_word(db):
     assert by_kind["cadres"] == '{"moi": {"birth_date": "1965-03-12", "full_name": "Nguyễn Văn Hùng", "person_id": 1}}'
     slip = json.loads(by_kind["slips"])["moi"]
     assert slip == {"number": "12/PXM", "issued_on": "2025-01-05", "full_name": "Phạm Văn Bình",
-                    "recipient": "Cục A93B – Bộ Công an", "person_id": slip["person_id"]}
+                    "vetted_name": "Phạm Minh Quang", "recipient": "Cục A93B – Bộ Công an",
+                    "person_id": slip["person_id"]}
     assert json.loads(by_kind["delegations"])["moi"] == {
         "decision_no": "125-QĐ/TU", "decision_on": "2025-03-10", "name": "Đoàn công tác Sở Nội vụ",
         "countries": "Nhật Bản", "depart_on": "2025-04-01", "return_on": "2025-04-08"}
@@ -172,6 +173,16 @@ def test_a_form_edit_names_the_record_edited(db):
     shown = cells[audit_words.DETAILS_COLUMN]
     assert shown.startswith("Bản ghi: Số phiếu: «12/PXM», Ngày phát hành: 05/01/2025, Họ và tên")
     assert shown.endswith("Kết quả: «Không có tàng thư» → «Không có vấn đề gì»")
+
+
+def test_an_edit_of_a_slip_about_a_relative_names_the_cadre_it_vets(db):
+    """The chief searching the trail for a cadre finds the slips about their father and wife too."""
+    slip_id = _slip_id(db, "12/PXM")
+    form = editing.load(db, "slips", slip_id)
+    editing.save(db, "slips", {**form, "note": "Đã gửi lại"}, slip_id, form["person_id"])
+    details, cells = _last(db, "sửa")
+    assert details[audit.RECORD]["vetted_name"] == "Phạm Minh Quang"
+    assert "Họ và tên người được thẩm tra: «Phạm Minh Quang»" in cells[audit_words.DETAILS_COLUMN]
 
 
 def test_an_import_update_names_the_record_updated(cli, db, tmp_path):

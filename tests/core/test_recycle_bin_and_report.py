@@ -151,7 +151,7 @@ def test_a_record_deleted_or_restored_is_named_in_the_trail_by_what_identifies_i
                                            .where(delegations.c.decision_no == "125-QĐ/TU")).scalar()
     recycle_bin.delete(db, "slips", slip_id)
     said = ("Số phiếu: «12/PXM»; Ngày phát hành: 05/01/2025; Họ và tên người được xác minh: «Phạm Văn Bình»; "
-            "Nơi nhận phiếu: «Cục A93B – Bộ Công an»")
+            "Họ và tên người được thẩm tra: «Phạm Minh Quang»; Nơi nhận phiếu: «Cục A93B – Bộ Công an»")
     assert _last_entry(db, "slips")[4:] == ["xóa", "thành công", "Phiếu yêu cầu xác minh lai lịch", str(slip_id),
                                             "Giá trị trước khi xóa: " + said]
     recycle_bin.restore(db, "slips", slip_id)
