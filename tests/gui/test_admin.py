@@ -323,6 +323,20 @@ def test_an_administrator_who_lowers_their_own_role_is_told_so_and_given_the_pag
     assert [entry.action for entry in audit.list_entries(db, user="quantri", outcome=audit_chain.REFUSED)] == []
 
 
+def test_a_disabled_account_is_given_another_role_before_it_is_reopened(qtbot, db, clock):
+    """As `bvct users role` does: a leader whose account was disabled comes back months later as an officer,
+    and is reopened with that role, not with the leader's."""
+    users.add(db, "tran.b", LEADER, NEW_PASSWORD)
+    users.disable(db, "tran.b")
+    page = page_of(qtbot, UsersPage(context_for(db, clock)))
+    page.table.selectRow(next(i for i, a in enumerate(page.accounts) if a.name == "tran.b"))
+    assert page.role_button.isEnabled()
+    page.role.setCurrentIndex(page.role.findData(OFFICER))
+    page.role_button.click()
+    assert page.message.text() == "«tran.b» nay là Chuyên viên (tài khoản vẫn khóa cho đến khi được mở lại)."
+    assert ("tran.b", OFFICER, False) in [(a.name, a.role, a.active) for a in users.list_accounts(db)]
+
+
 def test_a_disabled_account_is_reopened_with_a_new_password_typed_twice(qtbot, db, clock):
     users.add(db, "tran.b", OFFICER, NEW_PASSWORD)
     users.disable(db, "tran.b")

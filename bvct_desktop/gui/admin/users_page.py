@@ -56,7 +56,7 @@ class UsersPage(QWidget, Ui_UsersPage):
         usable = account is not None and account.active
         self.reset_button.setEnabled(usable)
         self.disable_button.setEnabled(usable)
-        self.role_button.setEnabled(usable)
+        self.role_button.setEnabled(account is not None)  # a disabled account's too: it is reopened with it
         self.enable_button.setEnabled(account is not None and not account.active)
         if account is not None:
             self.name.setText(account.name)
@@ -113,8 +113,10 @@ class UsersPage(QWidget, Ui_UsersPage):
 
     def change_role(self) -> None:
         account, role = self.selected(), self.role.currentData()
+        holds = ("có hiệu lực ngay, kể cả khi họ đang mở chương trình" if account.active
+                 else "tài khoản vẫn khóa cho đến khi được mở lại")
         self._run(lambda: users.set_role(self.context.db, account.name, role),
-                  f"«{account.name}» nay là {ROLES[role]} (có hiệu lực ngay, kể cả khi họ đang mở chương trình).")
+                  f"«{account.name}» nay là {ROLES[role]} ({holds}).")
 
     def disable(self) -> None:
         account = self.selected()
