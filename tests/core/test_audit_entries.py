@@ -163,11 +163,16 @@ def _slip_id(db, number: str) -> int:
         return connection.execute(select(slips.c.id).where(slips.c.number == number)).scalar_one()
 
 
-def test_a_form_edit_names_the_record_edited(db):
-    slip_id = _slip_id(db, "12/PXM")
+def _slip_edited_on_its_form(db, number: str, **changed) -> tuple[dict, list[str]]:
+    """The trail's entry of a slip saved from its form with `changed`: its details and its cells."""
+    slip_id = _slip_id(db, number)
     form = editing.load(db, "slips", slip_id)
-    editing.save(db, "slips", {**form, "result": "Không có vấn đề gì"}, slip_id, form["person_id"])
-    details, cells = _last(db, "sửa")
+    editing.save(db, "slips", {**form, **changed}, slip_id, form["person_id"])
+    return _last(db, "sửa")
+
+
+def test_a_form_edit_names_the_record_edited(db):
+    details, cells = _slip_edited_on_its_form(db, "12/PXM", result="Không có vấn đề gì")
     assert details[audit.RECORD]["number"] == "12/PXM"
     assert details["result"] == {"cu": "Không có tàng thư", "moi": "Không có vấn đề gì"}
     shown = cells[audit_words.DETAILS_COLUMN]
@@ -177,10 +182,7 @@ def test_a_form_edit_names_the_record_edited(db):
 
 def test_an_edit_of_a_slip_about_a_relative_names_the_cadre_it_vets(db):
     """The chief searching the trail for a cadre finds the slips about their father and wife too."""
-    slip_id = _slip_id(db, "12/PXM")
-    form = editing.load(db, "slips", slip_id)
-    editing.save(db, "slips", {**form, "note": "Đã gửi lại"}, slip_id, form["person_id"])
-    details, cells = _last(db, "sửa")
+    details, cells = _slip_edited_on_its_form(db, "12/PXM", note="Đã gửi lại")
     assert details[audit.RECORD]["vetted_name"] == "Phạm Minh Quang"
     assert "Họ và tên người được thẩm tra: «Phạm Minh Quang»" in cells[audit_words.DETAILS_COLUMN]
 
