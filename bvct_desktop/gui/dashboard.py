@@ -81,7 +81,7 @@ ACTION_LISTS = (
     ActionList("archive-requests", "Tỉnh bạn chưa trả lời", overview.archive_requests_unanswered),
 )
 FIGURE_COLUMNS = 3
-NOTHING_DUE, UNREAD = "Không có việc cần xử lý.", "Không đọc được danh sách này."
+NOTHING_DUE, UNREAD, READING = "Không có việc cần xử lý.", "Không đọc được danh sách này.", "Đang đọc…"
 REFRESH_AFTER_MS = 250  # changes in a burst (an import, a batch) refresh the page once
 ISSUED_COLOUR, ANSWERED_COLOUR = QColor("#2e75b6"), QColor("#70ad47")
 LABEL_GAP = 6  # pixels at least between two labels of the chart's months
@@ -137,10 +137,10 @@ def until_midnight(now: dt.datetime) -> int:
 def due_state(entry: Due, today: dt.date, past: str = LATE) -> str:
     late = entry.days_late(today)
     if late > 0:
-        return f"{past} {late} ngày"
+        return f"{past} {grouped(late)} ngày"
     if late == 0:
         return "Đến hạn hôm nay"
-    return f"Còn {-late} ngày"
+    return f"Còn {grouped(-late)} ngày"
 
 
 class DueModel(QAbstractTableModel):
@@ -197,7 +197,7 @@ class DueList(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.view.activated.connect(lambda index: open_record(self.kind, self.model.entries[index.row()].record_id))
         self.read = False  # whether the entries shown are the list's, read
-        self.empty = QLabel(NOTHING_DUE)
+        self.empty = QLabel(READING)  # until the page's first read: not to be taken for nothing to do
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

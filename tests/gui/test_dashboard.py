@@ -235,6 +235,19 @@ def test_due_state_wording():
     entry = Due(1, "x", dt.date(2025, 9, 25))
     assert [due_state(entry, dt.date(2025, 9, d)) for d in (20, 25, 27)] == [
         "Còn 5 ngày", "Đến hạn hôm nay", "Quá hạn 2 ngày"]
+    # an old slip never answered, a letter due years ahead: the days grouped as every figure is
+    assert due_state(entry, dt.date(2036, 7, 28)) == "Quá hạn 3.959 ngày"
+    assert due_state(entry, dt.date(2015, 9, 25)) == "Còn 3.653 ngày"
+
+
+def test_a_list_not_read_yet_does_not_say_there_is_nothing_to_do(qtbot, db, clock):
+    """While the page is still counting, an empty list said «Không có việc cần xử lý.»."""
+    page = Dashboard(context_for(db, clock), lambda kind, record_id: None, lambda kind, filters: None)
+    qtbot.addWidget(page)
+    assert all(due.empty.text() == dashboard_module.READING for due in page.due_lists)
+    page.show()
+    settled(qtbot, page)
+    assert all(due.empty.text() == dashboard_module.NOTHING_DUE for due in page.due_lists if not due.model.entries)
 
 
 def test_a_past_year_is_chosen_and_its_figures_shown(qtbot, dashboard, db):
