@@ -376,6 +376,11 @@ class CadreBook:
                 found.append(cadre[0])
         return found
 
+    def birth_dates_named(self, full_name: str) -> list[str]:
+        """The birth dates (dd/mm/yyyy at their precision) of the cadres with exactly this name, earliest first."""
+        births = {self.people.key_of(self.person_of(cid))[1] for cid in self.named(full_name)}
+        return [_display(birth) for birth in sorted(births)]
+
     def find(self, identity: Identity) -> list[int]:
         """Cadres matching name + birth date, narrowed by home town and CCCD where given. A CCCD no
         cadre holds leaves the cadres without one, the same person only by name and birth date: none

@@ -124,3 +124,12 @@ def _secret(folder, text):
     path = folder / "secret.txt"
     path.write_text(text + "\n", encoding="utf-8")
     return path
+
+
+def test_a_cadre_listed_with_another_birth_date_is_named_with_the_one_on_file(with_cadres, tmp_path):
+    """The tour's old list gave the cadre's year of birth where the cadre list has the day: telling the
+    officer to import the cadres first would have added the same cadre a second time."""
+    out = _refused(with_cadres, workbook(tmp_path / "x.xlsx", HEADERS, [_row(**{"Ngày sinh cán bộ": "1965"})]),
+                   "Dòng 2, cột «Ngày sinh cán bộ»: không tìm thấy cán bộ «Nguyễn Văn Hùng, sinh 1965»; "
+                   "có cán bộ cùng họ tên sinh 12/03/1965: ghi ngày sinh cán bộ như trong danh sách cán bộ")
+    assert "hãy nhập danh sách cán bộ trước" not in out

@@ -55,11 +55,20 @@ class RelativePlan(Plan):
         identity = Identity(values["cadre_name"], values["cadre_birth_date"])
         found = self.cadres.find(identity)
         if not found:
-            raise RowProblem(f"không tìm thấy cán bộ «{identity.description}»; "
-                             "hãy nhập danh sách cán bộ trước", "cadre_name")
+            raise _not_found(identity, self.cadres.birth_dates_named(identity.full_name))
         if len(found) > 1:
             raise RowProblem(f"«{identity.description}» khớp với {len(found)} cán bộ", "cadre_name")
         return found[0]
+
+
+def _not_found(identity: Identity, namesakes_born: list[str]) -> RowProblem:
+    """No cadre of that name and birth date: a namesake's birth date written otherwise (the year only) is
+    told at the birth date, lest the officer import the cadre a second time."""
+    missing = f"không tìm thấy cán bộ «{identity.description}»"
+    if not namesakes_born:
+        return RowProblem(f"{missing}; hãy nhập danh sách cán bộ trước", "cadre_name")
+    return RowProblem(f"{missing}; có cán bộ cùng họ tên sinh {', '.join(namesakes_born)}: "
+                      "ghi ngày sinh cán bộ như trong danh sách cán bộ", "cadre_birth_date")
 
 
 def abroad_flag(values: dict[str, Any]) -> bool | None:
