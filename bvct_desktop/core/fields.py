@@ -57,6 +57,7 @@ class Field:
     person_name: bool = False  # a person's full name: a full stop typed after it is no part of it
     words: tuple[str, ...] = ()  # fixed words a value may be besides free text (Nặc danh), kept as written here
     names_record: bool = False  # the trail names the record by it too: the cadre a letter or a slip concerns
+    also: tuple[tuple[str, str], ...] = ()  # a choice: (another way old lists write it, the choice): ("x", "Có")
 
     def now_called(self, value: str) -> str | None:
         """What the place `value` names is called now, when that differs from what is written
@@ -294,8 +295,8 @@ def _as_text(field: Field, raw: object) -> str:
 def _parse_choice(field: Field, raw: object) -> str:
     value = _as_text(field, raw)
     wanted = text.fold(value)
-    for choice in field.choices:
-        if text.fold(choice) == wanted:
+    for written, choice in (*zip(field.choices, field.choices, strict=True), *field.also):
+        if text.fold(written) == wanted:
             return choice
     allowed = ", ".join(field.choices)
     raise RowProblem(f"giá trị «{_short(value)}» không hợp lệ; chọn một trong: {allowed}")

@@ -312,6 +312,7 @@ COMPLAINTS = Kind("complaints", "Đơn thư", (
 ), date_key="received_on", stored_in="complaints", named_cadre=NamedCadre("person_id", "subject_name"))
 
 YES_NO = ("Có", "Không")
+TICKED = (("x", "Có"), ("1", "Có"), ("0", "Không"))  # a yes/no column of an old list, ticked
 
 RELATIVES = Kind("relatives", "Thân nhân", (
     Field("cadre_name", "Họ và tên cán bộ", required=True, person_name=True),
@@ -322,7 +323,7 @@ RELATIVES = Kind("relatives", "Thân nhân", (
     Field("home_town", "Quê quán", place=Place.HOME_TOWN),
     Field("residence", "Nơi ở"),
     Field("occupation", "Nghề nghiệp"),
-    Field("abroad", "Ở nước ngoài", F.CHOICE, choices=YES_NO),
+    Field("abroad", "Ở nước ngoài", F.CHOICE, choices=YES_NO, also=TICKED),
     Field("country", "Nước"),
     Field("abroad_since", "Từ năm", F.YEAR, not_before="birth_date"),
     Field("abroad_work", "Công việc ở nước ngoài"),

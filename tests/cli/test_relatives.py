@@ -133,3 +133,16 @@ def test_a_cadre_listed_with_another_birth_date_is_named_with_the_one_on_file(wi
                    "Dòng 2, cột «Ngày sinh cán bộ»: không tìm thấy cán bộ «Nguyễn Văn Hùng, sinh 1965»; "
                    "có cán bộ cùng họ tên sinh 12/03/1965: ghi ngày sinh cán bộ như trong danh sách cán bộ")
     assert "hãy nhập danh sách cán bộ trước" not in out
+
+
+@pytest.mark.parametrize(("ticked", "stored"), [("có", "Có"), ("x", "Có"), ("X", "Có"), (1, "Có"), ("1", "Có"),
+                                                (0, "Không"), ("không", "Không")])
+def test_abroad_ticked_as_old_lists_tick_it_is_co(with_cadres, tmp_path, ticked, stored):
+    """Old lists tick «Ở nước ngoài» with x or 1 (0 for no): the whole file was refused for it."""
+    son = dict(zip(HEADERS, ROWS[2], strict=True))
+    son.update({"Ở nước ngoài": ticked, "Nước": None, "Từ năm": None, "Công việc ở nước ngoài": None})
+    code, out, err = with_cadres("import", "relatives", workbook(tmp_path / "tn.xlsx", HEADERS, [list(son.values())]))
+    assert code == 0, out + err
+    assert with_cadres("export", "relatives", "--out", tmp_path / "ra.xlsx")[0] == 0
+    rows = list(openpyxl.load_workbook(tmp_path / "ra.xlsx").worksheets[0].iter_rows(values_only=True))
+    assert rows[1][HEADERS.index("Ở nước ngoài")] == stored
