@@ -24,7 +24,7 @@ from .errors import InputError
 from .fields import Field
 from .kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, SLIPS, Kind, kind_named
 from .permissions import Action
-from .personfile import cases, letters
+from .personfile import abroad, cases, letters
 from .schema import (
     archive_requests,
     cadres,
@@ -32,8 +32,10 @@ from .schema import (
     complaints,
     delegation_members,
     delegations,
+    foreign_elements,
     persons,
     recipients,
+    relatives,
     slips,
     units,
     vetting_cases,
@@ -49,6 +51,7 @@ FEW_VALUES = 300  # at most this many distinct values are offered by a column's 
 NO_REPLY_DATE = plans.slips.NO_REPLY_DATE  # imported slips with a result and no reply date
 NO_DEADLINE = "Đang xác minh, chưa có hạn"  # open vetting cases whose purpose the deadline rule leaves out
 NO_COMPLAINT_DEADLINE = "Chưa giải quyết, chưa có hạn"  # unresolved complaints with no «Hạn giải quyết»
+RELATIVES_ABROAD = "relatives_abroad"  # the cadres' column of the countries their relatives live in
 NAME_KEYS = ("full_name", "sender", "subject_name")  # values ordered as names
 BROWSING = "xem danh sách"  # what reading a register asks for (a refusal is audited as it)
 # A register's header says in fewer words what the field's header says (the header's tooltip says it all)
@@ -188,6 +191,13 @@ def _members(connection: Connection, ids: list[int]) -> dict[int, dict[str, str]
     return {did: {"members": f"{len(found)} người: " + ", ".join(found)} for did, found in names.items()}
 
 
+def _countries_of_relatives_abroad(connection: Connection, ids: list[int]) -> dict[int, dict[str, str]]:
+    """The countries the relatives of the cadres `ids` live in, by cadre (PL2: who has relatives abroad, where)."""
+    cadre_of = dict(connection.execute(select(cadres.c.person_id, cadres.c.id).where(cadres.c.id.in_(ids))).all())
+    return {cadre_of[pid]: {RELATIVES_ABROAD: countries}
+            for pid, countries in abroad.countries_of(connection, cadre_of).items()}
+
+
 def _delegations_with_member(word: str) -> ColumnElement:
     members = (select(delegation_members.c.delegation_id).select_from(delegation_members.join(cadres))
                .where(cadres.c.person_id.in_(search.persons_with(word))))
@@ -206,12 +216,15 @@ _report_days = _days("han_bao_cao_sau_chuyen_di_ngay")
 VIEWS: dict[str, View] = {
     "cadres": View(
         CADRES, cadres, cadres.join(persons).outerjoin(units),
-        tuple(_columns(CADRES, "full_name", "birth_date", "gender", "cccd", "home_town", "position", "unit",
-                       "management")),
+        (*_columns(CADRES, "full_name", "birth_date", "gender", "cccd", "home_town", "position", "unit",
+                   "management"),
+         Column(RELATIVES_ABROAD, "Thân nhân ở nước ngoài", cadres.c.id, (cadres.c.id,))),
         default_sort=("full_name", False), person_id=cadres.c.person_id,
         text_columns=(units.c.name, cadres.c.position, cadres.c.management), texts_whole=True,
         searched_also="đơn vị, chức vụ, diện quản lý",
-        few_values=("position", "unit", "management")),
+        few_values=("position", "unit", "management"),
+        statuses={abroad.WITH_RELATIVES_ABROAD: _fixed(abroad.having_relatives_abroad(cadres.c.person_id))},
+        extra_rows=_countries_of_relatives_abroad, also_reads=(relatives, foreign_elements)),
     "slips": View(
         SLIPS, slips, slips.join(persons).join(recipients),
         tuple(_columns(SLIPS, "number", "issued_on", "full_name", "birth_date", "home_town", "relation", "purpose",

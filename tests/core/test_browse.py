@@ -8,7 +8,10 @@ from sqlalchemy import func, select
 from bvct_desktop.core import audit_chain, browse, editing, recipients, recycle_bin, register_search, search, users
 from bvct_desktop.core.collation import name_sort_key
 from bvct_desktop.core.errors import PermissionDenied
-from bvct_desktop.core.schema import audit_log
+from bvct_desktop.core.personfile import relatives
+from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS, RELATIVE_ABROAD
+from bvct_desktop.core.personfile.notes import RELATIVE
+from bvct_desktop.core.schema import audit_log, cadres
 from tests.sample_db import sample_database, viewer_database
 
 REFERENCE_ORDER = ["Đỗ Văn An", "Nguyễn Văn An", "Lê Thị Ánh", "Võ Thị Ăn", "Phạm Thị Ân",
@@ -230,3 +233,33 @@ def test_kept_texts_follow_the_records_written_since(db, folds):
     a93b = next(entry.id for entry in recipients.list_recipients(db) if entry.name.startswith("Cục A93B"))
     recipients.rename_recipient(db, a93b, "Phòng Mới – Bộ Công an")
     assert not _found(db, kept, "cuc a93b") and _found(db, kept, "phong moi")
+
+
+def _person_of(db, name: str) -> int:
+    cadre_id = browse.record_ids(db, "cadres", name)[0]
+    with db.read() as connection:
+        return connection.execute(select(cadres.c.person_id).where(cadres.c.id == cadre_id)).scalar_one()
+
+
+def test_the_cadre_register_answers_which_cadres_have_relatives_abroad_and_where(db):
+    """PL2 «Cán bộ có thân nhân ở nước ngoài» (brief §1.4): the tour found no register, search or document
+    that told which cadres have relatives abroad. The cadres register has that status and a column of
+    the countries, from the relatives list and from what is recorded on a file."""
+    hung, anh = _person_of(db, "nguyen van hung"), _person_of(db, "tran thi anh")  # Hùng's son is in Hoa Kỳ
+    relatives.add_relative(db, hung, {"relation": "Anh/chị/em", "full_name": "Nguyễn Thị Mai",
+                                      "birth_date": "1968", "abroad": "Có", "country": "hoa kỳ"})
+    relatives.add_relative(db, hung, {"relation": "Anh/chị/em", "full_name": "Nguyễn Văn Dũng",
+                                      "birth_date": "1970", "abroad": "Có", "country": "Úc"})
+    relatives.add_relative(db, hung, {"relation": "Con", "full_name": "Nguyễn Thị Hạnh", "birth_date": "1995",
+                                      "abroad": "Có"})
+    mother_in_law = next(r for r in relatives.list_relatives(db, anh) if r.relation == "Mẹ chồng")
+    FOREIGN_ELEMENTS.add(db, anh, {"element_kind": RELATIVE_ABROAD, "country": "Canada", "since": "1990",
+                                   "source": "Lý lịch 2C", RELATIVE: mother_in_law.id})
+    ids = browse.record_ids(db, "cadres", filters=browse.Filters(status="Có thân nhân ở nước ngoài"))
+    rows = browse.fetch_rows(db, "cadres", ids)
+    headers = [column.header for column in browse.view("cadres").columns]
+    where = headers.index("Thân nhân ở nước ngoài")
+    assert {rows[i][0]: rows[i][where] for i in ids} == {"Nguyễn Văn Hùng": "chưa rõ nước, Hoa Kỳ, Úc",
+                                                         "Trần Thị Ánh": "Canada"}
+    everyone = browse.record_ids(db, "cadres")
+    assert browse.fetch_rows(db, "cadres", everyone)[browse.record_ids(db, "cadres", "le hoang duc")[0]][where] == ""
