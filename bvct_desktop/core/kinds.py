@@ -38,6 +38,9 @@ SELF = "Bản thân"  # the vetted person is the subject of the slip
 OTHER_RELATION = "Khác"  # a relation the list does not name
 RELATIONS = (SELF, "Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "Cha chồng",
              "Mẹ chồng", "Con", "Anh/chị/em", OTHER_RELATION)
+# a relation as old lists write it, and the relation of form 2C it is
+RELATIONS_WRITTEN = (("Bố", "Cha"), ("Anh", "Anh/chị/em"), ("Chị", "Anh/chị/em"), ("Em", "Anh/chị/em"),
+                     ("Anh chị em", "Anh/chị/em"), ("Anh chị em ruột", "Anh/chị/em"))
 SLIP_PURPOSES = ("Bầu cử", "Bổ nhiệm", "Quy hoạch", "Kết nạp Đảng", "Đi nước ngoài",
                  "Giải quyết đơn thư", "Khác")
 # A vetting case may also be for what no slip's purpose names (brief §1.3): its own purposes, before «Khác»
@@ -248,7 +251,7 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
     Field("father_name", "Họ và tên cha", person_name=True),
     Field("mother_name", "Họ và tên mẹ", person_name=True),
     Field("spouse_name", "Họ và tên vợ/chồng", person_name=True),
-    Field("relation", "Quan hệ", F.CHOICE, choices=RELATIONS),
+    Field("relation", "Quan hệ", F.CHOICE, choices=RELATIONS, also=RELATIONS_WRITTEN),
     Field("vetted_name", "Họ và tên người được thẩm tra", person_name=True, names_record=True,
           hint="để trống khi Quan hệ là Bản thân"),
     Field("purpose", "Mục đích xác minh", F.CHOICE, choices=SLIP_PURPOSES),
@@ -317,7 +320,8 @@ TICKED = (("x", "Có"), ("1", "Có"), ("0", "Không"))  # a yes/no column of an 
 RELATIVES = Kind("relatives", "Thân nhân", (
     Field("cadre_name", "Họ và tên cán bộ", required=True, person_name=True),
     Field("cadre_birth_date", "Ngày sinh cán bộ", F.PARTIAL_DATE, required=True),
-    Field("relation", "Quan hệ", F.CHOICE, required=True, choices=RELATIONS),
+    Field("relation", "Quan hệ", F.CHOICE, required=True, choices=RELATIONS,
+          also=RELATIONS_WRITTEN),
     Field("full_name", "Họ và tên thân nhân", required=True, person_name=True),
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE, hint="thường chỉ ghi năm sinh"),
     Field("home_town", "Quê quán", place=Place.HOME_TOWN),

@@ -146,3 +146,18 @@ def test_abroad_ticked_as_old_lists_tick_it_is_co(with_cadres, tmp_path, ticked,
     assert with_cadres("export", "relatives", "--out", tmp_path / "ra.xlsx")[0] == 0
     rows = list(openpyxl.load_workbook(tmp_path / "ra.xlsx").worksheets[0].iter_rows(values_only=True))
     assert rows[1][HEADERS.index("Ở nước ngoài")] == stored
+
+
+@pytest.mark.parametrize(("written", "relation"), [("Bố", "Cha"), ("bố", "Cha"), ("Anh", "Anh/chị/em"),
+                                                   ("Chị", "Anh/chị/em"), ("Em", "Anh/chị/em"),
+                                                   ("anh chị em", "Anh/chị/em"), ("Anh chị em ruột", "Anh/chị/em")])
+def test_a_relation_written_as_old_lists_write_it_is_its_relation_on_form_2c(with_cadres, tmp_path, written,
+                                                                             relation):
+    """Old lists write «Bố», «Anh», «Em» where form 2C has Cha and Anh/chị/em: the file was refused."""
+    son = dict(zip(HEADERS, ROWS[2], strict=True))
+    son["Quan hệ"] = written
+    code, out, err = with_cadres("import", "relatives", workbook(tmp_path / "tn.xlsx", HEADERS, [list(son.values())]))
+    assert code == 0, out + err
+    assert with_cadres("export", "relatives", "--out", tmp_path / "ra.xlsx")[0] == 0
+    rows = list(openpyxl.load_workbook(tmp_path / "ra.xlsx").worksheets[0].iter_rows(values_only=True))
+    assert rows[1][HEADERS.index("Quan hệ")] == relation
