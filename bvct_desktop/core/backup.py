@@ -481,7 +481,7 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
         if report.role != ADMIN:
             raise refusal("khôi phục từ bản sao lưu (chỉ quản trị viên của bản sao lưu)")
         files.make_parent(target)
-        accounts = restored_accounts.changes(_current_keys(target), keys)
+        logins_changed = restored_accounts.changes(_current_keys(target), keys)
         keys.forget_failures()
         keys.last_backup = {"path": str(Path(path).resolve()), "at": report.manifest["created_at"],
                             "number": keys.backup_number}
@@ -495,7 +495,7 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
             restored_as = Actor(report.user, ADMIN)
             kept = pair_swap.swap(target, data, key_file, Path(path).resolve(), clock(), lambda kept: _audit_restore(
                 FileDatabase(target, db_key, keys.db_id, restored_as, clock), path, report, kept))
-    return Restored(target, kept, report, accounts)
+    return Restored(target, kept, report, logins_changed)
 
 
 def _current_keys(target: Path) -> keyfile.KeyFile | None:
