@@ -22,6 +22,7 @@ from bvct_desktop.gui.qt import (
     QCheckBox,
     QItemSelectionModel,
     QLabel,
+    QModelIndex,
     QPushButton,
     Qt,
     QTextDocument,
@@ -35,7 +36,8 @@ from bvct_desktop.gui.workers import counted
 from bvct_desktop.io.xlsx_reader import read_first_sheet
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.gui import register_support as support
-from tests.gui.shell_support import active, as_user, context_for, tab_stops
+from tests.gui.shell_support import active, as_user, context_for, import_rows, tab_stops
+from tests.samples import SAMPLES
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
@@ -556,6 +558,37 @@ def test_export_writes_only_the_rows_shown_or_selected_and_says_how_many(qtbot, 
     qtbot.waitUntil(lambda: str(chosen) in page.message.text(), timeout=10_000)
     assert context.dialogs.shown[-4].text.startswith("Xuất 2 bản ghi đang chọn ra Excel?")
     assert [row[0] for row in read_first_sheet(chosen).rows[1:]] == [page.model.index(r, 0).data() for r in (0, 2)]
+
+
+def test_selecting_every_row_of_a_long_register_walks_none_of_its_rows(qtbot, db, context, monkeypatch):
+    """Ctrl+A over 100,000 slips froze the window for 8 s, and reading the selection for 4 s more: the buttons
+    asked Qt which whole rows were selected, and each header section painted asked whether its column was, each
+    walking every row through the model's rowCount. Selecting the rows, painting them and reading which are
+    selected now costs the model as many calls for 400 slips as it would for 3."""
+    headers, (sample, *_) = SAMPLES["slips"]
+    import_rows(db, "slips", headers, [[f"{number}/PXM", *sample[1:]] for number in range(1001, 1401)])
+    asked = []
+
+    class Counted(RegisterModel):
+        def rowCount(self, parent=QModelIndex()):  # noqa: B008, N802 - Qt's name
+            asked.append(parent)
+            return super().rowCount(parent)
+
+    monkeypatch.setattr(page_module, "RegisterModel", Counted)
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: not page.model.busy)
+    asked.clear()
+
+    page.table.selectAll()
+    page.table.repaint()
+    chosen = page.selected_ids()
+
+    assert len(chosen) == page.model.rowCount() >= 403
+    assert chosen == page.model.ids
+    assert page.buttons["reply"].isEnabled()
+    assert len(asked) < 100, len(asked)
 
 
 def test_declining_the_count_exports_nothing(qtbot, context, tmp_path):

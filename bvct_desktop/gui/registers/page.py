@@ -442,8 +442,7 @@ class RegisterPage(QWidget):
         return False
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.record_id(row) for row in rows]
+        return [self.model.record_id(row) for row in self.table.selected_rows()]
 
     def edit_selected(self) -> None:
         chosen = self.selected_ids()
@@ -619,7 +618,7 @@ class RegisterPage(QWidget):
 
     def _update_buttons(self) -> None:
         in_bin = self.bin_switch.isChecked()
-        selected = bool(self.table.selectionModel().selectedRows())
+        selected = self.table.selectionModel().hasSelection()
         for key, visible, enabled in (("edit", not in_bin, selected), ("delete", not in_bin, selected),
                                       ("restore", in_bin, selected), ("reply", not in_bin, selected),
                                       ("print_record", not in_bin, selected)):
