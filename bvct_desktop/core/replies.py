@@ -16,7 +16,7 @@ from .errors import InputError, RowProblem
 from .kinds import SLIPS
 from .permissions import Action
 from .plans import PLANS
-from .plans.base import Target
+from .plans.base import RecordColumns, Target
 
 KEYS = ("result_on", "result_no", "result")  # the reply's fields, in the form's order
 FIELDS = tuple(SLIPS.field(key) for key in KEYS)
@@ -68,11 +68,13 @@ def record_replies(db: Database, slip_ids: Sequence[int], raw: dict[str, Any]) -
         if early:
             raise InputError(f"Ngày nhận kết quả {display_date(reply['result_on'])} trước ngày phát hành của phiếu "
                              f"{_named(early)}.")
+        replied = [{**{spec.key: stored[record_id].get(spec.key) for spec in SLIPS.fields}, **reply}
+                   for record_id in ids]
         plan = PLANS[SLIPS.name](connection, db.clock())
+        plan.prefetch(RecordColumns(replied))  # the slips, their persons and cadres read together, not one by one
         changed = 0
-        for number, record_id in enumerate(ids, start=1):
-            values = {spec.key: stored[record_id].get(spec.key) for spec in SLIPS.fields}
-            outcome = plan.take(number, {**values, **reply}, Target(record_id, stored[record_id]["person_id"]))
+        for number, (record_id, values) in enumerate(zip(ids, replied, strict=True), start=1):
+            outcome = plan.take(number, values, Target(record_id, stored[record_id]["person_id"]))
             changed += bool(outcome.changed)
         plan.finish()
         plan.apply_audited(db, connection)

@@ -5,7 +5,7 @@ import datetime as dt
 import json
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from bvct_desktop.core import browse, editing, recycle_bin, replies
 from bvct_desktop.core.editing import FormProblems
@@ -90,3 +90,45 @@ def test_an_import_warns_of_results_without_their_date_and_still_takes_the_rows(
     assert "Dòng 2, cột «Ngày nhận kết quả»: có «Kết quả» nhưng chưa có ngày nhận kết quả" in out
     found = browse.record_ids(db, "slips", filters=browse.Filters(status=browse.NO_REPLY_DATE))
     assert found == _slips(db, "30/PXM")
+
+
+def _letter_slips(cli, tmp_path, first: int, count: int) -> list[str]:
+    """`count` slips of one letter to Cục A93B, each about another relative of the cadre Phạm Minh Quang."""
+    headers = SAMPLES["slips"][0]
+    rows = []
+    for number in range(first, first + count):
+        row = dict.fromkeys(headers)
+        row.update({"Số phiếu": f"{number}/PXM", "Ngày phát hành": "02/03/2026", "Quan hệ": "Anh/chị/em",
+                    "Họ và tên người được xác minh": f"Phạm Văn Tuấn {number}", "Ngày sinh": "1962",
+                    "Quê quán": "Hàm Tiến", "Họ và tên người được thẩm tra": "Phạm Minh Quang",
+                    "Mục đích xác minh": "Bổ nhiệm", "Nơi nhận phiếu": "Cục A93B – Bộ Công an"})
+        rows.append([row[h] for h in headers])
+    code, out, err = cli("import", "slips", workbook(tmp_path / f"phieu-{first}.xlsx", headers, rows))
+    assert code == 0, out + err
+    return [f"{number}/PXM" for number in range(first, first + count)]
+
+
+def _statements_recording(db, slip_ids: list[int]) -> int:
+    statements = []
+
+    def counted(*_args) -> None:
+        statements.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", counted)
+    try:
+        assert replies.record_replies(db, slip_ids, {"result_on": "20/03/2026", "result": "Không có tàng thư"}) \
+            == len(slip_ids)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", counted)
+    return len(statements)
+
+
+def test_a_reply_for_many_slips_reads_them_in_a_few_queries_not_one_slip_at_a_time(cli, db, tmp_path):
+    """200 slips selected took 0.8 s of a frozen window (2,000 took 4.4 s): each slip, its person and the
+    cadre it vets were read one at a time. They are read together, so 60 slips cost the database as many
+    statements as 3."""
+    few = _slips(db, *_letter_slips(cli, tmp_path, 100, 3))
+    many = _slips(db, *_letter_slips(cli, tmp_path, 200, 60))
+
+    assert _statements_recording(db, many) == _statements_recording(db, few)
+    assert {editing.load(db, "slips", slip)["result"] for slip in many} == {"Không có tàng thư"}

@@ -46,6 +46,16 @@ class Columns(Protocol):
         """The rows' values of field `key` in their order (each None when the file lacks it)."""
 
 
+@dataclass(frozen=True)
+class RecordColumns:
+    """Records (field key → value) read a field at a time, as a file's rows are."""
+
+    records: Sequence[Mapping[str, Any]]
+
+    def column(self, key: str | None) -> list[Any]:
+        return [record.get(key) for record in self.records]
+
+
 NOBODY = 0  # Target.person_id of a form whose officer chose no one (a letter about someone not a cadre)
 
 
