@@ -43,7 +43,7 @@ from ..qt import (
 from ..workers import BackgroundTask, Cancelled, counted, failure_message, run_in_background, too_late
 from .columns import ColumnLayout
 from .model import RegisterModel
-from .replies import ReplyDialog
+from .replies import MOST_NAMED, ReplyDialog
 from .table import DownIntoList, RegisterTable
 from .value_filter import EMPTY, ValueFilter
 
@@ -471,8 +471,9 @@ class RegisterPage(QWidget):
         chosen = chosen if chosen is not None else self.selected_ids()
         if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, replies.RECORDING):
             return
-        rows = browse.fetch_rows(self.context.db, self.kind.name, chosen)
-        numbers = [rows[record_id][0] for record_id in chosen if record_id in rows]
+        named = chosen[:MOST_NAMED]  # only those the dialog names: 100,000 selected are not all read
+        rows = browse.fetch_rows(self.context.db, self.kind.name, named)
+        numbers = [rows[record_id][0] for record_id in named if record_id in rows]
         self.reply_dialog = ReplyDialog(self.context, chosen, numbers, self._replied, self)
         self.reply_dialog.open()
 

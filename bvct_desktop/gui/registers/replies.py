@@ -21,7 +21,8 @@ WORD_JOINER = "\u2060"  # no line break on either side; not drawn
 
 
 class ReplyDialog(QDialog):
-    """Asks for the reply once; `done(count)` is called after it was written on every slip."""
+    """Asks for the reply once; `done(count)` is called after it was written on every slip. `numbers` are those of
+    the first slips, the MOST_NAMED it names (the others are counted)."""
 
     def __init__(self, context: AppContext, slip_ids: list[int], numbers: list[str], done: Callable[[int], None],
                  parent: QWidget | None = None):
@@ -29,8 +30,9 @@ class ReplyDialog(QDialog):
         self.context, self.slip_ids, self._done = context, slip_ids, done
         self.setWindowTitle("Ghi kết quả trả lời")
         layout = QVBoxLayout(self)
-        more = len(numbers) - MOST_NAMED
-        shown = ", ".join(map(unbroken, numbers[:MOST_NAMED])) + (f" và {grouped(more)} phiếu khác" if more > 0 else "")
+        named = numbers[:MOST_NAMED]
+        more = len(slip_ids) - len(named)
+        shown = ", ".join(map(unbroken, named)) + (f" và {grouped(more)} phiếu khác" if more > 0 else "")
         chosen = QLabel(f"<b>{grouped(len(slip_ids))} phiếu</b> được trả lời trong cùng một văn bản: {shown}.")
         chosen.setWordWrap(True)
         layout.addWidget(chosen)
