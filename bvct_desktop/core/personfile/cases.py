@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.engine import Connection
 
 from .. import audit, settings
@@ -229,8 +229,10 @@ def follow_slip(db: Database, connection: Connection, slip_id: int, binned_at: d
     if case is None or case["deleted_at"] is not None and (going or not went_with_slip(connection, case, binned_at)):
         return None  # no case, or it is in the bin already, or went there by itself
     case = dict(case)
-    others = connection.execute(select(func.min(slips.c.issued_on)).where(  # the other live slips' earliest
-        slips.c.vetting_case_id == case["id"], slips.c.deleted_at.is_(None), slips.c.id != slip_id)).scalar()
+    # the other live slips' earliest, compared here: SQLite answers min() by walking every live slip in date order
+    others = min(connection.execute(select(slips.c.issued_on).where(
+        slips.c.vetting_case_id == case["id"], slips.c.deleted_at.is_(None), slips.c.id != slip_id)).scalars(),
+        default=None)
     if going and others is None and _opened_by(connection, case, slip.issued_on):
         return _along(connection, case)
     with_slip = slip.issued_on if others is None else min(others, slip.issued_on)
