@@ -614,6 +614,18 @@ def test_the_reply_for_every_slip_selected_reads_only_the_numbers_it_names(qtbot
     assert told.startswith("<b>403 phiếu</b>") and told.endswith(" và 391 phiếu khác.")
 
 
+def test_the_vetting_cases_gone_along_with_many_slips_are_counted_and_a_few_named():
+    """200 slips deleted took 97 vetting cases along, all named: the message took half the page at 1366×768 and
+    left the rows a strip. It names the first cases and counts the others (they are in the cases' bin)."""
+    names = [f"Nguyễn Văn Hùng {number} – Bổ nhiệm" for number in range(1, 98)]
+
+    told = page_module._cases_along(names, 200)
+
+    assert told == (" và 97 hồ sơ thẩm tra của các phiếu này: «Nguyễn Văn Hùng 1 – Bổ nhiệm», «Nguyễn Văn Hùng 2 – "
+                    "Bổ nhiệm», «Nguyễn Văn Hùng 3 – Bổ nhiệm» và 94 hồ sơ khác")
+    assert page_module._cases_along(names[:3], 3).endswith("«Nguyễn Văn Hùng 3 – Bổ nhiệm»")
+
+
 def test_declining_the_count_exports_nothing(qtbot, context, tmp_path):
     page = RegisterPage(context, "slips")
     qtbot.addWidget(page)

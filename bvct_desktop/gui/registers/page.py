@@ -80,6 +80,7 @@ ANSWERED = {"new_record": "add", "import_excel": "import", "import_relatives": "
 DOINGS = {"new_record": "thêm bản ghi", "import_excel": "nhập Excel", "import_relatives": "nhập thân nhân",
           "export_excel": "xuất Excel", "print_list": "in danh sách"}
 RELATIVES_TIP = "Nhập thân nhân của các cán bộ đã có trong danh sách từ tệp Excel (có tệp mẫu)"
+CASES_NAMED = 3  # vetting cases a message names when slips took them along (the others are counted)
 NOTHING_FOUND = "Không tìm thấy bản ghi nào khớp «{}»."
 IN_BIN = "Đang xem thùng rác (bản ghi đã xóa): bỏ chọn «Thùng rác» để {}."
 NOT_EXCHANGED = "Hồ sơ thẩm tra được giữ trong hồ sơ từng người: sổ này không nhập, xuất Excel hay in danh sách."
@@ -747,4 +748,6 @@ def _cases_along(names: list[str], slips: int) -> str:
     whose = "của phiếu này" if slips == 1 else "của các phiếu này"
     if len(names) == 1:
         return f" và hồ sơ thẩm tra «{names[0]}» {whose}"
-    return f" và {len(names)} hồ sơ thẩm tra {whose}: " + ", ".join(f"«{name}»" for name in names)
+    more = len(names) - CASES_NAMED
+    return (f" và {len(names)} hồ sơ thẩm tra {whose}: " + ", ".join(f"«{name}»" for name in names[:CASES_NAMED])
+            + (f" và {grouped(more)} hồ sơ khác" if more > 0 else ""))
