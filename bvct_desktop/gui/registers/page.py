@@ -40,7 +40,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from ..workers import BackgroundTask, Cancelled, counted, failure_message, run_in_background, too_late
+from ..workers import BackgroundTask, Cancelled, Progress, counted, failure_message, run_in_background, too_late
 from .columns import ColumnLayout
 from .model import RegisterModel
 from .replies import MOST_NAMED, ReplyDialog
@@ -80,6 +80,7 @@ ANSWERED = {"new_record": "add", "import_excel": "import", "import_relatives": "
 DOINGS = {"new_record": "thêm bản ghi", "import_excel": "nhập Excel", "import_relatives": "nhập thân nhân",
           "export_excel": "xuất Excel", "print_list": "in danh sách"}
 RELATIVES_TIP = "Nhập thân nhân của các cán bộ đã có trong danh sách từ tệp Excel (có tệp mẫu)"
+STOPPED = "Dừng lại vì lỗi không lường trước"  # an action on the records selected failed unexpectedly
 CASES_NAMED = 3  # vetting cases a message names when slips took them along (the others are counted)
 NOTHING_FOUND = "Không tìm thấy bản ghi nào khớp «{}»."
 IN_BIN = "Đang xem thùng rác (bản ghi đã xóa): bỏ chọn «Thùng rác» để {}."
@@ -103,6 +104,7 @@ class RegisterPage(QWidget):
         self.done_by: dt.date | None = None  # done with by this day (a dashboard figure's records)
         self.preview = self.print_job = None  # the print preview, and the document being prepared for it
         self.export_task: BackgroundTask | None = None  # the export running, or the last one
+        self.each_task: BackgroundTask | None = None  # the records selected being deleted or restored, or the last
         self._columns_laid_out = False
         self._stale = False  # records changed while another page was shown
         self._told_under: tuple | None = None  # the search and filters under which what was done is told
@@ -458,7 +460,8 @@ class RegisterPage(QWidget):
         what = "bản ghi đã chọn" if len(chosen) == 1 else f"{len(chosen)} bản ghi đã chọn"
         if self.context.dialogs.ask(self, "Xóa", f"Chuyển {what} vào thùng rác? Có thể khôi phục lại sau.") != YES:
             return
-        self._each(chosen, recycle_bin.delete, "Đã chuyển {n} bản ghi vào thùng rác{along}.")
+        self._each(chosen, recycle_bin.delete, "Đang chuyển vào thùng rác…",
+                   "Đã chuyển {n} bản ghi vào thùng rác{along}.")
 
     def _complete_imported(self, filters: browse.Filters, undated: list[int]) -> None:
         """After an import: the records left incomplete; the slips that import left without their reply
@@ -484,25 +487,39 @@ class RegisterPage(QWidget):
     def restore_selected(self) -> None:
         chosen = self.selected_ids()
         if chosen and self.bin_switch.isChecked():
-            self._each(chosen, recycle_bin.restore, "Đã khôi phục {n} bản ghi{along}.")
+            self._each(chosen, recycle_bin.restore, "Đang khôi phục…", "Đã khôi phục {n} bản ghi{along}.")
 
-    def _each(self, ids: list[int], action, done: str) -> None:
-        """`action` on each of the selected records `ids` (top row first), then `done` says how many, and
-        which vetting cases went along; the keyboard then goes on from the table, on the row that took
-        the first one's place (or the last row)."""
+    def _each(self, ids: list[int], action, doing: str, done: str) -> None:
+        """`action` on each of the selected records `ids` (top row first), off the GUI thread: the progress dialog
+        (`doing`) counts them and «Hủy» stops after the record in hand. Then `done` says how many were done, and
+        which vetting cases went along; the keyboard goes on from the table, on the row that took the first
+        one's place (or the last row)."""
         place = self.model.row_of(ids[0])
+        db, kind = self.context.db, self.kind.name
+        finished: list[int] = []
         along: list[str] = []
-        try:
+
+        def job(progress: Progress) -> None:
             for record_id in ids:
-                along += action(self.context.db, self.kind.name, record_id)
-        except BvctError as error:
-            self._tell_done(error.message, error=True)
-        else:
-            self._tell_done(done.format(n=len(ids), along=_cases_along(along, len(ids))), error=False)
-        rows = self.model.rowCount()
-        if rows and place is not None and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(min(place, rows - 1))
-        self.table.setFocus()
+                progress(len(finished), len(ids))
+                along.extend(action(db, kind, record_id))
+                finished.append(record_id)
+
+        def ended(_result: None, error: BaseException | None) -> None:
+            told = done.format(n=grouped(len(finished)), along=_cases_along(along, len(finished)))
+            if error is None:
+                self._tell_done(told, error=False)
+            elif isinstance(error, Cancelled):
+                self._tell_done(f"Đã dừng. {told}", error=True)
+            else:
+                self._tell_done(f"{told} {failure_message(error, STOPPED)}" if finished else
+                                failure_message(error, STOPPED), error=True)
+            rows = self.model.rowCount()
+            if rows and place is not None and not self.table.selectionModel().hasSelection():
+                self.table.selectRow(min(place, rows - 1))
+            self.table.setFocus()
+
+        self.each_task = run_in_background(self, doing, job, ended, cancellable=True)
 
     def _tell_done(self, text: str, error: bool) -> None:
         """What an action on the selected records did, kept over the empty-search hint while the
