@@ -508,6 +508,7 @@ def test_slips_imported_with_a_result_but_no_reply_date_are_listed_and_dated_at_
     dialog = page.reply_dialog
     support.fill(dialog, {"result_on": "25/03/2025", "result_no": "0125/PV06"})
     assert dialog.save(), dialog.message.text()
+    qtbot.waitUntil(lambda: dialog.task.done)
     assert page.message.text() == "Đã ghi kết quả cho 2 phiếu."
     assert page.model.rowCount() == 0  # none left without a reply date
     page.status.setCurrentIndex(0)
@@ -577,6 +578,7 @@ def test_the_reply_date_is_asked_for_the_slips_of_this_import_only(qtbot, contex
     assert "<b>1 phiếu</b> được trả lời trong cùng một văn bản: 32/PXM." in shown
     support.fill(dialog, {"result_on": "25/03/2025"})
     assert dialog.save(), dialog.message.text()
+    qtbot.waitUntil(lambda: dialog.task.done)
     assert page.message.text() == "Đã ghi kết quả cho 1 phiếu."
     page.status.setCurrentIndex(0)
     keys = [column.key for column in page.spec.columns]

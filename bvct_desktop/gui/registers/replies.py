@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from ...core import replies
 from ...core.editing import FormProblems
-from ...core.errors import BvctError
 from ...core.numbers import grouped
 from ..accessible import field_label
 from ..context import AppContext
@@ -15,6 +14,7 @@ from ..forms.inputs import make_input, read_input
 from ..forms.record_form import confirm_doubts
 from ..look import ErrorLabel
 from ..qt import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from ..workers import BackgroundTask, failure_message, run_in_background
 
 MOST_NAMED = 12  # slip numbers listed in the dialog before "…"
 WORD_JOINER = "\u2060"  # no line break on either side; not drawn
@@ -28,6 +28,7 @@ class ReplyDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.context, self.slip_ids, self._done = context, slip_ids, done
+        self.task: BackgroundTask | None = None  # the reply being written, or the last try
         self.setWindowTitle("Ghi kết quả trả lời")
         layout = QVBoxLayout(self)
         named = numbers[:MOST_NAMED]
@@ -60,20 +61,29 @@ class ReplyDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def save(self) -> bool:
+        """Writes the reply on every slip off the GUI thread (2,000 slips take seconds); False when it is not
+        started: a value refused, or a date the officer did not confirm."""
         values = {key: read_input(widget) for key, widget in self.inputs.items()}
-        if not confirm_doubts(self.context, self, replies.dates_to_confirm(self.context.db, values)):
-            return False
         try:
-            count = replies.record_replies(self.context.db, self.slip_ids, values)
+            replies.reply_values(values)
         except FormProblems as problems:
             self.message.show_message("; ".join(problems.problems.values()))
             return False
-        except BvctError as error:
-            self.message.show_message(error.message)
+        if not confirm_doubts(self.context, self, replies.dates_to_confirm(self.context.db, values)):
             return False
+        db, slip_ids = self.context.db, self.slip_ids
+        self.save_button.setEnabled(False)
+        self.task = run_in_background(self, "Đang ghi kết quả…",
+                                      lambda _progress: replies.record_replies(db, slip_ids, values), self._saved)
+        return True
+
+    def _saved(self, count: int | None, error: BaseException | None) -> None:
+        self.save_button.setEnabled(True)
+        if error is not None:
+            self.message.show_message(failure_message(error, "Không ghi được kết quả"))
+            return
         self.accept()
         self._done(count)
-        return True
 
 
 def unbroken(number: str) -> str:
