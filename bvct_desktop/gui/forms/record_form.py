@@ -38,6 +38,7 @@ from .person_picker import PersonPicker
 
 IDENTITY_KEYS = ("full_name", "birth_date", "home_town", "cccd")
 TITLE_KEYS = ("full_name", "name", "number", "subject_name", "sender")  # what names a record in its window's title
+TYPING_PAUSE_MS = 250  # the officer stopped typing an identity field
 FORM_SIZE = QSize(760, 640)  # a record's fields in view, within the screen (fill_screen)
 
 
@@ -96,6 +97,11 @@ class RecordForm(QDialog):
             self.picker = PersonPicker(self.context, self)
             self.picker.picked.connect(self.use_person)
             self.picker.dropped.connect(self.drop_person)
+            # the people who may be the one typed, looked for once the typing pauses (not at each key of «Nguyễn»)
+            self.duplicates_pause = QTimer(self)
+            self.duplicates_pause.setSingleShot(True)
+            self.duplicates_pause.setInterval(TYPING_PAUSE_MS)
+            self.duplicates_pause.timeout.connect(self._look_for_duplicates)
             layout.addWidget(self.picker)
         self.tabs = QTabWidget()
         self.fields_area = self._scrolled(self._fields_box())
@@ -235,7 +241,11 @@ class RecordForm(QDialog):
             if self.picked is not None:
                 self.picker.warn_changed(self.picked.description, self._changed_identity())
             else:
-                self.picker.warn_about(self._identity(), self.person_id)
+                self.duplicates_pause.start()
+
+    def _look_for_duplicates(self) -> None:
+        if self.picked is None:  # else a person was picked meanwhile: what changed of theirs is told instead
+            self.picker.warn_about(self._identity(), self.person_id)
 
     def _changed_identity(self) -> list[str]:
         """The identity fields (their labels) whose values now differ from the person picked."""
