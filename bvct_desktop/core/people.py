@@ -363,15 +363,15 @@ class CadreBook:
         if not self.changes.planned(cid):
             self._current.release(cid)
 
-    def named(self, full_name: str) -> list[int]:
-        """Cadres (not in the recycle bin) with exactly this name."""
+    def named(self, full_name: str, binned: bool = False) -> list[int]:
+        """Cadres with exactly this name: those out of the recycle bin, or with `binned` those in it."""
         found = []
         named = self.people.named(full_name)  # (their cadres loaded with them)
         if not self.people.cadre_of:  # no cadre known: none of them is one
             return found
         for pid in named:
             cadre = self.people.cadre_of.get(pid)
-            if cadre is not None and not cadre[1]:
+            if cadre is not None and cadre[1] == binned:
                 self._person_of[cadre[0]] = pid
                 found.append(cadre[0])
         return found
@@ -381,23 +381,23 @@ class CadreBook:
         births = {self.people.key_of(self.person_of(cid))[1] for cid in self.named(full_name)}
         return [_display(birth) for birth in sorted(births)]
 
-    def find(self, identity: Identity) -> list[int]:
+    def find(self, identity: Identity, binned: bool = False) -> list[int]:
         """Cadres matching name + birth date, narrowed by home town and CCCD where given. A CCCD no
         cadre holds leaves the cadres without one, the same person only by name and birth date: none
-        when the row gives no birth date."""
+        when the row gives no birth date. With `binned`, among the cadres in the recycle bin."""
         if identity.cccd:
             owner = self.people.owner_of(identity.cccd)
             if owner is not None and not _same_name_and_birth(self.people.key_of(owner), identity.key):
                 raise RowProblem(f"số CCCD {identity.cccd} đã thuộc về người khác "
                                  "(khác họ tên hoặc ngày sinh)", "cccd")
             cid = self.of_person(owner) if owner is not None else None
-            if cid is not None and not self.is_deleted(cid):
+            if cid is not None and self.is_deleted(cid) == binned:
                 return [cid]
         _, birth, town_key = identity.key
         if identity.cccd and not birth:
             return []
         found = []
-        for cid in self.named(identity.full_name):
+        for cid in self.named(identity.full_name, binned):
             pid = self._person_of[cid]
             _, their_birth, their_town = self.people.key_of(pid)
             if birth and their_birth != birth or town_key and their_town != town_key:

@@ -56,6 +56,7 @@ class DelegationPlan(Plan):
         self._taken: dict[int, set[int]] = {}  # delegation → the cadres its rows listed
         self._trips: dict[int, dict[int, Trip]] = {}  # cadre → the delegations its rows were taken on
         self.new_cadres: list[str] = []
+        self.restored_cadres: list[str] = []
         self.new_delegations = 0
 
     def all_changes(self):
@@ -150,12 +151,15 @@ class DelegationPlan(Plan):
                 first[1][field_key] = value
 
     def _member(self, who: Identity, restoring: bool) -> int:
-        """The cadre `who` is (a new one when unknown). One in the recycle bin comes back when `restoring`
-        (an import's row); a form is refused on them: only a row of a file brings a record back."""
-        found = self.cadres.find(who)
+        """The cadre `who` is (a new one when unknown). One in the recycle bin, found as a cadre out of it
+        would be, comes back when `restoring` (an import's row); a form is refused on them: only a row of
+        a file brings a record back."""
+        found = self.cadres.find(who) or self.cadres.find(who, binned=True)
         if len(found) > 1:
             raise RowProblem(f"«{who.description}» khớp với {len(found)} cán bộ; "
                              "hãy ghi thêm Ngày sinh, Quê quán hoặc Số CCCD để phân biệt", "full_name")
+        if found and self.cadres.is_deleted(found[0]):
+            return self._bring_back(found[0], who, restoring)
         if found:
             return found[0]
         if not who.birth_date and who.cccd:
@@ -165,20 +169,23 @@ class DelegationPlan(Plan):
             raise RowProblem(f"không tìm thấy cán bộ «{who.full_name}»; "
                              "ghi Ngày sinh để thêm cán bộ mới", "full_name")
         pid, _ = self.people.resolve(who)
-        cid = self.cadres.of_person(pid)
-        if cid is not None and not restoring:
+        self.new_cadres.append(who.full_name)
+        return self.cadres.add(pid, {})
+
+    def _bring_back(self, cid: int, who: Identity, restoring: bool) -> int:
+        if not restoring:
             raise RowProblem(f"«{who.full_name}» đã bị {row_versions.binned(self.cadres.current(cid))} (chuyển vào "
                              "Thùng rác); khôi phục ở Thùng rác rồi lưu lại, hoặc bỏ người này khỏi danh sách đoàn",
                              "full_name")
-        if cid is not None:  # the person is a cadre in the recycle bin: bring them back
-            self.cadres.restore(cid)
-            return cid
-        self.new_cadres.append(who.full_name)
-        return self.cadres.add(pid, {})
+        self.cadres.restore(cid)
+        self.restored_cadres.append(who.full_name)
+        return cid
 
     def finish(self) -> dict[str, Any]:
         extras = {"Đoàn mới": self.new_delegations}
         if self.new_cadres:
             extras["Cán bộ mới (thêm từ danh sách đoàn)"] = self.new_cadres
+        if self.restored_cadres:
+            extras["Cán bộ khôi phục từ thùng rác (theo danh sách đoàn)"] = self.restored_cadres
         return extras
 

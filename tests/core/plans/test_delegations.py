@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import importing, report, vault
-from bvct_desktop.core.kinds import DELEGATIONS
+from bvct_desktop.core import browse, importing, recycle_bin, report, vault
+from bvct_desktop.core.kinds import CADRES, DELEGATIONS
 from bvct_desktop.core.schema import delegations
 from tests.conftest import ADMIN, PASSWORD
 from tests.rows_sheet import rows_sheet
@@ -78,3 +78,19 @@ def test_a_member_listed_twice_in_a_file_is_told_by_the_line_it_repeats(db):
     result = importing.import_sheet(db, DELEGATIONS, rows_sheet([HEADERS, *rows]))
     assert [str(problem) for problem in result.problems] == [
         "Dòng 4, cột «Họ và tên thành viên»: trùng thành viên trong cùng đoàn với dòng 2 trong cùng tệp"]
+
+
+def test_a_member_whose_cadre_is_in_the_recycle_bin_brings_that_cadre_back_not_a_second_one(db):
+    """A delegation list names its members by name and birth date only; the cadre deleted since, who has a
+    home town and a CCCD, is that member: the list imported again brings them back and says so, instead of
+    adding a second cadre and listing the same person twice on the delegation."""
+    cadres_sheet = rows_sheet([["Họ và tên", "Ngày sinh", "Số CCCD", "Quê quán"],
+                               ["Nguyễn Văn Hùng", "1975", "060075001234", "Xã Hàm Thuận, huyện Hàm Thuận Bắc"]])
+    assert importing.import_sheet(db, CADRES, cadres_sheet).ok
+    _import(db, ["100-QĐ/TU", "05/12/2026"])
+    recycle_bin.delete(db, "cadres", browse.record_ids(db, "cadres", "Nguyễn Văn Hùng")[0])
+    result = _import(db, ["100-QĐ/TU", "05/12/2026"])
+    assert "Cán bộ mới (thêm từ danh sách đoàn)" not in result.extras
+    assert result.extras["Cán bộ khôi phục từ thùng rác (theo danh sách đoàn)"] == ["Nguyễn Văn Hùng"]
+    assert len(browse.record_ids(db, "cadres", "Nguyễn Văn Hùng")) == 1
+    assert _figures(db) == (1, 2)
