@@ -4,7 +4,8 @@ the same all-or-nothing rules, exit codes and messages as the other kinds."""
 import openpyxl
 import pytest
 
-from tests.conftest import workbook
+from bvct_desktop.core import browse, recycle_bin, vault
+from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
 
 HEADERS, ROWS = SAMPLES["relatives"]
@@ -74,6 +75,18 @@ def test_an_unknown_cadre_refuses_the_whole_file(with_cadres, tmp_path):
              "Dòng 3, cột «Họ và tên cán bộ»: không tìm thấy cán bộ «Hồ Văn Không Có, sinh 12/03/1965»")
     assert with_cadres("export", "relatives", "--out", tmp_path / "ra.xlsx")[0] == 0
     assert openpyxl.load_workbook(tmp_path / "ra.xlsx").worksheets[0].max_row == 1
+
+
+def test_a_cadre_in_the_recycle_bin_is_told_with_how_to_bring_them_back(with_cadres, tmp_path):
+    """The officer deleted the cadre and imports the old list of their relatives: «hãy nhập danh sách cán bộ
+    trước» sent them to import a list the cadre is already in; the row says where the cadre is and what to do."""
+    db = vault.unlock(with_cadres.db, ADMIN, PASSWORD)
+    recycle_bin.delete(db, "cadres", browse.record_ids(db, "cadres", "Nguyễn Văn Hùng")[0])
+    db.close()
+    out = _refused(with_cadres, workbook(tmp_path / "x.xlsx", HEADERS, [ROWS[0]]),
+                   f"Dòng 2, cột «Họ và tên cán bộ»: cán bộ «Nguyễn Văn Hùng, sinh 12/03/1965» đã bị {ADMIN} xóa lúc ")
+    assert ("(chuyển vào Thùng rác); hãy khôi phục cán bộ ở Thùng rác hoặc nhập lại danh sách cán bộ có người này, "
+            "rồi nhập lại tệp") in out and "hãy nhập danh sách cán bộ trước" not in out
 
 
 def test_the_cadres_birth_date_must_match(with_cadres, tmp_path):

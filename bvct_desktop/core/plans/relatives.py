@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from .. import row_versions
 from ..errors import RowProblem
 from ..kinds import RELATIVES, SELF
 from ..people import Identity
@@ -55,20 +56,27 @@ class RelativePlan(Plan):
         identity = Identity(values["cadre_name"], values["cadre_birth_date"])
         found = self.cadres.find(identity)
         if not found:
-            raise _not_found(identity, self.cadres.birth_dates_named(identity.full_name))
+            raise self._not_found(identity)
         if len(found) > 1:
             raise RowProblem(f"«{identity.description}» khớp với {len(found)} cán bộ", "cadre_name")
         return found[0]
 
-
-def _not_found(identity: Identity, namesakes_born: list[str]) -> RowProblem:
-    """No cadre of that name and birth date: a namesake's birth date written otherwise (the year only) is
-    told at the birth date, lest the officer import the cadre a second time."""
-    missing = f"không tìm thấy cán bộ «{identity.description}»"
-    if not namesakes_born:
-        return RowProblem(f"{missing}; hãy nhập danh sách cán bộ trước", "cadre_name")
-    return RowProblem(f"{missing}; có cán bộ cùng họ tên sinh {', '.join(namesakes_born)}: "
-                      "ghi ngày sinh cán bộ như trong danh sách cán bộ", "cadre_birth_date")
+    def _not_found(self, identity: Identity) -> RowProblem:
+        """No cadre out of the recycle bin is the row's: one in it is told with how to bring them back, a
+        namesake's birth date written otherwise (the year only) at the birth date, lest the officer import
+        the cadre a second time."""
+        binned = self.cadres.find(identity, binned=True)
+        if binned:
+            return RowProblem(f"cán bộ «{identity.description}» đã bị "
+                              f"{row_versions.binned(self.cadres.current(binned[0]))} (chuyển vào Thùng rác); hãy khôi "
+                              "phục cán bộ ở Thùng rác hoặc nhập lại danh sách cán bộ có người này, rồi nhập lại tệp",
+                              "cadre_name")
+        missing = f"không tìm thấy cán bộ «{identity.description}»"
+        namesakes_born = self.cadres.birth_dates_named(identity.full_name)
+        if not namesakes_born:
+            return RowProblem(f"{missing}; hãy nhập danh sách cán bộ trước", "cadre_name")
+        return RowProblem(f"{missing}; có cán bộ cùng họ tên sinh {', '.join(namesakes_born)}: "
+                          "ghi ngày sinh cán bộ như trong danh sách cán bộ", "cadre_birth_date")
 
 
 def abroad_flag(values: dict[str, Any]) -> bool | None:
