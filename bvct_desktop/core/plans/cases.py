@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from .. import settings, workdays
 from ..changes import TableChanges
 from ..kinds import SELF
-from ..schema import slips, vetting_cases
+from ..schema import archive_requests, slips, vetting_cases
 
 OPEN, CONCLUDED = "Đang xác minh", "Đã kết luận"
 CHUNK = 400  # persons (cases) per query
@@ -100,6 +100,8 @@ class CasePlanner:
         self.opened = 0
         self.brought_back: set[int] = set()
         self.kept_in_bin: set[int] = set()  # open cases a slip coming back left there: another is open
+        self.emptied: set[int] = set()  # open cases their slips left, with nothing else in them: to the bin
+        self._now = now
 
     def prefetch(self, person_ids: Iterable[int], new_from: int) -> None:
         """Reads the cases of many persons in a few queries; persons from id `new_from` on are
@@ -155,7 +157,8 @@ class CasePlanner:
     def follow_slips(self, left: set[int], attached: list[dict[str, Any]]) -> None:
         """The date rule for the stored cases `left`, whose slips `attached` (with their planned values)
         are attached again: a case dated by its slips takes the date of its earliest live slip once the
-        plan is written."""
+        plan is written. An open case its slips opened and all left for another case (a purpose or a
+        person corrected), with nothing else in it, goes to the recycle bin, as deleting them would take it."""
         later: dict[int, list[dt.date]] = {}  # the dates of each case's live slips once the plan is written
         for slip in attached:
             later.setdefault(slip["vetting_case_id"], []).append(slip["issued_on"])
@@ -163,12 +166,25 @@ class CasePlanner:
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             earlier = self._slip_dates(chunk, {slip["id"] for slip in attached}, later)
+            served = self._served_by_archive_requests(chunk)
             for stored in self._connection.execute(_LIVE_CASES.where(vetting_cases.c.id.in_(chunk))).mappings():
                 case = next(case for case in self._of(stored["person_id"]) if case["id"] == stored["id"])
                 dated_by_slips = stored["opened_on"] == min(earlier.get(case["id"], ()), default=None)
+                if dated_by_slips and case["id"] not in later and case["id"] not in served and case["status"] == OPEN:
+                    self._to_bin(case)
+                    continue
                 to = new_date(case, dated_by_slips, min(later.get(case["id"], ()), default=None))
                 if to is not None:
                     self.changes.change(case["id"], case, moved(case, to, self._deadline))
+
+    def _to_bin(self, case: dict[str, Any]) -> None:
+        self.changes.force(case["id"], case, {"deleted_at": self._now})
+        self._of(case["person_id"]).remove(case)
+        self.emptied.add(case["id"])
+
+    def _served_by_archive_requests(self, case_ids: list[int]) -> set[int]:
+        return set(self._connection.execute(select(archive_requests.c.vetting_case_id).where(
+            archive_requests.c.vetting_case_id.in_(case_ids), archive_requests.c.deleted_at.is_(None))).scalars())
 
     def _slip_dates(self, case_ids: list[int], attached: set[int],
                     later: dict[int, list[dt.date]]) -> dict[int, list[dt.date]]:

@@ -19,8 +19,8 @@ from .cases import CasePlanner, vetted_person
 NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # the slip register's status listing them
 NO_REPLY_DATE_WARNING = ("có «Kết quả» nhưng chưa có ngày nhận kết quả: phiếu chưa được tính là đã trả lời; "
                          f"hãy ghi ngày nhận (sổ Phiếu xác minh, trạng thái «{NO_REPLY_DATE}»)")
-CASE_KEYS = {"relation", "vetted_name", "vetted_cadre_id", "purpose", "issued_on"}
-TO_ATTACH = ("id", "number", "person_id", "vetting_case_id", *CASE_KEYS)  # what planning a stored slip's case reads
+CASE_KEYS = {"person_id", "relation", "vetted_name", "vetted_cadre_id", "purpose", "issued_on"}  # decide the case
+TO_ATTACH = ("id", "number", "vetting_case_id", *CASE_KEYS)  # what planning a stored slip's case reads
 
 
 class SlipPlan(Plan):
@@ -98,6 +98,8 @@ class SlipPlan(Plan):
             extras["Hồ sơ thẩm tra mới mở"] = self.cases.opened
         if self.cases.brought_back:
             extras["Hồ sơ thẩm tra khôi phục từ thùng rác"] = len(self.cases.brought_back)
+        if self.cases.emptied:
+            extras["Hồ sơ thẩm tra chuyển vào thùng rác (không còn phiếu)"] = len(self.cases.emptied)
         if unattached:
             extras["Phiếu chưa gắn hồ sơ thẩm tra (không rõ người được thẩm tra)"] = unattached
         return extras

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import event, select
 
-from bvct_desktop.core import audit, audit_words, browse, overview, recycle_bin, replies, report, settings
+from bvct_desktop.core import audit, audit_words, browse, editing, overview, recycle_bin, replies, report, settings
 from bvct_desktop.core.editing import VERSION, FormProblems
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.kinds import SLIPS
@@ -458,6 +458,43 @@ def test_a_slip_deleted_takes_the_case_it_opened_to_the_recycle_bin_and_its_rest
         (case, dt.date(2026, 1, 15), dt.date(2026, 4, 15), cases.OPEN)
     assert _opened(db) == (2, {"Bổ nhiệm": 1, "Kết nạp Đảng": 1})
     assert _trail(db, 2) == [("khôi phục", "slips", slip), ("khôi phục", cases.KIND, case)]
+
+
+def test_a_slip_whose_purpose_is_corrected_takes_the_case_it_opened_along_and_the_figures_stay(cli, db, tmp_path):
+    """An old list gave «Khác» for a slip about appointment; imported again with «Bổ nhiệm», the slip served a
+    new case and the one it had opened stayed open without a slip, counted as a second case opened. It goes
+    to the recycle bin as if the slip had been deleted; a case holding more than the slip stays."""
+    _import_slips(cli, tmp_path, QUI_SLIP)
+    qui, first = person_named(db, "Đặng Văn Quí"), _case_of(db, "9/PXM")
+    assert _opened(db) == (2, {"Bổ nhiệm": 1, "Kết nạp Đảng": 1})
+    out = _import_slips(cli, tmp_path, _slip("9/PXM", "15/01/2026", "Đặng Văn Quí", "1990", "La Gi", "Bản thân", None,
+                                             "Bổ nhiệm"))
+    assert "Hồ sơ thẩm tra mới mở: 1" in out and "Hồ sơ thẩm tra chuyển vào thùng rác (không còn phiếu): 1" in out
+    assert [case["purpose"] for case in cases.cases_of(db, qui)] == ["Bổ nhiệm"]
+    assert recycle_bin.in_recycle_bin(db, cases.KIND) == [first]
+    assert _opened(db) == (2, {"Bổ nhiệm": 2})
+
+    second = _case_of(db, "9/PXM")
+    cases.record_conclusion(db, second, {**CONCLUSION, "concluded_on": "20/02/2026"})
+    _import_slips(cli, tmp_path, QUI_SLIP)
+    assert _case(db, second)["deleted_at"] is None
+
+
+def test_a_slip_given_the_person_already_recorded_serves_their_case_and_the_case_it_opened_goes(cli, db, tmp_path):
+    """The same man entered twice, once without his birth date: the officer gives that slip, on its form, the
+    person already recorded («Dùng người này»). The slip stayed in the case opened for the second entry, so
+    one man had two open cases for one purpose and the figures counted both."""
+    later = _slip("10/PXM", "20/01/2026", "Đặng Văn Quí", None, "La Gi", "Bản thân", None, "Kết nạp Đảng")
+    _import_slips(cli, tmp_path, QUI_SLIP, later)
+    recorded, second = _case_of(db, "9/PXM"), _case_of(db, "10/PXM")
+    assert second != recorded and _opened(db) == (3, {"Bổ nhiệm": 1, "Kết nạp Đảng": 2})
+    slip = _slip_id(db, "10/PXM")
+    form = editing.load(db, "slips", slip)
+    editing.save(db, "slips", {**form, "birth_date": "1990"}, slip,
+                 editing.load(db, "slips", _slip_id(db, "9/PXM"))["person_id"])
+    assert _case_of(db, "10/PXM") == recorded
+    assert recycle_bin.in_recycle_bin(db, cases.KIND) == [second]
+    assert _opened(db) == (2, {"Bổ nhiệm": 1, "Kết nạp Đảng": 1})
 
 
 def test_a_case_holding_more_than_the_slip_stays_when_the_slip_is_deleted(cli, db, tmp_path):
