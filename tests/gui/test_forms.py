@@ -353,6 +353,29 @@ def test_the_picker_warns_that_the_person_exists_and_reuses_them(qtbot, context)
     assert editing.load(context.db, "slips", form.record_id)["person_id"] == form.person_id
 
 
+def test_a_slip_saved_about_a_second_person_of_the_same_name_is_given_the_person_already_recorded(qtbot, context):
+    """The same human entered twice (an old slip without the birth date): typing the birth date on that slip
+    made it «trùng với người đã có» and nothing else could be done. Its form warns as a new one does, and
+    «Dùng người này» makes the slip about the person already recorded."""
+    first = open_form(context, "slips", None)
+    qtbot.addWidget(first)
+    support.fill(first, {"number": "9/PXM", "issued_on": "02/03/2026", "full_name": "Phạm Văn Bình",
+                         "home_town": "Hàm Tiến", "recipient": "Cục A93B – Bộ Công an", "purpose": "Khác"})
+    assert first.save(), first.message.text()
+    recorded = browse.record_ids(context.db, "slips", "12/PXM")[0]
+    known = editing.load(context.db, "slips", recorded)["person_id"]
+    assert editing.load(context.db, "slips", first.record_id)["person_id"] != known
+    form = open_form(context, "slips", first.record_id)
+    qtbot.addWidget(form)
+    type_text(form.inputs["birth_date"], "1950")
+    assert form.picker.warning.isVisibleTo(form)
+    assert form.picker.results.item(0).text().startswith("Phạm Văn Bình, sinh 1950, quê Hàm Tiến")
+    form.picker.results.setCurrentRow(0)
+    form.picker.use_button.click()
+    assert form.save(), form.message.text()
+    assert editing.load(context.db, "slips", first.record_id)["person_id"] == known
+
+
 def test_the_keyboard_picks_a_person_already_recorded_and_saves_nothing(qtbot, context):
     """Enter on a candidate in «Người đã có» saved the form (its «Lưu» is the default button) instead of
     using that person; Enter in the picker's search box saved it too."""

@@ -94,8 +94,8 @@ class PersonPicker(QGroupBox):
             self.warning.hide()
             return
         who = "một người đã có" if len(maybe) == 1 else f"{len(maybe)} người đã có"
-        self.warning.setText(f"<b>Có thể trùng với {who}</b> — xem những gì đã biết bên dưới; chọn và bấm "
-                             "«Dùng người này» để dùng lại kết quả thay vì gửi phiếu mới.")
+        self.warning.setText(f"<b>Có thể trùng với {who}</b> — xem những gì đã biết bên dưới; nếu là cùng một "
+                             "người, chọn và bấm «Dùng người này» để dùng lại kết quả đã có, không ghi thêm một người.")
         self.warning.show()
         self._show(maybe)
 

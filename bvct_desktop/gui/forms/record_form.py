@@ -80,8 +80,9 @@ class RecordForm(QDialog):
         self._first_box().setFocus()  # else the first in the tab order: a tab bar arrow when the tabs do not fit
 
     def _first_box(self) -> QWidget:
-        """Where the form is typed first: the picker's search for a new person, else the first field."""
-        return self.picker.search if self.picker is not None else next(iter(self.inputs.values()))
+        """Where the form is typed first: the picker's search for a new record's person, else the first field."""
+        return self.picker.search if self.picker is not None and self.record_id is None \
+            else next(iter(self.inputs.values()))
 
     # ----- building
 
@@ -93,7 +94,7 @@ class RecordForm(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         self.picker = None
-        if self.person_keys and self.editable and self.record_id is None:  # choosing who the new record is about
+        if self.person_keys and self.editable:  # choosing who the record is about, or a second entry of the same human
             self.picker = PersonPicker(self.context, self)
             self.picker.picked.connect(self.use_person)
             self.picker.dropped.connect(self.drop_person)
