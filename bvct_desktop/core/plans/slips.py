@@ -57,7 +57,9 @@ class SlipPlan(Plan):
         if target is None and current is not None and current["person_id"] != pid:
             raise RowProblem(f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho người khác", "number")
         wanted = self.own_values(values)
-        wanted.update(number_key=key[1], year=key[0], person_id=pid, vetted_cadre_id=self._vetted_cadre(pid, values))
+        linked = current["vetted_cadre_id"] if current else None
+        wanted.update(number_key=key[1], year=key[0], person_id=pid,
+                      vetted_cadre_id=self._vetted_cadre(pid, values, linked))
         binned_at = current["deleted_at"] if current else None  # the upsert brings the slip back
         record_id, slip_changed, created = self.upsert(self.records, current["id"] if current else None, current,
                                                         wanted, clears=target is not None)
@@ -78,12 +80,15 @@ class SlipPlan(Plan):
         chased as overdue."""
         return [*super().warnings(values), *result_without_day(values, "result_on", NO_REPLY_DATE_WARNING)]
 
-    def _vetted_cadre(self, pid: int, values: dict[str, Any]) -> int | None:
-        """The cadre the vetting is for: the subject when Bản thân, else the one cadre of that name."""
+    def _vetted_cadre(self, pid: int, values: dict[str, Any], linked: int | None) -> int | None:
+        """The cadre the vetting is for: the subject when Bản thân, else the one cadre of that name. The
+        cadre a stored slip is `linked` to stays while in the recycle bin, so restoring them finds the slip."""
         name = values.get("vetted_name")
         if not name:
             cid = self.cadres.of_person(pid) if values.get("relation") == SELF else None
-            return cid if cid is not None and not self.cadres.is_deleted(cid) else None
+            return cid if cid is not None and (not self.cadres.is_deleted(cid) or cid == linked) else None
+        if linked is not None and linked in self.cadres.named(name, binned=True):
+            return linked
         found = self.cadres.named(name)
         return found[0] if len(found) == 1 else None
 
