@@ -386,7 +386,10 @@ def _no_other_open(connection: Connection, person_id: int, purpose: str | None, 
         vetting_cases.c.person_id == person_id, _same_purpose(purpose), vetting_cases.c.id != but,
         vetting_cases.c.status == OPEN, vetting_cases.c.deleted_at.is_(None))).scalar()
     if already is not None:
-        raise InputError(f"Người này đang có hồ sơ thẩm tra số {already} cùng mục đích chưa kết luận.")
+        full_name = connection.execute(select(persons.c.full_name).where(persons.c.id == person_id)).scalar()
+        raise InputError(f"«{full_name}» đang có hồ sơ thẩm tra số {already} cùng mục đích chưa kết luận "
+                         f"({purpose or 'chưa ghi mục đích'}): hãy kết luận hoặc xóa hồ sơ ấy ở sổ Hồ sơ thẩm tra "
+                         "trước.")
 
 
 def _same_purpose(purpose: str | None):

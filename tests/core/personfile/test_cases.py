@@ -432,6 +432,19 @@ def test_a_case_is_not_restored_beside_another_open_case_for_its_purpose(cli, db
     assert [c["id"] for c in cases.cases_of(db, quang) if c["purpose"] == "Kết nạp Đảng"] == [case]
 
 
+def test_a_refused_restore_says_whose_open_case_is_in_the_way_and_what_to_do(cli, db, tmp_path):
+    """«Người này đang có hồ sơ…» in the recycle bin's status line named nobody and left the officer there."""
+    _import_slips(cli, tmp_path, QUI_SLIP)
+    qui, slip = person_named(db, "Đặng Văn Quí"), _slip_id(db, "9/PXM")
+    recycle_bin.delete(db, "slips", slip)
+    other = cases.open_case(db, qui, {"purpose": "Kết nạp Đảng", "opened_on": "01/03/2026"})
+    with pytest.raises(InputError) as refused:
+        recycle_bin.restore(db, "slips", slip)
+    assert refused.value.message == (
+        f"«Đặng Văn Quí» đang có hồ sơ thẩm tra số {other} cùng mục đích chưa kết luận (Kết nạp Đảng): hãy kết "
+        "luận hoặc xóa hồ sơ ấy ở sổ Hồ sơ thẩm tra trước.")
+
+
 def test_a_slip_deleted_takes_the_case_it_opened_to_the_recycle_bin_and_its_restoring_brings_it_back(cli, db,
                                                                                                   tmp_path):
     """The case a slip opened, with nothing else in it, goes with the slip: it counts nowhere, is overdue
