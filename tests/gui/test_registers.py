@@ -103,6 +103,20 @@ def test_delete_goes_to_the_recycle_bin_and_restore_brings_it_back(qtbot, contex
     assert first in page.model.ids
 
 
+def test_deleting_a_cadre_says_what_stays_in_the_other_registers(qtbot, context):
+    """The officer deleting a cadre was asked only «Chuyển bản ghi đã chọn vào thùng rác?»: nothing said that
+    the letter about him stays in Đơn thư, counted as before, and is deleted there if it should go."""
+    page = RegisterPage(context, "cadres")
+    qtbot.addWidget(page)
+    page.table.selectRow(page.model.row_of(browse.record_ids(context.db, "cadres", "Nguyễn Văn Hùng")[0]))
+    context.dialogs.answer_next(NO)
+    page.delete_selected()
+    assert context.dialogs.shown[-1].text == (
+        "Chuyển bản ghi đã chọn vào thùng rác? Có thể khôi phục lại sau.\n\nVẫn giữ ở các sổ khác, không xóa theo "
+        "cán bộ: 1 đơn thư. Cần xóa thì xóa ở sổ của chúng.")
+    assert page.model.rowCount() == SAMPLE_COUNTS["cadres"]
+
+
 @pytest.mark.parametrize(("deleted", "then_selected"), [([1], 1), ([1, 3], 1), ([4], 3)])
 def test_after_xoa_the_row_in_the_deleted_ones_place_is_selected_in_the_table(qtbot, context, deleted,
                                                                               then_selected):

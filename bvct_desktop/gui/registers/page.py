@@ -8,10 +8,10 @@ box goes on to the rows."""
 import datetime as dt
 from collections.abc import Callable
 
-from ...core import browse, editing, exporting, importing, recipients, recycle_bin, replies
+from ...core import browse, cadre_ties, editing, exporting, importing, recipients, recycle_bin, replies
 from ...core.dates import display_date
 from ...core.errors import BvctError
-from ...core.kinds import KINDS, RELATIVES
+from ...core.kinds import CADRES, KINDS, RELATIVES
 from ...core.numbers import grouped
 from ...core.permissions import Action, allows
 from ...core.text import file_name
@@ -458,10 +458,19 @@ class RegisterPage(QWidget):
                 or not self._allowed(Action.EDIT, recycle_bin.DELETING)):
             return
         what = "bản ghi đã chọn" if len(chosen) == 1 else f"{len(chosen)} bản ghi đã chọn"
-        if self.context.dialogs.ask(self, "Xóa", f"Chuyển {what} vào thùng rác? Có thể khôi phục lại sau.") != YES:
+        question = f"Chuyển {what} vào thùng rác? Có thể khôi phục lại sau." + self._staying(chosen)
+        if self.context.dialogs.ask(self, "Xóa", question) != YES:
             return
         self._each(chosen, recycle_bin.delete, "Đang chuyển vào thùng rác…",
                    "Đã chuyển {n} bản ghi vào thùng rác{along}.")
+
+    def _staying(self, chosen: list[int]) -> str:
+        """For cadres: the records about them that other registers keep (they are not deleted along)."""
+        staying = cadre_ties.still_listed(self.context.db, chosen) if self.kind.name == CADRES.name else []
+        if not staying:
+            return ""
+        return (f"\n\nVẫn giữ ở các sổ khác, không xóa theo cán bộ: {', '.join(staying)}. "
+                "Cần xóa thì xóa ở sổ của chúng.")
 
     def _complete_imported(self, filters: browse.Filters, undated: list[int]) -> None:
         """After an import: the records left incomplete; the slips that import left without their reply
