@@ -376,6 +376,17 @@ def test_a_slip_saved_about_a_second_person_of_the_same_name_is_given_the_person
     assert editing.load(context.db, "slips", first.record_id)["person_id"] == known
 
 
+def test_a_cadre_s_file_is_not_offered_to_be_given_another_person(qtbot, context):
+    """The cadre's record is the file the person's slips, relatives and trips hang on: «Dùng người này» there
+    would take the cadre away from them. A second entry is corrected on its own record instead."""
+    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "Nguyễn Văn Hùng")[0])
+    qtbot.addWidget(form)
+    assert form.picker is None
+    new = open_form(context, "cadres", None)
+    qtbot.addWidget(new)
+    assert new.picker is not None
+
+
 def test_the_keyboard_picks_a_person_already_recorded_and_saves_nothing(qtbot, context):
     """Enter on a candidate in «Người đã có» saved the form (its «Lưu» is the default button) instead of
     using that person; Enter in the picker's search box saved it too."""

@@ -21,6 +21,7 @@ RECORD_TABS = (("archive-requests", "Nghiên cứu tàng thư"), ("delegations",
 
 
 class CadreForm(RecordForm):
+    repicks_person = False  # the file the person's records hang on: a second entry is corrected on its own record
     def __init__(self, context, kind: str = "cadres", record_id: int | None = None, parent=None):
         super().__init__(context, kind, record_id, parent)
         fill_screen(self)

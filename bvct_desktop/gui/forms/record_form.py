@@ -53,6 +53,7 @@ def confirm_doubts(context: AppContext, parent: QWidget, doubts: list[str]) -> b
 class RecordForm(QDialog):
     closed = Signal()
     saved = Signal(int)
+    repicks_person = True  # an edited record may be given a person already recorded (a second entry of them)
 
     def __init__(self, context: AppContext, kind: str, record_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -94,7 +95,7 @@ class RecordForm(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         self.picker = None
-        if self.person_keys and self.editable:  # choosing who the record is about, or a second entry of the same human
+        if self.person_keys and self.editable and (self.record_id is None or self.repicks_person):
             self.picker = PersonPicker(self.context, self)
             self.picker.picked.connect(self.use_person)
             self.picker.dropped.connect(self.drop_person)
