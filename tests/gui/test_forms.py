@@ -376,6 +376,23 @@ def test_a_slip_saved_about_a_second_person_of_the_same_name_is_given_the_person
     assert editing.load(context.db, "slips", first.record_id)["person_id"] == known
 
 
+def test_an_edited_record_whose_picked_person_is_dropped_stays_about_its_own_person(qtbot, context):
+    """«Không dùng người này» on an edited slip made it about nobody, so saving found or made a third person."""
+    slip = browse.record_ids(context.db, "slips", "13/PXM")[0]
+    own = editing.load(context.db, "slips", slip)["person_id"]
+    form = open_form(context, "slips", slip)
+    qtbot.addWidget(form)
+    type_text(form.picker.search, "pham van binh")
+    form.picker.results.setCurrentRow(0)
+    form.picker.use_button.click()
+    assert form.person_id != own
+    form.inputs["birth_date"].clear()
+    type_text(form.inputs["birth_date"], "1951")
+    form.picker.drop_button.click()
+    assert form.person_id == own
+    assert "vẫn nói về người của nó" in form.message.text()
+
+
 def test_a_cadre_s_file_is_not_offered_to_be_given_another_person(qtbot, context):
     """The cadre's record is the file the person's slips, relatives and trips hang on: «Dùng người này» there
     would take the cadre away from them. A second entry is corrected on its own record instead."""

@@ -65,6 +65,7 @@ class RecordForm(QDialog):
                          and stored.get(editing.BINNED) is None)  # a record in the bin is restored, not saved
         self.person_keys = editing.person_keys(self.kind)
         self.person_id: int | None = None
+        self.own_person: int | None = None  # the edited record's person as stored
         self.preview = self.print_job = None  # the print preview, and the document being prepared for it
         self.picked: Identity | None = None  # the person picked in the picker, as stored then
         self.inputs: dict[str, QWidget] = {}
@@ -214,7 +215,7 @@ class RecordForm(QDialog):
         return None
 
     def _fill(self, stored: dict) -> None:
-        self.person_id = stored.get("person_id")
+        self.person_id = self.own_person = stored.get("person_id")
         for key, widget in self.inputs.items():
             show_value(widget, self.kind.field(key), stored.get(key))
         for key in self.current_places:
@@ -318,11 +319,14 @@ class RecordForm(QDialog):
         self.message.show_message(f"Dùng người đã có: {facts.description}", error=False)
 
     def drop_person(self) -> None:
-        """The form is about someone else than the person picked: saved by the person rule instead."""
-        self.person_id, self.picked = None, None
-        self.message.show_message("Không dùng người đã chọn: khi lưu, chương trình tìm hoặc tạo người theo họ tên, "
-                                  "ngày sinh, quê quán.", error=False)
-        self.picker.warn_about(self._identity(), None)
+        """The form is about someone else than the person picked: a new record's person is found by the
+        person rule instead, an edited record stays about its own person."""
+        self.person_id, self.picked = self.own_person, None
+        told = ("bản ghi vẫn nói về người của nó; khi lưu, thông tin của người ấy được sửa theo biểu mẫu"
+                if self.own_person is not None else "khi lưu, chương trình tìm hoặc tạo người theo họ tên, ngày sinh, "
+                "quê quán")
+        self.message.show_message(f"Không dùng người đã chọn: {told}.", error=False)
+        self.picker.warn_about(self._identity(), self.own_person)
 
     def save(self) -> bool:
         for label in self.errors.values():
@@ -343,6 +347,7 @@ class RecordForm(QDialog):
             return False
         stored = editing.load(self.context.db, self.kind.name, self.record_id)
         self.person_id, self.seen = stored.get("person_id"), stored.get(editing.VERSION)
+        self.own_person = self.person_id
         self._show_cadre(stored)
         self._dirty = False
         self.setWindowTitle(self._title(stored))
