@@ -368,7 +368,7 @@ def test_a_slip_saved_about_a_second_person_of_the_same_name_is_given_the_person
     form = open_form(context, "slips", first.record_id)
     qtbot.addWidget(form)
     type_text(form.inputs["birth_date"], "1950")
-    assert form.picker.warning.isVisibleTo(form)
+    qtbot.waitUntil(lambda: form.picker.warning.isVisibleTo(form))  # once the officer pauses
     assert form.picker.results.item(0).text().startswith("Phạm Văn Bình, sinh 1950, quê Hàm Tiến")
     form.picker.results.setCurrentRow(0)
     form.picker.use_button.click()
