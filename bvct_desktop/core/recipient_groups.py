@@ -17,7 +17,8 @@ GROUPS = (MINISTRY, OWN_PROVINCE, OTHER_PROVINCES, OTHER)
 # Police as written, folded: "Công an", or "CA" before tỉnh / thành phố ("Phòng PV27 - CA tỉnh").
 _MINISTRY = re.compile(r"\bbo (?:cong an|ca)\b")
 _POLICE = re.compile(r"\bcong an\b|\bca (?:tinh|thanh pho|tp)\b")
-_UNNAMED_POLICE = re.compile(r"\b(?:cong an|ca)(?: (?:tinh|thanh pho|tp))?\b(?!\s*\w)")
+# Police naming no province: nothing but a full stop after "tỉnh" or "TP" ("TP.HCM" names one).
+_UNNAMED_POLICE = re.compile(r"\b(?:cong an|ca)(?: (?:tinh|thanh pho|tp))?\b(?!\.?\s*\w)")
 
 
 def group_of(recipient: str, province: str) -> str:

@@ -24,7 +24,7 @@ def test_a_units_group_follows_the_offices_province_as_it_was_on_the_reports_las
 
 @pytest.mark.parametrize("recipient", [
     "Phòng PV27 – Công an tỉnh", "Phòng PV27 - CA tỉnh", "Phòng Hồ sơ nghiệp vụ, Công an tỉnh",
-    "Công an tỉnh (Phòng PV27)", "Phòng PV06 – Công an Thành phố",
+    "Công an tỉnh (Phòng PV27)", "Phòng PV06 – Công an Thành phố", "Phòng PV27 – Công an tỉnh.", "Công an TP.",
 ])
 @pytest.mark.parametrize("province", ["Lâm Đồng", "Bình Thuận"])
 def test_a_police_unit_naming_no_province_is_the_offices_own(recipient, province):
@@ -39,6 +39,14 @@ def test_a_police_unit_naming_no_province_is_the_offices_own(recipient, province
 ])
 def test_police_written_ca_is_police(recipient, group):
     assert group_of(recipient, "Lâm Đồng") == group
+
+
+@pytest.mark.parametrize("recipient", [
+    "Công an TP.HCM", "Phòng PV06 – CA TP. Hồ Chí Minh", "Công an tp.Đà Nẵng", "PV06 - Công an Tp.Cần Thơ",
+])
+def test_a_city_written_after_tp_with_its_dot_is_named_not_the_offices_own(recipient):
+    """«TP.» is the city's word as «TP» is: the police of another city, not this province's unnamed police."""
+    assert group_of(recipient, "Lâm Đồng") == OTHER_PROVINCES
 
 
 def test_the_report_counts_the_offices_unnamed_police_as_its_own_not_another_provinces():
