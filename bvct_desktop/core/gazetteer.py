@@ -60,8 +60,9 @@ _UNIT_WORD_WRITTEN = re.compile(rf"^{_ANY_TYPE}\s+(?!\d)", re.IGNORECASE)
 _TYPE_WORD = re.compile(f"^{_ANY_TYPE}(?= )")
 _PARTS = re.compile(r"[,;]")
 # the province an office's name ends with: "… Công an tỉnh Bình Thuận", "… Thành phố Hồ Chí Minh"
-# the province named last in a text: after its type word, or after its Party committee's ("Tỉnh ủy Bình Định")
-_PROVINCE_AT_END = re.compile(r"^.*(?:^|\s)(?:(?:tỉnh|thành)\s+(?:ủy|uỷ)|tỉnh|thành phố|tp\.?)\s+(.+?)\s*$",
+# the province named last in a text: after its type word, its Party committee's ("Tỉnh ủy Bình Định") or its
+# police's ("Công an Bình Thuận", "CA Đắk Nông")
+_PROVINCE_AT_END = re.compile(r"^.*(?:^|\s)(?:(?:tỉnh|thành)\s+(?:ủy|uỷ)|tỉnh|thành phố|tp\.?|công an|ca)\s+(.+?)\s*$",
                               re.IGNORECASE | re.DOTALL)
 _DASHED = re.compile(r"\s[-–]\s")
 _SAYS_NOW = re.compile(r"\(\s*nay(?!\w)|(?<!\w)nay(?=\s*:|\s+(?:là|thuộc)(?!\w))", re.IGNORECASE)  # "(nay là …)"
@@ -255,13 +256,17 @@ class Gazetteer:
         """What the former province a text names is part of now ("Tỉnh Lâm Đồng"): a province alone
         ("Bình Thuận") or ending an office's name ("Phòng PV27 – Công an tỉnh Bình Thuận", "Ban Tổ chức
         Tỉnh ủy Bình Định"). None when the province is a current one, or no province is named."""
-        match = _PROVINCE_AT_END.match(text)
-        units = self.named(match.group(1) if match else text, (PROVINCE,))
+        units = self.province_named(text)
         if not units or any(unit.new for unit in units):
             return None
         former = units[0]
         current = former.current[0]
         return current.name if current.short != former.short else None
+
+    def province_named(self, text: str) -> list[Unit]:
+        """The provinces (former or current) a text names alone or at its end ("Phòng PV06 – CA Đắk Nông")."""
+        match = _PROVINCE_AT_END.match(text)
+        return self.named(match.group(1) if match else text, (PROVINCE,))
 
     # ------------------------------------------------------------ home towns
 

@@ -17,6 +17,7 @@ GROUPS = (MINISTRY, OWN_PROVINCE, OTHER_PROVINCES, OTHER)
 # Police as written, folded: "Công an", or "CA" before tỉnh / thành phố ("Phòng PV27 - CA tỉnh").
 _MINISTRY = re.compile(r"\bbo (?:cong an|ca)\b")
 _POLICE = re.compile(r"\bcong an\b|\bca (?:tinh|thanh pho|tp)\b")
+_CA = re.compile(r"\bca\b")  # police too when a province's name ends the unit's ("Phòng PV06 - CA Đắk Nông")
 # Police naming no province: nothing but a full stop after "tỉnh" or "TP" ("TP.HCM" names one).
 _UNNAMED_POLICE = re.compile(r"\b(?:cong an|ca)(?: (?:tinh|thanh pho|tp))?\b(?!\.?\s*\w)")
 
@@ -28,7 +29,7 @@ def group_of(recipient: str, province: str) -> str:
     name = fold(recipient)
     if _MINISTRY.search(name):
         return MINISTRY
-    if not _POLICE.search(name):
+    if not _POLICE.search(name) and not (_CA.search(name) and gazetteer.load().province_named(recipient)):
         return OTHER
     if _UNNAMED_POLICE.search(name) or province and _of_province(recipient, name, fold(province)):
         return OWN_PROVINCE

@@ -239,6 +239,9 @@ def test_a_home_town_under_former_names_is_shown_with_its_current_unit(place, sh
     ("Ban Tổ chức Tỉnh ủy Lâm Đồng", None),
     ("Ban Tổ chức Thành ủy Cần Thơ", None),
     ("Công an tỉnh Bà Rịa - Vũng Tàu", "Thành phố Hồ Chí Minh"),
+    ("Phòng PV06 – Công an Bình Thuận", "Tỉnh Lâm Đồng"),           # the police's, without «tỉnh»
+    ("Phòng PV06 - CA Đắk Nông", "Tỉnh Lâm Đồng"),
+    ("Công an huyện Phú Quí", None),                              # a district's police
     ("Bình Định", "Tỉnh Gia Lai"),                                # a province alone
     ("Đắk Nông", "Tỉnh Lâm Đồng"),
     ("Phòng PV01 – Công an tỉnh Lâm Đồng", None),                 # a current province

@@ -17,6 +17,11 @@ from bvct_desktop.core.recipient_groups import MINISTRY, OTHER, OTHER_PROVINCES,
     ("Phòng PV01 – Công an tỉnh Lâm Đồng", "Bình Thuận", OTHER_PROVINCES),  # a neighbour then
     ("Phòng PV01 – Công an tỉnh Đắk Nông", "Bình Thuận", OTHER_PROVINCES),
     ("Ban Chỉ huy Quân sự tỉnh Lâm Đồng", "Lâm Đồng", OTHER),
+    ("Phòng PV06 – Công an Bình Thuận", "Lâm Đồng", OWN_PROVINCE),  # the province without «tỉnh»
+    ("Phòng PV06 - CA Đắk Nông", "Lâm Đồng", OWN_PROVINCE),
+    ("PV01 - CA Lâm Đồng", "Lâm Đồng", OWN_PROVINCE),
+    ("Phòng PV06 - CA Đồng Nai", "Lâm Đồng", OTHER_PROVINCES),
+    ("Công an Ninh Thuận", "Lâm Đồng", OTHER_PROVINCES),
 ])
 def test_a_units_group_follows_the_offices_province_as_it_was_on_the_reports_last_day(recipient, province, group):
     assert group_of(recipient, province) == group
