@@ -162,6 +162,8 @@ def cmd_reminder(args) -> int:
             else f"Đã phát hành công văn đôn đốc số {issued.text} ngày {issued.on:%d/%m/%Y}")
     print(f"{what} gửi «{data['recipient']}» về {len(data['slips'])} phiếu quá hạn trả lời ra {out}"
           + encrypted_note(chosen.password))
+    if caution := documents_data.reminder_caution(data["recipient"], on):
+        print(caution)
     profile_note(chosen)
     return 0
 

@@ -17,7 +17,19 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from . import audit, deadlines, files, numbering, outgoing, record_rows, report, report_notes, search, settings
+from . import (
+    audit,
+    deadlines,
+    files,
+    gazetteer,
+    numbering,
+    outgoing,
+    record_rows,
+    report,
+    report_notes,
+    search,
+    settings,
+)
 from .database import Database
 from .dates import PartialDate, check_period, display_date
 from .errors import Ambiguous, InputError
@@ -197,6 +209,12 @@ def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | 
     issued = outgoing.issue(db, numbering.LETTER, outgoing.REMINDER, subject, office, writer.recipients(data), on,
                             lambda number: writer.freeze(office, data, Issue(number, on)), writer.write, details)
     return Issue(issued.number, issued.issued_on, issued.number_text), data
+
+
+def reminder_caution(recipient: str, on: dt.date) -> str | None:
+    """What the officer is told of a letter dated since 01/7/2025 to a unit named after a former province."""
+    former = gazetteer.former_province_told(recipient) if on >= gazetteer.MERGED_ON else None
+    return f"Lưu ý: {former}; hãy xem lại nơi nhận trước khi gửi công văn." if former else None
 
 
 def reminder_named(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -490,6 +490,13 @@ def province_now(text: str | None) -> str | None:
     return load().province_now(text) if text else None
 
 
+def former_province_told(name: str) -> str | None:
+    """«Phòng PV27 – Công an tỉnh Bình Thuận» mang tên tỉnh cũ: từ 01/7/2025 tỉnh ấy thuộc tỉnh Lâm Đồng — for a
+    name that is, or ends with, a former province; None otherwise."""
+    now = province_now(name)
+    return f"«{name}» mang tên tỉnh cũ: từ {EFFECTIVE} tỉnh ấy thuộc {in_sentence(now)}" if now else None
+
+
 def without_unit_words(query: str) -> list[str]:
     """The words of a search typed, each unit word left out that comes before the name of a unit of its
     type and that name one phrase («Đặc khu Phú Quý» → «Phú Quý», its words together and in order, not

@@ -303,9 +303,8 @@ class ParsedRows:
             if spec.place is not Place.PROVINCE or spec.key not in self._keys:
                 continue
             column = self._columns[self._keys.index(spec.key)]
-            told = {value: RowProblem(f"«{value}» mang tên tỉnh cũ: từ {gazetteer.EFFECTIVE} tỉnh ấy thuộc "
-                                      f"{gazetteer.in_sentence(now)}; hãy xem lại", spec.key)
-                    for value in set(column) if value and (now := spec.now_called(value))}
+            told = {value: RowProblem(f"{former}; hãy xem lại", spec.key)
+                    for value in set(column) if value and (former := gazetteer.former_province_told(value))}
             for offset in self._offsets if told else ():
                 problem = told.get(column[offset])
                 if problem is not None and dates[offset] is not None and after(dates[offset], before):

@@ -29,6 +29,7 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
         self.on.set_day(context.clock().date())
         self.issue.setVisible(allows(context.db.actor.role, Action.REPORT_ISSUE) and not context.read_only)
         self.on.day_changed.connect(lambda _day: self._recipients(self.recipient.currentData()))
+        self.recipient.currentIndexChanged.connect(lambda _index: self._tell_caution())
         self.on.refused.connect(self.message.show_message)
         self.print_button.clicked.connect(lambda: self.make(None))
         self.docx_button.clicked.connect(self.save_docx)
@@ -50,9 +51,18 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
         self.print_button.setEnabled(bool(found))
         self.docx_button.setEnabled(bool(found))
         if found:
-            self.message.clear()  # what was said of another day
+            self._tell_caution()  # in place of what was said of another day
         else:
             self.message.show_message("Vào ngày này không có phiếu nào quá hạn trả lời.", error=False)
+
+    def _tell_caution(self) -> None:
+        """A letter to a unit named after a former province, dated since the merger: the officer is told."""
+        recipient = self.recipient.currentData()
+        caution = documents_data.reminder_caution(recipient, self.chosen_day()) if recipient else None
+        if caution:
+            self.message.show_hint(caution)
+        else:
+            self.message.clear()
 
     def chosen_day(self) -> dt.date:
         return self.on.day()

@@ -280,6 +280,19 @@ def test_the_reminder_letter_lists_the_recipients_overdue_slips(office_cli, tmp_
     assert code == 2
 
 
+def test_a_reminder_dated_since_the_merger_to_a_former_provinces_unit_tells_the_officer(office_cli, tmp_path):
+    """The 2016 office's slips to Bình Thuận's police, still unanswered: a letter dated since 01/7/2025 would go to
+    a unit of a province that is no more, so the officer is told; a letter of 2016 is right as it is."""
+    code, out, err = office_cli("print", "reminder", "--recipient", "Phòng PV27 – Công an tỉnh Bình Thuận",
+                                "--on", "2025-10-15", "--out", tmp_path / "cv.pdf")
+    assert code == 0, err
+    assert ("Lưu ý: «Phòng PV27 – Công an tỉnh Bình Thuận» mang tên tỉnh cũ: từ 01/7/2025 tỉnh ấy thuộc tỉnh Lâm "
+            "Đồng; hãy xem lại nơi nhận trước khi gửi công văn.") in out
+    code, out, err = office_cli("print", "reminder", "--recipient", "Phòng PV27 – Công an tỉnh Bình Thuận",
+                                "--on", "2016-10-15", "--out", tmp_path / "cv2016.pdf")
+    assert code == 0 and "tỉnh cũ" not in out + err, err
+
+
 def test_a_reminder_recipient_typed_without_accents_and_with_a_hyphen_is_found(office_cli, tmp_path):
     code, out, err = office_cli("print", "reminder", "--recipient", "phong pv27 - cong an tinh binh thuan",
                                 "--on", "2016-10-15", "--out", tmp_path / "cv.pdf")

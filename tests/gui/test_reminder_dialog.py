@@ -3,7 +3,7 @@ of its number, and the outgoing register shows it."""
 
 import datetime as dt
 
-from bvct_desktop.core import crashpoints, outgoing
+from bvct_desktop.core import crashpoints, documents_data, outgoing
 from bvct_desktop.gui.dialogs import NO
 from bvct_desktop.gui.reminder_dialog import ReminderDialog
 from tests.conftest import PASSWORD
@@ -43,7 +43,9 @@ def test_a_day_with_overdue_slips_chosen_after_one_without_no_longer_says_there_
     assert dialog.message.text() == "Vào ngày này không có phiếu nào quá hạn trả lời."
     dialog.on.set_day(dt.date(2025, 10, 2))
     assert dialog.recipient.count() > 0 and dialog.print_button.isEnabled()
-    assert dialog.message.isHidden() and dialog.message.text() == ""
+    # what is said now is of the recipient chosen (its province merged since: told), never of the other day
+    assert dialog.message.text() == (documents_data.reminder_caution(dialog.recipient.currentData(), dialog.on.day())
+                                     or "")
 
 
 def test_the_letter_s_day_typed_key_by_key_is_the_day_chosen(qtbot, context):
@@ -53,3 +55,19 @@ def test_the_letter_s_day_typed_key_by_key_is_the_day_chosen(qtbot, context):
     qtbot.addWidget(dialog)
     type_day(qtbot, dialog.on, "02/10/2025")
     assert dialog.chosen_day() == dt.date(2025, 10, 2)
+
+
+def test_a_letter_dated_since_the_merger_to_a_former_provinces_unit_tells_the_officer(qtbot, context):
+    context.clock.now = dt.datetime(2025, 10, 2, 8, 0)  # slips overdue
+    dialog = ReminderDialog(context)
+    qtbot.addWidget(dialog)
+    former = dialog.recipient.findData("Phòng PV27 – Công an tỉnh Bình Thuận")
+    dialog.recipient.setCurrentIndex(former)
+    assert dialog.message.text() == ("Lưu ý: «Phòng PV27 – Công an tỉnh Bình Thuận» mang tên tỉnh cũ: từ 01/7/2025 "
+                                     "tỉnh ấy thuộc tỉnh Lâm Đồng; hãy xem lại nơi nhận trước khi gửi công văn.")
+    dialog.recipient.setCurrentIndex(dialog.recipient.findData("Cục A93B – Bộ Công an"))
+    assert dialog.message.isHidden()
+    dialog.recipient.setCurrentIndex(former)
+    dialog.on.set_day(dt.date(2025, 6, 30))  # the province's last day: a letter to its police is right
+    assert dialog.recipient.currentData() == "Phòng PV27 – Công an tỉnh Bình Thuận"
+    assert dialog.message.isHidden()
