@@ -35,7 +35,7 @@ class FieldType(enum.Enum):
 class Place(enum.Enum):
     """A text naming a place, shown with what the place is called since 01/7/2025 (never changed)."""
 
-    HOME_TOWN = "home_town"  # xã, huyện, tỉnh written freely
+    ADDRESS = "address"      # xã, huyện, tỉnh written freely: a home town, where one lives
     PROVINCE = "province"    # a province, alone or ending an office's name ("Công an tỉnh Bình Thuận")
 
 
@@ -64,7 +64,7 @@ class Field:
         (display only); None for a field naming no place."""
         from . import gazetteer  # 12–17 ms of regular expressions: imported on the first look-up, not at start-up
 
-        if self.place is Place.HOME_TOWN:
+        if self.place is Place.ADDRESS:
             return gazetteer.now_called(value.strip())
         if self.place is Place.PROVINCE:
             return gazetteer.province_now(value.strip())

@@ -81,6 +81,19 @@ def test_the_form_shows_the_current_unit_beside_a_former_home_town(qtbot, contex
     assert stored["home_town"] == "xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận"  # never rewritten
 
 
+@pytest.mark.parametrize(("kind", "key"), [("slips", "residence"), ("cadres", "residence")])
+def test_a_residence_written_under_former_names_is_shown_with_its_current_unit_as_the_slip_prints_it(
+        qtbot, context, kind, key):
+    """«Nơi ở» is printed on a slip with what the place is called now: the form shows it as it will print."""
+    form = RecordForm(context, kind, None)
+    qtbot.addWidget(form)
+    support.fill(form, {key: "Thôn Phú Long, X. Ngũ Phụng, H. Phú Quí, T. Bình Thuận"})
+    assert form.current_places[key].text() == "(nay: Đặc khu Phú Quý, Lâm Đồng)"
+    assert not form.current_places[key].isHidden()
+    support.fill(form, {key: "Số 12 đường Nguyễn Đình Chiểu, phường Mũi Né, Lâm Đồng"})  # a current name
+    assert form.current_places[key].isHidden()
+
+
 @pytest.mark.parametrize(("kind", "key", "written", "shown"), [
     ("slips", "recipient", "Phòng PV27 – Công an tỉnh Bình Thuận", "(nay: Tỉnh Lâm Đồng)"),
     ("slips", "recipient", "Phòng PV01 – Công an tỉnh Lâm Đồng", None),
@@ -107,13 +120,15 @@ def test_the_cadres_file_shows_a_relatives_home_town_with_its_current_unit(qtbot
                     if page.model.index(row, 0).data() == "Hồ Văn Nghệ")
     person_id = editing.load(context.db, "cadres", cadre_id)["person_id"]
     relatives.add_relative(context.db, person_id, {"relation": "Cha", "full_name": "Hồ Văn Cha",
-                                                   "birth_date": "1940", "home_town": "Xã Ngũ Phụng, Phú Quí"})
+                                                   "birth_date": "1940", "home_town": "Xã Ngũ Phụng, Phú Quí",
+                                                   "residence": "P. Hàm Tiến, TP Phan Thiết"})
     form = CadreForm(context, "cadres", cadre_id)
     qtbot.addWidget(form)
     tab = next(form.tabs.widget(i) for i in range(form.tabs.count()) if form.tabs.tabText(i) == "Thân nhân")
     tab.reload()
     cells = [tab.table.item(0, column).text() for column in range(tab.table.columnCount())]
     assert "Xã Ngũ Phụng, Phú Quí (nay: Đặc khu Phú Quý, Lâm Đồng)" in cells
+    assert "P. Hàm Tiến, TP Phan Thiết (nay: Phường Mũi Né, Lâm Đồng)" in cells  # where he lives, likewise
     assert relatives.list_relatives(context.db, person_id)[0].home_town == "Xã Ngũ Phụng, Phú Quí"
 
 

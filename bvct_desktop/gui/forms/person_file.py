@@ -418,8 +418,8 @@ def _typed(spec: Field, value: object) -> object:
 
 
 def _shown(spec: Field, value: object) -> object:
-    """A stored value as the list's cell shows it: a home town written under former names with what it
-    is called now beside it (display only: inputs are filled with `_typed`, never with this)."""
-    if spec.place is Place.HOME_TOWN and isinstance(value, str):  # an old slip's addressee stays as it was then
+    """A stored value as the list's cell shows it: a home town or residence written under former names with
+    what it is called now beside it (display only: inputs are filled with `_typed`, never with this)."""
+    if spec.place is Place.ADDRESS and isinstance(value, str):  # an old slip's addressee stays as it was then
         return gazetteer.with_current_name(value)
     return _typed(spec, value)

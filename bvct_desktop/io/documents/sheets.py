@@ -92,10 +92,10 @@ def _period(start: str | None, end: str | None) -> str:
 
 
 def _as_filed(kind: Kind, record: Mapping[str, Any]) -> dict[str, Any]:
-    """The record with each home town written under former names followed by what it is called now,
-    as the person file shows it."""
+    """The record with each home town or residence written under former names followed by what it is
+    called now, as the person file shows it."""
     return {**record, **{spec.key: gazetteer.with_current_name(record[spec.key]) for spec in kind.fields
-                         if spec.place is Place.HOME_TOWN and spec.key in record}}
+                         if spec.place is Place.ADDRESS and spec.key in record}}
 
 
 def _heading(flow: Flow, text: str, size: float, keep: float = 0.0) -> None:

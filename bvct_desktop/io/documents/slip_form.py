@@ -19,6 +19,7 @@ from typing import Any
 from reportlab.lib.units import mm
 
 from ...core import gazetteer
+from ...core.fields import Place
 from ...core.kinds import OTHER_RELATION, SELF, SLIPS
 from . import fonts, layout
 from .fonts import BOLD, ITALIC, REGULAR
@@ -28,7 +29,7 @@ TITLE = "PHIẾU YÊU CẦU XÁC MINH LAI LỊCH"
 # A pair of short particulars shares a line (see `items`).
 PARTICULARS = ("other_names", ("birth_date", "gender"), "home_town", "residence", "father_name", "mother_name",
                "spouse_name")
-PLACES = ("home_town", "residence")
+PLACES = tuple(spec.key for spec in SLIPS.fields if spec.place is Place.ADDRESS)  # printed with their names now
 SLIP_RECIPIENTS = ("Như trên,",)
 ITEM_GAP = 1.0  # points between two particulars
 HAND_GAP = 3.0  # points between the lines the police write on by hand
