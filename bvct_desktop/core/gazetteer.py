@@ -222,14 +222,15 @@ class Gazetteer:
     def lookup(self, text: str) -> list[Unit]:
         """`bvct places`: the units named by "NAME[, district][, province]", old and new.
 
-        Each part after the first names a different one of the unit's own higher units (its
-        district, its province) or, for a former unit, the province it is part of now ("Ngũ Phụng,
-        Lâm Đồng"); a former unit found that way is left out when what it went into is listed
+        Parts are read as in a home town: after commas, and after dashes unless a unit is so named
+        ("Hàm Tiến - Phan Thiết"). Each part after the first names a different one of the unit's own
+        higher units (its district, its province) or, for a former unit, the province it is part of now
+        ("Ngũ Phụng, Lâm Đồng"); a former unit found that way is left out when what it went into is listed
         (that line names it). Accents are ignored: "Đăk Nông" finds Tỉnh Đắk Nông too. First come
         the units spelled with the accents typed, former before current, those in the places named
         as their own first.
         """
-        pieces = [piece for piece in _PARTS.split(text) if piece.strip()]
+        pieces = self._pieces(text)
         if not pieces:
             return []
         first, *qualifiers = [_part(piece) for piece in pieces]

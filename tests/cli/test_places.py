@@ -33,6 +33,8 @@ def places(capsys, monkeypatch, tmp_path):
                             "Đặc khu Phú Quý (Tỉnh Lâm Đồng)"),  # the province it is part of now
     ("ham tien, phan thiet", "Phường Hàm Tiến, Thành phố Phan Thiết, Tỉnh Bình Thuận (trước 01/7/2025) → nay: "
                              "Phường Mũi Né (Tỉnh Lâm Đồng)"),
+    ("Hàm Tiến - Phan Thiết", "Phường Hàm Tiến, Thành phố Phan Thiết, Tỉnh Bình Thuận (trước 01/7/2025) → nay: "
+                              "Phường Mũi Né (Tỉnh Lâm Đồng)"),  # as old lists write it: the district after a dash
     # Đắk Nông
     ("Đắk R'Moan", "Xã Đắk R'Moan, Thành phố Gia Nghĩa, Tỉnh Đắk Nông (trước 01/7/2025) → nay: "
                    "Phường Nam Gia Nghĩa (Tỉnh Lâm Đồng)"),
