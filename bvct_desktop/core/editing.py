@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import audit, record_rows, row_versions, search
+from . import audit, legacy, record_rows, row_versions, search
 from .database import Database
 from .errors import InputError, RowProblem
 from .fields import Field, dates_ahead
@@ -30,6 +30,7 @@ from .row_versions import Change, ChangedMeanwhile
 from .schema import archive_requests, cadres, persons, slips
 from .text import (
     also_without_apostrophes,
+    clean,
     identity_key,
     name_key,
     name_words,
@@ -106,12 +107,26 @@ def to_confirm(db: Database, kind_name: str, raw: dict[str, Any], record_id: int
     except FormProblems:
         return []
     today = db.clock().date()
-    told = _doubts(kind, values, today) + _planned_doubts(db, kind, values, record_id)
+    told = _old_encodings(kind, raw) + _doubts(kind, values, today) + _planned_doubts(db, kind, values, record_id)
     if record_id is None or not told:
         return told
     stored = load(db, kind_name, record_id)
-    confirmed = set(_doubts(kind, stored, today) + _planned_doubts(db, kind, stored, record_id))
+    confirmed = set(_old_encodings(kind, stored) + _doubts(kind, stored, today)
+                    + _planned_doubts(db, kind, stored, record_id))
     return [doubt for doubt in told if doubt not in confirmed]
+
+
+def _old_encodings(kind: Kind, raw: dict[str, Any]) -> list[str]:
+    """Text pasted from a document in an old font (.VnTime, VNI-Times): «NguyÔn V¨n H­ng», told with its
+    Unicode (read before the text rules, which drop TCVN3's «ư»)."""
+    told = []
+    for spec in kind.fields:
+        value = raw.get(spec.key)
+        encoding = legacy.guess(value) if isinstance(value, str) else None
+        if encoding is not None:
+            told.append(f"{spec.header}: chữ gõ bằng bảng mã cũ ({encoding.value}), chưa phải Unicode; viết đúng là "
+                        f"«{clean(legacy.decode(value, encoding))}»: hãy sửa lại")
+    return told
 
 
 def _doubts(kind: Kind, values: dict[str, Any], today: dt.date) -> list[str]:

@@ -166,6 +166,19 @@ def test_a_cccd_disagreeing_with_the_birth_year_or_sex_is_listed_to_confirm_befo
     assert [doubt.split(":")[0] for doubt in told[1:]] == ["Thành viên 1", "Thành viên 2"]  # neither is a cadre yet
 
 
+def test_text_pasted_from_an_old_vntime_document_is_listed_to_confirm_with_its_unicode(db):
+    """Copied from a Word file in .VnTime, a name reads «NguyÔn V¨n H­ng»: saved so, no search finds the person
+    and no home town is recognised. The form asks first and says what it is in Unicode, as the import converts it."""
+    pasted = {"full_name": "NguyÔn V¨n H\u00adng", "birth_date": "1965",
+              "home_town": "x· Ngò Phông, huyÖn Phó QuÝ, tØnh B×nh ThuËn"}
+    assert editing.to_confirm(db, "cadres", pasted) == [
+        "Họ và tên: chữ gõ bằng bảng mã cũ (TCVN3), chưa phải Unicode; viết đúng là «Nguyễn Văn Hưng»: hãy sửa lại",
+        "Quê quán: chữ gõ bằng bảng mã cũ (TCVN3), chưa phải Unicode; viết đúng là «xã Ngũ Phụng, huyện Phú Quí, "
+        "tỉnh Bình Thuận»: hãy sửa lại"]
+    assert editing.to_confirm(db, "cadres", {"full_name": "Nguyễn Văn Hoà", "birth_date": "1965",
+                                             "home_town": "Hoà Bình"}) == []
+
+
 def test_a_member_no_cadre_matches_is_listed_to_confirm_before_saving_adds_a_new_cadre(db):
     """The tour's phantom cadre: «Nguyễn Văn Hưng» typed for the cadre «Nguyễn Văn Hùng» was saved as a new
     cadre without a word, the real one's file never showing the trip. The form asks first, as an import
