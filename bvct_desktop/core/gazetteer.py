@@ -64,6 +64,9 @@ _PARTS = re.compile(r"[,;]")
 # police's ("Công an Bình Thuận", "CA Đắk Nông")
 _PROVINCE_AT_END = re.compile(r"^.*(?:^|\s)(?:(?:tỉnh|thành)\s+(?:ủy|uỷ)|tỉnh|thành phố|tp\.?|công an|ca)\s+(.+?)\s*$",
                               re.IGNORECASE | re.DOTALL)
+# provinces as office lists abbreviate them, besides the dataset's names ("TP.HCM" is "TP." before "HCM")
+_ABBREVIATIONS = {"Thành phố Hồ Chí Minh": ("HCM", "TPHCM"), "Tỉnh Bà Rịa - Vũng Tàu": ("BR-VT", "BRVT"),
+                  "Thành phố Huế": ("TT-Huế",)}
 _DASHED = re.compile(r"\s[-–]\s")
 _SAYS_NOW = re.compile(r"\(\s*nay(?!\w)|(?<!\w)nay(?=\s*:|\s+(?:là|thuộc)(?!\w))", re.IGNORECASE)  # "(nay là …)"
 
@@ -187,7 +190,8 @@ class Gazetteer:
         for code, name, district, went_into, *other_names in data["old_units"]:
             self._add(code, name, COMMUNE, False, districts[district], [new_units[index] for index in went_into],
                       *other_names[:1])
-        written = [(unit, name) for unit in self.units for name in (unit.name, *unit.other_names)]
+        written = [(unit, name) for unit in self.units for name in (unit.name, *unit.other_names,
+                                                                    *_abbreviations(unit))]
         names = _TYPE.sub("", "\n".join(name for _, name in written)).split("\n")
         for (unit, _), key in zip(written, place_keys(names), strict=True):
             named = self._named.setdefault(key, [])
@@ -398,6 +402,10 @@ def _grouped(units: list[Unit], higher, names: dict | None = None) -> str:
         groups.setdefault(tuple(higher(unit)), []).append((names or {}).get(unit, unit.name))
     return "; ".join(", ".join(members) + (f" ({', '.join(u.name for u in above)})" if above else "")
                      for above, members in groups.items())
+
+
+def _abbreviations(unit: Unit) -> tuple[str, ...]:
+    return _ABBREVIATIONS.get(unit.name, ()) if unit.level == PROVINCE else ()
 
 
 def _without_type(name: str) -> str:

@@ -101,6 +101,18 @@ def test_provinces_before_and_after(places):
     assert out == ["Tỉnh Đắk Nông (trước 01/7/2025) → nay thuộc: Tỉnh Lâm Đồng"]
 
 
+@pytest.mark.parametrize(("text", "first"), [
+    ("TP.HCM", "Thành phố Hồ Chí Minh (trước 01/7/2025) → nay thuộc: Thành phố Hồ Chí Minh"),
+    ("TP HCM", "Thành phố Hồ Chí Minh (trước 01/7/2025) → nay thuộc: Thành phố Hồ Chí Minh"),
+    ("TPHCM", "Thành phố Hồ Chí Minh (trước 01/7/2025) → nay thuộc: Thành phố Hồ Chí Minh"),
+    ("BR-VT", "Tỉnh Bà Rịa - Vũng Tàu (trước 01/7/2025) → nay thuộc: Thành phố Hồ Chí Minh"),
+    ("TT-Huế", "Thành phố Huế (trước 01/7/2025) → nay thuộc: Thành phố Huế"),
+])
+def test_a_province_written_as_office_lists_abbreviate_it_is_found(places, text, first):
+    code, out, _ = places(text)
+    assert code == 0 and out[0] == first
+
+
 def _unaccented(text: str) -> str:
     return unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d")).encode("ascii", "ignore").decode()
 
