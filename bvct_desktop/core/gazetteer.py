@@ -280,7 +280,8 @@ class Gazetteer:
 
         Parts are read left to right (villages and streets name no unit and are passed over); a part
         with a unit word reads only units of that type when one is so called ("Đặc khu Phú Quý" is no
-        xã Phú Quý, "Xã Hàm Tiến" the phường when no xã is); its readings are kept when every
+        xã Phú Quý, "Xã Hàm Tiến" the phường when no xã is), unless the later parts agree better with
+        one of another type ("xã Phan Rí Cửa, huyện Tuy Phong": the thị trấn); its readings are kept when every
         later part naming a higher unit agrees with them — as its own district or province (best), or
         as the province or district of what it became or came from ("P. Mũi Né, Bình Thuận") — and a
         contradicted reading is dropped. Of an old and a new unit read from the same words, the new one
@@ -288,10 +289,11 @@ class Gazetteer:
         """
         parts = [_part(piece) for piece in self._pieces(place)]
         for position, part in enumerate(parts):
-            readings = self._readings(part)
             later = [self._readings(other) for other in parts[position + 1:]]
-            scored = [(score, unit) for unit in readings
-                      if (score := _agreement(unit, later)) is not None]
+            scored = _scored(self._readings(part), later)
+            wider = _scored(self._candidates(part, part.levels), later)
+            if _best(wider) > _best(scored):
+                scored = wider
             if not scored:
                 continue
             best = max(score for (score, _), _ in scored)
@@ -442,6 +444,15 @@ def _typed_as(typed: str, syllable: str) -> bool:
     """Whether a word typed is a syllable of a unit word, with its accents or with none («phuong» may be
     «phường», «phượng» is not)."""
     return clean(typed).casefold() in (syllable, fold(syllable))
+
+
+def _scored(readings: list[Unit], later: list[list[Unit]]) -> list[tuple[tuple[int, bool], Unit]]:
+    """The readings the later parts do not contradict, each with its `_agreement`."""
+    return [(score, unit) for unit in readings if (score := _agreement(unit, later)) is not None]
+
+
+def _best(scored: list[tuple[tuple[int, bool], Unit]]) -> int:
+    return max((score for (score, _), _ in scored), default=-1)
 
 
 def _agreement(unit: Unit, later: list[list[Unit]]) -> tuple[int, bool] | None:

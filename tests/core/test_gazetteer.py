@@ -163,6 +163,9 @@ def test_a_current_province_narrows_to_the_units_in_it_then_or_now_and_no_others
     ("Xã Tiến Thành, Bình Thuận", "Xã Tiến Thành, Thành phố Phan Thiết, Tỉnh Bình Thuận"),
     ("Phường Tiến Thành, Lâm Đồng", "Phường Tiến Thành, Tỉnh Lâm Đồng"),
     ("Xã Hàm Tiến", "Phường Hàm Tiến, Thành phố Phan Thiết, Tỉnh Bình Thuận"),  # none is a xã: the word is loose
+    # the word is loose too when the district written is the own one of a unit of another type only: the
+    # thị trấn of Tuy Phong (now a xã, which Tuy Phong is no district of)
+    ("xa Phan Ri Cua, huyen Tuy Phong", "Thị trấn Phan Rí Cửa, Huyện Tuy Phong, Tỉnh Bình Thuận"),
 ])
 def test_a_written_home_town_names_one_unit(places, place, unit):
     assert [found.full_name() for found in places.resolve(place)] == [unit]
@@ -213,6 +216,7 @@ def test_other_names_of_a_home_town(place, others):
     ("Quảng Nam", "Quảng Nam (nay: Thành phố Đà Nẵng)"),
     ("xã Đăk Nông, Ngọc Hồi", "xã Đăk Nông, Ngọc Hồi (nay: Xã Dục Nông, Quảng Ngãi)"),  # not the province
     ("Đắk Nông", "Đắk Nông (nay: Tỉnh Lâm Đồng)"),
+    ("xa Phan Ri Cua, huyen Tuy Phong", "xa Phan Ri Cua, huyen Tuy Phong (nay: Xã Phan Rí Cửa, Lâm Đồng)"),
     ("Đặc khu Phú Quý, Lâm Đồng", "Đặc khu Phú Quý, Lâm Đồng"),  # a current name: shown as written
     ("Quỳnh Lưu, Nghệ An", "Quỳnh Lưu, Nghệ An"),
     # already saying what it is called now: as written, never told twice
