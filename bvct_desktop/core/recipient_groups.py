@@ -31,15 +31,21 @@ def group_of(recipient: str, province: str) -> str:
         return MINISTRY
     if not _POLICE.search(name) and not (_CA.search(name) and gazetteer.load().province_named(recipient)):
         return OTHER
-    if _UNNAMED_POLICE.search(name) or province and _of_province(recipient, name, fold(province)):
+    if _UNNAMED_POLICE.search(name) or province and _of_province(recipient, name, province):
         return OWN_PROVINCE
     return OTHER_PROVINCES
 
 
 def _of_province(recipient: str, name: str, province: str) -> bool:
-    """Whether a police unit is the province's: named after it, or after a former province now part of
-    it (Công an tỉnh Bình Thuận, for the office of the Lâm Đồng made in 2025)."""
-    return province in name or province in fold(gazetteer.province_now(recipient) or "")
+    """Whether a police unit is the province's: named after it, however written ("Công an TP.HCM" for the
+    office of Thành phố Hồ Chí Minh), or after a former province now part of it (Công an tỉnh Bình Thuận,
+    for the office of the Lâm Đồng made in 2025)."""
+    folded = fold(province)
+    if folded in name or folded in fold(gazetteer.province_now(recipient) or ""):
+        return True
+    places = gazetteer.load()
+    named = {unit.short for unit in places.province_named(recipient)}
+    return not named.isdisjoint(unit.short for unit in places.province_named(province))
 
 
 def grouped(counts: Mapping[str, int], province: str) -> dict[str, dict[str, int]]:

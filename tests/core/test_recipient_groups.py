@@ -54,6 +54,14 @@ def test_a_city_written_after_tp_with_its_dot_is_named_not_the_offices_own(recip
     assert group_of(recipient, "Lâm Đồng") == OTHER_PROVINCES
 
 
+@pytest.mark.parametrize("recipient", [
+    "Công an TP.HCM", "Phòng PV06 – CA TP. Hồ Chí Minh", "Phòng PV06 - Công an TPHCM", "PV06 - Công an tỉnh BR-VT",
+])
+def test_a_city_offices_own_police_written_abbreviated_is_its_own(recipient):
+    """The office of Thành phố Hồ Chí Minh: its police however abbreviated, and Bà Rịa - Vũng Tàu's, merged into it."""
+    assert group_of(recipient, "Thành phố Hồ Chí Minh") == OWN_PROVINCE
+
+
 def test_the_report_counts_the_offices_unnamed_police_as_its_own_not_another_provinces():
     assert grouped({"Cục A93B – Bộ Công an": 3, "Phòng PV27 – Công an tỉnh": 2,
                     "Phòng PV01 – Công an tỉnh Đồng Nai": 1}, "Lâm Đồng") == {
