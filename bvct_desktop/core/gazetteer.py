@@ -58,7 +58,7 @@ _ANY_TYPE = "(?:" + "|".join(_TYPES) + ")"
 _TYPE = re.compile(rf"^{_ANY_TYPE} (?!\d)", re.MULTILINE)
 _UNIT_WORD_WRITTEN = re.compile(rf"^{_ANY_TYPE}\s+(?!\d)", re.IGNORECASE)
 _TYPE_WORD = re.compile(f"^{_ANY_TYPE}(?= )")
-_PARTS = re.compile(r"[,;]")
+_PARTS = re.compile(r"[,;()/]")  # what parts a written place: "Hàm Tiến (Phan Thiết)", "Ngũ Phụng/Phú Quí"
 # the province an office's name ends with: "… Công an tỉnh Bình Thuận", "… Thành phố Hồ Chí Minh"
 # the province named last in a text: after its type word, its Party committee's ("Tỉnh ủy Bình Định") or its
 # police's ("Công an Bình Thuận", "CA Đắk Nông")
@@ -311,15 +311,31 @@ class Gazetteer:
         return _of_written_type(self._candidates(part, part.levels), part)
 
     def _pieces(self, place: str) -> list[str]:
-        """The parts of a written place: after commas, and after dashes unless a unit is so named
-        ("Hàm Tiến - Phan Thiết" is two parts, "Xuân Hương - Đà Lạt" one)."""
+        """The parts of a written place: after commas, brackets and slashes, and after dashes unless a
+        unit is so named ("Hàm Tiến - Phan Thiết" is two parts, "Xuân Hương - Đà Lạt" one), then
+        before the unit words of a part naming no unit ("xã Ngũ Phụng huyện Phú Quí")."""
         pieces = []
         for piece in _PARTS.split(place):
             if _DASHED.search(piece) and _part(piece).key not in self._named:
                 pieces += _DASHED.split(piece)
             else:
                 pieces.append(piece)
-        return [piece for piece in pieces if piece.strip()]
+        return [part for piece in pieces if piece.strip() for part in self._at_unit_words(piece)]
+
+    def _at_unit_words(self, piece: str) -> list[str]:
+        """A part naming no unit split before each unit word with a name after it, when a name comes before
+        it too: "xã Phước Tỉnh huyện Long Điền" is "xã Phước Tỉnh" and "huyện Long Điền"."""
+        if _part(piece).key in self._named:
+            return [piece]
+        words = piece.split()
+        starts, at = [0], len(_unit_word_at(words, 0) or ())
+        while at < len(words):
+            unit_word = _unit_word_at(words, at)
+            if unit_word and at > starts[-1] + len(_unit_word_at(words, starts[-1]) or ()) \
+                    and not _unit_word_at(words, at + len(unit_word)):
+                starts.append(at)
+            at += len(unit_word or (None,))
+        return [" ".join(words[start:end]) for start, end in zip(starts, [*starts[1:], len(words)], strict=True)]
 
     def counterparts(self, place: str) -> tuple[str, ...]:
         """The other names (old or new) of the place written, for the search index."""

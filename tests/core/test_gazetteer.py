@@ -166,6 +166,15 @@ def test_a_current_province_narrows_to_the_units_in_it_then_or_now_and_no_others
     # the word is loose too when the district written is the own one of a unit of another type only: the
     # thị trấn of Tuy Phong (now a xã, which Tuy Phong is no district of)
     ("xa Phan Ri Cua, huyen Tuy Phong", "Thị trấn Phan Rí Cửa, Huyện Tuy Phong, Tỉnh Bình Thuận"),
+    # old lists without commas: each unit word begins a part; brackets and slashes part too
+    ("xã Ngũ Phụng huyện Phú Quí tỉnh Bình Thuận", "Xã Ngũ Phụng, Huyện Phú Quí, Tỉnh Bình Thuận"),
+    ("Thôn Phú Long xa Ngu Phung huyen Phu Qui", "Xã Ngũ Phụng, Huyện Phú Quí, Tỉnh Bình Thuận"),
+    ("Xã Ngũ Phụng. Huyện Phú Quí. Tỉnh Bình Thuận", "Xã Ngũ Phụng, Huyện Phú Quí, Tỉnh Bình Thuận"),
+    ("xã Phước Tỉnh huyện Long Đất", "Xã Phước Tỉnh, Huyện Long Đất, Tỉnh Bà Rịa - Vũng Tàu"),  # «Tỉnh» ends a name
+    ("thị xã La Gi tỉnh Bình Thuận", "Thị xã La Gi, Tỉnh Bình Thuận"),
+    ("Ngũ Phụng (Phú Quí)", "Xã Ngũ Phụng, Huyện Phú Quí, Tỉnh Bình Thuận"),
+    ("Hàm Tiến (Phan Thiết, Bình Thuận)", "Phường Hàm Tiến, Thành phố Phan Thiết, Tỉnh Bình Thuận"),
+    ("Ngũ Phụng/Phú Quí/Bình Thuận", "Xã Ngũ Phụng, Huyện Phú Quí, Tỉnh Bình Thuận"),
 ])
 def test_a_written_home_town_names_one_unit(places, place, unit):
     assert [found.full_name() for found in places.resolve(place)] == [unit]

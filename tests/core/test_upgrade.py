@@ -293,6 +293,17 @@ def test_the_apostrophes_upgrade_teaches_the_index_names_written_without_them(tm
     assert found["hhen"] == found["h’hen"] == found["hleo"] == found["h'leo"] == {"H’Hen Niê"}
 
 
+def test_the_home_towns_without_commas_upgrade_teaches_the_index_their_other_names(tmp_path, monkeypatch):
+    """Revision 0024: home towns of old lists, stored before they were read — «xã Ngũ Phụng huyện Phú Quí», «Hàm
+    Tiến (Phan Thiết)» — are found by what the place is called now and by its province then."""
+    found = _found_after_upgrade(tmp_path, "0023", monkeypatch, {
+        "Đinh Văn Đảo": "xã Ngũ Phụng huyện Phú Quí", "Lê Văn Tiến": "Hàm Tiến (Phan Thiết)",
+        "Hồ Văn Nghệ": "Quỳnh Đôi, Quỳnh Lưu, Nghệ An"}, ["phu quy", "mui ne", "lam dong", "binh thuan"])
+    assert found["phu quy"] == {"Đinh Văn Đảo"}
+    assert found["mui ne"] == {"Lê Văn Tiến"}
+    assert found["lam dong"] == found["binh thuan"] == {"Đinh Văn Đảo", "Lê Văn Tiến"}
+
+
 def test_names_stored_with_a_full_stop_after_them_are_the_same_persons_after_the_upgrade(tmp_path, monkeypatch):
     """Revision 0023: «HOÀNG VĂN NAM.» of an old list, stored before names dropped the full stop, is the person
     «Hoàng Văn Nam» of a later list (not a second cadre), and a letter about «Lê Văn Tâm.» imported again is the
