@@ -328,13 +328,13 @@ class Gazetteer:
         if _part(piece).key in self._named:
             return [piece]
         words = piece.split()
-        starts, at = [0], len(_unit_word_at(words, 0) or ())
+        starts, at = [0], _unit_word_length(words, 0)
         while at < len(words):
-            unit_word = _unit_word_at(words, at)
-            if unit_word and at > starts[-1] + len(_unit_word_at(words, starts[-1]) or ()) \
-                    and not _unit_word_at(words, at + len(unit_word)):
+            length = _unit_word_length(words, at)
+            if length and at > starts[-1] + _unit_word_length(words, starts[-1]) \
+                    and not _unit_word_length(words, at + length):
                 starts.append(at)
-            at += len(unit_word or (None,))
+            at += length or 1
         return [" ".join(words[start:end]) for start, end in zip(starts, [*starts[1:], len(words)], strict=True)]
 
     def counterparts(self, place: str) -> tuple[str, ...]:
@@ -454,6 +454,11 @@ def _unit_word_at(words: list[str], at: int) -> tuple[str, ...] | None:
     """The unit word (a key of `_TYPED_TYPES`) that the words of a search hold at `at`, before more words."""
     return next((unit_word for unit_word in _TYPED_TYPES if len(words) > at + len(unit_word)
                  and all(map(_typed_as, words[at:at + len(unit_word)], unit_word))), None)
+
+
+def _unit_word_length(words: list[str], at: int) -> int:
+    """How many words the unit word at `at` takes, before more words; 0 when there is none."""
+    return len(_unit_word_at(words, at) or ())
 
 
 def _typed_as(typed: str, syllable: str) -> bool:
