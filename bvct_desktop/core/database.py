@@ -258,14 +258,17 @@ class Database(abc.ABC):
     def _reauthenticate(self, password: str, action: str) -> None:
         """Checks the acting user's password again, audited as `action`."""
 
-    def require(self, action: Action, what: str) -> None:
+    def require(self, action: Action, what: str, account: str | None = None) -> None:
         """Refuses (and audits the refusal) unless the actor's account is still active and its role
         now allows `action`: an administrator's change in another session holds at once. `what`, what
-        was asked for, names the refusal in the audit trail and in its message."""
+        was asked for, names the refusal in the audit trail and in its message; `account`, the account
+        it was asked for on (locking, a password, a role), is named in the trail too."""
         active = self.still_active()
         if active and allows(self.actor.role, action):
             return
         details = {"quyen": action.name} if active else {"quyen": action.name, "ly_do": lockout.LOCKED}
+        if account is not None:
+            details["nguoi_dung"] = account
         with self.write() as connection:
             self.audit(connection, what, audit_chain.REFUSED, details=details)
         raise refusal(what) if active else AccountDisabled(disabled_message(self.actor.name))

@@ -48,7 +48,7 @@ def list_accounts(db: Database) -> list[Account]:
 
 
 def disable(db: Database, name: str) -> None:
-    db.require(Action.MANAGE_USERS, "khóa người dùng")
+    db.require(Action.MANAGE_USERS, "khóa người dùng", name)
     name = _account(db, name)
 
     def may_be_disabled(connection: Connection) -> None:
@@ -80,7 +80,7 @@ def reopened_message(name: str, role: str) -> str:
 def enable(db: Database, name: str, password: str) -> str:
     """An administrator reopens a disabled account with a new password (disabling took its key slot, or
     its login on the office server); returns the role it keeps."""
-    db.require(Action.MANAGE_USERS, "mở lại người dùng")
+    db.require(Action.MANAGE_USERS, "mở lại người dùng", name)
     name = _account(db, name)
     passwords.check(name, password)
     role = ""
@@ -111,7 +111,7 @@ def change_password(db: Database, name: str, password: str) -> str | None:
         db.require(Action.PASSWD_OWN, "đổi mật khẩu")
         name = db.actor.name
     else:
-        db.require(Action.PASSWD_OTHERS, "đổi mật khẩu người khác")
+        db.require(Action.PASSWD_OTHERS, "đổi mật khẩu người khác", name)
         name = _account(db, name)
     passwords.check(name, password)
     with_recovery = db.actor.name == keyfile.RECOVERY_SLOT
@@ -162,7 +162,7 @@ def change_own_password(db: Database, current: str, password: str) -> None:
 def set_role(db: Database, name: str, role: str) -> None:
     """An administrator gives a user another role, holding at once (in a session already open too:
     `Database.require` reads it); the last active administrator keeps theirs."""
-    db.require(Action.MANAGE_USERS, "đổi vai trò người dùng")
+    db.require(Action.MANAGE_USERS, "đổi vai trò người dùng", name)
     name = _account(db, name)
     if role not in ROLES:
         raise InputError(f"Vai trò «{role}» không có; chọn một trong: {', '.join(ROLES)}.")

@@ -116,6 +116,20 @@ def test_a_refusal_names_what_was_asked_for_not_the_permission_it_needs(office, 
         assert (code, out, err) == (5, "", f"Vai trò của bạn không được phép {asked_for}.\n"), argv
 
 
+def test_a_refused_action_on_an_account_names_the_account_in_the_trail(office, cli):
+    """The chief saw that someone tried to lock an account or set its password, not whose."""
+    officer = ROLE_USERS[OFFICER]
+    attempts = (("users", "disable", ADMIN), ("users", "passwd", ADMIN, "--new-password-file", office["new"]),
+                ("users", "role", ADMIN, "--role", VIEWER))
+    for argv in attempts:
+        assert cli.as_user(officer, _password(officer))(*argv)[0] == 5
+    cli.as_user(ADMIN, PASSWORD)
+    lines = cli("audit", "list")[1].splitlines()[1:]
+    refused = [cells for cells in (line.split("\t") for line in lines) if cells[5] == "bị từ chối"]
+    assert [(cells[4], f"Người dùng: {ADMIN}" in cells[-1]) for cells in refused[-3:]] == [
+        ("khóa người dùng", True), ("đổi mật khẩu người khác", True), ("đổi vai trò người dùng", True)]
+
+
 def test_everyone_may_change_their_own_password(office, cli, tmp_path):
     for user in ROLE_USERS.values():
         secret = tmp_path / f"{user}-moi.txt"
