@@ -55,9 +55,10 @@ class Field:
     planned: bool = False  # a date that may lie ahead (Ngày đi, Hạn giải quyết); another after today is told
     place: Place | None = None  # names a place: what it is called now is shown beside it
     person_name: bool = False  # a person's full name: a full stop typed after it is no part of it
-    words: tuple[str, ...] = ()  # fixed words a value may be besides free text (Nặc danh), kept as written here
     names_record: bool = False  # the trail names the record by it too: the cadre a letter or a slip concerns
-    also: tuple[tuple[str, str], ...] = ()  # a choice: (another way old lists write it, the choice): ("x", "Có")
+    # (a way old lists write a value, the value it is), case and accents aside: ("x", "Có") for a choice, and a
+    # fixed word free text may be, as itself ("Nặc danh", "Nặc danh")
+    also: tuple[tuple[str, str], ...] = ()
 
     def now_called(self, value: str) -> str | None:
         """What the place `value` names is called now, when that differs from what is written
@@ -107,11 +108,18 @@ class Field:
 
     def cleaned(self, raw: str) -> str:
         """`text.clean`, a person's name without the full stops typed after it («HOÀNG VĂN NAM.»), and
-        one of the field's `words` however its case and accents were typed («NẶC DANH», «Nac danh»)."""
+        a value the field knows (`also`) however it was written («NẶC DANH», «Nac danh»)."""
         value = text.clean(raw)
-        if self.words:
-            value = next((word for word in self.words if text.fold(word) == text.fold(value)), value)
+        if self.also:
+            value = self.meant(value) or value
         return value.rstrip(". ") if self.person_name else value
+
+    def meant(self, value: str) -> str | None:
+        """The choice, or the value the field knows (`also`), that `value` is written for, case and accents
+        aside; None for none."""
+        wanted = text.fold(value)
+        return next((meant for written, meant in (*zip(self.choices, self.choices, strict=True), *self.also)
+                     if text.fold(written) == wanted), None)
 
     def parse_column(self, raws: Sequence[object]) -> tuple[list[object], dict[int, str]]:
         """`parse` of a whole column: the stored values (None for an invalid cell) and the problem
@@ -294,10 +302,9 @@ def _as_text(field: Field, raw: object) -> str:
 
 def _parse_choice(field: Field, raw: object) -> str:
     value = _as_text(field, raw)
-    wanted = text.fold(value)
-    for written, choice in (*zip(field.choices, field.choices, strict=True), *field.also):
-        if text.fold(written) == wanted:
-            return choice
+    meant = field.meant(value)
+    if meant is not None:
+        return meant
     allowed = ", ".join(field.choices)
     raise RowProblem(f"giá trị «{_short(value)}» không hợp lệ; chọn một trong: {allowed}")
 

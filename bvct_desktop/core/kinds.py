@@ -305,7 +305,7 @@ ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
 
 COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("received_on", "Ngày nhận", F.DATE, required=True),
-    Field("sender", "Người gửi", hint=f"họ và tên, hoặc {ANONYMOUS}", words=(ANONYMOUS,)),
+    Field("sender", "Người gửi", hint=f"họ và tên, hoặc {ANONYMOUS}", also=((ANONYMOUS, ANONYMOUS),)),
     Field("complaint_kind", "Loại đơn", F.CHOICE, required=True, choices=COMPLAINT_KINDS),
     Field("subject_name", "Họ và tên người bị phản ánh", person_name=True, names_record=True),
     Field("summary", "Nội dung tóm tắt", required=True, max_length=LONG_TEXT),
