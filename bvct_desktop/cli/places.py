@@ -20,5 +20,5 @@ def cmd_places(args) -> int:
     if not found:
         raise InputError(f"Không tìm thấy đơn vị hành chính «{text.strip()}» (trước hoặc sau {gazetteer.EFFECTIVE}).")
     for unit in found:
-        print(gazetteer.describe(unit))
+        print(gazetteer.describe(unit, text))
     return 0

@@ -67,6 +67,34 @@ _PROVINCE_AT_END = re.compile(r"^.*(?:^|\s)(?:(?:tỉnh|thành)\s+(?:ủy|uỷ)|
 # provinces as office lists abbreviate them, besides the dataset's names ("TP.HCM" is "TP." before "HCM")
 _ABBREVIATIONS = {"Thành phố Hồ Chí Minh": ("HCM", "TPHCM"), "Tỉnh Bà Rịa - Vũng Tàu": ("BR-VT", "BRVT"),
                   "Thành phố Huế": ("TT-Huế",)}
+# the provinces of 1976–2008 no longer among the 63, as lý lịch and old files name them, and the provinces of
+# the 63 they became (Quốc hội: Nghị quyết 29/12/1978, 30/6/1989, 12/8/1991, 06/11/1996, 29/5/2008)
+_EARLIER_PROVINCES = {
+    "Tỉnh Cao Lạng": ("tách năm 1978", ("Tỉnh Cao Bằng", "Tỉnh Lạng Sơn")),
+    "Tỉnh Bình Trị Thiên": ("tách năm 1989", ("Tỉnh Quảng Bình", "Tỉnh Quảng Trị", "Thành phố Huế")),
+    "Tỉnh Nghĩa Bình": ("tách năm 1989", ("Tỉnh Quảng Ngãi", "Tỉnh Bình Định")),
+    "Tỉnh Phú Khánh": ("tách năm 1989", ("Tỉnh Phú Yên", "Tỉnh Khánh Hòa")),
+    "Tỉnh Hà Sơn Bình": ("tách năm 1991", ("Thành phố Hà Nội", "Tỉnh Hòa Bình")),
+    "Tỉnh Hoàng Liên Sơn": ("tách năm 1991", ("Tỉnh Lào Cai", "Tỉnh Yên Bái")),
+    "Tỉnh Hà Tuyên": ("tách năm 1991", ("Tỉnh Hà Giang", "Tỉnh Tuyên Quang")),
+    "Tỉnh Hà Nam Ninh": ("tách năm 1991", ("Tỉnh Hà Nam", "Tỉnh Nam Định", "Tỉnh Ninh Bình")),
+    "Tỉnh Nghệ Tĩnh": ("tách năm 1991", ("Tỉnh Nghệ An", "Tỉnh Hà Tĩnh")),
+    "Tỉnh Thuận Hải": ("tách năm 1991", ("Tỉnh Ninh Thuận", "Tỉnh Bình Thuận")),
+    "Tỉnh Gia Lai - Kon Tum": ("tách năm 1991", ("Tỉnh Gia Lai", "Tỉnh Kon Tum")),
+    "Tỉnh Cửu Long": ("tách năm 1991", ("Tỉnh Vĩnh Long", "Tỉnh Trà Vinh")),
+    "Tỉnh Vĩnh Phú": ("tách năm 1997", ("Tỉnh Vĩnh Phúc", "Tỉnh Phú Thọ")),
+    "Tỉnh Hà Bắc": ("tách năm 1997", ("Tỉnh Bắc Giang", "Tỉnh Bắc Ninh")),
+    "Tỉnh Bắc Thái": ("tách năm 1997", ("Tỉnh Bắc Kạn", "Tỉnh Thái Nguyên")),
+    "Tỉnh Hải Hưng": ("tách năm 1997", ("Tỉnh Hải Dương", "Tỉnh Hưng Yên")),
+    "Tỉnh Nam Hà": ("tách năm 1997", ("Tỉnh Hà Nam", "Tỉnh Nam Định")),
+    "Tỉnh Quảng Nam - Đà Nẵng": ("tách năm 1997", ("Thành phố Đà Nẵng", "Tỉnh Quảng Nam")),
+    "Tỉnh Sông Bé": ("tách năm 1997", ("Tỉnh Bình Dương", "Tỉnh Bình Phước")),
+    "Tỉnh Minh Hải": ("tách năm 1997", ("Tỉnh Bạc Liêu", "Tỉnh Cà Mau")),
+    "Tỉnh Hà Tây": ("nhập vào Hà Nội năm 2008", ("Thành phố Hà Nội",)),
+}
+_EARLIER_NAMES = {successor: tuple(name for name, (_, became) in _EARLIER_PROVINCES.items() if successor in became)
+                  for _, became in _EARLIER_PROVINCES.values() for successor in became}
+_FINAL_K = re.compile(r"k\b")
 _DASHED = re.compile(r"\s[-–]\s")
 _SAYS_NOW = re.compile(r"\(\s*nay(?!\w)|(?<!\w)nay(?=\s*:|\s+(?:là|thuộc)(?!\w))", re.IGNORECASE)  # "(nay là …)"
 
@@ -191,12 +219,15 @@ class Gazetteer:
             self._add(code, name, COMMUNE, False, districts[district], [new_units[index] for index in went_into],
                       *other_names[:1])
         written = [(unit, name) for unit in self.units for name in (unit.name, *unit.other_names,
-                                                                    *_abbreviations(unit))]
+                                                                    *_names_in_old_lists(unit))]
         names = _TYPE.sub("", "\n".join(name for _, name in written)).split("\n")
         for (unit, _), key in zip(written, place_keys(names), strict=True):
             named = self._named.setdefault(key, [])
             if not named or named[-1] is not unit:
                 named.append(unit)
+        self._loosely: dict[str, list[Unit]] = {}
+        for key, units in self._named.items():
+            self._loosely.setdefault(_loose(key), []).extend(units)
         for unit in self.units:
             for successor in unit.successors:
                 successor.predecessors.append(unit)
@@ -218,10 +249,14 @@ class Gazetteer:
 
     def _candidates(self, part: _Part, levels: frozenset[int]) -> list[Unit]:
         allowed = part.levels & levels
-        found = [unit for unit in self._named.get(part.key, ()) if unit.level in allowed]
+        found = [unit for unit in self._called(part.key) if unit.level in allowed]
         if part.whole:
-            found += [unit for unit in self._named.get(part.whole, ()) if unit.level in levels and unit not in found]
+            found += [unit for unit in self._called(part.whole) if unit.level in levels and unit not in found]
         return found
+
+    def _called(self, key: str) -> list[Unit]:
+        """The units of a name's key, or else of its spelling in old lists ("Kontum", "Lagi", "Đắc Lắc")."""
+        return self._named.get(key) or self._loosely.get(_loose(key), [])
 
     def lookup(self, text: str) -> list[Unit]:
         """`bvct places`: the units named by "NAME[, district][, province]", old and new.
@@ -262,7 +297,7 @@ class Gazetteer:
         ("Bình Thuận") or ending an office's name ("Phòng PV27 – Công an tỉnh Bình Thuận", "Ban Tổ chức
         Tỉnh ủy Bình Định"). None when the province is a current one, or no province is named."""
         units = self.province_named(text)
-        if not units or any(unit.new for unit in units):
+        if not units or any(unit.new for unit in units) or len({unit.current[0] for unit in units}) > 1:
             return None
         former = units[0]
         current = former.current[0]
@@ -343,11 +378,11 @@ class Gazetteer:
         if len(units) != 1:
             return ()
         unit = units[0]
-        # what it came from or became, their higher units, and its own ("Thuận Quý" is found by "Bình Thuận",
-        # "Phan Rí Cửa" by "Lâm Đồng")
+        # its own name when written otherwise ("Kontum" is found by "Kon Tum"), what it came from or became,
+        # their higher units, and its own ("Thuận Quý" is found by "Bình Thuận", "Phan Rí Cửa" by "Lâm Đồng")
         others = unit.predecessors if unit.new else unit.current
         named = others if unit.new or unit.level == COMMUNE or len(others) == 1 else []
-        related = [*named, *(higher for other in others for higher in other.ancestors()), *unit.ancestors()]
+        related = [unit, *named, *(higher for other in others for higher in other.ancestors()), *unit.ancestors()]
         written = f" {place_key(_PARTS.sub(' ', place))} "
         names = dict.fromkeys(other.short for other in related)
         return tuple(name for name in names if f" {place_key(name)} " not in written)
@@ -401,12 +436,14 @@ class Gazetteer:
         return None
 
 
-def describe(unit: Unit) -> str:
-    """One line of `bvct places`: the unit with its province, and what it became or came from."""
+def describe(unit: Unit, written: str = "") -> str:
+    """One line of `bvct places`: the unit with its province, and what it became or came from; first the
+    province of before 2008 that `written` names, when it is one the unit was part of."""
     if not unit.new:
         current = unit.current
         verb = "nay chia về" if unit.divided else "nay thuộc" if unit.level == PROVINCE or len(current) > 1 else "nay"
-        return f"{unit.full_name()} (trước {EFFECTIVE}) → {verb}: {_grouped(current, lambda new: new.ancestors())}"
+        return (f"{_earlier_province(unit, written)}{unit.full_name()} (trước {EFFECTIVE}) → {verb}: "
+                f"{_grouped(current, lambda new: new.ancestors())}")
     parts = [f"{old.name} (một phần)" if old.divided else old.name for old in unit.predecessors]
     named = dict(zip(unit.predecessors, parts, strict=True))
     return (f"{unit.full_name()} (từ {EFFECTIVE}) ← gồm: "
@@ -422,8 +459,24 @@ def _grouped(units: list[Unit], higher, names: dict | None = None) -> str:
                      for above, members in groups.items())
 
 
-def _abbreviations(unit: Unit) -> tuple[str, ...]:
-    return _ABBREVIATIONS.get(unit.name, ()) if unit.level == PROVINCE else ()
+def _names_in_old_lists(unit: Unit) -> tuple[str, ...]:
+    """A province's abbreviations, and for one of the 63 the provinces of before 2008 it was part of."""
+    if unit.level != PROVINCE:
+        return ()
+    return (*_ABBREVIATIONS.get(unit.name, ()), *(() if unit.new else _EARLIER_NAMES.get(unit.name, ())))
+
+
+def _earlier_province(unit: Unit, written: str) -> str:
+    """«Tỉnh Sông Bé (tách năm 1997) → » when `written` names a province of before 2008 that `unit` was part of."""
+    key = _part(written).key if written else ""
+    return next((f"{name} ({_EARLIER_PROVINCES[name][0]}) → " for name in _names_in_old_lists(unit)
+                 if name in _EARLIER_PROVINCES and place_key(_without_type(name)) == key), "")
+
+
+def _loose(key: str) -> str:
+    """What old lists' spellings of a name's key share: syllables run together ("Kontum", "Lagi") and a
+    final k written c ("Đắc Lắc")."""
+    return _FINAL_K.sub("c", key).replace(" ", "")
 
 
 def _without_type(name: str) -> str:

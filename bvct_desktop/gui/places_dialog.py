@@ -48,7 +48,7 @@ class PlacesDialog(QDialog):
             self.status.setText(HINT)
             return
         found = gazetteer.load().lookup(text)
-        self.results.addItems([gazetteer.describe(unit) for unit in found])
+        self.results.addItems([gazetteer.describe(unit, text) for unit in found])
         self.status.setText(f"{len(found)} đơn vị khớp với «{text}»." if found else
                             f"Không tìm thấy đơn vị hành chính «{text}» (trước hoặc sau {gazetteer.EFFECTIVE}).")
 

@@ -133,3 +133,9 @@ def test_nothing_found_is_exit_2_with_a_vietnamese_message(places):
     code, out, err = places("Không Có Nơi Này")
     assert (code, out) == (2, []) and "Không tìm thấy đơn vị hành chính «Không Có Nơi Này»" in err
     assert places("Ngũ Phụng, Nghệ An")[0] == 2
+
+
+def test_a_province_of_before_1997_prints_the_provinces_it_became(places):
+    assert places("Sông Bé") == (0, [
+        "Tỉnh Sông Bé (tách năm 1997) → Tỉnh Bình Phước (trước 01/7/2025) → nay thuộc: Tỉnh Đồng Nai",
+        "Tỉnh Sông Bé (tách năm 1997) → Tỉnh Bình Dương (trước 01/7/2025) → nay thuộc: Thành phố Hồ Chí Minh"], "")

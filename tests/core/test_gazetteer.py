@@ -372,3 +372,39 @@ def test_a_typed_final_y_finds_both_spellings_and_the_words_it_begins():
     assert search.fts_phrase("quy") == '("quy"* OR "qui"*)'  # "Quý", "Quí" and "Quỳnh"
     assert search.fts_phrase("qui") == '"qui"*'
     assert search.fts_phrase("thuy") == '"thuy"*'
+
+
+# ------------------------------------------------------------ what lý lịch written before 2008 call places
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sông Bé", ["Tỉnh Bình Phước → Tỉnh Đồng Nai", "Tỉnh Bình Dương → Thành phố Hồ Chí Minh"]),
+    ("tỉnh Thuận Hải", ["Tỉnh Ninh Thuận → Tỉnh Khánh Hòa", "Tỉnh Bình Thuận → Tỉnh Lâm Đồng"]),
+    ("Quảng Nam - Đà Nẵng", ["Thành phố Đà Nẵng → Thành phố Đà Nẵng", "Tỉnh Quảng Nam → Thành phố Đà Nẵng"]),
+    ("Bình Trị Thiên", ["Tỉnh Quảng Bình → Tỉnh Quảng Trị", "Tỉnh Quảng Trị → Tỉnh Quảng Trị",
+                        "Thành phố Huế → Thành phố Huế"]),
+])
+def test_a_province_of_before_1997_finds_the_provinces_it_became(places, text, expected):
+    assert lines(places, text) == expected
+
+
+@pytest.mark.parametrize(("place", "unit"), [
+    ("huyện Thanh Oai, tỉnh Hà Tây", "Huyện Thanh Oai, Thành phố Hà Nội"),
+    ("Quỳnh Lưu, Nghệ Tĩnh", "Huyện Quỳnh Lưu, Tỉnh Nghệ An"),
+    ("xã Tân Định, huyện Bến Cát, tỉnh Sông Bé", "Phường Tân Định, Thành phố Bến Cát, Tỉnh Bình Dương"),
+    ("Phú Lộc, Bình Trị Thiên", "Huyện Phú Lộc, Thành phố Huế"),
+])
+def test_a_home_town_in_a_province_of_before_2008_names_its_unit(places, place, unit):
+    assert [found.full_name() for found in places.resolve(place)] == [unit]
+
+
+@pytest.mark.parametrize(("written", "spelled"), [
+    ("Kontum", "Kon Tum"), ("Lagi, Bình Thuận", "La Gi, Bình Thuận"), ("Đắc Lắc", "Đắk Lắk"),
+    ("Krông Pắk", "Krông Pắc"), ("Dak Mil, Đắc Nông", "Đắk Mil, Đắk Nông"),
+])
+def test_old_lists_spellings_of_a_name_find_its_unit(places, written, spelled):
+    assert places.lookup(written) == places.lookup(spelled) != []
+
+
+def test_a_province_of_before_1997_that_went_into_two_names_no_one_province_now():
+    assert gazetteer.province_now("Công an tỉnh Sông Bé") is None  # Bình Dương and Bình Phước went apart
+    assert gazetteer.province_now("Công an tỉnh Thuận Hải") is None

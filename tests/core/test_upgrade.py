@@ -304,6 +304,17 @@ def test_the_home_towns_without_commas_upgrade_teaches_the_index_their_other_nam
     assert found["lam dong"] == found["binh thuan"] == {"Đinh Văn Đảo", "Lê Văn Tiến"}
 
 
+def test_the_earlier_provinces_upgrade_teaches_the_index_the_places_they_are_now(tmp_path, monkeypatch):
+    """Revision 0025: home towns stored before the provinces of before 2008 and old lists' spellings were read —
+    «Tân Uyên, Sông Bé» (not Lai Châu's), «Kontum», «Lagi, Thuận Hải» — are found by the provinces they are in."""
+    found = _found_after_upgrade(tmp_path, "0024", monkeypatch, {
+        "Trần Văn Bé": "Tân Uyên, Sông Bé", "A Hùng": "Kontum", "Lê Thị Gi": "Lagi, Thuận Hải"},
+        ["binh duong", "kon tum", "binh thuan", "lam dong"])
+    assert found["binh duong"] == {"Trần Văn Bé"}
+    assert found["kon tum"] == {"A Hùng"}
+    assert found["binh thuan"] == found["lam dong"] == {"Lê Thị Gi"}
+
+
 def test_names_stored_with_a_full_stop_after_them_are_the_same_persons_after_the_upgrade(tmp_path, monkeypatch):
     """Revision 0023: «HOÀNG VĂN NAM.» of an old list, stored before names dropped the full stop, is the person
     «Hoàng Văn Nam» of a later list (not a second cadre), and a letter about «Lê Văn Tâm.» imported again is the
