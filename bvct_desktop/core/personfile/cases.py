@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Row
 
 from .. import audit, settings
 from ..database import Database
@@ -121,6 +121,7 @@ def update_case(db: Database, case_id: int, raw: dict[str, Any], seen: tuple[int
     with db.write() as connection:
         case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
         writes.check_unchanged(case, seen)
+        _opened_in_time(connection, case, values["opened_on"])
         changed = writes.update(db, connection, vetting_cases, KIND, case, values, NAMED_BY)
         single_open(connection, case_id)
         return changed
@@ -136,13 +137,28 @@ def record_conclusion(db: Database, case_id: int, raw: dict[str, Any], seen: tup
         writes.check_unchanged(case, seen)
         if values["concluded_on"] < case["opened_on"]:
             raise InputError("Ngày kết luận trước ngày mở hồ sơ.")
-        latest = connection.execute(select(slips.c.number, slips.c.issued_on).where(
-            slips.c.vetting_case_id == case_id, slips.c.deleted_at.is_(None))
-            .order_by(slips.c.issued_on.desc()).limit(1)).first()
+        latest = _slip_issued(connection, case_id, slips.c.issued_on.desc())
         if latest is not None and values["concluded_on"] < latest.issued_on:
             raise InputError(f"Ngày kết luận trước ngày phát hành phiếu {latest.number} "
                              f"({display_date(latest.issued_on)}) của hồ sơ.")
         writes.update(db, connection, vetting_cases, KIND, case, {**values, "status": CONCLUDED}, NAMED_BY)
+
+
+def _opened_in_time(connection: Connection, case: dict[str, Any], opened_on: dt.date) -> None:
+    """Refuses a case dated after the first of its slips (the date rule of core/plans/cases.py would move it
+    back at the next import) or after its conclusion, at «Ngày mở hồ sơ»."""
+    first = _slip_issued(connection, case["id"], slips.c.issued_on)
+    if first is not None and opened_on > first.issued_on:
+        raise FormProblems({"opened_on": f"Ngày mở hồ sơ sau ngày phát hành phiếu {first.number} "
+                                         f"({display_date(first.issued_on)}) của hồ sơ"})
+    if case["concluded_on"] is not None and opened_on > case["concluded_on"]:
+        raise FormProblems({"opened_on": f"Ngày mở hồ sơ sau Ngày kết luận ({display_date(case['concluded_on'])})"})
+
+
+def _slip_issued(connection: Connection, case_id: int, order: ColumnElement) -> Row | None:
+    """The number and date of the case's first live slip in `order` of issue (None: it has none)."""
+    return connection.execute(select(slips.c.number, slips.c.issued_on).where(
+        slips.c.vetting_case_id == case_id, slips.c.deleted_at.is_(None)).order_by(order).limit(1)).first()
 
 
 def reopen_case(db: Database, case_id: int, seen: tuple[int, ...] | None = None) -> None:

@@ -259,6 +259,28 @@ def test_a_deadline_before_the_case_was_opened_is_refused_at_its_field(db):
         cases.update_case(db, case, {"purpose": "Bầu cử", "opened_on": "11/12/2026", "due_on": "10/12/2026"})
 
 
+def test_a_case_s_date_is_not_corrected_past_its_first_slip_or_its_conclusion(db):
+    """The tour's appointment case, opened 05/01 by its slips and concluded 28/01, took «Ngày mở hồ sơ» 01/02: a
+    case opened after its conclusion and after the slips it sent; the next import moved it back unsaid. A case
+    opened by hand, with no slip, is not dated after its conclusion either."""
+    case = _case_of(db, "13/PXM")
+    first = cases.case_file(db, case).slips[0]
+    stored = cases.case_file(db, case).case
+    day_after = f"{first['issued_on'] + dt.timedelta(days=1):%d/%m/%Y}"
+    corrected = {"purpose": stored["purpose"], "opened_on": day_after}
+    with pytest.raises(FormProblems) as caught:
+        cases.update_case(db, case, corrected)
+    assert caught.value.problems == {"opened_on": f"Ngày mở hồ sơ sau ngày phát hành phiếu {first['number']} "
+                                                  f"({first['issued_on']:%d/%m/%Y}) của hồ sơ"}
+    assert cases.case_file(db, case).case["opened_on"] == stored["opened_on"]
+    by_hand = cases.open_case(db, person_named(db, "Trần Thị Ánh"), {"purpose": "Cử đi đào tạo",
+                                                                    "opened_on": "02/03/2026"})
+    cases.record_conclusion(db, by_hand, {**CONCLUSION, "concluded_on": "16/03/2026"})
+    with pytest.raises(FormProblems) as caught:
+        cases.update_case(db, by_hand, {"purpose": "Cử đi đào tạo", "opened_on": "17/03/2026"})
+    assert caught.value.problems == {"opened_on": "Ngày mở hồ sơ sau Ngày kết luận (16/03/2026)"}
+
+
 def test_a_case_concluded_after_today_is_still_overdue(db):
     case = cases.open_case(db, person_named(db, "Trần Thị Ánh"), {"purpose": "Bầu cử", "opened_on": "01/03/2026",
                                                                  "due_on": "10/03/2026"})
