@@ -43,6 +43,11 @@ class PartialDate:
             return f"{self.month:02d}/{self.year:04d}"
         return f"{self.day:02d}/{self.month:02d}/{self.year:04d}"
 
+    @property
+    def born(self) -> str:
+        """«sinh năm 1950», «sinh tháng 03/2006», «sinh ngày 12/03/1975»: a birth as precisely as known."""
+        return f"sinh {'ngày' if self.day else 'tháng' if self.month else 'năm'} {self.display}"
+
     def as_date(self) -> dt.date | None:
         """The full date, when the day is known."""
         if self.day is None or self.month is None:

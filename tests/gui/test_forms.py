@@ -702,6 +702,22 @@ def test_a_concluded_case_s_window_corrects_its_conclusion_and_reopens_it(qtbot,
     assert {"Ghi kết luận", "Sửa"} <= set(_buttons(form)) and "Mở lại hồ sơ" not in _buttons(form)
 
 
+def test_a_case_s_window_tells_whom_by_their_birth_and_who_signed_its_conclusion(qtbot, context):
+    """The tour's party admission of Đặng Văn Quí, born 03/2006, read «Đặng Văn Quí — Kết nạp Đảng» only, as a
+    namesake's case would; and a concluded case never said who signed the conclusion the officer recorded."""
+    page = _page(qtbot, context, "vetting-cases")
+    form = _case_opened(page)
+    _buttons(form)["Ghi kết luận"].click()
+    support.fill(form.dialog, {"conclusion_no": "0512-CV/BTCTU", "concluded_on": "20/03/2026",
+                               "signer": "Phạm Văn Nghĩa", "result": "Đủ tiêu chuẩn"})
+    context.dialogs.answer_next(YES)
+    assert form.dialog.save(), form.dialog.message.text()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert form.findChild(QLabel, "title").text() == "Trần Thị Ánh, sinh năm 1970 — Quy hoạch"
+    assert "kết luận số 0512-CV/BTCTU ngày 20/03/2026, người ký Phạm Văn Nghĩa: Đủ tiêu chuẩn" in \
+        form.findChild(QLabel, "subtitle").text()
+
+
 def _buttons(form) -> dict[str, QPushButton]:
     """The buttons the case window shows now (those of its last showing only: the earlier ones are deleted)."""
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

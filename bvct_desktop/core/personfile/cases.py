@@ -72,6 +72,7 @@ class Unchecked:
 class CaseFile:
     case: dict[str, Any]
     full_name: str
+    birth_date: str | None  # the person's, ISO at its own precision (core/dates.py)
     slips: list[dict[str, Any]]
     archive_requests: list[dict[str, Any]]
     letters: list[dict[str, Any]]  # about the person vetted, open ones first (personfile/letters.py)
@@ -303,14 +304,14 @@ def case_file(db: Database, case_id: int) -> CaseFile:
     db.require(Action.BROWSE, "xem hồ sơ thẩm tra")
     with db.read() as connection:
         case = _versioned(writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra"))
-        full_name = connection.execute(select(persons.c.full_name)
-                                       .where(persons.c.id == case["person_id"])).scalar()
+        full_name, birth_date = connection.execute(select(persons.c.full_name, persons.c.birth_date)
+                                                   .where(persons.c.id == case["person_id"])).one()
         served = _slips(connection, case_id)
         requests = _archive_requests(connection, archive_requests.c.vetting_case_id == case_id)
         about = letters.about(connection, case["person_id"], db.clock().date())
         months = int(settings.read_all(connection)[VALIDITY_SETTING])
         missing = unchecked(of_person(connection, case["person_id"]), case["opened_on"], served)
-    return CaseFile(case, full_name, served, requests, about, missing,
+    return CaseFile(case, full_name, birth_date, served, requests, about, missing,
                     add_months(case["concluded_on"], months) if case["concluded_on"] else None)
 
 

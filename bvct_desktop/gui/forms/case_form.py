@@ -8,7 +8,7 @@ from typing import Any
 
 from ...core.archive_titles import request_title
 from ...core.database import Database
-from ...core.dates import display_date
+from ...core.dates import PartialDate, display_date
 from ...core.editing import VERSION
 from ...core.errors import BvctError
 from ...core.kinds import ARCHIVE_REQUESTS, COMPLAINTS, SLIPS, kind_named
@@ -113,7 +113,8 @@ class CaseForm(QDialog):
         case = found.case
         self.setWindowTitle(f"Hồ sơ thẩm tra – {found.full_name}")
         purpose = case["purpose"] or "chưa ghi mục đích"
-        self.layout_.addWidget(heading(f"{found.full_name} — {purpose}", _summary(case, found.valid_until)))
+        born = f", {PartialDate.from_iso(found.birth_date).born}" if found.birth_date else ""
+        self.layout_.addWidget(heading(f"{found.full_name}{born} — {purpose}", _summary(case, found.valid_until)))
         self.layout_.addWidget(QLabel("<b>Phiếu xác minh phục vụ hồ sơ</b>"))
         self.layout_.addWidget(self._table(
             "slips", [SLIPS.field(key).header for key in ("number", "issued_on", "full_name", "relation", "recipient",
@@ -274,7 +275,9 @@ def _summary(case: dict[str, Any], valid_until) -> str:
         parts.append(f"hạn hoàn thành {display_date(case['due_on'])}")
     parts.append(case["status"])
     if case["status"] == cases.CONCLUDED:
-        parts.append(f"kết luận số {case['conclusion_no']} ngày {display_date(case['concluded_on'])}: {case['result']}")
+        signer = f", người ký {case['signer']}" if case["signer"] else ""
+        parts.append(f"kết luận số {case['conclusion_no']} ngày {display_date(case['concluded_on'])}{signer}: "
+                     f"{case['result']}")
         if case["limit_note"]:
             parts.append(f"mức giới hạn: {case['limit_note']}")
         if valid_until:

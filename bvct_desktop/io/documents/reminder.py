@@ -121,7 +121,7 @@ def texts(source: ReminderSource, profile: Profile) -> Texts:
 def _particulars(slip: Mapping[str, Any]) -> str:
     """" (sinh năm 1950, quê quán xã Hàm Tiến, tỉnh Bình Thuận)": the birth date as precisely as known."""
     born = PartialDate.from_iso(slip["birth_date"]) if slip.get("birth_date") else None
-    known = [] if born is None else [f"sinh {'ngày' if born.day else 'tháng' if born.month else 'năm'} {born.display}"]
+    known = [] if born is None else [born.born]
     if slip.get("home_town"):
         known.append(f"quê quán {slip['home_town']}")
     return f" ({', '.join(known)})" if known else ""
