@@ -45,11 +45,12 @@ WORDS = {
     "nam": "Năm", "dinh_dang": "Định dạng", "danh_sach": "Danh sách", "pham_vi": "Phạm vi",
     "so_phieu_qua_han": "Số phiếu quá hạn", "hanh_dong": "Hành động", "ket_qua": "Kết quả",
     "noi_dung": "Nội dung", "ngay_van_ban": "Ngày văn bản", "tinh_trang_truoc": "Tình trạng trước đó",
+    "ho_so_tham_tra": "Hồ sơ thẩm tra", "ho_ten": "Họ và tên", "ket_luan_so": "Kết luận số",
 }
 # what an entry is about besides the registers (KINDS): the person's file, the documents, the lists
 OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nước ngoài",
                POLITICAL_NOTES.kind: "Vấn đề chính trị", outgoing.REPORT: "Báo cáo", outgoing.REMINDER: "Công văn",
-               "recipients": "Nơi nhận phiếu"}
+               outgoing.CONCLUSION: "Thông báo kết luận", "recipients": "Nơi nhận phiếu"}
 NOTHING = {"muc_hong": "không có"}  # a key whose empty value means "none", not "not filled in"
 STATUS = Field("status", "Trạng thái")  # a vetting case's
 INTERNAL = {"id", "person_id", "vetted_cadre_id", "vetting_case_id", "recipient_id", "unit_id"}  # ids: said elsewhere

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from . import (
     audit,
+    conclusion_notice,
     deadlines,
     files,
     gazetteer,
@@ -45,6 +46,7 @@ T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
 PRINTED, EXPORTED = "in", "xuất"
 MAKING_REPORT = "lập báo cáo"  # what making the report (a draft or issued) is called when it is refused
+MAKING_NOTICE = "lập thông báo kết luận"
 NAMED = 10  # a print of more records names the first and the last
 
 
@@ -199,16 +201,55 @@ def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | 
     with db.read() as connection:
         data = overdue_for(connection, recipient, on)
         office = settings.read_all(connection, on)
-    details = {**_where(target, writer.encrypted), **reminder_named(data)}
-    if not issue:
-        writer.write(writer.freeze(office, data, Issue(None, on)))
-        if target is not None:  # a preview's print or save is audited when it happens
-            record(db, PRINTED, outgoing.REMINDER, details)
-        return Issue(None, on), data
     subject = f"V/v đôn đốc trả lời phiếu yêu cầu xác minh lai lịch ({data['recipient']})"
-    issued = outgoing.issue(db, numbering.LETTER, outgoing.REMINDER, subject, office, writer.recipients(data), on,
-                            lambda number: writer.freeze(office, data, Issue(number, on)), writer.write, details)
-    return Issue(issued.number, issued.issued_on, issued.number_text), data
+    letter = Letter(numbering.LETTER, outgoing.REMINDER, subject, office, data, on)
+    return _letter_made(db, letter, target, writer, issue, reminder_named(data)), data
+
+
+def conclusion_document(db: Database, case_id: int, target: Path | None, writer: LetterWriter,
+                        issue: bool = False) -> tuple[Issue, dict[str, Any]]:
+    """The notice of a concluded vetting case's conclusion (thông báo kết luận về tiêu chuẩn chính
+    trị), dated today under the settings in force today; with `issue`, numbered (TB) and recorded in
+    the outgoing register. A case not concluded has none."""
+    db.require(Action.EXPORT, MAKING_NOTICE)
+    if issue:
+        db.require(Action.REPORT_ISSUE, "phát hành thông báo kết luận")
+    _check_target(target, issue)
+    today = db.clock().date()
+    data = conclusion_notice.of_case(db, case_id)
+    with db.read() as connection:
+        office = settings.read_all(connection, today)
+    letter = Letter(numbering.NOTICE, outgoing.CONCLUSION, conclusion_notice.subject(data), office, data, today)
+    return _letter_made(db, letter, target, writer, issue, conclusion_notice.named(data)), data
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A document made from one record's `data` (a reminder, a notice): its number's type, its kind
+    in the register, its trích yếu, the settings in force on its day `on`."""
+
+    doc_type: str
+    kind: str
+    subject: str
+    office: dict[str, str]
+    data: dict[str, Any]
+    on: dt.date
+
+
+def _letter_made(db: Database, letter: Letter, target: Path | None, writer: LetterWriter, issue: bool,
+                 named: dict[str, Any]) -> Issue:
+    """`letter` written: a draft (its print or save audited), or issued with the next number of its type."""
+    details = {**_where(target, writer.encrypted), **named}
+    if not issue:
+        writer.write(writer.freeze(letter.office, letter.data, Issue(None, letter.on)))
+        if target is not None:  # a preview's print or save is audited when it happens
+            record(db, PRINTED, letter.kind, details)
+        return Issue(None, letter.on)
+    issued = outgoing.issue(db, letter.doc_type, letter.kind, letter.subject, letter.office,
+                            writer.recipients(letter.data), letter.on,
+                            lambda number: writer.freeze(letter.office, letter.data, Issue(number, letter.on)),
+                            writer.write, details)
+    return Issue(issued.number, issued.issued_on, issued.number_text)
 
 
 def reminder_caution(recipient: str, on: dt.date) -> str | None:

@@ -47,6 +47,7 @@ from .schema import document_numbers
 
 REPORT = "BC"  # Báo cáo
 LETTER = "CV"  # Công văn
+NOTICE = "TB"  # Thông báo
 RESERVED, ISSUED, SPOILED = "reserved", "issued", "spoiled"
 STATUS_LABELS = {RESERVED: "đang ghi (chưa xác nhận)", ISSUED: "đã phát hành", SPOILED: "hỏng"}
 

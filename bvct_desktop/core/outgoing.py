@@ -26,8 +26,8 @@ from .permissions import Action, allows
 from .schema import document_numbers, outgoing_documents
 from .text import clean
 
-REPORT, REMINDER = "report", "reminder"  # what the content is, for the writer that reads it
-KIND_LABELS = {REPORT: "Báo cáo", REMINDER: "Công văn"}
+REPORT, REMINDER, CONCLUSION = "report", "reminder", "conclusion"  # what the content is, for its writer
+KIND_LABELS = {REPORT: "Báo cáo", REMINDER: "Công văn", CONCLUSION: "Thông báo"}
 VIEWED_REGISTER = "xem sổ văn bản đi"
 # an issued number dated ahead is marked "hỏng" by an administrator, who keeps the numbering's settings
 DATED_AHEAD_PERMISSION = Action.SETTINGS

@@ -18,7 +18,7 @@ class Action(enum.Enum):
     EDIT = "thêm, sửa, xóa hoặc nhập hồ sơ"
     EXPORT = "xuất, in hoặc lập báo cáo có dữ liệu cá nhân"
     REPORT_FIGURES = "xem số liệu báo cáo"
-    REPORT_ISSUE = "phát hành báo cáo hoặc công văn (lấy số văn bản)"
+    REPORT_ISSUE = "phát hành báo cáo, công văn hoặc thông báo (lấy số văn bản)"
     BACKUP = "sao lưu hoặc kiểm tra bản sao lưu"
     RESTORE = "khôi phục từ bản sao lưu"
     MANAGE_USERS = "quản lý người dùng"

@@ -115,7 +115,7 @@ def test_an_issued_document_reads_with_its_number_and_subject():
 @pytest.mark.parametrize("kind, words", [
     ("slips", "Phiếu yêu cầu xác minh lai lịch"), ("report", "Báo cáo"), ("reminder", "Công văn"),
     ("relatives", "Thân nhân"), ("foreign-elements", "Yếu tố nước ngoài"), ("political-notes", "Vấn đề chính trị"),
-    ("recipients", "Nơi nhận phiếu"), (None, "")])
+    ("recipients", "Nơi nhận phiếu"), ("conclusion", "Thông báo kết luận"), (None, "")])
 def test_what_an_entry_is_about_is_named_in_vietnamese(kind, words):
     assert audit_words.kind_text(kind) == words
 

@@ -15,7 +15,7 @@ from ...core.documents_data import Issue
 from ...core.errors import InputError
 from ...core.outgoing import Content
 from ...core.settings import History
-from . import lists, pdf, profile, reminder, report_docx, sheets, slip_form, workbook
+from . import conclusion, lists, pdf, profile, reminder, report_docx, sheets, slip_form, workbook
 from . import report_content as contents
 from . import report_pdf as report_pages
 from .layout import DocumentCanvas, Letterhead, date_text, number_text
@@ -199,10 +199,22 @@ def reminder_xlsx(target: Path, source: reminder.ReminderSource, options: Option
     return reminder.write_xlsx(target, source, letterhead(source.office, options), options.profile, options.password)
 
 
+# The notice of a vetting case's conclusion (thông báo kết luận về tiêu chuẩn chính trị)
+
+def conclusion_pdf(source: conclusion.ConclusionSource, options: Options) -> bytes:
+    return pdf.render(lambda c: conclusion.draw(c, source), options.profile, letterhead(source.office, options),
+                      conclusion.TITLE, source.on, draft=source.draft)
+
+
+def conclusion_docx_file(target: Path, source: conclusion.ConclusionSource, options: Options) -> None:
+    conclusion.write_docx(target, source, letterhead(source.office, options), options.profile, options.password)
+
+
 # Writing a document, and what an issued one keeps to be written again as issued
 
 PDF, XLSX, DOCX = "pdf", "xlsx", "docx"
-FORMATS = {outgoing.REPORT: (PDF, XLSX, DOCX), outgoing.REMINDER: (PDF, XLSX, DOCX)}
+FORMATS = {outgoing.REPORT: (PDF, XLSX, DOCX), outgoing.REMINDER: (PDF, XLSX, DOCX),
+           outgoing.CONCLUSION: (PDF, DOCX)}
 
 
 def freeze_report(source: ReportSource, options: Options) -> Content:
@@ -218,6 +230,12 @@ def freeze_reminder(source: reminder.ReminderSource, options: Options) -> Conten
     return {"kind": outgoing.REMINDER, "recipient": source.recipient, "on": source.on.isoformat(),
             "days": source.days, "slips": slips, "office": dict(source.office), "number": source.number,
             "wording": source.wording, **_frozen_options(source.office, options)}
+
+
+def freeze_conclusion(source: conclusion.ConclusionSource, options: Options) -> Content:
+    return {"kind": outgoing.CONCLUSION, "data": dict(source.data), "on": source.on.isoformat(),
+            "office": dict(source.office), "number": source.number, "wording": source.wording,
+            **_frozen_options(source.office, options)}
 
 
 SLIP_KEPT = ("number", "issued_on", "full_name", "birth_date", "home_town", "days_late")
@@ -236,6 +254,9 @@ def thawed(content: Content, password: str | None = None):
     if content["kind"] == outgoing.REPORT:
         return ReportSource(content["figures"], _with_recipients(content), content["notes"], content["number"], on,
                             content.get("wording", 1)), options  # none: issued before the wording was kept
+    if content["kind"] == outgoing.CONCLUSION:
+        return conclusion.ConclusionSource(content["data"], on, content["office"], content["number"],
+                                           content["wording"]), options
     slips = [{**slip, "issued_on": dt.date.fromisoformat(slip["issued_on"])} for slip in content["slips"]]
     return reminder.ReminderSource(content["recipient"], on, content["days"], slips, content["office"],
                                    content["number"], content.get("wording", 1)), options
@@ -253,9 +274,7 @@ def _with_recipients(content: Content) -> dict[str, str]:
 def document_pdf(content: Content) -> bytes:
     """A frozen document as PDF bytes (the preview, and the printer)."""
     source, options = thawed(content)
-    if content["kind"] == outgoing.REPORT:
-        return report_pdf(source, options)
-    return reminder_pdf(source, options)
+    return PDF_WRITERS[content["kind"]](source, options)
 
 
 def write_document(content: Content, fmt: str, target: Path, password: str | None = None) -> None:
@@ -266,10 +285,14 @@ def write_document(content: Content, fmt: str, target: Path, password: str | Non
     source, options = thawed(content, password)
     if fmt == PDF:
         pdf.save(document_pdf(content), target, password)
-    elif content["kind"] == outgoing.REPORT:
-        (report_xlsx if fmt == XLSX else report_docx_file)(target, source, options)
     else:
-        (reminder_xlsx if fmt == XLSX else reminder_docx_file)(target, source, options)
+        FILE_WRITERS[content["kind"], fmt](target, source, options)
+
+
+PDF_WRITERS = {outgoing.REPORT: report_pdf, outgoing.REMINDER: reminder_pdf, outgoing.CONCLUSION: conclusion_pdf}
+FILE_WRITERS = {(outgoing.REPORT, XLSX): report_xlsx, (outgoing.REPORT, DOCX): report_docx_file,
+                (outgoing.REMINDER, XLSX): reminder_xlsx, (outgoing.REMINDER, DOCX): reminder_docx_file,
+                (outgoing.CONCLUSION, DOCX): conclusion_docx_file}
 
 
 class Writer:
@@ -313,3 +336,16 @@ def report_writer(fmt: str, target: Path | None, options: Options) -> ReportWrit
 
 def reminder_writer(fmt: str, target: Path | None, options: Options) -> ReminderWriter:
     return ReminderWriter(fmt, target, options)
+
+
+class ConclusionWriter(Writer):
+    def recipients(self, data: Mapping[str, Any]) -> list[str]:
+        return conclusion.recipients(self.options.profile)
+
+    def freeze(self, office: Mapping[str, str], data: Mapping[str, Any], issue: Issue) -> Content:
+        return freeze_conclusion(conclusion.ConclusionSource(data, issue.on, office, issue.number), self.options)
+
+
+def conclusion_writer(fmt: str, target: Path | None, options: Options) -> ConclusionWriter:
+    """The notice's writer for the GUI (`conclusion_document` calls it)."""
+    return ConclusionWriter(fmt, target, options)

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from docx.enum.text import WD_BREAK
-from docx.shared import Pt
 
 from ...core.files import check_target
 from . import word
@@ -24,12 +23,7 @@ def write_report(target: Path, content: ReportContent, head: Letterhead, profile
     word.properties(document, f"{TITLE.capitalize()} {content.subject}", content.subject, TITLE.capitalize(), head,
                     dated, content.draft)
     word.header_block(document, head, profile, number, date)
-    title = word.write(document.add_paragraph(), TITLE, profile.size("title"), bold=True, align=CENTER, after=0)
-    title.paragraph_format.space_before = Pt(profile.size("body") * 0.6)
-    title.paragraph_format.keep_with_next = True
-    word.write(document.add_paragraph(), content.subject, profile.size("subject"), bold=True, align=CENTER,
-              after=0).paragraph_format.keep_with_next = True
-    word.write(document.add_paragraph(), "-----", profile.size("body"), align=CENTER)
+    word.title(document, profile, TITLE, content.subject)
     body = profile.size("body")
     last = word.body(document, content.intro, profile)
     for section in content.sections:

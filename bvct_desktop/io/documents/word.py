@@ -202,6 +202,16 @@ def heading(document, text: str, style: str) -> DocxParagraph:
     return paragraph
 
 
+def title(document, profile: Profile, name: str, subject: str) -> None:
+    """The document's kind in capitals, its subject in bold and the line of hyphens under them (HD 36)."""
+    kind = write(document.add_paragraph(), name, profile.size("title"), bold=True, align=CENTER, after=0)
+    kind.paragraph_format.space_before = Pt(profile.size("body") * 0.6)
+    kind.paragraph_format.keep_with_next = True
+    write(document.add_paragraph(), subject, profile.size("subject"), bold=True, align=CENTER,
+          after=0).paragraph_format.keep_with_next = True
+    write(document.add_paragraph(), "-----", profile.size("body"), align=CENTER)
+
+
 def body(document, text: str, profile: Profile, italic: bool = False) -> DocxParagraph:
     paragraph = write(document.add_paragraph(), text, profile.size("body"), italic=italic,
                       align=JUSTIFY, after=profile.paragraph_after)

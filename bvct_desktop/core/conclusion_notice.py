@@ -1,0 +1,70 @@
+"""What the notice of a vetting case's conclusion (thông báo kết luận về tiêu chuẩn chính trị, brief
+§1.3 «Form of a conclusion») states, read from the concluded case: who was vetted and for what, the
+conclusion (number, date, signer, result, the QĐ 58 ceiling) under the regulation in force on its
+day, and the evidence — the case's slips with their replies, its archive requests with theirs.
+
+Its values are plain (dates as ISO text), as the outgoing register keeps them: an issued notice is
+written again from them exactly as issued, whatever the case says later.
+"""
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from . import regulations
+from .database import Database
+from .errors import InputError
+from .personfile import cases
+from .schema import cadres, persons, units
+
+ADMISSION = "Kết nạp Đảng"  # its person is not yet a Party member: «quần chúng», not «đồng chí»
+SLIP_KEYS = ("number", "issued_on", "full_name", "relation", "recipient", "result_on", "result")
+REQUEST_KEYS = ("province", "doc_no", "doc_on", "full_name", "answered_on", "result")
+
+
+def of_case(db: Database, case_id: int) -> dict[str, Any]:
+    """The notice's values from the case `case_id`, which must be concluded."""
+    found = cases.case_file(db, case_id)
+    case = found.case
+    if case["status"] != cases.CONCLUDED:
+        raise InputError(f"Hồ sơ thẩm tra của «{found.full_name}» ({case['purpose'] or 'chưa ghi mục đích'}) chưa "
+                         "có kết luận: hãy «Ghi kết luận» cho hồ sơ trước, rồi mới lập thông báo kết luận.")
+    with db.read() as connection:
+        person = connection.execute(
+            select(persons.c.home_town, cadres.c.position, units.c.name.label("unit"))
+            .select_from(persons.outerjoin(cadres).outerjoin(units, cadres.c.unit_id == units.c.id))
+            .where(persons.c.id == case["person_id"])).one()
+    regulation = regulations.in_force(case["concluded_on"], case["concluded_on"])[-1]
+    return {"case_id": case_id, "full_name": found.full_name, "birth_date": found.birth_date,
+            "home_town": person.home_town, "position": person.position, "unit": person.unit,
+            "purpose": case["purpose"], "conclusion_no": case["conclusion_no"],
+            "concluded_on": case["concluded_on"].isoformat(), "signer": case["signer"], "result": case["result"],
+            "limit_note": case["limit_note"], "regulation": regulation.citation,
+            "regulation_no": regulation.number,
+            "slips": [_plain(slip, SLIP_KEYS) for slip in found.slips],
+            "archive_requests": [_plain(request, REQUEST_KEYS) for request in found.archive_requests]}
+
+
+def _plain(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    return {key: record[key].isoformat() if isinstance(record[key], dt.date) else record[key] for key in keys}
+
+
+def addressed(data: dict[str, Any]) -> str:
+    """«đồng chí Nguyễn Văn An»; «quần chúng …» when the case is for admission to the Party."""
+    return f"{'quần chúng' if data['purpose'] == ADMISSION else 'đồng chí'} {data['full_name']}"
+
+
+def subject_lines(data: dict[str, Any]) -> tuple[str, str]:
+    """The notice's trích yếu as it stands under its name: what it tells, then of whom."""
+    return "kết luận về tiêu chuẩn chính trị", f"của {addressed(data)}"
+
+
+def subject(data: dict[str, Any]) -> str:
+    """The trích yếu in the outgoing register."""
+    return " ".join(subject_lines(data))
+
+
+def named(data: dict[str, Any]) -> dict[str, Any]:
+    """What an audit entry says of a notice: the case, whose it is and the conclusion's number."""
+    return {"ho_so_tham_tra": data["case_id"], "ho_ten": data["full_name"], "ket_luan_so": data["conclusion_no"]}

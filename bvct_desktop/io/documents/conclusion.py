@@ -1,0 +1,174 @@
+"""Thông báo kết luận về tiêu chuẩn chính trị: the Ban Tổ chức tells the conclusion of a vetting
+case — whether the person «đủ tiêu chuẩn chính trị» for the purpose, or has a stated issue and the
+ceiling of placement it sets (QĐ 58) — and the evidence it rests on, as PDF and as an editable Word file.
+
+A document with a name of its kind (HD 36: «THÔNG BÁO», its trích yếu under it in bold and the
+line of hyphens), so it is numbered as a thông báo, «Số 03-TB/BTCTU» (brief §3.6); a công văn has no
+name of its kind, only a «V/v …» under its number. A draft has no number and carries DỰ THẢO.
+"""
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ...core import conclusion_notice, numbering
+from ...core.dates import PartialDate, display_date
+from ...core.files import check_target
+from ...core.personfile.cases import LIMITED, RESULTS
+from . import layout, word
+from .fonts import BOLD, REGULAR
+from .layout import DocumentCanvas, Flow, Letterhead
+from .profile import Profile
+from .report_content import issuer_name
+
+NAME = "THÔNG BÁO"
+TITLE = "Thông báo kết luận về tiêu chuẩn chính trị"
+ASKED_BY = "Cấp ủy, cơ quan đề nghị thẩm tra,"
+# how a purpose of a case reads after «để»/«phục vụ»; the others as written, the first letter small
+PURPOSE_WORDS = {"Cán bộ chủ chốt": "bố trí cán bộ chủ chốt",
+                 "Vị trí trọng yếu, cơ mật": "bố trí ở vị trí trọng yếu, cơ mật",
+                 "Khác": "công tác cán bộ"}
+WORDING = 1  # the sentences as this release writes them (an issued notice keeps its own)
+
+
+@dataclass(frozen=True)
+class ConclusionSource:
+    """What the notice is made from: the case's values (`conclusion_notice.of_case`), its day, the
+    office settings in force that day, the number (None: a draft), the wording."""
+
+    data: Mapping[str, Any]
+    on: dt.date
+    office: Mapping[str, str]
+    number: int | None
+    wording: int = WORDING
+
+    @property
+    def draft(self) -> bool:
+        return self.number is None
+
+
+@dataclass(frozen=True)
+class Texts:
+    number: str
+    date: str
+    subject: tuple[str, ...]
+    opening: str
+    result: str
+    evidence_title: str
+    evidence: tuple[str, ...]
+    closing: str
+
+
+def recipients(profile: Profile) -> list[str]:
+    """«Nơi nhận»: the committee or body that asked for the vetting, then the profile's own lines."""
+    return [ASKED_BY, *profile.recipients]
+
+
+def texts(source: ConclusionSource, profile: Profile) -> Texts:
+    data, office = source.data, source.office
+    issuer = issuer_name(office)
+    person = conclusion_notice.addressed(data)
+    number = layout.number_text(source.number, numbering.NOTICE, office["ky_hieu"])
+    date = layout.date_text(office["dia_danh"], None if source.draft else source.on, profile, source.on.year)
+    signed = f" do {data['signer']} ký" if data["signer"] else ""
+    opening = (f"Thực hiện {data['regulation']}, {issuer} đã thẩm tra, xác minh tiêu chuẩn chính trị của "
+               f"{person}{_particulars(data)} phục vụ {_purpose(data['purpose'])}. Căn cứ kết luận số "
+               f"{data['conclusion_no']} ngày {_day(data['concluded_on'])}{signed}, {issuer} thông báo kết luận như "
+               "sau:")
+    evidence = tuple(map(_slip, data["slips"])) + tuple(map(_request, data["archive_requests"]))
+    return Texts(number, date, conclusion_notice.subject_lines(data), opening, _result(data, person),
+                 "Tài liệu thẩm tra, xác minh:",
+                 evidence or ("- Hồ sơ không có phiếu yêu cầu xác minh lai lịch, đề nghị nghiên cứu tàng thư nào.",),
+                 f"{issuer} thông báo để cấp ủy, cơ quan có liên quan biết, thực hiện./.")
+
+
+def _result(data: Mapping[str, Any], person: str) -> str:
+    purpose = _purpose(data["purpose"])
+    if data["result"] == LIMITED:
+        return (f"{person[0].upper()}{person[1:]} có vấn đề về chính trị nhưng không vi phạm tiêu chuẩn chính trị; "
+                f"mức giới hạn bố trí theo Quy định số {data['regulation_no']}: {_sentence(data['limit_note'])}")
+    standard = "đủ" if data["result"] == RESULTS[0] else "chưa đủ"
+    limit = f" Mức giới hạn: {_sentence(data['limit_note'])}" if data["limit_note"] else ""
+    return f"{person[0].upper()}{person[1:]} {standard} tiêu chuẩn chính trị để {purpose}.{limit}"
+
+
+def _sentence(text: str) -> str:
+    """`text` ending with one full stop, however it was typed."""
+    return text.rstrip(" .") + "."
+
+
+def _purpose(purpose: str | None) -> str:
+    if purpose is None:
+        return PURPOSE_WORDS["Khác"]
+    return PURPOSE_WORDS.get(purpose, purpose[0].lower() + purpose[1:])
+
+
+def _particulars(data: Mapping[str, Any]) -> str:
+    """« (sinh năm 1950, quê quán …, Phó Giám đốc Sở …)»: what is known of the person."""
+    known = [PartialDate.from_iso(data["birth_date"]).born] if data["birth_date"] else []
+    if data["home_town"]:
+        known.append(f"quê quán {data['home_town']}")
+    known.append(", ".join(part for part in (data["position"], data["unit"]) if part))
+    known = [part for part in known if part]
+    return f" ({', '.join(known)})" if known else ""
+
+
+def _day(iso: str | None) -> str:
+    return display_date(dt.date.fromisoformat(iso)) if iso else ""
+
+
+def _replied(on: str | None, result: str | None) -> str:
+    if on is None:
+        return "chưa có trả lời"
+    return f"trả lời ngày {_day(on)}: {result.rstrip(' .')}" if result else f"trả lời ngày {_day(on)}"
+
+
+def _slip(slip: Mapping[str, Any]) -> str:
+    """«- Phiếu yêu cầu xác minh lai lịch số 0123 ngày 05/01/2026 gửi Phòng PV27…, về Nguyễn Văn Ba (Cha):
+    trả lời ngày 20/01/2026: Không có tài liệu.»"""
+    about = f"{slip['full_name']} ({slip['relation'] or 'bản thân'})"
+    return (f"- Phiếu yêu cầu xác minh lai lịch số {slip['number']} ngày {_day(slip['issued_on'])} gửi "
+            f"{slip['recipient']}, về {about}: {_replied(slip['result_on'], slip['result'])}.")
+
+
+def _request(request: Mapping[str, Any]) -> str:
+    """«- Đề nghị Tỉnh ủy Quảng Nam nghiên cứu tàng thư (văn bản số 15/BTCTU ngày 10/01/2026), về …: …»"""
+    sent = f"văn bản số {request['doc_no']} ngày {_day(request['doc_on'])}" if request["doc_no"] else \
+        f"ngày {_day(request['doc_on'])}"
+    return (f"- Đề nghị {request['province']} nghiên cứu tàng thư ({sent}), về {request['full_name']}: "
+            f"{_replied(request['answered_on'], request['result'])}.")
+
+
+def draw(c: DocumentCanvas, source: ConclusionSource) -> None:
+    p = c.profile
+    size = p.size("body")
+    words = texts(source, p)
+    flow = Flow(c)
+    layout.header(flow, words.number, words.date)
+    layout.title(flow, NAME, words.subject)
+    flow.paragraph(words.opening, REGULAR, size)
+    flow.paragraph(words.result, BOLD, size)
+    flow.paragraph(words.evidence_title, REGULAR, size)
+    for line in words.evidence:
+        flow.paragraph(line, REGULAR, size)
+    flow.paragraph(words.closing, REGULAR, size, keep_last=layout.signature_height(flow, recipients(p)))
+    layout.signature(flow, recipients(p))
+
+
+def write_docx(target: Path, source: ConclusionSource, head: Letterhead, profile: Profile,
+               password: str | None = None) -> None:
+    check_target(target, ".docx")
+    words = texts(source, profile)
+    document = word.new_document(profile, head, source.draft)
+    word.properties(document, TITLE, " ".join(words.subject), "Thông báo", head, source.on, source.draft)
+    word.header_block(document, head, profile, words.number, words.date)
+    word.title(document, profile, NAME, "\n".join(words.subject))
+    word.body(document, words.opening, profile)
+    word.body(document, words.result, profile).runs[0].bold = True
+    for text in (words.evidence_title, *words.evidence):
+        word.body(document, text, profile)
+    word.body(document, words.closing, profile).paragraph_format.keep_with_next = True
+    word.signature(document, head, profile, recipients(profile))
+    word.save(document, target, password, source.on)

@@ -1,0 +1,103 @@
+"""The notice of a vetting case's conclusion (thông báo kết luận về tiêu chuẩn chính trị): made only
+from a concluded case; a draft takes no number; issued, it takes the next «TB» number of the term and
+its line in the outgoing register, and is written again exactly as issued whatever the case says later."""
+
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core import documents_data, outgoing, settings, users, vault
+from bvct_desktop.core.errors import InputError, PermissionDenied
+from bvct_desktop.core.permissions import OFFICER
+from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.schema import slips
+from bvct_desktop.io.documents import profile, render
+from tests.conftest import ADMIN, PASSWORD
+from tests.sample_db import fixed_clock, sample_database, viewer_database
+
+CONCLUSION = {"conclusion_no": "472-CV/BTCTU", "concluded_on": "15/03/2025", "signer": "Trần Văn Ban",
+              "result": "Đủ tiêu chuẩn"}
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    database = sample_database(cli, tmp_path, kinds=("cadres", "slips", "archive-requests", "relatives"))
+    yield database
+    database.close()
+
+
+def _case(db, slip_number="13/PXM") -> int:
+    with db.read() as connection:
+        return connection.execute(select(slips.c.vetting_case_id).where(slips.c.number == slip_number)).scalar_one()
+
+
+def _concluded(db) -> int:
+    case = _case(db)
+    cases.record_conclusion(db, case, CONCLUSION)
+    return case
+
+
+def _writer(target=None, fmt="pdf") -> render.ConclusionWriter:
+    return render.conclusion_writer(fmt, target, render.Options(profile.load()))
+
+
+def test_a_case_not_concluded_has_no_notice(db):
+    with pytest.raises(InputError, match="chưa có kết luận: hãy «Ghi kết luận» cho hồ sơ trước"):
+        documents_data.conclusion_document(db, _case(db), None, _writer())
+
+
+def test_a_draft_takes_no_number_and_an_issued_notice_the_next_tb_number_with_its_register_line(db):
+    case = _concluded(db)
+    draft, data = documents_data.conclusion_document(db, case, None, _writer())
+    assert draft.number is None and outgoing.register(db) == []
+    first, _ = documents_data.conclusion_document(db, case, None, _writer(), issue=True)
+    second, _ = documents_data.conclusion_document(db, case, None, _writer(), issue=True)
+    assert (first.text, second.text) == ("01-TB/BTCTU", "02-TB/BTCTU")
+    entry = outgoing.register(db)[0]
+    assert (entry.kind, entry.doc_type, entry.status) == (outgoing.CONCLUSION, "TB", "issued")
+    # the case is for admission to the Party: its person is not yet «đồng chí»
+    assert entry.subject == f"kết luận về tiêu chuẩn chính trị của quần chúng {data['full_name']}"
+    assert entry.recipients == "Cấp ủy, cơ quan đề nghị thẩm tra; Lưu Văn phòng Ban"
+    with db.read() as connection:
+        assert entry.signer == outgoing.signer_of(settings.read_all(connection, first.on))
+    assert "Thông báo" in next(outgoing.entries_text([entry]))
+
+
+def test_an_issued_notice_is_written_again_as_issued_after_the_case_changes(db, tmp_path):
+    case = _concluded(db)
+    issued_pdf, issued_docx = tmp_path / "tb.pdf", tmp_path / "tb.docx"
+    made, _ = documents_data.conclusion_document(db, case, issued_pdf, _writer(issued_pdf), issue=True)
+    stored = cases.case_file(db, case).case
+    cases.record_conclusion(db, case, {**CONCLUSION, "conclusion_no": "480-CV/BTCTU", "result": "Chưa đủ tiêu chuẩn"},
+                            stored[cases.VERSION])
+    again_pdf, again_docx = tmp_path / "lai.pdf", tmp_path / "lai.docx"
+    documents_data.reprint(db, made.text, None, _writer(again_pdf).write, again_pdf)
+    assert again_pdf.read_bytes() == issued_pdf.read_bytes()
+    _, content = outgoing.content_of(db, made.text)
+    assert (content["data"]["conclusion_no"], content["data"]["result"]) == ("472-CV/BTCTU", "Đủ tiêu chuẩn")
+    for target in (issued_docx, again_docx):
+        documents_data.reprint(db, made.text, None, _writer(target, "docx").write, target, "docx")
+    assert again_docx.read_bytes() == issued_docx.read_bytes()
+
+
+def test_a_notice_is_not_written_as_a_workbook(db, tmp_path):
+    made, _ = documents_data.conclusion_document(db, _concluded(db), None, _writer(), issue=True)
+    target = tmp_path / "tb.xlsx"
+    with pytest.raises(InputError, match="Thông báo chỉ ghi được dạng pdf, docx"):
+        documents_data.reprint(db, made.text, None, _writer(target, "xlsx").write, target, "xlsx")
+
+
+def test_an_officer_drafts_the_notice_only_a_leader_issues_it_and_a_viewer_neither(cli, db):
+    case = _concluded(db)
+    users.add(db, "chuyenvien", OFFICER, "Chuyen-vien-2026")
+    officer = vault.unlock(cli.db, "chuyenvien", "Chuyen-vien-2026", clock=fixed_clock)
+    viewer = viewer_database(cli, db)
+    try:
+        assert documents_data.conclusion_document(officer, case, None, _writer())[0].number is None
+        with pytest.raises(PermissionDenied, match="phát hành thông báo kết luận"):
+            documents_data.conclusion_document(officer, case, None, _writer(), issue=True)
+        with pytest.raises(PermissionDenied, match="lập thông báo kết luận"):
+            documents_data.conclusion_document(viewer, case, None, _writer())
+    finally:
+        officer.close()
+        viewer.close()
+    assert outgoing.register(vault.unlock(cli.db, ADMIN, PASSWORD, clock=fixed_clock)) == []
