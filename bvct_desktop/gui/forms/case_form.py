@@ -1,7 +1,7 @@
 """One vetting case (hồ sơ thẩm tra) in one window: who is vetted and what for, the slips and
 archive requests that serve it, the complaint and denunciation letters about the person (open ones
-first), the relatives the rules still require checked, and the conclusion with how long it holds.
-A new case starts by choosing the person."""
+first), the relatives the rules still require checked, and the conclusion with how long it holds,
+and its notice (conclusion_notice.py). A new case starts by choosing the person."""
 
 from collections.abc import Callable
 from typing import Any
@@ -32,6 +32,7 @@ from ..qt import (
 )
 from ..registers.columns import fit_to_width, keep_fitted
 from ..registers.table import CutTextTips, EnterActivates
+from .conclusion_notice import NoticeButtons
 from .person_file import CASES, EntryDialog
 from .person_picker import PersonPicker
 from .record_form import RecordForm
@@ -58,6 +59,7 @@ class CaseForm(QDialog):
         self.editable = not context.read_only and allows(context.db.actor.role, Action.EDIT)
         self.dialog: EntryDialog | None = None
         self.forms: list[RecordForm] = []  # the slips and archive requests opened from the case
+        self.notice: NoticeButtons | None = None  # its conclusion's notice, once the case is shown
         self.setWindowTitle("Hồ sơ thẩm tra – " + ("Mở hồ sơ mới" if record_id is None else f"số {record_id}"))
         self.layout_ = QVBoxLayout(self)
         self.message = ErrorLabel()
@@ -150,6 +152,12 @@ class CaseForm(QDialog):
                 button = QPushButton(DETACH_LABEL)
                 button.clicked.connect(self.detach_archive_request)
                 buttons.addWidget(button)
+        self.notice = NoticeButtons(self.context, self, self.message, case)
+        notice = QHBoxLayout()  # a row of its own: the window still narrows to half an office screen
+        notice.addStretch(1)
+        for button in self.notice.buttons:
+            notice.addWidget(button)
+        self.layout_.addLayout(notice)
         self._add_buttons(buttons)
 
     def _show_letters(self, letters: list[dict[str, Any]]) -> None:
