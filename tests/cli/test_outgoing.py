@@ -14,12 +14,14 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from bvct_desktop.core import files, vault
+from bvct_desktop.core import documents_data, files, vault
 from bvct_desktop.core.schema import audit_log
 from bvct_desktop.io.documents import render
 from tests import office_2016
 from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.core.test_conclusion_notice import _concluded, _writer
 from tests.io.documents import pdfcheck
+from tests.sample_db import sample_database
 
 built_2016, office_cli = office_2016.built_2016, office_2016.office_cli  # fixtures
 
@@ -323,3 +325,19 @@ def test_who_may_issue_list_and_print_again(office_cli, tmp_path, notes):
     db.close()
     assert [entry["so_van_ban"] for entry in issued] == ["01-BC/BTCTU"]
     assert [entry["so_van_ban"] for entry in reprinted] == ["01-BC/BTCTU"]
+
+
+def test_an_issued_conclusion_notice_is_listed_and_printed_again_as_a_notice(cli, tmp_path):
+    """The notice issued from a case window (core: tests/core/test_conclusion_notice.py) is in `documents list` as a
+    «Thông báo» and `documents print` writes it again in PDF and Word, not as a workbook."""
+    db = sample_database(cli, tmp_path, kinds=("cadres", "slips"))
+    issued = tmp_path / "tb.pdf"
+    made, _ = documents_data.conclusion_document(db, _concluded(db), issued, _writer(issued), issue=True)
+    db.close()
+    code, out, err = cli("documents", "list")
+    assert code == 0 and f"{made.text}\t" in out and "\tThông báo\tkết luận về tiêu chuẩn chính trị của" in out, err
+    for fmt in ("pdf", "docx"):
+        code, out, err = cli("documents", "print", made.text, "--format", fmt, "--out", tmp_path / f"lai.{fmt}")
+        assert code == 0 and "Đã in lại thông báo số 01-TB/BTCTU" in out, err
+    assert (tmp_path / "lai.pdf").read_bytes() == issued.read_bytes()
+    assert cli("documents", "print", made.text, "--format", "xlsx", "--out", tmp_path / "lai.xlsx")[0] == 2
