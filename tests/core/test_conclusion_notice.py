@@ -11,7 +11,6 @@ from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import slips
 from bvct_desktop.io.documents import profile, render
-from tests.conftest import ADMIN, PASSWORD
 from tests.sample_db import fixed_clock, sample_database, viewer_database
 
 CONCLUSION = {"conclusion_no": "472-CV/BTCTU", "concluded_on": "15/03/2025", "signer": "Trần Văn Ban",
@@ -97,7 +96,7 @@ def test_an_officer_drafts_the_notice_only_a_leader_issues_it_and_a_viewer_neith
             documents_data.conclusion_document(officer, case, None, _writer(), issue=True)
         with pytest.raises(PermissionDenied, match="lập thông báo kết luận"):
             documents_data.conclusion_document(viewer, case, None, _writer())
+        assert outgoing.register(db) == []
     finally:
         officer.close()
         viewer.close()
-    assert outgoing.register(vault.unlock(cli.db, ADMIN, PASSWORD, clock=fixed_clock)) == []
