@@ -17,6 +17,8 @@ _YEAR = re.compile(r"^(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")  # also a stored partial date, "1955-03"
 _CLI_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MIN_YEAR, MAX_YEAR = 1800, 2200
+EXCEL_DAY_ZERO = dt.date(1899, 12, 30)  # the day before Excel's serial 1 (its 1900 has a 29 February)
+LAST_SERIAL = (dt.date(MAX_YEAR + 1, 1, 1) - EXCEL_DAY_ZERO).days  # serials of dates up to MAX_YEAR
 # the forms a field takes, as the officer is told them
 FULL_FORM, PARTIAL_FORMS, MONTH_FORM, YEAR_FORM = "dd/mm/yyyy", "dd/mm/yyyy, mm/yyyy hoặc yyyy", "mm/yyyy", "yyyy"
 
@@ -93,7 +95,7 @@ def _partial(value: object, forms: str) -> PartialDate | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if float(value).is_integer() and MIN_YEAR <= int(value) <= MAX_YEAR:
             return _checked(int(value))
-        raise RowProblem(f"«{_number(value)}» không phải ngày tháng; ghi {forms}")
+        raise _not_a_date(value, forms)
     text = str(value).strip()
     if m := _DMY.match(text):
         if not int(m[1]) or not int(m[2]):
@@ -102,10 +104,23 @@ def _partial(value: object, forms: str) -> PartialDate | None:
     if m := _ISO.match(text):
         return _checked(int(m[1]), int(m[2]), int(m[3]) if m[3] else None)
     if m := _MY.match(text):
+        if not int(m[1]):
+            raise RowProblem(_zeros_told(text, int(m[2]), 0, forms))
         return _checked(int(m[2]), int(m[1]))
     if m := _YEAR.match(text):
         return _checked(int(m[1]))
     raise RowProblem(f"«{_short(text)}» không phải ngày tháng; ghi {forms}")
+
+
+def _not_a_date(value: int | float, forms: str) -> RowProblem:
+    """A number in a date column. Above the years, an old list's date cell that lost its date format
+    shows Excel's serial number of the date: the officer is told which date that is."""
+    told = f"«{_number(value)}» không phải ngày tháng"
+    if forms != YEAR_FORM and float(value).is_integer() and MAX_YEAR < value < LAST_SERIAL:
+        day = display_date(EXCEL_DAY_ZERO + dt.timedelta(days=int(value)))
+        return RowProblem(f"{told}: có lẽ là ngày {day} ghi trong ô không định dạng ngày; "
+                          f"hãy định dạng ô là ngày hoặc ghi {day}")
+    return RowProblem(f"{told}; ghi {forms}")
 
 
 def _zeros_told(text: str, year: int, month: int, forms: str) -> str:
@@ -121,7 +136,7 @@ def parse_date(value: object) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise RowProblem(f"«{_number(value)}» không phải ngày tháng; ghi {FULL_FORM}")
+        raise _not_a_date(value, FULL_FORM)
     partial = _partial(value, FULL_FORM)
     full = partial.as_date()
     if full is None:

@@ -34,7 +34,8 @@ def test_impossible_or_malformed_dates_are_refused(raw):
         parse_partial(raw)
 
 
-@pytest.mark.parametrize(("raw", "known"), [("00/00/1950", "1950"), ("0/0/1950", "1950"), ("00/03/1950", "03/1950")])
+@pytest.mark.parametrize(("raw", "known"), [("00/00/1950", "1950"), ("0/0/1950", "1950"), ("00/03/1950", "03/1950"),
+                                            ("00/1950", "1950"), ("0/1950", "1950")])
 def test_a_day_or_month_written_00_in_an_old_list_is_told_how_to_write_what_is_known(raw, known):
     """Old lists write a birth known only to the year «00/00/1950»: the officer is told what to write instead."""
     told = f"«{raw}»: phần ngày, tháng chưa biết thì bỏ đi, không ghi 0; hãy ghi «{known}»"
@@ -42,6 +43,18 @@ def test_a_day_or_month_written_00_in_an_old_list_is_told_how_to_write_what_is_k
         parse_partial(raw)
     with pytest.raises(RowProblem, match=f"^«{re.escape(raw)}» thiếu ngày hoặc tháng; ghi đủ dd/mm/yyyy$"):
         parse_date(raw)
+
+
+@pytest.mark.parametrize("parse", [parse_date, parse_partial])
+def test_a_number_excel_would_show_as_a_date_is_told_with_the_date_it_stands_for(parse):
+    """An old list's date cell that lost its date format shows its serial number (40987 is 19/03/2012):
+    the officer is told the date it stands for, to format the cell as a date or write it."""
+    told = ("«40987» không phải ngày tháng: có lẽ là ngày 19/03/2012 ghi trong ô không định dạng ngày; "
+            "hãy định dạng ô là ngày hoặc ghi 19/03/2012")
+    with pytest.raises(RowProblem, match=f"^{re.escape(told)}$"):
+        parse(40987)
+    with pytest.raises(RowProblem, match=r"^«99» không phải ngày tháng; ghi "):
+        parse(99)  # no date of the lists' years
 
 
 def test_full_date_fields_refuse_partial_dates():

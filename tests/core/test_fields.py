@@ -53,11 +53,14 @@ def test_choices_match_ignoring_case_and_accents_and_store_the_canonical_value()
     (RELATIVES.field("abroad_since"), "yyyy"),
 ])
 def test_a_value_that_is_no_date_is_told_only_the_forms_its_field_takes(spec, forms):
-    """The value quoted as the cell shows it, a number too (23813 in General format, 12,5)."""
+    """The value quoted as the cell shows it, a number too (23813 in General format, 12,5); a date's
+    serial number in a date column is told as the date it stands for (dates.py)."""
+    serial = (f"«23813» không phải ngày tháng; ghi {forms}" if forms == "yyyy" else
+              "«23813» không phải ngày tháng: có lẽ là ngày 12/03/1965 ghi trong ô không định dạng ngày; "
+              "hãy định dạng ô là ngày hoặc ghi 12/03/1965")
     for raw, told in (("xx", f"«xx» không phải ngày tháng; ghi {forms}"),
                       (12.5, f"«12,5» không phải ngày tháng; ghi {forms}"),
-                      (23813, f"«23813» không phải ngày tháng; ghi {forms}"),
-                      (23813.0, f"«23813» không phải ngày tháng; ghi {forms}")):
+                      (23813, serial), (23813.0, serial)):
         with pytest.raises(RowProblem) as problem:
             spec.parse(raw)
         assert problem.value.message == told
