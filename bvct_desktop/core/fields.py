@@ -325,15 +325,24 @@ def _digits(field: Field, raw: object, pad_to: int) -> str:
 def _parse_cccd(field: Field, raw: object) -> str:
     value = _digits(field, raw, 12)
     if len(value) != 12:
-        raise RowProblem(f"số CCCD «{_short(value)}» phải có đúng 12 chữ số (có {len(value)})")
+        raise RowProblem(f"số CCCD «{_short(value)}» phải có đúng 12 chữ số (có {len(value)}){_lost_zero(value, 12)}")
     return value
 
 
 def _parse_cmnd(field: Field, raw: object) -> str:
     value = _digits(field, raw, 9)
     if len(value) not in (9, 12):
-        raise RowProblem(f"số CMND «{_short(value)}» phải có 9 hoặc 12 chữ số (có {len(value)})")
+        raise RowProblem(f"số CMND «{_short(value)}» phải có 9 hoặc 12 chữ số (có {len(value)})"
+                         + (_lost_zero(value, 9) or _lost_zero(value, 12)))
     return value
+
+
+def _lost_zero(value: str, length: int) -> str:
+    """What to write for a number one digit short of `length`: typed in a General column, it lost its
+    leading 0 (every CCCD begins with one), and was then kept as text."""
+    if len(value) != length - 1:
+        return ""
+    return f"; có lẽ Excel đã bỏ số 0 ở đầu: nếu vậy, hãy ghi «0{value}» và định dạng cột là văn bản (Text)"
 
 
 def _short(value: str, limit: int = 40) -> str:

@@ -32,6 +32,19 @@ def test_a_cccd_that_is_no_digits_is_quoted_as_written(raw):
     assert refused.value.message == f"«{raw}» phải là dãy chữ số"
 
 
+@pytest.mark.parametrize("spec, raw, told", [
+    (CCCD, "60185000777", "số CCCD «60185000777» phải có đúng 12 chữ số (có 11)"),
+    (CMND, "26123456", "số CMND «26123456» phải có 9 hoặc 12 chữ số (có 8)"),
+])
+def test_a_number_written_as_text_one_digit_short_is_told_its_lost_leading_zero(spec, raw, told):
+    """An old list's number typed in a General column lost its leading 0, then was copied as text: the
+    officer is told what to write instead."""
+    with pytest.raises(RowProblem) as refused:
+        spec.parse(raw)
+    assert refused.value.message == (f"{told}; có lẽ Excel đã bỏ số 0 ở đầu: nếu vậy, hãy ghi «0{raw}» "
+                                     "và định dạng cột là văn bản (Text)")
+
+
 def test_old_cmnd_has_nine_digits_padded_from_a_number():
     assert CMND.parse(26123456) == "026123456"
     assert CMND.parse("260123456") == "260123456"
