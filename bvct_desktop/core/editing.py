@@ -21,7 +21,7 @@ from .database import Database
 from .errors import InputError, RowProblem
 from .fields import Field, dates_ahead
 from .kinds import DELEGATIONS, Kind, Members, kind_named
-from .people import Identity
+from .people import Identity, may_be_same
 from .permissions import Action
 from .plans import PLANS
 from .plans.base import NOBODY as NOBODY  # `save`'s person_id when the officer chose no one
@@ -356,8 +356,8 @@ def possible_duplicates(db: Database, identity: Identity, except_person: int | N
         for pid, key, full_name, birth, cccd, sort_key in connection.execute(query):
             same_cccd = bool(identity.cccd) and cccd == identity.cccd
             same_name = name_words(full_name) == folded
-            births_agree = not identity.birth_date or not birth or birth[:4] == identity.birth_date[:4]
-            if pid != except_person and (same_cccd or same_name and births_agree and not (identity.cccd and cccd)):
+            if pid != except_person and (same_cccd or same_name and may_be_same(identity.birth_date, birth,
+                                                                                identity.cccd, cccd)):
                 found.append((not _as_typed(key, typed_key.split()), sort_key, pid))
         return [_facts(connection, pid) for *_, pid in sorted(found)]
 

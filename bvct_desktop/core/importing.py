@@ -433,7 +433,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                 result.problems += [Problem.of(kind, number, told) for told in kind.order_problems(values) or [problem]]
                 continue
             result.counts[taken.status] += 1
-            warnings = plan.warnings(values)
+            warnings = plan.warnings(values) + plan.alike
             if number in ahead:
                 warnings += kind.dates_ahead(values, today)
             warnings += former.get(number, [])

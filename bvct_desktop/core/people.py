@@ -53,6 +53,13 @@ def _display(iso: str) -> str:
     return "/".join(reversed(iso.split("-")))
 
 
+def may_be_same(birth: str | None, other_birth: str | None, cccd: str | None, other_cccd: str | None) -> bool:
+    """Whether two persons of one name may be one though the person rule tells them apart: their birth
+    dates of one year (at any precision) or one not known, and not both told apart by a CCCD."""
+    births_agree = not birth or not other_birth or birth[:4] == other_birth[:4]
+    return births_agree and not (cccd and other_cccd)
+
+
 SEARCHED = frozenset({"full_name", "other_names", "cccd", "cmnd", "home_town"})  # what search_key reads
 IDENTITY = frozenset({"full_name", "birth_date", "home_town"})  # what the identity key (and sort key) reads
 _FOUND = (select(persons.c.id, persons.c.name_key, persons.c.birth_date, persons.c.home_town_key, persons.c.cccd,
@@ -238,6 +245,26 @@ class PersonBook:
         self._current[pid] = self.changes.new[pid]
         self._index(pid, key, identity.cccd)
         return pid, True
+
+    def alike(self, pid: int, header: str) -> list[RowProblem]:
+        """What to tell (at `header`) of the person `pid`, new in this plan, for each stored person who may
+        be them (`may_be_same`): an old list writing «1960» and «Tân Hoà» where another wrote «05/1960»
+        and «Xã Tân Hòa, huyện Hàm Thuận Nam» makes a second person of the same one."""
+        name, birth, town = self._key_of[pid]
+        told = []
+        for other in self._by_name.get(name, ()):
+            _, their_birth, their_town = self._key_of[other]
+            if other > self.changes.stored_max or not may_be_same(birth, their_birth, self._cccd_of.get(pid),
+                                                                   self._cccd_of.get(other)):
+                continue
+            stored = self.current(other)
+            who = Identity(stored["full_name"], stored["birth_date"], stored["home_town"]).description
+            differs = ", ".join(what for what, differ in (("ngày sinh", birth != their_birth),
+                                                         ("quê quán", town != their_town)) if differ)
+            told.append(RowProblem(f"có thể trùng với người đã có: {who} (khác {differs}, nên được ghi là một "
+                                   "người khác); nếu là cùng một người, hãy ghi họ tên, ngày sinh, quê quán như "
+                                   "người đã có (hoặc cùng Số CCCD) rồi nhập lại", header))
+        return told
 
     def finish(self) -> None:
         """Gives the persons new in this plan their search and sort keys from their values as planned,

@@ -181,6 +181,7 @@ class Plan(abc.ABC):
                         else TableChanges(connection, self.kind.table, now))
         self.lists = {key: NameList(connection, lookup, now) for key, lookup in self.kind.lookups.items()}
         self.touched: dict[int, str] = {}  # record id → CREATED, UPDATED or RESTORED
+        self.alike: list[RowProblem] = []  # the row taken last made new persons who may be stored ones
         self._seen: dict[tuple, int] = {}
         # (field key, column) of the person's fields other than who they are
         self._kept = [(key, column) for key, column in self.kind.person.fields.items()
@@ -200,6 +201,7 @@ class Plan(abc.ABC):
         """Plans the changes of one valid row; RowProblem when the row conflicts (its dates out of
         order, whoever writes it: a file, a form, a reply entered for many slips)."""
         self.kind.check_order(values)
+        self.alike = []
         return self.take_row(number, values, target)
 
     @abc.abstractmethod
@@ -262,7 +264,10 @@ class Plan(abc.ABC):
         who = identity(values, link)
         kept = {column: values.get(key) for key, column in self._kept}
         pid, new = self.people.resolve(who, kept)
-        return pid, [] if new else self._field_keys(link, self.people.update_found(pid, who, kept))
+        if new:
+            self.alike += self.people.alike(pid, link.by_column["full_name"])
+            return pid, []
+        return pid, self._field_keys(link, self.people.update_found(pid, who, kept))
 
     @staticmethod
     def _field_keys(link: PersonLink, columns: list[str]) -> list[str]:

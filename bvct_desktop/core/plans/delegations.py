@@ -168,7 +168,9 @@ class DelegationPlan(Plan):
         if not who.birth_date:
             raise RowProblem(f"không tìm thấy cán bộ «{who.full_name}»; "
                              "ghi Ngày sinh để thêm cán bộ mới", "full_name")
-        pid, _ = self.people.resolve(who)
+        pid, new = self.people.resolve(who)
+        if new:
+            self.alike += self.people.alike(pid, self.kind.members.person.by_column["full_name"])
         self.new_cadres.append(who.full_name)
         return self.cadres.add(pid, {})
 

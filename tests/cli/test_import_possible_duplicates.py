@@ -1,0 +1,53 @@
+"""Old lists name one person in several ways: a row the person rule makes a new person of, though
+someone stored has the same name and a birth date of the same year, is imported as the rule says and
+told in «Lưu ý» as one who may be the same («có thể trùng»), with what tells them apart."""
+
+from tests.conftest import workbook
+
+HEADERS = ["Họ và tên", "Ngày sinh", "Quê quán", "Số CCCD"]
+STORED = ["Nguyễn Văn Hùng", "1960", "Xã Tân Hòa, huyện Hàm Thuận Nam", None]
+
+
+def _imported(cli, tmp_path, name: str, rows: list[list], kind: str = "cadres", headers=HEADERS) -> str:
+    code, out, err = cli("import", kind, workbook(tmp_path / name, headers, rows))
+    assert code == 0, err
+    return out
+
+
+def test_a_new_person_like_one_stored_is_imported_and_told_as_maybe_the_same(cli, tmp_path):
+    _imported(cli, tmp_path, "ds-2015.xlsx", [STORED])
+    out = _imported(cli, tmp_path, "ds-2009.xlsx", [["Nguyễn văn Hùng", "05/1960", "Tân Hoà", None],
+                                                    ["Nguyễn Văn Hùng", "1961", "Tân Hoà", None]])
+    assert "  Thêm mới: 2" in out  # the person rule is the contract's: two new people
+    assert ("    Dòng 2, cột «Họ và tên»: có thể trùng với người đã có: Nguyễn Văn Hùng, sinh 1960, quê Xã Tân Hòa, "
+            "huyện Hàm Thuận Nam (khác ngày sinh, quê quán, nên được ghi là một người khác); nếu là cùng một "
+            "người, hãy ghi họ tên, ngày sinh, quê quán như người đã có (hoặc cùng Số CCCD) rồi nhập lại") in out
+    assert "Dòng 3" not in out  # born another year: another person
+
+
+def test_a_slip_about_someone_like_a_stored_cadre_is_told_at_the_subjects_name(cli, tmp_path):
+    _imported(cli, tmp_path, "can-bo.xlsx", [STORED])
+    out = _imported(cli, tmp_path, "phieu.xlsx", [["0012/PXM", "05/02/2026", "NGUYỄN VĂN HÙNG", "1960", "Tân Hòa",
+                                                    "Cục A93B – Bộ Công an"]], kind="slips",
+                    headers=["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Ngày sinh", "Quê quán",
+                             "Nơi nhận phiếu"])
+    assert "Dòng 2, cột «Họ và tên người được xác minh»: có thể trùng với người đã có: Nguyễn Văn Hùng" in out
+    assert "(khác quê quán, nên được ghi là một người khác)" in out
+
+
+def test_people_told_apart_by_their_cccds_or_found_by_the_rule_are_not_told(cli, tmp_path):
+    _imported(cli, tmp_path, "ds-2015.xlsx", [[*STORED[:3], "060060000123"]])
+    out = _imported(cli, tmp_path, "ds-2020.xlsx", [["Nguyễn Văn Hùng", "1960", "Tân Hòa", "060060000456"],
+                                                    STORED[:3] + [None]])
+    assert "  Thêm mới: 1" in out and "  Đã có, không đổi: 1" in out
+    assert "có thể trùng" not in out
+
+
+def test_a_delegation_member_added_as_a_new_cadre_like_a_stored_one_is_told_at_the_members_name(cli, tmp_path):
+    _imported(cli, tmp_path, "can-bo.xlsx", [["Nguyễn Văn Hùng", "12/03/1960", None, None]])
+    out = _imported(cli, tmp_path, "doan-ra.xlsx", [["Đoàn công tác Lào", "Lào", "04/05/2025", "09/05/2025",
+                                                     "NGUYỄN VĂN HÙNG", "1960"]], kind="delegations",
+                    headers=["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh"])
+    assert "Cán bộ mới (thêm từ danh sách đoàn): 1: NGUYỄN VĂN HÙNG" in out
+    assert ("Dòng 2, cột «Họ và tên thành viên»: có thể trùng với người đã có: Nguyễn Văn Hùng, sinh 12/03/1960 "
+            "(khác ngày sinh, nên được ghi là một người khác)") in out
