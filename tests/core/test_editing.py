@@ -351,3 +351,26 @@ def test_two_persons_told_apart_by_their_cccds_may_share_name_birth_date_and_hom
     with pytest.raises(editing.FormProblems) as caught:
         _edited(db, "cadres", first, cccd="")
     assert caught.value.problems["cccd"].startswith("Trùng với người đã có: Nguyễn Thị Hồng, sinh 12/03/1975")
+
+
+def test_a_person_left_with_no_record_once_it_moved_to_the_one_picked_is_offered_no_more(db):
+    """A slip written for «Nguyễn Văn Hùng», 1965, of «Tân Hòa» made a second person; the officer picks the
+    stored Nguyễn Văn Hùng («Dùng người này») and saves: the second person is about nothing any more, and
+    the picker offers only the one kept, when searching as when warning of who may be the same."""
+    slip = editing.save(db, "slips", {"number": "7/PXM", "issued_on": "05/02/2026", "full_name": "Nguyễn Văn Hùng",
+                                      "birth_date": "1965", "home_town": "Tân Hòa",
+                                      "recipient": "Cục A93B – Bộ Công an"})
+    values = editing.load(db, "slips", slip)
+    kept = editing.possible_duplicates(db, Identity("Nguyễn Văn Hùng", "1965"), except_person=values["person_id"])
+    stored = editing.load_person(db, kept[0].person_id)
+    editing.save(db, "slips", {**values, **{key: stored[key] for key in ("full_name", "birth_date", "home_town")}},
+                 record_id=slip, person_id=stored["id"], seen=values[editing.VERSION])
+    assert [p.person_id for p in editing.find_people(db, "nguyen van hung")] == [stored["id"]]
+    assert [p.person_id for p in editing.possible_duplicates(db, Identity("Nguyễn Văn Hùng", "1965"))] == [stored["id"]]
+
+
+def test_a_person_known_only_as_a_cadres_relative_is_still_offered(db):
+    editing.save(db, "cadres", {"full_name": "Đinh Văn Toàn", "birth_date": "1970"})
+    editing.save(db, "relatives", {"cadre_name": "Đinh Văn Toàn", "cadre_birth_date": "1970", "relation": "Cha",
+                                   "full_name": "Đinh Văn Thọ", "birth_date": "1942"})
+    assert [p.description for p in editing.find_people(db, "dinh van tho")] == ["Đinh Văn Thọ, sinh 1942"]
