@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy import and_, select
 from sqlalchemy.engine import Connection
 
 from . import audit, legacy, record_rows, row_versions, search
@@ -21,13 +21,13 @@ from .database import Database
 from .errors import InputError, RowProblem
 from .fields import Field, dates_ahead
 from .kinds import DELEGATIONS, Kind, Members, kind_named
-from .people import Identity, may_be_same
+from .people import Identity, about_someone, may_be_same
 from .permissions import Action
 from .plans import PLANS
 from .plans.base import NOBODY as NOBODY  # `save`'s person_id when the officer chose no one
 from .plans.base import Outcome, Target, doubts, identity
 from .row_versions import Change, ChangedMeanwhile
-from .schema import archive_requests, cadres, persons, relatives, slips
+from .schema import archive_requests, cadres, persons, slips
 from .text import (
     also_without_apostrophes,
     clean,
@@ -308,7 +308,7 @@ def find_people(db: Database, query: str, limit: int = 20) -> list[PersonFacts]:
     order of names ("nguyen thi thanh huong" finds Nguyễn Thị Thanh Hương before a Nguyễn Ngọc Hương
     of «thành phố Phan Thiết»), but for the name spelled as typed first (`_as_typed`)."""
     db.require(Action.BROWSE, "tìm người")
-    condition = and_(search.person_condition(query, persons.c.id), _about_someone())
+    condition = and_(search.person_condition(query, persons.c.id), about_someone())
     typed, spelled = [variant_fold(word) for word in search_words(query)], identity_key(query).split()
     with db.read() as connection:
         found = connection.execute(select(persons.c.id, persons.c.full_name, persons.c.name_key).where(condition)
@@ -316,15 +316,6 @@ def find_people(db: Database, query: str, limit: int = 20) -> list[PersonFacts]:
         by_name = sorted(found, key=lambda person: (not _named_by(person.full_name, typed),
                                                     not _as_typed(person.name_key, spelled)))
         return [_facts(connection, person.id) for person in by_name[:limit]]
-
-
-def _about_someone() -> ColumnElement[bool]:
-    """The persons a record is about (one in the recycle bin too: it may come back), a cadre's relatives
-    among them — not one whose records all moved to the person the officer picked («Dùng người này»),
-    left with nothing but the vetting case their slip had opened, in the recycle bin."""
-    return or_(*(exists().where(column == persons.c.id) for column in (
-        cadres.c.person_id, slips.c.person_id, archive_requests.c.person_id, relatives.c.person_id,
-        relatives.c.relative_id)))
 
 
 def _named_by(full_name: str, typed: list[str]) -> bool:
@@ -357,9 +348,9 @@ def possible_duplicates(db: Database, identity: Identity, except_person: int | N
     typed_key, folded = name_key(identity.full_name), name_words(identity.full_name)
     columns = (persons.c.id, persons.c.name_key, persons.c.full_name, persons.c.birth_date, persons.c.cccd,
                persons.c.sort_key)
-    query = select(*columns).where(search.person_condition(identity.full_name, persons.c.id), _about_someone())
+    query = select(*columns).where(search.person_condition(identity.full_name, persons.c.id), about_someone())
     if identity.cccd:
-        query = query.union(select(*columns).where(persons.c.cccd == identity.cccd, _about_someone()))
+        query = query.union(select(*columns).where(persons.c.cccd == identity.cccd, about_someone()))
     with db.read() as connection:
         found = []
         for pid, key, full_name, birth, cccd, sort_key in connection.execute(query):

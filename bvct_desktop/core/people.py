@@ -15,14 +15,14 @@ import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Column, select
+from sqlalchemy import Column, ColumnElement, exists, or_, select
 from sqlalchemy.engine import Connection
 
 from . import gazetteer, search
 from .changes import TableChanges, differing
 from .collation import name_sort_key
 from .errors import RowProblem
-from .schema import cadres, persons
+from .schema import archive_requests, cadres, persons, relatives, slips
 from .stored_rows import KeyedQuery, StoredRows
 from .text import also_without_apostrophes, name_key, place_key, variant_fold_words
 
@@ -58,6 +58,15 @@ def may_be_same(birth: str | None, other_birth: str | None, cccd: str | None, ot
     dates of one year (at any precision) or one not known, and not both told apart by a CCCD."""
     births_agree = not birth or not other_birth or birth[:4] == other_birth[:4]
     return births_agree and not (cccd and other_cccd)
+
+
+def about_someone() -> ColumnElement[bool]:
+    """The persons a record is about (one in the recycle bin too: it may come back), a cadre's relatives
+    among them — not one whose records all moved to the person the officer picked («Dùng người này»),
+    left with nothing but the vetting case their slip had opened, in the recycle bin."""
+    return or_(*(exists().where(column == persons.c.id) for column in (
+        cadres.c.person_id, slips.c.person_id, archive_requests.c.person_id, relatives.c.person_id,
+        relatives.c.relative_id)))
 
 
 SEARCHED = frozenset({"full_name", "other_names", "cccd", "cmnd", "home_town"})  # what search_key reads
@@ -251,12 +260,12 @@ class PersonBook:
         be them (`may_be_same`): an old list writing «1960» and «Tân Hoà» where another wrote «05/1960»
         and «Xã Tân Hòa, huyện Hàm Thuận Nam» makes a second person of the same one."""
         name, birth, town = self._key_of[pid]
+        cccd = self._cccd_of.get(pid)
+        maybe = [other for other in self._by_name.get(name, ()) if other <= self.changes.stored_max
+                 and may_be_same(birth, self._key_of[other][1], cccd, self._cccd_of.get(other))]
         told = []
-        for other in self._by_name.get(name, ()):
+        for other in self._about_someone(maybe):
             _, their_birth, their_town = self._key_of[other]
-            if other > self.changes.stored_max or not may_be_same(birth, their_birth, self._cccd_of.get(pid),
-                                                                   self._cccd_of.get(other)):
-                continue
             stored = self.current(other)
             who = Identity(stored["full_name"], stored["birth_date"], stored["home_town"]).description
             differs = ", ".join(what for what, differ in (("ngày sinh", birth != their_birth),
@@ -265,6 +274,14 @@ class PersonBook:
                                    "người khác); nếu là cùng một người, hãy ghi họ tên, ngày sinh, quê quán như "
                                    "người đã có (hoặc cùng Số CCCD) rồi nhập lại", header))
         return told
+
+    def _about_someone(self, pids: list[int]) -> list[int]:
+        """Those of the stored persons `pids` some record is about (`about_someone`), in their order."""
+        if not pids:
+            return []
+        kept = set(self._connection.execute(select(persons.c.id).where(persons.c.id.in_(pids), about_someone()))
+                   .scalars())
+        return [pid for pid in pids if pid in kept]
 
     def finish(self) -> None:
         """Gives the persons new in this plan their search and sort keys from their values as planned,

@@ -2,10 +2,13 @@
 someone stored has the same name and a birth date of the same year, is imported as the rule says and
 told in «Lưu ý» as one who may be the same («có thể trùng»), with what tells them apart."""
 
-from tests.conftest import workbook
+from bvct_desktop.core import browse, editing, vault
+from tests.conftest import ADMIN, PASSWORD, workbook
 
 HEADERS = ["Họ và tên", "Ngày sinh", "Quê quán", "Số CCCD"]
 STORED = ["Nguyễn Văn Hùng", "1960", "Xã Tân Hòa, huyện Hàm Thuận Nam", None]
+SLIP_HEADERS = ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Ngày sinh", "Quê quán",
+                "Nơi nhận phiếu"]
 
 
 def _imported(cli, tmp_path, name: str, rows: list[list], kind: str = "cadres", headers=HEADERS) -> str:
@@ -29,8 +32,7 @@ def test_a_slip_about_someone_like_a_stored_cadre_is_told_at_the_subjects_name(c
     _imported(cli, tmp_path, "can-bo.xlsx", [STORED])
     out = _imported(cli, tmp_path, "phieu.xlsx", [["0012/PXM", "05/02/2026", "NGUYỄN VĂN HÙNG", "1960", "Tân Hòa",
                                                     "Cục A93B – Bộ Công an"]], kind="slips",
-                    headers=["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Ngày sinh", "Quê quán",
-                             "Nơi nhận phiếu"])
+                    headers=SLIP_HEADERS)
     assert "Dòng 2, cột «Họ và tên người được xác minh»: có thể trùng với người đã có: Nguyễn Văn Hùng" in out
     assert "(khác quê quán, nên được ghi là một người khác)" in out
 
@@ -51,3 +53,21 @@ def test_a_delegation_member_added_as_a_new_cadre_like_a_stored_one_is_told_at_t
     assert "Cán bộ mới (thêm từ danh sách đoàn): 1: NGUYỄN VĂN HÙNG" in out
     assert ("Dòng 2, cột «Họ và tên thành viên»: có thể trùng với người đã có: Nguyễn Văn Hùng, sinh 12/03/1960 "
             "(khác ngày sinh, nên được ghi là một người khác)") in out
+
+
+def test_a_person_left_with_no_record_is_not_named(cli, tmp_path):
+    """A slip's second «Nguyễn Văn Hùng» whose slip the officer moved to the stored one («Dùng người
+    này») is about nothing any more: a later row is told only of the person kept."""
+    _imported(cli, tmp_path, "can-bo.xlsx", [STORED])
+    _imported(cli, tmp_path, "phieu.xlsx", [["7/PXM", "05/02/2026", "Nguyễn Văn Hùng", "1960", "Tân Hòa",
+                                             "Cục A93B – Bộ Công an"]], kind="slips", headers=SLIP_HEADERS)
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    try:
+        slip = editing.load(db, "slips", browse.record_ids(db, "slips", "7/PXM")[0])
+        kept = editing.load_person(db, editing.cadres_named(db, "Nguyễn Văn Hùng")[0].person_id)
+        editing.save(db, "slips", {**slip, **{key: kept[key] for key in ("full_name", "birth_date", "home_town")}},
+                     record_id=slip["id"], person_id=kept["id"], seen=slip[editing.VERSION])
+    finally:
+        db.close()
+    out = _imported(cli, tmp_path, "ds-2009.xlsx", [["Nguyễn văn Hùng", "05/1960", "Tân Hoà", None]])
+    assert out.count("có thể trùng") == 1 and "quê Xã Tân Hòa, huyện Hàm Thuận Nam (khác" in out
