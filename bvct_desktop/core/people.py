@@ -71,6 +71,7 @@ def about_someone() -> ColumnElement[bool]:
 
 SEARCHED = frozenset({"full_name", "other_names", "cccd", "cmnd", "home_town"})  # what search_key reads
 IDENTITY = frozenset({"full_name", "birth_date", "home_town"})  # what the identity key (and sort key) reads
+ALIKE_TOLD = 3  # the persons a row is told it may be, at most: a common name has many namesakes of a year
 _FOUND = (select(persons.c.id, persons.c.name_key, persons.c.birth_date, persons.c.home_town_key, persons.c.cccd,
                  cadres.c.id, cadres.c.deleted_at).select_from(persons.outerjoin(cadres)))  # by name, CCCD or id
 
@@ -134,6 +135,7 @@ class PersonBook:
         self._current = StoredRows(connection, persons)
         self._names: set[str] = set()   # name keys looked up
         self._cccds: set[str] = set()   # CCCDs looked up
+        self._row_of: dict[int, int] = {}  # person new in this plan → the row that made them (`alike`)
         self.cadre_of: dict[int, tuple[int, bool]] = {}  # person → (cadre, in the recycle bin), as loaded
 
     # -- looking up ------------------------------------------------------------------------
@@ -255,25 +257,32 @@ class PersonBook:
         self._index(pid, key, identity.cccd)
         return pid, True
 
-    def alike(self, pid: int, header: str) -> list[RowProblem]:
-        """What to tell (at `header`) of the person `pid`, new in this plan, for each stored person who may
-        be them (`may_be_same`): an old list writing «1960» and «Tân Hoà» where another wrote «05/1960»
-        and «Xã Tân Hòa, huyện Hàm Thuận Nam» makes a second person of the same one."""
-        name, birth, town = self._key_of[pid]
+    def alike(self, pid: int, header: str, row: int) -> list[RowProblem]:
+        """What to tell (at `header`) of the person `pid`, new in this plan on row `row`, for each person who
+        may be them (`may_be_same`): a stored one some record is about, then one new on an earlier row. An
+        old list writing «1960» and «Tân Hoà» where another wrote «05/1960» and «Xã Tân Hòa, huyện Hàm
+        Thuận Nam» makes a second person of the same one."""
+        name, birth, _ = self._key_of[pid]
         cccd = self._cccd_of.get(pid)
-        maybe = [other for other in self._by_name.get(name, ()) if other <= self.changes.stored_max
+        maybe = [other for other in self._by_name.get(name, ()) if other != pid
                  and may_be_same(birth, self._key_of[other][1], cccd, self._cccd_of.get(other))]
-        told = []
-        for other in self._about_someone(maybe):
-            _, their_birth, their_town = self._key_of[other]
-            stored = self.current(other)
-            who = Identity(stored["full_name"], stored["birth_date"], stored["home_town"]).description
-            differs = ", ".join(what for what, differ in (("ngày sinh", birth != their_birth),
-                                                         ("quê quán", town != their_town)) if differ)
-            told.append(RowProblem(f"có thể trùng với người đã có: {who} (khác {differs}, nên được ghi là một "
-                                   "người khác); nếu là cùng một người, hãy ghi họ tên, ngày sinh, quê quán như "
-                                   "người đã có (hoặc cùng Số CCCD) rồi nhập lại", header))
-        return told
+        stored = self._about_someone([other for other in maybe if other <= self.changes.stored_max])[:ALIKE_TOLD]
+        earlier = [other for other in maybe if other in self._row_of][:ALIKE_TOLD - len(stored)]
+        self._row_of[pid] = row
+        return [*(self._alike_told(pid, other, header, "người đã có", "họ tên, ngày sinh, quê quán như người đã có")
+                  for other in stored),
+                *(self._alike_told(pid, other, header, f"người ở dòng {self._row_of[other]} của tệp này",
+                                   "hai dòng cùng họ tên, ngày sinh, quê quán") for other in earlier)]
+
+    def _alike_told(self, pid: int, other: int, header: str, whom: str, how: str) -> RowProblem:
+        _, birth, town = self._key_of[pid]
+        _, their_birth, their_town = self._key_of[other]
+        values = self.current(other)
+        who = Identity(values["full_name"], values["birth_date"], values["home_town"]).description
+        differs = ", ".join(what for what, differ in (("ngày sinh", birth != their_birth),
+                                                     ("quê quán", town != their_town)) if differ)
+        return RowProblem(f"có thể trùng với {whom}: {who} (khác {differs}, nên được ghi là một người khác); "
+                          f"nếu là cùng một người, hãy ghi {how} (hoặc cùng Số CCCD) rồi nhập lại", header)
 
     def _about_someone(self, pids: list[int]) -> list[int]:
         """Those of the stored persons `pids` some record is about (`about_someone`), in their order."""

@@ -71,3 +71,19 @@ def test_a_person_left_with_no_record_is_not_named(cli, tmp_path):
         db.close()
     out = _imported(cli, tmp_path, "ds-2009.xlsx", [["Nguyễn văn Hùng", "05/1960", "Tân Hoà", None]])
     assert out.count("có thể trùng") == 1 and "quê Xã Tân Hòa, huyện Hàm Thuận Nam (khác" in out
+
+
+def test_two_rows_of_one_file_that_may_be_one_person_are_told_at_the_second(cli, tmp_path):
+    """Two old lists pasted into one file: the second row is told of the person of the first."""
+    out = _imported(cli, tmp_path, "gop.xlsx", [STORED, ["NGUYỄN VĂN HÙNG", "05/1960", "Tân Hoà", None]])
+    assert "  Thêm mới: 2" in out
+    assert ("    Dòng 3, cột «Họ và tên»: có thể trùng với người ở dòng 2 của tệp này: Nguyễn Văn Hùng, sinh 1960, quê "
+            "Xã Tân Hòa, huyện Hàm Thuận Nam (khác ngày sinh, quê quán, nên được ghi là một người khác); nếu là cùng "
+            "một người, hãy ghi hai dòng cùng họ tên, ngày sinh, quê quán (hoặc cùng Số CCCD) rồi nhập lại") in out
+    assert "Dòng 2, cột" not in out
+
+
+def test_a_common_name_is_told_of_three_namesakes_at_most(cli, tmp_path):
+    towns = ["Tân Hòa", "Hàm Mỹ", "Hàm Kiệm", "Hàm Cường", "Mương Mán"]
+    out = _imported(cli, tmp_path, "dong-ten.xlsx", [["Nguyễn Văn Hùng", "1960", town, None] for town in towns])
+    assert [line.count("Dòng 6,") for line in out.splitlines()].count(1) == 3

@@ -181,7 +181,8 @@ class Plan(abc.ABC):
                         else TableChanges(connection, self.kind.table, now))
         self.lists = {key: NameList(connection, lookup, now) for key, lookup in self.kind.lookups.items()}
         self.touched: dict[int, str] = {}  # record id → CREATED, UPDATED or RESTORED
-        self.alike: list[RowProblem] = []  # the row taken last made new persons who may be stored ones
+        self.alike: list[RowProblem] = []  # the row taken last made new persons who may be others
+        self.row = 0  # the number of the row taken last
         self._seen: dict[tuple, int] = {}
         # (field key, column) of the person's fields other than who they are
         self._kept = [(key, column) for key, column in self.kind.person.fields.items()
@@ -201,7 +202,7 @@ class Plan(abc.ABC):
         """Plans the changes of one valid row; RowProblem when the row conflicts (its dates out of
         order, whoever writes it: a file, a form, a reply entered for many slips)."""
         self.kind.check_order(values)
-        self.alike = []
+        self.alike, self.row = [], number
         return self.take_row(number, values, target)
 
     @abc.abstractmethod
@@ -265,7 +266,7 @@ class Plan(abc.ABC):
         kept = {column: values.get(key) for key, column in self._kept}
         pid, new = self.people.resolve(who, kept)
         if new:
-            self.alike += self.people.alike(pid, link.by_column["full_name"])
+            self.alike += self.people.alike(pid, link.by_column["full_name"], self.row)
             return pid, []
         return pid, self._field_keys(link, self.people.update_found(pid, who, kept))
 

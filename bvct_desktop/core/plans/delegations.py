@@ -170,7 +170,7 @@ class DelegationPlan(Plan):
                              "ghi Ngày sinh để thêm cán bộ mới", "full_name")
         pid, new = self.people.resolve(who)
         if new:
-            self.alike += self.people.alike(pid, self.kind.members.person.by_column["full_name"])
+            self.alike += self.people.alike(pid, self.kind.members.person.by_column["full_name"], self.row)
         self.new_cadres.append(who.full_name)
         return self.cadres.add(pid, {})
 
