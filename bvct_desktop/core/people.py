@@ -130,6 +130,7 @@ class PersonBook:
         self._key_of: dict[int, tuple[str, str, str]] = {}
         self._by_key: dict[tuple[str, str, str], list[int]] = {}
         self._by_name: dict[str, list[int]] = {}
+        self._by_name_year: dict[tuple[str, str], list[int]] = {}  # ("" for a birth not known): `alike`
         self._cccd_of: dict[int, str] = {}
         self._by_cccd: dict[str, int] = {}
         self._current = StoredRows(connection, persons)
@@ -194,6 +195,7 @@ class PersonBook:
         self._key_of[pid] = key
         self._by_key.setdefault(key, []).append(pid)
         self._by_name.setdefault(key[0], []).append(pid)
+        self._by_name_year.setdefault((key[0], key[1][:4]), []).append(pid)
         if cccd:
             self._cccd_of[pid] = cccd
             self._by_cccd[cccd] = pid
@@ -202,6 +204,7 @@ class PersonBook:
         key = self._key_of.pop(pid)
         self._by_key[key].remove(pid)
         self._by_name[key[0]].remove(pid)
+        self._by_name_year[key[0], key[1][:4]].remove(pid)
         cccd = self._cccd_of.pop(pid, None)
         if cccd:
             del self._by_cccd[cccd]
@@ -263,9 +266,15 @@ class PersonBook:
         old list writing «1960» and «Tân Hoà» where another wrote «05/1960» and «Xã Tân Hòa, huyện Hàm
         Thuận Nam» makes a second person of the same one."""
         name, birth, _ = self._key_of[pid]
+        year = birth[:4]
+        namesakes = ([*self._by_name_year[name, year], *self._by_name_year.get((name, ""), ())] if year
+                     else self._by_name[name])
+        if len(namesakes) == 1:  # most persons of a list: no one else of the name and year, nothing to tell
+            self._row_of[pid] = row
+            return []
         cccd = self._cccd_of.get(pid)
-        maybe = [other for other in self._by_name.get(name, ()) if other != pid
-                 and may_be_same(birth, self._key_of[other][1], cccd, self._cccd_of.get(other))]
+        maybe = sorted(other for other in namesakes if other != pid
+                       and may_be_same(birth, self._key_of[other][1], cccd, self._cccd_of.get(other)))
         stored = self._about_someone([other for other in maybe if other <= self.changes.stored_max])[:ALIKE_TOLD]
         earlier = [other for other in maybe if other in self._row_of][:ALIKE_TOLD - len(stored)]
         self._row_of[pid] = row
