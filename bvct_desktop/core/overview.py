@@ -49,7 +49,14 @@ CARRIED_OVER_LABELS = {
     "complaints_carried_over": "Đơn thư kỳ trước chuyển sang (chưa giải quyết khi bắt đầu kỳ)",
     "complaints_carried_over_resolved": "Đơn thư kỳ trước chuyển sang: đã giải quyết (đến cuối kỳ)",
 }
-REPORT_LABELS = {**VETTING_LABELS, **FIGURE_LABELS, **CARRIED_OVER_LABELS}
+# What the replies and the answered archive requests came to, which sections I.1 and I.2 state.
+ANSWER_LABELS = {
+    "slips_with_undated_result": "Phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả",
+    "slips_with_archive_record": "Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)",
+    "archive_research_for_other_provinces_answered": "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời",
+    "archive_research_requested_from_other_provinces_answered": "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả",
+}
+REPORT_LABELS = {**VETTING_LABELS, **FIGURE_LABELS, **CARRIED_OVER_LABELS, **ANSWER_LABELS}
 DONE = "done"  # the figure counts those done (answered, resolved) by the period's end
 # report key → the register listing what it counts, and the filters besides the period
 FIGURE_RECORDS: dict[str, tuple[str, dict | str]] = {

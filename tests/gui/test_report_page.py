@@ -12,6 +12,7 @@ from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.gui import live
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.report_page import ReportPage, period_dates
+from bvct_desktop.io.documents.report_content import FACTS
 from tests.conftest import PASSWORD
 from tests.gui.accessibility_support import read_name
 from tests.gui.shell_support import (
@@ -61,6 +62,18 @@ def test_six_months_figures_with_breakdowns(page):
     assert rows(page.breakdowns["slips_by_recipient"]) == {"Cục A93B – Bộ Công an": "1",
                                                            "Phòng PV27 – Công an tỉnh Bình Thuận": "1"}
     assert page.summary.text() == "Kỳ báo cáo: từ 01/01/2025 đến 30/06/2025."
+
+
+def test_the_page_shows_every_figure_the_report_states(page):
+    """The chief checks the report against its page: the replies that found an archive record, the
+    results written without their day and the archive requests answered stand in the report's text and
+    its workbook, so they stand on the page too, under the same labels."""
+    page.refresh()
+    figures = rows(page.main_table)
+    assert list(figures) == [label for _key, label in FACTS]
+    assert figures["Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)"] == "0"
+    assert figures["Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"] == "1"
+    assert figures["Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả"] == "0"
 
 
 def test_a_name_too_long_for_its_breakdown_column_is_read_whole_in_its_tooltip(page):

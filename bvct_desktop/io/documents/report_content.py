@@ -44,13 +44,8 @@ TITLE = "BÁO CÁO"
 HEADING, FILL = "heading", "fill"
 DRAFT_MARK = "DỰ THẢO"
 
-# The spec's figures and the report's own, as the workbook's first sheet names them.
-FACTS = (*REPORT_LABELS.items(),
-         ("slips_with_undated_result", "Phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả"),
-         ("slips_with_archive_record", "Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)"),
-         ("archive_research_for_other_provinces_answered", "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"),
-         ("archive_research_requested_from_other_provinces_answered",
-          "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả"))
+# The spec's figures and the report's own, as the workbook's first sheet and the report page name them.
+FACTS = tuple(REPORT_LABELS.items())
 # How the report names what a slip or a vetting case was for ("phục vụ bầu cử 250 phiếu, bổ nhiệm …").
 PURPOSE_WORDS = {"Bầu cử": "bầu cử", "Bổ nhiệm": "bổ nhiệm", "Quy hoạch": "quy hoạch",
                  "Cử đi đào tạo": "cử đi đào tạo", "Cán bộ chủ chốt": "cán bộ chủ chốt",
