@@ -35,7 +35,7 @@ FIGURE_LABELS = {
     "archive_research_for_other_provinces": "Nghiên cứu tàng thư giúp tỉnh bạn",
     "archive_research_requested_from_other_provinces": "Đề nghị tỉnh bạn nghiên cứu tàng thư",
     "complaints_received": "Đơn thư tiếp nhận",
-    "complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)",
+    "complaints_resolved": "Đơn thư tiếp nhận trong kỳ: đã giải quyết (đến cuối kỳ)",
 }
 # The report's own figures of vetting cases, which its section I.1 opens with; with the spec's, the
 # report page's table and the report workbook's figures, in the report's order.

@@ -65,7 +65,10 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # issuer_name(as_before=True) names it. 3, before 05/12/2026: the complaint kinds kept their capitals, a
 # case purpose no slip has was its choice lower-cased, each case purpose's count stood bare ("bầu cử 1"),
 # what was not done yet was counted as 0 ("đã giải quyết 0 đơn") and the slips' vetting was "xác minh lý lịch".
-WORDING = 4
+# 4, before 05/12/2026: the figures sheet named the letters of the period resolved as if they were all the
+# letters resolved (the body's count adds those carried over).
+WORDING = 5
+LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,8 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
         )),
         Section("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", _written(source.notes, report_notes.DIRECTIONS)),
     )
-    facts = tuple((key, label, int(f[key])) for key, label in FACTS if key in f)  # as counted when it was issued
+    labels = {**dict(FACTS), **(LABELS_BEFORE_5 if source.wording < 5 else {})}
+    facts = tuple((key, label, int(f[key])) for key, label in labels.items() if key in f)  # as counted when issued
     return ReportContent(subject(start, end), period_name(start, end), start, end, _intro(start, end, issuer),
                          sections, _appendices(f), facts, tuple(recipients), source.draft, source.wording)
 

@@ -165,6 +165,22 @@ def test_a_report_issued_before_letters_were_carried_over_is_written_as_issued(s
     assert "complaints_carried_over" not in {key for key, _label, _value in content.facts}
 
 
+def test_the_figures_sheet_tells_the_letters_of_the_period_resolved_from_all_those_resolved(source, options):
+    """The body says «đã giải quyết 14 đơn (trong đó 2 đơn kỳ trước chuyển sang)»; the figures sheet's
+    `complaints_resolved` counts only the letters received in the period (12), and its label says so,
+    as the carried-over letters' own line does. A report issued before 05/12/2026 keeps its label."""
+    figures = {**source.figures, "complaints_carried_over": 3, "complaints_carried_over_resolved": 2}
+    content = render.report_content(dataclasses.replace(source, figures=figures), options)
+    labels = {key: label for key, label, _value in content.facts}
+    assert labels["complaints_resolved"] == "Đơn thư tiếp nhận trong kỳ: đã giải quyết (đến cuối kỳ)"
+    assert labels["complaints_carried_over_resolved"] == "Đơn thư kỳ trước chuyển sang: đã giải quyết (đến cuối kỳ)"
+    assert "đã giải quyết 14 đơn (trong đó 2 đơn kỳ trước chuyển sang)" in text_of(
+        dataclasses.replace(source, figures=figures), options)
+    issued_before = render.report_content(dataclasses.replace(source, figures=figures, wording=4), options)
+    assert dict((key, label) for key, label, _value in issued_before.facts)["complaints_resolved"] == \
+        "Đơn thư đã giải quyết (đến cuối kỳ)"
+
+
 def test_a_report_issued_with_wording_3_is_written_again_in_its_sentences(source, options):
     """Before 05/12/2026 the report capitalised the complaint kinds, wrote a case purpose no slip has
     as its choice lower-cased with a bare count, counted what was not done yet as 0 and called the
