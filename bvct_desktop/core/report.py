@@ -71,9 +71,9 @@ _SLIP_GROUPS = (
     "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end "
     "GROUP BY recipient_id, purpose")
 _SLIP_RESULTS = (
-    "SELECT result, count(*) FROM slips "
+    "SELECT person_id, result, count(*) FROM slips "
     "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end AND result_on <= :end "
-    "AND result IS NOT NULL GROUP BY result")
+    "AND result IS NOT NULL GROUP BY person_id, result")
 _SLIP_SUBJECTS = (
     "SELECT count(DISTINCT person_id) FROM slips {subjects} "
     "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end")
@@ -91,12 +91,13 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
     for recipient_id, purpose, count, _ in groups:
         by_recipient[names[recipient_id]] += count
         by_purpose[purpose or UNSTATED] += count
-    found = sum(count for result, count in connection.execute(_dated(_SLIP_RESULTS), period)
-                if archive_replies.found_archive_record(result))
+    found = [(person_id, count) for person_id, result, count in connection.execute(_dated(_SLIP_RESULTS), period)
+             if archive_replies.found_archive_record(result)]
     undated = connection.execute(select(func.count()).where(
         slips.c.deleted_at.is_(None), slips.c.issued_on.between(start, end), deadlines.result_without_date())).scalar()
     return {"slips_issued": sum(group[2] for group in groups), "slip_subjects": subjects,
-            "slips_with_archive_record": found,
+            "slips_with_archive_record": sum(count for _, count in found),
+            "slip_subjects_with_archive_record": len({person_id for person_id, _ in found}),
             "slips_answered": sum(group[3] or 0 for group in groups), "slips_with_undated_result": undated,
             "slips_by_recipient": _largest_first(by_recipient), "slips_by_purpose": _largest_first(by_purpose)}
 

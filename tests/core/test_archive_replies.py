@@ -112,3 +112,19 @@ def test_the_issued_report_finds_no_record_in_replies_that_deny_one(cli, tmp_pat
                "--notes", tmp_path / "phan-viet.txt")[0] == 0
     text = " ".join(paragraph.text for paragraph in docx.Document(tmp_path / "bc.docx").paragraphs)
     assert "đã phát hiện 1 trường hợp có tài liệu lưu trữ (tàng thư) liên quan" in text
+
+
+def test_a_person_whose_two_slips_found_a_record_is_one_case_found(cli, tmp_path):
+    """The report says «đã phát hiện N trường hợp có tài liệu lưu trữ»: a person on a slip to Cục A93B and
+    one to Phòng PV27, both replies finding a record, is one trường hợp (two slips)."""
+    headers, rows = SAMPLES["slips"]
+    answered = dict(zip(headers, rows[0], strict=True))
+    slips = [list({**answered, "Số phiếu": number, "Nơi nhận phiếu": recipient,
+                   "Kết quả": "Có tài liệu lưu trữ: hồ sơ số 1234/TT"}.values())
+             for number, recipient in (("20/PXM", "Cục A93B – Bộ Công an"),
+                                       ("21/PXM", "Phòng PV27 – Công an tỉnh Bình Thuận"))]
+    assert cli("import", "slips", workbook(tmp_path / "phieu.xlsx", headers, slips))[0] == 0
+    code, out, _ = cli("report", *YEAR, "--format", "json", "--out", "-")
+    figures = json.loads(out)
+    assert code == 0 and figures["slips_with_archive_record"] == 2
+    assert figures["slip_subjects_with_archive_record"] == 1

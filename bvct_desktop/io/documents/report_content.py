@@ -66,7 +66,8 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # case purpose no slip has was its choice lower-cased, each case purpose's count stood bare ("bầu cử 1"),
 # what was not done yet was counted as 0 ("đã giải quyết 0 đơn") and the slips' vetting was "xác minh lý lịch".
 # 4, before 05/12/2026: the figures sheet named the letters of the period resolved as if they were all the
-# letters resolved (the body's count adds those carried over).
+# letters resolved (the body's count adds those carried over); I.1 counted the slips that found an archive
+# record as «trường hợp», a person on two such slips twice.
 WORDING = 5
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
 
@@ -311,7 +312,7 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: in
     first = (f"Trong kỳ, {issuer} đã tham mưu thẩm tra, xác minh {vetted} phục vụ công tác cán bộ và công tác "
              f"phát triển đảng viên: phát hành {n(issued)} phiếu yêu cầu xác minh lai lịch đối với "
              f"{n(f['slip_subjects'])} người{purposes} (Phụ lục 2).")
-    found = f["slips_with_archive_record"]
+    found = f["slip_subjects_with_archive_record" if wording >= 5 else "slips_with_archive_record"]
     finding = (f"qua tra cứu, xác minh đã phát hiện {n(found)} trường hợp có tài liệu lưu trữ (tàng thư) liên quan"
                if found else "qua tra cứu, xác minh chưa phát hiện trường hợp nào có tài liệu lưu trữ (tàng thư) "
                              "liên quan")

@@ -43,7 +43,7 @@ def test_the_report_leads_with_the_vetting_by_purpose_and_groups_where_the_slips
             "và Công an các tỉnh, thành phố khác (120 phiếu)") in text
     assert "Khánh Hòa" not in text and "Đồng Nai" not in text  # one group, not a list of every unit
     assert "đã nhận kết quả 1.100 phiếu (88,0%), còn 150 phiếu chưa có kết quả" in text
-    assert "phát hiện 37 trường hợp có tài liệu lưu trữ (tàng thư) liên quan" in text
+    assert "phát hiện 30 trường hợp có tài liệu lưu trữ (tàng thư) liên quan" in text
     assert ("Nghiên cứu tàng thư giúp tỉnh bạn 12 trường hợp, đã trả lời 10 trường hợp; đề nghị tỉnh bạn nghiên "
             "cứu tàng thư 5 trường hợp, đã nhận kết quả 3 trường hợp") in text
     assert ("Tham mưu Ban Thường vụ Tỉnh ủy cử 6 đoàn với 27 lượt cán bộ đi nước ngoài, trong đó: tham quan "
@@ -179,6 +179,18 @@ def test_the_figures_sheet_tells_the_letters_of_the_period_resolved_from_all_tho
     issued_before = render.report_content(dataclasses.replace(source, figures=figures, wording=4), options)
     assert dict((key, label) for key, label, _value in issued_before.facts)["complaints_resolved"] == \
         "Đơn thư đã giải quyết (đến cuối kỳ)"
+
+
+def test_the_cases_found_in_the_archive_are_persons_and_the_slips_that_found_them_are_slips(source, options):
+    """37 slips found a record, for 30 persons: «phát hiện 30 trường hợp» in section I.1, «37 phiếu» under
+    Phụ lục 1. A report issued before 05/12/2026 counted the slips as trường hợp: written again so."""
+    assert "phát hiện 30 trường hợp có tài liệu lưu trữ (tàng thư) liên quan" in text_of(source, options)
+    content = render.report_content(source, options)
+    assert content.appendices[0].note.endswith("có tài liệu lưu trữ (tàng thư) liên quan 37 phiếu.")
+    issued_before = {key: value for key, value in source.figures.items()
+                     if key != "slip_subjects_with_archive_record"}
+    assert "phát hiện 37 trường hợp có tài liệu" in text_of(
+        dataclasses.replace(source, figures=issued_before, wording=4), options)
 
 
 def test_a_report_issued_with_wording_3_is_written_again_in_its_sentences(source, options):
