@@ -48,7 +48,9 @@ def figures_table(widget: QTableWidget) -> QTableWidget:
 
 
 def fill(widget: QTableWidget, rows: list[tuple[str, int]]) -> None:
-    """The rows, each label also its tooltip: a recipient too long for the column is read whole there."""
+    """The rows, each label also its tooltip: a recipient too long for the column is read whole there.
+    The table is as tall as its rows: the page scrolls, no row is hidden below the table's own edge."""
+    show_rows(widget, len(rows))
     widget.setRowCount(len(rows))
     for row, (label, value) in enumerate(rows):
         name = QTableWidgetItem(label)
@@ -57,6 +59,12 @@ def fill(widget: QTableWidget, rows: list[tuple[str, int]]) -> None:
         count = QTableWidgetItem(grouped(value))
         count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         widget.setItem(row, 1, count)
+
+
+def show_rows(widget: QTableWidget, count: int) -> None:
+    """At least tall enough for `count` rows under the header."""
+    rows_height = count * widget.verticalHeader().defaultSectionSize()
+    widget.setMinimumHeight(rows_height + widget.horizontalHeader().sizeHint().height() + 4)
 
 
 class ReportPage(QWidget, Ui_ReportPage):
@@ -79,8 +87,7 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.year.valueChanged.connect(self._preset)
 
         figures_table(self.main_table)
-        rows_height = len(REPORT_LABELS) * self.main_table.verticalHeader().defaultSectionSize()
-        self.main_table.setMinimumHeight(rows_height + self.main_table.horizontalHeader().sizeHint().height() + 4)
+        show_rows(self.main_table, len(REPORT_LABELS))
         count_header = self.main_table.horizontalHeaderItem(1).text()
         self.breakdowns: dict[str, QTableWidget] = {}
         for i, (key, label) in enumerate(BREAKDOWN_LABELS.items()):

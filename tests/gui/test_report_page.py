@@ -11,6 +11,7 @@ from bvct_desktop.core.overview import BREAKDOWN_LABELS, REPORT_LABELS
 from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.gui import live
 from bvct_desktop.gui.dialogs import YES
+from bvct_desktop.gui.look import scrolling
 from bvct_desktop.gui.report_page import ReportPage, period_dates
 from bvct_desktop.io.documents.report_content import FACTS
 from tests.conftest import PASSWORD
@@ -74,6 +75,26 @@ def test_the_page_shows_every_figure_the_report_states(page):
     assert figures["Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)"] == "0"
     assert figures["Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"] == "1"
     assert figures["Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả"] == "0"
+
+
+def test_every_row_of_a_breakdown_is_on_the_page_without_scrolling_its_table(page, qtbot):
+    """Slips of every purpose: the chief reads the eight rows against Phụ lục 2 with the page's own scroll
+    bar, none hidden below a table's (at 1366×768 the table showed five and scrolled)."""
+    headers, rows = SAMPLES["slips"]
+    sample = dict(zip(headers, rows[0], strict=True))
+    slips = [list({**sample, "Số phiếu": f"{40 + n}/PXM", "Mục đích xác minh": purpose}.values())
+             for n, purpose in enumerate(["Bầu cử", "Bổ nhiệm", "Quy hoạch", "Đi nước ngoài", "Giải quyết đơn thư",
+                                          "Khác", None])]
+    import_rows(page.context.db, "slips", headers, slips)
+    shown = scrolling(page)  # as the main window shows it, beside its navigation
+    shown.resize(1366 - 240, 728)
+    shown.show()
+    page.refresh()
+    table = page.breakdowns["slips_by_purpose"]
+    assert table.rowCount() == 8
+    for table in page.breakdowns.values():
+        qtbot.waitUntil(lambda table=table: table.viewport().height() >= table.verticalHeader().length())
+    shown.takeWidget()  # the page goes back to its fixture
 
 
 def test_a_name_too_long_for_its_breakdown_column_is_read_whole_in_its_tooltip(page):
