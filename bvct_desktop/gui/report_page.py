@@ -23,7 +23,7 @@ from ..io.documents import profile, render
 from ..io.documents.report_content import subject
 from . import allowed, export_password, live, printing, reauth
 from .accessible import named
-from .context import AppContext
+from .context import BACKUPS, AppContext
 from .date_box import period_taken, tell_reversed
 from .designer.ui_report_page import Ui_ReportPage
 from .dialogs import FILE_FILTERS, YES
@@ -33,6 +33,7 @@ from .qt import QAbstractItemView, QHeaderView, Qt, QTableWidget, QTableWidgetIt
 from .workers import run_in_background, wait_for
 
 NOTES_DELAY_MS = 1000  # the officer's parts are kept this long after typing stops
+NOT_COUNTED = {live.REPORT_NOTES, "outgoing", BACKUPS}  # what the notifier names that no figure counts
 # format → file filter (the form's button for it is `<format>_button`)
 
 
@@ -75,6 +76,7 @@ class ReportPage(QWidget, Ui_ReportPage):
             reflow(row)
         self.context = context
         self.figures: dict | None = None
+        self._stale = False  # records changed since the figures shown were counted
         self.task = None
         for name, _month in REPORT_PERIODS:
             self.period.addItem(name)
@@ -111,6 +113,7 @@ class ReportPage(QWidget, Ui_ReportPage):
             widget.setVisible(may_export)
         self.content_tabs.setTabVisible(self.content_tabs.indexOf(self.notes_tab), may_export)
         self.print_button.clicked.connect(self.print_report)
+        context.notifier.changed.connect(self._records_changed)
         self._notes_editors()
         self._preset()
 
@@ -274,10 +277,14 @@ class ReportPage(QWidget, Ui_ReportPage):
     def refresh(self) -> None:
         if not period_taken(self.start, self.end):
             return
-        start, end = self.chosen_period()
+        self._show(*self.chosen_period(), report.figures)
+
+    def _show(self, start: dt.date, end: dt.date, counting) -> None:
+        """The period's figures as `counting` counts them (`report.figures` when the officer asks)."""
+        self._stale = False
         try:
             with wait_cursor():
-                self.figures = wait_for(lambda: report.figures(self.context.db, start, end))
+                self.figures = wait_for(lambda: counting(self.context.db, start, end))
         except BvctError as refused:
             self.error.show_message(refused.message)
             return
@@ -286,6 +293,24 @@ class ReportPage(QWidget, Ui_ReportPage):
         fill(self.main_table, [(label, self.figures[key]) for key, label in REPORT_LABELS.items()])
         for key, widget in self.breakdowns.items():
             fill(widget, list(self.figures[key].items()))
+
+    def _records_changed(self, name: str) -> None:
+        """Records changed (here or elsewhere): the figures shown are counted again, so the page says what
+        a report made now says; when the page is shown next if it is not."""
+        if self.figures is None or name in NOT_COUNTED:
+            return
+        self._stale = True
+        self._catch_up()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """The figures shown counted again for their period; the officer did not ask anew (not audited)."""
+        if self._stale and self.isVisible() and not self.context.db.closed:
+            self._show(dt.date.fromisoformat(self.figures["from"]), dt.date.fromisoformat(self.figures["to"]),
+                       report.count)
 
     def export_excel(self) -> None:
         """Ctrl+E on this page."""

@@ -6,7 +6,7 @@ import datetime as dt
 import pypdfium2 as pdfium
 import pytest
 
-from bvct_desktop.core import crashpoints, outgoing, report, report_notes, users
+from bvct_desktop.core import audit, crashpoints, outgoing, report, report_notes, users
 from bvct_desktop.core.overview import BREAKDOWN_LABELS, REPORT_LABELS
 from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.gui import live
@@ -95,6 +95,22 @@ def test_every_row_of_a_breakdown_is_on_the_page_without_scrolling_its_table(pag
     for table in page.breakdowns.values():
         qtbot.waitUntil(lambda table=table: table.viewport().height() >= table.verticalHeader().length())
     shown.takeWidget()  # the page goes back to its fixture
+
+
+def test_the_figures_shown_follow_a_change_of_the_records_so_the_page_says_what_the_report_will(page, qtbot):
+    """The chief counts, a slip is added meanwhile (in a register, or by another officer): the page shows
+    the figures the report issued now will carry, not the earlier count; the recount is no new asking
+    for the audit trail."""
+    page.refresh()
+    assert rows(page.main_table)["Phiếu yêu cầu xác minh lai lịch đã phát hành"] == "2"
+    asked = [entry for entry in audit.list_entries(page.context.db) if entry.action == "báo cáo số liệu"]
+    headers, slips = SAMPLES["slips"]
+    import_rows(page.context.db, "slips", headers,
+                [list({**dict(zip(headers, slips[0], strict=True)), "Số phiếu": "77/PXM"}.values())])
+    page.context.notifier.changed.emit("slips")  # as a register says after a save, or the live look
+    qtbot.waitUntil(lambda: rows(page.main_table)["Phiếu yêu cầu xác minh lai lịch đã phát hành"] == "3")
+    assert page.summary.text() == "Kỳ báo cáo: từ 01/01/2025 đến 30/06/2025."
+    assert [entry for entry in audit.list_entries(page.context.db) if entry.action == "báo cáo số liệu"] == asked
 
 
 def test_a_name_too_long_for_its_breakdown_column_is_read_whole_in_its_tooltip(page):
