@@ -417,3 +417,17 @@ def test_a_person_s_name_written_with_a_full_stop_after_it_is_the_same_person(db
     assert result.ok and not any("Cán bộ mới" in line for line in result.extra_lines())
     with db.read() as connection:
         assert connection.execute(select(persons.c.full_name)).scalars().all() == ["HOÀNG VĂN NAM"]
+
+
+def test_a_member_whose_vetting_case_is_open_is_imported_and_told(db):
+    """A cadre still being vetted (a slip about himself opened the case) is sent abroad only once the
+    case is looked at: the row is taken and told at its member, with the case's purpose and day;
+    a concluded or binned case is not told."""
+    assert importing.import_sheet(db, SLIPS, rows_sheet([
+        ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Ngày sinh", "Quan hệ", "Mục đích xác minh",
+         "Nơi nhận phiếu"],
+        ["15/PXM", "02/03/2026", "Phạm Minh Đức", "20/11/1968", "Bản thân", "Bổ nhiệm", "Cục A93B – Bộ Công an"]])).ok
+    assert _told(db, [TRIP, ["Đoàn Hàn Quốc", "Hàn Quốc", "05/04/2026", "15/04/2026", "Phạm Minh Đức", "20/11/1968"],
+                      ["Đoàn Hàn Quốc", "Hàn Quốc", "05/04/2026", "15/04/2026", "Lê Văn Hai", "1961"]]) == [
+        "Dòng 2, cột «Họ và tên thành viên»: «Phạm Minh Đức» đang có hồ sơ thẩm tra chưa kết luận (Bổ nhiệm, mở "
+        "ngày 02/03/2026): hãy xem lại trước khi cử đi nước ngoài"]

@@ -19,9 +19,10 @@ from ..dates import display_date
 from ..errors import RowProblem
 from ..kinds import DELEGATIONS
 from ..people import Identity
-from ..schema import delegation_members
+from ..schema import delegation_members, vetting_cases
 from ..text import identity_key
 from .base import Outcome, Plan, RecordsByKey, Target, identity, outcome
+from .cases import OPEN
 
 
 class Trip(NamedTuple):
@@ -102,19 +103,24 @@ class DelegationPlan(Plan):
         return outcome(did, member_created, person_changed + trip_changed + member_changed)
 
     def doubts_with_others(self, values: dict[str, Any]) -> list[RowProblem]:
-        """The member of a row just taken abroad at the same time with another delegation — stored, or taken
-        before from the same file (with the dates the file gives) — a trip leaving the day another comes back
-        aside: a mistyped date, or the wrong member."""
+        """What the member of a row just taken leaves doubtful: another trip at the same time, a vetting
+        case still open."""
         found = self.cadres.find(identity(values, self.kind.members.person))
         if not found:
             return []
+        return [*self._overlapping(found[0], values), *self._open_cases(found[0], values)]
+
+    def _overlapping(self, cadre_id: int, values: dict[str, Any]) -> list[RowProblem]:
+        """The member abroad at the same time with another delegation — stored, or taken before from the
+        same file (with the dates the file gives) — a trip leaving the day another comes back aside: a
+        mistyped date, or the wrong member."""
         did, depart, back = self.stored.by_key[delegation_key(values)]["id"], values["depart_on"], values["return_on"]
-        taken = {other: trip for other, trip in self._trips.get(found[0], {}).items() if other != did}
+        taken = {other: trip for other, trip in self._trips.get(cadre_id, {}).items() if other != did}
         trips = self.kind.table
         stored = self.connection.execute(
             select(trips.c.id, trips.c.name, trips.c.depart_on, trips.c.return_on)
             .select_from(trips.join(delegation_members))
-            .where(delegation_members.c.cadre_id == found[0], trips.c.deleted_at.is_(None), trips.c.id != did,
+            .where(delegation_members.c.cadre_id == cadre_id, trips.c.deleted_at.is_(None), trips.c.id != did,
                    trips.c.depart_on < back, trips.c.return_on > depart))
         others = {row.id: Trip(row.name, row.depart_on, row.return_on) for row in stored if row.id not in taken}
         others.update((other, trip) for other, trip in taken.items()
@@ -123,6 +129,19 @@ class DelegationPlan(Plan):
                            f"({display_date(trip.depart_on)} – {display_date(trip.return_on)}): "
                            "hãy xem lại ngày đi, ngày về hoặc thành viên", "full_name")
                 for trip in sorted(others.values(), key=lambda trip: trip.depart_on)]
+
+    def _open_cases(self, cadre_id: int, values: dict[str, Any]) -> list[RowProblem]:
+        """The member's vetting cases not concluded: one still being vetted is sent abroad only once the
+        case is looked at."""
+        cases = self.connection.execute(
+            select(vetting_cases.c.purpose, vetting_cases.c.opened_on)
+            .where(vetting_cases.c.person_id == self.cadres.person_of(cadre_id), vetting_cases.c.status == OPEN,
+                   vetting_cases.c.deleted_at.is_(None))
+            .order_by(vetting_cases.c.opened_on))
+        return [RowProblem(f"«{values['full_name']}» đang có hồ sơ thẩm tra chưa kết luận "
+                           f"({case.purpose or 'không ghi mục đích'}, mở ngày {display_date(case.opened_on)}): "
+                           "hãy xem lại trước khi cử đi nước ngoài", "full_name")
+                for case in cases]
 
     def keep_only(self, delegation_id: int) -> None:
         """Takes off the delegation the members a form no longer lists."""
