@@ -125,7 +125,7 @@ class View:
     recipient: ColumnElement | None = None
     overdue: Overdue | None = None
     overdue_label: str = "Quá hạn"
-    extra_rows: Callable[[Connection, list[int]], dict[int, dict[str, str]]] | None = None
+    extra_rows: Callable[[Connection, list[int], dt.date], dict[int, dict[str, str]]] | None = None
     of_person: Callable[[int], ColumnElement] | None = None
     also_reads: tuple[Table, ...] = ()  # tables read besides `source` (by extra_rows, search_extra)
 
@@ -180,7 +180,7 @@ def _days(name: str) -> Callable[[dict[str, str]], int]:
     return lambda values: int(values[name])
 
 
-def _members(connection: Connection, ids: list[int]) -> dict[int, dict[str, str]]:
+def _members(connection: Connection, ids: list[int], _today: dt.date) -> dict[int, dict[str, str]]:
     query = (select(delegation_members.c.delegation_id, persons.c.full_name)
              .select_from(delegation_members.join(cadres).join(persons))
              .where(delegation_members.c.delegation_id.in_(ids))
@@ -191,11 +191,12 @@ def _members(connection: Connection, ids: list[int]) -> dict[int, dict[str, str]
     return {did: {"members": f"{len(found)} người: " + ", ".join(found)} for did, found in names.items()}
 
 
-def _countries_of_relatives_abroad(connection: Connection, ids: list[int]) -> dict[int, dict[str, str]]:
-    """The countries the relatives of the cadres `ids` live in, by cadre (PL2: who has relatives abroad, where)."""
+def _countries_of_relatives_abroad(connection: Connection, ids: list[int], today: dt.date) -> dict[int, dict[str, str]]:
+    """The countries the relatives of the cadres `ids` live in on `today`, by cadre (PL2: who has relatives abroad,
+    where)."""
     cadre_of = dict(connection.execute(select(cadres.c.person_id, cadres.c.id).where(cadres.c.id.in_(ids))).all())
     return {cadre_of[pid]: {RELATIVES_ABROAD: countries}
-            for pid, countries in abroad.countries_of(connection, cadre_of).items()}
+            for pid, countries in abroad.countries_of(connection, cadre_of, today).items()}
 
 
 def _delegations_with_member(word: str) -> ColumnElement:
@@ -223,7 +224,7 @@ VIEWS: dict[str, View] = {
         text_columns=(units.c.name, cadres.c.position, cadres.c.management), texts_whole=True,
         searched_also="đơn vị, chức vụ, diện quản lý",
         few_values=("position", "unit", "management"),
-        statuses={abroad.WITH_RELATIVES_ABROAD: _fixed(abroad.having_relatives_abroad(cadres.c.person_id))},
+        statuses={abroad.WITH_RELATIVES_ABROAD: lambda today: abroad.having_relatives_abroad(cadres.c.person_id, today)},
         extra_rows=_countries_of_relatives_abroad, also_reads=(relatives, foreign_elements)),
     "slips": View(
         SLIPS, slips, slips.join(persons).join(recipients),
@@ -705,12 +706,13 @@ def fetch_rows(db: Database, kind: str, ids: Sequence[int],
     db.require(Action.BROWSE, BROWSING)
     spec = view(kind)
     found: dict[int, list[str]] = {}
+    today = db.clock().date()
     with db.read() as connection:
         for start in range(0, len(ids), PAGE):
             chunk = list(ids[start:start + PAGE])
             statement = (select(spec.table.c.id, *(column.value for column in spec.columns))
                          .select_from(spec.source).where(spec.table.c.id.in_(chunk)))
-            extra = spec.extra_rows(connection, chunk) if spec.extra_rows else {}
+            extra = spec.extra_rows(connection, chunk, today) if spec.extra_rows else {}
             for row in connection.execute(statement):
                 record_id, values = row[0], row[1:]
                 more = extra.get(record_id, {})

@@ -263,3 +263,21 @@ def test_the_cadre_register_answers_which_cadres_have_relatives_abroad_and_where
                                                          "Trần Thị Ánh": "Canada"}
     everyone = browse.record_ids(db, "cadres")
     assert browse.fetch_rows(db, "cadres", everyone)[browse.record_ids(db, "cadres", "le hoang duc")[0]][where] == ""
+
+
+def test_a_relative_whose_stay_abroad_has_ended_no_longer_counts_as_abroad(db):
+    """A stay recorded with its «Đến ngày» gone by (the mother-in-law came home in 2019) is history: the
+    cadre leaves «Có thân nhân ở nước ngoài» and its countries column, as he does when the relatives list
+    is corrected; a stay ending ahead, or this month, still counts."""
+    hung, anh = _person_of(db, "nguyen van hung"), _person_of(db, "tran thi anh")
+    mother_in_law = next(r for r in relatives.list_relatives(db, anh) if r.relation == "Mẹ chồng")
+    FOREIGN_ELEMENTS.add(db, anh, {"element_kind": RELATIVE_ABROAD, "country": "Canada", "since": "1990",
+                                   "until": "2019", "source": "Lý lịch 2C", RELATIVE: mother_in_law.id})
+    son = relatives.add_relative(db, hung, {"relation": "Con", "full_name": "Nguyễn Văn Tín", "birth_date": "1995"})
+    this_month = db.clock().date().strftime("%m/%Y")
+    FOREIGN_ELEMENTS.add(db, hung, {"element_kind": RELATIVE_ABROAD, "country": "Nhật Bản", "since": "2020",
+                                    "until": this_month, "source": "Lý lịch 2C", RELATIVE: son})
+    ids = browse.record_ids(db, "cadres", filters=browse.Filters(status="Có thân nhân ở nước ngoài"))
+    where = [column.header for column in browse.view("cadres").columns].index("Thân nhân ở nước ngoài")
+    assert {row[0]: row[where] for row in browse.fetch_rows(db, "cadres", ids).values()} == {
+        "Nguyễn Văn Hùng": "Hoa Kỳ, Nhật Bản"}  # his son in Hoa Kỳ is in the sample list

@@ -1,10 +1,11 @@
 """Who has relatives abroad, and in which countries (brief §1.4, PL2 «Cán bộ có thân nhân ở nước
 ngoài»): the relatives the relatives list says live abroad, and the «Thân nhân ở nước ngoài» recorded
-on a person's file."""
+on a person's file whose «Đến ngày» has not gone by."""
 
+import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, Select, select, union
+from sqlalchemy import ColumnElement, Select, String, func, literal, or_, select, union
 from sqlalchemy.engine import Connection
 
 from ..collation import text_sort_key
@@ -22,24 +23,28 @@ def _listed() -> Select:
         relatives.c.abroad.is_(True), relatives.c.deleted_at.is_(None))
 
 
-def _recorded() -> Select:
-    """(person, country) of each «Thân nhân ở nước ngoài» recorded on a file."""
+def _recorded(today: dt.date) -> Select:
+    """(person, country) of each «Thân nhân ở nước ngoài» recorded on a file, still abroad on `today`: its
+    «Đến ngày» not written, or not wholly before `today` (a stay until 2026 or 12/2026 lasts all that year,
+    that month)."""
+    until = foreign_elements.c.until
     return select(foreign_elements.c.person_id, foreign_elements.c.country).where(
-        foreign_elements.c.element_kind == RELATIVE_ABROAD, foreign_elements.c.deleted_at.is_(None))
+        foreign_elements.c.element_kind == RELATIVE_ABROAD, foreign_elements.c.deleted_at.is_(None),
+        or_(until.is_(None), until >= func.substr(literal(today.isoformat(), String), 1, func.length(until))))
 
 
-def having_relatives_abroad(person_id: ColumnElement) -> ColumnElement:
-    """Whether the person `person_id` has a relative abroad."""
+def having_relatives_abroad(person_id: ColumnElement, today: dt.date) -> ColumnElement:
+    """Whether the person `person_id` has a relative abroad on `today`."""
     return person_id.in_(union(_listed().with_only_columns(relatives.c.person_id),
-                               _recorded().with_only_columns(foreign_elements.c.person_id)))
+                               _recorded(today).with_only_columns(foreign_elements.c.person_id)))
 
 
-def countries_of(connection: Connection, person_ids: Iterable[int]) -> dict[int, str]:
-    """The countries the persons' relatives live in («Hoa Kỳ, Úc»), in Vietnamese order, each once as
+def countries_of(connection: Connection, person_ids: Iterable[int], today: dt.date) -> dict[int, str]:
+    """The countries the persons' relatives live in on `today` («Hoa Kỳ, Úc»), in Vietnamese order, each once as
     written; a relative abroad whose country is not written counts as «chưa rõ nước»."""
     wanted = list(person_ids)
     found: dict[int, dict[str, str]] = {}  # by person: each country as first written, by its folded form
-    for query, table in ((_listed(), relatives), (_recorded(), foreign_elements)):
+    for query, table in ((_listed(), relatives), (_recorded(today), foreign_elements)):
         for person_id, country in connection.execute(query.where(table.c.person_id.in_(wanted)).order_by(table.c.id)):
             written = (country or "").strip() or COUNTRY_NOT_KNOWN
             found.setdefault(person_id, {}).setdefault(fold(written), written)
