@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from . import dates, text
+from . import countries, dates, text
 from .errors import RowProblem
 from .numbers import grouped
 
@@ -55,6 +55,7 @@ class Field:
     planned: bool = False  # a date that may lie ahead (Ngày đi, Hạn giải quyết); another after today is told
     place: Place | None = None  # names a place: what it is called now is shown beside it
     person_name: bool = False  # a person's full name: a full stop typed after it is no part of it
+    names_countries: bool = False  # countries, each written one way («Korea», «Hàn quốc»: «Hàn Quốc»)
     names_record: bool = False  # the trail names the record by it too: the cadre a letter or a slip concerns
     # (a way old lists write a value, the value it is), case and accents aside: ("x", "Có") for a choice, and a
     # fixed word free text may be, as itself ("Nặc danh", "Nặc danh")
@@ -107,11 +108,14 @@ class Field:
         return _PARSERS[self.type](self, raw)
 
     def cleaned(self, raw: str) -> str:
-        """`text.clean`, a person's name without the full stops typed after it («HOÀNG VĂN NAM.»), and
-        a value the field knows (`also`) however it was written («NẶC DANH», «Nac danh»)."""
+        """`text.clean`, a person's name without the full stops typed after it («HOÀNG VĂN NAM.»), a
+        value the field knows (`also`) however it was written («NẶC DANH», «Nac danh»), and countries as the
+        office writes them."""
         value = text.clean(raw)
         if self.also:
             value = self.meant(value) or value
+        if self.names_countries:
+            value = countries.as_written(value)
         return value.rstrip(". ") if self.person_name else value
 
     def meant(self, value: str) -> str | None:

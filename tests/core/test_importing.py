@@ -431,3 +431,17 @@ def test_a_member_whose_vetting_case_is_open_is_imported_and_told(db):
                       ["Đoàn Hàn Quốc", "Hàn Quốc", "05/04/2026", "15/04/2026", "Lê Văn Hai", "1961"]]) == [
         "Dòng 2, cột «Họ và tên thành viên»: «Phạm Minh Đức» đang có hồ sơ thẩm tra chưa kết luận (Bổ nhiệm, mở "
         "ngày 02/03/2026): hãy xem lại trước khi cử đi nước ngoài"]
+
+
+def test_a_country_written_several_ways_is_stored_one_way(db):
+    """Old lists write Korea «Hàn Quốc», «Hàn quốc», «Korea», «Đại Hàn»: one country, stored as the office
+    writes it, so the register's filter by «Nước đến» offers it once and a delegation to three countries
+    reads as a list; a country the program does not know is kept as written."""
+    assert _told(db, [TRIP, ["Đoàn 1", "Hàn quốc", "01/03/2026", "05/03/2026", "Lê Văn Một", "1960"],
+                      ["Đoàn 2", "Korea", "01/04/2026", "05/04/2026", "Lê Văn Một", "1960"],
+                      ["Đoàn 3", "Đại Hàn", "01/05/2026", "05/05/2026", "Lê Văn Một", "1960"],
+                      ["Đoàn 4", "Nhật; Xin-ga-po - Hàn Quốc", "01/06/2026", "05/06/2026", "Lê Văn Một", "1960"],
+                      ["Đoàn 5", "Cộng hòa Xây-sen, japan", "01/07/2026", "05/07/2026", "Lê Văn Một", "1960"]],
+                 dry_run=False) == []
+    assert browse.column_values(db, "delegations", "countries") == [
+        ("Cộng hòa Xây-sen, Nhật Bản", 1), ("Hàn Quốc", 3), ("Nhật Bản, Singapore, Hàn Quốc", 1)]

@@ -24,7 +24,7 @@ ELEMENT_KINDS = (RELATIVE_ABROAD, "Kết hôn với người nước ngoài",
                  TRIP_ABROAD)
 FIELDS = (
     Field("element_kind", "Loại yếu tố", FieldType.CHOICE, required=True, choices=ELEMENT_KINDS),
-    Field("country", "Nước"),
+    Field("country", "Nước", names_countries=True),
     Field("since", "Từ ngày", FieldType.PARTIAL_DATE, required=True, hint=PARTIAL_FORMS),
     Field("until", "Đến ngày", FieldType.PARTIAL_DATE, planned=True),  # a stay abroad may end ahead
     Field("details", "Nội dung", max_length=LONG_TEXT),
