@@ -38,7 +38,7 @@ from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS, Kind
 from .permissions import Action
 from .personfile import foreign, known, relatives
 from .personfile.notes import RELATIVE
-from .schema import cadres, delegation_members, delegations, persons, recipients, slips
+from .schema import cadres, delegation_members, delegations, persons, recipients, slips, units
 from .text import fold, identity_key, name_key, name_words, place_key, unit_key, unit_letters
 
 ABROAD = "ở nước ngoài"  # a relative's residence abroad, the country not known
@@ -393,11 +393,14 @@ def delegation_by_id(connection: Connection, delegation_id: int) -> dict[str, An
 
 
 def _with_members(connection: Connection, trip: dict[str, Any]) -> dict[str, Any]:
-    """The delegation with its members, heads first."""
+    """The delegation with its members, heads first, each with the position and unit written for the trip,
+    else those of the cadre's file (an old list often names the members only)."""
     members = connection.execute(
-        select(persons.c.full_name, persons.c.birth_date, persons.c.home_town, delegation_members.c.position,
-               delegation_members.c.unit, delegation_members.c.role, delegation_members.c.id)
-        .select_from(delegation_members.join(cadres).join(persons))
+        select(persons.c.full_name, persons.c.birth_date, persons.c.home_town,
+               func.coalesce(func.nullif(delegation_members.c.position, ""), cadres.c.position).label("position"),
+               func.coalesce(func.nullif(delegation_members.c.unit, ""), units.c.name).label("unit"),
+               delegation_members.c.role, delegation_members.c.id)
+        .select_from(delegation_members.join(cadres).join(persons).outerjoin(units, cadres.c.unit_id == units.c.id))
         .where(delegation_members.c.delegation_id == trip["id"])).mappings()
     rank = {role: index for index, role in enumerate(MEMBER_ROLES)}
     trip["members"] = sorted((dict(member) for member in members),

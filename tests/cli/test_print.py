@@ -155,6 +155,25 @@ def test_a_delegation_list_heads_first_with_the_proposal_header(loaded, tmp_path
                              "K/T TRƯỞNG BAN", "Nguyễn Văn Hòa")
 
 
+def test_a_member_listed_without_position_or_unit_shows_those_of_the_cadre_s_file(loaded, tmp_path):
+    """An old list often names the members only: the list to sign showed empty «Chức vụ» and «Đơn vị
+    công tác» columns though the cadres' files hold them. A member's own position at the time, when
+    written, comes first."""
+    headers = ["Số quyết định", "Ngày quyết định", "Tên đoàn", "Nước đến", "Ngày đi", "Ngày về",
+               "Họ và tên thành viên", "Ngày sinh", "Chức vụ", "Vai trò"]
+    trip = ["1234-QĐ/TU", "10/03/2026", "Đoàn xúc tiến đầu tư", "Hàn Quốc", "05/04/2026", "15/04/2026"]
+    assert loaded("import", "delegations", workbook(tmp_path / "doan.xlsx", headers, [
+        [*trip, "Nguyễn Văn Hùng", "12/03/1965", None, "Trưởng đoàn"],
+        [*trip, "Trần Thị Ánh", "1970", "Phó Giám đốc phụ trách", "Thành viên"]]))[0] == 0
+    target = tmp_path / "doan-1234.xlsx"
+    assert loaded("print", "delegation", "--decision", "1234-QĐ/TU", "--out", target)[0] == 0
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
+    header_at = next(i for i, row in enumerate(rows) if row[0] == "STT")
+    assert rows[header_at + 1:header_at + 3] == [
+        (1, "Nguyễn Văn Hùng", "1965", "Giám đốc", "Sở Nội vụ", "Trưởng đoàn"),
+        (2, "Trần Thị Ánh", "1970", "Phó Giám đốc phụ trách", "Sở Tài chính", "Thành viên")]
+
+
 def test_a_decision_number_typed_without_accents_finds_its_delegation(loaded, tmp_path):
     """A keyboard without a Vietnamese input method types «125-QD/TU» for «125-QĐ/TU»."""
     target = tmp_path / "doan.pdf"
