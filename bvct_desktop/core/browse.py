@@ -18,7 +18,7 @@ from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.util import find_tables
 from sqlalchemy.sql.visitors import iterate
 
-from . import collation, deadlines, plans, record_rows, search, settings, sql
+from . import collation, countries, deadlines, plans, record_rows, search, settings, sql
 from .database import Database
 from .errors import InputError
 from .fields import Field
@@ -114,6 +114,7 @@ class View:
     texts_whole: bool = False
     search_extra: Callable[[str], ColumnElement] | None = None  # more record ids per word, from SQL
     few_values: tuple[str, ...] = ()  # columns offering Excel's filter by value (besides fixed choices)
+    listing: tuple[str, ...] = ()  # few-valued columns whose cell lists countries («Hàn Quốc, Nhật Bản»): by each
     searched_also: str = ""  # what the search box reads besides the person, in words
     done: ColumnElement | None = None  # the day a record was done with (answered, resolved…)
     done_label: str = "Đã xong"
@@ -246,7 +247,7 @@ VIEWS: dict[str, View] = {
         (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
                    "return_on", "report_received_on", sorts={"decision_on": (DELEGATIONS.period(),)}),
          Column("members", DELEGATIONS.members.label, delegations.c.id, (delegations.c.id,))),
-        default_sort=("decision_on", True), few_values=("countries",),
+        default_sort=("decision_on", True), few_values=("countries",), listing=("countries",),
         text_columns=(delegations.c.decision_no, delegations.c.name, delegations.c.countries,
                       delegations.c.purpose),
         search_extra=_delegations_with_member, period=DELEGATIONS.period(),
@@ -644,14 +645,20 @@ def _filtered(statement, spec: View, filters: Filters, connection: Connection, t
     if filters.done_by is not None and spec.done is not None:
         statement = statement.where(deadlines.done_by(spec.done, filters.done_by))
     for key, kept in filters.values:
-        statement = statement.where(_keeps(spec, spec.column(key).value, kept))
+        statement = statement.where(_keeps(spec, spec.column(key).value, kept, key in spec.listing))
     return statement
 
 
-def _keeps(spec: View, value: ColumnElement, kept: tuple[str | None, ...]) -> ColumnElement:
-    """The records whose cell of a column is one of `kept` (None: an empty cell)."""
+def _keeps(spec: View, value: ColumnElement, kept: tuple[str | None, ...], listing: bool = False) -> ColumnElement:
+    """The records whose cell of a column is one of `kept` (None: an empty cell), or when the cell is
+    `listing` (View.listing), lists one of them."""
     values = [item for item in kept if item is not None]
-    condition = value.in_(values) if values else false()
+    if listing:
+        cell = literal(countries.LISTED_WITH) + value + literal(countries.LISTED_WITH)
+        condition = or_(false(), *(cell.contains(f"{countries.LISTED_WITH}{item}{countries.LISTED_WITH}",
+                                                 autoescape=True) for item in values))
+    else:
+        condition = value.in_(values) if values else false()
     if None in kept:
         condition = or_(condition, value.is_(None), value == "")
     if all(element.table is spec.table for element in iterate(value) if isinstance(element, SqlColumn)):
@@ -682,9 +689,20 @@ def column_values(db: Database, kind: str, key: str, filters: Filters = Filters(
         rows = connection.execute(statement.group_by(cell).limit(FEW_VALUES + 1)).all()
     if len(rows) > FEW_VALUES:
         return None
+    if key in spec.listing:
+        rows = _each_listed(rows)
     return sorted(((found, count) for found, count in rows),
                   key=lambda item: (item[0] is None, collation.name_sort_key(item[0] or "")
                                     if key in NAME_KEYS else search.fold_ascii(str(item[0] or ""))))
+
+
+def _each_listed(rows: Sequence[tuple[str | None, int]]) -> list[tuple[str | None, int]]:
+    """(value, records) of each value the cells `rows` list, from (cell, records)."""
+    records: dict[str | None, int] = {}
+    for cell, count in rows:
+        for item in cell.split(countries.LISTED_WITH) if cell is not None else [None]:
+            records[item] = records.get(item, 0) + count
+    return list(records.items())
 
 
 def _order(spec: View, filters: Filters, sort: str | None, descending: bool | None) -> list:

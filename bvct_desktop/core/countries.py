@@ -55,6 +55,7 @@ def _key(name: str) -> str:
 
 
 _WRITTEN = {_key(way): names[0] for names in _KNOWN for way in names}
+LISTED_WITH = ", "  # what parts the countries of one value as stored
 
 
 def as_written(value: str) -> str:
@@ -65,4 +66,4 @@ def as_written(value: str) -> str:
         if part:
             written = _WRITTEN.get(_key(part), part)
             listed.setdefault(_key(written), written)
-    return ", ".join(listed.values())
+    return LISTED_WITH.join(listed.values())

@@ -281,3 +281,21 @@ def test_a_relative_whose_stay_abroad_has_ended_no_longer_counts_as_abroad(db):
     where = [column.header for column in browse.view("cadres").columns].index("Thân nhân ở nước ngoài")
     assert {row[0]: row[where] for row in browse.fetch_rows(db, "cadres", ids).values()} == {
         "Nguyễn Văn Hùng": "Hoa Kỳ, Nhật Bản"}  # his son in Hoa Kỳ is in the sample list
+
+
+def test_the_delegations_register_filters_by_each_country_a_delegation_went_to(db):
+    """«Which delegations went to Hàn Quốc this year»: the filter of «Nước đến» offered «Hàn Quốc, Singapore» as
+    one value and missed a delegation to three countries; it offers each country, with the delegations that
+    went there, and keeps those that went to any country ticked."""
+    assert browse.column_values(db, "delegations", "countries") == [
+        ("Hàn Quốc", 1), ("Nhật Bản", 1), ("Singapore", 1)]
+    editing.save(db, "delegations", {"name": "Đoàn xúc tiến đầu tư", "countries": "Hàn Quốc, Nhật Bản, Singapore",
+                                     "depart_on": "05/04/2026", "return_on": "15/04/2026",
+                                     editing.MEMBERS: [{"full_name": "Nguyễn Văn Hùng", "birth_date": "12/03/1965"}]})
+    assert browse.column_values(db, "delegations", "countries") == [
+        ("Hàn Quốc", 2), ("Nhật Bản", 2), ("Singapore", 2)]
+    to_korea = browse.record_ids(db, "delegations", filters=browse.Filters().with_values("countries", ("Hàn Quốc",)))
+    names = {row[2] for row in browse.fetch_rows(db, "delegations", to_korea).values()}
+    assert names == {"Đoàn học tập kinh nghiệm chuyển đổi số", "Đoàn xúc tiến đầu tư"}
+    either = browse.Filters().with_values("countries", ("Nhật Bản", "Singapore"))
+    assert len(browse.record_ids(db, "delegations", filters=either)) == 3
