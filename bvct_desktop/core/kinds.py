@@ -47,7 +47,10 @@ SLIP_PURPOSES = ("Bầu cử", "Bổ nhiệm", "Quy hoạch", "Kết nạp Đả
 CASE_PURPOSES = (*SLIP_PURPOSES[:3], "Cử đi đào tạo", "Cán bộ chủ chốt", "Vị trí trọng yếu, cơ mật",
                  *SLIP_PURPOSES[3:])
 DELEGATION_PURPOSES = ("Tham quan", "Công tác", "Học tập kinh nghiệm", "Khác")
+PURPOSES_WRITTEN = (("Học tập", "Học tập kinh nghiệm"),)  # as old delegation lists write them
 MEMBER_ROLES = ("Trưởng đoàn", "Phó trưởng đoàn", "Thành viên")
+ROLES_WRITTEN = (("TĐ", "Trưởng đoàn"), ("Trưởng", "Trưởng đoàn"), ("PTĐ", "Phó trưởng đoàn"),
+                 ("Phó đoàn", "Phó trưởng đoàn"), ("Phó trưởng", "Phó trưởng đoàn"), ("TV", "Thành viên"))
 ARCHIVE_FOR_OTHERS = "Nghiên cứu giúp tỉnh bạn"
 ARCHIVE_FROM_OTHERS = "Nhờ tỉnh bạn nghiên cứu"
 ARCHIVE_KINDS = (ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS)
@@ -274,7 +277,7 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
           told_if_after=("depart_on", "đoàn đi trước khi có quyết định cử?")),
     Field("name", "Tên đoàn", required=True),
     Field("countries", "Nước đến", required=True, names_countries=True),
-    Field("purpose", "Mục đích", F.CHOICE, choices=DELEGATION_PURPOSES),
+    Field("purpose", "Mục đích", F.CHOICE, choices=DELEGATION_PURPOSES, also=PURPOSES_WRITTEN),
     Field("depart_on", "Ngày đi", F.DATE, required=True, planned=True),
     Field("return_on", "Ngày về", F.DATE, required=True, not_before="depart_on", planned=True),
     Field("report_received_on", "Ngày nhận báo cáo", F.DATE, not_before="return_on"),
@@ -284,7 +287,7 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     Field("cccd", "Số CCCD", F.CCCD),
     Field("position", "Chức vụ"),
     Field("unit", "Đơn vị công tác"),
-    Field("role", "Vai trò", F.CHOICE, choices=MEMBER_ROLES),
+    Field("role", "Vai trò", F.CHOICE, choices=MEMBER_ROLES, also=ROLES_WRITTEN),
 ), date_key="decision_on", date_fallback="depart_on", stored_in="delegations",
     members=Members("delegation_members", "delegation_id", "cadre_id", ("position", "unit", "role"),
                     PersonLink.of("person_id", "full_name", "birth_date", "home_town", "cccd", cadre=True),

@@ -10,7 +10,7 @@ from bvct_desktop.core import browse, gazetteer, importing, recycle_bin, vault
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, RELATIVES, SLIPS
 from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED
-from bvct_desktop.core.schema import persons, slips
+from bvct_desktop.core.schema import delegation_members, delegations, persons, slips
 from bvct_desktop.io.sheet_xml import NumberForm
 from tests.conftest import ADMIN, PASSWORD
 from tests.fixtures.legacy import to_tcvn3
@@ -445,3 +445,18 @@ def test_a_country_written_several_ways_is_stored_one_way(db):
                  dry_run=False) == []
     assert browse.column_values(db, "delegations", "countries") == [
         ("Cộng hòa Xây-sen, Nhật Bản", 1), ("Hàn Quốc", 3), ("Nhật Bản, Singapore, Hàn Quốc", 1)]
+
+
+def test_an_old_delegation_list_s_short_roles_and_purpose_are_the_choices_they_stand_for(db):
+    """Old lists write the roles short («TĐ», «Phó đoàn», «TV») and the purpose «Học tập»: they were
+    refused as invalid choices, the whole list with them."""
+    headers = [*TRIP, "Mục đích", "Vai trò"]
+    trip = ["Đoàn Hàn Quốc", "Hàn Quốc", "05/04/2026", "15/04/2026"]
+    rows = [[*trip, "Lê Văn Một", "1960", "Học tập", "TĐ"], [*trip, "Lê Văn Hai", "1961", "học tập", "Phó đoàn"],
+            [*trip, "Lê Văn Ba", "1962", "Học tập", "tv"]]
+    assert _told(db, [headers, *rows], dry_run=False) == []
+    with db.read() as connection:
+        stored = connection.execute(select(delegations.c.purpose, delegation_members.c.role)
+                                    .join(delegation_members).order_by(delegation_members.c.id)).all()
+    assert stored == [("Học tập kinh nghiệm", "Trưởng đoàn"), ("Học tập kinh nghiệm", "Phó trưởng đoàn"),
+                      ("Học tập kinh nghiệm", "Thành viên")]
