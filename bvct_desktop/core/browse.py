@@ -225,7 +225,7 @@ VIEWS: dict[str, View] = {
         text_columns=(units.c.name, cadres.c.position, cadres.c.management), texts_whole=True,
         searched_also="đơn vị, chức vụ, diện quản lý",
         few_values=("position", "unit", "management"),
-        statuses={abroad.WITH_RELATIVES_ABROAD: lambda today: abroad.having_relatives_abroad(cadres.c.person_id, today)},
+        statuses={abroad.WITH_RELATIVES_ABROAD: functools.partial(abroad.having_relatives_abroad, cadres.c.person_id)},
         extra_rows=_countries_of_relatives_abroad, also_reads=(relatives, foreign_elements)),
     "slips": View(
         SLIPS, slips, slips.join(persons).join(recipients),
