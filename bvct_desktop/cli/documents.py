@@ -144,6 +144,8 @@ def cmd_delegation(args) -> int:
                 {"so_quyet_dinh": args.decision, "ngay": on}, PRINTED if suffix == ".pdf" else EXPORTED)
     print(f"Đã ghi danh sách trích ngang «{trip['name']}» ({len(trip['members'])} người) ra {out}"
           + encrypted_note(chosen.password))
+    for note in documents_data.members_binned(trip):
+        print(f"Lưu ý: {note}")
     profile_note(chosen)
     return 0
 

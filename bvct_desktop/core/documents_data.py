@@ -394,18 +394,27 @@ def delegation_by_id(connection: Connection, delegation_id: int) -> dict[str, An
 
 def _with_members(connection: Connection, trip: dict[str, Any]) -> dict[str, Any]:
     """The delegation with its members, heads first, each with the position and unit written for the trip,
-    else those of the cadre's file (an old list often names the members only)."""
+    else those of the cadre's file (an old list often names the members only), and whether the cadre is in
+    the recycle bin (`binned`: left the office)."""
     members = connection.execute(
         select(persons.c.full_name, persons.c.birth_date, persons.c.home_town,
                func.coalesce(func.nullif(delegation_members.c.position, ""), cadres.c.position).label("position"),
                func.coalesce(func.nullif(delegation_members.c.unit, ""), units.c.name).label("unit"),
-               delegation_members.c.role, delegation_members.c.id)
+               delegation_members.c.role, delegation_members.c.id, cadres.c.deleted_at.is_not(None).label("binned"))
         .select_from(delegation_members.join(cadres).join(persons).outerjoin(units, cadres.c.unit_id == units.c.id))
         .where(delegation_members.c.delegation_id == trip["id"])).mappings()
     rank = {role: index for index, role in enumerate(MEMBER_ROLES)}
     trip["members"] = sorted((dict(member) for member in members),
                              key=lambda member: (rank.get(member["role"], len(rank)), member["id"]))
     return trip
+
+
+def members_binned(trip: Mapping[str, Any]) -> list[str]:
+    """What to tell of each member of the delegation `trip` whose cadre is in the recycle bin: left the office
+    after the list was made, or deleted by mistake."""
+    return [f"«{member['full_name']}» đã chuyển vào Thùng rác (không còn trong danh sách cán bộ) mà vẫn có tên "
+            "trong đoàn; nếu người ấy không đi, hãy bỏ khỏi danh sách đoàn ở biểu mẫu đoàn ra"
+            for member in trip["members"] if member["binned"]]
 
 
 # Cadres

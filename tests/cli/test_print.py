@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from bvct_desktop.core import documents_data, report_notes, vault
+from bvct_desktop.core import browse, documents_data, recycle_bin, report_notes, vault
 from bvct_desktop.core.kinds import DELEGATIONS, SLIPS
 from bvct_desktop.core.schema import audit_log, document_numbers
 from bvct_desktop.io.documents import profile
@@ -172,6 +172,20 @@ def test_a_member_listed_without_position_or_unit_shows_those_of_the_cadre_s_fil
     assert rows[header_at + 1:header_at + 3] == [
         (1, "Nguyễn Văn Hùng", "1965", "Giám đốc", "Sở Nội vụ", "Trưởng đoàn"),
         (2, "Trần Thị Ánh", "1970", "Phó Giám đốc phụ trách", "Sở Tài chính", "Thành viên")]
+
+
+def test_a_member_who_left_the_cadres_list_is_printed_and_told(loaded, tmp_path):
+    """Vinh left the office after the list was planned (his cadre record is in the recycle bin): the list
+    still names him — a trip made is history — but the officer is told before signing it."""
+    db = vault.unlock(loaded.db, ADMIN, PASSWORD)
+    try:
+        recycle_bin.delete(db, "cadres", browse.record_ids(db, "cadres", "do quang vinh")[0])
+    finally:
+        db.close()
+    code, out, _ = loaded("print", "delegation", "--decision", "125-QĐ/TU", "--out", tmp_path / "doan.pdf")
+    assert code == 0 and "(2 người)" in out
+    assert ("Lưu ý: «Đỗ Quang Vinh» đã chuyển vào Thùng rác (không còn trong danh sách cán bộ) mà vẫn có tên "
+            "trong đoàn; nếu người ấy không đi, hãy bỏ khỏi danh sách đoàn ở biểu mẫu đoàn ra") in out
 
 
 def test_a_decision_number_typed_without_accents_finds_its_delegation(loaded, tmp_path):
