@@ -138,10 +138,10 @@ def _list_settings(db, on) -> None:
     if changed:
         print()
         print("Lịch sử thay đổi (khóa, từ ngày, đến ngày, giá trị):")
+        today = db.clock().date()
         for key, spans in changed.items():
             for span in spans:
-                first = f"{span.valid_from:%d/%m/%Y}" if span.valid_from else "từ đầu"
-                last = f"{span.until:%d/%m/%Y}" if span.until else "nay"
+                first, last = span.days_shown(today)
                 print(f"{key}\t{first}\t{last}\t{span.value}")
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 
 from . import audit, files, numbering
 from .database import Database
-from .dates import parse_cli_date
+from .dates import display_date, parse_cli_date
 from .errors import BvctError, InputError, RowProblem
 from .kinds import CASE_PURPOSES
 from .permissions import Action
@@ -140,6 +140,14 @@ class Span:
 
     def holds_on(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.until is None or day <= self.until)
+
+    def days_shown(self, today: dt.date) -> tuple[str, str]:
+        """Its first and last day as the history shows them: «từ đầu» for the value held before any dated
+        one, «nay» for the value in force without an end, «về sau (chưa áp dụng)» for one still to come."""
+        first = display_date(self.valid_from) if self.valid_from else "từ đầu"
+        if self.until:
+            return first, display_date(self.until)
+        return first, "nay" if self.valid_from is None or self.valid_from <= today else "về sau (chưa áp dụng)"
 
 
 class History:

@@ -196,3 +196,12 @@ def test_a_second_backup_folder_that_cannot_be_written_is_warned_about(db, tmp_p
     note = settings.saved_note(db, "thu_muc_sao_luu_2", str(tmp_path))
     assert note.startswith(f"Không ghi được vào thư mục sao lưu thứ hai «{tmp_path}» (")
     assert note.endswith("): bản sao lưu tự động sẽ không chép ra được cho đến khi thư mục này có mặt và ghi được.")
+
+
+def test_the_history_says_a_value_starting_after_today_is_still_to_come(db):
+    settings.set_setting(db, "nguoi_ky", "Nguyễn Thị Phương Thảo")
+    settings.set_setting(db, "nguoi_ky", "Trần Lê Hoàng Minh Châu", dt.date(2026, 7, 1))
+    shown = [span.days_shown(TODAY.date()) for span in settings.settings_history(db).changed()["nguoi_ky"]]
+    assert shown == [("từ đầu", "30/06/2026"), ("01/07/2026", "về sau (chưa áp dụng)")]
+    assert settings.settings_history(db).changed()["nguoi_ky"][1].days_shown(dt.date(2026, 7, 1)) == (
+        "01/07/2026", "nay")

@@ -116,10 +116,10 @@ class SettingsPage(QWidget, Ui_SettingsPage):
     def _show_history(self, history: settings.History) -> None:
         """Every value a setting has had, for the settings that changed."""
         rows = [(BY_KEY[key].label, span) for key, spans in history.changed().items() for span in spans]
+        today = self.context.clock().date()
         self.history.setRowCount(len(rows))
         for row, (label, span) in enumerate(rows):
-            cells = (label, display_date(span.valid_from) if span.valid_from else "từ đầu",
-                     display_date(span.until) if span.until else "nay", span.value)
+            cells = (label, *span.days_shown(today), span.value)
             for column, value in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(value))
         self.history.setVisible(bool(rows))
