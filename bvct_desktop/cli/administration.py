@@ -121,7 +121,7 @@ def cmd_settings(args) -> int:
                 return 0
             since = f" từ ngày {start:%d/%m/%Y}" if start else ""
             print(f"Đã đặt {args.key} = {value}{since}")
-            note = settings.saved_note(db, args.key, value)
+            note = settings.saved_note(db, args.key, value, start)
             if note:
                 print(note)
     finally:

@@ -332,6 +332,22 @@ def test_settings_take_a_first_day_and_list_the_values_on_a_day_with_their_histo
     assert code == 2
 
 
+def test_a_signer_set_from_a_past_day_says_which_printed_slips_change_and_one_to_come_is_listed_so(cli, tmp_path):
+    slips = workbook(tmp_path / "phieu.xlsx", ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh",
+                                              "Nơi nhận phiếu"],
+                     [["1001/PXM", "05/01/2026", "Huỳnh Ngọc Bảo Trâm", "Cục A93B – Bộ Công an"]])
+    assert cli("import", "slips", slips)[0] == 0
+    code, out, _ = cli("settings", "set", "nguoi_ky", "Trần Lê Hoàng Minh Châu", "--from", "2026-01-01")
+    assert code == 0 and out.splitlines()[1].startswith(
+        "Lưu ý: 1 phiếu yêu cầu xác minh lai lịch đã phát hành (ghi ngày từ 01/01/2026) in lại sẽ mang «Người ký» "
+        "mới («Trần Lê Hoàng Minh Châu»)")
+    code, out, _ = cli("settings", "set", "nguoi_ky", "Nguyễn Thị Phương Thảo", "--from", "2099-01-01")
+    assert code == 0 and out.splitlines() == ["Đã đặt nguoi_ky = Nguyễn Thị Phương Thảo từ ngày 01/01/2099"]
+    lines = cli("settings", "list")[1].splitlines()
+    assert "nguoi_ky\t01/01/2026\t31/12/2098\tTrần Lê Hoàng Minh Châu" in lines
+    assert "nguoi_ky\t01/01/2099\tvề sau (chưa áp dụng)\tNguyễn Thị Phương Thảo" in lines
+
+
 def test_a_second_backup_folder_not_there_is_set_with_a_warning(cli, tmp_path):
     code, out, _ = cli("settings", "set", "thu_muc_sao_luu_2", tmp_path / "o-usb-chua-cam")
     assert code == 0 and out.splitlines() == [

@@ -3,11 +3,14 @@
 force on their own date; a setting printed on every document is never empty."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from bvct_desktop.core import files, settings, vault
+from bvct_desktop.core import files, importing, settings, vault
 from bvct_desktop.core.errors import InputError
+from bvct_desktop.core.kinds import kind_named
+from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import ADMIN, PASSWORD
 
 TODAY = dt.datetime(2026, 3, 1, 9, 0)
@@ -196,6 +199,42 @@ def test_a_second_backup_folder_that_cannot_be_written_is_warned_about(db, tmp_p
     note = settings.saved_note(db, "thu_muc_sao_luu_2", str(tmp_path))
     assert note.startswith(f"Không ghi được vào thư mục sao lưu thứ hai «{tmp_path}» (")
     assert note.endswith("): bản sao lưu tự động sẽ không chép ra được cho đến khi thư mục này có mặt và ghi được.")
+
+
+SLIP_HEADERS = ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Nơi nhận phiếu"]
+
+
+def issue_slips(db, *days: str) -> None:
+    rows = [[f"{number}/PXM", day, "Nguyễn Thị Phương Thảo", "Cục A93B – Bộ Công an"]
+            for number, day in enumerate(days, start=1001)]
+    sheet = Sheet.of_rows(Path("phieu.xlsx"), [SLIP_HEADERS, *rows])
+    assert importing.import_sheet(db, kind_named("slips"), sheet).ok
+
+
+def test_a_signer_set_from_a_day_already_past_says_which_printed_slips_now_print_differently(db):
+    settings.set_setting(db, "nguoi_ky", "Nguyễn Thị Phương Thảo")
+    issue_slips(db, "05/01/2026", "10/02/2026", "20/02/2026")
+    settings.set_setting(db, "nguoi_ky", "Trần Lê Hoàng Minh Châu", dt.date(2026, 2, 1))
+    assert settings.saved_note(db, "nguoi_ky", "Trần Lê Hoàng Minh Châu", dt.date(2026, 2, 1)) == (
+        "Lưu ý: 2 phiếu yêu cầu xác minh lai lịch đã phát hành (ghi ngày từ 01/02/2026) in lại sẽ mang «Người ký» "
+        "mới («Trần Lê Hoàng Minh Châu»); muốn các phiếu ấy giữ giá trị cũ, hãy đặt giá trị mới từ một ngày sau "
+        "chúng.")
+
+
+def test_a_correction_names_the_slips_of_the_span_it_corrects_and_a_new_value_from_today_none(db):
+    settings.set_setting(db, "dia_danh", "Bình Thuận")
+    settings.set_setting(db, "dia_danh", "Lâm Đồng", MERGER)
+    issue_slips(db, "30/06/2025", "01/07/2025", "15/01/2026")
+    settings.set_setting(db, "dia_danh", "Bình Thuận (cũ)", dt.date(2016, 1, 1))
+    assert "2 phiếu yêu cầu xác minh lai lịch đã phát hành (ghi ngày từ 01/07/2025) in lại" in settings.saved_note(
+        db, "dia_danh", "Lâm Đồng", None)  # today's span: from the merger on
+    assert "1 phiếu yêu cầu xác minh lai lịch đã phát hành (ghi ngày từ 01/01/2016 đến 30/06/2025) in lại" in (
+        settings.saved_note(db, "dia_danh", "Bình Thuận (cũ)", dt.date(2016, 1, 1)))
+    settings.set_setting(db, "dia_danh", "Lâm Đồng", TODAY.date())
+    settings.set_setting(db, "dia_danh", "Tỉnh Lâm Đồng", TODAY.date())
+    assert settings.saved_note(db, "dia_danh", "Tỉnh Lâm Đồng", TODAY.date()) is None  # nothing issued from today
+    assert settings.saved_note(db, "han_tra_loi_phieu_ngay", "45", None) is None  # not printed on a slip
+    assert settings.saved_note(db, "ky_hieu", "BTCTU", None) is None  # slips carry their own numbers
 
 
 def test_the_history_says_a_value_starting_after_today_is_still_to_come(db):

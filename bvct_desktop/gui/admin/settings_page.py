@@ -148,7 +148,7 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         self.load()
         self.new_value.clear()
         self._tell_saved(f"Từ ngày {display_date(start)}, «{BY_KEY[key].label}» là «{value}».",
-                         {key: settings.saved_note(self.context.db, key, value)})
+                         {key: settings.saved_note(self.context.db, key, value, start)})
         self.context.notifier.changed.emit("settings")
 
     def _tell_saved(self, done: str, notes: dict[str, str | None]) -> None:
