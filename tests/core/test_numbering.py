@@ -2,12 +2,24 @@
 written, then issued or spoiled — never given back, whatever the term settings say later."""
 
 import datetime as dt
+import threading
 
 import pytest
 from sqlalchemy import create_engine
 
-from bvct_desktop.core import audit, documents_data, migrations, numbering, outgoing, report_notes, settings, vault
+from bvct_desktop.core import (
+    audit,
+    documents_data,
+    migrations,
+    numbering,
+    outgoing,
+    report_notes,
+    settings,
+    users,
+    vault,
+)
 from bvct_desktop.core.errors import InputError, PermissionDenied
+from bvct_desktop.core.permissions import LEADER
 from bvct_desktop.core.schema import document_numbers
 from tests.conftest import ADMIN, PASSWORD
 
@@ -341,3 +353,33 @@ def test_only_an_administrator_marks_an_issued_number_spoiled(clock_ahead, cli, 
 def test_the_register_writes_a_title_set_in_both_signature_lines_once(authority, title, written):
     office = {"quyen_ky": authority, "chuc_vu_ky": title, "nguoi_ky": "Phạm Văn Mới"}
     assert outgoing.signer_of(office) == written
+
+
+def test_officers_issuing_at_the_same_moment_never_get_the_same_number(cli):
+    """Four officers (leaders, who may issue) on one database — the office server on its pass — each
+    issue letters while the others do: every number is taken once, and they run on without a gap."""
+    admin = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: NOW)
+    names = [f"lanhdao{index}" for index in range(4)]
+    for name in names:
+        users.add(admin, name, LEADER, OFFICER_PASSWORD)
+    office, start, taken = settings.list_settings(admin, NOW.date()), threading.Barrier(len(names)), []
+
+    def officer(name: str) -> None:
+        db = vault.unlock(cli.db, name, OFFICER_PASSWORD, clock=lambda: NOW, busy_timeout_ms=60_000)
+        start.wait()
+        try:
+            for _ in range(3):
+                taken.append(outgoing.issue(db, numbering.LETTER, outgoing.REMINDER, "V/v đôn đốc", office, [],
+                                            NOW.date(), lambda number: {"so": number}, lambda content: None,
+                                            {}).number)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=officer, args=(name,)) for name in names]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(taken) == list(range(1, 13))
+    assert sorted(entry.number for entry in outgoing.register(admin)) == list(range(1, 13))
+    admin.close()
