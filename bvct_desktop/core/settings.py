@@ -22,7 +22,7 @@ from .dates import display_date, parse_cli_date
 from .errors import BvctError, InputError, RowProblem
 from .kinds import CASE_PURPOSES
 from .permissions import Action
-from .reprinted_slips import reprinted_note
+from .reprinted import reprinted_note
 from .schema import settings as settings_table
 from .text import clean, fold, identity_key
 
@@ -46,12 +46,14 @@ class Setting:
     required: bool = False  # printed on every document: never empty
     symbol: bool = False  # written after the «/» of every number («Số 02-CV/BTCTU»): one word, upper case
     listed: bool = False  # items separated by «;», each printed on its own line (`listed_lines`)
-    on_slips: bool = False  # printed on every slip, drawn again with the value in force on its date
+    printed: bool = False  # printed on documents though it may be empty (the signer's name, the secrecy mark)
 
     @property
-    def reprints_slips(self) -> bool:
-        """Whether the slips already issued print again with a new value of this setting."""
-        return self.on_slips or (self.required and not self.symbol)
+    def reprints(self) -> bool:
+        """Whether the slips and member lists already issued print again with a new value of this
+        setting (`reprinted`): what they print, but the symbol, which only the outgoing register's
+        numbers carry."""
+        return self.printed or (self.required and not self.symbol)
 
     @property
     def named(self) -> str:
@@ -115,12 +117,12 @@ SETTINGS = (
     Setting("dia_danh", "Lâm Đồng", "Địa danh", required=True),
     Setting("quyen_ky", "K/T TRƯỞNG BAN", "Quyền hạn ký", required=True),
     Setting("chuc_vu_ky", "PHÓ TRƯỞNG BAN", "Chức vụ người ký", required=True),
-    Setting("nguoi_ky", "", "Người ký", on_slips=True),
+    Setting("nguoi_ky", "", "Người ký", printed=True),
     Setting("nhiem_ky_bat_dau", "2025-10-01", "Ngày bắt đầu nhiệm kỳ", "date"),
     Setting("han_tra_loi_phieu_ngay", "30", "Hạn trả lời phiếu (ngày)", "days"),
     Setting("han_bao_cao_sau_chuyen_di_ngay", "7", "Hạn báo cáo sau chuyến đi (ngày làm việc)", "days"),
     Setting("tu_dong_khoa_phut", "10", "Tự động khóa sau (phút)", "minutes"),
-    Setting("do_mat", "", "Độ mật", "secrecy", on_slips=True),
+    Setting("do_mat", "", "Độ mật", "secrecy", printed=True),
     Setting("hieu_luc_ket_luan_thang", "6", "Hiệu lực kết luận tiêu chuẩn chính trị (tháng)", "months"),
     Setting("nhac_truoc_het_hieu_luc_ngay", "30", "Nhắc trước khi kết luận hết hiệu lực (ngày)", "days"),
     Setting("nhac_tinh_ban_tra_loi_ngay", "60", "Nhắc khi tỉnh bạn chưa trả lời đề nghị nghiên cứu tàng thư sau "
@@ -253,13 +255,13 @@ def validated(key: str, value: str) -> str:
 def saved_note(db: Database, key: str, value: str, start: dt.date | None = None) -> str | None:
     """What the administrator should know once `key` is set to `value` (from `start`, else as a
     correction of the value in force today): a term start on or before documents already numbered
-    under another start does not restart their numbers; slips already issued in the value's span
-    print again with it; a second backup folder not there now (a USB drive unplugged) is taken, but
-    no copy is made until it is."""
+    under another start does not restart their numbers; slips and member lists already issued in
+    the value's span print again with it; a second backup folder not there now (a USB drive
+    unplugged) is taken, but no copy is made until it is."""
     if key == SECOND_FOLDER:
         return second_folder_note(value)
     setting = BY_KEY[key]
-    if key != "nhiem_ky_bat_dau" and not setting.reprints_slips:
+    if key != "nhiem_ky_bat_dau" and not setting.reprints:
         return None
     with db.read() as connection:
         if key == "nhiem_ky_bat_dau":

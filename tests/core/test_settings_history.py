@@ -211,14 +211,27 @@ def issue_slips(db, *days: str) -> None:
     assert importing.import_sheet(db, kind_named("slips"), sheet).ok
 
 
-def test_a_signer_set_from_a_day_already_past_says_which_printed_slips_now_print_differently(db):
+DELEGATION_HEADERS = ["Số quyết định", "Ngày quyết định", "Tên đoàn", "Nước đến", "Ngày đi", "Ngày về",
+                      "Họ và tên thành viên", "Ngày sinh"]
+
+
+def send_delegations(db, *decided: tuple[str, str]) -> None:
+    """One delegation for each (decision number, decision day); no number: not decided yet."""
+    rows = [[number, day, f"Đoàn công tác {index}", "Nhật Bản", "01/06/2026", "08/06/2026", "Lê Đình Hoàng Long",
+             "1975"] for index, (number, day) in enumerate(decided)]
+    sheet = Sheet.of_rows(Path("doan.xlsx"), [DELEGATION_HEADERS, *rows])
+    assert importing.import_sheet(db, kind_named("delegations"), sheet).ok
+
+
+def test_a_signer_set_from_a_day_already_past_says_which_printed_slips_and_lists_now_print_differently(db):
     settings.set_setting(db, "nguoi_ky", "Nguyễn Thị Phương Thảo")
     issue_slips(db, "05/01/2026", "10/02/2026", "20/02/2026")
+    send_delegations(db, ("12-QĐ/TU", "25/01/2026"), ("31-QĐ/TU", "15/02/2026"), ("", ""))
     settings.set_setting(db, "nguoi_ky", "Trần Lê Hoàng Minh Châu", dt.date(2026, 2, 1))
     assert settings.saved_note(db, "nguoi_ky", "Trần Lê Hoàng Minh Châu", dt.date(2026, 2, 1)) == (
-        "Lưu ý: 2 phiếu yêu cầu xác minh lai lịch đã phát hành (ghi ngày từ 01/02/2026) in lại sẽ mang «Người ký» "
-        "mới («Trần Lê Hoàng Minh Châu»); muốn các phiếu ấy giữ giá trị cũ, hãy đặt giá trị mới từ một ngày sau "
-        "chúng.")
+        "Lưu ý: 2 phiếu yêu cầu xác minh lai lịch và 1 danh sách trích ngang đoàn ra đã phát hành (ghi ngày từ "
+        "01/02/2026) in lại sẽ mang «Người ký» mới («Trần Lê Hoàng Minh Châu»); muốn những văn bản ấy giữ giá trị "
+        "cũ, hãy đặt giá trị mới từ một ngày sau chúng.")
 
 
 def test_a_correction_names_the_slips_of_the_span_it_corrects_and_a_new_value_from_today_none(db):
