@@ -44,7 +44,8 @@ class Setting:
     label: str
     kind: str = "text"  # text | days | minutes | months | date | secrecy | yesno | days_by_purpose
     required: bool = False  # printed on every document: never empty
-    symbol: bool = False  # written after the «/» of every number («Số 02-CV/BTCTU»): one word, upper case
+    symbol: bool = False  # written after the «/» of every number («Số 02-CV/BTCTU»): one word
+    capitals: bool = False  # printed IN HOA (HD 36): stored in capitals, whatever the case typed
     listed: bool = False  # items separated by «;», each printed on its own line (`listed_lines`)
     printed: bool = False  # printed on documents though it may be empty (the signer's name, the secrecy mark)
 
@@ -89,7 +90,7 @@ class Setting:
         if self.symbol and NOT_IN_SYMBOL.search(value):
             raise InputError(f"{self.named} viết liền, không có dấu «/» hay khoảng trắng, ví dụ «BTCTU» "
                              "(số văn bản in «Số 02-CV/BTCTU»).")
-        return value.upper() if self.symbol else value
+        return value.upper() if self.capitals else value
 
 
 def _items(value: str) -> list[str]:
@@ -111,12 +112,12 @@ def _whole_number_in(text: str, smallest: int, largest: int) -> bool:
 REPORT_RECIPIENTS = ("Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ); Thường trực Tỉnh ủy (để báo cáo); "
                      "Lưu Văn phòng Ban")
 SETTINGS = (
-    Setting("co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG", "Cơ quan cấp trên", required=True),
-    Setting("co_quan", "BAN TỔ CHỨC", "Cơ quan ban hành", required=True),
-    Setting("ky_hieu", "BTCTU", "Ký hiệu cơ quan", required=True, symbol=True),
+    Setting("co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG", "Cơ quan cấp trên", required=True, capitals=True),
+    Setting("co_quan", "BAN TỔ CHỨC", "Cơ quan ban hành", required=True, capitals=True),
+    Setting("ky_hieu", "BTCTU", "Ký hiệu cơ quan", required=True, symbol=True, capitals=True),
     Setting("dia_danh", "Lâm Đồng", "Địa danh", required=True),
-    Setting("quyen_ky", "K/T TRƯỞNG BAN", "Quyền hạn ký", required=True),
-    Setting("chuc_vu_ky", "PHÓ TRƯỞNG BAN", "Chức vụ người ký", required=True),
+    Setting("quyen_ky", "K/T TRƯỞNG BAN", "Quyền hạn ký", required=True, capitals=True),
+    Setting("chuc_vu_ky", "PHÓ TRƯỞNG BAN", "Chức vụ người ký", required=True, capitals=True),
     Setting("nguoi_ky", "", "Người ký", printed=True),
     Setting("nhiem_ky_bat_dau", "2025-10-01", "Ngày bắt đầu nhiệm kỳ", "date"),
     Setting("han_tra_loi_phieu_ngay", "30", "Hạn trả lời phiếu (ngày)", "days"),

@@ -106,6 +106,21 @@ def test_a_symbol_typed_in_lower_case_is_stored_as_numbers_print_it(db):
     assert settings.set_setting(db, "ky_hieu", "btctu", MERGER) == "BTCTU"
 
 
+@pytest.mark.parametrize(("key", "typed", "stored"), [
+    ("co_quan_cap_tren", "Thành uỷ Thành phố Hồ Chí Minh", "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH"),
+    ("co_quan", "Ban Tổ chức và Bảo vệ chính trị nội bộ", "BAN TỔ CHỨC VÀ BẢO VỆ CHÍNH TRỊ NỘI BỘ"),
+    ("quyen_ky", "t/l trưởng ban", "T/L TRƯỞNG BAN"),
+    ("chuc_vu_ky", "Chánh Văn phòng", "CHÁNH VĂN PHÒNG"),
+])
+def test_the_letterhead_names_and_the_signers_titles_typed_in_lower_case_are_stored_in_capitals(db, key, typed,
+                                                                                                stored):
+    """HD 36 prints them IN HOA; typed otherwise they printed as typed («t/l trưởng ban» over the signature)."""
+    assert settings.set_setting(db, key, typed, MERGER) == stored
+    assert settings.list_settings(db)[key] == stored
+    assert settings.set_setting(db, "nguoi_ky", "Trần Lê Hoàng Minh Châu") == "Trần Lê Hoàng Minh Châu"
+    assert settings.set_setting(db, "dia_danh", "Thành phố Hồ Chí Minh") == "Thành phố Hồ Chí Minh"
+
+
 def test_the_reports_recipients_are_a_list_the_office_edits_and_dates(db):
     """«Nơi nhận» of the periodic report: a city's committee (Thành ủy) writes its own; items are
     cut at «;», the punctuation the document adds is not stored; documents read the list in force on
