@@ -56,6 +56,10 @@ class Setting:
         numbers carry."""
         return self.printed or (self.required and not self.symbol)
 
+    def shown(self, value: str) -> str:
+        """A stored value as a person reads it: a date dd/mm/yyyy (stored YYYY-MM-DD)."""
+        return display_date(dt.date.fromisoformat(value)) if self.kind == "date" and value else value
+
     @property
     def named(self) -> str:
         return f"«{self.label}» ({self.key})"

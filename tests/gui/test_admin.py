@@ -757,6 +757,13 @@ def test_a_signer_from_a_past_day_names_the_slips_that_print_again_with_it_and_o
     assert last == ["Người ký", "01/07/2025", "về sau (chưa áp dụng)", "Nguyễn Thị Phương Thảo"]
 
 
+def test_a_date_setting_s_history_shows_its_values_as_dates_are_written(qtbot, db, clock):
+    settings.set_setting(db, "nhiem_ky_bat_dau", "2030-10-01", dt.date(2030, 10, 1))
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    values = [page.history.item(row, 3).text() for row in range(page.history.rowCount())]
+    assert values == ["01/10/2025", "01/10/2030"]
+
+
 def test_a_term_start_before_a_numbered_document_says_the_term_goes_on_after_it(qtbot, db, clock):
     clock.now = dt.datetime(2026, 12, 2, 8, 0)
     day = clock.now.date()

@@ -115,11 +115,11 @@ class SettingsPage(QWidget, Ui_SettingsPage):
 
     def _show_history(self, history: settings.History) -> None:
         """Every value a setting has had, for the settings that changed."""
-        rows = [(BY_KEY[key].label, span) for key, spans in history.changed().items() for span in spans]
+        rows = [(BY_KEY[key], span) for key, spans in history.changed().items() for span in spans]
         today = self.context.clock().date()
         self.history.setRowCount(len(rows))
-        for row, (label, span) in enumerate(rows):
-            cells = (label, *span.days_shown(today), span.value)
+        for row, (setting, span) in enumerate(rows):
+            cells = (setting.label, *span.days_shown(today), setting.shown(span.value))
             for column, value in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(value))
         self.history.setVisible(bool(rows))
