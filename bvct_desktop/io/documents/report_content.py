@@ -68,7 +68,9 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # 4, before 05/12/2026: the figures sheet named the letters of the period resolved as if they were all the
 # letters resolved (the body's count adds those carried over); I.1 counted the slips that found an archive
 # record as «trường hợp», a person on two such slips twice.
-WORDING = 5
+# 5, before 05/12/2026: a quarter and the second half of a year were named by their dates
+# («từ ngày 01/01/2026 đến ngày 31/03/2026», not «quý I năm 2026»).
+WORDING = 6
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
 
 
@@ -148,17 +150,24 @@ def blocks(content: ReportContent) -> list[Block]:
     return found
 
 
-def period_name(start: dt.date, end: dt.date) -> str:
-    """"6 tháng đầu năm 2025", "9 tháng đầu năm 2025", "năm 2025", else the two dates."""
-    if start.year == end.year and (start.month, start.day) == (1, 1):
-        ends = {(6, 30): "6 tháng đầu năm", (9, 30): "9 tháng đầu năm", (12, 31): "năm"}
-        if (end.month, end.day) in ends:
-            return f"{ends[(end.month, end.day)]} {start.year}"
+# (first day, last day) of a period in one year → its name before the year ("quý I năm 2026")
+PERIODS = {((1, 1), (6, 30)): "6 tháng đầu năm", ((1, 1), (9, 30)): "9 tháng đầu năm", ((1, 1), (12, 31)): "năm"}
+PERIODS_SINCE_6 = {((1, 1), (3, 31)): "quý I năm", ((4, 1), (6, 30)): "quý II năm", ((7, 1), (9, 30)): "quý III năm",
+                   ((10, 1), (12, 31)): "quý IV năm", ((7, 1), (12, 31)): "6 tháng cuối năm"}
+
+
+def period_name(start: dt.date, end: dt.date, wording: int = WORDING) -> str:
+    """"quý I năm 2026", "6 tháng đầu năm 2025", "9 tháng đầu năm 2025", "6 tháng cuối năm 2025",
+    "năm 2025", else the two dates (a quarter and the second half too, in a report of wording 5 or before)."""
+    names = {**PERIODS, **PERIODS_SINCE_6} if wording >= 6 else PERIODS
+    days = ((start.month, start.day), (end.month, end.day))
+    if start.year == end.year and days in names:
+        return f"{names[days]} {start.year}"
     return f"từ ngày {display_date(start)} đến ngày {display_date(end)}"
 
 
-def subject(start: dt.date, end: dt.date) -> str:
-    return f"kết quả công tác bảo vệ chính trị nội bộ {period_name(start, end)}"
+def subject(start: dt.date, end: dt.date, wording: int = WORDING) -> str:
+    return f"kết quả công tác bảo vệ chính trị nội bộ {period_name(start, end, wording)}"
 
 
 def issuer_name(office: Mapping[str, str], as_before: bool = False) -> str:
@@ -221,7 +230,8 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
     )
     labels = {**dict(FACTS), **(LABELS_BEFORE_5 if source.wording < 5 else {})}
     facts = tuple((key, label, int(f[key])) for key, label in labels.items() if key in f)  # as counted when issued
-    return ReportContent(subject(start, end), period_name(start, end), start, end, _intro(start, end, issuer),
+    return ReportContent(subject(start, end, source.wording), period_name(start, end, source.wording), start, end,
+                         _intro(start, end, issuer, source.wording),
                          sections, _appendices(f), facts, tuple(recipients), source.draft, source.wording)
 
 
@@ -233,7 +243,7 @@ def _written(notes: Mapping[str, str], part: str) -> tuple[Paragraph, ...]:
                       "hoặc trong tệp các phần do cán bộ viết, trước khi phát hành.]", FILL),)
 
 
-def _intro(start: dt.date, end: dt.date, issuer: str) -> str:
+def _intro(start: dt.date, end: dt.date, issuer: str, wording: int) -> str:
     found = regulations.in_force(start, end)
     if not found:
         basis = "các quy định của Đảng về công tác bảo vệ chính trị nội bộ"
@@ -245,7 +255,7 @@ def _intro(start: dt.date, end: dt.date, issuer: str) -> str:
                                          else f"từ ngày {display_date(regulation.signed_on)}") + ")"
             for i, regulation in enumerate(found))
     return (f"Thực hiện {basis} và các văn bản hướng dẫn thực hiện, {issuer} báo cáo kết quả công tác "
-            f"bảo vệ chính trị nội bộ {period_name(start, end)} như sau:")
+            f"bảo vệ chính trị nội bộ {period_name(start, end, wording)} như sau:")
 
 
 def _ordered(counts: Mapping[str, int], order: Sequence[str]) -> dict[str, int]:

@@ -30,6 +30,26 @@ def test_period_names():
     assert name(dt.date(2025, 3, 1), dt.date(2025, 5, 31)) == "từ ngày 01/03/2025 đến ngày 31/05/2025"
 
 
+def test_a_quarter_and_the_second_half_of_a_year_are_named_as_reports_name_them():
+    name = report_content.period_name
+    assert name(dt.date(2026, 1, 1), dt.date(2026, 3, 31)) == "quý I năm 2026"
+    assert name(dt.date(2026, 4, 1), dt.date(2026, 6, 30)) == "quý II năm 2026"
+    assert name(dt.date(2026, 7, 1), dt.date(2026, 9, 30)) == "quý III năm 2026"
+    assert name(dt.date(2026, 10, 1), dt.date(2026, 12, 31)) == "quý IV năm 2026"
+    assert name(dt.date(2026, 7, 1), dt.date(2026, 12, 31)) == "6 tháng cuối năm 2026"
+    assert name(dt.date(2026, 4, 1), dt.date(2026, 9, 30)) == "từ ngày 01/04/2026 đến ngày 30/09/2026"
+
+
+def test_a_quarters_report_issued_before_quarters_had_names_is_written_again_with_its_dates(source, options):
+    quarter = dataclasses.replace(source, figures={**source.figures, "from": "2026-01-01", "to": "2026-03-31"})
+    content = render.report_content(quarter, options)
+    assert content.subject == "kết quả công tác bảo vệ chính trị nội bộ quý I năm 2026"
+    assert content.intro.endswith("báo cáo kết quả công tác bảo vệ chính trị nội bộ quý I năm 2026 như sau:")
+    issued_before = render.report_content(dataclasses.replace(quarter, wording=5), options)
+    assert issued_before.subject.endswith("từ ngày 01/01/2026 đến ngày 31/03/2026")
+    assert issued_before.intro.endswith("từ ngày 01/01/2026 đến ngày 31/03/2026 như sau:")
+
+
 def text_of(source, options) -> str:
     content = render.report_content(source, options)
     return " ".join([content.intro, *(p.text for section in content.sections for p in section.paragraphs)])
@@ -388,12 +408,12 @@ def test_the_secrecy_stamp_sits_under_the_number_at_the_left_at_the_stamps_size(
 @pdfcheck.needs_poppler
 def test_a_drafts_appendices_say_whole_what_report_they_are_attached_to(tmp_path, source, options):
     """A draft's «Kèm theo» line names the period by its two dates: longer than the line, it wraps."""
-    figures = {**source.figures, "from": "2026-10-01", "to": "2026-12-31"}
+    figures = {**source.figures, "from": "2026-10-02", "to": "2026-12-31"}
     target = tmp_path / "du-thao.pdf"
     pdf.save(render.report_pdf(dataclasses.replace(source, figures=figures, number=None), options), target)
     found = pdfcheck.words(target)
     right = 595.276 - options.profile.margins[3]  # the A4 page's width less its right margin
-    attached = ("(Kèm theo Báo cáo kết quả công tác bảo vệ chính trị nội bộ từ ngày 01/10/2026 "
+    attached = ("(Kèm theo Báo cáo kết quả công tác bảo vệ chính trị nội bộ từ ngày 02/10/2026 "
                 "đến ngày 31/12/2026)")
     for number in range(1, 6):
         title = pdfcheck.phrase(found, f"Phụ lục {number}.")
