@@ -111,6 +111,14 @@ def test_settings_basic_and_advanced_views_save_through_the_service(qtbot, db, c
     assert page.message.text() == "Không có gì thay đổi."
 
 
+def test_the_signature_s_authority_and_title_are_in_the_basic_view_with_the_signer(qtbot, db, clock):
+    """The head signing in person («TRƯỞNG BAN») or a deputy for the head («K/T TRƯỞNG BAN» over «PHÓ
+    TRƯỞNG BAN»): changing who signs is changing the three lines, not the name alone."""
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    rows = {key: row for row, key in enumerate(page.fields)}
+    assert all(page.form.isRowVisible(rows[key]) for key in ("quyen_ky", "chuc_vu_ky", "nguoi_ky"))
+
+
 def test_a_second_backup_folder_not_there_is_saved_with_a_warning(qtbot, db, clock, tmp_path):
     """«Đã lưu 2 thiết lập.», and not a word that the USB folder typed did not exist."""
     page = page_of(qtbot, SettingsPage(context_for(db, clock)))
@@ -826,11 +834,11 @@ def test_a_setting_printed_on_documents_is_never_saved_empty_nor_half_saved_and_
     assert page.fields["dia_danh"].widget.text() == "Bình Thuận"
     assert page.focusWidget() is page.fields["co_quan_cap_tren"].widget
     page.advanced.setChecked(False)
-    page.fields["chuc_vu_ky"].widget.setText("")  # an advanced setting, emptied before the view was narrowed
+    page.fields["ky_hieu"].widget.setText("")  # an advanced setting, emptied before the view was narrowed
     page.fields["co_quan_cap_tren"].widget.setText("TỈNH ỦY LÂM ĐỒNG")
     page.save()
-    assert page.advanced.isChecked() and page.focusWidget() is page.fields["chuc_vu_ky"].widget
-    page.fields["chuc_vu_ky"].widget.setText("PHÓ TRƯỞNG BAN")
+    assert page.advanced.isChecked() and page.focusWidget() is page.fields["ky_hieu"].widget
+    page.fields["ky_hieu"].widget.setText("BTCTU")
     page.save()
     assert page.message.text().startswith("Đã lưu 1 thiết lập.")
     assert settings.list_settings(db)["dia_danh"] == "Bình Thuận"

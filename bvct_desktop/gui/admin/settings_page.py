@@ -19,8 +19,8 @@ from ..designer.ui_admin_settings import Ui_SettingsPage
 from ..flow_layout import reflow
 from ..qt import QComboBox, QHeaderView, QLineEdit, QSpinBox, QTableWidgetItem, QWidget
 
-BASIC = ("co_quan_cap_tren", "co_quan", "dia_danh", "nguoi_ky", "han_tra_loi_phieu_ngay", "tu_dong_khoa_phut",
-         "hoi_lai_mat_khau", "thu_muc_sao_luu_2")
+BASIC = ("co_quan_cap_tren", "co_quan", "dia_danh", "quyen_ky", "chuc_vu_ky", "nguoi_ky", "han_tra_loi_phieu_ngay",
+         "tu_dong_khoa_phut", "hoi_lai_mat_khau", "thu_muc_sao_luu_2")
 # kind → unit shown after the number, for the numeric settings (their ranges: settings.RANGES)
 NUMBERS = {"days": " ngày", "minutes": " phút", "months": " tháng"}
 # kind → [(what the officer sees, the stored value)] for the settings with fixed values
