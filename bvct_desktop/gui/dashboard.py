@@ -562,7 +562,6 @@ class Dashboard(QWidget, Ui_Dashboard):
             due_list.show_entries(entries, snapshot.today)
             self.lists.setTabText(index, due_list.title())
         self.chart.set_months(snapshot.months)
-        self.chart_box.setTitle(f"Phiếu xác minh theo tháng, {describe(snapshot.start, snapshot.end)}")
         self._show_loose_ends(snapshot.loose_ends)
         self._warn_about_backups()
 

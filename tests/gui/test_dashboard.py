@@ -2,6 +2,7 @@
 opening the records it counts; the lists that need action (each entry opens its record), the
 monthly chart in view at 1366×768, what the figures cannot count yet, and the backup warning."""
 
+import dataclasses
 import datetime as dt
 import itertools
 
@@ -539,14 +540,35 @@ def test_at_125_percent_the_dashboard_is_read_without_scrolling_sideways(qtbot, 
     """At 125 % (1093×582 above the taskbar) the line «Năm 2025: số liệu từ 01/01/2025 đến 15/06/2025; bấm
     vào một số để xem các bản ghi» kept to one line beside the period's boxes: the page was wider than the
     window, «Năm» and the chart's last months cut at its right edge. The line wraps instead."""
+    page, area = _dashboard_opened_on_office_screen(qtbot, monkeypatch, db, clock, 1.25)
+    assert page.minimumSizeHint().width() <= area.viewport().width()
+
+
+def test_at_150_percent_a_year_of_four_digit_figures_is_read_without_scrolling_sideways(
+        qtbot, monkeypatch, db, clock):
+    """At 150 % (911×485 above the taskbar) a year's figures in thousands («1.920» slips) widened the cards,
+    and the chart's box would not narrow below its title «Phiếu xác minh theo tháng, từ 01/01/2025 đến
+    25/09/2025»: the page scrolled sideways, the chart's last months and «Năm» cut at the right. The
+    period is said once, in the line under «Tổng quan»."""
+    page, area = _dashboard_opened_on_office_screen(qtbot, monkeypatch, db, clock, 1.5)
+    page.show_snapshot(dataclasses.replace(page.snapshot, figures=dict.fromkeys(page.snapshot.figures, 12_345)))
+    qtbot.wait(20)
+    assert page.figure_values["slips_issued"].text() == "12.345"
+    assert page.minimumSizeHint().width() <= area.viewport().width()
+    assert not area.horizontalScrollBar().isVisible()
+    assert page.period_text.text().startswith("Năm 2025: số liệu từ 01/01/2025 đến 25/09/2025")
+
+
+def _dashboard_opened_on_office_screen(qtbot, monkeypatch, db, clock, scale: float):
+    """The dashboard as the main window opens it on the office screen at Windows' `scale`, and the area it
+    scrolls in."""
     from bvct_desktop.gui.main_window import MainWindow
 
-    screen = on_office_screen(monkeypatch, 1.25)
+    screen = on_office_screen(monkeypatch, scale)
     window = MainWindow(context_for(db, clock))
     qtbot.addWidget(window)
     window.show()  # on most of the screen
     page = window.current_page()
     settled(qtbot, page)
-    area = window.stack.currentWidget()
     assert screen.contains(window.frameGeometry())
-    assert page.minimumSizeHint().width() <= area.viewport().width()
+    return page, window.stack.currentWidget()
