@@ -14,6 +14,7 @@ import pytest
 from bvct_desktop.core import (
     audit,
     audit_chain,
+    audit_words,
     backup,
     importing,
     numbering,
@@ -46,12 +47,15 @@ from tests.conftest import PASSWORD
 from tests.gui.shell_support import (
     as_user,
     context_for,
+    import_rows,
     main_window,
     new_database,
     off_the_gui_thread,
+    on_office_screen,
     threads_calling,
     type_day,
 )
+from tests.samples import SAMPLES
 
 NEW_PASSWORD = "Doi-mat-khau-2026"
 
@@ -941,3 +945,26 @@ def test_the_restore_question_warns_when_the_backup_is_of_another_database(qtbot
     asked = [shown.text for shown in context.dialogs.shown if shown.kind == "ask"]
     assert len(asked) == 2 and restore_offer.OF_ANOTHER_DATABASE not in asked[0]
     assert asked[1].startswith(restore_offer.OF_ANOTHER_DATABASE)
+
+
+def test_at_150_percent_the_audit_view_shows_every_column_within_the_window(qtbot, monkeypatch, db, clock):
+    """At 150 % (911×485 above the taskbar) each column took the width of its longest text: «Loại», «Bản ghi»
+    and «Chi tiết» ran off the right, read only by scrolling sideways row by row. The columns share the
+    width, the details take what is left (their whole text in the tooltip)."""
+    headers, rows = SAMPLES["cadres"]
+    moved = [*rows[0][:10], "Ban Quản lý các khu công nghiệp tỉnh Bình Thuận – Văn phòng Ban", *rows[0][11:]]
+    import_rows(db, "cadres", headers, [moved])
+    screen = on_office_screen(monkeypatch, 1.5)
+    window = main_window(qtbot, db, clock)
+    window.resize(screen.size())
+    window.navigation.select("admin")
+    admin = window.current_page()
+    admin.setCurrentIndex(tab_titles(admin).index("Nhật ký"))
+    view = admin.page(admin.currentIndex()).view
+    qtbot.wait(20)
+    header = view.horizontalHeader()
+    assert header.length() <= view.viewport().width()
+    details = header.sectionViewportPosition(audit_words.DETAILS_COLUMN)
+    assert view.viewport().width() - details >= view.fontMetrics().horizontalAdvance("Chi tiết" * 2)
+    assert all(header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title.split()[0])
+               for column, title in enumerate(audit.LIST_HEADERS))

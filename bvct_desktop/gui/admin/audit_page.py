@@ -19,7 +19,8 @@ from ..designer.ui_admin_audit import Ui_AuditPage
 from ..dialogs import FILE_FILTERS
 from ..flow_layout import reflow
 from ..look import colour, wait_cursor
-from ..qt import QAbstractTableModel, QColor, QHeaderView, QModelIndex, QStyle, Qt, QWidget
+from ..qt import QAbstractTableModel, QColor, QModelIndex, QStyle, Qt, QWidget
+from ..registers.columns import fit_to_width, keep_fitted, wrap_cells
 from ..workers import wait_for
 
 ROOT = QModelIndex()  # the invisible root of a flat table
@@ -110,8 +111,8 @@ class AuditPage(QWidget, Ui_AuditPage):
         self.export_button.setVisible(allows(context.db.actor.role, Action.EXPORT))
         self.model = AuditModel(self)
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setSectionResizeMode(NUMBER_COLUMN, QHeaderView.ResizeMode.Fixed)
+        wrap_cells(self.view)
+        keep_fitted(self.view, (audit_words.DETAILS_COLUMN,))  # the details take the width left, whole in a tip
         self.view.horizontalHeader().setSortIndicator(*self.model.sorted_by)
         self.refresh()
 
@@ -128,6 +129,7 @@ class AuditPage(QWidget, Ui_AuditPage):
         with wait_cursor():
             self.model.set_entries(wait_for(lambda: list(audit_find.view(self.context.db, filters))))
             self.offer_actions(wait_for(lambda: audit_find.actions(self.context.db)))
+        fit_to_width(self.view, (audit_words.DETAILS_COLUMN,))
         self.fit_numbers()
         if self.model.sorted_by[1] == Qt.SortOrder.AscendingOrder:
             self.view.scrollToBottom()  # the newest entries in sight

@@ -33,6 +33,8 @@ SAMPLE_ROWS = 100  # rows measured for a column's natural width (a few screenful
 WIDEST = 420       # no column is fitted wider than this (a tooltip shows the rest)
 USUAL = 0.9        # the share of the rows measured whose cells a column's usual width shows whole
 PADDING = 18
+CELL_MARGIN = 6    # above and below a cell's lines
+WRAPPING = "bvctWrapsCells"  # the property of a table whose cells go on two lines (`wrap_cells`)
 SAVE_AFTER_MS = 600
 # Shown on request only: columns an officer rarely needs on screen, to leave room for the others
 DEFAULT_HIDDEN = {
@@ -101,7 +103,8 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
     """A column's widths measured on its first rows. The usual shows a value on a single row (a
     relative's home) ten digits' room at least, not its header's. The least keeps its widgets whole
     (a member's role box shows its longest choice) and its numbers (a CCCD's twelve digits); else it
-    is its usual width or ten digits' room, whichever is less."""
+    is its usual width or ten digits' room, whichever is less — or, where cells wrap, its longest
+    word if that is less still."""
     model = table.model()
     header = table.horizontalHeader().sectionSizeFromContents(logical).width()
     indexes = [model.index(row, logical) for row in range(min(model.rowCount(), SAMPLE_ROWS))]
@@ -112,7 +115,10 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
     cells = sorted([_room(table, text) for text in texts] + boxes) or [0]
     ten_digits = _room(table, "0" * 10)
     usual = min(WIDEST, max(header, cells[math.ceil(len(cells) * USUAL) - 1], min(cells[-1], ten_digits)))
-    least = max([max(boxes, default=min(usual, ten_digits)), *numbers])
+    narrowest = min(usual, ten_digits)
+    if table.property(WRAPPING):
+        narrowest = min(narrowest, max((_room(table, word) for text in texts for word in text.split()), default=0))
+    least = max([max(boxes, default=narrowest), *numbers])
     if wraps(table.horizontalHeader()):
         least = max(least, longest_word(table.horizontalHeader(), logical))
     return Sizes(max(header, cells[-1]), max(usual, least), least, header)
@@ -160,6 +166,14 @@ def wrapped_height(header: QHeaderView, logical: int) -> int:
     if metrics.horizontalAdvance(text) <= room:
         return metrics.height() + down
     return metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text).height() + down
+
+
+def wrap_cells(table: QTableView) -> None:
+    """Rows two lines tall, their cells wrapped at spaces: fitted, a column gives way down to its longest
+    word (a time's date above its hour), the rest of a long text cut with «…» (its tooltip whole)."""
+    table.setWordWrap(True)
+    table.verticalHeader().setDefaultSectionSize(2 * table.fontMetrics().lineSpacing() + CELL_MARGIN)
+    table.setProperty(WRAPPING, True)
 
 
 class _Refitting(QObject):
