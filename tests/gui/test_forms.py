@@ -523,6 +523,37 @@ def test_a_relative_is_added_on_the_cadres_file(qtbot, context):
     assert names[-2:] == ["Lê Minh Trí", "Võ Thị Bảy"]  # her son before her mother-in-law, as on form 2C
 
 
+def test_esc_on_a_relative_being_typed_asks_before_dropping_it(qtbot, context):
+    """«Thân nhân – Thêm»: a relative's name and year of birth typed, Esc pressed by habit — the dialog closed and
+    what was typed was gone, nothing asked. It asks, as the record's form does: go back, drop it, or save it."""
+    form = _file_of_anh(qtbot, context)
+    tab = form.tabs.widget(1)
+    before = tab.table.rowCount()
+    tab.buttons["Thêm"].click()
+    dialog = tab.dialog
+    active(qtbot, dialog)
+    support.fill(dialog, {"relation": "Con", "full_name": "Lê Minh Trí", "birth_date": "1995"})
+    context.dialogs.answer_next(CANCEL)
+    QTest.keyClick(dialog.inputs["full_name"], Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.inputs["full_name"].text() == "Lê Minh Trí"
+    assert context.dialogs.shown[-1].text == "Những gì vừa nhập chưa được lưu. Lưu trước khi đóng?"
+    context.dialogs.answer_next(YES)
+    QTest.keyClick(dialog.inputs["full_name"], Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and tab.table.rowCount() == before + 1
+
+
+def test_esc_on_a_relative_opened_and_left_as_it_was_closes_unasked(qtbot, context):
+    form = _file_of_anh(qtbot, context)
+    tab = form.tabs.widget(1)
+    tab.table.selectRow(0)
+    tab.buttons["Sửa"].click()
+    dialog = tab.dialog
+    active(qtbot, dialog)
+    asked = len(context.dialogs.shown)
+    QTest.keyClick(dialog.inputs["full_name"], Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and len(context.dialogs.shown) == asked
+
+
 def test_correcting_a_relatives_birth_date_corrects_that_person_and_the_slip_about_him_stays(qtbot, context):
     """Hùng's father, on his list and the subject of slip 30/PXM, corrected from 1938 to 1937 on the tab:
     one father, still the slip's."""

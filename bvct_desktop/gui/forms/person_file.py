@@ -25,7 +25,6 @@ from ..qt import (
     QAbstractItemView,
     QColor,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from ..qt import (
     Signal,
 )
 from ..registers.columns import fit_to_width, keep_fitted
+from .asking_dialog import AskingDialog
 from .inputs import changed_signal, make_input, read_input, show_value
 from .record_form import RecordForm, confirm_doubts
 
@@ -322,7 +322,7 @@ class SectionTab(QWidget):
         self.changed.emit()
 
 
-class EntryDialog(QDialog):
+class EntryDialog(AskingDialog):
     """Asks for one action's fields, with the field declarations' inputs and messages."""
 
     saved = Signal()
@@ -369,6 +369,7 @@ class EntryDialog(QDialog):
         buttons.addWidget(cancel)
         layout.addLayout(buttons)
         self.resize(560, self.sizeHint().height())
+        self.remember_typed()
 
     def _show_current_place(self, spec: Field) -> None:
         current = spec.now_called(read_input(self.inputs[spec.key]))

@@ -4,23 +4,25 @@ field declarations, and the register keeps its rows, selection and scroll when i
 
 import html
 from collections.abc import Callable
+from typing import Any
 
 from ...core import replies
 from ...core.editing import FormProblems
 from ...core.numbers import grouped
 from ..accessible import field_label
 from ..context import AppContext
+from ..forms.asking_dialog import AskingDialog
 from ..forms.inputs import make_input, read_input
 from ..forms.record_form import confirm_doubts
 from ..look import ErrorLabel
-from ..qt import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from ..qt import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from ..workers import BackgroundTask, failure_message, run_in_background
 
 MOST_NAMED = 12  # slip numbers listed in the dialog before "…"
 WORD_JOINER = "\u2060"  # no line break on either side; not drawn
 
 
-class ReplyDialog(QDialog):
+class ReplyDialog(AskingDialog):
     """Asks for the reply once; `done(count)` is called after it was written on every slip. `numbers` are those of
     the first slips, the MOST_NAMED it names (the others are counted)."""
 
@@ -59,11 +61,15 @@ class ReplyDialog(QDialog):
         buttons.addWidget(cancel)
         layout.addLayout(buttons)
         self.resize(560, self.sizeHint().height())
+        self.remember_typed()
+
+    def values(self) -> dict[str, Any]:
+        return {key: read_input(widget) for key, widget in self.inputs.items()}
 
     def save(self) -> bool:
         """Writes the reply on every slip off the GUI thread (2,000 slips take seconds); False when it is not
         started: a value refused, or a date the officer did not confirm."""
-        values = {key: read_input(widget) for key, widget in self.inputs.items()}
+        values = self.values()
         try:
             replies.reply_values(values)
         except FormProblems as problems:
