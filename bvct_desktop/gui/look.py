@@ -56,6 +56,7 @@ QLabel[look="pageSubtitle"] { color: $hint; }
 QLabel[look="hint"] { color: $hint; }
 QLabel[look="sectionTitle"] { font-weight: bold; color: $title; }
 QFrame[look="figure"] { background: white; border: 1px solid #c9d6e3; border-radius: 4px; }
+QFrame[look="figure"]:focus { border: 2px solid #2e75b6; }
 QLabel[look="figureValue"] { font-size: 18pt; font-weight: bold; color: #1f4e79; }
 QLabel[look="figureLabel"] { color: #333333; }
 QWidget[look="lockCover"] { background: $cover; }

@@ -17,12 +17,12 @@ from bvct_desktop.core.periods import PERIODS
 from bvct_desktop.core.permissions import ADMIN, VIEWER
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import cadres
-from bvct_desktop.gui import damage
+from bvct_desktop.gui import damage, look
 from bvct_desktop.gui import dashboard as dashboard_module
 from bvct_desktop.gui.dashboard import Dashboard, DueModel, due_state
 from bvct_desktop.gui.qt import QApplication, Qt
 from bvct_desktop.io.xlsx_reader import Sheet
-from tests.gui.shell_support import FakeClock, as_user, context_for, new_database, on_office_screen, type_day
+from tests.gui.shell_support import FakeClock, active, as_user, context_for, new_database, on_office_screen, type_day
 from tests.samples import SAMPLES
 
 KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints")
@@ -279,6 +279,19 @@ def test_a_figure_opens_the_register_filtered_to_the_records_it_counts(qtbot, da
     qtbot.keyClick(card, Qt.Key.Key_Return)
     assert dashboard.registers[-1][0] == "archive-requests"
     assert dashboard.registers[-1][1].purpose == "Nghiên cứu giúp tỉnh bạn"
+
+
+def test_the_figure_tab_has_reached_is_seen_framed(qtbot, qapp, dashboard):
+    """Tab goes through the figures and Enter opens one, but nothing showed which figure Tab was on: the
+    card looked the same with the focus as without it."""
+    look.apply(qapp)  # the program's look, as it starts with
+    card = dashboard.figure_cards["slips_issued"]
+    active(qtbot, dashboard)
+    dashboard.period.setFocus()
+    unfocused = card.grab().toImage()
+    card.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(card.hasFocus)
+    assert card.grab().toImage() != unfocused
 
 
 def test_what_the_figures_cannot_count_yet_is_said_with_a_link(qtbot, dashboard, db):
