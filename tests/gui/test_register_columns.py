@@ -15,8 +15,9 @@ from bvct_desktop.gui.qt import QRect, QStyleOptionViewItem, Qt, QTableWidget, Q
 from bvct_desktop.gui.registers.columns import fit, fit_to_width, keep_fitted, longest_word, wrapped_height
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
-from tests.gui.shell_support import as_user, context_for, new_database, on_office_screen
+from tests.gui.shell_support import as_user, context_for, import_rows, new_database, on_office_screen
 from tests.rows_sheet import rows_sheet
+from tests.samples import SAMPLES
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
@@ -396,3 +397,29 @@ def test_at_100_percent_headers_that_fit_take_one_line(qtbot, context):
     assert header.sectionSize(header.sortIndicatorSection()) >= longest_word(header, header.sortIndicatorSection())
     assert header.height() < 2 * header.fontMetrics().height()
     assert table.frozen.horizontalHeader().height() == header.height()
+
+
+@pytest.mark.parametrize("kind", ["cadres", "slips"])
+def test_at_150_percent_the_name_kept_in_view_is_read_whole(qtbot, monkeypatch, context, kind):
+    """At 150 % the register scrolls sideways anyway, but the column kept in view was narrowed with the others
+    to one common width: «Nguyễn Vă…», «Tôn Nữ Thị …» — two Nguyễn Văn told apart only by a tooltip. The
+    name kept in view keeps the width most names need; the other columns scroll."""
+    headers, rows = SAMPLES[kind]
+    named = headers.index("Họ và tên" if kind == "cadres" else "Họ và tên người được xác minh")
+    another = dict(zip(headers, rows[0], strict=True))
+    another.update({headers[named]: "Tôn Nữ Thị Phương Khánh Huyền", "Số CCCD": None, "Số phiếu": "1234/PXM"})
+    import_rows(context.db, kind, headers, [[another[header] for header in headers]])
+    screen = on_office_screen(monkeypatch, 1.5)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(screen.size())
+    window.navigation.select(kind)
+    qtbot.waitExposed(window)
+    page = window.current_page()
+    qtbot.wait(20)
+    name = [column.key for column in page.spec.columns].index("full_name")
+    names = browse.fetch_rows(context.db, kind, page.model.ids)
+    widest = max(page.table.fontMetrics().horizontalAdvance(row[name]) for row in names.values())
+    assert page.table.horizontalHeader().sectionSize(name) >= widest + 8
+    assert page.table.frozen_logicals()[-1] == name  # and kept in view

@@ -58,17 +58,20 @@ def fit(natural: Sequence[int], minimum: Sequence[int], available: int) -> list[
     return [max(least, min(width, low)) for width, least in zip(natural, minimum, strict=True)]
 
 
-def fit_to_width(table: QTableView, growing: Sequence[int] = ()) -> None:
+def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence[int] = ()) -> None:
     """Every shown column its natural width when they all fit; else each its usual width (a recipient
     most rows name shown whole, an empty reply column narrow) and what is left to the widest; else the
-    usual widths narrowed, none below its least. Room left goes first to the cells still cut, then to
-    the `growing` columns (else to those with cells wider than their header): an empty column keeps
-    to its header."""
+    usual widths narrowed, none below its least — the `whole` ones (the name kept in view while the rest
+    scrolls) not below what most of their rows need. Room left goes first to the cells still cut, then to
+    the `growing` columns (else to those with cells wider than their header): an empty column keeps to
+    its header."""
     header = table.horizontalHeader()
     shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
     sizes = [natural_widths(table, logical) for logical in shown]
     natural = [min(WIDEST, size.whole) for size in sizes]
-    usual, least = [size.usual for size in sizes], [size.least for size in sizes]
+    usual = [size.usual for size in sizes]
+    least = [max(size.least, size.most) if logical in whole else size.least
+             for logical, size in zip(shown, sizes, strict=True)]
     available = (table.viewport().width() or table.width()) - 2
     if sum(usual) <= available:
         widths = fit(natural, usual, available)
@@ -97,6 +100,7 @@ class Sizes(NamedTuple):
     usual: int   # the header and most of them (USUAL), within WIDEST
     least: int   # the narrowest it is made
     header: int
+    most: int    # most of the rows (USUAL) whole, within WIDEST, the header aside
 
 
 def natural_widths(table: QTableView, logical: int) -> Sizes:
@@ -114,14 +118,15 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
     numbers = [_room(table, text) for text in texts if text.isdigit()]
     cells = sorted([_room(table, text) for text in texts] + boxes) or [0]
     ten_digits = _room(table, "0" * 10)
-    usual = min(WIDEST, max(header, cells[math.ceil(len(cells) * USUAL) - 1], min(cells[-1], ten_digits)))
+    most = min(WIDEST, cells[math.ceil(len(cells) * USUAL) - 1])
+    usual = min(WIDEST, max(header, most, min(cells[-1], ten_digits)))
     narrowest = min(usual, ten_digits)
     if table.property(WRAPPING):
         narrowest = min(narrowest, max((_room(table, word) for text in texts for word in text.split()), default=0))
     least = max([max(boxes, default=narrowest), *numbers])
     if wraps(table.horizontalHeader()):
         least = max(least, longest_word(table.horizontalHeader(), logical))
-    return Sizes(max(header, cells[-1]), max(usual, least), least, header)
+    return Sizes(max(header, cells[-1]), max(usual, least), least, header, most)
 
 
 def _room(table: QTableView, text: str) -> int:
@@ -261,7 +266,7 @@ class ColumnLayout:
         """The shown columns fitted to the width and to the rows there are (none yet: again once they come)."""
         self._applying = True
         try:
-            fit_to_width(self.table)
+            fit_to_width(self.table, whole=self.table.name_column())
         finally:
             self._applying = False
         self._fitted_empty = not self.table.model().rowCount()

@@ -31,7 +31,7 @@ BUTTON_ROOM = ARROW + 3  # the room it takes from the section's title
 ACTIVE_COLOUR, ARROW_COLOUR, BUTTON_EDGE = QColor("#1f5fbf"), QColor("#505050"), QColor("#a8a8a8")
 ARROW_SHAPE = ((-3, -1), (3, -1), (0, 2))
 FUNNEL = ((-4, -3), (4, -3), (1, 0), (1, 4), (-1, 4), (-1, 0))
-FROZEN_SHARE = 0.45  # the frozen columns never take more of the width than this
+FROZEN_SHARE = 0.6  # the frozen columns' most of the width (at 150 %: a slip's number, date and a long name)
 DOWN_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -219,6 +219,11 @@ class RegisterTable(QTableView):
         return sorted(rows)
 
     # ----- the frozen columns
+
+    def name_column(self) -> list[int]:
+        """The logical column of the name kept in view, if the register has one."""
+        name = self._frozen_column()
+        return [] if name is None else [name]
 
     def frozen_logicals(self) -> list[int]:
         """The visible columns from the first to the name's, in their visual order (none when they
