@@ -1174,6 +1174,25 @@ def cut_members(table) -> list[str]:
     return sorted(cut)
 
 
+def test_a_member_added_from_the_keyboard_is_typed_at_once(qtbot, context):
+    """Tab to «Thêm thành viên», Space: a line was added but the focus stayed on the button, and the name typed
+    next went nowhere — the new line could be reached only by the mouse or by Shift+Tab and arrows. The new
+    line's first cell is open for typing; Tab commits it and goes on to the birth date."""
+    form = open_form(context, "delegations", None)
+    qtbot.addWidget(form)
+    active(qtbot, form)
+    adding = next(button for button in form.members.findChildren(QPushButton) if button.text() == "Thêm thành viên")
+    adding.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(adding, Qt.Key.Key_Space)
+    type_text(QApplication.focusWidget(), "Bùi Thị Hương")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    QTest.keyClicks(QApplication.focusWidget(), "02/02/1975")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    table = form.members.table
+    assert table.rowCount() == 1
+    assert [table.item(0, column).text() for column in (0, 1)] == ["Bùi Thị Hương", "02/02/1975"]
+
+
 def test_a_delegations_members_are_read_whole_as_they_are_typed_and_when_the_delegation_is_reopened(
         qtbot, monkeypatch, context):
     form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "delegations", None))
@@ -1185,6 +1204,7 @@ def test_a_delegations_members_are_read_whole_as_they_are_typed_and_when_the_del
              {"full_name": "Lê Hòa", "birth_date": "1958", "role": "Thành viên"}]
     for row, member in enumerate(typed):
         adding.click()
+        QTest.keyClick(table.cellWidget(row, 0), Qt.Key.Key_Escape)  # the name's cell, open for typing: set below
         qtbot.wait(1)
         box = table.cellWidget(row, KEYS.index("role"))
         assert table.horizontalHeader().sectionSize(KEYS.index("role")) <= box.sizeHint().width() + 10  # the room

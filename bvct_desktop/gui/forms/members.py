@@ -32,7 +32,7 @@ class MembersTable(QWidget):
         buttons = QHBoxLayout(self.buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
         add = QPushButton("Thêm thành viên")
-        add.clicked.connect(lambda: self.add_member({}))
+        add.clicked.connect(self._add_typed)
         remove = QPushButton("Bỏ thành viên đã chọn")
         remove.clicked.connect(self._remove)
         buttons.addWidget(add)
@@ -63,6 +63,14 @@ class MembersTable(QWidget):
         self._append(member)
         self._fit()
         self.changed.emit()
+
+    def _add_typed(self) -> None:
+        """«Thêm thành viên»: a blank line, its first cell open for typing (from the keyboard too)."""
+        self.add_member({})
+        first = self.table.item(self.table.rowCount() - 1, 0)
+        self.table.setFocus()
+        self.table.setCurrentItem(first)
+        self.table.editItem(first)
 
     def _edited(self) -> None:
         self._fit()
