@@ -24,6 +24,8 @@ VIETNAMESE = {
     "Copy &Link Location": "Sao chép địa chỉ &liên kết",
     # Spin and date boxes' context menu
     "&Step up": "&Tăng", "Step &down": "&Giảm",
+    # The arrows of a row of tabs wider than its window (a person's file at 150 %), read out by screen readers
+    "Scroll Left": "Cuộn sang trái", "Scroll Right": "Cuộn sang phải",
     # QFileDialog
     "&Look in:": "Tìm tr&ong:", "File &name:": "&Tên tệp:", "Files of &type:": "Loại tệ&p:",
     "Directory:": "Thư mục:", "Back": "Lùi", "Forward": "Tới", "Parent Directory": "Thư mục cha",

@@ -21,8 +21,10 @@ from bvct_desktop.gui.qt import (
     QPrinter,
     QPushButton,
     QSpinBox,
+    QTabBar,
     QTabWidget,
     QTimer,
+    QToolButton,
     QTreeView,
     QWidget,
 )
@@ -107,3 +109,12 @@ def test_the_print_dialog_and_its_options_are_vietnamese():
     dialog.close()
     assert {"&Tên:", "Số bản:", "Tùy chọn", "Mọi trang", "Thuộc tính máy in", "Khổ giấy:"} <= set(texts)
     assert [text for text in texts if _english(text)] == []
+
+
+def test_the_arrows_that_scroll_a_row_of_tabs_are_vietnamese():
+    """At 150 % a person's file has more tabs than its width: Shift+Tab from «Họ và tên» stops on the arrow that
+    scrolls them, which a screen reader read out as «Scroll Right»."""
+    prepare_application()
+    bar = QTabBar()
+    names = [button.accessibleName() for button in bar.findChildren(QToolButton)]
+    assert sorted(names) == ["Cuộn sang phải", "Cuộn sang trái"]
