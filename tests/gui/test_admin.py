@@ -712,6 +712,23 @@ def test_own_password_change_asks_for_the_current_one(qtbot, db, clock):
     viewer.close()
 
 
+def test_own_password_is_changed_with_enter_in_its_last_box(qtbot, db, clock):
+    """The three boxes typed, Enter pressed in «Nhập lại mật khẩu» as in the login window: nothing happened,
+    the officer had to reach «Đổi mật khẩu» with Tab."""
+    viewer = as_user(db, "xem.b", VIEWER)
+    page = page_of(qtbot, PasswordPage(context_for(viewer, clock)))
+    page.current.setText("Mat-khau-rieng-2025")
+    page.password.setText(NEW_PASSWORD)
+    page.again.setText(NEW_PASSWORD)
+    page.again.setFocus()
+    qtbot.keyClick(page.again, Qt.Key.Key_Return)
+    assert page.message.text() == "Đang đổi mật khẩu…"
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert page.message.text().startswith("Đã đổi mật khẩu")
+    vault.unlock(db.path, "xem.b", NEW_PASSWORD, clock).close()
+    viewer.close()
+
+
 def test_the_audit_view_shows_details_in_words_not_keys(qtbot, db, clock):
     from bvct_desktop.core import browse, editing
 

@@ -20,6 +20,7 @@ class PasswordPage(QWidget, Ui_PasswordPage):
                                                                     min_length=passwords.MIN_LENGTH))
         self.task = None  # the change being made on a worker
         self.change_button.clicked.connect(self.change)
+        self.again.returnPressed.connect(self.change)  # Enter in the last box, as in the login window
 
     def change(self) -> None:
         if self.task is not None:
