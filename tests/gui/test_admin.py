@@ -985,3 +985,20 @@ def test_at_150_percent_the_audit_view_shows_every_column_within_the_window(qtbo
     assert view.viewport().width() - details >= view.fontMetrics().horizontalAdvance("Chi tiết" * 2)
     assert all(header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title.split()[0])
                for column, title in enumerate(audit.LIST_HEADERS))
+
+
+def test_at_150_percent_the_advanced_settings_are_read_without_scrolling_sideways(qtbot, monkeypatch, db, clock):
+    """At 150 % with «Hiện thiết lập nâng cao» ticked, «Hạn hoàn thành hồ sơ thẩm tra theo mục đích (số ngày kể từ
+    ngày mở; 0: không đặt hạn):» kept to one line: the boxes were pushed past the right edge, cut, and read only
+    by scrolling sideways. A long label goes on more lines."""
+    screen = on_office_screen(monkeypatch, 1.5)
+    window = main_window(qtbot, db, clock)
+    window.resize(screen.size())
+    window.navigation.select("admin")
+    admin = window.current_page()
+    admin.setCurrentIndex(tab_titles(admin).index("Thiết lập"))
+    page, area = admin.page(admin.currentIndex()), admin.currentWidget()
+    page.advanced.setChecked(True)
+    qtbot.wait(20)
+    assert page.minimumSizeHint().width() <= area.viewport().width()
+    assert not area.horizontalScrollBar().isVisible()

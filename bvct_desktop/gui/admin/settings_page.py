@@ -17,7 +17,7 @@ from ..context import AppContext
 from ..date_box import DateBox
 from ..designer.ui_admin_settings import Ui_SettingsPage
 from ..flow_layout import reflow
-from ..qt import QComboBox, QHeaderView, QLineEdit, QSpinBox, QTableWidgetItem, QWidget
+from ..qt import QComboBox, QFormLayout, QHeaderView, QLineEdit, QSpinBox, QTableWidgetItem, QWidget
 
 BASIC = ("co_quan_cap_tren", "co_quan", "dia_danh", "quyen_ky", "chuc_vu_ky", "nguoi_ky", "han_tra_loi_phieu_ngay",
          "tu_dong_khoa_phut", "hoi_lai_mat_khau", "thu_muc_sao_luu_2")
@@ -73,6 +73,7 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         reflow(self.new_value_row)
         self.context = context
         self.fields = {setting.key: SettingField(setting) for setting in SETTINGS}
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for setting in SETTINGS:
             widget = self.fields[setting.key].widget
             self.form.addRow(field_label(f"{setting.label}:", setting.required, widget), widget)
