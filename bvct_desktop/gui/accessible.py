@@ -6,9 +6,11 @@ list or a box with no label beside it is named where it is made (`named`)."""
 from typing import TypeVar
 
 from .look import colour
-from .qt import QLabel, QWidget
+from .qt import QAction, QLabel, QLineEdit, QWidget
 
 REQUIRED = "bắt buộc"
+CLEAR = "Xóa chữ đã gõ"
+CLEAR_ACTION = "_q_qlineeditclearaction"  # the name Qt gives the action of a box's clear button
 Widget = TypeVar("Widget", bound=QWidget)
 
 
@@ -18,6 +20,14 @@ def field_label(text: str, required: bool, field: QWidget) -> QLabel:
     label.setBuddy(field)
     named(field, text.rstrip(": "), REQUIRED if required else "")
     return label
+
+
+def clearable(box: QLineEdit) -> QLineEdit:
+    """`box` with Qt's button that empties it once something is typed, named: Qt gives it no name, and a
+    screen reader read it out as nothing."""
+    box.setClearButtonEnabled(True)
+    box.findChild(QAction, CLEAR_ACTION).setText(CLEAR)
+    return box
 
 
 def required_mark() -> str:

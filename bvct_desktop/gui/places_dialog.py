@@ -3,7 +3,7 @@
 types, one line per match: what a former unit became, what went into a current one."""
 
 from ..core import gazetteer
-from .accessible import named
+from .accessible import clearable, named
 from .look import styled
 from .qt import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, Qt, QTimer, QVBoxLayout, QWidget
 
@@ -18,7 +18,7 @@ class PlacesDialog(QDialog):
         self.setWindowTitle("Tra cứu địa danh")
         self.query = named(QLineEdit(), "Tìm địa danh")
         self.query.setPlaceholderText("Tên xã, phường, huyện, tỉnh — cũ hoặc mới; thêm huyện, tỉnh sau dấu phẩy")
-        self.query.setClearButtonEnabled(True)
+        clearable(self.query)
         self.status = styled(QLabel(HINT), "hint")
         self.status.setWordWrap(True)
         self.results = named(QListWidget(), "Địa danh tìm được")

@@ -13,6 +13,7 @@ from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.places_dialog import PlacesDialog
 from bvct_desktop.gui.printing import PrintPreview
 from bvct_desktop.gui.recovery import RecoveryWizard
+from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.gui.reminder_dialog import ReminderDialog
 from bvct_desktop.gui.startup import FirstRunWizard
 from tests.gui import register_support as support
@@ -74,3 +75,14 @@ def test_the_login_the_first_run_and_the_lock_cover(qtbot, context, tmp_path):
     window.locker.lock()
     unnamed["lock"] = unusable(window.locker.covers[0])
     assert {title: found for title, found in unnamed.items() if found} == {}
+
+
+def test_search_boxes_with_words_typed_in_them(qtbot, context):
+    """Typed into, a search box shows Qt's button that empties it — which a screen reader read out with no
+    name at all: a register's «Tìm trong sổ», and a new slip's picker with the people it found."""
+    page = _shown(qtbot, RegisterPage(context, "slips"))
+    page.search.setText("Phạm")
+    form = _shown(qtbot, open_form(context, "slips", None))
+    form.picker.search.setText("Phạm")
+    qtbot.waitUntil(form.picker.results.isVisible)
+    assert {"register": unusable(page), "picker": unusable(form.picker)} == {"register": [], "picker": []}

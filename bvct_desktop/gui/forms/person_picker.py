@@ -6,6 +6,7 @@ types a name and birth date, people who may be the same are shown with a warning
 from ...core import editing
 from ...core.errors import BvctError
 from ...core.people import Identity
+from ..accessible import clearable
 from ..context import AppContext
 from ..qt import (
     QGroupBox,
@@ -36,7 +37,7 @@ class PersonPicker(QGroupBox):
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
+        clearable(self.search)
         self.search.setPlaceholderText("Tìm người đã có: họ tên, CCCD, quê quán (không cần dấu)")
         self.search.textChanged.connect(self._search)
         row.addWidget(self.search, 1)

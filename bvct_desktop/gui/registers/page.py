@@ -18,7 +18,7 @@ from ...core.text import file_name
 from ...io import xlsx_writer
 from ...io.documents.lists import period_text
 from .. import allowed, damage, export_password, forms, printing, reauth
-from ..accessible import named
+from ..accessible import clearable, named
 from ..context import AppContext
 from ..date_box import DateBox
 from ..dialogs import FILE_FILTERS, YES
@@ -163,7 +163,7 @@ class RegisterPage(QWidget):
     def _filter_row(self) -> FlowLayout:
         row = FlowLayout()
         self.search = named(QLineEdit(), "Tìm trong sổ")
-        self.search.setClearButtonEnabled(True)
+        clearable(self.search)
         also = self.spec.searched_also or ("nội dung" if self.spec.text_columns else "")
         self.search.setPlaceholderText("Tìm: họ tên, CCCD, quê quán…")
         self.search.setToolTip(f"Tìm theo họ tên, CCCD, quê quán{', ' + also if also else ''} (Ctrl+F). Mọi từ gõ "

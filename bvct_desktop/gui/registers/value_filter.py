@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from ...core.numbers import grouped
 from ...core.search import fold_ascii
+from ..accessible import clearable
 from ..qt import (
     QApplication,
     QCheckBox,
@@ -38,7 +39,7 @@ class ValueFilter(QFrame):
         layout.addWidget(QLabel(f"<b>Lọc cột «{title}»</b>"))
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm trong danh sách (không cần dấu)")
-        self.search.setClearButtonEnabled(True)
+        clearable(self.search)
         self.search.textChanged.connect(self._narrow)
         layout.addWidget(self.search)
         self.every = QCheckBox("(Chọn tất cả)")
