@@ -1002,3 +1002,22 @@ def test_at_150_percent_the_advanced_settings_are_read_without_scrolling_sideway
     qtbot.wait(20)
     assert page.minimumSizeHint().width() <= area.viewport().width()
     assert not area.horizontalScrollBar().isVisible()
+
+
+def test_at_150_percent_a_recipients_name_is_read_whole_beside_an_empty_column(qtbot, monkeypatch, db, clock):
+    """At 150 % «Tên nơi nhận» and «Tên khác đã gộp» shared the width half and half: «Phòng PV27 – Công an tỉnh
+    Bình Thuận (nay: …» was cut beside an empty column. A column with nothing in it keeps to its header, the
+    names take the rest."""
+    recipients.add_recipient(db, "Phòng An ninh chính trị nội bộ – Công an tỉnh Bình Thuận")
+    screen = on_office_screen(monkeypatch, 1.5)
+    window = main_window(qtbot, db, clock)
+    window.resize(screen.size())
+    window.navigation.select("admin")
+    admin = window.current_page()
+    admin.setCurrentIndex(tab_titles(admin).index("Nơi nhận phiếu"))
+    table = admin.page(admin.currentIndex()).table
+    qtbot.wait(20)
+    assert all(not table.item(row, 1).text() for row in range(table.rowCount()))
+    assert table.columnWidth(1) <= table.horizontalHeader().sectionSizeHint(1)
+    long_name = "Phòng An ninh chính trị nội bộ – Công an tỉnh Bình Thuận"
+    assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(long_name) + 8

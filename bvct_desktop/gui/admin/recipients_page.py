@@ -15,12 +15,14 @@ from ..context import AppContext
 from ..designer.ui_admin_recipients import Ui_RecipientsPage
 from ..dialogs import YES
 from ..live import names_of
-from ..qt import QHeaderView, QTableWidgetItem, QWidget
+from ..qt import QTableWidgetItem, QWidget
+from ..registers.columns import fit_to_width, keep_fitted
 from ..workers import BackgroundTask, failure_message, run_in_background
 
 ACTIVE, INACTIVE = "Đang dùng", "Ngừng dùng"
 MERGE_TITLE = "Gộp nơi nhận phiếu"
 RENAME_TITLE = "Đổi tên nơi nhận phiếu"
+NAMES = (0, 1)  # «Tên nơi nhận» and «Tên khác đã gộp»: the room the state leaves
 
 
 class RecipientsPage(QWidget, Ui_RecipientsPage):
@@ -30,9 +32,7 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
         self.context = context
         self.entries: list[recipients.Recipient] = []
         self.merging: BackgroundTask | None = None
-        for column, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.ResizeToContents)):
-            self.table.horizontalHeader().setSectionResizeMode(column, mode)
+        keep_fitted(self.table, NAMES)  # an empty column of merged names keeps to its header
         self.table.itemSelectionChanged.connect(self._selected)
         self.add_button.clicked.connect(self.add)
         self.rename_button.clicked.connect(self.rename)
@@ -48,6 +48,7 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
             self.table.setItem(row, 0, _name_item(entry.name))
             self.table.setItem(row, 1, _aliases_item(entry.aliases))
             self.table.setItem(row, 2, QTableWidgetItem(ACTIVE if entry.active else INACTIVE))
+        fit_to_width(self.table, NAMES)
         self._selected()
 
     def selected(self) -> recipients.Recipient | None:
