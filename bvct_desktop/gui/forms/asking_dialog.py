@@ -2,8 +2,6 @@
 unasked: Esc, «Hủy» or the title bar's × ask first — save it, drop it, or go back to it — as a record's
 form does when it closes."""
 
-from typing import Any
-
 from ..dialogs import NO, YES
 from ..qt import QDialog
 
@@ -11,17 +9,11 @@ UNSAVED = "Những gì vừa nhập chưa được lưu. Lưu trước khi đón
 
 
 class AskingDialog(QDialog):
-    """Subclasses call `remember_typed` once their inputs show what they open with, and give `values` (what
-    is typed) and `save` (which closes the dialog once saved); they need `self.context`."""
+    """Subclasses call `remember_typed` once their inputs show what they open with, and have `values()` (what
+    is typed, a dict) and `save()` (which closes the dialog once saved); they need `self.context`."""
 
     def remember_typed(self) -> None:
         self.opened_with = self.values()
-
-    def values(self) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def save(self) -> bool:
-        raise NotImplementedError
 
     def reject(self) -> None:
         if self.values() == self.opened_with:
