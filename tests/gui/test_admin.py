@@ -964,6 +964,17 @@ def test_the_restore_question_warns_when_the_backup_is_of_another_database(qtbot
     assert asked[1].startswith(restore_offer.OF_ANOTHER_DATABASE)
 
 
+def admin_tab_at_150_percent(qtbot, monkeypatch, db, clock, title: str) -> AdminPage:
+    """The Quản trị page on its tab `title`, the window filling an office screen at 150 %."""
+    screen = on_office_screen(monkeypatch, 1.5)
+    window = main_window(qtbot, db, clock)
+    window.resize(screen.size())
+    window.navigation.select("admin")
+    admin = window.current_page()
+    admin.setCurrentIndex(tab_titles(admin).index(title))
+    return admin
+
+
 def test_at_150_percent_the_audit_view_shows_every_column_within_the_window(qtbot, monkeypatch, db, clock):
     """At 150 % (911×485 above the taskbar) each column took the width of its longest text: «Loại», «Bản ghi»
     and «Chi tiết» ran off the right, read only by scrolling sideways row by row. The columns share the
@@ -971,12 +982,7 @@ def test_at_150_percent_the_audit_view_shows_every_column_within_the_window(qtbo
     headers, rows = SAMPLES["cadres"]
     moved = [*rows[0][:10], "Ban Quản lý các khu công nghiệp tỉnh Bình Thuận – Văn phòng Ban", *rows[0][11:]]
     import_rows(db, "cadres", headers, [moved])
-    screen = on_office_screen(monkeypatch, 1.5)
-    window = main_window(qtbot, db, clock)
-    window.resize(screen.size())
-    window.navigation.select("admin")
-    admin = window.current_page()
-    admin.setCurrentIndex(tab_titles(admin).index("Nhật ký"))
+    admin = admin_tab_at_150_percent(qtbot, monkeypatch, db, clock, "Nhật ký")
     view = admin.page(admin.currentIndex()).view
     qtbot.wait(20)
     header = view.horizontalHeader()
@@ -991,12 +997,7 @@ def test_at_150_percent_the_advanced_settings_are_read_without_scrolling_sideway
     """At 150 % with «Hiện thiết lập nâng cao» ticked, «Hạn hoàn thành hồ sơ thẩm tra theo mục đích (số ngày kể từ
     ngày mở; 0: không đặt hạn):» kept to one line: the boxes were pushed past the right edge, cut, and read only
     by scrolling sideways. A long label goes on more lines."""
-    screen = on_office_screen(monkeypatch, 1.5)
-    window = main_window(qtbot, db, clock)
-    window.resize(screen.size())
-    window.navigation.select("admin")
-    admin = window.current_page()
-    admin.setCurrentIndex(tab_titles(admin).index("Thiết lập"))
+    admin = admin_tab_at_150_percent(qtbot, monkeypatch, db, clock, "Thiết lập")
     page, area = admin.page(admin.currentIndex()), admin.currentWidget()
     page.advanced.setChecked(True)
     qtbot.wait(20)
@@ -1009,12 +1010,7 @@ def test_at_150_percent_a_recipients_name_is_read_whole_beside_an_empty_column(q
     Bình Thuận (nay: …» was cut beside an empty column. A column with nothing in it keeps to its header, the
     names take the rest."""
     recipients.add_recipient(db, "Phòng An ninh chính trị nội bộ – Công an tỉnh Bình Thuận")
-    screen = on_office_screen(monkeypatch, 1.5)
-    window = main_window(qtbot, db, clock)
-    window.resize(screen.size())
-    window.navigation.select("admin")
-    admin = window.current_page()
-    admin.setCurrentIndex(tab_titles(admin).index("Nơi nhận phiếu"))
+    admin = admin_tab_at_150_percent(qtbot, monkeypatch, db, clock, "Nơi nhận phiếu")
     table = admin.page(admin.currentIndex()).table
     qtbot.wait(20)
     assert all(not table.item(row, 1).text() for row in range(table.rowCount()))
