@@ -357,12 +357,8 @@ def test_a_column_filter_shows_a_long_unit_name_whole_and_stays_on_the_screen(qt
     assert screen.contains(popup.frameGeometry())  # opened under the register's last column, moved left to fit
 
 
-@pytest.mark.parametrize("kind", ["slips", "vetting-cases"])
-def test_at_150_percent_every_header_of_a_register_is_read_whole_on_more_lines(qtbot, monkeypatch, context, kind):
-    """At 150 % the slips' columns were narrowed to ten digits' room and their headers cut at both ends:
-    «gày phát hàn», «ời được xác m», «c đích xác m». A header too long for its column goes on more lines,
-    in the part of the table that scrolls sideways and in the frozen part alike."""
-    _long_slip(context, "1234/PXM")
+def register_at_150_percent(qtbot, monkeypatch, context, kind: str):
+    """The register `kind`'s page, the window filling an office screen at 150 %."""
     screen = on_office_screen(monkeypatch, 1.5)
     window = MainWindow(context)
     qtbot.addWidget(window)
@@ -370,8 +366,17 @@ def test_at_150_percent_every_header_of_a_register_is_read_whole_on_more_lines(q
     window.resize(screen.size())
     window.navigation.select(kind)
     qtbot.waitExposed(window)
-    table = window.current_page().table
     qtbot.wait(20)
+    return window.current_page()
+
+
+@pytest.mark.parametrize("kind", ["slips", "vetting-cases"])
+def test_at_150_percent_every_header_of_a_register_is_read_whole_on_more_lines(qtbot, monkeypatch, context, kind):
+    """At 150 % the slips' columns were narrowed to ten digits' room and their headers cut at both ends:
+    «gày phát hàn», «ời được xác m», «c đích xác m». A header too long for its column goes on more lines,
+    in the part of the table that scrolls sideways and in the frozen part alike."""
+    _long_slip(context, "1234/PXM")
+    table = register_at_150_percent(qtbot, monkeypatch, context, kind).table
     for header in (table.horizontalHeader(), table.frozen.horizontalHeader()):
         shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
         for logical in shown:
@@ -409,15 +414,7 @@ def test_at_150_percent_the_name_kept_in_view_is_read_whole(qtbot, monkeypatch, 
     another = dict(zip(headers, rows[0], strict=True))
     another.update({headers[named]: "Tôn Nữ Thị Phương Khánh Huyền", "Số CCCD": None, "Số phiếu": "1234/PXM"})
     import_rows(context.db, kind, headers, [[another[header] for header in headers]])
-    screen = on_office_screen(monkeypatch, 1.5)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    window.resize(screen.size())
-    window.navigation.select(kind)
-    qtbot.waitExposed(window)
-    page = window.current_page()
-    qtbot.wait(20)
+    page = register_at_150_percent(qtbot, monkeypatch, context, kind)
     name = [column.key for column in page.spec.columns].index("full_name")
     names = browse.fetch_rows(context.db, kind, page.model.ids)
     widest = max(page.table.fontMetrics().horizontalAdvance(row[name]) for row in names.values())
