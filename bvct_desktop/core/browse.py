@@ -96,7 +96,7 @@ class Filters:
         return next((v for k, v in self.values if k == key), None)
 
 
-Overdue = Callable[[dt.date, dict[str, str]], ColumnElement]
+Overdue = Callable[[dt.date, settings.History], ColumnElement]
 Status = Callable[[dt.date], ColumnElement]  # the records of a status on the day the register is read
 
 
@@ -177,10 +177,6 @@ def _by_day(done: ColumnElement, waiting: str, finished: str) -> dict[str, Statu
             finished: lambda today: deadlines.done_by(done, today)}
 
 
-def _days(name: str) -> Callable[[dict[str, str]], int]:
-    return lambda values: int(values[name])
-
-
 def _members(connection: Connection, ids: list[int], _today: dt.date) -> dict[int, dict[str, str]]:
     query = (select(delegation_members.c.delegation_id, persons.c.full_name)
              .select_from(delegation_members.join(cadres).join(persons))
@@ -212,9 +208,6 @@ def _delegations_of(person_id: int) -> ColumnElement:
     return delegations.c.id.in_(members)
 
 
-_slip_reply_days = _days("han_tra_loi_phieu_ngay")
-_report_days = _days("han_bao_cao_sau_chuyen_di_ngay")
-
 VIEWS: dict[str, View] = {
     "cadres": View(
         CADRES, cadres, cadres.join(persons).outerjoin(units),
@@ -240,7 +233,7 @@ VIEWS: dict[str, View] = {
                   NO_REPLY_DATE: _fixed(deadlines.result_without_date())},
         few_values=("recipient",), done=slips.c.result_on, done_label="Có kết quả",
         purpose=slips.c.purpose, purposes=SLIPS.field("purpose").choices, recipient=slips.c.recipient_id,
-        overdue=lambda today, values: deadlines.slip_reply_overdue(today, _slip_reply_days(values)),
+        overdue=deadlines.slip_reply_overdue,
         overdue_label="Quá hạn trả lời"),
     "delegations": View(
         DELEGATIONS, delegations, delegations,
@@ -253,7 +246,7 @@ VIEWS: dict[str, View] = {
         search_extra=_delegations_with_member, period=DELEGATIONS.period(),
         statuses=_by_day(delegations.c.report_received_on, "Chưa nhận báo cáo", "Đã nhận báo cáo"),
         purpose=delegations.c.purpose, purposes=DELEGATIONS.field("purpose").choices,
-        overdue=lambda today, values: deadlines.post_trip_report_overdue(today, _report_days(values)),
+        overdue=deadlines.post_trip_report_overdue,
         overdue_label="Quá hạn báo cáo", extra_rows=_members, of_person=_delegations_of,
         also_reads=(delegation_members, cadres, persons)),
     "archive-requests": View(
@@ -283,8 +276,8 @@ VIEWS: dict[str, View] = {
                                                         & complaints.c.due_on.is_(None))},
         purpose=complaints.c.complaint_kind, purposes=COMPLAINTS.field("complaint_kind").choices,
         purpose_label="Loại đơn",
-        overdue=lambda today, values: (deadlines.not_done_by(complaints.c.resolved_on, today)
-                                       & deadlines.past_due(complaints.c.due_on, today)),
+        overdue=lambda today, _history: (deadlines.not_done_by(complaints.c.resolved_on, today)
+                                         & deadlines.past_due(complaints.c.due_on, today)),
         overdue_label="Quá hạn giải quyết"),
 }
 
@@ -309,8 +302,8 @@ VIEWS["vetting-cases"] = View(
     statuses={**{status: _fixed(vetting_cases.c.status == status) for status in (cases.OPEN, cases.CONCLUDED)},
               NO_DEADLINE: _fixed((vetting_cases.c.status == cases.OPEN) & vetting_cases.c.due_on.is_(None))},
     purpose=vetting_cases.c.purpose, purposes=cases.CASE_FIELDS[0].choices,
-    overdue=lambda today, _values: (deadlines.not_done_by(vetting_cases.c.concluded_on, today)
-                                    & deadlines.past_due(vetting_cases.c.due_on, today)),
+    overdue=lambda today, _history: (deadlines.not_done_by(vetting_cases.c.concluded_on, today)
+                                      & deadlines.past_due(vetting_cases.c.due_on, today)),
     overdue_label="Quá hạn")
 
 
@@ -641,7 +634,7 @@ def _filtered(statement, spec: View, filters: Filters, connection: Connection, t
         statement = statement.where(spec.of_person(filters.person_id) if spec.of_person
                                     else spec.person_id == filters.person_id)
     if filters.overdue and spec.overdue is not None:
-        statement = statement.where(spec.overdue(today, settings.read_all(connection, today)))
+        statement = statement.where(spec.overdue(today, settings.read_history(connection)))
     if filters.done_by is not None and spec.done is not None:
         statement = statement.where(deadlines.done_by(spec.done, filters.done_by))
     for key, kept in filters.values:

@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select, true
 
 from . import settings, workdays
 from .database import Database
@@ -34,16 +34,24 @@ def done_by(done_on: ColumnElement, day: dt.date) -> ColumnElement:
     return and_(done_on.is_not(None), done_on <= day)
 
 
-def slip_reply_due(issued_on: dt.date, days: int) -> dt.date:
-    """The reply to a slip is due `days` (han_tra_loi_phieu_ngay) after it was issued, or on the next
-    working day when that is a day off."""
+REPLY_DAYS = "han_tra_loi_phieu_ngay"
+REPORT_DAYS = "han_bao_cao_sau_chuyen_di_ngay"
+
+
+def slip_reply_due(issued_on: dt.date, history: settings.History) -> dt.date:
+    """The reply to a slip is due the days of han_tra_loi_phieu_ngay in force on the day it was issued
+    after that day, or on the next working day when that is a day off."""
+    return _reply_due(issued_on, history.days_on(REPLY_DAYS, issued_on))
+
+
+def _reply_due(issued_on: dt.date, days: int) -> dt.date:
     return workdays.working_day_on_or_after(issued_on + dt.timedelta(days=days))
 
 
-def post_trip_report_due(return_on: dt.date, days: int) -> dt.date:
-    """The report after a trip abroad is due `days` (han_bao_cao_sau_chuyen_di_ngay) working days
-    after the return."""
-    return workdays.add_working_days(return_on, days)
+def post_trip_report_due(return_on: dt.date, history: settings.History) -> dt.date:
+    """The report after a trip abroad is due the working days of han_bao_cao_sau_chuyen_di_ngay in force
+    on the day of the return after that day."""
+    return workdays.add_working_days(return_on, history.days_on(REPORT_DAYS, return_on))
 
 
 def overdue_if_on_or_before(due: Callable[[dt.date], dt.date], today: dt.date) -> dt.date:
@@ -56,19 +64,32 @@ def overdue_if_on_or_before(due: Callable[[dt.date], dt.date], today: dt.date) -
     return start
 
 
-def slip_reply_overdue(today: dt.date, days: int) -> ColumnElement:
+def started_past_due(started: ColumnElement, history: settings.History, key: str,
+                     due: Callable[[dt.date, int], dt.date], today: dt.date) -> ColumnElement:
+    """The records that started on `started` and are past their deadline on `today`: `due` of the start
+    and the days of setting `key` in force on the day it started, so that a change of the setting moves
+    no deadline already running. Within the span of one value `overdue_if_on_or_before` holds."""
+    late = []
+    for index, span in enumerate(history.spans[key]):
+        last = overdue_if_on_or_before(lambda day, days=int(span.value): due(day, days), today)
+        since = true() if index == 0 else started >= span.valid_from  # before any dated value, the first holds
+        until = true() if span.until is None else started <= span.until
+        late.append(and_(since, until, started <= last))
+    return or_(*late)
+
+
+def slip_reply_overdue(today: dt.date, history: settings.History) -> ColumnElement:
     """A slip with no reply on `today` (not_done_by) past its reply deadline (slip_reply_due). A slip
     whose result is written without its day has had its reply: it waits for that day, not for the
     police (result_without_date)."""
     no_reply = and_(not_done_by(slips.c.result_on, today), ~result_without_date())
-    last_issued = overdue_if_on_or_before(lambda issued_on: slip_reply_due(issued_on, days), today)
-    return and_(no_reply, slips.c.issued_on <= last_issued)
+    return and_(no_reply, started_past_due(slips.c.issued_on, history, REPLY_DAYS, _reply_due, today))
 
 
-def post_trip_report_overdue(today: dt.date, days: int) -> ColumnElement:
+def post_trip_report_overdue(today: dt.date, history: settings.History) -> ColumnElement:
     """A delegation whose report is not received on `today` past its deadline (post_trip_report_due)."""
-    last_return = overdue_if_on_or_before(lambda return_on: post_trip_report_due(return_on, days), today)
-    return and_(not_done_by(delegations.c.report_received_on, today), delegations.c.return_on <= last_return)
+    return and_(not_done_by(delegations.c.report_received_on, today),
+                started_past_due(delegations.c.return_on, history, REPORT_DAYS, workdays.add_working_days, today))
 
 
 def past_due(due_on: ColumnElement, today: dt.date) -> ColumnElement:
@@ -88,25 +109,26 @@ def post_trip_reports_due(db: Database, today: dt.date) -> list[Due]:
     (post_trip_report_due; those not yet due included, so the officer sees them coming)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
-        days = int(settings.read_all(connection, today)["han_bao_cao_sau_chuyen_di_ngay"])
+        history = settings.read_history(connection)
         rows = connection.execute(
             select(delegations.c.id, delegations.c.name, delegations.c.countries, delegations.c.return_on)
             .where(delegations.c.deleted_at.is_(None), not_done_by(delegations.c.report_received_on, today),
                    delegations.c.return_on <= today)
             .order_by(delegations.c.return_on)).all()
-    return [Due(row.id, f"{row.name} – {row.countries}", post_trip_report_due(row.return_on, days)) for row in rows]
+    return [Due(row.id, f"{row.name} – {row.countries}", post_trip_report_due(row.return_on, history))
+            for row in rows]
 
 
 def slips_awaiting_reply(db: Database, today: dt.date) -> list[Due]:
     """Slips without a reply past their deadline (slip_reply_due)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
-        days = int(settings.read_all(connection, today)["han_tra_loi_phieu_ngay"])
+        history = settings.read_history(connection)
         rows = connection.execute(
             select(slips.c.id, slips.c.number, persons.c.full_name, recipients.c.name.label("recipient"),
                    slips.c.issued_on)
             .select_from(slips.join(persons).join(recipients))
-            .where(slips.c.deleted_at.is_(None), slip_reply_overdue(today, days))
+            .where(slips.c.deleted_at.is_(None), slip_reply_overdue(today, history))
             .order_by(slips.c.issued_on)).all()
     return [Due(row.id, f"Phiếu {row.number} – {row.full_name} – {row.recipient}",
-                slip_reply_due(row.issued_on, days)) for row in rows]
+                slip_reply_due(row.issued_on, history)) for row in rows]

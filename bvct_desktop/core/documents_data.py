@@ -321,16 +321,18 @@ def slips_by_ids(connection: Connection, ids: Sequence[int]) -> list[dict[str, A
 
 def overdue_for(connection: Connection, recipient: str, on: dt.date) -> dict[str, Any]:
     """What a reminder letter (công văn đôn đốc) to `recipient` lists: its slips still unanswered past
-    the reply deadline on day `on` (the deadline in force that day), oldest first."""
+    the reply deadline on day `on` (each by the days in force the day it was issued), oldest first, and
+    those days."""
     unit = _recipient_named(connection, recipient)
-    days = int(settings.read_all(connection, on)["han_tra_loi_phieu_ngay"])
-    query = _slip_query().where(slips.c.recipient_id == unit.id, deadlines.slip_reply_overdue(on, days),
+    history = settings.read_history(connection)
+    query = _slip_query().where(slips.c.recipient_id == unit.id, deadlines.slip_reply_overdue(on, history),
                                 slips.c.issued_on <= on)
-    found = [{**dict(row), "days_late": (on - deadlines.slip_reply_due(row["issued_on"], days)).days}
+    found = [{**dict(row), "days_late": (on - deadlines.slip_reply_due(row["issued_on"], history)).days}
              for row in connection.execute(query).mappings()]
     if not found:
         raise InputError(f"Vào ngày {display_date(on)} không có phiếu nào gửi «{unit.name}» quá hạn trả lời "
-                         f"({days} ngày); không lập công văn đôn đốc.")
+                         f"({history.days_on(deadlines.REPLY_DAYS, on)} ngày); không lập công văn đôn đốc.")
+    days = tuple(sorted({history.days_on(deadlines.REPLY_DAYS, slip["issued_on"]) for slip in found}))
     return {"recipient": unit.name, "on": on, "days": days, "slips": found}
 
 
@@ -352,10 +354,10 @@ def _recipient_named(connection: Connection, name: str):
 
 def recipients_overdue(connection: Connection, on: dt.date) -> list[tuple[str, int]]:
     """The recipients with slips unanswered past the deadline on `on`, and how many each."""
-    days = int(settings.read_all(connection, on)["han_tra_loi_phieu_ngay"])
+    history = settings.read_history(connection)
     return [(name, count) for name, count in connection.execute(
         select(recipients.c.name, func.count()).select_from(slips.join(recipients))
-        .where(slips.c.deleted_at.is_(None), deadlines.slip_reply_overdue(on, days))
+        .where(slips.c.deleted_at.is_(None), deadlines.slip_reply_overdue(on, history))
         .group_by(recipients.c.name).order_by(func.count().desc(), recipients.c.name))]
 
 

@@ -3,8 +3,9 @@
 A setting has one value per span of days: `set_setting` corrects the value in force today for
 its whole span, or, given a first day, starts a new value there (the office was renamed or
 merged) while the earlier value holds until the day before; the value already in force is left as
-it is. A document takes the values in force on its own date (`History.on`); deadlines and the
-program's own behaviour take today's.
+it is. A document takes the values in force on its own date (`History.on`), a deadline the days in
+force on the day it started running (a slip's issue, a trip's return: `History.days_on`); the
+program's own behaviour takes today's.
 """
 
 import bisect
@@ -182,6 +183,10 @@ class History:
     def on(self, day: dt.date) -> dict[str, str]:
         """The value of every setting in force on `day`."""
         return {key: self.span_on(key, day).value for key in self.spans}
+
+    def days_on(self, key: str, day: dt.date) -> int:
+        """The number of days of setting `key` in force on `day`."""
+        return int(self.span_on(key, day).value)
 
     def span_on(self, key: str, day: dt.date) -> Span:
         spans = self.spans[key]

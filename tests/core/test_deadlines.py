@@ -42,6 +42,56 @@ def test_the_limit_comes_from_the_settings(db):
     assert deadlines.slips_awaiting_reply(db, dt.date(2025, 2, 10)) == []
 
 
+LONGER_FROM = dt.date(2026, 3, 1)  # the office gives the police 60 days instead of 30 from this day
+
+
+def _slip_issued(db, number: str, issued_on: str) -> int:
+    from bvct_desktop.core import editing
+
+    return editing.save(db, "slips", {"number": number, "issued_on": issued_on, "full_name": "Nguyễn Thị Hoàng Yến",
+                                      "recipient": "Cục A93B – Bộ Công an"})
+
+
+def test_a_slip_keeps_the_reply_limit_in_force_on_the_day_it_was_issued(db):
+    """50/PXM, issued Monday 02/02/2026 under 30 days, was due Wednesday 04/03/2026: the 60 days set
+    from 01/03/2026 do not give the police a month more for it. 51/PXM, issued 02/03/2026 under 60 days,
+    ends on 01/05/2026, a holiday: due Monday 04/05/2026. The dashboard, the register, the reminder
+    dialog and the letter agree."""
+    before, after = _slip_issued(db, "50/PXM", "02/02/2026"), _slip_issued(db, "51/PXM", "02/03/2026")
+    settings.set_setting(db, "han_tra_loi_phieu_ngay", "60", LONGER_FROM)
+    unit = "Cục A93B – Bộ Công an"  # with 1/PXM, issued there 03/01/2026 under 30 days: due 02/02/2026
+    march, may = dt.date(2026, 3, 5), dt.date(2026, 5, 5)
+    assert {due.record_id: due.due_on for due in deadlines.slips_awaiting_reply(db, march)
+            if due.record_id in (before, after)} == {before: dt.date(2026, 3, 4)}
+    assert before in _overdue(db, "slips", march) and after not in _overdue(db, "slips", march)
+    assert after not in _overdue(db, "slips", dt.date(2026, 5, 4)) and after in _overdue(db, "slips", may)
+    with db.read() as connection:
+        assert dict(documents_data.recipients_overdue(connection, march))[unit] == 2
+        listed = documents_data.overdue_for(connection, unit, may)
+    assert [(slip["number"], slip["days_late"]) for slip in listed["slips"]] == [
+        ("1/PXM", 92), ("50/PXM", 62), ("51/PXM", 1)]
+    assert listed["days"] == (30, 60)
+
+
+def test_a_shorter_limit_set_later_makes_no_slip_issued_before_it_overdue(db):
+    """Cut to 15 days from 01/03/2026: 50/PXM, issued 16/02/2026 under 30 days, is due 18/03/2026, not
+    the next day."""
+    slip = _slip_issued(db, "50/PXM", "16/02/2026")
+    settings.set_setting(db, "han_tra_loi_phieu_ngay", "15", LONGER_FROM)
+    assert slip not in [due.record_id for due in deadlines.slips_awaiting_reply(db, dt.date(2026, 3, 18))]
+    assert slip not in _overdue(db, "slips", dt.date(2026, 3, 18))
+    [due] = [due for due in deadlines.slips_awaiting_reply(db, dt.date(2026, 3, 19)) if due.record_id == slip]
+    assert due.due_on == dt.date(2026, 3, 18)
+
+
+def test_a_trip_report_keeps_the_limit_in_force_on_the_day_of_the_return(db):
+    """Back Monday 22/09/2025 under 7 working days: due 01/10/2025, whatever 20 days set from 25/09/2025."""
+    settings.set_setting(db, "han_bao_cao_sau_chuyen_di_ngay", "20", dt.date(2025, 9, 25))
+    late = dt.date(2025, 10, 2)
+    [due] = deadlines.post_trip_reports_due(db, late)
+    assert due.due_on == dt.date(2025, 10, 1) and due.record_id in _overdue(db, "delegations", late)
+
+
 def test_post_trip_reports_not_received(db):
     """Back Monday 22/09/2025: 7 working days, due Wednesday 01/10/2025. Named with where it went: an
     office sends many a «Đoàn công tác» a year."""

@@ -48,13 +48,13 @@ WORDING = 3
 
 @dataclass(frozen=True)
 class ReminderSource:
-    """What the letter is made from: the recipient, its overdue slips on the letter's day, the
-    deadline then, the office settings in force that day, the number (None: a draft), the wording
-    (an issued letter's: the one it was issued with)."""
+    """What the letter is made from: the recipient, its overdue slips on the letter's day, the reply
+    limits (days) they were issued under, shortest first, the office settings in force that day, the
+    number (None: a draft), the wording (an issued letter's: the one it was issued with)."""
 
     recipient: str
     on: dt.date
-    days: int
+    days: tuple[int, ...]
     slips: Sequence[Mapping[str, Any]]
     office: Mapping[str, str]
     number: int | None
@@ -108,7 +108,7 @@ def texts(source: ReminderSource, profile: Profile) -> Texts:
                 f"{grouped(len(slips))} phiếu yêu cầu xác minh lai lịch (danh sách kèm theo)")
     paragraphs = (
         f"{sent} để phục vụ công tác thẩm tra, xác minh tiêu chuẩn chính trị. Đến ngày {display_date(source.on)}, "
-        f"đã quá thời hạn trả lời ({grouped(source.days)} ngày kể từ ngày gửi phiếu) nhưng {issuer} chưa nhận "
+        f"đã quá thời hạn trả lời ({_limits(source.days)}) nhưng {issuer} chưa nhận "
         "được kết quả.",
         f"Để kịp thời phục vụ công tác cán bộ, {issuer} đề nghị quý cơ quan quan tâm, sớm tra cứu và trả lời kết "
         f"quả {'các phiếu' if source.listed else 'phiếu'} nêu trên. Trường hợp đã trả lời, đề nghị quý cơ quan "
@@ -116,6 +116,15 @@ def texts(source: ReminderSource, profile: Profile) -> Texts:
         "Trân trọng./.",
     )
     return Texts(number, date, attached, paragraphs)
+
+
+def _limits(days: Sequence[int]) -> str:
+    """«30 ngày kể từ ngày gửi phiếu»; slips issued under different limits: «30 hoặc 60 ngày kể từ ngày
+    gửi phiếu, theo thời hạn khi gửi»."""
+    if len(days) == 1:
+        return f"{grouped(days[0])} ngày kể từ ngày gửi phiếu"
+    *shorter, longest = (grouped(limit) for limit in days)
+    return f"{', '.join(shorter)} hoặc {longest} ngày kể từ ngày gửi phiếu, theo thời hạn khi gửi"
 
 
 def _particulars(slip: Mapping[str, Any]) -> str:

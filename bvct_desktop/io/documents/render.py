@@ -228,7 +228,7 @@ def freeze_reminder(source: reminder.ReminderSource, options: Options) -> Conten
     slips = [{key: value.isoformat() if isinstance(value, dt.date) else value for key, value in slip.items()
               if key in SLIP_KEPT} for slip in source.slips]
     return {"kind": outgoing.REMINDER, "recipient": source.recipient, "on": source.on.isoformat(),
-            "days": source.days, "slips": slips, "office": dict(source.office), "number": source.number,
+            "days": list(source.days), "slips": slips, "office": dict(source.office), "number": source.number,
             "wording": source.wording, **_frozen_options(source.office, options)}
 
 
@@ -258,8 +258,9 @@ def thawed(content: Content, password: str | None = None):
         return conclusion.ConclusionSource(content["data"], on, content["office"], content["number"],
                                            content["wording"]), options
     slips = [{**slip, "issued_on": dt.date.fromisoformat(slip["issued_on"])} for slip in content["slips"]]
-    return reminder.ReminderSource(content["recipient"], on, content["days"], slips, content["office"],
-                                   content["number"], content.get("wording", 1)), options
+    days = content["days"]  # one number: issued before the limit of each slip was kept
+    return reminder.ReminderSource(content["recipient"], on, tuple(days) if isinstance(days, list) else (days,),
+                                   slips, content["office"], content["number"], content.get("wording", 1)), options
 
 
 def _with_recipients(content: Content) -> dict[str, str]:

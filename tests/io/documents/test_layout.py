@@ -163,7 +163,7 @@ def _signed_document(kind: str, office: dict[str, str], options: render.Options)
     if kind == "report":
         return render.report_pdf(ReportSource(dict(FIGURES), office, dict(NOTES), 12, PRINTED), options), False
     if kind == "reminder":
-        source = reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, 30, [slip], office, 5)
+        source = reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, (30,), [slip], office, 5)
         return render.reminder_pdf(source, options), False
     if kind == "slip":
         return render.slips_pdf(history, [slip], options), False
@@ -246,7 +246,7 @@ def test_a_line_of_the_signature_shrinks_a_little_to_stay_on_one_line_then_wraps
 
 def _reminder_text(target: Path, office: dict[str, str], options: render.Options) -> str:
     """The text of a reminder letter written with these settings, in the format `target` is named for."""
-    source = reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, 30, [{**SLIP, "days_late": 40}], office, 5)
+    source = reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, (30,), [{**SLIP, "days_late": 40}], office, 5)
     if target.suffix == ".docx":
         render.reminder_docx_file(target, source, options)
         cells = [cell for table in docx.Document(target).tables for row in table.rows for cell in row.cells]
@@ -335,7 +335,7 @@ def test_the_word_file_sets_the_header_block_at_the_pdfs_sizes(tmp_path, office,
     shrunk = {**LONG_HEAD, "co_quan_cap_tren": "ĐẢNG ỦY CÁC CƠ QUAN TỈNH"}
     values = {**office, **shrunk}
     source = ReportSource(dict(FIGURES), values, dict(NOTES), 12, PRINTED) if kind == "report" else \
-        reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, 30, [{**SLIP, "days_late": 40}], values, 5)
+        reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, (30,), [{**SLIP, "days_late": 40}], values, 5)
     target = tmp_path / "dau.pdf"
     pdf.save(render.report_pdf(source, options) if kind == "report" else render.reminder_pdf(source, options), target)
     (render.report_docx_file if kind == "report" else render.reminder_docx_file)(tmp_path / "dau.docx", source, options)
@@ -356,7 +356,7 @@ def _dated_late(kind: str, office: dict[str, str], options: render.Options) -> b
         return render.report_pdf(ReportSource(dict(FIGURES), office, dict(NOTES), 12, LATE_IN_THE_YEAR), options)
     slip = {**SLIP, "issued_on": LATE_IN_THE_YEAR, "days_late": 40}
     if kind == "reminder":
-        return render.reminder_pdf(reminder.ReminderSource("Cục A93B – Bộ Công an", LATE_IN_THE_YEAR, 30, [slip],
+        return render.reminder_pdf(reminder.ReminderSource("Cục A93B – Bộ Công an", LATE_IN_THE_YEAR, (30,), [slip],
                                                            office, 5), options)
     history = settings.History([(key, None, value) for key, value in office.items()])
     return render.slips_pdf(history, [slip], options)

@@ -23,7 +23,7 @@ SECOND = {**SLIP, "id": 2, "number": "14/PXM", "issued_on": dt.date(2025, 1, 9),
 
 
 def source(office: dict[str, str], *slips: dict) -> reminder.ReminderSource:
-    return reminder.ReminderSource("Phòng PV27 – Công an tỉnh Bình Thuận", ON, 30,
+    return reminder.ReminderSource("Phòng PV27 – Công an tỉnh Bình Thuận", ON, (30,),
                                    [{**slip, "days_late": 75} for slip in slips], office, None)
 
 
@@ -102,6 +102,20 @@ def test_a_letter_about_one_slip_issued_before_is_written_again_as_issued(office
     assert "trả lời kết quả các phiếu nêu trên" in words.paragraphs[1]
     assert "số 12/PXM đối với Phạm Văn Bình để phục vụ" in words.paragraphs[0]
     assert issued_before.listed and not render.thawed(content)[0].listed
+
+
+def test_a_letter_about_slips_issued_under_different_limits_says_both(office, options):
+    """The office lengthened the limit from 30 to 60 days between two slips: each stays due by its own."""
+    made = dataclasses.replace(source(office, SECOND, SLIP), days=(30, 60))
+    assert ("đã quá thời hạn trả lời (30 hoặc 60 ngày kể từ ngày gửi phiếu, theo thời hạn khi gửi) nhưng"
+            in reminder.texts(made, options.profile).paragraphs[0])
+
+
+def test_a_letter_issued_when_one_limit_was_kept_is_written_again_with_it(office, options):
+    content = render.freeze_reminder(dataclasses.replace(source(office, SLIP), number=3), options)
+    assert render.thawed(content)[0].days == (30,) == render.thawed({**content, "days": 30})[0].days
+    assert "(30 ngày kể từ ngày gửi phiếu) nhưng" in reminder.texts(render.thawed({**content, "days": 30})[0],
+                                                                     options.profile).paragraphs[0]
 
 
 VERY_LONG = "Tôn Nữ Thị Phương Thảo Nguyên Khánh Huyền Trang"

@@ -37,7 +37,7 @@ def test_a_short_appendix_prints_whole_on_one_page_with_its_total_row(tmp_path, 
 def test_a_long_list_keeps_its_header_with_its_first_row_and_its_last_two_rows_with_its_count(tmp_path, office,
                                                                                               options, count):
     slips = [{**SLIP, "id": n, "number": f"{n}/PXM", "days_late": 40} for n in range(1, count + 1)]
-    made = reminder.ReminderSource("Cục A93B – Bộ Công an", dt.date(2025, 4, 20), 30, slips, office, 5)
+    made = reminder.ReminderSource("Cục A93B – Bộ Công an", dt.date(2025, 4, 20), (30,), slips, office, 5)
     target = tmp_path / "cv.docx"
     render.reminder_docx_file(target, made, options)
     rows = docx.Document(target).tables[-1].rows

@@ -28,8 +28,8 @@ def _signed_workbook(kind: str, target, office: dict[str, str], options: render.
     elif kind == "report":
         render.report_xlsx(target, ReportSource(dict(FIGURES), office, dict(NOTES), 12, PRINTED), options)
     else:
-        render.reminder_xlsx(target, reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, 30, [slip], office, 5),
-                             options)
+        letter = reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, (30,), [slip], office, 5)
+        render.reminder_xlsx(target, letter, options)
 
 
 @pytest.mark.parametrize("kind", ["register", "delegation", "report", "reminder"])
@@ -130,7 +130,7 @@ def test_a_long_slip_number_keeps_one_line_in_its_column_and_the_sheet_its_width
         if kind == "register":
             render.slip_register_xlsx(target, history, slips, PRINTED, PRINTED, PRINTED, options)
         else:
-            render.reminder_xlsx(target, reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, 30, slips,
+            render.reminder_xlsx(target, reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, (30,), slips,
                                                                  office, 5), options)
         sheets[number] = openpyxl.load_workbook(target).worksheets[-1]
     sheet = sheets["1947/PXM-BVCTNB"]
