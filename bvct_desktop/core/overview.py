@@ -52,6 +52,7 @@ CARRIED_OVER_LABELS = {
 # What the replies and the answered archive requests came to, which sections I.1 and I.2 state.
 ANSWER_LABELS = {
     "slips_with_undated_result": "Phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả",
+    "slips_overdue": "Phiếu quá hạn trả lời (chưa có kết quả)",
     "slips_with_archive_record": "Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)",
     "slip_subjects_with_archive_record": "Số đối tượng có tài liệu lưu trữ (tàng thư) liên quan",
     "archive_research_for_other_provinces_answered": "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời",

@@ -40,6 +40,7 @@ def count(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
         result = {"from": start.isoformat(), "to": end.isoformat()}
         result.update(_vetting_cases(connection, start, end))
         result.update(_slips(connection, start, end))
+        result["slips_overdue"] = _slips_overdue(connection, start, end, min(end, db.clock().date()))
         province = settings.read_all(connection, end)["dia_danh"]
         result["slips_by_recipient_group"] = recipient_groups.grouped(result["slips_by_recipient"], province)
         result.update(_delegations(connection, start, end))
@@ -100,6 +101,14 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
             "slip_subjects_with_archive_record": len({person_id for person_id, _ in found}),
             "slips_answered": sum(group[3] or 0 for group in groups), "slips_with_undated_result": undated,
             "slips_by_recipient": _largest_first(by_recipient), "slips_by_purpose": _largest_first(by_purpose)}
+
+
+def _slips_overdue(connection: Connection, start: dt.date, end: dt.date, on: dt.date) -> int:
+    """The slips issued in the period still unanswered past their reply deadline on `on` (the period's
+    last day, or today in a report made before it)."""
+    return connection.execute(select(func.count()).where(
+        slips.c.deleted_at.is_(None), slips.c.issued_on.between(start, end),
+        deadlines.slip_reply_overdue(on, settings.read_history(connection)))).scalar()
 
 
 def _dated(statement: str):

@@ -63,6 +63,26 @@ def test_a_result_written_without_its_day_is_counted_apart_from_the_answered(cli
     assert figures["slips_with_undated_result"] == 1
 
 
+def test_the_slips_overdue_are_those_unanswered_past_their_deadline_at_the_end_of_the_period(cli, db):
+    """12/PXM (05/01/2025, due 04/02/2025) was answered on 20/02/2025, 13/PXM (06/01/2025, due 05/02/2025)
+    never was: on the period's last day 05/02/2025 one slip is overdue, at the end of 2025 one also, the
+    late answer no longer."""
+    assert report.figures(db, dt.date(2025, 1, 1), dt.date(2025, 2, 4))["slips_overdue"] == 0
+    assert report.figures(db, dt.date(2025, 1, 1), dt.date(2025, 2, 5))["slips_overdue"] == 1
+    figures = report.figures(db, *YEAR_2025)
+    assert figures["slips_overdue"] == 1 and figures["slips_issued"] - figures["slips_answered"] == 1
+
+
+def test_a_report_drafted_before_its_period_ends_counts_the_slips_overdue_on_its_day(cli, db):
+    """Drafted on 04/02/2025 for the whole of 2025: no slip is overdue that day (12/PXM is due that very
+    day); 13/PXM will be by 31/12/2025, a day still to come, which a report of today cannot tell."""
+    drafted = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: dt.datetime(2025, 2, 4, 9))
+    try:
+        assert report.figures(drafted, *YEAR_2025)["slips_overdue"] == 0
+    finally:
+        drafted.close()
+
+
 def test_the_same_person_on_two_slips_counts_once(db):
     figures = report.figures(db, dt.date(2025, 1, 1), dt.date(2026, 12, 31))
     assert figures["slips_issued"] == 3 and figures["slip_subjects"] == 2

@@ -328,10 +328,12 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: in
                              "liên quan")
     undated = f.get("slips_with_undated_result", 0)  # a report issued before it was counted has none
     told_apart = f"{n(undated)} phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả, " if undated else ""
+    overdue = f.get("slips_overdue", 0)  # a report issued before it was counted has none
+    late = f", trong đó {n(overdue)} phiếu quá hạn trả lời" if overdue else ""
     second = (f"Phiếu được gửi tới {_recipients(f['slips_by_recipient_group'])} (chi tiết tại Phụ lục 1). "
               f"Đến ngày {display_date(counted_to)} đã nhận kết quả {n(answered)} phiếu "
               f"({percent(answered, issued)}), {told_apart}còn {n(issued - answered - undated)} phiếu chưa có "
-              f"kết quả; {finding}.")
+              f"kết quả{late}; {finding}.")
     return [first, second]
 
 

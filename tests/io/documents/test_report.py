@@ -257,6 +257,15 @@ def test_slips_with_a_result_but_no_day_are_told_apart_from_those_without_a_resu
             "ngày nhận kết quả, còn 50 phiếu chưa có kết quả;") in text
 
 
+def test_the_slips_still_awaited_say_how_many_are_overdue(source, options):
+    figures = {**source.figures, "slips_overdue": 120}
+    text = text_of(dataclasses.replace(source, figures=figures), options)
+    assert ("Đến ngày 30/06/2025 đã nhận kết quả 1.100 phiếu (88,0%), còn 150 phiếu chưa có kết quả, trong đó "
+            "120 phiếu quá hạn trả lời;") in text
+    assert ("slips_overdue", "Phiếu quá hạn trả lời (chưa có kết quả)", 120) in render.report_content(
+        dataclasses.replace(source, figures=figures), options).facts
+
+
 def test_a_report_issued_before_the_undated_results_were_counted_is_written_as_issued(source, options):
     figures = {key: value for key, value in source.figures.items() if key != "slips_with_undated_result"}
     issued = dataclasses.replace(source, figures=figures)
