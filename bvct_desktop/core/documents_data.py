@@ -31,6 +31,7 @@ from . import (
     search,
     settings,
 )
+from .collation import text_sort_key
 from .database import Database
 from .dates import PartialDate, check_period, display_date
 from .errors import Ambiguous, InputError
@@ -345,11 +346,26 @@ def _recipient_named(connection: Connection, name: str):
     same = next((found for found in ({unit.id: unit for unit in units if rule(unit.spelt) == rule(name)}
                                      for rule in (identity_key, unit_key, unit_letters)) if found), {})
     if not same:
-        raise InputError(f"Không có nơi nhận phiếu «{name}» trong danh sách nơi nhận.")
+        raise InputError(f"Không có nơi nhận phiếu «{name}» trong danh sách nơi nhận; {_names_to_write(units, name)} "
+                         "Ghi đúng tên nơi nhận như trong danh sách.")
     if len(same) > 1:
         raise InputError(f"«{name}» khớp {len(same)} nơi nhận: " + "; ".join(unit.name for unit in same.values())
                          + ". Ghi đủ dấu để chọn một.")
     return next(iter(same.values()))
+
+
+MOST_NAMES_TOLD = 10
+
+
+def _names_to_write(units, name: str) -> str:
+    """The units whose name holds every word of `name` (accents and case aside) as a question, else the
+    list's first MOST_NAMES_TOLD names."""
+    names = sorted({unit.name for unit in units}, key=text_sort_key)
+    meant = [unit for unit in names if all(word in unit_letters(unit) for word in fold(name).split())]
+    if meant:
+        return f"có phải {' hay '.join(f'«{unit}»' for unit in meant[:MOST_NAMES_TOLD])}?"
+    more = ", …" if len(names) > MOST_NAMES_TOLD else ""
+    return f"các nơi nhận: {', '.join(f'«{unit}»' for unit in names[:MOST_NAMES_TOLD])}{more}."
 
 
 def recipients_overdue(connection: Connection, on: dt.date) -> list[tuple[str, int]]:

@@ -37,6 +37,18 @@ def test_a_slip_answered_later_was_overdue_on_the_days_before_its_reply(db):
         "Phiếu 13/PXM – Phạm Minh Quang – Phòng PV27 – Công an tỉnh Bình Thuận"]
 
 
+@pytest.mark.parametrize("written, told", [
+    ("pv27", "có phải «Phòng PV27 – Công an tỉnh Bình Thuận»?"),
+    ("cong an", "có phải «Cục A93B – Bộ Công an» hay «Phòng PV27 – Công an tỉnh Bình Thuận»?"),
+    ("Phòng PV06", "các nơi nhận: «Cục A93B – Bộ Công an», «Phòng PV27 – Công an tỉnh Bình Thuận».")])
+def test_a_recipient_not_written_in_full_is_refused_with_the_names_to_write(db, written, told):
+    """`bvct print reminder --recipient pv27`: the officer is told the name to write, as the list has it."""
+    with db.read() as connection, pytest.raises(InputError) as refused:
+        documents_data.overdue_for(connection, written, dt.date(2025, 2, 10))
+    assert refused.value.message == (f"Không có nơi nhận phiếu «{written}» trong danh sách nơi nhận; {told} "
+                                     "Ghi đúng tên nơi nhận như trong danh sách.")
+
+
 def test_the_limit_comes_from_the_settings(db):
     settings.set_setting(db, "han_tra_loi_phieu_ngay", "60")
     assert deadlines.slips_awaiting_reply(db, dt.date(2025, 2, 10)) == []
