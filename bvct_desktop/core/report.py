@@ -104,10 +104,11 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
 
 
 def _slips_overdue(connection: Connection, start: dt.date, end: dt.date, on: dt.date) -> int:
-    """The slips issued in the period still unanswered past their reply deadline on `on` (the period's
-    last day, or today in a report made before it)."""
+    """The slips issued in the period past their reply deadline on `on` (the period's last day, or today
+    in a report made before it), of those not answered by the period's end (slips_answered)."""
     return connection.execute(select(func.count()).where(
         slips.c.deleted_at.is_(None), slips.c.issued_on.between(start, end),
+        deadlines.not_done_by(slips.c.result_on, end),
         deadlines.slip_reply_overdue(on, settings.read_history(connection)))).scalar()
 
 

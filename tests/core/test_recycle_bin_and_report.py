@@ -83,6 +83,17 @@ def test_a_report_drafted_before_its_period_ends_counts_the_slips_overdue_on_its
         drafted.close()
 
 
+def test_a_slip_answered_on_a_day_still_to_come_is_answered_not_overdue_in_the_report(cli, db):
+    """Drafted on 10/02/2025 for 2025: 12/PXM's reply, written as of 20/02/2025, counts it answered, so
+    of the one slip still awaited, 13/PXM, one is overdue — never more overdue than awaited."""
+    drafted = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: dt.datetime(2025, 2, 10, 9))
+    try:
+        figures = report.figures(drafted, *YEAR_2025)
+    finally:
+        drafted.close()
+    assert figures["slips_issued"] - figures["slips_answered"] == 1 and figures["slips_overdue"] == 1
+
+
 def test_the_same_person_on_two_slips_counts_once(db):
     figures = report.figures(db, dt.date(2025, 1, 1), dt.date(2026, 12, 31))
     assert figures["slips_issued"] == 3 and figures["slip_subjects"] == 2
