@@ -41,11 +41,13 @@ REPORT_DAYS = "han_bao_cao_sau_chuyen_di_ngay"
 def slip_reply_due(issued_on: dt.date, history: settings.History) -> dt.date:
     """The reply to a slip is due the days of han_tra_loi_phieu_ngay in force on the day it was issued
     after that day, or on the next working day when that is a day off."""
-    return _reply_due(issued_on, history.days_on(REPLY_DAYS, issued_on))
+    return reply_due(issued_on, history.days_on(REPLY_DAYS, issued_on))
 
 
-def _reply_due(issued_on: dt.date, days: int) -> dt.date:
-    return workdays.working_day_on_or_after(issued_on + dt.timedelta(days=days))
+def reply_due(sent_on: dt.date, days: int) -> dt.date:
+    """A reply asked for on `sent_on` within `days` is due that many days later, or on the next working
+    day when that is a day off."""
+    return workdays.working_day_on_or_after(sent_on + dt.timedelta(days=days))
 
 
 def post_trip_report_due(return_on: dt.date, history: settings.History) -> dt.date:
@@ -83,7 +85,7 @@ def slip_reply_overdue(today: dt.date, history: settings.History) -> ColumnEleme
     whose result is written without its day has had its reply: it waits for that day, not for the
     police (result_without_date)."""
     no_reply = and_(not_done_by(slips.c.result_on, today), ~result_without_date())
-    return and_(no_reply, started_past_due(slips.c.issued_on, history, REPLY_DAYS, _reply_due, today))
+    return and_(no_reply, started_past_due(slips.c.issued_on, history, REPLY_DAYS, reply_due, today))
 
 
 def post_trip_report_overdue(today: dt.date, history: settings.History) -> ColumnElement:

@@ -181,20 +181,24 @@ def vetting_cases_due(db: Database, today: dt.date, warning_days: int = WARNING_
 
 
 def archive_requests_unanswered(db: Database, today: dt.date) -> list[Due]:
-    """Requests to another province's archive («Nhờ tỉnh bạn nghiên cứu») with no reply by `today`
-    past the days of the setting nhac_tinh_ban_tra_loi_ngay after the request's letter."""
+    """Requests to another province's archive («Nhờ tỉnh bạn nghiên cứu») with no reply by `today` past
+    the days of the setting nhac_tinh_ban_tra_loi_ngay in force on the request's letter after it, on a
+    day off the next working day (as a slip's reply: deadlines.reply_due)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
-    days = _days_set(db, ARCHIVE_REPLY_SETTING, today)
     with db.read() as connection:
+        history = settings.read_history(connection)
         rows = connection.execute(
             select(archive_requests.c.id, archive_requests.c.province, archive_requests.c.doc_no,
                    archive_requests.c.doc_on, persons.c.full_name)
             .select_from(archive_requests.join(persons))
             .where(archive_requests.c.deleted_at.is_(None), archive_requests.c.request_kind == ARCHIVE_FROM_OTHERS,
                    deadlines.not_done_by(archive_requests.c.answered_on, today),
-                   archive_requests.c.doc_on < today - dt.timedelta(days=days))
+                   deadlines.started_past_due(archive_requests.c.doc_on, history, ARCHIVE_REPLY_SETTING,
+                                              deadlines.reply_due, today))
             .order_by(archive_requests.c.doc_on)).mappings().all()
-    return [Due(row["id"], request_title(row), row["doc_on"] + dt.timedelta(days=days)) for row in rows]
+    return [Due(row["id"], request_title(row),
+                deadlines.reply_due(row["doc_on"], history.days_on(ARCHIVE_REPLY_SETTING, row["doc_on"])))
+            for row in rows]
 
 
 def _days_set(db: Database, key: str, today: dt.date) -> int:

@@ -56,3 +56,18 @@ def test_a_request_to_another_province_s_archive_unanswered_past_the_setting_s_d
     assert due.title == "TP Hồ Chí Minh – Ngô Thị Mai (văn bản ngày 10/03/2025)"
     settings.set_setting(db, overview.ARCHIVE_REPLY_SETTING, "90")
     assert overview.archive_requests_unanswered(db, dt.date(2025, 5, 10)) == []
+
+
+def test_a_request_to_another_province_is_due_as_a_slip_on_the_next_working_day(db):
+    """Sent 10/12/2025: the 60 days end Sunday 08/02/2026, so it is chased from Tuesday 10/02/2026, not on
+    the Monday, its deadline; and the 90 days set from 01/01/2026 do not push it back."""
+    from bvct_desktop.core import editing
+
+    request = editing.save(db, "archive-requests", {
+        "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Khánh Hòa", "doc_no": "1234-CV/BTCTU",
+        "doc_on": "10/12/2025", "full_name": "Trương Văn Bảy", "birth_date": "1945"})
+    settings.set_setting(db, overview.ARCHIVE_REPLY_SETTING, "90", dt.date(2026, 1, 1))
+    monday, tuesday = dt.date(2026, 2, 9), dt.date(2026, 2, 10)
+    assert request not in [due.record_id for due in overview.archive_requests_unanswered(db, monday)]
+    [due] = [due for due in overview.archive_requests_unanswered(db, tuesday) if due.record_id == request]
+    assert due.due_on == monday and due.days_late(tuesday) == 1
