@@ -328,13 +328,20 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: in
                              "liên quan")
     undated = f.get("slips_with_undated_result", 0)  # a report issued before it was counted has none
     told_apart = f"{n(undated)} phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả, " if undated else ""
-    overdue = f.get("slips_overdue", 0)  # a report issued before it was counted has none
-    late = f", trong đó {n(overdue)} phiếu quá hạn trả lời" if overdue else ""
+    awaited = issued - answered - undated
+    late = _overdue_words(f.get("slips_overdue", 0), awaited)  # none: a report issued before it was counted
     second = (f"Phiếu được gửi tới {_recipients(f['slips_by_recipient_group'])} (chi tiết tại Phụ lục 1). "
               f"Đến ngày {display_date(counted_to)} đã nhận kết quả {n(answered)} phiếu "
-              f"({percent(answered, issued)}), {told_apart}còn {n(issued - answered - undated)} phiếu chưa có "
+              f"({percent(answered, issued)}), {told_apart}còn {n(awaited)} phiếu chưa có "
               f"kết quả{late}; {finding}.")
     return [first, second]
+
+
+def _overdue_words(overdue: int, awaited: int) -> str:
+    """", trong đó 4 phiếu quá hạn trả lời" after the slips awaited; ", đều đã quá hạn trả lời" when all are."""
+    if not overdue:
+        return ""
+    return ", đều đã quá hạn trả lời" if overdue == awaited else f", trong đó {n(overdue)} phiếu quá hạn trả lời"
 
 
 def _recipients(groups: Mapping[str, Mapping[str, int]]) -> str:

@@ -264,6 +264,8 @@ def test_the_slips_still_awaited_say_how_many_are_overdue(source, options):
             "120 phiếu quá hạn trả lời;") in text
     assert ("slips_overdue", "Phiếu quá hạn trả lời (chưa có kết quả)", 120) in render.report_content(
         dataclasses.replace(source, figures=figures), options).facts
+    every = text_of(dataclasses.replace(source, figures={**source.figures, "slips_overdue": 150}), options)
+    assert "còn 150 phiếu chưa có kết quả, đều đã quá hạn trả lời;" in every
 
 
 def test_a_report_issued_before_the_undated_results_were_counted_is_written_as_issued(source, options):
