@@ -262,14 +262,26 @@ def validated(key: str, value: str) -> str:
     return BY_KEY[key].validate(value)
 
 
+# a deadline's setting → what its deadlines run from (deadlines.started_past_due), and its days' unit
+DEADLINES_FROM = {"han_tra_loi_phieu_ngay": ("phiếu đã phát hành", "ngày"),
+                  "han_bao_cao_sau_chuyen_di_ngay": ("đoàn đã về", "ngày làm việc"),
+                  "nhac_tinh_ban_tra_loi_ngay": ("đề nghị đã gửi tỉnh bạn", "ngày")}
+
+
 def saved_note(db: Database, key: str, value: str, start: dt.date | None = None) -> str | None:
     """What the administrator should know once `key` is set to `value` (from `start`, else as a
     correction of the value in force today): a term start on or before documents already numbered
     under another start does not restart their numbers; slips and member lists already issued in
-    the value's span print again with it; a second backup folder not there now (a USB drive
-    unplugged) is taken, but no copy is made until it is."""
+    the value's span print again with it; a deadline corrected for its span moves the deadlines
+    already running in it; a second backup folder not there now (a USB drive unplugged) is taken,
+    but no copy is made until it is."""
     if key == SECOND_FOLDER:
         return second_folder_note(value)
+    if key in DEADLINES_FROM and start is None:
+        running, unit = DEADLINES_FROM[key]
+        return (f"«{BY_KEY[key].label}» đã sửa cả cho những {running}: hạn của chúng cũng tính theo "
+                f"{value} {unit}. Nếu chỉ áp dụng từ một ngày, đặt giá trị mới áp dụng từ ngày đó (giá trị cũ giữ "
+                "đến hôm trước).")
     setting = BY_KEY[key]
     if key != "nhiem_ky_bat_dau" and not setting.reprints:
         return None

@@ -194,6 +194,18 @@ def test_deadlines_read_the_value_in_force_on_their_day(db):
         assert settings.read_all(connection, dt.date(2026, 2, 1))["han_tra_loi_phieu_ngay"] == "45"
 
 
+def test_a_deadline_corrected_rather_than_started_from_a_day_says_it_moves_those_already_running(db):
+    """«Hạn trả lời phiếu» typed 60 on the page's form corrects the value in force for its whole span: the
+    slips already issued are due by it too. The administrator who meant «from now on» is told how."""
+    assert settings.saved_note(db, "han_tra_loi_phieu_ngay", "60") == (
+        "«Hạn trả lời phiếu (ngày)» đã sửa cả cho những phiếu đã phát hành: hạn của chúng cũng tính theo 60 ngày. "
+        "Nếu chỉ áp dụng từ một ngày, đặt giá trị mới áp dụng từ ngày đó (giá trị cũ giữ đến hôm trước).")
+    assert settings.saved_note(db, "han_bao_cao_sau_chuyen_di_ngay", "10").startswith(
+        "«Hạn báo cáo sau chuyến đi (ngày làm việc)» đã sửa cả cho những đoàn đã về: hạn của chúng cũng tính theo "
+        "10 ngày làm việc.")
+    assert settings.saved_note(db, "han_tra_loi_phieu_ngay", "60", dt.date(2026, 3, 1)) is None
+
+
 def test_a_second_backup_folder_that_is_not_there_is_warned_about_not_refused(db, tmp_path):
     """«Thư mục sao lưu thứ hai» took a folder that did not exist without a word."""
     missing = tmp_path / "o-usb-chua-cam"

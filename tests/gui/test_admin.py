@@ -865,6 +865,20 @@ def test_a_setting_printed_on_documents_is_never_saved_empty_nor_half_saved_and_
     assert settings.list_settings(db)["dia_danh"] == "Bình Thuận"
 
 
+def test_a_reply_limit_typed_on_the_form_says_it_moves_the_slips_issued_and_how_to_start_it_from_a_day(
+        qtbot, db, clock):
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    page.fields["han_tra_loi_phieu_ngay"].set("60")
+    page.save()
+    assert page.message.text().startswith("Đã lưu 1 thiết lập.")
+    assert ("đã sửa cả cho những phiếu đã phát hành: hạn của chúng cũng tính theo 60 ngày. Nếu chỉ áp dụng từ một "
+            "ngày, đặt giá trị mới áp dụng từ ngày đó") in page.message.text()
+    page.new_key.setCurrentIndex(page.new_key.findData("han_tra_loi_phieu_ngay"))
+    page.new_value.setText("45")
+    page.start_new_value()
+    assert "45" in page.message.text() and "đã sửa cả" not in page.message.text()
+
+
 def test_a_value_out_of_range_is_refused_on_the_page_as_on_the_command_line(qtbot, db, clock):
     page = page_of(qtbot, SettingsPage(context_for(db, clock)))
     page.advanced.setChecked(True)

@@ -84,7 +84,8 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(not context.read_only)
         for setting in SETTINGS:
-            if setting.kind == "text":
+            # a name from the day it changed; a deadline's days for what starts running from then
+            if setting.kind == "text" or setting.key in settings.DEADLINES_FROM:
                 self.new_key.addItem(setting.label, setting.key)
         self.new_from.set_day(context.clock().date())
         for box in self.findChildren(DateBox):
