@@ -273,7 +273,7 @@ def test_a_correction_names_the_slips_of_the_span_it_corrects_and_a_new_value_fr
     settings.set_setting(db, "dia_danh", "Lâm Đồng", TODAY.date())
     settings.set_setting(db, "dia_danh", "Tỉnh Lâm Đồng", TODAY.date())
     assert settings.saved_note(db, "dia_danh", "Tỉnh Lâm Đồng", TODAY.date()) is None  # nothing issued from today
-    assert settings.saved_note(db, "han_tra_loi_phieu_ngay", "45", None) is None  # not printed on a slip
+    assert settings.saved_note(db, "tu_dong_khoa_phut", "15", None) is None  # not printed on a slip
     assert settings.saved_note(db, "ky_hieu", "BTCTU", None) is None  # slips carry their own numbers
 
 
