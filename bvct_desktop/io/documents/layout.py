@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ...core import numbering, settings
 from .. import office_file
-from . import fonts
+from . import fonts, name_breaks
 from .fonts import BOLD, ITALIC, REGULAR
 from .profile import Profile
 
@@ -158,11 +158,13 @@ def column_lines(text: str, font: str, size: float, width: float) -> SizedLines:
 @functools.lru_cache(maxsize=256)  # a letterhead's lines, the same on every slip of a run
 def header_size(text: str, font: str, size: float, width: float) -> float:
     """The size a line of the header block is set at in a column `width` wide: of `size` and the
-    sizes down to COLUMN_SHRINK below it, the largest that takes the fewest lines."""
+    sizes down to COLUMN_SHRINK below it, the largest that takes the fewest lines, and of those one
+    whose lines keep each name whole (name_breaks) if any does."""
     if fonts.width(nfc(text), font, size) <= width:
         return size
     sizes = [size - 0.5 * step for step in range(int(COLUMN_SHRINK / 0.5) + 1)]
-    return min(sizes, key=lambda smaller: (len(wrap(text, font, smaller, width)), -smaller))
+    return min(sizes, key=lambda smaller: (len(wrap(text, font, smaller, width)),
+                                           name_breaks.cuts_a_name(nfc(text), font, smaller, width), -smaller))
 
 
 def place_and_date(date: str, font: str, size: float, width: float) -> str:
@@ -176,9 +178,12 @@ def place_and_date(date: str, font: str, size: float, width: float) -> str:
 
 @functools.lru_cache(maxsize=256)  # the issuer's lines, the same on every slip of a run
 def header_lines(text: str, font: str, size: float, width: float) -> SizedLines:
-    """`text` in the header block, at its header_size; a word wider than the column shrunk until it fits."""
+    """`text` in the header block, at its header_size, broken as a name is (name_breaks); a word wider
+    than the column shrunk until it fits."""
     size = header_size(text, font, size, width)
-    return tuple((line, fit_size(line, font, size, width, smallest=0.5)) for line in wrap(text, font, size, width))
+    lines = (line for paragraph in nfc(text).split("\n")
+             for line in name_breaks.name_lines(paragraph, font, size, width))
+    return tuple((line, fit_size(line, font, size, width, smallest=0.5)) for line in lines)
 
 
 DRAFT = "DỰ THẢO"

@@ -33,6 +33,7 @@ from .layout import (
     SIGNATURE_SHARE,
     WORD_CELL_PADDING,
     Letterhead,
+    header_lines,
     header_size,
     nfc,
     place_and_date,
@@ -230,17 +231,15 @@ def header_block(document, head: Letterhead, profile: Profile, number: str, date
                  under_number: str = "") -> None:
     """The HD 36 header: issuing body and "*", the party's name, the number (a letter's trích yếu
     under it), the place and date, the secrecy stamp under the number; each line at the size the
-    PDF gives it in a column as wide (a long name a little smaller, or wrapped by Word)."""
+    PDF gives it in a column as wide (a long name a little smaller, or broken where the PDF breaks it)."""
     table = document.add_table(rows=2, cols=2)
     borderless(table)
     widths(table, profile, LEFT_COLUMN)
     left_width = usable_width(profile) * LEFT_COLUMN - 2 * WORD_CELL_PADDING
     right_width = usable_width(profile) * (1 - LEFT_COLUMN) - 2 * WORD_CELL_PADDING
     left, right = table.rows[0].cells
-    write(left.paragraphs[0], head.superior, header_size(head.superior, REGULAR, profile.size("superior"), left_width),
-          align=CENTER, after=0)
-    write(left.add_paragraph(), head.issuer, header_size(head.issuer, BOLD, profile.size("issuer"), left_width),
-          bold=True, align=CENTER, after=0)
+    header_name(left.paragraphs[0], head.superior, REGULAR, profile.size("superior"), left_width)
+    header_name(left.add_paragraph(), head.issuer, BOLD, profile.size("issuer"), left_width)
     write(left.add_paragraph(), "*", profile.size("issuer"), bold=True, align=CENTER, after=0)
     write(right.paragraphs[0], PARTY, profile.size("party"), bold=True, underline=True, align=CENTER, after=0)
     left, right = table.rows[1].cells
@@ -253,6 +252,12 @@ def header_block(document, head: Letterhead, profile: Profile, number: str, date
         write(left.add_paragraph(), under_number, profile.size("letter_subject"), italic=True, align=CENTER, after=0)
     if head.secrecy and profile.secrecy_place == "under_number":
         stamp(left.add_paragraph(), head.secrecy, profile, usable_width(profile) * LEFT_COLUMN)
+
+
+def header_name(paragraph: DocxParagraph, name: str, font: str, size: float, width: float) -> None:
+    """A body's name in the header block at the PDF's size, on the lines the PDF breaks it into."""
+    lines = "\n".join(line for line, _ in header_lines(name, font, size, width))
+    write(paragraph, lines, header_size(name, font, size, width), bold=font == BOLD, align=CENTER, after=0)
 
 
 def stamp(paragraph: DocxParagraph, text: str, profile: Profile, column: float) -> None:

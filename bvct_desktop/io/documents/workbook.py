@@ -33,6 +33,7 @@ from ..xlsx_writer import DATE_FORMAT, HEADER_COLOR, TEXT_FORMAT, XLSX
 from . import fonts
 from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 from .layout import DRAFT, LEFT_COLUMN, PARTY, SIGNATURE_SHARE, Letterhead, nfc, wrap
+from .name_breaks import name_lines
 from .profile import Profile
 from .tables import TOTAL, Column
 
@@ -383,8 +384,7 @@ class _Rows:
     def split(self, left: tuple | None, right: tuple | None, left_share: float = LEFT_COLUMN) -> None:
         """Text on the left part and on the right part of the width, each part merged; a row whose
         text wraps is given the height of its lines, the other part's included."""
-        edges = list(accumulate(self.widths))[:-1]
-        middle = 1 + min(range(len(edges)), key=lambda index: abs(edges[index] - sum(self.widths) * left_share))
+        middle = self._middle(left_share)
         cells: list = [None] * self.width
         parts = [(part, widths) for part, widths in ((left, self.widths[:middle]), (right, self.widths[middle:]))
                  if part]
@@ -398,6 +398,16 @@ class _Rows:
         self.merge(1, middle)
         self.merge(middle + 1, self.width)
 
+    def name(self, text: str, font: Font) -> str:
+        """A body's name in the letterhead's left part, on the lines the PDF's header block would
+        break it into in a column as wide (Excel's own wrapping breaks it where the line runs out)."""
+        return "\n".join(name_lines(nfc(text), _face(font), font.sz, _text_width(sum(self.widths[:self._middle()]))))
+
+    def _middle(self, left_share: float = LEFT_COLUMN) -> int:
+        """How many columns the left part takes: its edge nearest `left_share` of the width."""
+        edges = list(accumulate(self.widths))[:-1]
+        return 1 + min(range(len(edges)), key=lambda index: abs(edges[index] - sum(self.widths) * left_share))
+
 
 def _lines(part: tuple, width: float) -> tuple[int, float]:
     """The lines a cell's (text, font, alignment …) takes in merged cells `width` wide, and its size."""
@@ -409,16 +419,25 @@ def _lines(part: tuple, width: float) -> tuple[int, float]:
 
 def wrapped(text: str, font: Font, width: float) -> list[str]:
     """`text`'s lines as Excel wraps them at most in cells `width` wide."""
-    face = {(False, False): REGULAR, (True, False): BOLD, (False, True): ITALIC, (True, True): BOLD_ITALIC}
-    return wrap(text, face[bool(font.b), bool(font.i)], font.sz, (width - CELL_MARGINS) * SCREEN_SLACK)
+    return wrap(text, _face(font), font.sz, _text_width(width))
+
+
+def _face(font: Font) -> str:
+    return {(False, False): REGULAR, (True, False): BOLD, (False, True): ITALIC,
+            (True, True): BOLD_ITALIC}[bool(font.b), bool(font.i)]
+
+
+def _text_width(width: float) -> float:
+    """How wide a line of text Excel surely fits in cells `width` points wide."""
+    return (width - CELL_MARGINS) * SCREEN_SLACK
 
 
 def _letterhead(rows: _Rows, spec: Sheet | Text, head: Letterhead, draft: bool, under_number: str = "") -> None:
     """The header block (HD 36), a letter's trích yếu ("V/v …", italic) `under_number`."""
     if draft:  # on the screen as on paper (the page header shows only when printed)
         rows.split(None, (DRAFT, BOLD_FONT, Alignment(horizontal="right")), left_share=0.6)
-    rows.split((nfc(head.superior), BODY_FONT, CENTRE), (PARTY, PARTY_FONT, CENTRE))
-    rows.split((nfc(head.issuer), BOLD_FONT, CENTRE), None)
+    rows.split((rows.name(head.superior, BODY_FONT), BODY_FONT, CENTRE), (PARTY, PARTY_FONT, CENTRE))
+    rows.split((rows.name(head.issuer, BOLD_FONT), BOLD_FONT, CENTRE), None)
     rows.split(("*", BOLD_FONT, CENTRE), None)
     rows.split((nfc(spec.number), BODY_FONT, CENTRE) if spec.number else None,
                (nfc(spec.date), LINE_FONT, CENTRE) if spec.date else None)
