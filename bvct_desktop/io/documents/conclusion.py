@@ -30,7 +30,10 @@ ASKED_BY = "Cấp ủy, cơ quan đề nghị thẩm tra,"
 PURPOSE_WORDS = {"Cán bộ chủ chốt": "bố trí cán bộ chủ chốt",
                  "Vị trí trọng yếu, cơ mật": "bố trí ở vị trí trọng yếu, cơ mật",
                  "Khác": "công tác cán bộ"}
-WORDING = 1  # the sentences as this release writes them (an issued notice keeps its own)
+# The notice as this release writes it (an issued notice keeps its own). 1, before 05/12/2026: the
+# letterhead's long names broke where the line ran out («THÀNH ỦY THÀNH PHỐ HỒ / CHÍ MINH»).
+WORDING = 2
+NAMED_BREAKS_SINCE = 2
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,11 @@ class ConclusionSource:
     @property
     def draft(self) -> bool:
         return self.number is None
+
+    @property
+    def named_breaks(self) -> bool:
+        """Whether its letterhead's long names break as name_breaks breaks them (Letterhead.named_breaks)."""
+        return self.wording >= NAMED_BREAKS_SINCE
 
 
 @dataclass(frozen=True)

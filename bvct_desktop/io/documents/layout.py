@@ -49,6 +49,7 @@ class Letterhead:
     signer_title: str
     signer: str
     secrecy: str = ""
+    named_breaks: bool = True  # False: a long name broken where the line runs out (issued before 05/12/2026)
 
     @classmethod
     def from_settings(cls, values: Mapping[str, str], secrecy: str | None = None) -> "Letterhead":
@@ -156,15 +157,16 @@ def column_lines(text: str, font: str, size: float, width: float) -> SizedLines:
 
 
 @functools.lru_cache(maxsize=256)  # a letterhead's lines, the same on every slip of a run
-def header_size(text: str, font: str, size: float, width: float) -> float:
+def header_size(text: str, font: str, size: float, width: float, named: bool = True) -> float:
     """The size a line of the header block is set at in a column `width` wide: of `size` and the
     sizes down to COLUMN_SHRINK below it, the largest that takes the fewest lines, and of those one
-    whose lines keep each name whole (name_breaks) if any does."""
+    whose lines keep each name whole (name_breaks) if any does, when `named`."""
     if fonts.width(nfc(text), font, size) <= width:
         return size
     sizes = [size - 0.5 * step for step in range(int(COLUMN_SHRINK / 0.5) + 1)]
     return min(sizes, key=lambda smaller: (len(wrap(text, font, smaller, width)),
-                                           name_breaks.cuts_a_name(nfc(text), font, smaller, width), -smaller))
+                                           named and name_breaks.cuts_a_name(nfc(text), font, smaller, width),
+                                           -smaller))
 
 
 def place_and_date(date: str, font: str, size: float, width: float) -> str:
@@ -177,12 +179,13 @@ def place_and_date(date: str, font: str, size: float, width: float) -> str:
 
 
 @functools.lru_cache(maxsize=256)  # the issuer's lines, the same on every slip of a run
-def header_lines(text: str, font: str, size: float, width: float) -> SizedLines:
-    """`text` in the header block, at its header_size, broken as a name is (name_breaks); a word wider
-    than the column shrunk until it fits."""
-    size = header_size(text, font, size, width)
+def header_lines(text: str, font: str, size: float, width: float, named: bool = True) -> SizedLines:
+    """`text` in the header block, at its header_size, broken as a name is (name_breaks) when `named`,
+    else where the line runs out; a word wider than the column shrunk until it fits."""
+    size = header_size(text, font, size, width, named)
     lines = (line for paragraph in nfc(text).split("\n")
-             for line in name_breaks.name_lines(paragraph, font, size, width))
+             for line in (name_breaks.name_lines(paragraph, font, size, width) if named
+                          else wrap(paragraph, font, size, width)))
     return tuple((line, fit_size(line, font, size, width, smallest=0.5)) for line in lines)
 
 
@@ -457,8 +460,8 @@ def header(flow: Flow, number: str, date: str, under_number: str = "") -> None:
     left_width, right_width = split - c.left, c.right - split
     # the lines broken as the Word file's cells break them
     left_text, right_text = left_width - 2 * WORD_CELL_PADDING, right_width - 2 * WORD_CELL_PADDING
-    superior = header_lines(head.superior, REGULAR, p.size("superior"), left_text)
-    issuer = header_lines(head.issuer, BOLD, p.size("issuer"), left_text)
+    superior = header_lines(head.superior, REGULAR, p.size("superior"), left_text, head.named_breaks)
+    issuer = header_lines(head.issuer, BOLD, p.size("issuer"), left_text, head.named_breaks)
     party_size = p.size("party")
     y = flow.y - p.leading(max(superior[0][1], party_size))
     c.setFont(BOLD, party_size)

@@ -42,8 +42,10 @@ COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center", excel_w
 
 # The sentences as this release writes them. 1, before 04/12/2026: a letter about one slip asked for
 # the replies to «các phiếu nêu trên» and had a list attached that its text never mentioned. 2, before
-# 05/12/2026: the issuer was named as issuer_name(as_before=True) names it.
-WORDING = 3
+# 05/12/2026: the issuer was named as issuer_name(as_before=True) names it. 3, before 05/12/2026: the
+# letterhead's long names broke where the line ran out («THÀNH ỦY THÀNH PHỐ HỒ / CHÍ MINH»).
+WORDING = 4
+NAMED_BREAKS_SINCE = 4
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,11 @@ class ReminderSource:
     def listed(self) -> bool:
         """Whether the slips follow as the list attached (one slip is named in the text)."""
         return len(self.slips) > 1 or self.wording < 2
+
+    @property
+    def named_breaks(self) -> bool:
+        """Whether its letterhead's long names break as name_breaks breaks them (Letterhead.named_breaks)."""
+        return self.wording >= NAMED_BREAKS_SINCE
 
 
 def recipients(profile: Profile) -> list[str]:

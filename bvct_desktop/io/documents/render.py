@@ -37,6 +37,12 @@ def letterhead(office: Mapping[str, str], options: Options) -> Letterhead:
     return Letterhead.from_settings(office, options.secrecy)
 
 
+def _kept_letterhead(source: ReportSource | reminder.ReminderSource | conclusion.ConclusionSource,
+                    options: Options) -> Letterhead:
+    """The letterhead of a document that keeps its wording: its names broken as that wording broke them."""
+    return replace(letterhead(source.office, options), named_breaks=source.named_breaks)
+
+
 def slips_pdf(office: History, slips: Sequence[Mapping[str, Any]], options: Options) -> bytes:
     """One slip a page, each under the letterhead in force on its own `Ngày phát hành`."""
     def head(slip: Mapping[str, Any]) -> Letterhead:
@@ -149,14 +155,14 @@ def report_pdf(source: ReportSource, options: Options) -> bytes:
     content = report_content(source, options)
     texts = report_texts(source, content, options.profile)
     return pdf.render(lambda c: report_pages.draw_report(c, content, texts.number, texts.date, texts.attached_to),
-                      options.profile, letterhead(source.office, options), f"Báo cáo {content.subject}",
+                      options.profile, _kept_letterhead(source, options), f"Báo cáo {content.subject}",
                       source.on, draft=source.draft)
 
 
 def report_docx_file(target: Path, source: ReportSource, options: Options) -> None:
     content = report_content(source, options)
     texts = report_texts(source, content, options.profile)
-    report_docx.write_report(target, content, letterhead(source.office, options), options.profile, texts.number,
+    report_docx.write_report(target, content, _kept_letterhead(source, options), options.profile, texts.number,
                              texts.date, texts.attached_to, options.password, source.on)
 
 
@@ -169,7 +175,7 @@ def report_xlsx(target: Path, source: ReportSource, options: Options) -> int:
     and each appendix, attached to it."""
     content = report_content(source, options)
     texts = report_texts(source, content, options.profile)
-    head = letterhead(source.office, options)
+    head = _kept_letterhead(source, options)
     facts = [{"stt": index, "label": label, "value": value}
              for index, (_key, label, value) in enumerate(content.facts, start=1)]
     sheets: list[workbook.Sheet | workbook.Text] = [
@@ -187,27 +193,27 @@ def report_xlsx(target: Path, source: ReportSource, options: Options) -> int:
 # A reminder letter (công văn đôn đốc)
 
 def reminder_pdf(source: reminder.ReminderSource, options: Options) -> bytes:
-    return pdf.render(lambda c: reminder.draw(c, source), options.profile, letterhead(source.office, options),
+    return pdf.render(lambda c: reminder.draw(c, source), options.profile, _kept_letterhead(source, options),
                       reminder.TITLE, source.on, draft=source.draft)
 
 
 def reminder_docx_file(target: Path, source: reminder.ReminderSource, options: Options) -> None:
-    reminder.write_docx(target, source, letterhead(source.office, options), options.profile, options.password)
+    reminder.write_docx(target, source, _kept_letterhead(source, options), options.profile, options.password)
 
 
 def reminder_xlsx(target: Path, source: reminder.ReminderSource, options: Options) -> int:
-    return reminder.write_xlsx(target, source, letterhead(source.office, options), options.profile, options.password)
+    return reminder.write_xlsx(target, source, _kept_letterhead(source, options), options.profile, options.password)
 
 
 # The notice of a vetting case's conclusion (thông báo kết luận về tiêu chuẩn chính trị)
 
 def conclusion_pdf(source: conclusion.ConclusionSource, options: Options) -> bytes:
-    return pdf.render(lambda c: conclusion.draw(c, source), options.profile, letterhead(source.office, options),
+    return pdf.render(lambda c: conclusion.draw(c, source), options.profile, _kept_letterhead(source, options),
                       conclusion.TITLE, source.on, draft=source.draft)
 
 
 def conclusion_docx_file(target: Path, source: conclusion.ConclusionSource, options: Options) -> None:
-    conclusion.write_docx(target, source, letterhead(source.office, options), options.profile, options.password)
+    conclusion.write_docx(target, source, _kept_letterhead(source, options), options.profile, options.password)
 
 
 # Writing a document, and what an issued one keeps to be written again as issued

@@ -69,8 +69,10 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # letters resolved (the body's count adds those carried over); I.1 counted the slips that found an archive
 # record as «trường hợp», a person on two such slips twice.
 # 5, before 05/12/2026: a quarter and the second half of a year were named by their dates
-# («từ ngày 01/01/2026 đến ngày 31/03/2026», not «quý I năm 2026»).
-WORDING = 6
+# («từ ngày 01/01/2026 đến ngày 31/03/2026», not «quý I năm 2026»). 6, before 05/12/2026: the letterhead's
+# long names broke where the line ran out («THÀNH ỦY THÀNH PHỐ HỒ / CHÍ MINH»).
+WORDING = 7
+NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
 
 
@@ -90,6 +92,11 @@ class ReportSource:
     @property
     def draft(self) -> bool:
         return self.number is None
+
+    @property
+    def named_breaks(self) -> bool:
+        """Whether its letterhead's long names break as name_breaks breaks them (Letterhead.named_breaks)."""
+        return self.wording >= NAMED_BREAKS_SINCE
 
 
 @dataclass(frozen=True)

@@ -238,8 +238,8 @@ def header_block(document, head: Letterhead, profile: Profile, number: str, date
     left_width = usable_width(profile) * LEFT_COLUMN - 2 * WORD_CELL_PADDING
     right_width = usable_width(profile) * (1 - LEFT_COLUMN) - 2 * WORD_CELL_PADDING
     left, right = table.rows[0].cells
-    header_name(left.paragraphs[0], head.superior, REGULAR, profile.size("superior"), left_width)
-    header_name(left.add_paragraph(), head.issuer, BOLD, profile.size("issuer"), left_width)
+    header_name(left.paragraphs[0], head.superior, REGULAR, profile.size("superior"), left_width, head.named_breaks)
+    header_name(left.add_paragraph(), head.issuer, BOLD, profile.size("issuer"), left_width, head.named_breaks)
     write(left.add_paragraph(), "*", profile.size("issuer"), bold=True, align=CENTER, after=0)
     write(right.paragraphs[0], PARTY, profile.size("party"), bold=True, underline=True, align=CENTER, after=0)
     left, right = table.rows[1].cells
@@ -254,10 +254,11 @@ def header_block(document, head: Letterhead, profile: Profile, number: str, date
         stamp(left.add_paragraph(), head.secrecy, profile, usable_width(profile) * LEFT_COLUMN)
 
 
-def header_name(paragraph: DocxParagraph, name: str, font: str, size: float, width: float) -> None:
-    """A body's name in the header block at the PDF's size, on the lines the PDF breaks it into."""
-    lines = "\n".join(line for line, _ in header_lines(name, font, size, width))
-    write(paragraph, lines, header_size(name, font, size, width), bold=font == BOLD, align=CENTER, after=0)
+def header_name(paragraph: DocxParagraph, name: str, font: str, size: float, width: float, named: bool) -> None:
+    """A body's name in the header block at the PDF's size, on the lines the PDF breaks it into
+    (not `named`: whole, for Word to break where the line runs out)."""
+    text = "\n".join(line for line, _ in header_lines(name, font, size, width)) if named else name
+    write(paragraph, text, header_size(name, font, size, width, named), bold=font == BOLD, align=CENTER, after=0)
 
 
 def stamp(paragraph: DocxParagraph, text: str, profile: Profile, column: float) -> None:

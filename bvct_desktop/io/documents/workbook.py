@@ -433,11 +433,14 @@ def _text_width(width: float) -> float:
 
 
 def _letterhead(rows: _Rows, spec: Sheet | Text, head: Letterhead, draft: bool, under_number: str = "") -> None:
-    """The header block (HD 36), a letter's trích yếu ("V/v …", italic) `under_number`."""
+    """The header block (HD 36), a letter's trích yếu ("V/v …", italic) `under_number`; the names broken
+    as the PDF breaks them, or left whole for Excel to wrap (a letterhead without named_breaks)."""
     if draft:  # on the screen as on paper (the page header shows only when printed)
         rows.split(None, (DRAFT, BOLD_FONT, Alignment(horizontal="right")), left_share=0.6)
-    rows.split((rows.name(head.superior, BODY_FONT), BODY_FONT, CENTRE), (PARTY, PARTY_FONT, CENTRE))
-    rows.split((rows.name(head.issuer, BOLD_FONT), BOLD_FONT, CENTRE), None)
+    superior, issuer = ((rows.name(head.superior, BODY_FONT), rows.name(head.issuer, BOLD_FONT)) if head.named_breaks
+                        else (nfc(head.superior), nfc(head.issuer)))
+    rows.split((superior, BODY_FONT, CENTRE), (PARTY, PARTY_FONT, CENTRE))
+    rows.split((issuer, BOLD_FONT, CENTRE), None)
     rows.split(("*", BOLD_FONT, CENTRE), None)
     rows.split((nfc(spec.number), BODY_FONT, CENTRE) if spec.number else None,
                (nfc(spec.date), LINE_FONT, CENTRE) if spec.date else None)

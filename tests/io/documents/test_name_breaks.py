@@ -1,19 +1,21 @@
 """The letterhead's names break as an officer breaks them: in as few lines as their column allows,
 balanced, before «THÀNH PHỐ» or «TỈNH», after «ỦY», never inside a proper name when that can be
-helped; the same lines in the PDF, the Word and the Excel files. A name that fits stays as it was."""
+helped; the same lines in the PDF, the Word and the Excel files. A name that fits stays as it was,
+and a document issued before prints again with its names broken as they were."""
 
 import docx
 import openpyxl
 import pytest
 
-from bvct_desktop.io.documents import fonts, layout, pdf, render
+from bvct_desktop.io.documents import conclusion, fonts, layout, pdf, reminder, render
 from bvct_desktop.io.documents.fonts import BOLD, REGULAR
 from bvct_desktop.io.documents.name_breaks import name_lines
 from bvct_desktop.io.documents.report_content import ReportSource
 from bvct_desktop.io.documents.word import usable_width
 
 from . import pdfcheck
-from .conftest import FIGURES, NOTES
+from .conftest import FIGURES, NOTES, SLIP
+from .test_conclusion import DATA as CONCLUSION
 from .test_layout import PRINTED
 
 CITY = "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH"
@@ -79,3 +81,39 @@ def test_the_pdf_the_word_and_the_excel_letterheads_break_the_names_alike(tmp_pa
     assert "THÀNH ỦY\nTHÀNH PHỐ HỒ CHÍ MINH" in cells
     excel = next(cell for cell in cells if cell.startswith("BAN BẢO VỆ")).split("\n")
     assert " ".join(excel) == OFFICE_65 and not any(line.startswith("ỦY") for line in excel)
+
+
+def _issued_before(kind: str, values: dict[str, str]):
+    """A report, a reminder or a conclusion notice issued under the wording before names broke as named."""
+    if kind == "report":
+        return ReportSource(dict(FIGURES), values, dict(NOTES), 12, PRINTED, wording=6)
+    if kind == "reminder":
+        return reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, (30,), [{**SLIP, "days_late": 40}], values,
+                                       5, wording=3)
+    return conclusion.ConclusionSource(CONCLUSION, PRINTED, values, 3, wording=1)
+
+
+WRITERS = {"report": (render.report_pdf, render.report_docx_file), "reminder": (render.reminder_pdf,
+                                                                               render.reminder_docx_file),
+           "conclusion": (render.conclusion_pdf, render.conclusion_docx_file)}
+
+
+@pdfcheck.needs_poppler
+@pytest.mark.parametrize("kind", WRITERS)
+def test_a_document_issued_before_prints_again_with_its_names_broken_where_the_line_ran_out(tmp_path, office,
+                                                                                             options, kind):
+    source = _issued_before(kind, {**office, "co_quan_cap_tren": CITY, "co_quan": OFFICE_65})
+    write_pdf, write_docx = WRITERS[kind]
+    pdf.save(write_pdf(source, options), tmp_path / "vb.pdf")
+    write_docx(tmp_path / "vb.docx", source, options)
+    column, size = _column(options), options.profile.size("superior")
+    as_issued = layout.wrap(CITY, REGULAR, layout.header_size(CITY, REGULAR, size, column, named=False), column)
+    assert as_issued == ["THÀNH ỦY THÀNH PHỐ HỒ", "CHÍ MINH"]
+    printed = [text.strip() for text in pdfcheck.lines(tmp_path / "vb.pdf", first=1, last=1)]
+    assert any(text.startswith(as_issued[0]) for text in printed) and "THÀNH ỦY" not in printed
+    names = docx.Document(str(tmp_path / "vb.docx")).tables[0].rows[0].cells[0].paragraphs
+    assert [paragraph.text for paragraph in names[:2]] == [CITY, OFFICE_65]  # whole, as Word broke it then
+    if kind == "report":
+        render.report_xlsx(tmp_path / "vb.xlsx", source, options)
+        sheet = openpyxl.load_workbook(tmp_path / "vb.xlsx").worksheets[0]
+        assert CITY in [cell.value for row in sheet.iter_rows(max_row=2) for cell in row]
