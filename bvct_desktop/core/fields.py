@@ -217,9 +217,16 @@ def check_order(pairs: Iterable[tuple[Field, Field]], values: Mapping[str, objec
 
 def order_problems(pairs: Iterable[tuple[Field, Field]], values: Mapping[str, object]) -> list[RowProblem]:
     """A RowProblem (at the later date) for each date of `pairs` (`ordered_dates`) that precedes the one
-    it cannot: «Ngày về trước Ngày đi»; a letter's deadline and its resolution both before its receipt."""
-    return [RowProblem(f"{later.header} trước {earlier.header}", later.key) for later, earlier in pairs
+    it cannot: «Ngày về (01/05/2026) trước Ngày đi (05/05/2026)…»; a letter's deadline and its resolution
+    both before its receipt."""
+    return [RowProblem(_out_of_order(later, earlier, values), later.key) for later, earlier in pairs
             if values.get(later.key) and values.get(earlier.key) and _precedes(values[later.key], values[earlier.key])]
+
+
+def _out_of_order(later: Field, earlier: Field, values: Mapping[str, object]) -> str:
+    """Both dates as written, and that either may be the mistyped one."""
+    return (f"{later.header} ({later.display(values[later.key])}) trước "
+            f"{earlier.header} ({earlier.display(values[earlier.key])}): hãy xem lại một trong hai ngày")
 
 
 def _precedes(later: Any, earlier: Any) -> bool:

@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from . import record_rows
 from .database import Database
-from .dates import display_date
 from .editing import FormProblems, told_ahead
 from .errors import InputError, RowProblem
 from .kinds import SLIPS
@@ -64,10 +63,10 @@ def record_replies(db: Database, slip_ids: Sequence[int], raw: dict[str, Any]) -
         gone = [record_id for record_id in ids if record_id not in stored or record_id in binned]
         if gone:
             raise InputError(f"{len(gone)} phiếu đã chọn không còn trong sổ (đã xóa); hãy chọn lại.")
-        early = [stored[i]["number"] for i in ids if SLIPS.order_problems({**stored[i], **reply})]
+        early = {stored[i]["number"]: wrong[0].message for i in ids
+                 if (wrong := SLIPS.order_problems({**stored[i], **reply}))}
         if early:
-            raise InputError(f"Ngày nhận kết quả {display_date(reply['result_on'])} trước ngày phát hành của phiếu "
-                             f"{_named(early)}.")
+            raise InputError(_each_early(early))
         replied = [{**{spec.key: stored[record_id].get(spec.key) for spec in SLIPS.fields}, **reply}
                    for record_id in ids]
         plan = PLANS[SLIPS.name](connection, db.clock())
@@ -84,6 +83,9 @@ def record_replies(db: Database, slip_ids: Sequence[int], raw: dict[str, Any]) -
     return changed
 
 
-def _named(numbers: list[str]) -> str:
-    shown = ", ".join(numbers[:MOST_LISTED])
-    return shown + (f" và {len(numbers) - MOST_LISTED} phiếu khác" if len(numbers) > MOST_LISTED else "")
+def _each_early(early: dict[str, str]) -> str:
+    """A line for each slip the reply would precede, by its number: «Phiếu 1/PXM: Ngày nhận kết quả (…) trước…»."""
+    told = [f"Phiếu {number}: {message}." for number, message in list(early.items())[:MOST_LISTED]]
+    if len(early) > MOST_LISTED:
+        told.append(f"Và {len(early) - MOST_LISTED} phiếu khác.")
+    return "\n".join(told)

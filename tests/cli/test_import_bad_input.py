@@ -227,7 +227,7 @@ def test_return_before_departure(base, tmp_path):
     row = list(rows[0])
     row[5], row[6] = "08/04/2025", "01/04/2025"
     refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [row]),
-            "Dòng 2, cột «Ngày về»: Ngày về trước Ngày đi")
+            "Dòng 2, cột «Ngày về»: Ngày về (01/04/2025) trước Ngày đi (08/04/2025): hãy xem lại một trong hai ngày")
 
 
 def test_a_letter_whose_deadline_and_resolution_both_precede_its_receipt_is_told_both(base, tmp_path):
@@ -236,8 +236,10 @@ def test_a_letter_whose_deadline_and_resolution_both_precede_its_receipt_is_told
     row = ["10/10/2025", "Nặc danh", "Tố cáo", "Nguyễn Văn Hùng", "Tố cáo sai phạm đất đai", "01/10/2025",
            "05/10/2025", "Không có cơ sở"]
     out = refused(base, "complaints", workbook(tmp_path / "don.xlsx", headers, [row]),
-                  "Dòng 2, cột «Hạn giải quyết»: Hạn giải quyết trước Ngày nhận",
-                  "Dòng 2, cột «Ngày giải quyết»: Ngày giải quyết trước Ngày nhận")
+                  "Dòng 2, cột «Hạn giải quyết»: Hạn giải quyết (01/10/2025) trước Ngày nhận (10/10/2025)"
+                  ": hãy xem lại một trong hai ngày",
+                  "Dòng 2, cột «Ngày giải quyết»: Ngày giải quyết (05/10/2025) trước Ngày nhận (10/10/2025)"
+                  ": hãy xem lại một trong hai ngày")
     assert "2 lỗi" in out
 
 
@@ -248,7 +250,9 @@ def test_a_row_with_a_wrong_cell_is_told_its_dates_out_of_order_too(base, tmp_pa
     row[5], row[6] = "08/04/2025", "01/04/2025"
     row[headers.index("Vai trò")] = "Chủ tịch"
     out = refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [row]),
-                  "Dòng 2, cột «Ngày về»: Ngày về trước Ngày đi", "Dòng 2, cột «Vai trò»")
+                  "Dòng 2, cột «Ngày về»: Ngày về (01/04/2025) trước Ngày đi (08/04/2025)"
+                  ": hãy xem lại một trong hai ngày",
+                  "Dòng 2, cột «Vai trò»")
     assert "2 lỗi" in out
 
 
@@ -265,7 +269,8 @@ def test_a_reply_report_answer_or_deadline_dated_before_what_it_follows(base, tm
     day = day if isinstance(day, dt.date) else dt.datetime.strptime(day, "%d/%m/%Y").date()
     row[headers.index(later)] = day - dt.timedelta(days=1)
     refused(base, kind, workbook(tmp_path / "d.xlsx", headers, [row]),
-            f"Dòng 2, cột «{later}»: {later} trước {earlier}")
+            f"Dòng 2, cột «{later}»: {later} ({day - dt.timedelta(days=1):%d/%m/%Y}) trước {earlier} ({day:%d/%m/%Y})"
+            ": hãy xem lại một trong hai ngày")
 
 
 def test_duplicate_key_within_one_file(base, tmp_path):

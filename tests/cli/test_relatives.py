@@ -109,7 +109,8 @@ def test_namesake_cadres_with_the_same_birth_date_are_an_error(with_cadres, tmp_
     ({"Họ và tên thân nhân": None}, "cột «Họ và tên thân nhân»: bắt buộc"),
     ({"Từ năm": "05/2010"}, "cột «Từ năm»: chỉ ghi năm"),
     ({"Ở nước ngoài": "Không", "Nước": "Úc"}, "«Ở nước ngoài» là Không nhưng lại ghi nước"),
-    ({"Ở nước ngoài": "Có", "Nước": "Pháp", "Từ năm": 1930}, "cột «Từ năm»: Từ năm trước Ngày sinh"),
+    ({"Ở nước ngoài": "Có", "Nước": "Pháp", "Từ năm": 1930}, "cột «Từ năm»: Từ năm (1930) trước Ngày sinh (1938)"
+                                                             ": hãy xem lại một trong hai ngày"),
 ])
 def test_bad_rows_are_reported_by_row_and_column(with_cadres, tmp_path, changes, expected):
     _refused(with_cadres, workbook(tmp_path / "x.xlsx", HEADERS, [_row(**changes)]), expected)

@@ -251,15 +251,18 @@ def test_a_delegation_is_saved_with_its_members(db):
         editing.save(db, "delegations", {"name": "Đoàn", "countries": "Lào", "depart_on": "05/05/2026",
                                          "return_on": "01/05/2026", editing.MEMBERS: []})
     assert caught.value.problems == {"members": "Đoàn phải có ít nhất một thành viên",
-                                     "return_on": "Ngày về trước Ngày đi"}
+                                     "return_on": "Ngày về (01/05/2026) trước Ngày đi (05/05/2026)"
+                                                  ": hãy xem lại một trong hai ngày"}
 
 
 def test_a_letter_form_names_every_date_before_its_receipt(db):
     with pytest.raises(editing.FormProblems) as caught:
         editing.save(db, "complaints", {"received_on": "10/10/2025", "complaint_kind": "Tố cáo", "summary": "Tố cáo",
                                         "due_on": "01/10/2025", "resolved_on": "05/10/2025"})
-    assert caught.value.problems == {"due_on": "Hạn giải quyết trước Ngày nhận",
-                                     "resolved_on": "Ngày giải quyết trước Ngày nhận"}
+    assert caught.value.problems == {"due_on": "Hạn giải quyết (01/10/2025) trước Ngày nhận (10/10/2025)"
+                                               ": hãy xem lại một trong hai ngày",
+                                     "resolved_on": "Ngày giải quyết (05/10/2025) trước Ngày nhận (10/10/2025)"
+                                                    ": hãy xem lại một trong hai ngày"}
 
 
 def test_a_member_listed_twice_on_the_form_is_told_by_the_member_it_repeats(db):
@@ -278,7 +281,8 @@ def test_a_reply_dated_before_its_slip_was_sent_is_refused_at_its_field(db):
         editing.save(db, "slips", {"number": "77/PXM", "issued_on": "10/03/2026", "full_name": "Lê Văn Tám",
                                    "recipient": "Cục A93B – Bộ Công an", "result_on": "09/03/2026",
                                    "result": "Không có tàng thư"})
-    assert caught.value.problems == {"result_on": "Ngày nhận kết quả trước Ngày phát hành"}
+    assert caught.value.problems == {
+        "result_on": "Ngày nhận kết quả (09/03/2026) trước Ngày phát hành (10/03/2026): hãy xem lại một trong hai ngày"}
 
 
 def test_a_viewer_may_not_edit(cli, db):

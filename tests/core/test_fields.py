@@ -156,6 +156,18 @@ def test_a_relative_abroad_since_before_being_born_is_refused(birth, since, refu
     assert bool(RELATIVES.order_problems(values)) is refused
 
 
+@pytest.mark.parametrize(("kind", "values", "told"), [
+    (SLIPS, {"issued_on": dt.date(2026, 1, 10), "result_on": dt.date(2026, 1, 5)},
+     "Ngày nhận kết quả (05/01/2026) trước Ngày phát hành (10/01/2026): hãy xem lại một trong hai ngày"),
+    (DELEGATIONS, {"depart_on": dt.date(2026, 5, 5), "return_on": dt.date(2026, 5, 1)},
+     "Ngày về (01/05/2026) trước Ngày đi (05/05/2026): hãy xem lại một trong hai ngày"),
+    (RELATIVES, {"birth_date": "1955-05", "abroad_since": 1930},
+     "Từ năm (1930) trước Ngày sinh (05/1955): hãy xem lại một trong hai ngày")])
+def test_a_date_before_the_one_it_cannot_precede_names_both_as_written(kind, values, told):
+    """The officer sees which two dates disagree, as written, and that either may be the mistyped one."""
+    assert [problem.message for problem in kind.order_problems(values)] == [told]
+
+
 PERSON_NAMES = [(CADRES, "full_name"), (SLIPS, "full_name"), (SLIPS, "father_name"), (SLIPS, "mother_name"),
                 (SLIPS, "spouse_name"), (SLIPS, "vetted_name"), (COMPLAINTS, "subject_name"),
                 (DELEGATIONS, "full_name"), (ARCHIVE_REQUESTS, "full_name"), (RELATIVES, "cadre_name"),

@@ -51,8 +51,10 @@ def test_an_empty_result_keeps_each_slips_own(db):
 
 def test_a_reply_before_a_slip_was_issued_changes_nothing(db):
     chosen = _slips(db, "13/PXM", "1/PXM")
-    with pytest.raises(InputError, match="trước ngày phát hành của phiếu 1/PXM"):
+    with pytest.raises(InputError) as refused:
         replies.record_replies(db, chosen, {"result_on": "10/01/2025"})
+    assert str(refused.value) == ("Phiếu 1/PXM: Ngày nhận kết quả (10/01/2025) trước Ngày phát hành (03/01/2026): "
+                                  "hãy xem lại một trong hai ngày.")
     assert all(editing.load(db, "slips", slip)["result_on"] is None for slip in chosen)
 
 

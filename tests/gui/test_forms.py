@@ -264,7 +264,7 @@ def test_a_fields_error_is_the_line_right_under_it_and_the_next_field_follows(qt
     assert not form.save()
     field, error, below = form.inputs["answered_on"], form.errors["answered_on"], form.inputs["result"]
     qtbot.waitUntil(error.isVisible)
-    assert error.text() == "Ngày trả lời trước Ngày văn bản"
+    assert error.text() == "Ngày trả lời (01/06/2026) trước Ngày văn bản (15/06/2026): hãy xem lại một trong hai ngày"
     top = error.mapTo(form, error.rect().topLeft()).y()
     assert 0 <= top - field.mapTo(form, field.rect().bottomLeft()).y() <= 4
     assert error.height() < 2 * error.fontMetrics().height()

@@ -713,7 +713,8 @@ def test_one_police_letter_answers_the_slips_selected_in_one_step(qtbot, context
     support.fill(dialog, {"result_on": "01/01/2000", "result": "Có tàng thư"})  # before the slips were issued
     assert dialog.save()
     qtbot.waitUntil(lambda: dialog.task.done)
-    assert dialog.isVisible() and dialog.message.text().startswith("Ngày nhận kết quả 01/01/2000 trước ngày phát hành")
+    assert dialog.isVisible() and dialog.message.text().startswith(
+        "Phiếu 1/PXM: Ngày nhận kết quả (01/01/2000) trước Ngày phát hành")
     assert all(page.model.index(page.model.row_of(i), keys.index("result")).data() != "Có tàng thư" for i in chosen)
 
     support.fill(dialog, {"result_on": "25/03/2026", "result_no": "0125/PV06", "result": "Có tàng thư"})

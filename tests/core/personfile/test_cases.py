@@ -253,7 +253,8 @@ def test_a_deadline_before_the_case_was_opened_is_refused_at_its_field(db):
     anh = person_named(db, "Trần Thị Ánh")
     with pytest.raises(FormProblems) as caught:
         cases.open_case(db, anh, {"purpose": "Bầu cử", "opened_on": "10/12/2026", "due_on": "01/12/2025"})
-    assert caught.value.problems == {"due_on": "Hạn hoàn thành trước Ngày mở hồ sơ"}
+    assert caught.value.problems == {"due_on": "Hạn hoàn thành (01/12/2025) trước Ngày mở hồ sơ (10/12/2026)"
+                                                ": hãy xem lại một trong hai ngày"}
     case = cases.open_case(db, anh, {"purpose": "Bầu cử", "opened_on": "10/12/2026", "due_on": "10/12/2026"})
     with pytest.raises(FormProblems):
         cases.update_case(db, case, {"purpose": "Bầu cử", "opened_on": "11/12/2026", "due_on": "10/12/2026"})
