@@ -33,6 +33,7 @@ from .qt import (
     QApplication,
     QColor,
     QDialog,
+    QEvent,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -55,6 +56,7 @@ OPEN_FILTER = "Tệp Excel (*.xlsx *.xls)"  # an old .xls is chosen too, and tol
 ERRORS, NOTES = "lỗi", "lưu ý"  # what the list under the summary holds
 NOTHING_WRITTEN = "chưa ghi gì vào cơ sở dữ liệu"
 CHECKED = f"Kiểm tra xong — {NOTHING_WRITTEN}"  # a check's outcome (the command line's --dry-run)
+REFUSED = "Tệp còn lỗi (xem danh sách dưới đây): sửa tệp Excel rồi bấm «Kiểm tra» lại, hoặc chọn tệp khác"
 
 
 class ImportWizard(QDialog):
@@ -72,6 +74,7 @@ class ImportWizard(QDialog):
         self.data_rows = 0  # its rows with data
         self.imported: xlsx_reader.Sheet | None = None  # the last run's copy, its cells as the import read them
         self.digest: bytes | None = None  # the file's content when it was read
+        self.refused: bytes | None = None  # the digest of the file a run found errors in: «Nhập» is off
         self.reading = None  # the workbook being read, off the GUI thread
         self.result: importing.ImportResult | None = None
         self.task: BackgroundTask | None = None  # the import running, or the last one
@@ -322,9 +325,20 @@ class ImportWizard(QDialog):
         """The import's checks and summary with nothing written (the command line's --dry-run)."""
         self._run(dry_run=True)
 
-    def _enable_runs(self, enabled: bool) -> None:
+    def _enable_runs(self, enabled: bool, refused: bool = False) -> None:
+        """`refused`: a run found errors in the file as read; «Nhập» would only fail again, so it is off
+        until the file changes (saved corrected, or another chosen)."""
+        self.refused = self.digest if refused else None
         self.check_button.setEnabled(enabled)
-        self.import_button.setEnabled(enabled)
+        self.import_button.setEnabled(enabled and not refused)
+        self.import_button.setToolTip(REFUSED if refused else "")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Back from Excel with the file saved since «Nhập» was turned off: it reads the file again, so it is on."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.refused is not None \
+                and _digest(self.file) != self.refused:
+            self._enable_runs(True)
 
     def _run(self, dry_run: bool) -> None:
         """Runs the import on the file as it is on disk now: read again first (its new rows shown) when
@@ -385,7 +399,7 @@ class ImportWizard(QDialog):
                 "Sửa tệp Excel theo danh sách dưới đây rồi nhập lại.")
             self._show_list(ERRORS, result.problems)
             self._show_rows_of(result.problems, "error")
-        self._enable_runs(True)
+        self._enable_runs(True, refused=result is not None and not result.ok)
 
     def _show_details(self, result: importing.ImportResult) -> None:
         """What the import did beyond the counts, as the command line tells it: the entries it added to

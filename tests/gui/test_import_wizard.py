@@ -17,7 +17,7 @@ from bvct_desktop.core.plans.base import CREATED, UNCHANGED, UPDATED
 from bvct_desktop.core.schema import audit_log
 from bvct_desktop.core.text import file_name
 from bvct_desktop.gui.import_wizard import ImportWizard
-from bvct_desktop.gui.qt import QApplication, QLabel, QPushButton, Qt, QThread
+from bvct_desktop.gui.qt import QApplication, QEvent, QLabel, QPushButton, Qt, QThread
 from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.io import xlsx_reader
 from tests.conftest import workbook
@@ -381,10 +381,33 @@ def test_a_check_of_a_file_with_errors_lists_them_as_an_import_does(qtbot, conte
                                      "sách dưới đây rồi kiểm tra lại.")
     assert wizard.error_text().splitlines()[0] == "Dòng 2, cột «Ngày sinh»: ngày 31/02/1972 không tồn tại"
     assert [wizard.preview.verticalHeaderItem(r).text() for r in range(wizard.preview.rowCount())] == ["2", "3"]
-    assert wizard.import_button.isEnabled() and wizard.check_button.isEnabled()
+    assert wizard.check_button.isEnabled() and not wizard.import_button.isEnabled()  # it would only fail again
+    assert wizard.import_button.toolTip() == ("Tệp còn lỗi (xem danh sách dưới đây): sửa tệp Excel rồi bấm «Kiểm tra» "
+                                              "lại, hoặc chọn tệp khác")
     workbook(wizard.file, HEADERS, GOOD)  # corrected as told: checked again as it is now
     _checked(qtbot, wizard)
     assert wizard.message.text().endswith("Bấm «Nhập» sẽ nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi.")
+    assert wizard.import_button.isEnabled() and not wizard.import_button.toolTip()
+
+
+@pytest.mark.parametrize("run", [_checked, _imported])
+def test_import_refused_for_errors_waits_for_the_file_to_change(qtbot, context, tmp_path, run):
+    """Back from Excel, «Nhập» stays off while the file is as the run found it, and is on again once the
+    officer has saved it corrected (pressing it reads the file again); choosing a file turns it on too."""
+    path = workbook(tmp_path / "loi.xlsx", HEADERS, BAD)
+    wizard = run(qtbot, loaded(qtbot, _wizard(qtbot, context), path))
+    path.touch()  # saved again, unchanged
+    QApplication.sendEvent(wizard, QEvent(QEvent.Type.ActivationChange))
+    assert not wizard.import_button.isEnabled()
+    workbook(path, HEADERS, GOOD)
+    QApplication.sendEvent(wizard, QEvent(QEvent.Type.ActivationChange))
+    assert wizard.import_button.isEnabled() and not wizard.import_button.toolTip()
+    _imported(qtbot, wizard)
+    assert wizard.message.text() == "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi."
+    run(qtbot, loaded(qtbot, wizard, workbook(tmp_path / "khac.xlsx", HEADERS, BAD)))
+    assert not wizard.import_button.isEnabled()
+    loaded(qtbot, wizard, tmp_path / "khac.xlsx")  # chosen again
+    assert wizard.import_button.isEnabled()
 
 
 def test_each_run_tells_only_what_it_did(qtbot, context, tmp_path):
