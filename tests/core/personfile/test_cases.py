@@ -12,7 +12,7 @@ from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.row_versions import ChangedMeanwhile
-from bvct_desktop.core.schema import archive_requests, slips, vetting_cases
+from bvct_desktop.core.schema import archive_requests, persons, slips, vetting_cases
 from tests.conftest import workbook
 from tests.core.personfile.conftest import last_audit, person_named
 from tests.sample_db import viewer_database
@@ -815,3 +815,20 @@ def test_recording_a_conclusion_before_the_verification_is_done_is_asked_about(c
         "thẩm tra); Mẹ (chưa khai trong danh sách thân nhân)."]
     assert cases.conclusion_doubts(db, case, {**CONCLUSION, "concluded_on": "25/03/2026"})[0].startswith(
         "Hồ sơ còn 1 phiếu xác minh chưa có kết quả trả lời đến ngày kết luận: 60/PXM")
+
+
+def test_namesakes_in_the_case_register_are_told_apart_by_their_birth_dates_each_at_its_own_precision(db):
+    for birth in ("05/1968", "1970", "12/03/1968"):
+        editing.save(db, "cadres", {"full_name": "Nguyễn Văn An", "birth_date": birth})
+    for person_id in _persons_named(db, "Nguyễn Văn An"):
+        cases.open_case(db, person_id, {"purpose": "Bầu cử", "opened_on": "01/03/2026"})
+    headers = [column.header for column in browse.view("vetting-cases").columns]
+    assert headers[:2] == ["Người được thẩm tra", "Ngày sinh"]
+    ids = browse.record_ids(db, "vetting-cases", sort="birth_date", descending=False)
+    rows = browse.fetch_rows(db, "vetting-cases", ids)
+    assert [rows[i][1] for i in ids] == ["12/03/1968", "05/1968", "1970", "15/08/1995", "15/08/1995"]
+
+
+def _persons_named(db, full_name) -> list[int]:
+    with db.read() as connection:
+        return list(connection.execute(select(persons.c.id).where(persons.c.full_name == full_name)).scalars())
