@@ -35,6 +35,7 @@ KIND = "vetting-cases"
 RESULTS = ("Đủ tiêu chuẩn", "Chưa đủ tiêu chuẩn", "Có vấn đề nhưng không vi phạm")
 LIMITED = RESULTS[2]  # the conclusion then states the ceiling of placement QĐ 58 sets (brief §1.2, §1.3)
 VALIDITY_SETTING = "hieu_luc_ket_luan_thang"
+CONCLUDING = "ghi kết luận thẩm tra"  # what recording a conclusion asks the officer's role for
 ADULT_AGE = 18
 # Relatives Party rules need checked (brief §1.2): parents, parents-in-law, spouse, adult children.
 MUST_CHECK = ("Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "Cha chồng", "Mẹ chồng", "Con")
@@ -131,8 +132,8 @@ def update_case(db: Database, case_id: int, raw: dict[str, Any], seen: tuple[int
 def record_conclusion(db: Database, case_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None) -> None:
     """Records the conclusion (number, date, signer, result, limit) and closes the case; on a concluded case
     corrects its conclusion (refused as `update_case` is when changed since `seen`)."""
-    db.require(Action.EDIT, "ghi kết luận thẩm tra")
-    values = _conclusion(raw)
+    db.require(Action.EDIT, CONCLUDING)
+    values = conclusion_values(raw)
     with db.write() as connection:
         case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
         writes.check_unchanged(case, seen)
@@ -182,7 +183,7 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
     about the person still open today, the case's slips with no reply by the conclusion's day and the
     relatives the rules require checked who are not; none while a field is invalid (saving tells that)."""
     try:
-        values = _conclusion(raw)
+        values = conclusion_values(raw)
     except FormProblems:
         return []
     found = case_file(db, case_id)
@@ -379,7 +380,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _conclusion(raw: dict[str, Any]) -> dict[str, Any]:
+def conclusion_values(raw: dict[str, Any]) -> dict[str, Any]:
     """The conclusion's values; FormProblems as `writes.parse` raises them, and at «Mức giới hạn» when the
     result is an issue without violation and the ceiling is not written."""
     values = writes.parse(CONCLUSION_FIELDS, raw)
