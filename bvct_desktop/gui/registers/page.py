@@ -14,6 +14,8 @@ from ...core.errors import BvctError
 from ...core.kinds import CADRES, KINDS, RELATIVES
 from ...core.numbers import grouped
 from ...core.permissions import Action, allows
+from ...core.personfile import cases
+from ...core.personfile.conclusions import Outcome
 from ...core.text import file_name
 from ...io import xlsx_writer
 from ...io.documents.lists import period_text
@@ -42,6 +44,7 @@ from ..qt import (
 )
 from ..workers import BackgroundTask, Cancelled, Progress, counted, failure_message, run_in_background, too_late
 from .columns import ColumnLayout
+from .conclusions import ConclusionDialog, summary, tally
 from .model import RegisterModel
 from .replies import MOST_NAMED, ReplyDialog
 from .table import DownIntoList, RegisterTable
@@ -259,6 +262,9 @@ class RegisterPage(QWidget):
                    ("reply", "Ghi kết quả…", lambda: self.record_replies(),  # clicked(bool) is no id list
                     "Ghi ngày nhận, số văn bản và kết quả cho các phiếu đã chọn (trả lời trong cùng một văn bản)",
                     editing, self.kind.name == "slips"),
+                   ("conclude", "Ghi kết luận…", self.record_conclusions,
+                    "Ghi cùng một kết luận (số văn bản, ngày, người ký, kết quả) cho các hồ sơ đang xác minh đã chọn",
+                    editing, self.kind.name == cases.KIND),
                    ("import", "Nhập Excel", self.import_excel, "", editing, self.exchanged),
                    ("import_relatives", "Nhập thân nhân (Excel)…", self.import_relatives, RELATIVES_TIP, editing,
                     self.kind.name == "cadres"),
@@ -493,6 +499,23 @@ class RegisterPage(QWidget):
     def _replied(self, count: int) -> None:
         self._tell_done(f"Đã ghi kết quả cho {grouped(count)} phiếu.", error=False)
 
+    def record_conclusions(self) -> None:
+        """«Ghi kết luận…» for the vetting cases selected: one conclusion (an election list's) entered once."""
+        chosen = self.selected_ids()
+        if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, cases.CONCLUDING):
+            return
+        self.conclusion_dialog = ConclusionDialog(self.context, chosen, self._concluded, self)
+        self.conclusion_dialog.open()
+
+    def _concluded(self, outcome: Outcome) -> None:
+        self._tell_done(tally(outcome), error=bool(outcome.refused))
+        self.context.dialogs.inform(self, "Ghi kết luận", summary(outcome))
+
+    def _open_selected(self) -> bool:
+        """Whether an open vetting case is among the rows selected (what «Ghi kết luận…» concludes)."""
+        status = [column.key for column in self.spec.columns].index("status")
+        return any(self.model.index(row, status).data() == cases.OPEN for row in self.table.selected_rows())
+
     def restore_selected(self) -> None:
         chosen = self.selected_ids()
         if chosen and self.bin_switch.isChecked():
@@ -649,7 +672,8 @@ class RegisterPage(QWidget):
         selected = self.table.selectionModel().hasSelection()
         for key, visible, enabled in (("edit", not in_bin, selected), ("delete", not in_bin, selected),
                                       ("restore", in_bin, selected), ("reply", not in_bin, selected),
-                                      ("print_record", not in_bin, selected)):
+                                      ("print_record", not in_bin, selected),
+                                      ("conclude", not in_bin, "conclude" in self.buttons and self._open_selected())):
             if key in self.buttons:
                 self.buttons[key].setVisible(visible and self.offered[key]())
                 self.buttons[key].setEnabled(enabled)

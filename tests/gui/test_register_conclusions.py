@@ -1,0 +1,83 @@
+"""«Ghi kết luận…» in the vetting cases register: offered while an open case is selected; one conclusion
+entered once is recorded on each open case selected, off the GUI thread, and summed up at the end."""
+
+import threading
+
+from bvct_desktop.core.permissions import VIEWER
+from bvct_desktop.core.personfile import cases, conclusions
+from bvct_desktop.gui.qt import QItemSelectionModel
+from bvct_desktop.gui.registers.page import RegisterPage
+from tests.gui import register_support as support
+from tests.gui.shell_support import as_user, context_for
+
+app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
+                                         support.context)  # fixtures
+
+ELECTION = {"conclusion_no": "95-CV/BTCTU", "concluded_on": "20/03/2026", "signer": "Trần Văn Ban",
+            "result": "Đủ tiêu chuẩn"}
+
+
+def _page(qtbot, context) -> RegisterPage:
+    page = RegisterPage(context, cases.KIND)
+    qtbot.addWidget(page)
+    return page
+
+
+def _select(page: RegisterPage, *record_ids: int) -> None:
+    page.table.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag
+    for record_id in record_ids:
+        page.table.selectionModel().select(page.model.index(page.model.row_of(record_id), 0), flags.Select | flags.Rows)
+
+
+def test_the_conclusion_for_the_cases_selected_is_offered_only_while_an_open_case_is_selected(qtbot, context):
+    page = _page(qtbot, context)
+    concluded, still_open = page.model.ids
+    cases.record_conclusion(context.db, concluded, ELECTION)
+    page.refresh()
+    button = page.buttons["conclude"]
+    assert button.text() == "Ghi kết luận…" and not button.isEnabled()  # nothing selected
+    _select(page, concluded)
+    assert not button.isEnabled()
+    _select(page, concluded, still_open)
+    assert button.isEnabled()
+    assert "conclude" not in RegisterPage(context, "slips").buttons
+
+
+def test_a_viewer_is_not_offered_the_conclusion(qtbot, context, clock):
+    viewer = as_user(context.db, "xemthu", VIEWER)
+    page = _page(qtbot, context_for(viewer, clock))
+    assert not page.buttons["conclude"].isVisibleTo(page)
+    officer = _page(qtbot, context)
+    assert officer.buttons["conclude"].isVisibleTo(officer)
+    viewer.close()
+
+
+def test_one_conclusion_is_recorded_on_the_open_cases_selected_off_the_gui_thread_and_summed_up(qtbot, context,
+                                                                                             monkeypatch):
+    page = _page(qtbot, context)
+    concluded, still_open = page.model.ids
+    cases.record_conclusion(context.db, concluded, {**ELECTION, "conclusion_no": "90-CV/BTCTU"})
+    page.refresh()
+    _select(page, concluded, still_open)
+    threads = []
+    record_conclusions = conclusions.record_conclusions
+    monkeypatch.setattr(conclusions, "record_conclusions",
+                        lambda *args: threads.append(threading.current_thread()) or record_conclusions(*args))
+    page.buttons["conclude"].click()
+    dialog = page.conclusion_dialog
+    assert dialog.isVisible()
+
+    support.fill(dialog, {**ELECTION, "conclusion_no": ""})
+    assert not dialog.save() and "Số văn bản kết luận" in dialog.message.text()
+    support.fill(dialog, ELECTION)
+    assert dialog.save()
+    qtbot.waitUntil(lambda: dialog.task.done)
+
+    assert threads and threading.main_thread() not in threads
+    assert not dialog.isVisible() and page.message.text() == "Đã ghi kết luận cho 1 hồ sơ; bỏ qua 1."
+    told = context.dialogs.shown[-1]
+    assert (told.kind, told.title) == ("inform", "Ghi kết luận")
+    assert told.text.endswith("Bỏ qua:\n– Phạm Minh Quang, sinh ngày 15/08/1995 – Bổ nhiệm: đã có kết luận")
+    assert cases.case_file(context.db, still_open).case["conclusion_no"] == "95-CV/BTCTU"
+    assert cases.case_file(context.db, concluded).case["conclusion_no"] == "90-CV/BTCTU"
