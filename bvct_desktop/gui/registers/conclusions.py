@@ -18,7 +18,8 @@ from ..workers import BackgroundTask, failure_message, run_in_background
 
 
 class ConclusionDialog(AskingDialog):
-    """Asks for the conclusion once; `done(outcome)` is called after each selected case was tried."""
+    """Asks for the conclusion once; `done(outcome)` is called after each selected case was tried. What a case's
+    own window asks to confirm (cases.conclusion_doubts) is not asked case by case here: the label says so."""
 
     def __init__(self, context: AppContext, case_ids: list[int], done: Callable[[conclusions.Outcome], None],
                  parent: QWidget | None = None):
@@ -28,7 +29,9 @@ class ConclusionDialog(AskingDialog):
         self.setWindowTitle("Ghi kết luận cho các hồ sơ đã chọn")
         layout = QVBoxLayout(self)
         chosen = QLabel(f"<b>{grouped(len(case_ids))} hồ sơ</b> đã chọn được ghi cùng một kết luận. Hồ sơ đã có kết "
-                        "luận hoặc đã xóa được bỏ qua; hồ sơ nào không ghi được sẽ được nêu tên và lý do.")
+                        "luận hoặc đã xóa được bỏ qua; hồ sơ nào không ghi được sẽ được nêu tên và lý do. Chương trình "
+                        "không hỏi lại từng hồ sơ về phiếu chưa có kết quả, đơn thư đang giải quyết hay thân nhân chưa "
+                        "xác minh: chỉ chọn các hồ sơ đã xem xét xong.")
         chosen.setWordWrap(True)
         layout.addWidget(chosen)
         form = QFormLayout()
