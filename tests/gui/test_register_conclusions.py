@@ -5,6 +5,7 @@ import threading
 
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.core.personfile import cases, conclusions
+from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.qt import QItemSelectionModel
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
@@ -71,6 +72,7 @@ def test_one_conclusion_is_recorded_on_the_open_cases_selected_off_the_gui_threa
     support.fill(dialog, {**ELECTION, "conclusion_no": ""})
     assert not dialog.save() and "Số văn bản kết luận" in dialog.message.text()
     support.fill(dialog, ELECTION)
+    context.dialogs.answer_next(YES)  # what the case's own window would ask (its relatives unchecked)
     assert dialog.save()
     qtbot.waitUntil(lambda: dialog.task.done)
 
@@ -81,3 +83,17 @@ def test_one_conclusion_is_recorded_on_the_open_cases_selected_off_the_gui_threa
     assert told.text.endswith("Bỏ qua:\n– Phạm Minh Quang, sinh ngày 15/08/1995 – Bổ nhiệm: đã có kết luận")
     assert cases.case_file(context.db, still_open).case["conclusion_no"] == "95-CV/BTCTU"
     assert cases.case_file(context.db, concluded).case["conclusion_no"] == "90-CV/BTCTU"
+
+
+def test_what_the_cases_own_windows_would_ask_is_asked_once_and_a_no_concludes_none(qtbot, context):
+    page = _page(qtbot, context)
+    _select(page, *page.model.ids)
+    page.buttons["conclude"].click()
+    dialog = page.conclusion_dialog
+    support.fill(dialog, ELECTION)
+    context.dialogs.answer_next(NO)
+    assert not dialog.save()
+    asked = context.dialogs.shown[-1]
+    assert asked.kind == "ask" and "Thân nhân phải xác minh" in asked.text and asked.text.endswith("Vẫn lưu?")
+    assert dialog.isVisible()
+    assert {cases.case_file(context.db, case_id).case["status"] for case_id in page.model.ids} == {cases.OPEN}

@@ -56,6 +56,16 @@ def record_conclusions(db: Database, case_ids: Sequence[int], raw: dict[str, Any
     return outcome
 
 
+def doubts(db: Database, case_ids: Sequence[int], raw: dict[str, Any]) -> list[str]:
+    """What recording `raw` on the open cases of `case_ids` asks to confirm, as a case's own window asks it
+    (`cases.conclusion_doubts`: letters open, slips unanswered, relatives unchecked): a line for each case
+    with something to confirm, naming it."""
+    found = _cases(db, list(dict.fromkeys(case_ids)))
+    return [f"{_named(case)}: {' '.join(told)}" for case_id, case in found.items()
+            if case["deleted_at"] is None and case["status"] == cases.OPEN
+            and (told := cases.conclusion_doubts(db, case_id, raw))]
+
+
 def _cases(db: Database, ids: list[int]) -> dict[int, dict[str, Any]]:
     """The cases `ids` (in the recycle bin or not), each with its person's name and birth date."""
     query = (select(vetting_cases.c.id, vetting_cases.c.purpose, vetting_cases.c.status, vetting_cases.c.deleted_at,

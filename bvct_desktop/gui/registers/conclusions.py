@@ -12,14 +12,17 @@ from ..accessible import field_label
 from ..context import AppContext
 from ..forms.asking_dialog import AskingDialog
 from ..forms.inputs import make_input, read_input
+from ..forms.record_form import confirm_doubts
 from ..look import ErrorLabel
 from ..qt import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-from ..workers import BackgroundTask, failure_message, run_in_background
+from ..workers import BackgroundTask, failure_message, run_in_background, wait_for
+
+MOST_ASKED = 10  # cases whose doubts are listed in the question, before «Và N hồ sơ khác»
 
 
 class ConclusionDialog(AskingDialog):
-    """Asks for the conclusion once; `done(outcome)` is called after each selected case was tried. What a case's
-    own window asks to confirm (cases.conclusion_doubts) is not asked case by case here: the label says so."""
+    """Asks for the conclusion once, then once what the cases' own windows would ask to confirm
+    (conclusions.doubts); `done(outcome)` is called after each selected case was tried."""
 
     def __init__(self, context: AppContext, case_ids: list[int], done: Callable[[conclusions.Outcome], None],
                  parent: QWidget | None = None):
@@ -29,9 +32,7 @@ class ConclusionDialog(AskingDialog):
         self.setWindowTitle("Ghi kết luận cho các hồ sơ đã chọn")
         layout = QVBoxLayout(self)
         chosen = QLabel(f"<b>{grouped(len(case_ids))} hồ sơ</b> đã chọn được ghi cùng một kết luận. Hồ sơ đã có kết "
-                        "luận hoặc đã xóa được bỏ qua; hồ sơ nào không ghi được sẽ được nêu tên và lý do. Chương trình "
-                        "không hỏi lại từng hồ sơ về phiếu chưa có kết quả, đơn thư đang giải quyết hay thân nhân chưa "
-                        "xác minh: chỉ chọn các hồ sơ đã xem xét xong.")
+                        "luận hoặc đã xóa được bỏ qua; hồ sơ nào không ghi được sẽ được nêu tên và lý do.")
         chosen.setWordWrap(True)
         layout.addWidget(chosen)
         form = QFormLayout()
@@ -67,6 +68,8 @@ class ConclusionDialog(AskingDialog):
             self.message.show_message("; ".join(problems.problems.values()))
             return False
         db, case_ids = self.context.db, self.case_ids
+        if not confirm_doubts(self.context, self, _at_most(wait_for(lambda: conclusions.doubts(db, case_ids, values)))):
+            return False
         self.save_button.setEnabled(False)
         self.task = run_in_background(self, "Đang ghi kết luận…",
                                       lambda progress: conclusions.record_conclusions(db, case_ids, values, progress),
@@ -80,6 +83,12 @@ class ConclusionDialog(AskingDialog):
             return
         self.accept()
         self._done(outcome)
+
+
+def _at_most(doubts: list[str]) -> list[str]:
+    """The first MOST_ASKED cases' doubts, then how many more cases have some."""
+    more = len(doubts) - MOST_ASKED
+    return [*doubts[:MOST_ASKED], *([f"Và {grouped(more)} hồ sơ khác cũng vậy."] if more > 0 else [])]
 
 
 def tally(outcome: conclusions.Outcome) -> str:

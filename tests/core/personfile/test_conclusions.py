@@ -81,3 +81,16 @@ def _person_of(db, cadre_id) -> int:
 def _status(db, case_id) -> str:
     with db.read() as connection:
         return connection.execute(select(vetting_cases.c.status).where(vetting_cases.c.id == case_id)).scalar_one()
+
+
+def test_what_a_case_s_own_window_would_ask_is_told_case_by_case_before_any_is_concluded(db, nominees):
+    """Concluding a list asks once what each case's window asks (cases.conclusion_doubts): a nominee with
+    slips unanswered or relatives unchecked is named with it; a case that has nothing to confirm, one
+    concluded already or in the recycle bin is not."""
+    concluded, binned, left = nominees.values()
+    cases.record_conclusion(db, concluded, {**ELECTION, "conclusion_no": "90-CV/BTCTU"})
+    recycle_bin.delete(db, cases.KIND, binned)
+    told = conclusions.doubts(db, [concluded, binned, left], ELECTION)
+    assert told == [f"Lê Thị Hoa, sinh tháng 05/1975 – Bầu cử: {' '.join(cases.conclusion_doubts(db, left, ELECTION))}"]
+    assert "Thân nhân phải xác minh" in told[0]
+    assert _status(db, left) == cases.OPEN
