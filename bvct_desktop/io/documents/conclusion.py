@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ...core import conclusion_notice, numbering
 from ...core.dates import PartialDate, display_date
@@ -20,6 +20,7 @@ from ...core.personfile.cases import LIMITED, RESULTS
 from . import layout, word
 from .fonts import BOLD, REGULAR
 from .layout import DocumentCanvas, Flow, Letterhead
+from .numbered import Numbered
 from .profile import Profile
 from .report_content import issuer_name
 
@@ -37,7 +38,7 @@ NAMED_BREAKS_SINCE = 2
 
 
 @dataclass(frozen=True)
-class ConclusionSource:
+class ConclusionSource(Numbered):
     """What the notice is made from: the case's values (`conclusion_notice.of_case`), its day, the
     office settings in force that day, the number (None: a draft), the wording."""
 
@@ -46,15 +47,7 @@ class ConclusionSource:
     office: Mapping[str, str]
     number: int | None
     wording: int = WORDING
-
-    @property
-    def draft(self) -> bool:
-        return self.number is None
-
-    @property
-    def named_breaks(self) -> bool:
-        """Whether its letterhead's long names break as name_breaks breaks them (Letterhead.named_breaks)."""
-        return self.wording >= NAMED_BREAKS_SINCE
+    named_breaks_since: ClassVar[int] = NAMED_BREAKS_SINCE
 
 
 @dataclass(frozen=True)

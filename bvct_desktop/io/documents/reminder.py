@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
@@ -25,6 +25,7 @@ from ...core.numbers import grouped
 from . import layout, tables, word, workbook
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow, Letterhead
+from .numbered import Numbered
 from .profile import Profile
 from .report_content import Block, issuer_name
 from .word import CENTER
@@ -49,7 +50,7 @@ NAMED_BREAKS_SINCE = 4
 
 
 @dataclass(frozen=True)
-class ReminderSource:
+class ReminderSource(Numbered):
     """What the letter is made from: the recipient, its overdue slips on the letter's day, the reply
     limits (days) they were issued under, shortest first, the office settings in force that day, the
     number (None: a draft), the wording (an issued letter's: the one it was issued with)."""
@@ -61,20 +62,12 @@ class ReminderSource:
     office: Mapping[str, str]
     number: int | None
     wording: int = WORDING
-
-    @property
-    def draft(self) -> bool:
-        return self.number is None
+    named_breaks_since: ClassVar[int] = NAMED_BREAKS_SINCE
 
     @property
     def listed(self) -> bool:
         """Whether the slips follow as the list attached (one slip is named in the text)."""
         return len(self.slips) > 1 or self.wording < 2
-
-    @property
-    def named_breaks(self) -> bool:
-        """Whether its letterhead's long names break as name_breaks breaks them (Letterhead.named_breaks)."""
-        return self.wording >= NAMED_BREAKS_SINCE
 
 
 def recipients(profile: Profile) -> list[str]:

@@ -14,7 +14,7 @@ register and is written again from it, identical, in any format.
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from ...core import recipient_groups, regulations, report_notes
 from ...core.dates import display_date
@@ -38,6 +38,7 @@ from ...core.report import UNSTATED
 from ...core.text import clean, fold
 from . import tables
 from .fonts import BOLD, ITALIC, REGULAR
+from .numbered import Numbered
 from .tables import TOTAL, Column
 
 TITLE = "BÁO CÁO"
@@ -77,7 +78,7 @@ LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đế
 
 
 @dataclass(frozen=True)
-class ReportSource:
+class ReportSource(Numbered):
     """What the report is made from: the counted figures, the officer's parts, the office settings
     in force on the report's date, its number (None for a draft) and its date (a draft's: the day
     it was made, whose year it carries)."""
@@ -88,15 +89,7 @@ class ReportSource:
     number: int | None
     on: dt.date
     wording: int = WORDING  # an issued report's: the one it was issued with
-
-    @property
-    def draft(self) -> bool:
-        return self.number is None
-
-    @property
-    def named_breaks(self) -> bool:
-        """Whether its letterhead's long names break as name_breaks breaks them (Letterhead.named_breaks)."""
-        return self.wording >= NAMED_BREAKS_SINCE
+    named_breaks_since: ClassVar[int] = NAMED_BREAKS_SINCE
 
 
 @dataclass(frozen=True)
