@@ -60,3 +60,8 @@ def fill(form, values: dict[str, str]) -> None:
 
 def shown_values(form) -> dict[str, str]:
     return {key: read_input(widget) for key, widget in form.inputs.items()}
+
+
+def column_of(page, key: str) -> int:
+    """The register page's column showing the field `key` (columns move as registers gain some)."""
+    return [column.key for column in page.spec.columns].index(key)

@@ -648,7 +648,9 @@ def test_a_vetting_case_is_opened_from_its_register_with_what_is_left_to_check(q
     assert "Mẹ chồng: Võ Thị Bảy (chưa có phiếu xác minh trong hồ sơ thẩm tra)" in labels
     clock.now = clock.now.replace(year=2026, month=3, day=20)
     page.overdue.setChecked(True)
-    overdue = {page.model.index(row, 1).data(): page.model.index(row, 3).data() for row in range(page.model.rowCount())}
+    purpose, due = (support.column_of(page, key) for key in ("purpose", "due_on"))
+    overdue = {page.model.index(row, purpose).data(): page.model.index(row, due).data()
+               for row in range(page.model.rowCount())}
     assert overdue["Quy hoạch"] == "15/03/2026"  # past its deadline, still open
     assert overdue["Kết nạp Đảng"] == "08/04/2025"  # opened by an import, due by the rule (90 days, 05/04 a day off)
 
