@@ -130,7 +130,6 @@ class PersonBook:
         self._key_of: dict[int, tuple[str, str, str]] = {}
         self._by_key: dict[tuple[str, str, str], list[int]] = {}
         self._by_name: dict[str, list[int]] = {}
-        self._by_name_year: dict[tuple[str, str], list[int]] = {}  # ("" for a birth not known): `alike`
         self._cccd_of: dict[int, str] = {}
         self._by_cccd: dict[str, int] = {}
         self._current = StoredRows(connection, persons)
@@ -195,7 +194,6 @@ class PersonBook:
         self._key_of[pid] = key
         self._by_key.setdefault(key, []).append(pid)
         self._by_name.setdefault(key[0], []).append(pid)
-        self._by_name_year.setdefault((key[0], key[1][:4]), []).append(pid)
         if cccd:
             self._cccd_of[pid] = cccd
             self._by_cccd[cccd] = pid
@@ -204,7 +202,6 @@ class PersonBook:
         key = self._key_of.pop(pid)
         self._by_key[key].remove(pid)
         self._by_name[key[0]].remove(pid)
-        self._by_name_year[key[0], key[1][:4]].remove(pid)
         cccd = self._cccd_of.pop(pid, None)
         if cccd:
             del self._by_cccd[cccd]
@@ -266,10 +263,8 @@ class PersonBook:
         old list writing «1960» and «Tân Hoà» where another wrote «05/1960» and «Xã Tân Hòa, huyện Hàm
         Thuận Nam» makes a second person of the same one."""
         name, birth, _ = self._key_of[pid]
-        year = birth[:4]
-        namesakes = ([*self._by_name_year[name, year], *self._by_name_year.get((name, ""), ())] if year
-                     else self._by_name[name])
-        if len(namesakes) == 1:  # most persons of a list: no one else of the name and year, nothing to tell
+        namesakes = self._by_name[name]
+        if len(namesakes) == 1:  # most persons of a list: no one else of the name, nothing to tell
             self._row_of[pid] = row
             return []
         cccd = self._cccd_of.get(pid)
