@@ -21,7 +21,7 @@ from sqlalchemy.sql.visitors import iterate
 from . import collation, countries, deadlines, plans, record_rows, search, settings, sql
 from .database import Database
 from .errors import InputError
-from .fields import Field, FieldType
+from .fields import Field
 from .kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, SLIPS, Kind, kind_named
 from .permissions import Action
 from .personfile import abroad, cases, letters
@@ -285,7 +285,7 @@ VIEWS: dict[str, View] = {
 # opened from slips or by hand, concluded by a document; they are neither imported nor exported.
 VETTING_CASES = Kind("vetting-cases", "Hồ sơ thẩm tra", (
     Field("full_name", "Họ và tên người được thẩm tra"),
-    Field("birth_date", "Ngày sinh", FieldType.PARTIAL_DATE),  # namesakes on a long list told apart
+    SLIPS.field("birth_date"),  # the person's, as declared: namesakes on a long list told apart
     *cases.CASE_FIELDS[:3],
     Field("status", "Trạng thái"),
     *cases.CONCLUSION_FIELDS[:2],
