@@ -55,8 +55,9 @@ def _display(iso: str) -> str:
 
 def may_be_same(birth: str | None, other_birth: str | None, cccd: str | None, other_cccd: str | None) -> bool:
     """Whether two persons of one name may be one though the person rule tells them apart: their birth
-    dates of one year (at any precision) or one not known, and not both told apart by a CCCD."""
-    births_agree = not birth or not other_birth or birth[:4] == other_birth[:4]
+    dates agree as far as both are known («1960» and «05/1960», «05/1960» and «12/05/1960»; not two days
+    or two months of one year) or one is not known, and they are not both told apart by a CCCD."""
+    births_agree = not birth or not other_birth or birth.startswith(other_birth) or other_birth.startswith(birth)
     return births_agree and not (cccd and other_cccd)
 
 

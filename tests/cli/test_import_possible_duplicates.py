@@ -87,3 +87,15 @@ def test_a_common_name_is_told_of_three_namesakes_at_most(cli, tmp_path):
     towns = ["Tân Hòa", "Hàm Mỹ", "Hàm Kiệm", "Hàm Cường", "Mương Mán"]
     out = _imported(cli, tmp_path, "dong-ten.xlsx", [["Nguyễn Văn Hùng", "1960", town, None] for town in towns])
     assert [line.count("Dòng 6,") for line in out.splitlines()].count(1) == 3
+
+
+def test_namesakes_whose_birth_dates_differ_where_both_are_known_are_not_told(cli, tmp_path):
+    """A province has many «Nguyễn Thị Hoa» born in 1984: two full birth dates that differ, or two
+    months, are two people; «1984» or «10/1984» beside «24/10/1984» may be one."""
+    _imported(cli, tmp_path, "ds-2015.xlsx", [["Nguyễn Thị Hoa", "24/10/1984", "Hàm Mỹ", None]])
+    out = _imported(cli, tmp_path, "ds-2020.xlsx", [["Nguyễn Thị Hoa", "03/02/1984", "Hàm Mỹ", None],
+                                                    ["Nguyễn Thị Hoa", "11/1984", "Hàm Mỹ", None],
+                                                    ["Nguyễn Thị Hoa", "10/1984", "Hàm Kiệm", None]])
+    assert "  Thêm mới: 3" in out
+    assert "Dòng 2," not in out and "Dòng 3," not in out
+    assert "Dòng 4, cột «Họ và tên»: có thể trùng với người đã có: Nguyễn Thị Hoa, sinh 24/10/1984" in out
