@@ -31,6 +31,16 @@ def document_options(args) -> Options:
                    getattr(args, "secrecy", None), encryption_password(args))
 
 
+def unsigned_note(db, issued) -> str | None:
+    """What the officer is told of the document `issued` when it was issued with no signer's name
+    (`documents_data.unsigned`); asked while the database is open."""
+    from ..core import documents_data
+
+    if issued.number is None or not documents_data.unsigned(db, issued.on):
+        return None
+    return f"Lưu ý: {documents_data.UNSIGNED}; đặt trước lần phát hành sau: bvct settings set nguoi_ky \"Họ và tên\"."
+
+
 def profile_note(options: Options) -> None:
     """Says, after the document is written, that its profile is not verified yet (HD 05/2026)."""
     if options.profile.unverified_note:

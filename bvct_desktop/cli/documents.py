@@ -15,7 +15,7 @@ from .arguments import (
     out_suffix,
     period,
 )
-from .document_options import add_document_options, document_options, profile_note
+from .document_options import add_document_options, document_options, profile_note, unsigned_note
 from .parser import VietnameseParser, add_period
 
 # what tells records apart → the option
@@ -158,6 +158,7 @@ def cmd_reminder(args) -> int:
         on = cli_date(args.on) or db.clock().date()
         issued, data = documents_data.reminder_document(db, args.recipient, on, out,
                                                         render.reminder_writer(suffix[1:], out, chosen), args.issue)
+        unsigned = unsigned_note(db, issued)
     finally:
         db.close()
     what = ("Đã lập dự thảo công văn đôn đốc (chưa có số, có dấu DỰ THẢO)" if issued.number is None
@@ -166,6 +167,8 @@ def cmd_reminder(args) -> int:
           + encrypted_note(chosen.password))
     if caution := documents_data.reminder_caution(data["recipient"], on):
         print(caution)
+    if unsigned:
+        print(unsigned)
     profile_note(chosen)
     return 0
 

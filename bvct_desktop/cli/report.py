@@ -13,7 +13,7 @@ from .arguments import (
     out_suffix,
     period,
 )
-from .document_options import add_document_options, document_options, profile_note
+from .document_options import add_document_options, document_options, profile_note, unsigned_note
 from .parser import add_period
 
 
@@ -78,6 +78,7 @@ def _document(args, start, end) -> int:
         issued = documents_data.report_document(db, start, end, out, subject(start, end),
                                                        render.report_writer(args.format, out, chosen),
                                                        notes=notes, issue=args.issue)
+        unsigned = unsigned_note(db, issued)
     finally:
         db.close()
     if issued.number is None:
@@ -85,5 +86,7 @@ def _document(args, start, end) -> int:
     else:
         print(f"Đã phát hành báo cáo số {issued.text} ngày {issued.on:%d/%m/%Y} ra {out}"
               + encrypted_note(chosen.password))
+    if unsigned:
+        print(unsigned)
     profile_note(chosen)
     return 0

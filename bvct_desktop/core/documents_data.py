@@ -265,6 +265,16 @@ def reminder_named(data: Mapping[str, Any]) -> dict[str, Any]:
     return {"noi_nhan": data["recipient"], "ngay": data["on"], "so_phieu_qua_han": len(data["slips"])}
 
 
+UNSIGNED = ("cài đặt «Người ký» để trống: văn bản phát hành không có họ tên người ký dưới chữ ký, "
+            "và in lại từ sổ văn bản đi vẫn như thế")
+
+
+def unsigned(db: Database, on: dt.date) -> bool:
+    """Whether a document issued on `on` would carry no signer's name (`UNSIGNED`): the setting empty that day."""
+    with db.read() as connection:
+        return not settings.read_all(connection, on)["nguoi_ky"].strip()
+
+
 def issue_named(issue: Issue) -> dict[str, Any]:
     """What an audit entry says of a document's number: nothing for a draft."""
     return {} if issue.number is None else {"so_van_ban": issue.text}

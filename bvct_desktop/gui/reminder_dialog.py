@@ -11,7 +11,7 @@ from ..core.errors import BvctError, InputError
 from ..core.numbers import grouped
 from ..core.permissions import Action, allows
 from ..io.documents import profile, reminder, render
-from . import export_password, printing, reauth
+from . import export_password, printing, reauth, unsigned
 from .context import AppContext
 from .designer.ui_reminder_dialog import Ui_ReminderDialog
 from .dialogs import FILE_FILTERS
@@ -81,9 +81,11 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
         recipient = self.recipient.currentData()
         if recipient is None or self.task is not None or not self.on.take_typed():
             return
+        issue, day = self.issue.isChecked(), self.chosen_day()
+        if issue and not unsigned.issue_agreed(self.context, self, day):
+            return
         writer = render.reminder_writer("pdf" if target is None else "docx", target,
                                         render.Options(profile.load(), password=password))
-        issue, day = self.issue.isChecked(), self.chosen_day()
 
         def written(made, error: BaseException | None) -> None:
             self.task = None

@@ -21,7 +21,7 @@ from ..core.row_versions import ChangedMeanwhile
 from ..core.text import file_name
 from ..io.documents import profile, render
 from ..io.documents.report_content import subject
-from . import allowed, export_password, live, printing, reauth
+from . import allowed, export_password, live, printing, reauth, unsigned
 from .accessible import named
 from .context import BACKUPS, AppContext
 from .date_box import period_taken, tell_reversed
@@ -346,6 +346,9 @@ class ReportPage(QWidget, Ui_ReportPage):
             self.error.show_message("Chưa lập báo cáo: phần cán bộ viết chưa lưu được (xem thẻ «Phần cán bộ viết»).")
             return
         db, issue = self.context.db, self.issue.isChecked()
+        complete = issue and not report_notes.missing(report_notes.saved(db, start, end))  # else refused as it is
+        if complete and not unsigned.issue_agreed(self.context, self, db.clock().date()):
+            return
 
         def done(issued, error) -> None:
             self.task = None

@@ -341,3 +341,38 @@ def test_an_issued_conclusion_notice_is_listed_and_printed_again_as_a_notice(cli
         assert code == 0 and "Đã in lại thông báo số 01-TB/BTCTU" in out, err
     assert (tmp_path / "lai.pdf").read_bytes() == issued.read_bytes()
     assert cli("documents", "print", made.text, "--format", "xlsx", "--out", tmp_path / "lai.xlsx")[0] == 2
+
+
+UNSIGNED = ("Lưu ý: cài đặt «Người ký» để trống: văn bản phát hành không có họ tên người ký dưới chữ ký, và in lại "
+            "từ sổ văn bản đi vẫn như thế; đặt trước lần phát hành sau: bvct settings set nguoi_ky \"Họ và tên\".")
+
+
+def test_a_report_issued_with_no_signers_name_set_tells_the_officer(cli, tmp_path, notes):
+    """A fresh install's «Người ký» is empty: the report issued says so, as its reprints will be; a draft
+    says nothing, nor does a report issued once the name is set."""
+    code, out, err = cli("report", *NINE_MONTHS, "--format", "pdf", "--out", tmp_path / "du-thao.pdf",
+                         "--notes", notes)
+    assert code == 0 and "Lưu ý" not in out, err
+    code, out, err = cli("report", *NINE_MONTHS, "--format", "pdf", "--out", tmp_path / "bc.pdf", "--issue",
+                         "--notes", notes)
+    assert code == 0 and "số 01-BC/BTCTU" in out and UNSIGNED in out, err
+    assert cli("settings", "set", "nguoi_ky", "Nguyễn Văn Hòa")[0] == 0
+    code, out, err = cli("report", *NINE_MONTHS, "--format", "pdf", "--out", tmp_path / "bc2.pdf", "--issue",
+                         "--notes", notes)
+    assert code == 0 and "số 02-BC/BTCTU" in out and "Lưu ý" not in out, err
+
+
+def test_a_reminder_issued_on_a_day_with_no_signers_name_tells_the_officer(office_cli, tmp_path):
+    """The name in force on the letter's own day counts: set, then emptied from five days ago."""
+    today = dt.date.today()
+
+    def letter(on: dt.date) -> str:
+        code, out, err = office_cli("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--on",
+                                    on.isoformat(), "--out", tmp_path / f"cv-{on}.pdf", "--issue")
+        assert code == 0 and "Đã phát hành công văn" in out, err
+        return out
+
+    assert UNSIGNED not in letter(today - dt.timedelta(days=10))
+    emptied = (today - dt.timedelta(days=5)).isoformat()
+    assert office_cli("settings", "set", "nguoi_ky", "", "--from", emptied)[0] == 0
+    assert UNSIGNED in letter(today)

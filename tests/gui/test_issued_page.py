@@ -10,6 +10,7 @@ import pytest
 
 from bvct_desktop.core import documents_data, outgoing, report_notes
 from bvct_desktop.gui.dashboard import Dashboard
+from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.issued_page import IssuedPage
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.navigation import ISSUED
@@ -170,6 +171,7 @@ def test_a_reminder_from_the_dashboards_overdue_slips(qtbot, context):
     assert "DỰ THẢO" in text and "Kính gửi: Phòng PV27 – Công an tỉnh Bình Thuận" in text
     dialog.preview.close()
     dialog.issue.setChecked(True)
+    context.dialogs.answer_next(YES)  # issued with no signer's name (the settings' default)
     dialog.make(None)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
     assert "Công văn số 01-CV/BTCTU" in dialog.message.text()

@@ -4,7 +4,7 @@ of its number, and the outgoing register shows it."""
 import datetime as dt
 
 from bvct_desktop.core import crashpoints, documents_data, outgoing
-from bvct_desktop.gui.dialogs import NO
+from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.reminder_dialog import ReminderDialog
 from tests.conftest import PASSWORD
 from tests.gui import register_support as support
@@ -25,7 +25,7 @@ def test_a_letter_that_cannot_be_written_once_its_number_is_taken_says_the_numbe
     told: list[str] = []
     context.notifier.changed.connect(told.append)
     monkeypatch.setattr(crashpoints, "reached", lambda name: name == "number-reserved" and open_elsewhere(target))
-    context.dialogs.answer_next(PASSWORD, str(target), NO)
+    context.dialogs.answer_next(PASSWORD, str(target), NO, YES)  # YES: issued with no signer's name
     dialog.save_docx()
     qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
     assert f"«{target}» đang mở trong chương trình khác hoặc không ghi được" in dialog.message.text()

@@ -6,11 +6,11 @@ import datetime as dt
 import pypdfium2 as pdfium
 import pytest
 
-from bvct_desktop.core import audit, crashpoints, outgoing, report, report_notes, users
+from bvct_desktop.core import audit, crashpoints, outgoing, report, report_notes, settings, users
 from bvct_desktop.core.overview import BREAKDOWN_LABELS, REPORT_LABELS
 from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.gui import live
-from bvct_desktop.gui.dialogs import YES
+from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.look import scrolling
 from bvct_desktop.gui.report_page import ReportPage, period_dates
 from bvct_desktop.io.documents.report_content import FACTS
@@ -221,7 +221,7 @@ def test_report_document_written_off_the_gui_thread(page, qtbot, tmp_path):
         assert target.stat().st_size > 0 and page.error.text().startswith("Đã lập dự thảo báo cáo")
     page.issue.setChecked(True)
     type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
-    context.dialogs.answer_next(PASSWORD, str(tmp_path / "phat-hanh"))
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "phat-hanh"), NO, YES)  # not encrypted; no signer's name
     page.export("pdf")
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
     assert (tmp_path / "phat-hanh.pdf").exists() and "báo cáo số 01-BC/BTCTU ngày 02/10/2025" in page.error.text()
@@ -236,7 +236,7 @@ def test_a_report_that_cannot_be_written_once_its_number_is_taken_says_the_numbe
     told: list[str] = []
     page.context.notifier.changed.connect(told.append)
     monkeypatch.setattr(crashpoints, "reached", lambda name: name == "number-reserved" and open_elsewhere(target))
-    page.context.dialogs.answer_next(PASSWORD, str(target))
+    page.context.dialogs.answer_next(PASSWORD, str(target), NO, YES)  # not encrypted; no signer's name
     page.export("pdf")
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
     assert f"«{target}» đang mở trong chương trình khác hoặc không ghi được" in page.error.text()
@@ -318,12 +318,40 @@ def test_the_report_prints_directly_a_draft_then_issued_into_the_register(page, 
     assert "còn thiếu phần do cán bộ viết" in page.error.text()
     type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
     page.issue.setChecked(True)
+    page.context.dialogs.answer_next(YES)  # issued with no signer's name (the settings' default)
     page.print_report()
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
     first_page = pdfium.PdfDocument(page.preview.data)[0].get_textpage().get_text_range()
     assert "Số 01-BC/BTCTU" in first_page and "DỰ THẢO" not in first_page
     assert "đã ghi vào sổ văn bản đi" in page.error.text() and not page.issue.isChecked()
     assert [entry.number_text for entry in outgoing.register(page.context.db)] == ["01-BC/BTCTU"]
+    page.preview.close()
+
+
+def test_a_report_issued_with_no_signers_name_is_asked_first_and_a_no_takes_no_number(page, qtbot):
+    """A fresh install's «Người ký» is empty: issuing asks, since the number is taken for good and the report
+    prints again as issued; a draft is not asked about, nor a report issued once the name is set."""
+    type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    page.preview.close()
+    assert page.context.dialogs.shown == []
+    page.issue.setChecked(True)
+    page.context.dialogs.answer_next(NO)
+    page.print_report()
+    asked = page.context.dialogs.shown[-1]
+    assert asked.kind == "ask" and asked.title == "Chưa có họ tên người ký"
+    assert asked.text == ("Cài đặt «Người ký» để trống: văn bản phát hành không có họ tên người ký dưới chữ ký, và "
+                          "in lại từ sổ văn bản đi vẫn như thế (đặt ở trang Cài đặt, mục «Người ký»).\n\n"
+                          "Vẫn phát hành văn bản không có họ tên người ký?")
+    assert page.task is None and outgoing.register(page.context.db) == [] and page.issue.isChecked()
+    settings.set_setting(page.context.db, "nguoi_ky", "Nguyễn Văn Hòa")
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    assert len(page.context.dialogs.shown) == 1
+    assert [entry.number_text for entry in outgoing.register(page.context.db)] == ["01-BC/BTCTU"]
+    pages = pdfium.PdfDocument(page.preview.data)
+    assert "Nguyễn Văn Hòa" in "".join(sheet.get_textpage().get_text_range() for sheet in pages)
     page.preview.close()
 
 
