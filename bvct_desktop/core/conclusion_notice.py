@@ -8,12 +8,14 @@ written again from them exactly as issued, whatever the case says later.
 """
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
-from . import regulations
+from . import outgoing, regulations
 from .database import Database
+from .dates import display_date
 from .errors import InputError
 from .personfile import cases
 from .schema import cadres, persons, units
@@ -21,6 +23,7 @@ from .schema import cadres, persons, units
 ADMISSION = "Kết nạp Đảng"  # its person is not yet a Party member: «quần chúng», not «đồng chí»
 SLIP_KEYS = ("number", "issued_on", "full_name", "relation", "recipient", "result_on", "result")
 REQUEST_KEYS = ("province", "doc_no", "doc_on", "full_name", "answered_on", "result")
+CONCLUSION_KEYS = ("conclusion_no", "concluded_on", "signer", "result", "limit_note")
 
 
 def of_case(db: Database, case_id: int) -> dict[str, Any]:
@@ -68,3 +71,36 @@ def subject(data: dict[str, Any]) -> str:
 def named(data: dict[str, Any]) -> dict[str, Any]:
     """What an audit entry says of a notice: the case, whose it is and the conclusion's number."""
     return {"ho_so_tham_tra": data["case_id"], "ho_ten": data["full_name"], "ket_luan_so": data["conclusion_no"]}
+
+
+@dataclass(frozen=True)
+class IssuedNotice:
+    """A notice issued for a case: its line in the outgoing register and the conclusion it states
+    (CONCLUSION_KEYS, as issued)."""
+
+    entry: outgoing.Issued
+    stated: dict[str, Any]
+
+    @property
+    def conclusion(self) -> str:
+        """«số 1472-CV/BTCTU ngày 10/03/2026: Đủ tiêu chuẩn», the conclusion as the notice states it."""
+        on = display_date(dt.date.fromisoformat(self.stated["concluded_on"]))
+        return f"số {self.stated['conclusion_no']} ngày {on}: {self.stated['result']}"
+
+    def outdated(self, case: dict[str, Any]) -> bool:
+        """Whether the case's conclusion now (corrected, or withdrawn) is not the one the notice states."""
+        return _plain(case, CONCLUSION_KEYS) != self.stated
+
+
+def issued_for(db: Database, case_id: int) -> list[IssuedNotice]:
+    """The notices issued for the case `case_id` (numbers marked «hỏng» aside), the first first."""
+    return [IssuedNotice(entry, _plain(content["data"], CONCLUSION_KEYS))
+            for entry, content in outgoing.contents(db, outgoing.CONCLUSION) if content["data"]["case_id"] == case_id]
+
+
+def issued_before(notices: list[IssuedNotice], case: dict[str, Any]) -> str:
+    """What the officer about to issue one more notice for `case` is told of `notices`, those already issued."""
+    told = "; ".join(f"số {notice.entry.number_text} ngày {notice.entry.issued_on:%d/%m/%Y}"
+                     + (f" (nêu kết luận {notice.conclusion}, khác kết luận hiện nay)" if notice.outdated(case) else "")
+                     for notice in notices)
+    return f"Hồ sơ này đã có thông báo kết luận {told}; phát hành thêm?"

@@ -197,6 +197,17 @@ def register(db: Database, year: int | None = None) -> list[Issued]:
         return [_issued(row) for row in connection.execute(query)]
 
 
+def contents(db: Database, kind: str) -> list[tuple[Issued, Content]]:
+    """The register's documents of `kind` not marked "hỏng", in the order their numbers were taken, each
+    with its content as issued."""
+    db.require(Action.EXPORT, VIEWED_REGISTER)
+    query = (_query().add_columns(outgoing_documents.c.content)
+             .where(outgoing_documents.c.kind == kind, document_numbers.c.status != numbering.SPOILED)
+             .order_by(document_numbers.c.issued_on, document_numbers.c.id))
+    with db.read() as connection:
+        return [(_issued(row[:-1]), json.loads(row[-1])) for row in connection.execute(query)]
+
+
 def find_by_id(db: Database, record_id: int) -> Issued:
     with db.read() as connection:
         row = connection.execute(_query().where(outgoing_documents.c.id == record_id)).first()

@@ -5,7 +5,7 @@ its line in the outgoing register, and is written again exactly as issued whatev
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import documents_data, outgoing, settings, users, vault
+from bvct_desktop.core import conclusion_notice, documents_data, outgoing, settings, users, vault
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile import cases
@@ -100,3 +100,36 @@ def test_an_officer_drafts_the_notice_only_a_leader_issues_it_and_a_viewer_neith
     finally:
         officer.close()
         viewer.close()
+
+
+def test_a_case_knows_the_notices_issued_for_it_and_which_state_a_conclusion_since_corrected(db):
+    case = _concluded(db)
+    assert conclusion_notice.issued_for(db, case) == []
+    documents_data.conclusion_document(db, case, None, _writer())  # a draft is not issued
+    first, _ = documents_data.conclusion_document(db, case, None, _writer(), issue=True)
+    other = _case(db, "1/PXM")  # another case's notice is not this case's
+    cases.record_conclusion(db, other, {**CONCLUSION, "concluded_on": "15/03/2026"})
+    documents_data.conclusion_document(db, other, None, _writer(), issue=True)
+    [notice] = conclusion_notice.issued_for(db, case)
+    stored = cases.case_file(db, case).case
+    assert notice.entry.number_text == first.text
+    assert notice.conclusion == "số 472-CV/BTCTU ngày 15/03/2025: Đủ tiêu chuẩn"
+    assert not notice.outdated(stored)
+    assert conclusion_notice.issued_before([notice], stored) == (
+        f"Hồ sơ này đã có thông báo kết luận số 01-TB/BTCTU ngày {first.on:%d/%m/%Y}; phát hành thêm?")
+    cases.record_conclusion(db, case, {**CONCLUSION, "result": "Chưa đủ tiêu chuẩn"}, stored[cases.VERSION])
+    corrected = cases.case_file(db, case).case
+    assert notice.outdated(corrected)
+    assert conclusion_notice.issued_before([notice], corrected) == (
+        f"Hồ sơ này đã có thông báo kết luận số 01-TB/BTCTU ngày {first.on:%d/%m/%Y} (nêu kết luận số 472-CV/BTCTU "
+        "ngày 15/03/2025: Đủ tiêu chuẩn, khác kết luận hiện nay); phát hành thêm?")
+
+
+def test_a_notice_whose_number_was_marked_spoiled_is_not_counted_as_issued_for_its_case(db):
+    case = _concluded(db)
+    writer = _writer()
+    writer.write = lambda content: (_ for _ in ()).throw(OSError("máy in hỏng"))  # the write fails: number «hỏng»
+    with pytest.raises(OSError):
+        documents_data.conclusion_document(db, case, None, writer, issue=True)
+    assert [entry.status for entry in outgoing.register(db)] == ["spoiled"]
+    assert conclusion_notice.issued_for(db, case) == []
