@@ -11,7 +11,7 @@ from ..core.database import Database
 from ..core.errors import BvctError
 from ..core.permissions import Action, allows
 from ..io.documents import render
-from . import export_password, printing, reauth
+from . import export_password, print_again, reauth
 from .context import AppContext
 from .designer.ui_issued_page import Ui_IssuedPage
 from .dialogs import FILE_FILTERS
@@ -111,30 +111,22 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         entry = self.selected()
         if entry is None or self.task is not None:
             return
-        title = f"{outgoing.KIND_LABELS.get(entry.kind, entry.kind)} số {entry.number_text}"
 
-        def write(_progress) -> bytes:
-            made: dict[str, bytes] = {}
-            documents_data.reprint(self.context.db, entry.number_text, entry.issued_on,
-                                   lambda content: made.update(pdf=render.document_pdf(content)), None)
-            return made["pdf"]
-
-        def written(data: bytes | None, error: BaseException | None) -> None:
+        def shown(preview, failure: str | None) -> None:
             self.task = None
-            if error is not None:
-                self.message.show_message(failure_message(error, "Không in được"))
+            if failure is not None:
+                self.message.show_message(failure)
                 return
-            self.preview = printing.preview_pdf(self.context, self, data, title, entry.kind,
-                                                text.file_name(title, suffix="pdf"), {"so_van_ban": entry.number_text})
+            self.preview = preview
 
-        self.task = run_in_background(self, "Đang chuẩn bị bản in…", write, written)
+        self.task = print_again.preview(self.context, self, entry, shown)
 
     def save_selected(self, fmt: str) -> None:
         """The selected document, as issued, saved as `fmt`."""
         entry = self.selected()
         if entry is None or self.task is not None or not reauth.confirm(self.context, self, "lưu văn bản đã phát hành"):
             return
-        title = f"{outgoing.KIND_LABELS.get(entry.kind, entry.kind)} số {entry.number_text}"
+        title = print_again.title_of(entry)
         chosen = export_password.save_as(self.context.dialogs, self, "Lưu văn bản", text.file_name(title, suffix=fmt),
                                          FILE_FILTERS[fmt], f".{fmt}")
         if chosen is None:

@@ -32,7 +32,7 @@ from ..qt import (
 )
 from ..registers.columns import fit_to_width, keep_fitted
 from ..registers.table import CutTextTips, EnterActivates
-from .conclusion_notice import NoticeButtons
+from .conclusion_notice import ISSUED_TITLE, NoticeButtons
 from .person_file import CASES, EntryDialog
 from .person_picker import PersonPicker
 from .record_form import RecordForm
@@ -133,7 +133,6 @@ class CaseForm(QDialog):
         missing = "<br>".join(f"– {u.told()}" for u in found.unchecked)
         self.layout_.addWidget(QLabel("<b>Thân nhân cần xác minh còn thiếu:</b><br>" + missing if missing
                                       else "<b>Đã xác minh đủ thân nhân theo quy định.</b>"))
-        self.layout_.addWidget(self.message)
         buttons = QHBoxLayout()
         if self.editable:
             concluded = case["status"] == cases.CONCLUDED
@@ -152,13 +151,29 @@ class CaseForm(QDialog):
                 button = QPushButton(DETACH_LABEL)
                 button.clicked.connect(self.detach_archive_request)
                 buttons.addWidget(button)
-        self.notice = NoticeButtons(self.context, self, self.message, case)
+        self.notice = NoticeButtons(self.context, self, self.message, case, found.full_name)
+        self.issued_box = QVBoxLayout()
+        self.layout_.addLayout(self.issued_box)
+        self._show_issued()
+        self.layout_.addWidget(self.message)
         notice = QHBoxLayout()  # a row of its own: the window still narrows to half an office screen
         notice.addStretch(1)
         for button in self.notice.buttons:
             notice.addWidget(button)
         self.layout_.addLayout(notice)
         self._add_buttons(buttons)
+
+    def _show_issued(self) -> None:
+        """The notices issued for the case, if any, in their place in the window."""
+        _drop(self.issued_box)
+        try:
+            notices = self.notice.issued()
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        if notices:
+            self.issued_box.addWidget(QLabel(f"<b>{ISSUED_TITLE}</b>"))
+            self.issued_box.addWidget(self.notice.issued_table(notices))
 
     def _show_letters(self, letters: list[dict[str, Any]]) -> None:
         """The letters about the person vetted, open ones first, or that there are none."""
@@ -255,10 +270,14 @@ class CaseForm(QDialog):
 
     def _changed_elsewhere(self, kind: str) -> None:
         """A slip or archive request saved, from this window or elsewhere: the case shown again, with
-        its result and the relatives still to check."""
-        if kind in SERVING and self.record_id is not None and self.isVisible() and not self.context.db.closed:
+        its result and the relatives still to check; a document issued: its notices shown again."""
+        if self.record_id is None or not self.isVisible() or self.context.db.closed:
+            return
+        if kind in SERVING:
             self._clear()
             self._show_case()
+        elif kind == "outgoing" and self.notice is not None:
+            self._show_issued()
 
     def _clear(self) -> None:
         self.message = ErrorLabel()

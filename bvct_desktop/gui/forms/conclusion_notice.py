@@ -1,57 +1,134 @@
 """The notice of a case's conclusion from its window: «Xem trước / In thông báo kết luận» (a draft, no
-number, into the print preview) and «Phát hành thông báo kết luận…» (the next TB number, recorded in the
-outgoing register, then in the preview) — written on a worker. Both only once the case is concluded."""
+number, into the print preview), «Lưu dự thảo Word…» (the draft as a Word file, edited before signing) and
+«Phát hành thông báo kết luận…» (the next TB number, recorded in the outgoing register, then in the
+preview; a case that has one already is told so first) — written on a worker. All only once the case is
+concluded. The notices issued for the case are listed, each printed again as issued with a double-click."""
 
+from pathlib import Path
 from typing import Any
 
 from ...core import conclusion_notice, documents_data, outgoing
-from ...core.errors import InputError
+from ...core.errors import BvctError, InputError
 from ...core.permissions import Action, allows
 from ...core.personfile import cases
 from ...core.text import file_name
 from ...io.documents import conclusion, profile, render
-from .. import printing
+from .. import export_password, print_again, printing, reauth
+from ..accessible import named
 from ..context import AppContext
-from ..dialogs import YES
-from ..look import ErrorLabel
-from ..qt import QPushButton, QWidget
+from ..dialogs import FILE_FILTERS, YES
+from ..look import ErrorLabel, read_only
+from ..qt import QAbstractItemView, QPushButton, QTableWidget, QTableWidgetItem, QWidget
+from ..registers.columns import fit_to_width, keep_fitted
+from ..registers.table import EnterActivates
 from ..workers import failure_message, run_in_background
 
 PREVIEW_LABEL = "Xem trước / In thông báo kết luận"
+DOCX_LABEL = "Lưu dự thảo Word…"
 ISSUE_LABEL = "Phát hành thông báo kết luận…"
 NOT_CONCLUDED = "Hồ sơ chưa có kết luận: hãy «Ghi kết luận» trước, rồi mới lập thông báo kết luận."
+ISSUED_TITLE = "Thông báo kết luận đã phát hành"
+ISSUED_HEADERS = ("Số thông báo", "Ngày", "Người ký", "Kết luận nêu trong thông báo", "Tình trạng")
+TAKES_NUMBER = ("Thông báo sẽ lấy số TB tiếp theo của nhiệm kỳ và được ghi vào sổ văn bản đi; số đã lấy không dùng "
+                "lại được.")
 
 
 class NoticeButtons:
-    """The two buttons of the case `case` (its window `parent` tells the outcome in `message`)."""
+    """The buttons of the case `case` of `full_name` (its window `parent` tells the outcome in `message`)."""
 
-    def __init__(self, context: AppContext, parent: QWidget, message: ErrorLabel, case: dict[str, Any]):
-        self.context, self.parent, self.message, self.case_id = context, parent, message, case["id"]
+    def __init__(self, context: AppContext, parent: QWidget, message: ErrorLabel, case: dict[str, Any],
+                 full_name: str):
+        self.context, self.parent, self.message, self.case = context, parent, message, case
+        self.full_name = full_name
         self.task = None  # the notice being written
         self.preview = None
         role = context.db.actor.role
-        self.preview_button, self.issue_button = QPushButton(PREVIEW_LABEL), QPushButton(ISSUE_LABEL)
-        self.preview_button.setVisible(allows(role, Action.EXPORT))
+        self.preview_button, self.docx_button, self.issue_button = (
+            QPushButton(PREVIEW_LABEL), QPushButton(DOCX_LABEL), QPushButton(ISSUE_LABEL))
+        for button in (self.preview_button, self.docx_button):
+            button.setVisible(allows(role, Action.EXPORT))
         self.issue_button.setVisible(allows(role, Action.REPORT_ISSUE) and not context.read_only)
         concluded = case["status"] == cases.CONCLUDED
         for button in self.buttons:
             button.setEnabled(concluded)
             button.setToolTip("" if concluded else NOT_CONCLUDED)
         self.preview_button.clicked.connect(lambda: self.make(issue=False))
+        self.docx_button.clicked.connect(self.save_docx)
         self.issue_button.clicked.connect(lambda: self.make(issue=True))
 
     @property
-    def buttons(self) -> tuple[QPushButton, QPushButton]:
-        return self.preview_button, self.issue_button
+    def buttons(self) -> tuple[QPushButton, QPushButton, QPushButton]:
+        return self.preview_button, self.docx_button, self.issue_button
 
-    def make(self, issue: bool) -> None:
-        """The notice into the preview: a draft, or issued once the officer confirms."""
-        if self.task is not None or issue and self.context.dialogs.ask(
-                self.parent, ISSUE_LABEL.rstrip("…"),
-                "Phát hành thông báo kết luận? Thông báo sẽ lấy số TB tiếp theo của nhiệm kỳ và được ghi vào sổ văn "
-                "bản đi; số đã lấy không dùng lại được.") != YES:
+    def issued(self) -> list[conclusion_notice.IssuedNotice]:
+        """The notices issued for the case, for a user who may print them (none for anyone else)."""
+        if not allows(self.context.db.actor.role, Action.EXPORT):
+            return []
+        return conclusion_notice.issued_for(self.context.db, self.case["id"])
+
+    def issued_table(self, notices: list[conclusion_notice.IssuedNotice]) -> QTableWidget:
+        """`notices`, a row each, the conclusion each states marked when the case's is other now;
+        double-click or Enter prints one again as issued."""
+        table = named(QTableWidget(len(notices), len(ISSUED_HEADERS)), ISSUED_TITLE)
+        table.setHorizontalHeaderLabels(ISSUED_HEADERS)
+        read_only(table)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.verticalHeader().hide()
+        keep_fitted(table)
+        for row, notice in enumerate(notices):
+            entry = notice.entry
+            stated = notice.conclusion + (" (khác kết luận hiện nay)" if notice.outdated(self.case) else "")
+            for column, value in enumerate((entry.number_text, f"{entry.issued_on:%d/%m/%Y}", entry.signer, stated,
+                                            entry.status_label)):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                table.setItem(row, column, item)
+        fit_to_width(table)
+        EnterActivates(table)
+        table.activated.connect(lambda index: self.print_again(notices[index.row()].entry))
+        return table
+
+    def print_again(self, entry: outgoing.Issued) -> None:
+        """An issued notice, as issued whatever the case says now, into the print preview."""
+        if self.task is not None:
             return
-        writer = render.conclusion_writer("pdf", None, render.Options(profile.load()))
+
+        def shown(preview, failure: str | None) -> None:
+            self.task = None
+            if failure is not None:
+                self.message.show_message(failure)
+                return
+            self.preview = preview
+
+        self.task = print_again.preview(self.context, self.parent, entry, shown)
+
+    def save_docx(self) -> None:
+        """The draft as a Word file, where the officer chooses (encrypted with a password if given)."""
+        if self.task is not None or not reauth.confirm(self.context, self.parent, "lưu thông báo kết luận"):
+            return
+        name = file_name("thong bao ket luan", self.full_name, suffix="docx")
+        chosen = export_password.save_as(self.context.dialogs, self.parent, "Lưu dự thảo thông báo kết luận", name,
+                                         FILE_FILTERS["docx"], ".docx")
+        if chosen is not None:
+            self.make(issue=False, target=chosen.target, password=chosen.password)
+
+    def _confirmed(self) -> bool:
+        """Whether the officer, told of the notices already issued for the case, wants one more."""
+        try:
+            notices = self.issued()
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return False
+        question = (conclusion_notice.issued_before(notices, self.case) if notices
+                    else "Phát hành thông báo kết luận?")
+        return self.context.dialogs.ask(self.parent, ISSUE_LABEL.rstrip("…"), f"{question} {TAKES_NUMBER}") == YES
+
+    def make(self, issue: bool, target: Path | None = None, password: str | None = None) -> None:
+        """The notice into the preview (no target) or a Word file: a draft, or issued once the officer confirms."""
+        if self.task is not None or issue and not self._confirmed():
+            return
+        writer = render.conclusion_writer("pdf" if target is None else "docx", target,
+                                          render.Options(profile.load(), password=password))
 
         def written(made, error: BaseException | None) -> None:
             self.task = None
@@ -62,15 +139,17 @@ class NoticeButtons:
                 return
             issued, data = made
             if issued.number is None:
-                self.message.show_message("Dự thảo thông báo kết luận (chưa có số).", error=False)
+                saved = f", lưu ở «{target}»{export_password.ENCRYPTED if writer.encrypted else ''}" if target else ""
+                self.message.show_message(f"Dự thảo thông báo kết luận (chưa có số){saved}.", error=False)
             else:
                 self.message.show_message(f"Thông báo kết luận số {issued.text}, đã ghi vào sổ văn bản đi.",
                                           error=False)
                 self.context.notifier.changed.emit("outgoing")
-            self.preview = printing.preview_pdf(
-                self.context, self.parent, writer.data, conclusion.TITLE, outgoing.CONCLUSION,
-                file_name("thong bao ket luan", data["full_name"], suffix="pdf"),
-                conclusion_notice.named(data) | documents_data.issue_named(issued))
+            if target is None:
+                self.preview = printing.preview_pdf(
+                    self.context, self.parent, writer.data, conclusion.TITLE, outgoing.CONCLUSION,
+                    file_name("thong bao ket luan", data["full_name"], suffix="pdf"),
+                    conclusion_notice.named(data) | documents_data.issue_named(issued))
 
         self.task = run_in_background(self.parent, "Đang lập thông báo kết luận…", lambda _progress: (
-            documents_data.conclusion_document(self.context.db, self.case_id, None, writer, issue)), written)
+            documents_data.conclusion_document(self.context.db, self.case["id"], target, writer, issue)), written)
