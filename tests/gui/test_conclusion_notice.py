@@ -9,6 +9,7 @@ import pypdfium2 as pdfium
 
 from bvct_desktop.core import outgoing
 from bvct_desktop.core.personfile import cases
+from bvct_desktop.gui import unsigned
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.forms.conclusion_notice import DOCX_LABEL, ISSUE_LABEL, ISSUED_TITLE, NOT_CONCLUDED, PREVIEW_LABEL
 from bvct_desktop.gui.qt import QTableWidget
@@ -46,8 +47,9 @@ def test_a_concluded_case_previews_a_draft_then_issues_the_notice_numbered_once_
     context.dialogs.answer_next(NO)
     _buttons(form)[ISSUE_LABEL].click()
     assert "lấy số TB tiếp theo" in context.dialogs.shown[-1].text and outgoing.register(context.db) == []
-    context.dialogs.answer_next(YES)
+    context.dialogs.answer_next(YES, YES)  # then issued with no signer's name (the settings' default)
     _buttons(form)[ISSUE_LABEL].click()
+    assert context.dialogs.shown[-1].title == unsigned.TITLE
     qtbot.waitUntil(lambda: form.notice.task is None, timeout=30_000)
     [entry] = outgoing.register(context.db)
     assert (entry.number_text, entry.kind) == ("01-TB/BTCTU", outgoing.CONCLUSION)
@@ -58,7 +60,7 @@ def test_a_concluded_case_previews_a_draft_then_issues_the_notice_numbered_once_
 
 def _issued(qtbot, form):
     context = form.context
-    context.dialogs.answer_next(YES)
+    context.dialogs.answer_next(YES, YES)  # then issued with no signer's name
     _buttons(form)[ISSUE_LABEL].click()
     qtbot.waitUntil(lambda: form.notice.task is None, timeout=30_000)
 

@@ -13,7 +13,7 @@ from ...core.permissions import Action, allows
 from ...core.personfile import cases
 from ...core.text import file_name
 from ...io.documents import conclusion, profile, render
-from .. import export_password, print_again, printing, reauth
+from .. import export_password, print_again, printing, reauth, unsigned
 from ..accessible import named
 from ..context import AppContext
 from ..dialogs import FILE_FILTERS, YES
@@ -121,7 +121,8 @@ class NoticeButtons:
             return False
         question = (conclusion_notice.issued_before(notices, self.case) if notices
                     else "Phát hành thông báo kết luận?")
-        return self.context.dialogs.ask(self.parent, ISSUE_LABEL.rstrip("…"), f"{question} {TAKES_NUMBER}") == YES
+        return (self.context.dialogs.ask(self.parent, ISSUE_LABEL.rstrip("…"), f"{question} {TAKES_NUMBER}") == YES
+                and unsigned.issue_agreed(self.context, self.parent, self.context.db.clock().date()))
 
     def make(self, issue: bool, target: Path | None = None, password: str | None = None) -> None:
         """The notice into the preview (no target) or a Word file: a draft, or issued once the officer confirms."""
