@@ -32,8 +32,10 @@ PURPOSE_WORDS = {"Cán bộ chủ chốt": "bố trí cán bộ chủ chốt",
                  "Vị trí trọng yếu, cơ mật": "bố trí ở vị trí trọng yếu, cơ mật",
                  "Khác": "công tác cán bộ"}
 # The notice as this release writes it (an issued notice keeps its own). 1, before 05/12/2026: the
-# letterhead's long names broke where the line ran out («THÀNH ỦY THÀNH PHỐ HỒ / CHÍ MINH»).
-WORDING = 2
+# letterhead's long names broke where the line ran out («THÀNH ỦY THÀNH PHỐ HỒ / CHÍ MINH»); 2, before
+# 05/12/2026 (later): the relation after a name began with a capital («về Lê Văn Sáu (Cha)»).
+WORDING = 3
+RELATION_IN_LOWER_CASE_SINCE = 3
 NAMED_BREAKS_SINCE = 2
 
 
@@ -78,7 +80,9 @@ def texts(source: ConclusionSource, profile: Profile) -> Texts:
                f"{person}{_particulars(data)} phục vụ {_purpose(data['purpose'])}. Căn cứ kết luận số "
                f"{data['conclusion_no']} ngày {_day(data['concluded_on'])}{signed}, {issuer} thông báo kết luận như "
                "sau:")
-    evidence = tuple(map(_slip, data["slips"])) + tuple(map(_request, data["archive_requests"]))
+    in_lower_case = source.wording >= RELATION_IN_LOWER_CASE_SINCE
+    evidence = (tuple(_slip(slip, in_lower_case) for slip in data["slips"])
+                + tuple(map(_request, data["archive_requests"])))
     return Texts(number, date, conclusion_notice.subject_lines(data), opening, _result(data, person),
                  "Tài liệu thẩm tra, xác minh:",
                  evidence or ("- Hồ sơ không có phiếu yêu cầu xác minh lai lịch, đề nghị nghiên cứu tàng thư nào.",),
@@ -126,10 +130,12 @@ def _replied(on: str | None, result: str | None) -> str:
     return f"trả lời ngày {_day(on)}: {result.rstrip(' .')}" if result else f"trả lời ngày {_day(on)}"
 
 
-def _slip(slip: Mapping[str, Any]) -> str:
-    """«- Phiếu yêu cầu xác minh lai lịch số 0123 ngày 05/01/2026 gửi Phòng PV27…, về Nguyễn Văn Ba (Cha):
-    trả lời ngày 20/01/2026: Không có tài liệu.»"""
-    about = f"{slip['full_name']} ({slip['relation'] or 'bản thân'})"
+def _slip(slip: Mapping[str, Any], in_lower_case: bool) -> str:
+    """«- Phiếu yêu cầu xác minh lai lịch số 0123 ngày 05/01/2026 gửi Phòng PV27…, về Nguyễn Văn Ba (cha):
+    trả lời ngày 20/01/2026: Không có tài liệu.» (`in_lower_case`: the relation as a word of the sentence,
+    not as the register writes it)."""
+    relation = slip["relation"] or "bản thân"
+    about = f"{slip['full_name']} ({relation[:1].lower() + relation[1:] if in_lower_case else relation})"
     return (f"- Phiếu yêu cầu xác minh lai lịch số {slip['number']} ngày {_day(slip['issued_on'])} gửi "
             f"{slip['recipient']}, về {about}: {_replied(slip['result_on'], slip['result'])}.")
 

@@ -59,7 +59,7 @@ def test_every_form_holds_the_whole_notice_in_its_order(tmp_path, office, option
                      f"mức giới hạn bố trí theo Quy định số 58-QĐ/TW: {LIMIT}",
                      "Tài liệu thẩm tra, xác minh:",
                      "- Phiếu yêu cầu xác minh lai lịch số 0123/PXM ngày 05/01/2026 gửi Phòng PV27 – Công an tỉnh "
-                     "Lâm Đồng, về Tôn Thất Minh Đức (Cha): trả lời ngày 20/01/2026: Có tài liệu: sĩ quan chế độ cũ, "
+                     "Lâm Đồng, về Tôn Thất Minh Đức (cha): trả lời ngày 20/01/2026: Có tài liệu: sĩ quan chế độ cũ, "
                      "đã học tập cải tạo 1975–1978.",
                      "về Tôn Nữ Thị Phương Thảo (bản thân): chưa có trả lời.",
                      "- Đề nghị Tỉnh ủy Quảng Trị nghiên cứu tàng thư (văn bản số 15-CV/BTCTU ngày 10/01/2026), về "
@@ -70,6 +70,14 @@ def test_every_form_holds_the_whole_notice_in_its_order(tmp_path, office, option
             position = text.index(part, position) + len(part)
         assert "K/T TRƯỞNG BAN" in text and "PHÓ TRƯỞNG BAN" in text
         assert ".." not in text  # a value typed with its full stop ends the sentence once
+
+
+def test_the_relation_is_a_word_of_the_sentence_and_a_notice_issued_before_keeps_its_capital(office, options):
+    data = {**DATA, "slips": [{**DATA["slips"][0], "relation": "Mẹ chồng"}]}
+    now = conclusion.texts(conclusion.ConclusionSource(data, ON, office, 3), options.profile)
+    assert "về Tôn Thất Minh Đức (mẹ chồng): trả lời" in now.evidence[0]
+    before = conclusion.texts(conclusion.ConclusionSource(data, ON, office, 3, wording=2), options.profile)
+    assert "về Tôn Thất Minh Đức (Mẹ chồng): trả lời" in before.evidence[0]
 
 
 @pytest.mark.parametrize("result, said", [
