@@ -52,11 +52,13 @@ NO_REPLY_DATE = plans.slips.NO_REPLY_DATE  # imported slips with a result and no
 NO_DEADLINE = "Đang xác minh, chưa có hạn"  # open vetting cases whose purpose the deadline rule leaves out
 NO_COMPLAINT_DEADLINE = "Chưa giải quyết, chưa có hạn"  # unresolved complaints with no «Hạn giải quyết»
 RELATIVES_ABROAD = "relatives_abroad"  # the cadres' column of the countries their relatives live in
+REPLY_DUE = "reply_due"  # the column of the day a reply is due, worked out from the settings: never imported
 NAME_KEYS = ("full_name", "sender", "subject_name")  # values ordered as names
 BROWSING = "xem danh sách"  # what reading a register asks for (a refusal is audited as it)
 # A register's header says in fewer words what the field's header says (the header's tooltip says it all)
 SHORTER = {"Họ và tên người được xác minh": "Người được xác minh", "Họ và tên người bị phản ánh": "Người bị phản ánh",
-           "Họ và tên người được thẩm tra": "Người được thẩm tra", "Họ và tên đối tượng": "Đối tượng nghiên cứu"}
+           "Họ và tên người được thẩm tra": "Người được thẩm tra", "Họ và tên đối tượng": "Đối tượng nghiên cứu",
+           "Ngày nhận kết quả": "Nhận kết quả", "Mục đích xác minh": "Mục đích"}
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,18 @@ def _members(connection: Connection, ids: list[int], _today: dt.date) -> dict[in
     return {did: {"members": f"{len(found)} người: " + ", ".join(found)} for did, found in names.items()}
 
 
+def _reply_due(table: Table, sent: SqlColumn, due: Callable[[dt.date, settings.History], dt.date],
+               overdue: Overdue) -> Callable[[Connection, list[int], dt.date], dict[int, dict[str, str]]]:
+    """The REPLY_DUE cells of a register whose records, `sent` on a day, are answered by `due` of it: the
+    day, and how late those `overdue` are (the register's filter «Quá hạn trả lời»)."""
+    def cells(connection: Connection, ids: list[int], today: dt.date) -> dict[int, dict[str, str]]:
+        history = settings.read_history(connection)
+        rows = connection.execute(select(table.c.id, sent, overdue(today, history)).where(table.c.id.in_(ids)))
+        return {record_id: {REPLY_DUE: deadlines.late_by(due(day, history), bool(late), today)}
+                for record_id, day, late in rows}
+    return cells
+
+
 def _countries_of_relatives_abroad(connection: Connection, ids: list[int], today: dt.date) -> dict[int, dict[str, str]]:
     """The countries the relatives of the cadres `ids` live in on `today`, by cadre (PL2: who has relatives abroad,
     where)."""
@@ -222,8 +236,10 @@ VIEWS: dict[str, View] = {
         extra_rows=_countries_of_relatives_abroad, also_reads=(relatives, foreign_elements)),
     "slips": View(
         SLIPS, slips, slips.join(persons).join(recipients),
-        tuple(_columns(SLIPS, "number", "issued_on", "full_name", "birth_date", "home_town", "relation", "purpose",
-                       "recipient", "result_on", "result", sorts={"number": _number_order(slips.c.number_key)})),
+        (*_columns(SLIPS, "number", "issued_on", "full_name", "birth_date", "home_town", "relation", "purpose",
+                   "recipient", sorts={"number": _number_order(slips.c.number_key)}),
+         Column(REPLY_DUE, "Hạn trả lời", slips.c.issued_on, (slips.c.issued_on,)),
+         *_columns(SLIPS, "result_on", "result")),
         default_sort=("issued_on", True), person_id=slips.c.person_id,
         text_columns=(slips.c.number, slips.c.relation, slips.c.vetted_name, slips.c.purpose,
                       slips.c.father_name, slips.c.mother_name, slips.c.spouse_name, slips.c.result,
@@ -233,8 +249,8 @@ VIEWS: dict[str, View] = {
                   NO_REPLY_DATE: _fixed(deadlines.result_without_date())},
         few_values=("recipient",), done=slips.c.result_on, done_label="Có kết quả",
         purpose=slips.c.purpose, purposes=SLIPS.field("purpose").choices, recipient=slips.c.recipient_id,
-        overdue=deadlines.slip_reply_overdue,
-        overdue_label="Quá hạn trả lời"),
+        overdue=deadlines.slip_reply_overdue, overdue_label="Quá hạn trả lời",
+        extra_rows=_reply_due(slips, slips.c.issued_on, deadlines.slip_reply_due, deadlines.slip_reply_overdue)),
     "delegations": View(
         DELEGATIONS, delegations, delegations,
         (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
@@ -251,8 +267,10 @@ VIEWS: dict[str, View] = {
         also_reads=(delegation_members, cadres, persons)),
     "archive-requests": View(
         ARCHIVE_REQUESTS, archive_requests, archive_requests.join(persons),
-        tuple(_columns(ARCHIVE_REQUESTS, "request_kind", "province", "doc_no", "doc_on", "full_name", "birth_date",
-                       "home_town", "answered_on", "result")),
+        (*_columns(ARCHIVE_REQUESTS, "request_kind", "province", "doc_no", "doc_on", "full_name", "birth_date",
+                   "home_town"),
+         Column(REPLY_DUE, "Hạn trả lời", archive_requests.c.doc_on, (archive_requests.c.doc_on,)),
+         *_columns(ARCHIVE_REQUESTS, "answered_on", "result")),
         default_sort=("doc_on", True), person_id=archive_requests.c.person_id, few_values=("province",),
         done=archive_requests.c.answered_on, done_label="Đã trả lời",
         text_columns=(archive_requests.c.request_kind, archive_requests.c.province,
@@ -260,7 +278,9 @@ VIEWS: dict[str, View] = {
         period=archive_requests.c.doc_on,
         statuses=_by_day(archive_requests.c.answered_on, "Chưa trả lời", "Đã trả lời"),
         purpose=archive_requests.c.request_kind, purposes=ARCHIVE_REQUESTS.field("request_kind").choices,
-        purpose_label="Loại yêu cầu"),
+        purpose_label="Loại yêu cầu", overdue=deadlines.archive_reply_overdue, overdue_label="Quá hạn trả lời",
+        extra_rows=_reply_due(archive_requests, archive_requests.c.doc_on, deadlines.archive_reply_due,
+                              deadlines.archive_reply_overdue)),
     "complaints": View(
         COMPLAINTS, complaints, complaints,
         tuple(_columns(COMPLAINTS, "received_on", "sender", "complaint_kind", "subject_name", "summary", "due_on",

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, and_, or_, select, true
 from . import settings, workdays
 from .database import Database
 from .permissions import Action
-from .schema import delegations, persons, recipients, slips
+from .schema import archive_requests, delegations, persons, recipients, slips
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,9 @@ def done_by(done_on: ColumnElement, day: dt.date) -> ColumnElement:
 
 REPLY_DAYS = "han_tra_loi_phieu_ngay"
 REPORT_DAYS = "han_bao_cao_sau_chuyen_di_ngay"
+# The brief sets no time limit for research between provinces' archives: a request sent to another
+# province and one received from another are both due the days of this setting after their letter.
+ARCHIVE_REPLY_DAYS = "nhac_tinh_ban_tra_loi_ngay"
 
 
 def slip_reply_due(issued_on: dt.date, history: settings.History) -> dt.date:
@@ -48,6 +51,18 @@ def reply_due(sent_on: dt.date, days: int) -> dt.date:
     """A reply asked for on `sent_on` within `days` is due that many days later, or on the next working
     day when that is a day off."""
     return workdays.working_day_on_or_after(sent_on + dt.timedelta(days=days))
+
+
+def archive_reply_due(doc_on: dt.date, history: settings.History) -> dt.date:
+    """The reply to a request between provinces' archives is due the days of nhac_tinh_ban_tra_loi_ngay in
+    force on the day of its letter after that day, as a slip's (reply_due)."""
+    return reply_due(doc_on, history.days_on(ARCHIVE_REPLY_DAYS, doc_on))
+
+
+def late_by(due_on: dt.date, late: bool, today: dt.date) -> str:
+    """A register's cell of a deadline: the day, and how many days late on `today` when the record is
+    overdue."""
+    return f"{due_on:%d/%m/%Y} (quá hạn {(today - due_on).days} ngày)" if late else f"{due_on:%d/%m/%Y}"
 
 
 def post_trip_report_due(return_on: dt.date, history: settings.History) -> dt.date:
@@ -86,6 +101,12 @@ def slip_reply_overdue(today: dt.date, history: settings.History) -> ColumnEleme
     police (result_without_date)."""
     no_reply = and_(not_done_by(slips.c.result_on, today), ~result_without_date())
     return and_(no_reply, started_past_due(slips.c.issued_on, history, REPLY_DAYS, reply_due, today))
+
+
+def archive_reply_overdue(today: dt.date, history: settings.History) -> ColumnElement:
+    """A request between provinces' archives with no reply on `today` past its deadline (archive_reply_due)."""
+    return and_(not_done_by(archive_requests.c.answered_on, today),
+                started_past_due(archive_requests.c.doc_on, history, ARCHIVE_REPLY_DAYS, reply_due, today))
 
 
 def post_trip_report_overdue(today: dt.date, history: settings.History) -> ColumnElement:

@@ -2,10 +2,21 @@
 
 import datetime as dt
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from bvct_desktop.core import audit_chain, browse, editing, recipients, recycle_bin, register_search, search, users
+from bvct_desktop.core import (
+    audit_chain,
+    browse,
+    editing,
+    recipients,
+    recycle_bin,
+    register_search,
+    search,
+    settings,
+    users,
+)
 from bvct_desktop.core.collation import name_sort_key
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.personfile import relatives
@@ -13,6 +24,7 @@ from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS, RELATIVE_ABRO
 from bvct_desktop.core.personfile.notes import RELATIVE
 from bvct_desktop.core.schema import audit_log, cadres
 from tests.sample_db import sample_database, viewer_database
+from tests.samples import SAMPLES
 
 REFERENCE_ORDER = ["Đỗ Văn An", "Nguyễn Văn An", "Lê Thị Ánh", "Võ Thị Ăn", "Phạm Thị Ân",
                    "Nguyễn Thị Bảo", "Bùi Văn Dũng", "Hoàng Duy", "Trần Văn Đức"]
@@ -299,3 +311,53 @@ def test_the_delegations_register_filters_by_each_country_a_delegation_went_to(d
     assert names == {"Đoàn học tập kinh nghiệm chuyển đổi số", "Đoàn xúc tiến đầu tư"}
     either = browse.Filters().with_values("countries", ("Nhật Bản", "Singapore"))
     assert len(browse.record_ids(db, "delegations", filters=either)) == 3
+
+
+def _register_row(db, kind: str, record_id: int) -> dict[str, str]:
+    """A record's cells as the register shows them, by column header."""
+    row = browse.fetch_rows(db, kind, [record_id])[record_id]
+    return dict(zip((column.header for column in browse.view(kind).columns), row, strict=True))
+
+
+def test_the_slip_register_shows_each_reply_deadline_and_how_late_an_unanswered_slip_is(db):
+    """On Monday 15/02/2027, after Tết: 1236/PXM of 31/12/2026 had 30 days (ending Saturday 30/01, so Monday
+    01/02) and is 14 days late; 1/PXM of 07/01/2027 has the 45 days set from 01/01/2027 (ending Sunday 21/02,
+    so Monday 22/02), not yet due; 2/PXM, answered, is late no more."""
+    settings.set_setting(db, "han_tra_loi_phieu_ngay", "45", dt.date(2027, 1, 1))
+    to_police = {"purpose": "Bổ nhiệm", "recipient": "Cục A93B – Bộ Công an", "relation": "Bản thân"}
+    late = editing.save(db, "slips", {**to_police, "number": "1236/PXM", "issued_on": "31/12/2026",
+                                      "full_name": "LÊ THỊ THU", "birth_date": "1950"})
+    coming = editing.save(db, "slips", {**to_police, "number": "1/PXM", "issued_on": "07/01/2027",
+                                        "full_name": "PHAN VĂN AN", "birth_date": "12/05/1980"})
+    answered = editing.save(db, "slips", {**to_police, "number": "2/PXM", "issued_on": "08/12/2026",
+                                          "full_name": "VÕ THỊ BẢY", "result_on": "20/01/2027",
+                                          "result": "Không có tài liệu lưu trữ"})
+    db.clock = lambda: dt.datetime(2027, 2, 15, 9, 0)
+    assert _register_row(db, "slips", late)["Hạn trả lời"] == "01/02/2027 (quá hạn 14 ngày)"
+    assert _register_row(db, "slips", coming)["Hạn trả lời"] == "22/02/2027"
+    assert _register_row(db, "slips", answered)["Hạn trả lời"] == "07/01/2027"
+    overdue = browse.record_ids(db, "slips", filters=browse.Filters(overdue=True))
+    assert late in overdue and coming not in overdue and answered not in overdue
+
+
+def test_the_reply_deadline_is_shown_not_imported_nor_exported(db, cli, tmp_path):
+    """«Hạn trả lời» is worked out from `Ngày phát hành` and the settings: the export's columns, which the
+    import takes back, stay the contract's."""
+    assert "Hạn trả lời" in [column.header for column in browse.view("slips").columns]
+    code, _, _ = cli("export", "slips", "--out", tmp_path / "phieu.xlsx")
+    exported = next(openpyxl.load_workbook(tmp_path / "phieu.xlsx").worksheets[0].iter_rows(values_only=True))
+    assert code == 0 and "Hạn trả lời" not in exported and set(SAMPLES["slips"][0]) <= set(exported)
+
+
+def test_the_archive_register_shows_when_a_reply_is_due_and_lists_those_overdue_either_way(db):
+    """On 15/02/2027 Khánh Hòa's request of 08/12/2026 is 3 days past its 60 days (Tết ended them on Friday
+    12/02/2027), as Ngô Thị Mai's request we sent on 10/03/2025 is long past its own."""
+    owed = editing.save(db, "archive-requests", {
+        "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Khánh Hòa", "doc_no": "1520-CV/BTCTU",
+        "doc_on": "08/12/2026", "full_name": "HUỲNH VĂN SÁU", "birth_date": "1946"})
+    db.clock = lambda: dt.datetime(2027, 2, 15, 9, 0)
+    assert _register_row(db, "archive-requests", owed)["Hạn trả lời"] == "12/02/2027 (quá hạn 3 ngày)"
+    overdue = browse.record_ids(db, "archive-requests", filters=browse.Filters(overdue=True))
+    assert [_register_row(db, "archive-requests", i)["Đối tượng nghiên cứu"] for i in overdue] == [
+        "HUỲNH VĂN SÁU", "Ngô Thị Mai"]
+    assert browse.view("archive-requests").overdue_label == "Quá hạn trả lời"

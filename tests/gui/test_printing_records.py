@@ -60,7 +60,7 @@ def test_a_register_prints_the_columns_shown_in_their_order_on_screen(qtbot, con
     header.moveSection(header.visualIndex(keys.index("result")), 0)
     page.print_list()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
-    shown = ["result", "number", "issued_on", "full_name", "relation", "recipient", "result_on"]
+    shown = ["result", "number", "issued_on", "full_name", "recipient", "reply_due", "result_on"]
     assert [column.label for column in drawn[0]] == ["STT", *(page.spec.column(key).header for key in shown)]
     text = " ".join(page_text(page.preview).split())
     assert all(page.spec.column(key).header not in text for key in ("purpose", "birth_date", "home_town"))

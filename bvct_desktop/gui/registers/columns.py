@@ -38,7 +38,7 @@ WRAPPING = "bvctWrapsCells"  # the property of a table whose cells go on two lin
 SAVE_AFTER_MS = 600
 # Shown on request only: columns an officer rarely needs on screen, to leave room for the others
 DEFAULT_HIDDEN = {
-    "slips": ("birth_date", "home_town"),
+    "slips": ("birth_date", "home_town", "relation"),
     "archive-requests": ("home_town",),
 }
 
