@@ -1,6 +1,7 @@
 """What the dashboard shows beside the report figures: slips per month; the complaints and vetting
-cases whose deadline is near or past, the conclusions lapsing or lapsed, the requests to another
-province's archive long unanswered (the deadlines of the other registers are in core/deadlines)."""
+cases whose deadline is near or past, the conclusions lapsing or lapsed, the requests between our
+archive and another province's long unanswered, either way (the deadlines of the other registers are
+in core/deadlines)."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -18,11 +19,11 @@ from .schema import archive_requests, complaints, persons, slips, vetting_cases
 
 WARNING_DAYS = 7  # days ahead a complaint's or a vetting case's deadline is shown coming
 CONCLUSION_REMINDER_SETTING = "nhac_truoc_het_hieu_luc_ngay"
-ARCHIVE_REPLY_SETTING = "nhac_tinh_ban_tra_loi_ngay"
 # what the officer is asked to complete (the register's status of that name, listing them), in its register
 LOOSE_ENDS = {browse.NO_REPLY_DATE: "slips", browse.NO_DEADLINE: "vetting-cases",
               browse.NO_COMPLAINT_DEADLINE: "complaints"}
 MOST_MONTHS = 24  # months a chart shows at most
+ARCHIVE_REPLY_OWED_BY = {ARCHIVE_FROM_OTHERS: "Tỉnh bạn chưa trả lời", ARCHIVE_FOR_OTHERS: "Ta chưa trả lời"}
 
 # The report keys of the spec in the office's words: the one naming used by the dashboard, the
 # report page and the report documents.
@@ -181,24 +182,20 @@ def vetting_cases_due(db: Database, today: dt.date, warning_days: int = WARNING_
 
 
 def archive_requests_unanswered(db: Database, today: dt.date) -> list[Due]:
-    """Requests to another province's archive («Nhờ tỉnh bạn nghiên cứu») with no reply by `today` past
-    the days of the setting nhac_tinh_ban_tra_loi_ngay in force on the request's letter after it, on a
-    day off the next working day (as a slip's reply: deadlines.reply_due)."""
+    """Requests between our archive and another province's with no reply by `today` past their deadline
+    (deadlines.archive_reply_due), either way, each title saying who owes the reply: those we sent («Nhờ tỉnh
+    bạn nghiên cứu») and those another province sent us («Nghiên cứu giúp tỉnh bạn»)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
         history = settings.read_history(connection)
         rows = connection.execute(
-            select(archive_requests.c.id, archive_requests.c.province, archive_requests.c.doc_no,
-                   archive_requests.c.doc_on, persons.c.full_name)
+            select(archive_requests.c.id, archive_requests.c.request_kind, archive_requests.c.province,
+                   archive_requests.c.doc_no, archive_requests.c.doc_on, persons.c.full_name)
             .select_from(archive_requests.join(persons))
-            .where(archive_requests.c.deleted_at.is_(None), archive_requests.c.request_kind == ARCHIVE_FROM_OTHERS,
-                   deadlines.not_done_by(archive_requests.c.answered_on, today),
-                   deadlines.started_past_due(archive_requests.c.doc_on, history, ARCHIVE_REPLY_SETTING,
-                                              deadlines.reply_due, today))
-            .order_by(archive_requests.c.doc_on)).mappings().all()
-    return [Due(row["id"], request_title(row),
-                deadlines.reply_due(row["doc_on"], history.days_on(ARCHIVE_REPLY_SETTING, row["doc_on"])))
-            for row in rows]
+            .where(archive_requests.c.deleted_at.is_(None), deadlines.archive_reply_overdue(today, history))
+            .order_by(archive_requests.c.doc_on, archive_requests.c.id)).mappings().all()
+    return [Due(row["id"], f"{ARCHIVE_REPLY_OWED_BY[row['request_kind']]}: {request_title(row)}",
+                deadlines.archive_reply_due(row["doc_on"], history)) for row in rows]
 
 
 def _days_set(db: Database, key: str, today: dt.date) -> int:

@@ -131,8 +131,8 @@ SETTINGS = (
     Setting("do_mat", "", "Độ mật", "secrecy", printed=True),
     Setting("hieu_luc_ket_luan_thang", "6", "Hiệu lực kết luận tiêu chuẩn chính trị (tháng)", "months"),
     Setting("nhac_truoc_het_hieu_luc_ngay", "30", "Nhắc trước khi kết luận hết hiệu lực (ngày)", "days"),
-    Setting("nhac_tinh_ban_tra_loi_ngay", "60", "Nhắc khi tỉnh bạn chưa trả lời đề nghị nghiên cứu tàng thư sau "
-            "(ngày)", "days"),
+    Setting("nhac_tinh_ban_tra_loi_ngay", "60", "Hạn trả lời đề nghị nghiên cứu tàng thư giữa các tỉnh, gửi đi hay "
+            "nhận được (ngày)", "days"),
     Setting("han_tham_tra_ngay", "Bầu cử: 30; Bổ nhiệm: 45; Quy hoạch: 60; Cử đi đào tạo: 60; Cán bộ chủ chốt: 45; "
             "Vị trí trọng yếu, cơ mật: 60; Kết nạp Đảng: 90; Đi nước ngoài: 20; Giải quyết đơn thư: 60; Khác: 60",
             "Hạn hoàn thành hồ sơ thẩm tra theo mục đích (số ngày kể từ ngày mở; 0: không đặt hạn)",
@@ -265,7 +265,7 @@ def validated(key: str, value: str) -> str:
 # a deadline's setting → what its deadlines run from (deadlines.started_past_due), and its days' unit
 DEADLINES_FROM = {"han_tra_loi_phieu_ngay": ("phiếu đã phát hành", "ngày"),
                   "han_bao_cao_sau_chuyen_di_ngay": ("đoàn đã về", "ngày làm việc"),
-                  "nhac_tinh_ban_tra_loi_ngay": ("đề nghị đã gửi tỉnh bạn", "ngày")}
+                  "nhac_tinh_ban_tra_loi_ngay": ("đề nghị nghiên cứu tàng thư đã gửi hay đã nhận", "ngày")}
 
 
 def saved_note(db: Database, key: str, value: str, start: dt.date | None = None) -> str | None:

@@ -78,7 +78,7 @@ ACTION_LISTS = (
     ActionList("complaints", "Đơn thư đến hạn", overview.complaints_due),
     ActionList("vetting-cases", "Hồ sơ thẩm tra đến hạn", overview.vetting_cases_due),
     ActionList("vetting-cases", "Kết luận sắp hết hiệu lực", overview.conclusions_due, "Hết hiệu lực"),
-    ActionList("archive-requests", "Tỉnh bạn chưa trả lời", overview.archive_requests_unanswered),
+    ActionList("archive-requests", "Tàng thư chưa trả lời", overview.archive_requests_unanswered),
 )
 FIGURE_COLUMNS = 3
 NOTHING_DUE, UNREAD, READING = "Không có việc cần xử lý.", "Không đọc được danh sách này.", "Đang đọc…"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import overview, settings
+from bvct_desktop.core import deadlines, editing, overview, settings
 from bvct_desktop.core.personfile import cases
 from tests.core.personfile.conftest import person_named
 from tests.sample_db import sample_database
@@ -49,25 +49,39 @@ def test_a_conclusion_is_reminded_of_the_setting_s_days_before_it_lapses(db):
 def test_a_request_to_another_province_s_archive_unanswered_past_the_setting_s_days_is_listed(db):
     """Ngô Thị Mai's request to TP Hồ Chí Minh of 10/03/2025 has no reply; the one answered for Đồng Nai
     never shows."""
-    assert settings.BY_KEY[overview.ARCHIVE_REPLY_SETTING].default == "60"
+    assert settings.BY_KEY[deadlines.ARCHIVE_REPLY_DAYS].default == "60"
     assert overview.archive_requests_unanswered(db, dt.date(2025, 5, 9)) == []
     [due] = overview.archive_requests_unanswered(db, dt.date(2025, 5, 10))
     assert due.due_on == dt.date(2025, 5, 9) and due.days_late(dt.date(2025, 5, 10)) == 1
-    assert due.title == "TP Hồ Chí Minh – Ngô Thị Mai (văn bản ngày 10/03/2025)"
-    settings.set_setting(db, overview.ARCHIVE_REPLY_SETTING, "90")
+    assert due.title == "Tỉnh bạn chưa trả lời: TP Hồ Chí Minh – Ngô Thị Mai (văn bản ngày 10/03/2025)"
+    settings.set_setting(db, deadlines.ARCHIVE_REPLY_DAYS, "90")
     assert overview.archive_requests_unanswered(db, dt.date(2025, 5, 10)) == []
 
 
 def test_a_request_to_another_province_is_due_as_a_slip_on_the_next_working_day(db):
     """Sent 10/12/2025: the 60 days end Sunday 08/02/2026, so it is chased from Tuesday 10/02/2026, not on
     the Monday, its deadline; and the 90 days set from 01/01/2026 do not push it back."""
-    from bvct_desktop.core import editing
-
     request = editing.save(db, "archive-requests", {
         "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Khánh Hòa", "doc_no": "1234-CV/BTCTU",
         "doc_on": "10/12/2025", "full_name": "Trương Văn Bảy", "birth_date": "1945"})
-    settings.set_setting(db, overview.ARCHIVE_REPLY_SETTING, "90", dt.date(2026, 1, 1))
+    settings.set_setting(db, deadlines.ARCHIVE_REPLY_DAYS, "90", dt.date(2026, 1, 1))
     monday, tuesday = dt.date(2026, 2, 9), dt.date(2026, 2, 10)
     assert request not in [due.record_id for due in overview.archive_requests_unanswered(db, monday)]
     [due] = [due for due in overview.archive_requests_unanswered(db, tuesday) if due.record_id == request]
     assert due.due_on == monday and due.days_late(tuesday) == 1
+
+
+def test_a_request_from_another_province_we_have_not_answered_is_owed_after_the_same_days(db):
+    """The brief sets no time limit for tàng thư research: Khánh Hòa's letter of 08/12/2026 is owed the days
+    of the setting for requests we send, 60, ending on Mùng 1 Tết 06/02/2027; after Tết and the days off in lieu
+    it is due Friday 12/02/2027 and listed from Saturday, saying we owe it. Đồng Nai's, answered, never shows."""
+    request = editing.save(db, "archive-requests", {
+        "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Khánh Hòa", "doc_no": "1520-CV/BTCTU",
+        "doc_on": "08/12/2026", "full_name": "HUỲNH VĂN SÁU", "birth_date": "1946", "home_town": "Phan Thiết"})
+    assert request not in [due.record_id for due in overview.archive_requests_unanswered(db, dt.date(2027, 2, 12))]
+    listed = overview.archive_requests_unanswered(db, dt.date(2027, 2, 15))
+    assert [due.title for due in listed] == [
+        "Tỉnh bạn chưa trả lời: TP Hồ Chí Minh – Ngô Thị Mai (văn bản ngày 10/03/2025)",
+        "Ta chưa trả lời: Khánh Hòa – HUỲNH VĂN SÁU (văn bản số 1520-CV/BTCTU ngày 08/12/2026)"]
+    assert (listed[1].record_id, listed[1].due_on, listed[1].days_late(dt.date(2027, 2, 15))) == (
+        request, dt.date(2027, 2, 12), 3)

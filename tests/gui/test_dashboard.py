@@ -8,7 +8,7 @@ import itertools
 
 import pytest
 
-from bvct_desktop.core import audit, backup, importing
+from bvct_desktop.core import audit, backup, editing, importing
 from bvct_desktop.core.deadlines import Due
 from bvct_desktop.core.errors import DamagedError
 from bvct_desktop.core.kinds import kind_named
@@ -483,24 +483,32 @@ def test_a_period_the_officer_chose_stays_chosen_on_a_later_day(qtbot, dashboard
 
 def test_what_is_coming_due_is_listed_before_it_is_late_and_opens_its_record(qtbot, dashboard, db):
     """An election case due on Saturday 27/09/2025, so on Monday 29/09, a conclusion lapsing within the
-    month, a request to another province's archive unanswered for months: each on its tab, each opening
-    its record."""
+    month, a request to another province's archive unanswered for months, one Khánh Hòa made of ours that
+    we owe since Monday 11/08 (its 60 days ended on a Saturday): each on its tab, each opening its record."""
     with db.read() as connection:
         person = connection.execute(cadres.select().with_only_columns(cadres.c.person_id).limit(1)).scalar()
     election = cases.open_case(db, person, {"purpose": "Bầu cử", "opened_on": "20/09/2025", "due_on": "27/09/2025"})
     lapsing = cases.open_case(db, person, {"purpose": "Quy hoạch", "opened_on": "01/04/2025"})
     cases.record_conclusion(db, lapsing, {"conclusion_no": "20-CV/BTCTU", "concluded_on": "10/04/2025",
                                           "result": "Đủ tiêu chuẩn"})  # valid to 10/10/2025
+    owed = editing.save(db, "archive-requests", {
+        "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Khánh Hòa", "doc_no": "1520-CV/BTCTU",
+        "doc_on": "10/06/2025", "full_name": "HUỲNH VĂN SÁU", "birth_date": "1946"})
     dashboard.context.notifier.changed.emit("vetting-cases")
     settled(qtbot, dashboard)
     titles = [dashboard.lists.tabText(index) for index in range(dashboard.lists.count())]
-    assert titles[3:] == ["Hồ sơ thẩm tra đến hạn (3)", "Kết luận sắp hết hiệu lực (1)", "Tỉnh bạn chưa trả lời (1)"]
+    assert titles[3:] == ["Hồ sơ thẩm tra đến hạn (3)", "Kết luận sắp hết hiệu lực (1)", "Tàng thư chưa trả lời (2)"]
     vetting, conclusions, archive = dashboard.due_lists[3:]
     shown = {entry.record_id: vetting.model.index(row, 2).data() for row, entry in enumerate(vetting.model.entries)}
     assert shown[election] == "Còn 4 ngày"  # today is Thursday 25/09
     assert (conclusions.model.entries[0].record_id, conclusions.model.index(0, 2).data()) == (lapsing, "Còn 15 ngày")
-    assert archive.model.index(0, 0).data() == "TP Hồ Chí Minh – Ngô Thị Mai (văn bản ngày 10/03/2025)"
+    assert archive.model.index(0, 0).data() == ("Tỉnh bạn chưa trả lời: TP Hồ Chí Minh – Ngô Thị Mai "
+                                                "(văn bản ngày 10/03/2025)")
     assert archive.model.index(0, 2).data() == "Quá hạn 139 ngày"
+    assert [archive.model.index(1, column).data() for column in range(3)] == [
+        "Ta chưa trả lời: Khánh Hòa – HUỲNH VĂN SÁU (văn bản số 1520-CV/BTCTU ngày 10/06/2025)", "11/08/2025",
+        "Quá hạn 45 ngày"]
+    assert archive.model.entries[1].record_id == owed
     archive.view.activated.emit(archive.model.index(0, 0))
     assert dashboard.opened == [("archive-requests", archive.model.entries[0].record_id)]
 
