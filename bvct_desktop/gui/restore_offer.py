@@ -62,11 +62,12 @@ def _picked(parent, dialogs: Dialogs) -> backup_log.Known | None:
     return chosen if dialogs.ask(parent, TITLE, question_for(chosen)) == YES else None
 
 
-def question_for(chosen: backup_log.Known, which: str = "bản sao lưu") -> str:
+def question_for(chosen: backup_log.Known, which: str = "bản sao lưu", lost: str | None = None) -> str:
     """The question before `chosen` (`which` backup it is) replaces the database: since when the work is
-    lost, where it is kept."""
-    return (f"Khôi phục từ {which} {chosen.describe()}?\n\nTệp hiện tại được giữ lại dưới tên có ngày giờ, "
-            "không bị xóa. Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại.")
+    lost — what it comes to when the open database tells it (`restore_loss.told`) —, where it is kept."""
+    question = (f"Khôi phục từ {which} {chosen.describe()}?\n\nTệp hiện tại được giữ lại dưới tên có ngày giờ, "
+                "không bị xóa. Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại.")
+    return f"{question}\n\n{lost}" if lost else question
 
 
 def of_another_database(path: Path, db_id: str) -> bool:

@@ -22,6 +22,7 @@ from bvct_desktop.core import (
     pair_swap,
     recipients,
     report,
+    restore_loss,
     settings,
     users,
     vault,
@@ -621,11 +622,31 @@ def test_the_restore_question_says_when_the_backup_was_made_and_the_answer_names
     asked, told = [shown for shown in context.dialogs.shown if shown.kind in ("ask", "inform")]
     made = f"«{saved.path}» ({clock():%d/%m/%Y %H:%M})"
     assert asked.text == (f"Khôi phục từ bản sao lưu {made}?\n\nTệp hiện tại được giữ lại dưới tên có ngày giờ, "
-                          "không bị xóa. Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại.\n\nSau khi khôi "
-                          "phục, chương trình yêu cầu đăng nhập lại.")
+                          "không bị xóa. Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại.\n\n"
+                          f"{restore_loss.NOTHING_LOST}\n\nSau khi khôi phục, chương trình yêu cầu đăng nhập lại.")
     kept = sorted(path.name for path in tmp_path.glob("*-truoc-khoi-phuc-*"))
     assert kept and told.text == (f"Đã khôi phục từ bản sao lưu {made}. Tệp cũ giữ lại: {', '.join(kept)}. "
                                   "Hãy đăng nhập lại.")
+
+
+def test_the_restore_question_counts_the_work_done_since_the_backup_that_it_takes_back(qtbot, tmp_path, clock):
+    """The question said only «Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại»: the chief of office
+    restoring last month's backup could not tell whether a week of imports would be lost."""
+    db = new_database(tmp_path, clock, ("slips",))
+    saved = backup.create(db, tmp_path / "thang-truoc.bvctbak")
+    clock.advance(days=30)
+    import_rows(db, "cadres", *SAMPLES["cadres"])
+    users.add(db, "sau.sao.luu", VIEWER, NEW_PASSWORD)
+    context = context_for(db, clock)
+    page = page_of(qtbot, BackupPage(context, lambda: None))
+    page.password.setText(PASSWORD)
+    context.dialogs.answer_next(str(saved.path), NO)
+    page.restore()
+    asked = [shown for shown in context.dialogs.shown if shown.kind == "ask"][0]
+    assert (f"{restore_loss.LOST}\n  – Cán bộ: 3 bản ghi thêm mới\n  – Thêm người dùng: 1 lần\n\nSau khi khôi phục"
+            in asked.text)
+    assert page.task is None and not db.closed
+    db.close()
 
 
 REFUSED_RESTORES = {

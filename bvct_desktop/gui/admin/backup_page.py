@@ -4,7 +4,7 @@ off the GUI thread with a progress dialog. The page is the Designer form ui/admi
 
 from pathlib import Path
 
-from ...core import autobackup, backup, backup_log
+from ...core import autobackup, backup, backup_log, restore_loss
 from ...core.errors import BvctError
 from ...core.numbers import megabytes
 from ...core.permissions import Action, allows
@@ -123,7 +123,9 @@ class BackupPage(QWidget, Ui_BackupPage):
             self.message.show_message(refused.message)
             return
         db = self.context.db
-        question = f"{restore_offer.question_for(chosen)}\n\nSau khi khôi phục, chương trình yêu cầu đăng nhập lại."
+        lost = restore_loss.told(db, path)
+        question = (f"{restore_offer.question_for(chosen, lost=lost)}\n\n"
+                    "Sau khi khôi phục, chương trình yêu cầu đăng nhập lại.")
         if restore_offer.of_another_database(path, db.db_id):
             question = f"{restore_offer.OF_ANOTHER_DATABASE}\n\n{question}"
         if self.context.dialogs.ask(self, "Khôi phục từ bản sao lưu", question) != YES:

@@ -1,0 +1,55 @@
+"""Before an older backup is restored over the open database, the officer is told what the work done
+since it was taken comes to, with counts (core/restore_loss.py): what the restore will take back."""
+
+from bvct_desktop.core import restore_loss, vault
+from tests.conftest import ADMIN, CHEAP_KDF, PASSWORD, workbook
+from tests.samples import SAMPLES
+
+
+def _load(cli, folder, kind: str) -> None:
+    code, out, err = cli("import", kind, workbook(folder / f"{kind}.xlsx", *SAMPLES[kind]))
+    assert code == 0, out + err
+
+
+def _told(cli, backup) -> str | None:
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    try:
+        return restore_loss.told(db, backup)
+    finally:
+        db.close()
+
+
+def test_the_records_and_accounts_added_since_the_backup_are_counted_per_register(cli, tmp_path):
+    _load(cli, tmp_path, "cadres")
+    taken = tmp_path / "thang-1.bvctbak"
+    assert cli("backup", "--out", taken)[0] == 0
+    _load(cli, tmp_path, "relatives")
+    _load(cli, tmp_path, "complaints")
+    secret = tmp_path / "moi.pw"
+    secret.write_text("Mat-khau-Lan-2026", encoding="utf-8")
+    assert cli("users", "add", "Nguyễn Thị Lan", "--role", "chuyen-vien", "--new-password-file", secret)[0] == 0
+    assert cli("settings", "set", "dia_danh", "Bình Thuận")[0] == 0
+    assert _told(cli, taken) == (
+        f"{restore_loss.LOST}\n"
+        "  – Thân nhân: 4 bản ghi thêm mới\n"
+        "  – Đơn thư: 2 bản ghi thêm mới\n"
+        "  – Thêm người dùng: 1 lần\n"
+        "  – Thay đổi thiết lập: 1 lần")
+
+
+def test_logins_views_and_other_backups_since_are_no_loss(cli, tmp_path):
+    _load(cli, tmp_path, "slips")
+    taken = tmp_path / "vua-xong.bvctbak"
+    assert cli("backup", "--out", taken)[0] == 0
+    assert cli("backup", "--out", tmp_path / "ban-nua.bvctbak")[0] == 0
+    assert cli("audit", "list")[0] == 0
+    assert _told(cli, taken) == restore_loss.NOTHING_LOST
+
+
+def test_another_database_s_backup_cannot_be_counted_against_this_one(cli, tmp_path):
+    other = tmp_path / "van-phong-khac" / "bvct.db"
+    vault.create(other, ADMIN, PASSWORD, kdf=CHEAP_KDF)
+    made = tmp_path / "khac.bvctbak"
+    assert cli("--db", other, "backup", "--out", made)[0] == 0
+    assert _told(cli, made) is None
+    assert _told(cli, tmp_path / "khong-phai.bvctbak") is None
