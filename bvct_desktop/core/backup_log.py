@@ -40,6 +40,7 @@ class Known:
     path: Path
     at: dt.datetime
     number: int = 0  # its number (`Label`); 0: written before backups were numbered, or not read (the trail's)
+    made_by: str = ""  # the account that made it, where known (its manifest, its audit entry)
 
     def describe(self) -> str:
         return f"«{self.path}» ({self.at:%d/%m/%Y %H:%M})"
@@ -78,6 +79,7 @@ class Label:
     line: list[str] | None = None  # its database's line of history then (`backup_lines`)
     audit_head: dict | None = None
     number: int = 0  # its number, from its key file (`keyfile.KeyFile.backup_number`); 0: written before
+    made_by: str = ""  # the account that made it (its manifest's)
 
 
 def label(path: Path) -> Label | None:
@@ -89,7 +91,7 @@ def label(path: Path) -> Label | None:
         if manifest.get("format") != FORMAT or manifest.get("db_id") != keys.db_id:
             return None
         return Label(keys.db_id, dt.datetime.fromisoformat(manifest["created_at"]), keys.db_salt, keys.line,
-                     manifest.get("audit_head"), keys.backup_number)
+                     manifest.get("audit_head"), keys.backup_number, str(manifest.get("created_by") or ""))
     except (*BROKEN_ARCHIVE, TypeError, AttributeError, BvctError):
         return None
 
@@ -126,7 +128,8 @@ def auto_backups(folder: Path, owner: Owner | str) -> list[Known]:
     """The automatic backups of a database (its `Owner`, or its id) in `folder`, in the order they were
     written (`Known.written`); those named before a series carried the id count when they hold this database."""
     owner = Owner(owner, None) if isinstance(owner, str) else owner
-    found = [Known(path, labelled.at, labelled.number) for path, labelled in _labelled(folder) if owner.owns(labelled)]
+    found = [Known(path, labelled.at, labelled.number, labelled.made_by) for path, labelled in _labelled(folder)
+             if owner.owns(labelled)]
     return sorted(found, key=lambda known: known.written)
 
 
@@ -154,15 +157,15 @@ def remember(key_path: Path, backup: Path, at: dt.datetime, number: int) -> None
 def in_trail(connection: Connection, limit: int = 50) -> list[Known]:
     """The verified backups the audit trail recorded, newest first: those of a role that may back up
     (on the server the entry's role is the login's, set by the server), not anyone's entry saying so."""
-    rows = connection.execute(select(audit_log.c.at, audit_log.c.details).where(
+    rows = connection.execute(select(audit_log.c.at, audit_log.c.details, audit_log.c.user_name).where(
         audit_log.c.action.in_((MANUAL, AUTOMATIC)), audit_log.c.outcome == audit_chain.OK,
         audit_log.c.role.in_(sorted(ALLOWED[Action.BACKUP])))
         .order_by(audit_log.c.id.desc()).limit(limit))
     found = []
-    for at, details in rows:
+    for at, details, user in rows:
         path = json.loads(details or "{}").get("tep")
         if path:
-            found.append(Known(Path(path), at))
+            found.append(Known(Path(path), at, made_by=user or ""))
     return found
 
 
@@ -184,7 +187,7 @@ def _newest(db_path: Path, keys: keyfile.KeyFile | None, also: Sequence[Known]) 
     owner = owner_of(db_path, keys)
 
     def owned(paths: Sequence[Path]) -> list[Known]:
-        return [Known(path, found.at, found.number) for path in paths
+        return [Known(path, found.at, found.number, found.made_by) for path in paths
                 if (found := label(path)) is not None and owner.owns(found)]
 
     noted = keys.last_backup if keys is not None else None

@@ -527,6 +527,25 @@ def test_backup_now_then_verify_with_progress(qtbot, db, clock, tmp_path):
     assert "Sai" in page.message.text()
 
 
+def test_the_backup_page_names_who_made_the_newest_backup_and_the_one_verified(qtbot, db, clock, tmp_path):
+    """The chief of office read «Bản sao lưu đã kiểm tra gần nhất: …» with no word of who made it: the
+    backup an officer took to her USB stick is named with her account, whoever reads the page."""
+    officer = as_user(db, "Nguyễn Thị Lan", OFFICER)
+    (tmp_path / "usb").mkdir()
+    taken = backup.create(officer, tmp_path / "usb" / "lan.bvctbak")
+    officer.close()
+    context = context_for(db, clock)
+    page = page_of(qtbot, BackupPage(context, lambda: None))
+    assert page.newest.text().startswith(f"Bản sao lưu đã kiểm tra gần nhất: «{taken.path}» "
+                                         f"({clock():%d/%m/%Y %H:%M}), người sao lưu: Nguyễn Thị Lan.")
+    page.password.setText(PASSWORD)
+    context.dialogs.answer_next(str(taken.path))
+    page.verify()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert page.message.text() == (f"Bản sao lưu «lan.bvctbak» tốt (tạo lúc {clock():%d/%m/%Y %H:%M}, "
+                                   "người sao lưu: Nguyễn Thị Lan).")
+
+
 def test_restore_replaces_the_database_and_asks_to_log_in_again(qtbot, tmp_path, clock):
     db = new_database(tmp_path, clock, ("slips",))
     saved = backup.create(db, tmp_path / "truoc.bvctbak")

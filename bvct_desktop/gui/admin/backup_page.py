@@ -47,7 +47,7 @@ class BackupPage(QWidget, Ui_BackupPage):
         db = self.context.db
         newest = autobackup.newest(db)
         text = ("Chưa có bản sao lưu đã kiểm tra nào." if newest is None
-                else f"Bản sao lưu đã kiểm tra gần nhất: {newest.describe()}.")
+                else f"Bản sao lưu đã kiểm tra gần nhất: {newest.describe()}{_made_by(newest.made_by)}.")
         if db.is_server and not allows(db.actor.role, Action.AUDIT):
             text = SERVER_NEWEST_HIDDEN
         overdue = autobackup.overdue(db, self.context.clock())
@@ -107,8 +107,8 @@ class BackupPage(QWidget, Ui_BackupPage):
         user, password = self.context.db.actor.name, self.password.text()
 
         def done(report: backup.Report) -> None:
-            self.message.show_message(f"Bản sao lưu «{path.name}» tốt (tạo lúc "
-                                      f"{report.created_at:%d/%m/%Y %H:%M}).", error=False)
+            self.message.show_message(f"Bản sao lưu «{path.name}» tốt (tạo lúc {report.created_at:%d/%m/%Y %H:%M}"
+                                      f"{_made_by(report.manifest.get('created_by'))}).", error=False)
             self.checks.setText("\n".join(f"{TICK} {check}" for check in report.checks))
 
         self._start("Đang kiểm tra bản sao lưu…", lambda: backup.verify(path, user, password), done)
@@ -148,3 +148,8 @@ class BackupPage(QWidget, Ui_BackupPage):
         self._start("Đang khôi phục…",
                     lambda: backup.restore(path, user, password, db.path, self.context.clock, release=db.close), done,
                     failed)
+
+
+def _made_by(name: str | None) -> str:
+    """Who made a backup, after when, where known: the page is read by whoever is logged in."""
+    return f", người sao lưu: {name}" if name else ""
