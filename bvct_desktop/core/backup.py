@@ -73,6 +73,9 @@ NOT_BACKED_UP = ("Không sao lưu: bản sao lưu lúc này sẽ được coi l�
                  "(bvct restore).")
 OPEN_IN_THE_DESKTOP = "Cơ sở dữ liệu đang được mở trong BVCT Desktop; hãy đóng chương trình rồi khôi phục lại."
 NOT_A_BACKUP = "«{}» không phải bản sao lưu BVCT Desktop hoặc đã bị hỏng."
+CUT_SHORT = ("«{}» là bản sao lưu BVCT Desktop chưa được chép hết (tệp bị cắt cụt, có thể do ổ USB bị rút ra khi "
+             "đang chép).")
+ZIP_LOCAL_HEADER = 30  # a zip member's header before its name: signature, sizes, …, the name's length at 26
 # What the officer does about a backup that cannot be used (verified or restored): its words end the damage's
 ANOTHER_BACKUP = (f"Bản sao lưu này không dùng được: hãy chọn bản sao lưu khác (bản trước đó, bản chép ra ổ USB, "
                   f"hoặc bản tự động trong thư mục «{backup_log.AUTO_FOLDER}» của thư mục dữ liệu).")
@@ -358,7 +361,17 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
     except FileNotFoundError:
         raise InputError(f"Không tìm thấy tệp sao lưu «{path}».") from None
     except (zipfile.BadZipFile, OSError):
-        raise DamagedError(NOT_A_BACKUP.format(path.name)) from None
+        raise DamagedError((CUT_SHORT if _cut_short(path) else NOT_A_BACKUP).format(path.name)) from None
+
+
+def _cut_short(path: Path) -> bool:
+    """Whether the file at `path`, no readable zip, begins as a backup does (its key file is written
+    first): the end, where a zip lists its members, was never copied."""
+    with contextlib.suppress(OSError), open(path, "rb") as handle:
+        head = handle.read(ZIP_LOCAL_HEADER + len(KEYS))
+        named = int.from_bytes(head[26:28], "little")
+        return head[:4] == b"PK\x03\x04" and head[ZIP_LOCAL_HEADER:ZIP_LOCAL_HEADER + named] == KEYS.encode()
+    return False
 
 
 def _read_manifest(archive: zipfile.ZipFile, path: Path) -> tuple[dict, bytes]:

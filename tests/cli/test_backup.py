@@ -226,6 +226,26 @@ def test_truncated_or_foreign_backup_files(backed_up, cli, tmp_path):
     assert cli("verify", tmp_path / "khong-co.bvctbak")[0] == 2
 
 
+@pytest.mark.parametrize("kept", [0.9, 0.5, 0.01])
+def test_a_backup_copied_half_is_told_as_cut_short_not_as_no_backup(backed_up, cli, tmp_path, kept):
+    """A USB stick pulled out while the backup was copied: «không phải bản sao lưu … hoặc đã bị hỏng»
+    left the officer wondering whether the wrong file was chosen. The file is said to be a backup cut
+    short, with the way to a whole one, whatever the password."""
+    whole = backed_up.read_bytes()
+    half = tmp_path / "usb.bvctbak"
+    half.write_bytes(whole[:int(len(whole) * kept)])
+    for password in (PASSWORD, "Sai-mat-khau-99"):
+        code, _, err = cli.as_user(ADMIN, password)("verify", half)
+        assert code == 4, err
+        assert err.startswith("«usb.bvctbak» là bản sao lưu BVCT Desktop chưa được chép hết (tệp bị cắt cụt, có thể "
+                              "do ổ USB bị rút ra khi đang chép)."), err
+        assert err.rstrip().endswith(backup.ANOTHER_BACKUP), err
+    workbook = tmp_path / "can-bo.bvctbak"
+    workbook.write_bytes(b"PK\x03\x04" + bytes(26) + b"[Content_Types].xml")
+    code, _, err = cli.as_user(ADMIN, PASSWORD)("verify", workbook)
+    assert code == 4 and err.startswith(backup.NOT_A_BACKUP.format("can-bo.bvctbak")), err
+
+
 @pytest.mark.file_only("compares the database file's bytes; the backup file is refused before any database is read")
 @pytest.mark.parametrize("command", ["verify", "restore"])
 def test_a_folder_or_a_missing_file_given_as_the_backup_is_bad_input(cli, tmp_path, monkeypatch, command):
