@@ -52,6 +52,7 @@ from .errors import (
     folder_given,
     os_reason,
 )
+from .numbers import megabytes
 from .permissions import ADMIN, Action, allows, refusal
 from .schema import meta, users
 
@@ -179,13 +180,28 @@ def write(db: Database, out: Path, before_in_place: Callable[[Written], None] = 
     with files.staged(out) as temp:
         try:
             head, number = _write(db, temp, out, at)
-        except DiskFullError:
+        except (DiskFullError, OSError) as error:
+            if not isinstance(files.os_error(error, out) if isinstance(error, OSError) else error, DiskFullError):
+                raise
             raise DiskFullError(f"{DISK_FULL}: không ghi được bản sao lưu «{out}»; không có tệp nào bị ghi "
-                                f"dở. {FREE_SPACE}") from None
+                                f"dở.{_room_needed(db, out)} {FREE_SPACE}") from None
         written = Written(out, at, head, temp.stat().st_size, number)
         before_in_place(written)
         files.put(temp, out)
     return written
+
+
+def _room_needed(db: Database, out: Path) -> str:
+    """What a backup of the file database needs free beside `out` while it is written — its checked copy
+    and the backup, each about the database's size — when the drive has less: freeing a little did not do."""
+    if db.is_server:
+        return ""
+    needed = 2 * sum(path.stat().st_size for path in (db.path, Path(f"{db.path}-wal")) if path.exists())
+    free = shutil.disk_usage(out.parent).free
+    if free >= needed:
+        return ""
+    return (f" Trong lúc ghi, bản sao lưu cần khoảng {megabytes(needed)} trống trên ổ ấy (bản sao lưu và một bản "
+            f"chép tạm để kiểm tra); ổ còn {megabytes(free)}.")
 
 
 def owner(db: Database) -> backup_log.Owner:

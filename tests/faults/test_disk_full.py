@@ -6,6 +6,7 @@ The commands run as their own processes, as an officer runs them: a traceback pr
 Python tidies up at exit (an unclosed zip file's `__del__`) would show on stderr here."""
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -179,6 +180,28 @@ def test_a_backup_onto_a_full_usb_drive_says_to_make_room_or_use_another_drive(o
     done = bvct(environment(tmp_path, cli.db), "backup", "--out", full / "sao-luu.bvctbak")
     _says_disk_full(done, _log(environment(tmp_path, cli.db)))
     assert done.stderr.rstrip().endswith(FREE_SPACE), done.stderr
+
+
+@pytest.mark.file_only("the room a backup needs is told from the database file's size")
+@pytest.mark.parametrize("spare", [0, 1, 2])
+def test_a_usb_drive_with_room_for_the_backup_file_alone_says_how_much_room_the_backup_needs(office, tmp_path, spare):
+    """A USB drive with 600 KB free refused a 300 KB backup as «Ổ đĩa đầy», twice in different words as
+    the room left ran out earlier or later: the officer freed some space and met the same message. While
+    it is written the backup needs room for its checked copy as well; the message says how much, and
+    what the drive has."""
+    cli, full, filler = office
+    filler.unlink()
+    size = (tmp_path / "tot.bvctbak").stat().st_size
+    fill(full, leave=size // 2 + spare * size // 2)
+    done = bvct(environment(tmp_path, cli.db), "backup", "--out", full / "sao-luu.bvctbak")
+    _says_disk_full(done, _log(environment(tmp_path, cli.db)))
+    told = done.stderr.strip()
+    assert told.startswith(f"Ổ đĩa đầy: không ghi được bản sao lưu «{full / 'sao-luu.bvctbak'}»; không có tệp "
+                           "nào bị ghi dở. Trong lúc ghi, bản sao lưu cần khoảng "), told
+    assert re.search(r"cần khoảng \d+,\d MB trống trên ổ ấy \(bản sao lưu và một bản chép tạm để kiểm tra\); "
+                     r"ổ còn \d+,\d MB\. ", told), told
+    assert told.endswith(FREE_SPACE), told
+    assert sorted(path.name for path in full.iterdir()) == [filler.name]
 
 
 @pytest.mark.file_only("the automatic backup at exit and its copy are a file database's (a server's: bvct backup)")
