@@ -1,9 +1,13 @@
 """Before an older backup is restored over the open database, the officer is told what the work done
 since it was taken comes to, with counts (core/restore_loss.py): what the restore will take back."""
 
+import pytest
+
 from bvct_desktop.core import restore_loss, vault
 from tests.conftest import ADMIN, CHEAP_KDF, PASSWORD, workbook
 from tests.samples import SAMPLES
+
+OVER_THE_OPEN_DATABASE = "a restore over the open database is a file database's (a server: only into an empty one)"
 
 
 def _load(cli, folder, kind: str) -> None:
@@ -19,6 +23,7 @@ def _told(cli, backup) -> str | None:
         db.close()
 
 
+@pytest.mark.file_only(OVER_THE_OPEN_DATABASE)
 def test_the_records_and_accounts_added_since_the_backup_are_counted_per_register(cli, tmp_path):
     _load(cli, tmp_path, "cadres")
     taken = tmp_path / "thang-1.bvctbak"
@@ -37,6 +42,7 @@ def test_the_records_and_accounts_added_since_the_backup_are_counted_per_registe
         "  – Thay đổi thiết lập: 1 lần")
 
 
+@pytest.mark.file_only(OVER_THE_OPEN_DATABASE)
 def test_logins_views_and_other_backups_since_are_no_loss(cli, tmp_path):
     _load(cli, tmp_path, "slips")
     taken = tmp_path / "vua-xong.bvctbak"
