@@ -131,8 +131,8 @@ SETTINGS = (
     Setting("do_mat", "", "Độ mật", "secrecy", printed=True),
     Setting("hieu_luc_ket_luan_thang", "6", "Hiệu lực kết luận tiêu chuẩn chính trị (tháng)", "months"),
     Setting("nhac_truoc_het_hieu_luc_ngay", "30", "Nhắc trước khi kết luận hết hiệu lực (ngày)", "days"),
-    Setting("nhac_tinh_ban_tra_loi_ngay", "60", "Hạn trả lời đề nghị nghiên cứu tàng thư giữa các tỉnh, gửi đi hay "
-            "nhận được (ngày)", "days"),
+    Setting("nhac_tinh_ban_tra_loi_ngay", "60", "Hạn trả lời đề nghị nghiên cứu tàng thư giữa các tỉnh (ngày)",
+            "days"),
     Setting("han_tham_tra_ngay", "Bầu cử: 30; Bổ nhiệm: 45; Quy hoạch: 60; Cử đi đào tạo: 60; Cán bộ chủ chốt: 45; "
             "Vị trí trọng yếu, cơ mật: 60; Kết nạp Đảng: 90; Đi nước ngoài: 20; Giải quyết đơn thư: 60; Khác: 60",
             "Hạn hoàn thành hồ sơ thẩm tra theo mục đích (số ngày kể từ ngày mở; 0: không đặt hạn)",
