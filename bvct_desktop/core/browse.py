@@ -12,17 +12,17 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import ColumnElement, Table, false, func, literal, or_, select
+from sqlalchemy import ColumnElement, Table, and_, false, func, literal, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.util import find_tables
 from sqlalchemy.sql.visitors import iterate
 
-from . import collation, countries, deadlines, plans, record_rows, search, settings, sql
+from . import collation, countries, deadlines, plans, record_rows, search, settings, sql, trip_status
 from .database import Database
 from .errors import InputError
 from .fields import Field
-from .kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, SLIPS, Kind, kind_named
+from .kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, SLIPS, TRIP_STATUSES, Kind, kind_named
 from .permissions import Action
 from .personfile import abroad, cases, letters
 from .schema import (
@@ -179,6 +179,16 @@ def _by_day(done: ColumnElement, waiting: str, finished: str) -> dict[str, Statu
             finished: lambda today: deadlines.done_by(done, today)}
 
 
+def _trip_statuses() -> dict[str, Status]:
+    """A delegation that goes waits for its report or has it (_by_day); one called off is neither, told by
+    its «Tình trạng» (trip_status)."""
+    report = _by_day(delegations.c.report_received_on, "Chưa nhận báo cáo", "Đã nhận báo cáo")
+    going = {name: lambda today, received=received: and_(trip_status.going(), received(today))
+             for name, received in report.items()}
+    return {**going, trip_status.NOT_CALLED_OFF: _fixed(trip_status.going()),
+            **{status: _fixed(delegations.c.status == status) for status in TRIP_STATUSES}}
+
+
 def _members(connection: Connection, ids: list[int], _today: dt.date) -> dict[int, dict[str, str]]:
     query = (select(delegation_members.c.delegation_id, persons.c.full_name)
              .select_from(delegation_members.join(cadres).join(persons))
@@ -254,13 +264,13 @@ VIEWS: dict[str, View] = {
     "delegations": View(
         DELEGATIONS, delegations, delegations,
         (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
-                   "return_on", "report_received_on", sorts={"decision_on": (DELEGATIONS.period(),)}),
+                   "return_on", "report_received_on", "status", sorts={"decision_on": (DELEGATIONS.period(),)}),
          Column("members", DELEGATIONS.members.label, delegations.c.id, (delegations.c.id,))),
         default_sort=("decision_on", True), few_values=("countries",), listing=("countries",),
         text_columns=(delegations.c.decision_no, delegations.c.name, delegations.c.countries,
                       delegations.c.purpose),
         search_extra=_delegations_with_member, period=DELEGATIONS.period(),
-        statuses=_by_day(delegations.c.report_received_on, "Chưa nhận báo cáo", "Đã nhận báo cáo"),
+        statuses=_trip_statuses(),
         purpose=delegations.c.purpose, purposes=DELEGATIONS.field("purpose").choices,
         overdue=deadlines.post_trip_report_overdue,
         overdue_label="Quá hạn báo cáo", extra_rows=_members, of_person=_delegations_of,

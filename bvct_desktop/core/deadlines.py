@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, or_, select, true
 
-from . import settings, workdays
+from . import settings, trip_status, workdays
 from .database import Database
 from .permissions import Action
 from .schema import archive_requests, delegations, persons, recipients, slips
@@ -110,8 +110,9 @@ def archive_reply_overdue(today: dt.date, history: settings.History) -> ColumnEl
 
 
 def post_trip_report_overdue(today: dt.date, history: settings.History) -> ColumnElement:
-    """A delegation whose report is not received on `today` past its deadline (post_trip_report_due)."""
-    return and_(not_done_by(delegations.c.report_received_on, today),
+    """A delegation whose report is not received on `today` past its deadline (post_trip_report_due); one
+    cancelled or put off owes none."""
+    return and_(trip_status.going(), not_done_by(delegations.c.report_received_on, today),
                 started_past_due(delegations.c.return_on, history, REPORT_DAYS, workdays.add_working_days, today))
 
 
@@ -135,7 +136,8 @@ def post_trip_reports_due(db: Database, today: dt.date) -> list[Due]:
         history = settings.read_history(connection)
         rows = connection.execute(
             select(delegations.c.id, delegations.c.name, delegations.c.countries, delegations.c.return_on)
-            .where(delegations.c.deleted_at.is_(None), not_done_by(delegations.c.report_received_on, today),
+            .where(delegations.c.deleted_at.is_(None), trip_status.going(),
+                   not_done_by(delegations.c.report_received_on, today),
                    delegations.c.return_on <= today)
             .order_by(delegations.c.return_on)).all()
     return [Due(row.id, f"{row.name} – {row.countries}", post_trip_report_due(row.return_on, history))

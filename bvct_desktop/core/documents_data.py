@@ -30,6 +30,7 @@ from . import (
     report_notes,
     search,
     settings,
+    trip_status,
 )
 from .collation import text_sort_key
 from .database import Database
@@ -535,13 +536,13 @@ def _countries(trip: dict[str, Any]) -> set[str]:
 
 
 def _delegation_trips(connection: Connection, cadre_id: int) -> list[dict[str, Any]]:
-    """The cadre's places on delegations, each as a trip: where, when (ISO), which delegation and why,
-    the cadre's role and the decision that sent it."""
+    """The cadre's places on delegations that went (trip_status), each as a trip: where, when (ISO), which
+    delegation and why, the cadre's role and the decision that sent it."""
     rows = connection.execute(
         select(delegations.c.decision_no, delegations.c.decision_on, delegations.c.name, delegations.c.countries,
                delegations.c.purpose, delegations.c.depart_on, delegations.c.return_on, delegation_members.c.role)
         .select_from(delegation_members.join(delegations))
-        .where(delegation_members.c.cadre_id == cadre_id, delegations.c.deleted_at.is_(None))
+        .where(delegation_members.c.cadre_id == cadre_id, delegations.c.deleted_at.is_(None), trip_status.going())
         .order_by(DELEGATIONS.period(), delegations.c.id))
     return [{"countries": row.countries, "start": row.depart_on.isoformat(), "end": row.return_on.isoformat(),
              "name": row.name, "purpose": row.purpose, "role": row.role, "decision_no": row.decision_no,

@@ -48,6 +48,11 @@ CASE_PURPOSES = (*SLIP_PURPOSES[:3], "Cử đi đào tạo", "Cán bộ chủ ch
                  *SLIP_PURPOSES[3:])
 DELEGATION_PURPOSES = ("Tham quan", "Công tác", "Học tập kinh nghiệm", "Khác")
 PURPOSES_WRITTEN = (("Học tập", "Học tập kinh nghiệm"),)  # as old delegation lists write them
+CANCELLED = "Đã hủy"
+POSTPONED = "Hoãn"
+TRIP_STATUSES = (CANCELLED, POSTPONED)  # a delegation called off: kept on record, no trip made (trip_status)
+STATUSES_WRITTEN = (("Hủy", CANCELLED), ("Bị hủy", CANCELLED), ("Không đi", CANCELLED), ("Tạm hoãn", POSTPONED),
+                    ("Hoãn lại", POSTPONED), ("Đã hoãn", POSTPONED))
 MEMBER_ROLES = ("Trưởng đoàn", "Phó trưởng đoàn", "Thành viên")
 ROLES_WRITTEN = (("TĐ", "Trưởng đoàn"), ("Trưởng", "Trưởng đoàn"), ("PTĐ", "Phó trưởng đoàn"),
                  ("Phó đoàn", "Phó trưởng đoàn"), ("Phó trưởng", "Phó trưởng đoàn"), ("TV", "Thành viên"))
@@ -288,6 +293,9 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     Field("position", "Chức vụ"),
     Field("unit", "Đơn vị công tác"),
     Field("role", "Vai trò", F.CHOICE, choices=MEMBER_ROLES, also=ROLES_WRITTEN),
+    # last, so that the columns of lists written before it keep their places
+    Field("status", "Tình trạng", F.CHOICE, choices=TRIP_STATUSES, also=STATUSES_WRITTEN,
+          hint="để trống khi đoàn đi theo quyết định"),
 ), date_key="decision_on", date_fallback="depart_on", stored_in="delegations",
     members=Members("delegation_members", "delegation_id", "cadre_id", ("position", "unit", "role"),
                     PersonLink.of("person_id", "full_name", "birth_date", "home_town", "cccd", cadre=True),

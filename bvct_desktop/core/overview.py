@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from . import browse, deadlines, settings, sql, workdays
+from . import browse, deadlines, settings, sql, trip_status, workdays
 from .archive_titles import request_title
 from .database import Database
 from .deadlines import Due
@@ -66,8 +66,8 @@ FIGURE_RECORDS: dict[str, tuple[str, dict | str]] = {
     "slips_issued": ("slips", {}),
     "slip_subjects": ("slips", {}),
     "slips_answered": ("slips", DONE),
-    "delegations": ("delegations", {}),
-    "cadres_sent_abroad": ("delegations", {}),
+    "delegations": ("delegations", {"status": trip_status.NOT_CALLED_OFF}),
+    "cadres_sent_abroad": ("delegations", {"status": trip_status.NOT_CALLED_OFF}),
     "archive_research_for_other_provinces": ("archive-requests", {"purpose": ARCHIVE_FOR_OTHERS}),
     "archive_research_requested_from_other_provinces": ("archive-requests", {"purpose": ARCHIVE_FROM_OTHERS}),
     "complaints_received": ("complaints", {}),

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Date, and_, bindparam, case, func, select, text
 from sqlalchemy.engine import Connection
 
-from . import archive_replies, deadlines, recipient_groups, settings, sql
+from . import archive_replies, deadlines, recipient_groups, settings, sql, trip_status
 from .collation import text_sort_key
 from .database import Database
 from .dates import check_period
@@ -124,7 +124,8 @@ def _largest_first(counts: Mapping[str, int]) -> dict[str, int]:
 
 
 def _delegations(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
-    in_period = and_(delegations.c.deleted_at.is_(None), DELEGATIONS.period().between(start, end))
+    """The delegations of the period that went, or go: one cancelled or put off is no trip made."""
+    in_period = and_(delegations.c.deleted_at.is_(None), trip_status.going(), DELEGATIONS.period().between(start, end))
     count = connection.execute(select(func.count()).where(in_period)).scalar()
     members = connection.execute(
         select(func.count()).select_from(delegation_members.join(delegations)).where(in_period)).scalar()

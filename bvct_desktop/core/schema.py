@@ -183,6 +183,7 @@ delegations = Table(
     Column("depart_on", Date, nullable=False),
     Column("return_on", Date, nullable=False),
     Column("report_received_on", Date),
+    Column("status", String),  # migration 0026: cancelled or put off (trip_status)
     *_stamps(),
     Index(None, "deleted_at", "decision_on", "depart_on"),
 )

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
-from .. import row_versions
+from .. import row_versions, trip_status
 from ..changes import TableChanges
 from ..dates import display_date
 from ..errors import RowProblem
@@ -90,7 +90,8 @@ class DelegationPlan(Plan):
         self.stored.by_key[key] = self.records.new[did] if trip_created else current
         self.claim(("member", did, cid), number, "thành viên trong cùng đoàn", "full_name", target)
         self._taken.setdefault(did, set()).add(cid)
-        self._trips.setdefault(cid, {})[did] = Trip(values["name"], values["depart_on"], values["return_on"])
+        if not values.get("status"):  # one called off takes no member away
+            self._trips.setdefault(cid, {})[did] = Trip(values["name"], values["depart_on"], values["return_on"])
         memberships = self._memberships(did) if not trip_created else self._members.setdefault(did, {})
         membership = memberships.get(cid)
         wanted = {**{k: values.get(k) for k in self.kind.members.keys}, "delegation_id": did, "cadre_id": cid}
@@ -108,7 +109,8 @@ class DelegationPlan(Plan):
         found = self.cadres.find(identity(values, self.kind.members.person))
         if not found:
             return []
-        return [*self._overlapping(found[0], values), *self._open_cases(found[0], values)]
+        overlapping = [] if values.get("status") else self._overlapping(found[0], values)
+        return [*overlapping, *self._open_cases(found[0], values)]
 
     def _overlapping(self, cadre_id: int, values: dict[str, Any]) -> list[RowProblem]:
         """The member abroad at the same time with another delegation — stored, or taken before from the
@@ -120,7 +122,8 @@ class DelegationPlan(Plan):
         stored = self.connection.execute(
             select(trips.c.id, trips.c.name, trips.c.depart_on, trips.c.return_on)
             .select_from(trips.join(delegation_members))
-            .where(delegation_members.c.cadre_id == cadre_id, trips.c.deleted_at.is_(None), trips.c.id != did,
+            .where(delegation_members.c.cadre_id == cadre_id, trips.c.deleted_at.is_(None), trip_status.going(),
+                   trips.c.id != did,
                    trips.c.depart_on < back, trips.c.return_on > depart))
         others = {row.id: Trip(row.name, row.depart_on, row.return_on) for row in stored if row.id not in taken}
         others.update((other, trip) for other, trip in taken.items()
