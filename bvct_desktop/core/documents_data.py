@@ -8,7 +8,6 @@ write can never hand the same number out twice.
 """
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +37,7 @@ from .dates import PartialDate, check_period, display_date
 from .errors import Ambiguous, InputError
 from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS, Kind
 from .permissions import Action
-from .personfile import foreign, known, relatives
+from .personfile import foreign, known, relatives, trips
 from .personfile.notes import RELATIVE
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips, units
 from .text import fold, identity_key, name_key, name_words, place_key, unit_key, unit_letters
@@ -502,8 +501,8 @@ def _summary(connection: Connection, cadre: dict[str, Any]) -> dict[str, Any]:
     listed = {relative.id: relative for relative in relatives.of_person(connection, cadre["person_id"])}
     elements = foreign.read(connection, cadre["person_id"])
     cadre["trips"] = _trips(_delegation_trips(connection, cadre["id"]),
-                            [_trip_recorded(element) for element in elements if _own_trip(element)])
-    cadre["foreign"] = sorted((_element(element, listed) for element in elements if not _own_trip(element)),
+                            [_trip_recorded(element) for element in elements if trips.own_trip(element)])
+    cadre["foreign"] = sorted((_element(element, listed) for element in elements if not trips.own_trip(element)),
                               key=lambda element: (element["relation"] != SELF, element["since"] or ""))
     numbers = {slip.slip_id: slip.number for slip in found.slips}
     cadre["relatives"] = [_relative(relative, listed.get(relative.record_id), numbers) for relative in found.relatives]
@@ -518,21 +517,8 @@ def _summary(connection: Connection, cadre: dict[str, Any]) -> dict[str, Any]:
 def _trips(on_delegations: list[dict[str, Any]], recorded: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The trips abroad in the order made: the delegations', and those recorded on the file but one
     recorded there too (it prints once, as the delegation's, which names the decision that sent it)."""
-    own = [trip for trip in recorded if not any(_same_trip(trip, sent) for sent in on_delegations)]
+    own = [trip for trip in recorded if not any(trips.same_trip(trip, sent) for sent in on_delegations)]
     return sorted(on_delegations + own, key=lambda trip: trip["start"])
-
-
-def _same_trip(recorded: dict[str, Any], sent: dict[str, Any]) -> bool:
-    """Whether a trip recorded on the file is the delegation's `sent`: the same days, its countries
-    among the delegation's."""
-    countries = _countries(recorded)
-    same_days = (recorded["start"], recorded["end"]) == (sent["start"], sent["end"])
-    return same_days and bool(countries) and countries <= _countries(sent)
-
-
-def _countries(trip: dict[str, Any]) -> set[str]:
-    """The countries of a trip («Hàn Quốc, Singapore»), as compared: case and accents aside."""
-    return {fold(country) for country in re.split(r"[,;]", trip["countries"] or "") if country.strip()}
 
 
 def _delegation_trips(connection: Connection, cadre_id: int) -> list[dict[str, Any]]:
@@ -547,11 +533,6 @@ def _delegation_trips(connection: Connection, cadre_id: int) -> list[dict[str, A
     return [{"countries": row.countries, "start": row.depart_on.isoformat(), "end": row.return_on.isoformat(),
              "name": row.name, "purpose": row.purpose, "role": row.role, "decision_no": row.decision_no,
              "decision_on": row.decision_on, "source": None} for row in rows]
-
-
-def _own_trip(element: dict[str, Any]) -> bool:
-    """A foreign element that is a trip abroad of the person (not of a relative)."""
-    return element["element_kind"] == foreign.TRIP_ABROAD and element[RELATIVE] is None
 
 
 def _trip_recorded(element: dict[str, Any]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from bvct_desktop.core import audit, audit_words, browse, editing
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.people import Identity
+from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.schema import audit_log, persons
 from tests.sample_db import sample_database, viewer_database
 
@@ -212,6 +213,36 @@ def test_a_member_abroad_with_another_delegation_at_the_same_time_is_listed_to_c
     assert editing.to_confirm(db, "delegations", {**first, "countries": "Lào, Campuchia"}, first_id) == []
     second_id = editing.save(db, "delegations", second)
     assert editing.to_confirm(db, "delegations", {**second, "countries": "Nhật Bản, Hàn Quốc"}, second_id) == []
+
+
+def test_a_member_whose_file_records_a_trip_abroad_at_the_same_time_is_listed_to_confirm(db):
+    """A private trip on the cadre's file («Đi nước ngoài»), dated to the day or only to the month, on the
+    delegation's days is told, not refused: the file's dates or the member may be wrong. The delegation's
+    own trip recorded on the file (the same days, its country) is no other trip."""
+    hung = {"full_name": "Nguyễn Văn Hùng", "birth_date": "12/03/1965"}
+    [cadre] = browse.record_ids(db, "cadres", "Nguyễn Văn Hùng")
+    person = editing.load(db, "cadres", cadre)["person_id"]
+    private = {"element_kind": "Đi nước ngoài", "details": "Đi việc riêng (thăm thân)", "source": "Đơn của đồng chí"}
+    FOREIGN_ELEMENTS.add(db, person, {**private, "country": "Thái Lan", "since": "03/05/2026", "until": "07/05/2026"})
+    FOREIGN_ELEMENTS.add(db, person, {**private, "country": "Úc", "since": "07/2026"})
+    FOREIGN_ELEMENTS.add(db, person, {**private, "country": "Lào", "since": "01/09/2026", "until": "05/09/2026"})
+    trip = {"name": "Đoàn Lào", "countries": "Lào", editing.MEMBERS: [hung]}
+
+    def told(depart_on: str, return_on: str) -> list[str]:
+        return [doubt for doubt in editing.to_confirm(db, "delegations", {**trip, "depart_on": depart_on,
+                                                                          "return_on": return_on})
+                if "hồ sơ cá nhân" in doubt]
+
+    assert told("01/05/2026", "05/05/2026") == [
+        "Thành viên 1: Họ và tên thành viên: «Nguyễn Văn Hùng» có chuyến đi nước ngoài ghi trong hồ sơ cá nhân "
+        "cùng thời gian (Thái Lan, 03/05/2026 – 07/05/2026: Đi việc riêng (thăm thân)): hãy xem lại ngày đi, "
+        "ngày về của đoàn, thành viên hoặc hồ sơ cá nhân"]
+    assert told("20/07/2026", "24/07/2026") == [
+        "Thành viên 1: Họ và tên thành viên: «Nguyễn Văn Hùng» có chuyến đi nước ngoài ghi trong hồ sơ cá nhân "
+        "cùng thời gian (Úc, 07/2026: Đi việc riêng (thăm thân)): hãy xem lại ngày đi, "
+        "ngày về của đoàn, thành viên hoặc hồ sơ cá nhân"]
+    assert told("07/05/2026", "10/05/2026") == []  # back in the morning, off again in the evening
+    assert told("01/09/2026", "05/09/2026") == []  # the delegation's own trip, recorded on the file too
 
 
 def test_a_delegation_leaving_before_its_decision_is_listed_to_confirm_before_saving(db):

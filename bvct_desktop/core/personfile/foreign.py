@@ -15,9 +15,9 @@ from ..permissions import Action
 from ..schema import foreign_elements
 from . import relatives
 from .notes import RELATIVE, PersonNotes
+from .trips import TRIP_ABROAD
 
 RELATIVE_ABROAD = "Thân nhân ở nước ngoài"
-TRIP_ABROAD = "Đi nước ngoài"
 FROM_RELATIVES = "Danh sách thân nhân"  # the source of an element the relatives list tells
 ELEMENT_KINDS = (RELATIVE_ABROAD, "Kết hôn với người nước ngoài",
                  "Làm việc cho tổ chức, cá nhân nước ngoài", "Tham gia tổ chức nước ngoài",

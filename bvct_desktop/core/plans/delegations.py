@@ -19,6 +19,7 @@ from ..dates import display_date
 from ..errors import RowProblem
 from ..kinds import DELEGATIONS
 from ..people import Identity
+from ..personfile.trips import at_the_same_time
 from ..schema import delegation_members, vetting_cases
 from ..text import identity_key
 from .base import Outcome, Plan, RecordsByKey, Target, identity, outcome
@@ -104,12 +105,14 @@ class DelegationPlan(Plan):
         return outcome(did, member_created, person_changed + trip_changed + member_changed)
 
     def doubts_with_others(self, values: dict[str, Any]) -> list[RowProblem]:
-        """What the member of a row just taken leaves doubtful: another trip at the same time, a vetting
-        case still open."""
+        """What the member of a row just taken leaves doubtful: another trip at the same time (with another
+        delegation, or recorded on the file), a vetting case still open."""
         found = self.cadres.find(identity(values, self.kind.members.person))
         if not found:
             return []
-        overlapping = [] if values.get("status") else self._overlapping(found[0], values)
+        overlapping = [] if values.get("status") else [
+            *self._overlapping(found[0], values),
+            *at_the_same_time(self.connection, self.cadres.person_of(found[0]), values)]
         return [*overlapping, *self._open_cases(found[0], values)]
 
     def _overlapping(self, cadre_id: int, values: dict[str, Any]) -> list[RowProblem]:
