@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import audit, crashpoints, numbering, settings
+from . import audit, crashpoints, numbering, retention, settings
 from .database import Database
 from .errors import Ambiguous, InputError
 from .permissions import Action, allows
@@ -49,6 +49,7 @@ class Issued:
     recipients: str
     status: str
     term: dt.date
+    kept: retention.Kept  # thời hạn bảo quản, from the document's kind and, for a report, its period
 
     @property
     def number_text(self) -> str:
@@ -172,12 +173,28 @@ def _query():
     return (select(outgoing_documents.c.id, document_numbers.c.number, document_numbers.c.doc_type,
                    outgoing_documents.c.symbol, document_numbers.c.issued_on, outgoing_documents.c.kind,
                    document_numbers.c.subject, outgoing_documents.c.signer, outgoing_documents.c.recipients,
-                   document_numbers.c.status, document_numbers.c.term_start)
+                   document_numbers.c.status, document_numbers.c.term_start, outgoing_documents.c.content)
             .select_from(outgoing_documents.join(document_numbers)))
 
 
+def _entry(row) -> tuple[Issued, Content]:
+    """A row of `_query` as the register's entry, with its content as issued."""
+    *fields, kept_content = row
+    content = json.loads(kept_content)
+    return Issued(*fields, kept=retention.kept(term_of(row.kind, content), row.issued_on)), content
+
+
 def _issued(row) -> Issued:
-    return Issued(*row)
+    return _entry(row)[0]
+
+
+def term_of(kind: str, content: Content) -> retention.Term:
+    """A document's item of the retention schedule: a report's by its period; a letter or a notice is
+    part of the office's BVCTNB records."""
+    if kind != REPORT:
+        return retention.DOSSIER
+    period = content["figures"]
+    return retention.report_term(dt.date.fromisoformat(period["from"]), dt.date.fromisoformat(period["to"]))
 
 
 def view_register(db: Database, year: int | None = None) -> list[Issued]:
@@ -201,11 +218,10 @@ def contents(db: Database, kind: str) -> list[tuple[Issued, Content]]:
     """The register's documents of `kind` not marked "hỏng", in the order their numbers were taken, each
     with its content as issued."""
     db.require(Action.EXPORT, VIEWED_REGISTER)
-    query = (_query().add_columns(outgoing_documents.c.content)
-             .where(outgoing_documents.c.kind == kind, document_numbers.c.status != numbering.SPOILED)
+    query = (_query().where(outgoing_documents.c.kind == kind, document_numbers.c.status != numbering.SPOILED)
              .order_by(document_numbers.c.issued_on, document_numbers.c.id))
     with db.read() as connection:
-        return [(_issued(row[:-1]), json.loads(row[-1])) for row in connection.execute(query)]
+        return [_entry(row) for row in connection.execute(query)]
 
 
 def find_by_id(db: Database, record_id: int) -> Issued:

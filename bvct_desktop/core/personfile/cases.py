@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.engine import Connection, Row
 
-from .. import audit, settings
+from .. import audit, retention, settings
 from ..database import Database
 from ..dates import display_date
 from ..editing import VERSION, FormProblems
@@ -79,6 +79,7 @@ class CaseFile:
     letters: list[dict[str, Any]]  # about the person vetted, open ones first (personfile/letters.py)
     unchecked: list[Unchecked]
     valid_until: dt.date | None  # the last day the conclusion holds, when concluded
+    kept: retention.Kept | None  # the dossier's term (thời hạn bảo quản), counted once concluded
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,18 @@ class Along:
 
     case_id: int
     name: str  # «Đặng Văn Quí – Kết nạp Đảng»
+
+
+@dataclass(frozen=True)
+class PastTerm:
+    """A concluded dossier past its term."""
+
+    case_id: int
+    full_name: str
+    purpose: str | None
+    conclusion_no: str
+    concluded_on: dt.date
+    kept: retention.Kept
 
 
 @dataclass(frozen=True)
@@ -312,8 +325,29 @@ def case_file(db: Database, case_id: int) -> CaseFile:
         about = letters.about(connection, case["person_id"], db.clock().date())
         months = int(settings.read_all(connection)[VALIDITY_SETTING])
         missing = unchecked(of_person(connection, case["person_id"]), case["opened_on"], served)
+    concluded_on = case["concluded_on"]
     return CaseFile(case, full_name, birth_date, served, requests, about, missing,
-                    add_months(case["concluded_on"], months) if case["concluded_on"] else None)
+                    add_months(concluded_on, months) if concluded_on else None, kept(concluded_on))
+
+
+def kept(concluded_on: dt.date | None) -> retention.Kept | None:
+    """A case's dossier is a BVCTNB record, kept 20 years from the year it was concluded (None: still open)."""
+    return None if concluded_on is None else retention.kept(retention.DOSSIER, concluded_on)
+
+
+def past_term(db: Database, on: dt.date) -> list[PastTerm]:
+    """The concluded dossiers whose term is over by `on`, concluded earliest first, for the chief of office to
+    put before the council that decides on destruction: none is deleted here (retention.NEVER_DESTROYED)."""
+    db.require(Action.BROWSE, "xem hồ sơ thẩm tra hết thời hạn bảo quản")
+    query = (select(vetting_cases.c.id, persons.c.full_name, vetting_cases.c.purpose, vetting_cases.c.conclusion_no,
+                    vetting_cases.c.concluded_on)
+             .select_from(vetting_cases.join(persons))
+             .where(vetting_cases.c.deleted_at.is_(None), vetting_cases.c.status == CONCLUDED,
+                    vetting_cases.c.concluded_on.is_not(None))
+             .order_by(vetting_cases.c.concluded_on, vetting_cases.c.id))
+    with db.read() as connection:
+        found = [PastTerm(*row, kept(row.concluded_on)) for row in connection.execute(query)]
+    return [dossier for dossier in found if dossier.kept.past(on)]
 
 
 def view_case_file(db: Database, case_id: int) -> CaseFile:
