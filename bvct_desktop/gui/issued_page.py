@@ -1,5 +1,5 @@
 """Văn bản đã phát hành: the outgoing register (sổ đăng ký văn bản đi) — each issued document with
-its number, date, kind, trích yếu, signer, recipients and state — and any of them written again
+its number, date, kind, trích yếu, signer, recipients, state and thời hạn bảo quản — and any of them written again
 exactly as issued: into the print preview, or saved as PDF, Word or Excel (each whole: a letter's
 workbook holds its text, then the list attached). A document is written on a worker, with a progress
 dialog. The layout is the Designer form ui/issued_page.ui."""
@@ -16,10 +16,11 @@ from .context import AppContext
 from .designer.ui_issued_page import Ui_IssuedPage
 from .dialogs import FILE_FILTERS
 from .qt import QHeaderView, QTableWidgetItem, QWidget
-from .registers.columns import fit_to_width, keep_fitted
+from .registers.columns import fit_to_width, keep_fitted, wrap_cells
 from .workers import failure_message, run_in_background
 
 ALL_YEARS = "Tất cả"
+KEPT_COLUMN = 7  # thời hạn bảo quản
 
 
 class IssuedPage(QWidget, Ui_IssuedPage):
@@ -31,6 +32,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         self.preview = None
         self.task = None  # a document being written on a worker
         keep_fitted(self.table)  # the long texts share the width left, each on as many lines as it needs
+        wrap_cells(self.table)  # at 150 % a column gives way down to its longest word: all eight stay in view
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.year.currentIndexChanged.connect(lambda _index: self.refresh())
@@ -73,11 +75,12 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             cells = (entry.number_text, f"{entry.issued_on:%d/%m/%Y}", outgoing.KIND_LABELS.get(entry.kind, entry.kind),
-                     entry.subject, entry.signer, entry.recipients, entry.status_label)
+                     entry.subject, entry.signer, entry.recipients, entry.status_label, entry.kept.label)
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(row, column, item)
+            self.table.item(row, KEPT_COLUMN).setToolTip(f"{entry.kept.term.kept_as}: {entry.kept.label}")
         fit_to_width(self.table)
         self.count_label.setText(f"{len(self.entries)} văn bản" if self.entries else "Chưa có văn bản nào.")
         self._update_buttons()

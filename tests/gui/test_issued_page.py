@@ -11,7 +11,7 @@ import pytest
 from bvct_desktop.core import documents_data, outgoing, report_notes
 from bvct_desktop.gui.dashboard import Dashboard
 from bvct_desktop.gui.dialogs import YES
-from bvct_desktop.gui.issued_page import IssuedPage
+from bvct_desktop.gui.issued_page import KEPT_COLUMN, IssuedPage
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.navigation import ISSUED
 from bvct_desktop.io.documents import profile, render
@@ -61,6 +61,16 @@ def test_the_register_page_lists_and_prints_again_as_issued(qtbot, context, tmp_
     assert word.tables[0].cell(1, 0).text == "Số 01-BC/BTCTU"
     assert page.message.text() == (f"Đã lưu báo cáo số 01-BC/BTCTU (đúng như khi phát hành): "
                                    f"«{tmp_path / 'in-lai.docx'}».")
+
+
+def test_each_document_shows_its_retention_term_and_the_year_it_runs_out(qtbot, context, tmp_path):
+    issue_report(context, tmp_path)  # 6 tháng đầu năm 2025, issued on 02/10/2025
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    header = page.table.horizontalHeaderItem(KEPT_COLUMN).text()
+    kept = page.table.item(0, KEPT_COLUMN)
+    assert (header, kept.text()) == ("Thời hạn bảo quản", "20 năm, hết hạn năm 2045")
+    assert kept.toolTip() == "Báo cáo 6 tháng, 9 tháng: 20 năm, hết hạn năm 2045"
 
 
 def test_ctrl_p_with_no_document_chosen_says_what_to_choose(qtbot, context, tmp_path):

@@ -75,8 +75,8 @@ class Ui_IssuedPage(object):
         self.issued_layout.addWidget(self.message)
 
         self.table = QTableWidget(IssuedPage)
-        if (self.table.columnCount() < 7):
-            self.table.setColumnCount(7)
+        if (self.table.columnCount() < 8):
+            self.table.setColumnCount(8)
         __qtablewidgetitem = QTableWidgetItem()
         self.table.setHorizontalHeaderItem(0, __qtablewidgetitem)
         __qtablewidgetitem1 = QTableWidgetItem()
@@ -91,6 +91,8 @@ class Ui_IssuedPage(object):
         self.table.setHorizontalHeaderItem(5, __qtablewidgetitem5)
         __qtablewidgetitem6 = QTableWidgetItem()
         self.table.setHorizontalHeaderItem(6, __qtablewidgetitem6)
+        __qtablewidgetitem7 = QTableWidgetItem()
+        self.table.setHorizontalHeaderItem(7, __qtablewidgetitem7)
         self.table.setObjectName(u"table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
@@ -151,7 +153,7 @@ class Ui_IssuedPage(object):
 
     def retranslateUi(self, IssuedPage):
         self.page_title.setText(QCoreApplication.translate("IssuedPage", u"V\u0103n b\u1ea3n \u0111\u00e3 ph\u00e1t h\u00e0nh", None))
-        self.page_subtitle.setText(QCoreApplication.translate("IssuedPage", u"S\u1ed5 \u0111\u0103ng k\u00fd v\u0103n b\u1ea3n \u0111i: m\u1ed7i v\u0103n b\u1ea3n \u0111\u00e3 ph\u00e1t h\u00e0nh, s\u1ed1, ng\u00e0y, tr\u00edch y\u1ebfu, ng\u01b0\u1eddi k\u00fd, n\u01a1i nh\u1eadn. In l\u1ea1i \u0111\u00fang nh\u01b0 khi ph\u00e1t h\u00e0nh, d\u1ea1ng PDF, Word ho\u1eb7c Excel.", None))
+        self.page_subtitle.setText(QCoreApplication.translate("IssuedPage", u"S\u1ed5 \u0111\u0103ng k\u00fd v\u0103n b\u1ea3n \u0111i: m\u1ed7i v\u0103n b\u1ea3n \u0111\u00e3 ph\u00e1t h\u00e0nh, s\u1ed1, ng\u00e0y, tr\u00edch y\u1ebfu, ng\u01b0\u1eddi k\u00fd, n\u01a1i nh\u1eadn, th\u1eddi h\u1ea1n b\u1ea3o qu\u1ea3n. In l\u1ea1i \u0111\u00fang nh\u01b0 khi ph\u00e1t h\u00e0nh, d\u1ea1ng PDF, Word ho\u1eb7c Excel.", None))
         self.year_label.setText(QCoreApplication.translate("IssuedPage", u"N\u0103m", None))
         ___qtablewidgetitem = self.table.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("IssuedPage", u"S\u1ed1", None))
@@ -167,6 +169,8 @@ class Ui_IssuedPage(object):
         ___qtablewidgetitem5.setText(QCoreApplication.translate("IssuedPage", u"N\u01a1i nh\u1eadn", None))
         ___qtablewidgetitem6 = self.table.horizontalHeaderItem(6)
         ___qtablewidgetitem6.setText(QCoreApplication.translate("IssuedPage", u"T\u00ecnh tr\u1ea1ng", None))
+        ___qtablewidgetitem7 = self.table.horizontalHeaderItem(7)
+        ___qtablewidgetitem7.setText(QCoreApplication.translate("IssuedPage", u"Th\u1eddi h\u1ea1n b\u1ea3o qu\u1ea3n", None))
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("IssuedPage", u"V\u0103n b\u1ea3n \u0111\u00e3 ph\u00e1t h\u00e0nh", None))
 #endif // QT_CONFIG(accessibility)
