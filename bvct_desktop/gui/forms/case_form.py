@@ -1,11 +1,14 @@
 """One vetting case (hồ sơ thẩm tra) in one window: who is vetted and what for, the slips and
 archive requests that serve it, the complaint and denunciation letters about the person (open ones
-first), the relatives the rules still require checked, and the conclusion with how long it holds,
-and its notice (conclusion_notice.py). A new case starts by choosing the person."""
+first), the relatives the rules still require checked, the conclusion with how long it holds, how
+long the dossier is kept (thời hạn bảo quản), and its notice (conclusion_notice.py). A new case starts
+by choosing the person."""
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+from ...core import retention
 from ...core.archive_titles import request_title
 from ...core.database import Database
 from ...core.dates import PartialDate, display_date
@@ -117,6 +120,9 @@ class CaseForm(QDialog):
         purpose = case["purpose"] or "chưa ghi mục đích"
         born = f", {PartialDate.from_iso(found.birth_date).born}" if found.birth_date else ""
         self.layout_.addWidget(heading(f"{found.full_name}{born} — {purpose}", _summary(case, found.valid_until)))
+        self.kept_label = QLabel(kept_text(found.kept, self.context.clock().date()))
+        self.kept_label.setWordWrap(True)
+        self.layout_.addWidget(self.kept_label)
         self.layout_.addWidget(QLabel("<b>Phiếu xác minh phục vụ hồ sơ</b>"))
         self.layout_.addWidget(self._table(
             "slips", [SLIPS.field(key).header for key in ("number", "issued_on", "full_name", "relation", "recipient",
@@ -310,6 +316,17 @@ def _summary(case: dict[str, Any], valid_until) -> str:
         if valid_until:
             parts.append(f"kết luận có giá trị đến {display_date(valid_until)}")
     return "; ".join(parts) + "."
+
+
+def kept_text(kept: retention.Kept | None, today: date) -> str:
+    """The dossier's thời hạn bảo quản, as the case window tells it."""
+    term = retention.DOSSIER
+    if kept is None:
+        return f"<b>Thời hạn bảo quản:</b> {term.label} ({term.kept_as.lower()}), tính từ năm kết luận hồ sơ."
+    told = f"<b>Thời hạn bảo quản:</b> {kept.label} ({term.kept_as.lower()}, tính từ năm kết luận {kept.since})."
+    if kept.past(today):
+        told += f" Hồ sơ đã hết thời hạn bảo quản. {retention.NEVER_DESTROYED}"
+    return told
 
 
 def _drop(layout) -> None:
