@@ -1,0 +1,42 @@
+"""The list of dossiers and documents past their thời hạn bảo quản: a quarter's report after 5 years, a
+dossier 20 years after its conclusion's year; a year's report never; a number marked «hỏng» is no document.
+Reading the list is audited; nothing is deleted."""
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from bvct_desktop.core import outgoing, past_term
+from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.schema import vetting_cases
+from tests.core import test_outgoing_retention
+from tests.core.personfile.conftest import last_audit
+from tests.core.test_conclusion_notice import CONCLUSION, _case
+from tests.core.test_numbering import left_unconfirmed
+from tests.core.test_outgoing_retention import issue_report
+
+D = dt.date
+db = test_outgoing_retention.db  # a fixture
+
+
+def test_the_list_holds_what_is_past_its_term_by_the_day_and_its_reading_is_audited(db):
+    issue_report(db, D(2025, 10, 1), D(2025, 12, 31))  # quý IV/2025, issued in 2026: 5 năm
+    issue_report(db, D(2025, 1, 1), D(2025, 12, 31))   # năm 2025: vĩnh viễn
+    case = _case(db)
+    cases.record_conclusion(db, case, CONCLUSION)      # concluded on 15/03/2025: 20 năm
+    assert past_term.past_term(db, D(2031, 12, 31)) == past_term.PastTerm([], [])
+    assert [entry.number_text for entry in past_term.past_term(db, D(2032, 1, 1)).documents] == ["01-BC/BTCTU"]
+    found = past_term.past_term(db, D(2046, 1, 1))
+    assert [dossier.case_id for dossier in found.dossiers] == [case]
+    assert [entry.number_text for entry in found.documents] == ["01-BC/BTCTU"]
+    assert (last_audit(db)["action"], last_audit(db)["details"]) == (past_term.VIEWED, {"ngay": "2046-01-01"})
+    with db.read() as connection:  # listed, never deleted
+        assert connection.execute(select(vetting_cases.c.deleted_at).where(vetting_cases.c.id == case)).scalar() is None
+    assert len(outgoing.register(db)) == 2
+
+
+def test_a_number_marked_spoiled_is_no_document_to_review(db):
+    issue_report(db, D(2025, 10, 1), D(2025, 12, 31))
+    left_unconfirmed(db, 1)
+    outgoing.spoil(db, outgoing.register(db)[0], "không ban hành")
+    assert past_term.past_term(db, D(2040, 1, 1)).documents == []
