@@ -18,6 +18,7 @@ from .issued_page import IssuedPage
 from .live import LiveChanges
 from .look import colour, fill_screen, scrolling
 from .navigation import ADMIN, DASHBOARD, ISSUED, REPORT, Destination
+from .past_term_dialog import PastTermDialog
 from .places_dialog import open_places
 from .qt import QAction, QLabel, QMainWindow, Qt, QWidget, Signal
 from .report_page import ReportPage
@@ -179,6 +180,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.navigation.show_destinations(self.destinations)
         self.navigation.blockSignals(False)
         self.navigation.select(shown if shown in self.navigation.keys else DASHBOARD)
+        self._offer_past_term()
+
+    def _offer_past_term(self) -> None:
+        """The list past their term reads the outgoing register: offered to those who may read it."""
+        self.past_term_action.setVisible(allows(self.context.db.actor.role, Action.EXPORT))
 
     def _guard_copies(self) -> None:
         """Copying records out of the program is refused while the role may not export (gui/copy_guard)."""
@@ -200,6 +206,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.places_action = QAction("Tra cứu &địa danh…", self, shortcut="Ctrl+Shift+D")
         self.places_action.triggered.connect(lambda: open_places(self))
         self.help_menu.insertAction(self.about_action, self.places_action)
+        self.past_term_action = QAction("Hồ sơ, tài liệu hết thời hạn &bảo quản…", self)
+        self.past_term_action.triggered.connect(self._past_term)
+        self.record_menu.addSeparator()
+        self.record_menu.addAction(self.past_term_action)
+        self._offer_past_term()
         for method, action in self.page_actions.items():
             action.triggered.connect(lambda _checked=False, method=method: self._forward(method))
         # the window's own actions too, so their shortcuts work wherever the focus is in it
@@ -275,6 +286,10 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def _data_changed(self, kind: str) -> None:
         if kind == "settings":
             self.locker.reload_setting()
+
+    def _past_term(self) -> None:
+        self.past_term_dialog = PastTermDialog(self.context, self)
+        self.past_term_dialog.open()
 
     def _about(self) -> None:
         from .about import AboutDialog
