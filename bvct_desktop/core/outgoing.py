@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.engine import Connection
 
 from . import audit, crashpoints, numbering, retention, settings
@@ -169,30 +169,26 @@ def _confirm(db: Database, number_id: int, kind: str, row_id: int, details: dict
             db.audit(connection, "phát hành văn bản", kind=kind, record_id=row_id, details=details)
 
 
+_ENTRY = (outgoing_documents.c.id, document_numbers.c.number, document_numbers.c.doc_type, outgoing_documents.c.symbol,
+          document_numbers.c.issued_on, outgoing_documents.c.kind, document_numbers.c.subject,
+          outgoing_documents.c.signer, outgoing_documents.c.recipients, document_numbers.c.status,
+          document_numbers.c.term_start)  # an `Issued`'s fields, in order, but its term of retention
+
+
 def _query():
-    return (select(outgoing_documents.c.id, document_numbers.c.number, document_numbers.c.doc_type,
-                   outgoing_documents.c.symbol, document_numbers.c.issued_on, outgoing_documents.c.kind,
-                   document_numbers.c.subject, outgoing_documents.c.signer, outgoing_documents.c.recipients,
-                   document_numbers.c.status, document_numbers.c.term_start, outgoing_documents.c.content)
-            .select_from(outgoing_documents.join(document_numbers)))
-
-
-def _entry(row) -> tuple[Issued, Content]:
-    """A row of `_query` as the register's entry, with its content as issued."""
-    *fields, kept_content = row
-    content = json.loads(kept_content)
-    return Issued(*fields, kept=retention.kept(term_of(row.kind, content), row.issued_on)), content
+    # a report's content is read for its period (its term); a letter's, with its list, is left unread
+    report_content = case((outgoing_documents.c.kind == REPORT, outgoing_documents.c.content)).label("report_content")
+    return select(*_ENTRY, report_content).select_from(outgoing_documents.join(document_numbers))
 
 
 def _issued(row) -> Issued:
-    return _entry(row)[0]
+    term = retention.DOSSIER if row.report_content is None else report_term(json.loads(row.report_content))
+    return Issued(*row[:len(_ENTRY)], kept=retention.kept(term, row.issued_on))
 
 
-def term_of(kind: str, content: Content) -> retention.Term:
-    """A document's item of the retention schedule: a report's by its period; a letter or a notice is
-    part of the office's BVCTNB records."""
-    if kind != REPORT:
-        return retention.DOSSIER
+def report_term(content: Content) -> retention.Term:
+    """A report's item of the retention schedule, by its period; a letter or a notice is part of the
+    office's BVCTNB records (retention.DOSSIER)."""
     period = content["figures"]
     return retention.report_term(dt.date.fromisoformat(period["from"]), dt.date.fromisoformat(period["to"]))
 
@@ -218,10 +214,11 @@ def contents(db: Database, kind: str) -> list[tuple[Issued, Content]]:
     """The register's documents of `kind` not marked "hỏng", in the order their numbers were taken, each
     with its content as issued."""
     db.require(Action.EXPORT, VIEWED_REGISTER)
-    query = (_query().where(outgoing_documents.c.kind == kind, document_numbers.c.status != numbering.SPOILED)
+    query = (_query().add_columns(outgoing_documents.c.content)
+             .where(outgoing_documents.c.kind == kind, document_numbers.c.status != numbering.SPOILED)
              .order_by(document_numbers.c.issued_on, document_numbers.c.id))
     with db.read() as connection:
-        return [_entry(row) for row in connection.execute(query)]
+        return [(_issued(row), json.loads(row.content)) for row in connection.execute(query)]
 
 
 def find_by_id(db: Database, record_id: int) -> Issued:
