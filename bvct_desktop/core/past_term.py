@@ -1,27 +1,68 @@
 """Hồ sơ, tài liệu hết thời hạn bảo quản: the vetting dossiers and the issued documents whose term
 (core/retention.py) is over by a day, for the chief of office to put before the council that decides
-on destruction. Nothing is deleted here or anywhere in the program (retention.NEVER_DESTROYED)."""
+on destruction — as the window and its workbook lay them out (`sections`). Nothing is deleted here
+or anywhere in the program (retention.NEVER_DESTROYED)."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from . import audit, numbering, outgoing
 from .database import Database
+from .permissions import Action
 from .personfile import cases
 
+TITLE = "Hồ sơ, tài liệu hết thời hạn bảo quản"
 VIEWED = "xem hồ sơ, tài liệu hết thời hạn bảo quản"
+EXPORTED = "xuất danh sách hồ sơ, tài liệu hết thời hạn bảo quản"
+DOSSIER_HEADERS = ("Họ và tên", "Mục đích thẩm tra", "Số văn bản kết luận", "Ngày kết luận", "Thời hạn bảo quản")
+DOCUMENT_HEADERS = ("Số", "Ngày", "Loại", "Trích yếu", "Thời hạn bảo quản")
 
 
 @dataclass(frozen=True)
 class PastTerm:
+    on: dt.date
     dossiers: list[cases.PastTerm]     # concluded earliest first
     documents: list[outgoing.Issued]   # in the order their numbers were taken; a number marked «hỏng» left out
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    headers: tuple[str, ...]
+    rows: list[list[Any]]  # texts, and dates (as dt.date)
 
 
 def past_term(db: Database, today: dt.date) -> PastTerm:
     """What is past its term by `today`, for the officer reading the list: the viewing is audited."""
     documents = [entry for entry in outgoing.register(db)
                  if entry.status != numbering.SPOILED and entry.kept.past(today)]
-    found = PastTerm(cases.past_term(db, today), documents)
+    found = PastTerm(today, cases.past_term(db, today), documents)
     audit.viewed(db, VIEWED, details={"ngay": today})
     return found
+
+
+def sections(found: PastTerm) -> list[Section]:
+    """The list's two parts, each a title, its headers and a row a dossier or document."""
+    return [
+        Section("Hồ sơ thẩm tra", DOSSIER_HEADERS, [
+            [d.full_name, d.purpose or "chưa ghi mục đích", d.conclusion_no, d.concluded_on, d.kept.label]
+            for d in found.dossiers]),
+        Section("Văn bản đã phát hành", DOCUMENT_HEADERS, [
+            [e.number_text, e.issued_on, outgoing.KIND_LABELS.get(e.kind, e.kind), e.subject, e.kept.label]
+            for e in found.documents]),
+    ]
+
+
+def export(db: Database, target: Path, write: Callable[[PastTerm], None], found: PastTerm,
+           encrypted: bool = False) -> None:
+    """Hands the list the officer is shown to `write` (the io layer's workbook at `target`, `encrypted`
+    with a password); exporting needs the export permission and is audited with the file's name."""
+    db.require(Action.EXPORT, EXPORTED)
+    write(found)
+    details = {"tep": Path(target).name, "ngay": found.on, "so_ho_so": len(found.dossiers),
+               "so_van_ban": len(found.documents)} | ({"ma_hoa": True} if encrypted else {})
+    with db.write() as connection:
+        db.audit(connection, EXPORTED, details=details)

@@ -1,22 +1,27 @@
 """«Hồ sơ, tài liệu hết thời hạn bảo quản» (menu Hồ sơ): the vetting dossiers and the issued documents
 past their term today, with the schedule they are kept by, for the chief of office to put before the
-council that decides on destruction. The window only lists: it deletes nothing."""
+council that decides on destruction — on screen, and exported to Excel for the council. The window only
+lists: it deletes nothing."""
 
-from collections.abc import Sequence
+import datetime as dt
+from typing import Any
 
-from ..core import outgoing, retention
+from ..core import retention
 from ..core.dates import display_date
 from ..core.errors import BvctError
-from ..core.past_term import PastTerm, past_term
+from ..core.past_term import TITLE, PastTerm, Section, export, past_term, sections
+from ..core.text import file_name
+from ..io.past_term_xlsx import write_past_term
+from . import export_password, reauth
 from .accessible import named
 from .context import AppContext
-from .look import ErrorLabel, fill_screen, heading, read_only
+from .dialogs import FILE_FILTERS
+from .look import ErrorLabel, fill_screen, heading, read_only, wait_cursor
 from .qt import QDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 from .registers.columns import fit_to_width, keep_fitted, wrap_cells
+from .workers import wait_for
 
-TITLE = "Hồ sơ, tài liệu hết thời hạn bảo quản"
-DOSSIER_HEADERS = ("Họ và tên", "Mục đích thẩm tra", "Số văn bản kết luận", "Ngày kết luận", "Thời hạn bảo quản")
-DOCUMENT_HEADERS = ("Số", "Ngày", "Loại", "Trích yếu", "Thời hạn bảo quản")
+EXPORT_LABEL = "Xuất Excel…"
 
 
 def schedule_text() -> str:
@@ -29,6 +34,7 @@ def schedule_text() -> str:
 class PastTermDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self.context = context
         self.setWindowTitle(TITLE)
         today = context.clock().date()
         layout = QVBoxLayout(self)
@@ -38,18 +44,18 @@ class PastTermDialog(QDialog):
         layout.addWidget(never)
         self.message = ErrorLabel()
         try:
-            found = past_term(context.db, today)
+            self.found = past_term(context.db, today)
         except BvctError as refused:
             self.message.show_message(refused.message)
-            found = PastTerm([], [])
-        self.dossiers = self._section(layout, "Hồ sơ thẩm tra", DOSSIER_HEADERS, [
-            (d.full_name, d.purpose or "chưa ghi mục đích", d.conclusion_no, display_date(d.concluded_on), d.kept.label)
-            for d in found.dossiers])
-        self.documents = self._section(layout, "Văn bản đã phát hành", DOCUMENT_HEADERS, [
-            (e.number_text, display_date(e.issued_on), outgoing.KIND_LABELS.get(e.kind, e.kind), e.subject,
-             e.kept.label) for e in found.documents])
+            self.found = PastTerm(today, [], [])
+        self.dossiers, self.documents = (self._section(layout, part) for part in sections(self.found))
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
+        self.export_button = QPushButton(EXPORT_LABEL)
+        self.export_button.setToolTip("Ghi danh sách ra tệp Excel để trình Hội đồng xác định giá trị tài liệu")
+        self.export_button.setEnabled(bool(self.found.dossiers or self.found.documents))
+        self.export_button.clicked.connect(self.export)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         close = QPushButton("Đóng")
         close.clicked.connect(self.close)
@@ -57,25 +63,48 @@ class PastTermDialog(QDialog):
         layout.addLayout(buttons)
         fill_screen(self)
 
-    def _section(self, layout: QVBoxLayout, title: str, headers: Sequence[str],
-                 rows: list[tuple[str, ...]]) -> QLabel | QTableWidget:
-        """The section's title with its count, then its rows as a table, or a line saying there are none."""
-        if not rows:
-            none = QLabel(f"<b>{title}</b>: không có {title[0].lower()}{title[1:]} nào hết thời hạn bảo quản.")
+    def _section(self, layout: QVBoxLayout, part: Section) -> QLabel | QTableWidget:
+        """The part's title with its count, then its rows as a table, or a line saying there are none."""
+        if not part.rows:
+            none = QLabel(f"<b>{part.title}</b>: không có {part.title[0].lower()}{part.title[1:]} nào hết thời hạn "
+                          "bảo quản.")
             layout.addWidget(none)
             return none
-        layout.addWidget(QLabel(f"<b>{title}</b> — {len(rows)} hết thời hạn bảo quản"))
-        table = named(QTableWidget(len(rows), len(headers)), title)
-        table.setHorizontalHeaderLabels(list(headers))
+        layout.addWidget(QLabel(f"<b>{part.title}</b> — {len(part.rows)} hết thời hạn bảo quản"))
+        table = named(QTableWidget(len(part.rows), len(part.headers)), part.title)
+        table.setHorizontalHeaderLabels(list(part.headers))
         read_only(table)
         table.verticalHeader().hide()
         keep_fitted(table)
         wrap_cells(table)
-        for r, row in enumerate(rows):
+        for r, row in enumerate(part.rows):
             for c, value in enumerate(row):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item = QTableWidgetItem(_shown(value))
+                item.setToolTip(_shown(value))
                 table.setItem(r, c, item)
         fit_to_width(table)
         layout.addWidget(table)
         return table
+
+    def export(self) -> None:
+        """«Xuất Excel…»: the list shown, to a workbook the officer names (encrypted if they wish)."""
+        if not reauth.confirm(self.context, self, "xuất danh sách hết thời hạn bảo quản"):
+            return
+        chosen = export_password.save_as(self.context.dialogs, self, "Xuất danh sách ra Excel",
+                                         file_name(TITLE, "đến", self.found.on, suffix="xlsx"),
+                                         FILE_FILTERS["xlsx"], ".xlsx")
+        if chosen is None:
+            return
+        try:
+            with wait_cursor():
+                wait_for(lambda: export(self.context.db, chosen.target,
+                                        lambda found: write_past_term(found, chosen.target, chosen.password),
+                                        self.found, encrypted=chosen.password is not None))
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        self.message.show_message(f"Đã xuất danh sách ra «{chosen.target}»{chosen.told}.", error=False)
+
+
+def _shown(value: Any) -> str:
+    return display_date(value) if isinstance(value, dt.date) else value

@@ -4,9 +4,11 @@ Reading the list is audited; nothing is deleted."""
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from bvct_desktop.core import outgoing, past_term
+from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import vetting_cases
 from tests.core import test_outgoing_retention
@@ -14,6 +16,7 @@ from tests.core.personfile.conftest import last_audit
 from tests.core.test_conclusion_notice import CONCLUSION, _case
 from tests.core.test_numbering import left_unconfirmed
 from tests.core.test_outgoing_retention import issue_report
+from tests.sample_db import viewer_database
 
 D = dt.date
 db = test_outgoing_retention.db  # a fixture
@@ -24,7 +27,7 @@ def test_the_list_holds_what_is_past_its_term_by_the_day_and_its_reading_is_audi
     issue_report(db, D(2025, 1, 1), D(2025, 12, 31))   # năm 2025: vĩnh viễn
     case = _case(db)
     cases.record_conclusion(db, case, CONCLUSION)      # concluded on 15/03/2025: 20 năm
-    assert past_term.past_term(db, D(2031, 12, 31)) == past_term.PastTerm([], [])
+    assert past_term.past_term(db, D(2031, 12, 31)) == past_term.PastTerm(D(2031, 12, 31), [], [])
     assert [entry.number_text for entry in past_term.past_term(db, D(2032, 1, 1)).documents] == ["01-BC/BTCTU"]
     found = past_term.past_term(db, D(2046, 1, 1))
     assert [dossier.case_id for dossier in found.dossiers] == [case]
@@ -40,3 +43,26 @@ def test_a_number_marked_spoiled_is_no_document_to_review(db):
     left_unconfirmed(db, 1)
     outgoing.spoil(db, outgoing.register(db)[0], "không ban hành")
     assert past_term.past_term(db, D(2040, 1, 1)).documents == []
+
+
+def test_the_list_is_exported_for_the_council_as_shown_and_the_export_audited(db, tmp_path):
+    issue_report(db, D(2025, 10, 1), D(2025, 12, 31))
+    case = _case(db)
+    cases.record_conclusion(db, case, CONCLUSION)
+    found = past_term.past_term(db, D(2046, 1, 1))
+    written = []
+    past_term.export(db, tmp_path / "het-han.xlsx", written.append, found)
+    assert written == [found]
+    assert last_audit(db)["details"] == {"tep": "het-han.xlsx", "ngay": "2046-01-01", "so_ho_so": 1, "so_van_ban": 1}
+    dossiers, documents = past_term.sections(found)
+    assert dossiers.rows[0][2:] == ["472-CV/BTCTU", D(2025, 3, 15), "20 năm, hết hạn năm 2045"]
+    assert documents.rows == [["01-BC/BTCTU", D(2026, 3, 1), "Báo cáo", "kết quả công tác bảo vệ chính trị nội bộ",
+                               "5 năm, hết hạn năm 2031"]]
+
+
+def test_a_viewer_may_not_export_the_list(cli, db, tmp_path):
+    found = past_term.past_term(db, D(2046, 1, 1))
+    viewer = viewer_database(cli, db)
+    with pytest.raises(PermissionDenied):
+        past_term.export(viewer, tmp_path / "het-han.xlsx", lambda _found: None, found)
+    viewer.close()

@@ -3,11 +3,14 @@ term today, under the schedule they are kept by and the words that the program d
 
 import datetime as dt
 
+import openpyxl
+
 from bvct_desktop.core import retention
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.gui.past_term_dialog import PastTermDialog
 from bvct_desktop.gui.qt import QLabel
+from tests.conftest import PASSWORD
 from tests.core.test_conclusion_notice import CONCLUSION, _case
 from tests.gui import test_issued_page
 from tests.gui.shell_support import as_user, main_window
@@ -35,6 +38,11 @@ def test_the_list_shows_the_dossiers_and_documents_past_their_term_and_deletes_n
     assert _texts(dialog.documents) == [["01-BC/BTCTU", "02/10/2025", "Báo cáo", "kết quả 6 tháng",
                                          "20 năm, hết hạn năm 2045"]]
     assert cases.case_file(context.db, case).case["deleted_at"] is None
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "het-han"))
+    dialog.export_button.click()
+    assert dialog.message.text() == f"Đã xuất danh sách ra «{tmp_path / 'het-han.xlsx'}»."
+    sheets = openpyxl.load_workbook(tmp_path / "het-han.xlsx").worksheets
+    assert [sheet.max_row for sheet in sheets] == [2, 2]
 
 
 def test_with_nothing_past_its_term_each_section_says_so(qtbot, context, tmp_path):
@@ -44,6 +52,7 @@ def test_with_nothing_past_its_term_each_section_says_so(qtbot, context, tmp_pat
     assert dialog.dossiers.text() == "<b>Hồ sơ thẩm tra</b>: không có hồ sơ thẩm tra nào hết thời hạn bảo quản."
     assert dialog.documents.text() == ("<b>Văn bản đã phát hành</b>: không có văn bản đã phát hành nào hết thời hạn "
                                        "bảo quản.")
+    assert not dialog.export_button.isEnabled()
 
 
 def test_the_menu_offers_the_list_to_those_who_may_read_the_register(qtbot, context):
