@@ -1,7 +1,7 @@
 """«Hồ sơ, tài liệu hết thời hạn bảo quản» (menu Hồ sơ): the vetting dossiers and the issued documents
 past their term today, with the schedule they are kept by, for the chief of office to put before the
-council that decides on destruction — on screen, and exported to Excel for the council. The window only
-lists: it deletes nothing."""
+council that decides on destruction — on screen (a dossier opens in its case window), and exported to
+Excel for the council. The window only lists: it deletes nothing."""
 
 import datetime as dt
 from typing import Any
@@ -16,9 +16,11 @@ from . import export_password, reauth
 from .accessible import named
 from .context import AppContext
 from .dialogs import FILE_FILTERS
+from .forms.case_form import CaseForm
 from .look import ErrorLabel, fill_screen, heading, read_only, wait_cursor
 from .qt import QDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 from .registers.columns import fit_to_width, keep_fitted, wrap_cells
+from .registers.table import EnterActivates
 from .workers import wait_for
 
 EXPORT_LABEL = "Xuất Excel…"
@@ -49,6 +51,10 @@ class PastTermDialog(QDialog):
             self.message.show_message(refused.message)
             self.found = PastTerm(today, [], [])
         self.dossiers, self.documents = (self._section(layout, part) for part in sections(self.found))
+        self.case_forms: list[CaseForm] = []
+        if self.found.dossiers:  # double-click or Enter: the dossier's case window, to review it
+            EnterActivates(self.dossiers)
+            self.dossiers.activated.connect(lambda index: self.open_case(self.found.dossiers[index.row()].case_id))
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         self.export_button = QPushButton(EXPORT_LABEL)
@@ -85,6 +91,12 @@ class PastTermDialog(QDialog):
         fit_to_width(table)
         layout.addWidget(table)
         return table
+
+    def open_case(self, case_id: int) -> CaseForm:
+        form = CaseForm(self.context, record_id=case_id, parent=self)
+        form.show()
+        self.case_forms.append(form)
+        return form
 
     def export(self) -> None:
         """«Xuất Excel…»: the list shown, to a workbook the officer names (encrypted if they wish)."""

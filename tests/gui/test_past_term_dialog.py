@@ -38,6 +38,8 @@ def test_the_list_shows_the_dossiers_and_documents_past_their_term_and_deletes_n
     assert _texts(dialog.documents) == [["01-BC/BTCTU", "02/10/2025", "Báo cáo", "kết quả 6 tháng",
                                          "20 năm, hết hạn năm 2045"]]
     assert cases.case_file(context.db, case).case["deleted_at"] is None
+    dialog.dossiers.activated.emit(dialog.dossiers.model().index(0, 0))  # double-click: the case to review
+    assert dialog.case_forms[-1].record_id == case and "hết hạn năm 2045" in dialog.case_forms[-1].kept_label.text()
     context.dialogs.answer_next(PASSWORD, str(tmp_path / "het-han"))
     dialog.export_button.click()
     assert dialog.message.text() == f"Đã xuất danh sách ra «{tmp_path / 'het-han.xlsx'}»."
