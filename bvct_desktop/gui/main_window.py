@@ -215,7 +215,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             action.triggered.connect(lambda _checked=False, method=method: self._forward(method))
         # the window's own actions too, so their shortcuts work wherever the focus is in it
         self.addActions([self.lock_action, self.logout_action, self.quit_action, *self.page_actions.values(),
-                         self.places_action, self.about_action])
+                         self.places_action, self.past_term_action, self.about_action])
 
     def _forward(self, method: str) -> None:
         handler = getattr(self.current_page(), method, None)

@@ -62,5 +62,7 @@ def test_the_menu_offers_the_list_to_those_who_may_read_the_register(qtbot, cont
     assert window.past_term_action in window.record_menu.actions() and window.past_term_action.isVisible()
     window.past_term_action.trigger()
     assert window.past_term_dialog.isVisible()
+    window.locker.lock()  # nothing of the records shows while locked
+    assert not window.past_term_action.isEnabled()
     viewer = main_window(qtbot, as_user(context.db, "xemthoi", VIEWER), context.clock)
     assert not viewer.past_term_action.isVisible()
