@@ -342,8 +342,7 @@ def past_term(db: Database, on: dt.date) -> list[PastTerm]:
     query = (select(vetting_cases.c.id, persons.c.full_name, vetting_cases.c.purpose, vetting_cases.c.conclusion_no,
                     vetting_cases.c.concluded_on)
              .select_from(vetting_cases.join(persons))
-             .where(vetting_cases.c.deleted_at.is_(None), vetting_cases.c.status == CONCLUDED,
-                    vetting_cases.c.concluded_on.is_not(None))
+             .where(vetting_cases.c.deleted_at.is_(None), vetting_cases.c.status == CONCLUDED)
              .order_by(vetting_cases.c.concluded_on, vetting_cases.c.id))
     with db.read() as connection:
         found = [PastTerm(*row, kept(row.concluded_on)) for row in connection.execute(query)]
