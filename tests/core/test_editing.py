@@ -215,6 +215,16 @@ def test_a_member_abroad_with_another_delegation_at_the_same_time_is_listed_to_c
     assert editing.to_confirm(db, "delegations", {**second, "countries": "Nhật Bản, Hàn Quốc"}, second_id) == []
 
 
+def test_a_delegation_listing_two_heads_is_listed_to_confirm_and_saved_if_confirmed(db):
+    trip = {"name": "Đoàn Lào", "countries": "Lào", "depart_on": "01/05/2026", "return_on": "05/05/2026",
+            editing.MEMBERS: [{"full_name": "Nguyễn Văn Hùng", "birth_date": "12/03/1965", "role": "Trưởng đoàn"},
+                              {"full_name": "Cao Thị Mới", "birth_date": "1991", "role": "Trưởng đoàn"}]}
+    assert editing.to_confirm(db, "delegations", trip)[-1] == (
+        "Thành viên 2: Vai trò: đoàn đã có Trưởng đoàn «Nguyễn Văn Hùng»: một đoàn có một Trưởng đoàn, hãy xem lại "
+        "vai trò của «Cao Thị Mới» và «Nguyễn Văn Hùng»")
+    assert editing.save(db, "delegations", trip)
+
+
 def test_a_member_whose_file_records_a_trip_abroad_at_the_same_time_is_listed_to_confirm(db):
     """A private trip on the cadre's file («Đi nước ngoài»), dated to the day or only to the month, on the
     delegation's days is told, not refused: the file's dates or the member may be wrong. The delegation's

@@ -275,6 +275,20 @@ def test_a_member_on_two_delegations_of_one_file_at_the_same_time_is_told(db):
         "(01/03/2026 – 05/03/2026): hãy xem lại ngày đi, ngày về hoặc thành viên"]
 
 
+def test_a_delegation_listing_two_heads_is_imported_and_told(db):
+    """An old list giving «TĐ» to two members: one is mistyped, or the delegation has two leaders; told at the
+    second, the rows taken as written."""
+    headers = [*TRIP, "Vai trò"]
+    laos = ["Đoàn công tác Lào", "Lào", "01/02/2026", "05/02/2026"]
+    assert _told(db, [headers, [*laos, "Lê Văn Một", "1960", "Trưởng đoàn"],
+                      [*laos, "Lê Văn Hai", "1961", "Phó trưởng đoàn"], [*laos, "Lê Văn Ba", "1962", "TĐ"]]) == [
+        "Dòng 4, cột «Vai trò»: đoàn đã có Trưởng đoàn «Lê Văn Một»: một đoàn có một Trưởng đoàn, hãy xem lại vai "
+        "trò của «Lê Văn Ba» và «Lê Văn Một»"]
+    assert _told(db, [headers, [*laos, "Lê Văn Một", "1960", "Trưởng đoàn"],
+                      ["Đoàn công tác Campuchia", "Campuchia", "10/02/2026", "15/02/2026", "Lê Văn Ba", "1962",
+                       "Trưởng đoàn"]]) == []
+
+
 def test_a_slip_or_request_dated_since_the_merger_naming_a_former_province_is_imported_and_told(db):
     """An office's habit after 01/7/2025: its own province's police under the old name. Rows dated before
     the merger name what existed then, and a current province is never told."""

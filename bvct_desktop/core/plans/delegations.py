@@ -17,7 +17,7 @@ from .. import row_versions, trip_status
 from ..changes import TableChanges
 from ..dates import display_date
 from ..errors import RowProblem
-from ..kinds import DELEGATIONS
+from ..kinds import DELEGATIONS, MEMBER_ROLES
 from ..people import Identity
 from ..personfile.trips import at_the_same_time
 from ..schema import delegation_members, vetting_cases
@@ -25,6 +25,7 @@ from ..text import identity_key
 from .base import Outcome, Plan, RecordsByKey, Target, identity, outcome
 from .cases import OPEN
 
+HEAD = MEMBER_ROLES[0]  # «Trưởng đoàn»
 
 class Trip(NamedTuple):
     """A delegation as a member's overlapping trips are told by."""
@@ -57,6 +58,7 @@ class DelegationPlan(Plan):
         self._first_row: dict[tuple, tuple[int, dict]] = {}
         self._taken: dict[int, set[int]] = {}  # delegation → the cadres its rows listed
         self._trips: dict[int, dict[int, Trip]] = {}  # cadre → the delegations its rows were taken on
+        self._heads: dict[int, dict[int, str]] = {}  # delegation → its rows' «Trưởng đoàn», cadre → name, in order
         self.new_cadres: list[str] = []
         self.restored_cadres: list[str] = []
         self.new_delegations = 0
@@ -91,6 +93,8 @@ class DelegationPlan(Plan):
         self.stored.by_key[key] = self.records.new[did] if trip_created else current
         self.claim(("member", did, cid), number, "thành viên trong cùng đoàn", "full_name", target)
         self._taken.setdefault(did, set()).add(cid)
+        if values.get("role") == HEAD:
+            self._heads.setdefault(did, {}).setdefault(cid, values["full_name"])
         if not values.get("status"):  # one called off takes no member away
             self._trips.setdefault(cid, {})[did] = Trip(values["name"], values["depart_on"], values["return_on"])
         memberships = self._memberships(did) if not trip_created else self._members.setdefault(did, {})
@@ -105,15 +109,25 @@ class DelegationPlan(Plan):
         return outcome(did, member_created, person_changed + trip_changed + member_changed)
 
     def doubts_with_others(self, values: dict[str, Any]) -> list[RowProblem]:
-        """What the member of a row just taken leaves doubtful: another trip at the same time (with another
-        delegation, or recorded on the file), a vetting case still open."""
+        """What the member of a row just taken leaves doubtful: a second «Trưởng đoàn», another trip at the same
+        time (with another delegation, or recorded on the file), a vetting case still open."""
         found = self.cadres.find(identity(values, self.kind.members.person))
         if not found:
             return []
         overlapping = [] if values.get("status") else [
             *self._overlapping(found[0], values),
             *at_the_same_time(self.connection, self.cadres.person_of(found[0]), values)]
-        return [*overlapping, *self._open_cases(found[0], values)]
+        return [*self._second_head(found[0], values), *overlapping, *self._open_cases(found[0], values)]
+
+    def _second_head(self, cadre_id: int, values: dict[str, Any]) -> list[RowProblem]:
+        """The member listed as «Trưởng đoàn» after another of the same delegation: a role mistyped, or the
+        other's; told, not refused."""
+        heads = self._heads.get(self.stored.by_key[delegation_key(values)]["id"], {})
+        first_id, first_name = next(iter(heads.items()), (cadre_id, ""))
+        if values.get("role") != HEAD or first_id == cadre_id:
+            return []
+        return [RowProblem(f"đoàn đã có {HEAD} «{first_name}»: một đoàn có một {HEAD}, hãy xem lại vai trò của "
+                           f"«{values['full_name']}» và «{first_name}»", "role")]
 
     def _overlapping(self, cadre_id: int, values: dict[str, Any]) -> list[RowProblem]:
         """The member abroad at the same time with another delegation — stored, or taken before from the
