@@ -17,6 +17,7 @@ class Due:
     record_id: int
     title: str
     due_on: dt.date
+    kind: str | None = None  # the register of its record, when not its list's (a private trip's: the cadre's)
 
     def days_late(self, today: dt.date) -> int:
         return (today - self.due_on).days
@@ -36,6 +37,7 @@ def done_by(done_on: ColumnElement, day: dt.date) -> ColumnElement:
 
 REPLY_DAYS = "han_tra_loi_phieu_ngay"
 REPORT_DAYS = "han_bao_cao_sau_chuyen_di_ngay"
+PRIVATE_REPORT_DAYS = "han_bao_cao_viec_rieng_ngay"  # a private trip's (trip_reports): another rule, its own days
 # The brief sets no time limit for research between provinces' archives: a request sent to another
 # province and one received from another are both due the days of this setting after their letter.
 ARCHIVE_REPLY_DAYS = "nhac_tinh_ban_tra_loi_ngay"
@@ -65,10 +67,11 @@ def late_by(due_on: dt.date, late: bool, today: dt.date) -> str:
     return f"{due_on:%d/%m/%Y} (quá hạn {(today - due_on).days} ngày)" if late else f"{due_on:%d/%m/%Y}"
 
 
-def post_trip_report_due(return_on: dt.date, history: settings.History) -> dt.date:
-    """The report after a trip abroad is due the working days of han_bao_cao_sau_chuyen_di_ngay in force
-    on the day of the return after that day."""
-    return workdays.add_working_days(return_on, history.days_on(REPORT_DAYS, return_on))
+def post_trip_report_due(return_on: dt.date, history: settings.History, key: str = REPORT_DAYS) -> dt.date:
+    """The report after a trip abroad is due the working days of setting `key` (a delegation's
+    han_bao_cao_sau_chuyen_di_ngay, a private trip's PRIVATE_REPORT_DAYS) in force on the day of the
+    return after that day."""
+    return workdays.add_working_days(return_on, history.days_on(key, return_on))
 
 
 def overdue_if_on_or_before(due: Callable[[dt.date], dt.date], today: dt.date) -> dt.date:

@@ -326,6 +326,7 @@ foreign_elements = Table(
     Column("until", String),
     Column("details", Text),
     Column("source", Text),
+    Column("report_received_on", Date),  # migration 0027: a private trip's report (Phụ lục III) received
     *_stamps(),
     Index(None, "person_id"),
 )

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from ..core import autobackup, browse, deadlines, documents_data, overview, report
+from ..core import autobackup, browse, deadlines, documents_data, overview, report, trip_reports
 from ..core.dates import display_date
 from ..core.deadlines import Due
 from ..core.errors import BvctError
@@ -74,7 +74,7 @@ class ActionList:
 
 ACTION_LISTS = (
     ActionList("slips", "Phiếu chờ trả lời quá hạn", deadlines.slips_awaiting_reply),
-    ActionList("delegations", "Báo cáo sau chuyến đi", deadlines.post_trip_reports_due),
+    ActionList("delegations", "Báo cáo sau chuyến đi", trip_reports.every_report_due),
     ActionList("complaints", "Đơn thư đến hạn", overview.complaints_due),
     ActionList("vetting-cases", "Hồ sơ thẩm tra đến hạn", overview.vetting_cases_due),
     ActionList("vetting-cases", "Kết luận sắp hết hiệu lực", overview.conclusions_due, "Hết hiệu lực"),
@@ -195,7 +195,7 @@ class DueList(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.view.activated.connect(lambda index: open_record(self.kind, self.model.entries[index.row()].record_id))
+        self.view.activated.connect(lambda index: self._open(open_record, index.row()))
         self.read = False  # whether the entries shown are the list's, read
         self.empty = QLabel(READING)  # until the page's first read: not to be taken for nothing to do
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -203,6 +203,10 @@ class DueList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
         layout.addWidget(self.view)
+
+    def _open(self, open_record: OpenRecord, row: int) -> None:
+        entry = self.model.entries[row]
+        open_record(entry.kind or self.kind, entry.record_id)
 
     def show_entries(self, entries: list[Due], today: dt.date) -> None:
         self._show(entries, today, read=True)

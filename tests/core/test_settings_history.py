@@ -70,7 +70,7 @@ SYMBOL_WORD = ("«Ký hiệu cơ quan» (ky_hieu) viết liền, không có dấ
     ("tu_dong_khoa_phut", "0", AUTO_LOCK_RANGE),
     ("han_tra_loi_phieu_ngay", "366", "«Hạn trả lời phiếu (ngày)» (han_tra_loi_phieu_ngay) phải là số nguyên từ 1 "
                                       "đến 365."),
-    ("han_bao_cao_sau_chuyen_di_ngay", "²", "«Hạn báo cáo sau chuyến đi (ngày làm việc)» "
+    ("han_bao_cao_sau_chuyen_di_ngay", "²", "«Hạn báo cáo sau chuyến đi của đoàn ra (ngày làm việc)» "
                                            "(han_bao_cao_sau_chuyen_di_ngay) phải là số nguyên từ 1 đến 365."),
     ("hieu_luc_ket_luan_thang", "121", "«Hiệu lực kết luận tiêu chuẩn chính trị (tháng)» (hieu_luc_ket_luan_thang) "
                                        "phải là số nguyên từ 1 đến 120."),
@@ -201,8 +201,8 @@ def test_a_deadline_corrected_rather_than_started_from_a_day_says_it_moves_those
         "«Hạn trả lời phiếu (ngày)» đã sửa cả cho những phiếu đã phát hành: hạn của chúng cũng tính theo 60 ngày. "
         "Nếu chỉ áp dụng từ một ngày, đặt giá trị mới áp dụng từ ngày đó (giá trị cũ giữ đến hôm trước).")
     assert settings.saved_note(db, "han_bao_cao_sau_chuyen_di_ngay", "10").startswith(
-        "«Hạn báo cáo sau chuyến đi (ngày làm việc)» đã sửa cả cho những đoàn đã về: hạn của chúng cũng tính theo "
-        "10 ngày làm việc.")
+        "«Hạn báo cáo sau chuyến đi của đoàn ra (ngày làm việc)» đã sửa cả cho những đoàn đã về: hạn của chúng cũng "
+        "tính theo 10 ngày làm việc.")
     assert settings.saved_note(db, "han_tra_loi_phieu_ngay", "60", dt.date(2026, 3, 1)) is None
 
 

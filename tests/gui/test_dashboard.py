@@ -16,6 +16,7 @@ from bvct_desktop.core.overview import FIGURE_LABELS
 from bvct_desktop.core.periods import PERIODS
 from bvct_desktop.core.permissions import ADMIN, VIEWER
 from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui import damage, look
 from bvct_desktop.gui import dashboard as dashboard_module
@@ -115,6 +116,24 @@ def test_an_entry_opens_its_record(dashboard, qtbot):
     slips.view.setCurrentIndex(slips.model.index(0, 0))
     qtbot.keyClick(slips.view, Qt.Key.Key_Return)
     assert dashboard.opened == [("slips", slips.model.entries[0].record_id)]
+
+
+def test_a_private_trip_s_report_is_listed_with_the_delegations_and_opens_the_member_s_file(qtbot, dashboard, db):
+    """Back Friday 12/09/2025 from a private trip: 7 working days, due Tuesday 23/09, 2 days late on 25/09;
+    listed before the delegation's, due 01/10."""
+    with db.read() as connection:
+        cadre, person = connection.execute(cadres.select().with_only_columns(cadres.c.id, cadres.c.person_id)
+                                           .limit(1)).one()
+    FOREIGN_ELEMENTS.add(db, person, {"element_kind": "Đi nước ngoài về việc riêng", "country": "Úc",
+                                      "since": "05/09/2025", "until": "12/09/2025", "source": "Đơn (Phụ lục I)"})
+    dashboard.context.notifier.changed.emit("foreign-elements")
+    settled(qtbot, dashboard)
+    trips = next(due_list for due_list in dashboard.due_lists if due_list.kind == "delegations")
+    assert [trips.model.index(0, column).data() for column in (1, 2)] == ["23/09/2025", "Quá hạn 2 ngày"]
+    assert trips.model.index(0, 0).data().startswith("Việc riêng: ")
+    trips.view.activated.emit(trips.model.index(0, 0))
+    trips.view.activated.emit(trips.model.index(1, 0))
+    assert dashboard.opened == [("cadres", cadre), ("delegations", trips.model.entries[1].record_id)]
 
 
 def test_chart_counts_slips_per_month_of_the_period(dashboard):

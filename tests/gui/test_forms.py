@@ -595,6 +595,28 @@ def test_a_relative_born_after_today_is_asked_about_and_a_stay_abroad_may_end_ah
     assert len(context.dialogs.shown) == asked  # «Đến ngày» of a stay abroad is not asked about
 
 
+def test_a_private_trip_shows_its_report_deadline_on_the_file_until_the_report_is_received(qtbot, context):
+    """Back Monday 01/06/2026: the report (Phụ lục III) is due 7 working days later, Wednesday 10/06, and on
+    Monday 15/06 it is 5 days late; the day it came is written on the trip, and the deadline goes."""
+    form = _file_of_anh(qtbot, context)
+    tab = form.tabs.widget(2)
+    tab.buttons["Thêm"].click()
+    support.fill(tab.dialog, {"element_kind": "Đi nước ngoài về việc riêng", "country": "Úc", "since": "25/05/2026",
+                              "until": "01/06/2026", "details": "Thăm con trai", "source": "Đơn (Phụ lục I)"})
+    assert tab.dialog.save(), tab.dialog.message.text()
+
+    def cell(header: str) -> str:
+        headers = [tab.table.horizontalHeaderItem(c).text() for c in range(tab.table.columnCount())]
+        return tab.table.item(0, headers.index(header)).text()
+
+    assert (cell("Ngày nhận báo cáo"), cell("Hạn báo cáo")) == ("", "10/06/2026 (quá hạn 5 ngày)")
+    tab.table.selectRow(0)
+    tab.buttons["Sửa"].click()
+    support.fill(tab.dialog, {"report_received_on": "12/06/2026"})
+    assert tab.dialog.save(), tab.dialog.message.text()
+    assert (cell("Ngày nhận báo cáo"), cell("Hạn báo cáo")) == ("12/06/2026", "")
+
+
 def test_a_vetting_case_is_opened_and_concluded_on_the_cadres_file(qtbot, context):
     form = _file_of_anh(qtbot, context)
     tab = form.tabs.widget(4)

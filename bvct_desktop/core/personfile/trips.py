@@ -1,6 +1,6 @@
-"""The person's own trips abroad recorded on the file (foreign elements «Đi nước ngoài» about the person, not a
-relative; a private trip, «việc riêng», is recorded there), beside the delegations: which of them is a
-delegation's own trip recorded again, and which falls on a delegation's days."""
+"""The person's own trips abroad recorded on the file (foreign elements «Đi nước ngoài» or «Đi nước ngoài về việc
+riêng» about the person, not a relative), beside the delegations: which of them is a delegation's own trip
+recorded again, and which falls on a delegation's days."""
 
 import datetime as dt
 import re
@@ -14,12 +14,15 @@ from ..errors import RowProblem
 from ..schema import foreign_elements
 from ..text import fold
 
-TRIP_ABROAD = "Đi nước ngoài"  # the kind of foreign element (personfile/foreign.py)
+TRIP_ABROAD = "Đi nước ngoài"  # the kinds of foreign element (personfile/foreign.py)
+# a Party member's private trip (brief §1.5): its report (Phụ lục III) is owed after the return (trip_reports)
+PRIVATE_TRIP = "Đi nước ngoài về việc riêng"
+TRIPS = (TRIP_ABROAD, PRIVATE_TRIP)
 
 
 def own_trip(element: dict[str, Any]) -> bool:
     """A foreign element that is a trip abroad of the person (not of a relative)."""
-    return element["element_kind"] == TRIP_ABROAD and element["relative_id"] is None
+    return element["element_kind"] in TRIPS and element["relative_id"] is None
 
 
 def same_trip(recorded: dict[str, Any], sent: dict[str, Any]) -> bool:
@@ -42,7 +45,7 @@ def at_the_same_time(connection: Connection, person_id: int, values: dict[str, A
             "end": values["return_on"].isoformat()}
     recorded = connection.execute(select(foreign_elements).where(
         foreign_elements.c.person_id == person_id, foreign_elements.c.deleted_at.is_(None),
-        foreign_elements.c.element_kind == TRIP_ABROAD, foreign_elements.c.relative_id.is_(None))
+        foreign_elements.c.element_kind.in_(TRIPS), foreign_elements.c.relative_id.is_(None))
         .order_by(foreign_elements.c.since, foreign_elements.c.id)).mappings()
     found = [element for element in recorded if _overlaps(element, values["depart_on"], values["return_on"])
              and not same_trip({"countries": element["country"], "start": element["since"],
@@ -58,17 +61,19 @@ def _overlaps(element: dict[str, Any], depart: dt.date, back: dt.date) -> bool:
     month or year; as between delegations, a trip leaving the day the other comes back is no overlap."""
     start = PartialDate.from_iso(element["since"])
     end = PartialDate.from_iso(element["until"] or element["since"])
-    first, last = _first_day(start), _last_day(end)
+    first, last = first_day(start), last_day(end)
     begins_in_time = first < back if start.day else first <= back
     ends_in_time = last > depart if end.day else last >= depart
     return begins_in_time and ends_in_time
 
 
-def _first_day(date: PartialDate) -> dt.date:
+def first_day(date: PartialDate) -> dt.date:
+    """The first day a date known only by its month or year may be."""
     return dt.date(date.year, date.month or 1, date.day or 1)
 
 
-def _last_day(date: PartialDate) -> dt.date:
+def last_day(date: PartialDate) -> dt.date:
+    """The last day a date known only by its month or year may be."""
     if date.day:
         return dt.date(date.year, date.month, date.day)
     if date.month is None or date.month == 12:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ...core import gazetteer, recycle_bin
+from ...core import gazetteer, recycle_bin, trip_reports
 from ...core.database import Database
 from ...core.editing import VERSION
 from ...core.errors import BvctError
@@ -86,8 +86,9 @@ class Section:
 
 
 def _editable(title: str, kind: str, fields: tuple[Field, ...], list_, add, update, delete, about_relative=False,
-              sourced=False, also_shows=()) -> Section:
-    return Section(title, kind, fields, list_,
+              sourced=False, also_shows=(), shown_too: tuple[Field, ...] = ()) -> Section:
+    """`shown_too`: columns the list adds after the fields' (what follows from them: a deadline)."""
+    return Section(title, kind, fields + shown_too, list_,
                    (EntryAction("Thêm", fields, lambda db, person, _entry, values: add(db, person, values)),
                     EntryAction("Sửa", fields,
                                 lambda db, _person, entry, values: update(db, entry["id"], values, entry[VERSION]),
@@ -124,17 +125,23 @@ def _numbers(slip_ids: tuple[int, ...], numbers: dict[int, str]) -> str:
 
 
 def _notes(title: str, notes: PersonNotes, list_: Callable[[Database, int], list[Entry]] | None = None,
-           also_shows: tuple[str, ...] = ()) -> Section:
+           also_shows: tuple[str, ...] = (), shown_too: tuple[Field, ...] = ()) -> Section:
     return _editable(title, notes.kind, notes.fields, list_ or notes.of_person, notes.add, notes.update,
-                     notes.delete, about_relative=True, also_shows=also_shows)
+                     notes.delete, about_relative=True, also_shows=also_shows, shown_too=shown_too)
+
+
+REPORT_DUE = Field("report_due", "Hạn báo cáo")  # a private trip's, while its report is not received
 
 
 def _foreign_elements(db: Database, person_id: int) -> list[Entry]:
-    """Those recorded, and the relatives living abroad by the relatives list (edited there)."""
-    return [entry if entry["id"] is not None else
+    """Those recorded, with the report due after a private trip, and the relatives living abroad by the
+    relatives list (edited there)."""
+    elements = foreign.elements_of(db, person_id)
+    due = trip_reports.due_shown(db, elements, db.clock().date())
+    return [{**entry, REPORT_DUE.key: due.get(entry["id"], "")} if entry["id"] is not None else
             {**entry, KEPT_ELSEWHERE: "Mục này theo danh sách thân nhân (ở nước ngoài): sửa hay xóa ở thẻ «Thân "
                                       "nhân»; muốn ghi thêm thì chọn «Thêm» và chọn thân nhân này."}
-            for entry in foreign.elements_of(db, person_id)]
+            for entry in elements]
 
 
 STATUS = Field("status", "Trạng thái")
@@ -158,7 +165,8 @@ CASES = Section(
 SECTIONS = (
     _editable("Thân nhân", relatives.KIND, relatives.FIELDS, _relatives, relatives.add_relative,
               relatives.update_relative, relatives.delete_relative, sourced=True, also_shows=("slips",)),
-    _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS, _foreign_elements, also_shows=(relatives.KIND,)),
+    _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS, _foreign_elements, also_shows=(relatives.KIND,),
+           shown_too=(REPORT_DUE,)),
     _notes("Vấn đề chính trị", POLITICAL_NOTES),
     CASES,
 )
