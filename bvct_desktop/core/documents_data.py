@@ -536,11 +536,11 @@ def _delegation_trips(connection: Connection, cadre_id: int) -> list[dict[str, A
 
 
 def _trip_recorded(element: dict[str, Any]) -> dict[str, Any]:
-    """A trip recorded on the person's file (a foreign element «Đi nước ngoài»), as a delegation's is:
-    told by its source rather than a decision."""
+    """A trip recorded on the person's file (a foreign element «Đi nước ngoài», «… về việc riêng»), as a
+    delegation's is: told by its source rather than a decision."""
     return {"countries": element["country"], "start": element["since"], "end": element["until"],
-            "name": element["details"], "purpose": None, "role": None, "decision_no": None, "decision_on": None,
-            "source": element["source"]}
+            "name": element["details"], "purpose": trips.purpose_of(element), "role": None, "decision_no": None,
+            "decision_on": None, "source": element["source"]}
 
 
 def _element(element: dict[str, Any], listed: dict[int, relatives.Relative]) -> dict[str, Any]:

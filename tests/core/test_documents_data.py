@@ -57,6 +57,13 @@ def test_trips_recorded_on_the_file_are_trips_beside_the_delegations_in_the_orde
          "source": "Báo cáo chi bộ"}]
 
 
+def test_a_private_trip_on_the_file_prints_its_purpose(db):
+    huong = summary_of(db, "Bùi Thị Hương")
+    FOREIGN_ELEMENTS.add(db, huong["person_id"], {**TRIP, "element_kind": "Đi nước ngoài về việc riêng"})
+    [private] = [trip for trip in summary_of(db, "Bùi Thị Hương")["trips"] if trip["countries"] == "Trung Quốc"]
+    assert (private["purpose"], private["source"]) == ("Việc riêng", "Báo cáo của chi bộ")
+
+
 def test_a_delegation_s_trip_recorded_on_the_file_too_is_one_trip(db):
     """Hương's trip to Nhật Bản with the Sở Nội vụ delegation, recorded on her file as well (its country
     one of the delegation's, the same days), prints once, as the delegation's; a trip on other days stays."""

@@ -25,6 +25,11 @@ def own_trip(element: dict[str, Any]) -> bool:
     return element["element_kind"] in TRIPS and element["relative_id"] is None
 
 
+def purpose_of(trip: dict[str, Any]) -> str | None:
+    """«Việc riêng» for a private trip, as a delegation's «Mục đích» reads; none known of another."""
+    return "Việc riêng" if trip["element_kind"] == PRIVATE_TRIP else None
+
+
 def same_trip(recorded: dict[str, Any], sent: dict[str, Any]) -> bool:
     """Whether a trip recorded on the file (`countries`, `start`, `end` as ISO text) is the delegation's
     `sent`: the same days, its countries among the delegation's."""
