@@ -112,17 +112,8 @@ class IssuedPage(QWidget, Ui_IssuedPage):
     def print_selected(self) -> None:
         """The selected document, as issued, in the print preview."""
         entry = self.selected()
-        if entry is None or self.task is not None:
-            return
-
-        def shown(preview, failure: str | None) -> None:
-            self.task = None
-            if failure is not None:
-                self.message.show_message(failure)
-                return
-            self.preview = preview
-
-        self.task = print_again.preview(self.context, self, entry, shown)
+        if entry is not None:
+            print_again.into_preview(self, self.context, self, entry)
 
     def save_selected(self, fmt: str) -> None:
         """The selected document, as issued, saved as `fmt`."""

@@ -1,12 +1,13 @@
 """An issued document written again exactly as issued, into the print preview, on a worker: from the
 issued-documents page, and a notice from its case's window."""
 
-from collections.abc import Callable
+from typing import Protocol
 
 from ..core import documents_data, outgoing, text
 from ..io.documents import render
 from . import printing
 from .context import AppContext
+from .look import ErrorLabel
 from .qt import QWidget
 from .workers import BackgroundTask, failure_message, run_in_background
 
@@ -16,9 +17,19 @@ def title_of(entry: outgoing.Issued) -> str:
     return f"{outgoing.KIND_LABELS.get(entry.kind, entry.kind)} số {entry.number_text}"
 
 
-def preview(context: AppContext, parent: QWidget, entry: outgoing.Issued,
-            done: Callable[[printing.PrintPreview | None, str | None], None]) -> BackgroundTask:
-    """Writes `entry` as issued, then `done(the preview, None)`, or `done(None, what went wrong)`."""
+class Printing(Protocol):
+    """Who prints a document again: its task while it is written, the preview it shows, where it tells a failure."""
+
+    task: BackgroundTask | None
+    preview: printing.PrintPreview | None
+    message: ErrorLabel
+
+
+def into_preview(owner: Printing, context: AppContext, parent: QWidget, entry: outgoing.Issued) -> None:
+    """Writes `entry` as issued on a worker (`owner.task` meanwhile, unless one is running), then shows it in
+    the print preview (`owner.preview`), or tells in `owner.message` what went wrong."""
+    if owner.task is not None:
+        return
 
     def write(_progress) -> bytes:
         made: dict[str, bytes] = {}
@@ -27,11 +38,12 @@ def preview(context: AppContext, parent: QWidget, entry: outgoing.Issued,
         return made["pdf"]
 
     def written(data: bytes | None, error: BaseException | None) -> None:
+        owner.task = None
         if error is not None:
-            done(None, failure_message(error, "Không in được"))
+            owner.message.show_message(failure_message(error, "Không in được"))
             return
         title = title_of(entry)
-        done(printing.preview_pdf(context, parent, data, title, entry.kind, text.file_name(title, suffix="pdf"),
-                                  {"so_van_ban": entry.number_text}), None)
+        owner.preview = printing.preview_pdf(context, parent, data, title, entry.kind,
+                                             text.file_name(title, suffix="pdf"), {"so_van_ban": entry.number_text})
 
-    return run_in_background(parent, "Đang chuẩn bị bản in…", write, written)
+    owner.task = run_in_background(parent, "Đang chuẩn bị bản in…", write, written)

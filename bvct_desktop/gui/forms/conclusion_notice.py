@@ -90,17 +90,7 @@ class NoticeButtons:
 
     def print_again(self, entry: outgoing.Issued) -> None:
         """An issued notice, as issued whatever the case says now, into the print preview."""
-        if self.task is not None:
-            return
-
-        def shown(preview, failure: str | None) -> None:
-            self.task = None
-            if failure is not None:
-                self.message.show_message(failure)
-                return
-            self.preview = preview
-
-        self.task = print_again.preview(self.context, self.parent, entry, shown)
+        print_again.into_preview(self, self.context, self.parent, entry)
 
     def save_docx(self) -> None:
         """The draft as a Word file, where the officer chooses (encrypted with a password if given)."""
