@@ -8,7 +8,7 @@ import json
 import re
 from typing import Any
 
-from . import audit_chain, browse, keyfile, lockout, outgoing
+from . import audit_chain, browse, keyfile, lockout, outgoing, passports
 from .audit import FIRST_RECORD, LAST_RECORD, NEW, OLD, RECORD, Entry
 from .fields import Field
 from .kinds import KINDS
@@ -50,10 +50,12 @@ WORDS = {
 # what an entry is about besides the registers (KINDS): the person's file, the documents, the lists
 OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nước ngoài",
                POLITICAL_NOTES.kind: "Vấn đề chính trị", outgoing.REPORT: "Báo cáo", outgoing.REMINDER: "Công văn",
-               outgoing.CONCLUSION: "Thông báo kết luận", "recipients": "Nơi nhận phiếu"}
+               outgoing.CONCLUSION: "Thông báo kết luận", "recipients": "Nơi nhận phiếu",
+               passports.HANDOVERS: "Giao, nhận hộ chiếu"}
 NOTHING = {"muc_hong": "không có"}  # a key whose empty value means "none", not "not filled in"
 STATUS = Field("status", "Trạng thái")  # a vetting case's
-INTERNAL = {"id", "person_id", "vetted_cadre_id", "vetting_case_id", "recipient_id", "unit_id"}  # ids: said elsewhere
+INTERNAL = {"id", "person_id", "vetted_cadre_id", "vetting_case_id", "recipient_id", "unit_id", "passport_id",
+            "delegation_id"}  # ids: said elsewhere
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
 _ISO_PARTIAL = re.compile(r"^\d{4}-\d{2}$")
@@ -70,7 +72,8 @@ FORMER_WORDS = {"tài khoản đã bị vô hiệu hóa": lockout.LOCKED,
 
 def _person_file_fields() -> dict[str, tuple[Field, ...]]:
     return {RELATIVES: RELATIVE_FIELDS, "vetting-cases": (*CASE_FIELDS, *CONCLUSION_FIELDS, STATUS),
-            FOREIGN_ELEMENTS.kind: FOREIGN_ELEMENTS.fields, POLITICAL_NOTES.kind: POLITICAL_NOTES.fields}
+            FOREIGN_ELEMENTS.kind: FOREIGN_ELEMENTS.fields, POLITICAL_NOTES.kind: POLITICAL_NOTES.fields,
+            passports.KIND: passports.PASSPORT_FIELDS, passports.HANDOVERS: passports.HANDOVER_FIELDS}
 
 
 def cells(entry: Entry) -> list[str]:

@@ -18,7 +18,7 @@ from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.util import find_tables
 from sqlalchemy.sql.visitors import iterate
 
-from . import collation, countries, deadlines, plans, record_rows, search, settings, sql, trip_status
+from . import collation, countries, deadlines, passports, plans, record_rows, search, settings, sql, trip_status
 from .database import Database
 from .errors import InputError
 from .fields import Field
@@ -33,6 +33,7 @@ from .schema import (
     delegation_members,
     delegations,
     foreign_elements,
+    passport_handovers,
     persons,
     recipients,
     relatives,
@@ -40,6 +41,7 @@ from .schema import (
     units,
     vetting_cases,
 )
+from .schema import passports as passport_table
 from .schema import settings as settings_table
 from .text import also_without_apostrophes, either_final_i_y
 
@@ -338,6 +340,41 @@ VIEWS["vetting-cases"] = View(
                                       & deadlines.past_due(vetting_cases.c.due_on, today)),
     overdue_label="Quá hạn")
 
+# Passports (core/passports.py) are listed with where each is today; the ledger of each is on its form.
+PASSPORTS = Kind(passports.KIND, "Hộ chiếu", (
+    Field("full_name", "Họ và tên người giữ"), CADRES.field("birth_date"), *passports.PASSPORT_FIELDS[:5],
+    passports.STATE), date_key=None)
+OUT = passports.STATE.key
+
+
+def _passports_out(today: dt.date) -> ColumnElement:
+    """The passports with their holder on `today` (passports.out_on)."""
+    return passport_table.c.id.in_(select(passport_handovers.c.passport_id).where(passports.out_on(today)))
+
+
+def _passports_overdue(today: dt.date, history: settings.History) -> ColumnElement:
+    return passport_table.c.id.in_(select(passport_handovers.c.passport_id).where(
+        passport_handovers.c.deleted_at.is_(None), deadlines.passport_return_overdue(today, history)))
+
+
+def _passport_states(connection: Connection, ids: list[int], today: dt.date) -> dict[int, dict[str, str]]:
+    return {passport_id: {OUT: where} for passport_id, where in passports.states(connection, ids, today).items()}
+
+
+VIEWS[passports.KIND] = View(
+    PASSPORTS, passport_table, passport_table.join(persons),
+    (_field_column(PASSPORTS, "full_name", persons.c.full_name, (persons.c.sort_key,)),
+     _field_column(PASSPORTS, "birth_date", persons.c.birth_date),
+     *(_field_column(PASSPORTS, spec.key, passport_table.c[spec.key]) for spec in passports.PASSPORT_FIELDS[:5]),
+     Column(OUT, passports.STATE.header, passport_table.c.id, (passport_table.c.id,))),
+    default_sort=("full_name", False), person_id=passport_table.c.person_id,
+    text_columns=(passport_table.c.number, passport_table.c.note), searched_also="số hộ chiếu, ghi chú",
+    statuses={passports.IN_CUSTODY: lambda today: (passport_table.c.kept == passports.KEPT) & ~_passports_out(today),
+              "Đang giao cho người giữ": _passports_out,
+              "Đã hết hạn": lambda today: passport_table.c.expires_on < today},
+    purpose=passport_table.c.passport_type, purposes=passports.PASSPORT_TYPES, purpose_label="Loại hộ chiếu",
+    overdue=_passports_overdue, overdue_label="Quá hạn nộp lại",
+    extra_rows=_passport_states, also_reads=(passport_handovers,))
 
 
 def kinds_reading(tables: Collection[str]) -> list[str]:

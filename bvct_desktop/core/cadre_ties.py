@@ -1,12 +1,12 @@
 """What stays in the other registers when cadres go to the recycle bin: the slips about them or vetting
-them, their vetting cases, the delegations they went with and the letters about them are records of
-their own, kept and counted as before; the officer deleting a cadre is told so."""
+them, their vetting cases, the delegations they went with, the letters about them and their passports are
+records of their own, kept and counted as before; the officer deleting a cadre is told so."""
 
 from sqlalchemy import ColumnElement, Table, func, or_, select
 
 from .database import Database
 from .permissions import Action
-from .schema import cadres, complaints, delegation_members, delegations, slips, vetting_cases
+from .schema import cadres, complaints, delegation_members, delegations, passports, slips, vetting_cases
 
 
 def still_listed(db: Database, cadre_ids: list[int]) -> list[str]:
@@ -20,6 +20,7 @@ def still_listed(db: Database, cadre_ids: list[int]) -> list[str]:
         ("phiếu xác minh", slips, or_(slips.c.person_id.in_(persons), slips.c.vetted_cadre_id.in_(cadre_ids))),
         ("đoàn ra nước ngoài", delegations, delegations.c.id.in_(members)),
         ("đơn thư", complaints, complaints.c.person_id.in_(persons)),
+        ("hộ chiếu", passports, passports.c.person_id.in_(persons)),
     ]
     with db.read() as connection:
         counted = [(what, connection.execute(select(func.count()).select_from(table).where(

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, and_, or_, select, true
 from . import settings, trip_status, workdays
 from .database import Database
 from .permissions import Action
-from .schema import archive_requests, delegations, persons, recipients, slips
+from .schema import archive_requests, delegations, passport_handovers, passports, persons, recipients, slips
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ def done_by(done_on: ColumnElement, day: dt.date) -> ColumnElement:
 REPLY_DAYS = "han_tra_loi_phieu_ngay"
 REPORT_DAYS = "han_bao_cao_sau_chuyen_di_ngay"
 PRIVATE_REPORT_DAYS = "han_bao_cao_viec_rieng_ngay"  # a private trip's (trip_reports): another rule, its own days
+PASSPORT_DAYS = "han_nop_lai_ho_chieu_ngay"
 # The brief sets no time limit for research between provinces' archives: a request sent to another
 # province and one received from another are both due the days of this setting after their letter.
 ARCHIVE_REPLY_DAYS = "nhac_tinh_ban_tra_loi_ngay"
@@ -72,6 +73,12 @@ def post_trip_report_due(return_on: dt.date, history: settings.History, key: str
     han_bao_cao_sau_chuyen_di_ngay, a private trip's PRIVATE_REPORT_DAYS) in force on the day of the
     return after that day."""
     return workdays.add_working_days(return_on, history.days_on(key, return_on))
+
+
+def passport_return_due(trip_return_on: dt.date, history: settings.History) -> dt.date:
+    """A passport handed out for a trip comes back the working days of han_nop_lai_ho_chieu_ngay in force
+    on the day of the return after that day (Luật Xuất cảnh, nhập cảnh 2019: 5 working days)."""
+    return workdays.add_working_days(trip_return_on, history.days_on(PASSPORT_DAYS, trip_return_on))
 
 
 def overdue_if_on_or_before(due: Callable[[dt.date], dt.date], today: dt.date) -> dt.date:
@@ -119,6 +126,14 @@ def post_trip_report_overdue(today: dt.date, history: settings.History) -> Colum
                 started_past_due(delegations.c.return_on, history, REPORT_DAYS, workdays.add_working_days, today))
 
 
+def passport_return_overdue(today: dt.date, history: settings.History) -> ColumnElement:
+    """A handover whose passport is not received back on `today` past its deadline (passport_return_due); one
+    whose trip has no day of return has none."""
+    return and_(not_done_by(passport_handovers.c.returned_on, today),
+                started_past_due(passport_handovers.c.trip_return_on, history, PASSPORT_DAYS,
+                                 workdays.add_working_days, today))
+
+
 def past_due(due_on: ColumnElement, today: dt.date) -> ColumnElement:
     """A deadline typed or stored (`due_on`) passed by `today`: one on a day off ends on the next
     working day."""
@@ -160,3 +175,21 @@ def slips_awaiting_reply(db: Database, today: dt.date) -> list[Due]:
             .order_by(slips.c.issued_on)).all()
     return [Due(row.id, f"Phiếu {row.number} – {row.full_name} – {row.recipient}",
                 slip_reply_due(row.issued_on, history)) for row in rows]
+
+
+def passports_not_returned(db: Database, today: dt.date) -> list[Due]:
+    """Passports whose holder is back from the trip they were handed out for and has not handed them
+    back, with the deadline (passport_return_due; those not yet due included), by the passport's id."""
+    db.require(Action.BROWSE, "xem việc đến hạn")
+    with db.read() as connection:
+        history = settings.read_history(connection)
+        rows = connection.execute(
+            select(passports.c.id, passports.c.passport_type, passports.c.number, persons.c.full_name,
+                   passport_handovers.c.trip_return_on)
+            .select_from(passport_handovers.join(passports).join(persons))
+            .where(passport_handovers.c.deleted_at.is_(None), passports.c.deleted_at.is_(None),
+                   not_done_by(passport_handovers.c.returned_on, today),
+                   passport_handovers.c.trip_return_on <= today)
+            .order_by(passport_handovers.c.trip_return_on)).all()
+    return [Due(row.id, f"Hộ chiếu {row.passport_type.lower()} {row.number} – {row.full_name}",
+                passport_return_due(row.trip_return_on, history)) for row in rows]

@@ -372,3 +372,35 @@ preferences = Table(
     Column("value", Text, nullable=False),
     Column("updated_at", DateTime, nullable=False),
 )
+
+# The passport custody register (migration 0027, core/passports.py): the passports of cadres the office
+# keeps or follows, and each time one is handed to its holder and received back.
+passports = Table(
+    "passports", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("passport_type", String, nullable=False),
+    Column("number", String, nullable=False),
+    Column("issued_on", Date),
+    Column("expires_on", Date),
+    Column("kept", String),
+    Column("note", Text),
+    *_stamps(),
+    Index(None, "person_id"),
+    Index(None, "number"),
+)
+
+passport_handovers = Table(
+    "passport_handovers", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("passport_id", ForeignKey("passports.id"), nullable=False),
+    Column("handed_on", Date, nullable=False),
+    Column("trip", String, nullable=False),
+    Column("decision_no", String),
+    Column("delegation_id", ForeignKey("delegations.id")),
+    Column("trip_return_on", Date),
+    Column("returned_on", Date),
+    Column("note", Text),
+    *_stamps(),
+    Index(None, "passport_id"),
+)

@@ -128,6 +128,7 @@ SETTINGS = (
     Setting("han_tra_loi_phieu_ngay", "30", "Hạn trả lời phiếu (ngày)", "days"),
     Setting("han_bao_cao_sau_chuyen_di_ngay", "7", "Hạn báo cáo sau chuyến đi của đoàn ra (ngày làm việc)", "days"),
     Setting("han_bao_cao_viec_rieng_ngay", "7", "Hạn báo cáo sau chuyến đi việc riêng (ngày làm việc)", "days"),
+    Setting("han_nop_lai_ho_chieu_ngay", "5", "Hạn nộp lại hộ chiếu sau chuyến đi (ngày làm việc)", "days"),
     Setting("tu_dong_khoa_phut", "10", "Tự động khóa sau (phút)", "minutes"),
     Setting("do_mat", "", "Độ mật", "secrecy", printed=True),
     Setting("hieu_luc_ket_luan_thang", "6", "Hiệu lực kết luận tiêu chuẩn chính trị (tháng)", "months"),
@@ -267,6 +268,7 @@ def validated(key: str, value: str) -> str:
 DEADLINES_FROM = {"han_tra_loi_phieu_ngay": ("phiếu đã phát hành", "ngày"),
                   "han_bao_cao_sau_chuyen_di_ngay": ("đoàn đã về", "ngày làm việc"),
                   "han_bao_cao_viec_rieng_ngay": ("chuyến đi việc riêng đã về", "ngày làm việc"),
+                  "han_nop_lai_ho_chieu_ngay": ("hộ chiếu giao cho chuyến đi đã về", "ngày làm việc"),
                   "nhac_tinh_ban_tra_loi_ngay": ("đề nghị nghiên cứu tàng thư đã gửi hay đã nhận", "ngày")}
 
 

@@ -60,6 +60,7 @@ TABLES: dict[str, Access] = {
     "persons": RECORDS, "cadres": RECORDS, "slips": RECORDS, "delegations": RECORDS,
     "delegation_members": MEMBERSHIPS, "archive_requests": RECORDS, "complaints": RECORDS,
     "relatives": RECORDS, "foreign_elements": RECORDS, "political_notes": RECORDS, "vetting_cases": RECORDS,
+    "passports": RECORDS, "passport_handovers": RECORDS,
     "units": RECORDS, "recipients": RECORDS,
     "settings": SETTINGS,
     "meta": READ_ONLY, "alembic_version": READ_ONLY, "change_counts": COUNTS,

@@ -1,0 +1,296 @@
+"""The passport custody register (sổ theo dõi giao, nhận hộ chiếu, brief §1.5): the passports of cadres the
+office keeps or follows, and each time one is handed to its holder for a trip and received back.
+
+A diplomatic or official passport is not used for private travel, and comes back to the managing body
+within the working days of han_nop_lai_ho_chieu_ngay after the trip's return (deadlines.passport_return_due).
+Custody of ordinary passports is a local practice: they are kept the same way when the office keeps them.
+What the officer should know is told, not refused (a private trip on an official passport, an expired
+passport); what cannot be true is refused (a passport handed out twice, received back before it went).
+"""
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy.engine import Connection
+
+from . import settings
+from .database import Database
+from .dates import display_date
+from .deadlines import not_done_by, passport_return_due
+from .editing import VERSION
+from .errors import InputError
+from .fields import LONG_TEXT, Field, FieldType
+from .kinds import YES_NO
+from .permissions import Action
+from .personfile import writes
+from .schema import cadres, delegation_members, delegations, passport_handovers, passports, persons
+from .text import clean
+from .trip_status import going
+
+KIND = "passports"
+HANDOVERS = "passport-handovers"  # what the trail and the notifier call the handovers
+DIPLOMATIC, OFFICIAL, ORDINARY = "Ngoại giao", "Công vụ", "Phổ thông"
+PASSPORT_TYPES = (DIPLOMATIC, OFFICIAL, ORDINARY)
+NOT_FOR_PRIVATE = (DIPLOMATIC, OFFICIAL)
+WITH_DELEGATION, PRIVATE = "Theo đoàn công tác", "Việc riêng"
+KEPT, NOT_KEPT = YES_NO
+NAMED_BY = ("passport_type", "number")  # what the trail names a passport by (besides its id)
+HANDOVER_NAMED_BY = ("handed_on", "trip")
+
+PASSPORT_FIELDS = (
+    Field("passport_type", "Loại hộ chiếu", FieldType.CHOICE, required=True, choices=PASSPORT_TYPES,
+          also=tuple((f"Hộ chiếu {kind}", kind) for kind in PASSPORT_TYPES)),
+    Field("number", "Số hộ chiếu", required=True, as_written=True, hint="ví dụ C1234567"),
+    Field("issued_on", "Ngày cấp", FieldType.DATE),
+    Field("expires_on", "Có giá trị đến", FieldType.DATE, planned=True, not_before="issued_on"),
+    Field("kept", "Cơ quan giữ", FieldType.CHOICE, choices=YES_NO, hint="hộ chiếu do cơ quan giữ khi không đi"),
+    Field("note", "Ghi chú", max_length=LONG_TEXT),
+)
+HANDED_ON = Field("handed_on", "Ngày giao", FieldType.DATE, required=True)
+TRIP = Field("trip", "Chuyến đi", FieldType.CHOICE, required=True, choices=(WITH_DELEGATION, PRIVATE))
+DECISION = Field("decision_no", "Số quyết định cử đoàn", as_written=True, hint="ví dụ 125-QĐ/TU")
+TRIP_RETURN = Field("trip_return_on", "Ngày về", FieldType.DATE, planned=True, not_before="handed_on",
+                    hint="để trống khi đi theo đoàn: lấy ngày về của đoàn")
+RETURNED_ON = Field("returned_on", "Ngày nhận lại", FieldType.DATE, not_before="handed_on")
+HANDOVER_NOTE = Field("note", "Ghi chú", max_length=LONG_TEXT)
+HANDOUT_FIELDS = (HANDED_ON, TRIP, DECISION, TRIP_RETURN, HANDOVER_NOTE)
+HANDOVER_FIELDS = (HANDED_ON, TRIP, DECISION, TRIP_RETURN, RETURNED_ON, HANDOVER_NOTE)
+RETURN_FIELDS = (Field("returned_on", "Ngày nhận lại", FieldType.DATE, required=True),)
+STATE = Field("state", "Tình trạng")  # where the passport is (`states`), never typed
+IN_CUSTODY = "Cơ quan đang giữ"
+DUE = Field("due_on", "Hạn nộp lại", FieldType.DATE)  # worked out (passport_return_due), never typed
+
+
+# -- passports -------------------------------------------------------------------------------
+
+def add_passport(db: Database, person_id: int, raw: dict[str, Any]) -> int:
+    """Records a passport of the cadre `person_id`; refused for one who is not a cadre, and for a number
+    already in the register."""
+    db.require(Action.EDIT, "thêm hộ chiếu")
+    values = _passport_values(raw)
+    with db.write() as connection:
+        _cadre(connection, person_id)
+        _number_free(connection, values["number"])
+        return writes.insert(db, connection, passports, KIND, {**values, "person_id": person_id})
+
+
+def update_passport(db: Database, passport_id: int, raw: dict[str, Any],
+                    seen: tuple[int, ...] | None = None) -> list[str]:
+    """Corrects a passport; returns the keys that changed (refused as `add_passport` is, and when changed
+    since `seen`)."""
+    db.require(Action.EDIT, "sửa hộ chiếu")
+    values = _passport_values(raw)
+    with db.write() as connection:
+        passport = writes.current(connection, passports, passport_id, "hộ chiếu")
+        writes.check_unchanged(passport, seen)
+        _number_free(connection, values["number"], passport_id)
+        return writes.update(db, connection, passports, KIND, passport, values, NAMED_BY)
+
+
+def passports_of(db: Database, person_id: int) -> list[dict[str, Any]]:
+    """The person's passports, newest first, each with where it is (`states`)."""
+    db.require(Action.BROWSE, "xem hộ chiếu")
+    with db.read() as connection:
+        found = connection.execute(select(passports).where(passports.c.person_id == person_id,
+                                                           passports.c.deleted_at.is_(None))
+                                   .order_by(passports.c.issued_on.desc(), passports.c.id.desc())).mappings().all()
+        where = states(connection, [row["id"] for row in found], db.clock().date())
+    return [{**row, VERSION: (row["row_version"],), STATE.key: where[row["id"]]} for row in found]
+
+
+def states(connection: Connection, passport_ids: list[int], today: dt.date) -> dict[int, str]:
+    """Where each passport is on `today`: with its holder since a day (until when, how late), else kept by
+    the office or not."""
+    history = settings.read_history(connection)
+    kept = dict(connection.execute(select(passports.c.id, passports.c.kept)
+                                   .where(passports.c.id.in_(passport_ids))).all())
+    out = {row["passport_id"]: row for row in connection.execute(select(passport_handovers).where(
+        passport_handovers.c.passport_id.in_(passport_ids), out_on(today))).mappings()}
+    return {passport_id: _state(kept[passport_id], out.get(passport_id), history, today) for passport_id in kept}
+
+
+def out_on(today: dt.date) -> ColumnElement:
+    """The handovers a passport is out on, on `today`: handed out that day or before, not yet received back."""
+    return and_(passport_handovers.c.deleted_at.is_(None), passport_handovers.c.handed_on <= today,
+                not_done_by(passport_handovers.c.returned_on, today))
+
+
+def _state(kept: str | None, handover: Mapping[str, Any] | None, history: settings.History, today: dt.date) -> str:
+    if handover is None:
+        return IN_CUSTODY if kept == KEPT else "Cơ quan không giữ" if kept == NOT_KEPT else ""
+    given = f"Đã giao ngày {display_date(handover['handed_on'])}"
+    if handover["trip_return_on"] is None:
+        return f"{given}, chưa có ngày về"
+    due = passport_return_due(handover["trip_return_on"], history)
+    late = f" (quá hạn {(today - due).days} ngày)" if due < today else ""
+    return f"{given}, hạn nộp lại {display_date(due)}{late}"
+
+
+def _passport_values(raw: dict[str, Any]) -> dict[str, Any]:
+    values = writes.parse(PASSPORT_FIELDS, raw)
+    values["number"] = "".join(values["number"].split()).upper()  # «c 123 4567»: C1234567
+    return values
+
+
+def _cadre(connection: Connection, person_id: int) -> None:
+    writes.person_exists(connection, person_id)
+    if connection.execute(select(cadres.c.id).where(cadres.c.person_id == person_id,
+                                                    cadres.c.deleted_at.is_(None))).first() is None:
+        raise InputError("Người giữ hộ chiếu phải là cán bộ trong danh sách cán bộ: hãy thêm cán bộ trước.")
+
+
+def _number_free(connection: Connection, number: str, but: int | None = None) -> None:
+    holder = connection.execute(
+        select(persons.c.full_name).select_from(passports.join(persons))
+        .where(passports.c.number == number, passports.c.deleted_at.is_(None), passports.c.id != (but or 0))).first()
+    if holder is not None:
+        raise InputError(f"Hộ chiếu số {number} đã có trong sổ (của {holder.full_name}); hãy xem lại số hộ chiếu.")
+
+
+# -- handovers -------------------------------------------------------------------------------
+
+def hand_out(db: Database, passport_id: int, raw: dict[str, Any]) -> int:
+    """Records the passport handed to its holder for a trip: with a delegation, linked to it by its decision
+    number (its day of return taken when none is typed), or private. Refused while the passport is out."""
+    db.require(Action.EDIT, "giao hộ chiếu")
+    values = writes.parse(HANDOUT_FIELDS, raw)
+    with db.write() as connection:
+        passport = writes.current(connection, passports, passport_id, "hộ chiếu")
+        _not_out(connection, passport, values["handed_on"])
+        return writes.insert(db, connection, passport_handovers, HANDOVERS,
+                             {**values, **_trip(connection, passport, values), "passport_id": passport_id})
+
+
+def take_back(db: Database, passport_id: int, raw: dict[str, Any]) -> None:
+    """Records the passport received back from its holder, closing the handover it is out on."""
+    db.require(Action.EDIT, "nhận lại hộ chiếu")
+    returned_on = writes.parse(RETURN_FIELDS, raw)["returned_on"]
+    with db.write() as connection:
+        passport = writes.current(connection, passports, passport_id, "hộ chiếu")
+        handover = _open_handover(connection, passport_id)
+        if handover is None:
+            raise InputError(f"Hộ chiếu {passport['number']} không đang giao cho ai: không có gì để nhận lại.")
+        if returned_on < handover["handed_on"]:
+            raise InputError(f"Ngày nhận lại ({display_date(returned_on)}) trước ngày giao "
+                             f"({display_date(handover['handed_on'])}): hãy xem lại một trong hai ngày.")
+        writes.update(db, connection, passport_handovers, HANDOVERS, handover, {"returned_on": returned_on},
+                      HANDOVER_NAMED_BY)
+
+
+def update_handover(db: Database, handover_id: int, raw: dict[str, Any],
+                    seen: tuple[int, ...] | None = None) -> list[str]:
+    """Corrects a line of the ledger; returns the keys that changed."""
+    db.require(Action.EDIT, "sửa sổ giao, nhận hộ chiếu")
+    values = writes.parse(HANDOVER_FIELDS, raw)
+    with db.write() as connection:
+        handover = writes.current(connection, passport_handovers, handover_id, "lần giao hộ chiếu")
+        writes.check_unchanged(handover, seen)
+        passport = writes.current(connection, passports, handover["passport_id"], "hộ chiếu")
+        return writes.update(db, connection, passport_handovers, HANDOVERS, handover,
+                             {**values, **_trip(connection, passport, values)}, HANDOVER_NAMED_BY)
+
+
+def handovers_of(db: Database, person_id: int) -> list[dict[str, Any]]:
+    """The ledger's lines of the person's passports, newest first, each with its passport's number and
+    the day it is due back."""
+    db.require(Action.BROWSE, "xem sổ giao, nhận hộ chiếu")
+    with db.read() as connection:
+        history = settings.read_history(connection)
+        rows = connection.execute(
+            select(passport_handovers, passports.c.number.label("passport_number"))
+            .select_from(passport_handovers.join(passports))
+            .where(passports.c.person_id == person_id, passports.c.deleted_at.is_(None),
+                   passport_handovers.c.deleted_at.is_(None))
+            .order_by(passport_handovers.c.handed_on.desc(), passport_handovers.c.id.desc())).mappings().all()
+    return [{**row, VERSION: (row["row_version"],),
+             DUE.key: passport_return_due(row["trip_return_on"], history) if row["trip_return_on"] else None}
+            for row in rows]
+
+
+def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[str]:
+    """What the officer handing the passport out should know, not refused: a diplomatic or official passport
+    for a private trip, a passport expired or expiring during the trip, a decision number the delegations do
+    not have or whose delegation does not list the holder, a trip with no day of return (no deadline)."""
+    try:
+        values = writes.parse(HANDOUT_FIELDS, raw)
+    except InputError:
+        return []  # saving tells what is invalid
+    with db.read() as connection:
+        passport = writes.current(connection, passports, passport_id, "hộ chiếu")
+        trip = _trip(connection, passport, values)
+        delegation_doubt = _delegation_doubt(connection, passport, values) if values["decision_no"] else None
+    told = []
+    kind = passport["passport_type"].lower()
+    if values["trip"] == PRIVATE and passport["passport_type"] in NOT_FOR_PRIVATE:
+        told.append(f"Hộ chiếu {kind} không được dùng để đi việc riêng (Luật Xuất cảnh, nhập cảnh 2019); hãy xem "
+                    "lại loại hộ chiếu hoặc chuyến đi.")
+    expires = passport["expires_on"]
+    if expires is not None and expires < values["handed_on"]:
+        told.append(f"Hộ chiếu {passport['number']} đã hết hạn từ ngày {display_date(expires)}.")
+    elif expires is not None and trip["trip_return_on"] is not None and expires < trip["trip_return_on"]:
+        told.append(f"Hộ chiếu {passport['number']} hết hạn ngày {display_date(expires)}, trước ngày về "
+                    f"{display_date(trip['trip_return_on'])}.")
+    if delegation_doubt:
+        told.append(delegation_doubt)
+    if trip["trip_return_on"] is None:
+        told.append("Chưa có ngày về: chưa tính được hạn nộp lại hộ chiếu.")
+    return told
+
+
+def _not_out(connection: Connection, passport: dict[str, Any], handed_on: dt.date) -> None:
+    handover = _open_handover(connection, passport["id"])
+    if handover is not None:
+        raise InputError(f"Hộ chiếu {passport['number']} đang giao cho người giữ từ ngày "
+                         f"{display_date(handover['handed_on'])}, chưa nhận lại: hãy ghi ngày nhận lại trước khi "
+                         "giao lần mới.")
+    last = connection.execute(select(passport_handovers.c.returned_on).where(
+        passport_handovers.c.passport_id == passport["id"], passport_handovers.c.deleted_at.is_(None))
+        .order_by(passport_handovers.c.returned_on.desc())).scalar()
+    if last is not None and handed_on < last:
+        raise InputError(f"Ngày giao ({display_date(handed_on)}) trước ngày nhận lại lần trước "
+                         f"({display_date(last)}): hãy xem lại ngày giao.")
+
+
+def _open_handover(connection: Connection, passport_id: int) -> dict[str, Any] | None:
+    row = connection.execute(select(passport_handovers).where(
+        passport_handovers.c.passport_id == passport_id, passport_handovers.c.deleted_at.is_(None),
+        passport_handovers.c.returned_on.is_(None))).mappings().first()
+    return dict(row) if row else None
+
+
+def _delegations(connection: Connection, decision_no: str) -> list[dict[str, Any]]:
+    return [dict(row) for row in connection.execute(
+        select(delegations.c.id, delegations.c.name, delegations.c.return_on)
+        .where(delegations.c.decision_no == decision_no, delegations.c.deleted_at.is_(None), going())
+        .order_by(delegations.c.depart_on.desc())).mappings()]
+
+
+def _with_holder(connection: Connection, found: list[dict[str, Any]], person_id: int) -> list[dict[str, Any]]:
+    members = set(connection.execute(
+        select(delegation_members.c.delegation_id).select_from(delegation_members.join(cadres))
+        .where(delegation_members.c.delegation_id.in_([d["id"] for d in found]), cadres.c.person_id == person_id))
+        .scalars())
+    return [delegation for delegation in found if delegation["id"] in members]
+
+
+def _trip(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """The delegation a handover's decision number names (the one listing the holder, else the only one),
+    and the trip's day of return: the one typed, else the delegation's."""
+    decision_no = clean(values["decision_no"] or "")
+    found = _delegations(connection, decision_no) if decision_no else []
+    listing = _with_holder(connection, found, passport["person_id"]) if found else []
+    chosen = listing[0] if len(listing) == 1 else found[0] if len(found) == 1 else None
+    return {"delegation_id": chosen["id"] if chosen else None,
+            "trip_return_on": values["trip_return_on"] or (chosen["return_on"] if chosen else None)}
+
+
+def _delegation_doubt(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> str | None:
+    found = _delegations(connection, clean(values["decision_no"]))
+    if not found:
+        return (f"Sổ Đoàn ra nước ngoài không có đoàn nào theo quyết định «{values['decision_no']}»: hạn nộp lại "
+                "tính theo ngày về ghi ở đây.")
+    if not _with_holder(connection, found, passport["person_id"]):
+        return f"Người giữ hộ chiếu không có tên trong danh sách thành viên đoàn «{found[0]['name']}»."
+    return None

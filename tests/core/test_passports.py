@@ -1,0 +1,159 @@
+"""The passport custody register (sổ theo dõi giao, nhận hộ chiếu, brief §1.5): a diplomatic or official
+passport comes back within 5 working days of the trip's return; what the officer should know when handing
+one out is told as a «Lưu ý», not refused."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core import audit_words, browse, deadlines, passports, settings
+from bvct_desktop.core.errors import InputError
+from bvct_desktop.core.schema import persons
+from tests.sample_db import sample_database
+
+HUNG = "Nguyễn Văn Hùng"  # a cadre (Giám đốc Sở Nội vụ)
+HUONG = "Bùi Thị Hương"   # a cadre, head of delegation 125-QĐ/TU (01/04/2025 – 08/04/2025)
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    database = sample_database(cli, tmp_path, kinds=("cadres", "slips", "delegations"))
+    yield database
+    database.close()
+
+
+def person(db, full_name: str) -> int:
+    with db.read() as connection:
+        return connection.execute(select(persons.c.id).where(persons.c.full_name == full_name)).scalar_one()
+
+
+def official(db, full_name: str = HUNG, number: str = "B1234567", kind: str = "Công vụ", **more) -> int:
+    return passports.add_passport(db, person(db, full_name), {
+        "passport_type": kind, "number": number, "issued_on": "15/06/2021", "expires_on": "15/06/2031",
+        "kept": "Có", **more})
+
+
+def handed(db, passport_id: int, handed_on: str, trip_return_on: str = "", trip: str = passports.WITH_DELEGATION,
+           decision_no: str = "") -> int:
+    return passports.hand_out(db, passport_id, {"handed_on": handed_on, "trip": trip, "decision_no": decision_no,
+                                                "trip_return_on": trip_return_on})
+
+
+def due_back(db, returned: dt.date) -> dt.date:
+    return deadlines.passport_return_due(returned, settings.settings_history(db))
+
+
+def test_a_passport_is_due_back_five_working_days_after_the_return_across_a_weekend(db):
+    """Back on Thursday 09/04/2026: Friday, then Monday to Thursday — due on 16/04/2026."""
+    assert due_back(db, dt.date(2026, 4, 9)) == dt.date(2026, 4, 16)
+
+
+def test_tet_holidays_are_not_working_days_for_the_handback(db):
+    """Back on Thursday 12/02/2026, before Tết Bính Ngọ (16–20/02/2026 off): due on 26/02/2026."""
+    assert due_back(db, dt.date(2026, 2, 12)) == dt.date(2026, 2, 26)
+
+
+def test_the_days_are_those_in_force_on_the_day_of_return(db):
+    settings.set_setting(db, "han_nop_lai_ho_chieu_ngay", "10", dt.date(2026, 5, 1))
+    assert due_back(db, dt.date(2026, 4, 9)) == dt.date(2026, 4, 16)
+    assert due_back(db, dt.date(2026, 5, 7)) == dt.date(2026, 5, 21)
+
+
+def test_a_passport_not_handed_back_is_overdue_on_the_dashboard_and_in_the_register(db):
+    passport = official(db)
+    handed(db, passport, "01/04/2026", "09/04/2026")
+    assert browse.record_ids(db, "passports", filters=browse.Filters(overdue=True), today=dt.date(2026, 4, 16)) == []
+    assert browse.record_ids(db, "passports", filters=browse.Filters(overdue=True),
+                             today=dt.date(2026, 4, 17)) == [passport]
+    [due] = deadlines.passports_not_returned(db, dt.date(2026, 4, 17))
+    assert (due.record_id, due.title, due.due_on) == (passport, f"Hộ chiếu công vụ B1234567 – {HUNG}",
+                                                      dt.date(2026, 4, 16))
+    assert due.days_late(dt.date(2026, 4, 17)) == 1
+    passports.take_back(db, passport, {"returned_on": "17/04/2026"})
+    assert deadlines.passports_not_returned(db, dt.date(2026, 4, 20)) == []
+    assert browse.record_ids(db, "passports", filters=browse.Filters(overdue=True), today=dt.date(2026, 4, 20)) == []
+
+
+def test_the_register_says_where_each_passport_is(db):
+    """On 01/03/2026 (the sample's today): one kept by the office, one out since before Tết and 3 days late."""
+    kept, out = official(db), official(db, HUONG, "C7654321", "Phổ thông")
+    handed(db, out, "02/02/2026", "12/02/2026", passports.PRIVATE)
+    in_custody = browse.Filters(status=passports.IN_CUSTODY)
+    assert browse.record_ids(db, "passports", filters=in_custody, today=dt.date(2026, 3, 1)) == [kept]
+    [hung] = passports.passports_of(db, person(db, HUNG))
+    [huong] = passports.passports_of(db, person(db, HUONG))
+    assert (hung["state"], huong["state"]) == (
+        passports.IN_CUSTODY, "Đã giao ngày 02/02/2026, hạn nộp lại 26/02/2026 (quá hạn 3 ngày)")
+
+
+def test_a_delegation_named_by_its_decision_gives_the_day_of_return(db):
+    """Bùi Thị Hương went with 125-QĐ/TU, back on 08/04/2025 (a Tuesday): her passport is due on 15/04/2025."""
+    passport = official(db, HUONG)
+    assert passports.handout_doubts(db, passport, {"handed_on": "28/03/2025", "trip": passports.WITH_DELEGATION,
+                                                   "decision_no": "125-QĐ/TU"}) == []
+    handed(db, passport, "28/03/2025", decision_no="125-QĐ/TU")
+    [line] = passports.handovers_of(db, person(db, HUONG))
+    assert (line["trip_return_on"], line["due_on"]) == (dt.date(2025, 4, 8), dt.date(2025, 4, 15))
+    assert line["delegation_id"] is not None
+
+
+@pytest.mark.parametrize("kind, told", [
+    ("Công vụ", ["Hộ chiếu công vụ không được dùng để đi việc riêng (Luật Xuất cảnh, nhập cảnh 2019); hãy xem lại "
+                 "loại hộ chiếu hoặc chuyến đi."]),
+    ("Ngoại giao", ["Hộ chiếu ngoại giao không được dùng để đi việc riêng (Luật Xuất cảnh, nhập cảnh 2019); hãy "
+                    "xem lại loại hộ chiếu hoặc chuyến đi."]),
+    ("Phổ thông", []),
+])
+def test_a_diplomatic_or_official_passport_for_a_private_trip_is_told_not_refused(db, kind, told):
+    passport = official(db, kind=kind)
+    private = {"handed_on": "01/07/2026", "trip": passports.PRIVATE, "trip_return_on": "10/07/2026"}
+    assert passports.handout_doubts(db, passport, private) == told
+    assert handed(db, passport, "01/07/2026", "10/07/2026", passports.PRIVATE)
+
+
+def test_an_expired_passport_handed_out_is_told(db):
+    passport = official(db, expires_on="30/06/2026")
+    doubts = passports.handout_doubts(db, passport, {"handed_on": "01/07/2026", "trip": passports.PRIVATE,
+                                                     "trip_return_on": "10/07/2026"})
+    assert "Hộ chiếu B1234567 đã hết hạn từ ngày 30/06/2026." in doubts
+    expiring = passports.handout_doubts(db, passport, {"handed_on": "20/06/2026", "trip": passports.PRIVATE,
+                                                       "trip_return_on": "05/07/2026"})
+    assert "Hộ chiếu B1234567 hết hạn ngày 30/06/2026, trước ngày về 05/07/2026." in expiring
+
+
+def test_a_decision_the_delegations_do_not_have_and_a_trip_without_a_return_are_told(db):
+    passport = official(db)
+    assert passports.handout_doubts(db, passport, {"handed_on": "01/07/2026", "trip": passports.WITH_DELEGATION,
+                                                   "decision_no": "999-QĐ/TU"}) == [
+        "Sổ Đoàn ra nước ngoài không có đoàn nào theo quyết định «999-QĐ/TU»: hạn nộp lại tính theo ngày về ghi ở "
+        "đây.", "Chưa có ngày về: chưa tính được hạn nộp lại hộ chiếu."]
+    assert passports.handout_doubts(db, passport, {"handed_on": "01/07/2026", "trip": passports.WITH_DELEGATION,
+                                                   "decision_no": "125-QĐ/TU", "trip_return_on": "08/07/2026"}) == [
+        "Người giữ hộ chiếu không có tên trong danh sách thành viên đoàn «Đoàn công tác Sở Nội vụ»."]
+
+
+def test_a_passport_out_is_not_handed_out_again_nor_received_before_it_went(db):
+    passport = official(db)
+    handed(db, passport, "01/04/2026", "09/04/2026")
+    with pytest.raises(InputError, match="đang giao cho người giữ từ ngày 01/04/2026, chưa nhận lại"):
+        handed(db, passport, "20/04/2026", "25/04/2026")
+    with pytest.raises(InputError, match=r"Ngày nhận lại \(31/03/2026\) trước ngày giao \(01/04/2026\)"):
+        passports.take_back(db, passport, {"returned_on": "31/03/2026"})
+
+
+def test_a_number_already_in_the_register_and_a_holder_not_a_cadre_are_refused(db):
+    official(db, number="B 123 4567")
+    with pytest.raises(InputError, match=f"Hộ chiếu số B1234567 đã có trong sổ \\(của {HUNG}\\)"):
+        official(db, HUONG, number="b1234567")
+    with pytest.raises(InputError, match="phải là cán bộ trong danh sách cán bộ"):  # vetted by a slip only
+        passports.add_passport(db, person(db, "Phạm Minh Quang"), {"passport_type": "Phổ thông", "number": "C0000001"})
+
+
+def test_the_trail_names_the_passport_and_its_handover_in_words(db):
+    passport = official(db)
+    handed(db, passport, "02/02/2026", "12/02/2026")
+    assert audit_words.kind_text(passports.KIND) == "Hộ chiếu"
+    assert audit_words.kind_text(passports.HANDOVERS) == "Giao, nhận hộ chiếu"
+    assert audit_words.label(passports.HANDOVERS, "trip_return_on") == "Ngày về"
+    assert audit_words.label(passports.KIND, "passport_type") == "Loại hộ chiếu"
