@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, and_, or_, select, true
 from . import settings, trip_status, workdays
 from .database import Database
 from .permissions import Action
-from .schema import archive_requests, delegations, passport_handovers, passports, persons, recipients, slips
+from .schema import archive_requests, delegations, passport_handovers, persons, recipients, slips
 
 
 @dataclass(frozen=True)
@@ -175,21 +175,3 @@ def slips_awaiting_reply(db: Database, today: dt.date) -> list[Due]:
             .order_by(slips.c.issued_on)).all()
     return [Due(row.id, f"Phiếu {row.number} – {row.full_name} – {row.recipient}",
                 slip_reply_due(row.issued_on, history)) for row in rows]
-
-
-def passports_not_returned(db: Database, today: dt.date) -> list[Due]:
-    """Passports whose holder is back from the trip they were handed out for and has not handed them
-    back, with the deadline (passport_return_due; those not yet due included), by the passport's id."""
-    db.require(Action.BROWSE, "xem việc đến hạn")
-    with db.read() as connection:
-        history = settings.read_history(connection)
-        rows = connection.execute(
-            select(passports.c.id, passports.c.passport_type, passports.c.number, persons.c.full_name,
-                   passport_handovers.c.trip_return_on)
-            .select_from(passport_handovers.join(passports).join(persons))
-            .where(passport_handovers.c.deleted_at.is_(None), passports.c.deleted_at.is_(None),
-                   not_done_by(passport_handovers.c.returned_on, today),
-                   passport_handovers.c.trip_return_on <= today)
-            .order_by(passport_handovers.c.trip_return_on)).all()
-    return [Due(row.id, f"Hộ chiếu {row.passport_type.lower()} {row.number} – {row.full_name}",
-                passport_return_due(row.trip_return_on, history)) for row in rows]

@@ -10,6 +10,7 @@ passport); what cannot be true is refused (a passport handed out twice, received
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, select
@@ -18,7 +19,7 @@ from sqlalchemy.engine import Connection
 from . import settings
 from .database import Database
 from .dates import display_date
-from .deadlines import not_done_by, passport_return_due
+from .deadlines import Due, not_done_by, passport_return_due
 from .editing import VERSION
 from .errors import InputError
 from .fields import LONG_TEXT, Field, FieldType
@@ -55,7 +56,7 @@ TRIP_RETURN = Field("trip_return_on", "Ngày về", FieldType.DATE, planned=True
                     hint="để trống khi đi theo đoàn: lấy ngày về của đoàn")
 RETURNED_ON = Field("returned_on", "Ngày nhận lại", FieldType.DATE, not_before="handed_on")
 HANDOVER_NOTE = Field("note", "Ghi chú", max_length=LONG_TEXT)
-HANDOUT_FIELDS = (HANDED_ON, TRIP, DECISION, TRIP_RETURN, HANDOVER_NOTE)
+HANDOUT_FIELDS = (HANDED_ON, TRIP, DECISION, TRIP_RETURN)  # a note is added to the ledger's line
 HANDOVER_FIELDS = (HANDED_ON, TRIP, DECISION, TRIP_RETURN, RETURNED_ON, HANDOVER_NOTE)
 RETURN_FIELDS = (Field("returned_on", "Ngày nhận lại", FieldType.DATE, required=True),)
 STATE = Field("state", "Tình trạng")  # where the passport is (`states`), never typed
@@ -89,6 +90,25 @@ def update_passport(db: Database, passport_id: int, raw: dict[str, Any],
         return writes.update(db, connection, passports, KIND, passport, values, NAMED_BY)
 
 
+@dataclass(frozen=True)
+class Holder:
+    person_id: int
+    full_name: str
+    birth_date: str | None  # ISO at its precision
+
+
+def holder_of(db: Database, passport_id: int) -> Holder:
+    """Whose the passport is; InputError when it is not in the register."""
+    db.require(Action.BROWSE, "xem hộ chiếu")
+    with db.read() as connection:
+        row = connection.execute(select(persons.c.id, persons.c.full_name, persons.c.birth_date)
+                                 .select_from(passports.join(persons))
+                                 .where(passports.c.id == passport_id, passports.c.deleted_at.is_(None))).first()
+    if row is None:
+        raise InputError(f"Không có hộ chiếu số {passport_id} trong sổ.")
+    return Holder(*row)
+
+
 def passports_of(db: Database, person_id: int) -> list[dict[str, Any]]:
     """The person's passports, newest first, each with where it is (`states`)."""
     db.require(Action.BROWSE, "xem hộ chiếu")
@@ -102,19 +122,25 @@ def passports_of(db: Database, person_id: int) -> list[dict[str, Any]]:
 
 def states(connection: Connection, passport_ids: list[int], today: dt.date) -> dict[int, str]:
     """Where each passport is on `today`: with its holder since a day (until when, how late), else kept by
-    the office or not."""
+    the office or not; and that it has expired, when it has."""
     history = settings.read_history(connection)
-    kept = dict(connection.execute(select(passports.c.id, passports.c.kept)
-                                   .where(passports.c.id.in_(passport_ids))).all())
+    stored = connection.execute(select(passports.c.id, passports.c.kept, passports.c.expires_on)
+                                .where(passports.c.id.in_(passport_ids))).all()
     out = {row["passport_id"]: row for row in connection.execute(select(passport_handovers).where(
         passport_handovers.c.passport_id.in_(passport_ids), out_on(today))).mappings()}
-    return {passport_id: _state(kept[passport_id], out.get(passport_id), history, today) for passport_id in kept}
+    return {passport_id: "; ".join(filter(None, (_state(kept, out.get(passport_id), history, today),
+                                                 _expired(expires_on, today))))
+            for passport_id, kept, expires_on in stored}
 
 
 def out_on(today: dt.date) -> ColumnElement:
     """The handovers a passport is out on, on `today`: handed out that day or before, not yet received back."""
     return and_(passport_handovers.c.deleted_at.is_(None), passport_handovers.c.handed_on <= today,
                 not_done_by(passport_handovers.c.returned_on, today))
+
+
+def _expired(expires_on: dt.date | None, today: dt.date) -> str:
+    return f"hết hạn từ {display_date(expires_on)}" if expires_on is not None and expires_on < today else ""
 
 
 def _state(kept: str | None, handover: Mapping[str, Any] | None, history: settings.History, today: dt.date) -> str:
@@ -294,3 +320,22 @@ def _delegation_doubt(connection: Connection, passport: dict[str, Any], values: 
     if not _with_holder(connection, found, passport["person_id"]):
         return f"Người giữ hộ chiếu không có tên trong danh sách thành viên đoàn «{found[0]['name']}»."
     return None
+
+
+def not_returned(db: Database, today: dt.date) -> list[Due]:
+    """Passports whose holder is back from the trip they were handed out for and has not handed them
+    back, with the deadline (passport_return_due; those not yet due included, so the officer sees them
+    coming), by the passport's id in this register."""
+    db.require(Action.BROWSE, "xem việc đến hạn")
+    with db.read() as connection:
+        history = settings.read_history(connection)
+        rows = connection.execute(
+            select(passports.c.id, passports.c.passport_type, passports.c.number, persons.c.full_name,
+                   passport_handovers.c.trip_return_on)
+            .select_from(passport_handovers.join(passports).join(persons))
+            .where(passport_handovers.c.deleted_at.is_(None), passports.c.deleted_at.is_(None),
+                   not_done_by(passport_handovers.c.returned_on, today),
+                   passport_handovers.c.trip_return_on <= today)
+            .order_by(passport_handovers.c.trip_return_on)).all()
+    return [Due(row.id, f"Hộ chiếu {row.passport_type.lower()} {row.number} – {row.full_name}",
+                passport_return_due(row.trip_return_on, history), KIND) for row in rows]

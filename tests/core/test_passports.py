@@ -66,25 +66,27 @@ def test_a_passport_not_handed_back_is_overdue_on_the_dashboard_and_in_the_regis
     assert browse.record_ids(db, "passports", filters=browse.Filters(overdue=True), today=dt.date(2026, 4, 16)) == []
     assert browse.record_ids(db, "passports", filters=browse.Filters(overdue=True),
                              today=dt.date(2026, 4, 17)) == [passport]
-    [due] = deadlines.passports_not_returned(db, dt.date(2026, 4, 17))
-    assert (due.record_id, due.title, due.due_on) == (passport, f"Hộ chiếu công vụ B1234567 – {HUNG}",
-                                                      dt.date(2026, 4, 16))
+    [due] = passports.not_returned(db, dt.date(2026, 4, 17))
+    assert (due.record_id, due.title, due.due_on, due.kind) == (
+        passport, f"Hộ chiếu công vụ B1234567 – {HUNG}", dt.date(2026, 4, 16), "passports")
     assert due.days_late(dt.date(2026, 4, 17)) == 1
     passports.take_back(db, passport, {"returned_on": "17/04/2026"})
-    assert deadlines.passports_not_returned(db, dt.date(2026, 4, 20)) == []
+    assert passports.not_returned(db, dt.date(2026, 4, 20)) == []
     assert browse.record_ids(db, "passports", filters=browse.Filters(overdue=True), today=dt.date(2026, 4, 20)) == []
 
 
 def test_the_register_says_where_each_passport_is(db):
-    """On 01/03/2026 (the sample's today): one kept by the office, one out since before Tết and 3 days late."""
-    kept, out = official(db), official(db, HUONG, "C7654321", "Phổ thông")
+    """On 01/03/2026 (the sample's today): one kept by the office, one out since before Tết and 3 days late,
+    and expired."""
+    kept, out = official(db), official(db, HUONG, "C7654321", "Phổ thông", expires_on="31/12/2025")
     handed(db, out, "02/02/2026", "12/02/2026", passports.PRIVATE)
     in_custody = browse.Filters(status=passports.IN_CUSTODY)
     assert browse.record_ids(db, "passports", filters=in_custody, today=dt.date(2026, 3, 1)) == [kept]
     [hung] = passports.passports_of(db, person(db, HUNG))
     [huong] = passports.passports_of(db, person(db, HUONG))
     assert (hung["state"], huong["state"]) == (
-        passports.IN_CUSTODY, "Đã giao ngày 02/02/2026, hạn nộp lại 26/02/2026 (quá hạn 3 ngày)")
+        passports.IN_CUSTODY,
+        "Đã giao ngày 02/02/2026, hạn nộp lại 26/02/2026 (quá hạn 3 ngày); hết hạn từ 31/12/2025")
 
 
 def test_a_delegation_named_by_its_decision_gives_the_day_of_return(db):

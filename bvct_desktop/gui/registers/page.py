@@ -8,7 +8,7 @@ box goes on to the rows."""
 import datetime as dt
 from collections.abc import Callable
 
-from ...core import browse, cadre_ties, editing, exporting, importing, recipients, recycle_bin, replies
+from ...core import browse, cadre_ties, editing, exporting, importing, passports, recipients, recycle_bin, replies
 from ...core.dates import display_date
 from ...core.errors import BvctError
 from ...core.kinds import CADRES, KINDS, RELATIVES
@@ -62,11 +62,12 @@ SHORT_TITLES = {
     "slips": "Phiếu xác minh",
     "archive-requests": "Tàng thư",
     "delegations": "Đoàn ra nước ngoài",
+    "passports": "Hộ chiếu",
     "complaints": "Đơn thư",
 }
 FROZEN = {  # the column kept in view (with those before it) while the others scroll sideways
     "cadres": "full_name", "vetting-cases": "full_name", "slips": "full_name", "archive-requests": "full_name",
-    "delegations": "name", "complaints": "subject_name",
+    "delegations": "name", "complaints": "subject_name", "passports": "full_name",
 }
 HEADINGS = {
     "cadres": "Danh sách cán bộ",
@@ -74,6 +75,7 @@ HEADINGS = {
     "slips": "Phiếu yêu cầu xác minh lai lịch",
     "archive-requests": "Nghiên cứu tàng thư",
     "delegations": "Đoàn ra nước ngoài",
+    "passports": "Sổ theo dõi giao, nhận hộ chiếu",
     "complaints": "Đơn thư khiếu nại, tố cáo",
 }
 # the actions a register answers, the main window's and its own (method → its button), and what each does,
@@ -87,7 +89,10 @@ STOPPED = "Dừng lại vì lỗi không lường trước"  # an action on the 
 CASES_NAMED = 3  # vetting cases a message names when slips took them along (the others are counted)
 NOTHING_FOUND = "Không tìm thấy bản ghi nào khớp «{}»."
 IN_BIN = "Đang xem thùng rác (bản ghi đã xóa): bỏ chọn «Thùng rác» để {}."
-NOT_EXCHANGED = "Hồ sơ thẩm tra được giữ trong hồ sơ từng người: sổ này không nhập, xuất Excel hay in danh sách."
+NOT_EXCHANGED = {  # why a register that is not a KIND of the command line has no Excel nor printed list
+    cases.KIND: "Hồ sơ thẩm tra được giữ trong hồ sơ từng người: sổ này không nhập, xuất Excel hay in danh sách.",
+    passports.KIND: "Sổ hộ chiếu chỉ ghi trên màn hình (giao, nhận từng lần): không nhập, xuất Excel hay in danh sách.",
+}
 
 
 class RegisterPage(QWidget):
@@ -101,7 +106,7 @@ class RegisterPage(QWidget):
         self.title = HEADINGS[kind]
         self.forms: dict[int | None, QWidget] = {}
         self.recyclable = kind in recycle_bin.TABLES
-        self.exchanged = kind in KINDS  # vetting cases are kept by the person-file services: no Excel
+        self.exchanged = kind in KINDS  # vetting cases and passports are kept by their own services: no Excel
         self.model = RegisterModel(context.db, kind, self)
         self.column_filters = browse.Filters()  # only its column values: Excel's filters
         self.done_by: dt.date | None = None  # done with by this day (a dashboard figure's records)
@@ -315,7 +320,7 @@ class RegisterPage(QWidget):
         if method not in DOINGS:
             return None
         if not self.exchanged and method != "new_record":
-            return NOT_EXCHANGED
+            return NOT_EXCHANGED[self.kind.name]
         return IN_BIN.format(DOINGS[method]) if self.bin_switch.isChecked() else None
 
     def new_record(self) -> None:

@@ -1,0 +1,126 @@
+"""The passports of one cadre in one window (the passport custody register, core/passports.py): each
+passport with where it is today, handed out for a trip and received back by its own small dialog, and
+below them the ledger of every handover (sổ giao, nhận). A new passport starts by choosing its holder."""
+
+from ...core import passports
+from ...core.dates import PartialDate
+from ...core.editing import VERSION
+from ...core.errors import BvctError
+from ...core.fields import Field
+from ..context import AppContext
+from ..look import ErrorLabel, fill_screen, heading
+from ..qt import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+from .person_file import EntryAction, EntryDialog, Section, SectionTab
+from .person_picker import PersonPicker
+
+ADD, EDIT, HAND_OUT, TAKE_BACK = "Thêm hộ chiếu", "Sửa", "Giao hộ chiếu", "Nhận lại"
+PASSPORTS = Section(
+    "Hộ chiếu", passports.KIND, (*passports.PASSPORT_FIELDS[:5], passports.STATE), passports.passports_of,
+    (EntryAction(ADD, passports.PASSPORT_FIELDS,
+                 lambda db, person, _entry, values: passports.add_passport(db, person, values)),
+     EntryAction(EDIT, passports.PASSPORT_FIELDS,
+                 lambda db, _person, entry, values: passports.update_passport(db, entry["id"], values, entry[VERSION]),
+                 on_entry=True),
+     EntryAction(HAND_OUT, passports.HANDOUT_FIELDS,
+                 lambda db, _person, entry, values: passports.hand_out(db, entry["id"], values), on_entry=True,
+                 doubts=lambda db, entry, values: passports.handout_doubts(db, entry["id"], values)),
+     EntryAction(TAKE_BACK, passports.RETURN_FIELDS,
+                 lambda db, _person, entry, values: passports.take_back(db, entry["id"], values), on_entry=True)),
+    also_shows=(passports.HANDOVERS,))
+LEDGER = Section(
+    "Sổ giao, nhận hộ chiếu", passports.HANDOVERS,
+    (Field("passport_number", "Số hộ chiếu"), *passports.HANDOVER_FIELDS[:4], passports.DUE,
+     *passports.HANDOVER_FIELDS[4:]),
+    passports.handovers_of,
+    (EntryAction(EDIT, passports.HANDOVER_FIELDS,
+                 lambda db, _person, entry, values: passports.update_handover(db, entry["id"], values,
+                                                                              entry[VERSION]),
+                 on_entry=True),),
+    also_shows=(passports.KIND,))
+
+
+class PassportForm(QDialog):
+    closed = Signal()
+    saved = Signal(int)
+
+    def __init__(self, context: AppContext, kind: str = passports.KIND, record_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.record_id = record_id
+        self.dialog: EntryDialog | None = None
+        self.setWindowTitle("Hộ chiếu – " + ("Thêm hộ chiếu" if record_id is None else f"số {record_id}"))
+        self.layout_ = QVBoxLayout(self)
+        self.message = ErrorLabel()
+        fill_screen(self)
+        if record_id is None:
+            self._choose_holder()
+        else:
+            self._show_holder(record_id)
+
+    def is_dirty(self) -> bool:
+        return False  # every change is saved by its own small dialog
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.closed.emit()
+        event.accept()
+
+    # ----- a new passport: whose it is
+
+    def _choose_holder(self) -> None:
+        self.layout_.addWidget(heading(ADD, "Chọn cán bộ giữ hộ chiếu (đã có trong danh sách cán bộ)."))
+        self.picker = PersonPicker(self.context, self)
+        self.picker.picked.connect(self._add_for)
+        self.layout_.addWidget(self.picker)
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.message)
+        self._add_close()
+
+    def _add_for(self, facts) -> None:
+        self.person_id = facts.person_id
+        self.dialog = EntryDialog(self.context, PASSPORTS, PASSPORTS.actions[0], facts.person_id, None, self)
+        self.dialog.saved.connect(self._added)
+        self.dialog.open()
+
+    def _added(self) -> None:
+        self.record_id = passports.passports_of(self.context.db, self.person_id)[0]["id"]
+        self._changed()
+        self.saved.emit(self.record_id)
+        while (item := self.layout_.takeAt(0)) is not None:
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self._show_holder(self.record_id)
+
+    # ----- a holder's passports and ledger
+
+    def _show_holder(self, passport_id: int) -> None:
+        """The holder of `passport_id`: their passports and ledger."""
+        try:
+            holder = passports.holder_of(self.context.db, passport_id)
+        except BvctError as error:
+            self.layout_.addWidget(QLabel(error.message))
+            return
+        self.person_id = person_id = holder.person_id
+        born = f", {PartialDate.from_iso(holder.birth_date).born}" if holder.birth_date else ""
+        self.setWindowTitle(f"Hộ chiếu – {holder.full_name}")
+        self.layout_.addWidget(heading(f"{holder.full_name}{born}", "Hộ chiếu và sổ giao, nhận hộ chiếu"))
+        for section in (PASSPORTS, LEDGER):
+            self.layout_.addWidget(QLabel(f"<b>{section.title}</b>"))
+            tab = SectionTab(self.context, section, person_id, self)
+            tab.changed.connect(self._changed)
+            self.layout_.addWidget(tab, 1)
+        self._add_close()
+
+    def _changed(self) -> None:
+        """The register, the other tab and other windows read again what a dialog saved."""
+        for kind in (passports.KIND, passports.HANDOVERS):
+            self.context.notifier.changed.emit(kind)
+
+    def _add_close(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        close = QPushButton("Đóng")
+        close.clicked.connect(self.close)
+        buttons.addWidget(close)
+        self.layout_.addLayout(buttons)
+

@@ -1,0 +1,107 @@
+"""The passport custody register (sổ theo dõi giao, nhận hộ chiếu) in the desktop: it opens and lists at
+1366×768, filters the passports not handed back in time, and a passport is handed out and received back
+from its holder's window, a private trip on an official passport asked about as a «Lưu ý»."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core import browse, passports
+from bvct_desktop.core.schema import cadres
+from bvct_desktop.gui.dashboard import ACTION_LISTS, DueList
+from bvct_desktop.gui.dialogs import NO, YES
+from bvct_desktop.gui.forms import open_form
+from bvct_desktop.gui.forms.passport_form import HAND_OUT, TAKE_BACK, PassportForm
+from bvct_desktop.gui.forms.person_file import SectionTab
+from bvct_desktop.gui.registers.page import RegisterPage
+from tests.gui import register_support as support
+
+app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
+                                         support.context)  # fixtures
+
+SCREEN = (1366, 768)
+
+
+@pytest.fixture
+def passport(db) -> int:
+    """Nguyễn Văn Hùng's official passport, handed out for a trip back on Friday 09/05/2025 (due back on
+    16/05/2025) and still out on the sample's today (15/06/2025)."""
+    hung = browse.record_ids(db, "cadres", "Nguyễn Văn Hùng")[0]
+    with db.read() as connection:
+        person_id = connection.execute(select(cadres.c.person_id).where(cadres.c.id == hung)).scalar_one()
+    made = passports.add_passport(db, person_id, {"passport_type": "Công vụ", "number": "B1234567",
+                                                  "issued_on": "15/06/2021", "expires_on": "15/06/2031", "kept": "Có"})
+    passports.hand_out(db, made, {"handed_on": "02/05/2025", "trip": passports.PRIVATE,
+                                  "trip_return_on": "09/05/2025"})
+    return made
+
+
+def test_the_register_opens_and_lists_the_passports_at_1366_by_768(qtbot, context, passport, tmp_path):
+    page = RegisterPage(context, "passports")
+    qtbot.addWidget(page)
+    page.resize(*SCREEN)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.title == "Sổ theo dõi giao, nhận hộ chiếu"
+    assert page.count_label.text() == "1 bản ghi"
+    cells = [page.model.index(0, column).data() for column in range(page.model.columnCount())]
+    assert cells[:4] == ["Nguyễn Văn Hùng", "12/03/1965", "Công vụ", "B1234567"]
+    assert cells[-1] == "Đã giao ngày 02/05/2025, hạn nộp lại 16/05/2025 (quá hạn 30 ngày)"
+    assert page.buttons["edit"].text() == "Mở" and "import" not in page.buttons and "export" not in page.buttons
+    assert page.unavailable("export_excel").startswith("Sổ hộ chiếu chỉ ghi trên màn hình")
+    assert page.overdue.text() == "Quá hạn nộp lại" and page.purpose.itemText(1) == "Ngoại giao"
+    page.grab().save(str(tmp_path / "passports.png"))
+    assert page.sizeHint().width() <= SCREEN[0] and page.minimumSizeHint().width() <= SCREEN[0]
+
+
+def test_the_overdue_filter_keeps_the_passports_not_handed_back(qtbot, context, passport):
+    page = RegisterPage(context, "passports")
+    qtbot.addWidget(page)
+    page.overdue.setChecked(True)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    passports.take_back(context.db, passport, {"returned_on": "20/05/2025"})
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+
+
+def test_the_dashboard_lists_the_passports_not_handed_back_with_the_reports_after_trips(context, passport):
+    """One tab for what is owed after a trip (every tab in view at 1366×768); a passport opens in its register."""
+    [action] = [action for action in ACTION_LISTS if action.title == "Báo cáo, hộ chiếu sau chuyến đi"]
+    entries = action.source(context.db, dt.date(2025, 6, 15))
+    assert [(due.title, due.due_on) for due in entries] == [  # the sample delegation's report is in
+        ("Hộ chiếu công vụ B1234567 – Nguyễn Văn Hùng", dt.date(2025, 5, 16))]
+    opened = []
+    listed = DueList(action, lambda kind, record_id: opened.append((kind, record_id)))
+    listed.show_entries(entries, dt.date(2025, 6, 15))
+    listed.view.activated.emit(listed.model.index(0, 0))
+    assert opened == [("passports", passport)]
+
+
+def tab(form: PassportForm, title: str) -> SectionTab:
+    return next(found for found in form.findChildren(SectionTab) if found.section.title == title)
+
+
+def test_a_passport_is_received_back_and_handed_out_again_from_its_holder_s_window(qtbot, context, passport):
+    form = open_form(context, "passports", passport)
+    qtbot.addWidget(form)
+    assert isinstance(form, PassportForm) and form.windowTitle() == "Hộ chiếu – Nguyễn Văn Hùng"
+    held, ledger = tab(form, "Hộ chiếu"), tab(form, "Sổ giao, nhận hộ chiếu")
+    assert ledger.table.rowCount() == 1
+    held.table.selectRow(0)
+    held.act(next(action for action in held.section.actions if action.label == TAKE_BACK))
+    support.fill(held.dialog, {"returned_on": "20/05/2025"})
+    assert held.dialog.save()
+    assert held.table.item(0, 5).text() == passports.IN_CUSTODY
+    held.table.selectRow(0)
+    held.act(next(action for action in held.section.actions if action.label == HAND_OUT))
+    support.fill(held.dialog, {"handed_on": "01/06/2025", "trip": passports.PRIVATE, "trip_return_on": "10/06/2025"})
+    context.dialogs.answer_next(NO)
+    assert not held.dialog.save()
+    assert context.dialogs.shown[-1].title == "Lưu ý"
+    assert "Hộ chiếu công vụ không được dùng để đi việc riêng" in context.dialogs.shown[-1].text
+    context.dialogs.answer_next(YES)
+    assert held.dialog.save()
+    assert ledger.table.rowCount() == 2
+    assert [ledger.table.item(0, column).text() for column in range(7)] == [
+        "B1234567", "01/06/2025", "Việc riêng", "", "10/06/2025", "17/06/2025", ""]
