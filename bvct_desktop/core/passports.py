@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.engine import Connection
 
-from . import settings
+from . import audit, settings
 from .database import Database
 from .dates import display_date
 from .deadlines import Due, not_done_by, passport_return_due
@@ -107,6 +107,13 @@ def holder_of(db: Database, passport_id: int) -> Holder:
     if row is None:
         raise InputError(f"Không có hộ chiếu số {passport_id} trong sổ.")
     return Holder(*row)
+
+
+def view_holder(db: Database, passport_id: int) -> Holder:
+    """`holder_of`, the officer opening the passport's window: the trail records whose passports were viewed."""
+    holder = holder_of(db, passport_id)
+    audit.viewed(db, audit.VIEWED, KIND, passport_id, audit.named({"full_name": holder.full_name}, ("full_name",)))
+    return holder
 
 
 def passports_of(db: Database, person_id: int) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit_words, browse, deadlines, passports, settings
+from bvct_desktop.core import audit, audit_words, browse, deadlines, passports, settings
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.schema import persons
 from tests.sample_db import sample_database
@@ -159,3 +159,10 @@ def test_the_trail_names_the_passport_and_its_handover_in_words(db):
     assert audit_words.kind_text(passports.HANDOVERS) == "Giao, nhận hộ chiếu"
     assert audit_words.label(passports.HANDOVERS, "trip_return_on") == "Ngày về"
     assert audit_words.label(passports.KIND, "passport_type") == "Loại hộ chiếu"
+
+
+def test_opening_a_passport_s_window_is_written_to_the_trail(db):
+    passport = official(db)
+    assert passports.view_holder(db, passport).full_name == HUNG
+    [entry] = [entry for entry in audit.list_entries(db) if entry.action == audit.VIEWED]
+    assert (entry.kind, entry.record_id, HUNG in entry.details) == (passports.KIND, passport, True)

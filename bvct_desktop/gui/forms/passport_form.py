@@ -2,7 +2,10 @@
 passport with where it is today, handed out for a trip and received back by its own small dialog, and
 below them the ledger of every handover (sổ giao, nhận). A new passport starts by choosing its holder."""
 
+from collections.abc import Callable
+
 from ...core import passports
+from ...core.database import Database
 from ...core.dates import PartialDate
 from ...core.editing import VERSION
 from ...core.errors import BvctError
@@ -56,7 +59,7 @@ class PassportForm(QDialog):
         if record_id is None:
             self._choose_holder()
         else:
-            self._show_holder(record_id)
+            self._show_holder(record_id, passports.view_holder)
 
     def is_dirty(self) -> bool:
         return False  # every change is saved by its own small dialog
@@ -93,10 +96,12 @@ class PassportForm(QDialog):
 
     # ----- a holder's passports and ledger
 
-    def _show_holder(self, passport_id: int) -> None:
-        """The holder of `passport_id`: their passports and ledger."""
+    def _show_holder(self, passport_id: int,
+                     reading: Callable[[Database, int], passports.Holder] = passports.holder_of) -> None:
+        """The holder of `passport_id` as `reading` reads it (the officer opening the window, or the holder of a
+        passport just added): their passports and ledger."""
         try:
-            holder = passports.holder_of(self.context.db, passport_id)
+            holder = reading(self.context.db, passport_id)
         except BvctError as error:
             self.layout_.addWidget(QLabel(error.message))
             return
