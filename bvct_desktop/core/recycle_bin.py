@@ -5,7 +5,8 @@ A vetting case goes there like the registers' records: its slips stay, still nam
 its own again when it comes back. A slip takes along the case it opened with nothing else in it;
 a slip of a case that went there with a slip brings it back when restored (core/personfile/cases.py
 `follow_slip`), or when its row is imported again (core/plans/cases.py `bring_back`). A person has one
-open case a purpose: an open case does not come back beside another."""
+open case a purpose: an open case does not come back beside another. A passport goes there with its
+ledger's lines, which come back with it."""
 
 import datetime as dt
 
@@ -13,16 +14,18 @@ from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 
-from . import audit, record_rows, row_versions
+from . import audit, passports, record_rows, row_versions
 from .database import Database
 from .errors import InputError
 from .kinds import KINDS, SLIPS, kind_named
 from .permissions import Action
 from .personfile import cases
-from .schema import vetting_cases
+from .schema import passports as passport_table
+from .schema import persons, vetting_cases
 
 DELETING, RESTORING = "xóa hồ sơ", "khôi phục hồ sơ"  # what each is called when it is refused
-TABLES: dict[str, Table] = {**{name: kind.table for name, kind in KINDS.items()}, cases.KIND: vetting_cases}
+TABLES: dict[str, Table] = {**{name: kind.table for name, kind in KINDS.items()}, cases.KIND: vetting_cases,
+                            passports.KIND: passport_table}
 
 
 def delete(db: Database, kind: str, record_id: int) -> list[str]:
@@ -90,6 +93,9 @@ def _naming(kind: str) -> tuple[FromClause, dict[str, ColumnElement]]:
     """Where the record is read from, and the values the trail names it by."""
     if kind == cases.KIND:
         return vetting_cases, {key: vetting_cases.c[key] for key in cases.NAMED_BY}
+    if kind == passports.KIND:  # its handovers stay, with it, in the ledger
+        return passport_table.join(persons), {"full_name": persons.c.full_name,
+                                              **{key: passport_table.c[key] for key in passports.NAMED_BY}}
     named = kind_named(kind)
     found = record_rows.layout(named, exported=False)
     return found.source, {key: found.columns[key] for key in named.identifying}

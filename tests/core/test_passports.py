@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit, audit_words, browse, deadlines, passports, settings
+from bvct_desktop.core import audit, audit_words, browse, deadlines, passports, recycle_bin, settings
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.schema import persons
 from tests.sample_db import sample_database
@@ -166,3 +166,16 @@ def test_opening_a_passport_s_window_is_written_to_the_trail(db):
     assert passports.view_holder(db, passport).full_name == HUNG
     [entry] = [entry for entry in audit.list_entries(db) if entry.action == audit.VIEWED]
     assert (entry.kind, entry.record_id, HUNG in entry.details) == (passports.KIND, passport, True)
+
+
+def test_a_passport_entered_by_mistake_goes_to_the_recycle_bin_and_comes_back(db):
+    passport = official(db)
+    handed(db, passport, "02/02/2026", "12/02/2026")
+    recycle_bin.delete(db, passports.KIND, passport)
+    assert browse.record_ids(db, "passports", today=dt.date(2026, 3, 1)) == []
+    assert passports.not_returned(db, dt.date(2026, 3, 1)) == []
+    assert recycle_bin.in_recycle_bin(db, passports.KIND) == [passport]
+    recycle_bin.restore(db, passports.KIND, passport)
+    assert [due.record_id for due in passports.not_returned(db, dt.date(2026, 3, 1))] == [passport]
+    deleted = next(entry for entry in audit.list_entries(db) if entry.action == "xóa")
+    assert deleted.kind == passports.KIND and "B1234567" in deleted.details and HUNG in deleted.details

@@ -105,3 +105,19 @@ def test_a_passport_is_received_back_and_handed_out_again_from_its_holder_s_wind
     assert ledger.table.rowCount() == 2
     assert [ledger.table.item(0, column).text() for column in range(7)] == [
         "B1234567", "01/06/2025", "Việc riêng", "", "10/06/2025", "17/06/2025", ""]
+
+
+def test_a_passport_deleted_from_its_holder_s_window_waits_in_the_register_s_recycle_bin(qtbot, context, passport):
+    page = RegisterPage(context, "passports")
+    qtbot.addWidget(page)
+    form = open_form(context, "passports", passport)
+    qtbot.addWidget(form)
+    held = tab(form, "Hộ chiếu")
+    held.table.selectRow(0)
+    context.dialogs.answer_next(YES)
+    held.delete_selected()
+    assert held.table.rowCount() == 0 and tab(form, "Sổ giao, nhận hộ chiếu").table.rowCount() == 0
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    page.bin_switch.setChecked(True)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert "restore" in page.buttons

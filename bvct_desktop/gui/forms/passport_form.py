@@ -4,7 +4,7 @@ below them the ledger of every handover (sổ giao, nhận). A new passport star
 
 from collections.abc import Callable
 
-from ...core import passports
+from ...core import passports, recycle_bin
 from ...core.database import Database
 from ...core.dates import PartialDate
 from ...core.editing import VERSION
@@ -29,6 +29,7 @@ PASSPORTS = Section(
                  doubts=lambda db, entry, values: passports.handout_doubts(db, entry["id"], values)),
      EntryAction(TAKE_BACK, passports.RETURN_FIELDS,
                  lambda db, _person, entry, values: passports.take_back(db, entry["id"], values), on_entry=True)),
+    lambda db, passport_id: recycle_bin.delete(db, passports.KIND, passport_id),  # restored from the register's bin
     also_shows=(passports.HANDOVERS,))
 LEDGER = Section(
     "Sổ giao, nhận hộ chiếu", passports.HANDOVERS,
