@@ -27,7 +27,7 @@ from .kinds import YES_NO
 from .permissions import Action
 from .personfile import writes
 from .schema import cadres, delegation_members, delegations, passport_handovers, passports, persons
-from .text import clean
+from .text import clean, fold
 from .trip_status import going
 
 KIND = "passports"
@@ -294,10 +294,14 @@ def _open_handover(connection: Connection, passport_id: int) -> dict[str, Any] |
 
 
 def _delegations(connection: Connection, decision_no: str) -> list[dict[str, Any]]:
-    return [dict(row) for row in connection.execute(
-        select(delegations.c.id, delegations.c.name, delegations.c.return_on)
-        .where(delegations.c.decision_no == decision_no, delegations.c.deleted_at.is_(None), going())
-        .order_by(delegations.c.depart_on.desc())).mappings()]
+    """The delegations that went under the decision `decision_no`, case and accents aside (as `bvct print
+    delegation --decision` finds them), the latest first."""
+    wanted = fold(decision_no)
+    rows = connection.execute(
+        select(delegations.c.id, delegations.c.name, delegations.c.return_on, delegations.c.decision_no)
+        .where(delegations.c.decision_no.is_not(None), delegations.c.deleted_at.is_(None), going())
+        .order_by(delegations.c.depart_on.desc())).mappings()
+    return [dict(row) for row in rows if fold(row["decision_no"]) == wanted]
 
 
 def _with_holder(connection: Connection, found: list[dict[str, Any]], person_id: int) -> list[dict[str, Any]]:
