@@ -463,10 +463,10 @@ def test_the_cadre_form_shows_the_whole_file_of_the_person(qtbot, context):
     assert isinstance(form, CadreForm)
     titles = [form.tabs.tabText(i) for i in range(form.tabs.count())]
     assert titles == ["Thông tin", "Thân nhân", "Yếu tố nước ngoài", "Vấn đề chính trị", "Hồ sơ thẩm tra",
-                      "Phiếu xác minh", "Nghiên cứu tàng thư", "Đoàn ra nước ngoài", "Đơn thư"]
+                      "Phiếu xác minh", "Nghiên cứu tàng thư", "Đoàn ra nước ngoài", "Hộ chiếu", "Đơn thư"]
     relatives_tab = form.tabs.widget(1)
     assert relatives_tab.table.rowCount() == 3
-    complaints_tab = form.tabs.widget(8)
+    complaints_tab = form.tabs.widget(9)
     assert complaints_tab.model().rowCount() == 1  # the complaint naming him
     opened = complaints_tab.open_record(complaints_tab.model().record_id(0))
     assert opened.windowTitle() == "Đơn thư – Sửa: Nguyễn Văn Hùng"
@@ -650,7 +650,7 @@ def test_a_new_cadre_has_its_file_after_the_first_save(qtbot, context):
     assert [form.tabs.tabText(i) for i in range(form.tabs.count())] == ["Thông tin", "Hồ sơ"]
     support.fill(form, NEW["cadres"])
     assert form.save()
-    assert form.tabs.count() == 9
+    assert form.tabs.count() == 10
 
 
 def test_a_vetting_case_is_opened_from_its_register_with_what_is_left_to_check(qtbot, context, clock):
@@ -1289,7 +1289,8 @@ def test_an_empty_tab_of_the_cadres_file_says_it_has_nothing_yet(qtbot, context)
                      "Hồ sơ thẩm tra": "Chưa có hồ sơ thẩm tra nào.",
                      "Phiếu xác minh": "Chưa có phiếu xác minh nào.",
                      "Nghiên cứu tàng thư": "Chưa có nghiên cứu tàng thư nào.",
-                     "Đoàn ra nước ngoài": "Chưa có đoàn ra nước ngoài nào."}
+                     "Đoàn ra nước ngoài": "Chưa có đoàn ra nước ngoài nào.",
+                     "Hộ chiếu": "Chưa có hộ chiếu nào."}
 
 
 LONG_RECIPIENT = ("Phòng An ninh chính trị nội bộ – Công an tỉnh Lâm Đồng (cơ sở 2, khu vực Bình Thuận cũ) – "

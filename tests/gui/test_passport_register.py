@@ -121,3 +121,15 @@ def test_a_passport_deleted_from_its_holder_s_window_waits_in_the_register_s_rec
     page.bin_switch.setChecked(True)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert "restore" in page.buttons
+
+
+def test_the_cadre_s_file_shows_his_passports_and_opens_their_window(qtbot, context, passport):
+    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "Nguyễn Văn Hùng")[0])
+    qtbot.addWidget(form)
+    titles = [form.tabs.tabText(index) for index in range(form.tabs.count())]
+    held = form.tabs.widget(titles.index("Hộ chiếu"))
+    assert held.model().rowCount() == 1
+    opened = held.open_record(held.model().record_id(0))
+    qtbot.addWidget(opened)
+    assert isinstance(opened, PassportForm) and opened.windowTitle() == "Hộ chiếu – Nguyễn Văn Hùng"
+

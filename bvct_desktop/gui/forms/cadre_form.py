@@ -1,8 +1,8 @@
 """The cadre's form: the person and post details, then the whole file of the person on tabs —
 relatives, foreign elements, political-issue notes, vetting cases, slips (about the cadre and
-about each relative), archive research about the person, delegations, complaints."""
+about each relative), archive research about the person, delegations, passports, complaints."""
 
-from ...core import browse
+from ...core import browse, passports
 from ...core.dates import display_date
 from ...core.personfile import known
 from ...core.personfile.known import SlipAbout
@@ -12,12 +12,13 @@ from ..look import EmptyNote, fill_screen, read_only
 from ..qt import QAbstractItemView, QColor, QLabel, Qt, QTableView, QTableWidget, QTableWidgetItem, QWidget
 from ..registers.columns import fit_to_width, keep_fitted
 from ..registers.model import RegisterModel
+from .passport_form import PassportForm
 from .person_file import SECTIONS, SectionTab, compact
 from .record_form import RecordForm
 
 SLIPS_TAB = "Phiếu xác minh"
 RECORD_TABS = (("archive-requests", "Nghiên cứu tàng thư"), ("delegations", "Đoàn ra nước ngoài"),
-               ("complaints", "Đơn thư"))
+               (passports.KIND, "Hộ chiếu"), ("complaints", "Đơn thư"))
 
 
 class CadreForm(RecordForm):
@@ -66,7 +67,7 @@ class PersonRecords(QTableView):
     def __init__(self, context: AppContext, kind: str, person_id: int):
         super().__init__()
         self.context, self.kind = context, kind
-        self.forms: list[RecordForm] = []
+        self.forms: list[QWidget] = []
         self.setModel(RegisterModel(context.db, kind, self))
         self.model().set_filters(browse.Filters(person_id=person_id))
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -81,8 +82,8 @@ class PersonRecords(QTableView):
         if kind in (self.kind, "*"):
             self.model().reload()
 
-    def open_record(self, record_id: int) -> RecordForm:
-        form = RecordForm(self.context, self.kind, record_id, self)
+    def open_record(self, record_id: int) -> QWidget:
+        form = (PassportForm if self.kind == passports.KIND else RecordForm)(self.context, self.kind, record_id, self)
         form.show()
         self.forms.append(form)
         return form
