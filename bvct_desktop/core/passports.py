@@ -174,6 +174,12 @@ def _cadre(connection: Connection, person_id: int) -> None:
         raise InputError("Người giữ hộ chiếu phải là cán bộ trong danh sách cán bộ: hãy thêm cán bộ trước.")
 
 
+def restorable(connection: Connection, passport_id: int) -> None:
+    """Refuses a passport coming back from the recycle bin while its number is another's in the register."""
+    number = connection.execute(select(passports.c.number).where(passports.c.id == passport_id)).scalar_one()
+    _number_free(connection, number, passport_id)
+
+
 def _number_free(connection: Connection, number: str, but: int | None = None) -> None:
     holder = connection.execute(
         select(persons.c.full_name).select_from(passports.join(persons))
@@ -221,6 +227,8 @@ def update_handover(db: Database, handover_id: int, raw: dict[str, Any],
         handover = writes.current(connection, passport_handovers, handover_id, "lần giao hộ chiếu")
         writes.check_unchanged(handover, seen)
         passport = writes.current(connection, passports, handover["passport_id"], "hộ chiếu")
+        if values["returned_on"] is None:
+            _none_open(connection, passport, but=handover_id)
         return writes.update(db, connection, passport_handovers, HANDOVERS, handover,
                              {**values, **_trip(connection, passport, values)}, HANDOVER_NAMED_BY)
 
@@ -273,11 +281,7 @@ def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[
 
 
 def _not_out(connection: Connection, passport: dict[str, Any], handed_on: dt.date) -> None:
-    handover = _open_handover(connection, passport["id"])
-    if handover is not None:
-        raise InputError(f"Hộ chiếu {passport['number']} đang giao cho người giữ từ ngày "
-                         f"{display_date(handover['handed_on'])}, chưa nhận lại: hãy ghi ngày nhận lại trước khi "
-                         "giao lần mới.")
+    _none_open(connection, passport)
     last = connection.execute(select(passport_handovers.c.returned_on).where(
         passport_handovers.c.passport_id == passport["id"], passport_handovers.c.deleted_at.is_(None))
         .order_by(passport_handovers.c.returned_on.desc())).scalar()
@@ -286,10 +290,19 @@ def _not_out(connection: Connection, passport: dict[str, Any], handed_on: dt.dat
                          f"({display_date(last)}): hãy xem lại ngày giao.")
 
 
-def _open_handover(connection: Connection, passport_id: int) -> dict[str, Any] | None:
+def _none_open(connection: Connection, passport: dict[str, Any], but: int | None = None) -> None:
+    """Refuses a second handover not received back (`but` the one being corrected)."""
+    handover = _open_handover(connection, passport["id"], but)
+    if handover is not None:
+        raise InputError(f"Hộ chiếu {passport['number']} đang giao cho người giữ từ ngày "
+                         f"{display_date(handover['handed_on'])}, chưa nhận lại: hãy ghi ngày nhận lại trước khi "
+                         "giao lần mới.")
+
+
+def _open_handover(connection: Connection, passport_id: int, but: int | None = None) -> dict[str, Any] | None:
     row = connection.execute(select(passport_handovers).where(
         passport_handovers.c.passport_id == passport_id, passport_handovers.c.deleted_at.is_(None),
-        passport_handovers.c.returned_on.is_(None))).mappings().first()
+        passport_handovers.c.returned_on.is_(None), passport_handovers.c.id != (but or 0))).mappings().first()
     return dict(row) if row else None
 
 

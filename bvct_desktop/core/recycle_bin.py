@@ -49,7 +49,8 @@ def in_recycle_bin(db: Database, kind: str) -> list[int]:
 
 def _set_deleted(db: Database, kind: str, record_id: int, deleted: bool) -> list[str]:
     """Marks the record, and the case going along with a slip; a case coming back open while its person has
-    another open case for its purpose is refused (nothing is changed)."""
+    another open case for its purpose, and a passport whose number is now another's, are refused (nothing is
+    changed)."""
     db.require(Action.EDIT, DELETING if deleted else RESTORING)
     with db.write() as connection:
         now = db.clock()
@@ -60,6 +61,8 @@ def _set_deleted(db: Database, kind: str, record_id: int, deleted: bool) -> list
         back = record_id if kind == cases.KIND else along.case_id if along is not None else None
         if not deleted and back is not None:
             cases.single_open(connection, back)
+        if not deleted and kind == passports.KIND:
+            passports.restorable(connection, record_id)
         return [] if along is None else [along.name]
 
 

@@ -179,3 +179,28 @@ def test_a_passport_entered_by_mistake_goes_to_the_recycle_bin_and_comes_back(db
     assert [due.record_id for due in passports.not_returned(db, dt.date(2026, 3, 1))] == [passport]
     deleted = next(entry for entry in audit.list_entries(db) if entry.action == "xóa")
     assert deleted.kind == passports.KIND and "B1234567" in deleted.details and HUNG in deleted.details
+
+
+def test_a_passport_is_found_by_its_number_and_its_holder(db):
+    passport = official(db)
+    assert browse.record_ids(db, "passports", "b1234567") == [passport]
+    assert browse.record_ids(db, "passports", "nguyen van hung") == [passport]
+
+
+def test_a_ledger_line_corrected_does_not_leave_the_passport_out_twice(db):
+    passport = official(db)
+    first = handed(db, passport, "02/01/2026", "09/01/2026")
+    passports.take_back(db, passport, {"returned_on": "12/01/2026"})
+    handed(db, passport, "02/02/2026", "12/02/2026")
+    with pytest.raises(InputError, match="đang giao cho người giữ từ ngày 02/02/2026, chưa nhận lại"):
+        passports.update_handover(db, first, {"handed_on": "02/01/2026", "trip": passports.WITH_DELEGATION,
+                                              "trip_return_on": "09/01/2026", "returned_on": ""})
+
+
+def test_a_passport_restored_from_the_bin_does_not_bring_back_a_number_entered_again(db):
+    passport = official(db)
+    recycle_bin.delete(db, passports.KIND, passport)
+    official(db, HUONG)  # the number was Hương's after all
+    with pytest.raises(InputError, match="Hộ chiếu số B1234567 đã có trong sổ"):
+        recycle_bin.restore(db, passports.KIND, passport)
+    assert recycle_bin.in_recycle_bin(db, passports.KIND) == [passport]
