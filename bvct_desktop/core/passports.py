@@ -117,7 +117,8 @@ def view_holder(db: Database, passport_id: int) -> Holder:
 
 
 def passports_of(db: Database, person_id: int) -> list[dict[str, Any]]:
-    """The person's passports, newest first, each with where it is (`states`)."""
+    """The person's passports, the latest issued first (those without a day of issue last), each with where
+    it is (`states`)."""
     db.require(Action.BROWSE, "xem hộ chiếu")
     with db.read() as connection:
         found = connection.execute(select(passports).where(passports.c.person_id == person_id,

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import browse, passports
+from bvct_desktop.core import browse, editing, passports
 from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui.dashboard import ACTION_LISTS, DueList
 from bvct_desktop.gui.dialogs import NO, YES
@@ -133,3 +133,16 @@ def test_the_cadre_s_file_shows_his_passports_and_opens_their_window(qtbot, cont
     qtbot.addWidget(opened)
     assert isinstance(opened, PassportForm) and opened.windowTitle() == "Hộ chiếu – Nguyễn Văn Hùng"
 
+
+
+def test_an_older_passport_added_for_a_holder_is_the_one_the_window_then_stands_for(qtbot, context, passport):
+    """Hùng's ordinary passport of 2015 is added after his official one of 2021: the window saved is the new one's."""
+    form = open_form(context, "passports", None)
+    qtbot.addWidget(form)
+    saved = []
+    form.saved.connect(saved.append)
+    form._add_for(editing.person_facts(context.db, passports.holder_of(context.db, passport).person_id))
+    support.fill(form.dialog, {"passport_type": "Phổ thông", "number": "C0123456", "issued_on": "01/08/2015"})
+    assert form.dialog.save()
+    assert saved == [form.record_id] and form.record_id != passport
+    assert form.windowTitle() == "Hộ chiếu – Nguyễn Văn Hùng" and tab(form, "Hộ chiếu").table.rowCount() == 2

@@ -87,7 +87,7 @@ class PassportForm(QDialog):
         self.dialog.open()
 
     def _added(self) -> None:
-        self.record_id = passports.passports_of(self.context.db, self.person_id)[0]["id"]
+        self.record_id = max(passport["id"] for passport in passports.passports_of(self.context.db, self.person_id))
         self._changed()
         self.saved.emit(self.record_id)
         while (item := self.layout_.takeAt(0)) is not None:
