@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, or_, select, true
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 
 from . import settings, trip_status, workdays
 from .database import Database
@@ -126,12 +126,19 @@ def post_trip_report_overdue(today: dt.date, history: settings.History) -> Colum
                 started_past_due(delegations.c.return_on, history, REPORT_DAYS, workdays.add_working_days, today))
 
 
+def trip_return_on() -> ColumnElement:
+    """The day a passport handover's trip comes back: the day typed, else its delegation's as it stands now
+    (a delegation's return corrected moves the passport's deadline)."""
+    delegation_return = (select(delegations.c.return_on)
+                         .where(delegations.c.id == passport_handovers.c.delegation_id).scalar_subquery())
+    return func.coalesce(passport_handovers.c.trip_return_on, delegation_return)
+
+
 def passport_return_overdue(today: dt.date, history: settings.History) -> ColumnElement:
     """A handover whose passport is not received back on `today` past its deadline (passport_return_due); one
     whose trip has no day of return has none."""
     return and_(not_done_by(passport_handovers.c.returned_on, today),
-                started_past_due(passport_handovers.c.trip_return_on, history, PASSPORT_DAYS,
-                                 workdays.add_working_days, today))
+                started_past_due(trip_return_on(), history, PASSPORT_DAYS, workdays.add_working_days, today))
 
 
 def past_due(due_on: ColumnElement, today: dt.date) -> ColumnElement:

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from . import audit, settings
 from .database import Database
 from .dates import display_date
-from .deadlines import Due, not_done_by, passport_return_due
+from .deadlines import Due, not_done_by, passport_return_due, trip_return_on
 from .editing import VERSION
 from .errors import InputError
 from .fields import LONG_TEXT, Field, FieldType
@@ -134,8 +134,10 @@ def states(connection: Connection, passport_ids: list[int], today: dt.date) -> d
     history = settings.read_history(connection)
     stored = connection.execute(select(passports.c.id, passports.c.kept, passports.c.expires_on)
                                 .where(passports.c.id.in_(passport_ids))).all()
-    out = {row["passport_id"]: row for row in connection.execute(select(passport_handovers).where(
-        passport_handovers.c.passport_id.in_(passport_ids), out_on(today))).mappings()}
+    out = {row["passport_id"]: row for row in connection.execute(
+        select(passport_handovers.c.passport_id, passport_handovers.c.handed_on,
+               trip_return_on().label(TRIP_RETURN.key))
+        .where(passport_handovers.c.passport_id.in_(passport_ids), out_on(today))).mappings()}
     return {passport_id: "; ".join(filter(None, (_state(kept, out.get(passport_id), history, today),
                                                  _expired(expires_on, today))))
             for passport_id, kept, expires_on in stored}
@@ -199,8 +201,9 @@ def hand_out(db: Database, passport_id: int, raw: dict[str, Any]) -> int:
     with db.write() as connection:
         passport = writes.current(connection, passports, passport_id, "hộ chiếu")
         _not_out(connection, passport, values["handed_on"])
+        link = _trip(connection, passport, values)["delegation_id"]
         return writes.insert(db, connection, passport_handovers, HANDOVERS,
-                             {**values, **_trip(connection, passport, values), "passport_id": passport_id})
+                             {**values, "delegation_id": link, "passport_id": passport_id})
 
 
 def take_back(db: Database, passport_id: int, raw: dict[str, Any]) -> None:
@@ -231,17 +234,22 @@ def update_handover(db: Database, handover_id: int, raw: dict[str, Any],
         if values["returned_on"] is None:
             _none_open(connection, passport, but=handover_id)
         return writes.update(db, connection, passport_handovers, HANDOVERS, handover,
-                             {**values, **_trip(connection, passport, values)}, HANDOVER_NAMED_BY)
+                             {**values, "delegation_id": _trip(connection, passport, values)["delegation_id"]},
+                             HANDOVER_NAMED_BY)
 
 
 def handovers_of(db: Database, person_id: int) -> list[dict[str, Any]]:
-    """The ledger's lines of the person's passports, newest first, each with its passport's number and
-    the day it is due back."""
+    """The ledger's lines of the person's passports, newest first, each with its passport's number, its trip's
+    day of return (`deadlines.trip_return_on`) and the day it is due back."""
     db.require(Action.BROWSE, "xem sổ giao, nhận hộ chiếu")
     with db.read() as connection:
         history = settings.read_history(connection)
         rows = connection.execute(
-            select(passport_handovers, passports.c.number.label("passport_number"))
+            select(passport_handovers.c.id, passport_handovers.c.handed_on, passport_handovers.c.trip,
+                   passport_handovers.c.decision_no, passport_handovers.c.delegation_id,
+                   trip_return_on().label(TRIP_RETURN.key), passport_handovers.c.returned_on,
+                   passport_handovers.c.note, passport_handovers.c.row_version,
+                   passports.c.number.label("passport_number"))
             .select_from(passport_handovers.join(passports))
             .where(passports.c.person_id == person_id, passports.c.deleted_at.is_(None),
                    passport_handovers.c.deleted_at.is_(None))
@@ -271,12 +279,12 @@ def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[
     expires = passport["expires_on"]
     if expires is not None and expires < values["handed_on"]:
         told.append(f"Hộ chiếu {passport['number']} đã hết hạn từ ngày {display_date(expires)}.")
-    elif expires is not None and trip["trip_return_on"] is not None and expires < trip["trip_return_on"]:
+    elif expires is not None and trip["back_on"] is not None and expires < trip["back_on"]:
         told.append(f"Hộ chiếu {passport['number']} hết hạn ngày {display_date(expires)}, trước ngày về "
-                    f"{display_date(trip['trip_return_on'])}.")
+                    f"{display_date(trip['back_on'])}.")
     if delegation_doubt:
         told.append(delegation_doubt)
-    if trip["trip_return_on"] is None:
+    if trip["back_on"] is None:
         told.append("Chưa có ngày về: chưa tính được hạn nộp lại hộ chiếu.")
     return told
 
@@ -327,14 +335,14 @@ def _with_holder(connection: Connection, found: list[dict[str, Any]], person_id:
 
 
 def _trip(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
-    """The delegation a handover's decision number names (the one listing the holder, else the only one),
-    and the trip's day of return: the one typed, else the delegation's."""
+    """The delegation a handover's decision number names (the one listing the holder, else the only one), and
+    the trip's day of return: the one typed, else the delegation's (read as it stands: `deadlines.trip_return_on`)."""
     decision_no = clean(values["decision_no"] or "")
     found = _delegations(connection, decision_no) if decision_no else []
     listing = _with_holder(connection, found, passport["person_id"]) if found else []
     chosen = listing[0] if len(listing) == 1 else found[0] if len(found) == 1 else None
     return {"delegation_id": chosen["id"] if chosen else None,
-            "trip_return_on": values["trip_return_on"] or (chosen["return_on"] if chosen else None)}
+            "back_on": values["trip_return_on"] or (chosen["return_on"] if chosen else None)}
 
 
 def _delegation_doubt(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> str | None:
@@ -356,11 +364,10 @@ def not_returned(db: Database, today: dt.date) -> list[Due]:
         history = settings.read_history(connection)
         rows = connection.execute(
             select(passports.c.id, passports.c.passport_type, passports.c.number, persons.c.full_name,
-                   passport_handovers.c.trip_return_on)
+                   trip_return_on().label(TRIP_RETURN.key))
             .select_from(passport_handovers.join(passports).join(persons))
             .where(passport_handovers.c.deleted_at.is_(None), passports.c.deleted_at.is_(None),
-                   not_done_by(passport_handovers.c.returned_on, today),
-                   passport_handovers.c.trip_return_on <= today)
-            .order_by(passport_handovers.c.trip_return_on)).all()
+                   not_done_by(passport_handovers.c.returned_on, today), trip_return_on() <= today)
+            .order_by(trip_return_on())).all()
     return [Due(row.id, f"Hộ chiếu {row.passport_type.lower()} {row.number} – {row.full_name}",
                 passport_return_due(row.trip_return_on, history), KIND) for row in rows]

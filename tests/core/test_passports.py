@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit, audit_words, browse, deadlines, passports, recycle_bin, settings
+from bvct_desktop.core import audit, audit_words, browse, deadlines, editing, passports, recycle_bin, settings
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.schema import persons
 from tests.sample_db import sample_database
@@ -204,3 +204,20 @@ def test_a_passport_restored_from_the_bin_does_not_bring_back_a_number_entered_a
     with pytest.raises(InputError, match="Hộ chiếu số B1234567 đã có trong sổ"):
         recycle_bin.restore(db, passports.KIND, passport)
     assert recycle_bin.in_recycle_bin(db, passports.KIND) == [passport]
+
+
+def test_a_delegation_s_return_moved_after_the_handover_moves_the_passport_s_deadline(db):
+    """125-QĐ/TU came back on 08/04/2025 as decided; the officer later corrects its return to Friday 11/04/2025:
+    Hương's passport, handed out for it with no day of return typed, is due on 18/04/2025, not 15/04/2025."""
+    passport = official(db, HUONG)
+    handed(db, passport, "28/03/2025", decision_no="125-QĐ/TU")
+    delegation = browse.record_ids(db, "delegations", "125-QĐ/TU")[0]
+    form = editing.load(db, "delegations", delegation)
+    editing.save(db, "delegations", {**form, "return_on": "11/04/2025"}, delegation)
+    [line] = passports.handovers_of(db, person(db, HUONG))
+    assert (line["trip_return_on"], line["due_on"]) == (dt.date(2025, 4, 11), dt.date(2025, 4, 18))
+    [due] = passports.not_returned(db, dt.date(2025, 4, 16))
+    assert due.due_on == dt.date(2025, 4, 18)
+    overdue = browse.Filters(overdue=True)
+    assert browse.record_ids(db, "passports", filters=overdue, today=dt.date(2025, 4, 18)) == []
+    assert browse.record_ids(db, "passports", filters=overdue, today=dt.date(2025, 4, 21)) == [passport]
