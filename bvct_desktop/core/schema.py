@@ -373,7 +373,7 @@ preferences = Table(
     Column("updated_at", DateTime, nullable=False),
 )
 
-# The passport custody register (migration 0027, core/passports.py): the passports of cadres the office
+# The passport custody register (migration 0028, core/passports.py): the passports of cadres the office
 # keeps or follows, and each time one is handed to its holder and received back.
 passports = Table(
     "passports", metadata,
