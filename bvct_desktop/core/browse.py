@@ -192,13 +192,15 @@ def _trip_statuses() -> dict[str, Status]:
 
 
 def _members(connection: Connection, ids: list[int], _today: dt.date) -> dict[int, dict[str, str]]:
-    query = (select(delegation_members.c.delegation_id, persons.c.full_name)
+    """The members of each delegation, by name: «3 người: A, B (không đi: ốm), C»; one the decision named who
+    did not go is kept, marked."""
+    query = (select(delegation_members.c.delegation_id, persons.c.full_name, delegation_members.c.not_going)
              .select_from(delegation_members.join(cadres).join(persons))
              .where(delegation_members.c.delegation_id.in_(ids))
              .order_by(delegation_members.c.delegation_id, delegation_members.c.id))
     names: dict[int, list[str]] = {}
-    for delegation_id, full_name in connection.execute(query):
-        names.setdefault(delegation_id, []).append(full_name)
+    for delegation_id, full_name, not_going in connection.execute(query):
+        names.setdefault(delegation_id, []).append(f"{full_name} (không đi: {not_going})" if not_going else full_name)
     return {did: {"members": f"{len(found)} người: " + ", ".join(found)} for did, found in names.items()}
 
 
@@ -266,7 +268,8 @@ VIEWS: dict[str, View] = {
     "delegations": View(
         DELEGATIONS, delegations, delegations,
         (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
-                   "return_on", "report_received_on", "status", sorts={"decision_on": (DELEGATIONS.period(),)}),
+                   "return_on", "report_received_on", "status", "in_plan",
+                   sorts={"decision_on": (DELEGATIONS.period(),)}),
          Column("members", DELEGATIONS.members.label, delegations.c.id, (delegations.c.id,))),
         default_sort=("decision_on", True), few_values=("countries",), listing=("countries",),
         text_columns=(delegations.c.decision_no, delegations.c.name, delegations.c.countries,

@@ -428,7 +428,8 @@ def _with_members(connection: Connection, trip: dict[str, Any]) -> dict[str, Any
         select(persons.c.full_name, persons.c.birth_date, persons.c.home_town,
                func.coalesce(func.nullif(delegation_members.c.position, ""), cadres.c.position).label("position"),
                func.coalesce(func.nullif(delegation_members.c.unit, ""), units.c.name).label("unit"),
-               delegation_members.c.role, delegation_members.c.id, cadres.c.deleted_at.is_not(None).label("binned"))
+               delegation_members.c.role, delegation_members.c.not_going, delegation_members.c.id,
+               cadres.c.deleted_at.is_not(None).label("binned"))
         .select_from(delegation_members.join(cadres).join(persons).outerjoin(units, cadres.c.unit_id == units.c.id))
         .where(delegation_members.c.delegation_id == trip["id"])).mappings()
     rank = {role: index for index, role in enumerate(MEMBER_ROLES)}
@@ -522,13 +523,14 @@ def _trips(on_delegations: list[dict[str, Any]], recorded: list[dict[str, Any]])
 
 
 def _delegation_trips(connection: Connection, cadre_id: int) -> list[dict[str, Any]]:
-    """The cadre's places on delegations that went (trip_status), each as a trip: where, when (ISO), which
-    delegation and why, the cadre's role and the decision that sent it."""
+    """The cadre's places on delegations that went, the cadre with them (trip_status), each as a trip: where,
+    when (ISO), which delegation and why, the cadre's role and the decision that sent it."""
     rows = connection.execute(
         select(delegations.c.decision_no, delegations.c.decision_on, delegations.c.name, delegations.c.countries,
                delegations.c.purpose, delegations.c.depart_on, delegations.c.return_on, delegation_members.c.role)
         .select_from(delegation_members.join(delegations))
-        .where(delegation_members.c.cadre_id == cadre_id, delegations.c.deleted_at.is_(None), trip_status.going())
+        .where(delegation_members.c.cadre_id == cadre_id, delegations.c.deleted_at.is_(None),
+               trip_status.member_going())
         .order_by(DELEGATIONS.period(), delegations.c.id))
     return [{"countries": row.countries, "start": row.depart_on.isoformat(), "end": row.return_on.isoformat(),
              "name": row.name, "purpose": row.purpose, "role": row.role, "decision_no": row.decision_no,

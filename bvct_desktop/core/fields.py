@@ -52,6 +52,7 @@ class Field:
     not_before: str | None = None  # a date: the key of the record's date it cannot precede (Ngày về: Ngày đi)
     # a date: (the key of the record's date it should not follow, what following it may mean), told not refused
     told_if_after: tuple[str, str] | None = None
+    told_if: tuple[str, str] | None = None  # (a value allowed but to be looked at, what it may mean), told not refused
     planned: bool = False  # a date that may lie ahead (Ngày đi, Hạn giải quyết); another after today is told
     place: Place | None = None  # names a place: what it is called now is shown beside it
     person_name: bool = False  # a person's full name: a full stop typed after it is no part of it
@@ -188,6 +189,13 @@ def dates_told_if_after(fields: Sequence[Field]) -> tuple[tuple[Field, Field], .
     """(a date, the date of `fields` it should not follow): Ngày quyết định and Ngày đi…"""
     by_key = {spec.key: spec for spec in fields}
     return tuple((spec, by_key[spec.told_if_after[0]]) for spec in fields if spec.told_if_after is not None)
+
+
+def values_told(fields: Sequence[Field], values: Mapping[str, object]) -> list[RowProblem]:
+    """A warning (at the field) for each value of `fields` that is their `told_if`: a delegation outside the
+    annual foreign-affairs plan goes, but the officer looks at what allowed it."""
+    return [RowProblem(spec.told_if[1], spec.key) for spec in fields
+            if spec.told_if is not None and values.get(spec.key) == spec.told_if[0]]
 
 
 def dates_after_expected(pairs: Sequence[tuple[Field, Field]], values: Mapping[str, object]) -> list[RowProblem]:

@@ -53,6 +53,8 @@ POSTPONED = "Hoãn"
 TRIP_STATUSES = (CANCELLED, POSTPONED)  # a delegation called off: kept on record, no trip made (trip_status)
 STATUSES_WRITTEN = (("Hủy", CANCELLED), ("Bị hủy", CANCELLED), ("Không đi", CANCELLED), ("Tạm hoãn", POSTPONED),
                     ("Hoãn lại", POSTPONED), ("Đã hoãn", POSTPONED))
+YES_NO = ("Có", "Không")
+TICKED = (("x", "Có"), ("1", "Có"), ("0", "Không"))  # a yes/no column of an old list, ticked
 MEMBER_ROLES = ("Trưởng đoàn", "Phó trưởng đoàn", "Thành viên")
 ROLES_WRITTEN = (("TĐ", "Trưởng đoàn"), ("Trưởng", "Trưởng đoàn"), ("PTĐ", "Phó trưởng đoàn"),
                  ("Phó đoàn", "Phó trưởng đoàn"), ("Phó trưởng", "Phó trưởng đoàn"), ("TV", "Thành viên"))
@@ -296,8 +298,15 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     # last, so that the columns of lists written before it keep their places
     Field("status", "Tình trạng", F.CHOICE, choices=TRIP_STATUSES, also=STATUSES_WRITTEN,
           hint="để trống khi đoàn đi theo quyết định"),
+    # after «Tình trạng», for the same reason
+    Field("in_plan", "Trong kế hoạch đối ngoại năm", F.CHOICE, choices=YES_NO, also=TICKED,
+          hint="kế hoạch đối ngoại năm được Ban Thường vụ Tỉnh ủy phê duyệt; để trống khi chưa rõ",
+          told_if=("Không", "đoàn không có trong kế hoạch đối ngoại năm được Ban Thường vụ Tỉnh ủy phê duyệt; "
+                            "hãy xem lại văn bản cho phép đoàn đi ngoài kế hoạch")),
+    Field("not_going", "Không đi (lý do)", hint="lý do thành viên có tên trong quyết định mà không đi, ví dụ "
+          "«ốm», «thay đổi công tác»; để trống khi đi"),
 ), date_key="decision_on", date_fallback="depart_on", stored_in="delegations",
-    members=Members("delegation_members", "delegation_id", "cadre_id", ("position", "unit", "role"),
+    members=Members("delegation_members", "delegation_id", "cadre_id", ("position", "unit", "role", "not_going"),
                     PersonLink.of("person_id", "full_name", "birth_date", "home_town", "cccd", cadre=True),
                     "Thành viên"))
 
@@ -324,9 +333,6 @@ COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("resolved_on", "Ngày giải quyết", F.DATE, not_before="received_on"),
     Field("result", "Kết quả", max_length=LONG_TEXT),
 ), date_key="received_on", stored_in="complaints", named_cadre=NamedCadre("person_id", "subject_name"))
-
-YES_NO = ("Có", "Không")
-TICKED = (("x", "Có"), ("1", "Có"), ("0", "Không"))  # a yes/no column of an old list, ticked
 
 RELATIVES = Kind("relatives", "Thân nhân", (
     Field("cadre_name", "Họ và tên cán bộ", required=True, person_name=True),

@@ -124,11 +124,13 @@ def _largest_first(counts: Mapping[str, int]) -> dict[str, int]:
 
 
 def _delegations(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
-    """The delegations of the period that went, or go: one cancelled or put off is no trip made."""
+    """The delegations of the period that went, or go: one cancelled or put off is no trip made; and their
+    members who went (lượt cán bộ), not those the decision named who did not go."""
     in_period = and_(delegations.c.deleted_at.is_(None), trip_status.going(), DELEGATIONS.period().between(start, end))
     count = connection.execute(select(func.count()).where(in_period)).scalar()
     members = connection.execute(
-        select(func.count()).select_from(delegation_members.join(delegations)).where(in_period)).scalar()
+        select(func.count()).select_from(delegation_members.join(delegations))
+        .where(in_period, trip_status.member_going())).scalar()
     by_purpose = connection.execute(
         select(func.coalesce(delegations.c.purpose, UNSTATED), func.count()).where(in_period)
         .group_by(delegations.c.purpose)).all()

@@ -184,6 +184,7 @@ delegations = Table(
     Column("return_on", Date, nullable=False),
     Column("report_received_on", Date),
     Column("status", String),  # migration 0026: cancelled or put off (trip_status)
+    Column("in_plan", String),  # migration 0029: in the annual foreign-affairs plan («Có», «Không», None: not known)
     *_stamps(),
     Index(None, "deleted_at", "decision_on", "depart_on"),
 )
@@ -196,6 +197,7 @@ delegation_members = Table(
     Column("position", Text),
     Column("unit", Text),
     Column("role", String),
+    Column("not_going", Text),  # migration 0029: why a member the decision named did not go (trip_status)
     UniqueConstraint("delegation_id", "cadre_id"),
     Index(None, "cadre_id"),
     *_versions(),  # migration 0018

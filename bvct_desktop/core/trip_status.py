@@ -1,10 +1,11 @@
 """A delegation cancelled or put off (its «Tình trạng», kinds.TRIP_STATUSES) stays on record, marked, and is
 no trip made: the report does not count it, no post-trip report is due for it, its members are not away
-with it."""
+with it. So with a member the decision named who did not go («Không đi (lý do)»: ill, withdrawn): kept on
+the delegation, marked, and not away with it, nor counted among the cadres sent abroad."""
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, and_
 
-from .schema import delegations
+from .schema import delegation_members, delegations
 
 NOT_CALLED_OFF = "Không hủy, không hoãn"  # the register's status of those going(): the trips the report counts
 
@@ -12,3 +13,8 @@ NOT_CALLED_OFF = "Không hủy, không hoãn"  # the register's status of those 
 def going() -> ColumnElement:
     """The delegations that go, or went: neither cancelled nor put off."""
     return delegations.c.status.is_(None)
+
+
+def member_going() -> ColumnElement:
+    """The places on delegations that go, or went, of the members who go with them."""
+    return and_(going(), delegation_members.c.not_going.is_(None))

@@ -25,7 +25,7 @@ from .. import audit, record_rows
 from ..changes import TableChanges
 from ..database import Database
 from ..errors import RowProblem
-from ..fields import dates_after_expected
+from ..fields import dates_after_expected, values_told
 from ..identity_numbers import cccd_warnings
 from ..kinds import Kind, PersonLink
 from ..lookups import NameList
@@ -384,8 +384,10 @@ class RecordsByKey:
 
 def doubts(kind: Kind, values: Mapping[str, Any]) -> list[RowProblem]:
     """What a row of any kind leaves doubtful, as an import tells it and a form asks about it: a CCCD
-    disagreeing with the birth date or sex beside it, a date after one it should not follow."""
-    return [*cccd_warnings(values), *dates_after_expected(kind.dates_told_if_after, values)]
+    disagreeing with the birth date or sex beside it, a date after one it should not follow, a value to be
+    looked at (`Field.told_if`)."""
+    return [*cccd_warnings(values), *dates_after_expected(kind.dates_told_if_after, values),
+            *values_told(kind.fields, values)]
 
 
 def result_without_day(values: Mapping[str, Any], day_key: str, told: str) -> list[RowProblem]:

@@ -35,6 +35,12 @@ class Trip(NamedTuple):
     return_on: dt.date
 
 
+def _away(values: dict[str, Any]) -> bool:
+    """Whether a row's member is abroad with its delegation: neither is the delegation called off nor did the
+    member not go (trip_status)."""
+    return not values.get("status") and not values.get("not_going")
+
+
 def delegation_key(values: dict[str, Any]) -> tuple:
     if values.get("decision_no"):
         return ("qd", identity_key(values["decision_no"]), values.get("decision_on"))
@@ -95,7 +101,7 @@ class DelegationPlan(Plan):
         self._taken.setdefault(did, set()).add(cid)
         if values.get("role") == HEAD:
             self._heads.setdefault(did, {}).setdefault(cid, values["full_name"])
-        if not values.get("status"):  # one called off takes no member away
+        if _away(values):
             self._trips.setdefault(cid, {})[did] = Trip(values["name"], values["depart_on"], values["return_on"])
         memberships = self._memberships(did) if not trip_created else self._members.setdefault(did, {})
         membership = memberships.get(cid)
@@ -114,7 +120,7 @@ class DelegationPlan(Plan):
         found = self.cadres.find(identity(values, self.kind.members.person))
         if not found:
             return []
-        overlapping = [] if values.get("status") else [
+        overlapping = [] if not _away(values) else [
             *self._overlapping(found[0], values),
             *at_the_same_time(self.connection, self.cadres.person_of(found[0]), values)]
         return [*self._second_head(found[0], values), *overlapping, *self._open_cases(found[0], values)]
@@ -139,7 +145,7 @@ class DelegationPlan(Plan):
         stored = self.connection.execute(
             select(trips.c.id, trips.c.name, trips.c.depart_on, trips.c.return_on)
             .select_from(trips.join(delegation_members))
-            .where(delegation_members.c.cadre_id == cadre_id, trips.c.deleted_at.is_(None), trip_status.going(),
+            .where(delegation_members.c.cadre_id == cadre_id, trips.c.deleted_at.is_(None), trip_status.member_going(),
                    trips.c.id != did,
                    trips.c.depart_on < back, trips.c.return_on > depart))
         others = {row.id: Trip(row.name, row.depart_on, row.return_on) for row in stored if row.id not in taken}

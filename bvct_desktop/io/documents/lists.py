@@ -112,7 +112,23 @@ def delegation_subject(trip: Mapping[str, Any]) -> str:
 
 
 def member_records(trip: Mapping[str, Any]) -> list[dict[str, Any]]:
-    return tables.numbered(trip["members"])
+    """The members as the decision named them, numbered; one who did not go keeps the line, marked in its
+    «Vai trò»: «Thành viên – không đi (ốm)»."""
+    return tables.numbered({**member, "role": _role_or_absence(member)} for member in trip["members"])
+
+
+def _role_or_absence(member: Mapping[str, Any]) -> str | None:
+    if not member.get("not_going"):
+        return member["role"]
+    return " – ".join(filter(None, (member["role"], f"không đi ({member['not_going']})")))
+
+
+def members_count(trip: Mapping[str, Any]) -> str:
+    """The note under the list: «Danh sách có 5 người.», with those who did not go: «Danh sách có 5 người,
+    trong đó 1 người không đi.»"""
+    named = f"Danh sách có {grouped(len(trip['members']))} người"
+    absent = sum(1 for member in trip["members"] if member.get("not_going"))
+    return f"{named}, trong đó {grouped(absent)} người không đi." if absent else f"{named}."
 
 
 def delegation_day(trip: Mapping[str, Any], printed_on: dt.date) -> dt.date:
@@ -133,11 +149,10 @@ def draw_delegation(c: DocumentCanvas, trip: Mapping[str, Any], printed_on: dt.d
         flow.skip(4)
     for text in lines:
         flow.paragraph(text, REGULAR, size, indent=False, justify=False)
-    signed_table(flow, MEMBER_COLUMNS, member_records(trip), f"Danh sách có {grouped(len(trip['members']))} người.",
-                 size)
+    signed_table(flow, MEMBER_COLUMNS, member_records(trip), members_count(trip), size)
 
 
 def delegation_sheet(trip: Mapping[str, Any], date: str) -> Sheet:
     return Sheet("Danh sách trích ngang", [DELEGATION_TITLE, *delegation_lines(trip)], MEMBER_COLUMNS,
                  member_records(trip), subject=[delegation_subject(trip)],
-                 notes=[f"Danh sách có {grouped(len(trip['members']))} người."], date=date)
+                 notes=[members_count(trip)], date=date)

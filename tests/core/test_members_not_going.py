@@ -1,0 +1,95 @@
+"""A member the decision named who fell ill or was withdrawn («Không đi (lý do)») stays on the delegation's
+record, marked with the reason, and did not go: the report's «lượt cán bộ» does not count them, the cadre's
+summary lists no trip, no other delegation is told to overlap with theirs, and the register and the list to
+sign (trích ngang) show them marked."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import browse, documents_data, editing, importing, report
+from bvct_desktop.core.kinds import DELEGATIONS
+from bvct_desktop.io.documents import lists
+from tests.rows_sheet import rows_sheet
+from tests.sample_db import sample_database
+
+SENT_TO_JAPAN = "Đoàn công tác Sở Nội vụ"  # 125-QĐ/TU, 01/04–08/04/2025: Bùi Thị Hương, Đỗ Quang Vinh
+BACK_22_09 = "Đoàn học tập kinh nghiệm chuyển đổi số"
+YEAR_2025 = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    database = sample_database(cli, tmp_path)
+    yield database
+    database.close()
+
+
+def _not_going(db, member_name: str, reason: str | None) -> int:
+    """Marks `member_name` of the delegation to Japan as not going for `reason` (None: going after all)."""
+    [delegation] = browse.record_ids(db, "delegations", SENT_TO_JAPAN)
+    stored = editing.load(db, "delegations", delegation)
+    members = [{**member, "not_going": reason} if member["full_name"] == member_name else member
+               for member in stored[editing.MEMBERS]]
+    editing.save(db, "delegations", {**stored, editing.MEMBERS: members}, delegation)
+    return delegation
+
+
+def test_a_member_who_did_not_go_stays_on_the_delegation_marked_with_the_reason(db):
+    delegation = _not_going(db, "Đỗ Quang Vinh", "ốm")
+    members = editing.load(db, "delegations", delegation)[editing.MEMBERS]
+    assert [(member["full_name"], member["not_going"]) for member in members] == [
+        ("Bùi Thị Hương", None), ("Đỗ Quang Vinh", "ốm")]
+    cells = browse.fetch_rows(db, "delegations", [delegation])[delegation]
+    assert cells[-1] == "2 người: Bùi Thị Hương, Đỗ Quang Vinh (không đi: ốm)"
+
+
+def test_the_report_counts_the_cadres_who_went_not_those_named_who_did_not_go(db):
+    assert report.count(db, *YEAR_2025)["cadres_sent_abroad"] == 3
+    _not_going(db, "Đỗ Quang Vinh", "thay đổi công tác")
+    figures = report.count(db, *YEAR_2025)
+    assert (figures["delegations"], figures["cadres_sent_abroad"]) == (2, 2)
+    _not_going(db, "Đỗ Quang Vinh", None)  # went after all
+    assert report.count(db, *YEAR_2025)["cadres_sent_abroad"] == 3
+
+
+def test_a_cadre_s_summary_lists_no_trip_for_a_delegation_the_cadre_did_not_go_with(db):
+    _not_going(db, "Bùi Thị Hương", "ốm")
+    [huong] = browse.record_ids(db, "cadres", "Bùi Thị Hương")
+    with db.read() as connection:
+        trips = documents_data.cadre_by_id(connection, huong)["trips"]
+    assert [trip["name"] for trip in trips] == [BACK_22_09]
+
+
+def test_a_member_who_did_not_go_is_not_told_away_at_the_same_time(db):
+    """Hương, ill, stayed home from Japan: she may go to Laos on those days; and a place she did not take on
+    Laos tells nothing of Japan either."""
+    other = {"name": "Đoàn Lào", "countries": "Lào", "depart_on": "03/04/2025", "return_on": "06/04/2025",
+             editing.MEMBERS: [{"full_name": "Bùi Thị Hương", "birth_date": "02/02/1975"}]}
+    assert editing.to_confirm(db, "delegations", other) != []
+    withdrawn = {**other, editing.MEMBERS: [{**other[editing.MEMBERS][0], "not_going": "thay đổi công tác"}]}
+    assert editing.to_confirm(db, "delegations", withdrawn) == []
+    _not_going(db, "Bùi Thị Hương", "ốm")
+    assert editing.to_confirm(db, "delegations", other) == []
+
+
+def test_the_list_to_sign_keeps_the_member_named_marked_and_says_how_many_did_not_go(db):
+    delegation = _not_going(db, "Đỗ Quang Vinh", "ốm")
+    with db.read() as connection:
+        trip = documents_data.delegation_by_id(connection, delegation)
+    records = lists.member_records(trip)
+    assert [(record["full_name"], record["role"]) for record in records][-1] == (
+        "Đỗ Quang Vinh", "Thành viên – không đi (ốm)")
+    assert lists.members_count(trip) == "Danh sách có 2 người, trong đó 1 người không đi."
+
+
+def test_a_list_may_name_a_member_who_did_not_go_in_its_last_column(db):
+    headers = ["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh",
+               "Không đi (lý do)"]
+    rows = [["Đoàn tham quan Vân Nam", "Trung Quốc", "10/10/2025", "17/10/2025", "Bùi Thị Hương", "02/02/1975", ""],
+            ["Đoàn tham quan Vân Nam", "Trung Quốc", "10/10/2025", "17/10/2025", "Đỗ Quang Vinh", "1982", "ốm"]]
+    before = report.count(db, *YEAR_2025)["cadres_sent_abroad"]
+    result = importing.import_sheet(db, DELEGATIONS, rows_sheet([headers, *rows]))
+    assert result.ok, result.problems
+    assert report.count(db, *YEAR_2025)["cadres_sent_abroad"] == before + 1
+    assert DELEGATIONS.fields[-1].header == "Không đi (lý do)"
