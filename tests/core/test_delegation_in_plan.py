@@ -40,6 +40,13 @@ def test_a_delegation_outside_the_plan_is_kept_and_told(db):
     assert editing.load(db, "delegations", laos)["in_plan"] == "Không"
 
 
+def test_a_delegation_outside_the_plan_is_told_once_not_at_each_member_row(db):
+    result = _imported(db, [[*LAOS, "Nguyễn Thị Phương Thảo", "1978", "Không"],
+                            [*LAOS, "Tôn Nữ Thị Ngọc Hường", "1980", "Không"], [*LAOS, "Trần Văn Hùng", "1970", ""]])
+    assert [str(warning) for warning in result.warnings] == [
+        f"Dòng 2, cột «Trong kế hoạch đối ngoại năm»: {OUTSIDE}"]
+
+
 def test_a_form_asks_about_a_delegation_outside_the_plan_once(db):
     values = {"name": LAOS[2], "countries": "Lào", "depart_on": "10/02/2026", "return_on": "15/02/2026",
               "in_plan": "Không", editing.MEMBERS: [{"full_name": "Lê Văn Một", "birth_date": "1960"},

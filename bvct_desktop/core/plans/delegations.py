@@ -114,6 +114,14 @@ class DelegationPlan(Plan):
             self._members_changed(did)
         return outcome(did, member_created, person_changed + trip_changed + member_changed)
 
+    def warnings(self, values: dict[str, Any]) -> list[RowProblem]:
+        """A row's warnings; those at the delegation's own fields (outside the plan, decided after leaving) at
+        its first row only, not again at each member's."""
+        told = super().warnings(values)
+        if self._first_row[delegation_key(values)][0] == self.row:
+            return told
+        return [doubt for doubt in told if doubt.header not in self.kind.own_keys]
+
     def doubts_with_others(self, values: dict[str, Any]) -> list[RowProblem]:
         """What the member of a row just taken leaves doubtful: a second «Trưởng đoàn», another trip at the same
         time (with another delegation, or recorded on the file), a vetting case still open."""
