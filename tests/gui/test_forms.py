@@ -1060,11 +1060,13 @@ def shown_on_office_screen(qtbot, monkeypatch, opening):
 
 
 def every_column_in_view(table: QTableView) -> list[str]:
-    """The headers of `table` cut short or out of view sideways (none: the table reads without scrolling)."""
+    """The headers of `table` cut short or out of view sideways (none: the table reads without scrolling); a
+    column hidden aside."""
     header, room = table.horizontalHeader(), table.viewport().width()
     return [table.model().headerData(column, header.orientation()) for column in range(header.count())
-            if header.sectionViewportPosition(column) + header.sectionSize(column) > room + 1
-            or header.sectionSize(column) < header.sectionSizeFromContents(column).width()]
+            if not header.isSectionHidden(column)
+            and (header.sectionViewportPosition(column) + header.sectionSize(column) > room + 1
+                 or header.sectionSize(column) < header.sectionSizeFromContents(column).width())]
 
 
 def test_the_cadres_file_opens_on_most_of_an_office_screen_every_tab_read_without_scrolling(qtbot, monkeypatch,
@@ -1182,11 +1184,13 @@ def test_a_delegation_opens_on_most_of_an_office_screen_with_every_column_of_its
 
 def cut_members(table) -> list[str]:
     """What a delegation's member table shows cut short: the headers of columns out of view sideways or
-    narrower than a cell's text, or than a role box needs for its longest choice beside its arrow."""
+    narrower than a cell's text, or than a role box needs for its longest choice beside its arrow (a column
+    hidden aside)."""
     header = table.horizontalHeader()
     cut = set(every_column_in_view(table))
+    shown = [column for column in range(table.columnCount()) if not table.isColumnHidden(column)]
     for row in range(table.rowCount()):
-        for column in range(table.columnCount()):
+        for column in shown:
             box = table.cellWidget(row, column)
             if box is None:
                 needs = table.fontMetrics().horizontalAdvance(table.item(row, column).text()) + 8
@@ -1249,6 +1253,33 @@ def test_a_delegations_members_are_read_whole_as_they_are_typed_and_when_the_del
     assert cut_members(reopened.members.table) == []
     reopened.members.table.item(0, KEYS.index("unit")).setText(LONG_UNIT + " (Ban Chỉ đạo 35)")
     assert cut_members(reopened.members.table) == ["Đơn vị công tác"]  # a name too long for the room, not the role
+
+
+def test_a_member_who_did_not_go_is_marked_with_the_reason_and_stays_on_the_delegation(qtbot, context):
+    """«Thành viên không đi…» shows the column of the reason (hidden while every member goes) and opens the
+    selected member's cell: the member stays on the list, marked."""
+    form = open_form(context, "delegations", None)
+    qtbot.addWidget(form)
+    _fill_new(form, NEW["delegations"])
+    form.members.add_member({"full_name": "Tôn Nữ Thị Ngọc Hường", "birth_date": "1980", "role": "Thành viên"})
+    table = form.members.table
+    assert table.isColumnHidden(KEYS.index("not_going"))
+    table.setCurrentCell(1, KEYS.index("full_name"))
+    next(button for button in form.members.findChildren(QPushButton) if button.text() == "Thành viên không đi…").click()
+    assert not table.isColumnHidden(KEYS.index("not_going"))
+    assert table.currentItem() is table.item(1, KEYS.index("not_going"))
+    editor = table.cellWidget(1, KEYS.index("not_going"))  # the cell's editor, open for typing
+    type_text(editor, "ốm")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(1)
+    context.dialogs.answer_next(YES)  # neither is a cadre yet: saving adds them
+    assert form.save(), form.message.text()
+    stored = editing.load(context.db, "delegations", form.record_id)[editing.MEMBERS]
+    assert [(member["full_name"], member["not_going"]) for member in stored] == [
+        ("Nguyễn Văn Hùng", None), ("Tôn Nữ Thị Ngọc Hường", "ốm")]
+    reopened = open_form(context, "delegations", form.record_id)
+    qtbot.addWidget(reopened)
+    assert not reopened.members.table.isColumnHidden(KEYS.index("not_going"))
 
 
 def test_the_files_buttons_on_an_entry_are_enabled_only_once_one_is_selected(qtbot, context):

@@ -1,5 +1,6 @@
 """A delegation's members on its form: one line per member, typed like the import rows
-(name, birth date, home town, CCCD, position, unit, role); the service finds each cadre."""
+(name, birth date, home town, CCCD, position, unit, role, and why one the decision named did not go); the
+service finds each cadre."""
 
 from ...core import editing
 from ...core.kinds import Kind
@@ -11,6 +12,8 @@ from .inputs import as_typed, show_value
 KEYS = editing.MEMBER_PERSON_KEYS + editing.MEMBER_KEYS
 # the columns of free text, which share the room the others (dates, numbers, the role box) leave
 GROWING = tuple(KEYS.index(key) for key in ("full_name", "home_town", "position", "unit"))
+# shown once a member is marked as not going: most delegations go whole, and the others need the room
+NOT_GOING = KEYS.index("not_going")
 
 
 class MembersTable(QWidget):
@@ -24,6 +27,7 @@ class MembersTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(KEYS))
         self.table.setHorizontalHeaderLabels([kind.field(key).header for key in KEYS])
+        self.table.setColumnHidden(NOT_GOING, True)
         keep_fitted(self.table, GROWING)
         self.table.setMinimumHeight(150)
         self.table.itemChanged.connect(self._edited)
@@ -35,8 +39,13 @@ class MembersTable(QWidget):
         add.clicked.connect(self._add_typed)
         remove = QPushButton("Bỏ thành viên đã chọn")
         remove.clicked.connect(self._remove)
+        not_going = QPushButton("Thành viên không đi…")
+        not_going.setToolTip("Người có tên trong quyết định mà không đi (ốm, thay đổi công tác…): ghi lý do, "
+                             "người ấy vẫn ở trong danh sách đoàn")
+        not_going.clicked.connect(self._mark_not_going)
         buttons.addWidget(add)
         buttons.addWidget(remove)
+        buttons.addWidget(not_going)
         buttons.addStretch(1)
         layout.addWidget(self.buttons)
         if not editable:
@@ -56,6 +65,7 @@ class MembersTable(QWidget):
         self.table.setRowCount(0)
         for member in members:
             self._append(member)
+        self.table.setColumnHidden(NOT_GOING, not any(member.get("not_going") for member in members))
         self._fit()
 
     def add_member(self, member: dict) -> None:
@@ -71,6 +81,17 @@ class MembersTable(QWidget):
         self.table.setFocus()
         self.table.setCurrentItem(first)
         self.table.editItem(first)
+
+    def _mark_not_going(self) -> None:
+        """«Thành viên không đi…»: the column of the reason shown, the selected member's cell open for typing it."""
+        self.table.setColumnHidden(NOT_GOING, False)
+        self._fit()
+        if self.table.currentRow() < 0:
+            return
+        reason = self.table.item(self.table.currentRow(), NOT_GOING)
+        self.table.setFocus()
+        self.table.setCurrentItem(reason)
+        self.table.editItem(reason)
 
     def _edited(self) -> None:
         self._fit()

@@ -50,6 +50,10 @@ def confirm_doubts(context: AppContext, parent: QWidget, doubts: list[str]) -> b
     return not doubts or context.dialogs.ask(parent, "Lưu ý", "\n".join(doubts) + "\n\nVẫn lưu?") == YES
 
 
+# the room of a label on a form listing members: a longer one («Trong kế hoạch đối ngoại năm») on two lines
+LABEL_ROOM = "Ngày nhận báo cáo"
+
+
 class RecordForm(QDialog):
     closed = Signal()
     saved = Signal(int)
@@ -172,6 +176,9 @@ class RecordForm(QDialog):
             if not self.editable:
                 make_read_only(widget)
             label = field_label(spec.header, spec.required, widget)
+            if self.kind.members is not None:  # a long label on two lines: the members' table needs the width
+                label.setWordWrap(True)
+                label.setFixedWidth(QLabel(LABEL_ROOM).sizeHint().width())
             error = QLabel()
             error.setStyleSheet(f"color: {colour('error')};")
             error.setWordWrap(True)
