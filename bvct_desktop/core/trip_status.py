@@ -3,7 +3,7 @@ no trip made: the report does not count it, no post-trip report is due for it, i
 with it. So with a member the decision named who did not go («Không đi (lý do)»: ill, withdrawn): kept on
 the delegation, marked, and not away with it, nor counted among the cadres sent abroad."""
 
-from sqlalchemy import ColumnElement, and_
+from sqlalchemy import ColumnElement, and_, select
 
 from .schema import delegation_members, delegations
 
@@ -11,10 +11,14 @@ NOT_CALLED_OFF = "Không hủy, không hoãn"  # the register's status of those 
 
 
 def going() -> ColumnElement:
-    """The delegations that go, or went: neither cancelled nor put off."""
-    return delegations.c.status.is_(None)
+    """The delegations that go, or went: neither cancelled nor put off, and one member at least goes with
+    them (a delegation all of whose members were withdrawn is called off in all but name)."""
+    members = delegation_members.alias()  # not the places a query joining the delegations lists, if it does
+    someone = (select(members.c.id)
+               .where(members.c.delegation_id == delegations.c.id, members.c.not_going.is_(None)).exists())
+    return and_(delegations.c.status.is_(None), someone)
 
 
 def member_going() -> ColumnElement:
     """The places on delegations that go, or went, of the members who go with them."""
-    return and_(going(), delegation_members.c.not_going.is_(None))
+    return and_(delegations.c.status.is_(None), delegation_members.c.not_going.is_(None))

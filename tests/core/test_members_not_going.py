@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import browse, documents_data, editing, importing, report
+from bvct_desktop.core import browse, deadlines, documents_data, editing, importing, report
 from bvct_desktop.core.kinds import DELEGATIONS
 from bvct_desktop.io.documents import lists
 from tests.rows_sheet import rows_sheet
@@ -25,9 +25,9 @@ def db(cli, tmp_path):
     database.close()
 
 
-def _not_going(db, member_name: str, reason: str | None) -> int:
-    """Marks `member_name` of the delegation to Japan as not going for `reason` (None: going after all)."""
-    [delegation] = browse.record_ids(db, "delegations", SENT_TO_JAPAN)
+def _not_going(db, member_name: str, reason: str | None, delegation_name: str = SENT_TO_JAPAN) -> int:
+    """Marks `member_name` of a delegation (to Japan) as not going for `reason` (None: going after all)."""
+    [delegation] = browse.record_ids(db, "delegations", delegation_name)
     stored = editing.load(db, "delegations", delegation)
     members = [{**member, "not_going": reason} if member["full_name"] == member_name else member
                for member in stored[editing.MEMBERS]]
@@ -93,3 +93,16 @@ def test_a_list_may_name_a_member_who_did_not_go_in_its_last_column(db):
     assert result.ok, result.problems
     assert report.count(db, *YEAR_2025)["cadres_sent_abroad"] == before + 1
     assert DELEGATIONS.fields[-1].header == "Không đi (lý do)"
+
+
+def test_a_delegation_none_of_whose_members_went_is_no_trip_made(db):
+    """Everyone the decision named fell ill or was withdrawn: as a delegation called off, it is not counted
+    and owes no post-trip report, though no one marked it «Đã hủy»."""
+    late = dt.date(2025, 10, 2)
+    [korea] = browse.record_ids(db, "delegations", BACK_22_09)
+    assert korea in [due.record_id for due in deadlines.post_trip_reports_due(db, late)]
+    _not_going(db, "Bùi Thị Hương", "ốm", BACK_22_09)
+    figures = report.count(db, *YEAR_2025)
+    assert (figures["delegations"], figures["cadres_sent_abroad"]) == (1, 2)
+    assert korea not in [due.record_id for due in deadlines.post_trip_reports_due(db, late)]
+    assert korea not in browse.record_ids(db, "delegations", filters=browse.Filters(overdue=True), today=late)
