@@ -106,3 +106,20 @@ def test_a_delegation_none_of_whose_members_went_is_no_trip_made(db):
     assert (figures["delegations"], figures["cadres_sent_abroad"]) == (1, 2)
     assert korea not in [due.record_id for due in deadlines.post_trip_reports_due(db, late)]
     assert korea not in browse.record_ids(db, "delegations", filters=browse.Filters(overdue=True), today=late)
+
+
+@pytest.mark.parametrize("marked_row", [1, 2])
+def test_a_list_saying_not_going_in_the_status_of_one_member_s_row_only_is_refused_not_read_as_all_cancelled(
+        db, marked_row):
+    """An old list wrote «Không đi» in «Tình trạng» beside one member: read as the delegation's status, it
+    cancelled the whole delegation. Rows of a delegation must agree on its status; the message says where a
+    member's own absence goes."""
+    headers = ["Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Họ và tên thành viên", "Ngày sinh", "Tình trạng"]
+    rows = [["Đoàn xúc tiến đầu tư Singapore", "Singapore", "10/07/2025", "15/07/2025", name, born, ""]
+            for name, born in (("Bùi Thị Hương", "02/02/1975"), ("Đỗ Quang Vinh", "1982"))]
+    rows[marked_row - 1][-1] = "Không đi"
+    result = importing.import_sheet(db, DELEGATIONS, rows_sheet([headers, *rows]))
+    assert [str(problem) for problem in result.problems] == [
+        "Dòng 3, cột «Tình trạng»: khác với dòng 2 của cùng đoàn (Tình trạng); cả đoàn hủy hay hoãn thì ghi "
+        "«Tình trạng» ở mọi dòng của đoàn, chỉ một người không đi thì ghi lý do ở cột «Không đi (lý do)»"]
+    assert browse.record_ids(db, "delegations", "xúc tiến đầu tư") == []

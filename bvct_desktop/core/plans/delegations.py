@@ -26,6 +26,11 @@ from .base import Outcome, Plan, RecordsByKey, Target, identity, outcome
 from .cases import OPEN
 
 HEAD = MEMBER_ROLES[0]  # «Trưởng đoàn»
+# The delegation's «Tình trạng», whose empty cell says it goes: its rows agree on it, empty or not (one member's
+# row saying «Không đi» there would call off the whole delegation)
+STATUS = "status"
+STATUS_OF_ALL = (f"; cả đoàn hủy hay hoãn thì ghi «{DELEGATIONS.field(STATUS).header}» ở mọi dòng của đoàn, chỉ một "
+                 f"người không đi thì ghi lý do ở cột «{DELEGATIONS.field('not_going').header}»")
 
 class Trip(NamedTuple):
     """A delegation as a member's overlapping trips are told by."""
@@ -194,11 +199,12 @@ class DelegationPlan(Plan):
         first = self._first_row.setdefault(key, (number, trip))
         if first[0] == number:
             return
-        differing = [field_key for field_key, value in trip.items()
-                     if value is not None and first[1][field_key] not in (None, value)]
+        differing = [field_key for field_key, value in trip.items() if value != first[1][field_key]
+                     and (field_key == STATUS or None not in (value, first[1][field_key]))]
         if differing:
             headers = ", ".join(self.kind.field(field_key).header for field_key in differing)
-            raise RowProblem(f"khác với dòng {first[0]} của cùng đoàn ({headers})", differing[0])
+            raise RowProblem(f"khác với dòng {first[0]} của cùng đoàn ({headers})"
+                             + (STATUS_OF_ALL if STATUS in differing else ""), differing[0])
         for field_key, value in trip.items():
             if first[1][field_key] is None:
                 first[1][field_key] = value
