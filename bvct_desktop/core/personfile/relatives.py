@@ -9,15 +9,16 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from .. import editing
 from ..database import Database
+from ..errors import InputError
 from ..kinds import RELATIVES, SELF
 from ..permissions import Action
 from ..plans.base import Target
-from ..schema import persons, relatives
+from ..schema import foreign_elements, persons, political_notes, relatives
 from . import writes
 
 KIND = "relatives"
@@ -99,9 +100,28 @@ def update_relative(db: Database, record_id: int, raw: dict[str, Any], seen: tup
     return editing.write(db, RELATIVES, values, target, seen).changed
 
 
+# the records kept about a relative (core/personfile/notes.py), by their words
+NOTED_ABOUT = ((political_notes, "vấn đề chính trị"), (foreign_elements, "yếu tố nước ngoài"))
+
+
 def delete_relative(db: Database, record_id: int) -> None:
-    """Puts the relative record in the recycle bin (the person stays: others may refer to them)."""
+    """Puts the relative record in the recycle bin (the person stays: others may refer to them); refused
+    while a political note or foreign element is about the relative, which would else read as about the
+    person."""
     db.require(Action.EDIT, "xóa thân nhân")
     with db.write() as connection:
-        writes.soft_delete(db, connection, relatives, KIND,
-                           writes.current(connection, relatives, record_id, "thân nhân"))
+        record = writes.current(connection, relatives, record_id, "thân nhân")
+        _nothing_noted_about(connection, record)
+        writes.soft_delete(db, connection, relatives, KIND, record)
+
+
+def _nothing_noted_about(connection: Connection, record: dict[str, Any]) -> None:
+    for table, title in NOTED_ABOUT:
+        count = connection.execute(select(func.count()).select_from(table).where(
+            table.c.relative_id == record["id"], table.c.deleted_at.is_(None))).scalar()
+        if count:
+            full_name = connection.execute(select(persons.c.full_name).where(
+                persons.c.id == record["relative_id"])).scalar()
+            raise InputError(f"Còn {count} {title} ghi về thân nhân «{record['relation']}: {full_name}»: hãy chọn "
+                             "thân nhân khác ở ô «Về thân nhân» của các mục ấy, hoặc xóa chúng, rồi mới xóa thân "
+                             "nhân này.")

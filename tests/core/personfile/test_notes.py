@@ -97,3 +97,21 @@ def test_unknown_axis_or_regulation_is_refused(db):
     with pytest.raises(FormProblems) as caught:
         POLITICAL_NOTES.add(db, person_named(db, "Nguyễn Văn Hùng"), {**NOTE, "axis": "Khác", "regulation": "QĐ 1"})
     assert set(caught.value.problems) == {"axis", "regulation"}
+
+
+def test_a_relative_with_notes_about_them_is_not_deleted_until_the_notes_are_moved(db):
+    """A finding about the father must not become a finding about the cadre himself: deleting the father
+    while a political note or a foreign element is about him is refused, naming what to move first."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    father, son = relatives.list_relatives(db, hung)[0], _son(db, hung)
+    note = POLITICAL_NOTES.add(db, hung, {**NOTE, "relative_id": father.id})
+    FOREIGN_ELEMENTS.add(db, hung, {**SON_ABROAD, "relative_id": son.id})
+    with pytest.raises(InputError) as caught:
+        relatives.delete_relative(db, father.id)
+    assert str(caught.value) == ("Còn 1 vấn đề chính trị ghi về thân nhân «Cha: Nguyễn Văn Tư»: hãy chọn thân nhân "
+                                 "khác ở ô «Về thân nhân» của các mục ấy, hoặc xóa chúng, rồi mới xóa thân nhân này.")
+    with pytest.raises(InputError, match="Còn 1 yếu tố nước ngoài ghi về thân nhân «Con: Nguyễn Minh Khoa»"):
+        relatives.delete_relative(db, son.id)
+    POLITICAL_NOTES.delete(db, note)
+    relatives.delete_relative(db, father.id)
+    assert [r.relation for r in relatives.list_relatives(db, hung)] == ["Vợ", "Con"]
