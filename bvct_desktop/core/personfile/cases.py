@@ -29,10 +29,13 @@ from ..permissions import Action
 from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, moved, new_date, went_with_slip
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
 from . import letters, writes
-from .relatives import Relative, of_person
+from .notes import RELATIVE
+from .political import BEARING, POLITICAL_NOTES
+from .relatives import Relative, list_relatives, of_person
 
 KIND = "vetting-cases"
 RESULTS = ("Đủ tiêu chuẩn", "Chưa đủ tiêu chuẩn", "Có vấn đề nhưng không vi phạm")
+FIT = RESULTS[0]
 LIMITED = RESULTS[2]  # the conclusion then states the ceiling of placement QĐ 58 sets (brief §1.2, §1.3)
 VALIDITY_SETTING = "hieu_luc_ket_luan_thang"
 CONCLUDING = "ghi kết luận thẩm tra"  # what recording a conclusion asks the officer's role for
@@ -210,7 +213,22 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
     if found.unchecked:
         told.append("Thân nhân phải xác minh theo quy định còn thiếu: "
                     + "; ".join(missing.told() for missing in found.unchecked) + ".")
+    if values["result"] == FIT:
+        told.extend(_issues_told(db, found.case["person_id"]))
     return told
+
+
+def _issues_told(db: Database, person_id: int) -> list[str]:
+    """The person's political issues (personfile/political.py) bearing on their standard, against a
+    conclusion «Đủ tiêu chuẩn»."""
+    issues = [note for note in POLITICAL_NOTES.of_person(db, person_id) if note["effect"] in BEARING]
+    if not issues:
+        return []
+    names = {relative.id: f"{relative.relation}: {relative.full_name}" for relative in list_relatives(db, person_id)}
+    listed = "; ".join(note["axis"] + (f", về {names[note[RELATIVE]]}" if note[RELATIVE] in names else "")
+                       + f" – {note['content']} ({note['effect']})" for note in issues)
+    return [f"Hồ sơ cá nhân ghi {len(issues)} vấn đề chính trị ảnh hưởng đến tiêu chuẩn chính trị: {listed}. "
+            f"Kết quả «{FIT}» có đúng không?"]
 
 
 def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:

@@ -10,6 +10,7 @@ AXES = ("Lịch sử chính trị", "Chính trị hiện nay")
 REGULATIONS = ("QĐ 57-QĐ/TW", "QĐ 126-QĐ/TW", "QĐ 58-QĐ/TW")
 EFFECTS = ("Không ảnh hưởng", "Có vấn đề nhưng không vi phạm (có mức giới hạn)",
            "Vi phạm, không đủ tiêu chuẩn", "Chưa kết luận")
+BEARING = EFFECTS[1:]  # what a conclusion «Đủ tiêu chuẩn» about the person is asked against
 FIELDS = (
     Field("axis", "Diện", FieldType.CHOICE, required=True, choices=AXES),
     Field("content", "Nội dung vấn đề", required=True, max_length=LONG_TEXT),

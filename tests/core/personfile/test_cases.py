@@ -10,7 +10,8 @@ from bvct_desktop.core import audit, audit_words, browse, editing, overview, rec
 from bvct_desktop.core.editing import VERSION, FormProblems
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.kinds import SLIPS
-from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.personfile import cases, relatives
+from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.row_versions import ChangedMeanwhile
 from bvct_desktop.core.schema import archive_requests, persons, slips, vetting_cases
 from tests.conftest import workbook
@@ -832,3 +833,32 @@ def test_namesakes_in_the_case_register_are_told_apart_by_their_birth_dates_each
 def _persons_named(db, full_name) -> list[int]:
     with db.read() as connection:
         return list(connection.execute(select(persons.c.id).where(persons.c.full_name == full_name)).scalars())
+
+
+def test_concluding_a_cadre_fit_while_his_file_records_a_political_issue_bearing_on_it_is_asked_about(db):
+    """Hùng's file records that his father served the old regime, with a QĐ 58 ceiling: the appointment case
+    concluded «Đủ tiêu chuẩn» asks the officer about it, naming the finding; «Có vấn đề nhưng không vi phạm»
+    (which states the ceiling) does not."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    case = cases.open_case(db, hung, {"purpose": "Bổ nhiệm", "opened_on": "01/02/2026"})
+    concluded = {**CONCLUSION, "concluded_on": "28/02/2026"}
+
+    def about_issues(raw):
+        return [told for told in cases.conclusion_doubts(db, case, raw) if "vấn đề chính trị" in told]
+
+    POLITICAL_NOTES.add(db, hung, {"axis": "Chính trị hiện nay", "content": "Không có biểu hiện vi phạm",
+                                   "effect": "Không ảnh hưởng"})
+    assert about_issues(concluded) == []
+    father = relatives.list_relatives(db, hung)[0]
+    POLITICAL_NOTES.add(db, hung, {"axis": "Lịch sử chính trị", "content": "Cha đẻ là hạ sĩ quan chế độ cũ",
+                                   "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)",
+                                   "relative_id": father.id})
+    POLITICAL_NOTES.add(db, hung, {"axis": "Chính trị hiện nay", "content": "Em ruột ở Hoa Kỳ, hội viên hội cựu "
+                                   "quân nhân chế độ cũ", "effect": "Chưa kết luận"})
+    assert about_issues(concluded) == [
+        "Hồ sơ cá nhân ghi 2 vấn đề chính trị ảnh hưởng đến tiêu chuẩn chính trị: Lịch sử chính trị, về Cha: "
+        "Nguyễn Văn Tư – Cha đẻ là hạ sĩ quan chế độ cũ (Có vấn đề nhưng không vi phạm (có mức giới hạn)); "
+        "Chính trị hiện nay – Em ruột ở Hoa Kỳ, hội viên hội cựu quân nhân chế độ cũ (Chưa kết luận). "
+        "Kết quả «Đủ tiêu chuẩn» có đúng không?"]
+    limited = {**concluded, "result": cases.LIMITED, "limit_note": "Không quá ủy viên ban thường vụ cấp tỉnh"}
+    assert about_issues(limited) == []
