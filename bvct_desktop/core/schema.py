@@ -342,6 +342,7 @@ political_notes = Table(
     Column("content", Text, nullable=False),
     Column("evidence", Text),
     Column("source_doc", Text),
+    Column("found_on", Date),
     Column("regulation", String),
     Column("effect", Text),
     *_stamps(),

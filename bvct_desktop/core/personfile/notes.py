@@ -19,7 +19,7 @@ RELATIVE = "relative_id"  # the form value naming the relative a record is about
 
 class PersonNotes:
     """`check`: the rule a record's values (its RELATIVE included) must keep beyond each field's own
-    (FormProblems)."""
+    (FormProblems); it may fill in a value left empty that follows from the others."""
 
     def __init__(self, table: Table, kind: str, title: str, fields: tuple[Field, ...],
                  check: Callable[[dict[str, Any]], None] = lambda values: None):

@@ -1,6 +1,8 @@
 """Foreign elements and political-issue notes: about the person or a named relative, dated and
 sourced, on the two axes with the regulation and effect, audited field by field."""
 
+import datetime as dt
+
 import pytest
 
 from bvct_desktop.core.editing import FormProblems
@@ -115,3 +117,31 @@ def test_a_relative_with_notes_about_them_is_not_deleted_until_the_notes_are_mov
     POLITICAL_NOTES.delete(db, note)
     relatives.delete_relative(db, father.id)
     assert [r.relation for r in relatives.list_relatives(db, hung)] == ["Vợ", "Con"]
+
+
+def test_a_finding_is_judged_under_the_regulation_in_force_on_its_day(db):
+    """Brief §6.3: the regulation version is stored with each finding. A finding concluded on 20/05/2016 was
+    judged under QĐ 57, not QĐ 58 (signed 08/02/2022): naming QĐ 58 is refused at «Quy định áp dụng»; left
+    empty, the regulation of the finding's day is stored."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    with pytest.raises(FormProblems) as caught:
+        POLITICAL_NOTES.add(db, hung, {**NOTE, "found_on": "20/05/2016"})
+    assert caught.value.problems == {"regulation": "Ngày 20/05/2016 đang áp dụng QĐ 57-QĐ/TW (từ 03/05/2007 đến "
+                                                   "27/02/2018), không phải QĐ 58-QĐ/TW"}
+    found_2016 = POLITICAL_NOTES.add(db, hung, {**NOTE, "found_on": "20/05/2016", "regulation": ""})
+    found_2023 = POLITICAL_NOTES.add(db, hung, {**NOTE, "found_on": "10/03/2023", "regulation": ""})
+    stored = {note["id"]: (note["found_on"], note["regulation"]) for note in POLITICAL_NOTES.of_person(db, hung)}
+    assert stored == {found_2016: (dt.date(2016, 5, 20), "QĐ 57-QĐ/TW"),
+                      found_2023: (dt.date(2023, 3, 10), "QĐ 58-QĐ/TW")}
+
+
+def test_a_finding_before_the_first_regulation_names_none_and_an_undated_one_any(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    with pytest.raises(FormProblems) as caught:
+        POLITICAL_NOTES.add(db, hung, {**NOTE, "found_on": "10/01/2005", "regulation": "QĐ 57-QĐ/TW"})
+    assert caught.value.problems == {"regulation": "Ngày 10/01/2005 trước quy định đầu tiên trong danh sách, QĐ "
+                                                   "57-QĐ/TW (từ 03/05/2007 đến 27/02/2018): hãy để trống ô này"}
+    before = POLITICAL_NOTES.add(db, hung, {**NOTE, "found_on": "10/01/2005", "regulation": ""})
+    undated = POLITICAL_NOTES.add(db, hung, NOTE)  # an old list's finding, its day not known
+    stored = {note["id"]: note["regulation"] for note in POLITICAL_NOTES.of_person(db, hung)}
+    assert stored == {before: None, undated: "QĐ 58-QĐ/TW"}
