@@ -10,6 +10,7 @@ from bvct_desktop.core import audit, browse, editing, recipients, recycle_bin
 from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.personfile import cases, relatives
+from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
 from bvct_desktop.gui.forms.inputs import MULTI_LINE_HEIGHT, show_value
@@ -675,6 +676,28 @@ def test_a_vetting_case_is_opened_from_its_register_with_what_is_left_to_check(q
                for row in range(page.model.rowCount())}
     assert overdue["Quy hoạch"] == "15/03/2026"  # past its deadline, still open
     assert overdue["Kết nạp Đảng"] == "08/04/2025"  # opened by an import, due by the rule (90 days, 05/04 a day off)
+
+
+def _case_window(qtbot, context, case_id: int):
+    window = open_form(context, "vetting-cases", case_id)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_case_window_shows_the_political_issues_of_the_person_file_bearing_on_the_standard(qtbot, context):
+    """Opened for Anh's planning (quy hoạch), the case window tells the officer her file records an issue with a
+    QĐ 58 ceiling, and tells it plainly when there is none."""
+    case = _case_opened(_page(qtbot, context, "vetting-cases")).record_id
+    labels = " ".join(label.text() for label in _case_window(qtbot, context, case).findChildren(QLabel))
+    assert "<b>Vấn đề chính trị ảnh hưởng tiêu chuẩn:</b> không có." in labels
+    anh = _file_of_anh(qtbot, context).person_id
+    POLITICAL_NOTES.add(context.db, anh, {"axis": "Chính trị hiện nay", "content": "Em ruột ở Úc, hội viên một tổ "
+                                          "chức phản động lưu vong", "found_on": "10/03/2023",
+                                          "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)"})
+    labels = " ".join(label.text() for label in _case_window(qtbot, context, case).findChildren(QLabel))
+    assert ("<b>Vấn đề chính trị ảnh hưởng tiêu chuẩn:</b><br>– Chính trị hiện nay – Em ruột ở Úc, hội viên một tổ "
+            "chức phản động lưu vong (Có vấn đề nhưng không vi phạm (có mức giới hạn); kết luận ngày 10/03/2023 theo "
+            "QĐ 58-QĐ/TW)") in labels
 
 
 def test_a_vetting_case_is_edited_and_concluded_in_its_own_window(qtbot, context):

@@ -31,7 +31,7 @@ from ..schema import archive_requests, persons, recipients, slips, vetting_cases
 from . import letters, writes
 from .notes import RELATIVE
 from .political import BEARING, POLITICAL_NOTES
-from .relatives import Relative, list_relatives, of_person
+from .relatives import Relative, of_person
 
 KIND = "vetting-cases"
 RESULTS = ("Đủ tiêu chuẩn", "Chưa đủ tiêu chuẩn", "Có vấn đề nhưng không vi phạm")
@@ -73,6 +73,25 @@ class Unchecked:
 
 
 @dataclass(frozen=True)
+class Issue:
+    """A political issue of the person file (personfile/political.py) bearing on the person's standard."""
+
+    axis: str
+    about: str | None  # «Cha: Nguyễn Văn Tư»; None: the person themself
+    content: str
+    effect: str
+    found_on: dt.date | None
+    regulation: str | None
+
+    def told(self) -> str:
+        """«Lịch sử chính trị, về Cha: Nguyễn Văn Tư – … (Có vấn đề … ; kết luận ngày 20/05/2016 theo QĐ 57-QĐ/TW)»."""
+        judged = " ".join(([f"kết luận ngày {display_date(self.found_on)}"] if self.found_on else [])
+                          + ([f"theo {self.regulation}"] if self.regulation else []))
+        return (self.axis + (f", về {self.about}" if self.about else "") + f" – {self.content} ({self.effect}"
+                + (f"; {judged})" if judged else ")"))
+
+
+@dataclass(frozen=True)
 class CaseFile:
     case: dict[str, Any]
     full_name: str
@@ -81,6 +100,7 @@ class CaseFile:
     archive_requests: list[dict[str, Any]]
     letters: list[dict[str, Any]]  # about the person vetted, open ones first (personfile/letters.py)
     unchecked: list[Unchecked]
+    issues: list[Issue]  # the political issues bearing on the person's standard, oldest first
     valid_until: dt.date | None  # the last day the conclusion holds, when concluded
     kept: retention.Kept | None  # the dossier's term (thời hạn bảo quản), counted once concluded
 
@@ -213,22 +233,10 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
     if found.unchecked:
         told.append("Thân nhân phải xác minh theo quy định còn thiếu: "
                     + "; ".join(missing.told() for missing in found.unchecked) + ".")
-    if values["result"] == FIT:
-        told.extend(_issues_told(db, found.case["person_id"]))
+    if values["result"] == FIT and found.issues:
+        told.append(f"Hồ sơ cá nhân ghi {len(found.issues)} vấn đề chính trị ảnh hưởng đến tiêu chuẩn chính trị: "
+                    + "; ".join(issue.told() for issue in found.issues) + f". Kết quả «{FIT}» có đúng không?")
     return told
-
-
-def _issues_told(db: Database, person_id: int) -> list[str]:
-    """The person's political issues (personfile/political.py) bearing on their standard, against a
-    conclusion «Đủ tiêu chuẩn»."""
-    issues = [note for note in POLITICAL_NOTES.of_person(db, person_id) if note["effect"] in BEARING]
-    if not issues:
-        return []
-    names = {relative.id: f"{relative.relation}: {relative.full_name}" for relative in list_relatives(db, person_id)}
-    listed = "; ".join(note["axis"] + (f", về {names[note[RELATIVE]]}" if note[RELATIVE] in names else "")
-                       + f" – {note['content']} ({note['effect']})" for note in issues)
-    return [f"Hồ sơ cá nhân ghi {len(issues)} vấn đề chính trị ảnh hưởng đến tiêu chuẩn chính trị: {listed}. "
-            f"Kết quả «{FIT}» có đúng không?"]
 
 
 def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:
@@ -342,9 +350,11 @@ def case_file(db: Database, case_id: int) -> CaseFile:
         requests = _archive_requests(connection, archive_requests.c.vetting_case_id == case_id)
         about = letters.about(connection, case["person_id"], db.clock().date())
         months = int(settings.read_all(connection)[VALIDITY_SETTING])
-        missing = unchecked(of_person(connection, case["person_id"]), case["opened_on"], served)
+        family = of_person(connection, case["person_id"])
+        missing = unchecked(family, case["opened_on"], served)
+        issues = bearing_issues(POLITICAL_NOTES.read(connection, case["person_id"]), family)
     concluded_on = case["concluded_on"]
-    return CaseFile(case, full_name, birth_date, served, requests, about, missing,
+    return CaseFile(case, full_name, birth_date, served, requests, about, missing, issues,
                     add_months(concluded_on, months) if concluded_on else None, kept(concluded_on))
 
 
@@ -415,6 +425,13 @@ def unchecked(relatives_: list[Relative], opened_on: dt.date, served: list[dict[
         if relation not in named:
             found.append(Unchecked(relation, None, None, None, "chưa khai trong danh sách thân nhân"))
     return found
+
+
+def bearing_issues(notes: list[dict[str, Any]], relatives_: list[Relative]) -> list[Issue]:
+    """The political `notes` whose effect bears on the standard, each named by the relative it is about."""
+    names = {relative.id: f"{relative.relation}: {relative.full_name}" for relative in relatives_}
+    return [Issue(note["axis"], names.get(note[RELATIVE]), note["content"], note["effect"], note["found_on"],
+                  note["regulation"]) for note in notes if note["effect"] in BEARING]
 
 
 def _adult(birth_iso: str | None, on: dt.date) -> bool:

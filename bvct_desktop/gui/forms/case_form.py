@@ -1,9 +1,11 @@
 """One vetting case (hồ sơ thẩm tra) in one window: who is vetted and what for, the slips and
 archive requests that serve it, the complaint and denunciation letters about the person (open ones
-first), the relatives the rules still require checked, the conclusion with how long it holds, how
+first), the relatives the rules still require checked, the political issues of the person file bearing on the
+standard, the conclusion with how long it holds, how
 long the dossier is kept (thời hạn bảo quản), and its notice (conclusion_notice.py). A new case starts
 by choosing the person."""
 
+import html
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -17,6 +19,7 @@ from ...core.errors import BvctError
 from ...core.kinds import ARCHIVE_REQUESTS, COMPLAINTS, SLIPS, kind_named
 from ...core.permissions import Action, allows
 from ...core.personfile import cases
+from ...core.personfile.political import POLITICAL_NOTES
 from ..accessible import named
 from ..context import AppContext
 from ..dialogs import YES
@@ -42,7 +45,9 @@ from .record_form import RecordForm
 
 OPEN_ACTION, EDIT_ACTION, CONCLUDE_ACTION = CASES.actions
 REOPEN_LABEL = "Mở lại hồ sơ"  # on a concluded case
-SERVING = ("slips", "archive-requests", "complaints", "*")  # the notifier's names of the records shown in a case
+# the notifier's names of the records shown in a case
+SERVING = ("slips", "archive-requests", "complaints", POLITICAL_NOTES.kind, "*")
+ISSUES_TITLE = "Vấn đề chính trị ảnh hưởng tiêu chuẩn"  # of the person file (cases.bearing_issues)
 LETTER_KEYS = ("complaint_kind", "received_on", "due_on", "resolved_on", "sender", "summary", "result")
 REQUEST_KEYS = ("province", "doc_no", "doc_on", "full_name", "answered_on", "result")
 ATTACH_LABEL, DETACH_LABEL = "Gắn yêu cầu tàng thư…", "Bỏ gắn yêu cầu tàng thư…"
@@ -139,6 +144,10 @@ class CaseForm(QDialog):
         missing = "<br>".join(f"– {u.told()}" for u in found.unchecked)
         self.layout_.addWidget(QLabel("<b>Thân nhân cần xác minh còn thiếu:</b><br>" + missing if missing
                                       else "<b>Đã xác minh đủ thân nhân theo quy định.</b>"))
+        issues = "<br>".join(f"– {html.escape(issue.told())}" for issue in found.issues)
+        issues_label = QLabel(f"<b>{ISSUES_TITLE}:</b>" + (f"<br>{issues}" if issues else " không có."))
+        issues_label.setWordWrap(True)
+        self.layout_.addWidget(issues_label)
         buttons = QHBoxLayout()
         if self.editable:
             concluded = case["status"] == cases.CONCLUDED

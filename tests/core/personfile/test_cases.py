@@ -862,3 +862,21 @@ def test_concluding_a_cadre_fit_while_his_file_records_a_political_issue_bearing
         "Kết quả «Đủ tiêu chuẩn» có đúng không?"]
     limited = {**concluded, "result": cases.LIMITED, "limit_note": "Không quá ủy viên ban thường vụ cấp tỉnh"}
     assert about_issues(limited) == []
+
+
+def test_the_case_file_lists_the_political_issues_bearing_on_the_person_s_standard(db):
+    """Opened for an appointment, the case shows what the person file records against the standard: the
+    father's old-regime service with its ceiling, named by the relative and the regulation; not the issues
+    that do not affect it."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    father = relatives.list_relatives(db, hung)[0]
+    case = cases.open_case(db, hung, {"purpose": "Bổ nhiệm", "opened_on": "01/02/2026"})
+    assert cases.case_file(db, case).issues == []
+    POLITICAL_NOTES.add(db, hung, {"axis": "Chính trị hiện nay", "content": "Không có biểu hiện vi phạm",
+                                   "effect": "Không ảnh hưởng"})
+    POLITICAL_NOTES.add(db, hung, {"axis": "Lịch sử chính trị", "content": "Cha đẻ là hạ sĩ quan chế độ cũ",
+                                   "found_on": "20/05/2016", "relative_id": father.id,
+                                   "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)"})
+    assert [issue.told() for issue in cases.case_file(db, case).issues] == [
+        "Lịch sử chính trị, về Cha: Nguyễn Văn Tư – Cha đẻ là hạ sĩ quan chế độ cũ (Có vấn đề nhưng không vi phạm "
+        "(có mức giới hạn); kết luận ngày 20/05/2016 theo QĐ 57-QĐ/TW)"]
