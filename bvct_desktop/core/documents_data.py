@@ -39,6 +39,7 @@ from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS, Kind
 from .permissions import Action
 from .personfile import foreign, known, relatives, trips
 from .personfile.notes import RELATIVE
+from .personfile.political import POLITICAL_NOTES
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips, units
 from .text import fold, identity_key, name_key, name_words, place_key, unit_key, unit_letters
 
@@ -497,7 +498,8 @@ def _cadre_query():
 def _summary(connection: Connection, cadre: dict[str, Any]) -> dict[str, Any]:
     """Particulars, party dates, the family (the relatives list and the relatives known from
     slips), trips abroad (the delegations and those recorded on the file), the other foreign elements
-    of the cadre and of each relative, and every slip about the cadre and about each relative."""
+    of the cadre and of each relative, every slip about the cadre and about each relative, and the
+    political issues of both, oldest first."""
     found = known.read(connection, cadre["person_id"])
     listed = {relative.id: relative for relative in relatives.of_person(connection, cadre["person_id"])}
     elements = foreign.read(connection, cadre["person_id"])
@@ -505,6 +507,7 @@ def _summary(connection: Connection, cadre: dict[str, Any]) -> dict[str, Any]:
                             [_trip_recorded(element) for element in elements if trips.own_trip(element)])
     cadre["foreign"] = sorted((_element(element, listed) for element in elements if not trips.own_trip(element)),
                               key=lambda element: (element["relation"] != SELF, element["since"] or ""))
+    cadre["political"] = [_issue(note, listed) for note in POLITICAL_NOTES.read(connection, cadre["person_id"])]
     numbers = {slip.slip_id: slip.number for slip in found.slips}
     cadre["relatives"] = [_relative(relative, listed.get(relative.record_id), numbers) for relative in found.relatives]
     cadre["slips"] = [{"number": slip.number, "issued_on": slip.issued_on, "full_name": slip.subject_name,
@@ -546,17 +549,26 @@ def _trip_recorded(element: dict[str, Any]) -> dict[str, Any]:
 
 
 def _element(element: dict[str, Any], listed: dict[int, relatives.Relative]) -> dict[str, Any]:
-    """A foreign element with whom it is about: the cadre («Bản thân»), or a relative by relation and name."""
-    about = element[RELATIVE]
+    """A foreign element with whom it is about."""
+    return {"element_kind": element["element_kind"], **_about(element, listed), "country": element["country"],
+            "since": element["since"], "until": element["until"], "details": element["details"],
+            "source": element["source"]}
+
+
+def _issue(note: dict[str, Any], listed: dict[int, relatives.Relative]) -> dict[str, Any]:
+    """A political issue with whom it is about, the day it was concluded, the regulation and the effect."""
+    return {**{key: note[key] for key in ("axis", "content", "evidence", "found_on", "regulation", "effect")},
+            **_about(note, listed)}
+
+
+def _about(record: dict[str, Any], listed: dict[int, relatives.Relative]) -> dict[str, Any]:
+    """Whom a record of the file is about: the cadre («Bản thân»), or a relative by relation and name."""
+    about = record[RELATIVE]
     if about is None:
-        relation, full_name = SELF, None
-    elif about in listed:
-        relation, full_name = listed[about].relation, listed[about].full_name
-    else:
-        relation, full_name = "Thân nhân", "(đã xóa khỏi danh sách thân nhân)"
-    return {"element_kind": element["element_kind"], "relation": relation, "full_name": full_name,
-            "country": element["country"], "since": element["since"], "until": element["until"],
-            "details": element["details"], "source": element["source"]}
+        return {"relation": SELF, "full_name": None}
+    if about in listed:
+        return {"relation": listed[about].relation, "full_name": listed[about].full_name}
+    return {"relation": "Thân nhân", "full_name": "(đã xóa khỏi danh sách thân nhân)"}
 
 
 def _relative(relative: known.KnownRelative, listed: relatives.Relative | None,

@@ -12,7 +12,9 @@ from sqlalchemy import select
 
 from bvct_desktop.core import browse, documents_data, recycle_bin, report_notes, vault
 from bvct_desktop.core.kinds import DELEGATIONS, SLIPS
-from bvct_desktop.core.schema import audit_log, document_numbers
+from bvct_desktop.core.personfile import relatives
+from bvct_desktop.core.personfile.political import POLITICAL_NOTES
+from bvct_desktop.core.schema import audit_log, cadres, document_numbers
 from bvct_desktop.io.documents import profile
 from bvct_desktop.io.documents.layout import date_text
 from tests.conftest import ADMIN, PASSWORD, workbook
@@ -235,6 +237,29 @@ def test_a_decision_without_its_date_dates_the_list_the_day_it_is_printed(loaded
 
 
 # The cadre summary
+
+def test_a_cadre_summary_prints_the_political_issues_of_the_file(loaded, tmp_path):
+    """Hùng's father's old-regime service, concluded in 2016 under QĐ 57 with a ceiling, prints on his
+    summary by the father's relation and name."""
+    db = vault.unlock(loaded.db, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            hung = connection.execute(select(cadres.c.person_id).where(
+                cadres.c.id == browse.record_ids(db, "cadres", "nguyen van hung")[0])).scalar_one()
+        father = next(relative for relative in relatives.list_relatives(db, hung) if relative.relation == "Cha")
+        POLITICAL_NOTES.add(db, hung, {"axis": "Lịch sử chính trị", "content": "Cha đẻ là hạ sĩ quan chế độ cũ",
+                                       "found_on": "20/05/2016", "relative_id": father.id,
+                                       "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)"})
+    finally:
+        db.close()
+    target = tmp_path / "can-bo.pdf"
+    assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--out", target)[0] == 0
+    lines = pdfcheck.lines(target)
+    pdfcheck.assert_in_order(lines, "VI. XÁC MINH LAI LỊCH", "VII. VẤN ĐỀ CHÍNH TRỊ")
+    issue = next(line for line in lines if line.startswith("1 Lịch"))
+    for value in ("Cha Nguyễn Văn Tư", "20/05/2016", "QĐ 57-QĐ/TW", "Có vấn đề"):
+        assert value in issue, issue
+
 
 def test_a_cadre_summary_with_trips_and_dotted_unknowns(loaded, tmp_path):
     target = tmp_path / "can-bo.pdf"

@@ -10,6 +10,7 @@ from ...core.dates import display_date
 from ...core.fields import Place
 from ...core.kinds import CADRES, DELEGATIONS, RELATIVES, SLIPS, Kind
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
+from ...core.personfile.political import POLITICAL_NOTES
 from . import layout, lists, tables
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
@@ -19,7 +20,8 @@ RECOVERY_TITLE = "PHIẾU KHÓA KHÔI PHỤC"
 PARTICULARS = ("birth_date", "gender", "cccd", "cmnd", "home_town", "residence", "ethnicity", "religion",
                "position", "unit", "management")
 PARTY = ("party_joined_on", "party_official_on", "party_card_no")
-C, D, R, S, E = CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field, FOREIGN_ELEMENTS.field
+C, D, R, S, E, P = (CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field, FOREIGN_ELEMENTS.field,
+                    POLITICAL_NOTES.field)
 RELATIVE_COLUMNS = (tables.counter(), tables.of(R("relation"), 0.9),
                     tables.of(R("full_name"), 2.0, label="Họ và tên", unbroken=True),
                     tables.year_of_birth(R("birth_date"), 0.9), tables.of(R("home_town"), 1.4),
@@ -32,6 +34,11 @@ TRIP_COLUMNS = (tables.counter(), tables.of(D("countries"), 1.2), PERIOD,
 FOREIGN_COLUMNS = (tables.counter(), tables.of(E("element_kind"), 1.5), tables.of(R("relation"), 0.9),
                    tables.of(R("full_name"), 1.6, label="Họ và tên", unbroken=True), tables.of(E("country"), 1.0),
                    PERIOD, tables.of(E("details"), 2.0), tables.of(E("source"), 1.3))
+POLITICAL_COLUMNS = (tables.counter(), tables.of(P("axis"), 1.0), tables.of(R("relation"), 0.8),
+                     tables.of(R("full_name"), 1.5, label="Họ và tên", unbroken=True), tables.of(P("content"), 2.8),
+                     tables.of(P("found_on"), 1.1, label="Ngày kết luận", align="center"),
+                     tables.of(P("regulation"), 1.3, label="Quy định", unbroken=True),
+                     tables.of(P("effect"), 1.7, label="Ảnh hưởng"))
 VETTING_COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center"),
                    tables.of(S("issued_on"), 1.1, label="Ngày gửi", align="center"),
                    tables.of(S("full_name"), 1.6, label="Người được xác minh", unbroken=True),
@@ -69,7 +76,9 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
                 ("V. YẾU TỐ NƯỚC NGOÀI KHÁC (BẢN THÂN VÀ THÂN NHÂN)", FOREIGN_COLUMNS, elements,
                  "Chưa có yếu tố nước ngoài nào khác được ghi nhận."),
                 ("VI. XÁC MINH LAI LỊCH (BẢN THÂN VÀ THÂN NHÂN)", VETTING_COLUMNS, cadre["slips"],
-                 "Chưa có phiếu yêu cầu xác minh nào.")]
+                 "Chưa có phiếu yêu cầu xác minh nào."),
+                ("VII. VẤN ĐỀ CHÍNH TRỊ (BẢN THÂN VÀ THÂN NHÂN)", POLITICAL_COLUMNS, cadre["political"],
+                 "Chưa có vấn đề chính trị nào được ghi nhận.")]
     for number, (heading, columns, records, nothing) in enumerate(sections):
         keep_last = signature if number == len(sections) - 1 else 0.0
         if records:

@@ -20,7 +20,7 @@ def cadre() -> dict:
                   "residence": None, "occupation": None, "source": "Danh sách thân nhân"}
                  for relation, name, born in FAMILY]
     return {**blank, "full_name": "Lê Văn Hùng", "birth_date": "1970-05-02", "trips": [], "foreign": [],
-            "slips": [], "relatives": relatives}
+            "slips": [], "political": [], "relatives": relatives}
 
 
 def test_the_family_table_gives_the_year_of_birth_only(tmp_path, history, options):
@@ -136,6 +136,36 @@ def test_with_no_foreign_element_the_section_says_so(tmp_path, history, options)
     pdfcheck.assert_in_order(pdfcheck.lines(target), "IV. ĐI NƯỚC NGOÀI", "Chưa có chuyến đi nào được ghi nhận.",
                              "V. YẾU TỐ NƯỚC NGOÀI KHÁC", "Chưa có yếu tố nước ngoài nào khác được ghi nhận.",
                              "VI. XÁC MINH LAI LỊCH", "Chưa có phiếu yêu cầu xác minh nào.")
+
+
+POLITICAL = [{"axis": "Lịch sử chính trị", "relation": "Cha", "full_name": "Lê Văn Tư",
+              "content": "Cha đẻ là hạ sĩ quan chế độ cũ, đã học tập cải tạo",
+              "evidence": "Phiếu trả lời 215/A93B: học tập cải tạo tại trại Hàm Tân",
+              "found_on": dt.date(2016, 5, 20), "regulation": "QĐ 57-QĐ/TW",
+              "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)"},
+             {"axis": "Chính trị hiện nay", "relation": "Bản thân", "full_name": None,
+              "content": "Không có biểu hiện vi phạm", "evidence": None, "found_on": None, "regulation": None,
+              "effect": "Không ảnh hưởng"}]
+
+
+def test_the_political_issues_print_last_with_whom_each_is_about_its_day_regulation_and_effect(
+        tmp_path, history, options):
+    """The sheet goes into an appointment dossier: the father's old-regime service found in 2016 under QĐ 57,
+    with its ceiling, prints under «VII. VẤN ĐỀ CHÍNH TRỊ» (its evidence stays on the file: a summary)."""
+    target = tmp_path / "trich-ngang.pdf"
+    target.write_bytes(render.cadre_pdf(history, [{**cadre(), "political": POLITICAL}], dt.date(2026, 9, 30),
+                                        options))
+    lines = pdfcheck.lines(target)
+    pdfcheck.assert_in_order(lines, "VI. XÁC MINH LAI LỊCH", "VII. VẤN ĐỀ CHÍNH TRỊ (BẢN THÂN VÀ THÂN NHÂN)",
+                             "1 Lịch", "2 Chính")
+    issues = " ".join(lines[next(i for i, line in enumerate(lines) if line.startswith("VII. VẤN ĐỀ")):])
+    for value in ("Cha Lê Văn Tư", "20/05/2016", "QĐ 57-QĐ/TW", "Có vấn đề", "Cha đẻ là", "Bản", "Không có biểu",
+                  "Không ảnh"):
+        assert value in issues, value
+    assert "Hàm Tân" not in issues
+    target.write_bytes(render.cadre_pdf(history, [cadre()], dt.date(2026, 9, 30), options))
+    pdfcheck.assert_in_order(pdfcheck.lines(target), "VII. VẤN ĐỀ CHÍNH TRỊ",
+                             "Chưa có vấn đề chính trị nào được ghi nhận.")
 
 
 def test_the_recovery_key_sheet_sends_the_officer_to_the_login_window_first(tmp_path, office, options):
