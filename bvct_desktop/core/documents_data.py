@@ -555,10 +555,13 @@ def _element(element: dict[str, Any], listed: dict[int, relatives.Relative]) -> 
             "source": element["source"]}
 
 
+ISSUE_KEYS = ("axis", "content", "evidence", "found_on", "regulation", "effect", "limit_note")
+
+
 def _issue(note: dict[str, Any], listed: dict[int, relatives.Relative]) -> dict[str, Any]:
-    """A political issue with whom it is about, the day it was concluded, the regulation and the effect."""
-    return {**{key: note[key] for key in ("axis", "content", "evidence", "found_on", "regulation", "effect")},
-            **_about(note, listed)}
+    """A political issue with whom it is about, the day it was concluded, the regulation, the effect and the
+    ceiling."""
+    return {**{key: note[key] for key in ISSUE_KEYS}, **_about(note, listed)}
 
 
 def _about(record: dict[str, Any], listed: dict[int, relatives.Relative]) -> dict[str, Any]:

@@ -345,6 +345,7 @@ political_notes = Table(
     Column("found_on", Date),
     Column("regulation", String),
     Column("effect", Text),
+    Column("limit_note", Text),
     *_stamps(),
     Index(None, "person_id"),
 )

@@ -249,7 +249,8 @@ def test_a_cadre_summary_prints_the_political_issues_of_the_file(loaded, tmp_pat
         father = next(relative for relative in relatives.list_relatives(db, hung) if relative.relation == "Cha")
         POLITICAL_NOTES.add(db, hung, {"axis": "Lịch sử chính trị", "content": "Cha đẻ là hạ sĩ quan chế độ cũ",
                                        "found_on": "20/05/2016", "relative_id": father.id,
-                                       "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)"})
+                                       "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)",
+                                       "limit_note": "Không quá ủy viên Ban Thường vụ Tỉnh ủy"})
     finally:
         db.close()
     target = tmp_path / "can-bo.pdf"

@@ -693,11 +693,12 @@ def test_the_case_window_shows_the_political_issues_of_the_person_file_bearing_o
     anh = _file_of_anh(qtbot, context).person_id
     POLITICAL_NOTES.add(context.db, anh, {"axis": "Chính trị hiện nay", "content": "Em ruột ở Úc, hội viên một tổ "
                                           "chức phản động lưu vong", "found_on": "10/03/2023",
-                                          "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)"})
+                                          "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)",
+                                          "limit_note": "Không quá trưởng phòng cấp sở"})
     labels = " ".join(label.text() for label in _case_window(qtbot, context, case).findChildren(QLabel))
     assert ("<b>Vấn đề chính trị ảnh hưởng tiêu chuẩn:</b><br>– Chính trị hiện nay – Em ruột ở Úc, hội viên một tổ "
-            "chức phản động lưu vong (Có vấn đề nhưng không vi phạm (có mức giới hạn); kết luận ngày 10/03/2023 theo "
-            "QĐ 58-QĐ/TW)") in labels
+            "chức phản động lưu vong (Có vấn đề nhưng không vi phạm (có mức giới hạn); mức giới hạn: Không quá trưởng "
+            "phòng cấp sở; kết luận ngày 10/03/2023 theo QĐ 58-QĐ/TW)") in labels
 
 
 def test_a_vetting_case_is_edited_and_concluded_in_its_own_window(qtbot, context):

@@ -30,7 +30,7 @@ from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, mo
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
 from . import letters, writes
 from .notes import RELATIVE
-from .political import BEARING, POLITICAL_NOTES
+from .political import BEARING, LIMIT, POLITICAL_NOTES, ceiling_problem
 from .relatives import Relative, of_person
 
 KIND = "vetting-cases"
@@ -55,7 +55,7 @@ CONCLUSION_FIELDS = (
     Field("concluded_on", "Ngày kết luận", FieldType.DATE, required=True),
     Field("signer", "Người ký"),
     Field("result", "Kết quả", FieldType.CHOICE, required=True, choices=RESULTS),
-    Field("limit_note", "Mức giới hạn", hint="khi có vấn đề nhưng không vi phạm (QĐ 58)"),
+    LIMIT,
 )
 
 
@@ -80,15 +80,18 @@ class Issue:
     about: str | None  # «Cha: Nguyễn Văn Tư»; None: the person themself
     content: str
     effect: str
+    limit_note: str | None
     found_on: dt.date | None
     regulation: str | None
 
     def told(self) -> str:
-        """«Lịch sử chính trị, về Cha: Nguyễn Văn Tư – … (Có vấn đề … ; kết luận ngày 20/05/2016 theo QĐ 57-QĐ/TW)»."""
+        """«Lịch sử chính trị, về Cha: Nguyễn Văn Tư – … (Có vấn đề …; mức giới hạn: …; kết luận ngày 20/05/2016
+        theo QĐ 57-QĐ/TW)»."""
         judged = " ".join(([f"kết luận ngày {display_date(self.found_on)}"] if self.found_on else [])
                           + ([f"theo {self.regulation}"] if self.regulation else []))
-        return (self.axis + (f", về {self.about}" if self.about else "") + f" – {self.content} ({self.effect}"
-                + (f"; {judged})" if judged else ")"))
+        said = [self.effect] + ([f"mức giới hạn: {self.limit_note}"] if self.limit_note else []) + (
+            [judged] if judged else [])
+        return self.axis + (f", về {self.about}" if self.about else "") + f" – {self.content} ({'; '.join(said)})"
 
 
 @dataclass(frozen=True)
@@ -430,8 +433,8 @@ def unchecked(relatives_: list[Relative], opened_on: dt.date, served: list[dict[
 def bearing_issues(notes: list[dict[str, Any]], relatives_: list[Relative]) -> list[Issue]:
     """The political `notes` whose effect bears on the standard, each named by the relative it is about."""
     names = {relative.id: f"{relative.relation}: {relative.full_name}" for relative in relatives_}
-    return [Issue(note["axis"], names.get(note[RELATIVE]), note["content"], note["effect"], note["found_on"],
-                  note["regulation"]) for note in notes if note["effect"] in BEARING]
+    return [Issue(note["axis"], names.get(note[RELATIVE]), note["content"], note["effect"], note[LIMIT.key],
+                  note["found_on"], note["regulation"]) for note in notes if note["effect"] in BEARING]
 
 
 def _adult(birth_iso: str | None, on: dt.date) -> bool:
@@ -452,9 +455,8 @@ def conclusion_values(raw: dict[str, Any]) -> dict[str, Any]:
     """The conclusion's values; FormProblems as `writes.parse` raises them, and at «Mức giới hạn» when the
     result is an issue without violation and the ceiling is not written."""
     values = writes.parse(CONCLUSION_FIELDS, raw)
-    if values["result"] == LIMITED and not values["limit_note"]:
-        raise FormProblems({"limit_note": f"Mức giới hạn: phải ghi khi kết quả là «{LIMITED}» (mức giới hạn bố "
-                                          "trí theo QĐ 58-QĐ/TW)"})
+    if values["result"] == LIMITED and not values[LIMIT.key]:
+        raise FormProblems(ceiling_problem(f"kết quả là «{LIMITED}»"))
     return values
 
 

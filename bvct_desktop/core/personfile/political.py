@@ -16,7 +16,9 @@ AXES = ("Lịch sử chính trị", "Chính trị hiện nay")
 REGULATIONS = tuple(f"QĐ {regulation.number}" for regulation in all_regulations())  # as _choice names them
 EFFECTS = ("Không ảnh hưởng", "Có vấn đề nhưng không vi phạm (có mức giới hạn)",
            "Vi phạm, không đủ tiêu chuẩn", "Chưa kết luận")
+LIMITED = EFFECTS[1]  # the finding then states the ceiling of placement QĐ 58 sets (brief §1.2)
 BEARING = EFFECTS[1:]  # what a conclusion «Đủ tiêu chuẩn» about the person is asked against
+LIMIT = Field("limit_note", "Mức giới hạn", hint="khi có vấn đề nhưng không vi phạm (QĐ 58)")
 FIELDS = (
     Field("axis", "Diện", FieldType.CHOICE, required=True, choices=AXES),
     Field("content", "Nội dung vấn đề", required=True, max_length=LONG_TEXT),
@@ -25,7 +27,20 @@ FIELDS = (
     Field("found_on", "Ngày kết luận vấn đề", FieldType.DATE),  # names the regulation: _judged_in_force
     Field("regulation", "Quy định áp dụng", FieldType.CHOICE, choices=REGULATIONS),
     Field("effect", "Ảnh hưởng của kết luận", FieldType.CHOICE, choices=EFFECTS),
+    LIMIT,
 )
+
+
+def ceiling_problem(limited: str) -> dict[str, str]:
+    """The problem at «Mức giới hạn» when the result `limited` (a finding's, a conclusion's) has no ceiling."""
+    return {LIMIT.key: f"{LIMIT.header}: phải ghi khi {limited} (mức giới hạn bố trí theo QĐ 58-QĐ/TW)"}
+
+
+def _checked(values: dict[str, Any]) -> None:
+    """A finding with a ceiling states it (ceiling_problem); `_judged_in_force`."""
+    if values["effect"] == LIMITED and not values[LIMIT.key]:
+        raise FormProblems(ceiling_problem(f"ảnh hưởng là «{LIMITED}»"))
+    _judged_in_force(values)
 
 
 def _judged_in_force(values: dict[str, Any]) -> None:
@@ -54,4 +69,4 @@ def _span(regulation: Regulation) -> str:
     return f"{_choice(regulation)} (từ {display_date(regulation.signed_on)}{until})"
 
 
-POLITICAL_NOTES = PersonNotes(political_notes, "political-notes", "vấn đề chính trị", FIELDS, _judged_in_force)
+POLITICAL_NOTES = PersonNotes(political_notes, "political-notes", "vấn đề chính trị", FIELDS, _checked)

@@ -69,6 +69,8 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
     trips = [{**trip, "period": _period(trip["start"], trip["end"]), "source": trip["source"] or lists.decision(trip)}
              for trip in cadre["trips"]]
     elements = [{**element, "period": _period(element["since"], element["until"])} for element in cadre["foreign"]]
+    issues = [{**issue, "effect": issue["effect"] + (f"; mức giới hạn: {issue['limit_note']}" if issue["limit_note"]
+                                                     else "")} for issue in cadre["political"]]
     signature = layout.signature_height(flow, None)
     family = [_as_filed(RELATIVES, relative) for relative in cadre["relatives"]]
     sections = [("III. QUAN HỆ GIA ĐÌNH", RELATIVE_COLUMNS, family, "Chưa biết thân nhân nào."),
@@ -77,7 +79,7 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
                  "Chưa có yếu tố nước ngoài nào khác được ghi nhận."),
                 ("VI. XÁC MINH LAI LỊCH (BẢN THÂN VÀ THÂN NHÂN)", VETTING_COLUMNS, cadre["slips"],
                  "Chưa có phiếu yêu cầu xác minh nào."),
-                ("VII. VẤN ĐỀ CHÍNH TRỊ (BẢN THÂN VÀ THÂN NHÂN)", POLITICAL_COLUMNS, cadre["political"],
+                ("VII. VẤN ĐỀ CHÍNH TRỊ (BẢN THÂN VÀ THÂN NHÂN)", POLITICAL_COLUMNS, issues,
                  "Chưa có vấn đề chính trị nào được ghi nhận.")]
     for number, (heading, columns, records, nothing) in enumerate(sections):
         keep_last = signature if number == len(sections) - 1 else 0.0

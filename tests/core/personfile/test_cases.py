@@ -852,13 +852,14 @@ def test_concluding_a_cadre_fit_while_his_file_records_a_political_issue_bearing
     father = relatives.list_relatives(db, hung)[0]
     POLITICAL_NOTES.add(db, hung, {"axis": "Lịch sử chính trị", "content": "Cha đẻ là hạ sĩ quan chế độ cũ",
                                    "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)",
-                                   "relative_id": father.id})
+                                   "limit_note": "Không quá ủy viên Ban Thường vụ Tỉnh ủy", "relative_id": father.id})
     POLITICAL_NOTES.add(db, hung, {"axis": "Chính trị hiện nay", "content": "Em ruột ở Hoa Kỳ, hội viên hội cựu "
                                    "quân nhân chế độ cũ", "effect": "Chưa kết luận"})
     assert about_issues(concluded) == [
         "Hồ sơ cá nhân ghi 2 vấn đề chính trị ảnh hưởng đến tiêu chuẩn chính trị: Lịch sử chính trị, về Cha: "
-        "Nguyễn Văn Tư – Cha đẻ là hạ sĩ quan chế độ cũ (Có vấn đề nhưng không vi phạm (có mức giới hạn)); "
-        "Chính trị hiện nay – Em ruột ở Hoa Kỳ, hội viên hội cựu quân nhân chế độ cũ (Chưa kết luận). "
+        "Nguyễn Văn Tư – Cha đẻ là hạ sĩ quan chế độ cũ (Có vấn đề nhưng không vi phạm (có mức giới hạn); mức "
+        "giới hạn: Không quá ủy viên Ban Thường vụ Tỉnh ủy); Chính trị hiện nay – Em ruột ở Hoa Kỳ, hội viên hội "
+        "cựu quân nhân chế độ cũ (Chưa kết luận). "
         "Kết quả «Đủ tiêu chuẩn» có đúng không?"]
     limited = {**concluded, "result": cases.LIMITED, "limit_note": "Không quá ủy viên ban thường vụ cấp tỉnh"}
     assert about_issues(limited) == []
@@ -876,7 +877,9 @@ def test_the_case_file_lists_the_political_issues_bearing_on_the_person_s_standa
                                    "effect": "Không ảnh hưởng"})
     POLITICAL_NOTES.add(db, hung, {"axis": "Lịch sử chính trị", "content": "Cha đẻ là hạ sĩ quan chế độ cũ",
                                    "found_on": "20/05/2016", "relative_id": father.id,
-                                   "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)"})
+                                   "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)",
+                                   "limit_note": "Không quá ủy viên Ban Thường vụ Tỉnh ủy"})
     assert [issue.told() for issue in cases.case_file(db, case).issues] == [
         "Lịch sử chính trị, về Cha: Nguyễn Văn Tư – Cha đẻ là hạ sĩ quan chế độ cũ (Có vấn đề nhưng không vi phạm "
-        "(có mức giới hạn); kết luận ngày 20/05/2016 theo QĐ 57-QĐ/TW)"]
+        "(có mức giới hạn); mức giới hạn: Không quá ủy viên Ban Thường vụ Tỉnh ủy; kết luận ngày 20/05/2016 theo "
+        "QĐ 57-QĐ/TW)"]

@@ -16,7 +16,8 @@ SON_ABROAD = {"element_kind": "Thân nhân ở nước ngoài", "country": "Hoa 
               "details": "Con trai định cư, làm kỹ sư phần mềm", "source": "Lý lịch 2C năm 2020"}
 NOTE = {"axis": "Lịch sử chính trị", "content": "Cha từng là lính chế độ cũ (binh nhì), không có nợ máu",
         "evidence": "Phiếu trả lời của A93B", "source_doc": "Phiếu 12/PXM ngày 05/01/2025",
-        "regulation": "QĐ 58-QĐ/TW", "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)"}
+        "regulation": "QĐ 58-QĐ/TW", "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)",
+        "limit_note": "Không quá ủy viên Ban Thường vụ Tỉnh ủy"}
 
 
 def _son(db, hung):
@@ -145,3 +146,16 @@ def test_a_finding_before_the_first_regulation_names_none_and_an_undated_one_any
     undated = POLITICAL_NOTES.add(db, hung, NOTE)  # an old list's finding, its day not known
     stored = {note["id"]: note["regulation"] for note in POLITICAL_NOTES.of_person(db, hung)}
     assert stored == {before: None, undated: "QĐ 58-QĐ/TW"}
+
+
+def test_a_finding_with_a_ceiling_states_the_ceiling(db):
+    """«Có mức giới hạn» says there is a QĐ 58 ceiling, not which: the finding must state it, as a conclusion
+    with that result must, for the officer weighing a later appointment."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    with pytest.raises(FormProblems) as caught:
+        POLITICAL_NOTES.add(db, hung, {**NOTE, "limit_note": ""})
+    assert caught.value.problems == {"limit_note": "Mức giới hạn: phải ghi khi ảnh hưởng là «Có vấn đề nhưng không vi "
+                                                   "phạm (có mức giới hạn)» (mức giới hạn bố trí theo QĐ 58-QĐ/TW)"}
+    note = POLITICAL_NOTES.add(db, hung, NOTE)
+    [stored] = POLITICAL_NOTES.of_person(db, hung)
+    assert stored["id"] == note and stored["limit_note"] == "Không quá ủy viên Ban Thường vụ Tỉnh ủy"

@@ -142,16 +142,17 @@ POLITICAL = [{"axis": "Lịch sử chính trị", "relation": "Cha", "full_name"
               "content": "Cha đẻ là hạ sĩ quan chế độ cũ, đã học tập cải tạo",
               "evidence": "Phiếu trả lời 215/A93B: học tập cải tạo tại trại Hàm Tân",
               "found_on": dt.date(2016, 5, 20), "regulation": "QĐ 57-QĐ/TW",
-              "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)"},
+              "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)",
+              "limit_note": "Không quá ủy viên Ban Thường vụ Tỉnh ủy"},
              {"axis": "Chính trị hiện nay", "relation": "Bản thân", "full_name": None,
               "content": "Không có biểu hiện vi phạm", "evidence": None, "found_on": None, "regulation": None,
-              "effect": "Không ảnh hưởng"}]
+              "effect": "Không ảnh hưởng", "limit_note": None}]
 
 
 def test_the_political_issues_print_last_with_whom_each_is_about_its_day_regulation_and_effect(
         tmp_path, history, options):
     """The sheet goes into an appointment dossier: the father's old-regime service found in 2016 under QĐ 57,
-    with its ceiling, prints under «VII. VẤN ĐỀ CHÍNH TRỊ» (its evidence stays on the file: a summary)."""
+    with its ceiling stated, prints under «VII. VẤN ĐỀ CHÍNH TRỊ» (its evidence stays on the file: a summary)."""
     target = tmp_path / "trich-ngang.pdf"
     target.write_bytes(render.cadre_pdf(history, [{**cadre(), "political": POLITICAL}], dt.date(2026, 9, 30),
                                         options))
@@ -159,8 +160,8 @@ def test_the_political_issues_print_last_with_whom_each_is_about_its_day_regulat
     pdfcheck.assert_in_order(lines, "VI. XÁC MINH LAI LỊCH", "VII. VẤN ĐỀ CHÍNH TRỊ (BẢN THÂN VÀ THÂN NHÂN)",
                              "1 Lịch", "2 Chính")
     issues = " ".join(lines[next(i for i, line in enumerate(lines) if line.startswith("VII. VẤN ĐỀ")):])
-    for value in ("Cha Lê Văn Tư", "20/05/2016", "QĐ 57-QĐ/TW", "Có vấn đề", "Cha đẻ là", "Bản", "Không có biểu",
-                  "Không ảnh"):
+    for value in ("Cha Lê Văn Tư", "20/05/2016", "QĐ 57-QĐ/TW", "Có vấn đề", "Cha đẻ là", "Bản", "Không có",
+                  "Không ảnh", "giới hạn: Không", "Thường vụ"):
         assert value in issues, value
     assert "Hàm Tân" not in issues
     target.write_bytes(render.cadre_pdf(history, [cadre()], dt.date(2026, 9, 30), options))
