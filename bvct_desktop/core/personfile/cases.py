@@ -30,13 +30,13 @@ from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, mo
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
 from . import letters, writes
 from .notes import RELATIVE
-from .political import BEARING, LIMIT, POLITICAL_NOTES, ceiling_problem
+from .political import GRAVITY, LIMIT, POLITICAL_NOTES, ceiling_problem
 from .relatives import Relative, of_person
 
 KIND = "vetting-cases"
 RESULTS = ("Đủ tiêu chuẩn", "Chưa đủ tiêu chuẩn", "Có vấn đề nhưng không vi phạm")
-FIT = RESULTS[0]
 LIMITED = RESULTS[2]  # the conclusion then states the ceiling of placement QĐ 58 sets (brief §1.2, §1.3)
+ALLOWS = dict(zip(RESULTS, (0, 2, 1), strict=True))  # the gravest finding (political.GRAVITY) each result allows
 VALIDITY_SETTING = "hieu_luc_ket_luan_thang"
 CONCLUDING = "ghi kết luận thẩm tra"  # what recording a conclusion asks the officer's role for
 ADULT_AGE = 18
@@ -236,9 +236,10 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
     if found.unchecked:
         told.append("Thân nhân phải xác minh theo quy định còn thiếu: "
                     + "; ".join(missing.told() for missing in found.unchecked) + ".")
-    if values["result"] == FIT and found.issues:
-        told.append(f"Hồ sơ cá nhân ghi {len(found.issues)} vấn đề chính trị ảnh hưởng đến tiêu chuẩn chính trị: "
-                    + "; ".join(issue.told() for issue in found.issues) + f". Kết quả «{FIT}» có đúng không?")
+    graver = [issue for issue in found.issues if GRAVITY[issue.effect] > ALLOWS[values["result"]]]
+    if graver:
+        told.append(f"Hồ sơ cá nhân ghi {len(graver)} vấn đề chính trị nặng hơn kết quả này: "
+                    + "; ".join(issue.told() for issue in graver) + f". Kết quả «{values['result']}» có đúng không?")
     return told
 
 
@@ -434,7 +435,7 @@ def bearing_issues(notes: list[dict[str, Any]], relatives_: list[Relative]) -> l
     """The political `notes` whose effect bears on the standard, each named by the relative it is about."""
     names = {relative.id: f"{relative.relation}: {relative.full_name}" for relative in relatives_}
     return [Issue(note["axis"], names.get(note[RELATIVE]), note["content"], note["effect"], note[LIMIT.key],
-                  note["found_on"], note["regulation"]) for note in notes if note["effect"] in BEARING]
+                  note["found_on"], note["regulation"]) for note in notes if GRAVITY.get(note["effect"], 0)]
 
 
 def _adult(birth_iso: str | None, on: dt.date) -> bool:

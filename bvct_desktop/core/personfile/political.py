@@ -17,7 +17,8 @@ REGULATIONS = tuple(f"QĐ {regulation.number}" for regulation in all_regulations
 EFFECTS = ("Không ảnh hưởng", "Có vấn đề nhưng không vi phạm (có mức giới hạn)",
            "Vi phạm, không đủ tiêu chuẩn", "Chưa kết luận")
 LIMITED = EFFECTS[1]  # the finding then states the ceiling of placement QĐ 58 sets (brief §1.2)
-BEARING = EFFECTS[1:]  # what a conclusion «Đủ tiêu chuẩn» about the person is asked against
+# how far each effect bears on the person's standard: a conclusion is asked about the findings graver than it
+GRAVITY = dict(zip(EFFECTS, (0, 1, 2, 2), strict=True))
 LIMIT = Field("limit_note", "Mức giới hạn", hint="khi có vấn đề nhưng không vi phạm (QĐ 58)")
 FIELDS = (
     Field("axis", "Diện", FieldType.CHOICE, required=True, choices=AXES),

@@ -838,7 +838,7 @@ def _persons_named(db, full_name) -> list[int]:
 def test_concluding_a_cadre_fit_while_his_file_records_a_political_issue_bearing_on_it_is_asked_about(db):
     """Hùng's file records that his father served the old regime, with a QĐ 58 ceiling: the appointment case
     concluded «Đủ tiêu chuẩn» asks the officer about it, naming the finding; «Có vấn đề nhưng không vi phạm»
-    (which states the ceiling) does not."""
+    (which states the ceiling) asks only about a graver finding (a violation, or one not yet concluded)."""
     hung = person_named(db, "Nguyễn Văn Hùng")
     case = cases.open_case(db, hung, {"purpose": "Bổ nhiệm", "opened_on": "01/02/2026"})
     concluded = {**CONCLUSION, "concluded_on": "28/02/2026"}
@@ -856,13 +856,16 @@ def test_concluding_a_cadre_fit_while_his_file_records_a_political_issue_bearing
     POLITICAL_NOTES.add(db, hung, {"axis": "Chính trị hiện nay", "content": "Em ruột ở Hoa Kỳ, hội viên hội cựu "
                                    "quân nhân chế độ cũ", "effect": "Chưa kết luận"})
     assert about_issues(concluded) == [
-        "Hồ sơ cá nhân ghi 2 vấn đề chính trị ảnh hưởng đến tiêu chuẩn chính trị: Lịch sử chính trị, về Cha: "
+        "Hồ sơ cá nhân ghi 2 vấn đề chính trị nặng hơn kết quả này: Lịch sử chính trị, về Cha: "
         "Nguyễn Văn Tư – Cha đẻ là hạ sĩ quan chế độ cũ (Có vấn đề nhưng không vi phạm (có mức giới hạn); mức "
         "giới hạn: Không quá ủy viên Ban Thường vụ Tỉnh ủy); Chính trị hiện nay – Em ruột ở Hoa Kỳ, hội viên hội "
         "cựu quân nhân chế độ cũ (Chưa kết luận). "
         "Kết quả «Đủ tiêu chuẩn» có đúng không?"]
     limited = {**concluded, "result": cases.LIMITED, "limit_note": "Không quá ủy viên ban thường vụ cấp tỉnh"}
-    assert about_issues(limited) == []
+    assert about_issues(limited) == [  # the ceiling is what the result states; the open finding may be graver
+        "Hồ sơ cá nhân ghi 1 vấn đề chính trị nặng hơn kết quả này: Chính trị hiện nay – Em ruột ở Hoa Kỳ, hội viên "
+        "hội cựu quân nhân chế độ cũ (Chưa kết luận). Kết quả «Có vấn đề nhưng không vi phạm» có đúng không?"]
+    assert about_issues({**concluded, "result": "Chưa đủ tiêu chuẩn"}) == []
 
 
 def test_the_case_file_lists_the_political_issues_bearing_on_the_person_s_standard(db):
