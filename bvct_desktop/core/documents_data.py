@@ -38,7 +38,7 @@ from .errors import Ambiguous, InputError
 from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS, Kind
 from .permissions import Action
 from .personfile import foreign, known, relatives, trips
-from .personfile.notes import RELATIVE
+from .personfile.notes import RELATIVE, REMOVED
 from .personfile.political import POLITICAL_NOTES
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips, units
 from .text import fold, identity_key, name_key, name_words, place_key, unit_key, unit_letters
@@ -571,7 +571,7 @@ def _about(record: dict[str, Any], listed: dict[int, relatives.Relative]) -> dic
         return {"relation": SELF, "full_name": None}
     if about in listed:
         return {"relation": listed[about].relation, "full_name": listed[about].full_name}
-    return {"relation": "Thân nhân", "full_name": "(đã xóa khỏi danh sách thân nhân)"}
+    return {"relation": "Thân nhân", "full_name": REMOVED}
 
 
 def _relative(relative: known.KnownRelative, listed: relatives.Relative | None,

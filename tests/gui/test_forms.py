@@ -11,6 +11,7 @@ from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
+from bvct_desktop.core.schema import relatives as relatives_table
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
 from bvct_desktop.gui.forms.inputs import MULTI_LINE_HEIGHT, show_value
@@ -486,6 +487,28 @@ def test_the_research_asked_of_another_province_s_archive_about_a_cadre_is_on_hi
     tab = form.tabs.widget(titles.index("Nghiên cứu tàng thư"))
     assert tab.model().rowCount() == 1
     assert tab.open_record(tab.model().record_id(0)).windowTitle() == "Nghiên cứu tàng thư – Sửa: Nguyễn Văn Hùng"
+
+
+def test_a_note_about_a_relative_no_longer_listed_says_so_and_keeps_them_when_edited(qtbot, context):
+    """A first-version database holds a finding about Hùng's father, deleted since: the tab says the relative is
+    no longer listed (not an empty cell, which reads as Hùng himself) and «Sửa» keeps the father."""
+    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "nguyen van hung")[0])
+    qtbot.addWidget(form)
+    father = relatives.list_relatives(context.db, form.person_id)[0]
+    POLITICAL_NOTES.add(context.db, form.person_id, {"axis": "Lịch sử chính trị", "content": "Cha đẻ là lính chế độ cũ",
+                                                     "relative_id": father.id})
+    with context.db.write() as connection:
+        connection.execute(relatives_table.update().where(relatives_table.c.id == father.id)
+                           .values(deleted_at=dt.datetime(2026, 1, 5)))
+    tab = form.tabs.widget([form.tabs.tabText(i) for i in range(form.tabs.count())].index("Vấn đề chính trị"))
+    tab.reload()
+    assert tab.table.item(0, tab.table.columnCount() - 1).text() == "(đã xóa khỏi danh sách thân nhân)"
+    tab.table.selectRow(0)
+    tab.buttons["Sửa"].click()
+    assert tab.dialog.relative.currentText() == "(đã xóa khỏi danh sách thân nhân)"
+    support.fill(tab.dialog, {"effect": "Chưa kết luận"})
+    assert tab.dialog.save(), tab.dialog.message.text()
+    assert POLITICAL_NOTES.of_person(context.db, form.person_id)[0]["relative_id"] == father.id
 
 
 def test_a_relative_living_abroad_shows_on_the_foreign_elements_tab_until_one_is_recorded(qtbot, context):

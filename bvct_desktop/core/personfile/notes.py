@@ -15,6 +15,7 @@ from ..schema import relatives
 from . import writes
 
 RELATIVE = "relative_id"  # the form value naming the relative a record is about (or None)
+REMOVED = "(đã xóa khỏi danh sách thân nhân)"  # how a record about a relative no longer listed names them
 
 
 class PersonNotes:
@@ -58,7 +59,7 @@ class PersonNotes:
         with db.write() as connection:
             record = writes.current(connection, self.table, record_id, self.title)
             writes.check_unchanged(record, seen)
-            values[RELATIVE] = _relative_of(connection, record["person_id"], raw.get(RELATIVE))
+            values[RELATIVE] = _relative_of(connection, record["person_id"], raw.get(RELATIVE), record[RELATIVE])
             self.check(values)
             return writes.update(db, connection, self.table, self.kind, record, values,
                                  [spec.key for spec in self.fields if spec.required])
@@ -70,9 +71,12 @@ class PersonNotes:
                                 writes.current(connection, self.table, record_id, self.title))
 
 
-def _relative_of(connection: Connection, person_id: int, relative_id: int | None) -> int | None:
-    if relative_id is None:
-        return None
+def _relative_of(connection: Connection, person_id: int, relative_id: int | None, kept: int | None = None
+                 ) -> int | None:
+    """`relative_id`, a live relative of the person's; or `kept`, whom the record is about already (a relative
+    deleted before relatives.delete_relative refused it)."""
+    if relative_id is None or relative_id == kept:
+        return relative_id
     owner = connection.execute(select(relatives.c.person_id).where(
         relatives.c.id == relative_id, relatives.c.deleted_at.is_(None))).scalar()
     if owner != person_id:

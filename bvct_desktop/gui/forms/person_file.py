@@ -15,7 +15,7 @@ from ...core.fields import Field, FieldType, Place
 from ...core.permissions import Action, allows
 from ...core.personfile import cases, foreign, known, relatives, writes
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
-from ...core.personfile.notes import RELATIVE, PersonNotes
+from ...core.personfile.notes import RELATIVE, REMOVED, PersonNotes
 from ...core.personfile.political import POLITICAL_NOTES
 from ..accessible import field_label
 from ..context import AppContext
@@ -116,6 +116,12 @@ def _relatives(db: Database, person_id: int) -> list[Entry]:
             record = listed[relative.record_id]
             entries.append({**record, VERSION: record["versions"], SLIP_IDS: relative.slip_ids, SOURCE: source})
     return entries
+
+
+def _about(names: dict[int, str], relative_id: int | None) -> str:
+    """Whom an entry is about: «Cha: Nguyễn Văn Tư», nothing for the person, or that the relative is no longer
+    listed (an empty cell would read as the person)."""
+    return "" if relative_id is None else names.get(relative_id, REMOVED)
 
 
 def _numbers(slip_ids: tuple[int, ...], numbers: dict[int, str]) -> str:
@@ -235,7 +241,7 @@ class SectionTab(QWidget):
         for row, entry in enumerate(self.entries):
             cells = [spec.display(_shown(spec, entry.get(spec.key))) for spec in self.section.columns]
             if self.section.about_relative:
-                cells.append(names.get(entry.get(RELATIVE), ""))
+                cells.append(_about(names, entry.get(RELATIVE)))
             for column, text in enumerate(_with_source(self.section, cells, entry.get(SOURCE, ""))):
                 item = QTableWidgetItem(text)
                 if len(text) > 30:
@@ -361,7 +367,9 @@ class EntryDialog(AskingDialog):
             for r in relatives.list_relatives(context.db, person_id):
                 self.relative.addItem(f"{r.relation}: {r.full_name}", r.id)
             if entry and entry.get(RELATIVE) is not None:
-                self.relative.setCurrentIndex(max(self.relative.findData(entry[RELATIVE]), 0))
+                if self.relative.findData(entry[RELATIVE]) < 0:  # kept as it is (PersonNotes.update)
+                    self.relative.addItem(REMOVED, entry[RELATIVE])
+                self.relative.setCurrentIndex(self.relative.findData(entry[RELATIVE]))
             form.addRow(field_label(ABOUT, False, self.relative), self.relative)
         layout.addLayout(form)
         self.message = ErrorLabel()

@@ -10,6 +10,7 @@ from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.personfile import foreign, relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
+from bvct_desktop.core.schema import relatives as relatives_table
 from tests.core.personfile.conftest import last_audit, person_named
 
 SON_ABROAD = {"element_kind": "Thân nhân ở nước ngoài", "country": "Hoa Kỳ", "since": "2015",
@@ -159,3 +160,20 @@ def test_a_finding_with_a_ceiling_states_the_ceiling(db):
     note = POLITICAL_NOTES.add(db, hung, NOTE)
     [stored] = POLITICAL_NOTES.of_person(db, hung)
     assert stored["id"] == note and stored["limit_note"] == "Không quá ủy viên Ban Thường vụ Tỉnh ủy"
+
+
+def test_a_note_about_a_relative_deleted_before_the_rule_keeps_them_when_edited(db):
+    """A database of the first version may hold a note about a relative since deleted: correcting the note
+    keeps whom it is about (it is not moved onto the person), while choosing that relative anew is refused."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    father, son = relatives.list_relatives(db, hung)[0], _son(db, hung)
+    note = POLITICAL_NOTES.add(db, hung, {**NOTE, "relative_id": father.id})
+    with db.write() as connection:
+        connection.execute(relatives_table.update().where(relatives_table.c.id == father.id)
+                           .values(deleted_at=dt.datetime(2026, 1, 5)))
+    assert POLITICAL_NOTES.update(db, note, {**NOTE, "effect": "Chưa kết luận", "relative_id": father.id}) == [
+        "effect"]
+    assert POLITICAL_NOTES.of_person(db, hung)[0]["relative_id"] == father.id
+    other = POLITICAL_NOTES.add(db, hung, {**NOTE, "relative_id": son.id})
+    with pytest.raises(FormProblems):
+        POLITICAL_NOTES.update(db, other, {**NOTE, "relative_id": father.id})
