@@ -1329,6 +1329,20 @@ def test_a_member_who_did_not_go_is_marked_with_the_reason_and_stays_on_the_dele
     assert not reopened.members.table.isColumnHidden(KEYS.index("not_going"))
 
 
+def test_a_delegation_saved_while_a_members_cell_is_still_being_typed_in_keeps_what_is_typed(qtbot, context):
+    """Ctrl+S with the cursor still in a member's cell (no click elsewhere to close it) read the cell's open
+    editor as a choice box and crashed; what is typed there is the member's value."""
+    form = open_form(context, "delegations", None)
+    qtbot.addWidget(form)
+    _fill_new(form, NEW["delegations"])
+    table = form.members.table
+    table.setCurrentCell(0, KEYS.index("unit"))
+    table.editItem(table.currentItem())
+    editor = table.cellWidget(0, KEYS.index("unit"))
+    editor.setText("Sở Ngoại vụ tỉnh Lâm Đồng")
+    assert [member["unit"] for member in form.members.members()] == ["Sở Ngoại vụ tỉnh Lâm Đồng"]
+
+
 def test_the_files_buttons_on_an_entry_are_enabled_only_once_one_is_selected(qtbot, context):
     form = _file_of_anh(qtbot, context)
     cases_tab = form.tabs.widget(4)

@@ -5,7 +5,17 @@ service finds each cadre."""
 from ...core import editing
 from ...core.kinds import Kind
 from ..look import read_only
-from ..qt import QComboBox, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, Signal
+from ..qt import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from ..registers.columns import fit_to_width, keep_fitted
 from .inputs import as_typed, show_value
 
@@ -120,14 +130,22 @@ class MembersTable(QWidget):
             self.table.removeRow(row)
         self.changed.emit()
 
+    def _value(self, row: int, column: int) -> str:
+        """A cell's value as shown: its choice, what is being typed in it (its editor still open), or its text."""
+        widget = self.table.cellWidget(row, column)
+        if isinstance(widget, QComboBox):
+            return widget.currentText()
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        item = self.table.item(row, column)
+        return item.text() if item else ""
+
     def members(self) -> list[dict]:
         found = []
         for row in range(self.table.rowCount()):
             member = {}
             for column, key in enumerate(KEYS):
-                widget = self.table.cellWidget(row, column)
-                item = self.table.item(row, column)
-                member[key] = widget.currentText() if widget is not None else (item.text() if item else "")
+                member[key] = self._value(row, column)
             if any(value.strip() for value in member.values()):
                 found.append(member)
         return found
