@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, and_, select, true
 from sqlalchemy.engine import Connection
 
 from . import audit, settings
@@ -262,7 +262,9 @@ def handovers_of(db: Database, person_id: int) -> list[dict[str, Any]]:
 def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[str]:
     """What the officer handing the passport out should know, not refused: a diplomatic or official passport
     for a private trip, a passport expired or expiring during the trip, a decision number the delegations do
-    not have or whose delegation does not list the holder, a trip with no day of return (no deadline)."""
+    not have, or whose delegation is called off, does not list the holder or lists them «không đi», a
+    delegation back before the day of handing out (the deadline past), a trip with no day of return (no
+    deadline)."""
     try:
         values = writes.parse(HANDOUT_FIELDS, raw)
     except InputError:
@@ -270,7 +272,7 @@ def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[
     with db.read() as connection:
         passport = writes.current(connection, passports, passport_id, "hộ chiếu")
         trip = _trip(connection, passport, values)
-        delegation_doubt = _delegation_doubt(connection, passport, values) if values["decision_no"] else None
+        delegation_doubts = _delegation_doubts(connection, passport, values) if values["decision_no"] else []
     told = []
     kind = passport["passport_type"].lower()
     if values["trip"] == PRIVATE and passport["passport_type"] in NOT_FOR_PRIVATE:
@@ -282,8 +284,11 @@ def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[
     elif expires is not None and trip["back_on"] is not None and expires < trip["back_on"]:
         told.append(f"Hộ chiếu {passport['number']} hết hạn ngày {display_date(expires)}, trước ngày về "
                     f"{display_date(trip['back_on'])}.")
-    if delegation_doubt:
-        told.append(delegation_doubt)
+    told += delegation_doubts
+    if trip["delegation"] and not values["trip_return_on"] and trip["back_on"] < values["handed_on"]:
+        told.append(f"Đoàn «{trip['delegation']['name']}» đã về ngày {display_date(trip['back_on'])}, trước ngày "
+                    f"giao {display_date(values['handed_on'])}: hạn nộp lại đã qua; hãy xem lại số quyết định hoặc "
+                    "ngày giao.")
     if trip["back_on"] is None:
         told.append("Chưa có ngày về: chưa tính được hạn nộp lại hộ chiếu.")
     return told
@@ -315,23 +320,26 @@ def _open_handover(connection: Connection, passport_id: int, but: int | None = N
     return dict(row) if row else None
 
 
-def _delegations(connection: Connection, decision_no: str) -> list[dict[str, Any]]:
-    """The delegations that went under the decision `decision_no`, case and accents aside (as `bvct print
-    delegation --decision` finds them), the latest first."""
+def _delegations(connection: Connection, decision_no: str, going_only: bool = True) -> list[dict[str, Any]]:
+    """The delegations under the decision `decision_no`, case and accents aside (as `bvct print delegation
+    --decision` finds them), the latest first: those that go (`going`), or also those called off."""
     wanted = fold(decision_no)
     rows = connection.execute(
-        select(delegations.c.id, delegations.c.name, delegations.c.return_on, delegations.c.decision_no)
-        .where(delegations.c.decision_no.is_not(None), delegations.c.deleted_at.is_(None), going())
+        select(delegations.c.id, delegations.c.name, delegations.c.return_on, delegations.c.decision_no,
+               delegations.c.status)
+        .where(delegations.c.decision_no.is_not(None), delegations.c.deleted_at.is_(None),
+               going() if going_only else true())
         .order_by(delegations.c.depart_on.desc())).mappings()
     return [dict(row) for row in rows if fold(row["decision_no"]) == wanted]
 
 
-def _with_holder(connection: Connection, found: list[dict[str, Any]], person_id: int) -> list[dict[str, Any]]:
-    members = set(connection.execute(
-        select(delegation_members.c.delegation_id).select_from(delegation_members.join(cadres))
-        .where(delegation_members.c.delegation_id.in_([d["id"] for d in found]), cadres.c.person_id == person_id))
-        .scalars())
-    return [delegation for delegation in found if delegation["id"] in members]
+def _holder_places(connection: Connection, found: list[dict[str, Any]], person_id: int) -> dict[int, str | None]:
+    """The delegations of `found` that list the holder, each with why the holder did not go (None: went)."""
+    return dict(connection.execute(
+        select(delegation_members.c.delegation_id, delegation_members.c.not_going)
+        .select_from(delegation_members.join(cadres))
+        .where(delegation_members.c.delegation_id.in_([d["id"] for d in found]), cadres.c.person_id == person_id)
+        ).all())
 
 
 def _trip(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
@@ -339,20 +347,38 @@ def _trip(connection: Connection, passport: dict[str, Any], values: dict[str, An
     the trip's day of return: the one typed, else the delegation's (read as it stands: `deadlines.trip_return_on`)."""
     decision_no = clean(values["decision_no"] or "")
     found = _delegations(connection, decision_no) if decision_no else []
-    listing = _with_holder(connection, found, passport["person_id"]) if found else []
+    places = _holder_places(connection, found, passport["person_id"]) if found else {}
+    listing = [delegation for delegation in found if delegation["id"] in places]
     chosen = listing[0] if len(listing) == 1 else found[0] if len(found) == 1 else None
-    return {"delegation_id": chosen["id"] if chosen else None,
+    return {"delegation": chosen, "delegation_id": chosen["id"] if chosen else None,
             "back_on": values["trip_return_on"] or (chosen["return_on"] if chosen else None)}
 
 
-def _delegation_doubt(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> str | None:
-    found = _delegations(connection, clean(values["decision_no"]))
+def _delegation_doubts(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> list[str]:
+    decision_no = clean(values["decision_no"])
+    found = _delegations(connection, decision_no)
     if not found:
-        return (f"Sổ Đoàn ra nước ngoài không có đoàn nào theo quyết định «{values['decision_no']}»: hạn nộp lại "
-                "tính theo ngày về ghi ở đây.")
-    if not _with_holder(connection, found, passport["person_id"]):
-        return f"Người giữ hộ chiếu không có tên trong danh sách thành viên đoàn «{found[0]['name']}»."
-    return None
+        return [_called_off(connection, decision_no)
+                or f"Sổ Đoàn ra nước ngoài không có đoàn nào theo quyết định «{values['decision_no']}»: hạn nộp lại "
+                   "tính theo ngày về ghi ở đây."]
+    places = _holder_places(connection, found, passport["person_id"])
+    if not places:
+        return [f"Người giữ hộ chiếu không có tên trong danh sách thành viên đoàn «{found[0]['name']}»."]
+    return [f"Người giữ hộ chiếu có tên trong đoàn «{delegation['name']}» nhưng ghi «không đi» "
+            f"({places[delegation['id']]}): hãy xem lại trước khi giao hộ chiếu."
+            for delegation in found if places.get(delegation["id"])]
+
+
+def _called_off(connection: Connection, decision_no: str) -> str | None:
+    """What to say of a decision whose delegation is on record but does not go (cancelled, put off, or none of
+    its members going); None when the register has no delegation under it at all."""
+    found = _delegations(connection, decision_no, going_only=False)
+    if not found:
+        return None
+    delegation = found[0]
+    why = f"ghi tình trạng «{delegation['status']}»" if delegation["status"] else "không còn thành viên nào đi"
+    return (f"Đoàn «{delegation['name']}» theo quyết định «{delegation['decision_no']}» {why}: không có chuyến đi "
+            "để tính hạn nộp lại; hãy xem lại số quyết định.")
 
 
 def not_returned(db: Database, today: dt.date) -> list[Due]:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bvct_desktop.core import audit, audit_words, browse, deadlines, editing, passports, recycle_bin, settings
 from bvct_desktop.core.errors import InputError
-from bvct_desktop.core.schema import persons
+from bvct_desktop.core.schema import delegations, persons
 from tests.sample_db import sample_database
 
 HUNG = "Nguyễn Văn Hùng"  # a cadre (Giám đốc Sở Nội vụ)
@@ -133,6 +133,48 @@ def test_a_decision_the_delegations_do_not_have_and_a_trip_without_a_return_are_
     assert passports.handout_doubts(db, passport, {"handed_on": "01/07/2026", "trip": passports.WITH_DELEGATION,
                                                    "decision_no": "125-QĐ/TU", "trip_return_on": "08/07/2026"}) == [
         "Người giữ hộ chiếu không có tên trong danh sách thành viên đoàn «Đoàn công tác Sở Nội vụ»."]
+
+
+VINH = "Đỗ Quang Vinh"  # a member of delegation 125-QĐ/TU, with Bùi Thị Hương
+
+
+def delegation_changed(db, **changes) -> None:
+    """Delegation 125-QĐ/TU saved from its form with `changes`; `not_going` marks Đỗ Quang Vinh «không đi»."""
+    with db.read() as connection:
+        delegation_id = connection.execute(select(delegations.c.id).where(
+            delegations.c.decision_no == "125-QĐ/TU")).scalar_one()
+    loaded = editing.load(db, "delegations", delegation_id)
+    reason = changes.pop("not_going", None)
+    members = [{**member, "not_going": reason if member["full_name"] == VINH else member["not_going"]}
+               for member in loaded["members"]]
+    editing.save(db, "delegations", {**loaded, **changes, "members": members}, delegation_id, None,
+                 loaded[editing.VERSION])
+
+
+def with_delegation(handed_on: str, decision_no: str = "125-QĐ/TU") -> dict:
+    return {"handed_on": handed_on, "trip": passports.WITH_DELEGATION, "decision_no": decision_no}
+
+
+def test_a_holder_marked_not_going_with_the_delegation_is_told(db):
+    delegation_changed(db, not_going="ốm, thay bằng người khác")
+    passport = official(db, VINH)
+    assert passports.handout_doubts(db, passport, with_delegation("28/03/2025")) == [
+        "Người giữ hộ chiếu có tên trong đoàn «Đoàn công tác Sở Nội vụ» nhưng ghi «không đi» (ốm, thay bằng người "
+        "khác): hãy xem lại trước khi giao hộ chiếu."]
+
+
+def test_a_decision_of_a_delegation_called_off_is_told_as_such_not_as_unknown(db):
+    delegation_changed(db, status="Hoãn")
+    assert passports.handout_doubts(db, official(db, HUONG), with_delegation("28/03/2025")) == [
+        "Đoàn «Đoàn công tác Sở Nội vụ» theo quyết định «125-QĐ/TU» ghi tình trạng «Hoãn»: không có chuyến đi để "
+        "tính hạn nộp lại; hãy xem lại số quyết định.", "Chưa có ngày về: chưa tính được hạn nộp lại hộ chiếu."]
+
+
+def test_a_delegation_back_before_the_passport_is_handed_out_is_told(db):
+    """125-QĐ/TU came back on 08/04/2025: a passport handed out for it a year later would be overdue at once."""
+    assert passports.handout_doubts(db, official(db, HUONG), with_delegation("01/03/2026")) == [
+        "Đoàn «Đoàn công tác Sở Nội vụ» đã về ngày 08/04/2025, trước ngày giao 01/03/2026: hạn nộp lại đã qua; hãy "
+        "xem lại số quyết định hoặc ngày giao."]
 
 
 def test_a_passport_out_is_not_handed_out_again_nor_received_before_it_went(db):
