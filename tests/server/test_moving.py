@@ -256,3 +256,46 @@ def test_a_wrong_server_owner_password_is_said_to_be_the_owners(office_file, emp
     assert code == 3 and said in err
     code, _, err = office_file("init", "--admin", "quantri2", *owner)
     assert code == 3 and said in err
+
+
+def test_a_server_backup_restored_on_the_same_server_names_each_account_in_the_way_and_what_to_do(
+        office_file, cluster, tmp_path, monkeypatch, request):
+    """Program users are accounts of the whole PostgreSQL server: restoring beside the database they still
+    use is refused naming that database; once it is dropped (DROP DATABASE leaves the accounts), the
+    accounts left over are named with the statement that removes them, all at once — and an account of
+    the server that is no program user's is never offered for removal."""
+    def new_server() -> str:
+        name = cluster.new_database()
+        request.addfinalizer(lambda: cluster.drop(name))
+        return name
+
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    first = new_server()
+    assert office_file("migrate-to-server", "--db", office_file.db, "--to", cluster.url(first),
+                       "--server-owner", OWNER)[0] == 0
+    monkeypatch.setenv("BVCT_DB", cluster.url(first))
+    backup = _backed_up(office_file, tmp_path)
+    monkeypatch.setenv("BVCT_DB", cluster.url(new_server()))
+
+    code, _, err = office_file("restore", backup, "--server-owner", OWNER)
+    assert code == 2
+    assert err.startswith(f"Tên «{OFFICER}», «{ADMIN}» đã là tài khoản của cơ sở dữ liệu «{first}» trên máy chủ "
+                          "này (tài khoản dùng chung cả máy chủ): không chuyển được sang cơ sở dữ liệu khác trên "
+                          "cùng máy chủ.")
+
+    with cluster.superuser("postgres") as superuser:
+        superuser.execute(f"DROP DATABASE {first} WITH (FORCE)")
+    code, _, err = office_file("restore", backup, "--server-owner", OWNER)
+    assert code == 2
+    assert err.startswith(f"Tài khoản «{OFFICER}», «{ADMIN}» còn lại trên máy chủ từ cơ sở dữ liệu đã xóa: quản "
+                          f'trị máy chủ xóa bằng lệnh DROP ROLE "{OFFICER}", "{ADMIN}"; rồi chạy lại lệnh này.')
+
+    with cluster.superuser("postgres") as superuser:
+        superuser.execute(f'DROP ROLE "{OFFICER}"')
+        superuser.execute(f'CREATE ROLE "{OFFICER}" LOGIN')  # the server's own account, not a program user
+    request.addfinalizer(lambda: cluster.superuser("postgres").execute(f'DROP ROLE IF EXISTS "{OFFICER}"'))
+    code, _, err = office_file("restore", backup, "--server-owner", OWNER)
+    assert code == 2
+    assert err.startswith(f"Tên «{OFFICER}» đã là tài khoản riêng của máy chủ, không phải người dùng của chương "
+                          f"trình: báo quản trị máy chủ. Tài khoản «{ADMIN}» còn lại trên máy chủ từ cơ sở dữ liệu "
+                          f'đã xóa: quản trị máy chủ xóa bằng lệnh DROP ROLE "{ADMIN}"; rồi chạy lại lệnh này.')

@@ -25,7 +25,7 @@ from ..errors import DamagedError, InputError
 from ..permissions import ADMIN
 from ..schema import audit_log, change_counts, meta, metadata, users
 from . import engine as server_engine
-from . import objects
+from . import objects, taken_names
 from .database import ServerDatabase, verdict
 from .setup import check_owner, verifier
 
@@ -140,9 +140,7 @@ def to_server(source: FileDatabase, address: ServerAddress, owner: str, owner_pa
                     except InputError as refused:
                         raise refused.reworded(f"Người dùng «{person['name'][:30]}» không chuyển lên máy chủ được: "
                                                f"{refused.message}") from None
-                    taken = text("SELECT 1 FROM pg_roles WHERE rolname = :name")
-                    if writing.execute(taken, {"name": person["name"]}).first():
-                        raise InputError(f"Tên «{person['name']}» đã là một tài khoản trên máy chủ; không chuyển được.")
+                taken_names.check_free(writing, [person["name"] for person in people], address.dbname)
                 migrations.upgrade(writing)
                 writing.execute(meta.delete())  # what the migrations noted: the file's own notes come next
                 objects.prepare(writing, address.dbname, owner)
