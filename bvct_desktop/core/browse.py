@@ -377,7 +377,7 @@ VIEWS[passports.KIND] = View(
               "Đã hết hạn": lambda today: passport_table.c.expires_on < today},
     purpose=passport_table.c.passport_type, purposes=passports.PASSPORT_TYPES, purpose_label="Loại hộ chiếu",
     overdue=_passports_overdue, overdue_label="Quá hạn nộp lại",
-    extra_rows=_passport_states, also_reads=(passport_handovers,))
+    extra_rows=_passport_states, also_reads=(passport_handovers, delegations))  # a delegation's return: the due day
 
 
 def kinds_reading(tables: Collection[str]) -> list[str]:

@@ -63,6 +63,19 @@ def test_another_officers_save_names_the_table_and_the_registers_reading_it(offi
     assert watch.changed() == frozenset()  # seen once
 
 
+def test_a_delegations_day_of_return_corrected_refreshes_the_passports_due_back_with_it(office, cli, tmp_path):
+    """A passport handed out for a delegation is due back after the delegation's day of return as it stands:
+    the passport register's «Tình trạng» and «Quá hạn nộp lại» move when another officer corrects it."""
+    admin, other = office
+    assert cli("import", "delegations", workbook(tmp_path / "delegations.xlsx", *SAMPLES["delegations"]))[0] == 0
+    watch = Watch(admin)
+    [delegation] = browse.record_ids(other, "delegations")[:1]
+    stored = editing.load(other, "delegations", delegation)
+    editing.save(other, "delegations", {**stored, "return_on": stored["return_on"] + dt.timedelta(days=2)},
+                 delegation, None, stored[editing.VERSION])
+    assert "passports" in browse.kinds_reading(watch.changed())
+
+
 def test_an_import_by_another_bvct_process_is_seen(office, cli, tmp_path):
     admin, _ = office
     watch = Watch(admin)
