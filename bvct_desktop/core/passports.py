@@ -214,7 +214,9 @@ def take_back(db: Database, passport_id: int, raw: dict[str, Any]) -> None:
         passport = writes.current(connection, passports, passport_id, "hộ chiếu")
         handover = _open_handover(connection, passport_id)
         if handover is None:
-            raise InputError(f"Hộ chiếu {passport['number']} không đang giao cho ai: không có gì để nhận lại.")
+            last = _last_returned(connection, passport_id)
+            back = f" đã được nhận lại ngày {display_date(last)}," if last else ""
+            raise InputError(f"Hộ chiếu {passport['number']}{back} không đang giao cho ai: không có gì để nhận lại.")
         if returned_on < handover["handed_on"]:
             raise InputError(f"Ngày nhận lại ({display_date(returned_on)}) trước ngày giao "
                              f"({display_date(handover['handed_on'])}): hãy xem lại một trong hai ngày.")
@@ -296,12 +298,17 @@ def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[
 
 def _not_out(connection: Connection, passport: dict[str, Any], handed_on: dt.date) -> None:
     _none_open(connection, passport)
-    last = connection.execute(select(passport_handovers.c.returned_on).where(
-        passport_handovers.c.passport_id == passport["id"], passport_handovers.c.deleted_at.is_(None))
-        .order_by(passport_handovers.c.returned_on.desc())).scalar()
+    last = _last_returned(connection, passport["id"])
     if last is not None and handed_on < last:
         raise InputError(f"Ngày giao ({display_date(handed_on)}) trước ngày nhận lại lần trước "
                          f"({display_date(last)}): hãy xem lại ngày giao.")
+
+
+def _last_returned(connection: Connection, passport_id: int) -> dt.date | None:
+    """The day the passport was last received back (None: never handed out)."""
+    return connection.execute(select(passport_handovers.c.returned_on).where(
+        passport_handovers.c.passport_id == passport_id, passport_handovers.c.deleted_at.is_(None))
+        .order_by(passport_handovers.c.returned_on.desc())).scalar()
 
 
 def _none_open(connection: Connection, passport: dict[str, Any], but: int | None = None) -> None:

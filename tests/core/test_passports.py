@@ -186,6 +186,19 @@ def test_a_passport_out_is_not_handed_out_again_nor_received_before_it_went(db):
         passports.take_back(db, passport, {"returned_on": "31/03/2026"})
 
 
+def test_a_passport_received_back_twice_says_when_it_came_back(db):
+    """Two officers record the same handback (one at the desk, one from the holder's note): the second is
+    told the day already recorded, not only that there is nothing to receive."""
+    passport = official(db)
+    with pytest.raises(InputError, match="^Hộ chiếu B1234567 không đang giao cho ai: không có gì để nhận lại.$"):
+        passports.take_back(db, passport, {"returned_on": "14/04/2026"})
+    handed(db, passport, "01/04/2026", "09/04/2026")
+    passports.take_back(db, passport, {"returned_on": "14/04/2026"})
+    with pytest.raises(InputError, match="^Hộ chiếu B1234567 đã được nhận lại ngày 14/04/2026, không đang giao cho "
+                                         "ai: không có gì để nhận lại.$"):
+        passports.take_back(db, passport, {"returned_on": "15/04/2026"})
+
+
 def test_a_number_already_in_the_register_and_a_holder_not_a_cadre_are_refused(db):
     official(db, number="B 123 4567")
     with pytest.raises(InputError, match=f"Hộ chiếu số B1234567 đã có trong sổ \\(của {HUNG}\\)"):
