@@ -232,7 +232,7 @@ def test_a_register_hidden_by_another_page_reads_the_change_once_shown_again(qtb
 def test_the_notifier_names_the_registers_and_pages_that_show_the_tables_written():
     assert live.names_of(frozenset({"complaints"})) == ["complaints"]
     assert set(live.names_of(frozenset({"persons"}))) == {"cadres", "slips", "delegations", "archive-requests",
-                                                          "vetting-cases"}
+                                                          "vetting-cases", "passports"}
     assert set(live.names_of(frozenset({"recipients", "outgoing_documents"}))) == {"slips", "recipients",
                                                                                     "outgoing"}
     assert live.names_of(frozenset()) == []
