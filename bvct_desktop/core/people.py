@@ -22,9 +22,10 @@ from . import gazetteer, search
 from .changes import TableChanges, differing
 from .collation import name_sort_key
 from .errors import RowProblem
+from .plain_names import Named, Spellings, is_plain, stored_plain, stored_spelled_like
 from .schema import archive_requests, cadres, persons, relatives, slips
 from .stored_rows import KeyedQuery, StoredRows
-from .text import also_without_apostrophes, name_key, place_key, variant_fold_words
+from .text import also_without_apostrophes, name_key, name_words, place_key, variant_fold_words
 
 
 class Identity(NamedTuple):
@@ -138,17 +139,21 @@ class PersonBook:
         self._cccds: set[str] = set()   # CCCDs looked up
         self._row_of: dict[int, int] = {}  # person new in this plan → the row that made them (`alike`)
         self.cadre_of: dict[int, tuple[int, bool]] = {}  # person → (cadre, in the recycle bin), as loaded
+        self._spellings: Spellings | None = None  # an import's persons by their names' letters (`alike`)
 
     # -- looking up ------------------------------------------------------------------------
 
     def prefetch(self, identities: Iterable[Identity]) -> list[int]:
         """Looks up, in a few queries, every name and CCCD a file's rows carry; returns the stored
         persons they find, in the rows' order, whose rows are then read a chunk at a time (and let go
-        once the last row naming them leaves them as stored)."""
+        once the last row naming them leaves them as stored). Only an import prefetches: its new persons
+        are told beside those whose names are spelled alike but for diacritics (`alike`)."""
+        self._spellings = self._spellings or Spellings()
         if not self.changes.stored_max:  # nothing stored: nothing to look up
             return []
         keyed = [(identity, identity.key) for identity in identities]
         names = {key[0] for _, key in keyed} - self._names
+        self._spellings.file_words |= {name_words(name) for name in names if is_plain(name)}
         cccds = {identity.cccd for identity, _ in keyed if identity.cccd} - self._cccds
         self._load_where(persons.c.name_key, names)
         self._names |= names
@@ -262,14 +267,15 @@ class PersonBook:
         """What to tell (at `header`) of the person `pid`, new in this plan on row `row`, for each person who
         may be them (`may_be_same`): a stored one some record is about, then one new on an earlier row. An
         old list writing «1960» and «Tân Hoà» where another wrote «05/1960» and «Xã Tân Hòa, huyện Hàm
-        Thuận Nam» makes a second person of the same one."""
+        Thuận Nam» makes a second person of the same one; so does «NGUYEN VAN HUNG» beside «Nguyễn Văn Hùng»."""
         name, birth, _ = self._key_of[pid]
         namesakes = self._by_name[name]
-        if len(namesakes) == 1:  # most persons of a list: no one else of the name, nothing to tell
+        spelled = self._spelled_alike(pid, name)
+        if len(namesakes) == 1 and not spelled:  # most persons of a list: no one else of the name, nothing to tell
             self._row_of[pid] = row
             return []
         cccd = self._cccd_of.get(pid)
-        maybe = sorted(other for other in namesakes if other != pid
+        maybe = sorted(other for other in [*namesakes, *spelled] if other != pid
                        and may_be_same(birth, self._key_of[other][1], cccd, self._cccd_of.get(other)))
         stored = self._about_someone([other for other in maybe if other <= self.changes.stored_max])[:ALIKE_TOLD]
         earlier = [other for other in maybe if other in self._row_of][:ALIKE_TOLD - len(stored)]
@@ -279,12 +285,33 @@ class PersonBook:
                 *(self._alike_told(pid, other, header, f"người ở dòng {self._row_of[other]} của tệp này",
                                    "hai dòng cùng họ tên, ngày sinh, quê quán") for other in earlier)]
 
+    def _spelled_alike(self, pid: int, name: str) -> list[int]:
+        """The persons (stored, or new on an earlier row of the import) named like `name`, of the new
+        person `pid`, but for diacritics, one of the two names written without any; none for a form,
+        whose person picker finds them as the officer types."""
+        spellings = self._spellings
+        if spellings is None:
+            return []
+        if spellings.plain is None:
+            spellings.read_plain(self._loaded(stored_plain(self._connection)))
+        if spellings.every is None and is_plain(name):
+            planned = [(other, values["name_key"]) for other, values in self.changes.new.items() if other != pid]
+            spellings.read_every([*self._loaded(stored_spelled_like(self._connection, spellings.file_words)),
+                                  *planned])
+        return spellings.take(pid, name)
+
+    def _loaded(self, named: list[Named]) -> list[Named]:
+        """The stored persons `named`, made known (`load`) in a few queries."""
+        self._load_where(persons.c.id, {pid for pid, _ in named if pid not in self._key_of})
+        return named
+
     def _alike_told(self, pid: int, other: int, header: str, whom: str, how: str) -> RowProblem:
-        _, birth, town = self._key_of[pid]
-        _, their_birth, their_town = self._key_of[other]
+        name, birth, town = self._key_of[pid]
+        their_name, their_birth, their_town = self._key_of[other]
         values = self.current(other)
         who = Identity(values["full_name"], values["birth_date"], values["home_town"]).description
-        differs = ", ".join(what for what, differ in (("ngày sinh", birth != their_birth),
+        differs = ", ".join(what for what, differ in (("cách viết họ tên (không dấu)", name != their_name),
+                                                     ("ngày sinh", birth != their_birth),
                                                      ("quê quán", town != their_town)) if differ)
         return RowProblem(f"có thể trùng với {whom}: {who} (khác {differs}, nên được ghi là một người khác); "
                           f"nếu là cùng một người, hãy ghi {how} (hoặc cùng Số CCCD) rồi nhập lại", header)

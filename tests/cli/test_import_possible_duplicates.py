@@ -99,3 +99,47 @@ def test_namesakes_whose_birth_dates_differ_where_both_are_known_are_not_told(cl
     assert "  Thêm mới: 3" in out
     assert "Dòng 2," not in out and "Dòng 3," not in out
     assert "Dòng 4, cột «Họ và tên»: có thể trùng với người đã có: Nguyễn Thị Hoa, sinh 24/10/1984" in out
+
+
+def test_a_name_written_without_diacritics_is_told_beside_the_stored_one_written_with_them(cli, tmp_path):
+    """An old list typed without diacritics («NGUYEN VAN HUNG») names the stored Nguyễn Văn Hùng as
+    far as the letters tell (brief §5.1: diacritics removed for a fuzzy key)."""
+    _imported(cli, tmp_path, "ds-2015.xlsx", [STORED])
+    out = _imported(cli, tmp_path, "ds-1998.xlsx", [["NGUYEN VAN HUNG", "05/1960", "Tan Hoa", None],
+                                                    ["Nguyen Van Hung", "1961", "Tan Hoa", None]])
+    assert "  Thêm mới: 2" in out  # the person rule is the contract's: two new people
+    assert ("    Dòng 2, cột «Họ và tên»: có thể trùng với người đã có: Nguyễn Văn Hùng, sinh 1960, quê Xã Tân Hòa, "
+            "huyện Hàm Thuận Nam (khác cách viết họ tên (không dấu), ngày sinh, quê quán, nên được ghi là một người "
+            "khác); nếu là cùng một người, hãy ghi họ tên, ngày sinh, quê quán như người đã có (hoặc cùng Số CCCD) "
+            "rồi nhập lại") in out
+    assert "Dòng 3" not in out  # born another year: another person
+
+
+def test_a_name_written_with_diacritics_is_told_beside_the_stored_one_written_without(cli, tmp_path):
+    _imported(cli, tmp_path, "ds-1998.xlsx", [["Tran Thi Anh", "12/03/1975", "Ham My", None]])
+    out = _imported(cli, tmp_path, "ds-2020.xlsx", [["Trần Thị Ánh", "12/03/1975", "Hàm Mỹ", None]])
+    assert ("Dòng 2, cột «Họ và tên»: có thể trùng với người đã có: Tran Thi Anh, sinh 12/03/1975, quê Ham My "
+            "(khác cách viết họ tên (không dấu), quê quán, nên được ghi là một người khác)") in out
+
+
+def test_rows_of_one_file_spelled_with_and_without_diacritics_are_told_at_the_second(cli, tmp_path):
+    """Two old lists pasted into one file, one typed without diacritics: each way round, the second row
+    is told of the person of the first."""
+    out = _imported(cli, tmp_path, "gop.xlsx", [STORED, ["NGUYEN VAN HUNG", "1960", "Xa Tan Hoa", None],
+                                                ["Le Thi Dao", "1958", None, None],
+                                                ["Lê Thị Đào", "04/1958", None, None]])
+    assert "  Thêm mới: 4" in out
+    assert ("Dòng 3, cột «Họ và tên»: có thể trùng với người ở dòng 2 của tệp này: Nguyễn Văn Hùng, sinh 1960, quê "
+            "Xã Tân Hòa, huyện Hàm Thuận Nam (khác cách viết họ tên (không dấu), quê quán,") in out
+    assert ("Dòng 5, cột «Họ và tên»: có thể trùng với người ở dòng 4 của tệp này: Le Thi Dao, sinh 1958 "
+            "(khác cách viết họ tên (không dấu), ngày sinh,") in out
+
+
+def test_names_that_differ_by_their_diacritics_or_birth_dates_are_not_told(cli, tmp_path):
+    """Hùng and Hưng are two names, both written with their marks; a name without diacritics born on
+    another day is another person."""
+    _imported(cli, tmp_path, "ds-2015.xlsx", [["Nguyễn Văn Hùng", "12/03/1960", "Tân Hòa", None]])
+    out = _imported(cli, tmp_path, "ds-2020.xlsx", [["Nguyễn Văn Hưng", "12/03/1960", "Tân Hòa", None],
+                                                    ["NGUYEN VAN HUNG", "14/07/1960", "Tân Hòa", None]])
+    assert "  Thêm mới: 2" in out
+    assert "có thể trùng" not in out
