@@ -25,7 +25,7 @@ from .errors import RowProblem
 from .plain_names import Named, Spellings, is_plain, stored_plain, stored_spelled_like
 from .schema import archive_requests, cadres, persons, relatives, slips
 from .stored_rows import KeyedQuery, StoredRows
-from .text import also_without_apostrophes, name_key, name_words, place_key, variant_fold_words
+from .text import also_without_apostrophes, name_key, place_key, variant_fold_words
 
 
 class Identity(NamedTuple):
@@ -153,7 +153,7 @@ class PersonBook:
             return []
         keyed = [(identity, identity.key) for identity in identities]
         names = {key[0] for _, key in keyed} - self._names
-        self._spellings.file_words |= {name_words(name) for name in names if is_plain(name)}
+        self._spellings.file_names |= names
         cccds = {identity.cccd for identity, _ in keyed if identity.cccd} - self._cccds
         self._load_where(persons.c.name_key, names)
         self._names |= names
@@ -293,10 +293,11 @@ class PersonBook:
         if spellings is None:
             return []
         if spellings.plain is None:
-            spellings.read_plain(self._loaded(stored_plain(self._connection)))
+            spellings.read_plain(self._loaded(stored_plain(self._connection, spellings.file_names,
+                                                           self.changes.stored_max)))
         if spellings.every is None and is_plain(name):
             planned = [(other, values["name_key"]) for other, values in self.changes.new.items() if other != pid]
-            spellings.read_every([*self._loaded(stored_spelled_like(self._connection, spellings.file_words)),
+            spellings.read_every([*self._loaded(stored_spelled_like(self._connection, spellings.plain_words())),
                                   *planned])
         return spellings.take(pid, name)
 

@@ -5,19 +5,23 @@ A name is plain when it carries no diacritics at all; a plain name is spelled li
 fold to its own (`name_words`: đ made d, tones and case gone). Two names both written with their marks
 are never spelled alike here: Hùng and Hưng are two names.
 
-An import pays for this only where plain names are: the stored persons with plain names are found by
-one query, and the stored persons' names are folded, in one pass, only once a row has a plain name.
+An import pays for this only where plain names are: the stored persons with plain names spelled like
+the file's names are found once, by their spellings through the name index when the file names few
+persons beside those stored, else by one pass over the stored names (telling plain ones in the
+database); the stored persons' names are folded, in one pass, only once a new person's name is plain.
 """
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from .schema import persons
-from .text import name_words
+from .stored_rows import CHUNK
+from .text import final_i_y_spellings, name_words
 
 Named = tuple[int, str]  # a person and their name key
+PROBE = 64  # stored names one pass reads in the time of one look-up through the name index (order of magnitude)
 
 
 def is_plain(name_key: str) -> bool:
@@ -25,11 +29,20 @@ def is_plain(name_key: str) -> bool:
     return name_key.isascii()
 
 
-def stored_plain(connection: Connection) -> list[Named]:
-    """The stored persons whose names are plain: a character a byte, told in the database."""
+def stored_plain(connection: Connection, names: Collection[str], stored: int) -> list[Named]:
+    """The stored persons (`stored` of them) whose names are plain and fold to the words of one of `names`
+    (the name keys of a file): a few names beside many persons are looked up by their plain spellings
+    through the name index, many are found among the plain names one pass tells in the database."""
     key = persons.c.name_key
-    return [tuple(row) for row in connection.execute(
-        select(persons.c.id, key).where(func.length(key) == func.octet_length(key)))]
+    if len(names) * PROBE < stored:
+        words = set(map(name_words, names))
+        spellings = sorted({spelling for folded in words for spelling in final_i_y_spellings(folded)})
+        found = [row for start in range(0, len(spellings), CHUNK) for row in connection.execute(
+            select(persons.c.id, key).where(key.in_(spellings[start:start + CHUNK])))]
+    else:  # a character a byte
+        found = connection.execute(select(persons.c.id, key).where(func.length(key) == func.octet_length(key))).all()
+        words = set(map(name_words, names)) if found else set()
+    return [(pid, name) for pid, name in found if name_words(name) in words]
 
 
 def stored_spelled_like(connection: Connection, words: set[str]) -> list[Named]:
@@ -48,12 +61,16 @@ class Spellings:
     first new person comes (`plain`), and every one, once a new person's name is plain (`every`)."""
 
     def __init__(self) -> None:
-        self.file_words: set[str] = set()  # the file's plain names, folded
+        self.file_names: set[str] = set()  # the name keys of the file
         self.plain: dict[str, list[Named]] | None = None
         self.every: dict[str, list[Named]] | None = None
 
     def read_plain(self, named: Iterable[Named]) -> None:
         self.plain = _by_words(named)
+
+    def plain_words(self) -> set[str]:
+        """The file's plain names, folded."""
+        return {name_words(name) for name in self.file_names if is_plain(name)}
 
     def read_every(self, named: Iterable[Named]) -> None:
         self.every = _by_words(named)

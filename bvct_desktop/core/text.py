@@ -15,6 +15,7 @@
 """
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -151,6 +152,17 @@ _FINAL_I_OR_Y = re.compile(_ONE_CONSONANT + r"([iy])\b")
 def unify_final_y(folded: str) -> str:
     """A final y after a consonant written i, in folded text: "phu quy" → "phu qui"."""
     return _FINAL_Y.sub(r"\1i", folded)
+
+
+def final_i_y_spellings(folded: str) -> list[str]:
+    """Every spelling of folded text its final i or y after a consonant may have: "le van qui" →
+    ["le van qui", "le van quy"] (`unify_final_y` makes each of them the first)."""
+    parts: list[list[str]] = []
+    end = 0
+    for match in _FINAL_I_OR_Y.finditer(folded):
+        parts += [[folded[end:match.start(2)]], ["i", "y"]]
+        end = match.end()
+    return ["".join(spelling) for spelling in itertools.product(*parts, [folded[end:]])]
 
 
 def either_final_i_y(folded: str) -> str:

@@ -143,3 +143,13 @@ def test_names_that_differ_by_their_diacritics_or_birth_dates_are_not_told(cli, 
                                                     ["NGUYEN VAN HUNG", "14/07/1960", "Tân Hòa", None]])
     assert "  Thêm mới: 2" in out
     assert "có thể trùng" not in out
+
+
+def test_a_short_list_beside_a_large_register_finds_the_names_written_without_diacritics(cli, tmp_path):
+    """A few rows beside many stored persons look the plain spellings up (a final i or y either way)."""
+    register = [["Võ Thị Hạnh", f"{day:02}/{month:02}/1980", "Hàm Tiến", None]
+                for month in (1, 2, 3) for day in range(1, 29)]
+    _imported(cli, tmp_path, "so-dang-ky.xlsx", [*register, ["Le Van Quy", "1972", "Phu Quy", None]])
+    out = _imported(cli, tmp_path, "bo-sung.xlsx", [["Lê Văn Quí", "03/1972", "Phú Quý", None]])
+    assert ("Dòng 2, cột «Họ và tên»: có thể trùng với người đã có: Le Van Quy, sinh 1972, quê Phu Quy "
+            "(khác cách viết họ tên (không dấu), ngày sinh, quê quán,") in out

@@ -146,3 +146,11 @@ def test_a_final_i_or_y_typed_finds_the_word_written_either_way_and_no_other():
     assert found("quy") == ["nguyen thi quy huong", "tran qui", "quynh", "phu qui, lam dong"]
     assert found("ky") == ["ky su"] and found("ki") == ["kiem tra", "ky su"]
     assert found("phu quy,") == ["phu qui, lam dong"] and found("mi-t") == ["my-tho"]
+
+
+def test_a_folded_name_is_spelled_every_way_its_final_i_or_y_may_be():
+    """«Lê Văn Quí» folded is «le van qui»; an old list may have typed «Le Van Quy»."""
+    assert text.final_i_y_spellings("le van qui") == ["le van qui", "le van quy"]
+    assert text.final_i_y_spellings("tran van huy") == ["tran van huy"]  # «huy»: no final i/y after one consonant
+    assert {text.unify_final_y(spelling) for spelling in text.final_i_y_spellings("nguyen thi my li")} == {
+        "nguyen thi mi li"}
