@@ -10,19 +10,11 @@ import pytest
 from bvct_desktop.core import browse, deadlines, documents_data, editing, importing, report
 from bvct_desktop.core.kinds import DELEGATIONS
 from bvct_desktop.io.documents import lists
+from tests.core import test_trip_status
+from tests.core.test_trip_status import BACK_22_09, SENT_TO_JAPAN, YEAR_2025
 from tests.rows_sheet import rows_sheet
-from tests.sample_db import sample_database
 
-SENT_TO_JAPAN = "Đoàn công tác Sở Nội vụ"  # 125-QĐ/TU, 01/04–08/04/2025: Bùi Thị Hương, Đỗ Quang Vinh
-BACK_22_09 = "Đoàn học tập kinh nghiệm chuyển đổi số"
-YEAR_2025 = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path)
-    yield database
-    database.close()
+db = test_trip_status.db  # the sample office's database (a fixture)
 
 
 def _not_going(db, member_name: str, reason: str | None, delegation_name: str = SENT_TO_JAPAN) -> int:
