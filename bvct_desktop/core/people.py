@@ -50,6 +50,11 @@ class Identity(NamedTuple):
         return ", ".join(parts)
 
 
+def _year(birth: str) -> str:
+    """The year of an ISO birth date («1960-05» → «1960»); "" when not known."""
+    return birth[:4] if len(birth) >= 4 else ""
+
+
 def _display(iso: str) -> str:
     return "/".join(reversed(iso.split("-")))
 
@@ -132,6 +137,7 @@ class PersonBook:
         self._key_of: dict[int, tuple[str, str, str]] = {}
         self._by_key: dict[tuple[str, str, str], list[int]] = {}
         self._by_name: dict[str, list[int]] = {}
+        self._by_name_year: dict[tuple[str, str], list[int]] = {}  # (name, year of birth or "") → persons
         self._cccd_of: dict[int, str] = {}
         self._by_cccd: dict[str, int] = {}
         self._current = StoredRows(connection, persons)
@@ -200,6 +206,7 @@ class PersonBook:
         self._key_of[pid] = key
         self._by_key.setdefault(key, []).append(pid)
         self._by_name.setdefault(key[0], []).append(pid)
+        self._by_name_year.setdefault((key[0], _year(key[1])), []).append(pid)
         if cccd:
             self._cccd_of[pid] = cccd
             self._by_cccd[cccd] = pid
@@ -208,6 +215,7 @@ class PersonBook:
         key = self._key_of.pop(pid)
         self._by_key[key].remove(pid)
         self._by_name[key[0]].remove(pid)
+        self._by_name_year[key[0], _year(key[1])].remove(pid)
         cccd = self._cccd_of.pop(pid, None)
         if cccd:
             del self._by_cccd[cccd]
@@ -274,6 +282,8 @@ class PersonBook:
         if len(namesakes) == 1 and not spelled:  # most persons of a list: no one else of the name, nothing to tell
             self._row_of[pid] = row
             return []
+        if _year(birth):  # born another year: not them (may_be_same); a common name has hundreds of namesakes
+            namesakes = [*self._by_name_year[name, _year(birth)], *self._by_name_year.get((name, ""), ())]
         cccd = self._cccd_of.get(pid)
         maybe = sorted(other for other in [*namesakes, *spelled] if other != pid
                        and may_be_same(birth, self._key_of[other][1], cccd, self._cccd_of.get(other)))

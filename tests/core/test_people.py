@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from sqlalchemy import event, select
 
-from bvct_desktop.core import audit, browse, editing, importing, stored_rows, vault
+from bvct_desktop.core import audit, browse, editing, importing, people, stored_rows, vault
 from bvct_desktop.core.collation import name_sort_key
 from bvct_desktop.core.kinds import CADRES, DELEGATIONS, SLIPS
 from bvct_desktop.core.people import search_key
@@ -220,3 +220,26 @@ def test_a_new_slip_that_changes_a_stored_persons_values_says_so(db):
     assert result.counts == {CREATED: 1, UNCHANGED: 0, UPDATED: 0}
     assert result.updates == ["Dòng 2: thêm mới, cập nhật Nơi ở của người đã có"]
     assert _the_person(db)["residence"] == "Phan Thiết"
+
+
+def test_a_common_name_is_weighed_only_against_namesakes_born_the_same_year_or_in_no_known_year(db, monkeypatch):
+    """A province's registers name «Nguyễn Văn Hùng» hundreds of times: each new one is weighed (may_be_same)
+    against the namesakes born the same year and those whose birth is not known, not against every one,
+    whose work would grow with the square of the register. What is told stays the same."""
+    weighed = []
+    real = people.may_be_same
+    monkeypatch.setattr(people, "may_be_same", lambda *args: weighed.append(args) or real(*args))
+
+    def slip(number: int, birth: str | None, home_town: str) -> list:
+        return [f"{number}/PXM", "05/02/2026", "Nguyễn Văn Hùng", birth, home_town, "Cục A93B – Bộ Công an"]
+
+    # nine a year, born in nine months of it: two months of one year are two people, none is told
+    namesakes = [slip(index, f"0{index % 9 + 1}/{1940 + index // 9}", f"Xã {index}") for index in range(450)]
+    result = _imported(db, SLIPS, ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Ngày sinh",
+                                   "Quê quán", "Nơi nhận phiếu"],
+                       *namesakes, slip(450, None, "Xã Không Rõ"), slip(451, "12/1941", "Xã Mười Hai"))
+    assert result.counts[CREATED] == 452
+    assert len(weighed) < 3_000  # eight or fewer for each, 450 for the one of no known year: not 450 × 449 / 2
+    told = {warning.row: warning.message for warning in result.warnings}
+    assert sorted(told) == [452, 453]  # the one of no known year may be any of them (three named); 12/1941 may be them
+    assert told[453].startswith("có thể trùng với người ở dòng 452 của tệp này: Nguyễn Văn Hùng, quê Xã Không Rõ")
