@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from . import settings
+from . import passports, settings
 from .database import Database
 from .dates import PartialDate
 from .deadlines import PRIVATE_REPORT_DAYS, Due, late_by, not_done_by, post_trip_report_due, post_trip_reports_due
@@ -63,10 +63,12 @@ def _received_by(received_on: dt.date | None, today: dt.date) -> bool:
     return received_on is not None and received_on <= today
 
 
-def every_report_due(db: Database, today: dt.date) -> list[Due]:
-    """The reports owed after trips abroad on `today`, the delegations' (post_trip_reports_due) and the private
-    trips' (reports_due) together, the soonest due first."""
-    return sorted(post_trip_reports_due(db, today) + reports_due(db, today), key=lambda due: due.due_on)
+def owed_after_trips(db: Database, today: dt.date) -> list[Due]:
+    """What is owed on `today` once back from trips abroad, the soonest due first: the reports of delegations
+    (post_trip_reports_due) and of private trips (reports_due), and the passports to hand back
+    (passports.not_returned) — one list, as the dashboard shows it."""
+    return sorted(post_trip_reports_due(db, today) + reports_due(db, today) + passports.not_returned(db, today),
+                  key=lambda due: due.due_on)
 
 
 def reports_due(db: Database, today: dt.date) -> list[Due]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from ..core import autobackup, browse, deadlines, documents_data, overview, passports, report, trip_reports
+from ..core import autobackup, browse, deadlines, documents_data, overview, report, trip_reports
 from ..core.dates import display_date
 from ..core.deadlines import Due
 from ..core.errors import BvctError
@@ -72,16 +72,9 @@ class ActionList:
     past: str = LATE
 
 
-def after_trips(db, today: dt.date) -> list[Due]:
-    """What is owed once back from a trip abroad: the reports of delegations and private trips, and the
-    passports to hand back (one tab: every list's tab in view at 1366×768)."""
-    return sorted([*trip_reports.every_report_due(db, today), *passports.not_returned(db, today)],
-                  key=lambda due: due.due_on)
-
-
 ACTION_LISTS = (
     ActionList("slips", "Phiếu chờ trả lời quá hạn", deadlines.slips_awaiting_reply),
-    ActionList("delegations", "Báo cáo, hộ chiếu sau chuyến đi", after_trips),
+    ActionList("delegations", "Báo cáo, hộ chiếu sau chuyến đi", trip_reports.owed_after_trips),
     ActionList("complaints", "Đơn thư đến hạn", overview.complaints_due),
     ActionList("vetting-cases", "Hồ sơ thẩm tra đến hạn", overview.vetting_cases_due),
     ActionList("vetting-cases", "Kết luận sắp hết hiệu lực", overview.conclusions_due, "Hết hiệu lực"),

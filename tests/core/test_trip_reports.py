@@ -95,7 +95,7 @@ def test_the_deadline_is_its_own_setting_kept_for_the_trips_already_back(db):
 def test_the_reports_owed_after_delegations_and_private_trips_are_listed_together_soonest_first(db):
     _, person = _cadre(db, "Nguyễn Văn Hùng")
     FOREIGN_ELEMENTS.add(db, person, AUSTRALIA)
-    listed = trip_reports.every_report_due(db, dt.date(2026, 5, 20))
+    listed = trip_reports.owed_after_trips(db, dt.date(2026, 5, 20))
     assert [(due.title, due.kind) for due in listed] == [
         ("Đoàn học tập kinh nghiệm chuyển đổi số – Hàn Quốc, Singapore", None),
         ("Việc riêng: Nguyễn Văn Hùng – Úc (25/04/2026 – 04/05/2026)", "cadres")]
