@@ -9,12 +9,14 @@ passport); what cannot be true is refused (a passport handed out twice, received
 """
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, select, true
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 
 from . import audit, settings
 from .database import Database
@@ -26,7 +28,7 @@ from .fields import LONG_TEXT, Field, FieldType
 from .kinds import YES_NO
 from .permissions import Action
 from .personfile import writes
-from .schema import cadres, delegation_members, delegations, passport_handovers, passports, persons
+from .schema import ONE_OUT, cadres, delegation_members, delegations, passport_handovers, passports, persons
 from .text import clean, fold
 from .trip_status import going
 
@@ -202,8 +204,9 @@ def hand_out(db: Database, passport_id: int, raw: dict[str, Any]) -> int:
         passport = writes.current(connection, passports, passport_id, "hộ chiếu")
         _not_out(connection, passport, values["handed_on"])
         link = _trip(connection, passport, values)["delegation_id"]
-        return writes.insert(db, connection, passport_handovers, HANDOVERS,
-                             {**values, "delegation_id": link, "passport_id": passport_id})
+        with _one_out(passport):
+            return writes.insert(db, connection, passport_handovers, HANDOVERS,
+                                 {**values, "delegation_id": link, "passport_id": passport_id})
 
 
 def take_back(db: Database, passport_id: int, raw: dict[str, Any]) -> None:
@@ -235,9 +238,10 @@ def update_handover(db: Database, handover_id: int, raw: dict[str, Any],
         passport = writes.current(connection, passports, handover["passport_id"], "hộ chiếu")
         if values["returned_on"] is None:
             _none_open(connection, passport, but=handover_id)
-        return writes.update(db, connection, passport_handovers, HANDOVERS, handover,
-                             {**values, "delegation_id": _trip(connection, passport, values)["delegation_id"]},
-                             HANDOVER_NAMED_BY)
+        with _one_out(passport):
+            return writes.update(db, connection, passport_handovers, HANDOVERS, handover,
+                                 {**values, "delegation_id": _trip(connection, passport, values)["delegation_id"]},
+                                 HANDOVER_NAMED_BY)
 
 
 def handovers_of(db: Database, person_id: int) -> list[dict[str, Any]]:
@@ -318,6 +322,19 @@ def _none_open(connection: Connection, passport: dict[str, Any], but: int | None
         raise InputError(f"Hộ chiếu {passport['number']} đang giao cho người giữ từ ngày "
                          f"{display_date(handover['handed_on'])}, chưa nhận lại: hãy ghi ngày nhận lại trước khi "
                          "giao lần mới.")
+
+
+@contextmanager
+def _one_out(passport: dict[str, Any]) -> Iterator[None]:
+    """The store's own refusal of a second handover out (migration 0031), told as `_none_open` tells it: another
+    officer, or the office server's other client, handed the passport out between the check and the write."""
+    try:
+        yield
+    except IntegrityError as error:
+        if not any(name in str(error.orig) for name in (ONE_OUT, "passport_handovers.passport_id")):
+            raise
+        raise InputError(f"Hộ chiếu {passport['number']} vừa được giao cho người giữ (ghi từ máy khác), chưa nhận "
+                         "lại: không giao lần nữa được; hãy xem lại sổ giao, nhận.") from error
 
 
 def _open_handover(connection: Connection, passport_id: int, but: int | None = None) -> dict[str, Any] | None:

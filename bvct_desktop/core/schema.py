@@ -394,6 +394,7 @@ passports = Table(
     Index(None, "number"),
 )
 
+ONE_OUT = "uq_passport_handovers_one_out"
 passport_handovers = Table(
     "passport_handovers", metadata,
     Column("id", Integer, primary_key=True),
@@ -407,4 +408,8 @@ passport_handovers = Table(
     Column("note", Text),
     *_stamps(),
     Index(None, "passport_id"),
+    # out on one handover at most (migration 0031): two officers cannot both hand the passport out
+    Index(ONE_OUT, "passport_id", unique=True,
+          sqlite_where=text("returned_on IS NULL AND deleted_at IS NULL"),
+          postgresql_where=text("returned_on IS NULL AND deleted_at IS NULL")),
 )

@@ -276,3 +276,21 @@ def test_a_delegation_s_return_moved_after_the_handover_moves_the_passport_s_dea
     overdue = browse.Filters(overdue=True)
     assert browse.record_ids(db, "passports", filters=overdue, today=dt.date(2025, 4, 18)) == []
     assert browse.record_ids(db, "passports", filters=overdue, today=dt.date(2025, 4, 21)) == [passport]
+
+
+def test_two_officers_handing_out_the_same_passport_at_once_are_refused_by_the_store(db, monkeypatch):
+    """The office server's two clients both see the passport in custody (each checked before the other saved):
+    the store keeps one handover out, and the second officer is told why in words."""
+    passport = official(db)
+    first = handed(db, passport, "01/04/2026", "09/04/2026")
+    monkeypatch.setattr(passports, "_none_open", lambda *args, **kwargs: None)  # the check both passed
+    with pytest.raises(InputError, match="^Hộ chiếu B1234567 vừa được giao cho người giữ \\(ghi từ máy khác\\), "
+                                         "chưa nhận lại: không giao lần nữa được; hãy xem lại sổ giao, nhận.$"):
+        handed(db, passport, "02/04/2026", "09/04/2026")
+    passports.take_back(db, passport, {"returned_on": "10/04/2026"})
+    handed(db, passport, "20/04/2026", "25/04/2026")
+    with pytest.raises(InputError, match="^Hộ chiếu B1234567 vừa được giao"):
+        passports.update_handover(db, first, {"handed_on": "01/04/2026", "trip": passports.WITH_DELEGATION,
+                                              "trip_return_on": "09/04/2026", "returned_on": ""})
+    assert [line["returned_on"] for line in passports.handovers_of(db, person(db, HUNG))] == [
+        None, dt.date(2026, 4, 10)]

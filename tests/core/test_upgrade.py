@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from bvct_desktop.core import documents_data, editing, importing, migrations, vault
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
 from bvct_desktop.core.people import Identity
-from bvct_desktop.core.schema import cadres, complaints, persons, slips, vetting_cases
+from bvct_desktop.core.schema import cadres, complaints, passport_handovers, passports, persons, slips, vetting_cases
 from bvct_desktop.core.search import key_pattern, persons_with
 from bvct_desktop.core.text import identity_key, place_key
 from tests.conftest import ADMIN, PASSWORD
@@ -403,3 +403,39 @@ def _found_after_upgrade(tmp_path, revision: str, monkeypatch, towns: dict[str, 
                     for word in words}
     finally:
         db.close()
+
+
+def test_a_passport_out_twice_in_an_earlier_database_is_out_once_after_the_upgrade(tmp_path, monkeypatch):
+    """Revision 0031: the store keeps a passport out on one handover at most. A database where two officers
+    handed one out at once opens all the same: the earlier handover is received back on the day the passport
+    went out again (the latest it can have been back), its note saying so; the later one stays out."""
+    path = tmp_path / "bvct.db"
+    opened = database_at(path, "0030", monkeypatch)
+    stamps = {"created_at": dt.datetime(2026, 4, 1), "updated_at": dt.datetime(2026, 4, 1)}
+    with opened.begin() as connection:
+        connection.execute(persons.insert(), [{"id": 1, "full_name": "Nguyễn Văn Hùng", "name_key": "", "sort_key": "",
+                                               "search_key": "", "home_town_key": "", **stamps}])
+        connection.execute(passports.insert(), [{"id": 1, "person_id": 1, "passport_type": "Công vụ",
+                                                 "number": "B1234567", **stamps},
+                                                {"id": 2, "person_id": 1, "passport_type": "Phổ thông",
+                                                 "number": "C7654321", **stamps}])
+        connection.execute(passport_handovers.insert(), [
+            {"id": id_, "passport_id": passport, "handed_on": dt.date(*handed), "trip": "Việc riêng",
+             "returned_on": returned and dt.date(*returned), "note": note, **stamps}
+            for id_, passport, handed, returned, note in [
+                (1, 1, (2026, 1, 5), (2026, 1, 20), None), (2, 1, (2026, 4, 1), None, "Đi Lào"),
+                (3, 1, (2026, 4, 2), None, None), (4, 2, (2026, 4, 3), None, None)]])
+    opened.dispose()
+
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            stored = connection.execute(select(passport_handovers.c.id, passport_handovers.c.returned_on,
+                                               passport_handovers.c.note, passport_handovers.c.row_version)
+                                        .order_by(passport_handovers.c.id)).all()
+    finally:
+        db.close()
+    told = ("Ngày nhận lại ghi khi nâng cấp chương trình: hộ chiếu đã được giao lại ngày 02/04/2026, mà lần giao này "
+            "chưa ghi ngày nhận lại; hãy xem lại.")
+    assert stored == [(1, dt.date(2026, 1, 20), None, 1), (2, dt.date(2026, 4, 2), f"Đi Lào\n{told}", 2),
+                      (3, None, None, 1), (4, None, None, 1)]
