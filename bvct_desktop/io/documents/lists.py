@@ -1,10 +1,12 @@
-"""The slip register (sổ theo dõi, landscape) and a delegation's member list (danh sách trích
-ngang), each as a PDF for signature and as a workbook; columns named by the field declarations."""
+"""The slip register (sổ theo dõi, landscape), the passport custody register (sổ theo dõi giao, nhận hộ chiếu,
+landscape) and a delegation's member list (danh sách trích ngang), each as a PDF for signature and as a
+workbook; columns named by the field declarations."""
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...core import passport_register
 from ...core.dates import display_date
 from ...core.kinds import DELEGATIONS, SLIPS
 from ...core.numbers import grouped
@@ -35,6 +37,13 @@ REGISTER_SHEET_COLUMNS: tuple[Column, ...] = (
     tables.of(S("result_on"), 1.0, label="Ngày có kết quả", align="center", excel_width=11),
     tables.of(S("result"), 1.7, excel_width=20),
 )
+# The passport custody register: the weights (paper) and Excel widths of passport_register.FIELDS, in order
+PASSPORT_COLUMNS: tuple[Column, ...] = (tables.counter(), *(
+    tables.of(field, weight, align="center" if whole else "left", excel_width=width, unbroken=field.key == "full_name")
+    for field, (weight, width, whole) in zip(passport_register.FIELDS, (
+        (1.7, 20, False), (1.3, 14, False), (1.6, 18, False), (1.1, 10, False), (1.0, 11, True), (1.0, 11, True),
+        (1.0, 11, True), (1.5, 16, False), (1.0, 11, True), (1.0, 11, True), (1.0, 11, True), (1.5, 20, False)),
+        strict=True)))
 MEMBER_COLUMNS: tuple[Column, ...] = (
     tables.counter(), tables.of(D("full_name"), 2.0, label="Họ và tên", unbroken=True),
     tables.year_of_birth(D("birth_date"), 0.8), tables.of(D("position"), 1.8),
@@ -82,6 +91,13 @@ def register_sheet(slips: Sequence[Mapping[str, Any]], start: dt.date, end: dt.d
     return Sheet("Sổ theo dõi phiếu", [REGISTER_TITLE, period_text(start, end)], REGISTER_SHEET_COLUMNS,
                  tables.numbered(slips), wide=True, notes=[f"Tổng số: {grouped(len(slips))} phiếu."],
                  date=date)
+
+
+# The passport custody register
+
+def passport_sheet(lines: Sequence[Mapping[str, Any]], subject: Sequence[str], date: str) -> Sheet:
+    return Sheet("Sổ giao, nhận hộ chiếu", [passport_register.TITLE, *subject], PASSPORT_COLUMNS,
+                 tables.numbered(lines), wide=True, notes=[f"Tổng số: {grouped(len(lines))} bản ghi."], date=date)
 
 
 # A delegation's member list

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ...core import numbering, outgoing, settings
+from ...core import numbering, outgoing, passport_register, settings
 from ...core.documents_data import Issue
 from ...core.errors import InputError
 from ...core.outgoing import Content
@@ -76,6 +76,19 @@ def slip_register_xlsx(target: Path, office: History, slips: Sequence[Mapping[st
     date = date_text(values["dia_danh"], printed_on, options.profile)
     return workbook.write(target, [lists.register_sheet(slips, start, end, date)], letterhead(values, options),
                           options.profile, options.password)
+
+
+def passport_register_pdf(office: History, lines: Sequence[Mapping[str, Any]], subject: Sequence[str],
+                          printed_on: dt.date, options: Options) -> bytes:
+    return listing_pdf(office, passport_register.TITLE, subject, lists.PASSPORT_COLUMNS, lines, printed_on, options)
+
+
+def passport_register_xlsx(target: Path, office: History, lines: Sequence[Mapping[str, Any]],
+                           subject: Sequence[str], printed_on: dt.date, options: Options) -> int:
+    values = office.on(printed_on)
+    return workbook.write(target, [lists.passport_sheet(lines, subject, date_text(values["dia_danh"], printed_on,
+                                                                                  options.profile))],
+                          letterhead(values, options), options.profile, options.password)
 
 
 def _each_pdf(office: History, records: Sequence[Mapping[str, Any]], day: Callable[[Mapping[str, Any]], dt.date],

@@ -1,0 +1,59 @@
+"""The passport custody register on paper: the passports the register page shows, in its order, each with every
+handover (the oldest first) and a passport never handed out on one line saying where it is; printing and
+exporting it need the export permission, and the export is audited with its file."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import passport_register, passports
+from bvct_desktop.core.errors import PermissionDenied
+from tests.core.personfile.conftest import last_audit
+from tests.core.test_passports import HUNG, HUONG, db, due_back, handed, official  # noqa: F401 - the fixture
+from tests.sample_db import viewer_database
+
+TODAY = dt.date(2026, 5, 4)
+
+
+def lines(db, ids):  # noqa: F811 - the fixture's name
+    with db.read() as connection:
+        return passport_register.lines(connection, ids, TODAY)
+
+
+def test_each_passport_shown_has_its_handovers_oldest_first_and_one_never_handed_out_says_where_it_is(db):  # noqa: F811
+    hung = official(db)
+    huong = official(db, HUONG, "C0012345", "Phổ thông")
+    handed(db, hung, "20/04/2026", "25/04/2026", passports.PRIVATE, decision_no="")
+    passports.take_back(db, hung, {"returned_on": "27/04/2026"})
+    handed(db, hung, "02/05/2026", decision_no="125-QĐ/TU")
+    found = lines(db, [huong, hung])
+    assert [(line["full_name"], line["number"], line.get("handed_on"), line.get("returned_on"), line["note"])
+            for line in found] == [(HUONG, "C0012345", None, None, passports.IN_CUSTODY),
+                                   (HUNG, "B1234567", dt.date(2026, 4, 20), dt.date(2026, 4, 27), None),
+                                   (HUNG, "B1234567", dt.date(2026, 5, 2), None, None)]
+    assert found[1]["trip"] == passports.PRIVATE and found[1]["due_on"] == due_back(db, dt.date(2026, 4, 25))
+    assert found[2]["trip"] == f"{passports.WITH_DELEGATION} (125-QĐ/TU)"
+    assert found[1]["position"] == "Giám đốc" and found[1]["unit"] == "Sở Nội vụ"
+
+
+def test_the_register_exported_is_audited_with_its_file_and_what_it_covers(db, tmp_path):  # noqa: F811
+    passport = official(db)
+    written = []
+    passport_register.produce(db, [passport], TODAY, lambda _office, found: written.append(found),
+                              ["Tìm: «hùng»"], tmp_path / "so-ho-chieu.xlsx")
+    assert [line["number"] for line in written[0]] == ["B1234567"]
+    entry = last_audit(db)
+    assert (entry["action"], entry["kind"], entry["details"]) == (
+        "xuất", passports.KIND, {"tep": "so-ho-chieu.xlsx", "so_ho_chieu": 1, "pham_vi": ["Tìm: «hùng»"],
+                                 "so_dong": 1})
+
+
+def test_a_viewer_may_neither_print_nor_export_the_register(cli, db, tmp_path):  # noqa: F811
+    passport = official(db)
+    viewer = viewer_database(cli, db)
+    try:
+        for target in (None, tmp_path / "so-ho-chieu.xlsx"):
+            with pytest.raises(PermissionDenied):
+                passport_register.produce(viewer, [passport], TODAY, lambda *_: None, [], target)
+    finally:
+        viewer.close()

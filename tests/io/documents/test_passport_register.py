@@ -1,0 +1,54 @@
+"""The passport custody register on paper and in Excel, as the slip register is: landscape A4 under the
+letterhead (HD 36), signed, at 10 pt or more, a passport number and a day never broken over lines, long names
+and units wrapped inside their column; the workbook holds dates as dates shown dd/mm/yyyy, the passport number
+as text with its leading zeros, and a text beginning with «=» as text, never a formula."""
+
+import datetime as dt
+
+import openpyxl
+
+from bvct_desktop.io.documents import pdf, render
+
+from . import pdfcheck
+
+PRINTED = dt.date(2026, 5, 4)
+LONG_UNIT = "Ban Tuyên giáo và Dân vận Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
+LINE = {"full_name": "Tôn Nữ Thị Hoàng Phương Khánh Ngọc",
+        "position": "Phó Trưởng ban Thường trực kiêm Chánh Văn phòng",
+        "unit": LONG_UNIT, "passport_type": "Công vụ", "number": "C0012345", "expires_on": dt.date(2031, 6, 15),
+        "handed_on": dt.date(2026, 4, 1), "trip": "Theo đoàn công tác (1250-QĐ/TU)",
+        "trip_return_on": dt.date(2026, 4, 9), "due_on": dt.date(2026, 4, 16), "returned_on": dt.date(2026, 4, 14),
+        "note": "=HYPERLINK(\"x\") ghi nhầm"}
+KEPT = {"full_name": "Bùi Thị Hương", "position": None, "unit": None, "passport_type": "Phổ thông",
+        "number": "0123456", "expires_on": None, "note": "Cơ quan đang giữ"}
+
+
+@pdfcheck.needs_poppler
+def test_the_register_prints_landscape_signed_with_numbers_and_days_whole(tmp_path, history, options):
+    target = tmp_path / "so-ho-chieu.pdf"
+    lines = [LINE, KEPT] * 30
+    pdf.save(render.passport_register_pdf(history, lines, ["Tìm: «hương»"], PRINTED, options), target)
+    assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_LANDSCAPE_POINTS
+    assert min(pdfcheck.font_sizes(target)) >= 10
+    words = [word.text for word in pdfcheck.words(target)]
+    assert words.count("C0012345") == words.count("0123456") == 30
+    assert words.count("16/04/2026") == 30 and words.count("14/04/2026") == 30
+    text = " ".join(pdfcheck.text(target).split())
+    assert "SỔ THEO DÕI GIAO, NHẬN HỘ CHIẾU" in text and "Tìm: «hương»" in text
+    assert "Tổng số: 60 bản ghi." in text and "Cơ quan đang giữ" in text
+
+
+def test_the_workbook_keeps_dates_as_dates_numbers_as_text_and_no_formula(tmp_path, history, options):
+    target = tmp_path / "so-ho-chieu.xlsx"
+    assert render.passport_register_xlsx(target, history, [LINE, KEPT], [], PRINTED, options) == 2
+    sheet = openpyxl.load_workbook(target).active
+    rows = [row for row in sheet.iter_rows() if any(cell.value in ("C0012345", "0123456") for cell in row)]
+    first, kept = rows
+    number = next(cell for cell in first if cell.value == "C0012345")
+    assert number.data_type == "s" and number.number_format == "@"
+    assert next(cell for cell in kept if cell.value == "0123456").data_type == "s"
+    handed = next(cell for cell in first if cell.value == dt.datetime(2026, 4, 1))
+    assert handed.number_format.upper().startswith("DD/MM/YYYY")
+    note = next(cell for cell in first if isinstance(cell.value, str) and cell.value.startswith("="))
+    assert note.data_type == "s" and note.value == LINE["note"]
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
