@@ -33,8 +33,9 @@ re-ask (setting `hoi_lai_mat_khau`); False stops it.
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from ..core import browse, documents_data, text
+from ..core import browse, documents_data, passport_register, text
 from ..core.errors import BvctError
 from ..core.kinds import kind_named
 from ..core.numbers import grouped
@@ -367,6 +368,30 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
         return data, title.capitalize(), text.file_name(title, today, suffix="pdf"), named
 
     return _prepare(context, parent, kind, make, confirm, opened)
+
+
+def print_passport_register(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
+                            confirm: Confirm | None = None, opened: Opened | None = None,
+                            subject: Sequence[str] = ()) -> BackgroundTask | None:
+    """The passport custody register of the passports `ids` (as the register page shows them), each with every
+    handover, in a print preview under the `subject` lines (the filters and search in force)."""
+    if not ids:
+        context.dialogs.inform(parent, "In", "Danh sách đang trống; không có gì để in.")
+        return None
+    ids, subject, today = list(ids), list(subject), context.clock().date()
+
+    def make(options: render.Options, _progress: Progress) -> Made:
+        made: dict[str, Any] = {}
+
+        def write(office, lines) -> None:
+            made.update(pdf=render.passport_register_pdf(office, lines, subject, today, options), lines=len(lines))
+
+        passport_register.produce(context.db, ids, today, write, subject)
+        title = passport_register.TITLE.capitalize()
+        return made["pdf"], title, text.file_name(title, today, suffix="pdf"), {
+            "danh_sach": title, "pham_vi": subject, "so_ho_chieu": len(ids), "so_dong": made["lines"]}
+
+    return _prepare(context, parent, passport_register.KIND, make, confirm, opened)
 
 
 def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,

@@ -4,6 +4,7 @@ from its holder's window, a private trip on an official passport asked about as 
 
 import datetime as dt
 
+import openpyxl
 import pytest
 from sqlalchemy import select
 
@@ -14,7 +15,10 @@ from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.passport_form import HAND_OUT, TAKE_BACK, PassportForm
 from bvct_desktop.gui.forms.person_file import SectionTab
+from bvct_desktop.gui.printing import PrintPreview
 from bvct_desktop.gui.registers.page import RegisterPage
+from tests.conftest import PASSWORD
+from tests.core.personfile.conftest import last_audit
 from tests.gui import register_support as support
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
@@ -48,8 +52,9 @@ def test_the_register_opens_and_lists_the_passports_at_1366_by_768(qtbot, contex
     cells = [page.model.index(0, column).data() for column in range(page.model.columnCount())]
     assert cells[:4] == ["Nguyễn Văn Hùng", "12/03/1965", "Công vụ", "B1234567"]
     assert cells[-1] == "Đã giao ngày 02/05/2025, hạn nộp lại 16/05/2025 (quá hạn 30 ngày)"
-    assert page.buttons["edit"].text() == "Mở" and "import" not in page.buttons and "export" not in page.buttons
-    assert page.unavailable("export_excel").startswith("Sổ hộ chiếu chỉ ghi trên màn hình")
+    assert page.buttons["edit"].text() == "Mở" and "import" not in page.buttons
+    assert page.unavailable("import_excel").startswith("Sổ hộ chiếu chỉ ghi trên màn hình")
+    assert page.unavailable("export_excel") is None and page.unavailable("print_list") is None
     assert page.overdue.text() == "Quá hạn nộp lại" and page.purpose.itemText(1) == "Ngoại giao"
     page.grab().save(str(tmp_path / "passports.png"))
     assert page.sizeHint().width() <= SCREEN[0] and page.minimumSizeHint().width() <= SCREEN[0]
@@ -146,3 +151,23 @@ def test_an_older_passport_added_for_a_holder_is_the_one_the_window_then_stands_
     assert form.dialog.save()
     assert saved == [form.record_id] and form.record_id != passport
     assert form.windowTitle() == "Hộ chiếu – Nguyễn Văn Hùng" and tab(form, "Hộ chiếu").table.rowCount() == 2
+
+
+def test_the_register_is_printed_and_taken_to_excel_with_every_handover(qtbot, context, passport, tmp_path):
+    """«In» and «Xuất Excel» give the paper register: the passports shown, each with its handovers; the
+    workbook's export is in the trail."""
+    page = RegisterPage(context, "passports")
+    qtbot.addWidget(page)
+    page.print_list()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
+    assert isinstance(page.preview, PrintPreview) and page.preview.windowTitle().endswith("Sổ theo dõi giao, nhận hộ chiếu")
+    page.preview.close()
+    target = tmp_path / "so-ho-chieu.xlsx"
+    context.dialogs.answer_next(YES, PASSWORD, str(target))
+    page.export_excel()
+    qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
+    assert page.message.text() == f"Đã xuất 1 bản ghi ra {target}."
+    cells = [cell.value for row in openpyxl.load_workbook(target).active.iter_rows() for cell in row]
+    assert "SỔ THEO DÕI GIAO, NHẬN HỘ CHIẾU" in cells and "B1234567" in cells and dt.datetime(2025, 5, 2) in cells
+    entry = last_audit(context.db)
+    assert (entry["action"], entry["kind"], entry["details"]["tep"]) == ("xuất", passports.KIND, "so-ho-chieu.xlsx")

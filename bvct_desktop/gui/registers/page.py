@@ -8,7 +8,18 @@ box goes on to the rows."""
 import datetime as dt
 from collections.abc import Callable
 
-from ...core import browse, cadre_ties, editing, exporting, importing, passports, recipients, recycle_bin, replies
+from ...core import (
+    browse,
+    cadre_ties,
+    editing,
+    exporting,
+    importing,
+    passport_register,
+    passports,
+    recipients,
+    recycle_bin,
+    replies,
+)
 from ...core.dates import display_date
 from ...core.errors import BvctError
 from ...core.kinds import CADRES, KINDS, RELATIVES
@@ -18,6 +29,7 @@ from ...core.personfile import cases
 from ...core.personfile.conclusions import Outcome
 from ...core.text import file_name
 from ...io import xlsx_writer
+from ...io.documents import profile, render
 from ...io.documents.lists import period_text
 from .. import allowed, damage, export_password, forms, printing, reauth
 from ..accessible import clearable, named
@@ -91,8 +103,9 @@ NOTHING_FOUND = "Không tìm thấy bản ghi nào khớp «{}»."
 IN_BIN = "Đang xem thùng rác (bản ghi đã xóa): bỏ chọn «Thùng rác» để {}."
 NOT_EXCHANGED = {  # why a register that is not a KIND of the command line has no Excel nor printed list
     cases.KIND: "Hồ sơ thẩm tra được giữ trong hồ sơ từng người: sổ này không nhập, xuất Excel hay in danh sách.",
-    passports.KIND: "Sổ hộ chiếu chỉ ghi trên màn hình (giao, nhận từng lần): không nhập, xuất Excel hay in danh sách.",
+    passports.KIND: "Sổ hộ chiếu chỉ ghi trên màn hình (giao, nhận từng lần): không nhập từ Excel.",
 }
+PRINTED_OWN = {passports.KIND}  # registers printed and exported as their own document (io/documents), not imported
 
 
 class RegisterPage(QWidget):
@@ -107,6 +120,7 @@ class RegisterPage(QWidget):
         self.forms: dict[int | None, QWidget] = {}
         self.recyclable = kind in recycle_bin.TABLES
         self.exchanged = kind in KINDS  # vetting cases and passports are kept by their own services: no Excel
+        self.printed = self.exchanged or kind in PRINTED_OWN  # exported and printed
         self.model = RegisterModel(context.db, kind, self)
         self.column_filters = browse.Filters()  # only its column values: Excel's filters
         self.done_by: dt.date | None = None  # done with by this day (a dashboard figure's records)
@@ -273,8 +287,8 @@ class RegisterPage(QWidget):
                    ("import", "Nhập Excel", self.import_excel, "", editing, self.exchanged),
                    ("import_relatives", "Nhập thân nhân (Excel)…", self.import_relatives, RELATIVES_TIP, editing,
                     self.kind.name == "cadres"),
-                   ("export", "Xuất Excel", self.export_excel, "Ctrl+E", exporting, self.exchanged),
-                   ("print", "In", self.print_list, "Ctrl+P", exporting, self.exchanged),
+                   ("export", "Xuất Excel", self.export_excel, "Ctrl+E", exporting, self.printed),
+                   ("print", "In", self.print_list, "Ctrl+P", exporting, self.printed),
                    ("print_record", printing.RECORD_DOCUMENTS.get(self.kind.name, ("",))[0], self.print_selected,
                     "in giấy tờ của các dòng đã chọn, sẵn sàng để ký", exporting,
                     self.kind.name in printing.RECORD_DOCUMENTS)]
@@ -319,7 +333,8 @@ class RegisterPage(QWidget):
         """Why the window's action `method` does nothing here now (said in its tooltip), or None."""
         if method not in DOINGS:
             return None
-        if not self.exchanged and method != "new_record":
+        done_here = self.exchanged or self.printed and method in ("export_excel", "print_list")
+        if not done_here and method != "new_record":
             return NOT_EXCHANGED[self.kind.name]
         return IN_BIN.format(DOINGS[method]) if self.bin_switch.isChecked() else None
 
@@ -373,6 +388,19 @@ class RegisterPage(QWidget):
         if chosen is None:
             return
         kind, db, target, password = self.kind, self.context.db, chosen.target, chosen.password
+        if kind.name == passports.KIND:
+            subject, today = self.in_force(), self.context.clock().date()
+
+            def job(_progress):
+                def write(office, lines):
+                    options = render.Options(profile.load(), password=password)
+                    render.passport_register_xlsx(target, office, lines, subject, today, options)
+
+                return len(passport_register.produce(db, ids, today, write, subject, target))
+
+            self.export_task = run_in_background(
+                self, "Đang xuất Excel…", job, lambda count, error: self._exported(chosen, len(ids), count, error))
+            return
 
         def job(progress):
             def write(rows):
@@ -399,7 +427,10 @@ class RegisterPage(QWidget):
 
     def print_list(self) -> None:
         """The list as shown (search, filters and order) in the print preview."""
-        if self.can_export and self.unavailable("print_list") is None:
+        if self.can_export and self.unavailable("print_list") is None and self.kind.name == passports.KIND:
+            self.print_job = printing.print_passport_register(self.context, self.model.ids, self,
+                                                              opened=self._previewed, subject=self.in_force())
+        elif self.can_export and self.unavailable("print_list") is None:
             self.print_job = printing.print_register(self.context, self.kind.name, self.model.ids,
                                                      self.columns.shown(), self, opened=self._previewed,
                                                      subject=self.in_force())
