@@ -160,7 +160,8 @@ def test_the_register_is_printed_and_taken_to_excel_with_every_handover(qtbot, c
     qtbot.addWidget(page)
     page.print_list()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
-    assert isinstance(page.preview, PrintPreview) and page.preview.windowTitle().endswith("Sổ theo dõi giao, nhận hộ chiếu")
+    assert isinstance(page.preview, PrintPreview)
+    assert page.preview.windowTitle().endswith("Sổ theo dõi giao, nhận hộ chiếu")
     page.preview.close()
     target = tmp_path / "so-ho-chieu.xlsx"
     context.dialogs.answer_next(YES, PASSWORD, str(target))
