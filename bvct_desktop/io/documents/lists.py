@@ -4,10 +4,12 @@ workbook; columns named by the field declarations."""
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ...core import passport_register
 from ...core.dates import display_date
+from ...core.fields import Field
 from ...core.kinds import DELEGATIONS, SLIPS
 from ...core.numbers import grouped
 from . import layout, tables
@@ -37,13 +39,21 @@ REGISTER_SHEET_COLUMNS: tuple[Column, ...] = (
     tables.of(S("result_on"), 1.0, label="Ngày có kết quả", align="center", excel_width=11),
     tables.of(S("result"), 1.7, excel_width=20),
 )
-# The passport custody register: the weights (paper) and Excel widths of passport_register.FIELDS, in order
+# The passport custody register: each of passport_register.FIELDS's weight on paper, width in Excel and whether its
+# values are short (a type, a number, a day: centred and never broken over lines, «Phổ thông» whole)
+_PASSPORT_LAYOUT = ((1.7, 20, False), (1.2, 14, False), (1.6, 18, False), (1.9, 10, True), (1.0, 11, True),
+                    (1.0, 11, True), (1.0, 11, True), (1.5, 16, False), (1.0, 11, True), (1.0, 11, True),
+                    (1.0, 11, True), (1.2, 20, False))
+
+
+def _passport_column(field: Field, weight: float, excel_width: float, short: bool) -> Column:
+    column = tables.of(field, weight, align="center" if short else "left", excel_width=excel_width,
+                       unbroken=field.key == "full_name")
+    return replace(column, whole=True) if short else column
+
+
 PASSPORT_COLUMNS: tuple[Column, ...] = (tables.counter(), *(
-    tables.of(field, weight, align="center" if whole else "left", excel_width=width, unbroken=field.key == "full_name")
-    for field, (weight, width, whole) in zip(passport_register.FIELDS, (
-        (1.7, 20, False), (1.3, 14, False), (1.6, 18, False), (1.1, 10, False), (1.0, 11, True), (1.0, 11, True),
-        (1.0, 11, True), (1.5, 16, False), (1.0, 11, True), (1.0, 11, True), (1.0, 11, True), (1.5, 20, False)),
-        strict=True)))
+    _passport_column(field, *layout) for field, layout in zip(passport_register.FIELDS, _PASSPORT_LAYOUT, strict=True)))
 MEMBER_COLUMNS: tuple[Column, ...] = (
     tables.counter(), tables.of(D("full_name"), 2.0, label="Họ và tên", unbroken=True),
     tables.year_of_birth(D("birth_date"), 0.8), tables.of(D("position"), 1.8),

@@ -24,14 +24,17 @@ KEPT = {"full_name": "Bùi Thị Hương", "position": None, "unit": None, "pass
 
 
 @pdfcheck.needs_poppler
-def test_the_register_prints_landscape_signed_with_numbers_and_days_whole(tmp_path, history, options):
+def test_the_register_prints_landscape_signed_with_types_numbers_and_days_whole(tmp_path, history, options):
     target = tmp_path / "so-ho-chieu.pdf"
     lines = [LINE, KEPT] * 30
     pdf.save(render.passport_register_pdf(history, lines, ["Tìm: «hương»"], PRINTED, options), target)
     assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_LANDSCAPE_POINTS
     assert min(pdfcheck.font_sizes(target)) >= 10
-    words = [word.text for word in pdfcheck.words(target)]
+    found = pdfcheck.words(target)
+    words = [word.text for word in found]
     assert words.count("C0012345") == words.count("0123456") == 30
+    kind = pdfcheck.run(found, "Phổ thông")  # a passport's type on one line, in a row that needs no more
+    assert kind[0].top == kind[1].top
     assert words.count("16/04/2026") == 30 and words.count("14/04/2026") == 30
     text = " ".join(pdfcheck.text(target).split())
     assert "SỔ THEO DÕI GIAO, NHẬN HỘ CHIẾU" in text and "Tìm: «hương»" in text
