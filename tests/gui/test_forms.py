@@ -16,6 +16,7 @@ from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
 from bvct_desktop.gui.forms.inputs import MULTI_LINE_HEIGHT, show_value
 from bvct_desktop.gui.forms.members import KEYS
+from bvct_desktop.gui.forms.person_file import TALLEST_ROW
 from bvct_desktop.gui.look import EmptyNote
 from bvct_desktop.gui.qt import (
     QApplication,
@@ -31,6 +32,7 @@ from bvct_desktop.gui.qt import (
     QTableWidget,
     QToolTip,
 )
+from bvct_desktop.gui.registers.columns import longest_word, wrapped_height
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import FakeClock, active, on_office_screen, tab_stops, type_text
@@ -1126,6 +1128,59 @@ def test_the_cadres_file_opens_on_most_of_an_office_screen_every_tab_read_withou
         qtbot.wait(1)
         table = getattr(form.tabs.widget(index), "table", form.tabs.widget(index))
         assert every_column_in_view(table) == [], form.tabs.tabText(index)
+
+
+HUNG_ISSUES = (  # as an officer records them: long sentences, about him and about his father, old and undated
+    {"axis": "Lịch sử chính trị", "content": "Cha đẻ là trung úy quân đội Sài Gòn (1968–1975), học tập cải tạo 3 năm "
+     "tại trại Z30D Hàm Tân, đã được trả quyền công dân năm 1981", "evidence": "Lý lịch tự khai năm 1995; xác minh "
+     "của Công an xã Phú Thủy ngày 12/4/1996", "source_doc": "Biên bản xác minh số 17/BB-CA ngày 12/04/1996",
+     "found_on": "20/05/1996", "effect": "Không ảnh hưởng"},
+    {"axis": "Chính trị hiện nay", "content": "Con trai định cư tại Hoa Kỳ từ năm 2015, có thời gian tham gia hội đồng "
+     "hương có khuynh hướng chống đối, nay đã rút khỏi hội", "evidence": "Công văn của Cục A93B",
+     "source_doc": "CV 2215/A93B-P4 ngày 03/08/2019", "found_on": "15/09/2019",
+     "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)",
+     "limit_note": "Không quá Phó Giám đốc Sở và tương đương"},
+    {"axis": "Lịch sử chính trị", "content": "Bản thân khai chưa đầy đủ quá trình công tác giai đoạn 1990–1992 ở Thành "
+     "phố Hồ Chí Minh", "effect": "Chưa kết luận"},
+)
+
+
+def _issues_of_hung(context) -> int:
+    """Hùng's file with HUNG_ISSUES, the first about his father and the second about his son; his cadre id."""
+    hung = browse.record_ids(context.db, "cadres", "nguyen van hung")[0]
+    person = editing.load(context.db, "cadres", hung)["person_id"]
+    father, _wife, son = relatives.list_relatives(context.db, person)
+    for issue, about in zip(HUNG_ISSUES, (father.id, son.id, None), strict=True):
+        POLITICAL_NOTES.add(context.db, person, {**issue, "relative_id": about})
+    return hung
+
+
+@pytest.mark.parametrize("scale", [1, 1.5])
+def test_the_political_issues_of_a_file_read_whole_on_an_office_screen(qtbot, monkeypatch, context, scale):
+    """At 1366×768 every cell of the «Vấn đề chính trị» tab was cut to a dozen letters («Cha đẻ là trung úy q…»),
+    at 150 % its last column off to the right. The columns share the width, each cell whole on as many lines
+    as it needs."""
+    hung = _issues_of_hung(context)
+    on_office_screen(monkeypatch, scale)
+    form = open_form(context, "cadres", hung)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.tabs.setCurrentIndex([form.tabs.tabText(i) for i in range(form.tabs.count())].index("Vấn đề chính trị"))
+    qtbot.wait(20)
+    table = form.tabs.currentWidget().table
+    header = table.horizontalHeader()
+    assert table.horizontalScrollBar().maximum() == 0
+    for column in range(table.columnCount()):  # its title whole, on two lines where it needs them
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= table.viewport().width()
+        assert header.height() >= wrapped_height(header, column)
+        assert header.sectionSize(column) >= longest_word(header, column)
+    tallest = table.verticalHeader().maximumSectionSize()
+    assert tallest >= TALLEST_ROW * table.fontMetrics().lineSpacing()
+    for row in range(table.rowCount()):  # as tall as its cells need, up to TALLEST_ROW lines: a longer text on hover
+        assert table.rowHeight(row) >= min(table.sizeHintForRow(row), tallest), table.item(row, 1).text()
+        assert table.rowHeight(row) > 2 * table.fontMetrics().lineSpacing()
+    assert [table.item(row, 1).toolTip() for row in range(3)] == [issue["content"] for issue in HUNG_ISSUES]
 
 
 def _anh_case_slips(qtbot, monkeypatch, context) -> QTableView:

@@ -11,7 +11,7 @@ from ...core import gazetteer, recycle_bin, trip_reports
 from ...core.database import Database
 from ...core.editing import VERSION
 from ...core.errors import BvctError
-from ...core.fields import Field, FieldType, Place
+from ...core.fields import LONG_TEXT, Field, FieldType, Place
 from ...core.permissions import Action, allows
 from ...core.personfile import cases, foreign, known, relatives, writes
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
@@ -27,6 +27,7 @@ from ..qt import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -36,7 +37,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from ..registers.columns import fit_to_width, keep_fitted
+from ..registers.columns import CELL_MARGIN, fit_to_width, keep_fitted, wrap_cells
 from .asking_dialog import AskingDialog
 from .inputs import changed_signal, make_input, read_input, show_value
 from .record_form import RecordForm, confirm_doubts
@@ -48,6 +49,7 @@ SOURCE, SLIP_IDS = "Nguồn", "slip_ids"  # a relative's entry: where it is know
 KEPT_ELSEWHERE = "kept_elsewhere"  # an entry with no record of its section (id None): where it is edited
 Entry = dict[str, Any]
 ELSEWHERE_COLOUR = QColor("#555555")  # an entry with no record of its section: from slips, from the relatives
+TALLEST_ROW = 6  # lines a row of long texts shows at most (its tooltip the rest)
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,8 @@ class SectionTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         compact(self.table)
+        if any(spec.max_length >= LONG_TEXT for spec in section.columns):
+            wrap_long_texts(self.table)
         layout.addWidget(self.table, 1)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
@@ -424,6 +428,15 @@ def compact(table: QTableView) -> None:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.verticalHeader().hide()
     keep_fitted(table)
+
+
+def wrap_long_texts(table: QTableView) -> None:
+    """Each row as tall as its cells need, up to TALLEST_ROW lines: fitted, the columns give way down to
+    their longest word and every one stays in view."""
+    wrap_cells(table)
+    rows = table.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    rows.setMaximumSectionSize(TALLEST_ROW * table.fontMetrics().lineSpacing() + CELL_MARGIN)
 
 
 def _typed(spec: Field, value: object) -> object:
