@@ -21,10 +21,10 @@ from sqlalchemy.sql.visitors import iterate
 from . import collation, countries, deadlines, passports, plans, record_rows, search, settings, sql, trip_status
 from .database import Database
 from .errors import InputError
-from .fields import Field
+from .fields import Field, FieldType
 from .kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, SLIPS, TRIP_STATUSES, Kind, kind_named
 from .permissions import Action
-from .personfile import abroad, cases, letters
+from .personfile import abroad, cases, letters, political
 from .schema import (
     archive_requests,
     cadres,
@@ -35,6 +35,7 @@ from .schema import (
     foreign_elements,
     passport_handovers,
     persons,
+    political_notes,
     recipients,
     relatives,
     slips,
@@ -100,6 +101,15 @@ class Filters:
         return next((v for k, v in self.values if k == key), None)
 
 
+@dataclass(frozen=True)
+class MoreTexts:
+    """Texts of a register's records kept in another table's rows (a cadre's political issues), searched as
+    their own text columns are: `read` gives them by record id, of the ids asked (None: every record)."""
+
+    table: Table
+    read: Callable[[Connection, list[int] | None], dict[int, list[str]]]
+
+
 Overdue = Callable[[dt.date, settings.History], ColumnElement]
 Status = Callable[[dt.date], ColumnElement]  # the records of a status on the day the register is read
 
@@ -113,6 +123,7 @@ class View:
     default_sort: tuple[str, bool]  # column key, descending
     person_id: ColumnElement | None = None
     text_columns: tuple[ColumnElement, ...] = ()  # searched folded, in memory (see matching)
+    more_texts: MoreTexts | None = None  # searched with them
     # the texts are searched as a whole, never mixed with the person: every word in them (a cadre's unit,
     # position and management level: "so y te"); else each word in them or in the person
     texts_whole: bool = False
@@ -140,7 +151,8 @@ class View:
     @functools.cached_property
     def reads(self) -> frozenset[str]:
         """The tables the register's rows and filters are read from: a write to one may change it."""
-        tables = [*find_tables(self.source), *self.also_reads, *([settings_table] if self.overdue else [])]
+        tables = [*find_tables(self.source), *self.also_reads, *([settings_table] if self.overdue else []),
+                  *([self.more_texts.table] if self.more_texts else [])]
         return frozenset(table.name for table in tables if isinstance(table, Table))
 
 
@@ -216,6 +228,21 @@ def _reply_due(table: Table, sent: SqlColumn, due: Callable[[dt.date, settings.H
     return cells
 
 
+ISSUE_TEXTS = tuple(political_notes.c[spec.key] for spec in political.FIELDS if spec.type is FieldType.TEXT)
+
+
+def _political_issues(connection: Connection, ids: list[int] | None) -> dict[int, list[str]]:
+    """What the officers wrote of the political issues on the files of the cadres `ids` (None: of every
+    cadre), about them or their relatives, by cadre."""
+    query = (select(cadres.c.id, *ISSUE_TEXTS)
+             .select_from(cadres.join(political_notes, political_notes.c.person_id == cadres.c.person_id))
+             .where(political_notes.c.deleted_at.is_(None)).order_by(political_notes.c.id))
+    texts: dict[int, list[str]] = {}
+    for cadre_id, *values in _plain_rows(connection, query if ids is None else query.where(cadres.c.id.in_(ids))):
+        texts.setdefault(cadre_id, []).extend(value for value in values if value)
+    return texts
+
+
 def _countries_of_relatives_abroad(connection: Connection, ids: list[int], today: dt.date) -> dict[int, dict[str, str]]:
     """The countries the relatives of the cadres `ids` live in on `today`, by cadre (PL2: who has relatives abroad,
     where)."""
@@ -244,7 +271,8 @@ VIEWS: dict[str, View] = {
          Column(RELATIVES_ABROAD, "Thân nhân ở nước ngoài", cadres.c.id, (cadres.c.id,))),
         default_sort=("full_name", False), person_id=cadres.c.person_id,
         text_columns=(units.c.name, cadres.c.position, cadres.c.management), texts_whole=True,
-        searched_also="đơn vị, chức vụ, diện quản lý",
+        more_texts=MoreTexts(political_notes, _political_issues),
+        searched_also="đơn vị, chức vụ, diện quản lý, vấn đề chính trị",
         few_values=("position", "unit", "management"),
         statuses={abroad.WITH_RELATIVES_ABROAD: functools.partial(abroad.having_relatives_abroad, cadres.c.person_id)},
         extra_rows=_countries_of_relatives_abroad, also_reads=(relatives, foreign_elements)),
@@ -410,7 +438,8 @@ class KeptTexts:
         the records whose row_version moved, or every one when another table of the texts was written
         (a recipient renamed)."""
         table = self.spec.table
-        names = {column.table.name for column in self.spec.text_columns} | {table.name}
+        names = {column.table.name for column in self.spec.text_columns} | {table.name} | (
+            {self.spec.more_texts.table.name} if self.spec.more_texts else set())
         counts = dict(connection.execute(select(change_counts.c.table_name, change_counts.c.count)
                                          .where(change_counts.c.table_name.in_(names))).all())
         seen, self._counts = self._counts, counts
@@ -668,12 +697,14 @@ def _folded_texts(connection: Connection, spec: View, ids: list[int]) -> dict[in
         if table is not spec.table:
             source = source.outerjoin(table)
     statement = select(spec.table.c.id, spec.table.c.row_version, *spec.text_columns).select_from(source)
+    more = spec.more_texts.read if spec.more_texts else lambda _connection, _ids: {}
     if len(ids) > WHOLE_TABLE:
-        rows = _plain_rows(connection, statement)
+        rows, kept_apart = _plain_rows(connection, statement), more(connection, None)
     else:
-        rows = [row for start in range(0, len(ids), PAGE)
-                for row in _plain_rows(connection, statement.where(spec.table.c.id.in_(ids[start:start + PAGE])))]
-    return {row[0]: (row[1], _folded(row[2:])) for row in rows}
+        pages = [ids[start:start + PAGE] for start in range(0, len(ids), PAGE)]
+        rows = [row for page in pages for row in _plain_rows(connection, statement.where(spec.table.c.id.in_(page)))]
+        kept_apart = {record_id: texts for page in pages for record_id, texts in more(connection, page).items()}
+    return {row[0]: (row[1], _folded((*row[2:], *kept_apart.get(row[0], ())))) for row in rows}
 
 
 @functools.lru_cache(maxsize=65_536)  # units, positions and levels repeat down a register

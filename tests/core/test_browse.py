@@ -22,6 +22,7 @@ from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.personfile import relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS, RELATIVE_ABROAD
 from bvct_desktop.core.personfile.notes import RELATIVE
+from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.schema import audit_log, cadres
 from tests.sample_db import sample_database, viewer_database
 from tests.samples import SAMPLES
@@ -275,6 +276,30 @@ def test_the_cadre_register_answers_which_cadres_have_relatives_abroad_and_where
                                                          "Trần Thị Ánh": "Canada"}
     everyone = browse.record_ids(db, "cadres")
     assert browse.fetch_rows(db, "cadres", everyone)[browse.record_ids(db, "cadres", "le hoang duc")[0]][where] == ""
+
+
+def test_the_cadre_register_finds_a_cadre_by_the_political_issues_of_his_file(db):
+    """An officer asked «who has a father in the old regime's army, re-educated?» types «cai tao» in the cadres
+    register, as he types a unit: it found no one. Every word in a cadre's issues (content, evidence, source
+    document, ceiling; about him or a relative) and post, accents and case aside, finds him, in a register
+    open before the issue was recorded too; an issue deleted does not."""
+    hung = _person_of(db, "nguyen van hung")
+    father = relatives.list_relatives(db, hung)[0]
+    kept = browse.KeptTexts("cadres")  # the texts an open register has read, before the issue is recorded
+    assert browse.matching(db, browse.listing(db, "cadres", kept=kept), ["cai", "tao"]) == []
+    POLITICAL_NOTES.add(db, hung, {"axis": "Lịch sử chính trị", "content": "Cha đẻ là trung úy quân đội Sài Gòn, "
+                                   "học tập CẢI TẠO 3 năm", "source_doc": "Biên bản 17/BB-CA", RELATIVE: father.id})
+    limited = POLITICAL_NOTES.add(db, hung, {
+        "axis": "Chính trị hiện nay", "content": "Con trai tham gia hội đồng hương ở Hoa Kỳ", "found_on": "15/09/2019",
+        "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)", "limit_note": "Không quá Phó Giám đốc Sở"})
+    hung_cadre = browse.record_ids(db, "cadres", "nguyen van hung")
+    listing = browse.listing(db, "cadres", kept=kept)
+    assert [listing.ids[i] for i in browse.matching(db, listing, ["cai", "tao"])] == hung_cadre
+    for typed in ("cai tao", "Cải tạo", "quan doi sai gon", "17/bb-ca", "dong huong hoa ky", "khong qua pho giam doc",
+                  "noi vu cai tao"):  # narrowed by his post, as the post's words are searched with his issues
+        assert browse.record_ids(db, "cadres", typed) == hung_cadre, typed
+    POLITICAL_NOTES.delete(db, limited)
+    assert browse.record_ids(db, "cadres", "dong huong hoa ky") == []
 
 
 def test_a_relative_whose_stay_abroad_has_ended_no_longer_counts_as_abroad(db):
