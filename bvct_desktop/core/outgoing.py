@@ -20,6 +20,7 @@ from sqlalchemy import case, select
 from sqlalchemy.engine import Connection
 
 from . import audit, crashpoints, numbering, retention, settings
+from .audit_actions import DOCUMENT_ISSUED, NUMBER_SPOILED
 from .database import Database
 from .errors import Ambiguous, InputError
 from .permissions import Action, allows
@@ -131,7 +132,7 @@ def spoil(db: Database, entry: Issued, reason: str) -> Issued:
     if dated_ahead:
         db.require(DATED_AHEAD_PERMISSION, "đánh dấu hỏng số văn bản đã phát hành")
     else:
-        db.require(Action.REPORT_ISSUE, "đánh dấu hỏng số văn bản")
+        db.require(Action.REPORT_ISSUE, NUMBER_SPOILED)
     reason = clean(reason)
     if not reason:
         raise InputError("Hãy ghi lý do đánh dấu hỏng số văn bản.")
@@ -142,7 +143,7 @@ def spoil(db: Database, entry: Issued, reason: str) -> Issued:
                    else numbering.spoil(connection, number_id))
         if not spoiled:
             raise InputError(_not_spoiled(entry, dated_ahead, today))
-        db.audit(connection, "đánh dấu hỏng số văn bản", kind=entry.kind, record_id=entry.id,
+        db.audit(connection, NUMBER_SPOILED, kind=entry.kind, record_id=entry.id,
                  details={"so_van_ban": entry.number_text, "ngay_van_ban": entry.issued_on,
                           "tinh_trang_truoc": entry.status_label, "ly_do": reason})
     return find_by_id(db, entry.id)
@@ -166,7 +167,7 @@ def _number_id(connection: Connection, entry: Issued) -> int:
 def _confirm(db: Database, number_id: int, kind: str, row_id: int, details: dict[str, Any]) -> None:
     with db.write() as connection:
         if numbering.confirm(connection, number_id):
-            db.audit(connection, "phát hành văn bản", kind=kind, record_id=row_id, details=details)
+            db.audit(connection, DOCUMENT_ISSUED, kind=kind, record_id=row_id, details=details)
 
 
 _ENTRY = (outgoing_documents.c.id, document_numbers.c.number, document_numbers.c.doc_type, outgoing_documents.c.symbol,

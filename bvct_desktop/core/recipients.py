@@ -13,6 +13,7 @@ from sqlalchemy import Column, func, or_, select
 from sqlalchemy.engine import Connection
 
 from . import audit, lookups, record_rows, row_versions
+from .audit_actions import CHANGED, RECIPIENT_ADDED, RECIPIENT_RENAMED, RECIPIENTS_MERGED
 from .database import Database
 from .errors import InputError
 from .kinds import KINDS, RECIPIENTS, Kind
@@ -43,24 +44,24 @@ def list_recipients(db: Database, include_inactive: bool = False) -> list[Recipi
 
 def add_recipient(db: Database, name: str) -> int:
     name = _valid(name)
-    db.require(Action.EDIT, "thêm nơi nhận phiếu")
+    db.require(Action.EDIT, RECIPIENT_ADDED)
     with db.write() as connection:
         _refuse_duplicate(connection, name)
         record_id = connection.execute(recipients.insert().values(
             **RECIPIENTS.new_entry(name, db.clock()))).inserted_primary_key[0]
-        db.audit(connection, "thêm nơi nhận phiếu", kind="recipients", record_id=record_id)
+        db.audit(connection, RECIPIENT_ADDED, kind="recipients", record_id=record_id)
     return record_id
 
 
 def rename_recipient(db: Database, record_id: int, name: str) -> None:
     name = _valid(name)
-    db.require(Action.EDIT, "đổi tên nơi nhận phiếu")
+    db.require(Action.EDIT, RECIPIENT_RENAMED)
     with db.write() as connection:
         old = _not_alias(connection, record_id).name
         _refuse_duplicate(connection, name, except_id=record_id)
         connection.execute(recipients.update().where(recipients.c.id == record_id)
                            .values(name=name, name_key=identity_key(name)))
-        db.audit(connection, "đổi tên nơi nhận phiếu", kind="recipients", record_id=record_id,
+        db.audit(connection, RECIPIENT_RENAMED, kind="recipients", record_id=record_id,
                  details=audit.changed({"name": old}, {"name": name}))
 
 
@@ -89,7 +90,7 @@ def merge_recipient(db: Database, duplicate_id: int, into_id: int) -> int:
     may be inactive (two spellings of a unit the police dissolved still split the old periods'
     counts); it keeps its own state. Issued documents are untouched: they keep their content as
     issued (core/outgoing)."""
-    db.require(Action.EDIT, "gộp nơi nhận phiếu")
+    db.require(Action.EDIT, RECIPIENTS_MERGED)
     if duplicate_id == into_id:
         raise InputError("Không thể gộp một nơi nhận phiếu vào chính nó.")
     with db.write() as connection:
@@ -98,7 +99,7 @@ def merge_recipient(db: Database, duplicate_id: int, into_id: int) -> int:
         connection.execute(recipients.update()
                            .where(or_(recipients.c.id == duplicate.id, recipients.c.merged_into_id == duplicate.id))
                            .values(merged_into_id=kept.id, active=False))
-        db.audit(connection, "gộp nơi nhận phiếu", kind="recipients", record_id=kept.id,
+        db.audit(connection, RECIPIENTS_MERGED, kind="recipients", record_id=kept.id,
                  details={"gop_tu": duplicate.name, "so_ban_ghi": moved})
     return moved
 
@@ -122,7 +123,7 @@ def _repoint(db: Database, connection: Connection, column: Column, duplicate_id:
         {column.name: into_id, "updated_at": db.clock(), **row_versions.next_of(connection, table)}))
     after = record_rows.snapshots(connection, kind, ids)
     db.audit_records(connection, kind.name, [
-        ("sửa", record_id, audit.named(before[record_id], kind.identifying) | audit.changed(before[record_id],
+        (CHANGED, record_id, audit.named(before[record_id], kind.identifying) | audit.changed(before[record_id],
                                                                                              after[record_id]))
         for record_id in ids])
     return len(ids)

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 
 from . import audit, passports, record_rows, row_versions
+from .audit_actions import DELETED, RESTORED
 from .database import Database
 from .errors import InputError
 from .kinds import KINDS, SLIPS, kind_named
@@ -81,7 +82,7 @@ def _mark(db: Database, connection: Connection, kind: str, record_id: int, delet
                        .values(deleted_at=now if deleted else None, updated_at=now,
                                **row_versions.next_of(connection, table)))
     values = {key: state[key] for key in named_by}
-    db.audit(connection, "xóa" if deleted else "khôi phục", kind=kind, record_id=record_id,
+    db.audit(connection, DELETED if deleted else RESTORED, kind=kind, record_id=record_id,
              details=audit.deleted(values) if deleted else audit.created(values))
     return state["deleted_at"]
 

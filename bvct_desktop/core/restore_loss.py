@@ -6,16 +6,18 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from . import audit_actions as actions
 from . import audit_chain, audit_words, backup_log
 from .database import Database
 from .schema import audit_log
 
 # what was done to a record, and to how many records (recycle bin: «khôi phục»)
-RECORD_ACTIONS = {"thêm": "thêm mới", "sửa": "sửa", "xóa": "xóa", "khôi phục": "lấy lại từ thùng rác"}
+RECORD_ACTIONS = {actions.ADDED: "thêm mới", actions.CHANGED: "sửa", actions.DELETED: "xóa",
+                  actions.RESTORED: "lấy lại từ thùng rác"}
 # the other work a restore takes back, counted as times done
-OTHER_ACTIONS = ("thêm người dùng", "đổi vai trò người dùng", "khóa người dùng", "mở lại người dùng", "đổi mật khẩu",
-                 "thay đổi thiết lập", "phát hành văn bản", "thêm nơi nhận phiếu", "đổi tên nơi nhận phiếu",
-                 "gộp nơi nhận phiếu", "đánh dấu hỏng số văn bản")
+OTHER_ACTIONS = (actions.USER_ADDED, actions.ROLE_CHANGED, actions.USER_DISABLED, actions.USER_ENABLED,
+                 actions.PASSWORD_CHANGED, actions.SETTING_CHANGED, actions.DOCUMENT_ISSUED, actions.RECIPIENT_ADDED,
+                 actions.RECIPIENT_RENAMED, actions.RECIPIENTS_MERGED, actions.NUMBER_SPOILED)
 LOST = ("Những việc đã làm sau lúc sao lưu sẽ không còn trong cơ sở dữ liệu khôi phục (vẫn còn trong tệp hiện tại "
         "được giữ lại):")
 NOTHING_LOST = "Từ lúc sao lưu đến nay chưa có hồ sơ, tài khoản, thiết lập hay văn bản nào được thêm, sửa hoặc xóa."

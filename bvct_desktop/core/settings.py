@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from . import audit, files, numbering
+from .audit_actions import SETTING_CHANGED
 from .database import Database
 from .dates import display_date, parse_cli_date
 from .errors import BvctError, InputError, RowProblem
@@ -324,7 +325,7 @@ def set_setting(db: Database, key: str, value: str, start: dt.date | None = None
     """Without `start`, corrects the value in force today for its whole span; with `start`, the
     value holds from that day (until the key's next dated value, if one comes later).
     Returns the value as stored, or None when it already was the value in force (nothing written)."""
-    db.require(Action.SETTINGS, "thay đổi thiết lập")
+    db.require(Action.SETTINGS, SETTING_CHANGED)
     value = validated(key, value)
     with db.write() as connection:
         history = read_history(connection)
@@ -341,5 +342,5 @@ def set_setting(db: Database, key: str, value: str, start: dt.date | None = None
         connection.execute(settings_table.delete().where(table.key == key, same_row))
         connection.execute(settings_table.insert().values(key=key, valid_from=first, value=value))
         name = key if start is None else f"{key} từ {start.isoformat()}"
-        db.audit(connection, "thay đổi thiết lập", details=audit.changed({name: old}, {name: value}))
+        db.audit(connection, SETTING_CHANGED, details=audit.changed({name: old}, {name: value}))
     return value

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from . import key_slots, keyfile, passwords, user_names
+from .audit_actions import PASSWORD_CHANGED, ROLE_CHANGED, USER_ADDED, USER_DISABLED, USER_ENABLED
 from .database import Database
 from .errors import InputError
 from .permissions import ADMIN, ROLES, Action
@@ -21,7 +22,7 @@ class Account:
 
 def add(db: Database, name: str, role: str, password: str) -> str:
     """Returns the name as stored (`user_names.checked`)."""
-    db.require(Action.MANAGE_USERS, "thêm người dùng")
+    db.require(Action.MANAGE_USERS, USER_ADDED)
     name = user_names.checked(name)
     if role not in ROLES:
         raise InputError(f"Vai trò «{role}» không có; chọn một trong: {', '.join(ROLES)}.")
@@ -35,7 +36,7 @@ def add(db: Database, name: str, role: str, password: str) -> str:
 
         accounts.add(db, name, role, password, new_name)
     else:
-        key_slots.apply(db, key_slots.Change("thêm người dùng", name, {name: db.seal_slot(password, name)},
+        key_slots.apply(db, key_slots.Change(USER_ADDED, name, {name: db.seal_slot(password, name)},
                                              key_slots.ADD, role), new_name)
     return name
 
@@ -48,7 +49,7 @@ def list_accounts(db: Database) -> list[Account]:
 
 
 def disable(db: Database, name: str) -> None:
-    db.require(Action.MANAGE_USERS, "khóa người dùng", name)
+    db.require(Action.MANAGE_USERS, USER_DISABLED, name)
     name = _account(db, name)
 
     def may_be_disabled(connection: Connection) -> None:
@@ -64,7 +65,7 @@ def disable(db: Database, name: str) -> None:
 
         accounts.disable(db, name, may_be_disabled)
         return
-    key_slots.apply(db, key_slots.Change("khóa người dùng", name, {name: None}, key_slots.DISABLE), may_be_disabled)
+    key_slots.apply(db, key_slots.Change(USER_DISABLED, name, {name: None}, key_slots.DISABLE), may_be_disabled)
 
 
 def locked_message(name: str) -> str:
@@ -80,7 +81,7 @@ def reopened_message(name: str, role: str) -> str:
 def enable(db: Database, name: str, password: str) -> str:
     """An administrator reopens a disabled account with a new password (disabling took its key slot, or
     its login on the office server); returns the role it keeps."""
-    db.require(Action.MANAGE_USERS, "mở lại người dùng", name)
+    db.require(Action.MANAGE_USERS, USER_ENABLED, name)
     name = _account(db, name)
     passwords.check(name, password)
     role = ""
@@ -97,7 +98,7 @@ def enable(db: Database, name: str, password: str) -> str:
 
         accounts.enable(db, name, password, disabled_user)
     else:
-        key_slots.apply(db, key_slots.Change("mở lại người dùng", name, {name: db.seal_slot(password, name)},
+        key_slots.apply(db, key_slots.Change(USER_ENABLED, name, {name: db.seal_slot(password, name)},
                                              key_slots.ENABLE), disabled_user)
     return role
 
@@ -108,7 +109,7 @@ def change_password(db: Database, name: str, password: str) -> str | None:
     returned, to be shown once (the old one was used, so it may have been seen)."""
     own = user_names.as_stored(name, {db.actor.name}) == db.actor.name
     if own:
-        db.require(Action.PASSWD_OWN, "đổi mật khẩu")
+        db.require(Action.PASSWD_OWN, PASSWORD_CHANGED)
         name = db.actor.name
     else:
         db.require(Action.PASSWD_OTHERS, "đổi mật khẩu người khác", name)
@@ -134,7 +135,7 @@ def change_password(db: Database, name: str, password: str) -> str | None:
     if with_recovery:
         recovery = keyfile.new_recovery_key()
         slots[keyfile.RECOVERY_SLOT] = db.seal_slot(recovery, keyfile.RECOVERY_SLOT)
-    action = "đặt lại mật khẩu bằng khóa khôi phục, thay khóa khôi phục" if with_recovery else "đổi mật khẩu"
+    action = "đặt lại mật khẩu bằng khóa khôi phục, thay khóa khôi phục" if with_recovery else PASSWORD_CHANGED
     key_slots.apply(db, key_slots.Change(action, name, slots), active_user)
     return recovery
 
@@ -152,17 +153,17 @@ def _account(db: Database, typed: str) -> str:
 def change_own_password(db: Database, current: str, password: str) -> None:
     """The acting user's own password, once they have proved it is them with the current one (a
     session left open must not let whoever sits down change it); wrong tries count toward the lockout."""
-    db.require(Action.PASSWD_OWN, "đổi mật khẩu")
+    db.require(Action.PASSWD_OWN, PASSWORD_CHANGED)
     if not current:
         raise InputError("Nhập mật khẩu hiện tại.")
-    db.confirm_password(current, "đổi mật khẩu")
+    db.confirm_password(current, PASSWORD_CHANGED)
     change_password(db, db.actor.name, password)
 
 
 def set_role(db: Database, name: str, role: str) -> None:
     """An administrator gives a user another role, holding at once (in a session already open too:
     `Database.require` reads it); the last active administrator keeps theirs."""
-    db.require(Action.MANAGE_USERS, "đổi vai trò người dùng", name)
+    db.require(Action.MANAGE_USERS, ROLE_CHANGED, name)
     name = _account(db, name)
     if role not in ROLES:
         raise InputError(f"Vai trò «{role}» không có; chọn một trong: {', '.join(ROLES)}.")
@@ -179,5 +180,5 @@ def set_role(db: Database, name: str, role: str) -> None:
             accounts.change_role(connection, name, role)
         else:
             connection.execute(users.update().where(users.c.name == name).values(role=role))
-        db.audit(connection, "đổi vai trò người dùng", details={"nguoi_dung": name, "vai_tro": role,
+        db.audit(connection, ROLE_CHANGED, details={"nguoi_dung": name, "vai_tro": role,
                                                                  "vai_tro_cu": row.role})

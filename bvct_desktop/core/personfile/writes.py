@@ -9,6 +9,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
 from .. import audit, row_versions
+from ..audit_actions import ADDED, CHANGED, DELETED
 from ..database import Database
 from ..editing import FormProblems, told_ahead
 from ..errors import InputError, RowProblem
@@ -77,7 +78,7 @@ def insert(db: Database, connection: Connection, table: Table, kind: str, values
     record_id = connection.execute(table.insert().values(**values, created_at=now, updated_at=now,
                                                          **row_versions.first(connection, table))
                                    ).inserted_primary_key[0]
-    db.audit(connection, "thêm", kind=kind, record_id=record_id, details=audit.created(values))
+    db.audit(connection, ADDED, kind=kind, record_id=record_id, details=audit.created(values))
     return record_id
 
 
@@ -90,13 +91,14 @@ def update(db: Database, connection: Connection, table: Table, kind: str, record
         connection.execute(table.update().where(table.c.id == record["id"])
                            .values(**{key: values[key] for key in changed}, updated_at=db.clock(),
                                    **row_versions.next_of(connection, table)))
-        db.audit(connection, "sửa", kind=kind, record_id=record["id"], details=audit.named(record, named_by) | changed)
+        db.audit(connection, CHANGED, kind=kind, record_id=record["id"],
+                 details=audit.named(record, named_by) | changed)
     return list(changed)
 
 
 def soft_delete(db: Database, connection: Connection, table: Table, kind: str, record: dict[str, Any]) -> None:
     connection.execute(table.update().where(table.c.id == record["id"])
                        .values(deleted_at=db.clock(), updated_at=db.clock(), **row_versions.next_of(connection, table)))
-    db.audit(connection, "xóa", kind=kind, record_id=record["id"],
+    db.audit(connection, DELETED, kind=kind, record_id=record["id"],
              details=audit.deleted({k: v for k, v in record.items()
                                     if k not in ("id", "created_at", "updated_at", "deleted_at")}))

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from sqlalchemy import Table, or_, select
 from sqlalchemy.engine import Connection
 
-from .. import audit, record_rows
+from .. import audit, audit_actions, record_rows
 from ..changes import TableChanges
 from ..database import Database
 from ..errors import RowProblem
@@ -138,13 +138,13 @@ class Writes:
         for record_id in chunk:
             status = self.touched[record_id]
             if status == CREATED:
-                entries.append(("thêm", record_id, audit.created(created[record_id])))
+                entries.append((audit_actions.ADDED, record_id, audit.created(created[record_id])))
                 continue
             if record_id not in before:
                 continue
             changes = audit.changed(before[record_id], after[record_id])
             if status == RESTORED or changes:
-                entries.append(("khôi phục" if status == RESTORED else "sửa", record_id,
+                entries.append((audit_actions.RESTORED if status == RESTORED else audit_actions.CHANGED, record_id,
                                 audit.named(before[record_id], self.kind.identifying) | changes))
         return entries
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from ..audit_actions import PASSWORD_CHANGED, USER_ADDED, USER_DISABLED, USER_ENABLED
 from ..errors import InputError
 from .database import ServerDatabase
 from .setup import verifier
@@ -27,14 +28,14 @@ def add(db: ServerDatabase, name: str, role: str, password: str, check: Check) -
         connection.execute(text("SELECT public.bvct_user_add(:name, :role, :verifier, :slot, :at)"),
                            {"name": name, "role": role, "verifier": verifier(connection, name, password),
                             "slot": slot, "at": db.clock()})
-        db.audit(connection, "thêm người dùng", details={"nguoi_dung": name, "vai_tro": role})
+        db.audit(connection, USER_ADDED, details={"nguoi_dung": name, "vai_tro": role})
 
 
 def disable(db: ServerDatabase, name: str, check: Check) -> None:
     with db.write() as connection:
         check(connection)
         connection.execute(text("SELECT public.bvct_user_disable(:name)"), {"name": name})
-        db.audit(connection, "khóa người dùng", details={"nguoi_dung": name})
+        db.audit(connection, USER_DISABLED, details={"nguoi_dung": name})
 
 
 def enable(db: ServerDatabase, name: str, password: str, check: Check) -> None:
@@ -44,7 +45,7 @@ def enable(db: ServerDatabase, name: str, password: str, check: Check) -> None:
         check(connection)
         connection.execute(text("SELECT public.bvct_user_enable(:name, :verifier, :slot)"),
                            {"name": name, "verifier": verifier(connection, name, password), "slot": slot})
-        db.audit(connection, "mở lại người dùng", details={"nguoi_dung": name})
+        db.audit(connection, USER_ENABLED, details={"nguoi_dung": name})
 
 
 def change_role(connection: Connection, name: str, role: str) -> None:
@@ -60,6 +61,6 @@ def change_password(db: ServerDatabase, name: str, password: str, check: Check) 
         check(connection)
         connection.execute(text("SELECT public.bvct_user_password(:name, :verifier, :slot)"),
                            {"name": name, "verifier": verifier(connection, name, password), "slot": slot})
-        db.audit(connection, "đổi mật khẩu", details={"nguoi_dung": name})
+        db.audit(connection, PASSWORD_CHANGED, details={"nguoi_dung": name})
     if name == db.actor.name:
         db.logged_in_again(password)
