@@ -14,6 +14,7 @@ from .fields import Field
 from .kinds import KINDS
 from .numbers import grouped
 from .permissions import ROLES, Action
+from .personfile.case_steps import DOSSIER, MINUTES, TEAM
 from .personfile.cases import CASE_FIELDS, CONCLUSION_FIELDS
 from .personfile.foreign import FOREIGN_ELEMENTS
 from .personfile.political import POLITICAL_NOTES
@@ -51,7 +52,8 @@ WORDS = {
 OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nước ngoài",
                POLITICAL_NOTES.kind: "Vấn đề chính trị", outgoing.REPORT: "Báo cáo", outgoing.REMINDER: "Công văn",
                outgoing.CONCLUSION: "Thông báo kết luận", "recipients": "Nơi nhận phiếu",
-               passports.HANDOVERS: "Giao, nhận hộ chiếu"}
+               passports.HANDOVERS: "Giao, nhận hộ chiếu", TEAM.kind: "Tổ thẩm tra",
+               DOSSIER.kind: "Tài liệu hồ sơ thẩm tra", MINUTES.kind: "Biên bản thẩm tra, xác minh"}
 NOTHING = {"muc_hong": "không có"}  # a key whose empty value means "none", not "not filled in"
 STATUS = Field("status", "Trạng thái")  # a vetting case's
 INTERNAL = {"id", "person_id", "vetted_cadre_id", "vetting_case_id", "recipient_id", "unit_id", "passport_id",
@@ -73,7 +75,8 @@ FORMER_WORDS = {"tài khoản đã bị vô hiệu hóa": lockout.LOCKED,
 def _person_file_fields() -> dict[str, tuple[Field, ...]]:
     return {RELATIVES: RELATIVE_FIELDS, "vetting-cases": (*CASE_FIELDS, *CONCLUSION_FIELDS, STATUS),
             FOREIGN_ELEMENTS.kind: FOREIGN_ELEMENTS.fields, POLITICAL_NOTES.kind: POLITICAL_NOTES.fields,
-            passports.KIND: passports.PASSPORT_FIELDS, passports.HANDOVERS: passports.HANDOVER_FIELDS}
+            passports.KIND: passports.PASSPORT_FIELDS, passports.HANDOVERS: passports.HANDOVER_FIELDS,
+            **{rows.kind: rows.fields for rows in (TEAM, DOSSIER, MINUTES)}}
 
 
 def cells(entry: Entry) -> list[str]:

@@ -364,9 +364,28 @@ vetting_cases = Table(
     Column("result", String),
     Column("limit_note", Text),
     Column("note", Text),
+    # migration 0032: the competent cấp ủy's decision to vet (brief §1.3), before any verification
+    Column("decision_no", String),
+    Column("decision_on", Date),
+    Column("decision_by", Text),
     *_stamps(),
     Index(None, "person_id", "status"),
 )
+
+
+def _of_case(name: str, *columns: Column) -> Table:
+    """A table of a vetting case's rows (migration 0032, core/personfile/case_steps.py)."""
+    return Table(name, metadata, Column("id", Integer, primary_key=True),
+                 Column("vetting_case_id", ForeignKey("vetting_cases.id"), nullable=False),
+                 *columns, *_stamps(), Index(None, "vetting_case_id"))
+
+
+vetting_team_members = _of_case("vetting_team_members", Column("full_name", Text, nullable=False),
+                                Column("position", Text), Column("team_role", String, nullable=False))
+vetting_dossier_items = _of_case("vetting_dossier_items", Column("item", String, nullable=False),
+                                 Column("received_on", Date, nullable=False), Column("note", Text))
+vetting_minutes = _of_case("vetting_minutes", Column("held_on", Date, nullable=False), Column("place", Text),
+                           Column("attendees", Text), Column("summary", Text, nullable=False))
 
 # What each user chose for their own screens (a register's columns, …), by key, as JSON (migration 0006).
 preferences = Table(

@@ -28,7 +28,7 @@ from ..kinds import ARCHIVE_FROM_OTHERS, CASE_PURPOSES
 from ..permissions import Action
 from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, moved, new_date, went_with_slip
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
-from . import letters, writes
+from . import case_steps, letters, writes
 from .notes import RELATIVE
 from .political import GRAVITY, LIMIT, POLITICAL_NOTES, ceiling_problem
 from .relatives import Relative, of_person
@@ -44,10 +44,17 @@ ADULT_AGE = 18
 MUST_CHECK = ("Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "Cha chồng", "Mẹ chồng", "Con")
 
 NAMED_BY = ("purpose", "opened_on", "status")  # what the trail names a vetting case by (besides its id)
+# the competent cấp ủy's decision to vet, mandatory before any verification (brief §1.3; case_steps.py)
+DECISION_FIELDS = (
+    Field("decision_no", "Số quyết định của cấp ủy", hint="ví dụ 125-QĐ/TU"),
+    Field("decision_on", "Ngày quyết định", FieldType.DATE),
+    Field("decision_by", "Cấp ủy ban hành", hint="ví dụ Ban Thường vụ Tỉnh ủy"),
+)
 CASE_FIELDS = (
     Field("purpose", "Mục đích thẩm tra", FieldType.CHOICE, choices=CASE_PURPOSES),
     Field("opened_on", "Ngày mở hồ sơ", FieldType.DATE, required=True),
     Field("due_on", "Hạn hoàn thành", FieldType.DATE, planned=True, not_before="opened_on"),
+    *DECISION_FIELDS,
     Field("note", "Ghi chú", max_length=LONG_TEXT),
 )
 CONCLUSION_FIELDS = (
@@ -106,6 +113,9 @@ class CaseFile:
     issues: list[Issue]  # the political issues bearing on the person's standard, oldest first
     valid_until: dt.date | None  # the last day the conclusion holds, when concluded
     kept: retention.Kept | None  # the dossier's term (thời hạn bảo quản), counted once concluded
+    team: list[dict[str, Any]]  # the verification team (case_steps.TEAM)
+    missing_items: list[str]  # the dossier's items not received yet (case_steps.missing_items)
+    minutes: list[dict[str, Any]]  # the verification minutes, oldest first (case_steps.MINUTES)
 
 
 @dataclass(frozen=True)
@@ -142,7 +152,7 @@ class Reminder:
 
 def open_case(db: Database, person_id: int, raw: dict[str, Any]) -> int:
     db.require(Action.EDIT, "mở hồ sơ thẩm tra")
-    values = writes.parse(CASE_FIELDS, raw)
+    values = case_values(raw)
     with db.write() as connection:
         writes.person_exists(connection, person_id)
         _no_other_open(connection, person_id, values["purpose"])
@@ -158,7 +168,7 @@ def update_case(db: Database, case_id: int, raw: dict[str, Any], seen: tuple[int
     the form was filled from it (`seen`, the entry's VERSION) is refused (ChangedMeanwhile), and an open
     case given the purpose of the person's other open case (one open case a purpose)."""
     db.require(Action.EDIT, "sửa hồ sơ thẩm tra")
-    values = writes.parse(CASE_FIELDS, raw)
+    values = case_values(raw)
     with db.write() as connection:
         case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
         writes.check_unchanged(case, seen)
@@ -219,8 +229,9 @@ def reopen_case(db: Database, case_id: int, seen: tuple[int, ...] | None = None)
 
 def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[str]:
     """What recording the case's conclusion (`raw`) asks the officer to confirm, not refused: the letters
-    about the person still open today, the case's slips with no reply by the conclusion's day and the
-    relatives the rules require checked who are not; none while a field is invalid (saving tells that)."""
+    about the person still open today, the case's slips with no reply by the conclusion's day, the
+    relatives the rules require checked who are not, the graver issues, the decision and team lacking
+    (case_steps.before_verifying) and the dossier's items missing; none while a field is invalid (saving tells that)."""
     try:
         values = conclusion_values(raw)
     except FormProblems:
@@ -240,6 +251,9 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
     if graver:
         told.append(f"Hồ sơ cá nhân ghi {len(graver)} vấn đề chính trị nặng hơn kết quả này: "
                     + "; ".join(issue.told() for issue in graver) + f". Kết quả «{values['result']}» có đúng không?")
+    told += case_steps.before_verifying(found.case, found.team)
+    if found.missing_items:
+        told.append(f"Hồ sơ còn thiếu {len(found.missing_items)} tài liệu: " + "; ".join(found.missing_items) + ".")
     return told
 
 
@@ -344,7 +358,7 @@ def _versioned(case: Mapping[str, Any]) -> dict[str, Any]:
 
 def case_file(db: Database, case_id: int) -> CaseFile:
     """The case (with its VERSION) with its slips, archive requests, the letters about the person (open
-    today or not), relatives still unchecked and validity."""
+    today or not), relatives still unchecked, validity, its team, dossier items missing and minutes."""
     db.require(Action.BROWSE, "xem hồ sơ thẩm tra")
     with db.read() as connection:
         case = _versioned(writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra"))
@@ -357,9 +371,13 @@ def case_file(db: Database, case_id: int) -> CaseFile:
         family = of_person(connection, case["person_id"])
         missing = unchecked(family, case["opened_on"], served)
         issues = bearing_issues(POLITICAL_NOTES.read(connection, case["person_id"]), family)
+        team = case_steps.TEAM.read(connection, case_id)
+        items = case_steps.missing_items(case["purpose"], case_steps.DOSSIER.read(connection, case_id))
+        minutes = case_steps.MINUTES.read(connection, case_id)
     concluded_on = case["concluded_on"]
     return CaseFile(case, full_name, birth_date, served, requests, about, missing, issues,
-                    add_months(concluded_on, months) if concluded_on else None, kept(concluded_on))
+                    add_months(concluded_on, months) if concluded_on else None, kept(concluded_on), team, items,
+                    minutes)
 
 
 def kept(concluded_on: dt.date | None) -> retention.Kept | None:
@@ -450,6 +468,18 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def case_values(raw: dict[str, Any]) -> dict[str, Any]:
+    """The case's values; FormProblems as `writes.parse` raises them, and a decision written without its
+    number or its date."""
+    values = writes.parse(CASE_FIELDS, raw)
+    if any(values[spec.key] for spec in DECISION_FIELDS):
+        lacking = {spec.key: f"{spec.header}: hãy ghi cả số và ngày quyết định"
+                   for spec in DECISION_FIELDS[:2] if not values[spec.key]}
+        if lacking:
+            raise FormProblems(lacking)
+    return values
 
 
 def conclusion_values(raw: dict[str, Any]) -> dict[str, Any]:
