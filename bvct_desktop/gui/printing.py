@@ -39,6 +39,7 @@ from ..core import browse, documents_data, passport_register, text
 from ..core.errors import BvctError
 from ..core.kinds import kind_named
 from ..core.numbers import grouped
+from ..core.personfile import case_steps
 from ..io.documents import lists, pdf, profile, render, sheets, slip_form, tables
 from ..io.xlsx_writer import column_width
 from . import export_password, reauth
@@ -76,6 +77,7 @@ Output = Callable[[str, dict], None]
 Confirm = Callable[[QWidget], bool]
 Made = tuple[bytes, str, str, dict]  # a document's PDF, title, suggested file name, what its audit entry names
 Opened = Callable[["PrintPreview"], None]  # given the preview once the document is ready
+UNVERIFIABLE_TITLE = "Hồ sơ thẩm tra chưa đủ điều kiện xác minh"  # a slip printed for a case lacking its decision
 READING = "Đang đọc dữ liệu để in…"  # the rows of a register, counted
 LAYING_OUT = "Đang chuẩn bị bản in: đang dàn trang…"  # a long table's columns fitted, before its first page
 
@@ -396,8 +398,12 @@ def print_passport_register(context: AppContext, ids: Sequence[int], parent: QWi
 
 def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
                 confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
-    """The chosen slips' forms, one per page, ready for signature."""
+    """The chosen slips' forms, one per page, ready for signature; when a slip's case lacks the competent cấp ủy's
+    decision or its team (case_steps.slips_before_verifying), once the officer answers «Vẫn in phiếu?» yes."""
     ids = list(ids)
+    lacking = case_steps.slips_before_verifying(context.db, ids)
+    if lacking and context.dialogs.ask(parent, UNVERIFIABLE_TITLE, "\n".join(lacking) + "\n\nVẫn in phiếu?") != YES:
+        return None
 
     def make(options: render.Options, _progress: Progress) -> Made | None:
         office, slips = documents_data.gather(context.db, "in phiếu xác minh",

@@ -445,7 +445,9 @@ def test_chosen_slips_print_as_forms(qtbot, context):
     from bvct_desktop.core import browse
 
     ids = browse.record_ids(context.db, "slips")[:2]
+    context.dialogs.answer_next(YES)  # «Vẫn in phiếu?»: the sample slips' cases record no decision
     window = prepared(qtbot, lambda opened: printing.print_slips(context, ids, opened=opened))
+    assert context.dialogs.shown[0].title == printing.UNVERIFIABLE_TITLE
     assert window.pages == 2 and "PHIẾU YÊU CẦU XÁC MINH LAI LỊCH" in page_text(window.data, 1)
 
 

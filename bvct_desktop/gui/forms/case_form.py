@@ -38,6 +38,7 @@ from ..qt import (
 )
 from ..registers.columns import fit_to_width, keep_fitted
 from ..registers.table import CutTextTips, EnterActivates
+from .case_steps import CaseSteps
 from .conclusion_notice import ISSUED_TITLE, NoticeButtons
 from .person_file import CASES, EntryDialog
 from .person_picker import PersonPicker
@@ -128,6 +129,7 @@ class CaseForm(QDialog):
         self.kept_label = QLabel(kept_text(found.kept, self.context.clock().date()))
         self.kept_label.setWordWrap(True)
         self.layout_.addWidget(self.kept_label)
+        self.layout_.addWidget(CaseSteps(self.context, case))
         self.layout_.addWidget(QLabel("<b>Phiếu xác minh phục vụ hồ sơ</b>"))
         self.layout_.addWidget(self._table(
             "slips", [SLIPS.field(key).header for key in ("number", "issued_on", "full_name", "relation", "recipient",

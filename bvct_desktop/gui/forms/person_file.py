@@ -87,7 +87,7 @@ class Section:
     also_shows: tuple[str, ...] = ()  # the notifier's names of other records its entries show
 
 
-def _editable(title: str, kind: str, fields: tuple[Field, ...], list_, add, update, delete, about_relative=False,
+def editable(title: str, kind: str, fields: tuple[Field, ...], list_, add, update, delete, about_relative=False,
               sourced=False, also_shows=(), shown_too: tuple[Field, ...] = ()) -> Section:
     """`shown_too`: columns the list adds after the fields' (what follows from them: a deadline)."""
     return Section(title, kind, fields + shown_too, list_,
@@ -134,7 +134,7 @@ def _numbers(slip_ids: tuple[int, ...], numbers: dict[int, str]) -> str:
 
 def _notes(title: str, notes: PersonNotes, list_: Callable[[Database, int], list[Entry]] | None = None,
            also_shows: tuple[str, ...] = (), shown_too: tuple[Field, ...] = ()) -> Section:
-    return _editable(title, notes.kind, notes.fields, list_ or notes.of_person, notes.add, notes.update,
+    return editable(title, notes.kind, notes.fields, list_ or notes.of_person, notes.add, notes.update,
                      notes.delete, about_relative=True, also_shows=also_shows, shown_too=shown_too)
 
 
@@ -171,7 +171,7 @@ CASES = Section(
 
 
 SECTIONS = (
-    _editable("Thân nhân", relatives.KIND, relatives.FIELDS, _relatives, relatives.add_relative,
+    editable("Thân nhân", relatives.KIND, relatives.FIELDS, _relatives, relatives.add_relative,
               relatives.update_relative, relatives.delete_relative, sourced=True, also_shows=("slips",)),
     _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS, _foreign_elements, also_shows=(relatives.KIND,),
            shown_too=(REPORT_DUE,)),

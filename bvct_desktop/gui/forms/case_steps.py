@@ -1,0 +1,65 @@
+"""The steps of a vetting case before its conclusion, as sections of the case window (brief §1.3): the
+competent cấp ủy's decision (written with «Sửa»), the verification team, the dossier's items received and
+the verification minutes, each in a tab, above them what the case still lacks."""
+
+import html
+from typing import Any
+
+from ...core.dates import display_date
+from ...core.personfile import case_steps, cases
+from ...core.personfile.case_rows import CaseRows
+from ..context import AppContext
+from ..qt import QLabel, QTabWidget, QVBoxLayout, QWidget
+from .person_file import Section, SectionTab, editable
+
+TABS = ((case_steps.TEAM, "Tổ thẩm tra, xác minh"), (case_steps.DOSSIER, "Tài liệu hồ sơ"),
+        (case_steps.MINUTES, "Biên bản thẩm tra, xác minh"))
+
+
+def _section(rows: CaseRows, title: str) -> Section:
+    return editable(title, rows.kind, rows.fields, rows.of_case, rows.add, rows.update, rows.delete)
+
+
+class CaseSteps(QWidget):
+    """The case's steps; what it lacks is told again after each change of a step."""
+
+    def __init__(self, context: AppContext, case: dict[str, Any], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context, self.case_id = context, case["id"]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.decision = QLabel(decision_text(case))
+        self.decision.setWordWrap(True)
+        layout.addWidget(self.decision)
+        self.lacking = QLabel()
+        self.lacking.setWordWrap(True)
+        layout.addWidget(self.lacking)
+        self.tabs = QTabWidget()
+        for rows, title in TABS:
+            tab = SectionTab(context, _section(rows, title), self.case_id, self)
+            tab.changed.connect(self.tell_lacking)
+            self.tabs.addTab(tab, title)
+        layout.addWidget(self.tabs, 1)
+        self.tell_lacking()
+
+    def tell_lacking(self) -> None:
+        found = cases.case_file(self.context.db, self.case_id)
+        self.lacking.setText(lacking_text(case_steps.team_problems(found.team), found.missing_items))
+
+
+def decision_text(case: dict[str, Any]) -> str:
+    """«Quyết định của cấp ủy: số 125-QĐ/TU ngày 10/01/2025 của Ban Thường vụ Tỉnh ủy», or that there is none."""
+    if not case["decision_no"]:
+        return ("<b>Quyết định của cấp ủy có thẩm quyền:</b> <font color='#b00020'>chưa ghi</font> (bắt buộc trước "
+                "khi thẩm tra, xác minh; ghi ở nút «Sửa»).")
+    issuer = f" của {html.escape(case['decision_by'])}" if case["decision_by"] else ""
+    return (f"<b>Quyết định của cấp ủy có thẩm quyền:</b> số {html.escape(case['decision_no'])} ngày "
+            f"{display_date(case['decision_on'])}{issuer}.")
+
+
+def lacking_text(team: list[str], missing: list[str]) -> str:
+    """What the team and the dossier still lack, or that they are complete."""
+    told = team + ([f"Hồ sơ còn thiếu {len(missing)} tài liệu: " + "; ".join(missing) + "."] if missing else [])
+    if not told:
+        return "<b>Tổ thẩm tra và tài liệu hồ sơ:</b> đủ."
+    return "<b>Còn thiếu:</b> " + " ".join(told)

@@ -1,0 +1,55 @@
+"""The case window's steps before the conclusion: the competent cấp ủy's decision told (written with
+«Sửa»), the verification team, the dossier items and the minutes in tabs, what is lacking told above them;
+printing slips of a case with no decision asks «Vẫn in phiếu?»."""
+
+from sqlalchemy import select
+
+from bvct_desktop.core.personfile import case_steps, cases
+from bvct_desktop.core.schema import persons, slips
+from bvct_desktop.gui import printing
+from bvct_desktop.gui.dialogs import NO
+from bvct_desktop.gui.forms import open_form
+from bvct_desktop.gui.forms.case_steps import CaseSteps
+from bvct_desktop.gui.qt import QPushButton
+from tests.gui import register_support as support
+
+app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
+
+
+def _window(qtbot, context):
+    with context.db.read() as connection:
+        first = connection.execute(select(persons.c.id).order_by(persons.c.id).limit(1)).scalar_one()
+    case_id = cases.open_case(context.db, first, {"purpose": "Cử đi đào tạo", "opened_on": "01/03/2026"})
+    window = open_form(context, "vetting-cases", case_id)
+    qtbot.addWidget(window)
+    return window, window.findChild(CaseSteps)
+
+
+def test_the_case_window_tells_the_decision_is_missing_and_what_the_team_and_dossier_lack(qtbot, context):
+    _window_, steps = _window(qtbot, context)
+    assert "chưa ghi</font> (bắt buộc trước khi thẩm tra, xác minh" in steps.decision.text()
+    assert steps.lacking.text().startswith("<b>Còn thiếu:</b> Chưa lập tổ thẩm tra, xác minh")
+    assert "Hồ sơ còn thiếu 11 tài liệu: Văn bản yêu cầu thẩm định" in steps.lacking.text()  # training: an appraisal
+    assert [steps.tabs.tabText(i) for i in range(steps.tabs.count())] == [
+        "Tổ thẩm tra, xác minh", "Tài liệu hồ sơ", "Biên bản thẩm tra, xác minh"]
+
+
+def test_a_team_member_added_in_its_tab_is_listed_and_what_is_lacking_told_again(qtbot, context):
+    _window_, steps = _window(qtbot, context)
+    team = steps.tabs.widget(0)
+    {button.text(): button for button in team.findChildren(QPushButton)}["Thêm"].click()
+    support.fill(team.dialog, {"full_name": "Nguyễn Văn Tổ", "position": "Phó Trưởng phòng Bảo vệ chính trị nội bộ",
+                               "team_role": case_steps.LEADER})
+    assert team.dialog.save(), team.dialog.message.text()
+    assert team.table.item(0, 0).text() == "Nguyễn Văn Tổ"
+    assert "Tổ thẩm tra, xác minh mới có 1 người (cần ít nhất 3)." in steps.lacking.text()
+    assert "chưa có tổ trưởng" not in steps.lacking.text()
+
+
+def test_printing_a_slip_of_a_case_with_no_decision_asks_first(qtbot, context):
+    with context.db.read() as connection:
+        slip_id = connection.execute(select(slips.c.id).where(slips.c.vetting_case_id.is_not(None)).limit(1)).scalar()
+    context.dialogs.answer_next(NO)
+    assert printing.print_slips(context, [slip_id]) is None
+    asked = context.dialogs.shown[-1]
+    assert "Chưa ghi quyết định của cấp ủy có thẩm quyền" in asked.text and asked.text.endswith("Vẫn in phiếu?")
