@@ -61,6 +61,7 @@ TABLES: dict[str, Access] = {
     "delegation_members": MEMBERSHIPS, "archive_requests": RECORDS, "complaints": RECORDS,
     "relatives": RECORDS, "foreign_elements": RECORDS, "political_notes": RECORDS, "vetting_cases": RECORDS,
     "passports": RECORDS, "passport_handovers": RECORDS,
+    "vetting_team_members": RECORDS, "vetting_dossier_items": RECORDS, "vetting_minutes": RECORDS,
     "units": RECORDS, "recipients": RECORDS,
     "settings": SETTINGS,
     "meta": READ_ONLY, "alembic_version": READ_ONLY, "change_counts": COUNTS,
