@@ -398,11 +398,13 @@ def print_passport_register(context: AppContext, ids: Sequence[int], parent: QWi
 
 def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
                 confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
-    """The chosen slips' forms, one per page, ready for signature; when a slip's case lacks the competent cấp ủy's
-    decision or its team (case_steps.slips_before_verifying), once the officer answers «Vẫn in phiếu?» yes."""
+    """The chosen slips' forms, one per page, ready for signature; when a slip's case has no decision of the
+    competent cấp ủy recorded (case_steps.slips_undecided), once the officer answers «Vẫn in phiếu?» yes."""
     ids = list(ids)
-    lacking = case_steps.slips_before_verifying(context.db, ids)
-    if lacking and context.dialogs.ask(parent, UNVERIFIABLE_TITLE, "\n".join(lacking) + "\n\nVẫn in phiếu?") != YES:
+    undecided = case_steps.slips_undecided(context.db, ids)
+    if undecided and context.dialogs.ask(parent, UNVERIFIABLE_TITLE, "\n".join(
+            [f"Hồ sơ thẩm tra {case_steps.DECISION_MISSING}:",
+             *undecided, "", "Vẫn in phiếu?"])) != YES:
         return None
 
     def make(options: render.Options, _progress: Progress) -> Made | None:

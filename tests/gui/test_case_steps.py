@@ -52,4 +52,5 @@ def test_printing_a_slip_of_a_case_with_no_decision_asks_first(qtbot, context):
     context.dialogs.answer_next(NO)
     assert printing.print_slips(context, [slip_id]) is None
     asked = context.dialogs.shown[-1]
-    assert "Chưa ghi quyết định của cấp ủy có thẩm quyền" in asked.text and asked.text.endswith("Vẫn in phiếu?")
+    assert asked.text.startswith("Hồ sơ thẩm tra chưa ghi quyết định của cấp ủy có thẩm quyền (bắt buộc trước khi "
+                                 "thẩm tra, xác minh):\n") and asked.text.endswith("\n\nVẫn in phiếu?")

@@ -114,10 +114,14 @@ def team_problems(members: Sequence[dict[str, Any]]) -> list[str]:
     return told
 
 
+DECISION_MISSING = "chưa ghi quyết định của cấp ủy có thẩm quyền (bắt buộc trước khi thẩm tra, xác minh)"
+UNDECIDED = f"C{DECISION_MISSING[1:]}."
+CASES_TOLD = 5  # the cases a question names before it counts the rest
+
+
 def undecided(case: dict[str, Any]) -> list[str]:
     """That no decision of the competent cấp ủy is recorded on the case, when none is."""
-    return [] if case["decision_no"] else [
-        "Chưa ghi quyết định của cấp ủy có thẩm quyền (bắt buộc trước khi thẩm tra, xác minh)."]
+    return [] if case["decision_no"] else [UNDECIDED]
 
 
 def before_verifying(case: dict[str, Any], members: Sequence[dict[str, Any]]) -> list[str]:
@@ -125,23 +129,21 @@ def before_verifying(case: dict[str, Any], members: Sequence[dict[str, Any]]) ->
     return undecided(case) + team_problems(members)
 
 
-def slips_before_verifying(db: Database, slip_ids: Sequence[int]) -> list[str]:
-    """For slips about to be sent (printed), what each of their cases lacks to verify, one line a case:
-    «Hồ sơ thẩm tra Nguyễn Văn An – Bổ nhiệm (phiếu 12/PXM): …»."""
+def slips_undecided(db: Database, slip_ids: Sequence[int]) -> list[str]:
+    """For slips about to be sent (printed), the cases with no decision of the competent cấp ủy recorded, the one
+    step the rules make mandatory before verifying, a line a case (CASES_TOLD of them, then how many more):
+    «Phạm Minh Quang – Kết nạp Đảng (phiếu 12/PXM, 13/PXM)». The team and the dossier are told in the case window
+    and when the case is concluded, not at every print."""
     db.require(Action.BROWSE, "xem hồ sơ thẩm tra")
-    query = (select(slips.c.number, vetting_cases, persons.c.full_name)
+    query = (select(slips.c.number, vetting_cases.c.id, vetting_cases.c.purpose, persons.c.full_name)
              .select_from(slips.join(vetting_cases, slips.c.vetting_case_id == vetting_cases.c.id)
                           .join(persons, vetting_cases.c.person_id == persons.c.id))
-             .where(slips.c.id.in_(list(slip_ids)), vetting_cases.c.deleted_at.is_(None))
+             .where(slips.c.id.in_(list(slip_ids)), vetting_cases.c.deleted_at.is_(None),
+                    vetting_cases.c.decision_no.is_(None))
              .order_by(vetting_cases.c.id, slips.c.number))
-    told = []
+    by_case: dict[int, tuple[str, list[str]]] = {}
     with db.read() as connection:
-        by_case: dict[int, tuple[dict[str, Any], list[str]]] = {}
-        for row in connection.execute(query).mappings():
-            by_case.setdefault(row["id"], (dict(row), []))[1].append(row["number"])
-        for case, numbers in by_case.values():
-            lacks = before_verifying(case, TEAM.read(connection, case["id"]))
-            if lacks:
-                told.append(f"Hồ sơ thẩm tra {case['full_name']} – {case['purpose'] or 'chưa ghi mục đích'} "
-                            f"(phiếu {', '.join(numbers)}): " + " ".join(lacks))
-    return told
+        for number, case_id, purpose, full_name in connection.execute(query):
+            by_case.setdefault(case_id, (f"{full_name} – {purpose or 'chưa ghi mục đích'}", []))[1].append(number)
+    told = [f"{case} (phiếu {', '.join(numbers)})" for case, numbers in by_case.values()]
+    return told[:CASES_TOLD] + ([f"… và {len(told) - CASES_TOLD} hồ sơ khác"] if len(told) > CASES_TOLD else [])

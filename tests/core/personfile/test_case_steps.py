@@ -58,18 +58,24 @@ def test_a_decision_needs_both_its_number_and_its_date(db):
     assert list(refused.value.problems) == ["decision_on"]
 
 
-def test_slips_of_a_case_with_no_decision_nor_team_are_told_before_they_are_sent(db):
-    told = case_steps.slips_before_verifying(db, _slip_ids(db, "12/PXM", "13/PXM"))
-    assert told == ["Hồ sơ thẩm tra Phạm Minh Quang – Kết nạp Đảng (phiếu 12/PXM, 13/PXM): Chưa ghi quyết định "
-                    "của cấp ủy có thẩm quyền (bắt buộc trước khi thẩm tra, xác minh). Chưa lập tổ thẩm tra, xác "
-                    "minh (ít nhất 3 người, có tổ trưởng)."]
+def test_slips_of_a_case_with_no_decision_are_told_before_they_are_sent(db):
+    assert case_steps.slips_undecided(db, _slip_ids(db, "12/PXM", "13/PXM")) == [
+        "Phạm Minh Quang – Kết nạp Đảng (phiếu 12/PXM, 13/PXM)"]
 
 
-def test_slips_of_a_decided_case_with_its_team_are_sent_without_a_question(db):
+def test_slips_of_a_decided_case_are_sent_without_a_question_its_team_told_in_the_case_window(db):
+    """The decision is the step the rules make mandatory before verifying; a team still to form is told where the
+    case is worked on and when it is concluded, not at every print."""
     case = _admission(db)
     _decide(db, case)
-    _form_team(db, case["id"])
-    assert case_steps.slips_before_verifying(db, _slip_ids(db, "12/PXM")) == []
+    assert case_steps.slips_undecided(db, _slip_ids(db, "12/PXM")) == []
+    assert case_steps.team_problems(cases.case_file(db, case["id"]).team) == [
+        "Chưa lập tổ thẩm tra, xác minh (ít nhất 3 người, có tổ trưởng)."]
+
+
+def test_a_print_of_many_slips_names_a_few_cases_and_counts_the_rest(db, monkeypatch):
+    monkeypatch.setattr(case_steps, "CASES_TOLD", 0)
+    assert case_steps.slips_undecided(db, _slip_ids(db, "12/PXM", "13/PXM")) == ["… và 1 hồ sơ khác"]
 
 
 def test_a_team_of_two_or_with_no_leader_is_told(db):
