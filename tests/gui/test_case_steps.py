@@ -54,3 +54,14 @@ def test_printing_a_slip_of_a_case_with_no_decision_asks_first(qtbot, context):
     asked = context.dialogs.shown[-1]
     assert asked.text.startswith("Hồ sơ thẩm tra chưa ghi quyết định của cấp ủy có thẩm quyền (bắt buộc trước khi "
                                  "thẩm tra, xác minh):\n") and asked.text.endswith("\n\nVẫn in phiếu?")
+
+
+def test_the_dossier_tab_offers_the_items_of_the_cases_own_dossier(qtbot, context):
+    """A training case is appraised: its dossier's eleven items are offered, not the verification dossier's too
+    (saving one of those would be refused)."""
+    _window_, steps = _window(qtbot, context)
+    dossier = steps.tabs.widget(1)
+    {button.text(): button for button in dossier.findChildren(QPushButton)}["Thêm"].click()
+    choice = dossier.dialog.inputs["item"]
+    offered = [choice.itemText(index) for index in range(choice.count()) if choice.itemText(index)]
+    assert offered == list(case_steps.APPRAISAL_ITEMS)

@@ -8,6 +8,7 @@ paper only, must stay possible; the officer answers for going on.
 """
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
@@ -96,6 +97,11 @@ MINUTES = CaseRows(vetting_minutes, "vetting-minutes", "biên bản thẩm tra, 
 
 
 # -- rules ----------------------------------------------------------------------------------
+
+def dossier_fields(purpose: str | None) -> tuple[Field, ...]:
+    """DOSSIER's fields for a case of `purpose`: its item chosen among that dossier's items only."""
+    return tuple(replace(spec, choices=items_for(purpose)) if spec.key == "item" else spec for spec in DOSSIER.fields)
+
 
 def missing_items(purpose: str | None, received: Sequence[dict[str, Any]]) -> list[str]:
     """The items of the case's dossier not received yet, in the dossier's order."""

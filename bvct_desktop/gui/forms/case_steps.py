@@ -16,8 +16,10 @@ TABS = ((case_steps.TEAM, "Tổ thẩm tra, xác minh"), (case_steps.DOSSIER, "T
         (case_steps.MINUTES, "Biên bản thẩm tra, xác minh"))
 
 
-def _section(rows: CaseRows, title: str) -> Section:
-    return editable(title, rows.kind, rows.fields, rows.of_case, rows.add, rows.update, rows.delete)
+def _section(rows: CaseRows, title: str, case: dict[str, Any]) -> Section:
+    """A step's tab; the dossier's offers the items of the case's own dossier."""
+    fields = case_steps.dossier_fields(case["purpose"]) if rows is case_steps.DOSSIER else rows.fields
+    return editable(title, rows.kind, fields, rows.of_case, rows.add, rows.update, rows.delete)
 
 
 class CaseSteps(QWidget):
@@ -36,7 +38,7 @@ class CaseSteps(QWidget):
         layout.addWidget(self.lacking)
         self.tabs = QTabWidget()
         for rows, title in TABS:
-            tab = SectionTab(context, _section(rows, title), self.case_id, self)
+            tab = SectionTab(context, _section(rows, title, case), self.case_id, self)
             tab.changed.connect(self.tell_lacking)
             self.tabs.addTab(tab, title)
         layout.addWidget(self.tabs, 1)
