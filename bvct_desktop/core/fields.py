@@ -61,6 +61,7 @@ class Field:
     # (a way old lists write a value, the value it is), case and accents aside: ("x", "Có") for a choice, and a
     # fixed word free text may be, as itself ("Nặc danh", "Nặc danh")
     also: tuple[tuple[str, str], ...] = ()
+    empty_means: str = ""  # what an empty value reads as, and may be typed as: «nay» for a period still running
 
     def now_called(self, value: str) -> str | None:
         """What the place `value` names is called now, when that differs from what is written
@@ -113,6 +114,8 @@ class Field:
         value the field knows (`also`) however it was written («NẶC DANH», «Nac danh»), and countries as the
         office writes them."""
         value = text.clean(raw)
+        if self.empty_means and text.fold(value) == text.fold(self.empty_means):
+            return ""
         if self.also:
             value = self.meant(value) or value
         if self.names_countries:
@@ -158,7 +161,7 @@ class Field:
     def display(self, value: object) -> str:
         """The value as an officer reads it on screen and paper."""
         if value is None:
-            return ""
+            return self.empty_means
         if self.type is FieldType.DATE:
             return dates.display_date(value)
         if self.type is FieldType.PARTIAL_DATE:
@@ -238,9 +241,13 @@ def _out_of_order(later: Field, earlier: Field, values: Mapping[str, object]) ->
 
 
 def _precedes(later: Any, earlier: Any) -> bool:
-    """Whether `later` lies before `earlier`; a year alone (2015) against a date is compared by year."""
+    """Whether `later` lies before `earlier`; a year alone (2015) against a date is compared by year, partial
+    dates (ISO text) at the precision both have: 1998 does not precede 03/1998."""
     if isinstance(later, int) != isinstance(earlier, int):
         return _year(later) < _year(earlier)
+    if isinstance(later, str) and isinstance(earlier, str):
+        known = min(len(later), len(earlier))
+        return later[:known] < earlier[:known]
     return later < earlier
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from bvct_desktop.core.errors import RowProblem
-from bvct_desktop.core.fields import after
+from bvct_desktop.core.fields import Field, FieldType, after, order_problems, ordered_dates
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, RELATIVES, SLIPS
 
 CCCD = CADRES.field("cccd")
@@ -186,3 +186,22 @@ def test_a_full_stop_typed_after_a_person_s_name_is_no_part_of_it(kind, key):
 def test_other_texts_keep_their_full_stop():
     assert CADRES.field("note").parse("Đã chuyển công tác.") == "Đã chuyển công tác."
     assert CADRES.field("position").parse_column(["Phó Trưởng phòng TC."]) == (["Phó Trưởng phòng TC."], {})
+
+
+SINCE = Field("since", "Từ", FieldType.PARTIAL_DATE)
+UNTIL = Field("until", "Đến", FieldType.PARTIAL_DATE, not_before="since", empty_means="nay")
+
+
+@pytest.mark.parametrize(("since", "until", "refused"), [
+    ("1998-03", "1998", False), ("1998", "1998-03", False), ("1998-03-15", "1998-03", False),
+    ("1998-03", "1998-02", True), ("1998-03-15", "1998-03-14", True), ("1999", "1998-12", True)])
+def test_partial_dates_are_ordered_at_the_precision_both_have(since, until, refused):
+    """From 03/1998 to 1998 may well be true (the period ended later that year); to 02/1998 cannot."""
+    assert bool(order_problems(ordered_dates((SINCE, UNTIL)), {"since": since, "until": until})) is refused
+
+
+def test_an_empty_date_that_means_now_reads_and_may_be_typed_as_now():
+    """A period still running: «Đến» left empty reads «nay», and «nay» (or «Nay», «NAY») typed is left empty."""
+    assert UNTIL.display(None) == "nay" and SINCE.display(None) == ""
+    assert UNTIL.parse(" Nay ") is None and UNTIL.parse("NAY") is None
+    assert UNTIL.parse("03/2001") == "2001-03"
