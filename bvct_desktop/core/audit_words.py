@@ -20,6 +20,7 @@ from .personfile.foreign import FOREIGN_ELEMENTS
 from .personfile.political import POLITICAL_NOTES
 from .personfile.relatives import FIELDS as RELATIVE_FIELDS
 from .personfile.relatives import KIND as RELATIVES
+from .personfile.vitae import SECTIONS as VITAE
 from .record_rows import MEMBERS
 from .settings import SETTINGS
 
@@ -53,7 +54,8 @@ OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nư�
                POLITICAL_NOTES.kind: "Vấn đề chính trị", outgoing.REPORT: "Báo cáo", outgoing.REMINDER: "Công văn",
                outgoing.CONCLUSION: "Thông báo kết luận", "recipients": "Nơi nhận phiếu",
                passports.HANDOVERS: "Giao, nhận hộ chiếu", TEAM.kind: "Tổ thẩm tra",
-               DOSSIER.kind: "Tài liệu hồ sơ thẩm tra", MINUTES.kind: "Biên bản thẩm tra, xác minh"}
+               DOSSIER.kind: "Tài liệu hồ sơ thẩm tra", MINUTES.kind: "Biên bản thẩm tra, xác minh",
+               **{notes.kind: notes.title.capitalize() for notes in VITAE}}
 NOTHING = {"muc_hong": "không có"}  # a key whose empty value means "none", not "not filled in"
 STATUS = Field("status", "Trạng thái")  # a vetting case's
 INTERNAL = {"id", "person_id", "vetted_cadre_id", "vetting_case_id", "recipient_id", "unit_id", "passport_id",
@@ -76,7 +78,8 @@ def _person_file_fields() -> dict[str, tuple[Field, ...]]:
     return {RELATIVES: RELATIVE_FIELDS, "vetting-cases": (*CASE_FIELDS, *CONCLUSION_FIELDS, STATUS),
             FOREIGN_ELEMENTS.kind: FOREIGN_ELEMENTS.fields, POLITICAL_NOTES.kind: POLITICAL_NOTES.fields,
             passports.KIND: passports.PASSPORT_FIELDS, passports.HANDOVERS: passports.HANDOVER_FIELDS,
-            **{rows.kind: rows.fields for rows in (TEAM, DOSSIER, MINUTES)}}
+            **{rows.kind: rows.fields for rows in (TEAM, DOSSIER, MINUTES)},
+            **{notes.kind: notes.fields for notes in VITAE}}
 
 
 def cells(entry: Entry) -> list[str]:

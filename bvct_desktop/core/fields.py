@@ -245,6 +245,8 @@ def _precedes(later: Any, earlier: Any) -> bool:
     dates (ISO text) at the precision both have: 1998 does not precede 03/1998."""
     if isinstance(later, int) != isinstance(earlier, int):
         return _year(later) < _year(earlier)
+    if isinstance(later, str) != isinstance(earlier, str):  # a partial date (ISO text) and a full one
+        later, earlier = str(later), str(earlier)
     if isinstance(later, str) and isinstance(earlier, str):
         known = min(len(later), len(earlier))
         return later[:known] < earlier[:known]

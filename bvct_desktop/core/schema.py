@@ -350,6 +350,49 @@ political_notes = Table(
     Index(None, "person_id"),
 )
 
+# The person's own account of their life as form 2C gives it (migration 0033): the work periods (item 28),
+# training (item 27) and the particulars of their own history (item 29), dates at their precision.
+work_periods = Table(
+    "work_periods", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("since", String, nullable=False),
+    Column("until", String),
+    Column("unit", Text, nullable=False),
+    Column("post", Text),
+    *_stamps(),
+    Index(None, "person_id"),
+)
+
+training_courses = Table(
+    "training_courses", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("institution", Text, nullable=False),
+    Column("subject", Text),
+    Column("since", String),
+    Column("until", String),
+    Column("study_form", String),
+    Column("degree", Text),
+    *_stamps(),
+    Index(None, "person_id"),
+)
+
+history_declarations = Table(
+    "history_declarations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("declared_kind", String, nullable=False),
+    Column("since", String),
+    Column("until", String),
+    Column("place", Text),
+    Column("post", Text),
+    Column("details", Text),
+    Column("source", Text),
+    *_stamps(),
+    Index(None, "person_id"),
+)
+
 vetting_cases = Table(
     "vetting_cases", metadata,
     Column("id", Integer, primary_key=True),

@@ -14,6 +14,7 @@ from ..core.errors import BvctError
 from ..core.personfile import relatives
 from ..core.personfile.foreign import FOREIGN_ELEMENTS
 from ..core.personfile.political import POLITICAL_NOTES
+from ..core.personfile.vitae import SECTIONS as VITAE
 from ..core.schema import users
 from ..core.watch import Watch
 from .context import AppContext
@@ -26,7 +27,8 @@ REPORT_NOTES = "report-notes"  # the parts of the report officers write (the rep
 # notifier's name for them
 PAGES = {"document_numbers": "outgoing", "outgoing_documents": "outgoing", "settings": "settings",
          "recipients": "recipients", "relatives": relatives.KIND, FOREIGN_ELEMENTS.table.name: FOREIGN_ELEMENTS.kind,
-         POLITICAL_NOTES.table.name: POLITICAL_NOTES.kind, "report_notes": REPORT_NOTES}
+         POLITICAL_NOTES.table.name: POLITICAL_NOTES.kind, "report_notes": REPORT_NOTES,
+         **{notes.table.name: notes.kind for notes in VITAE}}
 
 
 def names_of(tables: frozenset[str]) -> list[str]:

@@ -115,9 +115,17 @@ def test_an_issued_document_reads_with_its_number_and_subject():
 @pytest.mark.parametrize("kind, words", [
     ("slips", "Phiếu yêu cầu xác minh lai lịch"), ("report", "Báo cáo"), ("reminder", "Công văn"),
     ("relatives", "Thân nhân"), ("foreign-elements", "Yếu tố nước ngoài"), ("political-notes", "Vấn đề chính trị"),
-    ("recipients", "Nơi nhận phiếu"), ("conclusion", "Thông báo kết luận"), (None, "")])
+    ("recipients", "Nơi nhận phiếu"), ("conclusion", "Thông báo kết luận"), ("work-periods", "Quá trình công tác"),
+    ("training-courses", "Đào tạo, bồi dưỡng"), ("history-declarations", "Đặc điểm lịch sử bản thân"), (None, "")])
 def test_what_an_entry_is_about_is_named_in_vietnamese(kind, words):
     assert audit_words.kind_text(kind) == words
+
+
+@pytest.mark.parametrize("kind, key, words", [("work-periods", "unit", "Đơn vị công tác"),
+                                              ("training-courses", "study_form", "Hình thức"),
+                                              ("history-declarations", "details", "Đã khai báo")])
+def test_a_change_to_the_person_s_own_account_names_the_field_as_its_form(kind, key, words):
+    assert audit_words.label(kind, key) == words
 
 
 def test_a_record_s_members_are_named_as_its_form_names_them():

@@ -460,17 +460,23 @@ def test_a_page_reports_open_forms_with_unsaved_changes(qtbot, context):
     assert page.has_unsaved_changes()
 
 
+def _tab(form, title: str):
+    """The cadre form's tab of that title."""
+    return form.tabs.widget([form.tabs.tabText(i) for i in range(form.tabs.count())].index(title))
+
+
 def test_the_cadre_form_shows_the_whole_file_of_the_person(qtbot, context):
     hung = browse.record_ids(context.db, "cadres", "nguyen van hung")[0]
     form = open_form(context, "cadres", hung)
     qtbot.addWidget(form)
     assert isinstance(form, CadreForm)
     titles = [form.tabs.tabText(i) for i in range(form.tabs.count())]
-    assert titles == ["Thông tin", "Thân nhân", "Yếu tố nước ngoài", "Vấn đề chính trị", "Hồ sơ thẩm tra",
+    assert titles == ["Thông tin", "Đào tạo, bồi dưỡng", "Quá trình công tác", "Đặc điểm lịch sử bản thân",
+                      "Thân nhân", "Yếu tố nước ngoài", "Vấn đề chính trị", "Hồ sơ thẩm tra",
                       "Phiếu xác minh", "Nghiên cứu tàng thư", "Đoàn ra nước ngoài", "Hộ chiếu", "Đơn thư"]
-    relatives_tab = form.tabs.widget(1)
+    relatives_tab = _tab(form, "Thân nhân")
     assert relatives_tab.table.rowCount() == 3
-    complaints_tab = form.tabs.widget(9)
+    complaints_tab = _tab(form, "Đơn thư")
     assert complaints_tab.model().rowCount() == 1  # the complaint naming him
     opened = complaints_tab.open_record(complaints_tab.model().record_id(0))
     assert opened.windowTitle() == "Đơn thư – Sửa: Nguyễn Văn Hùng"
@@ -518,7 +524,7 @@ def test_a_relative_living_abroad_shows_on_the_foreign_elements_tab_until_one_is
     edited on the relatives' tab; an element recorded about the son takes its place."""
     form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "nguyen van hung")[0])
     qtbot.addWidget(form)
-    tab = form.tabs.widget(2)
+    tab = _tab(form, "Yếu tố nước ngoài")
     assert tab.table.rowCount() == 1
     cells = [tab.table.item(0, column).text() for column in range(tab.table.columnCount())]
     assert cells[:2] == ["Thân nhân ở nước ngoài", "Hoa Kỳ"] and cells[-1].startswith("Con: ")
@@ -539,7 +545,7 @@ def test_a_relative_living_abroad_shows_on_the_foreign_elements_tab_until_one_is
 
 def test_a_relative_is_added_on_the_cadres_file(qtbot, context):
     form = _file_of_anh(qtbot, context)
-    tab = form.tabs.widget(1)
+    tab = _tab(form, "Thân nhân")
     before = tab.table.rowCount()
     tab.buttons["Thêm"].click()
     support.fill(tab.dialog, {"relation": "Con", "full_name": "Lê Minh Trí", "birth_date": "1995"})
@@ -549,11 +555,33 @@ def test_a_relative_is_added_on_the_cadres_file(qtbot, context):
     assert names[-2:] == ["Lê Minh Trí", "Võ Thị Bảy"]  # her son before her mother-in-law, as on form 2C
 
 
+def test_the_work_periods_are_kept_on_the_cadres_file_in_order_the_running_one_to_now(qtbot, context):
+    """«Quá trình công tác» (form 2C item 28): what is the person's own has no «Về thân nhân»; a period
+    before her birth is told in the dialog and not saved; the periods read in order, the last «nay»."""
+    form = _file_of_anh(qtbot, context)
+    tab = _tab(form, "Quá trình công tác")
+    headers = [tab.table.horizontalHeaderItem(column).text() for column in range(tab.table.columnCount())]
+    assert headers == ["Từ", "Đến", "Đơn vị công tác", "Chức vụ, chức danh"]
+    for values in ({"since": "03/2012", "until": "", "unit": "Ban Tổ chức Tỉnh ủy", "post": "Phó Trưởng phòng"},
+                   {"since": "1996", "until": "02/2012", "unit": "Huyện ủy Tuy Phong", "post": "Chuyên viên"}):
+        tab.buttons["Thêm"].click()
+        assert tab.dialog.relative is None
+        support.fill(tab.dialog, values)
+        assert tab.dialog.save(), tab.dialog.message.text()
+    tab.buttons["Thêm"].click()
+    support.fill(tab.dialog, {"since": "1950", "unit": "Huyện ủy Tuy Phong"})
+    assert not tab.dialog.save()
+    assert tab.dialog.message.text().startswith("Từ (1950) trước Ngày sinh (")
+    tab.dialog.reject()
+    assert [[tab.table.item(row, column).text() for column in range(3)] for row in range(tab.table.rowCount())] == [
+        ["1996", "02/2012", "Huyện ủy Tuy Phong"], ["03/2012", "nay", "Ban Tổ chức Tỉnh ủy"]]
+
+
 def test_esc_on_a_relative_being_typed_asks_before_dropping_it(qtbot, context):
     """«Thân nhân – Thêm»: a relative's name and year of birth typed, Esc pressed by habit — the dialog closed and
     what was typed was gone, nothing asked. It asks, as the record's form does: go back, drop it, or save it."""
     form = _file_of_anh(qtbot, context)
-    tab = form.tabs.widget(1)
+    tab = _tab(form, "Thân nhân")
     before = tab.table.rowCount()
     tab.buttons["Thêm"].click()
     dialog = tab.dialog
@@ -570,7 +598,7 @@ def test_esc_on_a_relative_being_typed_asks_before_dropping_it(qtbot, context):
 
 def test_esc_on_a_relative_opened_and_left_as_it_was_closes_unasked(qtbot, context):
     form = _file_of_anh(qtbot, context)
-    tab = form.tabs.widget(1)
+    tab = _tab(form, "Thân nhân")
     tab.table.selectRow(0)
     tab.buttons["Sửa"].click()
     dialog = tab.dialog
@@ -589,7 +617,7 @@ def test_correcting_a_relatives_birth_date_corrects_that_person_and_the_slip_abo
                                        "recipient": "Cục A93B – Bộ Công an"})
     form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "nguyen van hung")[0])
     qtbot.addWidget(form)
-    tab = form.tabs.widget(1)
+    tab = _tab(form, "Thân nhân")
 
     def fathers() -> list[list[str]]:
         return [[tab.table.item(r, c).text() for c in range(4)] for r in range(tab.table.rowCount())
@@ -605,13 +633,13 @@ def test_correcting_a_relatives_birth_date_corrects_that_person_and_the_slip_abo
 
 def test_a_relative_born_after_today_is_asked_about_and_a_stay_abroad_may_end_ahead(qtbot, context):
     form = _file_of_anh(qtbot, context)
-    relatives_tab = form.tabs.widget(1)
+    relatives_tab = _tab(form, "Thân nhân")
     relatives_tab.buttons["Thêm"].click()
     support.fill(relatives_tab.dialog, {"relation": "Con", "full_name": "Lê Minh Trí", "birth_date": "2095"})
     context.dialogs.answer_next(NO)
     assert not relatives_tab.dialog.save()
     assert context.dialogs.shown[-1].text.startswith("Ngày sinh: «2095» ở sau hôm nay (15/06/2026)")
-    foreign_tab = form.tabs.widget(2)
+    foreign_tab = _tab(form, "Yếu tố nước ngoài")
     assert foreign_tab.section.title == "Yếu tố nước ngoài"
     foreign_tab.buttons["Thêm"].click()
     asked = len(context.dialogs.shown)
@@ -625,7 +653,7 @@ def test_a_private_trip_shows_its_report_deadline_on_the_file_until_the_report_i
     """Back Monday 01/06/2026: the report (Phụ lục III) is due 7 working days later, Wednesday 10/06, and on
     Monday 15/06 it is 5 days late; the day it came is written on the trip, and the deadline goes."""
     form = _file_of_anh(qtbot, context)
-    tab = form.tabs.widget(2)
+    tab = _tab(form, "Yếu tố nước ngoài")
     tab.buttons["Thêm"].click()
     support.fill(tab.dialog, {"element_kind": "Đi nước ngoài về việc riêng", "country": "Úc", "since": "25/05/2026",
                               "until": "01/06/2026", "details": "Thăm con trai", "source": "Đơn (Phụ lục I)"})
@@ -645,7 +673,7 @@ def test_a_private_trip_shows_its_report_deadline_on_the_file_until_the_report_i
 
 def test_a_vetting_case_is_opened_and_concluded_on_the_cadres_file(qtbot, context):
     form = _file_of_anh(qtbot, context)
-    tab = form.tabs.widget(4)
+    tab = _tab(form, "Hồ sơ thẩm tra")
     assert tab.section.title == "Hồ sơ thẩm tra"
     tab.buttons["Mở hồ sơ thẩm tra"].click()
     support.fill(tab.dialog, {"purpose": "Bổ nhiệm", "opened_on": "01/03/2026"})
@@ -676,7 +704,7 @@ def test_a_new_cadre_has_its_file_after_the_first_save(qtbot, context):
     assert [form.tabs.tabText(i) for i in range(form.tabs.count())] == ["Thông tin", "Hồ sơ"]
     support.fill(form, NEW["cadres"])
     assert form.save()
-    assert form.tabs.count() == 10
+    assert form.tabs.count() == 13
 
 
 def test_a_vetting_case_is_opened_from_its_register_with_what_is_left_to_check(qtbot, context, clock):
@@ -872,7 +900,7 @@ def test_the_cadres_file_shows_the_slips_naming_her_and_the_relatives_they_tell_
     assert [opened.record_id for opened in slips_tab.forms] == [slips_tab.slips[0].slip_id]  # one window
     assert slips_tab.forms[0].windowTitle().startswith("Phiếu yêu cầu xác minh lai lịch – Sửa")
 
-    tab = form.tabs.widget(1)
+    tab = _tab(form, "Thân nhân")
     rows = [[tab.table.item(r, c).text() for c in (0, 1, 3)] for r in range(tab.table.rowCount())]
     assert rows == [["Mẹ", "Nguyễn Thị Hạnh", "Từ phiếu 42/PXM"], ["Chồng", "Lê Văn Tâm", "Từ phiếu 41/PXM"],
                     ["Mẹ chồng", "Võ Thị Bảy", "Danh sách thân nhân; phiếu 43/PXM"]]
@@ -894,7 +922,7 @@ def test_a_relative_known_from_slips_is_listed_with_the_home_town_as_written(qtb
     place is called now is shown beside it, never written into it."""
     _slips_about_anh(context)
     form = _file_of_anh(qtbot, context)
-    tab = form.tabs.widget(1)
+    tab = _tab(form, "Thân nhân")
     tab.table.selectRow([tab.entries.index(e) for e in tab.entries if e["full_name"] == "Lê Văn Tâm"][0])
     tab.adopt_selected()
     assert support.shown_values(tab.dialog)["home_town"] == OLD_HOME_TOWN
@@ -989,7 +1017,7 @@ def test_a_delegation_opened_in_the_recycle_bin_is_shown_not_edited(qtbot, conte
 
 def test_a_relative_saved_over_someone_elses_change_is_refused_and_the_dialog_keeps_what_was_typed(qtbot, context):
     form = _file_of_anh(qtbot, context)
-    tab = form.tabs.widget(1)
+    tab = _tab(form, "Thân nhân")
     row = next(r for r, entry in enumerate(tab.entries) if entry["id"] is not None)
     tab.table.selectRow(row)
     tab.buttons["Sửa"].click()
@@ -1405,11 +1433,11 @@ def test_a_delegation_saved_while_a_members_cell_is_still_being_typed_in_keeps_w
 
 def test_the_files_buttons_on_an_entry_are_enabled_only_once_one_is_selected(qtbot, context):
     form = _file_of_anh(qtbot, context)
-    cases_tab = form.tabs.widget(4)
+    cases_tab = _tab(form, "Hồ sơ thẩm tra")
     cases_tab.buttons["Mở hồ sơ thẩm tra"].click()
     support.fill(cases_tab.dialog, {"purpose": "Bổ nhiệm", "opened_on": "01/03/2026"})
     assert cases_tab.dialog.save(), cases_tab.dialog.message.text()
-    for tab, on_entry in ((form.tabs.widget(1), ("Sửa", "Xóa")), (cases_tab, ("Sửa", "Ghi kết luận", "Xóa"))):
+    for tab, on_entry in ((_tab(form, "Thân nhân"), ("Sửa", "Xóa")), (cases_tab, ("Sửa", "Ghi kết luận", "Xóa"))):
         assert tab.table.rowCount() > 0
         tab.table.clearSelection()
         assert {label: button.isEnabled() for label, button in tab.buttons.items() if label in on_entry} == \
@@ -1437,7 +1465,10 @@ def test_an_empty_tab_of_the_cadres_file_says_it_has_nothing_yet(qtbot, context)
                        for y in range(0, 60)), "the line is drawn where the rows would be"
         else:
             assert not table.findChild(EmptyNote).shown()
-    assert notes == {"Vấn đề chính trị": "Chưa có vấn đề chính trị nào.",  # his son lives in Hoa Kỳ: a foreign element
+    assert notes == {"Đào tạo, bồi dưỡng": "Chưa có đào tạo, bồi dưỡng nào.",
+                     "Quá trình công tác": "Chưa có quá trình công tác nào.",
+                     "Đặc điểm lịch sử bản thân": "Chưa có đặc điểm lịch sử bản thân nào.",
+                     "Vấn đề chính trị": "Chưa có vấn đề chính trị nào.",  # his son lives in Hoa Kỳ: a foreign element
                      "Hồ sơ thẩm tra": "Chưa có hồ sơ thẩm tra nào.",
                      "Phiếu xác minh": "Chưa có phiếu xác minh nào.",
                      "Nghiên cứu tàng thư": "Chưa có nghiên cứu tàng thư nào.",

@@ -235,6 +235,8 @@ def test_the_notifier_names_the_registers_and_pages_that_show_the_tables_written
                                                           "vetting-cases", "passports"}
     assert set(live.names_of(frozenset({"recipients", "outgoing_documents"}))) == {"slips", "recipients",
                                                                                     "outgoing"}
+    assert live.names_of(frozenset({"work_periods", "training_courses", "history_declarations"})) == [
+        "history-declarations", "training-courses", "work-periods"]
     assert live.names_of(frozenset()) == []
 
 

@@ -60,6 +60,7 @@ TABLES: dict[str, Access] = {
     "persons": RECORDS, "cadres": RECORDS, "slips": RECORDS, "delegations": RECORDS,
     "delegation_members": MEMBERSHIPS, "archive_requests": RECORDS, "complaints": RECORDS,
     "relatives": RECORDS, "foreign_elements": RECORDS, "political_notes": RECORDS, "vetting_cases": RECORDS,
+    "work_periods": RECORDS, "training_courses": RECORDS, "history_declarations": RECORDS,
     "passports": RECORDS, "passport_handovers": RECORDS,
     "vetting_team_members": RECORDS, "vetting_dossier_items": RECORDS, "vetting_minutes": RECORDS,
     "units": RECORDS, "recipients": RECORDS,

@@ -1,5 +1,6 @@
-"""The whole file of one person on the tabs of the cadre's form: relatives (the list, and those
-known from slips), foreign elements, political-issue notes and vetting cases, edited there through
+"""The whole file of one person on the tabs of the cadre's form: their own account on form 2C
+(training, work periods, own history), relatives (the list, and those known from slips), foreign
+elements, political-issue notes and vetting cases, edited there through
 the person-file services, and the slips, delegations and complaints that concern them."""
 
 import dataclasses
@@ -17,6 +18,7 @@ from ...core.personfile import cases, foreign, known, relatives, writes
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.notes import RELATIVE, REMOVED, PersonNotes
 from ...core.personfile.political import POLITICAL_NOTES
+from ...core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
 from ..accessible import field_label
 from ..context import AppContext
 from ..dialogs import YES
@@ -135,7 +137,7 @@ def _numbers(slip_ids: tuple[int, ...], numbers: dict[int, str]) -> str:
 def _notes(title: str, notes: PersonNotes, list_: Callable[[Database, int], list[Entry]] | None = None,
            also_shows: tuple[str, ...] = (), shown_too: tuple[Field, ...] = ()) -> Section:
     return editable(title, notes.kind, notes.fields, list_ or notes.of_person, notes.add, notes.update,
-                     notes.delete, about_relative=True, also_shows=also_shows, shown_too=shown_too)
+                    notes.delete, about_relative=notes.about_relatives, also_shows=also_shows, shown_too=shown_too)
 
 
 REPORT_DUE = Field("report_due", "Hạn báo cáo")  # a private trip's, while its report is not received
@@ -171,6 +173,9 @@ CASES = Section(
 
 
 SECTIONS = (
+    _notes("Đào tạo, bồi dưỡng", TRAINING),  # form 2C items 27, 28, 29, then the family (item 30)
+    _notes("Quá trình công tác", WORK_PERIODS),
+    _notes("Đặc điểm lịch sử bản thân", OWN_HISTORY),
     editable("Thân nhân", relatives.KIND, relatives.FIELDS, _relatives, relatives.add_relative,
               relatives.update_relative, relatives.delete_relative, sourced=True, also_shows=("slips",)),
     _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS, _foreign_elements, also_shows=(relatives.KIND,),

@@ -1,0 +1,69 @@
+"""the person's own account on form 2C: work periods (item 28), training (item 27), own history (item 29)
+
+Revision ID: 0033
+Revises: 0032
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0033"
+down_revision = "0032"
+branch_labels = None
+depends_on = None
+
+TABLES = ("work_periods", "training_courses", "history_declarations")
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def _stamps() -> list[sa.Column]:
+    return [sa.Column("created_at", sa.DateTime(), nullable=False),
+            sa.Column("updated_at", sa.DateTime(), nullable=False),
+            sa.Column("deleted_at", sa.DateTime(), nullable=True),
+            sa.Column("row_version", sa.Integer(), server_default="1", nullable=False),
+            sa.Column("updated_by", sa.String(), nullable=True)]
+
+
+def _of_person(table: str, *columns: sa.Column) -> None:
+    """A table of records on a person's file, with its stamps and its index by person."""
+    op.create_table(
+        table,
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        *columns,
+        *_stamps(),
+        sa.ForeignKeyConstraint(["person_id"], ["persons.id"], name=op.f(f"fk_{table}_person_id_persons")),
+        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+    )
+    op.create_index(op.f(f"ix_{table}_person_id"), table, ["person_id"])
+
+
+def upgrade() -> None:
+    _of_person("work_periods",
+               sa.Column("since", sa.String(), nullable=False), sa.Column("until", sa.String(), nullable=True),
+               sa.Column("unit", sa.Text(), nullable=False), sa.Column("post", sa.Text(), nullable=True))
+    _of_person("training_courses",
+               sa.Column("institution", sa.Text(), nullable=False), sa.Column("subject", sa.Text(), nullable=True),
+               sa.Column("since", sa.String(), nullable=True), sa.Column("until", sa.String(), nullable=True),
+               sa.Column("study_form", sa.String(), nullable=True), sa.Column("degree", sa.Text(), nullable=True))
+    _of_person("history_declarations",
+               sa.Column("declared_kind", sa.String(), nullable=False),
+               sa.Column("since", sa.String(), nullable=True), sa.Column("until", sa.String(), nullable=True),
+               sa.Column("place", sa.Text(), nullable=True), sa.Column("post", sa.Text(), nullable=True),
+               sa.Column("details", sa.Text(), nullable=True), sa.Column("source", sa.Text(), nullable=True))
+    # their writes are counted as every record table's (migration 0017); the server makes its own triggers
+    op.bulk_insert(sa.table("change_counts", sa.column("table_name"), sa.column("count")),
+                   [{"table_name": table, "count": 0} for table in TABLES])
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    for table in TABLES:
+        for write in WRITES:
+            op.execute(f"CREATE TRIGGER {table}_counted_{write.lower()} AFTER {write} ON {table} BEGIN "
+                       f"UPDATE change_counts SET count = count + 1 WHERE table_name = '{table}'; END")
+
+
+def downgrade() -> None:
+    op.execute(sa.text("DELETE FROM change_counts WHERE table_name IN "
+                       "('work_periods', 'training_courses', 'history_declarations')"))
+    for table in reversed(TABLES):
+        op.drop_table(table)

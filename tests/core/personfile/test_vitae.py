@@ -1,0 +1,103 @@
+"""The person's own account on form 2C: work periods in order (one running to «nay»), training, the
+particulars of their own history; dates that cannot be true refused at their field; roles, audit, recycle bin."""
+
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core.editing import VERSION, FormProblems
+from bvct_desktop.core.errors import PermissionDenied
+from bvct_desktop.core.personfile.political import POLITICAL_NOTES
+from bvct_desktop.core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
+from bvct_desktop.core.schema import work_periods
+from tests.core.personfile.conftest import last_audit, person_named
+from tests.sample_db import viewer_database
+
+LONG_UNIT = "Ban Tổ chức Tỉnh ủy Bình Thuận, Phòng Bảo vệ chính trị nội bộ và Quản lý hồ sơ đảng viên"
+
+
+def test_work_periods_are_listed_in_the_order_lived_and_the_running_one_reads_now(db):
+    """Written in any order, at any precision: listed from the earliest, «Đến» left empty reads «nay»."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    WORK_PERIODS.add(db, hung, {"since": "06/2010", "until": "", "unit": LONG_UNIT, "post": "Trưởng phòng"})
+    WORK_PERIODS.add(db, hung, {"since": "1987", "until": "05/1998", "unit": "UBND xã Phú Thủy", "post": "Cán bộ"})
+    WORK_PERIODS.add(db, hung, {"since": "06/1998", "until": "nay", "unit": "Huyện ủy Hàm Thuận Bắc"})
+    periods = WORK_PERIODS.of_person(db, hung)
+    until = WORK_PERIODS.field("until")
+    assert [(period["since"], until.display(period["until"]), period["unit"]) for period in periods] == [
+        ("1987", "05/1998", "UBND xã Phú Thủy"), ("1998-06", "nay", "Huyện ủy Hàm Thuận Bắc"),
+        ("2010-06", "nay", LONG_UNIT)]
+    assert last_audit(db)["kind"] == "work-periods" and last_audit(db)["action"] == "thêm"
+
+
+@pytest.mark.parametrize(("notes", "values", "field", "told"), [
+    (WORK_PERIODS, {"since": "03/1998", "until": "02/1998", "unit": "Huyện ủy"}, "until",
+     "Đến (02/1998) trước Từ (03/1998): hãy xem lại một trong hai ngày"),
+    (WORK_PERIODS, {"since": "1960", "unit": "Huyện ủy"}, "since",
+     "Từ (1960) trước Ngày sinh (12/03/1965): hãy xem lại một trong hai ngày"),
+    (TRAINING, {"institution": "Học viện Chính trị khu vực II", "since": "02/1965"}, "since",
+     "Từ (02/1965) trước Ngày sinh (12/03/1965): hãy xem lại một trong hai ngày"),
+    (OWN_HISTORY, {"declared_kind": "Bị bắt", "until": "1964"}, "until",
+     "Đến (1964) trước Ngày sinh (12/03/1965): hãy xem lại một trong hai ngày")])
+def test_a_date_that_cannot_be_true_is_told_at_its_field(db, notes, values, field, told):
+    """An end before its start, a period of the person's life before their birth (12/03/1965)."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    with pytest.raises(FormProblems) as caught:
+        notes.add(db, hung, values)
+    assert caught.value.problems == {field: told}
+    assert notes.of_person(db, hung) == []
+
+
+def test_a_period_known_to_the_year_may_end_the_year_it_began_by_the_month(db):
+    """From 03/1998 to 1998 is true of a period that ended later that year; 1965 is the year of birth."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    WORK_PERIODS.add(db, hung, {"since": "03/1998", "until": "1998", "unit": "Huyện ủy"})
+    TRAINING.add(db, hung, {"institution": "Trường Mẫu giáo xã Phú Thủy", "since": "1965"})
+    assert len(WORK_PERIODS.of_person(db, hung)) == len(TRAINING.of_person(db, hung)) == 1
+
+
+def test_training_names_its_institution_and_a_known_form(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    with pytest.raises(FormProblems) as caught:
+        TRAINING.add(db, hung, {"subject": "Luật", "study_form": "Hàm thụ"})
+    assert set(caught.value.problems) == {"institution", "study_form"}
+    TRAINING.add(db, hung, {"institution": "Đại học Luật TP. Hồ Chí Minh", "subject": "Luật", "since": "09/1995",
+                            "until": "06/1999", "study_form": "tại chức", "degree": "Cử nhân Luật"})
+    [course] = TRAINING.of_person(db, hung)
+    assert (course["study_form"], course["since"], course["until"]) == ("Tại chức", "1995-09", "1999-06")
+
+
+def test_the_own_history_is_the_person_s_declaration_apart_from_the_officers_findings(db):
+    """A declared arrest is no political issue: the findings stay as the officers wrote them."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    OWN_HISTORY.add(db, hung, {"declared_kind": "Bị bắt", "since": "04/1972", "until": "06/1972",
+                               "place": "Nhà lao Phan Thiết", "details": "Không khai báo gì",
+                               "source": "Lý lịch 2C năm 2020"})
+    with pytest.raises(FormProblems) as caught:
+        OWN_HISTORY.add(db, hung, {"declared_kind": "Tham gia tổ chức nước ngoài"})
+    assert set(caught.value.problems) == {"declared_kind"}
+    assert [entry["place"] for entry in OWN_HISTORY.of_person(db, hung)] == ["Nhà lao Phan Thiết"]
+    assert POLITICAL_NOTES.of_person(db, hung) == []
+
+
+def test_an_edited_period_is_audited_and_a_deleted_one_goes_to_the_recycle_bin(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    period = WORK_PERIODS.add(db, hung, {"since": "1987", "unit": "UBND xã Phú Thủy"})
+    [entry] = WORK_PERIODS.of_person(db, hung)
+    assert WORK_PERIODS.update(db, period, {"since": "1987", "until": "1998", "unit": "UBND xã Phú Thủy"},
+                               entry[VERSION]) == ["until"]
+    assert last_audit(db)["details"]["until"] == {"cu": None, "moi": "1998"}
+    WORK_PERIODS.delete(db, period)
+    assert WORK_PERIODS.of_person(db, hung) == [] and last_audit(db)["action"] == "xóa"
+    with db.read() as connection:
+        assert connection.execute(select(work_periods.c.deleted_at).where(work_periods.c.id == period)).scalar()
+
+
+def test_a_viewer_reads_the_account_but_may_not_change_it(cli, db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    TRAINING.add(db, hung, {"institution": "Học viện Chính trị khu vực II"})
+    viewer = viewer_database(cli, db)
+    assert len(TRAINING.of_person(viewer, hung)) == 1
+    for notes, values in ((WORK_PERIODS, {"since": "1987", "unit": "Huyện ủy"}),
+                          (TRAINING, {"institution": "Học viện"}), (OWN_HISTORY, {"declared_kind": "Bị tù"})):
+        with pytest.raises(PermissionDenied):
+            notes.add(viewer, hung, values)
