@@ -7,10 +7,11 @@ from typing import Any
 
 from ...core import gazetteer
 from ...core.dates import display_date
-from ...core.fields import Place
+from ...core.fields import Field, Place
 from ...core.kinds import CADRES, DELEGATIONS, RELATIVES, SLIPS, Kind
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.political import POLITICAL_NOTES
+from ...core.personfile.vitae import WORK_PERIODS
 from . import layout, lists, tables
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
@@ -20,14 +21,16 @@ RECOVERY_TITLE = "PHIẾU KHÓA KHÔI PHỤC"
 PARTICULARS = ("birth_date", "gender", "cccd", "cmnd", "home_town", "residence", "ethnicity", "religion",
                "position", "unit", "management")
 PARTY = ("party_joined_on", "party_official_on", "party_card_no")
-C, D, R, S, E, P = (CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field, FOREIGN_ELEMENTS.field,
-                    POLITICAL_NOTES.field)
+C, D, R, S, E, P, W = (CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field, FOREIGN_ELEMENTS.field,
+                       POLITICAL_NOTES.field, WORK_PERIODS.field)
 RELATIVE_COLUMNS = (tables.counter(), tables.of(R("relation"), 0.9),
                     tables.of(R("full_name"), 2.0, label="Họ và tên", unbroken=True),
                     tables.year_of_birth(R("birth_date"), 0.9), tables.of(R("home_town"), 1.4),
                     tables.of(R("occupation"), 1.0), tables.of(R("residence"), 1.4),
                     tables.plain("source", "Biết qua", 1.3))
 PERIOD = tables.plain("period", "Thời gian", 1.6, "center")
+WORK_COLUMNS = (tables.counter(), tables.plain("period", "Thời gian", 2.2, "center", whole=True),
+                tables.of(W("unit"), 4.0), tables.of(W("post"), 2.6))
 TRIP_COLUMNS = (tables.counter(), tables.of(D("countries"), 1.2), PERIOD,
                 tables.plain("name", "Đoàn, nội dung chuyến đi", 2.2), tables.of(D("purpose"), 1.1),
                 tables.of(D("role"), 1.0), tables.plain("source", "Căn cứ", 1.6))
@@ -71,15 +74,17 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
     elements = [{**element, "period": _period(element["since"], element["until"])} for element in cadre["foreign"]]
     issues = [{**issue, "effect": issue["effect"] + (f"; mức giới hạn: {issue['limit_note']}" if issue["limit_note"]
                                                      else "")} for issue in cadre["political"]]
+    work = [{**period, "period": _period(period["since"], period["until"], W("until"))} for period in cadre["work"]]
     signature = layout.signature_height(flow, None)
     family = [_as_filed(RELATIVES, relative) for relative in cadre["relatives"]]
-    sections = [("III. QUAN HỆ GIA ĐÌNH", RELATIVE_COLUMNS, family, "Chưa biết thân nhân nào."),
-                ("IV. ĐI NƯỚC NGOÀI", TRIP_COLUMNS, trips, "Chưa có chuyến đi nào được ghi nhận."),
-                ("V. YẾU TỐ NƯỚC NGOÀI KHÁC (BẢN THÂN VÀ THÂN NHÂN)", FOREIGN_COLUMNS, elements,
+    sections = [("III. QUÁ TRÌNH CÔNG TÁC", WORK_COLUMNS, work, "Chưa ghi quá trình công tác."),
+                ("IV. QUAN HỆ GIA ĐÌNH", RELATIVE_COLUMNS, family, "Chưa biết thân nhân nào."),
+                ("V. ĐI NƯỚC NGOÀI", TRIP_COLUMNS, trips, "Chưa có chuyến đi nào được ghi nhận."),
+                ("VI. YẾU TỐ NƯỚC NGOÀI KHÁC (BẢN THÂN VÀ THÂN NHÂN)", FOREIGN_COLUMNS, elements,
                  "Chưa có yếu tố nước ngoài nào khác được ghi nhận."),
-                ("VI. XÁC MINH LAI LỊCH (BẢN THÂN VÀ THÂN NHÂN)", VETTING_COLUMNS, cadre["slips"],
+                ("VII. XÁC MINH LAI LỊCH (BẢN THÂN VÀ THÂN NHÂN)", VETTING_COLUMNS, cadre["slips"],
                  "Chưa có phiếu yêu cầu xác minh nào."),
-                ("VII. VẤN ĐỀ CHÍNH TRỊ (BẢN THÂN VÀ THÂN NHÂN)", POLITICAL_COLUMNS, issues,
+                ("VIII. VẤN ĐỀ CHÍNH TRỊ (BẢN THÂN VÀ THÂN NHÂN)", POLITICAL_COLUMNS, issues,
                  "Chưa có vấn đề chính trị nào được ghi nhận.")]
     for number, (heading, columns, records, nothing) in enumerate(sections):
         keep_last = signature if number == len(sections) - 1 else 0.0
@@ -93,10 +98,10 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
     layout.signature(flow, None)
 
 
-def _period(start: str | None, end: str | None) -> str:
+def _period(start: str | None, end: str | None, until_field: Field = E("until")) -> str:
     """From one day (ISO, at its precision) to another: «10/05/2019 – 15/05/2019» (the dash kept with the
-    first day when it breaks), or «từ 2015» while it lasts."""
-    since, until = E("since").display(start), E("until").display(end)
+    first day when it breaks), «03/2012 – nay» for a work period still running, or «từ 2015» while it lasts."""
+    since, until = E("since").display(start), until_field.display(end)
     if until:
         return f"{since}\u00a0– {until}"
     return f"từ {since}" if since else ""

@@ -8,7 +8,8 @@ from bvct_desktop.core.editing import VERSION, FormProblems
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
-from bvct_desktop.core.schema import work_periods
+from bvct_desktop.core import documents_data
+from bvct_desktop.core.schema import cadres, work_periods
 from tests.core.personfile.conftest import last_audit, person_named
 from tests.sample_db import viewer_database
 
@@ -101,3 +102,15 @@ def test_a_viewer_reads_the_account_but_may_not_change_it(cli, db):
                           (TRAINING, {"institution": "Học viện"}), (OWN_HISTORY, {"declared_kind": "Bị tù"})):
         with pytest.raises(PermissionDenied):
             notes.add(viewer, hung, values)
+
+
+def test_the_cadre_s_summary_prints_the_work_periods_in_order(db):
+    """«In trích ngang» reads the periods from the file, in the order lived."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    WORK_PERIODS.add(db, hung, {"since": "06/1998", "unit": "Huyện ủy Hàm Thuận Bắc"})
+    WORK_PERIODS.add(db, hung, {"since": "1987", "until": "05/1998", "unit": "UBND xã Phú Thủy"})
+    with db.read() as connection:
+        cadre_id = connection.execute(select(cadres.c.id).where(cadres.c.person_id == hung)).scalar_one()
+        summary = documents_data.cadre_by_id(connection, cadre_id)
+    assert [(period["since"], period["until"], period["unit"]) for period in summary["work"]] == [
+        ("1987", "1998-05", "UBND xã Phú Thủy"), ("1998-06", None, "Huyện ủy Hàm Thuận Bắc")]
