@@ -29,6 +29,7 @@ RELATIVE_COLUMNS = (tables.counter(), tables.of(R("relation"), 0.9),
                     tables.of(R("occupation"), 1.0), tables.of(R("residence"), 1.4),
                     tables.plain("source", "Biết qua", 1.3))
 PERIOD = tables.plain("period", "Thời gian", 1.6, "center")
+TRIP_UNTIL = E("until")  # a stay or trip not ended: «từ 2015»
 WORK_COLUMNS = (tables.counter(), tables.plain("period", "Thời gian", 2.2, "center", whole=True),
                 tables.of(W("unit"), 4.0), tables.of(W("post"), 2.6))
 TRIP_COLUMNS = (tables.counter(), tables.of(D("countries"), 1.2), PERIOD,
@@ -98,7 +99,7 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
     layout.signature(flow, None)
 
 
-def _period(start: str | None, end: str | None, until_field: Field = E("until")) -> str:
+def _period(start: str | None, end: str | None, until_field: Field = TRIP_UNTIL) -> str:
     """From one day (ISO, at its precision) to another: «10/05/2019 – 15/05/2019» (the dash kept with the
     first day when it breaks), «03/2012 – nay» for a work period still running, or «từ 2015» while it lasts."""
     since, until = E("since").display(start), until_field.display(end)

@@ -4,11 +4,11 @@ particulars of their own history; dates that cannot be true refused at their fie
 import pytest
 from sqlalchemy import select
 
+from bvct_desktop.core import documents_data
 from bvct_desktop.core.editing import VERSION, FormProblems
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
-from bvct_desktop.core import documents_data
 from bvct_desktop.core.schema import cadres, work_periods
 from tests.core.personfile.conftest import last_audit, person_named
 from tests.sample_db import viewer_database
