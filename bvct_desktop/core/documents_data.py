@@ -499,8 +499,8 @@ def _cadre_query():
 def _summary(connection: Connection, cadre: dict[str, Any]) -> dict[str, Any]:
     """Particulars, party dates, the work periods in the order lived, the family (the relatives list and
     the relatives known from slips), trips abroad (the delegations and those recorded on the file), the
-    other foreign elements of the cadre and of each relative, every slip about the cadre and about each relative, and the
-    political issues of both, oldest first."""
+    other foreign elements of the cadre and of each relative, every slip about the cadre and about each
+    relative, and the political issues of both, oldest first."""
     found = known.read(connection, cadre["person_id"])
     cadre["work"] = WORK_PERIODS.read(connection, cadre["person_id"])
     listed = {relative.id: relative for relative in relatives.of_person(connection, cadre["person_id"])}
