@@ -8,7 +8,7 @@ import json
 import re
 from typing import Any
 
-from . import audit_chain, browse, keyfile, lockout, outgoing, passports
+from . import attachments, audit_chain, browse, keyfile, lockout, outgoing, passports
 from .audit import FIRST_RECORD, LAST_RECORD, NEW, OLD, RECORD, Entry
 from .fields import Field
 from .kinds import KINDS
@@ -55,7 +55,7 @@ OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nư�
                outgoing.CONCLUSION: "Thông báo kết luận", "recipients": "Nơi nhận phiếu",
                passports.HANDOVERS: "Giao, nhận hộ chiếu", TEAM.kind: "Tổ thẩm tra",
                DOSSIER.kind: "Tài liệu hồ sơ thẩm tra", MINUTES.kind: "Biên bản thẩm tra, xác minh",
-               **{notes.kind: notes.title.capitalize() for notes in VITAE}}
+               attachments.KIND: "Tệp đính kèm", **{notes.kind: notes.title.capitalize() for notes in VITAE}}
 NOTHING = {"muc_hong": "không có"}  # a key whose empty value means "none", not "not filled in"
 STATUS = Field("status", "Trạng thái")  # a vetting case's
 INTERNAL = {"id", "person_id", "vetted_cadre_id", "vetting_case_id", "recipient_id", "unit_id", "passport_id",
@@ -79,7 +79,7 @@ def _person_file_fields() -> dict[str, tuple[Field, ...]]:
             FOREIGN_ELEMENTS.kind: FOREIGN_ELEMENTS.fields, POLITICAL_NOTES.kind: POLITICAL_NOTES.fields,
             passports.KIND: passports.PASSPORT_FIELDS, passports.HANDOVERS: passports.HANDOVER_FIELDS,
             **{rows.kind: rows.fields for rows in (TEAM, DOSSIER, MINUTES)},
-            **{notes.kind: notes.fields for notes in VITAE}}
+            **{notes.kind: notes.fields for notes in VITAE}, attachments.KIND: attachments.FIELDS}
 
 
 def cells(entry: Entry) -> list[str]:

@@ -6,7 +6,7 @@ its own again when it comes back. A slip takes along the case it opened with not
 a slip of a case that went there with a slip brings it back when restored (core/personfile/cases.py
 `follow_slip`), or when its row is imported again (core/plans/cases.py `bring_back`). A person has one
 open case a purpose: an open case does not come back beside another. A passport goes there with its
-ledger's lines, which come back with it."""
+ledger's lines, which come back with it. An attachment goes there alone, its content kept with it."""
 
 import datetime as dt
 
@@ -14,19 +14,20 @@ from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 
-from . import audit, passports, record_rows, row_versions
+from . import attachments, audit, passports, record_rows, row_versions
 from .audit_actions import DELETED, RESTORED
 from .database import Database
 from .errors import InputError
 from .kinds import KINDS, SLIPS, kind_named
 from .permissions import Action
 from .personfile import cases
+from .schema import attachments as attachment_table
 from .schema import passports as passport_table
 from .schema import persons, vetting_cases
 
 DELETING, RESTORING = "xóa hồ sơ", "khôi phục hồ sơ"  # what each is called when it is refused
 TABLES: dict[str, Table] = {**{name: kind.table for name, kind in KINDS.items()}, cases.KIND: vetting_cases,
-                            passports.KIND: passport_table}
+                            passports.KIND: passport_table, attachments.KIND: attachment_table}
 
 
 def delete(db: Database, kind: str, record_id: int) -> list[str]:
@@ -100,6 +101,8 @@ def _naming(kind: str) -> tuple[FromClause, dict[str, ColumnElement]]:
     if kind == passports.KIND:  # its handovers stay, with it, in the ledger
         return passport_table.join(persons), {"full_name": persons.c.full_name,
                                               **{key: passport_table.c[key] for key in passports.NAMED_BY}}
+    if kind == attachments.KIND:
+        return attachment_table, {key: attachment_table.c[key] for key in attachments.NAMED_BY}
     named = kind_named(kind)
     found = record_rows.layout(named, exported=False)
     return found.source, {key: found.columns[key] for key in named.identifying}

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -474,4 +475,26 @@ passport_handovers = Table(
     Index(ONE_OUT, "passport_id", unique=True,
           sqlite_where=text("returned_on IS NULL AND deleted_at IS NULL"),
           postgresql_where=text("returned_on IS NULL AND deleted_at IS NULL")),
+)
+
+# Attachments (migration 0034, core/attachments.py): the scans of signed papers kept with a record of a kind
+# (`record_kind`, `record_id`), listed without reading their bytes, which are kept apart, inside the database only.
+attachments = Table(
+    "attachments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("record_kind", String, nullable=False),
+    Column("record_id", Integer, nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("file_type", String, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String, nullable=False),
+    Column("note", Text),
+    *_stamps(),
+    Index(None, "record_kind", "record_id"),
+)
+
+attachment_contents = Table(
+    "attachment_contents", metadata,
+    Column("attachment_id", ForeignKey("attachments.id"), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
 )

@@ -63,6 +63,7 @@ TABLES: dict[str, Access] = {
     "work_periods": RECORDS, "training_courses": RECORDS, "history_declarations": RECORDS,
     "passports": RECORDS, "passport_handovers": RECORDS,
     "vetting_team_members": RECORDS, "vetting_dossier_items": RECORDS, "vetting_minutes": RECORDS,
+    "attachments": RECORDS, "attachment_contents": RECORDS,
     "units": RECORDS, "recipients": RECORDS,
     "settings": SETTINGS,
     "meta": READ_ONLY, "alembic_version": READ_ONLY, "change_counts": COUNTS,

@@ -1,0 +1,198 @@
+"""Attachments (tệp đính kèm): the scans of signed papers kept with a record — a police unit's written reply to
+a verification slip, the «Bản cam kết về thân nhân ở nước ngoài» of a private trip, a vetting case's decision
+and minutes (brief §1.5, §6).
+
+Their bytes live inside the encrypted database only (the SQLCipher file, the office server's bytea), apart from
+the list, which never reads them; nothing is written to the disk to view one. A file is told by its first bytes,
+not by its name. Viewing is audited as opening a record is; a copy saved out is an export, audited with the
+file's name, size and hash, never its content. Deleting puts one in the recycle bin (core/recycle_bin.py).
+"""
+
+import datetime as dt
+import hashlib
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Table, select
+from sqlalchemy.engine import Connection
+
+from . import audit, files
+from .database import Database
+from .errors import DamagedError, InputError, os_reason
+from .fields import Field
+from .kinds import SLIPS
+from .numbers import decimal
+from .permissions import Action
+from .personfile import cases, writes
+from .personfile.foreign import FOREIGN_ELEMENTS
+from .schema import attachment_contents, attachments, foreign_elements, slips, vetting_cases
+
+KIND = "attachments"
+MAX_MB = 25
+MAX_BYTES = MAX_MB * 1024 * 1024
+VIEWED, SAVED = "xem tệp đính kèm", "lưu bản sao tệp đính kèm"
+ADDING = "thêm tệp đính kèm"
+PDF, IMAGE = "pdf", "image"  # how a file is shown; Word and Excel files are kept and saved out, not shown
+# the records that keep attachments, by kind
+OWNERS: dict[str, Table] = {SLIPS.name: slips, FOREIGN_ELEMENTS.kind: foreign_elements, cases.KIND: vetting_cases}
+NAMED_BY = ("file_name", "size", "sha256")  # what the trail names an attachment by (besides its id)
+FIELDS = (  # what the trail's reader calls the values it names
+    Field("file_name", "Tên tệp"), Field("file_type", "Loại tệp"), Field("size", "Dung lượng (byte)"),
+    Field("sha256", "Mã SHA-256"), Field("note", "Ghi chú"), Field("record_kind", "Thuộc loại hồ sơ"),
+    Field("record_id", "Thuộc hồ sơ số"),
+)
+
+
+@dataclass(frozen=True)
+class FileType:
+    key: str
+    title: str
+    suffix: str
+    shown: str | None  # PDF, IMAGE, or None: not shown in the program
+
+
+TYPES = {kind.key: kind for kind in (
+    FileType("pdf", "PDF", ".pdf", PDF), FileType("jpeg", "Ảnh JPEG", ".jpg", IMAGE),
+    FileType("png", "Ảnh PNG", ".png", IMAGE), FileType("docx", "Văn bản Word", ".docx", None),
+    FileType("xlsx", "Bảng tính Excel", ".xlsx", None))}
+ACCEPTED = "PDF, ảnh JPEG, ảnh PNG, văn bản Word (.docx) hoặc bảng tính Excel (.xlsx)"
+_SIGNATURES = ((b"%PDF-", "pdf"), (b"\xff\xd8\xff", "jpeg"), (b"\x89PNG\r\n\x1a\n", "png"))
+_OFFICE_PARTS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"))
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: int
+    record_kind: str
+    record_id: int
+    file_name: str
+    file_type: str
+    size: int
+    sha256: str
+    note: str | None
+    created_at: dt.datetime
+    updated_by: str | None
+
+    @property
+    def type(self) -> FileType:
+        return TYPES[self.file_type]
+
+
+_LISTED = [attachments.c[name] for name in Attachment.__dataclass_fields__]
+
+
+def sniff(content: bytes) -> FileType | None:
+    """The accepted type `content` is, by its first bytes (a Word or Excel file by the parts its zip names);
+    None for anything else."""
+    for signature, key in _SIGNATURES:
+        if content.startswith(signature):
+            return TYPES[key]
+    if content.startswith(b"PK\x03\x04"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(content)).namelist())
+        except (zipfile.BadZipFile, ValueError):
+            return None
+        return next((TYPES[key] for part, key in _OFFICE_PARTS if part in names), None)
+    return None
+
+
+def attach(db: Database, record_kind: str, record_id: int, path: Path, note: str | None = None) -> int:
+    """Keeps the file at `path` with the record; refused, the database unchanged, for a file of another type
+    (told by its content), an empty one or one over MAX_MB."""
+    db.require(Action.EDIT, ADDING)
+    name = unicodedata.normalize("NFC", Path(path).name)
+    content = _read(Path(path), name)
+    found = sniff(content)
+    if found is None:
+        raise InputError(f"Không đính kèm được «{name}»: nội dung tệp không phải {ACCEPTED} "
+                         "(đổi đuôi tên tệp không làm đổi loại tệp).")
+    values = {"record_kind": record_kind, "record_id": record_id, "file_name": name, "file_type": found.key,
+              "size": len(content), "sha256": hashlib.sha256(content).hexdigest(),
+              "note": unicodedata.normalize("NFC", note.strip()) if note and note.strip() else None}
+    with db.write() as connection:
+        _owner(connection, record_kind, record_id)
+        attachment_id = writes.insert(db, connection, attachments, KIND, values)
+        connection.execute(attachment_contents.insert().values(attachment_id=attachment_id, content=content))
+    return attachment_id
+
+
+def _read(path: Path, name: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size <= MAX_BYTES:
+            with open(path, "rb") as handle:
+                content = handle.read(MAX_BYTES + 1)
+                size = len(content)
+    except OSError as error:
+        raise InputError(f"Không đọc được tệp «{name}»: {os_reason(error)}") from None
+    if size > MAX_BYTES:
+        raise InputError(f"Không đính kèm được «{name}»: tệp nặng {_megabytes(size)} MB, quá {MAX_MB} MB "
+                         "cho mỗi tệp. Hãy quét lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp.")
+    if size == 0:
+        raise InputError(f"Không đính kèm được «{name}»: tệp rỗng (0 byte).")
+    return content
+
+
+def _megabytes(size: int) -> str:
+    return decimal(size / 1024 / 1024)
+
+
+def _owner(connection: Connection, record_kind: str, record_id: int) -> None:
+    table = OWNERS.get(record_kind)
+    if table is None:
+        raise InputError(f"Hồ sơ loại «{record_kind}» không có tệp đính kèm.")
+    if connection.execute(select(table.c.id).where(table.c.id == record_id,
+                                                   table.c.deleted_at.is_(None))).first() is None:
+        raise InputError(f"Không có hồ sơ số {record_id} để đính kèm tệp (hồ sơ chưa lưu hoặc đã ở thùng rác).")
+
+
+def attachments_of(db: Database, record_kind: str, record_id: int) -> list[Attachment]:
+    """The record's attachments (not those in the recycle bin), in the order they were added; no content read."""
+    db.require(Action.BROWSE, VIEWED)
+    with db.read() as connection:
+        rows = connection.execute(select(*_LISTED).where(
+            attachments.c.record_kind == record_kind, attachments.c.record_id == record_id,
+            attachments.c.deleted_at.is_(None)).order_by(attachments.c.created_at, attachments.c.id)).all()
+    return [Attachment(*row) for row in rows]
+
+
+def view(db: Database, attachment_id: int) -> tuple[Attachment, bytes]:
+    """The attachment and its content, in memory, for the officer opening it: audited as opening a record is."""
+    db.require(Action.BROWSE, VIEWED)
+    found, content = _content(db, attachment_id)
+    audit.viewed(db, VIEWED, KIND, attachment_id, _named(found))
+    return found, content
+
+
+def save_copy(db: Database, attachment_id: int, target: Path) -> Attachment:
+    """Writes a copy of the attachment to `target`, the officer's file (an export: audited with the file's name,
+    size and hash and where it went)."""
+    db.require(Action.EXPORT, SAVED)
+    found, content = _content(db, attachment_id)
+    with files.output(Path(target)) as temp:
+        temp.write_bytes(content)
+    with db.write() as connection:
+        db.audit(connection, SAVED, kind=KIND, record_id=attachment_id,
+                 details={**_named(found), "tep": Path(target).name})
+    return found
+
+
+def _named(found: Attachment) -> dict:
+    return audit.named({key: getattr(found, key) for key in NAMED_BY}, NAMED_BY)
+
+
+def _content(db: Database, attachment_id: int) -> tuple[Attachment, bytes]:
+    with db.read() as connection:
+        row = connection.execute(select(*_LISTED, attachment_contents.c.content)
+                                 .select_from(attachments.join(attachment_contents))
+                                 .where(attachments.c.id == attachment_id, attachments.c.deleted_at.is_(None))).first()
+    if row is None:
+        raise InputError(f"Không có tệp đính kèm số {attachment_id} (có thể đã bị xóa).")
+    found, content = Attachment(*row[:-1]), bytes(row[-1])
+    if hashlib.sha256(content).hexdigest() != found.sha256:
+        raise DamagedError(f"Nội dung tệp đính kèm «{found.file_name}» không khớp mã SHA-256 đã ghi khi thêm: "
+                           "dữ liệu đã bị hỏng.")
+    return found, content

@@ -1,0 +1,59 @@
+"""attachments (tệp đính kèm): the scans of signed papers kept with a record, inside the encrypted database;
+what is listed apart from the contents, so that a list never reads the bytes
+
+Revision ID: 0034
+Revises: 0033
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0034"
+down_revision = "0033"
+branch_labels = None
+depends_on = None
+
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "attachments",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("record_kind", sa.String(), nullable=False),
+        sa.Column("record_id", sa.Integer(), nullable=False),
+        sa.Column("file_name", sa.Text(), nullable=False),
+        sa.Column("file_type", sa.String(), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("sha256", sa.String(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(), nullable=True),
+        sa.Column("row_version", sa.Integer(), server_default="1", nullable=False),
+        sa.Column("updated_by", sa.String(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_attachments")),
+    )
+    op.create_index(op.f("ix_attachments_record_kind_record_id"), "attachments", ["record_kind", "record_id"])
+    op.create_table(
+        "attachment_contents",
+        sa.Column("attachment_id", sa.Integer(), nullable=False),
+        sa.Column("content", sa.LargeBinary(), nullable=False),
+        sa.ForeignKeyConstraint(["attachment_id"], ["attachments.id"],
+                                name=op.f("fk_attachment_contents_attachment_id_attachments")),
+        sa.PrimaryKeyConstraint("attachment_id", name=op.f("pk_attachment_contents")),
+    )
+    # the list's writes are counted as every record table's (migration 0017); the server makes its own triggers
+    op.bulk_insert(sa.table("change_counts", sa.column("table_name"), sa.column("count")),
+                   [{"table_name": "attachments", "count": 0}])
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    for write in WRITES:
+        op.execute(f"CREATE TRIGGER attachments_counted_{write.lower()} AFTER {write} ON attachments BEGIN "
+                   f"UPDATE change_counts SET count = count + 1 WHERE table_name = 'attachments'; END")
+
+
+def downgrade() -> None:
+    op.execute(sa.text("DELETE FROM change_counts WHERE table_name = 'attachments'"))
+    op.drop_table("attachment_contents")
+    op.drop_table("attachments")

@@ -1,0 +1,245 @@
+"""Attachments (tệp đính kèm): the scans of signed papers kept with a record inside the encrypted database only,
+told by their content, at most 25 MB, viewed and saved out through audited services, deleted to the recycle bin."""
+
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from bvct_desktop.core import attachments, audit, audit_words, backup, recycle_bin, vault
+from bvct_desktop.core.errors import InputError, PermissionDenied
+from bvct_desktop.core.kinds import SLIPS
+from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
+from bvct_desktop.core.schema import attachment_contents, audit_log, persons, slips
+from tests.conftest import ADMIN, PASSWORD
+from tests.sample_db import sample_database, viewer_database
+
+MARK = b"BVCT-ATTACHMENT-PLAINTEXT-MARK-7f3a9c"  # a pattern no page of an encrypted file holds by chance
+PDF = b"%PDF-1.4\n% scan of the police reply\n" + MARK + b"\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + MARK
+JPEG = b"\xff\xd8\xff\xe0" + MARK
+
+
+@pytest.fixture
+def db(cli, tmp_path):
+    database = sample_database(cli, tmp_path, kinds=("slips",))
+    yield database
+    database.close()
+
+
+def a_slip(db) -> int:
+    with db.read() as connection:
+        return connection.execute(select(func.min(slips.c.id)).where(slips.c.deleted_at.is_(None))).scalar_one()
+
+
+def a_file(folder: Path, name: str, content: bytes) -> Path:
+    path = folder / "quet" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(content)
+    return path
+
+
+def office_file(*parts: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        for part in parts:
+            archive.writestr(part, "<x/>")
+    return out.getvalue()
+
+
+def trail(db, action: str) -> list[dict]:
+    with db.read() as connection:
+        return [json.loads(details) for details in connection.execute(
+            select(audit_log.c.details).where(audit_log.c.action == action, audit_log.c.kind == attachments.KIND)
+            .order_by(audit_log.c.id)).scalars()]
+
+
+def stored(db) -> int:
+    with db.read() as connection:
+        return connection.execute(select(func.count()).select_from(attachment_contents)).scalar_one()
+
+
+@pytest.mark.parametrize(("name", "content", "kind"), [
+    ("Công văn trả lời của Công an xã.pdf", PDF, "pdf"), ("ảnh.JPG", JPEG, "jpeg"), ("trang 2.png", PNG, "png"),
+    ("biên bản.docx", office_file("word/document.xml"), "docx"), ("bảng.xlsx", office_file("xl/workbook.xml"), "xlsx"),
+    ("bản chụp.pdf.png", PDF, "pdf"),  # told by the content, not by the name
+])
+def test_an_accepted_file_is_kept_with_the_record_and_told_by_its_first_bytes(db, tmp_path, name, content, kind):
+    slip = a_slip(db)
+    attachment_id = attachments.attach(db, SLIPS.name, slip, a_file(tmp_path, name, content), "  bản gốc  ")
+    [listed] = attachments.attachments_of(db, SLIPS.name, slip)
+    assert (listed.id, listed.file_name, listed.file_type, listed.size, listed.sha256, listed.note) == (
+        attachment_id, name, kind, len(content), hashlib.sha256(content).hexdigest(), "bản gốc")
+    assert attachments.attachments_of(db, SLIPS.name, slip + 1) == []
+
+
+def test_a_name_typed_in_decomposed_letters_is_kept_composed(db, tmp_path):
+    attachments.attach(db, SLIPS.name, a_slip(db), a_file(tmp_path, "Bie\u0302n ba\u0309n.pdf", PDF))
+    assert attachments.attachments_of(db, SLIPS.name, a_slip(db))[0].file_name == "Biên bản.pdf"
+
+
+@pytest.mark.parametrize(("content", "why"), [
+    (b"MZ\x90\x00 an executable renamed", "nội dung tệp không phải PDF, ảnh JPEG, ảnh PNG, văn bản Word (.docx) "
+     "hoặc bảng tính Excel (.xlsx) (đổi đuôi tên tệp không làm đổi loại tệp)."),
+    (office_file("content.xml"), "nội dung tệp không phải PDF, ảnh JPEG, ảnh PNG, văn bản Word (.docx) "
+     "hoặc bảng tính Excel (.xlsx) (đổi đuôi tên tệp không làm đổi loại tệp)."),
+    (b"", "tệp rỗng (0 byte)."),
+])
+def test_another_type_or_an_empty_file_is_refused_naming_it_and_the_database_unchanged(db, tmp_path, content, why):
+    slip = a_slip(db)
+    with db.read() as connection:
+        entries = connection.execute(select(func.count()).select_from(audit_log)).scalar_one()
+    with pytest.raises(InputError) as refused:
+        attachments.attach(db, SLIPS.name, slip, a_file(tmp_path, "Phiếu trả lời.pdf", content))
+    assert refused.value.message == f"Không đính kèm được «Phiếu trả lời.pdf»: {why}"
+    assert stored(db) == 0 and attachments.attachments_of(db, SLIPS.name, slip) == []
+    with db.read() as connection:
+        assert connection.execute(select(func.count()).select_from(audit_log)).scalar_one() == entries
+
+
+def test_a_file_over_25_mb_is_refused_saying_the_limit_before_it_is_read(db, tmp_path, monkeypatch):
+    path = a_file(tmp_path, "Bản quét 600 dpi.pdf", PDF)
+    with open(path, "r+b") as handle:
+        handle.truncate(attachments.MAX_BYTES + 1)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read a file over the limit"))
+    with pytest.raises(InputError) as refused:
+        attachments.attach(db, SLIPS.name, a_slip(db), path)
+    assert refused.value.message == ("Không đính kèm được «Bản quét 600 dpi.pdf»: tệp nặng 25,0 MB, quá 25 MB cho "
+                                     "mỗi tệp. Hãy quét lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp.")
+    assert stored(db) == 0
+
+
+def test_a_file_of_exactly_25_mb_is_kept(db, tmp_path):
+    content = PDF + b"0" * (attachments.MAX_BYTES - len(PDF))
+    attachments.attach(db, SLIPS.name, a_slip(db), a_file(tmp_path, "lớn.pdf", content))
+    assert attachments.attachments_of(db, SLIPS.name, a_slip(db))[0].size == attachments.MAX_BYTES
+
+
+def test_a_damaged_scan_is_still_kept_it_is_the_officers_paper(db, tmp_path):
+    attachment_id = attachments.attach(db, SLIPS.name, a_slip(db), a_file(tmp_path, "hỏng.pdf", b"%PDF-1.7\n\x00cut"))
+    assert attachments.view(db, attachment_id)[1] == b"%PDF-1.7\n\x00cut"
+
+
+def test_a_record_not_saved_or_in_the_recycle_bin_takes_no_attachment(db, tmp_path):
+    path = a_file(tmp_path, "a.pdf", PDF)
+    with pytest.raises(InputError, match="Không có hồ sơ số 99999 để đính kèm tệp"):
+        attachments.attach(db, SLIPS.name, 99999, path)
+    recycle_bin.delete(db, SLIPS.name, a_slip(db))
+    with pytest.raises(InputError, match="hồ sơ chưa lưu hoặc đã ở thùng rác"):
+        attachments.attach(db, SLIPS.name, _deleted_slip(db), path)
+    with pytest.raises(InputError, match="«cadres» không có tệp đính kèm"):
+        attachments.attach(db, "cadres", 1, path)
+
+
+def _deleted_slip(db) -> int:
+    with db.read() as connection:
+        return connection.execute(select(slips.c.id).where(slips.c.deleted_at.is_not(None))).scalars().first()
+
+
+def test_a_private_trip_and_a_vetting_case_keep_attachments_too(db, tmp_path):
+    with db.read() as connection:
+        person = connection.execute(select(func.min(persons.c.id))).scalar_one()
+    trip = FOREIGN_ELEMENTS.add(db, person, {"element_kind": "Đi nước ngoài về việc riêng", "country": "Nhật Bản",
+                                             "since": "01/02/2026", "until": "10/02/2026", "source": "Đơn xin đi"})
+    attachments.attach(db, FOREIGN_ELEMENTS.kind, trip, a_file(tmp_path, "Bản cam kết thân nhân.pdf", PDF))
+    with db.read() as connection:
+        case = connection.execute(select(slips.c.vetting_case_id).where(slips.c.vetting_case_id.is_not(None))
+                                  ).scalars().first()
+    attachments.attach(db, cases.KIND, case, a_file(tmp_path, "Quyết định của cấp ủy.png", PNG))
+    assert [a.file_name for a in attachments.attachments_of(db, FOREIGN_ELEMENTS.kind, trip)] == [
+        "Bản cam kết thân nhân.pdf"]
+    assert [a.file_name for a in attachments.attachments_of(db, cases.KIND, case)] == ["Quyết định của cấp ủy.png"]
+
+
+def test_adding_viewing_and_saving_out_are_audited_with_name_size_and_hash_never_the_content(db, tmp_path):
+    attachment_id = attachments.attach(db, SLIPS.name, a_slip(db), a_file(tmp_path, "Trả lời.pdf", PDF))
+    found, content = attachments.view(db, attachment_id)
+    assert content == PDF
+    out = tmp_path / "ra" / "bản sao.pdf"
+    out.parent.mkdir()
+    attachments.save_copy(db, attachment_id, out)
+    assert out.read_bytes() == PDF
+    digest = hashlib.sha256(PDF).hexdigest()
+    named = {"file_name": "Trả lời.pdf", "size": len(PDF), "sha256": digest}
+    assert trail(db, "thêm") == [{"moi": {"record_kind": "slips", "record_id": a_slip(db), **named,
+                                          "file_type": "pdf"}}]
+    assert trail(db, attachments.VIEWED) == [{audit.RECORD: named}]
+    assert trail(db, attachments.SAVED) == [{audit.RECORD: named, "tep": "bản sao.pdf"}]
+    with db.read() as connection:
+        every = " ".join(filter(None, connection.execute(select(audit_log.c.details)).scalars()))
+    assert MARK.decode() not in every
+    [entry] = [e for e in audit.list_entries(db, actions=[attachments.SAVED])]
+    assert audit_words.cells(entry)[6] == "Tệp đính kèm"
+    assert "Tên tệp: «Trả lời.pdf»" in audit_words.cells(entry)[8]
+
+
+def test_a_viewer_may_view_but_neither_add_nor_save_a_copy_out(cli, db, tmp_path):
+    attachment_id = attachments.attach(db, SLIPS.name, a_slip(db), a_file(tmp_path, "Trả lời.pdf", PDF))
+    viewer = viewer_database(cli, db)
+    try:
+        assert attachments.view(viewer, attachment_id)[1] == PDF
+        with pytest.raises(PermissionDenied, match="không được phép lưu bản sao tệp đính kèm"):
+            attachments.save_copy(viewer, attachment_id, tmp_path / "ra.pdf")
+        with pytest.raises(PermissionDenied, match="không được phép thêm tệp đính kèm"):
+            attachments.attach(viewer, SLIPS.name, a_slip(db), a_file(tmp_path, "khác.pdf", PDF))
+        with pytest.raises(PermissionDenied):
+            recycle_bin.delete(viewer, attachments.KIND, attachment_id)
+    finally:
+        viewer.close()
+    assert not (tmp_path / "ra.pdf").exists() and stored(db) == 1
+    with db.read() as connection:
+        refused = connection.execute(select(audit_log.c.action).where(audit_log.c.outcome == "refused")).scalars()
+        assert attachments.SAVED in list(refused)
+
+
+def test_deleted_to_the_recycle_bin_and_restored_unchanged(db, tmp_path):
+    slip = a_slip(db)
+    attachment_id = attachments.attach(db, SLIPS.name, slip, a_file(tmp_path, "Trả lời.pdf", PDF))
+    recycle_bin.delete(db, attachments.KIND, attachment_id)
+    assert attachments.attachments_of(db, SLIPS.name, slip) == []
+    assert recycle_bin.in_recycle_bin(db, attachments.KIND) == [attachment_id]
+    with pytest.raises(InputError, match="có thể đã bị xóa"):
+        attachments.view(db, attachment_id)
+    recycle_bin.restore(db, attachments.KIND, attachment_id)
+    assert attachments.view(db, attachment_id)[1] == PDF
+    with db.read() as connection:
+        assert json.loads(connection.execute(select(audit_log.c.details).where(audit_log.c.action == "xóa")
+                                             ).scalar_one()) == {"cu": {"file_name": "Trả lời.pdf", "size": len(PDF),
+                                                                        "sha256": hashlib.sha256(PDF).hexdigest()}}
+
+
+@pytest.mark.file_only("the SQLCipher file's bytes; a server's volume is protected by disk encryption (README)")
+def test_the_content_never_reaches_the_disk_in_plaintext_after_attach_view_and_close(cli, db, tmp_path):
+    scan = a_file(tmp_path, "Bản cam kết.pdf", PDF)
+    attachment_id = attachments.attach(db, SLIPS.name, a_slip(db), scan)
+    assert attachments.view(db, attachment_id)[1] == PDF
+    attachments.attachments_of(db, SLIPS.name, a_slip(db))
+    db.close()
+    scan.unlink()  # the officer's own file: the only plaintext there was
+    leaks = [path for path in Path(cli.db).parent.rglob("*") if path.is_file() and MARK in path.read_bytes()]
+    assert leaks == []
+    again = vault.unlock(cli.db, ADMIN, PASSWORD)
+    try:
+        assert attachments.view(again, attachment_id)[1] == PDF
+    finally:
+        again.close()
+
+
+def test_a_backup_and_its_restore_carry_the_attachments(db, tmp_path):
+    attachment_id = attachments.attach(db, SLIPS.name, a_slip(db), a_file(tmp_path, "Trả lời.png", PNG))
+    made = backup.create(db, tmp_path / "sao-luu.bvctbak").path
+    assert MARK not in made.read_bytes()
+    target = tmp_path / "may-moi" / "bvct.db"
+    backup.restore(made, ADMIN, PASSWORD, target)
+    restored = vault.unlock(target, ADMIN, PASSWORD)
+    try:
+        found, content = attachments.view(restored, attachment_id)
+        assert (found.file_name, content) == ("Trả lời.png", PNG)
+    finally:
+        restored.close()
