@@ -17,7 +17,9 @@ from tests.samples import SAMPLES
 
 OTHER, OTHER_PASSWORD = "chuyenvien2", "Chuyen-vien-hai-2026"
 MORNING = dt.datetime(2026, 3, 2, 9, 15)
-NOT_COUNTED = {"audit_log", "change_counts", "meta", "alembic_version", "key_slots", "preferences"}
+# an attachment's content is written with its row of the list, which is counted, and no window shows it
+NOT_COUNTED = {"audit_log", "change_counts", "meta", "alembic_version", "key_slots", "preferences",
+               "attachment_contents"}
 
 
 @pytest.fixture
