@@ -140,6 +140,13 @@ def _megabytes(size: int) -> str:
     return decimal(size / 1024 / 1024)
 
 
+def size_text(size: int) -> str:
+    """900 → «900 byte»; 1.536 → «1,5 KB»; 2.621.440 → «2,5 MB»."""
+    if size < 1024:
+        return f"{size} byte"
+    return f"{decimal(size / 1024)} KB" if size < 1024 * 1024 else f"{_megabytes(size)} MB"
+
+
 def _owner(connection: Connection, record_kind: str, record_id: int) -> None:
     table = OWNERS.get(record_kind)
     if table is None:

@@ -243,3 +243,8 @@ def test_a_backup_and_its_restore_carry_the_attachments(db, tmp_path):
         assert (found.file_name, content) == ("Trả lời.png", PNG)
     finally:
         restored.close()
+
+
+@pytest.mark.parametrize(("size", "shown"), [(900, "900 byte"), (1536, "1,5 KB"), (2_621_440, "2,5 MB")])
+def test_sizes_are_said_in_vietnamese_units(size, shown):
+    assert attachments.size_text(size) == shown

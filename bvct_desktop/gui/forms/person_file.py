@@ -20,6 +20,7 @@ from ...core.personfile.notes import RELATIVE, REMOVED, PersonNotes
 from ...core.personfile.political import POLITICAL_NOTES
 from ...core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
 from ..accessible import field_label
+from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..dialogs import YES
 from ..look import ErrorLabel, read_only, styled
@@ -381,6 +382,8 @@ class EntryDialog(AskingDialog):
                 self.relative.setCurrentIndex(self.relative.findData(entry[RELATIVE]))
             form.addRow(field_label(ABOUT, False, self.relative), self.relative)
         layout.addLayout(form)
+        if entry and entry.get("id") and section.kind == FOREIGN_ELEMENTS.kind:  # a private trip's: the cam kết
+            layout.addWidget(AttachmentsPanel(context, section.kind, entry["id"], self), 1)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()

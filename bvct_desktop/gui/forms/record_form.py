@@ -4,13 +4,14 @@ with a red *, a Vietnamese message under a field as soon as its value is wrong, 
 the person already exists, the choice of the cadre a record naming one by name alone is about, and
 a prompt before unsaved changes are lost."""
 
-from ...core import editing, recipients
+from ...core import attachments, editing, recipients
 from ...core.errors import BvctError, RowProblem
 from ...core.kinds import kind_named
 from ...core.people import Identity
 from ...core.permissions import Action, allows
 from .. import printing
 from ..accessible import REQUIRED, field_label, required_mark
+from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..dialogs import CANCEL, NO, YES
 from ..look import ErrorLabel, colour, fill_screen, styled
@@ -113,6 +114,8 @@ class RecordForm(QDialog):
         self.tabs = QTabWidget()
         self.fields_area = self._scrolled(self._fields_box())
         self.tabs.addTab(self.fields_area, "Thông tin")
+        if self.record_id and self.kind.name in attachments.OWNERS:  # a slip's: the police unit's reply, scanned
+            self.tabs.addTab(AttachmentsPanel(self.context, self.kind.name, self.record_id), "Tệp đính kèm")
         layout.addWidget(self.tabs, 1)
         self.message = ErrorLabel()
         layout.addWidget(self.message)

@@ -1,0 +1,205 @@
+"""«Tệp đính kèm» in the desktop: a slip's form, a private trip's entry and a vetting case's window list the
+record's attachments; one is added, shown inside the program from memory (PDF pages, an image), saved out and
+put in the recycle bin through the services; a damaged scan or a Word file says it cannot be shown."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen import canvas
+from sqlalchemy import func, select
+
+from bvct_desktop.core import attachments, recycle_bin, users, vault
+from bvct_desktop.core.permissions import VIEWER
+from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
+from bvct_desktop.core.schema import persons, slips
+from bvct_desktop.gui.attachment_view import AttachmentView
+from bvct_desktop.gui.attachments_panel import AttachmentsPanel
+from bvct_desktop.gui.dialogs import YES
+from bvct_desktop.gui.forms.case_form import CaseForm
+from bvct_desktop.gui.forms.person_file import SECTIONS, EntryDialog, Section, SectionTab
+from bvct_desktop.gui.forms.record_form import RecordForm
+from bvct_desktop.gui.qt import QBuffer, QByteArray, QColor, QImage, QIODevice
+from tests.gui import register_support as support
+from tests.gui.shell_support import context_for
+
+app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
+                                         support.context)  # fixtures
+
+SCREEN = (1366, 768)
+MARK = b"BVCT-GUI-ATTACHMENT-MARK-51c0"
+LONG_NAME = ("Công văn trả lời phiếu xác minh số 1234-PXM của Công an phường Nguyễn Thái Bình, "
+             "quận 1, thành phố Hồ Chí Minh (bản quét có chữ ký và dấu đỏ).pdf")
+
+
+def two_pages() -> bytes:
+    out = io.BytesIO()
+    drawn = canvas.Canvas(out)
+    for page in ("Trang 1", "Trang 2"):
+        drawn.drawString(72, 720, page)
+        drawn.showPage()
+    drawn.setTitle(MARK.decode())
+    drawn.save()
+    return out.getvalue()
+
+
+def png() -> bytes:
+    image = QImage(120, 80, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2a6"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data)
+
+
+def scan(tmp_path: Path, name: str, content: bytes) -> str:
+    folder = tmp_path / "may-quet"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_bytes(content)
+    return str(folder / name)
+
+
+def a_slip(db) -> int:
+    with db.read() as connection:
+        return connection.execute(select(func.min(slips.c.id))).scalar_one()
+
+
+@pytest.fixture
+def panel(qtbot, context, db):
+    shown = AttachmentsPanel(context, "slips", a_slip(db))
+    qtbot.addWidget(shown)
+    return shown
+
+
+def added(panel: AttachmentsPanel, path: str) -> int | None:
+    panel.context.dialogs.answer_next(path)
+    return panel.add()
+
+
+def test_a_slip_s_form_lists_its_attachments_on_a_tab_at_1366_by_768_with_long_names(qtbot, context, db, tmp_path):
+    form = RecordForm(context, "slips", a_slip(db))
+    qtbot.addWidget(form)
+    form.resize(*SCREEN)
+    form.show()
+    form.tabs.setCurrentIndex(1)
+    assert form.tabs.tabText(1) == "Tệp đính kèm"
+    panel = form.tabs.widget(1)
+    added(panel, scan(tmp_path, LONG_NAME, two_pages()))
+    added(panel, scan(tmp_path, "Ảnh chụp trang 2.png", png()))
+    assert [panel.table.item(row, 0).text() for row in range(2)] == [LONG_NAME, "Ảnh chụp trang 2.png"]
+    assert panel.table.item(1, 1).text() == "Ảnh PNG" and panel.table.item(0, 3).text() == "15/06/2025"
+    assert [b.text() for b in (panel.add_button, panel.view_button, panel.save_button, panel.delete_button)] == [
+        "Thêm tệp…", "Xem", "Lưu bản sao…", "Xóa"]
+    qtbot.waitExposed(form)
+    form.grab().save(str(tmp_path / "slip-attachments.png"))
+    assert form.sizeHint().width() <= SCREEN[0]
+    assert panel.table.horizontalHeader().sectionViewportPosition(5) + 40 < panel.table.viewport().width()
+
+
+def test_a_file_of_another_type_is_refused_under_the_list_naming_it(panel, tmp_path):
+    assert added(panel, scan(tmp_path, "danh-sach.pdf", b"MZ not a pdf")) is None
+    assert panel.message.text().startswith("Không đính kèm được «danh-sach.pdf»: nội dung tệp không phải PDF")
+    assert panel.table.rowCount() == 0
+
+
+def test_a_pdf_is_shown_page_by_page_from_memory_and_nothing_reaches_the_disk(qtbot, panel, db, tmp_path):
+    source = scan(tmp_path, "Trả lời.pdf", two_pages())
+    added(panel, source)
+    Path(source).unlink()
+    panel.table.selectRow(0)
+    view = panel.view()
+    qtbot.addWidget(view)
+    assert isinstance(view, AttachmentView) and view.pages == 2 and view.message.text() == ""
+    assert not view.shown.pixmap().isNull()
+    view.page.setValue(2)
+    assert not view.shown.pixmap().isNull()
+    view.accept()
+    db.close()
+    assert [p for p in tmp_path.rglob("*") if p.is_file() and MARK in p.read_bytes()] == []
+
+
+def test_an_image_is_shown_and_a_damaged_scan_or_a_word_file_says_why_not(qtbot, panel, tmp_path):
+    added(panel, scan(tmp_path, "ảnh.png", png()))
+    added(panel, scan(tmp_path, "hỏng.pdf", b"%PDF-1.7\n\x00 cut off"))
+    added(panel, scan(tmp_path, "hỏng.jpg", b"\xff\xd8\xff\xe0 cut off"))
+    word = io.BytesIO()
+    with zipfile.ZipFile(word, "w") as archive:
+        archive.writestr("word/document.xml", "<w/>")
+    added(panel, scan(tmp_path, "biên bản.docx", word.getvalue()))
+    shown = []
+    for row in range(4):
+        panel.table.selectRow(row)
+        view = panel.view()
+        qtbot.addWidget(view)
+        shown.append(view.message.text())
+    assert shown[0] == "" and not panel.views[0].shown.pixmap().isNull()
+    assert shown[1] == ("Không hiển thị được «hỏng.pdf»: tệp PDF bị hỏng hoặc không đọc được. Tệp vẫn được giữ "
+                        "nguyên trong cơ sở dữ liệu; có thể «Lưu bản sao…» để mở bằng chương trình khác.")
+    assert shown[2].startswith("Không hiển thị được «hỏng.jpg»: tệp Ảnh JPEG bị hỏng")
+    assert shown[3] == ("Tệp «biên bản.docx» (Văn bản Word) không xem được trong chương trình: hãy «Lưu bản sao…» "
+                        "rồi mở bằng Word hoặc Excel.")
+
+
+def test_a_copy_is_saved_out_and_an_attachment_deleted_to_the_recycle_bin(panel, db, tmp_path):
+    attachment = added(panel, scan(tmp_path, "Trả lời.png", png()))
+    panel.table.selectRow(0)
+    out = tmp_path / "ra" / "bản sao.png"
+    out.parent.mkdir()
+    panel.context.dialogs.answer_next(str(out))
+    assert panel.save_copy()
+    assert out.read_bytes() == png()
+    assert panel.context.dialogs.shown[-1].title == "Đã lưu bản sao"
+    assert panel.context.dialogs.shown[-2].suggested == "Trả lời.png"
+    panel.context.dialogs.answer_next(YES)
+    assert panel.delete()
+    assert panel.table.rowCount() == 0
+    assert recycle_bin.in_recycle_bin(db, attachments.KIND) == [attachment]
+
+
+def test_a_viewer_sees_and_opens_attachments_but_neither_adds_saves_nor_deletes(qtbot, db, clock, tmp_path):
+    attachments.attach(db, "slips", a_slip(db), Path(scan(tmp_path, "Trả lời.png", png())))
+    users.add(db, "xemthu", VIEWER, "Xem-thu-du-lieu-2026")
+    viewer = vault.unlock(db.path, "xemthu", "Xem-thu-du-lieu-2026", clock)
+    try:
+        panel = AttachmentsPanel(context_for(viewer, clock), "slips", a_slip(db))
+        qtbot.addWidget(panel)
+        assert [b.isVisibleTo(panel) for b in (panel.add_button, panel.view_button, panel.save_button,
+                                               panel.delete_button)] == [False, True, False, False]
+        panel.table.selectRow(0)
+        qtbot.addWidget(panel.view())
+    finally:
+        viewer.close()
+
+
+def test_a_private_trip_s_entry_and_a_vetting_case_s_window_hold_the_panel(qtbot, context, db, tmp_path):
+    with db.read() as connection:
+        person = connection.execute(select(func.min(persons.c.id))).scalar_one()
+        case = connection.execute(select(slips.c.vetting_case_id).where(slips.c.vetting_case_id.is_not(None))
+                                  ).scalars().first()
+    trip = FOREIGN_ELEMENTS.add(db, person, {"element_kind": "Đi nước ngoài về việc riêng", "country": "Nhật Bản",
+                                             "since": "01/02/2026", "until": "10/02/2026", "source": "Đơn xin đi"})
+    attachments.attach(db, FOREIGN_ELEMENTS.kind, trip,
+                       Path(scan(tmp_path, "Bản cam kết về thân nhân ở nước ngoài (Phụ lục II).pdf", two_pages())))
+    tab = SectionTab(context, _foreign_section(), person)
+    qtbot.addWidget(tab)
+    entry = next(e for e in tab.entries if e.get("id") == trip)
+    dialog = EntryDialog(context, tab.section, next(a for a in tab.section.actions if a.on_entry), person, entry)
+    qtbot.addWidget(dialog)
+    [panel] = dialog.findChildren(AttachmentsPanel)
+    assert panel.table.item(0, 0).text() == "Bản cam kết về thân nhân ở nước ngoài (Phụ lục II).pdf"
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.grab().save(str(tmp_path / "trip-attachments.png"))
+    form = CaseForm(context, record_id=case)
+    qtbot.addWidget(form)
+    assert len(form.findChildren(AttachmentsPanel)) == 1
+    form.resize(*SCREEN)
+    form.show()
+    qtbot.waitExposed(form)
+    form.grab().save(str(tmp_path / "case-attachments.png"))
+
+
+def _foreign_section() -> Section:
+    return next(section for section in SECTIONS if section.kind == FOREIGN_ELEMENTS.kind)
