@@ -55,7 +55,9 @@ class AttachmentsPanel(QWidget):
                                     + ROWS_SHOWN * self.table.verticalHeader().defaultSectionSize() + 4)
         keep_fitted(self.table, growing=(NAME_COLUMN,))
         layout.addWidget(self.table, 1)
-        layout.addWidget(styled(QLabel(HINT), "hint"))
+        hint = styled(QLabel(HINT), "hint")
+        hint.setWordWrap(True)  # the window narrows to half an office screen
+        layout.addWidget(hint)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
         row = QHBoxLayout()

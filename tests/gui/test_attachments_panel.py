@@ -85,7 +85,7 @@ def test_a_slip_s_form_lists_its_attachments_on_a_tab_at_1366_by_768_with_long_n
     form.show()
     form.tabs.setCurrentIndex(1)
     assert form.tabs.tabText(1) == "Tệp đính kèm"
-    panel = form.tabs.widget(1)
+    panel = form.attachments
     added(panel, scan(tmp_path, LONG_NAME, two_pages()))
     added(panel, scan(tmp_path, "Ảnh chụp trang 2.png", png()))
     assert [panel.table.item(row, 0).text() for row in range(2)] == [LONG_NAME, "Ảnh chụp trang 2.png"]

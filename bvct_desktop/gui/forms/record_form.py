@@ -78,6 +78,7 @@ class RecordForm(QDialog):
         self.current_places: dict[str, QLabel] = {}  # beside a field naming a place: what it is called now
         self.cadre_choice: CadreChoice | None = None  # beside the name of a cadre named by name alone
         self._dirty = False
+        self.attachments: AttachmentsPanel | None = None  # its tab's, once shown
         self.seen = stored.get(editing.VERSION)  # a save over someone else's change since is refused
         self.setWindowTitle(self._title(stored))
         self._build()
@@ -115,7 +116,8 @@ class RecordForm(QDialog):
         self.fields_area = self._scrolled(self._fields_box())
         self.tabs.addTab(self.fields_area, "Thông tin")
         if self.record_id and self.kind.name in attachments.OWNERS:  # a slip's: the police unit's reply, scanned
-            self.tabs.addTab(AttachmentsPanel(self.context, self.kind.name, self.record_id), "Tệp đính kèm")
+            self.tabs.addTab(QWidget(), "Tệp đính kèm")
+            self.tabs.currentChanged.connect(self._show_attachments)
         layout.addWidget(self.tabs, 1)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
@@ -140,6 +142,13 @@ class RecordForm(QDialog):
         layout.addLayout(buttons)
         self._order_tabbing(close)
         fill_screen(self, FORM_SIZE if self.members is None else None)  # the members' table read across
+
+    def _show_attachments(self, index: int) -> None:
+        """The attachments' tab, listed once the officer first looks at it."""
+        page = self.tabs.widget(index)
+        if self.attachments is None and page is not self.fields_area:
+            self.attachments = AttachmentsPanel(self.context, self.kind.name, self.record_id)
+            QVBoxLayout(page).addWidget(self.attachments)
 
     def _order_tabbing(self, last_button: QPushButton) -> None:
         """Tab runs from the picker to the fields, then the buttons; the tab bar closes the round, so the
