@@ -93,6 +93,7 @@ def test_a_slip_s_form_lists_its_attachments_on_a_tab_at_1366_by_768_with_long_n
     assert [b.text() for b in (panel.add_button, panel.view_button, panel.save_button, panel.delete_button)] == [
         "Thêm tệp…", "Xem", "Lưu bản sao…", "Xóa"]
     qtbot.waitExposed(form)
+    qtbot.waitUntil(panel.isVisible)
     form.grab().save(str(tmp_path / "slip-attachments.png"))
     assert form.sizeHint().width() <= SCREEN[0]
     assert panel.table.horizontalHeader().sectionViewportPosition(5) + 40 < panel.table.viewport().width()
