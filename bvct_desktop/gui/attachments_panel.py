@@ -34,7 +34,8 @@ ROWS_SHOWN = 4  # the table's height, in rows, before it scrolls
 class AttachmentsPanel(QWidget):
     """The attachments of the record `record_id` of `record_kind` (a kind of attachments.OWNERS)."""
 
-    def __init__(self, context: AppContext, record_kind: str, record_id: int, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, record_kind: str, record_id: int, parent: QWidget | None = None,
+                 titled: bool = True):
         super().__init__(parent)
         self.context, self.record_kind, self.record_id = context, record_kind, record_id
         role = context.db.actor.role
@@ -43,7 +44,8 @@ class AttachmentsPanel(QWidget):
         self.listed: list[Attachment] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<b>Tệp đính kèm</b>"))
+        if titled:  # in a tab of its own, the tab names it
+            layout.addWidget(QLabel("<b>Tệp đính kèm</b>"))
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
         read_only(self.table)

@@ -18,6 +18,7 @@ from bvct_desktop.gui.attachment_view import AttachmentView
 from bvct_desktop.gui.attachments_panel import AttachmentsPanel
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.forms.case_form import CaseForm
+from bvct_desktop.gui.forms.case_steps import CaseSteps
 from bvct_desktop.gui.forms.person_file import SECTIONS, EntryDialog, Section, SectionTab
 from bvct_desktop.gui.forms.record_form import RecordForm
 from bvct_desktop.gui.qt import QBuffer, QByteArray, QColor, QImage, QIODevice
@@ -195,7 +196,9 @@ def test_a_private_trip_s_entry_and_a_vetting_case_s_window_hold_the_panel(qtbot
     dialog.grab().save(str(tmp_path / "trip-attachments.png"))
     form = CaseForm(context, record_id=case)
     qtbot.addWidget(form)
-    assert len(form.findChildren(AttachmentsPanel)) == 1
+    steps = form.findChild(CaseSteps)  # a tab beside the steps: the case window still fits an office screen
+    assert steps.tabs.tabText(steps.tabs.count() - 1) == "Tệp đính kèm"
+    assert isinstance(steps.tabs.widget(steps.tabs.count() - 1), AttachmentsPanel)
     form.resize(*SCREEN)
     form.show()
     qtbot.waitExposed(form)

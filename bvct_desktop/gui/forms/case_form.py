@@ -21,7 +21,6 @@ from ...core.permissions import Action, allows
 from ...core.personfile import cases
 from ...core.personfile.political import POLITICAL_NOTES
 from ..accessible import named
-from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..dialogs import YES
 from ..look import ErrorLabel, fill_screen, heading, read_only
@@ -144,7 +143,6 @@ class CaseForm(QDialog):
                 found.archive_requests,
                 lambda r: [ARCHIVE_REQUESTS.field(key).display(r[key]) for key in REQUEST_KEYS]))
         self._show_letters(found.letters)
-        self.layout_.addWidget(AttachmentsPanel(self.context, cases.KIND, self.record_id))  # decision, minutes
         missing = "<br>".join(f"– {u.told()}" for u in found.unchecked)
         self.layout_.addWidget(QLabel("<b>Thân nhân cần xác minh còn thiếu:</b><br>" + missing if missing
                                       else "<b>Đã xác minh đủ thân nhân theo quy định.</b>"))

@@ -1,6 +1,7 @@
 """The steps of a vetting case before its conclusion, as sections of the case window (brief §1.3): the
 competent cấp ủy's decision (written with «Sửa»), the verification team, the dossier's items received and
-the verification minutes, each in a tab, above them what the case still lacks."""
+the verification minutes, each in a tab beside the scans kept with the case (the decision, the minutes signed),
+above them what the case still lacks."""
 
 import html
 from typing import Any
@@ -8,10 +9,12 @@ from typing import Any
 from ...core.dates import display_date
 from ...core.personfile import case_steps, cases
 from ...core.personfile.case_rows import CaseRows
+from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..qt import QLabel, QTabWidget, QVBoxLayout, QWidget
 from .person_file import Section, SectionTab, editable
 
+ATTACHED = "Tệp đính kèm"
 TABS = ((case_steps.TEAM, "Tổ thẩm tra, xác minh"), (case_steps.DOSSIER, "Tài liệu hồ sơ"),
         (case_steps.MINUTES, "Biên bản thẩm tra, xác minh"))
 
@@ -41,6 +44,7 @@ class CaseSteps(QWidget):
             tab = SectionTab(context, _section(rows, title, case), self.case_id, self)
             tab.changed.connect(self.tell_lacking)
             self.tabs.addTab(tab, title)
+        self.tabs.addTab(AttachmentsPanel(context, cases.KIND, self.case_id, titled=False), ATTACHED)
         layout.addWidget(self.tabs, 1)
         self.tell_lacking()
 
