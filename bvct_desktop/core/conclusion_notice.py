@@ -1,7 +1,8 @@
 """What the notice of a vetting case's conclusion (thông báo kết luận về tiêu chuẩn chính trị, brief
 §1.3 «Form of a conclusion») states, read from the concluded case: who was vetted and for what, the
 conclusion (number, date, signer, result, the QĐ 58 ceiling) under the regulation in force on its
-day, and the evidence — the case's slips with their replies, its archive requests with theirs.
+day and the competent cấp ủy's decision to vet, and the evidence — the case's slips with their replies,
+its archive requests with theirs, its verification minutes.
 
 Its values are plain (dates as ISO text), as the outgoing register keeps them: an issued notice is
 written again from them exactly as issued, whatever the case says later.
@@ -24,6 +25,8 @@ ADMISSION = "Kết nạp Đảng"  # its person is not yet a Party member: «qu�
 SLIP_KEYS = ("number", "issued_on", "full_name", "relation", "recipient", "result_on", "result")
 REQUEST_KEYS = ("province", "doc_no", "doc_on", "full_name", "answered_on", "result")
 CONCLUSION_KEYS = ("conclusion_no", "concluded_on", "signer", "result", "limit_note")
+DECISION_KEYS = ("decision_no", "decision_on", "decision_by")
+MINUTES_KEYS = ("held_on", "place", "summary")
 
 
 def of_case(db: Database, case_id: int) -> dict[str, Any]:
@@ -46,7 +49,8 @@ def of_case(db: Database, case_id: int) -> dict[str, Any]:
             "limit_note": case["limit_note"], "regulation": regulation.citation,
             "regulation_no": regulation.number,
             "slips": [_plain(slip, SLIP_KEYS) for slip in found.slips],
-            "archive_requests": [_plain(request, REQUEST_KEYS) for request in found.archive_requests]}
+            "archive_requests": [_plain(request, REQUEST_KEYS) for request in found.archive_requests],
+            **_plain(case, DECISION_KEYS), "minutes": [_plain(held, MINUTES_KEYS) for held in found.minutes]}
 
 
 def _plain(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:

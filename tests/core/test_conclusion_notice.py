@@ -8,7 +8,7 @@ from sqlalchemy import select
 from bvct_desktop.core import conclusion_notice, documents_data, outgoing, settings, users, vault
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.permissions import OFFICER
-from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.personfile import case_steps, cases
 from bvct_desktop.core.schema import slips
 from bvct_desktop.io.documents import profile, render
 from tests.sample_db import fixed_clock, sample_database, viewer_database
@@ -59,6 +59,22 @@ def test_a_draft_takes_no_number_and_an_issued_notice_the_next_tb_number_with_it
     with db.read() as connection:
         assert entry.signer == outgoing.signer_of(settings.read_all(connection, first.on))
     assert "Thông báo" in next(outgoing.entries_text([entry]))
+
+
+def test_the_notice_takes_the_decision_to_vet_and_the_verification_minutes_the_case_records(db):
+    case = _case(db)
+    found = cases.case_file(db, case).case
+    cases.update_case(db, case, {"purpose": found["purpose"], "opened_on": found["opened_on"],
+                                 "decision_no": "125-QĐ/TU", "decision_on": "02/01/2025",
+                                 "decision_by": "Ban Thường vụ Tỉnh ủy"}, found[cases.VERSION])
+    case_steps.MINUTES.add(db, case, {"held_on": "10/01/2025", "place": "UBND xã Hàm Liêm",
+                                      "summary": "Gia đình khai báo đúng như lý lịch"})
+    cases.record_conclusion(db, case, CONCLUSION)
+    data = conclusion_notice.of_case(db, case)
+    assert (data["decision_no"], data["decision_on"], data["decision_by"]) == (
+        "125-QĐ/TU", "2025-01-02", "Ban Thường vụ Tỉnh ủy")
+    assert data["minutes"] == [{"held_on": "2025-01-10", "place": "UBND xã Hàm Liêm",
+                                "summary": "Gia đình khai báo đúng như lý lịch"}]
 
 
 def test_an_issued_notice_is_written_again_as_issued_after_the_case_changes(db, tmp_path):

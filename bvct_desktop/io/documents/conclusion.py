@@ -76,13 +76,13 @@ def texts(source: ConclusionSource, profile: Profile) -> Texts:
     number = layout.number_text(source.number, numbering.NOTICE, office["ky_hieu"])
     date = layout.date_text(office["dia_danh"], None if source.draft else source.on, profile, source.on.year)
     signed = f" do {data['signer']} ký" if data["signer"] else ""
-    opening = (f"Thực hiện {data['regulation']}, {issuer} đã thẩm tra, xác minh tiêu chuẩn chính trị của "
-               f"{person}{_particulars(data)} phục vụ {_purpose(data['purpose'])}. Căn cứ kết luận số "
+    opening = (f"Thực hiện {data['regulation']}{_decision(data)}, {issuer} đã thẩm tra, xác minh tiêu chuẩn chính "
+               f"trị của {person}{_particulars(data)} phục vụ {_purpose(data['purpose'])}. Căn cứ kết luận số "
                f"{data['conclusion_no']} ngày {_day(data['concluded_on'])}{signed}, {issuer} thông báo kết luận như "
                "sau:")
     in_lower_case = source.wording >= RELATION_IN_LOWER_CASE_SINCE
     evidence = (tuple(_slip(slip, in_lower_case) for slip in data["slips"])
-                + tuple(map(_request, data["archive_requests"])))
+                + tuple(map(_request, data["archive_requests"])) + tuple(map(_minutes, data.get("minutes", ()))))
     return Texts(number, date, conclusion_notice.subject_lines(data), opening, _result(data, person),
                  "Tài liệu thẩm tra, xác minh:",
                  evidence or ("- Hồ sơ không có phiếu yêu cầu xác minh lai lịch, đề nghị nghiên cứu tàng thư nào.",),
@@ -146,6 +146,21 @@ def _request(request: Mapping[str, Any]) -> str:
         f"ngày {_day(request['doc_on'])}"
     return (f"- Đề nghị {request['province']} nghiên cứu tàng thư ({sent}), về {request['full_name']}: "
             f"{_replied(request['answered_on'], request['result'])}.")
+
+
+def _decision(data: Mapping[str, Any]) -> str:
+    """« và Quyết định số 125-QĐ/TU ngày 10/01/2026 của Ban Thường vụ Tỉnh ủy»: the competent cấp ủy's decision
+    to vet, when the case records one (a notice issued before the case recorded decisions has none)."""
+    if not data.get("decision_no"):
+        return ""
+    issuer = f" của {data['decision_by']}" if data["decision_by"] else ""
+    return f" và Quyết định số {data['decision_no']} ngày {_day(data['decision_on'])}{issuer}"
+
+
+def _minutes(held: Mapping[str, Any]) -> str:
+    """«- Biên bản thẩm tra, xác minh ngày 12/02/2026 tại UBND xã Hàm Liêm: Gia đình khai báo đúng lý lịch.»"""
+    place = f" tại {held['place']}" if held["place"] else ""
+    return f"- Biên bản thẩm tra, xác minh ngày {_day(held['held_on'])}{place}: {_sentence(held['summary'])}"
 
 
 def draw(c: DocumentCanvas, source: ConclusionSource) -> None:

@@ -104,3 +104,22 @@ def test_a_draft_has_no_number_and_no_day(tmp_path, office, options):
     for text in written(tmp_path, made, options):
         assert "-TB/BTCTU" in text and "03-TB" not in text and "ngày 02 tháng 02" not in text
     assert "DỰ THẢO" in " ".join(pdfcheck.lines(tmp_path / "tb.pdf"))
+
+
+def test_the_decision_to_vet_opens_the_notice_and_the_minutes_are_part_of_its_evidence(office, options):
+    """A case recording the competent cấp ủy's decision and its verification minutes: the notice cites the
+    decision beside the regulation and lists each minutes after the slips and requests. A notice issued before
+    the case recorded them keeps the words it was issued with."""
+    data = {**DATA, "decision_no": "125-QĐ/TU", "decision_on": "2026-01-02", "decision_by": "Ban Thường vụ Tỉnh ủy",
+            "minutes": [{"held_on": "2026-01-15", "place": "UBND xã Hàm Liêm",
+                         "summary": "Gia đình khai báo đúng như lý lịch đã khai."},
+                        {"held_on": "2026-01-16", "place": None, "summary": "Làm việc với chi bộ nơi cư trú"}]}
+    words = conclusion.texts(conclusion.ConclusionSource(data, ON, office, 3), options.profile)
+    assert words.opening.startswith("Thực hiện Quy định số 58-QĐ/TW ngày 08/02/2022 của Bộ Chính trị")
+    assert ("và Quyết định số 125-QĐ/TU ngày 02/01/2026 của Ban Thường vụ Tỉnh ủy, Ban Tổ chức Tỉnh ủy đã thẩm tra"
+            in words.opening)
+    assert words.evidence[-2:] == (
+        "- Biên bản thẩm tra, xác minh ngày 15/01/2026 tại UBND xã Hàm Liêm: Gia đình khai báo đúng như lý lịch đã "
+        "khai.", "- Biên bản thẩm tra, xác minh ngày 16/01/2026: Làm việc với chi bộ nơi cư trú.")
+    before = conclusion.texts(conclusion.ConclusionSource(DATA, ON, office, 3), options.profile)
+    assert "Quyết định số" not in before.opening and not any("Biên bản" in line for line in before.evidence)
