@@ -30,6 +30,7 @@ def test_the_case_window_tells_the_decision_is_missing_and_what_the_team_and_dos
     assert "chưa ghi</font> (bắt buộc trước khi thẩm tra, xác minh" in steps.decision.text()
     assert steps.lacking.text().startswith("<b>Còn thiếu:</b> Chưa lập tổ thẩm tra, xác minh")
     assert "Hồ sơ còn thiếu 11 tài liệu: Văn bản yêu cầu thẩm định" in steps.lacking.text()  # training: an appraisal
+    assert steps.lacking.text().endswith(case_steps.NO_MINUTES)
     assert [steps.tabs.tabText(i) for i in range(steps.tabs.count())] == [
         "Tổ thẩm tra, xác minh", "Tài liệu hồ sơ", "Biên bản thẩm tra, xác minh", "Tệp đính kèm"]
 

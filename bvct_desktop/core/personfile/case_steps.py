@@ -120,6 +120,14 @@ def team_problems(members: Sequence[dict[str, Any]]) -> list[str]:
     return told
 
 
+NO_MINUTES = "Chưa có biên bản thẩm tra, xác minh nào."
+
+
+def minutes_problems(minutes: Sequence[dict[str, Any]]) -> list[str]:
+    """That the case has no verification minutes, the evidence its conclusion rests on, when it has none."""
+    return [] if minutes else [NO_MINUTES]
+
+
 DECISION_MISSING = "chưa ghi quyết định của cấp ủy có thẩm quyền (bắt buộc trước khi thẩm tra, xác minh)"
 UNDECIDED = f"C{DECISION_MISSING[1:]}."
 CASES_TOLD = 5  # the cases a question names before it counts the rest

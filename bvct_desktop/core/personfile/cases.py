@@ -231,7 +231,8 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
     """What recording the case's conclusion (`raw`) asks the officer to confirm, not refused: the letters
     about the person still open today, the case's slips with no reply by the conclusion's day, the
     relatives the rules require checked who are not, the graver issues, the decision and team lacking
-    (case_steps.before_verifying) and the dossier's items missing; none while a field is invalid (saving tells that)."""
+    (case_steps.before_verifying), the dossier's items missing and no minutes written; none while a field is
+    invalid (saving tells that)."""
     try:
         values = conclusion_values(raw)
     except FormProblems:
@@ -254,7 +255,7 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
     told += case_steps.before_verifying(found.case, found.team)
     if found.missing_items:
         told.append(f"Hồ sơ còn thiếu {len(found.missing_items)} tài liệu: " + "; ".join(found.missing_items) + ".")
-    return told
+    return told + case_steps.minutes_problems(found.minutes)
 
 
 def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:

@@ -50,7 +50,8 @@ class CaseSteps(QWidget):
 
     def tell_lacking(self) -> None:
         found = cases.case_file(self.context.db, self.case_id)
-        self.lacking.setText(lacking_text(case_steps.team_problems(found.team), found.missing_items))
+        self.lacking.setText(lacking_text(case_steps.team_problems(found.team), found.missing_items,
+                                          case_steps.minutes_problems(found.minutes)))
 
 
 def decision_text(case: dict[str, Any]) -> str:
@@ -63,9 +64,10 @@ def decision_text(case: dict[str, Any]) -> str:
             f"{display_date(case['decision_on'])}{issuer}.")
 
 
-def lacking_text(team: list[str], missing: list[str]) -> str:
-    """What the team and the dossier still lack, or that they are complete."""
-    told = team + ([f"Hồ sơ còn thiếu {len(missing)} tài liệu: " + "; ".join(missing) + "."] if missing else [])
+def lacking_text(team: list[str], missing: list[str], minutes: list[str]) -> str:
+    """What the team, the dossier and the minutes still lack, or that they are complete."""
+    told = team + ([f"Hồ sơ còn thiếu {len(missing)} tài liệu: " + "; ".join(missing) + "."] if missing else []
+                   ) + minutes
     if not told:
-        return "<b>Tổ thẩm tra và tài liệu hồ sơ:</b> đủ."
+        return "<b>Tổ thẩm tra, tài liệu hồ sơ và biên bản:</b> đủ."
     return "<b>Còn thiếu:</b> " + " ".join(told)

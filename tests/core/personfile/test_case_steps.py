@@ -123,14 +123,25 @@ def test_concluding_with_items_missing_no_decision_and_no_team_asks_first(db):
     assert f"Hồ sơ còn thiếu 7 tài liệu: {case_steps.VERIFICATION_ITEMS[0]}" in "\n".join(doubts)
 
 
+def test_concluding_a_case_with_no_verification_minutes_asks_first(db):
+    """The minutes are the verification's evidence (brief §1.3): a case concluded with none is asked about, as
+    one with its team or dossier lacking is; one written makes the question go."""
+    case = _admission(db)
+    assert case_steps.NO_MINUTES in cases.conclusion_doubts(db, case["id"], CONCLUSION)
+    MINUTES.add(db, case["id"], {"held_on": "12/02/2025", "summary": "Làm việc với Công an xã"})
+    assert case_steps.NO_MINUTES not in cases.conclusion_doubts(db, case["id"], CONCLUSION)
+
+
 def test_a_complete_case_is_concluded_without_those_questions(db):
     case = _admission(db)
     _decide(db, case)
     _form_team(db, case["id"])
     for item in case_steps.VERIFICATION_ITEMS:
         DOSSIER.add(db, case["id"], {"item": item, "received_on": "06/01/2025"})
+    MINUTES.add(db, case["id"], {"held_on": "12/02/2025", "summary": "Làm việc với Công an xã"})
     doubts = "\n".join(cases.conclusion_doubts(db, case["id"], CONCLUSION))
-    assert "quyết định" not in doubts and "Tổ thẩm tra" not in doubts and "thiếu" not in doubts.replace(
+    assert "quyết định" not in doubts and "Tổ thẩm tra" not in doubts and "biên bản" not in doubts
+    assert "thiếu" not in doubts.replace(
         "Thân nhân phải xác minh theo quy định còn thiếu", "")
 
 
