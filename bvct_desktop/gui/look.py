@@ -128,11 +128,12 @@ class NarrowComboBox(QComboBox):
         popup.setGeometry(place)
 
 
-def scrolling(page: QWidget) -> QScrollArea:
+def scrolling(page: QWidget, lists_give_way: bool = True) -> QScrollArea:
     """A page of boxes and lines, taller than the office screen may show: it scrolls rather than
-    push the window past the taskbar. The lists laid out on it give way first (`giving_way`)."""
+    push the window past the taskbar. The lists laid out on it give way first (`giving_way`), unless a
+    list's wrapped headers need the height it asks."""
     for view in page.findChildren(QAbstractScrollArea, options=Qt.FindChildOption.FindDirectChildrenOnly):
-        if page.layout() is not None and page.layout().indexOf(view) >= 0:
+        if lists_give_way and page.layout() is not None and page.layout().indexOf(view) >= 0:
             giving_way(view)
     area = QScrollArea()
     area.setWidgetResizable(True)

@@ -1510,6 +1510,22 @@ def test_a_record_s_window_fits_the_screen_at_windows_scaling(qtbot, monkeypatch
     assert fits(form, screen)
 
 
+@pytest.mark.parametrize("scale", [1.25, 1.5])
+def test_a_vetting_case_s_window_fits_the_screen_at_windows_scaling_its_case_scrolling(
+        qtbot, monkeypatch, context, scale):
+    """At 150 % a case's window, its steps above its slips, was 598 pixels tall on a screen of 485: «Ghi kết
+    luận» and «Đóng» below its edge. The case scrolls above its buttons."""
+    screen = on_office_screen(monkeypatch, scale)
+    form = open_form(context, "vetting-cases", browse.record_ids(context.db, "vetting-cases")[0])
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    qtbot.wait(20)
+    assert fits(form, screen)
+    assert {"Ghi kết luận", "Đóng"} <= {button.text() for button in form.findChildren(QPushButton)
+                                        if button.isVisibleTo(form) and not button.visibleRegion().isEmpty()}
+
+
 @pytest.mark.parametrize("opened", ["new", "stored"])
 def test_a_long_recipient_name_leaves_every_field_of_a_slip_in_view(qtbot, monkeypatch, context, opened):
     """Named in the list of recipients or on the slip, a long unit is cut short in the closed box and

@@ -23,7 +23,7 @@ from ...core.personfile.political import POLITICAL_NOTES
 from ..accessible import named
 from ..context import AppContext
 from ..dialogs import YES
-from ..look import ErrorLabel, fill_screen, heading, read_only
+from ..look import ErrorLabel, fill_screen, heading, read_only, scrolling
 from ..qt import (
     QAbstractItemView,
     QDialog,
@@ -123,33 +123,36 @@ class CaseForm(QDialog):
             return
         case = found.case
         self.setWindowTitle(f"Hồ sơ thẩm tra – {found.full_name}")
+        page = QWidget()  # the case scrolls above its buttons rather than push them past the screen's edge
+        self.body = QVBoxLayout(page)
+        self.body.setContentsMargins(0, 0, 0, 0)
         purpose = case["purpose"] or "chưa ghi mục đích"
         born = f", {PartialDate.from_iso(found.birth_date).born}" if found.birth_date else ""
-        self.layout_.addWidget(heading(f"{found.full_name}{born} — {purpose}", _summary(case, found.valid_until)))
+        self.body.addWidget(heading(f"{found.full_name}{born} — {purpose}", _summary(case, found.valid_until)))
         self.kept_label = QLabel(kept_text(found.kept, self.context.clock().date()))
         self.kept_label.setWordWrap(True)
-        self.layout_.addWidget(self.kept_label)
-        self.layout_.addWidget(CaseSteps(self.context, case))
-        self.layout_.addWidget(QLabel("<b>Phiếu xác minh phục vụ hồ sơ</b>"))
-        self.layout_.addWidget(self._table(
+        self.body.addWidget(self.kept_label)
+        self.body.addWidget(CaseSteps(self.context, case))
+        self.body.addWidget(QLabel("<b>Phiếu xác minh phục vụ hồ sơ</b>"))
+        self.body.addWidget(self._table(
             "slips", [SLIPS.field(key).header for key in ("number", "issued_on", "full_name", "relation", "recipient",
                                                           "result_on", "result")],
             found.slips, lambda s: [s["number"], display_date(s["issued_on"]), s["full_name"], s["relation"] or "",
                                     s["recipient"], display_date(s["result_on"]), s["result"] or ""]))
         if found.archive_requests:
-            self.layout_.addWidget(QLabel("<b>Nghiên cứu tàng thư</b>"))
-            self.layout_.addWidget(self._table(
+            self.body.addWidget(QLabel("<b>Nghiên cứu tàng thư</b>"))
+            self.body.addWidget(self._table(
                 "archive-requests", [ARCHIVE_REQUESTS.field(key).header for key in REQUEST_KEYS],
                 found.archive_requests,
                 lambda r: [ARCHIVE_REQUESTS.field(key).display(r[key]) for key in REQUEST_KEYS]))
         self._show_letters(found.letters)
         missing = "<br>".join(f"– {u.told()}" for u in found.unchecked)
-        self.layout_.addWidget(QLabel("<b>Thân nhân cần xác minh còn thiếu:</b><br>" + missing if missing
+        self.body.addWidget(QLabel("<b>Thân nhân cần xác minh còn thiếu:</b><br>" + missing if missing
                                       else "<b>Đã xác minh đủ thân nhân theo quy định.</b>"))
         issues = "<br>".join(f"– {html.escape(issue.told())}" for issue in found.issues)
         issues_label = QLabel(f"<b>{ISSUES_TITLE}:</b>" + (f"<br>{issues}" if issues else " không có."))
         issues_label.setWordWrap(True)
-        self.layout_.addWidget(issues_label)
+        self.body.addWidget(issues_label)
         buttons = QHBoxLayout()
         if self.editable:
             concluded = case["status"] == cases.CONCLUDED
@@ -170,8 +173,9 @@ class CaseForm(QDialog):
                 buttons.addWidget(button)
         self.notice = NoticeButtons(self.context, self, self.message, case, found.full_name)
         self.issued_box = QVBoxLayout()
-        self.layout_.addLayout(self.issued_box)
+        self.body.addLayout(self.issued_box)
         self._show_issued()
+        self.layout_.addWidget(scrolling(page, lists_give_way=False), 1)  # its slips' headers wrap
         self.layout_.addWidget(self.message)
         notice = QHBoxLayout()  # a row of its own: the window still narrows to half an office screen
         notice.addStretch(1)
@@ -197,10 +201,10 @@ class CaseForm(QDialog):
         still_open = sum(letter["open"] for letter in letters)
         title = "<b>Đơn thư về người được thẩm tra</b>"
         if not letters:
-            self.layout_.addWidget(QLabel(title + ": không có."))
+            self.body.addWidget(QLabel(title + ": không có."))
             return
-        self.layout_.addWidget(QLabel(title + (f" — {still_open} đơn chưa giải quyết" if still_open else "")))
-        self.layout_.addWidget(self._table(
+        self.body.addWidget(QLabel(title + (f" — {still_open} đơn chưa giải quyết" if still_open else "")))
+        self.body.addWidget(self._table(
             "complaints", ["Trạng thái", *(COMPLAINTS.field(key).header for key in LETTER_KEYS)], letters,
             lambda letter: [letter["state"], *(COMPLAINTS.field(key).display(letter[key]) for key in LETTER_KEYS)]))
 
