@@ -11,6 +11,7 @@ from ...core.personfile import case_steps, cases
 from ...core.personfile.case_rows import CaseRows
 from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
+from ..look import colour
 from ..qt import QLabel, QTabWidget, QVBoxLayout, QWidget
 from .person_file import Section, SectionTab, editable
 
@@ -57,8 +58,8 @@ class CaseSteps(QWidget):
 def decision_text(case: dict[str, Any]) -> str:
     """«Quyết định của cấp ủy: số 125-QĐ/TU ngày 10/01/2025 của Ban Thường vụ Tỉnh ủy», or that there is none."""
     if not case["decision_no"]:
-        return ("<b>Quyết định của cấp ủy có thẩm quyền:</b> <font color='#b00020'>chưa ghi</font> (bắt buộc trước "
-                "khi thẩm tra, xác minh; ghi ở nút «Sửa»).")
+        return (f"<b>Quyết định của cấp ủy có thẩm quyền:</b> <font color='{colour('error')}'>chưa ghi</font> "
+                "(bắt buộc trước khi thẩm tra, xác minh; ghi ở nút «Sửa»).")
     issuer = f" của {html.escape(case['decision_by'])}" if case["decision_by"] else ""
     return (f"<b>Quyết định của cấp ủy có thẩm quyền:</b> số {html.escape(case['decision_no'])} ngày "
             f"{display_date(case['decision_on'])}{issuer}.")
