@@ -5,7 +5,8 @@ and minutes (brief §1.5, §6).
 Their bytes live inside the encrypted database only (the SQLCipher file, the office server's bytea), apart from
 the list, which never reads them; nothing is written to the disk to view one. A file is told by its first bytes,
 not by its name. Viewing is audited as opening a record is; a copy saved out is an export, audited with the
-file's name, size and hash, never its content. Deleting puts one in the recycle bin (core/recycle_bin.py).
+file's name, size and hash, never its content. Deleting puts one in the recycle bin (core/recycle_bin.py), where
+the record lists it to be restored. The same file twice on one record is kept only when asked again.
 """
 
 import datetime as dt
@@ -23,21 +24,30 @@ from . import audit, files
 from .database import Database
 from .errors import DamagedError, InputError, os_reason
 from .fields import Field
-from .kinds import SLIPS
+from .kinds import ARCHIVE_REQUESTS, COMPLAINTS, SLIPS
 from .numbers import decimal
 from .permissions import Action
 from .personfile import cases, writes
 from .personfile.foreign import FOREIGN_ELEMENTS
-from .schema import attachment_contents, attachments, foreign_elements, slips, vetting_cases
+from .schema import (
+    archive_requests,
+    attachment_contents,
+    attachments,
+    complaints,
+    foreign_elements,
+    slips,
+    vetting_cases,
+)
 
 KIND = "attachments"
 MAX_MB = 25
 MAX_BYTES = MAX_MB * 1024 * 1024
 VIEWED, SAVED = "xem tệp đính kèm", "lưu bản sao tệp đính kèm"
-ADDING = "thêm tệp đính kèm"
+ADDING, NOTING = "thêm tệp đính kèm", "sửa ghi chú tệp đính kèm"
 PDF, IMAGE = "pdf", "image"  # how a file is shown; Word and Excel files are kept and saved out, not shown
 # the records that keep attachments, by kind
-OWNERS: dict[str, Table] = {SLIPS.name: slips, FOREIGN_ELEMENTS.kind: foreign_elements, cases.KIND: vetting_cases}
+OWNERS: dict[str, Table] = {SLIPS.name: slips, FOREIGN_ELEMENTS.kind: foreign_elements, cases.KIND: vetting_cases,
+                             COMPLAINTS.name: complaints, ARCHIVE_REQUESTS.name: archive_requests}
 NAMED_BY = ("file_name", "size", "sha256")  # what the trail names an attachment by (besides its id)
 FIELDS = (  # what the trail's reader calls the values it names
     Field("file_name", "Tên tệp"), Field("file_type", "Loại tệp"), Field("size", "Dung lượng (byte)"),
@@ -74,7 +84,8 @@ class Attachment:
     sha256: str
     note: str | None
     created_at: dt.datetime
-    updated_by: str | None
+    updated_by: str | None  # who added it or last corrected its note; in the recycle bin, who put it there
+    deleted_at: dt.datetime | None
 
     @property
     def type(self) -> FileType:
@@ -82,6 +93,16 @@ class Attachment:
 
 
 _LISTED = [attachments.c[name] for name in Attachment.__dataclass_fields__]
+
+
+class AlreadyAttached(InputError):
+    """The record keeps a file of the same content (`earlier`); attached again only when asked."""
+
+    def __init__(self, earlier: Attachment):
+        self.earlier = earlier
+        noted = f", ghi chú «{earlier.note}»" if earlier.note else ""
+        super().__init__(f"Tệp này đã đính kèm ngày {earlier.created_at:%d/%m/%Y} (tên «{earlier.file_name}»"
+                         f"{noted}).")
 
 
 def sniff(content: bytes) -> FileType | None:
@@ -99,24 +120,63 @@ def sniff(content: bytes) -> FileType | None:
     return None
 
 
-def attach(db: Database, record_kind: str, record_id: int, path: Path, note: str | None = None) -> int:
+def attach(db: Database, record_kind: str, record_id: int, path: Path, note: str | None = None,
+           again: bool = False) -> int:
     """Keeps the file at `path` with the record; refused, the database unchanged, for a file of another type
-    (told by its content), an empty one or one over MAX_MB."""
+    (told by its content), an empty one or one over MAX_MB, and (AlreadyAttached) for a file the record keeps
+    already, unless `again`."""
     db.require(Action.EDIT, ADDING)
-    name = unicodedata.normalize("NFC", Path(path).name)
-    content = _read(Path(path), name)
+    name, content, found = _prepared(Path(path))
+    values = {"record_kind": record_kind, "record_id": record_id, "file_name": name, "file_type": found.key,
+              "size": len(content), "sha256": hashlib.sha256(content).hexdigest(), "note": _note(note)}
+    with db.write() as connection:
+        _owner(connection, record_kind, record_id)
+        earlier = None if again else _same(connection, record_kind, record_id, values["sha256"])
+        if earlier is not None:
+            raise AlreadyAttached(earlier)
+        attachment_id = writes.insert(db, connection, attachments, KIND, values)
+        connection.execute(attachment_contents.insert().values(attachment_id=attachment_id, content=content))
+    return attachment_id
+
+
+def attached_already(db: Database, record_kind: str, record_id: int, path: Path) -> Attachment | None:
+    """The record's attachment (not in the recycle bin) of the same content as the file at `path`, asked before
+    the officer is asked anything else; refused as `attach` refuses the file."""
+    db.require(Action.BROWSE, VIEWED)
+    _name, content, _found = _prepared(Path(path))
+    with db.read() as connection:
+        return _same(connection, record_kind, record_id, hashlib.sha256(content).hexdigest())
+
+
+def _prepared(path: Path) -> tuple[str, bytes, FileType]:
+    """The file's name, content and type; InputError for one that is not kept."""
+    name = unicodedata.normalize("NFC", path.name)
+    content = _read(path, name)
     found = sniff(content)
     if found is None:
         raise InputError(f"Không đính kèm được «{name}»: nội dung tệp không phải {ACCEPTED} "
                          "(đổi đuôi tên tệp không làm đổi loại tệp).")
-    values = {"record_kind": record_kind, "record_id": record_id, "file_name": name, "file_type": found.key,
-              "size": len(content), "sha256": hashlib.sha256(content).hexdigest(),
-              "note": unicodedata.normalize("NFC", note.strip()) if note and note.strip() else None}
+    return name, content, found
+
+
+def _same(connection: Connection, record_kind: str, record_id: int, sha256: str) -> Attachment | None:
+    row = connection.execute(select(*_LISTED).where(
+        attachments.c.record_kind == record_kind, attachments.c.record_id == record_id,
+        attachments.c.sha256 == sha256, attachments.c.deleted_at.is_(None)).order_by(attachments.c.id)).first()
+    return None if row is None else Attachment(*row)
+
+
+def _note(typed: str | None) -> str | None:
+    return unicodedata.normalize("NFC", typed.strip()) if typed and typed.strip() else None
+
+
+def set_note(db: Database, attachment_id: int, note: str | None) -> bool:
+    """The attachment's note corrected (blank: none), audited as a change naming the file; False when it was
+    already so."""
+    db.require(Action.EDIT, NOTING)
     with db.write() as connection:
-        _owner(connection, record_kind, record_id)
-        attachment_id = writes.insert(db, connection, attachments, KIND, values)
-        connection.execute(attachment_contents.insert().values(attachment_id=attachment_id, content=content))
-    return attachment_id
+        record = writes.current(connection, attachments, attachment_id, "tệp đính kèm")
+        return bool(writes.update(db, connection, attachments, KIND, record, {"note": _note(note)}, NAMED_BY))
 
 
 def _read(path: Path, name: str) -> bytes:
@@ -156,13 +216,17 @@ def _owner(connection: Connection, record_kind: str, record_id: int) -> None:
         raise InputError(f"Không có hồ sơ số {record_id} để đính kèm tệp (hồ sơ chưa lưu hoặc đã ở thùng rác).")
 
 
-def attachments_of(db: Database, record_kind: str, record_id: int) -> list[Attachment]:
-    """The record's attachments (not those in the recycle bin), in the order they were added; no content read."""
+def attachments_of(db: Database, record_kind: str, record_id: int, binned: bool = False) -> list[Attachment]:
+    """The record's attachments, in the order they were added; with `binned`, those in the recycle bin instead,
+    the last deleted first. No content is read."""
     db.require(Action.BROWSE, VIEWED)
+    order = (attachments.c.deleted_at.desc(), attachments.c.id) if binned else (attachments.c.created_at,
+                                                                                attachments.c.id)
     with db.read() as connection:
         rows = connection.execute(select(*_LISTED).where(
             attachments.c.record_kind == record_kind, attachments.c.record_id == record_id,
-            attachments.c.deleted_at.is_(None)).order_by(attachments.c.created_at, attachments.c.id)).all()
+            attachments.c.deleted_at.is_not(None) if binned else attachments.c.deleted_at.is_(None))
+            .order_by(*order)).all()
     return [Attachment(*row) for row in rows]
 
 

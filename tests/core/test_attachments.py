@@ -1,6 +1,8 @@
 """Attachments (tệp đính kèm): the scans of signed papers kept with a record inside the encrypted database only,
-told by their content, at most 25 MB, viewed and saved out through audited services, deleted to the recycle bin."""
+told by their content, at most 25 MB, noted, viewed and saved out through audited services, deleted to the recycle
+bin and restored from the record's list of them there; the same file twice on one record only when asked again."""
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -12,12 +14,13 @@ from sqlalchemy import func, select
 
 from bvct_desktop.core import attachments, audit, audit_words, backup, recycle_bin, vault
 from bvct_desktop.core.errors import InputError, PermissionDenied
-from bvct_desktop.core.kinds import SLIPS
+from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, COMPLAINTS, SLIPS
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
-from bvct_desktop.core.schema import attachment_contents, audit_log, persons, slips
+from bvct_desktop.core.schema import archive_requests, attachment_contents, audit_log, complaints, persons, slips
 from tests.conftest import ADMIN, PASSWORD
-from tests.sample_db import sample_database, viewer_database
+from tests.gui.shell_support import FakeClock
+from tests.sample_db import fixed_clock, sample_database, viewer_database
 
 MARK = b"BVCT-ATTACHMENT-PLAINTEXT-MARK-7f3a9c"  # a pattern no page of an encrypted file holds by chance
 PDF = b"%PDF-1.4\n% scan of the police reply\n" + MARK + b"\n%%EOF\n"
@@ -27,7 +30,7 @@ JPEG = b"\xff\xd8\xff\xe0" + MARK
 
 @pytest.fixture
 def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path, kinds=("slips",))
+    database = sample_database(cli, tmp_path, kinds=("slips", "archive-requests", "complaints"))
     yield database
     database.close()
 
@@ -157,6 +160,17 @@ def test_a_private_trip_and_a_vetting_case_keep_attachments_too(db, tmp_path):
     assert [a.file_name for a in attachments.attachments_of(db, cases.KIND, case)] == ["Quyết định của cấp ủy.png"]
 
 
+@pytest.mark.parametrize(("kind", "table", "name"), [
+    (COMPLAINTS.name, complaints, "Đơn tố cáo và công văn trả lời người gửi.pdf"),
+    (ARCHIVE_REQUESTS.name, archive_requests, "Công văn trả lời của Công an tỉnh Nghệ An.pdf"),
+])
+def test_a_complaint_and_an_archive_request_keep_their_signed_scans(db, tmp_path, kind, table, name):
+    with db.read() as connection:
+        record = connection.execute(select(func.min(table.c.id))).scalar_one()
+    attachments.attach(db, kind, record, a_file(tmp_path, name, PDF))
+    assert [a.file_name for a in attachments.attachments_of(db, kind, record)] == [name]
+
+
 def test_adding_viewing_and_saving_out_are_audited_with_name_size_and_hash_never_the_content(db, tmp_path):
     attachment_id = attachments.attach(db, SLIPS.name, a_slip(db), a_file(tmp_path, "Trả lời.pdf", PDF))
     found, content = attachments.view(db, attachment_id)
@@ -248,3 +262,68 @@ def test_a_backup_and_its_restore_carry_the_attachments(db, tmp_path):
 @pytest.mark.parametrize(("size", "shown"), [(900, "900 byte"), (1536, "1,5 KB"), (2_621_440, "2,5 MB")])
 def test_sizes_are_said_in_vietnamese_units(size, shown):
     assert attachments.size_text(size) == shown
+
+
+def test_the_note_says_what_the_scan_is_and_its_correction_is_audited_as_a_change_naming_the_file(db, tmp_path):
+    slip = a_slip(db)
+    attachment_id = attachments.attach(db, SLIPS.name, slip, a_file(tmp_path, "scan0001.pdf", PDF),
+                                       "Công văn trả lời số 123/PV27")
+    assert attachments.set_note(db, attachment_id, "  Công văn trả lời số 124/PV27 ")
+    assert not attachments.set_note(db, attachment_id, "Công văn trả lời số 124/PV27")  # nothing to correct
+    assert attachments.set_note(db, attachment_id, " ")
+    assert attachments.attachments_of(db, SLIPS.name, slip)[0].note is None
+    named = {"file_name": "scan0001.pdf", "size": len(PDF), "sha256": hashlib.sha256(PDF).hexdigest()}
+    assert trail(db, "sửa") == [
+        {audit.RECORD: named, "note": {"cu": "Công văn trả lời số 123/PV27", "moi": "Công văn trả lời số 124/PV27"}},
+        {audit.RECORD: named, "note": {"cu": "Công văn trả lời số 124/PV27", "moi": None}}]
+    recycle_bin.delete(db, attachments.KIND, attachment_id)
+    with pytest.raises(InputError, match=f"Không có tệp đính kèm số {attachment_id}"):
+        attachments.set_note(db, attachment_id, "Bản cam kết Phụ lục II")
+
+
+def test_a_viewer_may_not_correct_a_note(cli, db, tmp_path):
+    attachment_id = attachments.attach(db, SLIPS.name, a_slip(db), a_file(tmp_path, "Trả lời.pdf", PDF), "bản gốc")
+    viewer = viewer_database(cli, db)
+    try:
+        with pytest.raises(PermissionDenied, match="không được phép sửa ghi chú tệp đính kèm"):
+            attachments.set_note(viewer, attachment_id, "khác")
+    finally:
+        viewer.close()
+    assert attachments.attachments_of(db, SLIPS.name, a_slip(db))[0].note == "bản gốc"
+
+
+def test_the_record_lists_its_attachments_in_the_recycle_bin_last_deleted_first_to_restore_one(db, tmp_path):
+    db.clock = clock = FakeClock(fixed_clock())
+    slip = a_slip(db)
+    first, second, kept = (attachments.attach(db, SLIPS.name, slip, a_file(tmp_path, name, content))
+                           for name, content in (("a.pdf", PDF), ("b.png", PNG), ("c.jpg", JPEG)))
+    recycle_bin.delete(db, attachments.KIND, first)
+    clock.advance(minutes=5)
+    recycle_bin.delete(db, attachments.KIND, second)
+    binned = attachments.attachments_of(db, SLIPS.name, slip, binned=True)
+    assert [(a.id, a.deleted_at) for a in binned] == [(second, clock()), (first, clock() - dt.timedelta(minutes=5))]
+    assert [a.id for a in attachments.attachments_of(db, SLIPS.name, slip)] == [kept]
+    assert attachments.attachments_of(db, SLIPS.name, slip + 1, binned=True) == []
+    recycle_bin.restore(db, attachments.KIND, first)
+    assert [a.id for a in attachments.attachments_of(db, SLIPS.name, slip)] == [first, kept]
+    assert [a.id for a in attachments.attachments_of(db, SLIPS.name, slip, binned=True)] == [second]
+
+
+def test_the_same_file_twice_on_one_record_is_told_and_kept_only_when_asked_again(db, tmp_path):
+    slip = a_slip(db)
+    earlier = attachments.attach(db, SLIPS.name, slip, a_file(tmp_path, "Trả lời.pdf", PDF), "Công văn 123/PV27")
+    again = a_file(tmp_path, "scan0002.pdf", PDF)  # the same scan under another name
+    assert attachments.attached_already(db, SLIPS.name, slip, again).id == earlier
+    with pytest.raises(attachments.AlreadyAttached) as told:
+        attachments.attach(db, SLIPS.name, slip, again)
+    assert told.value.earlier.id == earlier
+    assert told.value.message == ("Tệp này đã đính kèm ngày 01/03/2026 (tên «Trả lời.pdf», "
+                                  "ghi chú «Công văn 123/PV27»).")
+    assert stored(db) == 1
+    attachments.attach(db, SLIPS.name, slip, again, again=True)
+    assert [a.file_name for a in attachments.attachments_of(db, SLIPS.name, slip)] == ["Trả lời.pdf", "scan0002.pdf"]
+    assert attachments.attached_already(db, SLIPS.name, slip, a_file(tmp_path, "khác.png", PNG)) is None
+    attachments.attach(db, SLIPS.name, slip + 1, again)  # one reply to two slips: kept with each, not asked
+    recycle_bin.delete(db, attachments.KIND, earlier)  # the bin's copy is not the record's any more
+    only = attachments.attachments_of(db, SLIPS.name, slip)[0]
+    assert attachments.attached_already(db, SLIPS.name, slip, again) == only
