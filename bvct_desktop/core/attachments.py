@@ -100,9 +100,13 @@ class AlreadyAttached(InputError):
 
     def __init__(self, earlier: Attachment):
         self.earlier = earlier
-        noted = f", ghi chú «{earlier.note}»" if earlier.note else ""
-        super().__init__(f"Tệp này đã đính kèm ngày {earlier.created_at:%d/%m/%Y} (tên «{earlier.file_name}»"
-                         f"{noted}).")
+        super().__init__(attached_on(earlier) + ".")
+
+
+def attached_on(earlier: Attachment) -> str:
+    """«Tệp này đã đính kèm ngày 01/03/2026 (tên «…», ghi chú «…»)»: what the officer knows the earlier one by."""
+    noted = f", ghi chú «{earlier.note}»" if earlier.note else ""
+    return f"Tệp này đã đính kèm ngày {earlier.created_at:%d/%m/%Y} (tên «{earlier.file_name}»{noted})"
 
 
 def sniff(content: bytes) -> FileType | None:

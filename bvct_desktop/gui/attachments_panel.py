@@ -1,9 +1,12 @@
-"""«Tệp đính kèm» of one record: its attachments listed, with «Thêm tệp…», «Xem», «Lưu bản sao…» and «Xóa»,
-each through the services (core/attachments.py), which check the role and write the trail. A slip's form, a
-private trip's entry of the person file and a vetting case's window show it."""
+"""«Tệp đính kèm» of one record: its attachments listed, with «Thêm tệp…», «Xem», «Ghi chú…», «Lưu bản sao…» and
+«Xóa»; «Thùng rác» lists those deleted, to «Khôi phục» one. Each goes through the services (core/attachments.py,
+core/recycle_bin.py), which check the role and write the trail. The forms of a slip, a complaint and an archive
+request, a private trip's entry of the person file and a vetting case's window show it."""
+
+from pathlib import Path
 
 from ..core import attachments, recycle_bin
-from ..core.attachments import KIND, MAX_MB, Attachment, size_text
+from ..core.attachments import KIND, MAX_MB, Attachment, attached_on, size_text
 from ..core.errors import BvctError
 from ..core.permissions import Action, allows
 from .attachment_view import AttachmentView
@@ -12,6 +15,7 @@ from .dialogs import YES
 from .look import ErrorLabel, read_only, styled, wait_cursor
 from .qt import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,12 +27,15 @@ from .qt import (
 )
 from .registers.columns import fit_to_width, keep_fitted
 
-HEADERS = ("Tên tệp", "Loại", "Dung lượng", "Ngày thêm", "Người thêm", "Ghi chú")
+HEADERS = ("Tên tệp", "Loại", "Dung lượng", "Ngày thêm", "Người cập nhật", "Ghi chú")
+BINNED_HEADERS = ("Tên tệp", "Loại", "Dung lượng", "Ngày xóa", "Người xóa", "Ghi chú")  # «Thùng rác» ticked
 NAME_COLUMN = 0
 OPEN_FILTER = "Tệp đính kèm (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx);;Mọi tệp (*)"
 HINT = (f"PDF, ảnh JPEG, PNG (xem được trong chương trình), Word, Excel; tối đa {MAX_MB} MB một tệp. "
         "Tệp được giữ mã hóa trong cơ sở dữ liệu.")
 ROWS_SHOWN = 4  # the table's height, in rows, before it scrolls
+NOTE_ASKED = ("Ghi chú cho tệp «{}» (không bắt buộc): tệp là gì, ví dụ «Công văn trả lời số 123/PV27», "
+              "«Bản cam kết Phụ lục II».")
 
 
 class AttachmentsPanel(QWidget):
@@ -40,6 +47,7 @@ class AttachmentsPanel(QWidget):
         self.context, self.record_kind, self.record_id = context, record_kind, record_id
         role = context.db.actor.role
         self.editable = not context.read_only and allows(role, Action.EDIT)
+        self.exporting = allows(role, Action.EXPORT)
         self.views: list[AttachmentView] = []
         self.listed: list[Attachment] = []
         layout = QVBoxLayout(self)
@@ -63,21 +71,26 @@ class AttachmentsPanel(QWidget):
         self.message = ErrorLabel()
         layout.addWidget(self.message)
         row = QHBoxLayout()
-        self.add_button = self._button(row, "Thêm tệp…", self.add, self.editable)
-        self.view_button = self._button(row, "Xem", self.view, True)
-        self.save_button = self._button(row, "Lưu bản sao…", self.save_copy, allows(role, Action.EXPORT))
-        self.delete_button = self._button(row, "Xóa", self.delete, self.editable)
+        self.add_button = self._button(row, "Thêm tệp…", self.add)
+        self.view_button = self._button(row, "Xem", self.view)
+        self.note_button = self._button(row, "Ghi chú…", self.correct_note)
+        self.save_button = self._button(row, "Lưu bản sao…", self.save_copy)
+        self.delete_button = self._button(row, "Xóa", self.delete)
         row.addStretch(1)
+        self.bin_switch = QCheckBox("Thùng rác")
+        self.bin_switch.setToolTip("Xem các tệp đã xóa của hồ sơ này để khôi phục")
+        self.bin_switch.toggled.connect(lambda _on: self.reload())
+        row.addWidget(self.bin_switch)
+        self.restore_button = self._button(row, "Khôi phục", self.restore)
         layout.addLayout(row)
         self.table.doubleClicked.connect(lambda _index: self.view())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         context.notifier.changed.connect(self._changed)
         self.reload()
 
-    def _button(self, row: QHBoxLayout, text: str, slot, allowed: bool) -> QPushButton:
+    def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(lambda _=False: slot())
-        button.setVisible(allowed)
         row.addWidget(button)
         return button
 
@@ -85,12 +98,19 @@ class AttachmentsPanel(QWidget):
         if kind in (KIND, "*") and not self.context.db.closed:
             self.reload()
 
+    def binned(self) -> bool:
+        """Whether the list shows the record's attachments in the recycle bin."""
+        return self.bin_switch.isChecked()
+
     def reload(self) -> None:
-        self.listed = attachments.attachments_of(self.context.db, self.record_kind, self.record_id)
+        binned = self.binned()
+        self.listed = attachments.attachments_of(self.context.db, self.record_kind, self.record_id, binned)
+        self.table.setHorizontalHeaderLabels(BINNED_HEADERS if binned else HEADERS)
         self.table.setRowCount(len(self.listed))
         for row, found in enumerate(self.listed):
-            cells = (found.file_name, found.type.title, size_text(found.size), f"{found.created_at:%d/%m/%Y}",
-                     found.updated_by or "", found.note or "")
+            cells = (found.file_name, found.type.title, size_text(found.size),
+                     f"{found.deleted_at if binned else found.created_at:%d/%m/%Y}", found.updated_by or "",
+                     found.note or "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if column != NAME_COLUMN else f"{text}\nSHA-256: {found.sha256}")
@@ -99,28 +119,60 @@ class AttachmentsPanel(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        chosen = self.selected() is not None
-        for button in (self.view_button, self.save_button, self.delete_button):
-            button.setEnabled(chosen)
+        """Each button shown while the role allows it in the list shown, and usable once a file is chosen."""
+        binned, chosen = self.binned(), self.selected() is not None
+        listed, editing = not binned, self.editable
+        for button, shown in ((self.add_button, listed and editing), (self.view_button, listed),
+                              (self.note_button, listed and editing), (self.save_button, listed and self.exporting),
+                              (self.delete_button, listed and editing), (self.restore_button, binned and editing)):
+            button.setVisible(shown)
+            button.setEnabled(chosen or button is self.add_button)
 
     def selected(self) -> Attachment | None:
         rows = self.table.selectionModel().selectedRows()
         return self.listed[rows[0].row()] if rows else None
 
     def add(self) -> int | None:
-        """«Thêm tệp…»: the file chosen kept with the record; its id (None: cancelled or refused, said why)."""
+        """«Thêm tệp…»: the file chosen, and the note the officer writes about it, kept with the record; its id
+        (None: cancelled or refused, said why). A file the record keeps already is added again only when
+        the officer says so."""
         chosen = self.context.dialogs.open_file(self, "Thêm tệp đính kèm", OPEN_FILTER)
         if chosen is None:
             return None
-        added = self._run(lambda: attachments.attach(self.context.db, self.record_kind, self.record_id, chosen))
+        path = Path(chosen)
+        checked = self._run(lambda: [attachments.attached_already(self.context.db, self.record_kind,
+                                                                  self.record_id, path)])  # [None]: not kept yet
+        if checked is None:
+            return None
+        [earlier] = checked
+        if earlier is not None and self.context.dialogs.ask(
+                self, "Tệp đã đính kèm", f"{attached_on(earlier)}: vẫn thêm «{path.name}»?") != YES:
+            return None
+        note = self.context.dialogs.edit_text(self, "Thêm tệp đính kèm", NOTE_ASKED.format(path.name))
+        if note is None:
+            return None
+        added = self._run(lambda: attachments.attach(self.context.db, self.record_kind, self.record_id, path, note,
+                                                     again=earlier is not None))
         if added is not None:
             self.context.notifier.changed.emit(KIND)
         return added
 
+    def correct_note(self) -> bool:
+        """«Ghi chú…»: the selected attachment's note, corrected or written."""
+        found = self.selected()
+        if found is None:
+            return False
+        note = self.context.dialogs.edit_text(self, "Ghi chú tệp đính kèm", NOTE_ASKED.format(found.file_name),
+                                              found.note or "")
+        if note is None or not self._run(lambda: attachments.set_note(self.context.db, found.id, note)):
+            return False
+        self.context.notifier.changed.emit(KIND)
+        return True
+
     def view(self) -> AttachmentView | None:
         """«Xem»: the selected attachment in a window of its own, from memory."""
         found = self.selected()
-        if found is None:
+        if found is None or self.binned():  # a deleted one is restored before it is looked at
             return None
         read = self._run(lambda: attachments.view(self.context.db, found.id))
         if read is None:
@@ -149,9 +201,21 @@ class AttachmentsPanel(QWidget):
         """«Xóa»: the selected attachment to the recycle bin, once confirmed."""
         found = self.selected()
         if found is None or self.context.dialogs.ask(
-                self, "Xóa tệp đính kèm", f"Chuyển tệp «{found.file_name}» vào thùng rác?") != YES:
+                self, "Xóa tệp đính kèm", f"Xóa tệp «{found.file_name}»? Tệp vào thùng rác, lấy lại được: đánh dấu "
+                "«Thùng rác» dưới danh sách, chọn tệp rồi «Khôi phục».") != YES:
             return False
-        if self._run(lambda: recycle_bin.delete(self.context.db, KIND, found.id)) is None:
+        return self._binned(recycle_bin.delete, found)
+
+    def restore(self) -> bool:
+        """«Khôi phục»: the selected attachment out of the recycle bin, back in the record's list."""
+        found = self.selected()
+        if found is None or not self._binned(recycle_bin.restore, found):
+            return False
+        self.bin_switch.setChecked(False)
+        return True
+
+    def _binned(self, action, found: Attachment) -> bool:
+        if self._run(lambda: action(self.context.db, KIND, found.id)) is None:
             return False
         self.context.notifier.changed.emit(KIND)
         return True

@@ -68,6 +68,14 @@ class Dialogs:
         """A line of text typed, or None when cancelled or left empty."""
         return self._typed("ask_text", parent, title, text, QLineEdit.EchoMode.Normal)
 
+    def edit_text(self, parent: QWidget | None, title: str, text: str, initial: str = "") -> str | None:
+        """A line of text typed over `initial`, perhaps left empty; None only when cancelled (in tests, unanswered:
+        `initial` kept)."""
+        if self.scripted:
+            return self._scripted("edit_text", title, text, initial)
+        typed, accepted = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Normal, initial)
+        return typed if accepted else None
+
     def _typed(self, kind: str, parent: QWidget | None, title: str, text: str,
                echo: QLineEdit.EchoMode) -> str | None:
         if self.scripted:

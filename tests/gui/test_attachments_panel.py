@@ -1,6 +1,8 @@
-"""«Tệp đính kèm» in the desktop: a slip's form, a private trip's entry and a vetting case's window list the
-record's attachments; one is added, shown inside the program from memory (PDF pages, an image), saved out and
-put in the recycle bin through the services; a damaged scan or a Word file says it cannot be shown."""
+"""«Tệp đính kèm» in the desktop: the forms of a slip, a complaint and an archive request, a private trip's entry
+and a vetting case's window list the record's attachments; one is added with the note the officer writes about
+it (asked before a file the record keeps already is added again), its note corrected, shown inside the program
+from memory (PDF pages, an image), saved out, put in the recycle bin once confirmed and restored from the list of
+the record's deleted files; a damaged scan or a Word file says it cannot be shown."""
 
 import io
 import zipfile
@@ -13,10 +15,10 @@ from sqlalchemy import func, select
 from bvct_desktop.core import attachments, recycle_bin, users, vault
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
-from bvct_desktop.core.schema import persons, slips
+from bvct_desktop.core.schema import archive_requests, complaints, persons, slips
 from bvct_desktop.gui.attachment_view import AttachmentView
 from bvct_desktop.gui.attachments_panel import AttachmentsPanel
-from bvct_desktop.gui.dialogs import YES
+from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.forms.case_form import CaseForm
 from bvct_desktop.gui.forms.case_steps import CaseSteps
 from bvct_desktop.gui.forms.person_file import SECTIONS, EntryDialog, Section, SectionTab
@@ -30,6 +32,8 @@ app, clock, sample_files, db, context = (support.app, support.clock, support.sam
 
 SCREEN = (1366, 768)
 MARK = b"BVCT-GUI-ATTACHMENT-MARK-51c0"
+LONG_NOTE = ("Công văn số 1234/PV27-Đ3 ngày 15/05/2025 của Phòng An ninh chính trị nội bộ trả lời phiếu xác minh "
+             "lai lịch, kèm Bản cam kết Phụ lục II")
 LONG_NAME = ("Công văn trả lời phiếu xác minh số 1234-PXM của Công an phường Nguyễn Thái Bình, "
              "quận 1, thành phố Hồ Chí Minh (bản quét có chữ ký và dấu đỏ).pdf")
 
@@ -74,8 +78,8 @@ def panel(qtbot, context, db):
     return shown
 
 
-def added(panel: AttachmentsPanel, path: str) -> int | None:
-    panel.context.dialogs.answer_next(path)
+def added(panel: AttachmentsPanel, path: str, note: str = "") -> int | None:
+    panel.context.dialogs.answer_next(path, note)
     return panel.add()
 
 
@@ -87,8 +91,8 @@ def test_a_slip_s_form_lists_its_attachments_on_a_tab_at_1366_by_768_with_long_n
     form.tabs.setCurrentIndex(1)
     assert form.tabs.tabText(1) == "Tệp đính kèm"
     panel = form.attachments
-    added(panel, scan(tmp_path, LONG_NAME, two_pages()))
-    added(panel, scan(tmp_path, "Ảnh chụp trang 2.png", png()))
+    added(panel, scan(tmp_path, LONG_NAME, two_pages()), LONG_NOTE)
+    added(panel, scan(tmp_path, "Ảnh chụp trang 2.png", png()), "Bản cam kết Phụ lục II")
     assert [panel.table.item(row, 0).text() for row in range(2)] == [LONG_NAME, "Ảnh chụp trang 2.png"]
     assert panel.table.item(1, 1).text() == "Ảnh PNG" and panel.table.item(0, 3).text() == "15/06/2025"
     assert [b.text() for b in (panel.add_button, panel.view_button, panel.save_button, panel.delete_button)] == [
@@ -154,10 +158,67 @@ def test_a_copy_is_saved_out_and_an_attachment_deleted_to_the_recycle_bin(panel,
     assert out.read_bytes() == png()
     assert panel.context.dialogs.shown[-1].title == "Đã lưu bản sao"
     assert panel.context.dialogs.shown[-2].suggested == "Trả lời.png"
+    panel.context.dialogs.answer_next(NO)
+    assert not panel.delete() and panel.table.rowCount() == 1
+    assert panel.context.dialogs.shown[-1].text == ("Xóa tệp «Trả lời.png»? Tệp vào thùng rác, lấy lại được: đánh dấu "
+                                                    "«Thùng rác» dưới danh sách, chọn tệp rồi «Khôi phục».")
     panel.context.dialogs.answer_next(YES)
     assert panel.delete()
     assert panel.table.rowCount() == 0
     assert recycle_bin.in_recycle_bin(db, attachments.KIND) == [attachment]
+
+
+def test_the_record_s_deleted_files_are_listed_under_thung_rac_and_one_restored_back_in_the_list(panel, db,
+                                                                                                  tmp_path):
+    kept = added(panel, scan(tmp_path, "Trả lời.png", png()))
+    deleted = added(panel, scan(tmp_path, LONG_NAME, two_pages()), LONG_NOTE)
+    recycle_bin.delete(db, attachments.KIND, deleted)
+    panel.reload()
+    assert not panel.restore_button.isVisibleTo(panel) and panel.bin_switch.isVisibleTo(panel)
+    panel.bin_switch.setChecked(True)
+    assert [panel.table.item(0, column).text() for column in (0, 3, 5)] == [LONG_NAME, "15/06/2025", LONG_NOTE]
+    assert panel.table.horizontalHeaderItem(3).text() == "Ngày xóa" and panel.table.rowCount() == 1
+    assert [b.isVisibleTo(panel) for b in (panel.add_button, panel.view_button, panel.note_button,
+                                           panel.save_button, panel.delete_button, panel.restore_button)] == [
+        False, False, False, False, False, True]
+    assert not panel.restore_button.isEnabled()
+    panel.table.selectRow(0)
+    assert panel.view() is None  # a deleted file is restored before it is looked at
+    assert panel.restore()
+    assert not panel.binned() and [found.id for found in panel.listed] == [kept, deleted]
+    assert recycle_bin.in_recycle_bin(db, attachments.KIND) == []
+
+
+def test_the_officer_writes_what_the_scan_is_when_adding_it_and_corrects_it_later(panel, db, tmp_path):
+    panel.context.dialogs.answer_next(scan(tmp_path, "scan0001.pdf", two_pages()), None)
+    assert panel.add() is None and panel.table.rowCount() == 0  # cancelled at the note: nothing added
+    assert panel.context.dialogs.shown[-1].text == ("Ghi chú cho tệp «scan0001.pdf» (không bắt buộc): tệp là gì, "
+                                                    "ví dụ «Công văn trả lời số 123/PV27», «Bản cam kết Phụ lục II».")
+    added(panel, scan(tmp_path, "scan0001.pdf", two_pages()), "Công văn trả lời số 123/PV27")
+    assert panel.table.item(0, 5).text() == "Công văn trả lời số 123/PV27"
+    panel.table.selectRow(0)
+    panel.context.dialogs.answer_next("Công văn trả lời số 124/PV27")
+    assert panel.correct_note()
+    assert panel.context.dialogs.shown[-1].kind == "edit_text"
+    assert panel.table.item(0, 5).text() == "Công văn trả lời số 124/PV27"
+    panel.table.selectRow(0)
+    panel.context.dialogs.answer_next(None)
+    assert not panel.correct_note()
+    assert attachments.attachments_of(db, "slips", a_slip(db))[0].note == "Công văn trả lời số 124/PV27"
+
+
+def test_the_same_file_again_is_told_with_the_day_it_was_added_and_added_only_when_the_officer_says_so(panel,
+                                                                                                        tmp_path):
+    reply = two_pages()
+    added(panel, scan(tmp_path, "Trả lời.pdf", reply), "Công văn 123/PV27")
+    again = scan(tmp_path, "scan0002.pdf", reply)
+    panel.context.dialogs.answer_next(again, NO)
+    assert panel.add() is None and panel.table.rowCount() == 1
+    assert panel.context.dialogs.shown[-1].text == ("Tệp này đã đính kèm ngày 15/06/2025 (tên «Trả lời.pdf», ghi chú "
+                                                    "«Công văn 123/PV27»): vẫn thêm «scan0002.pdf»?")
+    panel.context.dialogs.answer_next(again, YES, "bản thứ hai")
+    assert panel.add() is not None
+    assert [panel.table.item(row, 0).text() for row in range(2)] == ["Trả lời.pdf", "scan0002.pdf"]
 
 
 def test_a_viewer_sees_and_opens_attachments_but_neither_adds_saves_nor_deletes(qtbot, db, clock, tmp_path):
@@ -167,10 +228,13 @@ def test_a_viewer_sees_and_opens_attachments_but_neither_adds_saves_nor_deletes(
     try:
         panel = AttachmentsPanel(context_for(viewer, clock), "slips", a_slip(db))
         qtbot.addWidget(panel)
-        assert [b.isVisibleTo(panel) for b in (panel.add_button, panel.view_button, panel.save_button,
-                                               panel.delete_button)] == [False, True, False, False]
+        assert [b.isVisibleTo(panel) for b in (panel.add_button, panel.view_button, panel.note_button,
+                                               panel.save_button, panel.delete_button)] == [False, True, False,
+                                                                                            False, False]
         panel.table.selectRow(0)
         qtbot.addWidget(panel.view())
+        panel.bin_switch.setChecked(True)  # the deleted files are seen, as in a register's recycle bin
+        assert panel.table.rowCount() == 0 and not panel.restore_button.isVisibleTo(panel)
     finally:
         viewer.close()
 
@@ -203,6 +267,29 @@ def test_a_private_trip_s_entry_and_a_vetting_case_s_window_hold_the_panel(qtbot
     form.show()
     qtbot.waitExposed(form)
     form.grab().save(str(tmp_path / "case-attachments.png"))
+
+
+@pytest.mark.parametrize(("kind", "table", "name"), [
+    ("complaints", complaints, "Đơn tố cáo của ông Nguyễn Văn Anh gửi Ban Tổ chức Tỉnh ủy và văn bản trả lời.pdf"),
+    ("archive-requests", archive_requests,
+     "Công văn trả lời của Phòng Hồ sơ nghiệp vụ Công an tỉnh Bà Rịa – Vũng Tàu số 1234-PV06.pdf"),
+])
+def test_a_complaint_s_and_an_archive_request_s_forms_keep_their_scans_on_a_tab_shown_when_first_looked_at(
+        qtbot, context, db, tmp_path, kind, table, name):
+    with db.read() as connection:
+        record = connection.execute(select(func.min(table.c.id))).scalar_one()
+    attachments.attach(db, kind, record, Path(scan(tmp_path, name, two_pages())), LONG_NOTE)
+    form = RecordForm(context, kind, record)
+    qtbot.addWidget(form)
+    form.resize(*SCREEN)
+    form.show()
+    assert form.tabs.tabText(1) == "Tệp đính kèm" and form.attachments is None
+    form.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(form.attachments.isVisible)
+    assert [form.attachments.table.item(0, column).text() for column in (0, 5)] == [name, LONG_NOTE]
+    qtbot.waitExposed(form)
+    form.grab().save(str(tmp_path / f"{kind}-attachments.png"))
+    assert form.sizeHint().width() <= SCREEN[0]
 
 
 def _foreign_section() -> Section:
