@@ -180,7 +180,8 @@ def set_note(db: Database, attachment_id: int, note: str | None) -> bool:
     db.require(Action.EDIT, NOTING)
     with db.write() as connection:
         record = writes.current(connection, attachments, attachment_id, "tệp đính kèm")
-        return bool(writes.update(db, connection, attachments, KIND, record, {"note": _note(note)}, NAMED_BY))
+        changed = writes.update(db, connection, attachments, KIND, record, {"note": _note(note)}, NAMED_BY)
+    return bool(changed)
 
 
 def _read(path: Path, name: str) -> bytes:

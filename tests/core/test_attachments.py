@@ -276,6 +276,9 @@ def test_the_note_says_what_the_scan_is_and_its_correction_is_audited_as_a_chang
     assert trail(db, "sửa") == [
         {audit.RECORD: named, "note": {"cu": "Công văn trả lời số 123/PV27", "moi": "Công văn trả lời số 124/PV27"}},
         {audit.RECORD: named, "note": {"cu": "Công văn trả lời số 124/PV27", "moi": None}}]
+    [entry, _cleared] = audit.list_entries(db, actions=["sửa"])
+    assert audit_words.cells(entry)[8].endswith(
+        "Ghi chú: «Công văn trả lời số 123/PV27» → «Công văn trả lời số 124/PV27»")
     recycle_bin.delete(db, attachments.KIND, attachment_id)
     with pytest.raises(InputError, match=f"Không có tệp đính kèm số {attachment_id}"):
         attachments.set_note(db, attachment_id, "Bản cam kết Phụ lục II")
