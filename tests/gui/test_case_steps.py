@@ -66,3 +66,34 @@ def test_the_dossier_tab_offers_the_items_of_the_cases_own_dossier(qtbot, contex
     choice = dossier.dialog.inputs["item"]
     offered = [choice.itemText(index) for index in range(choice.count()) if choice.itemText(index)]
     assert offered == list(case_steps.APPRAISAL_ITEMS)
+
+
+def test_a_change_shown_again_keeps_the_officer_on_the_step_they_were_at(qtbot, context):
+    """A minutes written, a slip saved elsewhere: the case is read again, and the officer stays on «Biên bản
+    thẩm tra, xác minh» rather than being sent back to the first tab."""
+    window, steps = _window(qtbot, context)
+    window.show()
+    qtbot.waitExposed(window)
+    steps.tabs.setCurrentIndex(2)
+    minutes = steps.tabs.widget(2)
+    {button.text(): button for button in minutes.findChildren(QPushButton)}["Thêm"].click()
+    support.fill(minutes.dialog, {"held_on": "10/06/2025", "place": "UBND xã Hàm Liêm",
+                                  "summary": "Gia đình khai báo đúng như lý lịch"})
+    assert minutes.dialog.save(), minutes.dialog.message.text()
+    context.notifier.changed.emit("slips")
+    qtbot.waitUntil(lambda: steps not in window.findChildren(CaseSteps))  # the window built again
+    [again] = window.findChildren(CaseSteps)
+    assert again.tabs.currentIndex() == 2
+
+
+def test_a_concluded_cases_steps_are_shown_without_their_buttons(qtbot, context):
+    with context.db.read() as connection:
+        first = connection.execute(select(persons.c.id).order_by(persons.c.id).limit(1)).scalar_one()
+    case_id = cases.open_case(context.db, first, {"purpose": "Quy hoạch", "opened_on": "01/03/2025"})
+    cases.record_conclusion(context.db, case_id, {"conclusion_no": "472-CV/BTCTU", "concluded_on": "15/03/2025",
+                                                  "signer": "Trần Văn Ban", "result": "Đủ tiêu chuẩn"})
+    window = open_form(context, "vetting-cases", case_id)
+    qtbot.addWidget(window)
+    steps = window.findChild(CaseSteps)
+    for index in range(3):  # the team, the dossier, the minutes: read only until «Mở lại hồ sơ»
+        assert not steps.tabs.widget(index).findChildren(QPushButton)

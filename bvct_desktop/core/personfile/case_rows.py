@@ -9,8 +9,10 @@ from sqlalchemy.engine import Connection
 
 from ..database import Database
 from ..editing import VERSION
+from ..errors import InputError
 from ..fields import Field
 from ..permissions import Action
+from ..plans.cases import CONCLUDED
 from ..schema import vetting_cases
 from . import writes
 
@@ -42,7 +44,7 @@ class CaseRows:
         db.require(Action.EDIT, f"thêm {self.title}")
         values = writes.parse(self.fields, raw)
         with db.write() as connection:
-            case = writes.current(connection, vetting_cases, case_id, CASE)
+            case = self._still_open(connection, case_id)
             self.check(connection, case, values, None)
             return writes.insert(db, connection, self.table, self.kind, {**values, "vetting_case_id": case_id})
 
@@ -55,7 +57,7 @@ class CaseRows:
         with db.write() as connection:
             row = writes.current(connection, self.table, row_id, self.title)
             writes.check_unchanged(row, seen)
-            case = writes.current(connection, vetting_cases, row["vetting_case_id"], CASE)
+            case = self._still_open(connection, row["vetting_case_id"])
             self.check(connection, case, values, row_id)
             return writes.update(db, connection, self.table, self.kind, row, values,
                                  [spec.key for spec in self.fields if spec.required])
@@ -63,5 +65,14 @@ class CaseRows:
     def delete(self, db: Database, row_id: int) -> None:
         db.require(Action.EDIT, f"xóa {self.title}")
         with db.write() as connection:
-            writes.soft_delete(db, connection, self.table, self.kind,
-                                writes.current(connection, self.table, row_id, self.title))
+            row = writes.current(connection, self.table, row_id, self.title)
+            self._still_open(connection, row["vetting_case_id"])
+            writes.soft_delete(db, connection, self.table, self.kind, row)
+
+    def _still_open(self, connection: Connection, case_id: int) -> dict[str, Any]:
+        """The case, refused once concluded: what its conclusion rests on is changed after «Mở lại hồ sơ»."""
+        case = writes.current(connection, vetting_cases, case_id, CASE)
+        if case["status"] == CONCLUDED:
+            raise InputError(f"Hồ sơ đã kết luận: không thêm, sửa hay xóa {self.title}; chọn «Mở lại hồ sơ» nếu "
+                             "cần thẩm tra, xác minh tiếp.")
+        return case

@@ -30,6 +30,7 @@ from ..qt import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -71,6 +72,8 @@ class CaseForm(QDialog):
         self.notice: NoticeButtons | None = None  # its conclusion's notice, once the case is shown
         self.setWindowTitle("Hồ sơ thẩm tra – " + ("Mở hồ sơ mới" if record_id is None else f"số {record_id}"))
         self.layout_ = QVBoxLayout(self)
+        self.steps: CaseSteps | None = None
+        self.scroller: QScrollArea | None = None
         self.message = ErrorLabel()
         fill_screen(self)
         if record_id is None:
@@ -132,7 +135,8 @@ class CaseForm(QDialog):
         self.kept_label = QLabel(kept_text(found.kept, self.context.clock().date()))
         self.kept_label.setWordWrap(True)
         self.body.addWidget(self.kept_label)
-        self.body.addWidget(CaseSteps(self.context, case))
+        self.steps = CaseSteps(self.context, case)
+        self.body.addWidget(self.steps)
         self.body.addWidget(QLabel("<b>Phiếu xác minh phục vụ hồ sơ</b>"))
         self.body.addWidget(self._table(
             "slips", [SLIPS.field(key).header for key in ("number", "issued_on", "full_name", "relation", "recipient",
@@ -175,7 +179,8 @@ class CaseForm(QDialog):
         self.issued_box = QVBoxLayout()
         self.body.addLayout(self.issued_box)
         self._show_issued()
-        self.layout_.addWidget(scrolling(page, lists_give_way=False), 1)  # its slips' headers wrap
+        self.scroller = scrolling(page, lists_give_way=False)  # its slips' headers wrap
+        self.layout_.addWidget(self.scroller, 1)
         self.layout_.addWidget(self.message)
         notice = QHBoxLayout()  # a row of its own: the window still narrows to half an office screen
         notice.addStretch(1)
@@ -286,8 +291,20 @@ class CaseForm(QDialog):
     def _changed(self) -> None:
         self.context.notifier.changed.emit("vetting-cases")
         self.saved.emit(self.record_id)
+        self._shown_again()
+
+    def _shown_again(self) -> None:
+        """The case read again after a change, the officer kept where they were: the same step's tab, the
+        same place down the case."""
+        tab = self.steps.tabs.currentIndex() if self.steps is not None else 0
+        down = self.scroller.verticalScrollBar().value() if self.scroller is not None else 0
         self._clear()
         self._show_case()
+        if self.steps is not None:
+            self.steps.tabs.setCurrentIndex(tab)
+        if self.scroller is not None:
+            self.scroller.widget().adjustSize()
+            self.scroller.verticalScrollBar().setValue(down)
 
     def _changed_elsewhere(self, kind: str) -> None:
         """A slip or archive request saved, from this window or elsewhere: the case shown again, with
@@ -295,13 +312,13 @@ class CaseForm(QDialog):
         if self.record_id is None or not self.isVisible() or self.context.db.closed:
             return
         if kind in SERVING:
-            self._clear()
-            self._show_case()
+            self._shown_again()
         elif kind == "outgoing" and self.notice is not None:
             self._show_issued()
 
     def _clear(self) -> None:
         self.message = ErrorLabel()
+        self.steps = self.scroller = None
         while self.layout_.count():
             item = self.layout_.takeAt(0)
             if item.widget() is not None:

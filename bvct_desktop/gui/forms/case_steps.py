@@ -42,7 +42,8 @@ class CaseSteps(QWidget):
         layout.addWidget(self.lacking)
         self.tabs = QTabWidget()
         for rows, title in TABS:
-            tab = SectionTab(context, _section(rows, title, case), self.case_id, self)
+            tab = SectionTab(context, _section(rows, title, case), self.case_id, self,
+                             closed=case["status"] == cases.CONCLUDED)  # changed after «Mở lại hồ sơ»
             tab.changed.connect(self.tell_lacking)
             self.tabs.addTab(tab, title)
         self.tabs.addTab(AttachmentsPanel(context, cases.KIND, self.case_id, titled=False), ATTACHED)

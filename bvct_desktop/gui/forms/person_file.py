@@ -194,10 +194,12 @@ class SectionTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, context: AppContext, section: Section, person_id: int, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, section: Section, person_id: int, parent: QWidget | None = None,
+                 closed: bool = False):
+        """`closed`: what the tab lists is read only, whoever looks (a concluded case's steps)."""
         super().__init__(parent)
         self.context, self.section, self.person_id = context, section, person_id
-        self.editable = not context.read_only and allows(context.db.actor.role, Action.EDIT)
+        self.editable = not (closed or context.read_only) and allows(context.db.actor.role, Action.EDIT)
         self.entries: list[Entry] = []
         self.dialog: EntryDialog | None = None
         self.slip_forms: list[RecordForm] = []

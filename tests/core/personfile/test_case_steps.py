@@ -5,8 +5,8 @@ lacking is told where the officer sends a slip or concludes, never refused."""
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core.editing import FormProblems
-from bvct_desktop.core.errors import PermissionDenied
+from bvct_desktop.core.editing import VERSION, FormProblems
+from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.personfile import case_steps, cases
 from bvct_desktop.core.personfile.case_steps import DOSSIER, LEADER, MEMBER, MINUTES, TEAM
 from bvct_desktop.core.schema import slips
@@ -161,3 +161,26 @@ def test_a_viewer_cannot_add_team_members(cli, db):
     viewer = viewer_database(cli, db)
     with pytest.raises(PermissionDenied):
         TEAM.add(viewer, case_id, {"full_name": "Lê Văn Xem", "team_role": MEMBER})
+
+
+def test_a_concluded_cases_steps_are_changed_only_once_it_is_reopened(db):
+    """What the conclusion rests on — its team, dossier and minutes — stays as concluded: changed after «Mở lại hồ
+    sơ», as the conclusion itself is."""
+    case = _admission(db)
+    _decide(db, case)
+    _form_team(db, case["id"])
+    MINUTES.add(db, case["id"], {"held_on": "10/01/2025", "summary": "Gia đình khai báo đúng như lý lịch"})
+    [leader, *_] = TEAM.of_case(db, case["id"])
+    cases.record_conclusion(db, case["id"], {"conclusion_no": "472-CV/BTCTU", "concluded_on": "15/03/2025",
+                                             "signer": "Trần Văn Ban", "result": "Đủ tiêu chuẩn"})
+    refused = "Hồ sơ đã kết luận: không thêm, sửa hay xóa"
+    with pytest.raises(InputError, match=refused):
+        MINUTES.add(db, case["id"], {"held_on": "20/03/2025", "summary": "Làm việc thêm"})
+    with pytest.raises(InputError, match=refused):
+        TEAM.update(db, leader["id"], {**leader, "position": "Trưởng phòng"}, leader[VERSION])
+    with pytest.raises(InputError, match=refused):
+        TEAM.delete(db, leader["id"])
+    concluded = cases.case_file(db, case["id"]).case
+    cases.reopen_case(db, case["id"], concluded[VERSION])
+    MINUTES.add(db, case["id"], {"held_on": "20/03/2025", "summary": "Làm việc thêm"})
+    assert len(MINUTES.of_case(db, case["id"])) == 2
