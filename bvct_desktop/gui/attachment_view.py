@@ -5,6 +5,7 @@ Excel file, is not shown: the window says why and that a copy can be saved out."
 import html
 
 from ..core.attachments import IMAGE, PDF, Attachment, size_text
+from .accessible import named
 from .look import ErrorLabel, fill_screen
 from .pdf_pages import PdfPages
 from .qt import (
@@ -55,10 +56,10 @@ class AttachmentView(QDialog):
         title.setWordWrap(True)
         layout.addWidget(title)
         bar = QHBoxLayout()
-        self.page = QSpinBox()
+        self.page = named(QSpinBox(), "Trang đang xem")
         self.page.setPrefix("Trang ")
         self.of_pages = QLabel()
-        self.fit = QComboBox()
+        self.fit = named(QComboBox(), "Cỡ xem")
         for shown, value in FITS:
             self.fit.addItem(shown, value)
         for widget in (self.page, self.of_pages):

@@ -9,6 +9,7 @@ from ..core import attachments, recycle_bin
 from ..core.attachments import KIND, MAX_MB, Attachment, attached_on, size_text
 from ..core.errors import BvctError
 from ..core.permissions import Action, allows
+from .accessible import named
 from .attachment_view import AttachmentView
 from .context import AppContext
 from .dialogs import YES
@@ -26,7 +27,9 @@ from .qt import (
     QWidget,
 )
 from .registers.columns import fit_to_width, keep_fitted
+from .registers.table import EnterActivates
 
+TITLE = "Tệp đính kèm"  # the panel's, its tab's and its list's as a screen reader reads it
 HEADERS = ("Tên tệp", "Loại", "Dung lượng", "Ngày thêm", "Người cập nhật", "Ghi chú")
 BINNED_HEADERS = ("Tên tệp", "Loại", "Dung lượng", "Ngày xóa", "Người xóa", "Ghi chú")  # «Thùng rác» ticked
 NAME_COLUMN = 0
@@ -53,12 +56,13 @@ class AttachmentsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if titled:  # in a tab of its own, the tab names it
-            layout.addWidget(QLabel("<b>Tệp đính kèm</b>"))
-        self.table = QTableWidget(0, len(HEADERS))
+            layout.addWidget(QLabel(f"<b>{TITLE}</b>"))
+        self.table = named(QTableWidget(0, len(HEADERS)), TITLE)
         self.table.setHorizontalHeaderLabels(HEADERS)
         read_only(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setWordWrap(False)  # else Qt wraps a long name onto a line the row has no room for, cut at its end
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name keeps its end: «… bản 2.pdf»
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
@@ -83,7 +87,8 @@ class AttachmentsPanel(QWidget):
         row.addWidget(self.bin_switch)
         self.restore_button = self._button(row, "Khôi phục", self.restore)
         layout.addLayout(row)
-        self.table.doubleClicked.connect(lambda _index: self.view())
+        EnterActivates(self.table)
+        self.table.activated.connect(self._view_row)  # Enter, double-click
         self.table.itemSelectionChanged.connect(self._update_buttons)
         context.notifier.changed.connect(self._changed)
         self.reload()
@@ -156,6 +161,11 @@ class AttachmentsPanel(QWidget):
         if added is not None:
             self.context.notifier.changed.emit(KIND)
         return added
+
+    def _view_row(self, index) -> None:
+        """The file on the row Enter or a double-click activated, which the keyboard may not have selected."""
+        self.table.selectRow(index.row())
+        self.view()
 
     def correct_note(self) -> bool:
         """«Ghi chú…»: the selected attachment's note, corrected or written."""

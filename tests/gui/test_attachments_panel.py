@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtTest import QTest
 from reportlab.pdfgen import canvas
 from sqlalchemy import func, select
 
@@ -23,8 +24,9 @@ from bvct_desktop.gui.forms.case_form import CaseForm
 from bvct_desktop.gui.forms.case_steps import CaseSteps
 from bvct_desktop.gui.forms.person_file import SECTIONS, EntryDialog, Section, SectionTab
 from bvct_desktop.gui.forms.record_form import RecordForm
-from bvct_desktop.gui.qt import QBuffer, QByteArray, QColor, QImage, QIODevice
+from bvct_desktop.gui.qt import QBuffer, QByteArray, QColor, QImage, QIODevice, QStyleOptionViewItem, Qt
 from tests.gui import register_support as support
+from tests.gui.accessibility_support import unusable
 from tests.gui.shell_support import context_for
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
@@ -294,3 +296,36 @@ def test_a_complaint_s_and_an_archive_request_s_forms_keep_their_scans_on_a_tab_
 
 def _foreign_section() -> Section:
     return next(section for section in SECTIONS if section.kind == FOREIGN_ELEMENTS.kind)
+
+
+def test_by_keyboard_enter_shows_the_file_on_the_row_and_the_screen_reader_names_the_list(qtbot, context, db,
+                                                                                        tmp_path):
+    """An officer Tabbing into the list lands on its first file (current, not yet selected): Enter shows it,
+    rather than pressing «Thêm tệp…»; Narrator reads the list as «Tệp đính kèm», the viewer's page and fit by
+    their names."""
+    form = RecordForm(context, "slips", a_slip(db))
+    qtbot.addWidget(form)
+    form.show()
+    form.tabs.setCurrentIndex(1)
+    panel = form.attachments
+    added(panel, scan(tmp_path, "Trả lời.pdf", two_pages()))
+    shown = len(context.dialogs.shown)
+    assert unusable(form) == []
+    panel.table.setFocus()
+    panel.table.setCurrentCell(0, 0)
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    [view] = panel.views
+    qtbot.addWidget(view)
+    assert view.pages == 2 and len(context.dialogs.shown) == shown  # no file dialog of «Thêm tệp…»
+    assert unusable(view) == []  # its page and its fit named as the print preview's
+
+
+def test_a_long_file_name_keeps_its_end_in_its_cell(panel, tmp_path):
+    """«Công văn trả lời … (bản quét có chữ ký và dấu đỏ).pdf» cut in its middle: the end tells one scan from
+    another, and the type. (Qt wrapped the name on a second line the row has no room for, cut at its end.)"""
+    added(panel, scan(tmp_path, LONG_NAME, two_pages()))
+    panel.table.horizontalHeader().resizeSection(0, 200)
+    option = QStyleOptionViewItem()
+    panel.table.initViewItemOption(option)
+    shown = panel.table.fontMetrics().elidedText(LONG_NAME, option.textElideMode, 200)
+    assert not panel.table.wordWrap() and shown.endswith("đỏ).pdf") and "…" in shown
