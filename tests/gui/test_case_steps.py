@@ -2,6 +2,8 @@
 «Sửa»), the verification team, the dossier items and the minutes in tabs, what is lacking told above them;
 printing slips of a case with no decision asks «Vẫn in phiếu?»."""
 
+import pytest
+from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from bvct_desktop.core.personfile import case_steps, cases
@@ -10,8 +12,10 @@ from bvct_desktop.gui import printing
 from bvct_desktop.gui.dialogs import NO
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.case_steps import CaseSteps
-from bvct_desktop.gui.qt import QPushButton
+from bvct_desktop.gui.qt import QPushButton, Qt
 from tests.gui import register_support as support
+from tests.gui.accessibility_support import unusable
+from tests.gui.shell_support import on_office_screen
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
 
@@ -97,3 +101,54 @@ def test_a_concluded_cases_steps_are_shown_without_their_buttons(qtbot, context)
     steps = window.findChild(CaseSteps)
     for index in range(3):  # the team, the dossier, the minutes: read only until «Mở lại hồ sơ»
         assert not steps.tabs.widget(index).findChildren(QPushButton)
+
+
+LONG_POSITION = "Phó Trưởng phòng Bảo vệ chính trị nội bộ, Ban Tổ chức Tỉnh ủy Bình Thuận (nay là tỉnh Lâm Đồng)"
+LONG_NOTE = ("Công văn số 1234/PV27-Đ3 ngày 15/05/2025 của Phòng An ninh chính trị nội bộ, bản chính có chữ ký và dấu "
+             "đỏ")
+
+
+def test_by_keyboard_enter_on_a_step_s_row_opens_it_and_each_tab_s_list_is_named(qtbot, context):
+    """Tabbing into the team, the officer is on its first member (current, not yet selected): Enter opens
+    «Sửa» on him, not «Thêm»; Narrator reads each step's list by its tab's name."""
+    window, steps = _window(qtbot, context)
+    case_steps.TEAM.add(context.db, steps.case_id, {"full_name": "Nguyễn Văn Tổ", "team_role": case_steps.LEADER})
+    window.show()
+    team = steps.tabs.widget(0)
+    team.reload()
+    team.table.setFocus()
+    team.table.setCurrentCell(0, 0)
+    QTest.keyClick(team.table, Qt.Key.Key_Return)
+    assert team.dialog.windowTitle() == "Tổ thẩm tra, xác minh – Sửa"
+    team.dialog.reject()
+    read = {}
+    for index in range(steps.tabs.count()):
+        steps.tabs.setCurrentIndex(index)
+        read[steps.tabs.tabText(index)] = unusable(window)
+    assert {tab: found for tab, found in read.items() if found} == {}
+
+
+@pytest.mark.parametrize("scale", [1, 1.5])
+def test_a_long_position_or_note_is_read_whole_in_the_steps_at_the_office_screen_s_scaling(
+        qtbot, monkeypatch, context, scale):
+    """At 150 % a member's «Chức vụ, đơn vị công tác» and a dossier item's «Ghi chú» were cut with «…»: their
+    words wrap in the cell, every one in view."""
+    on_office_screen(monkeypatch, scale)
+    window, steps = _window(qtbot, context)
+    for name, role in (("Nguyễn Thị Phương Thảo", case_steps.LEADER), ("Trần Văn Bình", case_steps.MEMBER)):
+        case_steps.TEAM.add(context.db, steps.case_id, {"full_name": name, "position": LONG_POSITION,
+                                                        "team_role": role})
+    case_steps.DOSSIER.add(context.db, steps.case_id, {"item": case_steps.APPRAISAL_ITEMS[0],
+                                                       "received_on": "12/03/2026", "note": LONG_NOTE})
+    window.show()
+    qtbot.waitExposed(window)
+    for index, column in ((0, 1), (1, 2)):
+        steps.tabs.setCurrentIndex(index)
+        table = steps.tabs.widget(index).table
+        steps.tabs.widget(index).reload()
+        qtbot.wait(10)
+        cell = table.visualRect(table.model().index(0, column))
+        text = table.item(0, column).text()
+        needed = table.fontMetrics().boundingRect(cell.adjusted(3, 0, -3, 0), Qt.TextFlag.TextWordWrap, text)
+        assert needed.height() <= cell.height(), f"{text!r} cut in a cell of {cell.width()}×{cell.height()}"
+        assert table.horizontalHeader().sectionViewportPosition(table.columnCount() - 1) < table.viewport().width()

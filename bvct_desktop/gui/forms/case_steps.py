@@ -9,13 +9,14 @@ from typing import Any
 from ...core.dates import display_date
 from ...core.personfile import case_steps, cases
 from ...core.personfile.case_rows import CaseRows
+from ..attachments_panel import TITLE as ATTACHED
 from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..look import colour
 from ..qt import QLabel, QTabWidget, QVBoxLayout, QWidget
-from .person_file import Section, SectionTab, editable
+from ..registers.columns import fit_to_width
+from .person_file import Section, SectionTab, editable, wrap_long_texts
 
-ATTACHED = "Tệp đính kèm"
 TABS = ((case_steps.TEAM, "Tổ thẩm tra, xác minh"), (case_steps.DOSSIER, "Tài liệu hồ sơ"),
         (case_steps.MINUTES, "Biên bản thẩm tra, xác minh"))
 
@@ -44,6 +45,8 @@ class CaseSteps(QWidget):
         for rows, title in TABS:
             tab = SectionTab(context, _section(rows, title, case), self.case_id, self,
                              closed=case["status"] == cases.CONCLUDED)  # changed after «Mở lại hồ sơ»
+            wrap_long_texts(tab.table)  # a member's post, an item's note: read whole in a window half the file's
+            fit_to_width(tab.table)
             tab.changed.connect(self.tell_lacking)
             self.tabs.addTab(tab, title)
         self.tabs.addTab(AttachmentsPanel(context, cases.KIND, self.case_id, titled=False), ATTACHED)

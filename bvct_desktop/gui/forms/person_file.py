@@ -19,7 +19,7 @@ from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.notes import RELATIVE, REMOVED, PersonNotes
 from ...core.personfile.political import POLITICAL_NOTES
 from ...core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
-from ..accessible import field_label
+from ..accessible import field_label, named
 from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..dialogs import YES
@@ -41,6 +41,7 @@ from ..qt import (
     Signal,
 )
 from ..registers.columns import CELL_MARGIN, fit_to_width, keep_fitted, wrap_cells
+from ..registers.table import EnterActivates
 from .asking_dialog import AskingDialog
 from .inputs import changed_signal, make_input, read_input, show_value
 from .record_form import RecordForm, confirm_doubts
@@ -206,7 +207,7 @@ class SectionTab(QWidget):
         layout = QVBoxLayout(self)
         headers = _with_source(section, [spec.header for spec in section.columns]
                                + ([ABOUT] if section.about_relative else []), SOURCE)
-        self.table = QTableWidget(0, len(headers))
+        self.table = named(QTableWidget(0, len(headers)), section.title)
         self.table.setHorizontalHeaderLabels(headers)
         read_only(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -229,7 +230,8 @@ class SectionTab(QWidget):
                 self.buttons[ADOPT].setToolTip("Thêm thân nhân biết qua phiếu xác minh vào danh sách thân nhân")
             row.addStretch(1)
             layout.addLayout(row)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        EnterActivates(self.table)
+        self.table.activated.connect(self._open_row)  # Enter, double-click
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.shows = (section.kind, "*", *section.also_shows)
         context.notifier.changed.connect(self._changed)
@@ -299,6 +301,11 @@ class SectionTab(QWidget):
         self.dialog = EntryDialog(self.context, self.section, action, self.person_id, entry, self)
         self.dialog.saved.connect(self._saved)
         self.dialog.open()
+
+    def _open_row(self, index) -> None:
+        """The entry on the row Enter or a double-click activated, which the keyboard may not have selected."""
+        self.table.selectRow(index.row())
+        self.open_selected()
 
     def open_selected(self) -> None:
         """Opens the selected entry: its own record, or for one known from slips its newest slip (else
