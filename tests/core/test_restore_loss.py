@@ -3,8 +3,12 @@ since it was taken comes to, with counts (core/restore_loss.py): what the restor
 
 import pytest
 
-from bvct_desktop.core import restore_loss, vault
+from bvct_desktop.core import attachments, restore_loss, vault
+from bvct_desktop.core.personfile import case_steps, cases
+from bvct_desktop.core.personfile.case_steps import DOSSIER, LEADER, MINUTES, TEAM
+from bvct_desktop.core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
 from tests.conftest import ADMIN, CHEAP_KDF, PASSWORD, workbook
+from tests.core.personfile.conftest import person_named
 from tests.samples import SAMPLES
 
 OVER_THE_OPEN_DATABASE = "a restore over the open database is a file database's (a server: only into an empty one)"
@@ -59,3 +63,37 @@ def test_another_database_s_backup_cannot_be_counted_against_this_one(cli, tmp_p
     assert cli("--db", other, "backup", "--out", made)[0] == 0
     assert _told(cli, made) is None
     assert _told(cli, tmp_path / "khong-phai.bvctbak") is None
+
+
+@pytest.mark.file_only(OVER_THE_OPEN_DATABASE)
+def test_the_case_steps_the_own_account_and_the_attachments_since_are_told_in_the_officer_s_words(cli, tmp_path):
+    """Today's kinds: a case's team, dossier and minutes, the 2C sections, the scans kept with a record."""
+    for kind in ("cadres", "slips"):
+        _load(cli, tmp_path, kind)
+    taken = tmp_path / "truoc-tham-tra.bvctbak"
+    assert cli("backup", "--out", taken)[0] == 0
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    try:
+        quang = person_named(db, "Phạm Minh Quang")
+        case = cases.cases_of(db, quang)[0]
+        case_id = case["id"]
+        TEAM.add(db, case_id, {"full_name": "Nguyễn Văn Tổ", "position": "Chuyên viên", "team_role": LEADER})
+        DOSSIER.add(db, case_id, {"item": case_steps.items_for(case["purpose"])[0], "received_on": "05/01/2026"})
+        MINUTES.add(db, case_id, {"held_on": "06/01/2026", "place": "Xã Hàm Tiến", "summary": "Xác minh nơi ở"})
+        WORK_PERIODS.add(db, quang, {"since": "2013", "until": "05/2018", "unit": "UBND xã Phú Thủy"})
+        TRAINING.add(db, quang, {"institution": "Học viện Chính trị khu vực II", "since": "2019"})
+        OWN_HISTORY.add(db, quang, {"declared_kind": "Bị bắt", "since": "2014", "until": "2015"})
+        scan = tmp_path / "bien-ban.pdf"
+        scan.write_bytes(b"%PDF-1.4\n% scan\n%%EOF\n")
+        attachments.attach(db, cases.KIND, case_id, scan)
+        told = restore_loss.told(db, taken)
+    finally:
+        db.close()
+    assert told.splitlines()[1:] == [
+        "  – Biên bản thẩm tra, xác minh: 1 bản ghi thêm mới",
+        "  – Quá trình công tác: 1 bản ghi thêm mới",
+        "  – Tài liệu hồ sơ thẩm tra: 1 bản ghi thêm mới",
+        "  – Tệp đính kèm: 1 bản ghi thêm mới",
+        "  – Tổ thẩm tra: 1 bản ghi thêm mới",
+        "  – Đào tạo, bồi dưỡng: 1 bản ghi thêm mới",
+        "  – Đặc điểm lịch sử bản thân: 1 bản ghi thêm mới"]
