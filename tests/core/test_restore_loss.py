@@ -3,13 +3,10 @@ since it was taken comes to, with counts (core/restore_loss.py): what the restor
 
 import pytest
 
-from bvct_desktop.core import attachments, restore_loss, vault
-from bvct_desktop.core.personfile import case_steps, cases
-from bvct_desktop.core.personfile.case_steps import DOSSIER, LEADER, MINUTES, TEAM
-from bvct_desktop.core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
+from bvct_desktop.core import restore_loss, vault
 from tests.conftest import ADMIN, CHEAP_KDF, PASSWORD, workbook
-from tests.core.personfile.conftest import person_named
 from tests.samples import SAMPLES
+from tests.todays_records import write_todays_records
 
 OVER_THE_OPEN_DATABASE = "a restore over the open database is a file database's (a server: only into an empty one)"
 
@@ -74,18 +71,7 @@ def test_the_case_steps_the_own_account_and_the_attachments_since_are_told_in_th
     assert cli("backup", "--out", taken)[0] == 0
     db = vault.unlock(cli.db, ADMIN, PASSWORD)
     try:
-        quang = person_named(db, "Phạm Minh Quang")
-        case = cases.cases_of(db, quang)[0]
-        case_id = case["id"]
-        TEAM.add(db, case_id, {"full_name": "Nguyễn Văn Tổ", "position": "Chuyên viên", "team_role": LEADER})
-        DOSSIER.add(db, case_id, {"item": case_steps.items_for(case["purpose"])[0], "received_on": "05/01/2026"})
-        MINUTES.add(db, case_id, {"held_on": "06/01/2026", "place": "Xã Hàm Tiến", "summary": "Xác minh nơi ở"})
-        WORK_PERIODS.add(db, quang, {"since": "2013", "until": "05/2018", "unit": "UBND xã Phú Thủy"})
-        TRAINING.add(db, quang, {"institution": "Học viện Chính trị khu vực II", "since": "2019"})
-        OWN_HISTORY.add(db, quang, {"declared_kind": "Bị bắt", "since": "2014", "until": "2015"})
-        scan = tmp_path / "bien-ban.pdf"
-        scan.write_bytes(b"%PDF-1.4\n% scan\n%%EOF\n")
-        attachments.attach(db, cases.KIND, case_id, scan)
+        write_todays_records(db, tmp_path / "quet", {"bien-ban.pdf": b"%PDF-1.4\n% scan\n%%EOF\n"})
         told = restore_loss.told(db, taken)
     finally:
         db.close()

@@ -3,16 +3,21 @@ into an empty server database (records, users, the audit trail verified), a back
 database restores to a file for a standalone PC, and a backup restores onto an empty server
 database (spec, "Office server")."""
 
+import hashlib
+import os
+import tracemalloc
 from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import text
 
-from bvct_desktop.core import address, user_names, users, vault
+from bvct_desktop.core import address, attachments, user_names, users, vault
 from tests.conftest import ADMIN, PASSWORD, file_cli, workbook
 from tests.real_process import bvct, environment, killed
 from tests.samples import SAMPLES
 from tests.server_db import OWNER
+from tests.todays_records import TABLES, write_todays_records
 
 KINDS = list(SAMPLES)
 OFFICER, OFFICER_PASSWORD = "chuyenvien1", "Chuyen-vien-2026-a"
@@ -87,6 +92,52 @@ def test_migrate_to_server_copies_records_users_and_a_verified_trail(office_file
     code, out, err = office_file.as_user(OFFICER, "Mat-khau-tren-may-chu-1")(
         "report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json", "--out", "-")
     assert code == 0, err
+
+
+SCAN = 2 * 1024 * 1024  # a scanned page or two; incompressible, as a JPEG is
+
+
+def _scans(count: int) -> dict[str, bytes]:
+    return {f"bien-ban-{number}.pdf": b"%PDF-1.4\n" + os.urandom(SCAN) for number in range(1, count + 1)}
+
+
+def _counts(db) -> dict[str, int]:
+    with db.read() as connection:
+        return {table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() for table in TABLES}
+
+
+def test_migrate_to_server_carries_the_case_steps_the_own_account_and_each_scan_byte_for_byte(
+        office_file, empty_server, cluster, tmp_path, monkeypatch):
+    """Migrations 0032–0034's tables arrive whole, the scans as bytea equal to the file's (SHA-256), and the
+    copy holds one scan in memory at a time (a scan's bytes, their bytea text), not every scan of the office."""
+    scans = _scans(12)
+    db = vault.unlock(office_file.db, ADMIN, PASSWORD)
+    made = write_todays_records(db, tmp_path / "quet", scans)
+    counted = _counts(db)
+    db.close()
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    tracemalloc.start()
+    try:
+        code, _, err = office_file("migrate-to-server", "--db", office_file.db, "--to", empty_server,
+                                   "--server-owner", OWNER)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert code == 0, err
+    assert peak < 6 * SCAN, f"{peak / SCAN:.1f} scans' size in memory at once"  # one, as it is written: about 4
+
+    server = vault.unlock(address.parse(empty_server), ADMIN, PASSWORD)
+    try:
+        assert _counts(server) == counted == {**dict.fromkeys(TABLES, 1), "attachments": 12,
+                                              "attachment_contents": 12}
+        with server.read() as connection:
+            assert connection.execute(text("SELECT DISTINCT pg_typeof(content)::text FROM attachment_contents")
+                                      ).scalar_one() == "bytea"
+        viewed = [attachments.view(server, attachment_id) for attachment_id in made]
+    finally:
+        server.close()
+    assert {found.file_name: hashlib.sha256(content).hexdigest() for found, content in viewed} == \
+        {name: hashlib.sha256(content).hexdigest() for name, content in scans.items()}
 
 
 def test_migrate_to_server_refuses_a_database_that_is_not_empty(office_file, cli, cluster, monkeypatch):

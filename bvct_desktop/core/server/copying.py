@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import Column, MetaData, Table, func, inspect, select, text
+from sqlalchemy import Column, LargeBinary, MetaData, Table, func, inspect, select, text
 from sqlalchemy.engine import Connection
 
 from .. import audit_chain, engine, key_slots, keyfile, migrations, sealed_names, user_names
@@ -42,7 +42,10 @@ def _data_tables() -> list[Table]:
 
 
 def _rows(connection: Connection, table: Table) -> Iterable[list[dict]]:
-    result = connection.execute(select(table).order_by(*table.primary_key), execution_options={"yield_per": CHUNK})
+    """The table's rows in partitions: a file's content (up to 25 MB a scan) one at a time, not the office's
+    every scan in memory at once."""
+    at_once = 1 if any(isinstance(column.type, LargeBinary) for column in table.c) else CHUNK
+    result = connection.execute(select(table).order_by(*table.primary_key), execution_options={"yield_per": at_once})
     for partition in result.mappings().partitions():
         yield [dict(row) for row in partition]
 
