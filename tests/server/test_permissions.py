@@ -16,6 +16,7 @@ from bvct_desktop.core.server.access import TABLES
 from bvct_desktop.core.server.objects import group
 from tests.conftest import ADMIN, PASSWORD
 from tests.server_db import OWNER
+from tests.todays_records import TABLES as TODAYS_TABLES
 
 OFFICE_ZONE = "Asia/Ho_Chi_Minh"
 USERS = {"lanh-dao": "lanhdao1", "chuyen-vien": "chuyenvien1", "xem": "xem1"}
@@ -85,6 +86,25 @@ def test_an_officer_edits_records_but_not_settings_users_numbers_or_the_trail(of
         _refused(officer, "SELECT * FROM public.bvct_key_slots_for_backup(%s)", (bytes(32),))
         with pytest.raises(errors.InsufficientPrivilege):
             officer.execute("CREATE TABLE lau (x int)")
+
+
+@pytest.mark.parametrize("table", TODAYS_TABLES)
+def test_a_case_s_steps_the_2c_sections_and_the_scans_are_read_by_everyone_written_by_an_officer_removed_by_no_one(
+        office, table):
+    """Migrations 0032–0034's tables as the records are: a viewer reads them, an officer adds and changes (a row
+    deleted goes to the recycle bin: a change), no one deletes a row, a scan's bytes included. The statements
+    touch no row: the server checks the privilege before it looks for one."""
+    some = f"INSERT INTO {table} SELECT * FROM {table} WHERE false"
+    same = f"UPDATE {table} SET {'attachment_id = attachment_id' if table == 'attachment_contents' else 'id = id'}"
+    with _login(office, USERS["xem"]) as viewer:
+        assert viewer.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+        _refused(viewer, some)
+        _refused(viewer, same)
+    with _login(office, USERS["chuyen-vien"]) as officer:
+        with officer.transaction(force_rollback=True):
+            officer.execute(some)
+            officer.execute(same)
+        _refused(officer, f"DELETE FROM {table}")
 
 
 def test_no_one_changes_or_removes_an_audit_entry_not_even_an_administrator(office):
