@@ -4,6 +4,7 @@ vetting cases, the search index learns the old and new names of home towns, and 
 ignore the spaces around their commas."""
 
 import datetime as dt
+import time
 
 import pytest
 from sqlalchemy import func, select, text
@@ -11,12 +12,14 @@ from sqlalchemy import func, select, text
 from bvct_desktop.core import documents_data, editing, importing, migrations, vault
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
 from bvct_desktop.core.people import Identity
+from bvct_desktop.core.personfile.case_steps import LEADER, TEAM
 from bvct_desktop.core.schema import cadres, complaints, passport_handovers, passports, persons, slips, vetting_cases
 from bvct_desktop.core.search import key_pattern, persons_with
 from bvct_desktop.core.text import identity_key, place_key
 from tests.conftest import ADMIN, PASSWORD
 from tests.earlier_revision import database_at
 from tests.rows_sheet import rows_sheet
+from tests.todays_records import TABLES as TODAYS
 
 NOW = "2025-06-01 08:00:00"
 PEOPLE = [  # id, name, birth date, home town
@@ -439,3 +442,67 @@ def test_a_passport_out_twice_in_an_earlier_database_is_out_once_after_the_upgra
             "chưa ghi ngày nhận lại; hãy xem lại.")
     assert stored == [(1, dt.date(2026, 1, 20), None, 1), (2, dt.date(2026, 4, 2), f"Đi Lào\n{told}", 2),
                       (3, None, None, 1), (4, None, None, 1)]
+
+
+A_YEAR = {"persons": 3_000, "vetting_cases": 1_500, "slips": 2_000, "cadres": 400, "passports": 300,
+          "passport_handovers": 600}  # a province's year of verification work, and more
+
+
+def _a_year_at_0030(connection) -> None:
+    """Raw rows as release 0030 stored them: persons vetted, their cases and slips, cadres, passports handed out
+    and back."""
+    stamps = {"created_at": dt.datetime(2025, 12, 31), "updated_at": dt.datetime(2025, 12, 31)}
+    day = [dt.date(2025, 1, 1) + dt.timedelta(days=number % 365) for number in range(A_YEAR["persons"])]
+    connection.execute(text("INSERT INTO recipients (id, name, name_key, active, created_at) "
+                            "VALUES (1, 'Phòng PV01 – Công an tỉnh', 'pv01', 1, '2025-01-01')"))
+    connection.execute(persons.insert(), [{"id": pid, "full_name": f"Nguyễn Văn Số {pid}", "name_key": f"so {pid}",
+                                           "sort_key": "", "search_key": f"nguyen van so {pid}", "home_town_key": "",
+                                           **stamps} for pid in range(1, A_YEAR["persons"] + 1)])
+    connection.execute(vetting_cases.insert(), [
+        {"id": cid, "person_id": cid, "purpose": "Kết nạp Đảng", "opened_on": day[cid], "status": "Đang thẩm tra",
+         **stamps} for cid in range(1, A_YEAR["vetting_cases"] + 1)])
+    connection.execute(slips.insert(), [
+        {"id": sid, "number": f"{sid}/PXM", "number_key": f"{sid}/pxm", "year": 2025, "issued_on": day[sid],
+         "person_id": 1 + sid % A_YEAR["vetting_cases"], "vetting_case_id": 1 + sid % A_YEAR["vetting_cases"],
+         "relation": "Bản thân", "purpose": "Kết nạp Đảng", "recipient_id": 1, **stamps}
+        for sid in range(1, A_YEAR["slips"] + 1)])
+    connection.execute(cadres.insert(), [{"id": cid, "person_id": A_YEAR["vetting_cases"] + cid,
+                                          "position": "Chuyên viên", **stamps}
+                                         for cid in range(1, A_YEAR["cadres"] + 1)])
+    connection.execute(passports.insert(), [{"id": pid, "person_id": A_YEAR["vetting_cases"] + pid,
+                                             "passport_type": "Công vụ", "number": f"B{pid:07d}", **stamps}
+                                            for pid in range(1, A_YEAR["passports"] + 1)])
+    connection.execute(passport_handovers.insert(), [
+        {"id": hid, "passport_id": 1 + hid % A_YEAR["passports"], "handed_on": day[hid], "trip": "Công tác",
+         "returned_on": day[hid] + dt.timedelta(days=7) if hid <= A_YEAR["passports"] else None, **stamps}
+        for hid in range(1, A_YEAR["passport_handovers"] + 1)])
+
+
+def test_a_year_of_the_previous_release_is_upgraded_whole_and_quickly_its_new_tables_counted(tmp_path, monkeypatch):
+    """Revisions 0031–0034 (a passport out once, a case's steps, the 2C sections, attachments) over a database of
+    0030 holding a year's work: every row kept, the new tables there and empty, the cases undecided, a write to a
+    new table counted for the windows that show it (core/watch.py); the upgrade and its backup before it take
+    seconds, not minutes."""
+    path = tmp_path / "bvct.db"
+    opened = database_at(path, "0030", monkeypatch)
+    with opened.begin() as connection:
+        _a_year_at_0030(connection)
+    opened.dispose()
+
+    started = time.perf_counter()
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    took = time.perf_counter() - started
+    try:
+        with db.read() as connection:
+            assert migrations.current_revision(connection) == migrations.head_revision()
+            kept = {table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() for table in A_YEAR}
+            new = {table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() for table in TODAYS}
+            decided = connection.execute(select(func.count()).where(vetting_cases.c.decision_no.is_not(None))).scalar()
+        assert (kept, new, decided) == (A_YEAR, dict.fromkeys(TODAYS, 0), 0)
+        counted = db.change_counts()
+        assert set(TODAYS) - set(counted) == {"attachment_contents"}  # written with its counted row of the list
+        TEAM.add(db, 1, {"full_name": "Nguyễn Văn Tổ", "team_role": LEADER})
+        assert db.change_counts()["vetting_team_members"] == counted["vetting_team_members"] + 1
+    finally:
+        db.close()
+    assert took < 30, f"{took:.1f} s"
