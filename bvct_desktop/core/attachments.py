@@ -260,6 +260,24 @@ def _named(found: Attachment) -> dict:
     return audit.named({key: getattr(found, key) for key in NAMED_BY}, NAMED_BY)
 
 
+def checked(connection: Connection) -> str:
+    """Every attachment's content against the size and SHA-256 taken when it was added (a backup's verification),
+    read one at a time; the count and size in words, or DamagedError naming the scans that do not match."""
+    count, size, unmatched = 0, 0, []
+    query = (select(attachments.c.file_name, attachments.c.size, attachments.c.sha256, attachment_contents.c.content)
+             .select_from(attachments.outerjoin(attachment_contents)).order_by(attachments.c.id))
+    for name, stored_size, sha256, content in connection.execute(query, execution_options={"yield_per": 1}):
+        count, size = count + 1, size + stored_size
+        if content is None or len(content) != stored_size or hashlib.sha256(content).hexdigest() != sha256:
+            unmatched.append(f"«{name}»")
+    if unmatched:
+        raise DamagedError(f"tệp đính kèm {', '.join(unmatched)} không còn như lúc thêm (không khớp mã kiểm tra "
+                           "ghi khi thêm).")
+    if not count:
+        return "Không có tệp đính kèm"
+    return f"Tệp đính kèm: {count} tệp ({size_text(size)}), từng tệp còn như lúc thêm (khớp mã kiểm tra ghi khi thêm)"
+
+
 def _content(db: Database, attachment_id: int) -> tuple[Attachment, bytes]:
     with db.read() as connection:
         row = connection.execute(select(*_LISTED, attachment_contents.c.content)

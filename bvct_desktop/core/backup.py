@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 from .. import __version__
 from . import (
+    attachments,
     audit_chain,
     backup_lines,
     backup_log,
@@ -466,10 +467,25 @@ def verify(path: Path, user: str, password: str) -> Report:
     A backup file can be attacked offline at leisure, so no lockout applies here: the key
     slots' Argon2id cost is what protects it.
     """
-    with _opened(path, user, password) as (report, *_):
+    with _opened(path, user, password) as (report, extracted, _, db_key):
         if not allows(report.role, Action.BACKUP):
             raise refusal("kiểm tra bản sao lưu")
+        with _another_backup_advised():
+            report.checks.append(_attachments_checked(extracted, db_key, Path(path)))
         return report
+
+
+def _attachments_checked(extracted: Path, db_key: bytes, path: Path) -> str:
+    """Each scan in the copy against the SHA-256 taken when it was added: whole pages hold what was written,
+    this that what was written is the paper the officer added."""
+    copy = engine.make_engine(extracted, db_key, read_only=True)
+    try:
+        with engine.translated_errors(extracted), copy.connect() as connection:
+            return attachments.checked(connection)
+    except DamagedError as error:
+        raise error.reworded(f"Bản sao lưu «{path.name}» hỏng: {error.message}") from None
+    finally:
+        copy.dispose()
 
 
 def dated(path: Path) -> backup_log.Known:

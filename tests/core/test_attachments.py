@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bvct_desktop.core import attachments, audit, audit_words, backup, recycle_bin, vault
-from bvct_desktop.core.errors import InputError, PermissionDenied
+from bvct_desktop.core.errors import DamagedError, InputError, PermissionDenied
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, COMPLAINTS, SLIPS
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
@@ -257,6 +257,32 @@ def test_a_backup_and_its_restore_carry_the_attachments(db, tmp_path):
         assert (found.file_name, content) == ("Trả lời.png", PNG)
     finally:
         restored.close()
+
+
+def test_verifying_a_backup_checks_each_scan_against_the_sha_256_taken_when_it_was_added(db, tmp_path):
+    none_yet = backup.create(db, tmp_path / "truoc.bvctbak").path
+    assert backup.verify(none_yet, ADMIN, PASSWORD).checks[-1] == "Không có tệp đính kèm"
+    slip = a_slip(db)
+    attachments.attach(db, SLIPS.name, slip, a_file(tmp_path, "Trả lời.pdf", PDF))
+    attachments.attach(db, SLIPS.name, slip, a_file(tmp_path, "Phiếu ký.jpg", JPEG))
+    made = backup.create(db, tmp_path / "sao-luu.bvctbak").path
+    assert backup.verify(made, ADMIN, PASSWORD).checks[-1] == \
+        f"Tệp đính kèm: 2 tệp ({attachments.size_text(len(PDF) + len(JPEG))}), từng tệp còn như lúc thêm (khớp mã " \
+        "kiểm tra ghi khi thêm)"
+
+
+def test_a_backup_holding_a_scan_changed_behind_the_program_s_back_is_not_verified(db, tmp_path):
+    """Its pages are whole (the change was written with the key), its scan is not the paper that was added."""
+    attachment_id = attachments.attach(db, SLIPS.name, a_slip(db), a_file(tmp_path, "Trả lời.pdf", PDF))
+    with db.write() as connection:
+        connection.execute(attachment_contents.update().where(attachment_contents.c.attachment_id == attachment_id)
+                           .values(content=PDF.replace(MARK, MARK.lower())))
+        db.audit(connection, "kiểm tra", kind=attachments.KIND, record_id=attachment_id)
+    made = backup.create(db, tmp_path / "sao-luu.bvctbak").path
+    with pytest.raises(DamagedError) as refused:
+        backup.verify(made, ADMIN, PASSWORD)
+    assert refused.value.message.startswith("Bản sao lưu «sao-luu.bvctbak» hỏng: tệp đính kèm «Trả lời.pdf» không còn "
+                                            "như lúc thêm (không khớp mã kiểm tra ghi khi thêm).")
 
 
 @pytest.mark.parametrize(("size", "shown"), [(900, "900 byte"), (1536, "1,5 KB"), (2_621_440, "2,5 MB")])
