@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from . import audit_actions as actions
 from . import audit_chain, audit_words, backup_log
+from .collation import text_sort_key
 from .database import Database
 from .schema import audit_log
 
@@ -49,11 +50,12 @@ def told(db: Database, backup: Path) -> str | None:
 
 
 def _record_lines(rows) -> list[str]:
-    """One line per register or part of the person's file: how many records were added, changed, deleted."""
+    """One line per register or part of the person's file, in Vietnamese order (Đơn thư after Dân tộc, before
+    Hồ sơ): how many records were added, changed, deleted."""
     done: dict[str, list[tuple[str, int]]] = {}
     for kind, action, count in rows:
         done.setdefault(audit_words.kind_text(kind), []).append((action, count))
     order = list(RECORD_ACTIONS)
     return [f"  – {title}: " + ", ".join(f"{count} bản ghi {RECORD_ACTIONS[action]}"
                                          for action, count in sorted(actions, key=lambda a: order.index(a[0])))
-            for title, actions in sorted(done.items())]
+            for title, actions in sorted(done.items(), key=lambda item: text_sort_key(item[0]))]
