@@ -7,11 +7,12 @@ real modal dialog ever opens under pytest, and they can read what would have bee
 from collections import deque
 from dataclasses import dataclass, field
 
-from .qt import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from .qt import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 YES, NO, CANCEL = "yes", "no", "cancel"
 DATABASE_FILTER = "Cơ sở dữ liệu BVCT (*.db);;Mọi tệp (*)"
 FILE_FILTERS = {"pdf": "Tệp PDF (*.pdf)", "xlsx": "Tệp Excel (*.xlsx)", "docx": "Văn bản Word (*.docx)"}
+TYPING_WIDTH = 560  # a line-asking dialog's, within the screen: a note of a hundred letters reads in its box
 
 
 @dataclass
@@ -73,15 +74,15 @@ class Dialogs:
         `initial` kept)."""
         if self.scripted:
             return self._scripted("edit_text", title, text, initial)
-        typed, accepted = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Normal, initial)
-        return typed if accepted else None
+        dialog = text_dialog(parent, title, text, QLineEdit.EchoMode.Normal, initial)
+        return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _typed(self, kind: str, parent: QWidget | None, title: str, text: str,
                echo: QLineEdit.EchoMode) -> str | None:
         if self.scripted:
             return self._scripted(kind, title, text, None)
-        typed, accepted = QInputDialog.getText(parent, title, text, echo)
-        return typed if accepted and typed else None
+        dialog = text_dialog(parent, title, text, echo)
+        return dialog.textValue() or None if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def choose(self, parent: QWidget | None, title: str, text: str, items: list[str]) -> str | None:
         """One of `items` picked from a list, or None when cancelled."""
@@ -101,3 +102,18 @@ class Dialogs:
             return self._scripted("save_file", title, filter_text, None, suggested)
         name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
         return name or None
+
+
+def text_dialog(parent: QWidget | None, title: str, text: str, echo: QLineEdit.EchoMode,
+                initial: str = "") -> QInputDialog:
+    """Qt's dialog asking a line under `text`, wrapped: Qt's own keeps the question on one line, and one naming
+    a long file name ran off the screen with its buttons."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(text)
+    dialog.setTextEchoMode(echo)
+    dialog.setTextValue(initial)
+    dialog.findChild(QLabel).setWordWrap(True)
+    room = (parent or dialog).screen().availableGeometry().width() * 9 // 10
+    dialog.findChild(QLineEdit).setMinimumWidth(min(TYPING_WIDTH, room))  # the dialog's own sizes to its layout
+    return dialog
