@@ -40,7 +40,8 @@ REGISTER_SHEET_COLUMNS: tuple[Column, ...] = (
     tables.of(S("result"), 1.7, excel_width=20),
 )
 # The passport custody register: each of passport_register.FIELDS's weight on paper, width in Excel and whether its
-# values are short (a type, a number, a day: centred and never broken over lines, «Phổ thông» whole)
+# values are short (a type, a number, a day: centred and never broken over lines, «Phổ thông» whole); the holder's
+# name, the trip («Việc riêng») and the note («Cơ quan đang giữ») are kept on one line where the table has room
 _PASSPORT_LAYOUT = ((1.7, 20, False), (1.2, 14, False), (1.6, 18, False), (1.9, 10, True), (1.0, 11, True),
                     (1.0, 11, True), (1.0, 11, True), (1.5, 16, False), (1.0, 11, True), (1.0, 11, True),
                     (1.0, 11, True), (1.2, 20, False))
@@ -48,7 +49,7 @@ _PASSPORT_LAYOUT = ((1.7, 20, False), (1.2, 14, False), (1.6, 18, False), (1.9, 
 
 def _passport_column(field: Field, weight: float, excel_width: float, short: bool) -> Column:
     column = tables.of(field, weight, align="center" if short else "left", excel_width=excel_width,
-                       unbroken=field.key == "full_name")
+                       unbroken=field.key in ("full_name", "trip", "note"))
     return replace(column, whole=True) if short else column
 
 

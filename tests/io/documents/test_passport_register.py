@@ -55,3 +55,20 @@ def test_the_workbook_keeps_dates_as_dates_numbers_as_text_and_no_formula(tmp_pa
     note = next(cell for cell in first if isinstance(cell.value, str) and cell.value.startswith("="))
     assert note.data_type == "s" and note.value == LINE["note"]
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+@pdfcheck.needs_poppler
+def test_a_private_trip_and_a_short_note_read_on_one_line_where_the_names_leave_room(tmp_path, history, options):
+    """Beside a name column with room to spare, «Việc riêng» was broken over two lines on every row and «Cơ quan
+    đang giữ» over four: a register of 1.200 passports ran to 101 pages."""
+    target = tmp_path / "so-ho-chieu.pdf"
+    private = {**LINE, "full_name": "Trần Thị Ánh", "position": "Phó Giám đốc", "unit": "Sở Tài chính",
+               "trip": "Việc riêng", "returned_on": None, "note": None}
+    held = {**KEPT, "full_name": "Tôn Nữ Thị Phương Thảo Nguyễn Hoàng Bảo Ngọc Trâm Anh Khuê",
+            "position": "Phó Trưởng ban Thường trực Ban Quản lý các khu công nghiệp", "unit": LONG_UNIT}
+    pdf.save(render.passport_register_pdf(history, [private, KEPT, held] * 20, [], PRINTED, options), target)
+    trips = [word for word in pdfcheck.words(target) if word.text in ("Việc", "riêng")]
+    assert len(trips) == 40
+    assert all(first.top == second.top for first, second in zip(trips[::2], trips[1::2], strict=True))
+    kept = pdfcheck.run(pdfcheck.words(target), "Cơ quan đang giữ")  # where a passport never handed out is
+    assert len({word.top for word in kept}) == 1
