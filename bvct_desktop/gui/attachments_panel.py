@@ -54,8 +54,8 @@ class AttachmentsPanel(QWidget):
         self.views: list[AttachmentView] = []
         self.listed: list[Attachment] = []
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        if titled:  # in a tab of its own, the tab names it
+        if titled:  # within a form's fields; in a tab of its own, the tab names it and the margins keep off its frame
+            layout.setContentsMargins(0, 0, 0, 0)
             layout.addWidget(QLabel(f"<b>{TITLE}</b>"))
         self.table = named(QTableWidget(0, len(HEADERS)), TITLE)
         self.table.setHorizontalHeaderLabels(HEADERS)

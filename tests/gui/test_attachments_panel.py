@@ -24,7 +24,7 @@ from bvct_desktop.gui.forms.case_form import CaseForm
 from bvct_desktop.gui.forms.case_steps import CaseSteps
 from bvct_desktop.gui.forms.person_file import SECTIONS, EntryDialog, Section, SectionTab
 from bvct_desktop.gui.forms.record_form import RecordForm
-from bvct_desktop.gui.qt import QBuffer, QByteArray, QColor, QImage, QIODevice, QStyleOptionViewItem, Qt
+from bvct_desktop.gui.qt import QBuffer, QByteArray, QColor, QImage, QIODevice, QLabel, QStyleOptionViewItem, Qt
 from tests.gui import register_support as support
 from tests.gui.accessibility_support import unusable
 from tests.gui.shell_support import context_for
@@ -329,3 +329,21 @@ def test_a_long_file_name_keeps_its_end_in_its_cell(panel, tmp_path):
     panel.table.initViewItemOption(option)
     shown = panel.table.fontMetrics().elidedText(LONG_NAME, option.textElideMode, 200)
     assert not panel.table.wordWrap() and shown.endswith("đỏ).pdf") and "…" in shown
+
+
+def test_on_a_tab_of_its_own_the_list_keeps_off_the_tab_s_frame_under_no_second_title(qtbot, context, db):
+    """The case window's tab had its list touching the tab's frame; a complaint's tab, named «Tệp đính kèm»,
+    said «Tệp đính kèm» again above its list."""
+    case = AttachmentsPanel(context, "slips", a_slip(db), titled=False)
+    qtbot.addWidget(case)
+    with db.read() as connection:
+        complaint = connection.execute(select(func.min(complaints.c.id))).scalar_one()
+    form = RecordForm(context, "complaints", complaint)
+    qtbot.addWidget(form)
+    form.tabs.setCurrentIndex(1)
+    for panel in (case, form.attachments):
+        panel.resize(600, 300)
+        margins = panel.layout().contentsMargins()
+        assert min(margins.left(), margins.top(), margins.right(), margins.bottom()) > 0
+    assert [label.text() for label in form.attachments.findChildren(QLabel) if "Tệp đính kèm" in label.text()] == []
+    assert form.attachments.parentWidget().layout().contentsMargins().left() == 0  # the tab's margins are the panel's

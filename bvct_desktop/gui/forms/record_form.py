@@ -147,8 +147,10 @@ class RecordForm(QDialog):
         """The attachments' tab, listed once the officer first looks at it."""
         page = self.tabs.widget(index)
         if self.attachments is None and page is not self.fields_area:
-            self.attachments = AttachmentsPanel(self.context, self.kind.name, self.record_id)
-            QVBoxLayout(page).addWidget(self.attachments)
+            self.attachments = AttachmentsPanel(self.context, self.kind.name, self.record_id, titled=False)
+            shown = QVBoxLayout(page)
+            shown.setContentsMargins(0, 0, 0, 0)  # the panel's own keep it off the tab's frame
+            shown.addWidget(self.attachments)
 
     def _order_tabbing(self, last_button: QPushButton) -> None:
         """Tab runs from the picker to the fields, then the buttons; the tab bar closes the round, so the
