@@ -7,13 +7,14 @@ Revises: 0027
 import sqlalchemy as sa
 from alembic import op
 
+from bvct_desktop.core.migrations import counted
+
 revision = "0028"
 down_revision = "0027"
 branch_labels = None
 depends_on = None
 
 TABLES = ("passports", "passport_handovers")
-WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
 def _stamps() -> list[sa.Column]:
@@ -60,18 +61,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_passport_handovers")),
     )
     op.create_index(op.f("ix_passport_handovers_passport_id"), "passport_handovers", ["passport_id"])
-    # their writes are counted as every record table's (migration 0017); the server makes its own triggers
-    op.bulk_insert(sa.table("change_counts", sa.column("table_name"), sa.column("count")),
-                   [{"table_name": table, "count": 0} for table in TABLES])
-    if op.get_bind().dialect.name != "sqlite":
-        return
-    for table in TABLES:
-        for write in WRITES:
-            op.execute(f"CREATE TRIGGER {table}_counted_{write.lower()} AFTER {write} ON {table} BEGIN "
-                       f"UPDATE change_counts SET count = count + 1 WHERE table_name = '{table}'; END")
+    counted.count_writes(TABLES)
 
 
 def downgrade() -> None:
-    op.execute(sa.text("DELETE FROM change_counts WHERE table_name IN ('passports', 'passport_handovers')"))
+    counted.stop_counting(TABLES)
     op.drop_table("passport_handovers")
     op.drop_table("passports")

@@ -9,13 +9,14 @@ Revises: 0031
 import sqlalchemy as sa
 from alembic import op
 
+from bvct_desktop.core.migrations import counted
+
 revision = "0032"
 down_revision = "0031"
 branch_labels = None
 depends_on = None
 
 TABLES = ("vetting_team_members", "vetting_dossier_items", "vetting_minutes")
-WRITES = ("INSERT", "UPDATE", "DELETE")
 DECISION = (("decision_no", sa.String()), ("decision_on", sa.Date()), ("decision_by", sa.Text()))
 
 
@@ -58,20 +59,11 @@ def upgrade() -> None:
                 sa.Column("place", sa.Text(), nullable=True),
                 sa.Column("attendees", sa.Text(), nullable=True),
                 sa.Column("summary", sa.Text(), nullable=False))
-    # their writes are counted as every record table's (migration 0017); the server makes its own triggers
-    op.bulk_insert(sa.table("change_counts", sa.column("table_name"), sa.column("count")),
-                   [{"table_name": table, "count": 0} for table in TABLES])
-    if op.get_bind().dialect.name != "sqlite":
-        return
-    for table in TABLES:
-        for write in WRITES:
-            op.execute(f"CREATE TRIGGER {table}_counted_{write.lower()} AFTER {write} ON {table} BEGIN "
-                       f"UPDATE change_counts SET count = count + 1 WHERE table_name = '{table}'; END")
+    counted.count_writes(TABLES)
 
 
 def downgrade() -> None:
-    op.execute(sa.text("DELETE FROM change_counts WHERE table_name IN "
-                       "('vetting_team_members', 'vetting_dossier_items', 'vetting_minutes')"))
+    counted.stop_counting(TABLES)
     for table in reversed(TABLES):
         op.drop_table(table)
     with op.batch_alter_table("vetting_cases") as batch:

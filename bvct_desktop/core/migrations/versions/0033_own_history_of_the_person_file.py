@@ -7,13 +7,14 @@ Revises: 0032
 import sqlalchemy as sa
 from alembic import op
 
+from bvct_desktop.core.migrations import counted
+
 revision = "0033"
 down_revision = "0032"
 branch_labels = None
 depends_on = None
 
 TABLES = ("work_periods", "training_courses", "history_declarations")
-WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
 def _stamps() -> list[sa.Column]:
@@ -51,19 +52,10 @@ def upgrade() -> None:
                sa.Column("since", sa.String(), nullable=True), sa.Column("until", sa.String(), nullable=True),
                sa.Column("place", sa.Text(), nullable=True), sa.Column("post", sa.Text(), nullable=True),
                sa.Column("details", sa.Text(), nullable=True), sa.Column("source", sa.Text(), nullable=True))
-    # their writes are counted as every record table's (migration 0017); the server makes its own triggers
-    op.bulk_insert(sa.table("change_counts", sa.column("table_name"), sa.column("count")),
-                   [{"table_name": table, "count": 0} for table in TABLES])
-    if op.get_bind().dialect.name != "sqlite":
-        return
-    for table in TABLES:
-        for write in WRITES:
-            op.execute(f"CREATE TRIGGER {table}_counted_{write.lower()} AFTER {write} ON {table} BEGIN "
-                       f"UPDATE change_counts SET count = count + 1 WHERE table_name = '{table}'; END")
+    counted.count_writes(TABLES)
 
 
 def downgrade() -> None:
-    op.execute(sa.text("DELETE FROM change_counts WHERE table_name IN "
-                       "('work_periods', 'training_courses', 'history_declarations')"))
+    counted.stop_counting(TABLES)
     for table in reversed(TABLES):
         op.drop_table(table)

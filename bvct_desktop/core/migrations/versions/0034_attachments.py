@@ -8,12 +8,13 @@ Revises: 0033
 import sqlalchemy as sa
 from alembic import op
 
+from bvct_desktop.core.migrations import counted
+
 revision = "0034"
 down_revision = "0033"
 branch_labels = None
 depends_on = None
 
-WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
 def upgrade() -> None:
@@ -43,17 +44,10 @@ def upgrade() -> None:
                                 name=op.f("fk_attachment_contents_attachment_id_attachments")),
         sa.PrimaryKeyConstraint("attachment_id", name=op.f("pk_attachment_contents")),
     )
-    # the list's writes are counted as every record table's (migration 0017); the server makes its own triggers
-    op.bulk_insert(sa.table("change_counts", sa.column("table_name"), sa.column("count")),
-                   [{"table_name": "attachments", "count": 0}])
-    if op.get_bind().dialect.name != "sqlite":
-        return
-    for write in WRITES:
-        op.execute(f"CREATE TRIGGER attachments_counted_{write.lower()} AFTER {write} ON attachments BEGIN "
-                   f"UPDATE change_counts SET count = count + 1 WHERE table_name = 'attachments'; END")
+    counted.count_writes(("attachments",))
 
 
 def downgrade() -> None:
-    op.execute(sa.text("DELETE FROM change_counts WHERE table_name = 'attachments'"))
+    counted.stop_counting(("attachments",))
     op.drop_table("attachment_contents")
     op.drop_table("attachments")

@@ -1,0 +1,27 @@
+"""The writes of tables a migration adds, counted as every record table's (migration 0017): a row each in
+change_counts, and on the file database the triggers that keep it (the office server makes its own,
+core/server/objects.py)."""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def count_writes(tables: Sequence[str]) -> None:
+    op.bulk_insert(sa.table("change_counts", sa.column("table_name"), sa.column("count")),
+                   [{"table_name": table, "count": 0} for table in tables])
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    for table in tables:
+        for write in WRITES:
+            op.execute(f"CREATE TRIGGER {table}_counted_{write.lower()} AFTER {write} ON {table} BEGIN "
+                       f"UPDATE change_counts SET count = count + 1 WHERE table_name = '{table}'; END")
+
+
+def stop_counting(tables: Sequence[str]) -> None:
+    """The counts' rows gone (the triggers go with their tables, which the caller drops)."""
+    op.execute(sa.text("DELETE FROM change_counts WHERE table_name IN ("
+                       + ", ".join(f"'{table}'" for table in tables) + ")"))
