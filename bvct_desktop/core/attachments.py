@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, inspect, select
 from sqlalchemy.engine import Connection
 
 from . import audit, files
@@ -40,6 +40,7 @@ from .schema import (
 )
 
 KIND = "attachments"
+NONE_ATTACHED = "Không có tệp đính kèm"  # what a backup's verification says of a database holding none
 MAX_MB = 25
 MAX_BYTES = MAX_MB * 1024 * 1024
 VIEWED, SAVED = "xem tệp đính kèm", "lưu bản sao tệp đính kèm"
@@ -263,6 +264,8 @@ def _named(found: Attachment) -> dict:
 def checked(connection: Connection) -> str:
     """Every attachment's content against the size and SHA-256 taken when it was added (a backup's verification),
     read one at a time; the count and size in words, or DamagedError naming the scans that do not match."""
+    if not inspect(connection).has_table(attachments.name):  # a backup of a release before attachments
+        return NONE_ATTACHED
     count, size, unmatched = 0, 0, []
     query = (select(attachments.c.file_name, attachments.c.size, attachments.c.sha256, attachment_contents.c.content)
              .select_from(attachments.outerjoin(attachment_contents)).order_by(attachments.c.id))
@@ -274,7 +277,7 @@ def checked(connection: Connection) -> str:
         raise DamagedError(f"tệp đính kèm {', '.join(unmatched)} không còn như lúc thêm (không khớp mã kiểm tra "
                            "ghi khi thêm).")
     if not count:
-        return "Không có tệp đính kèm"
+        return NONE_ATTACHED
     return f"Tệp đính kèm: {count} tệp ({size_text(size)}), từng tệp còn như lúc thêm (khớp mã kiểm tra ghi khi thêm)"
 
 
