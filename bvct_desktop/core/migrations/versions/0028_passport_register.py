@@ -7,7 +7,7 @@ Revises: 0027
 import sqlalchemy as sa
 from alembic import op
 
-from bvct_desktop.core.migrations import counted
+from bvct_desktop.core.migrations import record_tables
 
 revision = "0028"
 down_revision = "0027"
@@ -16,13 +16,6 @@ depends_on = None
 
 TABLES = ("passports", "passport_handovers")
 
-
-def _stamps() -> list[sa.Column]:
-    return [sa.Column("created_at", sa.DateTime(), nullable=False),
-            sa.Column("updated_at", sa.DateTime(), nullable=False),
-            sa.Column("deleted_at", sa.DateTime(), nullable=True),
-            sa.Column("row_version", sa.Integer(), server_default="1", nullable=False),
-            sa.Column("updated_by", sa.String(), nullable=True)]
 
 
 def upgrade() -> None:
@@ -36,7 +29,7 @@ def upgrade() -> None:
         sa.Column("expires_on", sa.Date(), nullable=True),
         sa.Column("kept", sa.String(), nullable=True),
         sa.Column("note", sa.Text(), nullable=True),
-        *_stamps(),
+        *record_tables.stamps(),
         sa.ForeignKeyConstraint(["person_id"], ["persons.id"], name=op.f("fk_passports_person_id_persons")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_passports")),
     )
@@ -53,7 +46,7 @@ def upgrade() -> None:
         sa.Column("trip_return_on", sa.Date(), nullable=True),
         sa.Column("returned_on", sa.Date(), nullable=True),
         sa.Column("note", sa.Text(), nullable=True),
-        *_stamps(),
+        *record_tables.stamps(),
         sa.ForeignKeyConstraint(["passport_id"], ["passports.id"],
                                 name=op.f("fk_passport_handovers_passport_id_passports")),
         sa.ForeignKeyConstraint(["delegation_id"], ["delegations.id"],
@@ -61,10 +54,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_passport_handovers")),
     )
     op.create_index(op.f("ix_passport_handovers_passport_id"), "passport_handovers", ["passport_id"])
-    counted.count_writes(TABLES)
+    record_tables.count_writes(TABLES)
 
 
 def downgrade() -> None:
-    counted.stop_counting(TABLES)
+    record_tables.stop_counting(TABLES)
     op.drop_table("passport_handovers")
     op.drop_table("passports")

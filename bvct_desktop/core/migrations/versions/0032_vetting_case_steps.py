@@ -9,7 +9,7 @@ Revises: 0031
 import sqlalchemy as sa
 from alembic import op
 
-from bvct_desktop.core.migrations import counted
+from bvct_desktop.core.migrations import record_tables
 
 revision = "0032"
 down_revision = "0031"
@@ -20,13 +20,6 @@ TABLES = ("vetting_team_members", "vetting_dossier_items", "vetting_minutes")
 DECISION = (("decision_no", sa.String()), ("decision_on", sa.Date()), ("decision_by", sa.Text()))
 
 
-def _stamps() -> list[sa.Column]:
-    return [sa.Column("created_at", sa.DateTime(), nullable=False),
-            sa.Column("updated_at", sa.DateTime(), nullable=False),
-            sa.Column("deleted_at", sa.DateTime(), nullable=True),
-            sa.Column("row_version", sa.Integer(), server_default="1", nullable=False),
-            sa.Column("updated_by", sa.String(), nullable=True)]
-
 
 def _case_table(name: str, *columns: sa.Column) -> None:
     """A table of the case's rows: each names its case (vetting_case_id), found by it."""
@@ -35,7 +28,7 @@ def _case_table(name: str, *columns: sa.Column) -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("vetting_case_id", sa.Integer(), nullable=False),
         *columns,
-        *_stamps(),
+        *record_tables.stamps(),
         sa.ForeignKeyConstraint(["vetting_case_id"], ["vetting_cases.id"],
                                 name=op.f(f"fk_{name}_vetting_case_id_vetting_cases")),
         sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{name}")),
@@ -59,11 +52,11 @@ def upgrade() -> None:
                 sa.Column("place", sa.Text(), nullable=True),
                 sa.Column("attendees", sa.Text(), nullable=True),
                 sa.Column("summary", sa.Text(), nullable=False))
-    counted.count_writes(TABLES)
+    record_tables.count_writes(TABLES)
 
 
 def downgrade() -> None:
-    counted.stop_counting(TABLES)
+    record_tables.stop_counting(TABLES)
     for table in reversed(TABLES):
         op.drop_table(table)
     with op.batch_alter_table("vetting_cases") as batch:

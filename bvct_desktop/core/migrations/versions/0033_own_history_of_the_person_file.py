@@ -7,7 +7,7 @@ Revises: 0032
 import sqlalchemy as sa
 from alembic import op
 
-from bvct_desktop.core.migrations import counted
+from bvct_desktop.core.migrations import record_tables
 
 revision = "0033"
 down_revision = "0032"
@@ -17,13 +17,6 @@ depends_on = None
 TABLES = ("work_periods", "training_courses", "history_declarations")
 
 
-def _stamps() -> list[sa.Column]:
-    return [sa.Column("created_at", sa.DateTime(), nullable=False),
-            sa.Column("updated_at", sa.DateTime(), nullable=False),
-            sa.Column("deleted_at", sa.DateTime(), nullable=True),
-            sa.Column("row_version", sa.Integer(), server_default="1", nullable=False),
-            sa.Column("updated_by", sa.String(), nullable=True)]
-
 
 def _of_person(table: str, *columns: sa.Column) -> None:
     """A table of records on a person's file, with its stamps and its index by person."""
@@ -32,7 +25,7 @@ def _of_person(table: str, *columns: sa.Column) -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
         *columns,
-        *_stamps(),
+        *record_tables.stamps(),
         sa.ForeignKeyConstraint(["person_id"], ["persons.id"], name=op.f(f"fk_{table}_person_id_persons")),
         sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
     )
@@ -52,10 +45,10 @@ def upgrade() -> None:
                sa.Column("since", sa.String(), nullable=True), sa.Column("until", sa.String(), nullable=True),
                sa.Column("place", sa.Text(), nullable=True), sa.Column("post", sa.Text(), nullable=True),
                sa.Column("details", sa.Text(), nullable=True), sa.Column("source", sa.Text(), nullable=True))
-    counted.count_writes(TABLES)
+    record_tables.count_writes(TABLES)
 
 
 def downgrade() -> None:
-    counted.stop_counting(TABLES)
+    record_tables.stop_counting(TABLES)
     for table in reversed(TABLES):
         op.drop_table(table)

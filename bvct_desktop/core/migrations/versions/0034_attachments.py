@@ -8,7 +8,7 @@ Revises: 0033
 import sqlalchemy as sa
 from alembic import op
 
-from bvct_desktop.core.migrations import counted
+from bvct_desktop.core.migrations import record_tables
 
 revision = "0034"
 down_revision = "0033"
@@ -28,11 +28,7 @@ def upgrade() -> None:
         sa.Column("size", sa.Integer(), nullable=False),
         sa.Column("sha256", sa.String(), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
-        sa.Column("row_version", sa.Integer(), server_default="1", nullable=False),
-        sa.Column("updated_by", sa.String(), nullable=True),
+        *record_tables.stamps(),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attachments")),
     )
     op.create_index(op.f("ix_attachments_record_kind_record_id"), "attachments", ["record_kind", "record_id"])
@@ -44,10 +40,10 @@ def upgrade() -> None:
                                 name=op.f("fk_attachment_contents_attachment_id_attachments")),
         sa.PrimaryKeyConstraint("attachment_id", name=op.f("pk_attachment_contents")),
     )
-    counted.count_writes(("attachments",))
+    record_tables.count_writes(("attachments",))
 
 
 def downgrade() -> None:
-    counted.stop_counting(("attachments",))
+    record_tables.stop_counting(("attachments",))
     op.drop_table("attachment_contents")
     op.drop_table("attachments")

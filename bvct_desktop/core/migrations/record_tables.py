@@ -1,6 +1,7 @@
-"""The writes of tables a migration adds, counted as every record table's (migration 0017): a row each in
-change_counts, and on the file database the triggers that keep it (the office server makes its own,
-core/server/objects.py)."""
+"""What every record table a migration adds has: the stamps of its rows (created, changed, in the recycle bin,
+their version and who changed them last, as migration 0016 gave the first ones), and its writes counted as every
+record table's (migration 0017): a row in change_counts, and on the file database the triggers that keep it (the
+office server makes its own, core/server/objects.py)."""
 
 from collections.abc import Sequence
 
@@ -8,6 +9,14 @@ import sqlalchemy as sa
 from alembic import op
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def stamps() -> list[sa.Column]:
+    return [sa.Column("created_at", sa.DateTime(), nullable=False),
+            sa.Column("updated_at", sa.DateTime(), nullable=False),
+            sa.Column("deleted_at", sa.DateTime(), nullable=True),
+            sa.Column("row_version", sa.Integer(), server_default="1", nullable=False),
+            sa.Column("updated_by", sa.String(), nullable=True)]
 
 
 def count_writes(tables: Sequence[str]) -> None:
