@@ -19,18 +19,22 @@ from bvct_desktop.gui.forms.members import KEYS
 from bvct_desktop.gui.forms.person_file import TALLEST_ROW
 from bvct_desktop.gui.look import EmptyNote
 from bvct_desktop.gui.qt import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QEvent,
     QHelpEvent,
     QLabel,
     QPlainTextEdit,
+    QPoint,
     QPushButton,
     QRect,
+    QScrollArea,
     Qt,
     QTableView,
     QTableWidget,
     QToolTip,
+    QWidget,
 )
 from bvct_desktop.gui.registers.columns import longest_word, wrapped_height
 from bvct_desktop.gui.registers.page import RegisterPage
@@ -1551,21 +1555,94 @@ def test_a_long_recipient_name_leaves_every_field_of_a_slip_in_view(qtbot, monke
 
 
 @pytest.mark.parametrize("kind", ["cadres", "slips", "delegations", "complaints"])
-def test_a_form_starts_on_its_first_box_and_tab_follows_the_screen(qtbot, context, kind):
+def test_a_form_starts_on_its_first_box_and_tab_goes_on_to_the_fields(qtbot, context, kind):
     """A new record starts where it is typed: the picker's search for a person, else the first field;
-    Tab goes from there through the fields to the buttons, the tabs last (above the fields, so Shift+Tab
-    from the first field reaches them), and never stops on the fields' area itself."""
+    Tab goes from there through the fields to the buttons (a lone tab's bar is not shown, so no stop), and
+    never stops on the fields' area itself."""
     form = open_form(context, kind, None)
     qtbot.addWidget(form)
     active(qtbot, form)
     first_field = form.inputs[next(iter(form.inputs))]
     stops = tab_stops()
-    if form.picker is not None:
-        assert stops[:2] == [form.picker.search, first_field]
+    if form.picker is not None:  # the tabs between the search and the fields: a new cadre's file waits on one
+        bar = [form.tabs.tabBar()] if form.tabs.count() > 1 else []
+        assert stops[:2 + len(bar)] == [form.picker.search, *bar, first_field]
     else:
         assert stops[0] is first_field
     assert form.fields_area not in stops
-    assert stops[-1] is form.tabs.tabBar()
+    assert (form.tabs.tabBar() in stops) == (form.tabs.count() > 1)
+
+
+def scroll_areas(widget: QWidget) -> list[QScrollArea]:
+    """The scroll areas `widget` sits in, the outermost first."""
+    found, parent = [], widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            found.insert(0, parent)
+        parent = parent.parentWidget()
+    return found
+
+
+def comes_before(one: QWidget, other: QWidget) -> bool:
+    """Whether `one` is read before `other` on screen: above it, or beside it on its left. Inside a scroll
+    area a widget is placed by where it sits in the area's content (scrolled out of view or not); against a
+    widget outside the area, by where the area is."""
+    outer, inner = scroll_areas(one), scroll_areas(other)
+    common = 0
+    while common < min(len(outer), len(inner)) and outer[common] is inner[common]:
+        common += 1
+    frame = outer[common - 1].widget() if common else one.window()
+    first = outer[common] if len(outer) > common else one
+    second = inner[common] if len(inner) > common else other
+    a = QRect(first.mapTo(frame, QPoint(0, 0)), first.size())
+    b = QRect(second.mapTo(frame, QPoint(0, 0)), second.size())
+    if a.bottom() < b.top():
+        return True
+    return a.top() <= b.bottom() and b.top() <= a.bottom() and a.left() < b.left()
+
+
+def tab_chain(window: QWidget) -> list[QWidget]:
+    """The widgets Tab goes through in `window`, once round from the focus. A table typed in, whose Tab goes
+    from cell to cell (a delegation's members), is left as Qt leaves it when its last cell is passed."""
+    start = stop = QApplication.focusWidget()
+    stops = []
+    while not stops or stop is not start:
+        stops.append(stop)
+        assert len(stops) < 100, "Tab never comes back"
+        if isinstance(stop, QAbstractItemView) and stop.tabKeyNavigation():
+            window.focusNextChild()
+        else:
+            QTest.keyClick(stop, Qt.Key.Key_Tab)
+        stop = QApplication.focusWidget()
+    return stops
+
+
+def out_of_screen_order(stops: list[QWidget]) -> list[str]:
+    """Each Tab of the round `stops` that goes back up or leftwards, from the stop read first on screen."""
+    first = next(stop for stop in stops if not any(comes_before(other, stop) for other in stops))
+    at = stops.index(first)
+    ordered = stops[at:] + stops[:at]
+
+    def name(widget: QWidget) -> str:
+        return f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
+
+    return [f"{name(one)} → {name(other)}" for one, other in zip(ordered, ordered[1:], strict=False)
+            if comes_before(other, one)]
+
+
+@pytest.mark.parametrize("opened", ["new", "saved"])
+@pytest.mark.parametrize("kind", ["archive-requests", "cadres", "vetting-cases", "slips", "delegations", "complaints",
+                                  "passports"])
+def test_tab_follows_the_screen_top_to_bottom_and_left_to_right(qtbot, context, kind, opened):
+    """An archive request opened for editing went from its fields to its buttons, up to its tab bar, then
+    higher still to the picker's search above it: Tab goes round a record's form as the officer reads it."""
+    saved = browse.record_ids(context.db, kind) if kind in support.ALL_KINDS else []
+    if opened == "saved" and not saved:
+        pytest.skip(f"the sample holds no {kind}")
+    form = open_form(context, kind, saved[0] if opened == "saved" else None)
+    qtbot.addWidget(form)
+    active(qtbot, form)
+    assert out_of_screen_order(tab_chain(form)) == []
 
 
 @pytest.mark.parametrize("kind", ["cadres", "slips"])

@@ -10,6 +10,7 @@ from ..qt import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    Qt,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -119,6 +120,8 @@ class MembersTable(QWidget):
                 box = QComboBox()
                 box.addItems(["", *spec.choices])
                 box.setEnabled(self.editable)
+                # reached from its cell, as the table's Tab goes: a stop of its own came after the form's buttons
+                box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
                 show_value(box, spec, member.get(key))
                 box.currentTextChanged.connect(lambda _text: self.changed.emit())
                 self.table.setCellWidget(row, column, box)

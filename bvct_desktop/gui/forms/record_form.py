@@ -140,7 +140,7 @@ class RecordForm(QDialog):
         close.clicked.connect(self.close)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self._order_tabbing(close)
+        self._order_tabbing()
         fill_screen(self, FORM_SIZE if self.members is None else None)  # the members' table read across
 
     def _show_attachments(self, index: int) -> None:
@@ -152,11 +152,10 @@ class RecordForm(QDialog):
             shown.setContentsMargins(0, 0, 0, 0)  # the panel's own keep it off the tab's frame
             shown.addWidget(self.attachments)
 
-    def _order_tabbing(self, last_button: QPushButton) -> None:
-        """Tab runs from the picker to the fields, then the buttons; the tab bar closes the round, so the
-        form starts on its first field when it has no picker, and Shift+Tab from there reaches the bar
-        above it. The frames around the fields take no focus."""
-        QWidget.setTabOrder(last_button, self.tabs.tabBar())
+    def _order_tabbing(self) -> None:
+        """Tab follows the screen: the picker, the tab bar (shown once there is a second tab), the fields,
+        then the buttons, and round to the top. The frames around the fields take no focus."""
+        self.tabs.setTabBarAutoHide(True)
         self.tabs.setFocusProxy(None)  # else Tab reaching the tab widget, before its pages, jumps to the bar
         for frame in (self.tabs, self.fields_area):
             frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)
