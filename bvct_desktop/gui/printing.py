@@ -43,6 +43,7 @@ from ..core.personfile import case_steps
 from ..io.documents import lists, pdf, profile, render, sheets, slip_form, tables
 from ..io.xlsx_writer import column_width
 from . import export_password, reauth
+from .accessible import named
 from .context import AppContext
 from .designer.ui_print_preview import Ui_PrintPreview
 from .dialogs import FILE_FILTERS, YES, Dialogs
@@ -77,6 +78,7 @@ Output = Callable[[str, dict], None]
 Confirm = Callable[[QWidget], bool]
 Made = tuple[bytes, str, str, dict]  # a document's PDF, title, suggested file name, what its audit entry names
 Opened = Callable[["PrintPreview"], None]  # given the preview once the document is ready
+PAGE_SHOWN = "Trang tài liệu"  # what a screen reader says of the page in view, then which one of how many
 UNVERIFIABLE_TITLE = "Hồ sơ thẩm tra chưa đủ điều kiện xác minh"  # a slip printed for a case lacking its decision
 READING = "Đang đọc dữ liệu để in…"  # the rows of a register, counted
 LAYING_OUT = "Đang chuẩn bị bản in: đang dàn trang…"  # a long table's columns fitted, before its first page
@@ -187,7 +189,8 @@ ZOOM_CHOICES = (("Vừa chiều rộng", FIT_WIDTH), ("Vừa trang", FIT_PAGE),
 class PrintPreview(QDialog, Ui_PrintPreview):
     """One page at a time (a batch may hold a thousand slips) at the zoom chosen — fitted to the
     width or to the whole page, or 50 % to 200 % — with page navigation (buttons, Page Up/Down,
-    Home/End), the page range, the number of copies, "In…" and "Lưu thành PDF…". It opens on most
+    Home/End, on the page itself too), the page range, the number of copies, "In…" (Ctrl+P), "Lưu
+    thành PDF…" and "Đóng" (Esc). The page is read out as which one of how many. It opens on most
     of the screen (1366×768 on office PCs), a landscape page fitted to the width, a portrait one
     whole. The layout is the Designer form ui/print_preview.ui."""
 
@@ -236,7 +239,8 @@ class PrintPreview(QDialog, Ui_PrintPreview):
                            (QKeySequence.StandardKey.MoveToStartOfDocument, self.first_button.click),
                            (QKeySequence.StandardKey.MoveToEndOfDocument, self.last_button.click),
                            (QKeySequence.StandardKey.ZoomIn, self.zoom_in_button.click),
-                           (QKeySequence.StandardKey.ZoomOut, self.zoom_out_button.click)):
+                           (QKeySequence.StandardKey.ZoomOut, self.zoom_out_button.click),
+                           (QKeySequence.StandardKey.Print, self.print_button.click)):
             QShortcut(QKeySequence(keys), self, activated=slot)
         QShortcut(QKeySequence(Qt.Key.Key_Home), self, activated=self.first_button.click)
         QShortcut(QKeySequence(Qt.Key.Key_End), self, activated=self.last_button.click)
@@ -258,6 +262,7 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         scale = self.scale(number)
         self.image.setPixmap(QPixmap.fromImage(self.pdf.render(number - 1, scale * 72)))
         self.zoom_shown.setText(f"{round(scale * 72 / PREVIEW_DPI * 100)}%")
+        named(self.scroll_area, PAGE_SHOWN, f"Trang {number} trên {self.pages}")
         for button, enabled in ((self.first_button, number > 1), (self.previous_button, number > 1),
                                 (self.next_button, number < self.pages), (self.last_button, number < self.pages)):
             button.setEnabled(enabled)

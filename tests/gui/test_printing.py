@@ -18,6 +18,7 @@ from bvct_desktop.gui.pdf_pages import PdfPages
 from bvct_desktop.gui.qt import QAbstractPrintDialog, QApplication, QPrinter, Qt
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
+from tests.gui.accessibility_support import read_name
 from tests.gui.shell_support import on_office_screen
 
 SLIP = {"number": "12/PXM", "issued_on": dt.date(2025, 1, 5), "full_name": "Phạm Văn Bình", "other_names": None,
@@ -153,6 +154,28 @@ def test_tab_goes_along_the_toolbar_from_left_to_right(qtbot, slips_pdf):
         stops.append(QApplication.focusWidget())
     assert stops == [window.previous_button, window.page, window.next_button, window.last_button,
                      window.zoom_out_button, window.zoom, window.zoom_in_button, window.scroll_area]
+
+def test_the_page_shown_is_named_and_answers_the_keys_an_officer_expects(qtbot, tmp_path, slips_pdf):
+    """Tab reached the page itself and a screen reader said nothing of it: it is read as the page shown and
+    which of how many; there Page Down and Page Up turn the pages, Ctrl+P prints and Esc closes."""
+    target = tmp_path / "may-in.pdf"
+    printers = PdfPrinter(target, accept=False)
+    window, _ = preview(qtbot, slips_pdf, printers)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page = window.scroll_area
+    page.setFocus()
+    assert read_name(page) == "Trang tài liệu" and page.accessibleDescription() == "Trang 1 trên 3"
+    qtbot.keyClick(page, Qt.Key.Key_PageDown)
+    assert window.page.value() == 2 and page.accessibleDescription() == "Trang 2 trên 3"
+    qtbot.keyClick(page, Qt.Key.Key_PageUp)
+    assert window.page.value() == 1
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert printers.asked == 1  # the printer dialog, cancelled here
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
 
 def test_pages_and_copies_go_to_the_chosen_printer(qtbot, tmp_path, slips_pdf):
     target = tmp_path / "may-in.pdf"
