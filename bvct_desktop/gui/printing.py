@@ -42,7 +42,7 @@ from ..core.numbers import grouped
 from ..core.personfile import case_steps
 from ..io.documents import lists, pdf, profile, render, sheets, slip_form, tables
 from ..io.xlsx_writer import column_width
-from . import export_password, reauth
+from . import export_password, reauth, undecided
 from .accessible import named
 from .context import AppContext
 from .designer.ui_print_preview import Ui_PrintPreview
@@ -79,7 +79,6 @@ Confirm = Callable[[QWidget], bool]
 Made = tuple[bytes, str, str, dict]  # a document's PDF, title, suggested file name, what its audit entry names
 Opened = Callable[["PrintPreview"], None]  # given the preview once the document is ready
 PAGE_SHOWN = "Trang tài liệu"  # what a screen reader says of the page in view, then which one of how many
-UNVERIFIABLE_TITLE = "Hồ sơ thẩm tra chưa đủ điều kiện xác minh"  # a slip printed for a case lacking its decision
 READING = "Đang đọc dữ liệu để in…"  # the rows of a register, counted
 LAYING_OUT = "Đang chuẩn bị bản in: đang dàn trang…"  # a long table's columns fitted, before its first page
 
@@ -406,10 +405,7 @@ def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None 
     """The chosen slips' forms, one per page, ready for signature; when a slip's case has no decision of the
     competent cấp ủy recorded (case_steps.slips_undecided), once the officer answers «Vẫn in phiếu?» yes."""
     ids = list(ids)
-    undecided = case_steps.slips_undecided(context.db, ids)
-    if undecided and context.dialogs.ask(parent, UNVERIFIABLE_TITLE, "\n".join(
-            [f"Hồ sơ thẩm tra {case_steps.DECISION_MISSING}:",
-             *undecided, "", "Vẫn in phiếu?"])) != YES:
+    if not undecided.go_on(context.dialogs, parent, case_steps.slips_undecided(context.db, ids), "in phiếu"):
         return None
 
     def make(options: render.Options, _progress: Progress) -> Made | None:

@@ -1,15 +1,18 @@
 """The case window's steps before the conclusion: the competent cấp ủy's decision told (written with
 «Sửa»), the verification team, the dossier items and the minutes in tabs, what is lacking told above them;
-printing slips of a case with no decision asks «Vẫn in phiếu?»."""
+printing slips of a case with no decision asks «Vẫn in phiếu?», attaching an archive request to it «Vẫn gắn yêu
+cầu tàng thư?»."""
 
 import pytest
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
+from bvct_desktop.core import editing
+from bvct_desktop.core.archive_titles import request_title
 from bvct_desktop.core.personfile import case_steps, cases
 from bvct_desktop.core.schema import persons, slips
-from bvct_desktop.gui import printing
-from bvct_desktop.gui.dialogs import NO
+from bvct_desktop.gui import printing, undecided
+from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.case_steps import CaseSteps
 from bvct_desktop.gui.qt import QPushButton, Qt
@@ -59,6 +62,33 @@ def test_printing_a_slip_of_a_case_with_no_decision_asks_first(qtbot, context):
     asked = context.dialogs.shown[-1]
     assert asked.text.startswith("Hồ sơ thẩm tra chưa ghi quyết định của cấp ủy có thẩm quyền (bắt buộc trước khi "
                                  "thẩm tra, xác minh):\n") and asked.text.endswith("\n\nVẫn in phiếu?")
+
+
+@pytest.mark.parametrize("answer", [YES, NO])
+def test_attaching_an_archive_request_to_a_case_with_no_decision_asks_as_printing_its_slips_does(qtbot, context,
+                                                                                                  answer):
+    """The request chosen was attached without a word to a case the rules do not let verify yet: the officer is
+    asked, with the words printing the case's slips asks with, and the request serves the case only on «Có»."""
+    window, _steps = _window(qtbot, context)
+    person = editing.load_person(context.db, cases.case_file(context.db, window.record_id).case["person_id"])
+    request = editing.save(context.db, "archive-requests", {
+        "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Thành phố Hồ Chí Minh", "doc_no": "20-CV/BTCTU",
+        "doc_on": "05/03/2026", "full_name": person["full_name"], "birth_date": person["birth_date"],
+        "home_town": person["home_town"]}, person_id=person["id"])
+    offered = [title for title, request_id in _offered(context, window.record_id) if request_id == request]
+    context.dialogs.answer_next(offered[0], answer)
+    {button.text(): button for button in window.findChildren(QPushButton)}["Gắn yêu cầu tàng thư…"].click()
+    asked = context.dialogs.shown[-1]
+    assert asked.title == undecided.TITLE
+    assert asked.text == (f"Hồ sơ thẩm tra {case_steps.DECISION_MISSING}:\n{person['full_name']} – Cử đi đào tạo"
+                          "\n\nVẫn gắn yêu cầu tàng thư?")
+    attached = [found["id"] for found in cases.case_file(context.db, window.record_id).archive_requests]
+    assert attached == ([request] if answer == YES else [])
+
+
+def _offered(context, case_id: int) -> list[tuple[str, int]]:
+    """The requests «Gắn yêu cầu tàng thư…» offers the case, as it names them, with their ids."""
+    return [(request_title(found), found["id"]) for found in cases.archive_requests_to_attach(context.db, case_id)]
 
 
 def test_the_dossier_tab_offers_the_items_of_the_cases_own_dossier(qtbot, context):

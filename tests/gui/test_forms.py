@@ -797,9 +797,9 @@ def test_a_request_to_another_province_s_archive_is_attached_to_the_case_in_its_
         "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Thành phố Hồ Chí Minh", "doc_no": "20-CV/BTCTU",
         "doc_on": "05/03/2026", "full_name": "Võ Thị Bảy", "birth_date": "1942", "home_town": "Tân Hải, La Gi"})
     offered = "Thành phố Hồ Chí Minh – Võ Thị Bảy (văn bản số 20-CV/BTCTU ngày 05/03/2026)"
-    context.dialogs.answer_next(offered)
+    context.dialogs.answer_next(offered, YES)  # «Vẫn gắn yêu cầu tàng thư?»: the case records no decision yet
     {button.text(): button for button in form.findChildren(QPushButton)}["Gắn yêu cầu tàng thư…"].click()
-    assert context.dialogs.shown[-1].items == (offered,)
+    assert context.dialogs.shown[-2].items == (offered,)
     table = next(table for table in form.findChildren(QTableWidget)
                  if table.horizontalHeaderItem(0).text() == "Tỉnh/thành")
     assert [table.horizontalHeaderItem(column).text() for column in range(3)] == [

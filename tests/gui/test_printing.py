@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from bvct_desktop.core.settings import SETTINGS, History
-from bvct_desktop.gui import printing
+from bvct_desktop.gui import printing, undecided
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.pdf_pages import PdfPages
 from bvct_desktop.gui.qt import QAbstractPrintDialog, QApplication, QPrinter, Qt
@@ -470,7 +470,7 @@ def test_chosen_slips_print_as_forms(qtbot, context):
     ids = browse.record_ids(context.db, "slips")[:2]
     context.dialogs.answer_next(YES)  # «Vẫn in phiếu?»: the sample slips' cases record no decision
     window = prepared(qtbot, lambda opened: printing.print_slips(context, ids, opened=opened))
-    assert context.dialogs.shown[0].title == printing.UNVERIFIABLE_TITLE
+    assert context.dialogs.shown[0].title == undecided.TITLE
     assert window.pages == 2 and "PHIẾU YÊU CẦU XÁC MINH LAI LỊCH" in page_text(window.data, 1)
 
 

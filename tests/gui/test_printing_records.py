@@ -6,7 +6,7 @@ import datetime as dt
 import pypdfium2 as pdfium
 
 from bvct_desktop.core import browse, editing
-from bvct_desktop.gui import printing
+from bvct_desktop.gui import printing, undecided
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.qt import QItemSelectionModel
@@ -115,7 +115,7 @@ def test_the_selected_slips_print_one_per_page(qtbot, context):
     context.dialogs.answer_next(YES)  # «Vẫn in phiếu?»: the sample slips' cases record no decision
     button.click()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
-    assert context.dialogs.shown[0].title == printing.UNVERIFIABLE_TITLE
+    assert context.dialogs.shown[0].title == undecided.TITLE
     preview = page.preview
     assert isinstance(preview, printing.PrintPreview) and preview.pages == 2
     numbers = [browse.fetch_rows(context.db, "slips", [page.model.record_id(row)]) for row in (0, 2)]

@@ -18,8 +18,9 @@ from ...core.editing import VERSION
 from ...core.errors import BvctError
 from ...core.kinds import ARCHIVE_REQUESTS, COMPLAINTS, SLIPS, kind_named
 from ...core.permissions import Action, allows
-from ...core.personfile import cases
+from ...core.personfile import case_steps, cases
 from ...core.personfile.political import POLITICAL_NOTES
+from .. import undecided
 from ..accessible import named
 from ..context import AppContext
 from ..dialogs import YES
@@ -243,7 +244,16 @@ class CaseForm(QDialog):
         db = self.context.db
         self._change_requests(ATTACH_LABEL, cases.archive_requests_to_attach(db, self.record_id),
                               "Yêu cầu nào phục vụ hồ sơ thẩm tra này?",
-                              lambda request_id: cases.attach_archive_request(db, self.record_id, request_id))
+                              lambda request_id: cases.attach_archive_request(db, self.record_id, request_id),
+                              self._attach_undecided)
+
+    def _attach_undecided(self) -> bool:
+        """«Vẫn gắn yêu cầu tàng thư?» before a request serves a case with no decision of the competent cấp ủy
+        recorded, as before its slips are printed; True to go on."""
+        found = cases.case_file(self.context.db, self.record_id)
+        told = [f"{found.full_name} – {found.case['purpose'] or 'chưa ghi mục đích'}"] \
+            if case_steps.undecided(found.case) else []
+        return undecided.go_on(self.context.dialogs, self, told, ATTACH_LABEL.rstrip("…").lower())
 
     def detach_archive_request(self) -> None:
         """«Bỏ gắn yêu cầu tàng thư…»: a request attached by mistake, chosen from the case's, serves none."""
@@ -253,14 +263,14 @@ class CaseForm(QDialog):
                               lambda request_id: cases.detach_archive_request(db, request_id))
 
     def _change_requests(self, label: str, requests: list[dict[str, Any]], question: str,
-                         change: Callable[[int], None]) -> None:
-        """Asks which of `requests` the change is for (none: tells so), then makes it."""
+                         change: Callable[[int], None], going_on: Callable[[], bool] = lambda: True) -> None:
+        """Asks which of `requests` the change is for (none: tells so), then makes it once `going_on()`."""
         offered = {request_title(request): request["id"] for request in requests}
         if not offered:
             self.context.dialogs.inform(self, label, NOTHING_TO_ATTACH)
             return
         chosen = self.context.dialogs.choose(self, label, question, list(offered))
-        if chosen is None:
+        if chosen is None or not going_on():
             return
         try:
             change(offered[chosen])
