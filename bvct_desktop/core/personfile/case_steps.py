@@ -17,11 +17,14 @@ from sqlalchemy.engine import Connection
 from ..database import Database
 from ..dates import display_date
 from ..editing import FormProblems
+from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
 from ..kinds import CASE_PURPOSES
 from ..permissions import Action
+from ..plans.cases import CONCLUDED
 from ..schema import persons, slips, vetting_cases, vetting_dossier_items, vetting_minutes, vetting_team_members
-from .case_rows import CaseRows
+from . import writes
+from .owned import Owner, OwnedRows
 
 LEADER, MEMBER = "Tổ trưởng", "Thành viên"
 TEAM_SIZE = 3  # at least, with a named leader (brief §1.3)
@@ -47,6 +50,18 @@ ALL_ITEMS = (*APPRAISAL_ITEMS, *(item for item in VERIFICATION_ITEMS if item not
 def items_for(purpose: str | None) -> tuple[str, ...]:
     """The dossier a case of `purpose` needs: the appraisal's for a post or election, else the verification's."""
     return APPRAISAL_ITEMS if purpose in APPRAISAL_PURPOSES else VERIFICATION_ITEMS
+
+
+def _still_open(connection: Connection, case_id: int, title: str) -> dict[str, Any]:
+    """The case, refused once concluded: what its conclusion rests on is changed after «Mở lại hồ sơ»."""
+    case = writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra")
+    if case["status"] == CONCLUDED:
+        raise InputError(f"Hồ sơ đã kết luận: không thêm, sửa hay xóa {title}; chọn «Mở lại hồ sơ» nếu "
+                         "cần thẩm tra, xác minh tiếp.")
+    return case
+
+
+CASE = Owner("vetting_case_id", _still_open)
 
 
 def _one_leader(connection: Connection, case: dict[str, Any], values: dict[str, Any], row_id: int | None) -> None:
@@ -78,22 +93,22 @@ def _dossier_name(case: dict[str, Any]) -> str:
     return f"{kind} (mục đích {case['purpose'] or 'chưa ghi'})"
 
 
-TEAM = CaseRows(vetting_team_members, "vetting-team", "thành viên tổ thẩm tra", (
+TEAM = OwnedRows(vetting_team_members, "vetting-team", "thành viên tổ thẩm tra", (
     Field("full_name", "Họ và tên", required=True, person_name=True),
     Field("position", "Chức vụ, đơn vị công tác", hint="ví dụ Chuyên viên Phòng Bảo vệ chính trị nội bộ"),
     Field("team_role", "Vai trò trong tổ", FieldType.CHOICE, required=True, choices=(LEADER, MEMBER)),
-), order=(), check=_one_leader)
-DOSSIER = CaseRows(vetting_dossier_items, "vetting-dossier", "tài liệu hồ sơ thẩm tra", (
+), CASE, _one_leader)
+DOSSIER = OwnedRows(vetting_dossier_items, "vetting-dossier", "tài liệu hồ sơ thẩm tra", (
     Field("item", "Tài liệu", FieldType.CHOICE, required=True, choices=ALL_ITEMS),
     Field("received_on", "Ngày nhận", FieldType.DATE, required=True),
     Field("note", "Ghi chú"),
-), order=("received_on",), check=_item_of_case)
-MINUTES = CaseRows(vetting_minutes, "vetting-minutes", "biên bản thẩm tra, xác minh", (
+), CASE, _item_of_case, order=("received_on",))
+MINUTES = OwnedRows(vetting_minutes, "vetting-minutes", "biên bản thẩm tra, xác minh", (
     Field("held_on", "Ngày lập biên bản", FieldType.DATE, required=True),
     Field("place", "Địa điểm"),
     Field("attendees", "Thành phần tham dự", max_length=LONG_TEXT),
     Field("summary", "Nội dung tóm tắt", required=True, max_length=LONG_TEXT),
-), order=("held_on",))
+), CASE, order=("held_on",))
 
 
 # -- rules ----------------------------------------------------------------------------------

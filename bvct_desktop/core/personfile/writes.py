@@ -53,9 +53,13 @@ def dates_to_confirm(db: Database, fields: Sequence[Field], raw: dict[str, Any])
     return told_ahead(fields, [values], db.clock().date())
 
 
-def person_exists(connection: Connection, person_id: int) -> None:
-    if connection.execute(select(persons.c.id).where(persons.c.id == person_id)).first() is None:
+def person_exists(connection: Connection, person_id: int) -> dict[str, Any]:
+    """The person (their id and birth date); InputError when there is none."""
+    person = connection.execute(select(persons.c.id, persons.c.birth_date).where(persons.c.id == person_id)
+                                ).mappings().first()
+    if person is None:
         raise InputError(f"Không có người số {person_id}.")
+    return dict(person)
 
 
 def current(connection: Connection, table: Table, record_id: int, what: str) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ...core.dates import display_date
 from ...core.personfile import case_steps, cases
-from ...core.personfile.case_rows import CaseRows
+from ...core.personfile.owned import OwnedRows
 from ..attachments_panel import TITLE as ATTACHED
 from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
@@ -21,10 +21,10 @@ TABS = ((case_steps.TEAM, "Tổ thẩm tra, xác minh"), (case_steps.DOSSIER, "T
         (case_steps.MINUTES, "Biên bản thẩm tra, xác minh"))
 
 
-def _section(rows: CaseRows, title: str, case: dict[str, Any]) -> Section:
+def _section(rows: OwnedRows, title: str, case: dict[str, Any]) -> Section:
     """A step's tab; the dossier's offers the items of the case's own dossier."""
     fields = case_steps.dossier_fields(case["purpose"]) if rows is case_steps.DOSSIER else rows.fields
-    return editable(title, rows.kind, fields, rows.of_case, rows.add, rows.update, rows.delete)
+    return editable(title, rows.kind, fields, rows.of_owner, rows.add, rows.update, rows.delete)
 
 
 class CaseSteps(QWidget):

@@ -170,7 +170,7 @@ def test_a_concluded_cases_steps_are_changed_only_once_it_is_reopened(db):
     _decide(db, case)
     _form_team(db, case["id"])
     MINUTES.add(db, case["id"], {"held_on": "10/01/2025", "summary": "Gia đình khai báo đúng như lý lịch"})
-    [leader, *_] = TEAM.of_case(db, case["id"])
+    [leader, *_] = TEAM.of_owner(db, case["id"])
     cases.record_conclusion(db, case["id"], {"conclusion_no": "472-CV/BTCTU", "concluded_on": "15/03/2025",
                                              "signer": "Trần Văn Ban", "result": "Đủ tiêu chuẩn"})
     refused = "Hồ sơ đã kết luận: không thêm, sửa hay xóa"
@@ -183,4 +183,4 @@ def test_a_concluded_cases_steps_are_changed_only_once_it_is_reopened(db):
     concluded = cases.case_file(db, case["id"]).case
     cases.reopen_case(db, case["id"], concluded[VERSION])
     MINUTES.add(db, case["id"], {"held_on": "20/03/2025", "summary": "Làm việc thêm"})
-    assert len(MINUTES.of_case(db, case["id"])) == 2
+    assert len(MINUTES.of_owner(db, case["id"])) == 2
