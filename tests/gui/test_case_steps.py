@@ -3,6 +3,8 @@
 printing slips of a case with no decision asks «Vẫn in phiếu?», attaching an archive request to it «Vẫn gắn yêu
 cầu tàng thư?»."""
 
+import html
+
 import pytest
 from PySide6.QtTest import QTest
 from sqlalchemy import select
@@ -34,7 +36,7 @@ def _window(qtbot, context):
 
 def test_the_case_window_tells_the_decision_is_missing_and_what_the_team_and_dossier_lack(qtbot, context):
     _window_, steps = _window(qtbot, context)
-    assert "chưa ghi</font> (bắt buộc trước khi thẩm tra, xác minh" in steps.decision.text()
+    assert html.escape(case_steps.UNDECIDED) in steps.decision.text()  # the core's words, as its conclusion asks
     assert steps.lacking.text().startswith("<b>Còn thiếu:</b> Chưa lập tổ thẩm tra, xác minh")
     assert "Hồ sơ còn thiếu 11 tài liệu: Văn bản yêu cầu thẩm định" in steps.lacking.text()  # training: an appraisal
     assert steps.lacking.text().endswith(case_steps.NO_MINUTES)
@@ -54,12 +56,30 @@ def test_a_team_member_added_in_its_tab_is_listed_and_what_is_lacking_told_again
     assert "chưa có tổ trưởng" not in steps.lacking.text()
 
 
+def test_opening_the_case_window_reads_its_file_once_and_a_step_s_change_reads_it_no_more(
+        qtbot, monkeypatch, context):
+    """What the steps lack is told from the case the window has just read and the rows its tabs list, not from
+    the whole case file (its slips, letters, relatives) read over again."""
+    reads = []
+    read = cases.case_file
+    monkeypatch.setattr(cases, "case_file", lambda db, case_id: reads.append(case_id) or read(db, case_id))
+    _window_, steps = _window(qtbot, context)
+    assert reads == [steps.case_id]
+    team = steps.tabs.widget(0)
+    {button.text(): button for button in team.findChildren(QPushButton)}["Thêm"].click()
+    support.fill(team.dialog, {"full_name": "Nguyễn Văn Tổ", "team_role": case_steps.LEADER})
+    assert team.dialog.save(), team.dialog.message.text()
+    assert "Tổ thẩm tra, xác minh mới có 1 người (cần ít nhất 3)." in steps.lacking.text()
+    assert reads == [steps.case_id]
+
+
 def test_printing_a_slip_of_a_case_with_no_decision_asks_first(qtbot, context):
     with context.db.read() as connection:
         slip_id = connection.execute(select(slips.c.id).where(slips.c.vetting_case_id.is_not(None)).limit(1)).scalar()
     context.dialogs.answer_next(NO)
     assert printing.print_slips(context, [slip_id]) is None
     asked = context.dialogs.shown[-1]
+    assert case_steps.DECISION_MISSING in asked.text  # the words the case window and the conclusion tell it in
     assert asked.text.startswith("Hồ sơ thẩm tra chưa ghi quyết định của cấp ủy có thẩm quyền (bắt buộc trước khi "
                                  "thẩm tra, xác minh):\n") and asked.text.endswith("\n\nVẫn in phiếu?")
 

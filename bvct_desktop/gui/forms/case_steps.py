@@ -28,11 +28,11 @@ def _section(rows: OwnedRows, title: str, case: dict[str, Any]) -> Section:
 
 
 class CaseSteps(QWidget):
-    """The case's steps; what it lacks is told again after each change of a step."""
+    """The case's steps; what it lacks is told from the rows its tabs list, again after each change of a step."""
 
     def __init__(self, context: AppContext, case: dict[str, Any], parent: QWidget | None = None):
         super().__init__(parent)
-        self.context, self.case_id = context, case["id"]
+        self.context, self.case_id, self.purpose = context, case["id"], case["purpose"]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.decision = QLabel(decision_text(case))
@@ -42,6 +42,7 @@ class CaseSteps(QWidget):
         self.lacking.setWordWrap(True)
         layout.addWidget(self.lacking)
         self.tabs = QTabWidget()
+        self.listed: dict[OwnedRows, SectionTab] = {}
         for rows, title in TABS:
             tab = SectionTab(context, _section(rows, title, case), self.case_id, self,
                              closed=case["status"] == cases.CONCLUDED)  # changed after «Mở lại hồ sơ»
@@ -49,21 +50,24 @@ class CaseSteps(QWidget):
             fit_to_width(tab.table)
             tab.changed.connect(self.tell_lacking)
             self.tabs.addTab(tab, title)
+            self.listed[rows] = tab
         self.tabs.addTab(AttachmentsPanel(context, cases.KIND, self.case_id, titled=False), ATTACHED)
         layout.addWidget(self.tabs, 1)
         self.tell_lacking()
 
     def tell_lacking(self) -> None:
-        found = cases.case_file(self.context.db, self.case_id)
-        self.lacking.setText(lacking_text(case_steps.team_problems(found.team), found.missing_items,
-                                          case_steps.minutes_problems(found.minutes)))
+        listed = {rows: tab.entries for rows, tab in self.listed.items()}
+        self.lacking.setText(lacking_text(
+            case_steps.team_problems(listed[case_steps.TEAM]),
+            case_steps.missing_items(self.purpose, listed[case_steps.DOSSIER]),
+            case_steps.minutes_problems(listed[case_steps.MINUTES])))
 
 
 def decision_text(case: dict[str, Any]) -> str:
-    """«Quyết định của cấp ủy: số 125-QĐ/TU ngày 10/01/2025 của Ban Thường vụ Tỉnh ủy», or that there is none."""
-    if not case["decision_no"]:
-        return (f"<b>Quyết định của cấp ủy có thẩm quyền:</b> <font color='{colour('error')}'>chưa ghi</font> "
-                "(bắt buộc trước khi thẩm tra, xác minh; ghi ở nút «Sửa»).")
+    """«Quyết định của cấp ủy: số 125-QĐ/TU ngày 10/01/2025 của Ban Thường vụ Tỉnh ủy», or that there is none in
+    the words its conclusion and its slips' printing tell it in (case_steps.undecided)."""
+    if told := case_steps.undecided(case):
+        return f"<font color='{colour('error')}'>{html.escape(' '.join(told))}</font> Ghi ở nút «Sửa»."
     issuer = f" của {html.escape(case['decision_by'])}" if case["decision_by"] else ""
     return (f"<b>Quyết định của cấp ủy có thẩm quyền:</b> số {html.escape(case['decision_no'])} ngày "
             f"{display_date(case['decision_on'])}{issuer}.")
