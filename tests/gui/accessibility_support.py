@@ -112,3 +112,15 @@ def dark_theme() -> Iterator[Callable[[QWidget], None]]:
     yield lambda window: window.setStyleSheet(style_sheet(dark))
     application.setPalette(kept)
 
+
+
+def tab_stops(window: QWidget) -> list[QWidget]:
+    """The widgets Tab goes to in `window`, in the order it goes to them: each that takes focus by Tab, is
+    shown and enabled."""
+    stops, widget = [], window.nextInFocusChain()
+    while widget is not window:
+        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None
+                and widget.isVisibleTo(window) and widget.isEnabled()):
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops

@@ -19,7 +19,7 @@ from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.case_steps import CaseSteps
 from bvct_desktop.gui.qt import QPushButton, Qt
 from tests.gui import register_support as support
-from tests.gui.accessibility_support import unusable
+from tests.gui.accessibility_support import read_name, tab_stops, unusable
 from tests.gui.shell_support import on_office_screen
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
@@ -176,6 +176,21 @@ def test_by_keyboard_enter_on_a_step_s_row_opens_it_and_each_tab_s_list_is_named
         steps.tabs.setCurrentIndex(index)
         read[steps.tabs.tabText(index)] = unusable(window)
     assert {tab: found for tab, found in read.items() if found} == {}
+
+
+def test_tab_goes_to_nothing_in_the_case_window_a_screen_reader_cannot_name(qtbot, context):
+    """On every step's tab, each stop of Tab (the case's scrolling page, each step's list included) is read
+    by a name."""
+    window, steps = _window(qtbot, context)
+    window.show()
+    qtbot.waitExposed(window)
+    unnamed = {}
+    for index in range(steps.tabs.count()):
+        steps.tabs.setCurrentIndex(index)
+        stops = tab_stops(window)
+        assert steps.tabs.widget(index).table in stops
+        unnamed[steps.tabs.tabText(index)] = [type(stop).__name__ for stop in stops if not read_name(stop).strip()]
+    assert {tab: stops for tab, stops in unnamed.items() if stops} == {}
 
 
 @pytest.mark.parametrize("scale", [1, 1.5])

@@ -180,7 +180,8 @@ class CaseForm(QDialog):
         self.issued_box = QVBoxLayout()
         self.body.addLayout(self.issued_box)
         self._show_issued()
-        self.scroller = scrolling(page, lists_give_way=False)  # its slips' headers wrap
+        self.scroller = named(scrolling(page, lists_give_way=False),  # its slips' headers wrap
+                              f"Hồ sơ thẩm tra của {found.full_name}")  # a Tab stop: its arrows scroll it
         self.layout_.addWidget(self.scroller, 1)
         self.layout_.addWidget(self.message)
         notice = QHBoxLayout()  # a row of its own: the window still narrows to half an office screen
