@@ -24,7 +24,7 @@ from ..permissions import Action
 from ..plans.cases import CONCLUDED
 from ..schema import persons, slips, vetting_cases, vetting_dossier_items, vetting_minutes, vetting_team_members
 from . import writes
-from .owned import Owner, OwnedRows
+from .owned import OwnedRows, Owner
 
 LEADER, MEMBER = "Tổ trưởng", "Thành viên"
 TEAM_SIZE = 3  # at least, with a named leader (brief §1.3)

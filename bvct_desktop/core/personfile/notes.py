@@ -12,7 +12,7 @@ from ..editing import FormProblems
 from ..fields import Field, FieldType, order_problems
 from ..schema import relatives
 from . import writes
-from .owned import Owner, OwnedRows, no_rule
+from .owned import OwnedRows, Owner, no_rule
 
 RELATIVE = "relative_id"  # the form value naming the relative a record is about (or None)
 REMOVED = "(đã xóa khỏi danh sách thân nhân)"  # how a record about a relative no longer listed names them
