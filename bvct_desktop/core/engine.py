@@ -26,6 +26,9 @@ CACHE_KIB = 131_072  # 128 MB of decrypted pages: a cache miss costs a page decr
 # (a 100,000-slip import: about 125 MB less at its peak than with 128 MB). 32 MB keeps that peak
 # (364 MB) and writes faster than 16 MB (0.4 s less CPU; 64 MB: 0.3 s less again, peak 388 MB).
 BULK_CACHE_KIB = 32_768
+# While the scans are copied whole (core/server/copying.py): a scan's decrypted pages kept in the cache were one
+# more copy of each scan read or written, up to CACHE_KIB; a table read in its order needs no more than this
+COPY_CACHE_KIB = 2_048
 LATER_INFO = "bvct_built_later"  # statements waiting for `built_later`'s end (connection.info)
 
 
@@ -73,9 +76,9 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read
 
 
 @contextlib.contextmanager
-def smaller_cache(connection: Connection) -> Iterator[None]:
-    """The connection's page cache at BULK_CACHE_KIB for the block, then as before."""
-    connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+def smaller_cache(connection: Connection, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """The connection's page cache at `kib` for the block, then as before."""
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{kib}")
     try:
         yield
     finally:

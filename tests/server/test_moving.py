@@ -5,6 +5,8 @@ database (spec, "Office server")."""
 
 import hashlib
 import os
+import re
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -94,7 +96,8 @@ def test_migrate_to_server_copies_records_users_and_a_verified_trail(office_file
     assert code == 0, err
 
 
-SCAN = 2 * 1024 * 1024  # a scanned page or two; incompressible, as a JPEG is
+MB = 1024 * 1024
+SCAN = 2 * MB  # a scanned page or two; incompressible, as a JPEG is
 
 
 def _scans(count: int) -> dict[str, bytes]:
@@ -138,6 +141,39 @@ def test_migrate_to_server_carries_the_case_steps_the_own_account_and_each_scan_
         server.close()
     assert {found.file_name: hashlib.sha256(content).hexdigest() for found, content in viewed} == \
         {name: hashlib.sha256(content).hexdigest() for name, content in scans.items()}
+
+
+PEAK_MEMORY = [sys.executable, "-c", "import resource, subprocess, sys; done = subprocess.run(sys.argv[1:]); "
+               "print('MAXRSS', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+               "sys.exit(done.returncode)"]  # `bvct …` run under it: its peak resident memory, in KiB
+
+
+def _peak_migrating(office_file, cluster, tmp_path) -> int:
+    """The peak resident memory, in bytes, of `bvct migrate-to-server` of the office run as the officer runs
+    it: the engine's page cache and the driver's buffers count, which tracemalloc misses. The copy is dropped
+    after, its users' login roles with it."""
+    name = cluster.new_database()
+    try:
+        done = bvct(environment(tmp_path, office_file.db, PGPASSWORD=cluster.owner_password), "migrate-to-server",
+                    "--db", office_file.db, "--to", cluster.url(name), "--server-owner", OWNER, prefix=PEAK_MEMORY)
+    finally:
+        cluster.drop(name)
+    assert done.returncode == 0, done.stderr
+    return int(re.search(r"MAXRSS (\d+)", done.stderr).group(1)) * 1024
+
+
+def test_migrate_to_server_holds_one_scan_as_it_is_read_not_each_in_the_cache_and_the_drivers_buffer(
+        office_file, cluster, tmp_path):
+    """Four 10 MB scans cost the copy about two scans' size over copying the office without them (the scan
+    read from the file and the engine's own copy as it reads it), not the decrypted pages of each scan read
+    kept in the file's 128 MB page cache, nor a third copy the driver builds for an INSERT."""
+    without = _peak_migrating(office_file, cluster, tmp_path)
+    db = vault.unlock(office_file.db, ADMIN, PASSWORD)
+    write_todays_records(db, tmp_path / "quet", {f"bien-ban-{number}.pdf": b"%PDF-1.4\n" + os.urandom(10 * MB)
+                                                 for number in range(1, 5)})
+    db.close()
+    grown = _peak_migrating(office_file, cluster, tmp_path) - without
+    assert grown < 3 * 10 * MB, f"{grown / MB:.0f} MB more for four 10 MB scans"
 
 
 def test_migrate_to_server_refuses_a_database_that_is_not_empty(office_file, cli, cluster, monkeypatch):

@@ -11,10 +11,11 @@
 """
 
 import json
-from collections.abc import Iterable
+import struct
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from sqlalchemy import Column, LargeBinary, MetaData, Table, func, inspect, select, text
+from sqlalchemy import Column, LargeBinary, MetaData, Table, and_, func, inspect, select, text
 from sqlalchemy.engine import Connection
 
 from .. import audit_chain, engine, key_slots, keyfile, migrations, sealed_names, user_names
@@ -42,12 +43,27 @@ def _data_tables() -> list[Table]:
 
 
 def _rows(connection: Connection, table: Table) -> Iterable[list[dict]]:
-    """The table's rows in partitions: a file's content (up to 25 MB a scan) one at a time, not the office's
-    every scan in memory at once."""
-    at_once = 1 if any(isinstance(column.type, LargeBinary) for column in table.c) else CHUNK
-    result = connection.execute(select(table).order_by(*table.primary_key), execution_options={"yield_per": at_once})
+    """The table's rows in partitions of CHUNK."""
+    result = connection.execute(select(table).order_by(*table.primary_key), execution_options={"yield_per": CHUNK})
     for partition in result.mappings().partitions():
         yield [dict(row) for row in partition]
+
+
+def _holds_files(table: Table) -> bool:
+    return any(isinstance(column.type, LargeBinary) for column in table.c)
+
+
+def _copy(source: Connection, table: Table, write: Callable[[list[dict]], object]) -> None:
+    """Hands `write` the table's rows in partitions; a table of files (a scan is up to 25 MB) a row at a time,
+    each read by a query of its own and closed before `write` runs (a cursor left on a row keeps the engine's
+    own copy of it), and gone before the next is read: the office's scans one at a time, held once."""
+    if not _holds_files(table):
+        for rows in _rows(source, table):
+            write(_of_the_data(table, rows))
+        return
+    key = table.primary_key.columns
+    for values in source.execute(select(*key).order_by(*key)).all():
+        write([dict(source.execute(select(table).where(and_(*map(Column.__eq__, key, values)))).mappings().one())])
 
 
 def _of_the_data(table: Table, rows: list[dict]) -> list[dict]:
@@ -86,9 +102,9 @@ def to_file(db: ServerDatabase, target: Path) -> tuple[dict, keyfile.KeyFile]:
             with sink.execution_options(immediate=True).begin():
                 migrations.upgrade(sink, migrations.current_revision(source))  # the server's schema, even older
                 sink.execute(meta.delete())  # what the migrations noted: the server's own notes come next
-                for table in _as_stored(sink, _data_tables()):
-                    for rows in _rows(source, table):
-                        insert_rows(sink, table, _of_the_data(table, rows))
+                with engine.smaller_cache(sink, engine.COPY_CACHE_KIB):
+                    for table in _as_stored(sink, _data_tables()):
+                        _copy(source, table, lambda rows, into=table: insert_rows(sink, into, rows))
                 _note_facts(sink, {**engine.cipher_facts(sink), key_slots.GENERATION: str(keyfile.KeyFile.generation)})
                 head = _relinked_trail(db, source, sink)
             slots = {name: json.loads(slot) for name, slot in source.execute(
@@ -148,11 +164,10 @@ def to_server(source: FileDatabase, address: ServerAddress, owner: str, owner_pa
                 writing.execute(meta.delete())  # what the migrations noted: the file's own notes come next
                 objects.prepare(writing, address.dbname, owner)
                 objects.hold_key_proof(writing, source.key)
-                for table in _data_tables():
-                    if table is users:
-                        continue
-                    for rows in _rows(reading, table):
-                        writing.execute(table.insert(), _of_the_data(table, rows))
+                with engine.smaller_cache(reading, engine.COPY_CACHE_KIB):
+                    for table in _data_tables():
+                        if table is not users:
+                            _copy(reading, table, lambda rows, into=table: _send(writing, into, rows))
                 _note_facts(writing, server_engine.server_facts(writing))
                 waiting = _accounts(writing, people, keys, admin, admin_password)
                 _trail(reading, writing)
@@ -163,6 +178,34 @@ def to_server(source: FileDatabase, address: ServerAddress, owner: str, owner_pa
     finally:
         target.dispose()
     return waiting
+
+
+def _send(writing: Connection, table: Table, rows: list[dict]) -> None:
+    if _holds_files(table):
+        _streamed(writing, table, rows)
+    else:
+        writing.execute(table.insert(), rows)
+
+
+_COPY_SIGNATURE = b"PGCOPY\n\xff\r\n\0" + struct.pack(">ii", 0, 0)  # PostgreSQL's binary COPY: no flags, no extension
+
+
+def _streamed(writing: Connection, table: Table, rows: list[dict]) -> None:
+    """The rows of a table of integers and files sent by COPY in its binary form, each file's bytes handed to the
+    driver as they are, which passes them on in pieces: an INSERT would have the driver build the whole
+    statement, a second copy of the scan, in its buffer."""
+    columns = ", ".join(table.c.keys())
+    with writing.connection.driver_connection.cursor() as cursor, cursor.copy(
+            f"COPY {table.name} ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.write(_COPY_SIGNATURE)
+        for row in rows:
+            copy.write(struct.pack(">h", len(table.c)))
+            for column in table.c:
+                value = row[column.name]
+                data = value if isinstance(column.type, LargeBinary) else struct.pack(">i", value)
+                copy.write(struct.pack(">i", len(data)))
+                copy.write(data)
+        copy.write(struct.pack(">h", -1))
 
 
 def _accounts(writing: Connection, people, keys: keyfile.KeyFile, admin: str, admin_password: str) -> list[str]:
