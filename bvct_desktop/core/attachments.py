@@ -52,7 +52,8 @@ OWNERS: dict[str, Table] = {SLIPS.name: slips, FOREIGN_ELEMENTS.kind: foreign_el
 NAMED_BY = ("file_name", "size", "sha256")  # what the trail names an attachment by (besides its id)
 FIELDS = (  # what the trail's reader calls the values it names
     Field("file_name", "Tên tệp"), Field("file_type", "Loại tệp"), Field("size", "Dung lượng (byte)"),
-    Field("sha256", "Mã SHA-256"), Field("note", "Ghi chú"), Field("record_kind", "Thuộc loại hồ sơ"),
+    Field("sha256", "Mã SHA-256"), Field("note", "Ghi chú"), Field("created_by", "Người thêm"),
+    Field("record_kind", "Thuộc loại hồ sơ"),
     Field("record_id", "Thuộc hồ sơ số"),
 )
 
@@ -85,6 +86,7 @@ class Attachment:
     sha256: str
     note: str | None
     created_at: dt.datetime
+    created_by: str | None  # who added it (None: added before 0035 by a user the trail no longer names)
     updated_by: str | None  # who added it or last corrected its note; in the recycle bin, who put it there
     deleted_at: dt.datetime | None
 
@@ -133,7 +135,8 @@ def attach(db: Database, record_kind: str, record_id: int, path: Path, note: str
     db.require(Action.EDIT, ADDING)
     name, content, found = _prepared(Path(path))
     values = {"record_kind": record_kind, "record_id": record_id, "file_name": name, "file_type": found.key,
-              "size": len(content), "sha256": hashlib.sha256(content).hexdigest(), "note": _note(note)}
+              "size": len(content), "sha256": hashlib.sha256(content).hexdigest(), "note": _note(note),
+              "created_by": db.actor.name}
     with db.write() as connection:
         _owner(connection, record_kind, record_id)
         earlier = None if again else _same(connection, record_kind, record_id, values["sha256"])

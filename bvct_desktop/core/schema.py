@@ -489,6 +489,7 @@ attachments = Table(
     Column("size", Integer, nullable=False),
     Column("sha256", String, nullable=False),
     Column("note", Text),
+    Column("created_by", String),  # who added it (migration 0035); updated_by: who changed it last
     *_stamps(),
     Index(None, "record_kind", "record_id"),
 )

@@ -30,7 +30,7 @@ from .registers.columns import fit_to_width, keep_fitted
 from .registers.table import EnterActivates
 
 TITLE = "Tệp đính kèm"  # the panel's, its tab's and its list's as a screen reader reads it
-HEADERS = ("Tên tệp", "Loại", "Dung lượng", "Ngày thêm", "Người cập nhật", "Ghi chú")
+HEADERS = ("Tên tệp", "Loại", "Dung lượng", "Ngày thêm", "Người thêm", "Ghi chú")
 BINNED_HEADERS = ("Tên tệp", "Loại", "Dung lượng", "Ngày xóa", "Người xóa", "Ghi chú")  # «Thùng rác» ticked
 NAME_COLUMN = 0
 OPEN_FILTER = "Tệp đính kèm (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx);;Mọi tệp (*)"
@@ -114,7 +114,8 @@ class AttachmentsPanel(QWidget):
         self.table.setRowCount(len(self.listed))
         for row, found in enumerate(self.listed):
             cells = (found.file_name, found.type.title, size_text(found.size),
-                     f"{found.deleted_at if binned else found.created_at:%d/%m/%Y}", found.updated_by or "",
+                     f"{found.deleted_at if binned else found.created_at:%d/%m/%Y}",
+                     (found.updated_by if binned else found.created_by) or "",
                      found.note or "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bvct_desktop.core import attachments, audit, audit_words, backup, recycle_bin, vault
+from bvct_desktop.core import attachments, audit, audit_words, backup, recycle_bin, users, vault
 from bvct_desktop.core.errors import DamagedError, InputError, PermissionDenied
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, COMPLAINTS, SLIPS
+from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.schema import archive_requests, attachment_contents, audit_log, complaints, persons, slips
@@ -356,3 +357,20 @@ def test_the_same_file_twice_on_one_record_is_told_and_kept_only_when_asked_agai
     recycle_bin.delete(db, attachments.KIND, earlier)  # the bin's copy is not the record's any more
     only = attachments.attachments_of(db, SLIPS.name, slip)[0]
     assert attachments.attached_already(db, SLIPS.name, slip, again) == only
+
+
+def test_the_list_names_who_added_a_scan_though_another_corrected_its_note_or_binned_it(cli, db, tmp_path):
+    """«Người thêm» is who brought the paper in; who changed the row last (a note, the recycle bin) is not."""
+    slip = a_slip(db)
+    attachment_id = attachments.attach(db, SLIPS.name, slip, a_file(tmp_path, "scan0001.pdf", PDF))
+    users.add(db, "chuyenvien1", OFFICER, "Chuyen-vien-2026-a")
+    officer = vault.unlock(cli.db, "chuyenvien1", "Chuyen-vien-2026-a", clock=fixed_clock)
+    try:
+        attachments.set_note(officer, attachment_id, "Công văn trả lời số 123/PV27")
+        [found] = attachments.attachments_of(db, SLIPS.name, slip)
+        assert (found.created_by, found.updated_by) == (ADMIN, "chuyenvien1")
+        recycle_bin.delete(officer, attachments.KIND, attachment_id)
+        [binned] = attachments.attachments_of(db, SLIPS.name, slip, binned=True)
+        assert (binned.created_by, binned.updated_by) == (ADMIN, "chuyenvien1")
+    finally:
+        officer.close()

@@ -506,3 +506,26 @@ def test_a_year_of_the_previous_release_is_upgraded_whole_and_quickly_its_new_ta
     finally:
         db.close()
     assert took < 30, f"{took:.1f} s"
+
+
+def test_the_attachments_of_0034_learn_who_added_them_from_the_row_or_the_trail_not_from_its_last_change(
+        tmp_path, monkeypatch):
+    """Revision 0035: a scan never changed was added by its updated_by; one whose note another corrected, by the
+    user of the trail's entry of its adding; one the trail does not name keeps no adder rather than a wrong one."""
+    path = tmp_path / "bvct.db"
+    opened = database_at(path, "0034", monkeypatch)
+    at = dt.datetime(2026, 3, 2, 9, 0)
+    with opened.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO attachments (id, record_kind, record_id, file_name, file_type, size, sha256, created_at, "
+            "updated_at, row_version, updated_by) VALUES (1, 'slips', 1, 'a.pdf', 'pdf', 1, 'x', :at, :at, 1, "
+            "'chuyenvien1'), (2, 'slips', 1, 'b.pdf', 'pdf', 1, 'y', :at, :at, 2, 'chuyenvien2'), "
+            "(3, 'slips', 1, 'c.pdf', 'pdf', 1, 'z', :at, :at, 3, 'chuyenvien2')"), {"at": at})
+        connection.execute(text("INSERT INTO audit_log (at, user_name, role, action, outcome, kind, record_id, mac) "
+                                "VALUES (:at, 'chuyenvien3', 'chuyen-vien', 'thêm', 'ok', 'attachments', 2, '')"),
+                           {"at": at})
+    with opened.begin() as connection:  # the trail's entry is not linked: upgraded without unlocking
+        migrations.upgrade(connection)
+        added = dict(connection.execute(text("SELECT id, created_by FROM attachments")).all())
+    opened.dispose()
+    assert added == {1: "chuyenvien1", 2: "chuyenvien3", 3: None}
