@@ -183,7 +183,7 @@ def test_adding_viewing_and_saving_out_are_audited_with_name_size_and_hash_never
     digest = hashlib.sha256(PDF).hexdigest()
     named = {"file_name": "Trả lời.pdf", "size": len(PDF), "sha256": digest}
     assert trail(db, "thêm") == [{"moi": {"record_kind": "slips", "record_id": a_slip(db), **named,
-                                          "file_type": "pdf"}}]
+                                          "file_type": "pdf", "created_by": ADMIN}}]
     assert trail(db, attachments.VIEWED) == [{audit.RECORD: named}]
     assert trail(db, attachments.SAVED) == [{audit.RECORD: named, "tep": "bản sao.pdf"}]
     with db.read() as connection:
