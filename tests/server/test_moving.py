@@ -12,9 +12,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Integer, LargeBinary, text
 
 from bvct_desktop.core import address, attachments, user_names, users, vault
+from bvct_desktop.core.server import copying
 from tests.conftest import ADMIN, PASSWORD, file_cli, workbook
 from tests.real_process import bvct, environment, killed
 from tests.samples import SAMPLES
@@ -386,3 +387,12 @@ def test_a_server_backup_restored_on_the_same_server_names_each_account_in_the_w
     assert err.startswith(f"Tên «{OFFICER}» đã là tài khoản riêng của máy chủ, không phải người dùng của chương "
                           f"trình: báo quản trị máy chủ. Tài khoản «{ADMIN}» còn lại trên máy chủ từ cơ sở dữ liệu "
                           f'đã xóa: quản trị máy chủ xóa bằng lệnh DROP ROLE "{ADMIN}"; rồi chạy lại lệnh này.')
+
+
+def test_a_table_of_files_holds_only_what_the_binary_copy_encodes():
+    """Scans go to the server by COPY in its binary form, written field by field (copying._streamed): integers
+    and bytes; a column of another type added to such a table must be taught to it first."""
+    with_files = [table for table in copying._data_tables() if copying._holds_files(table)]
+    assert with_files
+    for table in with_files:
+        assert all(isinstance(column.type, (Integer, LargeBinary)) for column in table.c), table.name

@@ -187,6 +187,7 @@ def _send(writing: Connection, table: Table, rows: list[dict]) -> None:
         writing.execute(table.insert(), rows)
 
 
+_NULL = struct.pack(">i", -1)  # a field's length in the binary COPY: none
 _COPY_SIGNATURE = b"PGCOPY\n\xff\r\n\0" + struct.pack(">ii", 0, 0)  # PostgreSQL's binary COPY: no flags, no extension
 
 
@@ -202,6 +203,9 @@ def _streamed(writing: Connection, table: Table, rows: list[dict]) -> None:
             copy.write(struct.pack(">h", len(table.c)))
             for column in table.c:
                 value = row[column.name]
+                if value is None:
+                    copy.write(_NULL)
+                    continue
                 data = value if isinstance(column.type, LargeBinary) else struct.pack(">i", value)
                 copy.write(struct.pack(">i", len(data)))
                 copy.write(data)
