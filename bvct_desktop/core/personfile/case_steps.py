@@ -124,6 +124,11 @@ def missing_items(purpose: str | None, received: Sequence[dict[str, Any]]) -> li
     return [item for item in items_for(purpose) if item not in have]
 
 
+def items_problems(missing: Sequence[str]) -> list[str]:
+    """That the dossier lacks the `missing` items (missing_items), naming them, when it lacks any."""
+    return [f"Hồ sơ còn thiếu {len(missing)} tài liệu: " + "; ".join(missing) + "."] if missing else []
+
+
 def team_problems(members: Sequence[dict[str, Any]]) -> list[str]:
     """What the verification team lacks: members (at least TEAM_SIZE), a leader."""
     if not members:

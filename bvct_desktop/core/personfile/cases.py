@@ -253,9 +253,7 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
         told.append(f"Hồ sơ cá nhân ghi {len(graver)} vấn đề chính trị nặng hơn kết quả này: "
                     + "; ".join(issue.told() for issue in graver) + f". Kết quả «{values['result']}» có đúng không?")
     told += case_steps.before_verifying(found.case, found.team)
-    if found.missing_items:
-        told.append(f"Hồ sơ còn thiếu {len(found.missing_items)} tài liệu: " + "; ".join(found.missing_items) + ".")
-    return told + case_steps.minutes_problems(found.minutes)
+    return told + case_steps.items_problems(found.missing_items) + case_steps.minutes_problems(found.minutes)
 
 
 def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:

@@ -58,9 +58,9 @@ class CaseSteps(QWidget):
     def tell_lacking(self) -> None:
         listed = {rows: tab.entries for rows, tab in self.listed.items()}
         self.lacking.setText(lacking_text(
-            case_steps.team_problems(listed[case_steps.TEAM]),
-            case_steps.missing_items(self.purpose, listed[case_steps.DOSSIER]),
-            case_steps.minutes_problems(listed[case_steps.MINUTES])))
+            case_steps.team_problems(listed[case_steps.TEAM])
+            + case_steps.items_problems(case_steps.missing_items(self.purpose, listed[case_steps.DOSSIER]))
+            + case_steps.minutes_problems(listed[case_steps.MINUTES])))
 
 
 def decision_text(case: dict[str, Any]) -> str:
@@ -73,10 +73,8 @@ def decision_text(case: dict[str, Any]) -> str:
             f"{display_date(case['decision_on'])}{issuer}.")
 
 
-def lacking_text(team: list[str], missing: list[str], minutes: list[str]) -> str:
-    """What the team, the dossier and the minutes still lack, or that they are complete."""
-    told = team + ([f"Hồ sơ còn thiếu {len(missing)} tài liệu: " + "; ".join(missing) + "."] if missing else []
-                   ) + minutes
+def lacking_text(told: list[str]) -> str:
+    """What the team, the dossier and the minutes still lack (`told`), or that they are complete."""
     if not told:
         return "<b>Tổ thẩm tra, tài liệu hồ sơ và biên bản:</b> đủ."
     return "<b>Còn thiếu:</b> " + " ".join(told)
