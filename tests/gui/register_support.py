@@ -8,7 +8,8 @@ import shutil
 
 import pytest
 
-from bvct_desktop.core import keyfile, vault
+from bvct_desktop.core import browse, editing, keyfile, passports, vault
+from bvct_desktop.core.personfile import cases
 from bvct_desktop.gui import look
 from bvct_desktop.gui.forms.inputs import read_input, set_typed
 from bvct_desktop.gui.qt import QApplication
@@ -16,6 +17,7 @@ from tests.conftest import ADMIN, PASSWORD
 from tests.gui.shell_support import FakeClock, context_for, new_database
 
 ALL_KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints", "relatives")
+RECORD_KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints", "vetting-cases", "passports")
 
 
 @pytest.fixture(scope="session")
@@ -65,3 +67,14 @@ def shown_values(form) -> dict[str, str]:
 def column_of(page, key: str) -> int:
     """The register page's column showing the field `key` (columns move as registers gain some)."""
     return [column.key for column in page.spec.columns].index(key)
+
+
+def saved_of_every_kind(db) -> dict[str, int]:
+    """A saved record of every kind a form opens, on the sample: its first of the kinds it holds, and a
+    vetting case and an official passport of Nguyễn Văn Hùng."""
+    saved = {kind: browse.record_ids(db, kind)[0] for kind in RECORD_KINDS if kind in ALL_KINDS}
+    hung = editing.cadres_named(db, "Nguyễn Văn Hùng")[0].person_id
+    saved["vetting-cases"] = cases.open_case(db, hung, {"purpose": "Quy hoạch", "opened_on": "01/03/2026"})
+    saved["passports"] = passports.add_passport(db, hung, {"passport_type": "Công vụ", "number": "B1234567",
+                                                           "issued_on": "15/06/2021", "expires_on": "15/06/2031"})
+    return saved

@@ -10,9 +10,28 @@ import pytest
 from bvct_desktop.core import browse, editing, importing, keyfile, preferences
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import OFFICER
+from bvct_desktop.core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
+from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.main_window import MainWindow
-from bvct_desktop.gui.qt import QRect, QStyleOptionViewItem, Qt, QTableWidget, QTableWidgetItem
-from bvct_desktop.gui.registers.columns import fit, fit_to_width, keep_fitted, longest_word, wrapped_height
+from bvct_desktop.gui.past_term_dialog import PastTermDialog
+from bvct_desktop.gui.qt import (
+    QHeaderView,
+    QRect,
+    QStyleOptionViewItem,
+    Qt,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+from bvct_desktop.gui.registers.columns import (
+    fit,
+    fit_to_width,
+    header_width,
+    keep_fitted,
+    longest_word,
+    wrapped_height,
+)
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import as_user, context_for, import_rows, new_database, on_office_screen
@@ -30,6 +49,7 @@ def test_fitting_narrows_the_widest_columns_first_and_never_below_their_minimum(
     assert fit([100, 200, 50], [60, 60, 40], 400) == [100, 200, 50]           # they fit: as they are
     assert fit([100, 500, 400], [60, 60, 60], 600) == [100, 250, 250]         # the widest narrowed to one cap
     assert fit([300, 300, 300], [200, 200, 200], 300) == [200, 200, 200]      # never below the minimum
+    assert fit([23, 29, 100], [30, 37, 90], 600) == [30, 37, 100]             # nor when they all fit
 
 
 RELATIVES = ("Quan hệ", "Họ và tên thân nhân", "Số CCCD", "Nơi ở", "Nghề nghiệp", "Công việc ở nước ngoài")
@@ -65,7 +85,7 @@ def test_a_record_windows_table_shares_its_room_by_content_and_an_empty_column_k
     table = _relatives_table(qtbot, 1200)
     header = table.horizontalHeader()
     assert [RELATIVES[column] for column in range(len(RELATIVES)) if not _whole(table, column)] == []
-    assert header.sectionSize(5) <= header.sectionSizeFromContents(5).width() + 2  # the pixels rounding leaves
+    assert header.sectionSize(5) <= header_width(header, 5) + 2  # the pixels rounding leaves
     assert sum(map(header.sectionSize, range(len(RELATIVES)))) <= table.viewport().width()
 
 
@@ -422,3 +442,76 @@ def test_at_150_percent_the_name_kept_in_view_is_read_whole(qtbot, monkeypatch, 
     widest = max(page.table.fontMetrics().horizontalAdvance(row[name]) for row in names.values())
     assert page.table.horizontalHeader().sectionSize(name) >= widest + 8
     assert page.table.frozen_logicals()[-1] == name  # and kept in view
+
+
+def cut_headers(window: QWidget) -> list[str]:
+    """The headers of `window`'s tables not read whole: narrower than their text on one line, and not
+    on more lines either (narrower than their longest word, the sort arrow's room counted, or taller
+    than the header). Only the columns sized by the program: Qt sizes the others to their contents."""
+    cut = []
+    for table in window.findChildren(QTableView):
+        header = table.horizontalHeader()
+        if not (table.isVisibleTo(window) and header.isVisibleTo(window)):
+            continue
+        for logical in range(header.count()):
+            width = header.sectionSize(logical)
+            whole = width >= header_width(header, logical) or (
+                width >= longest_word(header, logical) and wrapped_height(header, logical) <= header.height())
+            sized_by_us = header.sectionResizeMode(logical) == QHeaderView.ResizeMode.Interactive
+            if sized_by_us and not header.isSectionHidden(logical) and not whole:
+                title = header.model().headerData(logical, Qt.Orientation.Horizontal)
+                cut.append(f"{table.accessibleName() or type(table).__name__} «{title}»: {width} px")
+    return cut
+
+
+def _on_screen(qtbot, window: QWidget, screen: QRect) -> QWidget:
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(screen.size())
+    qtbot.waitExposed(window)
+    return window
+
+
+def _person_file(context, filled: bool) -> int:
+    """A cadre's file, its own account on form 2C filled in or not (Hùng's in the sample; a new cadre's)."""
+    if not filled:
+        return editing.save(context.db, "cadres", {"full_name": "Lê Thị Mới", "birth_date": "1990"})
+    hung = browse.record_ids(context.db, "cadres", "nguyen van hung")[0]
+    person = editing.cadres_named(context.db, "Nguyễn Văn Hùng")[0].person_id
+    TRAINING.add(context.db, person, {"institution": "Học viện Chính trị khu vực II", "subject": "Cao cấp lý luận",
+                                      "since": "09/2015", "until": "06/2017", "study_form": "Tại chức",
+                                      "degree": "Cao cấp lý luận chính trị"})
+    WORK_PERIODS.add(context.db, person, {"since": "1996", "until": "02/2012", "unit": "Huyện ủy Tuy Phong",
+                                          "post": "Chuyên viên"})
+    OWN_HISTORY.add(context.db, person, {"declared_kind": "Bị bắt", "since": "04/1972", "until": "1973",
+                                         "place": "Nhà lao Phan Thiết", "details": "Không khai báo gì"})
+    return hung
+
+
+@pytest.mark.parametrize("scale", [1, 1.5])
+@pytest.mark.parametrize("filled", [False, True], ids=["empty", "full"])
+def test_every_tables_headers_are_read_whole_empty_or_full(qtbot, monkeypatch, request, scale, filled):
+    """«Từ» and «Đến» of a cadre's empty «Quá trình công tác» were 23 and 29 pixels, their text without the
+    room around it, the last column taking the rest. Every table fitted to its width — the registers and
+    the administration's, the tabs of a cadre's file, the record forms' and the past term's dialog —
+    shows each header whole, with no rows or with some, on an office screen at 100 % and at 150 %."""
+    context = request.getfixturevalue("context" if filled else "empty")
+    screen = on_office_screen(monkeypatch, scale)
+    saved = support.saved_of_every_kind(context.db) if filled else {}
+    cut = {}
+    window = _on_screen(qtbot, MainWindow(context), screen)
+    for key in window.navigation.keys:
+        window.navigation.select(key)
+        cut[key] = cut_headers(window)
+    administration = window.pages["admin"]
+    for index in range(administration.count()):
+        administration.setCurrentIndex(index)
+        cut[administration.tabText(index)] = cut_headers(window)
+    person_file = _on_screen(qtbot, open_form(context, "cadres", _person_file(context, filled)), screen)
+    for index in range(person_file.tabs.count()):
+        person_file.tabs.setCurrentIndex(index)
+        cut[person_file.tabs.tabText(index)] = cut_headers(person_file)
+    for kind in support.RECORD_KINDS:
+        cut[kind] = cut_headers(_on_screen(qtbot, open_form(context, kind, saved.get(kind)), screen))
+    cut["past term"] = cut_headers(_on_screen(qtbot, PastTermDialog(context), screen))
+    assert {where: found for where, found in cut.items() if found} == {}

@@ -44,8 +44,9 @@ DEFAULT_HIDDEN = {
 
 
 def fit(natural: Sequence[int], minimum: Sequence[int], available: int) -> list[int]:
-    """Widths that fit `available`: every column its natural width when they all fit; else the
-    widest are narrowed first to one common cap, none below its minimum (then the table scrolls)."""
+    """Widths that fit `available`: every column its natural width (its minimum, if more) when they all
+    fit; else the widest are narrowed first to one common cap, none below its minimum (then the table scrolls)."""
+    natural = [max(width, least) for width, least in zip(natural, minimum, strict=True)]
     if sum(natural) <= available:
         return list(natural)
     low, high = 0, max(natural)
@@ -64,7 +65,7 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
     usual widths narrowed, none below its least — the `whole` ones (the name kept in view while the rest
     scrolls) not below what most of their rows need. Room left goes first to the cells still cut, then to
     the `growing` columns (else to those with cells wider than their header): an empty column keeps to
-    its header."""
+    its header — in a table with no rows, all share it."""
     header = table.horizontalHeader()
     shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
     sizes = [natural_widths(table, logical) for logical in shown]
@@ -79,7 +80,8 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
         widths = fit(usual, least, available)
     widths = fit([size.whole for size in sizes], widths, available)
     sharing = [place for place, logical in enumerate(shown) if logical in growing] or [
-        place for place, size in enumerate(sizes) if size.whole > size.header]
+        place for place, size in enumerate(sizes) if size.whole > size.header] or (
+        [] if table.model().rowCount() else list(range(len(shown))))
     left = available - sum(widths)
     for share, place in enumerate(sharing if left > 0 else ()):
         widths[place] += left // len(sharing) + (share < left % len(sharing))
@@ -110,7 +112,7 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
     is its usual width or ten digits' room, whichever is less — or, where cells wrap, its longest
     word if that is less still."""
     model = table.model()
-    header = table.horizontalHeader().sectionSizeFromContents(logical).width()
+    header = header_width(table.horizontalHeader(), logical)
     indexes = [model.index(row, logical) for row in range(min(model.rowCount(), SAMPLE_ROWS))]
     widgets = [table.indexWidget(index) for index in indexes]
     boxes = [widget.sizeHint().width() for widget in widgets if widget is not None]
@@ -156,6 +158,12 @@ def _header_text(header: QHeaderView, logical: int, sorted_on: bool) -> tuple[st
 
 def _sorted_on(header: QHeaderView, logical: int) -> bool:
     return header.isSortIndicatorShown() and header.sortIndicatorSection() == logical
+
+
+def header_width(header: QHeaderView, logical: int) -> int:
+    """The width of a section showing its header whole on one line, sorted on it or not."""
+    text, across, _down = _header_text(header, logical, sorted_on=True)
+    return header.fontMetrics().horizontalAdvance(text) + across
 
 
 def longest_word(header: QHeaderView, logical: int) -> int:
