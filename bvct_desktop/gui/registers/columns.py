@@ -108,11 +108,11 @@ class Sizes(NamedTuple):
 def natural_widths(table: QTableView, logical: int) -> Sizes:
     """A column's widths measured on its first rows. The usual shows a value on a single row (a
     relative's home) ten digits' room at least, not its header's. The least keeps its widgets whole
-    (a member's role box shows its longest choice) and its numbers (a CCCD's twelve digits); else it
-    is its usual width or ten digits' room, whichever is less — or, where cells wrap, its longest
-    word if that is less still."""
+    (a member's role box shows its longest choice), its numbers (a CCCD's twelve digits) and its header
+    (its longest word where headers wrap), the sort arrow's room counted; else it is its usual width or
+    ten digits' room, whichever is less — or, where cells wrap, its longest word if that is less still."""
     model = table.model()
-    header = header_width(table.horizontalHeader(), logical)
+    header = table.horizontalHeader().sectionSizeFromContents(logical).width()
     indexes = [model.index(row, logical) for row in range(min(model.rowCount(), SAMPLE_ROWS))]
     widgets = [table.indexWidget(index) for index in indexes]
     boxes = [widget.sizeHint().width() for widget in widgets if widget is not None]
@@ -126,8 +126,8 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
     if table.property(WRAPPING):
         narrowest = min(narrowest, max((_room(table, word) for text in texts for word in text.split()), default=0))
     least = max([max(boxes, default=narrowest), *numbers])
-    if wraps(table.horizontalHeader()):
-        least = max(least, longest_word(table.horizontalHeader(), logical))
+    header_whole = longest_word if wraps(table.horizontalHeader()) else header_width  # on more lines, or one
+    least = max(least, header_whole(table.horizontalHeader(), logical))
     return Sizes(max(header, cells[-1]), max(usual, least), least, header, most)
 
 
