@@ -131,13 +131,15 @@ class NarrowComboBox(QComboBox):
 def scrolling(page: QWidget, lists_give_way: bool = True) -> QScrollArea:
     """A page of boxes and lines, taller than the office screen may show: it scrolls rather than
     push the window past the taskbar. The lists laid out on it give way first (`giving_way`), unless a
-    list's wrapped headers need the height it asks."""
+    list's wrapped headers need the height it asks. The frame takes no focus: Tab goes to the page's
+    boxes (and scrolls to them), not to a stop a screen reader reads as nothing."""
     for view in page.findChildren(QAbstractScrollArea, options=Qt.FindChildOption.FindDirectChildrenOnly):
         if lists_give_way and page.layout() is not None and page.layout().indexOf(view) >= 0:
             giving_way(view)
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(page)
     return area
 

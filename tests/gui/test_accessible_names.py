@@ -4,6 +4,8 @@ window's pages and Quản trị's tabs, the record forms and the person file's t
 places dialog, the letter, the print preview, the login, the first run and the lock cover. A page that
 grows a field without a label, or a table Tab goes round in, fails here."""
 
+import pytest
+
 from bvct_desktop.core import browse
 from bvct_desktop.gui.dialogs import Dialogs
 from bvct_desktop.gui.forms import open_form
@@ -17,7 +19,8 @@ from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.gui.reminder_dialog import ReminderDialog
 from bvct_desktop.gui.startup import FirstRunWizard
 from tests.gui import register_support as support
-from tests.gui.accessibility_support import unusable
+from tests.gui.accessibility_support import read_name, unusable
+from tests.gui.shell_support import active, tab_stops
 from tests.gui.test_printing import slips_pdf
 
 app, clock, sample_files, db, context, slips_pdf = (support.app, support.clock, support.sample_files, support.db,
@@ -86,3 +89,34 @@ def test_search_boxes_with_words_typed_in_them(qtbot, context):
     form.picker.search.setText("Phạm")
     qtbot.waitUntil(form.picker.results.isVisible)
     assert {"register": unusable(page), "picker": unusable(form.picker)} == {"register": [], "picker": []}
+
+
+def _unnamed_stops() -> list[str]:
+    """The widgets Tab stops at, from the focus round to it again, that a screen reader reads as nothing."""
+    return [f"{type(stop).__name__} {stop.objectName()!r}" for stop in tab_stops() if not read_name(stop).strip()]
+
+
+@pytest.mark.parametrize("opened", ["new", "saved"])
+def test_every_stop_of_tab_on_a_records_form_is_read_by_its_name(qtbot, context, opened):
+    """A complaint's «Hồ sơ cán bộ» drop-down was read as nothing: its label named the widget around the
+    box. Tab goes round the form of every kind of record, new and saved, and each stop has a name."""
+    saved = support.saved_of_every_kind(context.db) if opened == "saved" else {}
+    unnamed = {}
+    for kind in support.RECORD_KINDS:
+        form = open_form(context, kind, saved.get(kind))
+        qtbot.addWidget(form)
+        active(qtbot, form)
+        unnamed[kind] = _unnamed_stops()
+    assert {kind: found for kind, found in unnamed.items() if found} == {}
+
+
+def test_every_stop_of_tab_on_every_tab_of_a_cadres_file_is_read_by_its_name(qtbot, context):
+    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres", "nguyen van hung")[0])
+    qtbot.addWidget(form)
+    active(qtbot, form)
+    unnamed = {}
+    for index in range(form.tabs.count()):
+        form.tabs.setCurrentIndex(index)
+        form.tabs.tabBar().setFocus()
+        unnamed[form.tabs.tabText(index)] = _unnamed_stops()
+    assert {tab: found for tab, found in unnamed.items() if found} == {}

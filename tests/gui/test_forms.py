@@ -19,7 +19,6 @@ from bvct_desktop.gui.forms.members import KEYS
 from bvct_desktop.gui.forms.person_file import TALLEST_ROW
 from bvct_desktop.gui.look import EmptyNote
 from bvct_desktop.gui.qt import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QEvent,
@@ -1601,22 +1600,6 @@ def comes_before(one: QWidget, other: QWidget) -> bool:
     return a.top() <= b.bottom() and b.top() <= a.bottom() and a.left() < b.left()
 
 
-def tab_chain(window: QWidget) -> list[QWidget]:
-    """The widgets Tab goes through in `window`, once round from the focus. A table typed in, whose Tab goes
-    from cell to cell (a delegation's members), is left as Qt leaves it when its last cell is passed."""
-    start = stop = QApplication.focusWidget()
-    stops = []
-    while not stops or stop is not start:
-        stops.append(stop)
-        assert len(stops) < 100, "Tab never comes back"
-        if isinstance(stop, QAbstractItemView) and stop.tabKeyNavigation():
-            window.focusNextChild()
-        else:
-            QTest.keyClick(stop, Qt.Key.Key_Tab)
-        stop = QApplication.focusWidget()
-    return stops
-
-
 def out_of_screen_order(stops: list[QWidget]) -> list[str]:
     """Each Tab of the round `stops` that goes back up or leftwards, from the stop read first on screen."""
     first = next(stop for stop in stops if not any(comes_before(other, stop) for other in stops))
@@ -1642,7 +1625,7 @@ def test_tab_follows_the_screen_top_to_bottom_and_left_to_right(qtbot, context, 
     form = open_form(context, kind, saved[0] if opened == "saved" else None)
     qtbot.addWidget(form)
     active(qtbot, form)
-    assert out_of_screen_order(tab_chain(form)) == []
+    assert out_of_screen_order(tab_stops()) == []
 
 
 @pytest.mark.parametrize("kind", ["cadres", "slips"])

@@ -209,7 +209,8 @@ class RecordForm(QDialog):
             self.inputs[spec.key], self.errors[spec.key] = widget, error
             changed_signal(widget).connect(lambda _=None, key=spec.key: self._edited(key))
             if self.kind.named_cadre is not None and spec.key == self.kind.named_cadre.name_key:
-                form.addRow("Hồ sơ cán bộ", self._cadre_choice())
+                choice = self._cadre_choice()
+                form.addRow(field_label("Hồ sơ cán bộ", False, choice.box), choice)
         self.members = None
         if members_only:
             self.members = MembersTable(self.kind, self.editable)
