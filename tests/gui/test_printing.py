@@ -177,6 +177,34 @@ def test_the_page_shown_is_named_and_answers_the_keys_an_officer_expects(qtbot, 
     assert not window.isVisible()
 
 
+CONTROL, NONE = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.NoModifier
+KEYS_TOLD = (("last_button", "End", Qt.Key.Key_End, NONE), ("first_button", "Home", Qt.Key.Key_Home, NONE),
+             ("next_button", "Page Down", Qt.Key.Key_PageDown, NONE),
+             ("previous_button", "Page Up", Qt.Key.Key_PageUp, NONE),
+             ("zoom_out_button", "Ctrl+-", Qt.Key.Key_Minus, CONTROL),
+             ("zoom_in_button", "Ctrl++", Qt.Key.Key_Plus, CONTROL), ("print_button", "Ctrl+P", Qt.Key.Key_P, CONTROL))
+
+
+def test_every_key_the_preview_answers_is_told_on_its_button(qtbot, tmp_path, slips_pdf):
+    """«In…» never said Ctrl+P, nor «Đóng» Esc: each button the preview presses for a key says the key in its
+    tooltip (read out after its name), as the page buttons say Page Up and Page Down."""
+    printers = PdfPrinter(tmp_path / "may-in.pdf", accept=False)
+    window, _ = preview(qtbot, slips_pdf, printers)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    pressed = []
+    for name, _told, key, modifier in KEYS_TOLD:
+        getattr(window, name).clicked.connect(lambda _=False, name=name: pressed.append(name))
+        qtbot.keyClick(window.scroll_area, key, modifier)
+    assert (pressed, printers.asked) == ([name for name, *_ in KEYS_TOLD], 1)
+    buttons = [(name, told) for name, told, *_ in KEYS_TOLD] + [("close_button", "Esc")]
+    assert [getattr(window, name).toolTip() for name, told in buttons
+            if not getattr(window, name).toolTip().endswith(f"({told})")] == []
+    qtbot.keyClick(window.scroll_area, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
 def test_pages_and_copies_go_to_the_chosen_printer(qtbot, tmp_path, slips_pdf):
     target = tmp_path / "may-in.pdf"
     outputs = []

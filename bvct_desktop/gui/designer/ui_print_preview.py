@@ -248,7 +248,13 @@ class Ui_PrintPreview(object):
         self.first_label.setText(QCoreApplication.translate("PrintPreview", u"In t\u1eeb trang", None))
         self.last_label.setText(QCoreApplication.translate("PrintPreview", u"\u0111\u1ebfn trang", None))
         self.copies_label.setText(QCoreApplication.translate("PrintPreview", u"S\u1ed1 b\u1ea3n", None))
+#if QT_CONFIG(tooltip)
+        self.print_button.setToolTip(QCoreApplication.translate("PrintPreview", u"In (Ctrl+P)", None))
+#endif // QT_CONFIG(tooltip)
         self.print_button.setText(QCoreApplication.translate("PrintPreview", u"In\u2026", None))
         self.save_button.setText(QCoreApplication.translate("PrintPreview", u"L\u01b0u th\u00e0nh PDF\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.close_button.setToolTip(QCoreApplication.translate("PrintPreview", u"\u0110\u00f3ng (Esc)", None))
+#endif // QT_CONFIG(tooltip)
         self.close_button.setText(QCoreApplication.translate("PrintPreview", u"\u0110\u00f3ng", None))
     # retranslateUi
