@@ -5,6 +5,7 @@ take a field's header, type, choices and validation from here.
 """
 
 import datetime as dt
+import decimal
 import enum
 import functools
 import re
@@ -20,6 +21,7 @@ SHORT_TEXT = 1_000
 LONG_TEXT = 32_767  # Excel's own limit for one cell
 # Excel's date cells count from 01/01/1900 and through a 29/02/1900 that never was: earlier days are wrong
 EXCEL_FIRST_DATE = dt.date(1900, 3, 1)
+DECIMAL_PLACES = 2  # as a salary coefficient is written
 
 
 class FieldType(enum.Enum):
@@ -30,6 +32,7 @@ class FieldType(enum.Enum):
     CCCD = "cccd"
     CMND = "cmnd"
     YEAR = "year"
+    DECIMAL = "decimal"  # a number with DECIMAL_PLACES places (a salary coefficient, 4,98): its exact text, 4.98
 
 
 class Place(enum.Enum):
@@ -167,6 +170,8 @@ class Field:
         if self.type is FieldType.PARTIAL_DATE:
             partial = dates.PartialDate.from_iso(value) if isinstance(value, str) else value
             return partial.display
+        if self.type is FieldType.DECIMAL:
+            return str(value).replace(".", ",")
         return str(value)
 
 
@@ -328,6 +333,22 @@ def _as_text(field: Field, raw: object) -> str:
     return value
 
 
+def _parse_decimal(field: Field, raw: object) -> str:
+    """Written with a comma or a point, or a sheet's number (its shortest text: 4.98, never 4.9800000000000004)."""
+    written = text.clean(str(raw))
+    try:
+        value = decimal.Decimal(written.replace(",", "."))
+    except decimal.InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():
+        raise RowProblem(f"«{_short(written)}» phải là một số, ví dụ 4,98")
+    if value <= 0:
+        raise RowProblem(f"«{_short(written)}» phải lớn hơn 0")
+    if value.normalize().as_tuple().exponent < -DECIMAL_PLACES:  # 4,980 is 4,98
+        raise RowProblem(f"«{_short(written)}» có quá {DECIMAL_PLACES} chữ số sau dấu phẩy")
+    return str(value.quantize(decimal.Decimal(1).scaleb(-DECIMAL_PLACES)))
+
+
 def _parse_choice(field: Field, raw: object) -> str:
     value = _as_text(field, raw)
     meant = field.meant(value)
@@ -385,4 +406,5 @@ _PARSERS = {
     FieldType.CCCD: _parse_cccd,
     FieldType.CMND: _parse_cmnd,
     FieldType.YEAR: lambda field, raw: dates.parse_year(raw),
+    FieldType.DECIMAL: _parse_decimal,
 }

@@ -1,6 +1,7 @@
 """A field's declaration parses its cells: required, choices, identity numbers, lengths."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -205,3 +206,27 @@ def test_an_empty_date_that_means_now_reads_and_may_be_typed_as_now():
     assert UNTIL.display(None) == "nay" and SINCE.display(None) == ""
     assert UNTIL.parse(" Nay ") is None and UNTIL.parse("NAY") is None
     assert UNTIL.parse("03/2001") == "2001-03"
+
+
+COEFFICIENT = Field("coefficient", "Hệ số", FieldType.DECIMAL)
+
+
+@pytest.mark.parametrize("raw", ["4,98", "4.98", " 4,98 ", 4.98, Decimal("4.98")])
+def test_a_decimal_is_kept_exactly_as_written_and_shown_with_a_comma(raw):
+    """A salary coefficient as a form writes it (4,98), a sheet's number or a float: the same exact value."""
+    assert COEFFICIENT.parse(raw) == "4.98"
+    assert COEFFICIENT.display("4.98") == "4,98"
+
+
+def test_a_decimal_keeps_two_places_the_way_a_coefficient_is_written():
+    assert [COEFFICIENT.parse(raw) for raw in ("10", "2,3", "0,5", "4,980")] == ["10.00", "2.30", "0.50", "4.98"]
+    assert COEFFICIENT.display("10.00") == "10,00"
+
+
+@pytest.mark.parametrize(("raw", "told"), [
+    ("4,985", "«4,985» có quá 2 chữ số sau dấu phẩy"), ("bốn", "«bốn» phải là một số, ví dụ 4,98"),
+    ("-1", "«-1» phải lớn hơn 0"), ("1.234,5", "«1.234,5» phải là một số, ví dụ 4,98")])
+def test_a_decimal_that_is_no_coefficient_is_told_as_written(raw, told):
+    with pytest.raises(RowProblem) as caught:
+        COEFFICIENT.parse(raw)
+    assert caught.value.message == told
