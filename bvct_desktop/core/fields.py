@@ -48,7 +48,7 @@ class Field:
     header: str
     type: FieldType = FieldType.TEXT
     required: bool = False
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()  # a choice's values; a text's usual ones, offered (another may be typed)
     max_length: int = SHORT_TEXT
     hint: str = ""
     as_written: bool = False  # a number written as on the document (12/PXM, 0012): text, never a number

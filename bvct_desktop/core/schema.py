@@ -351,48 +351,37 @@ political_notes = Table(
     Index(None, "person_id"),
 )
 
-# The person's own account of their life as form 2C gives it (migration 0033): the work periods (item 28),
-# training (item 27) and the particulars of their own history (item 29), dates at their precision.
-work_periods = Table(
-    "work_periods", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("person_id", ForeignKey("persons.id"), nullable=False),
-    Column("since", String, nullable=False),
-    Column("until", String),
-    Column("unit", Text, nullable=False),
-    Column("post", Text),
-    *_stamps(),
-    Index(None, "person_id"),
-)
 
-training_courses = Table(
-    "training_courses", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("person_id", ForeignKey("persons.id"), nullable=False),
-    Column("institution", Text, nullable=False),
-    Column("subject", Text),
-    Column("since", String),
-    Column("until", String),
-    Column("study_form", String),
-    Column("degree", Text),
-    *_stamps(),
-    Index(None, "person_id"),
-)
+def _of_person(name: str, *columns: Column) -> Table:
+    """A table of a person's own account on form 2C (core/personfile/vitae.py), dates at their precision."""
+    return Table(name, metadata, Column("id", Integer, primary_key=True),
+                 Column("person_id", ForeignKey("persons.id"), nullable=False),
+                 *columns, *_stamps(), Index(None, "person_id"))
 
-history_declarations = Table(
-    "history_declarations", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("person_id", ForeignKey("persons.id"), nullable=False),
-    Column("declared_kind", String, nullable=False),
-    Column("since", String),
-    Column("until", String),
-    Column("place", Text),
-    Column("post", Text),
-    Column("details", Text),
-    Column("source", Text),
-    *_stamps(),
-    Index(None, "person_id"),
-)
+
+# migration 0033: the work periods (item 28), training (item 27) and the particulars of their own history (item 29)
+work_periods = _of_person("work_periods", Column("since", String, nullable=False), Column("until", String),
+                          Column("unit", Text, nullable=False), Column("post", Text))
+training_courses = _of_person("training_courses", Column("institution", Text, nullable=False),
+                              Column("subject", Text), Column("since", String), Column("until", String),
+                              Column("study_form", String), Column("degree", Text))
+history_declarations = _of_person("history_declarations", Column("declared_kind", String, nullable=False),
+                                  Column("since", String), Column("until", String), Column("place", Text),
+                                  Column("post", Text), Column("details", Text), Column("source", Text))
+# migration 0036: rewards (item 21), discipline (item 22), the salary's course (items 14, 31), the yearly
+# appraisal (item 32); a salary coefficient as its exact decimal text («4.98»)
+rewards = _of_person("rewards", Column("awarded_on", String, nullable=False), Column("award", Text, nullable=False),
+                     Column("authority", Text), Column("decision_no", String), Column("reason", Text))
+disciplines = _of_person("disciplines", Column("decided_on", String, nullable=False),
+                         Column("organisation", String, nullable=False), Column("penalty", Text, nullable=False),
+                         Column("authority", Text), Column("decision_no", String), Column("reason", Text),
+                         Column("in_effect_until", String))
+salary_steps = _of_person("salary_steps", Column("since", String, nullable=False), Column("grade", Text),
+                          Column("grade_code", String), Column("step", String),
+                          Column("coefficient", String, nullable=False))
+appraisals = _of_person("appraisals", Column("year", Integer, nullable=False),
+                        Column("classification", String, nullable=False), Column("as_role", String, nullable=False),
+                        Column("appraiser", Text), Column("remarks", Text))
 
 vetting_cases = Table(
     "vetting_cases", metadata,

@@ -116,14 +116,19 @@ def test_an_issued_document_reads_with_its_number_and_subject():
     ("slips", "Phiếu yêu cầu xác minh lai lịch"), ("report", "Báo cáo"), ("reminder", "Công văn"),
     ("relatives", "Thân nhân"), ("foreign-elements", "Yếu tố nước ngoài"), ("political-notes", "Vấn đề chính trị"),
     ("recipients", "Nơi nhận phiếu"), ("conclusion", "Thông báo kết luận"), ("work-periods", "Quá trình công tác"),
-    ("training-courses", "Đào tạo, bồi dưỡng"), ("history-declarations", "Đặc điểm lịch sử bản thân"), (None, "")])
+    ("training-courses", "Đào tạo, bồi dưỡng"), ("history-declarations", "Đặc điểm lịch sử bản thân"),
+    ("rewards", "Khen thưởng"), ("disciplines", "Kỷ luật"), ("salary-steps", "Diễn biến quá trình lương"),
+    ("appraisals", "Nhận xét, đánh giá, xếp loại"), (None, "")])
 def test_what_an_entry_is_about_is_named_in_vietnamese(kind, words):
     assert audit_words.kind_text(kind) == words
 
 
 @pytest.mark.parametrize("kind, key, words", [("work-periods", "unit", "Đơn vị công tác"),
                                               ("training-courses", "study_form", "Hình thức"),
-                                              ("history-declarations", "details", "Đã khai báo")])
+                                              ("history-declarations", "details", "Đã khai báo"),
+                                              ("disciplines", "in_effect_until", "Hiệu lực đến"),
+                                              ("salary-steps", "grade_code", "Mã ngạch"),
+                                              ("appraisals", "as_role", "Đánh giá với tư cách")])
 def test_a_change_to_the_person_s_own_account_names_the_field_as_its_form(kind, key, words):
     assert audit_words.label(kind, key) == words
 

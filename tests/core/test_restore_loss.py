@@ -77,8 +77,12 @@ def test_the_case_steps_the_own_account_and_the_attachments_since_are_told_in_th
         db.close()
     assert told.splitlines()[1:] == [  # in Vietnamese order: Đ after D, before E
         "  – Biên bản thẩm tra, xác minh: 1 bản ghi thêm mới",
+        "  – Diễn biến quá trình lương: 1 bản ghi thêm mới",
         "  – Đào tạo, bồi dưỡng: 1 bản ghi thêm mới",
         "  – Đặc điểm lịch sử bản thân: 1 bản ghi thêm mới",
+        "  – Khen thưởng: 1 bản ghi thêm mới",
+        "  – Kỷ luật: 1 bản ghi thêm mới",
+        "  – Nhận xét, đánh giá, xếp loại: 1 bản ghi thêm mới",
         "  – Quá trình công tác: 1 bản ghi thêm mới",
         "  – Tài liệu hồ sơ thẩm tra: 1 bản ghi thêm mới",
         "  – Tệp đính kèm: 1 bản ghi thêm mới",

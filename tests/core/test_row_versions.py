@@ -254,11 +254,11 @@ def test_a_note_saved_over_someone_elses_change_is_refused(office, notes, values
     admin, other = office
     person = _a_cadres_person(admin)
     notes.add(admin, person, values)
-    [mine], [theirs] = notes.of_person(admin, person), notes.of_person(other, person)
+    [mine], [theirs] = notes.of_owner(admin, person), notes.of_owner(other, person)
     notes.update(other, theirs["id"], {**values, key: "Của người kia"}, theirs[editing.VERSION])
     with pytest.raises(editing.ChangedMeanwhile, match=OTHER):
         notes.update(admin, mine["id"], {**values, key: "Của tôi"}, mine[editing.VERSION])
-    assert notes.of_person(admin, person)[0][key] == "Của người kia"
+    assert notes.of_owner(admin, person)[0][key] == "Của người kia"
 
 
 def test_a_vetting_case_concluded_over_someone_elses_change_is_refused(office):

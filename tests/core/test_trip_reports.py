@@ -66,7 +66,7 @@ def test_only_a_private_trip_come_back_owes_a_report(db):
     FOREIGN_ELEMENTS.add(db, person, {**AUSTRALIA, "element_kind": "Đi nước ngoài"})
     gone = FOREIGN_ELEMENTS.add(db, person, {**PRIVATE, "country": "Nhật Bản", "since": "10/05/2026"})
     assert _owed(db, dt.date(2026, 12, 31)) == []
-    elements = FOREIGN_ELEMENTS.of_person(db, person)
+    elements = FOREIGN_ELEMENTS.of_owner(db, person)
     assert trip_reports.due_shown(db, elements, dt.date(2026, 5, 9)) == {}
     assert trip_reports.due_shown(db, elements, dt.date(2026, 5, 10)) == {gone: "chưa ghi «Đến ngày»"}
 
@@ -74,7 +74,7 @@ def test_only_a_private_trip_come_back_owes_a_report(db):
 def test_the_person_file_shows_the_deadline_and_how_late(db):
     _, person = _cadre(db, "Nguyễn Văn Hùng")
     trip = FOREIGN_ELEMENTS.add(db, person, AUSTRALIA)
-    elements = FOREIGN_ELEMENTS.of_person(db, person)
+    elements = FOREIGN_ELEMENTS.of_owner(db, person)
     assert trip_reports.due_shown(db, elements, dt.date(2026, 5, 13)) == {trip: "13/05/2026"}
     assert trip_reports.due_shown(db, elements, dt.date(2026, 5, 20)) == {trip: "13/05/2026 (quá hạn 7 ngày)"}
 

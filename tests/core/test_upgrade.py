@@ -13,6 +13,7 @@ from bvct_desktop.core import documents_data, editing, importing, migrations, va
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
 from bvct_desktop.core.people import Identity
 from bvct_desktop.core.personfile.case_steps import LEADER, TEAM
+from bvct_desktop.core.personfile.vitae import SALARY
 from bvct_desktop.core.schema import cadres, complaints, passport_handovers, passports, persons, slips, vetting_cases
 from bvct_desktop.core.search import key_pattern, persons_with
 from bvct_desktop.core.text import identity_key, place_key
@@ -529,3 +530,35 @@ def test_the_attachments_of_0034_learn_who_added_them_from_the_row_or_the_trail_
         added = dict(connection.execute(text("SELECT id, created_by FROM attachments")).all())
     opened.dispose()
     assert added == {1: "chuyenvien1", 2: "chuyenvien3", 3: None}
+
+
+def test_the_rest_of_form_2c_is_added_over_a_0035_database_its_records_kept_the_new_tables_counted(
+        tmp_path, monkeypatch):
+    """Revision 0036 over a database of 0035 holding a cadre's work periods: they stay as they were, rewards,
+    discipline, the salary's course and appraisals are there and empty, and a write to them is counted for the
+    windows that show them (core/watch.py)."""
+    path = tmp_path / "bvct.db"
+    opened = database_at(path, "0034", monkeypatch)
+    stamps = {"created_at": dt.datetime(2026, 12, 1), "updated_at": dt.datetime(2026, 12, 1)}
+    with opened.begin() as connection:
+        connection.execute(persons.insert().values(id=1, full_name="Nguyễn Văn Hùng", name_key="hung", sort_key="",
+                                                   search_key="nguyen van hung", home_town_key="",
+                                                   birth_date="1965-03-12", **stamps))
+        connection.execute(text("INSERT INTO work_periods (id, person_id, since, unit, created_at, updated_at) "
+                                "VALUES (1, 1, '1987', 'UBND xã Phú Thủy', '2026-12-01', '2026-12-01')"))
+    opened.dispose()
+
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            assert migrations.current_revision(connection) == migrations.head_revision()
+            kept = connection.execute(text("SELECT since, unit FROM work_periods")).all()
+            new = {table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+                   for table in ("rewards", "disciplines", "salary_steps", "appraisals")}
+        assert (kept, new) == ([("1987", "UBND xã Phú Thủy")], dict.fromkeys(new, 0))
+        counted = db.change_counts()
+        SALARY.add(db, 1, {"since": "07/2019", "coefficient": "4,98"})
+        assert db.change_counts()["salary_steps"] == counted["salary_steps"] + 1
+        assert SALARY.of_owner(db, 1)[0]["coefficient"] == "4.98"
+    finally:
+        db.close()

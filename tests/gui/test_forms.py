@@ -519,7 +519,7 @@ def test_a_note_about_a_relative_no_longer_listed_says_so_and_keeps_them_when_ed
     assert tab.dialog.relative.currentText() == "(đã xóa khỏi danh sách thân nhân)"
     support.fill(tab.dialog, {"effect": "Chưa kết luận"})
     assert tab.dialog.save(), tab.dialog.message.text()
-    assert POLITICAL_NOTES.of_person(context.db, form.person_id)[0]["relative_id"] == father.id
+    assert POLITICAL_NOTES.of_owner(context.db, form.person_id)[0]["relative_id"] == father.id
 
 
 def test_a_relative_living_abroad_shows_on_the_foreign_elements_tab_until_one_is_recorded(qtbot, context):

@@ -19,6 +19,20 @@ def stamps() -> list[sa.Column]:
             sa.Column("updated_by", sa.String(), nullable=True)]
 
 
+def create_of_person(table: str, *columns: sa.Column) -> None:
+    """A table of records on a person's file, with its stamps and its index by person."""
+    op.create_table(
+        table,
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        *columns,
+        *stamps(),
+        sa.ForeignKeyConstraint(["person_id"], ["persons.id"], name=op.f(f"fk_{table}_person_id_persons")),
+        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+    )
+    op.create_index(op.f(f"ix_{table}_person_id"), table, ["person_id"])
+
+
 def count_writes(tables: Sequence[str]) -> None:
     op.bulk_insert(sa.table("change_counts", sa.column("table_name"), sa.column("count")),
                    [{"table_name": table, "count": 0} for table in tables])

@@ -34,7 +34,8 @@ FIELDS = (
 )
 
 
-def _checked(values: dict[str, Any]) -> None:
+def _checked(_connection: Connection, _person: dict[str, Any], values: dict[str, Any], _row_id: int | None
+             ) -> None:
     """A relative abroad is about a relative; a private trip is the member's own, and only it has a report."""
     problems = {}
     if values["element_kind"] == RELATIVE_ABROAD and values[RELATIVE] is None:

@@ -2,7 +2,6 @@
 shared shape of foreign elements, political-issue notes and the person's own account on form 2C
 (core/personfile/vitae.py). A date of the person's own life cannot precede their birth."""
 
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -12,7 +11,7 @@ from ..editing import FormProblems
 from ..fields import Field, FieldType, order_problems
 from ..schema import relatives
 from . import writes
-from .owned import OwnedRows, Owner, no_rule
+from .owned import Check, OwnedRows, Owner, no_rule
 
 RELATIVE = "relative_id"  # the form value naming the relative a record is about (or None)
 REMOVED = "(đã xóa khỏi danh sách thân nhân)"  # how a record about a relative no longer listed names them
@@ -27,7 +26,8 @@ def _settled(connection: Connection, notes: OwnedRows, person: dict[str, Any], r
         values[RELATIVE] = _relative_of(connection, person["id"], raw.get(RELATIVE),
                                         None if record is None else record[RELATIVE])
     if values.get(RELATIVE) is None:
-        dates = [(spec, BORN) for spec in notes.fields if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE)]
+        dates = [(spec, BORN) for spec in notes.fields if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE,
+                                                                        FieldType.YEAR)]
         if wrong := order_problems(dates, {**values, BORN.key: person[BORN.key]}):
             raise FormProblems({problem.header: problem.message for problem in wrong})
 
@@ -38,17 +38,14 @@ PERSON = Owner("person_id", lambda connection, person_id, _title: writes.person_
 
 class PersonNotes(OwnedRows):
     """A person's records. `check`: the rule a record's values (its RELATIVE included) must keep beyond each
-    field's own (FormProblems); it may fill in a value left empty that follows from the others. `in_order_of`:
+    field's own (owned.Check). `in_order_of`:
     the key of the date the records are listed by (undated last), else in the order written. A record is about
     one of the person's relatives when its table has the column for it (RELATIVE)."""
 
     def __init__(self, table: Table, kind: str, title: str, fields: tuple[Field, ...],
-                 check: Callable[[dict[str, Any]], None] = no_rule, in_order_of: str | None = None):
-        super().__init__(table, kind, title, fields, PERSON, lambda _connection, _person, values, _row: check(values),
-                         (in_order_of,) if in_order_of else ())
+                 check: Check = no_rule, in_order_of: str | None = None):
+        super().__init__(table, kind, title, fields, PERSON, check, (in_order_of,) if in_order_of else ())
         self.about_relatives = RELATIVE in table.c
-
-    of_person = OwnedRows.of_owner  # the person file's word for it
 
 
 def _relative_of(connection: Connection, person_id: int, relative_id: int | None, kept: int | None = None

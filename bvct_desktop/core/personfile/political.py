@@ -5,6 +5,8 @@ and the effect of the conclusion."""
 
 from typing import Any
 
+from sqlalchemy.engine import Connection
+
 from ..dates import display_date
 from ..editing import FormProblems
 from ..fields import LONG_TEXT, Field, FieldType
@@ -37,7 +39,8 @@ def ceiling_problem(limited: str) -> dict[str, str]:
     return {LIMIT.key: f"{LIMIT.header}: phải ghi khi {limited} (mức giới hạn bố trí theo QĐ 58-QĐ/TW)"}
 
 
-def _checked(values: dict[str, Any]) -> None:
+def _checked(_connection: Connection, _person: dict[str, Any], values: dict[str, Any], _row_id: int | None
+             ) -> None:
     """A finding with a ceiling states it (ceiling_problem); `_judged_in_force`."""
     if values["effect"] == LIMITED and not values[LIMIT.key]:
         raise FormProblems(ceiling_problem(f"ảnh hưởng là «{LIMITED}»"))

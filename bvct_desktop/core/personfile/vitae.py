@@ -9,11 +9,30 @@ that is an officer's finding on the two axes, with evidence, the regulation and 
 about a relative. The two are kept apart because vetting compares them: a finding may rest on a
 declaration, or show one untrue (QĐ 57's «không khai báo trung thực»). The item's third part, taking part
 in or dealings with foreign organisations, is a foreign element already («Tham gia tổ chức nước ngoài»,
-«Làm việc cho tổ chức, cá nhân nước ngoài», core/personfile/foreign.py): it is recorded there, once."""
+«Làm việc cho tổ chức, cá nhân nước ngoài», core/personfile/foreign.py): it is recorded there, once.
+
+What an officer weighs besides: the rewards (item 21) and the discipline (item 22), with the day a discipline
+ends when the decision or the rule applied gives it (no end is worked out here), the salary's course (items 14
+and 31: ngạch, mã ngạch, bậc, hệ số from a month) and the yearly appraisal (item 32), one a year as đảng viên
+and one as cán bộ. The forms offered are the usual ones; another is written as the decision words it."""
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from ..dates import PARTIAL_FORMS
+from ..editing import FormProblems
 from ..fields import LONG_TEXT, Field, FieldType
-from ..schema import history_declarations, training_courses, work_periods
+from ..schema import (
+    appraisals,
+    disciplines,
+    history_declarations,
+    rewards,
+    salary_steps,
+    training_courses,
+    work_periods,
+)
 from .notes import PersonNotes
 
 NOW = "nay"  # how a period still running ends
@@ -52,9 +71,72 @@ HISTORY_FIELDS = (
     Field("source", "Nguồn", hint="lý lịch 2C năm…, bản tự khai, bản tường trình"),
 )
 
+AWARDS = ("Huân chương Lao động hạng Ba", "Huân chương Lao động hạng Nhì", "Huân chương Lao động hạng Nhất",
+          "Bằng khen của Thủ tướng Chính phủ", "Bằng khen của Ban Chấp hành Trung ương",
+          "Bằng khen của Ủy ban nhân dân tỉnh", "Bằng khen của Tỉnh ủy", "Giấy khen", "Chiến sĩ thi đua toàn quốc",
+          "Chiến sĩ thi đua cấp tỉnh", "Chiến sĩ thi đua cơ sở", "Huy hiệu Đảng")
+DECISION_NO = Field("decision_no", "Số quyết định", as_written=True, hint="ví dụ 125-QĐ/TU")
+REWARD_FIELDS = (
+    Field("awarded_on", "Ngày, năm", FieldType.PARTIAL_DATE, required=True, hint=PARTIAL_FORMS),
+    Field("award", "Hình thức khen thưởng", required=True, choices=AWARDS, hint="chọn hoặc gõ như quyết định ghi"),
+    Field("authority", "Cấp quyết định", hint="Chủ tịch nước, Thủ tướng Chính phủ, Ban Thường vụ Tỉnh ủy…"),
+    DECISION_NO,
+    Field("reason", "Lý do, thành tích", max_length=LONG_TEXT),
+)
+
+PARTY, STATE, MASS = "Đảng", "Chính quyền", "Đoàn thể"
+PENALTIES = ("Khiển trách", "Cảnh cáo", "Hạ bậc lương", "Giáng chức", "Cách chức", "Buộc thôi việc", "Khai trừ")
+DISCIPLINE_FIELDS = (
+    Field("decided_on", "Ngày, năm", FieldType.PARTIAL_DATE, required=True, hint=PARTIAL_FORMS),
+    Field("organisation", "Kỷ luật về", FieldType.CHOICE, required=True, choices=(PARTY, STATE, MASS)),
+    Field("penalty", "Hình thức kỷ luật", required=True, choices=PENALTIES, hint="chọn hoặc gõ như quyết định ghi"),
+    Field("authority", "Cấp quyết định"),
+    DECISION_NO,
+    Field("reason", "Lý do", max_length=LONG_TEXT),
+    Field("in_effect_until", "Hiệu lực đến", FieldType.PARTIAL_DATE, not_before="decided_on", planned=True,
+          hint="ngày kỷ luật hết hiệu lực, nếu quyết định hay quy định áp dụng cho biết"),
+)
+
+SALARY_FIELDS = (
+    Field("since", "Từ tháng, năm", FieldType.PARTIAL_DATE, required=True, hint="mm/yyyy"),
+    Field("grade", "Ngạch", hint="chuyên viên, chuyên viên chính…"),
+    Field("grade_code", "Mã ngạch", as_written=True, hint="ví dụ 01.003"),
+    Field("step", "Bậc", as_written=True, hint="ví dụ 3 hoặc 3/9"),
+    Field("coefficient", "Hệ số", FieldType.DECIMAL, required=True, hint="ví dụ 4,98"),
+)
+
+AS_MEMBER, AS_CADRE = "Đảng viên", "Cán bộ"
+GRADES = ("Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ",
+          "Không hoàn thành nhiệm vụ")
+APPRAISAL_FIELDS = (
+    Field("year", "Năm", FieldType.YEAR, required=True),
+    Field("as_role", "Đánh giá với tư cách", FieldType.CHOICE, required=True, choices=(AS_MEMBER, AS_CADRE)),
+    Field("classification", "Xếp loại", FieldType.CHOICE, required=True, choices=GRADES),
+    Field("appraiser", "Cấp đánh giá", hint="chi bộ, cơ quan, cấp ủy đánh giá"),
+    Field("remarks", "Nhận xét", max_length=LONG_TEXT),
+)
+
+
+def _one_a_year(connection: Connection, person: dict[str, Any], values: dict[str, Any], row_id: int | None
+                ) -> None:
+    """One appraisal of the person a year as đảng viên and one as cán bộ: a second is the first corrected."""
+    found = connection.execute(select(appraisals.c.classification).where(
+        appraisals.c.person_id == person["id"], appraisals.c.deleted_at.is_(None), appraisals.c.id != (row_id or 0),
+        appraisals.c.year == values["year"], appraisals.c.as_role == values["as_role"])).scalar()
+    if found is not None:
+        raise FormProblems({"year": f"Năm {values['year']} đã có đánh giá với tư cách {values['as_role'].lower()} "
+                                    f"(«{found}»): hãy sửa đánh giá ấy, không thêm đánh giá thứ hai"})
+
+
 WORK_PERIODS = PersonNotes(work_periods, "work-periods", "quá trình công tác", WORK_FIELDS, in_order_of="since")
 TRAINING = PersonNotes(training_courses, "training-courses", "đào tạo, bồi dưỡng", TRAINING_FIELDS,
                        in_order_of="since")
 OWN_HISTORY = PersonNotes(history_declarations, "history-declarations", "đặc điểm lịch sử bản thân", HISTORY_FIELDS,
                           in_order_of="since")
-SECTIONS = (TRAINING, WORK_PERIODS, OWN_HISTORY)  # in the order of form 2C (items 27, 28, 29)
+REWARDS = PersonNotes(rewards, "rewards", "khen thưởng", REWARD_FIELDS, in_order_of="awarded_on")
+DISCIPLINES = PersonNotes(disciplines, "disciplines", "kỷ luật", DISCIPLINE_FIELDS, in_order_of="decided_on")
+SALARY = PersonNotes(salary_steps, "salary-steps", "diễn biến quá trình lương", SALARY_FIELDS, in_order_of="since")
+APPRAISALS = PersonNotes(appraisals, "appraisals", "nhận xét, đánh giá, xếp loại", APPRAISAL_FIELDS, _one_a_year,
+                         in_order_of="year")
+# in the order of form 2C: items 21, 22, 27, 28, 29, 31, 32
+SECTIONS = (REWARDS, DISCIPLINES, TRAINING, WORK_PERIODS, OWN_HISTORY, SALARY, APPRAISALS)

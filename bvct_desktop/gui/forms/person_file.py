@@ -138,7 +138,7 @@ def _numbers(slip_ids: tuple[int, ...], numbers: dict[int, str]) -> str:
 
 def _notes(title: str, notes: PersonNotes, list_: Callable[[Database, int], list[Entry]] | None = None,
            also_shows: tuple[str, ...] = (), shown_too: tuple[Field, ...] = ()) -> Section:
-    return editable(title, notes.kind, notes.fields, list_ or notes.of_person, notes.add, notes.update,
+    return editable(title, notes.kind, notes.fields, list_ or notes.of_owner, notes.add, notes.update,
                     notes.delete, about_relative=notes.about_relatives, also_shows=also_shows, shown_too=shown_too)
 
 

@@ -28,7 +28,7 @@ def _son(db, hung):
 def test_a_foreign_element_about_a_relative_is_kept_dated_and_sourced(db):
     hung = person_named(db, "Nguyễn Văn Hùng")
     record = FOREIGN_ELEMENTS.add(db, hung, {**SON_ABROAD, "relative_id": _son(db, hung).id})
-    [stored] = FOREIGN_ELEMENTS.of_person(db, hung)
+    [stored] = FOREIGN_ELEMENTS.of_owner(db, hung)
     assert stored["id"] == record and stored["since"] == "2015" and stored["relative_id"] == _son(db, hung).id
     assert last_audit(db)["kind"] == "foreign-elements" and last_audit(db)["details"]["moi"]["country"] == "Hoa Kỳ"
 
@@ -59,7 +59,7 @@ def test_a_relative_abroad_must_name_the_relative(db):
         FOREIGN_ELEMENTS.add(db, hung, SON_ABROAD)
     assert caught.value.problems == {"relative_id": "«Thân nhân ở nước ngoài» là về một thân nhân: hãy chọn "
                                                     "thân nhân ở ô «Về thân nhân»"}
-    assert FOREIGN_ELEMENTS.of_person(db, hung) == []
+    assert FOREIGN_ELEMENTS.of_owner(db, hung) == []
     record = FOREIGN_ELEMENTS.add(db, hung, {**SON_ABROAD, "relative_id": _son(db, hung).id})
     with pytest.raises(FormProblems):
         FOREIGN_ELEMENTS.update(db, record, {**SON_ABROAD, "relative_id": None})
@@ -71,7 +71,7 @@ def test_a_political_note_on_each_axis_names_the_regulation_and_effect(db):
     POLITICAL_NOTES.add(db, hung, {**NOTE, "relative_id": father.id})
     POLITICAL_NOTES.add(db, hung, {"axis": "Chính trị hiện nay", "content": "Không có biểu hiện vi phạm",
                                    "regulation": "QĐ 126-QĐ/TW", "effect": "Không ảnh hưởng"})
-    notes = POLITICAL_NOTES.of_person(db, hung)
+    notes = POLITICAL_NOTES.of_owner(db, hung)
     assert [(n["axis"], n["relative_id"]) for n in notes] == [("Lịch sử chính trị", father.id),
                                                              ("Chính trị hiện nay", None)]
 
@@ -84,7 +84,7 @@ def test_an_edited_note_is_audited_with_old_and_new_values_and_deleted_into_the_
                                          "effect": {"cu": NOTE["effect"], "moi": "Không ảnh hưởng"}}
     assert POLITICAL_NOTES.update(db, note, {**NOTE, "effect": "Không ảnh hưởng"}) == []
     POLITICAL_NOTES.delete(db, note)
-    assert POLITICAL_NOTES.of_person(db, hung) == [] and last_audit(db)["action"] == "xóa"
+    assert POLITICAL_NOTES.of_owner(db, hung) == [] and last_audit(db)["action"] == "xóa"
     with pytest.raises(InputError):
         POLITICAL_NOTES.delete(db, note)
 
@@ -132,7 +132,7 @@ def test_a_finding_is_judged_under_the_regulation_in_force_on_its_day(db):
                                                    "27/02/2018), không phải QĐ 58-QĐ/TW"}
     found_2016 = POLITICAL_NOTES.add(db, hung, {**NOTE, "found_on": "20/05/2016", "regulation": ""})
     found_2023 = POLITICAL_NOTES.add(db, hung, {**NOTE, "found_on": "10/03/2023", "regulation": ""})
-    stored = {note["id"]: (note["found_on"], note["regulation"]) for note in POLITICAL_NOTES.of_person(db, hung)}
+    stored = {note["id"]: (note["found_on"], note["regulation"]) for note in POLITICAL_NOTES.of_owner(db, hung)}
     assert stored == {found_2016: (dt.date(2016, 5, 20), "QĐ 57-QĐ/TW"),
                       found_2023: (dt.date(2023, 3, 10), "QĐ 58-QĐ/TW")}
 
@@ -145,7 +145,7 @@ def test_a_finding_before_the_first_regulation_names_none_and_an_undated_one_any
                                                    "57-QĐ/TW (từ 03/05/2007 đến 27/02/2018): hãy để trống ô này"}
     before = POLITICAL_NOTES.add(db, hung, {**NOTE, "found_on": "10/01/2005", "regulation": ""})
     undated = POLITICAL_NOTES.add(db, hung, NOTE)  # an old list's finding, its day not known
-    stored = {note["id"]: note["regulation"] for note in POLITICAL_NOTES.of_person(db, hung)}
+    stored = {note["id"]: note["regulation"] for note in POLITICAL_NOTES.of_owner(db, hung)}
     assert stored == {before: None, undated: "QĐ 58-QĐ/TW"}
 
 
@@ -158,7 +158,7 @@ def test_a_finding_with_a_ceiling_states_the_ceiling(db):
     assert caught.value.problems == {"limit_note": "Mức giới hạn: phải ghi khi ảnh hưởng là «Có vấn đề nhưng không vi "
                                                    "phạm (có mức giới hạn)» (mức giới hạn bố trí theo QĐ 58-QĐ/TW)"}
     note = POLITICAL_NOTES.add(db, hung, NOTE)
-    [stored] = POLITICAL_NOTES.of_person(db, hung)
+    [stored] = POLITICAL_NOTES.of_owner(db, hung)
     assert stored["id"] == note and stored["limit_note"] == "Không quá ủy viên Ban Thường vụ Tỉnh ủy"
 
 
@@ -174,7 +174,7 @@ def test_a_note_about_a_relative_deleted_before_the_rule_keeps_them_when_edited(
         db.audit(connection, "xóa", kind="relatives", record_id=father.id)
     assert POLITICAL_NOTES.update(db, note, {**NOTE, "effect": "Chưa kết luận", "relative_id": father.id}) == [
         "effect"]
-    assert POLITICAL_NOTES.of_person(db, hung)[0]["relative_id"] == father.id
+    assert POLITICAL_NOTES.of_owner(db, hung)[0]["relative_id"] == father.id
     other = POLITICAL_NOTES.add(db, hung, {**NOTE, "relative_id": son.id})
     with pytest.raises(FormProblems):
         POLITICAL_NOTES.update(db, other, {**NOTE, "relative_id": father.id})

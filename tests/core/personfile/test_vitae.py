@@ -1,5 +1,7 @@
 """The person's own account on form 2C: work periods in order (one running to «nay»), training, the
-particulars of their own history; dates that cannot be true refused at their field; roles, audit, recycle bin."""
+particulars of their own history, rewards, discipline with the day it ends, the salary's course with its
+coefficient exact, the yearly appraisal once a year a role; dates that cannot be true refused at their field;
+roles, audit, recycle bin."""
 
 import pytest
 from sqlalchemy import select
@@ -8,8 +10,17 @@ from bvct_desktop.core import documents_data
 from bvct_desktop.core.editing import VERSION, FormProblems
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
-from bvct_desktop.core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
-from bvct_desktop.core.schema import cadres, work_periods
+from bvct_desktop.core.personfile.vitae import (
+    APPRAISALS,
+    DISCIPLINES,
+    OWN_HISTORY,
+    REWARDS,
+    SALARY,
+    SECTIONS,
+    TRAINING,
+    WORK_PERIODS,
+)
+from bvct_desktop.core.schema import cadres, disciplines, salary_steps, work_periods
 from tests.core.personfile.conftest import last_audit, person_named
 from tests.sample_db import viewer_database
 
@@ -22,7 +33,7 @@ def test_work_periods_are_listed_in_the_order_lived_and_the_running_one_reads_no
     WORK_PERIODS.add(db, hung, {"since": "06/2010", "until": "", "unit": LONG_UNIT, "post": "Trưởng phòng"})
     WORK_PERIODS.add(db, hung, {"since": "1987", "until": "05/1998", "unit": "UBND xã Phú Thủy", "post": "Cán bộ"})
     WORK_PERIODS.add(db, hung, {"since": "06/1998", "until": "nay", "unit": "Huyện ủy Hàm Thuận Bắc"})
-    periods = WORK_PERIODS.of_person(db, hung)
+    periods = WORK_PERIODS.of_owner(db, hung)
     until = WORK_PERIODS.field("until")
     assert [(period["since"], until.display(period["until"]), period["unit"]) for period in periods] == [
         ("1987", "05/1998", "UBND xã Phú Thủy"), ("1998-06", "nay", "Huyện ủy Hàm Thuận Bắc"),
@@ -38,14 +49,23 @@ def test_work_periods_are_listed_in_the_order_lived_and_the_running_one_reads_no
     (TRAINING, {"institution": "Học viện Chính trị khu vực II", "since": "02/1965"}, "since",
      "Từ (02/1965) trước Ngày sinh (12/03/1965): hãy xem lại một trong hai ngày"),
     (OWN_HISTORY, {"declared_kind": "Bị bắt", "until": "1964"}, "until",
-     "Đến (1964) trước Ngày sinh (12/03/1965): hãy xem lại một trong hai ngày")])
+     "Đến (1964) trước Ngày sinh (12/03/1965): hãy xem lại một trong hai ngày"),
+    (REWARDS, {"awarded_on": "1964", "award": "Giấy khen"}, "awarded_on",
+     "Ngày, năm (1964) trước Ngày sinh (12/03/1965): hãy xem lại một trong hai ngày"),
+    (DISCIPLINES, {"decided_on": "03/2010", "organisation": "Đảng", "penalty": "Khiển trách",
+                   "in_effect_until": "02/2010"}, "in_effect_until",
+     "Hiệu lực đến (02/2010) trước Ngày, năm (03/2010): hãy xem lại một trong hai ngày"),
+    (SALARY, {"since": "01/1960", "coefficient": "2,34"}, "since",
+     "Từ tháng, năm (01/1960) trước Ngày sinh (12/03/1965): hãy xem lại một trong hai ngày"),
+    (APPRAISALS, {"year": "1964", "as_role": "Cán bộ", "classification": "Hoàn thành nhiệm vụ"}, "year",
+     "Năm (1964) trước Ngày sinh (12/03/1965): hãy xem lại một trong hai ngày")])
 def test_a_date_that_cannot_be_true_is_told_at_its_field(db, notes, values, field, told):
     """An end before its start, a period of the person's life before their birth (12/03/1965)."""
     hung = person_named(db, "Nguyễn Văn Hùng")
     with pytest.raises(FormProblems) as caught:
         notes.add(db, hung, values)
     assert caught.value.problems == {field: told}
-    assert notes.of_person(db, hung) == []
+    assert notes.of_owner(db, hung) == []
 
 
 def test_a_period_known_to_the_year_may_end_the_year_it_began_by_the_month(db):
@@ -53,7 +73,7 @@ def test_a_period_known_to_the_year_may_end_the_year_it_began_by_the_month(db):
     hung = person_named(db, "Nguyễn Văn Hùng")
     WORK_PERIODS.add(db, hung, {"since": "03/1998", "until": "1998", "unit": "Huyện ủy"})
     TRAINING.add(db, hung, {"institution": "Trường Mẫu giáo xã Phú Thủy", "since": "1965"})
-    assert len(WORK_PERIODS.of_person(db, hung)) == len(TRAINING.of_person(db, hung)) == 1
+    assert len(WORK_PERIODS.of_owner(db, hung)) == len(TRAINING.of_owner(db, hung)) == 1
 
 
 def test_training_names_its_institution_and_a_known_form(db):
@@ -63,7 +83,7 @@ def test_training_names_its_institution_and_a_known_form(db):
     assert set(caught.value.problems) == {"institution", "study_form"}
     TRAINING.add(db, hung, {"institution": "Đại học Luật TP. Hồ Chí Minh", "subject": "Luật", "since": "09/1995",
                             "until": "06/1999", "study_form": "tại chức", "degree": "Cử nhân Luật"})
-    [course] = TRAINING.of_person(db, hung)
+    [course] = TRAINING.of_owner(db, hung)
     assert (course["study_form"], course["since"], course["until"]) == ("Tại chức", "1995-09", "1999-06")
 
 
@@ -76,32 +96,108 @@ def test_the_own_history_is_the_person_s_declaration_apart_from_the_officers_fin
     with pytest.raises(FormProblems) as caught:
         OWN_HISTORY.add(db, hung, {"declared_kind": "Tham gia tổ chức nước ngoài"})
     assert set(caught.value.problems) == {"declared_kind"}
-    assert [entry["place"] for entry in OWN_HISTORY.of_person(db, hung)] == ["Nhà lao Phan Thiết"]
-    assert POLITICAL_NOTES.of_person(db, hung) == []
+    assert [entry["place"] for entry in OWN_HISTORY.of_owner(db, hung)] == ["Nhà lao Phan Thiết"]
+    assert POLITICAL_NOTES.of_owner(db, hung) == []
 
 
 def test_an_edited_period_is_audited_and_a_deleted_one_goes_to_the_recycle_bin(db):
     hung = person_named(db, "Nguyễn Văn Hùng")
     period = WORK_PERIODS.add(db, hung, {"since": "1987", "unit": "UBND xã Phú Thủy"})
-    [entry] = WORK_PERIODS.of_person(db, hung)
+    [entry] = WORK_PERIODS.of_owner(db, hung)
     assert WORK_PERIODS.update(db, period, {"since": "1987", "until": "1998", "unit": "UBND xã Phú Thủy"},
                                entry[VERSION]) == ["until"]
     assert last_audit(db)["details"]["until"] == {"cu": None, "moi": "1998"}
     WORK_PERIODS.delete(db, period)
-    assert WORK_PERIODS.of_person(db, hung) == [] and last_audit(db)["action"] == "xóa"
+    assert WORK_PERIODS.of_owner(db, hung) == [] and last_audit(db)["action"] == "xóa"
     with db.read() as connection:
         assert connection.execute(select(work_periods.c.deleted_at).where(work_periods.c.id == period)).scalar()
+
+
+ONE_OF_EACH = {  # the least each section takes
+    REWARDS: {"awarded_on": "2015", "award": "Giấy khen"},
+    DISCIPLINES: {"decided_on": "2012", "organisation": "Chính quyền", "penalty": "Khiển trách"},
+    TRAINING: {"institution": "Học viện"}, WORK_PERIODS: {"since": "1987", "unit": "Huyện ủy"},
+    OWN_HISTORY: {"declared_kind": "Bị tù"}, SALARY: {"since": "07/2019", "coefficient": "4,98"},
+    APPRAISALS: {"year": "2024", "as_role": "Đảng viên", "classification": "Hoàn thành tốt nhiệm vụ"}}
 
 
 def test_a_viewer_reads_the_account_but_may_not_change_it(cli, db):
     hung = person_named(db, "Nguyễn Văn Hùng")
     TRAINING.add(db, hung, {"institution": "Học viện Chính trị khu vực II"})
     viewer = viewer_database(cli, db)
-    assert len(TRAINING.of_person(viewer, hung)) == 1
-    for notes, values in ((WORK_PERIODS, {"since": "1987", "unit": "Huyện ủy"}),
-                          (TRAINING, {"institution": "Học viện"}), (OWN_HISTORY, {"declared_kind": "Bị tù"})):
+    assert len(TRAINING.of_owner(viewer, hung)) == 1
+    assert set(ONE_OF_EACH) == set(SECTIONS)
+    for notes, values in ONE_OF_EACH.items():
         with pytest.raises(PermissionDenied):
             notes.add(viewer, hung, values)
+
+
+@pytest.mark.parametrize("notes", SECTIONS, ids=lambda notes: notes.kind)
+def test_each_section_audits_its_writes_and_puts_a_deleted_row_in_the_recycle_bin(db, notes):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    row = notes.add(db, hung, ONE_OF_EACH[notes])
+    assert (last_audit(db)["kind"], last_audit(db)["action"], last_audit(db)["record_id"]) == (notes.kind, "thêm", row)
+    notes.delete(db, row)
+    assert notes.of_owner(db, hung) == [] and (last_audit(db)["kind"], last_audit(db)["action"]) == (notes.kind, "xóa")
+    with db.read() as connection:
+        assert connection.execute(select(notes.table.c.deleted_at).where(notes.table.c.id == row)).scalar()
+
+
+def test_rewards_and_discipline_are_listed_in_the_order_given_free_forms_kept_as_the_decision_words_them(db):
+    """The usual forms are offered, another written as the decision has it; partial dates as 2C has them."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    REWARDS.add(db, hung, {"awarded_on": "2020", "award": "Bằng khen của Ủy ban nhân dân tỉnh",
+                           "authority": "Chủ tịch UBND tỉnh Bình Thuận", "decision_no": "0125/QĐ-UBND"})
+    REWARDS.add(db, hung, {"awarded_on": "12/2008", "award": "Kỷ niệm chương Vì sự nghiệp Tổ chức xây dựng Đảng"})
+    assert [(reward["awarded_on"], reward["award"], reward["decision_no"]) for reward in REWARDS.of_owner(db, hung)] \
+        == [("2008-12", "Kỷ niệm chương Vì sự nghiệp Tổ chức xây dựng Đảng", None),
+            ("2020", "Bằng khen của Ủy ban nhân dân tỉnh", "0125/QĐ-UBND")]
+    with pytest.raises(FormProblems) as caught:
+        DISCIPLINES.add(db, hung, {"decided_on": "2012", "organisation": "Công đoàn", "penalty": ""})
+    assert set(caught.value.problems) == {"organisation", "penalty"}
+    DISCIPLINES.add(db, hung, {"decided_on": "05/03/2012", "organisation": "đảng", "penalty": "Cảnh cáo",
+                               "authority": "Ủy ban Kiểm tra Huyện ủy", "reason": "Vi phạm quy định về đất đai",
+                               "in_effect_until": "05/03/2013"})
+    [discipline] = DISCIPLINES.of_owner(db, hung)
+    assert (discipline["organisation"], discipline["decided_on"], discipline["in_effect_until"]) == (
+        "Đảng", "2012-03-05", "2013-03-05")
+    assert DISCIPLINES.field("in_effect_until").display(discipline["in_effect_until"]) == "05/03/2013"
+
+
+def test_a_salary_coefficient_is_kept_exactly_and_read_with_the_vietnamese_comma(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    SALARY.add(db, hung, {"since": "07/2019", "grade": "Chuyên viên chính", "grade_code": "01.002", "step": "4/8",
+                          "coefficient": "5,42"})
+    SALARY.add(db, hung, {"since": "01/2016", "grade": "Chuyên viên", "grade_code": "01.003", "step": "9",
+                          "coefficient": "4.98"})
+    with db.read() as connection:
+        stored = connection.execute(select(salary_steps.c.coefficient).order_by(salary_steps.c.id)).scalars().all()
+    assert stored == ["5.42", "4.98"]
+    coefficient = SALARY.field("coefficient")
+    assert [(step["since"], step["grade_code"], coefficient.display(step["coefficient"]))
+            for step in SALARY.of_owner(db, hung)] == [("2016-01", "01.003", "4,98"), ("2019-07", "01.002", "5,42")]
+    with pytest.raises(FormProblems) as caught:
+        SALARY.add(db, hung, {"since": "01/2021", "coefficient": "5,761"})
+    assert caught.value.problems == {"coefficient": "Hệ số: «5,761» có quá 2 chữ số sau dấu phẩy"}
+
+
+def test_one_appraisal_a_year_as_party_member_and_one_as_cadre_a_second_told_at_the_year(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    member = APPRAISALS.add(db, hung, {"year": "2024", "as_role": "Đảng viên",
+                                       "classification": "Hoàn thành xuất sắc nhiệm vụ", "appraiser": "Chi bộ Phòng"})
+    APPRAISALS.add(db, hung, {"year": "2024", "as_role": "Cán bộ", "classification": "Hoàn thành tốt nhiệm vụ"})
+    with pytest.raises(FormProblems) as caught:
+        APPRAISALS.add(db, hung, {"year": "2024", "as_role": "Đảng viên", "classification": "Hoàn thành nhiệm vụ"})
+    assert caught.value.problems == {"year": "Năm 2024 đã có đánh giá với tư cách đảng viên («Hoàn thành xuất sắc "
+                                             "nhiệm vụ»): hãy sửa đánh giá ấy, không thêm đánh giá thứ hai"}
+    [entry, _] = APPRAISALS.of_owner(db, hung)
+    assert APPRAISALS.update(db, member, {"year": "2024", "as_role": "Đảng viên",
+                                          "classification": "Hoàn thành tốt nhiệm vụ"}, entry[VERSION]) == [
+        "classification", "appraiser"]
+    APPRAISALS.delete(db, member)
+    APPRAISALS.add(db, hung, {"year": "2024", "as_role": "Đảng viên", "classification": "Hoàn thành nhiệm vụ"})
+    assert sorted((row["as_role"], row["classification"]) for row in APPRAISALS.of_owner(db, hung)) == [
+        ("Cán bộ", "Hoàn thành tốt nhiệm vụ"), ("Đảng viên", "Hoàn thành nhiệm vụ")]
 
 
 def test_the_cadre_s_summary_prints_the_work_periods_in_order(db):

@@ -17,34 +17,22 @@ depends_on = None
 TABLES = ("work_periods", "training_courses", "history_declarations")
 
 
-
-def _of_person(table: str, *columns: sa.Column) -> None:
-    """A table of records on a person's file, with its stamps and its index by person."""
-    op.create_table(
-        table,
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("person_id", sa.Integer(), nullable=False),
-        *columns,
-        *record_tables.stamps(),
-        sa.ForeignKeyConstraint(["person_id"], ["persons.id"], name=op.f(f"fk_{table}_person_id_persons")),
-        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
-    )
-    op.create_index(op.f(f"ix_{table}_person_id"), table, ["person_id"])
-
-
 def upgrade() -> None:
-    _of_person("work_periods",
-               sa.Column("since", sa.String(), nullable=False), sa.Column("until", sa.String(), nullable=True),
-               sa.Column("unit", sa.Text(), nullable=False), sa.Column("post", sa.Text(), nullable=True))
-    _of_person("training_courses",
-               sa.Column("institution", sa.Text(), nullable=False), sa.Column("subject", sa.Text(), nullable=True),
-               sa.Column("since", sa.String(), nullable=True), sa.Column("until", sa.String(), nullable=True),
-               sa.Column("study_form", sa.String(), nullable=True), sa.Column("degree", sa.Text(), nullable=True))
-    _of_person("history_declarations",
-               sa.Column("declared_kind", sa.String(), nullable=False),
-               sa.Column("since", sa.String(), nullable=True), sa.Column("until", sa.String(), nullable=True),
-               sa.Column("place", sa.Text(), nullable=True), sa.Column("post", sa.Text(), nullable=True),
-               sa.Column("details", sa.Text(), nullable=True), sa.Column("source", sa.Text(), nullable=True))
+    record_tables.create_of_person(
+        "work_periods",
+        sa.Column("since", sa.String(), nullable=False), sa.Column("until", sa.String(), nullable=True),
+        sa.Column("unit", sa.Text(), nullable=False), sa.Column("post", sa.Text(), nullable=True))
+    record_tables.create_of_person(
+        "training_courses",
+        sa.Column("institution", sa.Text(), nullable=False), sa.Column("subject", sa.Text(), nullable=True),
+        sa.Column("since", sa.String(), nullable=True), sa.Column("until", sa.String(), nullable=True),
+        sa.Column("study_form", sa.String(), nullable=True), sa.Column("degree", sa.Text(), nullable=True))
+    record_tables.create_of_person(
+        "history_declarations",
+        sa.Column("declared_kind", sa.String(), nullable=False),
+        sa.Column("since", sa.String(), nullable=True), sa.Column("until", sa.String(), nullable=True),
+        sa.Column("place", sa.Text(), nullable=True), sa.Column("post", sa.Text(), nullable=True),
+        sa.Column("details", sa.Text(), nullable=True), sa.Column("source", sa.Text(), nullable=True))
     record_tables.count_writes(TABLES)
 
 
