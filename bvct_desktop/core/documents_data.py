@@ -40,7 +40,7 @@ from .permissions import Action
 from .personfile import foreign, known, relatives, trips
 from .personfile.notes import RELATIVE, REMOVED
 from .personfile.political import POLITICAL_NOTES
-from .personfile.vitae import WORK_PERIODS
+from .personfile.vitae import DISCIPLINES, REWARDS, WORK_PERIODS
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips, units
 from .text import fold, identity_key, name_key, name_words, place_key, unit_key, unit_letters
 
@@ -497,12 +497,15 @@ def _cadre_query():
 
 
 def _summary(connection: Connection, cadre: dict[str, Any]) -> dict[str, Any]:
-    """Particulars, party dates, the work periods in the order lived, the family (the relatives list and
+    """Particulars, party dates, the work periods in the order lived, the rewards and the discipline in the order
+    decided, the family (the relatives list and
     the relatives known from slips), trips abroad (the delegations and those recorded on the file), the
     other foreign elements of the cadre and of each relative, every slip about the cadre and about each
     relative, and the political issues of both, oldest first."""
     found = known.read(connection, cadre["person_id"])
     cadre["work"] = WORK_PERIODS.read(connection, cadre["person_id"])
+    cadre["rewards"] = REWARDS.read(connection, cadre["person_id"])
+    cadre["discipline"] = DISCIPLINES.read(connection, cadre["person_id"])
     listed = {relative.id: relative for relative in relatives.of_person(connection, cadre["person_id"])}
     elements = foreign.read(connection, cadre["person_id"])
     cadre["trips"] = _trips(_delegation_trips(connection, cadre["id"]),

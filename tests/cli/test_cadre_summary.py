@@ -20,11 +20,11 @@ def test_the_family_known_from_slips_and_the_slips_about_each(office_cli, tmp_pa
     code, _, err = office_cli("print", "cadre", "--name", office_2016.CADRE, "--out", target)
     assert code == 0, err
     text = " ".join(pdfcheck.lines(target))
-    family = text[text.index("IV. QUAN HỆ GIA ĐÌNH"):text.index("V. ĐI NƯỚC NGOÀI")]
+    family = text[text.index("VI. QUAN HỆ GIA ĐÌNH"):text.index("VII. ĐI NƯỚC NGOÀI")]
     for relation, name, _born, _town in office_2016.FAMILY[1:]:
         assert relation in family and name in family  # a name broken over two lines reads as two people
     assert len(re.findall(r"\b17\d\d/PXM", family)) >= 4  # each relative's source: the slip that names them
-    slips = text[text.index("VII. XÁC MINH LAI LỊCH"):]
+    slips = text[text.index("IX. XÁC MINH LAI LỊCH"):]
     for _relation, name, _born, _town in office_2016.FAMILY:
         assert name in slips
     assert "Bản thân" in slips and "Mẹ chồng" in slips

@@ -256,7 +256,7 @@ def test_a_cadre_summary_prints_the_political_issues_of_the_file(loaded, tmp_pat
     target = tmp_path / "can-bo.pdf"
     assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--out", target)[0] == 0
     lines = pdfcheck.lines(target)
-    pdfcheck.assert_in_order(lines, "VII. XÁC MINH LAI LỊCH", "VIII. VẤN ĐỀ CHÍNH TRỊ")
+    pdfcheck.assert_in_order(lines, "IX. XÁC MINH LAI LỊCH", "X. VẤN ĐỀ CHÍNH TRỊ")
     issue = next(line for line in lines if line.startswith("1 Lịch"))
     for value in ("Cha Nguyễn Văn Tư", "20/05/2016", "QĐ 57-QĐ/TW", "Có vấn đề"):
         assert value in issue, issue
@@ -267,15 +267,15 @@ def test_a_cadre_summary_with_trips_and_dotted_unknowns(loaded, tmp_path):
     assert loaded("print", "cadre", "--name", "bùi thị hương", "--out", target)[0] == 0
     lines = pdfcheck.lines(target)
     pdfcheck.assert_in_order(lines, "TRÍCH NGANG CÁN BỘ", "I. SƠ LƯỢC LÝ LỊCH", "Họ và tên: BÙI THỊ HƯƠNG",
-                             "Ngày sinh: 02/02/1975", "Giới tính:", "II. ĐẢNG TỊCH", "IV. QUAN HỆ GIA ĐÌNH",
-                             "Chưa biết thân nhân nào.", "V. ĐI NƯỚC NGOÀI", "125-QĐ/TU",
-                             "VI. YẾU TỐ NƯỚC NGOÀI KHÁC", "Chưa có yếu tố nước ngoài nào khác được ghi nhận.",
-                             "VII. XÁC MINH LAI LỊCH", "Chưa có phiếu yêu cầu xác minh nào.")
+                             "Ngày sinh: 02/02/1975", "Giới tính:", "II. ĐẢNG TỊCH", "VI. QUAN HỆ GIA ĐÌNH",
+                             "Chưa biết thân nhân nào.", "VII. ĐI NƯỚC NGOÀI", "125-QĐ/TU",
+                             "VIII. YẾU TỐ NƯỚC NGOÀI KHÁC", "Chưa có yếu tố nước ngoài nào khác được ghi nhận.",
+                             "IX. XÁC MINH LAI LỊCH", "Chưa có phiếu yêu cầu xác minh nào.")
     assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--out", target)[0] == 0
     lines = pdfcheck.lines(target)
-    pdfcheck.assert_in_order(lines, "IV. QUAN HỆ GIA ĐÌNH", "1 Cha Nguyễn Văn Tư 1938", "2 Vợ Lê Thị Hoa 1968",
-                             "3 Con Nguyễn Minh Khoa 1992", "V. ĐI NƯỚC NGOÀI", "Chưa có chuyến đi nào",
-                             "VI. YẾU TỐ NƯỚC NGOÀI KHÁC", "1 Thân nhân ở", "VII. XÁC MINH LAI LỊCH")
+    pdfcheck.assert_in_order(lines, "VI. QUAN HỆ GIA ĐÌNH", "1 Cha Nguyễn Văn Tư 1938", "2 Vợ Lê Thị Hoa 1968",
+                             "3 Con Nguyễn Minh Khoa 1992", "VII. ĐI NƯỚC NGOÀI", "Chưa có chuyến đi nào",
+                             "VIII. YẾU TỐ NƯỚC NGOÀI KHÁC", "1 Thân nhân ở", "IX. XÁC MINH LAI LỊCH")
     son_abroad = next(line for line in lines if line.startswith("1 Thân nhân ở"))
     assert "Con Nguyễn Minh Khoa" in son_abroad and "từ 2015" in son_abroad and "Kỹ sư phần" in son_abroad, son_abroad
     code, _, err = loaded("print", "cadre", "--name", "Không Có Ai", "--out", target)

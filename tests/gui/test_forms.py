@@ -474,8 +474,9 @@ def test_the_cadre_form_shows_the_whole_file_of_the_person(qtbot, context):
     qtbot.addWidget(form)
     assert isinstance(form, CadreForm)
     titles = [form.tabs.tabText(i) for i in range(form.tabs.count())]
-    assert titles == ["Thông tin", "Đào tạo, bồi dưỡng", "Quá trình công tác", "Đặc điểm lịch sử bản thân",
-                      "Thân nhân", "Yếu tố nước ngoài", "Vấn đề chính trị", "Hồ sơ thẩm tra",
+    assert titles == ["Thông tin", "Khen thưởng", "Kỷ luật", "Đào tạo, bồi dưỡng", "Quá trình công tác",
+                      "Đặc điểm lịch sử bản thân", "Thân nhân", "Yếu tố nước ngoài", "Quá trình lương",
+                      "Đánh giá, xếp loại", "Vấn đề chính trị", "Hồ sơ thẩm tra",
                       "Phiếu xác minh", "Nghiên cứu tàng thư", "Đoàn ra nước ngoài", "Hộ chiếu", "Đơn thư"]
     relatives_tab = _tab(form, "Thân nhân")
     assert relatives_tab.table.rowCount() == 3
@@ -578,6 +579,49 @@ def test_the_work_periods_are_kept_on_the_cadres_file_in_order_the_running_one_t
     tab.dialog.reject()
     assert [[tab.table.item(row, column).text() for column in range(3)] for row in range(tab.table.rowCount())] == [
         ["1996", "02/2012", "Huyện ủy Tuy Phong"], ["03/2012", "nay", "Ban Tổ chức Tỉnh ủy"]]
+
+
+def test_a_discipline_offers_the_usual_forms_and_takes_the_one_the_decision_words(qtbot, context):
+    """«Kỷ luật» (form 2C item 22): the usual forms offered in a box that takes another typed; the day it ends,
+    before the decision's, is told in the dialog."""
+    form = _file_of_anh(qtbot, context)
+    tab = _tab(form, "Kỷ luật")
+    tab.buttons["Thêm"].click()
+    penalty = tab.dialog.inputs["penalty"]
+    assert penalty.isEditable() and [penalty.itemText(i) for i in range(1, 4)] == [
+        "Khiển trách", "Cảnh cáo", "Hạ bậc lương"]
+    support.fill(tab.dialog, {"decided_on": "05/2015", "organisation": "Đoàn thể", "penalty": "Xóa tên khỏi danh sách",
+                              "in_effect_until": "2014"})
+    assert not tab.dialog.save()
+    assert tab.dialog.message.text() == "Hiệu lực đến (2014) trước Ngày, năm (05/2015): hãy xem lại một trong hai ngày"
+    support.fill(tab.dialog, {"in_effect_until": "05/2016"})
+    assert tab.dialog.save(), tab.dialog.message.text()
+    assert [tab.table.item(0, column).text() for column in (0, 1, 2, 6)] == [
+        "05/2015", "Đoàn thể", "Xóa tên khỏi danh sách", "05/2016"]
+
+
+def test_a_salary_coefficient_is_shown_and_edited_with_the_vietnamese_comma(qtbot, context):
+    form = _file_of_anh(qtbot, context)
+    tab = _tab(form, "Quá trình lương")
+    tab.buttons["Thêm"].click()
+    support.fill(tab.dialog, {"since": "07/2019", "grade": "Chuyên viên", "grade_code": "01.003", "step": "9",
+                              "coefficient": "4.98"})
+    assert tab.dialog.save(), tab.dialog.message.text()
+    assert tab.table.item(0, 4).text() == "4,98"
+    tab.table.selectRow(0)
+    tab.buttons["Sửa"].click()
+    assert support.shown_values(tab.dialog)["coefficient"] == "4,98"
+
+
+def test_a_second_appraisal_of_the_same_year_and_role_is_told_in_the_dialog(qtbot, context):
+    form = _file_of_anh(qtbot, context)
+    tab = _tab(form, "Đánh giá, xếp loại")
+    for role in ("Đảng viên", "Đảng viên"):
+        tab.buttons["Thêm"].click()
+        support.fill(tab.dialog, {"year": "2024", "as_role": role, "classification": "Hoàn thành tốt nhiệm vụ"})
+        saved = tab.dialog.save()
+    assert not saved and tab.dialog.message.text().startswith("Năm 2024 đã có đánh giá với tư cách đảng viên")
+    assert tab.table.rowCount() == 1
 
 
 def test_esc_on_a_relative_being_typed_asks_before_dropping_it(qtbot, context):
@@ -707,7 +751,7 @@ def test_a_new_cadre_has_its_file_after_the_first_save(qtbot, context):
     assert [form.tabs.tabText(i) for i in range(form.tabs.count())] == ["Thông tin", "Hồ sơ"]
     support.fill(form, NEW["cadres"])
     assert form.save()
-    assert form.tabs.count() == 13
+    assert form.tabs.count() == 17
 
 
 def test_a_vetting_case_is_opened_from_its_register_with_what_is_left_to_check(qtbot, context, clock):
@@ -1468,7 +1512,10 @@ def test_an_empty_tab_of_the_cadres_file_says_it_has_nothing_yet(qtbot, context)
                        for y in range(0, 60)), "the line is drawn where the rows would be"
         else:
             assert not table.findChild(EmptyNote).shown()
-    assert notes == {"Đào tạo, bồi dưỡng": "Chưa có đào tạo, bồi dưỡng nào.",
+    assert notes == {"Khen thưởng": "Chưa có khen thưởng nào.", "Kỷ luật": "Chưa có kỷ luật nào.",
+                     "Quá trình lương": "Chưa có quá trình lương nào.",
+                     "Đánh giá, xếp loại": "Chưa có đánh giá, xếp loại nào.",
+                     "Đào tạo, bồi dưỡng": "Chưa có đào tạo, bồi dưỡng nào.",
                      "Quá trình công tác": "Chưa có quá trình công tác nào.",
                      "Đặc điểm lịch sử bản thân": "Chưa có đặc điểm lịch sử bản thân nào.",
                      "Vấn đề chính trị": "Chưa có vấn đề chính trị nào.",  # his son lives in Hoa Kỳ: a foreign element

@@ -40,8 +40,9 @@ class CadreForm(RecordForm):
             self.tabs.removeTab(1)
             page.deleteLater()
         if self.person_id is None:
-            waiting = QLabel("Lưu thông tin cán bộ trước, rồi thêm đào tạo, quá trình công tác, đặc điểm lịch sử "
-                             "bản thân, thân nhân, yếu tố nước ngoài, vấn đề chính trị, hồ sơ thẩm tra.")
+            waiting = QLabel("Lưu thông tin cán bộ trước, rồi thêm khen thưởng, kỷ luật, đào tạo, quá trình công tác, "
+                             "đặc điểm lịch sử bản thân, thân nhân, yếu tố nước ngoài, quá trình lương, đánh giá, "
+                             "vấn đề chính trị, hồ sơ thẩm tra.")
             waiting.setAlignment(Qt.AlignCenter)
             waiting.setWordWrap(True)
             self.tabs.addTab(waiting, "Hồ sơ")

@@ -75,7 +75,7 @@ def as_typed(spec: Field, value: object) -> str:
         return PartialDate.from_iso(value).display if isinstance(value, str) else spec.display(value)
     if spec.type is FieldType.DATE:
         return display_date(value)
-    return str(value)
+    return spec.display(value) if spec.type is FieldType.DECIMAL else str(value)
 
 
 def show_value(widget: QWidget, spec: Field, value: object) -> None:

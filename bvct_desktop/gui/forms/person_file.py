@@ -1,7 +1,7 @@
 """The whole file of one person on the tabs of the cadre's form: their own account on form 2C
-(training, work periods, own history), relatives (the list, and those known from slips), foreign
-elements, political-issue notes and vetting cases, edited there through
-the person-file services, and the slips, delegations and complaints that concern them."""
+(rewards, discipline, training, work periods, own history, salary, appraisals), relatives (the list,
+and those known from slips), foreign elements, political-issue notes and vetting cases, edited there
+through the person-file services, and the slips, delegations and complaints that concern them."""
 
 import dataclasses
 from collections.abc import Callable
@@ -18,7 +18,15 @@ from ...core.personfile import cases, foreign, known, relatives, writes
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.notes import RELATIVE, REMOVED, PersonNotes
 from ...core.personfile.political import POLITICAL_NOTES
-from ...core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
+from ...core.personfile.vitae import (
+    APPRAISALS,
+    DISCIPLINES,
+    OWN_HISTORY,
+    REWARDS,
+    SALARY,
+    TRAINING,
+    WORK_PERIODS,
+)
 from ..accessible import field_label, named
 from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
@@ -175,13 +183,17 @@ CASES = Section(
 
 
 SECTIONS = (
-    _notes("Đào tạo, bồi dưỡng", TRAINING),  # form 2C items 27, 28, 29, then the family (item 30)
+    _notes("Khen thưởng", REWARDS),  # form 2C items 21, 22, 27, 28, 29, then the family (item 30), 31, 32
+    _notes("Kỷ luật", DISCIPLINES),
+    _notes("Đào tạo, bồi dưỡng", TRAINING),
     _notes("Quá trình công tác", WORK_PERIODS),
     _notes("Đặc điểm lịch sử bản thân", OWN_HISTORY),
     editable("Thân nhân", relatives.KIND, relatives.FIELDS, _relatives, relatives.add_relative,
               relatives.update_relative, relatives.delete_relative, sourced=True, also_shows=("slips",)),
     _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS, _foreign_elements, also_shows=(relatives.KIND,),
            shown_too=(REPORT_DUE,)),
+    _notes("Quá trình lương", SALARY),
+    _notes("Đánh giá, xếp loại", APPRAISALS),
     _notes("Vấn đề chính trị", POLITICAL_NOTES),
     CASES,
 )
@@ -370,7 +382,7 @@ class EntryDialog(AskingDialog):
         self.inputs: dict[str, QWidget] = {}
         self.current_places: dict[str, QLabel] = {}  # beside a field naming a place: what it is called now
         for spec in action.fields:
-            widget = make_input(spec)
+            widget = make_input(spec, list(spec.choices) if spec.type is FieldType.TEXT and spec.choices else None)
             show_value(widget, spec, _typed(spec, entry.get(spec.key)) if entry else None)
             form.addRow(field_label(spec.header, spec.required, widget), widget)
             self.inputs[spec.key] = widget

@@ -11,7 +11,7 @@ from ...core.fields import Field, Place
 from ...core.kinds import CADRES, DELEGATIONS, RELATIVES, SLIPS, Kind
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.political import POLITICAL_NOTES
-from ...core.personfile.vitae import WORK_PERIODS
+from ...core.personfile.vitae import DISCIPLINES, REWARDS, WORK_PERIODS
 from . import layout, lists, tables
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
@@ -21,8 +21,8 @@ RECOVERY_TITLE = "PHIẾU KHÓA KHÔI PHỤC"
 PARTICULARS = ("birth_date", "gender", "cccd", "cmnd", "home_town", "residence", "ethnicity", "religion",
                "position", "unit", "management")
 PARTY = ("party_joined_on", "party_official_on", "party_card_no")
-C, D, R, S, E, P, W = (CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field, FOREIGN_ELEMENTS.field,
-                       POLITICAL_NOTES.field, WORK_PERIODS.field)
+C, D, R, S, E, P, W, A, K = (CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field, FOREIGN_ELEMENTS.field,
+                             POLITICAL_NOTES.field, WORK_PERIODS.field, REWARDS.field, DISCIPLINES.field)
 RELATIVE_COLUMNS = (tables.counter(), tables.of(R("relation"), 0.9),
                     tables.of(R("full_name"), 2.0, label="Họ và tên", unbroken=True),
                     tables.year_of_birth(R("birth_date"), 0.9), tables.of(R("home_town"), 1.4),
@@ -32,6 +32,14 @@ PERIOD = tables.plain("period", "Thời gian", 1.6, "center")
 TRIP_UNTIL = E("until")  # a stay or trip not ended: «từ 2015»
 WORK_COLUMNS = (tables.counter(), tables.plain("period", "Thời gian", 2.2, "center", whole=True),
                 tables.of(W("unit"), 4.0), tables.of(W("post"), 2.6))
+REWARD_COLUMNS = (tables.counter(), tables.of(A("awarded_on"), 1.1, align="center"),
+                  tables.of(A("award"), 2.6, unbroken=True), tables.of(A("authority"), 1.9),
+                  tables.of(A("decision_no"), 1.3, unbroken=True), tables.of(A("reason"), 2.4))
+DISCIPLINE_COLUMNS = (tables.counter(), tables.of(K("decided_on"), 1.1, align="center"),
+                      tables.of(K("organisation"), 1.0, label="Về"),
+                      tables.of(K("penalty"), 1.3, label="Hình thức", unbroken=True), tables.of(K("authority"), 1.6),
+                      tables.of(K("decision_no"), 1.2, unbroken=True), tables.of(K("reason"), 2.1),
+                      tables.of(K("in_effect_until"), 1.1, align="center"))
 TRIP_COLUMNS = (tables.counter(), tables.of(D("countries"), 1.2), PERIOD,
                 tables.plain("name", "Đoàn, nội dung chuyến đi", 2.2), tables.of(D("purpose"), 1.1),
                 tables.of(D("role"), 1.0), tables.plain("source", "Căn cứ", 1.6))
@@ -79,13 +87,15 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
     signature = layout.signature_height(flow, None)
     family = [_as_filed(RELATIVES, relative) for relative in cadre["relatives"]]
     sections = [("III. QUÁ TRÌNH CÔNG TÁC", WORK_COLUMNS, work, "Chưa ghi quá trình công tác."),
-                ("IV. QUAN HỆ GIA ĐÌNH", RELATIVE_COLUMNS, family, "Chưa biết thân nhân nào."),
-                ("V. ĐI NƯỚC NGOÀI", TRIP_COLUMNS, trips, "Chưa có chuyến đi nào được ghi nhận."),
-                ("VI. YẾU TỐ NƯỚC NGOÀI KHÁC (BẢN THÂN VÀ THÂN NHÂN)", FOREIGN_COLUMNS, elements,
+                ("IV. KHEN THƯỞNG", REWARD_COLUMNS, cadre["rewards"], "Chưa ghi khen thưởng nào."),
+                ("V. KỶ LUẬT", DISCIPLINE_COLUMNS, cadre["discipline"], "Chưa ghi kỷ luật nào."),
+                ("VI. QUAN HỆ GIA ĐÌNH", RELATIVE_COLUMNS, family, "Chưa biết thân nhân nào."),
+                ("VII. ĐI NƯỚC NGOÀI", TRIP_COLUMNS, trips, "Chưa có chuyến đi nào được ghi nhận."),
+                ("VIII. YẾU TỐ NƯỚC NGOÀI KHÁC (BẢN THÂN VÀ THÂN NHÂN)", FOREIGN_COLUMNS, elements,
                  "Chưa có yếu tố nước ngoài nào khác được ghi nhận."),
-                ("VII. XÁC MINH LAI LỊCH (BẢN THÂN VÀ THÂN NHÂN)", VETTING_COLUMNS, cadre["slips"],
+                ("IX. XÁC MINH LAI LỊCH (BẢN THÂN VÀ THÂN NHÂN)", VETTING_COLUMNS, cadre["slips"],
                  "Chưa có phiếu yêu cầu xác minh nào."),
-                ("VIII. VẤN ĐỀ CHÍNH TRỊ (BẢN THÂN VÀ THÂN NHÂN)", POLITICAL_COLUMNS, issues,
+                ("X. VẤN ĐỀ CHÍNH TRỊ (BẢN THÂN VÀ THÂN NHÂN)", POLITICAL_COLUMNS, issues,
                  "Chưa có vấn đề chính trị nào được ghi nhận.")]
     for number, (heading, columns, records, nothing) in enumerate(sections):
         keep_last = signature if number == len(sections) - 1 else 0.0

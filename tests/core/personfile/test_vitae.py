@@ -20,7 +20,7 @@ from bvct_desktop.core.personfile.vitae import (
     TRAINING,
     WORK_PERIODS,
 )
-from bvct_desktop.core.schema import cadres, disciplines, salary_steps, work_periods
+from bvct_desktop.core.schema import cadres, salary_steps, work_periods
 from tests.core.personfile.conftest import last_audit, person_named
 from tests.sample_db import viewer_database
 
@@ -200,13 +200,19 @@ def test_one_appraisal_a_year_as_party_member_and_one_as_cadre_a_second_told_at_
         ("Cán bộ", "Hoàn thành tốt nhiệm vụ"), ("Đảng viên", "Hoàn thành nhiệm vụ")]
 
 
-def test_the_cadre_s_summary_prints_the_work_periods_in_order(db):
-    """«In trích ngang» reads the periods from the file, in the order lived."""
+def test_the_cadre_s_summary_prints_the_work_periods_rewards_and_discipline_in_order(db):
+    """«In trích ngang» reads the periods from the file, in the order lived, the rewards and discipline in the
+    order decided."""
     hung = person_named(db, "Nguyễn Văn Hùng")
     WORK_PERIODS.add(db, hung, {"since": "06/1998", "unit": "Huyện ủy Hàm Thuận Bắc"})
     WORK_PERIODS.add(db, hung, {"since": "1987", "until": "05/1998", "unit": "UBND xã Phú Thủy"})
+    REWARDS.add(db, hung, {"awarded_on": "2020", "award": "Giấy khen"})
+    REWARDS.add(db, hung, {"awarded_on": "12/2008", "award": "Huân chương Lao động hạng Ba"})
+    DISCIPLINES.add(db, hung, {"decided_on": "2012", "organisation": "Đảng", "penalty": "Khiển trách"})
     with db.read() as connection:
         cadre_id = connection.execute(select(cadres.c.id).where(cadres.c.person_id == hung)).scalar_one()
         summary = documents_data.cadre_by_id(connection, cadre_id)
     assert [(period["since"], period["until"], period["unit"]) for period in summary["work"]] == [
         ("1987", "1998-05", "UBND xã Phú Thủy"), ("1998-06", None, "Huyện ủy Hàm Thuận Bắc")]
+    assert [reward["award"] for reward in summary["rewards"]] == ["Huân chương Lao động hạng Ba", "Giấy khen"]
+    assert [(row["decided_on"], row["penalty"]) for row in summary["discipline"]] == [("2012", "Khiển trách")]

@@ -158,7 +158,8 @@ def _signed_document(kind: str, office: dict[str, str], options: render.Options)
     if kind == "cadre":
         cadre = {**dict.fromkeys((*sheets.PARTICULARS, *sheets.PARTY, "other_names", "note")),
                  "full_name": "Lê Văn Hùng", "birth_date": "1970-05-02", "trips": [], "foreign": [], "slips": [],
-                 "political": [], "relatives": [], "work": []}
+                 "political": [], "relatives": [], "work": [], "rewards": [],
+                 "discipline": []}
         return render.cadre_pdf(history, [cadre], PRINTED, options), False
     if kind == "report":
         return render.report_pdf(ReportSource(dict(FIGURES), office, dict(NOTES), 12, PRINTED), options), False

@@ -20,14 +20,15 @@ def cadre() -> dict:
                   "residence": None, "occupation": None, "source": "Danh sách thân nhân"}
                  for relation, name, born in FAMILY]
     return {**blank, "full_name": "Lê Văn Hùng", "birth_date": "1970-05-02", "trips": [], "foreign": [],
-            "slips": [], "political": [], "relatives": relatives, "work": []}
+            "slips": [], "political": [], "relatives": relatives, "work": [], "rewards": [],
+            "discipline": []}
 
 
 def test_the_family_table_gives_the_year_of_birth_only(tmp_path, history, options):
     target = tmp_path / "trich-ngang.pdf"
     target.write_bytes(render.cadre_pdf(history, [cadre()], dt.date(2026, 9, 30), options))
     text = " ".join(pdfcheck.lines(target))
-    family = text[text.index("IV. QUAN HỆ GIA ĐÌNH"):text.index("V. ĐI NƯỚC NGOÀI")]
+    family = text[text.index("VI. QUAN HỆ GIA ĐÌNH"):text.index("VII. ĐI NƯỚC NGOÀI")]
     assert "Năm sinh" in family
     for relation, name, year in (("Vợ", "Trần Thị Mai", "1973"), ("Cha", "Lê Văn Tư", "1950"),
                                  ("Mẹ", "Phạm Thị Năm", "1952")):
@@ -51,8 +52,8 @@ def test_the_work_periods_print_after_the_party_dates_in_order_the_last_to_now(t
     target.write_bytes(render.cadre_pdf(history, [person], dt.date(2026, 9, 30), options))
     text = " ".join(pdfcheck.lines(target))
     pdfcheck.assert_in_order(pdfcheck.lines(target), "II. ĐẢNG TỊCH", "III. QUÁ TRÌNH CÔNG TÁC",
-                             "IV. QUAN HỆ GIA ĐÌNH")
-    work = text[text.index("III. QUÁ TRÌNH CÔNG TÁC"):text.index("IV. QUAN HỆ GIA ĐÌNH")]
+                             "VI. QUAN HỆ GIA ĐÌNH")
+    work = text[text.index("III. QUÁ TRÌNH CÔNG TÁC"):text.index("VI. QUAN HỆ GIA ĐÌNH")]
     assert "Thời gian" in work and "Đơn vị công tác" in work and "Chức vụ, chức danh" in work
     assert "1 1992 – 05/1998 UBND xã Phú Thủy Cán bộ văn phòng" in work
     assert work.index("06/1998 – nay") > work.index("05/1998")
@@ -60,6 +61,40 @@ def test_the_work_periods_print_after_the_party_dates_in_order_the_last_to_now(t
     person["work"] = []
     target.write_bytes(render.cadre_pdf(history, [person], dt.date(2026, 9, 30), options))
     assert "III. QUÁ TRÌNH CÔNG TÁC Chưa ghi quá trình công tác." in " ".join(pdfcheck.lines(target))
+
+
+LONG_AUTHORITY = "Ban Thường vụ Tỉnh ủy Bình Thuận (nay là Ban Thường vụ Tỉnh ủy Lâm Đồng)"
+
+
+def test_rewards_and_discipline_print_after_the_work_periods_the_discipline_with_the_day_it_ends(
+        tmp_path, history, options):
+    """Form 2C items 21 and 22 where the officer vetting an appointment looks: each reward and discipline in the
+    order decided, at the precision known, the decision's number kept whole, a long authority wrapped whole."""
+    person = cadre()
+    person["rewards"] = [{"awarded_on": "2008-12", "award": "Huân chương Lao động hạng Ba", "authority": LONG_AUTHORITY,
+                          "decision_no": "1234-QĐ/TU", "reason": "Đã có thành tích xuất sắc trong công tác"},
+                         {"awarded_on": "2020", "award": "Giấy khen", "authority": None, "decision_no": None,
+                          "reason": None}]
+    person["discipline"] = [{"decided_on": "2012-03-05", "organisation": "Đảng", "penalty": "Cảnh cáo",
+                             "authority": "Ủy ban Kiểm tra Huyện ủy Tuy Phong", "decision_no": "0125-QĐ/UBKT",
+                             "reason": "Vi phạm quy định về đất đai", "in_effect_until": "2013-03-05"}]
+    target = tmp_path / "trich-ngang.pdf"
+    target.write_bytes(render.cadre_pdf(history, [person], dt.date(2026, 9, 30), options))
+    lines = pdfcheck.lines(target)
+    text = " ".join(lines)
+    pdfcheck.assert_in_order(lines, "III. QUÁ TRÌNH CÔNG TÁC", "IV. KHEN THƯỞNG", "V. KỶ LUẬT",
+                             "VI. QUAN HỆ GIA ĐÌNH")
+    rewards = text[text.index("IV. KHEN THƯỞNG"):text.index("V. KỶ LUẬT")]
+    assert "1 12/2008 Huân chương Lao động hạng Ba" in rewards and "2 2020 Giấy khen" in rewards
+    assert "1234-QĐ/TU" in rewards
+    assert all(word in rewards.split() for word in (*LONG_AUTHORITY.split(), "Hình", "thức", "khen", "thưởng"))
+    discipline = text[text.index("V. KỶ LUẬT"):text.index("VI. QUAN HỆ GIA ĐÌNH")]
+    assert "1 05/03/2012 Đảng Cảnh cáo" in discipline and "0125-QĐ/UBKT" in discipline
+    assert "05/03/2013" in discipline and all(word in discipline.split() for word in ("Hiệu", "lực", "đến"))
+    person["rewards"] = person["discipline"] = []
+    target.write_bytes(render.cadre_pdf(history, [person], dt.date(2026, 9, 30), options))
+    assert "IV. KHEN THƯỞNG Chưa ghi khen thưởng nào. V. KỶ LUẬT Chưa ghi kỷ luật nào." in " ".join(
+        pdfcheck.lines(target))
 
 
 def test_the_family_table_tells_where_each_relative_lives(tmp_path, history, options):
@@ -70,14 +105,14 @@ def test_the_family_table_tells_where_each_relative_lives(tmp_path, history, opt
     target = tmp_path / "trich-ngang.pdf"
     target.write_bytes(render.cadre_pdf(history, [person], dt.date(2026, 9, 30), options))
     family = " ".join(pdfcheck.lines(target))
-    family = family[family.index("IV. QUAN HỆ GIA ĐÌNH"):family.index("V. ĐI NƯỚC NGOÀI")]
+    family = family[family.index("VI. QUAN HỆ GIA ĐÌNH"):family.index("VII. ĐI NƯỚC NGOÀI")]
     assert "Nơi ở" in family
     assert "Cha Lê Văn Tư 1950 Mũi Né Đã mất" in family
     assert "Con Lê Minh An Mũi Né Melbourne (Úc)" in family
 
 
 def test_the_last_heading_never_stands_alone_at_a_page_foot(tmp_path, history, options):
-    """Whatever the family's length, «VII. …» shares its page with what follows it, the table's first
+    """Whatever the family's length, «IX. …» shares its page with what follows it, the table's first
     row under its header: a short last section goes to the next page with the signature, and its
     heading goes with it."""
     for slips, first in (([], "Chưa"), ([_slip()], "12/PXM"), ([_slip(), _slip()], "12/PXM")):
@@ -88,9 +123,9 @@ def test_the_last_heading_never_stands_alone_at_a_page_foot(tmp_path, history, o
             target = tmp_path / f"trich-ngang-{len(slips)}-{relatives}.pdf"
             target.write_bytes(render.cadre_pdf(history, [person], dt.date(2026, 9, 30), options))
             words = pdfcheck.words(target)
-            heading = next(word for word in words if word.text == "VII.")
+            heading = next(word for word in words if word.text == "IX.")
             after = [word.text for word in words if word.top > heading.bottom and word.page == heading.page]
-            assert first in after, f"{len(slips)} phiếu, {relatives} thân nhân: «VII.» cuối trang {heading.page}"
+            assert first in after, f"{len(slips)} phiếu, {relatives} thân nhân: «IX.» cuối trang {heading.page}"
 
 
 def _slip() -> dict:
@@ -108,7 +143,7 @@ def test_a_home_town_under_former_names_prints_with_what_it_is_called_now_as_the
     text = " ".join(pdfcheck.lines(target))
     assert ("Quê quán: Xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận (nay: Đặc khu Phú Quý, Lâm Đồng) Nơi ở"
             in text)
-    family = text[text.index("IV. QUAN HỆ GIA ĐÌNH"):text.index("V. ĐI NƯỚC NGOÀI")]
+    family = text[text.index("VI. QUAN HỆ GIA ĐÌNH"):text.index("VII. ĐI NƯỚC NGOÀI")]
     assert "Cha Lê Văn Tư 1950 Xã Hàm Tiến, Phan Thiết (nay:" in family  # on two lines of its cell
     assert "Phường Mũi Né, Lâm Đồng)" in family
     assert "Vợ Trần Thị Mai 1973 Mũi Né" in family  # a place the gazetteer needs not tell prints as typed
@@ -141,16 +176,16 @@ def test_the_trips_and_the_foreign_elements_print_in_order_under_their_headings(
     lines = pdfcheck.lines(target)
     text = " ".join(lines)
     assert "Chưa có chuyến đi nào" not in text
-    pdfcheck.assert_in_order(lines, "IV. QUAN HỆ GIA ĐÌNH", "V. ĐI NƯỚC NGOÀI", "1 Trung Quốc 10/05/2019 –",
-                             "2 Nhật Bản 01/04/2025 –", "VI. YẾU TỐ NƯỚC NGOÀI KHÁC", "1 Tham gia tổ",
-                             "2 Kết hôn với", "3 Thân nhân ở", "VII. XÁC MINH LAI LỊCH")
-    trips = text[text.index("V. ĐI NƯỚC NGOÀI"):text.index("VI. YẾU TỐ NƯỚC NGOÀI KHÁC")]
+    pdfcheck.assert_in_order(lines, "VI. QUAN HỆ GIA ĐÌNH", "VII. ĐI NƯỚC NGOÀI", "1 Trung Quốc 10/05/2019 –",
+                             "2 Nhật Bản 01/04/2025 –", "VIII. YẾU TỐ NƯỚC NGOÀI KHÁC", "1 Tham gia tổ",
+                             "2 Kết hôn với", "3 Thân nhân ở", "IX. XÁC MINH LAI LỊCH")
+    trips = text[text.index("VII. ĐI NƯỚC NGOÀI"):text.index("VIII. YẾU TỐ NƯỚC NGOÀI KHÁC")]
     for value in ("15/05/2019", "08/04/2025", "Đi việc riêng (du", "Báo cáo của chi bộ", "Trưởng", "125-QĐ/TU"):
         assert value in trips
     relative_abroad = next(line for line in lines if line.startswith("3 Thân nhân ở"))
     for value in ("Chồng Phạm Văn Long", "từ 2015", "Kỹ sư phần mềm,"):
         assert value in relative_abroad
-    elements = text[text.index("VI. YẾU TỐ NƯỚC NGOÀI KHÁC"):text.index("VII. XÁC MINH LAI LỊCH")]
+    elements = text[text.index("VIII. YẾU TỐ NƯỚC NGOÀI KHÁC"):text.index("IX. XÁC MINH LAI LỊCH")]
     for value in ("từ 2018", "06/2020 –", "12/2024", "công ty Intel", "Lý lịch"):
         assert value in elements
 
@@ -158,9 +193,9 @@ def test_the_trips_and_the_foreign_elements_print_in_order_under_their_headings(
 def test_with_no_foreign_element_the_section_says_so(tmp_path, history, options):
     target = tmp_path / "trich-ngang.pdf"
     target.write_bytes(render.cadre_pdf(history, [cadre()], dt.date(2026, 9, 30), options))
-    pdfcheck.assert_in_order(pdfcheck.lines(target), "V. ĐI NƯỚC NGOÀI", "Chưa có chuyến đi nào được ghi nhận.",
-                             "VI. YẾU TỐ NƯỚC NGOÀI KHÁC", "Chưa có yếu tố nước ngoài nào khác được ghi nhận.",
-                             "VII. XÁC MINH LAI LỊCH", "Chưa có phiếu yêu cầu xác minh nào.")
+    pdfcheck.assert_in_order(pdfcheck.lines(target), "VII. ĐI NƯỚC NGOÀI", "Chưa có chuyến đi nào được ghi nhận.",
+                             "VIII. YẾU TỐ NƯỚC NGOÀI KHÁC", "Chưa có yếu tố nước ngoài nào khác được ghi nhận.",
+                             "IX. XÁC MINH LAI LỊCH", "Chưa có phiếu yêu cầu xác minh nào.")
 
 
 POLITICAL = [{"axis": "Lịch sử chính trị", "relation": "Cha", "full_name": "Lê Văn Tư",
@@ -177,20 +212,20 @@ POLITICAL = [{"axis": "Lịch sử chính trị", "relation": "Cha", "full_name"
 def test_the_political_issues_print_last_with_whom_each_is_about_its_day_regulation_and_effect(
         tmp_path, history, options):
     """The sheet goes into an appointment dossier: the father's old-regime service found in 2016 under QĐ 57,
-    with its ceiling stated, prints under «VIII. VẤN ĐỀ CHÍNH TRỊ» (its evidence stays on the file: a summary)."""
+    with its ceiling stated, prints under «X. VẤN ĐỀ CHÍNH TRỊ» (its evidence stays on the file: a summary)."""
     target = tmp_path / "trich-ngang.pdf"
     target.write_bytes(render.cadre_pdf(history, [{**cadre(), "political": POLITICAL}], dt.date(2026, 9, 30),
                                         options))
     lines = pdfcheck.lines(target)
-    pdfcheck.assert_in_order(lines, "VII. XÁC MINH LAI LỊCH", "VIII. VẤN ĐỀ CHÍNH TRỊ (BẢN THÂN VÀ THÂN NHÂN)",
+    pdfcheck.assert_in_order(lines, "IX. XÁC MINH LAI LỊCH", "X. VẤN ĐỀ CHÍNH TRỊ (BẢN THÂN VÀ THÂN NHÂN)",
                              "1 Lịch", "2 Chính")
-    issues = " ".join(lines[next(i for i, line in enumerate(lines) if line.startswith("VIII. VẤN ĐỀ")):])
+    issues = " ".join(lines[next(i for i, line in enumerate(lines) if line.startswith("X. VẤN ĐỀ")):])
     for value in ("Cha Lê Văn Tư", "20/05/2016", "QĐ 57-QĐ/TW", "Có vấn đề", "Cha đẻ là", "Bản", "Không có",
                   "Không ảnh", "giới hạn: Không", "Thường vụ"):
         assert value in issues, value
     assert "Hàm Tân" not in issues
     target.write_bytes(render.cadre_pdf(history, [cadre()], dt.date(2026, 9, 30), options))
-    pdfcheck.assert_in_order(pdfcheck.lines(target), "VIII. VẤN ĐỀ CHÍNH TRỊ",
+    pdfcheck.assert_in_order(pdfcheck.lines(target), "X. VẤN ĐỀ CHÍNH TRỊ",
                              "Chưa có vấn đề chính trị nào được ghi nhận.")
 
 
