@@ -538,7 +538,7 @@ def test_the_rest_of_form_2c_is_added_over_a_0035_database_its_records_kept_the_
     discipline, the salary's course and appraisals are there and empty, and a write to them is counted for the
     windows that show them (core/watch.py)."""
     path = tmp_path / "bvct.db"
-    opened = database_at(path, "0034", monkeypatch)
+    opened = database_at(path, "0035", monkeypatch)
     stamps = {"created_at": dt.datetime(2026, 12, 1), "updated_at": dt.datetime(2026, 12, 1)}
     with opened.begin() as connection:
         connection.execute(persons.insert().values(id=1, full_name="Nguyễn Văn Hùng", name_key="hung", sort_key="",
