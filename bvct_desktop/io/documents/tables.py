@@ -124,12 +124,16 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
             wanted.append(max(least[i], _widest({row[i] for row in texts}, REGULAR, size) + 2 * padding,
                               min(fonts.width(column.label, BOLD, size), HEADER_ONE_LINE) + 2 * padding))
         values = [[row[i] for row in texts] for i in range(len(columns))]
-        layouts = [_fitted(columns, wanted, floor, values, width, size, padding, tick)
-                   for floor in _floors(columns, least, texts, width, size, padding)]
-        widths = _least_drawn(columns, texts, layouts[:2], size, padding)
-        if len(layouts) > 2 and (_name_lines(columns, texts, widths, size, padding) > 2
-                                 or _crushed(columns, widths, least, wanted)):
-            widths = _least_drawn(columns, texts, layouts, size, padding)  # names and the rest share the room
+        headed = _raised(least, [max(low, _on_two_lines([column.label], size, padding, BOLD))
+                                 for low, column in zip(least, columns, strict=True)], range(len(columns)), width)
+        floors = [_floors(columns, low, texts, width, size, padding) for low in _distinct(least, headed)]
+        layouts = [[_fitted(columns, wanted, floor, values, width, size, padding, tick) for floor in group]
+                   for group in floors]
+        widths = _least_drawn(columns, texts, [fit for group in layouts for fit in group[:2]], size, padding)
+        if len(layouts[0]) > 2 and (_name_lines(columns, texts, widths, size, padding) > 2
+                                    or _crushed(columns, widths, least, wanted)):
+            widths = _least_drawn(columns, texts, [fit for group in layouts for fit in group],
+                                  size, padding)  # names and the rest share the room
     else:
         total = sum(column.weight for column in columns)
         widths = [width * column.weight / total for column in columns]
@@ -139,6 +143,12 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
             widths[widest] -= least[index] - widths[index]
             widths[index] = least[index]
     return widths
+
+
+def _distinct(least: list[float], headed: list[float]) -> list[list[float]]:
+    """The floors to fit the table from: the least widths, and (when it differs) those with each header
+    on two lines as far as the width allows — the one whose table, header row and all, is the shorter wins."""
+    return [least] if headed == least else [least, headed]
 
 
 def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Column, size: float) -> float:
@@ -174,14 +184,19 @@ def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Seque
     others = [i for i in range(len(columns)) if i not in chosen]
     floors = []
     for groups in ((chosen, others), (others, chosen), (chosen + others,)):
-        floor = list(least)
+        floor = least
         for group in groups:
-            asked = sum(wanted[i] - floor[i] for i in group)
-            share = min(1.0, max(0.0, width - sum(floor)) / asked) if asked > 0 else 0.0
-            for i in group:
-                floor[i] += (wanted[i] - floor[i]) * share
+            floor = _raised(floor, wanted, group, width)
         floors.append(floor)
     return floors
+
+
+def _raised(floor: list[float], wanted: list[float], group: Sequence[int], width: float) -> list[float]:
+    """`floor` with the columns of `group` raised to what they want, as far as the width allows: each
+    by the same share of what it asks."""
+    asked = sum(wanted[i] - floor[i] for i in group)
+    share = min(1.0, max(0.0, width - sum(floor)) / asked) if asked > 0 else 0.0
+    return [low + (wanted[i] - low) * share if i in group else low for i, low in enumerate(floor)]
 
 
 def _least_drawn(columns: Sequence[Column], texts: Sequence[Sequence[str]], layouts: list[list[float]], size: float,
@@ -208,8 +223,10 @@ def _name_lines(columns: Sequence[Column], texts: Sequence[Sequence[str]], width
 def _as_drawn(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths: list[float], size: float,
               padding: float) -> int:
     """The table's lines at these widths (a row as tall as its tallest cell), and NAME_BROKEN more for
-    each line a name (`unbroken`) takes beyond one: it reads as two people, a word a line as more."""
-    counted = 0
+    each line a name (`unbroken`) takes beyond one: it reads as two people, a word a line as more; the
+    header row's lines counted too."""
+    counted = max(len(wrap(column.label, BOLD, size, width - 2 * padding))
+                  for column, width in zip(columns, widths, strict=True))
     for row in texts[::max(1, len(texts) // FIT_SAMPLE)]:
         lines = [len(wrap(text, REGULAR, size, width - 2 * padding)) if text else 1
                  for text, width in zip(row, widths, strict=True)]
@@ -230,16 +247,15 @@ def _kept(value: str, size: float, padding: float, most: float) -> float:
     return one if one <= most else min(most, _two_lines(value, size) + 2 * padding)
 
 
-def _on_two_lines(values: Sequence[str], size: float, padding: float) -> float:
+def _on_two_lines(values: Sequence[str], size: float, padding: float, font: str = REGULAR) -> float:
     """The width in which each of `values` takes at most two lines, broken between words."""
-    return max((_two_lines(value, size) for value in {nfc(value) for value in values if value}),
+    return max((_two_lines(value, size, font) for value in {nfc(value) for value in values if value}),
                default=0.0) + 2 * padding
 
 
-def _two_lines(value: str, size: float) -> float:
+def _two_lines(value: str, size: float, font: str = REGULAR) -> float:
     parts = words(value)
-    return min((max(fonts.width(" ".join(parts[:cut]), REGULAR, size), fonts.width(" ".join(parts[cut:]), REGULAR,
-                                                                                      size))
+    return min((max(fonts.width(" ".join(parts[:cut]), font, size), fonts.width(" ".join(parts[cut:]), font, size))
                 for cut in range(1, len(parts) + 1)), default=0.0)
 
 
@@ -250,16 +266,19 @@ def _widest(texts: Iterable[str], font: str, size: float) -> float:
 def _fitted(columns: Sequence[Column], wanted: list[float], least: list[float], values: list[list[str]],
             width: float, size: float, padding: float, tick: Callable[[], None]) -> list[float]:
     """Every value on one line when the width allows (the rest shared by weight). Else the better
-    of two layouts, by the table's height (a row is as tall as its tallest cell) and then by the
-    values broken: the text columns shrunk in proportion to what they hold, as a word processor
-    does, or cut one at a time where that makes the table least taller."""
+    of two layouts, by the table's height, header row and all (a row is as tall as its tallest cell),
+    and then by the values broken (a header's lines count in its row's height only): the text columns
+    shrunk in proportion to what they hold, as a word processor does, or cut one at a time where that
+    makes the table least taller."""
     spare = width - sum(wanted)
     if spare >= 0:
         total = sum(column.weight for column in columns)
         return [want + spare * column.weight / total for want, column in zip(wanted, columns, strict=True)]
     count = len(values[0]) if values else 0
     step = max(1, count // FIT_SAMPLE)
-    needs = [[fonts.width(text, REGULAR, size) for text in column_values[::step]] for column_values in values]
+    needs = [[fonts.width(text, REGULAR, size) for text in column_values[::step]]
+             + [fonts.width(column.label, BOLD, size)]  # the header row last: it is drawn too
+             for column_values, column in zip(values, columns, strict=True)]
     cuttable = list(range(len(columns)))  # a whole column keeps its values (its least), only its header may wrap
     layouts = [_proportional(wanted, least, cuttable, width),
                _cut(wanted, least, needs, cuttable, width, padding, tick)]
@@ -277,7 +296,7 @@ def _proportional(wanted: list[float], least: list[float], cuttable: list[int], 
 def _cost(needs: list[list[float]], widths: list[float], padding: float) -> float:
     lines = [_lines(column_needs, w - 2 * padding) for column_needs, w in zip(needs, widths, strict=True)]
     rows = list(zip(*lines, strict=True))
-    return sum(max(row) for row in rows) + BREAK_WEIGHT * sum(sum(row) - len(row) for row in rows)
+    return sum(max(row) for row in rows) + BREAK_WEIGHT * sum(sum(row) - len(row) for row in rows[:-1])
 
 
 def _cut(wanted: list[float], least: list[float], needs: list[list[float]], cuttable: list[int], width: float,
@@ -294,10 +313,10 @@ def _cut(wanted: list[float], least: list[float], needs: list[list[float]], cutt
             # each row's tallest cell beside column i's (1 when it has none), and the table as it is
             others = [second if before == top else top for before, (top, second, _) in zip(lines[i], tallest,
                                                                                           strict=True)]
-            height, broken_now = sum(map(max, others, lines[i])), sum(lines[i])
+            height, broken_now = sum(map(max, others, lines[i])), sum(lines[i][:-1])  # a value broken, not a header
             for target in _breaks(needs[i], widths[i], least[i], excess, padding):
                 cut = lines_at(i, target - 2 * padding)
-                taller, broken = sum(map(max, others, cut)) - height, sum(cut) - broken_now
+                taller, broken = sum(map(max, others, cut)) - height, sum(cut[:-1]) - broken_now
                 cost = (taller + BREAK_WEIGHT * broken) / (widths[i] - target)
                 if best is None or cost < best[0] - 1e-9 or abs(cost - best[0]) < 1e-9 and widths[i] > widths[best[1]]:
                     best = (cost, i, target, cut)

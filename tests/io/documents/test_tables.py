@@ -9,7 +9,7 @@ import pytest
 
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.io.documents import fonts, layout, profile, reminder, tables
-from bvct_desktop.io.documents.fonts import REGULAR
+from bvct_desktop.io.documents.fonts import BOLD, REGULAR
 from bvct_desktop.io.documents.layout import wrap
 
 S = SLIPS.field
@@ -142,3 +142,24 @@ def test_long_slip_numbers_do_not_crush_the_home_town_to_a_word_a_line():
     assert all(len(wrap(name, REGULAR, SIZE, widths[3] - 2 * PADDING)) < len(name.split()) for name in names
                if len(name.split()) > 3)
     assert widths[1] >= needs("1980/PXM-BVCTNB")  # the number is never broken
+
+
+@pytest.mark.parametrize(("count", "width"), [(1, 330), (3, 330), (1, 400), (3, 400), (12, 400), (12, 468)])
+def test_a_header_longer_than_its_cells_is_weighed_with_them_never_a_word_a_line(count, width):
+    """A figures table whose headers say more than its numbers: the unit's column kept every name on one
+    line and left «Phiếu / yêu / cầu / xác / minh / đã / gửi» a word a line beside it (the fitter counted
+    the body's lines, not the header's). Each header keeps its words whole; where the unit's names on two
+    lines make a long table taller than a header a word a line does (12 rows in 330 pt), the table's
+    height decides."""
+    columns = (tables.counter(), tables.plain("unit", "Đơn vị", 1.0),
+               tables.plain("sent", "Phiếu yêu cầu xác minh đã gửi", 1.0, "center", whole=True),
+               tables.plain("people", "Người được xác minh lý lịch", 1.0, "center", whole=True),
+               tables.plain("answered", "Phiếu đã có kết quả trả lời", 1.0, "center", whole=True),
+               tables.plain("late", "Phiếu quá hạn chưa trả lời", 1.0, "center", whole=True))
+    rows = [[str(n), f"Huyện ủy Hàm Thuận Bắc {n}", "1.250", "480", "1.100", "37"] for n in range(1, count + 1)]
+    widths = tables.column_widths(columns, width, SIZE, PADDING, rows)
+    assert sum(widths) == pytest.approx(width)
+    for column, room in zip(columns, widths, strict=True):
+        header = wrap(column.label, BOLD, SIZE, room - 2 * PADDING)
+        assert all(fonts.width(line, BOLD, SIZE) <= room - 2 * PADDING + 0.01 for line in header), header
+        assert len(column.label.split()) < 3 or len(header) < len(column.label.split()), header
