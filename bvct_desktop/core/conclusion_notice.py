@@ -2,7 +2,7 @@
 §1.3 «Form of a conclusion») states, read from the concluded case: who was vetted and for what, the
 conclusion (number, date, signer, result, the QĐ 58 ceiling) under the regulation in force on its
 day and the competent cấp ủy's decision to vet, and the evidence — the case's slips with their replies,
-its archive requests with theirs, its verification minutes.
+its archive requests with theirs, its verification minutes (by day and place).
 
 Its values are plain (dates as ISO text), as the outgoing register keeps them: an issued notice is
 written again from them exactly as issued, whatever the case says later.
@@ -26,7 +26,7 @@ SLIP_KEYS = ("number", "issued_on", "full_name", "relation", "recipient", "resul
 REQUEST_KEYS = ("province", "doc_no", "doc_on", "full_name", "answered_on", "result")
 CONCLUSION_KEYS = ("conclusion_no", "concluded_on", "signer", "result", "limit_note")
 DECISION_KEYS = ("decision_no", "decision_on", "decision_by")
-MINUTES_KEYS = ("held_on", "place", "summary")
+MINUTES_KEYS = ("held_on", "place")  # a notice names each minutes; the officer's summary stays in the case
 
 
 def of_case(db: Database, case_id: int) -> dict[str, Any]:

@@ -73,8 +73,7 @@ def test_the_notice_takes_the_decision_to_vet_and_the_verification_minutes_the_c
     data = conclusion_notice.of_case(db, case)
     assert (data["decision_no"], data["decision_on"], data["decision_by"]) == (
         "125-QĐ/TU", "2025-01-02", "Ban Thường vụ Tỉnh ủy")
-    assert data["minutes"] == [{"held_on": "2025-01-10", "place": "UBND xã Hàm Liêm",
-                                "summary": "Gia đình khai báo đúng như lý lịch"}]
+    assert data["minutes"] == [{"held_on": "2025-01-10", "place": "UBND xã Hàm Liêm"}]  # the summary stays in the case
 
 
 def test_an_issued_notice_is_written_again_as_issued_after_the_case_changes(db, tmp_path):

@@ -33,9 +33,11 @@ PURPOSE_WORDS = {"Cán bộ chủ chốt": "bố trí cán bộ chủ chốt",
                  "Khác": "công tác cán bộ"}
 # The notice as this release writes it (an issued notice keeps its own). 1, before 05/12/2026: the
 # letterhead's long names broke where the line ran out («THÀNH ỦY THÀNH PHỐ HỒ / CHÍ MINH»); 2, before
-# 05/12/2026 (later): the relation after a name began with a capital («về Lê Văn Sáu (Cha)»).
-WORDING = 3
+# 05/12/2026 (later): the relation after a name began with a capital («về Lê Văn Sáu (Cha)»); 3, before
+# 06/12/2026: each minutes carried the officer's whole summary, which belongs in the case, not the notice.
+WORDING = 4
 RELATION_IN_LOWER_CASE_SINCE = 3
+MINUTES_LISTED_SINCE = 4
 NAMED_BREAKS_SINCE = 2
 
 
@@ -82,7 +84,8 @@ def texts(source: ConclusionSource, profile: Profile) -> Texts:
                "sau:")
     in_lower_case = source.wording >= RELATION_IN_LOWER_CASE_SINCE
     evidence = (tuple(_slip(slip, in_lower_case) for slip in data["slips"])
-                + tuple(map(_request, data["archive_requests"])) + tuple(map(_minutes, data.get("minutes", ()))))
+                + tuple(map(_request, data["archive_requests"]))
+                + tuple(_minutes(held, source.wording >= MINUTES_LISTED_SINCE) for held in data.get("minutes", ())))
     return Texts(number, date, conclusion_notice.subject_lines(data), opening, _result(data, person),
                  "Tài liệu thẩm tra, xác minh:",
                  evidence or ("- Hồ sơ không có phiếu yêu cầu xác minh lai lịch, đề nghị nghiên cứu tàng thư nào.",),
@@ -157,10 +160,12 @@ def _decision(data: Mapping[str, Any]) -> str:
     return f" và Quyết định số {data['decision_no']} ngày {_day(data['decision_on'])}{issuer}"
 
 
-def _minutes(held: Mapping[str, Any]) -> str:
-    """«- Biên bản thẩm tra, xác minh ngày 12/02/2026 tại UBND xã Hàm Liêm: Gia đình khai báo đúng lý lịch.»"""
+def _minutes(held: Mapping[str, Any], listed: bool) -> str:
+    """«- Biên bản thẩm tra, xác minh ngày 12/02/2026 tại UBND xã Hàm Liêm.»: the minutes by kind, day and
+    place; not `listed` (a notice issued before), followed by its summary «: Gia đình khai báo đúng lý lịch.»"""
     place = f" tại {held['place']}" if held["place"] else ""
-    return f"- Biên bản thẩm tra, xác minh ngày {_day(held['held_on'])}{place}: {_sentence(held['summary'])}"
+    named = f"- Biên bản thẩm tra, xác minh ngày {_day(held['held_on'])}{place}"
+    return f"{named}." if listed else f"{named}: {_sentence(held['summary'])}"
 
 
 def draw(c: DocumentCanvas, source: ConclusionSource) -> None:

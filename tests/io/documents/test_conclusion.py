@@ -108,8 +108,9 @@ def test_a_draft_has_no_number_and_no_day(tmp_path, office, options):
 
 def test_the_decision_to_vet_opens_the_notice_and_the_minutes_are_part_of_its_evidence(office, options):
     """A case recording the competent cấp ủy's decision and its verification minutes: the notice cites the
-    decision beside the regulation and lists each minutes after the slips and requests. A notice issued before
-    the case recorded them keeps the words it was issued with."""
+    decision beside the regulation and lists each minutes by its kind, day and place after the slips and
+    requests — the officer's summary stays in the case. A notice issued before the case recorded them keeps
+    the words it was issued with, and one issued with the summaries prints them again as issued."""
     data = {**DATA, "decision_no": "125-QĐ/TU", "decision_on": "2026-01-02", "decision_by": "Ban Thường vụ Tỉnh ủy",
             "minutes": [{"held_on": "2026-01-15", "place": "UBND xã Hàm Liêm",
                          "summary": "Gia đình khai báo đúng như lý lịch đã khai."},
@@ -118,7 +119,10 @@ def test_the_decision_to_vet_opens_the_notice_and_the_minutes_are_part_of_its_ev
     assert words.opening.startswith("Thực hiện Quy định số 58-QĐ/TW ngày 08/02/2022 của Bộ Chính trị")
     assert ("và Quyết định số 125-QĐ/TU ngày 02/01/2026 của Ban Thường vụ Tỉnh ủy, Ban Tổ chức Tỉnh ủy đã thẩm tra"
             in words.opening)
-    assert words.evidence[-2:] == (
+    assert words.evidence[-2:] == ("- Biên bản thẩm tra, xác minh ngày 15/01/2026 tại UBND xã Hàm Liêm.",
+                                   "- Biên bản thẩm tra, xác minh ngày 16/01/2026.")
+    issued = conclusion.texts(conclusion.ConclusionSource(data, ON, office, 3, wording=3), options.profile)
+    assert issued.evidence[-2:] == (
         "- Biên bản thẩm tra, xác minh ngày 15/01/2026 tại UBND xã Hàm Liêm: Gia đình khai báo đúng như lý lịch đã "
         "khai.", "- Biên bản thẩm tra, xác minh ngày 16/01/2026: Làm việc với chi bộ nơi cư trú.")
     before = conclusion.texts(conclusion.ConclusionSource(DATA, ON, office, 3), options.profile)
