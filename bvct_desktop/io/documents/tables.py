@@ -32,6 +32,7 @@ BREAK_WEIGHT = 0.1  # a value broken over one more line, against one more line o
 NAME_BROKEN = 3  # lines of table worth giving to keep a name on one line
 UNBROKEN_SHARE = 0.35  # of the table's width: the most a name kept on one line takes (a longer one breaks)
 HEADER_ONE_LINE = 60.0  # points: a header this short stays on one line when the page has room
+BALANCE_MOVES = 16  # the most moves of width between two columns the last pass makes (see _balanced)
 KEEP_WHOLE = (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.CCCD, FieldType.CMND, FieldType.YEAR)
 
 
@@ -134,6 +135,7 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
                                     or _crushed(columns, widths, least, wanted)):
             widths = _least_drawn(columns, texts, [fit for group in layouts for fit in group],
                                   size, padding)  # names and the rest share the room
+        widths = _balanced(columns, texts, widths, least, size, padding, tick)
     else:
         total = sum(column.weight for column in columns)
         widths = [width * column.weight / total for column in columns]
@@ -155,7 +157,7 @@ def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Col
     """What a column's values need at least: a whole value (numbers, dates), else its longest word."""
     if not texts:
         return 0.0
-    values = [row[index] for row in texts[::max(1, len(texts) // FIT_SAMPLE)]]
+    values = [row[index] for row in _sampled(texts)]
     if column.whole:
         return _widest(values, REGULAR, size)
     return _widest({word for value in values for word in words(value)}, REGULAR, size)
@@ -172,7 +174,7 @@ def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Seque
     chosen = [i for i, column in enumerate(columns) if column.unbroken]
     if not chosen:
         return [least]
-    sample = texts[::max(1, len(texts) // FIT_SAMPLE)]
+    sample = _sampled(texts)
     wanted = []
     for i, column in enumerate(columns):
         values = [row[i] for row in sample]
@@ -201,7 +203,10 @@ def _raised(floor: list[float], wanted: list[float], group: Sequence[int], width
 
 def _least_drawn(columns: Sequence[Column], texts: Sequence[Sequence[str]], layouts: list[list[float]], size: float,
                  padding: float) -> list[float]:
-    """The layout drawing the table in the fewest lines (`_as_drawn`), the first of those alike."""
+    """The layout drawing the table in the fewest lines (`_as_drawn`), the first of those alike (a
+    single one not measured: a register without names has one)."""
+    if len(layouts) == 1:
+        return layouts[0]
     return min(layouts, key=lambda fit: (_as_drawn(columns, texts, fit, size, padding), layouts.index(fit)))
 
 
@@ -216,23 +221,117 @@ def _name_lines(columns: Sequence[Column], texts: Sequence[Sequence[str]], width
                 padding: float) -> int:
     """The most lines a name (`unbroken`) takes at these widths."""
     return max((len(wrap(row[i], REGULAR, size, widths[i] - 2 * padding))
-                for row in texts[::max(1, len(texts) // FIT_SAMPLE)]
+                for row in _sampled(texts)
                 for i, column in enumerate(columns) if column.unbroken and row[i]), default=1)
+
+
+def _sampled(texts: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
+    """The rows looked at to fit a table: all of a short one, FIT_SAMPLE spread over a long register."""
+    return texts[::max(1, len(texts) // FIT_SAMPLE)]
 
 
 def _as_drawn(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths: list[float], size: float,
               padding: float) -> int:
-    """The table's lines at these widths (a row as tall as its tallest cell), and NAME_BROKEN more for
-    each line a name (`unbroken`) takes beyond one: it reads as two people, a word a line as more; the
-    header row's lines counted too."""
-    counted = max(len(wrap(column.label, BOLD, size, width - 2 * padding))
-                  for column, width in zip(columns, widths, strict=True))
-    for row in texts[::max(1, len(texts) // FIT_SAMPLE)]:
-        lines = [len(wrap(text, REGULAR, size, width - 2 * padding)) if text else 1
-                 for text, width in zip(row, widths, strict=True)]
-        counted += max(lines) + NAME_BROKEN * sum(count - 1 for count, column in zip(lines, columns, strict=True)
-                                                  if column.unbroken)
-    return counted
+    """The table's lines at these widths (see _drawn)."""
+    sample = _sampled(texts)
+    return _drawn(columns, [_column_lines(column, [row[i] for row in sample], width, size, padding)
+                            for i, (column, width) in enumerate(zip(columns, widths, strict=True))])
+
+
+def _column_lines(column: Column, values: Sequence[str], width: float, size: float,
+                  padding: float) -> tuple[int, ...]:
+    """A column's lines at `width`: its header's, then each value's (an empty cell takes one)."""
+    room = width - 2 * padding
+    counts = {text: len(wrap(text, REGULAR, size, room)) if text else 1 for text in set(values)}
+    return (len(wrap(column.label, BOLD, size, room)), *(counts[text] for text in values))
+
+
+def _drawn(columns: Sequence[Column], lines: Sequence[Sequence[int]]) -> int:
+    """The table's lines from each column's (`_column_lines`): a row as tall as its tallest cell, the
+    header row's counted too, and NAME_BROKEN more for each line a name (`unbroken`) takes beyond one:
+    it reads as two people, a word a line as more."""
+    rows = zip(*lines, strict=True)
+    named = [i for i, column in enumerate(columns) if column.unbroken]
+    return max(next(rows)) + sum(max(row) + NAME_BROKEN * sum(row[i] - 1 for i in named) for row in rows)
+
+
+def _balanced(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths: list[float], least: list[float],
+              size: float, padding: float, tick: Callable[[], None]) -> list[float]:
+    """The last pass: the fitter chose its cuts by an average, the reader sees each row as tall as its
+    tallest cell. Where one cell makes a row taller than the rest of it, width moves to that column
+    from the columns with room to spare in that row; a move is kept only when the table's drawn lines
+    (`_as_drawn`) fall, so the pass never makes a table worse, and of the moves drawing it alike the one
+    breaking fewer values; at most BALANCE_MOVES moves."""
+    sample = _sampled(texts)
+    values = [[row[i] for row in sample] for i in range(len(columns))]
+    lines_at = functools.cache(lambda i, width: _column_lines(columns[i], values[i], width, size, padding))
+    texts_of = [[column.label, *column_values] for column, column_values in zip(columns, values, strict=True)]
+    widths = list(widths)
+    drawn = _drawn(columns, [lines_at(i, width) for i, width in enumerate(widths)])
+    for _ in range(BALANCE_MOVES):
+        tick()
+        lines = [lines_at(i, width) for i, width in enumerate(widths)]
+        tried = [(_drawn(columns, moved_lines), _broken(moved_lines), moved)
+                 for moved in _moves(columns, texts_of, lines, widths, least, size, padding)
+                 for moved_lines in ([lines_at(i, width) for i, width in enumerate(moved)],)]
+        better = min(tried, key=lambda found: found[:2], default=None)  # the first of those alike
+        if better is None or better[0] >= drawn:
+            return widths
+        drawn, _, widths = better
+    return widths
+
+
+def _broken(lines: Sequence[Sequence[int]]) -> int:
+    """The lines the values take beyond one each (a header's not counted): of two moves drawing the table
+    alike, the one breaking fewer values («Nguyễn Văn / Thử 16» beside a place on two lines) is kept."""
+    return sum(sum(column[1:]) - len(column) + 1 for column in lines)
+
+
+def _moves(columns: Sequence[Column], texts_of: list[list[str]], lines: list[tuple[int, ...]], widths: list[float],
+           least: list[float], size: float, padding: float) -> Iterable[list[float]]:
+    """The widths worth trying: for the rows made tallest by a few cells (most lines above the row's next
+    cell, the three worst of different columns), the width those cells need for one line fewer, or for no
+    more lines than the row's next cell — taken from one column with room to spare in that row, or from
+    all of them, each as far as it stands above its least; never from the names, kept as the floors chose."""
+    rows = list(zip(*lines, strict=True))
+    worst: dict[tuple[int, ...], tuple[int, int]] = {}  # the tallest cells' columns: (lines above the next, row)
+    for r, row in enumerate(rows):
+        top = max(row)
+        tall = tuple(i for i, count in enumerate(row) if count == top)
+        above = top - max((count for count in row if count < top), default=top)
+        if above > worst.get(tall, (0, 0))[0]:
+            worst[tall] = (above, r)
+    for tall, (above, r) in sorted(worst.items(), key=lambda item: -item[1][0])[:3]:
+        row = rows[r]
+        donors = sorted((d for d in range(len(row))
+                         if d not in tall and not columns[d].unbroken and widths[d] > least[d] + 0.01),
+                        key=lambda d: -widths[d])  # of moves alike, the one from the widest column
+        spare = sum(widths[d] - least[d] for d in donors)
+        font = BOLD if r == 0 else REGULAR  # the header row first
+        for count in sorted({row[tall[0]] - 1, row[tall[0]] - above}, reverse=True):
+            rooms = [_room_for(texts_of[t][r], font, size, padding, count, widths[t], widths[t] + spare) for t in tall]
+            if None in rooms or sum(rooms) - sum(widths[t] for t in tall) > spare:
+                continue
+            wider = [rooms[tall.index(i)] if i in tall else w for i, w in enumerate(widths)]
+            amount = sum(wider) - sum(widths)
+            for d in donors:
+                if widths[d] - amount >= least[d]:
+                    yield [w - amount if i == d else w for i, w in enumerate(wider)]
+            if len(donors) > 1:
+                yield [w - amount * (w - least[i]) / spare if i in donors else w for i, w in enumerate(wider)]
+
+
+def _room_for(text: str, font: str, size: float, padding: float, count: int, narrow: float,
+              wide: float) -> float | None:
+    """The least width (to a quarter point) between `narrow` and `wide` in which `text` takes `count`
+    lines or fewer; None when even `wide` is too narrow."""
+    if len(wrap(text, font, size, wide - 2 * padding)) > count:
+        return None
+    while wide - narrow > 0.25:
+        middle = (narrow + wide) / 2
+        narrow, wide = (narrow, middle) if len(wrap(text, font, size, middle - 2 * padding)) <= count else (middle,
+                                                                                                            wide)
+    return wide
 
 
 def _on_one_line(values: Sequence[str], size: float, padding: float, most: float) -> float:

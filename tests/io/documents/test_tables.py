@@ -4,11 +4,12 @@ they would not; a name too long to keep whole takes two lines, the other text th
 
 import datetime as dt
 import io
+import random
 
 import pytest
 
 from bvct_desktop.core.kinds import SLIPS
-from bvct_desktop.io.documents import fonts, layout, profile, reminder, tables
+from bvct_desktop.io.documents import fonts, layout, profile, reminder, sheets, tables
 from bvct_desktop.io.documents.fonts import BOLD, REGULAR
 from bvct_desktop.io.documents.layout import wrap
 
@@ -163,3 +164,88 @@ def test_a_header_longer_than_its_cells_is_weighed_with_them_never_a_word_a_line
         header = wrap(column.label, BOLD, SIZE, room - 2 * PADDING)
         assert all(fonts.width(line, BOLD, SIZE) <= room - 2 * PADDING + 0.01 for line in header), header
         assert len(column.label.split()) < 3 or len(header) < len(column.label.split()), header
+
+
+PORTRAIT = 467.7  # the trích ngang's text width
+FATHER_IN_LAW = ["1", "Cha vợ", "Tôn Nữ Thị Phương Thảo Nguyên", "1948",
+                 "xã Phan Rí Thành, huyện Bắc Bình, tỉnh Bình Thuận (nay là xã Phan Rí Thành, tỉnh Lâm Đồng)",
+                 "Nguyên Phó Chủ tịch Ủy ban nhân dân huyện",
+                 "số 1234 đường Trần Hưng Đạo, phường Phú Thủy, thành phố Phan Thiết (nay: Phường Phú Thủy, Lâm Đồng)",
+                 "Bản khai lý lịch 2C/TCTW-98"]
+MOTHER = ["2", "Mẹ", "Nguyễn Thị Bích Ngọc", "1952",
+          "xã Hàm Tiến, huyện Hàm Thuận Bắc, tỉnh Bình Thuận (nay: thuộc Lâm Đồng)", "Hưu trí", "phường Mũi Né",
+          "Danh sách thân nhân"]
+VETTING = ["1", "1042/PXM", "05/01/2026", "Đặng Thị Ngọc Phượng", "Em ruột", "Quy hoạch cấp ủy",
+           "Phòng PV27 – Công an tỉnh Bình Thuận", "Không có tiền án tiền sự, lý lịch rõ ràng"]
+
+
+def cell_lines(rows, widths, row: int, column: int) -> int:
+    return len(wrap(rows[row][column], REGULAR, SIZE, widths[column] - 2 * PADDING))
+
+
+def no_width_lowers_the_table(columns, rows, widths, tall: int) -> bool:
+    """Whether no width moved to column `tall` from another (1 to 60 pt, none below its longest word)
+    draws the table in fewer lines: its cells are as short as the others' needs let them be."""
+    drawn = tables._as_drawn(columns, rows, widths, SIZE, PADDING)
+    least = [max(tables._widest(column.label.split(), BOLD, SIZE), tables._least_values(rows, i, column, SIZE))
+             + 2 * PADDING for i, column in enumerate(columns)]
+    for donor in (i for i in range(len(columns)) if i != tall):
+        for amount in range(1, 61):
+            if widths[donor] - amount < least[donor]:
+                break
+            moved = [w + amount if i == tall else w - amount if i == donor else w for i, w in enumerate(widths)]
+            if tables._as_drawn(columns, rows, moved, SIZE, PADDING) < drawn:
+                return False
+    return True
+
+
+def test_a_relatives_home_town_takes_the_room_the_others_spare_in_its_row():
+    """The trích ngang's family table: the mother's home town stood on 11 lines beside her name, her
+    occupation, home and source on one or two, the width held by columns her row did not need. The
+    father-in-law's long row above needs most of it; the home town takes what is left (7 lines), and
+    alone on the page (a table of her row) 4."""
+    rows = [FATHER_IN_LAW, MOTHER]
+    widths = tables.column_widths(sheets.RELATIVE_COLUMNS, PORTRAIT, SIZE, PADDING, rows)
+    assert sum(widths) == pytest.approx(PORTRAIT)
+    assert cell_lines(rows, widths, 1, 4) <= 7
+    assert tables._as_drawn(sheets.RELATIVE_COLUMNS, rows, widths, SIZE, PADDING) <= 22  # was 26
+    assert no_width_lowers_the_table(sheets.RELATIVE_COLUMNS, rows, widths, 4)
+    alone = tables.column_widths(sheets.RELATIVE_COLUMNS, PORTRAIT, SIZE, PADDING, [MOTHER])
+    assert cell_lines([MOTHER], alone, 0, 4) <= 4
+
+
+def test_a_slips_result_is_no_taller_than_the_others_in_its_row_need():
+    """Section VII: «Kết quả» on 7 lines beside a name on one and a purpose on three; now as tall as
+    «Nơi nhận phiếu» beside it (5), the table no taller than any width moved to it makes it."""
+    rows = [VETTING]
+    widths = tables.column_widths(sheets.VETTING_COLUMNS, PORTRAIT, SIZE, PADDING, rows)
+    assert sum(widths) == pytest.approx(PORTRAIT)
+    assert cell_lines(rows, widths, 0, 7) <= min(5, cell_lines(rows, widths, 0, 6))
+    assert cell_lines(rows, widths, 0, 3) == 1  # the name kept whole
+    assert no_width_lowers_the_table(sheets.VETTING_COLUMNS, rows, widths, 7)
+
+
+def test_the_last_pass_never_draws_a_table_in_more_lines(monkeypatch):
+    """Over varied tables (names, numbers, long and short texts, one row to a register's), the widths
+    after the pass that moves width to the tall rows' cells draw the table in no more lines than before."""
+    passes = []
+    original = tables._balanced
+    monkeypatch.setattr(tables, "_balanced", lambda columns, texts, widths, *rest: passes.append(
+        (columns, texts, widths, original(columns, texts, widths, *rest))) or passes[-1][3])
+    chosen = random.Random(20260930)
+    places = [HOME_TOWN, MOTHER[4], FATHER_IN_LAW[6], "Mũi Né", "", "Phòng PV27 – Công an tỉnh Bình Thuận"]
+    for _ in range(40):
+        columns = [tables.counter(), tables.of(S("number"), 0.9), tables.of(S("full_name"), 1.6, unbroken=True)]
+        columns += [tables.plain(f"text{n}", chosen.choice(["Quê quán", "Nơi nhận phiếu", "Kết quả xác minh"]),
+                                 chosen.uniform(0.6, 2.0)) for n in range(chosen.randint(1, 5))]
+        rows = [[str(n), f"{1000 + n}/PXM", chosen.choice([NAME, FATHER_IN_LAW[2], "Lê Văn Tài"]),
+                 *(chosen.choice(places) for _ in columns[3:])] for n in range(1, chosen.choice([2, 3, 8, 60]))]
+        tables.column_widths(columns, chosen.uniform(300, 770), SIZE, PADDING, rows)
+    assert len(passes) == 40
+    moved = 0
+    for columns, texts, before, after in passes:
+        assert sum(after) == pytest.approx(sum(before))
+        assert (tables._as_drawn(columns, texts, after, SIZE, PADDING)
+                <= tables._as_drawn(columns, texts, before, SIZE, PADDING))
+        moved += after != before
+    assert moved >= 5  # the pass had work to do
