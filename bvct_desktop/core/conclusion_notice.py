@@ -98,8 +98,8 @@ class IssuedNotice:
 
 def issued_for(db: Database, case_id: int) -> list[IssuedNotice]:
     """The notices issued for the case `case_id` (numbers marked «hỏng» aside), the first first."""
-    return [IssuedNotice(entry, _plain(content["data"], CONCLUSION_KEYS))
-            for entry, content in outgoing.contents(db, outgoing.CONCLUSION) if content["data"]["case_id"] == case_id]
+    return [IssuedNotice(entry, stated)
+            for entry, stated in outgoing.stated(db, outgoing.CONCLUSION, "data", CONCLUSION_KEYS, case_id=case_id)]
 
 
 def issued_before(notices: list[IssuedNotice], case: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, select
+from sqlalchemy import JSON, Text, case, cast, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from . import audit, crashpoints, numbering, retention, settings
@@ -176,22 +176,24 @@ _ENTRY = (outgoing_documents.c.id, document_numbers.c.number, document_numbers.c
           document_numbers.c.term_start)  # an `Issued`'s fields, in order, but its term of retention
 
 
+# a content as the database reads JSON (SQLite's json_extract, PostgreSQL's #>): a listing reads the paths
+# it shows, not every document whole
+_CONTENT = type_coerce(cast(outgoing_documents.c.content, JSON().with_variant(Text(), "sqlite")), JSON)
+
+
 def _query():
-    # a report's content is read for its period (its term); a letter's, with its list, is left unread
-    report_content = case((outgoing_documents.c.kind == REPORT, outgoing_documents.c.content)).label("report_content")
-    return select(*_ENTRY, report_content).select_from(outgoing_documents.join(document_numbers))
+    # a report's period is read for its term; the rest of a content (a letter's list, the profile) is left unread
+    period = (case((outgoing_documents.c.kind == REPORT, _CONTENT["figures", end].as_string())).label(f"period_{end}")
+              for end in ("from", "to"))
+    return select(*_ENTRY, *period).select_from(outgoing_documents.join(document_numbers))
 
 
 def _issued(row) -> Issued:
-    term = retention.DOSSIER if row.report_content is None else report_term(json.loads(row.report_content))
+    """An entry, its term of retention a report's by its period, a letter's or a notice's the office's
+    BVCTNB records' (retention.DOSSIER)."""
+    term = retention.DOSSIER if row.period_from is None else retention.report_term(
+        dt.date.fromisoformat(row.period_from), dt.date.fromisoformat(row.period_to))
     return Issued(*row[:len(_ENTRY)], kept=retention.kept(term, row.issued_on))
-
-
-def report_term(content: Content) -> retention.Term:
-    """A report's item of the retention schedule, by its period; a letter or a notice is part of the
-    office's BVCTNB records (retention.DOSSIER)."""
-    period = content["figures"]
-    return retention.report_term(dt.date.fromisoformat(period["from"]), dt.date.fromisoformat(period["to"]))
 
 
 def view_register(db: Database, year: int | None = None) -> list[Issued]:
@@ -211,15 +213,17 @@ def register(db: Database, year: int | None = None) -> list[Issued]:
         return [_issued(row) for row in connection.execute(query)]
 
 
-def contents(db: Database, kind: str) -> list[tuple[Issued, Content]]:
-    """The register's documents of `kind` not marked "hỏng", in the order their numbers were taken, each
-    with its content as issued."""
+def stated(db: Database, kind: str, part: str, keys: tuple[str, ...], **equal: int) -> list[tuple[Issued, Content]]:
+    """The register's documents of `kind` not marked "hỏng" whose content's `part` holds the numbers
+    `equal`, in the order their numbers were taken, each with that part's `keys` as issued: the database
+    reads those paths, the rest of each content is left unread."""
     db.require(Action.EXPORT, VIEWED_REGISTER)
-    query = (_query().add_columns(outgoing_documents.c.content)
-             .where(outgoing_documents.c.kind == kind, document_numbers.c.status != numbering.SPOILED)
+    query = (_query().add_columns(*(_CONTENT[part, key].label(f"stated_{n}") for n, key in enumerate(keys)))
+             .where(outgoing_documents.c.kind == kind, document_numbers.c.status != numbering.SPOILED,
+                    *(_CONTENT[part, key].as_integer() == value for key, value in equal.items()))
              .order_by(document_numbers.c.issued_on, document_numbers.c.id))
     with db.read() as connection:
-        return [(_issued(row), json.loads(row.content)) for row in connection.execute(query)]
+        return [(_issued(row), dict(zip(keys, row[-len(keys):], strict=True))) for row in connection.execute(query)]
 
 
 def find_by_id(db: Database, record_id: int) -> Issued:

@@ -140,6 +140,24 @@ def test_a_case_knows_the_notices_issued_for_it_and_which_state_a_conclusion_sin
         "ngày 15/03/2025: Đủ tiêu chuẩn, khác kết luận hiện nay); phát hành thêm?")
 
 
+def test_a_cases_notices_are_found_by_the_database_without_reading_every_notice_whole(db, monkeypatch):
+    """Each case's page asked for its notices by parsing every notice ever issued (its data, slips and
+    profile); the database picks the case's by a JSON path and reads the conclusion each states."""
+    from tests.core.test_outgoing_retention import Unread
+
+    case, other = _concluded(db), _case(db, "1/PXM")
+    cases.record_conclusion(db, other, {**CONCLUSION, "concluded_on": "15/03/2026", "result": "Chưa đủ tiêu chuẩn"})
+    documents_data.conclusion_document(db, other, None, _writer(), issue=True)
+    first, _ = documents_data.conclusion_document(db, case, None, _writer(), issue=True)
+    monkeypatch.setattr(outgoing, "json", Unread)
+    [notice] = conclusion_notice.issued_for(db, case)
+    assert notice.entry.number_text == first.text
+    assert notice.stated == {"conclusion_no": "472-CV/BTCTU", "concluded_on": "2025-03-15", "signer": "Trần Văn Ban",
+                             "result": "Đủ tiêu chuẩn", "limit_note": None}
+    assert [other_notice.conclusion for other_notice in conclusion_notice.issued_for(db, other)] == [
+        "số 472-CV/BTCTU ngày 15/03/2026: Chưa đủ tiêu chuẩn"]
+
+
 def test_a_notice_whose_number_was_marked_spoiled_is_not_counted_as_issued_for_its_case(db):
     case = _concluded(db)
     writer = _writer()

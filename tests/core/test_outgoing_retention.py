@@ -52,3 +52,20 @@ def test_the_command_lines_register_is_as_the_contract_writes_it(db):
     issue_report(db, D(2025, 1, 1), D(2025, 12, 31))
     [line] = outgoing.entries_text(outgoing.register(db))
     assert line.split("\t")[-1] == "đã phát hành" and "Vĩnh viễn" not in line
+
+
+class Unread:
+    """A stand-in for the json module while a listing runs: no stored content may be read whole."""
+
+    @staticmethod
+    def loads(text, *args, **kwargs):
+        raise AssertionError(f"a stored content read whole ({len(text)} characters)")
+
+
+def test_the_register_reads_a_reports_period_not_its_content(db, monkeypatch):
+    """The register of 2,000 documents parsed every report's content (figures, notes, the profile: 4 kB
+    each) for its period; the database reads the period alone (a JSON path), the terms as they were."""
+    issue_report(db, D(2025, 1, 1), D(2025, 12, 31))
+    issue_report(db, D(2025, 10, 1), D(2025, 12, 31))
+    monkeypatch.setattr(outgoing, "json", Unread)
+    assert [entry.kept.label for entry in outgoing.register(db)] == ["Vĩnh viễn", "5 năm, hết hạn năm 2031"]
