@@ -15,7 +15,7 @@ import struct
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from sqlalchemy import Column, LargeBinary, MetaData, Table, and_, func, inspect, select, text
+from sqlalchemy import Column, ColumnElement, LargeBinary, MetaData, Table, and_, func, inspect, select, text
 from sqlalchemy.engine import Connection
 
 from .. import audit_chain, engine, key_slots, keyfile, migrations, sealed_names, user_names
@@ -31,6 +31,7 @@ from .database import ServerDatabase, verdict
 from .setup import check_owner, verifier
 
 CHUNK = 5_000
+PIECE = 1024 * 1024  # bytes of a file read from the office server at once
 # meta keys that describe where the data is kept (its engine, a file's key file), not the data: a copy notes its own
 KEEPING_FACTS = (*engine.CIPHER_FACTS, *server_engine.SERVER_FACTS, objects.VERSION_KEY, key_slots.GENERATION,
                  key_slots.PENDING)
@@ -63,7 +64,25 @@ def _copy(source: Connection, table: Table, write: Callable[[list[dict]], object
         return
     key = table.primary_key.columns
     for values in source.execute(select(*key).order_by(*key)).all():
-        write([dict(source.execute(select(table).where(and_(*map(Column.__eq__, key, values)))).mappings().one())])
+        write([_file_row(source, table, and_(*map(Column.__eq__, key, values)))])
+
+
+def _file_row(source: Connection, table: Table, where: ColumnElement[bool]) -> dict:
+    """The one row of `table` found by `where`. From the office server, each file read a PIECE at a time into
+    the bytes handed on: read whole, the driver would hold it as hex text (twice its size) beside a buffer
+    of the reply and the bytes made of them."""
+    if source.dialect.name != "postgresql":
+        return dict(source.execute(select(table).where(where)).mappings().one())
+    files = [column for column in table.c if isinstance(column.type, LargeBinary)]
+    row = dict(source.execute(select(*(func.octet_length(column).label(column.name) if column in files else column
+                                       for column in table.c)).where(where)).mappings().one())
+    for column in files:
+        if row[column.name] is not None:
+            content = row[column.name] = bytearray(row[column.name])
+            for start in range(0, len(content), PIECE):
+                content[start:start + PIECE] = source.execute(
+                    select(func.substring(column, start + 1, PIECE)).where(where)).scalar_one()
+    return row
 
 
 def _of_the_data(table: Table, rows: list[dict]) -> list[dict]:
@@ -104,7 +123,7 @@ def to_file(db: ServerDatabase, target: Path) -> tuple[dict, keyfile.KeyFile]:
                 sink.execute(meta.delete())  # what the migrations noted: the server's own notes come next
                 with engine.smaller_cache(sink, engine.COPY_CACHE_KIB):
                     for table in _as_stored(sink, _data_tables()):
-                        _copy(source, table, lambda rows, into=table: insert_rows(sink, into, rows))
+                        _copy(source, table, lambda rows, into=table: _store(sink, into, rows))
                 _note_facts(sink, {**engine.cipher_facts(sink), key_slots.GENERATION: str(keyfile.KeyFile.generation)})
                 head = _relinked_trail(db, source, sink)
             slots = {name: json.loads(slot) for name, slot in source.execute(
@@ -112,6 +131,13 @@ def to_file(db: ServerDatabase, target: Path) -> tuple[dict, keyfile.KeyFile]:
     finally:
         copy.dispose()
     return head, keyfile.KeyFile(db.db_id, slots, audit_head=head, name_seal=sealed_names.public_key(db.key))
+
+
+def _store(sink: Connection, table: Table, rows: list[dict]) -> None:
+    if _holds_files(table):
+        sink.execute(table.insert(), rows)  # the file's bytes bound as they are read (insert_rows keeps each value)
+    else:
+        insert_rows(sink, table, rows)
 
 
 def _relinked_trail(db: ServerDatabase, source: Connection, sink: Connection) -> dict:
