@@ -52,9 +52,9 @@ def test_every_page_of_the_main_window_and_every_administration_tab(qtbot, conte
 def test_every_tab_of_a_cadres_file(qtbot, context):
     form = _shown(qtbot, open_form(context, "cadres", browse.record_ids(context.db, "cadres", "nguyen van hung")[0]))
     unnamed = {}
-    for index in range(form.tabs.count()):
-        form.tabs.setCurrentIndex(index)
-        unnamed[form.tabs.tabText(index)] = unusable(form)
+    for title, _page in form.pages():
+        form.show_page(title)
+        unnamed[title] = unusable(form)
     assert {tab: found for tab, found in unnamed.items() if found} == {}
 
 
@@ -115,8 +115,8 @@ def test_every_stop_of_tab_on_every_tab_of_a_cadres_file_is_read_by_its_name(qtb
     qtbot.addWidget(form)
     active(qtbot, form)
     unnamed = {}
-    for index in range(form.tabs.count()):
-        form.tabs.setCurrentIndex(index)
+    for title, _page in form.pages():
+        form.show_page(title)
         form.tabs.tabBar().setFocus()
-        unnamed[form.tabs.tabText(index)] = _unnamed_stops()
+        unnamed[title] = _unnamed_stops()
     assert {tab: found for tab, found in unnamed.items() if found} == {}

@@ -508,9 +508,9 @@ def test_every_tables_headers_are_read_whole_empty_or_full(qtbot, monkeypatch, r
         administration.setCurrentIndex(index)
         cut[administration.tabText(index)] = cut_headers(window)
     person_file = _on_screen(qtbot, open_form(context, "cadres", _person_file(context, filled)), screen)
-    for index in range(person_file.tabs.count()):
-        person_file.tabs.setCurrentIndex(index)
-        cut[person_file.tabs.tabText(index)] = cut_headers(person_file)
+    for title, _page in person_file.pages():
+        person_file.show_page(title)
+        cut[title] = cut_headers(person_file)
     for kind in support.RECORD_KINDS:
         cut[kind] = cut_headers(_on_screen(qtbot, open_form(context, kind, saved.get(kind)), screen))
     cut["past term"] = cut_headers(_on_screen(qtbot, PastTermDialog(context), screen))

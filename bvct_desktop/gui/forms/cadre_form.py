@@ -4,12 +4,22 @@ about each relative), archive research about the person, delegations, passports,
 
 from ...core import browse, passports
 from ...core.dates import display_date
-from ...core.personfile import known
+from ...core.personfile import known, vitae
 from ...core.personfile.known import SlipAbout
 from ..accessible import named
 from ..context import AppContext
 from ..look import EmptyNote, fill_screen, read_only
-from ..qt import QAbstractItemView, QColor, QLabel, Qt, QTableView, QTableWidget, QTableWidgetItem, QWidget
+from ..qt import (
+    QAbstractItemView,
+    QColor,
+    QLabel,
+    Qt,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QWidget,
+)
 from ..registers.columns import fit_to_width, keep_fitted
 from ..registers.model import RegisterModel
 from .passport_form import PassportForm
@@ -17,6 +27,8 @@ from .person_file import SECTIONS, SectionTab, compact
 from .record_form import RecordForm
 
 SLIPS_TAB = "Phiếu xác minh"
+VITAE_TAB = "Lý lịch 2C"  # the person's own account, form 2C's sections: one tab, the file's others read beside it
+VITAE_KINDS = frozenset(notes.kind for notes in vitae.SECTIONS)
 RECORD_TABS = (("archive-requests", "Nghiên cứu tàng thư"), ("delegations", "Đoàn ra nước ngoài"),
                (passports.KIND, "Hộ chiếu"), ("complaints", "Đơn thư"))
 
@@ -27,6 +39,7 @@ class CadreForm(RecordForm):
         super().__init__(context, kind, record_id, parent)
         fill_screen(self)
         self._file_of: int | None = None
+        self.vitae: QTabWidget | None = None  # the 2C sections' tabs, once the person is known
         self._file_tabs()
         self.saved.connect(lambda _id: self._file_tabs())
 
@@ -39,6 +52,7 @@ class CadreForm(RecordForm):
             page = self.tabs.widget(1)
             self.tabs.removeTab(1)
             page.deleteLater()
+        self.vitae = None
         if self.person_id is None:
             waiting = QLabel("Lưu thông tin cán bộ trước, rồi thêm khen thưởng, kỷ luật, đào tạo, quá trình công tác, "
                              "đặc điểm lịch sử bản thân, thân nhân, yếu tố nước ngoài, quá trình lương, đánh giá, "
@@ -47,19 +61,48 @@ class CadreForm(RecordForm):
             waiting.setWordWrap(True)
             self.tabs.addTab(waiting, "Hồ sơ")
             return
+        self.vitae = QTabWidget()
+        named(self.vitae, VITAE_TAB)
+        self.tabs.addTab(self.vitae, VITAE_TAB)
         for section in SECTIONS:
             tab = SectionTab(self.context, section, self.person_id)
-            self._add_tab(tab, tab.table, section.title)
+            self._add_tab(tab, tab.table, section.title, self.vitae if section.kind in VITAE_KINDS else self.tabs)
         slips = PersonSlips(self.context, self.person_id)
         self._add_tab(slips, slips, SLIPS_TAB)
         for kind, title in RECORD_TABS:
             records = PersonRecords(self.context, kind, self.person_id)
             self._add_tab(records, records, title)
 
-    def _add_tab(self, page: QWidget, table: QTableView, title: str) -> None:
+    def _add_tab(self, page: QWidget, table: QTableView, title: str, tabs: QTabWidget | None = None) -> None:
         named(table, title)
         EmptyNote(table, f"Chưa có {title.lower()} nào.")
-        self.tabs.addTab(page, title)
+        (tabs or self.tabs).addTab(page, title)
+
+    def pages(self) -> list[tuple[str, QWidget]]:
+        """Every page of the form by its title, in order; the 2C sections' in place of their group."""
+        found = []
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is self.vitae:
+                found += [(page.tabText(number), page.widget(number)) for number in range(page.count())]
+            else:
+                found.append((self.tabs.tabText(index), page))
+        return found
+
+    def show_page(self, title: str) -> QWidget:
+        """Brings the page of that title into view, its group's tab first; returns it."""
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if self.tabs.tabText(index) == title:
+                self.tabs.setCurrentIndex(index)
+                return page
+            if page is self.vitae:
+                for number in range(page.count()):
+                    if page.tabText(number) == title:
+                        self.tabs.setCurrentIndex(index)
+                        page.setCurrentIndex(number)
+                        return page.widget(number)
+        raise KeyError(title)
 
 
 class PersonRecords(QTableView):
