@@ -1185,6 +1185,18 @@ def shown_on_office_screen(qtbot, monkeypatch, opening):
     return form
 
 
+def test_every_tab_of_the_cadres_file_is_in_view_on_an_office_screen(qtbot, monkeypatch, context):
+    """The officer sees every tab of the file at 1366×768 — none behind the tab bar's arrows, where «Hồ sơ thẩm
+    tra», the slips and the complaints were not found — and each 2C section's inside «Lý lịch 2C»."""
+    hung = browse.record_ids(context.db, "cadres", "nguyen van hung")[0]
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "cadres", hung))
+    for tabs in (form.tabs, form.vitae):
+        form.show_page(tabs.tabText(0))
+        bar = tabs.tabBar()
+        assert bar.tabRect(bar.count() - 1).right() <= bar.width(), [tabs.tabText(i) for i in range(tabs.count())]
+    assert form.show_page("Kỷ luật") is form.vitae.currentWidget() and form.tabs.currentWidget() is form.vitae
+
+
 def every_column_in_view(table: QTableView) -> list[str]:
     """The headers of `table` cut short or out of view sideways (none: the table reads without scrolling); a
     column hidden aside."""
