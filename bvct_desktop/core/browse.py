@@ -596,7 +596,9 @@ def _plain_rows(connection: Connection, statement) -> list[tuple]:
 
 
 def matching(db: Database, found: Listing, words: list[str]) -> list[int]:
-    """The positions in `found` of the records matching the search rule for the folded `words`.
+    """The positions in `found` of the records matching the search rule for the folded `words`,
+    or when none does and the register searches its texts whole, those matching the mixed rule
+    (`falls_back`).
 
     Every word must occur in the record's person (the FTS5 index), in its own text columns
     (folded, read into the listing) or in `search_extra`. One FTS query finds the persons holding
@@ -604,16 +606,23 @@ def matching(db: Database, found: Listing, words: list[str]) -> list[int]:
     others, which one query per word tells. core/register_search applies the same rule record by
     record (`Rule`), for the first rows of a search while the officer types.
     """
-    steps = matching_in_steps(db, found, words, persons_at_once=None)
-    return next(positions for positions in steps if positions is not None)
+    positions = _last(matching_in_steps(db, found, words, persons_at_once=None))
+    return _last(mixed_in_steps(db, found, words)) if falls_back(found, positions) else positions
+
+
+def falls_back(found: Listing, positions: list[int]) -> bool:
+    """Whether a search that found `positions` is done again by the mixed rule (`mixed_in_steps`): it found
+    no one in a register whose texts are searched whole (a cadre: every word in his person, or every word
+    in his post and issues), where «hung cai tao» mixes a name's word with an issue's."""
+    return not positions and found.spec.texts_whole
 
 
 def matching_in_steps(db: Database, found: Listing, words: list[str],
                       persons_at_once: int | None) -> Iterator[list[int] | None]:
-    """`matching` a step at a time, for a search the event loop finishes between keystrokes: the
-    index asked about `persons_at_once` persons at a time (by id; None: all at once) and their records
-    found as many at a time, then the texts and the persons asked about a word at a time; None
-    yielded after each step, the positions at the end."""
+    """`matching` by its own rule (no fallback) a step at a time, for a search the event loop finishes
+    between keystrokes: the index asked about `persons_at_once` persons at a time (by id; None: all at
+    once) and their records found as many at a time, then the texts and the persons asked about a word at
+    a time; None yielded after each step, the positions at the end."""
     spec = found.spec
     everyone: set[int] = set()
     if spec.person_id is not None:
@@ -632,15 +641,28 @@ def matching_in_steps(db: Database, found: Listing, words: list[str],
         keep += found.positions_of(held[first:first + step])
         if persons_at_once:
             yield None
-    yield from _matched(db, found, words, keep)
+    yield from _matched(db, found, words, keep, whole=spec.texts_whole)
 
 
-def _matched(db: Database, found: Listing, words: list[str], keep: list[int]) -> Iterator[list[int] | None]:
-    """The positions matching, `keep` those of the persons holding every word, a word at a time
-    (None yielded after each step, the positions at the end)."""
+def mixed_in_steps(db: Database, found: Listing, words: list[str]) -> Iterator[list[int] | None]:
+    """The positions of the records holding every word in their person, their texts or `search_extra`,
+    any word in any of them, once the register's own rule found none (`falls_back`: no person then holds
+    every word), a step at a time as `matching_in_steps`."""
+    return _matched(db, found, words, [], whole=False)
+
+
+def _last(steps: Iterator[list[int] | None]) -> list[int]:
+    return next(positions for positions in steps if positions is not None)
+
+
+def _matched(db: Database, found: Listing, words: list[str], keep: list[int],
+             whole: bool) -> Iterator[list[int] | None]:
+    """The positions matching, `keep` those of the persons holding every word, the others those whose texts
+    hold every word (`whole`), or some of them and their person the others, a word at a time (None yielded
+    after each step, the positions at the end)."""
     spec = found.spec
     folded = tuple(search.fold_ascii(word) for word in words)
-    if spec.texts_whole:  # or every word in the texts: the post of a cadre
+    if whole:  # every word in the texts: the post of a cadre
         with db.read() as connection:
             yield sorted(set(keep).union(found.holding(connection, folded)))
         return

@@ -10,6 +10,10 @@ SCAN_BUDGET. A keystroke never matches the whole register (on 100,000 slips that
 an unfinished search is finished by the index while the officer pauses, a step at a time
 (`go_on`), or at once (`finish`) when every row is wanted; the rows and their order are the same
 either way: the rule is the one the index and the texts apply together.
+
+A search of the cadres that finds no one, finished, searches again by the mixed rule (`mixed`,
+browse.falls_back): every word anywhere in the record, «hung cai tao» a name's word and an issue's;
+it costs nothing to a search that finds someone, and runs while the officer pauses as the rest does.
 """
 
 from collections.abc import Iterator, Sequence
@@ -30,11 +34,12 @@ SCAN_BUDGET = 4_000  # records tried for the first rows when many hold them, bef
 
 class Rule:
     """The search rule for one record, from its person's search key and its own folded texts: every
-    word in one or the other (for a cadre: every word in the person, or every word in the post)."""
+    word in one or the other (for a cadre: every word in the person, or every word in the post, unless
+    `mixed`)."""
 
-    def __init__(self, spec: browse.View, words: list[str], extra: list[set[int]]):
+    def __init__(self, spec: browse.View, words: list[str], extra: list[set[int]], mixed: bool = False):
         self.in_key = [search.key_pattern(word) for word in words]
-        self.whole = spec.texts_whole
+        self.whole = spec.texts_whole and not mixed
         self.in_text = [browse.text_pattern(search.fold_ascii(word)) for word in words]
         self.extra = extra
 
@@ -59,6 +64,7 @@ class Search:
     ids: list[int] = field(default_factory=list)  # and their records
     scanned: int = 0  # candidates tried
     complete: bool = False
+    mixed: bool = False  # searched by the mixed rule, the register's own having found no one
     _rule: Rule | None = None
     _rest: Iterator[list[int] | None] | None = None  # the steps finding every match
 
@@ -74,7 +80,8 @@ class Search:
         listing = self.listing
         with db.read() as connection:
             if self._rule is None:
-                self._rule = Rule(listing.spec, self.words, browse.extra_ids(connection, listing.spec, self.words))
+                extra = browse.extra_ids(connection, listing.spec, self.words)
+                self._rule = Rule(listing.spec, self.words, extra, self.mixed)
             persons = {person for i in chunk if (person := listing.person_ids[i]) is not None}
             keys = browse.search_keys(connection, persons) if persons else {}
             texts = listing.texts_at(connection, chunk)
@@ -86,6 +93,8 @@ class Search:
                 self.ids.append(record_id)
         self.scanned += len(chunk)
         self.complete = self.scanned >= len(self.candidates)
+        if self.complete:
+            self._fall_back()
         return len(self.positions) - before
 
     def scan(self, db: Database, budget: int) -> None:
@@ -95,16 +104,19 @@ class Search:
 
     def finish(self, db: Database) -> None:
         """Finds every match at once: the index answers for the whole register."""
-        if not self.complete:
-            self._found(browse.matching(db, self.listing, self.words))
+        while not self.complete:
+            self._advance(db, None)
 
     def go_on(self, db: Database) -> None:
         """One step of finding every match while the officer pauses (browse.matching_in_steps):
         the index asked about some of the persons, or at last every match put in order."""
-        if self.complete:
-            return
+        if not self.complete:
+            self._advance(db, browse.PERSONS_AT_ONCE)
+
+    def _advance(self, db: Database, persons_at_once: int | None) -> None:
         if self._rest is None:
-            self._rest = browse.matching_in_steps(db, self.listing, self.words, browse.PERSONS_AT_ONCE)
+            self._rest = (browse.mixed_in_steps(db, self.listing, self.words) if self.mixed
+                          else browse.matching_in_steps(db, self.listing, self.words, persons_at_once))
         positions = next(self._rest)
         if positions is not None:
             self._found(positions)
@@ -116,6 +128,14 @@ class Search:
         self.scanned = len(self.candidates)
         self.complete = True
         self._rest = None
+        self._fall_back()
+
+    def _fall_back(self) -> None:
+        """The search, finished, found no one in a register whose rule does not mix: the whole listing is
+        searched again by the mixed rule (browse.falls_back)."""
+        if not self.mixed and browse.falls_back(self.listing, self.positions):
+            self.mixed, self.complete, self._rule, self._rest = True, False, None, None
+            self.candidates, self.scanned = range(len(self.listing.ids)), 0
 
 
 def start(db: Database, listing: browse.Listing, query: str, previous: Search | None = None) -> Search:
@@ -127,16 +147,23 @@ def start(db: Database, listing: browse.Listing, query: str, previous: Search | 
         return _everything(listing, query)
     narrowed = previous is not None and previous.listing is listing and search.narrows(previous.query, query)
     candidates = previous.remaining() if narrowed else range(len(listing.ids))
-    found = Search(listing, query, words, candidates)
-    if len(candidates) <= SCAN_BUDGET:  # few left to try: all of them, and the count is final
-        found.step(db, len(candidates))
-        return found
+    # typed on where no one matched: no one matches now, the mixed rule goes on among those it left
+    found = Search(listing, query, words, candidates, mixed=narrowed and previous.mixed)
+    _first_rows(db, found)
+    if found.mixed and not found.scanned and not found.complete:  # no one among those left: by the mixed rule
+        _first_rows(db, found)
+    return found
+
+
+def _first_rows(db: Database, found: Search) -> None:
+    if len(found.candidates) <= SCAN_BUDGET:  # few left to try: all of them, and the count is final
+        found.step(db, len(found.candidates))
+        return
     found.step(db, 2 * FIRST)  # enough when one record in two holds the words
     found.scan(db, QUICK)
-    if len(found.positions) < FIRST and few_hold(db, listing, words):
-        return found  # reading on would find few: the index answers for the whole register (`go_on`)
+    if len(found.positions) < FIRST and few_hold(db, found.listing, found.words):
+        return  # reading on would find few: the index answers for the whole register (`go_on`)
     found.scan(db, SCAN_BUDGET)  # many hold them, maybe far apart in this order: the rest follows
-    return found
 
 
 def few_hold(db: Database, listing: browse.Listing, words: list[str]) -> bool:

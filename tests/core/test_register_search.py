@@ -2,9 +2,11 @@
 exactly the records the whole search finds (browse.record_ids), in the register's order."""
 
 import pytest
+from sqlalchemy import select
 
-from bvct_desktop.core import browse, register_search
-from bvct_desktop.core.schema import persons
+from bvct_desktop.core import browse, passports, register_search
+from bvct_desktop.core.personfile.political import POLITICAL_NOTES
+from bvct_desktop.core.schema import cadres, persons
 from bvct_desktop.core.search import key_pattern, persons_with, query_words
 from tests.conftest import CADRE_HEADERS, workbook
 from tests.sample_db import sample_database
@@ -16,7 +18,7 @@ POSTS = [("Phụ trách Quản trị", "Sở Y tế"), ("Chuyên viên", "Sở N
          (None, None), ("Phó Giám đốc", "Sở Tài chính")]
 TYPED = ["nguyen van hung", "phu quy", "phu q", "so y te", "ham tien", "qui", "060", "tran phu", "huong pv27",
          "a93b binh", "vinh nhat", "phu,", "ab-c", "–", "giam doc noi vu", "cuc a93b", "dac khu phu quy",
-         "phuong mui ne"]
+         "phuong mui ne", "hung giam doc", "thuy so noi vu", "hung zzz"]  # the last three: no one whole
 
 
 @pytest.fixture
@@ -121,6 +123,59 @@ def test_typing_on_searches_only_the_rows_the_last_keystroke_left(db, monkeypatc
     after = register_search.start(db, listing, "huynh thi", before)
     assert after.candidates == before.positions
     assert after.ids == browse.record_ids(db, "cadres", "huynh thi") != []
+
+
+def _strict(db, listing: browse.Listing, query: str) -> list[int]:
+    """The records the register's own rule finds, without the fallback."""
+    steps = browse.matching_in_steps(db, listing, query_words(query), None)
+    return [listing.ids[i] for i in next(positions for positions in steps if positions is not None)]
+
+
+def test_a_cadre_search_that_finds_no_one_whole_finds_every_word_across_the_columns(db):
+    """«hung cai tao» found no one though Nguyễn Văn Hùng's file records «học cải tạo»: a cadre is found by
+    every word in his person or every word in his post and issues, never mixed. When that finds no one, the
+    register shows those holding every word anywhere in their record (`mixed`, which the page tells); a
+    search finding someone lists exactly what the register's rule finds, and a word found nowhere no one."""
+    hung = browse.record_ids(db, "cadres", "060065001234")
+    with db.read() as connection:
+        person = connection.execute(select(cadres.c.person_id).where(cadres.c.id == hung[0])).scalar()
+    POLITICAL_NOTES.add(db, person, {"axis": "Lịch sử chính trị", "content": "Cha đẻ học tập cải tạo 3 năm"})
+    listing = browse.listing(db, "cadres")
+    assert _strict(db, listing, "hung cai tao") == []
+    for query in ("hung cai tao", "Hùng CẢI TẠO", "cai tao hung", "nguyen van hung cai tao", "noi vu hung tao"):
+        found = register_search.finished(db, listing, query)
+        assert (found.mixed, found.ids) == (True, hung), query
+        assert browse.record_ids(db, "cadres", query) == hung, query
+    named = register_search.finished(db, listing, "nguyen van hung")
+    assert not named.mixed and named.ids == _strict(db, listing, "nguyen van hung") != []
+    with db.read() as connection:
+        keys = browse.search_keys(connection, {listing.person_ids[listing.ids.index(i)] for i in named.ids})
+    assert all(key_pattern(word).search(key) for key in keys.values() for word in ("nguyen", "van", "hung"))
+    for nowhere in ("hung zzz", "zzz"):
+        found = register_search.finished(db, listing, nowhere)
+        assert (found.mixed, found.ids, browse.record_ids(db, "cadres", nowhere)) == (True, [], []), nowhere
+
+
+@pytest.mark.parametrize("kind", [kind for kind, spec in browse.VIEWS.items() if spec.person_id is not None])
+def test_a_word_of_the_person_and_a_word_of_the_record_find_it_in_every_register(db, kind):
+    """Every register finds a record by a word of its person's name and a word of its own texts together:
+    the cadres by the fallback (mixed), the others by their own rule, which mixes them."""
+    with db.read() as connection:
+        person = connection.execute(select(cadres.c.person_id)).scalars().first()
+    passports.add_passport(db, person, {"passport_type": "Công vụ", "number": "B1234567", "note": "Giữ tại Ban"})
+    listing = browse.listing(db, kind)
+    with db.read() as connection:
+        texts = listing.texts_at(connection, range(len(listing.ids)))
+        keys = browse.search_keys(connection, {person for person in listing.person_ids if person is not None})
+    tried = [(i, keys[listing.person_ids[i]].split()[0], text.split()[-1]) for i, text in enumerate(texts)
+             if text and listing.person_ids[i] in keys]
+    assert tried, kind
+    for i, name_word, text_word in tried[:5]:
+        query = f"{name_word} {text_word}"
+        found = register_search.finished(db, listing, query)
+        assert listing.ids[i] in found.ids, (kind, query)
+        assert found.ids == browse.record_ids(db, kind, query), (kind, query)
+        assert not found.mixed or browse.view(kind).texts_whole, (kind, query)
 
 
 def test_an_empty_search_is_the_whole_register_at_once(db):

@@ -75,3 +75,25 @@ def test_a_search_that_finds_nothing_says_so_and_the_words_searched(qtbot, conte
     assert look.colour("hint") in page.message.styleSheet()  # neither an error nor something done
     page.search.clear()
     assert not page.message.isVisibleTo(page)
+
+
+def test_a_cadre_search_that_finds_no_one_whole_shows_those_holding_the_words_across_columns_and_says_so(
+        qtbot, context):
+    """«hung giam doc» (his name's word, his post's) found no one: a cadre was found by every word in his person
+    or every word in his post. The register shows him, saying that no one holds the words whole; a search that
+    finds someone whole, or no one even across the columns, says nothing of it."""
+    page = RegisterPage(context, "cadres")
+    qtbot.addWidget(page)
+    type_text(page.search, "hung giam doc")
+    qtbot.waitUntil(lambda: page.model.complete)
+    assert [page.model.index(row, 0).data() for row in range(page.model.rowCount())] == ["Nguyễn Văn Hùng"]
+    assert page.message.isVisibleTo(page) and page.message.text() == (
+        "Không có ai khớp trọn; đang hiện những hồ sơ có đủ các từ ở các cột khác nhau.")
+    assert look.colour("hint") in page.message.styleSheet()
+    assert page.count_label.text() == "1 bản ghi"
+    page.search.setText("nguyen van hung")
+    qtbot.waitUntil(lambda: page.model.complete)
+    assert page.model.rowCount() == 1 and not page.message.isVisibleTo(page)
+    page.search.setText("hung giam doc khong ai")
+    qtbot.waitUntil(lambda: page.model.complete)
+    assert page.message.text() == "Không tìm thấy bản ghi nào khớp «hung giam doc khong ai»."

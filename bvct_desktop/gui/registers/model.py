@@ -103,6 +103,12 @@ class RegisterModel(QAbstractTableModel):
         return self._search is None or self._search.complete
 
     @property
+    def mixed(self) -> bool:
+        """Whether the rows are those holding every word across their columns, as no one held them whole
+        (core.register_search.Search.mixed)."""
+        return self._search is not None and self._search.mixed
+
+    @property
     def busy(self) -> bool:
         """Whether work waits for the officer's next pause (the rest of a search, reading ahead)."""
         return self._idle.isActive()

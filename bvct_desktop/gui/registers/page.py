@@ -100,6 +100,7 @@ RELATIVES_TIP = "Nhập thân nhân của các cán bộ đã có trong danh sá
 STOPPED = "Dừng lại vì lỗi không lường trước"  # an action on the records selected failed unexpectedly
 CASES_NAMED = 3  # vetting cases a message names when slips took them along (the others are counted)
 NOTHING_FOUND = "Không tìm thấy bản ghi nào khớp «{}»."
+MIXED_FOUND = "Không có ai khớp trọn; đang hiện những hồ sơ có đủ các từ ở các cột khác nhau."
 IN_BIN = "Đang xem thùng rác (bản ghi đã xóa): bỏ chọn «Thùng rác» để {}."
 NOT_EXCHANGED = {  # why a register that is not a KIND of the command line has no Excel nor printed list
     cases.KIND: "Hồ sơ thẩm tra được giữ trong hồ sơ từng người: sổ này không nhập, xuất Excel hay in danh sách.",
@@ -694,7 +695,9 @@ class RegisterPage(QWidget):
             self._told_under = None
         if self.model.complete and not shown and query and self._told_under is None:
             self.message.show_hint(NOTHING_FOUND.format(query))
-        elif self.message.text().startswith(NOTHING_FOUND.partition("«")[0]):
+        elif self.model.mixed and shown and query and self._told_under is None:
+            self.message.show_hint(MIXED_FOUND)
+        elif self.message.text() == MIXED_FOUND or self.message.text().startswith(NOTHING_FOUND.partition("«")[0]):
             self.message.clear()
 
     def _unreadable(self, error: BvctError) -> None:
