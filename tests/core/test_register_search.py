@@ -54,11 +54,16 @@ def rest_by_steps(db, found: register_search.Search) -> list[int]:
 
 @pytest.fixture
 def whole_matches(monkeypatch) -> list[str]:
-    """The queries browse.matching_in_steps was asked about: every match of the whole register."""
+    """The queries browse.matching_in_steps and mixed_in_steps were asked about: every match of the whole
+    register, by its rule or the mixed one."""
     asked = []
-    steps = browse.matching_in_steps
-    monkeypatch.setattr(browse, "matching_in_steps", lambda db, found, words, *args, **kwargs:
-                        asked.append(" ".join(words)) or steps(db, found, words, *args, **kwargs))
+
+    def watched(steps):
+        return lambda db, found, words, *args, **kwargs: asked.append(" ".join(words)) or steps(db, found, words,
+                                                                                                 *args, **kwargs)
+
+    for name in ("matching_in_steps", "mixed_in_steps"):
+        monkeypatch.setattr(browse, name, watched(getattr(browse, name)))
     return asked
 
 
