@@ -43,6 +43,18 @@ class Place(enum.Enum):
 
 
 @dataclass(frozen=True)
+class UsualWhen:
+    """A text's usual values while another field (`Field.choices_by`) holds `value`: the penalties of the
+    organisation chosen. `named`: what they are, in the question asked when another is typed. Not `closed`:
+    they are the usual ones, another is taken unasked unless it is a usual value of another choice."""
+
+    value: str
+    choices: tuple[str, ...]
+    named: str
+    closed: bool = True
+
+
+@dataclass(frozen=True)
 class Field:
     key: str
     header: str
@@ -65,6 +77,28 @@ class Field:
     # fixed word free text may be, as itself ("Nặc danh", "Nặc danh")
     also: tuple[tuple[str, str], ...] = ()
     empty_means: str = ""  # what an empty value reads as, and may be typed as: «nay» for a period still running
+    # a text's usual values by another field's value: (that field's key, the usual values of each of its values)
+    choices_by: tuple[str, tuple[UsualWhen, ...]] | None = None
+
+    def usual(self, values: Mapping[str, object]) -> tuple[str, ...]:
+        """The values offered given the record's `values`: those of the value `choices_by` names, else all."""
+        when = self._usual_when(values)
+        return self.choices if when is None else when.choices
+
+    def unusual(self, values: Mapping[str, object]) -> UsualWhen | None:
+        """The usual values the value given in `values` is none of, by the other field's value (`choices_by`);
+        None when it is one, or may be another."""
+        when, value = self._usual_when(values), values.get(self.key)
+        if when is None or not value or _among(value, when.choices):
+            return None
+        return when if when.closed or _among(value, self.choices) else None
+
+    def _usual_when(self, values: Mapping[str, object]) -> UsualWhen | None:
+        if self.choices_by is None:
+            return None
+        key, usual = self.choices_by
+        chosen = text.fold(str(values.get(key) or ""))
+        return next((when for when in usual if text.fold(when.value) == chosen), None)
 
     def now_called(self, value: str) -> str | None:
         """What the place `value` names is called now, when that differs from what is written
@@ -197,6 +231,21 @@ def dates_told_if_after(fields: Sequence[Field]) -> tuple[tuple[Field, Field], .
     """(a date, the date of `fields` it should not follow): Ngày quyết định and Ngày đi…"""
     by_key = {spec.key: spec for spec in fields}
     return tuple((spec, by_key[spec.told_if_after[0]]) for spec in fields if spec.told_if_after is not None)
+
+
+def _among(value: object, choices: Iterable[str]) -> bool:
+    """Whether `value` is one of `choices`, case and accents aside."""
+    return text.fold(str(value)) in {text.fold(choice) for choice in choices}
+
+
+def unusual_values(fields: Sequence[Field], values: Mapping[str, object]) -> list[RowProblem]:
+    """A question (at the field) for each value of `fields` none of the usual ones of what another field
+    holds (`Field.choices_by`): a penalty of the Luật Cán bộ, công chức recorded as a Party discipline is most
+    likely the organisation mistaken, yet may be as the decision words it."""
+    headers = {spec.key: spec.header for spec in fields}
+    return [RowProblem(f"«{values[spec.key]}» không có trong {usual.named} ({', '.join(map(str.lower, usual.choices))}"
+                       f"): hãy xem lại «{headers[spec.choices_by[0]]}» và «{spec.header}»", spec.key)
+            for spec in fields if (usual := spec.unusual(values)) is not None]
 
 
 def values_told(fields: Sequence[Field], values: Mapping[str, object]) -> list[RowProblem]:

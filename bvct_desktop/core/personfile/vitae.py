@@ -16,6 +16,8 @@ ends when the decision or the rule applied gives it (no end is worked out here),
 and 31: ngạch, mã ngạch, bậc, hệ số from a month) and the yearly appraisal (item 32), one a year as đảng viên
 and one as cán bộ. The forms offered are the usual ones; another is written as the decision words it."""
 
+import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -23,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from ..dates import PARTIAL_FORMS
 from ..editing import FormProblems
-from ..fields import LONG_TEXT, Field, FieldType
+from ..fields import LONG_TEXT, Field, FieldType, UsualWhen
 from ..schema import (
     appraisals,
     disciplines,
@@ -85,11 +87,21 @@ REWARD_FIELDS = (
 )
 
 PARTY, STATE, MASS = "Đảng", "Chính quyền", "Đoàn thể"
-PENALTIES = ("Khiển trách", "Cảnh cáo", "Hạ bậc lương", "Giáng chức", "Cách chức", "Buộc thôi việc", "Khai trừ")
+PENALTIES_OF = (
+    UsualWhen(PARTY, ("Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"),
+              "các hình thức kỷ luật đảng viên theo Điều lệ Đảng"),
+    # a công chức's six, and a cán bộ's bãi nhiệm (Luật Cán bộ, công chức, Điều 78, 79)
+    UsualWhen(STATE, ("Khiển trách", "Cảnh cáo", "Hạ bậc lương", "Giáng chức", "Cách chức", "Buộc thôi việc",
+                      "Bãi nhiệm"), "các hình thức kỷ luật cán bộ, công chức theo Luật Cán bộ, công chức"),
+    UsualWhen(MASS, ("Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"),
+              "các hình thức kỷ luật thường gặp của đoàn thể", closed=False),  # each charter words its own
+)
+PENALTIES = tuple(dict.fromkeys(penalty for usual in PENALTIES_OF for penalty in usual.choices))
 DISCIPLINE_FIELDS = (
     Field("decided_on", "Ngày, năm", FieldType.PARTIAL_DATE, required=True, hint=PARTIAL_FORMS),
     Field("organisation", "Kỷ luật về", FieldType.CHOICE, required=True, choices=(PARTY, STATE, MASS)),
-    Field("penalty", "Hình thức kỷ luật", required=True, choices=PENALTIES, hint="chọn hoặc gõ như quyết định ghi"),
+    Field("penalty", "Hình thức kỷ luật", required=True, choices=PENALTIES, choices_by=("organisation", PENALTIES_OF),
+          hint="chọn hoặc gõ như quyết định ghi"),
     Field("authority", "Cấp quyết định"),
     DECISION_NO,
     Field("reason", "Lý do", max_length=LONG_TEXT),
@@ -115,6 +127,13 @@ APPRAISAL_FIELDS = (
     Field("appraiser", "Cấp đánh giá", hint="chi bộ, cơ quan, cấp ủy đánh giá"),
     Field("remarks", "Nhận xét", max_length=LONG_TEXT),
 )
+
+
+def in_force(discipline: Mapping[str, Any], today: dt.date) -> bool:
+    """Whether a discipline is in force on `today` by its recorded end («Hiệu lực đến», through that day, month
+    or year): one with no end recorded is not said to be."""
+    until = discipline["in_effect_until"]
+    return until is not None and until >= today.isoformat()[:len(until)]
 
 
 def _one_a_year(connection: Connection, person: dict[str, Any], values: dict[str, Any], row_id: int | None

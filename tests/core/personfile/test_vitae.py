@@ -3,12 +3,15 @@ particulars of their own history, rewards, discipline with the day it ends, the 
 coefficient exact, the yearly appraisal once a year a role; dates that cannot be true refused at their field;
 roles, audit, recycle bin."""
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import select
 
 from bvct_desktop.core import documents_data
 from bvct_desktop.core.editing import VERSION, FormProblems
 from bvct_desktop.core.errors import PermissionDenied
+from bvct_desktop.core.fields import unusual_values
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.personfile.vitae import (
     APPRAISALS,
@@ -19,6 +22,7 @@ from bvct_desktop.core.personfile.vitae import (
     SECTIONS,
     TRAINING,
     WORK_PERIODS,
+    in_force,
 )
 from bvct_desktop.core.schema import cadres, salary_steps, work_periods
 from tests.core.personfile.conftest import last_audit, person_named
@@ -162,6 +166,37 @@ def test_rewards_and_discipline_are_listed_in_the_order_given_free_forms_kept_as
     assert (discipline["organisation"], discipline["decided_on"], discipline["in_effect_until"]) == (
         "Đảng", "2012-03-05", "2013-03-05")
     assert DISCIPLINES.field("in_effect_until").display(discipline["in_effect_until"]) == "05/03/2013"
+
+
+def test_the_penalties_offered_are_the_organisation_s_and_another_typed_is_asked_about_not_refused():
+    """Điều lệ Đảng knows four forms, the Luật Cán bộ, công chức its own; a mass organisation the usual four
+    and whatever its charter words, asked about only when it is a form of the others (case and accents aside)."""
+    penalty = DISCIPLINES.field("penalty")
+    assert penalty.usual({"organisation": "Đảng"}) == ("Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ")
+    assert penalty.usual({"organisation": "Chính quyền"}) == (
+        "Khiển trách", "Cảnh cáo", "Hạ bậc lương", "Giáng chức", "Cách chức", "Buộc thôi việc", "Bãi nhiệm")
+    assert penalty.usual({"organisation": ""}) == penalty.choices
+
+    def asked(organisation: str, typed: str) -> list[str]:
+        return [problem.message for problem in unusual_values(DISCIPLINES.fields,
+                                                              {"organisation": organisation, "penalty": typed})]
+
+    assert asked("Đảng", "Hạ bậc lương") == [
+        "«Hạ bậc lương» không có trong các hình thức kỷ luật đảng viên theo Điều lệ Đảng (khiển trách, cảnh cáo, "
+        "cách chức, khai trừ): hãy xem lại «Kỷ luật về» và «Hình thức kỷ luật»"]
+    assert asked("Đảng", "khien trach") == asked("Chính quyền", "Hạ bậc lương") == asked("", "Khai trừ") == []
+    assert asked("Chính quyền", "Khai trừ")[0].startswith(
+        "«Khai trừ» không có trong các hình thức kỷ luật cán bộ, công chức theo Luật Cán bộ, công chức (")
+    assert asked("Đoàn thể", "Xóa tên khỏi danh sách đoàn viên") == []
+    assert asked("Đoàn thể", "Buộc thôi việc")[0].startswith("«Buộc thôi việc» không có trong")
+
+
+def test_a_discipline_is_in_force_through_the_end_recorded_only():
+    """«Hiệu lực đến» at its precision: through that day, month or year; no end recorded, nothing is said."""
+    today = dt.date(2026, 12, 6)
+    assert [in_force({"in_effect_until": until}, today) for until in (
+        "2027-05", "2026-12", "2026", "2026-12-06", "2026-12-05", "2026-11", "2012", None)] == [
+        True, True, True, True, False, False, False, False]
 
 
 def test_a_salary_coefficient_is_kept_exactly_and_read_with_the_vietnamese_comma(db):
