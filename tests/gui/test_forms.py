@@ -11,6 +11,7 @@ from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
+from bvct_desktop.core.personfile.vitae import DISCIPLINES
 from bvct_desktop.core.schema import relatives as relatives_table
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
@@ -591,7 +592,7 @@ def test_a_discipline_offers_the_usual_forms_and_takes_the_one_the_decision_word
     tab.buttons["Thêm"].click()
     penalty = tab.dialog.inputs["penalty"]
     assert penalty.isEditable() and [penalty.itemText(i) for i in range(1, 4)] == [
-        "Khiển trách", "Cảnh cáo", "Hạ bậc lương"]
+        "Khiển trách", "Cảnh cáo", "Cách chức"]
     support.fill(tab.dialog, {"decided_on": "05/2015", "organisation": "Đoàn thể", "penalty": "Xóa tên khỏi danh sách",
                               "in_effect_until": "2014"})
     assert not tab.dialog.save()
@@ -600,6 +601,46 @@ def test_a_discipline_offers_the_usual_forms_and_takes_the_one_the_decision_word
     assert tab.dialog.save(), tab.dialog.message.text()
     assert [tab.table.item(0, column).text() for column in (0, 1, 2, 6)] == [
         "05/2015", "Đoàn thể", "Xóa tên khỏi danh sách", "05/2016"]
+
+
+def test_a_discipline_offers_the_penalties_of_the_organisation_chosen_and_asks_of_another(qtbot, context):
+    """Điều lệ Đảng has no «Hạ bậc lương»: chosen «Đảng», the box offers the Party's four; «Hạ bậc lương» typed
+    (or kept from the list of «Chính quyền») is asked about, saved only when the officer says so."""
+    form = _file_of_anh(qtbot, context)
+    tab = _tab(form, "Kỷ luật")
+    tab.buttons["Thêm"].click()
+    penalty = tab.dialog.inputs["penalty"]
+    support.fill(tab.dialog, {"decided_on": "03/2019", "organisation": "Chính quyền", "penalty": "Hạ bậc lương"})
+    assert [penalty.itemText(i) for i in range(1, penalty.count())] == [
+        "Khiển trách", "Cảnh cáo", "Hạ bậc lương", "Giáng chức", "Cách chức", "Buộc thôi việc", "Bãi nhiệm"]
+    support.fill(tab.dialog, {"organisation": "Đảng"})
+    assert [penalty.itemText(i) for i in range(1, penalty.count())] == [
+        "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"]
+    assert penalty.currentText() == "Hạ bậc lương"  # what was typed stays, to be asked about
+    context.dialogs.answer_next(NO)
+    assert not tab.dialog.save() and tab.table.rowCount() == 0
+    assert context.dialogs.shown[-1].text.startswith(
+        "«Hạ bậc lương» không có trong các hình thức kỷ luật đảng viên theo Điều lệ Đảng (khiển trách, cảnh cáo, "
+        "cách chức, khai trừ): hãy xem lại «Kỷ luật về» và «Hình thức kỷ luật»")
+    asked = len(context.dialogs.shown)
+    support.fill(tab.dialog, {"organisation": "Chính quyền"})
+    assert tab.dialog.save(), tab.dialog.message.text()
+    assert len(context.dialogs.shown) == asked and tab.table.item(0, 2).text() == "Hạ bậc lương"
+
+
+def test_a_discipline_in_force_on_the_day_is_marked_so_by_its_recorded_end_only(qtbot, context):
+    """An officer vetting for appointment sees at a glance which discipline still runs: «Còn hiệu lực» while
+    «Hiệu lực đến» is not past (15/06/2026 here), nothing once past or when no end is recorded."""
+    form = _file_of_anh(qtbot, context)
+    tab = _tab(form, "Kỷ luật")
+    for decided, until in (("05/2015", "05/2016"), ("03/2025", "03/2027"), ("01/2026", ""), ("02/2026", "06/2026")):
+        DISCIPLINES.add(context.db, form.person_id, {"decided_on": decided, "organisation": "Đảng",
+                                                     "penalty": "Khiển trách", "in_effect_until": until})
+    tab.reload()
+    headers = [tab.table.horizontalHeaderItem(column).text() for column in range(tab.table.columnCount())]
+    assert headers[-2:] == ["Hiệu lực đến", "Tình trạng"]
+    assert [tab.table.item(row, len(headers) - 1).text() for row in range(4)] == [
+        "", "Còn hiệu lực", "", "Còn hiệu lực"]
 
 
 def test_a_salary_coefficient_is_shown_and_edited_with_the_vietnamese_comma(qtbot, context):

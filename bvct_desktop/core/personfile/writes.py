@@ -13,7 +13,7 @@ from ..audit_actions import ADDED, CHANGED, DELETED
 from ..database import Database
 from ..editing import FormProblems, told_ahead
 from ..errors import InputError, RowProblem
-from ..fields import Field, check_order, ordered_dates
+from ..fields import Field, check_order, ordered_dates, unusual_values
 from ..row_versions import Change, ChangedMeanwhile
 from ..schema import persons
 
@@ -43,14 +43,17 @@ def parse(fields: Iterable[Field], raw: dict[str, Any], partial: bool = False) -
     return values
 
 
-def dates_to_confirm(db: Database, fields: Sequence[Field], raw: dict[str, Any]) -> list[str]:
-    """The dates `editing.to_confirm` tells, of an entry of a person's file (a relative, a foreign
-    element, a vetting case) given by `fields`; none while a field is invalid (saving tells that)."""
+def to_confirm(db: Database, fields: Sequence[Field], raw: dict[str, Any]) -> list[str]:
+    """What to ask before saving an entry of a person's file (a relative, a foreign element, a vetting case)
+    given by `fields`: the dates `editing.to_confirm` tells, and each value none of the usual ones of what another
+    field holds (`fields.unusual_values`: a penalty the organisation's rules do not know); none while a field is
+    invalid (saving tells that)."""
     try:
         values = parse(fields, raw)
     except FormProblems:
         return []
-    return told_ahead(fields, [values], db.clock().date())
+    return told_ahead(fields, [values], db.clock().date()) + [problem.message for problem
+                                                              in unusual_values(fields, values)]
 
 
 def person_exists(connection: Connection, person_id: int) -> dict[str, Any]:

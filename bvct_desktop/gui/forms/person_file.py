@@ -26,6 +26,7 @@ from ...core.personfile.vitae import (
     SALARY,
     TRAINING,
     WORK_PERIODS,
+    in_force,
 )
 from ..accessible import field_label, named
 from ..attachments_panel import AttachmentsPanel
@@ -81,8 +82,9 @@ class EntryAction:
         return self.relabel(entry) if self.relabel is not None and entry is not None else self.label
 
     def to_confirm(self, db: Database, entry: Entry | None, values: dict[str, Any]) -> list[str]:
-        """What to ask before running with `values`: the dates after today, and the action's doubts."""
-        told = writes.dates_to_confirm(db, self.fields, values)
+        """What to ask before running with `values`: the dates after today, a value none of the usual ones of the
+        choice made (a penalty unknown to the organisation's rules), and the action's doubts."""
+        told = writes.to_confirm(db, self.fields, values)
         return told + (self.doubts(db, entry, values) if self.doubts is not None else [])
 
 
@@ -164,6 +166,17 @@ def _foreign_elements(db: Database, person_id: int) -> list[Entry]:
             for entry in elements]
 
 
+IN_FORCE = Field("in_force", "Tình trạng")  # a discipline's, by its recorded end
+IN_FORCE_WORDS = "Còn hiệu lực"
+
+
+def _disciplines(db: Database, person_id: int) -> list[Entry]:
+    """The person's discipline, each still in force on the day said so (vitae.in_force)."""
+    today = db.clock().date()
+    return [{**entry, IN_FORCE.key: IN_FORCE_WORDS if in_force(entry, today) else ""}
+            for entry in DISCIPLINES.of_owner(db, person_id)]
+
+
 STATUS = Field("status", "Trạng thái")
 CORRECT_LABEL = "Sửa kết luận"  # a concluded case's conclusion action
 CASES = Section(
@@ -184,7 +197,7 @@ CASES = Section(
 
 SECTIONS = (
     _notes("Khen thưởng", REWARDS),  # form 2C items 21, 22, 27, 28, 29, then the family (item 30), 31, 32
-    _notes("Kỷ luật", DISCIPLINES),
+    _notes("Kỷ luật", DISCIPLINES, _disciplines, shown_too=(IN_FORCE,)),
     _notes("Đào tạo, bồi dưỡng", TRAINING),
     _notes("Quá trình công tác", WORK_PERIODS),
     _notes("Đặc điểm lịch sử bản thân", OWN_HISTORY),
@@ -391,6 +404,10 @@ class EntryDialog(AskingDialog):
                 form.addRow("", self.current_places[spec.key])
                 changed_signal(widget).connect(lambda _=None, spec=spec: self._show_current_place(spec))
                 self._show_current_place(spec)
+        for spec in action.fields:
+            if spec.choices_by is not None:  # a discipline's penalties: those of the organisation chosen
+                changed_signal(self.inputs[spec.choices_by[0]]).connect(lambda _=None, spec=spec: self._offer(spec))
+                self._offer(spec)
         self.relative = None
         if section.about_relative:
             self.relative = QComboBox()
@@ -419,6 +436,16 @@ class EntryDialog(AskingDialog):
         layout.addLayout(buttons)
         self.resize(560, self.sizeHint().height())
         self.remember_typed()
+
+    def _offer(self, spec: Field) -> None:
+        """The usual values of `spec` for what its other field holds now, what is typed kept (to be asked about)."""
+        box = self.inputs[spec.key]
+        typed = box.currentText()
+        box.blockSignals(True)
+        box.clear()
+        box.addItems(["", *spec.usual({key: read_input(widget) for key, widget in self.inputs.items()})])
+        box.setCurrentText(typed)
+        box.blockSignals(False)
 
     def _show_current_place(self, spec: Field) -> None:
         current = spec.now_called(read_input(self.inputs[spec.key]))

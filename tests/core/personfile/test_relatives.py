@@ -30,9 +30,9 @@ def test_relatives_are_listed_in_the_order_of_form_2c(db):
 def test_a_year_abroad_after_today_is_asked_about_before_saving(db):
     son = {"relation": "Con", "full_name": "Nguyễn Minh Khoa", "birth_date": "1992", "abroad": "Có",
            "country": "Hoa Kỳ", "abroad_since": "2051"}
-    [told] = writes.dates_to_confirm(db, relatives.FIELDS, son)
+    [told] = writes.to_confirm(db, relatives.FIELDS, son)
     assert told.startswith("Từ năm: «2051» ở sau hôm nay")
-    assert writes.dates_to_confirm(db, relatives.FIELDS, {**son, "abroad_since": "2015"}) == []
+    assert writes.to_confirm(db, relatives.FIELDS, {**son, "abroad_since": "2015"}) == []
 
 
 def test_a_relative_is_the_same_person_as_the_subject_of_a_slip(db):
