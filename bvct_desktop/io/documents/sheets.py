@@ -11,7 +11,7 @@ from ...core.fields import Field, Place
 from ...core.kinds import CADRES, DELEGATIONS, RELATIVES, SLIPS, Kind
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.political import POLITICAL_NOTES
-from ...core.personfile.vitae import DISCIPLINES, REWARDS, WORK_PERIODS
+from ...core.personfile.vitae import DISCIPLINES, REWARDS, WORK_PERIODS, in_force
 from . import layout, lists, tables
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
@@ -39,7 +39,7 @@ DISCIPLINE_COLUMNS = (tables.counter(), tables.of(K("decided_on"), 1.1, align="c
                       tables.of(K("organisation"), 1.0, label="Về"),
                       tables.of(K("penalty"), 1.3, label="Hình thức", unbroken=True), tables.of(K("authority"), 1.6),
                       tables.of(K("decision_no"), 1.2, unbroken=True), tables.of(K("reason"), 2.1),
-                      tables.of(K("in_effect_until"), 1.1, align="center"))
+                      tables.plain("until", K("in_effect_until").header, 1.1, "center"))
 TRIP_COLUMNS = (tables.counter(), tables.of(D("countries"), 1.2), PERIOD,
                 tables.plain("name", "Đoàn, nội dung chuyến đi", 2.2), tables.of(D("purpose"), 1.1),
                 tables.of(D("role"), 1.0), tables.plain("source", "Căn cứ", 1.6))
@@ -84,11 +84,12 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
     issues = [{**issue, "effect": issue["effect"] + (f"; mức giới hạn: {issue['limit_note']}" if issue["limit_note"]
                                                      else "")} for issue in cadre["political"]]
     work = [{**period, "period": _period(period["since"], period["until"], W("until"))} for period in cadre["work"]]
+    discipline = [{**decided, "until": _until(decided, printed_on)} for decided in cadre["discipline"]]
     signature = layout.signature_height(flow, None)
     family = [_as_filed(RELATIVES, relative) for relative in cadre["relatives"]]
     sections = [("III. QUÁ TRÌNH CÔNG TÁC", WORK_COLUMNS, work, "Chưa ghi quá trình công tác."),
                 ("IV. KHEN THƯỞNG", REWARD_COLUMNS, cadre["rewards"], "Chưa ghi khen thưởng nào."),
-                ("V. KỶ LUẬT", DISCIPLINE_COLUMNS, cadre["discipline"], "Chưa ghi kỷ luật nào."),
+                ("V. KỶ LUẬT", DISCIPLINE_COLUMNS, discipline, "Chưa ghi kỷ luật nào."),
                 ("VI. QUAN HỆ GIA ĐÌNH", RELATIVE_COLUMNS, family, "Chưa biết thân nhân nào."),
                 ("VII. ĐI NƯỚC NGOÀI", TRIP_COLUMNS, trips, "Chưa có chuyến đi nào được ghi nhận."),
                 ("VIII. YẾU TỐ NƯỚC NGOÀI KHÁC (BẢN THÂN VÀ THÂN NHÂN)", FOREIGN_COLUMNS, elements,
@@ -107,6 +108,12 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
             _heading(flow, heading, size, keep=flow.height(nothing, ITALIC, indent=False) + keep_last)
             flow.paragraph(nothing, ITALIC, indent=False, justify=False, keep_last=keep_last)
     layout.signature(flow, None)
+
+
+def _until(discipline: Mapping[str, Any], printed_on: dt.date) -> str:
+    """The day a discipline ends as recorded, and «còn hiệu lực» while that is not past on the day printed."""
+    until = K("in_effect_until").display(discipline["in_effect_until"])
+    return f"{until} (còn hiệu lực)" if in_force(discipline, printed_on) else until
 
 
 def _period(start: str | None, end: str | None, until_field: Field = TRIP_UNTIL) -> str:

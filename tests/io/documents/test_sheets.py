@@ -97,6 +97,22 @@ def test_rewards_and_discipline_print_after_the_work_periods_the_discipline_with
         pdfcheck.lines(target))
 
 
+def test_a_discipline_in_force_on_the_day_printed_says_so_by_its_recorded_end(tmp_path, history, options):
+    """The officer vetting for appointment sees which discipline still runs on the day printed (30/09/2026):
+    one whose «Hiệu lực đến» is not past, at the precision written; none with no end recorded or one past."""
+    person = cadre()
+    person["discipline"] = [{"decided_on": decided, "organisation": "Đảng", "penalty": "Khiển trách",
+                             "authority": None, "decision_no": None, "reason": None, "in_effect_until": until}
+                            for decided, until in (("2012", "2013"), ("2025-11", "2026-11-30"), ("2026-01", None),
+                                                   ("2025-09", "2026-09"))]
+    target = tmp_path / "trich-ngang.pdf"
+    target.write_bytes(render.cadre_pdf(history, [person], dt.date(2026, 9, 30), options))
+    text = " ".join(pdfcheck.lines(target))
+    discipline = text[text.index("V. KỶ LUẬT"):text.index("VI. QUAN HỆ GIA ĐÌNH")]
+    assert " ".join(discipline.split()).count("còn hiệu lực") == 2
+    assert "30/11/2026 (còn hiệu lực)" in discipline and "09/2026 (còn hiệu lực)" in discipline
+
+
 def test_the_family_table_tells_where_each_relative_lives(tmp_path, history, options):
     """2C item 30: «nơi ở (trong / ngoài nước)» — a father who died, a son abroad with his city."""
     person = cadre()
