@@ -1856,3 +1856,19 @@ def test_the_case_window_shows_the_letters_about_the_person_and_asks_before_conc
     context.dialogs.answer_next(YES)
     assert form.dialog.save()
     assert cases.case_file(context.db, form.record_id).case["status"] == cases.CONCLUDED
+
+
+def test_every_hint_of_a_2c_section_s_dialog_reads_whole_in_its_box(qtbot, context):
+    """«Hiệu lực đến» hinted «… nếu quyết định hay quy định áp dụng cho biết» cut at the box's end: each hint of
+    the 2C sections' «Thêm» reads whole at the dialog's width."""
+    form = _file_of_anh(qtbot, context)
+    for title in [form.vitae.tabText(i) for i in range(form.vitae.count())]:
+        tab = _tab(form, title)
+        tab.buttons["Thêm"].click()
+        tab.dialog.show()
+        for key, box in tab.dialog.inputs.items():
+            line = box.lineEdit() if isinstance(box, QComboBox) else box
+            if hasattr(line, "placeholderText") and line.placeholderText():
+                room = line.width() - 2 * line.style().pixelMetric(line.style().PixelMetric.PM_DefaultFrameWidth) - 4
+                assert line.fontMetrics().horizontalAdvance(line.placeholderText()) <= room, (title, key)
+        tab.dialog.done(0)

@@ -41,6 +41,7 @@ from ..qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -398,6 +399,7 @@ class EntryDialog(AskingDialog):
             widget = make_input(spec, list(spec.choices) if spec.type is FieldType.TEXT and spec.choices else None)
             show_value(widget, spec, _typed(spec, entry.get(spec.key)) if entry else None)
             form.addRow(field_label(spec.header, spec.required, widget), widget)
+            hint_whole(widget)
             self.inputs[spec.key] = widget
             if spec.place is not None:  # what the place is called now: beside the value, never in it
                 self.current_places[spec.key] = styled(QLabel(), "hint")
@@ -471,6 +473,16 @@ class EntryDialog(AskingDialog):
         self.saved.emit()
         self.accept()
         return True
+
+
+HINT_ROOM = 16  # pixels a line's frame and text margins take beside its hint
+
+
+def hint_whole(widget: QWidget) -> None:
+    """A line (or a box one types in) as wide as its hint: «… nếu đến nay» was cut at the dialog's width."""
+    line = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+    if isinstance(line, QLineEdit) and line.placeholderText():
+        line.setMinimumWidth(line.fontMetrics().horizontalAdvance(line.placeholderText()) + HINT_ROOM)
 
 
 def _with_source(section: Section, cells: list[str], source: str) -> list[str]:
