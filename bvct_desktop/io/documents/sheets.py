@@ -33,7 +33,7 @@ TRIP_UNTIL = E("until")  # a stay or trip not ended: «từ 2015»
 WORK_COLUMNS = (tables.counter(), tables.plain("period", "Thời gian", 2.2, "center", whole=True),
                 tables.of(W("unit"), 4.0), tables.of(W("post"), 2.6))
 REWARD_COLUMNS = (tables.counter(), tables.of(A("awarded_on"), 1.1, align="center"),
-                  tables.of(A("award"), 2.6, unbroken=True), tables.of(A("authority"), 1.9),
+                  tables.of(A("award"), 2.6), tables.of(A("authority"), 1.9),
                   tables.of(A("decision_no"), 1.3, unbroken=True), tables.of(A("reason"), 2.4))
 DISCIPLINE_COLUMNS = (tables.counter(), tables.of(K("decided_on"), 1.1, align="center"),
                       tables.of(K("organisation"), 1.0, label="Về"),

@@ -266,6 +266,9 @@ def _balanced(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths:
     values = [[row[i] for row in sample] for i in range(len(columns))]
     lines_at = functools.cache(lambda i, width: _column_lines(columns[i], values[i], width, size, padding))
     texts_of = [[column.label, *column_values] for column, column_values in zip(columns, values, strict=True)]
+    # a name gives only the room beyond its longest value on one line: it is never broken to widen another
+    least = [max(low, _widest(column_values, REGULAR, size) + 2 * padding) if column.unbroken else low
+             for low, column, column_values in zip(least, columns, values, strict=True)]
     widths = list(widths)
     drawn = _drawn(columns, [lines_at(i, width) for i, width in enumerate(widths)])
     for _ in range(BALANCE_MOVES):
@@ -292,7 +295,7 @@ def _moves(columns: Sequence[Column], texts_of: list[list[str]], lines: list[tup
     """The widths worth trying: for the rows made tallest by a few cells (most lines above the row's next
     cell, the three worst of different columns), the width those cells need for one line fewer, or for no
     more lines than the row's next cell — taken from one column with room to spare in that row, or from
-    all of them, each as far as it stands above its least; never from the names, kept as the floors chose."""
+    all of them, each as far as it stands above its least (a name's: its longest value on one line)."""
     rows = list(zip(*lines, strict=True))
     worst: dict[tuple[int, ...], tuple[int, int]] = {}  # the tallest cells' columns: (lines above the next, row)
     for r, row in enumerate(rows):
@@ -303,8 +306,7 @@ def _moves(columns: Sequence[Column], texts_of: list[list[str]], lines: list[tup
             worst[tall] = (above, r)
     for tall, (above, r) in sorted(worst.items(), key=lambda item: -item[1][0])[:3]:
         row = rows[r]
-        donors = sorted((d for d in range(len(row))
-                         if d not in tall and not columns[d].unbroken and widths[d] > least[d] + 0.01),
+        donors = sorted((d for d in range(len(row)) if d not in tall and widths[d] > least[d] + 0.01),
                         key=lambda d: -widths[d])  # of moves alike, the one from the widest column
         spare = sum(widths[d] - least[d] for d in donors)
         font = BOLD if r == 0 else REGULAR  # the header row first
