@@ -62,14 +62,19 @@ FIELDS = (  # what the trail's reader calls the values it names
 class FileType:
     key: str
     title: str
-    suffix: str
+    suffixes: tuple[str, ...]  # the names' endings it goes by, the first given to a copy named otherwise
     shown: str | None  # PDF, IMAGE, or None: not shown in the program
+
+    @property
+    def suffix(self) -> str:
+        return self.suffixes[0]
 
 
 TYPES = {kind.key: kind for kind in (
-    FileType("pdf", "PDF", ".pdf", PDF), FileType("jpeg", "Ảnh JPEG", ".jpg", IMAGE),
-    FileType("png", "Ảnh PNG", ".png", IMAGE), FileType("docx", "Văn bản Word", ".docx", None),
-    FileType("xlsx", "Bảng tính Excel", ".xlsx", None))}
+    FileType("pdf", "PDF", (".pdf",), PDF), FileType("jpeg", "Ảnh JPEG", (".jpg", ".jpeg", ".jpe"), IMAGE),
+    FileType("png", "Ảnh PNG", (".png",), IMAGE), FileType("docx", "Văn bản Word", (".docx",), None),
+    FileType("xlsx", "Bảng tính Excel", (".xlsx",), None))}
+_SUFFIXES = {suffix for kind in TYPES.values() for suffix in kind.suffixes}
 ACCEPTED = "PDF, ảnh JPEG, ảnh PNG, văn bản Word (.docx) hoặc bảng tính Excel (.xlsx)"
 _SIGNATURES = ((b"%PDF-", "pdf"), (b"\xff\xd8\xff", "jpeg"), (b"\x89PNG\r\n\x1a\n", "png"))
 _OFFICE_PARTS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"))
@@ -104,6 +109,21 @@ class AlreadyAttached(InputError):
     def __init__(self, earlier: Attachment):
         self.earlier = earlier
         super().__init__(attached_on(earlier) + ".")
+
+
+def misnamed(found: Attachment) -> bool:
+    """Whether the file's name does not end as files of its type do (a Word file named «….pdf»)."""
+    return Path(found.file_name).suffix.lower() not in found.type.suffixes
+
+
+def copy_name(found: Attachment) -> str:
+    """The name a copy is saved under: the file's, ending as files of its type do, that the program for what it
+    is opens it («Biên bản.pdf», a Word file: «Biên bản.docx»)."""
+    if not misnamed(found):
+        return found.file_name
+    name = Path(found.file_name)
+    stem = name.stem if name.suffix.lower() in _SUFFIXES else found.file_name
+    return stem + found.type.suffix
 
 
 def attached_on(earlier: Attachment) -> str:

@@ -6,7 +6,7 @@ request, a private trip's entry of the person file and a vetting case's window s
 from pathlib import Path
 
 from ..core import attachments, recycle_bin
-from ..core.attachments import KIND, MAX_MB, Attachment, attached_on, size_text
+from ..core.attachments import KIND, MAX_MB, Attachment, attached_on, copy_name, misnamed, size_text
 from ..core.errors import BvctError
 from ..core.permissions import Action, allows
 from .accessible import named
@@ -161,7 +161,18 @@ class AttachmentsPanel(QWidget):
                                                      again=earlier is not None))
         if added is not None:
             self.context.notifier.changed.emit(KIND)
+            self._tell_if_misnamed(next(found for found in self.listed if found.id == added))
         return added
+
+    def _tell_if_misnamed(self, found: Attachment) -> None:
+        """A file whose name's ending says another type (a Word file named «….pdf») is told what it is kept as."""
+        if not misnamed(found):
+            return
+        title = found.type.title if found.type.title.isupper() else found.type.title[0].lower() + found.type.title[1:]
+        ending = Path(found.file_name).suffix
+        named = f"dù tên có đuôi {ending}" if ending else "dù tên không có đuôi"
+        self.message.show_hint(f"Tệp «{found.file_name}» là {title} {named}: được giữ là {title}, bản sao lưu ra "
+                               f"có đuôi {found.type.suffix}.")
 
     def _view_row(self, index) -> None:
         """The file on the row Enter or a double-click activated, which the keyboard may not have selected."""
@@ -199,7 +210,7 @@ class AttachmentsPanel(QWidget):
         found = self.selected()
         if found is None:
             return False
-        chosen = self.context.dialogs.save_file(self, "Lưu bản sao tệp đính kèm", found.file_name,
+        chosen = self.context.dialogs.save_file(self, "Lưu bản sao tệp đính kèm", copy_name(found),
                                                 f"{found.type.title} (*{found.type.suffix});;Mọi tệp (*)")
         if chosen is None:
             return False

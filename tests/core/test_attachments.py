@@ -374,3 +374,19 @@ def test_the_list_names_who_added_a_scan_though_another_corrected_its_note_or_bi
         assert (binned.created_by, binned.updated_by) == (ADMIN, "chuyenvien1")
     finally:
         officer.close()
+
+
+@pytest.mark.parametrize(("name", "content", "copy"), [
+    ("Biên bản thẩm tra.pdf", office_file("word/document.xml"), "Biên bản thẩm tra.docx"),  # Word named «.pdf»
+    ("bản chụp.pdf.png", PDF, "bản chụp.pdf.pdf"),
+    ("Danh sách", office_file("xl/workbook.xml"), "Danh sách.xlsx"),
+    ("ảnh.JPEG", JPEG, "ảnh.JPEG"), ("ảnh.jpg", JPEG, "ảnh.jpg"), ("Trả lời.PDF", PDF, "Trả lời.PDF"),
+])
+def test_a_copy_is_named_with_the_extension_of_what_the_file_is_that_its_program_opens_it(db, tmp_path, name,
+                                                                                          content, copy):
+    """A Word file named «.pdf» is kept as Word (told by its content); a copy saved under «.pdf» no PDF reader
+    opens, so the copy's name takes «.docx». The name the officer gave is kept in the list."""
+    attachments.attach(db, SLIPS.name, a_slip(db), a_file(tmp_path, name, content))
+    [found] = attachments.attachments_of(db, SLIPS.name, a_slip(db))
+    assert found.file_name == name and attachments.copy_name(found) == copy
+    assert attachments.misnamed(found) == (name != copy)

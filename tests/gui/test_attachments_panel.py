@@ -347,3 +347,24 @@ def test_on_a_tab_of_its_own_the_list_keeps_off_the_tab_s_frame_under_no_second_
         assert min(margins.left(), margins.top(), margins.right(), margins.bottom()) > 0
     assert [label.text() for label in form.attachments.findChildren(QLabel) if "Tệp đính kèm" in label.text()] == []
     assert form.attachments.parentWidget().layout().contentsMargins().left() == 0  # the tab's margins are the panel's
+
+
+def test_a_word_file_named_pdf_is_told_when_added_and_its_copy_saved_as_word(panel, tmp_path):
+    """Kept as Word by its content, the list names it as the officer did; adding says it is Word in spite of its
+    name, and «Lưu bản sao…» offers «….docx», which Word opens (a «.pdf» no PDF reader opens)."""
+    word = io.BytesIO()
+    with zipfile.ZipFile(word, "w") as archive:
+        archive.writestr("word/document.xml", "<w/>")
+    added(panel, scan(tmp_path, "Biên bản thẩm tra.pdf", word.getvalue()))
+    assert panel.table.item(0, 0).text() == "Biên bản thẩm tra.pdf" and panel.table.item(0, 1).text() == "Văn bản Word"
+    assert panel.message.text() == ("Tệp «Biên bản thẩm tra.pdf» là văn bản Word dù tên có đuôi .pdf: được giữ là "
+                                    "văn bản Word, bản sao lưu ra có đuôi .docx.")
+    panel.table.selectRow(0)
+    out = tmp_path / "Biên bản thẩm tra.docx"
+    panel.context.dialogs.answer_next(str(out))
+    assert panel.save_copy()
+    asked = panel.context.dialogs.shown[-2]
+    assert (asked.suggested, asked.text) == ("Biên bản thẩm tra.docx", "Văn bản Word (*.docx);;Mọi tệp (*)")
+    assert zipfile.ZipFile(out).namelist() == ["word/document.xml"]
+    added(panel, scan(tmp_path, "Trả lời.pdf", two_pages()))
+    assert panel.message.isHidden()  # a file named as what it is: nothing to tell
