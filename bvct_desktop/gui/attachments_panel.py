@@ -17,6 +17,7 @@ from .look import ErrorLabel, read_only, styled, wait_cursor
 from .qt import (
     QAbstractItemView,
     QCheckBox,
+    QEvent,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -89,6 +90,7 @@ class AttachmentsPanel(QWidget):
         layout.addLayout(row)
         EnterActivates(self.table)
         self.table.activated.connect(self._view_row)  # Enter, double-click
+        self.table.installEventFilter(self)  # the Delete key deletes, as on a register's rows
         self.table.itemSelectionChanged.connect(self._update_buttons)
         context.notifier.changed.connect(self._changed)
         self.reload()
@@ -178,6 +180,15 @@ class AttachmentsPanel(QWidget):
         """The file on the row Enter or a double-click activated, which the keyboard may not have selected."""
         self.table.selectRow(index.row())
         self.view()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """The Delete key on the list: «Xóa» on its current row, while «Xóa» is offered."""
+        if watched is not self.table or event.type() != QEvent.Type.KeyPress or event.key() != Qt.Key.Key_Delete:
+            return super().eventFilter(watched, event)
+        if self.delete_button.isVisibleTo(self) and self.table.currentIndex().isValid():
+            self.table.selectRow(self.table.currentIndex().row())
+            self.delete()
+        return True
 
     def correct_note(self) -> bool:
         """«Ghi chú…»: the selected attachment's note, corrected or written."""

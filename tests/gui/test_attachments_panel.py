@@ -368,3 +368,19 @@ def test_a_word_file_named_pdf_is_told_when_added_and_its_copy_saved_as_word(pan
     assert zipfile.ZipFile(out).namelist() == ["word/document.xml"]
     added(panel, scan(tmp_path, "Trả lời.pdf", two_pages()))
     assert panel.message.isHidden()  # a file named as what it is: nothing to tell
+
+
+def test_by_keyboard_delete_on_the_list_asks_then_bins_the_file_as_a_register_s_delete_key_does(panel, tmp_path):
+    added(panel, scan(tmp_path, "Trả lời.png", png()))
+    added(panel, scan(tmp_path, "Trả lời.pdf", two_pages()))
+    panel.table.setFocus()
+    panel.table.setCurrentCell(1, 0)
+    panel.context.dialogs.answer_next(YES)
+    QTest.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert panel.context.dialogs.shown[-1].title == "Xóa tệp đính kèm"
+    assert [found.file_name for found in panel.listed] == ["Trả lời.png"]
+    panel.bin_switch.setChecked(True)
+    panel.table.setCurrentCell(0, 0)
+    shown = len(panel.context.dialogs.shown)
+    QTest.keyClick(panel.table, Qt.Key.Key_Delete)  # in the recycle bin, nothing is deleted further
+    assert len(panel.context.dialogs.shown) == shown and panel.table.rowCount() == 1
