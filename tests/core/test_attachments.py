@@ -390,3 +390,19 @@ def test_a_copy_is_named_with_the_extension_of_what_the_file_is_that_its_program
     [found] = attachments.attachments_of(db, SLIPS.name, a_slip(db))
     assert found.file_name == name and attachments.copy_name(found) == copy
     assert attachments.misnamed(found) == (name != copy)
+
+
+def test_a_concluded_case_still_takes_scans_the_signed_conclusion_or_a_reply_arriving_after_it(db, tmp_path):
+    """Unlike its steps (changed after «Mở lại hồ sơ»: the conclusion rests on them), a scan adds a paper to
+    the case without changing what was concluded: the signed conclusion itself, a police reply arriving late."""
+    with db.read() as connection:
+        person = connection.execute(select(func.min(persons.c.id))).scalar_one()
+    case = cases.open_case(db, person, {"purpose": "Quy hoạch", "opened_on": "01/03/2026"})
+    cases.record_conclusion(db, case, {"conclusion_no": "472-CV/BTCTU", "concluded_on": "15/03/2026",
+                                       "signer": "Trần Văn Ban", "result": "Đủ tiêu chuẩn"})
+    late = attachments.attach(db, cases.KIND, case, a_file(tmp_path, "Công văn trả lời đến sau kết luận.pdf", PDF),
+                              "Công an tỉnh trả lời ngày 20/03/2026")
+    assert attachments.set_note(db, late, "Công an tỉnh trả lời ngày 21/03/2026")
+    recycle_bin.delete(db, attachments.KIND, late)
+    recycle_bin.restore(db, attachments.KIND, late)
+    assert [a.id for a in attachments.attachments_of(db, cases.KIND, case)] == [late]
