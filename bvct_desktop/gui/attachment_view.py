@@ -106,8 +106,11 @@ class AttachmentView(QDialog):
             self.image = QImage.fromData(content)
             if self.image.isNull():
                 self.image, why = None, damaged(self.found)
-        if why:  # said where the page would be
+        if why:  # said where the page would be, under the file's name
             self.area.hide()
+            self.fit.hide()
+            self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            self.layout().setStretchFactor(self.message, 1)
             self.message.show_message(why)
 
     def scale(self, width: float, height: float) -> float:

@@ -384,3 +384,18 @@ def test_by_keyboard_delete_on_the_list_asks_then_bins_the_file_as_a_register_s_
     shown = len(panel.context.dialogs.shown)
     QTest.keyClick(panel.table, Qt.Key.Key_Delete)  # in the recycle bin, nothing is deleted further
     assert len(panel.context.dialogs.shown) == shown and panel.table.rowCount() == 1
+
+
+def test_a_file_not_shown_says_why_under_its_name_with_no_fit_to_choose(qtbot, panel, tmp_path):
+    """A Word file's window had its name and a greyed «Vừa chiều rộng» floating mid-window, the reason far below."""
+    word = io.BytesIO()
+    with zipfile.ZipFile(word, "w") as archive:
+        archive.writestr("word/document.xml", "<w/>")
+    added(panel, scan(tmp_path, "biên bản.docx", word.getvalue()))
+    panel.table.selectRow(0)
+    view = panel.view()
+    qtbot.addWidget(view)
+    qtbot.waitExposed(view)
+    assert not view.fit.isVisibleTo(view)
+    title = view.findChildren(QLabel)[0]
+    assert view.message.y() - (title.y() + title.height()) < 40
