@@ -8,6 +8,7 @@ import random
 
 import pytest
 
+from bvct_desktop.core.fields import Field
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.io.documents import fonts, layout, profile, reminder, sheets, tables
 from bvct_desktop.io.documents.fonts import BOLD, REGULAR
@@ -249,3 +250,15 @@ def test_the_last_pass_never_draws_a_table_in_more_lines(monkeypatch):
                 <= tables._as_drawn(columns, texts, before, SIZE, PADDING))
         moved += after != before
     assert moved >= 5  # the pass had work to do
+
+
+def test_a_name_gives_the_room_beyond_its_one_line_to_the_cells_that_make_its_row_tall():
+    """A short name in a wide column beside a long authority and a long reason: the name stays whole on one line
+    and lends what it does not need, so the row is not drawn taller for a column of white."""
+    columns = (tables.counter(), tables.of(Field("name", "Họ và tên người được xác minh"), 3.0, unbroken=True),
+               tables.of(Field("authority", "Cấp quyết định"), 1.0), tables.of(Field("reason", "Lý do"), 1.0))
+    row = ["1", "Nguyễn Thị Phương Thảo", "Ban Thường vụ Tỉnh ủy Bình Thuận (nay là Ban Thường vụ Tỉnh ủy Lâm Đồng)",
+           "Vi phạm quy định về quản lý đất đai tại địa phương trong nhiều năm liền"]
+    widths = tables.column_widths(columns, 300, 11, texts=[row])
+    lines = [len(wrap(text, REGULAR, 11, width - 2 * tables.PADDING)) for text, width in zip(row, widths, strict=True)]
+    assert lines[1] == 1 and max(lines) <= 6, (lines, widths)
