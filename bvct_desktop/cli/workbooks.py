@@ -113,7 +113,7 @@ def _imported(args):
                 raise
             if sheet.described:
                 print(sheet.described)
-            return importing.import_sheet(db, kind, sheet, dry_run=args.dry_run)
+            return importing.import_sheet(db, kind, sheet, dry_run=args.dry_run, let_go=True)
         finally:
             db.close()
 
