@@ -124,9 +124,16 @@ def missing_items(purpose: str | None, received: Sequence[dict[str, Any]]) -> li
     return [item for item in items_for(purpose) if item not in have]
 
 
-def items_problems(missing: Sequence[str]) -> list[str]:
-    """That the dossier lacks the `missing` items (missing_items), naming them, when it lacks any."""
-    return [f"Hồ sơ còn thiếu {len(missing)} tài liệu: " + "; ".join(missing) + "."] if missing else []
+NOT_RECEIVED = "Chưa nhận"  # an item missing_items names, where the dossier's items are listed
+
+
+def items_problems(missing: Sequence[str], listed_in: str | None = None) -> list[str]:
+    """That the dossier lacks the `missing` items (missing_items), when it lacks any: naming them, or counting
+    them and saying where they are `listed_in` («thẻ «Tài liệu hồ sơ»»)."""
+    if not missing:
+        return []
+    lacking = f"Hồ sơ còn thiếu {len(missing)} tài liệu"
+    return [f"{lacking} — xem {listed_in}." if listed_in else f"{lacking}: " + "; ".join(missing) + "."]
 
 
 def team_problems(members: Sequence[dict[str, Any]]) -> list[str]:

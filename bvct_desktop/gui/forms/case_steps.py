@@ -1,11 +1,12 @@
 """The steps of a vetting case before its conclusion, as sections of the case window (brief §1.3): the
 competent cấp ủy's decision (written with «Sửa»), the verification team, the dossier's items received and
 the verification minutes, each in a tab beside the scans kept with the case (the decision, the minutes signed),
-above them what the case still lacks."""
+above them what the case still lacks (the dossier's items counted: its tab lists those not received, greyed)."""
 
 import html
 from typing import Any
 
+from ...core.database import Database
 from ...core.dates import display_date
 from ...core.personfile import case_steps, cases
 from ...core.personfile.owned import OwnedRows
@@ -15,16 +16,28 @@ from ..context import AppContext
 from ..look import colour
 from ..qt import QLabel, QTabWidget, QVBoxLayout, QWidget
 from ..registers.columns import fit_to_width
-from .person_file import Section, SectionTab, editable, wrap_long_texts
+from .person_file import KEPT_ELSEWHERE, Entry, Section, SectionTab, editable, wrap_long_texts
 
-TABS = ((case_steps.TEAM, "Tổ thẩm tra, xác minh"), (case_steps.DOSSIER, "Tài liệu hồ sơ"),
+DOSSIER_TAB = "Tài liệu hồ sơ"
+TABS = ((case_steps.TEAM, "Tổ thẩm tra, xác minh"), (case_steps.DOSSIER, DOSSIER_TAB),
         (case_steps.MINUTES, "Biên bản thẩm tra, xác minh"))
 
 
 def _section(rows: OwnedRows, title: str, case: dict[str, Any]) -> Section:
-    """A step's tab; the dossier's offers the items of the case's own dossier."""
-    fields = case_steps.dossier_fields(case["purpose"]) if rows is case_steps.DOSSIER else rows.fields
-    return editable(title, rows.kind, fields, rows.of_owner, rows.add, rows.update, rows.delete)
+    """A step's tab; the dossier's offers the items of the case's own dossier and lists those not received."""
+    if rows is not case_steps.DOSSIER:
+        return editable(title, rows.kind, rows.fields, rows.of_owner, rows.add, rows.update, rows.delete)
+    purpose = case["purpose"]
+    return editable(title, rows.kind, case_steps.dossier_fields(purpose),
+                    lambda db, case_id: _dossier(db, case_id, purpose), rows.add, rows.update, rows.delete)
+
+
+def _dossier(db: Database, case_id: int, purpose: str | None) -> list[Entry]:
+    """The items received, then those the case's dossier still lacks (no record: greyed, «Chưa nhận»)."""
+    received = case_steps.DOSSIER.of_owner(db, case_id)
+    return received + [{"id": None, "item": item, "received_on": None, "note": case_steps.NOT_RECEIVED,
+                        KEPT_ELSEWHERE: f"Tài liệu «{item}» chưa nhận: chọn «Thêm» để ghi."}
+                       for item in case_steps.missing_items(purpose, received)]
 
 
 class CaseSteps(QWidget):
@@ -56,10 +69,12 @@ class CaseSteps(QWidget):
         self.tell_lacking()
 
     def tell_lacking(self) -> None:
-        listed = {rows: tab.entries for rows, tab in self.listed.items()}
+        listed = {rows: [entry for entry in tab.entries if entry["id"] is not None]  # the dossier's received
+                  for rows, tab in self.listed.items()}
         self.lacking.setText(lacking_text(
             case_steps.team_problems(listed[case_steps.TEAM])
-            + case_steps.items_problems(case_steps.missing_items(self.purpose, listed[case_steps.DOSSIER]))
+            + case_steps.items_problems(case_steps.missing_items(self.purpose, listed[case_steps.DOSSIER]),
+                                        listed_in=f"thẻ «{DOSSIER_TAB}»")
             + case_steps.minutes_problems(listed[case_steps.MINUTES])))
 
 

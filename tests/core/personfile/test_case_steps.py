@@ -106,6 +106,16 @@ def test_the_dossier_tells_what_is_missing_by_the_case_purpose(db):
     assert len(case_steps.items_for("Bổ nhiệm")) == 11
 
 
+def test_what_the_dossier_lacks_is_told_in_full_or_counted_with_where_its_items_are_listed():
+    """The conclusion's question names every missing item; the case window, whose dossier tab lists them, says how
+    many and where, in the same words."""
+    missing = list(case_steps.APPRAISAL_ITEMS[:2])
+    assert case_steps.items_problems(missing) == [f"Hồ sơ còn thiếu 2 tài liệu: {missing[0]}; {missing[1]}."]
+    assert case_steps.items_problems(missing, listed_in="thẻ «Tài liệu hồ sơ»") == [
+        "Hồ sơ còn thiếu 2 tài liệu — xem thẻ «Tài liệu hồ sơ»."]
+    assert case_steps.items_problems([], listed_in="thẻ «Tài liệu hồ sơ»") == []
+
+
 def test_an_item_of_the_other_dossier_or_received_twice_is_refused(db):
     case = _admission(db)
     with pytest.raises(FormProblems, match="không thuộc hồ sơ thẩm tra, xác minh"):
