@@ -17,7 +17,7 @@ from bvct_desktop.gui import printing, undecided
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.case_steps import CaseSteps
-from bvct_desktop.gui.qt import QPushButton, Qt
+from bvct_desktop.gui.qt import QLabel, QPushButton, Qt, QTableWidget
 from tests.gui import register_support as support
 from tests.gui.accessibility_support import read_name, tab_stops, unusable
 from tests.gui.shell_support import on_office_screen
@@ -38,10 +38,54 @@ def test_the_case_window_tells_the_decision_is_missing_and_what_the_team_and_dos
     _window_, steps = _window(qtbot, context)
     assert html.escape(case_steps.UNDECIDED) in steps.decision.text()  # the core's words, as its conclusion asks
     assert steps.lacking.text().startswith("<b>Còn thiếu:</b> Chưa lập tổ thẩm tra, xác minh")
-    assert "Hồ sơ còn thiếu 11 tài liệu: Văn bản yêu cầu thẩm định" in steps.lacking.text()  # training: an appraisal
+    assert "Hồ sơ còn thiếu 11 tài liệu — xem thẻ «Tài liệu hồ sơ»." in steps.lacking.text()  # training: appraised
+    assert case_steps.APPRAISAL_ITEMS[0] not in steps.lacking.text()  # its tab lists them
     assert steps.lacking.text().endswith(case_steps.NO_MINUTES)
     assert [steps.tabs.tabText(i) for i in range(steps.tabs.count())] == [
         "Tổ thẩm tra, xác minh", "Tài liệu hồ sơ", "Biên bản thẩm tra, xác minh", "Tệp đính kèm"]
+
+
+def test_the_dossier_tab_lists_the_items_not_received_greyed_after_those_received(qtbot, context):
+    """«Còn thiếu:» took six lines above the steps naming every item: it counts them, and the dossier's tab lists
+    them under those received, greyed, «Chưa nhận» — Enter on one says how to record it."""
+    _window_, steps = _window(qtbot, context)
+    dossier = steps.tabs.widget(1)
+    case_steps.DOSSIER.add(context.db, steps.case_id, {"item": case_steps.CV_2C, "received_on": "12/03/2026"})
+    dossier.reload()
+    dossier.changed.emit()
+    rows = [[dossier.table.item(row, column).text() for column in range(3)]
+            for row in range(dossier.table.rowCount())]
+    assert rows[0] == [case_steps.CV_2C, "12/03/2026", ""]
+    assert rows[1:] == [[item, "", case_steps.NOT_RECEIVED] for item in case_steps.APPRAISAL_ITEMS
+                        if item != case_steps.CV_2C]
+    assert dossier.table.item(1, 0).foreground().color() != dossier.table.item(0, 0).foreground().color()
+    assert "Hồ sơ còn thiếu 10 tài liệu — xem thẻ «Tài liệu hồ sơ»." in steps.lacking.text()
+    dossier.table.setCurrentCell(1, 0)
+    QTest.keyClick(dossier.table, Qt.Key.Key_Return)
+    assert dossier.dialog is None
+    assert dossier.message.text() == f"Tài liệu «{case_steps.APPRAISAL_ITEMS[0]}» chưa nhận: chọn «Thêm» để ghi."
+
+
+def test_at_half_an_office_screen_the_case_reads_to_its_letters_without_scrolling(qtbot, monkeypatch, context):
+    """Beside the person's file (half of 1366×768) the case's lists took 190 pixels each, its two slips too, and
+    «Đơn thư về người được thẩm tra» was cut at the bottom until the officer scrolled: each list is as tall as
+    its rows."""
+    screen = on_office_screen(monkeypatch)
+    with context.db.read() as connection:
+        case_id = connection.execute(select(slips.c.vetting_case_id).where(slips.c.vetting_case_id.is_not(None))
+                                     ).scalars().first()
+    window = open_form(context, "vetting-cases", case_id)
+    qtbot.addWidget(window)
+    window.resize(screen.width() // 2, window.height())
+    window.show()
+    qtbot.waitExposed(window)
+    [letters] = [label for label in window.findChildren(QLabel) if "Đơn thư về người được thẩm tra" in label.text()]
+    viewport = window.scroller.viewport()
+    bottom = letters.mapTo(viewport, letters.rect().bottomLeft()).y()
+    assert bottom < viewport.height(), f"its bottom at {bottom}, the view {viewport.height()} pixels tall"
+    page = window.scroller.widget()
+    for table in page.findChildren(QTableWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        assert not table.verticalScrollBar().isVisible(), f"{read_name(table)}: {table.rowCount()} rows scroll"
 
 
 def test_a_team_member_added_in_its_tab_is_listed_and_what_is_lacking_told_again(qtbot, context):

@@ -27,6 +27,7 @@ from ..dialogs import YES
 from ..look import ErrorLabel, fill_screen, heading, read_only, scrolling
 from ..qt import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -217,7 +218,8 @@ class CaseForm(QDialog):
 
     def _table(self, kind: str, headers: list[str], records: list[dict[str, Any]],
                cells: Callable[[dict[str, Any]], list[str]]) -> QTableWidget:
-        """The case's `records` of `kind`, a row each; double-click or Enter opens the record's form."""
+        """The case's `records` of `kind`, a row each, as tall as they are (up to Qt's 24 lines, then it scrolls):
+    the letters under two slips in view at half an office screen. Double-click or Enter opens the record's form."""
         table = named(QTableWidget(len(records), len(headers)), kind_named(kind).title)
         table.setHorizontalHeaderLabels(headers)
         read_only(table)
@@ -229,6 +231,7 @@ class CaseForm(QDialog):
             for c, value in enumerate(cells(record)):
                 table.setItem(r, c, QTableWidgetItem(value))
         fit_to_width(table)
+        table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)  # as tall as its rows
         EnterActivates(table)
         table.activated.connect(lambda index: self.open_record(kind, records[index.row()]["id"]))
         return table
