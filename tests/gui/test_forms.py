@@ -5,19 +5,21 @@ import datetime as dt
 
 import pytest
 from PySide6.QtTest import QTest
+from reportlab.pdfgen import canvas
 
-from bvct_desktop.core import audit, browse, editing, recipients, recycle_bin
+from bvct_desktop.core import attachments, audit, browse, editing, recipients, recycle_bin
 from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.personfile.vitae import DISCIPLINES
 from bvct_desktop.core.schema import relatives as relatives_table
+from bvct_desktop.gui.attachments_panel import AttachmentsPanel
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
 from bvct_desktop.gui.forms.inputs import MULTI_LINE_HEIGHT, show_value
 from bvct_desktop.gui.forms.members import KEYS
-from bvct_desktop.gui.forms.person_file import TALLEST_ROW
+from bvct_desktop.gui.forms.person_file import ENTRY_WIDTH, TALLEST_ROW
 from bvct_desktop.gui.look import EmptyNote
 from bvct_desktop.gui.qt import (
     QApplication,
@@ -1341,7 +1343,7 @@ def test_a_vetting_case_s_window_made_narrower_reads_every_header_of_its_slips_w
     assert headers_cut(slips) == []
     slips.window().resize(736, 736)
     qtbot.waitUntil(lambda: slips.width() < 736)
-    assert headers_cut(slips) == []
+    qtbot.waitUntil(lambda: headers_cut(slips) == [])  # the list as tall as its rows: laid out once more
     assert every_column_in_view(slips) != []  # narrowed: the headers went on more lines
 
 
@@ -1872,3 +1874,35 @@ def test_every_hint_of_a_2c_section_s_dialog_reads_whole_in_its_box(qtbot, conte
                 room = line.width() - 2 * line.style().pixelMetric(line.style().PixelMetric.PM_DefaultFrameWidth) - 4
                 assert line.fontMetrics().horizontalAdvance(line.placeholderText()) <= room, (title, key)
         tab.dialog.done(0)
+
+
+CAM_KET = "Bản cam kết về thân nhân ở nước ngoài (Phụ lục II).pdf"
+
+
+def test_a_private_trip_s_entry_is_as_wide_as_its_scans_need_and_the_other_entries_keep_their_size(
+        qtbot, monkeypatch, context, tmp_path):
+    """At 560 pixels the trip's scans were cut («Bản cam k…c II).pdf»): its entry widens to show their names
+    whole, within the office screen; an entry with no scans' list keeps its 560."""
+    screen = on_office_screen(monkeypatch)
+    form = _file_of_anh(qtbot, context)
+    tab = _tab(form, "Yếu tố nước ngoài")
+    tab.buttons["Thêm"].click()
+    assert tab.dialog.width() == ENTRY_WIDTH
+    support.fill(tab.dialog, {"element_kind": "Đi nước ngoài về việc riêng", "country": "Nhật Bản",
+                              "since": "01/02/2026", "until": "10/02/2026", "source": "Đơn xin đi"})
+    assert tab.dialog.save(), tab.dialog.message.text()
+    drawn = canvas.Canvas(str(tmp_path / CAM_KET))
+    drawn.drawString(72, 720, "Bản cam kết")
+    drawn.save()
+    trip = next(entry for entry in tab.entries if entry.get("id"))
+    attachments.attach(context.db, tab.section.kind, trip["id"], tmp_path / CAM_KET,
+                       "Bản cam kết Phụ lục II, có chữ ký của người đi và xác nhận của cấp ủy")
+    tab.table.selectRow(tab.entries.index(trip))
+    tab.buttons["Sửa"].click()
+    tab.dialog.show()
+    qtbot.waitExposed(tab.dialog)
+    table = tab.dialog.findChild(AttachmentsPanel).table
+    for column in range(table.columnCount()):
+        text = table.item(0, column).text()
+        assert table.columnWidth(column) >= table.fontMetrics().horizontalAdvance(text) + 8, f"{text!r} cut"
+    assert ENTRY_WIDTH < tab.dialog.frameGeometry().width() <= screen.width()

@@ -32,7 +32,7 @@ from ..accessible import field_label, named
 from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..dialogs import YES
-from ..look import ErrorLabel, read_only, styled
+from ..look import ErrorLabel, fill_screen, read_only, styled
 from ..qt import (
     QAbstractItemView,
     QColor,
@@ -43,6 +43,7 @@ from ..qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSize,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -50,7 +51,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from ..registers.columns import CELL_MARGIN, fit_to_width, keep_fitted, wrap_cells
+from ..registers.columns import CELL_MARGIN, fit_to_width, keep_fitted, whole_width, wrap_cells
 from ..registers.table import EnterActivates
 from .asking_dialog import AskingDialog
 from .inputs import changed_signal, make_input, read_input, show_value
@@ -64,6 +65,7 @@ KEPT_ELSEWHERE = "kept_elsewhere"  # an entry with no record of its section (id 
 Entry = dict[str, Any]
 ELSEWHERE_COLOUR = QColor("#555555")  # an entry with no record of its section: from slips, from the relatives
 TALLEST_ROW = 6  # lines a row of long texts shows at most (its tooltip the rest)
+ENTRY_WIDTH = 560  # an entry's dialog, wider when it lists scans (within the screen)
 
 
 @dataclass(frozen=True)
@@ -422,8 +424,12 @@ class EntryDialog(AskingDialog):
                 self.relative.setCurrentIndex(self.relative.findData(entry[RELATIVE]))
             form.addRow(field_label(ABOUT, False, self.relative), self.relative)
         layout.addLayout(form)
+        width = ENTRY_WIDTH
         if entry and entry.get("id") and section.kind == FOREIGN_ELEMENTS.kind:  # a private trip's: the cam kết
-            layout.addWidget(AttachmentsPanel(context, section.kind, entry["id"], self), 1)
+            panel = AttachmentsPanel(context, section.kind, entry["id"], self)
+            layout.addWidget(panel, 1)
+            margins = layout.contentsMargins()
+            width = max(width, whole_width(panel.table) + margins.left() + margins.right())  # its names not cut
         self.message = ErrorLabel()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
@@ -436,7 +442,7 @@ class EntryDialog(AskingDialog):
         buttons.addWidget(save)
         buttons.addWidget(cancel)
         layout.addLayout(buttons)
-        self.resize(560, self.sizeHint().height())
+        fill_screen(self, QSize(width, self.sizeHint().height()))
         self.remember_typed()
 
     def _offer(self, spec: Field) -> None:

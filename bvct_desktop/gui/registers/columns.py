@@ -90,6 +90,14 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
     fit_header_height(header)
 
 
+def whole_width(table: QTableView) -> int:
+    """The width the table takes to show every shown column's cells whole (its frame and scroll bar counted)."""
+    header = table.horizontalHeader()
+    columns = sum(natural_widths(table, logical).whole for logical in range(header.count())
+                  if not header.isSectionHidden(logical))
+    return columns + 2 + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+
+
 def fit_header_height(header: QHeaderView) -> None:
     """A header that wraps as tall as its longest title needs at its column's width."""
     if wraps(header):
