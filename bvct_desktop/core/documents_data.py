@@ -40,7 +40,7 @@ from .permissions import Action
 from .personfile import foreign, known, relatives, trips
 from .personfile.notes import RELATIVE, REMOVED
 from .personfile.political import POLITICAL_NOTES
-from .personfile.vitae import DISCIPLINES, REWARDS, WORK_PERIODS
+from .personfile.vitae import APPRAISALS, DISCIPLINES, OWN_HISTORY, REWARDS, SALARY, TRAINING, WORK_PERIODS
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips, units
 from .text import fold, identity_key, name_key, name_words, place_key, unit_key, unit_letters
 
@@ -490,6 +490,17 @@ def cadre_by_id(connection: Connection, cadre_id: int) -> dict[str, Any]:
     if found is None:
         raise InputError("Cán bộ này không còn trong danh sách (đã xóa?).")
     return _summary(connection, dict(found))
+
+
+def vitae_by_id(connection: Connection, cadre_id: int) -> dict[str, Any]:
+    """One cadre's curriculum vitae (form 2C): the summary's particulars, work periods, rewards, discipline,
+    family and foreign elements, with the training, the declared own history, the salary's course (the last
+    step read as item 14) and the yearly appraisals, each in the order of its time."""
+    vitae = cadre_by_id(connection, cadre_id)
+    for key, notes in (("training", TRAINING), ("history", OWN_HISTORY), ("salary", SALARY),
+                       ("appraisals", APPRAISALS)):
+        vitae[key] = notes.read(connection, vitae["person_id"])
+    return vitae
 
 
 def _cadre_query():

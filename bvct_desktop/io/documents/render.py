@@ -15,7 +15,7 @@ from ...core.documents_data import Issue
 from ...core.errors import InputError
 from ...core.outgoing import Content
 from ...core.settings import History
-from . import conclusion, lists, pdf, profile, reminder, report_docx, sheets, slip_form, workbook
+from . import conclusion, lists, pdf, profile, reminder, report_docx, sheets, slip_form, vitae_form, workbook
 from . import report_content as contents
 from . import report_pdf as report_pages
 from .layout import DocumentCanvas, Letterhead, date_text, number_text
@@ -126,6 +126,12 @@ def delegation_xlsx(target: Path, office: History, trip: Mapping[str, Any], prin
 def cadre_pdf(office: History, cadres: Sequence[Mapping[str, Any]], printed_on: dt.date, options: Options) -> bytes:
     """Each cadre's summary (trích ngang), as of the day printed."""
     return _each_pdf(office, cadres, lambda _cadre: printed_on, sheets.draw_cadre, sheets.CADRE_TITLE.capitalize(),
+                    options)
+
+
+def vitae_pdf(office: History, cadres: Sequence[Mapping[str, Any]], printed_on: dt.date, options: Options) -> bytes:
+    """Each cadre's curriculum vitae on form 2C (documents_data.vitae_by_id), to be signed."""
+    return _each_pdf(office, cadres, lambda _cadre: printed_on, vitae_form.draw, vitae_form.TITLE.capitalize(),
                     options)
 
 

@@ -59,13 +59,13 @@ VETTING_COLUMNS = (tables.counter(), tables.of(S("number"), 0.9, align="center")
 
 
 def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date) -> None:
-    cadre = _as_filed(CADRES, cadre)
+    cadre = as_filed(CADRES, cadre)
     p = c.profile
     size = p.size("body")
     flow = Flow(c)
     layout.header(flow, "", layout.date_text(c.head.place, printed_on, p))
     layout.title(flow, CADRE_TITLE, [cadre["full_name"]])
-    _heading(flow, "I. SƠ LƯỢC LÝ LỊCH", size)
+    heading(flow, "I. SƠ LƯỢC LÝ LỊCH", size)
     flow.labelled(C("full_name").header, cadre["full_name"].upper(), size, BOLD)
     if cadre["other_names"]:
         flow.labelled(S("other_names").header, cadre["other_names"], size)
@@ -74,19 +74,19 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
     if cadre["note"]:
         flow.labelled(C("note").header, cadre["note"], size)
     flow.skip(p.paragraph_after)
-    _heading(flow, "II. ĐẢNG TỊCH", size)
+    heading(flow, "II. ĐẢNG TỊCH", size)
     for key in PARTY:
         flow.labelled(C(key).header, C(key).display(cadre[key]), size)
     flow.skip(p.paragraph_after)
-    trips = [{**trip, "period": _period(trip["start"], trip["end"]), "source": trip["source"] or lists.decision(trip)}
+    trips = [{**trip, "period": period(trip["start"], trip["end"]), "source": trip["source"] or lists.decision(trip)}
              for trip in cadre["trips"]]
-    elements = [{**element, "period": _period(element["since"], element["until"])} for element in cadre["foreign"]]
+    elements = [{**element, "period": period(element["since"], element["until"])} for element in cadre["foreign"]]
     issues = [{**issue, "effect": issue["effect"] + (f"; mức giới hạn: {issue['limit_note']}" if issue["limit_note"]
                                                      else "")} for issue in cadre["political"]]
-    work = [{**period, "period": _period(period["since"], period["until"], W("until"))} for period in cadre["work"]]
+    work = [{**lived, "period": period(lived["since"], lived["until"], W("until"))} for lived in cadre["work"]]
     discipline = [{**decided, "until": _until(decided, printed_on)} for decided in cadre["discipline"]]
     signature = layout.signature_height(flow, None)
-    family = [_as_filed(RELATIVES, relative) for relative in cadre["relatives"]]
+    family = [as_filed(RELATIVES, relative) for relative in cadre["relatives"]]
     sections = [("III. QUÁ TRÌNH CÔNG TÁC", WORK_COLUMNS, work, "Chưa ghi quá trình công tác."),
                 ("IV. KHEN THƯỞNG", REWARD_COLUMNS, cadre["rewards"], "Chưa ghi khen thưởng nào."),
                 ("V. KỶ LUẬT", DISCIPLINE_COLUMNS, discipline, "Chưa ghi kỷ luật nào."),
@@ -98,14 +98,14 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
                  "Chưa có phiếu yêu cầu xác minh nào."),
                 ("X. VẤN ĐỀ CHÍNH TRỊ (BẢN THÂN VÀ THÂN NHÂN)", POLITICAL_COLUMNS, issues,
                  "Chưa có vấn đề chính trị nào được ghi nhận.")]
-    for number, (heading, columns, records, nothing) in enumerate(sections):
+    for number, (title, columns, records, nothing) in enumerate(sections):
         keep_last = signature if number == len(sections) - 1 else 0.0
         if records:
             table = tables.Table(flow, columns, tables.numbered(records), keep_last=keep_last)
-            _heading(flow, heading, size, keep=table.opening())
+            heading(flow, title, size, keep=table.opening())
             table.draw()
         else:
-            _heading(flow, heading, size, keep=flow.height(nothing, ITALIC, indent=False) + keep_last)
+            heading(flow, title, size, keep=flow.height(nothing, ITALIC, indent=False) + keep_last)
             flow.paragraph(nothing, ITALIC, indent=False, justify=False, keep_last=keep_last)
     layout.signature(flow, None)
 
@@ -116,7 +116,7 @@ def _until(discipline: Mapping[str, Any], printed_on: dt.date) -> str:
     return f"{until} (còn hiệu lực)" if in_force(discipline, printed_on) else until
 
 
-def _period(start: str | None, end: str | None, until_field: Field = TRIP_UNTIL) -> str:
+def period(start: str | None, end: str | None, until_field: Field = TRIP_UNTIL) -> str:
     """From one day (ISO, at its precision) to another: «10/05/2019 – 15/05/2019» (the dash kept with the
     first day when it breaks), «03/2012 – nay» for a work period still running, or «từ 2015» while it lasts."""
     since, until = E("since").display(start), until_field.display(end)
@@ -125,14 +125,14 @@ def _period(start: str | None, end: str | None, until_field: Field = TRIP_UNTIL)
     return f"từ {since}" if since else ""
 
 
-def _as_filed(kind: Kind, record: Mapping[str, Any]) -> dict[str, Any]:
+def as_filed(kind: Kind, record: Mapping[str, Any]) -> dict[str, Any]:
     """The record with each home town or residence written under former names followed by what it is
     called now, as the person file shows it."""
     return {**record, **{spec.key: gazetteer.with_current_name(record[spec.key]) for spec in kind.fields
                          if spec.place is Place.ADDRESS and spec.key in record}}
 
 
-def _heading(flow: Flow, text: str, size: float, keep: float = 0.0) -> None:
+def heading(flow: Flow, text: str, size: float, keep: float = 0.0) -> None:
     """A section heading, kept with the first lines of what follows."""
     flow.paragraph(text, BOLD, size, indent=False, justify=False,
                    keep_next=keep or flow.profile.leading(size) * 2)
