@@ -40,7 +40,7 @@ from ..core.errors import BvctError
 from ..core.kinds import kind_named
 from ..core.numbers import grouped
 from ..core.personfile import case_steps
-from ..io.documents import lists, pdf, profile, render, sheets, slip_form, tables
+from ..io.documents import lists, pdf, profile, render, sheets, slip_form, tables, vitae_form
 from ..io.xlsx_writer import column_width
 from . import export_password, reauth, undecided
 from .accessible import named
@@ -436,6 +436,13 @@ def print_cadres(context: AppContext, ids: Sequence[int], parent: QWidget | None
                        "trich ngang")
 
 
+def print_vitae(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
+                confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
+    """The curriculum vitae on form 2C (sơ yếu lý lịch) of each chosen cadre, each from a page of its own."""
+    return _print_each(context, "cadres", ids, parent, confirm, opened, "Chưa chọn cán bộ nào để in.",
+                       "in lý lịch 2C", documents_data.vitae_by_id, render.vitae_pdf, vitae_form.TITLE, "ly lich 2c")
+
+
 def _print_each(context: AppContext, kind: str, ids: Sequence[int], parent: QWidget | None, confirm: Confirm | None,
                 opened: Opened | None, nothing: str, doing: str, read: Callable[..., dict],
                 draw: Callable[[documents_data.Office, list[dict], dt.date, render.Options], bytes], title: str,
@@ -450,7 +457,7 @@ def _print_each(context: AppContext, kind: str, ids: Sequence[int], parent: QWid
         office, records = documents_data.gather(context.db, doing,
                                                 lambda connection: [read(connection, one) for one in ids])
         data = draw(office, records, today, options)
-        named = documents_data.records_named(kind_named(kind), records)
+        named = {"tai_lieu": title.capitalize(), **documents_data.records_named(kind_named(kind), records)}
         return data, title.capitalize(), file_name(file_words, records), named
 
     return _prepare(context, parent, kind, make, confirm, opened)

@@ -198,3 +198,29 @@ def test_unsaved_changes_are_saved_before_printing(qtbot, context):
     support.fill(form, {"position": "Chức vụ mới chưa lưu"})
     form.print_record()
     assert "Lưu thay đổi trước khi in" in form.message.text()
+
+
+def test_a_cadres_form_2c_prints_beside_the_summary_and_its_print_is_audited(qtbot, context, tmp_path):
+    """«In lý lịch 2C…» sits beside «In trích ngang…»: the cadre's curriculum vitae from the file, in the
+    preview; saving it writes an audit entry naming the document and the cadre."""
+    import json
+
+    from bvct_desktop.core import audit
+    from tests.conftest import PASSWORD
+
+    form = open_form(context, "cadres", RegisterPage(context, "cadres").model.record_id(0), None)
+    qtbot.addWidget(form)
+    row = form._button_row()
+    assert form.vitae_button.text() == "In lý lịch 2C…"
+    assert row.indexOf(form.vitae_button) == row.indexOf(form.print_button) + 1
+    form.vitae_button.click()
+    qtbot.waitUntil(lambda: form.preview is not None, timeout=20_000)
+    text = " ".join(" ".join(page_text(form.preview, n + 1) for n in range(form.preview.pages)).split())
+    assert "SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC" in text and "32) Nhận xét, đánh giá" in text
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "ly-lich"))
+    assert form.preview.save_document()
+    [entry] = [entry for entry in audit.list_entries(context.db) if entry.action == "xuất"]
+    details = json.loads(entry.details)
+    assert entry.kind == "cadres" and details["tai_lieu"] == "Sơ yếu lý lịch cán bộ, công chức"
+    assert details["so_ban_ghi"] == 1
+    form.preview.close()

@@ -6,6 +6,7 @@ from ...core import browse, passports
 from ...core.dates import display_date
 from ...core.personfile import known, vitae
 from ...core.personfile.known import SlipAbout
+from .. import printing
 from ..accessible import named
 from ..context import AppContext
 from ..look import EmptyNote, fill_screen, read_only
@@ -13,6 +14,7 @@ from ..qt import (
     QAbstractItemView,
     QColor,
     QLabel,
+    QPushButton,
     Qt,
     QTableView,
     QTableWidget,
@@ -27,6 +29,7 @@ from .person_file import SECTIONS, SectionTab, compact
 from .record_form import RecordForm
 
 SLIPS_TAB = "Phiếu xác minh"
+VITAE_PRINT = "In lý lịch 2C…"
 VITAE_TAB = "Lý lịch 2C"  # the person's own account, form 2C's sections: one tab, the file's others read beside it
 VITAE_KINDS = frozenset(notes.kind for notes in vitae.SECTIONS)
 RECORD_TABS = (("archive-requests", "Nghiên cứu tàng thư"), ("delegations", "Đoàn ra nước ngoài"),
@@ -42,6 +45,17 @@ class CadreForm(RecordForm):
         self.vitae: QTabWidget | None = None  # the 2C sections' tabs, once the person is known
         self._file_tabs()
         self.saved.connect(lambda _id: self._file_tabs())
+        self.vitae_button: QPushButton | None = None
+        if hasattr(self, "print_button"):  # beside «In trích ngang…», for whom may print
+            self.vitae_button = QPushButton(VITAE_PRINT)
+            self.vitae_button.setToolTip("Xem trước và in sơ yếu lý lịch mẫu 2C, để cán bộ ký")
+            self.vitae_button.clicked.connect(lambda: self.print_record(printing.print_vitae))
+            row = self._button_row()
+            row.insertWidget(row.indexOf(self.print_button) + 1, self.vitae_button)
+
+    def _button_row(self):
+        return next(item.layout() for item in (self.layout().itemAt(i) for i in range(self.layout().count()))
+                    if item.layout() is not None and item.layout().indexOf(self.print_button) >= 0)
 
     def _file_tabs(self) -> None:
         """The person's file, once the person is known (after the first save of a new cadre)."""

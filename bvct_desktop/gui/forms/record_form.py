@@ -4,6 +4,9 @@ with a red *, a Vietnamese message under a field as soon as its value is wrong, 
 the person already exists, the choice of the cadre a record naming one by name alone is about, and
 a prompt before unsaved changes are lost."""
 
+from collections.abc import Callable
+from typing import Any
+
 from ...core import attachments, editing, recipients
 from ...core.errors import BvctError, RowProblem
 from ...core.kinds import kind_named
@@ -134,7 +137,7 @@ class RecordForm(QDialog):
                 and allows(self.context.db.actor.role, Action.EXPORT):
             self.print_button = QPushButton(printing.RECORD_DOCUMENTS[self.kind.name][0] + "…")
             self.print_button.setToolTip("Xem trước và in, sẵn sàng để ký")
-            self.print_button.clicked.connect(self.print_record)
+            self.print_button.clicked.connect(lambda: self.print_record())
             buttons.addWidget(self.print_button)
         close = QPushButton("Đóng")
         close.clicked.connect(self.close)
@@ -160,13 +163,16 @@ class RecordForm(QDialog):
         for frame in (self.tabs, self.fields_area):
             frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-    def print_record(self) -> None:
-        """This record's document in the print preview (as saved: unsaved changes are not printed)."""
+    def print_record(self, document: Callable[..., Any] | None = None) -> None:
+        """This record's document in the print preview (as saved: unsaved changes are not printed): the one
+        its register prints, or `document` (printing.print_vitae: a cadre's form 2C)."""
         if self.is_dirty():
             self.message.show_message("Lưu thay đổi trước khi in: giấy tờ in theo dữ liệu đã lưu.")
             return
-        self.print_job = printing.print_records(self.context, self.kind.name, [self.record_id], self,
-                                                opened=lambda preview: setattr(self, "preview", preview))
+        print_each = document or (lambda context, ids, parent, opened: printing.print_records(
+            context, self.kind.name, ids, parent, opened=opened))
+        self.print_job = print_each(self.context, [self.record_id], self,
+                                    opened=lambda preview: setattr(self, "preview", preview))
 
     def _scrolled(self, inner: QWidget) -> QScrollArea:
         area = QScrollArea()

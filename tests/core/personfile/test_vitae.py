@@ -251,3 +251,26 @@ def test_the_cadre_s_summary_prints_the_work_periods_rewards_and_discipline_in_o
         ("1987", "1998-05", "UBND xã Phú Thủy"), ("1998-06", None, "Huyện ủy Hàm Thuận Bắc")]
     assert [reward["award"] for reward in summary["rewards"]] == ["Huân chương Lao động hạng Ba", "Giấy khen"]
     assert [(row["decided_on"], row["penalty"]) for row in summary["discipline"]] == [("2012", "Khiển trách")]
+
+
+def test_form_2c_reads_every_section_of_the_file_and_a_viewer_may_not_print_it(cli, db):
+    """«In lý lịch 2C» reads the summary's particulars with the training, the declared history, the salary's course
+    and the appraisals, each in the order of its time; the read-only role may not print it."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    TRAINING.add(db, hung, {"institution": "Học viện Chính trị khu vực II", "since": "09/2015"})
+    OWN_HISTORY.add(db, hung, {"declared_kind": "Bị bắt", "since": "1985"})
+    SALARY.add(db, hung, {"since": "07/2021", "coefficient": "5,08"})
+    SALARY.add(db, hung, {"since": "01/2018", "coefficient": "4,40"})
+    APPRAISALS.add(db, hung, {"year": "2024", "as_role": "Cán bộ", "classification": "Hoàn thành tốt nhiệm vụ"})
+    with db.read() as connection:
+        cadre_id = connection.execute(select(cadres.c.id).where(cadres.c.person_id == hung)).scalar_one()
+    _office, vitae = documents_data.gather(db, "in lý lịch 2C",
+                                           lambda connection: documents_data.vitae_by_id(connection, cadre_id))
+    assert vitae["full_name"] == "Nguyễn Văn Hùng" and vitae["relatives"]
+    assert [course["institution"] for course in vitae["training"]] == ["Học viện Chính trị khu vực II"]
+    assert [told["declared_kind"] for told in vitae["history"]] == ["Bị bắt"]
+    assert [step["since"] for step in vitae["salary"]] == ["2018-01", "2021-07"]  # the last is item 14's
+    assert [appraisal["year"] for appraisal in vitae["appraisals"]] == [2024]
+    with pytest.raises(PermissionDenied):
+        documents_data.gather(viewer_database(cli, db), "in lý lịch 2C",
+                              lambda connection: documents_data.vitae_by_id(connection, cadre_id))
