@@ -2,10 +2,11 @@
 delegation, a cadre's summary (family and slips) from the cadre's file — each in the preview."""
 
 import datetime as dt
+import json
 
 import pypdfium2 as pdfium
 
-from bvct_desktop.core import browse, editing
+from bvct_desktop.core import audit, browse, editing
 from bvct_desktop.gui import printing, undecided
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.forms import open_form
@@ -13,6 +14,7 @@ from bvct_desktop.gui.qt import QItemSelectionModel
 from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.io.documents import profile, render
 from bvct_desktop.io.documents.layout import date_text
+from tests.conftest import PASSWORD
 from tests.gui import register_support as support
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
@@ -203,14 +205,9 @@ def test_unsaved_changes_are_saved_before_printing(qtbot, context):
 def test_a_cadres_form_2c_prints_beside_the_summary_and_its_print_is_audited(qtbot, context, tmp_path):
     """«In lý lịch 2C…» sits beside «In trích ngang…»: the cadre's curriculum vitae from the file, in the
     preview; saving it writes an audit entry naming the document and the cadre."""
-    import json
-
-    from bvct_desktop.core import audit
-    from tests.conftest import PASSWORD
-
     form = open_form(context, "cadres", RegisterPage(context, "cadres").model.record_id(0), None)
     qtbot.addWidget(form)
-    row = form._button_row()
+    row = form.button_row
     assert form.vitae_button.text() == "In lý lịch 2C…"
     assert row.indexOf(form.vitae_button) == row.indexOf(form.print_button) + 1
     form.vitae_button.click()

@@ -50,12 +50,7 @@ class CadreForm(RecordForm):
             self.vitae_button = QPushButton(VITAE_PRINT)
             self.vitae_button.setToolTip("Xem trước và in sơ yếu lý lịch mẫu 2C, để cán bộ ký")
             self.vitae_button.clicked.connect(lambda: self.print_record(printing.print_vitae))
-            row = self._button_row()
-            row.insertWidget(row.indexOf(self.print_button) + 1, self.vitae_button)
-
-    def _button_row(self):
-        return next(item.layout() for item in (self.layout().itemAt(i) for i in range(self.layout().count()))
-                    if item.layout() is not None and item.layout().indexOf(self.print_button) >= 0)
+            self.button_row.insertWidget(self.button_row.indexOf(self.print_button) + 1, self.vitae_button)
 
     def _file_tabs(self) -> None:
         """The person's file, once the person is known (after the first save of a new cadre)."""

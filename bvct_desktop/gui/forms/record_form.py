@@ -124,7 +124,7 @@ class RecordForm(QDialog):
         layout.addWidget(self.tabs, 1)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
-        buttons = QHBoxLayout()
+        self.button_row = buttons = QHBoxLayout()  # a form of its own adds its buttons beside the others
         note = QLabel(f"{required_mark()} {REQUIRED}")
         buttons.addWidget(note)
         buttons.addStretch(1)
