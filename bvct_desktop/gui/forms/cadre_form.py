@@ -51,6 +51,7 @@ class CadreForm(RecordForm):
             self.vitae_button.setToolTip("Xem trước và in sơ yếu lý lịch mẫu 2C, để cán bộ ký")
             self.vitae_button.clicked.connect(lambda: self.print_record(printing.print_vitae))
             self.button_row.insertWidget(self.button_row.indexOf(self.print_button) + 1, self.vitae_button)
+            QWidget.setTabOrder(self.print_button, self.vitae_button)  # Tab as on screen, not after «Đóng»
 
     def _file_tabs(self) -> None:
         """The person's file, once the person is known (after the first save of a new cadre)."""
