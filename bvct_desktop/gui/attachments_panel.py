@@ -13,7 +13,7 @@ from .accessible import named
 from .attachment_view import AttachmentView
 from .context import AppContext
 from .dialogs import YES
-from .look import ErrorLabel, read_only, styled, wait_cursor
+from .look import ErrorLabel, giving_way, read_only, styled, wait_cursor
 from .qt import (
     QAbstractItemView,
     QCheckBox,
@@ -37,7 +37,7 @@ NAME_COLUMN = 0
 OPEN_FILTER = "Tệp đính kèm (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx);;Mọi tệp (*)"
 HINT = (f"PDF, ảnh JPEG, PNG (xem được trong chương trình), Word, Excel; tối đa {MAX_MB} MB một tệp. "
         "Tệp được giữ mã hóa trong cơ sở dữ liệu.")
-ROWS_SHOWN = 4  # the table's height, in rows, before it scrolls
+ROWS_SHOWN = 4  # the table's height, in rows, before it scrolls (among a form's fields)
 NOTE_ASKED = ("Ghi chú cho tệp «{}» (không bắt buộc): tệp là gì, ví dụ «Công văn trả lời số 123/PV27», "
               "«Bản cam kết Phụ lục II».")
 
@@ -66,8 +66,11 @@ class AttachmentsPanel(QWidget):
         self.table.setWordWrap(False)  # else Qt wraps a long name onto a line the row has no room for, cut at its end
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name keeps its end: «… bản 2.pdf»
         self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
-                                    + ROWS_SHOWN * self.table.verticalHeader().defaultSectionSize() + 4)
+        if titled:
+            self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                        + ROWS_SHOWN * self.table.verticalHeader().defaultSectionSize() + 4)
+        else:  # its tab's room, a few lines at least: the tab gives way to the rest of its window
+            giving_way(self.table)
         keep_fitted(self.table, growing=(NAME_COLUMN,))
         layout.addWidget(self.table, 1)
         hint = styled(QLabel(HINT), "hint")

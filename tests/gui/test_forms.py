@@ -1324,6 +1324,32 @@ def _anh_case_slips(qtbot, monkeypatch, context) -> QTableView:
     return _slips_of(form)
 
 
+LONG_SCAN = "Công văn trả lời phiếu xác minh số 1234-PXM của Công an phường Nguyễn Thái Bình, quận 1 bản {}.pdf"
+
+
+def test_a_vetting_case_with_its_slips_and_scans_reads_whole_at_1366_by_768_without_scrolling(qtbot, monkeypatch,
+                                                                                              context, tmp_path):
+    """At 1366×768 the case window scrolled: its steps' tabs asked the height of their tallest page, the
+    «Tệp đính kèm» tab's four rows of scans, with the team's empty list below it. The tabs give way to the
+    rest of the case, the window reads whole, its three slips with long replies and two scans included."""
+    _slips_about_anh(context, LONG_REPLY)
+    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
+    person = editing.load(context.db, "cadres", anh)["person_id"]
+    case = next(case["id"] for case in cases.cases_of(context.db, person) if case["purpose"] == "Bổ nhiệm")
+    for copy in (1, 2):
+        scan = tmp_path / LONG_SCAN.format(copy)
+        scan.write_bytes(f"%PDF-1.4 bản {copy}".encode())
+        attachments.attach(context.db, "vetting-cases", case, scan, "")
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "vetting-cases", case))
+    qtbot.wait(20)
+    assert _slips_of(form).rowCount() == 3 and form.steps.tabs.widget(3).table.rowCount() == 2
+    assert form.scroller.verticalScrollBar().maximum() == 0
+    for tab in range(form.steps.tabs.count()):  # each step's list still shows two rows at least
+        form.steps.tabs.setCurrentIndex(tab)
+        table = form.steps.tabs.currentWidget().findChild(QTableView)
+        assert table.viewport().height() >= 2 * table.verticalHeader().defaultSectionSize(), tab
+
+
 def _slips_of(form) -> QTableView:
     """The case window's table of the slips serving it (its steps' tables come before it)."""
     return next(table for table in form.findChildren(QTableView) if table.accessibleName() == SLIPS.title)

@@ -138,7 +138,7 @@ class CaseForm(QDialog):
         self.kept_label.setWordWrap(True)
         self.body.addWidget(self.kept_label)
         self.steps = CaseSteps(self.context, case)
-        self.body.addWidget(self.steps)
+        self.body.addWidget(self.steps, 1)  # the room left goes to its tabs, not under the slips
         self.body.addWidget(QLabel("<b>Phiếu xác minh phục vụ hồ sơ</b>"))
         self.body.addWidget(self._table(
             "slips", [SLIPS.field(key).header for key in ("number", "issued_on", "full_name", "relation", "recipient",

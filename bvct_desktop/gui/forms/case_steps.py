@@ -14,7 +14,7 @@ from ..attachments_panel import TITLE as ATTACHED
 from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..look import colour
-from ..qt import QLabel, QTabWidget, QVBoxLayout, QWidget
+from ..qt import QLabel, QSize, QTabWidget, QVBoxLayout, QWidget
 from ..registers.columns import fit_to_width
 from .person_file import KEPT_ELSEWHERE, Entry, Section, SectionTab, editable, wrap_long_texts
 
@@ -40,6 +40,14 @@ def _dossier(db: Database, case_id: int, purpose: str | None) -> list[Entry]:
                        for item in case_steps.missing_items(purpose, received)]
 
 
+class GivingWayTabs(QTabWidget):
+    """Tabs that ask the least height of their pages, not their tallest page's wish (the scans' four rows while
+    the team's list is shown): on the case's page they take what the rest of the case leaves them."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.minimumSizeHint()
+
+
 class CaseSteps(QWidget):
     """The case's steps; what it lacks is told from the rows its tabs list, again after each change of a step."""
 
@@ -54,7 +62,7 @@ class CaseSteps(QWidget):
         self.lacking = QLabel()
         self.lacking.setWordWrap(True)
         layout.addWidget(self.lacking)
-        self.tabs = QTabWidget()
+        self.tabs = GivingWayTabs()
         self.listed: dict[OwnedRows, SectionTab] = {}
         for rows, title in TABS:
             tab = SectionTab(context, _section(rows, title, case), self.case_id, self,
