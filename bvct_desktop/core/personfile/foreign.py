@@ -15,7 +15,8 @@ from ..fields import LONG_TEXT, Field, FieldType
 from ..permissions import Action
 from ..schema import foreign_elements
 from . import relatives
-from .notes import RELATIVE, PersonNotes
+from .notes import PERSON, RELATIVE
+from .owned import OwnedRows
 from .trips import PRIVATE_TRIP, TRIP_ABROAD, first_day
 
 RELATIVE_ABROAD = "Thân nhân ở nước ngoài"
@@ -62,7 +63,7 @@ def _report_problems(values: dict[str, Any], received_on: dt.date) -> dict[str, 
     return {}
 
 
-FOREIGN_ELEMENTS = PersonNotes(foreign_elements, "foreign-elements", "yếu tố nước ngoài", FIELDS, _checked)
+FOREIGN_ELEMENTS = OwnedRows(foreign_elements, "foreign-elements", "yếu tố nước ngoài", FIELDS, PERSON, _checked)
 
 
 def elements_of(db: Database, person_id: int) -> list[dict[str, Any]]:

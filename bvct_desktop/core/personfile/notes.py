@@ -4,14 +4,14 @@ shared shape of foreign elements, political-issue notes and the person's own acc
 
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..editing import FormProblems
 from ..fields import Field, FieldType, order_problems
 from ..schema import relatives
 from . import writes
-from .owned import Check, OwnedRows, Owner, no_rule
+from .owned import OwnedRows, Owner
 
 RELATIVE = "relative_id"  # the form value naming the relative a record is about (or None)
 REMOVED = "(đã xóa khỏi danh sách thân nhân)"  # how a record about a relative no longer listed names them
@@ -22,7 +22,7 @@ def _settled(connection: Connection, notes: OwnedRows, person: dict[str, Any], r
              values: dict[str, Any], record: dict[str, Any] | None) -> None:
     """The relative the record is about, when its table names one; then, for a record not about a relative, the
     dates of the person's own life: none before their birth, each told at its field."""
-    if RELATIVE in notes.table.c:
+    if about_relatives(notes):
         values[RELATIVE] = _relative_of(connection, person["id"], raw.get(RELATIVE),
                                         None if record is None else record[RELATIVE])
     if values.get(RELATIVE) is None:
@@ -32,20 +32,15 @@ def _settled(connection: Connection, notes: OwnedRows, person: dict[str, Any], r
             raise FormProblems({problem.header: problem.message for problem in wrong})
 
 
+# the owner of a person's records (OwnedRows), each of them about the person or, when its table has the column for
+# it (RELATIVE), one of their relatives
 PERSON = Owner("person_id", lambda connection, person_id, _title: writes.person_exists(connection, person_id),
                _settled)
 
 
-class PersonNotes(OwnedRows):
-    """A person's records. `check`: the rule a record's values (its RELATIVE included) must keep beyond each
-    field's own (owned.Check). `in_order_of`:
-    the key of the date the records are listed by (undated last), else in the order written. A record is about
-    one of the person's relatives when its table has the column for it (RELATIVE)."""
-
-    def __init__(self, table: Table, kind: str, title: str, fields: tuple[Field, ...],
-                 check: Check = no_rule, in_order_of: str | None = None):
-        super().__init__(table, kind, title, fields, PERSON, check, (in_order_of,) if in_order_of else ())
-        self.about_relatives = RELATIVE in table.c
+def about_relatives(notes: OwnedRows) -> bool:
+    """Whether a record may be about one of the person's relatives."""
+    return RELATIVE in notes.table.c
 
 
 def _relative_of(connection: Connection, person_id: int, relative_id: int | None, kept: int | None = None

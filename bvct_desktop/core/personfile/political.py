@@ -12,7 +12,8 @@ from ..editing import FormProblems
 from ..fields import LONG_TEXT, Field, FieldType
 from ..regulations import Regulation, all_regulations, in_force
 from ..schema import political_notes
-from .notes import PersonNotes
+from .notes import PERSON
+from .owned import OwnedRows
 
 AXES = ("Lịch sử chính trị", "Chính trị hiện nay")
 REGULATIONS = tuple(f"QĐ {regulation.number}" for regulation in all_regulations())  # as _choice names them
@@ -73,4 +74,4 @@ def _span(regulation: Regulation) -> str:
     return f"{_choice(regulation)} (từ {display_date(regulation.signed_on)}{until})"
 
 
-POLITICAL_NOTES = PersonNotes(political_notes, "political-notes", "vấn đề chính trị", FIELDS, _checked)
+POLITICAL_NOTES = OwnedRows(political_notes, "political-notes", "vấn đề chính trị", FIELDS, PERSON, _checked)

@@ -35,7 +35,8 @@ from ..schema import (
     training_courses,
     work_periods,
 )
-from .notes import PersonNotes
+from .notes import PERSON
+from .owned import OwnedRows
 
 NOW = "nay"  # how a period still running ends
 UNTIL_HINT = f"{PARTIAL_FORMS}; để trống (hoặc gõ «{NOW}») nếu đến nay"
@@ -147,15 +148,15 @@ def _one_a_year(connection: Connection, person: dict[str, Any], values: dict[str
                                     f"(«{found}»): hãy sửa đánh giá ấy, không thêm đánh giá thứ hai"})
 
 
-WORK_PERIODS = PersonNotes(work_periods, "work-periods", "quá trình công tác", WORK_FIELDS, in_order_of="since")
-TRAINING = PersonNotes(training_courses, "training-courses", "đào tạo, bồi dưỡng", TRAINING_FIELDS,
-                       in_order_of="since")
-OWN_HISTORY = PersonNotes(history_declarations, "history-declarations", "đặc điểm lịch sử bản thân", HISTORY_FIELDS,
-                          in_order_of="since")
-REWARDS = PersonNotes(rewards, "rewards", "khen thưởng", REWARD_FIELDS, in_order_of="awarded_on")
-DISCIPLINES = PersonNotes(disciplines, "disciplines", "kỷ luật", DISCIPLINE_FIELDS, in_order_of="decided_on")
-SALARY = PersonNotes(salary_steps, "salary-steps", "diễn biến quá trình lương", SALARY_FIELDS, in_order_of="since")
-APPRAISALS = PersonNotes(appraisals, "appraisals", "nhận xét, đánh giá, xếp loại", APPRAISAL_FIELDS, _one_a_year,
-                         in_order_of="year")
+WORK_PERIODS = OwnedRows(work_periods, "work-periods", "quá trình công tác", WORK_FIELDS, PERSON, order=("since",))
+TRAINING = OwnedRows(training_courses, "training-courses", "đào tạo, bồi dưỡng", TRAINING_FIELDS, PERSON,
+                     order=("since",))
+OWN_HISTORY = OwnedRows(history_declarations, "history-declarations", "đặc điểm lịch sử bản thân", HISTORY_FIELDS,
+                        PERSON, order=("since",))
+REWARDS = OwnedRows(rewards, "rewards", "khen thưởng", REWARD_FIELDS, PERSON, order=("awarded_on",))
+DISCIPLINES = OwnedRows(disciplines, "disciplines", "kỷ luật", DISCIPLINE_FIELDS, PERSON, order=("decided_on",))
+SALARY = OwnedRows(salary_steps, "salary-steps", "diễn biến quá trình lương", SALARY_FIELDS, PERSON, order=("since",))
+APPRAISALS = OwnedRows(appraisals, "appraisals", "nhận xét, đánh giá, xếp loại", APPRAISAL_FIELDS, PERSON, _one_a_year,
+                       ("year",))
 # in the order of form 2C: items 21, 22, 27, 28, 29, 31, 32
 SECTIONS = (REWARDS, DISCIPLINES, TRAINING, WORK_PERIODS, OWN_HISTORY, SALARY, APPRAISALS)

@@ -16,7 +16,8 @@ from ...core.fields import LONG_TEXT, Field, FieldType, Place
 from ...core.permissions import Action, allows
 from ...core.personfile import cases, foreign, known, relatives, writes
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
-from ...core.personfile.notes import RELATIVE, REMOVED, PersonNotes
+from ...core.personfile.notes import RELATIVE, REMOVED, about_relatives
+from ...core.personfile.owned import OwnedRows
 from ...core.personfile.political import POLITICAL_NOTES
 from ...core.personfile.vitae import (
     APPRAISALS,
@@ -149,10 +150,10 @@ def _numbers(slip_ids: tuple[int, ...], numbers: dict[int, str]) -> str:
     return f"{len(slip_ids)} phiếu: {listed}" if len(slip_ids) > 1 else f"phiếu {listed}"
 
 
-def _notes(title: str, notes: PersonNotes, list_: Callable[[Database, int], list[Entry]] | None = None,
+def _notes(title: str, notes: OwnedRows, list_: Callable[[Database, int], list[Entry]] | None = None,
            also_shows: tuple[str, ...] = (), shown_too: tuple[Field, ...] = ()) -> Section:
     return editable(title, notes.kind, notes.fields, list_ or notes.of_owner, notes.add, notes.update,
-                    notes.delete, about_relative=notes.about_relatives, also_shows=also_shows, shown_too=shown_too)
+                    notes.delete, about_relative=about_relatives(notes), also_shows=also_shows, shown_too=shown_too)
 
 
 REPORT_DUE = Field("report_due", "Hạn báo cáo")  # a private trip's, while its report is not received
@@ -419,7 +420,7 @@ class EntryDialog(AskingDialog):
             for r in relatives.list_relatives(context.db, person_id):
                 self.relative.addItem(f"{r.relation}: {r.full_name}", r.id)
             if entry and entry.get(RELATIVE) is not None:
-                if self.relative.findData(entry[RELATIVE]) < 0:  # kept as it is (PersonNotes.update)
+                if self.relative.findData(entry[RELATIVE]) < 0:  # kept as it is (OwnedRows.update)
                     self.relative.addItem(REMOVED, entry[RELATIVE])
                 self.relative.setCurrentIndex(self.relative.findData(entry[RELATIVE]))
             form.addRow(field_label(ABOUT, False, self.relative), self.relative)
