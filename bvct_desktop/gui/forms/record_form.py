@@ -169,8 +169,7 @@ class RecordForm(QDialog):
         if self.is_dirty():
             self.message.show_message("Lưu thay đổi trước khi in: giấy tờ in theo dữ liệu đã lưu.")
             return
-        print_each = document or (lambda context, ids, parent, opened: printing.print_records(
-            context, self.kind.name, ids, parent, opened=opened))
+        print_each = document or printing.RECORD_DOCUMENTS[self.kind.name][1]
         self.print_job = print_each(self.context, [self.record_id], self,
                                     opened=lambda preview: setattr(self, "preview", preview))
 
