@@ -25,7 +25,7 @@ from bvct_desktop.core.personfile.vitae import (
     in_force,
 )
 from bvct_desktop.core.schema import cadres, salary_steps, work_periods
-from tests.core.personfile.conftest import last_audit, person_named
+from tests.core.personfile.conftest import ONE_OF_EACH, last_audit, person_named
 from tests.sample_db import viewer_database
 
 LONG_UNIT = "Ban Tổ chức Tỉnh ủy Bình Thuận, Phòng Bảo vệ chính trị nội bộ và Quản lý hồ sơ đảng viên"
@@ -115,14 +115,6 @@ def test_an_edited_period_is_audited_and_a_deleted_one_goes_to_the_recycle_bin(d
     assert WORK_PERIODS.of_owner(db, hung) == [] and last_audit(db)["action"] == "xóa"
     with db.read() as connection:
         assert connection.execute(select(work_periods.c.deleted_at).where(work_periods.c.id == period)).scalar()
-
-
-ONE_OF_EACH = {  # the least each section takes
-    REWARDS: {"awarded_on": "2015", "award": "Giấy khen"},
-    DISCIPLINES: {"decided_on": "2012", "organisation": "Chính quyền", "penalty": "Khiển trách"},
-    TRAINING: {"institution": "Học viện"}, WORK_PERIODS: {"since": "1987", "unit": "Huyện ủy"},
-    OWN_HISTORY: {"declared_kind": "Bị tù"}, SALARY: {"since": "07/2019", "coefficient": "4,98"},
-    APPRAISALS: {"year": "2024", "as_role": "Đảng viên", "classification": "Hoàn thành tốt nhiệm vụ"}}
 
 
 def test_a_viewer_reads_the_account_but_may_not_change_it(cli, db):
