@@ -29,6 +29,10 @@ BULK_CACHE_KIB = 32_768
 # While the scans are copied whole (core/server/copying.py): a scan's decrypted pages kept in the cache were one
 # more copy of each scan read or written, up to CACHE_KIB; a table read in its order needs no more than this
 COPY_CACHE_KIB = 2_048
+# While a copy is checked (a backup, read-only): integrity_check looks up each row's index entries, in the index's
+# order, not the table's, so a cache too small reads pages again. A 100 MB file with a name index: 1.5 s and a peak
+# RSS of 149 MB with CACHE_KIB, 1.95 s and 61 MB with this, 5.3 s and 46 MB with COPY_CACHE_KIB.
+CHECK_CACHE_KIB = 16_384
 LATER_INFO = "bvct_built_later"  # statements waiting for `built_later`'s end (connection.info)
 
 
@@ -44,7 +48,7 @@ sqlcipher.register_adapter(type(None), _null)
 
 def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read_only: bool = False) -> Engine:
     """`read_only` checks a copy (a backup) without writing anything beside it, not even a
-    write-ahead log: what is checked is the file as it is."""
+    write-ahead log: what is checked is the file as it is; and through a smaller page cache."""
     busy_timeout_ms = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
     url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path))
     # A connection for each use, returned after it (not the dialect's one per thread, whose pool closes
@@ -52,6 +56,7 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read
     # workers come and go). The driver lets a file database's connection move between threads.
     engine = create_engine(url, module=sqlcipher, hide_parameters=True, poolclass=QueuePool)
     journal = "query_only = ON" if read_only else "journal_mode = WAL"
+    cache_kib = CHECK_CACHE_KIB if read_only else CACHE_KIB
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:
@@ -59,7 +64,7 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read
         cursor = dbapi_connection.cursor()
         for pragma in ("cipher_log_level = NONE", "foreign_keys = ON", journal,
                        f"busy_timeout = {busy_timeout_ms}", "temp_store = MEMORY",
-                       f"cache_size = -{CACHE_KIB}",
+                       f"cache_size = -{cache_kib}",
                        # each commit on the disk before the key file's audit head names it: NORMAL may lose
                        # the last commits to a power cut, and the check at open refuses a database behind it
                        "synchronous = FULL"):

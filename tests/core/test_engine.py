@@ -138,3 +138,14 @@ def test_a_read_still_open_goes_on_however_many_threads_read_meanwhile(db):
             worker.start()
             worker.join(30)
     assert counted == [0]
+
+
+def test_a_copy_is_checked_through_a_small_page_cache_the_working_database_keeps_its_large_one(db):
+    """A check (a backup's, read-only) gives back what it read at once; the working database keeps its pages."""
+    copy = engine.make_engine(db.path, db.key, read_only=True)
+    try:
+        with copy.connect() as checking, db.read() as working:
+            assert checking.exec_driver_sql("PRAGMA cache_size").scalar() == -engine.CHECK_CACHE_KIB
+            assert working.exec_driver_sql("PRAGMA cache_size").scalar() == -engine.CACHE_KIB
+    finally:
+        copy.dispose()
