@@ -220,7 +220,9 @@ _COPY_SIGNATURE = b"PGCOPY\n\xff\r\n\0" + struct.pack(">ii", 0, 0)  # PostgreSQL
 def _streamed(writing: Connection, table: Table, rows: list[dict]) -> None:
     """The rows of a table of integers and files sent by COPY in its binary form, each file's bytes handed to the
     driver as they are, which passes them on in pieces: an INSERT would have the driver build the whole
-    statement, a second copy of the scan, in its buffer."""
+    statement, a second copy of the scan, in its buffer. Not psycopg's `write_row` (binary, `set_types`): as
+    fast (a 20 MB scan: 0.12 s either way), but it formats the row into its own buffer, one more copy of each
+    scan (20 MB traced against 0.1 MB)."""
     columns = ", ".join(table.c.keys())
     with writing.connection.driver_connection.cursor() as cursor, cursor.copy(
             f"COPY {table.name} ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
