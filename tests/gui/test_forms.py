@@ -630,9 +630,10 @@ def test_a_discipline_offers_the_penalties_of_the_organisation_chosen_and_asks_o
     assert len(context.dialogs.shown) == asked and tab.table.item(0, 2).text() == "Hạ bậc lương"
 
 
-def test_a_discipline_in_force_on_the_day_is_marked_so_by_its_recorded_end_only(qtbot, context):
+def test_a_discipline_is_marked_in_force_or_past_by_its_recorded_end(qtbot, context):
     """An officer vetting for appointment sees at a glance which discipline still runs: «Còn hiệu lực» while
-    «Hiệu lực đến» is not past (15/06/2026 here), nothing once past or when no end is recorded."""
+    «Hiệu lực đến» is not past (15/06/2026 here), «Hết hiệu lực» once past (its cell was left empty, as if
+    nothing were known), nothing only when no end is recorded."""
     form = _file_of_anh(qtbot, context)
     tab = _tab(form, "Kỷ luật")
     for decided, until in (("05/2015", "05/2016"), ("03/2025", "03/2027"), ("01/2026", ""), ("02/2026", "06/2026")):
@@ -642,7 +643,7 @@ def test_a_discipline_in_force_on_the_day_is_marked_so_by_its_recorded_end_only(
     headers = [tab.table.horizontalHeaderItem(column).text() for column in range(tab.table.columnCount())]
     assert headers[-2:] == ["Hiệu lực đến", "Tình trạng"]
     assert [tab.table.item(row, len(headers) - 1).text() for row in range(4)] == [
-        "", "Còn hiệu lực", "", "Còn hiệu lực"]
+        "Hết hiệu lực", "Còn hiệu lực", "", "Còn hiệu lực"]
 
 
 def test_a_salary_coefficient_is_shown_and_edited_with_the_vietnamese_comma(qtbot, context):

@@ -130,11 +130,11 @@ APPRAISAL_FIELDS = (
 )
 
 
-def in_force(discipline: Mapping[str, Any], today: dt.date) -> bool:
+def in_force(discipline: Mapping[str, Any], today: dt.date) -> bool | None:
     """Whether a discipline is in force on `today` by its recorded end («Hiệu lực đến», through that day, month
-    or year): one with no end recorded is not said to be."""
+    or year); None, the record cannot tell, when no end is recorded."""
     until = discipline["in_effect_until"]
-    return until is not None and until >= today.isoformat()[:len(until)]
+    return None if until is None else until >= today.isoformat()[:len(until)]
 
 
 def _one_a_year(connection: Connection, person: dict[str, Any], values: dict[str, Any], row_id: int | None

@@ -171,13 +171,13 @@ def _foreign_elements(db: Database, person_id: int) -> list[Entry]:
 
 
 IN_FORCE = Field("in_force", "Tình trạng")  # a discipline's, by its recorded end
-IN_FORCE_WORDS = "Còn hiệu lực"
+IN_FORCE_WORDS = {True: "Còn hiệu lực", False: "Hết hiệu lực", None: ""}  # by vitae.in_force
 
 
 def _disciplines(db: Database, person_id: int) -> list[Entry]:
-    """The person's discipline, each still in force on the day said so (vitae.in_force)."""
+    """The person's discipline, each said in force or past on the day (vitae.in_force)."""
     today = db.clock().date()
-    return [{**entry, IN_FORCE.key: IN_FORCE_WORDS if in_force(entry, today) else ""}
+    return [{**entry, IN_FORCE.key: IN_FORCE_WORDS[in_force(entry, today)]}
             for entry in DISCIPLINES.of_owner(db, person_id)]
 
 
