@@ -24,9 +24,11 @@ from bvct_desktop.gui.qt import (
     QRect,
     QScrollArea,
     Qt,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
+from tests.gui.shell_support import active, tab_stops
 
 MARKUP = re.compile(r"<[a-z/]")  # a tag («< Quay lại» is a wizard's button)
 OPERATED = (QLineEdit, QComboBox, QAbstractButton, QAbstractItemView, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
@@ -113,14 +115,10 @@ def dark_theme() -> Iterator[Callable[[QWidget], None]]:
     application.setPalette(kept)
 
 
-
-def tab_stops(window: QWidget) -> list[QWidget]:
-    """The widgets Tab goes to in `window`, in the order it goes to them: each that takes focus by Tab, is
-    shown and enabled."""
-    stops, widget = [], window.nextInFocusChain()
-    while widget is not window:
-        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None
-                and widget.isVisibleTo(window) and widget.isEnabled()):
-            stops.append(widget)
-        widget = widget.nextInFocusChain()
-    return stops
+def tab_walk(qtbot, window: QWidget, first: QWidget, backwards: bool = False) -> list[str]:
+    """What a screen reader says at each stop of Tab (Shift+Tab if `backwards`) round the shown `window`,
+    from `first` on: a tab bar as «tabs: » and its current tab, any other stop by its name."""
+    active(qtbot, window)
+    first.setFocus(Qt.FocusReason.TabFocusReason)
+    return [f"tabs: {read_name(stop)}" if isinstance(stop, QTabBar) else read_name(stop)
+            for stop in tab_stops(backwards)]

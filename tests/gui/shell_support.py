@@ -106,10 +106,10 @@ def active(qtbot, window: QWidget) -> None:
     qtbot.waitUntil(window.isActiveWindow)
 
 
-def tab_stops() -> list[QWidget]:
-    """The widgets Tab goes through from where the active window's focus is, round to it again. A table
-    typed in, whose Tab goes from cell to cell (a delegation's members), is left as Qt leaves it when its
-    last cell is passed."""
+def tab_stops(backwards: bool = False) -> list[QWidget]:
+    """The widgets Tab (Shift+Tab if `backwards`) goes through from where the active window's focus is,
+    round to it again. A table typed in, whose Tab goes from cell to cell (a delegation's members), is left
+    as Qt leaves it when its last cell is passed."""
     start = stop = QApplication.focusWidget()
     assert start is not None, "no focus"
     stops = []
@@ -117,7 +117,9 @@ def tab_stops() -> list[QWidget]:
         stops.append(stop)
         assert len(stops) < 100, "Tab never comes back"
         if isinstance(stop, QAbstractItemView) and stop.tabKeyNavigation():
-            stop.window().focusNextChild()
+            stop.window().focusNextPrevChild(not backwards)
+        elif backwards:
+            QTest.keyClick(stop, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
         else:
             QTest.keyClick(stop, Qt.Key.Key_Tab)
         stop = QApplication.focusWidget()

@@ -19,8 +19,8 @@ from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.case_steps import CaseSteps
 from bvct_desktop.gui.qt import QLabel, QPushButton, Qt, QTableWidget
 from tests.gui import register_support as support
-from tests.gui.accessibility_support import read_name, tab_stops, unusable
-from tests.gui.shell_support import on_office_screen
+from tests.gui.accessibility_support import read_name, unusable
+from tests.gui.shell_support import active, on_office_screen, tab_stops
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
 
@@ -226,12 +226,12 @@ def test_tab_goes_to_nothing_in_the_case_window_a_screen_reader_cannot_name(qtbo
     """On every step's tab, each stop of Tab (the case's scrolling page, each step's list included) is read
     by a name."""
     window, steps = _window(qtbot, context)
-    window.show()
-    qtbot.waitExposed(window)
+    active(qtbot, window)
     unnamed = {}
     for index in range(steps.tabs.count()):
         steps.tabs.setCurrentIndex(index)
-        stops = tab_stops(window)
+        steps.tabs.tabBar().setFocus()
+        stops = tab_stops()
         assert steps.tabs.widget(index).table in stops
         unnamed[steps.tabs.tabText(index)] = [type(stop).__name__ for stop in stops if not read_name(stop).strip()]
     assert {tab: stops for tab, stops in unnamed.items() if stops} == {}

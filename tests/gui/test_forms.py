@@ -17,6 +17,7 @@ from bvct_desktop.core.schema import relatives as relatives_table
 from bvct_desktop.gui.attachments_panel import AttachmentsPanel
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
+from bvct_desktop.gui.forms.cadre_form import VITAE_PRINT
 from bvct_desktop.gui.forms.inputs import MULTI_LINE_HEIGHT, show_value
 from bvct_desktop.gui.forms.members import KEYS
 from bvct_desktop.gui.forms.person_file import ENTRY_WIDTH, TALLEST_ROW
@@ -41,6 +42,7 @@ from bvct_desktop.gui.qt import (
 from bvct_desktop.gui.registers.columns import longest_word, wrapped_height
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
+from tests.gui.accessibility_support import tab_walk
 from tests.gui.shell_support import FakeClock, active, on_office_screen, tab_stops, type_text
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
@@ -1756,6 +1758,56 @@ def test_tab_follows_the_screen_top_to_bottom_and_left_to_right(qtbot, context, 
     qtbot.addWidget(form)
     active(qtbot, form)
     assert out_of_screen_order(tab_stops()) == []
+
+
+FORM_BUTTONS = ["Lưu", "In trích ngang…", VITAE_PRINT, "Đóng"]  # a cadre's, left to right
+
+
+def test_on_a_cadres_discipline_tab_goes_down_the_form_as_it_is_seen_and_shift_tab_back_up(
+        qtbot, monkeypatch, context):
+    """On «Lý lịch 2C» Tab went from the section's tabs to its list and «Thêm», up to the form's tabs, and only
+    then down to «Lưu»: the file's pages, made once the form stood, came last of all. Tab goes as the officer
+    reads: the form's tabs, the section's, its list, the list's buttons, the form's buttons."""
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(
+        context, "cadres", browse.record_ids(context.db, "cadres", "tran thi anh")[0]))
+    DISCIPLINES.add(context.db, form.person_id, {"decided_on": "05/2015", "organisation": "Đảng",
+                                                 "penalty": "Khiển trách", "in_effect_until": "05/2016"})
+    page = form.show_page("Kỷ luật")
+    page.reload()
+    page.table.selectRow(0)
+    down = ["tabs: Lý lịch 2C", "tabs: Kỷ luật", "Kỷ luật", "Thêm", "Sửa", "Xóa", *FORM_BUTTONS]
+    assert tab_walk(qtbot, form, form.tabs.tabBar()) == down
+    assert tab_walk(qtbot, form, form.tabs.tabBar(), backwards=True) == down[:1] + down[:0:-1]
+
+
+def _rows_buttons(page: QWidget) -> list[str]:
+    """The buttons under a page's list that Tab reaches, left to right (none on a list of records only)."""
+    return [button.text() for button in getattr(page, "buttons", {}).values() if button.isEnabled()]
+
+
+def test_tab_goes_down_every_page_of_a_cadres_file_from_its_tabs_to_the_forms_buttons(qtbot, monkeypatch, context):
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(
+        context, "cadres", browse.record_ids(context.db, "cadres", "tran thi anh")[0]))
+    walked, expected = {}, {}
+    for title, page in form.pages()[1:]:
+        form.show_page(title)
+        getattr(page, "table", page).selectRow(0)
+        inner = [f"tabs: {title}"] if form.vitae.isAncestorOf(page) else []
+        expected[title] = [f"tabs: {form.tabs.tabText(form.tabs.currentIndex())}", *inner, title, *_rows_buttons(page),
+                           *FORM_BUTTONS]
+        walked[title] = tab_walk(qtbot, form, form.tabs.tabBar())
+    assert walked == expected
+
+
+def test_tab_goes_from_a_slips_attachments_tab_through_its_scans_to_the_forms_buttons(qtbot, monkeypatch, context):
+    """The scans' list, made when the tab is first looked at, came after «Đóng»."""
+    on_office_screen(monkeypatch)
+    form = open_form(context, "slips", browse.record_ids(context.db, "slips")[0])
+    qtbot.addWidget(form)
+    form.tabs.setCurrentIndex(1)
+    assert tab_walk(qtbot, form, form.tabs.tabBar()) == [
+        "tabs: Tệp đính kèm", "Tệp đính kèm", "Thêm tệp…", "Thùng rác", "Lưu", "In phiếu…", "Đóng",
+        "Người đã có trong cơ sở dữ liệu"]  # the person picker, above the tabs: round to them again
 
 
 @pytest.mark.parametrize("kind", ["cadres", "slips"])

@@ -82,6 +82,7 @@ class CadreForm(RecordForm):
         for kind, title in RECORD_TABS:
             records = PersonRecords(self.context, kind, self.person_id)
             self._add_tab(records, records, title)
+        self.tab_into_pages()
 
     def _add_tab(self, page: QWidget, table: QTableView, title: str, tabs: QTabWidget | None = None) -> None:
         named(table, title)

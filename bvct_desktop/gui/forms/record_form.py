@@ -5,6 +5,7 @@ the person already exists, the choice of the cadre a record naming one by name a
 a prompt before unsaved changes are lost."""
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from ...core import attachments, editing, recipients
@@ -154,6 +155,7 @@ class RecordForm(QDialog):
             shown = QVBoxLayout(page)
             shown.setContentsMargins(0, 0, 0, 0)  # the panel's own keep it off the tab's frame
             shown.addWidget(self.attachments)
+            self.tab_into_pages()
 
     def _order_tabbing(self) -> None:
         """Tab follows the screen: the picker, the tab bar (shown once there is a second tab), the fields,
@@ -162,6 +164,25 @@ class RecordForm(QDialog):
         self.tabs.setFocusProxy(None)  # else Tab reaching the tab widget, before its pages, jumps to the bar
         for frame in (self.tabs, self.fields_area):
             frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def tab_into_pages(self) -> None:
+        """Tab goes from the tab bar into the page shown (a page's own tabs first), then down to the buttons:
+        a widget put in the window once it stands is put last in its Tab order, after «Đóng» — a cadre's
+        file made after the form, a slip's scans listed when first looked at."""
+        bar = self.tabs.tabBar()
+        chain = [widget for widget in self._focus_chain() if widget.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        arrows = [widget for widget in chain if bar.isAncestorOf(widget)]  # its own, when the tabs do not fit
+        pages = [widget for widget in chain if self.tabs.isAncestorOf(widget) and widget is not bar
+                 and widget not in arrows]
+        for before, after in pairwise([bar, *arrows, *pages]):
+            QWidget.setTabOrder(before, after)
+
+    def _focus_chain(self) -> list[QWidget]:
+        chain, widget = [], self.nextInFocusChain()
+        while widget is not self:
+            chain.append(widget)
+            widget = widget.nextInFocusChain()
+        return chain
 
     def print_record(self, document: Callable[..., Any] | None = None) -> None:
         """This record's document in the print preview (as saved: unsaved changes are not printed): the one
