@@ -21,9 +21,18 @@ from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui import damage, look
 from bvct_desktop.gui import dashboard as dashboard_module
 from bvct_desktop.gui.dashboard import Dashboard, DueModel, due_state
-from bvct_desktop.gui.qt import QApplication, Qt
+from bvct_desktop.gui.qt import Qt
 from bvct_desktop.io.xlsx_reader import Sheet
-from tests.gui.shell_support import FakeClock, active, as_user, context_for, new_database, on_office_screen, type_day
+from tests.gui.shell_support import (
+    FakeClock,
+    active,
+    as_user,
+    context_for,
+    new_database,
+    on_office_screen,
+    tab_stops,
+    type_day,
+)
 from tests.samples import SAMPLES
 
 KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints")
@@ -568,11 +577,7 @@ def test_tab_reaches_the_figures_where_they_are_seen_and_each_is_read_with_its_v
     dashboard.activateWindow()
     qtbot.waitUntil(dashboard.isActiveWindow)
     dashboard.year.setFocus()
-    stops = []
-    for _ in range(len(FIGURE_LABELS) + 1):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        stops.append(QApplication.focusWidget())
-    assert stops == [*dashboard.figure_cards.values(), dashboard.lists.tabBar()]
+    assert tab_stops()[1:len(FIGURE_LABELS) + 2] == [*dashboard.figure_cards.values(), dashboard.lists.tabBar()]
     assert dashboard.figure_cards["slips_issued"].accessibleName() == f"{FIGURE_LABELS['slips_issued']}: 2"
 
 

@@ -15,11 +15,11 @@ from bvct_desktop.core.settings import SETTINGS, History
 from bvct_desktop.gui import printing, undecided
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.pdf_pages import PdfPages
-from bvct_desktop.gui.qt import QAbstractPrintDialog, QApplication, QPrinter, Qt
+from bvct_desktop.gui.qt import QAbstractPrintDialog, QPrinter, Qt
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
 from tests.gui.accessibility_support import read_name
-from tests.gui.shell_support import on_office_screen
+from tests.gui.shell_support import on_office_screen, tab_stops
 
 SLIP = {"number": "12/PXM", "issued_on": dt.date(2025, 1, 5), "full_name": "Phạm Văn Bình", "other_names": None,
         "birth_date": "1950", "gender": "Nam", "home_town": "Hàm Tiến", "residence": None, "father_name": None,
@@ -148,11 +148,7 @@ def test_tab_goes_along_the_toolbar_from_left_to_right(qtbot, slips_pdf):
     qtbot.waitUntil(window.isActiveWindow)
     window.next_button.click()  # page 2 of 3: every arrow can be pressed
     window.first_button.setFocus()
-    stops = []
-    for _ in range(8):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        stops.append(QApplication.focusWidget())
-    assert stops == [window.previous_button, window.page, window.next_button, window.last_button,
+    assert tab_stops()[1:9] == [window.previous_button, window.page, window.next_button, window.last_button,
                      window.zoom_out_button, window.zoom, window.zoom_in_button, window.scroll_area]
 
 def test_the_page_shown_is_named_and_answers_the_keys_an_officer_expects(qtbot, tmp_path, slips_pdf):
