@@ -292,19 +292,21 @@ def _broken(lines: Sequence[Sequence[int]]) -> int:
 
 def _moves(columns: Sequence[Column], texts_of: list[list[str]], lines: list[tuple[int, ...]], widths: list[float],
            least: list[float], size: float, padding: float) -> Iterable[list[float]]:
-    """The widths worth trying: for the rows made tallest by a few cells (most lines above the row's next
-    cell, the three worst of different columns), the width those cells need for one line fewer, or for no
-    more lines than the row's next cell — taken from one column with room to spare in that row, or from
+    """The widths worth trying: for the rows made tallest by a few cells (of each set of columns, the row
+    they stand most lines above its next cell in, the header row apart: its bold words need other room; the
+    four sets standing most lines above their rows in all), the width those cells need for one line fewer,
+    or for no more lines than the row's next cell — taken from one column with room to spare in that row, or from
     all of them, each as far as it stands above its least (a name's: its longest value on one line)."""
     rows = list(zip(*lines, strict=True))
-    worst: dict[tuple[int, ...], tuple[int, int]] = {}  # the tallest cells' columns: (lines above the next, row)
+    # (the tallest cells' columns, header row): (most lines above the next, its row, lines above in all)
+    worst: dict[tuple[tuple[int, ...], bool], tuple[int, int, int]] = {}
     for r, row in enumerate(rows):
         top = max(row)
         tall = tuple(i for i, count in enumerate(row) if count == top)
         above = top - max((count for count in row if count < top), default=top)
-        if above > worst.get(tall, (0, 0))[0]:
-            worst[tall] = (above, r)
-    for tall, (above, r) in sorted(worst.items(), key=lambda item: -item[1][0])[:3]:
+        most, row_at, total = worst.get((tall, r == 0), (0, 0, 0))
+        worst[tall, r == 0] = (above, r, total + above) if above > most else (most, row_at, total + above)
+    for (tall, _), (above, r, _) in sorted(worst.items(), key=lambda item: -item[1][2])[:4]:
         row = rows[r]
         donors = sorted((d for d in range(len(row)) if d not in tall and widths[d] > least[d] + 0.01),
                         key=lambda d: -widths[d])  # of moves alike, the one from the widest column

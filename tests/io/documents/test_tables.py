@@ -10,7 +10,7 @@ import pytest
 
 from bvct_desktop.core.fields import Field
 from bvct_desktop.core.kinds import SLIPS
-from bvct_desktop.io.documents import fonts, layout, profile, reminder, sheets, tables
+from bvct_desktop.io.documents import fonts, layout, profile, reminder, sheets, tables, vitae_form
 from bvct_desktop.io.documents.fonts import BOLD, REGULAR
 from bvct_desktop.io.documents.layout import wrap
 
@@ -262,3 +262,32 @@ def test_a_name_gives_the_room_beyond_its_one_line_to_the_cells_that_make_its_ro
     widths = tables.column_widths(columns, 300, 11, texts=[row])
     lines = [len(wrap(text, REGULAR, 11, width - 2 * tables.PADDING)) for text, width in zip(row, widths, strict=True)]
     assert lines[1] == 1 and max(lines) <= 6, (lines, widths)
+
+
+FARMER = "quê quán: Xã Hàm Tiến, tỉnh Bình Thuận; nghề nghiệp: Làm ruộng"
+WORKER = "quê quán: Bình Thuận; nghề nghiệp: Công nhân; nơi ở: Phường Phú Thủy, thành phố Phan Thiết"
+RETIRED = "nghề nghiệp: Hưu trí; nơi ở: Phường Mũi Né"
+FAMILY = [["Mẹ vợ", "Nguyễn Văn An", "1943", f"quê quán: {FATHER_IN_LAW[4]}; nghề nghiệp: {FATHER_IN_LAW[5]}"],
+          ["Cha chồng", "Lê Thị Bích", "1993", RETIRED], ["Con", "Nguyễn Văn An", "1972", WORKER],
+          ["Vợ", "Trần Văn Hùng Dũng", "1995", FARMER], ["Vợ", "Nguyễn Văn An", "1990", RETIRED],
+          ["Cha", "Đặng Thị Ngọc Phượng", "1960", "nghề nghiệp: Học sinh"],
+          ["Cha chồng", "Trần Văn Hùng Dũng", "1968", WORKER],
+          ["Mẹ vợ", "Tôn Nữ Thị Phương Thảo Nguyên", "2007", WORKER], ["Cha", "Nguyễn Thị Bích Ngọc", "1981", WORKER],
+          ["Cha chồng", "Nguyễn Văn An", "1978", RETIRED]]
+
+
+def lines_drawn(columns, rows, widths) -> int:
+    """The table's lines on paper: the header row's and each row's, as tall as its tallest cell."""
+    header = max(len(wrap(column.label, BOLD, SIZE, width - 2 * PADDING))
+                 for column, width in zip(columns, widths, strict=True))
+    return header + sum(max(cell_lines(rows, widths, r, i) for i in range(len(columns))) for r in range(len(rows)))
+
+
+def test_the_relation_takes_the_room_that_keeps_it_on_one_line_from_the_text_beside_it():
+    """Form 2C's family table of ten relatives: the last pass widened «Mối quan hệ» only as far as its header
+    needed on two lines, so «Cha chồng» stayed on two lines in three rows and the table took 22 lines; given the
+    room to keep the relation on one line from the long text beside it, the table takes 20."""
+    widths = tables.column_widths(vitae_form.FAMILY_COLUMNS, PORTRAIT, SIZE, PADDING, FAMILY)
+    assert sum(widths) == pytest.approx(PORTRAIT)
+    assert lines_drawn(vitae_form.FAMILY_COLUMNS, FAMILY, widths) <= 20  # was 22
+    assert all(cell_lines(FAMILY, widths, r, 0) == 1 for r in range(len(FAMILY)))
