@@ -82,6 +82,7 @@ def _accented_identity_key(value: str) -> str:
     return clean(value).casefold()
 
 
+@functools.lru_cache(maxsize=65_536)  # a name comes again down a register: each row's person, the vetted one
 def name_key(value: str) -> str:
     """Equal for two spellings of one person's name: `identity_key`, no full stop at the end («HOÀNG VĂN NAM.»
     of an old list, stored before names dropped it, is Hoàng Văn Nam)."""
@@ -188,6 +189,7 @@ def variant_fold_words(value: str) -> str:
     return " ".join(folded for folded in map(_variant_fold_word, value.split()) if folded)
 
 
+@functools.lru_cache(maxsize=65_536)  # a name comes again down a register, and for each person made
 def name_words(value: str) -> str:
     """A person's name as `variant_fold_words` reads it, a full stop after it aside (as `name_key`):
     «HOÀNG VĂN NAM.» stored from an old list reads as «hoang van nam» typed."""

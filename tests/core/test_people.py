@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from sqlalchemy import event, select
 
-from bvct_desktop.core import audit, browse, editing, importing, people, stored_rows, vault
+from bvct_desktop.core import audit, browse, editing, importing, people, stored_rows, text, vault
 from bvct_desktop.core.collation import name_sort_key
 from bvct_desktop.core.kinds import CADRES, DELEGATIONS, SLIPS
 from bvct_desktop.core.people import search_key
@@ -243,3 +243,23 @@ def test_a_common_name_is_weighed_only_against_namesakes_born_the_same_year_or_i
     told = {warning.row: warning.message for warning in result.warnings}
     assert sorted(told) == [452, 453]  # the one of no known year may be any of them (three named); 12/1941 may be them
     assert told[453].startswith("có thể trùng với người ở dòng 452 của tệp này: Nguyễn Văn Hùng, quê Xã Không Rõ")
+
+
+def test_a_name_that_comes_again_down_a_register_is_keyed_and_folded_once(db, monkeypatch):
+    """A register names the same persons again and again (a common name, the cadre many slips vet): each
+    distinct name is keyed (name_key) and folded to be told beside its spellings with diacritics (name_words)
+    once, not at each row."""
+    keyed, folded = [], []
+    real_key, real_fold = text.identity_key, text.variant_fold_words
+    monkeypatch.setattr(text, "identity_key", lambda value: keyed.append(value) or real_key(value))
+    monkeypatch.setattr(text, "variant_fold_words", lambda value: folded.append(value) or real_fold(value))
+    name = "PHAN VAN MUOI BAY"  # written without diacritics: it may be «Phan Văn Mười Bảy»
+
+    result = _imported(db, SLIPS, ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Ngày sinh",
+                                   "Nơi nhận phiếu"],
+                       *([f"{index}/PXM", "05/02/2026", name, str(1940 + index), "Cục A93B – Bộ Công an"]
+                         for index in range(20)))
+    assert result.counts[CREATED] == 20
+    assert keyed.count(name) <= 1
+    assert folded.count(name.lower()) <= 1
+
