@@ -278,12 +278,12 @@ class PersonBook:
         Thuận Nam» makes a second person of the same one; so does «NGUYEN VAN HUNG» beside «Nguyễn Văn Hùng»."""
         name, birth, _ = self._key_of[pid]
         namesakes = self._by_name[name]
+        if len(namesakes) > 1 and _year(birth):  # born another year: not them (may_be_same); a common name has
+            namesakes = [*self._by_name_year[name, _year(birth)], *self._by_name_year.get((name, ""), ())]  # hundreds
         spelled = self._spelled_alike(pid, name)
-        if len(namesakes) == 1 and not spelled:  # most persons of a list: no one else of the name, nothing to tell
+        if len(namesakes) == 1 and not spelled:  # most persons of a list: no namesake who may be them, nothing to tell
             self._row_of[pid] = row
             return []
-        if _year(birth):  # born another year: not them (may_be_same); a common name has hundreds of namesakes
-            namesakes = [*self._by_name_year[name, _year(birth)], *self._by_name_year.get((name, ""), ())]
         cccd = self._cccd_of.get(pid)
         maybe = sorted(other for other in [*namesakes, *spelled] if other != pid
                        and may_be_same(birth, self._key_of[other][1], cccd, self._cccd_of.get(other)))

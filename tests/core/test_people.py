@@ -263,3 +263,19 @@ def test_a_name_that_comes_again_down_a_register_is_keyed_and_folded_once(db, mo
     assert keyed.count(name) <= 1
     assert folded.count(name.lower()) <= 1
 
+
+def test_a_new_person_whose_namesakes_were_all_born_in_other_years_is_weighed_against_none(db, monkeypatch):
+    """Most new persons of a register named like others were born in another year: nothing is told of them,
+    and none of the stored persons is looked at for the records about them."""
+    looked_at = []
+    real = people.PersonBook._about_someone
+    monkeypatch.setattr(people.PersonBook, "_about_someone",
+                        lambda book, pids: looked_at.append(pids) or real(book, pids))
+
+    result = _imported(db, SLIPS, ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Ngày sinh",
+                                   "Nơi nhận phiếu"],
+                       *([f"{index}/PXM", "05/02/2026", "Nguyễn Văn Mười Tám",
+                          f"{index % 28 + 1:02d}/03/{1940 + index}", "Cục A93B – Bộ Công an"] for index in range(20)))
+    assert result.counts[CREATED] == 20
+    assert result.warnings == []
+    assert looked_at == []
