@@ -27,16 +27,16 @@ _KNOWN = (
     ("Philippines", "Phi-líp-pin", "Philippin"),
     ("Myanmar", "Mi-an-ma", "Miến Điện"),
     ("Ấn Độ", "India"),
-    ("Nga", "Liên bang Nga", "Russia"),
+    ("Nga", "Russia"),
     ("Pháp", "France"),
-    ("Đức", "Cộng hòa Liên bang Đức", "Germany"),
-    ("Anh", "Vương quốc Anh", "United Kingdom", "UK", "England"),
+    ("Đức", "Germany"),
+    ("Anh", "Anh và Bắc Ireland", "United Kingdom", "UK", "England"),
     ("Ý", "I-ta-li-a", "Italia", "Italy"),
     ("Hà Lan", "Netherlands"),
     ("Bỉ", "Belgium"),
     ("Thụy Sĩ", "Switzerland"),
     ("Thụy Điển", "Sweden"),
-    ("Séc", "Cộng hòa Séc", "Czech"),
+    ("Séc", "Czech"),
     ("Ba Lan", "Poland"),
     ("Hungary", "Hung-ga-ri"),
     ("Canada", "Ca-na-đa"),
@@ -44,9 +44,14 @@ _KNOWN = (
     ("New Zealand", "Niu Di-lân"),
 )
 
+# What a decision writes before a country's name in its state's full name («Cộng hòa Pháp», «Liên hiệp Vương
+# quốc Anh và Bắc Ireland»), longest first.
+_STATE_FORMS = ("Cộng hòa Dân chủ Nhân dân", "Cộng hòa Liên bang", "Cộng hòa Nhân dân", "Liên hiệp Vương quốc",
+                "Cộng hòa", "Vương quốc", "Liên bang")
+
 # Commas, semicolons and slashes part countries, and so do a dash or «và» between spaces (a hyphen
-# inside a name, «Xin-ga-po», does not).
-_SEPARATOR = re.compile(r"\s*(?:[,;/]|\s[-–]\s|\svà\s)\s*")
+# inside a name, «Xin-ga-po», does not; nor «và» inside a known name, «Anh và Bắc Ireland»).
+_SEPARATOR = re.compile(r"(\s*(?:[,;/]|\s[-–]\s|\svà\s)\s*)")
 
 
 def _key(name: str) -> str:
@@ -55,6 +60,7 @@ def _key(name: str) -> str:
 
 
 _WRITTEN = {_key(way): names[0] for names in _KNOWN for way in names}
+_STATE_FORM_KEYS = tuple(_key(form) for form in _STATE_FORMS)
 LISTED_WITH = ", "  # what parts the countries of one value as stored
 
 
@@ -62,8 +68,29 @@ def as_written(value: str) -> str:
     """`value`, the countries it names each written as the office writes them, listed with commas
     and each once; a country not known is kept as written."""
     listed: dict[str, str] = {}
-    for part in _SEPARATOR.split(clean(value)):
-        if part:
-            written = _WRITTEN.get(_key(part), part)
-            listed.setdefault(_key(written), written)
+    for part in _parts(clean(value)):
+        written = _known(part) or part
+        listed.setdefault(_key(written), written)
     return LISTED_WITH.join(listed.values())
+
+
+def _parts(value: str) -> list[str]:
+    """The countries `value` names: parted at each separator but a «và» inside a known name."""
+    pieces = _SEPARATOR.split(value)  # country, separator, country, …
+    parts = [pieces[0]]
+    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        if separator.strip() == "và" and _known(parts[-1] + separator + piece):
+            parts[-1] += separator + piece
+        else:
+            parts.append(piece)
+    return [part for part in parts if part]
+
+
+def _known(name: str) -> str | None:
+    """The known country `name` is, as the office writes it, by any of its ways or its state's full name."""
+    key = _key(name)
+    found = _WRITTEN.get(key)
+    for form in _STATE_FORM_KEYS:
+        if found is None and key.startswith(form):
+            found = _WRITTEN.get(key.removeprefix(form))
+    return found
