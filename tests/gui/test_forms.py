@@ -1449,6 +1449,23 @@ def test_a_delegation_opens_on_most_of_an_office_screen_with_every_column_of_its
     assert every_column_in_view(form.members.table) == []
 
 
+def test_a_member_s_long_name_and_unit_cut_short_are_read_whole_under_the_mouse(qtbot, monkeypatch, context):
+    """Forty members from one unit of a long name: the table's room cuts the unit short in every line (and a
+    long name), and the officer reads it whole resting the mouse on it; a cell shown whole has no tooltip."""
+    page = _page(qtbot, context, "delegations")
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "delegations",
+                                                                        page.model.record_id(0)))
+    form.members.set_members([{"full_name": f"Công Tằng Tôn Nữ Diệu Huyền Thanh Thảo {number:04d}",
+                               "birth_date": "1975-03-12", "home_town": "xã Hàm Thuận Bắc, huyện Hàm Thuận Bắc",
+                               "cccd": f"0601750{number:05d}", "position": "Chuyên viên", "unit": LONG_UNIT,
+                               "role": "Thành viên"} for number in range(40)])
+    table = form.members.table
+    unit = table.model().index(0, KEYS.index("unit"))
+    assert table.visualRect(unit).width() < table.fontMetrics().horizontalAdvance(LONG_UNIT)  # cut short
+    assert tooltip_at(table, table.model().index(0, KEYS.index("birth_date"))) == ""
+    assert tooltip_at(table, unit) == LONG_UNIT
+
+
 def cut_members(table) -> list[str]:
     """What a delegation's member table shows cut short: the headers of columns out of view sideways or
     narrower than a cell's text, or than a role box needs for its longest choice beside its arrow (a column

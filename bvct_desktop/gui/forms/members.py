@@ -18,6 +18,7 @@ from ..qt import (
     Signal,
 )
 from ..registers.columns import fit_to_width, keep_fitted
+from ..registers.table import CutTextTips
 from .inputs import as_typed, show_value
 
 KEYS = editing.MEMBER_PERSON_KEYS + editing.MEMBER_KEYS
@@ -40,6 +41,7 @@ class MembersTable(QWidget):
         self.table.setHorizontalHeaderLabels([kind.field(key).header for key in KEYS])
         self.table.setColumnHidden(NOT_GOING, True)
         keep_fitted(self.table, GROWING)
+        self.table.setItemDelegate(CutTextTips(self.table))
         self.table.setMinimumHeight(150)
         self.table.itemChanged.connect(self._edited)
         layout.addWidget(self.table)
