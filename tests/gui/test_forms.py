@@ -1566,6 +1566,25 @@ def test_a_member_who_did_not_go_is_marked_with_the_reason_and_stays_on_the_dele
     assert not reopened.members.table.isColumnHidden(KEYS.index("not_going"))
 
 
+def test_what_is_done_to_a_chosen_member_waits_for_a_member_to_be_chosen(qtbot, context):
+    """«Bỏ thành viên đã chọn» and «Thành viên không đi…» pressed with no member chosen did nothing, and said
+    nothing: they stay greyed until a member is chosen, and again once the chosen one is taken off."""
+    form = open_form(context, "delegations", None)
+    qtbot.addWidget(form)
+    _fill_new(form, NEW["delegations"])
+    form.members.add_member({"full_name": "Tôn Nữ Thị Ngọc Hường", "birth_date": "1980", "role": "Thành viên"})
+    table = form.members.table
+    table.clearSelection()
+    chosen = [button for button in form.members.findChildren(QPushButton)
+              if button.text() in ("Bỏ thành viên đã chọn", "Thành viên không đi…")]
+    assert len(chosen) == 2 and not any(button.isEnabled() for button in chosen)
+    table.setCurrentCell(1, KEYS.index("full_name"))
+    assert all(button.isEnabled() for button in chosen)
+    chosen[0].click()
+    assert table.rowCount() == 1 and table.selectedIndexes() == []
+    assert not any(button.isEnabled() for button in chosen)
+
+
 def test_a_delegation_saved_while_a_members_cell_is_still_being_typed_in_keeps_what_is_typed(qtbot, context):
     """Ctrl+S with the cursor still in a member's cell (no click elsewhere to close it) read the cell's open
     editor as a choice box and crashed; what is typed there is the member's value."""

@@ -61,6 +61,9 @@ class MembersTable(QWidget):
         buttons.addWidget(not_going)
         buttons.addStretch(1)
         layout.addWidget(self.buttons)
+        self.on_chosen = (remove, not_going)  # greyed until a member is chosen
+        self.table.itemSelectionChanged.connect(self._enable_on_chosen)
+        self._enable_on_chosen()
         if not editable:
             self.only_show()
 
@@ -105,6 +108,10 @@ class MembersTable(QWidget):
         self.table.setFocus()
         self.table.setCurrentItem(reason)
         self.table.editItem(reason)
+
+    def _enable_on_chosen(self) -> None:
+        for button in self.on_chosen:
+            button.setEnabled(bool(self.table.selectedIndexes()))
 
     def _edited(self) -> None:
         self._fit()
