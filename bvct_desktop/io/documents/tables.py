@@ -9,9 +9,10 @@ lines as far as the width allows; and when the page is too narrow for every valu
 text columns give up the width their longest few values need, so most rows stay one line.
 """
 
+import bisect
 import functools
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,9 @@ BREAK_WEIGHT = 0.1  # a value broken over one more line, against one more line o
 NAME_BROKEN = 3  # lines of table worth giving to keep a name on one line
 UNBROKEN_SHARE = 0.35  # of the table's width: the most a name kept on one line takes (a longer one breaks)
 HEADER_ONE_LINE = 60.0  # points: a header this short stays on one line when the page has room
+CUT_MOVES = 128  # the most cuts from what the columns want to the width (an office's tables: up to 66)
+BREAKS_TRIED = 40  # the widths tried for a column at each cut
+MARGIN = 1e-3  # points: the widths looked up around a bound, each then counted exactly
 BALANCE_MOVES = 16  # the most moves of width between two columns the last pass makes (see _balanced)
 KEEP_WHOLE = (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.CCCD, FieldType.CMND, FieldType.YEAR)
 
@@ -404,50 +408,103 @@ def _cost(needs: list[list[float]], widths: list[float], padding: float) -> floa
 
 def _cut(wanted: list[float], least: list[float], needs: list[list[float]], cuttable: list[int], width: float,
          padding: float, tick: Callable[[], None]) -> list[float]:
+    """The widths cut from what the columns want down to the table's width, a cut at a time where it makes
+    the table least taller for the width it gives, at most CUT_MOVES cuts."""
     widths = list(wanted)
-    lines_at = functools.cache(lambda i, room: _lines(needs[i], room))  # a column's lines at a width, tried again
-    lines = [lines_at(i, w - 2 * padding) for i, w in enumerate(widths)]
+    lines = [_lines(column_needs, w - 2 * padding) for column_needs, w in zip(needs, widths, strict=True)]
+    ranked = [_Ranked(column_needs) for column_needs in needs]
+    # a column's values broken by a narrower width, the same until that column is cut
+    broken_by = functools.cache(lambda i, room, narrower: tuple(ranked[i].broken_by(room, narrower)))
+    moves = 0
     while sum(widths) > width + 0.01:
         tick()
-        excess = sum(widths) - width
-        tallest = [sorted(row, reverse=True)[:2] + [1] for row in zip(*lines, strict=True)]
-        best = None  # (cost, column, width, lines)
-        for i in cuttable:
-            # each row's tallest cell beside column i's (1 when it has none), and the table as it is
-            others = [second if before == top else top for before, (top, second, _) in zip(lines[i], tallest,
-                                                                                          strict=True)]
-            height, broken_now = sum(map(max, others, lines[i])), sum(lines[i][:-1])  # a value broken, not a header
-            for target in _breaks(needs[i], widths[i], least[i], excess, padding):
-                cut = lines_at(i, target - 2 * padding)
-                taller, broken = sum(map(max, others, cut)) - height, sum(cut[:-1]) - broken_now
-                cost = (taller + BREAK_WEIGHT * broken) / (widths[i] - target)
-                if best is None or cost < best[0] - 1e-9 or abs(cost - best[0]) < 1e-9 and widths[i] > widths[best[1]]:
-                    best = (cost, i, target, cut)
-        if best is None:  # every text column is down to its least: share what is left by weight
+        best = _best_cut(widths, least, ranked, broken_by, lines, cuttable, sum(widths) - width, padding) \
+            if moves < CUT_MOVES else None
+        if best is None:  # every text column down to its least, or the cuts spent: share what is left by weight
             scale = (width - sum(least)) / max(1e-6, sum(widths) - sum(least))
             return [lo + (w - lo) * max(0.0, scale) for w, lo in zip(widths, least, strict=True)]
-        _, i, widths[i], lines[i] = best
+        moves += 1
+        i, widths[i] = best
+        lines[i] = _lines(needs[i], widths[i] - 2 * padding)
     return widths
 
 
-def _breaks(needs: list[float], current: float, least: float, excess: float, padding: float) -> list[float]:
+def _best_cut(widths: list[float], least: list[float], ranked: list["_Ranked"],
+              broken_by: Callable[[int, float, float], Sequence[tuple[int, int]]], lines: list[list[int]],
+              cuttable: list[int], excess: float, padding: float) -> tuple[int, float] | None:
+    """The column to narrow and its width, the cut making the table least taller for each point it gives
+    (of cuts alike, the widest column's); None when no column has width to give."""
+    tallest = [sorted(row, reverse=True)[:2] + [1] for row in zip(*lines, strict=True)]
+    header = len(tallest) - 1
+    best = None  # (cost, column, width)
+    for i in cuttable:
+        # each row's tallest cell beside column i's (1 when it has none)
+        others = [second if before == top else top for before, (top, second, _) in zip(lines[i], tallest,
+                                                                                      strict=True)]
+        room = widths[i] - 2 * padding
+        for target in _breaks(ranked[i], widths[i], least[i], excess, padding):
+            taller = broken = 0  # the table's lines added, and the values' (a header's not counted)
+            for r, count in broken_by(i, room, target - 2 * padding):
+                taller += max(others[r], count) - max(others[r], lines[i][r])
+                broken += count - lines[i][r] if r != header else 0
+            cost = (taller + BREAK_WEIGHT * broken) / (widths[i] - target)
+            if best is None or cost < best[0] - 1e-9 or abs(cost - best[0]) < 1e-9 and widths[i] > widths[best[1]]:
+                best = (cost, i, target)
+    return None if best is None else best[1:]
+
+
+class _Ranked:
+    """A column's needs (each value's width on one line, the header's last) in order of width: the values a
+    narrower cell breaks are found without counting every row's lines again."""
+
+    def __init__(self, needs: list[float]):
+        self.rows: dict[float, list[int]] = {}
+        for r, need in enumerate(needs):
+            self.rows.setdefault(need, []).append(r)
+        self.distinct = sorted(self.rows)
+
+    def broken_by(self, room: float, narrower: float) -> Iterator[tuple[int, int]]:
+        """The rows whose value takes more lines at `narrower` than at `room`, each with its lines then:
+        a value on k lines takes more only when it needs more than k times the narrower room."""
+        found: set[int] = set()
+        for k in range(1, _count(self.distinct[-1], room) + 1):
+            found.update(range(bisect.bisect_left(self.distinct, k * max(narrower, 1.0) - MARGIN),
+                               bisect.bisect_right(self.distinct, k * max(room, 1.0) + MARGIN)))
+        for index in sorted(found):
+            need = self.distinct[index]
+            after = _count(need, narrower)
+            if after > _count(need, room):
+                yield from ((r, after) for r in self.rows[need])
+
+
+def _breaks(needs: _Ranked, current: float, least: float, excess: float, padding: float) -> list[float]:
     """The widths worth trying for a column: where its values take one line fewer, no narrower than
-    its least, no narrower than the table needs."""
+    its least, no narrower than the table needs; the BREAKS_TRIED widest of them."""
     floor = max(least, current - excess)
     found = {floor} if floor < current - 0.01 else set()
-    for need in set(needs):
-        for count in range(1, 7):
-            target = need / count + 2 * padding
+    distinct = needs.distinct
+    for count in range(1, 7):
+        low = bisect.bisect_left(distinct, (floor - 2 * padding) * count - MARGIN)
+        taken = 0
+        for index in range(bisect.bisect_right(distinct, (current - 2 * padding) * count + MARGIN) - 1, low - 1, -1):
+            target = distinct[index] / count + 2 * padding
             if floor < target < current - 0.01:
                 found.add(target)
-    return sorted(found, reverse=True)[:40]
+                taken += 1
+                if taken == BREAKS_TRIED:
+                    break
+    return sorted(found, reverse=True)[:BREAKS_TRIED]
 
 
 def _lines(needs: list[float], room: float) -> list[int]:
     """About how many lines each value of these widths takes in a cell `room` points wide."""
-    room = max(room, 1.0)
-    counts = {need: max(1, math.ceil(need / room - 1e-9)) for need in set(needs)}  # a column repeats its widths
+    counts = {need: _count(need, room) for need in set(needs)}  # a column repeats its widths
     return [counts[need] for need in needs]
+
+
+def _count(need: float, room: float) -> int:
+    """About how many lines a value `need` points wide on one line takes in a cell `room` points wide."""
+    return max(1, math.ceil(need / max(room, 1.0) - 1e-9))
 
 
 def draw_table(flow: Flow, columns: Sequence[Column], records: Iterable[Mapping[str, Any]],
