@@ -238,8 +238,20 @@ def _as_drawn(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths:
               padding: float) -> int:
     """The table's lines at these widths (see _drawn)."""
     sample = _sampled(texts)
-    return _drawn(columns, [_column_lines(column, [row[i] for row in sample], width, size, padding)
-                            for i, (column, width) in enumerate(zip(columns, widths, strict=True))])
+    values = [[row[i] for row in sample] for i in range(len(columns))]
+    return _drawn(_kept_whole(columns, values, sum(widths), size, padding),
+                  [_column_lines(column, column_values, width, size, padding)
+                   for column, column_values, width in zip(columns, values, widths, strict=True)])
+
+
+def _kept_whole(columns: Sequence[Column], values: Sequence[Sequence[str]], width: float, size: float,
+                padding: float) -> list[list[bool]]:
+    """Which values stay on one line where the table has room: an `unbroken` column's that fits on two lines
+    in UNBROKEN_SHARE of the table, as _floors keeps them (a name, «Cảnh cáo»); a longer one («Cách tất cả các
+    chức vụ trong Đảng và …») wraps at words like any text."""
+    most = width * UNBROKEN_SHARE
+    return [[column.unbroken and bool(text) and _two_lines(text, size) + 2 * padding <= most
+             for text in column_values] for column, column_values in zip(columns, values, strict=True)]
 
 
 def _column_lines(column: Column, values: Sequence[str], width: float, size: float,
@@ -250,13 +262,15 @@ def _column_lines(column: Column, values: Sequence[str], width: float, size: flo
     return (len(wrap(column.label, BOLD, size, room)), *(counts[text] for text in values))
 
 
-def _drawn(columns: Sequence[Column], lines: Sequence[Sequence[int]]) -> int:
+def _drawn(kept: Sequence[Sequence[bool]], lines: Sequence[Sequence[int]]) -> int:
     """The table's lines from each column's (`_column_lines`): a row as tall as its tallest cell, the
-    header row's counted too, and NAME_BROKEN more for each line a name (`unbroken`) takes beyond one:
-    it reads as two people, a word a line as more."""
+    header row's counted too, and NAME_BROKEN more for each line a value kept whole (`_kept_whole`) takes
+    beyond one: a name broken reads as two people, a word a line as more."""
     rows = zip(*lines, strict=True)
-    named = [i for i, column in enumerate(columns) if column.unbroken]
-    return max(next(rows)) + sum(max(row) + NAME_BROKEN * sum(row[i] - 1 for i in named) for row in rows)
+    header = max(next(rows))
+    return header + sum(max(row) + NAME_BROKEN * sum(count - 1 for count, whole in zip(row, wholes, strict=True)
+                                                     if whole)
+                        for row, wholes in zip(rows, zip(*kept, strict=True), strict=True))
 
 
 def _balanced(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths: list[float], least: list[float],
@@ -270,15 +284,17 @@ def _balanced(columns: Sequence[Column], texts: Sequence[Sequence[str]], widths:
     values = [[row[i] for row in sample] for i in range(len(columns))]
     lines_at = functools.cache(lambda i, width: _column_lines(columns[i], values[i], width, size, padding))
     texts_of = [[column.label, *column_values] for column, column_values in zip(columns, values, strict=True)]
+    kept = _kept_whole(columns, values, sum(widths), size, padding)
     # a name gives only the room beyond its longest value on one line: it is never broken to widen another
-    least = [max(low, _widest(column_values, REGULAR, size) + 2 * padding) if column.unbroken else low
-             for low, column, column_values in zip(least, columns, values, strict=True)]
+    least = [max(low, _widest([text for text, whole in zip(column_values, wholes, strict=True) if whole], REGULAR,
+                              size) + 2 * padding)
+             for low, column_values, wholes in zip(least, values, kept, strict=True)]
     widths = list(widths)
-    drawn = _drawn(columns, [lines_at(i, width) for i, width in enumerate(widths)])
+    drawn = _drawn(kept, [lines_at(i, width) for i, width in enumerate(widths)])
     for _ in range(BALANCE_MOVES):
         tick()
         lines = [lines_at(i, width) for i, width in enumerate(widths)]
-        tried = [(_drawn(columns, moved_lines), _broken(moved_lines), moved)
+        tried = [(_drawn(kept, moved_lines), _broken(moved_lines), moved)
                  for moved in _moves(columns, texts_of, lines, widths, least, size, padding)
                  for moved_lines in ([lines_at(i, width) for i, width in enumerate(moved)],)]
         better = min(tried, key=lambda found: found[:2], default=None)  # the first of those alike

@@ -332,3 +332,20 @@ def test_a_register_of_long_free_texts_is_fitted_in_work_growing_with_its_rows_n
     widths = tables.column_widths(sheets.VETTING_COLUMNS, PORTRAIT, SIZE, PADDING, free_text_slips(2_000))
     assert sum(widths) == pytest.approx(PORTRAIT)
     assert widths[1] >= needs("2000/PXM") and widths[2] >= needs("05/01/2026")  # never broken
+
+
+def test_a_long_penalty_wraps_at_words_and_a_short_one_stays_whole():
+    """The trích ngang's discipline table: a penalty kept on one line like a name squeezed «Cấp quyết định» and
+    «Lý do» to 12 lines beside «Cách tất cả các chức vụ …» on 5. A penalty no wider than a name kept whole may be
+    (on two lines in UNBROKEN_SHARE of the table) stays on one line; a longer one wraps at words like any text."""
+    long = "Cách tất cả các chức vụ trong Đảng và cách chức Phó Giám đốc Sở Tài nguyên và Môi trường"
+    authority = "Ban Thường vụ Tỉnh ủy Bình Thuận (nay là Ban Thường vụ Tỉnh ủy Lâm Đồng)"
+    rows = [["1", "12/03/2024", "Đảng", long, authority, "123-QĐ/TU",
+             "Vi phạm quy định về quản lý đất đai tại địa phương trong nhiều năm liền", "12/03/2025"],
+            ["2", "05/01/2020", "Chính quyền", "Cảnh cáo", "Ủy ban nhân dân tỉnh Bình Thuận", "45/QĐ-UBND",
+             "Thiếu trách nhiệm trong công tác quản lý", "05/01/2021"]]
+    widths = tables.column_widths(sheets.DISCIPLINE_COLUMNS, PORTRAIT, SIZE, PADDING, rows)
+    assert sum(widths) == pytest.approx(PORTRAIT)
+    assert cell_lines(rows, widths, 1, 3) == 1  # «Cảnh cáo» whole
+    assert max(cell_lines(rows, widths, 0, column) for column in (4, 6)) <= 8, widths  # was 12
+    assert lines_drawn(sheets.DISCIPLINE_COLUMNS, rows, widths) < 12 + 6 + 2
