@@ -8,7 +8,7 @@ few rows it paints, so 200k cadres open and scroll without loading them.
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Column as SqlColumn
@@ -24,7 +24,7 @@ from .errors import InputError
 from .fields import Field, FieldType
 from .kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, SLIPS, TRIP_STATUSES, Kind, kind_named
 from .permissions import Action
-from .personfile import abroad, cases, letters, political
+from .personfile import abroad, cases, issues, letters, political
 from .schema import (
     archive_requests,
     cadres,
@@ -55,6 +55,7 @@ NO_REPLY_DATE = plans.slips.NO_REPLY_DATE  # imported slips with a result and no
 NO_DEADLINE = "Đang xác minh, chưa có hạn"  # open vetting cases whose purpose the deadline rule leaves out
 NO_COMPLAINT_DEADLINE = "Chưa giải quyết, chưa có hạn"  # unresolved complaints with no «Hạn giải quyết»
 RELATIVES_ABROAD = "relatives_abroad"  # the cadres' column of the countries their relatives live in
+POLITICAL_ISSUES = "political_issues"  # the cadres' column of the gravest political issue on their file
 REPLY_DUE = "reply_due"  # the column of the day a reply is due, worked out from the settings: never imported
 NAME_KEYS = ("full_name", "sender", "subject_name")  # values ordered as names
 BROWSING = "xem danh sách"  # what reading a register asks for (a refusal is audited as it)
@@ -108,6 +109,20 @@ class MoreTexts:
 
     table: Table
     read: Callable[[Connection, list[int] | None], dict[int, list[str]]]
+
+
+class Cells(list[str]):
+    """A record's displayed cells, in its register's column order, and what a cell's tooltip tells beyond
+    its text, by column key (`tip`)."""
+
+    def __init__(self, cells: Iterable[str] = (), tips: dict[str, str] | None = None):
+        super().__init__(cells)
+        self.tips = tips or {}
+
+
+def tip(key: str) -> str:
+    """The key under which a View's extra_rows gives the tooltip of the cell of column `key`."""
+    return f"{key}:tip"
 
 
 Overdue = Callable[[dt.date, settings.History], ColumnElement]
@@ -205,7 +220,7 @@ def _trip_statuses() -> dict[str, Status]:
 
 def _members(connection: Connection, ids: list[int], _today: dt.date) -> dict[int, dict[str, str]]:
     """The members of each delegation, by name: «3 người: A, B (không đi: ốm), C»; one the decision named who
-    did not go is kept, marked."""
+    did not go is kept, marked; the tooltip lists them a line each."""
     query = (select(delegation_members.c.delegation_id, persons.c.full_name, delegation_members.c.not_going)
              .select_from(delegation_members.join(cadres).join(persons))
              .where(delegation_members.c.delegation_id.in_(ids))
@@ -213,7 +228,8 @@ def _members(connection: Connection, ids: list[int], _today: dt.date) -> dict[in
     names: dict[int, list[str]] = {}
     for delegation_id, full_name, not_going in connection.execute(query):
         names.setdefault(delegation_id, []).append(f"{full_name} (không đi: {not_going})" if not_going else full_name)
-    return {did: {"members": f"{len(found)} người: " + ", ".join(found)} for did, found in names.items()}
+    return {did: {"members": f"{len(found)} người: " + ", ".join(found), tip("members"): f"{len(found)} người:\n"
+                  + "\n".join(found)} for did, found in names.items()}
 
 
 def _reply_due(table: Table, sent: SqlColumn, due: Callable[[dt.date, settings.History], dt.date],
@@ -243,12 +259,33 @@ def _political_issues(connection: Connection, ids: list[int] | None) -> dict[int
     return texts
 
 
-def _countries_of_relatives_abroad(connection: Connection, ids: list[int], today: dt.date) -> dict[int, dict[str, str]]:
-    """The countries the relatives of the cadres `ids` live in on `today`, by cadre (PL2: who has relatives abroad,
-    where)."""
-    cadre_of = dict(connection.execute(select(cadres.c.person_id, cadres.c.id).where(cadres.c.id.in_(ids))).all())
-    return {cadre_of[pid]: {RELATIVES_ABROAD: countries}
-            for pid, countries in abroad.countries_of(connection, cadre_of, today).items()}
+PersonCells = Callable[[Connection, Collection[int], dt.date], dict[int, dict[str, str]]]
+
+
+def _of_cadres(*readers: PersonCells) -> Callable[[Connection, list[int], dt.date], dict[int, dict[str, str]]]:
+    """The extra cells of the cadres `ids` on a day, by cadre, from what `readers` read of their persons."""
+    def cells(connection: Connection, ids: list[int], today: dt.date) -> dict[int, dict[str, str]]:
+        cadre_of = dict(connection.execute(select(cadres.c.person_id, cadres.c.id).where(cadres.c.id.in_(ids))).all())
+        found: dict[int, dict[str, str]] = {}
+        for read in readers:
+            for person_id, more in read(connection, cadre_of, today).items():
+                found.setdefault(cadre_of[person_id], {}).update(more)
+        return found
+    return cells
+
+
+def _countries_of_relatives_abroad(connection: Connection, person_ids: Collection[int], today: dt.date
+                                   ) -> dict[int, dict[str, str]]:
+    """The countries the relatives of the persons live in on `today` (PL2: who has relatives abroad, where)."""
+    return {pid: {RELATIVES_ABROAD: countries}
+            for pid, countries in abroad.countries_of(connection, person_ids, today).items()}
+
+
+def _political_issues_told(connection: Connection, person_ids: Collection[int], _today: dt.date
+                           ) -> dict[int, dict[str, str]]:
+    """The gravest political issue on the persons' files, and each issue in its tooltip (brief §6.3)."""
+    return {pid: {POLITICAL_ISSUES: issues.cell(notes), tip(POLITICAL_ISSUES): issues.listed(notes)}
+            for pid, notes in issues.notes_of(connection, person_ids).items()}
 
 
 def _delegations_with_member(word: str) -> ColumnElement:
@@ -268,14 +305,17 @@ VIEWS: dict[str, View] = {
         CADRES, cadres, cadres.join(persons).outerjoin(units),
         (*_columns(CADRES, "full_name", "birth_date", "gender", "cccd", "home_town", "position", "unit",
                    "management"),
-         Column(RELATIVES_ABROAD, "Thân nhân ở nước ngoài", cadres.c.id, (cadres.c.id,))),
+         Column(RELATIVES_ABROAD, "Thân nhân ở nước ngoài", cadres.c.id, (cadres.c.id,)),
+         Column(POLITICAL_ISSUES, "Vấn đề chính trị", cadres.c.id, issues.gravity_order(cadres.c.person_id))),
         default_sort=("full_name", False), person_id=cadres.c.person_id,
         text_columns=(units.c.name, cadres.c.position, cadres.c.management), texts_whole=True,
         more_texts=MoreTexts(political_notes, _political_issues),
         searched_also="đơn vị, chức vụ, diện quản lý, vấn đề chính trị",
         few_values=("position", "unit", "management"),
-        statuses={abroad.WITH_RELATIVES_ABROAD: functools.partial(abroad.having_relatives_abroad, cadres.c.person_id)},
-        extra_rows=_countries_of_relatives_abroad, also_reads=(relatives, foreign_elements)),
+        statuses={abroad.WITH_RELATIVES_ABROAD: functools.partial(abroad.having_relatives_abroad, cadres.c.person_id),
+                  issues.WITH_ISSUES: _fixed(issues.having_issues(cadres.c.person_id))},
+        extra_rows=_of_cadres(_countries_of_relatives_abroad, _political_issues_told),
+        also_reads=(relatives, foreign_elements)),
     "slips": View(
         SLIPS, slips, slips.join(persons).join(recipients),
         (*_columns(SLIPS, "number", "issued_on", "full_name", "birth_date", "home_town", "relation", "purpose",
@@ -836,12 +876,12 @@ def _order(spec: View, filters: Filters, sort: str | None, descending: bool | No
 
 
 def fetch_rows(db: Database, kind: str, ids: Sequence[int],
-               step: Callable[[int], None] | None = None) -> dict[int, list[str]]:
-    """The displayed cells of the records `ids`, by id (ids no longer there are left out); `step` is
-    told how many ids were read after each PAGE of them (a caller stops the reading by raising there)."""
+               step: Callable[[int], None] | None = None) -> dict[int, Cells]:
+    """The displayed cells of the records `ids` and their tooltips, by id (ids no longer there are left out);
+    `step` is told how many ids were read after each PAGE of them (a caller stops the reading by raising there)."""
     db.require(Action.BROWSE, BROWSING)
     spec = view(kind)
-    found: dict[int, list[str]] = {}
+    found: dict[int, Cells] = {}
     today = db.clock().date()
     with db.read() as connection:
         for start in range(0, len(ids), PAGE):
@@ -852,9 +892,11 @@ def fetch_rows(db: Database, kind: str, ids: Sequence[int],
             for row in connection.execute(statement):
                 record_id, values = row[0], row[1:]
                 more = extra.get(record_id, {})
-                found[record_id] = [more.get(column.key, "") if column.key in more or spec.extra_rows
-                                    and column.field is None else column.display(value)
-                                    for column, value in zip(spec.columns, values, strict=True)]
+                found[record_id] = Cells([more.get(column.key, "") if column.key in more or spec.extra_rows
+                                          and column.field is None else column.display(value)
+                                          for column, value in zip(spec.columns, values, strict=True)],
+                                         {column.key: more[tip(column.key)] for column in spec.columns
+                                          if tip(column.key) in more})
             if step is not None:
                 step(min(start + PAGE, len(ids)))
     return found

@@ -10,6 +10,7 @@ from bvct_desktop.core import (
     audit_chain,
     browse,
     editing,
+    permissions,
     recipients,
     recycle_bin,
     register_search,
@@ -300,6 +301,101 @@ def test_the_cadre_register_finds_a_cadre_by_the_political_issues_of_his_file(db
         assert browse.record_ids(db, "cadres", typed) == hung_cadre, typed
     POLITICAL_NOTES.delete(db, limited)
     assert browse.record_ids(db, "cadres", "dong huong hoa ky") == []
+
+
+LIMITED = "Có vấn đề nhưng không vi phạm (có mức giới hạn)"
+VIOLATION = "Vi phạm, không đủ tiêu chuẩn"
+
+
+def _issues_recorded(db) -> dict[str, int]:
+    """Hùng: a ceiling on himself, a violation of his father's and an issue of his wife's with no effect written;
+    Ánh: a ceiling; Đức: an issue that bears on nothing; Diễm: one not concluded. The note ids by whom."""
+    hung, anh, duc = (_person_of(db, name) for name in ("nguyen van hung", "tran thi anh", "le hoang duc"))
+    editing.save(db, "cadres", {"full_name": "Phạm Thị Ngọc Diễm", "birth_date": "1985"})
+    father, wife = relatives.list_relatives(db, hung)[:2]
+    add = POLITICAL_NOTES.add
+    return {
+        "hung": add(db, hung, {"axis": "Chính trị hiện nay", "content": "Con trai tham gia hội đồng hương ở Hoa Kỳ",
+                               "effect": LIMITED, "limit_note": "Không quá Phó Giám đốc Sở"}),
+        "father": add(db, hung, {"axis": "Lịch sử chính trị", "content": "Trung úy quân đội Sài Gòn",
+                                 "effect": VIOLATION, RELATIVE: father.id}),
+        "wife": add(db, hung, {"axis": "Chính trị hiện nay", "content": "Đang xác minh", RELATIVE: wife.id}),
+        "anh": add(db, anh, {"axis": "Lịch sử chính trị", "content": "Ông nội làm lý trưởng", "effect": LIMITED,
+                             "limit_note": "Không quá Trưởng phòng"}),
+        "duc": add(db, duc, {"axis": "Lịch sử chính trị", "content": "Cha đi lính chế độ cũ, đã được xem xét",
+                             "effect": "Không ảnh hưởng"}),
+        "diem": add(db, _person_of(db, "pham thi ngoc diem"), {"axis": "Chính trị hiện nay", "effect": "Chưa kết luận",
+                                                                "content": "Có đơn phản ánh"}),
+    }
+
+
+def _issue_cells(db, ids: list[int]) -> dict[str, str]:
+    where = [column.key for column in browse.view("cadres").columns].index(browse.POLITICAL_ISSUES)
+    return {row[0]: row[where] for row in browse.fetch_rows(db, "cadres", ids).values()}
+
+
+def test_the_cadre_register_tells_at_a_glance_who_has_a_political_issue_and_how_grave(db):
+    """Brief §6.3: the notes lived only in each file, so an officer preparing a personnel round opened every
+    cadre's. The register's «Vấn đề chính trị» tells the gravest effect on the file, about the cadre or a relative
+    (of two as grave a violation concluded before an issue not concluded: it bars him now; one with no effect
+    written counts as not concluded), its long words short, with how many issues there are; nothing without."""
+    _issues_recorded(db)
+    assert "Vấn đề chính trị" in [column.header for column in browse.view("cadres").columns]
+    cells = _issue_cells(db, browse.record_ids(db, "cadres"))
+    assert {name: told for name, told in cells.items() if told} == {
+        "Nguyễn Văn Hùng": "Vi phạm, không đủ tiêu chuẩn (3 vấn đề)", "Trần Thị Ánh": "Có vấn đề, có mức giới hạn",
+        "Lê Hoàng Đức": "Không ảnh hưởng", "Phạm Thị Ngọc Diễm": "Chưa kết luận"}
+    assert len(cells) > 4  # the cadres with no issue: an empty cell
+    assert _issue_cells(db, browse.record_ids(db, "cadres", "ngoc diem")) == {"Phạm Thị Ngọc Diễm": "Chưa kết luận"}
+
+
+def test_a_cadres_political_issues_cell_tells_each_issue_in_its_tooltip(db):
+    """The cell says the gravest; its tooltip lists every issue, the gravest first: the axis, about whom (himself, or
+    the relative's relation and name), the effect and the ceiling QĐ 58 sets, read with the page's rows."""
+    found = _issues_recorded(db)
+    hung = browse.record_ids(db, "cadres", "nguyen van hung")[0]
+    assert browse.fetch_rows(db, "cadres", [hung])[hung].tips == {browse.POLITICAL_ISSUES: "\n".join((
+        "Lịch sử chính trị (Cha: Nguyễn Văn Tư) — Vi phạm, không đủ tiêu chuẩn",
+        "Chính trị hiện nay (Vợ: Lê Thị Hoa) — chưa ghi ảnh hưởng, tính là «Chưa kết luận»",
+        f"Chính trị hiện nay (bản thân) — {LIMITED}; mức giới hạn: Không quá Phó Giám đốc Sở"))}
+    POLITICAL_NOTES.delete(db, found["father"])
+    row = browse.fetch_rows(db, "cadres", [hung])[hung]
+    assert row[-1] == "Chưa kết luận (2 vấn đề)" and row.tips[browse.POLITICAL_ISSUES].count("\n") == 1
+
+
+def test_the_cadre_register_lists_the_cadres_with_a_political_issue_and_sorts_them_by_gravity(db):
+    """«Có vấn đề chính trị»: a cadre with an issue whose effect is other than «Không ảnh hưởng», or not written
+    yet; sorting by the column puts the gravest first, the more issues first of as grave, those without last."""
+    found = _issues_recorded(db)
+    with_issues = browse.Filters(status="Có vấn đề chính trị")
+    names = lambda ids: [browse.fetch_rows(db, "cadres", ids)[i][0] for i in ids]  # noqa: E731
+    assert sorted(names(browse.record_ids(db, "cadres", filters=with_issues))) == [
+        "Nguyễn Văn Hùng", "Phạm Thị Ngọc Diễm", "Trần Thị Ánh"]
+    ordered = names(browse.record_ids(db, "cadres", sort=browse.POLITICAL_ISSUES, descending=True))
+    assert ordered == ["Nguyễn Văn Hùng", "Phạm Thị Ngọc Diễm", "Trần Thị Ánh", "Lê Hoàng Đức"] + ordered[4:]
+    assert names(browse.record_ids(db, "cadres", sort=browse.POLITICAL_ISSUES)) == ordered[::-1]
+    for note in ("father", "hung"):
+        POLITICAL_NOTES.delete(db, found[note])
+    assert names(browse.record_ids(db, "cadres", "nguyen van hung", filters=with_issues)) == ["Nguyễn Văn Hùng"]
+    POLITICAL_NOTES.update(db, found["wife"], {"axis": "Chính trị hiện nay", "content": "Đã xác minh",
+                                               "effect": "Không ảnh hưởng"})
+    assert browse.record_ids(db, "cadres", "nguyen van hung", filters=with_issues) == []
+
+
+def test_every_role_reading_a_files_political_issues_reads_them_in_the_cadre_register(cli, db):
+    """Reading the register and a file's notes ask the same permission (Action.BROWSE): the read-only role reads
+    the column, its tooltip and the status as it reads the notes on the file; there is no role that reads the
+    register and not the notes, whom the column would tell them to."""
+    _issues_recorded(db)
+    assert permissions.ALLOWED[permissions.Action.BROWSE] == frozenset(permissions.ROLES)
+    viewer = viewer_database(cli, db)
+    anh = browse.record_ids(viewer, "cadres", "tran thi anh")[0]
+    assert [note["content"] for note in POLITICAL_NOTES.of_owner(viewer, _person_of(viewer, "tran thi anh"))] == [
+        "Ông nội làm lý trưởng"]
+    row = browse.fetch_rows(viewer, "cadres", [anh])[anh]
+    assert row[-1] == "Có vấn đề, có mức giới hạn" and "Không quá Trưởng phòng" in row.tips[browse.POLITICAL_ISSUES]
+    assert browse.record_ids(viewer, "cadres", filters=browse.Filters(status="Có vấn đề chính trị")) == \
+        browse.record_ids(db, "cadres", filters=browse.Filters(status="Có vấn đề chính trị"))
 
 
 def test_a_relative_whose_stay_abroad_has_ended_no_longer_counts_as_abroad(db):

@@ -36,6 +36,13 @@ def test_a_member_who_did_not_go_stays_on_the_delegation_marked_with_the_reason(
     assert cells[-1] == "2 người: Bùi Thị Hương, Đỗ Quang Vinh (không đi: ốm)"
 
 
+def test_a_delegations_members_cell_lists_them_a_line_each_in_its_tooltip_a_reason_with_a_comma_whole(db):
+    """The tooltip was made by cutting the cell at each «, »: a reason «ốm, nằm viện» was cut across two lines."""
+    delegation = _not_going(db, "Đỗ Quang Vinh", "ốm, nằm viện")
+    assert browse.fetch_rows(db, "delegations", [delegation])[delegation].tips == {
+        "members": "2 người:\nBùi Thị Hương\nĐỗ Quang Vinh (không đi: ốm, nằm viện)"}
+
+
 def test_the_report_counts_the_cadres_who_went_not_those_named_who_did_not_go(db):
     assert report.count(db, *YEAR_2025)["cadres_sent_abroad"] == 3
     _not_going(db, "Đỗ Quang Vinh", "thay đổi công tác")

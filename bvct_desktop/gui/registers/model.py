@@ -52,7 +52,7 @@ class RegisterModel(QAbstractTableModel):
         self._kept = browse.KeptTexts(kind)  # the texts its listings read, for the next one
         self._search: register_search.Search | None = None  # what the search box finds of it
         self._ids: list[int] = []
-        self._rows: dict[int, list[str]] = {}
+        self._rows: dict[int, browse.Cells] = {}
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._work)
@@ -271,12 +271,10 @@ class RegisterModel(QAbstractTableModel):
         # Called for every role of every painted cell: plain ints, the cheapest test first.
         if role != DISPLAY and role != TOOLTIP or not index.isValid():
             return None
-        value = self._row(index.row())[index.column()]
-        if role == TOOLTIP:  # the whole text; the view shows it only where the cell cuts it
-            if self.columns[index.column()].key == "members":
-                count, _, names = value.partition(": ")
-                return count + ":\n" + names.replace(", ", "\n")
-            return value
+        row = self._row(index.row())
+        value = row[index.column()]
+        if role == TOOLTIP:  # the whole text or what the core tells beyond it; the view shows it where they differ
+            return row.tips.get(self.columns[index.column()].key, value)
         return value
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
@@ -286,7 +284,7 @@ class RegisterModel(QAbstractTableModel):
         self.descending = order == Qt.DescendingOrder
         self.reload()  # called by the view (its first sort builds the page): never an error out of Qt
 
-    def _row(self, row: int) -> list[str]:
+    def _row(self, row: int) -> browse.Cells:
         record_id = self._ids[row]
         if record_id not in self._rows:
             if len(self._rows) > CACHE_LIMIT:
@@ -296,11 +294,11 @@ class RegisterModel(QAbstractTableModel):
             try:
                 self._rows.update(browse.fetch_rows(self.db, self.kind, page))
             except BvctError as error:
-                self._rows.update(dict.fromkeys(page, [""] * len(self.columns)))
+                self._rows.update(dict.fromkeys(page, browse.Cells([""] * len(self.columns))))
                 if self.failure is None:
                     self.failure = error
                     QTimer.singleShot(0, self._empty)  # a view's rows change only outside its paint
-            self._rows.setdefault(record_id, [""] * len(self.columns))  # gone since the last reload
+            self._rows.setdefault(record_id, browse.Cells([""] * len(self.columns)))  # gone since the last reload
         return self._rows[record_id]
 
     def _empty(self) -> None:
