@@ -20,7 +20,7 @@ from bvct_desktop.core import (
 )
 from bvct_desktop.core.collation import name_sort_key
 from bvct_desktop.core.errors import PermissionDenied
-from bvct_desktop.core.personfile import relatives
+from bvct_desktop.core.personfile import issues, relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS, RELATIVE_ABROAD
 from bvct_desktop.core.personfile.notes import RELATIVE
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
@@ -361,6 +361,16 @@ def test_a_cadres_political_issues_cell_tells_each_issue_in_its_tooltip(db):
     POLITICAL_NOTES.delete(db, found["father"])
     row = browse.fetch_rows(db, "cadres", [hung])[hung]
     assert row[-1] == "Chưa kết luận (2 vấn đề)" and row.tips[browse.POLITICAL_ISSUES].count("\n") == 1
+
+
+def test_a_tooltip_of_many_political_issues_tells_the_gravest_and_how_many_more(db, monkeypatch):
+    """A file of many issues gave a tooltip taller than the screen: it tells the gravest, then how many more."""
+    _issues_recorded(db)
+    monkeypatch.setattr(issues, "MOST_LISTED", 2)
+    hung = browse.record_ids(db, "cadres", "nguyen van hung")[0]
+    assert browse.fetch_rows(db, "cadres", [hung])[hung].tips[browse.POLITICAL_ISSUES].split("\n")[1:] == [
+        "Chính trị hiện nay (Vợ: Lê Thị Hoa) — chưa ghi ảnh hưởng, tính là «Chưa kết luận»",
+        "… và 1 vấn đề khác (xem hồ sơ cá nhân)"]
 
 
 def test_the_cadre_register_lists_the_cadres_with_a_political_issue_and_sorts_them_by_gravity(db):

@@ -10,6 +10,9 @@ import pytest
 from bvct_desktop.core import browse, editing, importing, keyfile, preferences
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import OFFICER
+from bvct_desktop.core.personfile import relatives
+from bvct_desktop.core.personfile.notes import RELATIVE
+from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.main_window import MainWindow
@@ -295,6 +298,36 @@ def test_a_cut_cell_shows_its_whole_text_as_a_tooltip(qtbot, context):
         shown.append(table.tips.tip(table, option, index))
     assert shown[0] == "Phòng An ninh chính trị nội bộ – Công an tỉnh Bình Thuận (nay là Công an tỉnh Lâm Đồng)"
     assert shown[1] is None  # "1234/PXM" is not cut
+
+
+def test_the_cadre_register_shows_each_cadres_gravest_political_issue_and_tells_them_all_in_its_tooltip(qtbot,
+                                                                                                      context):
+    """Brief §6.3: who has a political issue, how grave, seen in the register; the cell's tooltip tells each one
+    (axis, about whom, effect, ceiling) though the cell is not cut; «Có vấn đề chính trị» keeps those cadres."""
+    [hung] = browse.record_ids(context.db, "cadres", "nguyen van hung")
+    person = editing.load(context.db, "cadres", hung)["person_id"]
+    father = relatives.list_relatives(context.db, person)[0]
+    POLITICAL_NOTES.add(context.db, person, {
+        "axis": "Lịch sử chính trị", "content": "Cha đẻ là trung úy quân đội Sài Gòn, học tập cải tạo 3 năm",
+        "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)", RELATIVE: father.id,
+        "limit_note": "Không quá Ủy viên Ban Thường vụ Tỉnh ủy"})
+    POLITICAL_NOTES.add(context.db, person, {"axis": "Chính trị hiện nay", "content": "Có đơn phản ánh"})
+    window, page = _page_in_window(qtbot, context, "cadres")
+    keys = [column.key for column in page.spec.columns]
+    issues = keys.index(browse.POLITICAL_ISSUES)
+    assert page.model.headerData(issues, Qt.Horizontal) == "Vấn đề chính trị"
+    index = page.model.index(page.model.row_of(hung), issues)
+    assert index.data() == "Chưa kết luận (2 vấn đề)"
+    page.table.scrollTo(index)
+    option = QStyleOptionViewItem()
+    page.table.initViewItemOption(option)
+    option.rect = page.table.visualRect(index)
+    assert page.table.tips.tip(page.table, option, index) == (
+        "Chính trị hiện nay (bản thân) — chưa ghi ảnh hưởng, tính là «Chưa kết luận»\n"
+        "Lịch sử chính trị (Cha: Nguyễn Văn Tư) — Có vấn đề nhưng không vi phạm (có mức giới hạn); "
+        "mức giới hạn: Không quá Ủy viên Ban Thường vụ Tỉnh ủy")
+    page.status.setCurrentIndex(page.status.findData("Có vấn đề chính trị"))
+    assert [page.model.index(row, 0).data() for row in range(page.model.rowCount())] == ["Nguyễn Văn Hùng"]
 
 
 def test_excel_like_filters_on_the_columns_with_few_values(qtbot, context):

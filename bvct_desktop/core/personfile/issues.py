@@ -19,6 +19,7 @@ NO_EFFECT, UNCONCLUDED = EFFECTS[0], EFFECTS[-1]
 RANKED = tuple(sorted(EFFECTS, key=lambda effect: (GRAVITY[effect], -EFFECTS.index(effect))))
 SHORT = {EFFECTS[1]: "Có vấn đề, có mức giới hạn"}  # an effect in a register's cell
 SELF = "bản thân"
+MOST_LISTED = 15  # notes told in a tooltip, the gravest: more would run off a 1366×768 screen
 
 
 @dataclass(frozen=True)
@@ -91,5 +92,7 @@ def cell(notes: list[Note]) -> str:
 
 
 def listed(notes: list[Note]) -> str:
-    """Each note told, a line each."""
-    return "\n".join(note.told() for note in notes)
+    """Each note told, a line each (gravest first), up to MOST_LISTED, then how many more the file holds."""
+    more = len(notes) - MOST_LISTED
+    return "\n".join([note.told() for note in notes[:MOST_LISTED]]
+                     + ([f"… và {more} vấn đề khác (xem hồ sơ cá nhân)"] if more > 0 else []))
