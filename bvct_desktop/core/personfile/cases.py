@@ -30,7 +30,7 @@ from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, mo
 from ..schema import archive_requests, persons, recipients, slips, vetting_cases
 from . import case_steps, letters, writes
 from .notes import RELATIVE
-from .political import GRAVITY, LIMIT, POLITICAL_NOTES, ceiling_problem
+from .political import GRAVITY, LIMIT, POLITICAL_NOTES, ceiling_problem, counted_effect, effect_told
 from .relatives import Relative, of_person
 
 KIND = "vetting-cases"
@@ -86,7 +86,7 @@ class Issue:
     axis: str
     about: str | None  # «Cha: Nguyễn Văn Tư»; None: the person themself
     content: str
-    effect: str
+    effect: str | None  # not written: counted as not concluded (political.counted_effect)
     limit_note: str | None
     found_on: dt.date | None
     regulation: str | None
@@ -96,7 +96,7 @@ class Issue:
         theo QĐ 57-QĐ/TW)»."""
         judged = " ".join(([f"kết luận ngày {display_date(self.found_on)}"] if self.found_on else [])
                           + ([f"theo {self.regulation}"] if self.regulation else []))
-        said = [self.effect] + ([f"mức giới hạn: {self.limit_note}"] if self.limit_note else []) + (
+        said = [effect_told(self.effect)] + ([f"mức giới hạn: {self.limit_note}"] if self.limit_note else []) + (
             [judged] if judged else [])
         return self.axis + (f", về {self.about}" if self.about else "") + f" – {self.content} ({'; '.join(said)})"
 
@@ -248,7 +248,7 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
     if found.unchecked:
         told.append("Thân nhân phải xác minh theo quy định còn thiếu: "
                     + "; ".join(missing.told() for missing in found.unchecked) + ".")
-    graver = [issue for issue in found.issues if GRAVITY[issue.effect] > ALLOWS[values["result"]]]
+    graver = [issue for issue in found.issues if GRAVITY[counted_effect(issue.effect)] > ALLOWS[values["result"]]]
     if graver:
         told.append(f"Hồ sơ cá nhân ghi {len(graver)} vấn đề chính trị nặng hơn kết quả này: "
                     + "; ".join(issue.told() for issue in graver) + f". Kết quả «{values['result']}» có đúng không?")
@@ -449,10 +449,11 @@ def unchecked(relatives_: list[Relative], opened_on: dt.date, served: list[dict[
 
 
 def bearing_issues(notes: list[dict[str, Any]], relatives_: list[Relative]) -> list[Issue]:
-    """The political `notes` whose effect bears on the standard, each named by the relative it is about."""
+    """The political `notes` whose effect bears on the standard (or is not written: counted_effect), each named by
+    the relative it is about."""
     names = {relative.id: f"{relative.relation}: {relative.full_name}" for relative in relatives_}
     return [Issue(note["axis"], names.get(note[RELATIVE]), note["content"], note["effect"], note[LIMIT.key],
-                  note["found_on"], note["regulation"]) for note in notes if GRAVITY.get(note["effect"], 0)]
+                  note["found_on"], note["regulation"]) for note in notes if GRAVITY[counted_effect(note["effect"])]]
 
 
 def _adult(birth_iso: str | None, on: dt.date) -> bool:

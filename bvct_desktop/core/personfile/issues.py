@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from ..schema import persons, political_notes, relatives
 from .notes import REMOVED
-from .political import EFFECTS, GRAVITY, LIMIT
+from .political import EFFECTS, GRAVITY, LIMIT, counted_effect, effect_told
 
 WITH_ISSUES = "Có vấn đề chính trị"
 NO_EFFECT, UNCONCLUDED = EFFECTS[0], EFFECTS[-1]
@@ -31,16 +31,13 @@ class Note:
 
     @property
     def counted(self) -> str:
-        """The effect the note counts as: one not written is not concluded yet (the issue is on file, no
-        conclusion says it bears on nothing)."""
-        return self.effect or UNCONCLUDED
+        return counted_effect(self.effect)
 
     def told(self) -> str:
         """«Lịch sử chính trị (Cha: Nguyễn Văn Tư) — Có vấn đề nhưng không vi phạm (có mức giới hạn); mức giới
         hạn: Không quá Phó Giám đốc Sở»."""
-        effect = self.effect or f"chưa ghi ảnh hưởng, tính là «{UNCONCLUDED}»"
         limit = f"; {LIMIT.header.lower()}: {self.limit}" if self.limit else ""
-        return f"{self.axis} ({self.about}) — {effect}{limit}"
+        return f"{self.axis} ({self.about}) — {effect_told(self.effect)}{limit}"
 
 
 def _rank(effect: ColumnElement) -> ColumnElement:

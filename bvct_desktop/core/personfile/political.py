@@ -22,6 +22,19 @@ EFFECTS = ("Không ảnh hưởng", "Có vấn đề nhưng không vi phạm (c�
 LIMITED = EFFECTS[1]  # the finding then states the ceiling of placement QĐ 58 sets (brief §1.2)
 # how far each effect bears on the person's standard: a conclusion is asked about the findings graver than it
 GRAVITY = dict(zip(EFFECTS, (0, 1, 2, 2), strict=True))
+
+
+def counted_effect(effect: str | None) -> str:
+    """The effect a finding counts as: one not written is not concluded yet (the issue is on file, and nothing
+    concludes it bears on nothing)."""
+    return effect or EFFECTS[-1]
+
+
+def effect_told(effect: str | None) -> str:
+    """A finding's effect as told beside it: «chưa ghi ảnh hưởng, tính là «Chưa kết luận»» when not written."""
+    return effect or f"chưa ghi ảnh hưởng, tính là «{counted_effect(effect)}»"
+
+
 LIMIT = Field("limit_note", "Mức giới hạn", hint="khi có vấn đề nhưng không vi phạm (QĐ 58)")
 FIELDS = (
     Field("axis", "Diện", FieldType.CHOICE, required=True, choices=AXES),

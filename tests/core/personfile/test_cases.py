@@ -886,3 +886,18 @@ def test_the_case_file_lists_the_political_issues_bearing_on_the_person_s_standa
         "Lịch sử chính trị, về Cha: Nguyễn Văn Tư – Cha đẻ là hạ sĩ quan chế độ cũ (Có vấn đề nhưng không vi phạm "
         "(có mức giới hạn); mức giới hạn: Không quá ủy viên Ban Thường vụ Tỉnh ủy; kết luận ngày 20/05/2016 theo "
         "QĐ 57-QĐ/TW)"]
+
+
+def test_an_issue_recorded_without_its_effect_counts_as_not_concluded_in_the_case_as_in_the_register(db):
+    """A finding written on Hùng's file with no «Ảnh hưởng của kết luận» is on file and nothing concludes it bears
+    on nothing: the case lists it as bearing on his standard and concluding him fit asks about it, told as the
+    cadres register tells it (issues.py)."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    case = cases.open_case(db, hung, {"purpose": "Bổ nhiệm", "opened_on": "01/02/2026"})
+    POLITICAL_NOTES.add(db, hung, {"axis": "Chính trị hiện nay", "content": "Có quan hệ với tổ chức nước ngoài"})
+    told = "Chính trị hiện nay – Có quan hệ với tổ chức nước ngoài (chưa ghi ảnh hưởng, tính là «Chưa kết luận»)"
+    assert [issue.told() for issue in cases.case_file(db, case).issues] == [told]
+    asked = [doubt for doubt in cases.conclusion_doubts(db, case, {**CONCLUSION, "concluded_on": "28/02/2026"})
+             if "vấn đề chính trị" in doubt]
+    assert asked == [f"Hồ sơ cá nhân ghi 1 vấn đề chính trị nặng hơn kết quả này: {told}. "
+                     "Kết quả «Đủ tiêu chuẩn» có đúng không?"]
