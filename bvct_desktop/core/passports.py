@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from . import audit, settings
 from .database import Database
-from .dates import display_date
+from .dates import FULL_FORM, display_date
 from .deadlines import Due, not_done_by, passport_return_due, trip_return_on
 from .editing import VERSION
 from .errors import InputError
@@ -55,7 +55,7 @@ HANDED_ON = Field("handed_on", "Ngày giao", FieldType.DATE, required=True)
 TRIP = Field("trip", "Chuyến đi", FieldType.CHOICE, required=True, choices=(WITH_DELEGATION, PRIVATE))
 DECISION = Field("decision_no", "Số quyết định cử đoàn", as_written=True, hint="ví dụ 125-QĐ/TU")
 TRIP_RETURN = Field("trip_return_on", "Ngày về", FieldType.DATE, planned=True, not_before="handed_on",
-                    hint="để trống khi đi theo đoàn: lấy ngày về của đoàn")
+                    hint=f"{FULL_FORM}; để trống khi đi theo đoàn: lấy ngày về của đoàn")
 RETURNED_ON = Field("returned_on", "Ngày nhận lại", FieldType.DATE, not_before="handed_on")
 HANDOVER_NOTE = Field("note", "Ghi chú", max_length=LONG_TEXT)
 HANDOUT_FIELDS = (HANDED_ON, TRIP, DECISION, TRIP_RETURN)  # a note is added to the ledger's line

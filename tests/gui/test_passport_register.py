@@ -16,6 +16,7 @@ from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.passport_form import HAND_OUT, TAKE_BACK, PassportForm
 from bvct_desktop.gui.forms.person_file import SectionTab
 from bvct_desktop.gui.printing import PrintPreview
+from bvct_desktop.gui.qt import QLabel
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.conftest import PASSWORD
 from tests.core.personfile.conftest import last_audit
@@ -172,3 +173,17 @@ def test_the_register_is_printed_and_taken_to_excel_with_every_handover(qtbot, c
     assert "SỔ THEO DÕI GIAO, NHẬN HỘ CHIẾU" in cells and "B1234567" in cells and dt.datetime(2025, 5, 2) in cells
     entry = last_audit(context.db)
     assert (entry["action"], entry["kind"], entry["details"]["tep"]) == ("xuất", passports.KIND, "so-ho-chieu.xlsx")
+
+
+def action(held: SectionTab, label: str):
+    return next(found for found in held.section.actions if found.label == label)
+
+
+def test_the_day_of_return_shows_the_form_of_a_day_first_as_every_date_box(qtbot, context, passport):
+    form = open_form(context, "passports", passport)
+    qtbot.addWidget(form)
+    held = tab(form, "Hộ chiếu")
+    held.table.selectRow(0)
+    held.act(action(held, HAND_OUT))
+    for key in ("handed_on", "trip_return_on"):
+        assert held.dialog.inputs[key].placeholderText().startswith("dd/mm/yyyy")
