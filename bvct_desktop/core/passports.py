@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select, true
+from sqlalchemy import ColumnElement, and_, case, func, select, true
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -64,6 +64,7 @@ RETURN_FIELDS = (Field("returned_on", "Ngày nhận lại", FieldType.DATE, requ
 STATE = Field("state", "Tình trạng")  # where the passport is (`states`), never typed
 IN_CUSTODY = "Cơ quan đang giữ"
 DUE = Field("due_on", "Hạn nộp lại", FieldType.DATE)  # worked out (passport_return_due), never typed
+OUT_SINCE, LAST_BACK = "out_since", "last_back"  # a passport's open handover's day, its last handback's
 
 
 # -- passports -------------------------------------------------------------------------------
@@ -119,15 +120,53 @@ def view_holder(db: Database, passport_id: int) -> Holder:
 
 
 def passports_of(db: Database, person_id: int) -> list[dict[str, Any]]:
-    """The person's passports, the latest issued first (those without a day of issue last), each with where
-    it is (`states`)."""
+    """The person's passports, the latest issued first (those without a day of issue last), each with its
+    holder's name, where it is (`states`), the day it went out when it is not received back (OUT_SINCE) and
+    the day it last came back (LAST_BACK)."""
     db.require(Action.BROWSE, "xem hộ chiếu")
     with db.read() as connection:
-        found = connection.execute(select(passports).where(passports.c.person_id == person_id,
-                                                           passports.c.deleted_at.is_(None))
+        found = connection.execute(select(passports, persons.c.full_name).select_from(passports.join(persons))
+                                   .where(passports.c.person_id == person_id, passports.c.deleted_at.is_(None))
                                    .order_by(passports.c.issued_on.desc(), passports.c.id.desc())).mappings().all()
-        where = states(connection, [row["id"] for row in found], db.clock().date())
-    return [{**row, VERSION: (row["row_version"],), STATE.key: where[row["id"]]} for row in found]
+        ids = [row["id"] for row in found]
+        where = states(connection, ids, db.clock().date())
+        handed = {row.passport_id: row for row in connection.execute(
+            select(passport_handovers.c.passport_id,
+                   func.max(case((passport_handovers.c.returned_on.is_(None), passport_handovers.c.handed_on)))
+                   .label(OUT_SINCE), func.max(passport_handovers.c.returned_on).label(LAST_BACK))
+            .where(passport_handovers.c.passport_id.in_(ids), passport_handovers.c.deleted_at.is_(None))
+            .group_by(passport_handovers.c.passport_id))}
+    return [{**row, VERSION: (row["row_version"],), STATE.key: where[row["id"]],
+             OUT_SINCE: getattr(handed.get(row["id"]), OUT_SINCE, None),
+             LAST_BACK: getattr(handed.get(row["id"]), LAST_BACK, None)} for row in found]
+
+
+def called(passport: Mapping[str, Any]) -> str:
+    """How the officer tells a passport (its `passport_type`, `number` and holder's `full_name`): «Hộ chiếu công
+    vụ B1234567 – Nguyễn Văn Hùng»."""
+    return f"Hộ chiếu {passport['passport_type'].lower()} {passport['number']} – {passport['full_name']}"
+
+
+def hand_out_refused(passport: Mapping[str, Any]) -> str | None:
+    """Why a passport of `passports_of` cannot be handed out (`hand_out` refuses it): it is out; None when it
+    can."""
+    return f"{_out_with(passport, passport[OUT_SINCE])}." if passport[OUT_SINCE] is not None else None
+
+
+def take_back_refused(passport: Mapping[str, Any]) -> str | None:
+    """Why a passport of `passports_of` cannot be received back (`take_back` refuses it): it is not out; None
+    when it can."""
+    return _nothing_out(passport["number"], passport[LAST_BACK]) if passport[OUT_SINCE] is None else None
+
+
+def _out_with(passport: Mapping[str, Any], handed_on: dt.date) -> str:
+    return (f"Hộ chiếu {passport['number']} đang giao cho {passport['full_name']} từ ngày {display_date(handed_on)}, "
+            "chưa nhận lại")
+
+
+def _nothing_out(number: str, last_back: dt.date | None) -> str:
+    back = f" đã được nhận lại ngày {display_date(last_back)}," if last_back else ""
+    return f"Hộ chiếu {number}{back} không đang giao cho ai: không có gì để nhận lại."
 
 
 def states(connection: Connection, passport_ids: list[int], today: dt.date) -> dict[int, str]:
@@ -217,9 +256,7 @@ def take_back(db: Database, passport_id: int, raw: dict[str, Any]) -> None:
         passport = writes.current(connection, passports, passport_id, "hộ chiếu")
         handover = _open_handover(connection, passport_id)
         if handover is None:
-            last = _last_returned(connection, passport_id)
-            back = f" đã được nhận lại ngày {display_date(last)}," if last else ""
-            raise InputError(f"Hộ chiếu {passport['number']}{back} không đang giao cho ai: không có gì để nhận lại.")
+            raise InputError(_nothing_out(passport["number"], _last_returned(connection, passport_id)))
         if returned_on < handover["handed_on"]:
             raise InputError(f"Ngày nhận lại ({display_date(returned_on)}) trước ngày giao "
                              f"({display_date(handover['handed_on'])}): hãy xem lại một trong hai ngày.")
@@ -319,9 +356,9 @@ def _none_open(connection: Connection, passport: dict[str, Any], but: int | None
     """Refuses a second handover not received back (`but` the one being corrected)."""
     handover = _open_handover(connection, passport["id"], but)
     if handover is not None:
-        raise InputError(f"Hộ chiếu {passport['number']} đang giao cho người giữ từ ngày "
-                         f"{display_date(handover['handed_on'])}, chưa nhận lại: hãy ghi ngày nhận lại trước khi "
-                         "giao lần mới.")
+        holder = connection.execute(select(persons.c.full_name).where(persons.c.id == passport["person_id"]))
+        raise InputError(f"{_out_with({**passport, 'full_name': holder.scalar_one()}, handover['handed_on'])}: hãy "
+                         "ghi ngày nhận lại trước khi giao lần mới.")
 
 
 @contextmanager
@@ -419,5 +456,5 @@ def not_returned(db: Database, today: dt.date) -> list[Due]:
             .where(passport_handovers.c.deleted_at.is_(None), passports.c.deleted_at.is_(None),
                    not_done_by(passport_handovers.c.returned_on, today), trip_return_on() <= today)
             .order_by(trip_return_on())).all()
-    return [Due(row.id, f"Hộ chiếu {row.passport_type.lower()} {row.number} – {row.full_name}",
-                passport_return_due(row.trip_return_on, history), KIND) for row in rows]
+    return [Due(row.id, called(row._mapping), passport_return_due(row.trip_return_on, history), KIND)
+            for row in rows]

@@ -180,7 +180,7 @@ def test_a_delegation_back_before_the_passport_is_handed_out_is_told(db):
 def test_a_passport_out_is_not_handed_out_again_nor_received_before_it_went(db):
     passport = official(db)
     handed(db, passport, "01/04/2026", "09/04/2026")
-    with pytest.raises(InputError, match="đang giao cho người giữ từ ngày 01/04/2026, chưa nhận lại"):
+    with pytest.raises(InputError, match=f"^Hộ chiếu B1234567 đang giao cho {HUNG} từ ngày 01/04/2026, chưa nhận lại: hãy ghi ngày nhận lại"):
         handed(db, passport, "20/04/2026", "25/04/2026")
     with pytest.raises(InputError, match=r"Ngày nhận lại \(31/03/2026\) trước ngày giao \(01/04/2026\)"):
         passports.take_back(db, passport, {"returned_on": "31/03/2026"})
@@ -247,7 +247,7 @@ def test_a_ledger_line_corrected_does_not_leave_the_passport_out_twice(db):
     first = handed(db, passport, "02/01/2026", "09/01/2026")
     passports.take_back(db, passport, {"returned_on": "12/01/2026"})
     handed(db, passport, "02/02/2026", "12/02/2026")
-    with pytest.raises(InputError, match="đang giao cho người giữ từ ngày 02/02/2026, chưa nhận lại"):
+    with pytest.raises(InputError, match=f"đang giao cho {HUNG} từ ngày 02/02/2026, chưa nhận lại"):
         passports.update_handover(db, first, {"handed_on": "02/01/2026", "trip": passports.WITH_DELEGATION,
                                               "trip_return_on": "09/01/2026", "returned_on": ""})
 
@@ -294,3 +294,21 @@ def test_two_officers_handing_out_the_same_passport_at_once_are_refused_by_the_s
                                               "trip_return_on": "09/04/2026", "returned_on": ""})
     assert [line["returned_on"] for line in passports.handovers_of(db, person(db, HUNG))] == [
         None, dt.date(2026, 4, 10)]
+
+
+def test_a_passport_listed_says_whether_it_may_be_handed_out_or_received_back_in_the_services_words(db):
+    passport = official(db)
+    [listed] = passports.passports_of(db, person(db, HUNG))
+    assert passports.hand_out_refused(listed) is None
+    with pytest.raises(InputError) as refusal:
+        passports.take_back(db, passport, {"returned_on": "14/04/2026"})
+    assert passports.take_back_refused(listed) == refusal.value.message
+    handed(db, passport, "01/04/2026", "09/04/2026")
+    [listed] = passports.passports_of(db, person(db, HUNG))
+    assert passports.take_back_refused(listed) is None
+    assert passports.hand_out_refused(listed) == f"Hộ chiếu B1234567 đang giao cho {HUNG} từ ngày 01/04/2026, chưa nhận lại."
+    assert passports.called(listed) == f"Hộ chiếu công vụ B1234567 – {HUNG}"
+    passports.take_back(db, passport, {"returned_on": "14/04/2026"})
+    [listed] = passports.passports_of(db, person(db, HUNG))
+    assert passports.take_back_refused(listed) == ("Hộ chiếu B1234567 đã được nhận lại ngày 14/04/2026, không đang "
+                                                   "giao cho ai: không có gì để nhận lại.")

@@ -179,6 +179,19 @@ def action(held: SectionTab, label: str):
     return next(found for found in held.section.actions if found.label == label)
 
 
+def test_each_dialog_on_a_passport_names_it_kind_number_and_holder(qtbot, context, passport):
+    """«Nhận lại» and «Giao hộ chiếu» say which passport they are about, in their title and above the fields."""
+    form = open_form(context, "passports", passport)
+    qtbot.addWidget(form)
+    held = tab(form, "Hộ chiếu")
+    held.table.selectRow(0)
+    for label in (TAKE_BACK, HAND_OUT):
+        held.act(action(held, label))
+        assert held.dialog.windowTitle() == f"{label} – Hộ chiếu công vụ B1234567 – Nguyễn Văn Hùng"
+        assert held.dialog.findChild(QLabel, "title").text() == "Hộ chiếu công vụ B1234567 – Nguyễn Văn Hùng"
+        held.dialog.reject()
+
+
 def test_the_day_of_return_shows_the_form_of_a_day_first_as_every_date_box(qtbot, context, passport):
     form = open_form(context, "passports", passport)
     qtbot.addWidget(form)
@@ -187,3 +200,21 @@ def test_the_day_of_return_shows_the_form_of_a_day_first_as_every_date_box(qtbot
     held.act(action(held, HAND_OUT))
     for key in ("handed_on", "trip_return_on"):
         assert held.dialog.inputs[key].placeholderText().startswith("dd/mm/yyyy")
+
+
+def test_a_passport_out_is_not_handed_out_again_and_one_in_custody_not_received_back(qtbot, context, passport):
+    """The button that would be refused is greyed, its tooltip saying why."""
+    form = open_form(context, "passports", passport)
+    qtbot.addWidget(form)
+    held = tab(form, "Hộ chiếu")
+    held.table.selectRow(0)
+    give, take = held.buttons[HAND_OUT], held.buttons[TAKE_BACK]
+    assert not give.isEnabled() and take.isEnabled()
+    assert give.toolTip() == "Hộ chiếu B1234567 đang giao cho Nguyễn Văn Hùng từ ngày 02/05/2025, chưa nhận lại."
+    passports.take_back(context.db, passport, {"returned_on": "20/05/2025"})
+    held.reload()
+    held.table.selectRow(0)
+    assert give.isEnabled() and not take.isEnabled()
+    assert give.toolTip() == ""
+    assert take.toolTip() == ("Hộ chiếu B1234567 đã được nhận lại ngày 20/05/2025, không đang giao cho ai: không có gì "
+                              "để nhận lại.")

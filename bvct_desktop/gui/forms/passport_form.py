@@ -26,11 +26,13 @@ PASSPORTS = Section(
                  on_entry=True),
      EntryAction(HAND_OUT, passports.HANDOUT_FIELDS,
                  lambda db, _person, entry, values: passports.hand_out(db, entry["id"], values), on_entry=True,
-                 doubts=lambda db, entry, values: passports.handout_doubts(db, entry["id"], values)),
+                 doubts=lambda db, entry, values: passports.handout_doubts(db, entry["id"], values),
+                 refused=passports.hand_out_refused),
      EntryAction(TAKE_BACK, passports.RETURN_FIELDS,
-                 lambda db, _person, entry, values: passports.take_back(db, entry["id"], values), on_entry=True)),
+                 lambda db, _person, entry, values: passports.take_back(db, entry["id"], values), on_entry=True,
+                 refused=passports.take_back_refused)),
     lambda db, passport_id: recycle_bin.delete(db, passports.KIND, passport_id),  # restored from the register's bin
-    also_shows=(passports.HANDOVERS,))
+    also_shows=(passports.HANDOVERS,), called=passports.called)
 LEDGER = Section(
     "Sổ giao, nhận hộ chiếu", passports.HANDOVERS,
     (Field("passport_number", "Số hộ chiếu"), *passports.HANDOVER_FIELDS[:4], passports.DUE,

@@ -33,7 +33,7 @@ from ..accessible import field_label, named
 from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..dialogs import YES
-from ..look import ErrorLabel, fill_screen, read_only, styled
+from ..look import ErrorLabel, fill_screen, heading, read_only, styled
 from ..qt import (
     QAbstractItemView,
     QColor,
@@ -80,6 +80,9 @@ class EntryAction:
     # what else to ask the officer before running on the entry, not refused (db, entry, values): a letter still open
     doubts: Callable[[Database, Entry, dict[str, Any]], list[str]] | None = None
     relabel: Callable[[Entry], str] | None = None  # its words for the entry it acts on, when they differ
+    # why it cannot act on an entry, as its service would refuse it (a passport out is not handed out again):
+    # its button greyed, saying why
+    refused: Callable[[Entry], str | None] | None = None
 
     def words(self, entry: Entry | None) -> str:
         """The button's words, and its dialog's, for `entry`: «Sửa kết luận» on a concluded case."""
@@ -103,6 +106,7 @@ class Section:
     about_relative: bool = False
     sourced: bool = False  # entries may be known from slips only (no record of the section yet)
     also_shows: tuple[str, ...] = ()  # the notifier's names of other records its entries show
+    called: Callable[[Entry], str] | None = None  # how the officer tells one of its entries, named atop its dialogs
 
 
 def editable(title: str, kind: str, fields: tuple[Field, ...], list_, add, update, delete, about_relative=False,
@@ -298,10 +302,13 @@ class SectionTab(QWidget):
     def _update_buttons(self) -> None:
         """What acts on an entry waits for one to be selected; «Thêm vào danh sách» for one known from slips."""
         entry = self.selected()
-        on_entry = [action.label for action in self.section.actions if action.on_entry] + ["Xóa"]
-        for label in on_entry:
-            if label in self.buttons:
-                self.buttons[label].setEnabled(entry is not None)
+        if "Xóa" in self.buttons:
+            self.buttons["Xóa"].setEnabled(entry is not None)
+        for action in self.section.actions:
+            if action.on_entry and action.label in self.buttons:
+                refused = action.refused(entry) if action.refused is not None and entry is not None else None
+                self.buttons[action.label].setEnabled(entry is not None and refused is None)
+                self.buttons[action.label].setToolTip(refused or "")
         for action in self.section.actions:
             if action.relabel is not None and self.editable:
                 self.buttons[action.label].setText(action.words(entry))
@@ -393,8 +400,11 @@ class EntryDialog(AskingDialog):
                  entry: Entry | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.context, self.action, self.person_id, self.entry = context, action, person_id, entry
-        self.setWindowTitle(f"{section.title} – {action.words(entry)}")
+        called = section.called(entry) if section.called is not None and action.on_entry else None
+        self.setWindowTitle(f"{action.words(entry)} – {called}" if called else f"{section.title} – {action.words(entry)}")
         layout = QVBoxLayout(self)
+        if called:
+            layout.addWidget(heading(called))
         form = QFormLayout()
         self.inputs: dict[str, QWidget] = {}
         self.current_places: dict[str, QLabel] = {}  # beside a field naming a place: what it is called now
