@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from . import audit, settings
 from .database import Database
 from .dates import FULL_FORM, display_date
-from .deadlines import Due, not_done_by, passport_return_due, trip_return_on
+from .deadlines import Due, late_by, not_done_by, passport_return_due, trip_return_on
 from .editing import VERSION
 from .errors import InputError
 from .fields import LONG_TEXT, Field, FieldType
@@ -64,6 +64,7 @@ RETURN_FIELDS = (Field("returned_on", "Ngày nhận lại", FieldType.DATE, requ
 STATE = Field("state", "Tình trạng")  # where the passport is (`states`), never typed
 IN_CUSTODY = "Cơ quan đang giữ"
 DUE = Field("due_on", "Hạn nộp lại", FieldType.DATE)  # worked out (passport_return_due), never typed
+DUE_SHOWN = Field("due_shown", DUE.header)  # DUE on screen: with how late (deadlines.late_by) while not back
 OUT_SINCE, LAST_BACK = "out_since", "last_back"  # a passport's open handover's day, its last handback's
 
 
@@ -201,8 +202,7 @@ def _state(kept: str | None, handover: Mapping[str, Any] | None, history: settin
     if handover["trip_return_on"] is None:
         return f"{given}, chưa có ngày về"
     due = passport_return_due(handover["trip_return_on"], history)
-    late = f" (quá hạn {(today - due).days} ngày)" if due < today else ""
-    return f"{given}, hạn nộp lại {display_date(due)}{late}"
+    return f"{given}, hạn nộp lại {late_by(due, due < today, today)}"
 
 
 def _passport_values(raw: dict[str, Any]) -> dict[str, Any]:
@@ -283,8 +283,10 @@ def update_handover(db: Database, handover_id: int, raw: dict[str, Any],
 
 def handovers_of(db: Database, person_id: int) -> list[dict[str, Any]]:
     """The ledger's lines of the person's passports, newest first, each with its passport's number, its trip's
-    day of return (`deadlines.trip_return_on`) and the day it is due back."""
+    day of return (`deadlines.trip_return_on`), the day it is due back, and that day as the ledger shows it
+    (DUE_SHOWN: how late, while the passport is not back, as its state says it)."""
     db.require(Action.BROWSE, "xem sổ giao, nhận hộ chiếu")
+    today = db.clock().date()
     with db.read() as connection:
         history = settings.read_history(connection)
         rows = connection.execute(
@@ -297,9 +299,16 @@ def handovers_of(db: Database, person_id: int) -> list[dict[str, Any]]:
             .where(passports.c.person_id == person_id, passports.c.deleted_at.is_(None),
                    passport_handovers.c.deleted_at.is_(None))
             .order_by(passport_handovers.c.handed_on.desc(), passport_handovers.c.id.desc())).mappings().all()
-    return [{**row, VERSION: (row["row_version"],),
-             DUE.key: passport_return_due(row["trip_return_on"], history) if row["trip_return_on"] else None}
-            for row in rows]
+    lines = [{**row, VERSION: (row["row_version"],),
+              DUE.key: passport_return_due(row["trip_return_on"], history) if row["trip_return_on"] else None}
+             for row in rows]
+    return [{**line, DUE_SHOWN.key: _due_shown(line[DUE.key], line["returned_on"], today)} for line in lines]
+
+
+def _due_shown(due: dt.date | None, returned_on: dt.date | None, today: dt.date) -> str:
+    if due is None:
+        return ""
+    return late_by(due, due < today and (returned_on is None or returned_on > today), today)
 
 
 def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[str]:

@@ -312,3 +312,16 @@ def test_a_passport_listed_says_whether_it_may_be_handed_out_or_received_back_in
     [listed] = passports.passports_of(db, person(db, HUNG))
     assert passports.take_back_refused(listed) == ("Hộ chiếu B1234567 đã được nhận lại ngày 14/04/2026, không đang "
                                                    "giao cho ai: không có gì để nhận lại.")
+
+
+def test_the_ledger_says_a_hand_back_is_late_as_the_passport_s_state_says_it(db):
+    """Out on 01/03/2026 (the sample's today) for a trip back on 12/02/2026, due on 26/02/2026: 3 days late; once
+    received back the ledger shows the day alone."""
+    passport = official(db, HUONG)
+    handed(db, passport, "02/02/2026", "12/02/2026", passports.PRIVATE)
+    [line] = passports.handovers_of(db, person(db, HUONG))
+    [listed] = passports.passports_of(db, person(db, HUONG))
+    assert line["due_shown"] == "26/02/2026 (quá hạn 3 ngày)" and listed["state"].endswith(line["due_shown"])
+    passports.take_back(db, passport, {"returned_on": "27/02/2026"})
+    [line] = passports.handovers_of(db, person(db, HUONG))
+    assert (line["due_on"], line["due_shown"]) == (dt.date(2026, 2, 26), "26/02/2026")

@@ -218,3 +218,15 @@ def test_a_passport_out_is_not_handed_out_again_and_one_in_custody_not_received_
     assert give.toolTip() == ""
     assert take.toolTip() == ("Hộ chiếu B1234567 đã được nhận lại ngày 20/05/2025, không đang giao cho ai: không có gì "
                               "để nhận lại.")
+
+
+def test_the_ledger_marks_a_hand_back_overdue_as_the_passport_s_state_does(qtbot, context, passport):
+    form = open_form(context, "passports", passport)
+    qtbot.addWidget(form)
+    held, ledger = tab(form, "Hộ chiếu"), tab(form, "Sổ giao, nhận hộ chiếu")
+    due = [spec.key for spec in ledger.section.columns].index(passports.DUE_SHOWN.key)
+    assert ledger.table.item(0, due).text() == "16/05/2025 (quá hạn 30 ngày)"
+    assert held.table.item(0, 5).text().endswith("hạn nộp lại 16/05/2025 (quá hạn 30 ngày)")
+    passports.take_back(context.db, passport, {"returned_on": "20/05/2025"})
+    ledger.reload()
+    assert ledger.table.item(0, due).text() == "16/05/2025"

@@ -35,7 +35,7 @@ PASSPORTS = Section(
     also_shows=(passports.HANDOVERS,), called=passports.called)
 LEDGER = Section(
     "Sổ giao, nhận hộ chiếu", passports.HANDOVERS,
-    (Field("passport_number", "Số hộ chiếu"), *passports.HANDOVER_FIELDS[:4], passports.DUE,
+    (Field("passport_number", "Số hộ chiếu"), *passports.HANDOVER_FIELDS[:4], passports.DUE_SHOWN,
      *passports.HANDOVER_FIELDS[4:]),
     passports.handovers_of,
     (EntryAction(EDIT, passports.HANDOVER_FIELDS,
