@@ -42,6 +42,7 @@ PASSPORT_DAYS = "han_nop_lai_ho_chieu_ngay"
 # The brief sets no time limit for research between provinces' archives: a request sent to another
 # province and one received from another are both due the days of this setting after their letter.
 ARCHIVE_REPLY_DAYS = "nhac_tinh_ban_tra_loi_ngay"
+RETURN_UNWRITTEN_DAYS = 7  # return_unwritten_due
 
 
 def slip_reply_due(issued_on: dt.date, history: settings.History) -> dt.date:
@@ -79,6 +80,14 @@ def passport_return_due(trip_return_on: dt.date, history: settings.History) -> d
     """A passport handed out for a trip comes back the working days of han_nop_lai_ho_chieu_ngay in force
     on the day of the return after that day (Luật Xuất cảnh, nhập cảnh 2019: 5 working days)."""
     return workdays.add_working_days(trip_return_on, history.days_on(PASSPORT_DAYS, trip_return_on))
+
+
+def return_unwritten_due(left_on: dt.date) -> dt.date:
+    """The day a trip that left on `left_on` and has no day of return written is asked about: a week later.
+    Every deadline after a trip (its report, its passport back) runs from its return, so without one nothing
+    falls due and the officer forgets it. No setting says how long a trip lasts; a week asks about the trip
+    still abroad only once the return should be known (it is in the decision or the application)."""
+    return left_on + dt.timedelta(days=RETURN_UNWRITTEN_DAYS)
 
 
 def overdue_if_on_or_before(due: Callable[[dt.date], dt.date], today: dt.date) -> dt.date:

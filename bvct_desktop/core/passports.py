@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from . import audit, settings
 from .database import Database
 from .dates import FULL_FORM, display_date
-from .deadlines import Due, late_by, not_done_by, passport_return_due, trip_return_on
+from .deadlines import Due, late_by, not_done_by, passport_return_due, return_unwritten_due, trip_return_on
 from .editing import VERSION
 from .errors import InputError
 from .fields import LONG_TEXT, Field, FieldType
@@ -467,3 +467,21 @@ def not_returned(db: Database, today: dt.date) -> list[Due]:
             .order_by(trip_return_on())).all()
     return [Due(row.id, called(row._mapping), passport_return_due(row.trip_return_on, history), KIND)
             for row in rows]
+
+
+def no_return_day(db: Database, today: dt.date) -> list[Due]:
+    """Passports out on `today` for a trip with no day of return (none typed, none of its delegation), asked
+    about from `deadlines.return_unwritten_due` of the day they were handed out: no hand-back falls due
+    without it."""
+    db.require(Action.BROWSE, "xem việc đến hạn")
+    with db.read() as connection:
+        rows = connection.execute(
+            select(passports.c.id, passports.c.passport_type, passports.c.number, persons.c.full_name,
+                   passport_handovers.c.handed_on)
+            .select_from(passport_handovers.join(passports).join(persons))
+            .where(passport_handovers.c.deleted_at.is_(None), passports.c.deleted_at.is_(None), out_on(today),
+                   trip_return_on().is_(None))
+            .order_by(passport_handovers.c.handed_on)).all()
+    return [Due(row.id, f"Hộ chiếu đã giao, chưa ghi ngày về: {called(row._mapping)} (giao ngày "
+                f"{display_date(row.handed_on)})", return_unwritten_due(row.handed_on), KIND)
+            for row in rows if return_unwritten_due(row.handed_on) <= today]

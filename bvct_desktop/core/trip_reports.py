@@ -14,7 +14,15 @@ from sqlalchemy import select
 from . import passports, settings
 from .database import Database
 from .dates import PartialDate
-from .deadlines import PRIVATE_REPORT_DAYS, Due, late_by, not_done_by, post_trip_report_due, post_trip_reports_due
+from .deadlines import (
+    PRIVATE_REPORT_DAYS,
+    Due,
+    late_by,
+    not_done_by,
+    post_trip_report_due,
+    post_trip_reports_due,
+    return_unwritten_due,
+)
 from .permissions import Action
 from .personfile.trips import PRIVATE_TRIP, first_day, last_day
 from .schema import cadres, foreign_elements, persons
@@ -66,9 +74,10 @@ def _received_by(received_on: dt.date | None, today: dt.date) -> bool:
 def owed_after_trips(db: Database, today: dt.date) -> list[Due]:
     """What is owed on `today` once back from trips abroad, the soonest due first: the reports of delegations
     (post_trip_reports_due) and of private trips (reports_due), and the passports to hand back
-    (passports.not_returned) — one list, as the dashboard shows it."""
-    return sorted(post_trip_reports_due(db, today) + reports_due(db, today) + passports.not_returned(db, today),
-                  key=lambda due: due.due_on)
+    (passports.not_returned), and the trips and passports out with no day of return (no_return_written,
+    passports.no_return_day) — one list, as the dashboard shows it."""
+    return sorted(post_trip_reports_due(db, today) + reports_due(db, today) + passports.not_returned(db, today)
+                  + no_return_written(db, today) + passports.no_return_day(db, today), key=lambda due: due.due_on)
 
 
 def reports_due(db: Database, today: dt.date) -> list[Due]:
@@ -90,8 +99,26 @@ def reports_due(db: Database, today: dt.date) -> list[Due]:
                   key=lambda due: due.due_on)
 
 
+def no_return_written(db: Database, today: dt.date) -> list[Due]:
+    """Private trips gone with no «Đến ngày» whose report is not received on `today`, asked about from
+    `deadlines.return_unwritten_due` of the day they left (a departure known by its month or year: its first
+    day): no report falls due without the return; each opens the member's file."""
+    db.require(Action.BROWSE, "xem việc đến hạn")
+    trips = foreign_elements.c
+    with db.read() as connection:
+        rows = connection.execute(
+            select(cadres.c.id.label("cadre_id"), persons.c.full_name, trips.country, trips.since, trips.until)
+            .select_from(foreign_elements.join(persons).join(cadres, cadres.c.person_id == persons.c.id))
+            .where(trips.deleted_at.is_(None), cadres.c.deleted_at.is_(None), trips.element_kind == PRIVATE_TRIP,
+                   trips.relative_id.is_(None), trips.until.is_(None), trips.since.is_not(None),
+                   not_done_by(trips.report_received_on, today))).all()
+    asked = ((row, return_unwritten_due(first_day(PartialDate.from_iso(row.since)))) for row in rows)
+    return sorted((Due(row.cadre_id, f"Chuyến đi chưa ghi ngày về: {_titled(row)}", due_on, "cadres")
+                   for row, due_on in asked if due_on <= today), key=lambda due: due.due_on)
+
+
 def _titled(row: Any) -> str:
     """«Việc riêng: Nguyễn Văn Hùng – Úc (25/04/2026 – 04/05/2026)», «Việc riêng: Trần Thị Ánh – Hàn Quốc
     (03/2026)»."""
-    days = " – ".join(dict.fromkeys(PartialDate.from_iso(day).display for day in (row.since, row.until)))
+    days = " – ".join(dict.fromkeys(PartialDate.from_iso(day).display for day in (row.since, row.until) if day))
     return f"Việc riêng: {row.full_name} – {row.country or 'chưa rõ nước'} ({days})"

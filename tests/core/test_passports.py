@@ -7,7 +7,17 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit, audit_words, browse, deadlines, editing, passports, recycle_bin, settings
+from bvct_desktop.core import (
+    audit,
+    audit_words,
+    browse,
+    deadlines,
+    editing,
+    passports,
+    recycle_bin,
+    settings,
+    trip_reports,
+)
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.schema import delegations, persons
 from tests.sample_db import sample_database
@@ -180,7 +190,8 @@ def test_a_delegation_back_before_the_passport_is_handed_out_is_told(db):
 def test_a_passport_out_is_not_handed_out_again_nor_received_before_it_went(db):
     passport = official(db)
     handed(db, passport, "01/04/2026", "09/04/2026")
-    with pytest.raises(InputError, match=f"^Hộ chiếu B1234567 đang giao cho {HUNG} từ ngày 01/04/2026, chưa nhận lại: hãy ghi ngày nhận lại"):
+    with pytest.raises(InputError, match=f"^Hộ chiếu B1234567 đang giao cho {HUNG} từ ngày 01/04/2026, chưa nhận "
+                                         "lại: hãy ghi ngày nhận lại"):
         handed(db, passport, "20/04/2026", "25/04/2026")
     with pytest.raises(InputError, match=r"Ngày nhận lại \(31/03/2026\) trước ngày giao \(01/04/2026\)"):
         passports.take_back(db, passport, {"returned_on": "31/03/2026"})
@@ -306,7 +317,8 @@ def test_a_passport_listed_says_whether_it_may_be_handed_out_or_received_back_in
     handed(db, passport, "01/04/2026", "09/04/2026")
     [listed] = passports.passports_of(db, person(db, HUNG))
     assert passports.take_back_refused(listed) is None
-    assert passports.hand_out_refused(listed) == f"Hộ chiếu B1234567 đang giao cho {HUNG} từ ngày 01/04/2026, chưa nhận lại."
+    assert passports.hand_out_refused(listed) == (f"Hộ chiếu B1234567 đang giao cho {HUNG} từ ngày 01/04/2026, "
+                                                  "chưa nhận lại.")
     assert passports.called(listed) == f"Hộ chiếu công vụ B1234567 – {HUNG}"
     passports.take_back(db, passport, {"returned_on": "14/04/2026"})
     [listed] = passports.passports_of(db, person(db, HUNG))
@@ -325,3 +337,24 @@ def test_the_ledger_says_a_hand_back_is_late_as_the_passport_s_state_says_it(db)
     passports.take_back(db, passport, {"returned_on": "27/02/2026"})
     [line] = passports.handovers_of(db, person(db, HUONG))
     assert (line["due_on"], line["due_shown"]) == (dt.date(2026, 2, 26), "26/02/2026")
+
+
+def test_a_passport_out_a_week_without_a_day_of_return_is_asked_about_on_the_dashboard(db):
+    """Handed out on 02/03/2026 for a private trip with no «Ngày về»: no hand-back can fall due, so a week later
+    (09/03/2026) the list of what is owed after trips asks for the return; received back, it is asked no more."""
+    passport = official(db, kind="Phổ thông")
+    handed(db, passport, "02/03/2026", trip=passports.PRIVATE)
+    assert passports.no_return_day(db, dt.date(2026, 3, 8)) == []
+    [due] = passports.no_return_day(db, dt.date(2026, 3, 9))
+    assert (due.record_id, due.title, due.due_on, due.kind) == (
+        passport, f"Hộ chiếu đã giao, chưa ghi ngày về: Hộ chiếu phổ thông B1234567 – {HUNG} (giao ngày 02/03/2026)",
+        dt.date(2026, 3, 9), "passports")
+    assert due in trip_reports.owed_after_trips(db, dt.date(2026, 3, 9))
+    passports.take_back(db, passport, {"returned_on": "10/03/2026"})
+    assert passports.no_return_day(db, dt.date(2026, 3, 20)) == []
+
+
+def test_a_passport_out_with_a_delegation_whose_return_is_known_is_not_asked_about(db):
+    passport = official(db, HUONG)
+    handed(db, passport, "28/03/2025", decision_no="125-QĐ/TU")
+    assert passports.no_return_day(db, dt.date(2025, 4, 30)) == []

@@ -125,3 +125,22 @@ def test_a_private_trip_is_the_member_s_own_a_relative_s_trip_is_another_kind(db
     assert list(caught.value.problems) == ["relative_id"]
     assert caught.value.problems["relative_id"].startswith("«Đi nước ngoài về việc riêng» là chuyến đi của chính")
     FOREIGN_ELEMENTS.add(db, person, {**AUSTRALIA, "element_kind": "Đi nước ngoài", "relative_id": son})
+
+
+def test_a_private_trip_gone_a_week_without_its_return_is_asked_for_on_the_dashboard(db):
+    """Left Sunday 10/05/2026 with no «Đến ngày»: no report can fall due, so a week later (17/05/2026) the list of
+    what is owed after trips asks for the return, opening the member's file; once written, it is the report that
+    is owed."""
+    cadre, person = _cadre(db, "Nguyễn Văn Hùng")
+    trip = FOREIGN_ELEMENTS.add(db, person, {**PRIVATE, "country": "Nhật Bản", "since": "10/05/2026"})
+    assert trip_reports.no_return_written(db, dt.date(2026, 5, 16)) == []
+    [due] = trip_reports.no_return_written(db, dt.date(2026, 5, 17))
+    assert (due.title, due.due_on, due.kind, due.record_id) == (
+        "Chuyến đi chưa ghi ngày về: Việc riêng: Nguyễn Văn Hùng – Nhật Bản (10/05/2026)", dt.date(2026, 5, 17),
+        "cadres", cadre)
+    assert due in trip_reports.owed_after_trips(db, dt.date(2026, 5, 20))
+    FOREIGN_ELEMENTS.update(db, trip, {**PRIVATE, "country": "Nhật Bản", "since": "10/05/2026",
+                                       "until": "15/05/2026"})
+    assert trip_reports.no_return_written(db, dt.date(2026, 5, 20)) == []
+    assert [due.title for due in trip_reports.owed_after_trips(db, dt.date(2026, 5, 20))][-1] == (
+        "Việc riêng: Nguyễn Văn Hùng – Nhật Bản (10/05/2026 – 15/05/2026)")

@@ -401,7 +401,8 @@ class EntryDialog(AskingDialog):
         super().__init__(parent)
         self.context, self.action, self.person_id, self.entry = context, action, person_id, entry
         called = section.called(entry) if section.called is not None and action.on_entry else None
-        self.setWindowTitle(f"{action.words(entry)} – {called}" if called else f"{section.title} – {action.words(entry)}")
+        words = action.words(entry)
+        self.setWindowTitle(f"{words} – {called}" if called else f"{section.title} – {words}")
         layout = QVBoxLayout(self)
         if called:
             layout.addWidget(heading(called))
