@@ -5,41 +5,38 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from ...core import gazetteer
 from ...core.dates import display_date
-from ...core.fields import Field, Place
-from ...core.kinds import CADRES, DELEGATIONS, RELATIVES, SLIPS, Kind
+from ...core.kinds import CADRES, DELEGATIONS, RELATIVES, SLIPS
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.political import POLITICAL_NOTES
-from ...core.personfile.vitae import DISCIPLINES, REWARDS, WORK_PERIODS, in_force
 from . import layout, lists, tables
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
+from .particulars import (
+    DISCIPLINE_COLUMNS,
+    REWARD_COLUMNS,
+    WORK_COLUMNS,
+    W,
+    as_filed,
+    discipline_row,
+    heading,
+    period,
+    shown,
+)
 
 CADRE_TITLE = "TRÍCH NGANG CÁN BỘ"
 RECOVERY_TITLE = "PHIẾU KHÓA KHÔI PHỤC"
 PARTICULARS = ("birth_date", "gender", "cccd", "cmnd", "home_town", "residence", "ethnicity", "religion",
                "position", "unit", "management")
 PARTY = ("party_joined_on", "party_official_on", "party_card_no")
-C, D, R, S, E, P, W, A, K = (CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field, FOREIGN_ELEMENTS.field,
-                             POLITICAL_NOTES.field, WORK_PERIODS.field, REWARDS.field, DISCIPLINES.field)
+C, D, R, S, E, P = (CADRES.field, DELEGATIONS.field, RELATIVES.field, SLIPS.field, FOREIGN_ELEMENTS.field,
+                    POLITICAL_NOTES.field)
 RELATIVE_COLUMNS = (tables.counter(), tables.of(R("relation"), 0.9),
                     tables.of(R("full_name"), 2.0, label="Họ và tên", unbroken=True),
                     tables.year_of_birth(R("birth_date"), 0.9), tables.of(R("home_town"), 1.4),
                     tables.of(R("occupation"), 1.0), tables.of(R("residence"), 1.4),
                     tables.plain("source", "Biết qua", 1.3))
 PERIOD = tables.plain("period", "Thời gian", 1.6, "center")
-TRIP_UNTIL = E("until")  # a stay or trip not ended: «từ 2015»
-WORK_COLUMNS = (tables.counter(), tables.plain("period", "Thời gian", 2.2, "center", whole=True),
-                tables.of(W("unit"), 4.0), tables.of(W("post"), 2.6))
-REWARD_COLUMNS = (tables.counter(), tables.of(A("awarded_on"), 1.1, align="center"),
-                  tables.of(A("award"), 2.6), tables.of(A("authority"), 1.9),
-                  tables.of(A("decision_no"), 1.3, unbroken=True), tables.of(A("reason"), 2.4))
-DISCIPLINE_COLUMNS = (tables.counter(), tables.of(K("decided_on"), 1.1, align="center"),
-                      tables.of(K("organisation"), 1.0, label="Về"),
-                      tables.of(K("penalty"), 1.3, label="Hình thức", unbroken=True), tables.of(K("authority"), 1.6),
-                      tables.of(K("decision_no"), 1.2, unbroken=True), tables.of(K("reason"), 2.1),
-                      tables.plain("until", K("in_effect_until").header, 1.1, "center"))
 TRIP_COLUMNS = (tables.counter(), tables.of(D("countries"), 1.2), PERIOD,
                 tables.plain("name", "Đoàn, nội dung chuyến đi", 2.2), tables.of(D("purpose"), 1.1),
                 tables.of(D("role"), 1.0), tables.plain("source", "Căn cứ", 1.6))
@@ -70,13 +67,13 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
     if cadre["other_names"]:
         flow.labelled(S("other_names").header, cadre["other_names"], size)
     for key in PARTICULARS:
-        flow.labelled(C(key).header, C(key).display(cadre[key]), size)
+        flow.labelled(C(key).header, shown(cadre, key), size)
     if cadre["note"]:
         flow.labelled(C("note").header, cadre["note"], size)
     flow.skip(p.paragraph_after)
     heading(flow, "II. ĐẢNG TỊCH", size)
     for key in PARTY:
-        flow.labelled(C(key).header, C(key).display(cadre[key]), size)
+        flow.labelled(C(key).header, shown(cadre, key), size)
     flow.skip(p.paragraph_after)
     trips = [{**trip, "period": period(trip["start"], trip["end"]), "source": trip["source"] or lists.decision(trip)}
              for trip in cadre["trips"]]
@@ -84,7 +81,7 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
     issues = [{**issue, "effect": issue["effect"] + (f"; mức giới hạn: {issue['limit_note']}" if issue["limit_note"]
                                                      else "")} for issue in cadre["political"]]
     work = [{**lived, "period": period(lived["since"], lived["until"], W("until"))} for lived in cadre["work"]]
-    discipline = [{**decided, "until": _until(decided, printed_on)} for decided in cadre["discipline"]]
+    discipline = [discipline_row(decided, printed_on) for decided in cadre["discipline"]]
     signature = layout.signature_height(flow, None)
     family = [as_filed(RELATIVES, relative) for relative in cadre["relatives"]]
     sections = [("III. QUÁ TRÌNH CÔNG TÁC", WORK_COLUMNS, work, "Chưa ghi quá trình công tác."),
@@ -108,34 +105,6 @@ def draw_cadre(c: DocumentCanvas, cadre: Mapping[str, Any], printed_on: dt.date)
             heading(flow, title, size, keep=flow.height(nothing, ITALIC, indent=False) + keep_last)
             flow.paragraph(nothing, ITALIC, indent=False, justify=False, keep_last=keep_last)
     layout.signature(flow, None)
-
-
-def _until(discipline: Mapping[str, Any], printed_on: dt.date) -> str:
-    """The day a discipline ends as recorded, and «còn hiệu lực» while that is not past on the day printed."""
-    until = K("in_effect_until").display(discipline["in_effect_until"])
-    return f"{until} (còn hiệu lực)" if in_force(discipline, printed_on) else until
-
-
-def period(start: str | None, end: str | None, until_field: Field = TRIP_UNTIL) -> str:
-    """From one day (ISO, at its precision) to another: «10/05/2019 – 15/05/2019» (the dash kept with the
-    first day when it breaks), «03/2012 – nay» for a work period still running, or «từ 2015» while it lasts."""
-    since, until = E("since").display(start), until_field.display(end)
-    if until:
-        return f"{since}\u00a0– {until}"
-    return f"từ {since}" if since else ""
-
-
-def as_filed(kind: Kind, record: Mapping[str, Any]) -> dict[str, Any]:
-    """The record with each home town or residence written under former names followed by what it is
-    called now, as the person file shows it."""
-    return {**record, **{spec.key: gazetteer.with_current_name(record[spec.key]) for spec in kind.fields
-                         if spec.place is Place.ADDRESS and spec.key in record}}
-
-
-def heading(flow: Flow, text: str, size: float, keep: float = 0.0) -> None:
-    """A section heading, kept with the first lines of what follows."""
-    flow.paragraph(text, BOLD, size, indent=False, justify=False,
-                   keep_next=keep or flow.profile.leading(size) * 2)
 
 
 def draw_recovery_key(c: DocumentCanvas, recovery_key: str, database: str, created_on: dt.date) -> None:

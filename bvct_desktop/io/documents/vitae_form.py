@@ -15,16 +15,16 @@ from reportlab.lib.units import cm
 from ...core.kinds import CADRES, RELATIVES
 from ...core.personfile.foreign import RELATIVE_ABROAD
 from ...core.personfile.relatives import SPOUSE_SIDE
-from ...core.personfile.vitae import DISCIPLINES, OWN_HISTORY, REWARDS, SALARY, TRAINING
+from ...core.personfile.vitae import OWN_HISTORY, SALARY, TRAINING
 from . import fonts, tables
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow, wrap
-from .sheets import WORK_COLUMNS, W, as_filed, heading, period
+from .particulars import WORK_COLUMNS, W, as_filed, discipline_line, heading, period, reward_line, shown
 
 TITLE = "SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC"
 FORM_CODE = "Mẫu 2C-BNV/2008"
 PHOTO = (4 * cm, 6 * cm)
-C, T, H, S = CADRES.field, TRAINING.field, OWN_HISTORY.field, SALARY.field
+T, H, S = TRAINING.field, OWN_HISTORY.field, SALARY.field
 TRAINING_COLUMNS = (tables.counter(), tables.of(T("institution"), 2.2), tables.of(T("subject"), 1.8),
                     tables.plain("period", "Từ tháng, năm – đến tháng, năm", 1.6, "center", whole=True),
                     tables.of(T("study_form"), 1.1), tables.of(T("degree"), 1.4))
@@ -102,7 +102,7 @@ def _particulars(flow: Flow, cadre: Mapping[str, Any], size: float) -> None:
     """Items 1 to 20: the person's particulars, one a line (two short ones share a line as the form has them)."""
     salary = cadre["salary"][-1] if cadre["salary"] else dict.fromkeys(("grade", "grade_code", "step", "coefficient",
                                                                        "since"))
-    card = C("cccd").display(cadre["cccd"]) or C("cmnd").display(cadre["cmnd"])
+    card = shown(cadre, "cccd") or shown(cadre, "cmnd")
     two = flow.labelled_pair
 
     def one(label: str, value: str | None, size: float, font: str = REGULAR) -> None:
@@ -114,12 +114,12 @@ def _particulars(flow: Flow, cadre: Mapping[str, Any], size: float) -> None:
 
     one("1) Họ và tên khai sinh (viết chữ in hoa)", cadre["full_name"].upper(), size, BOLD)
     one("2) Tên gọi khác", cadre["other_names"], size)
-    two((("3) Sinh ngày", C("birth_date").display(cadre["birth_date"])), ("Giới tính", cadre["gender"])), size)
+    two((("3) Sinh ngày", shown(cadre, "birth_date")), ("Giới tính", cadre["gender"])), size)
     one("4) Nơi sinh", None, size)
-    one("5) Quê quán", cadre["home_town"], size)
+    one("5) Quê quán", shown(cadre, "home_town"), size)
     two((("6) Dân tộc", cadre["ethnicity"]), ("7) Tôn giáo", cadre["religion"])), size)
     one("8) Nơi đăng ký hộ khẩu thường trú", None, size)
-    one("9) Nơi ở hiện nay", cadre["residence"], size)
+    one("9) Nơi ở hiện nay", shown(cadre, "residence"), size)
     one("10) Nghề nghiệp khi được tuyển dụng", None, size)
     two((("11) Ngày tuyển dụng", None), ("Cơ quan tuyển dụng", None)), size)
     one("12) Chức vụ (chức danh) hiện tại", cadre["position"], size)
@@ -132,15 +132,15 @@ def _particulars(flow: Flow, cadre: Mapping[str, Any], size: float) -> None:
     one("15.2- Trình độ chuyên môn cao nhất", None, size)
     two((("15.3- Lý luận chính trị", None), ("15.4- Quản lý nhà nước", None)), size)
     two((("15.5- Ngoại ngữ", None), ("15.6- Tin học", None)), size)
-    two((("16) Ngày vào Đảng Cộng sản Việt Nam", C("party_joined_on").display(cadre["party_joined_on"])),
-         ("Ngày chính thức", C("party_official_on").display(cadre["party_official_on"]))), size)
+    two((("16) Ngày vào Đảng Cộng sản Việt Nam", shown(cadre, "party_joined_on")),
+         ("Ngày chính thức", shown(cadre, "party_official_on"))), size)
     one("17) Ngày tham gia tổ chức chính trị - xã hội", None, size)
     two((("18) Ngày nhập ngũ", None), ("Ngày xuất ngũ", None)), size)
     one("Quân hàm cao nhất", None, size)
     one("19) Danh hiệu được phong tặng cao nhất", None, size)
     one("20) Sở trường công tác", None, size)
-    _listed(flow, "21) Khen thưởng", [_reward(reward) for reward in cadre["rewards"]], size)
-    _listed(flow, "22) Kỷ luật", [_discipline(decided) for decided in cadre["discipline"]], size)
+    _listed(flow, "21) Khen thưởng", [reward_line(reward) for reward in cadre["rewards"]], size)
+    _listed(flow, "22) Kỷ luật", [discipline_line(decided) for decided in cadre["discipline"]], size)
     one("23) Tình trạng sức khỏe", None, size)
     two((("Chiều cao", None), ("Cân nặng", None)), size)
     one("Nhóm máu", None, size)
@@ -216,19 +216,6 @@ def _listed(flow: Flow, label: str, lines: Sequence[str], size: float, under: bo
         flow.paragraph(f"- {text}", REGULAR, size, indent=False, justify=False)
         flow.skip(-after)
     flow.skip(after)
-
-
-def _reward(reward: Mapping[str, Any]) -> str:
-    by = ", ".join(filter(None, (reward["authority"], reward["decision_no"])))
-    return f"{REWARDS.field('awarded_on').display(reward['awarded_on'])}: {reward['award']}" + (f" ({by})" if by
-                                                                                                 else "")
-
-
-def _discipline(decided: Mapping[str, Any]) -> str:
-    by = ", ".join(filter(None, (decided["authority"], decided["decision_no"])))
-    text = (f"{DISCIPLINES.field('decided_on').display(decided['decided_on'])}: {decided['penalty']} về "
-            f"{decided['organisation'].lower()}" + (f" ({by})" if by else ""))
-    return text + (f"; lý do: {decided['reason']}" if decided["reason"] else "")
 
 
 def _element(element: Mapping[str, Any]) -> str:
