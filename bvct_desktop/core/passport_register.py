@@ -27,13 +27,13 @@ HOLDER = Field("full_name", "Họ và tên")
 TRIP = Field("trip", "Chuyến đi")  # the kind of trip, with its decision number
 NOTE = Field("note", "Ghi chú")  # the handover's note; a passport never handed out: where it is
 FIELDS = (HOLDER, CADRES.field("position"), CADRES.field("unit"), *passports.PASSPORT_FIELDS[:2],
-          passports.PASSPORT_FIELDS[3], passports.HANDED_ON, TRIP, passports.TRIP_RETURN, passports.DUE,
+          passports.PASSPORT_FIELDS[3], passports.HANDED_ON, TRIP, passports.TRIP_RETURN, passports.DUE_SHOWN,
           passports.RETURNED_ON, NOTE)
 
 
 def lines(connection: Connection, passport_ids: Sequence[int], today: dt.date) -> list[dict[str, Any]]:
     """The register's lines for the passports `passport_ids` (those in the recycle bin left out), in that
-    order."""
+    order; «Hạn nộp lại» as the ledger shows it, how late on `today` (the day printed) while not back."""
     history = settings.read_history(connection)
     found = {row["id"]: dict(row) for row in connection.execute(
         select(passport_table.c.id, persons.c.full_name, cadres.c.position, units.c.name.label("unit"),
@@ -50,7 +50,8 @@ def lines(connection: Connection, passport_ids: Sequence[int], today: dt.date) -
             .order_by(passport_handovers.c.handed_on, passport_handovers.c.id)).mappings():
         due = passport_return_due(row["trip_return_on"], history) if row["trip_return_on"] else None
         trip = f"{row['trip']} ({row['decision_no']})" if row["decision_no"] else row["trip"]
-        handed.setdefault(row["passport_id"], []).append({**row, "trip": trip, passports.DUE.key: due})
+        handed.setdefault(row["passport_id"], []).append(
+            {**row, "trip": trip, passports.DUE_SHOWN.key: passports.due_shown(due, row["returned_on"], today)})
     where = passports.states(connection, list(found), today)
     return [{**found[passport_id], **handover}
             for passport_id in passport_ids if passport_id in found

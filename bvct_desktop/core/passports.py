@@ -302,10 +302,12 @@ def handovers_of(db: Database, person_id: int) -> list[dict[str, Any]]:
     lines = [{**row, VERSION: (row["row_version"],),
               DUE.key: passport_return_due(row["trip_return_on"], history) if row["trip_return_on"] else None}
              for row in rows]
-    return [{**line, DUE_SHOWN.key: _due_shown(line[DUE.key], line["returned_on"], today)} for line in lines]
+    return [{**line, DUE_SHOWN.key: due_shown(line[DUE.key], line["returned_on"], today)} for line in lines]
 
 
-def _due_shown(due: dt.date | None, returned_on: dt.date | None, today: dt.date) -> str:
+def due_shown(due: dt.date | None, returned_on: dt.date | None, today: dt.date) -> str:
+    """A handover's DUE as the ledger and the printed register show it: the day, and how late on `today` while
+    the passport is not back (deadlines.late_by); "" with no day of return."""
     if due is None:
         return ""
     return late_by(due, due < today and (returned_on is None or returned_on > today), today)

@@ -31,7 +31,8 @@ def test_each_passport_shown_has_its_handovers_oldest_first_and_one_never_handed
             for line in found] == [(HUONG, "C0012345", None, None, passports.IN_CUSTODY),
                                    (HUNG, "B1234567", dt.date(2026, 4, 20), dt.date(2026, 4, 27), None),
                                    (HUNG, "B1234567", dt.date(2026, 5, 2), None, None)]
-    assert found[1]["trip"] == passports.PRIVATE and found[1]["due_on"] == due_back(db, dt.date(2026, 4, 25))
+    assert found[1]["trip"] == passports.PRIVATE  # back: the day it was due alone
+    assert found[1]["due_shown"] == f"{due_back(db, dt.date(2026, 4, 25)):%d/%m/%Y}"
     assert found[2]["trip"] == f"{passports.WITH_DELEGATION} (125-QĐ/TU)"
     assert found[1]["position"] == "Giám đốc" and found[1]["unit"] == "Sở Nội vụ"
 
@@ -57,3 +58,17 @@ def test_a_viewer_may_neither_print_nor_export_the_register(cli, db, tmp_path): 
                 passport_register.produce(viewer, [passport], TODAY, lambda *_: None, [], target)
     finally:
         viewer.close()
+
+
+def test_hand_back_day_reads_as_the_ledger_shows_it_late_on_the_day_printed_while_not_back(db):  # noqa: F811
+    """«Hạn nộp lại» on paper as on the ledger (deadlines.late_by): the day, and how late on the day printed
+    while the passport is not back; a passport back reads the day alone."""
+    hung = official(db)
+    huong = official(db, HUONG, "C0012345", "Phổ thông")
+    handed(db, hung, "01/04/2026", "09/04/2026")
+    handed(db, huong, "01/04/2026", "09/04/2026")
+    passports.take_back(db, huong, {"returned_on": "14/04/2026"})
+    due = due_back(db, dt.date(2026, 4, 9))
+    late = f"{due:%d/%m/%Y} (quá hạn {(TODAY - due).days} ngày)"
+    assert [line[passports.DUE_SHOWN.key] for line in lines(db, [hung, huong])] == [late, f"{due:%d/%m/%Y}"]
+    assert passports.DUE_SHOWN in passport_register.FIELDS and passports.DUE not in passport_register.FIELDS

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ...core import passport_register
+from ...core import passport_register, passports
 from ...core.dates import display_date
 from ...core.fields import Field
 from ...core.kinds import DELEGATIONS, SLIPS
@@ -41,16 +41,17 @@ REGISTER_SHEET_COLUMNS: tuple[Column, ...] = (
 )
 # The passport custody register: each of passport_register.FIELDS's weight on paper, width in Excel and whether its
 # values are short (a type, a number, a day: centred and never broken over lines, «Phổ thông» whole); the holder's
-# name, the trip («Việc riêng») and the note («Cơ quan đang giữ») are kept on one line where the table has room
+# name, the trip («Việc riêng») and the note («Cơ quan đang giữ») are kept on one line where the table has room.
+# «Hạn nộp lại» is centred too, its day whole, how late («(quá hạn 18 ngày)») on the line below.
 _PASSPORT_LAYOUT = ((1.7, 20, False), (1.2, 14, False), (1.6, 18, False), (1.9, 10, True), (1.0, 11, True),
-                    (1.0, 11, True), (1.0, 11, True), (1.5, 16, False), (1.0, 11, True), (1.0, 11, True),
+                    (1.0, 11, True), (1.0, 11, True), (1.5, 16, False), (1.0, 11, True), (1.0, 16, True),
                     (1.0, 11, True), (1.2, 20, False))
 
 
 def _passport_column(field: Field, weight: float, excel_width: float, short: bool) -> Column:
     column = tables.of(field, weight, align="center" if short else "left", excel_width=excel_width,
                        unbroken=field.key in ("full_name", "trip", "note"))
-    return replace(column, whole=True) if short else column
+    return replace(column, whole=True) if short and field is not passports.DUE_SHOWN else column
 
 
 PASSPORT_COLUMNS: tuple[Column, ...] = (tables.counter(), *(

@@ -17,7 +17,7 @@ LINE = {"full_name": "Tôn Nữ Thị Hoàng Phương Khánh Ngọc",
         "position": "Phó Trưởng ban Thường trực kiêm Chánh Văn phòng",
         "unit": LONG_UNIT, "passport_type": "Công vụ", "number": "C0012345", "expires_on": dt.date(2031, 6, 15),
         "handed_on": dt.date(2026, 4, 1), "trip": "Theo đoàn công tác (1250-QĐ/TU)",
-        "trip_return_on": dt.date(2026, 4, 9), "due_on": dt.date(2026, 4, 16), "returned_on": dt.date(2026, 4, 14),
+        "trip_return_on": dt.date(2026, 4, 9), "due_shown": "16/04/2026", "returned_on": dt.date(2026, 4, 14),
         "note": "=HYPERLINK(\"x\") ghi nhầm"}
 KEPT = {"full_name": "Bùi Thị Hương", "position": None, "unit": None, "passport_type": "Phổ thông",
         "number": "0123456", "expires_on": None, "note": "Cơ quan đang giữ"}
@@ -72,3 +72,19 @@ def test_a_private_trip_and_a_short_note_read_on_one_line_where_the_names_leave_
     assert all(first.top == second.top for first, second in zip(trips[::2], trips[1::2], strict=True))
     kept = pdfcheck.run(pdfcheck.words(target), "Cơ quan đang giữ")  # where a passport never handed out is
     assert len({word.top for word in kept}) == 1
+
+
+@pdfcheck.needs_poppler
+def test_a_passport_not_back_in_time_reads_how_late_under_its_day_without_widening_the_column(tmp_path, history,
+                                                                                              options):
+    """«Hạn nộp lại» as the ledger shows it (core passports.due_shown): «16/04/2026 (quá hạn 18 ngày)», the day
+    whole on its line and how late under it: kept on one line, it took from the units' column, whose cells ran
+    to 13 lines."""
+    target = tmp_path / "so-ho-chieu.pdf"
+    late = {**LINE, "due_shown": "16/04/2026 (quá hạn 18 ngày)", "returned_on": None, "note": None}
+    pdf.save(render.passport_register_pdf(history, [late, LINE, KEPT] * 10, [], PRINTED, options), target)
+    found = pdfcheck.words(target)
+    words = [word.text for word in found]
+    assert words.count("16/04/2026") == 20 and words.count("(quá") == 10
+    told = pdfcheck.run(found, "16/04/2026 (quá hạn 18 ngày)")
+    assert all(told[0].top < word.top for word in told[1:])  # the day on its line, how late below it
