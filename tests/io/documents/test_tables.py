@@ -11,7 +11,7 @@ import pytest
 
 from bvct_desktop.core.fields import Field
 from bvct_desktop.core.kinds import SLIPS
-from bvct_desktop.io.documents import fonts, layout, profile, reminder, sheets, tables, vitae_form
+from bvct_desktop.io.documents import fonts, layout, particulars, profile, reminder, sheets, tables, vitae_form
 from bvct_desktop.io.documents.fonts import BOLD, REGULAR
 from bvct_desktop.io.documents.layout import wrap
 
@@ -344,8 +344,8 @@ def test_a_long_penalty_wraps_at_words_and_a_short_one_stays_whole():
              "Vi phạm quy định về quản lý đất đai tại địa phương trong nhiều năm liền", "12/03/2025"],
             ["2", "05/01/2020", "Chính quyền", "Cảnh cáo", "Ủy ban nhân dân tỉnh Bình Thuận", "45/QĐ-UBND",
              "Thiếu trách nhiệm trong công tác quản lý", "05/01/2021"]]
-    widths = tables.column_widths(sheets.DISCIPLINE_COLUMNS, PORTRAIT, SIZE, PADDING, rows)
+    widths = tables.column_widths(particulars.DISCIPLINE_COLUMNS, PORTRAIT, SIZE, PADDING, rows)
     assert sum(widths) == pytest.approx(PORTRAIT)
     assert cell_lines(rows, widths, 1, 3) == 1  # «Cảnh cáo» whole
     assert max(cell_lines(rows, widths, 0, column) for column in (4, 6)) <= 8, widths  # was 12
-    assert lines_drawn(sheets.DISCIPLINE_COLUMNS, rows, widths) < 12 + 6 + 2
+    assert lines_drawn(particulars.DISCIPLINE_COLUMNS, rows, widths) < 12 + 6 + 2
