@@ -283,19 +283,46 @@ def test_the_name_stays_in_view_while_the_other_columns_scroll(qtbot, context):
     assert table.frozen.model() is table.model() and table.frozen.selectionModel() is table.selectionModel()
 
 
+LONG_DELEGATION = ("Đoàn công tác của Ban Thường vụ Tỉnh ủy đi học tập kinh nghiệm chuyển đổi số và quản lý "
+                   "đô thị thông minh")
+
+
+def _cut_tip(table, index, view=None) -> str | None:
+    """The tooltip of the cell at `index` as `view` (the table's, or its frozen part) lays it out, None when the
+    cell shows its text whole."""
+    view = view or table
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    return table.tips.tip(view, option, index)
+
+
+def test_a_few_long_delegation_names_never_push_the_other_columns_out_of_a_1366_pixel_screen(qtbot, context):
+    """One long name among three delegations kept «Tên đoàn» frozen at 420 pixels (most of three rows is all
+    three) and «Tình trạng», «Thành viên» scrolled out of view: the name kept in view takes what fitting gives
+    any text column, its longer names cut, their tooltip whole."""
+    headers, rows = SAMPLES["delegations"]
+    long = dict(zip(headers, rows[0], strict=True))
+    long.update({"Tên đoàn": LONG_DELEGATION, "Số quyết định": "1234-QĐ/TU"})
+    import_rows(context.db, "delegations", headers, [[long[header] for header in headers]])
+    window, page = _page_in_window(qtbot, context, "delegations")
+    table, header = page.table, page.table.horizontalHeader()
+    name = support.column_of(page, "name")
+    shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
+    assert sum(map(header.sectionSize, shown)) <= table.viewport().width() + 1  # every column in view
+    assert header.sectionSize(name) <= table.viewport().width() // 3
+    assert table.frozen_logicals()[-1] == name
+    row = page.model.row_of(browse.record_ids(context.db, "delegations", "1234-QĐ/TU")[0])
+    assert _cut_tip(table, page.model.index(row, name), table.frozen) == LONG_DELEGATION
+
+
 def test_a_cut_cell_shows_its_whole_text_as_a_tooltip(qtbot, context):
     _long_slip(context, "1234/PXM")
     window, page = _page_in_window(qtbot, context, "slips")
     table = page.table
     keys = [column.key for column in page.spec.columns]
     row = page.model.row_of(browse.record_ids(context.db, "slips", "1234/PXM")[0])
-    shown = []
-    for key in ("recipient", "number"):
-        index = page.model.index(row, keys.index(key))
-        option = QStyleOptionViewItem()
-        table.initViewItemOption(option)
-        option.rect = table.visualRect(index)
-        shown.append(table.tips.tip(table, option, index))
+    shown = [_cut_tip(table, page.model.index(row, keys.index(key))) for key in ("recipient", "number")]
     assert shown[0] == "Phòng An ninh chính trị nội bộ – Công an tỉnh Bình Thuận (nay là Công an tỉnh Lâm Đồng)"
     assert shown[1] is None  # "1234/PXM" is not cut
 
@@ -319,10 +346,7 @@ def test_the_cadre_register_shows_each_cadres_gravest_political_issue_and_tells_
     index = page.model.index(page.model.row_of(hung), issues)
     assert index.data() == "Chưa kết luận (2 vấn đề)"
     page.table.scrollTo(index)
-    option = QStyleOptionViewItem()
-    page.table.initViewItemOption(option)
-    option.rect = page.table.visualRect(index)
-    assert page.table.tips.tip(page.table, option, index) == (
+    assert _cut_tip(page.table, index) == (
         "Chính trị hiện nay (bản thân) — chưa ghi ảnh hưởng, tính là «Chưa kết luận»\n"
         "Lịch sử chính trị (Cha: Nguyễn Văn Tư) — Có vấn đề nhưng không vi phạm (có mức giới hạn); "
         "mức giới hạn: Không quá Ủy viên Ban Thường vụ Tỉnh ủy")

@@ -31,6 +31,7 @@ from ..qt import (
 
 SAMPLE_ROWS = 100  # rows measured for a column's natural width (a few screenfuls)
 WIDEST = 420       # no column is fitted wider than this (a tooltip shows the rest)
+WHOLE_SHARE = 3    # a name kept in view is kept whole up to this part of the width (a third)
 USUAL = 0.9        # the share of the rows measured whose cells a column's usual width shows whole
 PADDING = 18
 CELL_MARGIN = 6    # above and below a cell's lines
@@ -63,17 +64,21 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
     """Every shown column its natural width when they all fit; else each its usual width (a recipient
     most rows name shown whole, an empty reply column narrow) and what is left to the widest; else the
     usual widths narrowed, none below its least — the `whole` ones (the name kept in view while the rest
-    scrolls) not below what most of their rows need. Room left goes first to the cells still cut, then to
-    the `growing` columns (else to those with cells wider than their header): an empty column keeps to
-    its header — in a table with no rows, all share it."""
+    scrolls) not below what most of their rows need, within a third of the width and, in a table that can
+    fit, within the room the others leave at their least (a few long names never push the last columns out).
+    Room left goes first to the cells still cut, then to the `growing` columns (else to those with cells wider
+    than their header): an empty column keeps to its header — in a table with no rows, all share it."""
     header = table.horizontalHeader()
     shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
     sizes = [natural_widths(table, logical) for logical in shown]
     natural = [min(WIDEST, size.whole) for size in sizes]
     usual = [size.usual for size in sizes]
-    least = [max(size.least, size.most) if logical in whole else size.least
-             for logical, size in zip(shown, sizes, strict=True)]
+    least = [size.least for size in sizes]
     available = (table.viewport().width() or table.width()) - 2
+    for place in (place for place, logical in enumerate(shown) if logical in whole):
+        room = available - sum(least) + least[place]  # what the others leave at their narrowest
+        share = min(available // WHOLE_SHARE, room if room > least[place] else available)
+        least[place] = max(least[place], min(sizes[place].most, share))
     if sum(usual) <= available:
         widths = fit(natural, usual, available)
     else:
