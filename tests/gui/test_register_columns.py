@@ -354,6 +354,24 @@ def test_the_cadre_register_shows_each_cadres_gravest_political_issue_and_tells_
     assert [page.model.index(row, 0).data() for row in range(page.model.rowCount())] == ["Nguyễn Văn Hùng"]
 
 
+def test_a_cadres_political_issue_is_read_whole_when_the_register_has_room(qtbot, context):
+    """«Vấn đề chính trị» was narrowed with every column to one width, 95 pixels cutting «Vi phạm, kh…», while
+    «Thân nhân ở nước ngoài» kept its header's width on one line for «Hoa Kỳ»: a header that wraps gives way
+    before values are cut, every column still in view."""
+    for name, effect in (("Nguyễn Văn Hùng", "Vi phạm, không đủ tiêu chuẩn"), ("Lê Hoàng Đức", "Không ảnh hưởng")):
+        person = editing.cadres_named(context.db, name)[0].person_id
+        POLITICAL_NOTES.add(context.db, person, {"axis": "Lịch sử chính trị", "content": "Cha đẻ là trung úy",
+                                                 "effect": effect})
+    window, page = _page_in_window(qtbot, context, "cadres")
+    table, header = page.table, page.table.horizontalHeader()
+    [hung] = browse.record_ids(context.db, "cadres", "nguyen van hung")
+    issue = page.model.index(page.model.row_of(hung), support.column_of(page, browse.POLITICAL_ISSUES))
+    assert issue.data() == "Vi phạm, không đủ tiêu chuẩn"
+    assert header.sectionSize(issue.column()) >= table.fontMetrics().horizontalAdvance(issue.data()) + 8
+    shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
+    assert sum(map(header.sectionSize, shown)) <= table.viewport().width() + 1
+
+
 def test_excel_like_filters_on_the_columns_with_few_values(qtbot, context):
     page = RegisterPage(context, "slips")
     qtbot.addWidget(page)

@@ -63,9 +63,10 @@ def fit(natural: Sequence[int], minimum: Sequence[int], available: int) -> list[
 def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence[int] = ()) -> None:
     """Every shown column its natural width when they all fit; else each its usual width (a recipient
     most rows name shown whole, an empty reply column narrow) and what is left to the widest; else the
-    usual widths narrowed, none below its least — the `whole` ones (the name kept in view while the rest
-    scrolls) not below what most of their rows need, within a third of the width and, in a table that can
-    fit, within the room the others leave at their least (a few long names never push the last columns out).
+    usual widths narrowed, none below what most of its rows need (a header wider than its values goes on
+    more lines: a cadre's political issue read whole), else none below its least — the `whole` ones (the
+    name kept in view while the rest scrolls) not below what most of their rows need, within a third of the
+    width and, in a table that can fit, the room the others leave (a few long names never push them out).
     Room left goes first to the cells still cut, then to the `growing` columns (else to those with cells wider
     than their header): an empty column keeps to its header — in a table with no rows, all share it."""
     header = table.horizontalHeader()
@@ -73,16 +74,15 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
     sizes = [natural_widths(table, logical) for logical in shown]
     natural = [min(WIDEST, size.whole) for size in sizes]
     usual = [size.usual for size in sizes]
-    least = [size.least for size in sizes]
     available = (table.viewport().width() or table.width()) - 2
-    for place in (place for place, logical in enumerate(shown) if logical in whole):
-        room = available - sum(least) + least[place]  # what the others leave at their narrowest
-        share = min(available // WHOLE_SHARE, room if room > least[place] else available)
-        least[place] = max(least[place], min(sizes[place].most, share))
+    kept = [place for place, logical in enumerate(shown) if logical in whole]
     if sum(usual) <= available:
         widths = fit(natural, usual, available)
-    else:
-        widths = fit(usual, least, available)
+    else:  # headers go on more lines before values are cut, and other values before most names kept in view
+        for floors in ([max(size.least, size.most) for size in sizes], [size.least for size in sizes]):
+            widths = fit(usual, _keeping(sizes, floors, kept, available), available)
+            if sum(widths) <= available:
+                break
     widths = fit([size.whole for size in sizes], widths, available)
     sharing = [place for place, logical in enumerate(shown) if logical in growing] or [
         place for place, size in enumerate(sizes) if size.whole > size.header] or (
@@ -93,6 +93,17 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
     for logical, width in zip(shown, widths, strict=True):
         header.resizeSection(logical, width)
     fit_header_height(header)
+
+
+def _keeping(sizes: Sequence["Sizes"], floors: list[int], kept: Sequence[int], available: int) -> list[int]:
+    """`floors` with the columns at the places `kept` (the name kept in view) raised to what most of their rows
+    need, within a third of the width and, where the others at their floors leave room for them, within it."""
+    floors = list(floors)
+    for place in kept:
+        room = available - sum(floors) + floors[place]
+        share = min(available // WHOLE_SHARE, room if room > sizes[place].least else available)
+        floors[place] = max(sizes[place].least, min(sizes[place].most, share))
+    return floors
 
 
 def whole_width(table: QTableView) -> int:
