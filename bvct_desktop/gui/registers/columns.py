@@ -31,7 +31,7 @@ from ..qt import (
 
 SAMPLE_ROWS = 100  # rows measured for a column's natural width (a few screenfuls)
 WIDEST = 420       # no column is fitted wider than this (a tooltip shows the rest)
-WHOLE_SHARE = 3    # a name kept in view is kept whole up to this part of the width (a third)
+WHOLE_SHARE = 3    # values are kept whole before others up to this part of the width (a third)
 USUAL = 0.9        # the share of the rows measured whose cells a column's usual width shows whole
 PADDING = 18
 CELL_MARGIN = 6    # above and below a cell's lines
@@ -63,8 +63,9 @@ def fit(natural: Sequence[int], minimum: Sequence[int], available: int) -> list[
 def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence[int] = ()) -> None:
     """Every shown column its natural width when they all fit; else each its usual width (a recipient
     most rows name shown whole, an empty reply column narrow) and what is left to the widest; else the
-    usual widths narrowed, none below what most of its rows need (a header wider than its values goes on
-    more lines: a cadre's political issue read whole), else none below its least — the `whole` ones (the
+    usual widths narrowed, none below what most of its rows need if that is within a third of the width (a
+    header wider than its values goes on more lines: a cadre's political issue read whole), else none below
+    its least — the `whole` ones (the
     name kept in view while the rest scrolls) not below what most of their rows need, within a third of the
     width and, in a table that can fit, the room the others leave (a few long names never push them out).
     Room left goes first to the cells still cut, then to the `growing` columns (else to those with cells wider
@@ -78,8 +79,10 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
     kept = [place for place, logical in enumerate(shown) if logical in whole]
     if sum(usual) <= available:
         widths = fit(natural, usual, available)
-    else:  # headers go on more lines before values are cut, and other values before most names kept in view
-        for floors in ([max(size.least, size.most) for size in sizes], [size.least for size in sizes]):
+    else:  # headers go on more lines before short values are cut, and other values before most names kept in view
+        short = [size.most if size.most <= available // WHOLE_SHARE else 0 for size in sizes]
+        for floors in ([max(size.least, most) for size, most in zip(sizes, short, strict=True)],
+                       [size.least for size in sizes]):
             widths = fit(usual, _keeping(sizes, floors, kept, available), available)
             if sum(widths) <= available:
                 break
