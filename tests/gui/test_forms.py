@@ -1317,6 +1317,39 @@ def test_the_political_issues_of_a_file_read_whole_on_an_office_screen(qtbot, mo
     assert [table.item(row, 1).toolTip() for row in range(3)] == [issue["content"] for issue in HUNG_ISSUES]
 
 
+LONG_REASON = ("Thiếu trách nhiệm trong lãnh đạo, chỉ đạo, để xảy ra vi phạm trong quản lý đất đai tại địa phương, "
+               "gây thất thoát ngân sách nhà nước")
+
+
+def test_a_row_of_wrapped_text_leaves_its_lines_the_room_a_one_line_row_leaves_its_line(qtbot, monkeypatch, context):
+    """«Lý do» on two lines sat on the row's bottom edge (31 pixels for two lines of 15) and a one-line row of
+    the tab was 19 pixels, a tab's of one-line texts 25: every row as tall as its lines and the same room
+    around them."""
+    hung = browse.record_ids(context.db, "cadres", "nguyen van hung")[0]
+    person = editing.load(context.db, "cadres", hung)["person_id"]
+    for reason in (LONG_REASON, "Vi phạm"):
+        DISCIPLINES.add(context.db, person, {"decided_on": "05/2010", "organisation": "Đảng", "penalty": "Khiển trách",
+                                             "authority": "Ủy ban Kiểm tra Tỉnh ủy", "reason": reason})
+    on_office_screen(monkeypatch)
+    form = open_form(context, "cadres", hung)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    one_line = next(page.table.verticalHeader().defaultSectionSize() for _title, page in form.pages()
+                    if isinstance(getattr(page, "table", None), QTableView) and not page.table.wordWrap())
+    table = form.show_page("Kỷ luật").table
+    qtbot.wait(20)
+    metrics, reason = table.fontMetrics(), DISCIPLINES.fields.index(DISCIPLINES.field("reason"))
+    room = one_line - metrics.lineSpacing()
+    lines = []
+    for row in range(table.rowCount()):
+        text, width = table.item(row, reason).text(), table.columnWidth(reason) - 8  # the cell's margins
+        lines.append(metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text).height()
+                     // metrics.lineSpacing())
+        assert table.rowHeight(row) >= lines[-1] * metrics.lineSpacing() + room, (text, table.rowHeight(row))
+    assert lines == [2, 1]
+
+
 def _anh_case_slips(qtbot, monkeypatch, context) -> QTableView:
     """The slips table of Trần Thị Ánh's appointment case, its window open on an office screen."""
     _slips_about_anh(context, LONG_REPLY)

@@ -52,8 +52,8 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from ..registers.columns import CELL_MARGIN, fit_to_width, keep_fitted, whole_width, wrap_cells
-from ..registers.table import EnterActivates
+from ..registers.columns import ROW_ROOM, fit_to_width, keep_fitted, whole_width, wrap_cells
+from ..registers.table import EnterActivates, LinesWithRoom
 from .asking_dialog import AskingDialog
 from .inputs import changed_signal, make_input, read_input, show_value
 from .record_form import RecordForm, confirm_doubts
@@ -511,18 +511,19 @@ def _with_source(section: Section, cells: list[str], source: str) -> list[str]:
 def compact(table: QTableView) -> None:
     """Rows one line high, no row numbers, the columns fitted to the width as a register's."""
     table.setWordWrap(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + ROW_ROOM)
     table.verticalHeader().hide()
     keep_fitted(table)
 
 
 def wrap_long_texts(table: QTableView) -> None:
-    """Each row as tall as its cells need, up to TALLEST_ROW lines: fitted, the columns give way down to
-    their longest word and every one stays in view."""
+    """Each row as tall as its cells' lines need, up to TALLEST_ROW lines, with a one-line row's room around
+    them: fitted, the columns give way down to their longest word and every one stays in view."""
     wrap_cells(table)
+    table.setItemDelegate(LinesWithRoom(table))
     rows = table.verticalHeader()
     rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    rows.setMaximumSectionSize(TALLEST_ROW * table.fontMetrics().lineSpacing() + CELL_MARGIN)
+    rows.setMaximumSectionSize(TALLEST_ROW * table.fontMetrics().lineSpacing() + ROW_ROOM)
 
 
 def _typed(spec: Field, value: object) -> object:

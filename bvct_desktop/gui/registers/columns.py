@@ -34,7 +34,7 @@ WIDEST = 420       # no column is fitted wider than this (a tooltip shows the re
 WHOLE_SHARE = 3    # values are kept whole before others up to this part of the width (a third)
 USUAL = 0.9        # the share of the rows measured whose cells a column's usual width shows whole
 PADDING = 18
-CELL_MARGIN = 6    # above and below a cell's lines
+ROW_ROOM = 10      # a row's room above and below its lines, together (one line, or more where cells wrap)
 WRAPPING = "bvctWrapsCells"  # the property of a table whose cells go on two lines (`wrap_cells`)
 SAVE_AFTER_MS = 600
 # Shown on request only: columns an officer rarely needs on screen, to leave room for the others
@@ -212,7 +212,7 @@ def wrap_cells(table: QTableView) -> None:
     """Rows two lines tall, their cells wrapped at spaces: fitted, a column gives way down to its longest
     word (a time's date above its hour), the rest of a long text cut with «…» (its tooltip whole)."""
     table.setWordWrap(True)
-    table.verticalHeader().setDefaultSectionSize(2 * table.fontMetrics().lineSpacing() + CELL_MARGIN)
+    table.verticalHeader().setDefaultSectionSize(2 * table.fontMetrics().lineSpacing() + ROW_ROOM)
     table.setProperty(WRAPPING, True)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from ..look import read_only
 from ..qt import (
     QAbstractItemView,
+    QApplication,
     QColor,
     QEvent,
     QHeaderView,
@@ -18,13 +19,16 @@ from ..qt import (
     QPoint,
     QPolygon,
     QRect,
+    QSize,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     Qt,
     QTableView,
     QToolTip,
     Signal,
 )
-from .columns import fit_header_height
+from .columns import ROW_ROOM, fit_header_height
 
 ARROW = 14  # the filter arrow's box at a header section's right end, in pixels
 BUTTON_ROOM = ARROW + 3  # the room it takes from the section's title
@@ -123,6 +127,20 @@ class CutTextTips(QStyledItemDelegate):
         return whole if text and (option.fontMetrics.horizontalAdvance(text) > room or whole != text) else None
 
 
+class LinesWithRoom(QStyledItemDelegate):
+    """A cell as tall as its lines and the room a one-line row leaves around its line (ROW_ROOM): the style
+    leaves a pixel, and a second line sat on the row's bottom edge."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint(option, index)
+        line = QStyleOptionViewItem(option)
+        self.initStyleOption(line, index)
+        line.text = "X"  # the style's height for one line
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        one_line = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, line, QSize(), option.widget)
+        return QSize(hint.width(), hint.height() - one_line.height() + option.fontMetrics.height() + ROW_ROOM)
+
+
 class EnterActivates(QObject):
     """Enter on `view` activates its current row, as a double-click does, and goes no further: in a
     dialog it would also press the default button."""
@@ -206,7 +224,7 @@ class RegisterTable(QTableView):
         read_only(view)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + ROW_ROOM)
         view.verticalHeader().hide()
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
