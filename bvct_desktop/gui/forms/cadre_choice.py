@@ -23,6 +23,7 @@ class CadreChoice(QWidget):
         layout.setSpacing(1)
         self.box = QComboBox()
         self.box.activated.connect(self._picked)
+        self.box.currentTextChanged.connect(self.box.setToolTip)  # a cadre's description is cut on the form
         layout.addWidget(self.box)
         self.hint = styled(QLabel(), "hint")
         self.hint.setWordWrap(True)
