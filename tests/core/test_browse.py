@@ -25,6 +25,7 @@ from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS, RELATIVE_ABRO
 from bvct_desktop.core.personfile.notes import RELATIVE
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.schema import audit_log, cadres
+from bvct_desktop.core.schema import relatives as relatives_table
 from tests.sample_db import sample_database, viewer_database
 from tests.samples import SAMPLES
 
@@ -361,6 +362,20 @@ def test_a_cadres_political_issues_cell_tells_each_issue_in_its_tooltip(db):
     POLITICAL_NOTES.delete(db, found["father"])
     row = browse.fetch_rows(db, "cadres", [hung])[hung]
     assert row[-1] == "Chưa kết luận (2 vấn đề)" and row.tips[browse.POLITICAL_ISSUES].count("\n") == 1
+
+
+def test_an_issue_about_a_relative_no_longer_listed_is_told_with_who_they_were(db):
+    """A first-version database holds a finding about Hùng's father, deleted since from his relatives: the
+    tooltip names the father and says he is no longer listed, in one pair of brackets."""
+    _issues_recorded(db)
+    hung = browse.record_ids(db, "cadres", "nguyen van hung")[0]
+    father = relatives.list_relatives(db, _person_of(db, "nguyen van hung"))[0]
+    with db.write() as connection:
+        connection.execute(relatives_table.update().where(relatives_table.c.id == father.id)
+                           .values(deleted_at=dt.datetime(2026, 1, 5)))
+        db.audit(connection, "xóa", kind="relatives", record_id=father.id)
+    assert browse.fetch_rows(db, "cadres", [hung])[hung].tips[browse.POLITICAL_ISSUES].split("\n")[0] == (
+        "Lịch sử chính trị (Cha: Nguyễn Văn Tư, đã xóa khỏi danh sách thân nhân) — Vi phạm, không đủ tiêu chuẩn")
 
 
 def test_a_tooltip_of_many_political_issues_tells_the_gravest_and_how_many_more(db, monkeypatch):

@@ -25,7 +25,7 @@ MOST_LISTED = 15  # notes told in a tooltip, the gravest: more would run off a 1
 @dataclass(frozen=True)
 class Note:
     axis: str
-    about: str  # SELF, or the relative's relation and name
+    about: str  # SELF, or the relative's relation and name (and that they are no longer listed)
     effect: str | None
     limit: str | None
 
@@ -75,7 +75,7 @@ def notes_of(connection: Connection, person_ids: Iterable[int]) -> dict[int, lis
              .order_by(political_notes.c.id))
     found: dict[int, list[Note]] = {}
     for person_id, axis, effect, limit, relative_id, relation, gone, name in connection.execute(query):
-        whom = SELF if relative_id is None else REMOVED if gone else f"{relation}: {name}"
+        whom = SELF if relative_id is None else f"{relation}: {name}" + (f", {REMOVED.strip('()')}" if gone else "")
         found.setdefault(person_id, []).append(Note(axis, whom, effect, limit))
     return {person_id: sorted(notes, key=lambda note: -RANKED.index(note.counted))
             for person_id, notes in found.items()}
