@@ -49,9 +49,10 @@ _KNOWN = (
 _STATE_FORMS = ("Cộng hòa Dân chủ Nhân dân", "Cộng hòa Liên bang", "Cộng hòa Nhân dân", "Liên hiệp Vương quốc",
                 "Cộng hòa", "Vương quốc", "Liên bang")
 
-# Commas, semicolons and slashes part countries, and so do a dash or «và» between spaces (a hyphen
-# inside a name, «Xin-ga-po», does not; nor «và» inside a known name, «Anh và Bắc Ireland»).
-_SEPARATOR = re.compile(r"(\s*(?:[,;/]|\s[-–]\s|\svà\s)\s*)")
+# Commas, semicolons and slashes part countries, and so do a dash between spaces and a «và» as a word, one left
+# at either end too (a hyphen inside a name, «Xin-ga-po», does not; nor «và» inside a known name, «Anh và Bắc
+# Ireland»).
+_SEPARATOR = re.compile(r"(\s*(?:[,;/]|\s[-–]\s|(?:^|\s)và(?:\s|$))\s*)")
 
 
 def _key(name: str) -> str:

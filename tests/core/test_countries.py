@@ -28,3 +28,13 @@ def test_a_country_named_by_its_state_s_full_name_is_written_the_short_way(typed
 
 def test_two_countries_parted_by_va_stay_two():
     assert as_written("Lào và Campuchia") == "Lào, Campuchia"
+
+
+@pytest.mark.parametrize(("typed", "written"), [("Pháp, Đức và", "Pháp, Đức"),
+                                                ("Vương quốc Anh và Bắc Ireland và", "Anh"),
+                                                ("và Lào", "Lào")])
+def test_a_va_left_at_either_end_of_a_list_names_no_country(typed, written):
+    """A list cut after its «và» (an old sheet's «Pháp, Đức và») made «Đức và» a country of its own, and parted
+    the United Kingdom's name at its «và» («Anh, Bắc Ireland và»): the delegations' filter by «Nước đến» offered
+    them as countries."""
+    assert as_written(typed) == written
