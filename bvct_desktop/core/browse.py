@@ -232,16 +232,22 @@ def _members(connection: Connection, ids: list[int], _today: dt.date) -> dict[in
                   + "\n".join(found)} for did, found in names.items()}
 
 
-def _reply_due(table: Table, sent: SqlColumn, due: Callable[[dt.date, settings.History], dt.date],
-               overdue: Overdue) -> Callable[[Connection, list[int], dt.date], dict[int, dict[str, str]]]:
-    """The REPLY_DUE cells of a register whose records, `sent` on a day, are answered by `due` of it: the
-    day, and how late those `overdue` are (the register's filter «Quá hạn trả lời»)."""
+def _late_by(table: Table, key: str, sent: SqlColumn, due: Callable[[dt.date, settings.History], dt.date],
+             overdue: Overdue) -> Callable[[Connection, list[int], dt.date], dict[int, dict[str, str]]]:
+    """The cells of column `key` of a register whose records, `sent` on a day, are due by `due` of it: the
+    day, and how late those `overdue` are (the register's filter «Quá hạn…»); none for a record not sent."""
     def cells(connection: Connection, ids: list[int], today: dt.date) -> dict[int, dict[str, str]]:
         history = settings.read_history(connection)
-        rows = connection.execute(select(table.c.id, sent, overdue(today, history)).where(table.c.id.in_(ids)))
-        return {record_id: {REPLY_DUE: deadlines.late_by(due(day, history), bool(late), today)}
+        rows = connection.execute(select(table.c.id, sent, overdue(today, history))
+                                  .where(table.c.id.in_(ids), sent.is_not(None)))
+        return {record_id: {key: deadlines.late_by(due(day, history), bool(late), today)}
                 for record_id, day, late in rows}
     return cells
+
+
+def _complaint_overdue(today: dt.date, _history: settings.History) -> ColumnElement:
+    """A letter not resolved by `today` past its «Hạn giải quyết» (one on a day off ends on the next working day)."""
+    return deadlines.not_done_by(complaints.c.resolved_on, today) & deadlines.past_due(complaints.c.due_on, today)
 
 
 ISSUE_TEXTS = tuple(political_notes.c[spec.key] for spec in political.FIELDS if spec.type is FieldType.TEXT)
@@ -332,7 +338,8 @@ VIEWS: dict[str, View] = {
         few_values=("recipient",), done=slips.c.result_on, done_label="Có kết quả",
         purpose=slips.c.purpose, purposes=SLIPS.field("purpose").choices, recipient=slips.c.recipient_id,
         overdue=deadlines.slip_reply_overdue, overdue_label="Quá hạn trả lời",
-        extra_rows=_reply_due(slips, slips.c.issued_on, deadlines.slip_reply_due, deadlines.slip_reply_overdue)),
+        extra_rows=_late_by(slips, REPLY_DUE, slips.c.issued_on, deadlines.slip_reply_due,
+                            deadlines.slip_reply_overdue)),
     "delegations": View(
         DELEGATIONS, delegations, delegations,
         (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
@@ -362,8 +369,8 @@ VIEWS: dict[str, View] = {
         statuses=_by_day(archive_requests.c.answered_on, "Chưa trả lời", "Đã trả lời"),
         purpose=archive_requests.c.request_kind, purposes=ARCHIVE_REQUESTS.field("request_kind").choices,
         purpose_label="Loại yêu cầu", overdue=deadlines.archive_reply_overdue, overdue_label="Quá hạn trả lời",
-        extra_rows=_reply_due(archive_requests, archive_requests.c.doc_on, deadlines.archive_reply_due,
-                              deadlines.archive_reply_overdue)),
+        extra_rows=_late_by(archive_requests, REPLY_DUE, archive_requests.c.doc_on, deadlines.archive_reply_due,
+                            deadlines.archive_reply_overdue)),
     "complaints": View(
         COMPLAINTS, complaints, complaints,
         tuple(_columns(COMPLAINTS, "received_on", "sender", "complaint_kind", "subject_name", "summary", "due_on",
@@ -379,9 +386,9 @@ VIEWS: dict[str, View] = {
                                                         & complaints.c.due_on.is_(None))},
         purpose=complaints.c.complaint_kind, purposes=COMPLAINTS.field("complaint_kind").choices,
         purpose_label="Loại đơn",
-        overdue=lambda today, _history: (deadlines.not_done_by(complaints.c.resolved_on, today)
-                                         & deadlines.past_due(complaints.c.due_on, today)),
-        overdue_label="Quá hạn giải quyết"),
+        overdue=_complaint_overdue, overdue_label="Quá hạn giải quyết",
+        extra_rows=_late_by(complaints, "due_on", complaints.c.due_on, lambda day, _history: day,
+                            _complaint_overdue)),
 }
 
 # Vetting cases (the person-file services of core/personfile/cases.py) are listed like a register:

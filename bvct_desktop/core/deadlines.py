@@ -65,8 +65,10 @@ def archive_reply_due(doc_on: dt.date, history: settings.History) -> dt.date:
 
 def late_by(due_on: dt.date, late: bool, today: dt.date) -> str:
     """A register's cell of a deadline: the day, and how many days late on `today` when the record is
-    overdue."""
-    return f"{due_on:%d/%m/%Y} (quá hạn {(today - due_on).days} ngày)" if late else f"{due_on:%d/%m/%Y}"
+    overdue — counted from the next working day when the day is a day off (a deadline typed by hand:
+    it ends then, as `past_due` says)."""
+    days = (today - workdays.working_day_on_or_after(due_on)).days
+    return f"{due_on:%d/%m/%Y} (quá hạn {days} ngày)" if late else f"{due_on:%d/%m/%Y}"
 
 
 def post_trip_report_due(return_on: dt.date, history: settings.History, key: str = REPORT_DAYS) -> dt.date:

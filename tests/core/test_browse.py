@@ -507,3 +507,30 @@ def test_the_archive_register_shows_when_a_reply_is_due_and_lists_those_overdue_
     assert [_register_row(db, "archive-requests", i)["Đối tượng nghiên cứu"] for i in overdue] == [
         "HUỲNH VĂN SÁU", "Ngô Thị Mai"]
     assert browse.view("archive-requests").overdue_label == "Quá hạn trả lời"
+
+
+def test_the_complaints_register_says_how_late_an_unresolved_letter_is(db):
+    """«Hạn giải quyết» Saturday 15/03/2025 ends on Monday 17/03: on that day nothing is late, on Tuesday 18/03 the
+    unresolved letter is a day late, as is the one resolved on 20/03, not yet resolved that day; the one resolved on
+    the Monday, and on Tuesday 18/03 as it is read, is late no more."""
+    letter = {"received_on": "03/03/2025", "sender": "Nặc danh", "complaint_kind": "Tố cáo",
+              "subject_name": "Nguyễn Văn Hùng", "summary": "Kê khai lý lịch chưa trung thực",
+              "due_on": "15/03/2025"}
+    open_ = editing.save(db, "complaints", letter)
+    resolved_later, resolved, resolved_today = (
+        editing.save(db, "complaints", {**letter, "sender": sender, "resolved_on": day, "result": "Không có cơ sở"})
+        for sender, day in (("Lê Văn Ba", "20/03/2025"), ("Lê Văn Tư", "17/03/2025"), ("Lê Văn Năm", "18/03/2025")))
+
+    def due_cells(day: dt.date) -> list[str]:
+        db.clock = lambda: dt.datetime.combine(day, dt.time(9))
+        return [_register_row(db, "complaints", i)["Hạn giải quyết"]
+                for i in (open_, resolved_later, resolved, resolved_today)]
+
+    assert due_cells(dt.date(2025, 3, 17)) == ["15/03/2025"] * 4
+    assert due_cells(dt.date(2025, 3, 18)) == ["15/03/2025 (quá hạn 1 ngày)"] * 2 + ["15/03/2025"] * 2
+    assert due_cells(dt.date(2025, 3, 21)) == ["15/03/2025 (quá hạn 4 ngày)"] + ["15/03/2025"] * 3
+    overdue = browse.record_ids(db, "complaints", filters=browse.Filters(overdue=True), today=dt.date(2025, 3, 18))
+    assert set(overdue) == {open_, resolved_later}
+    without = next(i for i in browse.record_ids(db, "complaints") if _register_row(db, "complaints", i)[
+        "Người gửi"] == "Trần Văn Lộc")  # the sample's letter with no «Hạn giải quyết»
+    assert _register_row(db, "complaints", without)["Hạn giải quyết"] == ""
