@@ -401,6 +401,14 @@ VETTING_CASES = Kind("vetting-cases", "Hồ sơ thẩm tra", (
     *cases.CONCLUSION_FIELDS[:2],
     cases.CONCLUSION_FIELDS[3],
 ), date_key="opened_on")
+
+
+def _case_overdue(today: dt.date, _history: settings.History) -> ColumnElement:
+    """A case not concluded by `today` past its «Hạn hoàn thành» (one on a day off ends on the next working day)."""
+    return (deadlines.not_done_by(vetting_cases.c.concluded_on, today)
+            & deadlines.past_due(vetting_cases.c.due_on, today))
+
+
 VIEWS["vetting-cases"] = View(
     VETTING_CASES, vetting_cases, vetting_cases.join(persons),
     (_field_column(VETTING_CASES, "full_name", persons.c.full_name, (persons.c.sort_key,)),
@@ -414,9 +422,8 @@ VIEWS["vetting-cases"] = View(
     statuses={**{status: _fixed(vetting_cases.c.status == status) for status in (cases.OPEN, cases.CONCLUDED)},
               NO_DEADLINE: _fixed((vetting_cases.c.status == cases.OPEN) & vetting_cases.c.due_on.is_(None))},
     purpose=vetting_cases.c.purpose, purposes=cases.CASE_FIELDS[0].choices,
-    overdue=lambda today, _history: (deadlines.not_done_by(vetting_cases.c.concluded_on, today)
-                                      & deadlines.past_due(vetting_cases.c.due_on, today)),
-    overdue_label="Quá hạn")
+    overdue=_case_overdue, overdue_label="Quá hạn",
+    extra_rows=_late_by(vetting_cases, "due_on", vetting_cases.c.due_on, lambda day, _history: day, _case_overdue))
 
 # Passports (core/passports.py) are listed with where each is today; the ledger of each is on its form.
 PASSPORTS = Kind(passports.KIND, "Hộ chiếu", (

@@ -20,11 +20,11 @@ from bvct_desktop.core import (
 )
 from bvct_desktop.core.collation import name_sort_key
 from bvct_desktop.core.errors import PermissionDenied
-from bvct_desktop.core.personfile import issues, relatives
+from bvct_desktop.core.personfile import cases, issues, relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS, RELATIVE_ABROAD
 from bvct_desktop.core.personfile.notes import RELATIVE
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
-from bvct_desktop.core.schema import audit_log, cadres
+from bvct_desktop.core.schema import audit_log, cadres, persons
 from bvct_desktop.core.schema import relatives as relatives_table
 from tests.sample_db import sample_database, viewer_database
 from tests.samples import SAMPLES
@@ -507,6 +507,25 @@ def test_the_archive_register_shows_when_a_reply_is_due_and_lists_those_overdue_
     assert [_register_row(db, "archive-requests", i)["Đối tượng nghiên cứu"] for i in overdue] == [
         "HUỲNH VĂN SÁU", "Ngô Thị Mai"]
     assert browse.view("archive-requests").overdue_label == "Quá hạn trả lời"
+
+
+def test_the_vetting_cases_register_says_how_late_an_open_case_is(db):
+    """«Hạn hoàn thành» Saturday 15/03/2025 ends on Monday 17/03: that day the open case is not late, on Tuesday it is a
+    day late, as the register's filter «Quá hạn» says; a case with no deadline shows none."""
+    with db.read() as connection:
+        hung, anh = (connection.execute(select(persons.c.id).where(persons.c.full_name == name)).scalar_one()
+                     for name in ("Nguyễn Văn Hùng", "Trần Thị Ánh"))
+    late = cases.open_case(db, hung, {"purpose": "Bổ nhiệm", "opened_on": "03/03/2025", "due_on": "15/03/2025"})
+    later = cases.open_case(db, anh, {"purpose": "Quy hoạch", "opened_on": "03/03/2025", "due_on": "31/03/2025"})
+
+    def due_cells(day: dt.date) -> list[str]:
+        db.clock = lambda: dt.datetime.combine(day, dt.time(9))
+        return [_register_row(db, "vetting-cases", i)["Hạn hoàn thành"] for i in (late, later)]
+
+    assert due_cells(dt.date(2025, 3, 17)) == ["15/03/2025", "31/03/2025"]
+    assert due_cells(dt.date(2025, 3, 18)) == ["15/03/2025 (quá hạn 1 ngày)", "31/03/2025"]
+    overdue = browse.record_ids(db, "vetting-cases", filters=browse.Filters(overdue=True), today=dt.date(2025, 3, 18))
+    assert late in overdue and later not in overdue
 
 
 def test_the_complaints_register_says_how_late_an_unresolved_letter_is(db):
