@@ -822,8 +822,9 @@ def test_a_vetting_case_is_opened_from_its_register_with_what_is_left_to_check(q
     purpose, due = (support.column_of(page, key) for key in ("purpose", "due_on"))
     overdue = {page.model.index(row, purpose).data(): page.model.index(row, due).data()
                for row in range(page.model.rowCount())}
-    assert overdue["Quy hoạch"] == "15/03/2026"  # past its deadline, still open
-    assert overdue["Kết nạp Đảng"] == "08/04/2025"  # opened by an import, due by the rule (90 days, 05/04 a day off)
+    assert overdue["Quy hoạch"] == "15/03/2026 (quá hạn 4 ngày)"  # past its deadline (a Sunday: from Monday), open
+    assert overdue["Kết nạp Đảng"] == "08/04/2025 (quá hạn 346 ngày)"  # opened by an import, due by the rule (90 days,
+    # 05/04 a day off)
 
 
 def _case_window(qtbot, context, case_id: int):
