@@ -245,6 +245,11 @@ def _late_by(table: Table, key: str, sent: SqlColumn, due: Callable[[dt.date, se
     return cells
 
 
+def _as_typed(day: dt.date, _history: settings.History) -> dt.date:
+    """A deadline typed on the record (not worked out from the settings), for `_late_by`."""
+    return day
+
+
 def _complaint_overdue(today: dt.date, _history: settings.History) -> ColumnElement:
     """A letter not resolved by `today` past its «Hạn giải quyết» (one on a day off ends on the next working day)."""
     return deadlines.not_done_by(complaints.c.resolved_on, today) & deadlines.past_due(complaints.c.due_on, today)
@@ -387,8 +392,7 @@ VIEWS: dict[str, View] = {
         purpose=complaints.c.complaint_kind, purposes=COMPLAINTS.field("complaint_kind").choices,
         purpose_label="Loại đơn",
         overdue=_complaint_overdue, overdue_label="Quá hạn giải quyết",
-        extra_rows=_late_by(complaints, "due_on", complaints.c.due_on, lambda day, _history: day,
-                            _complaint_overdue)),
+        extra_rows=_late_by(complaints, "due_on", complaints.c.due_on, _as_typed, _complaint_overdue)),
 }
 
 # Vetting cases (the person-file services of core/personfile/cases.py) are listed like a register:
@@ -423,7 +427,7 @@ VIEWS["vetting-cases"] = View(
               NO_DEADLINE: _fixed((vetting_cases.c.status == cases.OPEN) & vetting_cases.c.due_on.is_(None))},
     purpose=vetting_cases.c.purpose, purposes=cases.CASE_FIELDS[0].choices,
     overdue=_case_overdue, overdue_label="Quá hạn",
-    extra_rows=_late_by(vetting_cases, "due_on", vetting_cases.c.due_on, lambda day, _history: day, _case_overdue))
+    extra_rows=_late_by(vetting_cases, "due_on", vetting_cases.c.due_on, _as_typed, _case_overdue))
 
 # Passports (core/passports.py) are listed with where each is today; the ledger of each is on its form.
 PASSPORTS = Kind(passports.KIND, "Hộ chiếu", (

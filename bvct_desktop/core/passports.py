@@ -358,9 +358,8 @@ def _not_out(connection: Connection, passport: dict[str, Any], handed_on: dt.dat
 
 def _last_returned(connection: Connection, passport_id: int) -> dt.date | None:
     """The day the passport was last received back (None: never handed out)."""
-    return connection.execute(select(passport_handovers.c.returned_on).where(
-        passport_handovers.c.passport_id == passport_id, passport_handovers.c.deleted_at.is_(None))
-        .order_by(passport_handovers.c.returned_on.desc())).scalar()
+    return connection.execute(select(func.max(passport_handovers.c.returned_on)).where(
+        passport_handovers.c.passport_id == passport_id, passport_handovers.c.deleted_at.is_(None))).scalar()
 
 
 def _none_open(connection: Connection, passport: dict[str, Any], but: int | None = None) -> None:

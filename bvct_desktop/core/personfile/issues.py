@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..schema import persons, political_notes, relatives
-from .notes import REMOVED
+from .notes import NO_LONGER_LISTED
 from .political import EFFECTS, GRAVITY, LIMIT, counted_effect, effect_told
 
 WITH_ISSUES = "Có vấn đề chính trị"
@@ -75,7 +75,7 @@ def notes_of(connection: Connection, person_ids: Iterable[int]) -> dict[int, lis
              .order_by(political_notes.c.id))
     found: dict[int, list[Note]] = {}
     for person_id, axis, effect, limit, relative_id, relation, gone, name in connection.execute(query):
-        whom = SELF if relative_id is None else f"{relation}: {name}" + (f", {REMOVED.strip('()')}" if gone else "")
+        whom = SELF if relative_id is None else f"{relation}: {name}" + (f", {NO_LONGER_LISTED}" if gone else "")
         found.setdefault(person_id, []).append(Note(axis, whom, effect, limit))
     return {person_id: sorted(notes, key=lambda note: -RANKED.index(note.counted))
             for person_id, notes in found.items()}

@@ -14,7 +14,8 @@ from . import writes
 from .owned import OwnedRows, Owner
 
 RELATIVE = "relative_id"  # the form value naming the relative a record is about (or None)
-REMOVED = "(đã xóa khỏi danh sách thân nhân)"  # how a record about a relative no longer listed names them
+NO_LONGER_LISTED = "đã xóa khỏi danh sách thân nhân"  # said of a relative a record is about, no longer listed
+REMOVED = f"({NO_LONGER_LISTED})"  # how a record about a relative no longer listed names them
 BORN = Field("birth_date", "Ngày sinh", FieldType.PARTIAL_DATE)  # the person's, which no date of their life precedes
 
 

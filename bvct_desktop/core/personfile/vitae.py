@@ -137,6 +137,9 @@ def in_force(discipline: Mapping[str, Any], today: dt.date) -> bool | None:
     return None if until is None else until >= today.isoformat()[:len(until)]
 
 
+IN_FORCE_WORDS = {True: "Còn hiệu lực", False: "Hết hiệu lực", None: ""}  # a discipline's, by `in_force`
+
+
 def _one_a_year(connection: Connection, person: dict[str, Any], values: dict[str, Any], row_id: int | None
                 ) -> None:
     """One appraisal of the person a year as đảng viên and one as cán bộ: a second is the first corrected."""

@@ -22,6 +22,7 @@ from ...core.personfile.political import POLITICAL_NOTES
 from ...core.personfile.vitae import (
     APPRAISALS,
     DISCIPLINES,
+    IN_FORCE_WORDS,
     OWN_HISTORY,
     REWARDS,
     SALARY,
@@ -175,7 +176,6 @@ def _foreign_elements(db: Database, person_id: int) -> list[Entry]:
 
 
 IN_FORCE = Field("in_force", "Tình trạng")  # a discipline's, by its recorded end
-IN_FORCE_WORDS = {True: "Còn hiệu lực", False: "Hết hiệu lực", None: ""}  # by vitae.in_force
 
 
 def _disciplines(db: Database, person_id: int) -> list[Entry]:

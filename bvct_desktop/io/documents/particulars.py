@@ -10,7 +10,7 @@ from ...core import gazetteer
 from ...core.fields import Field, Place
 from ...core.kinds import CADRES, Kind
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
-from ...core.personfile.vitae import DISCIPLINES, REWARDS, WORK_PERIODS, in_force
+from ...core.personfile.vitae import DISCIPLINES, IN_FORCE_WORDS, REWARDS, WORK_PERIODS, in_force
 from . import tables
 from .fonts import BOLD
 from .layout import Flow
@@ -54,7 +54,9 @@ def discipline_row(discipline: Mapping[str, Any], printed_on: dt.date) -> dict[s
     """A discipline as DISCIPLINE_COLUMNS show it: the day it ends as recorded, and «còn hiệu lực» while
     that is not past on the day printed."""
     until = K("in_effect_until").display(discipline["in_effect_until"])
-    return {**discipline, "until": f"{until} (còn hiệu lực)" if in_force(discipline, printed_on) else until}
+    if in_force(discipline, printed_on):
+        until = f"{until} ({IN_FORCE_WORDS[True].lower()})"
+    return {**discipline, "until": until}
 
 
 def reward_line(reward: Mapping[str, Any]) -> str:
