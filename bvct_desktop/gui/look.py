@@ -26,11 +26,13 @@ from .qt import (
     QObject,
     QPainter,
     QPalette,
+    QProxyStyle,
     QScrollArea,
     QSize,
     QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionHeader,
     QStylePainter,
     Qt,
     QVBoxLayout,
@@ -157,6 +159,20 @@ def giving_way(view: QAbstractScrollArea) -> None:
     view.setMinimumHeight(max(view.minimumHeight(), view.fontMetrics().lineSpacing() * FEW_LINES))
 
 
+class SortArrows(QProxyStyle):
+    """Fusion with the sort arrow pointing up over ascending rows, as Windows' own style draws it:
+    Qt's header asks for SortDown on ascending order, which Fusion draws pointing down."""
+
+    FLIPPED = {QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
+               QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp}
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(option, QStyleOptionHeader):
+            option = QStyleOptionHeader(option)
+            option.sortIndicator = self.FLIPPED.get(option.sortIndicator, option.sortIndicator)
+        super().drawPrimitive(element, option, painter, widget)
+
+
 def register_fonts() -> None:
     """The bundled Liberation Sans, so every Vietnamese letter on screen has a glyph on any PC
     (documents embed their own fonts, so the Serif faces are not needed on screen)."""
@@ -170,7 +186,7 @@ def apply(app: QApplication) -> None:
         return
     app.setProperty(APPLIED, True)
     register_fonts()
-    app.setStyle("Fusion")
+    app.setStyle(SortArrows("Fusion"))
     app.setFont(QFont(UI_FAMILY, 10))
     app.setStyleSheet(style_sheet(app.palette()))
 

@@ -24,6 +24,7 @@ from bvct_desktop.gui.qt import (
     QItemSelectionModel,
     QLabel,
     QModelIndex,
+    QPoint,
     QPushButton,
     Qt,
     QTextDocument,
@@ -940,3 +941,36 @@ def test_a_sort_or_a_refresh_with_a_search_in_force_reads_no_text_again(db, monk
     model.find_all()
     model.refresh()
     assert len(folded) == before and model.rowCount() == 1
+
+
+def _arrow_points_up(header) -> bool:
+    """Whether the sort arrow painted on the sorted section points up: its dark rows widen downwards."""
+    section = header.sortIndicatorSection()
+    left = header.sectionViewportPosition(section) + header.sectionSize(section) - 18
+    image = header.grab().toImage()
+    rows = [sum(image.pixelColor(x, y).lightness() < 140 for x in range(left, left + 16))
+            for y in range(image.height())]
+    widths = [width for width in rows if width]
+    assert len(widths) >= 3, "no arrow painted"
+    return widths[0] < widths[-1]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_sort_arrow_points_up_on_ascending_rows_and_down_on_descending_ones(qtbot, context, kind):
+    """The complaints register listed its letters newest first under an arrow pointing up: Fusion draws
+    Qt's ascending order as a downward arrow. Ascending (A→Z, oldest first) points up, as on Windows."""
+    page = RegisterPage(context, kind)
+    qtbot.addWidget(page)
+    page.resize(1300, 500)
+    page.show()
+    header = page.table.horizontalHeader()
+    key, descending = browse.view(kind).default_sort
+    assert header.sortIndicatorOrder() == (Qt.DescendingOrder if descending else Qt.AscendingOrder)
+    assert page.model.descending == descending
+    section = header.sortIndicatorSection()
+    shown = page.table.frozen.horizontalHeader() if section in page.table.frozen_logicals() else header
+    assert _arrow_points_up(shown) == (not descending)
+    middle = QPoint(shown.sectionViewportPosition(section) + shown.sectionSize(section) // 2, shown.height() // 2)
+    QTest.mouseClick(shown.viewport(), Qt.LeftButton, pos=middle)
+    assert page.model.descending == (not descending)
+    assert _arrow_points_up(shown) == descending
