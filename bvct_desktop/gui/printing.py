@@ -351,7 +351,7 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
     spec = browse.view(kind)
     chosen = [spec.column(key) for key in columns]
     position = {column.key: index for index, column in enumerate(spec.columns)}  # in a row read
-    names = {link.by_column["full_name"] for link in spec.kind.persons}  # kept on one line where there is room
+    names = {link.by_column["full_name"] for link in spec.kind.persons}.union(browse.NAME_KEYS)  # one line if room
     title = lists.REGISTER_TITLE if kind == "slips" else f"DANH SÁCH {kind_named(kind).title.upper()}"
     if not ids:
         context.dialogs.inform(parent, "In", "Danh sách đang trống; không có gì để in.")

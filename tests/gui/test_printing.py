@@ -520,3 +520,26 @@ def test_nothing_leaves_when_the_confirmation_is_refused(qtbot, tmp_path, slips_
     qtbot.addWidget(window)
     assert not window.print_document() and not window.save_document()
     assert len(asked) == 2 and outputs == [] and list(tmp_path.iterdir()) == []
+
+
+def test_a_letter_s_sender_is_printed_on_few_lines_beside_its_summary(qtbot, context, cli, tmp_path):
+    """«Nguyễn Thị Phương Thảo, thôn Đông Hòa, xã Bình Minh» broke into five short lines beside a summary
+    given most of the width: a sender is a name (and where it lives), kept like the names of the other
+    registers on one line where the table has room, on two where it has not."""
+    from bvct_desktop.core import browse
+    from tests.conftest import workbook
+    from tests.samples import SAMPLES
+
+    sender = "Nguyễn Thị Phương Thảo, thôn Đông Hòa, xã Bình Minh"
+    summary = ("Phản ánh việc kê khai lý lịch không trung thực về quá trình công tác và quan hệ gia đình, "
+               "đề nghị cơ quan có thẩm quyền xem xét, xác minh và trả lời bằng văn bản")
+    headers, _ = SAMPLES["complaints"]
+    rows = [["12/03/2026", sender, "Tố cáo", "Trần Văn Quang", summary, "12/05/2026", None, None],
+            ["13/03/2026", "Lê Văn Tám", "Kiến nghị", None, "Đề nghị xem xét", None, None, None]]
+    assert cli("import", "complaints", workbook(tmp_path / "don.xlsx", headers, rows))[0] == 0
+    ids = browse.record_ids(context.db, "complaints")
+    columns = [column.key for column in browse.view("complaints").columns]
+    window = prepared(qtbot, lambda opened: printing.print_register(context, "complaints", ids, columns, opened=opened))
+    lines = page_text(window.data).splitlines()
+    held = [line for line in lines if set(line.split()) & set(sender.split())]
+    assert len(held) <= 2, held
