@@ -175,7 +175,7 @@ def post_trip_reports_due(db: Database, today: dt.date) -> list[Due]:
             .where(delegations.c.deleted_at.is_(None), trip_status.going(),
                    not_done_by(delegations.c.report_received_on, today),
                    delegations.c.return_on <= today)
-            .order_by(delegations.c.return_on)).all()
+            .order_by(delegations.c.return_on, delegations.c.id)).all()
     return [Due(row.id, f"{row.name} – {row.countries}", post_trip_report_due(row.return_on, history))
             for row in rows]
 
@@ -190,6 +190,6 @@ def slips_awaiting_reply(db: Database, today: dt.date) -> list[Due]:
                    slips.c.issued_on)
             .select_from(slips.join(persons).join(recipients))
             .where(slips.c.deleted_at.is_(None), slip_reply_overdue(today, history))
-            .order_by(slips.c.issued_on)).all()
+            .order_by(slips.c.issued_on, slips.c.id)).all()
     return [Due(row.id, f"Phiếu {row.number} – {row.full_name} – {row.recipient}",
                 slip_reply_due(row.issued_on, history)) for row in rows]

@@ -151,7 +151,7 @@ def complaints_due(db: Database, today: dt.date, warning_days: int = WARNING_DAY
                    complaints.c.due_on)
             .where(complaints.c.deleted_at.is_(None), deadlines.not_done_by(complaints.c.resolved_on, today),
                    complaints.c.due_on <= today + dt.timedelta(days=warning_days))
-            .order_by(complaints.c.due_on)).all()
+            .order_by(complaints.c.due_on, complaints.c.id)).all()
     return [Due(row.id, f"{row.complaint_kind} – {row.subject_name or 'không ghi người bị phản ánh'} "
                 f"(người gửi: {row.sender or 'không ghi'})", workdays.working_day_on_or_after(row.due_on))
             for row in rows]
@@ -176,7 +176,7 @@ def vetting_cases_due(db: Database, today: dt.date, warning_days: int = WARNING_
             .select_from(vetting_cases.join(persons))
             .where(vetting_cases.c.deleted_at.is_(None), deadlines.not_done_by(vetting_cases.c.concluded_on, today),
                    vetting_cases.c.due_on <= today + dt.timedelta(days=warning_days))
-            .order_by(vetting_cases.c.due_on)).all()
+            .order_by(vetting_cases.c.due_on, vetting_cases.c.id)).all()
     return [Due(row.id, f"{row.full_name} – {row.purpose or 'Không ghi mục đích'}",
                 workdays.working_day_on_or_after(row.due_on)) for row in rows]
 

@@ -358,3 +358,18 @@ def test_a_passport_out_with_a_delegation_whose_return_is_known_is_not_asked_abo
     passport = official(db, HUONG)
     handed(db, passport, "28/03/2025", decision_no="125-QĐ/TU")
     assert passports.no_return_day(db, dt.date(2025, 4, 30)) == []
+
+
+def test_passports_due_the_same_day_are_listed_by_their_holders_names(db):
+    """Two passports back from the same trip, two handed out the same day without a return: the database gave
+    them in any order (on PostgreSQL a different one from one look to the next); each list goes by the
+    holder's name, then the passport."""
+    back = [official(db, name, number) for name, number in ((HUNG, "B1234567"), (HUONG, "B7654321"))]
+    for passport in back:
+        handed(db, passport, "01/04/2026", "09/04/2026")
+    away = [official(db, name, number, kind="Phổ thông") for name, number in ((HUNG, "C1234567"),
+                                                                           (HUONG, "C7654321"))]
+    for passport in away:
+        handed(db, passport, "02/03/2026", trip=passports.PRIVATE)
+    assert [due.record_id for due in passports.not_returned(db, dt.date(2026, 4, 17))] == back[::-1]
+    assert [due.record_id for due in passports.no_return_day(db, dt.date(2026, 3, 9))] == away[::-1]
