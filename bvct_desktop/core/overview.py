@@ -44,9 +44,11 @@ VETTING_LABELS = {
     "vetting_cases_opened": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ",
     "vetting_cases_concluded": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị đã kết luận trong kỳ",
 }
-# The letters received before the period and still open at its start, which section I.4 counts with
-# those received in it.
+# The slips and letters dated before the period and still awaited at its start, which sections I.1
+# and I.4 count with those of the period.
 CARRIED_OVER_LABELS = {
+    "slips_carried_over": "Phiếu kỳ trước chuyển sang (chưa có kết quả khi bắt đầu kỳ)",
+    "slips_carried_over_answered": "Phiếu kỳ trước chuyển sang: đã nhận kết quả (đến cuối kỳ)",
     "complaints_carried_over": "Đơn thư kỳ trước chuyển sang (chưa giải quyết khi bắt đầu kỳ)",
     "complaints_carried_over_resolved": "Đơn thư kỳ trước chuyển sang: đã giải quyết (đến cuối kỳ)",
 }

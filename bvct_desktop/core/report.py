@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Date, and_, bindparam, case, func, select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import ColumnElement
 
 from . import archive_replies, deadlines, recipient_groups, settings, sql, trip_status
 from .collation import text_sort_key
@@ -100,7 +101,10 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
             "slips_with_archive_record": sum(count for _, count in found),
             "slip_subjects_with_archive_record": len({person_id for person_id, _ in found}),
             "slips_answered": sum(group[3] or 0 for group in groups), "slips_with_undated_result": undated,
-            "slips_by_recipient": _largest_first(by_recipient), "slips_by_purpose": _largest_first(by_purpose)}
+            "slips_by_recipient": _largest_first(by_recipient), "slips_by_purpose": _largest_first(by_purpose),
+            **dict(zip(("slips_carried_over", "slips_carried_over_answered"), _carried_over(
+                connection, and_(slips.c.deleted_at.is_(None), ~deadlines.result_without_date()),
+                slips.c.issued_on, slips.c.result_on, start, end), strict=True))}
 
 
 def _slips_overdue(connection: Connection, start: dt.date, end: dt.date, on: dt.date) -> int:
@@ -152,18 +156,27 @@ def _archive(connection: Connection, start: dt.date, end: dt.date) -> dict[str, 
 
 
 def _complaints(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
-    """The letters received in the period, and those carried over: received before it and still open
-    on its first day (a letter of 31/12 resolved in January is the new year's work)."""
+    """The letters received in the period, and those carried over (a letter of 31/12 resolved in January
+    is the new year's work)."""
     live = complaints.c.deleted_at.is_(None)
     in_period = and_(live, complaints.c.received_on.between(start, end))
-    carried_over = and_(live, complaints.c.received_on < start,
-                        deadlines.not_done_by(complaints.c.resolved_on, start - dt.timedelta(days=1)))
     resolved = func.coalesce(func.sum(case((deadlines.done_by(complaints.c.resolved_on, end), 1), else_=0)), 0)
     received, resolved_of_received = connection.execute(select(func.count(), resolved).where(in_period)).one()
-    carried, resolved_of_carried = connection.execute(select(func.count(), resolved).where(carried_over)).one()
+    carried, resolved_of_carried = _carried_over(connection, live, complaints.c.received_on,
+                                                 complaints.c.resolved_on, start, end)
     by_kind = connection.execute(
         select(complaints.c.complaint_kind, func.count()).where(in_period)
         .group_by(complaints.c.complaint_kind)).all()
     return {"complaints_received": received, "complaints_resolved": resolved_of_received,
             "complaints_by_kind": _largest_first(dict(by_kind)),
             "complaints_carried_over": carried, "complaints_carried_over_resolved": resolved_of_carried}
+
+
+def _carried_over(connection: Connection, live: ColumnElement, dated: ColumnElement, done_on: ColumnElement,
+                  start: dt.date, end: dt.date) -> tuple[int, int]:
+    """The records dated before the period and not yet done with on the day before it (a slip sent on
+    31/12 and answered in January, a letter still open), and those of them done with by its end."""
+    carried_over = and_(live, dated < start, deadlines.not_done_by(done_on, start - dt.timedelta(days=1)))
+    done = func.coalesce(func.sum(case((deadlines.done_by(done_on, end), 1), else_=0)), 0)
+    count, done_count = connection.execute(select(func.count(), done).where(carried_over)).one()
+    return count, done_count
