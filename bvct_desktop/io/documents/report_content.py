@@ -311,7 +311,7 @@ def _cases(f: Mapping[str, Any], wording: int) -> list[str]:
 def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: int) -> list[str]:
     issued, answered = f["slips_issued"], f["slips_answered"]
     if not issued:
-        return [f"Trong kỳ, {issuer} không phát hành phiếu yêu cầu xác minh lai lịch."]
+        return [f"Trong kỳ, {issuer} không phát hành phiếu yêu cầu xác minh lai lịch.{_slips_carried_over(f, ' ')}"]
     by_purpose = _ordered(f["slips_by_purpose"], SLIP_PURPOSES)
     served = [f"{PURPOSE_WORDS[name]} {n(count)} phiếu" for name, count in by_purpose.items()
               if name in PURPOSE_WORDS and count]
@@ -333,8 +333,19 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: in
     second = (f"Phiếu được gửi tới {_recipients(f['slips_by_recipient_group'])} (chi tiết tại Phụ lục 1). "
               f"Đến ngày {display_date(counted_to)} đã nhận kết quả {n(answered)} phiếu "
               f"({percent(answered, issued)}), {told_apart}còn {n(awaited)} phiếu chưa có "
-              f"kết quả{late}; {finding}.")
+              f"kết quả{late}; {finding}.{_slips_carried_over(f, ' ')}")
     return [first, second]
+
+
+def _slips_carried_over(f: Mapping[str, Any], before: str = "") -> str:
+    """" Ngoài ra, kỳ trước chuyển sang 12 phiếu chưa có kết quả, trong kỳ đã nhận kết quả 9 phiếu."; nothing
+    when none were (or a report issued before they were counted)."""
+    carried = f.get("slips_carried_over", 0)
+    if not carried:
+        return ""
+    answered = f["slips_carried_over_answered"]
+    replies = f"đã nhận kết quả {n(answered)} phiếu" if answered else "chưa nhận kết quả phiếu nào"
+    return f"{before}Ngoài ra, kỳ trước chuyển sang {n(carried)} phiếu chưa có kết quả, trong kỳ {replies}."
 
 
 def _overdue_words(overdue: int, awaited: int) -> str:
@@ -460,7 +471,7 @@ def _by_recipient(f: Mapping[str, Any]) -> Appendix:
     rows.append({"name": "Tổng cộng", "count": f["slips_issued"], TOTAL: True})
     return Appendix("Phụ lục 1. Phiếu yêu cầu xác minh lai lịch theo nơi nhận", columns, tuple(rows),
                     f"Đã nhận kết quả {n(f['slips_answered'])} phiếu; có tài liệu lưu trữ (tàng thư) liên quan "
-                    f"{n(f['slips_with_archive_record'])} phiếu.")
+                    f"{n(f['slips_with_archive_record'])} phiếu.{_slips_carried_over(f, ' ')}")
 
 
 def _archive_appendix(f: Mapping[str, Any]) -> Appendix:

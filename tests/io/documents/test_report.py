@@ -268,6 +268,25 @@ def test_the_slips_still_awaited_say_how_many_are_overdue(source, options):
     assert "còn 150 phiếu chưa có kết quả, đều đã quá hạn trả lời;" in every
 
 
+def test_slips_carried_over_from_the_period_before_are_reported_with_their_replies(source, options):
+    """A slip sent on 31/12 and answered in January is the new year's work: said after the period's own
+    slips, in the body and under Phụ lục 1; a report issued before they were counted says nothing of them."""
+    carried = {**source.figures, "slips_carried_over": 1250, "slips_carried_over_answered": 1002}
+    content = render.report_content(dataclasses.replace(source, figures=carried), options)
+    assert ("Ngoài ra, kỳ trước chuyển sang 1.250 phiếu chưa có kết quả, trong kỳ đã nhận kết quả 1.002 phiếu."
+            in text_of(dataclasses.replace(source, figures=carried), options))
+    assert content.appendices[0].note.endswith(
+        "phiếu. Ngoài ra, kỳ trước chuyển sang 1.250 phiếu chưa có kết quả, trong kỳ đã nhận kết quả 1.002 phiếu.")
+    assert ("slips_carried_over", "Phiếu kỳ trước chuyển sang (chưa có kết quả khi bắt đầu kỳ)", 1250) in content.facts
+    none_answered = {**carried, "slips_carried_over_answered": 0}
+    assert ("kỳ trước chuyển sang 1.250 phiếu chưa có kết quả, trong kỳ chưa nhận kết quả phiếu nào."
+            in text_of(dataclasses.replace(source, figures=none_answered), options))
+    none_issued = {**carried, "slips_issued": 0, "slip_subjects": 0, "slips_answered": 0}
+    assert ("không phát hành phiếu yêu cầu xác minh lai lịch. Ngoài ra, kỳ trước chuyển sang 1.250 phiếu"
+            in text_of(dataclasses.replace(source, figures=none_issued), options))
+    assert "kỳ trước chuyển sang" not in text_of(source, options)
+
+
 def test_a_report_issued_before_the_undated_results_were_counted_is_written_as_issued(source, options):
     figures = {key: value for key, value in source.figures.items() if key != "slips_with_undated_result"}
     issued = dataclasses.replace(source, figures=figures)
