@@ -71,8 +71,9 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # record as «trường hợp», a person on two such slips twice.
 # 5, before 05/12/2026: a quarter and the second half of a year were named by their dates
 # («từ ngày 01/01/2026 đến ngày 31/03/2026», not «quý I năm 2026»). 6, before 05/12/2026: the letterhead's
-# long names broke where the line ran out («THÀNH ỦY THÀNH PHỐ HỒ / CHÍ MINH»).
-WORDING = 7
+# long names broke where the line ran out («THÀNH ỦY THÀNH PHỐ HỒ / CHÍ MINH»). 7, before 06/12/2026:
+# Phụ lục 5's note said «đang giải quyết 0 đơn» and «Đã giải quyết 0 đơn», as the body no longer did.
+WORDING = 8
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
 
@@ -232,7 +233,7 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
     facts = tuple((key, label, int(f[key])) for key, label in labels.items() if key in f)  # as counted when issued
     return ReportContent(subject(start, end, source.wording), period_name(start, end, source.wording), start, end,
                          _intro(start, end, issuer, source.wording),
-                         sections, _appendices(f), facts, tuple(recipients), source.draft, source.wording)
+                         sections, _appendices(f, source.wording), facts, tuple(recipients), source.draft, source.wording)
 
 
 def _written(notes: Mapping[str, str], part: str) -> tuple[Paragraph, ...]:
@@ -436,7 +437,7 @@ def _count_column(key: str, label: str) -> Column:
     return tables.plain(key, label, 1.0, "center", 12)
 
 
-def _appendices(f: Mapping[str, Any]) -> tuple[Appendix, ...]:
+def _appendices(f: Mapping[str, Any], wording: int) -> tuple[Appendix, ...]:
     return (
         _by_recipient(f),
         _simple("Phụ lục 2. Phiếu yêu cầu xác minh lai lịch theo mục đích xác minh", SLIPS.field("purpose").header,
@@ -447,14 +448,19 @@ def _appendices(f: Mapping[str, Any]) -> tuple[Appendix, ...]:
         _archive_appendix(f),
         _simple("Phụ lục 5. Đơn thư theo loại", COMPLAINTS.field("complaint_kind").header, "Số đơn",
                 _every(f["complaints_by_kind"], COMPLAINT_KINDS), f["complaints_received"],
-                _letters_note(f)),
+                _letters_note(f, wording)),
     )
 
 
-def _letters_note(f: Mapping[str, Any]) -> str:
+def _letters_note(f: Mapping[str, Any], wording: int) -> str:
+    """As the body says it: nothing pending is not said «đang giải quyết 0 đơn» (it was before wording 8)."""
     resolved, pending = _letters_resolved_and_pending(f)
     carried = f"Kỳ trước chuyển sang {n(_carried_over(f)[0])} đơn. " if _carried_over(f)[0] else ""
-    return f"{carried}Đã giải quyết {n(resolved)} đơn; đang giải quyết {n(pending)} đơn."
+    if wording < 8:
+        return f"{carried}Đã giải quyết {n(resolved)} đơn; đang giải quyết {n(pending)} đơn."
+    done = _done(resolved, "giải quyết", "đơn", wording)
+    still = f"; đang giải quyết {n(pending)} đơn" if pending else ""
+    return f"{carried}{done[0].upper()}{done[1:]}{still}."
 
 
 def _by_recipient(f: Mapping[str, Any]) -> Appendix:

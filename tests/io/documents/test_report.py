@@ -175,6 +175,16 @@ def test_letters_carried_over_from_the_period_before_are_reported_with_those_rec
             "quyết 1 đơn (Phụ lục 5).") in text_of(dataclasses.replace(source, figures=only_carried), options)
 
 
+def test_phụ_lục_5_says_no_letter_is_pending_as_the_body_does_not_as_zero(source, options):
+    """«đang giải quyết 0 đơn» under the table, where the body says nothing pending: a report issued before
+    06/12/2026 keeps its note as issued."""
+    all_done = dataclasses.replace(source, figures={**source.figures, "complaints_resolved": 15})
+    assert render.report_content(all_done, options).appendices[-1].note == "Đã giải quyết 15 đơn."
+    issued_before = dataclasses.replace(all_done, wording=7)
+    assert render.report_content(issued_before, options).appendices[-1].note == (
+        "Đã giải quyết 15 đơn; đang giải quyết 0 đơn.")
+
+
 def test_a_report_issued_before_letters_were_carried_over_is_written_as_issued(source, options):
     figures = {key: value for key, value in source.figures.items() if "carried_over" not in key}
     content = render.report_content(dataclasses.replace(source, figures=figures), options)
