@@ -2,7 +2,6 @@
 figure written here by hand from the records entered, periods' edges included (a slip sent on 31/12
 of the year before and answered in January, one sent on 30/06 and answered on 01/07)."""
 
-import datetime as dt
 import json
 
 import pytest

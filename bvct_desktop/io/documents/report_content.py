@@ -233,7 +233,8 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
     facts = tuple((key, label, int(f[key])) for key, label in labels.items() if key in f)  # as counted when issued
     return ReportContent(subject(start, end, source.wording), period_name(start, end, source.wording), start, end,
                          _intro(start, end, issuer, source.wording),
-                         sections, _appendices(f, source.wording), facts, tuple(recipients), source.draft, source.wording)
+                         sections, _appendices(f, source.wording), facts, tuple(recipients), source.draft,
+                         source.wording)
 
 
 def _written(notes: Mapping[str, str], part: str) -> tuple[Paragraph, ...]:
