@@ -146,11 +146,20 @@ class Field:
             return None
         return _PARSERS[self.type](self, raw)
 
+    @property
+    def keeps_lines(self) -> bool:
+        """A long text (a letter's summary, a finding) keeps the lines typed; any other value is one line."""
+        return self.max_length >= LONG_TEXT
+
+    def clean(self, raw: str) -> str:
+        """`text.clean_lines` for a long text, `text.clean` for any other."""
+        return text.clean_lines(raw) if self.keeps_lines else text.clean(raw)
+
     def cleaned(self, raw: str) -> str:
-        """`text.clean`, a person's name without the full stops typed after it («HOÀNG VĂN NAM.»), a
+        """`clean`, a person's name without the full stops typed after it («HOÀNG VĂN NAM.»), a
         value the field knows (`also`) however it was written («NẶC DANH», «Nac danh»), and countries as the
         office writes them."""
-        value = text.clean(raw)
+        value = self.clean(raw)
         if self.empty_means and text.fold(value) == text.fold(self.empty_means):
             return ""
         if self.also:
@@ -376,7 +385,7 @@ def _as_text(field: Field, raw: object) -> str:
         raw = int(raw)
     if isinstance(raw, (dt.date, dt.datetime)):
         raw = raw.strftime("%d/%m/%Y")
-    value = text.clean(str(raw))
+    value = field.clean(str(raw))
     if len(value) > field.max_length:
         raise RowProblem(f"quá dài ({grouped(len(value))} ký tự; tối đa {grouped(field.max_length)})")
     return value

@@ -3,6 +3,8 @@
 - `clean`: NFC, invisible characters dropped (a zero-width space between two letters made a
   space), runs of white space collapsed, and the tone mark of a final oa/oe/uy placed on the
   first vowel ("hoà" → "hòa", "thuý" → "thúy", "uỷ" → "ủy"), the placement Party documents use.
+- `clean_lines`: `clean` for a long text typed in lines (a letter's summary): each line cleaned, the
+  lines kept, one blank line at most between paragraphs.
 - `identity_key`: what two spellings of one name share (case ignored, accents kept).
 - `place_key`: what two spellings of one place share (`identity_key`, and the spaces around its
   commas and a full stop at its end ignored).
@@ -68,6 +70,19 @@ def _clean_fully(value: str) -> str:
 def _single_spaced(value: str) -> str:
     """Runs of white space made one space, none at the ends: all `clean` does to plain ASCII text."""
     return " ".join(value.split())
+
+
+def clean_lines(value: str) -> str:
+    """`clean` of each line, the lines kept: a line break of any kind ("\\r\\n", Word's "\\v"…) one "\\n", no
+    blank line at either end, a run of blank lines one (a paragraph break). Text of one line is `clean`'s."""
+    lines = value.splitlines()
+    if len(lines) < 2:
+        return clean(value)
+    kept: list[str] = []
+    for line in map(clean, lines):
+        if line or kept and kept[-1]:
+            kept.append(line)
+    return "\n".join(kept).rstrip("\n")
 
 
 def identity_key(value: str) -> str:

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from bvct_desktop.core.errors import RowProblem
-from bvct_desktop.core.fields import Field, FieldType, after, order_problems, ordered_dates
+from bvct_desktop.core.fields import LONG_TEXT, Field, FieldType, after, order_problems, ordered_dates
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, RELATIVES, SLIPS
 
 CCCD = CADRES.field("cccd")
@@ -230,3 +230,21 @@ def test_a_decimal_that_is_no_coefficient_is_told_as_written(raw, told):
     with pytest.raises(RowProblem) as caught:
         COEFFICIENT.parse(raw)
     assert caught.value.message == told
+
+
+LONG_TEXTS = [spec for kind in (CADRES, COMPLAINTS) for spec in kind.fields if spec.max_length >= LONG_TEXT]
+
+
+@pytest.mark.parametrize("spec", LONG_TEXTS, ids=lambda spec: spec.key)
+def test_a_long_text_keeps_the_lines_typed_in_a_form_or_a_cell(spec):
+    typed = "Đơn phản ánh:\r\n- việc  hoà giải\r\n\r\n\r\n- chưa xong\n"
+    kept = "Đơn phản ánh:\n- việc hòa giải\n\n- chưa xong"
+    assert spec.parse(typed) == kept
+    assert spec.parse_column([typed, "Ghi\nchú"]) == ([kept, "Ghi\nchú"], {})
+
+
+@pytest.mark.parametrize("spec", [CADRES.field("full_name"), SLIPS.field("number"), COMPLAINTS.field("sender")],
+                         ids=lambda spec: spec.key)
+def test_any_other_text_is_one_line(spec):
+    assert spec.parse("Nguyễn Văn\nHoà") == "Nguyễn Văn Hòa"
+    assert spec.parse_column(["Nguyen\r\nVan A"]) == (["Nguyen Van A"], {})

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bvct_desktop.core.kinds import COMPLAINTS
 from bvct_desktop.core.legacy import Encoding, convert_sheet, decode, encoding_of_font, guess
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.fixtures.legacy import TCVN3_CHART, to_tcvn3, to_tcvn3_capitals, to_vni
@@ -181,3 +182,10 @@ def test_a_sample_shows_the_tcvn3_u_horn_byte_which_does_not_display():
     # TCVN3's «ư» is U+00AD, a soft hyphen that no screen shows: «H­ng Yªn» would read «Hng Yªn»
     sheet = fake_sheet([["Nơi ở"], [to_tcvn3("Hưng Yên")], ["NG\xadêI"]], {})
     assert convert_sheet(sheet).samples == [("H-ng Yªn", "Hưng Yên"), ("NG-êI", "NGƯỜI")]
+
+
+@pytest.mark.parametrize("encode", [to_tcvn3, to_vni], ids=["tcvn3", "vni"])
+def test_a_long_text_typed_in_lines_in_an_old_font_converts_with_its_lines(encode):
+    summary = "Đơn phản ánh việc hòa giải\nchưa xong ở xã Hàm Thuận"
+    typed = encode(summary).replace("\n", "\r\n")
+    assert COMPLAINTS.field("summary").parse(decode(typed, guess(typed))) == summary

@@ -154,3 +154,22 @@ def test_a_folded_name_is_spelled_every_way_its_final_i_or_y_may_be():
     assert text.final_i_y_spellings("tran van huy") == ["tran van huy"]  # «huy»: no final i/y after one consonant
     assert {text.unify_final_y(spelling) for spelling in text.final_i_y_spellings("nguyen thi my li")} == {
         "nguyen thi mi li"}
+
+
+def test_a_long_text_keeps_its_lines_each_cleaned_and_one_blank_line_between_paragraphs_at_most():
+    typed = "\r\n  Đơn  phản ánh việc hoà giải\u200b \r\n\r\n\r\n\u200b\r ông A  thuý\rchưa xong.\n\n \n"
+    assert text.clean_lines(typed) == "Đơn phản ánh việc hòa giải\n\nông A thúy\nchưa xong."
+
+
+def test_a_line_break_of_any_kind_is_one_line_break():
+    assert text.clean_lines("một\u2028hai\x0bba\r\nbốn\u2029năm") == "một\nhai\nba\nbốn\nnăm"
+
+
+def test_a_long_text_of_one_line_is_cleaned_as_any_text():
+    for typed in ("  Nguyễn  Văn  Hoà ", "plain  ascii", "", " \n \r\n "):
+        assert text.clean_lines(typed) == clean(typed)
+
+
+def test_comparing_and_searching_read_a_line_break_as_a_space():
+    assert fold("vi phạm\nđất đai") == "vi pham dat dai"
+    assert identity_key("Vi phạm\nđất đai") == identity_key("vi phạm đất đai")
