@@ -29,12 +29,12 @@ _TOKENS = re.compile(r"[^\W_]+")  # FTS5's unicode61 tokens: runs of letters and
 
 def fold_ascii(value: str) -> str:
     """Accents, đ and case folded, an apostrophe written "'" (text.APOSTROPHES), and every other
-    non-ASCII character dropped, at C speed.
+    non-ASCII character dropped, at C speed; a long text's line break is a space, as `text.fold` reads it.
 
     Registers fold every row of their text columns with it; the typed words are folded the same
     way before they are looked for, so "–" or "ß" simply do not count on either side.
     """
-    plain = value.lower().replace("đ", "d").replace("’", "'").replace("‘", "'")
+    plain = value.lower().replace("\n", " ").replace("đ", "d").replace("’", "'").replace("‘", "'")
     return unicodedata.normalize("NFD", plain).encode("ascii", "ignore").decode("ascii")
 
 

@@ -419,3 +419,18 @@ def test_a_person_known_only_as_a_cadres_relative_is_still_offered(db):
     editing.save(db, "relatives", {"cadre_name": "Đinh Văn Toàn", "cadre_birth_date": "1970", "relation": "Cha",
                                    "full_name": "Đinh Văn Thọ", "birth_date": "1942"})
     assert [p.description for p in editing.find_people(db, "dinh van tho")] == ["Đinh Văn Thọ, sinh 1942"]
+
+
+def test_a_letters_summary_keeps_its_lines_is_found_by_words_across_them_and_resaved_unchanged_is_no_edit(db):
+    typed = "Phản ánh ông A vi phạm\r\nđất đai tại xã Hàm Thuận.\r\n\r\n\r\nĐề nghị xem xét."
+    cid = editing.save(db, "complaints", {"received_on": "10/10/2025", "complaint_kind": "Tố cáo",
+                                          "summary": typed, "result": "Đã chuyển\nUBKT xử lý"})
+    values = editing.load(db, "complaints", cid)
+    assert values["summary"] == "Phản ánh ông A vi phạm\nđất đai tại xã Hàm Thuận.\n\nĐề nghị xem xét."
+    assert values["result"] == "Đã chuyển\nUBKT xử lý"
+    assert cid in browse.record_ids(db, "complaints", "vi phạm đất đai")
+    with db.read() as connection:
+        entries = connection.execute(select(audit_log.c.id)).all()
+    editing.save(db, "complaints", values, record_id=cid, seen=values[editing.VERSION])
+    with db.read() as connection:
+        assert connection.execute(select(audit_log.c.id)).all() == entries

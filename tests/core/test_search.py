@@ -190,3 +190,7 @@ def test_typing_on_narrows_the_previous_search():
                                     "Ở nước ngoài: Hoa Kỳ (Mỹ)", "Ngô Thị Ẩn, Ỷ Lan, ỹ ỵ ữ"])
 def test_fast_folding_agrees_with_the_text_rule_on_vietnamese(stored):
     assert fold_ascii(stored) == fold(stored).replace("–", "")
+
+
+def test_a_line_break_in_a_long_text_is_folded_as_a_space_so_a_phrase_is_found_across_lines():
+    assert fold_ascii("Vi phạm\nđất đai") == fold("Vi phạm\nđất đai") == "vi pham dat dai"
