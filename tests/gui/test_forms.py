@@ -2055,3 +2055,19 @@ def test_a_private_trip_s_entry_is_as_wide_as_its_scans_need_and_the_other_entri
         text = table.item(0, column).text()
         assert table.columnWidth(column) >= table.fontMetrics().horizontalAdvance(text) + 8, f"{text!r} cut"
     assert ENTRY_WIDTH < tab.dialog.frameGeometry().width() <= screen.width()
+
+
+def test_a_summary_typed_in_lines_is_saved_and_shown_back_in_its_lines(qtbot, context):
+    form = open_form(context, "complaints", None)
+    qtbot.addWidget(form)
+    support.fill(form, {**NEW["complaints"], "summary": "Phản ánh  việc hoà giải\n\n\nĐề nghị xem xét\n"})
+    assert form.save(), form.message.text()
+    stored = editing.load(context.db, "complaints", form.record_id)["summary"]
+    assert stored == "Phản ánh việc hòa giải\n\nĐề nghị xem xét"
+    again = open_form(context, "complaints", form.record_id)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.inputs["summary"].toPlainText() == stored
+    asked = len(context.dialogs.shown)
+    again.close()
+    assert not again.isVisible() and len(context.dialogs.shown) == asked  # nothing changed, nothing asked
