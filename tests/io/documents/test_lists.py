@@ -12,7 +12,8 @@ import pytest
 from openpyxl.cell.cell import MergedCell
 
 from bvct_desktop.core import settings
-from bvct_desktop.io.documents import lists, pdf, render, workbook
+from bvct_desktop.core.kinds import COMPLAINTS
+from bvct_desktop.io.documents import lists, pdf, render, tables, workbook
 from tests import office_2016
 
 from . import pdfcheck
@@ -246,3 +247,19 @@ def test_a_period_reads_as_the_cli_prints_it_and_an_open_bound_is_left_out():
     assert lists.period_text(start, None) == "Từ ngày 01/09/2026"
     assert lists.period_text(None, end) == "Đến ngày 31/12/2026"
     assert lists.period_text(None, None) == ""
+
+
+@pdfcheck.needs_poppler
+def test_a_summary_typed_in_lines_prints_in_its_lines_in_a_row_as_tall_as_they_are(tmp_path, history, options):
+    summary = "Phản ánh việc hòa giải\nchưa xong\n\nĐề nghị xem xét\nKèm 3 bản photo"
+    columns = [tables.counter(), tables.of(COMPLAINTS.field("sender"), 1.5),
+               tables.of(COMPLAINTS.field("summary"), 4.0)]
+    records = [{"sender": "Nguyễn Văn Dũng", "summary": summary}, {"sender": "Nặc danh", "summary": "Tố cáo"}]
+    printed = tmp_path / "don-thu.pdf"
+    pdf.save(render.listing_pdf(history, "DANH SÁCH ĐƠN THƯ", [], columns, records, PRINTED, options), printed)
+    pdfcheck.assert_in_order(pdfcheck.lines(printed), "1 Nguyễn Văn Dũng Phản ánh việc hòa giải", "chưa xong",
+                             "Đề nghị xem xét", "Kèm 3 bản photo", "2 Nặc danh Tố cáo")
+    found = pdfcheck.words(printed)
+    first, last, below = (pdfcheck.run(found, words)[0] for words in ("Phản ánh", "Kèm 3", "Nặc danh"))
+    line = (below.top - last.top) / 1.0
+    assert last.top - first.top == pytest.approx(4 * line, rel=0.15)  # five lines, the blank one too
