@@ -46,12 +46,12 @@ def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: st
         nonlocal written
         fields = kind.fields
         sheet = _register_sheet(book, kind)
-        texts, dates = _value_formats(book)
+        texts, dates, lines = _value_formats(book)
         formats = [dates if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE) else texts if spec.text_only
-                   else None for spec in fields]
+                   else lines if spec.keeps_lines else None for spec in fields]
         for written, record in enumerate(rows, start=1):  # noqa: B007 - the count is the last row's
             sheet.row(written, [spec.to_cell(record[spec.key]) for spec in fields], formats)
-        _columns(book, sheet, kind, written, texts, dates)
+        _columns(book, sheet, kind, written, texts, dates, lines)
         sheet.sheet.autofilter(0, 0, written, len(fields) - 1)
 
     xlsx_stream.streamed(Path(target), fill, password)
@@ -105,11 +105,12 @@ def write_template(kind: Kind, target: Path) -> None:
 
 
 def _value_formats(book) -> tuple:
-    """The text and the date formats."""
-    return book.add_format({"num_format": TEXT_FORMAT}), book.add_format({"num_format": DATE_FORMAT})
+    """The text and the date formats, and a long text's: its lines wrapped, from the top of its row."""
+    return (book.add_format({"num_format": TEXT_FORMAT}), book.add_format({"num_format": DATE_FORMAT}),
+            book.add_format({"text_wrap": True, "valign": "top"}))
 
 
-def _columns(book, sheet: xlsx_stream.StreamedSheet, kind: Kind, filled: int, texts, dates) -> None:
+def _columns(book, sheet: xlsx_stream.StreamedSheet, kind: Kind, filled: int, texts, dates, lines) -> None:
     """Each column's own format, so that whatever row the officer types in keeps text as text and dates
     as dates, and its drop-down list (from a hidden list sheet) over the `filled` rows and
     TEMPLATE_ROWS more; then the page set up."""
@@ -127,7 +128,8 @@ def _columns(book, sheet: xlsx_stream.StreamedSheet, kind: Kind, filled: int, te
                 "error_message": f"Chọn một trong: {', '.join(spec.choices)}"})
     lists.hide()
     print_setup(sheet.sheet, kind.title, [column_width(spec) for spec in kind.fields],
-                [texts if spec.text_only else dates if spec.type is FieldType.DATE else None for spec in kind.fields],
+                [texts if spec.text_only else dates if spec.type is FieldType.DATE else lines if spec.keeps_lines
+                 else None for spec in kind.fields],
                 landscape=len(kind.fields) > 6)
 
 

@@ -332,3 +332,20 @@ def test_a_letter_with_a_result_but_no_day_resolved_is_imported_and_told_still_o
     first = lines.index("  Lưu ý: 1 dòng được nhập nhưng cần xem lại (không phải lỗi):")
     assert lines[first + 1] == ("    Dòng 2, cột «Ngày giải quyết»: có «Kết quả» nhưng chưa có ngày giải quyết: đơn "
                                 "chưa được tính là đã giải quyết; hãy ghi ngày giải quyết")
+
+
+def test_a_summary_typed_in_lines_in_a_cell_keeps_them_is_exported_wrapped_and_imports_unchanged(cli, tmp_path):
+    """Alt+Enter in an Excel cell writes a line break: the letter's summary keeps its lines through the import,
+    the export shows them wrapped, and the export imports back unchanged."""
+    headers = ["Ngày nhận", "Người gửi", "Loại đơn", "Nội dung tóm tắt", "Kết quả"]
+    typed = "Phản ánh  việc hoà giải\r\nchưa xong\n\n\nĐề nghị xem xét\n"
+    source = workbook(tmp_path / "vao.xlsx", headers, [["10/10/2025", "Nguyễn Văn Dũng", "Tố cáo", typed, "Đã chuyển"]])
+    assert cli("import", "complaints", source)[0] == 0
+    out = tmp_path / "ra.xlsx"
+    assert cli("export", "complaints", "--out", out)[0] == 0
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    summary = sheet.cell(2, [cell.value for cell in sheet[1]].index("Nội dung tóm tắt") + 1)
+    assert summary.value == "Phản ánh việc hòa giải\nchưa xong\n\nĐề nghị xem xét"
+    assert summary.alignment.wrap_text and summary.alignment.vertical == "top"
+    code, shown, err = cli("import", "complaints", out)
+    assert code == 0 and "Đã có, không đổi: 1" in shown, shown + err
