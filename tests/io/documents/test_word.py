@@ -7,7 +7,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from bvct_desktop.io.documents import reminder, render
+from bvct_desktop.core.kinds import COMPLAINTS
+from bvct_desktop.io.documents import profile, reminder, render, tables, word
 from bvct_desktop.io.documents.word import TOGETHER_ROWS
 
 from .conftest import SLIP
@@ -44,3 +45,13 @@ def test_a_long_list_keeps_its_header_with_its_first_row_and_its_last_two_rows_w
     assert len(rows) == count + 1 and all(_unsplit(row) for row in rows)
     whole = count <= TOGETHER_ROWS
     assert [_kept(row) for row in rows] == [True, *[whole] * (count - 2), True, True]  # the last with the count
+
+
+def test_a_summary_typed_in_lines_is_written_in_its_lines_in_an_editable_table():
+    document = docx.Document()
+    summary = "Phản ánh việc hòa giải\nchưa xong\n\nĐề nghị xem xét"
+    word.table(document, [tables.counter(), tables.of(COMPLAINTS.field("summary"), 4.0)],
+               tables.numbered([{"summary": summary}]), profile.load())
+    cell = document.tables[0].rows[1].cells[1]
+    assert cell.text == summary
+    assert len(cell._tc.findall(".//" + qn("w:br"))) == 3  # line breaks Word shows, in one paragraph
