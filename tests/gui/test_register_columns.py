@@ -6,6 +6,7 @@ record changes."""
 import datetime as dt
 
 import pytest
+from PySide6.QtTest import QTest
 
 from bvct_desktop.core import browse, editing, importing, keyfile, preferences
 from bvct_desktop.core.kinds import kind_named
@@ -18,7 +19,10 @@ from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.past_term_dialog import PastTermDialog
 from bvct_desktop.gui.qt import (
+    QApplication,
     QHeaderView,
+    QKeySequence,
+    QLocale,
     QRect,
     QStyleOptionViewItem,
     Qt,
@@ -606,6 +610,21 @@ def test_a_long_text_in_lines_shows_its_first_line_in_a_row_as_high_as_any_and_i
     rows = [page.model.row_of(browse.record_ids(context.db, "slips", number)[0]) for number in ("1234/PXM", "1235/PXM")]
     index = page.model.index(rows[1], keys.index("result"))
     page.table.scrollTo(index)
-    assert index.data() == "Không có tàng thư. …"
+    assert page.table.itemDelegate().displayText(index.data(), QLocale()) == "Không có tàng thư. …"
     assert _cut_tip(page.table, index) == result
     assert page.table.rowHeight(rows[1]) == page.table.rowHeight(rows[0])
+
+
+def test_ctrl_c_on_a_long_text_in_lines_copies_it_whole(qtbot, context):
+    """The row shows a result's first line and «…»; Ctrl+C on the cell copies what was typed, every line, not
+    what the row has room for."""
+    result = "Không có tàng thư.\nĐã trích lục lý lịch\n\ngửi kèm công văn số 1234/PV01"
+    editing.save(context.db, "slips", {
+        "number": "1235/PXM", "issued_on": "03/03/2026", "full_name": "Trần Văn Bình", "purpose": "Quy hoạch",
+        "recipient": RECIPIENT, "result_on": "30/03/2026", "result": result})
+    window, page = _page_in_window(qtbot, context, "slips")
+    keys = [column.key for column in page.spec.columns]
+    row = page.model.row_of(browse.record_ids(context.db, "slips", "1235/PXM")[0])
+    page.table.setCurrentIndex(page.model.index(row, keys.index("result")))
+    QTest.keySequence(page.table, QKeySequence.StandardKey.Copy)
+    assert QApplication.clipboard().text() == result

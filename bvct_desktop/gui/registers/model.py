@@ -275,7 +275,7 @@ class RegisterModel(QAbstractTableModel):
         value = row[index.column()]
         if role == TOOLTIP:  # the whole text or what the core tells beyond it; the view shows it where they differ
             return row.tips.get(self.columns[index.column()].key, value)
-        return browse.first_line(value) if "\n" in value else value
+        return value
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):

@@ -6,6 +6,7 @@ tall), and a column with few values carries Excel's filter arrow in its header."
 
 from collections.abc import Callable
 
+from ...core import browse
 from ..look import read_only
 from ..qt import (
     QAbstractItemView,
@@ -105,7 +106,13 @@ class FilterHeader(QHeaderView):
 
 
 class CutTextTips(QStyledItemDelegate):
-    """Shows a cell's whole text as a tooltip only when the cell cuts it short."""
+    """Shows a cell's whole text as a tooltip only when the cell cuts it short; a long text typed in lines
+    by its first line (`browse.first_line`), the row one line high (copying the cell still takes it whole)."""
+
+    def displayText(self, value, locale) -> str:  # noqa: N802 - Qt's name
+        if isinstance(value, str) and "\n" in value:
+            return browse.first_line(value)
+        return super().displayText(value, locale)
 
     def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt's name
         if event is None or event.type() != QEvent.Type.ToolTip:
@@ -118,11 +125,10 @@ class CutTextTips(QStyledItemDelegate):
             event.ignore()
         return True
 
-    @staticmethod
-    def tip(view, option, index) -> str | None:
+    def tip(self, view, option, index) -> str | None:
         """The cell's whole text when the cell cuts it short (or the model says more), else None."""
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        whole = index.data(Qt.ItemDataRole.ToolTipRole) or text
+        whole = index.data(Qt.ItemDataRole.ToolTipRole) or index.data(Qt.ItemDataRole.DisplayRole) or ""
+        text = self.displayText(index.data(Qt.ItemDataRole.DisplayRole) or "", option.locale)
         room = option.rect.width() - 8  # the cell's margins
         return whole if text and (option.fontMetrics.horizontalAdvance(text) > room or whole != text) else None
 
