@@ -126,6 +126,15 @@ def _wrapped(text: str, font: str, size: float, width: float, first_indent: floa
     return tuple(lines)
 
 
+def typed_line_ends(text: str, font: str, size: float, width: float, first_indent: float = 0.0) -> set[int]:
+    """The lines of wrap(text, …) where a line typed in `text` ends (before its line break, and the last)."""
+    ends, count = set(), 0
+    for number, typed in enumerate(nfc(text).split("\n")):
+        count += len(wrap(typed, font, size, width, first_indent if number == 0 else 0.0))
+        ends.add(count - 1)
+    return ends
+
+
 def words(paragraph: str) -> list[str]:
     """The words of a paragraph, as lines break between them: a blank to fill in, or what a no-break
     space joins, kept as one (str.split, the quicker, breaks at every space: a paragraph without a
@@ -322,7 +331,8 @@ class Flow:
     def paragraph(self, text: str, font: str = REGULAR, size: float | None = None, indent: bool = True,
                   justify: bool = True, align: str = "left", keep_next: float = 0.0,
                   keep_last: float = 0.0) -> None:
-        """A body paragraph: first line indented, lines justified (the last one not).
+        """A body paragraph: first line indented, lines justified (the last one not, nor one that ends where
+        the text has a line break: a long text typed in lines).
 
         `keep_next`: the room the next block needs on the same page as this whole paragraph (a
         heading keeps the first lines of what follows it). `keep_last`: the room the next block
@@ -331,6 +341,7 @@ class Flow:
         size = size or self.profile.size("body")
         first = self.profile.first_line_indent if indent else 0.0
         lines = self.lines_of(text, font, size, indent)
+        typed_ends = typed_line_ends(text, font, size, self.c.width, first) if justify else set()
         leading = self.profile.leading(size)
         if keep_next:
             self.need(len(lines) * leading + self.profile.paragraph_after + keep_next)
@@ -343,7 +354,7 @@ class Flow:
             self.y -= leading
             x = self.c.left + (first if number == 0 else 0.0)
             baseline = self.y + size * 0.22
-            if justify and number < len(lines) - 1:
+            if justify and number not in typed_ends:
                 draw_justified(self.c, text_line, font, size, x, self.c.right, baseline)
             else:
                 draw_aligned(self.c, text_line, font, size, baseline, align, x, self.c.right)

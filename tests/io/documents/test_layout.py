@@ -409,3 +409,28 @@ def test_a_pdf_is_dated_with_its_documents_own_day_and_is_the_same_bytes_each_ti
     assert made == _dated_pdf(kind, office, history, options)[0]
     info = PdfReader(io.BytesIO(made)).metadata
     assert info.creation_date == info.modification_date == dt.datetime.combine(day, dt.time(8, 0))
+
+
+@pdfcheck.needs_poppler
+def test_a_justified_paragraph_typed_in_lines_ends_each_line_where_it_was_typed_unstretched(tmp_path, office):
+    """A slip's result typed as two lines, quoted in a justified body paragraph (the conclusion notice): the
+    line that ends where the officer pressed Enter reads as typed, as a paragraph's last line does, not
+    stretched to the right margin with gaps between its words; a line the width broke is still justified."""
+    sink = io.BytesIO()
+    c = layout.DocumentCanvas(sink, profile.load(), layout.Letterhead.from_settings(office), "Thông báo", ON)
+    typed = ("- Phiếu số 0123/PXM trả lời ngày 20/01/2026: Có tài liệu: sĩ quan chế độ cũ, đã học tập cải tạo "
+             "tại trại Z30D Hàm Tân từ năm 1975 đến năm 1978, được trả quyền công dân năm 1981.\n"
+             "Gia đình chấp hành tốt.\nKhông có tài liệu khác.")
+    flow = layout.Flow(c)
+    flow.paragraph(typed)
+    lines = flow.lines_of(typed)
+    c.showPage()
+    c.save()
+    target = tmp_path / "tb.pdf"
+    target.write_bytes(sink.getvalue())
+    found = pdfcheck.words(target)
+    assert pdfcheck.phrase(found, lines[0]).x1 == pytest.approx(c.right, abs=1.0)  # the width broke it: justified
+    for ended in (lines[-3], "Gia đình chấp hành tốt."):
+        shown = pdfcheck.run(found, ended)
+        gaps = [after.x0 - before.x1 for before, after in zip(shown, shown[1:])]
+        assert max(gaps) < 6, (ended, gaps)  # a space, not a stretch to the margin
