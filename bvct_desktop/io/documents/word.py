@@ -142,8 +142,16 @@ def new_document(profile: Profile, head: Letterhead, draft: bool):
     page(document, profile)
     styles(document, profile)
     fallback_font(document)
+    lines_as_typed(document)
     page_numbers_and_marks(document, profile, draft)
     return document
+
+
+def lines_as_typed(document) -> None:
+    """A justified line ending at a line break (a long text typed in lines) is not stretched to the margin, as
+    the PDF's: Word's «don't expand character spaces on a line ending with Shift+Enter»."""
+    compat = document.settings.element.find(qn("w:compat"))  # python-docx's template has one
+    compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))  # the schema's order: before the template's own
 
 
 def table(document, columns, records, profile: Profile, note: str = "") -> None:

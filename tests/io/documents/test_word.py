@@ -8,10 +8,11 @@ import pytest
 from docx.oxml.ns import qn
 
 from bvct_desktop.core.kinds import COMPLAINTS
-from bvct_desktop.io.documents import profile, reminder, render, tables, word
+from bvct_desktop.io.documents import conclusion, profile, reminder, render, tables, word
 from bvct_desktop.io.documents.word import TOGETHER_ROWS
 
 from .conftest import SLIP
+from .test_conclusion import DATA
 
 
 def _kept(row) -> bool:
@@ -55,3 +56,19 @@ def test_a_summary_typed_in_lines_is_written_in_its_lines_in_an_editable_table()
     cell = document.tables[0].rows[1].cells[1]
     assert cell.text == summary
     assert len(cell._tc.findall(".//" + qn("w:br"))) == 3  # line breaks Word shows, in one paragraph
+
+
+def test_a_justified_paragraph_typed_in_lines_ends_each_typed_line_unstretched(tmp_path, office, options):
+    """A slip's result typed in lines, quoted in the conclusion notice's justified evidence: Word stretches a
+    line ending at a line break to the margin unless told not to (doNotExpandShiftReturn, Word's and
+    LibreOffice's «don't expand character spaces on a line ending with Shift+Enter»), the PDF's way."""
+    result = "Có tài liệu: sĩ quan chế độ cũ.\nGia đình chấp hành tốt."
+    data = {**DATA, "slips": [{**DATA["slips"][0], "result": result}]}
+    target = tmp_path / "tb.docx"
+    render.conclusion_docx_file(target, conclusion.ConclusionSource(data, dt.date(2026, 2, 2), office, 3), options)
+    document = docx.Document(str(target))
+    quoting = next(p for p in document.paragraphs if "Gia đình chấp hành tốt." in p.text)
+    assert quoting.text.endswith(f"trả lời ngày 20/01/2026: {result}")
+    assert quoting.paragraph_format.alignment == word.JUSTIFY and quoting._p.findall(".//" + qn("w:br"))
+    compat = document.settings.element.find(qn("w:compat"))
+    assert compat.find(qn("w:doNotExpandShiftReturn")) is not None
