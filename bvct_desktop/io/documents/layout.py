@@ -330,18 +330,19 @@ class Flow:
 
     def paragraph(self, text: str, font: str = REGULAR, size: float | None = None, indent: bool = True,
                   justify: bool = True, align: str = "left", keep_next: float = 0.0,
-                  keep_last: float = 0.0) -> None:
+                  keep_last: float = 0.0, hang: float = 0.0) -> None:
         """A body paragraph: first line indented, lines justified (the last one not, nor one that ends where
         the text has a line break: a long text typed in lines).
 
         `keep_next`: the room the next block needs on the same page as this whole paragraph (a
         heading keeps the first lines of what follows it). `keep_last`: the room the next block
-        needs beside this paragraph's last LAST_TOGETHER lines (the signature never stands alone).
+        needs beside this paragraph's last LAST_TOGETHER lines (the signature never stands alone). `hang`: the
+        lines after the first start that much further in (a list's entry under its text, past its «- »).
         """
         size = size or self.profile.size("body")
         first = self.profile.first_line_indent if indent else 0.0
-        lines = self.lines_of(text, font, size, indent)
-        typed_ends = typed_line_ends(text, font, size, self.c.width, first) if justify else set()
+        lines = self.lines_of(text, font, size, indent, hang)
+        typed_ends = typed_line_ends(text, font, size, self.c.width - hang, first - hang) if justify else set()
         leading = self.profile.leading(size)
         if keep_next:
             self.need(len(lines) * leading + self.profile.paragraph_after + keep_next)
@@ -352,7 +353,7 @@ class Flow:
             else:
                 self.need(leading)
             self.y -= leading
-            x = self.c.left + (first if number == 0 else 0.0)
+            x = self.c.left + (first if number == 0 else hang)
             baseline = self.y + size * 0.22
             if justify and number not in typed_ends:
                 draw_justified(self.c, text_line, font, size, x, self.c.right, baseline)
@@ -360,9 +361,10 @@ class Flow:
                 draw_aligned(self.c, text_line, font, size, baseline, align, x, self.c.right)
         self.y -= self.profile.paragraph_after
 
-    def lines_of(self, text: str, font: str = REGULAR, size: float | None = None, indent: bool = True) -> list[str]:
+    def lines_of(self, text: str, font: str = REGULAR, size: float | None = None, indent: bool = True,
+                 hang: float = 0.0) -> list[str]:
         size = size or self.profile.size("body")
-        return wrap(text, font, size, self.c.width, self.profile.first_line_indent if indent else 0.0)
+        return wrap(text, font, size, self.c.width - hang, (self.profile.first_line_indent if indent else 0.0) - hang)
 
     def height(self, text: str, font: str = REGULAR, size: float | None = None, indent: bool = True,
                lines: int | None = None) -> float:

@@ -199,9 +199,12 @@ def _title(flow: Flow, text: str, size: float, font: str, keep: float) -> None:
         flow.paragraph(text, font, size, indent=False, keep_next=keep)
 
 
+DASH = "- "  # an entry of a list; its lines after the first under its text
+
+
 def _listed(flow: Flow, label: str, lines: Sequence[str], size: float, under: bool = False) -> None:
-    """An item held as a list: one entry after its label, more each on a line under it (`under`: always
-    under it); dotted lines to write on when the file holds none."""
+    """An item held as a list: one entry after its label, more each from a line of its own under it (`under`:
+    always under it), its lines after the first under its text; dotted lines to write on when the file holds none."""
     after = flow.profile.paragraph_after
     if not under and len(lines) <= 1:
         flow.labelled(label, lines[0] if lines else None, size)
@@ -213,7 +216,8 @@ def _listed(flow: Flow, label: str, lines: Sequence[str], size: float, under: bo
     if not lines:
         flow.dotted_lines(BY_HAND, size)
     for text in lines:
-        flow.paragraph(f"- {text}", REGULAR, size, indent=False, justify=False)
+        flow.paragraph(f"{DASH}{text}", REGULAR, size, indent=False, justify=False,
+                       hang=fonts.width(DASH, REGULAR, size))
         flow.skip(-after)
     flow.skip(after)
 

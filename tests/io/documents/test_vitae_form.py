@@ -148,3 +148,28 @@ def test_the_form_is_marked_as_the_office_marks_a_person_s_documents(tmp_path, o
     history = settings.History([(key, None, value) for key, value in {**office, "do_mat": secrecy}.items()])
     lines = written(tmp_path, cadre(), history)
     assert (lines[0].split()[0] == "MẬT") is bool(secrecy)
+
+
+def test_an_entry_of_a_list_typed_in_lines_prints_its_lines_under_its_own_text(tmp_path, history):
+    """Item 32's remarks typed as paragraphs: each line typed prints as a line, the lines after the first under the
+    entry's text, not under its «-», so that a second paragraph reads as part of its appraisal, not as the next
+    entry or the form's own text; a line the width breaks hangs there too."""
+    remarks = ("Ưu điểm: tận tụy, nắm chắc nghiệp vụ.\nHạn chế: còn chậm tổng hợp báo cáo định kỳ 6 tháng.\n\n"
+               "Hướng khắc phục: phân công lại.")
+    person = cadre(appraisals=[{"year": 2024, "as_role": "Cán bộ", "classification": "Hoàn thành tốt nhiệm vụ",
+                                "appraiser": LONG_UNIT, "remarks": remarks}])
+    target = tmp_path / "ly-lich-2c.pdf"
+    target.write_bytes(render.vitae_pdf(history, [person], PRINTED, render.Options(render.profile.load())))
+    lines = pdfcheck.lines(target)
+    pdfcheck.assert_in_order(lines, "- Năm 2024, với tư cách cán bộ: Hoàn thành tốt nhiệm vụ",
+                             "Hạn chế: còn chậm tổng hợp báo cáo định kỳ 6 tháng.", "Hướng khắc phục: phân công lại.")
+    found = pdfcheck.words(target)
+    dash, entry = pdfcheck.run(found, "- Năm 2024,")[:2]
+    last = pdfcheck.phrase(found, "Hướng khắc phục:")
+    starts = {}  # each line of the entry after its first: where its first word starts
+    for word in found:
+        if word.page == dash.page and dash.top + 1 < word.top <= last.top:
+            starts[round(word.top)] = min(starts.get(round(word.top), word.x0), word.x0)
+    assert len(starts) >= 4  # the appraiser's name broken by the width, then the remarks' three lines
+    assert all(start == pytest.approx(entry.x0, abs=0.5) for start in starts.values()), starts
+    assert dash.x0 < entry.x0
