@@ -3,6 +3,7 @@ where the page number goes, the signature block in its column."""
 
 import datetime as dt
 import io
+import itertools
 import re
 from pathlib import Path
 
@@ -432,5 +433,5 @@ def test_a_justified_paragraph_typed_in_lines_ends_each_line_where_it_was_typed_
     assert pdfcheck.phrase(found, lines[0]).x1 == pytest.approx(c.right, abs=1.0)  # the width broke it: justified
     for ended in (lines[-3], "Gia đình chấp hành tốt."):
         shown = pdfcheck.run(found, ended)
-        gaps = [after.x0 - before.x1 for before, after in zip(shown, shown[1:])]
+        gaps = [after.x0 - before.x1 for before, after in itertools.pairwise(shown)]
         assert max(gaps) < 6, (ended, gaps)  # a space, not a stretch to the margin
