@@ -342,7 +342,8 @@ class Flow:
         size = size or self.profile.size("body")
         first = self.profile.first_line_indent if indent else 0.0
         lines = self.lines_of(text, font, size, indent, hang)
-        typed_ends = typed_line_ends(text, font, size, self.c.width - hang, first - hang) if justify else set()
+        typed_ends = (typed_line_ends(text, font, size, self.c.width - hang, first - hang) if "\n" in text
+                      else {len(lines) - 1})
         leading = self.profile.leading(size)
         if keep_next:
             self.need(len(lines) * leading + self.profile.paragraph_after + keep_next)
