@@ -1,21 +1,43 @@
-"""The report's periods (6 tháng, 9 tháng, năm) and the year so far, as the dashboard and the
-report page offer them."""
+"""The periods the report page and the dashboard offer: the report's (quarters, halves, 9 months, the
+year) and the year so far, each declared once with its first and last month."""
 
 import datetime as dt
+from dataclasses import dataclass
 
-SO_FAR = 0  # from the first of January to today (or to the year's end, for a past year)
-# (name offered, last month of the period; SO_FAR; None = the dates the officer types)
-PERIODS = (("Từ đầu năm đến nay", SO_FAR), ("6 tháng đầu năm", 6), ("9 tháng", 9), ("Cả năm", 12), ("Tùy chọn", None))
-REPORT_PERIODS = PERIODS[1:]  # the periodic report's own
+SO_FAR = 0  # the last month of the year so far: to today (or to the year's end, for a past year)
 
 
-def period_dates(year: int, last_month: int, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
-    """The first and last day of `year`'s period ending with `last_month` (SO_FAR: up to `today`)."""
-    if last_month == SO_FAR:
-        end = today if today is not None and today.year == year else dt.date(year, 12, 31)
-        return dt.date(year, 1, 1), end
-    end = dt.date(year + 1, 1, 1) if last_month == 12 else dt.date(year, last_month + 1, 1)
-    return dt.date(year, 1, 1), end - dt.timedelta(days=1)
+@dataclass(frozen=True)
+class Period:
+    """A period as offered: its name, first month and last month (SO_FAR; None: the dates the officer types)."""
+
+    name: str
+    first_month: int
+    last_month: int | None
+
+    @property
+    def typed(self) -> bool:
+        return self.last_month is None
+
+    def dates(self, year: int, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+        """Its first and last day in `year` (the year so far: up to `today`, when `today` is in it)."""
+        start = dt.date(year, self.first_month, 1)
+        if self.last_month == SO_FAR:
+            return start, today if today is not None and today.year == year else dt.date(year, 12, 31)
+        after = dt.date(year + 1, 1, 1) if self.last_month == 12 else dt.date(year, self.last_month + 1, 1)
+        return start, after - dt.timedelta(days=1)
+
+
+YEAR_SO_FAR = Period("Từ đầu năm đến nay", 1, SO_FAR)
+FIRST_HALF = Period("6 tháng đầu năm", 1, 6)
+NINE_MONTHS = Period("9 tháng", 1, 9)
+WHOLE_YEAR = Period("Cả năm", 1, 12)
+TYPED = Period("Tùy chọn", 1, None)
+# in the order the reports fall due in the year
+REPORT_PERIODS = (Period("Quý I", 1, 3), Period("Quý II", 4, 6), FIRST_HALF, Period("Quý III", 7, 9), NINE_MONTHS,
+                  Period("Quý IV", 10, 12), Period("6 tháng cuối năm", 7, 12), WHOLE_YEAR, TYPED)
+# the dashboard's figures run from the first of January: where the year stands, not a quarter's report
+DASHBOARD_PERIODS = (YEAR_SO_FAR, FIRST_HALF, NINE_MONTHS, WHOLE_YEAR, TYPED)
 
 
 def describe(start: dt.date, end: dt.date) -> str:

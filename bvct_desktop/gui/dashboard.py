@@ -20,7 +20,7 @@ from ..core.deadlines import Due
 from ..core.errors import BvctError
 from ..core.numbers import grouped
 from ..core.overview import FIGURE_LABELS, MonthCount
-from ..core.periods import PERIODS, SO_FAR, describe, period_dates
+from ..core.periods import DASHBOARD_PERIODS, SO_FAR, describe
 from ..core.permissions import Action, allows, roles_allowed
 from .accessible import named
 from .context import BACKUPS, AppContext
@@ -410,8 +410,8 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.failure = ErrorLabel()  # under the period, as wide as the page: a damage message is long
         self.dashboard_layout.insertWidget(self.dashboard_layout.indexOf(self.backup_warning), self.failure)
         self.today = context.clock().date()  # the day the period and the lists were last set for
-        for name, _month in PERIODS:
-            self.period.addItem(name)
+        for period in DASHBOARD_PERIODS:
+            self.period.addItem(period.name)
         self.year.setValue(self.today.year)
         self.start.set_day(dt.date(self.today.year, 1, 1))
         self.end.set_day(self.today)
@@ -466,14 +466,13 @@ class Dashboard(QWidget, Ui_Dashboard):
         self._soon()
 
     def _set_period(self) -> None:
-        last_month = PERIODS[self.period.currentIndex()][1]
-        custom = last_month is None
+        period = DASHBOARD_PERIODS[self.period.currentIndex()]
         for widget in (self.start, self.end, self.start_label, self.end_label):
-            widget.setVisible(custom)
-        self.year.setVisible(not custom)
-        self.year_label.setVisible(not custom)
-        if not custom:
-            start, end = period_dates(self.year.value(), last_month, self.today)
+            widget.setVisible(period.typed)
+        self.year.setVisible(not period.typed)
+        self.year_label.setVisible(not period.typed)
+        if not period.typed:
+            start, end = period.dates(self.year.value(), self.today)
             for box, day in ((self.start, start), (self.end, end)):
                 with quietly(box):
                     box.set_day(day)
@@ -485,7 +484,7 @@ class Dashboard(QWidget, Ui_Dashboard):
         before, self.today = self.today, self.context.clock().date()
         if self.today == before:
             return
-        last_month = PERIODS[self.period.currentIndex()][1]
+        last_month = DASHBOARD_PERIODS[self.period.currentIndex()].last_month
         if last_month is None and self.end.day() == before:
             with quietly(self.end):
                 self.end.set_day(self.today)
@@ -501,9 +500,9 @@ class Dashboard(QWidget, Ui_Dashboard):
 
     def _show_period_text(self) -> None:
         start, end = self.chosen_period()
-        name, last_month = PERIODS[self.period.currentIndex()]
-        label = name if last_month is None else f"{name} {self.year.value()}" if last_month != SO_FAR else \
-            f"Năm {self.year.value()}"
+        period = DASHBOARD_PERIODS[self.period.currentIndex()]
+        label = period.name if period.typed else f"{period.name} {self.year.value()}" \
+            if period.last_month != SO_FAR else f"Năm {self.year.value()}"
         self.period_text.setText(f"{label}: số liệu {describe(start, end)}; bấm vào một số để xem các bản ghi")
 
     # ----- reading, off the GUI thread

@@ -1,5 +1,5 @@
-"""Báo cáo: the periodic report's figures for a chosen period (6 tháng, 9 tháng, năm or any
-dates), with the breakdowns; the parts the officer writes (Ưu điểm; Hạn chế, khuyết điểm;
+"""Báo cáo: the periodic report's figures for a chosen period (a quarter, 6 tháng, 9 tháng, năm or
+any dates), with the breakdowns; the parts the officer writes (Ưu điểm; Hạn chế, khuyết điểm;
 Phương hướng, nhiệm vụ), kept per period as they are typed; and the report printed directly
 (the print preview) or written as PDF, Excel or Word — a draft, or issued with the next number
 and recorded in the outgoing register — off the GUI thread by the documents services. The
@@ -15,7 +15,7 @@ from ..core.dates import display_date
 from ..core.errors import BvctError, InputError
 from ..core.numbers import grouped
 from ..core.overview import BREAKDOWN_LABELS, REPORT_LABELS
-from ..core.periods import REPORT_PERIODS, period_dates
+from ..core.periods import FIRST_HALF, REPORT_PERIODS
 from ..core.permissions import Action, allows
 from ..core.row_versions import ChangedMeanwhile
 from ..core.text import file_name
@@ -78,8 +78,9 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.figures: dict | None = None
         self._stale = False  # records changed since the figures shown were counted
         self.task = None
-        for name, _month in REPORT_PERIODS:
-            self.period.addItem(name)
+        for period in REPORT_PERIODS:
+            self.period.addItem(period.name)
+        self.period.setCurrentIndex(REPORT_PERIODS.index(FIRST_HALF))
         self.year.setValue(context.clock().date().year)
         self.run_button.clicked.connect(self.refresh)
         tell_reversed(self.start, self.end)
@@ -261,13 +262,12 @@ class ReportPage(QWidget, Ui_ReportPage):
             self.error.clear()
 
     def _preset(self) -> None:
-        last_month = REPORT_PERIODS[self.period.currentIndex()][1]
-        custom = last_month is None
-        self.start.setEnabled(custom)
-        self.end.setEnabled(custom)
-        self.year.setEnabled(not custom)
-        if not custom:
-            start, end = period_dates(self.year.value(), last_month)
+        period = REPORT_PERIODS[self.period.currentIndex()]
+        self.start.setEnabled(period.typed)
+        self.end.setEnabled(period.typed)
+        self.year.setEnabled(not period.typed)
+        if not period.typed:
+            start, end = period.dates(self.year.value())
             self.start.set_day(start)
             self.end.set_day(end)
 

@@ -13,7 +13,7 @@ from bvct_desktop.core.deadlines import Due
 from bvct_desktop.core.errors import DamagedError
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.overview import FIGURE_LABELS
-from bvct_desktop.core.periods import PERIODS
+from bvct_desktop.core.periods import DASHBOARD_PERIODS
 from bvct_desktop.core.permissions import ADMIN, VIEWER
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
@@ -281,12 +281,12 @@ def test_a_list_not_read_yet_does_not_say_there_is_nothing_to_do(qtbot, db, cloc
 
 def test_a_past_year_is_chosen_and_its_figures_shown(qtbot, dashboard, db):
     dashboard.year.setValue(2026)
-    dashboard.period.setCurrentIndex(PERIODS.index(("Cả năm", 12)))
+    dashboard.period.setCurrentIndex(dashboard.period.findText("Cả năm"))
     settled(qtbot, dashboard)
     assert dashboard.chosen_period() == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert dashboard.figure_values["slips_issued"].text() == "1"            # 1/PXM of 03/01/2026
     assert len(dashboard.chart.months) == 12
-    dashboard.period.setCurrentIndex(PERIODS.index(("Tùy chọn", None)))
+    dashboard.period.setCurrentIndex(dashboard.period.findText("Tùy chọn"))
     assert dashboard.start.isVisible() and not dashboard.year.isVisible()
     dashboard.start.set_day(dt.date(2024, 12, 1))
     dashboard.end.set_day(dt.date(2025, 1, 31))
@@ -451,7 +451,7 @@ def test_f5_moves_today_to_the_clock_s_day(qtbot, dashboard, clock):
 def test_a_period_typed_key_by_key_is_the_period_counted(qtbot, dashboard):
     """«15/03/2025» typed key by key counted from 15/01/2025 (the date box moved on to the month by itself after
     «15», the «/» on to the year, where «03/2025» was lost)."""
-    dashboard.period.setCurrentIndex(PERIODS.index(("Tùy chọn", None)))
+    dashboard.period.setCurrentIndex(dashboard.period.findText("Tùy chọn"))
     type_day(qtbot, dashboard.start, "15/03/2025")
     type_day(qtbot, dashboard.end, "1/9/2025")
     settled(qtbot, dashboard)
@@ -487,7 +487,7 @@ def test_on_new_year_s_day_the_year_so_far_is_the_new_year_s(qtbot, dashboard, c
 
 
 def test_a_period_the_officer_chose_stays_chosen_on_a_later_day(qtbot, dashboard, clock):
-    dashboard.period.setCurrentIndex(PERIODS.index(("Tùy chọn", None)))
+    dashboard.period.setCurrentIndex(dashboard.period.findText("Tùy chọn"))
     dashboard.start.set_day(dt.date(2025, 7, 1))
     dashboard.end.set_day(dt.date(2025, 9, 25))  # up to today: it follows the day
     settled(qtbot, dashboard)
@@ -501,7 +501,7 @@ def test_a_period_the_officer_chose_stays_chosen_on_a_later_day(qtbot, dashboard
     dashboard.refresh()
     settled(qtbot, dashboard)
     assert dashboard.chosen_period() == (dt.date(2025, 7, 1), dt.date(2025, 9, 20))
-    dashboard.period.setCurrentIndex(PERIODS.index(("9 tháng", 9)))
+    dashboard.period.setCurrentIndex(dashboard.period.findText("9 tháng"))
     settled(qtbot, dashboard)
     clock.now = dt.datetime(2026, 1, 6, 8, 0)
     dashboard.refresh()
@@ -617,3 +617,10 @@ def _dashboard_opened_on_office_screen(qtbot, monkeypatch, db, clock, scale: flo
     settled(qtbot, page)
     assert screen.contains(window.frameGeometry())
     return page, window.stack.currentWidget()
+
+
+def test_the_periods_offered_run_from_the_first_of_january_no_quarter(dashboard):
+    """The cards and the month bars say where the year stands: a quarter is the report page's."""
+    assert [dashboard.period.itemText(index) for index in range(dashboard.period.count())] == [
+        period.name for period in DASHBOARD_PERIODS]
+    assert dashboard.period.findText("Quý III") == -1

@@ -12,7 +12,7 @@ from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.gui import live
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.look import scrolling
-from bvct_desktop.gui.report_page import ReportPage, period_dates
+from bvct_desktop.gui.report_page import ReportPage
 from bvct_desktop.io.documents.report_content import FACTS
 from tests.conftest import PASSWORD
 from tests.gui.accessibility_support import read_name
@@ -46,10 +46,34 @@ def rows(table) -> dict[str, str]:
     return {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
 
 
-def test_named_periods():
-    assert period_dates(2025, 6) == (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
-    assert period_dates(2025, 9) == (dt.date(2025, 1, 1), dt.date(2025, 9, 30))
-    assert period_dates(2024, 12) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+def choose(page: ReportPage, name: str) -> None:
+    page.period.setCurrentIndex(page.period.findText(name))
+
+
+def test_each_named_period_sets_its_dates_in_the_year_chosen(page):
+    assert [page.period.itemText(index) for index in range(page.period.count())] == [
+        "Quý I", "Quý II", "6 tháng đầu năm", "Quý III", "9 tháng", "Quý IV", "6 tháng cuối năm", "Cả năm",
+        "Tùy chọn"]
+    assert page.period.currentText() == "6 tháng đầu năm"
+    page.year.setValue(2026)
+    chosen = {}
+    for index in range(page.period.count() - 1):
+        page.period.setCurrentIndex(index)
+        assert not page.start.isEnabled() and page.year.isEnabled()
+        chosen[page.period.currentText()] = tuple(day.strftime("%d/%m/%Y") for day in page.chosen_period())
+    assert chosen == {"Quý I": ("01/01/2026", "31/03/2026"), "Quý II": ("01/04/2026", "30/06/2026"),
+                      "6 tháng đầu năm": ("01/01/2026", "30/06/2026"), "Quý III": ("01/07/2026", "30/09/2026"),
+                      "9 tháng": ("01/01/2026", "30/09/2026"), "Quý IV": ("01/10/2026", "31/12/2026"),
+                      "6 tháng cuối năm": ("01/07/2026", "31/12/2026"), "Cả năm": ("01/01/2026", "31/12/2026")}
+
+
+def test_the_third_quarter_chosen_is_printed_as_the_third_quarter(page, qtbot):
+    choose(page, "Quý III")
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    first_page = " ".join(pdfium.PdfDocument(page.preview.data)[0].get_textpage().get_text_range().split())
+    page.preview.close()
+    assert "công tác bảo vệ chính trị nội bộ quý III năm 2025" in first_page
 
 
 def test_six_months_figures_with_breakdowns(page):
@@ -134,7 +158,7 @@ def test_each_breakdown_table_is_read_by_its_own_heading(page):
 
 def test_the_vetting_cases_the_report_opens_with_are_on_the_page_with_their_breakdowns(page):
     """The slips opened vetting cases: the page shows them as the issued report counts them."""
-    page.period.setCurrentIndex(2)
+    choose(page, "Cả năm")
     page.refresh()
     counted = report.figures(page.context.db, *page.chosen_period())
     assert counted["vetting_cases_opened"] > 0
@@ -157,7 +181,7 @@ def test_the_figures_are_counted_on_a_worker(page, monkeypatch):
 
 def test_letters_still_open_when_the_period_starts_are_shown_with_those_received(qtbot, page):
     """The sample letter of 01/08/2025 is still open on 01/09/2025: work of September, though received before."""
-    page.period.setCurrentIndex(3)
+    choose(page, "Tùy chọn")
     type_day(qtbot, page.start, "01/09/2025")
     type_day(qtbot, page.end, "30/09/2025")
     page.refresh()
@@ -170,7 +194,7 @@ def test_letters_still_open_when_the_period_starts_are_shown_with_those_received
 def test_a_custom_period_typed_key_by_key_is_the_period_counted(qtbot, page):
     """«01/01/2025» typed key by key counted the figures from 01/12/2026: the date box moved on to the month
     after «01», the «/» on to the year, and the rest was lost."""
-    page.period.setCurrentIndex(3)
+    choose(page, "Tùy chọn")
     type_day(qtbot, page.start, "01/07/2025")
     type_day(qtbot, page.end, "30/09/2025")
     assert page.chosen_period() == (dt.date(2025, 7, 1), dt.date(2025, 9, 30))
@@ -184,10 +208,10 @@ def test_a_custom_period_typed_key_by_key_is_the_period_counted(qtbot, page):
 
 
 def test_whole_year_and_custom_dates(page):
-    page.period.setCurrentIndex(2)
+    choose(page, "Cả năm")
     page.refresh()
     assert rows(page.main_table)["Lượt cán bộ đi nước ngoài"] == "3"
-    page.period.setCurrentIndex(3)
+    choose(page, "Tùy chọn")
     assert page.start.isEnabled() and not page.year.isEnabled()
     page.start.set_day(dt.date(2025, 9, 1))
     page.end.set_day(dt.date(2025, 9, 1))
@@ -198,7 +222,7 @@ def test_whole_year_and_custom_dates(page):
 def test_an_end_typed_before_the_start_is_told_and_no_box_is_changed(qtbot, page):
     """The end typed first, then the start: «31/12/2024» typed while the start still read 01/01/2025
     became 01/01/2025 at once, and the figures counted 01/07/2024 to 01/01/2025 with no word."""
-    page.period.setCurrentIndex(3)
+    choose(page, "Tùy chọn")
     type_day(qtbot, page.end, "31/12/2024")
     assert page.end.text() == "31/12/2024" and page.error.text() == (
         "Đến ngày 31/12/2024 trước từ ngày 01/01/2025: kỳ phải kết thúc cùng ngày hoặc sau ngày bắt đầu.")
@@ -300,9 +324,9 @@ def test_the_officers_parts_are_kept_per_period_as_they_are_typed(page, qtbot):
     six_months = page.chosen_period()
     assert report_notes.saved(page.context.db, *six_months) == {"Ưu điểm": "Phối hợp tốt.\nKịp thời.",
                                                                 "Hạn chế, khuyết điểm": "Còn chậm."}
-    page.period.setCurrentIndex(1)  # nine months: its own parts, none yet
+    choose(page, "9 tháng")  # nine months: its own parts, none yet
     assert all(editor.toPlainText() == "" for editor in page.notes_editors.values())
-    page.period.setCurrentIndex(0)
+    choose(page, "6 tháng đầu năm")
     assert page.strengths.toPlainText() == "Phối hợp tốt.\nKịp thời."
 
 

@@ -1,0 +1,36 @@
+"""The periods offered: each report period's first and last day in a year, in the order the reports fall
+due; the year so far to today; the dashboard's all from the first of January."""
+
+import datetime as dt
+
+from bvct_desktop.core.periods import DASHBOARD_PERIODS, REPORT_PERIODS, SO_FAR
+
+
+def test_each_report_period_from_its_first_to_its_last_day_in_the_order_they_fall_due():
+    assert {period.name: period.dates(2026) for period in REPORT_PERIODS if not period.typed} == {
+        "Quý I": (dt.date(2026, 1, 1), dt.date(2026, 3, 31)),
+        "Quý II": (dt.date(2026, 4, 1), dt.date(2026, 6, 30)),
+        "6 tháng đầu năm": (dt.date(2026, 1, 1), dt.date(2026, 6, 30)),
+        "Quý III": (dt.date(2026, 7, 1), dt.date(2026, 9, 30)),
+        "9 tháng": (dt.date(2026, 1, 1), dt.date(2026, 9, 30)),
+        "Quý IV": (dt.date(2026, 10, 1), dt.date(2026, 12, 31)),
+        "6 tháng cuối năm": (dt.date(2026, 7, 1), dt.date(2026, 12, 31)),
+        "Cả năm": (dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+    }
+    assert [period.name for period in REPORT_PERIODS] == [
+        "Quý I", "Quý II", "6 tháng đầu năm", "Quý III", "9 tháng", "Quý IV", "6 tháng cuối năm", "Cả năm",
+        "Tùy chọn"]
+    assert REPORT_PERIODS[-1].typed
+
+
+def test_the_year_so_far_runs_to_today_and_a_past_year_to_its_end():
+    so_far = DASHBOARD_PERIODS[0]
+    assert so_far.last_month == SO_FAR
+    assert so_far.dates(2026, dt.date(2026, 5, 14)) == (dt.date(2026, 1, 1), dt.date(2026, 5, 14))
+    assert so_far.dates(2025, dt.date(2026, 5, 14)) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+
+
+def test_the_dashboard_keeps_its_choices_from_the_first_of_january():
+    assert [period.name for period in DASHBOARD_PERIODS] == [
+        "Từ đầu năm đến nay", "6 tháng đầu năm", "9 tháng", "Cả năm", "Tùy chọn"]
+    assert all(period.first_month == 1 for period in DASHBOARD_PERIODS)
