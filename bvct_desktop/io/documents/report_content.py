@@ -73,7 +73,8 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # («từ ngày 01/01/2026 đến ngày 31/03/2026», not «quý I năm 2026»). 6, before 05/12/2026: the letterhead's
 # long names broke where the line ran out («THÀNH ỦY THÀNH PHỐ HỒ / CHÍ MINH»). 7, before 06/12/2026:
 # Phụ lục 5's note said «đang giải quyết 0 đơn» and «Đã giải quyết 0 đơn», as the body no longer did.
-WORDING = 8
+# 8, before 06/12/2026: the letters resolved named those carried over in brackets, before «(Phụ lục 5)».
+WORDING = 9
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
 
@@ -419,11 +420,13 @@ def _complaints(f: Mapping[str, Any], wording: int) -> str:
                           _ordered(f["complaints_by_kind"], COMPLAINT_KINDS).items() if count)
         came = f" và {n(carried)} đơn kỳ trước chuyển sang" if carried else ""
         taken = f"Tiếp nhận {n(received)} đơn thư ({kinds}){came}"
-        among = f" (trong đó {n(carried_resolved)} đơn kỳ trước chuyển sang)" if carried_resolved else ""
+        among = "" if not carried_resolved else f", trong đó {n(carried_resolved)} đơn kỳ trước chuyển sang" \
+            if wording >= 9 else f" (trong đó {n(carried_resolved)} đơn kỳ trước chuyển sang)"
     else:
         taken, among = f"Trong kỳ không tiếp nhận đơn thư mới, có {n(carried)} đơn kỳ trước chuyển sang", ""
     resolved, pending = _letters_resolved_and_pending(f)
-    still = f", đang giải quyết {n(pending)} đơn" if pending or wording < 4 else ""
+    after = ";" if among and wording >= 9 else ","  # after «trong đó …» a comma would run on into it
+    still = f"{after} đang giải quyết {n(pending)} đơn" if pending or wording < 4 else ""
     return f"{taken}; {_done(resolved, 'giải quyết', 'đơn', wording)}{among}{still} (Phụ lục 5)."
 
 

@@ -166,13 +166,23 @@ def test_letters_carried_over_from_the_period_before_are_reported_with_those_rec
     carried = {**source.figures, "complaints_carried_over": 3, "complaints_carried_over_resolved": 2}
     text = text_of(dataclasses.replace(source, figures=carried), options)
     assert ("Tiếp nhận 15 đơn thư (tố cáo 5 đơn, khiếu nại 4 đơn, phản ánh 4 đơn, kiến nghị 2 đơn) và 3 đơn kỳ "
-            "trước chuyển sang; đã giải quyết 14 đơn (trong đó 2 đơn kỳ trước chuyển sang), đang giải quyết 4 đơn "
+            "trước chuyển sang; đã giải quyết 14 đơn, trong đó 2 đơn kỳ trước chuyển sang; đang giải quyết 4 đơn "
             "(Phụ lục 5).") in text
     appendix = render.report_content(dataclasses.replace(source, figures=carried), options).appendices[-1]
     assert appendix.note == "Kỳ trước chuyển sang 3 đơn. Đã giải quyết 14 đơn; đang giải quyết 4 đơn."
     only_carried = {**carried, "complaints_received": 0, "complaints_resolved": 0, "complaints_by_kind": {}}
     assert ("Trong kỳ không tiếp nhận đơn thư mới, có 3 đơn kỳ trước chuyển sang; đã giải quyết 2 đơn, đang giải "
             "quyết 1 đơn (Phụ lục 5).") in text_of(dataclasses.replace(source, figures=only_carried), options)
+
+
+def test_the_letters_resolved_among_them_those_carried_over_read_as_one_sentence_with_one_bracket(source, options):
+    """«đã giải quyết 15 đơn (trong đó 3 đơn kỳ trước chuyển sang) (Phụ lục 5)»: two brackets in a row, as a
+    report issued before 06/12/2026 keeps them."""
+    carried = {"complaints_carried_over": 3, "complaints_carried_over_resolved": 3}
+    all_done = dataclasses.replace(source, figures={**source.figures, "complaints_resolved": 15, **carried})
+    assert "; đã giải quyết 18 đơn, trong đó 3 đơn kỳ trước chuyển sang (Phụ lục 5)." in text_of(all_done, options)
+    assert "; đã giải quyết 18 đơn (trong đó 3 đơn kỳ trước chuyển sang) (Phụ lục 5)." in text_of(
+        dataclasses.replace(all_done, wording=8), options)
 
 
 def test_phụ_lục_5_says_no_letter_is_pending_as_the_body_does_not_as_zero(source, options):
@@ -196,7 +206,7 @@ def test_a_report_issued_before_letters_were_carried_over_is_written_as_issued(s
 
 
 def test_the_figures_sheet_tells_the_letters_of_the_period_resolved_from_all_those_resolved(source, options):
-    """The body says «đã giải quyết 14 đơn (trong đó 2 đơn kỳ trước chuyển sang)»; the figures sheet's
+    """The body says «đã giải quyết 14 đơn, trong đó 2 đơn kỳ trước chuyển sang»; the figures sheet's
     `complaints_resolved` counts only the letters received in the period (12), and its label says so,
     as the carried-over letters' own line does. A report issued before 05/12/2026 keeps its label."""
     figures = {**source.figures, "complaints_carried_over": 3, "complaints_carried_over_resolved": 2}
@@ -204,7 +214,7 @@ def test_the_figures_sheet_tells_the_letters_of_the_period_resolved_from_all_tho
     labels = {key: label for key, label, _value in content.facts}
     assert labels["complaints_resolved"] == "Đơn thư tiếp nhận trong kỳ: đã giải quyết (đến cuối kỳ)"
     assert labels["complaints_carried_over_resolved"] == "Đơn thư kỳ trước chuyển sang: đã giải quyết (đến cuối kỳ)"
-    assert "đã giải quyết 14 đơn (trong đó 2 đơn kỳ trước chuyển sang)" in text_of(
+    assert "đã giải quyết 14 đơn, trong đó 2 đơn kỳ trước chuyển sang;" in text_of(
         dataclasses.replace(source, figures=figures), options)
     issued_before = render.report_content(dataclasses.replace(source, figures=figures, wording=4), options)
     assert dict((key, label) for key, label, _value in issued_before.facts)["complaints_resolved"] == \
