@@ -142,17 +142,26 @@ def _delegations(connection: Connection, start: dt.date, end: dt.date) -> dict[s
             "delegations_by_purpose": _largest_first(dict(by_purpose))}
 
 
+_ARCHIVE_KEYS = {ARCHIVE_FOR_OTHERS: "archive_research_for_other_provinces",
+                ARCHIVE_FROM_OTHERS: "archive_research_requested_from_other_provinces"}
+
+
 def _archive(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
+    """Each kind's requests dated in the period and those answered by its end; those dated before it and
+    not answered on the day before it (carried over), and those of them answered by its end."""
+    live = archive_requests.c.deleted_at.is_(None)
     answered = func.sum(case((deadlines.done_by(archive_requests.c.answered_on, end), 1), else_=0))
     counts = {kind: (count, done or 0) for kind, count, done in connection.execute(
         select(archive_requests.c.request_kind, func.count(), answered)
-        .where(archive_requests.c.deleted_at.is_(None), archive_requests.c.doc_on.between(start, end))
+        .where(live, archive_requests.c.doc_on.between(start, end))
         .group_by(archive_requests.c.request_kind)).all()}
-    for_others, from_others = counts.get(ARCHIVE_FOR_OTHERS, (0, 0)), counts.get(ARCHIVE_FROM_OTHERS, (0, 0))
-    return {"archive_research_for_other_provinces": for_others[0],
-            "archive_research_for_other_provinces_answered": for_others[1],
-            "archive_research_requested_from_other_provinces": from_others[0],
-            "archive_research_requested_from_other_provinces_answered": from_others[1]}
+    result = {}
+    for kind, key in _ARCHIVE_KEYS.items():
+        carried = _carried_over(connection, and_(live, archive_requests.c.request_kind == kind),
+                                archive_requests.c.doc_on, archive_requests.c.answered_on, start, end)
+        result.update(zip((key, f"{key}_answered", f"{key}_carried_over", f"{key}_carried_over_answered"),
+                          (*counts.get(kind, (0, 0)), *carried), strict=True))
+    return result
 
 
 def _complaints(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:

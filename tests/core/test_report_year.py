@@ -14,6 +14,7 @@ from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
 
 H1, NINE_MONTHS, YEAR = ("2026-01-01", "2026-06-30"), ("2026-01-01", "2026-09-30"), ("2026-01-01", "2026-12-31")
+Q3 = ("2026-07-01", "2026-09-30")
 A93, PV27, DONG_NAI = "Cục A93B – Bộ Công an", "Phòng PV27 – Công an tỉnh Bình Thuận", "Công an tỉnh Đồng Nai"
 # number, sent, person (name, birth), purpose, recipient, answered, result
 SLIPS = (
@@ -34,6 +35,10 @@ EXPECTED = {
          "vetting_cases_opened": 2, "vetting_cases_concluded": 1,
          "delegations": 1, "cadres_sent_abroad": 2,
          "archive_research_for_other_provinces": 1, "archive_research_requested_from_other_provinces": 0,
+         "archive_research_for_other_provinces_carried_over": 0,
+         "archive_research_for_other_provinces_carried_over_answered": 0,
+         "archive_research_requested_from_other_provinces_carried_over": 1,
+         "archive_research_requested_from_other_provinces_carried_over_answered": 1,
          "complaints_received": 1, "complaints_resolved": 0,
          "complaints_carried_over": 1, "complaints_carried_over_resolved": 1},
     NINE_MONTHS: {"slips_issued": 4, "slip_subjects": 3, "slips_answered": 3,
@@ -43,6 +48,8 @@ EXPECTED = {
                   "vetting_cases_opened": 4, "vetting_cases_concluded": 2,
                   "delegations": 2, "cadres_sent_abroad": 3,
                   "archive_research_for_other_provinces": 1, "archive_research_requested_from_other_provinces": 1,
+                  "archive_research_requested_from_other_provinces_carried_over": 1,
+                  "archive_research_requested_from_other_provinces_carried_over_answered": 1,
                   "complaints_received": 1, "complaints_resolved": 0,
                   "complaints_carried_over": 1, "complaints_carried_over_resolved": 1},
     YEAR: {"slips_issued": 6, "slip_subjects": 5, "slips_answered": 4,
@@ -52,8 +59,16 @@ EXPECTED = {
            "vetting_cases_opened": 6, "vetting_cases_concluded": 3,
            "delegations": 2, "cadres_sent_abroad": 3,
            "archive_research_for_other_provinces": 1, "archive_research_requested_from_other_provinces": 1,
+           "archive_research_requested_from_other_provinces_carried_over": 1,
+           "archive_research_requested_from_other_provinces_carried_over_answered": 1,
            "complaints_received": 1, "complaints_resolved": 1,
            "complaints_carried_over": 1, "complaints_carried_over_resolved": 1},
+    # the request to help Đồng Nai of 30/06 answered on 15/07: the third quarter's work, though dated before
+    Q3: {"archive_research_for_other_provinces": 0, "archive_research_requested_from_other_provinces": 1,
+         "archive_research_for_other_provinces_carried_over": 1,
+         "archive_research_for_other_provinces_carried_over_answered": 1,
+         "archive_research_requested_from_other_provinces_carried_over": 0,
+         "archive_research_requested_from_other_provinces_carried_over_answered": 0},
 }
 
 
@@ -64,8 +79,8 @@ def cli(both_engines_cli):
 
 def enter_the_office_s_year(cli, tmp_path) -> None:
     """The slips above; two delegations (one decided on 31/12/2025, going in January: last year's);
-    archive research both ways; letters, one received on 31/12/2025; the vetting cases the slips opened,
-    concluded across the periods' edges."""
+    archive research both ways (one asked on 20/12/2025, answered in January); letters, one received on
+    31/12/2025; the vetting cases the slips opened, concluded across the periods' edges."""
     headers = SAMPLES["slips"][0]
     rows = [[number, sent, name, None, born, "Nam", "Hàm Tiến", None, None, None, None, "Bản thân", None,
              purpose, recipient, answered, result, None]
@@ -88,7 +103,9 @@ def enter_the_office_s_year(cli, tmp_path) -> None:
     rows = [["Nghiên cứu giúp tỉnh bạn", "Đồng Nai", "45-CV/BTCTU", "30/06/2026", "Huỳnh Văn Tám", "1948",
              "Tánh Linh", "15/07/2026", "Không có tài liệu"],
             ["Nhờ tỉnh bạn nghiên cứu", "TP Hồ Chí Minh", None, "01/07/2026", "Ngô Thị Mai", "05/1952",
-             "Phan Rí Cửa", None, None]]
+             "Phan Rí Cửa", None, None],
+            ["Nhờ tỉnh bạn nghiên cứu", "TP Hồ Chí Minh", "80-CV/BTCTU", "20/12/2025", "Trương Văn Bảy", "1950",
+             "Hàm Tân", "10/01/2026", "Không có tài liệu"]]
     assert cli("import", "archive-requests", workbook(tmp_path / "tang_thu.xlsx", headers, rows))[0] == 0
     headers = SAMPLES["complaints"][0]
     rows = [["31/12/2025", "Nặc danh", "Tố cáo", "Nguyễn Văn Hùng", "Tố cáo kê khai lý lịch", None, "15/01/2026",
@@ -112,7 +129,7 @@ def enter_the_office_s_year(cli, tmp_path) -> None:
         db.close()
 
 
-@pytest.mark.parametrize("period", EXPECTED, ids=["6 tháng", "9 tháng", "năm"])
+@pytest.mark.parametrize("period", EXPECTED, ids=["6 tháng", "9 tháng", "năm", "quý III"])
 def test_each_figure_of_the_office_s_year_as_counted_by_hand(cli, tmp_path, period):
     enter_the_office_s_year(cli, tmp_path)
     code, out, _ = cli("report", "--from", period[0], "--to", period[1], "--format", "json", "--out", "-")
