@@ -389,7 +389,19 @@ def _archive(f: Mapping[str, Any], wording: int) -> str:
                      wording)
     second = (f"đề nghị tỉnh bạn nghiên cứu tàng thư {n(from_others)} trường hợp, {received}" if from_others
               else "không có trường hợp nào phải đề nghị tỉnh bạn nghiên cứu tàng thư")
-    return f"{first}; {second} (Phụ lục 4)."
+    return f"{first}; {second} (Phụ lục 4).{_archive_carried_over(f, wording)}"
+
+
+def _archive_carried_over(f: Mapping[str, Any], wording: int) -> str:
+    """" Ngoài ra, kỳ trước chuyển sang 3 trường hợp nghiên cứu giúp tỉnh bạn chưa trả lời, trong kỳ đã trả lời
+    2 trường hợp; …"; nothing when none were (or a report issued before they were counted)."""
+    kinds = (("archive_research_for_other_provinces", "nghiên cứu giúp tỉnh bạn chưa trả lời", "trả lời"),
+             ("archive_research_requested_from_other_provinces", "đề nghị tỉnh bạn nghiên cứu chưa có kết quả",
+              "nhận kết quả"))
+    said = [f"{n(f[f'{key}_carried_over'])} trường hợp {what}, trong kỳ "
+            f"{_done(f[f'{key}_carried_over_answered'], verb, 'trường hợp', wording)}"
+            for key, what, verb in kinds if f.get(f"{key}_carried_over")]
+    return f" Ngoài ra, kỳ trước chuyển sang {'; '.join(said)}." if said else ""
 
 
 def _abroad(f: Mapping[str, Any], office: Mapping[str, str], wording: int) -> str:

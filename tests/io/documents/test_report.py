@@ -781,3 +781,20 @@ def test_an_appendix_note_stays_on_the_page_of_its_table(tmp_path, source, optio
         for page in range(2, pdfcheck.page_count(target) + 1):
             first = pdfcheck.lines(target, first=page, last=page)[1]  # below the page number
             assert not any(note.startswith(first) for note in notes), (extra, page, first)
+
+
+def test_archive_requests_carried_over_are_said_after_those_of_the_period_as_slips_are(source, options):
+    """Requests dated before the period and not yet answered when it starts are work of the period; a
+    report issued before they were counted says nothing of them."""
+    carried = {**source.figures, "archive_research_for_other_provinces_carried_over": 3,
+               "archive_research_for_other_provinces_carried_over_answered": 2,
+               "archive_research_requested_from_other_provinces_carried_over": 1,
+               "archive_research_requested_from_other_provinces_carried_over_answered": 0}
+    assert ("(Phụ lục 4). Ngoài ra, kỳ trước chuyển sang 3 trường hợp nghiên cứu giúp tỉnh bạn chưa trả lời, "
+            "trong kỳ đã trả lời 2 trường hợp; 1 trường hợp đề nghị tỉnh bạn nghiên cứu chưa có kết quả, trong kỳ "
+            "chưa nhận kết quả trường hợp nào.") in text_of(dataclasses.replace(source, figures=carried), options)
+    only_asked = {**carried, "archive_research_for_other_provinces_carried_over": 0}
+    assert ("(Phụ lục 4). Ngoài ra, kỳ trước chuyển sang 1 trường hợp đề nghị tỉnh bạn nghiên cứu chưa có kết "
+            "quả, trong kỳ chưa nhận kết quả trường hợp nào.") in text_of(
+        dataclasses.replace(source, figures=only_asked), options)
+    assert "Phụ lục 4). Ngoài ra" not in text_of(source, options)
