@@ -44,11 +44,19 @@ VETTING_LABELS = {
     "vetting_cases_opened": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ",
     "vetting_cases_concluded": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị đã kết luận trong kỳ",
 }
-# The slips and letters dated before the period and still awaited at its start, which sections I.1
-# and I.4 count with those of the period.
+# The slips, archive requests and letters dated before the period and still awaited at its start, which
+# sections I.1, I.2 and I.4 count with those of the period.
 CARRIED_OVER_LABELS = {
     "slips_carried_over": "Phiếu kỳ trước chuyển sang (chưa có kết quả khi bắt đầu kỳ)",
     "slips_carried_over_answered": "Phiếu kỳ trước chuyển sang: đã nhận kết quả (đến cuối kỳ)",
+    "archive_research_for_other_provinces_carried_over":
+        "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang (chưa trả lời khi bắt đầu kỳ)",
+    "archive_research_for_other_provinces_carried_over_answered":
+        "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang: đã trả lời (đến cuối kỳ)",
+    "archive_research_requested_from_other_provinces_carried_over":
+        "Đề nghị tỉnh bạn nghiên cứu tàng thư kỳ trước chuyển sang (chưa có kết quả khi bắt đầu kỳ)",
+    "archive_research_requested_from_other_provinces_carried_over_answered":
+        "Đề nghị tỉnh bạn nghiên cứu tàng thư kỳ trước chuyển sang: đã nhận kết quả (đến cuối kỳ)",
     "complaints_carried_over": "Đơn thư kỳ trước chuyển sang (chưa giải quyết khi bắt đầu kỳ)",
     "complaints_carried_over_resolved": "Đơn thư kỳ trước chuyển sang: đã giải quyết (đến cuối kỳ)",
 }

@@ -86,6 +86,10 @@ FIGURES = {
         "complaints_received": 15, "complaints_resolved": 12,
         "complaints_carried_over": 0, "complaints_carried_over_resolved": 0,
         "slips_carried_over": 0, "slips_carried_over_answered": 0,
+        "archive_research_for_other_provinces_carried_over": 0,
+        "archive_research_for_other_provinces_carried_over_answered": 0,
+        "archive_research_requested_from_other_provinces_carried_over": 0,
+        "archive_research_requested_from_other_provinces_carried_over_answered": 0,
         "complaints_by_kind": {"Tố cáo": 5, "Khiếu nại": 4, "Phản ánh": 4, "Kiến nghị": 2},
     }
 
