@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ...core import passport_register, passports
+from ...core import passport_register
 from ...core.dates import display_date
 from ...core.fields import Field
 from ...core.kinds import DELEGATIONS, SLIPS
@@ -51,7 +51,7 @@ _PASSPORT_LAYOUT = ((1.7, 20, False), (1.2, 14, False), (1.6, 18, False), (1.9, 
 def _passport_column(field: Field, weight: float, excel_width: float, short: bool) -> Column:
     column = tables.of(field, weight, align="center" if short else "left", excel_width=excel_width,
                        unbroken=field.key in ("full_name", "trip", "note"))
-    return replace(column, whole=True) if short and field is not passports.DUE_SHOWN else column
+    return replace(column, whole=True) if short else column
 
 
 PASSPORT_COLUMNS: tuple[Column, ...] = (tables.counter(), *(

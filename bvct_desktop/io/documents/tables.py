@@ -158,13 +158,20 @@ def _distinct(least: list[float], headed: list[float]) -> list[list[float]]:
 
 
 def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Column, size: float) -> float:
-    """What a column's values need at least: a whole value (numbers, dates), else its longest word."""
+    """What a column's values need at least: a whole value (numbers, dates; see _unbroken), else its longest
+    word."""
     if not texts:
         return 0.0
     values = [row[index] for row in _sampled(texts)]
-    if column.whole:
-        return _widest(values, REGULAR, size)
-    return _widest({word for value in values for word in words(value)}, REGULAR, size)
+    return _widest({part for value in values for part in (_unbroken(value) if column.whole else words(value))},
+                   REGULAR, size)
+
+
+def _unbroken(value: str) -> list[str]:
+    """The parts of a value kept whole that are never broken: all of it, but for words in brackets after it
+    («12/05/2026 (quá hạn 208 ngày)»: how late a day is), which wrap under it at their own words."""
+    kept, bracket, after = value.partition(" (")
+    return [kept, *words(bracket.strip() + after)]
 
 
 def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Sequence[str]], width: float,

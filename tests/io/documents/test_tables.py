@@ -10,7 +10,7 @@ import random
 import pytest
 
 from bvct_desktop.core.fields import Field
-from bvct_desktop.core.kinds import SLIPS
+from bvct_desktop.core.kinds import COMPLAINTS, SLIPS
 from bvct_desktop.io.documents import fonts, layout, particulars, profile, reminder, sheets, tables, vitae_form
 from bvct_desktop.io.documents.fonts import BOLD, REGULAR
 from bvct_desktop.io.documents.layout import wrap
@@ -349,3 +349,33 @@ def test_a_long_penalty_wraps_at_words_and_a_short_one_stays_whole():
     assert cell_lines(rows, widths, 1, 3) == 1  # «Cảnh cáo» whole
     assert max(cell_lines(rows, widths, 0, column) for column in (4, 6)) <= 8, widths  # was 12
     assert lines_drawn(particulars.DISCIPLINE_COLUMNS, rows, widths) < 12 + 6 + 2
+
+
+C = COMPLAINTS.field
+LETTER_COLUMNS = (tables.counter(), tables.of(C("received_on"), 1.0), tables.of(C("sender"), 1.8, unbroken=True),
+                  tables.of(C("complaint_kind"), 1.0), tables.of(C("subject_name"), 1.8, unbroken=True),
+                  tables.of(C("summary"), 3.0), tables.of(C("due_on"), 1.0), tables.of(C("resolved_on"), 1.0),
+                  tables.of(C("result"), 1.7))
+SUMMARY = ("Phản ánh việc kê khai lý lịch không trung thực về quá trình công tác và quan hệ gia đình, "
+           "đề nghị cơ quan có thẩm quyền xem xét, xác minh và trả lời bằng văn bản")
+LATE = "12/05/2026 (quá hạn 208 ngày)"
+
+
+def test_how_late_a_deadline_is_wraps_under_its_day_and_leaves_the_summary_its_room():
+    """The letters list gave «12/05/2026 (quá hạn 208 ngày)» its whole width as a date kept whole, and the summary
+    took 5 lines: the day is never broken, the words saying how late it is may go on the line below."""
+    rows = [[str(n), "12/03/2026", "Nguyễn Thị Phương Thảo", "Tố cáo", "Trần Văn Quang", SUMMARY, LATE, "", ""]
+            for n in range(1, 6)]
+    widths = tables.column_widths(LETTER_COLUMNS, 700, SIZE, PADDING, rows)
+    assert sum(widths) == pytest.approx(700)
+    assert widths[6] >= needs("12/05/2026")
+    assert wrap(LATE, REGULAR, SIZE, widths[6] - 2 * PADDING)[0].startswith("12/05/2026")
+    assert cell_lines(rows, widths, 0, 5) <= 4, widths
+
+
+def test_a_kept_whole_value_without_words_after_it_is_never_broken():
+    columns = (tables.counter(), tables.of(C("due_on"), 1.0), tables.of(C("summary"), 3.0))
+    rows = [["1", LATE, SUMMARY * 3], ["2", "01/06/2026", SUMMARY]]
+    widths = tables.column_widths(columns, 300, SIZE, PADDING, rows)
+    assert widths[1] >= needs("01/06/2026")
+    assert wrap(LATE, REGULAR, SIZE, widths[1] - 2 * PADDING)[0].startswith("12/05/2026")
