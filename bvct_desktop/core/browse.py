@@ -900,14 +900,15 @@ def _order(spec: View, filters: Filters, sort: str | None, descending: bool | No
     return [expression.desc() for expression in order] if descending else order
 
 
-def fetch_rows(db: Database, kind: str, ids: Sequence[int],
-               step: Callable[[int], None] | None = None) -> dict[int, Cells]:
+def fetch_rows(db: Database, kind: str, ids: Sequence[int], step: Callable[[int], None] | None = None,
+               today: dt.date | None = None) -> dict[int, Cells]:
     """The displayed cells of the records `ids` and their tooltips, by id (ids no longer there are left out);
-    `step` is told how many ids were read after each PAGE of them (a caller stops the reading by raising there)."""
+    `step` is told how many ids were read after each PAGE of them (a caller stops the reading by raising there).
+    How late a record is, is told on `today` (a document's day), the database's clock's by default."""
     db.require(Action.BROWSE, BROWSING)
     spec = view(kind)
     found: dict[int, Cells] = {}
-    today = db.clock().date()
+    today = today or db.clock().date()
     with db.read() as connection:
         for start in range(0, len(ids), PAGE):
             chunk = list(ids[start:start + PAGE])

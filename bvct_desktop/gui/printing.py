@@ -361,7 +361,7 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
     def make(options: render.Options, progress: Progress) -> Made:
         office, _ = documents_data.gather(context.db, f"in danh sách «{kind_named(kind).title}»",
                                           lambda connection: None)
-        shown = browse.fetch_rows(context.db, kind, ids, lambda done: progress(done, len(ids), READING))
+        shown = browse.fetch_rows(context.db, kind, ids, lambda done: progress(done, len(ids), READING), today)
         printed = [tables.counter(), *(
             tables.Column(column.key, column.header,
                           (column_width(column.field) if column.field else len(column.header) + 4) / 10,

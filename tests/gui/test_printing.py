@@ -543,3 +543,20 @@ def test_a_letter_s_sender_is_printed_on_few_lines_beside_its_summary(qtbot, con
     lines = page_text(window.data).splitlines()
     held = [line for line in lines if set(line.split()) & set(sender.split())]
     assert len(held) <= 2, held
+
+
+def test_how_late_a_printed_register_tells_is_counted_to_the_day_of_the_document(qtbot, context, cli, tmp_path):
+    """The register on paper is dated from the application's clock (02/01/2026): a letter due on 12/12/2025 is
+    21 days late on it, whatever day the PC's own clock says."""
+    from bvct_desktop.core import browse
+    from tests.conftest import workbook
+    from tests.samples import SAMPLES
+
+    headers, _ = SAMPLES["complaints"]
+    rows = [["01/12/2025", "Lê Văn Tám", "Kiến nghị", None, "Đề nghị xem xét", "12/12/2025", None, None]]
+    assert cli("import", "complaints", workbook(tmp_path / "don.xlsx", headers, rows))[0] == 0
+    ids = browse.record_ids(context.db, "complaints")
+    window = prepared(qtbot, lambda opened: printing.print_register(context, "complaints", ids,
+                                                                    ["received_on", "due_on"], opened=opened))
+    text = " ".join(page_text(window.data).split())
+    assert "Ngày 02 tháng 01 năm 2026".lower() in text.lower() and "(quá hạn 21 ngày)" in text
