@@ -168,6 +168,19 @@ def check_period(start: dt.date | None, end: dt.date | None) -> None:
         raise InputError("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.")
 
 
+class DayWithWords(str):
+    """A day and words after it, «16/04/2026 (quá hạn 18 ngày)»: text wherever text goes (screen, paper), and in a
+    workbook a date cell whose format shows the words, so Excel sorts by the day."""
+
+    day: dt.date
+    words: str
+
+    def __new__(cls, day: dt.date, words: str = "") -> "DayWithWords":
+        made = super().__new__(cls, f"{day:%d/%m/%Y} {words}" if words else f"{day:%d/%m/%Y}")
+        made.day, made.words = day, words
+        return made
+
+
 def display_date(value: dt.date | None) -> str:
     return "" if value is None else value.strftime("%d/%m/%Y")
 

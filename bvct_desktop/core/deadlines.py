@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 
 from . import settings, trip_status, workdays
 from .database import Database
+from .dates import DayWithWords
 from .permissions import Action
 from .schema import archive_requests, delegations, passport_handovers, persons, recipients, slips
 
@@ -63,12 +64,12 @@ def archive_reply_due(doc_on: dt.date, history: settings.History) -> dt.date:
     return reply_due(doc_on, history.days_on(ARCHIVE_REPLY_DAYS, doc_on))
 
 
-def late_by(due_on: dt.date, late: bool, today: dt.date) -> str:
+def late_by(due_on: dt.date, late: bool, today: dt.date) -> DayWithWords:
     """A register's cell of a deadline: the day, and how many days late on `today` when the record is
     overdue — counted from the next working day when the day is a day off (a deadline typed by hand:
     it ends then, as `past_due` says)."""
     days = (today - workdays.working_day_on_or_after(due_on)).days
-    return f"{due_on:%d/%m/%Y} (quá hạn {days} ngày)" if late else f"{due_on:%d/%m/%Y}"
+    return DayWithWords(due_on, f"(quá hạn {days} ngày)" if late else "")
 
 
 def post_trip_report_due(return_on: dt.date, history: settings.History, key: str = REPORT_DAYS) -> dt.date:

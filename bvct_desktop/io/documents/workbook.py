@@ -27,6 +27,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...core.dates import DayWithWords
 from ...core.files import check_target
 from .. import office_file, xlsx_book
 from ..xlsx_writer import DATE_FORMAT, HEADER_COLOR, TEXT_FORMAT, XLSX
@@ -474,6 +475,10 @@ def _value(sheet, column: Column, record: Mapping[str, Any], font: Font, as_text
     value = column.cell(record)
     alignment = Alignment(horizontal={"center": "center", "right": "right"}.get(column.align, "left"),
                           vertical="top", wrap_text=True)
+    if isinstance(value, DayWithWords):
+        cell = _cell(sheet, value.day, font, alignment, GRID)
+        cell.number_format = f'{DATE_FORMAT}" {value.words}"' if value.words else DATE_FORMAT
+        return cell
     cell = _cell(sheet, nfc(value) if isinstance(value, str) else value, font, alignment, GRID)
     if isinstance(value, dt.date):
         cell.number_format = DATE_FORMAT

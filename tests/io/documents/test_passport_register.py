@@ -7,6 +7,7 @@ import datetime as dt
 
 import openpyxl
 
+from bvct_desktop.core import passports
 from bvct_desktop.io.documents import pdf, render
 
 from . import pdfcheck
@@ -88,3 +89,19 @@ def test_a_passport_not_back_in_time_reads_how_late_under_its_day_without_wideni
     assert words.count("16/04/2026") == 20 and words.count("(quá") == 10
     told = pdfcheck.run(found, "16/04/2026 (quá hạn 18 ngày)")
     assert all(told[0].top < word.top for word in told[1:])  # the day on its line, how late below it
+
+
+def test_the_workbook_holds_a_deadline_as_a_date_that_shows_how_late_it_is(tmp_path, history, options):
+    """«Hạn nộp lại» was written as the text «16/04/2026 (quá hạn 18 ngày)»: Excel could not sort by it. It is a
+    date, its cell's format carrying the words; one handed back in time is a plain date."""
+    target = tmp_path / "so-ho-chieu.xlsx"
+    late = {**LINE, "due_shown": passports.due_shown(dt.date(2026, 4, 16), None, PRINTED), "returned_on": None}
+    back = {**LINE, "due_shown": passports.due_shown(dt.date(2026, 4, 17), dt.date(2026, 4, 14), PRINTED)}
+    render.passport_register_xlsx(target, history, [late, back], [], PRINTED, options)
+    sheet = openpyxl.load_workbook(target).active
+    due = [cell for row in sheet.iter_rows() for cell in row if cell.value in (dt.datetime(2026, 4, 16),
+                                                                              dt.datetime(2026, 4, 17))]
+    assert [cell.value for cell in due] == [dt.datetime(2026, 4, 16), dt.datetime(2026, 4, 17)]
+    assert due[0].number_format.upper() == 'DD/MM/YYYY" (QUÁ HẠN 18 NGÀY)"'
+    assert due[1].number_format.upper() == "DD/MM/YYYY"
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
