@@ -373,7 +373,7 @@ def _on_one_line(values: Sequence[str], size: float, padding: float, most: float
 
 
 def _kept(value: str, size: float, padding: float, most: float) -> float:
-    one = fonts.width(value, REGULAR, size) + 2 * padding
+    one = _width(value, REGULAR, size) + 2 * padding
     return one if one <= most else min(most, _two_lines(value, size) + 2 * padding)
 
 
@@ -384,13 +384,22 @@ def _on_two_lines(values: Sequence[str], size: float, padding: float, font: str 
 
 
 def _two_lines(value: str, size: float, font: str = REGULAR) -> float:
-    parts = words(value)
+    """The width in which each line of `value` (as typed) takes at most two."""
+    return max(_line_on_two(words(line), size, font) for line in value.split("\n"))
+
+
+def _line_on_two(parts: list[str], size: float, font: str) -> float:
     return min((max(fonts.width(" ".join(parts[:cut]), font, size), fonts.width(" ".join(parts[cut:]), font, size))
                 for cut in range(1, len(parts) + 1)), default=0.0)
 
 
 def _widest(texts: Iterable[str], font: str, size: float) -> float:
-    return max((fonts.width(text, font, size) for text in texts if text), default=0.0)
+    return max((_width(text, font, size) for text in texts if text), default=0.0)
+
+
+def _width(text: str, font: str, size: float) -> float:
+    """What a value asks on one line: a text typed in lines («Nội dung tóm tắt»), its widest line."""
+    return max(fonts.width(line, font, size) for line in text.split("\n"))
 
 
 def _fitted(columns: Sequence[Column], wanted: list[float], least: list[float], values: list[list[str]],
@@ -406,7 +415,7 @@ def _fitted(columns: Sequence[Column], wanted: list[float], least: list[float], 
         return [want + spare * column.weight / total for want, column in zip(wanted, columns, strict=True)]
     count = len(values[0]) if values else 0
     step = max(1, count // FIT_SAMPLE)
-    needs = [[fonts.width(text, REGULAR, size) for text in column_values[::step]]
+    needs = [[_width(text, REGULAR, size) for text in column_values[::step]]
              + [fonts.width(column.label, BOLD, size)]  # the header row last: it is drawn too
              for column_values, column in zip(values, columns, strict=True)]
     cuttable = list(range(len(columns)))  # a whole column keeps its values (its least), only its header may wrap

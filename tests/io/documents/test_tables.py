@@ -379,3 +379,17 @@ def test_a_kept_whole_value_without_words_after_it_is_never_broken():
     widths = tables.column_widths(columns, 300, SIZE, PADDING, rows)
     assert widths[1] >= needs("01/06/2026")
     assert wrap(LATE, REGULAR, SIZE, widths[1] - 2 * PADDING)[0].startswith("12/05/2026")
+
+
+def test_a_text_typed_in_short_lines_asks_the_width_of_its_widest_line_not_of_all_of_them_in_one():
+    """«Nội dung tóm tắt» keeps the lines it was typed in: measured as one line, a summary of three short lines
+    claimed the width of all three side by side, and the result beside it broke."""
+    summary = "1. Kê khai sai năm sinh\n2. Không khai người thân\n3. Đề nghị xác minh lại"
+    result = "Đã xác minh, trả lời bằng văn bản cho người gửi đơn"
+    columns = (tables.counter(), tables.of(C("summary"), 1.0), tables.of(C("result"), 1.0))
+    rows = [["1", summary, result], ["2", summary, result]]
+    width = needs("1") + needs("2. Không khai người thân") + needs(result) + 20
+    widths = tables.column_widths(columns, width, SIZE, PADDING, rows)
+    assert sum(widths) == pytest.approx(width)
+    assert len(wrap(result, REGULAR, SIZE, widths[2] - 2 * PADDING)) == 1, widths
+    assert len(wrap(summary, REGULAR, SIZE, widths[1] - 2 * PADDING)) == 3
