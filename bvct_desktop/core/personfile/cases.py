@@ -50,12 +50,13 @@ DECISION_FIELDS = (
     Field("decision_on", "Ngày quyết định", FieldType.DATE),
     Field("decision_by", "Cấp ủy ban hành", hint="ví dụ Ban Thường vụ Tỉnh ủy"),
 )
+NOTE = Field("note", "Ghi chú", max_length=LONG_TEXT)  # in the lines typed; the case window shows it
 CASE_FIELDS = (
     Field("purpose", "Mục đích thẩm tra", FieldType.CHOICE, choices=CASE_PURPOSES),
     Field("opened_on", "Ngày mở hồ sơ", FieldType.DATE, required=True),
     Field("due_on", "Hạn hoàn thành", FieldType.DATE, planned=True, not_before="opened_on"),
     *DECISION_FIELDS,
-    Field("note", "Ghi chú", max_length=LONG_TEXT),
+    NOTE,
 )
 CONCLUSION_FIELDS = (
     Field("conclusion_no", "Số văn bản kết luận", required=True, hint="ví dụ 472-CV/BTCTU"),

@@ -33,6 +33,7 @@ from ..qt import (
     QLabel,
     QPushButton,
     QScrollArea,
+    Qt,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -134,6 +135,8 @@ class CaseForm(QDialog):
         purpose = case["purpose"] or "chưa ghi mục đích"
         born = f", {PartialDate.from_iso(found.birth_date).born}" if found.birth_date else ""
         self.body.addWidget(heading(f"{found.full_name}{born} — {purpose}", _summary(case, found.valid_until)))
+        if case[cases.NOTE.key]:
+            self.body.addWidget(_in_lines(cases.NOTE.header, [case[cases.NOTE.key]]))
         self.kept_label = QLabel(kept_text(found.kept, self.context.clock().date()))
         self.kept_label.setWordWrap(True)
         self.body.addWidget(self.kept_label)
@@ -155,10 +158,7 @@ class CaseForm(QDialog):
         missing = "<br>".join(f"– {u.told()}" for u in found.unchecked)
         self.body.addWidget(QLabel("<b>Thân nhân cần xác minh còn thiếu:</b><br>" + missing if missing
                                       else "<b>Đã xác minh đủ thân nhân theo quy định.</b>"))
-        issues = "<br>".join(f"– {html.escape(issue.told())}" for issue in found.issues)
-        issues_label = QLabel(f"<b>{ISSUES_TITLE}:</b>" + (f"<br>{issues}" if issues else " không có."))
-        issues_label.setWordWrap(True)
-        self.body.addWidget(issues_label)
+        self.body.addWidget(_in_lines(ISSUES_TITLE, [f"– {issue.told()}" for issue in found.issues], " không có."))
         buttons = QHBoxLayout()
         if self.editable:
             concluded = case["status"] == cases.CONCLUDED
@@ -346,6 +346,16 @@ class CaseForm(QDialog):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.closed.emit()
         event.accept()
+
+
+def _in_lines(title: str, texts: list[str], none: str = "") -> QLabel:
+    """«title:» in bold, then each of `texts` from a line of its own in the lines it was typed in (a long
+    text keeps them: text.clean_lines), wrapped at the window's width; `none` after the title when there are none."""
+    told = "".join(f"<br>{html.escape(text).replace(chr(10), '<br>')}" for text in texts)
+    label = QLabel(f"<b>{html.escape(title)}:</b>" + (told or none))
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # read only, copied from
+    return label
 
 
 def _summary(case: dict[str, Any], valid_until) -> str:

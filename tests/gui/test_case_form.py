@@ -1,0 +1,71 @@
+"""The case window reads a case without opening a dialog: its note, and the political issues bearing on
+the standard, each in the lines they were typed in, whole on an office screen."""
+
+from sqlalchemy import select
+
+from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.personfile.cases import NOTE
+from bvct_desktop.core.personfile.political import POLITICAL_NOTES
+from bvct_desktop.core.schema import persons
+from bvct_desktop.gui.forms import open_form
+from bvct_desktop.gui.forms.case_form import ISSUES_TITLE
+from bvct_desktop.gui.qt import QLabel
+from tests.gui import register_support as support
+from tests.gui.test_forms import shown_on_office_screen
+
+app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
+
+UNIT = "Ban Thường vụ Tỉnh ủy Bình Thuận (nay là Ban Thường vụ Tỉnh ủy Lâm Đồng sau sắp xếp đơn vị hành chính)"
+NOTE_LINES = ["Đã làm việc với Công an xã Hàm Thắng ngày 05/03/2026.",
+              "Chờ Tỉnh ủy Lâm Đồng trả lời phiếu số 1234-PXM.",
+              "Cha vợ từng công tác ở " + UNIT + ", cần đối chiếu lý lịch 2C của người được thẩm tra với hồ sơ "
+              "lưu trữ tại Phòng Bảo vệ chính trị nội bộ, Ban Tổ chức Tỉnh ủy trước khi trình kết luận.",
+              "Hẹn gặp lại người được thẩm tra."]
+
+
+def _person(context) -> int:
+    with context.db.read() as connection:
+        return connection.execute(select(persons.c.id).order_by(persons.c.id).limit(1)).scalar_one()
+
+
+def _case_window(qtbot, monkeypatch, context, note: str | None):
+    person = _person(context)
+    case = cases.open_case(context.db, person, {"purpose": "Bổ nhiệm", "opened_on": "01/03/2026",
+                                                "decision_no": "1234-QĐ/TU", "decision_on": "02/03/2026",
+                                                "decision_by": UNIT, "note": note})
+    return shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "vetting-cases", case))
+
+
+def _titled(form, title: str) -> QLabel:
+    return next(label for label in form.findChildren(QLabel) if label.text().startswith(f"<b>{title}"))
+
+
+def _reads_in_lines(label: QLabel, lines: list[str]) -> None:
+    """`label` is shown whole, each of `lines` starting a line of its own below its title: as tall as
+    its title and the lines, the long one wrapping."""
+    assert label.isVisible() and label.wordWrap()
+    assert label.height() >= label.heightForWidth(label.width())  # nothing cut below
+    assert label.height() >= (1 + len(lines)) * label.fontMetrics().lineSpacing()
+    assert all(line.split(",")[0] in label.text() for line in lines)
+
+
+def test_a_case_s_note_reads_in_its_lines_on_the_case_window(qtbot, monkeypatch, context):
+    """«Ghi chú» was only in the «Sửa» dialog: an officer opening the case reads it under its summary, each
+    paragraph on its own line, its long one whole, on a 1366×768 screen."""
+    form = _case_window(qtbot, monkeypatch, context, "\n".join(NOTE_LINES))
+    note = _titled(form, NOTE.header)
+    _reads_in_lines(note, NOTE_LINES)
+    assert note.width() <= form.scroller.viewport().width()
+    assert form.frameGeometry().height() <= 768
+
+
+def test_a_case_without_a_note_shows_no_note(qtbot, monkeypatch, context):
+    form = _case_window(qtbot, monkeypatch, context, None)
+    assert not [label for label in form.findChildren(QLabel) if label.text().startswith(f"<b>{NOTE.header}")]
+
+
+def test_an_issue_bearing_on_the_standard_reads_in_the_lines_it_was_written_in(qtbot, monkeypatch, context):
+    content = ["Cha đẻ từng tham gia chế độ cũ.", "Đã được cơ quan có thẩm quyền kết luận năm 1990."]
+    POLITICAL_NOTES.add(context.db, _person(context), {"axis": "Lịch sử chính trị", "content": "\n".join(content)})
+    form = _case_window(qtbot, monkeypatch, context, None)
+    _reads_in_lines(_titled(form, ISSUES_TITLE), content)
