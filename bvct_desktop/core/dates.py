@@ -180,6 +180,9 @@ class DayWithWords(str):
         made.day, made.words = day, words
         return made
 
+    def __reduce__(self) -> tuple:  # copied or pickled as made, not from its text
+        return DayWithWords, (self.day, self.words)
+
 
 def display_date(value: dt.date | None) -> str:
     return "" if value is None else value.strftime("%d/%m/%Y")

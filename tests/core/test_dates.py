@@ -1,11 +1,21 @@
 """Birth dates keep their precision; full dates must exist."""
 
+import copy
 import datetime as dt
+import pickle
 import re
 
 import pytest
 
-from bvct_desktop.core.dates import PartialDate, check_period, parse_cli_date, parse_date, parse_partial, parse_year
+from bvct_desktop.core.dates import (
+    DayWithWords,
+    PartialDate,
+    check_period,
+    parse_cli_date,
+    parse_date,
+    parse_partial,
+    parse_year,
+)
 from bvct_desktop.core.errors import InputError, RowProblem
 
 
@@ -98,3 +108,12 @@ def test_a_period_ends_on_or_after_its_start_in_words_every_face_can_show():
     check_period(None, dt.date(2025, 1, 1))
     with pytest.raises(InputError, match="^Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.$"):
         check_period(dt.date(2025, 12, 31), dt.date(2025, 1, 1))
+
+
+def test_a_day_with_words_is_copied_and_pickled_as_the_day_and_its_words():
+    """A register's «16/04/2026 (quá hạn 18 ngày)» is text and a day: a copy of it (a worker's, a test's) keeps
+    both, not the text read back as a day."""
+    late = DayWithWords(dt.date(2026, 4, 16), "(quá hạn 18 ngày)")
+    for copied in (copy.deepcopy(late), pickle.loads(pickle.dumps(late))):
+        assert copied == "16/04/2026 (quá hạn 18 ngày)"
+        assert (copied.day, copied.words) == (dt.date(2026, 4, 16), "(quá hạn 18 ngày)")
