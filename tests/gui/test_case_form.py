@@ -3,13 +3,13 @@ the standard, each in the lines they were typed in, whole on an office screen.""
 
 from sqlalchemy import select
 
-from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.core.personfile.cases import NOTE
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.schema import persons
 from bvct_desktop.gui.forms import open_form
-from bvct_desktop.gui.forms.case_form import ISSUES_TITLE
-from bvct_desktop.gui.qt import QLabel
+from bvct_desktop.gui.forms.case_form import ISSUES_TITLE, MISSING_TITLE
+from bvct_desktop.gui.qt import QLabel, QTextDocument
 from tests.gui import register_support as support
 from tests.gui.test_forms import shown_on_office_screen
 
@@ -69,3 +69,36 @@ def test_an_issue_bearing_on_the_standard_reads_in_the_lines_it_was_written_in(q
     POLITICAL_NOTES.add(context.db, _person(context), {"axis": "Lịch sử chính trị", "content": "\n".join(content)})
     form = _case_window(qtbot, monkeypatch, context, None)
     _reads_in_lines(_titled(form, ISSUES_TITLE), content)
+
+
+def _shown(label: QLabel) -> QTextDocument:
+    """What `label` shows, laid out at its width in its font."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    document.setHtml(label.text())
+    document.setTextWidth(label.width())
+    document.size()  # laid out now, not when first painted
+    return document
+
+
+def test_a_missing_relative_reads_as_typed_with_a_less_than_or_an_ampersand(qtbot, monkeypatch, context):
+    """A name holding «&» or «<» was read as markup: «Công ty A&B» showed wrong, «<» hid what followed."""
+    name = "Lê Thị <Hoa> & Công ty A&B"
+    relatives.add_relative(context.db, _person(context), {"relation": "Vợ", "full_name": name})
+    form = _case_window(qtbot, monkeypatch, context, None)
+    assert f"Vợ: {name} (chưa có phiếu xác minh" in _shown(_titled(form, MISSING_TITLE)).toPlainText()
+
+
+def test_an_issue_s_lines_after_its_first_start_under_its_text_not_under_its_dash(qtbot, monkeypatch, context):
+    """«– » then the issue: its wrapped lines and the lines it was written in line up under the text after «– »."""
+    content = ["Cha đẻ từng tham gia chế độ cũ, " + UNIT + ", " + UNIT + ".", "Đã được kết luận năm 1990."]
+    POLITICAL_NOTES.add(context.db, _person(context), {"axis": "Lịch sử chính trị", "content": "\n".join(content)})
+    form = _case_window(qtbot, monkeypatch, context, None)
+    document = _shown(_titled(form, ISSUES_TITLE))
+    issue = document.find("– Lịch sử chính trị").block()
+    lines = [issue.layout().lineAt(i) for i in range(issue.layout().lineCount())]
+    assert len(lines) >= 3  # the long line wraps, the second one is a line of its own
+    text_starts_at = lines[0].cursorToX(issue.text().index("Lịch sử"))[0]
+    assert lines[0].x() < text_starts_at
+    assert all(abs(line.x() - text_starts_at) <= 1 for line in lines[1:])

@@ -53,6 +53,8 @@ REOPEN_LABEL = "Mở lại hồ sơ"  # on a concluded case
 # the notifier's names of the records shown in a case
 SERVING = ("slips", "archive-requests", "complaints", POLITICAL_NOTES.kind, "*")
 ISSUES_TITLE = "Vấn đề chính trị ảnh hưởng tiêu chuẩn"  # of the person file (cases.bearing_issues)
+MISSING_TITLE = "Thân nhân cần xác minh còn thiếu"  # cases.unchecked
+DASH = "– "  # before each missing relative and each issue, its later lines under its text
 LETTER_KEYS = ("complaint_kind", "received_on", "due_on", "resolved_on", "sender", "summary", "result")
 REQUEST_KEYS = ("province", "doc_no", "doc_on", "full_name", "answered_on", "result")
 ATTACH_LABEL, DETACH_LABEL = "Gắn yêu cầu tàng thư…", "Bỏ gắn yêu cầu tàng thư…"
@@ -155,10 +157,10 @@ class CaseForm(QDialog):
                 found.archive_requests,
                 lambda r: [ARCHIVE_REQUESTS.field(key).display(r[key]) for key in REQUEST_KEYS]))
         self._show_letters(found.letters)
-        missing = "<br>".join(f"– {u.told()}" for u in found.unchecked)
-        self.body.addWidget(QLabel("<b>Thân nhân cần xác minh còn thiếu:</b><br>" + missing if missing
-                                      else "<b>Đã xác minh đủ thân nhân theo quy định.</b>"))
-        self.body.addWidget(_in_lines(ISSUES_TITLE, [f"– {issue.told()}" for issue in found.issues], " không có."))
+        self.body.addWidget(_in_lines(MISSING_TITLE, [u.told() for u in found.unchecked], dashed=True)
+                            if found.unchecked else QLabel("<b>Đã xác minh đủ thân nhân theo quy định.</b>"))
+        self.body.addWidget(_in_lines(ISSUES_TITLE, [issue.told() for issue in found.issues], " không có.",
+                                      dashed=True))
         buttons = QHBoxLayout()
         if self.editable:
             concluded = case["status"] == cases.CONCLUDED
@@ -348,11 +350,15 @@ class CaseForm(QDialog):
         event.accept()
 
 
-def _in_lines(title: str, texts: list[str], none: str = "") -> QLabel:
+def _in_lines(title: str, texts: list[str], none: str = "", dashed: bool = False) -> QLabel:
     """«title:» in bold, then each of `texts` from a line of its own in the lines it was typed in (a long
-    text keeps them: text.clean_lines), wrapped at the window's width; `none` after the title when there are none."""
-    told = "".join(f"<br>{html.escape(text).replace(chr(10), '<br>')}" for text in texts)
-    label = QLabel(f"<b>{html.escape(title)}:</b>" + (told or none))
+    text keeps them: text.clean_lines), wrapped at the window's width; `none` after the title when there are none.
+    `dashed`: each text after «– », its wrapped and later lines under its text (a hanging indent)."""
+    label = QLabel()
+    hang = label.fontMetrics().horizontalAdvance(DASH) if dashed else 0
+    told = "".join(f'<p style="margin:0; margin-left:{hang}px; text-indent:-{hang}px">'
+                   f"{DASH if dashed else ''}{html.escape(text).replace(chr(10), '<br>')}</p>" for text in texts)
+    label.setText(f"<b>{html.escape(title)}:</b>" + (told or none))
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # read only, copied from
     return label
