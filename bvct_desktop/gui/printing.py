@@ -365,7 +365,8 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
         printed = [tables.counter(), *(
             tables.Column(column.key, column.header,
                           (column_width(column.field) if column.field else len(column.header) + 4) / 10,
-                          whole=tables.kept_whole(column.field), unbroken=column.key in names)
+                          whole=tables.kept_whole(column.field), unbroken=column.key in names,
+                          kept=tables.short_choices(column.field))
             for column in chosen)]
         records = [{column.key: shown[record_id][position[column.key]] for column in chosen}
                    for record_id in ids if record_id in shown]

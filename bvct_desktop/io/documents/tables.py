@@ -38,6 +38,7 @@ BREAKS_TRIED = 40  # the widths tried for a column at each cut
 MARGIN = 1e-3  # points: the widths looked up around a bound, each then counted exactly
 BALANCE_MOVES = 16  # the most moves of width between two columns the last pass makes (see _balanced)
 KEEP_WHOLE = (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.CCCD, FieldType.CMND, FieldType.YEAR)
+SHORT_CHOICE = 20  # characters: the longest choice of a field whose choices are never broken («Giải quyết đơn thư»)
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Column:
     """One column: its header (a field's, unless the document's wording differs), its share of
     the width on paper, its width in Excel characters, how its values are shown, and whether a
     value may be broken over lines (`whole`: never, for numbers and dates; `unbroken`: only when
-    the table has no room, for names)."""
+    the table has no room, for names; `kept`: the values never broken, a choice's short fixed words)."""
 
     key: str
     label: str
@@ -55,6 +56,7 @@ class Column:
     excel_width: float = 0.0
     whole: bool = False
     unbroken: bool = False
+    kept: frozenset[str] = frozenset()
 
     def text(self, record: Mapping[str, Any]) -> str:
         value = record.get(self.key)
@@ -88,6 +90,14 @@ def year_of_birth(field: Field, weight: float) -> Column:
 def kept_whole(field: Field | None) -> bool:
     """Dates, identity numbers and the slip number are never broken over two lines."""
     return field is not None and (field.type in KEEP_WHOLE or field.key == "number")
+
+
+def short_choices(field: Field | None) -> frozenset[str]:
+    """The choices of a field choosing among a handful of short fixed words («Tố cáo», «Kết nạp Đảng»), each kept on
+    one line; none of a field with a longer choice, nor of any other field (a value typed or imported wraps)."""
+    if field is None or field.type != FieldType.CHOICE or any(len(choice) > SHORT_CHOICE for choice in field.choices):
+        return frozenset()
+    return frozenset(field.choices)
 
 
 def of(field: Field, weight: float, label: str | None = None, align: str = "left",
@@ -158,13 +168,13 @@ def _distinct(least: list[float], headed: list[float]) -> list[list[float]]:
 
 
 def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Column, size: float) -> float:
-    """What a column's values need at least: a whole value (numbers, dates; see _unbroken), else its longest
-    word."""
+    """What a column's values need at least: a whole value (numbers, dates; see _unbroken) or a kept one (a short
+    choice), else its longest word."""
     if not texts:
         return 0.0
     values = [row[index] for row in _sampled(texts)]
-    return _widest({part for value in values for part in (_unbroken(value) if column.whole else words(value))},
-                   REGULAR, size)
+    return _widest({part for value in values for part in (
+        _unbroken(value) if column.whole else [value] if value in column.kept else words(value))}, REGULAR, size)
 
 
 def _unbroken(value: str) -> list[str]:

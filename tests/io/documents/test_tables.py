@@ -2,6 +2,7 @@
 stays on one line while the other text columns' values keep to two lines, and gives way first when
 they would not; a name too long to keep whole takes two lines, the other text the rest."""
 
+import dataclasses
 import datetime as dt
 import io
 import math
@@ -393,3 +394,35 @@ def test_a_text_typed_in_short_lines_asks_the_width_of_its_widest_line_not_of_al
     assert sum(widths) == pytest.approx(width)
     assert len(wrap(result, REGULAR, SIZE, widths[2] - 2 * PADDING)) == 1, widths
     assert len(wrap(summary, REGULAR, SIZE, widths[1] - 2 * PADDING)) == 3
+
+
+@pytest.mark.parametrize("width", [520, 700, 760])
+def test_a_letter_s_kind_is_never_broken_beside_a_long_sender_and_the_summary_keeps_its_room(width):
+    """«Tố cáo» printed «Tố / cáo» beside the sender: a choice among a handful of short fixed words stays on one
+    line, as an officer reads it, taking from the summary no more than that line."""
+    sender = "Nguyễn Thị Phương Thảo, thôn Đông Hòa, xã Bình Minh, huyện Tuy Phong, tỉnh Bình Thuận"
+    kinds = ("Tố cáo", "Kiến nghị", "Khiếu nại")
+    rows = [[str(n), "12/03/2026", sender, kinds[n % 3], "Trần Văn Quang", SUMMARY, LATE, "", "Không có cơ sở"]
+            for n in range(1, 13)]
+    columns = [dataclasses.replace(column, kept=tables.short_choices(column.field)) for column in LETTER_COLUMNS]
+    widths = tables.column_widths(columns, width, SIZE, PADDING, rows)
+    assert sum(widths) == pytest.approx(width)
+    assert all(len(wrap(kind, REGULAR, SIZE, widths[3] - 2 * PADDING)) == 1 for kind in kinds), widths
+    assert widths[3] <= needs("Khiếu nại") + 1
+    assert widths[5] >= max(widths[i] for i in (1, 3, 6, 7))  # the summary is still the widest of the rest
+
+
+def test_only_the_choices_of_a_field_of_short_choices_are_kept_on_one_line():
+    """A long choice («Có vấn đề nhưng không vi phạm (có mức giới hạn)») and a value typed or imported into a choice
+    column wrap at their words like any text."""
+    from bvct_desktop.core.personfile.political import POLITICAL_NOTES
+
+    assert {"Tố cáo", "Kiến nghị", "Khiếu nại"} <= tables.short_choices(C("complaint_kind"))
+    assert "Kết nạp Đảng" in tables.short_choices(S("purpose"))
+    assert not tables.short_choices(POLITICAL_NOTES.field("effect")) and not tables.short_choices(C("summary"))
+    typed = "Thẩm tra tiêu chuẩn chính trị trước khi bổ nhiệm lại"
+    purpose = dataclasses.replace(tables.of(S("purpose"), 1.0), kept=tables.short_choices(S("purpose")))
+    columns = (tables.counter(), purpose, tables.of(S("home_town"), 1.0))
+    widths = tables.column_widths(columns, 200, SIZE, PADDING, [["1", typed, HOME_TOWN], ["2", "Kết nạp Đảng", ""]])
+    assert len(wrap("Kết nạp Đảng", REGULAR, SIZE, widths[1] - 2 * PADDING)) == 1
+    assert widths[1] < needs(typed)
