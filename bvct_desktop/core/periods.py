@@ -30,7 +30,7 @@ class Period:
 
 YEAR_SO_FAR = Period("Từ đầu năm đến nay", 1, SO_FAR)
 FIRST_HALF = Period("6 tháng đầu năm", 1, 6)
-NINE_MONTHS = Period("9 tháng", 1, 9)
+NINE_MONTHS = Period("9 tháng đầu năm", 1, 9)  # as the printed report names it
 WHOLE_YEAR = Period("Cả năm", 1, 12)
 TYPED = Period("Tùy chọn", 1, None)
 # in the order the reports fall due in the year

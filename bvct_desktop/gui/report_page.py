@@ -1,4 +1,4 @@
-"""Báo cáo: the periodic report's figures for a chosen period (a quarter, 6 tháng, 9 tháng, năm or
+"""Báo cáo: the periodic report's figures for a chosen period (a quarter, 6 tháng, 9 tháng đầu năm, năm or
 any dates), with the breakdowns; the parts the officer writes (Ưu điểm; Hạn chế, khuyết điểm;
 Phương hướng, nhiệm vụ), kept per period as they are typed; and the report printed directly
 (the print preview) or written as PDF, Excel or Word — a draft, or issued with the next number

@@ -3,7 +3,8 @@ due; the year so far to today; the dashboard's all from the first of January."""
 
 import datetime as dt
 
-from bvct_desktop.core.periods import DASHBOARD_PERIODS, REPORT_PERIODS, SO_FAR
+from bvct_desktop.core.periods import DASHBOARD_PERIODS, FIRST_HALF, NINE_MONTHS, REPORT_PERIODS, SO_FAR
+from bvct_desktop.io.documents.report_content import period_name
 
 
 def test_each_report_period_from_its_first_to_its_last_day_in_the_order_they_fall_due():
@@ -12,13 +13,13 @@ def test_each_report_period_from_its_first_to_its_last_day_in_the_order_they_fal
         "Quý II": (dt.date(2026, 4, 1), dt.date(2026, 6, 30)),
         "6 tháng đầu năm": (dt.date(2026, 1, 1), dt.date(2026, 6, 30)),
         "Quý III": (dt.date(2026, 7, 1), dt.date(2026, 9, 30)),
-        "9 tháng": (dt.date(2026, 1, 1), dt.date(2026, 9, 30)),
+        "9 tháng đầu năm": (dt.date(2026, 1, 1), dt.date(2026, 9, 30)),
         "Quý IV": (dt.date(2026, 10, 1), dt.date(2026, 12, 31)),
         "6 tháng cuối năm": (dt.date(2026, 7, 1), dt.date(2026, 12, 31)),
         "Cả năm": (dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
     }
     assert [period.name for period in REPORT_PERIODS] == [
-        "Quý I", "Quý II", "6 tháng đầu năm", "Quý III", "9 tháng", "Quý IV", "6 tháng cuối năm", "Cả năm",
+        "Quý I", "Quý II", "6 tháng đầu năm", "Quý III", "9 tháng đầu năm", "Quý IV", "6 tháng cuối năm", "Cả năm",
         "Tùy chọn"]
     assert REPORT_PERIODS[-1].typed
 
@@ -32,5 +33,11 @@ def test_the_year_so_far_runs_to_today_and_a_past_year_to_its_end():
 
 def test_the_dashboard_keeps_its_choices_from_the_first_of_january():
     assert [period.name for period in DASHBOARD_PERIODS] == [
-        "Từ đầu năm đến nay", "6 tháng đầu năm", "9 tháng", "Cả năm", "Tùy chọn"]
+        "Từ đầu năm đến nay", "6 tháng đầu năm", "9 tháng đầu năm", "Cả năm", "Tùy chọn"]
     assert all(period.first_month == 1 for period in DASHBOARD_PERIODS)
+
+
+def test_the_pages_name_the_months_from_january_as_the_printed_report_does():
+    """The dashboard and the report page offered «9 tháng» for what the report prints «9 tháng đầu năm 2026»."""
+    for period in (FIRST_HALF, NINE_MONTHS):
+        assert period_name(*period.dates(2026)) == f"{period.name} 2026"

@@ -501,7 +501,7 @@ def test_a_period_the_officer_chose_stays_chosen_on_a_later_day(qtbot, dashboard
     dashboard.refresh()
     settled(qtbot, dashboard)
     assert dashboard.chosen_period() == (dt.date(2025, 7, 1), dt.date(2025, 9, 20))
-    dashboard.period.setCurrentIndex(dashboard.period.findText("9 tháng"))
+    dashboard.period.setCurrentIndex(dashboard.period.findText("9 tháng đầu năm"))
     settled(qtbot, dashboard)
     clock.now = dt.datetime(2026, 1, 6, 8, 0)
     dashboard.refresh()

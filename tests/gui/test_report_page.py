@@ -52,7 +52,7 @@ def choose(page: ReportPage, name: str) -> None:
 
 def test_each_named_period_sets_its_dates_in_the_year_chosen(page):
     assert [page.period.itemText(index) for index in range(page.period.count())] == [
-        "Quý I", "Quý II", "6 tháng đầu năm", "Quý III", "9 tháng", "Quý IV", "6 tháng cuối năm", "Cả năm",
+        "Quý I", "Quý II", "6 tháng đầu năm", "Quý III", "9 tháng đầu năm", "Quý IV", "6 tháng cuối năm", "Cả năm",
         "Tùy chọn"]
     assert page.period.currentText() == "6 tháng đầu năm"
     page.year.setValue(2026)
@@ -63,7 +63,7 @@ def test_each_named_period_sets_its_dates_in_the_year_chosen(page):
         chosen[page.period.currentText()] = tuple(day.strftime("%d/%m/%Y") for day in page.chosen_period())
     assert chosen == {"Quý I": ("01/01/2026", "31/03/2026"), "Quý II": ("01/04/2026", "30/06/2026"),
                       "6 tháng đầu năm": ("01/01/2026", "30/06/2026"), "Quý III": ("01/07/2026", "30/09/2026"),
-                      "9 tháng": ("01/01/2026", "30/09/2026"), "Quý IV": ("01/10/2026", "31/12/2026"),
+                      "9 tháng đầu năm": ("01/01/2026", "30/09/2026"), "Quý IV": ("01/10/2026", "31/12/2026"),
                       "6 tháng cuối năm": ("01/07/2026", "31/12/2026"), "Cả năm": ("01/01/2026", "31/12/2026")}
 
 
@@ -324,7 +324,7 @@ def test_the_officers_parts_are_kept_per_period_as_they_are_typed(page, qtbot):
     six_months = page.chosen_period()
     assert report_notes.saved(page.context.db, *six_months) == {"Ưu điểm": "Phối hợp tốt.\nKịp thời.",
                                                                 "Hạn chế, khuyết điểm": "Còn chậm."}
-    choose(page, "9 tháng")  # nine months: its own parts, none yet
+    choose(page, "9 tháng đầu năm")  # nine months: its own parts, none yet
     assert all(editor.toPlainText() == "" for editor in page.notes_editors.values())
     choose(page, "6 tháng đầu năm")
     assert page.strengths.toPlainText() == "Phối hợp tốt.\nKịp thời."
