@@ -596,15 +596,21 @@ def test_every_tables_headers_are_read_whole_empty_or_full(qtbot, monkeypatch, r
     assert {where: found for where, found in cut.items() if found} == {}
 
 
+def _result_in_lines(context) -> str:
+    """Slip 1235/PXM, its result typed in lines (a blank one between paragraphs); the result."""
+    result = "Không có tàng thư.\nĐã trích lục lý lịch\n\ngửi kèm công văn số 1234/PV01"
+    editing.save(context.db, "slips", {
+        "number": "1235/PXM", "issued_on": "03/03/2026", "full_name": "Trần Văn Bình", "purpose": "Quy hoạch",
+        "recipient": RECIPIENT, "result_on": "30/03/2026", "result": result})
+    return result
+
+
 def test_a_long_text_in_lines_shows_its_first_line_in_a_row_as_high_as_any_and_is_read_whole_in_its_tooltip(
         qtbot, context):
     """A summary or a result typed in lines: a register row stays one line high, so that a screenful still lists
     twenty records; «…» says more lines follow, and the tooltip gives them as typed."""
     _long_slip(context, "1234/PXM")
-    result = "Không có tàng thư.\nĐã trích lục lý lịch\n\ngửi kèm công văn số 1234/PV01"
-    editing.save(context.db, "slips", {
-        "number": "1235/PXM", "issued_on": "03/03/2026", "full_name": "Trần Văn Bình", "purpose": "Quy hoạch",
-        "recipient": RECIPIENT, "result_on": "30/03/2026", "result": result})
+    result = _result_in_lines(context)
     window, page = _page_in_window(qtbot, context, "slips")
     keys = [column.key for column in page.spec.columns]
     rows = [page.model.row_of(browse.record_ids(context.db, "slips", number)[0]) for number in ("1234/PXM", "1235/PXM")]
@@ -618,10 +624,7 @@ def test_a_long_text_in_lines_shows_its_first_line_in_a_row_as_high_as_any_and_i
 def test_ctrl_c_on_a_long_text_in_lines_copies_it_whole(qtbot, context):
     """The row shows a result's first line and «…»; Ctrl+C on the cell copies what was typed, every line, not
     what the row has room for."""
-    result = "Không có tàng thư.\nĐã trích lục lý lịch\n\ngửi kèm công văn số 1234/PV01"
-    editing.save(context.db, "slips", {
-        "number": "1235/PXM", "issued_on": "03/03/2026", "full_name": "Trần Văn Bình", "purpose": "Quy hoạch",
-        "recipient": RECIPIENT, "result_on": "30/03/2026", "result": result})
+    result = _result_in_lines(context)
     window, page = _page_in_window(qtbot, context, "slips")
     keys = [column.key for column in page.spec.columns]
     row = page.model.row_of(browse.record_ids(context.db, "slips", "1235/PXM")[0])
