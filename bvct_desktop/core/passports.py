@@ -465,7 +465,7 @@ def not_returned(db: Database, today: dt.date) -> list[Due]:
             .select_from(passport_handovers.join(passports).join(persons))
             .where(passport_handovers.c.deleted_at.is_(None), passports.c.deleted_at.is_(None),
                    not_done_by(passport_handovers.c.returned_on, today), trip_return_on() <= today)
-            .order_by(trip_return_on(), persons.c.full_name, passports.c.id)).all()
+            .order_by(trip_return_on(), persons.c.sort_key, passports.c.id)).all()
     return [Due(row.id, called(row._mapping), passport_return_due(row.trip_return_on, history), KIND)
             for row in rows]
 
@@ -482,7 +482,7 @@ def no_return_day(db: Database, today: dt.date) -> list[Due]:
             .select_from(passport_handovers.join(passports).join(persons))
             .where(passport_handovers.c.deleted_at.is_(None), passports.c.deleted_at.is_(None), out_on(today),
                    trip_return_on().is_(None))
-            .order_by(passport_handovers.c.handed_on, persons.c.full_name, passports.c.id)).all()
+            .order_by(passport_handovers.c.handed_on, persons.c.sort_key, passports.c.id)).all()
     return [Due(row.id, f"Hộ chiếu đã giao, chưa ghi ngày về: {called(row._mapping)} (giao ngày "
                 f"{display_date(row.handed_on)})", return_unwritten_due(row.handed_on), KIND)
             for row in rows if return_unwritten_due(row.handed_on) <= today]

@@ -112,7 +112,7 @@ def no_return_written(db: Database, today: dt.date) -> list[Due]:
             .where(trips.deleted_at.is_(None), cadres.c.deleted_at.is_(None), trips.element_kind == PRIVATE_TRIP,
                    trips.relative_id.is_(None), trips.until.is_(None), trips.since.is_not(None),
                    not_done_by(trips.report_received_on, today))
-            .order_by(persons.c.full_name, trips.id)).all()
+            .order_by(persons.c.sort_key, trips.id)).all()  # the order of names (core/collation)
     asked = ((row, return_unwritten_due(first_day(PartialDate.from_iso(row.since)))) for row in rows)
     return sorted((Due(row.cadre_id, f"Chuyến đi chưa ghi ngày về: {_titled(row)}", due_on, "cadres")
                    for row, due_on in asked if due_on <= today), key=lambda due: due.due_on)

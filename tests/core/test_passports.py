@@ -363,7 +363,8 @@ def test_a_passport_out_with_a_delegation_whose_return_is_known_is_not_asked_abo
 def test_passports_due_the_same_day_are_listed_by_their_holders_names(db):
     """Two passports back from the same trip, two handed out the same day without a return: the database gave
     them in any order (on PostgreSQL a different one from one look to the next); each list goes by the
-    holder's name, then the passport."""
+    holder's name in the order of names (given name first: Hùng before Hương, though Bùi comes before Nguyễn),
+    then the passport."""
     back = [official(db, name, number) for name, number in ((HUNG, "B1234567"), (HUONG, "B7654321"))]
     for passport in back:
         handed(db, passport, "01/04/2026", "09/04/2026")
@@ -371,5 +372,5 @@ def test_passports_due_the_same_day_are_listed_by_their_holders_names(db):
                                                                            (HUONG, "C7654321"))]
     for passport in away:
         handed(db, passport, "02/03/2026", trip=passports.PRIVATE)
-    assert [due.record_id for due in passports.not_returned(db, dt.date(2026, 4, 17))] == back[::-1]
-    assert [due.record_id for due in passports.no_return_day(db, dt.date(2026, 3, 9))] == away[::-1]
+    assert [due.record_id for due in passports.not_returned(db, dt.date(2026, 4, 17))] == back
+    assert [due.record_id for due in passports.no_return_day(db, dt.date(2026, 3, 9))] == away

@@ -144,3 +144,13 @@ def test_a_private_trip_gone_a_week_without_its_return_is_asked_for_on_the_dashb
     assert trip_reports.no_return_written(db, dt.date(2026, 5, 20)) == []
     assert [due.title for due in trip_reports.owed_after_trips(db, dt.date(2026, 5, 20))][-1] == (
         "Việc riêng: Nguyễn Văn Hùng – Nhật Bản (10/05/2026 – 15/05/2026)")
+
+
+def test_trips_gone_the_same_day_without_their_return_are_listed_by_their_members_names(db):
+    """Two members left the same day: the list goes by name in the order of names, given name first (Trần Thị
+    Ánh before Nguyễn Văn Hùng, as the registers list them), not by the letters the names start with."""
+    for name in ("Nguyễn Văn Hùng", "Trần Thị Ánh"):
+        FOREIGN_ELEMENTS.add(db, _cadre(db, name)[1], {**PRIVATE, "country": "Nhật Bản", "since": "10/05/2026"})
+    assert [due.title for due in trip_reports.no_return_written(db, dt.date(2026, 5, 17))] == [
+        "Chuyến đi chưa ghi ngày về: Việc riêng: Trần Thị Ánh – Nhật Bản (10/05/2026)",
+        "Chuyến đi chưa ghi ngày về: Việc riêng: Nguyễn Văn Hùng – Nhật Bản (10/05/2026)"]
