@@ -346,8 +346,7 @@ def _slips_carried_over(f: Mapping[str, Any], before: str = "") -> str:
     carried = f.get("slips_carried_over", 0)
     if not carried:
         return ""
-    answered = f["slips_carried_over_answered"]
-    replies = f"đã nhận kết quả {n(answered)} phiếu" if answered else "chưa nhận kết quả phiếu nào"
+    replies = _done(f["slips_carried_over_answered"], "nhận kết quả", "phiếu", WORDING)  # counted since wording 8
     return f"{before}Ngoài ra, kỳ trước chuyển sang {n(carried)} phiếu chưa có kết quả, trong kỳ {replies}."
 
 
