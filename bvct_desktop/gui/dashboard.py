@@ -484,11 +484,11 @@ class Dashboard(QWidget, Ui_Dashboard):
         before, self.today = self.today, self.context.clock().date()
         if self.today == before:
             return
-        last_month = DASHBOARD_PERIODS[self.period.currentIndex()].last_month
-        if last_month is None and self.end.day() == before:
+        period = DASHBOARD_PERIODS[self.period.currentIndex()]
+        if period.typed and self.end.day() == before:
             with quietly(self.end):
                 self.end.set_day(self.today)
-        if last_month == SO_FAR and self.year.value() == before.year:
+        if period.last_month == SO_FAR and self.year.value() == before.year:
             with quietly(self.year):
                 self.year.setValue(self.today.year)
         self._set_period()
