@@ -36,6 +36,7 @@ from bvct_desktop.gui.qt import (
     Qt,
     QTableView,
     QTableWidget,
+    QTextDocument,
     QToolTip,
     QWidget,
 )
@@ -833,19 +834,26 @@ def _case_window(qtbot, context, case_id: int):
     return window
 
 
+def _as_read(label: QLabel) -> str:
+    """A label's text as the officer reads it (its rich text laid out: a paragraph, a line)."""
+    document = QTextDocument()
+    document.setHtml(label.text())
+    return document.toPlainText()
+
+
 def test_the_case_window_shows_the_political_issues_of_the_person_file_bearing_on_the_standard(qtbot, context):
     """Opened for Anh's planning (quy hoạch), the case window tells the officer her file records an issue with a
     QĐ 58 ceiling, and tells it plainly when there is none."""
     case = _case_opened(_page(qtbot, context, "vetting-cases")).record_id
-    labels = " ".join(label.text() for label in _case_window(qtbot, context, case).findChildren(QLabel))
-    assert "<b>Vấn đề chính trị ảnh hưởng tiêu chuẩn:</b> không có." in labels
+    labels = " ".join(map(_as_read, _case_window(qtbot, context, case).findChildren(QLabel)))
+    assert "Vấn đề chính trị ảnh hưởng tiêu chuẩn: không có." in labels
     anh = _file_of_anh(qtbot, context).person_id
     POLITICAL_NOTES.add(context.db, anh, {"axis": "Chính trị hiện nay", "content": "Em ruột ở Úc, hội viên một tổ "
                                           "chức phản động lưu vong", "found_on": "10/03/2023",
                                           "effect": "Có vấn đề nhưng không vi phạm (có mức giới hạn)",
                                           "limit_note": "Không quá trưởng phòng cấp sở"})
-    labels = " ".join(label.text() for label in _case_window(qtbot, context, case).findChildren(QLabel))
-    assert ("<b>Vấn đề chính trị ảnh hưởng tiêu chuẩn:</b><br>– Chính trị hiện nay – Em ruột ở Úc, hội viên một tổ "
+    labels = " ".join(map(_as_read, _case_window(qtbot, context, case).findChildren(QLabel)))
+    assert ("Vấn đề chính trị ảnh hưởng tiêu chuẩn:\n– Chính trị hiện nay – Em ruột ở Úc, hội viên một tổ "
             "chức phản động lưu vong (Có vấn đề nhưng không vi phạm (có mức giới hạn); mức giới hạn: Không quá trưởng "
             "phòng cấp sở; kết luận ngày 10/03/2023 theo QĐ 58-QĐ/TW)") in labels
 
