@@ -116,14 +116,31 @@ def _wrapped(text: str, font: str, size: float, width: float, first_indent: floa
         line, line_width, limit = [], 0.0, width - first_indent
         for word in words(paragraph):
             word_width = fonts.width(word, font, size)
-            if line and line_width + space + word_width > limit:
+            if line and (line_width + space + word_width > limit or word_width > width):
                 lines.append(" ".join(line))
                 line, line_width, limit = [], 0.0, width
+            if word_width > width:  # on a line of its own, cut
+                *full, word = _cut(word, font, size, limit, width)
+                lines += full
+                word_width, limit = fonts.width(word, font, size), width
             line.append(word)
             line_width += word_width + (space if len(line) > 1 else 0.0)
         lines.append(" ".join(line))
         first_indent = 0.0
     return tuple(lines)
+
+
+def _cut(word: str, font: str, size: float, first: float, width: float) -> list[str]:
+    """A word wider than its line in pieces that fit: the first `first` wide, the others `width` (a mark is never
+    parted from its letter)."""
+    pieces, start, used, room = [], 0, 0.0, first
+    for index, character in enumerate(word):
+        character_width = fonts.width(character, font, size)
+        if used + character_width > room and index > start and not unicodedata.combining(character):
+            pieces.append(word[start:index])
+            start, used, room = index, 0.0, width
+        used += character_width
+    return [*pieces, word[start:]]
 
 
 def typed_line_ends(text: str, font: str, size: float, width: float, first_indent: float = 0.0) -> set[int]:

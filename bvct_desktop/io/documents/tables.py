@@ -38,6 +38,8 @@ BREAKS_TRIED = 40  # the widths tried for a column at each cut
 MARGIN = 1e-3  # points: the widths looked up around a bound, each then counted exactly
 BALANCE_MOVES = 16  # the most moves of width between two columns the last pass makes (see _balanced)
 KEEP_WHOLE = (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.CCCD, FieldType.CMND, FieldType.YEAR)
+WORD_SHARE = 0.5  # of the table's width: the most one word takes (a longer one, a code pasted whole, is cut)
+SPLIT_LINES = 3  # the least lines of a row taller than a page begun at a page's foot
 SHORT_CHOICE = 20  # characters: the longest choice of a field whose choices are never broken («Giải quyết đơn thư»)
 
 
@@ -130,8 +132,8 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
     needs its longest value too. With `texts` (each row's cell texts) the columns follow the
     content; without, the width is shared by weight. `tick` is called between the steps of fitting
     a long table (a caller stops it by raising there)."""
-    least = [max(_widest(column.label.split(), BOLD, size), _least_values(texts, i, column, size)) + 2 * padding
-             for i, column in enumerate(columns)]
+    least = [min(max(_widest(column.label.split(), BOLD, size), _least_values(texts, i, column, size)) + 2 * padding,
+                 width * WORD_SHARE) for i, column in enumerate(columns)]
     if texts:
         wanted = []
         for i, column in enumerate(columns):  # every distinct value measured: a column at a time
@@ -589,19 +591,39 @@ class Table:
         if len(self.records) <= self.whole_up_to:
             rows = sum(self._wrapped(index)[2] for index in range(len(self.records)))
             return self.header_height + rows + self._next_block()
-        return self.header_height + self._wrapped(0)[2] + self._kept_below(0)
+        return self.header_height + min(self._page_room(), self._start(self._wrapped(0)[2]) + self._kept_below(0))
 
     def draw(self) -> None:
-        """The table from the flow's position down, the header row again on every new page."""
+        """The table from the flow's position down, the header row again on every new page; a row taller than a
+        page goes on over the next ones."""
         flow = self.flow
         flow.need(self.opening())
-        self._draw_row(self.header, BOLD, self.header_height, ["center"] * len(self.widths))
+        self._draw_header()
         for index in range(len(self.records)):
             row, font, height = self._wrapped(index)
-            if flow.need(height + self._kept_below(index)):
-                self._draw_row(self.header, BOLD, self.header_height, ["center"] * len(self.widths))
+            if flow.need(min(self._page_room(), self._start(height) + self._kept_below(index))):
+                self._draw_header()
+            while height > flow.y - flow.c.bottom:
+                fit = max(1, int((flow.y - flow.c.bottom - 2 * self.vertical) / self.leading))
+                self._draw_row([cell[:fit] for cell in row], font, fit * self.leading + 2 * self.vertical, self.aligns)
+                row = [cell[fit:] for cell in row]
+                height -= fit * self.leading
+                flow.new_page()
+                self._draw_header()
             self._draw_row(row, font, height, self.aligns)
         flow.skip(flow.profile.paragraph_after)
+
+    def _draw_header(self) -> None:
+        self._draw_row(self.header, BOLD, self.header_height, ["center"] * len(self.widths))
+
+    def _page_room(self) -> float:
+        """The room for rows on a page under the header row."""
+        return self.flow.c.top - self.flow.c.bottom - self.header_height
+
+    def _start(self, height: float) -> float:
+        """The room a row of `height` needs where it starts: all of it, or SPLIT_LINES lines of a row taller
+        than a page."""
+        return height if height <= self._page_room() else SPLIT_LINES * self.leading + 2 * self.vertical
 
     def _kept_below(self, index: int) -> float:
         """The room row `index` keeps below it on its page: with `keep_last`, from the last two rows on,

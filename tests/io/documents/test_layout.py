@@ -435,3 +435,13 @@ def test_a_justified_paragraph_typed_in_lines_ends_each_line_where_it_was_typed_
         shown = pdfcheck.run(found, ended)
         gaps = [after.x0 - before.x1 for before, after in itertools.pairwise(shown)]
         assert max(gaps) < 6, (ended, gaps)  # a space, not a stretch to the margin
+
+
+def test_a_word_wider_than_the_line_is_cut_into_lines_that_fit_and_keep_every_letter():
+    fonts.register()
+    word = "W" * 500
+    lines = layout.wrap(f"Mã {word} cuối", REGULAR, 13, 200, first_indent=30)
+    assert "".join(lines).replace(" ", "") == f"Mã{word}cuối"
+    assert fonts.width(lines[0], REGULAR, 13) <= 170
+    assert all(fonts.width(line, REGULAR, 13) <= 200 for line in lines[1:])
+    assert len(lines) > 10

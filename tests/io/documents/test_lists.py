@@ -263,3 +263,35 @@ def test_a_summary_typed_in_lines_prints_in_its_lines_in_a_row_as_tall_as_they_a
     first, last, below = (pdfcheck.run(found, words)[0] for words in ("Phản ánh", "Kèm 3", "Nặc danh"))
     line = (below.top - last.top) / 1.0
     assert last.top - first.top == pytest.approx(4 * line, rel=0.15)  # five lines, the blank one too
+
+
+@pdfcheck.needs_poppler
+def test_a_row_taller_than_a_page_goes_on_over_the_next_pages_every_line_printed(tmp_path, history, options):
+    summary = "\n".join(f"dòng {number}" for number in range(1, 301))
+    columns = [tables.counter(), tables.of(COMPLAINTS.field("sender"), 1.5),
+               tables.of(COMPLAINTS.field("summary"), 4.0)]
+    records = [{"sender": "Nguyễn Văn Dũng", "summary": summary}, {"sender": "Nặc danh", "summary": "Tố cáo"}]
+    printed = tmp_path / "don-thu.pdf"
+    pdf.save(render.listing_pdf(history, "DANH SÁCH ĐƠN THƯ", [], columns, records, PRINTED, options), printed)
+    found = pdfcheck.words(printed)
+    assert pdfcheck.run(found, "Dũng")[0].page == 1  # begun under the title, no page left blank
+    pages = {number: pdfcheck.run(found, f"dòng {number}")[0].page for number in range(1, 301)}
+    assert max(pages.values()) > 2 and sorted(pages.values()) == list(pages.values())
+    height = float(pdfcheck.info(printed)["Page size"].split()[2])
+    assert all(0 < word.bottom < height for word in found)
+    assert pdfcheck.run(found, "Tố cáo")[0].page == pages[300]
+
+
+@pdfcheck.needs_poppler
+def test_a_summary_of_one_word_wider_than_the_page_is_cut_in_its_column_and_printed_whole(tmp_path, history,
+                                                                                         options):
+    columns = [tables.counter(), tables.of(COMPLAINTS.field("sender"), 1.5),
+               tables.of(COMPLAINTS.field("summary"), 4.0)]
+    records = [{"sender": "Nguyễn Văn Dũng", "summary": "X" * 3000}]
+    printed = tmp_path / "don-thu.pdf"
+    pdf.save(render.listing_pdf(history, "DANH SÁCH ĐƠN THƯ", [], columns, records, PRINTED, options), printed)
+    found = pdfcheck.words(printed)
+    width = float(pdfcheck.info(printed)["Page size"].split()[0])
+    assert all(word.x1 < width for word in found)
+    assert sum(word.text.count("X") for word in found) == 3000
+    assert [word.text for word in found if word.text in ("Nguyễn", "Văn", "Dũng")][:3] == ["Nguyễn", "Văn", "Dũng"]
