@@ -8,10 +8,13 @@ import zipfile
 import openpyxl
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from sqlalchemy import select
 
 from bvct_desktop.core import vault
-from bvct_desktop.core.schema import audit_log, metadata
+from bvct_desktop.core.schema import audit_log, complaints, metadata
+from tests import hostile_workbooks
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
 
@@ -316,6 +319,51 @@ def test_five_megabyte_cell(base, tmp_path):
                     [["Nguyễn Văn A", "1970", "x"]])
     _rewrite_cell(path, "C2", f'<c r="C2" t="inlineStr"><is><t>{"ồ" * 5_000_000}</t></is></c>')
     refused(base, "cadres", path, "Dòng 2, cột «Ghi chú»: quá dài (5.000.000 ký tự; tối đa 32.767)")
+
+
+LONGEST_CELL = 32_767  # Excel's limit for a cell's text; other programs write longer ones
+
+
+def _complaint_summarized(path, form, length):
+    """The sample complaint in the complaints layout, its summary (E2) `length` characters of
+    Vietnamese text written as `form`: a shared string (as Excel saves text), an inline string,
+    or rich text in two runs (openpyxl writes that at any length; a plain string it cuts to 32,767)."""
+    headers, rows = SAMPLES["complaints"]
+    summary = ("Phản ánh kê khai lý lịch chưa trung thực; " * 1000)[:length - 1] + "."
+    halves = summary[:length // 2], summary[length // 2:]
+    if form == "rich":
+        book = openpyxl.Workbook()
+        book.active.append(headers)
+        book.active.append([*rows[0][:4], CellRichText(TextBlock(InlineFont(b=True), halves[0]), halves[1]),
+                            *rows[0][5:]])
+        book.save(path)
+        return path, summary
+    cells = [hostile_workbooks.inline(f"{chr(65 + i)}2", value) for i, value in enumerate(rows[0])]
+    cells[4] = ('<c r="E2" t="s"><v>0</v></c>' if form == "shared"
+                else f'<c r="E2" t="inlineStr"><is><t>{summary}</t></is></c>')
+    shared = f'<sst xmlns="{hostile_workbooks.MAIN}"><si><t>{summary}</t></si></sst>'.encode()
+    sheet = hostile_workbooks.sheet_xml([hostile_workbooks.header_row(headers), f'<row r="2">{"".join(cells)}</row>'])
+    return hostile_workbooks.write(path, [("Đơn thư", "visible", sheet)], shared if form == "shared" else None), summary
+
+
+@pytest.mark.parametrize("form", ["shared", "inline", "rich"])
+def test_a_cell_longer_than_excel_holds_is_refused_not_cut(base, tmp_path, form):
+    """One character over Excel's limit, however the file holds the text: the officer is told, nothing is stored."""
+    path, _ = _complaint_summarized(tmp_path / "don.xlsx", form, LONGEST_CELL + 1)
+    refused(base, "complaints", path, "Dòng 2, cột «Nội dung tóm tắt»: quá dài (32.768 ký tự; tối đa 32.767)")
+
+
+@pytest.mark.parametrize("form", ["shared", "inline", "rich"])
+def test_a_cell_as_long_as_excel_holds_is_stored_whole(base, tmp_path, form):
+    path, summary = _complaint_summarized(tmp_path / "don.xlsx", form, LONGEST_CELL)
+    code, out, err = base("import", "complaints", path)
+    assert code == 0 and "Thêm mới: 1" in out, out + err
+    db = vault.unlock(base.db, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            assert connection.execute(select(complaints.c.summary)).scalars().all() == [summary]
+    finally:
+        db.close()
 
 
 def test_formula_without_cached_value(base, tmp_path):

@@ -166,6 +166,22 @@ def test_cells_showing_an_error_are_found_in_every_part(tmp_path, small_blocks, 
     assert surveyed.error_cells == {(3, 2): "#DIV/0!", (200, 2): "#DIV/0!", (399, 2): "#DIV/0!"}
 
 
+def test_texts_longer_than_excel_holds_come_whole_from_every_part(tmp_path, small_blocks, parts_seen):
+    """A shared string and an inline one of 32,768 characters, in the first part and in the last:
+    none is cut to Excel's 32,767, so the import's length check sees them as they are."""
+    long_text = "ồ" * 32_768
+    rows = [hostile.header_row(["Họ và tên", "Ghi chú"])]
+    rows += [f'<row r="{n}">{hostile.inline(f"A{n}", "tên")}'
+             + (f'<c r="B{n}" t="s"><v>0</v></c>' if n in (2, 399) else "")
+             + (hostile.inline(f"B{n}", long_text) if n in (3, 398) else "") + "</row>" for n in range(2, 400)]
+    shared = f'<sst xmlns="{hostile.MAIN}"><si><t>{long_text}</t></si></sst>'.encode()
+    path = hostile.write(tmp_path / "so.xlsx", [("A", "visible", hostile.sheet_xml(rows))], shared)
+    for parts in (1, 3):
+        _, columns = _read(path, parts)
+        assert [row for row, text in enumerate(columns[1], start=1) if text == long_text] == [2, 3, 398, 399]
+    assert parts_seen == [1, 3]
+
+
 def test_a_cell_too_far_right_in_the_last_part_is_refused_as_by_one_reader(tmp_path, small_blocks):
     rows = [hostile.header_row(["Họ và tên"])]
     rows += [f'<row r="{n}">{hostile.inline(f"A{n}", "tên")}</row>' for n in range(2, 400)]
