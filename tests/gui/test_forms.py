@@ -7,9 +7,10 @@ import pytest
 from PySide6.QtTest import QTest
 from reportlab.pdfgen import canvas
 
-from bvct_desktop.core import attachments, audit, browse, editing, recipients, recycle_bin
+from bvct_desktop.core import attachments, audit, browse, editing, long_text, recipients, recycle_bin
 from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.kinds import SLIPS
+from bvct_desktop.core.numbers import grouped
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.personfile.vitae import DISCIPLINES
@@ -1323,7 +1324,24 @@ def test_the_political_issues_of_a_file_read_whole_on_an_office_screen(qtbot, mo
     for row in range(table.rowCount()):  # as tall as its cells need, up to TALLEST_ROW lines: a longer text on hover
         assert table.rowHeight(row) >= min(table.sizeHintForRow(row), tallest), table.item(row, 1).text()
         assert table.rowHeight(row) > 2 * table.fontMetrics().lineSpacing()
-    assert [table.item(row, 1).toolTip() for row in range(3)] == [issue["content"] for issue in HUNG_ISSUES]
+    assert [table.item(row, 1).toolTip() for row in range(3)] == [long_text.tip(issue["content"])
+                                                                    for issue in HUNG_ISSUES]
+
+
+def test_an_issue_told_in_three_thousand_lines_has_a_tooltip_inside_the_screen(qtbot, context):
+    """Its tooltip gave every line, taller than the screen: it gives the first lines, then how many are left."""
+    hung = _issues_of_hung(context)
+    person = editing.load(context.db, "cadres", hung)["person_id"]
+    content = "\n".join(f"Dòng {number}" for number in range(1, 3001))
+    POLITICAL_NOTES.add(context.db, person, {"axis": "Lịch sử chính trị", "content": content, "effect": "Chưa kết luận"})
+    form = open_form(context, "cadres", hung)
+    qtbot.addWidget(form)
+    form.tabs.setCurrentIndex([form.tabs.tabText(i) for i in range(form.tabs.count())].index("Vấn đề chính trị"))
+    table = form.tabs.currentWidget().table
+    [row] = [row for row in range(table.rowCount()) if table.item(row, 1).text() == content]
+    tip = table.item(row, 1).toolTip().split("\n")
+    assert tip[:2] == ["Dòng 1", "Dòng 2"] and len(tip) == long_text.TIP_LINES + 1
+    assert tip[-1] == f"… (còn {grouped(3000 - long_text.TIP_LINES)} dòng nữa; mở bản ghi để xem đủ)"
 
 
 LONG_REASON = ("Thiếu trách nhiệm trong lãnh đạo, chỉ đạo, để xảy ra vi phạm trong quản lý đất đai tại địa phương, "

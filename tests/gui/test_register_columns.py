@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 from PySide6.QtTest import QTest
 
-from bvct_desktop.core import browse, editing, importing, keyfile, preferences
+from bvct_desktop.core import browse, editing, importing, keyfile, long_text, preferences
 from bvct_desktop.core.kinds import kind_named
+from bvct_desktop.core.numbers import grouped
 from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile import relatives
 from bvct_desktop.core.personfile.notes import RELATIVE
@@ -40,6 +41,7 @@ from bvct_desktop.gui.registers.columns import (
     wrapped_height,
 )
 from bvct_desktop.gui.registers.page import RegisterPage
+from bvct_desktop.gui.registers.value_filter import ValueFilter
 from tests.gui import register_support as support
 from tests.gui.shell_support import as_user, context_for, import_rows, new_database, on_office_screen
 from tests.rows_sheet import rows_sheet
@@ -631,3 +633,37 @@ def test_ctrl_c_on_a_long_text_in_lines_copies_it_whole(qtbot, context):
     page.table.setCurrentIndex(page.model.index(row, keys.index("result")))
     QTest.keySequence(page.table, QKeySequence.StandardKey.Copy)
     assert QApplication.clipboard().text() == result
+
+
+def test_a_result_of_three_thousand_lines_has_a_tooltip_an_officer_reads_inside_the_screen(qtbot, context):
+    """The tooltip gave all 3,000 lines, taller than the screen (Qt cut it: neither its end nor anything
+    useful in sight): it gives the first lines and says how many are left and where to read them."""
+    result = "\n".join(f"Dòng {number}" for number in range(1, 3001))
+    editing.save(context.db, "slips", {"number": "1236/PXM", "issued_on": "03/03/2026", "full_name": "Trần Văn Bình",
+                                       "purpose": "Quy hoạch", "recipient": RECIPIENT, "result_on": "30/03/2026",
+                                       "result": result})
+    window, page = _page_in_window(qtbot, context, "slips")
+    keys = [column.key for column in page.spec.columns]
+    index = page.model.index(page.model.row_of(browse.record_ids(context.db, "slips", "1236/PXM")[0]),
+                             keys.index("result"))
+    page.table.scrollTo(index)
+    lines = _cut_tip(page.table, index).split("\n")
+    assert lines[0] == "Dòng 1" and len(lines) == long_text.TIP_LINES + 1
+    assert lines[-1] == f"… (còn {grouped(3000 - long_text.TIP_LINES)} dòng nữa; mở bản ghi để xem đủ)"
+
+
+def test_a_column_filter_lists_a_long_text_in_lines_by_its_first_line_and_keeps_it_whole(qtbot):
+    """A unit typed in lines was listed whole, every line of it an item's: it is listed as the register shows it,
+    and ticking it keeps the records holding the whole text."""
+    unit = "Phòng Tham mưu\n" + "\n".join(f"Tổ {number}" for number in range(1, 3001))
+    kept = []
+    popup = ValueFilter("Đơn vị", [(unit, 2), ("Văn phòng", 5)], None, kept.append)
+    qtbot.addWidget(popup)
+    assert [popup.list.item(row).text() for row in range(2)] == ["Phòng Tham mưu …  (2)", "Văn phòng  (5)"]
+    tip = popup.list.item(0).toolTip().split("\n")
+    assert len(tip) == long_text.TIP_LINES + 1 and tip[0] == "Phòng Tham mưu"
+    popup.search.setText("to 2999")  # found in the lines the item does not show
+    assert [popup.list.item(row).isHidden() for row in range(2)] == [False, True]
+    popup.tick(unit)
+    popup.accept()
+    assert kept == [(unit,)]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ...core import gazetteer, recycle_bin, trip_reports
+from ...core import gazetteer, long_text, recycle_bin, trip_reports
 from ...core.database import Database
 from ...core.editing import VERSION
 from ...core.errors import BvctError
@@ -292,7 +292,7 @@ class SectionTab(QWidget):
             for column, text in enumerate(_with_source(self.section, cells, entry.get(SOURCE, ""))):
                 item = QTableWidgetItem(text)
                 if len(text) > 30:
-                    item.setToolTip(text)
+                    item.setToolTip(long_text.tip(text))
                 if entry.get("id") is None:
                     item.setForeground(ELSEWHERE_COLOUR)
                 self.table.setItem(row, column, item)

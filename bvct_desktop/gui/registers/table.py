@@ -6,7 +6,7 @@ tall), and a column with few values carries Excel's filter arrow in its header."
 
 from collections.abc import Callable
 
-from ...core import browse
+from ...core import browse, long_text
 from ..look import read_only
 from ..qt import (
     QAbstractItemView,
@@ -126,11 +126,13 @@ class CutTextTips(QStyledItemDelegate):
         return True
 
     def tip(self, view, option, index) -> str | None:
-        """The cell's whole text when the cell cuts it short (or the model says more), else None."""
+        """The cell's whole text when the cell cuts it short (or the model says more), else None; a long
+        one by its first lines (`long_text.tip`), inside the screen."""
         whole = index.data(Qt.ItemDataRole.ToolTipRole) or index.data(Qt.ItemDataRole.DisplayRole) or ""
         text = self.displayText(index.data(Qt.ItemDataRole.DisplayRole) or "", option.locale)
         room = option.rect.width() - 8  # the cell's margins
-        return whole if text and (option.fontMetrics.horizontalAdvance(text) > room or whole != text) else None
+        cut = text and (option.fontMetrics.horizontalAdvance(text) > room or whole != text)
+        return long_text.tip(whole) if cut else None
 
 
 class LinesWithRoom(QStyledItemDelegate):

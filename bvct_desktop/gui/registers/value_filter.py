@@ -3,6 +3,7 @@ filters, each with how many records hold it, ticked to keep; a box narrows a lon
 
 from collections.abc import Callable
 
+from ...core import long_text
 from ...core.numbers import grouped
 from ...core.search import fold_ascii
 from ..accessible import clearable
@@ -48,8 +49,9 @@ class ValueFilter(QFrame):
         layout.addWidget(self.every)
         self.list = QListWidget()
         for value, count in values:
-            item = QListWidgetItem(f"{EMPTY if value is None else value}  ({grouped(count)})")
-            item.setToolTip(item.text())
+            whole = EMPTY if value is None else value
+            item = QListWidgetItem(f"{long_text.one_line(whole)}  ({grouped(count)})")  # as the register shows it
+            item.setToolTip(long_text.tip(f"{whole}  ({grouped(count)})"))
             item.setData(Qt.ItemDataRole.UserRole, value)
             ticked = kept is None or value in kept
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
@@ -111,7 +113,8 @@ class ValueFilter(QFrame):
     def _narrow(self, text: str) -> None:
         wanted = fold_ascii(text.strip())
         for item in self.items():
-            item.setHidden(bool(wanted) and wanted not in fold_ascii(item.text()))
+            value = item.data(Qt.ItemDataRole.UserRole)
+            item.setHidden(bool(wanted) and wanted not in fold_ascii(EMPTY if value is None else value))
 
     def _tick_all(self, on: bool) -> None:
         for item in self.items():
