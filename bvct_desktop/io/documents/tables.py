@@ -601,17 +601,31 @@ class Table:
         self._draw_header()
         for index in range(len(self.records)):
             row, font, height = self._wrapped(index)
-            if flow.need(min(self._page_room(), self._start(height) + self._kept_below(index))):
+            kept = self._kept_below(index)
+            if flow.need(min(self._page_room(), self._start(height) + kept)):
                 self._draw_header()
-            while height > flow.y - flow.c.bottom:
+            carried = self._carried(height, kept)
+            while height > flow.y - flow.c.bottom or carried and height + kept > flow.y - flow.c.bottom:
                 fit = max(1, int((flow.y - flow.c.bottom - 2 * self.vertical) / self.leading))
-                self._draw_row([cell[:fit] for cell in row], font, fit * self.leading + 2 * self.vertical, self.aligns)
-                row = [cell[fit:] for cell in row]
-                height -= fit * self.leading
+                if height <= flow.y - flow.c.bottom:  # its end fits, not with what it keeps: lines go along
+                    fit = round((height - 2 * self.vertical) / self.leading) - carried
+                if fit > 0:
+                    self._draw_row([cell[:fit] for cell in row], font, fit * self.leading + 2 * self.vertical,
+                                   self.aligns)
+                    row = [cell[fit:] for cell in row]
+                    height -= fit * self.leading
                 flow.new_page()
                 self._draw_header()
             self._draw_row(row, font, height, self.aligns)
         flow.skip(flow.profile.paragraph_after)
+
+    def _carried(self, height: float, kept: float) -> int:
+        """The lines of a row taller than a page that go on to a page of their own with the room it keeps below
+        it (`_kept_below`: the last rows and the signature, never alone) when its end does not leave that room
+        on its last page; none for a row a page holds, or when they would not fit there either."""
+        if height <= self._page_room() or SPLIT_LINES * self.leading + 2 * self.vertical + kept > self._page_room():
+            return 0
+        return SPLIT_LINES
 
     def _draw_header(self) -> None:
         self._draw_row(self.header, BOLD, self.header_height, ["center"] * len(self.widths))
@@ -629,7 +643,7 @@ class Table:
         """The room row `index` keeps below it on its page: with `keep_last`, from the last two rows on,
         the rows after it and the next block's; the row above a closing totals row, that row; else none."""
         last = len(self.records) - 1
-        if self.keep_last and index == max(0, last - 1):
+        if self.keep_last and index >= last - 1:
             rows = sum(self._wrapped(later)[2] for later in range(index + 1, len(self.records)))
             return rows + self._next_block()
         if index == last - 1 and self.records[last].get(TOTAL):

@@ -295,3 +295,25 @@ def test_a_summary_of_one_word_wider_than_the_page_is_cut_in_its_column_and_prin
     assert all(word.x1 < width for word in found)
     assert sum(word.text.count("X") for word in found) == 3000
     assert [word.text for word in found if word.text in ("Nguyễn", "Văn", "Dũng")][:3] == ["Nguyễn", "Văn", "Dũng"]
+
+
+def _summary_then_last(history, options, target, lines: int) -> None:
+    """A listing whose row before the last is a summary of `lines` lines, over pages, saved at `target`."""
+    summary = "\n".join(f"dòng {number}" for number in range(1, lines + 1))
+    columns = [tables.counter(), tables.of(COMPLAINTS.field("sender"), 1.5),
+               tables.of(COMPLAINTS.field("summary"), 4.0)]
+    records = [{"sender": "Nguyễn Văn Dũng", "summary": summary}, {"sender": "Nặc danh", "summary": "Tố cáo"}]
+    pdf.save(render.listing_pdf(history, "DANH SÁCH ĐƠN THƯ", [], columns, records, PRINTED, options), target)
+
+
+@pdfcheck.needs_poppler
+@pytest.mark.parametrize("lines", [3000, *range(100, 160, 2)])  # its end at every height of a page
+def test_the_signature_never_stands_alone_after_a_row_taller_than_a_page(tmp_path, history, options, lines):
+    """The row before the last went on over the pages and filled the last of them: the last row, the count and
+    the signature went alone to one more page (a page of the signature alone). Whatever the page its end falls
+    on, its last lines keep the last row, the count and the signature on their page."""
+    target = tmp_path / "don-thu.pdf"
+    _summary_then_last(history, options, target, lines)
+    last = pdfcheck.page_count(target)
+    pdfcheck.assert_in_order(pdfcheck.lines(target, first=last), f"dòng {lines}", "2 Nặc danh Tố cáo",
+                             "Tổng số: 2 bản ghi.", "Nguyễn Văn Hòa")
