@@ -5,6 +5,7 @@ roles the spec allows."""
 import datetime as dt
 import os
 import threading
+import time
 import unicodedata
 from pathlib import Path
 
@@ -1072,3 +1073,27 @@ def test_at_150_percent_a_recipients_name_is_read_whole_beside_an_empty_column(q
     assert table.columnWidth(1) <= table.horizontalHeader().sectionSizeHint(1)
     long_name = "Phòng An ninh chính trị nội bộ – Công an tỉnh Bình Thuận"
     assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(long_name) + 8
+
+
+def test_a_hundred_edits_of_a_text_of_thousands_of_lines_open_at_once_in_rows_two_lines_high(qtbot, db, clock):
+    """The page froze for seconds measuring every word of every entry's details (both texts whole, 60,000
+    characters an entry): it opens at once, each row two lines high, its tooltip the first lines within the
+    screen and how many are left."""
+    from bvct_desktop.core import browse, editing, long_text
+
+    slip = browse.record_ids(db, "slips", "13/PXM")[0]
+    for number in range(100):
+        stored = editing.load(db, "slips", slip)
+        result = "\n".join(f"Dòng {line} lần {number}" for line in range(1, 1900))
+        editing.save(db, "slips", {**stored, "result": result}, slip, stored["person_id"])
+    started = time.perf_counter()
+    page = page_of(qtbot, AuditPage(context_for(db, clock)))
+    page.resize(1366, 700)
+    qtbot.waitExposed(page)
+    page.grab()
+    assert time.perf_counter() - started < 1.5
+    edited = [row for row in range(page.model.rowCount()) if "lần 99" in page.model.index(row, 8).data()]
+    assert {page.view.rowHeight(row) for row in edited} == {page.view.verticalHeader().defaultSectionSize()}
+    tip = page.model.index(edited[-1], 8).data(Qt.ItemDataRole.ToolTipRole).split("\n")
+    assert len(tip) == long_text.TIP_LINES + 1 and tip[0].startswith("Bản ghi: Số phiếu: «13/PXM»")
+    assert tip[-1].startswith("… (còn ") and tip[-1].endswith(" dòng nữa; xuất nhật ký để xem đủ)")

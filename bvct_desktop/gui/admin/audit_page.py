@@ -4,7 +4,7 @@ Designer form ui/admin_audit.ui."""
 
 import datetime as dt
 
-from ...core import audit, audit_find, audit_words
+from ...core import audit, audit_find, audit_words, long_text
 from ...core.audit_chain import FAILED, OK, REFUSED
 from ...core.errors import BvctError
 from ...core.numbers import grouped
@@ -28,6 +28,7 @@ DEFAULT_DAYS = 30
 ALL = "Tất cả"
 OUTCOMES = (OK, FAILED, REFUSED)  # what an officer looks for; "đang thực hiện" is settled by a later entry
 NUMBER_COLUMN = 0  # «Số»
+WHOLE_DETAILS = "xuất nhật ký để xem đủ"  # where a tooltip's long details are read whole
 BY_TIME = (NUMBER_COLUMN, 1)  # «Số» and «Thời gian»: the order the entries were written in
 
 
@@ -62,8 +63,10 @@ class AuditModel(QAbstractTableModel):
         if not index.isValid():
             return None
         entry = self.entries[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return audit_words.cells(entry)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return long_text.tip(audit_words.cells(entry)[index.column()], more=WHOLE_DETAILS)
         if role == Qt.ItemDataRole.ForegroundRole and entry.outcome != audit.OK:
             return QColor(colour("error"))
         return None

@@ -31,6 +31,7 @@ from ..qt import (
 
 SAMPLE_ROWS = 100  # rows measured for a column's natural width (a few screenfuls)
 WIDEST = 420       # no column is fitted wider than this (a tooltip shows the rest)
+MEASURED = 1000    # a cell's first characters measured: wider than any screen (a text of 32,767 took seconds)
 WHOLE_SHARE = 3    # values are kept whole before others up to this part of the width (a third)
 USUAL = 0.9        # the share of the rows measured whose cells a column's usual width shows whole
 PADDING = 18
@@ -143,7 +144,7 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
     indexes = [model.index(row, logical) for row in range(min(model.rowCount(), SAMPLE_ROWS))]
     widgets = [table.indexWidget(index) for index in indexes]
     boxes = [widget.sizeHint().width() for widget in widgets if widget is not None]
-    texts = [index.data() or "" for index, widget in zip(indexes, widgets, strict=True) if widget is None]
+    texts = [(index.data() or "")[:MEASURED] for index, widget in zip(indexes, widgets, strict=True) if widget is None]
     numbers = [_room(table, text) for text in texts if text.isdigit()]
     cells = sorted([_room(table, text) for text in texts] + boxes) or [0]
     ten_digits = _room(table, "0" * 10)
@@ -151,7 +152,8 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
     usual = min(WIDEST, max(header, most, min(cells[-1], ten_digits)))
     narrowest = min(usual, ten_digits)
     if table.property(WRAPPING):
-        narrowest = min(narrowest, max((_room(table, word) for text in texts for word in text.split()), default=0))
+        words = {word for text in texts for word in text.split()}
+        narrowest = min(narrowest, max((_room(table, word) for word in words), default=0))
     least = max([max(boxes, default=narrowest), *numbers])
     header_whole = longest_word if wraps(table.horizontalHeader()) else header_width  # on more lines, or one
     least = max(least, header_whole(table.horizontalHeader(), logical))
