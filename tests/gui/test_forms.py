@@ -1333,7 +1333,8 @@ def test_an_issue_told_in_three_thousand_lines_has_a_tooltip_inside_the_screen(q
     hung = _issues_of_hung(context)
     person = editing.load(context.db, "cadres", hung)["person_id"]
     content = "\n".join(f"Dòng {number}" for number in range(1, 3001))
-    POLITICAL_NOTES.add(context.db, person, {"axis": "Lịch sử chính trị", "content": content, "effect": "Chưa kết luận"})
+    POLITICAL_NOTES.add(context.db, person,
+                        {"axis": "Lịch sử chính trị", "content": content, "effect": "Chưa kết luận"})
     form = open_form(context, "cadres", hung)
     qtbot.addWidget(form)
     form.tabs.setCurrentIndex([form.tabs.tabText(i) for i in range(form.tabs.count())].index("Vấn đề chính trị"))
