@@ -319,7 +319,7 @@ def test_a_few_long_delegation_names_never_push_the_other_columns_out_of_a_1366_
     assert header.sectionSize(name) <= table.viewport().width() // 3
     assert table.frozen_logicals()[-1] == name
     row = page.model.row_of(browse.record_ids(context.db, "delegations", "1234-QĐ/TU")[0])
-    assert _cut_tip(table, page.model.index(row, name), table.frozen) == LONG_DELEGATION
+    assert _cut_tip(table, page.model.index(row, name), table.frozen) == long_text.tip(LONG_DELEGATION)  # in lines
 
 
 def test_a_cut_cell_shows_its_whole_text_as_a_tooltip(qtbot, context):
@@ -352,10 +352,10 @@ def test_the_cadre_register_shows_each_cadres_gravest_political_issue_and_tells_
     index = page.model.index(page.model.row_of(hung), issues)
     assert index.data() == "Chưa kết luận (2 vấn đề)"
     page.table.scrollTo(index)
-    assert _cut_tip(page.table, index) == (
+    assert _cut_tip(page.table, index) == long_text.tip(
         "Chính trị hiện nay (bản thân) — chưa ghi ảnh hưởng, tính là «Chưa kết luận»\n"
         "Lịch sử chính trị (Cha: Nguyễn Văn Tư) — Có vấn đề nhưng không vi phạm (có mức giới hạn); "
-        "mức giới hạn: Không quá Ủy viên Ban Thường vụ Tỉnh ủy")
+        "mức giới hạn: Không quá Ủy viên Ban Thường vụ Tỉnh ủy")  # its lines within a tooltip's width
     page.status.setCurrentIndex(page.status.findData("Có vấn đề chính trị"))
     assert [page.model.index(row, 0).data() for row in range(page.model.rowCount())] == ["Nguyễn Văn Hùng"]
 
