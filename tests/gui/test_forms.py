@@ -1466,7 +1466,7 @@ def test_a_vetting_cases_slip_opens_from_its_window_and_a_cut_result_is_read_who
     served = [slip["id"] for slip in cases.case_file(context.db, case["id"]).slips]
     result = slips.model().index(0, slips.columnCount() - 1)
     assert slips.visualRect(result).width() < slips.fontMetrics().horizontalAdvance(reply)  # cut short
-    assert tooltip_at(slips, result) == reply
+    assert tooltip_at(slips, result) == long_text.tip(reply)  # whole, in lines of a tooltip's width
     active(qtbot, form)
     slips.setFocus()
     slips.setCurrentCell(1, 0)
