@@ -120,13 +120,6 @@ class Cells(list[str]):
         self.tips = tips or {}
 
 
-def first_line(cell: str) -> str:
-    """A cell as a register's row shows it, one line high whatever was typed: a long text's first line, «…»
-    after it when more lines follow (its tooltip gives them all, as typed)."""
-    first, more, _ = cell.partition("\n")
-    return f"{first} …" if more else first
-
-
 def tip(key: str) -> str:
     """The key under which a View's extra_rows gives the tooltip of the cell of column `key`."""
     return f"{key}:tip"

@@ -3,7 +3,6 @@ tooltip Qt would make taller or wider than the screen, a list's item."""
 
 import textwrap
 
-from .browse import first_line
 from .numbers import grouped
 
 TIP_LINES = 25  # a tooltip's lines at most: read at a glance, well inside a 768-pixel screen
@@ -20,6 +19,13 @@ def tip(text: str, more: str = OPEN_RECORD) -> str:
     if len(lines) <= TIP_LINES:
         return "\n".join(lines)
     return "\n".join(lines[:TIP_LINES]) + f"\n… (còn {grouped(len(lines) - TIP_LINES)} dòng nữa; {more})"
+
+
+def first_line(cell: str) -> str:
+    """A cell as a register's row shows it, one line high whatever was typed: a long text's first line, «…»
+    after it when more lines follow (its tooltip gives them all, as typed)."""
+    first, more, _ = cell.partition("\n")
+    return f"{first} …" if more else first
 
 
 def one_line(text: str) -> str:

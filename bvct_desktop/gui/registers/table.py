@@ -6,7 +6,7 @@ tall), and a column with few values carries Excel's filter arrow in its header."
 
 from collections.abc import Callable
 
-from ...core import browse, long_text
+from ...core import long_text
 from ..look import read_only
 from ..qt import (
     QAbstractItemView,
@@ -107,11 +107,11 @@ class FilterHeader(QHeaderView):
 
 class CutTextTips(QStyledItemDelegate):
     """Shows a cell's whole text as a tooltip only when the cell cuts it short; a long text typed in lines
-    by its first line (`browse.first_line`), the row one line high (copying the cell still takes it whole)."""
+    by its first line (`long_text.first_line`), the row one line high (copying the cell still takes it whole)."""
 
     def displayText(self, value, locale) -> str:  # noqa: N802 - Qt's name
         if isinstance(value, str) and "\n" in value:
-            return browse.first_line(value)
+            return long_text.first_line(value)
         return super().displayText(value, locale)
 
     def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt's name
