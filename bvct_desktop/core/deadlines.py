@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from . import settings, trip_status, workdays
 from .database import Database
 from .dates import DayWithWords
+from .numbers import grouped
 from .permissions import Action
 from .schema import archive_requests, delegations, passport_handovers, persons, recipients, slips
 
@@ -69,7 +70,7 @@ def late_by(due_on: dt.date, late: bool, today: dt.date) -> DayWithWords:
     overdue — counted from the next working day when the day is a day off (a deadline typed by hand:
     it ends then, as `past_due` says)."""
     days = (today - workdays.working_day_on_or_after(due_on)).days
-    return DayWithWords(due_on, f"(quá hạn {days} ngày)" if late else "")
+    return DayWithWords(due_on, f"(quá hạn {grouped(days)} ngày)" if late else "")
 
 
 def post_trip_report_due(return_on: dt.date, history: settings.History, key: str = REPORT_DAYS) -> dt.date:

@@ -287,3 +287,10 @@ def test_a_complaint_resolved_after_today_without_a_deadline_is_still_a_loose_en
     listed = browse.Filters(status=browse.NO_COMPLAINT_DEADLINE)
     assert browse.record_ids(db, "complaints", filters=listed) == [undated]
     db.close()
+
+
+def test_a_register_cell_counts_the_days_late_the_vietnamese_way():
+    """A passport kept three years past its day was «quá hạn 1217 ngày»: a count is written 1.217 everywhere
+    else the officer reads one (the dashboard, the report)."""
+    cell = deadlines.late_by(dt.date(2023, 1, 2), True, dt.date(2026, 5, 4))
+    assert (cell, cell.words) == ("02/01/2023 (quá hạn 1.217 ngày)", "(quá hạn 1.217 ngày)")
