@@ -94,12 +94,13 @@ class Issue:
 
     def told(self) -> str:
         """«Lịch sử chính trị, về Cha: Nguyễn Văn Tư – … (Có vấn đề …; mức giới hạn: …; kết luận ngày 20/05/2016
-        theo QĐ 57-QĐ/TW)»."""
+        theo QĐ 57-QĐ/TW)»; after an issue written in lines, the bracket on a line of its own."""
         judged = " ".join(([f"kết luận ngày {display_date(self.found_on)}"] if self.found_on else [])
                           + ([f"theo {self.regulation}"] if self.regulation else []))
         said = [effect_told(self.effect)] + ([f"mức giới hạn: {self.limit_note}"] if self.limit_note else []) + (
             [judged] if judged else [])
-        return self.axis + (f", về {self.about}" if self.about else "") + f" – {self.content} ({'; '.join(said)})"
+        after = "\n" if "\n" in self.content else " "
+        return self.axis + (f", về {self.about}" if self.about else "") + f" – {self.content}{after}({'; '.join(said)})"
 
 
 @dataclass(frozen=True)

@@ -901,3 +901,15 @@ def test_an_issue_recorded_without_its_effect_counts_as_not_concluded_in_the_cas
              if "vấn đề chính trị" in doubt]
     assert asked == [f"Hồ sơ cá nhân ghi 1 vấn đề chính trị nặng hơn kết quả này: {told}. "
                      "Kết quả «Đủ tiêu chuẩn» có đúng không?"]
+
+
+def test_an_issue_written_in_lines_has_its_effect_on_a_line_of_its_own(db):
+    """«Đã được kết luận năm 1990. (chưa ghi ảnh hưởng, tính là «Chưa kết luận»)»: after the last line of an issue
+    written in lines, what the file says it comes to read as that line's, a finding of 1990 «not concluded»."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    case = cases.open_case(db, hung, {"purpose": "Bổ nhiệm", "opened_on": "01/02/2026"})
+    POLITICAL_NOTES.add(db, hung, {"axis": "Lịch sử chính trị",
+                                   "content": "Cha đẻ từng tham gia chế độ cũ.\nĐã được kết luận năm 1990."})
+    assert [issue.told() for issue in cases.case_file(db, case).issues] == [
+        "Lịch sử chính trị – Cha đẻ từng tham gia chế độ cũ.\nĐã được kết luận năm 1990.\n"
+        "(chưa ghi ảnh hưởng, tính là «Chưa kết luận»)"]
