@@ -2,8 +2,9 @@
 the register exports are (io/xlsx_writer): A4 landscape fitted to the page's width, the header row
 frozen and repeated, a text longer than its column («Chi tiết», a register's long title, an action
 naming it) wrapped in a row as tall as its lines (LibreOffice sizes none), «Số» and «Bản ghi» numbers
-and «Thời gian» a date-time cell (the trail sorts as it happened). The export's permission and
-its own audit entry are the core's (`audit.export`)."""
+and «Thời gian» a date-time cell (the trail sorts as it happened). Details longer than an Excel cell holds
+(an edit of a 32,767-character text) go on, whole, in the next cells under «Chi tiết (tiếp)». The
+export's permission and its own audit entry are the core's (`audit.export`)."""
 
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,6 +22,20 @@ TIME_FORMAT = "DD/MM/YYYY HH:MM:SS"
 SIZE = 11
 RECORD = audit.LIST_HEADERS.index("Bản ghi")  # the record's number, a number cell
 DETAILS_FONT = Font(name=xlsx_writer.HEADER_FONT_NAME, size=SIZE)  # as measured for the row's height
+CELL_UNITS = 32_767  # Excel's most for one cell, in UTF-16 units (an emoji is two)
+MORE_DETAILS = "Chi tiết (tiếp)"
+
+
+def cell_pieces(text: str) -> list[str]:
+    """`text` in consecutive pieces of at most CELL_UNITS UTF-16 units each (cut between characters)."""
+    pieces, start, units = [], 0, 0
+    for at, character in enumerate(text):
+        size = 2 if ord(character) > 0xFFFF else 1
+        if units + size > CELL_UNITS:
+            pieces.append(text[start:at])
+            start, units = at, 0
+        units += size
+    return [*pieces, text[start:]]
 
 
 def write_audit(entries: Iterable[audit.Entry], target: Path, password: str | None = None) -> int:
@@ -32,22 +47,30 @@ def write_audit(entries: Iterable[audit.Entry], target: Path, password: str | No
     def fill(book) -> None:
         nonlocal written
         sheet = xlsx_stream.StreamedSheet(book, TITLE)
-        sheet.row(0, list(audit.LIST_HEADERS), [xlsx_writer.header_format(book)] * len(WIDTHS))
+        header = xlsx_writer.header_format(book)
+        sheet.row(0, list(audit.LIST_HEADERS), [header] * len(WIDTHS))
         body = {"font_name": DETAILS_FONT.name, "font_size": SIZE, "valign": "top"}
         text = book.add_format({**body, "text_wrap": True})
         formats = [book.add_format({**body, "align": "center"}),
                    book.add_format({**body, "num_format": TIME_FORMAT, "align": "left"}),
                    *[text] * (len(WIDTHS) - 4), book.add_format({**body, "align": "center"}), text]
+        columns = len(WIDTHS)
         for written, entry in enumerate(entries, start=1):  # noqa: B007 - the count is the last row's
-            cells = [entry.id, entry.at, *audit_words.cells(entry)[2:]]
+            *cells, details = [entry.id, entry.at, *audit_words.cells(entry)[2:]]
+            cells = [*cells, *cell_pieces(details)]
             cells[RECORD] = entry.record_id
-            lines = max(len(wrapped(cell, DETAILS_FONT, width)) for cell, width in zip(cells, points, strict=True)
+            for column in range(columns, len(cells)):
+                sheet.sheet.write_string(0, column, MORE_DETAILS, header)
+            columns = max(columns, len(cells))
+            lines = max(len(wrapped(cell, DETAILS_FONT, width)) for cell, width in zip(cells, points, strict=False)
                         if isinstance(cell, str))
             if lines > 1:
                 sheet.sheet.set_row(written, lines * SIZE * LINE_HEIGHT)
-            sheet.row(written, cells, formats)
-        xlsx_writer.print_setup(sheet.sheet, TITLE, WIDTHS, formats, landscape=True)
-        sheet.sheet.autofilter(0, 0, written, len(WIDTHS) - 1)
+            sheet.row(written, cells, formats + [text] * (len(cells) - len(formats)))
+        more = columns - len(WIDTHS)
+        xlsx_writer.print_setup(sheet.sheet, TITLE, WIDTHS + WIDTHS[-1:] * more, formats + [text] * more,
+                                landscape=True)
+        sheet.sheet.autofilter(0, 0, written, columns - 1)
 
     xlsx_stream.streamed(Path(target), fill, password)
     return written

@@ -7,7 +7,7 @@ import json
 
 import openpyxl
 
-from bvct_desktop.core import audit
+from bvct_desktop.core import audit, audit_words
 from bvct_desktop.io.audit_xlsx import write_audit
 from bvct_desktop.io.documents import fonts, layout, workbook
 
@@ -72,3 +72,27 @@ def test_no_text_runs_into_the_next_column_and_the_record_is_a_number(tmp_path):
         lines = len(layout.wrap(cell.value, fonts.REGULAR, cell.font.sz, width))
         assert lines == 1 or cell.alignment.wrap_text and sheet.row_dimensions[cell.row].height >= (
             lines * cell.font.sz * 1.25), cell.value
+
+
+def test_details_longer_than_an_excel_cell_go_on_whole_in_the_next_cells(tmp_path):
+    """An edit of a 32,767-character text is audited with ≈ 63,000 characters of details, and the page's
+    tooltip sends the auditor to the export to read them whole: no cell may hold more than Excel's 32,767
+    UTF-16 units (an emoji is two), so the details go on in «Chi tiết (tiếp)» cells, none lost."""
+    details = json.dumps({"truoc": "Nội dung 😀 " * 2_800, "sau": "Tóm tắt đã sửa " * 2_250}, ensure_ascii=False)
+    entries = [audit.Entry(1, dt.datetime(2026, 3, 2, 8, 30), "chuyenvien", "can-bo", "sửa", "ok", "letters", 7,
+                           details),
+               audit.Entry(2, dt.datetime(2026, 3, 2, 8, 31), "chuyenvien", "can-bo", "xem", "ok", None, None, DETAILS)]
+    shown = audit_words.cells(entries[0])[-1]
+    assert len(shown) > 63_000
+    out = tmp_path / "nhat-ky.xlsx"
+    write_audit(entries, out)
+    sheet = openpyxl.load_workbook(out)["Nhật ký"]
+    first = audit.LIST_HEADERS.index("Chi tiết")
+    headers = [cell.value for cell in sheet[1]]
+    assert headers[:first + 1] == list(audit.LIST_HEADERS) and len(headers) > first + 2
+    assert set(headers[first + 1:]) == {"Chi tiết (tiếp)"}
+    long_row, short_row = (list(row) for row in sheet.iter_rows(min_row=2, values_only=True))
+    pieces = [piece for piece in long_row[first:] if piece is not None]
+    assert "".join(pieces) == shown
+    assert all(len(piece.encode("utf-16-le")) // 2 <= 32_767 for piece in pieces)
+    assert short_row[first] == audit_words.cells(entries[1])[-1] and not any(short_row[first + 1:])
