@@ -57,6 +57,7 @@ from tests.gui.shell_support import (
     threads_calling,
     type_day,
 )
+from tests.gui.tip_support import as_seen
 from tests.samples import SAMPLES
 
 NEW_PASSWORD = "Doi-mat-khau-2026"
@@ -500,6 +501,18 @@ def test_audit_model_is_a_sound_table(qtmodeltester, qtbot, db, clock):
     model = AuditModel()
     model.set_entries(page.model.entries)
     qtmodeltester.check(model)
+
+
+def test_an_entrys_details_typed_like_markup_show_in_its_tooltip_as_typed(qtbot):
+    """A summary typed «<b>Gấp</b> <img src=…>» showed bold and a broken image in the page's tooltip."""
+    entry = audit.Entry(1, dt.datetime(2026, 3, 2, 8, 30), "chuyenvien", "can-bo", "sửa", "ok", "letters", 7,
+                        '{"trich_yeu": "<b>Gấp</b> <img src=anh.png> Báo cáo tình hình"}')
+    model = AuditModel()
+    model.set_entries([entry])
+    details = model.index(0, audit.LIST_HEADERS.index("Chi tiết"))
+    shown = details.data()
+    assert "<b>Gấp</b> <img src=anh.png>" in shown
+    assert as_seen(details.data(Qt.ItemDataRole.ToolTipRole)) == shown
 
 
 def test_backup_now_then_verify_with_progress(qtbot, db, clock, tmp_path):
@@ -1094,6 +1107,6 @@ def test_a_hundred_edits_of_a_text_of_thousands_of_lines_open_at_once_in_rows_tw
     assert time.perf_counter() - started < 1.5
     edited = [row for row in range(page.model.rowCount()) if "lần 99" in page.model.index(row, 8).data()]
     assert {page.view.rowHeight(row) for row in edited} == {page.view.verticalHeader().defaultSectionSize()}
-    tip = page.model.index(edited[-1], 8).data(Qt.ItemDataRole.ToolTipRole).split("\n")
+    tip = as_seen(page.model.index(edited[-1], 8).data(Qt.ItemDataRole.ToolTipRole)).split("\n")
     assert len(tip) == long_text.TIP_LINES + 1 and tip[0].startswith("Bản ghi: Số phiếu: «13/PXM»")
     assert tip[-1].startswith("… (còn ") and tip[-1].endswith(" dòng nữa; xuất nhật ký để xem đủ)")

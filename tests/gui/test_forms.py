@@ -46,6 +46,7 @@ from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.accessibility_support import tab_walk
 from tests.gui.shell_support import FakeClock, active, on_office_screen, tab_stops, type_text
+from tests.gui.tip_support import as_seen
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
 
@@ -1324,7 +1325,7 @@ def test_the_political_issues_of_a_file_read_whole_on_an_office_screen(qtbot, mo
     for row in range(table.rowCount()):  # as tall as its cells need, up to TALLEST_ROW lines: a longer text on hover
         assert table.rowHeight(row) >= min(table.sizeHintForRow(row), tallest), table.item(row, 1).text()
         assert table.rowHeight(row) > 2 * table.fontMetrics().lineSpacing()
-    assert [table.item(row, 1).toolTip() for row in range(3)] == [long_text.tip(issue["content"])
+    assert [as_seen(table.item(row, 1).toolTip()) for row in range(3)] == [long_text.tip(issue["content"])
                                                                     for issue in HUNG_ISSUES]
 
 
@@ -1340,7 +1341,7 @@ def test_an_issue_told_in_three_thousand_lines_has_a_tooltip_inside_the_screen(q
     form.tabs.setCurrentIndex([form.tabs.tabText(i) for i in range(form.tabs.count())].index("Vấn đề chính trị"))
     table = form.tabs.currentWidget().table
     [row] = [row for row in range(table.rowCount()) if table.item(row, 1).text() == content]
-    tip = table.item(row, 1).toolTip().split("\n")
+    tip = as_seen(table.item(row, 1).toolTip()).split("\n")
     assert tip[:2] == ["Dòng 1", "Dòng 2"] and len(tip) == long_text.TIP_LINES + 1
     assert tip[-1] == f"… (còn {grouped(3000 - long_text.TIP_LINES)} dòng nữa; mở bản ghi để xem đủ)"
 
@@ -1495,7 +1496,7 @@ def tooltip_at(view: QTableView, index) -> str:
     """The tooltip the officer sees resting the mouse on the cell at `index` ("" for none)."""
     where = view.visualRect(index).center()
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, where, view.viewport().mapToGlobal(where)))
-    return QToolTip.text() if QToolTip.isVisible() else ""
+    return as_seen(QToolTip.text()) if QToolTip.isVisible() else ""
 
 
 def test_a_delegation_opens_on_most_of_an_office_screen_with_every_column_of_its_members(qtbot, monkeypatch,

@@ -44,6 +44,7 @@ from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.gui.registers.value_filter import ValueFilter
 from tests.gui import register_support as support
 from tests.gui.shell_support import as_user, context_for, import_rows, new_database, on_office_screen
+from tests.gui.tip_support import as_seen
 from tests.rows_sheet import rows_sheet
 from tests.samples import SAMPLES
 
@@ -300,7 +301,8 @@ def _cut_tip(table, index, view=None) -> str | None:
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)
     option.rect = view.visualRect(index)
-    return table.tips.tip(view, option, index)
+    tip = table.tips.tip(view, option, index)
+    return None if tip is None else as_seen(tip)
 
 
 def test_a_few_long_delegation_names_never_push_the_other_columns_out_of_a_1366_pixel_screen(qtbot, context):
@@ -455,7 +457,7 @@ def test_a_column_filter_shows_a_long_unit_name_whole_and_stays_on_the_screen(qt
     popup = page.value_filter
     item = next(popup.list.item(row) for row in range(popup.list.count()) if long_name in popup.list.item(row).text())
     assert popup.list.viewport().width() > popup.list.fontMetrics().horizontalAdvance(item.text())
-    assert item.toolTip() == item.text()
+    assert as_seen(item.toolTip()) == item.text()
     screen = popup.screen().availableGeometry()
     assert screen.contains(popup.frameGeometry())  # opened under the register's last column, moved left to fit
 
@@ -619,7 +621,7 @@ def test_a_long_text_in_lines_shows_its_first_line_in_a_row_as_high_as_any_and_i
     index = page.model.index(rows[1], keys.index("result"))
     page.table.scrollTo(index)
     assert page.table.itemDelegate().displayText(index.data(), QLocale()) == "Không có tàng thư. …"
-    assert _cut_tip(page.table, index) == result
+    assert _cut_tip(page.table, index) == long_text.tip(result)  # in lines of a tooltip's width
     assert page.table.rowHeight(rows[1]) == page.table.rowHeight(rows[0])
 
 
@@ -633,6 +635,29 @@ def test_ctrl_c_on_a_long_text_in_lines_copies_it_whole(qtbot, context):
     page.table.setCurrentIndex(page.model.index(row, keys.index("result")))
     QTest.keySequence(page.table, QKeySequence.StandardKey.Copy)
     assert QApplication.clipboard().text() == result
+
+
+MARKUP = "<b>Gấp</b> <img src=anh.png> &amp; "  # typed text Qt would take for rich text
+
+
+def test_a_cut_cell_typed_like_markup_shows_in_its_tooltip_as_typed(qtbot, context):
+    """A result typed «<b>Gấp</b> <img src=…>» showed «Gấp» bold and a broken image in its tooltip."""
+    result = MARKUP + "Không có tàng thư; đã trích lục lý lịch gửi kèm công văn số 1234/PV01 ngày 30/03/2026"
+    editing.save(context.db, "slips", {"number": "1237/PXM", "issued_on": "03/03/2026", "full_name": "Trần Văn Bình",
+                                       "purpose": "Quy hoạch", "recipient": RECIPIENT, "result_on": "30/03/2026",
+                                       "result": result})
+    window, page = _page_in_window(qtbot, context, "slips")
+    keys = [column.key for column in page.spec.columns]
+    index = page.model.index(page.model.row_of(browse.record_ids(context.db, "slips", "1237/PXM")[0]),
+                             keys.index("result"))
+    page.table.scrollTo(index)
+    assert _cut_tip(page.table, index) == long_text.tip(result)  # in lines of a tooltip's width
+
+
+def test_a_column_filter_lists_a_value_typed_like_markup_with_its_tooltip_as_typed(qtbot):
+    popup = ValueFilter("Đơn vị", [(MARKUP + "Phòng Tham mưu", 2)], None, lambda kept: None)
+    qtbot.addWidget(popup)
+    assert as_seen(popup.list.item(0).toolTip()) == MARKUP + "Phòng Tham mưu  (2)"
 
 
 def test_a_result_of_three_thousand_lines_has_a_tooltip_an_officer_reads_inside_the_screen(qtbot, context):
@@ -660,7 +685,7 @@ def test_a_column_filter_lists_a_long_text_in_lines_by_its_first_line_and_keeps_
     popup = ValueFilter("Đơn vị", [(unit, 2), ("Văn phòng", 5)], None, kept.append)
     qtbot.addWidget(popup)
     assert [popup.list.item(row).text() for row in range(2)] == ["Phòng Tham mưu …  (2)", "Văn phòng  (5)"]
-    tip = popup.list.item(0).toolTip().split("\n")
+    tip = as_seen(popup.list.item(0).toolTip()).split("\n")
     assert len(tip) == long_text.TIP_LINES + 1 and tip[0] == "Phòng Tham mưu"
     popup.search.setText("to 2999")  # found in the lines the item does not show
     assert [popup.list.item(row).isHidden() for row in range(2)] == [False, True]

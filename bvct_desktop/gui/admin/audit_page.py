@@ -4,7 +4,7 @@ Designer form ui/admin_audit.ui."""
 
 import datetime as dt
 
-from ...core import audit, audit_find, audit_words, long_text
+from ...core import audit, audit_find, audit_words
 from ...core.audit_chain import FAILED, OK, REFUSED
 from ...core.errors import BvctError
 from ...core.numbers import grouped
@@ -21,6 +21,7 @@ from ..flow_layout import reflow
 from ..look import colour, wait_cursor
 from ..qt import QAbstractTableModel, QColor, QModelIndex, QStyle, Qt, QWidget
 from ..registers.columns import fit_to_width, keep_fitted, wrap_cells
+from ..tooltips import typed_tip
 from ..workers import wait_for
 
 ROOT = QModelIndex()  # the invisible root of a flat table
@@ -66,7 +67,7 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return audit_words.cells(entry)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return long_text.tip(audit_words.cells(entry)[index.column()], more=WHOLE_DETAILS)
+            return typed_tip(audit_words.cells(entry)[index.column()], more=WHOLE_DETAILS)
         if role == Qt.ItemDataRole.ForegroundRole and entry.outcome != audit.OK:
             return QColor(colour("error"))
         return None

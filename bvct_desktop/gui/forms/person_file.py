@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ...core import gazetteer, long_text, recycle_bin, trip_reports
+from ...core import gazetteer, recycle_bin, trip_reports
 from ...core.database import Database
 from ...core.editing import VERSION
 from ...core.errors import BvctError
@@ -55,6 +55,7 @@ from ..qt import (
 )
 from ..registers.columns import ROW_ROOM, fit_to_width, keep_fitted, whole_width, wrap_cells
 from ..registers.table import EnterActivates, LinesWithRoom
+from ..tooltips import typed_tip
 from .asking_dialog import AskingDialog
 from .inputs import changed_signal, make_input, read_input, show_value
 from .record_form import RecordForm, confirm_doubts
@@ -292,7 +293,7 @@ class SectionTab(QWidget):
             for column, text in enumerate(_with_source(self.section, cells, entry.get(SOURCE, ""))):
                 item = QTableWidgetItem(text)
                 if len(text) > 30:
-                    item.setToolTip(long_text.tip(text))
+                    item.setToolTip(typed_tip(text))
                 if entry.get("id") is None:
                     item.setForeground(ELSEWHERE_COLOUR)
                 self.table.setItem(row, column, item)

@@ -29,6 +29,7 @@ from ..qt import (
     QToolTip,
     Signal,
 )
+from ..tooltips import typed_tip
 from .columns import ROW_ROOM, fit_header_height
 
 ARROW = 14  # the filter arrow's box at a header section's right end, in pixels
@@ -132,7 +133,7 @@ class CutTextTips(QStyledItemDelegate):
         text = self.displayText(index.data(Qt.ItemDataRole.DisplayRole) or "", option.locale)
         room = option.rect.width() - 8  # the cell's margins
         cut = text and (option.fontMetrics.horizontalAdvance(text) > room or whole != text)
-        return long_text.tip(whole) if cut else None
+        return typed_tip(whole) if cut else None
 
 
 class LinesWithRoom(QStyledItemDelegate):

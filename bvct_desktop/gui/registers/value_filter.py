@@ -22,6 +22,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..tooltips import typed_tip
 
 EMPTY = "(Trống)"
 MIN_WIDTH = 320
@@ -51,7 +52,7 @@ class ValueFilter(QFrame):
         for value, count in values:
             whole = EMPTY if value is None else value
             item = QListWidgetItem(f"{long_text.one_line(whole)}  ({grouped(count)})")  # as the register shows it
-            item.setToolTip(long_text.tip(f"{whole}  ({grouped(count)})"))
+            item.setToolTip(typed_tip(f"{whole}  ({grouped(count)})"))
             item.setData(Qt.ItemDataRole.UserRole, value)
             ticked = kept is None or value in kept
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
