@@ -29,6 +29,7 @@ from .qt import (
 )
 from .registers.columns import fit_to_width, keep_fitted
 from .registers.table import EnterActivates
+from .tooltips import typed_tip
 
 TITLE = "Tệp đính kèm"  # the panel's, its tab's and its list's as a screen reader reads it
 HEADERS = ("Tên tệp", "Loại", "Dung lượng", "Ngày thêm", "Người thêm", "Ghi chú")
@@ -124,7 +125,7 @@ class AttachmentsPanel(QWidget):
                      found.note or "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text if column != NAME_COLUMN else f"{text}\nSHA-256: {found.sha256}")
+                item.setToolTip(typed_tip(text if column != NAME_COLUMN else f"{text}\nSHA-256: {found.sha256}"))
                 self.table.setItem(row, column, item)
         fit_to_width(self.table, growing=(NAME_COLUMN,))
         self._update_buttons()

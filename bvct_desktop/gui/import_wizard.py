@@ -46,6 +46,7 @@ from .qt import (
     QWidget,
     Signal,
 )
+from .tooltips import typed_tip
 from .workers import BackgroundTask, Cancelled, failure_message, run_in_background, run_quietly, too_late
 
 PREVIEW_ROWS = 10
@@ -286,7 +287,7 @@ class ImportWizard(QDialog):
                 message = marked.get((number, c)) or marked.get((number, None))
                 if message:
                     item.setBackground(MARKED_COLOURS[marked.get("look", "error")])
-                    item.setToolTip(message)
+                    item.setToolTip(typed_tip(message))
                 self.preview.setItem(r, c, item)
         self.preview.resizeColumnsToContents()
         for c in range(width):

@@ -17,6 +17,7 @@ from .designer.ui_issued_page import Ui_IssuedPage
 from .dialogs import FILE_FILTERS
 from .qt import QHeaderView, QTableWidgetItem, QWidget
 from .registers.columns import fit_to_width, keep_fitted, wrap_cells
+from .tooltips import typed_tip
 from .workers import failure_message, run_in_background
 
 ALL_YEARS = "Tất cả"
@@ -78,7 +79,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
                      entry.subject, entry.signer, entry.recipients, entry.status_label, entry.kept.label)
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item.setToolTip(typed_tip(value))
                 self.table.setItem(row, column, item)
             self.table.item(row, KEPT_COLUMN).setToolTip(f"{entry.kept.term.kept_as}: {entry.kept.label}")
         fit_to_width(self.table)

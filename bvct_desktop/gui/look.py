@@ -38,6 +38,7 @@ from .qt import (
     QVBoxLayout,
     QWidget,
 )
+from .tooltips import typed_tip
 
 FONT_FILES = ("Regular", "Bold", "Italic", "BoldItalic")
 UI_FAMILY = "Liberation Sans"
@@ -96,7 +97,7 @@ class NarrowComboBox(QComboBox):
         self.currentTextChanged.connect(self._changed)
 
     def _changed(self, text: str) -> None:
-        self.setToolTip(text)
+        self.setToolTip(typed_tip(text))
         if self.isEditable() and not self.lineEdit().hasFocus():  # set or chosen, not being typed
             self.lineEdit().setCursorPosition(0)
 

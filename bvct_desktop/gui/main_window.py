@@ -22,6 +22,7 @@ from .past_term_dialog import PastTermDialog
 from .places_dialog import open_places
 from .qt import QAction, QLabel, QMainWindow, Qt, QWidget, Signal
 from .report_page import ReportPage
+from .tooltips import typed_tip
 
 STATUS_PATH_WIDTH = 420  # px of the status bar the database's path may take at 1366 pixels
 STATUS_REACH_WIDTH = 560  # px left of it for why the database is out of reach
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         # an office PC's default path is long: cut in its middle, whole in the tip, the state still in view
         self.file_label = QLabel(self.fontMetrics().elidedText(f"Cơ sở dữ liệu: {where}", Qt.ElideMiddle,
                                                                STATUS_PATH_WIDTH))
-        self.file_label.setToolTip(where)
+        self.file_label.setToolTip(typed_tip(str(where)))
         self.lock_label = QLabel()
         for label in (self.user_label, self.role_label, self.file_label, self.lock_label):
             bar.addPermanentWidget(label)

@@ -21,6 +21,7 @@ from .look import ErrorLabel, fill_screen, heading, read_only, wait_cursor
 from .qt import QDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 from .registers.columns import fit_to_width, keep_fitted, wrap_cells
 from .registers.table import EnterActivates
+from .tooltips import typed_tip
 from .workers import wait_for
 
 EXPORT_LABEL = "Xuất Excel…"
@@ -86,7 +87,7 @@ class PastTermDialog(QDialog):
         for r, row in enumerate(part.rows):
             for c, value in enumerate(row):
                 item = QTableWidgetItem(_shown(value))
-                item.setToolTip(_shown(value))
+                item.setToolTip(typed_tip(_shown(value)))
                 table.setItem(r, c, item)
         fit_to_width(table)
         layout.addWidget(table)

@@ -10,6 +10,7 @@ from reportlab.pdfbase.ttfonts import TTFontFile
 
 import bvct_desktop.gui
 import bvct_desktop.gui.look as look_module
+from bvct_desktop.core import long_text
 from bvct_desktop.gui.look import FONT_FILES, ErrorLabel, NarrowComboBox, heading, read_only, styled
 from bvct_desktop.gui.qt import (
     QApplication,
@@ -24,6 +25,7 @@ from bvct_desktop.gui.qt import (
 from bvct_desktop.resources import resource_path
 from tests.gui import register_support as support
 from tests.gui.accessibility_support import clearest, dark_theme
+from tests.gui.tip_support import as_seen
 
 app, dark_theme = support.app, dark_theme  # fixtures: the bundled font and the program's style; a dark theme
 
@@ -89,7 +91,7 @@ def test_a_long_choice_is_cut_short_in_the_closed_box_and_read_whole_in_its_tip_
     assert box.sizeHint().width() == before < box.fontMetrics().horizontalAdvance(UNIT)
     shown = box.closed_text()
     assert shown.endswith("…") and UNIT.startswith(shown[:-1])
-    assert box.toolTip() == UNIT
+    assert as_seen(box.toolTip()) == long_text.tip(UNIT)  # in lines inside the screen
     box.showPopup()
     assert box.view().width() >= box.view().fontMetrics().horizontalAdvance(UNIT)
     assert box.view().window().geometry().right() <= box.screen().availableGeometry().right()
@@ -104,7 +106,7 @@ def test_a_long_value_typed_or_chosen_shows_its_beginning_in_a_box_one_may_type_
     box.show()
     box.setCurrentText(UNIT)
     assert box.lineEdit().cursorPosition() == 0
-    assert box.toolTip() == UNIT
+    assert as_seen(box.toolTip()) == long_text.tip(UNIT)  # in lines inside the screen
     box.showPopup()
     assert box.view().width() >= box.view().fontMetrics().horizontalAdvance(UNIT)
     box.hidePopup()

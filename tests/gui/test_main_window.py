@@ -45,6 +45,7 @@ from tests.gui.shell_support import (
     new_database,
     on_office_screen,
 )
+from tests.gui.tip_support import as_seen
 
 
 class FakeRegister(QWidget):
@@ -87,7 +88,7 @@ def test_navigation_and_status_bar(qtbot, db, clock, fake_registers):
     assert window.current_key() == "dashboard"
     assert window.user_label.text() == f"Người dùng: {ADMIN}"
     assert window.role_label.text() == "Vai trò: Quản trị"
-    assert window.file_label.toolTip() == str(db.path)
+    assert as_seen(window.file_label.toolTip()) == str(db.path)
     assert window.lock_label.text() == "Trạng thái: Đang mở"
     assert window.windowTitle() == db.path.name  # the system adds the program's name once
     window.resize(1366, 728)  # the office screen above the taskbar

@@ -17,6 +17,7 @@ from ..dialogs import YES
 from ..live import names_of
 from ..qt import QTableWidgetItem, QWidget
 from ..registers.columns import fit_to_width, keep_fitted
+from ..tooltips import typed_tip
 from ..workers import BackgroundTask, failure_message, run_in_background
 
 ACTIVE, INACTIVE = "Đang dùng", "Ngừng dùng"
@@ -163,7 +164,7 @@ def _name_item(name: str) -> QTableWidgetItem:
 def _aliases_item(aliases: tuple[str, ...]) -> QTableWidgetItem:
     """The spellings merged into an entry, one after another (each on its own line in the tooltip)."""
     item = QTableWidgetItem("; ".join(aliases))
-    item.setToolTip("\n".join(aliases))
+    item.setToolTip(typed_tip("\n".join(aliases)))
     return item
 
 

@@ -54,6 +54,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
+from ..tooltips import typed_tip
 from ..workers import BackgroundTask, Cancelled, Progress, counted, failure_message, run_in_background, too_late
 from .columns import ColumnLayout
 from .conclusions import ConclusionDialog, summary, tally
@@ -245,7 +246,7 @@ class RegisterPage(QWidget):
         chip.setVisible(text is not None)
         if text is not None:
             chip.setText(self.fontMetrics().elidedText(text, Qt.ElideMiddle, CHIP_WIDTH))
-            chip.setToolTip(f"{text}\n{tip}")
+            chip.setToolTip(typed_tip(f"{text}\n{tip}"))
         self.chips.setVisible(not (self.done_by_button.isHidden() and self.clear_columns_button.isHidden()))
 
     def _date_box(self, name: str) -> DateBox:
