@@ -25,7 +25,7 @@ from .dialogs import Dialogs
 from .icons import icon
 from .instance import InstanceLock
 from .login import Clock, LoginDialog
-from .qt import QApplication, QDialog, QMessageBox, QTimer
+from .qt import QApplication, QDialog, QTimer
 
 if TYPE_CHECKING:
     from ..core.database import Database
@@ -264,10 +264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # leftovers of killed backups and restores go meanwhile, off the path to the login window
     threading.Thread(target=startup.prepare, args=(args.db,), name="bvct-start", daemon=True).start()
     app = prepare_application(argv)  # Qt's own options (e.g. -platform) pass through
-    if cut_restore:
-        QMessageBox.warning(None, APP_TITLE, cut_restore)
-    app.setQuitOnLastWindowClosed(False)  # the session quits, so logging out can show the login again
     dialogs = Dialogs()
+    if cut_restore:
+        dialogs.warn(None, APP_TITLE, cut_restore)
+    app.setQuitOnLastWindowClosed(False)  # the session quits, so logging out can show the login again
     install_error_hook(dialogs)
     try:
         where = address.from_option(args.db, args.insecure_lan)
@@ -275,9 +275,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.db or os.environ.get("BVCT_DB"):
             hint = (" Trong mạng nội bộ khép kín chưa có chứng chỉ: thêm --insecure-lan (kết nối không được xác "
                     "thực)." if isinstance(error, address.UnverifiedServer) else "")
-            QMessageBox.warning(None, APP_TITLE, error.message + hint)
+            dialogs.warn(None, APP_TITLE, error.message + hint)
             return error.exit_code
-        QMessageBox.warning(None, APP_TITLE, REMEMBERED_SERVER_BROKEN.format(problem=error.message))
+        dialogs.warn(None, APP_TITLE, REMEMBERED_SERVER_BROKEN.format(problem=error.message))
         where = FileAddress(paths.default_database())
     session = Session(where, dialogs)
     check = None
@@ -290,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return check.exit_code if check else 0
         return app.exec()
     except BvctError as error:
-        QMessageBox.warning(None, APP_TITLE, error.message)
+        dialogs.warn(None, APP_TITLE, error.message)
         return error.exit_code
     finally:
         session.end()

@@ -7,7 +7,7 @@ real modal dialog ever opens under pytest, and they can read what would have bee
 from collections import deque
 from dataclasses import dataclass, field
 
-from .qt import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from .qt import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, Qt, QWidget
 
 YES, NO, CANCEL = "yes", "no", "cancel"
 DATABASE_FILTER = "Cơ sở dữ liệu BVCT (*.db);;Mọi tệp (*)"
@@ -45,20 +45,20 @@ class Dialogs:
         if self.scripted:
             self._scripted("inform", title, text, None)
             return
-        QMessageBox.information(parent, title, text)
+        message_box(parent, QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok).exec()
 
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
         if self.scripted:
             self._scripted("warn", title, text, None)
             return
-        QMessageBox.warning(parent, title, text)
+        message_box(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok).exec()
 
     def ask(self, parent: QWidget | None, title: str, text: str, with_cancel: bool = False) -> str:
         """YES, NO or (with_cancel) CANCEL."""
         if self.scripted:
             return self._scripted("ask", title, text, NO)
         buttons = QMessageBox.Yes | QMessageBox.No | (QMessageBox.Cancel if with_cancel else QMessageBox.NoButton)
-        answer = QMessageBox.question(parent, title, text, buttons)
+        answer = message_box(parent, QMessageBox.Icon.Question, title, text, buttons).exec()
         return {QMessageBox.Yes: YES, QMessageBox.No: NO}.get(answer, CANCEL)
 
     def ask_password(self, parent: QWidget | None, title: str, text: str) -> str | None:
@@ -104,6 +104,14 @@ class Dialogs:
         return name or None
 
 
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+                buttons: QMessageBox.StandardButton) -> QMessageBox:
+    """Qt's message box showing `text` as written: a name or a file name quoted in it is never taken for markup."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def text_dialog(parent: QWidget | None, title: str, text: str, echo: QLineEdit.EchoMode,
                 initial: str = "") -> QInputDialog:
     """Qt's dialog asking a line under `text`, wrapped: Qt's own keeps the question on one line, and one naming
@@ -113,7 +121,9 @@ def text_dialog(parent: QWidget | None, title: str, text: str, echo: QLineEdit.E
     dialog.setLabelText(text)
     dialog.setTextEchoMode(echo)
     dialog.setTextValue(initial)
-    dialog.findChild(QLabel).setWordWrap(True)
+    label = dialog.findChild(QLabel)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
     room = (parent or dialog).screen().availableGeometry().width() * 9 // 10
     dialog.findChild(QLineEdit).setMinimumWidth(min(TYPING_WIDTH, room))  # the dialog's own sizes to its layout
     return dialog

@@ -214,16 +214,22 @@ def read_only(view: ItemView) -> ItemView:
     return view
 
 
+def plain(label: QLabel) -> QLabel:
+    """`label` shows its text as typed: Qt took a name or a file name typed «<b>…</b>» for markup."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 def heading(title: str, subtitle: str = "") -> QWidget:
     """The page's title and the line under it (its labels are named "title" and "subtitle")."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 6)
-    above = styled(QLabel(title), "pageTitle")
+    above = plain(styled(QLabel(title), "pageTitle"))
     above.setObjectName("title")
     layout.addWidget(above)
     if subtitle:
-        below = styled(QLabel(subtitle), "pageSubtitle")
+        below = plain(styled(QLabel(subtitle), "pageSubtitle"))
         below.setObjectName("subtitle")
         below.setWordWrap(True)
         layout.addWidget(below)
@@ -235,6 +241,7 @@ class ErrorLabel(QLabel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        plain(self)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()

@@ -4,7 +4,7 @@ types, one line per match: what a former unit became, what went into a current o
 
 from ..core import gazetteer
 from .accessible import clearable, named
-from .look import styled
+from .look import plain, styled
 from .qt import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, Qt, QTimer, QVBoxLayout, QWidget
 
 PAUSE_MS = 250  # after the last key, so a name is looked up once it is typed, not letter by letter
@@ -19,7 +19,7 @@ class PlacesDialog(QDialog):
         self.query = named(QLineEdit(), "Tìm địa danh")
         self.query.setPlaceholderText("Tên xã, phường, huyện, tỉnh — cũ hoặc mới; thêm huyện, tỉnh sau dấu phẩy")
         clearable(self.query)
-        self.status = styled(QLabel(HINT), "hint")
+        self.status = plain(styled(QLabel(HINT), "hint"))
         self.status.setWordWrap(True)
         self.results = named(QListWidget(), "Địa danh tìm được")
         self.results.setWordWrap(True)

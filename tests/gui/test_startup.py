@@ -256,7 +256,7 @@ def test_a_restore_cut_off_is_put_back_and_told_before_the_login_looks_for_the_d
     assert killed(bvct(environment(tmp_path, path), "restore", saved, crash_at="restore-half-placed"))
     told: list[str] = []
     found: list[bool] = []
-    monkeypatch.setattr(app.QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(app.Dialogs, "warn", lambda self, parent, title, text: told.append(text))
     monkeypatch.setattr(app.Session, "start",
                         lambda session: found.append(path.exists() and keyfile.key_path(path).exists()) or False)
     monkeypatch.setenv("BVCT_DB", str(path))
@@ -299,7 +299,7 @@ def test_the_database_is_created_on_a_worker(wizard, monkeypatch):
 def test_a_server_address_without_a_verified_certificate_is_refused_before_any_window(monkeypatch, tmp_path):
     """As `bvct` does: exit 2, saying how to allow a closed LAN anyway; no session, no file made."""
     told: list[str] = []
-    monkeypatch.setattr(app.QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(app.Dialogs, "warn", lambda self, parent, title, text: told.append(text))
     monkeypatch.setattr(app.Session, "start", lambda session: pytest.fail("no session on an unverified server"))
     monkeypatch.chdir(tmp_path)
     assert app.main(["--db", "postgresql://may-chu/bvct?sslmode=verify-full&sslrootcert=ca.crt"]) == 2
@@ -310,7 +310,7 @@ def test_a_remembered_server_that_no_longer_opens_is_said_and_the_file_is_offere
     """The office CA file was moved: the officer is told why and how to choose the server again."""
     told: list[str] = []
     started: list[address.Address] = []
-    monkeypatch.setattr(app.QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(app.Dialogs, "warn", lambda self, parent, title, text: told.append(text))
     monkeypatch.setattr(app.Session, "start", lambda session: started.append(session.address) or False)
     paths.remember(paths.Choice(f"postgresql://may-chu/bvct?sslmode=verify-full&sslrootcert={tmp_path}/ca.crt"))
     assert app.main([]) == 0

@@ -5,7 +5,7 @@ A new record takes the name's one cadre until the officer chooses; a stored one 
 
 from ...core import editing
 from ..context import AppContext
-from ..look import styled
+from ..look import plain, styled
 from ..qt import QComboBox, QLabel, QVBoxLayout, QWidget, Signal
 
 NO_ONE = "(không gắn với hồ sơ cán bộ nào)"
@@ -25,7 +25,7 @@ class CadreChoice(QWidget):
         self.box.activated.connect(self._picked)
         self.box.currentTextChanged.connect(self.box.setToolTip)  # a cadre's description is cut on the form
         layout.addWidget(self.box)
-        self.hint = styled(QLabel(), "hint")
+        self.hint = plain(styled(QLabel(), "hint"))
         self.hint.setWordWrap(True)
         self.hint.hide()
         layout.addWidget(self.hint)

@@ -3,6 +3,8 @@
 results, archive research — and reuse one instead of recording them again. As the officer
 types a name and birth date, people who may be the same are shown with a warning."""
 
+import html
+
 from ...core import editing
 from ...core.errors import BvctError
 from ...core.people import Identity
@@ -107,8 +109,9 @@ class PersonPicker(QGroupBox):
                 self.warning.hide()
                 self.drop_button.hide()
             return
-        self.warning.setText(f"<b>Đã sửa {', '.join(changed)} của người đã chọn</b> ({chosen}). Nếu đây là người "
-                             "khác, bấm «Không dùng người này»; nếu là sửa thông tin của chính người đó, cứ lưu.")
+        self.warning.setText(f"<b>Đã sửa {', '.join(changed)} của người đã chọn</b> ({html.escape(chosen)}). "
+                             "Nếu đây là người khác, bấm «Không dùng người này»; nếu là sửa thông tin của chính người "
+                             "đó, cứ lưu.")
         self.warning.show()
         self.drop_button.show()
 

@@ -1,0 +1,71 @@
+"""A name, a unit, a summary or a file name typed like markup is shown as typed on a window's labels and in
+its message boxes, never as bold or an image."""
+
+import datetime as dt
+
+from bvct_desktop.core.attachments import Attachment
+from bvct_desktop.gui.attachment_view import AttachmentView
+from bvct_desktop.gui.dialogs import message_box, text_dialog
+from bvct_desktop.gui.forms.person_picker import PersonPicker
+from bvct_desktop.gui.look import ErrorLabel, heading
+from bvct_desktop.gui.places_dialog import PlacesDialog
+from bvct_desktop.gui.qt import QLabel, QLineEdit, QMessageBox, Qt, QWidget
+from tests.gui import register_support as support
+from tests.gui.tip_support import label_as_seen
+
+app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
+
+TYPED = "<b>Lê Thị Hoa</b> & Cty A&B"
+
+
+def _named(parent: QWidget, name: str) -> QLabel:
+    return parent.findChild(QLabel, name)
+
+
+def test_a_record_s_heading_and_the_line_under_it_read_as_typed(qtbot):
+    """The heading of a case's window, a passport holder's, a person file entry's: the person's name as typed."""
+    box = heading(f"{TYPED} (1980) — Bổ nhiệm", f"Mở ngày 01/03/2026; người ký {TYPED}.")
+    qtbot.addWidget(box)
+    assert label_as_seen(_named(box, "title")) == f"{TYPED} (1980) — Bổ nhiệm"
+    assert label_as_seen(_named(box, "subtitle")) == f"Mở ngày 01/03/2026; người ký {TYPED}."
+
+
+def test_a_message_under_a_form_quoting_a_value_reads_as_typed(qtbot):
+    message = ErrorLabel()
+    qtbot.addWidget(message)
+    message.show_message(f"Họ và tên: đã có người «{TYPED}»")
+    assert label_as_seen(message) == f"Họ và tên: đã có người «{TYPED}»"
+
+
+def test_the_attachment_viewer_names_the_file_as_it_is_called(qtbot):
+    found = Attachment(1, "slips", 1, f"{TYPED}.docx", "docx", 2048, "0" * 64, None, dt.datetime(2026, 3, 1),
+                       "admin", "admin", None)
+    view = AttachmentView(found, b"")
+    qtbot.addWidget(view)
+    title = view.findChildren(QLabel)[0]
+    assert label_as_seen(title).startswith(f"{TYPED}.docx — Văn bản Word")
+    assert f"Tệp «{TYPED}.docx» (Văn bản Word) không xem được" in label_as_seen(view.message)
+
+
+def test_the_person_picker_names_the_person_chosen_as_typed(qtbot, context):
+    picker = PersonPicker(context)
+    qtbot.addWidget(picker)
+    picker.warn_changed(TYPED, ["họ tên"])
+    assert label_as_seen(picker.warning).startswith(f"Đã sửa họ tên của người đã chọn ({TYPED}). Nếu đây là người")
+
+
+def test_the_place_looked_up_is_quoted_as_typed(qtbot):
+    dialog = PlacesDialog()
+    qtbot.addWidget(dialog)
+    dialog.query.setText(TYPED)
+    dialog.look_up()
+    assert f"«{TYPED}»" in label_as_seen(dialog.status)
+
+
+def test_a_message_box_or_a_question_quoting_a_name_shows_it_as_typed(qtbot):
+    box = message_box(None, QMessageBox.Icon.Question, "Xóa", f"Xóa người «{TYPED}»?", QMessageBox.StandardButton.Yes)
+    qtbot.addWidget(box)
+    assert box.text() == f"Xóa người «{TYPED}»?" and box.textFormat() == Qt.TextFormat.PlainText
+    asking = text_dialog(None, "Đổi tên", f"Tên mới cho «{TYPED}»:", QLineEdit.EchoMode.Normal)
+    qtbot.addWidget(asking)
+    assert label_as_seen(asking.findChild(QLabel)) == f"Tên mới cho «{TYPED}»:"
