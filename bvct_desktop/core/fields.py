@@ -388,7 +388,19 @@ def _as_text(field: Field, raw: object) -> str:
     value = field.clean(str(raw))
     if len(value) > field.max_length:
         raise RowProblem(f"quá dài ({grouped(len(value))} ký tự; tối đa {grouped(field.max_length)})")
+    # a long text goes to an Excel cell whole: it is counted as Excel counts (a short one as its column does)
+    units = excel_length(value) if field.max_length >= LONG_TEXT and 2 * len(value) > field.max_length else 0
+    if units > field.max_length:
+        raise RowProblem(f"quá dài ({grouped(units)} ký tự, mỗi emoji hay chữ hiếm tính là 2 như Excel; "
+                         f"tối đa {grouped(field.max_length)})")
     return value
+
+
+def excel_length(value: str) -> int:
+    """`value`'s length as Excel counts a cell's (UTF-16 units): an emoji or a rare CJK character is two."""
+    if value.isascii() or max(value) < "\U00010000":
+        return len(value)
+    return len(value.encode("utf-16-le")) // 2
 
 
 def _parse_decimal(field: Field, raw: object) -> str:

@@ -324,12 +324,12 @@ def test_five_megabyte_cell(base, tmp_path):
 LONGEST_CELL = 32_767  # Excel's limit for a cell's text; other programs write longer ones
 
 
-def _complaint_summarized(path, form, length):
+def _complaint_summarized(path, form, length, summary=None):
     """The sample complaint in the complaints layout, its summary (E2) `length` characters of
-    Vietnamese text written as `form`: a shared string (as Excel saves text), an inline string,
+    Vietnamese text (or `summary`) written as `form`: a shared string (as Excel saves text), an inline string,
     or rich text in two runs (openpyxl writes that at any length; a plain string it cuts to 32,767)."""
     headers, rows = SAMPLES["complaints"]
-    summary = ("Phản ánh kê khai lý lịch chưa trung thực; " * 1000)[:length - 1] + "."
+    summary = summary or ("Phản ánh kê khai lý lịch chưa trung thực; " * 1000)[:length - 1] + "."
     halves = summary[:length // 2], summary[length // 2:]
     if form == "rich":
         book = openpyxl.Workbook()
@@ -364,6 +364,25 @@ def test_a_cell_as_long_as_excel_holds_is_stored_whole(base, tmp_path, form):
             assert connection.execute(select(complaints.c.summary)).scalars().all() == [summary]
     finally:
         db.close()
+
+
+def test_a_text_over_excel_s_count_with_emoji_in_it_is_refused(base, tmp_path):
+    """32,000 characters, 1,000 of them emoji: 33,000 as Excel counts a cell (an emoji is two), more than it holds."""
+    summary = "ồ" * 31_000 + "📎" * 1_000
+    path, _ = _complaint_summarized(tmp_path / "don.xlsx", "inline", 0, summary)
+    refused(base, "complaints", path, "Dòng 2, cột «Nội dung tóm tắt»: quá dài (33.000 ký tự, mỗi emoji hay chữ "
+                                      "hiếm tính là 2 như Excel; tối đa 32.767)")
+
+
+def test_a_text_as_long_as_excel_counts_is_imported_and_exported_whole(base, tmp_path):
+    summary = "ồ" * (LONGEST_CELL - 2) + "📎"
+    path, _ = _complaint_summarized(tmp_path / "don.xlsx", "inline", 0, summary)
+    code, out, err = base("import", "complaints", path)
+    assert code == 0 and "Thêm mới: 1" in out, out + err
+    exported = tmp_path / "xuat.xlsx"
+    assert base("export", "complaints", "--out", exported)[0] == 0
+    sheet = openpyxl.load_workbook(exported, read_only=True).worksheets[0]
+    assert summary in [cell for row in sheet.iter_rows(values_only=True) for cell in row]
 
 
 def test_formula_without_cached_value(base, tmp_path):

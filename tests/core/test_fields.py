@@ -113,6 +113,23 @@ def test_a_five_megabyte_cell_is_refused():
         CADRES.field("note").parse("x" * 5_000_000)
 
 
+def test_a_long_text_is_measured_as_excel_counts_a_cell_an_emoji_or_a_rare_character_two():
+    summary = COMPLAINTS.field("summary")
+    with pytest.raises(RowProblem) as caught:
+        summary.parse("ồ" * 31_000 + "📎" * 1_000)
+    assert caught.value.message == "quá dài (33.000 ký tự, mỗi emoji hay chữ hiếm tính là 2 như Excel; tối đa 32.767)"
+    assert summary.parse_column(["𠀋" * 16_384]) == ([None], {0: "quá dài (32.768 ký tự, mỗi emoji hay chữ hiếm "
+                                                              "tính là 2 như Excel; tối đa 32.767)"})
+    assert summary.parse("ồ" * LONG_TEXT) == "ồ" * LONG_TEXT
+    assert summary.parse("ồ" * (LONG_TEXT - 2) + "📎") == "ồ" * (LONG_TEXT - 2) + "📎"
+
+
+def test_a_short_text_is_measured_in_characters_its_column_holds():
+    name = CADRES.field("full_name")
+    typed = "Nguyễn Văn 📎" + "a" * (name.max_length - 12)
+    assert len(typed) == name.max_length and name.parse(typed) == typed
+
+
 CELLS = ["  Nguyễn  Văn A ", "Tran  Van\tB", " ", "", None, "x" * 1_001, "0600 9912 3456", "060099123456",
          "06009912345", "123456789", "１２３４５６７８９０１２", 60099123456, 60099123456.0, "12/03/1955", "1955",
          "a\u200bb", "\x0bsố\x0c", "0123", 12.5, dt.date(1955, 3, 12), dt.date(1, 1, 1), dt.datetime(1955, 3, 12, 8)]
