@@ -434,3 +434,16 @@ def test_a_letters_summary_keeps_its_lines_is_found_by_words_across_them_and_res
     editing.save(db, "complaints", values, record_id=cid, seen=values[editing.VERSION])
     with db.read() as connection:
         assert connection.execute(select(audit_log.c.id)).all() == entries
+
+
+def test_a_summary_over_what_an_excel_cell_holds_is_refused_and_nothing_stored(db):
+    """32,000 characters of which 1,000 emoji: Excel counts 33,000, its export would be cut."""
+    with db.read() as connection:
+        before = connection.execute(select(audit_log.c.id)).scalars().all()
+    with pytest.raises(editing.FormProblems) as caught:
+        editing.save(db, "complaints", {"received_on": "10/10/2025", "complaint_kind": "Tố cáo",
+                                        "sender": "Nguyễn Văn A", "summary": "ồ" * 31_000 + "📎" * 1_000})
+    assert caught.value.problems["summary"].endswith(
+        "quá dài (33.000 ký tự, mỗi emoji hay chữ hiếm tính là 2 như Excel; tối đa 32.767)")
+    with db.read() as connection:
+        assert connection.execute(select(audit_log.c.id)).scalars().all() == before
