@@ -12,6 +12,7 @@ from pathlib import Path
 from openpyxl.styles import Font
 
 from ..core import audit, audit_words
+from ..core.fields import LONG_TEXT
 from ..core.files import check_target
 from . import xlsx_stream, xlsx_writer
 from .documents.workbook import LINE_HEIGHT, column_points, wrapped
@@ -22,16 +23,15 @@ TIME_FORMAT = "DD/MM/YYYY HH:MM:SS"
 SIZE = 11
 RECORD = audit.LIST_HEADERS.index("Bản ghi")  # the record's number, a number cell
 DETAILS_FONT = Font(name=xlsx_writer.HEADER_FONT_NAME, size=SIZE)  # as measured for the row's height
-CELL_UNITS = 32_767  # Excel's most for one cell, in UTF-16 units (an emoji is two)
 MORE_DETAILS = "Chi tiết (tiếp)"
 
 
 def cell_pieces(text: str) -> list[str]:
-    """`text` in consecutive pieces of at most CELL_UNITS UTF-16 units each (cut between characters)."""
+    """`text` in consecutive pieces of at most LONG_TEXT UTF-16 units each (cut between characters)."""
     pieces, start, units = [], 0, 0
     for at, character in enumerate(text):
         size = 2 if ord(character) > 0xFFFF else 1
-        if units + size > CELL_UNITS:
+        if units + size > LONG_TEXT:
             pieces.append(text[start:at])
             start, units = at, 0
         units += size
