@@ -25,51 +25,46 @@ LOOSE_ENDS = {browse.NO_REPLY_DATE: "slips", browse.NO_DEADLINE: "vetting-cases"
 MOST_MONTHS = 24  # months a chart shows at most
 ARCHIVE_REPLY_OWED_BY = {ARCHIVE_FROM_OTHERS: "Tỉnh bạn chưa trả lời", ARCHIVE_FOR_OTHERS: "Ta chưa trả lời"}
 
-# The report keys of the spec in the office's words: the one naming used by the dashboard, the
-# report page and the report documents.
-FIGURE_LABELS = {
+# Every figure the report states, in the office's words (the one naming of the dashboard, the report page
+# and the report documents), in the order its sections state them: the order of the report page's table and
+# of the report workbook's figures sheet.
+REPORT_LABELS = {
+    # I.1: the vetting cases, then the slips: issued, their subjects, answered, results without their day,
+    # overdue, those that found an archive record, and the slips carried over from before the period
+    "vetting_cases_opened": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ",
+    "vetting_cases_concluded": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị đã kết luận trong kỳ",
     "slips_issued": "Phiếu yêu cầu xác minh lai lịch đã phát hành",
     "slip_subjects": "Số đối tượng được xác minh lai lịch",
     "slips_answered": "Phiếu đã nhận kết quả (đến cuối kỳ)",
-    "delegations": "Đoàn ra nước ngoài",
-    "cadres_sent_abroad": "Lượt cán bộ đi nước ngoài",
-    "archive_research_for_other_provinces": "Nghiên cứu tàng thư giúp tỉnh bạn",
-    "archive_research_requested_from_other_provinces": "Đề nghị tỉnh bạn nghiên cứu tàng thư",
-    "complaints_received": "Đơn thư tiếp nhận",
-    "complaints_resolved": "Đơn thư tiếp nhận trong kỳ: đã giải quyết (đến cuối kỳ)",
-}
-# The report's own figures of vetting cases, which its section I.1 opens with; with the spec's, the
-# report page's table and the report workbook's figures, in the report's order.
-VETTING_LABELS = {
-    "vetting_cases_opened": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ",
-    "vetting_cases_concluded": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị đã kết luận trong kỳ",
-}
-# The slips, archive requests and letters dated before the period and still awaited at its start, which
-# sections I.1, I.2 and I.4 count with those of the period.
-CARRIED_OVER_LABELS = {
-    "slips_carried_over": "Phiếu kỳ trước chuyển sang (chưa có kết quả khi bắt đầu kỳ)",
-    "slips_carried_over_answered": "Phiếu kỳ trước chuyển sang: đã nhận kết quả (đến cuối kỳ)",
-    "archive_research_for_other_provinces_carried_over":
-        "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang (chưa trả lời khi bắt đầu kỳ)",
-    "archive_research_for_other_provinces_carried_over_answered":
-        "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang: đã trả lời (đến cuối kỳ)",
-    "archive_research_requested_from_other_provinces_carried_over":
-        "Đề nghị tỉnh bạn nghiên cứu tàng thư kỳ trước chuyển sang (chưa có kết quả khi bắt đầu kỳ)",
-    "archive_research_requested_from_other_provinces_carried_over_answered":
-        "Đề nghị tỉnh bạn nghiên cứu tàng thư kỳ trước chuyển sang: đã nhận kết quả (đến cuối kỳ)",
-    "complaints_carried_over": "Đơn thư kỳ trước chuyển sang (chưa giải quyết khi bắt đầu kỳ)",
-    "complaints_carried_over_resolved": "Đơn thư kỳ trước chuyển sang: đã giải quyết (đến cuối kỳ)",
-}
-# What the replies and the answered archive requests came to, which sections I.1 and I.2 state.
-ANSWER_LABELS = {
     "slips_with_undated_result": "Phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả",
     "slips_overdue": "Phiếu quá hạn trả lời (chưa có kết quả)",
     "slips_with_archive_record": "Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)",
     "slip_subjects_with_archive_record": "Số đối tượng có tài liệu lưu trữ (tàng thư) liên quan",
+    "slips_carried_over": "Phiếu kỳ trước chuyển sang (chưa có kết quả khi bắt đầu kỳ)",
+    "slips_carried_over_answered": "Phiếu kỳ trước chuyển sang: đã nhận kết quả (đến cuối kỳ)",
+    # I.2: the archive research for other provinces, then that asked of them, each with those answered and
+    # those carried over
+    "archive_research_for_other_provinces": "Nghiên cứu tàng thư giúp tỉnh bạn",
     "archive_research_for_other_provinces_answered": "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời",
+    "archive_research_for_other_provinces_carried_over":
+        "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang (chưa trả lời khi bắt đầu kỳ)",
+    "archive_research_for_other_provinces_carried_over_answered":
+        "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang: đã trả lời (đến cuối kỳ)",
+    "archive_research_requested_from_other_provinces": "Đề nghị tỉnh bạn nghiên cứu tàng thư",
     "archive_research_requested_from_other_provinces_answered": "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả",
+    "archive_research_requested_from_other_provinces_carried_over":
+        "Đề nghị tỉnh bạn nghiên cứu tàng thư kỳ trước chuyển sang (chưa có kết quả khi bắt đầu kỳ)",
+    "archive_research_requested_from_other_provinces_carried_over_answered":
+        "Đề nghị tỉnh bạn nghiên cứu tàng thư kỳ trước chuyển sang: đã nhận kết quả (đến cuối kỳ)",
+    # I.3
+    "delegations": "Đoàn ra nước ngoài",
+    "cadres_sent_abroad": "Lượt cán bộ đi nước ngoài",
+    # I.4: the letters received in the period, then those carried over
+    "complaints_received": "Đơn thư tiếp nhận",
+    "complaints_resolved": "Đơn thư tiếp nhận trong kỳ: đã giải quyết (đến cuối kỳ)",
+    "complaints_carried_over": "Đơn thư kỳ trước chuyển sang (chưa giải quyết khi bắt đầu kỳ)",
+    "complaints_carried_over_resolved": "Đơn thư kỳ trước chuyển sang: đã giải quyết (đến cuối kỳ)",
 }
-REPORT_LABELS = {**VETTING_LABELS, **FIGURE_LABELS, **CARRIED_OVER_LABELS, **ANSWER_LABELS}
 DONE = "done"  # the figure counts those done (answered, resolved) by the period's end
 # report key → the register listing what it counts, and the filters besides the period
 FIGURE_RECORDS: dict[str, tuple[str, dict | str]] = {
@@ -83,6 +78,8 @@ FIGURE_RECORDS: dict[str, tuple[str, dict | str]] = {
     "complaints_received": ("complaints", {}),
     "complaints_resolved": ("complaints", DONE),
 }
+# The spec's report keys, the dashboard's figures, in its order.
+FIGURE_LABELS = {key: REPORT_LABELS[key] for key in FIGURE_RECORDS}
 BREAKDOWN_LABELS = {
     "vetting_cases_by_purpose": "Hồ sơ thẩm tra mở trong kỳ theo mục đích",
     "vetting_conclusions_by_result": "Hồ sơ thẩm tra kết luận trong kỳ theo kết quả",

@@ -85,3 +85,38 @@ def test_a_request_from_another_province_we_have_not_answered_is_owed_after_the_
         "Ta chưa trả lời: Khánh Hòa – HUỲNH VĂN SÁU (văn bản số 1520-CV/BTCTU ngày 08/12/2026)"]
     assert (listed[1].record_id, listed[1].due_on, listed[1].days_late(dt.date(2027, 2, 15))) == (
         request, dt.date(2027, 2, 12), 3)
+
+
+# The report's figures as its sections state them: I.1 the vetting cases, then the slips (issued, their
+# subjects, answered, results without their day, overdue, with an archive record, carried over and answered);
+# I.2 the archive research both ways, each with those answered and those carried over; I.3 the delegations;
+# I.4 the letters received, resolved, carried over and resolved.
+REPORT_SECTIONS = {
+    "I.1": ("vetting_cases_opened", "vetting_cases_concluded", "slips_issued", "slip_subjects", "slips_answered",
+            "slips_with_undated_result", "slips_overdue", "slips_with_archive_record",
+            "slip_subjects_with_archive_record", "slips_carried_over", "slips_carried_over_answered"),
+    "I.2": ("archive_research_for_other_provinces", "archive_research_for_other_provinces_answered",
+            "archive_research_for_other_provinces_carried_over",
+            "archive_research_for_other_provinces_carried_over_answered",
+            "archive_research_requested_from_other_provinces",
+            "archive_research_requested_from_other_provinces_answered",
+            "archive_research_requested_from_other_provinces_carried_over",
+            "archive_research_requested_from_other_provinces_carried_over_answered"),
+    "I.3": ("delegations", "cadres_sent_abroad"),
+    "I.4": ("complaints_received", "complaints_resolved", "complaints_carried_over",
+            "complaints_carried_over_resolved"),
+}
+
+
+def test_the_report_figures_are_listed_as_the_reports_sections_state_them():
+    """A chief reading the figures finds each with its subject: «… giúp tỉnh bạn: đã trả lời» right under
+    its own count, the slips' figures together, in the order of sections I.1 to I.4."""
+    assert list(overview.REPORT_LABELS) == [key for keys in REPORT_SECTIONS.values() for key in keys]
+
+
+def test_the_dashboard_shows_the_spec_figures_in_its_own_order_under_the_reports_labels():
+    assert list(overview.FIGURE_LABELS) == [
+        "slips_issued", "slip_subjects", "slips_answered", "delegations", "cadres_sent_abroad",
+        "archive_research_for_other_provinces", "archive_research_requested_from_other_provinces",
+        "complaints_received", "complaints_resolved"]
+    assert all(overview.REPORT_LABELS[key] == label for key, label in overview.FIGURE_LABELS.items())

@@ -89,6 +89,24 @@ def test_six_months_figures_with_breakdowns(page):
     assert page.summary.text() == "Kỳ báo cáo: từ 01/01/2025 đến 30/06/2025."
 
 
+def test_each_figure_stands_with_its_subject_as_the_report_states_it(page):
+    """The archive research done for another province is followed by those answered and those carried over;
+    the slips' figures stand together after the vetting cases, the delegations after the archive research and
+    the letters last, as sections I.1 to I.4 state them."""
+    page.refresh()
+    labels = list(rows(page.main_table))
+    assert labels == list(REPORT_LABELS.values())
+    helped = labels.index("Nghiên cứu tàng thư giúp tỉnh bạn")
+    assert labels[helped:helped + 4] == [
+        "Nghiên cứu tàng thư giúp tỉnh bạn", "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời",
+        "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang (chưa trả lời khi bắt đầu kỳ)",
+        "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang: đã trả lời (đến cuối kỳ)"]
+    slips = [index for index, label in enumerate(labels) if label.startswith(("Phiếu", "Số đối tượng"))]
+    assert slips == list(range(2, 11))
+    assert labels[-6:-4] == ["Đoàn ra nước ngoài", "Lượt cán bộ đi nước ngoài"]
+    assert all(label.startswith("Đơn thư") for label in labels[-4:])
+
+
 def test_the_page_shows_every_figure_the_report_states(page):
     """The chief checks the report against its page: the replies that found an archive record, the
     results written without their day and the archive requests answered stand in the report's text and

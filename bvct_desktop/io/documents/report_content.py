@@ -45,7 +45,7 @@ TITLE = "BÁO CÁO"
 HEADING, FILL = "heading", "fill"
 DRAFT_MARK = "DỰ THẢO"
 
-# The spec's figures and the report's own, as the workbook's first sheet and the report page name them.
+# The spec's figures and the report's own, as the workbook's figures sheet and the report page name and order them.
 FACTS = tuple(REPORT_LABELS.items())
 # How the report names what a slip or a vetting case was for ("phục vụ bầu cử 250 phiếu, bổ nhiệm …").
 PURPOSE_WORDS = {"Bầu cử": "bầu cử", "Bổ nhiệm": "bổ nhiệm", "Quy hoạch": "quy hoạch",
@@ -74,9 +74,23 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # long names broke where the line ran out («THÀNH ỦY THÀNH PHỐ HỒ / CHÍ MINH»). 7, before 06/12/2026:
 # Phụ lục 5's note said «đang giải quyết 0 đơn» and «Đã giải quyết 0 đơn», as the body no longer did.
 # 8, before 06/12/2026: the letters resolved named those carried over in brackets, before «(Phụ lục 5)».
-WORDING = 9
+# 9, before 06/12/2026: the figures sheet listed the figures by kind, as ORDER_BEFORE_10, not as the sections
+# state them (a figure answered far below its count).
+WORDING = 10
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
+ORDER_BEFORE_10 = ("vetting_cases_opened", "vetting_cases_concluded", "slips_issued", "slip_subjects",
+                   "slips_answered", "delegations", "cadres_sent_abroad", "archive_research_for_other_provinces",
+                   "archive_research_requested_from_other_provinces", "complaints_received", "complaints_resolved",
+                   "slips_carried_over", "slips_carried_over_answered",
+                   "archive_research_for_other_provinces_carried_over",
+                   "archive_research_for_other_provinces_carried_over_answered",
+                   "archive_research_requested_from_other_provinces_carried_over",
+                   "archive_research_requested_from_other_provinces_carried_over_answered",
+                   "complaints_carried_over", "complaints_carried_over_resolved", "slips_with_undated_result",
+                   "slips_overdue", "slips_with_archive_record", "slip_subjects_with_archive_record",
+                   "archive_research_for_other_provinces_answered",
+                   "archive_research_requested_from_other_provinces_answered")
 
 
 @dataclass(frozen=True)
@@ -231,7 +245,8 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
         Section("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", _written(source.notes, report_notes.DIRECTIONS)),
     )
     labels = {**dict(FACTS), **(LABELS_BEFORE_5 if source.wording < 5 else {})}
-    facts = tuple((key, label, int(f[key])) for key, label in labels.items() if key in f)  # as counted when issued
+    order = labels if source.wording >= 10 else ORDER_BEFORE_10
+    facts = tuple((key, labels[key], int(f[key])) for key in order if key in f)  # as counted when issued
     return ReportContent(subject(start, end, source.wording), period_name(start, end, source.wording), start, end,
                          _intro(start, end, issuer, source.wording),
                          sections, _appendices(f, source.wording), facts, tuple(recipients), source.draft,

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from bvct_desktop.core import report_notes
 from bvct_desktop.core.kinds import SLIP_PURPOSES, SLIPS
 from bvct_desktop.core.numbers import grouped
+from bvct_desktop.core.overview import REPORT_LABELS
 from bvct_desktop.io.documents import fonts, layout, pdf, render, report_content, workbook
 from bvct_desktop.io.documents.report_content import ReportSource
 from bvct_desktop.io.documents.workbook import VIETNAMESE_COUNT
@@ -555,6 +556,55 @@ def test_the_workbook_figures_print_on_a4_with_letterhead_borders_and_vietnamese
     assert sheet.oddFooter.center.text == "Trang &P / &N"
     for name in book.sheetnames[1:]:  # every table prints on A4 at 10 pt or more, attached to the signed report
         test_lists.assert_prints_legibly(book[name], wide=False, signed=False)
+
+
+def figures_sheet_labels(target) -> list[str]:
+    """The «Số liệu» sheet's labels, top to bottom, under its header."""
+    sheet = openpyxl.load_workbook(target)["Số liệu"]
+    header = next(row for row in sheet.iter_rows() if row[0].value == "STT")
+    return [row[1].value for row in sheet.iter_rows(min_row=header[0].row + 1) if isinstance(row[0].value, int)]
+
+
+def test_the_figures_sheet_lists_each_figure_with_its_subject_as_the_sections_state_them(tmp_path, source,
+                                                                                         options):
+    """As the report page: «Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời» under its own count, the slips'
+    figures together, in the order of sections I.1 to I.4."""
+    render.report_xlsx(tmp_path / "bao-cao.xlsx", source, options)
+    labels = figures_sheet_labels(tmp_path / "bao-cao.xlsx")
+    assert labels == list(REPORT_LABELS.values())
+    helped = labels.index("Nghiên cứu tàng thư giúp tỉnh bạn")
+    assert labels[helped + 1] == "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"
+    assert labels[2:11] == [REPORT_LABELS[key] for key in (
+        "slips_issued", "slip_subjects", "slips_answered", "slips_with_undated_result", "slips_overdue",
+        "slips_with_archive_record", "slip_subjects_with_archive_record", "slips_carried_over",
+        "slips_carried_over_answered")]
+
+
+# The figures sheet of a report issued with wording 9 or before: the figures by kind (the vetting cases, the
+# spec's, those carried over, the replies), as their labels were then declared.
+ISSUED_BY_KIND = ("vetting_cases_opened", "vetting_cases_concluded", "slips_issued", "slip_subjects",
+                  "slips_answered", "delegations", "cadres_sent_abroad", "archive_research_for_other_provinces",
+                  "archive_research_requested_from_other_provinces", "complaints_received", "complaints_resolved",
+                  "slips_carried_over", "slips_carried_over_answered",
+                  "archive_research_for_other_provinces_carried_over",
+                  "archive_research_for_other_provinces_carried_over_answered",
+                  "archive_research_requested_from_other_provinces_carried_over",
+                  "archive_research_requested_from_other_provinces_carried_over_answered",
+                  "complaints_carried_over", "complaints_carried_over_resolved", "slips_with_undated_result",
+                  "slips_overdue", "slips_with_archive_record", "slip_subjects_with_archive_record",
+                  "archive_research_for_other_provinces_answered",
+                  "archive_research_requested_from_other_provinces_answered")
+
+
+def test_a_report_issued_with_its_figures_by_kind_prints_its_figures_sheet_as_issued(tmp_path, source, options):
+    """Signed with «… giúp tỉnh bạn: đã trả lời» 16 rows below its count, it is written again so; one
+    issued before the letters of the period resolved had their own label keeps that label in its row."""
+    issued = render.freeze_report(dataclasses.replace(source, wording=9), options)
+    render.write_document(issued, render.XLSX, tmp_path / "bao-cao.xlsx")
+    assert figures_sheet_labels(tmp_path / "bao-cao.xlsx") == [REPORT_LABELS[key] for key in ISSUED_BY_KIND]
+    oldest = render.report_content(dataclasses.replace(source, wording=4), options)
+    assert [key for key, _label, _value in oldest.facts] == list(ISSUED_BY_KIND)
+    assert oldest.facts[10][1] == "Đơn thư đã giải quyết (đến cuối kỳ)"
 
 
 def report_sheet_text(sheet) -> list[tuple[str, object]]:
