@@ -600,13 +600,18 @@ def test_every_tables_headers_are_read_whole_empty_or_full(qtbot, monkeypatch, r
     assert {where: found for where, found in cut.items() if found} == {}
 
 
-def _result_in_lines(context) -> str:
-    """Slip 1235/PXM, its result typed in lines (a blank one between paragraphs); the result."""
-    result = "Không có tàng thư.\nĐã trích lục lý lịch\n\ngửi kèm công văn số 1234/PV01"
+def _slip_with_result(context, number: str, result: str) -> str:
+    """Slip `number` of Trần Văn Bình, answered with `result`; the result."""
     editing.save(context.db, "slips", {
-        "number": "1235/PXM", "issued_on": "03/03/2026", "full_name": "Trần Văn Bình", "purpose": "Quy hoạch",
+        "number": number, "issued_on": "03/03/2026", "full_name": "Trần Văn Bình", "purpose": "Quy hoạch",
         "recipient": RECIPIENT, "result_on": "30/03/2026", "result": result})
     return result
+
+
+def _result_in_lines(context) -> str:
+    """Slip 1235/PXM, its result typed in lines (a blank one between paragraphs); the result."""
+    return _slip_with_result(context, "1235/PXM",
+                             "Không có tàng thư.\nĐã trích lục lý lịch\n\ngửi kèm công văn số 1234/PV01")
 
 
 def test_a_long_text_in_lines_shows_its_first_line_in_a_row_as_high_as_any_and_is_read_whole_in_its_tooltip(
@@ -643,9 +648,7 @@ MARKUP = "<b>Gấp</b> <img src=anh.png> &amp; "  # typed text Qt would take for
 def test_a_cut_cell_typed_like_markup_shows_in_its_tooltip_as_typed(qtbot, context):
     """A result typed «<b>Gấp</b> <img src=…>» showed «Gấp» bold and a broken image in its tooltip."""
     result = MARKUP + "Không có tàng thư; đã trích lục lý lịch gửi kèm công văn số 1234/PV01 ngày 30/03/2026"
-    editing.save(context.db, "slips", {"number": "1237/PXM", "issued_on": "03/03/2026", "full_name": "Trần Văn Bình",
-                                       "purpose": "Quy hoạch", "recipient": RECIPIENT, "result_on": "30/03/2026",
-                                       "result": result})
+    _slip_with_result(context, "1237/PXM", result)
     window, page = _page_in_window(qtbot, context, "slips")
     keys = [column.key for column in page.spec.columns]
     index = page.model.index(page.model.row_of(browse.record_ids(context.db, "slips", "1237/PXM")[0]),
@@ -664,9 +667,7 @@ def test_a_result_of_three_thousand_lines_has_a_tooltip_an_officer_reads_inside_
     """The tooltip gave all 3,000 lines, taller than the screen (Qt cut it: neither its end nor anything
     useful in sight): it gives the first lines and says how many are left and where to read them."""
     result = "\n".join(f"Dòng {number}" for number in range(1, 3001))
-    editing.save(context.db, "slips", {"number": "1236/PXM", "issued_on": "03/03/2026", "full_name": "Trần Văn Bình",
-                                       "purpose": "Quy hoạch", "recipient": RECIPIENT, "result_on": "30/03/2026",
-                                       "result": result})
+    _slip_with_result(context, "1236/PXM", result)
     window, page = _page_in_window(qtbot, context, "slips")
     keys = [column.key for column in page.spec.columns]
     index = page.model.index(page.model.row_of(browse.record_ids(context.db, "slips", "1236/PXM")[0]),

@@ -580,30 +580,15 @@ def test_the_figures_sheet_lists_each_figure_with_its_subject_as_the_sections_st
         "slips_carried_over_answered")]
 
 
-# The figures sheet of a report issued with wording 9 or before: the figures by kind (the vetting cases, the
-# spec's, those carried over, the replies), as their labels were then declared.
-ISSUED_BY_KIND = ("vetting_cases_opened", "vetting_cases_concluded", "slips_issued", "slip_subjects",
-                  "slips_answered", "delegations", "cadres_sent_abroad", "archive_research_for_other_provinces",
-                  "archive_research_requested_from_other_provinces", "complaints_received", "complaints_resolved",
-                  "slips_carried_over", "slips_carried_over_answered",
-                  "archive_research_for_other_provinces_carried_over",
-                  "archive_research_for_other_provinces_carried_over_answered",
-                  "archive_research_requested_from_other_provinces_carried_over",
-                  "archive_research_requested_from_other_provinces_carried_over_answered",
-                  "complaints_carried_over", "complaints_carried_over_resolved", "slips_with_undated_result",
-                  "slips_overdue", "slips_with_archive_record", "slip_subjects_with_archive_record",
-                  "archive_research_for_other_provinces_answered",
-                  "archive_research_requested_from_other_provinces_answered")
-
-
 def test_a_report_issued_with_its_figures_by_kind_prints_its_figures_sheet_as_issued(tmp_path, source, options):
     """Signed with «… giúp tỉnh bạn: đã trả lời» 16 rows below its count, it is written again so; one
     issued before the letters of the period resolved had their own label keeps that label in its row."""
     issued = render.freeze_report(dataclasses.replace(source, wording=9), options)
     render.write_document(issued, render.XLSX, tmp_path / "bao-cao.xlsx")
-    assert figures_sheet_labels(tmp_path / "bao-cao.xlsx") == [REPORT_LABELS[key] for key in ISSUED_BY_KIND]
+    before_10 = report_content.ORDER_BEFORE_10
+    assert figures_sheet_labels(tmp_path / "bao-cao.xlsx") == [REPORT_LABELS[key] for key in before_10]
     oldest = render.report_content(dataclasses.replace(source, wording=4), options)
-    assert [key for key, _label, _value in oldest.facts] == list(ISSUED_BY_KIND)
+    assert [key for key, _label, _value in oldest.facts] == list(before_10)
     assert oldest.facts[10][1] == "Đơn thư đã giải quyết (đến cuối kỳ)"
 
 
