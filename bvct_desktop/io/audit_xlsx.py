@@ -12,7 +12,7 @@ from pathlib import Path
 from openpyxl.styles import Font
 
 from ..core import audit, audit_words
-from ..core.fields import LONG_TEXT
+from ..core.fields import LONG_TEXT, excel_length
 from ..core.files import check_target
 from . import xlsx_stream, xlsx_writer
 from .documents.workbook import LINE_HEIGHT, column_points, wrapped
@@ -27,10 +27,11 @@ MORE_DETAILS = "Chi tiết (tiếp)"
 
 
 def cell_pieces(text: str) -> list[str]:
-    """`text` in consecutive pieces of at most LONG_TEXT UTF-16 units each (cut between characters)."""
+    """`text` in consecutive pieces of at most LONG_TEXT units each as Excel counts them (`excel_length`), cut
+    between characters."""
     pieces, start, units = [], 0, 0
     for at, character in enumerate(text):
-        size = 2 if ord(character) > 0xFFFF else 1
+        size = excel_length(character)
         if units + size > LONG_TEXT:
             pieces.append(text[start:at])
             start, units = at, 0
