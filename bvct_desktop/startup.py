@@ -54,11 +54,15 @@ def undo_cut_restore(db_option: str | None) -> str | None:
 
 
 def prepare(db_option: str | None) -> None:
-    """Removes what killed backups and restores left around the database (never fatal)."""
-    from .core import leftovers
+    """Removes what killed backups and restores left around the database, and killed exports where
+    they were going; notes from now on where each export is written (never fatal)."""
+    from .core import files, leftovers
     from .core.address import is_server_url
 
     try:
+        notes = paths.data_folder() / leftovers.OUTPUT_NOTES
+        files.note_outputs_in(notes)
+        leftovers.sweep_outputs(notes)
         choice = paths.chosen(db_option)
         if choice and is_server_url(choice.text):
             leftovers.sweep_temporary()  # the server keeps its own files; a backup sweeps its own folder

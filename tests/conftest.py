@@ -106,7 +106,9 @@ def cheap_key_slots(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
-    """Keeps the log file and the default database inside the test's folder."""
+    """Keeps the log file, the default database and the notes of outputs being written inside the test's
+    folder (a command run in the test process notes them where its own start said)."""
+    monkeypatch.setattr(files, "_notes", [])
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "home" / "state"))

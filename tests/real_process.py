@@ -50,6 +50,15 @@ def killed(done: subprocess.CompletedProcess) -> bool:
     return done.returncode in (-9, 137)
 
 
+def dead_pid() -> int:
+    """The id of a process that has ended (POSIX)."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child ends at once
+        os._exit(0)
+    os.waitpid(pid, 0)
+    return pid
+
+
 def strace_or_skip() -> str:
     found = shutil.which("strace")
     if found is None or sys.platform != "linux":

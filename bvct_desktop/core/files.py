@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import kept_files
+from . import crashpoints, kept_files
 from .errors import DISK_FULL, FREE_SPACE, BvctError, DiskFullError, InputError, os_reason
 
 TEMP_SUFFIX = ".tmp"
@@ -28,6 +28,9 @@ _TAGGED = re.compile(r"\.p(\d+)-[^.]+\.tmp")
 _guarded: list[tuple[Path, list[Path]]] = []
 # The files this process read a secret from (a password file): none is written over either.
 _secrets: list[Path] = []
+# Where `output` notes the folder it stages a file in while it writes it (set at start:
+# `note_outputs_in`), so that the next start finds what a killed write left there (leftovers).
+_notes: list[Path] = []
 
 
 def temporary_beside(target: Path) -> Path:
@@ -230,8 +233,33 @@ def output(target: Path) -> Iterator[Path]:
     """`atomic_output` for a file the officer chose: never a folder, a file of a database this process
     works on, nor one any database keeps (as `check_folder`; the temporary file tries the folder)."""
     _check_name(target)
-    with atomic_output(target) as temp:
+    with _noted(Path(target).parent), atomic_output(target) as temp:
         yield temp
+        crashpoints.reached("output-written")
+
+
+def note_outputs_in(notes: Path) -> None:
+    """From now on, each file `output` writes is noted in the folder `notes` while it is written."""
+    _notes[:] = [Path(notes)]
+
+
+@contextlib.contextmanager
+def _noted(folder: Path) -> Iterator[None]:
+    """A note naming `folder` — never the file, whose name may be a person's — under this process's id,
+    for the block; an export goes on without it when it cannot be written."""
+    note = None
+    if _notes:
+        with contextlib.suppress(OSError):
+            _notes[0].mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f"p{os.getpid()}-", suffix=".txt", dir=_notes[0])
+            note = Path(name)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(str(Path(folder).resolve()))
+    try:
+        yield
+    finally:
+        if note is not None:
+            note.unlink(missing_ok=True)
 
 
 def os_error(error: OSError, target: Path) -> BvctError:

@@ -2,7 +2,6 @@
 stages beside its target, never in the temporary folder; killed backups and restores leave
 nothing behind after the next start (issue 10, point 3). Real processes, traced with strace."""
 
-import os
 import re
 import sys
 import tempfile
@@ -13,10 +12,11 @@ import pytest
 from bvct_desktop.core import files
 from bvct_desktop.core.address import ServerAddress
 from bvct_desktop.core.kinds import CADRES
+from bvct_desktop.core.leftovers import OUTPUT_NOTES
 from bvct_desktop.io import audit_xlsx, xlsx_writer
 from tests import conftest
 from tests.conftest import workbook
-from tests.real_process import bvct, created, environment, killed, traced
+from tests.real_process import bvct, created, dead_pid, environment, killed, traced
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="strace and kill -9")
 
@@ -34,12 +34,25 @@ def loaded(cli, tmp_path):
 
 
 def _outside_the_database(paths: list[str], db: Path | ServerAddress, env: dict) -> list[str]:
-    """What a process wrote that is not the (encrypted) database, its key file and their locks,
-    nor Python's probe of the temporary folder (an empty file, a random 8-letter name, gone at once)."""
+    """What a process wrote that is not the (encrypted) database, its key file and their locks, nor
+    Python's probe of the temporary folder (an empty file, a random 8-letter name, gone at once), nor
+    the note naming the folder an export is written in (`_notes_left` checks those)."""
     probe = re.compile(re.escape(env["TMPDIR"]) + r"/[a-z0-9_]{8}$")
     own = (db.name, f".{db.name}.") if isinstance(db, Path) else ()  # a server's files are the server's
+    notes = _notes(env)
     return list(dict.fromkeys(p for p in paths if not p.startswith(("/dev/", "/proc/")) and not probe.match(p)
-                              and not Path(p).name.startswith(own)))
+                              and not Path(p).name.startswith(own) and not notes.is_relative_to(p)
+                              and Path(p).parent != notes))
+
+
+def _notes(env: dict) -> Path:
+    return Path(env["XDG_DATA_HOME"]) / "BVCT Desktop" / OUTPUT_NOTES
+
+
+def _notes_left(env: dict) -> list[str]:
+    """The notes of outputs being written still in the data folder: each named a folder only, and went."""
+    notes = _notes(env)
+    return [note.read_text(encoding="utf-8") for note in notes.iterdir()] if notes.is_dir() else []
 
 
 def _holding_plaintext(folder: Path) -> list[Path]:
@@ -61,7 +74,7 @@ def test_an_encrypted_export_writes_nothing_unencrypted_anywhere(loaded, tmp_pat
     # ciphertext, renamed into place
     assert len(written) == 2 and all(Path(p).name.startswith(".can-bo.xlsx.p") for p in written), written
     assert (out_dir / "can-bo.xlsx").read_bytes()[:8] == OLE_MAGIC
-    assert list(Path(env["TMPDIR"]).iterdir()) == []
+    assert list(Path(env["TMPDIR"]).iterdir()) == [] and _notes_left(env) == []
 
 
 def test_a_plain_export_stages_beside_its_target_never_in_the_temporary_folder(loaded, tmp_path):
@@ -73,7 +86,7 @@ def test_a_plain_export_stages_beside_its_target_never_in_the_temporary_folder(l
     assert done.returncode == 0, done.stderr
     written = _outside_the_database(created(log), loaded.db, env)
     assert written and all(Path(p).parent == out_dir and Path(p).name.startswith(".can-bo.xlsx.p") for p in written)
-    assert [p.name for p in out_dir.iterdir()] == ["can-bo.xlsx"]
+    assert [p.name for p in out_dir.iterdir()] == ["can-bo.xlsx"] and _notes_left(env) == []
 
 
 @pytest.mark.parametrize("when", [6, 12, 24])
@@ -87,6 +100,20 @@ def test_a_killed_encrypted_export_leaves_no_plaintext(loaded, tmp_path, when):
                   "--encrypt-password-file", tmp_path / "mk.txt", inject=f"write:signal=KILL:when={when}")
     assert killed(done) or done.returncode == 0, done.stderr
     assert _holding_plaintext(out_dir) == [] and _holding_plaintext(Path(env["TMPDIR"])) == []
+
+
+def test_a_killed_plain_export_leaves_nothing_after_the_next_start(loaded, tmp_path):
+    """A plain export stages its plaintext beside the target, in a folder no start knew: killed there
+    (a power cut), it is removed by the next start, which the write noted the folder for."""
+    out_dir = tmp_path / "ra"
+    out_dir.mkdir()
+    env = environment(tmp_path, loaded.db)
+    assert killed(bvct(env, "export", "cadres", "--out", out_dir / "can-bo.xlsx", crash_at="output-written"))
+    left = list(out_dir.iterdir())  # the kill did leave the whole workbook, unencrypted, under a temporary name
+    assert left and all(p.name.startswith(".can-bo.xlsx.p") and p.stat().st_size for p in left)
+    assert _notes_left(env) == [str(out_dir.resolve())]  # the folder, never the file's name
+    assert bvct(env, "users", "list").returncode == 0  # the next start
+    assert list(out_dir.iterdir()) == []
 
 
 @pytest.mark.parametrize("point", ["backup-copied", "backup-packed"])
@@ -123,18 +150,10 @@ def test_a_killed_verify_or_restore_leaves_nothing_after_the_next_start(loaded, 
 
 def test_files_of_a_process_still_running_are_kept(tmp_path):
     ours = files.temporary_beside(tmp_path / "x.bvctbak")
-    gone = tmp_path / f".x.bvctbak.p{_dead_pid()}-abc.tmp"
+    gone = tmp_path / f".x.bvctbak.p{dead_pid()}-abc.tmp"
     gone.write_bytes(b"")
     assert files.sweep(tmp_path, ".x.bvctbak.*.tmp*") == [gone]
     assert ours.exists()
-
-
-def _dead_pid() -> int:
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child ends at once
-        os._exit(0)
-    os.waitpid(pid, 0)
-    return pid
 
 
 def test_workbook_writers_stage_beside_their_target(tmp_path, monkeypatch):
