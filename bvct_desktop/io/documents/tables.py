@@ -5,8 +5,9 @@ Column widths follow the content: numbers, dates and slip numbers are never brok
 "1042/PXM" keeps its column); a document may keep names on one line too (`unbroken`; one longer
 than UNBROKEN_SHARE of the width on two, never a word a line) unless breaking them saves the table
 NAME_BROKEN lines a name, the other text columns keeping what their longest values need on two
-lines as far as the width allows; and when the page is too narrow for every value on one line the
-text columns give up the width their longest few values need, so most rows stay one line.
+lines as far as the width allows, a short phrase («Không có cơ sở») on two at most; and when the
+page is too narrow for every value on one line the text columns give up the width their longest
+few values need, so most rows stay one line.
 """
 
 import bisect
@@ -135,6 +136,7 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
     least = [min(max(_widest(column.label.split(), BOLD, size), _least_values(texts, i, column, size)) + 2 * padding,
                  width * WORD_SHARE) for i, column in enumerate(columns)]
     if texts:
+        least = _phrased(columns, least, texts, width, size, padding)
         wanted = []
         for i, column in enumerate(columns):  # every distinct value measured: a column at a time
             tick()
@@ -177,6 +179,22 @@ def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Col
     values = [row[index] for row in _sampled(texts)]
     return _widest({part for value in values for part in (
         _unbroken(value) if column.whole else [value] if value in column.kept else words(value))}, REGULAR, size)
+
+
+def _phrased(columns: Sequence[Column], least: list[float], texts: Sequence[Sequence[str]], width: float,
+             size: float, padding: float) -> list[float]:
+    """`least` with each text column raised, as far as the width allows, to what its short phrases need on two
+    lines: a result «Không có cơ sở» or «Đúng một phần» broken a word a line reads as a list of words."""
+    sample = _sampled(texts)
+    wanted = [low if column.whole or column.unbroken else max(low, _on_two_lines(
+        [row[i] for row in sample if _phrase(row[i])], size, padding)) for i, (column, low) in enumerate(
+        zip(columns, least, strict=True))]
+    return _raised(least, wanted, range(len(columns)), width)
+
+
+def _phrase(value: str) -> bool:
+    """Whether a value is a short phrase: a few words on one line, no longer than a short choice."""
+    return " " in value and "\n" not in value and len(value) <= SHORT_CHOICE
 
 
 def _unbroken(value: str) -> list[str]:

@@ -412,6 +412,24 @@ def test_a_letter_s_kind_is_never_broken_beside_a_long_sender_and_the_summary_ke
     assert widths[5] >= max(widths[i] for i in (1, 3, 6, 7))  # the summary is still the widest of the rest
 
 
+@pytest.mark.parametrize("width", [520, 700, 760])
+def test_a_letter_s_result_in_a_short_phrase_keeps_its_words_on_one_or_two_lines(width):
+    """The letters list printed «Không / có cơ / sở», three lines for three words, beside the summary and the
+    sender: a value of a few words («Không có cơ sở», «Đúng một phần») takes at most two lines, its width taken
+    from the long texts beside it, while a longer result typed in a sentence wraps at its words."""
+    sender = "Nguyễn Thị Phương Thảo, thôn Đông Hòa, xã Bình Minh, huyện Tuy Phong, tỉnh Bình Thuận"
+    phrases = ("Không có cơ sở", "Có cơ sở", "Đúng một phần")
+    results = (*phrases, "", "Đã xác minh, trả lời bằng văn bản cho người gửi đơn")
+    rows = [[str(n), "12/03/2026", sender if n % 3 else "Nặc danh", "Tố cáo", "Trần Văn Quang", SUMMARY, LATE,
+             "01/06/2026", results[n % 5]] for n in range(1, 13)]
+    columns = [dataclasses.replace(column, kept=tables.short_choices(column.field)) for column in LETTER_COLUMNS]
+    widths = tables.column_widths(columns, width, SIZE, PADDING, rows)
+    assert sum(widths) == pytest.approx(width)
+    for phrase in phrases:
+        lines = wrap(phrase, REGULAR, SIZE, widths[8] - 2 * PADDING)
+        assert len(lines) <= 2 and " ".join(lines) == phrase, (phrase, lines, widths)
+
+
 def test_only_the_choices_of_a_field_of_short_choices_are_kept_on_one_line():
     """A long choice («Có vấn đề nhưng không vi phạm (có mức giới hạn)») and a value typed or imported into a choice
     column wrap at their words like any text."""
