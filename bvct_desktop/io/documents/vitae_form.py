@@ -204,11 +204,15 @@ DASH = "- "  # an entry of a list; its lines after the first under its text
 
 def _listed(flow: Flow, label: str, lines: Sequence[str], size: float, under: bool = False) -> None:
     """An item held as a list: one entry after its label, more each from a line of its own under it (`under`:
-    always under it), its lines after the first under its text; dotted lines to write on when the file holds none."""
+    always under it), an entry's lines after the first under its text; dotted lines to write on when the file
+    holds none."""
     after = flow.profile.paragraph_after
-    if not under and len(lines) <= 1:
-        flow.labelled(label, lines[0] if lines else None, size)
+    if not under and not lines:
+        flow.labelled(label, None, size)
         flow.skip(after)
+        return
+    if not under and len(lines) == 1:
+        _hanging(flow, f"{label}: ", lines[0], size)
         return
     flow.paragraph(label if label.endswith(":") else f"{label}:", REGULAR, size, indent=False, justify=False,
                    keep_next=flow.profile.leading(size) * max(1, min(len(lines), BY_HAND)))
@@ -216,10 +220,14 @@ def _listed(flow: Flow, label: str, lines: Sequence[str], size: float, under: bo
     if not lines:
         flow.dotted_lines(BY_HAND, size)
     for text in lines:
-        flow.paragraph(f"{DASH}{text}", REGULAR, size, indent=False, justify=False,
-                       hang=fonts.width(DASH, REGULAR, size))
+        _hanging(flow, DASH, text, size)
         flow.skip(-after)
     flow.skip(after)
+
+
+def _hanging(flow: Flow, lead: str, text: str, size: float) -> None:
+    """`text` after `lead` (an entry's «- », an item's label), its lines after the first under its own start."""
+    flow.paragraph(f"{lead}{text}", REGULAR, size, indent=False, justify=False, hang=fonts.width(lead, REGULAR, size))
 
 
 def _element(element: Mapping[str, Any]) -> str:

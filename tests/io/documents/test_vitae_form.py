@@ -173,3 +173,29 @@ def test_an_entry_of_a_list_typed_in_lines_prints_its_lines_under_its_own_text(t
     assert len(starts) >= 4  # the appraiser's name broken by the width, then the remarks' three lines
     assert all(start == pytest.approx(entry.x0, abs=0.5) for start in starts.values()), starts
     assert dash.x0 < entry.x0
+
+
+def test_a_single_discipline_typed_in_lines_prints_its_lines_under_its_value_not_at_the_margin(tmp_path, history):
+    """Item 22 with one discipline prints «22) Kỷ luật: value»: a reason typed in lines went on at the left
+    margin, where it read as the form's next item; its lines after the first, typed or broken by the width, hang
+    under the value as a list's entries hang under their text."""
+    reason = ("Vi phạm quy định về quản lý đất đai tại địa phương trong nhiều năm liền, gây hậu quả nghiêm trọng.\n"
+              "Không kê khai trung thực tài sản năm 2011.\nĐã khắc phục một phần.")
+    person = cadre(discipline=[{"decided_on": "2012-03", "organisation": "Đảng", "penalty": "Cảnh cáo",
+                                "authority": LONG_UNIT, "decision_no": "1042-QĐ/TU", "reason": reason,
+                                "in_effect_until": None}])
+    target = tmp_path / "ly-lich-2c.pdf"
+    target.write_bytes(render.vitae_pdf(history, [person], PRINTED, render.Options(render.profile.load())))
+    pdfcheck.assert_in_order(pdfcheck.lines(target), "22) Kỷ luật: 03/2012: Cảnh cáo về đảng",
+                             "Không kê khai trung thực tài sản năm 2011.", "Đã khắc phục một phần.",
+                             "23) Tình trạng sức khỏe")
+    found = pdfcheck.words(target)
+    value = pdfcheck.run(found, "Kỷ luật: 03/2012:")[2]
+    last, health = pdfcheck.run(found, "Đã khắc phục")[0], pdfcheck.phrase(found, "23) Tình trạng")
+    starts = {}  # each line of the value after its first, over the page break: where its first word starts
+    for word in found[found.index(value):found.index(last) + 1]:
+        if (word.page, word.top) > (value.page, value.top + 1) and not word.text.isdigit():  # not a page's number
+            starts[word.page, round(word.top)] = min(starts.get((word.page, round(word.top)), word.x0), word.x0)
+    assert len(starts) >= 4  # the authority and the reason broken by the width, then the reason's two typed lines
+    assert all(start == pytest.approx(value.x0, abs=0.5) for start in starts.values()), starts
+    assert health.x0 < value.x0  # the next item at the margin
