@@ -9,18 +9,20 @@ SO_FAR = 0  # the last month of the year so far: to today (or to the year's end,
 
 @dataclass(frozen=True)
 class Period:
-    """A period as offered: its name, first month and last month (SO_FAR; None: the dates the officer types)."""
+    """A period as offered: its name, first month and last month (SO_FAR: to today); a period whose dates the
+    officer types has neither month."""
 
     name: str
-    first_month: int
+    first_month: int | None
     last_month: int | None
 
     @property
     def typed(self) -> bool:
-        return self.last_month is None
+        return self.first_month is None
 
     def dates(self, year: int, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
-        """Its first and last day in `year` (the year so far: up to `today`, when `today` is in it)."""
+        """Its first and last day in `year` (the year so far: up to `today`, when `today` is in it); not a typed
+        period's: the officer types its days."""
         start = dt.date(year, self.first_month, 1)
         if self.last_month == SO_FAR:
             return start, today if today is not None and today.year == year else dt.date(year, 12, 31)
@@ -32,7 +34,7 @@ YEAR_SO_FAR = Period("Từ đầu năm đến nay", 1, SO_FAR)
 FIRST_HALF = Period("6 tháng đầu năm", 1, 6)
 NINE_MONTHS = Period("9 tháng đầu năm", 1, 9)  # as the printed report names it
 WHOLE_YEAR = Period("Cả năm", 1, 12)
-TYPED = Period("Tùy chọn", 1, None)
+TYPED = Period("Tùy chọn", None, None)
 # in the order the reports fall due in the year
 REPORT_PERIODS = (Period("Quý I", 1, 3), Period("Quý II", 4, 6), FIRST_HALF, Period("Quý III", 7, 9), NINE_MONTHS,
                   Period("Quý IV", 10, 12), Period("6 tháng cuối năm", 7, 12), WHOLE_YEAR, TYPED)

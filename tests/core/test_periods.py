@@ -3,7 +3,7 @@ due; the year so far to today; the dashboard's all from the first of January."""
 
 import datetime as dt
 
-from bvct_desktop.core.periods import DASHBOARD_PERIODS, FIRST_HALF, NINE_MONTHS, REPORT_PERIODS, SO_FAR
+from bvct_desktop.core.periods import DASHBOARD_PERIODS, FIRST_HALF, NINE_MONTHS, REPORT_PERIODS, SO_FAR, TYPED
 from bvct_desktop.io.documents.report_content import period_name
 
 
@@ -34,7 +34,15 @@ def test_the_year_so_far_runs_to_today_and_a_past_year_to_its_end():
 def test_the_dashboard_keeps_its_choices_from_the_first_of_january():
     assert [period.name for period in DASHBOARD_PERIODS] == [
         "Từ đầu năm đến nay", "6 tháng đầu năm", "9 tháng đầu năm", "Cả năm", "Tùy chọn"]
-    assert all(period.first_month == 1 for period in DASHBOARD_PERIODS)
+    assert all(period.first_month == 1 for period in DASHBOARD_PERIODS if not period.typed)
+
+
+def test_a_period_typed_has_no_months_of_its_own():
+    """«Tùy chọn»: the officer types both days, so it has neither a first nor a last month (a first month of
+    January said something untrue of it); both pages offer it last."""
+    assert TYPED.typed and TYPED.first_month is None and TYPED.last_month is None
+    assert REPORT_PERIODS[-1] == DASHBOARD_PERIODS[-1] == TYPED
+    assert not any(period.typed for period in (*REPORT_PERIODS[:-1], *DASHBOARD_PERIODS[:-1]))
 
 
 def test_the_pages_name_the_months_from_january_as_the_printed_report_does():
