@@ -62,15 +62,14 @@ def fit(natural: Sequence[int], minimum: Sequence[int], available: int) -> list[
 
 
 def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence[int] = ()) -> None:
-    """Every shown column its natural width when they all fit; else each its usual width (a recipient
-    most rows name shown whole, an empty reply column narrow) and what is left to the widest; else the
-    usual widths narrowed, none below what most of its rows need if that is within a third of the width (a
-    header wider than its values goes on more lines: a cadre's political issue read whole), else none below
-    its least — the `whole` ones (the
-    name kept in view while the rest scrolls) not below what most of their rows need, within a third of the
-    width and, in a table that can fit, the room the others leave (a few long names never push them out).
+    """Every shown column its natural width when they all fit. Else each its usual width (a recipient most
+    rows name shown whole, an empty reply column narrow) and what is left to the widest. Else the usual widths
+    narrowed, none below what most of its rows need if that is within a third of the width (a header wider than
+    its values goes on more lines: a cadre's political issue read whole), else none below its least; the `whole`
+    columns (the name kept in view while the rest scrolls) not below what most of their rows need, within a third
+    of the width and, in a table that can fit, the room the others leave (a few long names never push them out).
     Room left goes first to the cells still cut, then to the `growing` columns (else to those with cells wider
-    than their header): an empty column keeps to its header — in a table with no rows, all share it."""
+    than their header): an empty column keeps to its header; in a table with no rows, all share it."""
     header = table.horizontalHeader()
     shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
     sizes = [natural_widths(table, logical) for logical in shown]
