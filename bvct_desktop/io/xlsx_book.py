@@ -154,13 +154,9 @@ class _Writer(ExcelWriter):
         ws._drawing = SpreadsheetDrawing()
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
-        if self.workbook.write_only:
-            if not ws.closed:
-                ws.close()
-            writer = ws._writer
-        else:
-            writer = WorksheetWriter(ws, out=self.workbook.stage())
-            writer.write()
+        if not ws.closed:
+            ws.close()
+        writer = ws._writer
         ws._rels = writer._rels
         if isinstance(writer.out, _Deflated):
             with self._archive.open(ws.path[1:], "w", force_zip64=True) as member:
@@ -174,7 +170,7 @@ class _Writer(ExcelWriter):
 
 
 class Workbook(openpyxl.Workbook):
-    """An openpyxl workbook written to `target` by `write()`, atomically, never through the
+    """An openpyxl write-only workbook written to `target` by `write()`, atomically, never through the
     system's temporary folder: openpyxl stages each sheet's XML in a file under
     `tempfile.gettempdir()`; here a sheet is staged in a temporary file beside `target`, or
     — when `password` asks for encryption — compressed in memory, so that nothing unencrypted
@@ -182,15 +178,12 @@ class Workbook(openpyxl.Workbook):
     `stamp`: the workbook's time (its properties and parts) instead of the moment it is written.
     """
 
-    def __init__(self, target: Path, password: str | None = None, write_only: bool = True,
-                 stamp: dt.datetime | None = None):
-        super().__init__(write_only=write_only)
+    def __init__(self, target: Path, password: str | None = None, stamp: dt.datetime | None = None):
+        super().__init__(write_only=True)
         self.target, self.password, self.stamp = Path(target), password, stamp
         self._staged: list[_Deflated | _Beside] = []
 
     def create_sheet(self, title: str | None = None, index: int | None = None):
-        if not self.write_only:
-            return super().create_sheet(title, index)
         sheet = _StagedSheet(parent=self, title=title)
         self._add_sheet(sheet=sheet, index=index)
         return sheet
@@ -229,7 +222,7 @@ class Workbook(openpyxl.Workbook):
             raise files.os_error(error, self.target) from None
 
     def _package(self, sink) -> None:
-        if self.write_only and not self.worksheets:
+        if not self.worksheets:
             self.create_sheet()
         self.properties.modified = self.stamp or dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
         if self.stamp is not None:
