@@ -12,7 +12,7 @@ from ..core import settings
 from .context import AppContext
 from .copy_guard import take_back_copies
 from .icons import icon
-from .look import ErrorLabel, styled
+from .look import ErrorLabel, plain, styled
 from .qt import (
     QApplication,
     QEvent,
@@ -131,7 +131,7 @@ class LockCover(QWidget):
         styled(title, "pageTitle")
         inner.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
         self.prompt = QLabel(PROMPT)
-        for line in (QLabel(f"Người dùng: {locker.context.db.actor.name}"), self.prompt,
+        for line in (plain(QLabel(f"Người dùng: {locker.context.db.actor.name}")), self.prompt,
                      QLabel("Công việc đang làm dở vẫn được giữ nguyên.")):
             inner.addWidget(line, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addLayout(row)

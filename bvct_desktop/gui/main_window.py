@@ -16,7 +16,7 @@ from .dialogs import CANCEL, NO
 from .icons import icon
 from .issued_page import IssuedPage
 from .live import LiveChanges
-from .look import colour, fill_screen, scrolling
+from .look import colour, fill_screen, plain, scrolling
 from .navigation import ADMIN, DASHBOARD, ISSUED, REPORT, Destination
 from .past_term_dialog import PastTermDialog
 from .places_dialog import open_places
@@ -247,18 +247,18 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
-        self.user_label = QLabel(f"Người dùng: {self.context.db.actor.name}")
+        self.user_label = plain(QLabel(f"Người dùng: {self.context.db.actor.name}"))
         self.role_label = QLabel(f"Vai trò: {self._role_name()}")
         where = self.context.db.address.described
         # an office PC's default path is long: cut in its middle, whole in the tip, the state still in view
-        self.file_label = QLabel(self.fontMetrics().elidedText(f"Cơ sở dữ liệu: {where}", Qt.ElideMiddle,
-                                                               STATUS_PATH_WIDTH))
+        self.file_label = plain(QLabel(self.fontMetrics().elidedText(f"Cơ sở dữ liệu: {where}", Qt.ElideMiddle,
+                                                                     STATUS_PATH_WIDTH)))
         self.file_label.setToolTip(typed_tip(str(where)))
         self.lock_label = QLabel()
         for label in (self.user_label, self.role_label, self.file_label, self.lock_label):
             bar.addPermanentWidget(label)
         self._show_lock_state(False)
-        self.reach_label = QLabel()  # the database out of reach, on the left where messages go
+        self.reach_label = plain(QLabel())  # the database out of reach, on the left where messages go
         self.reach_label.setStyleSheet(f"color: {colour('error')};")
         self.reach_label.hide()
         bar.addWidget(self.reach_label)
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def _show_reach(self, why: str) -> None:
         """Why the database cannot be reached (the looks go on trying; the forms keep what was typed), or nothing."""
         self.reach_label.setText(self.fontMetrics().elidedText(why, Qt.ElideRight, STATUS_REACH_WIDTH))
-        self.reach_label.setToolTip(why)
+        self.reach_label.setToolTip(typed_tip(why))
         self.reach_label.setVisible(bool(why))
 
     def _role_name(self) -> str:

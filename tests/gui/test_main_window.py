@@ -9,7 +9,7 @@ import pytest
 from shiboken6 import Shiboken
 from sqlalchemy import select
 
-from bvct_desktop.core import audit_chain, backup_log, browse, settings, users
+from bvct_desktop.core import audit_chain, backup_log, browse, long_text, settings, users
 from bvct_desktop.core.address import FileAddress
 from bvct_desktop.core.database import disabled_message
 from bvct_desktop.core.errors import BvctError
@@ -105,7 +105,7 @@ def test_the_status_bar_says_while_the_database_is_out_of_reach(qtbot, db, clock
            "chạy lại (hỏi quản trị viên nếu lâu), hãy thử lại.")
     window.live.reach_changed.emit(why)
     qtbot.wait(20)
-    assert window.reach_label.isVisible() and window.reach_label.toolTip() == why
+    assert window.reach_label.isVisible() and as_seen(window.reach_label.toolTip()) == long_text.tip(why)
     assert window.reach_label.text().startswith("Không kết nối được máy chủ")
     assert window.reach_label.geometry().right() < window.user_label.geometry().left()  # the rest still in view
     window.live.reach_changed.emit("")

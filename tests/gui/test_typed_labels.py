@@ -3,19 +3,36 @@ its message boxes, never as bold or an image."""
 
 import datetime as dt
 
+import pytest
+
+from bvct_desktop.core import browse
 from bvct_desktop.core.attachments import Attachment
+from bvct_desktop.core.permissions import OFFICER
+from bvct_desktop.gui.admin.password_page import PasswordPage
 from bvct_desktop.gui.attachment_view import AttachmentView
+from bvct_desktop.gui.autolock import LockCover
 from bvct_desktop.gui.dialogs import message_box, text_dialog
+from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.person_picker import PersonPicker
 from bvct_desktop.gui.look import ErrorLabel, heading
 from bvct_desktop.gui.places_dialog import PlacesDialog
 from bvct_desktop.gui.qt import QLabel, QLineEdit, QMessageBox, Qt, QWidget
 from tests.gui import register_support as support
-from tests.gui.tip_support import label_as_seen
+from tests.gui.shell_support import as_user, context_for, main_window
+from tests.gui.tip_support import as_seen, label_as_seen
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
 
 TYPED = "<b>Lê Thị Hoa</b> & Cty A&B"
+TYPED_USER = "<b>Lan</b>"  # any printable character may be in a user's name
+
+
+@pytest.fixture
+def lan(db, clock):
+    """The sample database opened by a user named like markup."""
+    opened = as_user(db, TYPED_USER, OFFICER)
+    yield opened
+    opened.close()
 
 
 def _named(parent: QWidget, name: str) -> QLabel:
@@ -69,3 +86,35 @@ def test_a_message_box_or_a_question_quoting_a_name_shows_it_as_typed(qtbot):
     asking = text_dialog(None, "Đổi tên", f"Tên mới cho «{TYPED}»:", QLineEdit.EchoMode.Normal)
     qtbot.addWidget(asking)
     assert label_as_seen(asking.findChild(QLabel)) == f"Tên mới cho «{TYPED}»:"
+
+
+def test_the_status_bar_names_the_user_as_typed(qtbot, lan, clock):
+    window = main_window(qtbot, lan, clock)
+    assert label_as_seen(window.user_label) == f"Người dùng: {TYPED_USER}"
+
+
+def test_the_status_bar_tells_why_the_database_is_out_of_reach_as_written(qtbot, lan, clock):
+    window = main_window(qtbot, lan, clock)
+    window._show_reach(f"Không kết nối được máy chủ «{TYPED}».")
+    assert label_as_seen(window.reach_label).startswith("Không kết nối được máy chủ «<b>")
+    assert as_seen(window.reach_label.toolTip()) == f"Không kết nối được máy chủ «{TYPED}»."
+
+
+def test_the_lock_screen_names_the_user_as_typed(qtbot, lan, clock):
+    window = main_window(qtbot, lan, clock)
+    window.locker.lock()
+    cover = next(c for c in window.findChildren(LockCover) if c.parent() is window)
+    assert f"Người dùng: {TYPED_USER}" in [label_as_seen(label) for label in cover.findChildren(QLabel)]
+
+
+def test_the_password_page_names_the_user_as_typed(qtbot, lan, clock):
+    page = PasswordPage(context_for(lan, clock))
+    qtbot.addWidget(page)
+    assert label_as_seen(page.page_subtitle).startswith(f"Người dùng: {TYPED_USER}. Mật khẩu mới cần")
+
+
+def test_a_field_s_error_quotes_the_value_typed_as_typed(qtbot, context):
+    form = open_form(context, "cadres", browse.record_ids(context.db, "cadres")[0])
+    qtbot.addWidget(form)
+    support.fill(form, {"birth_date": "<b>x</b>"})
+    assert label_as_seen(form.errors["birth_date"]).startswith("Ngày sinh: «<b>x</b>» không phải ngày tháng")

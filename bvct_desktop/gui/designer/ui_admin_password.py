@@ -11,6 +11,7 @@ from ..qt import (
     QSpacerItem,
     QVBoxLayout,
     QWidget,
+    Qt,
 )
 from ..look import ErrorLabel
 
@@ -33,6 +34,7 @@ class Ui_PasswordPage(object):
 
         self.page_subtitle = QLabel(self.heading)
         self.page_subtitle.setObjectName(u"page_subtitle")
+        self.page_subtitle.setTextFormat(Qt.PlainText)
         self.page_subtitle.setWordWrap(True)
         self.page_subtitle.setProperty(u"look", u"pageSubtitle")
 

@@ -18,7 +18,7 @@ from ..accessible import REQUIRED, field_label, required_mark
 from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..dialogs import CANCEL, NO, YES
-from ..look import ErrorLabel, colour, fill_screen, styled
+from ..look import ErrorLabel, fill_screen, styled
 from ..qt import (
     QDialog,
     QFormLayout,
@@ -78,7 +78,7 @@ class RecordForm(QDialog):
         self.preview = self.print_job = None  # the print preview, and the document being prepared for it
         self.picked: Identity | None = None  # the person picked in the picker, as stored then
         self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.errors: dict[str, ErrorLabel] = {}
         self.current_places: dict[str, QLabel] = {}  # beside a field naming a place: what it is called now
         self.cadre_choice: CadreChoice | None = None  # beside the name of a cadre named by name alone
         self._dirty = False
@@ -218,10 +218,7 @@ class RecordForm(QDialog):
             if self.kind.members is not None:  # a long label on two lines: the members' table needs the width
                 label.setWordWrap(True)
                 label.setFixedWidth(QLabel(LABEL_ROOM).sizeHint().width())
-            error = QLabel()
-            error.setStyleSheet(f"color: {colour('error')};")
-            error.setWordWrap(True)
-            error.hide()
+            error = ErrorLabel()
             column = QVBoxLayout()
             column.setSpacing(1)
             column.addWidget(widget)
@@ -242,9 +239,7 @@ class RecordForm(QDialog):
             self.members = MembersTable(self.kind, self.editable)
             self.members.changed.connect(lambda: self._set_dirty())
             form.addRow(field_label(self.kind.members.label, True, self.members.table), self.members)
-            self.errors[editing.MEMBERS] = QLabel()
-            self.errors[editing.MEMBERS].setStyleSheet(f"color: {colour('error')};")
-            self.errors[editing.MEMBERS].hide()
+            self.errors[editing.MEMBERS] = ErrorLabel()
             form.addRow("", self.errors[editing.MEMBERS])
         elif not any(isinstance(widget, QPlainTextEdit) for widget in self.inputs.values()):
             rows.addStretch(1)  # the room to spare goes below the fields, not to a red line under one of them
@@ -336,8 +331,7 @@ class RecordForm(QDialog):
         if label is None:
             self.message.show_message(text)
             return
-        label.setText(text)
-        label.show()
+        label.show_message(text)
 
     def _identity(self) -> Identity | None:
         values = self.values()
