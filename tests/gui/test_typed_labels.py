@@ -118,3 +118,4 @@ def test_a_field_s_error_quotes_the_value_typed_as_typed(qtbot, context):
     qtbot.addWidget(form)
     support.fill(form, {"birth_date": "<b>x</b>"})
     assert label_as_seen(form.errors["birth_date"]).startswith("Ngày sinh: «<b>x</b>» không phải ngày tháng")
+

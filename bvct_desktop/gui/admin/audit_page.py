@@ -2,9 +2,13 @@
 sorted by a clicked column, its integrity check and an xlsx export of the rows shown. The page is the
 Designer form ui/admin_audit.ui."""
 
+import dataclasses
 import datetime as dt
+import functools
+import json
+from typing import Any
 
-from ...core import audit, audit_find, audit_words
+from ...core import audit, audit_find, audit_words, long_text
 from ...core.audit_chain import FAILED, OK, REFUSED
 from ...core.errors import BvctError
 from ...core.numbers import grouped
@@ -19,7 +23,7 @@ from ..designer.ui_admin_audit import Ui_AuditPage
 from ..dialogs import FILE_FILTERS
 from ..flow_layout import reflow
 from ..look import colour, wait_cursor
-from ..qt import QAbstractTableModel, QColor, QModelIndex, QStyle, Qt, QWidget
+from ..qt import QAbstractTableModel, QColor, QModelIndex, QStyle, QStyledItemDelegate, Qt, QWidget
 from ..registers.columns import fit_to_width, keep_fitted, wrap_cells
 from ..tooltips import typed_tip
 from ..workers import wait_for
@@ -31,6 +35,7 @@ OUTCOMES = (OK, FAILED, REFUSED)  # what an officer looks for; "đang thực hi�
 NUMBER_COLUMN = 0  # «Số»
 WHOLE_DETAILS = "xuất nhật ký để xem đủ"  # where a tooltip's long details are read whole
 BY_TIME = (NUMBER_COLUMN, 1)  # «Số» and «Thời gian»: the order the entries were written in
+IN_A_ROW = Qt.ItemDataRole.UserRole  # the details as their row shows them (`in_a_row`)
 
 
 class AuditModel(QAbstractTableModel):
@@ -68,6 +73,8 @@ class AuditModel(QAbstractTableModel):
             return audit_words.cells(entry)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return typed_tip(audit_words.cells(entry)[index.column()], more=WHOLE_DETAILS)
+        if role == IN_A_ROW and index.column() == audit_words.DETAILS_COLUMN:
+            return in_a_row(entry)
         if role == Qt.ItemDataRole.ForegroundRole and entry.outcome != audit.OK:
             return QColor(colour("error"))
         return None
@@ -76,6 +83,36 @@ class AuditModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return audit.LIST_HEADERS[section]
         return None
+
+
+@functools.lru_cache(maxsize=4096)  # painting asks again for the rows in view
+def in_a_row(entry: audit.Entry) -> str:
+    """The entry's details as its row shows them: each value by its first line (`long_text.one_line`), so that a
+    value typed in lines does not push «→ mới» out of the row. Details the program did not write stay as kept."""
+    try:
+        details = json.loads(entry.details or "")
+    except ValueError:
+        return audit_words.cells(entry)[audit_words.DETAILS_COLUMN]
+    cut = dataclasses.replace(entry, details=json.dumps(_each_value_in_one_line(details), ensure_ascii=False))
+    return audit_words.cells(cut)[audit_words.DETAILS_COLUMN]
+
+
+def _each_value_in_one_line(value: Any) -> Any:
+    if isinstance(value, str):
+        return long_text.one_line(value)
+    if isinstance(value, list):
+        return [_each_value_in_one_line(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _each_value_in_one_line(item) for key, item in value.items()}
+    return value
+
+
+class InARow(QStyledItemDelegate):
+    """Draws a cell as the model shows it in a row (IN_A_ROW); its tooltip and Ctrl+C take the whole text."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        option.text = index.data(IN_A_ROW)
 
 
 def sorted_entries(entries: list[audit.Entry], column: int, order: Qt.SortOrder) -> list[audit.Entry]:
@@ -116,6 +153,7 @@ class AuditPage(QWidget, Ui_AuditPage):
         self.model = AuditModel(self)
         self.view.setModel(self.model)
         wrap_cells(self.view)
+        self.view.setItemDelegateForColumn(audit_words.DETAILS_COLUMN, InARow(self.view))
         keep_fitted(self.view, (audit_words.DETAILS_COLUMN,))  # the details take the width left, whole in a tip
         self.view.horizontalHeader().setSortIndicator(*self.model.sorted_by)
         self.refresh()
