@@ -15,7 +15,7 @@ from ..core import audit, audit_words
 from ..core.fields import LONG_TEXT, excel_length
 from ..core.files import check_target
 from . import xlsx_stream, xlsx_writer
-from .documents.workbook import LINE_HEIGHT, column_points, wrapped
+from .documents.workbook import LINE_HEIGHT, TALLEST_ROW, column_points, wrapped
 
 TITLE = "Nhật ký"
 WIDTHS = (8, 20, 16, 14, 30, 13, 22, 9, 60)
@@ -66,7 +66,7 @@ def write_audit(entries: Iterable[audit.Entry], target: Path, password: str | No
             lines = max(len(wrapped(cell, DETAILS_FONT, width)) for cell, width in zip(cells, points, strict=False)
                         if isinstance(cell, str))
             if lines > 1:
-                sheet.sheet.set_row(written, lines * SIZE * LINE_HEIGHT)
+                sheet.sheet.set_row(written, min(TALLEST_ROW, lines * SIZE * LINE_HEIGHT))
             sheet.row(written, cells, formats + [text] * (len(cells) - len(formats)))
         more = columns - len(WIDTHS)
         xlsx_writer.print_setup(sheet.sheet, TITLE, WIDTHS + WIDTHS[-1:] * more, formats + [text] * more,

@@ -96,3 +96,15 @@ def test_details_longer_than_an_excel_cell_go_on_whole_in_the_next_cells(tmp_pat
     assert "".join(pieces) == shown
     assert all(len(piece.encode("utf-16-le")) // 2 <= 32_767 for piece in pieces)
     assert short_row[first] == audit_words.cells(entries[1])[-1] and not any(short_row[first + 1:])
+
+
+def test_a_row_of_60_000_characters_is_no_taller_than_excel_s_tallest_row(tmp_path):
+    """Excel refuses a row taller than 409 points: a long entry's row asked for thousands."""
+    details = json.dumps({"truoc": "Nội dung đã sửa " * 3_750}, ensure_ascii=False)
+    entries = [audit.Entry(1, dt.datetime(2026, 3, 2, 8, 30), "chuyenvien", "can-bo", "sửa", "ok", "letters", 7,
+                           details)]
+    assert len(audit_words.cells(entries[0])[-1]) > 60_000
+    out = tmp_path / "nhat-ky.xlsx"
+    write_audit(entries, out)
+    sheet = openpyxl.load_workbook(out)["Nhật ký"]
+    assert workbook.TALLEST_ROW - 1 < sheet.row_dimensions[2].height <= workbook.TALLEST_ROW  # whole pixels
