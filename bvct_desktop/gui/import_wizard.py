@@ -13,6 +13,7 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -241,14 +242,16 @@ class ImportWizard(QDialog):
         columns, ignored, problems = importing.read_headers(self.kind, shown.columns)
         importing.values_as_shown(shown, columns)
         found = ", ".join(spec.header for spec in columns.values()) or "không có"
-        text = f"{sheet.described}<br>" if sheet.described else ""
+        # the file's own words (its sheet's name, its headers, a cell) go into our markup escaped
+        text = f"{html.escape(sheet.described)}<br>" if sheet.described else ""
         text += f"<b>Cột nhận ra:</b> {found}"
         if ignored:
-            text += f"<br><b>Cột bỏ qua:</b> {', '.join(ignored)}"
+            text += f"<br><b>Cột bỏ qua:</b> {html.escape(', '.join(ignored))}"
         if sheet.merged_filled:
             text += f"<br>{importing.MERGED_CELLS}: {grouped(sheet.merged_filled)}"
         if problems:
-            text += f"<br><span style='color:{colour('error')}'>" + "<br>".join(str(p) for p in problems) + "</span>"
+            told = "<br>".join(html.escape(str(problem)) for problem in problems)
+            text += f"<br><span style='color:{colour('error')}'>{told}</span>"
         shown_rows = min(max(sheet.height - 1, 0), PREVIEW_ROWS)
         if problems:  # which columns hold the data is not known yet
             text += f"<br>Xem trước {shown_rows} dòng đầu."
@@ -256,7 +259,7 @@ class ImportWizard(QDialog):
             text += f"<br>Tệp có {grouped(self.data_rows)} dòng dữ liệu; xem trước {shown_rows} dòng đầu."
         self.columns.setText(text)
         if converted.cells:
-            examples = "<br>".join(f"«{before}» → «{after}»" for before, after in converted.samples)
+            examples = "<br>".join(html.escape(f"«{before}» → «{after}»") for before, after in converted.samples)
             kinds = ", ".join(converted.by_encoding)
             self.conversion.setText(f"<b>Chữ mã cũ: {kinds}</b> — {grouped(converted.cells)} ô sẽ được chuyển "
                                     f"sang Unicode, ví dụ:<br>{examples}")

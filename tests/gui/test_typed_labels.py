@@ -14,9 +14,11 @@ from bvct_desktop.gui.autolock import LockCover
 from bvct_desktop.gui.dialogs import message_box, text_dialog
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.person_picker import PersonPicker
+from bvct_desktop.gui.import_wizard import ImportWizard
 from bvct_desktop.gui.look import ErrorLabel, heading
 from bvct_desktop.gui.places_dialog import PlacesDialog
 from bvct_desktop.gui.qt import QLabel, QLineEdit, QMessageBox, Qt, QWidget
+from tests.conftest import workbook
 from tests.gui import register_support as support
 from tests.gui.shell_support import as_user, context_for, main_window
 from tests.gui.tip_support import as_seen, label_as_seen
@@ -119,3 +121,11 @@ def test_a_field_s_error_quotes_the_value_typed_as_typed(qtbot, context):
     support.fill(form, {"birth_date": "<b>x</b>"})
     assert label_as_seen(form.errors["birth_date"]).startswith("Ngày sinh: «<b>x</b>» không phải ngày tháng")
 
+
+
+def test_the_import_wizard_names_a_column_it_ignores_as_headed_in_the_file(qtbot, context, tmp_path):
+    wizard = ImportWizard(context, "cadres")
+    qtbot.addWidget(wizard)
+    wizard.load(workbook(tmp_path / "moi.xlsx", ["Họ và tên", TYPED], [["Châu Văn Lực", "x"]]))
+    qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
+    assert f"Cột bỏ qua: {TYPED}" in label_as_seen(wizard.columns)
