@@ -16,14 +16,15 @@ from bvct_desktop.gui.qt import QTableWidget
 from tests.conftest import PASSWORD
 from tests.gui import register_support as support
 from tests.gui.test_forms import _buttons, _case_opened, _page, clock  # noqa: F401 - clock: a fixture
+from tests.gui.tip_support import as_seen
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
 
 
-def _concluded(qtbot, context):
+def _concluded(qtbot, context, number: str = "0512-CV/BTCTU"):
     form = _case_opened(_page(qtbot, context, "vetting-cases"))
     _buttons(form)["Ghi kết luận"].click()
-    support.fill(form.dialog, {"conclusion_no": "0512-CV/BTCTU", "concluded_on": "20/03/2026",
+    support.fill(form.dialog, {"conclusion_no": number, "concluded_on": "20/03/2026",
                                "signer": "Phạm Văn Nghĩa", "result": "Đủ tiêu chuẩn"})
     context.dialogs.answer_next(YES)  # her relatives unchecked: concluded all the same
     assert form.dialog.save(), form.dialog.message.text()
@@ -95,6 +96,15 @@ def test_the_case_lists_its_issued_notices_and_prints_one_again_as_issued(qtbot,
     qtbot.waitUntil(lambda: form.notice.task is None and form.notice.preview is not None, timeout=30_000)
     page = pdfium.PdfDocument(form.notice.preview.data)[0].get_textpage().get_text_range()
     assert "Số 01-TB/BTCTU" in page
+
+
+def test_a_notice_issued_is_told_in_its_tooltips_as_typed(qtbot, context):
+    """A conclusion numbered like markup: its tooltip showed it bold."""
+    form = _concluded(qtbot, context, "<b>0512</b>-CV & BTCTU")
+    _issued(qtbot, form)
+    stated = _issued_table(form).item(0, 3)
+    assert stated.text() == "số <b>0512</b>-CV & BTCTU ngày 20/03/2026: Đủ tiêu chuẩn"
+    assert as_seen(stated.toolTip()) == stated.text()
 
 
 def test_issuing_a_second_notice_for_the_case_tells_the_one_issued_and_the_conclusion_it_states(qtbot, context):

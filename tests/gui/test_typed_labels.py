@@ -129,3 +129,4 @@ def test_the_import_wizard_names_a_column_it_ignores_as_headed_in_the_file(qtbot
     wizard.load(workbook(tmp_path / "moi.xlsx", ["Họ và tên", TYPED], [["Châu Văn Lực", "x"]]))
     qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
     assert f"Cột bỏ qua: {TYPED}" in label_as_seen(wizard.columns)
+

@@ -21,6 +21,7 @@ from ..look import ErrorLabel, read_only
 from ..qt import QAbstractItemView, QPushButton, QTableWidget, QTableWidgetItem, QWidget
 from ..registers.columns import fit_to_width, keep_fitted
 from ..registers.table import EnterActivates
+from ..tooltips import typed_tip
 from ..workers import failure_message, run_in_background
 
 PREVIEW_LABEL = "Xem trước / In thông báo kết luận"
@@ -81,7 +82,7 @@ class NoticeButtons:
             for column, value in enumerate((entry.number_text, f"{entry.issued_on:%d/%m/%Y}", entry.signer, stated,
                                             entry.status_label)):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item.setToolTip(typed_tip(value))
                 table.setItem(row, column, item)
         fit_to_width(table)
         EnterActivates(table)
