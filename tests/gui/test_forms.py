@@ -992,6 +992,14 @@ def _slips_about_anh(context, reply: str | None = None):
     assert result.ok, result.problems
 
 
+def test_a_long_result_on_the_cadres_file_is_told_in_its_tooltip_as_typed(qtbot, context):
+    reply = "<b>Có vấn đề</b> — xem <a href='x'>công văn</a> số 12 ngày 28/03/2026"
+    _slips_about_anh(context, reply)
+    form = _file_of_anh(qtbot, context)
+    slips_tab = form.tabs.widget([form.tabs.tabText(i) for i in range(form.tabs.count())].index("Phiếu xác minh"))
+    results = [slips_tab.item(row, slips_tab.columnCount() - 1) for row in range(slips_tab.rowCount())]
+    assert {as_seen(item.toolTip()) for item in results if item.text()} == {reply}
+
 def test_the_cadres_file_shows_the_slips_naming_her_and_the_relatives_they_tell_of(qtbot, context):
     _slips_about_anh(context)
     form = _file_of_anh(qtbot, context)

@@ -24,6 +24,7 @@ from ..qt import (
 )
 from ..registers.columns import fit_to_width, keep_fitted
 from ..registers.model import RegisterModel
+from ..tooltips import typed_tip
 from .passport_form import PassportForm
 from .person_file import SECTIONS, SectionTab, compact
 from .record_form import RecordForm
@@ -184,7 +185,7 @@ class PersonSlips(QTableWidget):
                 text = cell(slip)
                 item = QTableWidgetItem(text)
                 if len(text) > 30:
-                    item.setToolTip(text)
+                    item.setToolTip(typed_tip(text))
                 if not slip.for_this_person:
                     item.setForeground(OTHER_VETTING_COLOUR)
                 self.setItem(row, column, item)
