@@ -2,19 +2,22 @@
 its message boxes, never as bold or an image."""
 
 import datetime as dt
+import shutil
 
 import pytest
 
-from bvct_desktop.core import browse
+from bvct_desktop.core import backup, browse
 from bvct_desktop.core.attachments import Attachment
 from bvct_desktop.core.permissions import OFFICER
+from bvct_desktop.gui.admin.backup_page import BackupPage
 from bvct_desktop.gui.admin.password_page import PasswordPage
 from bvct_desktop.gui.attachment_view import AttachmentView
 from bvct_desktop.gui.autolock import LockCover
-from bvct_desktop.gui.dialogs import message_box, text_dialog
+from bvct_desktop.gui.dialogs import Dialogs, message_box, text_dialog
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.person_picker import PersonPicker
 from bvct_desktop.gui.import_wizard import ImportWizard
+from bvct_desktop.gui.login import LoginDialog
 from bvct_desktop.gui.look import ErrorLabel, heading
 from bvct_desktop.gui.places_dialog import PlacesDialog
 from bvct_desktop.gui.qt import QLabel, QLineEdit, QMessageBox, Qt, QWidget
@@ -130,3 +133,21 @@ def test_the_import_wizard_names_a_column_it_ignores_as_headed_in_the_file(qtbot
     qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
     assert f"Cột bỏ qua: {TYPED}" in label_as_seen(wizard.columns)
 
+
+
+def test_the_backup_page_names_who_made_the_newest_backup_as_typed(qtbot, db, lan, clock, tmp_path):
+    backup.create(lan, tmp_path / "lan.bvctbak")
+    page = BackupPage(context_for(db, clock), lambda: None)
+    qtbot.addWidget(page)
+    assert label_as_seen(page.newest).endswith(f", người sao lưu: {TYPED_USER}.")
+
+
+def test_the_login_window_names_the_file_as_it_is_called(qtbot, db, clock, tmp_path):
+    folder = tmp_path / "<img src=x> Hồ sơ & A"  # a folder's name holds no «/»
+    folder.mkdir()
+    path = folder / "bvct.db"
+    for name in ("bvct.db", "bvct.db.keys"):
+        shutil.copy(db.path.parent / name, folder / name)
+    dialog = LoginDialog(path, Dialogs(scripted=True), clock)
+    qtbot.addWidget(dialog)
+    assert label_as_seen(dialog.file_label) == f"Cơ sở dữ liệu: {path}"

@@ -13,6 +13,7 @@ from ..qt import (
     QSpacerItem,
     QVBoxLayout,
     QWidget,
+    Qt,
 )
 from ..look import ErrorLabel
 
@@ -49,6 +50,7 @@ class Ui_BackupPage(object):
         self.backup_box_layout.setObjectName(u"backup_box_layout")
         self.newest = QLabel(self.backup_box)
         self.newest.setObjectName(u"newest")
+        self.newest.setTextFormat(Qt.PlainText)
         self.newest.setWordWrap(True)
 
         self.backup_box_layout.addWidget(self.newest)

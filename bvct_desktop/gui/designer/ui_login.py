@@ -49,6 +49,7 @@ class Ui_LoginDialog(object):
         self.file_row.setObjectName(u"file_row")
         self.file_label = QLabel(LoginDialog)
         self.file_label.setObjectName(u"file_label")
+        self.file_label.setTextFormat(Qt.PlainText)
         self.file_label.setWordWrap(True)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
