@@ -153,9 +153,15 @@ def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int
                 sheets += 1
                 if progress is not None:
                     progress(sheets, copies * (last - first + 1))
-    finally:
+    except BaseException:
+        printer.abort()  # while the job is open: ending it sends the sheets painted (Qt's own engines refuse)
         painter.end()
+        if (target := _to_file(printer)) is not None:
+            target.unlink(missing_ok=True)  # the PDF engine wrote the sheets painted as the job ended
+        raise
+    finally:
         pages.close()
+    painter.end()
     return sheets
 
 
@@ -168,6 +174,16 @@ def destination(printer: QPrinter) -> str:
     """The printer's name, or the file when the officer chose "print to file"."""
     target = _to_file(printer)
     return f"tệp {target.name}" if target else printer.printerName()
+
+
+def cancelled(printer: QPrinter) -> str:
+    """What became of a print the officer cancelled: the file printed to is not written; the sheets already
+    handed to a printer may still come out (Qt cannot abort a job it has begun)."""
+    target = _to_file(printer)
+    if target:
+        return f"Đã hủy in; tệp «{target.name}» không được ghi."
+    return (f"Đã dừng in. Những trang đã gửi trước khi hủy có thể vẫn được máy in «{printer.printerName()}» in "
+            "ra; nếu không cần, hãy xóa lệnh in trong hàng đợi của máy in.")
 
 
 def _not_opened(printer: QPrinter) -> str:
@@ -306,9 +322,11 @@ class PrintPreview(QDialog, Ui_PrintPreview):
 
         def printed(sheets: int | None, error: BaseException | None) -> None:
             self.printing = None
+            if isinstance(error, Cancelled):
+                self.dialogs.inform(self, "Đã hủy in", cancelled(printer))
+                return
             if error is not None:
-                self.dialogs.warn(self, "Không in được", "Đã dừng in." if isinstance(error, Cancelled)
-                                  else failure_message(error, "Không in được"))
+                self.dialogs.warn(self, "Không in được", failure_message(error, "Không in được"))
                 return
             where = destination(printer)
             self.on_output(PRINTED, {"may_in": where, "tu_trang": first, "den_trang": last, "so_ban": copies})

@@ -16,6 +16,7 @@ from bvct_desktop.gui import printing, undecided
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.pdf_pages import PdfPages
 from bvct_desktop.gui.qt import QAbstractPrintDialog, QPrinter, Qt
+from bvct_desktop.gui.workers import Cancelled
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
 from tests.gui.accessibility_support import read_name
@@ -326,7 +327,73 @@ def test_cancel_stops_the_printing_at_the_next_sheet_and_nothing_is_audited(qtbo
     go_on.set()
     qtbot.waitUntil(lambda: window.printing is None, timeout=20_000)
     assert len(threads) == 1 and outputs == []  # stopped before the second sheet; no print recorded
-    assert dialogs.shown[-1].text == "Đã dừng in."
+    assert not (tmp_path / "may-in.pdf").exists(), "no partial file of the first sheet is left"
+    assert (dialogs.shown[-1].kind, dialogs.shown[-1].title, dialogs.shown[-1].text) == (
+        "inform", "Đã hủy in", "Đã hủy in; tệp «may-in.pdf» không được ghi.")
+
+
+class Aborting(QPrinter):
+    """A printer to a PDF file that notes when it is aborted, and whether its pages were still being painted."""
+
+    def __init__(self, target):
+        super().__init__(QPrinter.PrinterMode.HighResolution)
+        self.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.setOutputFileName(str(target))
+        self.aborted = []
+
+    def abort(self):
+        self.aborted.append(self.paintingActive())
+        return super().abort()
+
+
+def test_a_cancelled_print_is_aborted_before_its_pages_are_sent_and_its_file_removed(qtbot, tmp_path, slips_pdf):
+    """Cancel ended the print job as if it were done: the sheets painted went to the printer, a file printed to
+    was left with them. The job is aborted while still open, and the file it began is removed."""
+    printer, target = Aborting(tmp_path / "may-in.pdf"), tmp_path / "may-in.pdf"
+    told = []
+
+    def progress(done, total):
+        told.append((done, total))
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        printing.print_pdf(slips_pdf, printer, 1, 3, 1, progress)
+    assert told == [(1, 3)] and printer.aborted == [True] and not printer.paintingActive()
+    assert not target.exists()
+
+
+def test_a_page_that_fails_aborts_the_print_too(qtbot, tmp_path, slips_pdf, monkeypatch):
+    printer, target = Aborting(tmp_path / "may-in.pdf"), tmp_path / "may-in.pdf"
+    real = PdfPages.render
+    monkeypatch.setattr(PdfPages, "render", lambda pages, index, dpi: real(pages, index, dpi) if index == 0
+                        else 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        printing.print_pdf(slips_pdf, printer, 1, 3, 1)
+    assert printer.aborted == [True] and not target.exists()
+
+
+class Installed:
+    """An installed printer as `cancelled` reads it (none is installed where the tests run)."""
+
+    def outputFormat(self):  # noqa: N802 - Qt's name
+        return QPrinter.OutputFormat.NativeFormat
+
+    def printerName(self):  # noqa: N802 - Qt's name
+        return "Máy in phòng BVCTNB"
+
+
+def test_a_print_cancelled_on_a_printer_says_the_sheets_sent_may_still_come_out():
+    """Qt cannot abort a job on a printer (its Windows engine refuses): the officer is not told nothing was
+    printed, but where to stop what was sent."""
+    assert printing.cancelled(Installed()) == (
+        "Đã dừng in. Những trang đã gửi trước khi hủy có thể vẫn được máy in «Máy in phòng BVCTNB» in ra; "
+        "nếu không cần, hãy xóa lệnh in trong hàng đợi của máy in.")
+
+
+def test_a_completed_print_is_not_aborted(qtbot, tmp_path, slips_pdf):
+    printer, target = Aborting(tmp_path / "may-in.pdf"), tmp_path / "may-in.pdf"
+    assert printing.print_pdf(slips_pdf, printer, 1, 3, 1) == 3
+    assert printer.aborted == [] and len(pdfium.PdfDocument(target.read_bytes())) == 3
 
 
 def test_a_cancelled_printer_dialog_prints_nothing(qtbot, tmp_path, slips_pdf):
