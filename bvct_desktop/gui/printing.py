@@ -130,7 +130,8 @@ def chosen_range(printer: QPrinter, shown: int, pages: int) -> tuple[int, int]:
 def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int,
               progress: Progress | None = None) -> int:
     """Paints pages first..last (1-based, included) `copies` times; returns the sheets printed.
-    Runs on a worker thread (QPainter may paint a QPrinter there); `progress(done, total)` per sheet."""
+    Runs on a worker thread (QPainter may paint a QPrinter there); `progress(done, total, stage)` per sheet.
+    A print cancelled (`progress` raising) or failed is aborted, and a file printed to removed."""
     pages = PdfPages(data)
     width, height = pages.size(first - 1)
     printer.setFullPage(True)
@@ -142,7 +143,7 @@ def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int
     painter = QPainter()
     if not painter.begin(printer):
         raise BvctError(_not_opened(printer))
-    sheets = 0
+    sheets, total = 0, copies * (last - first + 1)
     try:
         paper = printer.pageLayout().fullRectPixels(printer.resolution())
         for _ in range(copies):
@@ -152,7 +153,7 @@ def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int
                 painter.drawImage(QRectF(0, 0, paper.width(), paper.height()), pages.render(index, dpi))
                 sheets += 1
                 if progress is not None:
-                    progress(sheets, copies * (last - first + 1))
+                    progress(sheets, total, sending(sheets, total))
     except BaseException:
         printer.abort()  # while the job is open: ending it sends the sheets painted (Qt's own engines refuse)
         painter.end()
@@ -163,6 +164,11 @@ def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int
         pages.close()
     painter.end()
     return sheets
+
+
+def sending(sheets: int, total: int) -> str:
+    """What the progress dialog says as the sheets go to the printer."""
+    return f"Đang in: đã gửi {grouped(sheets)} trên {grouped(total)} trang…"
 
 
 def _to_file(printer: QPrinter) -> Path | None:

@@ -352,7 +352,7 @@ def test_a_cancelled_print_is_aborted_before_its_pages_are_sent_and_its_file_rem
     printer, target = Aborting(tmp_path / "may-in.pdf"), tmp_path / "may-in.pdf"
     told = []
 
-    def progress(done, total):
+    def progress(done, total, stage):
         told.append((done, total))
         raise Cancelled()
 
@@ -388,6 +388,14 @@ def test_a_print_cancelled_on_a_printer_says_the_sheets_sent_may_still_come_out(
     assert printing.cancelled(Installed()) == (
         "Đã dừng in. Những trang đã gửi trước khi hủy có thể vẫn được máy in «Máy in phòng BVCTNB» in ra; "
         "nếu không cần, hãy xóa lệnh in trong hàng đợi của máy in.")
+
+
+def test_the_progress_of_a_print_says_the_sheets_sent_of_how_many(qtbot, tmp_path, slips_pdf):
+    """The progress dialog said only «Đang in…» over a bar while a thousand sheets went out."""
+    told = []
+    printing.print_pdf(slips_pdf, Aborting(tmp_path / "may-in.pdf"), 2, 3, 2, lambda *args: told.append(args))
+    assert told[-1] == (4, 4, "Đang in: đã gửi 4 trên 4 trang…")
+    assert printing.sending(1_234, 3_000) == "Đang in: đã gửi 1.234 trên 3.000 trang…"
 
 
 def test_a_completed_print_is_not_aborted(qtbot, tmp_path, slips_pdf):
