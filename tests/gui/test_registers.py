@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from PySide6.QtTest import QTest
 
-from bvct_desktop.core import audit, backup, browse, recycle_bin, register_search, replies, users, vault
+from bvct_desktop.core import audit, backup, browse, keyfile, recycle_bin, register_search, replies, users, vault
 from bvct_desktop.core.audit_chain import REFUSED
 from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.kinds import RELATIVES
@@ -38,7 +38,7 @@ from bvct_desktop.gui.workers import counted
 from bvct_desktop.io.xlsx_reader import read_first_sheet
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.gui import register_support as support
-from tests.gui.shell_support import active, as_user, context_for, import_rows, tab_stops
+from tests.gui.shell_support import active, as_user, context_for, import_rows, new_database, tab_stops
 from tests.samples import SAMPLES
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
@@ -78,6 +78,54 @@ def test_every_page_shows_its_rows_count_and_actions(qtbot, context, kind):
 def finished(qtbot, page: RegisterPage) -> None:
     """The records selected deleted or restored: off the GUI thread, as the officer waits for its progress."""
     qtbot.waitUntil(lambda: page.each_task is not None and page.each_task.done)
+
+
+@pytest.fixture
+def empty_db(tmp_path, clock, monkeypatch):
+    """A new office's database: no record in any register yet."""
+    monkeypatch.setattr(keyfile, "DEFAULT_KDF", keyfile.KdfParams(1, 1024, 1))
+    database = new_database(tmp_path, clock)
+    yield database
+    database.close()
+
+
+FIRST_STEP = {kind: "Sổ chưa có bản ghi nào. Bấm «Thêm» để ghi bản ghi đầu tiên, hoặc «Nhập Excel» để nhập danh sách "
+              "có sẵn từ tệp Excel." for kind in RECORDS}
+FIRST_STEP.update({kind: "Sổ chưa có bản ghi nào. Bấm «Thêm» để ghi bản ghi đầu tiên."
+                   for kind in ("vetting-cases", "passports")})
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_empty_register_says_how_its_first_record_is_written(qtbot, app, empty_db, clock, kind):
+    """A new officer's first look at each register: not a blank grid but what to do first."""
+    page = RegisterPage(context_for(empty_db, clock), kind)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.model.complete)
+    assert page.message.isVisibleTo(page) and page.message.text() == FIRST_STEP[kind]
+    assert page.model.rowCount() == 0
+
+
+def test_a_viewer_is_not_told_to_add_what_they_cannot(qtbot, app, empty_db, clock):
+    page = RegisterPage(context_for(as_user(empty_db, "xemthu", VIEWER), clock), "cadres")
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.model.complete)
+    assert page.message.text() == "Sổ chưa có bản ghi nào."
+
+
+def test_the_first_step_gives_way_to_a_search_and_goes_once_a_record_is_written(qtbot, app, empty_db, clock):
+    context = context_for(empty_db, clock)
+    page = RegisterPage(context, "cadres")
+    qtbot.addWidget(page)
+    page.search.setText("khong ai")
+    qtbot.waitUntil(lambda: page.model.complete)
+    assert page.message.text() == "Không tìm thấy bản ghi nào khớp «khong ai»."
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.complete)
+    assert page.message.text() == FIRST_STEP["cadres"]
+    import_rows(empty_db, "cadres", *SAMPLES["cadres"])
+    context.notifier.changed.emit("cadres")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    assert not page.message.isVisibleTo(page)
 
 
 @pytest.mark.parametrize("kind", RECORDS)

@@ -102,6 +102,9 @@ STOPPED = "Dừng lại vì lỗi không lường trước"  # an action on the 
 CASES_NAMED = 3  # vetting cases a message names when slips took them along (the others are counted)
 NOTHING_FOUND = "Không tìm thấy bản ghi nào khớp «{}»."
 MIXED_FOUND = "Không có ai khớp trọn; đang hiện những hồ sơ có đủ các từ ở các cột khác nhau."
+NO_RECORDS = "Sổ chưa có bản ghi nào."
+FIRST_STEP = " Bấm «Thêm» để ghi bản ghi đầu tiên"  # told when the officer may add
+IMPORT_STEP = ", hoặc «Nhập Excel» để nhập danh sách có sẵn từ tệp Excel"
 IN_BIN = "Đang xem thùng rác (bản ghi đã xóa): bỏ chọn «Thùng rác» để {}."
 NOT_EXCHANGED = {  # why a register that is not a KIND of the command line has no Excel nor printed list
     cases.KIND: "Hồ sơ thẩm tra được giữ trong hồ sơ từng người: sổ này không nhập, xuất Excel hay in danh sách.",
@@ -698,8 +701,18 @@ class RegisterPage(QWidget):
             self.message.show_hint(NOTHING_FOUND.format(query))
         elif self.model.mixed and shown and query and self._told_under is None:
             self.message.show_hint(MIXED_FOUND)
-        elif self.message.text() == MIXED_FOUND or self.message.text().startswith(NOTHING_FOUND.partition("«")[0]):
+        elif self.model.complete and not shown and self._view() == ("", browse.Filters()) and self._told_under is None:
+            self.message.show_hint(self._first_step())
+        elif self.message.text() in (MIXED_FOUND, self._first_step()) or self.message.text().startswith(
+                NOTHING_FOUND.partition("«")[0]):
             self.message.clear()
+
+    def _first_step(self) -> str:
+        """What an empty register (a new office's) says to do first, as far as the officer's role goes."""
+        if not self.offered["add"]():
+            return NO_RECORDS
+        importing = "import" in self.offered and self.offered["import"]()
+        return f"{NO_RECORDS}{FIRST_STEP}{IMPORT_STEP if importing else ''}."
 
     def _unreadable(self, error: BvctError) -> None:
         self.count_label.setText("không đọc được")
