@@ -5,6 +5,7 @@ from ..qt import (
     QCheckBox,
     QCoreApplication,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -51,6 +52,12 @@ class Ui_FirstRunRecovery(object):
 
         self.recovery_layout.addWidget(self.status)
 
+        self.keeping = QLabel(FirstRunRecovery)
+        self.keeping.setObjectName(u"keeping")
+        self.keeping.setWordWrap(True)
+
+        self.recovery_layout.addWidget(self.keeping)
+
         self.recovery_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.recovery_layout.addItem(self.recovery_spacer)
@@ -60,18 +67,19 @@ class Ui_FirstRunRecovery(object):
 
         self.recovery_layout.addWidget(self.kept)
 
-        self.recovery_layout.setStretch(3, 1)
+        self.recovery_layout.setStretch(4, 1)
 
         self.retranslateUi(FirstRunRecovery)
     # setupUi
 
     def retranslateUi(self, FirstRunRecovery):
         FirstRunRecovery.setTitle(QCoreApplication.translate("FirstRunRecovery", u"Kh\u00f3a kh\u00f4i ph\u1ee5c", None))
-        FirstRunRecovery.setSubTitle(QCoreApplication.translate("FirstRunRecovery", u"Kh\u00f3a m\u1edf \u0111\u01b0\u1ee3c c\u01a1 s\u1edf d\u1eef li\u1ec7u khi qu\u1ea3n tr\u1ecb vi\u00ean qu\u00ean m\u1eadt kh\u1ea9u, v\u00e0 CH\u1ec8 HI\u1ec6N M\u1ed8T L\u1ea6N: in phi\u1ebfu (ho\u1eb7c ch\u00e9p tay) c\u1ea5t v\u00e0o t\u1ee7 t\u00e0i li\u1ec7u m\u1eadt; b\u1ea3n \u0111i\u1ec7n t\u1eed ch\u1ec9 l\u01b0u v\u00e0o \u1ed5 USB c\u1ea5t ri\u00eang, kh\u00f4ng l\u01b0u tr\u00ean m\u00e1y t\u00ednh n\u00e0y.", None))
+        FirstRunRecovery.setSubTitle(QCoreApplication.translate("FirstRunRecovery", u"Kh\u00f3a m\u1edf \u0111\u01b0\u1ee3c c\u01a1 s\u1edf d\u1eef li\u1ec7u khi qu\u1ea3n tr\u1ecb vi\u00ean qu\u00ean m\u1eadt kh\u1ea9u. Kh\u00f3a CH\u1ec8 HI\u1ec6N M\u1ed8T L\u1ea6N, ngay b\u00e2y gi\u1edd.", None))
 #if QT_CONFIG(accessibility)
         self.key.setAccessibleName(QCoreApplication.translate("FirstRunRecovery", u"Kh\u00f3a kh\u00f4i ph\u1ee5c", None))
 #endif // QT_CONFIG(accessibility)
         self.print_button.setText(QCoreApplication.translate("FirstRunRecovery", u"In phi\u1ebfu kh\u00f3a kh\u00f4i ph\u1ee5c\u2026", None))
         self.save_button.setText(QCoreApplication.translate("FirstRunRecovery", u"L\u01b0u v\u00e0o \u1ed5 USB\u2026", None))
+        self.keeping.setText(QCoreApplication.translate("FirstRunRecovery", u"H\u00e3y gi\u1eef kh\u00f3a ngay: in phi\u1ebfu (ho\u1eb7c ch\u00e9p tay) v\u00e0 c\u1ea5t v\u00e0o t\u1ee7 t\u00e0i li\u1ec7u m\u1eadt; b\u1ea3n \u0111i\u1ec7n t\u1eed ch\u1ec9 l\u01b0u v\u00e0o \u1ed5 USB c\u1ea5t ri\u00eang, kh\u00f4ng l\u01b0u tr\u00ean m\u00e1y t\u00ednh n\u00e0y.", None))
         self.kept.setText(QCoreApplication.translate("FirstRunRecovery", u"T\u00f4i \u0111\u00e3 in ho\u1eb7c ch\u00e9p tay kh\u00f3a kh\u00f4i ph\u1ee5c (ho\u1eb7c l\u01b0u v\u00e0o \u1ed5 USB c\u1ea5t ri\u00eang) v\u00e0 c\u1ea5t gi\u1eef \u1edf n\u01a1i an to\u00e0n.", None))
     # retranslateUi
