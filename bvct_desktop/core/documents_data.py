@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from . import (
     audit,
+    audit_chain,
     conclusion_notice,
     deadlines,
     files,
@@ -61,10 +62,11 @@ def gather(db: Database, what: str, query: Callable[[Connection], T]) -> tuple[O
         return settings.read_history(connection), query(connection)
 
 
-def record(db: Database, action: str, kind: str, details: dict[str, Any]) -> None:
-    """Writes a print ("in") or an export ("xuất") to the audit trail once it has happened."""
+def record(db: Database, action: str, kind: str, details: dict[str, Any], outcome: str = audit_chain.OK) -> None:
+    """Writes a print ("in") or an export ("xuất") to the audit trail once it has happened, or once it stopped
+    after part of it left (`outcome` FAILED: a print cancelled or failed after sheets were sent)."""
     with db.write() as connection:
-        db.audit(connection, action, kind=kind, details=details)
+        db.audit(connection, action, outcome, kind=kind, details=details)
 
 
 def produce(db: Database, what: str, kind: str, query: Callable[[Connection], T],

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import browse, documents_data, passport_register, text
+from ..core.audit_chain import FAILED, OK
 from ..core.errors import BvctError
 from ..core.kinds import kind_named
 from ..core.numbers import grouped
@@ -70,11 +71,12 @@ from .qt import (
 from .workers import BackgroundTask, Cancelled, Progress, failure_message, run_in_background, wait_for
 
 PRINTED, SAVED = "in", "xuất"
+CANCELLED_WHILE_PRINTING = "Người dùng hủy khi đang in"  # why a print stopped, in its audit entry
 PREVIEW_DPI = 96
 PRINT_DPI_LIMIT = 300  # finer than this only makes the spool file bigger
 NO_PRINTER = ("Máy tính này chưa cài máy in nào, nên chưa in được.\n\n"
               "Bạn có muốn lưu tài liệu thành tệp PDF (để in ở máy khác) không?")
-Output = Callable[[str, dict], None]
+Output = Callable[..., None]  # on_output(action, details) or on_output(action, details, outcome)
 Confirm = Callable[[QWidget], bool]
 Made = tuple[bytes, str, str, dict]  # a document's PDF, title, suggested file name, what its audit entry names
 Opened = Callable[["PrintPreview"], None]  # given the preview once the document is ready
@@ -130,8 +132,9 @@ def chosen_range(printer: QPrinter, shown: int, pages: int) -> tuple[int, int]:
 def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int,
               progress: Progress | None = None) -> int:
     """Paints pages first..last (1-based, included) `copies` times; returns the sheets printed.
-    Runs on a worker thread (QPainter may paint a QPrinter there); `progress(done, total, stage)` per sheet.
-    A print cancelled (`progress` raising) or failed is aborted, and a file printed to removed."""
+    Runs on a worker thread (QPainter may paint a QPrinter there); `progress(done, total, stage)` before each
+    sheet is painted and after, `done` the sheets painted. A print cancelled (`progress` raising) or failed is
+    aborted, and a file printed to removed."""
     pages = PdfPages(data)
     width, height = pages.size(first - 1)
     printer.setFullPage(True)
@@ -148,9 +151,12 @@ def print_pdf(data: bytes, printer: QPrinter, first: int, last: int, copies: int
         paper = printer.pageLayout().fullRectPixels(printer.resolution())
         for _ in range(copies):
             for index in range(first - 1, last):
+                image = pages.render(index, dpi)
+                if progress is not None:  # a Cancel pressed while the sheet was rendered: it is not sent
+                    progress(sheets, total, sending(sheets, total))
                 if sheets:
                     printer.newPage()
-                painter.drawImage(QRectF(0, 0, paper.width(), paper.height()), pages.render(index, dpi))
+                painter.drawImage(QRectF(0, 0, paper.width(), paper.height()), image)
                 sheets += 1
                 if progress is not None:
                     progress(sheets, total, sending(sheets, total))
@@ -180,6 +186,21 @@ def destination(printer: QPrinter) -> str:
     """The printer's name, or the file when the officer chose "print to file"."""
     target = _to_file(printer)
     return f"tệp {target.name}" if target else printer.printerName()
+
+
+def sent_to(printer: QPrinter, sheets: int) -> str:
+    """What a print that ended well tells: the sheets sent to the printer, or written to the file."""
+    target = _to_file(printer)
+    if target:
+        return f"Đã ghi {grouped(sheets)} trang vào tệp «{target.name}»."
+    return f"Đã gửi {grouped(sheets)} trang tới máy in «{printer.printerName()}»."
+
+
+def stopped(printer: QPrinter, sheets: int, failure: str | None) -> dict[str, Any]:
+    """What the audit entry of a print stopped after `sheets` sheets were painted adds: how many, why (the
+    officer's Cancel, or the `failure` told), and for a file printed to that it was removed (print_pdf does)."""
+    why = {"ly_do": CANCELLED_WHILE_PRINTING} if failure is None else {"loi": failure}
+    return {"so_trang_da_in": sheets, **why, **({"tep_da_xoa": True} if _to_file(printer) else {})}
 
 
 def cancelled(printer: QPrinter) -> str:
@@ -221,7 +242,7 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         super().__init__(parent)
         self.data, self.dialogs, self.suggested_name = data, dialogs, suggested_name
         self.printing = None  # the pages being painted on the printer, off the GUI thread
-        self.on_output = on_output or (lambda action, details: None)
+        self.on_output = on_output or (lambda *output: None)
         self.confirm = confirm or (lambda parent: True)
         self.printers = printers or Printers()
         self.pdf = PdfPages(data)
@@ -326,25 +347,36 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         copies, data = printer.copyCount(), self.data
         self.printer = printer  # kept alive while the worker paints it
 
+        details = {"may_in": destination(printer), "tu_trang": first, "den_trang": last, "so_ban": copies}
+        sent = 0  # the sheets painted so far, as the worker tells them
+
+        def paint(progress: Progress) -> int:
+            def told(done: int, total: int, stage: str | None = None) -> None:
+                nonlocal sent
+                sent = done
+                progress(done, total, stage)
+
+            return print_pdf(data, printer, first, last, copies, told)
+
         def printed(sheets: int | None, error: BaseException | None) -> None:
             self.printing = None
-            if isinstance(error, Cancelled):
+            if error is None:
+                self.on_output(PRINTED, details)
+                self.dialogs.inform(self, "Đã in", sent_to(printer, sheets))
+                return
+            failure = None if isinstance(error, Cancelled) else failure_message(error, "Không in được")
+            if sent:  # the sheets sent before it stopped may still come out
+                self.on_output(PRINTED, details | stopped(printer, sent, failure), FAILED)
+            if failure is None:
                 self.dialogs.inform(self, "Đã hủy in", cancelled(printer))
-                return
-            if error is not None:
-                self.dialogs.warn(self, "Không in được", failure_message(error, "Không in được"))
-                return
-            where = destination(printer)
-            self.on_output(PRINTED, {"may_in": where, "tu_trang": first, "den_trang": last, "so_ban": copies})
-            self.dialogs.inform(self, "Đã in", f"Đã gửi {sheets} trang tới máy in «{where}».")
+            else:
+                self.dialogs.warn(self, "Không in được", failure)
 
         # Qt's PDF engine loads the image plugins as it paints the first image; on the worker, each plugin
         # is then moved to this thread under a lock this thread may hold while it waits for Python's
         # (deleting a widget), which the worker holds — the printing would never end. Loaded here first.
         QImageWriter.supportedImageFormats()
-        self.printing = run_in_background(self, "Đang in…",
-                                          lambda progress: print_pdf(data, printer, first, last, copies, progress),
-                                          printed, cancellable=True)
+        self.printing = run_in_background(self, "Đang in…", paint, printed, cancellable=True)
         return True
 
     def save_document(self) -> bool:
@@ -555,8 +587,8 @@ def _prepare(context: AppContext, parent: QWidget | None, kind: str,
 
 def _open(context: AppContext, parent: QWidget | None, data: bytes, title: str, name: str, kind: str,
           named: dict, confirm: Confirm | None) -> PrintPreview:
-    def audited(action: str, details: dict) -> None:
-        documents_data.record(context.db, action, kind, details | named)
+    def audited(action: str, details: dict, outcome: str = OK) -> None:
+        documents_data.record(context.db, action, kind, details | named, outcome)
 
     confirm = confirm or (lambda asking: reauth.confirm(context, asking, "in hoặc lưu PDF"))
     preview = PrintPreview(parent, data, title, context.dialogs, name, audited, confirm=confirm)

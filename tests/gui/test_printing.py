@@ -11,6 +11,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
+from bvct_desktop.core.audit_chain import FAILED
+from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.settings import SETTINGS, History
 from bvct_desktop.gui import printing, undecided
 from bvct_desktop.gui.dialogs import YES, Dialogs
@@ -66,8 +68,7 @@ def preview(qtbot, data, printers, outputs=None):
     dialogs = Dialogs()
     dialogs.answer_next()  # scripted: nothing modal opens
     window = printing.PrintPreview(None, data, "Phiếu", dialogs, "phieu.pdf",
-                                   on_output=lambda action, details: outputs.append((action, details)),
-                                   printers=printers)
+                                   on_output=lambda *output: outputs.append(output), printers=printers)
     qtbot.addWidget(window)
     return window, dialogs
 
@@ -217,7 +218,7 @@ def test_pages_and_copies_go_to_the_chosen_printer(qtbot, tmp_path, slips_pdf):
     width, height = printed[0].get_size()
     assert (round(width), round(height)) == (595, 842)
     assert outputs == [("in", {"may_in": "tệp may-in.pdf", "tu_trang": 2, "den_trang": 3, "so_ban": 2})]
-    assert dialogs.shown[-1].text == "Đã gửi 4 trang tới máy in «tệp may-in.pdf»."
+    assert dialogs.shown[-1].text == "Đã ghi 4 trang vào tệp «may-in.pdf»."
 
 
 def test_the_printer_dialog_opens_on_the_previews_range_and_offers_no_selection(qtbot):
@@ -245,7 +246,7 @@ def test_all_pages_and_the_page_shown_print_so_whatever_range_the_preview_set(qt
     qtbot.waitUntil(lambda: window.printing is None, timeout=20_000)
     assert len(pdfium.PdfDocument(target.read_bytes())) == sheets
     assert outputs == [("in", {"may_in": "tệp may-in.pdf", "tu_trang": pages[0], "den_trang": pages[1], "so_ban": 1})]
-    assert dialogs.shown[-1].text == f"Đã gửi {sheets} trang tới máy in «tệp may-in.pdf»."
+    assert dialogs.shown[-1].text == f"Đã ghi {sheets} trang vào tệp «may-in.pdf»."
 
 
 def test_a_file_that_cannot_be_written_is_named_with_its_folder(qtbot, tmp_path, slips_pdf):
@@ -305,31 +306,84 @@ def test_the_image_plugins_are_loaded_on_the_main_thread_before_the_worker_paint
     assert after and before_painting == after
 
 
-def test_cancel_stops_the_printing_at_the_next_sheet_and_nothing_is_audited(qtbot, tmp_path, slips_pdf, monkeypatch):
-    import threading
-
+def cancel_while_painting(qtbot, monkeypatch, window, sheet):
+    """Prints from `window` and presses Cancel while sheet `sheet` (1-based) is being rendered for the printer,
+    on the worker; returns the sheets rendered for the printer."""
     painting, go_on, threads = threading.Event(), threading.Event(), []
     real = PdfPages.render
 
-    def held(pages, index, dpi):  # a sheet for the printer waits until Cancel was pressed
+    def held(pages, index, dpi):  # the sheet for the printer waits until Cancel was pressed
         if threading.current_thread() is not threading.main_thread():  # not the preview's own page
             threads.append(threading.current_thread())
-            painting.set()
-            go_on.wait(20)
+            if len(threads) == sheet:
+                painting.set()
+                go_on.wait(20)
         return real(pages, index, dpi)
 
     monkeypatch.setattr(PdfPages, "render", held)
-    outputs = []
-    window, dialogs = preview(qtbot, slips_pdf, PdfPrinter(tmp_path / "may-in.pdf"), outputs)
     assert window.print_document()
-    assert painting.wait(20)  # the first sheet is being painted, on a worker: the window is free
+    assert painting.wait(20)  # the sheet is being painted, on a worker: the window is free
     window.printing.dialog.canceled.emit()  # the progress dialog's Hủy
     go_on.set()
     qtbot.waitUntil(lambda: window.printing is None, timeout=20_000)
-    assert len(threads) == 1 and outputs == []  # stopped before the second sheet; no print recorded
+    return len(threads)
+
+
+def cancelled_while_painting(qtbot, monkeypatch, tmp_path, data, sheet):
+    """A print to a PDF file cancelled while sheet `sheet` is rendered: the preview, its dialogs, what it gave
+    `on_output` and the sheets rendered for the printer."""
+    outputs = []
+    window, dialogs = preview(qtbot, data, PdfPrinter(tmp_path / "may-in.pdf"), outputs)
+    return window, dialogs, outputs, cancel_while_painting(qtbot, monkeypatch, window, sheet)
+
+
+def test_cancel_while_the_first_sheet_is_rendered_sends_nothing_and_nothing_is_audited(qtbot, tmp_path, slips_pdf,
+                                                                                       monkeypatch):
+    """Nothing left the program: no sheet reached the printer (or the file), so there is nothing to audit."""
+    window, dialogs, outputs, rendered = cancelled_while_painting(qtbot, monkeypatch, tmp_path, slips_pdf, 1)
+    assert rendered == 1 and outputs == []  # stopped before the sheet being rendered was painted; no print recorded
     assert not (tmp_path / "may-in.pdf").exists(), "no partial file of the first sheet is left"
     assert (dialogs.shown[-1].kind, dialogs.shown[-1].title, dialogs.shown[-1].text) == (
         "inform", "Đã hủy in", "Đã hủy in; tệp «may-in.pdf» không được ghi.")
+
+
+def test_a_print_cancelled_after_sheets_were_sent_is_audited_as_stopped_with_the_sheets_sent(qtbot, tmp_path,
+                                                                                             slips_pdf, monkeypatch):
+    """The sheets painted before Cancel were handed to the printer and may come out: the trail says how many, and
+    that the print did not end well («thất bại»); a file printed to is removed, and the entry says so."""
+    window, dialogs, outputs, rendered = cancelled_while_painting(qtbot, monkeypatch, tmp_path, slips_pdf, 3)
+    assert rendered == 3 and outputs == [
+        ("in", {"may_in": "tệp may-in.pdf", "tu_trang": 1, "den_trang": 3, "so_ban": 1, "so_trang_da_in": 2,
+                "ly_do": printing.CANCELLED_WHILE_PRINTING, "tep_da_xoa": True}, FAILED)]
+    assert not (tmp_path / "may-in.pdf").exists()
+    assert (dialogs.shown[-1].title, dialogs.shown[-1].text) == ("Đã hủy in",
+                                                                  "Đã hủy in; tệp «may-in.pdf» không được ghi.")
+
+
+def test_a_print_that_fails_after_sheets_were_sent_is_audited_with_its_error(qtbot, tmp_path, slips_pdf, monkeypatch):
+    real = PdfPages.render
+
+    def jammed(pages, index, dpi):  # the printer's second sheet fails
+        if threading.current_thread() is not threading.main_thread() and index == 1:
+            raise BvctError("Máy in báo lỗi kẹt giấy.")
+        return real(pages, index, dpi)
+
+    monkeypatch.setattr(PdfPages, "render", jammed)
+    outputs = []
+    window, dialogs = preview(qtbot, slips_pdf, PdfPrinter(tmp_path / "may-in.pdf"), outputs)
+    assert window.print_document()
+    qtbot.waitUntil(lambda: window.printing is None, timeout=20_000)
+    assert outputs == [("in", {"may_in": "tệp may-in.pdf", "tu_trang": 1, "den_trang": 3, "so_ban": 1,
+                               "so_trang_da_in": 1, "loi": "Máy in báo lỗi kẹt giấy.", "tep_da_xoa": True}, FAILED)]
+    assert dialogs.shown[-1].title == "Không in được"
+
+
+def test_on_a_printer_the_sheets_sent_are_told_and_a_stopped_print_is_audited_with_nothing_removed():
+    """On a printer nothing is removed: the sheets sent stay in its queue (Qt cannot abort the job)."""
+    assert printing.sent_to(Installed(), 1_234) == "Đã gửi 1.234 trang tới máy in «Máy in phòng BVCTNB»."
+    assert printing.stopped(Installed(), 4, None) == {"so_trang_da_in": 4, "ly_do": printing.CANCELLED_WHILE_PRINTING}
+    assert printing.CANCELLED_WHILE_PRINTING == "Người dùng hủy khi đang in"
+    assert printing.stopped(Installed(), 1, "Hết giấy.") == {"so_trang_da_in": 1, "loi": "Hết giấy."}
 
 
 class Aborting(QPrinter):
@@ -352,13 +406,14 @@ def test_a_cancelled_print_is_aborted_before_its_pages_are_sent_and_its_file_rem
     printer, target = Aborting(tmp_path / "may-in.pdf"), tmp_path / "may-in.pdf"
     told = []
 
-    def progress(done, total, stage):
+    def progress(done, total, stage):  # asked before each sheet is painted and after: Cancel once one was
         told.append((done, total))
-        raise Cancelled()
+        if done:
+            raise Cancelled()
 
     with pytest.raises(Cancelled):
         printing.print_pdf(slips_pdf, printer, 1, 3, 1, progress)
-    assert told == [(1, 3)] and printer.aborted == [True] and not printer.paintingActive()
+    assert told == [(0, 3), (1, 3)] and printer.aborted == [True] and not printer.paintingActive()
     assert not target.exists()
 
 
@@ -528,6 +583,24 @@ def test_delegations_printed_are_audited_by_their_identifying_values(qtbot, cont
     [details] = printed_details(context)
     assert details["so_ban_ghi"] == 2 and len(details["ban_ghi"]) == 2
     assert all(record["name"] and record["depart_on"] for record in details["ban_ghi"])
+
+
+def test_a_cancelled_print_is_in_the_trail_as_stopped_with_the_sheets_sent_in_words(qtbot, context, tmp_path,
+                                                                                   monkeypatch):
+    from bvct_desktop.core import audit, audit_words, browse
+
+    ids = browse.record_ids(context.db, "slips")
+    window = prepared(qtbot, lambda opened: printing.print_register(context, "slips", ids, ["number"], opened=opened))
+    window.printers = PdfPrinter(tmp_path / "may-in.pdf")
+    window.copies.setValue(2)
+    context.dialogs.answer_next(PASSWORD)  # the password asked again before the document leaves
+    assert cancel_while_painting(qtbot, monkeypatch, window, 2) == 2
+    [entry] = [entry for entry in audit.list_entries(context.db) if entry.action == "in"]
+    cells = audit_words.cells(entry)
+    assert (entry.outcome, cells[5]) == ("failed", "thất bại")
+    assert cells[8] == ("Lý do: «Người dùng hủy khi đang in»; Máy in: tệp may-in.pdf; Từ trang: 1; Đến trang: 1; "
+                        "Số bản: 2; Số trang đã in: 1; Tệp đã xóa: Có; Số bản ghi: 3; "
+                        "Danh sách: Sổ theo dõi phiếu yêu cầu xác minh lai lịch; Phạm vi: (trống)")
 
 
 def test_preparing_a_print_says_its_pages_and_stops_at_cancel_without_a_preview(qtbot, context, monkeypatch):
