@@ -598,8 +598,8 @@ def test_a_cancelled_print_is_in_the_trail_as_stopped_with_the_sheets_sent_in_wo
     [entry] = [entry for entry in audit.list_entries(context.db) if entry.action == "in"]
     cells = audit_words.cells(entry)
     assert (entry.outcome, cells[5]) == ("failed", "thất bại")
-    assert cells[8] == ("Lý do: «Người dùng hủy khi đang in»; Máy in: tệp may-in.pdf; Từ trang: 1; Đến trang: 1; "
-                        "Số bản: 2; Số trang đã in: 1; Tệp đã xóa: Có; Số bản ghi: 3; "
+    assert cells[8] == ("Số trang đã in: 1; Tệp đã xóa: Có; Lý do: «Người dùng hủy khi đang in»; "
+                        "Máy in: tệp may-in.pdf; Từ trang: 1; Đến trang: 1; Số bản: 2; Số bản ghi: 3; "
                         "Danh sách: Sổ theo dõi phiếu yêu cầu xác minh lai lịch; Phạm vi: (trống)")
 
 
