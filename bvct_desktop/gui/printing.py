@@ -25,7 +25,8 @@ one at a time across threads) and painted with QPainter on a QPrinter
 (Qt's own PDF module is not in PySide6-Essentials). The printer list and the printer dialog sit
 behind `Printers`, a seam tests replace; no printer installed is a normal case: the officer is
 told so and offered "Lưu thành PDF" instead. `on_output("in" | "xuất", details)` is called
-after a print or a save, so the page can write it to the audit trail; `confirm(parent)` is asked
+after a print or a save, so the page can write it to the audit trail, and `on_output("in", details, FAILED)`
+after a print cancelled or failed once sheets were sent (they may still come out); `confirm(parent)` is asked
 before the document leaves (print or save) — the place for the data-safety issue's password
 re-ask (setting `hoi_lai_mat_khau`); False stops it.
 """
