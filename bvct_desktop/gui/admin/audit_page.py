@@ -36,6 +36,7 @@ NUMBER_COLUMN = 0  # «Số»
 WHOLE_DETAILS = "xuất nhật ký để xem đủ"  # where a tooltip's long details are read whole
 BY_TIME = (NUMBER_COLUMN, 1)  # «Số» and «Thời gian»: the order the entries were written in
 IN_A_ROW = Qt.ItemDataRole.UserRole  # the details as their row shows them (`in_a_row`)
+NAMING = {audit.RECORD, audit.FIRST_RECORD, audit.LAST_RECORD}  # the details naming the records an entry is about
 
 
 class AuditModel(QAbstractTableModel):
@@ -87,14 +88,26 @@ class AuditModel(QAbstractTableModel):
 
 @functools.lru_cache(maxsize=4096)  # painting asks again for the rows in view
 def in_a_row(entry: audit.Entry) -> str:
-    """The entry's details as its row shows them: each value by its first line (`long_text.one_line`), so that a
-    value typed in lines does not push «→ mới» out of the row. Details the program did not write stay as kept."""
+    """The entry's details as its row, two lines high, shows them: what the entry did first — a change's
+    «cũ → mới», a print's count and printer, an import's file and rows, a login's reason — and the values
+    naming its record after (`NAMING`: a slip's number, names, date and recipient fill the row by themselves);
+    an entry naming its record alone (a view) shows it, one without (an addition's or deletion's values, a
+    setting, a login) shows as it reads whole. Each value by its first line (`long_text.one_line`), so that
+    a value typed in lines does not push «→ mới» out of the row either. Details the program did not write
+    stay as kept. The tooltip, Ctrl+C and the export read the entry whole, as `bvct audit list` prints it."""
     try:
         details = json.loads(entry.details or "")
     except ValueError:
         return audit_words.cells(entry)[audit_words.DETAILS_COLUMN]
-    cut = dataclasses.replace(entry, details=json.dumps(_each_value_in_one_line(details), ensure_ascii=False))
-    return audit_words.cells(cut)[audit_words.DETAILS_COLUMN]
+    details = _each_value_in_one_line(details)
+    cut = dataclasses.replace(entry, details=json.dumps(details, ensure_ascii=False))
+    shown = audit_words.cells(cut)[audit_words.DETAILS_COLUMN]
+    if not isinstance(details, dict) or not NAMING & details.keys():
+        return shown
+    named = audit_words.describe(entry.kind, {key: details[key] for key in NAMING if key in details})
+    if not shown.startswith(f"{named}; "):  # the words put the record first; nothing else to move it before
+        return shown
+    return f"{shown[len(named) + 2:]}; {named}"
 
 
 def _each_value_in_one_line(value: Any) -> Any:
