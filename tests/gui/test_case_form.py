@@ -3,6 +3,9 @@ the standard, each in the lines they were typed in, whole on an office screen.""
 
 from sqlalchemy import select
 
+from bvct_desktop.core import users
+from bvct_desktop.core.database import disabled_message
+from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.core.personfile.cases import NOTE
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
@@ -11,10 +14,13 @@ from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.case_form import ISSUES_TITLE, MISSING_TITLE
 from bvct_desktop.gui.qt import QLabel, QTextDocument
 from tests.gui import register_support as support
+from tests.gui.shell_support import as_user, context_for
 from tests.gui.test_forms import shown_on_office_screen
+from tests.gui.tip_support import label_as_seen
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
 
+MARKUP_NAME = "<b>Bình</b>"  # a user's name an administrator may type
 UNIT = "Ban Thường vụ Tỉnh ủy Bình Thuận (nay là Ban Thường vụ Tỉnh ủy Lâm Đồng sau sắp xếp đơn vị hành chính)"
 NOTE_LINES = ["Đã làm việc với Công an xã Hàm Thắng ngày 05/03/2026.",
               "Chờ Tỉnh ủy Lâm Đồng trả lời phiếu số 1234-PXM.",
@@ -102,3 +108,13 @@ def test_an_issue_s_lines_after_its_first_start_under_its_text_not_under_its_das
     text_starts_at = lines[0].cursorToX(issue.text().index("Lịch sử"))[0]
     assert lines[0].x() < text_starts_at
     assert all(abs(line.x() - text_starts_at) <= 1 for line in lines[1:])
+
+
+def test_a_case_opened_once_the_account_is_locked_says_so_with_its_name_as_typed(qtbot, context):
+    """The refusal quotes the user's name, which an administrator typed: «<b>x</b>» reads as typed."""
+    case = cases.open_case(context.db, _person(context), {"purpose": "Bổ nhiệm", "opened_on": "01/03/2026"})
+    officer = as_user(context.db, MARKUP_NAME, OFFICER)
+    users.disable(context.db, MARKUP_NAME)
+    form = open_form(context_for(officer, context.clock), "vetting-cases", case)
+    qtbot.addWidget(form)
+    assert disabled_message(MARKUP_NAME) in [label_as_seen(label) for label in form.findChildren(QLabel)]

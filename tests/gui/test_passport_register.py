@@ -8,7 +8,9 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import browse, editing, passports
+from bvct_desktop.core import browse, editing, passports, users
+from bvct_desktop.core.database import disabled_message
+from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui.dashboard import ACTION_LISTS, DueList
 from bvct_desktop.gui.dialogs import NO, YES
@@ -21,11 +23,14 @@ from bvct_desktop.gui.registers.page import RegisterPage
 from tests.conftest import PASSWORD
 from tests.core.personfile.conftest import last_audit
 from tests.gui import register_support as support
+from tests.gui.shell_support import as_user, context_for
+from tests.gui.tip_support import label_as_seen
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
 
 SCREEN = (1366, 768)
+MARKUP_NAME = "<b>Bình</b>"  # a user's name an administrator may type
 
 
 @pytest.fixture
@@ -230,3 +235,12 @@ def test_the_ledger_marks_a_hand_back_overdue_as_the_passport_s_state_does(qtbot
     passports.take_back(context.db, passport, {"returned_on": "20/05/2025"})
     ledger.reload()
     assert ledger.table.item(0, due).text() == "16/05/2025"
+
+
+def test_a_window_opened_once_the_account_is_locked_says_so_with_its_name_as_typed(qtbot, context, passport):
+    """The refusal quotes the user's name, which an administrator typed: «<b>x</b>» reads as typed."""
+    officer = as_user(context.db, MARKUP_NAME, OFFICER)
+    users.disable(context.db, MARKUP_NAME)
+    form = open_form(context_for(officer, context.clock), "passports", passport)
+    qtbot.addWidget(form)
+    assert disabled_message(MARKUP_NAME) in [label_as_seen(label) for label in form.findChildren(QLabel)]

@@ -24,7 +24,7 @@ from .. import undecided
 from ..accessible import named
 from ..context import AppContext
 from ..dialogs import YES
-from ..look import ErrorLabel, fill_screen, heading, read_only, scrolling
+from ..look import ErrorLabel, fill_screen, heading, plain, read_only, scrolling
 from ..qt import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -127,7 +127,7 @@ class CaseForm(QDialog):
         try:
             found = reading(self.context.db, self.record_id)
         except BvctError as error:
-            self.layout_.addWidget(QLabel(error.message))
+            self.layout_.addWidget(plain(QLabel(error.message)))  # a locked account names its user as typed
             return
         case = found.case
         self.setWindowTitle(f"Hồ sơ thẩm tra – {found.full_name}")

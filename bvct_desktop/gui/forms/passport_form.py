@@ -11,7 +11,7 @@ from ...core.editing import VERSION
 from ...core.errors import BvctError
 from ...core.fields import Field
 from ..context import AppContext
-from ..look import ErrorLabel, fill_screen, heading
+from ..look import ErrorLabel, fill_screen, heading, plain
 from ..qt import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
 from .person_file import EntryAction, EntryDialog, Section, SectionTab
 from .person_picker import PersonPicker
@@ -106,7 +106,7 @@ class PassportForm(QDialog):
         try:
             holder = reading(self.context.db, passport_id)
         except BvctError as error:
-            self.layout_.addWidget(QLabel(error.message))
+            self.layout_.addWidget(plain(QLabel(error.message)))  # a locked account names its user as typed
             return
         self.person_id = person_id = holder.person_id
         born = f", {PartialDate.from_iso(holder.birth_date).born}" if holder.birth_date else ""
