@@ -13,7 +13,8 @@ or, for any other document (the content from `core.documents_data.gather`, the P
     data = render.slips_pdf(office, slips, render.Options(profile.load()))
     preview = PrintPreview(window, data, "Phiếu yêu cầu xác minh lai lịch", ctx.dialogs,
                            suggested_name="phieu-xac-minh.pdf",
-                           on_output=lambda action, details: documents_data.record(ctx.db, action, "slips", details))
+                           on_output=lambda action, details, *outcome: documents_data.record(
+                               ctx.db, action, "slips", details, *outcome))
     preview.open()
 
 The records are read and the PDF written on a worker thread (a register of thousands of rows
