@@ -124,6 +124,14 @@ def records_behind(key: str, start: dt.date, end: dt.date) -> tuple[str, browse.
     return kind, browse.Filters(start=start, end=end, **({"done_by": end} if more == DONE else more))
 
 
+def holds_records(db: Database) -> bool:
+    """Whether any register holds a record out of the recycle bin (a new office's database holds none)."""
+    db.require(Action.BROWSE, "xem việc cần xử lý")
+    with db.read() as connection:
+        return any(connection.execute(select(view.table.c.id).where(view.table.c.deleted_at.is_(None)).limit(1)).first()
+                   for view in browse.VIEWS.values())
+
+
 def loose_ends(db: Database, today: dt.date | None = None) -> dict[str, int]:
     """What the figures and deadlines cannot count until the officer completes it: slips with a
     result but no reply date (not answered for the report), open vetting cases and complaints

@@ -51,6 +51,7 @@ from .qt import (
     QWidget,
     Signal,
 )
+from .registers.page import FIRST_STEP, IMPORT_STEP, SHORT_TITLES
 from .reminder_dialog import ReminderDialog
 from .workers import failure_message, run_quietly
 
@@ -82,6 +83,9 @@ ACTION_LISTS = (
 )
 FIGURE_COLUMNS = 3
 NOTHING_DUE, UNREAD, READING = "Không có việc cần xử lý.", "Không đọc được danh sách này.", "Đang đọc…"
+NO_RECORDS = "Chưa có hồ sơ nào."  # a new office's database: where to begin is said instead of nothing to do
+BEGIN_AT = (f" Hãy bắt đầu ở một sổ bên trái ({SHORT_TITLES['cadres']}, {SHORT_TITLES['slips']}…)."
+            f"{FIRST_STEP}{IMPORT_STEP}.")
 REFRESH_AFTER_MS = 250  # changes in a burst (an import, a batch) refresh the page once
 ISSUED_COLOUR, ANSWERED_COLOUR = QColor("#2e75b6"), QColor("#70ad47")
 LABEL_GAP = 6  # pixels at least between two labels of the chart's months
@@ -109,13 +113,15 @@ class Snapshot:
     months: list[MonthCount]
     lists: list[list[Due]]
     loose_ends: dict[str, int]
+    holds_records: bool
 
 
 def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.date) -> Snapshot:
     """The page's data for the period (runs on a worker thread: no widget is touched)."""
     db = context.db
     return Snapshot(start, end, today, report.count(db, start, end), overview.slips_by_month(db, start, end),
-                    [action.source(db, today) for action in ACTION_LISTS], overview.loose_ends(db, today))
+                    [action.source(db, today) for action in ACTION_LISTS], overview.loose_ends(db, today),
+                    overview.holds_records(db))
 
 
 @contextmanager
@@ -199,6 +205,7 @@ class DueList(QWidget):
         self.read = False  # whether the entries shown are the list's, read
         self.empty = QLabel(READING)  # until the page's first read: not to be taken for nothing to do
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
@@ -208,17 +215,18 @@ class DueList(QWidget):
         entry = self.model.entries[row]
         open_record(entry.kind or self.kind, entry.record_id)
 
-    def show_entries(self, entries: list[Due], today: dt.date) -> None:
-        self._show(entries, today, read=True)
+    def show_entries(self, entries: list[Due], today: dt.date, nothing: str = NOTHING_DUE) -> None:
+        """The entries read; `nothing`: what the list says when there are none."""
+        self._show(entries, today, nothing, read=True)
 
     def show_unread(self) -> None:
         """No entries, as they could not be read: not to be taken for nothing to do."""
-        self._show([], self.model.today, read=False)
+        self._show([], self.model.today, UNREAD, read=False)
 
-    def _show(self, entries: list[Due], today: dt.date, read: bool) -> None:
+    def _show(self, entries: list[Due], today: dt.date, nothing: str, read: bool) -> None:
         self.read = read
         self.model.set_entries(entries, today)
-        self.empty.setText(NOTHING_DUE if read else UNREAD)
+        self.empty.setText(nothing)
         self.empty.setVisible(not entries)
         self.view.setVisible(bool(entries))
 
@@ -561,12 +569,19 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.snapshot = snapshot
         for key, card in self.figure_cards.items():
             card.show_value(grouped(snapshot.figures[key]))
+        nothing = NOTHING_DUE if snapshot.holds_records else self._where_to_begin()
         for index, (due_list, entries) in enumerate(zip(self.due_lists, snapshot.lists, strict=True)):
-            due_list.show_entries(entries, snapshot.today)
+            due_list.show_entries(entries, snapshot.today, nothing)
             self.lists.setTabText(index, due_list.title())
         self.chart.set_months(snapshot.months)
         self._show_loose_ends(snapshot.loose_ends)
         self._warn_about_backups()
+
+    def _where_to_begin(self) -> str:
+        """What a database holding no record says in the lists: where to add one, to one who may."""
+        if not self.context.read_only and allows(self.context.db.actor.role, Action.EDIT):
+            return f"{NO_RECORDS}{BEGIN_AT}"
+        return f"{NO_RECORDS} Hồ sơ do {_roles(Action.EDIT)} ghi ở các sổ bên trái."
 
     def show_unread(self) -> None:
         """Nothing of a snapshot that could not be read, nor of an earlier one (another period, older data)."""

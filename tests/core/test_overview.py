@@ -120,3 +120,19 @@ def test_the_dashboard_shows_the_spec_figures_in_its_own_order_under_the_reports
         "archive_research_for_other_provinces", "archive_research_requested_from_other_provinces",
         "complaints_received", "complaints_resolved"]
     assert all(overview.REPORT_LABELS[key] == label for key, label in overview.FIGURE_LABELS.items())
+
+
+def test_a_new_office_s_database_holds_no_records_until_one_is_kept_and_none_once_it_is_in_the_bin(cli, tmp_path):
+    """The dashboard says where to begin while no register holds a record (a record in the bin is none)."""
+    from bvct_desktop.core import recycle_bin
+
+    db = sample_database(cli, tmp_path, kinds=())
+    try:
+        assert not overview.holds_records(db)
+        complaint = editing.save(db, "complaints", {"received_on": "01/09/2025", "sender": "Lê Văn Ba",
+                                                    "complaint_kind": "Phản ánh", "summary": "Phản ánh việc kê khai"})
+        assert overview.holds_records(db)
+        recycle_bin.delete(db, "complaints", complaint)
+        assert not overview.holds_records(db)
+    finally:
+        db.close()

@@ -28,6 +28,7 @@ from tests.gui.shell_support import (
     active,
     as_user,
     context_for,
+    import_rows,
     new_database,
     on_office_screen,
     tab_stops,
@@ -624,3 +625,28 @@ def test_the_periods_offered_run_from_the_first_of_january_no_quarter(dashboard)
     assert [dashboard.period.itemText(index) for index in range(dashboard.period.count())] == [
         period.name for period in DASHBOARD_PERIODS]
     assert dashboard.period.findText("Quý III") == -1
+
+
+@pytest.mark.parametrize(("role", "told"), [
+    (ADMIN, "Chưa có hồ sơ nào. Hãy bắt đầu ở một sổ bên trái (Cán bộ, Phiếu xác minh…). Bấm «Thêm» để ghi bản ghi "
+            "đầu tiên, hoặc «Nhập Excel» để nhập danh sách có sẵn từ tệp Excel."),
+    (VIEWER, "Chưa có hồ sơ nào. Hồ sơ do Quản trị, Lãnh đạo hoặc Chuyên viên ghi ở các sổ bên trái."),
+])
+def test_a_new_office_s_empty_database_says_where_to_begin_as_far_as_the_role_goes(qtbot, tmp_path, clock, role,
+                                                                                   told):
+    """An empty database's dashboard said only «Không có việc cần xử lý.»: a new officer was pointed nowhere."""
+    empty = new_database(tmp_path, clock)
+    db = empty if role == ADMIN else as_user(empty, "xem.tq", role)
+    page = Dashboard(context_for(db, clock), lambda kind, record_id: None, lambda kind, filters: None)
+    qtbot.addWidget(page)
+    page.show()
+    settled(qtbot, page)
+    assert {due.empty.text() for due in page.due_lists} == {told}
+    assert all(due.empty.wordWrap() for due in page.due_lists)
+    headers, rows = SAMPLES["cadres"]
+    import_rows(empty, "cadres", headers, rows[:1])
+    page.context.notifier.changed.emit("cadres")
+    settled(qtbot, page)
+    assert {due.empty.text() for due in page.due_lists if not due.model.entries} == {dashboard_module.NOTHING_DUE}
+    for opened in {db, empty}:
+        opened.close()
