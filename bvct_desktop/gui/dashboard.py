@@ -86,6 +86,8 @@ NOTHING_DUE, UNREAD, READING = "Không có việc cần xử lý.", "Không đ�
 NO_RECORDS = "Chưa có hồ sơ nào."  # a new office's database: where to begin is said instead of nothing to do
 BEGIN_AT = (f" Hãy bắt đầu ở một sổ bên trái ({SHORT_TITLES['cadres']}, {SHORT_TITLES['slips']}…)."
             f"{FIRST_STEP}{IMPORT_STEP}.")
+REMINDER_TIP = "Công văn đề nghị nơi nhận sớm trả lời các phiếu đã quá hạn"
+NOTHING_TO_CHASE = "Không có phiếu nào quá hạn trả lời: chưa có gì để đôn đốc."
 REFRESH_AFTER_MS = 250  # changes in a burst (an import, a batch) refresh the page once
 ISSUED_COLOUR, ANSWERED_COLOUR = QColor("#2e75b6"), QColor("#70ad47")
 LABEL_GAP = 6  # pixels at least between two labels of the chart's months
@@ -445,9 +447,18 @@ class Dashboard(QWidget, Ui_Dashboard):
     def _reminder_button(self, overdue: DueList) -> None:
         """Under the overdue slips: a reminder letter to the recipient of the slip selected."""
         self.reminder_button = QPushButton("Lập công văn đôn đốc…")
-        self.reminder_button.setToolTip("Công văn đề nghị nơi nhận sớm trả lời các phiếu đã quá hạn")
+        self._offer_reminder()
         self.reminder_button.clicked.connect(lambda: self.open_reminder(overdue))
         overdue.layout().addWidget(self.reminder_button)
+
+    def _offer_reminder(self) -> None:
+        """The letter is offered while a slip is overdue; else its tooltip says why not (as a register's buttons)."""
+        if not hasattr(self, "reminder_button"):
+            return
+        overdue = self.due_lists[0]
+        self.reminder_button.setEnabled(bool(overdue.model.entries))
+        why = NOTHING_TO_CHASE if overdue.read else overdue.empty.text()  # being read, or unreadable
+        self.reminder_button.setToolTip(REMINDER_TIP if overdue.model.entries else why)
 
     def open_reminder(self, overdue: DueList) -> ReminderDialog:
         rows = overdue.view.selectionModel().selectedRows()
@@ -573,6 +584,7 @@ class Dashboard(QWidget, Ui_Dashboard):
         for index, (due_list, entries) in enumerate(zip(self.due_lists, snapshot.lists, strict=True)):
             due_list.show_entries(entries, snapshot.today, nothing)
             self.lists.setTabText(index, due_list.title())
+        self._offer_reminder()
         self.chart.set_months(snapshot.months)
         self._show_loose_ends(snapshot.loose_ends)
         self._warn_about_backups()
@@ -591,6 +603,7 @@ class Dashboard(QWidget, Ui_Dashboard):
         for index, due_list in enumerate(self.due_lists):
             due_list.show_unread()
             self.lists.setTabText(index, due_list.title())
+        self._offer_reminder()
         self.chart.set_months([])
         self._show_loose_ends({})
 

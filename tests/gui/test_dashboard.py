@@ -650,3 +650,20 @@ def test_a_new_office_s_empty_database_says_where_to_begin_as_far_as_the_role_go
     assert {due.empty.text() for due in page.due_lists if not due.model.entries} == {dashboard_module.NOTHING_DUE}
     for opened in {db, empty}:
         opened.close()
+
+
+def test_the_reminder_letter_is_offered_while_a_slip_is_overdue_and_says_why_not_when_none_is(qtbot, dashboard, db):
+    """«Lập công văn đôn đốc…» stayed usable with no slip overdue: it opened a letter with nothing to chase.
+    It is disabled, as a register's unavailable buttons are, its tooltip saying why."""
+    from bvct_desktop.core import browse
+
+    button = dashboard.reminder_button
+    assert button.isEnabled() and button.toolTip() == dashboard_module.REMINDER_TIP
+    slip = browse.record_ids(db, "slips", "13/PXM")[0]
+    stored = editing.load(db, "slips", slip)
+    editing.save(db, "slips", {**stored, "result": "Không có vấn đề", "result_on": "20/09/2025"}, slip,
+                 stored["person_id"])
+    dashboard.context.notifier.changed.emit("slips")
+    settled(qtbot, dashboard)
+    assert not button.isEnabled()
+    assert button.toolTip() == "Không có phiếu nào quá hạn trả lời: chưa có gì để đôn đốc."
