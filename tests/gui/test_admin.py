@@ -47,6 +47,7 @@ from bvct_desktop.gui.qt import Qt
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import PASSWORD
 from tests.gui.shell_support import (
+    active,
     as_user,
     context_for,
     import_rows,
@@ -421,6 +422,24 @@ def test_a_user_added_without_choosing_a_role_may_only_read(qtbot, db, clock):
     page.add()
     assert page.message.text() == "Đã thêm người dùng «moi.vao» (Chỉ xem)."
     assert ("moi.vao", VIEWER) in [(a.name, a.role) for a in users.list_accounts(db)]
+
+
+def test_after_a_user_is_added_the_boxes_are_ready_for_the_next_one_of_the_role_chosen(qtbot, db, clock):
+    """After «Thêm người dùng» the name stayed in its box and the role fell back to «Chỉ xem»: a second click
+    failed on the name taken, or added a viewer. An office adds its officers one after another: the name is
+    emptied and typed into next, the role chosen for them kept (the message names the role given)."""
+    page = page_of(qtbot, UsersPage(context_for(db, clock)))
+    active(qtbot, page)
+    page.role.setCurrentIndex(page.role.findData(OFFICER))
+    for name in ("tran.b", "le.c"):
+        page.name.setText(name)
+        page.password.setText(NEW_PASSWORD)
+        page.again.setText(NEW_PASSWORD)
+        page.add()
+        assert page.message.text() == f"Đã thêm người dùng «{name}» (Chuyên viên)."
+        assert (page.name.text(), page.password.text(), page.again.text()) == ("", "", "")
+        assert page.role.currentData() == OFFICER and page.name.hasFocus()
+    assert {("tran.b", OFFICER), ("le.c", OFFICER)} <= {(a.name, a.role) for a in users.list_accounts(db)}
 
 
 def test_a_users_name_breaking_the_rule_is_told_and_the_name_added_is_said_as_stored(qtbot, db, clock):

@@ -63,21 +63,22 @@ class UsersPage(QWidget, Ui_UsersPage):
         # a new account starts with the least it may do: another role is chosen, never inherited
         self.role.setCurrentIndex(self.role.findData(account.role if account is not None else VIEWER))
 
-    def _run(self, change, done: str) -> None:
-        """`change` on a worker (a new key slot derives a key, up to a second), then `done` said. The
-        accounts are listed again while the officer still manages them: an administrator who gave
-        themselves another role no longer does (the main window builds Quản trị again for it)."""
+    def _run(self, change, done: str) -> bool:
+        """`change` on a worker (a new key slot derives a key, up to a second), then `done` said; whether
+        it was made. The accounts are listed again while the officer still manages them: an administrator
+        who gave themselves another role no longer does (the main window builds Quản trị again for it)."""
         try:
             wait_for(change)
         except BvctError as refused:
             self.message.show_message(refused.message)
-            return
+            return False
         self.password.clear()
         self.again.clear()
         self.message.show_message(done, error=False)
         db = self.context.db
         if db.still_active() and allows(db.actor.role, Action.MANAGE_USERS):
             self.refresh()
+        return True
 
     def add(self) -> None:
         """The name is checked here too, to say the one stored."""
@@ -87,9 +88,12 @@ class UsersPage(QWidget, Ui_UsersPage):
             self.message.show_message(refused.message)
             return
         role, password = self.role.currentData(), self._new_password()
-        if password is not None:
-            self._run(lambda: users.add(self.context.db, name, role, password),
-                      f"Đã thêm người dùng «{name}» ({ROLES[role]}).")
+        if password is not None and self._run(lambda: users.add(self.context.db, name, role, password),
+                                              f"Đã thêm người dùng «{name}» ({ROLES[role]})."):
+            # ready for the next one: an office adds its officers one after another, of the role chosen for them
+            self.name.clear()
+            self.role.setCurrentIndex(self.role.findData(role))
+            self.name.setFocus()
 
     def reset_password(self) -> None:
         account, password = self.selected(), self._new_password()
