@@ -22,6 +22,7 @@ from . import keyfile, sealed_names, user_names
 from .errors import WRONG_LOGIN, AuthError
 
 FREE_ATTEMPTS = 5
+TRIES_TOLD = 2  # a password asked again says how many tries are left when no more than this
 DELAYS = (dt.timedelta(seconds=30), dt.timedelta(minutes=1), dt.timedelta(minutes=5),
           dt.timedelta(minutes=15), dt.timedelta(hours=1), dt.timedelta(hours=4),
           dt.timedelta(hours=24))
@@ -262,4 +263,7 @@ def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now
             until = dt.datetime.fromisoformat(state["until"])
             raise AuthError(f"{wrong} Đã sai {state['count']} lần: {locked} đã bị tạm khóa, "
                             f"{_try_again(until)}") from None
+        left = FREE_ATTEMPTS - state.get("count", 0)  # a name without a key slot is counted for nothing
+        if written is not None and left <= TRIES_TOLD:  # asked again of the one logged in: no name is given away
+            raise AuthError(f"{wrong} Còn {left} lần thử, sai nữa {locked} sẽ bị tạm khóa.") from None
         raise AuthError(wrong) from None
