@@ -5,9 +5,9 @@ from pathlib import Path
 from .. import paths
 from ..core import audit, audit_words, backup, restored_accounts, vault
 from ..core.address import ServerAddress
-from ..core.errors import DamagedError
+from ..core.errors import DamagedError, InputError
 from ..core.numbers import megabytes
-from . import arguments, credentials
+from . import arguments, credentials, hints
 from .administration import add_server_owner, server_owner
 from .arguments import open_database, period
 from .parser import VietnameseParser, add_period
@@ -26,6 +26,8 @@ def register(commands) -> None:
     restore = commands.add_parser("restore", help="khôi phục từ bản sao lưu (giữ lại bản hiện có)")
     restore.set_defaults(handler=cmd_restore)
     restore.add_argument("file", metavar="TỆP")
+    restore.add_argument("--recovery-key-file", metavar="TỆP",
+                         help="quản trị viên quên mật khẩu: mở bản sao lưu bằng khóa khôi phục ghi ở dòng đầu tệp này")
     add_server_owner(restore)
 
     trail = commands.add_parser("audit", help="nhật ký thao tác")
@@ -61,19 +63,29 @@ def cmd_restore(args) -> int:
     if where.is_server:
         return _restore_to_server(args, where)
     target = paths.database_from(args.db)
-    user = credentials.user(args.user)
-    restored = backup.restore(Path(args.file), user, credentials.password(args.password_file), target)
+    if args.recovery_key_file:
+        recovery = credentials.read_secret_file(args.recovery_key_file, "khóa khôi phục")
+        restored = backup.restore_with_recovery_key(Path(args.file), recovery, target)
+    else:
+        user = credentials.user(args.user)
+        restored = backup.restore(Path(args.file), user, credentials.password(args.password_file), target)
     _print_report(restored.report)
     print(f"Đã khôi phục vào: {restored.path}")
     if restored.kept:
         print("Bản đang có được giữ lại: " + ", ".join(str(path) for path in restored.kept))
     if restored.accounts:
         print(restored_accounts.told(restored.accounts))
+    if args.recovery_key_file:
+        print("Hãy đặt mật khẩu mới cho quản trị viên bằng chính khóa khôi phục ấy (chương trình cho một khóa "
+              f"khôi phục mới): bvct --db {hints.shell_word(target.absolute())} users passwd TÊN --recovery-key-file "
+              f"{hints.shell_word(args.recovery_key_file)} (TÊN: tên đăng nhập của quản trị viên).")
     return 0
 
 
 def _restore_to_server(args, where: ServerAddress) -> int:
     """Into an empty server database only (never over one in use), by its owner and an administrator."""
+    if args.recovery_key_file:
+        raise InputError(vault.NO_RECOVERY_KEY)
     owner, owner_password = server_owner(args)
     user = credentials.user(args.user)
     report, waiting = vault.restore_to_server(Path(args.file), user, credentials.password(args.password_file),

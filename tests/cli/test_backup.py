@@ -516,3 +516,35 @@ def test_a_restore_tells_which_accounts_come_back_as_they_were_at_the_backup(cli
     assert code == 0, err
     assert "Tài khoản trở về như lúc sao lưu:" in stdout
     assert "«tran.binh» đăng nhập lại được" in stdout and "«le.cuong» không còn đăng nhập được" in stdout
+
+
+@pytest.mark.file_only("a server database has no recovery key (core/vault.NO_RECOVERY_KEY)")
+def test_an_administrator_who_forgot_the_password_restores_on_a_new_pc_with_the_recovery_key(tmp_path, capsys,
+                                                                                              monkeypatch):
+    """The old PC gone and the administrator's password forgotten: `restore --recovery-key-file` opens
+    the backup with its recovery key, as the desktop's first run does, and says how to set a password."""
+    from tests.conftest import Cli
+
+    old = Cli(tmp_path / "may-cu" / "bvct.db", capsys, monkeypatch)
+    (tmp_path / "may-cu").mkdir()
+    key = old("init", "--admin", ADMIN)[1].strip().splitlines()[-1]
+    saved = tmp_path / "usb" / "bvct.bvctbak"
+    saved.parent.mkdir()
+    assert old("backup", "--out", saved)[0] == 0
+    target = tmp_path / "may-moi" / "bvct.db"
+    new = Cli(target, capsys, monkeypatch).as_user("", "")
+    wrong = tmp_path / "sai.txt"
+    wrong.write_text("KHONG-DUNG-" + key[11:], encoding="utf-8")
+    code, _, err = new("restore", saved, "--recovery-key-file", wrong)
+    assert code == 3 and backup.WRONG_BACKUP_RECOVERY_KEY in err and not target.parent.exists()
+    typed = tmp_path / "khoa.txt"
+    typed.write_text(key.lower().replace("-", " ") + "\n", encoding="utf-8")
+    code, out, err = new("restore", saved, "--recovery-key-file", typed)
+    assert code == 0, err
+    assert f"Đã khôi phục vào: {target}\n" in out
+    assert f"bvct --db {target} users passwd TÊN --recovery-key-file {typed}" in out
+    (tmp_path / "moi.txt").write_text("Mat-khau-quan-tri-moi\n", encoding="utf-8")
+    code, out, err = new("users", "passwd", ADMIN, "--recovery-key-file", typed,
+                         "--new-password-file", tmp_path / "moi.txt")
+    assert code == 0 and "KHÓA KHÔI PHỤC MỚI" in out, err
+    assert new.as_user(ADMIN, "Mat-khau-quan-tri-moi")("audit", "verify")[0] == 0
