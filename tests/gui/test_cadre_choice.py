@@ -1,8 +1,10 @@
 """The choice of the cadre's file a letter is about (gui/forms/cadre_choice.py)."""
 
-from bvct_desktop.core import editing
+from bvct_desktop.core import browse, editing
+from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.cadre_choice import NO_ONE, CadreChoice
 from tests.gui import register_support as support
+from tests.gui.shell_support import import_rows, on_office_screen
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
 
@@ -20,3 +22,20 @@ def test_the_cadre_chosen_is_read_whole_in_the_tooltip_where_the_form_cuts_it(qt
     choice.box.setCurrentIndex(0)
     choice.box.activated.emit(0)
     assert choice.box.toolTip() == NO_ONE
+
+
+def test_a_letter_about_a_cadre_of_a_long_unit_reads_on_an_office_screen_without_scrolling_sideways(qtbot, monkeypatch,
+                                                                                                   context):
+    """Tour: the form of a letter about a cadre with a long post widened to the cadre's whole description: the summary, the deadline and the result were cut at the form's right edge
+    behind a sideways scroll bar. The choice is as wide as the form gives it; the tooltip reads it whole."""
+    on_office_screen(monkeypatch)
+    import_rows(context.db, "cadres", ["Họ và tên", "Ngày sinh", "Số CCCD", "Chức vụ"],
+                [["Nguyễn Văn Hùng", "12/03/1965", "060065001234",
+                  "Phó Giám đốc Sở Tài nguyên và Môi trường kiêm Trưởng phòng Quản lý đất đai"]])
+    letter = browse.record_ids(context.db, "complaints", "nguyen van hung")[0]
+    form = open_form(context, "complaints", letter)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    assert "Quản lý đất đai" in form.cadre_choice.box.currentText()
+    assert form.fields_area.horizontalScrollBar().maximum() == 0

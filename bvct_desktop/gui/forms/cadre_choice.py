@@ -22,6 +22,9 @@ class CadreChoice(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
         self.box = QComboBox()
+        # as wide as the form gives it, never as wide as a cadre's whole description (the tooltip reads it)
+        self.box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.box.setMinimumContentsLength(24)
         self.box.activated.connect(self._picked)
         self.box.currentTextChanged.connect(self.box.setToolTip)  # a cadre's description is cut on the form
         layout.addWidget(self.box)
