@@ -39,3 +39,28 @@ def test_a_letter_about_a_cadre_of_a_long_unit_reads_on_an_office_screen_without
     qtbot.waitExposed(form)
     assert "Quản lý đất đai" in form.cadre_choice.box.currentText()
     assert form.fields_area.horizontalScrollBar().maximum() == 0
+
+
+def test_a_second_letter_about_a_cadre_tells_the_officer_of_the_first_and_a_letter_about_no_one_tells_nothing(
+        qtbot, context):
+    """Tour: a second denunciation of Nguyễn Văn Hùng went in as if he had none; the form now names the letter
+    he has already, by kind, day received and state, under the choice of his file."""
+    import_rows(context.db, "complaints", ["Ngày nhận", "Người gửi", "Loại đơn", "Họ và tên người bị phản ánh",
+                                           "Nội dung tóm tắt"],
+                [["09/06/2025", "Nặc danh", "Tố cáo", "Nguyễn Văn Hùng", "Có biệt thự không kê khai"]])
+    choice = CadreChoice(context)
+    qtbot.addWidget(choice)
+    choice.show()
+    second = browse.record_ids(context.db, "complaints", "biet thu")[0]
+    choice.start("Nguyễn Văn Hùng", None, second)
+    assert choice.hint.isVisible()
+    assert choice.hint.text() == ("Cán bộ này đã có 1 đơn thư khác: Tố cáo nhận ngày 02/05/2025 "
+                                  "(chưa giải quyết).")  # its day of resolution, 20/06/2025, is still to come
+    choice.start("Nguyễn Văn Hùng", None)  # a new letter: both stored ones
+    assert choice.hint.text() == ("Cán bộ này đã có 2 đơn thư khác: Tố cáo nhận ngày 02/05/2025 (chưa giải quyết); "
+                                  "Tố cáo nhận ngày 09/06/2025 (chưa giải quyết).")  # the one due soonest first
+    choice.box.setCurrentIndex(0)
+    choice.box.activated.emit(0)
+    assert not choice.hint.isVisible()
+    choice.follow("Người Không Có Tên")
+    assert not choice.hint.isVisible()

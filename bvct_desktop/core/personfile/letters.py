@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from ..database import Database
 from ..dates import display_date
 from ..deadlines import not_done_by
+from ..permissions import Action
 from ..schema import complaints
 
 OPEN, RESOLVED = "Chưa giải quyết", "Đã giải quyết"  # a letter's state, as the register's statuses name it
@@ -41,3 +43,21 @@ def open_told(letters: list[dict[str, Any]]) -> list[str]:
                        for letter in still_open)
     return [f"Người được thẩm tra còn {len(still_open)} đơn thư chưa giải quyết: {listed}. Kết luận trước khi "
             "giải quyết xong đơn thư có thể phải xem xét lại."]
+
+
+def others_of(db: Database, person_id: int, letter_id: int | None) -> str:
+    """What the form of letter `letter_id` (None: a new one) tells of the other letters about `person_id`."""
+    db.require(Action.BROWSE, "xem đơn thư")
+    with db.read() as connection:
+        return others_told(about(connection, person_id, db.clock().date()), letter_id)
+
+
+def others_told(letters: list[dict[str, Any]], letter_id: int | None) -> str:
+    """What the form of letter `letter_id` (None: a new one) tells of the other `letters` about its cadre, in
+    their order (empty when there is none): a second letter about a cadre is seen as one."""
+    others = [letter for letter in letters if letter["id"] != letter_id]
+    if not others:
+        return ""
+    listed = "; ".join(f"{letter['complaint_kind']} nhận ngày {display_date(letter['received_on'])} "
+                       f"({letter['state'].lower()})" for letter in others)
+    return f"Cán bộ này đã có {len(others)} đơn thư khác: {listed}."

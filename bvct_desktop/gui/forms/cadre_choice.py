@@ -4,6 +4,7 @@ A new record takes the name's one cadre until the officer chooses; a stored one 
 (core/plans/complaints.py)."""
 
 from ...core import editing
+from ...core.personfile import letters
 from ..context import AppContext
 from ..look import plain, styled
 from ..qt import QComboBox, QLabel, QVBoxLayout, QWidget, Signal
@@ -18,6 +19,7 @@ class CadreChoice(QWidget):
         super().__init__(parent)
         self.context = context
         self.kept: int | None = None  # the person chosen or linked (editing.NOBODY: no one); None: the name's rule
+        self.letter_id: int | None = None  # the letter on the form; None: a new one
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
@@ -33,9 +35,11 @@ class CadreChoice(QWidget):
         self.hint.hide()
         layout.addWidget(self.hint)
 
-    def start(self, name: str, kept: int | None) -> None:
-        """The choices for `name`, `kept` chosen (None: the name's one cadre when it has one)."""
+    def start(self, name: str, kept: int | None, letter_id: int | None = None) -> None:
+        """The choices for `name`, `kept` chosen (None: the name's one cadre when it has one), on the form of
+        letter `letter_id` (None: a new one)."""
         self.kept = kept
+        self.letter_id = letter_id
         self.follow(name)
 
     def follow(self, name: str) -> None:
@@ -52,9 +56,16 @@ class CadreChoice(QWidget):
         ruled = named[0].person_id if len(named) == 1 else editing.NOBODY
         self.box.setCurrentIndex(max(self.box.findData(ruled if self.kept is None else self.kept), 0))
         unchosen = bool(named) and self.choice() == editing.NOBODY
-        self.hint.setText(f"Có {len(named)} cán bộ cùng họ tên «{name.strip()}»: nếu đơn nói về cán bộ, "
-                          "hãy chọn đúng người." if unchosen else "")
-        self.hint.setVisible(unchosen)
+        self._tell(f"Có {len(named)} cán bộ cùng họ tên «{name.strip()}»: nếu đơn nói về cán bộ, "
+                   "hãy chọn đúng người." if unchosen else self._other_letters())
+
+    def _other_letters(self) -> str:
+        chosen = self.choice()
+        return "" if chosen == editing.NOBODY else letters.others_of(self.context.db, chosen, self.letter_id)
+
+    def _tell(self, text: str) -> None:
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
 
     def choice(self) -> int:
         """The person chosen; editing.NOBODY: no one."""
@@ -62,5 +73,5 @@ class CadreChoice(QWidget):
 
     def _picked(self, _index: int) -> None:
         self.kept = self.choice()
-        self.hint.hide()
+        self._tell(self._other_letters())
         self.picked.emit()

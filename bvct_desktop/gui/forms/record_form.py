@@ -271,7 +271,7 @@ class RecordForm(QDialog):
         if self.cadre_choice is not None:
             link = self.kind.named_cadre
             kept = (stored.get(link.column) or editing.NOBODY) if self.record_id else None
-            self.cadre_choice.start(stored.get(link.name_key) or "", kept)
+            self.cadre_choice.start(stored.get(link.name_key) or "", kept, self.record_id)
 
     # ----- editing
 
