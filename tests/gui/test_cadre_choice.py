@@ -24,10 +24,11 @@ def test_the_cadre_chosen_is_read_whole_in_the_tooltip_where_the_form_cuts_it(qt
     assert choice.box.toolTip() == NO_ONE
 
 
-def test_a_letter_about_a_cadre_of_a_long_unit_reads_on_an_office_screen_without_scrolling_sideways(qtbot, monkeypatch,
+def test_a_letter_about_a_cadre_of_a_long_post_reads_on_an_office_screen_without_scrolling_sideways(qtbot, monkeypatch,
                                                                                                    context):
-    """Tour: the form of a letter about a cadre with a long post widened to the cadre's whole description: the summary, the deadline and the result were cut at the form's right edge
-    behind a sideways scroll bar. The choice is as wide as the form gives it; the tooltip reads it whole."""
+    """Tour: the form of a letter about a cadre with a long post widened to the cadre's whole description: the
+    summary, the deadline and the result were cut at the form's right edge behind a sideways scroll bar.
+    The choice is as wide as the form gives it; the tooltip reads it whole."""
     on_office_screen(monkeypatch)
     import_rows(context.db, "cadres", ["Họ và tên", "Ngày sinh", "Số CCCD", "Chức vụ"],
                 [["Nguyễn Văn Hùng", "12/03/1965", "060065001234",
