@@ -38,6 +38,7 @@ from . import (
     migrations,
     own_files,
     pair_swap,
+    restore_checks,
     restored_accounts,
     user_names,
 )
@@ -116,6 +117,7 @@ class Restored:
     kept: list[Path]
     report: Report
     accounts: list[str] = field(default_factory=list)  # what changed for the people who log in (restored_accounts)
+    checks: list[str] = field(default_factory=list)  # what the administrator checks in it now (restore_checks)
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -540,7 +542,8 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
             restored_as = Actor(report.user, ADMIN)
             kept = pair_swap.swap(target, data, key_file, Path(path).resolve(), clock(), lambda kept: _audit_restore(
                 FileDatabase(target, db_key, keys.db_id, restored_as, clock), path, report, kept))
-    return Restored(target, kept, report, logins_changed)
+    return Restored(target, kept, report, logins_changed,
+                    _checks(FileDatabase(target, db_key, keys.db_id, restored_as, clock)))
 
 
 def _current_keys(target: Path) -> keyfile.KeyFile | None:
@@ -558,6 +561,15 @@ def _audit_restore(db: FileDatabase, path: Path, report: Report, kept: list[Path
             db.audit(connection, "khôi phục từ bản sao lưu",
                      details={"tep": str(path), "tao_luc": report.manifest["created_at"],
                               "ban_cu_giu_lai": [p.name for p in kept]})
+    finally:
+        db.close()
+
+
+def _checks(db: FileDatabase) -> list[str]:
+    """What the administrator checks in the database restored (`restore_checks`), then closed."""
+    try:
+        with db.read() as connection:
+            return restore_checks.told(connection, db.clock().date())
     finally:
         db.close()
 

@@ -115,6 +115,17 @@ def next_number(connection: Connection, doc_type: str, term: dt.date) -> int:
     return (last or 0) + 1
 
 
+def last_taken(connection: Connection, term: dt.date) -> list[tuple[str, int, dt.date]]:
+    """Per type, the number the next one of the term starting `term` follows, with its date:
+    (type, number, date), by type."""
+    numbers = document_numbers.c
+    types = connection.execute(select(numbers.doc_type).distinct().order_by(numbers.doc_type)).scalars().all()
+    last = (connection.execute(select(numbers.number, numbers.issued_on).where(*_series(doc_type, term))
+                               .order_by(numbers.number.desc(), numbers.issued_on.desc())).first()
+            for doc_type in types)
+    return [(doc_type, row.number, row.issued_on) for doc_type, row in zip(types, last, strict=True) if row]
+
+
 def _series(doc_type: str, term: dt.date) -> tuple:
     """The numbers the next document of `doc_type` in the term starting `term` comes after."""
     numbers = document_numbers.c

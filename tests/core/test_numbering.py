@@ -386,3 +386,18 @@ def test_officers_issuing_at_the_same_moment_never_get_the_same_number(cli):
     assert sorted(taken) == list(range(1, 13))
     assert sorted(entry.number for entry in outgoing.register(admin)) == list(range(1, 13))
     admin.close()
+
+
+def test_the_last_numbers_of_a_term_are_the_ones_its_next_numbers_follow_per_type(engine):
+    """What a restore tells the administrator to check against the paper register: per type, the
+    highest number taken in the term with its date, spoiled ones too (never taken again)."""
+    with engine.begin() as connection:
+        for day in (5, 6, 7):
+            reserve(connection, on=dt.date(2026, 1, day))
+        numbering.spoil(connection, connection.execute(
+            document_numbers.select().where(document_numbers.c.number == 3)).first().id)
+        reserve(connection, on=dt.date(2026, 2, 3), doc_type=numbering.LETTER)
+        reserve(connection, term=NEXT_TERM, on=dt.date(2030, 11, 1))
+        assert numbering.last_taken(connection, TERM) == [(numbering.REPORT, 3, dt.date(2026, 1, 7)),
+                                                          (numbering.LETTER, 1, dt.date(2026, 2, 3))]
+        assert numbering.last_taken(connection, NEXT_TERM) == [(numbering.REPORT, 1, dt.date(2030, 11, 1))]
