@@ -79,6 +79,8 @@ def cmd_restore(args) -> int:
         print("Hãy đặt mật khẩu mới cho quản trị viên bằng chính khóa khôi phục ấy (chương trình cho một khóa "
               f"khôi phục mới): bvct --db {hints.shell_word(target.absolute())} users passwd TÊN --recovery-key-file "
               f"{hints.shell_word(args.recovery_key_file)} (TÊN: tên đăng nhập của quản trị viên).")
+    for check in restored.checks:
+        print(check)
     return 0
 
 

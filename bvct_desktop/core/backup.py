@@ -79,9 +79,6 @@ NOT_A_BACKUP = "«{}» không phải bản sao lưu BVCT Desktop hoặc đã b�
 CUT_SHORT = ("«{}» là bản sao lưu BVCT Desktop chưa được chép hết (tệp bị cắt cụt, có thể do ổ USB bị rút ra khi "
              "đang chép).")
 ZIP_LOCAL_HEADER = 30  # a zip member's header before its name: signature, sizes, …, the name's length at 26
-# What the officer does about a backup that cannot be used (verified or restored): its words end the damage's
-ANOTHER_BACKUP = (f"Bản sao lưu này không dùng được: hãy chọn bản sao lưu khác (bản trước đó, bản chép ra ổ USB, "
-                  f"hoặc bản tự động trong thư mục «{backup_log.AUTO_FOLDER}» của thư mục dữ liệu).")
 WRONG_BACKUP_RECOVERY_KEY = ("Khóa khôi phục không mở được bản sao lưu này: hãy soát lại từng nhóm ký tự (khóa của "
                              "đúng cơ sở dữ liệu ấy, trên phiếu khóa khôi phục mới nhất trước thời điểm sao lưu).")
 WRONG_BACKUP_LOGIN = ("Sai tên người dùng hoặc mật khẩu của bản sao lưu (bản sao lưu có tài khoản riêng của nó: "
@@ -338,7 +335,15 @@ def _another_backup_advised() -> Iterator[None]:
     try:
         yield
     except DamagedError as damaged:
-        raise damaged.reworded(f"{damaged.message} {ANOTHER_BACKUP}") from None
+        raise damaged.reworded(f"{damaged.message} {another_backup()}") from None
+
+
+def another_backup() -> str:
+    """What the officer does about a backup that cannot be used (verified or restored), ending the
+    damage's words: the automatic backups named only where this PC holds some (a new PC has none)."""
+    folder = backup_log.auto_folder()
+    automatic = f", hoặc bản tự động trong thư mục «{folder}»" if backup_log.holds_backups(folder) else ""
+    return f"Bản sao lưu này không dùng được: hãy chọn bản sao lưu khác (bản trước đó, bản chép ra ổ USB{automatic})."
 
 
 def _checked(archive: zipfile.ZipFile, extracted: Path, path: Path, user: str, password: str,

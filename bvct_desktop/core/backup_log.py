@@ -138,6 +138,11 @@ def numbers_in(folder: Path, db_id: str) -> list[int]:
     return [labelled.number for _, labelled in _labelled(folder) if labelled.db_id == db_id]
 
 
+def holds_backups(folder: Path) -> bool:
+    """Whether `folder` holds any backup file (by its name)."""
+    return Path(folder).is_dir() and any(Path(folder).glob(f"*{SUFFIX}"))
+
+
 def _labelled(folder: Path) -> list[tuple[Path, Label]]:
     paths = Path(folder).glob(f"*{SUFFIX}") if Path(folder).is_dir() else []
     return [(path, labelled) for path in paths if (labelled := label(path)) is not None]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bvct_desktop import paths
-from bvct_desktop.core import backup, keyfile
+from bvct_desktop.core import backup, backup_log, keyfile, restore_checks
 from bvct_desktop.core.errors import DISK_FULL, DamagedError, DiskFullError
 from tests.conftest import ADMIN, PASSWORD
 from tests.core.test_no_plaintext import SECRETS, _encodings
@@ -104,6 +104,23 @@ def test_restore_into_an_empty_place_and_open_with_the_same_password(backed_up, 
     assert cli("--db", target, "restore", backed_up)[0] == 0
     assert cli("--db", target, "users", "list")[0] == 0
     assert not list(target.parent.glob("*truoc-khoi-phuc*"))
+
+
+def test_restore_tells_a_second_backup_folder_this_pc_does_not_have(cli, tmp_path):
+    """The old PC copied its backups to a drive this PC names otherwise: said after the restore, the
+    lines scripts read unchanged."""
+    second = tmp_path / "o-e"
+    second.mkdir()
+    assert cli("settings", "set", "thu_muc_sao_luu_2", second)[0] == 0
+    saved = tmp_path / "bvct.bvctbak"
+    assert cli("backup", "--out", saved)[0] == 0
+    second.rmdir()
+    target = tmp_path / "may-moi" / "bvct.db"
+    code, out, err = cli("--db", target, "restore", saved)
+    assert code == 0, err
+    assert out.splitlines()[-1] == (f"Thư mục sao lưu thứ hai «{second}» (thiết lập thu_muc_sao_luu_2) không có trên "
+                                    "máy này (máy mới có thể đặt tên ổ đĩa khác): " + restore_checks.SET_IT_AGAIN)
+    assert f"Đã khôi phục vào: {target}\n" in out
 
 
 def test_restore_on_a_new_pc_makes_the_data_folder_as_init_does(backed_up, cli, monkeypatch):
@@ -212,18 +229,35 @@ def test_a_damaged_backup_is_refused_with_exit_4(backed_up, cli, damage, message
     for command in ("verify", "restore"):
         code, _, err = cli(command, backed_up)
         assert code == 4 and message in err, err
-        assert err.rstrip().endswith(backup.ANOTHER_BACKUP), err  # what the officer does about it
+        assert err.rstrip().endswith(backup.another_backup()), err  # what the officer does about it
     assert cli.db.read_bytes() == before
 
 
 def test_truncated_or_foreign_backup_files(backed_up, cli, tmp_path):
     backed_up.write_bytes(backed_up.read_bytes()[:5000])
     code, _, err = cli("verify", backed_up)
-    assert code == 4 and err.rstrip().endswith(backup.ANOTHER_BACKUP), err
+    assert code == 4 and err.rstrip().endswith(backup.another_backup()), err
     other = tmp_path / "khac.bvctbak"
     other.write_bytes(b"PK\x03\x04 not really")
     assert cli("verify", other)[0] == 4
     assert cli("verify", tmp_path / "khong-co.bvctbak")[0] == 2
+
+
+def test_a_damaged_backup_suggests_the_automatic_backups_only_where_this_pc_holds_some(backed_up, cli):
+    """On a new PC the data folder has no «sao-luu» of backups yet: the way to another backup names it
+    only when backups are there."""
+    backed_up.write_bytes(backed_up.read_bytes()[:5000])
+    folder = backup_log.auto_folder()
+    for found in folder.glob(f"*{backup_log.SUFFIX}"):
+        found.unlink()
+    code, _, err = cli("verify", backed_up)
+    assert code == 4 and err.rstrip().endswith(
+        "Bản sao lưu này không dùng được: hãy chọn bản sao lưu khác (bản trước đó, bản chép ra ổ USB)."), err
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"bvct-tu-dong{backup_log.SUFFIX}").write_bytes(b"")
+    code, _, err = cli("verify", backed_up)
+    assert code == 4 and err.rstrip().endswith(
+        f"(bản trước đó, bản chép ra ổ USB, hoặc bản tự động trong thư mục «{folder}»)."), err
 
 
 @pytest.mark.parametrize("kept", [0.9, 0.5, 0.01])
@@ -239,7 +273,7 @@ def test_a_backup_copied_half_is_told_as_cut_short_not_as_no_backup(backed_up, c
         assert code == 4, err
         assert err.startswith("«usb.bvctbak» là bản sao lưu BVCT Desktop chưa được chép hết (tệp bị cắt cụt, có thể "
                               "do ổ USB bị rút ra khi đang chép)."), err
-        assert err.rstrip().endswith(backup.ANOTHER_BACKUP), err
+        assert err.rstrip().endswith(backup.another_backup()), err
     workbook = tmp_path / "can-bo.bvctbak"
     workbook.write_bytes(b"PK\x03\x04" + bytes(26) + b"[Content_Types].xml")
     code, _, err = cli.as_user(ADMIN, PASSWORD)("verify", workbook)
