@@ -52,6 +52,14 @@ class Known:
         return self.number, self.at
 
 
+def age(at: dt.datetime, now: dt.datetime) -> str:
+    """How old a backup made `at` is `now`, in days, for the officer choosing one."""
+    days = (now.date() - at.date()).days
+    if at > now:
+        return "ghi giờ sau giờ của máy này: hãy xem lại ngày giờ máy tính"
+    return {0: "hôm nay", 1: "hôm qua"}.get(days, f"{days} ngày trước")
+
+
 def auto_folder() -> Path:
     return paths.data_folder() / AUTO_FOLDER
 

@@ -94,13 +94,14 @@ class Session:
             return None
         if wizard.database is None:  # a backup restored: its administrator logs in
             self.user = wizard.restored_by
-            return self._log_in()
+            return self._log_in(wizard.restored_with_key)
         self.address = wizard.database.address  # the office server, when the officer chose it
         return wizard.database
 
-    def _log_in(self) -> "Database | None":
+    def _log_in(self, recovery_key: str = "") -> "Database | None":
+        """`recovery_key`: the one a backup was just restored with, to set the administrator's password with."""
         QTimer.singleShot(PRELOAD_AFTER_MS, preload_in_background)  # once the login window is on screen
-        dialog = LoginDialog(self.address, self.dialogs, self.clock, self.user)
+        dialog = LoginDialog(self.address, self.dialogs, self.clock, self.user, recovery_key)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self._let_go(dialog)
         if not accepted:

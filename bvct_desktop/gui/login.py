@@ -17,7 +17,7 @@ from .damage import ADMINS_ONLY
 from .designer.ui_login import Ui_LoginDialog
 from .dialogs import DATABASE_FILTER, Dialogs
 from .icons import icon
-from .qt import QDialog
+from .qt import QDialog, QTimer
 from .workers import failure_message, run_quietly
 
 if TYPE_CHECKING:
@@ -31,8 +31,10 @@ class LoginDialog(QDialog, Ui_LoginDialog):
     The layout is the Designer form ui/login.ui."""
 
     def __init__(self, where: Path | Address, dialogs: Dialogs, clock: Clock | None = None, user: str = "",
-                 parent=None):
-        """`where`: the database (a path is a file's); `clock` None is the system clock."""
+                 recovery_key: str = "", parent=None):
+        """`where`: the database (a path is a file's); `clock` None is the system clock. `recovery_key`:
+        the one a backup was just restored with, by an administrator who forgot the password: the
+        password is reset with it at once, without typing it again."""
         super().__init__(parent)
         self.address = address.located(where)
         self.database: Database | None = None
@@ -42,12 +44,14 @@ class LoginDialog(QDialog, Ui_LoginDialog):
         self.setWindowIcon(icon("app"))
         self.user.setText(user)
         self.other_button.clicked.connect(self.choose_other_file)
-        self.recovery_button.clicked.connect(self.reset_with_recovery_key)
+        self.recovery_button.clicked.connect(lambda: self.reset_with_recovery_key())
         self.server_button.clicked.connect(self.choose_server)
         self.login_button.clicked.connect(self.attempt)
         self.quit_button.clicked.connect(self.reject)
         self._show_path()
         (self.password if user else self.user).setFocus()
+        if recovery_key:
+            QTimer.singleShot(0, lambda: self.reset_with_recovery_key(recovery_key))
 
     def _tell(self, text: str, error: bool = True) -> None:
         self.error.show_message(text, error)
@@ -131,12 +135,13 @@ class LoginDialog(QDialog, Ui_LoginDialog):
             self.address = self.database.address
             self.accept()
 
-    def reset_with_recovery_key(self) -> None:
-        """The administrator forgot the password: the recovery wizard resets it, shows the new
-        recovery key to keep, and logs in."""
+    def reset_with_recovery_key(self, key: str = "") -> None:
+        """The administrator forgot the password: the recovery wizard resets it (with `key` already
+        given, if one is), shows the new recovery key to keep, and logs in."""
         from .recovery import RecoveryWizard
 
         self.recovery = RecoveryWizard(self.address.path, self._dialogs, self._clock, self)
+        self.recovery.reset.key.setText(key)
         self.recovery.finished.connect(self._recovered)
         self.recovery.open()
 

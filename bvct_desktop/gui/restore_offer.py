@@ -77,9 +77,9 @@ def of_another_database(path: Path, db_id: str) -> bool:
 
 
 def outcome_of(chosen: backup_log.Known, restored: backup.Restored, then: str) -> str:
-    """What a restore of `chosen` did, naming the files kept aside, what the officer does `then`, and
-    below it the accounts that came back as they were at the backup."""
-    kept = ", ".join(p.name for p in restored.kept) or "không có"
-    done = f"Đã khôi phục từ bản sao lưu {chosen.describe()}. Tệp cũ giữ lại: {kept}. {then}"
-    accounts = restored_accounts.told(restored.accounts)
-    return f"{done}\n\n{accounts}" if accounts else done
+    """What a restore of `chosen` did, naming the files kept aside (if any), what the officer does `then`,
+    and below it what to check in the database restored and the accounts that came back as they were
+    at the backup."""
+    kept = f" Tệp cũ giữ lại: {', '.join(p.name for p in restored.kept)}." if restored.kept else ""
+    done = f"Đã khôi phục từ bản sao lưu {chosen.describe()}.{kept} {then}"
+    return "\n\n".join([done, *restored.checks, restored_accounts.told(restored.accounts)]).rstrip()

@@ -32,7 +32,8 @@ CA_FILTER = "Chứng chỉ CA (*.crt *.pem *.cer);;Mọi tệp (*)"
 
 class FirstRunWizard(QWizard):
     """Accepted with `database` open — a new file as its administrator, or the office server as the
-    officer who logged in — or, a backup restored, without it and with `restored_by`, who logs in next;
+    officer who logged in — or, a backup restored, without it and with `restored_by`, who logs in next
+    (or `restored_with_key`, the recovery key it was restored with, to set the password with);
     or done(OPEN_OTHER) with `other_path`."""
 
     def __init__(self, path: Path, dialogs: Dialogs, clock: Clock | None = None, parent=None):
@@ -44,6 +45,7 @@ class FirstRunWizard(QWizard):
         self.recovery_key = ""
         self.other_path: Path | None = None
         self.restored_by = ""
+        self.restored_with_key = ""
         self.way = ADMIN  # the page the first one leads to: the officer's choice there (until back there)
         self.setWindowTitle("Thiết lập lần đầu – BVCT Desktop")
         self.setWindowIcon(icon("app"))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from ..core import backup
+from ..core import backup, backup_log
 from ..core.backup_log import Known
 from ..core.errors import AuthError, BvctError
 from . import restore_offer
@@ -16,8 +16,8 @@ from .qt import QLineEdit, QWizard, QWizardPage
 from .workers import wait_for
 
 T = TypeVar("T")
-RESET_WITH_THE_KEY = ("Hãy đặt lại mật khẩu: ở cửa sổ đăng nhập bấm «Quên mật khẩu quản trị…» và gõ khóa khôi phục "
-                      "vừa dùng (chương trình cho một khóa khôi phục mới).")
+RESET_WITH_THE_KEY = ("Tiếp theo, đặt mật khẩu mới cho quản trị viên bằng chính khóa khôi phục vừa gõ (chương trình "
+                      "cho một khóa khôi phục mới).")
 
 
 def attempted(page: QWizardPage, waiting: str, work: Callable[[], T]) -> T | None:
@@ -39,7 +39,8 @@ def attempted(page: QWizardPage, waiting: str, work: Callable[[], T]) -> T | Non
 
 class RestorePage(QWizardPage, Ui_FirstRunRestore):
     """Its wizard gives `path` (where the database goes), `dialogs` and `clock`, and takes `restored_by`:
-    the administrator of the backup, who logs in next."""
+    the administrator of the backup, who logs in next — or, restored with the recovery key,
+    `restored_with_key`: the key, with which the password is set next."""
 
     def __init__(self, wizard: QWizard):
         super().__init__()
@@ -60,6 +61,17 @@ class RestorePage(QWizardPage, Ui_FirstRunRestore):
         chosen = self._wizard.dialogs.open_file(self, "Bản sao lưu chép từ máy cũ", restore_offer.BACKUP_FILTER)
         if chosen:
             self.backup_file.setText(chosen)
+            self._show_when_made(Path(chosen))
+
+    def _show_when_made(self, chosen: Path) -> None:
+        """The time the backup says it was made, and its age, before anything is restored from it."""
+        try:
+            made = backup.dated(chosen).at
+        except BvctError as refused:
+            self.error.show_message(refused.message)
+            return
+        self.error.show_message(f"Bản sao lưu này tạo lúc {made:%H:%M} ngày {made:%d/%m/%Y} "
+                                f"({backup_log.age(made, self._wizard.clock())}).", error=False)
 
     def _ask_for_recovery_key(self, instead: bool) -> None:
         """The administrator who forgot the password opens the backup with the recovery key instead."""
@@ -92,6 +104,7 @@ class RestorePage(QWizardPage, Ui_FirstRunRestore):
         if restored is None:
             return False
         wizard.restored_by = "" if with_key else restored.report.user
+        wizard.restored_with_key = password if with_key else ""
         told = restore_offer.outcome_of(Known(chosen, restored.report.created_at), restored,
                                         RESET_WITH_THE_KEY if with_key else "Hãy đăng nhập.")
         wizard.dialogs.inform(self, "Đã khôi phục", told)

@@ -1,5 +1,7 @@
 """The verified backups the audit trail names (core/backup_log.py): only those of a role that may back up."""
 
+import datetime as dt
+
 from bvct_desktop.core import backup_log, vault
 from tests.conftest import ADMIN, PASSWORD
 
@@ -27,3 +29,10 @@ def test_the_trail_names_only_backups_taken_by_a_role_that_may_back_up(cli, tmp_
             assert [known.path for known in backup_log.in_trail(connection)] == [taken.resolve()]
     finally:
         admin.close()
+
+
+def test_a_backup_s_age_is_told_in_days_from_its_own_time():
+    now = dt.datetime(2026, 12, 6, 9, 0)
+    assert [backup_log.age(at, now) for at in (dt.datetime(2026, 12, 6, 1, 0), dt.datetime(2026, 12, 5, 23, 0),
+                                               dt.datetime(2026, 11, 6, 9, 0), dt.datetime(2026, 12, 7, 8, 0))] == [
+        "hôm nay", "hôm qua", "30 ngày trước", "ghi giờ sau giờ của máy này: hãy xem lại ngày giờ máy tính"]

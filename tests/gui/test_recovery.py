@@ -120,3 +120,24 @@ def test_the_new_key_is_shown_even_when_the_login_after_the_reset_fails(login, m
     monkeypatch.undo()
     vault.unlock_with_recovery_key(dialog.address.path, new_key).close()
     vault.unlock(dialog.address.path, ADMIN, NEW_PASSWORD).close()
+
+
+def test_a_backup_just_restored_with_the_recovery_key_goes_straight_on_to_the_new_password(qtbot, tmp_path):
+    """On a new PC the backup was opened with the recovery key: the login goes on to setting the
+    administrator's password with that key, not typed a second time."""
+    path = tmp_path / "bvct.db"
+    key = vault.create(path, ADMIN, PASSWORD)
+    dialog = LoginDialog(path, Dialogs(scripted=True), FakeClock(), recovery_key=key)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: getattr(dialog, "recovery", None) is not None and dialog.recovery.isVisible())
+    assert dialog.recovery.reset.key.text() == key
+    dialog.recovery.reset.name.setText(ADMIN)
+    for field in (dialog.recovery.reset.password, dialog.recovery.reset.again):
+        field.setText(NEW_PASSWORD)
+    dialog.recovery.next()
+    assert dialog.recovery.currentPage() is dialog.recovery.recovery
+    dialog.recovery.recovery.kept.setChecked(True)
+    dialog.recovery.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.database.actor.name == ADMIN
+    dialog.database.close()

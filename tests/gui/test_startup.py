@@ -1,6 +1,7 @@
 """First run: office settings pre-filled and editable, the administrator with a password hint,
 the recovery key shown once and confirmed; or an existing database opened instead."""
 
+import datetime as dt
 import sys
 import unicodedata
 from pathlib import Path
@@ -9,7 +10,7 @@ import pytest
 
 from bvct_desktop import paths
 from bvct_desktop.cli.main import main as cli_main
-from bvct_desktop.core import address, backup, keyfile, settings, vault
+from bvct_desktop.core import address, backup, backup_log, keyfile, numbering, restore_checks, settings, vault
 from bvct_desktop.core.address import FileAddress
 from bvct_desktop.gui import app, startup_restore
 from bvct_desktop.gui.dialogs import Dialogs
@@ -164,6 +165,8 @@ def backup_of_the_old_pc(tmp_path) -> tuple[Path, str]:
     recovery_key = vault.create(old, ADMIN, PASSWORD)
     db = vault.unlock(old, ADMIN, PASSWORD)
     settings.set_setting(db, "dia_danh", "Bảo Lộc")
+    with db.write() as connection:
+        numbering.take(db, connection, numbering.REPORT, dt.date(2025, 10, 1), dt.date(2026, 1, 5), "báo cáo", "BTCTU")
     saved = backup.create(db, tmp_path / "chuyen-may.bvctbak").path
     db.close()
     return saved, recovery_key
@@ -187,6 +190,9 @@ def test_a_new_pc_restores_the_old_one_s_backup_instead_of_creating_a_database(w
     wizard.dialogs.answer_next(str(saved))
     wizard.restore.backup_button.click()
     assert wizard.restore.backup_file.text() == str(saved)
+    made = backup.dated(saved).at  # its own time, before its age: the officer sees which backup is chosen
+    assert wizard.restore.error.text() == (f"Bản sao lưu này tạo lúc {made:%H:%M} ngày {made:%d/%m/%Y} "
+                                           f"({backup_log.age(made, wizard.clock())}).")
     restore_through(wizard, saved, "Sai-mat-khau-2025")
     assert wizard.currentPage() is wizard.restore and wizard.restore.error.text() == backup.WRONG_BACKUP_LOGIN
     assert not wizard.path.parent.exists() and wizard.restore.password.text() == ""
@@ -199,6 +205,9 @@ def test_a_new_pc_restores_the_old_one_s_backup_instead_of_creating_a_database(w
     assert wizard.result() == QDialog.DialogCode.Accepted and wizard.database is None and wizard.restored_by == ADMIN
     told = wizard.dialogs.shown[-1]
     assert told.kind == "inform" and told.text.startswith(f"Đã khôi phục từ bản sao lưu «{saved}» (")
+    assert "Tệp cũ giữ lại" not in told.text  # a new PC had nothing to keep
+    assert ("\n\nSố văn bản cuối cùng trong bản sao lưu (nhiệm kỳ từ 01/10/2025): 01-BC/BTCTU ngày 05/01/2026. "
+            + restore_checks.AGAINST_THE_REGISTER) in told.text
     restored = vault.unlock(wizard.path, ADMIN, PASSWORD)
     assert settings.list_settings(restored)["dia_danh"] == "Bảo Lộc"
     restored.close()
@@ -220,8 +229,9 @@ def test_an_administrator_who_forgot_the_password_restores_on_a_new_pc_with_the_
     page.password.setText(key.lower().replace("-", " "))
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.result() == QDialog.DialogCode.Accepted and wizard.restored_by == ""
+    assert wizard.restored_with_key == key.lower().replace("-", " ")  # the login resets the password with it
     told = wizard.dialogs.shown[-1]
-    assert told.kind == "inform" and told.text.endswith(startup_restore.RESET_WITH_THE_KEY)
+    assert told.kind == "inform" and startup_restore.RESET_WITH_THE_KEY in told.text
     restored = vault.unlock_with_recovery_key(wizard.path, key)
     assert settings.list_settings(restored)["dia_danh"] == "Bảo Lộc"
     restored.close()
