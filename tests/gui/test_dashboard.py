@@ -21,7 +21,7 @@ from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui import damage, look
 from bvct_desktop.gui import dashboard as dashboard_module
 from bvct_desktop.gui.dashboard import Dashboard, DueModel, due_state
-from bvct_desktop.gui.qt import Qt
+from bvct_desktop.gui.qt import QApplication, Qt
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.gui.shell_support import (
     FakeClock,
@@ -343,9 +343,11 @@ def test_what_the_figures_cannot_count_yet_is_said_with_a_link(qtbot, dashboard,
 
 
 def _main_window_at_1366_by_768(qtbot, db, clock):
-    """The main window on an office PC's screen, its dashboard read."""
+    """The main window on an office PC's screen, in the program's look (its bundled font: the system's may be wider),
+    its dashboard read."""
     from bvct_desktop.gui.main_window import MainWindow
 
+    look.apply(QApplication.instance())
     window = MainWindow(context_for(db, clock))
     qtbot.addWidget(window)
     window.resize(1366, 768)
