@@ -12,6 +12,7 @@ from .dates import DayWithWords
 from .numbers import grouped
 from .permissions import Action
 from .schema import archive_requests, delegations, passport_handovers, persons, recipients, slips
+from .vetted_for import vetted_for
 
 
 @dataclass(frozen=True)
@@ -183,15 +184,22 @@ def post_trip_reports_due(db: Database, today: dt.date) -> list[Due]:
 
 
 def slips_awaiting_reply(db: Database, today: dt.date) -> list[Due]:
-    """Slips without a reply past their deadline (slip_reply_due)."""
+    """Slips without a reply past their deadline (slip_reply_due), each named with its subject and, when
+    that is another's relative, whom the vetting is for (vetted_for)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
         history = settings.read_history(connection)
         rows = connection.execute(
-            select(slips.c.id, slips.c.number, persons.c.full_name, recipients.c.name.label("recipient"),
-                   slips.c.issued_on)
+            select(slips.c.id, slips.c.number, persons.c.full_name, slips.c.relation, slips.c.vetted_name,
+                   recipients.c.name.label("recipient"), slips.c.issued_on)
             .select_from(slips.join(persons).join(recipients))
             .where(slips.c.deleted_at.is_(None), slip_reply_overdue(today, history))
             .order_by(slips.c.issued_on, slips.c.id)).all()
-    return [Due(row.id, f"Phiếu {row.number} – {row.full_name} – {row.recipient}",
-                slip_reply_due(row.issued_on, history)) for row in rows]
+    return [Due(row.id, f"Phiếu {row.number} – {_subject(row.full_name, row.relation, row.vetted_name)} – "
+                f"{row.recipient}", slip_reply_due(row.issued_on, history)) for row in rows]
+
+
+def _subject(full_name: str, relation: str | None, vetted: str | None) -> str:
+    """«Phạm Văn Bình (cha của Phạm Minh Quang)», «Phạm Minh Quang»."""
+    whom = vetted_for(full_name, relation, vetted)
+    return f"{full_name} ({whom})" if whom else full_name

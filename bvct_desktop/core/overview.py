@@ -6,7 +6,7 @@ in core/deadlines)."""
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from . import browse, deadlines, settings, sql, trip_status, workdays
 from .archive_titles import request_title
@@ -15,7 +15,8 @@ from .deadlines import Due
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
 from .permissions import Action
 from .personfile import cases
-from .schema import archive_requests, complaints, persons, slips, vetting_cases
+from .schema import archive_requests, complaints, persons, relatives, slips, vetting_cases
+from .vetted_for import vetted_for
 
 WARNING_DAYS = 7  # days ahead a complaint's or a vetting case's deadline is shown coming
 CONCLUSION_REMINDER_SETTING = "nhac_truoc_het_hieu_luc_ngay"
@@ -201,16 +202,35 @@ def archive_requests_unanswered(db: Database, today: dt.date) -> list[Due]:
     (deadlines.archive_reply_due), either way, each title saying who owes the reply: those we sent («Nhờ tỉnh
     bạn nghiên cứu») and those another province sent us («Nghiên cứu giúp tỉnh bạn»)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
+    vetted = persons.alias("vetted")
     with db.read() as connection:
         history = settings.read_history(connection)
         rows = connection.execute(
             select(archive_requests.c.id, archive_requests.c.request_kind, archive_requests.c.province,
-                   archive_requests.c.doc_no, archive_requests.c.doc_on, persons.c.full_name)
-            .select_from(archive_requests.join(persons))
+                   archive_requests.c.doc_no, archive_requests.c.doc_on, persons.c.full_name,
+                   vetted.c.full_name.label("vetted_name"), _relation_to_vetted(vetting_cases.c.person_id))
+            .select_from(archive_requests.join(persons)
+                         .outerjoin(vetting_cases, vetting_cases.c.id == archive_requests.c.vetting_case_id)
+                         .outerjoin(vetted, vetted.c.id == vetting_cases.c.person_id))
             .where(archive_requests.c.deleted_at.is_(None), deadlines.archive_reply_overdue(today, history))
             .order_by(archive_requests.c.doc_on, archive_requests.c.id)).mappings().all()
-    return [Due(row["id"], f"{ARCHIVE_REPLY_OWED_BY[row['request_kind']]}: {request_title(row)}",
+    return [Due(row["id"], f"{ARCHIVE_REPLY_OWED_BY[row['request_kind']]}: "
+                f"{request_title(row, vetted_for(row['full_name'], row['relation'], row['vetted_name']))}",
                 deadlines.archive_reply_due(row["doc_on"], history)) for row in rows]
+
+
+def _relation_to_vetted(vetted_id: ColumnElement) -> ColumnElement:
+    """How a request's subject is related to the person vetted by the case it serves: as the vetted one's
+    file lists them, else as a slip of that case about them says (None: neither tells)."""
+    in_file = (select(relatives.c.relation)
+               .where(relatives.c.person_id == vetted_id, relatives.c.relative_id == archive_requests.c.person_id,
+                      relatives.c.deleted_at.is_(None))
+               .order_by(relatives.c.id).limit(1).scalar_subquery())
+    on_slip = (select(slips.c.relation)
+               .where(slips.c.vetting_case_id == archive_requests.c.vetting_case_id,
+                      slips.c.person_id == archive_requests.c.person_id, slips.c.deleted_at.is_(None))
+               .order_by(slips.c.id).limit(1).scalar_subquery())
+    return func.coalesce(in_file, on_slip).label("relation")
 
 
 def _days_set(db: Database, key: str, today: dt.date) -> int:

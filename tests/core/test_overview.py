@@ -5,9 +5,11 @@ archive unanswered past a setting's days."""
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from bvct_desktop.core import deadlines, editing, overview, settings
-from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.personfile import cases, relatives
+from bvct_desktop.core.schema import archive_requests
 from tests.core.personfile.conftest import person_named
 from tests.sample_db import sample_database
 
@@ -56,6 +58,29 @@ def test_a_request_to_another_province_s_archive_unanswered_past_the_setting_s_d
     assert due.title == "Tỉnh bạn chưa trả lời: TP Hồ Chí Minh – Ngô Thị Mai (văn bản ngày 10/03/2025)"
     settings.set_setting(db, deadlines.ARCHIVE_REPLY_DAYS, "90")
     assert overview.archive_requests_unanswered(db, dt.date(2025, 5, 10)) == []
+
+
+def test_an_unanswered_request_serving_a_case_names_the_one_vetted_and_how_they_are_related(db):
+    """Ngô Thị Mai is the mother-in-law in Nguyễn Văn Hùng's file, and the request about her serves his case:
+    the officer chasing Hồ Chí Minh City knows whose vetting waits. A request serving the case of a person
+    whose file does not list her says whose case it serves."""
+    hung, anh = person_named(db, "Nguyễn Văn Hùng"), person_named(db, "Trần Thị Ánh")
+    relatives.add_relative(db, hung, {"relation": "Mẹ vợ", "full_name": "Ngô Thị Mai", "birth_date": "05/1952",
+                                      "home_town": "Phan Rí Cửa"})
+    request = editing.save(db, "archive-requests", {
+        "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Khánh Hòa", "doc_no": "1234-CV/BTCTU",
+        "doc_on": "10/03/2025", "full_name": "Trương Văn Bảy", "birth_date": "1945"})
+    with db.read() as connection:
+        mai = connection.execute(select(archive_requests.c.id).where(
+            archive_requests.c.person_id == person_named(db, "Ngô Thị Mai"))).scalar_one()
+    cases.attach_archive_request(db, cases.open_case(db, hung, {"purpose": "Bổ nhiệm", "opened_on": "01/03/2025"}),
+                                 mai)
+    cases.attach_archive_request(db, cases.open_case(db, anh, {"purpose": "Bầu cử", "opened_on": "01/03/2025"}),
+                                 request)
+    assert [due.title for due in overview.archive_requests_unanswered(db, dt.date(2025, 5, 12))] == [
+        "Tỉnh bạn chưa trả lời: TP Hồ Chí Minh – Ngô Thị Mai (mẹ vợ của Nguyễn Văn Hùng; văn bản ngày 10/03/2025)",
+        "Tỉnh bạn chưa trả lời: Khánh Hòa – Trương Văn Bảy (thẩm tra cho Trần Thị Ánh; văn bản số 1234-CV/BTCTU "
+        "ngày 10/03/2025)"]
 
 
 def test_a_request_to_another_province_is_due_as_a_slip_on_the_next_working_day(db):

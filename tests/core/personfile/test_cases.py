@@ -913,3 +913,20 @@ def test_an_issue_written_in_lines_has_its_effect_on_a_line_of_its_own(db):
     assert [issue.told() for issue in cases.case_file(db, case).issues] == [
         "Lịch sử chính trị – Cha đẻ từng tham gia chế độ cũ.\nĐã được kết luận năm 1990.\n"
         "(chưa ghi ảnh hưởng, tính là «Chưa kết luận»)"]
+
+
+def test_an_unanswered_request_about_a_relative_named_by_the_case_s_slip_says_whose_vetting_it_serves(
+        cli, db, tmp_path):
+    """Quang is no cadre: no file lists his father Bình, but the slip 12/PXM of his admission case says «Cha»;
+    the request to Hồ Chí Minh City about Bình serving that case, unanswered, says so on the dashboard."""
+    code, out, err = cli("import", "archive-requests", workbook(tmp_path / "tang_thu.xlsx", ARCHIVE_HEADERS, [
+        ["Nhờ tỉnh bạn nghiên cứu", "Thành phố Hồ Chí Minh", "15-CV/BTCTU", "10/01/2025", "Phạm Văn Bình", "1950",
+         "Hàm Tiến"]]))
+    assert code == 0, out + err
+    case = _case_of(db, "13/PXM")
+    [request] = cases.archive_requests_to_attach(db, case)
+    cases.attach_archive_request(db, case, request["id"])
+    [due] = [due for due in overview.archive_requests_unanswered(db, dt.date(2025, 3, 20))
+             if due.record_id == request["id"]]
+    assert due.title == ("Tỉnh bạn chưa trả lời: Thành phố Hồ Chí Minh – Phạm Văn Bình (cha của Phạm Minh Quang; "
+                         "văn bản số 15-CV/BTCTU ngày 10/01/2025)")
