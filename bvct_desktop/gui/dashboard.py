@@ -35,6 +35,7 @@ from .qt import (
     QFont,
     QFontMetrics,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QModelIndex,
@@ -52,6 +53,7 @@ from .qt import (
     Signal,
 )
 from .registers.page import FIRST_STEP, IMPORT_STEP, SHORT_TITLES
+from .registers.table import EnterActivates
 from .reminder_dialog import ReminderDialog
 from .workers import failure_message, run_quietly
 
@@ -82,6 +84,8 @@ ACTION_LISTS = (
     ActionList("archive-requests", "Tàng thư chưa trả lời", overview.archive_requests_unanswered),
 )
 FIGURE_COLUMNS = 3
+OPEN_HINT = "Bấm đúp hoặc nhấn Enter vào một dòng để mở hồ sơ."
+NO_FIGURES = "Chưa có số liệu"  # the chart of a period without a slip: no empty axis
 NOTHING_DUE, UNREAD, READING = "Không có việc cần xử lý.", "Không đọc được danh sách này.", "Đang đọc…"
 NO_RECORDS = "Chưa có hồ sơ nào."  # a new office's database: where to begin is said instead of nothing to do
 BEGIN_AT = (f" Hãy bắt đầu ở một sổ bên trái ({SHORT_TITLES['cadres']}, {SHORT_TITLES['slips']}…)."
@@ -204,14 +208,19 @@ class DueList(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.view.activated.connect(lambda index: self._open(open_record, index.row()))
+        EnterActivates(self.view)
         self.read = False  # whether the entries shown are the list's, read
         self.empty = QLabel(READING)  # until the page's first read: not to be taken for nothing to do
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.hint = styled(QLabel(OPEN_HINT), "hint")
+        self.footer = QHBoxLayout()  # the hint, and what a list offers besides (the reminder letter)
+        self.footer.addWidget(self.hint, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.view)
+        layout.addLayout(self.footer)
 
     def _open(self, open_record: OpenRecord, row: int) -> None:
         entry = self.model.entries[row]
@@ -226,14 +235,26 @@ class DueList(QWidget):
         self._show([], self.model.today, UNREAD, read=False)
 
     def _show(self, entries: list[Due], today: dt.date, nothing: str, read: bool) -> None:
+        """The entries, the keyboard's row kept on its record when that is still listed (the lists are read
+        again at every change)."""
+        current = self.view.currentIndex()
+        kept = self.model.entries[current.row()] if current.isValid() else None
         self.read = read
         self.model.set_entries(entries, today)
         self.empty.setText(nothing)
+        for widget in (self.view, self.hint):
+            widget.setVisible(bool(entries))
         self.empty.setVisible(not entries)
-        self.view.setVisible(bool(entries))
+        row = next((row for row, entry in enumerate(entries) if _same_record(entry, kept)), None)
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row, current.column()))
 
     def title(self) -> str:
         return f"{self.name} ({grouped(len(self.model.entries)) if self.read else '–'})"
+
+
+def _same_record(entry: Due, other: Due | None) -> bool:
+    return other is not None and (entry.kind, entry.record_id) == (other.kind, other.record_id)
 
 
 class FigureCard(QFrame):
@@ -307,6 +328,7 @@ class MonthChart(QWidget):
         self.months: list[MonthCount] = []
         self.plot: QRectF | None = None
         self.label_boxes: list[tuple[QRectF, str]] = []  # the month labels as last painted
+        self.said = ""  # what was painted instead of bars (NO_FIGURES), as last painted
         self.label_metrics: QFontMetrics | None = None
         self.setMinimumHeight(180)
 
@@ -325,9 +347,14 @@ class MonthChart(QWidget):
         small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
         painter.setFont(small)
         metrics = painter.fontMetrics()
-        self._legend(painter, metrics.height())
-        if not self.months:
+        self.plot, self.label_boxes, self.said = None, [], ""
+        if not any(month.issued or month.answered for month in self.months):
+            if self.months:  # none before the page's first read
+                self.said = NO_FIGURES
+                painter.setPen(QPen(QColor("#666666")))
+                painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, NO_FIGURES)
             return
+        self._legend(painter, metrics.height())
         left, top = 8 + metrics.horizontalAdvance("0000"), 2 * metrics.height() + 8
         bottom = self.height() - 2 * metrics.height() - 4
         plot = self.plot = QRectF(left, top, self.width() - left - 10, max(10, bottom - top))
@@ -449,7 +476,7 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.reminder_button = QPushButton("Lập công văn đôn đốc…")
         self._offer_reminder()
         self.reminder_button.clicked.connect(lambda: self.open_reminder(overdue))
-        overdue.layout().addWidget(self.reminder_button)
+        overdue.footer.addWidget(self.reminder_button)
 
     def _offer_reminder(self) -> None:
         """The letter is offered while a slip is overdue; else its tooltip says why not (as a register's buttons)."""

@@ -128,6 +128,30 @@ def test_an_entry_opens_its_record(dashboard, qtbot):
     assert dashboard.opened == [("slips", slips.model.entries[0].record_id)]
 
 
+def test_each_list_says_once_how_an_entry_opens_while_it_has_one(dashboard):
+    """Nothing said a row opens: an officer reading «Quá hạn» was not told how to reach the record."""
+    for due_list in dashboard.due_lists:
+        dashboard.lists.setCurrentWidget(due_list)
+        assert due_list.hint.isVisible() == bool(due_list.model.entries), due_list.name
+        assert due_list.hint.text() == "Bấm đúp hoặc nhấn Enter vào một dòng để mở hồ sơ."
+
+
+def test_enter_opens_the_row_the_keyboard_is_on_after_the_list_is_read_again_and_goes_no_further(dashboard, qtbot):
+    """The lists are read again at every change: the row the officer was on stays theirs, and Enter opens it
+    without reaching the page (as in a register)."""
+    overdue_cases = next(due_list for due_list in dashboard.due_lists if due_list.kind == "vetting-cases")
+    dashboard.lists.setCurrentWidget(overdue_cases)
+    overdue_cases.view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(overdue_cases.view, Qt.Key.Key_Down)
+    second = overdue_cases.model.entries[1].record_id
+    dashboard.context.notifier.changed.emit("vetting-cases")
+    settled(qtbot, dashboard)
+    reached = []
+    dashboard.keyPressEvent = reached.append
+    qtbot.keyClick(overdue_cases.view, Qt.Key.Key_Return)
+    assert dashboard.opened == [("vetting-cases", second)] and reached == []
+
+
 def test_a_private_trip_s_report_is_listed_with_the_delegations_and_opens_the_member_s_file(qtbot, dashboard, db):
     """Back Friday 12/09/2025 from a private trip: 7 working days, due Tuesday 23/09, 2 days late on 25/09;
     listed before the delegation's, due 01/10."""
@@ -379,6 +403,24 @@ def test_at_1366_by_768_the_chart_is_in_view_and_a_figure_lists_exactly_its_reco
                 db, "delegations", register.model.ids).values())
         assert shown == page.snapshot.figures[key], key
         assert register.start.text() == "01/01/2025" and register.end.text() == "25/09/2025"
+
+
+def test_a_chart_with_no_slip_in_the_period_draws_no_axis_and_says_so(qtbot, tmp_path, clock):
+    """An empty database drew an axis from 0 to 1 with no bar: «Chưa có số liệu» instead."""
+    empty = new_database(tmp_path, clock)
+    page = Dashboard(context_for(empty, clock), lambda kind, record_id: None, lambda kind, filters: None)
+    qtbot.addWidget(page)
+    page.show()
+    settled(qtbot, page)
+    assert page.chart.months and not any(month.issued or month.answered for month in page.chart.months)
+    drawn = page.chart.grab().toImage()
+    assert page.chart.plot is None and page.chart.label_boxes == []
+    assert page.chart.said == dashboard_module.NO_FIGURES == "Chưa có số liệu"
+    inked = [(x, y) for x in range(drawn.width()) for y in range(drawn.height())
+             if drawn.pixelColor(x, y).value() < 128]
+    middle = drawn.height() / 2
+    assert inked and all(abs(y - middle) < page.chart.fontMetrics().height() for _x, y in inked)  # the words only
+    empty.close()
 
 
 @pytest.mark.parametrize("count", [12, 24])
