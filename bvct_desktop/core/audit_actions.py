@@ -13,5 +13,6 @@ PASSWORD_CHANGED = "đổi mật khẩu"
 # the office's settings, documents and recipient units
 SETTING_CHANGED = "thay đổi thiết lập"
 DOCUMENT_ISSUED, NUMBER_SPOILED = "phát hành văn bản", "đánh dấu hỏng số văn bản"
+NUMBERS_USED_OUTSIDE = "ghi số văn bản đã cấp ngoài chương trình"
 RECIPIENT_ADDED, RECIPIENT_RENAMED = "thêm nơi nhận phiếu", "đổi tên nơi nhận phiếu"
 RECIPIENTS_MERGED = "gộp nơi nhận phiếu"

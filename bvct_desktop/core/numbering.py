@@ -27,6 +27,9 @@ given back, since numbers are never deleted and every one counts for the rule ab
 after the file is written and before anything else leaves a number "đang ghi" (the file may
 exist; the register shows it as unconfirmed until a user who may issue writes the document again,
 `outgoing.written_again`), never a number used twice.
+Numbers used outside the program — on a PC lost after its last backup, or by hand on paper while it
+was down — are recorded up to the last one (`used_outside`): "đã cấp ngoài chương trình", so the
+program goes on after them.
 A draft carries no number. Slips keep their own yearly numbers and are not numbered here.
 
 This is the numbering service the outgoing register (sổ đăng ký văn bản đi) builds on.
@@ -48,8 +51,10 @@ from .schema import document_numbers
 REPORT = "BC"  # Báo cáo
 LETTER = "CV"  # Công văn
 NOTICE = "TB"  # Thông báo
-RESERVED, ISSUED, SPOILED = "reserved", "issued", "spoiled"
-STATUS_LABELS = {RESERVED: "đang ghi (chưa xác nhận)", ISSUED: "đã phát hành", SPOILED: "hỏng"}
+RESERVED, ISSUED, SPOILED, OUTSIDE = "reserved", "issued", "spoiled", "outside"
+STATUS_LABELS = {RESERVED: "đang ghi (chưa xác nhận)", ISSUED: "đã phát hành", SPOILED: "hỏng",
+                 OUTSIDE: "đã cấp ngoài chương trình"}
+NO_DOCUMENT = (SPOILED, OUTSIDE)  # numbers whose document the program does not hold as issued
 
 
 @dataclass(frozen=True)
@@ -77,10 +82,32 @@ def term_start(office: dict[str, str]) -> dt.date:
 def reserve(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.date, subject: str,
             user: str, now: dt.datetime) -> Reservation:
     """The next number of `doc_type` in the term starting `term`, taken in the caller's transaction."""
+    _may_be_dated(connection, doc_type, term, issued_on, now.date())
+    return _taken(connection, doc_type, term, next_number(connection, doc_type, term), issued_on, subject, user,
+                  now, RESERVED)
+
+
+def used_outside(connection: Connection, doc_type: str, term: dt.date, last: int, issued_on: dt.date, subject: str,
+                 user: str, now: dt.datetime) -> Reservation:
+    """The numbers of `doc_type` up to `last` in the term starting `term` were used outside the program (on a
+    PC lost since its last backup, or by hand on paper), the last of them dated `issued_on`: `last` is
+    taken as "đã cấp ngoài chương trình", in the caller's transaction, so the next number is `last` + 1.
+    Numbers only go forward: `last` must be above the last number taken."""
+    following = next_number(connection, doc_type, term)
+    if last < following:
+        raise InputError(f"Số {last:02d}-{doc_type} không sau số cuối đã lấy của loại văn bản này trong nhiệm kỳ "
+                         f"({following - 1:02d}-{doc_type}): số văn bản chỉ đi tiếp, số tiếp theo là "
+                         f"{following:02d}-{doc_type}. Chưa ghi gì.")
+    _may_be_dated(connection, doc_type, term, issued_on, now.date())
+    return _taken(connection, doc_type, term, last, issued_on, subject, user, now, OUTSIDE)
+
+
+def _may_be_dated(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.date, today: dt.date) -> None:
+    """Refuses a number of `doc_type` dated `issued_on`: before the term, after today, or before the
+    date of the last number of its series not "hỏng" (numbers follow the dates)."""
     if issued_on < term:
         raise InputError(f"Ngày phát hành {issued_on:%d/%m/%Y} trước ngày bắt đầu nhiệm kỳ "
                          f"{term:%d/%m/%Y} (thiết lập nhiem_ky_bat_dau).")
-    today = now.date()
     if issued_on > today:
         raise InputError(f"Ngày văn bản {issued_on:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}): văn bản phát hành "
                          "không ghi ngày chưa đến. Chưa lấy số văn bản.")
@@ -89,10 +116,13 @@ def reserve(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.
                               .order_by(document_numbers.c.issued_on.desc(), document_numbers.c.number.desc())).first()
     if last is not None and issued_on < last.issued_on:
         raise InputError(_dated_before(issued_on, f"{last.number:02d}-{doc_type}", last.issued_on, today))
-    number = next_number(connection, doc_type, term)
+
+
+def _taken(connection: Connection, doc_type: str, term: dt.date, number: int, issued_on: dt.date, subject: str,
+           user: str, now: dt.datetime, status: str) -> Reservation:
     row_id = connection.execute(document_numbers.insert().values(
         doc_type=doc_type, term_start=term, number=number, issued_on=issued_on, subject=subject,
-        created_at=now, created_by=user, status=RESERVED)).inserted_primary_key[0]
+        created_at=now, created_by=user, status=status)).inserted_primary_key[0]
     return Reservation(row_id, doc_type, term, number, issued_on)
 
 

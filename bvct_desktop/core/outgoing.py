@@ -20,7 +20,7 @@ from sqlalchemy import JSON, Text, case, cast, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from . import audit, crashpoints, numbering, retention, settings
-from .audit_actions import DOCUMENT_ISSUED, NUMBER_SPOILED
+from .audit_actions import DOCUMENT_ISSUED, NUMBER_SPOILED, NUMBERS_USED_OUTSIDE
 from .database import Database
 from .errors import Ambiguous, InputError
 from .permissions import Action, allows
@@ -29,6 +29,7 @@ from .text import clean
 
 REPORT, REMINDER, CONCLUSION = "report", "reminder", "conclusion"  # what the content is, for its writer
 KIND_LABELS = {REPORT: "Báo cáo", REMINDER: "Công văn", CONCLUSION: "Thông báo"}
+KIND_OF_TYPE = {numbering.REPORT: REPORT, numbering.LETTER: REMINDER, numbering.NOTICE: CONCLUSION}
 VIEWED_REGISTER = "xem sổ văn bản đi"
 # an issued number dated ahead is marked "hỏng" by an administrator, who keeps the numbering's settings
 DATED_AHEAD_PERMISSION = Action.SETTINGS
@@ -149,6 +150,32 @@ def spoil(db: Database, entry: Issued, reason: str) -> Issued:
     return find_by_id(db, entry.id)
 
 
+def used_outside(db: Database, doc_type: str, last: int, on: dt.date, reason: str) -> Issued:
+    """Records that the numbers of `doc_type` up to `last` in the term in force on `on` were used outside
+    the program (on a PC lost after its last backup, or by hand on paper), the last of them dated `on`:
+    one line of the register, "đã cấp ngoài chương trình", audited with the reason, so the next document
+    takes `last` + 1 (`numbering.used_outside`)."""
+    db.require(Action.REPORT_ISSUE, NUMBERS_USED_OUTSIDE)
+    reason = clean(reason)
+    if not reason:
+        raise InputError("Hãy ghi lý do (số đã cấp ở đâu, theo sổ đăng ký nào).")
+    kind = KIND_OF_TYPE[doc_type]
+    with db.write() as connection:
+        office = settings.read_all(connection, on)
+        first = numbering.next_number(connection, doc_type, numbering.term_start(office))
+        numbers = f"{last:02d}" if last <= first else f"{first:02d} đến {last:02d}"
+        taken = numbering.used_outside(connection, doc_type, numbering.term_start(office), last, on,
+                                       f"Số {numbers} cấp ngoài chương trình: {reason}", db.actor.name, db.clock())
+        row_id = connection.execute(outgoing_documents.insert().values(
+            number_id=taken.id, kind=kind, symbol=office["ky_hieu"], signer="", recipients="", content="{}",
+            created_at=db.clock(), created_by=db.actor.name)).inserted_primary_key[0]
+        db.audit(connection, NUMBERS_USED_OUTSIDE, kind=kind, record_id=row_id,
+                 details={"so_van_ban": taken.text(office["ky_hieu"]),
+                          "tu_so": numbering.number_text(first, doc_type, office["ky_hieu"]),
+                          "ngay_van_ban": on, "ly_do": reason})
+    return find_by_id(db, row_id)
+
+
 def _not_spoiled(entry: Issued, dated_ahead: bool, today: dt.date) -> str:
     if dated_ahead:
         return (f"Số {entry.number_text} ghi ngày {entry.issued_on:%d/%m/%Y}, không sau hôm nay ({today:%d/%m/%Y}): "
@@ -214,12 +241,12 @@ def register(db: Database, year: int | None = None) -> list[Issued]:
 
 
 def stated(db: Database, kind: str, part: str, keys: tuple[str, ...], **equal: int) -> list[tuple[Issued, Content]]:
-    """The register's documents of `kind` not marked "hỏng" whose content's `part` holds the numbers
+    """The register's documents of `kind` it holds as issued (not "hỏng" nor used outside it) whose content's `part` holds the numbers
     `equal`, in the order their numbers were taken, each with that part's `keys` as issued: the database
     reads those paths, the rest of each content is left unread."""
     db.require(Action.EXPORT, VIEWED_REGISTER)
     query = (_query().add_columns(*(_CONTENT[part, key].label(f"stated_{n}") for n, key in enumerate(keys)))
-             .where(outgoing_documents.c.kind == kind, document_numbers.c.status != numbering.SPOILED,
+             .where(outgoing_documents.c.kind == kind, document_numbers.c.status.not_in(numbering.NO_DOCUMENT),
                     *(_CONTENT[part, key].as_integer() == value for key, value in equal.items()))
              .order_by(document_numbers.c.issued_on, document_numbers.c.id))
     with db.read() as connection:
@@ -265,13 +292,17 @@ def parse_number(text: str) -> tuple[int, str, str]:
     return int(number), doc_type.strip().upper(), symbol.strip().upper()
 
 
+_NOT_HERE = {numbering.SPOILED: "văn bản không được phát hành",
+             numbering.OUTSIDE: "văn bản không có trong chương trình"}
+
+
 def content_of(db: Database, number_text: str, on: dt.date | None = None) -> tuple[Issued, Content]:
     """An issued document and its content as issued, for a user allowed to print."""
     db.require(Action.EXPORT, "in lại văn bản đã phát hành")
     with db.read() as connection:
         entry = find(connection, number_text, on)
-        if entry.status == numbering.SPOILED:
-            raise InputError(f"Số {entry.number_text} «{entry.status_label}»: văn bản không được phát hành, "
+        if entry.status in numbering.NO_DOCUMENT:
+            raise InputError(f"Số {entry.number_text} «{entry.status_label}»: {_NOT_HERE[entry.status]}, "
                              "không in lại được.")
         content = connection.execute(select(outgoing_documents.c.content)
                                      .where(outgoing_documents.c.id == entry.id)).scalar()

@@ -25,7 +25,7 @@ DOCUMENT_HEADERS = ("Số", "Ngày", "Loại", "Trích yếu", "Thời hạn b�
 class PastTerm:
     on: dt.date
     dossiers: list[cases.PastTerm]     # concluded earliest first
-    documents: list[outgoing.Issued]   # in the order their numbers were taken; a number marked «hỏng» left out
+    documents: list[outgoing.Issued]   # in the order their numbers were taken; numbers «hỏng» or used outside it left out
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Section:
 def past_term(db: Database, today: dt.date) -> PastTerm:
     """What is past its term by `today`, for the officer reading the list: the viewing is audited."""
     documents = [entry for entry in outgoing.register(db)
-                 if entry.status != numbering.SPOILED and entry.kept.past(today)]
+                 if entry.status not in numbering.NO_DOCUMENT and entry.kept.past(today)]
     found = PastTerm(today, cases.past_term(db, today), documents)
     audit.viewed(db, VIEWED, details={"ngay": today})
     return found

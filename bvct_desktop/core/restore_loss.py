@@ -18,7 +18,8 @@ RECORD_ACTIONS = {actions.ADDED: "thêm mới", actions.CHANGED: "sửa", action
 # the other work a restore takes back, counted as times done
 OTHER_ACTIONS = (actions.USER_ADDED, actions.ROLE_CHANGED, actions.USER_DISABLED, actions.USER_ENABLED,
                  actions.PASSWORD_CHANGED, actions.SETTING_CHANGED, actions.DOCUMENT_ISSUED, actions.RECIPIENT_ADDED,
-                 actions.RECIPIENT_RENAMED, actions.RECIPIENTS_MERGED, actions.NUMBER_SPOILED)
+                 actions.RECIPIENT_RENAMED, actions.RECIPIENTS_MERGED, actions.NUMBER_SPOILED,
+                 actions.NUMBERS_USED_OUTSIDE)
 LOST = ("Những việc đã làm sau lúc sao lưu sẽ không còn trong cơ sở dữ liệu khôi phục (vẫn còn trong tệp hiện tại "
         "được giữ lại):")
 NOTHING_LOST = "Từ lúc sao lưu đến nay chưa có hồ sơ, tài khoản, thiết lập hay văn bản nào được thêm, sửa hoặc xóa."

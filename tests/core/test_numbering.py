@@ -9,6 +9,9 @@ from sqlalchemy import create_engine
 
 from bvct_desktop.core import (
     audit,
+    audit_actions,
+    audit_chain,
+    audit_words,
     documents_data,
     migrations,
     numbering,
@@ -401,3 +404,104 @@ def test_the_last_numbers_of_a_term_are_the_ones_its_next_numbers_follow_per_typ
         assert numbering.last_taken(connection, TERM) == [(numbering.REPORT, 3, dt.date(2026, 1, 7)),
                                                           (numbering.LETTER, 1, dt.date(2026, 2, 3))]
         assert numbering.last_taken(connection, NEXT_TERM) == [(numbering.REPORT, 1, dt.date(2030, 11, 1))]
+
+
+# Numbers used outside the program: on a PC lost after its last backup, or by hand on paper.
+
+def test_numbers_recorded_as_used_outside_the_program_are_followed_by_the_next(engine):
+    with engine.begin() as connection:
+        reserve(connection, on=dt.date(2026, 1, 5))
+        outside = numbering.used_outside(connection, numbering.REPORT, TERM, 7, dt.date(2026, 1, 9),
+                                         "cấp trên máy cũ", "quantri", NOW)
+        assert (outside.number, outside.issued_on) == (7, dt.date(2026, 1, 9))
+        assert numbering.next_number(connection, numbering.REPORT, TERM) == 8
+        assert numbering.last_taken(connection, TERM) == [(numbering.REPORT, 7, dt.date(2026, 1, 9))]
+        with pytest.raises(InputError, match="trước ngày 09/01/2026 của văn bản số 07-BC"):  # numbers follow dates
+            reserve(connection, on=dt.date(2026, 1, 8))
+        assert reserve(connection, on=dt.date(2026, 1, 9)) == 8
+        assert [status for *_, status in numbering.issued(connection, numbering.REPORT, TERM)] == [
+            numbering.RESERVED, numbering.OUTSIDE, numbering.RESERVED]
+    assert numbering.STATUS_LABELS[numbering.OUTSIDE] == "đã cấp ngoài chương trình"
+
+
+OUTSIDE_REASON = "Cấp trên máy cũ (hỏng ổ cứng) sau bản sao lưu ngày 20/11/2026, theo sổ đăng ký bản giấy"
+
+
+def used_outside(db, last: int, on: dt.date = AUDIT_DAY, doc_type: str = numbering.REPORT) -> outgoing.Issued:
+    return outgoing.used_outside(db, doc_type, last, on, OUTSIDE_REASON)
+
+
+def recorded_outside(db) -> list[audit.Entry]:
+    return [entry for entry in audit.list_entries(db)
+            if entry.action == audit_actions.NUMBERS_USED_OUTSIDE and entry.outcome == audit_chain.OK]
+
+
+def register_lines(db) -> list[tuple[str, str, str]]:
+    return [(entry.number_text, entry.status_label, entry.subject) for entry in outgoing.register(db)]
+
+
+def test_numbers_used_outside_the_program_are_in_the_register_and_the_next_document_follows_them(office):
+    assert issue_report(office).text == "01-BC/BTCTU"
+    recorded = used_outside(office, 5)
+    assert (recorded.number_text, recorded.issued_on, recorded.kind) == ("05-BC/BTCTU", AUDIT_DAY, outgoing.REPORT)
+    assert register_lines(office)[1] == ("05-BC/BTCTU", "đã cấp ngoài chương trình",
+                                         f"Số 02 đến 05 cấp ngoài chương trình: {OUTSIDE_REASON}")
+    assert issue_report(office).text == "06-BC/BTCTU"
+    assert used_outside(office, 1, doc_type=numbering.LETTER).subject == (
+        f"Số 01 cấp ngoài chương trình: {OUTSIDE_REASON}")
+    with pytest.raises(InputError, match="«đã cấp ngoài chương trình»: văn bản không có trong chương trình, không in lại được"):
+        reprinted(office, "05-BC/BTCTU")
+    assert [line.split("\t")[-1] for line in outgoing.entries_text(outgoing.register(office))] == [
+        "đã phát hành", "đã cấp ngoài chương trình", "đã phát hành", "đã cấp ngoài chương trình"]
+
+
+def test_the_numbers_used_outside_are_audited_with_their_range_date_and_reason(office):
+    issue_report(office)
+    used_outside(office, 5)
+    [entry] = recorded_outside(office)
+    assert entry.action == "ghi số văn bản đã cấp ngoài chương trình"
+    assert audit_words.cells(entry)[audit_words.DETAILS_COLUMN] == (
+        f"Lý do: «{OUTSIDE_REASON}»; Số văn bản: 05-BC/BTCTU; Ngày văn bản: 02/12/2026; Từ số: 02-BC/BTCTU")
+
+
+@pytest.mark.parametrize(("last", "told"), [
+    (3, "Số 03-BC không sau số cuối đã lấy của loại văn bản này trong nhiệm kỳ (05-BC): số văn bản chỉ đi tiếp, "
+        "số tiếp theo là 06-BC. Chưa ghi gì."),
+    (5, "Số 05-BC không sau số cuối đã lấy của loại văn bản này trong nhiệm kỳ (05-BC): số văn bản chỉ đi tiếp, "
+        "số tiếp theo là 06-BC. Chưa ghi gì.")])
+def test_a_number_not_above_the_last_taken_is_refused_and_nothing_changes(office, last, told):
+    issue_report(office)
+    used_outside(office, 5)
+    before = register_lines(office)
+    with pytest.raises(InputError) as refused:
+        used_outside(office, last)
+    assert refused.value.message == told
+    assert register_lines(office) == before
+    assert len(recorded_outside(office)) == 1
+    assert issue_report(office).text == "06-BC/BTCTU"
+
+
+def test_numbers_used_outside_need_a_reason_and_a_date_the_numbers_may_take(office):
+    issue_report(office)
+    with pytest.raises(InputError, match="Hãy ghi lý do"):
+        outgoing.used_outside(office, numbering.REPORT, 5, AUDIT_DAY, "  ")
+    with pytest.raises(InputError, match="sau hôm nay"):
+        used_outside(office, 5, AUDIT_DAY + dt.timedelta(days=1))
+    with pytest.raises(InputError, match="trước ngày 02/12/2026 của văn bản số 01-BC"):
+        used_outside(office, 5, dt.date(2026, 11, 30))
+    assert [line[0] for line in register_lines(office)] == ["01-BC/BTCTU"]
+
+
+@pytest.mark.parametrize("role", ["xem", "chuyen-vien"])
+def test_only_a_user_who_may_issue_records_numbers_used_outside(office, cli, tmp_path, role):
+    secret = tmp_path / "pw"
+    secret.write_text(OFFICER_PASSWORD, encoding="utf-8")
+    assert cli("users", "add", OFFICER, "--role", role, "--new-password-file", secret)[0] == 0
+    other = vault.unlock(cli.db, OFFICER, OFFICER_PASSWORD, clock=lambda: dt.datetime(2026, 12, 2, 8, 0))
+    try:
+        with pytest.raises(PermissionDenied):
+            used_outside(other, 5)
+    finally:
+        other.close()
+    assert register_lines(office) == []
+    assert issue_report(office).text == "01-BC/BTCTU"
