@@ -150,6 +150,13 @@ def spoil(db: Database, entry: Issued, reason: str) -> Issued:
     return find_by_id(db, entry.id)
 
 
+def following(db: Database, doc_type: str, on: dt.date) -> tuple[int, str]:
+    """The number the next document of `doc_type` dated `on` takes, and the office's symbol on that day."""
+    with db.read() as connection:
+        office = settings.read_all(connection, on)
+        return numbering.next_number(connection, doc_type, numbering.term_start(office)), office["ky_hieu"]
+
+
 def used_outside(db: Database, doc_type: str, last: int, on: dt.date, reason: str) -> Issued:
     """Records that the numbers of `doc_type` up to `last` in the term in force on `on` were used outside
     the program (on a PC lost after its last backup, or by hand on paper), the last of them dated `on`:
@@ -241,9 +248,9 @@ def register(db: Database, year: int | None = None) -> list[Issued]:
 
 
 def stated(db: Database, kind: str, part: str, keys: tuple[str, ...], **equal: int) -> list[tuple[Issued, Content]]:
-    """The register's documents of `kind` it holds as issued (not "hỏng" nor used outside it) whose content's `part` holds the numbers
-    `equal`, in the order their numbers were taken, each with that part's `keys` as issued: the database
-    reads those paths, the rest of each content is left unread."""
+    """The register's documents of `kind` it holds as issued (not "hỏng" nor used outside it) whose
+    content's `part` holds the numbers `equal`, in the order their numbers were taken, each with that
+    part's `keys` as issued: the database reads those paths, the rest of each content is left unread."""
     db.require(Action.EXPORT, VIEWED_REGISTER)
     query = (_query().add_columns(*(_CONTENT[part, key].label(f"stated_{n}") for n, key in enumerate(keys)))
              .where(outgoing_documents.c.kind == kind, document_numbers.c.status.not_in(numbering.NO_DOCUMENT),

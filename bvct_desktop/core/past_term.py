@@ -25,7 +25,7 @@ DOCUMENT_HEADERS = ("Số", "Ngày", "Loại", "Trích yếu", "Thời hạn b�
 class PastTerm:
     on: dt.date
     dossiers: list[cases.PastTerm]     # concluded earliest first
-    documents: list[outgoing.Issued]   # in the order their numbers were taken; numbers «hỏng» or used outside it left out
+    documents: list[outgoing.Issued]   # in the order their numbers were taken; «hỏng» or used outside left out
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from . import export_password, print_again, reauth
 from .context import AppContext
 from .designer.ui_issued_page import Ui_IssuedPage
 from .dialogs import FILE_FILTERS
+from .outside_numbers_dialog import OutsideNumbersDialog
 from .qt import QHeaderView, QTableWidgetItem, QWidget
 from .registers.columns import fit_to_width, keep_fitted, wrap_cells
 from .tooltips import typed_tip
@@ -44,7 +45,9 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         for fmt, button in self.format_buttons.items():
             button.clicked.connect(lambda _checked=False, fmt=fmt: self.save_selected(fmt))
         self.spoil_button.clicked.connect(self.spoil_selected)
-        self.spoil_button.setVisible(allows(context.db.actor.role, Action.REPORT_ISSUE) and not context.read_only)
+        self.outside_button.clicked.connect(self.record_used_outside)
+        for button in (self.spoil_button, self.outside_button):
+            button.setVisible(allows(context.db.actor.role, Action.REPORT_ISSUE) and not context.read_only)
         context.notifier.changed.connect(self._changed)
         self._years()
         self.refresh()
@@ -97,9 +100,10 @@ class IssuedPage(QWidget, Ui_IssuedPage):
 
     def _update_buttons(self) -> None:
         entry = self.selected()
-        self.print_button.setEnabled(entry is not None)
+        printable = entry is not None and entry.status != numbering.OUTSIDE
+        self.print_button.setEnabled(printable)
         for fmt, button in self.format_buttons.items():
-            button.setEnabled(entry is not None and fmt in render.FORMATS.get(entry.kind, ()))
+            button.setEnabled(printable and fmt in render.FORMATS.get(entry.kind, ()))
         self.spoil_button.setEnabled(entry is not None and outgoing.may_spoil(self.context.db, entry))
 
     def print_list(self) -> None:
@@ -171,3 +175,13 @@ class IssuedPage(QWidget, Ui_IssuedPage):
             return
         self.message.show_message(f"Số {spoiled.number_text}: «{spoiled.status_label}».", error=False)
         self.context.notifier.changed.emit("outgoing")
+
+    def record_used_outside(self) -> None:
+        """Numbers used outside the program, recorded up to the last one in a small dialog
+        (`outgoing.used_outside`): the next number the program gives follows it."""
+        dialog = OutsideNumbersDialog(self.context.db, self.context.clock().date(), self)
+        if dialog.exec() and dialog.recorded is not None:
+            recorded = dialog.recorded
+            self.message.show_message(f"Đã ghi: các số đến {recorded.number_text} «{recorded.status_label}»; số "
+                                      "tiếp theo chương trình cấp sau số ấy.", error=False)
+            self.context.notifier.changed.emit("outgoing")

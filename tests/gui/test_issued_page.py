@@ -3,17 +3,20 @@ issued — into the preview, or saved as PDF, Word or Excel — and a reminder l
 dashboard's overdue slips."""
 
 import datetime as dt
+import os
 
 import docx
 import pypdfium2 as pdfium
 import pytest
 
-from bvct_desktop.core import documents_data, outgoing, report_notes
+from bvct_desktop.core import documents_data, outgoing, report_notes, restore_checks
 from bvct_desktop.gui.dashboard import Dashboard
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.issued_page import KEPT_COLUMN, IssuedPage
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.navigation import ISSUED
+from bvct_desktop.gui.outside_numbers_dialog import OutsideNumbersDialog
+from bvct_desktop.gui.qt import QDialogButtonBox
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
 from tests.core.test_numbering import left_unconfirmed
@@ -256,3 +259,82 @@ def test_at_windows_scaling_every_column_of_the_register_is_in_view(qtbot, monke
     assert table.rowHeight(0) >= table.sizeHintForRow(0)  # every cell of the row whole at its column's width
     for column in range(table.columnCount()):
         assert table.columnViewportPosition(column) + table.columnWidth(column) <= table.viewport().width()
+
+
+def record_outside(page: IssuedPage, monkeypatch, last: int, reason: str) -> list[OutsideNumbersDialog]:
+    """Clicks «Ghi số đã cấp ngoài…» and, in the dialog it opens, records `last` with `reason` (today's date)."""
+    opened: list[OutsideNumbersDialog] = []
+
+    def filled(dialog: OutsideNumbersDialog) -> int:
+        opened.append(dialog)
+        dialog.last.setValue(last)
+        dialog.reason.setText(reason)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        return dialog.result()
+
+    monkeypatch.setattr(OutsideNumbersDialog, "exec", filled)
+    page.outside_button.click()
+    return opened
+
+
+def test_numbers_used_outside_the_program_are_recorded_from_the_page_and_the_next_follows(
+        qtbot, context, tmp_path, monkeypatch):
+    issue_report(context, tmp_path)
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    assert not page.outside_button.isHidden() and page.outside_button.isEnabled()  # nothing to select first
+    assert f"«{page.outside_button.text()}»" in restore_checks.AGAINST_THE_REGISTER  # where a restore says to go
+    [dialog] = record_outside(page, monkeypatch, 14, "Cấp trên máy cũ sau bản sao lưu, theo sổ giấy")
+    assert dialog.last.minimum() == 2 and dialog.day.text() == "02/10/2025"
+    assert dialog.next_label.text() == ("Số chương trình sẽ cấp hiện nay: 02-BC/BTCTU. Sau khi ghi, số tiếp theo: "
+                                        "15-BC/BTCTU.")
+    assert page.message.text() == ("Đã ghi: các số đến 14-BC/BTCTU «đã cấp ngoài chương trình»; số tiếp theo "
+                                   "chương trình cấp sau số ấy.")
+    assert [page.table.item(1, column).text() for column in (0, 2, 3, 6)] == [
+        "14-BC/BTCTU", "Báo cáo", "Số 02 đến 14 cấp ngoài chương trình: Cấp trên máy cũ sau bản sao lưu, theo sổ giấy",
+        "đã cấp ngoài chương trình"]
+    page.table.selectRow(1)
+    assert not page.print_button.isEnabled() and not page.pdf_button.isEnabled()  # no document here to print
+    issue_report(context, tmp_path)
+    assert outgoing.register(context.db)[-1].number_text == "15-BC/BTCTU"
+
+
+def test_a_refused_number_is_told_in_the_dialog_and_nothing_is_recorded(qtbot, context, tmp_path, monkeypatch):
+    issue_report(context, tmp_path)
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    [dialog] = record_outside(page, monkeypatch, 9, "  ")
+    assert not dialog.problem.isHidden() and dialog.problem.text().startswith("Hãy ghi lý do")
+    assert dialog.result() == 0 and page.table.rowCount() == 1
+
+
+def test_an_officer_who_may_not_issue_has_no_button_for_numbers_used_outside(qtbot, context, tmp_path):
+    officer = as_user(context.db, "chuyenvien", "chuyen-vien")
+    page = IssuedPage(context_for(officer, context.clock))
+    qtbot.addWidget(page)
+    assert page.outside_button.isHidden()
+    officer.close()
+
+
+def test_the_dialog_for_numbers_used_outside_fits_the_office_screen(qtbot, context, tmp_path, monkeypatch):
+    issue_report(context, tmp_path)
+    screen = on_office_screen(monkeypatch)
+    window = main_window(qtbot, context.db, context.clock)
+    window.resize(screen.size())
+    window.navigation.select(ISSUED)
+    page = window.current_page()
+    record_outside(page, monkeypatch, 14, "Cấp trên máy cũ sau bản sao lưu, theo sổ giấy")
+    monkeypatch.undo()
+    on_office_screen(monkeypatch)
+    dialog = OutsideNumbersDialog(context.db, context.clock().date(), page)
+    qtbot.addWidget(dialog)
+    dialog.last.setValue(1234)
+    dialog.reason.setText("Cấp trên máy cũ của Văn phòng Ban (hỏng ổ cứng) sau bản sao lưu, theo sổ giấy")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+    assert dialog.last.text() == "1234" and dialog.next_label.text().endswith("1235-BC/BTCTU.")
+    shot = os.environ.get("BVCT_SHOT")
+    if shot:
+        window.grab().save(f"{shot}-page.png")
+        dialog.grab().save(f"{shot}-dialog.png")

@@ -128,6 +128,11 @@ class Ui_IssuedPage(object):
 
         self.action_row.addItem(self.action_spacer)
 
+        self.outside_button = QPushButton(IssuedPage)
+        self.outside_button.setObjectName(u"outside_button")
+
+        self.action_row.addWidget(self.outside_button)
+
         self.spoil_button = QPushButton(IssuedPage)
         self.spoil_button.setObjectName(u"spoil_button")
 
@@ -146,7 +151,8 @@ class Ui_IssuedPage(object):
         QWidget.setTabOrder(self.print_button, self.pdf_button)
         QWidget.setTabOrder(self.pdf_button, self.docx_button)
         QWidget.setTabOrder(self.docx_button, self.xlsx_button)
-        QWidget.setTabOrder(self.xlsx_button, self.spoil_button)
+        QWidget.setTabOrder(self.xlsx_button, self.outside_button)
+        QWidget.setTabOrder(self.outside_button, self.spoil_button)
 
         self.retranslateUi(IssuedPage)
     # setupUi
@@ -181,6 +187,10 @@ class Ui_IssuedPage(object):
         self.pdf_button.setText(QCoreApplication.translate("IssuedPage", u"L\u01b0u PDF\u2026", None))
         self.docx_button.setText(QCoreApplication.translate("IssuedPage", u"L\u01b0u Word\u2026", None))
         self.xlsx_button.setText(QCoreApplication.translate("IssuedPage", u"L\u01b0u Excel\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.outside_button.setToolTip(QCoreApplication.translate("IssuedPage", u"C\u00e1c s\u1ed1 v\u0103n b\u1ea3n \u0111\u00e3 c\u1ea5p ngo\u00e0i ch\u01b0\u01a1ng tr\u00ecnh (tr\u00ean m\u00e1y c\u0169 sau l\u1ea7n sao l\u01b0u cu\u1ed1i, ho\u1eb7c ghi tay v\u00e0o s\u1ed5 gi\u1ea5y): ghi s\u1ed1 cu\u1ed1i \u0111\u00e3 d\u00f9ng, \u0111\u1ec3 ch\u01b0\u01a1ng tr\u00ecnh c\u1ea5p s\u1ed1 ti\u1ebfp theo sau s\u1ed1 \u1ea5y", None))
+#endif // QT_CONFIG(tooltip)
+        self.outside_button.setText(QCoreApplication.translate("IssuedPage", u"Ghi s\u1ed1 \u0111\u00e3 c\u1ea5p ngo\u00e0i\u2026", None))
 #if QT_CONFIG(tooltip)
         self.spoil_button.setToolTip(QCoreApplication.translate("IssuedPage", u"S\u1ed1 c\u1ee7a l\u1ea7n ph\u00e1t h\u00e0nh b\u1ecb ng\u1eaft (\u00ab\u0111ang ghi (ch\u01b0a x\u00e1c nh\u1eadn)\u00bb) m\u00e0 v\u0103n b\u1ea3n s\u1ebd kh\u00f4ng ph\u00e1t h\u00e0nh n\u1eefa, ho\u1eb7c (qu\u1ea3n tr\u1ecb vi\u00ean) s\u1ed1 \u0111\u00e3 ph\u00e1t h\u00e0nh ghi ng\u00e0y sau h\u00f4m nay v\u00ec ng\u00e0y gi\u1edd c\u1ee7a m\u00e1y t\u00ednh b\u1ecb sai: ghi l\u00e0 h\u1ecfng, k\u00e8m l\u00fd do", None))
 #endif // QT_CONFIG(tooltip)
