@@ -12,8 +12,9 @@ from . import numbering, settings
 
 AGAINST_THE_REGISTER = (
     "Văn bản phát hành trên máy cũ sau thời điểm sao lưu không có ở đây: trước khi phát hành văn bản mới, hãy đối "
-    "chiếu các số này với sổ đăng ký văn bản đi (bản giấy). Chương trình chưa cho đặt số tiếp theo, nên nếu sổ đã có "
-    "số lớn hơn thì số chương trình cấp sẽ trùng: khi ấy hãy cấp số theo sổ giấy và báo người phụ trách chương trình.")
+    "chiếu các số này với sổ đăng ký văn bản đi (bản giấy). Nếu sổ đã có số lớn hơn, hãy ghi số cuối cùng đã dùng "
+    "(với ngày và lý do) ở trang Văn bản đã phát hành › «Ghi số đã cấp ngoài…», kẻo số chương trình cấp sẽ trùng: "
+    "chương trình cấp số tiếp theo sau số ấy.")
 SET_IT_AGAIN = ("hãy đặt lại ở Quản trị › Thiết lập (hoặc bvct settings set thu_muc_sao_luu_2 THƯ_MỤC), kẻo bản sao "
                 "lưu tự động không được chép ra ngoài.")
 

@@ -35,6 +35,11 @@ def test_a_restore_on_a_new_pc_tells_the_last_numbers_of_the_backup_to_check_aga
         "04-CV/BTCTU ngày 20/10/2026. " + restore_checks.AGAINST_THE_REGISTER]
 
 
+def test_the_administrator_is_told_where_to_record_the_numbers_the_register_has_beyond_the_backup():
+    assert "chưa cho đặt" not in restore_checks.AGAINST_THE_REGISTER
+    assert "trang Văn bản đã phát hành › «Ghi số đã cấp ngoài…»" in restore_checks.AGAINST_THE_REGISTER
+
+
 def test_a_second_backup_folder_this_pc_does_not_have_is_told(old_pc, tmp_path):
     there = tmp_path / "o-d"
     there.mkdir()
