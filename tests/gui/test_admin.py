@@ -1123,7 +1123,7 @@ def test_a_hundred_edits_of_a_text_of_thousands_of_lines_open_at_once_in_rows_tw
     page.resize(1366, 700)
     qtbot.waitExposed(page)
     page.grab()
-    assert time.perf_counter() - started < 1.5
+    assert time.perf_counter() - started < 3  # ≈ 1.1 s alone; the other test worker shares the two cores
     edited = [row for row in range(page.model.rowCount()) if "lần 99" in page.model.index(row, 8).data()]
     assert {page.view.rowHeight(row) for row in edited} == {page.view.verticalHeader().defaultSectionSize()}
     tip = as_seen(page.model.index(edited[-1], 8).data(Qt.ItemDataRole.ToolTipRole)).split("\n")
