@@ -265,5 +265,5 @@ def open_slot(keys: keyfile.KeyFile, key_path: Path, user: str, secret: str, now
                             f"{_try_again(until)}") from None
         left = FREE_ATTEMPTS - state.get("count", 0)  # a name without a key slot is counted for nothing
         if written is not None and left <= TRIES_TOLD:  # asked again of the one logged in: no name is given away
-            raise AuthError(f"{wrong} Còn {left} lần thử, sai nữa {locked} sẽ bị tạm khóa.") from None
+            raise AuthError(f"{wrong} Còn {left} lần thử: sai thêm {left} lần, {locked} sẽ bị tạm khóa.") from None
         raise AuthError(wrong) from None

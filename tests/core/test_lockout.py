@@ -280,7 +280,8 @@ def test_a_password_asked_again_is_told_wrong_as_a_password_even_when_it_locks_t
 
 def test_at_the_lock_screen_the_tries_left_before_the_lockout_are_told_after_the_third_wrong_password(made):
     """Three mistyped passwords at the lock screen were each told «Mật khẩu không đúng.» and nothing more: the
-    fifth locked the account unannounced. The name is the one who locked the screen, so no name is told of
+    fifth locked the account unannounced. Two tries left is not «sai nữa … sẽ bị tạm khóa»: one more wrong
+    password still does not lock it. The name is the one who locked the screen, so no name is told of
     that was not known (a login's wrong password says no more than «Sai tên người dùng hoặc mật khẩu.»)."""
     clock = Clock()
     db = vault.unlock(made, ADMIN, PASSWORD, clock)
@@ -292,8 +293,8 @@ def test_at_the_lock_screen_the_tries_left_before_the_lockout_are_told_after_the
     users.add(db, "can.bo", "chuyen-vien", PASSWORD)
     db.close()
     assert told[:4] == ["Mật khẩu không đúng.", "Mật khẩu không đúng.",
-                        "Mật khẩu không đúng. Còn 2 lần thử, sai nữa tài khoản sẽ bị tạm khóa.",
-                        "Mật khẩu không đúng. Còn 1 lần thử, sai nữa tài khoản sẽ bị tạm khóa."]
+                        "Mật khẩu không đúng. Còn 2 lần thử: sai thêm 2 lần, tài khoản sẽ bị tạm khóa.",
+                        "Mật khẩu không đúng. Còn 1 lần thử: sai thêm 1 lần, tài khoản sẽ bị tạm khóa."]
     assert told[4].startswith("Mật khẩu không đúng. Đã sai 5 lần: tài khoản đã bị tạm khóa, hãy thử lại sau ")
     for _ in range(3):
         with pytest.raises(AuthError) as at_login:
