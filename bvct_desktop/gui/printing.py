@@ -205,12 +205,15 @@ def stopped(printer: QPrinter, sheets: int, failure: str | None) -> dict[str, An
     return {"so_trang_da_in": sheets, **why, **({"tep_da_xoa": True} if _to_file(printer) else {})}
 
 
-def cancelled(printer: QPrinter) -> str:
-    """What became of a print the officer cancelled: the file printed to is not written; the sheets already
-    handed to a printer may still come out (Qt cannot abort a job it has begun)."""
+def cancelled(printer: QPrinter, sheets: int) -> str:
+    """What became of a print the officer cancelled after `sheets` sheets were painted: the file printed to
+    is not written; the sheets already handed to a printer may still come out (Qt cannot abort a job it has
+    begun), none when none was."""
     target = _to_file(printer)
     if target:
         return f"Đã hủy in; tệp «{target.name}» không được ghi."
+    if not sheets:
+        return f"Đã hủy in; chưa trang nào được gửi tới máy in «{printer.printerName()}»."
     return (f"Đã dừng in. Những trang đã gửi trước khi hủy có thể vẫn được máy in «{printer.printerName()}» in "
             "ra; nếu không cần, hãy xóa lệnh in trong hàng đợi của máy in.")
 
@@ -370,7 +373,7 @@ class PrintPreview(QDialog, Ui_PrintPreview):
             if sent:  # the sheets sent before it stopped may still come out
                 self.on_output(PRINTED, details | stopped(printer, sent, failure), FAILED)
             if failure is None:
-                self.dialogs.inform(self, "Đã hủy in", cancelled(printer))
+                self.dialogs.inform(self, "Đã hủy in", cancelled(printer, sent))
             else:
                 self.dialogs.warn(self, "Không in được", failure)
 

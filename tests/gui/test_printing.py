@@ -440,9 +440,15 @@ class Installed:
 def test_a_print_cancelled_on_a_printer_says_the_sheets_sent_may_still_come_out():
     """Qt cannot abort a job on a printer (its Windows engine refuses): the officer is not told nothing was
     printed, but where to stop what was sent."""
-    assert printing.cancelled(Installed()) == (
+    assert printing.cancelled(Installed(), 2) == (
         "Đã dừng in. Những trang đã gửi trước khi hủy có thể vẫn được máy in «Máy in phòng BVCTNB» in ra; "
         "nếu không cần, hãy xóa lệnh in trong hàng đợi của máy in.")
+
+
+def test_a_print_cancelled_on_a_printer_before_any_sheet_was_sent_says_none_was():
+    """A Cancel pressed while the first sheet was rendered sends nothing: the officer is not sent to a printer's
+    queue to chase pages that never left."""
+    assert printing.cancelled(Installed(), 0) == "Đã hủy in; chưa trang nào được gửi tới máy in «Máy in phòng BVCTNB»."
 
 
 def test_the_progress_of_a_print_says_the_sheets_sent_of_how_many(qtbot, tmp_path, slips_pdf):
