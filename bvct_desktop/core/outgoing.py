@@ -151,7 +151,9 @@ def spoil(db: Database, entry: Issued, reason: str) -> Issued:
 
 
 def following(db: Database, doc_type: str, on: dt.date) -> tuple[int, str]:
-    """The number the next document of `doc_type` dated `on` takes, and the office's symbol on that day."""
+    """The number the next document of `doc_type` dated `on` takes, and the office's symbol on that day: what
+    one who records numbers used outside the program (`used_outside`) is told first."""
+    db.require(Action.REPORT_ISSUE, NUMBERS_USED_OUTSIDE)
     with db.read() as connection:
         office = settings.read_all(connection, on)
         return numbering.next_number(connection, doc_type, numbering.term_start(office)), office["ky_hieu"]

@@ -464,6 +464,15 @@ def test_the_numbers_used_outside_are_audited_with_their_range_date_and_reason(o
         f"Lý do: «{OUTSIDE_REASON}»; Số văn bản: 05-BC/BTCTU; Ngày văn bản: 02/12/2026; Từ số: 02-BC/BTCTU")
 
 
+def test_the_number_the_next_document_takes_is_told_with_the_office_s_symbol(office):
+    """What the dialog of numbers used outside tells as the least to record."""
+    assert outgoing.following(office, numbering.REPORT, AUDIT_DAY) == (1, "BTCTU")
+    issue_report(office)
+    used_outside(office, 5)
+    assert outgoing.following(office, numbering.REPORT, AUDIT_DAY) == (6, "BTCTU")
+    assert outgoing.following(office, numbering.LETTER, AUDIT_DAY) == (1, "BTCTU")
+
+
 @pytest.mark.parametrize(("last", "told"), [
     (3, "Số 03-BC không sau số cuối đã lấy của loại văn bản này trong nhiệm kỳ (05-BC): số văn bản chỉ đi tiếp, "
         "số tiếp theo là 06-BC. Chưa ghi gì."),
@@ -501,6 +510,8 @@ def test_only_a_user_who_may_issue_records_numbers_used_outside(office, cli, tmp
     try:
         with pytest.raises(PermissionDenied):
             used_outside(other, 5)
+        with pytest.raises(PermissionDenied):  # the dialog's first read, before anything is typed
+            outgoing.following(other, numbering.REPORT, AUDIT_DAY)
     finally:
         other.close()
     assert register_lines(office) == []
