@@ -100,7 +100,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
 
     def _update_buttons(self) -> None:
         entry = self.selected()
-        printable = entry is not None and entry.status != numbering.OUTSIDE
+        printable = entry is not None and entry.status not in numbering.NO_DOCUMENT
         self.print_button.setEnabled(printable)
         for fmt, button in self.format_buttons.items():
             button.setEnabled(printable and fmt in render.FORMATS.get(entry.kind, ()))

@@ -125,6 +125,21 @@ def test_a_number_left_unconfirmed_is_marked_spoiled_with_the_reason_asked(qtbot
     assert page.message.text() == "Số 01-BC/BTCTU: «hỏng»." and page.table.item(0, 6).text() == "hỏng"
 
 
+def test_a_spoiled_number_offers_no_print_as_a_number_used_outside_offers_none(qtbot, context, tmp_path):
+    """A number marked «hỏng» has no document issued to print again (`outgoing.content_of` refuses it): its
+    buttons were enabled, and a click only told so."""
+    issue_report(context, tmp_path)
+    left_unconfirmed(context.db, 1)
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    context.dialogs.answer_next("Văn bản không ban hành")
+    page.spoil_button.click()
+    page.table.selectRow(0)
+    assert page.table.item(0, 6).text() == "hỏng"
+    assert not page.print_button.isEnabled() and not page.pdf_button.isEnabled()
+
+
 def test_a_number_issued_while_the_pcs_date_was_ahead_is_marked_spoiled_by_an_administrator(qtbot, context, tmp_path):
     """Issued on «02/10/2026», the PC's clock a year ahead, then put right: it holds up every later report
     number; a leader may not mark an issued number «hỏng», the administrator may, with the reason asked."""
