@@ -14,6 +14,7 @@ from .icons import icon
 from .look import wait_cursor
 from .qt import QWizard
 from .startup import NewPasswordPage, RecoveryPage
+from .wizard_pages import said_on_page
 from .workers import wait_for
 
 NEW_KEY_SUBTITLE = ("Khóa khôi phục vừa dùng đã bị thay và không còn mở được gì. Đây là KHÓA KHÔI PHỤC MỚI, chỉ "
@@ -42,6 +43,7 @@ class RecoveryWizard(QWizard):
         self.recovery.setTitle("Khóa khôi phục mới")
         self.recovery.setSubTitle(NEW_KEY_SUBTITLE)
         for page in (self.reset, self.recovery):
+            said_on_page(page)
             self.addPage(page)
 
     def reject(self) -> None:
