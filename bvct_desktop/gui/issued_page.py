@@ -15,6 +15,7 @@ from . import export_password, print_again, reauth
 from .context import AppContext
 from .designer.ui_issued_page import Ui_IssuedPage
 from .dialogs import FILE_FILTERS
+from .flow_layout import reflow
 from .outside_numbers_dialog import OutsideNumbersDialog
 from .qt import QHeaderView, QTableWidgetItem, QWidget
 from .registers.columns import fit_to_width, keep_fitted, wrap_cells
@@ -29,6 +30,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        reflow(self.action_row)  # at 150 % its six buttons are wider than the page: they go on to a second line
         self.context = context
         self.entries: list[outgoing.Issued] = []
         self.preview = None

@@ -16,7 +16,7 @@ from bvct_desktop.gui.issued_page import KEPT_COLUMN, IssuedPage
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.navigation import ISSUED
 from bvct_desktop.gui.outside_numbers_dialog import OutsideNumbersDialog
-from bvct_desktop.gui.qt import QDialogButtonBox
+from bvct_desktop.gui.qt import QDialogButtonBox, QFont
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
 from tests.core.test_numbering import left_unconfirmed
@@ -353,3 +353,26 @@ def test_the_dialog_for_numbers_used_outside_fits_the_office_screen(qtbot, conte
     if shot:
         window.grab().save(f"{shot}-page.png")
         dialog.grab().save(f"{shot}-dialog.png")
+
+
+def test_at_150_percent_the_buttons_row_goes_on_to_a_second_line_rather_than_scroll_sideways(
+        qtbot, monkeypatch, context, tmp_path):
+    """Since «Ghi số đã cấp ngoài…» joined them, the six buttons on one line made the page wider than the
+    window at 150 % (911×485 above the taskbar), text a tenth wider as Windows lays it out: a horizontal
+    scroll bar under them, «Đánh dấu hỏng…» off the right edge."""
+    issue_report(context, tmp_path)
+    screen = on_office_screen(monkeypatch, 1.5)
+    window = main_window(qtbot, context.db, context.clock)
+    window.resize(screen.size())
+    font = QFont(window.font())
+    font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+    window.setFont(font)
+    window.navigation.select(ISSUED)
+    page = window.current_page()
+    area = page.parentWidget().parentWidget()
+    qtbot.wait(20)
+    assert not area.horizontalScrollBar().isVisible()
+    buttons = [page.print_button, page.pdf_button, page.docx_button, page.xlsx_button, page.outside_button,
+               page.spoil_button]
+    assert all(button.width() >= button.sizeHint().width() for button in buttons)
+    assert all(button.geometry().right() < area.viewport().width() for button in buttons)
