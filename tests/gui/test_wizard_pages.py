@@ -1,12 +1,13 @@
 """Every wizard page's words are read whole — the first run's, the office server's and the password
 reset's — even in a font a tenth wider than the bundled one here (Windows lays text out wider): QWizard's
-header shows two lines of a subtitle and cuts the rest, so what a page explains is said on the page."""
+header shows two lines of a subtitle and cuts the rest, so what a page explains is said on the page; a
+check box does not wrap, so what it confirms is said in a line that fits."""
 
 import pytest
 
 from bvct_desktop.core import vault
 from bvct_desktop.gui.dialogs import Dialogs
-from bvct_desktop.gui.qt import QFont, QLabel, QWizard
+from bvct_desktop.gui.qt import QAbstractButton, QFont, QLabel, QWizard
 from bvct_desktop.gui.recovery import RecoveryWizard
 from bvct_desktop.gui.startup import FirstRunWizard, ServerWizard
 from tests.conftest import ADMIN, PASSWORD
@@ -20,12 +21,14 @@ def wider(wizard: QWizard) -> QWizard:
     return wizard
 
 
-def cut_labels(wizard: QWizard) -> list[str]:
-    """The texts of the shown labels the wizard gives less room than they need."""
-    shown = [label for label in wizard.findChildren(QLabel) if label.isVisible() and label.text()]
-    return [label.text() for label in shown
-            if (label.height() < label.heightForWidth(label.width()) if label.wordWrap()
-                else label.width() < label.sizeHint().width())]
+def cut_texts(wizard: QWizard) -> list[str]:
+    """The texts of the shown labels, buttons and check boxes the wizard gives less room than they need."""
+    labels = [label for label in wizard.findChildren(QLabel) if label.isVisible() and label.text()]
+    buttons = [button for button in wizard.findChildren(QAbstractButton) if button.isVisible() and button.text()]
+    return ([label.text() for label in labels
+             if (label.height() < label.heightForWidth(label.width()) if label.wordWrap()
+                 else label.width() < label.sizeHint().width())]
+            + [button.text() for button in buttons if button.width() < button.sizeHint().width()])
 
 
 def each_page_cuts(qtbot, wizard: QWizard) -> dict[int, list[str]]:
@@ -36,7 +39,7 @@ def each_page_cuts(qtbot, wizard: QWizard) -> dict[int, list[str]]:
         wizard.setStartId(page_id)
         wizard.restart()
         qtbot.wait(20)
-        cuts[page_id] = cut_labels(wizard)
+        cuts[page_id] = cut_texts(wizard)
     return {page_id: texts for page_id, texts in cuts.items() if texts}
 
 
@@ -53,4 +56,5 @@ def test_the_password_reset_s_pages_are_read_whole(qtbot, tmp_path):
     lambda tmp_path: FirstRunWizard(tmp_path / "bvct.db", Dialogs(scripted=True), FakeClock()),
     lambda _tmp_path: ServerWizard(Dialogs(scripted=True), FakeClock())], ids=["first-run", "server"])
 def test_the_first_run_s_and_the_server_s_pages_are_read_whole(qtbot, tmp_path, opened):
+    """What the administrator confirms on ticking that the recovery key is kept ran past the page's edge."""
     assert each_page_cuts(qtbot, opened(tmp_path)) == {}

@@ -81,5 +81,5 @@ class Ui_FirstRunRecovery(object):
         self.print_button.setText(QCoreApplication.translate("FirstRunRecovery", u"In phi\u1ebfu kh\u00f3a kh\u00f4i ph\u1ee5c\u2026", None))
         self.save_button.setText(QCoreApplication.translate("FirstRunRecovery", u"L\u01b0u v\u00e0o \u1ed5 USB\u2026", None))
         self.keeping.setText(QCoreApplication.translate("FirstRunRecovery", u"H\u00e3y gi\u1eef kh\u00f3a ngay: in phi\u1ebfu (ho\u1eb7c ch\u00e9p tay) v\u00e0 c\u1ea5t v\u00e0o t\u1ee7 t\u00e0i li\u1ec7u m\u1eadt; b\u1ea3n \u0111i\u1ec7n t\u1eed ch\u1ec9 l\u01b0u v\u00e0o \u1ed5 USB c\u1ea5t ri\u00eang, kh\u00f4ng l\u01b0u tr\u00ean m\u00e1y t\u00ednh n\u00e0y.", None))
-        self.kept.setText(QCoreApplication.translate("FirstRunRecovery", u"T\u00f4i \u0111\u00e3 in ho\u1eb7c ch\u00e9p tay kh\u00f3a kh\u00f4i ph\u1ee5c (ho\u1eb7c l\u01b0u v\u00e0o \u1ed5 USB c\u1ea5t ri\u00eang) v\u00e0 c\u1ea5t gi\u1eef \u1edf n\u01a1i an to\u00e0n.", None))
+        self.kept.setText(QCoreApplication.translate("FirstRunRecovery", u"T\u00f4i \u0111\u00e3 in ho\u1eb7c ch\u00e9p tay kh\u00f3a kh\u00f4i ph\u1ee5c (ho\u1eb7c l\u01b0u v\u00e0o USB ri\u00eang) v\u00e0 c\u1ea5t gi\u1eef an to\u00e0n.", None))
     # retranslateUi
