@@ -17,20 +17,23 @@ AGAINST_THE_REGISTER = (
     "chương trình cấp số tiếp theo sau số ấy.")
 SET_IT_AGAIN = ("hãy đặt lại ở Quản trị › Thiết lập (hoặc bvct settings set thu_muc_sao_luu_2 THƯ_MỤC), kẻo bản sao "
                 "lưu tự động không được chép ra ngoài.")
+UNREAD = "Đã khôi phục, nhưng không đọc được các điều cần kiểm tra (số văn bản cuối cùng, thư mục sao lưu thứ hai)."
 
 
 def told(connection: Connection, today: dt.date) -> list[str]:
     """The checks, one paragraph each; none when there is nothing to check."""
-    office = settings.read_all(connection, today)
-    return [line for line in (_last_numbers(connection, office), _second_folder(office)) if line]
+    history = settings.read_history(connection)
+    office = history.on(today)
+    return [line for line in (_last_numbers(connection, office, history), _second_folder(office)) if line]
 
 
-def _last_numbers(connection: Connection, office: dict[str, str]) -> str | None:
+def _last_numbers(connection: Connection, office: dict[str, str], history: settings.History) -> str | None:
+    """Each number as it was printed: with the office's symbol in force on its own date."""
     term = numbering.term_start(office)
     last = numbering.last_taken(connection, term)
     if not last:
         return None
-    numbers = "; ".join(f"{numbering.number_text(number, doc_type, office['ky_hieu'])} ngày {day:%d/%m/%Y}"
+    numbers = "; ".join(f"{numbering.number_text(number, doc_type, history.on(day)['ky_hieu'])} ngày {day:%d/%m/%Y}"
                         for doc_type, number, day in last)
     return f"Số văn bản cuối cùng trong bản sao lưu (nhiệm kỳ từ {term:%d/%m/%Y}): {numbers}. {AGAINST_THE_REGISTER}"
 

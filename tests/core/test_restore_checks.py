@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from bvct_desktop.core import backup, numbering, restore_checks, settings, vault
+from bvct_desktop.core.errors import DamagedError
 from tests.conftest import ADMIN, CHEAP_KDF, PASSWORD
 
 TERM = dt.date(2025, 10, 1)
@@ -61,3 +62,30 @@ def test_nothing_issued_and_no_second_folder_leave_nothing_to_check(tmp_path):
     saved = backup.create(db, tmp_path / "bvct.bvctbak").path
     db.close()
     assert backup.restore(saved, ADMIN, PASSWORD, tmp_path / "may-moi" / "bvct.db").checks == []
+
+
+def test_each_last_number_is_told_with_the_office_symbol_in_force_on_its_own_date(old_pc, tmp_path):
+    settings.set_setting(old_pc, "ky_hieu", "BTCHU", start=dt.date(2026, 11, 1))
+    saved = backup.create(old_pc, tmp_path / "bvct.bvctbak").path
+    old_pc.close()
+    [numbers] = backup.restore(saved, ADMIN, PASSWORD, tmp_path / "may-moi" / "bvct.db").checks
+    assert numbers.startswith("Số văn bản cuối cùng trong bản sao lưu (nhiệm kỳ từ 01/10/2025): 12-BC/BTCHU ngày "
+                              "03/11/2026; 04-CV/BTCTU ngày 20/10/2026. ")
+
+
+def test_checks_that_cannot_be_read_leave_the_restore_done_and_say_so(old_pc, tmp_path, monkeypatch):
+    """The checks are read once the restore is done: failing them turns no done restore into an error, and
+    the restore still tells where the pair it replaced was kept."""
+    saved = backup.create(old_pc, tmp_path / "bvct.bvctbak").path
+    old_pc.close()
+    target = tmp_path / "may-moi" / "bvct.db"
+    backup.restore(saved, ADMIN, PASSWORD, target)
+
+    def unreadable(connection, today):
+        raise DamagedError("Cơ sở dữ liệu bị hỏng.")
+
+    monkeypatch.setattr(restore_checks, "told", unreadable)
+    restored = backup.restore(saved, ADMIN, PASSWORD, target)
+    assert restored.checks == [restore_checks.UNREAD]
+    assert restored.kept and all(path.exists() for path in restored.kept)
+    vault.unlock(target, ADMIN, PASSWORD).close()
