@@ -79,8 +79,7 @@ def cmd_restore(args) -> int:
         print("Hãy đặt mật khẩu mới cho quản trị viên bằng chính khóa khôi phục ấy (chương trình cho một khóa "
               f"khôi phục mới): bvct --db {hints.shell_word(target.absolute())} users passwd TÊN --recovery-key-file "
               f"{hints.shell_word(args.recovery_key_file)} (TÊN: tên đăng nhập của quản trị viên).")
-    for check in restored.checks:
-        print(check)
+    _print_checks(restored.checks)
     return 0
 
 
@@ -90,14 +89,21 @@ def _restore_to_server(args, where: ServerAddress) -> int:
         raise InputError(vault.NO_RECOVERY_KEY)
     owner, owner_password = server_owner(args)
     user = credentials.user(args.user)
-    report, waiting = vault.restore_to_server(Path(args.file), user, credentials.password(args.password_file),
-                                              where, owner, owner_password)
-    _print_report(report)
+    restored = vault.restore_to_server(Path(args.file), user, credentials.password(args.password_file),
+                                       where, owner, owner_password)
+    _print_report(restored.report)
     print(f"Đã khôi phục lên {where.display}; nhật ký đã được kiểm tra, khớp từng mục.")
-    if waiting:
+    if restored.waiting:
         print("Người dùng chưa có mật khẩu trên máy chủ (quản trị viên đặt bằng: bvct users passwd TÊN): "
-              + ", ".join(waiting))
+              + ", ".join(restored.waiting))
+    _print_checks(restored.checks)
     return 0
+
+
+def _print_checks(checks: list[str]) -> None:
+    """What the administrator checks in the database restored, last, wherever it was restored to."""
+    for check in checks:
+        print(check)
 
 
 def _print_report(report: backup.Report) -> None:

@@ -8,6 +8,7 @@ schema is brought up to date at unlock, after a verified backup (`autobackup`).
 import contextlib
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -110,12 +111,18 @@ def move_to_server(db: FileDatabase, server: ServerAddress, owner: str, owner_pa
     return waiting
 
 
+@dataclass(frozen=True)
+class RestoredOnServer:
+    report: backup.Report
+    waiting: list[str]  # the users still without a password on the server
+    checks: list[str]  # what the administrator checks in it now, as after a restore to a file (`restore_checks`)
+
+
 def restore_to_server(path: Path, user: str, password: str, server: ServerAddress, owner: str,
-                      owner_password: str | None, clock: Clock = system_clock) -> tuple[backup.Report, list[str]]:
+                      owner_password: str | None, clock: Clock = system_clock) -> RestoredOnServer:
     """`bvct restore` onto the office server: an administrator of the backup (checked whole, as any
     restore) restores it into the empty server database `server`, through a file in a temporary
-    folder (ciphertext only) copied as `migrate-to-server` copies one, every audit entry compared.
-    Returns the backup's report and the users still without a password on the server."""
+    folder (ciphertext only) copied as `migrate-to-server` copies one, every audit entry compared."""
     from .server import copying
 
     with files.temporary_folder(leftovers.CHECK_FOLDER) as folder:
@@ -128,7 +135,7 @@ def restore_to_server(path: Path, user: str, password: str, server: ServerAddres
                                         "khôi phục lên máy chủ từ bản sao lưu", details)
         finally:
             db.close()
-    return restored.report, waiting
+    return RestoredOnServer(restored.report, waiting, restored.checks)
 
 
 def upgrade_server(server: ServerAddress, user: str, password: str, owner: str, owner_password: str | None,

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from sqlalchemy import Integer, LargeBinary, text
 
-from bvct_desktop.core import address, attachments, user_names, users, vault
+from bvct_desktop.core import address, attachments, restore_checks, settings, user_names, users, vault
 from bvct_desktop.core.server import copying
 from tests.conftest import ADMIN, PASSWORD, file_cli, workbook
 from tests.real_process import bvct, environment, killed
@@ -293,6 +293,19 @@ def test_a_backup_restores_onto_an_empty_server_database(office_file, empty_serv
     kept = next(i for i, entry in enumerate(trail_before) if entry[4] == "sao lưu")
     assert [entry[1:] for entry in restored[:kept]] == [entry[1:] for entry in trail_before[:kept]]
     assert [entry[4] for entry in restored].count("khôi phục lên máy chủ từ bản sao lưu") == 1
+
+
+def test_a_restore_onto_the_server_tells_what_to_check_as_a_restore_to_a_file_does(office_file, empty_server, cluster,
+                                                                                  tmp_path, monkeypatch):
+    gone = tmp_path / "o-usb-da-rut"
+    assert office_file("settings", "set", settings.SECOND_FOLDER, gone)[0] == 0
+    backup = _backed_up(office_file, tmp_path)
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    monkeypatch.setenv("BVCT_DB", empty_server)
+    code, out, err = office_file("restore", backup, "--server-owner", OWNER)
+    assert code == 0, err
+    assert out.splitlines()[-1] == (f"Thư mục sao lưu thứ hai «{gone}» (thiết lập thu_muc_sao_luu_2) không có trên máy "
+                                    "này (máy mới có thể đặt tên ổ đĩa khác): " + restore_checks.SET_IT_AGAIN)
 
 
 def test_a_backup_is_never_restored_over_a_server_database_in_use(office_file, cli, cluster, tmp_path, monkeypatch):
