@@ -145,7 +145,7 @@ def _check_target(target: Path | None, issue: bool) -> None:
         files.check_folder(target)
     except InputError as refused:
         if issue:
-            raise refused.reworded(f"{refused.message} Chưa lấy số văn bản.") from None
+            raise refused.reworded(f"{refused.message} {numbering.NOT_TAKEN}") from None
         raise
 
 
@@ -174,7 +174,7 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path | N
         if missing:
             raise InputError("Chưa phát hành được: báo cáo còn thiếu phần do cán bộ viết: "
                              + ", ".join(f"«{part}»" for part in missing)
-                             + " (viết ở trang Báo cáo hoặc trong tệp các phần do cán bộ viết). Chưa lấy số văn bản.")
+                             + " (viết ở trang Báo cáo hoặc trong tệp các phần do cán bộ viết). " + numbering.NOT_TAKEN)
         issued = outgoing.issue(db, numbering.REPORT, outgoing.REPORT, subject, office, writer.recipients(office),
                                 today, lambda number: writer.freeze(office, figures, written, Issue(number, today)),
                                 writer.write, details)

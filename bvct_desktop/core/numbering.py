@@ -55,6 +55,8 @@ RESERVED, ISSUED, SPOILED, OUTSIDE = "reserved", "issued", "spoiled", "outside"
 STATUS_LABELS = {RESERVED: "đang ghi (chưa xác nhận)", ISSUED: "đã phát hành", SPOILED: "hỏng",
                  OUTSIDE: "đã cấp ngoài chương trình"}
 NO_DOCUMENT = (SPOILED, OUTSIDE)  # numbers whose document the program does not hold as issued
+# how a refusal ends: in issuing a document (`reserve`), in recording numbers used outside (`used_outside`)
+NOT_TAKEN, NOTHING_RECORDED = "Chưa lấy số văn bản.", "Chưa ghi gì."
 
 
 @dataclass(frozen=True)
@@ -82,40 +84,46 @@ def term_start(office: dict[str, str]) -> dt.date:
 def reserve(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.date, subject: str,
             user: str, now: dt.datetime) -> Reservation:
     """The next number of `doc_type` in the term starting `term`, taken in the caller's transaction."""
-    _may_be_dated(connection, doc_type, term, issued_on, now.date())
+    _may_be_dated(connection, doc_type, term, issued_on, now.date(), NOT_TAKEN)
     return _taken(connection, doc_type, term, next_number(connection, doc_type, term), issued_on, subject, user,
                   now, RESERVED)
 
 
-def used_outside(connection: Connection, doc_type: str, term: dt.date, last: int, issued_on: dt.date, subject: str,
-                 user: str, now: dt.datetime) -> Reservation:
+def used_outside(connection: Connection, doc_type: str, term: dt.date, last: int, issued_on: dt.date, reason: str,
+                 user: str, now: dt.datetime) -> tuple[Reservation, int]:
     """The numbers of `doc_type` up to `last` in the term starting `term` were used outside the program (on a
     PC lost since its last backup, or by hand on paper), the last of them dated `issued_on`: `last` is
     taken as "đã cấp ngoài chương trình", in the caller's transaction, so the next number is `last` + 1.
-    Numbers only go forward: `last` must be above the last number taken."""
+    Numbers only go forward: `last` must be above the last number taken. Its subject names the numbers and
+    `reason`. Returns `last` taken, and the first of the numbers used outside (the one the program would
+    have given)."""
     following = next_number(connection, doc_type, term)
     if last < following:
         raise InputError(f"Số {last:02d}-{doc_type} không sau số cuối đã lấy của loại văn bản này trong nhiệm kỳ "
                          f"({following - 1:02d}-{doc_type}): số văn bản chỉ đi tiếp, số tiếp theo là "
-                         f"{following:02d}-{doc_type}. Chưa ghi gì.")
-    _may_be_dated(connection, doc_type, term, issued_on, now.date())
-    return _taken(connection, doc_type, term, last, issued_on, subject, user, now, OUTSIDE)
+                         f"{following:02d}-{doc_type}. {NOTHING_RECORDED}")
+    _may_be_dated(connection, doc_type, term, issued_on, now.date(), NOTHING_RECORDED)
+    numbers = f"{last:02d}" if last == following else f"{following:02d} đến {last:02d}"
+    return _taken(connection, doc_type, term, last, issued_on, f"Số {numbers} cấp ngoài chương trình: {reason}", user,
+                  now, OUTSIDE), following
 
 
-def _may_be_dated(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.date, today: dt.date) -> None:
+def _may_be_dated(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.date, today: dt.date,
+                  nothing_done: str) -> None:
     """Refuses a number of `doc_type` dated `issued_on`: before the term, after today, or before the
-    date of the last number of its series not "hỏng" (numbers follow the dates)."""
+    date of the last number of its series not "hỏng" (numbers follow the dates); a refusal ends with
+    `nothing_done`, what its flow did not do."""
     if issued_on < term:
         raise InputError(f"Ngày phát hành {issued_on:%d/%m/%Y} trước ngày bắt đầu nhiệm kỳ "
                          f"{term:%d/%m/%Y} (thiết lập nhiem_ky_bat_dau).")
     if issued_on > today:
         raise InputError(f"Ngày văn bản {issued_on:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}): văn bản phát hành "
-                         "không ghi ngày chưa đến. Chưa lấy số văn bản.")
+                         f"không ghi ngày chưa đến. {nothing_done}")
     last = connection.execute(select(document_numbers.c.number, document_numbers.c.issued_on)
                               .where(*_series(doc_type, term), document_numbers.c.status != SPOILED)
                               .order_by(document_numbers.c.issued_on.desc(), document_numbers.c.number.desc())).first()
     if last is not None and issued_on < last.issued_on:
-        raise InputError(_dated_before(issued_on, f"{last.number:02d}-{doc_type}", last.issued_on, today))
+        raise InputError(_dated_before(issued_on, f"{last.number:02d}-{doc_type}", last.issued_on, today, nothing_done))
 
 
 def _taken(connection: Connection, doc_type: str, term: dt.date, number: int, issued_on: dt.date, subject: str,
@@ -126,17 +134,17 @@ def _taken(connection: Connection, doc_type: str, term: dt.date, number: int, is
     return Reservation(row_id, doc_type, term, number, issued_on)
 
 
-def _dated_before(issued_on: dt.date, last: str, last_on: dt.date, today: dt.date) -> str:
+def _dated_before(issued_on: dt.date, last: str, last_on: dt.date, today: dt.date, nothing_done: str) -> str:
     """Why a document dated `issued_on` may not take the number after `last`, dated `last_on`, and what to
     do: when `last_on` is after today, no date is left to give it."""
     refused = f"Ngày văn bản {issued_on:%d/%m/%Y} trước ngày {last_on:%d/%m/%Y} của văn bản số {last} đã lấy số"
     if last_on <= today:
         return (f"{refused}: số văn bản đi theo thứ tự ngày, văn bản tiếp theo ghi ngày từ {last_on:%d/%m/%Y} đến "
-                f"hôm nay ({today:%d/%m/%Y}). Chưa lấy số văn bản.")
+                f"hôm nay ({today:%d/%m/%Y}). {nothing_done}")
     return (f"{refused}, mà ngày ấy sau hôm nay ({today:%d/%m/%Y}): có thể ngày giờ của máy tính đang sai, hoặc số "
             f"{last} đã được lấy khi ngày giờ của máy tính bị sai. Hãy kiểm tra ngày giờ của máy tính; nếu ngày giờ "
             f"đúng, quản trị viên đánh dấu hỏng số {last} (trang Văn bản đã phát hành của BVCT Desktop, ghi rõ lý do) "
-            "để các văn bản tiếp theo lấy số sau số ấy. Chưa lấy số văn bản.")
+            f"để các văn bản tiếp theo lấy số sau số ấy. {nothing_done}")
 
 
 def next_number(connection: Connection, doc_type: str, term: dt.date) -> int:

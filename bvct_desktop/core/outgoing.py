@@ -171,10 +171,8 @@ def used_outside(db: Database, doc_type: str, last: int, on: dt.date, reason: st
     kind = KIND_OF_TYPE[doc_type]
     with db.write() as connection:
         office = settings.read_all(connection, on)
-        first = numbering.next_number(connection, doc_type, numbering.term_start(office))
-        numbers = f"{last:02d}" if last <= first else f"{first:02d} đến {last:02d}"
-        taken = numbering.used_outside(connection, doc_type, numbering.term_start(office), last, on,
-                                       f"Số {numbers} cấp ngoài chương trình: {reason}", db.actor.name, db.clock())
+        taken, first = numbering.used_outside(connection, doc_type, numbering.term_start(office), last, on, reason,
+                                              db.actor.name, db.clock())
         row_id = connection.execute(outgoing_documents.insert().values(
             number_id=taken.id, kind=kind, symbol=office["ky_hieu"], signer="", recipients="", content="{}",
             created_at=db.clock(), created_by=db.actor.name)).inserted_primary_key[0]

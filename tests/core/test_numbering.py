@@ -411,9 +411,9 @@ def test_the_last_numbers_of_a_term_are_the_ones_its_next_numbers_follow_per_typ
 def test_numbers_recorded_as_used_outside_the_program_are_followed_by_the_next(engine):
     with engine.begin() as connection:
         reserve(connection, on=dt.date(2026, 1, 5))
-        outside = numbering.used_outside(connection, numbering.REPORT, TERM, 7, dt.date(2026, 1, 9),
-                                         "cấp trên máy cũ", "quantri", NOW)
-        assert (outside.number, outside.issued_on) == (7, dt.date(2026, 1, 9))
+        outside, first = numbering.used_outside(connection, numbering.REPORT, TERM, 7, dt.date(2026, 1, 9),
+                                                "cấp trên máy cũ", "quantri", NOW)
+        assert (first, outside.number, outside.issued_on) == (2, 7, dt.date(2026, 1, 9))
         assert numbering.next_number(connection, numbering.REPORT, TERM) == 8
         assert numbering.last_taken(connection, TERM) == [(numbering.REPORT, 7, dt.date(2026, 1, 9))]
         with pytest.raises(InputError, match="trước ngày 09/01/2026 của văn bản số 07-BC"):  # numbers follow dates
@@ -499,6 +499,15 @@ def test_numbers_used_outside_need_a_reason_and_a_date_the_numbers_may_take(offi
     with pytest.raises(InputError, match="trước ngày 02/12/2026 của văn bản số 01-BC"):
         used_outside(office, 5, dt.date(2026, 11, 30))
     assert [line[0] for line in register_lines(office)] == ["01-BC/BTCTU"]
+
+
+@pytest.mark.parametrize("on", [AUDIT_DAY + dt.timedelta(days=1), dt.date(2026, 11, 30)])
+def test_a_date_refused_while_recording_numbers_used_outside_says_nothing_was_recorded(office, on):
+    """No number is taken in this flow: its refusals end as its others do."""
+    issue_report(office)
+    with pytest.raises(InputError) as refused:
+        used_outside(office, 5, on)
+    assert refused.value.message.endswith(". Chưa ghi gì.") and "Chưa lấy số" not in refused.value.message
 
 
 @pytest.mark.parametrize("role", ["xem", "chuyen-vien"])
