@@ -1,7 +1,8 @@
 """«Ghi số đã cấp ngoài chương trình»: the numbers of a document type already used outside the program —
 on a PC lost after its last backup, or by hand on paper while it was down — recorded up to the last
 one, with its date and the reason (`outgoing.used_outside`), so the program's next number follows it.
-A refusal (a number not above the last taken, a date out of order) is told here and changes nothing."""
+A refusal (a number not above the last taken, a date out of order, the next number unreadable or beyond
+the box) is told here and changes nothing."""
 
 import datetime as dt
 
@@ -62,12 +63,34 @@ class OutsideNumbersDialog(QDialog):
         self.resize(620, self.sizeHint().height())
 
     def _follow(self) -> None:
-        """The number the program would give now, for the type and the day chosen: the least to record."""
-        self.following = outgoing.following(self.db, self.doc_type.currentData(), self.day.day() or self.today)
-        self.last.setMinimum(self.following[0])
+        """The number the program would give now, for the type and the day chosen: the least to record. What
+        keeps it from being read, or from fitting the box, is told, and nothing can be recorded."""
+        doc_type = self.doc_type.currentData()
+        self.following: tuple[int, str] | None = None
+        try:
+            number, symbol = outgoing.following(self.db, doc_type, self.day.day() or self.today)
+        except BvctError as refused:
+            self._refuse(refused.message)
+            return
+        if number > HIGHEST:
+            self._refuse(f"Số chương trình sẽ cấp hiện nay ({numbering.number_text(number, doc_type, symbol)}) vượt "
+                         f"quá {HIGHEST}, số lớn nhất ghi được ở đây: không ghi số đã cấp ngoài chương trình cho loại "
+                         "văn bản này được.")
+            return
+        self.following = number, symbol
+        self.last.setMinimum(number)
+        self.problem.clear()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self._tell_next()
 
+    def _refuse(self, message: str) -> None:
+        self.problem.show_message(message)
+        self.next_label.clear()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+
     def _tell_next(self) -> None:
+        if self.following is None:
+            return
         doc_type = self.doc_type.currentData()
         number, symbol = self.following
         self.next_label.setText(
