@@ -1,8 +1,10 @@
 """The choice of the cadre's file a letter is about (gui/forms/cadre_choice.py)."""
 
 from bvct_desktop.core import browse, editing
+from bvct_desktop.core.errors import BusyError
+from bvct_desktop.core.personfile import letters
 from bvct_desktop.gui.forms import open_form
-from bvct_desktop.gui.forms.cadre_choice import NO_ONE, CadreChoice
+from bvct_desktop.gui.forms.cadre_choice import NO_ONE, OTHERS_UNREAD, CadreChoice
 from tests.gui import register_support as support
 from tests.gui.shell_support import import_rows, on_office_screen
 
@@ -65,3 +67,27 @@ def test_a_second_letter_about_a_cadre_tells_the_officer_of_the_first_and_a_lett
     assert not choice.hint.isVisible()
     choice.follow("Người Không Có Tên")
     assert not choice.hint.isVisible()
+
+
+def test_the_other_letters_are_read_once_for_a_person_while_the_name_stays_and_a_failed_read_is_told(
+        qtbot, monkeypatch, context):
+    """Review: each letter typed in the name read the cadre's letters again on the GUI thread, and a read that
+    failed (the database out of reach) was not caught: the form would have crashed."""
+    reads = []
+
+    def others_of(db, person_id, letter_id):
+        reads.append(person_id)
+        raise BusyError("Cơ sở dữ liệu đang bận.")
+
+    monkeypatch.setattr(letters, "others_of", others_of)
+    choice = CadreChoice(context)
+    qtbot.addWidget(choice)
+    choice.show()
+    choice.start("Nguyễn Văn Hùng", None)
+    assert choice.hint.isVisible() and choice.hint.text() == f"{OTHERS_UNREAD} Cơ sở dữ liệu đang bận."
+    choice.follow("Nguyễn Văn Hùng")
+    choice.box.activated.emit(choice.box.currentIndex())
+    assert len(reads) == 1
+    choice.follow("Nguyễn Văn Hùng ")  # the name changed: he stays chosen, his letters read again
+    choice.follow("Nguyễn Văn Hùng ")
+    assert len(reads) == 2

@@ -4,12 +4,14 @@ A new record takes the name's one cadre until the officer chooses; a stored one 
 (core/plans/complaints.py)."""
 
 from ...core import editing
+from ...core.errors import BvctError
 from ...core.personfile import letters
 from ..context import AppContext
 from ..look import plain, styled
 from ..qt import QComboBox, QLabel, QVBoxLayout, QWidget, Signal
 
 NO_ONE = "(không gắn với hồ sơ cán bộ nào)"
+OTHERS_UNREAD = "Không đọc được các đơn thư khác về cán bộ này."
 
 
 class CadreChoice(QWidget):
@@ -20,6 +22,8 @@ class CadreChoice(QWidget):
         self.context = context
         self.kept: int | None = None  # the person chosen or linked (editing.NOBODY: no one); None: the name's rule
         self.letter_id: int | None = None  # the letter on the form; None: a new one
+        self.name = ""  # the name followed
+        self.others: dict[int, str] = {}  # what is told of each person's other letters, read once for the name
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
@@ -40,10 +44,14 @@ class CadreChoice(QWidget):
         letter `letter_id` (None: a new one)."""
         self.kept = kept
         self.letter_id = letter_id
+        self.others.clear()
         self.follow(name)
 
     def follow(self, name: str) -> None:
         """The choices for the name typed: no one, the cadres of that name, and the person kept."""
+        if name != self.name:
+            self.name = name
+            self.others.clear()
         db = self.context.db
         named = editing.cadres_named(db, name)
         kept = [] if self.kept in (None, editing.NOBODY) or any(facts.person_id == self.kept for facts in named) \
@@ -61,7 +69,14 @@ class CadreChoice(QWidget):
 
     def _other_letters(self) -> str:
         chosen = self.choice()
-        return "" if chosen == editing.NOBODY else letters.others_of(self.context.db, chosen, self.letter_id)
+        if chosen == editing.NOBODY:
+            return ""
+        if chosen not in self.others:
+            try:
+                self.others[chosen] = letters.others_of(self.context.db, chosen, self.letter_id)
+            except BvctError as error:  # told, and not read again for the name: the form goes on without it
+                self.others[chosen] = f"{OTHERS_UNREAD} {error.message}"
+        return self.others[chosen]
 
     def _tell(self, text: str) -> None:
         self.hint.setText(text)
