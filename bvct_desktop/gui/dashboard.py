@@ -52,7 +52,7 @@ from .qt import (
     QWidget,
     Signal,
 )
-from .registers.page import FIRST_STEP, IMPORT_STEP, SHORT_TITLES
+from .registers.page import SHORT_TITLES, exchanged, first_step
 from .registers.table import EnterActivates
 from .reminder_dialog import ReminderDialog
 from .workers import failure_message, run_quietly
@@ -88,8 +88,7 @@ OPEN_HINT = "Bấm đúp hoặc nhấn Enter vào một dòng để mở hồ s�
 NO_FIGURES = "Chưa có số liệu"  # the chart of a period without a slip: no empty axis
 NOTHING_DUE, UNREAD, READING = "Không có việc cần xử lý.", "Không đọc được danh sách này.", "Đang đọc…"
 NO_RECORDS = "Chưa có hồ sơ nào."  # a new office's database: where to begin is said instead of nothing to do
-BEGIN_AT = (f" Hãy bắt đầu ở một sổ bên trái ({SHORT_TITLES['cadres']}, {SHORT_TITLES['slips']}…)."
-            f"{FIRST_STEP}{IMPORT_STEP}.")
+BEGIN_AT = f" Hãy bắt đầu ở một sổ bên trái ({SHORT_TITLES['cadres']}, {SHORT_TITLES['slips']}…)."
 REMINDER_TIP = "Công văn đề nghị nơi nhận sớm trả lời các phiếu đã quá hạn"
 NOTHING_TO_CHASE = "Không có phiếu nào quá hạn trả lời: chưa có gì để đôn đốc."
 REFRESH_AFTER_MS = 250  # changes in a burst (an import, a batch) refresh the page once
@@ -620,7 +619,7 @@ class Dashboard(QWidget, Ui_Dashboard):
     def _where_to_begin(self) -> str:
         """What a database holding no record says in the lists: where to add one, to one who may."""
         if not self.context.read_only and allows(self.context.db.actor.role, Action.EDIT):
-            return f"{NO_RECORDS}{BEGIN_AT}"
+            return f"{NO_RECORDS}{BEGIN_AT}{first_step(any(exchanged(kind) for kind in SHORT_TITLES))}"
         return f"{NO_RECORDS} Hồ sơ do {_roles(Action.EDIT)} ghi ở các sổ bên trái."
 
     def show_unread(self) -> None:

@@ -22,6 +22,7 @@ from bvct_desktop.gui import damage, look
 from bvct_desktop.gui import dashboard as dashboard_module
 from bvct_desktop.gui.dashboard import Dashboard, DueModel, due_state
 from bvct_desktop.gui.qt import QApplication, Qt
+from bvct_desktop.gui.registers import page as register_page
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.gui.shell_support import (
     FakeClock,
@@ -694,6 +695,23 @@ def test_a_new_office_s_empty_database_says_where_to_begin_as_far_as_the_role_go
     assert {due.empty.text() for due in page.due_lists if not due.model.entries} == {dashboard_module.NOTHING_DUE}
     for opened in {db, empty}:
         opened.close()
+
+
+
+def test_a_new_office_s_dashboard_offers_nhap_excel_only_where_a_register_offers_it(qtbot, tmp_path, monkeypatch,
+                                                                                  clock):
+    """Review: the dashboard named «Nhập Excel» to one who may add whatever the registers offered; it says where
+    to begin as an empty register does, «Nhập Excel» only where some register offers an import."""
+    monkeypatch.setattr(register_page, "KINDS", {})  # no register exchanged with Excel files
+    empty = new_database(tmp_path, clock)
+    page = Dashboard(context_for(empty, clock), lambda kind, record_id: None, lambda kind, filters: None)
+    qtbot.addWidget(page)
+    page.show()
+    settled(qtbot, page)
+    assert {due.empty.text() for due in page.due_lists} == {
+        "Chưa có hồ sơ nào. Hãy bắt đầu ở một sổ bên trái (Cán bộ, Phiếu xác minh…). Bấm «Thêm» để ghi bản ghi "
+        "đầu tiên."}
+    empty.close()
 
 
 def test_the_reminder_letter_is_offered_while_a_slip_is_overdue_and_says_why_not_when_none_is(qtbot, dashboard, db):

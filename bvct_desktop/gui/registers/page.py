@@ -113,6 +113,18 @@ NOT_EXCHANGED = {  # why a register that is not a KIND of the command line has n
 PRINTED_OWN = {passports.KIND}  # registers printed and exported as their own document (io/documents), not imported
 
 
+def exchanged(kind: str) -> bool:
+    """Whether register `kind` is imported from and exported to Excel: vetting cases and passports are kept by
+    their own services."""
+    return kind in KINDS
+
+
+def first_step(importing: bool) -> str:
+    """What one who may add is told to do first where there is no record yet: «Nhập Excel» too where it is
+    offered (`importing`)."""
+    return f"{FIRST_STEP}{IMPORT_STEP if importing else ''}."
+
+
 class RegisterPage(QWidget):
     actions_changed = Signal()  # what the window's actions do here may have changed (unavailable())
 
@@ -124,7 +136,7 @@ class RegisterPage(QWidget):
         self.title = HEADINGS[kind]
         self.forms: dict[int | None, QWidget] = {}
         self.recyclable = kind in recycle_bin.TABLES
-        self.exchanged = kind in KINDS  # vetting cases and passports are kept by their own services: no Excel
+        self.exchanged = exchanged(kind)
         self.printed = self.exchanged or kind in PRINTED_OWN  # exported and printed
         self.model = RegisterModel(context.db, kind, self)
         self.column_filters = browse.Filters()  # only its column values: Excel's filters
@@ -711,8 +723,7 @@ class RegisterPage(QWidget):
         """What an empty register (a new office's) says to do first, as far as the officer's role goes."""
         if not self.offered["add"]():
             return NO_RECORDS
-        importing = "import" in self.offered and self.offered["import"]()
-        return f"{NO_RECORDS}{FIRST_STEP}{IMPORT_STEP if importing else ''}."
+        return f"{NO_RECORDS}{first_step('import' in self.offered and self.offered['import']())}"
 
     def _unreadable(self, error: BvctError) -> None:
         self.count_label.setText("không đọc được")
