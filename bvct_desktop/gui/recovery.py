@@ -14,7 +14,7 @@ from .icons import icon
 from .look import wait_cursor
 from .qt import QWizard
 from .startup import NewPasswordPage, RecoveryPage
-from .wizard_pages import said_on_page
+from .wizard_pages import said_on_pages
 from .workers import wait_for
 
 NEW_KEY_SUBTITLE = ("Khóa khôi phục vừa dùng đã bị thay và không còn mở được gì. Đây là KHÓA KHÔI PHỤC MỚI, chỉ "
@@ -43,8 +43,8 @@ class RecoveryWizard(QWizard):
         self.recovery.setTitle("Khóa khôi phục mới")
         self.recovery.setSubTitle(NEW_KEY_SUBTITLE)
         for page in (self.reset, self.recovery):
-            said_on_page(page)
             self.addPage(page)
+        said_on_pages(self)
 
     def reject(self) -> None:
         # Once the old key is replaced the new one must be confirmed as kept: it is never shown again.

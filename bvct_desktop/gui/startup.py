@@ -22,6 +22,7 @@ from .icons import icon
 from .look import wait_cursor
 from .qt import QLineEdit, QWizard, QWizardPage
 from .startup_restore import RestorePage, attempted
+from .wizard_pages import said_on_pages
 from .workers import wait_for
 
 OFFICE_KEYS = ("co_quan_cap_tren", "co_quan", "dia_danh")
@@ -59,6 +60,7 @@ class FirstRunWizard(QWizard):
         self.restore = RestorePage(self)
         for page_id, page in enumerate((self.office, self.admin, self.recovery, self.server, self.restore)):
             self.setPage(page_id, page)
+        said_on_pages(self)
         self.currentIdChanged.connect(self._page_shown)
 
     def go(self, way: int) -> None:
@@ -332,3 +334,4 @@ class ServerWizard(QWizard):
         self.setMinimumSize(640, 460)
         self.server = ServerPage(self)
         self.addPage(self.server)
+        said_on_pages(self)

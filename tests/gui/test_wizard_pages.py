@@ -57,4 +57,24 @@ def test_the_password_reset_s_pages_are_read_whole(qtbot, tmp_path):
     lambda _tmp_path: ServerWizard(Dialogs(scripted=True), FakeClock())], ids=["first-run", "server"])
 def test_the_first_run_s_and_the_server_s_pages_are_read_whole(qtbot, tmp_path, opened):
     """What the administrator confirms on ticking that the recovery key is kept ran past the page's edge."""
-    assert each_page_cuts(qtbot, opened(tmp_path)) == {}
+    wizard = opened(tmp_path)
+    assert each_page_cuts(qtbot, wizard) == {}
+    said = [label.text() for label in wizard.findChildren(QLabel, "explanation")]
+    assert any(text.startswith("Máy chủ trong mạng nội bộ, đã được quản trị viên khởi tạo") for text in said)
+
+
+@pytest.mark.parametrize("opened", [
+    lambda tmp_path: FirstRunWizard(tmp_path / "bvct.db", Dialogs(scripted=True), FakeClock()),
+    lambda _tmp_path: ServerWizard(Dialogs(scripted=True), FakeClock()),
+    lambda tmp_path: RecoveryWizard(tmp_path / "bvct.db", Dialogs(scripted=True), FakeClock())],
+    ids=["first-run", "server", "password-reset"])
+def test_every_wizard_page_says_what_it_explains_on_the_page(qtbot, tmp_path, opened):
+    """Review: the password reset said its explanations on its pages, the first run and the office server in the
+    header, which has room for two lines: the recovery key's page, shared by two wizards, looked two ways, and a
+    longer explanation (or a wider font) would have been cut in the header again."""
+    wizard = opened(tmp_path)
+    qtbot.addWidget(wizard)
+    pages = [wizard.page(page_id) for page_id in wizard.pageIds()]
+    assert [page.subTitle() for page in pages] == [""] * len(pages)
+    said = [[label.text() for label in page.findChildren(QLabel, "explanation")] for page in pages]
+    assert all(len(texts) == 1 and texts[0] for texts in said)
