@@ -475,7 +475,7 @@ def _appendices(f: Mapping[str, Any], wording: int) -> tuple[Appendix, ...]:
         _simple("Phụ lục 3. Đoàn ra nước ngoài theo mục đích", DELEGATIONS.field("purpose").header, "Số đoàn",
                 _every(f["delegations_by_purpose"], DELEGATION_PURPOSES), f["delegations"],
                 f"Số lượt cán bộ đi nước ngoài: {n(f['cadres_sent_abroad'])}."),
-        _archive_appendix(f),
+        _archive_appendix(f, wording),
         _simple("Phụ lục 5. Đơn thư theo loại", COMPLAINTS.field("complaint_kind").header, "Số đơn",
                 _every(f["complaints_by_kind"], COMPLAINT_KINDS), f["complaints_received"],
                 _letters_note(f, wording)),
@@ -510,7 +510,7 @@ def _by_recipient(f: Mapping[str, Any]) -> Appendix:
                     f"{n(f['slips_with_archive_record'])} phiếu.{_slips_carried_over(f, ' ')}")
 
 
-def _archive_appendix(f: Mapping[str, Any]) -> Appendix:
+def _archive_appendix(f: Mapping[str, Any], wording: int) -> Appendix:
     columns = (tables.counter(), tables.plain("name", ARCHIVE_REQUESTS.field("request_kind").header, 3.0,
                                               excel_width=54),
                _count_column("count", "Số trường hợp"), _count_column("answered", "Đã có kết quả"))
@@ -521,7 +521,8 @@ def _archive_appendix(f: Mapping[str, Any]) -> Appendix:
          "answered": f["archive_research_requested_from_other_provinces_answered"]}])
     total = {"name": "Tổng cộng", TOTAL: True,
              "count": sum(row["count"] for row in rows), "answered": sum(row["answered"] for row in rows)}
-    return Appendix("Phụ lục 4. Nghiên cứu tàng thư", columns, (*rows, total))
+    return Appendix("Phụ lục 4. Nghiên cứu tàng thư", columns, (*rows, total),
+                    _archive_carried_over(f, wording).strip())
 
 
 def _every(counts: Mapping[str, int], choices: Sequence[str]) -> dict[str, int]:
