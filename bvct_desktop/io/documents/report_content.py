@@ -75,8 +75,9 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # Phụ lục 5's note said «đang giải quyết 0 đơn» and «Đã giải quyết 0 đơn», as the body no longer did.
 # 8, before 06/12/2026: the letters resolved named those carried over in brackets, before «(Phụ lục 5)».
 # 9, before 06/12/2026: the figures sheet listed the figures by kind, as ORDER_BEFORE_10, not as the sections
-# state them (a figure answered far below its count).
-WORDING = 10
+# state them (a figure answered far below its count). 10, before 06/12/2026: Phụ lục 4 said nothing of the
+# archive requests carried over, as Phụ lục 1 says of the slips.
+WORDING = 11
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
 ORDER_BEFORE_10 = ("vetting_cases_opened", "vetting_cases_concluded", "slips_issued", "slip_subjects",
@@ -521,8 +522,8 @@ def _archive_appendix(f: Mapping[str, Any], wording: int) -> Appendix:
          "answered": f["archive_research_requested_from_other_provinces_answered"]}])
     total = {"name": "Tổng cộng", TOTAL: True,
              "count": sum(row["count"] for row in rows), "answered": sum(row["answered"] for row in rows)}
-    return Appendix("Phụ lục 4. Nghiên cứu tàng thư", columns, (*rows, total),
-                    _archive_carried_over(f, wording).strip())
+    note = _archive_carried_over(f, wording).strip() if wording >= 11 else ""
+    return Appendix("Phụ lục 4. Nghiên cứu tàng thư", columns, (*rows, total), note)
 
 
 def _every(counts: Mapping[str, int], choices: Sequence[str]) -> dict[str, int]:

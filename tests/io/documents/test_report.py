@@ -838,17 +838,20 @@ def test_archive_requests_carried_over_are_said_after_those_of_the_period_as_sli
 def test_phu_luc_4_says_the_archive_requests_carried_over_under_its_table_as_phu_luc_1_says_the_slips(
         source, options):
     """The appendix counts only the period's own requests; the officer who reads it alone (the table is
-    what the upper level copies) learns of those carried over in its note, as under Phụ lục 1."""
+    what the upper level copies) learns of those carried over in its note, as under Phụ lục 1; a report
+    issued before (wording 10) is written again as issued."""
     carried = {**source.figures, "archive_research_for_other_provinces_carried_over": 1,
                "archive_research_for_other_provinces_carried_over_answered": 1,
                "archive_research_requested_from_other_provinces_carried_over": 2,
                "archive_research_requested_from_other_provinces_carried_over_answered": 1}
 
-    def note(figures):
-        appendices = render.report_content(dataclasses.replace(source, figures=figures), options).appendices
+    def note(figures, wording=report_content.WORDING):
+        appendices = render.report_content(dataclasses.replace(source, figures=figures, wording=wording),
+                                           options).appendices
         return next(appendix.note for appendix in appendices if appendix.title.startswith("Phụ lục 4."))
 
     assert note(carried) == ("Ngoài ra, kỳ trước chuyển sang 1 trường hợp nghiên cứu giúp tỉnh bạn chưa trả lời, "
                              "trong kỳ đã trả lời 1 trường hợp; 2 trường hợp đề nghị tỉnh bạn nghiên cứu chưa có "
                              "kết quả, trong kỳ đã nhận kết quả 1 trường hợp.")
     assert note(source.figures) == ""
+    assert note(carried, wording=10) == "", "a report issued before is written again as issued"
