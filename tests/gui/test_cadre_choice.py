@@ -4,7 +4,7 @@ from bvct_desktop.core import browse, editing
 from bvct_desktop.core.errors import BusyError
 from bvct_desktop.core.personfile import letters
 from bvct_desktop.gui.forms import open_form
-from bvct_desktop.gui.forms.cadre_choice import NO_ONE, OTHERS_UNREAD, CadreChoice
+from bvct_desktop.gui.forms.cadre_choice import NAMED_UNREAD, NO_ONE, OTHERS_UNREAD, CadreChoice
 from tests.gui import register_support as support
 from tests.gui.shell_support import import_rows, on_office_screen
 
@@ -91,3 +91,27 @@ def test_the_other_letters_are_read_once_for_a_person_while_the_name_stays_and_a
     choice.follow("Nguyễn Văn Hùng ")  # the name changed: he stays chosen, his letters read again
     choice.follow("Nguyễn Văn Hùng ")
     assert len(reads) == 2
+
+
+def test_the_cadres_of_the_name_unread_are_told_on_the_line_and_the_letter_keeps_its_link(qtbot, monkeypatch, context):
+    """Review: following the name read its cadres on the GUI thread with nothing caught: the database out of
+    reach crashed the form at a letter typed. Now the line says so, no stale cadre stays offered, and the
+    letter saved meanwhile keeps the person it is linked to (or takes the name's rule)."""
+    choice = CadreChoice(context)
+    qtbot.addWidget(choice)
+    choice.show()
+    choice.start("Nguyễn Văn Hùng", None)
+    [hung] = editing.cadres_named(context.db, "Nguyễn Văn Hùng")
+    choice.box.activated.emit(choice.box.currentIndex())  # the officer keeps him
+    assert choice.kept == hung.person_id
+
+    def out_of_reach(db, name):
+        raise BusyError("Cơ sở dữ liệu đang bận.")
+
+    monkeypatch.setattr(editing, "cadres_named", out_of_reach)
+    choice.follow("Nguyễn Văn Hùn")
+    assert choice.hint.isVisible() and choice.hint.text() == f"{NAMED_UNREAD} Cơ sở dữ liệu đang bận."
+    assert choice.box.count() == 0 and not choice.box.isEnabled()
+    assert choice.choice() == hung.person_id  # what the officer chose, not «no one»
+    choice.start("Trần Thị Lan", None)
+    assert choice.choice() is None  # the name's rule, when the letter is saved

@@ -12,6 +12,12 @@ from ..qt import QComboBox, QLabel, QVBoxLayout, QWidget, Signal
 
 NO_ONE = "(không gắn với hồ sơ cán bộ nào)"
 OTHERS_UNREAD = "Không đọc được các đơn thư khác về cán bộ này."
+NAMED_UNREAD = "Không đọc được các cán bộ cùng họ tên này: đơn vẫn giữ hồ sơ cán bộ đã gắn hoặc đã chọn."
+
+
+def _unread(what: str, error: BvctError) -> str:
+    """The line for a read that failed (the database out of reach): the form goes on without it."""
+    return f"{what} {error.message}"
 
 
 class CadreChoice(QWidget):
@@ -53,10 +59,16 @@ class CadreChoice(QWidget):
             self.name = name
             self.others.clear()
         db = self.context.db
-        named = editing.cadres_named(db, name)
-        kept = [] if self.kept in (None, editing.NOBODY) or any(facts.person_id == self.kept for facts in named) \
-            else [editing.person_facts(db, self.kept)]
         self.box.clear()
+        try:
+            named = editing.cadres_named(db, name)
+            kept = [] if self.kept in (None, editing.NOBODY) or any(facts.person_id == self.kept for facts in named) \
+                else [editing.person_facts(db, self.kept)]
+        except BvctError as error:  # nothing offered that may be stale; the choice stays the officer's (choice)
+            self.box.setEnabled(False)
+            self._tell(_unread(NAMED_UNREAD, error))
+            return
+        self.box.setEnabled(True)
         self.box.addItem(NO_ONE, editing.NOBODY)
         for facts in named + kept:
             self.box.addItem(f"{facts.description} – {facts.known[0]}" if facts.known else facts.description,
@@ -75,7 +87,7 @@ class CadreChoice(QWidget):
             try:
                 self.others[chosen] = letters.others_of(self.context.db, chosen, self.letter_id)
             except BvctError as error:  # told, and not read again for the name: the form goes on without it
-                self.others[chosen] = f"{OTHERS_UNREAD} {error.message}"
+                self.others[chosen] = _unread(OTHERS_UNREAD, error)
         return self.others[chosen]
 
     def _tell(self, text: str) -> None:
@@ -83,8 +95,9 @@ class CadreChoice(QWidget):
         self.hint.setVisible(bool(text))
 
     def choice(self) -> int:
-        """The person chosen; editing.NOBODY: no one."""
-        return self.box.currentData()
+        """The person chosen; editing.NOBODY: no one; None: the name's rule (or the stored link) — also
+        the one the officer chose before the name's cadres could not be read."""
+        return self.box.currentData() if self.box.count() else self.kept
 
     def _picked(self, _index: int) -> None:
         self.kept = self.choice()
