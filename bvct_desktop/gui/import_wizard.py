@@ -152,6 +152,7 @@ class ImportWizard(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         fill_screen(self, QSize(900, 620))
+        choose.setFocus()  # the first step, where Enter goes: the file's box is only read
 
     # ----- step 1: the file and its preview
 
@@ -404,6 +405,10 @@ class ImportWizard(QDialog):
             self._show_list(ERRORS, result.problems)
             self._show_rows_of(result.problems, "error")
         self._enable_runs(True, refused=result is not None and not result.ok)
+        # the buttons turned off while it ran sent the focus on to «Đóng», where the next Enter closed the
+        # wizard: back to the run's button, or to «Nhập» after a clean check, as the message says
+        ran = self.check_button if dry_run and (result is None or not result.ok) else self.import_button
+        (ran if ran.isEnabled() else self.check_button).setFocus()
 
     def _show_details(self, result: importing.ImportResult) -> None:
         """What the import did beyond the counts, as the command line tells it: the entries it added to

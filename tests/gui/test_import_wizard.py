@@ -9,6 +9,7 @@ import json
 import openpyxl
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
+from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from bvct_desktop.core import browse, importing
@@ -23,7 +24,7 @@ from bvct_desktop.io import xlsx_reader
 from tests.conftest import workbook
 from tests.fixtures.legacy import legacy_workbook, to_tcvn3
 from tests.gui import register_support as support
-from tests.gui.shell_support import on_office_screen
+from tests.gui.shell_support import active, on_office_screen
 from tests.gui.tip_support import as_seen
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
@@ -683,3 +684,39 @@ def test_before_a_file_is_chosen_the_wizard_lists_the_columns_and_saves_the_temp
     assert context.dialogs.shown[-1].suggested == file_name("mẫu nhập", kind_named(kind).title, suffix="xlsx")
     assert next(openpyxl.load_workbook(saved).worksheets[0].iter_rows(max_row=1, values_only=True)) == tuple(headers)
     assert wizard.message.text() == f"Đã lưu tệp mẫu vào {saved}."
+
+
+def test_by_keyboard_the_wizard_opens_on_choosing_the_file_and_enter_chooses_it(qtbot, context, tmp_path):
+    """Keyboard tour: the wizard opened on the file's box, which is only read: Enter there did nothing."""
+    wizard = _wizard(qtbot, context)
+    active(qtbot, wizard)
+    assert QApplication.focusWidget().text() == "Chọn tệp…"
+    context.dialogs.answer_next(str(workbook(tmp_path / "moi.xlsx", HEADERS, GOOD)))
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
+    assert wizard.path.text().endswith("moi.xlsx") and wizard.import_button.isEnabled()
+
+
+def _checked_by_keyboard(qtbot, wizard: ImportWizard) -> None:
+    wizard.check_button.setFocus()
+    QTest.keyClick(wizard.check_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.task is not None and wizard.task.done, timeout=10_000)
+
+
+def test_by_keyboard_a_check_passed_leaves_the_focus_on_nhap_not_on_closing(qtbot, context, tmp_path):
+    """Keyboard tour: the buttons turned off while the check ran sent the focus on to «Đóng»; the message
+    said «Bấm «Nhập»…» and the officer's Enter closed the wizard instead."""
+    wizard = loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "moi.xlsx", HEADERS, GOOD))
+    active(qtbot, wizard)
+    _checked_by_keyboard(qtbot, wizard)
+    assert QApplication.focusWidget() is wizard.import_button
+    QTest.keyClick(wizard.import_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.task.done, timeout=10_000)
+    assert wizard.message.text().startswith("Đã nhập 2 dòng") and wizard.isVisible()
+
+
+def test_by_keyboard_a_check_that_found_errors_leaves_the_focus_on_checking_again(qtbot, context, tmp_path):
+    wizard = loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "sai.xlsx", HEADERS, BAD))
+    active(qtbot, wizard)
+    _checked_by_keyboard(qtbot, wizard)
+    assert not wizard.import_button.isEnabled() and QApplication.focusWidget() is wizard.check_button
