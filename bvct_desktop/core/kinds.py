@@ -305,6 +305,9 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
                             "hãy xem lại văn bản cho phép đoàn đi ngoài kế hoạch")),
     Field("not_going", "Không đi (lý do)", hint="lý do thành viên có tên trong quyết định mà không đi, ví dụ "
           "«ốm», «thay đổi công tác»; để trống khi đi"),
+    # after «Không đi (lý do)», for the same reason
+    Field("funding", "Kinh phí", hint="nguồn kinh phí hoặc đơn vị tài trợ chuyến đi, ví dụ «Ngân sách tỉnh», "
+          "«Công ty A tài trợ», «Phía bạn đài thọ»"),
 ), date_key="decision_on", date_fallback="depart_on", stored_in="delegations",
     members=Members("delegation_members", "delegation_id", "cadre_id", ("position", "unit", "role", "not_going"),
                     PersonLink.of("person_id", "full_name", "birth_date", "home_town", "cccd", cadre=True),

@@ -186,6 +186,7 @@ delegations = Table(
     Column("report_received_on", Date),
     Column("status", String),  # migration 0026: cancelled or put off (trip_status)
     Column("in_plan", String),  # migration 0029: in the annual foreign-affairs plan («Có», «Không», None: not known)
+    Column("funding", Text),  # migration 0037: who pays the trip (state budget, a sponsor)
     *_stamps(),
     Index(None, "deleted_at", "decision_on", "depart_on"),
 )
