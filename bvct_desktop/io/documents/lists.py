@@ -123,7 +123,7 @@ def delegation_lines(trip: Mapping[str, Any]) -> list[str]:
     lines.append(f"{D('countries').header}: {trip['countries']}")
     if trip["purpose"]:
         lines.append(f"{D('purpose').header}: {trip['purpose']}")
-    if trip["funding"]:
+    if trip.get("funding"):  # «Kinh phí» (migration 0037) may be absent from a trip given to print
         lines.append(f"{D('funding').header}: {trip['funding']}")
     lines.append(f"Thời gian: từ ngày {display_date(trip['depart_on'])} đến ngày {display_date(trip['return_on'])}")
     return lines
