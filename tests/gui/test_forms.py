@@ -2107,3 +2107,19 @@ def test_a_summary_typed_in_lines_is_saved_and_shown_back_in_its_lines(qtbot, co
     asked = len(context.dialogs.shown)
     again.close()
     assert not again.isVisible() and len(context.dialogs.shown) == asked  # nothing changed, nothing asked
+
+
+def test_ctrl_s_saves_the_form_even_from_inside_a_text_of_several_lines(qtbot, context):
+    """Enter saves through «Lưu» except inside a text of several lines, where it starts a new line: an officer
+    typing a letter's summary had no key to save with (Ctrl+S did nothing)."""
+    page = _page(qtbot, context, "complaints")
+    page.new_record()
+    form = page.forms[None]
+    _fill_new(form, NEW["complaints"])
+    active(qtbot, form)
+    summary = form.inputs["summary"]
+    summary.setFocus()
+    QTest.keyClick(summary, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.message.text() == "Đã lưu.", form.message.text()
+    assert form.record_id is not None and not form.is_dirty()
+    assert "Ctrl+S" in form.save_button.toolTip()

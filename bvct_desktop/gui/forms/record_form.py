@@ -23,10 +23,12 @@ from ..qt import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QShortcut,
     QSize,
     QSizePolicy,
     Qt,
@@ -132,7 +134,9 @@ class RecordForm(QDialog):
         if self.editable:
             self.save_button = QPushButton("Lưu")
             self.save_button.setDefault(True)
+            self.save_button.setToolTip("Lưu (Ctrl+S; Enter khi không đang gõ trong ô nhiều dòng)")
             self.save_button.clicked.connect(self.save)
+            QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)  # silenced while locked (autolock)
             buttons.addWidget(self.save_button)
         if self.record_id and self.kind.name in printing.RECORD_DOCUMENTS \
                 and allows(self.context.db.actor.role, Action.EXPORT):
