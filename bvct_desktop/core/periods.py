@@ -40,6 +40,15 @@ REPORT_PERIODS = (Period("Quý I", 1, 3), Period("Quý II", 4, 6), FIRST_HALF, P
                   Period("Quý IV", 10, 12), Period("6 tháng cuối năm", 7, 12), WHOLE_YEAR, TYPED)
 # the dashboard's figures run from the first of January: where the year stands, not a quarter's report
 DASHBOARD_PERIODS = (YEAR_SO_FAR, FIRST_HALF, NINE_MONTHS, WHOLE_YEAR, TYPED)
+PERIODIC_REPORTS = (FIRST_HALF, NINE_MONTHS, WHOLE_YEAR)  # the reports the office makes (brief §9), in order
+
+
+def report_just_ended(today: dt.date) -> tuple[Period, int]:
+    """The periodic report whose period ended last, on or before `today`, and its year: the report the
+    officer is making (in January, the year just ended)."""
+    ended = [(period, year) for year in (today.year - 1, today.year) for period in PERIODIC_REPORTS
+             if period.dates(year)[1] <= today]
+    return ended[-1]
 
 
 def describe(start: dt.date, end: dt.date) -> str:

@@ -15,7 +15,7 @@ from ..core.dates import display_date
 from ..core.errors import BvctError, InputError
 from ..core.numbers import grouped
 from ..core.overview import BREAKDOWN_LABELS, REPORT_LABELS
-from ..core.periods import FIRST_HALF, REPORT_PERIODS
+from ..core.periods import REPORT_PERIODS, report_just_ended
 from ..core.permissions import Action, allows
 from ..core.row_versions import ChangedMeanwhile
 from ..core.text import file_name
@@ -80,8 +80,9 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.task = None
         for period in REPORT_PERIODS:
             self.period.addItem(period.name)
-        self.period.setCurrentIndex(REPORT_PERIODS.index(FIRST_HALF))
-        self.year.setValue(context.clock().date().year)
+        offered, year = report_just_ended(context.clock().date())
+        self.period.setCurrentIndex(REPORT_PERIODS.index(offered))
+        self.year.setValue(year)
         self.run_button.clicked.connect(self.refresh)
         tell_reversed(self.start, self.end)
         for box in (self.start, self.end):

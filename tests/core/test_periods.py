@@ -3,7 +3,16 @@ due; the year so far to today; the dashboard's all from the first of January."""
 
 import datetime as dt
 
-from bvct_desktop.core.periods import DASHBOARD_PERIODS, FIRST_HALF, NINE_MONTHS, REPORT_PERIODS, SO_FAR, TYPED
+from bvct_desktop.core.periods import (
+    DASHBOARD_PERIODS,
+    FIRST_HALF,
+    NINE_MONTHS,
+    REPORT_PERIODS,
+    SO_FAR,
+    TYPED,
+    WHOLE_YEAR,
+    report_just_ended,
+)
 from bvct_desktop.io.documents.report_content import period_name
 
 
@@ -49,3 +58,15 @@ def test_the_pages_name_the_months_from_january_as_the_printed_report_does():
     """The dashboard and the report page offered «9 tháng» for what the report prints «9 tháng đầu năm 2026»."""
     for period in (FIRST_HALF, NINE_MONTHS):
         assert period_name(*period.dates(2026)) == f"{period.name} 2026"
+
+
+def test_the_report_offered_is_the_periodic_report_whose_period_ended_last():
+    """The office reports 6 months, 9 months and the year (brief §9) once each has ended: in January the
+    year just ended, not the new year's first half that has barely begun; a period's last day counts."""
+    assert report_just_ended(dt.date(2027, 1, 5)) == (WHOLE_YEAR, 2026)
+    assert report_just_ended(dt.date(2027, 1, 1)) == (WHOLE_YEAR, 2026)
+    assert report_just_ended(dt.date(2026, 12, 31)) == (WHOLE_YEAR, 2026)
+    assert report_just_ended(dt.date(2026, 12, 30)) == (NINE_MONTHS, 2026)
+    assert report_just_ended(dt.date(2026, 9, 30)) == (NINE_MONTHS, 2026)
+    assert report_just_ended(dt.date(2026, 7, 15)) == (FIRST_HALF, 2026)
+    assert report_just_ended(dt.date(2026, 6, 29)) == (WHOLE_YEAR, 2025)

@@ -54,7 +54,6 @@ def test_each_named_period_sets_its_dates_in_the_year_chosen(page):
     assert [page.period.itemText(index) for index in range(page.period.count())] == [
         "Quý I", "Quý II", "6 tháng đầu năm", "Quý III", "9 tháng đầu năm", "Quý IV", "6 tháng cuối năm", "Cả năm",
         "Tùy chọn"]
-    assert page.period.currentText() == "6 tháng đầu năm"
     page.year.setValue(2026)
     chosen = {}
     for index in range(page.period.count() - 1):
@@ -76,8 +75,25 @@ def test_the_third_quarter_chosen_is_printed_as_the_third_quarter(page, qtbot):
     assert "công tác bảo vệ chính trị nội bộ quý III năm 2025" in first_page
 
 
+def test_opened_on_02_10_the_page_offers_the_nine_months_just_ended(page):
+    assert (page.period.currentText(), page.year.value()) == ("9 tháng đầu năm", 2025)
+    assert page.chosen_period() == (dt.date(2025, 1, 1), dt.date(2025, 9, 30))
+
+
+def test_opened_in_january_the_page_offers_the_year_just_ended(qtbot, tmp_path):
+    """On 05/01/2027 the officer makes the report of 2026: «Cả năm» 2026 is chosen, not the first half of a
+    year five days old."""
+    clock = FakeClock(dt.datetime(2027, 1, 5, 8, 0))
+    db = new_database(tmp_path, clock)
+    shown = ReportPage(context_for(db, clock))
+    qtbot.addWidget(shown)
+    assert (shown.period.currentText(), shown.year.value()) == ("Cả năm", 2026)
+    assert shown.chosen_period() == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    db.close()
+
+
 def test_six_months_figures_with_breakdowns(page):
-    assert page.year.value() == 2025 and page.chosen_period() == (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    choose(page, "6 tháng đầu năm")
     page.refresh()
     figures = rows(page.main_table)
     assert list(figures) == list(REPORT_LABELS.values())
@@ -143,6 +159,7 @@ def test_the_figures_shown_follow_a_change_of_the_records_so_the_page_says_what_
     """The chief counts, a slip is added meanwhile (in a register, or by another officer): the page shows
     the figures the report issued now will carry, not the earlier count; the recount is no new asking
     for the audit trail."""
+    choose(page, "6 tháng đầu năm")
     page.refresh()
     assert rows(page.main_table)["Phiếu yêu cầu xác minh lai lịch đã phát hành"] == "2"
     asked = [entry for entry in audit.list_entries(page.context.db) if entry.action == "báo cáo số liệu"]
@@ -336,6 +353,7 @@ def test_a_role_lowered_since_the_page_was_built_refuses_the_export_before_askin
 
 
 def test_the_officers_parts_are_kept_per_period_as_they_are_typed(page, qtbot):
+    choose(page, "6 tháng đầu năm")
     type_notes(page, {"Ưu điểm": "Phối hợp tốt.\nKịp thời.", "Hạn chế, khuyết điểm": "Còn chậm."})
     qtbot.waitUntil(lambda: page.notes_state.text().startswith("Đã lưu"), timeout=5_000)
     assert "Còn thiếu: «Phương hướng, nhiệm vụ»" in page.notes_state.text()
