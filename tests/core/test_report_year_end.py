@@ -1,0 +1,77 @@
+"""The turn of 2026 into 2027, counted by hand: on 05/01/2027 the officer makes the reports of 2026 (the year, 6
+and 9 months) and the first quarter of 2027 is begun. Records that span the year's end count where their own day
+falls, and what happened in January is not yet done in 2026's report."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from bvct_desktop.core import report, vault
+from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.schema import persons, vetting_cases
+from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.samples import SAMPLES
+
+MADE_ON = dt.datetime(2027, 1, 5, 8, 0)
+A93, DONG_NAI = "Cục A93B – Bộ Công an", "Công an tỉnh Đồng Nai"
+YEAR, H1, NINE = ((dt.date(2026, 1, 1), dt.date(2026, month, last)) for month, last in ((12, 31), (6, 30), (9, 30)))
+Q1_2027 = (dt.date(2027, 1, 1), dt.date(2027, 3, 31))
+# number, sent, name, purpose, recipient, answered
+SLIPS = (("38/PXM", "15/11/2026", "Ngô Văn Bốn", "Bầu cử", A93, None),          # due 15/12/2026: overdue at the end
+         ("39/PXM", "20/12/2026", "Lê Thị Ba", "Quy hoạch", DONG_NAI, None),    # due 19/01/2027: not yet
+         ("40/PXM", "28/12/2026", "Trần Văn Hai", "Bổ nhiệm", A93, "04/01/2027"),
+         ("1/PXM", "02/01/2027", "Đinh Văn Năm", "Kết nạp Đảng", DONG_NAI, None))
+
+
+@pytest.fixture
+def db(both_engines_cli, tmp_path):
+    cli = both_engines_cli
+    rows = [[number, sent, name, None, "1970", "Nam", "Hàm Tiến", None, None, None, None, "Bản thân", None, purpose,
+             recipient, answered, "Không có tàng thư" if answered else None, None]
+            for number, sent, name, purpose, recipient, answered in SLIPS]
+    assert cli("import", "slips", workbook(tmp_path / "phieu.xlsx", SAMPLES["slips"][0], rows))[0] == 0
+    trip = ["200-QĐ/TU", "15/12/2026", "Đoàn công tác cuối năm", "Hàn Quốc", "Công tác", "30/12/2026", "03/01/2027",
+            None, "Bùi Thị Hương", "02/02/1975", "Đức Linh", None, "Giám đốc", "Sở Ngoại vụ", "Trưởng đoàn"]
+    assert cli("import", "delegations", workbook(tmp_path / "doan.xlsx", SAMPLES["delegations"][0], [trip]))[0] == 0
+    letters = [["20/12/2026", "Nặc danh", "Tố cáo", "Nguyễn Văn Hùng", "Tố cáo cuối năm", "10/01/2027", None, None],
+               ["28/12/2026", "Trần Văn Lộc", "Kiến nghị", None, "Kiến nghị cuối năm", None, "04/01/2027",
+                "Đã trả lời"]]
+    assert cli("import", "complaints", workbook(tmp_path / "don.xlsx", SAMPLES["complaints"][0], letters))[0] == 0
+    database = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: MADE_ON)
+    with database.read() as connection:
+        case = connection.execute(select(vetting_cases.c.id).join(persons)
+                                  .where(persons.c.full_name == "Trần Văn Hai")).scalar_one()
+    cases.record_conclusion(database, case, {"conclusion_no": "01-KL/BTCTU", "signer": "Trần Văn Ban",
+                                             "concluded_on": "05/01/2027", "result": "Đủ tiêu chuẩn"})
+    yield database
+    database.close()
+
+
+def test_the_year_2026_made_on_05_01_2027_counts_january_s_replies_and_conclusions_as_not_yet_done(db):
+    figures = report.figures(db, *YEAR)
+    assert {key: figures[key] for key in (
+        "slips_issued", "slips_answered", "slips_overdue", "vetting_cases_opened", "vetting_cases_concluded",
+        "delegations", "cadres_sent_abroad", "complaints_received", "complaints_resolved")} == {
+        "slips_issued": 3, "slips_answered": 0, "slips_overdue": 1,  # 38/PXM only, as it stood on 31/12
+        "vetting_cases_opened": 3, "vetting_cases_concluded": 0,
+        "delegations": 1, "cadres_sent_abroad": 1,  # decided on 15/12/2026, whenever it came back
+        "complaints_received": 2, "complaints_resolved": 0}
+
+
+@pytest.mark.parametrize("period", [H1, NINE], ids=["6 tháng", "9 tháng"])
+def test_the_six_and_nine_months_of_2026_hold_nothing_of_its_last_weeks(db, period):
+    figures = report.figures(db, *period)
+    assert (figures["slips_issued"], figures["delegations"], figures["complaints_received"]) == (0, 0, 0)
+
+
+def test_the_first_quarter_of_2027_takes_over_what_2026_left_open(db):
+    figures = report.figures(db, *Q1_2027)
+    assert {key: figures[key] for key in (
+        "slips_issued", "slips_carried_over", "slips_carried_over_answered", "vetting_cases_opened",
+        "vetting_cases_concluded", "delegations", "complaints_received", "complaints_carried_over",
+        "complaints_carried_over_resolved", "slips_overdue")} == {
+        "slips_issued": 1, "slips_carried_over": 3, "slips_carried_over_answered": 1,
+        "vetting_cases_opened": 1, "vetting_cases_concluded": 1,  # 2026's case concluded on 05/01/2027
+        "delegations": 0, "complaints_received": 0, "complaints_carried_over": 2, "complaints_carried_over_resolved": 1,
+        "slips_overdue": 0}  # 1/PXM of 02/01/2027 is not due until February
