@@ -9,6 +9,7 @@ the PC's date put back after the last touch must not keep the program unlocked."
 from collections.abc import Callable
 
 from ..core import settings
+from .caps_lock import CapsLockWatch
 from .context import AppContext
 from .copy_guard import take_back_copies
 from .icons import icon
@@ -135,6 +136,7 @@ class LockCover(QWidget):
                      QLabel("Công việc đang làm dở vẫn được giữ nguyên.")):
             inner.addWidget(line, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addLayout(row)
+        self.caps_lock = CapsLockWatch(self.password)
         inner.addWidget(self.error)
         inner.addWidget(self.leave, 0, Qt.AlignmentFlag.AlignHCenter)
         outer = QVBoxLayout(self)

@@ -7,6 +7,7 @@ real modal dialog ever opens under pytest, and they can read what would have bee
 from collections import deque
 from dataclasses import dataclass, field
 
+from .caps_lock import CapsLockWatch
 from .qt import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, Qt, QWidget
 
 YES, NO, CANCEL = "yes", "no", "cancel"
@@ -125,5 +126,9 @@ def text_dialog(parent: QWidget | None, title: str, text: str, echo: QLineEdit.E
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     room = (parent or dialog).screen().availableGeometry().width() * 9 // 10
-    dialog.findChild(QLineEdit).setMinimumWidth(min(TYPING_WIDTH, room))  # the dialog's own sizes to its layout
+    box = dialog.findChild(QLineEdit)
+    box.setMinimumWidth(min(TYPING_WIDTH, room))  # the dialog's own sizes to its layout
+    if echo == QLineEdit.EchoMode.Password:
+        dialog.adjustSize()  # Qt lays its dialog out only then: the warning needs the box's column
+        CapsLockWatch(box)
     return dialog

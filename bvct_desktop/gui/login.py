@@ -13,6 +13,7 @@ from ..core import address
 from ..core.address import Address, FileAddress
 from ..core.errors import AuthError, DamagedError
 from ..core.permissions import ADMIN
+from .caps_lock import CapsLockWatch
 from .damage import ADMINS_ONLY
 from .designer.ui_login import Ui_LoginDialog
 from .dialogs import DATABASE_FILTER, Dialogs
@@ -41,6 +42,7 @@ class LoginDialog(QDialog, Ui_LoginDialog):
         self.unlocking = None  # the unlock under way on a worker
         self._dialogs, self._clock = dialogs, clock
         self.setupUi(self)
+        self.caps_lock = CapsLockWatch(self.password)
         self.setWindowIcon(icon("app"))
         self.user.setText(user)
         self.other_button.clicked.connect(self.choose_other_file)

@@ -13,6 +13,7 @@ from ..core.database import Clock, Database, system_clock
 from ..core.errors import BvctError, InputError, os_reason
 from ..core.files import output
 from . import printing
+from .caps_lock import CapsLockWatch
 from .designer.ui_first_run_admin import Ui_FirstRunAdmin
 from .designer.ui_first_run_office import Ui_FirstRunOffice
 from .designer.ui_first_run_recovery import Ui_FirstRunRecovery
@@ -130,6 +131,7 @@ class NewPasswordPage(QWizardPage):
         self.setupUi(self)
         self.setSubTitle(self.subTitle().format(min_length=passwords.MIN_LENGTH))
         self.setCommitPage(True)
+        self.caps_lock = CapsLockWatch(self.password, self.again)
         for field in (self.name, self.password):
             field.textChanged.connect(self._update_hint)
 
@@ -242,6 +244,7 @@ class ServerPage(QWizardPage, Ui_FirstRunServer):
         self._wizard = wizard
         self.setupUi(self)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Kết nối")
+        self.caps_lock = CapsLockWatch(self.password)
         self.insecure_warning.setText(address.INSECURE_WARNING)
         self.insecure_warning.hide()
         self.insecure.toggled.connect(self._insecure_chosen)

@@ -10,6 +10,7 @@ from ..core import backup, backup_log
 from ..core.backup_log import Known
 from ..core.errors import AuthError, BvctError
 from . import restore_offer
+from .caps_lock import CapsLockWatch
 from .designer.ui_first_run_restore import Ui_FirstRunRestore
 from .look import wait_cursor
 from .qt import QLineEdit, QWizard, QWizardPage
@@ -48,6 +49,7 @@ class RestorePage(QWizardPage, Ui_FirstRunRestore):
         self.setupUi(self)
         self.where.setText(self.where.text().format(path=wizard.path))
         self.setButtonText(QWizard.WizardButton.FinishButton, "Khôi phục")
+        self.caps_lock = CapsLockWatch(self.password)
         self.backup_button.clicked.connect(self.choose_backup)
         self.with_recovery_key.toggled.connect(self._ask_for_recovery_key)
 

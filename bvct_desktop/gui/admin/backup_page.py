@@ -9,6 +9,7 @@ from ...core.errors import BvctError
 from ...core.numbers import megabytes
 from ...core.permissions import Action, allows
 from .. import restore_offer
+from ..caps_lock import CapsLockWatch
 from ..context import BACKUPS, AppContext
 from ..designer.ui_admin_backup import Ui_BackupPage
 from ..dialogs import YES
@@ -30,6 +31,7 @@ class BackupPage(QWidget, Ui_BackupPage):
     def __init__(self, context: AppContext, restored, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        self.caps_lock = CapsLockWatch(self.password)
         self.context = context
         self._restored = restored
         self.task = None

@@ -4,6 +4,7 @@ form ui/admin_password.ui."""
 
 from ...core import passwords, users
 from ...core.errors import BvctError
+from ..caps_lock import CapsLockWatch
 from ..context import AppContext
 from ..designer.ui_admin_password import Ui_PasswordPage
 from ..qt import QWidget
@@ -15,6 +16,7 @@ class PasswordPage(QWidget, Ui_PasswordPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        self.caps_lock = CapsLockWatch(self.current, self.password, self.again)
         self.context = context
         self.page_subtitle.setText(self.page_subtitle.text().format(user=context.db.actor.name,
                                                                     min_length=passwords.MIN_LENGTH))

@@ -6,6 +6,7 @@ The page is the Designer form ui/admin_users.ui."""
 from ...core import user_names, users
 from ...core.errors import BvctError, InputError
 from ...core.permissions import ROLES, VIEWER, Action, allows, summary
+from ..caps_lock import CapsLockWatch
 from ..context import AppContext
 from ..designer.ui_admin_users import Ui_UsersPage
 from ..dialogs import YES
@@ -23,6 +24,7 @@ class UsersPage(QWidget, Ui_UsersPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        self.caps_lock = CapsLockWatch(self.password, self.again)
         self.page_subtitle.setText("\n".join(summary()))
         self.context = context
         self.accounts: list[users.Account] = []
