@@ -229,6 +229,8 @@ class ImportWizard(QDialog):
         self._enable_runs(True)
         if then is not None:
             then()
+        else:
+            self.check_button.setFocus()  # the next step, where Enter goes: not «Chọn tệp…» again
 
     def _not_read_again(self, told: str) -> None:
         """A file changed since it was read that cannot be read now (deleted, locked, damaged): nothing

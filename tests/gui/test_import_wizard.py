@@ -697,6 +697,19 @@ def test_by_keyboard_the_wizard_opens_on_choosing_the_file_and_enter_chooses_it(
     assert wizard.path.text().endswith("moi.xlsx") and wizard.import_button.isEnabled()
 
 
+def test_by_keyboard_a_file_read_leaves_the_focus_on_checking_it_and_enter_checks_it(qtbot, context, tmp_path):
+    """Keyboard tour: the file read, the focus stayed on «Chọn tệp…» and the next Enter asked for a file again."""
+    wizard = _wizard(qtbot, context)
+    active(qtbot, wizard)
+    context.dialogs.answer_next(str(workbook(tmp_path / "moi.xlsx", HEADERS, GOOD)))
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
+    assert QApplication.focusWidget() is wizard.check_button
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.task is not None and wizard.task.done, timeout=10_000)
+    assert wizard.result is not None and browse.record_ids(context.db, "cadres", "chau van luc") == []
+
+
 def _checked_by_keyboard(qtbot, wizard: ImportWizard) -> None:
     wizard.check_button.setFocus()
     QTest.keyClick(wizard.check_button, Qt.Key.Key_Return)
