@@ -121,12 +121,14 @@ class Snapshot:
     holds_records: bool
 
 
-def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.date) -> Snapshot:
-    """The page's data for the period (runs on a worker thread: no widget is touched)."""
+def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.date,
+                  held_records: bool = False) -> Snapshot:
+    """The page's data for the period (runs on a worker thread: no widget is touched). `held_records`: an
+    earlier read found a record, so whether the database holds one (a query per register) is not asked."""
     db = context.db
     return Snapshot(start, end, today, report.count(db, start, end), overview.slips_by_month(db, start, end),
                     [action.source(db, today) for action in ACTION_LISTS], overview.loose_ends(db, today),
-                    overview.holds_records(db))
+                    held_records or overview.holds_records(db))
 
 
 @contextmanager
@@ -422,6 +424,7 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.context = context
         self.open_register = open_register
         self.snapshot: Snapshot | None = None
+        self.held_records = False  # a read found a record: the «where to begin» line is done with
         self.task = None
         self._again = False
         self.backup_warning.hide()
@@ -587,7 +590,8 @@ class Dashboard(QWidget, Ui_Dashboard):
         self._stale = False
         self._midnight.start(until_midnight(context.clock()))
         self.state.setText("Đang tính…")
-        self.task = run_quietly(self, lambda: read_snapshot(context, start, end, today), self._read)
+        held = self.held_records
+        self.task = run_quietly(self, lambda: read_snapshot(context, start, end, today, held), self._read)
 
     def _read(self, snapshot: Snapshot | None, error: BaseException | None) -> None:
         self.task = None
@@ -605,6 +609,7 @@ class Dashboard(QWidget, Ui_Dashboard):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
+        self.held_records = self.held_records or snapshot.holds_records
         for key, card in self.figure_cards.items():
             card.show_value(grouped(snapshot.figures[key]))
         nothing = NOTHING_DUE if snapshot.holds_records else self._where_to_begin()

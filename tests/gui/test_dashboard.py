@@ -729,3 +729,25 @@ def test_the_reminder_letter_is_offered_while_a_slip_is_overdue_and_says_why_not
     settled(qtbot, dashboard)
     assert not button.isEnabled()
     assert button.toolTip() == "Không có phiếu nào quá hạn trả lời: chưa có gì để đôn đốc."
+def test_whether_the_database_holds_a_record_is_read_only_until_it_does(qtbot, tmp_path, clock, monkeypatch):
+    """Every refresh asked each register for one record (a line shown only while the database is empty): once
+    a record is there, it is not asked again."""
+    empty = new_database(tmp_path, clock)
+    asked = []
+    holds_records = dashboard_module.overview.holds_records
+    monkeypatch.setattr(dashboard_module.overview, "holds_records", lambda db: asked.append(1) or holds_records(db))
+    page = Dashboard(context_for(empty, clock), lambda kind, record_id: None, lambda kind, filters: None)
+    qtbot.addWidget(page)
+    page.show()
+    settled(qtbot, page)
+    page.refresh()
+    settled(qtbot, page)
+    assert len(asked) == 2
+    headers, rows = SAMPLES["cadres"]
+    import_rows(empty, "cadres", headers, rows[:1])
+    for _ in range(3):
+        page.refresh()
+        settled(qtbot, page)
+    assert len(asked) == 3
+    assert {due.empty.text() for due in page.due_lists if not due.model.entries} == {dashboard_module.NOTHING_DUE}
+    empty.close()
