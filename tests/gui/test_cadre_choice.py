@@ -69,6 +69,23 @@ def test_a_second_letter_about_a_cadre_tells_the_officer_of_the_first_and_a_lett
     assert not choice.hint.isVisible()
 
 
+def test_a_letter_saved_elsewhere_about_the_cadre_chosen_is_told_at_once(qtbot, context):
+    """A letter about Nguyễn Văn Hùng saved in another window while this letter's form was open: the form still
+    said he had one other letter, read when it opened. The program's notice of the save reads them again."""
+    choice = CadreChoice(context)
+    qtbot.addWidget(choice)
+    choice.show()
+    choice.start("Nguyễn Văn Hùng", None)
+    assert choice.hint.text().startswith("Cán bộ này đã có 1 đơn thư khác")
+    import_rows(context.db, "complaints", ["Ngày nhận", "Người gửi", "Loại đơn", "Họ và tên người bị phản ánh",
+                                           "Nội dung tóm tắt"],
+                [["09/06/2025", "Nặc danh", "Tố cáo", "Nguyễn Văn Hùng", "Có biệt thự không kê khai"]])
+    context.notifier.changed.emit("slips")  # another register's save: nothing to read again
+    assert choice.hint.text().startswith("Cán bộ này đã có 1 đơn thư khác")
+    context.notifier.changed.emit("complaints")
+    assert choice.hint.text().startswith("Cán bộ này đã có 2 đơn thư khác")
+
+
 def test_the_other_letters_are_read_once_for_a_person_while_the_name_stays_and_a_failed_read_is_told(
         qtbot, monkeypatch, context):
     """Review: each letter typed in the name read the cadre's letters again on the GUI thread, and a read that

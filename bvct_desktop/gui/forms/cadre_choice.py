@@ -10,6 +10,7 @@ from ..context import AppContext
 from ..look import plain, styled
 from ..qt import QComboBox, QLabel, QVBoxLayout, QWidget, Signal
 
+LETTERS = "complaints"  # the kind whose records `letters.others_of` reads
 NO_ONE = "(không gắn với hồ sơ cán bộ nào)"
 OTHERS_UNREAD = "Không đọc được các đơn thư khác về cán bộ này."
 NAMED_UNREAD = "Không đọc được các cán bộ cùng họ tên này: đơn vẫn giữ hồ sơ cán bộ đã gắn hoặc đã chọn."
@@ -44,6 +45,7 @@ class CadreChoice(QWidget):
         self.hint.setWordWrap(True)
         self.hint.hide()
         layout.addWidget(self.hint)
+        context.notifier.changed.connect(self._changed_elsewhere)
 
     def start(self, name: str, kept: int | None, letter_id: int | None = None) -> None:
         """The choices for `name`, `kept` chosen (None: the name's one cadre when it has one), on the form of
@@ -89,6 +91,14 @@ class CadreChoice(QWidget):
             except BvctError as error:  # told, and not read again for the name: the form goes on without it
                 self.others[chosen] = _unread(OTHERS_UNREAD, error)
         return self.others[chosen]
+
+    def _changed_elsewhere(self, kind: str) -> None:
+        """A letter saved, here or in another window: the chosen cadre's other letters told again."""
+        if kind not in (LETTERS, "*") or self.context.db.closed:
+            return
+        self.others.clear()
+        if self.box.isEnabled() and self.choice() != editing.NOBODY:
+            self._tell(self._other_letters())
 
     def _tell(self, text: str) -> None:
         self.hint.setText(text)
