@@ -3,10 +3,11 @@ read by its label's words, never the label's markup (the red * of a required fie
 a required one: Qt reads a field with no name of its own from its buddy label's raw text. A table, a
 list or a box with no label beside it is named where it is made (`named`)."""
 
+import re
 from typing import TypeVar
 
 from .look import colour
-from .qt import QAction, QLabel, QLineEdit, QWidget
+from .qt import QAction, QFormLayout, QLabel, QLineEdit, QWidget
 
 REQUIRED = "bắt buộc"
 CLEAR = "Xóa chữ đã gõ"
@@ -33,6 +34,22 @@ def clearable(box: QLineEdit) -> QLineEdit:
 def required_mark() -> str:
     """The red * a required field's label ends with (rich text)."""
     return f"<span style='color:{colour('error')}'>*</span>"
+
+
+def named_from_labels(page: QWidget) -> None:
+    """Each input of `page` with no name of its own named by its label's words: the label of its row in a
+    form layout, or the label it is the buddy of (a Designer form's rows). Windows' screen reader says the
+    name, not a buddy's raw text."""
+    labelled = [(label, label.buddy()) for label in page.findChildren(QLabel) if label.buddy() is not None]
+    for form in page.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is not None and field is not None and isinstance(label.widget(), QLabel) and field.widget():
+                labelled.append((label.widget(), field.widget()))
+    for label, field in labelled:
+        if not field.accessibleName():
+            field.setAccessibleName(re.sub(r"<[^>]*>|&(?!&)|[:*\s]+$", "", label.text()).strip(" :*"))
 
 
 def named(widget: Widget, name: str, description: str = "") -> Widget:

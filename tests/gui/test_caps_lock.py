@@ -14,8 +14,8 @@ from bvct_desktop.gui.caps_lock import WARNING, CapsLockWatch, system_reader
 from bvct_desktop.gui.dialogs import Dialogs, text_dialog
 from bvct_desktop.gui.login import LoginDialog
 from bvct_desktop.gui.main_window import MainWindow
-from bvct_desktop.gui.recovery import RecoveryWizard
 from bvct_desktop.gui.qt import QFormLayout, QLineEdit, Qt, QWidget
+from bvct_desktop.gui.recovery import RecoveryWizard
 from tests.gui.shell_support import context_for, new_database
 
 SHIFT, NONE = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.NoModifier

@@ -9,6 +9,7 @@ from ...core.errors import BvctError
 from ...core.numbers import megabytes
 from ...core.permissions import Action, allows
 from .. import restore_offer
+from ..accessible import named_from_labels
 from ..caps_lock import CapsLockWatch
 from ..context import BACKUPS, AppContext
 from ..designer.ui_admin_backup import Ui_BackupPage
@@ -43,6 +44,7 @@ class BackupPage(QWidget, Ui_BackupPage):
                                        and not context.db.is_server)
         if context.db.is_server:
             self.about.setText(SERVER_ABOUT)
+        named_from_labels(self)
         self.show_newest()
 
     def show_newest(self) -> None:

@@ -12,7 +12,7 @@ from ...core import settings
 from ...core.dates import display_date
 from ...core.errors import BvctError
 from ...core.settings import BY_KEY, SETTINGS, Setting
-from ..accessible import field_label
+from ..accessible import field_label, named_from_labels
 from ..context import AppContext
 from ..date_box import DateBox
 from ..designer.ui_admin_settings import Ui_SettingsPage
@@ -97,6 +97,7 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        named_from_labels(self)
         self.load()
         self._show_rows(False)
 

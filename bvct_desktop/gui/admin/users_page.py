@@ -6,6 +6,7 @@ The page is the Designer form ui/admin_users.ui."""
 from ...core import user_names, users
 from ...core.errors import BvctError, InputError
 from ...core.permissions import ROLES, VIEWER, Action, allows, summary
+from ..accessible import named_from_labels
 from ..caps_lock import CapsLockWatch
 from ..context import AppContext
 from ..designer.ui_admin_users import Ui_UsersPage
@@ -38,6 +39,7 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.disable_button.clicked.connect(self.disable)
         self.enable_button.clicked.connect(self.enable)
         self.editing.setVisible(not context.read_only)
+        named_from_labels(self)
         self.refresh()
 
     def refresh(self) -> None:
