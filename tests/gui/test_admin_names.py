@@ -24,4 +24,5 @@ def test_no_input_of_the_users_backup_and_settings_pages_is_unnamed(qtbot, conte
         names.update({widget.objectName(): widget.accessibleName() for widget in inputs})
     assert unnamed == {"UsersPage": [], "BackupPage": [], "SettingsPage": []}
     assert {key: names[key] for key in ("name", "again", "new_key", "new_value")} == {
-        "name": "Tên người dùng", "again": "Nhập lại mật khẩu", "new_key": "Giá trị mới cho", "new_value": "Giá trị mới"}
+        "name": "Tên người dùng", "again": "Nhập lại mật khẩu", "new_key": "Giá trị mới cho",
+        "new_value": "Giá trị mới"}
