@@ -20,7 +20,7 @@ from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui import damage, look
 from bvct_desktop.gui import dashboard as dashboard_module
-from bvct_desktop.gui.dashboard import Dashboard, DueModel, due_state
+from bvct_desktop.gui.dashboard import ACTION_LISTS, Dashboard, DueList, DueModel, due_state
 from bvct_desktop.gui.qt import QApplication, Qt
 from bvct_desktop.gui.registers import page as register_page
 from bvct_desktop.io.xlsx_reader import Sheet
@@ -751,3 +751,22 @@ def test_whether_the_database_holds_a_record_is_read_only_until_it_does(qtbot, t
     assert len(asked) == 3
     assert {due.empty.text() for due in page.due_lists if not due.model.entries} == {dashboard_module.NOTHING_DUE}
     empty.close()
+
+
+def test_a_long_recipient_in_an_overdue_list_is_read_whole_on_more_lines(qtbot, clock):
+    """At 1366×768 a slip sent to a long unit was cut with «…» (only its tooltip had it whole): an entry too
+    long for the list's width takes the lines it needs; a short one stays on one line."""
+    due_list = DueList(ACTION_LISTS[0], lambda kind, record_id: None)
+    qtbot.addWidget(due_list)
+    due_list.resize(900, 400)
+    due_list.show()
+    long = ("Phiếu 12/PXM – Nguyễn Thị Phương Thảo Hoàng (cha của Phạm Minh Quang) – Phòng An ninh chính trị nội bộ "
+            "(PA04) – Công an tỉnh Bình Thuận, Đội 3 xác minh lý lịch")
+    today = clock().date()
+    due_list.show_entries([Due(1, long, today - dt.timedelta(days=30)), Due(2, "Phiếu 13/PXM – Lê Văn Ba",
+                                                                          today - dt.timedelta(days=3))], today)
+    qtbot.waitUntil(lambda: due_list.view.rowHeight(0) > due_list.view.rowHeight(1))
+    view, spacing = due_list.view, due_list.view.fontMetrics().lineSpacing()
+    lines = -(-view.fontMetrics().horizontalAdvance(long) // (view.columnWidth(0) - 8))
+    assert lines >= 2 and view.rowHeight(0) >= lines * spacing
+    assert spacing <= view.rowHeight(1) < 2 * spacing
