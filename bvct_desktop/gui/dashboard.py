@@ -206,13 +206,17 @@ class DueList(QWidget):
         self.view.verticalHeader().hide()
         # an entry too long for the width (a long recipient unit) wraps onto the lines it needs, never cut with «…»
         self.view.setWordWrap(True)
-        self.view.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 8)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.view.verticalHeader()
+        for size in (rows.setMinimumSectionSize, rows.setDefaultSectionSize):
+            size(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.view.activated.connect(lambda index: self._open(open_record, index.row()))
         EnterActivates(self.view)
+        bar = self.view.verticalScrollBar()  # scrolled, or the list made taller (its range) or wider
+        for moved in (bar.valueChanged, bar.rangeChanged, self.view.horizontalHeader().sectionResized):
+            moved.connect(self._fit_rows_in_view)
         self.read = False  # whether the entries shown are the list's, read
         self.empty = QLabel(READING)  # until the page's first read: not to be taken for nothing to do
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -253,6 +257,18 @@ class DueList(QWidget):
         row = next((row for row, entry in enumerate(entries) if _same_record(entry, kept)), None)
         if row is not None:
             self.view.setCurrentIndex(self.model.index(row, current.column()))
+        self._fit_rows_in_view()
+
+    def _fit_rows_in_view(self) -> None:
+        """The rows in view fitted to their text, the others when scrolled to: fitting every row of 20,000
+        overdue slips (Qt's ResizeToContents) froze the page for ten seconds at each change."""
+        view = self.view
+        first = view.rowAt(0)
+        if first < 0:
+            return
+        last = view.rowAt(view.viewport().height() - 1)
+        for row in range(first, (last if last >= 0 else self.model.rowCount() - 1) + 1):
+            view.resizeRowToContents(row)
 
     def title(self) -> str:
         return f"{self.name} ({grouped(len(self.model.entries)) if self.read else '–'})"

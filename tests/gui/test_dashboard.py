@@ -770,3 +770,22 @@ def test_a_long_recipient_in_an_overdue_list_is_read_whole_on_more_lines(qtbot, 
     lines = -(-view.fontMetrics().horizontalAdvance(long) // (view.columnWidth(0) - 8))
     assert lines >= 2 and view.rowHeight(0) >= lines * spacing
     assert spacing <= view.rowHeight(1) < 2 * spacing
+
+
+def test_a_long_overdue_list_fits_only_the_rows_in_view_and_the_others_when_scrolled_to(qtbot, clock):
+    """A list of 20,000 overdue slips fitted every row to its text at each change of the database: the page
+    froze for ten seconds. The rows in view are fitted, the others when the officer scrolls to them."""
+    due_list = DueList(ACTION_LISTS[0], lambda kind, record_id: None)
+    qtbot.addWidget(due_list)
+    due_list.resize(600, 300)
+    due_list.show()
+    today = clock().date()
+    title = "Phiếu {}/PXM – Nguyễn Thị Phương Thảo – Phòng An ninh chính trị nội bộ (PA04) – Công an tỉnh Bình Thuận"
+    due_list.show_entries([Due(row, title.format(row), today - dt.timedelta(days=30)) for row in range(5_000)], today)
+    view = due_list.view
+    one_line = view.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: view.rowHeight(0) > one_line)
+    assert view.rowHeight(4_999) == one_line
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: view.rowHeight(4_999) > one_line)
+    assert sum(view.rowHeight(row) > one_line for row in range(5_000)) < 100
