@@ -693,3 +693,42 @@ def test_a_column_filter_lists_a_long_text_in_lines_by_its_first_line_and_keeps_
     popup.tick(unit)
     popup.accept()
     assert kept == [(unit,)]
+
+
+LONG_PROVINCE = "Bà Rịa – Vũng Tàu (nay là Thành phố Hồ Chí Minh)"
+
+
+def _long_archive_requests(context) -> None:
+    """An overdue request to a province named under its old and new names among shorter ones."""
+    for number, (province, name) in enumerate(((LONG_PROVINCE, "Công Tằng Tôn Nữ Diệu Huyền Thanh Thảo"),
+                                                 ("Đắk Nông", "Lê Thị Hoa"), ("Thừa Thiên Huế", "Ngô Văn Tám"))):
+        editing.save(context.db, "archive-requests", {
+            "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": province, "doc_no": f"{1234 + number}-CV/BTCTU",
+            "doc_on": "02/10/2024", "full_name": name, "birth_date": "1948",
+            "result": "Không có tài liệu lưu trữ về đối tượng"})
+
+
+def _read_whole(table: QTableView, row: int, logical: int) -> bool:
+    """The cell's text shown whole: on the lines of its row at its column's width, no word cut."""
+    text = table.model().index(row, logical).data()
+    room = table.columnWidth(logical) - 8
+    metrics = table.fontMetrics()
+    if max(map(metrics.horizontalAdvance, text.split())) > room:
+        return False
+    lines = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text).height()
+    return metrics.horizontalAdvance(text) <= room or (table.wordWrap() and lines <= table.rowHeight(row) - 4)
+
+
+def test_the_archive_register_reads_an_overdue_deadline_and_a_long_province_whole_on_a_1366_pixel_screen(
+        qtbot, context):
+    """«Hạn trả lời» showed «02/11/2026 (qu…» and the province «Bà Rịa – Vũng …»: the rows go on two lines,
+    as the printed lists do, the day whole and how late it is under it, every column in view."""
+    _long_archive_requests(context)
+    window, page = _page_in_window(qtbot, context, "archive-requests")
+    table, header = page.table, page.table.horizontalHeader()
+    shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
+    assert sum(map(header.sectionSize, shown)) <= table.viewport().width() + 1
+    row = page.model.row_of(browse.record_ids(context.db, "archive-requests", "1234-CV/BTCTU")[0])
+    due, province = support.column_of(page, browse.REPLY_DUE), support.column_of(page, "province")
+    assert "quá hạn" in page.model.index(row, due).data()
+    assert _read_whole(table, row, due) and _read_whole(table, row, province)

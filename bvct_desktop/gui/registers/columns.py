@@ -137,7 +137,8 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
     relative's home) ten digits' room at least, not its header's. The least keeps its widgets whole
     (a member's role box shows its longest choice), its numbers (a CCCD's twelve digits) and its header
     (its longest word where headers wrap), the sort arrow's room counted; else it is its usual width or
-    ten digits' room, whichever is less — or, where cells wrap, its longest word if that is less still."""
+    ten digits' room, whichever is less — or, where cells wrap, its longest word if that is less still. Where
+    cells wrap, a value is read whole on its row's two lines: the usual and most widths count it so."""
     model = table.model()
     header = table.horizontalHeader().sectionSizeFromContents(logical).width()
     indexes = [model.index(row, logical) for row in range(min(model.rowCount(), SAMPLE_ROWS))]
@@ -146,9 +147,13 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
     texts = [(index.data() or "")[:MEASURED] for index, widget in zip(indexes, widgets, strict=True) if widget is None]
     numbers = [_room(table, text) for text in texts if text.isdigit()]
     cells = sorted([_room(table, text) for text in texts] + boxes) or [0]
+    if table.property(WRAPPING):  # most of the rows read whole on their two lines
+        needs = sorted([_two_lines_room(table, text) for text in texts] + boxes) or [0]
+    else:
+        needs = cells
     ten_digits = _room(table, "0" * 10)
-    most = min(WIDEST, cells[math.ceil(len(cells) * USUAL) - 1])
-    usual = min(WIDEST, max(header, most, min(cells[-1], ten_digits)))
+    most = min(WIDEST, needs[math.ceil(len(needs) * USUAL) - 1])
+    usual = min(WIDEST, max(header, most, min(needs[-1], ten_digits)))
     narrowest = min(usual, ten_digits)
     if table.property(WRAPPING):
         words = {word for text in texts for word in text.split()}
@@ -161,6 +166,14 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
 
 def _room(table: QTableView, text: str) -> int:
     return table.fontMetrics().horizontalAdvance(text) + PADDING
+
+
+def _two_lines_room(table: QTableView, text: str) -> int:
+    """The room a text needs on two lines: broken at the space that leaves its longer line shortest
+    («02/11/2026» above «(quá hạn 18 ngày)»)."""
+    words = text.split(" ")
+    return min((max(_room(table, " ".join(words[:at])), _room(table, " ".join(words[at:])))
+                for at in range(1, len(words))), default=_room(table, text))
 
 
 def wraps(header: QHeaderView) -> bool:

@@ -82,6 +82,9 @@ FROZEN = {  # the column kept in view (with those before it) while the others sc
     "cadres": "full_name", "vetting-cases": "full_name", "slips": "full_name", "archive-requests": "full_name",
     "delegations": "name", "complaints": "subject_name", "passports": "full_name",
 }
+# Registers whose rows go on two lines: an overdue deadline (the day, how late under it) and a province named
+# under its old and new names are read whole beside the other columns at 1366 pixels
+WRAPPED = ("archive-requests",)
 HEADINGS = {
     "cadres": "Danh sách cán bộ",
     "vetting-cases": "Hồ sơ thẩm tra, xác minh tiêu chuẩn chính trị",
@@ -183,6 +186,8 @@ class RegisterPage(QWidget):
         frozen = FROZEN.get(kind_name := self.kind.name)
         self.table = RegisterTable(self.model, lambda: keys.index(frozen) if frozen in keys else None)
         named(self.table, self.title)
+        if kind_name in WRAPPED:
+            self.table.wrap_cells()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)

@@ -30,7 +30,7 @@ from ..qt import (
     Signal,
 )
 from ..tooltips import typed_tip
-from .columns import ROW_ROOM, fit_header_height
+from .columns import ROW_ROOM, fit_header_height, wrap_cells
 
 ARROW = 14  # the filter arrow's box at a header section's right end, in pixels
 BUTTON_ROOM = ARROW + 3  # the room it takes from the section's title
@@ -236,6 +236,11 @@ class RegisterTable(QTableView):
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + ROW_ROOM)
         view.verticalHeader().hide()
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def wrap_cells(self) -> None:
+        """Rows two lines tall in both views, their cells wrapped at spaces (columns.wrap_cells)."""
+        for view in (self, self.frozen):
+            wrap_cells(view)
 
     def selected_rows(self) -> list[int]:
         """The rows selected, top first, read from the selection's ranges: Qt's selectedRows asks the model
