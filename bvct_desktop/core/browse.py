@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import ColumnElement, Table, and_, false, func, literal, or_, select
+from sqlalchemy import ColumnElement, Table, and_, false, func, literal, null, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.util import find_tables
@@ -233,15 +233,18 @@ def _members(connection: Connection, ids: list[int], _today: dt.date) -> dict[in
 
 
 def _late_by(table: Table, key: str, sent: SqlColumn, due: Callable[[dt.date, settings.History], dt.date],
-             overdue: Overdue) -> Callable[[Connection, list[int], dt.date], dict[int, dict[str, str]]]:
+             overdue: Overdue, answered: SqlColumn | None = None
+             ) -> Callable[[Connection, list[int], dt.date], dict[int, dict[str, str]]]:
     """The cells of column `key` of a register whose records, `sent` on a day, are due by `due` of it: the
-    day, and how late those `overdue` are (the register's filter «Quá hạn…»); none for a record not sent."""
+    day, and how late those `overdue` are (the register's filter «Quá hạn…») or, `answered` after it, how
+    late their reply came; none for a record not sent."""
     def cells(connection: Connection, ids: list[int], today: dt.date) -> dict[int, dict[str, str]]:
         history = settings.read_history(connection)
-        rows = connection.execute(select(table.c.id, sent, overdue(today, history))
+        reply = null() if answered is None else answered
+        rows = connection.execute(select(table.c.id, sent, overdue(today, history), reply)
                                   .where(table.c.id.in_(ids), sent.is_not(None)))
-        return {record_id: {key: deadlines.late_by(due(day, history), bool(late), today)}
-                for record_id, day, late in rows}
+        return {record_id: {key: deadlines.late_by(due(day, history), bool(late), today, answered_on)}
+                for record_id, day, late, answered_on in rows}
     return cells
 
 
@@ -375,7 +378,7 @@ VIEWS: dict[str, View] = {
         purpose=archive_requests.c.request_kind, purposes=ARCHIVE_REQUESTS.field("request_kind").choices,
         purpose_label="Loại yêu cầu", overdue=deadlines.archive_reply_overdue, overdue_label="Quá hạn trả lời",
         extra_rows=_late_by(archive_requests, REPLY_DUE, archive_requests.c.doc_on, deadlines.archive_reply_due,
-                            deadlines.archive_reply_overdue)),
+                            deadlines.archive_reply_overdue, archive_requests.c.answered_on)),
     "complaints": View(
         COMPLAINTS, complaints, complaints,
         tuple(_columns(COMPLAINTS, "received_on", "sender", "complaint_kind", "subject_name", "summary", "due_on",

@@ -66,12 +66,30 @@ def archive_reply_due(doc_on: dt.date, history: settings.History) -> dt.date:
     return reply_due(doc_on, history.days_on(ARCHIVE_REPLY_DAYS, doc_on))
 
 
-def late_by(due_on: dt.date, late: bool, today: dt.date) -> DayWithWords:
+def late_by(due_on: dt.date, late: bool, today: dt.date, answered_on: dt.date | None = None) -> DayWithWords:
     """A register's cell of a deadline: the day, and how many days late on `today` when the record is
     overdue — counted from the next working day when the day is a day off (a deadline typed by hand:
-    it ends then, as `past_due` says)."""
-    days = (today - workdays.working_day_on_or_after(due_on)).days
-    return DayWithWords(due_on, f"(quá hạn {grouped(days)} ngày)" if late else "")
+    it ends then, as `past_due` says); or, for a reply `answered_on` after it, how late it came."""
+    if answered_on is not None and answered_on <= today and (days := days_late(due_on, answered_on)) > 0:
+        return DayWithWords(due_on, f"(trả lời muộn {grouped(days)} ngày)")
+    return DayWithWords(due_on, f"(quá hạn {grouped(days_late(due_on, today))} ngày)" if late else "")
+
+
+def days_late(due_on: dt.date, on: dt.date) -> int:
+    """How many days `on` is after the deadline `due_on` (one on a day off ends on the next working day)."""
+    return (on - workdays.working_day_on_or_after(due_on)).days
+
+
+def archive_reply_lateness(db: Database, doc_on: dt.date, answered_on: dt.date | None) -> str:
+    """«Trả lời muộn 12 ngày (hạn 12/02/2027)» for a request between provinces' archives answered after its
+    deadline (archive_reply_due), counted from the deadline to the reply; "" when answered in time or not yet."""
+    db.require(Action.BROWSE, "xem hạn trả lời")
+    if answered_on is None:
+        return ""
+    with db.read() as connection:
+        due_on = archive_reply_due(doc_on, settings.read_history(connection))
+    days = days_late(due_on, answered_on)
+    return f"Trả lời muộn {grouped(days)} ngày (hạn {due_on:%d/%m/%Y})" if days > 0 else ""
 
 
 def post_trip_report_due(return_on: dt.date, history: settings.History, key: str = REPORT_DAYS) -> dt.date:

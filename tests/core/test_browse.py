@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from bvct_desktop.core import (
     audit_chain,
     browse,
+    deadlines,
     editing,
     permissions,
     recipients,
@@ -507,6 +508,24 @@ def test_the_archive_register_shows_when_a_reply_is_due_and_lists_those_overdue_
     assert [_register_row(db, "archive-requests", i)["Đối tượng nghiên cứu"] for i in overdue] == [
         "HUỲNH VĂN SÁU", "Ngô Thị Mai"]
     assert browse.view("archive-requests").overdue_label == "Quá hạn trả lời"
+
+
+def test_the_archive_register_marks_a_reply_that_came_late(db):
+    """Khánh Hòa's request of 08/12/2026 was due Friday 12/02/2027 (Tết) and answered on 24/02: 12 days late,
+    counted from the deadline to the reply; one answered in time is marked nothing."""
+    late = editing.save(db, "archive-requests", {
+        "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Khánh Hòa", "doc_no": "1520-CV/BTCTU",
+        "doc_on": "08/12/2026", "full_name": "HUỲNH VĂN SÁU", "birth_date": "1946", "answered_on": "24/02/2027"})
+    in_time = editing.save(db, "archive-requests", {
+        "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Khánh Hòa", "doc_no": "1521-CV/BTCTU",
+        "doc_on": "08/12/2026", "full_name": "HUỲNH VĂN SÁU", "birth_date": "1946", "answered_on": "12/02/2027"})
+    db.clock = lambda: dt.datetime(2027, 3, 1, 9, 0)
+    assert _register_row(db, "archive-requests", late)["Hạn trả lời"] == "12/02/2027 (trả lời muộn 12 ngày)"
+    assert _register_row(db, "archive-requests", in_time)["Hạn trả lời"] == "12/02/2027"
+    assert deadlines.archive_reply_lateness(db, dt.date(2026, 12, 8), dt.date(2027, 2, 24)) == (
+        "Trả lời muộn 12 ngày (hạn 12/02/2027)")
+    assert deadlines.archive_reply_lateness(db, dt.date(2026, 12, 8), dt.date(2027, 2, 12)) == ""
+    assert deadlines.archive_reply_lateness(db, dt.date(2026, 12, 8), None) == ""
 
 
 def test_the_vetting_cases_register_says_how_late_an_open_case_is(db):
