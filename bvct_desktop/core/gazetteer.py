@@ -584,6 +584,16 @@ def province_now(text: str | None) -> str | None:
     return load().province_now(text) if text else None
 
 
+@functools.lru_cache(maxsize=1_024)
+def same_province(text: str, other: str, on: dt.date) -> bool:
+    """Whether two texts name one province on day `on` («Bình Thuận» and «TỈNH ỦY LÂM ĐỒNG» since 01/7/2025, when
+    Bình Thuận became part of Lâm Đồng; not before), alone or at their end as `province_now` reads them."""
+    def provinces(written: str) -> set[str]:
+        units = load().province_named(written)
+        return {unit.current[0].code for unit in units} if on >= MERGED_ON else {unit.short for unit in units}
+    return bool(provinces(text) & provinces(other))
+
+
 def former_province_told(name: str) -> str | None:
     """«Phòng PV27 – Công an tỉnh Bình Thuận» mang tên tỉnh cũ: từ 01/7/2025 tỉnh ấy thuộc tỉnh Lâm Đồng — for a
     name that is, or ends with, a former province; None otherwise."""

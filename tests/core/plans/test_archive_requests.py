@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import importing, report, vault
+from bvct_desktop.core import editing, importing, report, settings, vault
+from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS
 from bvct_desktop.core.schema import archive_requests
 from tests.conftest import ADMIN, PASSWORD
@@ -68,3 +69,47 @@ def test_a_request_without_a_number_to_another_province_is_another_request(db):
     _import(db, None, "Ninh Thuận")
     assert _import(db, None, "Ninh Bình").counts["created"] == 1
     assert _asked(db) == 2
+
+
+OWN = "«{}» là tỉnh của cơ quan mình (Tỉnh ủy Lâm Đồng): tàng thư nghiên cứu giúp hay nhờ tỉnh bạn là tỉnh khác"
+
+
+@pytest.mark.parametrize("province", ["Lâm Đồng", "Tỉnh Lâm Đồng", "Bình Thuận", "Đắk Nông"])
+def test_the_offices_own_province_under_its_new_or_old_name_is_refused_as_the_other_one(db, province):
+    """The office is Tỉnh ủy Lâm Đồng (its settings): Lâm Đồng, and Bình Thuận and Đắk Nông merged into it on
+    01/7/2025, are no other province for a request dated since; the import's row says why, naming it."""
+    sheet = rows_sheet([HEADERS, ["Nhờ tỉnh bạn nghiên cứu", province, "12-CV/BTCTU", "01/10/2026", "Lê Văn Hòa",
+                                  "1968"]])
+    result = importing.import_sheet(db, ARCHIVE_REQUESTS, sheet)
+    assert not result.ok
+    assert [problem.message for problem in result.problems] == [OWN.format(province)]
+
+
+def test_a_province_merged_into_ours_was_another_one_before_the_merger(db):
+    """Tỉnh ủy Bình Thuận asked Đắk Nông on 10/03/2025: two provinces then; Bình Thuận was its own."""
+    settings.set_setting(db, "co_quan_cap_tren", "TỈNH ỦY BÌNH THUẬN")
+    settings.set_setting(db, "co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG", dt.date(2025, 7, 1))
+    asked = {"request_kind": "Nhờ tỉnh bạn nghiên cứu", "doc_on": "10/03/2025", "full_name": "Lê Văn Hòa"}
+    assert editing.save(db, "archive-requests", {**asked, "province": "Đắk Nông"})
+    with pytest.raises(InputError) as caught:
+        editing.save(db, "archive-requests", {**asked, "province": "Bình Thuận"})
+    assert caught.value.problems == {"province": "«Bình Thuận» là tỉnh của cơ quan mình (Tỉnh ủy Bình "
+                                                 "Thuận): tàng thư nghiên cứu giúp hay nhờ tỉnh bạn là tỉnh khác"}
+
+
+def test_a_request_already_holding_our_province_opens_and_is_edited_in_its_other_fields(db):
+    """Saved before the office's settings named Lâm Đồng: its other fields are still corrected; its province is
+    changed only to another one."""
+    settings.set_setting(db, "co_quan_cap_tren", "TỈNH ỦY KHÁNH HÒA")
+    values = {"request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Lâm Đồng", "doc_on": "01/10/2026",
+              "full_name": "Lê Văn Hòa"}
+    record_id = editing.save(db, "archive-requests", values)
+    settings.set_setting(db, "co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG")
+    stored = editing.view(db, "archive-requests", record_id)
+    editing.save(db, "archive-requests", {**stored, "answered_on": "20/10/2026", "result": "Không có tài liệu"},
+                 record_id=record_id, person_id=stored["person_id"], seen=stored[editing.VERSION])
+    stored = editing.view(db, "archive-requests", record_id)
+    assert stored["result"] == "Không có tài liệu"
+    with pytest.raises(InputError):
+        editing.save(db, "archive-requests", {**stored, "province": "Bình Thuận"}, record_id=record_id,
+                     person_id=stored["person_id"], seen=stored[editing.VERSION])
