@@ -37,7 +37,11 @@ from bvct_desktop.gui.registers.columns import (
     fit_to_width,
     header_width,
     keep_fitted,
+    PADDING,
+    WIDEST,
     longest_word,
+    natural_widths,
+    wrap_cells,
     wrapped_height,
 )
 from bvct_desktop.gui.registers.page import RegisterPage
@@ -732,3 +736,20 @@ def test_the_archive_register_reads_an_overdue_deadline_and_a_long_province_whol
     due, province = support.column_of(page, browse.REPLY_DUE), support.column_of(page, "province")
     assert "quá hạn" in page.model.index(row, due).data()
     assert _read_whole(table, row, due) and _read_whole(table, row, province)
+
+
+@pytest.mark.parametrize("text", ["02/11/2026 (quá hạn 18 ngày)", LONG_PROVINCE, "Nghiên cứu giúp tỉnh bạn",
+                                  "Một Hai Ba Bốn Năm Sáu Bảy Tám Chín Mười Mười một Mười hai", "Hòa"])
+def test_where_cells_wrap_a_column_is_as_wide_as_its_value_broken_at_its_best_space(qtbot, text):
+    """The break is found in a few measurements, not one at each space (the audit page's entries, a thousand
+    characters each, took seconds), and is the best one: the longer of the two lines as short as it can be."""
+    table = QTableWidget(1, 1)
+    qtbot.addWidget(table)
+    table.setHorizontalHeaderLabels(["Ô"])
+    table.setItem(0, 0, QTableWidgetItem(text))
+    wrap_cells(table)
+    words, metrics = text.split(" "), table.fontMetrics()
+    advance = metrics.horizontalAdvance
+    best = min((max(advance(" ".join(words[:at])), advance(" ".join(words[at:]))) for at in range(1, len(words))),
+               default=advance(text))
+    assert natural_widths(table, 0).most == min(WIDEST, best + PADDING)
