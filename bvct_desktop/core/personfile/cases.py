@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.engine import Connection, Row
 
 from .. import audit, retention, settings
@@ -27,7 +27,7 @@ from ..fields import LONG_TEXT, Field, FieldType
 from ..kinds import ARCHIVE_FROM_OTHERS, CASE_PURPOSES
 from ..permissions import Action
 from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, moved, new_date, went_with_slip
-from ..schema import archive_requests, persons, recipients, slips, vetting_cases
+from ..schema import archive_requests, persons, recipients, relatives, slips, vetting_cases
 from . import case_steps, letters, writes
 from .notes import RELATIVE
 from .political import GRAVITY, LIMIT, POLITICAL_NOTES, ceiling_problem, counted_effect, effect_told
@@ -293,6 +293,43 @@ def archive_requests_to_attach(db: Database, case_id: int) -> list[dict[str, Any
                                  archive_requests.c.request_kind == ARCHIVE_FROM_OTHERS)
 
 
+@dataclass(frozen=True)
+class Serving:
+    """The case an archive request serves (None: none) and the open cases it may serve instead, oldest first;
+    each case with the vetted person's full name."""
+
+    case: dict[str, Any] | None
+    offered: list[dict[str, Any]]
+
+
+def serving(db: Database, request_id: int) -> Serving:
+    """The case a request serves, and the cases it may serve instead as the request's window offers them:
+    `archive_requests_to_attach` turned round — the open cases about a request to another province's archive's
+    subject, a person whose relative the subject is, or with a slip about them."""
+    db.require(Action.BROWSE, "xem hồ sơ thẩm tra")
+    with db.read() as connection:
+        request = writes.current(connection, archive_requests, request_id, "yêu cầu tàng thư")
+        named = (select(vetting_cases, persons.c.full_name).select_from(vetting_cases.join(persons))
+                 .where(vetting_cases.c.deleted_at.is_(None)))
+        case = connection.execute(named.where(vetting_cases.c.id == request["vetting_case_id"])).mappings().first()
+        if request["request_kind"] != ARCHIVE_FROM_OTHERS:
+            return Serving(None if case is None else dict(case), [])
+        about = request["person_id"]
+        related = select(relatives.c.person_id).where(relatives.c.relative_id == about,
+                                                      relatives.c.deleted_at.is_(None))
+        slipped = select(slips.c.vetting_case_id).where(slips.c.person_id == about, slips.c.deleted_at.is_(None))
+        offered = connection.execute(named.where(
+            vetting_cases.c.status == OPEN, vetting_cases.c.id != (request["vetting_case_id"] or 0),
+            or_(vetting_cases.c.person_id == about, vetting_cases.c.person_id.in_(related),
+                vetting_cases.c.id.in_(slipped))).order_by(vetting_cases.c.opened_on, vetting_cases.c.id)).mappings()
+        return Serving(None if case is None else dict(case), [dict(row) for row in offered])
+
+
+def case_called(case: Mapping[str, Any]) -> str:
+    """«Phạm Minh Quang – Kết nạp Đảng»: whom the case vets (its `full_name`) and what for."""
+    return f"{case['full_name']} – {case['purpose'] or 'chưa ghi mục đích'}"
+
+
 def follow_slip(db: Database, connection: Connection, slip_id: int, binned_at: dt.datetime | None) -> Along | None:
     """What a slip going to the recycle bin (`binned_at` None) or coming back from it (it went there at
     `binned_at`) does to the case it serves: the case's date follows by the date rule of
@@ -334,7 +371,7 @@ def _opened_by(connection: Connection, case: dict[str, Any], issued_on: dt.date)
 
 def _along(connection: Connection, case: dict[str, Any]) -> Along:
     full_name = connection.execute(select(persons.c.full_name).where(persons.c.id == case["person_id"])).scalar()
-    return Along(case["id"], f"{full_name} – {case['purpose'] or 'chưa ghi mục đích'}")
+    return Along(case["id"], case_called({**case, "full_name": full_name}))
 
 
 def _deadline_of(connection: Connection) -> Deadline:

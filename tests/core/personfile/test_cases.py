@@ -331,6 +331,38 @@ def test_the_requests_to_other_provinces_about_the_person_vetted_or_their_family
     assert len(cases.archive_requests_to_attach(db, case)) == 2
 
 
+def test_a_request_to_another_province_chooses_the_open_case_it_serves_from_its_own_side(cli, db, tmp_path):
+    """From the request's window: Bình's request (Quang's father, by the case's slip 12/PXM) is offered exactly
+    the open cases whose «Gắn yêu cầu tàng thư…» offers it, named by the person vetted and the purpose; once
+    attached it names its case and is offered the others; cleared, it serves none. Research done for another
+    province serves no case."""
+    code, out, err = cli("import", "archive-requests", workbook(tmp_path / "tang_thu.xlsx", ARCHIVE_HEADERS, [
+        ["Nhờ tỉnh bạn nghiên cứu", "Thành phố Hồ Chí Minh", "15-CV/BTCTU", "10/01/2025", "Phạm Văn Bình", "1950",
+         "Hàm Tiến"],
+        ["Nghiên cứu giúp tỉnh bạn", "Đồng Nai", "17-CV/BTCTU", "12/01/2025", "Phạm Minh Quang", "15/08/1995",
+         "Hàm Tiến"]]))
+    assert code == 0, out + err
+    with db.read() as connection:
+        asked, helped = connection.execute(select(archive_requests.c.id).where(archive_requests.c.doc_no.in_(
+            ("15-CV/BTCTU", "17-CV/BTCTU"))).order_by(archive_requests.c.doc_no)).scalars()
+        open_cases = connection.execute(select(vetting_cases.c.id).where(vetting_cases.c.status == cases.OPEN,
+                                                                         vetting_cases.c.deleted_at.is_(None))
+                                        ).scalars().all()
+    quang = _case_of(db, "13/PXM")
+    serving = cases.serving(db, asked)
+    assert serving.case is None
+    assert [case["id"] for case in serving.offered] == [
+        case for case in open_cases if asked in [r["id"] for r in cases.archive_requests_to_attach(db, case)]]
+    assert quang in [case["id"] for case in serving.offered]
+    cases.attach_archive_request(db, quang, asked)
+    serving = cases.serving(db, asked)
+    assert (serving.case["id"], cases.case_called(serving.case)) == (quang, "Phạm Minh Quang – Kết nạp Đảng")
+    assert quang not in [case["id"] for case in serving.offered]
+    cases.detach_archive_request(db, asked)
+    assert cases.serving(db, asked).case is None
+    assert cases.serving(db, helped).offered == []
+
+
 def test_a_viewer_may_read_cases_but_not_conclude_them(cli, db):
     viewer = viewer_database(cli, db)
     case = _case_of(db, "13/PXM")
