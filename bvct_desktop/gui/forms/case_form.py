@@ -18,9 +18,8 @@ from ...core.editing import VERSION
 from ...core.errors import BvctError
 from ...core.kinds import ARCHIVE_REQUESTS, COMPLAINTS, SLIPS, kind_named
 from ...core.permissions import Action, allows
-from ...core.personfile import case_steps, cases
+from ...core.personfile import cases
 from ...core.personfile.political import POLITICAL_NOTES
-from .. import undecided
 from ..accessible import named
 from ..context import AppContext
 from ..dialogs import YES
@@ -42,6 +41,7 @@ from ..qt import (
 )
 from ..registers.columns import fit_to_width, keep_fitted
 from ..registers.table import CutTextTips, EnterActivates
+from .archive_link import attaching_undecided, change_link
 from .case_steps import CaseSteps
 from .conclusion_notice import ISSUED_TITLE, NoticeButtons
 from .person_file import CASES, EntryDialog
@@ -248,42 +248,18 @@ class CaseForm(QDialog):
         """«Gắn yêu cầu tàng thư…»: one of the requests to another province's archive about the person or
         their family, chosen from a list, serves the case from now on."""
         db = self.context.db
-        self._change_requests(ATTACH_LABEL, cases.archive_requests_to_attach(db, self.record_id),
-                              "Yêu cầu nào phục vụ hồ sơ thẩm tra này?",
-                              lambda request_id: cases.attach_archive_request(db, self.record_id, request_id),
-                              self._attach_undecided)
-
-    def _attach_undecided(self) -> bool:
-        """«Vẫn gắn yêu cầu tàng thư?» before a request serves a case with no decision of the competent cấp ủy
-        recorded, as before its slips are printed; True to go on."""
-        found = cases.case_file(self.context.db, self.record_id)
-        told = [f"{found.full_name} – {found.case['purpose'] or 'chưa ghi mục đích'}"] \
-            if case_steps.undecided(found.case) else []
-        return undecided.go_on(self.context.dialogs, self, told, ATTACH_LABEL.rstrip("…").lower())
+        change_link(self.context, self, self.message, ATTACH_LABEL, _titled(cases.archive_requests_to_attach(
+            db, self.record_id)), "Yêu cầu nào phục vụ hồ sơ thẩm tra này?", NOTHING_TO_ATTACH,
+            lambda request_id: cases.attach_archive_request(db, self.record_id, request_id),
+            lambda _request: attaching_undecided(self.context, self, self.record_id))
 
     def detach_archive_request(self) -> None:
         """«Bỏ gắn yêu cầu tàng thư…»: a request attached by mistake, chosen from the case's, serves none."""
         db = self.context.db
-        self._change_requests(DETACH_LABEL, cases.case_file(db, self.record_id).archive_requests,
-                              "Bỏ yêu cầu nào khỏi hồ sơ thẩm tra này?",
-                              lambda request_id: cases.detach_archive_request(db, request_id))
-
-    def _change_requests(self, label: str, requests: list[dict[str, Any]], question: str,
-                         change: Callable[[int], None], going_on: Callable[[], bool] = lambda: True) -> None:
-        """Asks which of `requests` the change is for (none: tells so), then makes it once `going_on()`."""
-        offered = {request_title(request): request["id"] for request in requests}
-        if not offered:
-            self.context.dialogs.inform(self, label, NOTHING_TO_ATTACH)
-            return
-        chosen = self.context.dialogs.choose(self, label, question, list(offered))
-        if chosen is None or not going_on():
-            return
-        try:
-            change(offered[chosen])
-        except BvctError as error:
-            self.message.show_message(error.message)
-            return
-        self.context.notifier.changed.emit("archive-requests")
+        change_link(self.context, self, self.message, DETACH_LABEL,
+                    _titled(cases.case_file(db, self.record_id).archive_requests),
+                    "Bỏ yêu cầu nào khỏi hồ sơ thẩm tra này?", NOTHING_TO_ATTACH,
+                    lambda request_id: cases.detach_archive_request(db, request_id))
 
     def _act(self, action, case: dict[str, Any]) -> None:
         self.dialog = EntryDialog(self.context, CASES, action, case["person_id"], case, self)
@@ -378,6 +354,10 @@ def _summary(case: dict[str, Any], valid_until) -> str:
         if valid_until:
             parts.append(f"kết luận có giá trị đến {display_date(valid_until)}")
     return "; ".join(parts) + "."
+
+
+def _titled(requests: list[dict[str, Any]]) -> dict[str, int]:
+    return {request_title(request): request["id"] for request in requests}
 
 
 def kept_text(kept: retention.Kept | None, today: date) -> str:
