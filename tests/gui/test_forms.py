@@ -15,6 +15,7 @@ from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.personfile.vitae import DISCIPLINES
 from bvct_desktop.core.schema import relatives as relatives_table
+from bvct_desktop.gui import undecided
 from bvct_desktop.gui.attachments_panel import AttachmentsPanel
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
 from bvct_desktop.gui.forms import CadreForm, open_form
@@ -883,6 +884,51 @@ def test_a_vetting_case_is_edited_and_concluded_in_its_own_window(qtbot, context
     case = cases.case_file(context.db, form.record_id).case
     assert (case["status"], case["due_on"], case["conclusion_no"]) == (cases.CONCLUDED, dt.date(2026, 4, 30),
                                                                      "15-CV/BTCTU")
+
+
+def test_an_archive_request_s_window_says_under_its_reply_date_how_late_the_reply_came(qtbot, context):
+    """Khánh Hòa's request of 08/12/2026 was due Friday 12/02/2027 (Tết): answered on 24/02/2027 the window
+    says so under «Ngày trả lời», and follows the date as it is typed again."""
+    request = editing.save(context.db, "archive-requests", {
+        "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Khánh Hòa", "doc_no": "1520-CV/BTCTU",
+        "doc_on": "08/12/2026", "full_name": "HUỲNH VĂN SÁU", "birth_date": "1946", "answered_on": "24/02/2027"})
+    form = open_form(context, "archive-requests", request)
+    qtbot.addWidget(form)
+    assert form.lateness.text() == "Trả lời muộn 12 ngày (hạn 12/02/2027)" and not form.lateness.isHidden()
+    support.fill(form, {"answered_on": "12/02/2027"})
+    assert form.lateness.isHidden()
+    support.fill(form, {"answered_on": "01/03/2027"})
+    assert form.lateness.text() == "Trả lời muộn 17 ngày (hạn 12/02/2027)"
+    support.fill(form, {"answered_on": ""})
+    assert form.lateness.isHidden()
+
+
+def _button(window, text: str) -> QPushButton:
+    return {button.text(): button for button in window.findChildren(QPushButton)}[text]
+
+
+def test_an_archive_request_chooses_changes_and_clears_its_vetting_case_in_its_own_window(qtbot, context):
+    """The request about Ánh's mother-in-law is tied to Ánh's case from the request's window, with the case
+    window's list and question; it names the case then, and is taken off it there too."""
+    page = _page(qtbot, context, "vetting-cases")
+    case_window = _case_opened(page)
+    request = editing.save(context.db, "archive-requests", {
+        "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Thành phố Hồ Chí Minh", "doc_no": "20-CV/BTCTU",
+        "doc_on": "05/03/2026", "full_name": "Võ Thị Bảy", "birth_date": "1942", "home_town": "Tân Hải, La Gi"})
+    form = open_form(context, "archive-requests", request)
+    qtbot.addWidget(form)
+    assert form.case_label.text() == "chưa gắn vào hồ sơ thẩm tra nào"
+    offered = "Trần Thị Ánh – Quy hoạch (mở ngày 01/03/2026)"
+    context.dialogs.answer_next(offered, YES)  # «Vẫn gắn yêu cầu tàng thư?»: the case records no decision yet
+    _button(form, "Gắn vào hồ sơ thẩm tra…").click()
+    assert context.dialogs.shown[-2].items == (offered,)
+    assert context.dialogs.shown[-1].title == undecided.TITLE
+    assert [found["id"] for found in cases.case_file(context.db, case_window.record_id).archive_requests] == [request]
+    assert form.case_label.text() == offered
+    assert _button(form, "Đổi hồ sơ thẩm tra…").isEnabled()
+    _button(form, "Bỏ gắn").click()
+    assert cases.case_file(context.db, case_window.record_id).archive_requests == []
+    assert form.case_label.text() == "chưa gắn vào hồ sơ thẩm tra nào" and not _button(form, "Bỏ gắn").isEnabled()
 
 
 def test_a_request_to_another_province_s_archive_is_attached_to_the_case_in_its_window(qtbot, context):

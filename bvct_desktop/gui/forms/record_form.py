@@ -80,6 +80,7 @@ class RecordForm(QDialog):
         self.preview = self.print_job = None  # the print preview, and the document being prepared for it
         self.picked: Identity | None = None  # the person picked in the picker, as stored then
         self.inputs: dict[str, QWidget] = {}
+        self.columns: dict[str, QVBoxLayout] = {}  # a field's box, what is told under it and its red line
         self.errors: dict[str, ErrorLabel] = {}
         self.current_places: dict[str, QLabel] = {}  # beside a field naming a place: what it is called now
         self.cadre_choice: CadreChoice | None = None  # beside the name of a cadre named by name alone
@@ -207,7 +208,7 @@ class RecordForm(QDialog):
     def _fields_box(self) -> QWidget:
         box = QWidget()
         rows = QVBoxLayout(box)
-        form = QFormLayout()
+        self.rows = form = QFormLayout()  # a form of its own adds its rows under the fields
         rows.addLayout(form)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         members_only = editing.MEMBER_PERSON_KEYS + editing.MEMBER_KEYS if self.kind.name == "delegations" else ()
@@ -233,6 +234,7 @@ class RecordForm(QDialog):
                 column.addWidget(hint)
             column.addWidget(error)
             form.addRow(label, column)
+            self.columns[spec.key] = column
             self.inputs[spec.key], self.errors[spec.key] = widget, error
             changed_signal(widget).connect(lambda _=None, key=spec.key: self._edited(key))
             if self.kind.named_cadre is not None and spec.key == self.kind.named_cadre.name_key:
