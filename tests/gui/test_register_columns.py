@@ -33,12 +33,12 @@ from bvct_desktop.gui.qt import (
     QWidget,
 )
 from bvct_desktop.gui.registers.columns import (
+    PADDING,
+    WIDEST,
     fit,
     fit_to_width,
     header_width,
     keep_fitted,
-    PADDING,
-    WIDEST,
     longest_word,
     natural_widths,
     wrap_cells,

@@ -8,7 +8,8 @@ from .case_form import CaseForm
 from .passport_form import PassportForm
 from .record_form import RecordForm
 
-FORMS = {"archive-requests": ArchiveRequestForm, "cadres": CadreForm, "vetting-cases": CaseForm, "passports": PassportForm}
+FORMS = {"archive-requests": ArchiveRequestForm, "cadres": CadreForm, "vetting-cases": CaseForm,
+         "passports": PassportForm}
 
 
 def open_form(context: AppContext, kind: str, record_id: int | None, parent: QWidget | None = None) -> QWidget:
