@@ -931,6 +931,24 @@ def test_an_archive_request_chooses_changes_and_clears_its_vetting_case_in_its_o
     assert form.case_label.text() == "chưa gắn vào hồ sơ thẩm tra nào" and not _button(form, "Bỏ gắn").isEnabled()
 
 
+def test_an_archive_request_s_window_changes_no_case_once_that_case_is_concluded(qtbot, context):
+    """A concluded case's requests are what its conclusion rested on: the request's window offers neither
+    «Đổi hồ sơ thẩm tra…» nor «Bỏ gắn» then, and says why (the service refuses them too)."""
+    page = _page(qtbot, context, "vetting-cases")
+    case_id = _case_opened(page).record_id
+    request = editing.save(context.db, "archive-requests", {
+        "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Thành phố Hồ Chí Minh", "doc_no": "20-CV/BTCTU",
+        "doc_on": "05/03/2026", "full_name": "Võ Thị Bảy", "birth_date": "1942", "home_town": "Tân Hải, La Gi"})
+    cases.attach_archive_request(context.db, case_id, request)
+    cases.record_conclusion(context.db, case_id, {"conclusion_no": "472-CV/BTCTU", "concluded_on": "15/04/2026",
+                                                  "signer": "Trần Văn Ban", "result": "Đủ tiêu chuẩn"})
+    form = open_form(context, "archive-requests", request)
+    qtbot.addWidget(form)
+    for text in ("Đổi hồ sơ thẩm tra…", "Bỏ gắn"):
+        assert not _button(form, text).isEnabled()
+        assert "đã kết luận" in _button(form, text).toolTip()
+
+
 def test_a_request_to_another_province_s_archive_is_attached_to_the_case_in_its_window(qtbot, context):
     """Ánh's mother-in-law lived in Bà Rịa: the office asked Hồ Chí Minh City's archive about her. The case
     window offers that request, then lists it with the province asked and whom it is about; a request

@@ -274,7 +274,14 @@ def detach_archive_request(db: Database, request_id: int) -> None:
 
 
 def _serve(db: Database, connection: Connection, request_id: int, case_id: int | None) -> None:
+    """The request serving `case_id` (None: none); neither the case it leaves nor the one it joins concluded,
+    whose conclusion rested on what it had."""
     request = writes.current(connection, archive_requests, request_id, "yêu cầu tàng thư")
+    for changed in {request["vetting_case_id"], case_id} - {None}:
+        case = writes.current(connection, vetting_cases, changed, "hồ sơ thẩm tra")
+        if case["status"] == CONCLUDED:
+            raise InputError(f"Hồ sơ thẩm tra số {changed} đã kết luận ngày {display_date(case['concluded_on'])}: "
+                             "bấm «Mở lại hồ sơ» trước khi gắn hay bỏ gắn yêu cầu tàng thư.")
     writes.update(db, connection, archive_requests, "archive-requests", request,
                   {"vetting_case_id": case_id}, ("request_kind", "province", "doc_no", "doc_on"))
 

@@ -20,6 +20,7 @@ CHOOSE_LABEL, CHANGE_LABEL, CLEAR_LABEL = "Gắn vào hồ sơ thẩm tra…", "
 SERVES_NONE = "chưa gắn vào hồ sơ thẩm tra nào"
 NO_CASE = ("Không có hồ sơ thẩm tra nào đang xác minh về đối tượng này, người có đối tượng là thân nhân, hay có phiếu "
            "xác minh về đối tượng (chỉ đề nghị tỉnh bạn nghiên cứu mới phục vụ hồ sơ thẩm tra).")
+CONCLUDED_TIP = "Hồ sơ thẩm tra đã kết luận: mở lại hồ sơ (trong cửa sổ của hồ sơ) trước khi gắn hay bỏ gắn."
 DATES = ("doc_on", "answered_on")  # what the reply's lateness is counted from
 
 
@@ -74,8 +75,11 @@ class ArchiveRequestForm(RecordForm):
         case = self.serving.case if self.serving else None
         self.case_label.setText(SERVES_NONE if case is None else _called(case))
         self.choose_button.setText(CHOOSE_LABEL if case is None else CHANGE_LABEL)
-        self.choose_button.setEnabled(self.record_id is not None)
-        self.clear_button.setEnabled(case is not None)
+        concluded = case is not None and case["status"] == cases.CONCLUDED
+        self.choose_button.setEnabled(self.record_id is not None and not concluded)
+        self.clear_button.setEnabled(case is not None and not concluded)
+        for button in (self.choose_button, self.clear_button):
+            button.setToolTip(CONCLUDED_TIP if concluded else "")
 
     def choose_case(self) -> None:
         """«Gắn vào hồ sơ thẩm tra…» / «Đổi hồ sơ thẩm tra…»: one of the open cases the request may serve."""

@@ -962,3 +962,27 @@ def test_an_unanswered_request_about_a_relative_named_by_the_case_s_slip_says_wh
              if due.record_id == request["id"]]
     assert due.title == ("Tỉnh bạn chưa trả lời: Thành phố Hồ Chí Minh – Phạm Văn Bình (cha của Phạm Minh Quang; "
                          "văn bản số 15-CV/BTCTU ngày 10/01/2025)")
+
+
+def test_a_concluded_case_keeps_its_archive_requests_until_it_is_reopened(cli, db, tmp_path):
+    """The case window offered no change of a concluded case's requests, but the request's own window could take
+    one out of it, or move it to another case: what a conclusion rested on changed behind it. The service refuses
+    both ways, naming «Mở lại hồ sơ»; reopened, the request is detached."""
+    code, out, err = cli("import", "archive-requests", workbook(tmp_path / "tang_thu.xlsx", ARCHIVE_HEADERS, [
+        ["Nhờ tỉnh bạn nghiên cứu", "Thành phố Hồ Chí Minh", "15-CV/BTCTU", "10/01/2025", "Phạm Văn Bình", "1950",
+         "Hàm Tiến"]]))
+    assert code == 0, out + err
+    with db.read() as connection:
+        asked = connection.execute(select(archive_requests.c.id).where(archive_requests.c.doc_no == "15-CV/BTCTU")
+                                   ).scalar_one()
+    quang = _case_of(db, "13/PXM")
+    cases.attach_archive_request(db, quang, asked)
+    cases.record_conclusion(db, quang, CONCLUSION)
+    for change in (lambda: cases.detach_archive_request(db, asked),
+                   lambda: cases.attach_archive_request(db, quang, asked)):
+        with pytest.raises(InputError, match="đã kết luận.*Mở lại hồ sơ"):
+            change()
+    assert cases.serving(db, asked).case["id"] == quang
+    cases.reopen_case(db, quang)
+    cases.detach_archive_request(db, asked)
+    assert cases.serving(db, asked).case is None
