@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 
 from .errors import InputError, RowProblem
+from .text import without_apostrophe
 
-_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
+_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")  # «12 / 03 / 1965» too
+_MY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")  # also a stored partial date, "1955-03"
 _CLI_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -96,7 +97,7 @@ def _partial(value: object, forms: str) -> PartialDate | None:
         if float(value).is_integer() and MIN_YEAR <= int(value) <= MAX_YEAR:
             return _checked(int(value))
         raise _not_a_date(value, forms)
-    text = str(value).strip()
+    text = without_apostrophe(str(value).strip())
     if m := _DMY.match(text):
         if not int(m[1]) or not int(m[2]):
             raise RowProblem(_zeros_told(text, int(m[3]), int(m[2]), forms))

@@ -435,7 +435,7 @@ def _digits(field: Field, raw: object, pad_to: int) -> str:
         digits = str(int(raw))
         return digits.zfill(pad_to) if len(digits) < pad_to else digits
     written = _as_text(field, raw)
-    value = re.sub(r"[\s.]", "", written)
+    value = re.sub(r"[\s.]", "", text.without_apostrophe(written))
     if not value.isdigit() or not value.isascii():
         raise RowProblem(f"«{_short(written)}» phải là dãy chữ số")
     return value

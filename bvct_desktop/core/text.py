@@ -233,3 +233,9 @@ def also_without_apostrophes(folded: str) -> str:
 def search_words(query: str) -> list[str]:
     """The folded words of a search box: every one must occur."""
     return fold(query).split()
+
+
+def without_apostrophe(text: str) -> str:
+    """Text as Excel shows it: the apostrophe typed before a date or number to keep it text («'12/03/1965»)
+    is no part of it, yet a list copied out of another program brings it into the cell."""
+    return text[1:].lstrip() if text.startswith("'") else text

@@ -117,3 +117,13 @@ def test_a_day_with_words_is_copied_and_pickled_as_the_day_and_its_words():
     for copied in (copy.deepcopy(late), pickle.loads(pickle.dumps(late))):
         assert copied == "16/04/2026 (quá hạn 18 ngày)"
         assert (copied.day, copied.words) == (dt.date(2026, 4, 16), "(quá hạn 18 ngày)")
+
+
+@pytest.mark.parametrize("raw, iso", [("'12/03/1965", "1965-03-12"), ("'3/1965", "1965-03"), ("' 1965", "1965"),
+                                      ("12 / 03 / 1965", "1965-03-12"), ("'12 - 3 - 1965", "1965-03-12")])
+def test_a_date_kept_as_text_with_excels_apostrophe_or_spaces_around_its_slashes_is_read(raw, iso):
+    """An old list's date typed as text: the apostrophe that kept Excel from reading it as a date came
+    along in the cell (a list copied out of another program), or spaces stand around the slashes."""
+    assert parse_partial(raw).iso == iso
+    if len(iso) == 10:
+        assert parse_date(raw) == dt.date.fromisoformat(iso)

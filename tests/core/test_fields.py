@@ -265,3 +265,9 @@ def test_a_long_text_keeps_the_lines_typed_in_a_form_or_a_cell(spec):
 def test_any_other_text_is_one_line(spec):
     assert spec.parse("Nguyễn Văn\nHoà") == "Nguyễn Văn Hòa"
     assert spec.parse_column(["Nguyen\r\nVan A"]) == (["Nguyen Van A"], {})
+
+
+@pytest.mark.parametrize("spec, raw, digits", [(CCCD, "'060070001236", "060070001236"),
+                                               (CMND, "'026123456", "026123456")])
+def test_an_identity_number_kept_as_text_with_excels_apostrophe_is_its_digits(spec, raw, digits):
+    assert spec.parse(raw) == digits
