@@ -428,6 +428,9 @@ def _parse_choice(field: Field, raw: object) -> str:
     raise RowProblem(f"giá trị «{_short(value)}» không hợp lệ; chọn một trong: {allowed}")
 
 
+_SCIENTIFIC = re.compile(r"\d+(?:,\d*)?E\+\d+", re.IGNORECASE)  # «7.9E+11» (its dot already taken out)
+
+
 def _digits(field: Field, raw: object, pad_to: int) -> str:
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         if not float(raw).is_integer() or raw < 0:
@@ -437,6 +440,9 @@ def _digits(field: Field, raw: object, pad_to: int) -> str:
     written = _as_text(field, raw)
     value = re.sub(r"[\s.]", "", text.without_apostrophe(written))
     if not value.isdigit() or not value.isascii():
+        if _SCIENTIFIC.fullmatch(value):
+            raise RowProblem(f"«{_short(written)}» là số Excel viết dạng lũy thừa, các chữ số đã bị mất; hãy ghi "
+                             "lại đủ các chữ số (theo hồ sơ) và định dạng cột là văn bản (Text)")
         raise RowProblem(f"«{_short(written)}» phải là dãy chữ số")
     return value
 
