@@ -62,6 +62,7 @@ class Surveyed:
     merged: list[tuple[int, int, int]] = field(default_factory=list)  # (top row, column, bottom row), 1-based
     hidden_rows: set[int] = field(default_factory=set)  # rows hidden in Excel, to MAX_DATA_ROWS + 1
     hidden_skipped: list[str] = field(default_factory=list)  # hidden sheets before this one
+    not_read: list[str] = field(default_factory=list)  # the visible sheets after this one
     sheets: int = 1                       # worksheets in the workbook
     member: str = ""
     styles_member: str | None = None
@@ -80,6 +81,8 @@ def survey(path: Path, columns: int, part: int = 0,
         _check_shared_strings(archive, shared, path)
         surveyed = Surveyed(sheets.index(chosen), chosen.name,
                             hidden_skipped=[sheet.name for sheet in worksheets[:worksheets.index(chosen)]],
+                            not_read=[sheet.name for sheet in worksheets[worksheets.index(chosen) + 1:]
+                                      if sheet.state not in _HIDDEN],
                             sheets=len(worksheets), member=chosen.member, styles_member=styles,
                             checksum=archive.getinfo(chosen.member).CRC)
         cut = _RowsPart.of(archive, chosen, worksheets, part, parts)

@@ -51,6 +51,7 @@ class Sheet:
     merged_filled: int = 0  # cells given the value of the area merged over them
     numbers_shown: dict[tuple[int, int], sheet_xml.NumberForm] = field(default_factory=dict)  # text around
     hidden_rows: set[int] = field(default_factory=set)  # rows hidden in Excel
+    not_read: list[str] = field(default_factory=list)  # the visible sheets after this one
 
     @classmethod
     def of_rows(cls, path: Path, rows: list[list[object]], **facts) -> "Sheet":
@@ -79,7 +80,10 @@ class Sheet:
             return ""
         text = f"Đọc trang tính «{self.name}»"
         if self.hidden_skipped:
-            text += " (bỏ qua trang ẩn " + ", ".join(f"«{name}»" for name in self.hidden_skipped) + ")"
+            text += f" (bỏ qua trang ẩn {_names(self.hidden_skipped)})"
+        if self.not_read:
+            text += (f"; không đọc các trang sau: {_names(self.not_read)} (mỗi lần nhập một trang: trang cần nhập "
+                     "phải đứng đầu)")
         return text + "."
 
     def column_fonts(self, columns: Collection[int]) -> dict[int, list[str | None]]:
@@ -159,15 +163,21 @@ class PendingSheet:
         except sheet_process.ReaderFailed as failed:
             raise InputError(_READER_FAILED.get(failed.reason, _READER_FAILED["aborted"]).format(path.name)) from None
         if not any(any(value != "" for value in column) for column in columns):
-            raise InputError(f"Trang tính «{surveyed.name}» của tệp «{path.name}» trống.")
+            others = (f" Chương trình chỉ đọc trang tính đầu tiên; tệp còn trang {_names(surveyed.not_read)}: hãy kéo "
+                      "trang cần nhập lên đầu (hoặc xóa trang trống) rồi nhập lại." if surveyed.not_read else "")
+            raise InputError(f"Trang tính «{surveyed.name}» của tệp «{path.name}» trống.{others}")
         filled = _filled_from_merges(columns, surveyed.merged, surveyed.dates_shown)
         return Sheet(path, surveyed.name, surveyed.formula_without_value, surveyed.hidden_skipped,
                      surveyed.sheets, surveyed.member, surveyed.styles_member, self._styles_ahead,
                      surveyed.error_cells, surveyed.dates_shown, filled, surveyed.numbers_shown,
-                     surveyed.hidden_rows, columns=columns)
+                     surveyed.hidden_rows, surveyed.not_read, columns=columns)
 
     def close(self) -> None:
         self._reading.close()
+
+
+def _names(sheets: list[str]) -> str:
+    return ", ".join(f"«{name}»" for name in sheets)
 
 
 def _filled_from_merges(columns: list[list[object]], merged: list[tuple[int, int, int]],

@@ -421,3 +421,30 @@ def test_a_workbook_is_read_by_its_content_whatever_its_name(tmp_path, name):
     book.active.append(["Nguyễn Văn Ánh", "12/03/1955"])
     book.save(path)
     assert read_first_sheet(path).rows == [["Họ và tên", "Ngày sinh"], ["Nguyễn Văn Ánh", "12/03/1955"]]
+
+
+def test_the_sheets_after_the_one_read_are_named_as_not_read(tmp_path):
+    """An old register kept a sheet per year: the officer is told the others were not read with it."""
+    path = tmp_path / "nam.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Năm 2019"
+    book.active.append(["Họ và tên"])
+    book.create_sheet("Năm 2020").append(["Họ và tên"])
+    book.create_sheet("Ẩn", 1).sheet_state = "hidden"
+    book.save(path)
+    assert read_first_sheet(path).described == ("Đọc trang tính «Năm 2019»; không đọc các trang sau: «Năm 2020» "
+                                                "(mỗi lần nhập một trang: trang cần nhập phải đứng đầu).")
+
+
+def test_an_empty_first_sheet_names_the_sheets_after_it(tmp_path):
+    """Excel's new workbook starts with an empty «Sheet1»; the list was pasted into a sheet after it."""
+    path = tmp_path / "trong.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    book.create_sheet("Danh sách").append(["Họ và tên"])
+    book.save(path)
+    with pytest.raises(InputError) as refused:
+        read_first_sheet(path)
+    assert refused.value.message == ("Trang tính «Sheet1» của tệp «trong.xlsx» trống. Chương trình chỉ đọc trang "
+                                     "tính đầu tiên; tệp còn trang «Danh sách»: hãy kéo trang cần nhập lên đầu "
+                                     "(hoặc xóa trang trống) rồi nhập lại.")
