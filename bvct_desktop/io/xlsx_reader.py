@@ -52,6 +52,7 @@ class Sheet:
     numbers_shown: dict[tuple[int, int], sheet_xml.NumberForm] = field(default_factory=dict)  # text around
     hidden_rows: set[int] = field(default_factory=set)  # rows hidden in Excel
     not_read: list[str] = field(default_factory=list)  # the visible sheets after this one
+    open_in_excel: bool = False  # Excel's lock file «~$name» was beside it
 
     @classmethod
     def of_rows(cls, path: Path, rows: list[list[object]], **facts) -> "Sheet":
@@ -75,16 +76,20 @@ class Sheet:
 
     @property
     def described(self) -> str:
-        """Which sheet was read, when the workbook has more than one."""
-        if self.sheets <= 1:
-            return ""
-        text = f"Đọc trang tính «{self.name}»"
-        if self.hidden_skipped:
-            text += f" (bỏ qua trang ẩn {_names(self.hidden_skipped)})"
-        if self.not_read:
-            text += (f"; không đọc các trang sau: {_names(self.not_read)} (mỗi lần nhập một trang: trang cần nhập "
-                     "phải đứng đầu)")
-        return text + "."
+        """Which sheet was read, when the workbook has more than one, and that Excel has it open."""
+        told = []
+        if self.sheets > 1:
+            text = f"Đọc trang tính «{self.name}»"
+            if self.hidden_skipped:
+                text += f" (bỏ qua trang ẩn {_names(self.hidden_skipped)})"
+            if self.not_read:
+                text += (f"; không đọc các trang sau: {_names(self.not_read)} (mỗi lần nhập một trang: trang cần "
+                         "nhập phải đứng đầu)")
+            told.append(text + ".")
+        if self.open_in_excel:
+            told.append(f"Tệp «{self.path.name}» đang mở trong Excel: chỉ đọc được những gì đã lưu; nếu vừa sửa tệp, "
+                        "hãy bấm Lưu trong Excel rồi nhập lại.")
+        return " ".join(told)
 
     def column_fonts(self, columns: Collection[int]) -> dict[int, list[str | None]]:
         """The font name of every cell of each column asked for (1-based), row 1 first."""
@@ -170,10 +175,15 @@ class PendingSheet:
         return Sheet(path, surveyed.name, surveyed.formula_without_value, surveyed.hidden_skipped,
                      surveyed.sheets, surveyed.member, surveyed.styles_member, self._styles_ahead,
                      surveyed.error_cells, surveyed.dates_shown, filled, surveyed.numbers_shown,
-                     surveyed.hidden_rows, surveyed.not_read, columns=columns)
+                     surveyed.hidden_rows, surveyed.not_read, _open_in_excel(path), columns=columns)
 
     def close(self) -> None:
         self._reading.close()
+
+
+def _open_in_excel(path: Path) -> bool:
+    """Whether Excel's owner file «~$name» lies beside `path` (Excel has it open, or closed without removing it)."""
+    return (path.parent / f"~${path.name}").exists()
 
 
 def _names(sheets: list[str]) -> str:

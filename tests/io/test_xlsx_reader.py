@@ -448,3 +448,17 @@ def test_an_empty_first_sheet_names_the_sheets_after_it(tmp_path):
     assert refused.value.message == ("Trang tính «Sheet1» của tệp «trong.xlsx» trống. Chương trình chỉ đọc trang "
                                      "tính đầu tiên; tệp còn trang «Danh sách»: hãy kéo trang cần nhập lên đầu "
                                      "(hoặc xóa trang trống) rồi nhập lại.")
+
+
+def test_a_workbook_open_in_excel_is_read_as_last_saved_and_the_officer_told_so(tmp_path):
+    """Excel keeps «~$name» beside a workbook it has open: what the officer typed since the last save is
+    not in the file yet."""
+    path = tmp_path / "danh sach.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Họ và tên"])
+    book.save(path)
+    assert read_first_sheet(path).described == ""
+    (tmp_path / "~$danh sach.xlsx").write_bytes(b"\x0bNguyen Van A")
+    assert read_first_sheet(path).described == (
+        "Tệp «danh sach.xlsx» đang mở trong Excel: chỉ đọc được những gì đã lưu; nếu vừa sửa tệp, hãy bấm Lưu "
+        "trong Excel rồi nhập lại.")
