@@ -19,12 +19,13 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.engine import Connection, Row
 
 from .. import audit, retention, settings
+from ..archive_replies import found_archive_record
 from ..database import Database
 from ..dates import display_date
 from ..editing import VERSION, FormProblems
 from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
-from ..kinds import ARCHIVE_FROM_OTHERS, CASE_PURPOSES
+from ..kinds import ARCHIVE_FROM_OTHERS, CASE_PURPOSES, SELF
 from ..permissions import Action
 from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, moved, new_date, went_with_slip
 from ..schema import archive_requests, persons, recipients, relatives, slips, vetting_cases
@@ -231,7 +232,8 @@ def reopen_case(db: Database, case_id: int, seen: tuple[int, ...] | None = None)
 
 def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[str]:
     """What recording the case's conclusion (`raw`) asks the officer to confirm, not refused: the letters
-    about the person still open today, the case's slips with no reply by the conclusion's day, the
+    about the person still open today, the case's slips with no reply by the conclusion's day, those whose
+    reply found an archive record when the result is «Đủ tiêu chuẩn», the
     relatives the rules require checked who are not, the graver issues, the decision and team lacking
     (case_steps.before_verifying), the dossier's items missing and no minutes written; none while a field is
     invalid (saving tells that)."""
@@ -247,6 +249,10 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
         told.append(f"Hồ sơ còn {len(unanswered)} phiếu xác minh chưa có kết quả trả lời đến ngày kết luận: "
                     + "; ".join(f"{slip['number']} gửi {slip['recipient']} ngày {display_date(slip['issued_on'])}"
                                 for slip in unanswered) + ".")
+    found_records = [slip for slip in found.slips if slip not in unanswered and found_archive_record(slip["result"])]
+    if found_records and ALLOWS[values["result"]] == 0:
+        told.append(f"Có {len(found_records)} phiếu xác minh được trả lời có tài liệu lưu trữ: "
+                    + "; ".join(map(_reply_told, found_records)) + f". Kết quả «{values['result']}» có đúng không?")
     if found.unchecked:
         told.append("Thân nhân phải xác minh theo quy định còn thiếu: "
                     + "; ".join(missing.told() for missing in found.unchecked) + ".")
@@ -256,6 +262,12 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
                     + "; ".join(issue.told() for issue in graver) + f". Kết quả «{values['result']}» có đúng không?")
     told += case_steps.before_verifying(found.case, found.team)
     return told + case_steps.items_problems(found.missing_items) + case_steps.minutes_problems(found.minutes)
+
+
+def _reply_told(slip: dict[str, Any]) -> str:
+    """«60/PXM (Cha: Nguyễn Văn Tư), Cục A93B – Bộ Công an trả lời ngày 20/03/2026: «Có tài liệu…»»."""
+    return (f"{slip['number']} ({slip['relation'] or SELF}: {slip['full_name']}), {slip['recipient']} "
+            f"trả lời ngày {display_date(slip['result_on'])}: «{slip['result']}»")
 
 
 def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:

@@ -900,6 +900,31 @@ def test_concluding_a_cadre_fit_while_his_file_records_a_political_issue_bearing
     assert about_issues({**concluded, "result": "Chưa đủ tiêu chuẩn"}) == []
 
 
+def test_concluding_a_cadre_fit_while_a_reply_of_the_case_found_an_archive_record_is_asked_about(cli, db, tmp_path):
+    """The vetting tour concluded 120 election nominees «Đủ tiêu chuẩn» at once: two had an A93B reply «Có tài liệu
+    lưu trữ…» calling for more verification, and nothing asked about it (the unanswered slips were asked about, an
+    answered one was taken for done). A reply that found nothing, and a result stating the issue, ask nothing."""
+    case = cases.open_case(db, person_named(db, "Nguyễn Văn Hùng"), {"purpose": "Bầu cử", "opened_on": "01/03/2026"})
+    _import_slips(cli, tmp_path, _slip("60/PXM", "02/03/2026", "Nguyễn Văn Tư", "1938", "Phú Thủy, Phan Thiết", "Cha",
+                                       "Nguyễn Văn Hùng", "Bầu cử"),
+                  _slip("61/PXM", "02/03/2026", "Lê Thị Hoa", "1968", "Hàm Tiến", "Vợ", "Nguyễn Văn Hùng", "Bầu cử"))
+    concluded = {**CONCLUSION, "concluded_on": "25/03/2026"}
+
+    def about_records(raw):
+        return [told for told in cases.conclusion_doubts(db, case, raw) if "tài liệu lưu trữ" in told]
+
+    replies.record_replies(db, [_slip_id(db, "61/PXM")], {"result_on": "20/03/2026", "result": "Không có tài liệu"})
+    replies.record_replies(db, [_slip_id(db, "60/PXM")], {"result_on": "20/03/2026", "result_no": "126/A93B",
+                                                          "result": "Có tài liệu lưu trữ, cần xác minh thêm"})
+    assert about_records(concluded) == [
+        "Có 1 phiếu xác minh được trả lời có tài liệu lưu trữ: 60/PXM (Cha: Nguyễn Văn Tư), Cục A93B – Bộ Công an "
+        "trả lời ngày 20/03/2026: «Có tài liệu lưu trữ, cần xác minh thêm». Kết quả «Đủ tiêu chuẩn» có đúng không?"]
+    limited = {**concluded, "result": cases.LIMITED, "limit_note": "Không quá ủy viên ban thường vụ cấp tỉnh"}
+    assert about_records(limited) == []
+    replies.record_replies(db, [_slip_id(db, "60/PXM")], {"result_on": "20/03/2026", "result": "Không có tài liệu"})
+    assert about_records(concluded) == []
+
+
 def test_the_case_file_lists_the_political_issues_bearing_on_the_person_s_standard(db):
     """Opened for an appointment, the case shows what the person file records against the standard: the
     father's old-regime service with its ceiling, named by the relative and the regulation; not the issues
