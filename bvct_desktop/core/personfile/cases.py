@@ -252,16 +252,21 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
     found_records = [slip for slip in found.slips if slip not in unanswered and found_archive_record(slip["result"])]
     if found_records and ALLOWS[values["result"]] == 0:
         told.append(f"Có {len(found_records)} phiếu xác minh được trả lời có tài liệu lưu trữ: "
-                    + "; ".join(map(_reply_told, found_records)) + f". Kết quả «{values['result']}» có đúng không?")
+                    + "; ".join(map(_reply_told, found_records)) + f". {asks_result(values['result'])}")
     if found.unchecked:
         told.append("Thân nhân phải xác minh theo quy định còn thiếu: "
                     + "; ".join(missing.told() for missing in found.unchecked) + ".")
     graver = [issue for issue in found.issues if GRAVITY[counted_effect(issue.effect)] > ALLOWS[values["result"]]]
     if graver:
         told.append(f"Hồ sơ cá nhân ghi {len(graver)} vấn đề chính trị nặng hơn kết quả này: "
-                    + "; ".join(issue.told() for issue in graver) + f". Kết quả «{values['result']}» có đúng không?")
+                    + "; ".join(issue.told() for issue in graver) + f". {asks_result(values['result'])}")
     told += case_steps.before_verifying(found.case, found.team)
     return told + case_steps.items_problems(found.missing_items) + case_steps.minutes_problems(found.minutes)
+
+
+def asks_result(result: str) -> str:
+    """How a doubt questioning the result itself ends (a finding graver than it), not only the steps taken."""
+    return f"Kết quả «{result}» có đúng không?"
 
 
 def _reply_told(slip: dict[str, Any]) -> str:

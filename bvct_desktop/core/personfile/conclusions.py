@@ -58,12 +58,17 @@ def record_conclusions(db: Database, case_ids: Sequence[int], raw: dict[str, Any
 
 def doubts(db: Database, case_ids: Sequence[int], raw: dict[str, Any]) -> list[str]:
     """What recording `raw` on the open cases of `case_ids` asks to confirm, as a case's own window asks it
-    (`cases.conclusion_doubts`: letters open, slips unanswered, relatives unchecked): a line for each case
-    with something to confirm, naming it."""
-    found = _cases(db, list(dict.fromkeys(case_ids)))
-    return [f"{_named(case)}: {' '.join(told)}" for case_id, case in found.items()
-            if case["deleted_at"] is None and case["status"] == cases.OPEN
-            and (told := cases.conclusion_doubts(db, case_id, raw))]
+    (`cases.conclusion_doubts`: letters open, slips unanswered or finding a record, relatives unchecked): a line
+    for each case with something to confirm, naming it; those questioning the result itself first (a list's
+    cases share the missing steps, and a dialog names only the first few), the others in the order chosen."""
+    ids = list(dict.fromkeys(case_ids))
+    found = _cases(db, ids)
+    asked = [(case, told) for case in (found[case_id] for case_id in ids if case_id in found)
+             if case["deleted_at"] is None and case["status"] == cases.OPEN
+             and (told := cases.conclusion_doubts(db, case["id"], raw))]
+    questioned = cases.asks_result(raw.get("result") or "")
+    asked.sort(key=lambda pair: not any(line.endswith(questioned) for line in pair[1]))
+    return [f"{_named(case)}: {' '.join(told)}" for case, told in asked]
 
 
 def _cases(db: Database, ids: list[int]) -> dict[int, dict[str, Any]]:

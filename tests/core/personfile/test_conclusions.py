@@ -9,6 +9,7 @@ from bvct_desktop.core import audit, editing, recycle_bin
 from bvct_desktop.core.editing import FormProblems
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.personfile import cases, conclusions
+from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.schema import cadres, vetting_cases
 from tests.sample_db import viewer_database
 
@@ -94,3 +95,20 @@ def test_what_a_case_s_own_window_would_ask_is_told_case_by_case_before_any_is_c
     assert told == [f"Lê Thị Hoa, sinh tháng 05/1975 – Bầu cử: {' '.join(cases.conclusion_doubts(db, left, ELECTION))}"]
     assert "Thân nhân phải xác minh" in told[0]
     assert _status(db, left) == cases.OPEN
+
+
+def test_the_nominees_whose_result_is_in_question_are_told_first(db, nominees):
+    """The tour's 120 nominees all lacked the same dossier items, so the question named the first ten of them
+    and «Và 110 hồ sơ khác cũng vậy»: the nominee whose file records a political issue against «Đủ tiêu chuẩn»
+    was among those counted. Those whose result is in question come first, the others in the order chosen."""
+    first, second, last = nominees.values()
+    POLITICAL_NOTES.add(db, _person_of_case(db, last), {"axis": "Lịch sử chính trị", "content": "Cha đi lính chế độ cũ",
+                                                        "effect": "Chưa kết luận"})
+    told = conclusions.doubts(db, [first, second, last], ELECTION)
+    assert [line.split(" – ")[0] for line in told] == [
+        "Lê Thị Hoa, sinh tháng 05/1975", "Nguyễn Văn An, sinh ngày 12/03/1968", "Nguyễn Văn An, sinh năm 1970"]
+    assert "Cha đi lính chế độ cũ (Chưa kết luận). Kết quả «Đủ tiêu chuẩn» có đúng không?" in told[0]
+
+
+def _person_of_case(db, case_id) -> int:
+    return cases.case_file(db, case_id).case["person_id"]
