@@ -7,6 +7,7 @@ from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.core.personfile import cases, conclusions
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.qt import QItemSelectionModel
+from bvct_desktop.gui.registers import conclusions as conclusions_page
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import as_user, context_for
@@ -97,3 +98,12 @@ def test_what_the_cases_own_windows_would_ask_is_asked_once_and_a_no_concludes_n
     assert asked.kind == "ask" and "Thân nhân phải xác minh" in asked.text and asked.text.endswith("Vẫn lưu?")
     assert dialog.isVisible()
     assert {cases.case_file(context.db, case_id).case["status"] for case_id in page.model.ids} == {cases.OPEN}
+
+
+def test_the_cases_beyond_those_named_are_counted_without_saying_they_lack_the_same():
+    """«Và 110 hồ sơ khác cũng vậy» said the other cases had the same doubts as the last one named, which
+    they need not: they are counted as having something to look at."""
+    doubts = [f"Hồ sơ {number}: thiếu biên bản." for number in range(conclusions_page.MOST_ASKED + 110)]
+    shown = conclusions_page._at_most(doubts)
+    assert shown[:-1] == doubts[:conclusions_page.MOST_ASKED]
+    assert shown[-1] == "Và 110 hồ sơ khác cũng có điều cần xem lại."

@@ -41,9 +41,9 @@ class ConclusionDialog(ForSelectedDialog):
 
 
 def _at_most(doubts: list[str]) -> list[str]:
-    """The first MOST_ASKED cases' doubts, then how many more cases have some."""
+    """The first MOST_ASKED cases' doubts, then how many more cases have some (not that theirs are the same)."""
     more = len(doubts) - MOST_ASKED
-    return [*doubts[:MOST_ASKED], *([f"Và {grouped(more)} hồ sơ khác cũng vậy."] if more > 0 else [])]
+    return [*doubts[:MOST_ASKED], *([f"Và {grouped(more)} hồ sơ khác cũng có điều cần xem lại."] if more > 0 else [])]
 
 
 def tally(outcome: conclusions.Outcome) -> str:
