@@ -133,11 +133,14 @@ def cmd_delegation(args) -> int:
     suffix = out_suffix(out, (".pdf", ".xlsx"))
     on = cli_date(args.date)
 
+    unsigned: list[str] = []
+
     def write(office, trip, today) -> None:
         if suffix == ".pdf":
             pdf.save(render.delegation_pdf(office, [trip], today, chosen), out, chosen.password)
         else:
             render.delegation_xlsx(out, office, trip, today, chosen)
+        unsigned.extend(documents_data.unsigned_named(office, [trip], today))
 
     trip = _run(args, "in danh sách đoàn ra", "delegations",
                 lambda connection: documents_data.delegation_for_print(connection, args.decision, on), write,
@@ -146,6 +149,9 @@ def cmd_delegation(args) -> int:
           + encrypted_note(chosen.password))
     for note in documents_data.members_binned(trip):
         print(f"Lưu ý: {note}")
+    for named in unsigned:
+        print(f"Lưu ý: danh sách trích ngang của đoàn {named}, {documents_data.UNSIGNED_LIST}; đặt bằng lệnh "
+              "bvct settings set nguoi_ky \"Họ và tên\" (thêm --from NGÀY khi chỉ từ ngày ấy) rồi in lại.")
     profile_note(chosen)
     return 0
 

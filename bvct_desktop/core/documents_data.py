@@ -279,6 +279,46 @@ def unsigned(db: Database, on: dt.date) -> bool:
         return not settings.read_all(connection, on)["nguoi_ky"].strip()
 
 
+def delegation_day(trip: Mapping[str, Any], printed_on: dt.date) -> dt.date:
+    """A member list's own date: the decision's, else the day it is printed (a trip planned ahead is
+    proposed now, not on its departure day)."""
+    return trip["decision_on"] or printed_on
+
+
+def decision(trip: Mapping[str, Any]) -> str:
+    """«Quyết định số 125-QĐ/TU ngày 10/03/2025» that sent the delegation ("" for one not decided yet)."""
+    if not trip["decision_no"]:
+        return ""
+    when = f" ngày {display_date(trip['decision_on'])}" if trip["decision_on"] else ""
+    return f"Quyết định số {trip['decision_no']}{when}"
+
+
+UNSIGNED_LIST = ("in ra không có họ tên người ký dưới chữ ký: cài đặt «Người ký» để trống vào ngày của "
+                 "danh sách")
+
+
+def unsigned_lists(db: Database, ids: Sequence[int], printed_on: dt.date) -> list[str]:
+    """`unsigned_named` of the delegations `ids`, as the settings now stand."""
+    with db.read() as connection:
+        office = settings.read_history(connection)
+        trips = connection.execute(select(delegations.c.name, delegations.c.decision_no, delegations.c.decision_on)
+                                   .where(delegations.c.id.in_(ids), delegations.c.deleted_at.is_(None))
+                                   .order_by(delegations.c.id)).mappings().all()
+    return unsigned_named(office, trips, printed_on)
+
+
+def unsigned_named(office: Office, trips: Sequence[Mapping[str, Any]], printed_on: dt.date) -> list[str]:
+    """The delegations among `trips` whose member list printed on `printed_on` carries no signer's name
+    (`UNSIGNED_LIST`), each named with its decision and the list's day (`delegation_day`)."""
+    named = []
+    for trip in trips:
+        day = delegation_day(trip, printed_on)
+        if not office.on(day)["nguoi_ky"].strip():
+            sent_by = f" ({decision(trip)})" if trip["decision_no"] else ""
+            named.append(f"«{trip['name']}»{sent_by}, danh sách ngày {display_date(day)}")
+    return named
+
+
 def issue_named(issue: Issue) -> dict[str, Any]:
     """What an audit entry says of a document's number: nothing for a draft."""
     return {} if issue.number is None else {"so_van_ban": issue.text}

@@ -190,6 +190,26 @@ def test_a_member_who_left_the_cadres_list_is_printed_and_told(loaded, tmp_path)
             "trong đoàn; nếu người ấy không đi, hãy bỏ khỏi danh sách đoàn ở biểu mẫu đoàn ra") in out
 
 
+def test_a_list_dated_when_no_signer_was_set_is_written_and_told(loaded, tmp_path):
+    """«Người ký» set only from 2026: the list of a decision of 10/03/2025 is written, as another allowed but
+    missing thing is (a member in the recycle bin), and the officer told it ends with no name to sign."""
+    assert loaded("settings", "set", "nguoi_ky", "", "--from", "2025-01-01")[0] == 0
+    assert loaded("settings", "set", "nguoi_ky", "Nguyễn Văn Hòa", "--from", "2026-01-01")[0] == 0
+    target = tmp_path / "doan.pdf"
+    code, out, _ = loaded("print", "delegation", "--decision", "125-QĐ/TU", "--out", target)
+    assert code == 0 and target.exists()
+    assert ("Lưu ý: danh sách trích ngang của đoàn «Đoàn công tác Sở Nội vụ» (Quyết định số 125-QĐ/TU ngày "
+            "10/03/2025), danh sách ngày 10/03/2025, in ra không có họ tên người ký dưới chữ ký: cài đặt «Người ký» "
+            "để trống vào ngày của danh sách; đặt bằng lệnh bvct settings set nguoi_ky \"Họ và tên\" (thêm --from "
+            "NGÀY khi chỉ từ ngày ấy) rồi in lại.") in out
+    assert "Nguyễn Văn Hòa" not in pdfcheck.lines(target)
+
+
+def test_a_list_whose_day_has_a_signer_tells_nothing_of_it(loaded, tmp_path):
+    code, out, _ = loaded("print", "delegation", "--decision", "125-QĐ/TU", "--out", tmp_path / "doan.xlsx")
+    assert code == 0 and "Người ký" not in out
+
+
 def test_a_decision_number_typed_without_accents_finds_its_delegation(loaded, tmp_path):
     """A keyboard without a Vietnamese input method types «125-QD/TU» for «125-QĐ/TU»."""
     target = tmp_path / "doan.pdf"

@@ -9,6 +9,7 @@ from typing import Any
 
 from ...core import passport_register
 from ...core.dates import display_date
+from ...core.documents_data import decision
 from ...core.fields import Field
 from ...core.kinds import DELEGATIONS, SLIPS
 from ...core.numbers import grouped
@@ -129,14 +130,6 @@ def delegation_lines(trip: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-def decision(trip: Mapping[str, Any]) -> str:
-    """«Quyết định số 125-QĐ/TU ngày 10/03/2025» that sent the delegation ("" for one not decided yet)."""
-    if not trip["decision_no"]:
-        return ""
-    when = f" ngày {display_date(trip['decision_on'])}" if trip["decision_on"] else ""
-    return f"Quyết định số {trip['decision_no']}{when}"
-
-
 def delegation_subject(trip: Mapping[str, Any]) -> str:
     return f"cán bộ, đảng viên đi {trip['countries']}"
 
@@ -159,12 +152,6 @@ def members_count(trip: Mapping[str, Any]) -> str:
     named = f"Danh sách có {grouped(len(trip['members']))} người"
     absent = sum(1 for member in trip["members"] if member.get("not_going"))
     return f"{named}, trong đó {grouped(absent)} người không đi." if absent else f"{named}."
-
-
-def delegation_day(trip: Mapping[str, Any], printed_on: dt.date) -> dt.date:
-    """The list's own date: the decision's, else the day it is printed (a trip planned ahead is
-    proposed now, not on its departure day)."""
-    return trip["decision_on"] or printed_on
 
 
 def draw_delegation(c: DocumentCanvas, trip: Mapping[str, Any], printed_on: dt.date) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core import numbering, outgoing, passport_register, settings
-from ...core.documents_data import Issue
+from ...core.documents_data import Issue, delegation_day
 from ...core.errors import InputError
 from ...core.outgoing import Content
 from ...core.settings import History
@@ -110,13 +110,13 @@ def _each_pdf(office: History, records: Sequence[Mapping[str, Any]], day: Callab
 def delegation_pdf(office: History, trips: Sequence[Mapping[str, Any]], printed_on: dt.date,
                    options: Options) -> bytes:
     """Each delegation's member list, dated and headed as on its decision day (else the day printed)."""
-    return _each_pdf(office, trips, lambda trip: lists.delegation_day(trip, printed_on), lists.draw_delegation,
+    return _each_pdf(office, trips, lambda trip: delegation_day(trip, printed_on), lists.draw_delegation,
                     lists.DELEGATION_TITLE.capitalize(), options)
 
 
 def delegation_xlsx(target: Path, office: History, trip: Mapping[str, Any], printed_on: dt.date,
                     options: Options) -> int:
-    on = lists.delegation_day(trip, printed_on)
+    on = delegation_day(trip, printed_on)
     values = office.on(on)
     date = date_text(values["dia_danh"], on, options.profile)
     return workbook.write(target, [lists.delegation_sheet(trip, date)], letterhead(values, options), options.profile,

@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from bvct_desktop.core import settings
+from bvct_desktop.core import documents_data, settings
 from bvct_desktop.core.errors import InputError
-from bvct_desktop.io.documents import fonts, layout, lists, pdf, profile, reminder, render, sheets
+from bvct_desktop.io.documents import fonts, layout, pdf, profile, reminder, render, sheets
 from bvct_desktop.io.documents.fonts import BOLD, REGULAR
 from bvct_desktop.io.documents.report_content import ReportSource
 
@@ -398,7 +398,7 @@ def _dated_pdf(kind: str, office: dict[str, str], history: settings.History,
         issued = dt.date(2026, 1, 15)
         return render.report_pdf(ReportSource(dict(FIGURES), office, dict(NOTES), 12, issued), options), issued
     if kind == "delegation":
-        return render.delegation_pdf(history, [TRIP], printed, options), lists.delegation_day(TRIP, printed)
+        return render.delegation_pdf(history, [TRIP], printed, options), documents_data.delegation_day(TRIP, printed)
     return render.slip_register_pdf(history, [SLIP], printed, printed, printed, options), printed
 
 
