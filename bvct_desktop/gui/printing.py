@@ -45,7 +45,7 @@ from ..core.numbers import grouped
 from ..core.personfile import case_steps
 from ..io.documents import lists, pdf, profile, render, sheets, slip_form, tables, vitae_form
 from ..io.xlsx_writer import column_width
-from . import export_password, reauth, undecided
+from . import export_password, reauth, undecided, unsigned
 from .accessible import named
 from .context import AppContext
 from .designer.ui_print_preview import Ui_PrintPreview
@@ -484,7 +484,10 @@ def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None 
 
 def print_delegations(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
                       confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
-    """The member list (danh sách trích ngang) of each chosen delegation, each from a page of its own."""
+    """The member list (danh sách trích ngang) of each chosen delegation, each from a page of its own; when one
+    would end with no signer's name, once the officer answers «Vẫn in…?» yes."""
+    if not unsigned.print_agreed(context, parent, ids):
+        return None
     return _print_each(context, "delegations", ids, parent, confirm, opened, "Chưa chọn đoàn nào để in.",
                        "in danh sách đoàn ra", documents_data.delegation_by_id, render.delegation_pdf,
                        lists.DELEGATION_TITLE, "danh sach doan")

@@ -14,7 +14,7 @@ import pytest
 from bvct_desktop.core.audit_chain import FAILED
 from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.settings import SETTINGS, History
-from bvct_desktop.gui import printing, undecided
+from bvct_desktop.gui import printing, undecided, unsigned
 from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.pdf_pages import PdfPages
 from bvct_desktop.gui.qt import QAbstractPrintDialog, QPrinter, Qt
@@ -583,12 +583,46 @@ def test_delegations_printed_are_audited_by_their_identifying_values(qtbot, cont
     from bvct_desktop.core import browse
 
     ids = browse.record_ids(context.db, "delegations")[:2]
+    context.dialogs.answer_next(YES)  # «Vẫn in danh sách không có họ tên người ký?»: no «Người ký» is set
     window = prepared(qtbot, lambda opened: printing.print_delegations(context, ids, opened=opened))
     context.dialogs.answer_next(PASSWORD, str(tmp_path / "doan"))
     assert window.save_document()
     [details] = printed_details(context)
     assert details["so_ban_ghi"] == 2 and len(details["ban_ghi"]) == 2
     assert all(record["name"] and record["depart_on"] for record in details["ban_ghi"])
+
+
+def test_a_delegation_list_with_no_signer_s_name_is_asked_about_before_it_is_prepared(qtbot, context):
+    from bvct_desktop.core import browse
+
+    ids = browse.record_ids(context.db, "delegations", "Sở Nội vụ")
+    assert printing.print_delegations(context, ids) is None  # answered «Không»
+    [asked] = context.dialogs.shown
+    assert (asked.kind, asked.title) == ("ask", unsigned.TITLE)
+    assert asked.text == (
+        "Danh sách trích ngang của đoàn sau sẽ in ra không có họ tên người ký dưới chữ ký: cài đặt «Người ký» để "
+        "trống vào ngày của danh sách (đặt ở trang Cài đặt, mục «Người ký»):\n"
+        "– «Đoàn công tác Sở Nội vụ» (Quyết định số 125-QĐ/TU ngày 10/03/2025), danh sách ngày 10/03/2025\n\n"
+        "Vẫn in danh sách không có họ tên người ký?")
+    assert audited(context) == []
+
+
+def test_a_delegation_list_with_no_signer_s_name_prints_once_the_officer_agrees(qtbot, context):
+    from bvct_desktop.core import browse
+
+    ids = browse.record_ids(context.db, "delegations", "Sở Nội vụ")
+    context.dialogs.answer_next(YES)
+    window = prepared(qtbot, lambda opened: printing.print_delegations(context, ids, opened=opened))
+    assert "DANH SÁCH TRÍCH NGANG" in page_text(window.data)
+
+
+def test_a_delegation_list_signed_on_its_day_asks_nothing(qtbot, context):
+    from bvct_desktop.core import browse, settings
+
+    settings.set_setting(context.db, "nguoi_ky", "Nguyễn Văn Hòa")
+    ids = browse.record_ids(context.db, "delegations", "Sở Nội vụ")
+    window = prepared(qtbot, lambda opened: printing.print_delegations(context, ids, opened=opened))
+    assert context.dialogs.shown == [] and "Nguyễn Văn Hòa" in page_text(window.data)
 
 
 def test_a_cancelled_print_is_in_the_trail_as_stopped_with_the_sheets_sent_in_words(qtbot, context, tmp_path,
@@ -714,3 +748,16 @@ def test_how_late_a_printed_register_tells_is_counted_to_the_day_of_the_document
                                                                     ["received_on", "due_on"], opened=opened))
     text = " ".join(page_text(window.data).split())
     assert "Ngày 02 tháng 01 năm 2026".lower() in text.lower() and "(quá hạn 21 ngày)" in text
+
+
+def test_a_question_about_many_unsigned_lists_names_the_first_ten_and_counts_the_others(monkeypatch):
+    from bvct_desktop.core import documents_data
+    from bvct_desktop.gui.context import AppContext
+
+    named = [f"«Đoàn {number}», danh sách ngày 01/03/2026" for number in range(1, 13)]
+    monkeypatch.setattr(documents_data, "unsigned_lists", lambda db, ids, on: named)
+    dialogs = Dialogs()
+    dialogs.answer_next(YES)
+    assert unsigned.print_agreed(AppContext(None, lambda: dt.datetime(2026, 3, 1, 9), dialogs), None, range(12))
+    lines = dialogs.shown[0].text.splitlines()
+    assert lines[1:12] == [*(f"– {one}" for one in named[:10]), "… và 2 đoàn khác"]

@@ -6,8 +6,8 @@ import json
 
 import pypdfium2 as pdfium
 
-from bvct_desktop.core import audit, browse, editing
-from bvct_desktop.gui import printing, undecided
+from bvct_desktop.core import audit, browse, editing, settings
+from bvct_desktop.gui import printing, undecided, unsigned
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.qt import QItemSelectionModel
@@ -143,6 +143,7 @@ def first_lines(preview: printing.PrintPreview, marker: str) -> list[str]:
 
 
 def test_each_selected_delegation_prints_its_member_list_from_a_page_of_its_own(qtbot, context):
+    settings.set_setting(context.db, "nguoi_ky", "Nguyễn Văn Hòa")
     preview = preview_of_selected(qtbot, context, "delegations", [0, 1])
     assert sorted(first_lines(preview, "DANH SÁCH TRÍCH NGANG")) == [
         "cán bộ, đảng viên đi Hàn Quốc, Singapore", "cán bộ, đảng viên đi Nhật Bản"]
@@ -161,15 +162,18 @@ def test_a_delegation_prints_its_member_list_from_its_form(qtbot, context):
     form = open_form(context, "delegations", page.model.record_id(0), page)
     qtbot.addWidget(form)
     assert form.print_button.text() == "In danh sách đoàn…"
+    context.dialogs.answer_next(YES)  # «Vẫn in danh sách không có họ tên người ký?»: no «Người ký» is set
     form.print_record()
     qtbot.waitUntil(lambda: form.preview is not None, timeout=20_000)
     text = page_text(form.preview)
     assert "DANH SÁCH TRÍCH NGANG" in text and "Bùi Thị Hương" in text and "Danh sách có" in text
+    assert context.dialogs.shown[-1].title == unsigned.TITLE
     form.preview.close()
 
 
 
 def test_a_delegation_without_a_decision_is_dated_the_day_it_is_printed(qtbot, context, clock):
+    settings.set_setting(context.db, "nguoi_ky", "Nguyễn Văn Hòa")
     planned = browse.record_ids(context.db, "delegations", "chuyển đổi số")
     form = open_form(context, "delegations", planned[0], None)
     qtbot.addWidget(form)
