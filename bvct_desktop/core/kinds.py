@@ -308,6 +308,12 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     # after «Không đi (lý do)», for the same reason
     Field("funding", "Kinh phí", hint="nguồn kinh phí hoặc đơn vị tài trợ chuyến đi, ví dụ «Ngân sách tỉnh», "
           "«Công ty A tài trợ», «Phía bạn đài thọ»"),
+    # the written report after the trip (brief §1.5: to Thường trực Tỉnh ủy), after «Kinh phí», for the same reason
+    Field("report_no", "Số báo cáo", hint="số văn bản báo cáo kết quả chuyến đi, ví dụ 15-BC/SNN", as_written=True),
+    Field("report_on", "Ngày báo cáo", F.DATE, not_before="return_on",
+          told_if_after=("report_received_on", "báo cáo được nhận trước ngày ghi trên báo cáo?")),
+    Field("report_to", "Nơi nhận báo cáo", hint="cơ quan, người nhận báo cáo kết quả chuyến đi, ví dụ «Thường trực "
+          "Tỉnh ủy»"),
 ), date_key="decision_on", date_fallback="depart_on", stored_in="delegations",
     members=Members("delegation_members", "delegation_id", "cadre_id", ("position", "unit", "role", "not_going"),
                     PersonLink.of("person_id", "full_name", "birth_date", "home_town", "cccd", cadre=True),

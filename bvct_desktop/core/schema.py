@@ -187,6 +187,10 @@ delegations = Table(
     Column("status", String),  # migration 0026: cancelled or put off (trip_status)
     Column("in_plan", String),  # migration 0029: in the annual foreign-affairs plan («Có», «Không», None: not known)
     Column("funding", Text),  # migration 0037: who pays the trip (state budget, a sponsor)
+    # migration 0038: the written report after the trip: its number, date and recipient
+    Column("report_no", Text),
+    Column("report_on", Date),
+    Column("report_to", Text),
     *_stamps(),
     Index(None, "deleted_at", "decision_on", "depart_on"),
 )
