@@ -1673,6 +1673,23 @@ def test_a_delegations_members_are_read_whole_as_they_are_typed_and_when_the_del
     assert cut_members(reopened.members.table) == ["Đơn vị công tác"]  # a name too long for the room, not the role
 
 
+def test_a_delegations_report_is_typed_on_one_row_and_its_form_is_read_without_scrolling(qtbot, monkeypatch, context):
+    """«Số báo cáo», «Ngày báo cáo», «Nơi nhận báo cáo» share a row, each box named by its label: on an
+    office screen every field and the members' table with its buttons are in view, nothing scrolls."""
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "delegations", None))
+    support.fill(form, dict(NEW["delegations"], report_no="1234-BC/BQLKCN", report_on="10/03/2026",
+                            report_to="Thường trực Tỉnh ủy, Ban Tổ chức Tỉnh ủy"))
+    qtbot.wait(1)
+    boxes = [form.inputs[key] for key in ("report_no", "report_on", "report_to")]
+    assert len({box.mapTo(form, box.rect().topLeft()).y() for box in boxes}) == 1
+    assert [box.accessibleName() for box in boxes] == ["Số báo cáo", "Ngày báo cáo", "Nơi nhận báo cáo"]
+    assert all(box.width() >= box.fontMetrics().horizontalAdvance(box.text()) for box in boxes)
+    assert form.fields_area.verticalScrollBar().maximum() == 0
+    adding = next(button for button in form.members.findChildren(QPushButton) if button.text() == "Thêm thành viên")
+    assert form.fields_area.viewport().rect().contains(adding.mapTo(form.fields_area.viewport(),
+                                                                    adding.rect().bottomRight()))
+
+
 def test_a_member_who_did_not_go_is_marked_with_the_reason_and_stays_on_the_delegation(qtbot, context):
     """«Thành viên không đi…» shows the column of the reason (hidden while every member goes) and opens the
     selected member's cell: the member stays on the list, marked."""

@@ -10,6 +10,7 @@ from typing import Any
 
 from ...core import attachments, editing, recipients
 from ...core.errors import BvctError, RowProblem
+from ...core.fields import Field, FieldType
 from ...core.kinds import kind_named
 from ...core.people import Identity
 from ...core.permissions import Action, allows
@@ -59,6 +60,8 @@ def confirm_doubts(context: AppContext, parent: QWidget, doubts: list[str]) -> b
 
 # the room of a label on a form listing members: a longer one («Trong kế hoạch đối ngoại năm») on two lines
 LABEL_ROOM = "Ngày nhận báo cáo"
+# fields typed on one row, each after its label: a delegation's report, so that the members' table keeps its room
+ONE_ROW = {"delegations": ("report_no", "report_on", "report_to")}
 
 
 class RecordForm(QDialog):
@@ -212,31 +215,29 @@ class RecordForm(QDialog):
         rows.addLayout(form)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         members_only = editing.MEMBER_PERSON_KEYS + editing.MEMBER_KEYS if self.kind.name == "delegations" else ()
+        one_row = ONE_ROW.get(self.kind.name, ())
+        shared, line = QVBoxLayout(), QHBoxLayout()  # the row's boxes on one line, their red lines below it
+        shared.setSpacing(1)
+        shared.addLayout(line)
+        line.setSpacing(form.horizontalSpacing())  # as between a row's label and its box
         for spec in self.kind.fields:
             if spec.key in members_only:
                 continue
-            suggestions = self._suggestions(spec.key)
-            widget = make_input(spec, suggestions)
-            if not self.editable:
-                make_read_only(widget)
-            label = field_label(spec.header, spec.required, widget)
-            if self.kind.members is not None:  # a long label on two lines: the members' table needs the width
+            label, notes = self._field(spec)
+            widget = self.inputs[spec.key]
+            if spec.key in one_row[1:]:  # beside the boxes before it, further from the box before than from its own
+                line.addSpacing(form.horizontalSpacing())
+                line.addWidget(label)
+            elif self.kind.members is not None:  # a long label on two lines: the members' table needs the width
                 label.setWordWrap(True)
                 label.setFixedWidth(QLabel(LABEL_ROOM).sizeHint().width())
-            error = ErrorLabel()
-            column = QVBoxLayout()
-            column.setSpacing(1)
-            column.addWidget(widget)
-            if spec.place is not None:  # written under former names: what the place is called now
-                hint = self.current_places[spec.key] = styled(QLabel(), "hint")
-                hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-                column.addWidget(hint)
-            column.addWidget(error)
-            form.addRow(label, column)
-            self.columns[spec.key] = column
-            self.inputs[spec.key], self.errors[spec.key] = widget, error
-            changed_signal(widget).connect(lambda _=None, key=spec.key: self._edited(key))
+            if spec.key in one_row:
+                line.addWidget(widget, 0 if spec.type is FieldType.DATE else 1)  # a date asks a date's room
+                shared.addLayout(notes)
+            else:
+                notes.insertWidget(0, widget)
+            if spec.key not in one_row[1:]:
+                form.addRow(label, shared if spec.key in one_row else notes)
             if self.kind.named_cadre is not None and spec.key == self.kind.named_cadre.name_key:
                 choice = self._cadre_choice()
                 form.addRow(field_label("Hồ sơ cán bộ", False, choice.box), choice)
@@ -250,6 +251,25 @@ class RecordForm(QDialog):
         elif not any(isinstance(widget, QPlainTextEdit) for widget in self.inputs.values()):
             rows.addStretch(1)  # the room to spare goes below the fields, not to a red line under one of them
         return box
+
+    def _field(self, spec: Field) -> tuple[QLabel, QVBoxLayout]:
+        """The box of the field `spec` (in `inputs`), its label, and what is written under the box: the line
+        naming its place now, its red line."""
+        widget = make_input(spec, self._suggestions(spec.key))
+        if not self.editable:
+            make_read_only(widget)
+        error = ErrorLabel()
+        column = QVBoxLayout()
+        column.setSpacing(1)
+        if spec.place is not None:  # written under former names: what the place is called now
+            hint = self.current_places[spec.key] = styled(QLabel(), "hint")
+            hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            column.addWidget(hint)
+        column.addWidget(error)
+        self.inputs[spec.key], self.errors[spec.key], self.columns[spec.key] = widget, error, column
+        changed_signal(widget).connect(lambda _=None, key=spec.key: self._edited(key))
+        return field_label(spec.header, spec.required, widget), column
 
     def _cadre_choice(self) -> CadreChoice:
         self.cadre_choice = CadreChoice(self.context)
