@@ -16,6 +16,7 @@ from bvct_desktop.core.personfile import relatives
 from bvct_desktop.core.personfile.notes import RELATIVE
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.personfile.vitae import OWN_HISTORY, TRAINING, WORK_PERIODS
+from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.past_term_dialog import PastTermDialog
@@ -46,6 +47,8 @@ from bvct_desktop.gui.registers.columns import (
 )
 from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.gui.registers.value_filter import ValueFilter
+from bvct_desktop.io.xlsx_reader import read_first_sheet
+from tests.conftest import PASSWORD
 from tests.gui import register_support as support
 from tests.gui.shell_support import as_user, context_for, import_rows, new_database, on_office_screen
 from tests.gui.tip_support import as_seen
@@ -326,6 +329,38 @@ def test_a_few_long_delegation_names_never_push_the_other_columns_out_of_a_1366_
     assert table.frozen_logicals()[-1] == name
     row = page.model.row_of(browse.record_ids(context.db, "delegations", "1234-QĐ/TU")[0])
     assert _cut_tip(table, page.model.index(row, name), table.frozen) == long_text.tip(LONG_DELEGATION)  # in lines
+
+
+REPORT = {"report_no": "Số báo cáo", "report_on": "Ngày báo cáo", "report_to": "Nơi nhận báo cáo"}
+
+
+def test_a_delegations_written_report_is_shown_on_request_and_exported_whatever_is_shown(qtbot, context, tmp_path):
+    """The report after the trip leaves the delegations register its room at 1366 pixels: «Số báo cáo», «Ngày báo
+    cáo», «Nơi nhận báo cáo» are hidden until chosen in the header's «Hiện cột», and written to Excel all the same;
+    a cadre's file lists his delegations without them."""
+    window, page = _page_in_window(qtbot, context, "delegations")
+    header = page.table.horizontalHeader()
+    keys = [column.key for column in page.spec.columns]
+    assert {keys[i] for i in range(len(keys)) if header.isSectionHidden(i)} == set(REPORT)
+    shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
+    assert sum(map(header.sectionSize, shown)) <= page.table.viewport().width() + 1
+    offered = page.columns.build_menu(keys.index("name")).actions()[-4].menu().actions()
+    [report_no] = [action for action in offered if action.text() == REPORT["report_no"]]
+    assert not report_no.isChecked()
+    report_no.setChecked(True)
+    assert not header.isSectionHidden(keys.index("report_no"))
+    target = tmp_path / "doan-ra.xlsx"
+    context.dialogs.answer_next(YES, PASSWORD, str(target))  # how many, then the password asked again
+    page.export_excel()
+    qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
+    assert set(REPORT.values()) <= set(read_first_sheet(target).rows[0])
+    hung = browse.record_ids(context.db, "cadres", "nguyen van hung")[0]
+    file = open_form(context, "cadres", hung)
+    qtbot.addWidget(file)
+    trips = file.show_page("Đoàn ra nước ngoài")
+    hidden = {trips.model().headerData(i, Qt.Orientation.Horizontal) for i in range(trips.model().columnCount())
+              if trips.isColumnHidden(i)}
+    assert hidden == set(REPORT.values())
 
 
 def test_a_cut_cell_shows_its_whole_text_as_a_tooltip(qtbot, context):

@@ -22,7 +22,7 @@ from ..qt import (
     QTabWidget,
     QWidget,
 )
-from ..registers.columns import fit_to_width, keep_fitted
+from ..registers.columns import DEFAULT_HIDDEN, fit_to_width, keep_fitted
 from ..registers.model import RegisterModel
 from ..tooltips import typed_tip
 from .passport_form import PassportForm
@@ -129,6 +129,8 @@ class PersonRecords(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         read_only(self)
         self.verticalHeader().hide()
+        for logical, column in enumerate(self.model().columns):  # as the register shows them before any choice
+            self.setColumnHidden(logical, column.key in DEFAULT_HIDDEN.get(kind, ()))
         keep_fitted(self)
         self.model().modelReset.connect(lambda: fit_to_width(self))
         self.doubleClicked.connect(lambda index: self.open_record(self.model().record_id(index.row())))

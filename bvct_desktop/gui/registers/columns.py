@@ -42,6 +42,7 @@ SAVE_AFTER_MS = 600
 DEFAULT_HIDDEN = {
     "slips": ("birth_date", "home_town", "relation"),
     "archive-requests": ("home_town",),
+    "delegations": ("report_no", "report_on", "report_to"),
 }
 
 
