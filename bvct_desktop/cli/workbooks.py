@@ -150,7 +150,7 @@ def _print_import(result, name: str) -> None:
         print(f"  Cột không dùng (bỏ qua): {', '.join(result.ignored_columns)}")
     if result.warnings:
         print(f"  Lưu ý: {grouped(result.rows_to_look_at)} dòng được nhập nhưng cần xem lại (không phải lỗi):")
-        for line in importing.first_lines(result.warnings, "lưu ý khác", grouped):
+        for line in result.note_lines(grouped):
             print(f"    {line}")
     if result.dry_run:
         print("Chưa ghi gì vào cơ sở dữ liệu (--dry-run).")

@@ -25,6 +25,7 @@ from .legacy import Conversion, convert_sheet
 from .permissions import Action
 from .plans import PLANS
 from .plans.base import CREATED, RESTORED, UNCHANGED, UPDATED
+from .row_notes import located, told_once
 from .text import fold
 
 MAX_LISTED = 200  # lines, or names, a summary's list shows before it counts the rest
@@ -77,9 +78,7 @@ class Problem:
         return cls(row, kind.field(problem.header).header if problem.header else None, problem.message, record_id)
 
     def __str__(self) -> str:
-        if self.header:
-            return f"Dòng {self.row}, cột «{self.header}»: {self.message}"
-        return f"Dòng {self.row}: {self.message}"
+        return located(str(self.row), self.header, self.message)
 
 
 @dataclass
@@ -110,6 +109,11 @@ class ImportResult:
     def stopped_early(self) -> bool:
         """Checking stopped at MAX_PROBLEMS: the rows after the last one listed were not checked."""
         return len(self.problems) >= MAX_PROBLEMS
+
+    def note_lines(self, number: Callable[[int], str] = str) -> list[str]:
+        """The warnings as the summary lists them, on every face: each note once with the rows it is about
+        (`row_notes.told_once`), the first MAX_LISTED of them, then how many more."""
+        return first_lines(told_once(self.warnings, number), "lưu ý khác", number)
 
     def hidden_line(self) -> str:
         """«Dòng đang ẩn trong Excel (vẫn được nhập): 2: 5, 9», or "" when no row with data is hidden:

@@ -404,7 +404,7 @@ class ImportWizard(QDialog):
                 f"{CHECKED}: {counted}. Sửa tệp Excel theo danh sách dưới đây rồi kiểm tra lại." if dry_run else
                 f"Không nhập dòng nào: {counted}; cơ sở dữ liệu không thay đổi. "
                 "Sửa tệp Excel theo danh sách dưới đây rồi nhập lại.")
-            self._show_list(ERRORS, result.problems)
+            self._show_list(ERRORS, [str(problem) for problem in result.problems])
             self._show_rows_of(result.problems, "error")
         self._enable_runs(True, refused=result is not None and not result.ok)
         # the buttons turned off while it ran sent the focus on to «Đóng», where the next Enter closed the
@@ -436,7 +436,7 @@ class ImportWizard(QDialog):
         self.warnings_label.setText(f"<b>Lưu ý: {grouped(result.rows_to_look_at)} dòng {taken} nhưng cần xem lại</b> "
                                     "(không phải lỗi, các dòng vẫn được nhập):")
         self.warnings_label.show()
-        self._show_list(NOTES, result.warnings)
+        self._show_list(NOTES, result.note_lines(grouped))
         self._show_rows_of(result.warnings, "warning")
         undated = any(w.message == NO_REPLY_DATE_WARNING for w in result.warnings)
         if not dry_run and self.kind.name == "slips" and undated:
@@ -453,10 +453,11 @@ class ImportWizard(QDialog):
 
     # ----- the error list
 
-    def _show_list(self, listed: str, problems: list[importing.Problem]) -> None:
-        """The rows' errors (ERRORS) or why imported rows are to be looked at again (NOTES), to read, copy or save."""
+    def _show_list(self, listed: str, lines: list[str]) -> None:
+        """The rows' errors (ERRORS), each on its row, or why imported rows are to be looked at again (NOTES),
+        each note once with its rows, as the command line lists them: to read, copy or save."""
         self.listed = listed
-        self.errors.setPlainText("\n".join(str(problem) for problem in problems))
+        self.errors.setPlainText("\n".join(lines))
         self.copy_button.setText(f"Sao chép danh sách {listed}")
         self.save_button.setText(f"Lưu danh sách {listed}…")
         for shown in (self.errors, self.copy_button, self.save_button):

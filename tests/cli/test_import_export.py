@@ -210,16 +210,76 @@ def test_a_long_list_in_the_summary_names_its_first_200_and_counts_the_rest(cli,
     assert line.endswith(f"(không rõ người được thẩm tra): 205: {listed}, … và 5 mục khác")
 
 
-def test_a_long_list_of_warnings_shows_its_first_200_lines_and_counts_the_rest(cli, tmp_path):
+def test_a_long_list_of_notes_shows_its_first_200_lines_and_counts_the_rest(cli, tmp_path):
+    """Notes that differ row by row (each names the row's own date) are each told."""
     headers, rows = SAMPLES["slips"]
-    answered = [[f"{n}/PXM", *rows[2][1:16], "Không có tàng thư", None] for n in range(1, 206)]
-    code, out, _ = cli("import", "slips", workbook(tmp_path / "s.xlsx", headers, answered))
+    ahead = [[f"{n}/PXM", *rows[2][1:15], dt.date(2062, 1, 1) + dt.timedelta(days=n), "Không có tàng thư", None]
+             for n in range(1, 206)]
+    code, out, _ = cli("import", "slips", workbook(tmp_path / "s.xlsx", headers, ahead))
     assert code == 0
     lines = out.splitlines()
     first = lines.index("  Lưu ý: 205 dòng được nhập nhưng cần xem lại (không phải lỗi):")
     shown = lines[first + 1:first + 202]
     assert [line.split(",")[0] for line in shown[:200]] == [f"    Dòng {n}" for n in range(2, 202)]
     assert shown[200] == "    … và 5 lưu ý khác"
+
+
+ANSWERED_UNDATED = ("có «Kết quả» nhưng chưa có ngày nhận kết quả: phiếu chưa được tính là đã trả lời; hãy ghi ngày "
+                    "nhận (sổ Phiếu xác minh, trạng thái «Có kết quả, thiếu ngày nhận»)")
+FORMER = "mang tên tỉnh cũ: từ 01/7/2025 tỉnh ấy thuộc"
+
+
+def test_the_same_note_on_many_rows_is_told_once_with_its_rows(cli, tmp_path):
+    """240 slips to «Phòng PV27 – Công an tỉnh Bình Thuận», dated since the merger: one note naming the rows,
+    not 240 alike."""
+    headers, rows = SAMPLES["slips"]
+    slips = [[f"{n}/PXM", "03/01/2026", *rows[2][2:14], "Phòng PV27 – Công an tỉnh Bình Thuận", None, None, None]
+             for n in range(1, 241)]
+    code, out, _ = cli("import", "slips", workbook(tmp_path / "s.xlsx", headers, slips))
+    assert code == 0
+    lines = out.splitlines()
+    first = lines.index("  Lưu ý: 240 dòng được nhập nhưng cần xem lại (không phải lỗi):")
+    assert lines[first + 1:] == [
+        f"    Dòng 2–241 (240 dòng), cột «Nơi nhận phiếu»: «Phòng PV27 – Công an tỉnh Bình Thuận» {FORMER} tỉnh "
+        "Lâm Đồng; hãy xem lại"]
+
+
+def test_three_notes_repeated_over_500_rows_are_told_once_each_and_a_rows_own_note_on_its_row(cli, tmp_path):
+    headers, rows = SAMPLES["slips"]
+
+    def slip(n: int) -> list:
+        recipient = "Phòng PV27 – Công an tỉnh Bình Thuận" if n <= 400 else "Phòng PV01 – Công an tỉnh Ninh Thuận"
+        replied = f"0{n}/03/2062" if n in (3, 5, 7) else None  # a date of its own, after today
+        result = "Không có tàng thư" if n % 2 == 0 or replied else None
+        return [f"{n}/PXM", "03/01/2026", *rows[2][2:14], recipient, replied, result, None]
+
+    code, out, _ = cli("import", "slips", workbook(tmp_path / "s.xlsx", headers, [slip(n) for n in range(2, 502)]))
+    assert code == 0
+    lines = out.splitlines()
+    first = lines.index("  Lưu ý: 500 dòng được nhập nhưng cần xem lại (không phải lỗi):")
+    today = dt.date.today().strftime("%d/%m/%Y")
+    ahead = (f"ở sau hôm nay ({today}): hãy xem lại, có thể đã gõ nhầm năm (hoặc đồng hồ của máy tính chưa "
+             "đúng)")
+    assert lines[first + 1:] == [
+        "    Dòng 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32 và 234 dòng khác (250 dòng), "
+        f"cột «Ngày nhận kết quả»: {ANSWERED_UNDATED}",
+        f"    Dòng 2–400 (399 dòng), cột «Nơi nhận phiếu»: «Phòng PV27 – Công an tỉnh Bình Thuận» {FORMER} tỉnh Lâm "
+        "Đồng; hãy xem lại",
+        f"    Dòng 3, cột «Ngày nhận kết quả»: «03/03/2062» {ahead}",
+        f"    Dòng 5, cột «Ngày nhận kết quả»: «05/03/2062» {ahead}",
+        f"    Dòng 7, cột «Ngày nhận kết quả»: «07/03/2062» {ahead}",
+        f"    Dòng 401–501 (101 dòng), cột «Nơi nhận phiếu»: «Phòng PV01 – Công an tỉnh Ninh Thuận» {FORMER} tỉnh "
+        "Khánh Hòa; hãy xem lại"]
+
+
+def test_the_same_error_on_many_rows_is_told_on_each_row_as_the_officer_mends_the_file_from_it(cli, tmp_path):
+    """The spec: every problem as «Dòng R, cột «Header»: message»."""
+    headers, rows = SAMPLES["slips"]
+    wrong = [[f"{n}/PXM", "31/02/2026", *rows[2][2:]] for n in range(1, 5)]
+    code, out, _ = cli("import", "slips", workbook(tmp_path / "s.xlsx", headers, wrong))
+    assert code == 2
+    assert [line for line in out.splitlines() if line.startswith("Dòng")] == [
+        f"Dòng {n}, cột «Ngày phát hành»: ngày 31/02/2026 không tồn tại" for n in range(2, 6)]
 
 
 def test_a_row_with_two_things_to_look_at_is_counted_once(cli, tmp_path):

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from bvct_desktop.core import browse, importing
 from bvct_desktop.core.kinds import kind_named
+from bvct_desktop.core.numbers import grouped
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED, UPDATED
 from bvct_desktop.core.schema import audit_log
 from bvct_desktop.core.text import file_name
@@ -522,8 +523,9 @@ def test_slips_imported_with_a_result_but_no_reply_date_are_listed_and_dated_at_
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
     assert wizard.message.text().startswith("Đã nhập 2 dòng")
     assert wizard.warnings_label.text().startswith("<b>Lưu ý: 2 dòng đã nhập nhưng cần xem lại</b>")
-    assert wizard.error_text().splitlines()[0].startswith(
-        "Dòng 2, cột «Ngày nhận kết quả»: có «Kết quả» nhưng chưa có ngày nhận kết quả")
+    assert wizard.error_text().splitlines() == [  # the same note on both rows: told once
+        "Dòng 2, 3 (2 dòng), cột «Ngày nhận kết quả»: có «Kết quả» nhưng chưa có ngày nhận kết quả: phiếu chưa được "
+        "tính là đã trả lời; hãy ghi ngày nhận (sổ Phiếu xác minh, trạng thái «Có kết quả, thiếu ngày nhận»)"]
     # what imported rows lack, not errors
     assert (wizard.copy_button.text(), wizard.save_button.text()) == ("Sao chép danh sách lưu ý",
                                                                      "Lưu danh sách lưu ý…")
@@ -573,6 +575,33 @@ def test_a_check_lists_the_rows_to_look_at_again_without_dating_slips_not_writte
     assert wizard.warnings_label.text().startswith("<b>Lưu ý: 1 dòng sẽ được nhập nhưng cần xem lại</b>")
     assert wizard.error_text().startswith("Dòng 2, cột «Ngày nhận kết quả»: có «Kết quả»")
     assert not wizard.complete_button.isVisibleTo(wizard)  # no slip written to date
+
+
+def test_the_same_note_on_many_rows_is_listed_once_with_its_rows_as_the_command_line_tells_it(qtbot, context,
+                                                                                              clock, tmp_path):
+    """240 slips to a unit under a former province's name, half of them answered without their reply date: two
+    notes naming their rows, not 360 lines; the rows are still marked in the preview, and all are dated at once."""
+    from tests.samples import SAMPLES
+
+    clock.now = dt.datetime(2026, 3, 10, 9, 0)  # since the provinces merged
+    headers = SAMPLES["slips"][0]
+    rows = [_slip(headers, {"Số phiếu": f"{n}/PXM", "Ngày phát hành": "03/01/2026",
+                            "Họ và tên người được xác minh": f"Lê Văn {n}", "Ngày sinh": "1960",
+                            "Nơi nhận phiếu": "Phòng PV27 – Công an tỉnh Bình Thuận",
+                            "Kết quả": "Không có tàng thư" if n % 2 else None}) for n in range(2, 242)]
+    wizard = loaded(qtbot, _wizard(qtbot, context, "slips"), workbook(tmp_path / "pv27.xlsx", headers, rows))
+    wizard.run_import()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
+    assert wizard.warnings_label.text().startswith("<b>Lưu ý: 240 dòng đã nhập nhưng cần xem lại</b>")
+    assert wizard.error_text().splitlines() == [
+        "Dòng 2–241 (240 dòng), cột «Nơi nhận phiếu»: «Phòng PV27 – Công an tỉnh Bình Thuận» mang tên tỉnh cũ: từ "
+        "01/7/2025 tỉnh ấy thuộc tỉnh Lâm Đồng; hãy xem lại",
+        "Dòng 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33 và 104 dòng khác (120 dòng), cột «Ngày "
+        "nhận kết quả»: có «Kết quả» nhưng chưa có ngày nhận kết quả: phiếu chưa được tính là đã trả lời; hãy ghi "
+        "ngày nhận (sổ Phiếu xác minh, trạng thái «Có kết quả, thiếu ngày nhận»)"]
+    assert wizard.error_text().splitlines() == wizard.result.note_lines(grouped)
+    assert wizard.preview.rowCount() == 200  # the rows to look at, marked, as before
+    assert wizard.complete_button.isVisibleTo(wizard)
 
 
 def test_the_reply_date_is_asked_for_the_slips_of_this_import_only(qtbot, context, tmp_path):
