@@ -2,6 +2,7 @@
 note on many rows names its rows in ranges and counts them, «Dòng 2–121 (120 dòng), cột «Nơi nhận phiếu»: …»;
 a note naming a row's own values stays that row's."""
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
@@ -22,9 +23,9 @@ def located(rows: str, header: str | None, message: str) -> str:
 def told_once(notes: Iterable[RowNote], number: Callable[[int], str] = str) -> list[str]:
     """Each distinct note (its column and message) once, where its first row comes, naming its rows;
     `number` writes a count (the desktop groups its thousands). Grouped by the notes' words, not cell by cell."""
-    rows: dict[tuple[str | None, str], list[int]] = {}
+    rows: defaultdict[tuple[str | None, str], list[int]] = defaultdict(list)
     for note in notes:
-        rows.setdefault((note.header, note.message), []).append(note.row)
+        rows[note.header, note.message].append(note.row)
     return [located(row_span(numbers, number), header, message) for (header, message), numbers in rows.items()]
 
 
