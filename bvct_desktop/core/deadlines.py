@@ -66,12 +66,14 @@ def archive_reply_due(doc_on: dt.date, history: settings.History) -> dt.date:
     return reply_due(doc_on, history.days_on(ARCHIVE_REPLY_DAYS, doc_on))
 
 
-def late_by(due_on: dt.date, late: bool, today: dt.date, answered_on: dt.date | None = None) -> DayWithWords:
+def late_by(due_on: dt.date, late: bool, today: dt.date, answered_on: dt.date | None = None,
+            came: str = "trả lời") -> DayWithWords:
     """A register's cell of a deadline: the day, and how many days late on `today` when the record is
     overdue — counted from the next working day when the day is a day off (a deadline typed by hand:
-    it ends then, as `past_due` says); or, for a reply `answered_on` after it, how late it came."""
+    it ends then, as `past_due` says); or, for what `came` (a reply, a passport handed back) on `answered_on`
+    after it, how late it came."""
     if answered_on is not None and answered_on <= today and (days := days_late(due_on, answered_on)) > 0:
-        return DayWithWords(due_on, f"(trả lời muộn {grouped(days)} ngày)")
+        return DayWithWords(due_on, f"({came} muộn {grouped(days)} ngày)")
     return DayWithWords(due_on, f"(quá hạn {grouped(days_late(due_on, today))} ngày)" if late else "")
 
 

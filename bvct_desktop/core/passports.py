@@ -64,7 +64,7 @@ RETURN_FIELDS = (Field("returned_on", "Ngày nhận lại", FieldType.DATE, requ
 STATE = Field("state", "Tình trạng")  # where the passport is (`states`), never typed
 IN_CUSTODY = "Cơ quan đang giữ"
 DUE = Field("due_on", "Hạn nộp lại", FieldType.DATE)  # worked out (passport_return_due), never typed
-DUE_SHOWN = Field("due_shown", DUE.header)  # DUE on screen: with how late (deadlines.late_by) while not back
+DUE_SHOWN = Field("due_shown", DUE.header)  # DUE on screen: with how late (deadlines.late_by) it is or came back
 OUT_SINCE, LAST_BACK = "out_since", "last_back"  # a passport's open handover's day, its last handback's
 
 
@@ -307,10 +307,10 @@ def handovers_of(db: Database, person_id: int) -> list[dict[str, Any]]:
 
 def due_shown(due: dt.date | None, returned_on: dt.date | None, today: dt.date) -> str:
     """A handover's DUE as the ledger and the printed register show it: the day, and how late on `today` while
-    the passport is not back (deadlines.late_by); "" with no day of return."""
+    the passport is not back, or how late it came back (deadlines.late_by); "" with no day of return."""
     if due is None:
         return ""
-    return late_by(due, due < today and (returned_on is None or returned_on > today), today)
+    return late_by(due, due < today and (returned_on is None or returned_on > today), today, returned_on, "nộp")
 
 
 def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[str]:

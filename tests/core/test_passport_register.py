@@ -62,13 +62,16 @@ def test_a_viewer_may_neither_print_nor_export_the_register(cli, db, tmp_path): 
 
 def test_hand_back_day_reads_as_the_ledger_shows_it_late_on_the_day_printed_while_not_back(db):  # noqa: F811
     """«Hạn nộp lại» on paper as on the ledger (deadlines.late_by): the day, and how late on the day printed
-    while the passport is not back; a passport back reads the day alone."""
+    while the passport is not back; a passport back in time reads the day alone, one back late how late it came."""
     hung = official(db)
     huong = official(db, HUONG, "C0012345", "Phổ thông")
-    handed(db, hung, "01/04/2026", "09/04/2026")
-    handed(db, huong, "01/04/2026", "09/04/2026")
+    late_back = official(db, HUONG, "B7654321")
+    for passport in (hung, huong, late_back):
+        handed(db, passport, "01/04/2026", "09/04/2026")
     passports.take_back(db, huong, {"returned_on": "14/04/2026"})
+    passports.take_back(db, late_back, {"returned_on": "24/04/2026"})
     due = due_back(db, dt.date(2026, 4, 9))
     late = f"{due:%d/%m/%Y} (quá hạn {(TODAY - due).days} ngày)"
-    assert [line[passports.DUE_SHOWN.key] for line in lines(db, [hung, huong])] == [late, f"{due:%d/%m/%Y}"]
+    assert [line[passports.DUE_SHOWN.key] for line in lines(db, [hung, huong, late_back])] == [
+        late, f"{due:%d/%m/%Y}", f"{due:%d/%m/%Y} (nộp muộn {(dt.date(2026, 4, 24) - due).days} ngày)"]
     assert passports.DUE_SHOWN in passport_register.FIELDS and passports.DUE not in passport_register.FIELDS
