@@ -234,7 +234,7 @@ def test_the_ledger_marks_a_hand_back_overdue_as_the_passport_s_state_does(qtbot
     assert held.table.item(0, 5).text().endswith("hạn nộp lại 16/05/2025 (quá hạn 30 ngày)")
     passports.take_back(context.db, passport, {"returned_on": "20/05/2025"})
     ledger.reload()
-    assert ledger.table.item(0, due).text() == "16/05/2025"
+    assert ledger.table.item(0, due).text() == "16/05/2025 (nộp muộn 4 ngày)"
 
 
 def test_a_window_opened_once_the_account_is_locked_says_so_with_its_name_as_typed(qtbot, context, passport):
