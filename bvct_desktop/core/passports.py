@@ -37,6 +37,7 @@ HANDOVERS = "passport-handovers"  # what the trail and the notifier call the han
 DIPLOMATIC, OFFICIAL, ORDINARY = "Ngoại giao", "Công vụ", "Phổ thông"
 PASSPORT_TYPES = (DIPLOMATIC, OFFICIAL, ORDINARY)
 NOT_FOR_PRIVATE = (DIPLOMATIC, OFFICIAL)
+LEAVING_MONTHS = 6  # a passport valid this long more on the day of leaving (Luật Xuất cảnh, nhập cảnh 2019, Điều 33)
 WITH_DELEGATION, PRIVATE = "Theo đoàn công tác", "Việc riêng"
 KEPT, NOT_KEPT = YES_NO
 NAMED_BY = ("passport_type", "number")  # what the trail names a passport by (besides its id)
@@ -315,10 +316,10 @@ def due_shown(due: dt.date | None, returned_on: dt.date | None, today: dt.date) 
 
 def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[str]:
     """What the officer handing the passport out should know, not refused: a diplomatic or official passport
-    for a private trip, a passport expired or expiring during the trip, a decision number the delegations do
-    not have, or whose delegation is called off, does not list the holder or lists them «không đi», a
-    delegation back before the day of handing out (the deadline past), a trip with no day of return (no
-    deadline)."""
+    for a private trip, a passport expired, valid less than LEAVING_MONTHS more on the day of leaving or expiring
+    during the trip, a decision number the delegations do not have, or whose delegation is called off, does not
+    list the holder or lists them «không đi», a delegation back before the day of handing out (the deadline past),
+    a trip with no day of return (no deadline)."""
     try:
         values = writes.parse(HANDOUT_FIELDS, raw)
     except InputError:
@@ -335,6 +336,11 @@ def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[
     expires = passport["expires_on"]
     if expires is not None and expires < values["handed_on"]:
         told.append(f"Hộ chiếu {passport['number']} đã hết hạn từ ngày {display_date(expires)}.")
+    elif expires is not None and expires < _months_after(trip["leaves_on"], LEAVING_MONTHS):
+        told.append(f"Hộ chiếu {passport['number']} hết hạn ngày {display_date(expires)}, chưa đủ {LEAVING_MONTHS} "
+                    f"tháng sau ngày đi {display_date(trip['leaves_on'])}: hộ chiếu phải còn hạn từ đủ "
+                    f"{LEAVING_MONTHS} tháng khi xuất cảnh (Luật Xuất cảnh, nhập cảnh 2019, Điều 33); hãy xem lại "
+                    "trước khi giao.")
     elif expires is not None and trip["back_on"] is not None and expires < trip["back_on"]:
         told.append(f"Hộ chiếu {passport['number']} hết hạn ngày {display_date(expires)}, trước ngày về "
                     f"{display_date(trip['back_on'])}.")
@@ -346,6 +352,14 @@ def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[
     if trip["back_on"] is None:
         told.append("Chưa có ngày về: chưa tính được hạn nộp lại hộ chiếu.")
     return told
+
+
+def _months_after(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the month's last day when it is shorter: 31/08 + 6 is 28/02)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    first = dt.date(day.year + year, month + 1, 1)
+    length = ((first + dt.timedelta(days=31)).replace(day=1) - first).days
+    return first.replace(day=min(day.day, length))
 
 
 def _not_out(connection: Connection, passport: dict[str, Any], handed_on: dt.date) -> None:
@@ -396,8 +410,8 @@ def _delegations(connection: Connection, decision_no: str, going_only: bool = Tr
     --decision` finds them), the latest first: those that go (`going`), or also those called off."""
     wanted = fold(decision_no)
     rows = connection.execute(
-        select(delegations.c.id, delegations.c.name, delegations.c.return_on, delegations.c.decision_no,
-               delegations.c.status)
+        select(delegations.c.id, delegations.c.name, delegations.c.depart_on, delegations.c.return_on,
+               delegations.c.decision_no, delegations.c.status)
         .where(delegations.c.decision_no.is_not(None), delegations.c.deleted_at.is_(None),
                going() if going_only else true())
         .order_by(delegations.c.depart_on.desc())).mappings()
@@ -414,14 +428,16 @@ def _holder_places(connection: Connection, found: list[dict[str, Any]], person_i
 
 
 def _trip(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
-    """The delegation a handover's decision number names (the one listing the holder, else the only one), and
-    the trip's day of return: the one typed, else the delegation's (read as it stands: `deadlines.trip_return_on`)."""
+    """The delegation a handover's decision number names (the one listing the holder, else the only one), the
+    trip's day of leaving (the delegation's, else the day handed out) and its day of return: the one typed, else the
+    delegation's (read as it stands: `deadlines.trip_return_on`)."""
     decision_no = clean(values["decision_no"] or "")
     found = _delegations(connection, decision_no) if decision_no else []
     places = _holder_places(connection, found, passport["person_id"]) if found else {}
     listing = [delegation for delegation in found if delegation["id"] in places]
     chosen = listing[0] if len(listing) == 1 else found[0] if len(found) == 1 else None
     return {"delegation": chosen, "delegation_id": chosen["id"] if chosen else None,
+            "leaves_on": chosen["depart_on"] if chosen else values["handed_on"],
             "back_on": values["trip_return_on"] or (chosen["return_on"] if chosen else None)}
 
 

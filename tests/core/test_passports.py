@@ -131,7 +131,28 @@ def test_an_expired_passport_handed_out_is_told(db):
     assert "Hộ chiếu B1234567 đã hết hạn từ ngày 30/06/2026." in doubts
     expiring = passports.handout_doubts(db, passport, {"handed_on": "20/06/2026", "trip": passports.PRIVATE,
                                                        "trip_return_on": "05/07/2026"})
-    assert "Hộ chiếu B1234567 hết hạn ngày 30/06/2026, trước ngày về 05/07/2026." in expiring
+    assert six_months_short("B1234567", "30/06/2026", "20/06/2026") in expiring
+
+
+def six_months_short(number: str, expires_on: str, leaves_on: str) -> str:
+    return (f"Hộ chiếu {number} hết hạn ngày {expires_on}, chưa đủ 6 tháng sau ngày đi {leaves_on}: hộ chiếu phải "
+            "còn hạn từ đủ 6 tháng khi xuất cảnh (Luật Xuất cảnh, nhập cảnh 2019, Điều 33); hãy xem lại trước khi "
+            "giao.")
+
+
+def test_a_passport_with_less_than_six_months_left_on_the_day_of_leaving_is_told(db):
+    """Điều 33 of the 2019 law lets a citizen leave only on a passport valid six full months more: the day of
+    leaving is the delegation's (125-QĐ/TU leaves on 01/04/2025), else the day the passport is handed out."""
+    passport = official(db, HUONG, expires_on="30/09/2025")
+    with_delegation = {"handed_on": "25/03/2025", "trip": passports.WITH_DELEGATION, "decision_no": "125-QĐ/TU"}
+    assert passports.handout_doubts(db, passport, with_delegation) == [
+        six_months_short("B1234567", "30/09/2025", "01/04/2025")]
+    private = {"handed_on": "25/03/2025", "trip": passports.PRIVATE, "trip_return_on": "28/03/2025"}
+    assert passports.handout_doubts(db, official(db, HUNG, "C7654321", "Phổ thông", expires_on="24/09/2025"),
+                                    private) == [six_months_short("C7654321", "24/09/2025", "25/03/2025")]
+    passports.update_passport(db, passport, {"passport_type": "Công vụ", "number": "B1234567",
+                                             "expires_on": "01/10/2025", "kept": "Có"})
+    assert passports.handout_doubts(db, passport, with_delegation) == []
 
 
 def test_a_decision_the_delegations_do_not_have_and_a_trip_without_a_return_are_told(db):
