@@ -4,6 +4,7 @@ A partial date is stored as ISO text at its own precision ("1955", "1955-03", "1
 so equal dates compare equal only at the same precision and text order is date order.
 """
 
+import calendar
 import contextlib
 import datetime as dt
 import re
@@ -196,3 +197,10 @@ def _short(text: str, limit: int = 40) -> str:
 def _number(value: int | float) -> str:
     """A number as a cell in General format shows it, with the decimal comma: 23813, 12,5."""
     return str(int(value)) if float(value).is_integer() else f"{value:.10g}".replace(".", ",")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, the month's last day when it is shorter (31/08 + 6 months is 28/02)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from . import audit, settings
 from .database import Database
-from .dates import FULL_FORM, display_date
+from .dates import FULL_FORM, add_months, display_date
 from .deadlines import Due, late_by, not_done_by, passport_return_due, return_unwritten_due, trip_return_on
 from .editing import VERSION
 from .errors import InputError
@@ -336,7 +336,7 @@ def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[
     expires = passport["expires_on"]
     if expires is not None and expires < values["handed_on"]:
         told.append(f"Hộ chiếu {passport['number']} đã hết hạn từ ngày {display_date(expires)}.")
-    elif expires is not None and expires < _months_after(trip["leaves_on"], LEAVING_MONTHS):
+    elif expires is not None and expires < add_months(trip["leaves_on"], LEAVING_MONTHS):
         told.append(f"Hộ chiếu {passport['number']} hết hạn ngày {display_date(expires)}, chưa đủ {LEAVING_MONTHS} "
                     f"tháng sau ngày đi {display_date(trip['leaves_on'])}: hộ chiếu phải còn hạn từ đủ "
                     f"{LEAVING_MONTHS} tháng khi xuất cảnh (Luật Xuất cảnh, nhập cảnh 2019, Điều 33); hãy xem lại "
@@ -352,14 +352,6 @@ def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[
     if trip["back_on"] is None:
         told.append("Chưa có ngày về: chưa tính được hạn nộp lại hộ chiếu.")
     return told
-
-
-def _months_after(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later (the month's last day when it is shorter: 31/08 + 6 is 28/02)."""
-    year, month = divmod(day.month - 1 + months, 12)
-    first = dt.date(day.year + year, month + 1, 1)
-    length = ((first + dt.timedelta(days=31)).replace(day=1) - first).days
-    return first.replace(day=min(day.day, length))
 
 
 def _not_out(connection: Connection, passport: dict[str, Any], handed_on: dt.date) -> None:

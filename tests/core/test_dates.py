@@ -10,6 +10,7 @@ import pytest
 from bvct_desktop.core.dates import (
     DayWithWords,
     PartialDate,
+    add_months,
     check_period,
     parse_cli_date,
     parse_date,
@@ -127,3 +128,11 @@ def test_a_date_kept_as_text_with_excels_apostrophe_or_spaces_around_its_slashes
     assert parse_partial(raw).iso == iso
     if len(iso) == 10:
         assert parse_date(raw) == dt.date.fromisoformat(iso)
+
+
+def test_a_day_months_later_is_the_month_s_last_when_the_month_is_shorter():
+    """A conclusion's validity and a passport's six months on the day of leaving are counted the same way."""
+    assert add_months(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
+    assert add_months(dt.date(2027, 8, 31), 6) == dt.date(2028, 2, 29)
+    assert add_months(dt.date(2026, 3, 15), 12) == dt.date(2027, 3, 15)
+    assert add_months(dt.date(2026, 11, 30), 1) == dt.date(2026, 12, 30)

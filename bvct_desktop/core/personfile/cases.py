@@ -9,7 +9,6 @@ recycle bin like any record (core/recycle_bin.py); a slip put there takes along 
 opened, when nothing else is in it, and any slip of it restored brings it back (`follow_slip`).
 """
 
-import calendar
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from sqlalchemy.engine import Connection, Row
 from .. import audit, retention, settings
 from ..archive_replies import found_archive_record
 from ..database import Database
-from ..dates import display_date
+from ..dates import add_months, display_date
 from ..editing import VERSION, FormProblems
 from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
@@ -525,12 +524,6 @@ def _adult(birth_iso: str | None, on: dt.date) -> bool:
         return True
     year, month, day = ([int(part) for part in birth_iso.split("-")] + [1, 1])[:3]  # yyyy → 1 January
     return on.year - year - ((on.month, on.day) < (month, day)) >= ADULT_AGE
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def case_values(raw: dict[str, Any]) -> dict[str, Any]:
