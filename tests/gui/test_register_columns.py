@@ -788,3 +788,19 @@ def test_where_cells_wrap_a_column_is_as_wide_as_its_value_broken_at_its_best_sp
     best = min((max(advance(" ".join(words[:at])), advance(" ".join(words[at:]))) for at in range(1, len(words))),
                default=advance(text))
     assert natural_widths(table, 0).most == min(WIDEST, best + PADDING)
+
+
+LONGEST_NAME = "Công Tằng Tôn Nữ Thị Huyền Trang Diệu Thanh Hương"  # 49 letters and spaces
+
+
+def test_the_vetting_cases_register_reads_a_long_name_whole_in_the_column_kept_in_view(qtbot, context):
+    """A nominee's 49-letter name showed «Công Tằng Tôn Nữ Thị Huyền …» in the frozen name column at 1366×768:
+    the rows go on two lines, as the archive register's do, and the name is read whole."""
+    _long_slip(context, "1234/PXM")
+    editing.save(context.db, "slips", {"number": "1235/PXM", "issued_on": "03/03/2026", "full_name": LONGEST_NAME,
+                                       "birth_date": "1975", "purpose": "Bầu cử", "recipient": RECIPIENT})
+    window, page = _page_in_window(qtbot, context, "vetting-cases")
+    qtbot.wait(20)
+    row = page.model.row_of(browse.record_ids(context.db, "vetting-cases", "Thanh Hương")[0])
+    assert page.model.index(row, support.column_of(page, "full_name")).data() == LONGEST_NAME
+    assert _read_whole(page.table.frozen, row, support.column_of(page, "full_name"))

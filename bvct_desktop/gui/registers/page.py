@@ -82,9 +82,10 @@ FROZEN = {  # the column kept in view (with those before it) while the others sc
     "cadres": "full_name", "vetting-cases": "full_name", "slips": "full_name", "archive-requests": "full_name",
     "delegations": "name", "complaints": "subject_name", "passports": "full_name",
 }
-# Registers whose rows go on two lines: an overdue deadline (the day, how late under it) and a province named
-# under its old and new names are read whole beside the other columns at 1366 pixels
-WRAPPED = ("archive-requests",)
+# Registers whose rows go on two lines: an overdue deadline (the day, how late under it), a province named
+# under its old and new names and a nominee's long name kept in view are read whole beside the other columns
+# at 1366 pixels
+WRAPPED = ("archive-requests", "vetting-cases")
 HEADINGS = {
     "cadres": "Danh sách cán bộ",
     "vetting-cases": "Hồ sơ thẩm tra, xác minh tiêu chuẩn chính trị",
