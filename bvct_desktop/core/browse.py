@@ -8,11 +8,12 @@ few rows it paints, so 200k cadres open and scroll without loading them.
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import ColumnElement, Table, and_, false, func, literal, null, or_, select
+from sqlalchemy import ColumnElement, Table, and_, bindparam, false, func, literal, null, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.util import find_tables
@@ -24,7 +25,7 @@ from .errors import InputError
 from .fields import Field, FieldType
 from .kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, SLIPS, TRIP_STATUSES, Kind, kind_named
 from .permissions import Action
-from .personfile import abroad, cases, issues, letters, political
+from .personfile import abroad, cases, issues, letters, political, replied
 from .schema import (
     archive_requests,
     cadres,
@@ -57,12 +58,16 @@ NO_COMPLAINT_DEADLINE = "Chưa giải quyết, chưa có hạn"  # unresolved co
 RELATIVES_ABROAD = "relatives_abroad"  # the cadres' column of the countries their relatives live in
 POLITICAL_ISSUES = "political_issues"  # the cadres' column of the gravest political issue on their file
 REPLY_DUE = "reply_due"  # the column of the day a reply is due, worked out from the settings: never imported
+CASE_REPLIES = "replies"  # the vetting cases' column of their slips' replies in brief (personfile/replied)
 NAME_KEYS = ("full_name", "sender", "subject_name")  # values ordered as names
 BROWSING = "xem danh sách"  # what reading a register asks for (a refusal is audited as it)
 # A register's header says in fewer words what the field's header says (the header's tooltip says it all)
 SHORTER = {"Họ và tên người được xác minh": "Người được xác minh", "Họ và tên người bị phản ánh": "Người bị phản ánh",
            "Họ và tên người được thẩm tra": "Người được thẩm tra", "Họ và tên đối tượng": "Đối tượng nghiên cứu",
            "Ngày nhận kết quả": "Nhận kết quả", "Mục đích xác minh": "Mục đích"}
+
+
+CellsOf = Callable[[Connection, list[int] | None, dt.date], dict[int, dict[str, str]]]  # see Column.cells
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,9 @@ class Column:
     value: ColumnElement
     sort: tuple[ColumnElement, ...]  # what orders its cells, the first deciding first
     field: Field | None = None
+    # a column worked out in Python: its cells (and tips) of the records asked, of every record when None
+    # (its filter by value), a page's in one query; `value` is then not shown
+    cells: CellsOf | None = None
 
     def display(self, value: object) -> str:
         if self.field is not None:
@@ -417,13 +425,26 @@ def _case_overdue(today: dt.date, _history: settings.History) -> ColumnElement:
             & deadlines.past_due(vetting_cases.c.due_on, today))
 
 
+def _case_replies(connection: Connection, ids: list[int] | None, today: dt.date) -> dict[int, dict[str, str]]:
+    return {case_id: {CASE_REPLIES: cell, tip(CASE_REPLIES): told}
+            for case_id, (cell, told) in replied.told(connection, ids, today).items()}
+
+
+# the cases with most slips answered first, as the register orders its cells (those finding a record are told
+# by its filter): what reads a reply is no SQL
+_ANSWERED = (select(func.count()).where(slips.c.vetting_case_id == vetting_cases.c.id, slips.c.deleted_at.is_(None),
+                                        slips.c.result_on.is_not(None)).scalar_subquery())
+
 VIEWS["vetting-cases"] = View(
     VETTING_CASES, vetting_cases, vetting_cases.join(persons),
     (_field_column(VETTING_CASES, "full_name", persons.c.full_name, (persons.c.sort_key,)),
      _field_column(VETTING_CASES, "birth_date", persons.c.birth_date),  # ISO at its own precision: in date order
      *(_field_column(VETTING_CASES, key, vetting_cases.c[key])
-       for key in ("purpose", "opened_on", "due_on", "status", "conclusion_no", "concluded_on", "result"))),
+       for key in ("purpose", "opened_on", "due_on", "status")),
+     Column(CASE_REPLIES, "Phiếu xác minh", vetting_cases.c.id, (_ANSWERED,), cells=_case_replies),
+     *(_field_column(VETTING_CASES, key, vetting_cases.c[key]) for key in ("conclusion_no", "concluded_on", "result"))),
     default_sort=("opened_on", True), person_id=vetting_cases.c.person_id, period=vetting_cases.c.opened_on,
+    few_values=(CASE_REPLIES,), also_reads=(slips, recipients),
     text_columns=(vetting_cases.c.purpose, vetting_cases.c.note, vetting_cases.c.conclusion_no,
                   vetting_cases.c.signer, vetting_cases.c.result, vetting_cases.c.limit_note),
     searched_also="mục đích, kết luận, ghi chú",
@@ -825,8 +846,26 @@ def _filtered(statement, spec: View, filters: Filters, connection: Connection, t
     if filters.done_by is not None and spec.done is not None:
         statement = statement.where(deadlines.done_by(spec.done, filters.done_by))
     for key, kept in filters.values:
-        statement = statement.where(_keeps(spec, spec.column(key).value, kept, key in spec.listing))
+        column = spec.column(key)
+        statement = statement.where(_keeps(spec, column.value, kept, key in spec.listing) if column.cells is None
+                                    else _cells_keep(spec, _every_cell(connection, column, today), kept))
     return statement
+
+
+def _every_cell(connection: Connection, column: Column, today: dt.date) -> dict[int, str | None]:
+    """The cell of every record in a column worked out in Python (Column.cells), None when empty."""
+    every = column.cells(connection, None, today)
+    return {record_id: cells.get(column.key) or None for record_id, cells in every.items()}
+
+
+def _cells_keep(spec: View, cells: dict[int, str | None], kept: tuple[str | None, ...]) -> ColumnElement:
+    """The records whose cell is one of `kept`, by id: the fewer of those kept and the others written into the
+    statement as numbers (any number of them, past the driver's limit of bound values)."""
+    held = {record_id for record_id, cell in cells.items() if cell in kept}
+    others = cells.keys() - held
+    if len(held) <= len(others):
+        return spec.table.c.id.in_(bindparam(None, sorted(held), expanding=True, literal_execute=True))
+    return spec.table.c.id.not_in(bindparam(None, sorted(others), expanding=True, literal_execute=True))
 
 
 def _keeps(spec: View, value: ColumnElement, kept: tuple[str | None, ...], listing: bool = False) -> ColumnElement:
@@ -859,14 +898,21 @@ def column_values(db: Database, kind: str, key: str, filters: Filters = Filters(
     (None: the empty cells), in Vietnamese order; None when there are more than FEW_VALUES."""
     db.require(Action.BROWSE, BROWSING)
     spec = view(kind)
-    value = spec.column(key).value
+    column = spec.column(key)
     others = replace(filters, values=tuple((k, v) for k, v in filters.values if k != key))
-    cell = func.nullif(value, "")
-    statement = select(cell, func.count()).select_from(spec.source).where(
-        spec.table.c.deleted_at.is_not(None) if filters.deleted else spec.table.c.deleted_at.is_(None))
+    cell = func.nullif(column.value, "")
+    live = spec.table.c.deleted_at.is_not(None) if filters.deleted else spec.table.c.deleted_at.is_(None)
+    today = today or db.clock().date()
     with db.read() as connection:
-        statement = _filtered(statement, spec, others, connection, today or db.clock().date())
-        rows = connection.execute(statement.group_by(cell).limit(FEW_VALUES + 1)).all()
+        if column.cells is None:
+            statement = _filtered(select(cell, func.count()).select_from(spec.source).where(live), spec, others,
+                                  connection, today)
+            rows = connection.execute(statement.group_by(cell).limit(FEW_VALUES + 1)).all()
+        else:
+            records = _filtered(select(spec.table.c.id).select_from(spec.source).where(live), spec, others,
+                                connection, today)
+            every = _every_cell(connection, column, today)
+            rows = list(Counter(every.get(record_id) for record_id in id_set(connection, records)).items())
     if len(rows) > FEW_VALUES:
         return None
     if key in spec.listing:
@@ -911,7 +957,7 @@ def fetch_rows(db: Database, kind: str, ids: Sequence[int], step: Callable[[int]
             chunk = list(ids[start:start + PAGE])
             statement = (select(spec.table.c.id, *(column.value for column in spec.columns))
                          .select_from(spec.source).where(spec.table.c.id.in_(chunk)))
-            extra = spec.extra_rows(connection, chunk, today) if spec.extra_rows else {}
+            extra = _extra(spec, connection, chunk, today)
             for row in connection.execute(statement):
                 record_id, values = row[0], row[1:]
                 more = extra.get(record_id, {})
@@ -923,6 +969,16 @@ def fetch_rows(db: Database, kind: str, ids: Sequence[int], step: Callable[[int]
             if step is not None:
                 step(min(start + PAGE, len(ids)))
     return found
+
+
+def _extra(spec: View, connection: Connection, ids: list[int], today: dt.date) -> dict[int, dict[str, str]]:
+    """The cells of `ids` not read from the register's own columns (View.extra_rows, Column.cells), by id."""
+    extra = spec.extra_rows(connection, ids, today) if spec.extra_rows else {}
+    for column in spec.columns:
+        if column.cells is not None:
+            for record_id, more in column.cells(connection, ids, today).items():
+                extra.setdefault(record_id, {}).update(more)
+    return extra
 
 
 def count(db: Database, kind: str, deleted: bool = False) -> int:

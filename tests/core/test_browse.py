@@ -4,7 +4,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from bvct_desktop.core import (
     audit_chain,
@@ -572,3 +572,81 @@ def test_the_complaints_register_says_how_late_an_unresolved_letter_is(db):
     without = next(i for i in browse.record_ids(db, "complaints") if _register_row(db, "complaints", i)[
         "Người gửi"] == "Trần Văn Lộc")  # the sample's letter with no «Hạn giải quyết»
     assert _register_row(db, "complaints", without)["Hạn giải quyết"] == ""
+
+
+NOMINEE_SLIPS = (  # a nominee's slips: his own answered, his father's finding a record, his mother's waiting
+    {"number": "1/BC", "relation": None, "result_on": "20/02/2026", "result": "Không có tài liệu lưu trữ"},
+    {"number": "2/BC", "relation": "Cha", "full_name": "Hồ Văn Tư", "birth_date": "1940", "result_on": "25/02/2026",
+     "result": "Có tài liệu lưu trữ: nguyên là trung sĩ chế độ cũ"},
+    {"number": "3/BC", "relation": "Mẹ", "full_name": "Lê Thị Năm", "birth_date": "1945"},
+)
+
+
+def _nominee_case(db) -> int:
+    """The election case of nominee Hồ Văn Cử, opened by his slips (NOMINEE_SLIPS)."""
+    for slip in NOMINEE_SLIPS:
+        vetted = {"vetted_name": "Hồ Văn Cử"} if slip["relation"] else {"full_name": "Hồ Văn Cử", "birth_date": "1970"}
+        editing.save(db, "slips", {"issued_on": "02/02/2026", "purpose": "Bầu cử", "recipient": "Cục A93B – Bộ Công an",
+                                   **vetted, **slip})
+    with db.read() as connection:
+        person = connection.execute(select(persons.c.id).where(persons.c.full_name == "Hồ Văn Cử")).scalar_one()
+    return next(case["id"] for case in cases.cases_of(db, person))
+
+
+def test_the_vetting_cases_register_tells_each_cases_replies_in_brief_and_those_finding_an_archive_record(db):
+    """A case whose slip's reply found an archive record looked like every other until opened: its row tells
+    how many slips are answered and how many found a record, its tooltip each slip's reply; a reply dated after
+    the day the register is read has not come yet; a case with no slip says so."""
+    nominee = _nominee_case(db)
+    with db.read() as connection:
+        hung = connection.execute(select(persons.c.id).where(persons.c.full_name == "Nguyễn Văn Hùng")).scalar_one()
+    bare = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "02/03/2026"})
+    header = browse.view("vetting-cases").column(browse.CASE_REPLIES).header
+    cells = browse.fetch_rows(db, "vetting-cases", [nominee, bare], today=dt.date(2026, 3, 10))
+    assert _register_row(db, "vetting-cases", nominee)[header] == "2/3 đã trả lời · 1 có tài liệu"
+    assert cells[nominee].tips[browse.CASE_REPLIES].splitlines() == [
+        "1/BC (Bản thân: Hồ Văn Cử), Cục A93B – Bộ Công an trả lời ngày 20/02/2026: «Không có tài liệu lưu trữ»",
+        "2/BC (Cha: Hồ Văn Tư), Cục A93B – Bộ Công an trả lời ngày 25/02/2026: «Có tài liệu lưu trữ: nguyên là "
+        "trung sĩ chế độ cũ» – có tài liệu",
+        "3/BC (Mẹ: Lê Thị Năm), Cục A93B – Bộ Công an: chưa trả lời"]
+    assert dict(zip((column.header for column in browse.view("vetting-cases").columns), cells[bare],
+                    strict=True))[header] == "Chưa có phiếu"
+    before = browse.fetch_rows(db, "vetting-cases", [nominee], today=dt.date(2026, 2, 22))[nominee]
+    assert "1/3 đã trả lời" in before  # the father's reply of 25/02 had not come
+    assert "2/BC (Cha: Hồ Văn Tư), Cục A93B – Bộ Công an: chưa trả lời" in before.tips[browse.CASE_REPLIES]
+
+
+def test_the_vetting_cases_register_filters_by_its_replies_as_by_its_other_columns(db):
+    """The officer ticks the cases whose replies found a record among the replies' values, as Excel filters."""
+    nominee = _nominee_case(db)
+    assert browse.CASE_REPLIES in browse.filterable("vetting-cases")
+    values = dict(browse.column_values(db, "vetting-cases", browse.CASE_REPLIES))
+    found = "2/3 đã trả lời · 1 có tài liệu"
+    assert values[found] == 1 and sum(values.values()) == browse.count(db, "vetting-cases")
+    kept = browse.Filters(values=((browse.CASE_REPLIES, (found,)),))
+    assert browse.record_ids(db, "vetting-cases", filters=kept) == [nominee]
+    others = tuple(value for value in values if value != found)
+    assert nominee not in browse.record_ids(db, "vetting-cases", filters=browse.Filters(
+        values=((browse.CASE_REPLIES, others),)))
+    assert len(browse.record_ids(db, "vetting-cases", filters=browse.Filters(
+        values=((browse.CASE_REPLIES, others),)))) == browse.count(db, "vetting-cases") - 1
+
+
+def test_the_replies_of_a_page_of_cases_are_read_in_one_query_whatever_its_rows(db):
+    """100,000 slips: a page of the register reads its cases' replies in one statement, not one a case."""
+    _nominee_case(db)
+    ids = browse.record_ids(db, "vetting-cases")
+    statements = []
+
+    def counted(*args):
+        statements.append(args[2])
+
+    event.listen(db.engine, "before_cursor_execute", counted)
+    try:
+        browse.fetch_rows(db, "vetting-cases", ids[:1])
+        one = len(statements)
+        statements.clear()
+        browse.fetch_rows(db, "vetting-cases", ids)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", counted)
+    assert len(ids) >= 3 and len(statements) == one

@@ -251,7 +251,7 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
     found_records = [slip for slip in found.slips if slip not in unanswered and found_archive_record(slip["result"])]
     if found_records and ALLOWS[values["result"]] == 0:
         told.append(f"Có {len(found_records)} phiếu xác minh được trả lời có tài liệu lưu trữ: "
-                    + "; ".join(map(_reply_told, found_records)) + f". {asks_result(values['result'])}")
+                    + "; ".join(map(reply_told, found_records)) + f". {asks_result(values['result'])}")
     if found.unchecked:
         told.append("Thân nhân phải xác minh theo quy định còn thiếu: "
                     + "; ".join(missing.told() for missing in found.unchecked) + ".")
@@ -268,10 +268,14 @@ def asks_result(result: str) -> str:
     return f"Kết quả «{result}» có đúng không?"
 
 
-def _reply_told(slip: dict[str, Any]) -> str:
+def reply_told(slip: dict[str, Any]) -> str:
     """«60/PXM (Cha: Nguyễn Văn Tư), Cục A93B – Bộ Công an trả lời ngày 20/03/2026: «Có tài liệu…»»."""
-    return (f"{slip['number']} ({slip['relation'] or SELF}: {slip['full_name']}), {slip['recipient']} "
-            f"trả lời ngày {display_date(slip['result_on'])}: «{slip['result']}»")
+    return f"{slip_named(slip)} trả lời ngày {display_date(slip['result_on'])}: «{slip['result']}»"
+
+
+def slip_named(slip: dict[str, Any]) -> str:
+    """«60/PXM (Cha: Nguyễn Văn Tư), Cục A93B – Bộ Công an»: the slip, whom it is about and where it went."""
+    return f"{slip['number']} ({slip['relation'] or SELF}: {slip['full_name']}), {slip['recipient']}"
 
 
 def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:
