@@ -48,7 +48,7 @@ def _at_most(doubts: list[str]) -> list[str]:
 
 def tally(outcome: conclusions.Outcome) -> str:
     """«Đã ghi kết luận cho 23 hồ sơ; không ghi được 1; bỏ qua 1.»"""
-    return "; ".join([f"Đã ghi kết luận cho {grouped(len(outcome.concluded))} hồ sơ",
+    return "; ".join([f"Đã ghi kết luận cho {grouped(len(outcome.done))} hồ sơ",
                       *([f"không ghi được {grouped(len(outcome.refused))}"] if outcome.refused else []),
                       *([f"bỏ qua {grouped(len(outcome.skipped))}"] if outcome.skipped else [])]) + "."
 

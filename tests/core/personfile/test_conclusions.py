@@ -30,7 +30,7 @@ def nominees(db) -> dict[str, int]:
 
 def test_one_conclusion_is_recorded_on_each_open_case_selected_each_audited(db, nominees):
     outcome = conclusions.record_conclusions(db, list(nominees.values()), ELECTION)
-    assert outcome.concluded == ["Nguyễn Văn An, sinh ngày 12/03/1968 – Bầu cử",
+    assert outcome.done == ["Nguyễn Văn An, sinh ngày 12/03/1968 – Bầu cử",
                                  "Nguyễn Văn An, sinh năm 1970 – Bầu cử", "Lê Thị Hoa, sinh tháng 05/1975 – Bầu cử"]
     assert (outcome.skipped, outcome.refused) == ([], [])
     for case_id in nominees.values():
@@ -48,7 +48,7 @@ def test_a_case_its_checks_refuse_is_named_with_why_and_the_others_are_still_con
                            {"purpose": "Bầu cử", "opened_on": "25/03/2026"})
     outcome = conclusions.record_conclusions(db, [late, *nominees.values()], ELECTION)
     assert outcome.refused == ["Đỗ Văn Nam, sinh năm 1980 – Bầu cử: Ngày kết luận trước ngày mở hồ sơ."]
-    assert len(outcome.concluded) == 3
+    assert len(outcome.done) == 3
     assert _status(db, late) == cases.OPEN
 
 
@@ -59,7 +59,7 @@ def test_cases_concluded_already_or_in_the_recycle_bin_are_skipped_and_told(db, 
     outcome = conclusions.record_conclusions(db, [concluded, binned, left], ELECTION)
     assert outcome.skipped == ["Nguyễn Văn An, sinh ngày 12/03/1968 – Bầu cử: đã có kết luận",
                                "Nguyễn Văn An, sinh năm 1970 – Bầu cử: đã chuyển vào thùng rác"]
-    assert outcome.concluded == ["Lê Thị Hoa, sinh tháng 05/1975 – Bầu cử"]
+    assert outcome.done == ["Lê Thị Hoa, sinh tháng 05/1975 – Bầu cử"]
     assert cases.case_file(db, concluded).case["conclusion_no"] == "90-CV/BTCTU"  # not corrected
     assert _status(db, binned) == cases.OPEN
 
