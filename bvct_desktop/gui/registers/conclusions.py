@@ -1,12 +1,13 @@
 """«Ghi kết luận…»: one conclusion (an election list's document, its date and signer) entered once for the
 vetting cases selected in the register and recorded on each open one off the GUI thread
-(core/personfile/conclusions); the officer is then told which were concluded, refused and skipped."""
+(core/personfile/conclusions); the officer is then told which were concluded, refused and skipped, as for
+any action on the cases selected (`chosen`, `tally`, `summary`: due_dates.py)."""
 
 from collections.abc import Callable
 from typing import Any
 
 from ...core.numbers import grouped
-from ...core.personfile import cases, conclusions
+from ...core.personfile import cases, conclusions, selected
 from ..context import AppContext
 from ..qt import QWidget
 from ..workers import wait_for
@@ -21,11 +22,9 @@ class ConclusionDialog(ForSelectedDialog):
 
     working, failed = "Đang ghi kết luận…", "Không ghi được kết luận"
 
-    def __init__(self, context: AppContext, case_ids: list[int], done: Callable[[conclusions.Outcome], None],
+    def __init__(self, context: AppContext, case_ids: list[int], done: Callable[[selected.Outcome], None],
                  parent: QWidget | None = None):
-        super().__init__(context, "Ghi kết luận cho các hồ sơ đã chọn",
-                         f"<b>{grouped(len(case_ids))} hồ sơ</b> đã chọn được ghi cùng một kết luận. Hồ sơ đã có kết "
-                         "luận hoặc đã xóa được bỏ qua; hồ sơ nào không ghi được sẽ được nêu tên và lý do.",
+        super().__init__(context, "Ghi kết luận cho các hồ sơ đã chọn", chosen(len(case_ids), "một kết luận"),
                          cases.CONCLUSION_FIELDS, done, parent)
         self.case_ids = case_ids
 
@@ -36,8 +35,14 @@ class ConclusionDialog(ForSelectedDialog):
         db, case_ids = self.context.db, self.case_ids
         return _at_most(wait_for(lambda: conclusions.doubts(db, case_ids, values)))
 
-    def write(self, values: dict[str, Any], progress) -> conclusions.Outcome:
+    def write(self, values: dict[str, Any], progress) -> selected.Outcome:
         return conclusions.record_conclusions(self.context.db, self.case_ids, values, progress)
+
+
+def chosen(count: int, what: str) -> str:
+    """What the officer is told above the fields of `what` (one conclusion, one deadline) for `count` cases."""
+    return (f"<b>{grouped(count)} hồ sơ</b> đã chọn được ghi cùng {what}. Hồ sơ đã có kết luận hoặc đã xóa được "
+            "bỏ qua; hồ sơ nào không ghi được sẽ được nêu tên và lý do.")
 
 
 def _at_most(doubts: list[str]) -> list[str]:
@@ -46,16 +51,16 @@ def _at_most(doubts: list[str]) -> list[str]:
     return [*doubts[:MOST_ASKED], *([f"Và {grouped(more)} hồ sơ khác cũng có điều cần xem lại."] if more > 0 else [])]
 
 
-def tally(outcome: conclusions.Outcome) -> str:
+def tally(outcome: selected.Outcome, done: str = "Đã ghi kết luận cho") -> str:
     """«Đã ghi kết luận cho 23 hồ sơ; không ghi được 1; bỏ qua 1.»"""
-    return "; ".join([f"Đã ghi kết luận cho {grouped(len(outcome.done))} hồ sơ",
+    return "; ".join([f"{done} {grouped(len(outcome.done))} hồ sơ",
                       *([f"không ghi được {grouped(len(outcome.refused))}"] if outcome.refused else []),
                       *([f"bỏ qua {grouped(len(outcome.skipped))}"] if outcome.skipped else [])]) + "."
 
 
-def summary(outcome: conclusions.Outcome) -> str:
-    """`tally`, then the cases not concluded, each named with why."""
-    told = [tally(outcome)]
+def summary(outcome: selected.Outcome, done: str = "Đã ghi kết luận cho") -> str:
+    """`tally`, then the cases not done, each named with why."""
+    told = [tally(outcome, done)]
     for heading, named in (("Không ghi được:", outcome.refused), ("Bỏ qua:", outcome.skipped)):
         if named:
             told.append("\n".join([heading, *(f"– {name}" for name in named)]))

@@ -25,8 +25,8 @@ from ...core.errors import BvctError
 from ...core.kinds import CADRES, KINDS, RELATIVES
 from ...core.numbers import grouped
 from ...core.permissions import Action, allows
-from ...core.personfile import cases
-from ...core.personfile.conclusions import Outcome
+from ...core.personfile import cases, due_dates
+from ...core.personfile.selected import Outcome
 from ...core.text import file_name
 from ...io import xlsx_writer
 from ...io.documents import profile, render
@@ -58,6 +58,7 @@ from ..tooltips import typed_tip
 from ..workers import BackgroundTask, Cancelled, Progress, counted, failure_message, run_in_background, too_late
 from .columns import ColumnLayout
 from .conclusions import ConclusionDialog, summary, tally
+from .due_dates import DONE, DueDateDialog
 from .model import RegisterModel
 from .replies import MOST_NAMED, ReplyDialog
 from .table import DownIntoList, RegisterTable
@@ -307,6 +308,9 @@ class RegisterPage(QWidget):
                    ("conclude", "Ghi kết luận…", self.record_conclusions,
                     "Ghi cùng một kết luận (số văn bản, ngày, người ký, kết quả) cho các hồ sơ đang xác minh đã chọn",
                     editing, self.kind.name == cases.KIND),
+                   ("due", "Đặt hạn hoàn thành…", self.set_due_dates,
+                    "Đặt cùng một hạn hoàn thành (ví dụ ngày trước hiệp thương vòng 2) cho các hồ sơ đang xác minh "
+                    "đã chọn", editing, self.kind.name == cases.KIND),
                    ("import", "Nhập Excel", self.import_excel, "", editing, self.exchanged),
                    ("import_relatives", "Nhập thân nhân (Excel)…", self.import_relatives, RELATIVES_TIP, editing,
                     self.kind.name == "cadres"),
@@ -570,8 +574,20 @@ class RegisterPage(QWidget):
         self._tell_done(tally(outcome), error=bool(outcome.refused))
         self.context.dialogs.inform(self, "Ghi kết luận", summary(outcome))
 
+    def set_due_dates(self) -> None:
+        """«Đặt hạn hoàn thành…» for the vetting cases selected: one deadline (before hiệp thương vòng 2)."""
+        chosen = self.selected_ids()
+        if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, due_dates.SETTING):
+            return
+        self.due_dialog = DueDateDialog(self.context, chosen, self._due_set, self)
+        self.due_dialog.open()
+
+    def _due_set(self, outcome: Outcome) -> None:
+        self._tell_done(tally(outcome, DONE), error=bool(outcome.refused))
+        self.context.dialogs.inform(self, "Đặt hạn hoàn thành", summary(outcome, DONE))
+
     def _open_selected(self) -> bool:
-        """Whether an open vetting case is among the rows selected (what «Ghi kết luận…» concludes)."""
+        """Whether an open vetting case is among the rows selected (what «Ghi kết luận…», «Đặt hạn…» act on)."""
         status = [column.key for column in self.spec.columns].index("status")
         return any(self.model.index(row, status).data() == cases.OPEN for row in self.table.selected_rows())
 
@@ -743,7 +759,8 @@ class RegisterPage(QWidget):
         for key, visible, enabled in (("edit", not in_bin, selected), ("delete", not in_bin, selected),
                                       ("restore", in_bin, selected), ("reply", not in_bin, selected),
                                       ("print_record", not in_bin, selected),
-                                      ("conclude", not in_bin, "conclude" in self.buttons and self._open_selected())):
+                                      *((key, not in_bin, key in self.buttons and self._open_selected())
+                                        for key in ("conclude", "due"))):
             if key in self.buttons:
                 self.buttons[key].setVisible(visible and self.offered[key]())
                 self.buttons[key].setEnabled(enabled)
