@@ -80,6 +80,19 @@ def produce(db: Database, what: str, kind: str, query: Callable[[Connection], T]
     return content
 
 
+def listed(db: Database, what: str, kind: str, query: Callable[[Connection], T], write: Callable[[Office, T], None],
+           target: Path | None, details: dict[str, Any]) -> T:
+    """A register's own list (`what`: the passport custody register, the vetting cases') for an officer allowed to
+    export: the PDF to print (`target` None: printing it is audited by the preview), or the workbook `target`,
+    whose export is audited here with its file, `details` and how many lines it has."""
+    if target is None:
+        office, content = gather(db, f"in {what}", query)
+        write(office, content)
+        return content
+    return produce(db, f"xuất {what}", kind, query, write, {"tep": Path(target).name} | details, EXPORTED,
+                   named=lambda found: {"so_dong": len(found)})
+
+
 def slips_named(slips: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """What a print's audit entry says of the slips in it: their numbers, or when many, how many and
     the first and last (an entry stays small)."""

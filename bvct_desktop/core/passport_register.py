@@ -23,6 +23,7 @@ from .schema import passports as passport_table
 
 TITLE = "SỔ THEO DÕI GIAO, NHẬN HỘ CHIẾU"
 KIND = passports.KIND  # the trail's kind for a print or an export of the register
+COUNTED = "so_ho_chieu"  # how its audit entry names the number of passports listed
 HOLDER = Field("full_name", "Họ và tên")
 TRIP = Field("trip", "Chuyến đi")  # the kind of trip, with its decision number
 NOTE = Field("note", "Ghi chú")  # the handover's note; a passport never handed out: where it is
@@ -64,12 +65,6 @@ def produce(db: Database, passport_ids: Sequence[int], today: dt.date,
     """Writes the register's lines for an officer allowed to export: the PDF to print (`target` None: printing
     it is audited by the preview), or the workbook `target`, whose export is audited here with which passports
     it covers."""
-    what = f"{'xuất' if target else 'in'} sổ theo dõi giao, nhận hộ chiếu"
-    if target is None:
-        office, found = documents_data.gather(db, what, lambda connection: lines(connection, passport_ids, today))
-        write(office, found)
-        return found
-    return documents_data.produce(
-        db, what, KIND, lambda connection: lines(connection, passport_ids, today), write,
-        {"tep": Path(target).name, "so_ho_chieu": len(passport_ids), "pham_vi": list(subject)},
-        documents_data.EXPORTED, named=lambda found: {"so_dong": len(found)})
+    return documents_data.listed(db, "sổ theo dõi giao, nhận hộ chiếu", KIND,
+                                 lambda connection: lines(connection, passport_ids, today), write, target,
+                                 {COUNTED: len(passport_ids), "pham_vi": list(subject)})
