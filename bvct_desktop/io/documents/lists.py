@@ -1,13 +1,14 @@
 """The slip register (sổ theo dõi, landscape), the passport custody register (sổ theo dõi giao, nhận hộ chiếu,
-landscape) and a delegation's member list (danh sách trích ngang), each as a PDF for signature and as a
-workbook; columns named by the field declarations."""
+landscape), the vetting cases' list for the Standing Committee (danh sách hồ sơ thẩm tra, landscape) and a
+delegation's member list (danh sách trích ngang), each as a PDF for signature and as a workbook; columns named by
+the field declarations."""
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ...core import passport_register
+from ...core import case_register, passport_register
 from ...core.dates import display_date
 from ...core.documents_data import decision
 from ...core.fields import Field
@@ -21,6 +22,7 @@ from .workbook import Sheet
 
 REGISTER_TITLE = "SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH"
 DELEGATION_TITLE = "DANH SÁCH TRÍCH NGANG"
+CASE_UNIT = "hồ sơ"  # what the vetting cases' list counts
 
 S, D = SLIPS.field, DELEGATIONS.field
 # The printed register: one line a slip wherever the values allow (the workbook has every column).
@@ -57,6 +59,16 @@ def _passport_column(field: Field, weight: float, excel_width: float, short: boo
 
 PASSPORT_COLUMNS: tuple[Column, ...] = (tables.counter(), *(
     _passport_column(field, *layout) for field, layout in zip(passport_register.FIELDS, _PASSPORT_LAYOUT, strict=True)))
+# The vetting cases' list: the slips' replies given the most room
+_NAME, _BORN, _HOME, _POST, _PURPOSE, _OPENED, _REPLIES, _CONCLUSION, _NOTE = case_register.FIELDS
+CASE_COLUMNS: tuple[Column, ...] = (
+    tables.counter(), tables.of(_NAME, 1.6, excel_width=22), tables.year_of_birth(_BORN, 0.6),
+    tables.of(_HOME, 1.3, excel_width=20), tables.of(_POST, 1.7, excel_width=26),
+    replace(tables.of(_PURPOSE, 1.0), kept=frozenset(choice for choice in _PURPOSE.choices  # «Bầu cử» never broken
+                                                      if len(choice) <= tables.SHORT_CHOICE)),
+    tables.of(_OPENED, 0.9, align="center"), tables.of(_REPLIES, 2.6, excel_width=44),
+    tables.of(_CONCLUSION, 1.8, excel_width=30), tables.of(_NOTE, 1.1, excel_width=20),
+)
 MEMBER_COLUMNS: tuple[Column, ...] = (
     tables.counter(), tables.of(D("full_name"), 2.0, label="Họ và tên", unbroken=True),
     tables.year_of_birth(D("birth_date"), 0.8), tables.of(D("position"), 1.8),
@@ -109,8 +121,20 @@ def register_sheet(slips: Sequence[Mapping[str, Any]], start: dt.date, end: dt.d
 # The passport custody register
 
 def passport_sheet(lines: Sequence[Mapping[str, Any]], subject: Sequence[str], date: str) -> Sheet:
-    return Sheet("Sổ giao, nhận hộ chiếu", [passport_register.TITLE, *subject], PASSPORT_COLUMNS,
-                 tables.numbered(lines), wide=True, notes=[f"Tổng số: {grouped(len(lines))} bản ghi."], date=date)
+    return listing_sheet("Sổ giao, nhận hộ chiếu", passport_register.TITLE, subject, PASSPORT_COLUMNS, lines, date)
+
+
+def listing_sheet(name: str, title: str, subject: Sequence[str], columns: Sequence[Column],
+                  records: Sequence[Mapping[str, Any]], date: str, unit: str = "bản ghi") -> Sheet:
+    """A register's list as `draw_listing` prints it, on the worksheet `name`."""
+    return Sheet(name, [title, *subject], columns, tables.numbered(records), wide=True,
+                 notes=[f"Tổng số: {grouped(len(records))} {unit}."], date=date)
+
+
+# The vetting cases' list
+
+def case_sheet(lines: Sequence[Mapping[str, Any]], subject: Sequence[str], date: str) -> Sheet:
+    return listing_sheet("Hồ sơ thẩm tra", case_register.TITLE, subject, CASE_COLUMNS, lines, date, CASE_UNIT)
 
 
 # A delegation's member list

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ...core import numbering, outgoing, passport_register, settings
+from ...core import case_register, numbering, outgoing, passport_register, settings
 from ...core.documents_data import Issue, delegation_day
 from ...core.errors import InputError
 from ...core.outgoing import Content
@@ -62,20 +62,19 @@ def slip_register_pdf(office: History, slips: Sequence[Mapping[str, Any]], start
 
 
 def listing_pdf(office: History, title: str, subject: Sequence[str], columns: Sequence[Column],
-                records: Sequence[Mapping[str, Any]], printed_on: dt.date, options: Options) -> bytes:
+                records: Sequence[Mapping[str, Any]], printed_on: dt.date, options: Options,
+                unit: str = "bản ghi") -> bytes:
     """Any register's records as shown on screen (the register page's "In"), landscape, under the
-    `subject` lines saying which of them (the period, filters and search in force)."""
-    return pdf.render(lambda c: lists.draw_listing(c, title, subject, columns, records, printed_on),
+    `subject` lines saying which of them (the period, filters and search in force), counted in `unit`s."""
+    return pdf.render(lambda c: lists.draw_listing(c, title, subject, columns, records, printed_on, unit),
                       options.profile, letterhead(office.on(printed_on), options), title.capitalize(), printed_on,
                       wide=True, on_page=options.on_page)
 
 
 def slip_register_xlsx(target: Path, office: History, slips: Sequence[Mapping[str, Any]], start: dt.date,
                        end: dt.date, printed_on: dt.date, options: Options) -> int:
-    values = office.on(printed_on)
-    date = date_text(values["dia_danh"], printed_on, options.profile)
-    return workbook.write(target, [lists.register_sheet(slips, start, end, date)], letterhead(values, options),
-                          options.profile, options.password)
+    return _listing_xlsx(target, office, lambda date: lists.register_sheet(slips, start, end, date), printed_on,
+                         options)
 
 
 def passport_register_pdf(office: History, lines: Sequence[Mapping[str, Any]], subject: Sequence[str],
@@ -85,9 +84,25 @@ def passport_register_pdf(office: History, lines: Sequence[Mapping[str, Any]], s
 
 def passport_register_xlsx(target: Path, office: History, lines: Sequence[Mapping[str, Any]],
                            subject: Sequence[str], printed_on: dt.date, options: Options) -> int:
+    return _listing_xlsx(target, office, lambda date: lists.passport_sheet(lines, subject, date), printed_on, options)
+
+
+def case_register_pdf(office: History, lines: Sequence[Mapping[str, Any]], subject: Sequence[str],
+                      printed_on: dt.date, options: Options) -> bytes:
+    return listing_pdf(office, case_register.TITLE, subject, lists.CASE_COLUMNS, lines, printed_on, options,
+                       lists.CASE_UNIT)
+
+
+def case_register_xlsx(target: Path, office: History, lines: Sequence[Mapping[str, Any]],
+                       subject: Sequence[str], printed_on: dt.date, options: Options) -> int:
+    return _listing_xlsx(target, office, lambda date: lists.case_sheet(lines, subject, date), printed_on, options)
+
+
+def _listing_xlsx(target: Path, office: History, sheet: Callable[[str], workbook.Sheet], printed_on: dt.date,
+                  options: Options) -> int:
+    """A register's list (`sheet`, given its place-and-date line) as a workbook, under the letterhead of the day."""
     values = office.on(printed_on)
-    return workbook.write(target, [lists.passport_sheet(lines, subject, date_text(values["dia_danh"], printed_on,
-                                                                                  options.profile))],
+    return workbook.write(target, [sheet(date_text(values["dia_danh"], printed_on, options.profile))],
                           letterhead(values, options), options.profile, options.password)
 
 

@@ -1,0 +1,66 @@
+"""The vetting cases' list for the Standing Committee on paper and in Excel, as the other registers' lists are:
+landscape A4 under the letterhead (HD 36), signed, at 10 pt or more, numbered with its count, the person's year of
+birth and the day the case opened never broken, a 49-character name and long units wrapped inside their column;
+the workbook holds the day as a date shown dd/mm/yyyy and a text beginning with «=» as text, never a formula."""
+
+import datetime as dt
+
+import openpyxl
+
+from bvct_desktop.core.personfile import cases
+from bvct_desktop.io.documents import lists, pdf, render
+
+from . import pdfcheck
+
+PRINTED = dt.date(2026, 2, 20)
+LONG_NAME = "Tôn Nữ Thị Hoàng Phương Khánh Ngọc Bảo Châu Minh Anh"  # 49 characters
+LONG_POST = ("Phó Trưởng ban Thường trực kiêm Chánh Văn phòng, Ban Tuyên giáo và Dân vận Tỉnh ủy, Văn phòng Đoàn "
+             "đại biểu Quốc hội và Hội đồng nhân dân tỉnh")
+CONCLUDED = {"full_name": LONG_NAME, "birth_date": "1972-04-15", "home_town": "Xã Hàm Thuận Bắc, tỉnh Lâm Đồng",
+             "post": LONG_POST, "purpose": "Bầu cử", "opened_on": dt.date(2026, 1, 5), "status": cases.CONCLUDED,
+             "replies": "Cục A93B: Không có tài liệu 12/02/2026; Phòng PV27 (Cha): Không có tàng thư 10/02/2026",
+             "conclusion": "Đủ tiêu chuẩn (1042-CV/BTCTU ngày 16/02/2026)", "note": "=HYPERLINK(\"x\") ghi nhầm"}
+OPEN = {"full_name": "Lê Văn Tám", "birth_date": "1980", "home_town": "Phan Thiết", "post": None,
+        "purpose": "Bầu cử", "opened_on": dt.date(2026, 1, 6), "status": cases.OPEN,
+        "replies": "Cục A93B: chưa trả lời", "conclusion": f"{cases.OPEN}, hạn 15/02/2026 (quá hạn 5 ngày)",
+        "note": None}
+SUBJECT = ["Mục đích: Bầu cử"]
+
+
+def test_the_list_has_the_columns_the_standing_committee_reads():
+    assert [column.label for column in lists.CASE_COLUMNS] == [
+        "STT", "Họ và tên", "Năm sinh", "Quê quán", "Chức vụ – đơn vị", "Mục đích", "Ngày mở hồ sơ",
+        "Phiếu xác minh, kết quả trả lời", "Kết luận", "Ghi chú"]
+
+
+@pdfcheck.needs_poppler
+def test_120_cases_print_landscape_signed_numbered_with_names_years_and_days_whole(tmp_path, history, options):
+    target = tmp_path / "ho-so-tham-tra.pdf"
+    pdf.save(render.case_register_pdf(history, [CONCLUDED, OPEN] * 60, SUBJECT, PRINTED, options), target)
+    assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_LANDSCAPE_POINTS
+    assert min(pdfcheck.font_sizes(target)) >= 10
+    pdfcheck.assert_bundled_fonts_only(target)
+    words = [word.text for word in pdfcheck.words(target)]
+    assert words.count("1972") == words.count("1980") == 60
+    assert words.count("05/01/2026") == words.count("06/01/2026") == 60
+    text = " ".join(pdfcheck.text(target).split())
+    assert "DANH SÁCH HỒ SƠ THẨM TRA, XÁC MINH TIÊU CHUẨN CHÍNH TRỊ" in text and "Mục đích: Bầu cử" in text
+    assert words.count("A93B:") == 120 and words.count("Tám") == 60 and "120" in words
+    assert "Tổng số: 120 hồ sơ." in text and "Chức vụ – đơn vị" in text and "Kết luận" in text
+    assert text.endswith("K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN Nguyễn Văn Hòa")
+
+
+def test_the_workbook_keeps_the_day_as_a_date_and_no_formula(tmp_path, history, options):
+    target = tmp_path / "ho-so-tham-tra.xlsx"
+    assert render.case_register_xlsx(target, history, [CONCLUDED, OPEN], SUBJECT, PRINTED, options) == 2
+    sheet = openpyxl.load_workbook(target).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = next(row for row in values if row[:2] == ["STT", "Họ và tên"])
+    assert header[2:] == ["Năm sinh", "Quê quán", "Chức vụ – đơn vị", "Mục đích", "Ngày mở hồ sơ",
+                          "Phiếu xác minh, kết quả trả lời", "Kết luận", "Ghi chú"]
+    first = next(row for row in sheet.iter_rows() if row[1].value == LONG_NAME)
+    assert first[2].value == "1972" and first[4].value == LONG_POST
+    assert first[6].value == dt.datetime(2026, 1, 5) and first[6].number_format.upper().startswith("DD/MM/YYYY")
+    assert first[9].data_type == "s" and first[9].value == CONCLUDED["note"]
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    assert any(row[0] == "Tổng số: 2 hồ sơ." for row in values)
