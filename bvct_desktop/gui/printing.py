@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..core import browse, documents_data, passport_register, text
+from ..core import browse, case_register, documents_data, passport_register, text
 from ..core.audit_chain import FAILED, OK
 from ..core.errors import BvctError
 from ..core.kinds import kind_named
@@ -438,28 +438,30 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
     return _prepare(context, parent, kind, make, confirm, opened)
 
 
-def print_passport_register(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
-                            confirm: Confirm | None = None, opened: Opened | None = None,
-                            subject: Sequence[str] = ()) -> BackgroundTask | None:
-    """The passport custody register of the passports `ids` (as the register page shows them), each with every
-    handover, in a print preview under the `subject` lines (the filters and search in force)."""
+def print_own_list(context: AppContext, kind: str, ids: Sequence[int], parent: QWidget | None = None,
+                   confirm: Confirm | None = None, opened: Opened | None = None,
+                   subject: Sequence[str] = ()) -> BackgroundTask | None:
+    """The list of register `kind` printed as its own document (OWN_LISTS: the passport custody register, each
+    passport with every handover; the vetting cases' list for the Standing Committee) of the records `ids` as the
+    register page shows them, in a print preview under the `subject` lines (the filters and search in force)."""
     if not ids:
         context.dialogs.inform(parent, "In", "Danh sách đang trống; không có gì để in.")
         return None
+    register, draw, _ = OWN_LISTS[kind]
     ids, subject, today = list(ids), list(subject), context.clock().date()
 
     def make(options: render.Options, _progress: Progress) -> Made:
         made: dict[str, Any] = {}
 
         def write(office, lines) -> None:
-            made.update(pdf=render.passport_register_pdf(office, lines, subject, today, options), lines=len(lines))
+            made.update(pdf=draw(office, lines, subject, today, options), lines=len(lines))
 
-        passport_register.produce(context.db, ids, today, write, subject)
-        title = passport_register.TITLE.capitalize()
+        register.produce(context.db, ids, today, write, subject)
+        title = register.TITLE.capitalize()
         return made["pdf"], title, text.file_name(title, today, suffix="pdf"), {
-            "danh_sach": title, "pham_vi": subject, "so_ho_chieu": len(ids), "so_dong": made["lines"]}
+            "danh_sach": title, "pham_vi": subject, register.COUNTED: len(ids), "so_dong": made["lines"]}
 
-    return _prepare(context, parent, passport_register.KIND, make, confirm, opened)
+    return _prepare(context, parent, register.KIND, make, confirm, opened)
 
 
 def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
@@ -527,6 +529,11 @@ def _print_each(context: AppContext, kind: str, ids: Sequence[int], parent: QWid
 
     return _prepare(context, parent, kind, make, confirm, opened)
 
+
+# The registers printed and exported as a list of their own (io/documents), not as their columns on screen: the core
+# module reading and auditing it, and its PDF and workbook
+OWN_LISTS = {passport_register.KIND: (passport_register, render.passport_register_pdf, render.passport_register_xlsx),
+             case_register.KIND: (case_register, render.case_register_pdf, render.case_register_xlsx)}
 
 # What "In" prints for one record of a register (its form's button, the register's "In …" button)
 RECORD_DOCUMENTS = {"slips": ("In phiếu", print_slips), "delegations": ("In danh sách đoàn", print_delegations),

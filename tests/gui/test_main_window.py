@@ -318,14 +318,15 @@ def test_the_recycle_bin_disables_new_export_and_print_and_tells_why(qtbot, db, 
     assert not window.page_actions["print_list"].toolTip().startswith("Đang xem thùng rác")
 
 
-def test_the_vetting_cases_page_offers_no_excel_nor_list_printing(qtbot, db, clock):
-    """Its cases are kept in each person's file: the menu entries it has no use for are greyed, saying why."""
+def test_the_vetting_cases_page_prints_and_exports_its_list_but_imports_nothing(qtbot, db, clock):
+    """Its cases are opened from slips or in a person's file: «Nhập từ Excel» is greyed, saying why; the list
+    for the Standing Committee is printed and exported."""
     window = main_window(qtbot, db, clock)
     window.navigation.select("vetting-cases")
-    for method in ("import_excel", "export_excel", "print_list"):
-        action = window.page_actions[method]
-        assert not action.isEnabled() and action.toolTip().startswith("Hồ sơ thẩm tra được giữ trong hồ sơ từng người")
-    assert window.page_actions["new_record"].isEnabled()
+    action = window.page_actions["import_excel"]
+    assert not action.isEnabled() and action.toolTip().startswith("Hồ sơ thẩm tra được mở từ phiếu xác minh")
+    for method in ("new_record", "export_excel", "print_list"):
+        assert window.page_actions[method].isEnabled()
 
 
 def test_a_viewer_is_not_offered_changes_or_exports(qtbot, db, clock, fake_registers):

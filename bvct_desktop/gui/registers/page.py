@@ -14,7 +14,6 @@ from ...core import (
     editing,
     exporting,
     importing,
-    passport_register,
     passports,
     recipients,
     recycle_bin,
@@ -111,11 +110,11 @@ NO_RECORDS = "Sổ chưa có bản ghi nào."
 FIRST_STEP = " Bấm «Thêm» để ghi bản ghi đầu tiên"  # told when the officer may add
 IMPORT_STEP = ", hoặc «Nhập Excel» để nhập danh sách có sẵn từ tệp Excel"
 IN_BIN = "Đang xem thùng rác (bản ghi đã xóa): bỏ chọn «Thùng rác» để {}."
-NOT_EXCHANGED = {  # why a register that is not a KIND of the command line has no Excel nor printed list
-    cases.KIND: "Hồ sơ thẩm tra được giữ trong hồ sơ từng người: sổ này không nhập, xuất Excel hay in danh sách.",
+NOT_EXCHANGED = {  # why a register that is not a KIND of the command line is not imported from Excel
+    cases.KIND: ("Hồ sơ thẩm tra được mở từ phiếu xác minh hoặc trong hồ sơ từng người: sổ này không nhập từ Excel "
+                 "(xuất Excel và in danh sách để trình Thường trực thì được)."),
     passports.KIND: "Sổ hộ chiếu chỉ ghi trên màn hình (giao, nhận từng lần): không nhập từ Excel.",
 }
-PRINTED_OWN = {passports.KIND}  # registers printed and exported as their own document (io/documents), not imported
 
 
 def exchanged(kind: str) -> bool:
@@ -142,7 +141,7 @@ class RegisterPage(QWidget):
         self.forms: dict[int | None, QWidget] = {}
         self.recyclable = kind in recycle_bin.TABLES
         self.exchanged = exchanged(kind)
-        self.printed = self.exchanged or kind in PRINTED_OWN  # exported and printed
+        self.printed = self.exchanged or kind in printing.OWN_LISTS  # exported and printed
         self.model = RegisterModel(context.db, kind, self)
         self.column_filters = browse.Filters()  # only its column values: Excel's filters
         self.done_by: dt.date | None = None  # done with by this day (a dashboard figure's records)
@@ -415,15 +414,15 @@ class RegisterPage(QWidget):
         if chosen is None:
             return
         kind, db, target, password = self.kind, self.context.db, chosen.target, chosen.password
-        if kind.name == passports.KIND:
+        if kind.name in printing.OWN_LISTS:
+            register, _, draw = printing.OWN_LISTS[kind.name]
             subject, today = self.in_force(), self.context.clock().date()
 
             def job(_progress):
                 def write(office, lines):
-                    options = render.Options(profile.load(), password=password)
-                    render.passport_register_xlsx(target, office, lines, subject, today, options)
+                    draw(target, office, lines, subject, today, render.Options(profile.load(), password=password))
 
-                return len(passport_register.produce(db, ids, today, write, subject, target))
+                return len(register.produce(db, ids, today, write, subject, target))
 
             self.export_task = run_in_background(
                 self, "Đang xuất Excel…", job, lambda count, error: self._exported(chosen, len(ids), count, error))
@@ -453,14 +452,26 @@ class RegisterPage(QWidget):
         return shown, f"Xuất tất cả {grouped(total)} bản ghi của sổ ra Excel?"
 
     def print_list(self) -> None:
-        """The list as shown (search, filters and order) in the print preview."""
-        if self.can_export and self.unavailable("print_list") is None and self.kind.name == passports.KIND:
-            self.print_job = printing.print_passport_register(self.context, self.model.ids, self,
-                                                              opened=self._previewed, subject=self.in_force())
-        elif self.can_export and self.unavailable("print_list") is None:
-            self.print_job = printing.print_register(self.context, self.kind.name, self.model.ids,
-                                                     self.columns.shown(), self, opened=self._previewed,
-                                                     subject=self.in_force())
+        """The list as shown (search, filters and order) in the print preview: the rows selected (several), as
+        «Xuất Excel» takes them, else all the rows shown."""
+        if not self.can_export or self.unavailable("print_list") is not None:
+            return
+        ids, subject = self._rows_to_print()
+        if self.kind.name in printing.OWN_LISTS:
+            self.print_job = printing.print_own_list(self.context, self.kind.name, ids, self, opened=self._previewed,
+                                                     subject=subject)
+        else:
+            self.print_job = printing.print_register(self.context, self.kind.name, ids, self.columns.shown(), self,
+                                                     opened=self._previewed, subject=subject)
+
+    def _rows_to_print(self) -> tuple[list[int], list[str]]:
+        """The records to print and the lines under the title saying which: those in force, and a selection's
+        count (a signed page of a few rows chosen must not pass for all those shown)."""
+        selected = self.selected_ids()
+        if len(selected) > 1:
+            return selected, [*self.in_force(), f"Gồm {grouped(len(selected))} dòng được chọn trong "
+                                                f"{grouped(len(self.model.ids))} dòng đang hiện"]
+        return self.model.ids, self.in_force()
 
     def in_force(self) -> list[str]:
         """Which records the list shows, under its printed title: the period, then the filters and the
