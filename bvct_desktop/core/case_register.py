@@ -57,7 +57,7 @@ def lines(connection: Connection, case_ids: Sequence[int], today: dt.date) -> li
                 .select_from(slips.join(recipients))
                 .where(slips.c.vetting_case_id.in_(chunk), slips.c.deleted_at.is_(None))
                 .order_by(slips.c.issued_on, slips.c.id)).mappings():
-            answers.setdefault(row["vetting_case_id"], []).append(reply_told(row))
+            answers.setdefault(row["vetting_case_id"], []).append(reply_in_brief(row))
     return [{**case, POST.key: post(case), REPLIES.key: "; ".join(answers.get(case_id, [])),
              CONCLUSION.key: conclusion_told(case, today)}
             for case_id in case_ids if (case := found.get(case_id)) is not None]
@@ -68,9 +68,9 @@ def recipient_short(name: str) -> str:
     return name.replace(" - ", " – ").split(" – ")[0].strip()
 
 
-def reply_told(slip: Mapping[str, Any]) -> str:
-    """«Cục A93B: Không có tài liệu 12/02/2026», «Phòng PV27 (Cha): chưa trả lời»: a slip's recipient, whom it
-    asked about when not the person vetted, and the answer with its day."""
+def reply_in_brief(slip: Mapping[str, Any]) -> str:
+    """«Cục A93B: Không có tài liệu 12/02/2026», «Phòng PV27 (Cha): chưa trả lời»: on paper, a slip's recipient, whom
+    it asked about when not the person vetted, and the answer with its day (cases.reply_told is a window's sentence)."""
     about = f" ({slip['relation']})" if slip["relation"] and slip["relation"] != SELF else ""
     answer = " ".join(filter(None, (slip["result"], display_date(slip["result_on"]) if slip["result_on"] else "")))
     return f"{recipient_short(slip['recipient'])}{about}: {answer or NO_REPLY}"
