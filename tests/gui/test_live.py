@@ -233,8 +233,10 @@ def test_the_notifier_names_the_registers_and_pages_that_show_the_tables_written
     assert live.names_of(frozenset({"complaints"})) == ["complaints"]
     assert set(live.names_of(frozenset({"persons"}))) == {"cadres", "slips", "delegations", "archive-requests",
                                                           "vetting-cases", "passports"}
+    # the vetting cases' «Phiếu xác minh» names each slip's recipient in its tooltip
     assert set(live.names_of(frozenset({"recipients", "outgoing_documents"}))) == {"slips", "recipients",
-                                                                                    "outgoing"}
+                                                                                    "outgoing", "vetting-cases"}
+    assert "vetting-cases" in live.names_of(frozenset({"slips"}))  # a reply written to a slip: its case's column
     assert live.names_of(frozenset({"work_periods", "training_courses", "history_declarations"})) == [
         "history-declarations", "training-courses", "work-periods"]
     assert live.names_of(frozenset()) == []
