@@ -142,7 +142,7 @@ def cmd_delegation(args) -> int:
             render.delegation_xlsx(out, office, trip, today, chosen)
         unsigned.extend(documents_data.unsigned_named(office, [trip], today))
 
-    trip = _run(args, "in danh sách đoàn ra", "delegations",
+    trip = _run(args, documents_data.PRINTING_DELEGATIONS, "delegations",
                 lambda connection: documents_data.delegation_for_print(connection, args.decision, on), write,
                 {"so_quyet_dinh": args.decision, "ngay": on}, PRINTED if suffix == ".pdf" else EXPORTED)
     print(f"Đã ghi danh sách trích ngang «{trip['name']}» ({len(trip['members'])} người) ra {out}"

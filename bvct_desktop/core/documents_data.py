@@ -306,12 +306,14 @@ def decision(trip: Mapping[str, Any]) -> str:
     return f"Quyết định số {trip['decision_no']}{when}"
 
 
+PRINTING_DELEGATIONS = "in danh sách đoàn ra"  # what printing a delegation's member list asks the role for
 UNSIGNED_LIST = ("in ra không có họ tên người ký dưới chữ ký: cài đặt «Người ký» để trống vào ngày của "
                  "danh sách")
 
 
 def unsigned_lists(db: Database, ids: Sequence[int], printed_on: dt.date) -> list[str]:
-    """`unsigned_named` of the delegations `ids`, as the settings now stand."""
+    """`unsigned_named` of the delegations `ids`, as the settings now stand, for an officer allowed to print them."""
+    db.require(Action.EXPORT, PRINTING_DELEGATIONS)
     with db.read() as connection:
         office = settings.read_history(connection)
         trips = connection.execute(select(delegations.c.name, delegations.c.decision_no, delegations.c.decision_on)

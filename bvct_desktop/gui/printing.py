@@ -491,7 +491,7 @@ def print_delegations(context: AppContext, ids: Sequence[int], parent: QWidget |
     if not unsigned.print_agreed(context, parent, ids):
         return None
     return _print_each(context, "delegations", ids, parent, confirm, opened, "Chưa chọn đoàn nào để in.",
-                       "in danh sách đoàn ra", documents_data.delegation_by_id, render.delegation_pdf,
+                       documents_data.PRINTING_DELEGATIONS, documents_data.delegation_by_id, render.delegation_pdf,
                        lists.DELEGATION_TITLE, "danh sach doan")
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from bvct_desktop.core import browse, documents_data, settings
-from tests.sample_db import sample_database
+from bvct_desktop.core.errors import PermissionDenied
+from tests.sample_db import sample_database, viewer_database
 
 TOKYO = "Đoàn công tác Sở Nội vụ"  # decided 10/03/2025
 SEOUL = "Đoàn học tập kinh nghiệm chuyển đổi số"  # no decision: dated the day printed
@@ -40,3 +41,13 @@ def test_a_signer_set_from_a_later_day_leaves_an_earlier_decision_s_list_unsigne
 def test_no_list_is_named_once_a_signer_is_set_for_its_day(db):
     settings.set_setting(db, "nguoi_ky", "Nguyễn Văn Hòa")
     assert documents_data.unsigned_lists(db, [delegation(db, TOKYO), delegation(db, SEOUL)], TODAY) == []
+
+
+def test_a_viewer_who_may_not_print_is_refused_the_lists_named(cli, db):
+    """Naming the lists is the first step of printing them: the read-only role, refused the print, is refused it."""
+    viewer = viewer_database(cli, db)
+    try:
+        with pytest.raises(PermissionDenied, match="in danh sách đoàn ra"):
+            documents_data.unsigned_lists(viewer, [delegation(db, TOKYO)], TODAY)
+    finally:
+        viewer.close()
