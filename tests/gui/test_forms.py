@@ -931,6 +931,19 @@ def test_an_archive_request_chooses_changes_and_clears_its_vetting_case_in_its_o
     assert form.case_label.text() == "chưa gắn vào hồ sơ thẩm tra nào" and not _button(form, "Bỏ gắn").isEnabled()
 
 
+def test_a_request_another_province_made_of_our_archive_is_offered_no_vetting_case(qtbot, context):
+    """Khánh Hòa asked our archive («Nghiên cứu giúp tỉnh bạn»): such a request serves no case of ours, so its
+    window does not offer «Gắn vào hồ sơ thẩm tra…» and says why, rather than telling of no open case."""
+    request = editing.save(context.db, "archive-requests", {
+        "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Khánh Hòa", "doc_no": "1520-CV/BTCTU",
+        "doc_on": "08/12/2026", "full_name": "HUỲNH VĂN SÁU", "birth_date": "1946"})
+    form = open_form(context, "archive-requests", request)
+    qtbot.addWidget(form)
+    choose = _button(form, "Gắn vào hồ sơ thẩm tra…")
+    assert not choose.isEnabled()
+    assert choose.toolTip() == "Chỉ yêu cầu «Nhờ tỉnh bạn nghiên cứu» mới phục vụ hồ sơ thẩm tra."
+
+
 def test_an_archive_request_s_window_changes_no_case_once_that_case_is_concluded(qtbot, context):
     """A concluded case's requests are what its conclusion rested on: the request's window offers neither
     «Đổi hồ sơ thẩm tra…» nor «Bỏ gắn» then, and says why (the service refuses them too)."""

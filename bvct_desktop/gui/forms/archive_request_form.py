@@ -7,6 +7,7 @@ from typing import Any
 from ...core import deadlines, editing
 from ...core.dates import display_date
 from ...core.errors import BvctError, RowProblem
+from ...core.kinds import ARCHIVE_FROM_OTHERS
 from ...core.personfile import cases
 from ..accessible import field_label
 from ..look import styled
@@ -21,6 +22,7 @@ SERVES_NONE = "chưa gắn vào hồ sơ thẩm tra nào"
 NO_CASE = ("Không có hồ sơ thẩm tra nào đang xác minh về đối tượng này, người có đối tượng là thân nhân, hay có phiếu "
            "xác minh về đối tượng (chỉ đề nghị tỉnh bạn nghiên cứu mới phục vụ hồ sơ thẩm tra).")
 CONCLUDED_TIP = "Hồ sơ thẩm tra đã kết luận: mở lại hồ sơ (trong cửa sổ của hồ sơ) trước khi gắn hay bỏ gắn."
+OTHER_KIND_TIP = f"Chỉ yêu cầu «{ARCHIVE_FROM_OTHERS}» mới phục vụ hồ sơ thẩm tra."
 DATES = ("doc_on", "answered_on")  # what the reply's lateness is counted from
 
 
@@ -76,10 +78,11 @@ class ArchiveRequestForm(RecordForm):
         self.case_label.setText(SERVES_NONE if case is None else _called(case))
         self.choose_button.setText(CHOOSE_LABEL if case is None else CHANGE_LABEL)
         concluded = case is not None and case["status"] == cases.CONCLUDED
-        self.choose_button.setEnabled(self.record_id is not None and not concluded)
+        serves = read_input(self.inputs["request_kind"]) == ARCHIVE_FROM_OTHERS  # as saved: shown on fill and save
+        self.choose_button.setEnabled(self.record_id is not None and not concluded and serves)
         self.clear_button.setEnabled(case is not None and not concluded)
-        for button in (self.choose_button, self.clear_button):
-            button.setToolTip(CONCLUDED_TIP if concluded else "")
+        self.choose_button.setToolTip(CONCLUDED_TIP if concluded else "" if serves else OTHER_KIND_TIP)
+        self.clear_button.setToolTip(CONCLUDED_TIP if concluded else "")
 
     def choose_case(self) -> None:
         """«Gắn vào hồ sơ thẩm tra…» / «Đổi hồ sơ thẩm tra…»: one of the open cases the request may serve."""
