@@ -77,12 +77,34 @@ OWN = "«{}» là tỉnh của cơ quan mình (Tỉnh ủy Lâm Đồng): tàng 
 @pytest.mark.parametrize("province", ["Lâm Đồng", "Tỉnh Lâm Đồng", "Bình Thuận", "Đắk Nông"])
 def test_the_offices_own_province_under_its_new_or_old_name_is_refused_as_the_other_one(db, province):
     """The office is Tỉnh ủy Lâm Đồng (its settings): Lâm Đồng, and Bình Thuận and Đắk Nông merged into it on
-    01/7/2025, are no other province for a request dated since; the import's row says why, naming it."""
-    sheet = rows_sheet([HEADERS, ["Nhờ tỉnh bạn nghiên cứu", province, "12-CV/BTCTU", "01/10/2026", "Lê Văn Hòa",
-                                  "1968"]])
+    01/7/2025, are no other province for a request dated since; the form refuses it, naming it."""
+    with pytest.raises(InputError) as caught:
+        editing.save(db, "archive-requests", {"request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": province,
+                                              "doc_on": "01/10/2026", "full_name": "Lê Văn Hòa"})
+    assert caught.value.problems == {"province": OWN.format(province)}
+
+
+def test_a_file_holding_our_province_is_imported_and_told_so_an_export_imports_back_unchanged(db):
+    """A register kept before the rule (or exported from one) may hold the office's own province: refusing the
+    file broke the contract's round trip (an export imports again unchanged); the row is imported and told."""
+    sheet = rows_sheet([HEADERS, ["Nhờ tỉnh bạn nghiên cứu", "Bình Thuận", "12-CV/BTCTU", "01/10/2026",
+                                  "Lê Văn Hòa", "1968"]])
     result = importing.import_sheet(db, ARCHIVE_REQUESTS, sheet)
-    assert not result.ok
-    assert [problem.message for problem in result.problems] == [OWN.format(province)]
+    assert result.ok and result.counts["created"] == 1
+    assert ("Tỉnh/thành", OWN.format("Bình Thuận")) in [(problem.header, problem.message)
+                                                         for problem in result.warnings]
+
+
+@pytest.mark.parametrize(("authority", "said"), [("TỈNH ỦY LÂM ĐỒNG", "Tỉnh ủy Lâm Đồng"), ("LÂM ĐỒNG", "Lâm Đồng"),
+                                                 ("HUẾ", "Huế"), ("Thành ủy Huế", "Thành ủy Huế")])
+def test_the_office_is_named_in_a_sentence_whatever_its_setting_s_capitals(db, authority, said):
+    """A one-word «Cơ quan cấp trên» in capitals («HUẾ») stopped the import with a ValueError."""
+    settings.set_setting(db, "co_quan_cap_tren", authority)
+    province = "Lâm Đồng" if "LÂM" in authority else "Huế"
+    with pytest.raises(InputError) as caught:
+        editing.save(db, "archive-requests", {"request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": province,
+                                              "doc_on": "01/10/2026", "full_name": "Lê Văn Hòa"})
+    assert f"của cơ quan mình ({said})" in caught.value.problems["province"]
 
 
 def test_a_province_merged_into_ours_was_another_one_before_the_merger(db):
