@@ -29,11 +29,11 @@ PAGE = 400  # cases read at a time
 NO_REPLY = "chưa trả lời"
 NAME = Field("full_name", "Họ và tên")
 POST = Field("post", "Chức vụ – đơn vị")  # the cadre's position and unit, one after the other
-PURPOSE = Field("purpose", "Mục đích", FieldType.CHOICE, choices=cases.CASE_FIELDS[0].choices)
+PURPOSE = Field("purpose", "Mục đích", FieldType.CHOICE, choices=cases.case_field("purpose").choices)
 REPLIES = Field("replies", "Phiếu xác minh, kết quả trả lời")  # «A93B: Không có tài liệu 12/02/2026; PV27: …»
 CONCLUSION = Field("conclusion", "Kết luận")  # the result, the document's number and day; or the deadline
-FIELDS = (NAME, SLIPS.field("birth_date"), CADRES.field("home_town"), POST, PURPOSE, cases.CASE_FIELDS[1], REPLIES,
-          CONCLUSION, cases.NOTE)
+FIELDS = (NAME, SLIPS.field("birth_date"), CADRES.field("home_town"), POST, PURPOSE, cases.case_field("opened_on"),
+          REPLIES, CONCLUSION, cases.NOTE)
 
 
 def lines(connection: Connection, case_ids: Sequence[int], today: dt.date) -> list[dict[str, Any]]:
@@ -57,7 +57,7 @@ def lines(connection: Connection, case_ids: Sequence[int], today: dt.date) -> li
                 .select_from(slips.join(recipients))
                 .where(slips.c.vetting_case_id.in_(chunk), slips.c.deleted_at.is_(None))
                 .order_by(slips.c.issued_on, slips.c.id)).mappings():
-            answers.setdefault(row["vetting_case_id"], []).append(reply_in_brief(row))
+            answers.setdefault(row["vetting_case_id"], []).append(reply_in_brief(row, today))
     return [{**case, POST.key: post(case), REPLIES.key: "; ".join(answers.get(case_id, [])),
              CONCLUSION.key: conclusion_told(case, today)}
             for case_id in case_ids if (case := found.get(case_id)) is not None]
@@ -68,10 +68,13 @@ def recipient_short(name: str) -> str:
     return name.replace(" - ", " – ").split(" – ")[0].strip()
 
 
-def reply_in_brief(slip: Mapping[str, Any]) -> str:
+def reply_in_brief(slip: Mapping[str, Any], today: dt.date) -> str:
     """«Cục A93B: Không có tài liệu 12/02/2026», «Phòng PV27 (Cha): chưa trả lời»: on paper, a slip's recipient, whom
-    it asked about when not the person vetted, and the answer with its day (cases.reply_told is a window's sentence)."""
+    it asked about when not the person vetted, and the answer with its day (cases.reply_told is a window's sentence);
+    a reply dated after `today` not come yet, as the register counts it (personfile/replied)."""
     about = f" ({slip['relation']})" if slip["relation"] and slip["relation"] != SELF else ""
+    if slip["result_on"] is not None and slip["result_on"] > today:
+        return f"{recipient_short(slip['recipient'])}{about}: {NO_REPLY}"
     answer = " ".join(filter(None, (slip["result"], display_date(slip["result_on"]) if slip["result_on"] else "")))
     return f"{recipient_short(slip['recipient'])}{about}: {answer or NO_REPLY}"
 

@@ -75,3 +75,12 @@ def test_a_viewer_may_neither_print_nor_export_the_list(cli, db, tmp_path):  # n
                 case_register.produce(viewer, [admission], TODAY, lambda *_: None, [], target)
     finally:
         viewer.close()
+
+
+def test_a_reply_dated_after_the_day_printed_is_not_yet_come_as_the_register_counts_it():
+    """The register's «Phiếu xác minh» counts a reply dated later than today as not come (a date mistyped ahead);
+    the printed list said it had come, so the two disagreed on the same case."""
+    slip = {"relation": None, "recipient": "Cục A93B – Bộ Công an", "result": "Không có tài liệu",
+            "result_on": dt.date(2026, 12, 20)}
+    assert case_register.reply_in_brief(slip, dt.date(2026, 12, 6)) == "Cục A93B: chưa trả lời"
+    assert case_register.reply_in_brief(slip, dt.date(2026, 12, 20)) == "Cục A93B: Không có tài liệu 20/12/2026"

@@ -67,6 +67,11 @@ CONCLUSION_FIELDS = (
 )
 
 
+def case_field(key: str) -> Field:
+    """The case's or its conclusion's field `key` (by name: a field added in front moves no other)."""
+    return next(spec for spec in (*CASE_FIELDS, *CONCLUSION_FIELDS) if spec.key == key)
+
+
 @dataclass(frozen=True)
 class Unchecked:
     relation: str

@@ -18,7 +18,7 @@ from ..schema import vetting_cases
 from . import cases, selected, writes
 
 SETTING = "đặt hạn hoàn thành hồ sơ thẩm tra"  # what giving the selected cases a deadline asks the role for
-DUE = replace(cases.CASE_FIELDS[2], required=True, not_before=None)  # each case's own opening day is checked
+DUE = replace(cases.case_field("due_on"), required=True, not_before=None)  # each case's own opening day is checked
 FIELDS = (DUE,)
 
 
