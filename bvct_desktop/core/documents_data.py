@@ -188,9 +188,9 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path | N
             raise InputError("Chưa phát hành được: báo cáo còn thiếu phần do cán bộ viết: "
                              + ", ".join(f"«{part}»" for part in missing)
                              + " (viết ở trang Báo cáo hoặc trong tệp các phần do cán bộ viết). " + numbering.NOT_TAKEN)
-        issued = outgoing.issue(db, numbering.REPORT, outgoing.REPORT, subject, office, writer.recipients(office),
-                                today, lambda number: writer.freeze(office, figures, written, Issue(number, today)),
-                                writer.write, details)
+        issued = outgoing.issue(db, outgoing.Document(
+            numbering.REPORT, outgoing.REPORT, subject, office, writer.recipients(office), today,
+            lambda number: writer.freeze(office, figures, written, Issue(number, today)), details), writer.write)
         made = Issue(issued.number, issued.issued_on, issued.number_text)
     else:
         writer.write(writer.freeze(office, figures, written, Issue(None, today)))
@@ -229,16 +229,26 @@ def conclusion_document(db: Database, case_id: int, target: Path | None, writer:
     """The notice of a concluded vetting case's conclusion (thông báo kết luận về tiêu chuẩn chính
     trị), dated today under the settings in force today; with `issue`, numbered (TB) and recorded in
     the outgoing register. A case not concluded has none."""
+    may_make_notices(db, issue)
+    _check_target(target, issue)
+    today = db.clock().date()
+    with db.read() as connection:
+        office = settings.read_all(connection, today)
+    letter = conclusion_letter(db, case_id, office, today)
+    return _letter_made(db, letter, target, writer, issue, conclusion_notice.named(letter.data)), letter.data
+
+
+def may_make_notices(db: Database, issue: bool) -> None:
+    """Refuses a user who may not make the notice of a conclusion or, with `issue`, issue it."""
     db.require(Action.EXPORT, MAKING_NOTICE)
     if issue:
         db.require(Action.REPORT_ISSUE, "phát hành thông báo kết luận")
-    _check_target(target, issue)
-    today = db.clock().date()
+
+
+def conclusion_letter(db: Database, case_id: int, office: dict[str, str], on: dt.date) -> "Letter":
+    """The notice of the concluded case `case_id`'s conclusion, dated `on` under the settings `office`."""
     data = conclusion_notice.of_case(db, case_id)
-    with db.read() as connection:
-        office = settings.read_all(connection, today)
-    letter = Letter(numbering.NOTICE, outgoing.CONCLUSION, conclusion_notice.subject(data), office, data, today)
-    return _letter_made(db, letter, target, writer, issue, conclusion_notice.named(data)), data
+    return Letter(numbering.NOTICE, outgoing.CONCLUSION, conclusion_notice.subject(data), office, data, on)
 
 
 @dataclass(frozen=True)
@@ -263,11 +273,22 @@ def _letter_made(db: Database, letter: Letter, target: Path | None, writer: Lett
         if target is not None:  # a preview's print or save is audited when it happens
             record(db, PRINTED, letter.kind, details)
         return Issue(None, letter.on)
-    issued = outgoing.issue(db, letter.doc_type, letter.kind, letter.subject, letter.office,
-                            writer.recipients(letter.data), letter.on,
-                            lambda number: writer.freeze(letter.office, letter.data, Issue(number, letter.on)),
-                            writer.write, details)
+    issued = outgoing.issue(db, to_issue(letter, writer, details), writer.write)
     return Issue(issued.number, issued.issued_on, issued.number_text)
+
+
+def to_issue(letter: Letter, writer: LetterWriter, details: dict[str, Any]) -> outgoing.Document:
+    """`letter` as the outgoing register issues it, numbered and frozen by `writer`, its issue audited with
+    `details`."""
+    return outgoing.Document(letter.doc_type, letter.kind, letter.subject, letter.office,
+                             writer.recipients(letter.data), letter.on,
+                             lambda number: writer.freeze(letter.office, letter.data, Issue(number, letter.on)),
+                             details)
+
+
+def notice_previewed(letter: Letter, writer: LetterWriter) -> outgoing.Document:
+    """The notice `letter` issued into the print preview, audited as its case's window audits it."""
+    return to_issue(letter, writer, {**_where(None), **conclusion_notice.named(letter.data)})
 
 
 def reminder_caution(recipient: str, on: dt.date) -> str | None:

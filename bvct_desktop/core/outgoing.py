@@ -12,7 +12,7 @@ is issued (`written_again`).
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,28 +73,75 @@ def recipients_text(recipients: list[str]) -> str:
     return "; ".join(item.rstrip(",.; ") for item in recipients)
 
 
-def issue(db: Database, doc_type: str, kind: str, subject: str, office: dict[str, str], recipients: list[str],
-          on: dt.date, freeze: Callable[[int], Content], write: Callable[[Content], None],
-          details: dict[str, Any]) -> Issued:
-    """Takes the next number of `doc_type` and keeps the content `freeze(number)` with it in the
+@dataclass(frozen=True)
+class Document:
+    """A document to issue: its type of number, its kind in the register, its trích yếu, the settings in force
+    on its day `on`, its «Nơi nhận», its content given its number, and what its issue's audit entry says."""
+
+    doc_type: str
+    kind: str
+    subject: str
+    office: dict[str, str]
+    recipients: list[str]
+    on: dt.date
+    freeze: Callable[[int], Content]
+    details: dict[str, Any]
+
+
+def issue(db: Database, document: Document, write: Callable[[Content], None]) -> Issued:
+    """Takes the next number of `document`'s type and keeps its content (`freeze(number)`) with it in the
     register, in one transaction (audited, as every write is), writes the document from what the
     register keeps (`write`), and confirms the number with the issue's audit entry. A failed write
     leaves the number "hỏng"."""
     with db.write() as connection:  # the number and its line in the register: both or neither
-        reserved = numbering.take(db, connection, doc_type, numbering.term_start(office), on, subject,
-                                  office["ky_hieu"])
-        kept = json.dumps(freeze(reserved.number), ensure_ascii=False)
-        row_id = connection.execute(outgoing_documents.insert().values(
-            number_id=reserved.id, kind=kind, symbol=office["ky_hieu"], signer=signer_of(office),
-            recipients=recipients_text(recipients), content=kept, created_at=db.clock(),
-            created_by=db.actor.name)).inserted_primary_key[0]
-        db.audit(connection, "ghi sổ văn bản đi", kind=kind, record_id=row_id,
-                 details={"so_van_ban": reserved.text(office["ky_hieu"])})
-    with numbering.issuing(db, reserved, office["ky_hieu"]):
-        write(json.loads(kept))  # the document is written from what the register keeps, as a reprint is
+        entered = _entered(db, connection, document)
+    with numbering.issuing(db, entered.reserved, document.office["ky_hieu"]):
+        write(json.loads(entered.kept))  # the document is written from what the register keeps, as a reprint is
         crashpoints.reached("document-written")
-        _confirm(db, reserved.id, kind, row_id, {**details, "so_van_ban": reserved.text(office["ky_hieu"])})
-    return find_by_id(db, row_id)
+        _confirm(db, entered.reserved.id, document.kind, entered.row_id, entered.details)
+    return find_by_id(db, entered.row_id)
+
+
+def issue_together(db: Database, documents: Sequence[Document], write: Callable[[list[Content]], None]) -> list[Issued]:
+    """Each of `documents` issued as `issue` issues one — its number, the next in their order, its line in
+    the register, its audit entries — and all written at once (`write`, from what the register keeps), in ONE
+    transaction: a failure on the way takes no number at all."""
+    with db.write() as connection:
+        entered = [_entered(db, connection, document) for document in documents]
+        write([json.loads(one.kept) for one in entered])
+        for one, document in zip(entered, documents, strict=True):
+            numbering.confirm(connection, one.reserved.id)
+            db.audit(connection, DOCUMENT_ISSUED, kind=document.kind, record_id=one.row_id, details=one.details)
+    if not entered:
+        return []
+    with db.read() as connection:
+        rows = connection.execute(_query().where(outgoing_documents.c.id.in_([one.row_id for one in entered]))
+                                  .order_by(document_numbers.c.id))
+        return [_issued(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class _Entered:
+    reserved: numbering.Reservation
+    row_id: int
+    kept: str  # the content as the register keeps it
+    details: dict[str, Any]  # the issue's audit entry's
+
+
+def _entered(db: Database, connection: Connection, document: Document) -> _Entered:
+    """The next number of `document` taken, and its line in the register with its content, in the caller's
+    transaction."""
+    office = document.office
+    reserved = numbering.take(db, connection, document.doc_type, numbering.term_start(office), document.on,
+                              document.subject, office["ky_hieu"])
+    kept = json.dumps(document.freeze(reserved.number), ensure_ascii=False)
+    row_id = connection.execute(outgoing_documents.insert().values(
+        number_id=reserved.id, kind=document.kind, symbol=office["ky_hieu"], signer=signer_of(office),
+        recipients=recipients_text(document.recipients), content=kept, created_at=db.clock(),
+        created_by=db.actor.name)).inserted_primary_key[0]
+    number = reserved.text(office["ky_hieu"])
+    db.audit(connection, "ghi sổ văn bản đi", kind=document.kind, record_id=row_id, details={"so_van_ban": number})
+    return _Entered(reserved, row_id, kept, {**document.details, "so_van_ban": number})
 
 
 def written_again(db: Database, entry: Issued, details: dict[str, Any]) -> tuple[Issued, str | None]:

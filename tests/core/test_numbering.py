@@ -375,9 +375,9 @@ def test_officers_issuing_at_the_same_moment_never_get_the_same_number(cli):
         start.wait()
         try:
             for _ in range(3):
-                taken.append(outgoing.issue(db, numbering.LETTER, outgoing.REMINDER, "V/v đôn đốc", office, [],
-                                            NOW.date(), lambda number: {"so": number}, lambda content: None,
-                                            {}).number)
+                letter = outgoing.Document(numbering.LETTER, outgoing.REMINDER, "V/v đôn đốc", office, [], NOW.date(),
+                                           lambda number: {"so": number}, {})
+                taken.append(outgoing.issue(db, letter, lambda content: None).number)
         finally:
             db.close()
 

@@ -870,8 +870,9 @@ def test_a_term_start_before_a_numbered_document_says_the_term_goes_on_after_it(
     clock.now = dt.datetime(2026, 12, 2, 8, 0)
     day = clock.now.date()
     quarter = {"from": "2026-10-01", "to": "2026-12-31"}  # a report's period, which its retention is read from
-    outgoing.issue(db, numbering.REPORT, outgoing.REPORT, "quý IV", settings.list_settings(db, day), [], day,
-                   lambda number: {"so": number, "figures": quarter}, lambda content: None, {})
+    outgoing.issue(db, outgoing.Document(numbering.REPORT, outgoing.REPORT, "quý IV", settings.list_settings(db, day),
+                                         [], day, lambda number: {"so": number, "figures": quarter}, {}),
+                   lambda content: None)
     page = page_of(qtbot, SettingsPage(context_for(db, clock)))
     page.fields["nhiem_ky_bat_dau"].set("2026-11-01")  # the form corrects the term start in force today
     page.save()

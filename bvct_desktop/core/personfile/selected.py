@@ -1,7 +1,8 @@
 """What the officer does at once to the vetting cases selected in the register (an election list's: one
-conclusion, one deadline), each open case on its own: those done, skipped and refused named — namesakes told
-apart by their birth date — the skipped and refused with why. A case in the recycle bin or concluded already is
-skipped: it is restored, or its conclusion corrected, one case at a time."""
+conclusion, one deadline, then their notices), each case of the status it needs on its own: those done,
+skipped and refused named — namesakes told apart by their birth date — the skipped and refused with why. A
+case in the recycle bin, or not of that status, is skipped: it is restored, or dealt with, one case at a
+time."""
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -13,9 +14,10 @@ from sqlalchemy.engine import Connection
 from ..dates import PartialDate
 from ..errors import InputError
 from ..schema import persons, vetting_cases
-from .cases import OPEN
+from .cases import CONCLUDED, OPEN
 
 Progress = Callable[[int, int], None]
+NOT_WANTED = {OPEN: "chưa có kết luận", CONCLUDED: "đã có kết luận"}  # why a case of the other status is skipped
 
 
 @dataclass
@@ -44,9 +46,9 @@ def cases_of(connection: Connection, ids: Sequence[int]) -> dict[int, dict[str, 
 
 
 def each_open(ids: Sequence[int], found: dict[int, dict[str, Any]], outcome: Outcome,
-              progress: Progress = lambda _done, _total: None) -> Iterator[dict[str, Any]]:
-    """The open cases of `ids` (`found` by `cases_of`) in their order, `progress(done, total)` told before each
-    case; the others named in `outcome.skipped` with why."""
+              progress: Progress = lambda _done, _total: None, status: str = OPEN) -> Iterator[dict[str, Any]]:
+    """The cases of `ids` (`found` by `cases_of`) open — or of `status` — in their order, `progress(done, total)`
+    told before each case; the others named in `outcome.skipped` with why."""
     for done, case_id in enumerate(ids):
         progress(done, len(ids))
         case = found.get(case_id)
@@ -54,8 +56,8 @@ def each_open(ids: Sequence[int], found: dict[int, dict[str, Any]], outcome: Out
             outcome.skipped.append(f"Hồ sơ thẩm tra số {case_id}: không còn trong sổ")
         elif case["deleted_at"] is not None:
             outcome.skipped.append(f"{named(case)}: đã chuyển vào thùng rác")
-        elif case["status"] != OPEN:
-            outcome.skipped.append(f"{named(case)}: đã có kết luận")
+        elif case["status"] != status:
+            outcome.skipped.append(f"{named(case)}: {NOT_WANTED[case['status']]}")
         else:
             yield case
 

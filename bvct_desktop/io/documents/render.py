@@ -246,6 +246,22 @@ def conclusion_pdf(source: conclusion.ConclusionSource, options: Options) -> byt
                       conclusion.TITLE, source.on, draft=source.draft)
 
 
+def conclusions_pdf(contents: Sequence[Content], on_each: Callable[[int], None] = lambda _drawn: None) -> bytes:
+    """Notices as issued (their frozen `contents`) in one PDF, each from a page of its own, its pages
+    numbered from 1 under its own letterhead; `on_each(drawn)` is told after each notice."""
+    made = [thawed(content) for content in contents]
+
+    def draw_each(c: DocumentCanvas) -> None:
+        for drawn, (source, options) in enumerate(made, 1):
+            c.new_document(_kept_letterhead(source, options))
+            conclusion.draw(c, source)
+            c.showPage()
+            on_each(drawn)
+
+    first, options = made[0]
+    return pdf.render(draw_each, options.profile, _kept_letterhead(first, options), conclusion.TITLE, first.on)
+
+
 def conclusion_docx_file(target: Path, source: conclusion.ConclusionSource, options: Options) -> None:
     conclusion.write_docx(target, source, _kept_letterhead(source, options), options.profile, options.password)
 
@@ -385,6 +401,10 @@ class ConclusionWriter(Writer):
 
     def freeze(self, office: Mapping[str, str], data: Mapping[str, Any], issue: Issue) -> Content:
         return freeze_conclusion(conclusion.ConclusionSource(data, issue.on, office, issue.number), self.options)
+
+    def write_all(self, contents: Sequence[Content], on_each: Callable[[int], None] = lambda _drawn: None) -> None:
+        """Notices issued together, into `data` for the preview (`conclusions_pdf`)."""
+        self.data = conclusions_pdf(contents, on_each)
 
 
 def conclusion_writer(fmt: str, target: Path | None, options: Options) -> ConclusionWriter:
