@@ -50,7 +50,7 @@ T = TypeVar("T")
 Office = settings.History  # a document takes the values in force on its own date
 PRINTED, EXPORTED = "in", "xuất"
 MAKING_REPORT = "lập báo cáo"  # what making the report (a draft or issued) is called when it is refused
-MAKING_NOTICE = "lập thông báo kết luận"
+MAKING_NOTICE, ISSUING_NOTICE = "lập thông báo kết luận", "phát hành thông báo kết luận"
 NAMED = 10  # a print of more records names the first and the last
 
 
@@ -104,6 +104,12 @@ def records_named(kind: Kind, records: Sequence[dict[str, Any]]) -> dict[str, An
     trail names a record by (`audit.named`), or when many, how many and the first and last."""
     return _listed([audit.named(record, kind.identifying)[audit.RECORD] for record in records], audit.RECORD,
                    audit.FIRST_RECORD, audit.LAST_RECORD)
+
+
+def numbers_named(issued: Sequence[outgoing.Issued]) -> dict[str, Any]:
+    """What a print's audit entry says of the documents issued in it: their numbers, or when many, how many and
+    the first and last."""
+    return _listed([entry.number_text for entry in issued], "so_van_ban", "van_ban_dau", "van_ban_cuoi")
 
 
 def _listed(names: list[Any], every: str, first: str, last: str) -> dict[str, Any]:
@@ -242,7 +248,7 @@ def may_make_notices(db: Database, issue: bool) -> None:
     """Refuses a user who may not make the notice of a conclusion or, with `issue`, issue it."""
     db.require(Action.EXPORT, MAKING_NOTICE)
     if issue:
-        db.require(Action.REPORT_ISSUE, "phát hành thông báo kết luận")
+        db.require(Action.REPORT_ISSUE, ISSUING_NOTICE)
 
 
 def conclusion_letter(db: Database, case_id: int, office: dict[str, str], on: dt.date) -> "Letter":

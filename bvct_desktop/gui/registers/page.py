@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ...core import (
     browse,
     cadre_ties,
+    documents_data,
     editing,
     exporting,
     importing,
@@ -59,6 +60,8 @@ from .columns import ColumnLayout
 from .conclusions import ConclusionDialog, summary, tally
 from .due_dates import DONE, DueDateDialog
 from .model import RegisterModel
+from .notices import LABEL as ISSUE_LABEL
+from .notices import SelectedNotices
 from .replies import MOST_NAMED, ReplyDialog
 from .table import DownIntoList, RegisterTable
 from .value_filter import EMPTY, ValueFilter
@@ -167,6 +170,12 @@ class RegisterPage(QWidget):
     @property
     def can_export(self) -> bool:
         return allows(self.context.db.actor.role, Action.EXPORT)
+
+    @property
+    def can_issue(self) -> bool:
+        """Whether the officer's role issues documents (numbered, into the outgoing register) from here."""
+        role = self.context.db.actor.role
+        return not self.context.read_only and allows(role, Action.EXPORT) and allows(role, Action.REPORT_ISSUE)
 
     # ----- building
 
@@ -310,6 +319,9 @@ class RegisterPage(QWidget):
                    ("due", "Đặt hạn hoàn thành…", self.set_due_dates,
                     "Đặt cùng một hạn hoàn thành (ví dụ ngày trước hiệp thương vòng 2) cho các hồ sơ đang xác minh "
                     "đã chọn", editing, self.kind.name == cases.KIND),
+                   ("notices", ISSUE_LABEL, self.issue_notices,
+                    "Phát hành thông báo kết luận cho các hồ sơ đã có kết luận đã chọn, số TB liên tiếp theo thứ tự "
+                    "đã chọn, rồi xem trước để in", lambda: self.can_issue, self.kind.name == cases.KIND),
                    ("import", "Nhập Excel", self.import_excel, "", editing, self.exchanged),
                    ("import_relatives", "Nhập thân nhân (Excel)…", self.import_relatives, RELATIVES_TIP, editing,
                     self.kind.name == "cadres"),
@@ -597,10 +609,20 @@ class RegisterPage(QWidget):
         self._tell_done(tally(outcome, DONE), error=bool(outcome.refused))
         self.context.dialogs.inform(self, "Đặt hạn hoàn thành", summary(outcome, DONE))
 
-    def _open_selected(self) -> bool:
-        """Whether an open vetting case is among the rows selected (what «Ghi kết luận…», «Đặt hạn…» act on)."""
-        status = [column.key for column in self.spec.columns].index("status")
-        return any(self.model.index(row, status).data() == cases.OPEN for row in self.table.selected_rows())
+    def issue_notices(self) -> None:
+        """«Phát hành thông báo kết luận…» for the vetting cases selected: those concluded, issued together."""
+        chosen = self.selected_ids()
+        issuing = documents_data.ISSUING_NOTICE
+        if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.REPORT_ISSUE, issuing):
+            return
+        self.notices = SelectedNotices(self.context, self, chosen, self._tell_done)
+        self.notices.start()
+
+    def _selected_in(self, status: str) -> bool:
+        """Whether a vetting case of `status` is among the rows selected (open: what «Ghi kết luận…», «Đặt hạn…»
+        act on; concluded: what «Phát hành thông báo kết luận…» does)."""
+        column = [column.key for column in self.spec.columns].index("status")
+        return any(self.model.index(row, column).data() == status for row in self.table.selected_rows())
 
     def restore_selected(self) -> None:
         chosen = self.selected_ids()
@@ -770,8 +792,9 @@ class RegisterPage(QWidget):
         for key, visible, enabled in (("edit", not in_bin, selected), ("delete", not in_bin, selected),
                                       ("restore", in_bin, selected), ("reply", not in_bin, selected),
                                       ("print_record", not in_bin, selected),
-                                      *((key, not in_bin, key in self.buttons and self._open_selected())
-                                        for key in ("conclude", "due"))):
+                                      *((key, not in_bin, key in self.buttons and self._selected_in(status))
+                                        for key, status in (("conclude", cases.OPEN), ("due", cases.OPEN),
+                                                            ("notices", cases.CONCLUDED)))):
             if key in self.buttons:
                 self.buttons[key].setVisible(visible and self.offered[key]())
                 self.buttons[key].setEnabled(enabled)
