@@ -6,9 +6,8 @@ page of its own; a «no» issues none."""
 import datetime as dt
 import threading
 
-import pytest
-
 import pypdfium2 as pdfium
+import pytest
 
 from bvct_desktop.core import outgoing
 from bvct_desktop.core.permissions import LEADER, OFFICER
