@@ -11,7 +11,7 @@ from .database import Database
 from .dates import DayWithWords
 from .numbers import grouped
 from .permissions import Action
-from .schema import archive_requests, delegations, passport_handovers, persons, recipients, slips
+from .schema import archive_requests, delegations, passport_handovers, passports, persons, recipients, slips
 from .vetted_for import vetted_for
 
 
@@ -168,10 +168,17 @@ def trip_return_on() -> ColumnElement:
     return func.coalesce(passport_handovers.c.trip_return_on, delegation_return)
 
 
+def passport_owed(today: dt.date) -> ColumnElement:
+    """A handover whose passport is not received back on `today` and not reported lost by then: a passport
+    reported lost is cancelled, nothing comes back."""
+    lost = select(passports.c.id).where(passports.c.lost_on <= today)
+    return and_(not_done_by(passport_handovers.c.returned_on, today), passport_handovers.c.passport_id.not_in(lost))
+
+
 def passport_return_overdue(today: dt.date, history: settings.History) -> ColumnElement:
-    """A handover whose passport is not received back on `today` past its deadline (passport_return_due); one
+    """A handover whose passport is owed on `today` (passport_owed) past its deadline (passport_return_due); one
     whose trip has no day of return has none."""
-    return and_(not_done_by(passport_handovers.c.returned_on, today),
+    return and_(passport_owed(today),
                 started_past_due(trip_return_on(), history, PASSPORT_DAYS, workdays.add_working_days, today))
 
 

@@ -21,7 +21,14 @@ from sqlalchemy.exc import IntegrityError
 from . import audit, settings
 from .database import Database
 from .dates import FULL_FORM, add_months, display_date
-from .deadlines import Due, late_by, not_done_by, passport_return_due, return_unwritten_due, trip_return_on
+from .deadlines import (
+    Due,
+    late_by,
+    passport_owed,
+    passport_return_due,
+    return_unwritten_due,
+    trip_return_on,
+)
 from .editing import VERSION
 from .errors import InputError
 from .fields import LONG_TEXT, Field, FieldType
@@ -62,6 +69,10 @@ HANDOVER_NOTE = Field("note", "Ghi chú", max_length=LONG_TEXT)
 HANDOUT_FIELDS = (HANDED_ON, TRIP, DECISION, TRIP_RETURN)  # a note is added to the ledger's line
 HANDOVER_FIELDS = (HANDED_ON, TRIP, DECISION, TRIP_RETURN, RETURNED_ON, HANDOVER_NOTE)
 RETURN_FIELDS = (Field("returned_on", "Ngày nhận lại", FieldType.DATE, required=True),)
+# A passport reported lost is cancelled (Luật Xuất cảnh, nhập cảnh 2019): never handed out again, owed back no more.
+LOST_FIELDS = (Field("lost_on", "Ngày báo mất", FieldType.DATE, required=True),
+               Field("lost_note", "Nội dung báo mất", max_length=LONG_TEXT,
+                     hint="nơi, hoàn cảnh mất; cơ quan đã trình báo"))
 STATE = Field("state", "Tình trạng")  # where the passport is (`states`), never typed
 IN_CUSTODY = "Cơ quan đang giữ"
 DUE = Field("due_on", "Hạn nộp lại", FieldType.DATE)  # worked out (passport_return_due), never typed
@@ -150,9 +161,16 @@ def called(passport: Mapping[str, Any]) -> str:
 
 
 def hand_out_refused(passport: Mapping[str, Any]) -> str | None:
-    """Why a passport of `passports_of` cannot be handed out (`hand_out` refuses it): it is out; None when it
-    can."""
+    """Why a passport of `passports_of` cannot be handed out (`hand_out` refuses it): it is lost, or out; None
+    when it can."""
+    if passport["lost_on"] is not None:
+        return _lost(passport)
     return f"{_out_with(passport, passport[OUT_SINCE])}." if passport[OUT_SINCE] is not None else None
+
+
+def _lost(passport: Mapping[str, Any]) -> str:
+    return (f"Hộ chiếu {passport['number']} đã báo mất ngày {display_date(passport['lost_on'])}: hộ chiếu đã bị hủy "
+            "giá trị, không giao được.")
 
 
 def take_back_refused(passport: Mapping[str, Any]) -> str | None:
@@ -175,21 +193,26 @@ def states(connection: Connection, passport_ids: list[int], today: dt.date) -> d
     """Where each passport is on `today`: with its holder since a day (until when, how late), else kept by
     the office or not; and that it has expired, when it has."""
     history = settings.read_history(connection)
-    stored = connection.execute(select(passports.c.id, passports.c.kept, passports.c.expires_on)
+    stored = connection.execute(select(passports.c.id, passports.c.kept, passports.c.expires_on, passports.c.lost_on)
                                 .where(passports.c.id.in_(passport_ids))).all()
     out = {row["passport_id"]: row for row in connection.execute(
         select(passport_handovers.c.passport_id, passport_handovers.c.handed_on,
                trip_return_on().label(TRIP_RETURN.key))
         .where(passport_handovers.c.passport_id.in_(passport_ids), out_on(today))).mappings()}
-    return {passport_id: "; ".join(filter(None, (_state(kept, out.get(passport_id), history, today),
-                                                 _expired(expires_on, today))))
-            for passport_id, kept, expires_on in stored}
+    return {passport_id: _lost_by(lost_on, today)
+            or "; ".join(filter(None, (_state(kept, out.get(passport_id), history, today), _expired(expires_on, today))))
+            for passport_id, kept, expires_on, lost_on in stored}
 
 
 def out_on(today: dt.date) -> ColumnElement:
-    """The handovers a passport is out on, on `today`: handed out that day or before, not yet received back."""
+    """The handovers a passport is out on, on `today`: handed out that day or before, not yet received back nor
+    reported lost."""
     return and_(passport_handovers.c.deleted_at.is_(None), passport_handovers.c.handed_on <= today,
-                not_done_by(passport_handovers.c.returned_on, today))
+                passport_owed(today))
+
+
+def _lost_by(lost_on: dt.date | None, today: dt.date) -> str:
+    return f"Đã báo mất ngày {display_date(lost_on)}" if lost_on is not None and lost_on <= today else ""
 
 
 def _expired(expires_on: dt.date | None, today: dt.date) -> str:
@@ -242,11 +265,28 @@ def hand_out(db: Database, passport_id: int, raw: dict[str, Any]) -> int:
     values = writes.parse(HANDOUT_FIELDS, raw)
     with db.write() as connection:
         passport = writes.current(connection, passports, passport_id, "hộ chiếu")
+        if passport["lost_on"] is not None:
+            raise InputError(_lost(passport))
         _not_out(connection, passport, values["handed_on"])
         link = _trip(connection, passport, values)["delegation_id"]
         with _one_out(passport):
             return writes.insert(db, connection, passport_handovers, HANDOVERS,
                                  {**values, "delegation_id": link, "passport_id": passport_id})
+
+
+def report_lost(db: Database, passport_id: int, raw: dict[str, Any]) -> list[str]:
+    """Records the passport reported lost on a day, with what was reported (a correction: the day typed again);
+    returns the keys that changed. Refused before the day it was last handed out."""
+    db.require(Action.EDIT, "báo mất hộ chiếu")
+    values = writes.parse(LOST_FIELDS, raw)
+    with db.write() as connection:
+        passport = writes.current(connection, passports, passport_id, "hộ chiếu")
+        last_out = connection.execute(select(func.max(passport_handovers.c.handed_on)).where(
+            passport_handovers.c.passport_id == passport_id, passport_handovers.c.deleted_at.is_(None))).scalar()
+        if last_out is not None and values["lost_on"] < last_out:
+            raise InputError(f"Ngày báo mất ({display_date(values['lost_on'])}) trước ngày giao hộ chiếu lần cuối "
+                             f"({display_date(last_out)}): hãy xem lại ngày báo mất.")
+        return writes.update(db, connection, passports, KIND, passport, values, NAMED_BY)
 
 
 def take_back(db: Database, passport_id: int, raw: dict[str, Any]) -> None:
@@ -295,7 +335,7 @@ def handovers_of(db: Database, person_id: int) -> list[dict[str, Any]]:
                    passport_handovers.c.decision_no, passport_handovers.c.delegation_id,
                    trip_return_on().label(TRIP_RETURN.key), passport_handovers.c.returned_on,
                    passport_handovers.c.note, passport_handovers.c.row_version,
-                   passports.c.number.label("passport_number"))
+                   passports.c.number.label("passport_number"), passports.c.lost_on)
             .select_from(passport_handovers.join(passports))
             .where(passports.c.person_id == person_id, passports.c.deleted_at.is_(None),
                    passport_handovers.c.deleted_at.is_(None))
@@ -303,14 +343,19 @@ def handovers_of(db: Database, person_id: int) -> list[dict[str, Any]]:
     lines = [{**row, VERSION: (row["row_version"],),
               DUE.key: passport_return_due(row["trip_return_on"], history) if row["trip_return_on"] else None}
              for row in rows]
-    return [{**line, DUE_SHOWN.key: due_shown(line[DUE.key], line["returned_on"], today)} for line in lines]
+    return [{**line, DUE_SHOWN.key: due_shown(line[DUE.key], line["returned_on"], today, line["lost_on"])}
+            for line in lines]
 
 
-def due_shown(due: dt.date | None, returned_on: dt.date | None, today: dt.date) -> str:
+def due_shown(due: dt.date | None, returned_on: dt.date | None, today: dt.date,
+              lost_on: dt.date | None = None) -> str:
     """A handover's DUE as the ledger and the printed register show it: the day, and how late on `today` while
-    the passport is not back, or how late it came back (deadlines.late_by); "" with no day of return."""
+    the passport is not back, or how late it came back (deadlines.late_by), or that it was reported lost instead
+    (`lost_on`); "" with no day of return."""
     if due is None:
         return ""
+    if returned_on is None and _lost_by(lost_on, today):
+        return f"{display_date(due)} ({_lost_by(lost_on, today).lower()})"
     return late_by(due, due < today and (returned_on is None or returned_on > today), today, returned_on, "nộp")
 
 
@@ -472,7 +517,7 @@ def not_returned(db: Database, today: dt.date) -> list[Due]:
                    trip_return_on().label(TRIP_RETURN.key))
             .select_from(passport_handovers.join(passports).join(persons))
             .where(passport_handovers.c.deleted_at.is_(None), passports.c.deleted_at.is_(None),
-                   not_done_by(passport_handovers.c.returned_on, today), trip_return_on() <= today)
+                   passport_owed(today), trip_return_on() <= today)
             .order_by(trip_return_on(), persons.c.sort_key, passports.c.id)).all()
     return [Due(row.id, called(row._mapping), passport_return_due(row.trip_return_on, history), KIND)
             for row in rows]

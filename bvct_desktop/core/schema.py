@@ -446,6 +446,8 @@ passports = Table(
     Column("expires_on", Date),
     Column("kept", String),
     Column("note", Text),
+    Column("lost_on", Date),  # reported lost, and so cancelled (migration 0039)
+    Column("lost_note", Text),
     *_stamps(),
     Index(None, "person_id"),
     Index(None, "number"),

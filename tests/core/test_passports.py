@@ -19,6 +19,7 @@ from bvct_desktop.core import (
     trip_reports,
 )
 from bvct_desktop.core.errors import InputError
+from bvct_desktop.core.personfile import writes
 from bvct_desktop.core.schema import delegations, persons
 from tests.sample_db import sample_database
 
@@ -400,3 +401,62 @@ def test_passports_due_the_same_day_are_listed_by_their_holders_names(db):
         handed(db, passport, "02/03/2026", trip=passports.PRIVATE)
     assert [due.record_id for due in passports.not_returned(db, dt.date(2026, 4, 17))] == back
     assert [due.record_id for due in passports.no_return_day(db, dt.date(2026, 3, 9))] == away
+
+
+def lost(db, passport_id: int, lost_on: str, note: str = "Mất tại sân bay Incheon, đã trình báo ĐSQ") -> list[str]:
+    return passports.report_lost(db, passport_id, {"lost_on": lost_on, "lost_note": note})
+
+
+def test_a_passport_reported_lost_abroad_is_no_longer_overdue_anywhere(db):
+    """Out for a trip back on 12/02/2026 (due 26/02/2026), lost abroad and reported on 20/02/2026: a passport
+    reported lost is cancelled (Luật Xuất cảnh, nhập cảnh 2019), so on 01/03/2026 (the sample's today) it is no
+    longer owed back — not on the dashboard, not under «Quá hạn nộp lại», not «Đang giao» — and the register and
+    the ledger say it is lost; it is never handed out again."""
+    passport = official(db)
+    handed(db, passport, "02/02/2026", "12/02/2026")
+    assert lost(db, passport, "20/02/2026") == ["lost_on", "lost_note"]
+    today = dt.date(2026, 3, 1)
+    assert passports.not_returned(db, today) == []
+    assert browse.record_ids(db, "passports", filters=browse.Filters(overdue=True), today=today) == []
+    out = browse.Filters(status="Đang giao cho người giữ")
+    assert browse.record_ids(db, "passports", filters=out, today=today) == []
+    [listed] = passports.passports_of(db, person(db, HUNG))
+    assert listed["state"] == "Đã báo mất ngày 20/02/2026"
+    [line] = passports.handovers_of(db, person(db, HUNG))
+    assert line["due_shown"] == "26/02/2026 (đã báo mất ngày 20/02/2026)"
+    assert passports.hand_out_refused(listed) == ("Hộ chiếu B1234567 đã báo mất ngày 20/02/2026: hộ chiếu đã "
+                                                  "bị hủy giá trị, không giao được.")
+    with pytest.raises(InputError, match="^Hộ chiếu B1234567 đã báo mất ngày 20/02/2026"):
+        handed(db, passport, "28/02/2026")
+
+
+def test_a_passport_is_overdue_until_the_day_it_is_reported_lost(db):
+    passport = official(db)
+    handed(db, passport, "01/04/2026", "09/04/2026")
+    lost(db, passport, "20/04/2026")
+    overdue = browse.Filters(overdue=True)
+    assert browse.record_ids(db, "passports", filters=overdue, today=dt.date(2026, 4, 17)) == [passport]
+    assert [due.record_id for due in passports.not_returned(db, dt.date(2026, 4, 17))] == [passport]
+    assert browse.record_ids(db, "passports", filters=overdue, today=dt.date(2026, 4, 20)) == []
+
+
+def test_a_loss_is_written_to_the_trail_and_cannot_precede_the_passport_s_last_handover(db):
+    passport = official(db)
+    handed(db, passport, "01/04/2026", "09/04/2026")
+    with pytest.raises(InputError, match="^Ngày báo mất \\(31/03/2026\\) trước ngày giao hộ chiếu lần cuối "
+                                         "\\(01/04/2026\\)"):
+        lost(db, passport, "31/03/2026")
+    with pytest.raises(InputError, match="Ngày báo mất"):
+        passports.report_lost(db, passport, {"lost_on": "", "lost_note": "quên ngày"})
+    lost(db, passport, "10/04/2026")
+    [entry] = [entry for entry in audit.list_entries(db) if entry.kind == passports.KIND
+               and entry.record_id == passport and entry.action == writes.CHANGED]
+    assert "lost_on" in entry.details
+    assert audit_words.label(passports.KIND, "lost_on") == "Ngày báo mất"
+
+
+def test_a_passport_lost_in_custody_is_not_counted_as_kept(db):
+    passport = official(db)
+    lost(db, passport, "01/03/2026", "Thất lạc khi chuyển văn phòng")
+    [listed] = passports.passports_of(db, person(db, HUNG))
+    assert listed["state"] == "Đã báo mất ngày 01/03/2026"

@@ -16,7 +16,7 @@ from ..qt import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from .person_file import EntryAction, EntryDialog, Section, SectionTab
 from .person_picker import PersonPicker
 
-ADD, EDIT, HAND_OUT, TAKE_BACK = "Thêm hộ chiếu", "Sửa", "Giao hộ chiếu", "Nhận lại"
+ADD, EDIT, HAND_OUT, TAKE_BACK, LOST = "Thêm hộ chiếu", "Sửa", "Giao hộ chiếu", "Nhận lại", "Báo mất"
 PASSPORTS = Section(
     "Hộ chiếu", passports.KIND, (*passports.PASSPORT_FIELDS[:5], passports.STATE), passports.passports_of,
     (EntryAction(ADD, passports.PASSPORT_FIELDS,
@@ -30,7 +30,9 @@ PASSPORTS = Section(
                  refused=passports.hand_out_refused),
      EntryAction(TAKE_BACK, passports.RETURN_FIELDS,
                  lambda db, _person, entry, values: passports.take_back(db, entry["id"], values), on_entry=True,
-                 refused=passports.take_back_refused)),
+                 refused=passports.take_back_refused),
+     EntryAction(LOST, passports.LOST_FIELDS,
+                 lambda db, _person, entry, values: passports.report_lost(db, entry["id"], values), on_entry=True)),
     lambda db, passport_id: recycle_bin.delete(db, passports.KIND, passport_id),  # restored from the register's bin
     also_shows=(passports.HANDOVERS,), called=passports.called)
 LEDGER = Section(
