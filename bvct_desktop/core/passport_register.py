@@ -26,7 +26,7 @@ KIND = passports.KIND  # the trail's kind for a print or an export of the regist
 COUNTED = "so_ho_chieu"  # how its audit entry names the number of passports listed
 HOLDER = Field("full_name", "Họ và tên")
 TRIP = Field("trip", "Chuyến đi")  # the kind of trip, with its decision number
-NOTE = Field("note", "Ghi chú")  # the handover's note; a passport never handed out: where it is
+NOTE = Field("note", "Ghi chú")  # the handover's note, the passport's last with its remark; never handed out: where
 FIELDS = (HOLDER, CADRES.field("position"), CADRES.field("unit"), *passports.PASSPORT_FIELDS[:2],
           passports.PASSPORT_FIELDS[3], passports.HANDED_ON, TRIP, passports.TRIP_RETURN, passports.DUE_SHOWN,
           passports.RETURNED_ON, NOTE)
@@ -38,7 +38,8 @@ def lines(connection: Connection, passport_ids: Sequence[int], today: dt.date) -
     history = settings.read_history(connection)
     found = {row["id"]: dict(row) for row in connection.execute(
         select(passport_table.c.id, persons.c.full_name, cadres.c.position, units.c.name.label("unit"),
-               passport_table.c.passport_type, passport_table.c.number, passport_table.c.expires_on)
+               passport_table.c.passport_type, passport_table.c.number, passport_table.c.expires_on,
+               passport_table.c.lost_on, passport_table.c.lost_note)
         .select_from(passport_table.join(persons).outerjoin(cadres, cadres.c.person_id == persons.c.id)
                      .outerjoin(units, units.c.id == cadres.c.unit_id))
         .where(passport_table.c.id.in_(passport_ids), passport_table.c.deleted_at.is_(None))).mappings()}
@@ -52,11 +53,16 @@ def lines(connection: Connection, passport_ids: Sequence[int], today: dt.date) -
         due = passport_return_due(row["trip_return_on"], history) if row["trip_return_on"] else None
         trip = f"{row['trip']} ({row['decision_no']})" if row["decision_no"] else row["trip"]
         handed.setdefault(row["passport_id"], []).append(
-            {**row, "trip": trip, passports.DUE_SHOWN.key: passports.due_shown(due, row["returned_on"], today)})
+            {**row, "trip": trip, passports.DUE_SHOWN.key: passports.due_shown(
+                due, row["returned_on"], today, found[row["passport_id"]]["lost_on"])})
     where = passports.states(connection, list(found), today)
+    for passport_id, handovers in handed.items():
+        last = handovers[-1]
+        last[NOTE.key] = "; ".join(filter(None, (last[NOTE.key], passports.remark(found[passport_id], today)))) or None
     return [{**found[passport_id], **handover}
             for passport_id in passport_ids if passport_id in found
-            for handover in handed.get(passport_id) or [{NOTE.key: where[passport_id]}]]
+            for handover in handed.get(passport_id) or [{NOTE.key: passports.remark(found[passport_id], today)
+                                                         if found[passport_id]["lost_on"] else where[passport_id]}]]
 
 
 def produce(db: Database, passport_ids: Sequence[int], today: dt.date,

@@ -190,8 +190,9 @@ def _nothing_out(number: str, last_back: dt.date | None) -> str:
 
 
 def states(connection: Connection, passport_ids: list[int], today: dt.date) -> dict[int, str]:
-    """Where each passport is on `today`: with its holder since a day (until when, how late), else kept by
-    the office or not; and that it has expired, when it has."""
+    """Where each passport is on `today`: reported lost, else with its holder since a day (until when, how late)
+    or kept by the office or not — after, first so that a narrow column shows it, that it has expired or is valid
+    less than LEAVING_MONTHS more (`validity`)."""
     history = settings.read_history(connection)
     stored = connection.execute(select(passports.c.id, passports.c.kept, passports.c.expires_on, passports.c.lost_on)
                                 .where(passports.c.id.in_(passport_ids))).all()
@@ -200,8 +201,32 @@ def states(connection: Connection, passport_ids: list[int], today: dt.date) -> d
                trip_return_on().label(TRIP_RETURN.key))
         .where(passport_handovers.c.passport_id.in_(passport_ids), out_on(today))).mappings()}
     return {passport_id: _lost_by(lost_on, today)
-            or "; ".join(filter(None, (_state(kept, out.get(passport_id), history, today), _expired(expires_on, today))))
+            or _joined(validity(expires_on, today), _state(kept, out.get(passport_id), history, today))
             for passport_id, kept, expires_on, lost_on in stored}
+
+
+def remark(passport: Mapping[str, Any], today: dt.date) -> str:
+    """What the printed register notes of a passport (its `lost_on`, `lost_note`, `expires_on`) on `today`: that
+    it was reported lost, and what was reported, else its `validity`."""
+    lost = _lost_by(passport["lost_on"], today)
+    return f"{lost}: {passport['lost_note']}" if lost and passport["lost_note"] else lost or validity(
+        passport["expires_on"], today)
+
+
+def validity(expires_on: dt.date | None, today: dt.date) -> str:
+    """That a passport has expired by `today`, or is valid less than LEAVING_MONTHS more (not enough to leave);
+    "" otherwise."""
+    if expires_on is not None and expires_on < today:
+        return f"Hết hạn từ {display_date(expires_on)}"
+    if expires_on is not None and expires_on < add_months(today, LEAVING_MONTHS):
+        return f"Còn hạn dưới {LEAVING_MONTHS} tháng (đến {display_date(expires_on)})"
+    return ""
+
+
+def _joined(*parts: str) -> str:
+    """Parts of one sentence: «Hết hạn từ …; cơ quan đang giữ»."""
+    said = [part for part in parts if part]
+    return "; ".join(said[:1] + [part[0].lower() + part[1:] for part in said[1:]])
 
 
 def out_on(today: dt.date) -> ColumnElement:
@@ -213,10 +238,6 @@ def out_on(today: dt.date) -> ColumnElement:
 
 def _lost_by(lost_on: dt.date | None, today: dt.date) -> str:
     return f"Đã báo mất ngày {display_date(lost_on)}" if lost_on is not None and lost_on <= today else ""
-
-
-def _expired(expires_on: dt.date | None, today: dt.date) -> str:
-    return f"hết hạn từ {display_date(expires_on)}" if expires_on is not None and expires_on < today else ""
 
 
 def _state(kept: str | None, handover: Mapping[str, Any] | None, history: settings.History, today: dt.date) -> str:

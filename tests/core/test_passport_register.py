@@ -75,3 +75,21 @@ def test_hand_back_day_reads_as_the_ledger_shows_it_late_on_the_day_printed_whil
     assert [line[passports.DUE_SHOWN.key] for line in lines(db, [hung, huong, late_back])] == [
         late, f"{due:%d/%m/%Y}", f"{due:%d/%m/%Y} (nộp muộn {(dt.date(2026, 4, 24) - due).days} ngày)"]
     assert passports.DUE_SHOWN in passport_register.FIELDS and passports.DUE not in passport_register.FIELDS
+
+
+def test_the_note_says_a_passport_is_lost_expired_or_valid_less_than_six_months_more(db):  # noqa: F811
+    """On 04/05/2026: Hùng's passport expired on 30/04/2026 after its last trip, Hương's runs out on 01/09/2026
+    (less than 6 months: not enough to leave), and a third was lost abroad while out."""
+    hung = official(db, expires_on="30/04/2026")
+    handed(db, hung, "20/04/2026", "25/04/2026", passports.PRIVATE)
+    passports.take_back(db, hung, {"returned_on": "27/04/2026"})
+    huong = official(db, HUONG, "C0012345", "Phổ thông", expires_on="01/09/2026")
+    gone = official(db, HUONG, "B7654321")
+    handed(db, gone, "20/04/2026", "25/04/2026")
+    passports.report_lost(db, gone, {"lost_on": "24/04/2026", "lost_note": "Mất tại Viêng Chăn, đã trình báo ĐSQ"})
+    found = {line["number"]: line for line in lines(db, [hung, huong, gone])}
+    assert found["B1234567"]["note"] == "Hết hạn từ 30/04/2026"
+    assert found["C0012345"]["note"] == "Còn hạn dưới 6 tháng (đến 01/09/2026); cơ quan đang giữ"
+    assert found["B7654321"]["note"] == "Đã báo mất ngày 24/04/2026: Mất tại Viêng Chăn, đã trình báo ĐSQ"
+    due = due_back(db, dt.date(2026, 4, 25))
+    assert found["B7654321"]["due_shown"] == f"{due:%d/%m/%Y} (đã báo mất ngày 24/04/2026)"
