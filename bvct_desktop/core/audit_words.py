@@ -80,7 +80,8 @@ FORMER_WORDS = {"tài khoản đã bị vô hiệu hóa": lockout.LOCKED,
 def _person_file_fields() -> dict[str, tuple[Field, ...]]:
     return {RELATIVES: RELATIVE_FIELDS, "vetting-cases": (*CASE_FIELDS, *CONCLUSION_FIELDS, STATUS),
             FOREIGN_ELEMENTS.kind: FOREIGN_ELEMENTS.fields, POLITICAL_NOTES.kind: POLITICAL_NOTES.fields,
-            passports.KIND: (*passports.PASSPORT_FIELDS, *passports.LOST_FIELDS), passports.HANDOVERS: passports.HANDOVER_FIELDS,
+            passports.KIND: (*passports.PASSPORT_FIELDS, *passports.LOST_FIELDS),
+            passports.HANDOVERS: passports.HANDOVER_FIELDS,
             **{rows.kind: rows.fields for rows in (TEAM, DOSSIER, MINUTES)},
             **{notes.kind: notes.fields for notes in VITAE}, attachments.KIND: attachments.FIELDS}
 

@@ -285,14 +285,19 @@ def hand_out(db: Database, passport_id: int, raw: dict[str, Any]) -> int:
     db.require(Action.EDIT, "giao hộ chiếu")
     values = writes.parse(HANDOUT_FIELDS, raw)
     with db.write() as connection:
-        passport = writes.current(connection, passports, passport_id, "hộ chiếu")
-        if passport["lost_on"] is not None:
-            raise InputError(_lost(passport))
-        _not_out(connection, passport, values["handed_on"])
-        link = _trip(connection, passport, values)["delegation_id"]
-        with _one_out(passport):
-            return writes.insert(db, connection, passport_handovers, HANDOVERS,
-                                 {**values, "delegation_id": link, "passport_id": passport_id})
+        return handed_out(db, connection, passport_id, values)
+
+
+def handed_out(db: Database, connection: Connection, passport_id: int, values: dict[str, Any]) -> int:
+    """`hand_out` within the write `connection`, of `values` parsed: the handover's id."""
+    passport = writes.current(connection, passports, passport_id, "hộ chiếu")
+    if passport["lost_on"] is not None:
+        raise InputError(_lost(passport))
+    _not_out(connection, passport, values["handed_on"])
+    link = _trip(connection, passport, values)["delegation_id"]
+    with _one_out(passport):
+        return writes.insert(db, connection, passport_handovers, HANDOVERS,
+                             {**values, "delegation_id": link, "passport_id": passport_id})
 
 
 def report_lost(db: Database, passport_id: int, raw: dict[str, Any]) -> list[str]:
@@ -315,15 +320,20 @@ def take_back(db: Database, passport_id: int, raw: dict[str, Any]) -> None:
     db.require(Action.EDIT, "nhận lại hộ chiếu")
     returned_on = writes.parse(RETURN_FIELDS, raw)["returned_on"]
     with db.write() as connection:
-        passport = writes.current(connection, passports, passport_id, "hộ chiếu")
-        handover = _open_handover(connection, passport_id)
-        if handover is None:
-            raise InputError(_nothing_out(passport["number"], _last_returned(connection, passport_id)))
-        if returned_on < handover["handed_on"]:
-            raise InputError(f"Ngày nhận lại ({display_date(returned_on)}) trước ngày giao "
-                             f"({display_date(handover['handed_on'])}): hãy xem lại một trong hai ngày.")
-        writes.update(db, connection, passport_handovers, HANDOVERS, handover, {"returned_on": returned_on},
-                      HANDOVER_NAMED_BY)
+        taken_back(db, connection, passport_id, returned_on)
+
+
+def taken_back(db: Database, connection: Connection, passport_id: int, returned_on: dt.date) -> None:
+    """`take_back` within the write `connection`."""
+    passport = writes.current(connection, passports, passport_id, "hộ chiếu")
+    handover = _open_handover(connection, passport_id)
+    if handover is None:
+        raise InputError(_nothing_out(passport["number"], _last_returned(connection, passport_id)))
+    if returned_on < handover["handed_on"]:
+        raise InputError(f"Ngày nhận lại ({display_date(returned_on)}) trước ngày giao "
+                         f"({display_date(handover['handed_on'])}): hãy xem lại một trong hai ngày.")
+    writes.update(db, connection, passport_handovers, HANDOVERS, handover, {"returned_on": returned_on},
+                  HANDOVER_NAMED_BY)
 
 
 def update_handover(db: Database, handover_id: int, raw: dict[str, Any],
@@ -463,7 +473,7 @@ def _open_handover(connection: Connection, passport_id: int, but: int | None = N
     return dict(row) if row else None
 
 
-def _delegations(connection: Connection, decision_no: str, going_only: bool = True) -> list[dict[str, Any]]:
+def delegations_under(connection: Connection, decision_no: str, going_only: bool = True) -> list[dict[str, Any]]:
     """The delegations under the decision `decision_no`, case and accents aside (as `bvct print delegation
     --decision` finds them), the latest first: those that go (`going`), or also those called off."""
     wanted = fold(decision_no)
@@ -490,7 +500,7 @@ def _trip(connection: Connection, passport: dict[str, Any], values: dict[str, An
     trip's day of leaving (the delegation's, else the day handed out) and its day of return: the one typed, else the
     delegation's (read as it stands: `deadlines.trip_return_on`)."""
     decision_no = clean(values["decision_no"] or "")
-    found = _delegations(connection, decision_no) if decision_no else []
+    found = delegations_under(connection, decision_no) if decision_no else []
     places = _holder_places(connection, found, passport["person_id"]) if found else {}
     listing = [delegation for delegation in found if delegation["id"] in places]
     chosen = listing[0] if len(listing) == 1 else found[0] if len(found) == 1 else None
@@ -501,7 +511,7 @@ def _trip(connection: Connection, passport: dict[str, Any], values: dict[str, An
 
 def _delegation_doubts(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> list[str]:
     decision_no = clean(values["decision_no"])
-    found = _delegations(connection, decision_no)
+    found = delegations_under(connection, decision_no)
     if not found:
         return [_called_off(connection, decision_no)
                 or f"Sổ Đoàn ra nước ngoài không có đoàn nào theo quyết định «{values['decision_no']}»: hạn nộp lại "
@@ -517,7 +527,7 @@ def _delegation_doubts(connection: Connection, passport: dict[str, Any], values:
 def _called_off(connection: Connection, decision_no: str) -> str | None:
     """What to say of a decision whose delegation is on record but does not go (cancelled, put off, or none of
     its members going); None when the register has no delegation under it at all."""
-    found = _delegations(connection, decision_no, going_only=False)
+    found = delegations_under(connection, decision_no, going_only=False)
     if not found:
         return None
     delegation = found[0]

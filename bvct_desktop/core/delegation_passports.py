@@ -1,0 +1,89 @@
+"""A delegation's passports handed out, and received back, at once from its decision number (core/passports.py
+one passport at a time): each member going is offered their diplomatic or official passport the office keeps,
+what the officer should know is asked once for all, and the handovers are one write, each in the trail."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from . import passports
+from .database import Database
+from .errors import InputError
+from .permissions import Action
+from .personfile import writes
+from .schema import cadres, delegation_members, passport_handovers, persons
+from .text import clean
+
+
+@dataclass(frozen=True)
+class Member:
+    full_name: str
+    passport_id: int | None  # the passport offered (None: none can be)
+    passport: str  # how the officer tells it (passports.called), or ""
+    why_not: str | None  # why none is offered
+
+
+def members(db: Database, decision_no: str, back: bool = False) -> list[Member]:
+    """The members going with the delegation of `decision_no` (the latest, when several), by name, each with the
+    diplomatic or official passport to hand out — kept by the office first, not out, not lost — or, `back`, the
+    one out with this delegation to receive back. InputError when no delegation that goes has the decision."""
+    db.require(Action.BROWSE, "xem hộ chiếu của đoàn")
+    with db.read() as connection:
+        found = passports.delegations_under(connection, clean(decision_no))
+        if not found:
+            raise InputError(f"Không có đoàn nào đi theo quyết định «{decision_no}» trong sổ Đoàn ra nước ngoài.")
+        delegation_id = found[0]["id"]
+        going = connection.execute(
+            select(persons.c.id, persons.c.full_name).select_from(delegation_members.join(cadres).join(persons))
+            .where(delegation_members.c.delegation_id == delegation_id,
+                   or_(delegation_members.c.not_going.is_(None), delegation_members.c.not_going == ""))
+            .order_by(persons.c.sort_key, persons.c.id)).all()
+        with_it = set(connection.execute(select(passport_handovers.c.passport_id).where(
+            passport_handovers.c.delegation_id == delegation_id, passport_handovers.c.returned_on.is_(None),
+            passport_handovers.c.deleted_at.is_(None))).scalars())
+    return [_offered(full_name, passports.passports_of(db, person_id), with_it if back else None)
+            for person_id, full_name in going]
+
+
+def _offered(full_name: str, held: list[dict[str, Any]], with_it: set[int] | None) -> Member:
+    own = sorted((passport for passport in held if passport["passport_type"] in passports.NOT_FOR_PRIVATE),
+                 key=lambda passport: passport["kept"] != passports.KEPT)
+    if with_it is not None:
+        usable = [passport for passport in own if passport["id"] in with_it]
+        why = "Không có hộ chiếu đang giao theo đoàn này."
+    else:
+        usable = [passport for passport in own if passports.hand_out_refused(passport) is None]
+        why = (passports.hand_out_refused(own[0]) if own else "Không có hộ chiếu ngoại giao, công vụ trong sổ.")
+    if not usable:
+        return Member(full_name, None, "", why)
+    return Member(full_name, usable[0]["id"], passports.called(usable[0]), None)
+
+
+def handout_doubts(db: Database, decision_no: str, passport_ids: list[int], raw: dict[str, Any]) -> list[str]:
+    """What the officer should know before handing out the passports (passports.handout_doubts), each once."""
+    told: dict[str, None] = {}
+    for passport_id in passport_ids:
+        told.update(dict.fromkeys(passports.handout_doubts(db, passport_id, _handout(decision_no, raw))))
+    return list(told)
+
+
+def hand_out(db: Database, decision_no: str, passport_ids: list[int], raw: dict[str, Any]) -> list[int]:
+    """Hands the passports out for the delegation's trip in one write (one refused: none); their handovers' ids."""
+    db.require(Action.EDIT, "giao hộ chiếu")
+    values = writes.parse(passports.HANDOUT_FIELDS, _handout(decision_no, raw))
+    with db.write() as connection:
+        return [passports.handed_out(db, connection, passport_id, values) for passport_id in passport_ids]
+
+
+def take_back(db: Database, passport_ids: list[int], raw: dict[str, Any]) -> None:
+    """Receives the passports back in one write (one refused: none)."""
+    db.require(Action.EDIT, "nhận lại hộ chiếu")
+    returned_on = writes.parse(passports.RETURN_FIELDS, raw)["returned_on"]
+    with db.write() as connection:
+        for passport_id in passport_ids:
+            passports.taken_back(db, connection, passport_id, returned_on)
+
+
+def _handout(decision_no: str, raw: dict[str, Any]) -> dict[str, Any]:
+    return {"trip_return_on": "", **raw, "trip": passports.WITH_DELEGATION, "decision_no": decision_no}

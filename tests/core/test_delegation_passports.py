@@ -1,0 +1,69 @@
+"""A delegation's passports handed out and received back at once, from its decision number: each member's
+diplomatic or official passport in custody chosen, what the officer should know asked once for all, one write
+with each handover in the trail."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import audit, delegation_passports, passports
+from bvct_desktop.core.errors import InputError
+from bvct_desktop.core.personfile import writes
+from tests.core.test_passports import HUNG, HUONG, db, handed, official, person  # noqa: F401 - the fixture
+
+VINH = "Đỗ Quang Vinh"  # the other member of 125-QĐ/TU (01/04/2025 – 08/04/2025)
+DECISION = "125-QĐ/TU"
+
+
+@pytest.fixture
+def books(db):  # noqa: F811 - the fixture's name
+    """Hương's official passport and her ordinary one, Vinh's diplomatic one expiring two months after leaving."""
+    return {"huong": official(db, HUONG, "B7654321"), "huong_private": official(db, HUONG, "C0012345", "Phổ thông"),
+            "vinh": official(db, VINH, "A0001234", "Ngoại giao", expires_on="01/06/2025")}
+
+
+def test_each_member_s_official_or_diplomatic_passport_in_custody_is_chosen(db, books):  # noqa: F811
+    found = delegation_passports.members(db, "125-qđ/tu")
+    assert [(member.full_name, member.passport_id, member.why_not) for member in found] == [
+        (HUONG, books["huong"], None), (VINH, books["vinh"], None)]
+
+
+def test_a_member_without_a_passport_to_hand_out_says_why(db, books):  # noqa: F811
+    handed(db, books["vinh"], "01/03/2025", "10/03/2025", passports.PRIVATE)
+    found = delegation_passports.members(db, DECISION)
+    assert [(member.full_name, member.passport_id) for member in found] == [(HUONG, books["huong"]), (VINH, None)]
+    assert found[1].why_not.startswith("Hộ chiếu A0001234 đang giao cho Đỗ Quang Vinh từ ngày 01/03/2025")
+
+
+def test_the_passports_are_handed_out_in_one_write_each_in_the_trail_and_told_once(db, books):  # noqa: F811
+    chosen = [books["huong"], books["vinh"]]
+    told = delegation_passports.handout_doubts(db, DECISION, chosen, {"handed_on": "28/03/2025"})
+    assert told == ["Hộ chiếu A0001234 hết hạn ngày 01/06/2025, chưa đủ 6 tháng sau ngày đi 01/04/2025: hộ chiếu "
+                    "phải còn hạn từ đủ 6 tháng khi xuất cảnh (Luật Xuất cảnh, nhập cảnh 2019, Điều 33); hãy xem lại "
+                    "trước khi giao."]
+    made = delegation_passports.hand_out(db, DECISION, chosen, {"handed_on": "28/03/2025"})
+    assert len(made) == 2
+    added = [entry for entry in audit.list_entries(db)
+             if entry.kind == passports.HANDOVERS and entry.action == writes.ADDED]
+    assert sorted(entry.record_id for entry in added) == sorted(made)
+    for name in (HUONG, VINH):
+        [line] = passports.handovers_of(db, person(db, name))
+        assert (line["decision_no"], line["trip_return_on"], line["delegation_id"] is not None) == (
+            DECISION, dt.date(2025, 4, 8), True)
+    out = delegation_passports.members(db, DECISION, back=True)
+    assert [member.passport_id for member in out] == chosen
+    delegation_passports.take_back(db, chosen, {"returned_on": "10/04/2025"})
+    assert [line["returned_on"] for name in (HUONG, VINH)
+            for line in passports.handovers_of(db, person(db, name))] == [dt.date(2025, 4, 10)] * 2
+
+
+def test_one_passport_refused_hands_out_none(db, books):  # noqa: F811
+    passports.report_lost(db, books["vinh"], {"lost_on": "01/03/2025"})
+    with pytest.raises(InputError, match="^Hộ chiếu A0001234 đã báo mất"):
+        delegation_passports.hand_out(db, DECISION, [books["huong"], books["vinh"]], {"handed_on": "28/03/2025"})
+    assert passports.handovers_of(db, person(db, HUONG)) == []
+
+
+def test_a_decision_the_delegations_do_not_have_is_refused(db, books):  # noqa: F811
+    with pytest.raises(InputError, match="Không có đoàn"):
+        delegation_passports.members(db, "999-QĐ/TU")
