@@ -466,6 +466,12 @@ def _passports_out(today: dt.date) -> ColumnElement:
     return passport_table.c.id.in_(select(passport_handovers.c.passport_id).where(passports.out_on(today)))
 
 
+def _passports_kept(today: dt.date) -> ColumnElement:
+    """The passports the office keeps on `today`: not with their holder, not reported lost by then."""
+    return ((passport_table.c.kept == passports.KEPT) & ~_passports_out(today)
+            & or_(passport_table.c.lost_on.is_(None), passport_table.c.lost_on > today))
+
+
 def _passports_overdue(today: dt.date, history: settings.History) -> ColumnElement:
     return passport_table.c.id.in_(select(passport_handovers.c.passport_id).where(
         passport_handovers.c.deleted_at.is_(None), deadlines.passport_return_overdue(today, history)))
@@ -483,7 +489,7 @@ VIEWS[passports.KIND] = View(
      Column(OUT, passports.STATE.header, passport_table.c.id, (passport_table.c.id,))),
     default_sort=("full_name", False), person_id=passport_table.c.person_id,
     text_columns=(passport_table.c.number, passport_table.c.note), searched_also="số hộ chiếu, ghi chú",
-    statuses={passports.IN_CUSTODY: lambda today: (passport_table.c.kept == passports.KEPT) & ~_passports_out(today),
+    statuses={passports.IN_CUSTODY: _passports_kept,
               "Đang giao cho người giữ": _passports_out,
               "Đã hết hạn": lambda today: passport_table.c.expires_on < today},
     purpose=passport_table.c.passport_type, purposes=passports.PASSPORT_TYPES, purpose_label="Loại hộ chiếu",

@@ -460,3 +460,6 @@ def test_a_passport_lost_in_custody_is_not_counted_as_kept(db):
     lost(db, passport, "01/03/2026", "Thất lạc khi chuyển văn phòng")
     [listed] = passports.passports_of(db, person(db, HUNG))
     assert listed["state"] == "Đã báo mất ngày 01/03/2026"
+    in_custody = browse.Filters(status=passports.IN_CUSTODY)
+    assert browse.record_ids(db, "passports", filters=in_custody, today=dt.date(2026, 3, 1)) == []
+    assert browse.record_ids(db, "passports", filters=in_custody, today=dt.date(2026, 2, 28)) == [passport]
