@@ -73,6 +73,9 @@ RETURN_FIELDS = (Field("returned_on", "Ngày nhận lại", FieldType.DATE, requ
 LOST_FIELDS = (Field("lost_on", "Ngày báo mất", FieldType.DATE, required=True),
                Field("lost_note", "Nội dung báo mất", max_length=LONG_TEXT,
                      hint="nơi, hoàn cảnh mất; cơ quan đã trình báo"))
+LOST_IS_FINAL = ("Hộ chiếu đã trình báo mất bị hủy giá trị và không được khôi phục (Luật Xuất cảnh, nhập cảnh của "
+                 "công dân Việt Nam 2019): báo mất không rút lại được, hộ chiếu không giao lại được, kể cả khi tìm "
+                 "thấy. Chỉ ghi khi người giữ đã trình báo mất.")
 STATE = Field("state", "Tình trạng")  # where the passport is (`states`), never typed
 IN_CUSTODY = "Cơ quan đang giữ"
 DUE = Field("due_on", "Hạn nộp lại", FieldType.DATE)  # worked out (passport_return_due), never typed
@@ -298,6 +301,11 @@ def handed_out(db: Database, connection: Connection, passport_id: int, values: d
     with _one_out(passport):
         return writes.insert(db, connection, passport_handovers, HANDOVERS,
                              {**values, "delegation_id": link, "passport_id": passport_id})
+
+
+def lost_doubts(_db: Database, passport: Mapping[str, Any], _values: dict[str, Any]) -> list[str]:
+    """What the officer confirms before a passport is first reported lost: that it cannot be withdrawn."""
+    return [] if passport["lost_on"] is not None else [LOST_IS_FINAL]
 
 
 def report_lost(db: Database, passport_id: int, raw: dict[str, Any]) -> list[str]:

@@ -15,7 +15,7 @@ from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui.dashboard import ACTION_LISTS, DueList
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.forms import open_form
-from bvct_desktop.gui.forms.passport_form import HAND_OUT, TAKE_BACK, PassportForm
+from bvct_desktop.gui.forms.passport_form import HAND_OUT, LOST, TAKE_BACK, PassportForm
 from bvct_desktop.gui.forms.person_file import SectionTab
 from bvct_desktop.gui.printing import PrintPreview
 from bvct_desktop.gui.qt import QLabel
@@ -244,3 +244,30 @@ def test_a_window_opened_once_the_account_is_locked_says_so_with_its_name_as_typ
     form = open_form(context_for(officer, context.clock), "passports", passport)
     qtbot.addWidget(form)
     assert disabled_message(MARKUP_NAME) in [label_as_seen(label) for label in form.findChildren(QLabel)]
+
+
+def test_a_passport_reported_lost_from_its_holder_s_window_is_said_lost_there_and_in_its_ledger(
+        qtbot, context, passport, tmp_path):
+    """Hùng's passport, out and overdue, is reported lost on 20/05/2025: asked first, since a report of loss is
+    final (the passport is cancelled for good), it then reads lost in its state and in the ledger's due day, and
+    is handed out no more."""
+    form = open_form(context, "passports", passport)
+    qtbot.addWidget(form)
+    form.resize(*SCREEN)
+    held, ledger = tab(form, "Hộ chiếu"), tab(form, "Sổ giao, nhận hộ chiếu")
+    held.table.selectRow(0)
+    held.act(action(held, LOST))
+    support.fill(held.dialog, {"lost_on": "20/05/2025", "lost_note": "Mất tại sân bay Incheon, đã trình báo ĐSQ"})
+    context.dialogs.answer_next(NO)
+    assert not held.dialog.save()
+    assert passports.LOST_IS_FINAL in context.dialogs.shown[-1].text
+    context.dialogs.answer_next(YES)
+    assert held.dialog.save()
+    assert held.table.item(0, 5).text() == "Đã báo mất ngày 20/05/2025"
+    assert ledger.table.item(0, 5).text() == "16/05/2025 (đã báo mất ngày 20/05/2025)"
+    held.table.selectRow(0)
+    assert not held.buttons[HAND_OUT].isEnabled()
+    assert held.buttons[LOST].text() == "Sửa báo mất"
+    form.show()
+    qtbot.waitExposed(form)
+    form.grab().save(str(tmp_path / "lost.png"))

@@ -17,6 +17,7 @@ from .person_file import EntryAction, EntryDialog, Section, SectionTab
 from .person_picker import PersonPicker
 
 ADD, EDIT, HAND_OUT, TAKE_BACK, LOST = "Thêm hộ chiếu", "Sửa", "Giao hộ chiếu", "Nhận lại", "Báo mất"
+LOST_AGAIN = "Sửa báo mất"  # «Báo mất» on a passport already reported lost: its day and what was reported
 PASSPORTS = Section(
     "Hộ chiếu", passports.KIND, (*passports.PASSPORT_FIELDS[:5], passports.STATE), passports.passports_of,
     (EntryAction(ADD, passports.PASSPORT_FIELDS,
@@ -32,7 +33,8 @@ PASSPORTS = Section(
                  lambda db, _person, entry, values: passports.take_back(db, entry["id"], values), on_entry=True,
                  refused=passports.take_back_refused),
      EntryAction(LOST, passports.LOST_FIELDS,
-                 lambda db, _person, entry, values: passports.report_lost(db, entry["id"], values), on_entry=True)),
+                 lambda db, _person, entry, values: passports.report_lost(db, entry["id"], values), on_entry=True,
+                 doubts=passports.lost_doubts, relabel=lambda entry: LOST_AGAIN if entry["lost_on"] else LOST)),
     lambda db, passport_id: recycle_bin.delete(db, passports.KIND, passport_id),  # restored from the register's bin
     also_shows=(passports.HANDOVERS,), called=passports.called)
 LEDGER = Section(
