@@ -20,7 +20,7 @@ from .text import clean
 class Member:
     full_name: str
     passport_id: int | None  # the passport offered (None: none can be)
-    passport: str  # how the officer tells it (passports.called), or ""
+    passport: str  # how the officer tells it, its holder aside (passports.called), or ""
     why_not: str | None  # why none is offered
 
 
@@ -57,7 +57,7 @@ def _offered(full_name: str, held: list[dict[str, Any]], with_it: set[int] | Non
         why = (passports.hand_out_refused(own[0]) if own else "Không có hộ chiếu ngoại giao, công vụ trong sổ.")
     if not usable:
         return Member(full_name, None, "", why)
-    return Member(full_name, usable[0]["id"], passports.called(usable[0]), None)
+    return Member(full_name, usable[0]["id"], passports.called(usable[0], holder=False), None)
 
 
 def handout_doubts(db: Database, decision_no: str, passport_ids: list[int], raw: dict[str, Any]) -> list[str]:

@@ -157,10 +157,11 @@ def passports_of(db: Database, person_id: int) -> list[dict[str, Any]]:
              LAST_BACK: getattr(handed.get(row["id"]), LAST_BACK, None)} for row in found]
 
 
-def called(passport: Mapping[str, Any]) -> str:
+def called(passport: Mapping[str, Any], holder: bool = True) -> str:
     """How the officer tells a passport (its `passport_type`, `number` and holder's `full_name`): «Hộ chiếu công
-    vụ B1234567 – Nguyễn Văn Hùng»."""
-    return f"Hộ chiếu {passport['passport_type'].lower()} {passport['number']} – {passport['full_name']}"
+    vụ B1234567 – Nguyễn Văn Hùng»; without the `holder` where a list names them already."""
+    said = f"Hộ chiếu {passport['passport_type'].lower()} {passport['number']}"
+    return f"{said} – {passport['full_name']}" if holder else said
 
 
 def hand_out_refused(passport: Mapping[str, Any]) -> str | None:

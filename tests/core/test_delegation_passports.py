@@ -26,6 +26,7 @@ def test_each_member_s_official_or_diplomatic_passport_in_custody_is_chosen(db, 
     found = delegation_passports.members(db, "125-qđ/tu")
     assert [(member.full_name, member.passport_id, member.why_not) for member in found] == [
         (HUONG, books["huong"], None), (VINH, books["vinh"], None)]
+    assert [member.passport for member in found] == ["Hộ chiếu công vụ B7654321", "Hộ chiếu ngoại giao A0001234"]
 
 
 def test_a_member_without_a_passport_to_hand_out_says_why(db, books):  # noqa: F811

@@ -58,6 +58,7 @@ from ..tooltips import typed_tip
 from ..workers import BackgroundTask, Cancelled, Progress, counted, failure_message, run_in_background, too_late
 from .columns import ColumnLayout
 from .conclusions import ConclusionDialog, summary, tally
+from .delegation_passports import ALL_HANDED_OUT, ALL_TAKEN_BACK, DelegationPassportsDialog
 from .due_dates import DONE, DueDateDialog
 from .model import RegisterModel
 from .notices import LABEL as ISSUE_LABEL
@@ -322,6 +323,12 @@ class RegisterPage(QWidget):
                    ("notices", ISSUE_LABEL, self.issue_notices,
                     "Phát hành thông báo kết luận cho các hồ sơ đã có kết luận đã chọn, số TB liên tiếp theo thứ tự "
                     "đã chọn, rồi xem trước để in", lambda: self.can_issue, self.kind.name == cases.KIND),
+                   ("hand_out", ALL_HANDED_OUT, lambda: self.passports_by_delegation(back=False),
+                    "Giao cùng lúc hộ chiếu ngoại giao, công vụ của những người đi theo một quyết định cử đoàn",
+                    editing, self.kind.name == passports.KIND),
+                   ("take_back", ALL_TAKEN_BACK, lambda: self.passports_by_delegation(back=True),
+                    "Nhận lại cùng lúc hộ chiếu đã giao theo một quyết định cử đoàn", editing,
+                    self.kind.name == passports.KIND),
                    ("import", "Nhập Excel", self.import_excel, "", editing, self.exchanged),
                    ("import_relatives", "Nhập thân nhân (Excel)…", self.import_relatives, RELATIVES_TIP, editing,
                     self.kind.name == "cadres"),
@@ -623,6 +630,15 @@ class RegisterPage(QWidget):
         act on; concluded: what «Phát hành thông báo kết luận…» does)."""
         column = [column.key for column in self.spec.columns].index("status")
         return any(self.model.index(row, column).data() == status for row in self.table.selected_rows())
+
+    def passports_by_delegation(self, back: bool) -> None:
+        """«Giao hộ chiếu theo đoàn…» (`back`: «Nhận lại theo đoàn…»): a delegation's passports at once."""
+        if self.bin_switch.isChecked() or not self._allowed(Action.EDIT, "giao, nhận hộ chiếu"):
+            return
+        self.delegation_dialog = DelegationPassportsDialog(
+            self.context, back, lambda count: self._tell_done(
+                f"Đã {'nhận lại' if back else 'giao'} {grouped(count)} hộ chiếu theo đoàn.", error=False), self)
+        self.delegation_dialog.open()
 
     def restore_selected(self) -> None:
         chosen = self.selected_ids()

@@ -1,0 +1,106 @@
+"""«Giao hộ chiếu theo đoàn…» and «Nhận lại theo đoàn…»: a delegation's passports handed out, or received back,
+at once from its decision number (core/delegation_passports): each member going listed with the passport chosen
+or why none, a tick to leave one out, what the officer should know asked once, one write off the GUI thread."""
+
+from collections.abc import Callable
+from typing import Any
+
+from ...core import delegation_passports, passports
+from ...core.editing import FormProblems
+from ...core.errors import InputError
+from ...core.personfile import writes
+from ..context import AppContext
+from ..qt import QAbstractItemView, QLabel, QLineEdit, Qt, QTableWidget, QTableWidgetItem, QWidget
+from .for_selected import ForSelectedDialog
+
+ALL_HANDED_OUT, ALL_TAKEN_BACK = "Giao hộ chiếu theo đoàn…", "Nhận lại theo đoàn…"
+HEADERS = ("Người đi", "Hộ chiếu")
+NONE_CHOSEN = "Chưa chọn hộ chiếu nào: hãy đánh dấu ít nhất một người."
+
+
+class DelegationPassportsDialog(ForSelectedDialog):
+    """`back`: receiving the passports out with the delegation back, else handing them out; `done` is given how
+    many passports were written."""
+
+    def __init__(self, context: AppContext, back: bool, done: Callable[[int], None], parent: QWidget | None = None,
+                 decision_no: str = ""):
+        fields = (passports.DECISION, *(passports.RETURN_FIELDS if back else (passports.HANDED_ON,
+                                                                                passports.TRIP_RETURN)))
+        super().__init__(context, (ALL_TAKEN_BACK if back else ALL_HANDED_OUT).rstrip("…"),
+                         "Nhập số quyết định cử đoàn: danh sách người đi hiện dưới đây; bỏ dấu ở người không "
+                         + ("nhận lại." if back else "giao."), fields, done, parent,
+                         required=lambda spec: spec.required or spec is passports.DECISION)
+        self.back, self.fields = back, fields
+        self.working, self.failed = (("Đang nhận lại hộ chiếu…", "Không nhận lại được hộ chiếu") if back
+                                     else ("Đang giao hộ chiếu…", "Không giao được hộ chiếu"))
+        self.table = QTableWidget(0, len(HEADERS))
+        self.members: list[delegation_passports.Member] = []
+        self.listed_for: str | None = None  # the decision number the list is of
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setWordWrap(True)
+        self.table.setMinimumHeight(240)
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.message), self.table, 1)
+        self.decision_box: QLineEdit = self.inputs[passports.DECISION.key]
+        self.decision_box.setText(decision_no)
+        self.decision_box.editingFinished.connect(self.list_members)
+        self.resize(880, 620)
+        if decision_no:
+            self.list_members()
+        self.remember_typed()
+
+    def list_members(self) -> None:
+        """Lists the members going under the decision typed (said why not, when none)."""
+        typed = self.decision_box.text().strip()
+        if typed == self.listed_for:
+            return
+        self.listed_for = typed
+        try:
+            self.members = delegation_passports.members(self.context.db, typed, self.back) if typed else []
+        except InputError as refused:
+            self.members = []
+            self.message.show_message(str(refused))
+        else:
+            self.message.clear()
+        self.table.setRowCount(len(self.members))
+        for row, member in enumerate(self.members):
+            name = QTableWidgetItem(member.full_name)
+            if member.passport_id is not None:
+                name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                name.setCheckState(Qt.CheckState.Checked)
+            else:
+                name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, QTableWidgetItem(member.passport or member.why_not or ""))
+        self.table.resizeColumnToContents(0)
+        self.table.resizeRowsToContents()
+
+    def chosen(self) -> list[int]:
+        """The passports of the members ticked."""
+        return [member.passport_id for row, member in enumerate(self.members)
+                if member.passport_id is not None and self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
+
+    def checked(self, values: dict[str, Any]) -> None:
+        self.list_members()
+        writes.parse(self.fields, values)
+        if not self.listed_for:
+            raise FormProblems({passports.DECISION.key: f"Chưa nhập {passports.DECISION.header}."})
+        if not self.chosen():
+            raise FormProblems({"": (not self.members and self.message.text()) or NONE_CHOSEN})
+
+    def doubts(self, values: dict[str, Any]) -> list[str]:
+        if self.back:
+            return []
+        return delegation_passports.handout_doubts(self.context.db, self.listed_for, self.chosen(), values)
+
+    def write(self, values: dict[str, Any], _progress) -> int:
+        chosen = self.chosen()
+        if self.back:
+            delegation_passports.take_back(self.context.db, chosen, values)
+        else:
+            delegation_passports.hand_out(self.context.db, self.listed_for, chosen, values)
+        return len(chosen)
