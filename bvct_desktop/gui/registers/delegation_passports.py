@@ -10,7 +10,7 @@ from ...core.editing import FormProblems
 from ...core.errors import InputError
 from ...core.personfile import writes
 from ..context import AppContext
-from ..qt import QAbstractItemView, QLabel, QLineEdit, Qt, QTableWidget, QTableWidgetItem, QWidget
+from ..qt import QAbstractItemView, QLineEdit, Qt, QTableWidget, QTableWidgetItem, QWidget
 from .for_selected import ForSelectedDialog
 
 ALL_HANDED_OUT, ALL_TAKEN_BACK = "Giao hộ chiếu theo đoàn…", "Nhận lại theo đoàn…"
@@ -22,8 +22,7 @@ class DelegationPassportsDialog(ForSelectedDialog):
     """`back`: receiving the passports out with the delegation back, else handing them out; `done` is given how
     many passports were written."""
 
-    def __init__(self, context: AppContext, back: bool, done: Callable[[int], None], parent: QWidget | None = None,
-                 decision_no: str = ""):
+    def __init__(self, context: AppContext, back: bool, done: Callable[[int], None], parent: QWidget | None = None):
         fields = (passports.DECISION, *(passports.RETURN_FIELDS if back else (passports.HANDED_ON,
                                                                                 passports.TRIP_RETURN)))
         super().__init__(context, (ALL_TAKEN_BACK if back else ALL_HANDED_OUT).rstrip("…"),
@@ -46,12 +45,8 @@ class DelegationPassportsDialog(ForSelectedDialog):
         layout = self.layout()
         layout.insertWidget(layout.indexOf(self.message), self.table, 1)
         self.decision_box: QLineEdit = self.inputs[passports.DECISION.key]
-        self.decision_box.setText(decision_no)
         self.decision_box.editingFinished.connect(self.list_members)
         self.resize(880, 620)
-        if decision_no:
-            self.list_members()
-        self.remember_typed()
 
     def list_members(self) -> None:
         """Lists the members going under the decision typed (said why not, when none)."""
