@@ -177,6 +177,11 @@ def _lost(passport: Mapping[str, Any]) -> str:
             "giá trị, không giao được.")
 
 
+def owed_no_more(passport: Mapping[str, Any]) -> str:
+    """Why the passport reported lost (its `number`, `lost_on`) is not received back from that day on."""
+    return f"Hộ chiếu {passport['number']} đã báo mất ngày {display_date(passport['lost_on'])}: không còn phải nộp lại."
+
+
 def take_back_refused(passport: Mapping[str, Any]) -> str | None:
     """Why a passport of `passports_of` cannot be received back (`take_back` refuses it): it is not out; None
     when it can."""
@@ -311,16 +316,17 @@ def lost_doubts(_db: Database, passport: Mapping[str, Any], _values: dict[str, A
 
 def report_lost(db: Database, passport_id: int, raw: dict[str, Any]) -> list[str]:
     """Records the passport reported lost on a day, with what was reported (a correction: the day typed again);
-    returns the keys that changed. Refused before the day it was last handed out."""
+    returns the keys that changed. Refused before the day it was last handed out, or received back."""
     db.require(Action.EDIT, "báo mất hộ chiếu")
     values = writes.parse(LOST_FIELDS, raw)
     with db.write() as connection:
         passport = writes.current(connection, passports, passport_id, "hộ chiếu")
         last_out = connection.execute(select(func.max(passport_handovers.c.handed_on)).where(
             passport_handovers.c.passport_id == passport_id, passport_handovers.c.deleted_at.is_(None))).scalar()
-        if last_out is not None and values["lost_on"] < last_out:
-            raise InputError(f"Ngày báo mất ({display_date(values['lost_on'])}) trước ngày giao hộ chiếu lần cuối "
-                             f"({display_date(last_out)}): hãy xem lại ngày báo mất.")
+        for last, done in ((last_out, "giao"), (_last_returned(connection, passport_id), "nhận lại")):
+            if last is not None and values["lost_on"] < last:
+                raise InputError(f"Ngày báo mất ({display_date(values['lost_on'])}) trước ngày {done} hộ chiếu lần "
+                                 f"cuối ({display_date(last)}): hãy xem lại ngày báo mất.")
         return writes.update(db, connection, passports, KIND, passport, values, NAMED_BY)
 
 
@@ -333,11 +339,13 @@ def take_back(db: Database, passport_id: int, raw: dict[str, Any]) -> None:
 
 
 def taken_back(db: Database, connection: Connection, passport_id: int, returned_on: dt.date) -> None:
-    """`take_back` within the write `connection`."""
+    """`take_back` within the write `connection`: refused after the day the passport was reported lost (a return
+    recorded late, from before it, is taken)."""
     passport = writes.current(connection, passports, passport_id, "hộ chiếu")
     handover = _open_handover(connection, passport_id)
     if handover is None:
         raise InputError(_nothing_out(passport["number"], _last_returned(connection, passport_id)))
+    _owed_on(passport, returned_on)
     if returned_on < handover["handed_on"]:
         raise InputError(f"Ngày nhận lại ({display_date(returned_on)}) trước ngày giao "
                          f"({display_date(handover['handed_on'])}): hãy xem lại một trong hai ngày.")
@@ -345,9 +353,16 @@ def taken_back(db: Database, connection: Connection, passport_id: int, returned_
                   HANDOVER_NAMED_BY)
 
 
+def _owed_on(passport: Mapping[str, Any], returned_on: dt.date) -> None:
+    """Refuses the passport received back after the day it was reported lost."""
+    if passport["lost_on"] is not None and passport["lost_on"] < returned_on:
+        raise InputError(owed_no_more(passport))
+
+
 def update_handover(db: Database, handover_id: int, raw: dict[str, Any],
                     seen: tuple[int, ...] | None = None) -> list[str]:
-    """Corrects a line of the ledger; returns the keys that changed."""
+    """Corrects a line of the ledger (received back: before the passport was reported lost); returns the keys
+    that changed."""
     db.require(Action.EDIT, "sửa sổ giao, nhận hộ chiếu")
     values = writes.parse(HANDOVER_FIELDS, raw)
     with db.write() as connection:
@@ -356,6 +371,8 @@ def update_handover(db: Database, handover_id: int, raw: dict[str, Any],
         passport = writes.current(connection, passports, handover["passport_id"], "hộ chiếu")
         if values["returned_on"] is None:
             _none_open(connection, passport, but=handover_id)
+        else:
+            _owed_on(passport, values["returned_on"])
         with _one_out(passport):
             return writes.update(db, connection, passport_handovers, HANDOVERS, handover,
                                  {**values, "delegation_id": _trip(connection, passport, values)["delegation_id"]},

@@ -463,3 +463,31 @@ def test_a_passport_lost_in_custody_is_not_counted_as_kept(db):
     in_custody = browse.Filters(status=passports.IN_CUSTODY)
     assert browse.record_ids(db, "passports", filters=in_custody, today=dt.date(2026, 3, 1)) == []
     assert browse.record_ids(db, "passports", filters=in_custody, today=dt.date(2026, 2, 28)) == [passport]
+
+
+def test_a_passport_reported_lost_is_not_received_back_after_the_day_of_the_report(db):
+    """Lost abroad and reported on 20/02/2026, the passport is cancelled: received back on 25/02/2026 it would
+    read returned in the ledger and the register; a return before the report (recorded late) is still taken."""
+    passport = official(db)
+    handed(db, passport, "02/02/2026", "12/02/2026")
+    lost(db, passport, "20/02/2026")
+    with pytest.raises(InputError, match="^Hộ chiếu B1234567 đã báo mất ngày 20/02/2026: không còn phải nộp lại"):
+        passports.take_back(db, passport, {"returned_on": "25/02/2026"})
+    [line] = passports.handovers_of(db, person(db, HUNG))
+    assert line["returned_on"] is None
+    with pytest.raises(InputError, match="^Hộ chiếu B1234567 đã báo mất ngày 20/02/2026"):
+        passports.update_handover(db, line["id"], {**line, "handed_on": "02/02/2026", "trip_return_on": "12/02/2026",
+                                                   "returned_on": "21/02/2026", "note": ""})
+    passports.take_back(db, passport, {"returned_on": "13/02/2026"})
+    [line] = passports.handovers_of(db, person(db, HUNG))
+    assert line["returned_on"] == dt.date(2026, 2, 13)
+
+
+def test_a_passport_is_not_reported_lost_before_the_day_it_was_last_received_back(db):
+    passport = official(db)
+    handed(db, passport, "02/02/2026", "12/02/2026")
+    passports.take_back(db, passport, {"returned_on": "13/02/2026"})
+    with pytest.raises(InputError, match="^Ngày báo mất \\(10/02/2026\\) trước ngày nhận lại hộ chiếu lần cuối "
+                                         "\\(13/02/2026\\)"):
+        lost(db, passport, "10/02/2026")
+    lost(db, passport, "13/02/2026", "Thất lạc khi chuyển văn phòng")
