@@ -27,7 +27,8 @@ class Member:
 def members(db: Database, decision_no: str, back: bool = False) -> list[Member]:
     """The members going with the delegation of `decision_no` (the latest, when several), by name, each with the
     diplomatic or official passport to hand out — kept by the office first, not out, not lost — or, `back`, the
-    one out with this delegation to receive back. InputError when no delegation that goes has the decision."""
+    one out with this delegation to receive back, not reported lost. InputError when no delegation that goes has
+    the decision."""
     db.require(Action.BROWSE, "xem hộ chiếu của đoàn")
     with db.read() as connection:
         found = passports.delegations_under(connection, clean(decision_no))
@@ -50,8 +51,9 @@ def _offered(full_name: str, held: list[dict[str, Any]], with_it: set[int] | Non
     own = sorted((passport for passport in held if passport["passport_type"] in passports.NOT_FOR_PRIVATE),
                  key=lambda passport: passport["kept"] != passports.KEPT)
     if with_it is not None:
-        usable = [passport for passport in own if passport["id"] in with_it]
-        why = "Không có hộ chiếu đang giao theo đoàn này."
+        out = [passport for passport in own if passport["id"] in with_it]
+        usable = [passport for passport in out if passport["lost_on"] is None]
+        why = passports.owed_no_more(out[0]) if out else "Không có hộ chiếu đang giao theo đoàn này."
     else:
         usable = [passport for passport in own if passports.hand_out_refused(passport) is None]
         why = (passports.hand_out_refused(own[0]) if own else "Không có hộ chiếu ngoại giao, công vụ trong sổ.")

@@ -68,3 +68,14 @@ def test_one_passport_refused_hands_out_none(db, books):  # noqa: F811
 def test_a_decision_the_delegations_do_not_have_is_refused(db, books):  # noqa: F811
     with pytest.raises(InputError, match="Không có đoàn"):
         delegation_passports.members(db, "999-QĐ/TU")
+
+
+def test_a_passport_reported_lost_on_the_trip_is_not_offered_to_receive_back(db, books):  # noqa: F811
+    """Vinh's passport, handed out with the delegation, is reported lost abroad on 05/04/2025: cancelled, it is
+    owed back no more, so «Nhận lại theo đoàn» says so instead of ticking it."""
+    chosen = [books["huong"], books["vinh"]]
+    delegation_passports.hand_out(db, DECISION, chosen, {"handed_on": "28/03/2025"})
+    passports.report_lost(db, books["vinh"], {"lost_on": "05/04/2025", "lost_note": "Mất tại khách sạn"})
+    out = delegation_passports.members(db, DECISION, back=True)
+    assert [(member.full_name, member.passport_id) for member in out] == [(HUONG, books["huong"]), (VINH, None)]
+    assert out[1].why_not == "Hộ chiếu A0001234 đã báo mất ngày 05/04/2025: không còn phải nộp lại."
