@@ -196,7 +196,7 @@ def _copy_to_second_folder(db: Database, written: Path, owner: backup_log.Owner)
 def _second_folder(db: Database) -> Path | None:
     """The folder automatic backups are copied to as well (setting thu_muc_sao_luu_2), None when unset."""
     with db.read() as connection:
-        second = settings.read_all(connection).get(settings.SECOND_FOLDER, "")
+        second = settings.read_all(connection, db.clock().date()).get(settings.SECOND_FOLDER, "")
     return Path(second) if second else None
 
 

@@ -249,9 +249,9 @@ def signer_titles(authority: str, title: str) -> list[str]:
     return lines[:1] if identity_key(authority) == identity_key(title) else lines
 
 
-def asks_password_again(connection: Connection) -> bool:
-    """`hoi_lai_mat_khau`: the GUI asks for the password before an export or a print."""
-    return read_all(connection)["hoi_lai_mat_khau"] == "có"
+def asks_password_again(connection: Connection, on: dt.date) -> bool:
+    """`hoi_lai_mat_khau` in force on `on`: the GUI asks for the password before an export or a print."""
+    return read_all(connection, on)["hoi_lai_mat_khau"] == "có"
 
 
 def store_defaults(connection: Connection) -> None:

@@ -44,7 +44,7 @@ ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mous
 
 def idle_minutes(context: AppContext) -> int:
     with context.db.read() as connection:
-        return int(settings.read_all(connection)[SETTING])
+        return int(settings.read_all(connection, context.clock().date())[SETTING])
 
 
 class IdleWatch(QObject):

@@ -11,7 +11,7 @@ from .workers import wait_for
 def confirm(context: AppContext, parent: QWidget | None, purpose: str) -> bool:
     """True when the setting is off or the officer typed their password correctly."""
     with context.db.read() as connection:
-        if not settings.asks_password_again(connection):
+        if not settings.asks_password_again(connection, context.clock().date()):
             return True
     password = context.dialogs.ask_password(
         parent, "Xác nhận mật khẩu", f"Dữ liệu sắp rời khỏi vùng mã hóa ({purpose}).\nNhập lại mật khẩu của bạn:")

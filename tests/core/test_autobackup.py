@@ -426,3 +426,14 @@ def test_the_warning_says_a_week_went_by_only_when_it_did(tmp_path, clock):
             "tính đã chạy nhanh)")
     finally:
         opened.close()
+
+
+def test_a_second_folder_from_a_later_day_gets_no_copy_before_that_day_on_the_programs_clock(db, clock, tmp_path):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    settings.set_setting(db, "thu_muc_sao_luu_2", str(usb), clock.now.date() + dt.timedelta(days=1))
+    autobackup.at_exit(db)
+    assert list(usb.iterdir()) == []
+    clock.now += dt.timedelta(days=1)
+    made = autobackup.at_exit(db)
+    assert (usb / made.name).read_bytes() == made.read_bytes()

@@ -106,6 +106,13 @@ def test_changed_setting_applies_at_once(window, clock):
     assert window.locker.watch.check()
 
 
+def test_an_idle_time_from_a_later_day_waits_for_that_day_on_the_programs_clock(window, clock):
+    settings.set_setting(window.context.db, "tu_dong_khoa_phut", "2", clock.now.date() + dt.timedelta(days=1))
+    window.context.notifier.changed.emit("settings")
+    clock.advance(minutes=2)
+    assert not window.locker.watch.check()
+
+
 def test_ctrl_l_covers_every_window_and_keeps_unsaved_edits(window, qtbot):
     form = QDialog(window)
     field = QLineEdit(form)

@@ -1,5 +1,7 @@
 """Before data leaves the encryption the password is asked again (setting hoi_lai_mat_khau)."""
 
+import datetime as dt
+
 import pytest
 
 from bvct_desktop.core import audit, settings
@@ -40,6 +42,17 @@ def test_with_the_setting_off_nothing_is_asked(context):
     context.dialogs.answer_next()
     assert reauth.confirm(context, None, "xuất Excel")
     assert [shown.kind for shown in context.dialogs.shown] == []
+
+
+def test_the_setting_in_force_on_the_programs_day_decides(context):
+    tomorrow = context.clock().date() + dt.timedelta(days=1)
+    settings.set_setting(context.db, "hoi_lai_mat_khau", "không", tomorrow)
+    context.dialogs.answer_next(PASSWORD)
+    assert reauth.confirm(context, None, "xuất Excel")
+    assert [shown.kind for shown in context.dialogs.shown] == ["ask_password"]
+    context.clock.advance(days=1)
+    assert reauth.confirm(context, None, "xuất Excel")
+    assert [shown.kind for shown in context.dialogs.shown] == ["ask_password"]
 
 
 def test_the_password_is_checked_on_a_worker_while_the_windows_paint(context, monkeypatch):
