@@ -76,7 +76,7 @@ def texts(source: ConclusionSource, profile: Profile) -> Texts:
     issuer = issuer_name(office)
     person = conclusion_notice.addressed(data)
     number = layout.number_text(source.number, numbering.NOTICE, office["ky_hieu"])
-    date = layout.date_text(office["dia_danh"], None if source.draft else source.on, profile, source.on.year)
+    date = layout.date_text(office["dia_danh"], source.on, profile, source.draft)
     signed = f" do {data['signer']} ký" if data["signer"] else ""
     opening = (f"Thực hiện {data['regulation']}{_decision(data)}, {issuer} đã thẩm tra, xác minh tiêu chuẩn chính "
                f"trị của {person}{_particulars(data)} phục vụ {_purpose(data['purpose'])}. Căn cứ kết luận số "

@@ -75,12 +75,12 @@ def number_text(number: object | None, doc_code: str | None, symbol: str) -> str
     return f"Số {numbering.number_text(int(number), doc_code, symbol)}"
 
 
-def date_text(place: str, day: dt.date | None, profile: Profile, year: int | None = None) -> str:
+def date_text(place: str, day: dt.date, profile: Profile, draft: bool = False) -> str:
     """"Lâm Đồng, ngày 05 tháng 01 năm 2026": leading zeros where the profile says; a draft
-    (no day yet) leaves day and month blank."""
-    if day is None:
+    (signed on a day still to come) leaves day and month blank under the year of `day`."""
+    if draft:
         blank = "\u00a0" * 6
-        return f"{place}, ngày{blank}tháng{blank}năm {year or dt.date.today().year}"
+        return f"{place}, ngày{blank}tháng{blank}năm {day.year}"
     day_text = f"{day.day:02d}" if day.day < profile.pad_day_below else str(day.day)
     month_text = f"{day.month:02d}" if day.month < profile.pad_month_below else str(day.month)
     return f"{place}, ngày {day_text} tháng {month_text} năm {day.year}"

@@ -92,7 +92,7 @@ def texts(source: ReminderSource, profile: Profile) -> Texts:
     office, slips = source.office, source.slips
     issuer = issuer_name(office, as_before=source.wording < 3)
     number = layout.number_text(source.number, numbering.LETTER, office["ky_hieu"])
-    date = layout.date_text(office["dia_danh"], None if source.draft else source.on, profile, source.on.year)
+    date = layout.date_text(office["dia_danh"], source.on, profile, source.draft)
     if source.draft:
         attached = f"(Kèm theo Công văn của {issuer})"
     else:
