@@ -44,11 +44,11 @@ def _kept_letterhead(source: ReportSource | reminder.ReminderSource | conclusion
 
 
 def slips_pdf(office: History, slips: Sequence[Mapping[str, Any]], options: Options) -> bytes:
-    """One slip a page, each under the letterhead in force on its own `Ngày phát hành`."""
+    """One slip a page (at least one), each under the letterhead in force on its own `Ngày phát hành`."""
     def head(slip: Mapping[str, Any]) -> Letterhead:
         return letterhead(office.on(slip["issued_on"]), options)
 
-    day = slips[0]["issued_on"] if slips else dt.date.today()  # the first slip's, as its letterhead
+    day = slips[0]["issued_on"]  # the first slip's, as its letterhead
     return pdf.render(lambda c: slip_form.draw_slips(c, slips, head), options.profile,
                       letterhead(office.on(day), options), slip_form.TITLE.capitalize(), day,
                       on_page=options.on_page)
@@ -172,7 +172,7 @@ class ReportTexts:
 def report_texts(source: ReportSource, content: ReportContent, profile: Profile) -> ReportTexts:
     symbol = source.office["ky_hieu"]
     number = number_text(source.number, numbering.REPORT, symbol)
-    date = date_text(source.office["dia_danh"], None if source.draft else source.on, profile, source.on.year)
+    date = date_text(source.office["dia_danh"], source.on, profile, source.draft)
     if source.number is None:
         attached = f"(Kèm theo Báo cáo {content.subject})"
     else:
