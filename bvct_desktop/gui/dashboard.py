@@ -163,9 +163,9 @@ class DueModel(QAbstractTableModel):
         super().__init__(parent)
         self.past = past
         self.entries: list[Due] = []
-        self.today = dt.date.today()
+        self.today: dt.date | None = None  # the page's, given with the entries
 
-    def set_entries(self, entries: list[Due], today: dt.date) -> None:
+    def set_entries(self, entries: list[Due], today: dt.date | None) -> None:
         self.beginResetModel()
         self.entries, self.today = entries, today
         self.endResetModel()
@@ -243,7 +243,7 @@ class DueList(QWidget):
         """No entries, as they could not be read: not to be taken for nothing to do."""
         self._show([], self.model.today, UNREAD, read=False)
 
-    def _show(self, entries: list[Due], today: dt.date, nothing: str, read: bool) -> None:
+    def _show(self, entries: list[Due], today: dt.date | None, nothing: str, read: bool) -> None:
         """The entries, the keyboard's row kept on its record when that is still listed (the lists are read
         again at every change)."""
         current = self.view.currentIndex()

@@ -286,6 +286,18 @@ def test_due_model_is_a_sound_table(qtmodeltester, dashboard):
     qtmodeltester.check(model)
 
 
+def test_a_list_has_no_today_of_its_own_but_the_days_late_on_the_programs_clock(qtbot, db, clock):
+    """Before the page's first read a list has no day (the computer's date was its day); once read, its
+    lateness is counted on the program's clock."""
+    assert DueModel().today is None
+    clock.now = dt.datetime(2099, 1, 1, 9, 0)
+    page = Dashboard(context_for(db, clock), lambda kind, record_id: None, lambda kind, filters: None)
+    qtbot.addWidget(page)
+    page.show()
+    settled(qtbot, page)
+    assert all(due_list.model.today == dt.date(2099, 1, 1) for due_list in page.due_lists)
+
+
 def test_due_state_wording():
     entry = Due(1, "x", dt.date(2025, 9, 25))
     assert [due_state(entry, dt.date(2025, 9, d)) for d in (20, 25, 27)] == [
