@@ -211,9 +211,9 @@ def read_history(connection: Connection) -> History:
         select(settings_table.c.key, settings_table.c.valid_from, settings_table.c.value)).all())
 
 
-def read_all(connection: Connection, on: dt.date | None = None) -> dict[str, str]:
-    """The values in force on `on` (default today)."""
-    return read_history(connection).on(on or dt.date.today())
+def read_all(connection: Connection, on: dt.date) -> dict[str, str]:
+    """The values in force on `on` (the program's day: the caller has its clock)."""
+    return read_history(connection).on(on)
 
 
 def days_by_purpose(value: str, key: str = "han_tham_tra_ngay") -> dict[str, int]:

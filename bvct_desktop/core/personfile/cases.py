@@ -436,8 +436,9 @@ def case_file(db: Database, case_id: int) -> CaseFile:
                                                    .where(persons.c.id == case["person_id"])).one()
         served = _slips(connection, case_id)
         requests = _archive_requests(connection, archive_requests.c.vetting_case_id == case_id)
-        about = letters.about(connection, case["person_id"], db.clock().date())
-        months = int(settings.read_all(connection)[VALIDITY_SETTING])
+        today = db.clock().date()
+        about = letters.about(connection, case["person_id"], today)
+        months = int(settings.read_all(connection, today)[VALIDITY_SETTING])
         family = of_person(connection, case["person_id"])
         missing = unchecked(family, case["opened_on"], served)
         issues = bearing_issues(POLITICAL_NOTES.read(connection, case["person_id"]), family)
@@ -484,7 +485,7 @@ def due_for_review(db: Database, on: dt.date) -> list[Reminder]:
     hold), with no newer case for the same purpose."""
     db.require(Action.BROWSE, "xem nhắc việc thẩm tra")
     with db.read() as connection:
-        months = int(settings.read_all(connection)[VALIDITY_SETTING])
+        months = int(settings.read_all(connection, on)[VALIDITY_SETTING])
         query = (select(vetting_cases, persons.c.full_name)
                  .select_from(vetting_cases.join(persons))
                  .where(vetting_cases.c.deleted_at.is_(None))

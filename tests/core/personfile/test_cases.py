@@ -1011,3 +1011,16 @@ def test_a_concluded_case_keeps_its_archive_requests_until_it_is_reopened(cli, d
     cases.reopen_case(db, quang)
     cases.detach_archive_request(db, asked)
     assert cases.serving(db, asked).case is None
+
+
+def test_a_conclusion_s_validity_is_the_setting_in_force_on_the_program_s_day(db):
+    """The months a conclusion holds were read as in force on the computer's date: a change set from a day still
+    ahead of the program's already shortened every conclusion's validity (and the reminders of review)."""
+    case = _case_of(db, "13/PXM")
+    cases.record_conclusion(db, case, CONCLUSION)
+    before = cases.case_file(db, case).valid_until
+    ahead = db.clock().date() + dt.timedelta(days=1)
+    assert ahead <= dt.date.today()  # the computer's date is past the program's: the old reading took the change
+    settings.set_setting(db, cases.VALIDITY_SETTING, "1", ahead)
+    assert cases.case_file(db, case).valid_until == before
+    assert [reminder.case_id for reminder in cases.due_for_review(db, before)] == []
