@@ -25,6 +25,15 @@ def _page(qtbot, context) -> RegisterPage:
     return page
 
 
+def _one_concluded(qtbot, context) -> tuple[RegisterPage, int, int]:
+    """The cases register of the sample's two cases, the first concluded (ELECTION), the second still open."""
+    page = _page(qtbot, context)
+    concluded, still_open = page.model.ids
+    cases.record_conclusion(context.db, concluded, ELECTION)
+    page.refresh()
+    return page, concluded, still_open
+
+
 def _select(page: RegisterPage, *record_ids: int) -> None:
     page.table.clearSelection()
     flags = QItemSelectionModel.SelectionFlag
@@ -33,10 +42,7 @@ def _select(page: RegisterPage, *record_ids: int) -> None:
 
 
 def test_the_conclusion_for_the_cases_selected_is_offered_only_while_an_open_case_is_selected(qtbot, context):
-    page = _page(qtbot, context)
-    concluded, still_open = page.model.ids
-    cases.record_conclusion(context.db, concluded, ELECTION)
-    page.refresh()
+    page, concluded, still_open = _one_concluded(qtbot, context)
     button = page.buttons["conclude"]
     assert button.text() == "Ghi kết luận…" and not button.isEnabled()  # nothing selected
     _select(page, concluded)

@@ -19,7 +19,7 @@ from bvct_desktop.gui.registers import notices as notices_page
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import FakeClock, as_user, context_for
-from tests.gui.test_register_conclusions import ELECTION, _page, _select
+from tests.gui.test_register_conclusions import ELECTION, _one_concluded, _page, _select
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
 
@@ -31,10 +31,7 @@ def clock() -> FakeClock:
 
 
 def test_the_notices_are_offered_only_while_a_concluded_case_is_selected(qtbot, context):
-    page = _page(qtbot, context)
-    concluded, still_open = page.model.ids
-    cases.record_conclusion(context.db, concluded, ELECTION)
-    page.refresh()
+    page, concluded, still_open = _one_concluded(qtbot, context)
     button = page.buttons["notices"]
     assert button.text() == ISSUE_LABEL and not button.isEnabled()  # nothing selected
     _select(page, still_open)
@@ -91,10 +88,7 @@ def test_the_concluded_cases_notices_are_issued_off_the_gui_thread_summed_up_and
 
 
 def test_cases_skipped_are_named_in_the_summary_and_a_no_issues_none(qtbot, context):
-    page = _page(qtbot, context)
-    concluded, still_open = page.model.ids
-    cases.record_conclusion(context.db, concluded, ELECTION)
-    page.refresh()
+    page, concluded, still_open = _one_concluded(qtbot, context)
     _select(page, concluded, still_open)
     _issue_all(qtbot, page, NO)
     assert outgoing.register(context.db) == [] and page.notices.task is None
