@@ -72,6 +72,8 @@ class LiveChanges(QObject):
 
     def _looked(self, tables: frozenset[str] | None, error: BaseException | None) -> None:
         self.looking = None
+        if self.context.db.closed and error is None:  # the session ended while it looked: nobody to tell
+            return
         if isinstance(error, BvctError):  # closed meanwhile, busy, the server out of reach: the next look
             self._reach(error.message if not self.context.db.closed else "")
             return

@@ -188,6 +188,20 @@ def test_while_nothing_changes_the_looks_say_nothing(qtbot, office, looking, mon
     assert said == []
 
 
+def test_a_look_ended_after_the_database_closed_says_nothing(qtbot, office, looking):
+    """A look that found others' writes, its answer coming back once the session had ended (logged out, locked,
+    quit), told the registers and a cadre's file to read again from a closed database: «Cơ sở dữ liệu đã đóng.»
+    raised in Qt's event loop (CI met it). The session over, there is nothing to tell."""
+    context, _ = office
+    said = []
+    context.notifier.changed.connect(said.append)
+    looking.stop()
+    qtbot.waitUntil(lambda: looking.looking is None)
+    context.db.close()
+    looking._looked(frozenset({"persons", "complaints"}), None)
+    assert said == []
+
+
 def test_the_database_out_of_reach_is_said_once_and_when_reached_again_everything_is_read_again(
         qtbot, office, looking, monkeypatch):
     """The office server stopped: the looks failed in silence, the window still said «Đang mở» over the
