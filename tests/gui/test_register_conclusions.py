@@ -73,7 +73,7 @@ def test_one_conclusion_is_recorded_on_the_open_cases_selected_off_the_gui_threa
     monkeypatch.setattr(conclusions, "record_conclusions",
                         lambda *args: threads.append(threading.current_thread()) or record_conclusions(*args))
     page.buttons["conclude"].click()
-    dialog = page.conclusion_dialog
+    dialog = page.selection_dialog
     assert dialog.isVisible()
 
     support.fill(dialog, {**ELECTION, "conclusion_no": ""})
@@ -96,7 +96,7 @@ def test_what_the_cases_own_windows_would_ask_is_asked_once_and_a_no_concludes_n
     page = _page(qtbot, context)
     _select(page, *page.model.ids)
     page.buttons["conclude"].click()
-    dialog = page.conclusion_dialog
+    dialog = page.selection_dialog
     support.fill(dialog, ELECTION)
     context.dialogs.answer_next(NO)
     assert not dialog.save()

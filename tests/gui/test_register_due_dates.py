@@ -32,7 +32,7 @@ def test_one_deadline_is_given_the_open_cases_selected_and_summed_up(qtbot, cont
     page, concluded, still_open = _one_concluded(qtbot, context)
     _select(page, concluded, still_open)
     page.buttons["due"].click()
-    dialog = page.due_dialog
+    dialog = page.selection_dialog
     assert dialog.isVisible()
     support.fill(dialog, {"due_on": ""})
     assert not dialog.save() and "Hạn hoàn thành" in dialog.message.text()

@@ -594,27 +594,24 @@ class RegisterPage(QWidget):
 
     def record_conclusions(self) -> None:
         """«Ghi kết luận…» for the vetting cases selected: one conclusion (an election list's) entered once."""
-        chosen = self.selected_ids()
-        if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, cases.CONCLUDING):
-            return
-        self.conclusion_dialog = ConclusionDialog(self.context, chosen, self._concluded, self)
-        self.conclusion_dialog.open()
-
-    def _concluded(self, outcome: Outcome) -> None:
-        self._tell_done(tally(outcome), error=bool(outcome.refused))
-        self.context.dialogs.inform(self, "Ghi kết luận", summary(outcome))
+        self._for_cases_selected(ConclusionDialog, cases.CONCLUDING, "Ghi kết luận")
 
     def set_due_dates(self) -> None:
         """«Đặt hạn hoàn thành…» for the vetting cases selected: one deadline (before hiệp thương vòng 2)."""
-        chosen = self.selected_ids()
-        if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, due_dates.SETTING):
-            return
-        self.due_dialog = DueDateDialog(self.context, chosen, self._due_set, self)
-        self.due_dialog.open()
+        self._for_cases_selected(DueDateDialog, due_dates.SETTING, "Đặt hạn hoàn thành", DONE)
 
-    def _due_set(self, outcome: Outcome) -> None:
-        self._tell_done(tally(outcome, DONE), error=bool(outcome.refused))
-        self.context.dialogs.inform(self, "Đặt hạn hoàn thành", summary(outcome, DONE))
+    def _for_cases_selected(self, dialog: type, asked: str, title: str, *done: str) -> None:
+        """`dialog` (a ForSelectedDialog) for the vetting cases selected, what it writes (`asked` of the role)
+        then told in the status line and summed up under `title` (`done`: what the summary calls a case done)."""
+        chosen = self.selected_ids()
+        if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, asked):
+            return
+
+        def finished(outcome: Outcome) -> None:
+            self._tell_done(tally(outcome, *done), error=bool(outcome.refused))
+            self.context.dialogs.inform(self, title, summary(outcome, *done))
+        self.selection_dialog = dialog(self.context, chosen, finished, self)
+        self.selection_dialog.open()
 
     def issue_notices(self) -> None:
         """«Phát hành thông báo kết luận…» for the vetting cases selected: those concluded, issued together."""
