@@ -17,6 +17,7 @@ _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")  # «1
 _MY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")  # also a stored partial date, "1955-03"
+_UNKNOWN = re.compile(r"(?<![\d?xX])(\?{1,2}|[xX]{1,2})(?=\s*[/.\-])")  # «?/1950», «x/x/1950»: a day or month not known
 _CLI_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MIN_YEAR, MAX_YEAR = 1800, 2200
 EXCEL_DAY_ZERO = dt.date(1899, 12, 30)  # the day before Excel's serial 1 (its 1900 has a 29 February)
@@ -99,15 +100,17 @@ def _partial(value: object, forms: str) -> PartialDate | None:
             return _checked(int(value))
         raise _not_a_date(value, forms)
     text = without_apostrophe(str(value).strip())
-    if m := _DMY.match(text):
+    mark = next((m[1][0] for m in _UNKNOWN.finditer(text)), "0")
+    digits = _UNKNOWN.sub("0", text)  # a part not known reads as an old list's 00, and is told the same way
+    if m := _DMY.match(digits):
         if not int(m[1]) or not int(m[2]):
-            raise RowProblem(_zeros_told(text, int(m[3]), int(m[2]), forms))
+            raise RowProblem(_zeros_told(text, int(m[3]), int(m[2]), forms, mark))
         return _checked(int(m[3]), int(m[2]), int(m[1]))
     if m := _ISO.match(text):
         return _checked(int(m[1]), int(m[2]), int(m[3]) if m[3] else None)
-    if m := _MY.match(text):
+    if m := _MY.match(digits):
         if not int(m[1]):
-            raise RowProblem(_zeros_told(text, int(m[2]), 0, forms))
+            raise RowProblem(_zeros_told(text, int(m[2]), 0, forms, mark))
         return _checked(int(m[2]), int(m[1]))
     if m := _YEAR.match(text):
         return _checked(int(m[1]))
@@ -125,12 +128,13 @@ def _not_a_date(value: int | float, forms: str) -> RowProblem:
     return RowProblem(f"{told}; ghi {forms}")
 
 
-def _zeros_told(text: str, year: int, month: int, forms: str) -> str:
-    """What to write for «00/00/1955», an old list's way of a date known only to the year (or month)."""
+def _zeros_told(text: str, year: int, month: int, forms: str, mark: str = "0") -> str:
+    """What to write for «00/00/1955» or «?/1955» (`mark`: how the part not known is written), an old list's or a
+    lý lịch's way of a date known only to the year (or month)."""
     if forms == FULL_FORM:
         return f"«{text}» thiếu ngày hoặc tháng; ghi đủ {FULL_FORM}"
     known = _checked(year, month or None).display
-    return f"«{text}»: phần ngày, tháng chưa biết thì bỏ đi, không ghi 0; hãy ghi «{known}»"
+    return f"«{text}»: phần ngày, tháng chưa biết thì bỏ đi, không ghi {mark}; hãy ghi «{known}»"
 
 
 def parse_date(value: object) -> dt.date | None:

@@ -56,6 +56,16 @@ def test_a_day_or_month_written_00_in_an_old_list_is_told_how_to_write_what_is_k
         parse_date(raw)
 
 
+@pytest.mark.parametrize(("raw", "known"), [("?/1950", "1950"), ("??/1950", "1950"), ("?/?/1950", "1950"),
+                                            ("??/??/1950", "1950"), ("?/03/1950", "03/1950"), ("x/x/1950", "1950")])
+def test_a_day_or_month_written_as_a_question_mark_is_told_how_to_write_what_is_known(raw, known):
+    """Lý lịch forms write a relative's birth known only to the year «?/1950»: the officer is told what to write
+    instead, as for «00/00/1950», not that it is no date at all."""
+    told = f"«{raw}»: phần ngày, tháng chưa biết thì bỏ đi, không ghi {raw[0]}; hãy ghi «{known}»"
+    with pytest.raises(RowProblem, match=f"^{re.escape(told)}$"):
+        parse_partial(raw)
+
+
 @pytest.mark.parametrize("parse", [parse_date, parse_partial])
 def test_a_number_excel_would_show_as_a_date_is_told_with_the_date_it_stands_for(parse):
     """An old list's date cell that lost its date format shows its serial number (40987 is 19/03/2012):
