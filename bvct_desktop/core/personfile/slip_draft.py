@@ -1,0 +1,79 @@
+"""A new slip (phiếu yêu cầu xác minh lai lịch) about one listed relative, filled from the person's file: the
+relative as the list has them, their parents and spouse as the same list names them, whom the vetting is for,
+and its purpose when one vetting case of the person is open. The officer still reads and saves the slip."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from ..database import Database
+from ..kinds import SLIP_PURPOSES
+from ..permissions import Action
+from ..plans.cases import OPEN
+from ..schema import persons, relatives, vetting_cases
+from ..text import fold
+from . import writes
+from .relatives import Relative, of_person
+
+# whom the list holds, for a relative of that relation, as the slip's father, mother and spouse ("" is the person)
+FAMILY = {
+    "Cha": {"spouse_name": "Mẹ"},
+    "Mẹ": {"spouse_name": "Cha"},
+    "Anh/chị/em": {"father_name": "Cha", "mother_name": "Mẹ"},
+    "Vợ": {"father_name": "Cha vợ", "mother_name": "Mẹ vợ", "spouse_name": ""},
+    "Chồng": {"father_name": "Cha chồng", "mother_name": "Mẹ chồng", "spouse_name": ""},
+    "Cha vợ": {"spouse_name": "Mẹ vợ"},
+    "Mẹ vợ": {"spouse_name": "Cha vợ"},
+    "Cha chồng": {"spouse_name": "Mẹ chồng"},
+    "Mẹ chồng": {"spouse_name": "Cha chồng"},
+}
+CHILD_PARENTS = {"Nam": ("", "Vợ"), "Nữ": ("Chồng", "")}  # a child's father and mother, by the person's gender
+
+
+@dataclass(frozen=True)
+class SlipDraft:
+    person_id: int            # the relative as a person: the slip is about them
+    values: dict[str, Any]    # the slip's fields, as a form holds them
+
+
+def slip_for(db: Database, record_id: int) -> SlipDraft:
+    """The new slip about the relative of the relatives list's entry `record_id`."""
+    db.require(Action.BROWSE, "xem thân nhân")
+    with db.read() as connection:
+        record = writes.current(connection, relatives, record_id, "thân nhân")
+        owner = connection.execute(persons.select().where(persons.c.id == record["person_id"])).mappings().one()
+        family = of_person(connection, owner["id"])
+        purposes = set(connection.execute(select(vetting_cases.c.purpose).where(
+            vetting_cases.c.person_id == owner["id"], vetting_cases.c.status == OPEN,
+            vetting_cases.c.deleted_at.is_(None))).scalars())
+    relative = next(r for r in family if r.id == record_id)
+    values = {"full_name": relative.full_name, "birth_date": relative.birth_date, "home_town": relative.home_town,
+              "residence": _residence(relative), "relation": relative.relation, "vetted_name": owner["full_name"]}
+    values.update(_kin(relative.relation, family, owner["full_name"], owner["gender"]))
+    if len(purposes) == 1 and (purpose := purposes.pop()) in SLIP_PURPOSES:
+        values["purpose"] = purpose
+    return SlipDraft(relative.relative_id, {key: value for key, value in values.items() if value})
+
+
+def _kin(relation: str, family: list[Relative], own_name: str, gender: str | None) -> dict[str, str]:
+    """The slip's father, mother and spouse of a relative of `relation`, where the list names one of each."""
+    wanted = dict(FAMILY.get(relation, {}))
+    if relation == "Con" and gender in CHILD_PARENTS:
+        wanted = dict(zip(("father_name", "mother_name"), CHILD_PARENTS[gender], strict=True))
+    found = {}
+    for key, kin in wanted.items():
+        names = [r.full_name for r in family if r.relation == kin]
+        if kin == "":
+            found[key] = own_name
+        elif len(names) == 1:
+            found[key] = names[0]
+    return found
+
+
+def _residence(relative: Relative) -> str | None:
+    """Where the relative lives, with the country when they live abroad and it is not written there already."""
+    residence, country = relative.residence or "", relative.country or ""
+    if not relative.abroad or not country or fold(country) in fold(residence):
+        return residence or None
+    return f"{residence}, {country}" if residence else country
