@@ -22,7 +22,7 @@ from bvct_desktop.gui.forms import CadreForm, open_form
 from bvct_desktop.gui.forms.cadre_form import VITAE_PRINT
 from bvct_desktop.gui.forms.inputs import MULTI_LINE_HEIGHT, show_value
 from bvct_desktop.gui.forms.members import KEYS
-from bvct_desktop.gui.forms.person_file import ENTRY_WIDTH, TALLEST_ROW
+from bvct_desktop.gui.forms.person_file import ENTRY_WIDTH, SLIP_LABEL, TALLEST_ROW
 from bvct_desktop.gui.look import EmptyNote
 from bvct_desktop.gui.qt import (
     QApplication,
@@ -568,6 +568,28 @@ def test_a_relative_is_added_on_the_cadres_file(qtbot, context):
     assert tab.table.rowCount() == before + 1
     names = [tab.table.item(row, 1).text() for row in range(tab.table.rowCount())]
     assert names[-2:] == ["Lê Minh Trí", "Võ Thị Bảy"]  # her son before her mother-in-law, as on form 2C
+
+
+def test_a_slip_about_a_listed_relative_is_drafted_from_the_file_and_saved_about_her(qtbot, context):
+    """«Lập phiếu xác minh…» on a relative: the slip's form opens filled from the file (her, her husband, whom
+    the vetting is for); the officer adds the number, the day and the police unit, and the slip is about her."""
+    hung = browse.record_ids(context.db, "cadres", "nguyen van hung")[0]
+    form = open_form(context, "cadres", hung)
+    qtbot.addWidget(form)
+    tab = _tab(form, "Thân nhân")
+    assert not tab.buttons[SLIP_LABEL].isEnabled()
+    row = next(i for i, entry in enumerate(tab.entries) if entry["relation"] == "Vợ")
+    tab.table.selectRow(row)
+    tab.buttons[SLIP_LABEL].click()
+    slip = tab.slip_forms[-1]
+    shown = support.shown_values(slip)
+    assert (shown["full_name"], shown["relation"], shown["spouse_name"], shown["vetted_name"]) == (
+        "Lê Thị Hoa", "Vợ", "Nguyễn Văn Hùng", "Nguyễn Văn Hùng")
+    support.fill(slip, {"number": "77/PXM", "issued_on": "02/06/2026", "recipient": "Cục A93B – Bộ Công an"})
+    assert slip.save(), slip.message.text()
+    wife = next(r for r in relatives.list_relatives(context.db, form.person_id) if r.relation == "Vợ")
+    assert editing.load(context.db, "slips", slip.record_id)["person_id"] == wife.relative_id
+    assert "77/PXM" in tab.table.item(row, 3).text()  # «Nguồn»: the list, and the slip about her
 
 
 def test_the_work_periods_are_kept_on_the_cadres_file_in_order_the_running_one_to_now(qtbot, context):

@@ -10,11 +10,11 @@ from typing import Any
 
 from ...core import gazetteer, recycle_bin, trip_reports
 from ...core.database import Database
-from ...core.editing import VERSION
+from ...core.editing import VERSION, PersonFacts
 from ...core.errors import BvctError
 from ...core.fields import LONG_TEXT, Field, FieldType, Place
 from ...core.permissions import Action, allows
-from ...core.personfile import cases, foreign, known, relatives, writes
+from ...core.personfile import cases, foreign, known, relatives, slip_draft, writes
 from ...core.personfile.foreign import FOREIGN_ELEMENTS
 from ...core.personfile.notes import RELATIVE, REMOVED, about_relatives
 from ...core.personfile.owned import OwnedRows
@@ -62,6 +62,7 @@ from .record_form import RecordForm, confirm_doubts
 
 ABOUT = "Về thân nhân"
 ADOPT = "Thêm vào danh sách"
+SLIP_LABEL = "Lập phiếu xác minh…"  # a new slip about the relative selected, drafted from the file
 SOURCE_AT = 3  # the source column's place: after relation, name and birth date
 SOURCE, SLIP_IDS = "Nguồn", "slip_ids"  # a relative's entry: where it is known from, the slips about them
 KEPT_ELSEWHERE = "kept_elsewhere"  # an entry with no record of its section (id None): where it is edited
@@ -262,6 +263,9 @@ class SectionTab(QWidget):
             if section.sourced:
                 self.buttons[ADOPT] = self._button(row, ADOPT, self.adopt_selected)
                 self.buttons[ADOPT].setToolTip("Thêm thân nhân biết qua phiếu xác minh vào danh sách thân nhân")
+                self.buttons[SLIP_LABEL] = self._button(row, SLIP_LABEL, self.slip_for_selected)
+                self.buttons[SLIP_LABEL].setToolTip("Phiếu yêu cầu xác minh lai lịch mới về thân nhân đã chọn, "
+                                                    "điền sẵn theo hồ sơ; chỉ cần ghi số phiếu, ngày, nơi nhận")
             row.addStretch(1)
             layout.addLayout(row)
         EnterActivates(self.table)
@@ -315,6 +319,7 @@ class SectionTab(QWidget):
                 self.buttons[action.label].setText(action.words(entry))
         if ADOPT in self.buttons:
             self.buttons[ADOPT].setEnabled(entry is not None and entry.get("id") is None)
+            self.buttons[SLIP_LABEL].setEnabled(entry is not None and entry.get("id") is not None)
 
     def _relative_names(self) -> dict[int, str]:
         if not self.section.about_relative:
@@ -362,6 +367,22 @@ class SectionTab(QWidget):
 
     def open_slip(self, slip_id: int) -> RecordForm:
         form = RecordForm(self.context, "slips", slip_id, self)
+        form.show()
+        self.slip_forms.append(form)
+        return form
+
+    def slip_for_selected(self) -> RecordForm | None:
+        """«Lập phiếu xác minh…»: a new slip's form about the listed relative selected, filled from the file."""
+        entry = self.selected()
+        if entry is None or entry.get("id") is None:
+            return None
+        try:
+            draft = slip_draft.slip_for(self.context.db, entry["id"])
+        except BvctError as error:
+            self.message.show_message(error.message)
+            return None
+        form = RecordForm(self.context, "slips", None, self)
+        form.start_from(PersonFacts(draft.person_id, f"{entry['relation']}: {entry['full_name']}"), draft.values)
         form.show()
         self.slip_forms.append(form)
         return form

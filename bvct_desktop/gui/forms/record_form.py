@@ -385,6 +385,19 @@ class RecordForm(QDialog):
         self.picked = Identity(person["full_name"], person["birth_date"], person["home_town"], person["cccd"])
         self.message.show_message(f"Dùng người đã có: {facts.description}", error=False)
 
+    def start_from(self, facts: editing.PersonFacts, values: dict[str, Any]) -> None:
+        """A new record's form about the person `facts` names, `values` written over theirs (a slip drafted from
+        a relative on a person's file); the officer reads it and saves."""
+        self.use_person(facts)
+        for key, value in values.items():
+            show_value(self.inputs[key], self.kind.field(key), value)
+        self._show_cadre(values)
+        self._first_empty_required().setFocus()
+
+    def _first_empty_required(self) -> QWidget:
+        return next((widget for key, widget in self.inputs.items()
+                     if self.kind.field(key).required and not read_input(widget)), self._first_box())
+
     def drop_person(self) -> None:
         """The form is about someone else than the person picked: a new record's person is found by the
         person rule instead, an edited record stays about its own person."""
