@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from . import audit, crashpoints, numbering, retention, settings
 from .audit_actions import DOCUMENT_ISSUED, NUMBER_SPOILED, NUMBERS_USED_OUTSIDE
 from .database import Database
-from .errors import Ambiguous, InputError
+from .errors import Ambiguous, BvctError, InputError
 from .permissions import Action, allows
 from .schema import document_numbers, outgoing_documents
 from .text import clean
@@ -76,7 +76,9 @@ def recipients_text(recipients: list[str]) -> str:
 @dataclass(frozen=True)
 class Document:
     """A document to issue: its type of number, its kind in the register, its trích yếu, the settings in force
-    on its day `on`, its «Nơi nhận», its content given its number, and what its issue's audit entry says."""
+    on its day `on`, its «Nơi nhận», its content given its number, and what its issue's audit entry says;
+    `withheld` tells why, read in the write that would number it, it is not issued after all (another officer
+    issued it meanwhile), or None."""
 
     doc_type: str
     kind: str
@@ -86,6 +88,12 @@ class Document:
     on: dt.date
     freeze: Callable[[int], Content]
     details: dict[str, Any]
+    withheld: Callable[[Connection], str | None] = lambda _connection: None
+
+
+class NotWritten(BvctError):
+    """Documents issued — numbered, kept in the register, audited — whose writing failed afterwards: each is
+    written again, as issued, from the register."""
 
 
 def issue(db: Database, document: Document, write: Callable[[Content], None]) -> Issued:
@@ -94,6 +102,8 @@ def issue(db: Database, document: Document, write: Callable[[Content], None]) ->
     register keeps (`write`), and confirms the number with the issue's audit entry. A failed write
     leaves the number "hỏng"."""
     with db.write() as connection:  # the number and its line in the register: both or neither
+        if (why := document.withheld(connection)) is not None:
+            raise InputError(f"{why} {numbering.NOT_TAKEN}")
         entered = _entered(db, connection, document)
     with numbering.issuing(db, entered.reserved, document.office["ky_hieu"]):
         write(json.loads(entered.kept))  # the document is written from what the register keeps, as a reprint is
@@ -102,28 +112,42 @@ def issue(db: Database, document: Document, write: Callable[[Content], None]) ->
     return find_by_id(db, entered.row_id)
 
 
-def issue_together(db: Database, documents: Sequence[Document], write: Callable[[list[Content]], None]) -> list[Issued]:
-    """Each of `documents` issued as `issue` issues one — its number, the next in their order, its line in
-    the register, its audit entries — and all written at once (`write`, from what the register keeps), in ONE
-    transaction: a failure on the way takes no number at all."""
+def issue_together(db: Database, documents: Sequence[Document], write: Callable[[list[Content]], None],
+                   ) -> list[Issued | str]:
+    """Each of `documents` not withheld issued as `issue` issues one — its number, the next in their order, its
+    line in the register, its audit entries — all in ONE transaction (a failure on the way takes no number at
+    all), then all written at once (`write`, from what the register keeps) once committed, holding up no other
+    write: a failure then is told as NotWritten. Each document's entry, or why it was withheld."""
     with db.write() as connection:
-        entered = [_entered(db, connection, document) for document in documents]
-        write([json.loads(one.kept) for one in entered])
-        for one, document in zip(entered, documents, strict=True):
+        withheld = [document.withheld(connection) for document in documents]
+        entered = [_entered(db, connection, document)
+                   for document, why in zip(documents, withheld, strict=True) if why is None]
+        for one in entered:
             numbering.confirm(connection, one.reserved.id)
-            db.audit(connection, DOCUMENT_ISSUED, kind=document.kind, record_id=one.row_id, details=one.details)
+            db.audit(connection, DOCUMENT_ISSUED, kind=one.kind, record_id=one.row_id, details=one.details)
+        crashpoints.reached("documents-entered")
     if not entered:
-        return []
+        return withheld
     with db.read() as connection:
         rows = connection.execute(_query().where(outgoing_documents.c.id.in_([one.row_id for one in entered]))
                                   .order_by(document_numbers.c.id))
-        return [_issued(row) for row in rows]
+        issued = iter([_issued(row) for row in rows])
+    made = [why or next(issued) for why in withheld]
+    try:
+        write([json.loads(one.kept) for one in entered])
+    except Exception as error:
+        numbers = ", ".join(entry.number_text for entry in made if isinstance(entry, Issued))
+        reason = error.message if isinstance(error, BvctError) else type(error).__name__
+        raise NotWritten(f"Đã phát hành {len(entered)} văn bản (số {numbers}) nhưng chưa tạo được bản in ({reason}): "
+                         "in lại từng văn bản như đã phát hành từ sổ văn bản đi.") from error
+    return made
 
 
 @dataclass(frozen=True)
 class _Entered:
     reserved: numbering.Reservation
     row_id: int
+    kind: str
     kept: str  # the content as the register keeps it
     details: dict[str, Any]  # the issue's audit entry's
 
@@ -141,7 +165,7 @@ def _entered(db: Database, connection: Connection, document: Document) -> _Enter
         created_by=db.actor.name)).inserted_primary_key[0]
     number = reserved.text(office["ky_hieu"])
     db.audit(connection, "ghi sổ văn bản đi", kind=document.kind, record_id=row_id, details={"so_van_ban": number})
-    return _Entered(reserved, row_id, kept, {**document.details, "so_van_ban": number})
+    return _Entered(reserved, row_id, document.kind, kept, {**document.details, "so_van_ban": number})
 
 
 def written_again(db: Database, entry: Issued, details: dict[str, Any]) -> tuple[Issued, str | None]:
@@ -299,12 +323,18 @@ def stated(db: Database, kind: str, part: str, keys: tuple[str, ...], **equal: i
     content's `part` holds the numbers `equal`, in the order their numbers were taken, each with that
     part's `keys` as issued: the database reads those paths, the rest of each content is left unread."""
     db.require(Action.EXPORT, VIEWED_REGISTER)
+    with db.read() as connection:
+        return stated_in(connection, kind, part, keys, **equal)
+
+
+def stated_in(connection: Connection, kind: str, part: str, keys: tuple[str, ...],
+              **equal: int) -> list[tuple[Issued, Content]]:
+    """`stated`, read in `connection`'s transaction (the write about to issue one more)."""
     query = (_query().add_columns(*(_CONTENT[part, key].label(f"stated_{n}") for n, key in enumerate(keys)))
              .where(outgoing_documents.c.kind == kind, document_numbers.c.status.not_in(numbering.NO_DOCUMENT),
                     *(_CONTENT[part, key].as_integer() == value for key, value in equal.items()))
              .order_by(document_numbers.c.issued_on, document_numbers.c.id))
-    with db.read() as connection:
-        return [(_issued(row), dict(zip(keys, row[-len(keys):], strict=True))) for row in connection.execute(query)]
+    return [(_issued(row), dict(zip(keys, row[-len(keys):], strict=True))) for row in connection.execute(query)]
 
 
 def find_by_id(db: Database, record_id: int) -> Issued:

@@ -6,12 +6,19 @@ no number. A case already holding an issued notice is skipped (one more is issue
 the officer sees those it has), as are open cases and those in the recycle bin (core/personfile/selected)."""
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Protocol
+
+from sqlalchemy.engine import Connection
 
 from .. import documents_data, outgoing, settings
 from ..database import Database
+from ..numbers import grouped
 from . import selected
 from .cases import CONCLUDED
+
+
+Progress = Callable[[int, int, str], None]  # (done, total, stage); (0, 0, stage) for a step not counted
 
 
 class NoticesWriter(documents_data.LetterWriter, Protocol):
@@ -19,32 +26,62 @@ class NoticesWriter(documents_data.LetterWriter, Protocol):
 
 
 def issue_notices(db: Database, case_ids: Sequence[int], writer: NoticesWriter,
-                  progress: selected.Progress = lambda _done, _total: None,
+                  progress: Progress = lambda _done, _total, _stage: None,
                   ) -> tuple[selected.Outcome, list[outgoing.Issued]]:
-    """Issues, dated today, the notice of each concluded case of `case_ids` holding none yet, all written by
-    `writer.write_all` (the print preview's PDF); the cases done (in the numbers' order) and skipped, and the
-    notices issued. `progress(done, total)` is told as each case is read, then as each notice is written."""
+    """Issues, dated today, the notice of each concluded case of `case_ids` holding none yet (read in the write
+    that numbers them), all written by `writer.write_all` (the print preview's PDF) once committed; the cases
+    done (in the numbers' order) and skipped, and the notices issued. `progress(done, total, stage)` is told
+    before each case is read, then as the numbers are taken, then as each notice is drawn."""
     documents_data.may_make_notices(db, issue=True)
     ids = list(dict.fromkeys(case_ids))
     today = db.clock().date()
     with db.read() as connection:
         found = selected.cases_of(connection, ids)
         office = settings.read_all(connection, today)
-    holding = {}
+    holding = {}  # read again in the write, for a notice another officer issues meanwhile
     for entry, stated in outgoing.stated(db, outgoing.CONCLUSION, "data", ("case_id",)):
         holding.setdefault(stated["case_id"], entry)
-    outcome, letters = selected.Outcome(), []
-    for case in selected.each_open(ids, found, outcome, lambda done, total: progress(done, 2 * total), CONCLUDED):
+    outcome, concluded, letters = selected.Outcome(), [], []
+    for case in selected.each_open(ids, found, outcome, lambda done, total: progress(
+            done, total, f"Đang đọc hồ sơ thẩm tra: {grouped(done)}/{grouped(total)}…"), CONCLUDED):
         if (entry := holding.get(case["id"])) is not None:
-            outcome.skipped.append(f"{selected.named(case)}: đã có thông báo kết luận số {entry.number_text} ngày "
-                                   f"{entry.issued_on:%d/%m/%Y} (phát hành thêm từ cửa sổ của hồ sơ)")
+            outcome.skipped.append(f"{selected.named(case)}: {_held(entry)}")
         else:
+            concluded.append(case)
             letters.append(documents_data.conclusion_letter(db, case["id"], office, today))
-            outcome.done.append(selected.named(case))
     if not letters:
         return outcome, []
-    written = len(ids) + len(letters)
-    issued = outgoing.issue_together(
-        db, [documents_data.notice_previewed(letter, writer) for letter in letters],
-        lambda contents: writer.write_all(contents, lambda drawn: progress(len(ids) + drawn, written)))
-    return outcome, issued
+    progress(0, 0, f"Đang ghi số cho {grouped(len(letters))} thông báo…")
+    made = outgoing.issue_together(
+        db, [_unless_held(documents_data.notice_previewed(letter, writer), case["id"])
+             for letter, case in zip(letters, concluded, strict=True)],
+        lambda contents: _drawn(writer, contents, progress))
+    for case, entry in zip(concluded, made, strict=True):
+        if isinstance(entry, str):
+            outcome.skipped.append(f"{selected.named(case)}: {entry}")
+        else:
+            outcome.done.append(selected.named(case))
+    return outcome, [entry for entry in made if isinstance(entry, outgoing.Issued)]
+
+
+def _unless_held(notice: outgoing.Document, case_id: int) -> outgoing.Document:
+    """`notice` withheld when its case holds an issued notice already (one more is issued from its own window)."""
+
+    def held(connection: Connection) -> str | None:
+        found = outgoing.stated_in(connection, outgoing.CONCLUSION, "data", ("case_id",), case_id=case_id)
+        return _held(found[0][0]) if found else None
+
+    return replace(notice, withheld=held)
+
+
+def _held(entry: outgoing.Issued) -> str:
+    return (f"đã có thông báo kết luận số {entry.number_text} ngày {entry.issued_on:%d/%m/%Y} (phát hành thêm từ "
+            "cửa sổ của hồ sơ)")
+
+
+def _drawn(writer: NoticesWriter, contents: list[outgoing.Content], progress: Progress) -> None:
+    def told(drawn: int) -> None:
+        progress(drawn, len(contents), f"Đang tạo bản in: {grouped(drawn)}/{grouped(len(contents))} thông báo…")
+
+    told(0)
+    writer.write_all(contents, told)

@@ -9,13 +9,14 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from bvct_desktop.core import audit, conclusion_notice, documents_data, editing, outgoing, recycle_bin
+from bvct_desktop.core import audit, conclusion_notice, crashpoints, documents_data, editing, outgoing, recycle_bin, vault
 from bvct_desktop.core.audit_actions import DOCUMENT_ISSUED
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.personfile import cases, conclusions, notices
 from bvct_desktop.core.schema import cadres, document_numbers
 from bvct_desktop.io.documents import profile, render
-from tests.sample_db import viewer_database
+from tests.conftest import ADMIN, PASSWORD
+from tests.sample_db import fixed_clock, viewer_database
 
 ELECTION = {"conclusion_no": "95-CV/BTCTU", "concluded_on": "25/02/2026", "signer": "Trần Văn Ban",
             "result": "Đủ tiêu chuẩn"}
@@ -129,3 +130,72 @@ def test_a_role_that_may_not_issue_issues_none(cli, db, nominees):
         notices.issue_notices(viewer, nominees, _writer())
     viewer.close()
     assert _taken(db) == 0
+
+
+def test_the_notices_are_drawn_once_their_numbers_are_committed_not_inside_the_write(db, nominees):
+    """Drawing 120 notices takes a second: inside the write it held every other writer (and, on the office
+    server, the transaction) for it; what the register keeps is the same either way."""
+    writer, seen = _writer(), []
+    write_all = writer.write_all
+
+    def drawing(contents, on_each):
+        seen.append([entry.status for entry in outgoing.register(db)])  # another connection's read: committed only
+        write_all(contents, on_each)
+
+    writer.write_all = drawing
+    _, issued = notices.issue_notices(db, nominees, writer)
+    assert seen == [["issued"] * 3]
+    assert outgoing.register(db) == issued and writer.data.startswith(b"%PDF")
+
+
+class Killed(BaseException):
+    """The process killed outright at a crash point (a power cut, kill -9): nothing after it runs."""
+
+
+def test_a_crash_once_the_numbers_are_taken_takes_no_number_and_leaves_nothing_half_issued(db, nominees, monkeypatch):
+    def kill(name):
+        if name == "documents-entered":
+            raise Killed(name)
+
+    monkeypatch.setattr(crashpoints, "reached", kill)
+    entries = len(list(audit.list_entries(db)))
+    writer = _writer()
+    with pytest.raises(Killed):
+        notices.issue_notices(db, nominees, writer)
+    assert _taken(db) == 0 and outgoing.register(db) == [] and writer.data is None
+    assert len(list(audit.list_entries(db))) == entries
+    assert [conclusion_notice.issued_for(db, case_id) for case_id in nominees] == [[], [], []]
+
+
+def test_a_notice_another_officer_issues_meanwhile_is_read_inside_the_write_and_its_case_skipped(cli, db, nominees,
+                                                                                                  monkeypatch):
+    """Two officers issuing the same case's notice: the cases holding one are read in the write that numbers the
+    others, not before it."""
+    other = vault.unlock(cli.db, ADMIN, PASSWORD, clock=fixed_clock)
+    issue_together = outgoing.issue_together
+
+    def meanwhile(*args):
+        documents_data.conclusion_document(other, nominees[1], None, _writer(), issue=True)
+        return issue_together(*args)
+
+    monkeypatch.setattr(outgoing, "issue_together", meanwhile)
+    try:
+        outcome, issued = notices.issue_notices(db, nominees, _writer())
+    finally:
+        other.close()
+    assert [entry.number_text for entry in issued] == ["02-TB/BTCTU", "03-TB/BTCTU"]
+    assert outcome.done == ["Nguyễn Văn Đức 000, sinh năm 1970 – Bầu cử", "Nguyễn Văn Đức 002, sinh năm 1970 – Bầu cử"]
+    assert outcome.skipped == ["Nguyễn Văn Đức 001, sinh năm 1970 – Bầu cử: đã có thông báo kết luận số 01-TB/BTCTU "
+                               "ngày 01/03/2026 (phát hành thêm từ cửa sổ của hồ sơ)"]
+    assert [len(conclusion_notice.issued_for(db, case_id)) for case_id in nominees] == [1, 1, 1]
+
+
+def test_the_progress_counts_the_cases_read_then_the_notices_drawn_each_against_its_own_total(db, nominees):
+    """120 cases with 3 holding a notice: the bar ran to 240 while reading, then to 237, neither true."""
+    documents_data.conclusion_document(db, nominees[0], None, _writer(), issue=True)
+    told = []
+    notices.issue_notices(db, nominees, _writer(), lambda *step: told.append(step))
+    assert told == [(0, 3, "Đang đọc hồ sơ thẩm tra: 0/3…"), (1, 3, "Đang đọc hồ sơ thẩm tra: 1/3…"),
+                    (2, 3, "Đang đọc hồ sơ thẩm tra: 2/3…"), (0, 0, "Đang ghi số cho 2 thông báo…"),
+                    (0, 2, "Đang tạo bản in: 0/2 thông báo…"), (1, 2, "Đang tạo bản in: 1/2 thông báo…"),
+                    (2, 2, "Đang tạo bản in: 2/2 thông báo…")]
