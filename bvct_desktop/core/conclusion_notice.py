@@ -9,10 +9,12 @@ written again from them exactly as issued, whatever the case says later.
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from . import outgoing, regulations
 from .database import Database
@@ -100,6 +102,22 @@ def issued_for(db: Database, case_id: int) -> list[IssuedNotice]:
     """The notices issued for the case `case_id` (numbers marked «hỏng» aside), the first first."""
     return [IssuedNotice(entry, stated)
             for entry, stated in outgoing.stated(db, outgoing.CONCLUSION, "data", CONCLUSION_KEYS, case_id=case_id)]
+
+
+def issued_since(case_id: int, seen: Sequence[IssuedNotice]) -> outgoing.Withheld:
+    """Why, read in the write that would number it, one more notice for the case `case_id` is not issued: one
+    issued since the officer was told of those `seen` (by another officer, meanwhile)."""
+    told = {notice.entry.id for notice in seen}
+
+    def since(connection: Connection) -> str | None:
+        found = [entry for entry, _ in outgoing.stated_in(connection, outgoing.CONCLUSION, "data", ("case_id",),
+                                                          case_id=case_id) if entry.id not in told]
+        if not found:
+            return None
+        numbers = "; ".join(f"số {entry.number_text} ngày {entry.issued_on:%d/%m/%Y}" for entry in found)
+        return f"Hồ sơ này vừa được phát hành thông báo kết luận {numbers}; chưa phát hành thêm."
+
+    return since
 
 
 def issued_before(notices: list[IssuedNotice], case: dict[str, Any]) -> str:

@@ -9,7 +9,7 @@ write can never hand the same number out twice.
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -231,17 +231,20 @@ def reminder_document(db: Database, recipient: str, on: dt.date, target: Path | 
 
 
 def conclusion_document(db: Database, case_id: int, target: Path | None, writer: LetterWriter,
-                        issue: bool = False) -> tuple[Issue, dict[str, Any]]:
+                        issue: bool = False, seen: Sequence[conclusion_notice.IssuedNotice] = (),
+                        ) -> tuple[Issue, dict[str, Any]]:
     """The notice of a concluded vetting case's conclusion (thông báo kết luận về tiêu chuẩn chính
     trị), dated today under the settings in force today; with `issue`, numbered (TB) and recorded in
-    the outgoing register. A case not concluded has none."""
+    the outgoing register — refused, in that write, when the case holds one other than those `seen` (the
+    officer was told of: `conclusion_notice.issued_before`). A case not concluded has none."""
     may_make_notices(db, issue)
     _check_target(target, issue)
     today = db.clock().date()
     with db.read() as connection:
         office = settings.read_all(connection, today)
     letter = conclusion_letter(db, case_id, office, today)
-    return _letter_made(db, letter, target, writer, issue, conclusion_notice.named(letter.data)), letter.data
+    return _letter_made(db, letter, target, writer, issue, conclusion_notice.named(letter.data),
+                        conclusion_notice.issued_since(case_id, seen)), letter.data
 
 
 def may_make_notices(db: Database, issue: bool) -> None:
@@ -271,7 +274,7 @@ class Letter:
 
 
 def _letter_made(db: Database, letter: Letter, target: Path | None, writer: LetterWriter, issue: bool,
-                 named: dict[str, Any]) -> Issue:
+                 named: dict[str, Any], withheld: outgoing.Withheld | None = None) -> Issue:
     """`letter` written: a draft (its print or save audited), or issued with the next number of its type."""
     details = {**_where(target, writer.encrypted), **named}
     if not issue:
@@ -279,7 +282,8 @@ def _letter_made(db: Database, letter: Letter, target: Path | None, writer: Lett
         if target is not None:  # a preview's print or save is audited when it happens
             record(db, PRINTED, letter.kind, details)
         return Issue(None, letter.on)
-    issued = outgoing.issue(db, to_issue(letter, writer, details), writer.write)
+    document = to_issue(letter, writer, details)
+    issued = outgoing.issue(db, document if withheld is None else replace(document, withheld=withheld), writer.write)
     return Issue(issued.number, issued.issued_on, issued.number_text)
 
 

@@ -34,6 +34,7 @@ VIEWED_REGISTER = "xem sổ văn bản đi"
 # an issued number dated ahead is marked "hỏng" by an administrator, who keeps the numbering's settings
 DATED_AHEAD_PERMISSION = Action.SETTINGS
 Content = dict[str, Any]
+Withheld = Callable[[Connection], str | None]  # why, read in the write that would number a document, it is not issued
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class Document:
     on: dt.date
     freeze: Callable[[int], Content]
     details: dict[str, Any]
-    withheld: Callable[[Connection], str | None] = lambda _connection: None
+    withheld: "Withheld" = lambda _connection: None
 
 
 class NotWritten(BvctError):

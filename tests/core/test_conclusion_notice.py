@@ -11,6 +11,7 @@ from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile import case_steps, cases
 from bvct_desktop.core.schema import slips
 from bvct_desktop.io.documents import profile, render
+from tests.conftest import ADMIN, PASSWORD
 from tests.sample_db import fixed_clock, sample_database, viewer_database
 
 CONCLUSION = {"conclusion_no": "472-CV/BTCTU", "concluded_on": "15/03/2025", "signer": "Trần Văn Ban",
@@ -49,7 +50,8 @@ def test_a_draft_takes_no_number_and_an_issued_notice_the_next_tb_number_with_it
     draft, data = documents_data.conclusion_document(db, case, None, _writer())
     assert draft.number is None and outgoing.register(db) == []
     first, _ = documents_data.conclusion_document(db, case, None, _writer(), issue=True)
-    second, _ = documents_data.conclusion_document(db, case, None, _writer(), issue=True)
+    second, _ = documents_data.conclusion_document(db, case, None, _writer(), issue=True,
+                                                   seen=conclusion_notice.issued_for(db, case))
     assert (first.text, second.text) == ("01-TB/BTCTU", "02-TB/BTCTU")
     entry = outgoing.register(db)[0]
     assert (entry.kind, entry.doc_type, entry.status) == (outgoing.CONCLUSION, "TB", "issued")
@@ -166,3 +168,29 @@ def test_a_notice_whose_number_was_marked_spoiled_is_not_counted_as_issued_for_i
         documents_data.conclusion_document(db, case, None, writer, issue=True)
     assert [entry.status for entry in outgoing.register(db)] == ["spoiled"]
     assert conclusion_notice.issued_for(db, case) == []
+
+
+def test_a_notice_another_officer_issued_since_the_case_was_read_is_read_in_the_write_and_refuses_this_one(
+        cli, db, monkeypatch):
+    """Two officers issuing the same case's notice: each was asked with the notices its window showed (none); the
+    second is refused in the write that would number it, taking no number."""
+    case = _concluded(db)
+    other = vault.unlock(cli.db, ADMIN, PASSWORD, clock=fixed_clock)
+    issue = outgoing.issue
+
+    def meanwhile(*args):
+        monkeypatch.setattr(outgoing, "issue", issue)  # the other officer's goes straight through
+        documents_data.conclusion_document(other, case, None, _writer(), issue=True, seen=[])
+        return issue(*args)
+
+    monkeypatch.setattr(outgoing, "issue", meanwhile)
+    try:
+        with pytest.raises(InputError, match="Hồ sơ này vừa được phát hành thông báo kết luận số 01-TB/BTCTU ngày "
+                                             r"\d\d/\d\d/\d{4}; chưa phát hành thêm\. Chưa lấy số văn bản\."):
+            documents_data.conclusion_document(db, case, None, _writer(), issue=True, seen=[])
+    finally:
+        other.close()
+    assert [entry.number_text for entry in outgoing.register(db)] == ["01-TB/BTCTU"]
+    told = conclusion_notice.issued_for(db, case)  # asked again with the one issued: one more is issued
+    again, _ = documents_data.conclusion_document(db, case, None, _writer(), issue=True, seen=told)
+    assert again.text == "02-TB/BTCTU"

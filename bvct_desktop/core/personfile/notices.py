@@ -17,7 +17,6 @@ from ..numbers import grouped
 from . import selected
 from .cases import CONCLUDED
 
-
 Progress = Callable[[int, int, str], None]  # (done, total, stage); (0, 0, stage) for a step not counted
 
 

@@ -103,21 +103,23 @@ class NoticeButtons:
         if chosen is not None:
             self.make(issue=False, target=chosen.target, password=chosen.password)
 
-    def _confirmed(self) -> bool:
-        """Whether the officer, told of the notices already issued for the case, wants one more."""
+    def _confirmed(self) -> list[conclusion_notice.IssuedNotice] | None:
+        """The notices already issued for the case the officer was told of, once they want one more; else None."""
         try:
             notices = self.issued()
         except BvctError as refused:
             self.message.show_message(refused.message)
-            return False
+            return None
         question = (conclusion_notice.issued_before(notices, self.case) if notices
                     else "Phát hành thông báo kết luận?")
-        return (self.context.dialogs.ask(self.parent, ISSUE_LABEL.rstrip("…"), f"{question} {TAKES_NUMBER}") == YES
-                and unsigned.issue_agreed(self.context, self.parent, self.context.db.clock().date()))
+        agreed = (self.context.dialogs.ask(self.parent, ISSUE_LABEL.rstrip("…"), f"{question} {TAKES_NUMBER}") == YES
+                  and unsigned.issue_agreed(self.context, self.parent, self.context.db.clock().date()))
+        return notices if agreed else None
 
     def make(self, issue: bool, target: Path | None = None, password: str | None = None) -> None:
         """The notice into the preview (no target) or a Word file: a draft, or issued once the officer confirms."""
-        if self.task is not None or issue and not self._confirmed():
+        seen = self._confirmed() if self.task is None and issue else []
+        if self.task is not None or seen is None:
             return
         writer = render.conclusion_writer("pdf" if target is None else "docx", target,
                                           render.Options(profile.load(), password=password))
@@ -144,4 +146,4 @@ class NoticeButtons:
                     conclusion_notice.named(data) | documents_data.issue_named(issued))
 
         self.task = run_in_background(self.parent, "Đang lập thông báo kết luận…", lambda _progress: (
-            documents_data.conclusion_document(self.context.db, self.case["id"], target, writer, issue)), written)
+            documents_data.conclusion_document(self.context.db, self.case["id"], target, writer, issue, seen)), written)

@@ -48,6 +48,10 @@ class SelectedNotices:
 
         def issued(made: tuple[Outcome, list[outgoing.Issued]] | None,
                    error: BaseException | None) -> None:
+            if isinstance(error, outgoing.NotWritten):  # issued, each printed again from the register
+                self.told(error.message, True)
+                context.notifier.changed.emit("outgoing")
+                return
             if error is not None:
                 self.told(f"{failure_message(error, FAILED)} {numbering.NOT_TAKEN}", True)
                 return

@@ -9,7 +9,16 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from bvct_desktop.core import audit, conclusion_notice, crashpoints, documents_data, editing, outgoing, recycle_bin, vault
+from bvct_desktop.core import (
+    audit,
+    conclusion_notice,
+    crashpoints,
+    documents_data,
+    editing,
+    outgoing,
+    recycle_bin,
+    vault,
+)
 from bvct_desktop.core.audit_actions import DOCUMENT_ISSUED
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.personfile import cases, conclusions, notices
