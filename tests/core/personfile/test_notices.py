@@ -208,3 +208,12 @@ def test_the_progress_counts_the_cases_read_then_the_notices_drawn_each_against_
                     (2, 3, "Đang đọc hồ sơ thẩm tra: 2/3…"), (0, 0, "Đang ghi số cho 2 thông báo…"),
                     (0, 2, "Đang tạo bản in: 0/2 thông báo…"), (1, 2, "Đang tạo bản in: 1/2 thông báo…"),
                     (2, 2, "Đang tạo bản in: 2/2 thông báo…")]
+
+
+def test_a_drawing_failed_once_the_numbers_are_committed_is_told_with_the_numbers_issued(db, nominees):
+    writer = _writer()
+    writer.write_all = lambda contents, on_each: (_ for _ in ()).throw(OSError("hết bộ nhớ"))
+    with pytest.raises(outgoing.NotWritten, match=r"Đã phát hành 3 văn bản \(số 01-TB/BTCTU, 02-TB/BTCTU, "
+                                                  r"03-TB/BTCTU\) nhưng chưa tạo được bản in \(OSError\)"):
+        notices.issue_notices(db, nominees, writer)
+    assert [entry.status for entry in outgoing.register(db)] == ["issued"] * 3
