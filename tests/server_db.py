@@ -11,14 +11,17 @@ database, its group roles and its users' login roles — is dropped after. `pyte
 (or BVCT_TEST_ENGINE=postgresql) runs every `cli` fixture of the suite on the cluster too.
 """
 
+import contextlib
 import glob
 import itertools
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -76,6 +79,26 @@ class Cluster:
         for role in [*members, *groups]:
             execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (role,))
             execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
+
+    def kill_server_process(self, pid: int) -> None:
+        """The server process `pid` killed outright (SIGKILL, as a crash would leave it): the server
+        ends every session and recovers by itself; returns when it takes logins again. What was
+        committed before is kept (this cluster runs with synchronous_commit off: a checkpoint first)."""
+        self._superuser.execute("CHECKPOINT")
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        with contextlib.suppress(psycopg.OperationalError):
+            while time.monotonic() < deadline:  # until the server ends this session too
+                self._superuser.execute("SELECT 1")
+                time.sleep(0.05)
+        while True:
+            try:
+                self._superuser = psycopg.connect(self.maintenance, autocommit=True, **self._login)
+                return
+            except psycopg.OperationalError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
 
     def address(self, dbname: str) -> address.ServerAddress:
         return address.parse(self.url(dbname))

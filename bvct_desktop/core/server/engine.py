@@ -138,12 +138,22 @@ def classify(error: Exception, address: ServerAddress, wrong_login: str = WRONG_
                          "quản trị máy chủ đã đặt chỉ đọc); báo quản trị máy chủ.")
     if state.startswith("XX"):
         return DamagedError(f"Cơ sở dữ liệu trên máy chủ {where} báo hỏng dữ liệu ({state}); hãy báo quản trị máy chủ.")
+    if state.startswith(("08", "57P")) or getattr(error, "connection_invalidated", False):
+        return _lost(error, where)
     if isinstance(original, psycopg.OperationalError) and not state:
         return _connection_refused(lower, address, where, wrong_login)
-    if state.startswith(("08", "57P")):
-        return BvctError(f"Mất kết nối với máy chủ cơ sở dữ liệu {where}; thao tác chưa được ghi. {TRY_AGAIN}")
     logged = errorlog.log_unexpected(original)
     return BvctError(f"Lỗi cơ sở dữ liệu ({type(original).__name__}); chi tiết đã ghi vào: {logged}")
+
+
+def _lost(error: Exception, where: str) -> BvctError:
+    """A connection that was open broke (the server stopped, the network went): before the commit was
+    sent nothing is kept; while it was on its way the program cannot know."""
+    if isinstance(error, exc.DBAPIError) and error.statement is None:
+        return BvctError(f"Mất kết nối với máy chủ cơ sở dữ liệu {where} đúng lúc đang ghi: chương trình không biết "
+                         "thao tác vừa rồi đã được ghi hay chưa. Khi máy chủ chạy lại (hỏi quản trị viên nếu lâu), "
+                         "hãy xem lại hồ sơ vừa làm trước khi làm lại.")
+    return BvctError(f"Mất kết nối với máy chủ cơ sở dữ liệu {where}; thao tác chưa được ghi. {TRY_AGAIN}")
 
 
 def _connection_refused(lower: str, address: ServerAddress, where: str, wrong_login: str) -> BvctError:
