@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from bvct_desktop.core import editing, vault
-from bvct_desktop.core.errors import BvctError
+from bvct_desktop.core.errors import BusyError, BvctError
 from bvct_desktop.core.schema import cadres
 from tests.conftest import ADMIN, PASSWORD
 
@@ -73,3 +73,23 @@ def test_the_server_killed_as_a_save_commits_says_the_program_cannot_know_and_wh
     assert "xem lại" in message
     assert _cadres(officer) in (0, 1)
     assert officer.verify_audit_chain().ok
+
+
+def test_a_save_waiting_past_the_busy_time_for_another_officers_long_write_names_who_is_writing(cli, tmp_path):
+    """One officer imports a long list (one transaction holding the write) while the other saves: the
+    other waits, and past the busy time is told who holds the database, so they know whom to ask."""
+    password_file = tmp_path / "hoa.pw"
+    password_file.write_text(SECOND_PASSWORD + "\n", encoding="utf-8")
+    assert cli("users", "add", "hoa", "--role", "chuyen-vien", "--new-password-file", password_file)[0] == 0
+    importing_officer = vault.unlock(cli.db, "hoa", SECOND_PASSWORD)
+    waiting_officer = vault.unlock(cli.db, ADMIN, PASSWORD, busy_timeout_ms=300)
+    try:
+        with importing_officer.write():
+            with pytest.raises(BusyError) as told:
+                editing.save(waiting_officer, "cadres", HUNG)
+        assert "«hoa» đang ghi" in str(told.value)
+        assert "hãy thử lại sau" in str(told.value)
+        assert _cadres(waiting_officer) == 0
+    finally:
+        importing_officer.close()
+        waiting_officer.close()

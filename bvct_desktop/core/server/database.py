@@ -12,19 +12,25 @@ or MAC. The database key that encrypts backups is opened from the user's key slo
 import contextlib
 from collections.abc import Iterator
 
-from sqlalchemy import text
+from sqlalchemy import exc, text
 from sqlalchemy.engine import Connection, Engine
 
 from .. import audit_chain, keyfile
 from ..address import ServerAddress
 from ..database import Actor, Clock, Database
-from ..errors import BvctError
+from ..errors import BusyError, BvctError
 from . import engine as server_engine
 
 NO_KEY = ("Tài khoản này chưa có ngăn khóa sao lưu trên máy chủ (mật khẩu chưa được đặt lại từ khi chuyển lên "
           "máy chủ); quản trị viên đặt lại mật khẩu để sao lưu được.")
 
 
+_TRY_LOCK = text("SELECT pg_try_advisory_xact_lock(:lock)")
+_LOCK = text("SELECT pg_advisory_xact_lock(:lock)")
+# who holds the write (pg_locks and pg_stat_activity's user name are readable by every login)
+_WRITER = text("SELECT a.usename FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.granted "
+               "AND l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = "
+               "current_database()) AND ((l.classid::bigint << 32) | l.objid::bigint) = :lock LIMIT 1")
 _APPEND = text("INSERT INTO audit_log (at, user_name, role, action, outcome, kind, record_id, details) "
                "VALUES (:at, :user_name, :role, :action, :outcome, :kind, :record_id, :details)")
 
@@ -52,7 +58,15 @@ class ServerDatabase(Database):
             return
         with connection.begin():
             connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(self.busy_timeout_ms)}")
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({server_engine.WRITE_LOCK})")
+            if not connection.execute(_TRY_LOCK, {"lock": server_engine.WRITE_LOCK}).scalar():
+                writer = connection.execute(_WRITER, {"lock": server_engine.WRITE_LOCK}).scalar()
+                try:
+                    connection.execute(_LOCK, {"lock": server_engine.WRITE_LOCK})
+                except exc.OperationalError as error:
+                    if writer is None or getattr(error.orig, "sqlstate", None) != "55P03":
+                        raise
+                    raise BusyError(f"«{writer}» đang ghi vào cơ sở dữ liệu quá lâu (có thể đang nhập một danh sách "
+                                    "dài); thao tác của bạn chưa được ghi, hãy thử lại sau.") from error
             yield
 
     def _errors_translated(self):
