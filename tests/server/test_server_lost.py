@@ -93,3 +93,15 @@ def test_a_save_waiting_past_the_busy_time_for_another_officers_long_write_names
     finally:
         importing_officer.close()
         waiting_officer.close()
+
+
+def test_a_server_still_starting_at_login_is_not_told_as_a_write_of_unknown_fate():
+    import psycopg
+    from sqlalchemy import exc
+
+    from bvct_desktop.core.address import ServerAddress
+    from bvct_desktop.core.server.engine import classify
+
+    starting = exc.OperationalError(None, None, psycopg.errors.CannotConnectNow("the database system is starting up"))
+    told = classify(starting, ServerAddress({"host": "10.0.0.5", "port": "5432", "dbname": "bvct"})).message
+    assert "không biết" not in told and "chưa được ghi" in told

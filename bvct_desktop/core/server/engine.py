@@ -149,7 +149,7 @@ def classify(error: Exception, address: ServerAddress, wrong_login: str = WRONG_
 def _lost(error: Exception, where: str) -> BvctError:
     """A connection that was open broke (the server stopped, the network went): before the commit was
     sent nothing is kept; while it was on its way the program cannot know."""
-    if isinstance(error, exc.DBAPIError) and error.statement is None:
+    if getattr(error, "connection_invalidated", False) and error.statement is None:
         return BvctError(f"Mất kết nối với máy chủ cơ sở dữ liệu {where} đúng lúc đang ghi: chương trình không biết "
                          "thao tác vừa rồi đã được ghi hay chưa. Khi máy chủ chạy lại (hỏi quản trị viên nếu lâu), "
                          "hãy xem lại hồ sơ vừa làm trước khi làm lại.")
