@@ -43,7 +43,9 @@ def members(db: Database, decision_no: str, back: bool = False) -> list[Member]:
         with_it = set(connection.execute(select(passport_handovers.c.passport_id).where(
             passport_handovers.c.delegation_id == delegation_id, passport_handovers.c.returned_on.is_(None),
             passport_handovers.c.deleted_at.is_(None))).scalars())
-    return [_offered(full_name, passports.passports_of(db, person_id), with_it if back else None)
+        held = passports.held_by(connection, [person_id for person_id, _name in going], db.clock().date())
+    return [_offered(full_name, [passport for passport in held if passport["person_id"] == person_id],
+                     with_it if back else None)
             for person_id, full_name in going]
 
 
@@ -75,7 +77,7 @@ def hand_out(db: Database, decision_no: str, passport_ids: list[int], raw: dict[
     db.require(Action.EDIT, "giao hộ chiếu")
     values = writes.parse(passports.HANDOUT_FIELDS, _handout(decision_no, raw))
     with db.write() as connection:
-        return [passports.handed_out(db, connection, passport_id, values) for passport_id in passport_ids]
+        return passports.handed_out(db, connection, passport_ids, values)
 
 
 def take_back(db: Database, passport_ids: list[int], raw: dict[str, Any]) -> None:
@@ -83,8 +85,7 @@ def take_back(db: Database, passport_ids: list[int], raw: dict[str, Any]) -> Non
     db.require(Action.EDIT, "nhận lại hộ chiếu")
     returned_on = writes.parse(passports.RETURN_FIELDS, raw)["returned_on"]
     with db.write() as connection:
-        for passport_id in passport_ids:
-            passports.taken_back(db, connection, passport_id, returned_on)
+        passports.taken_back(db, connection, passport_ids, returned_on)
 
 
 def _handout(decision_no: str, raw: dict[str, Any]) -> dict[str, Any]:

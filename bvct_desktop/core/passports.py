@@ -9,7 +9,7 @@ passport); what cannot be true is refused (a passport handed out twice, received
 """
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -141,20 +141,27 @@ def passports_of(db: Database, person_id: int) -> list[dict[str, Any]]:
     the day it last came back (LAST_BACK)."""
     db.require(Action.BROWSE, "xem hộ chiếu")
     with db.read() as connection:
-        found = connection.execute(select(passports, persons.c.full_name).select_from(passports.join(persons))
-                                   .where(passports.c.person_id == person_id, passports.c.deleted_at.is_(None))
-                                   .order_by(passports.c.issued_on.desc(), passports.c.id.desc())).mappings().all()
-        ids = [row["id"] for row in found]
-        where = states(connection, ids, db.clock().date())
-        handed = {row.passport_id: row for row in connection.execute(
-            select(passport_handovers.c.passport_id,
-                   func.max(case((passport_handovers.c.returned_on.is_(None), passport_handovers.c.handed_on)))
-                   .label(OUT_SINCE), func.max(passport_handovers.c.returned_on).label(LAST_BACK))
-            .where(passport_handovers.c.passport_id.in_(ids), passport_handovers.c.deleted_at.is_(None))
-            .group_by(passport_handovers.c.passport_id))}
-    return [{**row, VERSION: (row["row_version"],), STATE.key: where[row["id"]],
-             OUT_SINCE: getattr(handed.get(row["id"]), OUT_SINCE, None),
-             LAST_BACK: getattr(handed.get(row["id"]), LAST_BACK, None)} for row in found]
+        return held_by(connection, [person_id], db.clock().date())
+
+
+def held_by(connection: Connection, person_ids: Sequence[int], today: dt.date) -> list[dict[str, Any]]:
+    """`passports_of` the people `person_ids` on `today`, read at once: each person's in that order."""
+    found = connection.execute(select(passports, persons.c.full_name).select_from(passports.join(persons))
+                               .where(passports.c.person_id.in_(person_ids), passports.c.deleted_at.is_(None))
+                               .order_by(passports.c.issued_on.desc(), passports.c.id.desc())).mappings().all()
+    ids = [row["id"] for row in found]
+    where = states(connection, ids, today)
+    handed = {row.passport_id: row for row in connection.execute(
+        select(passport_handovers.c.passport_id,
+               func.max(case((passport_handovers.c.returned_on.is_(None), passport_handovers.c.handed_on)))
+               .label(OUT_SINCE), func.max(passport_handovers.c.returned_on).label(LAST_BACK))
+        .where(passport_handovers.c.passport_id.in_(ids), passport_handovers.c.deleted_at.is_(None))
+        .group_by(passport_handovers.c.passport_id))}
+    order = {person_id: at for at, person_id in enumerate(person_ids)}
+    return sorted(({**row, VERSION: (row["row_version"],), STATE.key: where[row["id"]],
+                    OUT_SINCE: getattr(handed.get(row["id"]), OUT_SINCE, None),
+                    LAST_BACK: getattr(handed.get(row["id"]), LAST_BACK, None)} for row in found),
+                  key=lambda passport: order[passport["person_id"]])
 
 
 def called(passport: Mapping[str, Any], holder: bool = True) -> str:
@@ -294,19 +301,37 @@ def hand_out(db: Database, passport_id: int, raw: dict[str, Any]) -> int:
     db.require(Action.EDIT, "giao hộ chiếu")
     values = writes.parse(HANDOUT_FIELDS, raw)
     with db.write() as connection:
-        return handed_out(db, connection, passport_id, values)
+        [made] = handed_out(db, connection, [passport_id], values)
+        return made
 
 
-def handed_out(db: Database, connection: Connection, passport_id: int, values: dict[str, Any]) -> int:
-    """`hand_out` within the write `connection`, of `values` parsed: the handover's id."""
-    passport = writes.current(connection, passports, passport_id, "hộ chiếu")
-    if passport["lost_on"] is not None:
-        raise InputError(_lost(passport))
-    _not_out(connection, passport, values["handed_on"])
-    link = _trip(connection, passport, values)["delegation_id"]
-    with _one_out(passport):
-        return writes.insert(db, connection, passport_handovers, HANDOVERS,
-                             {**values, "delegation_id": link, "passport_id": passport_id})
+def handed_out(db: Database, connection: Connection, passport_ids: Sequence[int], values: dict[str, Any]
+               ) -> list[int]:
+    """`hand_out` of the passports `passport_ids` within the write `connection`, of `values` parsed, read at
+    once: their handovers' ids (one refused: InputError, and the write is undone)."""
+    stored = _current(connection, passport_ids)
+    opened, last_back = _open_handovers(connection, passport_ids), _last_returned(connection, passport_ids)
+    trips = _trips(connection, [passport["person_id"] for passport in stored.values()], values)
+    made = []
+    for passport_id in passport_ids:
+        passport = stored[passport_id]
+        if passport["lost_on"] is not None:
+            raise InputError(_lost(passport))
+        _not_out(connection, passport, values["handed_on"], opened.get(passport_id), last_back.get(passport_id))
+        with _one_out(passport):
+            made.append(writes.insert(db, connection, passport_handovers, HANDOVERS, {
+                **values, "delegation_id": trips[passport["person_id"]]["delegation_id"], "passport_id": passport_id}))
+    return made
+
+
+def _current(connection: Connection, passport_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """`writes.current` of each passport, read at once."""
+    stored = {row["id"]: dict(row) for row in connection.execute(select(passports).where(
+        passports.c.id.in_(passport_ids), passports.c.deleted_at.is_(None))).mappings()}
+    for passport_id in passport_ids:
+        if passport_id not in stored:
+            raise InputError(f"Không có hộ chiếu số {passport_id}.")
+    return stored
 
 
 def lost_doubts(_db: Database, passport: Mapping[str, Any], _values: dict[str, Any]) -> list[str]:
@@ -323,7 +348,8 @@ def report_lost(db: Database, passport_id: int, raw: dict[str, Any]) -> list[str
         passport = writes.current(connection, passports, passport_id, "hộ chiếu")
         last_out = connection.execute(select(func.max(passport_handovers.c.handed_on)).where(
             passport_handovers.c.passport_id == passport_id, passport_handovers.c.deleted_at.is_(None))).scalar()
-        for last, done in ((last_out, "giao"), (_last_returned(connection, passport_id), "nhận lại")):
+        last_back = _last_returned(connection, [passport_id]).get(passport_id)
+        for last, done in ((last_out, "giao"), (last_back, "nhận lại")):
             if last is not None and values["lost_on"] < last:
                 raise InputError(f"Ngày báo mất ({display_date(values['lost_on'])}) trước ngày {done} hộ chiếu lần "
                                  f"cuối ({display_date(last)}): hãy xem lại ngày báo mất.")
@@ -335,22 +361,24 @@ def take_back(db: Database, passport_id: int, raw: dict[str, Any]) -> None:
     db.require(Action.EDIT, "nhận lại hộ chiếu")
     returned_on = writes.parse(RETURN_FIELDS, raw)["returned_on"]
     with db.write() as connection:
-        taken_back(db, connection, passport_id, returned_on)
+        taken_back(db, connection, [passport_id], returned_on)
 
 
-def taken_back(db: Database, connection: Connection, passport_id: int, returned_on: dt.date) -> None:
-    """`take_back` within the write `connection`: refused after the day the passport was reported lost (a return
-    recorded late, from before it, is taken)."""
-    passport = writes.current(connection, passports, passport_id, "hộ chiếu")
-    handover = _open_handover(connection, passport_id)
-    if handover is None:
-        raise InputError(_nothing_out(passport["number"], _last_returned(connection, passport_id)))
-    _owed_on(passport, returned_on)
-    if returned_on < handover["handed_on"]:
-        raise InputError(f"Ngày nhận lại ({display_date(returned_on)}) trước ngày giao "
-                         f"({display_date(handover['handed_on'])}): hãy xem lại một trong hai ngày.")
-    writes.update(db, connection, passport_handovers, HANDOVERS, handover, {"returned_on": returned_on},
-                  HANDOVER_NAMED_BY)
+def taken_back(db: Database, connection: Connection, passport_ids: Sequence[int], returned_on: dt.date) -> None:
+    """`take_back` of the passports `passport_ids` within the write `connection`, read at once: refused after the
+    day a passport was reported lost (a return recorded late, from before it, is taken)."""
+    stored, opened = _current(connection, passport_ids), _open_handovers(connection, passport_ids)
+    for passport_id in passport_ids:
+        passport, handover = stored[passport_id], opened.get(passport_id)
+        if handover is None:
+            raise InputError(_nothing_out(passport["number"], _last_returned(connection, [passport_id]).get(
+                passport_id)))
+        _owed_on(passport, returned_on)
+        if returned_on < handover["handed_on"]:
+            raise InputError(f"Ngày nhận lại ({display_date(returned_on)}) trước ngày giao "
+                             f"({display_date(handover['handed_on'])}): hãy xem lại một trong hai ngày.")
+        writes.update(db, connection, passport_handovers, HANDOVERS, handover, {"returned_on": returned_on},
+                      HANDOVER_NAMED_BY)
 
 
 def _owed_on(passport: Mapping[str, Any], returned_on: dt.date) -> None:
@@ -370,7 +398,8 @@ def update_handover(db: Database, handover_id: int, raw: dict[str, Any],
         writes.check_unchanged(handover, seen)
         passport = writes.current(connection, passports, handover["passport_id"], "hộ chiếu")
         if values["returned_on"] is None:
-            _none_open(connection, passport, but=handover_id)
+            _none_open(connection, passport, _open_handovers(connection, [passport["id"]], handover_id).get(
+                passport["id"]))
         else:
             _owed_on(passport, values["returned_on"])
         with _one_out(passport):
@@ -456,23 +485,26 @@ def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[
     return told
 
 
-def _not_out(connection: Connection, passport: dict[str, Any], handed_on: dt.date) -> None:
-    _none_open(connection, passport)
-    last = _last_returned(connection, passport["id"])
+def _not_out(connection: Connection, passport: dict[str, Any], handed_on: dt.date,
+             handover: dict[str, Any] | None, last: dt.date | None) -> None:
+    """Refuses the passport handed out while out on `handover`, or before the day `last` it was received back."""
+    _none_open(connection, passport, handover)
     if last is not None and handed_on < last:
         raise InputError(f"Ngày giao ({display_date(handed_on)}) trước ngày nhận lại lần trước "
                          f"({display_date(last)}): hãy xem lại ngày giao.")
 
 
-def _last_returned(connection: Connection, passport_id: int) -> dt.date | None:
-    """The day the passport was last received back (None: never handed out)."""
-    return connection.execute(select(func.max(passport_handovers.c.returned_on)).where(
-        passport_handovers.c.passport_id == passport_id, passport_handovers.c.deleted_at.is_(None))).scalar()
+def _last_returned(connection: Connection, passport_ids: Sequence[int]) -> dict[int, dt.date]:
+    """The day each passport was last received back (none: never)."""
+    return dict(connection.execute(
+        select(passport_handovers.c.passport_id, func.max(passport_handovers.c.returned_on))
+        .where(passport_handovers.c.passport_id.in_(passport_ids), passport_handovers.c.deleted_at.is_(None),
+               passport_handovers.c.returned_on.is_not(None))
+        .group_by(passport_handovers.c.passport_id)).all())
 
 
-def _none_open(connection: Connection, passport: dict[str, Any], but: int | None = None) -> None:
-    """Refuses a second handover not received back (`but` the one being corrected)."""
-    handover = _open_handover(connection, passport["id"], but)
+def _none_open(connection: Connection, passport: dict[str, Any], handover: dict[str, Any] | None) -> None:
+    """Refuses a second handover while the passport is out on `handover`."""
     if handover is not None:
         holder = connection.execute(select(persons.c.full_name).where(persons.c.id == passport["person_id"]))
         raise InputError(f"{_out_with({**passport, 'full_name': holder.scalar_one()}, handover['handed_on'])}: hãy "
@@ -492,11 +524,12 @@ def _one_out(passport: dict[str, Any]) -> Iterator[None]:
                          "lại: không giao lần nữa được; hãy xem lại sổ giao, nhận.") from error
 
 
-def _open_handover(connection: Connection, passport_id: int, but: int | None = None) -> dict[str, Any] | None:
-    row = connection.execute(select(passport_handovers).where(
-        passport_handovers.c.passport_id == passport_id, passport_handovers.c.deleted_at.is_(None),
-        passport_handovers.c.returned_on.is_(None), passport_handovers.c.id != (but or 0))).mappings().first()
-    return dict(row) if row else None
+def _open_handovers(connection: Connection, passport_ids: Sequence[int], but: int | None = None
+                    ) -> dict[int, dict[str, Any]]:
+    """The handover each passport is out on, not received back (`but` the one being corrected)."""
+    return {row["passport_id"]: dict(row) for row in connection.execute(select(passport_handovers).where(
+        passport_handovers.c.passport_id.in_(passport_ids), passport_handovers.c.deleted_at.is_(None),
+        passport_handovers.c.returned_on.is_(None), passport_handovers.c.id != (but or 0))).mappings()}
 
 
 def delegations_under(connection: Connection, decision_no: str, going_only: bool = True) -> list[dict[str, Any]]:
@@ -512,27 +545,39 @@ def delegations_under(connection: Connection, decision_no: str, going_only: bool
     return [dict(row) for row in rows if fold(row["decision_no"]) == wanted]
 
 
-def _holder_places(connection: Connection, found: list[dict[str, Any]], person_id: int) -> dict[int, str | None]:
-    """The delegations of `found` that list the holder, each with why the holder did not go (None: went)."""
-    return dict(connection.execute(
-        select(delegation_members.c.delegation_id, delegation_members.c.not_going)
-        .select_from(delegation_members.join(cadres))
-        .where(delegation_members.c.delegation_id.in_([d["id"] for d in found]), cadres.c.person_id == person_id)
-        ).all())
+def _holder_places(connection: Connection, found: list[dict[str, Any]], person_ids: Sequence[int]
+                   ) -> dict[int, dict[int, str | None]]:
+    """Each holder's delegations of `found` that list them, each with why the holder did not go (None: went)."""
+    places: dict[int, dict[int, str | None]] = {person_id: {} for person_id in person_ids}
+    for person_id, delegation_id, not_going in connection.execute(
+            select(cadres.c.person_id, delegation_members.c.delegation_id, delegation_members.c.not_going)
+            .select_from(delegation_members.join(cadres))
+            .where(delegation_members.c.delegation_id.in_([d["id"] for d in found]),
+                   cadres.c.person_id.in_(person_ids))):
+        places[person_id][delegation_id] = not_going
+    return places
 
 
 def _trip(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
-    """The delegation a handover's decision number names (the one listing the holder, else the only one), the
-    trip's day of leaving (the delegation's, else the day handed out) and its day of return: the one typed, else the
-    delegation's (read as it stands: `deadlines.trip_return_on`)."""
+    """The trip of the passport's handover of `values` (`_trips`)."""
+    return _trips(connection, [passport["person_id"]], values)[passport["person_id"]]
+
+
+def _trips(connection: Connection, person_ids: Sequence[int], values: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    """For each holder, the delegation a handover's decision number names (the one listing the holder, else the
+    only one), the trip's day of leaving (the delegation's, else the day handed out) and its day of return: the
+    one typed, else the delegation's (read as it stands: `deadlines.trip_return_on`)."""
     decision_no = clean(values["decision_no"] or "")
     found = delegations_under(connection, decision_no) if decision_no else []
-    places = _holder_places(connection, found, passport["person_id"]) if found else {}
-    listing = [delegation for delegation in found if delegation["id"] in places]
-    chosen = listing[0] if len(listing) == 1 else found[0] if len(found) == 1 else None
-    return {"delegation": chosen, "delegation_id": chosen["id"] if chosen else None,
-            "leaves_on": chosen["depart_on"] if chosen else values["handed_on"],
-            "back_on": values["trip_return_on"] or (chosen["return_on"] if chosen else None)}
+    places = _holder_places(connection, found, person_ids) if found else {}
+    trips = {}
+    for person_id in person_ids:
+        listing = [delegation for delegation in found if delegation["id"] in places[person_id]]
+        chosen = listing[0] if len(listing) == 1 else found[0] if len(found) == 1 else None
+        trips[person_id] = {"delegation": chosen, "delegation_id": chosen["id"] if chosen else None,
+                            "leaves_on": chosen["depart_on"] if chosen else values["handed_on"],
+                            "back_on": values["trip_return_on"] or (chosen["return_on"] if chosen else None)}
+    return trips
 
 
 def _delegation_doubts(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> list[str]:
@@ -542,7 +587,7 @@ def _delegation_doubts(connection: Connection, passport: dict[str, Any], values:
         return [_called_off(connection, decision_no)
                 or f"Sổ Đoàn ra nước ngoài không có đoàn nào theo quyết định «{values['decision_no']}»: hạn nộp lại "
                    "tính theo ngày về ghi ở đây."]
-    places = _holder_places(connection, found, passport["person_id"])
+    places = _holder_places(connection, found, [passport["person_id"]])[passport["person_id"]]
     if not places:
         return [f"Người giữ hộ chiếu không có tên trong danh sách thành viên đoàn «{found[0]['name']}»."]
     return [f"Người giữ hộ chiếu có tên trong đoàn «{delegation['name']}» nhưng ghi «không đi» "

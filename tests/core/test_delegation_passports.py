@@ -3,13 +3,17 @@ diplomatic or official passport in custody chosen, what the officer should know 
 with each handover in the trail."""
 
 import datetime as dt
+import re
 
 import pytest
+from sqlalchemy import event
 
 from bvct_desktop.core import audit, delegation_passports, passports
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.personfile import writes
+from tests.conftest import workbook
 from tests.core.test_passports import HUNG, HUONG, db, handed, official, person  # noqa: F401 - the fixture
+from tests.samples import SAMPLES
 
 VINH = "Đỗ Quang Vinh"  # the other member of 125-QĐ/TU (01/04/2025 – 08/04/2025)
 DECISION = "125-QĐ/TU"
@@ -79,3 +83,53 @@ def test_a_passport_reported_lost_on_the_trip_is_not_offered_to_receive_back(db,
     out = delegation_passports.members(db, DECISION, back=True)
     assert [(member.full_name, member.passport_id) for member in out] == [(HUONG, books["huong"]), (VINH, None)]
     assert out[1].why_not == "Hộ chiếu A0001234 đã báo mất ngày 05/04/2025: không còn phải nộp lại."
+
+
+GIVEN = ("An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Lâm")
+FAMILY = ("Trần Văn", "Lê Thị", "Phạm Minh", "Võ Quốc", "Đặng Thu")
+LARGE = "200-QĐ/TU"
+
+
+def _large_delegation(cli, db, folder) -> list[int]:  # noqa: F811 - `db`, the fixture
+    """A delegation of 40 cadres under LARGE, each with an official passport the office keeps: theirs."""
+    names = [f"{family} {given}" for family in FAMILY for given in GIVEN]
+    born = [f"01/01/{1960 + at}" for at in range(len(names))]
+    headers, _ = SAMPLES["cadres"]
+    rows = [[name, birth, "Nam", *[None] * (len(headers) - 3)] for name, birth in zip(names, born, strict=True)]
+    assert cli("import", "cadres", workbook(folder / "can-bo.xlsx", headers, rows))[0] == 0
+    headers, _ = SAMPLES["delegations"]
+    rows = [[LARGE, "10/03/2025", "Đoàn học tập", "Nhật Bản", "Công tác", "01/04/2025", "08/04/2025", None, name,
+             birth, None, None, None, None, "Thành viên"] for name, birth in zip(names, born, strict=True)]
+    assert cli("import", "delegations", workbook(folder / "doan.xlsx", headers, rows))[0] == 0
+    return [official(db, name, f"B{7000000 + at}") for at, name in enumerate(names)]
+
+
+def _statements(db, run) -> list[str]:  # noqa: F811
+    """The statements `run` sends the database, but those each handover's own write takes (its row, the row
+    versions, the trail's entry)."""
+    sent = []
+
+    def counted(*args) -> None:
+        sent.append(args[2])
+
+    event.listen(db.engine, "before_cursor_execute", counted)
+    try:
+        run()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", counted)
+    return [text for text in sent if not re.match(r"(INSERT|UPDATE)|SELECT .*(audit_log|row_version)", text,
+                                                  re.DOTALL)]
+
+
+def test_a_large_delegation_s_passports_are_read_and_written_in_a_few_statements_not_one_a_member(cli, db,  # noqa: F811
+                                                                                                tmp_path):
+    """40 members: listing them, handing their passports out and receiving them back read the same few
+    statements as for two (each handover's row and trail entry aside), and all of it is one write."""
+    ids = _large_delegation(cli, db, tmp_path)
+    for run in (lambda: delegation_passports.members(db, LARGE),
+                lambda: delegation_passports.hand_out(db, LARGE, ids, {"handed_on": "28/03/2025"}),
+                lambda: delegation_passports.members(db, LARGE, back=True),
+                lambda: delegation_passports.take_back(db, ids, {"returned_on": "10/04/2025"})):
+        assert len(_statements(db, run)) <= 12
+    assert [line["returned_on"] for line in passports.handovers_of(db, person(db, "Đặng Thu Lâm"))] == [
+        dt.date(2025, 4, 10)]
