@@ -468,8 +468,16 @@ def _passports_out(today: dt.date) -> ColumnElement:
 
 def _passports_kept(today: dt.date) -> ColumnElement:
     """The passports the office keeps on `today`: not with their holder, not reported lost by then."""
-    return ((passport_table.c.kept == passports.KEPT) & ~_passports_out(today)
-            & or_(passport_table.c.lost_on.is_(None), passport_table.c.lost_on > today))
+    return (passport_table.c.kept == passports.KEPT) & ~_passports_out(today) & _not_lost(today)
+
+
+def _passports_expired(today: dt.date) -> ColumnElement:
+    """The passports expired by `today`, not reported lost by then (cancelled: nothing to renew)."""
+    return (passport_table.c.expires_on < today) & _not_lost(today)
+
+
+def _not_lost(today: dt.date) -> ColumnElement:
+    return or_(passport_table.c.lost_on.is_(None), passport_table.c.lost_on > today)
 
 
 def _passports_overdue(today: dt.date, history: settings.History) -> ColumnElement:
@@ -491,7 +499,7 @@ VIEWS[passports.KIND] = View(
     text_columns=(passport_table.c.number, passport_table.c.note), searched_also="số hộ chiếu, ghi chú",
     statuses={passports.IN_CUSTODY: _passports_kept,
               "Đang giao cho người giữ": _passports_out,
-              "Đã hết hạn": lambda today: passport_table.c.expires_on < today},
+              "Đã hết hạn": _passports_expired},
     purpose=passport_table.c.passport_type, purposes=passports.PASSPORT_TYPES, purpose_label="Loại hộ chiếu",
     overdue=_passports_overdue, overdue_label="Quá hạn nộp lại",
     extra_rows=_passport_states, also_reads=(passport_handovers, delegations))  # a delegation's return: the due day

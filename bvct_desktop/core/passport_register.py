@@ -62,7 +62,8 @@ def lines(connection: Connection, passport_ids: Sequence[int], today: dt.date) -
     return [{**found[passport_id], **handover}
             for passport_id in passport_ids if passport_id in found
             for handover in handed.get(passport_id) or [{NOTE.key: passports.remark(found[passport_id], today)
-                                                         if found[passport_id]["lost_on"] else where[passport_id]}]]
+                                                         if passports.lost_by(found[passport_id]["lost_on"], today)
+                                                         else where[passport_id]}]]
 
 
 def produce(db: Database, passport_ids: Sequence[int], today: dt.date,

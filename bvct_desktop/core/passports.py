@@ -216,7 +216,7 @@ def states(connection: Connection, passport_ids: list[int], today: dt.date) -> d
         select(passport_handovers.c.passport_id, passport_handovers.c.handed_on,
                trip_return_on().label(TRIP_RETURN.key))
         .where(passport_handovers.c.passport_id.in_(passport_ids), out_on(today))).mappings()}
-    return {passport_id: _lost_by(lost_on, today)
+    return {passport_id: lost_by(lost_on, today)
             or _joined(validity(expires_on, today), _state(kept, out.get(passport_id), history, today))
             for passport_id, kept, expires_on, lost_on in stored}
 
@@ -224,7 +224,7 @@ def states(connection: Connection, passport_ids: list[int], today: dt.date) -> d
 def remark(passport: Mapping[str, Any], today: dt.date) -> str:
     """What the printed register notes of a passport (its `lost_on`, `lost_note`, `expires_on`) on `today`: that
     it was reported lost, and what was reported, else its `validity`."""
-    lost = _lost_by(passport["lost_on"], today)
+    lost = lost_by(passport["lost_on"], today)
     return f"{lost}: {passport['lost_note']}" if lost and passport["lost_note"] else lost or validity(
         passport["expires_on"], today)
 
@@ -252,7 +252,8 @@ def out_on(today: dt.date) -> ColumnElement:
                 passport_owed(today))
 
 
-def _lost_by(lost_on: dt.date | None, today: dt.date) -> str:
+def lost_by(lost_on: dt.date | None, today: dt.date) -> str:
+    """That the passport was reported lost (on `lost_on`), when it was by `today`; "" otherwise."""
     return f"Đã báo mất ngày {display_date(lost_on)}" if lost_on is not None and lost_on <= today else ""
 
 
@@ -440,8 +441,8 @@ def due_shown(due: dt.date | None, returned_on: dt.date | None, today: dt.date,
     (`lost_on`); "" with no day of return."""
     if due is None:
         return ""
-    if returned_on is None and _lost_by(lost_on, today):
-        return f"{display_date(due)} ({_lost_by(lost_on, today).lower()})"
+    if returned_on is None and lost_by(lost_on, today):
+        return f"{display_date(due)} ({lost_by(lost_on, today).lower()})"
     return late_by(due, due < today and (returned_on is None or returned_on > today), today, returned_on, "nộp")
 
 

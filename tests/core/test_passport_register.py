@@ -93,3 +93,14 @@ def test_the_note_says_a_passport_is_lost_expired_or_valid_less_than_six_months_
     assert found["B7654321"]["note"] == "Đã báo mất ngày 24/04/2026: Mất tại Viêng Chăn, đã trình báo ĐSQ"
     due = due_back(db, dt.date(2026, 4, 25))
     assert found["B7654321"]["due_shown"] == f"{due:%d/%m/%Y} (đã báo mất ngày 24/04/2026)"
+
+
+def test_a_passport_never_handed_out_whose_loss_is_dated_after_the_day_printed_says_where_it_is(db):  # noqa: F811
+    """Reported lost on 20/05/2026, after the day printed (04/05/2026): not lost yet on paper, the office keeps it;
+    expired on 01/05/2026, the note says so beside where it is — as for any passport, not the expiry alone."""
+    kept = official(db, number="B2000001")
+    expired = official(db, HUONG, "B2000002", expires_on="01/05/2026")
+    for passport in (kept, expired):
+        passports.report_lost(db, passport, {"lost_on": "20/05/2026", "lost_note": "Thất lạc"})
+    assert [line["note"] for line in lines(db, [kept, expired])] == [
+        passports.IN_CUSTODY, "Hết hạn từ 01/05/2026; cơ quan đang giữ"]

@@ -491,3 +491,12 @@ def test_a_passport_is_not_reported_lost_before_the_day_it_was_last_received_bac
                                          "\\(13/02/2026\\)"):
         lost(db, passport, "10/02/2026")
     lost(db, passport, "13/02/2026", "Thất lạc khi chuyển văn phòng")
+
+
+def test_a_passport_reported_lost_is_not_listed_as_expired_from_the_day_of_the_report(db):
+    """Lost and so cancelled, a passport is neither to renew nor to hand in: «Đã hết hạn» lists it no more."""
+    passport = official(db, expires_on="01/01/2026")
+    lost(db, passport, "20/02/2026")
+    expired = browse.Filters(status="Đã hết hạn")
+    assert browse.record_ids(db, "passports", filters=expired, today=dt.date(2026, 2, 19)) == [passport]
+    assert browse.record_ids(db, "passports", filters=expired, today=dt.date(2026, 2, 20)) == []
