@@ -75,7 +75,10 @@ LOST_FIELDS = (Field("lost_on", "Ngày báo mất", FieldType.DATE, required=Tru
                      hint="nơi, hoàn cảnh mất; cơ quan đã trình báo"))
 LOST_IS_FINAL = ("Hộ chiếu đã trình báo mất bị hủy giá trị và không được khôi phục (Luật Xuất cảnh, nhập cảnh của "
                  "công dân Việt Nam 2019): báo mất không rút lại được, hộ chiếu không giao lại được, kể cả khi tìm "
-                 "thấy. Chỉ ghi khi người giữ đã trình báo mất.")
+                 "thấy. Chỉ ghi khi người giữ đã trình báo mất (ghi nhầm hộ chiếu: «Hủy báo mất» với lý do).")
+# A loss typed on the wrong passport (the holder's other one) is withdrawn, its reason kept in the passport's note.
+WITHDRAW_LOSS_FIELDS = (Field("reason", "Lý do hủy báo mất", required=True, max_length=LONG_TEXT,
+                              hint="ví dụ: ghi nhầm, hộ chiếu bị mất là hộ chiếu phổ thông C0012345"),)
 STATE = Field("state", "Tình trạng")  # where the passport is (`states`), never typed
 IN_CUSTODY = "Cơ quan đang giữ"
 DUE = Field("due_on", "Hạn nộp lại", FieldType.DATE)  # worked out (passport_return_due), never typed
@@ -355,6 +358,38 @@ def report_lost(db: Database, passport_id: int, raw: dict[str, Any]) -> list[str
                 raise InputError(f"Ngày báo mất ({display_date(values['lost_on'])}) trước ngày {done} hộ chiếu lần "
                                  f"cuối ({display_date(last)}): hãy xem lại ngày báo mất.")
         return writes.update(db, connection, passports, KIND, passport, values, NAMED_BY)
+
+
+def withdraw_loss_refused(passport: Mapping[str, Any]) -> str | None:
+    """Why the loss of a passport of `passports_of` cannot be withdrawn (`withdraw_loss` refuses it): none is
+    recorded; None when it can."""
+    return None if passport["lost_on"] is not None else (
+        f"Hộ chiếu {passport['number']} không ghi báo mất: không có gì để hủy.")
+
+
+def withdraw_loss_doubts(_db: Database, passport: Mapping[str, Any], _values: dict[str, Any]) -> list[str]:
+    """What the officer confirms before withdrawing a passport's loss: that it was recorded by mistake."""
+    return [f"Hủy báo mất hộ chiếu {passport['number']} (báo mất ngày {display_date(passport['lost_on'])}) vì đã "
+            "ghi nhầm? Hộ chiếu đã thật sự trình báo mất thì bị hủy giá trị: không hủy báo mất."]
+
+
+def withdraw_loss(db: Database, passport_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None
+                  ) -> list[str]:
+    """Withdraws a loss recorded by mistake (on the wrong passport): the passport is as before it, its note says
+    when the loss was withdrawn and why, and the trail keeps what the loss said with the reason; returns the keys
+    that changed. Refused when no loss is recorded."""
+    db.require(Action.EDIT, "hủy báo mất hộ chiếu")
+    reason = writes.parse(WITHDRAW_LOSS_FIELDS, raw)["reason"]
+    with db.write() as connection:
+        passport = writes.current(connection, passports, passport_id, "hộ chiếu")
+        writes.check_unchanged(passport, seen)
+        if (refused := withdraw_loss_refused(passport)) is not None:
+            raise InputError(refused)
+        said = (f"Hủy báo mất ngày {display_date(passport['lost_on'])} (ghi ngày {display_date(db.clock().date())}): "
+                f"{reason}")
+        note = "\n".join(filter(None, (passport["note"], said)))
+        return writes.update(db, connection, passports, KIND, passport,
+                             {"lost_on": None, "lost_note": None, "note": note}, NAMED_BY, why=reason)
 
 
 def take_back(db: Database, passport_id: int, raw: dict[str, Any]) -> None:

@@ -3,6 +3,7 @@ passport comes back within 5 working days of the trip's return; what the officer
 one out is told as a «Lưu ý», not refused."""
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import select
@@ -18,10 +19,10 @@ from bvct_desktop.core import (
     settings,
     trip_reports,
 )
-from bvct_desktop.core.errors import InputError
+from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.personfile import writes
 from bvct_desktop.core.schema import delegations, persons
-from tests.sample_db import sample_database
+from tests.sample_db import sample_database, viewer_database
 
 HUNG = "Nguyễn Văn Hùng"  # a cadre (Giám đốc Sở Nội vụ)
 HUONG = "Bùi Thị Hương"   # a cadre, head of delegation 125-QĐ/TU (01/04/2025 – 08/04/2025)
@@ -500,3 +501,42 @@ def test_a_passport_reported_lost_is_not_listed_as_expired_from_the_day_of_the_r
     expired = browse.Filters(status="Đã hết hạn")
     assert browse.record_ids(db, "passports", filters=expired, today=dt.date(2026, 2, 19)) == [passport]
     assert browse.record_ids(db, "passports", filters=expired, today=dt.date(2026, 2, 20)) == []
+
+
+def test_a_loss_recorded_on_the_wrong_passport_is_withdrawn_with_its_reason_in_the_trail_and_the_note(db):
+    """Hùng's loss was typed on his official passport instead of his ordinary one: «Hủy báo mất» clears it, asked
+    first, the reason kept in the passport's note and in the trail beside what the loss said; the passport is
+    kept and handed out again."""
+    passport = official(db, note="Giữ tại tủ số 2")
+    lost(db, passport, "20/02/2026")
+    [listed] = passports.passports_of(db, person(db, HUNG))
+    assert passports.withdraw_loss_refused(listed) is None
+    assert passports.withdraw_loss_doubts(db, listed, {}) == [
+        "Hủy báo mất hộ chiếu B1234567 (báo mất ngày 20/02/2026) vì đã ghi nhầm? Hộ chiếu đã thật sự trình báo mất "
+        "thì bị hủy giá trị: không hủy báo mất."]
+    with pytest.raises(InputError, match="Lý do hủy báo mất"):
+        passports.withdraw_loss(db, passport, {"reason": " "})
+    assert passports.withdraw_loss(db, passport, {"reason": "Ghi nhầm: mất hộ chiếu phổ thông C0012345"}) == [
+        "lost_on", "lost_note", "note"]
+    [listed] = passports.passports_of(db, person(db, HUNG))
+    assert (listed["lost_on"], listed["lost_note"], listed["state"]) == (None, None, passports.IN_CUSTODY)
+    assert listed["note"] == ("Giữ tại tủ số 2\nHủy báo mất ngày 20/02/2026 (ghi ngày 01/03/2026): Ghi nhầm: mất "
+                              "hộ chiếu phổ thông C0012345")
+    entry = [entry for entry in audit.list_entries(db) if entry.kind == passports.KIND
+             and entry.record_id == passport and entry.action == writes.CHANGED][-1]
+    said = json.loads(entry.details)
+    assert said["ly_do"] == "Ghi nhầm: mất hộ chiếu phổ thông C0012345"
+    assert said["lost_on"][audit.OLD] == "2026-02-20" and "lost_note" in said
+    assert passports.withdraw_loss_refused(listed) == "Hộ chiếu B1234567 không ghi báo mất: không có gì để hủy."
+    with pytest.raises(InputError, match="không ghi báo mất"):
+        passports.withdraw_loss(db, passport, {"reason": "lần nữa"})
+    handed(db, passport, "02/03/2026", "10/03/2026")
+
+
+def test_only_an_officer_who_edits_withdraws_a_loss(cli, db):
+    passport = official(db)
+    lost(db, passport, "20/02/2026")
+    viewer = viewer_database(cli, db)
+    with pytest.raises(PermissionDenied):
+        passports.withdraw_loss(viewer, passport, {"reason": "Ghi nhầm"})
+    viewer.close()

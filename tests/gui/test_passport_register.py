@@ -15,7 +15,7 @@ from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui.dashboard import ACTION_LISTS, DueList
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.forms import open_form
-from bvct_desktop.gui.forms.passport_form import HAND_OUT, LOST, TAKE_BACK, PassportForm
+from bvct_desktop.gui.forms.passport_form import HAND_OUT, LOST, TAKE_BACK, WITHDRAW_LOSS, PassportForm
 from bvct_desktop.gui.forms.person_file import SectionTab
 from bvct_desktop.gui.printing import PrintPreview
 from bvct_desktop.gui.qt import QLabel
@@ -271,3 +271,30 @@ def test_a_passport_reported_lost_from_its_holder_s_window_is_said_lost_there_an
     form.show()
     qtbot.waitExposed(form)
     form.grab().save(str(tmp_path / "lost.png"))
+
+
+def test_a_loss_recorded_on_the_wrong_passport_is_withdrawn_from_its_holder_s_window(qtbot, context, passport,
+                                                                                        tmp_path):
+    """Asked first, with its reason: the passport reads out again, overdue as before, its note saying why, and
+    «Hủy báo mất» is greyed once there is no loss to withdraw."""
+    passports.report_lost(context.db, passport, {"lost_on": "20/05/2025", "lost_note": "Mất tại sân bay Incheon"})
+    form = open_form(context, "passports", passport)
+    qtbot.addWidget(form)
+    form.resize(*SCREEN)
+    held = tab(form, "Hộ chiếu")
+    held.table.selectRow(0)
+    held.act(action(held, WITHDRAW_LOSS))
+    support.fill(held.dialog, {"reason": "Ghi nhầm: hộ chiếu bị mất là hộ chiếu phổ thông C0012345"})
+    context.dialogs.answer_next(NO)
+    assert not held.dialog.save()
+    assert "vì đã ghi nhầm?" in context.dialogs.shown[-1].text
+    context.dialogs.answer_next(YES)
+    assert held.dialog.save()
+    assert held.table.item(0, 5).text().endswith("hạn nộp lại 16/05/2025 (quá hạn 30 ngày)")
+    assert held.table.item(0, 6).text().endswith("Ghi nhầm: hộ chiếu bị mất là hộ chiếu phổ thông C0012345")
+    held.table.selectRow(0)
+    assert not held.buttons[WITHDRAW_LOSS].isEnabled()
+    assert held.buttons[LOST].text() == LOST
+    form.show()
+    qtbot.waitExposed(form)
+    form.grab().save(str(tmp_path / "withdrawn.png"))

@@ -90,16 +90,16 @@ def insert(db: Database, connection: Connection, table: Table, kind: str, values
 
 
 def update(db: Database, connection: Connection, table: Table, kind: str, record: dict[str, Any],
-           values: dict[str, Any], named_by: Iterable[str]) -> list[str]:
+           values: dict[str, Any], named_by: Iterable[str], why: str | None = None) -> list[str]:
     """Stores the values that differ from `record`; returns their keys (nothing to do: []). The audit
-    entry names the record by its values of `named_by` (`audit.named`)."""
+    entry names the record by its values of `named_by` (`audit.named`), and the reason `why` it was changed."""
     changed = audit.changed(record, values)
     if changed:
         connection.execute(table.update().where(table.c.id == record["id"])
                            .values(**{key: values[key] for key in changed}, updated_at=db.clock(),
                                    **row_versions.next_of(connection, table)))
         db.audit(connection, CHANGED, kind=kind, record_id=record["id"],
-                 details=audit.named(record, named_by) | changed)
+                 details=audit.named(record, named_by) | changed | ({"ly_do": why} if why else {}))
     return list(changed)
 
 

@@ -17,9 +17,11 @@ from .person_file import EntryAction, EntryDialog, Section, SectionTab
 from .person_picker import PersonPicker
 
 ADD, EDIT, HAND_OUT, TAKE_BACK, LOST = "Thêm hộ chiếu", "Sửa", "Giao hộ chiếu", "Nhận lại", "Báo mất"
+WITHDRAW_LOSS = "Hủy báo mất"  # a loss recorded on the wrong passport, withdrawn with its reason
 LOST_AGAIN = "Sửa báo mất"  # «Báo mất» on a passport already reported lost: its day and what was reported
 PASSPORTS = Section(
-    "Hộ chiếu", passports.KIND, (*passports.PASSPORT_FIELDS[:5], passports.STATE), passports.passports_of,
+    "Hộ chiếu", passports.KIND, (*passports.PASSPORT_FIELDS[:5], passports.STATE, passports.PASSPORT_FIELDS[5]),
+    passports.passports_of,
     (EntryAction(ADD, passports.PASSPORT_FIELDS,
                  lambda db, person, _entry, values: passports.add_passport(db, person, values)),
      EntryAction(EDIT, passports.PASSPORT_FIELDS,
@@ -34,7 +36,10 @@ PASSPORTS = Section(
                  refused=passports.take_back_refused),
      EntryAction(LOST, passports.LOST_FIELDS,
                  lambda db, _person, entry, values: passports.report_lost(db, entry["id"], values), on_entry=True,
-                 doubts=passports.lost_doubts, relabel=lambda entry: LOST_AGAIN if entry["lost_on"] else LOST)),
+                 doubts=passports.lost_doubts, relabel=lambda entry: LOST_AGAIN if entry["lost_on"] else LOST),
+     EntryAction(WITHDRAW_LOSS, passports.WITHDRAW_LOSS_FIELDS,
+                 lambda db, _person, entry, values: passports.withdraw_loss(db, entry["id"], values, entry[VERSION]),
+                 on_entry=True, doubts=passports.withdraw_loss_doubts, refused=passports.withdraw_loss_refused)),
     lambda db, passport_id: recycle_bin.delete(db, passports.KIND, passport_id),  # restored from the register's bin
     also_shows=(passports.HANDOVERS,), called=passports.called)
 LEDGER = Section(
