@@ -3,7 +3,7 @@ the standard, each in the lines they were typed in, whole on an office screen.""
 
 from sqlalchemy import select
 
-from bvct_desktop.core import users
+from bvct_desktop.core import editing, users
 from bvct_desktop.core.database import disabled_message
 from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile import cases, relatives
@@ -11,7 +11,7 @@ from bvct_desktop.core.personfile.cases import NOTE
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.schema import persons
 from bvct_desktop.gui.forms import open_form
-from bvct_desktop.gui.forms.case_form import ISSUES_TITLE, MISSING_TITLE
+from bvct_desktop.gui.forms.case_form import AWAITING_TITLE, ISSUES_TITLE, MISSING_TITLE
 from bvct_desktop.gui.qt import QLabel, QTextDocument
 from tests.gui import register_support as support
 from tests.gui.shell_support import as_user, context_for
@@ -118,3 +118,19 @@ def test_a_case_opened_once_the_account_is_locked_says_so_with_its_name_as_typed
     form = open_form(context_for(officer, context.clock), "vetting-cases", case)
     qtbot.addWidget(form)
     assert disabled_message(MARKUP_NAME) in [label_as_seen(label) for label in form.findChildren(QLabel)]
+
+
+def test_a_case_whose_slips_await_their_replies_does_not_read_as_verified(qtbot, monkeypatch, context):
+    """The tour's candidate had a slip on each parent, none answered, and the window read «Đã xác minh đủ thân
+    nhân theo quy định.»: it names each relative whose slip still awaits its reply, and where it went."""
+    person = _person(context)
+    with context.db.read() as connection:
+        full_name = connection.execute(select(persons.c.full_name).where(persons.c.id == person)).scalar_one()
+    case = cases.open_case(context.db, person, {"purpose": "Bổ nhiệm", "opened_on": "01/03/2026"})
+    editing.save(context.db, "slips", {"number": "90/PXM", "issued_on": "03/03/2026", "full_name": "Trần Văn Tư",
+                                       "birth_date": "1940", "relation": "Cha", "vetted_name": full_name,
+                                       "purpose": "Bổ nhiệm", "recipient": "Cục A93B – Bộ Công an"})
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "vetting-cases", case))
+    awaiting = _titled(form, AWAITING_TITLE)
+    _reads_in_lines(awaiting, ["Cha: Trần Văn Tư (phiếu 90/PXM gửi Cục A93B – Bộ Công an ngày 03/03/2026)"])
+    assert not [label for label in form.findChildren(QLabel) if "Đã xác minh đủ" in label.text()]

@@ -124,6 +124,12 @@ class CaseFile:
     missing_items: list[str]  # the dossier's items not received yet (case_steps.missing_items)
     minutes: list[dict[str, Any]]  # the verification minutes, oldest first (case_steps.MINUTES)
 
+    def awaiting(self) -> list[str]:
+        """Each slip of the case still without a reply, by whom it is about: «Cha: Nguyễn Văn Tư (phiếu 60/PXM
+        gửi Cục A93B – Bộ Công an ngày 02/03/2026)»."""
+        return [f"{slip['relation'] or SELF}: {slip['full_name']} (phiếu {sent_told(slip)})"
+                for slip in self.slips if slip["result_on"] is None]
+
 
 @dataclass(frozen=True)
 class Along:
@@ -251,8 +257,7 @@ def conclusion_doubts(db: Database, case_id: int, raw: dict[str, Any]) -> list[s
     told = letters.open_told(found.letters)
     if unanswered:
         told.append(f"Hồ sơ còn {len(unanswered)} phiếu xác minh chưa có kết quả trả lời đến ngày kết luận: "
-                    + "; ".join(f"{slip['number']} gửi {slip['recipient']} ngày {display_date(slip['issued_on'])}"
-                                for slip in unanswered) + ".")
+                    + "; ".join(map(sent_told, unanswered)) + ".")
     found_records = [slip for slip in found.slips if slip not in unanswered and found_archive_record(slip["result"])]
     if found_records and ALLOWS[values["result"]] == 0:
         told.append(f"Có {len(found_records)} phiếu xác minh được trả lời có tài liệu lưu trữ: "
@@ -276,6 +281,11 @@ def asks_result(result: str) -> str:
 def reply_told(slip: dict[str, Any]) -> str:
     """«60/PXM (Cha: Nguyễn Văn Tư), Cục A93B – Bộ Công an trả lời ngày 20/03/2026: «Có tài liệu…»»."""
     return f"{slip_named(slip)} trả lời ngày {display_date(slip['result_on'])}: «{slip['result']}»"
+
+
+def sent_told(slip: dict[str, Any]) -> str:
+    """«60/PXM gửi Cục A93B – Bộ Công an ngày 02/03/2026»."""
+    return f"{slip['number']} gửi {slip['recipient']} ngày {display_date(slip['issued_on'])}"
 
 
 def slip_named(slip: dict[str, Any]) -> str:

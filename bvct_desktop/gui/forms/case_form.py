@@ -54,6 +54,7 @@ REOPEN_LABEL = "Mở lại hồ sơ"  # on a concluded case
 SERVING = ("slips", "archive-requests", "complaints", POLITICAL_NOTES.kind, "*")
 ISSUES_TITLE = "Vấn đề chính trị ảnh hưởng tiêu chuẩn"  # of the person file (cases.bearing_issues)
 MISSING_TITLE = "Thân nhân cần xác minh còn thiếu"  # cases.unchecked
+AWAITING_TITLE = "Phiếu xác minh chờ kết quả trả lời"  # CaseFile.awaiting
 DASH = "– "  # before each missing relative and each issue, its later lines under its text
 LETTER_KEYS = ("complaint_kind", "received_on", "due_on", "resolved_on", "sender", "summary", "result")
 REQUEST_KEYS = ("province", "doc_no", "doc_on", "full_name", "answered_on", "result")
@@ -157,8 +158,13 @@ class CaseForm(QDialog):
                 found.archive_requests,
                 lambda r: [ARCHIVE_REQUESTS.field(key).display(r[key]) for key in REQUEST_KEYS]))
         self._show_letters(found.letters)
-        self.body.addWidget(_in_lines(MISSING_TITLE, [u.told() for u in found.unchecked], dashed=True)
-                            if found.unchecked else QLabel("<b>Đã xác minh đủ thân nhân theo quy định.</b>"))
+        awaiting = found.awaiting()
+        if found.unchecked:
+            self.body.addWidget(_in_lines(MISSING_TITLE, [u.told() for u in found.unchecked], dashed=True))
+        if awaiting:
+            self.body.addWidget(_in_lines(AWAITING_TITLE, awaiting, dashed=True))
+        if not found.unchecked and not awaiting:
+            self.body.addWidget(QLabel("<b>Đã xác minh đủ thân nhân theo quy định.</b>"))
         self.body.addWidget(_in_lines(ISSUES_TITLE, [issue.told() for issue in found.issues], " không có.",
                                       dashed=True))
         buttons = QHBoxLayout()

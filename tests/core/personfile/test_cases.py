@@ -123,6 +123,23 @@ def test_who_is_still_unchecked_for_a_case(cli, db, tmp_path):
     assert [u.relation for u in cases.case_file(db, case).unchecked] == ["Vợ", "Con", "Mẹ"]
 
 
+def test_a_case_tells_each_relative_whose_slip_awaits_its_reply(cli, db, tmp_path):
+    """The tour issued slips on both parents of each of 30 candidates and recorded some replies: a case whose
+    slips were all issued but not answered read «Đã xác minh đủ thân nhân», as one whose replies had come.
+    The case names, per relative, the slips still without a reply and where they went."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026"})
+    _import_slips(cli, tmp_path, _slip("60/PXM", "02/03/2026", "Nguyễn Văn Tư", "1938", "Phú Thủy, Phan Thiết", "Cha",
+                                       "Nguyễn Văn Hùng", "Bầu cử"),
+                  _slip("61/PXM", "02/03/2026", "Lê Thị Hoa", "1968", "Hàm Tiến", "Vợ", "Nguyễn Văn Hùng", "Bầu cử"))
+    assert cases.case_file(db, case).awaiting() == [
+        "Cha: Nguyễn Văn Tư (phiếu 60/PXM gửi Cục A93B – Bộ Công an ngày 02/03/2026)",
+        "Vợ: Lê Thị Hoa (phiếu 61/PXM gửi Cục A93B – Bộ Công an ngày 02/03/2026)"]
+    replies.record_replies(db, [_slip_id(db, "61/PXM")], {"result_on": "20/03/2026", "result": "Không có tài liệu"})
+    assert cases.case_file(db, case).awaiting() == [
+        "Cha: Nguyễn Văn Tư (phiếu 60/PXM gửi Cục A93B – Bộ Công an ngày 02/03/2026)"]
+
+
 def test_a_parent_checked_by_a_slip_of_the_case_is_not_missing_though_undeclared(cli, db, tmp_path):
     """The mother is not in Hùng's list of relatives, but the case holds a slip on her as «Mẹ»."""
     hung = person_named(db, "Nguyễn Văn Hùng")
