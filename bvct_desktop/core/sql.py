@@ -49,3 +49,21 @@ def _leading_number_postgresql(element, compiler, **kw) -> str:
 def indexed_by(connection: Connection, index: str) -> str:
     """SQLite's INDEXED BY for a hand-written query (the server's planner chooses by itself)."""
     return f"INDEXED BY {index}" if connection.dialect.name == "sqlite" else ""
+
+
+class unindexed(FunctionElement):  # noqa: N801 - used as a SQL function
+    """A column whose index the query must not search by (SQLite's unary +; the server's planner weighs its
+    indexes by itself): a term every row but a few meets, such as `deleted_at IS NULL`, which SQLite, without
+    statistics, would otherwise search by before a join's own column."""
+
+    inherit_cache = True
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element, compiler, **kw) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
+
+
+@compiles(unindexed, "postgresql")
+def _unindexed_postgresql(element, compiler, **kw) -> str:
+    return compiler.process(element.clauses, **kw)

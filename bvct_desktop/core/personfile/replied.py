@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import and_, select
 from sqlalchemy.engine import Connection
 
+from .. import sql
 from ..archive_replies import found_archive_record
 from ..schema import persons, recipients, slips, vetting_cases
 from .cases import reply_told, slip_named
@@ -28,10 +29,12 @@ def _finds(result: str) -> bool:
 def told(connection: Connection, case_ids: list[int] | None, today: dt.date) -> dict[int, tuple[str, str]]:
     """The cases' replies in brief and each slip's reply a line (its tooltip), by case: those of `case_ids`,
     of every case when None, read in one statement."""
-    live_slips = and_(slips.c.vetting_case_id == vetting_cases.c.id, slips.c.deleted_at.is_(None))
+    live_slips = and_(slips.c.vetting_case_id == vetting_cases.c.id, sql.unindexed(slips.c.deleted_at).is_(None))
     query = (select(vetting_cases.c.id.label("case_id"), slips.c.id, slips.c.number, slips.c.relation,
                     persons.c.full_name, slips.c.result_on, slips.c.result, recipients.c.name.label("recipient"))
-             .select_from(vetting_cases.outerjoin(slips.join(persons).join(recipients), live_slips))
+             .select_from(vetting_cases.outerjoin(slips, live_slips)  # a case's slips found by their case's index
+                          .outerjoin(persons, persons.c.id == slips.c.person_id)
+                          .outerjoin(recipients, recipients.c.id == slips.c.recipient_id))
              .order_by(vetting_cases.c.id, slips.c.issued_on, slips.c.id))
     if case_ids is not None:
         query = query.where(vetting_cases.c.id.in_(case_ids))
