@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import ColumnElement, Table, and_, bindparam, false, func, literal, null, or_, select
+from sqlalchemy import ColumnElement, Date, Table, and_, bindparam, false, func, literal, null, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.util import find_tables
@@ -67,6 +67,7 @@ SHORTER = {"Họ và tên người được xác minh": "Người được xác 
            "Ngày nhận kết quả": "Nhận kết quả", "Mục đích xác minh": "Mục đích"}
 
 
+READ_ON = bindparam("read_on", type_=Date)  # the day a register is read, in a sort that counts on it (`listing`)
 CellsOf = Callable[[Connection, list[int] | None, dt.date], dict[int, dict[str, str]]]  # see Column.cells
 
 
@@ -430,10 +431,10 @@ def _case_replies(connection: Connection, ids: list[int] | None, today: dt.date)
             for case_id, (cell, told) in replied.told(connection, ids, today).items()}
 
 
-# the cases with most slips answered first, as the register orders its cells (those finding a record are told
-# by its filter): what reads a reply is no SQL
+# the cases with most slips answered on the day the register is read first, as its cells count them (those finding
+# a record are told by its filter): what reads a reply is no SQL
 _ANSWERED = (select(func.count()).where(slips.c.vetting_case_id == vetting_cases.c.id, slips.c.deleted_at.is_(None),
-                                        slips.c.result_on.is_not(None)).scalar_subquery())
+                                        deadlines.done_by(slips.c.result_on, READ_ON)).scalar_subquery())
 
 VIEWS["vetting-cases"] = View(
     VETTING_CASES, vetting_cases, vetting_cases.join(persons),
@@ -681,9 +682,10 @@ def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | N
     person = spec.person_id if spec.person_id is not None else literal(None)
     statement = select(table.c.id, person).select_from(table if own else spec.source)
     statement = statement.where(table.c.deleted_at.is_not(None) if filters.deleted else table.c.deleted_at.is_(None))
+    today = today or db.clock().date()
     with db.read() as connection:
-        statement = _filtered(statement, spec, filters, connection, today or db.clock().date())
-        rows = _plain_rows(connection, statement.order_by(*order))
+        statement = _filtered(statement, spec, filters, connection, today)
+        rows = _plain_rows(connection, statement.order_by(*order).params({READ_ON.key: today}))
     return Listing(spec.kind.name, [row[0] for row in rows], [row[1] for row in rows], kept or KeptTexts(kind))
 
 

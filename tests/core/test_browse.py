@@ -616,6 +616,24 @@ def test_the_vetting_cases_register_tells_each_cases_replies_in_brief_and_those_
     assert "2/BC (Cha: Hồ Văn Tư), Cục A93B – Bộ Công an: chưa trả lời" in before.tips[browse.CASE_REPLIES]
 
 
+def test_the_vetting_cases_sorted_by_their_replies_count_those_the_column_counts(db):
+    """Sorted by «Phiếu xác minh», the cases with most slips answered come first as their cells read on the day
+    the register is read: a reply dated after it has not come, in the order as in the cell."""
+    nominee = _nominee_case(db)  # his replies dated 20/02 and 25/02/2026
+    editing.save(db, "slips", {"number": "4/BC", "issued_on": "02/02/2026", "purpose": "Bầu cử",
+                               "recipient": "Cục A93B – Bộ Công an", "full_name": "Trần Văn Mười", "birth_date": "1980",
+                               "result_on": "10/02/2026", "result": "Không có tài liệu lưu trữ"})
+    header = browse.view("vetting-cases").column(browse.CASE_REPLIES).header
+    for day in (dt.date(2026, 2, 15), dt.date(2026, 3, 10)):
+        ids = browse.record_ids(db, "vetting-cases", sort=browse.CASE_REPLIES, descending=True, today=day)
+        rows = browse.fetch_rows(db, "vetting-cases", ids, today=day)
+        cells = [dict(zip((column.header for column in browse.view("vetting-cases").columns), rows[i],
+                          strict=True))[header] for i in ids]
+        answered = [int(cell.split("/")[0]) if "/" in cell else 0 for cell in cells]
+        assert answered == sorted(answered, reverse=True), (day, cells)
+    assert "0/3 đã trả lời" in browse.fetch_rows(db, "vetting-cases", [nominee], today=dt.date(2026, 2, 15))[nominee]
+
+
 def test_the_vetting_cases_register_filters_by_its_replies_as_by_its_other_columns(db):
     """The officer ticks the cases whose replies found a record among the replies' values, as Excel filters."""
     nominee = _nominee_case(db)
