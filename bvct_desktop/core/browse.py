@@ -64,7 +64,12 @@ BROWSING = "xem danh sách"  # what reading a register asks for (a refusal is au
 # A register's header says in fewer words what the field's header says (the header's tooltip says it all)
 SHORTER = {"Họ và tên người được xác minh": "Người được xác minh", "Họ và tên người bị phản ánh": "Người bị phản ánh",
            "Họ và tên người được thẩm tra": "Người được thẩm tra", "Họ và tên đối tượng": "Đối tượng nghiên cứu",
-           "Ngày nhận kết quả": "Nhận kết quả", "Mục đích xác minh": "Mục đích"}
+           "Ngày nhận kết quả": "Nhận kết quả", "Mục đích xác minh": "Mục đích", "Mục đích thẩm tra": "Mục đích"}
+
+
+def shortened(spec: Field) -> Field:
+    """The field headed as a register heads it (SHORTER), on screen and on a list printed of it."""
+    return replace(spec, header=SHORTER.get(spec.header, spec.header))
 
 
 READ_ON = bindparam("read_on", type_=Date)  # the day a register is read, in a sort that counts on it (`listing`)
@@ -182,7 +187,7 @@ class View:
 
 def _field_column(kind: Kind, key: str, value: ColumnElement, sort: tuple[ColumnElement, ...] = ()) -> Column:
     spec = kind.field(key)
-    return Column(key, SHORTER.get(spec.header, spec.header), value, sort or (value,), spec)
+    return Column(key, shortened(spec).header, value, sort or (value,), spec)
 
 
 def _columns(kind: Kind, *keys: str, sorts: dict[str, tuple[ColumnElement, ...]] | None = None) -> list[Column]:

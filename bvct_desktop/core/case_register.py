@@ -12,12 +12,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import documents_data
+from . import browse, documents_data
 from .database import Database
 from .dates import display_date
 from .deadlines import days_late, late_by
 from .documents_data import Office
-from .fields import Field, FieldType
+from .fields import Field
 from .kinds import CADRES, SELF, SLIPS
 from .personfile import cases
 from .schema import cadres, persons, recipients, slips, units, vetting_cases
@@ -29,7 +29,7 @@ PAGE = 400  # cases read at a time
 NO_REPLY = "chưa trả lời"
 NAME = Field("full_name", "Họ và tên")
 POST = Field("post", "Chức vụ – đơn vị")  # the cadre's position and unit, one after the other
-PURPOSE = Field("purpose", "Mục đích", FieldType.CHOICE, choices=cases.case_field("purpose").choices)
+PURPOSE = browse.shortened(cases.case_field("purpose"))
 REPLIES = Field("replies", "Phiếu xác minh, kết quả trả lời")  # «A93B: Không có tài liệu 12/02/2026; PV27: …»
 CONCLUSION = Field("conclusion", "Kết luận")  # the result, the document's number and day; or the deadline
 FIELDS = (NAME, SLIPS.field("birth_date"), CADRES.field("home_town"), POST, PURPOSE, cases.case_field("opened_on"),

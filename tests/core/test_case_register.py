@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import case_register, recycle_bin
+from bvct_desktop.core import browse, case_register, recycle_bin
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.personfile import cases
 from tests.core.personfile.conftest import db, last_audit, person_named  # noqa: F401 - the fixture
@@ -20,6 +20,13 @@ TODAY = dt.date(2026, 3, 20)
 def lines(db, ids):  # noqa: F811 - the fixture's name
     with db.read() as connection:
         return case_register.lines(connection, ids, TODAY)
+
+
+def test_the_lists_purpose_is_the_cases_field_headed_in_as_few_words_as_the_register_heads_it():
+    """One declaration of a case's purpose: its choices, and the register's shorter header on screen and on paper."""
+    on_screen = browse.view("vetting-cases").column("purpose")
+    assert case_register.PURPOSE.header == on_screen.header == "Mục đích"
+    assert case_register.PURPOSE == browse.shortened(cases.case_field("purpose")) == browse.shortened(on_screen.field)
 
 
 def test_each_case_shown_is_one_line_with_its_slips_answered_in_brief_in_the_order_given(db):  # noqa: F811

@@ -479,7 +479,7 @@ def test_the_vetting_cases_register_lists_cases_printed_and_exported_but_not_imp
     assert set(page.buttons) == {"add", "edit", "delete", "restore", "conclude", "due", "notices", "export", "print"}
     assert page.buttons["edit"].text() == "Mở"  # a case opens its own window of actions
     headers = [page.model.headerData(i, Qt.Horizontal) for i in range(page.model.columnCount())]
-    assert headers[:4] == ["Người được thẩm tra", "Ngày sinh", "Mục đích thẩm tra", "Ngày mở hồ sơ"]
+    assert headers[:4] == ["Người được thẩm tra", "Ngày sinh", "Mục đích", "Ngày mở hồ sơ"]
     assert {page.model.index(row, 0).data() for row in range(page.model.rowCount())} == {"Phạm Minh Quang"}
     page.status.setCurrentText("Đã kết luận")
     assert page.model.rowCount() == 0
