@@ -49,7 +49,8 @@ class Column:
     """One column: its header (a field's, unless the document's wording differs), its share of
     the width on paper, its width in Excel characters, how its values are shown, and whether a
     value may be broken over lines (`whole`: never, for numbers and dates; `unbroken`: only when
-    the table has no room, for names; `kept`: the values never broken, a choice's short fixed words)."""
+    the table has no room, for names; `kept`: the values never broken, a choice's short fixed words; `whole_label`:
+    its header never broken, one word of a few syllables, «Ghi chú»)."""
 
     key: str
     label: str
@@ -60,6 +61,7 @@ class Column:
     whole: bool = False
     unbroken: bool = False
     kept: frozenset[str] = frozenset()
+    whole_label: bool = False
 
     def text(self, record: Mapping[str, Any]) -> str:
         value = record.get(self.key)
@@ -133,7 +135,8 @@ def column_widths(columns: Sequence[Column], width: float, size: float, padding:
     needs its longest value too. With `texts` (each row's cell texts) the columns follow the
     content; without, the width is shared by weight. `tick` is called between the steps of fitting
     a long table (a caller stops it by raising there)."""
-    least = [min(max(_widest(column.label.split(), BOLD, size), _least_values(texts, i, column, size)) + 2 * padding,
+    least = [min(max(_widest([column.label] if column.whole_label else column.label.split(), BOLD, size),
+                     _least_values(texts, i, column, size)) + 2 * padding,
                  width * WORD_SHARE) for i, column in enumerate(columns)]
     if texts:
         least = _phrased(columns, least, texts, width, size, padding)

@@ -64,3 +64,23 @@ def test_the_workbook_keeps_the_day_as_a_date_and_no_formula(tmp_path, history, 
     assert first[9].data_type == "s" and first[9].value == CONCLUDED["note"]
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
     assert any(row[0] == "Tổng số: 2 hồ sơ." for row in values)
+
+
+@pdfcheck.needs_poppler
+def test_the_note_header_is_one_word_never_broken_however_narrow_the_notes(tmp_path, history, options):
+    """«Ghi chú» is one word (two syllables): a list of long posts and conclusions whose notes are short or none
+    narrows its column to them, yet its header stays on one line, not «Ghi / chú»."""
+    limited = ("Đạt tiêu chuẩn có mức giới hạn (1042-CV/BTCTU ngày 16/02/2026); mức giới hạn: Không bố trí ở vị trí "
+               "trọng yếu, cơ mật")
+    unit = "Ban Quản lý các dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh"
+    replies = ("Cục A93B: Không có tài liệu 12/02/2026; Phòng PV27 (Cha): Không có tàng thư 10/02/2026; Phòng PV06 "
+               "Công an tỉnh Bà Rịa – Vũng Tàu (Mẹ): chưa trả lời")
+    target = tmp_path / "ho-so-tham-tra.pdf"
+    pdf.save(render.case_register_pdf(history, [
+        {**CONCLUDED, "conclusion": limited, "post": unit, "replies": replies, "note": None},
+        {**OPEN, "full_name": LONG_NAME, "post": unit, "replies": replies, "note": "x"}] * 3,
+        SUBJECT, PRINTED, options), target)
+    words = pdfcheck.words(target)
+    ghi = next(word for word in words if word.text == "Ghi")
+    chu = next(word for word in words if word.text == "chú")
+    assert abs(chu.top - ghi.top) < 1 and chu.x0 > ghi.x0
