@@ -178,3 +178,15 @@ def test_a_planned_row_holds_only_its_values_and_reads_its_other_columns_as_empt
     assert row["cccd"] is None and row.get("home_town") is None
     with pytest.raises(KeyError):
         row["not_a_column"]
+
+
+def test_a_planned_row_keeps_every_value_set_however_falsy_and_is_not_the_callers_mapping(db):
+    now = dt.datetime(2026, 11, 30, 9, 5, 7)
+    given = {"full_name": "", "birth_date": None, "gender": False, "residence": 0, "other_names": "Ba",
+             "home_town": None}
+    with db.write() as connection:
+        changes = TableChanges(connection, persons, now)
+        row = changes.new[changes.insert(given)]
+        connection.rollback()
+    given["other_names"] = "Tư"
+    assert dict(row) == {"full_name": "", "gender": False, "residence": 0, "other_names": "Ba", "id": row["id"]}
