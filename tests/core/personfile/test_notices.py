@@ -4,7 +4,6 @@ consecutive in the selection's order, all in one write — a failure on the way 
 notice issued already, open or in the recycle bin are skipped and named; a role that may not issue issues none."""
 
 import json
-import time
 
 import pytest
 from sqlalchemy import func, select
@@ -126,9 +125,7 @@ def test_a_failure_on_the_sixtieth_of_120_notices_takes_no_number_at_all(db):
     assert _taken(db) == 0 and outgoing.register(db) == []
     assert len(list(audit.list_entries(db))) == entries
 
-    started = time.perf_counter()
     outcome, issued = notices.issue_notices(db, chosen, _writer())
-    assert time.perf_counter() - started < 5
     assert [entry.number for entry in issued] == list(range(1, LIST_OF + 1))
     assert len(outcome.done) == LIST_OF
 
