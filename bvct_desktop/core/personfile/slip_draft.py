@@ -1,6 +1,7 @@
 """A new slip (phiếu yêu cầu xác minh lai lịch) about one listed relative, filled from the person's file: the
-relative as the list has them, their parents and spouse as the same list names them, whom the vetting is for,
-and its purpose when one vetting case of the person is open. The officer still reads and saves the slip."""
+relative as the list has them (their gender where the relation tells it), their parents and spouse as the same
+list names them, whom the vetting is for, and its purpose when one vetting case of the person is open. The officer
+still reads and saves the slip."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -8,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..database import Database
-from ..kinds import SLIP_PURPOSES
+from ..kinds import GENDERS, SLIP_PURPOSES
 from ..permissions import Action
 from ..plans.cases import OPEN
 from ..schema import persons, relatives, vetting_cases
@@ -29,6 +30,8 @@ FAMILY = {
     "Mẹ chồng": {"spouse_name": "Cha chồng"},
 }
 CHILD_PARENTS = {"Nam": ("", "Vợ"), "Nữ": ("Chồng", "")}  # a child's father and mother, by the person's gender
+GENDER_OF = {**dict.fromkeys(("Cha", "Chồng", "Cha vợ", "Cha chồng"), GENDERS[0]),
+             **dict.fromkeys(("Mẹ", "Vợ", "Mẹ vợ", "Mẹ chồng"), GENDERS[1])}  # what the relation alone tells
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,8 @@ def slip_for(db: Database, record_id: int) -> SlipDraft:
             vetting_cases.c.deleted_at.is_(None))).scalars())
     relative = next(r for r in family if r.id == record_id)
     values = {"full_name": relative.full_name, "birth_date": relative.birth_date, "home_town": relative.home_town,
-              "residence": _residence(relative), "relation": relative.relation, "vetted_name": owner["full_name"]}
+              "residence": _residence(relative), "relation": relative.relation, "vetted_name": owner["full_name"],
+              "gender": GENDER_OF.get(relative.relation)}
     values.update(_kin(relative.relation, family, owner["full_name"], owner["gender"]))
     if len(purposes) == 1 and (purpose := purposes.pop()) in SLIP_PURPOSES:
         values["purpose"] = purpose

@@ -50,3 +50,15 @@ def test_a_country_already_in_the_residence_is_not_written_twice(db):
     hung = person_named(db, "Nguyễn Văn Hùng")
     relatives.add_relative(db, hung, {**BROTHER, "residence": "San Jose, Hoa Ky"})
     assert slip_draft.slip_for(db, _listed(db, hung, "Anh/chị/em").id).values["residence"] == "San Jose, Hoa Ky"
+
+
+def test_a_relation_that_says_whether_the_relative_is_a_man_or_a_woman_fills_the_gender(db):
+    """The police look a name up with its gender: a father, husband or father-in-law is «Nam», a mother, wife or
+    mother-in-law «Nữ»; a brother or sister, a child or another relative is left for the officer."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    relatives.add_relative(db, hung, MOTHER)
+    relatives.add_relative(db, hung, BROTHER)
+    relatives.add_relative(db, hung, {"relation": "Cha vợ", "full_name": "Lê Văn Cường", "birth_date": "1940"})
+    gender = {relation: slip_draft.slip_for(db, _listed(db, hung, relation).id).values.get("gender")
+              for relation in ("Cha", "Mẹ", "Vợ", "Cha vợ", "Anh/chị/em", "Con")}
+    assert gender == {"Cha": "Nam", "Mẹ": "Nữ", "Vợ": "Nữ", "Cha vợ": "Nam", "Anh/chị/em": None, "Con": None}
