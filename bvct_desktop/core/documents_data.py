@@ -653,10 +653,11 @@ def _trip_recorded(element: dict[str, Any]) -> dict[str, Any]:
 
 
 def _element(element: dict[str, Any], listed: dict[int, relatives.Relative]) -> dict[str, Any]:
-    """A foreign element with whom it is about."""
+    """A foreign element with whom it is about, and where that relative lives (2C item 29c asks the address)."""
+    about = listed.get(element[RELATIVE])
     return {"element_kind": element["element_kind"], **_about(element, listed), "country": element["country"],
             "since": element["since"], "until": element["until"], "details": element["details"],
-            "source": element["source"]}
+            "source": element["source"], "residence": about.residence if about else None}
 
 
 ISSUE_KEYS = ("axis", "content", "evidence", "found_on", "regulation", "effect", "limit_note")

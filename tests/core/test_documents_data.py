@@ -52,10 +52,10 @@ def test_trips_recorded_on_the_file_are_trips_beside_the_delegations_in_the_orde
     assert huong["foreign"] == [
         {"element_kind": "Tham gia tổ chức nước ngoài", "relation": "Bản thân", "full_name": None,
          "country": "Nhật Bản", "since": "2018", "until": None,
-         "details": "Hội viên Hội hữu nghị Nhật – Việt tại Osaka", "source": "Lý lịch 2C"},
+         "details": "Hội viên Hội hữu nghị Nhật – Việt tại Osaka", "source": "Lý lịch 2C", "residence": None},
         {"element_kind": "Kết hôn với người nước ngoài", "relation": "Bản thân", "full_name": None,
          "country": "Hàn Quốc", "since": "2020-06", "until": None, "details": "Kết hôn với công dân Hàn Quốc",
-         "source": "Báo cáo chi bộ"}]
+         "source": "Báo cáo chi bộ", "residence": None}]
 
 
 def test_a_private_trip_on_the_file_prints_its_purpose(db):
@@ -80,7 +80,7 @@ def test_a_delegation_s_trip_recorded_on_the_file_too_is_one_trip(db):
         ("Hàn Quốc, Singapore", "2025-09-15", None)]
 
 
-def test_a_relative_abroad_comes_with_the_year_since_and_the_work_there_after_the_cadres_own(db):
+def test_a_relative_abroad_comes_with_the_year_since_the_work_there_and_the_address_after_the_cadres_own(db):
     """The son lives in Hoa Kỳ since 2015 by the relatives list; a trip of his is his foreign element,
     not a trip of the cadre."""
     hung = summary_of(db, "Nguyễn Văn Hùng")
@@ -103,7 +103,8 @@ def test_a_relative_abroad_comes_with_the_year_since_and_the_work_there_after_th
         ("Đi nước ngoài", "Con", "Nguyễn Minh Khoa", "2024-07")]
     assert hung["foreign"][2] == {"element_kind": "Thân nhân ở nước ngoài", "relation": "Con",
                                   "full_name": "Nguyễn Minh Khoa", "country": "Hoa Kỳ", "since": "2015", "until": None,
-                                  "details": "Kỹ sư phần mềm, công ty tư nhân", "source": "Danh sách thân nhân"}
+                                  "details": "Kỹ sư phần mềm, công ty tư nhân", "source": "Danh sách thân nhân",
+                                  "residence": "California"}  # where he lives, for 2C item 29c's address
 
 
 def test_an_element_about_a_relative_since_taken_off_the_list_still_prints_saying_so(db):

@@ -233,7 +233,8 @@ def _hanging(flow: Flow, lead: str, text: str, size: float) -> None:
 def _element(element: Mapping[str, Any]) -> str:
     who = f"{element['relation']} {element['full_name']}: " if element["full_name"] else ""
     when = period(element["since"], element["until"])
-    return who + ", ".join(filter(None, (element["country"], when, element["details"])))
+    where = f"; địa chỉ: {element['residence']}" if element["residence"] else ""
+    return who + ", ".join(filter(None, (element["country"], when, element["details"]))) + where
 
 
 def _about(relative: Mapping[str, Any]) -> str:

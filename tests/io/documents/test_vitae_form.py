@@ -131,7 +131,8 @@ def test_lists_of_items_21_22_29_and_32_read_as_held(tmp_path, history):
         discipline=[{"decided_on": "2012-03", "organisation": "Đảng", "penalty": "Khiển trách", "authority": None,
                      "decision_no": None, "reason": None, "in_effect_until": None}],
         foreign=[{"element_kind": "Thân nhân ở nước ngoài", "relation": "Con", "full_name": "Lê Minh An",
-                  "country": "Nhật Bản", "since": "2015", "until": None, "details": "Kỹ sư", "source": "x"}],
+                  "country": "Nhật Bản", "since": "2015", "until": None, "details": "Kỹ sư", "source": "x",
+                  "residence": None}],
         appraisals=[{"year": 2024, "as_role": "Cán bộ", "classification": "Hoàn thành tốt nhiệm vụ",
                      "appraiser": None, "remarks": None}])
     text = " ".join(written(tmp_path, person, history))
@@ -139,6 +140,18 @@ def test_lists_of_items_21_22_29_and_32_read_as_held(tmp_path, history):
     assert "22) Kỷ luật: 03/2012: Khiển trách về đảng" in text
     assert "- Con Lê Minh An: Nhật Bản, từ 2015, Kỹ sư" in text
     assert "- Năm 2024, với tư cách cán bộ: Hoàn thành tốt nhiệm vụ" in text
+
+
+def test_a_relative_abroad_is_told_with_the_address_item_29_asks_for(tmp_path, history):
+    """2C item 29c asks where a relative abroad lives («làm gì, địa chỉ…»): the residence on their file follows
+    what they do there."""
+    person = cadre(foreign=[{"element_kind": "Thân nhân ở nước ngoài", "relation": "Anh/chị/em",
+                             "full_name": "NGUYEN VAN MINH", "country": "Hoa Kỳ", "since": "1989", "until": None,
+                             "details": "Kỹ sư phần mềm", "source": "x",
+                             "residence": "1234 Westminster Boulevard, Garden Grove, California, Hoa Kỳ"}])
+    text = " ".join(written(tmp_path, person, history))
+    assert ("- Anh/chị/em NGUYEN VAN MINH: Hoa Kỳ, từ 1989, Kỹ sư phần mềm; địa chỉ: 1234 Westminster Boulevard, "
+            "Garden Grove, California, Hoa Kỳ") in text
 
 
 @pytest.mark.parametrize("secrecy", ["MẬT", ""])
