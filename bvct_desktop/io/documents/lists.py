@@ -67,7 +67,8 @@ CASE_COLUMNS: tuple[Column, ...] = (
     replace(tables.of(_PURPOSE, 1.0), kept=frozenset(choice for choice in _PURPOSE.choices  # «Bầu cử» never broken
                                                       if len(choice) <= tables.SHORT_CHOICE)),
     tables.of(_OPENED, 0.9, align="center"), tables.of(_REPLIES, 2.6, excel_width=44),
-    tables.of(_CONCLUSION, 1.8, excel_width=30), replace(tables.of(_NOTE, 1.1, excel_width=20), whole_label=True),
+    replace(tables.of(_CONCLUSION, 1.8, excel_width=30), dated=True),  # «hạn 15/02/2026 (quá hạn 5 ngày)»
+    replace(tables.of(_NOTE, 1.1, excel_width=20), whole_label=True),
 )
 MEMBER_COLUMNS: tuple[Column, ...] = (
     tables.counter(), tables.of(D("full_name"), 2.0, label="Họ và tên", unbroken=True),

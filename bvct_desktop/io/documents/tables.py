@@ -13,6 +13,7 @@ few values need, so most rows stay one line.
 import bisect
 import functools
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +43,9 @@ KEEP_WHOLE = (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.CCCD, FieldType.
 WORD_SHARE = 0.5  # of the table's width: the most one word takes (a longer one, a code pasted whole, is cut)
 SPLIT_LINES = 3  # the least lines of a row taller than a page begun at a page's foot
 SHORT_CHOICE = 20  # characters: the longest choice of a field whose choices are never broken («Giải quyết đơn thư»)
+JOIN = "\u00a0"  # a no-break space: what it joins is one word to the fitter and the lines (layout.words)
+BEFORE_DAY = re.compile(r"(?<=\S) (?=\d{1,2}/\d{1,2}/\d{4})")
+BRACKETED = re.compile(r"\([^()\n]*\)")
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,9 @@ class Column:
     the width on paper, its width in Excel characters, how its values are shown, and whether a
     value may be broken over lines (`whole`: never, for numbers and dates; `unbroken`: only when
     the table has no room, for names; `kept`: the values never broken, a choice's short fixed words; `whole_label`:
-    its header never broken, one word of a few syllables, «Ghi chú»)."""
+    its header never broken, one word of a few syllables, «Ghi chú»; `dated`: a day in its values never parted
+    from the word before it, «hạn 15/02/2026», and what it says in brackets on two lines at most, «(quá hạn 1.234 /
+    ngày)»)."""
 
     key: str
     label: str
@@ -62,9 +68,13 @@ class Column:
     unbroken: bool = False
     kept: frozenset[str] = frozenset()
     whole_label: bool = False
+    dated: bool = False
 
     def text(self, record: Mapping[str, Any]) -> str:
-        value = record.get(self.key)
+        text = self._shown(record.get(self.key))
+        return joined(text) if self.dated else text
+
+    def _shown(self, value: Any) -> str:
         if self.field is not None:
             return self.field.display(value)
         if isinstance(value, int) and not isinstance(value, bool):
@@ -85,6 +95,11 @@ class YearOfBirth(Column):
 
     def cell(self, record: Mapping[str, Any]) -> object:
         return self.text(record) or None
+
+
+def joined(text: str) -> str:
+    """`text` with each day joined to the word before it by a no-break space («hạn 15/02/2026»)."""
+    return BEFORE_DAY.sub(JOIN, text)
 
 
 def year_of_birth(field: Field, weight: float) -> Column:
@@ -176,12 +191,16 @@ def _distinct(least: list[float], headed: list[float]) -> list[list[float]]:
 
 def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Column, size: float) -> float:
     """What a column's values need at least: a whole value (numbers, dates; see _unbroken) or a kept one (a short
-    choice), else its longest word."""
+    choice), else its longest word — a dated one's brackets on two lines."""
     if not texts:
         return 0.0
     values = [row[index] for row in _sampled(texts)]
-    return _widest({part for value in values for part in (
+    longest = _widest({part for value in values for part in (
         _unbroken(value) if column.whole else [value] if value in column.kept else words(value))}, REGULAR, size)
+    if not column.dated:
+        return longest
+    return max([longest, *(_two_lines(bracket, size) for bracket in {found for value in values
+                                                                     for found in BRACKETED.findall(value)})])
 
 
 def _phrased(columns: Sequence[Column], least: list[float], texts: Sequence[Sequence[str]], width: float,
@@ -676,8 +695,8 @@ class Table:
         return self.flow.profile.paragraph_after + self.keep_last if self.keep_last else 0.0
 
     def _cells(self, row: Sequence[str], font: str) -> list[list[str]]:
-        return [wrap(text, font, self.size, width - 2 * self.padding) if text else [""]
-                for text, width in zip(row, self.widths, strict=True)]
+        return [[line.replace(JOIN, " ") for line in wrap(text, font, self.size, width - 2 * self.padding)]
+                if text else [""] for text, width in zip(row, self.widths, strict=True)]
 
     def _wrapped(self, index: int) -> tuple[list[list[str]], str, float]:
         """Row `index` as drawn: its cells' lines, its font and its height (each row wrapped as it comes,

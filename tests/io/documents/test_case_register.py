@@ -4,6 +4,8 @@ birth and the day the case opened never broken, a 49-character name and long uni
 the workbook holds the day as a date shown dd/mm/yyyy and a text beginning with «=» as text, never a formula."""
 
 import datetime as dt
+import itertools
+import math
 
 import openpyxl
 
@@ -84,3 +86,40 @@ def test_the_note_header_is_one_word_never_broken_however_narrow_the_notes(tmp_p
     ghi = next(word for word in words if word.text == "Ghi")
     chu = next(word for word in words if word.text == "chú")
     assert abs(chu.top - ghi.top) < 1 and chu.x0 > ghi.x0
+
+
+@pdfcheck.needs_poppler
+def test_an_open_case_long_overdue_keeps_its_deadline_whole_beside_long_posts_and_replies(tmp_path, history, options):
+    """The conclusion's column is not squeezed below what an open case's deadline needs: «hạn 15/02/2023» on one
+    line, how late it is, «(quá hạn 1.234 ngày)», on two at most — while long posts and units beside it stay on
+    four lines at most, as a 49-letter name does, whichever purposes the cases are for."""
+    late = f"{cases.OPEN}, hạn 15/02/2023 (quá hạn 1.234 ngày)"
+    replies = ("Cục A93B: Không có tài liệu 12/02/2026; Phòng PV27 (Cha): Không có tàng thư 10/02/2026; Phòng PV06 "
+               "Công an tỉnh Bà Rịa – Vũng Tàu (Mẹ): chưa trả lời")
+    unit = "Phó Giám đốc, Ban Quản lý các dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh"
+    home = "Xã Hàm Thuận Bắc, huyện Hàm Thuận Bắc, tỉnh Bình Thuận"
+    target = tmp_path / "ho-so-tham-tra.pdf"
+    pdf.save(render.case_register_pdf(history, [
+        {**OPEN, "full_name": LONG_NAME, "home_town": home, "post": post, "replies": replies, "conclusion": late,
+         "note": "Bổ sung lý lịch", "purpose": purpose} for post, purpose in (
+            (LONG_POST, "Bầu cử"), (unit, "Giải quyết đơn thư"), (LONG_POST, "Quy hoạch"), (unit, "Bầu cử"))] * 30,
+        SUBJECT, PRINTED, options), target)
+    words = pdfcheck.words(target)
+    for page in range(1, pdfcheck.page_count(target)):  # the last holds the signature
+        for cell in _cells(words, page, "Đang", "Bổ"):
+            assert [word.text for word in cell] == late.split()
+            assert cell[3].top == cell[4].top  # «hạn 15/02/2023»
+            assert len({word.top for word in cell[5:]}) <= 2  # «(quá hạn 1.234 ngày)»
+        assert max(len({word.top for word in cell}) for cell in _cells(words, page, "Phó", "Bầu")) <= 4
+
+
+def _cells(words: list[pdfcheck.Word], page: int, first: str, after: str) -> list[list[pdfcheck.Word]]:
+    """A column's cells on `page`, row by row, each's words as read: the column runs from where `first` begins
+    (the first word of its cells, set left) to where `after` begins (the next column's), a row from one open
+    case's «Đang» down to the next's."""
+    found = [word for word in words if word.page == page]
+    left = min(word.x0 for word in found if word.text == first) - 1
+    right = min(word.x0 for word in found if word.text == after and word.x0 > left) - 1
+    tops = sorted({word.top for word in found if word.text == "Đang"}) + [math.inf]
+    return [[word for word in found if left <= word.x0 < right and top - 1 <= word.top < below - 1]
+            for top, below in itertools.pairwise(tops)]

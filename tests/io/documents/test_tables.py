@@ -444,3 +444,18 @@ def test_only_the_choices_of_a_field_of_short_choices_are_kept_on_one_line():
     widths = tables.column_widths(columns, 200, SIZE, PADDING, [["1", typed, HOME_TOWN], ["2", "Kết nạp Đảng", ""]])
     assert len(wrap("Kết nạp Đảng", REGULAR, SIZE, widths[1] - 2 * PADDING)) == 1
     assert widths[1] < needs(typed)
+
+
+def test_a_dated_column_keeps_a_day_with_its_word_and_how_late_on_two_lines_however_narrow_the_page():
+    """«Đang xác minh, hạn 15/02/2023 (quá hạn 1.234 ngày)» beside a long text squeezing it: the day never parted
+    from «hạn» (it goes down with it), how late it is on two lines at most, not a word a line."""
+    dated = dataclasses.replace(tables.plain("conclusion", "Kết luận", 1.0), dated=True)
+    columns = (tables.plain("replies", "Phiếu xác minh", 3.0), dated)
+    late = tables.joined("Đang xác minh, hạn 15/02/2023 (quá hạn 1.234 ngày)")
+    rows = [["Cục A93B: Không có tài liệu 12/02/2026; Phòng PV27 (Cha): Không có tàng thư 10/02/2026 " * 3, late]]
+    for width in (200, 260, 300):
+        widths = tables.column_widths(columns, width, 10, 2.0, rows)
+        lines = [line.replace(tables.JOIN, " ") for line in wrap(late, REGULAR, 10, widths[1] - 4)]
+        assert any("hạn 15/02/2023" in line for line in lines), lines
+        assert not any(line.endswith("hạn") for line in lines), lines
+        assert len([line for line in lines if "(" in line or ")" in line]) <= 2, lines
