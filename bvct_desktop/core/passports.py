@@ -345,9 +345,14 @@ def lost_doubts(_db: Database, passport: Mapping[str, Any], _values: dict[str, A
 
 def report_lost(db: Database, passport_id: int, raw: dict[str, Any]) -> list[str]:
     """Records the passport reported lost on a day, with what was reported (a correction: the day typed again);
-    returns the keys that changed. Refused before the day it was last handed out, or received back."""
+    returns the keys that changed. Refused after today (the program's clock), and before the day it was last
+    handed out, or received back."""
     db.require(Action.EDIT, "báo mất hộ chiếu")
     values = writes.parse(LOST_FIELDS, raw)
+    today = db.clock().date()
+    if values["lost_on"] > today:
+        raise InputError(f"Ngày báo mất ({display_date(values['lost_on'])}) sau ngày hôm nay "
+                         f"({display_date(today)}): hãy xem lại ngày báo mất.")
     with db.write() as connection:
         passport = writes.current(connection, passports, passport_id, "hộ chiếu")
         last_out = connection.execute(select(func.max(passport_handovers.c.handed_on)).where(

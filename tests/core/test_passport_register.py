@@ -77,9 +77,10 @@ def test_hand_back_day_reads_as_the_ledger_shows_it_late_on_the_day_printed_whil
     assert passports.DUE_SHOWN in passport_register.FIELDS and passports.DUE not in passport_register.FIELDS
 
 
-def test_the_note_says_a_passport_is_lost_expired_or_valid_less_than_six_months_more(db):  # noqa: F811
+def test_the_note_says_a_passport_is_lost_expired_or_valid_less_than_six_months_more(db, monkeypatch):  # noqa: F811
     """On 04/05/2026: Hùng's passport expired on 30/04/2026 after its last trip, Hương's runs out on 01/09/2026
     (less than 6 months: not enough to leave), and a third was lost abroad while out."""
+    monkeypatch.setattr(db, "clock", lambda: dt.datetime.combine(TODAY, dt.time(9)))
     hung = official(db, expires_on="30/04/2026")
     handed(db, hung, "20/04/2026", "25/04/2026", passports.PRIVATE)
     passports.take_back(db, hung, {"returned_on": "27/04/2026"})
@@ -95,9 +96,11 @@ def test_the_note_says_a_passport_is_lost_expired_or_valid_less_than_six_months_
     assert found["B7654321"]["due_shown"] == f"{due:%d/%m/%Y} (đã báo mất ngày 24/04/2026)"
 
 
-def test_a_passport_never_handed_out_whose_loss_is_dated_after_the_day_printed_says_where_it_is(db):  # noqa: F811
+def test_a_passport_never_handed_out_whose_loss_is_dated_after_the_day_printed_says_where_it_is(  # noqa: F811
+        db, monkeypatch):  # noqa: F811
     """Reported lost on 20/05/2026, after the day printed (04/05/2026): not lost yet on paper, the office keeps it;
     expired on 01/05/2026, the note says so beside where it is — as for any passport, not the expiry alone."""
+    monkeypatch.setattr(db, "clock", lambda: dt.datetime(2026, 5, 20, 9))
     kept = official(db, number="B2000001")
     expired = official(db, HUONG, "B2000002", expires_on="01/05/2026")
     for passport in (kept, expired):

@@ -433,27 +433,37 @@ def test_a_passport_reported_lost_abroad_is_no_longer_overdue_anywhere(db):
 
 def test_a_passport_is_overdue_until_the_day_it_is_reported_lost(db):
     passport = official(db)
-    handed(db, passport, "01/04/2026", "09/04/2026")
-    lost(db, passport, "20/04/2026")
+    handed(db, passport, "01/01/2026", "09/01/2026")
+    lost(db, passport, "20/01/2026")
     overdue = browse.Filters(overdue=True)
-    assert browse.record_ids(db, "passports", filters=overdue, today=dt.date(2026, 4, 17)) == [passport]
-    assert [due.record_id for due in passports.not_returned(db, dt.date(2026, 4, 17))] == [passport]
-    assert browse.record_ids(db, "passports", filters=overdue, today=dt.date(2026, 4, 20)) == []
+    assert browse.record_ids(db, "passports", filters=overdue, today=dt.date(2026, 1, 17)) == [passport]
+    assert [due.record_id for due in passports.not_returned(db, dt.date(2026, 1, 17))] == [passport]
+    assert browse.record_ids(db, "passports", filters=overdue, today=dt.date(2026, 1, 20)) == []
 
 
 def test_a_loss_is_written_to_the_trail_and_cannot_precede_the_passport_s_last_handover(db):
     passport = official(db)
-    handed(db, passport, "01/04/2026", "09/04/2026")
-    with pytest.raises(InputError, match="^Ngày báo mất \\(31/03/2026\\) trước ngày giao hộ chiếu lần cuối "
-                                         "\\(01/04/2026\\)"):
-        lost(db, passport, "31/03/2026")
+    handed(db, passport, "01/02/2026", "09/02/2026")
+    with pytest.raises(InputError, match="^Ngày báo mất \\(31/01/2026\\) trước ngày giao hộ chiếu lần cuối "
+                                         "\\(01/02/2026\\)"):
+        lost(db, passport, "31/01/2026")
     with pytest.raises(InputError, match="Ngày báo mất"):
         passports.report_lost(db, passport, {"lost_on": "", "lost_note": "quên ngày"})
-    lost(db, passport, "10/04/2026")
+    lost(db, passport, "10/02/2026")
     [entry] = [entry for entry in audit.list_entries(db) if entry.kind == passports.KIND
                and entry.record_id == passport and entry.action == writes.CHANGED]
     assert "lost_on" in entry.details
     assert audit_words.label(passports.KIND, "lost_on") == "Ngày báo mất"
+
+
+def test_a_loss_dated_after_today_is_refused_by_the_program_s_clock(db):
+    """A loss is reported once it happened: a day after the program's today (01/03/2026) is a typing mistake."""
+    passport = official(db)
+    with pytest.raises(InputError, match="^Ngày báo mất \\(02/03/2026\\) sau ngày hôm nay \\(01/03/2026\\)"):
+        lost(db, passport, "02/03/2026")
+    [listed] = passports.passports_of(db, person(db, HUNG))
+    assert listed["lost_on"] is None
+    assert lost(db, passport, "01/03/2026") == ["lost_on", "lost_note"]
 
 
 def test_a_passport_lost_in_custody_is_not_counted_as_kept(db):
