@@ -65,11 +65,10 @@ def _offered(full_name: str, held: list[dict[str, Any]], with_it: set[int] | Non
 
 
 def handout_doubts(db: Database, decision_no: str, passport_ids: list[int], raw: dict[str, Any]) -> list[str]:
-    """What the officer should know before handing out the passports (passports.handout_doubts), each once."""
-    told: dict[str, None] = {}
-    for passport_id in passport_ids:
-        told.update(dict.fromkeys(passports.handout_doubts(db, passport_id, _handout(decision_no, raw))))
-    return list(told)
+    """What the officer should know before handing out the passports (passports.handout_doubts), each once, read
+    at once for all of them."""
+    told = passports.handouts_doubts(db, passport_ids, _handout(decision_no, raw))
+    return list(dict.fromkeys(doubt for passport_id in passport_ids for doubt in told[passport_id]))
 
 
 def hand_out(db: Database, decision_no: str, passport_ids: list[int], raw: dict[str, Any]) -> list[int]:

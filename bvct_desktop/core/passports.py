@@ -492,14 +492,27 @@ def handout_doubts(db: Database, passport_id: int, raw: dict[str, Any]) -> list[
     during the trip, a decision number the delegations do not have, or whose delegation is called off, does not
     list the holder or lists them «không đi», a delegation back before the day of handing out (the deadline past),
     a trip with no day of return (no deadline)."""
+    return handouts_doubts(db, [passport_id], raw)[passport_id]
+
+
+def handouts_doubts(db: Database, passport_ids: Sequence[int], raw: dict[str, Any]) -> dict[int, list[str]]:
+    """`handout_doubts` of each passport handed out with the same `raw` values (a delegation's), read at once."""
     try:
         values = writes.parse(HANDOUT_FIELDS, raw)
     except InputError:
-        return []  # saving tells what is invalid
+        return dict.fromkeys(passport_ids, [])  # saving tells what is invalid
     with db.read() as connection:
-        passport = writes.current(connection, passports, passport_id, "hộ chiếu")
-        trip = _trip(connection, passport, values)
-        delegation_doubts = _delegation_doubts(connection, passport, values) if values["decision_no"] else []
+        stored = _current(connection, passport_ids)
+        holders = [passport["person_id"] for passport in stored.values()]
+        trips = _trips(connection, holders, values)
+        listed = _delegation_doubts(connection, holders, values) if values["decision_no"] else {}
+    return {passport_id: _doubts(stored[passport_id], values, trips[stored[passport_id]["person_id"]],
+                                 listed.get(stored[passport_id]["person_id"], []))
+            for passport_id in passport_ids}
+
+
+def _doubts(passport: Mapping[str, Any], values: dict[str, Any], trip: dict[str, Any],
+            delegation_doubts: list[str]) -> list[str]:
     told = []
     kind = passport["passport_type"].lower()
     if values["trip"] == PRIVATE and passport["passport_type"] in NOT_FOR_PRIVATE:
@@ -621,14 +634,21 @@ def _trips(connection: Connection, person_ids: Sequence[int], values: dict[str, 
     return trips
 
 
-def _delegation_doubts(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> list[str]:
+def _delegation_doubts(connection: Connection, person_ids: Sequence[int], values: dict[str, Any]
+                       ) -> dict[int, list[str]]:
+    """What each holder's handover with the decision number of `values` should tell of its delegation."""
     decision_no = clean(values["decision_no"])
     found = delegations_under(connection, decision_no)
     if not found:
-        return [_called_off(connection, decision_no)
-                or f"Sổ Đoàn ra nước ngoài không có đoàn nào theo quyết định «{values['decision_no']}»: hạn nộp lại "
-                   "tính theo ngày về ghi ở đây."]
-    places = _holder_places(connection, found, [passport["person_id"]])[passport["person_id"]]
+        unknown = [_called_off(connection, decision_no)
+                   or f"Sổ Đoàn ra nước ngoài không có đoàn nào theo quyết định «{values['decision_no']}»: hạn nộp "
+                      "lại tính theo ngày về ghi ở đây."]
+        return dict.fromkeys(person_ids, unknown)
+    return {person_id: _listed_doubts(found, places)
+            for person_id, places in _holder_places(connection, found, person_ids).items()}
+
+
+def _listed_doubts(found: list[dict[str, Any]], places: dict[int, str | None]) -> list[str]:
     if not places:
         return [f"Người giữ hộ chiếu không có tên trong danh sách thành viên đoàn «{found[0]['name']}»."]
     return [f"Người giữ hộ chiếu có tên trong đoàn «{delegation['name']}» nhưng ghi «không đi» "

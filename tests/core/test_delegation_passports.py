@@ -123,10 +123,12 @@ def _statements(db, run) -> list[str]:  # noqa: F811
 
 def test_a_large_delegation_s_passports_are_read_and_written_in_a_few_statements_not_one_a_member(cli, db,  # noqa: F811
                                                                                                 tmp_path):
-    """40 members: listing them, handing their passports out and receiving them back read the same few
-    statements as for two (each handover's row and trail entry aside), and all of it is one write."""
+    """40 members: listing them, what the officer should know before handing their passports out, handing them
+    out and receiving them back read the same few statements as for two (each handover's row and trail entry
+    aside), and all of it is one write."""
     ids = _large_delegation(cli, db, tmp_path)
     for run in (lambda: delegation_passports.members(db, LARGE),
+                lambda: delegation_passports.handout_doubts(db, LARGE, ids, {"handed_on": "28/03/2025"}),
                 lambda: delegation_passports.hand_out(db, LARGE, ids, {"handed_on": "28/03/2025"}),
                 lambda: delegation_passports.members(db, LARGE, back=True),
                 lambda: delegation_passports.take_back(db, ids, {"returned_on": "10/04/2025"})):
