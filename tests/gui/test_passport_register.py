@@ -93,6 +93,25 @@ def tab(form: PassportForm, title: str) -> SectionTab:
     return next(found for found in form.findChildren(SectionTab) if found.section.title == title)
 
 
+def test_the_passports_headers_read_the_same_with_a_passport_selected_at_1366_by_768(qtbot, context, passport,
+                                                                                    tmp_path):
+    """The columns are fitted to their headers in the table's font: a row selected leaves them as they are (Qt
+    drew them bold, «Cơ quan giữ» then too wide for its column and cut)."""
+    form = open_form(context, "passports", passport)
+    qtbot.addWidget(form)
+    form.resize(*SCREEN)
+    form.show()
+    qtbot.waitExposed(form)
+    held = tab(form, "Hộ chiếu")
+    header = held.table.horizontalHeader()
+    unselected = header.grab().toImage()
+    held.table.selectRow(0)
+    held.table.setFocus()
+    qtbot.wait(50)
+    form.grab().save(str(tmp_path / "selected.png"))
+    assert header.grab().toImage() == unselected
+
+
 def test_a_passport_is_received_back_and_handed_out_again_from_its_holder_s_window(qtbot, context, passport):
     form = open_form(context, "passports", passport)
     qtbot.addWidget(form)

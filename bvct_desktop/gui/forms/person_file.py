@@ -531,8 +531,10 @@ def _with_source(section: Section, cells: list[str], source: str) -> list[str]:
 
 
 def compact(table: QTableView) -> None:
-    """Rows one line high, no row numbers, the columns fitted to the width as a register's."""
+    """Rows one line high, no row numbers, the columns fitted to the width as a register's; rows are selected
+    whole, and the headers are not drawn bold for them (a header fitted in the table's font would be cut)."""
     table.setWordWrap(False)
+    table.horizontalHeader().setHighlightSections(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + ROW_ROOM)
     table.verticalHeader().hide()
     keep_fitted(table)
