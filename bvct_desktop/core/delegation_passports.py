@@ -79,12 +79,12 @@ def hand_out(db: Database, decision_no: str, passport_ids: list[int], raw: dict[
         return passports.handed_out(db, connection, passport_ids, values)
 
 
-def take_back(db: Database, passport_ids: list[int], raw: dict[str, Any]) -> None:
-    """Receives the passports back in one write (one refused: none)."""
+def take_back(db: Database, passport_ids: list[int], raw: dict[str, Any]) -> list[int]:
+    """Receives the passports back in one write (one refused: none); the handovers closed."""
     db.require(Action.EDIT, "nhận lại hộ chiếu")
     returned_on = writes.parse(passports.RETURN_FIELDS, raw)["returned_on"]
     with db.write() as connection:
-        passports.taken_back(db, connection, passport_ids, returned_on)
+        return passports.taken_back(db, connection, passport_ids, returned_on)
 
 
 def _handout(decision_no: str, raw: dict[str, Any]) -> dict[str, Any]:

@@ -405,9 +405,11 @@ def take_back(db: Database, passport_id: int, raw: dict[str, Any]) -> None:
         taken_back(db, connection, [passport_id], returned_on)
 
 
-def taken_back(db: Database, connection: Connection, passport_ids: Sequence[int], returned_on: dt.date) -> None:
-    """`take_back` of the passports `passport_ids` within the write `connection`, read at once: refused after the
-    day a passport was reported lost (a return recorded late, from before it, is taken)."""
+def taken_back(db: Database, connection: Connection, passport_ids: Sequence[int], returned_on: dt.date
+               ) -> list[int]:
+    """`take_back` of the passports `passport_ids` within the write `connection`, read at once: the handovers
+    closed. Refused after the day a passport was reported lost (a return recorded late, from before it, is
+    taken)."""
     stored, opened = _current(connection, passport_ids), _open_handovers(connection, passport_ids)
     for passport_id in passport_ids:
         passport, handover = stored[passport_id], opened.get(passport_id)
@@ -420,6 +422,7 @@ def taken_back(db: Database, connection: Connection, passport_ids: Sequence[int]
                              f"({display_date(handover['handed_on'])}): hãy xem lại một trong hai ngày.")
         writes.update(db, connection, passport_handovers, HANDOVERS, handover, {"returned_on": returned_on},
                       HANDOVER_NAMED_BY)
+    return [opened[passport_id]["id"] for passport_id in passport_ids]
 
 
 def _owed_on(passport: Mapping[str, Any], returned_on: dt.date) -> None:

@@ -13,9 +13,22 @@ from typing import Any
 from ...core import case_register, numbering, outgoing, passport_register, settings
 from ...core.documents_data import Issue, delegation_day
 from ...core.errors import InputError
+from ...core.handover_minutes import Minutes
 from ...core.outgoing import Content
 from ...core.settings import History
-from . import conclusion, lists, pdf, profile, reminder, report_docx, sheets, slip_form, vitae_form, workbook
+from . import (
+    conclusion,
+    handover_minutes,
+    lists,
+    pdf,
+    profile,
+    reminder,
+    report_docx,
+    sheets,
+    slip_form,
+    vitae_form,
+    workbook,
+)
 from . import report_content as contents
 from . import report_pdf as report_pages
 from .layout import DocumentCanvas, Letterhead, date_text, number_text
@@ -85,6 +98,15 @@ def passport_register_pdf(office: History, lines: Sequence[Mapping[str, Any]], s
 def passport_register_xlsx(target: Path, office: History, lines: Sequence[Mapping[str, Any]],
                            subject: Sequence[str], printed_on: dt.date, options: Options) -> int:
     return _listing_xlsx(target, office, lambda date: lists.passport_sheet(lines, subject, date), printed_on, options)
+
+
+def handover_minutes_pdf(office: History, minutes: Minutes, options: Options) -> bytes:
+    """The handover minutes, landscape (a column for each signature), dated and headed as on the day of the
+    handover."""
+    values = office.on(minutes.on)
+    return pdf.render(lambda c: handover_minutes.draw(c, minutes, values), options.profile,
+                      letterhead(values, options), handover_minutes.TITLE.capitalize(), minutes.on,
+                      wide=True, on_page=options.on_page)
 
 
 def case_register_pdf(office: History, lines: Sequence[Mapping[str, Any]], subject: Sequence[str],

@@ -1,0 +1,63 @@
+"""«Biên bản giao nhận hộ chiếu» on paper (core/handover_minutes), landscape as the register it comes from: under
+the letterhead (HD 36), dated the day of
+the handover, what was handed out or received back and for which trip, then one line a passport with room for
+«Người giao» and «Người nhận» to sign on it, and the count."""
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from ...core import handover_minutes
+from ...core.dates import display_date
+from ...core.deadlines import PASSPORT_DAYS
+from ...core.handover_minutes import TITLE, Minutes
+from ...core.numbers import grouped
+from . import layout, tables
+from .fonts import ITALIC, REGULAR
+from .layout import DocumentCanvas, Flow
+from .tables import Column
+
+# Each of handover_minutes.fields' weight on paper: the holder, the unit, the type, the number, the expiry, the
+# day, and the two signatures; a type, a number and a day are never broken over lines.
+_WEIGHTS = (1.8, 2.0, 1.0, 1.1, 1.1, 1.1, 2.0, 2.0)
+_SHORT = ("passport_type", "number", "expires_on", "handed_on", "returned_on")
+_SIGNED = (handover_minutes.GIVER.key, handover_minutes.TAKER.key)
+SIGNING_ROOM = 9.0  # the points above and below a line's text: room for a signature's height
+SIGNING_BLANK = "\u2003" * 8  # a signature's cell, blank and kept whole: room for its width (eight em spaces)
+
+
+def columns(back: bool) -> tuple[Column, ...]:
+    return (tables.counter(), *(
+        replace(tables.of(field, weight, align="center", unbroken=True), whole=True)
+        if field.key in _SHORT + _SIGNED
+        else tables.of(field, weight, unbroken=field.key == "full_name")
+        for field, weight in zip(handover_minutes.fields(back), _WEIGHTS, strict=True)))
+
+
+def opening(minutes: Minutes, office: Mapping[str, str]) -> str:
+    """What the minutes record, in a sentence."""
+    day = display_date(minutes.on)
+    if minutes.back:
+        return (f"Hôm nay, ngày {day}, cơ quan quản lý hộ chiếu nhận lại hộ chiếu của các đồng chí có tên dưới đây sau "
+                f"{minutes.trip}.")
+    return (f"Hôm nay, ngày {day}, cơ quan quản lý hộ chiếu giao hộ chiếu cho các đồng chí có tên dưới đây để đi "
+            f"{minutes.trip}. Người nhận giữ gìn hộ chiếu, không dùng hộ chiếu ngoại giao, công vụ vào việc riêng và "
+            f"nộp lại hộ chiếu trong {office[PASSPORT_DAYS]} ngày làm việc kể từ ngày về nước.")
+
+
+def draw(c: DocumentCanvas, minutes: Minutes, office: Mapping[str, str]) -> None:
+    flow = Flow(c)
+    p = c.profile
+    size, small = p.size("body"), p.listing["size"]
+    layout.header(flow, "", layout.date_text(c.head.place, minutes.on, p))
+    layout.title(flow, TITLE, [_subject(minutes)])
+    flow.paragraph(opening(minutes, office), REGULAR, size)
+    flow.skip(4)
+    tables.draw_table(flow, columns(minutes.back), tables.numbered(
+        {**line, **dict.fromkeys(_SIGNED, SIGNING_BLANK)} for line in minutes.lines), size=small,
+                      vertical=SIGNING_ROOM, keep_last=p.leading(small) * 2)
+    flow.line(f"Tổng số: {grouped(len(minutes.lines))} hộ chiếu.", ITALIC, small)
+    flow.paragraph("Biên bản lập thành 02 bản, bên giao giữ 01 bản, bên nhận giữ 01 bản.", REGULAR, size)
+
+
+def _subject(minutes: Minutes) -> str:
+    return f"{'Nhận lại sau' if minutes.back else 'Giao để đi'} {minutes.trip}"

@@ -1,0 +1,40 @@
+"""«Biên bản giao nhận hộ chiếu»: the passports handed out with a delegation (or received back after it), one line
+each by holder's name with the holder's unit, the passport's type, number and expiry and the day; the trip said in
+words; made for an officer allowed to print, and only of passports received back when it records their return."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core import delegation_passports, handover_minutes, passports
+from bvct_desktop.core.errors import InputError, PermissionDenied
+from tests.core.test_delegation_passports import DECISION, VINH, books  # noqa: F401 - the fixture
+from tests.core.test_passports import HUONG, db, handed, official  # noqa: F401 - the fixture
+from tests.sample_db import viewer_database
+
+
+def test_the_minutes_of_a_delegation_s_hand_out_and_return_list_its_passports_by_holder(db, books):  # noqa: F811
+    made = delegation_passports.hand_out(db, DECISION, [books["vinh"], books["huong"]], {"handed_on": "28/03/2025"})
+    _office, out = handover_minutes.produce(db, made, back=False)
+    assert (out.back, out.on) == (False, dt.date(2025, 3, 28))
+    assert out.trip.startswith("Đoàn «") and out.trip.endswith(f"» theo Quyết định số {DECISION}")
+    assert [(line["full_name"], line["number"], line["handed_on"]) for line in out.lines] == [
+        (HUONG, "B7654321", dt.date(2025, 3, 28)), (VINH, "A0001234", dt.date(2025, 3, 28))]
+    assert out.lines[1]["expires_on"] == dt.date(2025, 6, 1)
+    with pytest.raises(InputError, match="chưa nhận lại"):
+        handover_minutes.produce(db, made, back=True)
+    closed = delegation_passports.take_back(db, [books["huong"], books["vinh"]], {"returned_on": "10/04/2025"})
+    assert sorted(closed) == sorted(made)
+    _office, back = handover_minutes.produce(db, closed, back=True)
+    assert (back.on, [line["returned_on"] for line in back.lines]) == (dt.date(2025, 4, 10), [dt.date(2025, 4, 10)] * 2)
+    assert handover_minutes.named(back)[handover_minutes.COUNTED] == 2
+
+
+def test_a_private_trip_is_said_as_such_and_a_viewer_prints_no_minutes(cli, db):  # noqa: F811
+    passport = official(db, number="C0012345", kind="Phổ thông")
+    handover = handed(db, passport, "01/02/2026", "08/02/2026", passports.PRIVATE)
+    _office, minutes = handover_minutes.produce(db, [handover], back=False)
+    assert minutes.trip == "chuyến đi việc riêng"
+    with pytest.raises(PermissionDenied):
+        handover_minutes.produce(viewer_database(cli, db), [handover], back=False)
+

@@ -1,0 +1,42 @@
+"""«Biên bản giao nhận hộ chiếu» on paper: landscape A4 under the letterhead (HD 36), dated the day of the handover,
+each passport on a line with room for «Người giao» and «Người nhận» to sign, a type, a number and a day never broken
+over lines, long names and units wrapped inside their column, the count at the end."""
+
+import datetime as dt
+
+import pytest
+
+from bvct_desktop.core.handover_minutes import Minutes
+from bvct_desktop.io.documents import pdf, render
+
+from . import pdfcheck
+
+HANDED = dt.date(2026, 4, 1)
+LONG_UNIT = "Ban Tuyên giáo và Dân vận Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
+TRIP = "Đoàn «Học tập kinh nghiệm chuyển đổi số tại Nhật Bản và Hàn Quốc» theo Quyết định số 1250-QĐ/TU"
+
+
+def members(count: int) -> list[dict]:
+    return [{"full_name": f"Tôn Nữ Thị Hoàng Phương Khánh Ngọc {at}", "unit": LONG_UNIT, "passport_type": "Công vụ",
+             "number": f"C{1000000 + at}", "expires_on": dt.date(2031, 6, 15), "handed_on": HANDED,
+             "returned_on": dt.date(2026, 4, 14)} for at in range(1, count + 1)]
+
+
+@pytest.mark.parametrize("back", [False, True])
+@pdfcheck.needs_poppler
+def test_forty_passports_print_landscape_each_with_its_signatures_and_the_count(tmp_path, history, options, back):
+    target = tmp_path / "bien-ban.pdf"
+    day = dt.date(2026, 4, 14) if back else HANDED
+    pdf.save(render.handover_minutes_pdf(history, Minutes(back, day, TRIP, members(40)), options), target)
+    assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_LANDSCAPE_POINTS
+    assert min(pdfcheck.font_sizes(target)) >= 10
+    found = pdfcheck.words(target)
+    words = [word.text for word in found]
+    assert all(f"C{1000000 + at}" in words for at in range(1, 41))
+    assert words.count("15/06/2031") == 40 and words.count(f"{day:%d/%m/%Y}") >= 40
+    text = " ".join(pdfcheck.text(target).split())
+    assert "BIÊN BẢN GIAO NHẬN HỘ CHIẾU" in text and "Tổng số: 40 hộ chiếu." in text
+    assert all(pdfcheck.run(found, signer, page=5) for signer in ("Người giao", "Người nhận"))  # headed on each page
+    said = ("nhận lại hộ chiếu của các đồng chí có tên dưới đây sau Đoàn" if back
+            else "giao hộ chiếu cho các đồng chí có tên dưới đây để đi Đoàn")
+    assert said in text and "1250-QĐ/TU" in text and "Ngọc 40" in text
