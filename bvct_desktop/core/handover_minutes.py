@@ -19,6 +19,7 @@ from .fields import Field
 from .kinds import CADRES
 from .schema import cadres, delegations, passport_handovers, persons, units
 from .schema import passports as passport_table
+from .text import fold
 
 TITLE = "BIÊN BẢN GIAO NHẬN HỘ CHIẾU"
 KIND = passports.HANDOVERS  # the trail's kind for a print of the minutes
@@ -70,7 +71,9 @@ def trip_words(handover: dict[str, Any]) -> str:
     """The trip of a handover (its `trip`, `decision_no` and `delegation`) as the minutes say it."""
     if handover["trip"] == passports.PRIVATE:
         return "chuyến đi việc riêng"
-    delegation = f"Đoàn «{handover['delegation']}»" if handover["delegation"] else "đoàn công tác"
+    name = handover["delegation"]
+    delegation = ("đoàn công tác" if not name else f"«{name}»" if fold(name).startswith("doan ")
+                  else f"Đoàn «{name}»")  # «Đoàn học tập…» not said «Đoàn «Đoàn…»»
     decision = f" theo Quyết định số {handover['decision_no']}" if handover["decision_no"] else ""
     return f"{delegation}{decision}"
 

@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..core import browse, case_register, documents_data, passport_register, text
+from ..core import browse, case_register, documents_data, handover_minutes, passport_register, text
 from ..core.audit_chain import FAILED, OK
 from ..core.errors import BvctError
 from ..core.kinds import kind_named
@@ -462,6 +462,22 @@ def print_own_list(context: AppContext, kind: str, ids: Sequence[int], parent: Q
             "danh_sach": title, "pham_vi": subject, register.COUNTED: len(ids), "so_dong": made["lines"]}
 
     return _prepare(context, parent, register.KIND, make, confirm, opened)
+
+
+def print_handover_minutes(context: AppContext, handover_ids: Sequence[int], back: bool,
+                           parent: QWidget | None = None, confirm: Confirm | None = None,
+                           opened: Opened | None = None) -> BackgroundTask:
+    """«Biên bản giao nhận hộ chiếu» of the handovers `handover_ids`: the passports handed out, or (`back`) received
+    back, for the holders and the officer to sign."""
+    ids = list(handover_ids)
+
+    def make(options: render.Options, _progress: Progress) -> Made:
+        office, minutes = handover_minutes.produce(context.db, ids, back)
+        title = handover_minutes.TITLE.capitalize()
+        return (render.handover_minutes_pdf(office, minutes, options), title,
+                text.file_name(title, minutes.on, suffix="pdf"), handover_minutes.named(minutes))
+
+    return _prepare(context, parent, handover_minutes.KIND, make, confirm, opened)
 
 
 def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,

@@ -4,17 +4,21 @@ know is asked once, and the passports are written at once; the dialog reads at 1
 
 import pytest
 
-from bvct_desktop.core import browse, editing, passports
+from bvct_desktop.core import browse, editing, handover_minutes, passports
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.qt import Qt
-from bvct_desktop.gui.registers.delegation_passports import NONE_CHOSEN, DelegationPassportsDialog
+from bvct_desktop.gui.registers.delegation_passports import NONE_CHOSEN, PRINT_MINUTES, DelegationPassportsDialog
 from bvct_desktop.gui.registers.page import RegisterPage
+from tests.conftest import PASSWORD
+from tests.core.personfile.conftest import last_audit
 from tests.gui import register_support as support
+from tests.io.documents import pdfcheck
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
 
 DECISION = "2468-QĐ/TU"
+SCREEN = (1366, 768)
 NAMES = ("Tôn Nữ Thị Phương Thảo Nguyên", "Nguyễn Hoàng Bảo Khánh Linh Đan", "Công Tằng Tôn Nữ Minh Hạnh",
          "Trần Lê Quang Minh Nhật Huy", "Âu Dương Thị Ngọc Bích Trâm", "Hoàng Phủ Ngọc Tường Vân",
          "Lê Nguyễn Thanh Thiên Phước", "Phạm Huỳnh Gia Khiêm Luân")
@@ -106,3 +110,35 @@ def test_a_decision_no_delegation_has_or_no_member_ticked_is_said_and_nothing_wr
         dialog.table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
     assert not dialog.save()
     assert dialog.message.text() == NONE_CHOSEN
+
+
+def test_the_handover_minutes_open_in_the_print_preview_after_the_hand_out_and_their_print_is_audited(
+        qtbot, context, eight, tmp_path):
+    """«In biên bản giao nhận hộ chiếu sau khi lưu», ticked at first: once the passports are handed out, the minutes of
+    those seven open in the preview, and saving them is in the trail; unticked, receiving them back prints nothing."""
+    page = RegisterPage(context, "passports")
+    qtbot.addWidget(page)
+    dialog = opened(qtbot, page, "hand_out", {"decision_no": DECISION, "handed_on": "15/06/2025"})
+    assert dialog.minutes_box.text() == PRINT_MINUTES and dialog.minutes_box.isChecked()
+    dialog.resize(*SCREEN)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.grab().save(str(tmp_path / "hand-out-minutes.png"))
+    context.dialogs.answer_next(YES)  # the «Lưu ý» on Âu Dương Thị Ngọc Bích Trâm's passport
+    assert dialog.save()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20_000)
+    assert dialog.preview.windowTitle().endswith("Biên bản giao nhận hộ chiếu")
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "bien-ban"))
+    assert dialog.preview.save_document()
+    text = " ".join(pdfcheck.text(tmp_path / "bien-ban.pdf").split())
+    assert "BIÊN BẢN GIAO NHẬN HỘ CHIẾU" in text and "Tổng số: 7 hộ chiếu." in text and NAMES[0] in text
+    entry = last_audit(context.db)
+    assert (entry["action"], entry["kind"], entry["details"][handover_minutes.COUNTED]) == (
+        "xuất", passports.HANDOVERS, 7)
+    dialog.preview.close()
+
+    back = opened(qtbot, page, "take_back", {"decision_no": DECISION, "returned_on": "30/06/2025"})
+    back.minutes_box.setChecked(False)
+    assert back.save()
+    qtbot.waitUntil(lambda: page.message.text() == "Đã nhận lại 7 hộ chiếu theo đoàn.", timeout=10_000)
+    assert back.preview is None

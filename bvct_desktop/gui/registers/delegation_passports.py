@@ -1,6 +1,7 @@
 """«Giao hộ chiếu theo đoàn…» and «Nhận lại theo đoàn…»: a delegation's passports handed out, or received back,
 at once from its decision number (core/delegation_passports): each member going listed with the passport chosen
-or why none, a tick to leave one out, what the officer should know asked once, one write off the GUI thread."""
+or why none, a tick to leave one out, what the officer should know asked once, one write off the GUI thread; then,
+unless the officer unticks it, «Biên bản giao nhận hộ chiếu» of the passports written in its print preview."""
 
 from collections.abc import Callable
 from typing import Any
@@ -9,13 +10,16 @@ from ...core import delegation_passports, passports
 from ...core.editing import FormProblems
 from ...core.errors import InputError
 from ...core.personfile import writes
+from .. import printing
 from ..context import AppContext
-from ..qt import QAbstractItemView, QLineEdit, Qt, QTableWidget, QTableWidgetItem, QWidget
+from ..printing import PrintPreview
+from ..qt import QAbstractItemView, QCheckBox, QLineEdit, Qt, QTableWidget, QTableWidgetItem, QWidget
 from .for_selected import ForSelectedDialog
 
 ALL_HANDED_OUT, ALL_TAKEN_BACK = "Giao hộ chiếu theo đoàn…", "Nhận lại theo đoàn…"
 HEADERS = ("Người đi", "Hộ chiếu")
 NONE_CHOSEN = "Chưa chọn hộ chiếu nào: hãy đánh dấu ít nhất một người."
+PRINT_MINUTES = "In biên bản giao nhận hộ chiếu sau khi lưu"
 
 
 class DelegationPassportsDialog(ForSelectedDialog):
@@ -23,11 +27,13 @@ class DelegationPassportsDialog(ForSelectedDialog):
     many passports were written."""
 
     def __init__(self, context: AppContext, back: bool, done: Callable[[int], None], parent: QWidget | None = None):
+        self.told = done
+        self.preview: PrintPreview | None = None  # the minutes of the passports written, once ready
         fields = (passports.DECISION, *(passports.RETURN_FIELDS if back else (passports.HANDED_ON,
                                                                                 passports.TRIP_RETURN)))
         super().__init__(context, (ALL_TAKEN_BACK if back else ALL_HANDED_OUT).rstrip("…"),
                          "Nhập số quyết định cử đoàn: danh sách người đi hiện dưới đây; bỏ dấu ở người không "
-                         + ("nhận lại." if back else "giao."), fields, done, parent,
+                         + ("nhận lại." if back else "giao."), fields, self._written, parent,
                          required=lambda spec: spec.required or spec is passports.DECISION)
         self.back, self.fields = back, fields
         self.working, self.failed = (("Đang nhận lại hộ chiếu…", "Không nhận lại được hộ chiếu") if back
@@ -44,6 +50,9 @@ class DelegationPassportsDialog(ForSelectedDialog):
         self.table.setMinimumHeight(240)
         layout = self.layout()
         layout.insertWidget(layout.indexOf(self.message), self.table, 1)
+        self.minutes_box = QCheckBox(PRINT_MINUTES)
+        self.minutes_box.setChecked(True)
+        layout.insertWidget(layout.indexOf(self.message), self.minutes_box)
         self.decision_box: QLineEdit = self.inputs[passports.DECISION.key]
         self.decision_box.editingFinished.connect(self.list_members)
         self.resize(880, 620)
@@ -92,10 +101,17 @@ class DelegationPassportsDialog(ForSelectedDialog):
             return []
         return delegation_passports.handout_doubts(self.context.db, self.listed_for, self.chosen(), values)
 
-    def write(self, values: dict[str, Any], _progress) -> int:
-        chosen = self.chosen()
+    def write(self, values: dict[str, Any], _progress) -> list[int]:
+        """The handovers written: opened, or (`back`) closed."""
         if self.back:
-            delegation_passports.take_back(self.context.db, chosen, values)
-        else:
-            delegation_passports.hand_out(self.context.db, self.listed_for, chosen, values)
-        return len(chosen)
+            return delegation_passports.take_back(self.context.db, self.chosen(), values)
+        return delegation_passports.hand_out(self.context.db, self.listed_for, self.chosen(), values)
+
+    def _written(self, handover_ids: list[int]) -> None:
+        if self.minutes_box.isChecked():
+            printing.print_handover_minutes(self.context, handover_ids, self.back, self.parentWidget(),
+                                            opened=self._previewed)
+        self.told(len(handover_ids))
+
+    def _previewed(self, preview: PrintPreview) -> None:
+        self.preview = preview
