@@ -91,9 +91,14 @@ FREE_SPACE = "Hãy giải phóng chỗ trống trên ổ ấy (xóa bớt tệp 
 
 
 class BusyError(BvctError):
-    """The database stayed locked by another writer past the busy timeout."""
+    """The database stayed locked by another writer past the busy timeout; `writer` is that writer's
+    user name where the database can tell it (the office server), else None."""
 
     exit_code = 1
+
+    def __init__(self, message: str, writer: str | None = None):
+        super().__init__(message)
+        self.writer = writer
 
 
 class SchemaBehind(BvctError):

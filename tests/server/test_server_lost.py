@@ -89,6 +89,7 @@ def test_a_save_waiting_past_the_busy_time_for_another_officers_long_write_names
                 editing.save(waiting_officer, "cadres", HUNG)
         assert "«hoa» đang ghi" in str(told.value)
         assert "hãy thử lại sau" in str(told.value)
+        assert told.value.writer == "hoa"  # for the window that waits on, saying whom it waits for
         assert _cadres(waiting_officer) == 0
     finally:
         importing_officer.close()

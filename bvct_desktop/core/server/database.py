@@ -66,7 +66,7 @@ class ServerDatabase(Database):
                     if writer is None or getattr(error.orig, "sqlstate", None) != "55P03":
                         raise
                     raise BusyError(f"«{writer}» đang ghi vào cơ sở dữ liệu quá lâu (có thể đang nhập một danh sách "
-                                    "dài); thao tác của bạn chưa được ghi, hãy thử lại sau.") from error
+                                    "dài); thao tác của bạn chưa được ghi, hãy thử lại sau.", writer) from error
             yield
 
     def _errors_translated(self):
