@@ -14,6 +14,10 @@ thread: `error` is None, a `Cancelled`, or the exception the job raised.
 `run_quietly(parent, job, on_done)` does the same without a dialog, for a page that says itself
 that it is working (the dashboard's "Đang tính…").
 
+`written_when_free(parent, job)` runs a short write (a form's save) as it is, and only while another
+officer's long write (an import of a long list) keeps the database busy tries it again on a worker,
+a dialog saying whom it waits for, that nothing is saved yet, with a «Hủy» that stops waiting.
+
 `wait_for(job)` is for a short job in the middle of a step that needs its result (a key
 derivation, up to a second): the job runs on a worker and the caller waits with the windows
 still painted, the officer's clicks and keys held until it is done; it returns the job's result
@@ -24,13 +28,14 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from .. import errorlog
-from ..core.errors import BvctError, DiskFullError
+from ..core.errors import BusyError, BvctError, DiskFullError
 from . import damage
-from .qt import QEventLoop, QObject, QProgressDialog, Qt, QThread, QWidget, Signal
+from .qt import QEventLoop, QLabel, QObject, QProgressDialog, Qt, QThread, QWidget, Signal
 
 Progress = Callable[..., None]  # progress(done, total) or progress(0, 0, stage)
 Item = TypeVar("Item")
 COUNTED_EVERY = 1_000  # items `counted` gives between two calls of `progress`
+WAITING_WIDTH = 460  # the dialog that waits for another writer, in pixels
 _RUNNING: set["BackgroundTask | QuietTask"] = set()  # a running thread must outlive its caller's references
 
 
@@ -173,6 +178,60 @@ def wait_for(job: Callable[[], Any]) -> Any:
     if outcome["error"] is not None:
         raise outcome["error"]
     return outcome["result"]
+
+
+def written_when_free(parent: QWidget | None, job: Callable[[], Item]) -> Item:
+    """`job`'s result; while it is refused as busy, `job` again (each try waits the database's busy
+    time) until it is done, or raises BusyError saying that the officer stopped waiting."""
+    try:
+        return job()
+    except BusyError as busy:
+        first = busy
+    told = [first]
+
+    def tries(progress: Progress) -> Item:
+        while True:
+            try:
+                progress(0, 0, waiting_text(told[-1]))
+            except Cancelled:
+                raise told[-1].reworded(stopped_text(told[-1])) from None
+            try:
+                return job()
+            except BusyError as busy:
+                told.append(busy)
+
+    loop, outcome = QEventLoop(), {}
+
+    def done(result: Any, error: BaseException | None) -> None:
+        outcome.update(result=result, error=error)
+        loop.quit()
+
+    task = run_in_background(parent, "Đang chờ để lưu", tries, done, cancellable=True)
+    task.dialog.setWindowModality(Qt.ApplicationModal)  # no other window writes meanwhile
+    said = QLabel(waiting_text(first))
+    said.setWordWrap(True)  # a paragraph, not one line as wide as the screen
+    said.setMinimumWidth(WAITING_WIDTH)
+    task.dialog.setLabel(said)
+    task.dialog.show()
+    if not task.done:
+        loop.exec()
+    if outcome["error"] is not None:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+def _writer(busy: BusyError) -> str:
+    return f"«{busy.writer}»" if busy.writer else "một người dùng hoặc chương trình khác"
+
+
+def waiting_text(busy: BusyError) -> str:
+    who = _writer(busy)
+    return (f"{who[:1].upper()}{who[1:]} đang ghi vào cơ sở dữ liệu (có thể đang nhập một danh sách dài). Đang chờ "
+            "để lưu khi ghi xong; chưa lưu gì. Bấm «Hủy» để thôi chờ: những gì đã nhập vẫn còn trên biểu mẫu.")
+
+
+def stopped_text(busy: BusyError) -> str:
+    return f"Chưa lưu: đã thôi chờ {_writer(busy)} ghi xong. Những gì đã nhập vẫn còn; bấm «Lưu» lại sau."
 
 
 def too_late(task: BackgroundTask | None, done: str) -> str:

@@ -2,13 +2,14 @@
 dates, the person picker's warning, the unsaved-changes prompt and the cadre's file on tabs."""
 
 import datetime as dt
+import time
 
 import pytest
 from PySide6.QtTest import QTest
 from reportlab.pdfgen import canvas
 
 from bvct_desktop.core import attachments, audit, browse, editing, long_text, recipients, recycle_bin
-from bvct_desktop.core.errors import BvctError
+from bvct_desktop.core.errors import BusyError, BvctError
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.numbers import grouped
 from bvct_desktop.core.personfile import cases, relatives
@@ -32,6 +33,7 @@ from bvct_desktop.gui.qt import (
     QLabel,
     QPlainTextEdit,
     QPoint,
+    QProgressDialog,
     QPushButton,
     QRect,
     QScrollArea,
@@ -39,6 +41,7 @@ from bvct_desktop.gui.qt import (
     QTableView,
     QTableWidget,
     QTextDocument,
+    QTimer,
     QToolTip,
     QWidget,
 )
@@ -230,6 +233,67 @@ def test_a_save_the_database_cannot_take_is_told_on_the_form_and_the_typed_value
     assert form.message.text() == lost.message and context.dialogs.shown == []
     assert form.values()["position"] == "Chánh Văn phòng" and form.is_dirty()
     assert form.save() and editing.load(context.db, "cadres", record_id)["position"] == "Chánh Văn phòng"
+
+
+def _busy_while(monkeypatch, still_busy) -> None:
+    """`editing.save` refused as the office server refuses a write past its busy time while another
+    officer («hoa») imports a long list — for as long as `still_busy()` — then saving as it does."""
+    save = editing.save
+
+    def waited(*args, **kwargs):
+        if still_busy():
+            time.sleep(0.1)  # the busy time the server waited
+            raise BusyError("«hoa» đang ghi vào cơ sở dữ liệu quá lâu (có thể đang nhập một danh sách dài); thao tác "
+                            "của bạn chưa được ghi, hãy thử lại sau.", "hoa")
+        return save(*args, **kwargs)
+
+    monkeypatch.setattr(editing, "save", waited)
+
+
+def _waiting_dialog(seen: list[str], cancel: bool = False) -> None:
+    """What the window waiting on the database says, looked at once it shows; its «Hủy» pressed if `cancel`."""
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.labelText() if isinstance(dialog, QProgressDialog) else "")
+        if cancel and seen[-1]:
+            dialog.findChild(QPushButton).click()
+
+    QTimer.singleShot(1_000, look)
+
+
+def test_a_save_while_another_officer_imports_waits_saying_for_whom_and_saves_once_they_are_done(qtbot, context,
+                                                                                               monkeypatch):
+    """A 20,000-row import holds the office server's write for about a minute: a save in the meantime
+    was refused after 5 s («hãy thử lại sau») and the officer pressed «Lưu» again and again."""
+    page = _page(qtbot, context, "cadres")
+    record_id = page.model.record_id(0)
+    page.open_record(record_id)
+    form = page.forms[record_id]
+    support.fill(form, {"position": "Chánh Văn phòng"})
+    ends = time.monotonic() + 2
+    _busy_while(monkeypatch, lambda: time.monotonic() < ends)
+    seen: list[str] = []
+    _waiting_dialog(seen)
+    assert form.save()
+    assert "«hoa» đang ghi" in seen[0] and "Đang chờ" in seen[0] and "chưa lưu" in seen[0]
+    assert form.message.text() == "Đã lưu." and not form.is_dirty()
+    assert editing.load(context.db, "cadres", record_id)["position"] == "Chánh Văn phòng"
+
+
+def test_an_officer_who_stops_waiting_for_another_officers_import_keeps_what_was_typed(qtbot, context, monkeypatch):
+    page = _page(qtbot, context, "cadres")
+    record_id = page.model.record_id(0)
+    page.open_record(record_id)
+    form = page.forms[record_id]
+    support.fill(form, {"position": "Chánh Văn phòng"})
+    _busy_while(monkeypatch, lambda: True)
+    seen: list[str] = []
+    _waiting_dialog(seen, cancel=True)
+    assert not form.save()
+    assert "Đang chờ" in seen[0]
+    assert form.message.text().startswith("Chưa lưu") and "«hoa»" in form.message.text()
+    assert form.values()["position"] == "Chánh Văn phòng" and form.is_dirty()
+    assert editing.load(context.db, "cadres", record_id)["position"] != "Chánh Văn phòng"
 
 
 @pytest.mark.parametrize("kind", list(BAD_DATE))

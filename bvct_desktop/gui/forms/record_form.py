@@ -39,6 +39,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
+from ..workers import written_when_free
 from .cadre_choice import CadreChoice
 from .inputs import changed_signal, make_input, make_read_only, read_input, show_value
 from .members import MembersTable
@@ -415,8 +416,9 @@ class RecordForm(QDialog):
         try:
             if not self._confirm_picked_person() or not self._confirm_doubts():
                 return False
-            self.record_id = editing.save(self.context.db, self.kind.name, self.values(), self.record_id,
-                                          self._person(), self.seen)
+            values, person = self.values(), self._person()
+            self.record_id = written_when_free(self, lambda: editing.save(self.context.db, self.kind.name, values,
+                                                                          self.record_id, person, self.seen))
         except editing.FormProblems as problems:
             for key, text in problems.problems.items():
                 self._show_error(key, text)
