@@ -89,11 +89,11 @@ NO_RECOVERY_KEY = ("Cơ sở dữ liệu trên máy chủ không có khóa khôi
 
 
 def create_on_server(server: ServerAddress, admin: str, password: str, owner: str, owner_password: str | None,
-                     kdf: keyfile.KdfParams | None = None, clock: Clock = system_clock) -> None:
+                     kdf: keyfile.KdfParams | None = None) -> None:
     """`create` on the office server, as its database's owner (no recovery key there)."""
     from .server import setup
 
-    setup.create(server, admin, password, owner, owner_password, kdf, clock)
+    setup.create(server, admin, password, owner, owner_password, kdf)
 
 
 def move_to_server(db: FileDatabase, server: ServerAddress, owner: str, owner_password: str | None,

@@ -444,3 +444,15 @@ def test_a_session_open_when_its_account_is_disabled_is_told_so_on_the_server_to
             officer.unlock_again(_password(USERS["chuyen-vien"]))
     finally:
         officer.close()
+
+
+def test_the_first_entry_of_a_server_made_from_a_pc_on_utc_is_dated_in_office_time(utc_pc, office):
+    """`bvct init` writes its entry as the server's owner, whose entries (a trail moved from a file) the
+    server keeps as sent: it sent the clock of the PC it ran on, and from a PC on UTC the first line of
+    the trail came seven hours before the administrator's first login just after it."""
+    with _login(office, ADMIN, PASSWORD) as admin:
+        made, first_login = (row[0] for row in admin.execute(
+            "SELECT at FROM audit_log WHERE id IN (1, 2) ORDER BY id").fetchall())
+        account_made = admin.execute("SELECT created_at FROM users WHERE name = %s", (ADMIN,)).fetchone()[0]
+    assert made <= first_login <= made + dt.timedelta(minutes=1)
+    assert abs(account_made - made) <= dt.timedelta(seconds=1)

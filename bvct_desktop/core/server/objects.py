@@ -29,7 +29,9 @@ The objects are versioned apart from the tables (`VERSION`, noted in `meta`): a 
 objects are older is refused until `bvct upgrade` makes them again, as one whose tables are.
 """
 
-from sqlalchemy import inspect
+import datetime as dt
+
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 from .. import audit, keyfile, workdays
@@ -208,6 +210,11 @@ def _server_moment() -> str:
     objects moves it."""
     offset = int(workdays.TIME_ZONE * 3600)
     return f"date_trunc('second', statement_timestamp() AT TIME ZONE INTERVAL '{offset} seconds')"
+
+
+def office_now(connection: Connection) -> dt.datetime:
+    """The moment the server dates an entry at (`_server_moment`), for what its owner writes itself."""
+    return connection.execute(text(f"SELECT {_server_moment()}")).scalar()
 
 
 def _functions(owner: str, server_moment: str) -> list[str]:

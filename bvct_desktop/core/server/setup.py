@@ -34,9 +34,11 @@ def verifier(connection: Connection, user: str, password: str) -> str:
 
 
 def create(address: ServerAddress, admin: str, password: str, owner: str, owner_password: str | None,
-           kdf: keyfile.KdfParams | None = None, clock: Clock = system_clock) -> None:
+           kdf: keyfile.KdfParams | None = None) -> None:
     """Makes everything in the empty database `address` as `owner`. No recovery key: another
-    administrator, or the owner, sets an administrator's password again (vault.NO_RECOVERY_KEY)."""
+    administrator, or the owner, sets an administrator's password again (vault.NO_RECOVERY_KEY).
+    Dated by the server's clock in office time, as the server dates every later entry (not the clock
+    of the PC it runs on, which may keep UTC)."""
     admin = user_names.checked(admin)
     passwords.check(admin, password)
     kdf = kdf or keyfile.DEFAULT_KDF
@@ -48,7 +50,7 @@ def create(address: ServerAddress, admin: str, password: str, owner: str, owner_
             migrations.upgrade(connection)
             objects.prepare(connection, address.dbname, owner)
             db_key, db_id = keyfile.new_database_key(), str(uuid.uuid4())
-            now = clock()
+            now = objects.office_now(connection)
             facts = {"db_id": db_id, "created_at": now.isoformat(), "app_version": __version__,
                      **server_engine.server_facts(connection)}
             connection.execute(meta.insert(), [{"key": k, "value": v} for k, v in facts.items()])
