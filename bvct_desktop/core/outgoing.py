@@ -12,6 +12,7 @@ is issued (`written_again`).
 
 import datetime as dt
 import json
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +23,7 @@ from sqlalchemy.engine import Connection
 from . import audit, crashpoints, numbering, retention, settings
 from .audit_actions import DOCUMENT_ISSUED, NUMBER_SPOILED, NUMBERS_USED_OUTSIDE
 from .database import Database
-from .errors import Ambiguous, BvctError, InputError
+from .errors import Ambiguous, BusyError, BvctError, InputError
 from .permissions import Action, allows
 from .schema import document_numbers, outgoing_documents
 from .text import clean
@@ -33,6 +34,9 @@ KIND_OF_TYPE = {numbering.REPORT: REPORT, numbering.LETTER: REMINDER, numbering.
 VIEWED_REGISTER = "xem sổ văn bản đi"
 # an issued number dated ahead is marked "hỏng" by an administrator, who keeps the numbering's settings
 DATED_AHEAD_PERMISSION = Action.SETTINGS
+# a document written (on paper, to be signed) has its number confirmed however long another officer's
+# write (an import of a long list) holds the database, up to this: never left "đang ghi" or spoiled for it
+CONFIRM_WAIT_S = 10 * 60
 Content = dict[str, Any]
 Withheld = Callable[[Connection], str | None]  # why, read in the write that would number a document, it is not issued
 
@@ -271,9 +275,16 @@ def _number_id(connection: Connection, entry: Issued) -> int:
 
 
 def _confirm(db: Database, number_id: int, kind: str, row_id: int, details: dict[str, Any]) -> None:
-    with db.write() as connection:
-        if numbering.confirm(connection, number_id):
-            db.audit(connection, DOCUMENT_ISSUED, kind=kind, record_id=row_id, details=details)
+    deadline = time.monotonic() + CONFIRM_WAIT_S
+    while True:  # each try waits the database's busy time for the other writer
+        try:
+            with db.write() as connection:
+                if numbering.confirm(connection, number_id):
+                    db.audit(connection, DOCUMENT_ISSUED, kind=kind, record_id=row_id, details=details)
+            return
+        except BusyError:
+            if time.monotonic() > deadline:
+                raise
 
 
 _ENTRY = (outgoing_documents.c.id, document_numbers.c.number, document_numbers.c.doc_type, outgoing_documents.c.symbol,

@@ -3,6 +3,7 @@ written, then issued or spoiled — never given back, whatever the term settings
 
 import datetime as dt
 import threading
+import time
 
 import pytest
 from sqlalchemy import create_engine
@@ -525,3 +526,33 @@ def test_only_a_user_who_may_issue_records_numbers_used_outside(office, cli, tmp
         other.close()
     assert register_lines(office) == []
     assert issue_report(office).text == "01-BC/BTCTU"
+
+
+def test_a_document_written_while_another_officer_starts_a_long_write_is_issued_once_they_are_done(cli):
+    """The letter is written (the officer may sign it) as another officer starts an import: its number,
+    refused confirmation past the busy time, was marked «hỏng» — a signed letter under a spoiled number —
+    or left «đang ghi», and the officer told to try again."""
+    issuer = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: NOW, busy_timeout_ms=200)
+    importer = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: NOW)
+    office, holding, importing = settings.list_settings(issuer, NOW.date()), threading.Event(), []
+
+    def long_import() -> None:
+        with importer.write():
+            holding.set()
+            time.sleep(1)
+
+    def written(content) -> None:  # the letter on paper; then the other officer's import begins
+        importing.append(threading.Thread(target=long_import))
+        importing[0].start()
+        holding.wait()
+
+    try:
+        issued = outgoing.issue(issuer, outgoing.Document(numbering.LETTER, outgoing.REMINDER, "V/v đôn đốc",
+                                                          office, [], NOW.date(), lambda number: {"so": number}, {}),
+                                written)
+        importing[0].join()
+        assert issued.number == 1 and issued.status == numbering.ISSUED
+        assert [(entry.number, entry.status) for entry in outgoing.register(issuer)] == [(1, numbering.ISSUED)]
+    finally:
+        issuer.close()
+        importer.close()
