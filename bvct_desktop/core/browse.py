@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from sqlalchemy import Column as SqlColumn
 from sqlalchemy import ColumnElement, Date, Table, and_, bindparam, false, func, literal, null, or_, select
@@ -73,7 +74,14 @@ def shortened(spec: Field) -> Field:
 
 
 READ_ON = bindparam("read_on", type_=Date)  # the day a register is read, in a sort that counts on it (`listing`)
-CellsOf = Callable[[Connection, list[int] | None, dt.date], dict[int, dict[str, str]]]  # see Column.cells
+
+
+class CellsOf(Protocol):
+    """Column.cells: the cells of the records `ids` on `today` (of every record when None), by id, and their
+    tooltips unless `tips` is False (a filter by value, which reads every cell, shows none of them)."""
+
+    def __call__(self, connection: Connection, ids: list[int] | None, today: dt.date, *, tips: bool = True
+                 ) -> dict[int, dict[str, str]]: ...
 
 
 @dataclass(frozen=True)
@@ -431,9 +439,10 @@ def _case_overdue(today: dt.date, _history: settings.History) -> ColumnElement:
             & deadlines.past_due(vetting_cases.c.due_on, today))
 
 
-def _case_replies(connection: Connection, ids: list[int] | None, today: dt.date) -> dict[int, dict[str, str]]:
-    return {case_id: {CASE_REPLIES: cell, tip(CASE_REPLIES): told}
-            for case_id, (cell, told) in replied.told(connection, ids, today).items()}
+def _case_replies(connection: Connection, ids: list[int] | None, today: dt.date, *, tips: bool = True
+                  ) -> dict[int, dict[str, str]]:
+    return {case_id: {CASE_REPLIES: cell, **({tip(CASE_REPLIES): told} if tips else {})}
+            for case_id, (cell, told) in replied.told(connection, ids, today, tips=tips).items()}
 
 
 # the cases with most slips answered on the day the register is read first, as its cells count them (those finding
@@ -875,7 +884,7 @@ def _filtered(statement, spec: View, filters: Filters, connection: Connection, t
 
 def _every_cell(connection: Connection, column: Column, today: dt.date) -> dict[int, str | None]:
     """The cell of every record in a column worked out in Python (Column.cells), None when empty."""
-    every = column.cells(connection, None, today)
+    every = column.cells(connection, None, today, tips=False)
     return {record_id: cells.get(column.key) or None for record_id, cells in every.items()}
 
 

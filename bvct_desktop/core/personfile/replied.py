@@ -26,9 +26,10 @@ def _finds(result: str) -> bool:
     return found_archive_record(result)
 
 
-def told(connection: Connection, case_ids: list[int] | None, today: dt.date) -> dict[int, tuple[str, str]]:
-    """The cases' replies in brief and each slip's reply a line (its tooltip), by case: those of `case_ids`,
-    of every case when None, read in one statement."""
+def told(connection: Connection, case_ids: list[int] | None, today: dt.date, *, tips: bool = True
+         ) -> dict[int, tuple[str, str]]:
+    """The cases' replies in brief and each slip's reply a line (its tooltip; "" unless `tips`), by case: those
+    of `case_ids`, of every case when None, read in one statement."""
     live_slips = and_(slips.c.vetting_case_id == vetting_cases.c.id, sql.unindexed(slips.c.deleted_at).is_(None))
     query = (select(vetting_cases.c.id.label("case_id"), slips.c.id, slips.c.number, slips.c.relation,
                     persons.c.full_name, slips.c.result_on, slips.c.result, recipients.c.name.label("recipient"))
@@ -41,16 +42,16 @@ def told(connection: Connection, case_ids: list[int] | None, today: dt.date) -> 
     by_case: dict[int, list[dict[str, Any]]] = {}
     for row in connection.execute(query).mappings():
         by_case.setdefault(row["case_id"], []).extend([dict(row)] if row["id"] is not None else [])
-    return {case_id: _cells(found, today) for case_id, found in by_case.items()}
+    return {case_id: _cells(found, today, tips) for case_id, found in by_case.items()}
 
 
-def _cells(found: list[dict[str, Any]], today: dt.date) -> tuple[str, str]:
+def _cells(found: list[dict[str, Any]], today: dt.date, tips: bool) -> tuple[str, str]:
     if not found:
         return NO_SLIP, ""
     answered = [slip for slip in found if slip["result_on"] is not None and slip["result_on"] <= today]
     finding = [slip for slip in found if _says(slip, today) and _finds(slip["result"])]
     cell = f"{len(answered)}/{len(found)} đã trả lời" + (f" · {len(finding)} {FINDS}" if finding else "")
-    return cell, "\n".join(_slip_told(slip, today, slip in finding) for slip in found)
+    return cell, "\n".join(_slip_told(slip, today, slip in finding) for slip in found) if tips else ""
 
 
 def _says(slip: dict[str, Any], today: dt.date) -> bool:

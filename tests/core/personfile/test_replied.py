@@ -92,3 +92,19 @@ def test_the_register_filtered_by_its_replies_reads_them_once(db):
     assert len(found) == 2000
     assert sum("FROM vetting_cases LEFT OUTER JOIN" in statement for statement in statements) == 1
     assert sum(statement.lstrip().startswith("SELECT") for statement in statements) <= 3
+
+
+def test_the_register_filtered_by_its_replies_builds_the_tooltips_of_the_rows_shown_only(db, monkeypatch):
+    """Filtering by «Phiếu xác minh» and listing its values need every case's cell, not its tooltip: of 2,000
+    cases kept, the tooltips built are those of the 3 slips of each of the 10 rows fetched."""
+    add_cases(db, 2000)
+    built = []
+    tell = replied._slip_told
+    monkeypatch.setattr(replied, "_slip_told", lambda *args: built.append(args) or tell(*args))
+    kept = browse.Filters(values=((browse.CASE_REPLIES, ("2/3 đã trả lời",)),))
+    found = browse.record_ids(db, "vetting-cases", filters=kept, today=DAY)
+    values = browse.column_values(db, "vetting-cases", browse.CASE_REPLIES, kept, today=DAY)
+    shown = browse.fetch_rows(db, "vetting-cases", found[:10], today=DAY)
+    assert len(found) == 2000 and ("2/3 đã trả lời", 2000) in values
+    assert len(built) == 30
+    assert all(cells.tips[browse.CASE_REPLIES].count("\n") == 2 for cells in shown.values())
