@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from . import browse, documents_data
+from . import browse, documents_data, sql
 from .database import Database
 from .dates import display_date
 from .deadlines import days_late, late_by
@@ -55,7 +55,7 @@ def lines(connection: Connection, case_ids: Sequence[int], today: dt.date) -> li
                 select(slips.c.vetting_case_id, slips.c.relation, slips.c.result, slips.c.result_on,
                        recipients.c.name.label("recipient"))
                 .select_from(slips.join(recipients))
-                .where(slips.c.vetting_case_id.in_(chunk), slips.c.deleted_at.is_(None))
+                .where(slips.c.vetting_case_id.in_(chunk), sql.unindexed(slips.c.deleted_at).is_(None))
                 .order_by(slips.c.issued_on, slips.c.id)).mappings():
             answers.setdefault(row["vetting_case_id"], []).append(reply_in_brief(row, today))
     return [{**case, POST.key: post(case), REPLIES.key: "; ".join(answers.get(case_id, [])),

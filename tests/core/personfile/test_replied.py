@@ -9,6 +9,7 @@ from sqlalchemy import event, func, select
 from bvct_desktop.core import browse
 from bvct_desktop.core.personfile import replied
 from bvct_desktop.core.schema import persons, recipients, slips, vetting_cases
+from tests.sqlite_steps import work
 
 DAY = dt.date(2026, 3, 1)
 
@@ -38,29 +39,6 @@ def add_cases(db, count: int, slips_each: int = 3) -> list[int]:
     return list(range(first_case, first_case + count))
 
 
-def _work(db, read) -> tuple[int, int]:
-    """The statements `read(connection)` runs and the steps SQLite's machine takes for them (in thousands)."""
-    statements, steps = [], [0]
-
-    def counted(*args):
-        statements.append(args[2])
-
-    def step() -> int:
-        steps[0] += 1
-        return 0
-
-    with db.read() as connection:
-        driver = connection.connection.driver_connection
-        event.listen(db.engine, "before_cursor_execute", counted)
-        driver.set_progress_handler(step, 1000)
-        try:
-            read(connection)
-        finally:
-            driver.set_progress_handler(None, 1000)
-            event.remove(db.engine, "before_cursor_execute", counted)
-    return len(statements), steps[0]
-
-
 def test_every_cases_replies_are_read_in_one_statement_whose_work_grows_with_the_slips(db):
     """The filter of «Phiếu xác minh» reads every case's replies at each refresh: 2,000 cases of 3 slips are
     one statement, and ten times the cases ten times the work — not a pass over every slip for each case (the
@@ -68,9 +46,9 @@ def test_every_cases_replies_are_read_in_one_statement_whose_work_grows_with_the
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite's machine steps are counted")
     add_cases(db, 200)
-    few = _work(db, lambda connection: replied.told(connection, None, DAY))
+    few = work(db, lambda connection: replied.told(connection, None, DAY))
     add_cases(db, 1800)
-    many = _work(db, lambda connection: replied.told(connection, None, DAY))
+    many = work(db, lambda connection: replied.told(connection, None, DAY))
     assert few[0] == many[0] == 1
     assert many[1] < 15 * few[1]
 
