@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select, union
 from sqlalchemy.engine import Connection
 
+from .. import sql
 from ..database import Database
 from ..kinds import SELF
 from ..permissions import Action
@@ -124,7 +125,7 @@ def _slips(connection: Connection, person_id: int, relative_ids: set[int]) -> li
                     persons.c.full_name, persons.c.birth_date, persons.c.home_town,
                     recipients.c.name.label("recipient"), for_person.label("for_person"))
              .select_from(slips.join(persons).join(recipients))
-             .where(slips.c.id.in_(ids), slips.c.deleted_at.is_(None)))
+             .where(slips.c.id.in_(ids), sql.unindexed(slips.c.deleted_at).is_(None)))
     return connection.execute(query).all()
 
 
