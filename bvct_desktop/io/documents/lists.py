@@ -25,11 +25,14 @@ DELEGATION_TITLE = "DANH SÁCH TRÍCH NGANG"
 CASE_UNIT = "hồ sơ"  # what the vetting cases' list counts
 
 S, D = SLIPS.field, DELEGATIONS.field
-# The printed register: one line a slip wherever the values allow (the workbook has every column).
+# The printed register: one line a slip wherever the values allow, two at most (the workbook has every column);
+# «Quan hệ» and «Thẩm tra cho» tell apart the relatives of many candidates vetted at once.
 REGISTER_COLUMNS: tuple[Column, ...] = (
     tables.counter(), tables.of(S("number"), 1.0, align="center"),
     tables.of(S("issued_on"), 1.0, label="Ngày gửi", align="center"), tables.of(S("full_name"), 1.8, label="Họ và tên"),
-    tables.of(S("birth_date"), 1.0, align="center"), tables.of(S("purpose"), 1.1, label="Mục đích"),
+    tables.of(S("birth_date"), 1.0, align="center"),
+    replace(tables.of(S("relation"), 0.9), kept=tables.short_choices(S("relation"))),  # «Anh/chị/em» whole
+    tables.of(S("vetted_name"), 1.6, label="Thẩm tra cho"), tables.of(S("purpose"), 1.1, label="Mục đích"),
     tables.of(S("recipient"), 1.8, label="Nơi nhận"), tables.of(S("result_on"), 1.0, label="Trả lời", align="center"),
     tables.of(S("result"), 1.7),
 )
