@@ -613,7 +613,9 @@ def _summary(connection: Connection, cadre: dict[str, Any]) -> dict[str, Any]:
                               key=lambda element: (element["relation"] != SELF, element["since"] or ""))
     cadre["political"] = [_issue(note, listed) for note in POLITICAL_NOTES.read(connection, cadre["person_id"])]
     numbers = {slip.slip_id: slip.number for slip in found.slips}
-    cadre["relatives"] = [_relative(relative, listed.get(relative.record_id), numbers) for relative in found.relatives]
+    work = _work_abroad(elements)
+    cadre["relatives"] = [_relative(relative, listed.get(relative.record_id), numbers, work.get(relative.record_id))
+                          for relative in found.relatives]
     cadre["slips"] = [{"number": slip.number, "issued_on": slip.issued_on, "full_name": slip.subject_name,
                        "relation": slip.relation, "purpose": slip.purpose, "recipient": slip.recipient,
                        "result_on": slip.result_on, "result": slip.result}
@@ -679,15 +681,27 @@ def _about(record: dict[str, Any], listed: dict[int, relatives.Relative]) -> dic
     return {"relation": "Thân nhân", "full_name": REMOVED}
 
 
+def _work_abroad(elements: Sequence[dict[str, Any]]) -> dict[int, str]:
+    """What each relative abroad does there, by their entry on the relatives list: the details of the foreign
+    elements about them (living abroad, working for foreigners), in the order of their time."""
+    told: dict[int, list[str]] = {}
+    for element in sorted(elements, key=lambda element: element["since"] or ""):
+        if element[RELATIVE] is not None and element["details"] and element["element_kind"] in (
+                foreign.RELATIVE_ABROAD, foreign.WORK_FOR_FOREIGNERS):
+            told.setdefault(element[RELATIVE], []).append(element["details"])
+    return {relative: "; ".join(details) for relative, details in told.items()}
+
+
 def _relative(relative: known.KnownRelative, listed: relatives.Relative | None,
-              numbers: dict[int, str]) -> dict[str, Any]:
+              numbers: dict[int, str], work_abroad: str | None) -> dict[str, Any]:
+    """A relative as item 30 lists them; their occupation, where the list holds none, what they do abroad."""
     slips_named = [numbers[slip_id] for slip_id in relative.slip_ids if slip_id in numbers]
     source = "Danh sách thân nhân" if listed is not None else ""
     if slips_named:
         source = "; ".join(filter(None, (source, "Phiếu " + ", ".join(slips_named))))
     return {"relation": relative.relation, "full_name": relative.full_name, "birth_date": relative.birth_date,
             "home_town": relative.home_town, "residence": _lives(listed),
-            "occupation": listed.occupation if listed else None, "source": source}
+            "occupation": (listed.occupation if listed else None) or work_abroad, "source": source}
 
 
 def _lives(listed: relatives.Relative | None) -> str | None:

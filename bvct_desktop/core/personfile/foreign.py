@@ -21,8 +21,8 @@ from .trips import PRIVATE_TRIP, TRIP_ABROAD, first_day
 
 RELATIVE_ABROAD = "Thân nhân ở nước ngoài"
 FROM_RELATIVES = "Danh sách thân nhân"  # the source of an element the relatives list tells
-ELEMENT_KINDS = (RELATIVE_ABROAD, "Kết hôn với người nước ngoài",
-                 "Làm việc cho tổ chức, cá nhân nước ngoài", "Tham gia tổ chức nước ngoài",
+WORK_FOR_FOREIGNERS = "Làm việc cho tổ chức, cá nhân nước ngoài"
+ELEMENT_KINDS = (RELATIVE_ABROAD, "Kết hôn với người nước ngoài", WORK_FOR_FOREIGNERS, "Tham gia tổ chức nước ngoài",
                  TRIP_ABROAD, PRIVATE_TRIP)
 FIELDS = (
     Field("element_kind", "Loại yếu tố", FieldType.CHOICE, required=True, choices=ELEMENT_KINDS),

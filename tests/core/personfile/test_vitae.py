@@ -12,6 +12,8 @@ from bvct_desktop.core import documents_data
 from bvct_desktop.core.editing import VERSION, FormProblems
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.fields import unusual_values
+from bvct_desktop.core.personfile import relatives
+from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS, RELATIVE_ABROAD
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.personfile.vitae import (
     APPRAISALS,
@@ -266,3 +268,24 @@ def test_form_2c_reads_every_section_of_the_file_and_a_viewer_may_not_print_it(c
     with pytest.raises(PermissionDenied):
         documents_data.gather(viewer_database(cli, db), "in lý lịch 2C",
                               lambda connection: documents_data.vitae_by_id(connection, cadre_id))
+
+
+def test_item_30_tells_the_work_of_a_relative_abroad_from_their_foreign_elements(db):
+    """The relatives list holds no «Nghề nghiệp» for a brother abroad, his foreign element what he does there: 2C item
+    30 reads it as his occupation; one the list holds stays his."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    relatives.add_relative(db, hung, {"relation": "Anh/chị/em", "full_name": "Nguyễn Văn Minh", "birth_date": "1968",
+                                      "abroad": "Có", "country": "Hoa Kỳ", "abroad_since": "1989"})
+    relatives.add_relative(db, hung, {"relation": "Con", "full_name": "Nguyễn Minh An", "birth_date": "1995",
+                                      "abroad": "Có", "country": "Nhật Bản", "occupation": "Kỹ sư cơ khí"})
+    listed = {r.full_name: r for r in relatives.list_relatives(db, hung)}
+    for name, details in (("Nguyễn Văn Minh", "Kỹ sư phần mềm tại San Jose"), ("Nguyễn Minh An", "Du học sinh")):
+        FOREIGN_ELEMENTS.add(db, hung, {"element_kind": RELATIVE_ABROAD, "country": "Hoa Kỳ", "since": "1989",
+                                        "details": details, "source": "Lý lịch 2C", "relative_id": listed[name].id})
+    with db.read() as connection:
+        cadre_id = connection.execute(select(cadres.c.id).where(cadres.c.person_id == hung)).scalar_one()
+    _office, vitae = documents_data.gather(db, "in lý lịch 2C",
+                                           lambda connection: documents_data.vitae_by_id(connection, cadre_id))
+    occupation = {relative["full_name"]: relative["occupation"] for relative in vitae["relatives"]}
+    assert occupation["Nguyễn Văn Minh"] == "Kỹ sư phần mềm tại San Jose"
+    assert occupation["Nguyễn Minh An"] == "Kỹ sư cơ khí"
