@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import hashlib
 import hmac
+import itertools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -124,22 +125,34 @@ class Links:
 
     def add(self, entries: Sequence[dict]) -> None:
         """Entries with the arguments of `append`, linked after those added before."""
-        rows, mac = self._rows, self._mac
-        details = list(map(details_text, (entry.get("details") for entry in entries)))
-        for entry, text in zip(entries, details, strict=True):
-            at_text, at = _moment(entry["at"])
-            mac = _mac(self._keyed, mac, _canonical(_frame(entry["action"], at_text, entry.get("kind"),
-                                                           entry["outcome"], entry["role"], entry["user"]),
-                                                    text, entry.get("record_id")))  # the MAC covers the moment's text
-            rows["at"].append(at)
-            rows["mac"].append(mac)
+        for shared, alike in itertools.groupby(entries, _shared):
+            self.add_records(*shared, [(entry["action"], entry.get("record_id"), entry.get("details"))
+                                       for entry in alike])
+
+    def add_records(self, at: dt.datetime, user: str | None, role: str | None, outcome: str, kind: str | None,
+                    records: Sequence[tuple[str, int | None, dict | None]]) -> None:
+        """Entries sharing their moment, user, role, outcome and kind, (action, record id, details)
+        each, linked after those added before: what they share is encoded once."""
+        at_text, stored_at = _moment(at)
+        texts = list(map(details_text, [details for _, _, details in records]))
+        frames: dict[str, tuple[str, str, str]] = {}  # by action
+        keyed, mac, macs = self._keyed, self._mac, []
+        for (action, record_id, _), text in zip(records, texts, strict=True):
+            frame = frames.get(action)
+            if frame is None:
+                frame = frames[action] = _frame(action, at_text, kind, outcome, role, user)
+            mac = _mac(keyed, mac, _canonical(frame, text, record_id))  # the MAC covers the moment's text
+            macs.append(mac)
+        rows, count = self._rows, len(records)
         first = self._last_id + len(rows["id"]) + 1
-        rows["id"] += range(first, first + len(entries))
-        for column, name in (("user_name", "user"), ("role", "role"), ("action", "action"), ("outcome", "outcome")):
-            rows[column] += [entry[name] for entry in entries]
-        rows["kind"] += [entry.get("kind") for entry in entries]
-        rows["record_id"] += [entry.get("record_id") for entry in entries]
-        rows["details"] += [text and text.encode("utf-8") for text in details]  # half the memory while they wait
+        rows["id"] += range(first, first + count)
+        for column, value in (("at", stored_at), ("user_name", user), ("role", role), ("outcome", outcome),
+                              ("kind", kind)):
+            rows[column] += [value] * count
+        rows["action"] += [action for action, _, _ in records]
+        rows["record_id"] += [record_id for _, record_id, _ in records]
+        rows["details"] += [text and text.encode("utf-8") for text in texts]  # half the memory while they wait
+        rows["mac"] += macs
         self._mac = mac
 
     def write(self, connection: Connection) -> dict | None:
@@ -154,6 +167,11 @@ class Links:
         head = {"count": self._last_id, "id": self._last_id, "mac": self._mac}
         connection.info[HEAD_INFO] = head
         return head
+
+
+def _shared(entry: dict) -> tuple:
+    """What `add_records` takes once of entries that share it, in its order."""
+    return entry["at"], entry["user"], entry["role"], entry["outcome"], entry.get("kind")
 
 
 def _decoded(text: bytes | None) -> str | None:

@@ -59,6 +59,10 @@ class PendingEntries(Protocol):
 
     def add(self, entries: Sequence[dict]) -> None: ...
 
+    def add_records(self, at: dt.datetime, user: str | None, role: str | None, outcome: str, kind: str | None,
+                    records: Sequence[tuple[str, int | None, dict | None]]) -> None:
+        """Entries sharing all but their action, record id and details: those, each."""
+
     def write(self, connection: Connection) -> object: ...
 
 
@@ -70,6 +74,11 @@ class _Waiting:
 
     def add(self, entries: Sequence[dict]) -> None:
         self._entries += entries
+
+    def add_records(self, at: dt.datetime, user: str | None, role: str | None, outcome: str, kind: str | None,
+                    records: Sequence[tuple[str, int | None, dict | None]]) -> None:
+        self._entries += [{"at": at, "user": user, "role": role, "action": action, "outcome": outcome, "kind": kind,
+                           "record_id": record_id, "details": details} for action, record_id, details in records]
 
     def write(self, connection: Connection) -> None:
         entries, self._entries = self._entries, []
@@ -87,10 +96,7 @@ class RecordTrail:
     kind: str
 
     def add(self, entries: Sequence[tuple[str, int, dict | None]]) -> None:
-        at, user, role, kind = self.at, self.actor.name, self.actor.role, self.kind
-        self.links.add([{"at": at, "user": user, "role": role, "action": action, "outcome": audit_chain.OK,
-                         "kind": kind, "record_id": record_id, "details": details}
-                        for action, record_id, details in entries])
+        self.links.add_records(self.at, self.actor.name, self.actor.role, audit_chain.OK, self.kind, entries)
 
     def write(self, connection: Connection) -> None:
         self.links.write(connection)
