@@ -30,12 +30,17 @@ LIST_HEADERS = ("Số", "Thời gian", "Người dùng", "Vai trò", "Hành đ�
 
 def created(values: dict[str, Any]) -> dict[str, Any]:
     """The details of a record's creation (or its return from the recycle bin): its filled values."""
-    return {NEW: {key: value for key, value in values.items() if value not in (None, [])}}
+    return {NEW: _filled(values)}
 
 
 def deleted(values: dict[str, Any]) -> dict[str, Any]:
     """The details of a record put in the recycle bin: the filled values it had."""
-    return {OLD: {key: value for key, value in values.items() if value not in (None, [])}}
+    return {OLD: _filled(values)}
+
+
+def _filled(values: dict[str, Any]) -> dict[str, Any]:
+    """The values that are neither None nor an empty list (0, "" and False are filled)."""
+    return {key: value for key, value in values.items() if value is not None and value != []}
 
 
 def changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:

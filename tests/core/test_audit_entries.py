@@ -257,3 +257,9 @@ def test_imports_store_the_entries_they_always_stored_in_a_sound_chain(cli, db, 
     assert stored == json.loads(GOLDEN.read_text(encoding="utf-8"))
     assert {"thêm", "sửa", "khôi phục"} <= {row[3] for row in stored}
     assert db.verify_audit_chain().ok
+
+
+def test_a_creation_and_a_deletion_name_every_value_but_none_and_empty_lists():
+    values = {"a": None, "b": [], "c": 0, "d": "", "e": False, "f": ["Lào"], "g": "Hà Nội"}
+    filled = {"c": 0, "d": "", "e": False, "f": ["Lào"], "g": "Hà Nội"}
+    assert audit.created(values) == {audit.NEW: filled} and audit.deleted(values) == {audit.OLD: filled}
