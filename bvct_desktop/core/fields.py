@@ -64,6 +64,9 @@ class Field:
     max_length: int = SHORT_TEXT
     hint: str = ""
     as_written: bool = False  # a number written as on the document (12/PXM, 0012): text, never a number
+    # the same on the next record typed from one pile of papers («Lưu và thêm mới»); a number written as on the
+    # document comes as the one after it
+    carried: bool = False
     not_before: str | None = None  # a date: the key of the record's date it cannot precede (Ngày về: Ngày đi)
     # a date: (the key of the record's date it should not follow, what following it may mean), told not refused
     told_if_after: tuple[str, str] | None = None

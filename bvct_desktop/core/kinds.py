@@ -250,8 +250,9 @@ CADRES = Kind("cadres", "Cán bộ", (
     lookups={"unit": UNITS})
 
 SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
-    Field("number", "Số phiếu", required=True, hint="ghi như trên phiếu, ví dụ 12/PXM", as_written=True),
-    Field("issued_on", "Ngày phát hành", F.DATE, required=True),
+    Field("number", "Số phiếu", required=True, hint="ghi như trên phiếu, ví dụ 12/PXM", as_written=True,
+          carried=True),
+    Field("issued_on", "Ngày phát hành", F.DATE, required=True, carried=True),
     Field("full_name", "Họ và tên người được xác minh", required=True, person_name=True),
     Field("other_names", "Tên gọi khác"),
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE),
@@ -264,8 +265,8 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
     Field("relation", "Quan hệ", F.CHOICE, choices=RELATIONS, also=RELATIONS_WRITTEN),
     Field("vetted_name", "Họ và tên người được thẩm tra", person_name=True, names_record=True,
           hint="để trống khi Quan hệ là Bản thân"),
-    Field("purpose", "Mục đích xác minh", F.CHOICE, choices=SLIP_PURPOSES),
-    Field("recipient", "Nơi nhận phiếu", required=True,
+    Field("purpose", "Mục đích xác minh", F.CHOICE, choices=SLIP_PURPOSES, carried=True),
+    Field("recipient", "Nơi nhận phiếu", required=True, carried=True,
           hint="ví dụ Cục A93B – Bộ Công an; đơn vị mới được thêm vào danh sách", place=Place.PROVINCE),
     Field("result_on", "Ngày nhận kết quả", F.DATE, not_before="issued_on"),
     Field("result", "Kết quả", max_length=LONG_TEXT),

@@ -2,10 +2,14 @@
 long text, a line with a date hint for dates; each reads and shows values as the officer types
 them, and the field's own `parse` decides what is valid."""
 
+import re
+
 from ...core.dates import FULL_FORM, PARTIAL_FORMS, YEAR_FORM, PartialDate, display_date
+from ...core.errors import RowProblem
 from ...core.fields import LONG_TEXT, Field, FieldType
+from ...core.text import fold
 from ..look import NarrowComboBox
-from ..qt import QComboBox, QLineEdit, QPlainTextEdit, QSize, QWidget
+from ..qt import QApplication, QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QSize, Qt, QWidget
 
 DATE_HINTS = {
     FieldType.DATE: FULL_FORM,
@@ -16,6 +20,9 @@ DATE_HINTS = {
 }
 BOX_LETTERS = 20  # what a drop-down asks, about a line's width: the form's width is the window's
 MULTI_LINE_HEIGHT = 56  # pixels: three lines of a long text at the least
+UNSPACED_DAY = re.compile(r"^(\d{2})(\d{2})(\d{4})$")  # «12032026»
+SHORT_YEAR = re.compile(r"^(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)(\d{2})$")  # «12/3/26»
+FIRST_FIGURE = re.compile(r"\d+")  # the count in a number written as on the document: 0099 in «0099/PXM»
 
 
 class LongTextBox(QPlainTextEdit):
@@ -33,9 +40,7 @@ def make_input(spec: Field, suggestions: list[str] | None = None) -> QWidget:
         box.addItems(list(spec.choices))
         return box
     if suggestions is not None:
-        box = NarrowComboBox(BOX_LETTERS)
-        box.setEditable(True)
-        box.addItem("")
+        box = SuggestionBox(BOX_LETTERS)
         box.addItems(suggestions)
         box.lineEdit().setPlaceholderText(spec.hint)
         return box
@@ -47,6 +52,57 @@ def make_input(spec: Field, suggestions: list[str] | None = None) -> QWidget:
     line = QLineEdit()
     line.setPlaceholderText(spec.hint or DATE_HINTS.get(spec.type, ""))
     return line
+
+
+class SuggestionBox(NarrowComboBox):
+    """A value typed or chosen among the usual ones, listed as they hold what is typed («pv27» lists
+    «Phòng PV27 – …»). On leaving it, a word typed without spaces that is part of exactly one of them
+    («a93», «pv27») is that one; words with spaces («Bộ Công an») are a value of their own, even when one
+    holds them."""
+
+    def __init__(self, letters: int, parent: QWidget | None = None):
+        super().__init__(letters, parent)
+        self.setEditable(True)
+        self.addItem("")
+        self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        QApplication.instance().focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, before: QWidget | None, after: QWidget | None) -> None:
+        popup = self.completer().popup()
+        if before not in (self, self.lineEdit()) or after in (self, self.lineEdit(), popup):
+            return
+        typed = fold(self.currentText())
+        found = [self.itemText(row) for row in range(self.count()) if typed in fold(self.itemText(row))]
+        if typed and " " not in typed and len(found) == 1 and found[0] != self.currentText():
+            self.setCurrentText(found[0])
+        popup.hide()
+
+
+def written_in_full(spec: Field, typed: str, this_year: int) -> str:
+    """A day as the form shows it once typed: «12032026», «1.3.2026» as 12/03/2026, a birth «3/1955» as 03/1955.
+    A two-digit year is read as the latest year ending so, up to `this_year`, for a day the office writes
+    («12/3/26»), never for a birth; what is no day stays as typed, to be said wrong."""
+    text = typed.strip()
+    if match := UNSPACED_DAY.match(text):
+        text = "/".join(match.groups())
+    if spec.type is FieldType.DATE and (match := SHORT_YEAR.match(text)):
+        year = this_year - (this_year - int(match[2])) % 100
+        text = f"{match[1]}{year}"
+    try:
+        return as_typed(spec, spec.parse(text)) if text else typed
+    except RowProblem:
+        return typed
+
+
+def following_number(written: str) -> str:
+    """The number after `written` as on the document, its figures as many: «0100/PXM» after «0099/PXM»;
+    empty when it has no figure to count on."""
+    match = FIRST_FIGURE.search(written)
+    if match is None:
+        return ""
+    count = str(int(match[0]) + 1).zfill(len(match[0]))
+    return written[:match.start()] + count + written[match.end():]
 
 
 def make_read_only(widget: QWidget) -> None:

@@ -41,7 +41,16 @@ from ..qt import (
 )
 from ..workers import written_when_free
 from .cadre_choice import CadreChoice
-from .inputs import changed_signal, make_input, make_read_only, read_input, show_value
+from .inputs import (
+    changed_signal,
+    following_number,
+    make_input,
+    make_read_only,
+    read_input,
+    set_typed,
+    show_value,
+    written_in_full,
+)
 from .members import MembersTable
 from .person_picker import PersonPicker
 
@@ -68,6 +77,7 @@ ONE_ROW = {"delegations": ("report_no", "report_on", "report_to")}
 class RecordForm(QDialog):
     closed = Signal()
     saved = Signal(int)
+    next_wanted = Signal(dict)  # «Lưu và thêm mới»: saved, and closed for the next record, given its carried values
     repicks_person = True  # an edited record may be given a person already recorded (a second entry of them)
 
     def __init__(self, context: AppContext, kind: str, record_id: int | None = None, parent: QWidget | None = None):
@@ -143,6 +153,12 @@ class RecordForm(QDialog):
             self.save_button.clicked.connect(self.save)
             QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)  # silenced while locked (autolock)
             buttons.addWidget(self.save_button)
+            self.save_next_button = QPushButton("Lưu và thêm mới")
+            self.save_next_button.setToolTip("Lưu rồi mở phiếu mới, giữ ngày, nơi nhận, mục đích và đề xuất số tiếp "
+                                             "theo (Ctrl+Enter)")
+            self.save_next_button.clicked.connect(self.save_and_next)
+            self.save_next_button.hide()  # offered by the register's «Thêm» (offer_next)
+            buttons.addWidget(self.save_next_button)
         if self.record_id and self.kind.name in printing.RECORD_DOCUMENTS \
                 and allows(self.context.db.actor.role, Action.EXPORT):
             self.print_button = QPushButton(printing.RECORD_DOCUMENTS[self.kind.name][0] + "…")
@@ -270,6 +286,9 @@ class RecordForm(QDialog):
         column.addWidget(error)
         self.inputs[spec.key], self.errors[spec.key], self.columns[spec.key] = widget, error, column
         changed_signal(widget).connect(lambda _=None, key=spec.key: self._edited(key))
+        if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE) and self.editable:
+            widget.editingFinished.connect(lambda: set_typed(widget, written_in_full(spec, widget.text(),
+                                                                                     self.context.clock().year)))
         return field_label(spec.header, spec.required, widget), column
 
     def _cadre_choice(self) -> CadreChoice:
@@ -437,6 +456,30 @@ class RecordForm(QDialog):
         self.context.notifier.changed.emit(self.kind.name)
         self.saved.emit(self.record_id)
         return True
+
+    def offer_next(self) -> None:
+        """«Lưu và thêm mới» (Ctrl+Enter) on a new record's form: the next of a pile of papers without the mouse."""
+        self.save_next_button.show()
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, activated=self.save_and_next)
+
+    def save_and_next(self) -> None:
+        """Saves, then hands the fields the next record keeps (a number as the one after) to whoever opens it."""
+        if not self.save():
+            return
+        carried = {spec.key: read_input(self.inputs[spec.key]) for spec in self.kind.fields
+                   if spec.carried and spec.key in self.inputs}
+        carried.update({spec.key: following_number(carried[spec.key]) for spec in self.kind.fields
+                        if spec.carried and spec.as_written and spec.key in carried})
+        self.close()
+        self.next_wanted.emit(carried)
+
+    def carry(self, values: dict[str, str]) -> None:
+        """The values the last record of the pile left (`save_and_next`), the first field still empty focused."""
+        for key, value in values.items():
+            set_typed(self.inputs[key], value)
+        self._dirty = False
+        self._first_empty_required().setFocus()
 
     def _person(self) -> int | None:
         """Whom the record is about, as the form shows it: the person picked, or the cadre chosen."""

@@ -699,9 +699,18 @@ class RegisterPage(QWidget):
             self.forms[record_id] = form
             form.saved.connect(lambda saved_id, form=form: self._keep_form(form, saved_id))
             form.closed.connect(lambda form=form: self._drop_form(form))
+            if record_id is None and isinstance(form, forms.RecordForm) and form.editable:
+                form.offer_next()
+                form.next_wanted.connect(self._next_record)
         form.show()
         form.raise_()
         form.activateWindow()
+
+    def _next_record(self, carried: dict[str, str]) -> None:
+        """The next record of a pile typed in, after «Lưu và thêm mới»."""
+        self.new_record()
+        if None in self.forms:
+            self.forms[None].carry(carried)
 
     def _keep_form(self, form: QWidget, record_id: int) -> None:
         """`form` kept as the form of `record_id`: a new record's, once saved, is no longer the one

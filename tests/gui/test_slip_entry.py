@@ -1,0 +1,115 @@
+"""Typing a pile of slips from the paper register by keyboard alone: days typed as officers type them, the
+recipient found by a few letters of its code, «Lưu và thêm mới» carrying the day sent, the recipient and the
+purpose to the next slip with its number proposed."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtTest import QTest
+
+from bvct_desktop.core import editing
+from bvct_desktop.gui.forms import open_form
+from bvct_desktop.gui.forms.inputs import read_input
+from bvct_desktop.gui.qt import QApplication, Qt
+from bvct_desktop.gui.registers.page import RegisterPage
+from tests.gui import register_support as support
+from tests.gui.shell_support import FakeClock, active, type_day, type_text
+
+app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
+
+A93, PV27 = "Cục A93B – Bộ Công an", "Phòng PV27 – Công an tỉnh Bình Thuận"
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A day of 2026 in the office, after the slips of the pile typed in."""
+    return FakeClock(dt.datetime(2026, 6, 15, 9, 30))
+
+
+@pytest.fixture
+def form(qtbot, context):
+    shown = open_form(context, "slips", None)
+    qtbot.addWidget(shown)
+    shown.show()
+    active(qtbot, shown)
+    return shown
+
+
+@pytest.mark.parametrize(("typed", "read"), [("12032026", "12/03/2026"), ("12/3/26", "12/03/2026"),
+                                             ("1.3.2026", "01/03/2026"), ("1-3-2026", "01/03/2026")])
+def test_a_day_typed_as_officers_type_it_is_shown_in_full_on_leaving_the_box(qtbot, form, typed, read):
+    type_day(qtbot, form.inputs["issued_on"], typed)
+    assert form.inputs["issued_on"].text() == read
+    assert not form.errors["issued_on"].isVisible()
+
+
+@pytest.mark.parametrize(("typed", "read"), [("3/1955", "03/1955"), ("1955", "1955"), ("5.3.1955", "05/03/1955")])
+def test_a_birth_date_is_shown_in_full_at_its_own_precision(qtbot, form, typed, read):
+    type_day(qtbot, form.inputs["birth_date"], typed)
+    assert form.inputs["birth_date"].text() == read
+
+
+def test_a_birth_year_is_never_guessed_from_two_digits(qtbot, form):
+    """«12/3/56» may be 1956 or 2056 for a birth: it stays as typed, and said wrong."""
+    type_day(qtbot, form.inputs["birth_date"], "12/3/56")
+    assert form.inputs["birth_date"].text() == "12/3/56"
+    assert form.errors["birth_date"].isVisible()
+
+
+def test_a_day_that_does_not_exist_stays_as_typed_and_is_said_wrong(qtbot, form):
+    type_day(qtbot, form.inputs["issued_on"], "31022026")
+    assert form.inputs["issued_on"].text() == "31022026"
+    assert form.errors["issued_on"].isVisible()
+
+
+@pytest.mark.parametrize(("typed", "unit"), [("a93", A93), ("pv27", PV27), ("PV27", PV27)])
+def test_the_recipient_is_found_by_a_few_letters_of_its_code(qtbot, form, typed, unit):
+    box = form.inputs["recipient"]
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClicks(box.lineEdit(), typed)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert read_input(box) == unit
+
+
+def test_a_new_unit_typed_in_words_stays_as_typed(qtbot, form):
+    """«Bộ Công an» is in the name of Cục A93B, yet it is a unit of its own the officer may send to."""
+    box = form.inputs["recipient"]
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    type_text(box.lineEdit(), "Bộ Công an")
+    QTest.keyClick(box.lineEdit(), Qt.Key.Key_Tab)
+    assert read_input(box) == "Bộ Công an"
+
+
+def test_lưu_và_thêm_mới_saves_and_opens_the_next_slip_with_the_pile_s_own_values(qtbot, context):
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.new_record()
+    first = page.forms[None]
+    active(qtbot, first)
+    support.fill(first, {"number": "0099/PXM", "issued_on": "10/02/2026", "full_name": "Lý Văn Sáu",
+                         "birth_date": "1960", "purpose": "Bổ nhiệm", "recipient": PV27, "note": "Gửi bảo đảm"})
+    QTest.keyClick(first, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert first.record_id is not None and editing.load(context.db, "slips", first.record_id)["full_name"] == \
+        "Lý Văn Sáu"
+    following = page.forms[None]
+    assert following is not first and not first.isVisible() and following.isVisible()
+    shown = {key: value for key, value in support.shown_values(following).items() if value}
+    assert shown == {"number": "0100/PXM", "issued_on": "10/02/2026", "purpose": "Bổ nhiệm", "recipient": PV27}
+    assert following.focusWidget() is following.inputs["full_name"]
+    assert following.save_next_button.isVisible() and not following.is_dirty()
+
+
+def test_a_number_with_no_figure_to_count_on_is_left_for_the_officer(qtbot, context):
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.new_record()
+    first = page.forms[None]
+    support.fill(first, {"number": "PXM-A", "issued_on": "10/02/2026", "full_name": "Lý Văn Sáu",
+                         "recipient": A93})
+    first.save_next_button.click()
+    assert read_input(page.forms[None].inputs["number"]) == ""
+
+
+def test_a_form_not_opened_by_thêm_offers_no_lưu_và_thêm_mới(qtbot, form):
+    assert form.save_next_button.isHidden()
+
