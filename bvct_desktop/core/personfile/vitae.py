@@ -17,7 +17,7 @@ and 31: ngạch, mã ngạch, bậc, hệ số from a month) and the yearly appr
 and one as cán bộ. The forms offered are the usual ones; another is written as the decision words it."""
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -138,6 +138,13 @@ def in_force(discipline: Mapping[str, Any], today: dt.date) -> bool | None:
 
 
 IN_FORCE_WORDS = {True: "Còn hiệu lực", False: "Hết hiệu lực", None: ""}  # a discipline's, by `in_force`
+
+
+def step_on(steps: Sequence[Mapping[str, Any]], day: dt.date) -> Mapping[str, Any] | None:
+    """The salary step in force on `day`: the last of `steps` (in the order of their «Từ») begun by then, one from
+    that day's month or year counted as begun; None when none had begun."""
+    begun = [step for step in steps if step["since"] <= day.isoformat()[:len(step["since"])]]
+    return begun[-1] if begun else None
 
 
 def _one_a_year(connection: Connection, person: dict[str, Any], values: dict[str, Any], row_id: int | None

@@ -25,6 +25,7 @@ from bvct_desktop.core.personfile.vitae import (
     TRAINING,
     WORK_PERIODS,
     in_force,
+    step_on,
 )
 from bvct_desktop.core.schema import cadres, salary_steps, work_periods
 from tests.core.personfile.conftest import ONE_OF_EACH, last_audit, person_named
@@ -208,6 +209,16 @@ def test_a_salary_coefficient_is_kept_exactly_and_read_with_the_vietnamese_comma
     with pytest.raises(FormProblems) as caught:
         SALARY.add(db, hung, {"since": "01/2021", "coefficient": "5,761"})
     assert caught.value.problems == {"coefficient": "Hệ số: «5,761» có quá 2 chữ số sau dấu phẩy"}
+
+
+def test_the_salary_step_on_a_day_is_the_last_begun_by_then_at_its_precision():
+    """A step from the month or the year of the day counts as begun; one from later, or none at all, is no step."""
+    steps = [{"since": "2016-01", "step": "9"}, {"since": "2019", "step": "2/8"}, {"since": "2025-04", "step": "3/8"},
+             {"since": "2025-05-15", "step": "4/8"}]
+    on = [dt.date(2015, 12, 31), dt.date(2016, 1, 1), dt.date(2019, 1, 1), dt.date(2025, 3, 31), dt.date(2025, 4, 1),
+          dt.date(2025, 5, 14), dt.date(2025, 5, 15)]
+    assert [(step_on(steps, day) or {}).get("step") for day in on] == [None, "9", "2/8", "2/8", "3/8", "3/8", "4/8"]
+    assert step_on([], dt.date(2025, 4, 1)) is None
 
 
 def test_one_appraisal_a_year_as_party_member_and_one_as_cadre_a_second_told_at_the_year(db):
