@@ -41,7 +41,7 @@ from .permissions import Action
 from .personfile import foreign, known, relatives, trips
 from .personfile.notes import RELATIVE, REMOVED
 from .personfile.political import POLITICAL_NOTES
-from .personfile.vitae import APPRAISALS, DISCIPLINES, OWN_HISTORY, REWARDS, SALARY, TRAINING, WORK_PERIODS
+from .personfile.vitae import APPRAISALS, DISCIPLINES, OWN_HISTORY, REWARDS, SALARY, TRAINING, WORK_PERIODS, step_on
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips, units
 from .text import fold, identity_key, name_key, name_words, place_key, unit_key, unit_letters
 
@@ -512,19 +512,24 @@ def delegation_by_id(connection: Connection, delegation_id: int) -> dict[str, An
 
 def _with_members(connection: Connection, trip: dict[str, Any]) -> dict[str, Any]:
     """The delegation with its members, heads first, each with the position and unit written for the trip,
-    else those of the cadre's file (an old list often names the members only), and whether the cadre is in
-    the recycle bin (`binned`: left the office)."""
+    else those of the cadre's file (an old list often names the members only), the «Mã ngạch» and «Bậc» of the
+    salary step in force the day the delegation left (None without one), and whether the cadre is in the recycle
+    bin (`binned`: left the office)."""
     members = connection.execute(
-        select(persons.c.full_name, persons.c.birth_date, persons.c.home_town,
+        select(persons.c.id.label("person_id"), persons.c.full_name, persons.c.birth_date, persons.c.home_town,
                func.coalesce(func.nullif(delegation_members.c.position, ""), cadres.c.position).label("position"),
                func.coalesce(func.nullif(delegation_members.c.unit, ""), units.c.name).label("unit"),
                delegation_members.c.role, delegation_members.c.not_going, delegation_members.c.id,
                cadres.c.deleted_at.is_not(None).label("binned"))
         .select_from(delegation_members.join(cadres).join(persons).outerjoin(units, cadres.c.unit_id == units.c.id))
         .where(delegation_members.c.delegation_id == trip["id"])).mappings()
+    members = [dict(member) for member in members]
+    steps = SALARY.of_owners(connection, {member["person_id"] for member in members})
+    for member in members:
+        step = step_on(steps.get(member["person_id"], []), trip["depart_on"]) or {}
+        member.update(grade_code=step.get("grade_code"), step=step.get("step"))
     rank = {role: index for index, role in enumerate(MEMBER_ROLES)}
-    trip["members"] = sorted((dict(member) for member in members),
-                             key=lambda member: (rank.get(member["role"], len(rank)), member["id"]))
+    trip["members"] = sorted(members, key=lambda member: (rank.get(member["role"], len(rank)), member["id"]))
     return trip
 
 

@@ -10,7 +10,9 @@ import pytest
 from bvct_desktop.core import browse, documents_data
 from bvct_desktop.core.personfile import relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
+from bvct_desktop.core.personfile.vitae import SALARY
 from bvct_desktop.core.schema import relatives as relatives_table
+from tests.core.personfile.conftest import person_named
 from tests.sample_db import sample_database
 
 ORGANISATION = {"element_kind": "Tham gia tổ chức nước ngoài", "country": "Nhật Bản", "since": "2018",
@@ -134,3 +136,19 @@ def test_the_family_table_tells_where_each_relative_lives_and_one_abroad_whose_c
     assert family["Nguyễn Văn Tư"]["residence"] == "Seoul (ở nước ngoài)"
     assert family["Nguyễn Minh Khoa"]["residence"] == "California (Hoa Kỳ)"
     assert family["Lê Thị Hoa"]["residence"] == "Phường Phú Thủy"
+
+
+def test_a_delegation_s_members_come_with_the_salary_step_in_force_the_day_they_left(db):
+    """The Sở Nội vụ delegation left on 01/04/2025. Hương's step raised that month counts, the one of 2026 does not,
+    nor one put in the recycle bin; Vinh's only step on file begins after the trip: he has none to print."""
+    huong, vinh = person_named(db, "Bùi Thị Hương"), person_named(db, "Đỗ Quang Vinh")
+    SALARY.add(db, huong, {"since": "01/2022", "grade_code": "01.002", "step": "3/8", "coefficient": "5,08"})
+    SALARY.add(db, huong, {"since": "04/2025", "grade_code": "01.002", "step": "4/8", "coefficient": "5,42"})
+    SALARY.add(db, huong, {"since": "01/2026", "grade_code": "01.001", "step": "1/6", "coefficient": "6,20"})
+    SALARY.delete(db, SALARY.add(db, huong, {"since": "03/2025", "grade_code": "01.003", "step": "9",
+                                             "coefficient": "4,98"}))
+    SALARY.add(db, vinh, {"since": "05/2025", "grade_code": "01.003", "step": "2/9", "coefficient": "2,67"})
+    with db.read() as connection:
+        trip = documents_data.delegation_for_print(connection, "125-QĐ/TU", None)
+    assert [(member["full_name"], member["grade_code"], member["step"]) for member in trip["members"]] == [
+        ("Bùi Thị Hương", "01.002", "4/8"), ("Đỗ Quang Vinh", None, None)]
