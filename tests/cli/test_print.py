@@ -14,6 +14,7 @@ from bvct_desktop.core import browse, documents_data, recycle_bin, report_notes,
 from bvct_desktop.core.kinds import DELEGATIONS, SLIPS
 from bvct_desktop.core.personfile import relatives
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
+from bvct_desktop.core.personfile.vitae import SALARY
 from bvct_desktop.core.schema import audit_log, cadres, document_numbers
 from bvct_desktop.io.documents import profile
 from bvct_desktop.io.documents.layout import date_text
@@ -152,8 +153,8 @@ def test_a_delegation_list_heads_first_with_the_proposal_header(loaded, tmp_path
     pdfcheck.assert_in_order(lines, "BAN TỔ CHỨC", "DANH SÁCH TRÍCH NGANG", "cán bộ, đảng viên đi Nhật Bản",
                              "(Kèm theo Quyết định số 125-QĐ/TU ngày 10/03/2025)", "Tên đoàn: Đoàn công tác Sở Nội vụ",
                              "Thời gian: từ ngày 01/04/2025 đến ngày 08/04/2025",
-                             "STT Họ và tên Năm sinh Chức vụ Đơn vị công tác Vai trò",
-                             "1 Bùi Thị Hương 1975 Giám đốc Sở Ngoại vụ Trưởng", "2 Đỗ Quang Vinh 1982",
+                             "STT Họ và tên Năm sinh Chức vụ Đơn vị công Mã ngạch Bậc Ghi chú", "tác",
+                             "1 Bùi Thị Hương 1975 Giám đốc Sở Ngoại vụ Trưởng đoàn", "2 Đỗ Quang Vinh 1982",
                              "K/T TRƯỞNG BAN", "Nguyễn Văn Hòa")
 
 
@@ -172,8 +173,8 @@ def test_a_member_listed_without_position_or_unit_shows_those_of_the_cadre_s_fil
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
     header_at = next(i for i, row in enumerate(rows) if row[0] == "STT")
     assert rows[header_at + 1:header_at + 3] == [
-        (1, "Nguyễn Văn Hùng", "1965", "Giám đốc", "Sở Nội vụ", "Trưởng đoàn"),
-        (2, "Trần Thị Ánh", "1970", "Phó Giám đốc phụ trách", "Sở Tài chính", "Thành viên")]
+        (1, "Nguyễn Văn Hùng", "1965", "Giám đốc", "Sở Nội vụ", None, None, "Trưởng đoàn"),
+        (2, "Trần Thị Ánh", "1970", "Phó Giám đốc phụ trách", "Sở Tài chính", None, None, None)]
 
 
 def test_a_member_who_left_the_cadres_list_is_printed_and_told(loaded, tmp_path):
@@ -225,8 +226,32 @@ def test_a_delegation_list_as_a_workbook(loaded, tmp_path):
     rows = list(sheet.iter_rows(values_only=True))
     header_at = next(i for i, row in enumerate(rows) if row[0] == "STT")
     assert rows[header_at] == ("STT", "Họ và tên", "Năm sinh", DELEGATIONS.field("position").header,
-                               DELEGATIONS.field("unit").header, DELEGATIONS.field("role").header)
-    assert rows[header_at + 1] == (1, "Bùi Thị Hương", "1975", "Giám đốc", "Sở Ngoại vụ", "Trưởng đoàn")
+                               DELEGATIONS.field("unit").header, "Mã ngạch", "Bậc", "Ghi chú")
+    assert rows[header_at + 1] == (1, "Bùi Thị Hương", "1975", "Giám đốc", "Sở Ngoại vụ", None, None, "Trưởng đoàn")
+
+
+def test_a_delegation_list_gives_each_member_s_grade_code_and_step_the_day_the_delegation_left(loaded, tmp_path):
+    """As the state's list of officials sent abroad does (brief §1.5): «Mã ngạch» and «Bậc» of the step in force
+    on 01/04/2025, the day the Sở Nội vụ delegation left, not of the one raised since; «Ghi chú» says who heads it
+    and leaves a member's blank. «Loại» (công chức A2.1…) is no column: nothing on file gives it."""
+    db = vault.unlock(loaded.db, ADMIN, PASSWORD)
+    try:
+        [huong] = browse.record_ids(db, "cadres", "bui thi huong")
+        with db.read() as connection:
+            person = connection.execute(select(cadres.c.person_id).where(cadres.c.id == huong)).scalar_one()
+        SALARY.add(db, person, {"since": "01/2022", "grade_code": "01.002", "step": "4/8", "coefficient": "5,42"})
+        SALARY.add(db, person, {"since": "01/2026", "grade_code": "01.001", "step": "1/6", "coefficient": "6,20"})
+    finally:
+        db.close()
+    pdf, xlsx = tmp_path / "doan.pdf", tmp_path / "doan.xlsx"
+    assert loaded("print", "delegation", "--decision", "125-QĐ/TU", "--out", pdf)[0] == 0
+    assert loaded("print", "delegation", "--decision", "125-QĐ/TU", "--out", xlsx)[0] == 0
+    pdfcheck.assert_in_order(pdfcheck.lines(pdf), "1 Bùi Thị Hương 1975 Giám đốc Sở Ngoại vụ 01.002 4/8 Trưởng đoàn",
+                             "2 Đỗ Quang Vinh 1982")
+    sheet = openpyxl.load_workbook(xlsx).active
+    rows = [row for row in sheet.iter_rows() if row[1].value in ("Bùi Thị Hương", "Đỗ Quang Vinh")]
+    assert [[cell.value for cell in row[5:]] for row in rows] == [["01.002", "4/8", "Trưởng đoàn"], [None, None, None]]
+    assert {cell.data_type for cell in rows[0][5:]} == {"s"}
 
 
 def test_a_decision_number_shared_by_two_delegations_needs_the_date(loaded, tmp_path):

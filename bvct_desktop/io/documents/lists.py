@@ -12,8 +12,9 @@ from ...core import case_register, passport_register
 from ...core.dates import display_date
 from ...core.documents_data import decision
 from ...core.fields import Field
-from ...core.kinds import DELEGATIONS, SLIPS
+from ...core.kinds import DELEGATIONS, MEMBER_ROLES, SLIPS
 from ...core.numbers import grouped
+from ...core.personfile.vitae import SALARY
 from . import layout, tables
 from .fonts import ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
@@ -23,6 +24,7 @@ from .workbook import Sheet
 REGISTER_TITLE = "SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH"
 DELEGATION_TITLE = "DANH SÁCH TRÍCH NGANG"
 CASE_UNIT = "hồ sơ"  # what the vetting cases' list counts
+MEMBER = MEMBER_ROLES[-1]  # «Thành viên»: no note
 
 S, D = SLIPS.field, DELEGATIONS.field
 # The printed register: one line a slip wherever the values allow, two at most (the workbook has every column);
@@ -73,11 +75,17 @@ CASE_COLUMNS: tuple[Column, ...] = (
     replace(tables.of(_CONCLUSION, 1.8, excel_width=30), dated=True),  # «hạn 15/02/2026 (quá hạn 5 ngày)»
     replace(tables.of(_NOTE, 1.1, excel_width=20), whole_label=True),
 )
+# The member list as the state's list of officials sent abroad gives it (brief §1.5): «Mã ngạch» and «Bậc» of the
+# salary step in force the day the delegation left, «Ghi chú» who heads it. Its «Loại» («Công chức A2.1») is no
+# column: the category is looked up in the salary tables by the grade, not read from its code, and no file holds it.
 MEMBER_COLUMNS: tuple[Column, ...] = (
-    tables.counter(), tables.of(D("full_name"), 2.0, label="Họ và tên", unbroken=True),
-    tables.year_of_birth(D("birth_date"), 0.8), tables.of(D("position"), 1.8),
-    tables.of(D("unit"), 2.0), tables.of(D("role"), 1.2),
-)
+    tables.counter(), tables.of(D("full_name"), 2.0, label="Họ và tên", unbroken=True, excel_width=25),
+    tables.year_of_birth(D("birth_date"), 0.8), tables.of(D("position"), 1.8, excel_width=20),
+    tables.of(D("unit"), 2.0, excel_width=22),
+    replace(tables.of(SALARY.field("grade_code"), 0.9, align="center", excel_width=10), whole=True),
+    replace(tables.of(SALARY.field("step"), 0.6, align="center", excel_width=6), whole=True),
+    tables.of(D("role"), 1.2, label="Ghi chú", excel_width=13),
+)  # 112 of Excel's units: A4 portrait at 84 %, the letterhead's left block ending by «Năm sinh»
 
 
 def period_text(start: dt.date | None, end: dt.date | None) -> str:
@@ -163,15 +171,16 @@ def delegation_subject(trip: Mapping[str, Any]) -> str:
 
 
 def member_records(trip: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The members as the decision named them, numbered; one who did not go keeps the line, marked in its
-    «Vai trò»: «Thành viên – không đi (ốm)»."""
-    return tables.numbered({**member, "role": _role_or_absence(member)} for member in trip["members"])
+    """The members as the decision named them, numbered, «Ghi chú» naming the head and deputy heads («Trưởng
+    đoàn»); one who did not go keeps the line, marked there: «Không đi (ốm)», «Trưởng đoàn – không đi (ốm)»."""
+    return tables.numbered({**member, "role": _note(member)} for member in trip["members"])
 
 
-def _role_or_absence(member: Mapping[str, Any]) -> str | None:
-    if not member.get("not_going"):
-        return member["role"]
-    return " – ".join(filter(None, (member["role"], f"không đi ({member['not_going']})")))
+def _note(member: Mapping[str, Any]) -> str | None:
+    role = None if member["role"] == MEMBER else member["role"]
+    absence = member.get("not_going") and f"không đi ({member['not_going']})"
+    note = " – ".join(filter(None, (role, absence)))
+    return note[:1].upper() + note[1:] or None
 
 
 def members_count(trip: Mapping[str, Any]) -> str:
