@@ -37,9 +37,8 @@ def issue_notices(db: Database, case_ids: Sequence[int], writer: NoticesWriter,
     with db.read() as connection:
         found = selected.cases_of(connection, ids)
         office = settings.read_all(connection, today)
-    holding = {}  # read again in the write, for a notice another officer issues meanwhile
-    for entry, stated in outgoing.stated(db, outgoing.CONCLUSION, "data", ("case_id",)):
-        holding.setdefault(stated["case_id"], entry)
+    # read again in the write (`_held_in`), for a notice another officer issues meanwhile
+    holding = _first_of_each(outgoing.stated(db, outgoing.CONCLUSION, "data", ("case_id",)))
     outcome, concluded, letters = selected.Outcome(), [], []
     for case in selected.each_open(ids, found, outcome, lambda done, total: progress(
             done, total, f"Đang đọc hồ sơ thẩm tra: {grouped(done)}/{grouped(total)}…"), CONCLUDED):
@@ -51,8 +50,9 @@ def issue_notices(db: Database, case_ids: Sequence[int], writer: NoticesWriter,
     if not letters:
         return outcome, []
     progress(0, 0, f"Đang ghi số cho {grouped(len(letters))} thông báo…")
+    held = _held_in()
     made = outgoing.issue_together(
-        db, [_unless_held(documents_data.notice_previewed(letter, writer), case["id"])
+        db, [replace(documents_data.notice_previewed(letter, writer), withheld=held(case["id"]))
              for letter, case in zip(letters, concluded, strict=True)],
         lambda contents: _drawn(writer, contents, progress))
     for case, entry in zip(concluded, made, strict=True):
@@ -63,14 +63,30 @@ def issue_notices(db: Database, case_ids: Sequence[int], writer: NoticesWriter,
     return outcome, [entry for entry in made if isinstance(entry, outgoing.Issued)]
 
 
-def _unless_held(notice: outgoing.Document, case_id: int) -> outgoing.Document:
-    """`notice` withheld when its case holds an issued notice already (one more is issued from its own window)."""
+def _held_in() -> Callable[[int], outgoing.Withheld]:
+    """For a case, why its notice is withheld: the case holds an issued notice already (one more is issued from its
+    own window). The cases holding one are read once in the write that numbers them all, not once a notice."""
+    read: dict[Connection, dict[int, outgoing.Issued]] = {}  # in the one write numbering them
 
-    def held(connection: Connection) -> str | None:
-        found = outgoing.stated_in(connection, outgoing.CONCLUSION, "data", ("case_id",), case_id=case_id)
-        return _held(found[0][0]) if found else None
+    def holding(connection: Connection) -> dict[int, outgoing.Issued]:
+        if connection not in read:
+            read.clear()
+            read[connection] = _first_of_each(outgoing.stated_in(connection, outgoing.CONCLUSION, "data",
+                                                                 ("case_id",)))
+        return read[connection]
 
-    return replace(notice, withheld=held)
+    def of_case(case_id: int) -> outgoing.Withheld:
+        return lambda connection: _held(entry) if (entry := holding(connection).get(case_id)) else None
+
+    return of_case
+
+
+def _first_of_each(notices: list[tuple[outgoing.Issued, outgoing.Content]]) -> dict[int, outgoing.Issued]:
+    """The first of `notices` (each stated with its case_id) issued for each case, by case."""
+    first: dict[int, outgoing.Issued] = {}
+    for entry, stated in notices:
+        first.setdefault(stated["case_id"], entry)
+    return first
 
 
 def _held(entry: outgoing.Issued) -> str:

@@ -6,7 +6,7 @@ notice issued already, open or in the recycle bin are skipped and named; a role 
 import json
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from bvct_desktop.core import (
     audit,
@@ -214,3 +214,24 @@ def test_a_drawing_failed_once_the_numbers_are_committed_is_told_with_the_number
                                                   r"03-TB/BTCTU\) nhưng chưa tạo được bản in \(OSError\)"):
         notices.issue_notices(db, nominees, writer)
     assert [entry.status for entry in outgoing.register(db)] == ["issued"] * 3
+
+
+def test_the_cases_holding_a_notice_are_read_once_in_the_write_not_once_a_notice(db, monkeypatch):
+    """Each of 120 notices asked, inside the write that holds every other officer's, whether its case held one:
+    120 reads of every notice's content where one tells them all."""
+    chosen = _nominees(db, LIST_OF)
+    documents_data.conclusion_document(db, chosen[7], None, _writer(), issue=True)
+    statements = []
+
+    def counted(*args):
+        statements.append(f"{args[2]} {args[3]}")
+
+    event.listen(db.engine, "before_cursor_execute", counted)
+    try:
+        outcome, issued = notices.issue_notices(db, chosen, _writer())
+    finally:
+        event.remove(db.engine, "before_cursor_execute", counted)
+    assert (len(issued), len(outcome.skipped)) == (LIST_OF - 1, 1)
+    read = [statement for statement in statements if statement.lstrip().startswith("SELECT")
+            and "FROM outgoing_documents" in statement and "case_id" in statement]
+    assert len(read) == 2  # before the write, and in it
