@@ -68,14 +68,15 @@ def lines(connection: Connection, handover_ids: Sequence[int], back: bool) -> Mi
 
 
 def trip_words(handover: dict[str, Any]) -> str:
-    """The trip of a handover (its `trip`, `decision_no` and `delegation`) as the minutes say it."""
+    """The trip of a handover (its `trip`, `decision_no` and `delegation`) as the minutes say it: a trip, said after
+    «giao hộ chiếu … để dùng trong» and «nhận lại … sau», not a delegation («sau Đoàn …» says nothing)."""
     if handover["trip"] == passports.PRIVATE:
         return "chuyến đi việc riêng"
     name = handover["delegation"]
-    delegation = ("đoàn công tác" if not name else f"«{name}»" if fold(name).startswith("doan ")
-                  else f"Đoàn «{name}»")  # «Đoàn học tập…» not said «Đoàn «Đoàn…»»
+    delegation = ("" if not name else f" của «{name}»" if fold(name).startswith("doan ")
+                  else f" của Đoàn «{name}»")  # «Đoàn học tập…» not said «Đoàn «Đoàn…»»
     decision = f" theo Quyết định số {handover['decision_no']}" if handover["decision_no"] else ""
-    return f"{delegation}{decision}"
+    return f"chuyến công tác{delegation}{decision}"
 
 
 def produce(db: Database, handover_ids: Sequence[int], back: bool) -> tuple[Office, Minutes]:

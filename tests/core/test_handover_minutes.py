@@ -17,7 +17,7 @@ def test_the_minutes_of_a_delegation_s_hand_out_and_return_list_its_passports_by
     made = delegation_passports.hand_out(db, DECISION, [books["vinh"], books["huong"]], {"handed_on": "28/03/2025"})
     _office, out = handover_minutes.produce(db, made, back=False)
     assert (out.back, out.on) == (False, dt.date(2025, 3, 28))
-    assert out.trip == f"«Đoàn công tác Sở Nội vụ» theo Quyết định số {DECISION}"
+    assert out.trip == f"chuyến công tác của «Đoàn công tác Sở Nội vụ» theo Quyết định số {DECISION}"
     assert [(line["full_name"], line["number"], line["handed_on"]) for line in out.lines] == [
         (HUONG, "B7654321", dt.date(2025, 3, 28)), (VINH, "A0001234", dt.date(2025, 3, 28))]
     assert out.lines[1]["expires_on"] == dt.date(2025, 6, 1)
@@ -38,8 +38,9 @@ def test_a_private_trip_is_said_as_such_and_a_viewer_prints_no_minutes(cli, db):
     said = {"trip": passports.WITH_DELEGATION, "decision_no": "12-QĐ/TU"}
     assert [handover_minutes.trip_words({**said, "delegation": name}) for name in (
         "Đoàn học tập tại Nhật Bản", "Học tập tại Nhật Bản", None)] == [
-        "«Đoàn học tập tại Nhật Bản» theo Quyết định số 12-QĐ/TU",
-        "Đoàn «Học tập tại Nhật Bản» theo Quyết định số 12-QĐ/TU", "đoàn công tác theo Quyết định số 12-QĐ/TU"]
+        "chuyến công tác của «Đoàn học tập tại Nhật Bản» theo Quyết định số 12-QĐ/TU",
+        "chuyến công tác của Đoàn «Học tập tại Nhật Bản» theo Quyết định số 12-QĐ/TU",
+        "chuyến công tác theo Quyết định số 12-QĐ/TU"]
     with pytest.raises(PermissionDenied):
         handover_minutes.produce(viewer_database(cli, db), [handover], back=False)
 

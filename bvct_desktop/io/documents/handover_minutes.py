@@ -39,9 +39,9 @@ def opening(minutes: Minutes, office: Mapping[str, str]) -> str:
     if minutes.back:
         return (f"Hôm nay, ngày {day}, cơ quan quản lý hộ chiếu nhận lại hộ chiếu của các đồng chí có tên dưới đây sau "
                 f"{minutes.trip}.")
-    return (f"Hôm nay, ngày {day}, cơ quan quản lý hộ chiếu giao hộ chiếu cho các đồng chí có tên dưới đây để đi "
-            f"{minutes.trip}. Người nhận giữ gìn hộ chiếu, không dùng hộ chiếu ngoại giao, công vụ vào việc riêng và "
-            f"nộp lại hộ chiếu trong {office[PASSPORT_DAYS]} ngày làm việc kể từ ngày về nước.")
+    return (f"Hôm nay, ngày {day}, cơ quan quản lý hộ chiếu giao hộ chiếu cho các đồng chí có tên dưới đây để dùng "
+            f"trong {minutes.trip}. Người nhận giữ gìn hộ chiếu, không dùng hộ chiếu ngoại giao, công vụ vào việc "
+            f"riêng và nộp lại hộ chiếu trong {office[PASSPORT_DAYS]} ngày làm việc kể từ ngày về nước.")
 
 
 def draw(c: DocumentCanvas, minutes: Minutes, office: Mapping[str, str]) -> None:
@@ -60,4 +60,4 @@ def draw(c: DocumentCanvas, minutes: Minutes, office: Mapping[str, str]) -> None
 
 
 def _subject(minutes: Minutes) -> str:
-    return f"{'Nhận lại sau' if minutes.back else 'Giao để đi'} {minutes.trip}"
+    return f"{'Nhận lại sau' if minutes.back else 'Giao để dùng trong'} {minutes.trip}"

@@ -13,7 +13,8 @@ from . import pdfcheck
 
 HANDED = dt.date(2026, 4, 1)
 LONG_UNIT = "Ban Tuyên giáo và Dân vận Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
-TRIP = "Đoàn «Học tập kinh nghiệm chuyển đổi số tại Nhật Bản và Hàn Quốc» theo Quyết định số 1250-QĐ/TU"
+TRIP = ("chuyến công tác của Đoàn «Học tập kinh nghiệm chuyển đổi số tại Nhật Bản và Hàn Quốc» theo Quyết định số "
+        "1250-QĐ/TU")
 
 
 def members(count: int) -> list[dict]:
@@ -37,6 +38,6 @@ def test_forty_passports_print_landscape_each_with_its_signatures_and_the_count(
     text = " ".join(pdfcheck.text(target).split())
     assert "BIÊN BẢN GIAO NHẬN HỘ CHIẾU" in text and "Tổng số: 40 hộ chiếu." in text
     assert all(pdfcheck.run(found, signer, page=5) for signer in ("Người giao", "Người nhận"))  # headed on each page
-    said = ("nhận lại hộ chiếu của các đồng chí có tên dưới đây sau Đoàn" if back
-            else "giao hộ chiếu cho các đồng chí có tên dưới đây để đi Đoàn")
+    said = ("nhận lại hộ chiếu của các đồng chí có tên dưới đây sau chuyến công tác của Đoàn" if back
+            else "giao hộ chiếu cho các đồng chí có tên dưới đây để dùng trong chuyến công tác của Đoàn")
     assert said in text and "1250-QĐ/TU" in text and "Ngọc 40" in text
