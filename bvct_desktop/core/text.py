@@ -12,6 +12,7 @@
 - `variant_fold`: `fold` with the two spellings of a final i/y made one ("Phú Quí" = "Phú Quý"),
   for the person search index and place names; `either_final_i_y` finds a word spelled either way
   in a record's own texts, folded without it.
+- `brief`: a long text cut short at a word, «…» after it, for a line that tells it in passing.
 - `also_without_apostrophes`: folded text and its words written with an apostrophe written without
   it, for search ("k'brong" is found as "kbrong" too).
 """
@@ -239,3 +240,13 @@ def without_apostrophe(text: str) -> str:
     """Text as Excel shows it: the apostrophe typed before a date or number to keep it text («'12/03/1965»)
     is no part of it, yet a list copied out of another program brings it into the cell."""
     return text[1:].lstrip() if text.startswith("'") else text
+
+
+def brief(value: str, letters: int = 80) -> str:
+    """`value` on one line, cut after its last whole word within `letters` characters (a comma or colon there
+    dropped), «…» after what was cut; a text within them whole."""
+    line = " ".join(value.split())
+    if len(line) <= letters:
+        return line
+    kept = line[:letters + 1].rsplit(" ", 1)[0] if " " in line[:letters + 1] else line[:letters]
+    return kept.rstrip(",;:") + "…"

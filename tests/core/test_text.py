@@ -4,7 +4,7 @@ import re
 import unicodedata
 
 from bvct_desktop.core import text
-from bvct_desktop.core.text import clean, either_final_i_y, fold, identity_key, place_key, search_words
+from bvct_desktop.core.text import brief, clean, either_final_i_y, fold, identity_key, place_key, search_words
 
 
 def test_clean_composes_decomposed_input():
@@ -173,3 +173,11 @@ def test_a_long_text_of_one_line_is_cleaned_as_any_text():
 def test_comparing_and_searching_read_a_line_break_as_a_space():
     assert fold("vi phạm\nđất đai") == "vi pham dat dai"
     assert identity_key("Vi phạm\nđất đai") == identity_key("vi phạm đất đai")
+
+
+def test_a_long_text_is_told_in_brief_cut_at_a_word():
+    reply = "Có tài liệu lưu trữ: nguyên là trung sĩ ngụy quân,\nđã được cải tạo tập trung"
+    assert brief(reply, 52) == "Có tài liệu lưu trữ: nguyên là trung sĩ ngụy quân…"
+    assert brief(reply, 24) == "Có tài liệu lưu trữ…"
+    assert brief("Không có tài liệu", 24) == "Không có tài liệu"
+    assert brief("12345678901234567890", 10) == "1234567890…"  # one word longer than the room

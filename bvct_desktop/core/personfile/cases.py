@@ -28,6 +28,7 @@ from ..kinds import ARCHIVE_FROM_OTHERS, CASE_PURPOSES, SELF
 from ..permissions import Action
 from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, moved, new_date, went_with_slip
 from ..schema import archive_requests, persons, recipients, relatives, slips, vetting_cases
+from ..text import brief
 from . import case_steps, letters, writes
 from .notes import RELATIVE
 from .political import GRAVITY, LIMIT, POLITICAL_NOTES, ceiling_problem, counted_effect, effect_told
@@ -127,8 +128,20 @@ class CaseFile:
     def awaiting(self) -> list[str]:
         """Each slip of the case still without a reply, by whom it is about: «Cha: Nguyễn Văn Tư (phiếu 60/PXM
         gửi Cục A93B – Bộ Công an ngày 02/03/2026)»."""
-        return [f"{slip['relation'] or SELF}: {slip['full_name']} (phiếu {sent_told(slip)})"
-                for slip in self.slips if slip["result_on"] is None]
+        return [f"{_about(slip)} (phiếu {sent_told(slip)})" for slip in self.slips if slip["result_on"] is None]
+
+    def found_records(self) -> list[str]:
+        """Each slip of the case whose reply found an archive record (archive_replies), by whom it is about, with
+        the reply in brief: «Cha: Nguyễn Văn Tư (phiếu 60/PXM, Cục A93B – Bộ Công an trả lời ngày 20/03/2026: «Có
+        tài liệu lưu trữ…»)»; the slip's row holds the whole reply."""
+        return [f"{_about(slip)} (phiếu {slip['number']}, {slip['recipient']} "
+                + (f"trả lời ngày {display_date(slip['result_on'])}" if slip["result_on"] else "chưa ghi ngày trả lời")
+                + f": «{brief(slip['result'])}»)" for slip in self.slips if found_archive_record(slip["result"])]
+
+
+def _about(slip: dict[str, Any]) -> str:
+    """«Cha: Nguyễn Văn Tư»: whom a slip of the case is about."""
+    return f"{slip['relation'] or SELF}: {slip['full_name']}"
 
 
 @dataclass(frozen=True)
@@ -290,7 +303,7 @@ def sent_told(slip: dict[str, Any]) -> str:
 
 def slip_named(slip: dict[str, Any]) -> str:
     """«60/PXM (Cha: Nguyễn Văn Tư), Cục A93B – Bộ Công an»: the slip, whom it is about and where it went."""
-    return f"{slip['number']} ({slip['relation'] or SELF}: {slip['full_name']}), {slip['recipient']}"
+    return f"{slip['number']} ({_about(slip)}), {slip['recipient']}"
 
 
 def attach_archive_request(db: Database, case_id: int, request_id: int) -> None:

@@ -140,6 +140,25 @@ def test_a_case_tells_each_relative_whose_slip_awaits_its_reply(cli, db, tmp_pat
         "Cha: Nguyễn Văn Tư (phiếu 60/PXM gửi Cục A93B – Bộ Công an ngày 02/03/2026)"]
 
 
+def test_a_case_tells_each_slip_whose_reply_found_an_archive_record_with_the_reply_in_brief(cli, db, tmp_path):
+    """The tour's case window said nothing of a reply «Có tài liệu lưu trữ…» until the officer tried to conclude,
+    and its «Vấn đề chính trị …: không có.» read as all clear. The case names, per relative, each slip whose reply
+    found a record, who answered and when, the reply cut short at a word; a reply finding none is not named."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026"})
+    _import_slips(cli, tmp_path, _slip("60/PXM", "02/03/2026", "Nguyễn Văn Tư", "1938", "Phú Thủy, Phan Thiết", "Cha",
+                                       "Nguyễn Văn Hùng", "Bầu cử"),
+                  _slip("61/PXM", "02/03/2026", "Lê Thị Hoa", "1968", "Hàm Tiến", "Vợ", "Nguyễn Văn Hùng", "Bầu cử"))
+    assert cases.case_file(db, case).found_records() == []
+    reply = ("Có tài liệu lưu trữ: nguyên là trung sĩ ngụy quân, đã được cải tạo tập trung từ năm 1975 đến năm 1978, "
+             "hồ sơ số 1234/HS lưu tại Phòng Hồ sơ nghiệp vụ")
+    replies.record_replies(db, [_slip_id(db, "60/PXM")], {"result_on": "20/03/2026", "result": reply})
+    replies.record_replies(db, [_slip_id(db, "61/PXM")], {"result_on": "21/03/2026", "result": "Không có tài liệu"})
+    assert cases.case_file(db, case).found_records() == [
+        "Cha: Nguyễn Văn Tư (phiếu 60/PXM, Cục A93B – Bộ Công an trả lời ngày 20/03/2026: «Có tài liệu lưu trữ: "
+        "nguyên là trung sĩ ngụy quân, đã được cải tạo tập trung từ…»)"]
+
+
 def test_a_parent_checked_by_a_slip_of_the_case_is_not_missing_though_undeclared(cli, db, tmp_path):
     """The mother is not in Hùng's list of relatives, but the case holds a slip on her as «Mẹ»."""
     hung = person_named(db, "Nguyễn Văn Hùng")
