@@ -3,7 +3,7 @@ the standard, each in the lines they were typed in, whole on an office screen.""
 
 from sqlalchemy import select
 
-from bvct_desktop.core import editing, users
+from bvct_desktop.core import editing, replies, users
 from bvct_desktop.core.database import disabled_message
 from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile import cases, relatives
@@ -11,7 +11,7 @@ from bvct_desktop.core.personfile.cases import NOTE
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.schema import persons
 from bvct_desktop.gui.forms import open_form
-from bvct_desktop.gui.forms.case_form import AWAITING_TITLE, ISSUES_TITLE, MISSING_TITLE
+from bvct_desktop.gui.forms.case_form import AWAITING_TITLE, FOUND_TITLE, ISSUES_TITLE, MISSING_TITLE
 from bvct_desktop.gui.qt import QLabel, QTextDocument
 from tests.gui import register_support as support
 from tests.gui.shell_support import as_user, context_for
@@ -134,3 +134,31 @@ def test_a_case_whose_slips_await_their_replies_does_not_read_as_verified(qtbot,
     awaiting = _titled(form, AWAITING_TITLE)
     _reads_in_lines(awaiting, ["Cha: Trần Văn Tư (phiếu 90/PXM gửi Cục A93B – Bộ Công an ngày 03/03/2026)"])
     assert not [label for label in form.findChildren(QLabel) if "Đã xác minh đủ" in label.text()]
+
+
+def test_a_reply_that_found_an_archive_record_is_read_on_opening_the_case_above_its_steps(qtbot, monkeypatch,
+                                                                                            context):
+    """The tour's case said nothing of a reply «Có tài liệu lưu trữ…» until the officer tried to conclude, and the
+    window's last line «Vấn đề chính trị ảnh hưởng tiêu chuẩn: không có.» read as all clear. Opened, the case names
+    the slip and its reply in brief beside those awaiting theirs, all in view above the case's steps and slips."""
+    person = _person(context)
+    with context.db.read() as connection:
+        full_name = connection.execute(select(persons.c.full_name).where(persons.c.id == person)).scalar_one()
+    case = cases.open_case(context.db, person, {"purpose": "Bổ nhiệm", "opened_on": "01/03/2026"})
+    slip = {"issued_on": "03/03/2026", "birth_date": "1940", "vetted_name": full_name, "purpose": "Bổ nhiệm",
+            "recipient": "Cục A93B – Bộ Công an"}
+    found = editing.save(context.db, "slips", {**slip, "number": "90/PXM", "full_name": "Trần Văn Tư",
+                                               "relation": "Cha"})
+    editing.save(context.db, "slips", {**slip, "number": "91/PXM", "full_name": "Lê Thị Hoa", "relation": "Mẹ"})
+    replies.record_replies(context.db, [found], {"result_on": "20/03/2026",
+                                                 "result": "Có tài liệu lưu trữ: nguyên là trung sĩ ngụy quân"})
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "vetting-cases", case))
+    records = _titled(form, FOUND_TITLE)
+    _reads_in_lines(records, ["Cha: Trần Văn Tư (phiếu 90/PXM, Cục A93B – Bộ Công an trả lời ngày 20/03/2026: «Có tài "
+                              "liệu lưu trữ: nguyên là trung sĩ ngụy quân»)"])
+    told = [_titled(form, title) for title in (AWAITING_TITLE, FOUND_TITLE, ISSUES_TITLE)]
+    page = form.scroller.widget()
+    tops = [label.mapTo(page, label.rect().topLeft()).y() for label in told]
+    assert tops == sorted(tops)
+    assert told[-1].mapTo(page, told[-1].rect().bottomLeft()).y() <= form.scroller.viewport().height()
+    assert tops[-1] < form.steps.mapTo(page, form.steps.rect().topLeft()).y()

@@ -1,7 +1,8 @@
-"""One vetting case (hồ sơ thẩm tra) in one window: who is vetted and what for, the slips and
+"""One vetting case (hồ sơ thẩm tra) in one window: who is vetted and what for, then what the verification has
+found so far (the relatives the rules still require checked, the slips awaiting their replies and those whose reply
+found an archive record, the political issues of the person file bearing on the standard), the slips and
 archive requests that serve it, the complaint and denunciation letters about the person (open ones
-first), the relatives the rules still require checked, the political issues of the person file bearing on the
-standard, the conclusion with how long it holds, how
+first), the conclusion with how long it holds, how
 long the dossier is kept (thời hạn bảo quản), and its notice (conclusion_notice.py). A new case starts
 by choosing the person."""
 
@@ -55,6 +56,7 @@ SERVING = ("slips", "archive-requests", "complaints", POLITICAL_NOTES.kind, "*")
 ISSUES_TITLE = "Vấn đề chính trị ảnh hưởng tiêu chuẩn"  # of the person file (cases.bearing_issues)
 MISSING_TITLE = "Thân nhân cần xác minh còn thiếu"  # cases.unchecked
 AWAITING_TITLE = "Phiếu xác minh chờ kết quả trả lời"  # CaseFile.awaiting
+FOUND_TITLE = "Phiếu xác minh trả lời có tài liệu lưu trữ"  # CaseFile.found_records
 DASH = "– "  # before each missing relative and each issue, its later lines under its text
 LETTER_KEYS = ("complaint_kind", "received_on", "due_on", "resolved_on", "sender", "summary", "result")
 REQUEST_KEYS = ("province", "doc_no", "doc_on", "full_name", "answered_on", "result")
@@ -140,6 +142,7 @@ class CaseForm(QDialog):
         self.body.addWidget(heading(f"{found.full_name}{born} — {purpose}", _summary(case, found.valid_until)))
         if case[cases.NOTE.key]:
             self.body.addWidget(_in_lines(cases.NOTE.header, [case[cases.NOTE.key]]))
+        self._show_findings(found)
         self.kept_label = QLabel(kept_text(found.kept, self.context.clock().date()))
         self.kept_label.setWordWrap(True)
         self.body.addWidget(self.kept_label)
@@ -158,15 +161,6 @@ class CaseForm(QDialog):
                 found.archive_requests,
                 lambda r: [ARCHIVE_REQUESTS.field(key).display(r[key]) for key in REQUEST_KEYS]))
         self._show_letters(found.letters)
-        awaiting = found.awaiting()
-        if found.unchecked:
-            self.body.addWidget(_in_lines(MISSING_TITLE, [u.told() for u in found.unchecked], dashed=True))
-        if awaiting:
-            self.body.addWidget(_in_lines(AWAITING_TITLE, awaiting, dashed=True))
-        if not found.unchecked and not awaiting:
-            self.body.addWidget(QLabel("<b>Đã xác minh đủ thân nhân theo quy định.</b>"))
-        self.body.addWidget(_in_lines(ISSUES_TITLE, [issue.told() for issue in found.issues], " không có.",
-                                      dashed=True))
         buttons = QHBoxLayout()
         if self.editable:
             concluded = case["status"] == cases.CONCLUDED
@@ -199,6 +193,21 @@ class CaseForm(QDialog):
             notice.addWidget(button)
         self.layout_.addLayout(notice)
         self._add_buttons(buttons)
+
+    def _show_findings(self, found: cases.CaseFile) -> None:
+        """What the verification has found so far, read first on opening the case: the relatives still to check,
+        the slips awaiting their replies and those whose reply found an archive record, and the political issues."""
+        awaiting, records = found.awaiting(), found.found_records()
+        if found.unchecked:
+            self.body.addWidget(_in_lines(MISSING_TITLE, [u.told() for u in found.unchecked], dashed=True))
+        if awaiting:
+            self.body.addWidget(_in_lines(AWAITING_TITLE, awaiting, dashed=True))
+        if not found.unchecked and not awaiting:
+            self.body.addWidget(QLabel("<b>Đã xác minh đủ thân nhân theo quy định.</b>"))
+        if records:
+            self.body.addWidget(_in_lines(FOUND_TITLE, records, dashed=True))
+        self.body.addWidget(_in_lines(ISSUES_TITLE, [issue.told() for issue in found.issues], " không có.",
+                                      dashed=True))
 
     def _show_issued(self) -> None:
         """The notices issued for the case, if any, in their place in the window."""
