@@ -16,13 +16,16 @@ from sqlalchemy import or_, select, union
 from sqlalchemy.engine import Connection
 
 from .. import sql
+from ..archive_replies import found_archive_record
 from ..database import Database
+from ..dates import display_date
 from ..kinds import SELF
 from ..permissions import Action
 from ..schema import cadres, persons, recipients, relatives, slips, vetting_cases
 from ..text import name_key
 from .relatives import family_rank
 
+AWAITS = "chờ trả lời"
 SPOUSE = "Vợ/chồng"  # a spouse written on a slip of a person whose gender is not recorded
 
 
@@ -43,6 +46,25 @@ class SlipAbout:
     recipient: str
     result_on: dt.date | None
     result: str | None
+
+    def state(self) -> str:
+        """«41/PXM: trả lời 30/03/2025, không có tài liệu», «43/PXM: chờ trả lời»: whether the slip was answered,
+        when, and whether its reply found an archive record (archive_replies reads it)."""
+        if self.result_on is None and not self.result:
+            return f"{self.number}: {AWAITS}"
+        found = f", {'có' if found_archive_record(self.result) else 'không có'} tài liệu" if self.result else ""
+        return f"{self.number}: {self._answered('trả lời ')}{found}"
+
+    def reply(self) -> str:
+        """«41/PXM gửi Cục A93B – Bộ Công an ngày 02/03/2025, trả lời ngày 30/03/2025: «Không có tàng thư»»: the slip
+        and its whole reply, or that it awaits one."""
+        sent = f"{self.number} gửi {self.recipient} ngày {display_date(self.issued_on)}"
+        if self.result_on is None and not self.result:
+            return f"{sent}, {AWAITS}"
+        return f"{sent}, {self._answered('trả lời ngày ')}" + (f": «{self.result}»" if self.result else "")
+
+    def _answered(self, words: str) -> str:
+        return words + display_date(self.result_on) if self.result_on else "chưa ghi ngày trả lời"
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,19 @@ def test_every_slip_about_her_and_her_relatives_with_the_relation(db, anh):
     assert [slip.number for slip in known.known_about(db, anh).slips][:2] == ["44/PXM", "43/PXM"]  # newest first
 
 
+def test_each_slip_tells_whether_it_was_answered_when_and_whether_its_reply_found_a_record(db, anh):
+    """The «Thân nhân» tab's «Nguồn» gave a relative's slip numbers alone: each now says its state in a line, and
+    its whole reply for the tooltip."""
+    states = {slip.number: (slip.state(), slip.reply()) for slip in known.known_about(db, anh).slips}
+    assert states["41/PXM"] == ("41/PXM: trả lời 30/03/2025, không có tài liệu",
+                                "41/PXM gửi Cục A93B – Bộ Công an ngày 02/03/2025, trả lời ngày 30/03/2025: "
+                                "«Không có tàng thư»")
+    assert states["43/PXM"] == ("43/PXM: chờ trả lời", "43/PXM gửi Cục A93B – Bộ Công an ngày 04/03/2025, chờ trả lời")
+    found = known.SlipAbout(**{**vars(known.known_about(db, anh).slips[0]), "number": "46/PXM", "result_on": None,
+                               "result": "Có tài liệu lưu trữ: nguyên là trung sĩ"})
+    assert found.state() == "46/PXM: chưa ghi ngày trả lời, có tài liệu"
+
+
 def test_relatives_known_from_slips_join_the_listed_ones(db, anh):
     found = [(r.relation, r.full_name, r.from_slips, r.person_id is not None)
              for r in known.known_about(db, anh).relatives]
