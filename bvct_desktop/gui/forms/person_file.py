@@ -65,6 +65,7 @@ ADOPT = "Thêm vào danh sách"
 SLIP_LABEL = "Lập phiếu xác minh…"  # a new slip about the relative selected, drafted from the file
 SOURCE_AT = 3  # the source column's place: after relation, name and birth date
 SOURCE, SLIP_IDS = "Nguồn", "slip_ids"  # a relative's entry: where it is known from, the slips about them
+SOURCE_TIP = "source_tip"  # a relative's entry: the whole reply of each slip about them, «Nguồn»'s tooltip
 KEPT_ELSEWHERE = "kept_elsewhere"  # an entry with no record of its section (id None): where it is edited
 Entry = dict[str, Any]
 ELSEWHERE_COLOUR = QColor("#555555")  # an entry with no record of its section: from slips, from the relatives
@@ -127,21 +128,22 @@ def _relatives(db: Database, person_id: int) -> list[Entry]:
     """The relatives in the order of form 2C: those on the list (with the slips about them) and those
     known from slips only."""
     found = known.known_about(db, person_id)
-    numbers = {slip.slip_id: slip.number for slip in found.slips}
+    slips = {slip.slip_id: slip for slip in found.slips}
     listed = {relative.id: dataclasses.asdict(relative) for relative in relatives.list_relatives(db, person_id)}
     entries = []
     for relative in found.relatives:
-        slips = _numbers(relative.slip_ids, numbers) if relative.slip_ids else ""
+        about = [slips[slip_id] for slip_id in relative.slip_ids]
+        told = {SLIP_IDS: relative.slip_ids, SOURCE_TIP: "\n".join(slip.reply() for slip in about)}
         if relative.from_slips:
             entries.append({"id": None, "relation": relative.relation, "full_name": relative.full_name,
-                            "birth_date": relative.birth_date, "home_town": relative.home_town,
-                            SLIP_IDS: relative.slip_ids, SOURCE: f"Từ {slips}",
+                            "birth_date": relative.birth_date, "home_town": relative.home_town, **told,
+                            SOURCE: _source("Từ phiếu xác minh", about),
                             KEPT_ELSEWHERE: "Thân nhân này mới biết qua phiếu xác minh, chưa có trong danh sách: "
                                             f"chọn «{ADOPT}» trước."})
         elif relative.record_id in listed:
-            source = "Danh sách thân nhân" + (f"; {slips}" if relative.slip_ids else "")
             record = listed[relative.record_id]
-            entries.append({**record, VERSION: record["versions"], SLIP_IDS: relative.slip_ids, SOURCE: source})
+            entries.append({**record, VERSION: record["versions"], **told,
+                            SOURCE: _source("Danh sách thân nhân", about)})
     return entries
 
 
@@ -151,10 +153,10 @@ def _about(names: dict[int, str], relative_id: int | None) -> str:
     return "" if relative_id is None else names.get(relative_id, REMOVED)
 
 
-def _numbers(slip_ids: tuple[int, ...], numbers: dict[int, str]) -> str:
-    """«phiếu 41/PXM», or «3 phiếu: 41/PXM, 52/PXM, 60/PXM»."""
-    listed = ", ".join(numbers[slip_id] for slip_id in slip_ids)
-    return f"{len(slip_ids)} phiếu: {listed}" if len(slip_ids) > 1 else f"phiếu {listed}"
+def _source(where: str, about: list[known.SlipAbout]) -> str:
+    """Where a relative is known from, then each slip about them on a line of its own with its state: «Danh sách
+    thân nhân», «41/PXM: trả lời 30/03/2026, có tài liệu», «43/PXM: chờ trả lời»."""
+    return "\n".join([where, *(slip.state() for slip in about)])
 
 
 def _notes(title: str, notes: OwnedRows, list_: Callable[[Database, int], list[Entry]] | None = None,
@@ -248,8 +250,8 @@ class SectionTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         compact(self.table)
-        if any(spec.max_length >= LONG_TEXT for spec in section.columns):
-            wrap_long_texts(self.table)
+        if section.sourced or any(spec.max_length >= LONG_TEXT for spec in section.columns):
+            wrap_long_texts(self.table)  # a relative's «Nguồn»: a line for each slip about them
         layout.addWidget(self.table, 1)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
@@ -296,8 +298,9 @@ class SectionTab(QWidget):
                 cells.append(_about(names, entry.get(RELATIVE)))
             for column, text in enumerate(_with_source(self.section, cells, entry.get(SOURCE, ""))):
                 item = QTableWidgetItem(text)
-                if len(text) > 30:
-                    item.setToolTip(typed_tip(text))
+                tip = entry.get(SOURCE_TIP) if self.section.sourced and column == SOURCE_AT else None
+                if tip or len(text) > 30:
+                    item.setToolTip(typed_tip(tip or text))
                 if entry.get("id") is None:
                     item.setForeground(ELSEWHERE_COLOUR)
                 self.table.setItem(row, column, item)

@@ -166,16 +166,18 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
 
 
 def _room(table: QTableView, text: str) -> int:
-    return table.fontMetrics().horizontalAdvance(text) + PADDING
+    """The room a text needs on its longest line (a cell given in lines)."""
+    return max(map(table.fontMetrics().horizontalAdvance, text.split("\n"))) + PADDING
 
 
 def _two_lines_room(table: QTableView, text: str) -> int:
     """The room a text needs on two lines: broken at the space that leaves its longer line shortest
     («02/11/2026» above «(quá hạn 18 ngày)»), found in a few measurements (the first line widens as the break
-    moves right, the second narrows); a text wider than two WIDEST lines needs WIDEST anyway, measured once."""
+    moves right, the second narrows); a text wider than two WIDEST lines needs WIDEST anyway, measured once; a text
+    given in lines its longest."""
     whole = _room(table, text)
     spaces = [at for at, char in enumerate(text) if char == " "]
-    if not spaces or whole > 2 * WIDEST:
+    if not spaces or whole > 2 * WIDEST or "\n" in text:  # a text in lines keeps them
         return whole
 
     def longer_line(space: int) -> int:
