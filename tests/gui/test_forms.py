@@ -1656,10 +1656,13 @@ def test_a_vetting_case_s_window_made_narrower_reads_every_header_of_its_slips_w
 
 
 def headers_cut(table: QTableView) -> list[str]:
-    """The headers of `table` that do not read whole in their column, on as many lines as it has room for."""
+    """The headers of `table` that do not read whole in their column, on as many lines as it has room for; a
+    column hidden aside (the archive requests of a person file hide «Quê quán»)."""
     header, metrics = table.horizontalHeader(), table.horizontalHeader().fontMetrics()
     cut = []
     for column in range(header.count()):
+        if header.isSectionHidden(column):
+            continue
         text = table.model().headerData(column, header.orientation())
         one_line = header.sectionSizeFromContents(column)
         room = header.sectionSize(column) - (one_line.width() - metrics.horizontalAdvance(text))
