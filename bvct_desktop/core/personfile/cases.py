@@ -29,7 +29,7 @@ from ..permissions import Action
 from ..plans.cases import CONCLUDED, OPEN, Deadline, deadline, deadline_rule, moved, new_date, went_with_slip
 from ..schema import archive_requests, persons, recipients, relatives, slips, vetting_cases
 from ..text import brief
-from . import case_steps, letters, writes
+from . import case_steps, known, letters, writes
 from .notes import RELATIVE
 from .political import GRAVITY, LIMIT, POLITICAL_NOTES, ceiling_problem, counted_effect, effect_told
 from .relatives import Relative, of_person
@@ -463,7 +463,7 @@ def case_file(db: Database, case_id: int) -> CaseFile:
         about = letters.about(connection, case["person_id"], today)
         months = int(settings.read_all(connection, today)[VALIDITY_SETTING])
         family = of_person(connection, case["person_id"])
-        missing = unchecked(family, case["opened_on"], served)
+        missing = unchecked(family, case["opened_on"], served, _slips_of(connection, case["person_id"]))
         issues = bearing_issues(POLITICAL_NOTES.read(connection, case["person_id"]), family)
         team = case_steps.TEAM.read(connection, case_id)
         items = case_steps.missing_items(case["purpose"], case_steps.DOSSIER.read(connection, case_id))
@@ -524,13 +524,16 @@ def due_for_review(db: Database, on: dt.date) -> list[Reminder]:
 
 # -- rules ----------------------------------------------------------------------------------
 
-def unchecked(relatives_: list[Relative], opened_on: dt.date, served: list[dict[str, Any]]) -> list[Unchecked]:
-    """Relatives the rules require checked who have no slip in the case (`served`), and parents
-    neither in the person's list of relatives nor checked by a slip of the case."""
-    checked_persons = {slip["person_id"] for slip in served}
+def unchecked(relatives_: list[Relative], opened_on: dt.date, served: list[dict[str, Any]],
+              slips_of: Mapping[int, tuple[int, ...]]) -> list[Unchecked]:
+    """Relatives the rules require checked who have no slip in the case (`served`): none about them as a person,
+    nor among those the person file joins to them (`slips_of` their record: a slip written without a home town made
+    a person of its own); and parents neither in the person's list of relatives nor checked by a slip of the case."""
+    checked_persons, served_ids = {slip["person_id"] for slip in served}, {slip["id"] for slip in served}
     found = []
     for relative in relatives_:
-        if relative.relation not in MUST_CHECK or relative.relative_id in checked_persons:
+        if relative.relation not in MUST_CHECK or relative.relative_id in checked_persons \
+                or served_ids.intersection(slips_of.get(relative.id, ())):
             continue
         if relative.relation == "Con" and not _adult(relative.birth_date, opened_on):
             continue
@@ -609,6 +612,12 @@ def _archive_requests(connection: Connection, *where: ColumnElement) -> list[dic
              .where(archive_requests.c.deleted_at.is_(None), *where)
              .order_by(archive_requests.c.doc_on, archive_requests.c.id))
     return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def _slips_of(connection: Connection, person_id: int) -> dict[int, tuple[int, ...]]:
+    """The slips the person file joins to each listed relative (known.read), by the relative's record."""
+    return {relative.record_id: relative.slip_ids for relative in known.read(connection, person_id).relatives
+            if relative.record_id is not None}
 
 
 def _slips(connection: Connection, case_id: int) -> list[dict[str, Any]]:

@@ -169,6 +169,22 @@ def test_a_parent_checked_by_a_slip_of_the_case_is_not_missing_though_undeclared
     assert [u.relation for u in cases.case_file(db, case).unchecked] == ["Cha", "Vợ", "Con"]
 
 
+def test_a_relative_checked_by_a_slip_of_the_case_written_without_her_home_town_is_not_missing(cli, db, tmp_path):
+    """A slip imported about «Vợ: Lê Thị Hoa, 1968» with no home town made a person of its own: the case window said
+    of her «chưa có phiếu xác minh trong hồ sơ thẩm tra» above its slip awaiting her reply, while her person file
+    lists that slip under her. The slip checks the relative the person file joins it to."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026", "due_on": "15/03/2026"})
+    _import_slips(cli, tmp_path, _slip("52/PXM", "06/03/2026", "Lê Thị Hoa", "1968", None, "Vợ", "Nguyễn Văn Hùng",
+                                       "Bầu cử"))
+    wife = next(r for r in relatives.list_relatives(db, hung) if r.relation == "Vợ")
+    assert _case_of(db, "52/PXM") == case
+    with db.read() as connection:
+        assert connection.execute(select(slips.c.person_id).where(slips.c.number == "52/PXM")).scalar() \
+            != wife.relative_id  # a person of its own
+    assert [u.relation for u in cases.case_file(db, case).unchecked] == ["Cha", "Con", "Mẹ"]
+
+
 def test_a_child_under_age_need_not_be_checked():
     from bvct_desktop.core.personfile.relatives import Relative
 
@@ -176,10 +192,10 @@ def test_a_child_under_age_need_not_be_checked():
         return Relative(1, 1, 2, "Con", "Nguyễn Văn Út", birth, None, None, None, None, None, None, None)
 
     on = dt.date(2026, 3, 1)
-    assert [u.relation for u in cases.unchecked([child("2010")], on, [])] == ["Cha", "Mẹ"]
-    assert [u.full_name for u in cases.unchecked([child("2008-02-28"), child("2008-03-02")], on, [])
+    assert [u.relation for u in cases.unchecked([child("2010")], on, [], {})] == ["Cha", "Mẹ"]
+    assert [u.full_name for u in cases.unchecked([child("2008-02-28"), child("2008-03-02")], on, [], {})
             if u.full_name] == ["Nguyễn Văn Út"]
-    assert [u.full_name for u in cases.unchecked([child(None)], on, []) if u.full_name] == ["Nguyễn Văn Út"]
+    assert [u.full_name for u in cases.unchecked([child(None)], on, [], {}) if u.full_name] == ["Nguyễn Văn Út"]
 
 
 def test_a_conclusion_past_its_validity_is_due_for_review(db):
