@@ -40,12 +40,12 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from ..registers.columns import fit_to_width, keep_fitted
+from ..registers.columns import fit_to_width
 from ..registers.table import CutTextTips, EnterActivates
 from .archive_link import attaching_undecided, change_link
 from .case_steps import CaseSteps
 from .conclusion_notice import ISSUED_TITLE, NoticeButtons
-from .person_file import CASES, EntryDialog
+from .person_file import CASES, EntryDialog, compact
 from .person_picker import PersonPicker
 from .record_form import RecordForm
 
@@ -241,9 +241,8 @@ class CaseForm(QDialog):
         table.setHorizontalHeaderLabels(headers)
         read_only(table)
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.verticalHeader().hide()
+        compact(table)  # rows one line high, as the person file's lists
         table.setItemDelegate(CutTextTips(table))
-        keep_fitted(table)
         for r, record in enumerate(records):
             for c, value in enumerate(cells(record)):
                 table.setItem(r, c, QTableWidgetItem(value))

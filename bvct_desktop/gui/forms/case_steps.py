@@ -14,7 +14,7 @@ from ..attachments_panel import TITLE as ATTACHED
 from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..look import colour
-from ..qt import QLabel, QSize, QTabWidget, QVBoxLayout, QWidget
+from ..qt import QApplication, QEvent, QLabel, QSize, QTableView, QTabWidget, QVBoxLayout, QWidget
 from ..registers.columns import fit_to_width
 from .person_file import KEPT_ELSEWHERE, Entry, Section, SectionTab, editable, wrap_long_texts
 
@@ -41,11 +41,29 @@ def _dossier(db: Database, case_id: int, purpose: str | None) -> list[Entry]:
 
 
 class GivingWayTabs(QTabWidget):
-    """Tabs that ask the least height of their pages, not their tallest page's wish (the scans' four rows while
-    the team's list is shown): on the case's page they take what the rest of the case leaves them."""
+    """Tabs that ask the least height of the page shown, not their tallest page's wish nor the least of a page
+    hidden (the scans' list and its hint while the team's empty list is shown): on the case's page they take what
+    the rest of the case leaves them."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.currentChanged.connect(self._shown)
+
+    def _shown(self) -> None:
+        """The page shown laid out at once: its list, refitted at the width it now has, no longer keeps a moment
+        the room of headers wrapped while it was hidden."""
+        self.updateGeometry()
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return self.minimumSizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint, page = super().minimumSizeHint(), self.currentWidget()
+        if page is None:
+            return hint
+        pages = page.parentWidget().minimumSizeHint().height()  # the tallest page's least
+        return QSize(hint.width(), hint.height() - pages + page.minimumSizeHint().height())
 
 
 class CaseSteps(QWidget):
@@ -69,6 +87,7 @@ class CaseSteps(QWidget):
                              closed=case["status"] == cases.CONCLUDED)  # changed after «Mở lại hồ sơ»
             wrap_long_texts(tab.table)  # a member's post, an item's note: read whole in a window half the file's
             fit_to_width(tab.table)
+            _two_rows_at_least(tab.table)
             tab.changed.connect(self.tell_lacking)
             self.tabs.addTab(tab, title)
             self.listed[rows] = tab
@@ -84,6 +103,12 @@ class CaseSteps(QWidget):
             + case_steps.items_problems(case_steps.missing_items(self.purpose, listed[case_steps.DOSSIER]),
                                         listed_in=f"thẻ «{DOSSIER_TAB}»")
             + case_steps.minutes_problems(listed[case_steps.MINUTES])))
+
+
+def _two_rows_at_least(table: QTableView) -> None:
+    """A step's list, its tab giving way, still shows its header and two rows of two lines."""
+    table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+                           + 2 * table.verticalHeader().defaultSectionSize())
 
 
 def decision_text(case: dict[str, Any]) -> str:
