@@ -127,8 +127,16 @@ class CaseFile:
 
     def awaiting(self) -> list[str]:
         """Each slip of the case still without a reply, by whom it is about: «Cha: Nguyễn Văn Tư (phiếu 60/PXM
-        gửi Cục A93B – Bộ Công an ngày 02/03/2026)»."""
-        return [f"{_about(slip)} (phiếu {sent_told(slip)})" for slip in self.slips if slip["result_on"] is None]
+        gửi Cục A93B – Bộ Công an ngày 02/03/2026)»; when another slip about them was answered, that this one still
+        waits and which was answered: «… ngày 25/03/2026 vẫn chờ trả lời; phiếu 61/PXM đã trả lời ngày 20/03/2026)»."""
+        answered: dict[str, list[str]] = {}
+        for slip in self.slips:
+            if slip["result_on"] is not None:
+                answered.setdefault(_about(slip), []).append(
+                    f"phiếu {slip['number']} đã trả lời ngày {display_date(slip['result_on'])}")
+        return [f"{_about(slip)} (phiếu {sent_told(slip)}"
+                + (f" vẫn chờ trả lời; {', '.join(answered[_about(slip)])})" if _about(slip) in answered else ")")
+                for slip in self.slips if slip["result_on"] is None]
 
     def found_records(self) -> list[str]:
         """Each slip of the case whose reply found an archive record (archive_replies), by whom it is about, with

@@ -140,6 +140,22 @@ def test_a_case_tells_each_relative_whose_slip_awaits_its_reply(cli, db, tmp_pat
         "Cha: Nguyễn Văn Tư (phiếu 60/PXM gửi Cục A93B – Bộ Công an ngày 02/03/2026)"]
 
 
+def test_a_slip_still_awaiting_its_reply_says_so_though_another_about_the_same_relative_was_answered(cli, db,
+                                                                                                      tmp_path):
+    """The «chờ kết quả» list named «Vợ: Lê Thị Hoa» when a second slip about her had gone out after the first was
+    answered: read as her verification not begun. The slip still waits either way: its line says that slip waits
+    and which of hers was answered, when."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026"})
+    _import_slips(cli, tmp_path,
+                  _slip("61/PXM", "02/03/2026", "Lê Thị Hoa", "1968", "Hàm Tiến", "Vợ", "Nguyễn Văn Hùng", "Bầu cử"),
+                  _slip("62/PXM", "25/03/2026", "Lê Thị Hoa", "1968", "Hàm Tiến", "Vợ", "Nguyễn Văn Hùng", "Bầu cử"))
+    replies.record_replies(db, [_slip_id(db, "61/PXM")], {"result_on": "20/03/2026", "result": "Không có tài liệu"})
+    assert cases.case_file(db, case).awaiting() == [
+        "Vợ: Lê Thị Hoa (phiếu 62/PXM gửi Cục A93B – Bộ Công an ngày 25/03/2026 vẫn chờ trả lời; phiếu 61/PXM đã "
+        "trả lời ngày 20/03/2026)"]
+
+
 def test_a_case_tells_each_slip_whose_reply_found_an_archive_record_with_the_reply_in_brief(cli, db, tmp_path):
     """The tour's case window said nothing of a reply «Có tài liệu lưu trữ…» until the officer tried to conclude,
     and its «Vấn đề chính trị …: không có.» read as all clear. The case names, per relative, each slip whose reply
