@@ -46,6 +46,7 @@ from bvct_desktop.gui.registers.columns import (
     wrapped_height,
 )
 from bvct_desktop.gui.registers.page import RegisterPage
+from bvct_desktop.gui.registers.table import CutTextTips, LinesWithRoom
 from bvct_desktop.gui.registers.value_filter import ValueFilter
 from bvct_desktop.io.xlsx_reader import read_first_sheet
 from tests.conftest import PASSWORD
@@ -788,6 +789,21 @@ def test_where_cells_wrap_a_column_is_as_wide_as_its_value_broken_at_its_best_sp
     best = min((max(advance(" ".join(words[:at])), advance(" ".join(words[at:]))) for at in range(1, len(words))),
                default=advance(text))
     assert natural_widths(table, 0).most == min(WIDEST, best + PADDING)
+
+
+@pytest.mark.parametrize("in_lines", [False, True])
+def test_a_text_typed_in_lines_is_measured_as_its_cell_shows_it(qtbot, in_lines):
+    """A register's row shows a text in lines by its first line and «…» (CutTextTips): its column was measured on
+    the whole text, or on its longest line, a line the row never shows. A list whose rows go on the lines typed
+    (the «Thân nhân» tab's «Nguồn», LinesWithRoom) shows every line: its longest is measured."""
+    text = "Không có tàng thư.\nĐã trích lục lý lịch gửi kèm công văn số 1234/PV01 ngày 30/03/2026"
+    table = QTableWidget(1, 1)
+    qtbot.addWidget(table)
+    table.setHorizontalHeaderLabels(["Ô"])
+    table.setItem(0, 0, QTableWidgetItem(text))
+    table.setItemDelegate(LinesWithRoom(table) if in_lines else CutTextTips(table))
+    shown = text.split("\n")[1] if in_lines else long_text.first_line(text)
+    assert natural_widths(table, 0).whole == table.fontMetrics().horizontalAdvance(shown) + PADDING
 
 
 LONGEST_NAME = "Công Tằng Tôn Nữ Thị Huyền Trang Diệu Thanh Hương"  # 49 letters and spaces

@@ -20,6 +20,7 @@ from ..qt import (
     QEvent,
     QHeaderView,
     QMenu,
+    QModelIndex,
     QObject,
     QRect,
     QStyle,
@@ -145,7 +146,7 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
     indexes = [model.index(row, logical) for row in range(min(model.rowCount(), SAMPLE_ROWS))]
     widgets = [table.indexWidget(index) for index in indexes]
     boxes = [widget.sizeHint().width() for widget in widgets if widget is not None]
-    texts = [(index.data() or "")[:MEASURED] for index, widget in zip(indexes, widgets, strict=True) if widget is None]
+    texts = [_shown(table, index) for index, widget in zip(indexes, widgets, strict=True) if widget is None]
     numbers = [_room(table, text) for text in texts if text.isdigit()]
     cells = sorted([_room(table, text) for text in texts] + boxes) or [0]
     if table.property(WRAPPING):  # most of the rows read whole on their two lines
@@ -165,9 +166,16 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
     return Sizes(max(header, cells[-1]), max(usual, least), least, header, most)
 
 
+def _shown(table: QTableView, index: QModelIndex) -> str:
+    """A cell's text as its delegate shows it, its first characters: a register's text in lines by its first line
+    (CutTextTips), a list whose rows go on the lines typed by them all."""
+    value = index.data()
+    return table.itemDelegateForIndex(index).displayText(value, table.locale())[:MEASURED] if value else ""
+
+
 def _room(table: QTableView, text: str) -> int:
-    """The room a text needs on its longest line (a cell given in lines)."""
-    return max(map(table.fontMetrics().horizontalAdvance, text.split("\n"))) + PADDING
+    """The room a text needs on its longest line (a cell shown in lines)."""
+    return max(map(table.fontMetrics().horizontalAdvance, text.splitlines() or [""])) + PADDING
 
 
 def _two_lines_room(table: QTableView, text: str) -> int:
@@ -177,7 +185,7 @@ def _two_lines_room(table: QTableView, text: str) -> int:
     given in lines its longest."""
     whole = _room(table, text)
     spaces = [at for at, char in enumerate(text) if char == " "]
-    if not spaces or whole > 2 * WIDEST or "\n" in text:  # a text in lines keeps them
+    if not spaces or whole > 2 * WIDEST or len(text.splitlines()) > 1:  # a text in lines keeps them
         return whole
 
     def longer_line(space: int) -> int:
