@@ -21,11 +21,12 @@ def asked_for(kind: Kind) -> str:
 
 def export(db: Database, kind: Kind, target: Path, write: RowWriter,
            start: dt.date | None = None, end: dt.date | None = None, ids: Sequence[int] | None = None,
-           encrypted: bool = False) -> int:
+           encrypted: bool = False, scope: Sequence[str] = ()) -> int:
     """Streams the kind's records (in the recycle bin: never) to `write`; returns the row count.
 
     `ids` exports those records only, in that order: what a register shows under its search and
-    filters, or the rows the officer selected (the audit entry says how many were chosen).
+    filters, or the rows the officer selected (the audit entry says how many were chosen, and the `scope`:
+    the lines naming the period, filters, search and selection they were chosen under).
     `encrypted`: `write` encrypts the file with a password (the audit entry says so)."""
     if (start or end) and kind.date_key is None:
         raise InputError(f"Danh sách «{kind.title}» không lọc theo ngày; bỏ ngày bắt đầu và ngày kết thúc.")
@@ -33,10 +34,9 @@ def export(db: Database, kind: Kind, target: Path, write: RowWriter,
     db.require(Action.EXPORT, asked_for(kind))
     with db.read() as connection:
         count = write(record_rows.export_rows(connection, kind, start, end, ids))
-    noted = {} if ids is None else {"so_ban_ghi_chon": len(ids)}
-    if encrypted:
-        noted["ma_hoa"] = True
+    asked = {"tu": start, "den": end, "so_ban_ghi_chon": None if ids is None else len(ids),
+             "pham_vi": list(scope) or None, "ma_hoa": encrypted or None}
     with db.write() as connection:
-        db.audit(connection, "xuất", kind=kind.name,
-                 details={"tep": Path(target).name, "so_dong": count, "tu": start, "den": end, **noted})
+        db.audit(connection, "xuất", kind=kind.name, details={"tep": Path(target).name, "so_dong": count} | {
+            key: value for key, value in asked.items() if value is not None})
     return count

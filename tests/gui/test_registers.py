@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from PySide6.QtTest import QTest
 
-from bvct_desktop.core import audit, backup, browse, keyfile, recycle_bin, register_search, replies, users, vault
+from bvct_desktop.core import audit, audit_words, backup, browse, keyfile, recycle_bin, register_search, replies, users, vault
 from bvct_desktop.core.audit_chain import REFUSED
 from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.kinds import RELATIVES
@@ -639,6 +639,35 @@ def test_export_writes_only_the_rows_shown_or_selected_and_says_how_many(qtbot, 
     qtbot.waitUntil(lambda: str(chosen) in page.message.text(), timeout=10_000)
     assert context.dialogs.shown[-4].text.startswith("Xuất 2 bản ghi đang chọn ra Excel?")
     assert [row[0] for row in read_first_sheet(chosen).rows[1:]] == [page.model.index(r, 0).data() for r in (0, 2)]
+
+
+def _last_export_in_words(db) -> str:
+    exported = [entry for entry in audit.list_entries(db) if entry.action == "xuất"][-1]
+    return audit_words.cells(exported)[audit_words.DETAILS_COLUMN]
+
+
+def test_an_export_tells_the_trail_the_search_filters_and_selection_it_was_made_under(qtbot, context, tmp_path):
+    """The chief reading «xuất» must see which rows left: «Từ: (trống); Đến: (trống)» read as the whole register
+    when the officer had searched, filtered or picked rows."""
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.search.setText("pv27")
+    target = tmp_path / "phieu.xlsx"
+    context.dialogs.answer_next(YES, PASSWORD, str(target))
+    page.export_excel()
+    qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
+    assert _last_export_in_words(context.db) == ("Tệp: phieu.xlsx; Số dòng: 1; Số bản ghi đã chọn: 1; "
+                                                 "Phạm vi: Tìm: «pv27»")
+
+    page.search.clear()
+    page.table.selectRow(0)
+    flags = QItemSelectionModel.SelectionFlag
+    page.table.selectionModel().select(page.model.index(2, 0), flags.Select | flags.Rows)
+    chosen = tmp_path / "chon.xlsx"
+    context.dialogs.answer_next(YES, PASSWORD, str(chosen))
+    page.export_excel()
+    qtbot.waitUntil(lambda: str(chosen) in page.message.text(), timeout=10_000)
+    assert _last_export_in_words(context.db).endswith("; Phạm vi: Gồm 2 dòng được chọn trong 3 dòng đang hiện")
 
 
 @pytest.fixture

@@ -433,6 +433,7 @@ class RegisterPage(QWidget):
         if chosen is None:
             return
         kind, db, target, password = self.kind, self.context.db, chosen.target, chosen.password
+        scope = self._rows_and_scope()[1]
         if kind.name in printing.OWN_LISTS:
             register, _, draw = printing.OWN_LISTS[kind.name]
             subject, today = self.in_force(), self.context.clock().date()
@@ -451,7 +452,7 @@ class RegisterPage(QWidget):
             def write(rows):
                 return xlsx_writer.write_export(kind, counted(rows, progress, len(ids), SAVING), target, password)
 
-            return exporting.export(db, kind, target, write, ids=ids, encrypted=password is not None)
+            return exporting.export(db, kind, target, write, ids=ids, encrypted=password is not None, scope=scope)
 
         self.export_task = run_in_background(
             self, "Đang xuất Excel…", job, lambda count, error: self._exported(chosen, len(ids), count, error),
@@ -475,7 +476,7 @@ class RegisterPage(QWidget):
         «Xuất Excel» takes them, else all the rows shown."""
         if not self.can_export or self.unavailable("print_list") is not None:
             return
-        ids, subject = self._rows_to_print()
+        ids, subject = self._rows_and_scope()
         if self.kind.name in printing.OWN_LISTS:
             self.print_job = printing.print_own_list(self.context, self.kind.name, ids, self, opened=self._previewed,
                                                      subject=subject)
@@ -483,9 +484,10 @@ class RegisterPage(QWidget):
             self.print_job = printing.print_register(self.context, self.kind.name, ids, self.columns.shown(), self,
                                                      opened=self._previewed, subject=subject)
 
-    def _rows_to_print(self) -> tuple[list[int], list[str]]:
-        """The records to print and the lines under the title saying which: those in force, and a selection's
-        count (a signed page of a few rows chosen must not pass for all those shown)."""
+    def _rows_and_scope(self) -> tuple[list[int], list[str]]:
+        """The records to print or export and the lines saying which — under a printed list's title, in an
+        export's audit entry: those in force, and a selection's count (a signed page of a few rows chosen must not
+        pass for all those shown)."""
         selected = self.selected_ids()
         if len(selected) > 1:
             return selected, [*self.in_force(), f"Gồm {grouped(len(selected))} dòng được chọn trong "
