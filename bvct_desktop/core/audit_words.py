@@ -50,7 +50,7 @@ WORDS = {
     "so_phieu_qua_han": "Số phiếu quá hạn", "hanh_dong": "Hành động", "ket_qua": "Kết quả",
     "noi_dung": "Nội dung", "ngay_van_ban": "Ngày văn bản", "tinh_trang_truoc": "Tình trạng trước đó",
     "ho_so_tham_tra": "Hồ sơ thẩm tra", "tai_lieu": "Tài liệu", "ho_ten": "Họ và tên", "ket_luan_so": "Kết luận số",
-    "tu_so": "Từ số",
+    "tu_so": "Từ số", "chuyen_di": "Chuyến đi", "so_ho_chieu": "Số hộ chiếu", "nhan_lai": "Nhận lại",
 }
 # what an entry is about besides the registers (KINDS): the person's file, the documents, the lists
 OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nước ngoài",
