@@ -8,7 +8,18 @@ import openpyxl
 import pytest
 from PySide6.QtTest import QTest
 
-from bvct_desktop.core import audit, audit_words, backup, browse, keyfile, recycle_bin, register_search, replies, users, vault
+from bvct_desktop.core import (
+    audit,
+    audit_words,
+    backup,
+    browse,
+    keyfile,
+    recycle_bin,
+    register_search,
+    replies,
+    users,
+    vault,
+)
 from bvct_desktop.core.audit_chain import REFUSED
 from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.kinds import RELATIVES
