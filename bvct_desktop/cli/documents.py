@@ -7,7 +7,8 @@ from ..core import documents_data
 from ..core.dates import PARTIAL_FORMS, parse_partial
 from ..core.documents_data import EXPORTED, PRINTED
 from ..core.errors import Ambiguous, InputError, RowProblem
-from ..io.documents import pdf, render
+from ..core.kinds import CADRES, DELEGATIONS
+from ..io.documents import lists, pdf, render, sheets, slip_form
 from .arguments import (
     cli_date,
     encrypted_note,
@@ -68,11 +69,16 @@ def _year(text: str) -> int:
 
 def _run(args, what: str, kind: str, gather: Callable, write: Callable, details: dict, action: str = PRINTED,
          named: Callable = lambda content: {}):
+    """Writes the document `--out` and audits it as the desktop does a print saved: its file, whether encrypted,
+    `details` of what was asked for (those given) and what `named` says of the records in it."""
     db = open_database(args)
+    encrypted = {"ma_hoa": True} if document_options(args).password is not None else {}
     try:
         today = db.clock().date()
         return documents_data.produce(db, what, kind, gather, lambda office, content: write(office, content, today),
-                                      {"tep": Path(args.out).name, **details}, action, named)
+                                      {"tep": Path(args.out).name} | {
+                                          key: value for key, value in details.items() if value is not None}, action,
+                                      lambda content: named(content) | encrypted)
     except Ambiguous as several:
         raise several.asking_for(ASKING[several.needs]) from None
     finally:
@@ -103,7 +109,8 @@ def cmd_slips(args) -> int:
             raise InputError("Không có phiếu nào trong khoảng thời gian đã chọn; không tạo tệp.")
         pdf.save(render.slips_pdf(office, slips, chosen), out, chosen.password)
 
-    slips = _run(args, "in phiếu xác minh", "slips", gather, write, details, named=documents_data.slips_named)
+    slips = _run(args, "in phiếu xác minh", "slips", gather, write, details,
+                 named=lambda found: {"tai_lieu": slip_form.TITLE.capitalize(), **documents_data.slips_named(found)})
     print(f"Đã in {len(slips)} phiếu yêu cầu xác minh lai lịch ra {out}" + encrypted_note(chosen.password))
     profile_note(chosen)
     return 0
@@ -122,7 +129,8 @@ def cmd_slip_register(args) -> int:
 
     slips = _run(args, "in sổ theo dõi phiếu", "slips",
                  lambda connection: documents_data.slips_in_period(connection, start, end), write,
-                 {"tu": start, "den": end}, PRINTED if suffix == ".pdf" else EXPORTED)
+                 {"tu": start, "den": end}, PRINTED if suffix == ".pdf" else EXPORTED,
+                 lambda found: {"danh_sach": lists.REGISTER_TITLE.capitalize(), **documents_data.slips_named(found)})
     print(f"Đã ghi sổ theo dõi ({len(slips)} phiếu) ra {out}" + encrypted_note(chosen.password))
     profile_note(chosen)
     return 0
@@ -144,7 +152,8 @@ def cmd_delegation(args) -> int:
 
     trip = _run(args, documents_data.PRINTING_DELEGATIONS, "delegations",
                 lambda connection: documents_data.delegation_for_print(connection, args.decision, on), write,
-                {"so_quyet_dinh": args.decision, "ngay": on}, PRINTED if suffix == ".pdf" else EXPORTED)
+                {"so_quyet_dinh": args.decision, "ngay": on}, PRINTED if suffix == ".pdf" else EXPORTED,
+                lambda found: documents_data.documented(lists.DELEGATION_TITLE, DELEGATIONS, [found]))
     print(f"Đã ghi danh sách trích ngang «{trip['name']}» ({len(trip['members'])} người) ra {out}"
           + encrypted_note(chosen.password))
     for note in documents_data.members_binned(trip):
@@ -191,7 +200,8 @@ def cmd_cadre(args) -> int:
         pdf.save(render.cadre_pdf(office, [cadre], today, chosen), out, chosen.password)
 
     _run(args, "in trích ngang cán bộ", "cadres",
-         lambda connection: documents_data.cadre_for_print(connection, args.name, birth, args.home_town), write, {})
+         lambda connection: documents_data.cadre_for_print(connection, args.name, birth, args.home_town), write, {},
+         named=lambda found: documents_data.documented(sheets.CADRE_TITLE, CADRES, [found]))
     print(f"Đã in trích ngang cán bộ ra {out}" + encrypted_note(chosen.password))
     profile_note(chosen)
     return 0

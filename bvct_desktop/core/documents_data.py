@@ -106,6 +106,12 @@ def records_named(kind: Kind, records: Sequence[dict[str, Any]]) -> dict[str, An
                    audit.FIRST_RECORD, audit.LAST_RECORD)
 
 
+def documented(title: str, kind: Kind, records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """What the audit entry of a document made of each record's pages (a cadre's summary, a delegation's list) says:
+    the document by its `title`, and the records in it (`records_named`)."""
+    return {"tai_lieu": title.capitalize(), **records_named(kind, records)}
+
+
 def numbers_named(issued: Sequence[outgoing.Issued]) -> dict[str, Any]:
     """What a print's audit entry says of the documents issued in it: their numbers, or when many, how many and
     the first and last."""

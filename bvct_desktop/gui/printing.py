@@ -494,7 +494,7 @@ def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None 
         if not slips:
             return None
         data = render.slips_pdf(office, slips, options)
-        named = documents_data.slips_named(slips)
+        named = {"tai_lieu": slip_form.TITLE.capitalize(), **documents_data.slips_named(slips)}
         return data, slip_form.TITLE.capitalize(), file_name("phieu xac minh", slips), named
 
     return _prepare(context, parent, "slips", make, confirm, opened, nothing="Chưa chọn phiếu nào để in.")
@@ -540,7 +540,7 @@ def _print_each(context: AppContext, kind: str, ids: Sequence[int], parent: QWid
         office, records = documents_data.gather(context.db, doing,
                                                 lambda connection: [read(connection, one) for one in ids])
         data = draw(office, records, today, options)
-        named = {"tai_lieu": title.capitalize(), **documents_data.records_named(kind_named(kind), records)}
+        named = documents_data.documented(title, kind_named(kind), records)
         return data, title.capitalize(), file_name(file_words, records), named
 
     return _prepare(context, parent, kind, make, confirm, opened)

@@ -72,7 +72,43 @@ def test_a_slips_print_entry_names_the_slips_printed(loaded, tmp_path):
     assert loaded("print", "slips", *YEAR, "--out", tmp_path / "phieu.pdf")[0] == 0
     printed = [row for row in audit_rows(loaded) if row.action == "in"]
     assert json.loads(printed[0].details) | {"tep": None} == {"tep": None, "tu": "2025-01-01", "den": "2025-12-31",
-                                                              "so_ban_ghi": 2, "so_phieu": ["12/PXM", "13/PXM"]}
+                                                              "so_ban_ghi": 2, "so_phieu": ["12/PXM", "13/PXM"],
+                                                              "tai_lieu": "Phiếu yêu cầu xác minh lai lịch"}
+
+
+def _printed_in_words(cli) -> str:
+    """The details of the last print or export, as the chief reads them in `bvct audit list`."""
+    code, out, _ = cli("audit", "list")
+    assert code == 0
+    return [line.split("\t") for line in out.splitlines() if line.split("\t")[4] in ("in", "xuất")][-1][8]
+
+
+def test_every_print_names_in_the_trail_the_document_and_the_records_in_it(loaded, tmp_path):
+    """Two lines «in | Phiếu yêu cầu xác minh lai lịch | Tệp: …» could be two slips or the whole slip register,
+    and a cadre's summary named nobody: the chief could not tell what left."""
+    assert loaded("print", "slip-register", *YEAR, "--out", tmp_path / "so.xlsx")[0] == 0
+    assert _printed_in_words(loaded) == ("Tệp: so.xlsx; Từ: 01/01/2025; Đến: 31/12/2025; Số bản ghi: 2; "
+                                         "Số phiếu: 12/PXM, 13/PXM; "
+                                         "Danh sách: Sổ theo dõi phiếu yêu cầu xác minh lai lịch")
+    assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--out",
+                  tmp_path / "tn.pdf")[0] == 0
+    assert _printed_in_words(loaded) == ("Bản ghi: (Họ và tên: «Nguyễn Văn Hùng», Ngày sinh: 12/03/1965); "
+                                         "Tệp: tn.pdf; Số bản ghi: 1; Tài liệu: Trích ngang cán bộ")
+    assert loaded("print", "delegation", "--decision", "125-QĐ/TU", "--out", tmp_path / "doan.pdf")[0] == 0
+    delegation = _printed_in_words(loaded)
+    assert delegation.startswith("Bản ghi: (") and "«125-QĐ/TU»" in delegation
+    assert delegation.endswith("; Tệp: doan.pdf; Số quyết định: 125-QĐ/TU; Số bản ghi: 1; "
+                               "Tài liệu: Danh sách trích ngang")  # no «Ngày: (trống)» when no --date was given
+    assert loaded("print", "slips", *YEAR, "--out", tmp_path / "phieu.pdf")[0] == 0
+    assert _printed_in_words(loaded) == ("Tệp: phieu.pdf; Từ: 01/01/2025; Đến: 31/12/2025; Số bản ghi: 2; "
+                                         "Số phiếu: 12/PXM, 13/PXM; Tài liệu: Phiếu yêu cầu xác minh lai lịch")
+
+
+def test_a_print_written_encrypted_says_so_in_the_trail(loaded, tmp_path):
+    secret = tmp_path / "mat-khau"
+    secret.write_text("Mật khẩu in 2025\n", encoding="utf-8")
+    assert loaded("print", "slips", *YEAR, "--out", tmp_path / "phieu.pdf", "--encrypt-password-file", secret)[0] == 0
+    assert "; Mã hóa: Có;" in _printed_in_words(loaded)
 
 
 def test_a_print_of_many_slips_names_the_first_and_the_last():

@@ -592,6 +592,20 @@ def test_delegations_printed_are_audited_by_their_identifying_values(qtbot, cont
     assert all(record["name"] and record["depart_on"] for record in details["ban_ghi"])
 
 
+def test_slips_printed_are_audited_as_the_slips_forms_they_are(qtbot, context, tmp_path):
+    """«in | Phiếu yêu cầu xác minh lai lịch» is the kind of the slips' forms and of the slip register alike: the
+    entry names the document, as a cadre's summary and a delegation's list do."""
+    from bvct_desktop.core import browse
+
+    ids = browse.record_ids(context.db, "slips")[:2]
+    context.dialogs.answer_next(YES)  # «Vẫn in phiếu?»: the sample slips' cases record no decision
+    window = prepared(qtbot, lambda opened: printing.print_slips(context, ids, opened=opened))
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "phieu"))
+    assert window.save_document()
+    [details] = printed_details(context)
+    assert details["tai_lieu"] == "Phiếu yêu cầu xác minh lai lịch" and len(details["so_phieu"]) == 2
+
+
 def test_a_delegation_list_with_no_signer_s_name_is_asked_about_before_it_is_prepared(qtbot, context):
     from bvct_desktop.core import browse
 
