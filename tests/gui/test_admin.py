@@ -1012,6 +1012,25 @@ def test_the_audit_view_shows_whole_the_six_digit_numbers_of_a_long_trail(qtbot,
     assert page.view.fontMetrics().horizontalAdvance("120000") < shown.width() - 4
 
 
+def test_the_six_digit_numbers_stay_whole_when_the_page_opens_at_its_width(qtbot, db, clock):
+    """The page reads the trail before it is shown: «Số» was sized then, and fitting the columns to the width
+    the page opened at cut it back to «200…» on every row of a trail of 200,000 entries."""
+    page = AuditPage(context_for(db, clock))
+    qtbot.addWidget(page)
+    at = dt.datetime(2026, 11, 30, 9, 0)
+    page.model.set_entries([audit.Entry(number, at, "quantri", ADMIN, "thêm", audit.OK, "slips", number, None)
+                            for number in range(1, 200_001)])
+    page.fit_numbers()  # as `refresh` does, before the page has its width
+    page.resize(1366, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.wait(50)
+    page.view.scrollToBottom()
+    shown = page.view.visualRect(page.model.index(199_999, 0))
+    assert page.view.fontMetrics().horizontalAdvance("200000") < shown.width() - 4
+    assert page.view.horizontalScrollBar().maximum() == 0  # the room taken from «Chi tiết», which takes what is left
+
+
 def test_the_audit_view_sorts_by_a_clicked_column_and_exports_the_rows_shown(qtbot, db, clock, tmp_path):
     context = context_for(db, clock)
     page = page_of(qtbot, AuditPage(context))

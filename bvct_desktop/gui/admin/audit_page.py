@@ -23,7 +23,7 @@ from ..designer.ui_admin_audit import Ui_AuditPage
 from ..dialogs import FILE_FILTERS
 from ..flow_layout import reflow
 from ..look import colour, wait_cursor
-from ..qt import QAbstractTableModel, QColor, QModelIndex, QStyle, QStyledItemDelegate, Qt, QWidget
+from ..qt import QAbstractTableModel, QColor, QEvent, QModelIndex, QStyle, QStyledItemDelegate, Qt, QTimer, QWidget
 from ..registers.columns import fit_to_width, keep_fitted, wrap_cells
 from ..tooltips import typed_tip
 from ..workers import wait_for
@@ -168,6 +168,7 @@ class AuditPage(QWidget, Ui_AuditPage):
         wrap_cells(self.view)
         self.view.setItemDelegateForColumn(audit_words.DETAILS_COLUMN, InARow(self.view))
         keep_fitted(self.view, (audit_words.DETAILS_COLUMN,))  # the details take the width left, whole in a tip
+        self.view.viewport().installEventFilter(self)  # «Số» widened again once they are refitted to a new width
         self.view.horizontalHeader().setSortIndicator(*self.model.sorted_by)
         self.refresh()
 
@@ -199,7 +200,17 @@ class AuditPage(QWidget, Ui_AuditPage):
         margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
         needed = self.view.fontMetrics().horizontalAdvance(widest) + 2 * margin + 1  # the delegate's, and the grid
         header = self.view.horizontalHeader()
-        header.resizeSection(NUMBER_COLUMN, max(header.sectionSizeHint(NUMBER_COLUMN), needed))
+        wanted = max(header.sectionSizeHint(NUMBER_COLUMN), needed)
+        grown = wanted - header.sectionSize(NUMBER_COLUMN)
+        details = audit_words.DETAILS_COLUMN  # takes the width left: gives what «Số» takes, so nothing scrolls
+        header.resizeSection(details, max(header.minimumSectionSize(), header.sectionSize(details) - grown))
+        header.resizeSection(NUMBER_COLUMN, wanted)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (watched is self.view.viewport() and event.type() == QEvent.Type.Resize
+                and event.size().width() != event.oldSize().width()):
+            QTimer.singleShot(0, self, self.fit_numbers)  # after `keep_fitted` has refitted the columns
+        return super().eventFilter(watched, event)
 
     def offer_actions(self, actions: list[str]) -> None:
         """The actions the trail holds now, the one chosen kept."""
