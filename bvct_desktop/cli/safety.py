@@ -131,5 +131,5 @@ def cmd_audit(args) -> int:
     if not verdict.ok:
         raise DamagedError(f"Nhật ký không toàn vẹn. {verdict.problem}")
     kept = "trên máy chủ" if db.is_server else "trong tệp khóa"
-    print(f"Nhật ký toàn vẹn: {verdict.count} mục, khớp đầu chuỗi lưu {kept}.")
+    print(f"{audit_words.sound(verdict.count)} (đã đối chiếu với mục cuối cùng lưu {kept}).")
     return 0

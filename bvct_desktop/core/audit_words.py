@@ -99,6 +99,12 @@ def cells(entry: Entry) -> list[str]:
     return shown
 
 
+def sound(count: int) -> str:
+    """What a verified trail is told as on every face (no full stop: a face may say against what it was checked)."""
+    return (f"Nhật ký toàn vẹn: {grouped(count)} mục, không mục nào bị sửa, bị xóa hay bị chèn thêm ngoài "
+            "chương trình")
+
+
 def searched(entry: Entry) -> str:
     """What the Nhật ký page's «Nội dung» looks in — the register, the record and the details, as `cells`
     shows them — made without the entry's other cells (a search reads every entry of the days chosen)."""

@@ -1,5 +1,6 @@
 """`bvct audit list`: the trail in the words the desktop's Nhật ký page and its workbook show."""
 
+from tests import conftest
 from tests.conftest import ADMIN, PASSWORD
 
 
@@ -31,3 +32,14 @@ def test_a_user_is_found_by_their_name_typed_in_another_letter_case(cli, cadres_
     assert len(theirs) == 5 and {cells[2] for cells in theirs} == {"cv"}
     assert _listing(cli, "--user", "CV") == theirs
     assert _listing(cli, "--user", "QuanTri ")[0][2] == ADMIN
+
+
+def test_a_sound_trail_is_told_in_words_a_chief_reads_as_the_desktop_tells_it(cli):
+    """«khớp đầu chuỗi lưu trong tệp khóa» told a chief nothing: the trail says what was checked — none of its
+    entries changed, removed or slipped in — as the Nhật ký page's «Kiểm tra toàn vẹn nhật ký» does."""
+    code, out, _ = cli("audit", "verify")
+    assert code == 0
+    count = int(out.split(":")[1].split()[0])
+    kept = "trên máy chủ" if conftest.ON_SERVER else "trong tệp khóa"
+    assert out.strip() == (f"Nhật ký toàn vẹn: {count} mục, không mục nào bị sửa, bị xóa hay bị chèn thêm ngoài "
+                           f"chương trình (đã đối chiếu với mục cuối cùng lưu {kept}).")

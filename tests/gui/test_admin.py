@@ -491,7 +491,8 @@ def test_audit_view_filters_checks_and_exports(qtbot, db, clock, tmp_path):
     type_day(qtbot, page.end, clock.now.strftime("%d/%m/%Y"))
 
     page.verify()
-    assert page.message.text().startswith("Nhật ký toàn vẹn")
+    assert page.message.text().startswith("Nhật ký toàn vẹn: ")
+    assert page.message.text().endswith(" mục, không mục nào bị sửa, bị xóa hay bị chèn thêm ngoài chương trình.")
     target = tmp_path / "nhat-ky.xlsx"
     page.start.set_day(page.end.day() - dt.timedelta(days=1))
     page.refresh()

@@ -223,8 +223,7 @@ class AuditPage(QWidget, Ui_AuditPage):
         with wait_cursor():
             verdict = wait_for(lambda: audit.verify(self.context.db))  # the whole chain: seconds on a big trail
         if verdict.ok:
-            self.message.show_message(f"Nhật ký toàn vẹn: {grouped(verdict.count)} mục đều đúng.",
-                                      error=False)
+            self.message.show_message(f"{audit_words.sound(verdict.count)}.", error=False)
         else:
             self.message.show_message(verdict.problem)
         self.refresh()  # the check itself is now in the trail
