@@ -11,9 +11,9 @@ database as it was: a database cut short or swapped for an older copy cannot ove
 evidence. `verify_chain` recomputes everything and names the first broken entry.
 """
 
-import _hashlib
 import datetime as dt
 import functools
+import hashlib
 import hmac
 import itertools
 import json
@@ -49,13 +49,11 @@ def entry_mac(key: bytes, previous_mac: str, entry: dict) -> str:
     return _mac(_keyed(key), previous_mac, canonical(entry))
 
 
-def _keyed(key: bytes):
-    """An HMAC-SHA256 keyed with `key`: OpenSSL's own object (what `hmac.new` wraps), whose copy,
-    update and digest are each one call without the wrapper's Python (a large import makes 100,000)."""
-    return _hashlib.hmac_new(key, digestmod="sha256")
+def _keyed(key: bytes) -> hmac.HMAC:
+    return hmac.new(key, digestmod=hashlib.sha256)
 
 
-def _mac(keyed, previous_mac: str, canonical_text: str) -> str:
+def _mac(keyed: hmac.HMAC, previous_mac: str, canonical_text: str) -> str:
     """The entry's MAC, from an HMAC already keyed (copying one costs less than keying anew)."""
     mac = keyed.copy()
     mac.update((previous_mac + canonical_text).encode("utf-8"))
