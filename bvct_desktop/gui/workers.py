@@ -25,6 +25,7 @@ or raises its error.
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from time import sleep
 from typing import Any, TypeVar
 
 from .. import errorlog
@@ -36,6 +37,7 @@ Progress = Callable[..., None]  # progress(done, total) or progress(0, 0, stage)
 Item = TypeVar("Item")
 COUNTED_EVERY = 1_000  # items `counted` gives between two calls of `progress`
 WAITING_WIDTH = 460  # the dialog that waits for another writer, in pixels
+RETRY_PAUSE_S, PAUSE_STEPS = 0.5, 5  # between two tries of a write refused as busy
 _RUNNING: set["BackgroundTask | QuietTask"] = set()  # a running thread must outlive its caller's references
 
 
@@ -182,7 +184,7 @@ def wait_for(job: Callable[[], Any]) -> Any:
 
 def written_when_free(parent: QWidget | None, job: Callable[[], Item]) -> Item:
     """`job`'s result; while it is refused as busy, `job` again (each try waits the database's busy
-    time) until it is done, or raises BusyError saying that the officer stopped waiting."""
+    time, then RETRY_PAUSE_S) until it is done, or raises BusyError saying that the officer stopped waiting."""
     try:
         return job()
     except BusyError as busy:
@@ -190,15 +192,18 @@ def written_when_free(parent: QWidget | None, job: Callable[[], Item]) -> Item:
     told = [first]
 
     def tries(progress: Progress) -> Item:
-        while True:
-            try:
+        try:
+            while True:  # refused at once, too: a deadlock or a serialisation failure on the server
+                for _ in range(PAUSE_STEPS):  # «Hủy» is heard at each step
+                    progress(0, 0, waiting_text(told[-1]))
+                    sleep(RETRY_PAUSE_S / PAUSE_STEPS)
                 progress(0, 0, waiting_text(told[-1]))
-            except Cancelled:
-                raise told[-1].reworded(stopped_text(told[-1])) from None
-            try:
-                return job()
-            except BusyError as busy:
-                told.append(busy)
+                try:
+                    return job()
+                except BusyError as busy:
+                    told.append(busy)
+        except Cancelled:
+            raise told[-1].reworded(stopped_text(told[-1])) from None
 
     loop, outcome = QEventLoop(), {}
 

@@ -2,8 +2,11 @@
 
 import threading
 
+import pytest
+
 from bvct_desktop import paths
-from bvct_desktop.core.errors import DISK_FULL, DiskFullError, InputError
+from bvct_desktop.core.errors import DISK_FULL, BusyError, DiskFullError, InputError
+from bvct_desktop.gui import workers
 from bvct_desktop.gui.qt import QPushButton, Qt, QWidget
 from bvct_desktop.gui.workers import Cancelled, counted, failure_message, run_in_background
 
@@ -141,3 +144,45 @@ def test_a_full_disk_is_shown_with_the_file_and_logged_without_its_name(tmp_path
     assert "trich-ngang-vuong-kha-ngan.pdf" in failure_message(full, "Không in được")
     logged = paths.log_file().read_text(encoding="utf-8")
     assert "Không in được: Ổ đĩa đầy" in logged and "vuong-kha-ngan" not in logged
+
+
+class _Refusing:
+    """A save refused as busy at once `refusals` times (a deadlock or serialisation failure on the server), then
+    done; the pauses between its tries on a fake clock."""
+
+    def __init__(self, refusals: int):
+        self.refusals, self.tries, self.slept = refusals, 0, 0.0
+
+    def __call__(self) -> str:
+        self.tries += 1
+        if self.tries <= self.refusals:
+            raise BusyError("Cơ sở dữ liệu đang bận.", writer="canbo2")
+        return "đã lưu"
+
+    def sleep(self, seconds: float) -> None:
+        self.slept += seconds
+
+
+def test_a_save_refused_as_busy_at_once_is_tried_again_after_a_pause_not_in_a_spin(qtbot, monkeypatch):
+    job = _Refusing(4)
+    monkeypatch.setattr(workers, "sleep", job.sleep)
+    assert workers.written_when_free(None, job) == "đã lưu"
+    assert job.tries == 5
+    assert job.slept == pytest.approx(4 * workers.RETRY_PAUSE_S)
+
+
+def test_cancel_during_the_pause_stops_waiting_within_a_step_of_it(qtbot, monkeypatch):
+    job = _Refusing(10_000)
+    cancelled_at = []
+
+    def sleep(seconds: float) -> None:
+        job.sleep(seconds)
+        if job.tries == 3 and not cancelled_at:  # «Hủy» pressed during the third pause
+            cancelled_at.append(job.slept)
+            next(iter(workers._RUNNING)).worker.cancel_requested = True  # what «Hủy» sets
+
+    monkeypatch.setattr(workers, "sleep", sleep)
+    with pytest.raises(BusyError, match="Chưa lưu: đã thôi chờ «canbo2» ghi xong"):
+        workers.written_when_free(None, job)
+    assert job.tries == 3
+    assert job.slept - cancelled_at[0] <= workers.RETRY_PAUSE_S / 4
