@@ -15,6 +15,7 @@ import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from time import sleep
 from typing import Any
 
 from sqlalchemy import JSON, Text, case, cast, select, type_coerce
@@ -37,6 +38,7 @@ DATED_AHEAD_PERMISSION = Action.SETTINGS
 # a document written (on paper, to be signed) has its number confirmed however long another officer's
 # write (an import of a long list) holds the database, up to this: never left "đang ghi" or spoiled for it
 CONFIRM_WAIT_S = 10 * 60
+CONFIRM_PAUSE_S = 0.5  # between two tries (a refusal may come at once: a deadlock or serialisation failure)
 Content = dict[str, Any]
 Withheld = Callable[[Connection], str | None]  # why, read in the write that would number a document, it is not issued
 
@@ -285,6 +287,7 @@ def _confirm(db: Database, number_id: int, kind: str, row_id: int, details: dict
         except BusyError:
             if time.monotonic() > deadline:
                 raise
+        sleep(CONFIRM_PAUSE_S)
 
 
 _ENTRY = (outgoing_documents.c.id, document_numbers.c.number, document_numbers.c.doc_type, outgoing_documents.c.symbol,

@@ -22,7 +22,7 @@ from bvct_desktop.core import (
     users,
     vault,
 )
-from bvct_desktop.core.errors import InputError, PermissionDenied
+from bvct_desktop.core.errors import BusyError, InputError, PermissionDenied
 from bvct_desktop.core.permissions import LEADER
 from bvct_desktop.core.schema import document_numbers
 from tests.conftest import ADMIN, PASSWORD
@@ -556,3 +556,21 @@ def test_a_document_written_while_another_officer_starts_a_long_write_is_issued_
     finally:
         issuer.close()
         importer.close()
+
+
+def test_a_number_whose_confirmation_is_refused_as_busy_at_once_is_tried_again_after_pauses_not_in_a_spin(
+        office, monkeypatch):
+    """The server refuses a deadlock (40P01) or a serialisation failure (40001) at once, as busy."""
+    confirm, refused, slept = numbering.confirm, [], []
+
+    def busy_three_times(connection, number_id):
+        if len(refused) < 3:
+            refused.append(number_id)
+            raise BusyError("Cơ sở dữ liệu đang bận.")
+        return confirm(connection, number_id)
+
+    monkeypatch.setattr(numbering, "confirm", busy_three_times)
+    monkeypatch.setattr(outgoing, "sleep", slept.append)
+    assert issue_report(office).text == "01-BC/BTCTU"
+    assert slept == [outgoing.CONFIRM_PAUSE_S] * 3
+    assert [entry.status for entry in outgoing.register(office)] == [numbering.ISSUED]
