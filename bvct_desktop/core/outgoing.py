@@ -100,7 +100,11 @@ class Document:
 
 class NotWritten(BvctError):
     """Documents issued — numbered, kept in the register, audited — whose writing failed afterwards: each is
-    written again, as issued, from the register."""
+    written again, as issued, from the register. `made`: each document's entry, or why it was withheld."""
+
+    def __init__(self, message: str, made: Sequence["Issued | str"] = ()):
+        super().__init__(message)
+        self.made = list(made)
 
 
 def issue(db: Database, document: Document, write: Callable[[Content], None]) -> Issued:
@@ -146,7 +150,7 @@ def issue_together(db: Database, documents: Sequence[Document], write: Callable[
         numbers = ", ".join(entry.number_text for entry in made if isinstance(entry, Issued))
         reason = error.message if isinstance(error, BvctError) else type(error).__name__
         raise NotWritten(f"Đã phát hành {len(entered)} văn bản (số {numbers}) nhưng chưa tạo được bản in ({reason}): "
-                         "in lại từng văn bản như đã phát hành từ sổ văn bản đi.") from error
+                         "in lại từng văn bản như đã phát hành từ sổ văn bản đi.", made) from error
     return made
 
 

@@ -17,6 +17,7 @@ from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.forms.conclusion_notice import ISSUE_LABEL
 from bvct_desktop.gui.registers import notices as notices_page
 from bvct_desktop.gui.registers.page import RegisterPage
+from bvct_desktop.io.documents import render
 from tests.gui import register_support as support
 from tests.gui.shell_support import FakeClock, as_user, context_for
 from tests.gui.test_register_conclusions import ELECTION, _one_concluded, _page, _select
@@ -101,3 +102,22 @@ def test_cases_skipped_are_named_in_the_summary_and_a_no_issues_none(qtbot, cont
     _issue_all(qtbot, page, YES, YES)
     assert context.dialogs.shown[-1].text.startswith("Đã phát hành thông báo kết luận cho 0 hồ sơ; bỏ qua 1.")
     assert len(outgoing.register(context.db)) == 1
+
+
+def test_notices_issued_but_not_drawn_are_told_with_the_cases_skipped_and_why(qtbot, context, monkeypatch):
+    page, concluded, still_open = _one_concluded(qtbot, context)
+    _select(page, concluded, still_open)
+    conclusion_writer = render.conclusion_writer
+
+    def failing(*args):
+        writer = conclusion_writer(*args)
+        writer.write_all = lambda contents, on_each: (_ for _ in ()).throw(OSError("hết bộ nhớ"))
+        return writer
+
+    monkeypatch.setattr(render, "conclusion_writer", failing)
+    _issue_all(qtbot, page, YES, YES)
+    told = context.dialogs.shown[-1]
+    assert (told.kind, told.title) == ("warn", notices_page.TITLE)
+    assert told.text.startswith("Đã phát hành 1 văn bản (số 01-TB/BTCTU) nhưng chưa tạo được bản in (OSError)")
+    assert told.text.endswith("Bỏ qua:\n– Phạm Minh Quang, sinh ngày 15/08/1995 – Kết nạp Đảng: chưa có kết luận")
+    assert page.message.text().startswith("Đã phát hành 1 văn bản (số 01-TB/BTCTU)")

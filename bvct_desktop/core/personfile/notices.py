@@ -51,16 +51,33 @@ def issue_notices(db: Database, case_ids: Sequence[int], writer: NoticesWriter,
         return outcome, []
     progress(0, 0, f"Đang ghi số cho {grouped(len(letters))} thông báo…")
     held = _held_in()
-    made = outgoing.issue_together(
-        db, [replace(documents_data.notice_previewed(letter, writer), withheld=held(case["id"]))
-             for letter, case in zip(letters, concluded, strict=True)],
-        lambda contents: _drawn(writer, contents, progress))
+    try:
+        made = outgoing.issue_together(
+            db, [replace(documents_data.notice_previewed(letter, writer), withheld=held(case["id"]))
+                 for letter, case in zip(letters, concluded, strict=True)],
+            lambda contents: _drawn(writer, contents, progress))
+    except outgoing.NotWritten as failed:
+        _told(outcome, concluded, failed.made)
+        raise NotWritten(failed.message, failed.made, outcome) from failed.__cause__
+    _told(outcome, concluded, made)
+    return outcome, [entry for entry in made if isinstance(entry, outgoing.Issued)]
+
+
+class NotWritten(outgoing.NotWritten):
+    """Notices issued but not drawn, with the cases done and skipped (`outcome`)."""
+
+    def __init__(self, message: str, made: Sequence[outgoing.Issued | str], outcome: selected.Outcome):
+        super().__init__(message, made)
+        self.outcome = outcome
+
+
+def _told(outcome: selected.Outcome, concluded: list[dict], made: Sequence[outgoing.Issued | str]) -> None:
+    """Each of the `concluded` cases done, or skipped with why its notice was withheld (`made`, in their order)."""
     for case, entry in zip(concluded, made, strict=True):
         if isinstance(entry, str):
             outcome.skipped.append(f"{selected.named(case)}: {entry}")
         else:
             outcome.done.append(selected.named(case))
-    return outcome, [entry for entry in made if isinstance(entry, outgoing.Issued)]
 
 
 def _held_in() -> Callable[[int], outgoing.Withheld]:

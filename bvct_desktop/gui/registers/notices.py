@@ -48,9 +48,10 @@ class SelectedNotices:
 
         def issued(made: tuple[Outcome, list[outgoing.Issued]] | None,
                    error: BaseException | None) -> None:
-            if isinstance(error, outgoing.NotWritten):  # issued, each printed again from the register
+            if isinstance(error, notices.NotWritten):  # issued, each printed again from the register
                 self.told(error.message, True)
                 context.notifier.changed.emit("outgoing")
+                context.dialogs.warn(self.parent, TITLE, f"{error.message}\n\n{summary(error.outcome, DONE)}")
                 return
             if error is not None:
                 self.told(f"{failure_message(error, FAILED)} {numbering.NOT_TAKEN}", True)

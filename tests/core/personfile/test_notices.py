@@ -216,6 +216,19 @@ def test_a_drawing_failed_once_the_numbers_are_committed_is_told_with_the_number
     assert [entry.status for entry in outgoing.register(db)] == ["issued"] * 3
 
 
+def test_a_drawing_failed_tells_the_cases_done_and_skipped_with_the_numbers(db, nominees):
+    """The officer told the numbers issued was not told which cases were skipped, nor why."""
+    documents_data.conclusion_document(db, nominees[1], None, _writer(), issue=True)
+    writer = _writer()
+    writer.write_all = lambda contents, on_each: (_ for _ in ()).throw(OSError("hết bộ nhớ"))
+    with pytest.raises(outgoing.NotWritten, match=r"Đã phát hành 2 văn bản \(số 02-TB/BTCTU, 03-TB/BTCTU\)") as raised:
+        notices.issue_notices(db, nominees, writer)
+    outcome = raised.value.outcome
+    assert outcome.done == ["Nguyễn Văn Đức 000, sinh năm 1970 – Bầu cử", "Nguyễn Văn Đức 002, sinh năm 1970 – Bầu cử"]
+    assert outcome.skipped == ["Nguyễn Văn Đức 001, sinh năm 1970 – Bầu cử: đã có thông báo kết luận số 01-TB/BTCTU "
+                               "ngày 01/03/2026 (phát hành thêm từ cửa sổ của hồ sơ)"]
+
+
 def test_the_cases_holding_a_notice_are_read_once_in_the_write_not_once_a_notice(db, monkeypatch):
     """Each of 120 notices asked, inside the write that holds every other officer's, whether its case held one:
     120 reads of every notice's content where one tells them all."""
