@@ -4,7 +4,8 @@ know is asked once, and the passports are written at once; the dialog reads at 1
 
 import pytest
 
-from bvct_desktop.core import browse, editing, handover_minutes, passports
+from bvct_desktop.core import browse, editing, handover_minutes, passports, permissions
+from bvct_desktop.core.permissions import Action
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.qt import Qt
 from bvct_desktop.gui.registers.delegation_passports import NONE_CHOSEN, PRINT_MINUTES, DelegationPassportsDialog
@@ -142,3 +143,14 @@ def test_the_handover_minutes_open_in_the_print_preview_after_the_hand_out_and_t
     assert back.save()
     qtbot.waitUntil(lambda: page.message.text() == "Đã nhận lại 7 hộ chiếu theo đoàn.", timeout=10_000)
     assert back.preview is None
+
+
+def test_an_officer_who_may_edit_but_not_export_is_not_offered_the_minutes_and_is_told_why(
+        qtbot, context, eight, monkeypatch):
+    monkeypatch.setitem(permissions.ALLOWED, Action.EXPORT, frozenset())
+    page = RegisterPage(context, "passports")
+    qtbot.addWidget(page)
+    dialog = opened(qtbot, page, "hand_out", {"decision_no": DECISION, "handed_on": "15/06/2025"})
+    assert not dialog.minutes_box.isChecked() and not dialog.minutes_box.isEnabled()
+    assert dialog.minutes_box.toolTip() == ("Vai trò của bạn không được phép in biên bản giao nhận hộ chiếu "
+                                            "(cần quyền xuất, in hoặc lập báo cáo có dữ liệu cá nhân).")

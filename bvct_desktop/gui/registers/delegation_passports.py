@@ -9,6 +9,7 @@ from typing import Any
 from ...core import delegation_passports, passports
 from ...core.editing import FormProblems
 from ...core.errors import InputError
+from ...core.permissions import Action, allows
 from ...core.personfile import writes
 from .. import printing
 from ..context import AppContext
@@ -51,7 +52,12 @@ class DelegationPassportsDialog(ForSelectedDialog):
         layout = self.layout()
         layout.insertWidget(layout.indexOf(self.message), self.table, 1)
         self.minutes_box = QCheckBox(PRINT_MINUTES)
-        self.minutes_box.setChecked(True)
+        may_print = allows(context.db.actor.role, Action.EXPORT)
+        self.minutes_box.setChecked(may_print)
+        self.minutes_box.setEnabled(may_print)
+        if not may_print:
+            self.minutes_box.setToolTip(f"Vai trò của bạn không được phép in biên bản giao nhận hộ chiếu (cần quyền "
+                                        f"{Action.EXPORT.value}).")
         layout.insertWidget(layout.indexOf(self.message), self.minutes_box)
         self.decision_box: QLineEdit = self.inputs[passports.DECISION.key]
         self.decision_box.editingFinished.connect(self.list_members)
