@@ -33,6 +33,7 @@ from .editing import VERSION
 from .errors import InputError
 from .fields import LONG_TEXT, Field, FieldType
 from .kinds import YES_NO
+from .numbers import grouped
 from .permissions import Action
 from .personfile import writes
 from .schema import ONE_OUT, cadres, delegation_members, delegations, passport_handovers, passports, persons
@@ -50,6 +51,7 @@ KEPT, NOT_KEPT = YES_NO
 NAMED_BY = ("passport_type", "number")  # what the trail names a passport by (besides its id)
 HANDOVER_NAMED_BY = ("handed_on", "trip")
 
+NOTE = Field("note", "Ghi chú", max_length=LONG_TEXT)
 PASSPORT_FIELDS = (
     Field("passport_type", "Loại hộ chiếu", FieldType.CHOICE, required=True, choices=PASSPORT_TYPES,
           also=tuple((f"Hộ chiếu {kind}", kind) for kind in PASSPORT_TYPES)),
@@ -57,7 +59,7 @@ PASSPORT_FIELDS = (
     Field("issued_on", "Ngày cấp", FieldType.DATE),
     Field("expires_on", "Có giá trị đến", FieldType.DATE, planned=True, not_before="issued_on"),
     Field("kept", "Cơ quan giữ", FieldType.CHOICE, choices=YES_NO, hint="hộ chiếu do cơ quan giữ khi không đi"),
-    Field("note", "Ghi chú", max_length=LONG_TEXT),
+    NOTE,
 )
 HANDED_ON = Field("handed_on", "Ngày giao", FieldType.DATE, required=True)
 TRIP = Field("trip", "Chuyến đi", FieldType.CHOICE, required=True, choices=(WITH_DELEGATION, PRIVATE))
@@ -335,6 +337,9 @@ def _current(connection: Connection, passport_ids: Sequence[int]) -> dict[int, d
     for passport_id in passport_ids:
         if passport_id not in stored:
             raise InputError(f"Không có hộ chiếu số {passport_id}.")
+    if len(set(passport_ids)) < len(passport_ids):
+        twice = next(passport_id for passport_id in passport_ids if passport_ids.count(passport_id) > 1)
+        raise InputError(f"Hộ chiếu {stored[twice]['number']} được chọn hai lần: mỗi hộ chiếu chỉ ghi một lần.")
     return stored
 
 
@@ -393,6 +398,10 @@ def withdraw_loss(db: Database, passport_id: int, raw: dict[str, Any], seen: tup
         said = (f"Hủy báo mất ngày {display_date(passport['lost_on'])} (ghi ngày {display_date(db.clock().date())}): "
                 f"{reason}")
         note = "\n".join(filter(None, (passport["note"], said)))
+        if len(note) > NOTE.max_length:
+            raise InputError(f"Ghi chú của hộ chiếu {passport['number']} không đủ chỗ ghi việc hủy báo mất "
+                             f"({grouped(len(note))}/{grouped(NOTE.max_length)} ký tự): hãy rút gọn ghi chú hoặc lý do "
+                             "rồi hủy báo mất lại.")
         return writes.update(db, connection, passports, KIND, passport,
                              {"lost_on": None, "lost_note": None, "note": note}, NAMED_BY, why=reason)
 

@@ -550,3 +550,26 @@ def test_only_an_officer_who_edits_withdraws_a_loss(cli, db):
     with pytest.raises(PermissionDenied):
         passports.withdraw_loss(viewer, passport, {"reason": "Ghi nhầm"})
     viewer.close()
+
+
+def test_the_same_passport_twice_in_one_hand_out_or_handback_is_refused_before_anything_is_written(db):
+    passport = official(db)
+    values = writes.parse(passports.HANDOUT_FIELDS, {"handed_on": "01/04/2026", "trip": passports.WITH_DELEGATION,
+                                                     "decision_no": "", "trip_return_on": "09/04/2026"})
+    twice = "^Hộ chiếu B1234567 được chọn hai lần: mỗi hộ chiếu chỉ ghi một lần.$"
+    with pytest.raises(InputError, match=twice), db.write() as connection:
+        passports.handed_out(db, connection, [passport, passport], values)
+    handed(db, passport, "01/04/2026", "09/04/2026")
+    with pytest.raises(InputError, match=twice), db.write() as connection:
+        passports.taken_back(db, connection, [passport, passport], dt.date(2026, 4, 14))
+    assert [entry.action for entry in audit.list_entries(db) if entry.kind == passports.HANDOVERS] == [writes.ADDED]
+
+
+def test_a_loss_withdrawn_whose_reason_would_overflow_the_note_is_refused_and_the_loss_kept(db):
+    full = passports.NOTE.max_length
+    passport = official(db, note="x" * (full - 20))
+    lost(db, passport, "20/02/2026")
+    with pytest.raises(InputError, match="^Ghi chú của hộ chiếu B1234567 không đủ chỗ ghi việc hủy báo mất"):
+        passports.withdraw_loss(db, passport, {"reason": "Ghi nhầm: mất hộ chiếu phổ thông C0012345"})
+    [listed] = passports.passports_of(db, person(db, HUNG))
+    assert listed["lost_on"] == dt.date(2026, 2, 20) and listed["note"] == "x" * (full - 20)
