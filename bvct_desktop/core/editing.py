@@ -16,11 +16,11 @@ from typing import Any
 from sqlalchemy import and_, select
 from sqlalchemy.engine import Connection
 
-from . import audit, legacy, record_rows, row_versions, search
+from . import audit, earlier_slips, legacy, record_rows, row_versions, search
 from .database import Database
 from .errors import InputError, RowProblem
 from .fields import Field, dates_ahead
-from .kinds import DELEGATIONS, Kind, Members, kind_named
+from .kinds import DELEGATIONS, SLIPS, Kind, Members, kind_named
 from .people import Identity, about_someone, may_be_same
 from .permissions import Action
 from .plans import PLANS
@@ -94,11 +94,13 @@ def validate(kind: Kind, raw: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def to_confirm(db: Database, kind_name: str, raw: dict[str, Any], record_id: int | None = None) -> list[str]:
+def to_confirm(db: Database, kind_name: str, raw: dict[str, Any], record_id: int | None = None,
+               person_id: int | None = None) -> list[str]:
     """What the form's values leave doubtful, as an import tells it, each «header: what to look at»,
     for the officer to confirm before saving: the dates of what has happened that lie after today, the
     row's `doubts` (a CCCD disagreeing with the birth date or sex, a date after one it should not
-    follow), the members' `_planned_doubts`; none while a field is invalid (saving tells that). Editing
+    follow), the members' `_planned_doubts`, a new slip's about person `person_id` while one sent about
+    them still waits for its reply; none while a field is invalid (saving tells that). Editing
     record `record_id`, a doubt its stored values raise too was confirmed when they were saved, and
     is not asked again."""
     kind = kind_named(kind_name)
@@ -108,6 +110,8 @@ def to_confirm(db: Database, kind_name: str, raw: dict[str, Any], record_id: int
         return []
     today = db.clock().date()
     told = _old_encodings(kind, raw) + _doubts(kind, values, today) + _planned_doubts(db, kind, values, record_id)
+    if record_id is None and kind is SLIPS and person_id not in (None, NOBODY):
+        told += earlier_slips.still_waiting(earlier_slips.about(db, person_id))
     if record_id is None or not told:
         return told
     stored = load(db, kind_name, record_id)

@@ -1,13 +1,14 @@
 """A new slip (phiếu yêu cầu xác minh lai lịch) about one listed relative, filled from the person's file: the
 relative as the list has them (their gender where the relation tells it), their parents and spouse as the same
-list names them, whom the vetting is for, and its purpose when one vetting case of the person is open. The officer
-still reads and saves the slip."""
+list names them, whom the vetting is for, and its purpose when one vetting case of the person is open; with it, the
+slips already sent about the relative. The officer still reads and saves the slip."""
 
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
+from .. import earlier_slips
 from ..database import Database
 from ..kinds import GENDERS, SLIP_PURPOSES
 from ..permissions import Action
@@ -38,6 +39,7 @@ GENDER_OF = {**dict.fromkeys(("Cha", "Chồng", "Cha vợ", "Cha chồng"), GEND
 class SlipDraft:
     person_id: int            # the relative as a person: the slip is about them
     values: dict[str, Any]    # the slip's fields, as a form holds them
+    earlier: tuple[str, ...]  # each slip already sent about them, as earlier_slips tells it
 
 
 def slip_for(db: Database, record_id: int) -> SlipDraft:
@@ -50,6 +52,7 @@ def slip_for(db: Database, record_id: int) -> SlipDraft:
         purposes = set(connection.execute(select(vetting_cases.c.purpose).where(
             vetting_cases.c.person_id == owner["id"], vetting_cases.c.status == OPEN,
             vetting_cases.c.deleted_at.is_(None))).scalars())
+        earlier = earlier_slips.read(connection, record["relative_id"])
     relative = next(r for r in family if r.id == record_id)
     values = {"full_name": relative.full_name, "birth_date": relative.birth_date, "home_town": relative.home_town,
               "residence": _residence(relative), "relation": relative.relation, "vetted_name": owner["full_name"],
@@ -57,7 +60,8 @@ def slip_for(db: Database, record_id: int) -> SlipDraft:
     values.update(_kin(relative.relation, family, owner["full_name"], owner["gender"]))
     if len(purposes) == 1 and (purpose := purposes.pop()) in SLIP_PURPOSES:
         values["purpose"] = purpose
-    return SlipDraft(relative.relative_id, {key: value for key, value in values.items() if value})
+    return SlipDraft(relative.relative_id, {key: value for key, value in values.items() if value},
+                     tuple(slip.told() for slip in earlier))
 
 
 def _kin(relation: str, family: list[Relative], own_name: str, gender: str | None) -> dict[str, str]:

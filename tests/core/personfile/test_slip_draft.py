@@ -1,6 +1,7 @@
 """A new slip about a listed relative starts from what the file knows: who they are, their parents or spouse
 from the same list, whom the vetting is for and why."""
 
+from bvct_desktop.core import editing, recycle_bin
 from bvct_desktop.core.personfile import cases, relatives, slip_draft
 from tests.core.personfile.conftest import person_named
 
@@ -62,3 +63,38 @@ def test_a_relation_that_says_whether_the_relative_is_a_man_or_a_woman_fills_the
     gender = {relation: slip_draft.slip_for(db, _listed(db, hung, relation).id).values.get("gender")
               for relation in ("Cha", "Mẹ", "Vợ", "Cha vợ", "Anh/chị/em", "Con")}
     assert gender == {"Cha": "Nam", "Mẹ": "Nữ", "Vợ": "Nữ", "Cha vợ": "Nam", "Anh/chị/em": None, "Con": None}
+
+
+def _sent(db, draft, number: str, issued_on: str, **more) -> int:
+    values = {**draft.values, "number": number, "issued_on": issued_on, "recipient": "Cục A93B – Bộ Công an", **more}
+    return editing.save(db, "slips", values, None, draft.person_id)
+
+
+def test_a_slip_about_a_relative_already_verified_tells_each_earlier_slip_and_its_reply(db):
+    """A second slip about the same woman is a wasted month of the police unit's work: the draft tells the slips
+    already sent about her (the recycle bin's left out), answered or still waiting."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    wife = _listed(db, hung, "Vợ")
+    draft = slip_draft.slip_for(db, wife.id)
+    _sent(db, draft, "41/PXM", "02/03/2025", result_on="30/03/2025", result="Không có tàng thư, không có vấn đề gì")
+    _sent(db, draft, "77/PXM", "02/01/2026")
+    recycle_bin.delete(db, "slips", _sent(db, draft, "78/PXM", "03/01/2026"))
+    assert slip_draft.slip_for(db, wife.id).earlier == (
+        "Phiếu 41/PXM ngày 02/03/2025 gửi Cục A93B – Bộ Công an, xác minh cho Nguyễn Văn Hùng: trả lời ngày "
+        "30/03/2025 — Không có tàng thư, không có vấn đề gì",
+        "Phiếu 77/PXM ngày 02/01/2026 gửi Cục A93B – Bộ Công an, xác minh cho Nguyễn Văn Hùng: chờ trả lời")
+
+
+def test_saving_a_new_slip_about_a_person_whose_slip_still_waits_is_asked_about_first(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    draft = slip_draft.slip_for(db, _listed(db, hung, "Vợ").id)
+    new = {**draft.values, "number": "90/PXM", "issued_on": "20/02/2026", "recipient": "Công an tỉnh Bình Thuận"}
+    assert editing.to_confirm(db, "slips", new, person_id=draft.person_id) == []
+    answered = _sent(db, draft, "41/PXM", "02/03/2025", result_on="30/03/2025", result="Không có vấn đề gì")
+    assert editing.to_confirm(db, "slips", new, person_id=draft.person_id) == []
+    _sent(db, draft, "77/PXM", "02/01/2026")
+    assert editing.to_confirm(db, "slips", new, person_id=draft.person_id) == [
+        "Đã có phiếu về người này chưa được trả lời: Phiếu 77/PXM ngày 02/01/2026 gửi Cục A93B – Bộ Công an, "
+        "xác minh cho Nguyễn Văn Hùng: chờ trả lời"]
+    assert editing.to_confirm(db, "slips", {**new, "number": "41/PXM", "issued_on": "02/03/2025"}, answered,
+                              person_id=draft.person_id) == []  # the slips already sent are not asked about
